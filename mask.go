@@ -1,0 +1,202 @@
+package proofdesk
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// CustomerView is what any output shows of a customer: every field the
+// context does not allow is masked. It is built only by NewCustomerView,
+// the one door through which customer data leaves Proofdesk for agents.
+type CustomerView struct {
+	ID            string             `json:"id"`
+	ExternalID    string             `json:"external_id,omitempty"`
+	Name          string             `json:"name"`
+	ContactPoints []ContactPointView `json:"contact_points"`
+	Addresses     []Address          `json:"addresses"`
+	DateOfBirth   string             `json:"date_of_birth,omitempty"`
+	Payment       *Payment           `json:"payment,omitempty"`
+	Attributes    map[string]string  `json:"attributes,omitempty"`
+	SupportLocked bool               `json:"support_locked"`
+	// Masked lists the fields shown masked.
+	Masked    []string  `json:"masked"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// ContactPointView is a contact point as shown to agents.
+type ContactPointView struct {
+	ID      string    `json:"id"`
+	Kind    string    `json:"kind"`
+	Value   string    `json:"value"`
+	AddedAt time.Time `json:"added_at"`
+}
+
+// ViewContext is what decides what a view may show.
+type ViewContext struct {
+	Policy *Policy
+	// Shown reports which data classes and attributes may be shown in
+	// clear; nil means only what the policy leaves at L0. Reveals of a
+	// single field go through the reveal flow, which audits them.
+	Shown func(class string) bool
+}
+
+func (vc ViewContext) allows(class string, attr bool) bool {
+	if vc.Shown != nil && vc.Shown(class) {
+		return true
+	}
+	p := vc.Policy
+	if p == nil {
+		p = DefaultPolicy()
+	}
+	if attr {
+		return p.AttributeLevel(class) == L0
+	}
+	return p.ClassLevel(class) == L0
+}
+
+// NewCustomerView returns c as vc allows it to be shown.
+func NewCustomerView(c *Customer, vc ViewContext) *CustomerView {
+	v := &CustomerView{
+		ID: c.ID, ExternalID: c.ExternalID, SupportLocked: c.SupportLocked,
+		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt,
+		ContactPoints: []ContactPointView{}, Addresses: []Address{},
+	}
+	mask := func(field string) { v.Masked = append(v.Masked, field) }
+	if vc.allows(ClassName, false) {
+		v.Name = c.Name
+	} else {
+		v.Name = MaskName(c.Name)
+		mask("name")
+	}
+	showEmail, showPhone := vc.allows(ClassEmail, false), vc.allows(ClassPhone, false)
+	for _, cp := range c.ContactPoints {
+		cv := ContactPointView{ID: cp.ID, Kind: cp.Kind, Value: cp.Value, AddedAt: cp.AddedAt}
+		switch {
+		case cp.Kind == ContactEmail && !showEmail:
+			cv.Value = MaskEmail(cp.Value)
+		case cp.Kind == ContactPhone && !showPhone:
+			cv.Value = MaskPhone(cp.Value)
+		}
+		v.ContactPoints = append(v.ContactPoints, cv)
+	}
+	if !showEmail && len(c.ContactPointsOf(ContactEmail)) > 0 {
+		mask("emails")
+	}
+	if !showPhone && len(c.ContactPointsOf(ContactPhone)) > 0 {
+		mask("phones")
+	}
+	showAddr := vc.allows(ClassAddress, false)
+	for _, a := range c.Addresses {
+		if !showAddr {
+			a = MaskAddress(a)
+		}
+		v.Addresses = append(v.Addresses, a)
+	}
+	if !showAddr && len(c.Addresses) > 0 {
+		mask("addresses")
+	}
+	if c.DateOfBirth != "" {
+		if vc.allows(ClassDateOfBirth, false) {
+			v.DateOfBirth = c.DateOfBirth
+		} else {
+			v.DateOfBirth = "****-**-**"
+			mask("date_of_birth")
+		}
+	}
+	if c.Payment != nil {
+		if vc.allows(ClassPayment, false) {
+			p := *c.Payment
+			v.Payment = &p
+		} else {
+			v.Payment = &Payment{Brand: "****", Last4: "****"}
+			mask("payment")
+		}
+	}
+	if len(c.Attributes) > 0 {
+		v.Attributes = map[string]string{}
+		for _, k := range c.SortedAttributeKeys() {
+			if vc.allows(k, true) {
+				v.Attributes[k] = c.Attributes[k]
+			} else {
+				v.Attributes[k] = "***"
+				mask("attributes." + k)
+			}
+		}
+	}
+	if v.Masked == nil {
+		v.Masked = []string{}
+	}
+	return v
+}
+
+// MaskName keeps the first letter of each word.
+func MaskName(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		words[i] = firstRune(w) + "***"
+	}
+	return strings.Join(words, " ")
+}
+
+// MaskEmail turns jane.doe@example.com into j***@e***.com.
+func MaskEmail(s string) string {
+	at := strings.LastIndexByte(s, '@')
+	if at <= 0 {
+		return "***"
+	}
+	local, domain := s[:at], s[at+1:]
+	tld := ""
+	if dot := strings.LastIndexByte(domain, '.'); dot > 0 {
+		domain, tld = domain[:dot], domain[dot:]
+	}
+	return firstRune(local) + "***@" + firstRune(domain) + "***" + tld
+}
+
+// MaskPhone turns +14155550123 into +1 ***-***-0123: only the country code
+// and the last four digits remain.
+func MaskPhone(s string) string {
+	d := strings.TrimPrefix(s, "+")
+	if len(d) < 8 {
+		return "***"
+	}
+	last := d[len(d)-4:]
+	if strings.HasPrefix(d, "1") && len(d) == 11 {
+		return "+1 ***-***-" + last
+	}
+	cc := d[:2]
+	return "+" + cc + " ***" + last
+}
+
+// MaskAddress keeps the street type, the first letter of the street name and
+// city, and the first character of the postal code.
+func MaskAddress(a Address) Address {
+	out := Address{Line1: "***", City: firstRune(a.City) + "***", Country: a.Country}
+	if f := strings.Fields(a.Line1); len(f) >= 2 {
+		name := f[1]
+		if len(f) >= 3 {
+			out.Line1 = "*** " + firstRune(name) + "*** " + f[len(f)-1]
+		} else {
+			out.Line1 = "*** " + firstRune(name) + "***"
+		}
+	}
+	if a.Line2 != "" {
+		out.Line2 = "***"
+	}
+	if a.Region != "" {
+		out.Region = "**"
+	}
+	if a.PostalCode != "" {
+		out.PostalCode = firstRune(a.PostalCode) + strings.Repeat("*", max(utf8.RuneCountInString(a.PostalCode)-1, 1))
+	}
+	return out
+}
+
+func firstRune(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 || r == utf8.RuneError {
+		return ""
+	}
+	return string(r)
+}
