@@ -1,0 +1,387 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Config is the configuration of every subcommand. It is filled, lowest
+// precedence first, from DefaultConfig, the optional config file, PROOFDESK_*
+// environment variables and flags, then checked by Validate. The master key
+// is not part of it: it comes only from PROOFDESK_MASTER_KEY or the key file
+// in the data directory, never from a flag or the config file.
+type Config struct {
+	// Addr is the HTTP listen address.
+	Addr string
+	// DataDir holds the SQLite database and the master key file.
+	DataDir string
+	// DB is a PostgreSQL URL; empty means SQLite at <DataDir>/proofdesk.db.
+	DB string
+	// BaseURL is the external URL of the server, used in links; empty means
+	// derived from Addr.
+	BaseURL string
+	// LogFormat is "text" or "json".
+	LogFormat string
+	// LogLevel is "debug", "info", "warn" or "error".
+	LogLevel string
+	// AllowNo2FA lets admins log in without TOTP. Only the demo may set it.
+	AllowNo2FA bool
+
+	// Demo is set by the demo command; it is not an option.
+	Demo bool
+
+	// notYet records options of features that have not landed, by name, so
+	// Validate can refuse them rather than ignore them.
+	notYet []string
+}
+
+// DefaultConfig returns the configuration used when nothing is set.
+func DefaultConfig() Config {
+	return Config{
+		Addr:      ":8080",
+		DataDir:   "./data",
+		LogFormat: "text",
+		LogLevel:  "info",
+	}
+}
+
+// SQLiteFile is the name of the SQLite database inside the data directory.
+const SQLiteFile = "proofdesk.db"
+
+// DSN returns the data source name for sqldb: the PostgreSQL URL if DB is
+// set, otherwise the SQLite file in the data directory.
+func (c *Config) DSN() string {
+	if c.DB != "" {
+		return c.DB
+	}
+	return filepath.Join(c.DataDir, SQLiteFile)
+}
+
+// IsPostgres reports whether the store is PostgreSQL.
+func (c *Config) IsPostgres() bool { return isPostgresURL(c.DB) }
+
+func isPostgresURL(s string) bool {
+	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
+}
+
+// Validate checks values and cross-field rules. Messages name the option.
+func (c *Config) Validate() error {
+	var errs []error
+	if len(c.notYet) > 0 {
+		for _, name := range c.notYet {
+			errs = append(errs, fmt.Errorf("--%s: %s", name, notYetMessage))
+		}
+	}
+	if c.Addr == "" {
+		errs = append(errs, errors.New("--addr must not be empty"))
+	} else if _, port, err := net.SplitHostPort(c.Addr); err != nil {
+		errs = append(errs, fmt.Errorf("--addr must be host:port or :port"))
+	} else if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		errs = append(errs, fmt.Errorf("--addr port must be a number from 0 to 65535"))
+	}
+	if c.DataDir == "" {
+		errs = append(errs, errors.New("--data must not be empty"))
+	}
+	if c.DB != "" {
+		if !isPostgresURL(c.DB) {
+			errs = append(errs, errors.New("--db must be a postgres:// URL (leave it empty for SQLite in the data directory)"))
+		} else if _, err := url.Parse(c.DB); err != nil {
+			errs = append(errs, errors.New("--db is not a valid URL"))
+		}
+	}
+	if c.BaseURL != "" {
+		u, err := url.Parse(c.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			errs = append(errs, errors.New("--base-url must be an absolute http:// or https:// URL"))
+		}
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		errs = append(errs, errors.New("--log-format must be text or json"))
+	}
+	if _, err := parseLogLevel(c.LogLevel); err != nil {
+		errs = append(errs, err)
+	}
+	if c.AllowNo2FA && !c.Demo {
+		errs = append(errs, errors.New("--allow-no-2fa is for the demo only: admins of a real desk must enrol TOTP"))
+	}
+	return errors.Join(errs...)
+}
+
+const notYetMessage = "not available yet: this feature lands in a later release"
+
+// URL returns the base URL, derived from addr (the bound address) when
+// BaseURL is not set.
+func (c *Config) URL(addr string) string {
+	if c.BaseURL != "" {
+		return strings.TrimSuffix(c.BaseURL, "/")
+	}
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "http://" + addr
+	}
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port)
+}
+
+func parseLogLevel(s string) (slog.Level, error) {
+	switch strings.ToLower(s) {
+	case "debug":
+		return slog.LevelDebug, nil
+	case "info":
+		return slog.LevelInfo, nil
+	case "warn":
+		return slog.LevelWarn, nil
+	case "error":
+		return slog.LevelError, nil
+	}
+	return 0, errors.New("--log-level must be debug, info, warn or error")
+}
+
+// NewLogger builds the logger the configuration asks for, writing to w.
+func (c *Config) NewLogger(w io.Writer) *slog.Logger {
+	level, _ := parseLogLevel(c.LogLevel)
+	opts := &slog.HandlerOptions{Level: level}
+	if c.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// option is one configuration setting: a flag, an environment variable and
+// a config file key (the flag name).
+type option struct {
+	name   string
+	env    string
+	usage  string
+	isBool bool
+	get    func(*Config) string
+	set    func(*Config, string) error
+	// notYet is true for options of features that have not landed: any
+	// value makes Validate fail instead of being ignored.
+	notYet bool
+}
+
+func stringOption(name, usage string, field func(*Config) *string) option {
+	return option{
+		name: name, env: envName(name), usage: usage,
+		get: func(c *Config) string { return *field(c) },
+		set: func(c *Config, v string) error { *field(c) = v; return nil },
+	}
+}
+
+func boolOption(name, usage string, field func(*Config) *bool) option {
+	return option{
+		name: name, env: envName(name), usage: usage, isBool: true,
+		get: func(c *Config) string { return strconv.FormatBool(*field(c)) },
+		set: func(c *Config, v string) error {
+			b, err := strconv.ParseBool(v)
+			if err != nil {
+				return fmt.Errorf("must be true or false")
+			}
+			*field(c) = b
+			return nil
+		},
+	}
+}
+
+func notYetOption(name, usage string) option {
+	return option{
+		name: name, env: envName(name), usage: usage + " (not available yet)", notYet: true,
+		get: func(*Config) string { return "" },
+		set: func(c *Config, _ string) error { c.notYet = append(c.notYet, name); return nil },
+	}
+}
+
+func envName(flagName string) string {
+	return "PROOFDESK_" + strings.ToUpper(strings.ReplaceAll(flagName, "-", "_"))
+}
+
+// configOption names the config file; it is read before the others.
+var configOption = option{
+	name: "config", env: "PROOFDESK_CONFIG",
+	usage: "optional YAML config file; its keys are the flag names",
+	get:   func(*Config) string { return "" },
+}
+
+// Option groups. Every command takes storeOptions.
+var (
+	storeOptions = []option{
+		configOption,
+		stringOption("data", "data directory: SQLite database and master key file", func(c *Config) *string { return &c.DataDir }),
+		stringOption("db", "PostgreSQL URL (postgres://...); empty: SQLite at <data>/"+SQLiteFile, func(c *Config) *string { return &c.DB }),
+		stringOption("log-format", "log format: text or json", func(c *Config) *string { return &c.LogFormat }),
+		stringOption("log-level", "log level: debug, info, warn or error", func(c *Config) *string { return &c.LogLevel }),
+	}
+	serverOptions = append(append([]option{}, storeOptions...),
+		stringOption("addr", "HTTP listen address", func(c *Config) *string { return &c.Addr }),
+		stringOption("base-url", "external URL used in links (default: derived from --addr)", func(c *Config) *string { return &c.BaseURL }),
+		boolOption("allow-no-2fa", "let admins log in without TOTP (demo only)", func(c *Config) *bool { return &c.AllowNo2FA }),
+		notYetOption("smtp-addr", "inbound SMTP listen address"),
+		notYetOption("smtp-relay", "outbound SMTP relay URL"),
+		notYetOption("policy", "policy file"),
+	)
+)
+
+// flagRecorder records a flag's raw value so it can be applied after the
+// config file and the environment, whatever order they are read in.
+type flagRecorder struct {
+	isBool bool
+	value  *string
+}
+
+func (f *flagRecorder) String() string {
+	if f == nil || f.value == nil {
+		return ""
+	}
+	return *f.value
+}
+
+func (f *flagRecorder) Set(v string) error { f.value = &v; return nil }
+
+func (f *flagRecorder) IsBoolFlag() bool { return f.isBool }
+
+// configFlags is a flag set for one command: its own flags plus the
+// configuration options it takes.
+type configFlags struct {
+	*flag.FlagSet
+	opts []option
+	vals map[string]*flagRecorder
+}
+
+func newConfigFlags(name, summary string, opts []option, stderr io.Writer) *configFlags {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cf := &configFlags{FlagSet: fs, opts: opts, vals: map[string]*flagRecorder{}}
+	for _, o := range opts {
+		r := &flagRecorder{isBool: o.isBool}
+		cf.vals[o.name] = r
+		fs.Var(r, o.name, o.usage)
+	}
+	fs.Usage = func() { cf.usage(summary) }
+	return cf
+}
+
+// usage prints the command's summary, its own flags, then every option
+// with its environment variable and default.
+func (cf *configFlags) usage(summary string) {
+	w := cf.Output()
+	fmt.Fprintf(w, "Usage: proofdesk %s\n\n%s\n", cf.Name(), summary)
+	isOpt := map[string]bool{}
+	for _, o := range cf.opts {
+		isOpt[o.name] = true
+	}
+	var own []*flag.Flag
+	cf.VisitAll(func(f *flag.Flag) {
+		if !isOpt[f.Name] {
+			own = append(own, f)
+		}
+	})
+	if len(own) > 0 {
+		fmt.Fprintf(w, "\nFlags:\n")
+		for _, f := range own {
+			fmt.Fprintf(w, "  --%s\n        %s", f.Name, f.Usage)
+			if f.DefValue != "" && f.DefValue != "false" {
+				fmt.Fprintf(w, " (default %s)", f.DefValue)
+			}
+			fmt.Fprintln(w)
+		}
+	}
+	if len(cf.opts) > 0 {
+		def := DefaultConfig()
+		fmt.Fprintf(w, "\nOptions (flag, then environment variable, then config file key):\n")
+		for _, o := range cf.opts {
+			fmt.Fprintf(w, "  --%s  $%s\n        %s", o.name, o.env, o.usage)
+			if d := o.get(&def); d != "" && d != "false" {
+				fmt.Fprintf(w, " (default %q)", d)
+			}
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintf(w, "\nThe master key comes from $PROOFDESK_MASTER_KEY (base64 of 32 bytes; \"new,old\" during rotation)\nor the file <data>/master.key, created with mode 0600 on first run. It is never a flag.\n")
+	}
+}
+
+// load builds the configuration: defaults (base), then the config file,
+// then the environment, then the flags given, then Validate.
+func (cf *configFlags) load(base Config, getenv func(string) string) (Config, error) {
+	cfg := base
+	path := getenv(configOption.env)
+	if r := cf.vals[configOption.name]; r != nil && r.value != nil {
+		path = *r.value
+	}
+	if path != "" {
+		if err := cf.loadFile(&cfg, path); err != nil {
+			return cfg, err
+		}
+	}
+	for _, o := range cf.opts {
+		if o.set == nil {
+			continue
+		}
+		if v := getenv(o.env); v != "" {
+			if err := o.set(&cfg, v); err != nil {
+				return cfg, fmt.Errorf("$%s: %w", o.env, err)
+			}
+		}
+	}
+	for _, o := range cf.opts {
+		if r := cf.vals[o.name]; o.set != nil && r.value != nil {
+			if err := o.set(&cfg, *r.value); err != nil {
+				return cfg, fmt.Errorf("--%s: %w", o.name, err)
+			}
+		}
+	}
+	if err := cfg.Validate(); err != nil {
+		return cfg, err
+	}
+	return cfg, nil
+}
+
+// loadFile applies a YAML config file: a mapping from option names (the
+// flag names) to scalar values. Unknown keys are errors.
+func (cf *configFlags) loadFile(cfg *Config, path string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("config file: %w", err)
+	}
+	var m map[string]string
+	if err := yaml.Unmarshal(b, &m); err != nil {
+		return fmt.Errorf("config file %s: %w", path, err)
+	}
+	byName := map[string]option{}
+	for _, o := range cf.opts {
+		byName[o.name] = o
+	}
+	known := map[string]bool{}
+	for _, o := range serverOptions {
+		known[o.name] = o.set != nil
+	}
+	for k, v := range m {
+		if k == "master-key" || k == "master_key" {
+			return fmt.Errorf("config file %s: the master key is never read from the config file: use $PROOFDESK_MASTER_KEY or <data>/master.key", path)
+		}
+		if !known[k] {
+			return fmt.Errorf("config file %s: unknown key %q", path, k)
+		}
+		o, ok := byName[k]
+		if !ok {
+			continue // an option of another command, such as addr for agent create
+		}
+		if err := o.set(cfg, v); err != nil {
+			return fmt.Errorf("config file %s: %s: %w", path, k, err)
+		}
+	}
+	return nil
+}

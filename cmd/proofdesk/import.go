@@ -1,0 +1,400 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/proofdesk/proofdesk"
+)
+
+// This file parses and validates customer import files. It never prints a
+// value from the file: values are PII, so errors name the line and field.
+
+// maxImportLine caps one JSONL line, like the API caps a request body.
+const maxImportLine = 1 << 20
+
+// rowError is a problem with one line of an import file.
+type rowError struct {
+	Line    int
+	Field   string // "" when the whole line is at fault
+	Message string
+}
+
+func (e rowError) String() string {
+	if e.Field == "" {
+		return fmt.Sprintf("line %d: %s", e.Line, e.Message)
+	}
+	return fmt.Sprintf("line %d: field %s: %s", e.Line, e.Field, e.Message)
+}
+
+// importErrors is every bad row of a file. Nothing is imported when a file
+// has any.
+type importErrors []rowError
+
+func (es importErrors) Error() string {
+	lines := make([]string, 0, len(es)+1)
+	lines = append(lines, fmt.Sprintf("%d bad row(s); nothing was imported:", len(es)))
+	for _, e := range es {
+		lines = append(lines, e.String())
+	}
+	return strings.Join(lines, "\n")
+}
+
+// readImportFile parses a .csv or .jsonl (also .ndjson) file and validates
+// every row. It returns the customers, or importErrors listing every bad
+// row, or another error if the file cannot be read.
+func readImportFile(path string, now time.Time) ([]*proofdesk.Customer, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv":
+		return parseCSVCustomers(f, now)
+	case ".jsonl", ".ndjson":
+		return parseJSONLCustomers(f, now)
+	}
+	return nil, fmt.Errorf("%s: the file name must end in .csv or .jsonl", filepath.Base(path))
+}
+
+// importCheck collects validated customers and row errors, and catches
+// external IDs repeated within the file.
+type importCheck struct {
+	now       time.Time
+	customers []*proofdesk.Customer
+	errs      importErrors
+	extIDs    map[string]int
+}
+
+func newImportCheck(now time.Time) *importCheck {
+	return &importCheck{now: now, extIDs: map[string]int{}}
+}
+
+// add validates in (from the given line) through the same code as the API.
+// mapField renames domain field names to the file's column names.
+func (ic *importCheck) add(line int, in *proofdesk.CustomerInput, mapField func(string) string) {
+	c, err := in.Customer(ic.now)
+	if err != nil {
+		field := ""
+		var pe *proofdesk.Error
+		if errors.As(err, &pe) {
+			field = pe.Field
+		}
+		if mapField != nil {
+			field = mapField(field)
+		}
+		ic.errs = append(ic.errs, rowError{Line: line, Field: field, Message: proofdesk.ErrorMessage(err)})
+		return
+	}
+	if c.ExternalID != "" {
+		if first, ok := ic.extIDs[c.ExternalID]; ok {
+			ic.errs = append(ic.errs, rowError{Line: line, Field: "external_id", Message: fmt.Sprintf("same external_id as line %d", first)})
+			return
+		}
+		ic.extIDs[c.ExternalID] = line
+	}
+	ic.customers = append(ic.customers, c)
+}
+
+func (ic *importCheck) result() ([]*proofdesk.Customer, error) {
+	if len(ic.errs) > 0 {
+		return nil, ic.errs
+	}
+	if len(ic.customers) == 0 {
+		return nil, errors.New("the file holds no customers")
+	}
+	return ic.customers, nil
+}
+
+// parseJSONLCustomers reads one proofdesk.CustomerInput JSON object per
+// line; blank lines are skipped.
+func parseJSONLCustomers(r io.Reader, now time.Time) ([]*proofdesk.Customer, error) {
+	ic := newImportCheck(now)
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), maxImportLine)
+	line := 0
+	for sc.Scan() {
+		line++
+		b := sc.Bytes()
+		if line == 1 {
+			b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+		}
+		if len(bytes.TrimSpace(b)) == 0 {
+			continue
+		}
+		var in proofdesk.CustomerInput
+		if field, msg := decodeCustomerJSON(b, &in); msg != "" {
+			ic.errs = append(ic.errs, rowError{Line: line, Field: field, Message: msg})
+			continue
+		}
+		ic.add(line, &in, nil)
+	}
+	if err := sc.Err(); errors.Is(err, bufio.ErrTooLong) {
+		// The scanner cannot go on past an over-long line.
+		ic.errs = append(ic.errs, rowError{Line: line + 1, Message: fmt.Sprintf("line is longer than %d bytes; the file was not read further", maxImportLine)})
+	} else if err != nil {
+		return nil, fmt.Errorf("read line %d: %w", line+1, err)
+	}
+	return ic.result()
+}
+
+// decodeCustomerJSON decodes one customer object strictly (unknown fields
+// are errors). On failure it returns the field at fault and a message that
+// never quotes the input.
+func decodeCustomerJSON(b []byte, in *proofdesk.CustomerInput) (field, msg string) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	err := dec.Decode(in)
+	if err == nil {
+		if dec.More() {
+			return "", "more than one JSON value on the line"
+		}
+		return "", ""
+	}
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return "", fmt.Sprintf("malformed JSON at byte %d", syn.Offset)
+	case errors.As(err, &typ):
+		if typ.Field == "" {
+			return "", "the line must be a JSON object"
+		}
+		return typ.Field, fmt.Sprintf("must be a JSON %s", jsonKind(typ.Type.Kind().String()))
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		return strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`), "unknown field"
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "", "malformed JSON: unexpected end of line"
+	}
+	// An error from ContactPointInput.UnmarshalJSON: find which list.
+	var raw map[string]json.RawMessage
+	if json.Unmarshal(b, &raw) == nil {
+		for _, k := range []string{"emails", "phones"} {
+			var cps []proofdesk.ContactPointInput
+			if v, ok := raw[k]; ok && json.Unmarshal(v, &cps) != nil {
+				return k, `each entry must be a string or {"value","added_at"} with added_at as YYYY-MM-DD or an RFC 3339 time`
+			}
+		}
+	}
+	return "", "invalid JSON value"
+}
+
+func jsonKind(goKind string) string {
+	switch goKind {
+	case "string":
+		return "string"
+	case "slice", "array":
+		return "array"
+	case "map", "struct", "ptr":
+		return "object"
+	case "bool":
+		return "boolean"
+	}
+	return "value of another type"
+}
+
+// CSV columns, besides attr_<name> for attributes.
+var csvColumns = []string{
+	"external_id", "name", "emails", "phones", "date_of_birth",
+	"address_line1", "address_line2", "address_city", "address_region",
+	"address_postal_code", "address_country", "payment_brand", "payment_last4",
+}
+
+// parseCSVCustomers reads a CSV file whose header row names the columns
+// (csvColumns and attr_<name>); only name is required. emails and phones
+// hold several values separated by ";", each optionally "value|YYYY-MM-DD"
+// to give the date the business has had it since.
+func parseCSVCustomers(r io.Reader, now time.Time) ([]*proofdesk.Customer, error) {
+	cr := csv.NewReader(r)
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, errors.New("the file is empty: the first line must be a header row naming the columns")
+	}
+	if err != nil {
+		return nil, importErrors{csvRowError(err, 1)}
+	}
+	cols, herrs := csvHeader(header)
+	if len(herrs) > 0 {
+		return nil, herrs
+	}
+	ic := newImportCheck(now)
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			line, _ := cr.FieldPos(0)
+			ic.errs = append(ic.errs, csvRowError(err, line))
+			var pe *csv.ParseError
+			if errors.As(err, &pe) && pe.Err == csv.ErrFieldCount {
+				continue
+			}
+			return nil, ic.errs // the reader cannot go on after a quoting error
+		}
+		line, _ := cr.FieldPos(0)
+		in, field, msg := csvCustomerInput(cols, rec)
+		if msg != "" {
+			ic.errs = append(ic.errs, rowError{Line: line, Field: field, Message: msg})
+			continue
+		}
+		ic.add(line, in, csvFieldName)
+	}
+	return ic.result()
+}
+
+func csvRowError(err error, line int) rowError {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		if pe.Err == csv.ErrFieldCount {
+			return rowError{Line: pe.StartLine, Message: "wrong number of fields (every row needs one per header column)"}
+		}
+		return rowError{Line: pe.StartLine, Message: "malformed CSV: " + pe.Err.Error()}
+	}
+	return rowError{Line: line, Message: "malformed CSV"}
+}
+
+// csvHeader maps column index to column name and checks the header.
+func csvHeader(header []string) ([]string, importErrors) {
+	known := map[string]bool{}
+	for _, c := range csvColumns {
+		known[c] = true
+	}
+	var errs importErrors
+	seen := map[string]bool{}
+	cols := make([]string, len(header))
+	for i, h := range header {
+		h = strings.TrimSpace(h)
+		if i == 0 {
+			h = strings.TrimPrefix(h, "\ufeff")
+		}
+		switch {
+		case seen[h]:
+			errs = append(errs, rowError{Line: 1, Field: h, Message: "column named twice"})
+		case known[h]:
+		case strings.HasPrefix(h, "attr_") && len(h) > len("attr_"):
+		default:
+			errs = append(errs, rowError{Line: 1, Field: h, Message: "unknown column (see the README for the columns)"})
+		}
+		seen[h] = true
+		cols[i] = h
+	}
+	if !seen["name"] {
+		errs = append(errs, rowError{Line: 1, Field: "name", Message: "the header has no name column"})
+	}
+	return cols, errs
+}
+
+// csvCustomerInput turns one record into a CustomerInput.
+func csvCustomerInput(cols []string, rec []string) (in *proofdesk.CustomerInput, field, msg string) {
+	in = &proofdesk.CustomerInput{}
+	var addr proofdesk.Address
+	var pay proofdesk.Payment
+	hasAddr := false
+	for i, col := range cols {
+		v := strings.TrimSpace(rec[i])
+		switch col {
+		case "external_id":
+			in.ExternalID = v
+		case "name":
+			in.Name = v
+		case "emails", "phones":
+			cps, msg := splitContactPoints(v)
+			if msg != "" {
+				return nil, col, msg
+			}
+			if col == "emails" {
+				in.Emails = cps
+			} else {
+				in.Phones = cps
+			}
+		case "date_of_birth":
+			in.DateOfBirth = v
+		case "address_line1":
+			addr.Line1 = v
+		case "address_line2":
+			addr.Line2 = v
+		case "address_city":
+			addr.City = v
+		case "address_region":
+			addr.Region = v
+		case "address_postal_code":
+			addr.PostalCode = v
+		case "address_country":
+			addr.Country = v
+		case "payment_brand":
+			pay.Brand = v
+		case "payment_last4":
+			pay.Last4 = v
+		default: // attr_<name>
+			if v != "" {
+				if in.Attributes == nil {
+					in.Attributes = map[string]string{}
+				}
+				in.Attributes[strings.TrimPrefix(col, "attr_")] = v
+			}
+		}
+		if strings.HasPrefix(col, "address_") && v != "" {
+			hasAddr = true
+		}
+	}
+	if hasAddr {
+		in.Addresses = []proofdesk.Address{addr}
+	}
+	if pay.Brand != "" || pay.Last4 != "" {
+		in.Payment = &pay
+	}
+	return in, "", ""
+}
+
+// splitContactPoints splits "a;b|2024-01-31" into contact point inputs.
+func splitContactPoints(v string) ([]proofdesk.ContactPointInput, string) {
+	var out []proofdesk.ContactPointInput
+	for i, part := range strings.Split(v, ";") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		value, date, hasDate := strings.Cut(part, "|")
+		cp := proofdesk.ContactPointInput{Value: strings.TrimSpace(value)}
+		if hasDate {
+			t, err := proofdesk.ParseDateOrTime(strings.TrimSpace(date))
+			if err != nil {
+				return nil, fmt.Sprintf("entry %d: the date after | must be YYYY-MM-DD or an RFC 3339 time", i+1)
+			}
+			cp.AddedAt = &t
+		}
+		out = append(out, cp)
+	}
+	return out, ""
+}
+
+// csvFieldName maps a domain field name ("addresses[0].city",
+// "payment.last4", "attributes.tier", "emails[1]") to the CSV column.
+func csvFieldName(field string) string {
+	switch {
+	case strings.HasPrefix(field, "addresses[0]."):
+		return "address_" + strings.TrimPrefix(field, "addresses[0].")
+	case strings.HasPrefix(field, "payment."):
+		return "payment_" + strings.TrimPrefix(field, "payment.")
+	case strings.HasPrefix(field, "attributes."):
+		return "attr_" + strings.TrimPrefix(field, "attributes.")
+	case field == "attributes":
+		return "attr_*"
+	case strings.HasPrefix(field, "emails["), strings.HasPrefix(field, "phones["):
+		name, _, _ := strings.Cut(field, "[")
+		return name
+	}
+	return field
+}
