@@ -1,0 +1,131 @@
+// Package http is Proofdesk's HTTP server: the listener, the middleware
+// every request passes (request ID, access log, metrics, panic recovery,
+// security headers, body limit), health and metrics endpoints, and the one
+// place where application errors become HTTP statuses. The handlers live in
+// http/api (token auth) and http/console (session auth); they register on
+// the Server through Handle, because they import this package.
+package http
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+// ShutdownTimeout is how long Close waits for requests in flight.
+const ShutdownTimeout = 10 * time.Second
+
+// Server is the HTTP server. Set the fields, register handlers with Handle,
+// then call Open.
+type Server struct {
+	// Addr is the address to listen on, such as ":8080"; ":0" (the default)
+	// picks a free port, as tests do.
+	Addr string
+	// Ready reports whether the server can serve (the store answers); it
+	// backs /readyz. Nil means always ready.
+	Ready func(ctx context.Context) error
+	// Registry is the Prometheus registry served at /metrics; NewServer
+	// creates one (never the global one), other components may register on it.
+	Registry *prometheus.Registry
+
+	logger  *slog.Logger
+	mux     *http.ServeMux
+	metrics *metrics
+	ln      net.Listener
+	srv     *http.Server
+}
+
+// NewServer returns a server that logs to logger.
+func NewServer(logger *slog.Logger) *Server {
+	s := &Server{
+		Addr:     ":0",
+		Registry: prometheus.NewRegistry(),
+		logger:   logger,
+		mux:      http.NewServeMux(),
+	}
+	s.metrics = newMetrics(s.Registry)
+	s.Handle("GET /healthz", http.HandlerFunc(s.handleHealthz))
+	s.Handle("GET /readyz", http.HandlerFunc(s.handleReadyz))
+	s.Handle("GET /metrics", s.metrics.handler(s.Registry))
+	return s
+}
+
+// Handle registers h for a ServeMux pattern such as "GET /api/v1/customers/{id}".
+// The pattern is the route label in logs and metrics. Call it before Open.
+func (s *Server) Handle(pattern string, h http.Handler) {
+	s.mux.Handle(pattern, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if ri := requestInfoFrom(r.Context()); ri != nil {
+			ri.route = pattern
+		}
+		h.ServeHTTP(w, r)
+	}))
+}
+
+// Handler returns the server's full handler: middleware and routes.
+func (s *Server) Handler() http.Handler {
+	return chain(s.mux,
+		requestID,
+		s.observe,
+		s.recoverPanic,
+		securityHeaders,
+		limitBody(MaxBodyBytes),
+	)
+}
+
+// Open starts listening and serving in the background.
+func (s *Server) Open() error {
+	ln, err := net.Listen("tcp", s.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", s.Addr, err)
+	}
+	s.ln = ln
+	s.srv = &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.logger.Handler(), slog.LevelWarn),
+	}
+	go func() {
+		if err := s.srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			s.logger.Error("http server stopped", slog.Any("error", err))
+		}
+	}()
+	return nil
+}
+
+// Close stops accepting connections and waits up to ShutdownTimeout for
+// requests in flight to finish, then closes what is left.
+func (s *Server) Close() error {
+	if s.srv == nil {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), ShutdownTimeout)
+	defer cancel()
+	if err := s.srv.Shutdown(ctx); err != nil {
+		_ = s.srv.Close()
+		return fmt.Errorf("shutdown http server: %w", err)
+	}
+	return nil
+}
+
+// Port returns the port the server listens on, once open.
+func (s *Server) Port() int {
+	if s.ln == nil {
+		return 0
+	}
+	return s.ln.Addr().(*net.TCPAddr).Port
+}
+
+// URL returns the base URL of the open server, such as
+// "http://localhost:8080".
+func (s *Server) URL() string {
+	return fmt.Sprintf("http://localhost:%d", s.Port())
+}
