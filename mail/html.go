@@ -35,6 +35,11 @@ func HTMLToText(s string) string {
 			i += 4 + end + 3
 			continue
 		}
+		if i+1 < len(s) && !isTagStart(s[i+1]) {
+			b.WriteByte('<') // "1 < 2": not a tag
+			i++
+			continue
+		}
 		end := tagEnd(s, i+1)
 		if end < 0 {
 			break
@@ -95,6 +100,12 @@ func writeHTMLText(b *strings.Builder, s string) {
 			b.WriteByte(c)
 		}
 	}
+}
+
+// isTagStart reports whether c may follow '<' in a tag, comment or
+// declaration.
+func isTagStart(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '/' || c == '!' || c == '?'
 }
 
 // tagEnd returns the index of the '>' closing the tag that starts before
