@@ -108,6 +108,8 @@ type CustomerUpdate struct {
 	DateOfBirth *string
 	Payment     **Payment
 	Attributes  map[string]*string // nil value deletes the attribute
+	// SupportLocked sets or lifts the support lock.
+	SupportLocked *bool
 }
 
 // CustomerService stores customers. Implementations encrypt every PII field

@@ -1,0 +1,368 @@
+package sqldb
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/vault"
+)
+
+// ConversationService stores conversations and messages; subjects, the
+// requester's claims and message bodies are sealed under a data key of
+// their conversation.
+type ConversationService struct{ db *DB }
+
+// NewConversationService returns the conversation service of db.
+func NewConversationService(db *DB) *ConversationService { return &ConversationService{db: db} }
+
+var _ proofdesk.ConversationService = (*ConversationService)(nil)
+
+func conversationAAD(id, field string) string { return "conversations|" + id + "|" + field }
+func messageAAD(id string) string              { return "messages|" + id + "|body" }
+
+// requesterIndex returns the blind index of a claimed contact value, or
+// nil when it is empty or does not normalise.
+func (db *DB) requesterIndex(kind, v string) any {
+	if v == "" {
+		return nil
+	}
+	norm, err := normalizeContact(kind, v)
+	if err != nil {
+		return nil
+	}
+	return db.BlindIndex(kind, norm)
+}
+
+// CreateConversation stores conv and its first message, if any.
+func (s *ConversationService) CreateConversation(ctx context.Context, conv *proofdesk.Conversation, first *proofdesk.Message) error {
+	if !proofdesk.ValidChannel(conv.Channel) {
+		return proofdesk.FieldError("channel", "channel must be one of chat, email, phone, api")
+	}
+	if conv.Status == "" {
+		conv.Status = proofdesk.StatusOpen
+	}
+	if !proofdesk.ValidStatus(conv.Status) {
+		return proofdesk.FieldError("status", "unknown status")
+	}
+	return s.db.WithTx(ctx, func(tx *Tx) error {
+		conv.ID = proofdesk.NewID("cnv")
+		conv.CreatedAt, conv.UpdatedAt, conv.LastActivityAt = tx.now, tx.now, tx.now
+		// Claims never count: a new conversation starts at L0.
+		conv.Level, conv.LevelExpiresAt = proofdesk.L0, nil
+		if conv.Tags == nil {
+			conv.Tags = []string{}
+		}
+		if conv.RiskFlags == nil {
+			conv.RiskFlags = []string{}
+		}
+		if conv.CustomerID != "" {
+			if _, err := tx.findCustomerByID(ctx, conv.CustomerID); err != nil {
+				if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+					return proofdesk.FieldError("customer_id", "customer_id names no customer")
+				}
+				return err
+			}
+		}
+		dk, err := tx.newDataKey(ctx, "dk_"+conv.ID)
+		if err != nil {
+			return err
+		}
+		req, err := json.Marshal(conv.Requester)
+		if err != nil {
+			return err
+		}
+		tags, _ := json.Marshal(conv.Tags)
+		flags, _ := json.Marshal(conv.RiskFlags)
+		if _, err := tx.exec(ctx, `INSERT INTO conversations (id, channel, customer_id, data_key_id, requester_enc, requester_email_idx, requester_phone_idx, subject_enc,
+			status, assignee_id, team, tags, level, level_expires_at, risk_flags, fraud, created_at, updated_at, last_activity_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			conv.ID, conv.Channel, nullString(conv.CustomerID), dk.ID, dk.Seal(conversationAAD(conv.ID, "requester"), req),
+			tx.db.requesterIndex(proofdesk.ContactEmail, conv.Requester.Email), tx.db.requesterIndex(proofdesk.ContactPhone, conv.Requester.Phone),
+			dk.SealString(conversationAAD(conv.ID, "subject"), conv.Subject),
+			conv.Status, nullString(conv.AssigneeID), conv.Team, string(tags), int(conv.Level), nil, string(flags), boolInt(conv.Fraud),
+			fmtTime(conv.CreatedAt), fmtTime(conv.UpdatedAt), fmtTime(conv.LastActivityAt)); err != nil {
+			return fmt.Errorf("insert conversation: %w", wrapErr(err))
+		}
+		if err := tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditConversationNew, SubjectKind: "conversation", SubjectID: conv.ID,
+			Detail: map[string]string{"channel": conv.Channel, "customer_id": conv.CustomerID}}); err != nil {
+			return err
+		}
+		if first != nil {
+			first.ConversationID = conv.ID
+			return tx.insertMessage(ctx, first, dk)
+		}
+		return nil
+	})
+}
+
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+const conversationColumns = `v.id, v.channel, COALESCE(v.customer_id, ''), v.data_key_id, k.wrapped, v.requester_enc, v.subject_enc, v.status,
+	COALESCE(v.assignee_id, ''), v.team, v.tags, v.level, v.level_expires_at, v.risk_flags, v.fraud, v.created_at, v.updated_at, v.last_activity_at`
+
+func (db *DB) scanConversation(row scanner) (*proofdesk.Conversation, *vault.DataKey, error) {
+	c := &proofdesk.Conversation{}
+	var dkID, wrapped, req, subj, tags, flags string
+	var level, fraud int
+	var exp nullTime
+	if err := row.Scan(&c.ID, &c.Channel, &c.CustomerID, &dkID, &wrapped, &req, &subj, &c.Status, &c.AssigneeID, &c.Team, &tags, &level, &exp, &flags, &fraud,
+		timeScan{&c.CreatedAt}, timeScan{&c.UpdatedAt}, timeScan{&c.LastActivityAt}); err != nil {
+		return nil, nil, fmt.Errorf("scan conversation: %w", wrapErr(err))
+	}
+	c.Level, c.LevelExpiresAt, c.Fraud = proofdesk.Level(level), exp.t, fraud != 0
+	if err := json.Unmarshal([]byte(tags), &c.Tags); err != nil {
+		return nil, nil, fmt.Errorf("conversation %s: tags: %w", c.ID, err)
+	}
+	if err := json.Unmarshal([]byte(flags), &c.RiskFlags); err != nil {
+		return nil, nil, fmt.Errorf("conversation %s: risk flags: %w", c.ID, err)
+	}
+	dk, err := db.openKey(dkID, wrapped)
+	if err != nil {
+		return nil, nil, fmt.Errorf("conversation %s: %w", c.ID, err)
+	}
+	b, err := dk.Open(conversationAAD(c.ID, "requester"), req)
+	if err != nil {
+		return nil, nil, fmt.Errorf("conversation %s: %w", c.ID, err)
+	}
+	if err := json.Unmarshal(b, &c.Requester); err != nil {
+		return nil, nil, fmt.Errorf("conversation %s: requester: %w", c.ID, err)
+	}
+	if c.Subject, err = dk.OpenString(conversationAAD(c.ID, "subject"), subj); err != nil {
+		return nil, nil, fmt.Errorf("conversation %s: %w", c.ID, err)
+	}
+	return c, dk, nil
+}
+
+// FindConversationByID returns ENOTFOUND if none has that ID.
+func (s *ConversationService) FindConversationByID(ctx context.Context, id string) (*proofdesk.Conversation, error) {
+	c, _, err := s.db.reader().findConversationByID(ctx, id)
+	return c, err
+}
+
+func (h *Handle) findConversationByID(ctx context.Context, id string) (*proofdesk.Conversation, *vault.DataKey, error) {
+	row := h.queryRow(ctx, `SELECT `+conversationColumns+` FROM conversations v JOIN data_keys k ON k.id = v.data_key_id WHERE v.id = ?`, id)
+	c, dk, err := h.db.scanConversation(row)
+	if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+		return nil, nil, notFound("Conversation")
+	}
+	return c, dk, err
+}
+
+// FindConversations returns the matching conversations, newest activity
+// first, and the total count.
+func (s *ConversationService) FindConversations(ctx context.Context, f proofdesk.ConversationFilter) ([]*proofdesk.Conversation, int, error) {
+	h := s.db.reader()
+	var where []string
+	var args []any
+	add := func(col string, v *string) {
+		if v != nil {
+			where, args = append(where, col+" = ?"), append(args, *v)
+		}
+	}
+	add("v.id", f.ID)
+	add("v.customer_id", f.CustomerID)
+	add("v.channel", f.Channel)
+	add("v.status", f.Status)
+	add("v.assignee_id", f.AssigneeID)
+	add("v.team", f.Team)
+	w := joinAnd(where)
+	var total int
+	if err := h.queryRow(ctx, `SELECT COUNT(*) FROM conversations v WHERE `+w, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count conversations: %w", err)
+	}
+	limit := f.Limit
+	if limit <= 0 || limit > 500 {
+		limit = 100
+	}
+	rows, err := h.query(ctx, `SELECT `+conversationColumns+` FROM conversations v JOIN data_keys k ON k.id = v.data_key_id WHERE `+w+
+		fmt.Sprintf(` ORDER BY v.last_activity_at DESC, v.id LIMIT %d OFFSET %d`, limit, max(f.Offset, 0)), args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("find conversations: %w", err)
+	}
+	defer rows.Close()
+	var out []*proofdesk.Conversation
+	for rows.Next() {
+		c, _, err := s.db.scanConversation(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, c)
+	}
+	return out, total, rows.Err()
+}
+
+// UpdateConversation applies upd. Linking to another customer drops the
+// assurance level to L0.
+func (s *ConversationService) UpdateConversation(ctx context.Context, id string, upd proofdesk.ConversationUpdate) (*proofdesk.Conversation, error) {
+	var out *proofdesk.Conversation
+	err := s.db.WithTx(ctx, func(tx *Tx) error {
+		c, _, err := tx.findConversationByID(ctx, id)
+		if err != nil {
+			return err
+		}
+		var changed []string
+		if upd.CustomerID != nil && *upd.CustomerID != c.CustomerID {
+			if *upd.CustomerID != "" {
+				if _, err := tx.findCustomerByID(ctx, *upd.CustomerID); err != nil {
+					if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+						return proofdesk.FieldError("customer_id", "customer_id names no customer")
+					}
+					return err
+				}
+			}
+			c.CustomerID, changed = *upd.CustomerID, append(changed, "customer_id")
+			if c.Level != proofdesk.L0 {
+				if err := tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditLevelChange, SubjectKind: "conversation", SubjectID: c.ID,
+					Detail: map[string]string{"from": c.Level.String(), "to": "L0", "reason": "linked to another customer"}}); err != nil {
+					return err
+				}
+			}
+			c.Level, c.LevelExpiresAt = proofdesk.L0, nil
+		}
+		if upd.Status != nil && *upd.Status != c.Status {
+			if !proofdesk.ValidStatus(*upd.Status) {
+				return proofdesk.FieldError("status", "status must be one of open, pending, snoozed, resolved")
+			}
+			c.Status, changed = *upd.Status, append(changed, "status")
+		}
+		if upd.AssigneeID != nil && *upd.AssigneeID != c.AssigneeID {
+			if *upd.AssigneeID != "" {
+				if _, err := tx.findAgent(ctx, "id", *upd.AssigneeID); err != nil {
+					if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+						return proofdesk.FieldError("assignee_id", "assignee_id names no agent")
+					}
+					return err
+				}
+			}
+			c.AssigneeID, changed = *upd.AssigneeID, append(changed, "assignee_id")
+		}
+		if upd.Team != nil && *upd.Team != c.Team {
+			c.Team, changed = *upd.Team, append(changed, "team")
+		}
+		if upd.Tags != nil {
+			c.Tags, changed = normalizeTags(*upd.Tags), append(changed, "tags")
+		}
+		out = c
+		if len(changed) == 0 {
+			return nil
+		}
+		c.UpdatedAt = tx.now
+		tags, _ := json.Marshal(c.Tags)
+		if _, err := tx.exec(ctx, `UPDATE conversations SET customer_id = ?, status = ?, assignee_id = ?, team = ?, tags = ?, level = ?, level_expires_at = ?, updated_at = ? WHERE id = ?`,
+			nullString(c.CustomerID), c.Status, nullString(c.AssigneeID), c.Team, string(tags), int(c.Level), fmtTimePtr(c.LevelExpiresAt), fmtTime(c.UpdatedAt), c.ID); err != nil {
+			return fmt.Errorf("update conversation: %w", wrapErr(err))
+		}
+		return tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditConversationEdit, SubjectKind: "conversation", SubjectID: c.ID,
+			Detail: map[string]string{"fields": strings.Join(changed, ",")}})
+	})
+	return out, err
+}
+
+func normalizeTags(tags []string) []string {
+	out := []string{}
+	seen := map[string]bool{}
+	for _, t := range tags {
+		t = strings.ToLower(strings.TrimSpace(t))
+		if t != "" && !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// CreateMessage appends m to its conversation. A message whose ClientID
+// is already stored on that conversation is not stored twice: m is filled
+// from the stored one.
+func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Message) error {
+	return s.db.WithTx(ctx, func(tx *Tx) error {
+		_, dk, err := tx.findConversationByID(ctx, m.ConversationID)
+		if err != nil {
+			return err
+		}
+		if m.ClientID != "" {
+			row := tx.queryRow(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND client_id = ?`, m.ConversationID, m.ClientID)
+			old, err := scanMessage(row, dk)
+			if err == nil {
+				*m = *old
+				return nil
+			} else if proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
+				return err
+			}
+		}
+		return tx.insertMessage(ctx, m, dk)
+	})
+}
+
+func (tx *Tx) insertMessage(ctx context.Context, m *proofdesk.Message, dk *vault.DataKey) error {
+	switch m.AuthorKind {
+	case proofdesk.AuthorCustomer, proofdesk.AuthorAgent, proofdesk.AuthorSystem:
+	default:
+		return proofdesk.FieldError("author_kind", "unknown author kind")
+	}
+	if strings.TrimSpace(m.Body) == "" {
+		return proofdesk.FieldError("body", "body is required")
+	}
+	m.ID = proofdesk.NewID("msg")
+	m.CreatedAt = tx.now
+	var seq int64
+	if err := tx.queryRow(ctx, `SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE conversation_id = ?`, m.ConversationID).Scan(&seq); err != nil {
+		return fmt.Errorf("insert message: %w", err)
+	}
+	if _, err := tx.exec(ctx, `INSERT INTO messages (id, conversation_id, seq, author_kind, author_id, body_enc, internal, client_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		m.ID, m.ConversationID, seq, m.AuthorKind, m.AuthorID, dk.SealString(messageAAD(m.ID), m.Body), boolInt(m.Internal), m.ClientID, fmtTime(m.CreatedAt)); err != nil {
+		return fmt.Errorf("insert message: %w", wrapErr(err))
+	}
+	if _, err := tx.exec(ctx, `UPDATE conversations SET last_activity_at = ?, updated_at = ? WHERE id = ?`, fmtTime(tx.now), fmtTime(tx.now), m.ConversationID); err != nil {
+		return fmt.Errorf("touch conversation: %w", err)
+	}
+	return nil
+}
+
+const messageColumns = `id, conversation_id, author_kind, author_id, body_enc, internal, client_id, created_at`
+
+func scanMessage(row scanner, dk *vault.DataKey) (*proofdesk.Message, error) {
+	m := &proofdesk.Message{}
+	var body string
+	var internal int
+	if err := row.Scan(&m.ID, &m.ConversationID, &m.AuthorKind, &m.AuthorID, &body, &internal, &m.ClientID, timeScan{&m.CreatedAt}); err != nil {
+		return nil, fmt.Errorf("scan message: %w", wrapErr(err))
+	}
+	m.Internal = internal != 0
+	var err error
+	if m.Body, err = dk.OpenString(messageAAD(m.ID), body); err != nil {
+		return nil, fmt.Errorf("message %s: %w", m.ID, err)
+	}
+	return m, nil
+}
+
+// FindMessages returns a conversation's messages, oldest first.
+func (s *ConversationService) FindMessages(ctx context.Context, conversationID string) ([]*proofdesk.Message, error) {
+	h := s.db.reader()
+	_, dk, err := h.findConversationByID(ctx, conversationID)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := h.query(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? ORDER BY seq`, conversationID)
+	if err != nil {
+		return nil, fmt.Errorf("find messages: %w", err)
+	}
+	defer rows.Close()
+	var out []*proofdesk.Message
+	for rows.Next() {
+		m, err := scanMessage(rows, dk)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}

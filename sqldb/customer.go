@@ -1,0 +1,459 @@
+package sqldb
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/vault"
+)
+
+// CustomerService stores customers with every PII field sealed.
+type CustomerService struct{ db *DB }
+
+// NewCustomerService returns the customer service of db.
+func NewCustomerService(db *DB) *CustomerService { return &CustomerService{db: db} }
+
+var _ proofdesk.CustomerService = (*CustomerService)(nil)
+
+func customerAAD(id, field string) string { return "customers|" + id + "|" + field }
+func contactAAD(id string) string        { return "contact_points|" + id + "|value" }
+
+// BlindIndex returns the installation's keyed index of a normalised
+// contact point value.
+func (db *DB) BlindIndex(kind, normalized string) string {
+	return db.index.BlindIndex(kind, normalized)
+}
+
+// CreateCustomer stores c with a new data key and audits it.
+func (s *CustomerService) CreateCustomer(ctx context.Context, c *proofdesk.Customer) error {
+	return s.db.WithTx(ctx, func(tx *Tx) error {
+		if err := tx.insertCustomer(ctx, c); err != nil {
+			return err
+		}
+		return tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditCustomerCreate, SubjectKind: "customer", SubjectID: c.ID,
+			Detail: map[string]string{"contact_points": fmt.Sprint(len(c.ContactPoints))}})
+	})
+}
+
+// ImportCustomers stores all of cs in one transaction, or none, with one
+// audit entry for the batch.
+func (s *CustomerService) ImportCustomers(ctx context.Context, cs []*proofdesk.Customer) error {
+	return s.db.WithTx(ctx, func(tx *Tx) error {
+		for i, c := range cs {
+			if err := tx.insertCustomer(ctx, c); err != nil {
+				if proofdesk.ErrorCode(err) == proofdesk.ECONFLICT {
+					return &proofdesk.Error{Code: proofdesk.ECONFLICT, Message: fmt.Sprintf("record %d: external_id already exists", i+1), Field: "external_id"}
+				}
+				return fmt.Errorf("record %d: %w", i+1, err)
+			}
+		}
+		return tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditCustomerImport, SubjectKind: "customer",
+			Detail: map[string]string{"count": fmt.Sprint(len(cs))}})
+	})
+}
+
+func (tx *Tx) insertCustomer(ctx context.Context, c *proofdesk.Customer) error {
+	if c.Name == "" {
+		return proofdesk.FieldError("name", "name is required")
+	}
+	c.ID = proofdesk.NewID("cus")
+	c.CreatedAt, c.UpdatedAt = tx.now, tx.now
+	if c.Attributes == nil {
+		c.Attributes = map[string]string{}
+	}
+	dk, err := tx.newDataKey(ctx, "dk_"+c.ID)
+	if err != nil {
+		return err
+	}
+	enc, err := sealCustomer(dk, c)
+	if err != nil {
+		return err
+	}
+	var ext any
+	if c.ExternalID != "" {
+		ext = c.ExternalID
+	}
+	if _, err := tx.exec(ctx, `INSERT INTO customers (id, external_id, name, data_key_id, addresses_enc, dob_enc, payment_enc, attributes_enc, support_locked, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.ID, ext, c.Name, dk.ID, enc.addresses, enc.dob, enc.payment, enc.attributes, boolInt(c.SupportLocked), fmtTime(c.CreatedAt), fmtTime(c.UpdatedAt)); err != nil {
+		err = wrapErr(err)
+		if proofdesk.ErrorCode(err) == proofdesk.ECONFLICT {
+			return &proofdesk.Error{Code: proofdesk.ECONFLICT, Field: "external_id", Message: "A customer with this external_id already exists."}
+		}
+		return fmt.Errorf("insert customer: %w", err)
+	}
+	return tx.insertContactPoints(ctx, c, dk)
+}
+
+func (tx *Tx) insertContactPoints(ctx context.Context, c *proofdesk.Customer, dk *vault.DataKey) error {
+	for i, cp := range c.ContactPoints {
+		if cp.ID == "" {
+			cp.ID = proofdesk.NewID("cp")
+		}
+		cp.CustomerID = c.ID
+		if _, err := tx.exec(ctx, `INSERT INTO contact_points (id, customer_id, kind, value_enc, blind_index, added_at, position) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			cp.ID, c.ID, cp.Kind, dk.SealString(contactAAD(cp.ID), cp.Value), tx.db.BlindIndex(cp.Kind, cp.Value), fmtTime(cp.AddedAt), i); err != nil {
+			return fmt.Errorf("insert contact point: %w", wrapErr(err))
+		}
+	}
+	return nil
+}
+
+type sealedCustomer struct{ addresses, dob, payment, attributes string }
+
+func sealCustomer(dk *vault.DataKey, c *proofdesk.Customer) (sealedCustomer, error) {
+	addrs := c.Addresses
+	if addrs == nil {
+		addrs = []proofdesk.Address{}
+	}
+	a, err := json.Marshal(addrs)
+	if err != nil {
+		return sealedCustomer{}, err
+	}
+	p, err := json.Marshal(c.Payment)
+	if err != nil {
+		return sealedCustomer{}, err
+	}
+	at, err := json.Marshal(c.Attributes)
+	if err != nil {
+		return sealedCustomer{}, err
+	}
+	return sealedCustomer{
+		addresses:  dk.Seal(customerAAD(c.ID, "addresses"), a),
+		dob:        dk.SealString(customerAAD(c.ID, "date_of_birth"), c.DateOfBirth),
+		payment:    dk.Seal(customerAAD(c.ID, "payment"), p),
+		attributes: dk.Seal(customerAAD(c.ID, "attributes"), at),
+	}, nil
+}
+
+const customerColumns = `c.id, COALESCE(c.external_id, ''), c.name, c.data_key_id, k.wrapped, c.addresses_enc, c.dob_enc, c.payment_enc, c.attributes_enc, c.support_locked, c.created_at, c.updated_at`
+
+// FindCustomerByID returns ENOTFOUND if no customer has that ID.
+func (s *CustomerService) FindCustomerByID(ctx context.Context, id string) (*proofdesk.Customer, error) {
+	return s.db.reader().findCustomerByID(ctx, id)
+}
+
+func (h *Handle) findCustomerByID(ctx context.Context, id string) (*proofdesk.Customer, error) {
+	cs, _, err := h.findCustomers(ctx, proofdesk.CustomerFilter{ID: &id})
+	if err != nil {
+		return nil, err
+	}
+	if len(cs) == 0 {
+		return nil, notFound("Customer")
+	}
+	return cs[0], nil
+}
+
+// FindCustomers returns the matching customers and their total count.
+// Email and phone filters are normalised and matched by blind index.
+func (s *CustomerService) FindCustomers(ctx context.Context, f proofdesk.CustomerFilter) ([]*proofdesk.Customer, int, error) {
+	return s.db.reader().findCustomers(ctx, f)
+}
+
+func (h *Handle) findCustomers(ctx context.Context, f proofdesk.CustomerFilter) ([]*proofdesk.Customer, int, error) {
+	var where []string
+	var args []any
+	if f.ID != nil {
+		where, args = append(where, "c.id = ?"), append(args, *f.ID)
+	}
+	if f.ExternalID != nil {
+		where, args = append(where, "c.external_id = ?"), append(args, *f.ExternalID)
+	}
+	for _, cf := range []struct {
+		kind string
+		v    *string
+	}{{proofdesk.ContactEmail, f.Email}, {proofdesk.ContactPhone, f.Phone}} {
+		if cf.v == nil {
+			continue
+		}
+		norm, err := normalizeContact(cf.kind, *cf.v)
+		if err != nil {
+			return nil, 0, err
+		}
+		where = append(where, "c.id IN (SELECT customer_id FROM contact_points WHERE kind = ? AND blind_index = ?)")
+		args = append(args, cf.kind, h.db.BlindIndex(cf.kind, norm))
+	}
+	w := joinAnd(where)
+	var total int
+	if err := h.queryRow(ctx, `SELECT COUNT(*) FROM customers c WHERE `+w, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("count customers: %w", err)
+	}
+	limit := f.Limit
+	if limit <= 0 || limit > 500 {
+		limit = 100
+	}
+	rows, err := h.query(ctx, `SELECT `+customerColumns+` FROM customers c JOIN data_keys k ON k.id = c.data_key_id WHERE `+w+
+		fmt.Sprintf(` ORDER BY c.created_at DESC, c.id LIMIT %d OFFSET %d`, limit, max(f.Offset, 0)), args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("find customers: %w", err)
+	}
+	defer rows.Close()
+	var out []*proofdesk.Customer
+	keys := map[string]*vault.DataKey{}
+	for rows.Next() {
+		c, dk, err := h.db.scanCustomer(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		keys[c.ID] = dk
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("find customers: %w", err)
+	}
+	rows.Close()
+	for _, c := range out {
+		if err := h.loadContactPoints(ctx, c, keys[c.ID]); err != nil {
+			return nil, 0, err
+		}
+	}
+	return out, total, nil
+}
+
+func normalizeContact(kind, v string) (string, error) {
+	var norm string
+	var err error
+	if kind == proofdesk.ContactEmail {
+		norm, err = proofdesk.NormalizeEmail(v)
+	} else {
+		norm, err = proofdesk.NormalizePhone(v)
+	}
+	if err != nil {
+		return "", proofdesk.FieldError(kind, "%s: %s", kind, proofdesk.ErrorMessage(err))
+	}
+	return norm, nil
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func (db *DB) scanCustomer(row scanner) (*proofdesk.Customer, *vault.DataKey, error) {
+	c := &proofdesk.Customer{}
+	var dkID, wrapped, addrs, dob, pay, attrs string
+	var locked int
+	if err := row.Scan(&c.ID, &c.ExternalID, &c.Name, &dkID, &wrapped, &addrs, &dob, &pay, &attrs, &locked, timeScan{&c.CreatedAt}, timeScan{&c.UpdatedAt}); err != nil {
+		return nil, nil, fmt.Errorf("scan customer: %w", wrapErr(err))
+	}
+	c.SupportLocked = locked != 0
+	dk, err := db.openKey(dkID, wrapped)
+	if err != nil {
+		return nil, nil, fmt.Errorf("customer %s: %w", c.ID, err)
+	}
+	open := func(field, sealed string) ([]byte, error) {
+		b, err := dk.Open(customerAAD(c.ID, field), sealed)
+		if err != nil {
+			return nil, fmt.Errorf("customer %s: %w", c.ID, err)
+		}
+		return b, nil
+	}
+	b, err := open("addresses", addrs)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := json.Unmarshal(b, &c.Addresses); err != nil {
+		return nil, nil, fmt.Errorf("customer %s: addresses: %w", c.ID, err)
+	}
+	if b, err = open("date_of_birth", dob); err != nil {
+		return nil, nil, err
+	}
+	c.DateOfBirth = string(b)
+	if b, err = open("payment", pay); err != nil {
+		return nil, nil, err
+	}
+	if err := json.Unmarshal(b, &c.Payment); err != nil {
+		return nil, nil, fmt.Errorf("customer %s: payment: %w", c.ID, err)
+	}
+	if b, err = open("attributes", attrs); err != nil {
+		return nil, nil, err
+	}
+	if err := json.Unmarshal(b, &c.Attributes); err != nil {
+		return nil, nil, fmt.Errorf("customer %s: attributes: %w", c.ID, err)
+	}
+	if c.Attributes == nil {
+		c.Attributes = map[string]string{}
+	}
+	return c, dk, nil
+}
+
+func (h *Handle) loadContactPoints(ctx context.Context, c *proofdesk.Customer, dk *vault.DataKey) error {
+	rows, err := h.query(ctx, `SELECT id, kind, value_enc, added_at FROM contact_points WHERE customer_id = ? ORDER BY position, id`, c.ID)
+	if err != nil {
+		return fmt.Errorf("contact points: %w", err)
+	}
+	defer rows.Close()
+	c.ContactPoints = nil
+	for rows.Next() {
+		cp := &proofdesk.ContactPoint{CustomerID: c.ID}
+		var enc string
+		if err := rows.Scan(&cp.ID, &cp.Kind, &enc, timeScan{&cp.AddedAt}); err != nil {
+			return fmt.Errorf("contact points: %w", err)
+		}
+		if cp.Value, err = dk.OpenString(contactAAD(cp.ID), enc); err != nil {
+			return fmt.Errorf("contact point %s: %w", cp.ID, err)
+		}
+		c.ContactPoints = append(c.ContactPoints, cp)
+	}
+	return rows.Err()
+}
+
+// UpdateCustomer applies upd, re-sealing the changed fields, and audits
+// the names of the changed fields (never their values).
+func (s *CustomerService) UpdateCustomer(ctx context.Context, id string, upd proofdesk.CustomerUpdate) (*proofdesk.Customer, error) {
+	var out *proofdesk.Customer
+	err := s.db.WithTx(ctx, func(tx *Tx) error {
+		c, err := tx.findCustomerByID(ctx, id)
+		if err != nil {
+			return err
+		}
+		changed, err := applyCustomerUpdate(c, upd, tx.now)
+		if err != nil {
+			return err
+		}
+		if len(changed) == 0 {
+			out = c
+			return nil
+		}
+		c.UpdatedAt = tx.now
+		dk, err := tx.dataKey(ctx, "dk_"+c.ID)
+		if err != nil {
+			return err
+		}
+		enc, err := sealCustomer(dk, c)
+		if err != nil {
+			return err
+		}
+		var ext any
+		if c.ExternalID != "" {
+			ext = c.ExternalID
+		}
+		if _, err := tx.exec(ctx, `UPDATE customers SET external_id = ?, name = ?, addresses_enc = ?, dob_enc = ?, payment_enc = ?, attributes_enc = ?, support_locked = ?, updated_at = ? WHERE id = ?`,
+			ext, c.Name, enc.addresses, enc.dob, enc.payment, enc.attributes, boolInt(c.SupportLocked), fmtTime(c.UpdatedAt), c.ID); err != nil {
+			err = wrapErr(err)
+			if proofdesk.ErrorCode(err) == proofdesk.ECONFLICT {
+				return &proofdesk.Error{Code: proofdesk.ECONFLICT, Field: "external_id", Message: "A customer with this external_id already exists."}
+			}
+			return fmt.Errorf("update customer: %w", err)
+		}
+		if upd.Emails != nil || upd.Phones != nil {
+			if _, err := tx.exec(ctx, `DELETE FROM contact_points WHERE customer_id = ?`, c.ID); err != nil {
+				return fmt.Errorf("update contact points: %w", err)
+			}
+			if err := tx.insertContactPoints(ctx, c, dk); err != nil {
+				return err
+			}
+		}
+		out = c
+		return tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditCustomerUpdate, SubjectKind: "customer", SubjectID: c.ID,
+			Detail: map[string]string{"fields": strings.Join(changed, ",")}})
+	})
+	return out, err
+}
+
+// applyCustomerUpdate changes c in memory and returns the changed fields.
+func applyCustomerUpdate(c *proofdesk.Customer, upd proofdesk.CustomerUpdate, now time.Time) ([]string, error) {
+	var changed []string
+	if upd.Name != nil {
+		n := strings.TrimSpace(*upd.Name)
+		if n == "" {
+			return nil, proofdesk.FieldError("name", "name is required")
+		}
+		if n != c.Name {
+			c.Name, changed = n, append(changed, "name")
+		}
+	}
+	if upd.ExternalID != nil && strings.TrimSpace(*upd.ExternalID) != c.ExternalID {
+		c.ExternalID, changed = strings.TrimSpace(*upd.ExternalID), append(changed, "external_id")
+	}
+	if upd.Emails != nil || upd.Phones != nil {
+		emails, phones := inputsOf(c, proofdesk.ContactEmail), inputsOf(c, proofdesk.ContactPhone)
+		if upd.Emails != nil {
+			emails = *upd.Emails
+		}
+		if upd.Phones != nil {
+			phones = *upd.Phones
+		}
+		cps, err := proofdesk.MergeContactPoints(c.ContactPoints, emails, phones, now)
+		if err != nil {
+			return nil, err
+		}
+		if contactSig(cps) != contactSig(c.ContactPoints) {
+			changed = append(changed, "contact_points")
+		}
+		c.ContactPoints = cps
+	}
+	if upd.Addresses != nil {
+		in := proofdesk.CustomerInput{Name: c.Name, Addresses: *upd.Addresses}
+		v, err := in.Customer(now)
+		if err != nil {
+			return nil, err
+		}
+		c.Addresses, changed = v.Addresses, append(changed, "addresses")
+	}
+	if upd.DateOfBirth != nil {
+		if err := proofdesk.ValidateDateOfBirth(*upd.DateOfBirth, now); err != nil {
+			return nil, err
+		}
+		c.DateOfBirth, changed = *upd.DateOfBirth, append(changed, "date_of_birth")
+	}
+	if upd.Payment != nil {
+		if *upd.Payment == nil {
+			c.Payment = nil
+		} else {
+			in := proofdesk.CustomerInput{Name: c.Name, Payment: *upd.Payment}
+			v, err := in.Customer(now)
+			if err != nil {
+				return nil, err
+			}
+			c.Payment = v.Payment
+		}
+		changed = append(changed, "payment")
+	}
+	if len(upd.Attributes) > 0 {
+		in := proofdesk.CustomerInput{Name: c.Name, Attributes: map[string]string{}}
+		for k, v := range upd.Attributes {
+			if v != nil {
+				in.Attributes[k] = *v
+			}
+		}
+		if _, err := in.Customer(now); err != nil {
+			return nil, err
+		}
+		keys := make([]string, 0, len(upd.Attributes))
+		for k, v := range upd.Attributes {
+			keys = append(keys, k)
+			if v == nil {
+				delete(c.Attributes, k)
+			} else {
+				c.Attributes[k] = *v
+			}
+		}
+		sort.Strings(keys)
+		changed = append(changed, "attributes")
+	}
+	if upd.SupportLocked != nil && *upd.SupportLocked != c.SupportLocked {
+		c.SupportLocked, changed = *upd.SupportLocked, append(changed, "support_locked")
+	}
+	return changed, nil
+}
+
+func inputsOf(c *proofdesk.Customer, kind string) []proofdesk.ContactPointInput {
+	var out []proofdesk.ContactPointInput
+	for _, cp := range c.ContactPointsOf(kind) {
+		t := cp.AddedAt
+		out = append(out, proofdesk.ContactPointInput{Value: cp.Value, AddedAt: &t})
+	}
+	return out
+}
+
+func contactSig(cps []*proofdesk.ContactPoint) string {
+	var b strings.Builder
+	for _, cp := range cps {
+		b.WriteString(cp.ID)
+		b.WriteByte(',')
+	}
+	return b.String()
+}

@@ -1,0 +1,290 @@
+// Package sqldb is Proofdesk's store: one SQL text for SQLite (the default,
+// pure Go) and PostgreSQL, with embedded per-dialect migrations. Every PII
+// field is sealed with the vault before it reaches SQL.
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+
+	"github.com/proofdesk/proofdesk/vault"
+)
+
+// Dialects.
+const (
+	SQLite   = "sqlite"
+	Postgres = "postgres"
+)
+
+// DB is a handle to the store.
+type DB struct {
+	dsn     string
+	dialect string
+	rdb     *sql.DB // read pool
+	wdb     *sql.DB // writer: a single connection on SQLite
+	vault   *vault.Vault
+	logger  *slog.Logger
+
+	// index seals nothing; it keys the blind indexes. system seals
+	// installation secrets such as agents' TOTP secrets.
+	index  *vault.DataKey
+	system *vault.DataKey
+
+	// Now returns the current time; tests replace it.
+	Now func() time.Time
+}
+
+// NewDB returns a store for dsn: a postgres:// or postgresql:// URL selects
+// PostgreSQL, anything else is the path of a SQLite file.
+func NewDB(dsn string, v *vault.Vault, logger *slog.Logger) *DB {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	d := SQLite
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		d = Postgres
+	}
+	return &DB{dsn: dsn, dialect: d, vault: v, logger: logger, Now: func() time.Time { return time.Now().UTC() }}
+}
+
+// Dialect returns SQLite or Postgres.
+func (db *DB) Dialect() string { return db.dialect }
+
+// Open opens the database, applies pending migrations and checks that the
+// master key fits the database.
+func (db *DB) Open(ctx context.Context) error {
+	if db.dsn == "" {
+		return errors.New("open db: no database given")
+	}
+	if err := db.openPools(); err != nil {
+		return err
+	}
+	if err := db.Migrate(ctx); err != nil {
+		db.Close()
+		return err
+	}
+	if err := db.loadSystemKeys(ctx); err != nil {
+		db.Close()
+		return err
+	}
+	return nil
+}
+
+func (db *DB) openPools() error {
+	var err error
+	switch db.dialect {
+	case Postgres:
+		if db.wdb, err = sql.Open("pgx", db.dsn); err != nil {
+			return fmt.Errorf("open db: %w", err)
+		}
+		db.wdb.SetMaxOpenConns(20)
+		db.wdb.SetMaxIdleConns(10)
+		db.wdb.SetConnMaxIdleTime(5 * time.Minute)
+		db.rdb = db.wdb
+	default:
+		if dir := filepath.Dir(db.dsn); dir != "" {
+			if err := os.MkdirAll(dir, 0o700); err != nil {
+				return fmt.Errorf("open db: %w", err)
+			}
+		}
+		// busy_timeout first, then WAL, then foreign keys.
+		base := "file:" + db.dsn + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+		if db.wdb, err = sql.Open("sqlite", base+"&_txlock=immediate"); err != nil {
+			return fmt.Errorf("open db: %w", err)
+		}
+		db.wdb.SetMaxOpenConns(1)
+		if db.rdb, err = sql.Open("sqlite", base+"&_pragma=query_only(1)"); err != nil {
+			return fmt.Errorf("open db: %w", err)
+		}
+		db.rdb.SetMaxOpenConns(8)
+	}
+	if err := db.wdb.Ping(); err != nil {
+		return fmt.Errorf("open db: %w", err)
+	}
+	return nil
+}
+
+// Close closes the pools.
+func (db *DB) Close() error {
+	var errs []error
+	if db.rdb != nil && db.rdb != db.wdb {
+		errs = append(errs, db.rdb.Close())
+	}
+	if db.wdb != nil {
+		errs = append(errs, db.wdb.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// Ping checks both pools; /readyz uses it.
+func (db *DB) Ping(ctx context.Context) error {
+	if err := db.wdb.PingContext(ctx); err != nil {
+		return fmt.Errorf("ping writer: %w", err)
+	}
+	var one int
+	if err := db.rdb.QueryRowContext(ctx, "SELECT 1").Scan(&one); err != nil {
+		return fmt.Errorf("ping reader: %w", err)
+	}
+	return nil
+}
+
+// querier is what both *sql.DB and *sql.Tx provide.
+type querier interface {
+	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
+}
+
+// Handle runs SQL written with ? placeholders on a pool or a transaction,
+// rebinding them for PostgreSQL. Store functions take a *Handle so that
+// services compose transactions.
+type Handle struct {
+	q   querier
+	db  *DB
+	now time.Time
+}
+
+// Tx is a write transaction.
+type Tx struct {
+	Handle
+	tx *sql.Tx
+}
+
+func (h *Handle) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return h.q.ExecContext(ctx, h.db.rebind(q), args...)
+}
+
+func (h *Handle) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return h.q.QueryContext(ctx, h.db.rebind(q), args...)
+}
+
+func (h *Handle) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	return h.q.QueryRowContext(ctx, h.db.rebind(q), args...)
+}
+
+// reader returns a handle on the read pool.
+func (db *DB) reader() *Handle { return &Handle{q: db.rdb, db: db, now: db.Now()} }
+
+// WithTx runs fn in a write transaction, committing when fn returns nil.
+func (db *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
+	sqlTx, err := db.wdb.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", wrapErr(err))
+	}
+	tx := &Tx{Handle: Handle{q: sqlTx, db: db, now: db.Now()}, tx: sqlTx}
+	if err := fn(tx); err != nil {
+		_ = sqlTx.Rollback()
+		return err
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", wrapErr(err))
+	}
+	return nil
+}
+
+// rebind turns ? placeholders into $1, $2, … for PostgreSQL. The SQL in
+// this package never has ? inside string literals.
+func (db *DB) rebind(q string) string {
+	if db.dialect != Postgres || !strings.Contains(q, "?") {
+		return q
+	}
+	var b strings.Builder
+	b.Grow(len(q) + 16)
+	n := 0
+	for i := 0; i < len(q); i++ {
+		if q[i] == '?' {
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(q[i])
+	}
+	return b.String()
+}
+
+// timeLayout is fixed width so that text order is time order. Times are
+// stored as UTC text in both dialects, so one SQL text serves both.
+const timeLayout = "2006-01-02T15:04:05.000000000Z"
+
+func fmtTime(t time.Time) string { return t.UTC().Format(timeLayout) }
+
+func fmtTimePtr(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return fmtTime(*t)
+}
+
+// nullTime scans a stored time that may be NULL.
+type nullTime struct{ t *time.Time }
+
+func (n *nullTime) Scan(v any) error {
+	if v == nil {
+		n.t = nil
+		return nil
+	}
+	var s string
+	switch x := v.(type) {
+	case string:
+		s = x
+	case []byte:
+		s = string(x)
+	case time.Time:
+		t := x.UTC()
+		n.t = &t
+		return nil
+	default:
+		return fmt.Errorf("scan time: unexpected %T", v)
+	}
+	t, err := time.Parse(timeLayout, s)
+	if err != nil {
+		if t, err = time.Parse(time.RFC3339Nano, s); err != nil {
+			return fmt.Errorf("scan time: %w", err)
+		}
+	}
+	t = t.UTC()
+	n.t = &t
+	return nil
+}
+
+// timeScan scans a NOT NULL time into *dst.
+type timeScan struct{ dst *time.Time }
+
+func (s timeScan) Scan(v any) error {
+	var n nullTime
+	if err := n.Scan(v); err != nil {
+		return err
+	}
+	if n.t == nil {
+		return errors.New("scan time: unexpected NULL")
+	}
+	*s.dst = *n.t
+	return nil
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func slogErr(err error) slog.Attr { return slog.Any("error", err) }
+
+// DSN returns the data source the store was opened with.
+func (db *DB) DSN() string { return db.dsn }
+
+// Vault returns the store's vault.
+func (db *DB) Vault() *vault.Vault { return db.vault }

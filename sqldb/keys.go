@@ -1,0 +1,148 @@
+package sqldb
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/vault"
+)
+
+// IDs of the installation-wide data keys.
+const (
+	indexKeyID  = "dk_index"
+	systemKeyID = "dk_system"
+)
+
+// loadSystemKeys loads (or on first open creates) the blind-index and
+// system data keys. It is where a wrong master key is caught at startup.
+func (db *DB) loadSystemKeys(ctx context.Context) error {
+	for _, id := range []string{indexKeyID, systemKeyID} {
+		if err := db.WithTx(ctx, func(tx *Tx) error {
+			var n int
+			if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM data_keys WHERE id = ?`, id).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				return nil
+			}
+			_, err := tx.newDataKey(ctx, id)
+			return err
+		}); err != nil {
+			return fmt.Errorf("open db: create %s: %w", id, err)
+		}
+		dk, err := db.reader().dataKey(ctx, id)
+		if err != nil {
+			if errors.Is(err, vault.ErrUnknownMasterKey) {
+				return fmt.Errorf("master key does not fit this database: its data keys are wrapped by a master key that %s does not hold (%s); start with the key the database was created with", db.vault.Keyring().Source(), db.vault.Keyring().IDs())
+			}
+			return fmt.Errorf("master key: %w", err)
+		}
+		if id == indexKeyID {
+			db.index = dk
+		} else {
+			db.system = dk
+		}
+	}
+	return nil
+}
+
+// newDataKey creates and stores a data key.
+func (tx *Tx) newDataKey(ctx context.Context, id string) (*vault.DataKey, error) {
+	dk, wrapped, masterID, err := tx.db.vault.NewDataKey(id)
+	if err != nil {
+		return nil, fmt.Errorf("new data key: %w", err)
+	}
+	if _, err := tx.exec(ctx, `INSERT INTO data_keys (id, master_key_id, wrapped, created_at) VALUES (?, ?, ?, ?)`,
+		id, masterID, wrapped, fmtTime(tx.now)); err != nil {
+		return nil, fmt.Errorf("insert data key: %w", wrapErr(err))
+	}
+	return dk, nil
+}
+
+// dataKey returns the unwrapped data key with that ID.
+func (h *Handle) dataKey(ctx context.Context, id string) (*vault.DataKey, error) {
+	var wrapped string
+	if err := h.queryRow(ctx, `SELECT wrapped FROM data_keys WHERE id = ?`, id).Scan(&wrapped); err != nil {
+		return nil, fmt.Errorf("data key %s: %w", id, wrapErr(err))
+	}
+	return h.db.vault.Unwrap(id, wrapped)
+}
+
+// openKey unwraps a data key whose wrapped form was already selected.
+func (db *DB) openKey(id, wrapped string) (*vault.DataKey, error) {
+	dk, err := db.vault.Unwrap(id, wrapped)
+	if err != nil {
+		return nil, fmt.Errorf("unwrap: %w", err)
+	}
+	return dk, nil
+}
+
+// RotateKeys re-wraps every data key not wrapped by the vault's primary
+// master key, in batches, while the store keeps serving. Each row is
+// updated only if it did not change meanwhile. It repeats until a pass
+// finds nothing left and returns how many keys it re-wrapped. One audit
+// entry records the rotation.
+func (db *DB) RotateKeys(ctx context.Context) (int, error) {
+	primary := db.vault.Keyring().Primary()
+	total := 0
+	for {
+		type row struct{ id, wrapped string }
+		var batch []row
+		rows, err := db.wdb.QueryContext(ctx, db.rebind(`SELECT id, wrapped FROM data_keys WHERE master_key_id <> ? ORDER BY id LIMIT 500`), primary)
+		if err != nil {
+			return total, fmt.Errorf("rotate: %w", err)
+		}
+		for rows.Next() {
+			var r row
+			if err := rows.Scan(&r.id, &r.wrapped); err != nil {
+				rows.Close()
+				return total, fmt.Errorf("rotate: %w", err)
+			}
+			batch = append(batch, r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return total, fmt.Errorf("rotate: %w", err)
+		}
+		if len(batch) == 0 {
+			break
+		}
+		err = db.WithTx(ctx, func(tx *Tx) error {
+			for _, r := range batch {
+				nw, masterID, changed, err := db.vault.Rewrap(r.id, r.wrapped)
+				if err != nil {
+					return fmt.Errorf("rewrap %s: %w", r.id, err)
+				}
+				if !changed {
+					continue
+				}
+				res, err := tx.exec(ctx, `UPDATE data_keys SET wrapped = ?, master_key_id = ? WHERE id = ? AND wrapped = ?`, nw, masterID, r.id, r.wrapped)
+				if err != nil {
+					return err
+				}
+				if n, _ := res.RowsAffected(); n == 1 {
+					total++
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return total, fmt.Errorf("rotate: %w", err)
+		}
+	}
+	err := db.WithTx(ctx, func(tx *Tx) error {
+		return tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorCLI, Action: proofdesk.AuditKeyRotate,
+			SubjectKind: "master_key", SubjectID: primary, Detail: map[string]string{"rewrapped": fmt.Sprint(total)}})
+	})
+	return total, err
+}
+
+// CountKeysNotUnder returns how many data keys are not wrapped by the
+// master key with that ID.
+func (db *DB) CountKeysNotUnder(ctx context.Context, masterID string) (int, error) {
+	var n int
+	err := db.rdb.QueryRowContext(ctx, db.rebind(`SELECT COUNT(*) FROM data_keys WHERE master_key_id <> ?`), masterID).Scan(&n)
+	return n, err
+}

@@ -1,0 +1,62 @@
+package sqldb
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+)
+
+//go:embed migrations/sqlite/*.sql migrations/postgres/*.sql
+var migrationFS embed.FS
+
+// Migrate applies the pending migrations of the dialect, each in its own
+// transaction, and records them in schema_migrations. Migrations are never
+// edited once shipped; new ones are added at the end.
+func (db *DB) Migrate(ctx context.Context) error {
+	if _, err := db.wdb.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	dir := "migrations/" + db.dialect
+	names, err := fs.Glob(migrationFS, dir+"/*.up.sql")
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		version := strings.TrimSuffix(name[len(dir)+1:], ".up.sql")
+		if err := db.migrateFile(ctx, name, version); err != nil {
+			return fmt.Errorf("migrate %s: %w", version, err)
+		}
+	}
+	return nil
+}
+
+func (db *DB) migrateFile(ctx context.Context, name, version string) error {
+	return db.WithTx(ctx, func(tx *Tx) error {
+		if db.dialect == Postgres {
+			// Serialise nodes that start at once.
+			if _, err := tx.exec(ctx, `SELECT pg_advisory_xact_lock(7714001)`); err != nil {
+				return err
+			}
+		}
+		var n int
+		if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, version).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return nil
+		}
+		body, err := migrationFS.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.tx.ExecContext(ctx, string(body)); err != nil {
+			return err
+		}
+		_, err = tx.exec(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`, version, fmtTime(tx.now))
+		return err
+	})
+}
