@@ -21,7 +21,7 @@ func NewConversationService(db *DB) *ConversationService { return &ConversationS
 var _ proofdesk.ConversationService = (*ConversationService)(nil)
 
 func conversationAAD(id, field string) string { return "conversations|" + id + "|" + field }
-func messageAAD(id string) string              { return "messages|" + id + "|body" }
+func messageAAD(id string) string             { return "messages|" + id + "|body" }
 
 // requesterIndex returns the blind index of a claimed contact value, or
 // nil when it is empty or does not normalise.

@@ -21,7 +21,7 @@ func NewCustomerService(db *DB) *CustomerService { return &CustomerService{db: d
 var _ proofdesk.CustomerService = (*CustomerService)(nil)
 
 func customerAAD(id, field string) string { return "customers|" + id + "|" + field }
-func contactAAD(id string) string        { return "contact_points|" + id + "|value" }
+func contactAAD(id string) string         { return "contact_points|" + id + "|value" }
 
 // BlindIndex returns the installation's keyed index of a normalised
 // contact point value.
