@@ -38,13 +38,14 @@ type Challenge struct {
 	CompletedAt *time.Time
 }
 
-// Challenge returns the record to store for an issued challenge sent to cp
-// in a conversation. It carries the hashes only.
-func (is *Issued) Challenge(conversationID string, cp *proofdesk.ContactPoint, now time.Time) *Challenge {
+// Challenge returns the record to store for an issued challenge sent to
+// the customer's contact point cp in a conversation. It carries the hashes
+// only, never the code or the token.
+func (is *Issued) Challenge(conversationID, customerID string, cp *proofdesk.ContactPoint, now time.Time) *Challenge {
 	return &Challenge{
 		ID:             is.ID,
 		ConversationID: conversationID,
-		CustomerID:     cp.CustomerID,
+		CustomerID:     customerID,
 		ContactPointID: cp.ID,
 		Kind:           cp.Kind,
 		CodeHash:       is.CodeHash,

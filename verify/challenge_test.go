@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -15,7 +16,7 @@ func newTestChallenge(tb testing.TB) (*Challenge, *Issued) {
 		tb.Fatal(err)
 	}
 	cp := &proofdesk.ContactPoint{ID: "cp_1", CustomerID: "cus_1", Kind: proofdesk.ContactEmail, AddedAt: t0.AddDate(-1, 0, 0)}
-	return is.Challenge("con_1", cp, t0), is
+	return is.Challenge("con_1", "cus_1", cp, t0), is
 }
 
 func TestIssued_Challenge(t *testing.T) {
@@ -216,7 +217,7 @@ func TestGuessingCapsAcrossChallenges(t *testing.T) {
 			t.Fatal(err)
 		}
 		issued++
-		c := is.Challenge("con_1", &proofdesk.ContactPoint{ID: "cp_1", CustomerID: "cus_1", Kind: "phone"}, t0)
+		c := is.Challenge("con_1", "cus_1", &proofdesk.ContactPoint{ID: "cp_1", Kind: "phone"}, t0)
 		for CanAttempt(failures) == nil {
 			guess := "000000"
 			if guess == is.Code {
@@ -272,5 +273,10 @@ func TestEligible(t *testing.T) {
 	want := "This email address was added or changed recently and cannot be used for verification until 2026-03-08 10:00 UTC."
 	if got := proofdesk.ErrorMessage(err); got != want {
 		t.Fatalf("message=%q, want %q", got, want)
+	}
+	phone := &proofdesk.ContactPoint{ID: "cp_2", Kind: "phone", Value: "+14155550100", AddedAt: t0}
+	msg := proofdesk.ErrorMessage(Eligible(phone, t0, 0))
+	if !strings.HasPrefix(msg, "This phone number was added") || strings.Contains(msg, "4155550100") {
+		t.Fatalf("message=%q", msg)
 	}
 }

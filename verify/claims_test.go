@@ -36,7 +36,7 @@ func TestClaimsNeverCount(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ch := is.Challenge("con_1", onFile[1], now)
+	ch := is.Challenge("con_1", "cus_1", onFile[1], now)
 
 	claims := []struct {
 		name  string
