@@ -333,3 +333,45 @@ func TestParse_Malformed(t *testing.T) {
 		})
 	}
 }
+
+// benchMessage returns a typical ~20 KB multipart message: a reply with
+// quoted history in plain text and HTML, and a small PDF attachment.
+func benchMessage() []byte {
+	var b strings.Builder
+	b.WriteString("From: Jane Doe <jane.doe@example.com>\r\nTo: support@shop.example\r\n" +
+		"Subject: Re: Where is my order? [#cnv_abcdefghijklmnopqrst]\r\nDate: Mon, 02 Jun 2025 10:15:00 +0200\r\n" +
+		"Message-ID: <bench@example.com>\r\nIn-Reply-To: <r2@shop.example>\r\nReferences: <r1@example.com> <r2@shop.example>\r\n" +
+		"MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"mix\"\r\n\r\n" +
+		"--mix\r\nContent-Type: multipart/alternative; boundary=\"alt\"\r\n\r\n" +
+		"--alt\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n")
+	b.WriteString("Thanks, I still have not received the parcel. Could you check again?\r\n\r\n")
+	b.WriteString("On Mon, 2 Jun 2025 at 09:00, Support <support@shop.example> wrote:\r\n")
+	for i := 0; i < 60; i++ {
+		b.WriteString("> We are looking into your order and will come back to you shortly =E2=80=94 s=\r\nupport.\r\n")
+	}
+	b.WriteString("\r\n--alt\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><head><style>p{margin:0}</style></head><body>")
+	b.WriteString("<p>Thanks, I still have not received the parcel. Could you check again?</p><div class=\"gmail_quote\">")
+	for i := 0; i < 50; i++ {
+		b.WriteString("<p>We are looking into your order &amp; will come back to you <b>shortly</b>.</p>\r\n")
+	}
+	b.WriteString("</div></body></html>\r\n--alt--\r\n\r\n--mix\r\nContent-Type: application/pdf; name=\"receipt.pdf\"\r\n" +
+		"Content-Disposition: attachment; filename=\"receipt.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n")
+	line := strings.Repeat("QUJD", 19)
+	for b.Len() < 20<<10-200 {
+		b.WriteString(line + "\r\n")
+	}
+	b.WriteString("--mix--\r\n")
+	return []byte(b.String())
+}
+
+func BenchmarkParse(b *testing.B) {
+	msg := benchMessage()
+	b.SetBytes(int64(len(msg)))
+	b.ReportAllocs()
+	for b.Loop() {
+		in, err := Parse(bytes.NewReader(msg), Limits{})
+		if err != nil || len(in.Attachments) != 1 || in.StrippedBody == "" {
+			b.Fatalf("Parse: %v", err)
+		}
+	}
+}
