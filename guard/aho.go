@@ -1,0 +1,176 @@
+package guard
+
+// automaton is an Aho-Corasick automaton over the small alphabet of
+// normalised text (a-z, 0-9, ' ', '|', '~'). The root has a dense
+// transition table; other nodes keep their few edges in a flat array and
+// fall back along failure links, which keeps a customer's automaton small
+// (a few hundred KB at most) while a 2 KB scan stays in the microseconds.
+type automaton struct {
+	root  [alphabet]int32
+	nodes []acNode
+	edges []acEdge
+	// outs holds, for each node, the patterns that end there, including
+	// those reached through failure links.
+	outs []int32
+	// lens holds each pattern's length in bytes.
+	lens []int32
+}
+
+type acNode struct {
+	edgeStart, edgeEnd int32
+	fail               int32
+	outStart, outEnd   int32
+}
+
+type acEdge struct {
+	sym  uint8
+	next int32
+}
+
+const alphabet = 39
+
+var symOf = func() (t [256]uint8) {
+	for i := range t {
+		t[i] = 0xff
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = uint8(c - 'a')
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = uint8(26 + c - '0')
+	}
+	t[' '] = 36
+	t['|'] = 37
+	t['~'] = 38
+	return t
+}()
+
+// buildAutomaton builds the automaton for patterns; pattern i is reported
+// as i. Bytes outside the alphabet never match.
+func buildAutomaton(patterns []string) *automaton {
+	type bnode struct {
+		next map[uint8]int32
+		out  []int32
+	}
+	trie := []bnode{{next: map[uint8]int32{}}}
+	a := &automaton{lens: make([]int32, len(patterns))}
+	for id, p := range patterns {
+		a.lens[id] = int32(len(p))
+		n := int32(0)
+		ok := true
+		for i := 0; i < len(p); i++ {
+			s := symOf[p[i]]
+			if s == 0xff {
+				ok = false
+				break
+			}
+			nx, found := trie[n].next[s]
+			if !found {
+				nx = int32(len(trie))
+				trie = append(trie, bnode{next: map[uint8]int32{}})
+				trie[n].next[s] = nx
+			}
+			n = nx
+		}
+		if ok && len(p) > 0 {
+			trie[n].out = append(trie[n].out, int32(id))
+		}
+	}
+	a.nodes = make([]acNode, len(trie))
+	// edges, in symbol order for determinism
+	for i := range trie {
+		a.nodes[i].edgeStart = int32(len(a.edges))
+		for s := uint8(0); s < alphabet; s++ {
+			if nx, ok := trie[i].next[s]; ok {
+				a.edges = append(a.edges, acEdge{sym: s, next: nx})
+			}
+		}
+		a.nodes[i].edgeEnd = int32(len(a.edges))
+	}
+	for s := range a.root {
+		a.root[s] = 0
+	}
+	// BFS for failure links and merged outputs.
+	order := make([]int32, 0, len(trie))
+	for _, e := range a.edges[a.nodes[0].edgeStart:a.nodes[0].edgeEnd] {
+		a.root[e.sym] = e.next
+		a.nodes[e.next].fail = 0
+		order = append(order, e.next)
+	}
+	outs := make([][]int32, len(trie))
+	outs[0] = trie[0].out
+	for _, n := range order {
+		outs[n] = append(append([]int32(nil), trie[n].out...), outs[0]...)
+	}
+	for qi := 0; qi < len(order); qi++ {
+		n := order[qi]
+		for _, e := range a.edges[a.nodes[n].edgeStart:a.nodes[n].edgeEnd] {
+			f := a.nodes[n].fail
+			for {
+				if nx := a.step(f, e.sym); nx >= 0 {
+					a.nodes[e.next].fail = nx
+					break
+				}
+				if f == 0 {
+					a.nodes[e.next].fail = 0
+					break
+				}
+				f = a.nodes[f].fail
+			}
+			outs[e.next] = append(append([]int32(nil), trie[e.next].out...), outs[a.nodes[e.next].fail]...)
+			order = append(order, e.next)
+		}
+	}
+	for i := range a.nodes {
+		a.nodes[i].outStart = int32(len(a.outs))
+		a.outs = append(a.outs, outs[i]...)
+		a.nodes[i].outEnd = int32(len(a.outs))
+	}
+	return a
+}
+
+// step returns the child of n on sym, or -1.
+func (a *automaton) step(n int32, sym uint8) int32 {
+	if n == 0 {
+		if nx := a.root[sym]; nx != 0 {
+			return nx
+		}
+		return -1
+	}
+	nd := &a.nodes[n]
+	for _, e := range a.edges[nd.edgeStart:nd.edgeEnd] {
+		if e.sym == sym {
+			return e.next
+		}
+	}
+	return -1
+}
+
+// scan calls fn for every occurrence of every pattern in b, with the
+// pattern id and the offset of its first byte. fn returns false to stop.
+func (a *automaton) scan(b []byte, fn func(id int32, start int) bool) {
+	n := int32(0)
+	for i := 0; i < len(b); i++ {
+		s := symOf[b[i]]
+		if s == 0xff {
+			n = 0
+			continue
+		}
+		for {
+			if nx := a.step(n, s); nx >= 0 {
+				n = nx
+				break
+			}
+			if n == 0 {
+				break
+			}
+			n = a.nodes[n].fail
+		}
+		nd := &a.nodes[n]
+		for _, id := range a.outs[nd.outStart:nd.outEnd] {
+			if !fn(id, i+1-int(a.lens[id])) {
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,357 @@
+// Package guard is the disclosure guard of Proofdesk (DESIGN.md §1 rule 6).
+//
+// A Matcher is built once per customer from the customer and the policy.
+// It checks an outgoing agent reply for any protected value of the
+// customer that the conversation's assurance level does not allow — whole
+// or in part, in any common spelling — and for replies that confirm or deny
+// a value the requester offered. It also tells whether an unverified
+// requester is quoting account data (Probe).
+//
+// The package is pure: no I/O, no logging, no clock. A Matcher is
+// immutable and safe for concurrent use. No verdict, result or error it
+// returns ever contains a protected value.
+//
+// Matching is over normalised text: case, whitespace and punctuation are
+// ignored, street types, unit words, months, ordinals and masking
+// characters are canonical, and digit runs in any phone grouping are also
+// seen with their separators removed. One Aho-Corasick scan per reply finds
+// every pattern at once.
+//
+// Decisions worth knowing:
+//   - The last 4 digits of the phone and of the card block only in context
+//     (a phone, card or "ending"/"last"/"digits" word in the 4 tokens
+//     before, or a masked "***" group): "order 4242 ships today" passes.
+//   - A postal code of 5 or more characters blocks on its own; a shorter one
+//     ("2000", "8001") only next to the city, since it is a common number.
+//   - A street name blocks with its house number, or with its street type
+//     ("Baker Street"); the bare name ("Baker") only counts for Probe.
+//   - A date of birth blocks as a full date in any common format, not as
+//     day and month alone.
+//   - Custom attribute values shorter than 4 letters and digits are not
+//     matched: they would match everywhere.
+//   - Name is not matched unless the policy raises it above L0.
+package guard
+
+import (
+	"sort"
+	"sync"
+
+	"github.com/proofdesk/proofdesk"
+)
+
+// Rules a verdict can name.
+const (
+	// RuleProtectedValue: the reply contains a protected value.
+	RuleProtectedValue = "protected_value"
+	// RuleConfirmation: the reply affirms a value the requester offered.
+	RuleConfirmation = "confirmation"
+	// RuleDenial: the reply denies a value the requester offered.
+	RuleDenial = "denial"
+)
+
+// Options configure a Matcher.
+type Options struct {
+	// Public lists strings that are never a disclosure, such as the
+	// company's own address, returns address or phone number. A match that
+	// lies inside one of them passes.
+	Public []string
+}
+
+// Verdict is the outcome of a check. It never contains the protected value.
+type Verdict struct {
+	Blocked bool
+	// Rule is RuleProtectedValue, RuleConfirmation or RuleDenial.
+	Rule string
+	// Class is the data class ("address", "phone", ...) or, for a custom
+	// attribute, "attributes.<name>".
+	Class string
+	// Part says which piece of the value was found (PartFull, PartStreet,
+	// PartPostalCode, PartLast4, ...); empty for confirmations and denials.
+	Part string
+	// RequiredLevel is the level the conversation needs for the reply to
+	// pass.
+	RequiredLevel proofdesk.Level
+}
+
+// Err returns nil if v does not block, or an EDISCLOSURE error whose
+// details carry the rule, the class and the required level.
+func (v Verdict) Err() error {
+	if !v.Blocked {
+		return nil
+	}
+	return &proofdesk.Error{
+		Code:    proofdesk.EDISCLOSURE,
+		Message: "The reply was not sent: it would disclose, confirm or deny customer data the conversation is not verified for.",
+		Details: map[string]any{
+			"rule":           v.Rule,
+			"class":          v.Class,
+			"required_level": v.RequiredLevel.String(),
+		},
+	}
+}
+
+// stricter reports whether v should win over w.
+func (v Verdict) stricter(w Verdict) bool {
+	if v.Blocked != w.Blocked {
+		return v.Blocked
+	}
+	if v.RequiredLevel != w.RequiredLevel {
+		return v.RequiredLevel > w.RequiredLevel
+	}
+	return v.Rule == RuleProtectedValue && w.Rule != RuleProtectedValue
+}
+
+// Matcher checks text against one customer's protected values. Build it
+// with NewMatcher (or through a Cache); it is immutable and safe for
+// concurrent use. Its fmt and slog forms never show the values.
+type Matcher struct {
+	ac   *automaton
+	pats []pattern
+	// phones holds the national numbers, for near matches in Probe.
+	phones []string
+	// levels holds the level each offerable class needs.
+	levels map[string]proofdesk.Level
+}
+
+// String implements fmt.Stringer without revealing any value.
+func (m *Matcher) String() string { return "guard.Matcher{…}" }
+
+// GoString implements fmt.GoStringer without revealing any value.
+func (m *Matcher) GoString() string { return m.String() }
+
+// NewMatcher builds the matcher of c under policy p (nil means the default
+// policy).
+func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matcher {
+	if p == nil {
+		p = proofdesk.DefaultPolicy()
+	}
+	var b builder
+	m := &Matcher{levels: map[string]proofdesk.Level{}}
+	for _, cl := range []string{proofdesk.ClassEmail, proofdesk.ClassPhone, proofdesk.ClassAddress, proofdesk.ClassDateOfBirth, proofdesk.ClassPayment, proofdesk.ClassOrders} {
+		m.levels[cl] = p.ClassLevel(cl)
+	}
+	if c != nil {
+		if lvl := p.ClassLevel(proofdesk.ClassName); lvl > proofdesk.L0 {
+			if toks := normTokens(c.Name); tokLen(toks) >= minLen {
+				b.tokens(toks, pattern{class: proofdesk.ClassName, part: PartFull, level: lvl})
+			}
+		}
+		for _, cp := range c.ContactPoints {
+			switch cp.Kind {
+			case proofdesk.ContactEmail:
+				b.email(cp.Value, m.levels[proofdesk.ClassEmail])
+			case proofdesk.ContactPhone:
+				b.phone(cp.Value, m.levels[proofdesk.ClassPhone])
+				if d := cp.Value; len(d) > 1 && d[0] == '+' && allDigits([]byte(d[1:])) {
+					m.phones = append(m.phones, nationalNumber(d[1:]))
+				}
+			}
+		}
+		for _, a := range c.Addresses {
+			b.address(a, m.levels[proofdesk.ClassAddress])
+		}
+		if c.DateOfBirth != "" {
+			b.dateOfBirth(c.DateOfBirth, m.levels[proofdesk.ClassDateOfBirth])
+		}
+		if c.Payment != nil {
+			b.payment(c.Payment, m.levels[proofdesk.ClassPayment])
+		}
+		for _, k := range c.SortedAttributeKeys() {
+			b.attribute(k, c.Attributes[k], p.AttributeLevel(k))
+		}
+	}
+	for _, s := range opt.Public {
+		b.addText(s, pattern{part: partPublic})
+	}
+	m.ac = buildAutomaton(b.strs)
+	m.pats = b.pats
+	return m
+}
+
+var textPool = sync.Pool{New: func() any { return &text{buf: make([]byte, 0, 4096)} }}
+
+// Check returns the verdict on an outgoing reply in a conversation at
+// level. offered lists the classes the requester has offered a value of
+// in the conversation (see Offers); a reply that affirms or denies is then
+// blocked while level is below what the strictest offered class needs.
+func (m *Matcher) Check(reply string, level proofdesk.Level, offered []string) Verdict {
+	t := textPool.Get().(*text)
+	defer textPool.Put(t)
+	t.normalize(reply)
+	return m.check(t, level, offered)
+}
+
+// Target is one matcher with the level the conversation has for its
+// customer.
+type Target struct {
+	Matcher *Matcher
+	Level   proofdesk.Level
+}
+
+// CheckAll checks reply against several customers at once — the linked
+// customer at the conversation's level, and any customer whose contact
+// point matches the requester's, usually at L0 — and returns the strictest
+// verdict. The reply is normalised once.
+func CheckAll(reply string, offered []string, targets ...Target) Verdict {
+	t := textPool.Get().(*text)
+	defer textPool.Put(t)
+	t.normalize(reply)
+	var best Verdict
+	for _, tg := range targets {
+		if tg.Matcher == nil {
+			continue
+		}
+		if v := tg.Matcher.check(t, tg.Level, offered); v.stricter(best) {
+			best = v
+		}
+	}
+	return best
+}
+
+// Strictest returns the strictest of vs: a blocking verdict over a passing
+// one, then the higher required level.
+func Strictest(vs ...Verdict) Verdict {
+	var best Verdict
+	for _, v := range vs {
+		if v.stricter(best) {
+			best = v
+		}
+	}
+	return best
+}
+
+type hit struct {
+	id         int32
+	start, end int
+}
+
+// matches returns the pattern hits in t that have their context and lie
+// outside every public string. probe selects the Probe patterns too.
+func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit {
+	var hits []hit
+	var public []span
+	view := t.tokenView()
+	m.ac.scan(t.buf, func(id int32, start int) bool {
+		p := &m.pats[id]
+		end := start + int(m.ac.lens[id])
+		if p.part == partPublic {
+			public = append(public, span{start, end})
+			return true
+		}
+		if p.probe && !probe || !keep(p) {
+			return true
+		}
+		if p.ctx != ctxNone && !inContext(view, start, end, p.ctx) {
+			return true
+		}
+		hits = append(hits, hit{id, start, end})
+		return true
+	})
+	if len(public) == 0 {
+		return hits
+	}
+	out := hits[:0]
+	for _, h := range hits {
+		if !within(span{h.start, h.end}, public) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdict {
+	var best Verdict
+	for _, h := range m.matches(t, false, func(p *pattern) bool { return p.level > level }) {
+		p := &m.pats[h.id]
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: p.class, Part: p.part, RequiredLevel: p.level}
+		if v.stricter(best) {
+			best = v
+		}
+	}
+	// confirmations and denials of an offered value
+	need, class := level, ""
+	for _, c := range offered {
+		l, ok := m.levels[c]
+		if !ok {
+			l = proofdesk.L2 // unknown class: fail closed
+		}
+		if l > need {
+			need, class = l, c
+		}
+	}
+	if class != "" {
+		if rule := t.confirmation(); rule != "" {
+			v := Verdict{Blocked: true, Rule: rule, Class: class, RequiredLevel: need}
+			if v.stricter(best) {
+				best = v
+			}
+		}
+	}
+	return best
+}
+
+// Probe reports whether a requester's message quotes the customer's
+// protected data: a value on file, whole or in part (at any level), or a
+// near match — the same street with another house number or street type,
+// the same postal code, a phone number one digit off. The caller flags the
+// conversation ("the requester is quoting account data: do not confirm or
+// deny") when the requester is not verified. classes is sorted and never
+// holds the value. The name is never counted: requesters give their name.
+func (m *Matcher) Probe(requesterText string) (hit bool, classes []string) {
+	t := textPool.Get().(*text)
+	defer textPool.Put(t)
+	t.normalize(requesterText)
+	found := map[string]bool{}
+	for _, h := range m.matches(t, true, func(p *pattern) bool { return p.class != proofdesk.ClassName }) {
+		found[m.pats[h.id].class] = true
+	}
+	if !found[proofdesk.ClassPhone] && m.nearPhone(t) {
+		found[proofdesk.ClassPhone] = true
+	}
+	for c := range found {
+		classes = append(classes, c)
+	}
+	sort.Strings(classes)
+	return len(classes) > 0, classes
+}
+
+// nearPhone reports whether a digit run of t ends in a number one digit
+// away from a phone on file.
+func (m *Matcher) nearPhone(t *text) bool {
+	dv := t.buf[t.digits+1:]
+	for len(dv) > 0 {
+		i := 0
+		for i < len(dv) && dv[i] != '|' {
+			i++
+		}
+		run := dv[:i]
+		for _, ph := range m.phones {
+			if len(run) >= len(ph) && len(run) <= len(ph)+4 && oneOff(run[len(run)-len(ph):], ph) {
+				return true
+			}
+		}
+		if i == len(dv) {
+			break
+		}
+		dv = dv[i+1:]
+	}
+	return false
+}
+
+// oneOff reports whether a and b (same length) differ in exactly one
+// position, or by one swap of neighbours.
+func oneOff(a []byte, b string) bool {
+	diff, first := 0, -1
+	for i := range a {
+		if a[i] != b[i] {
+			if diff == 0 {
+				first = i
+			}
+			diff++
+		}
+	}
+	if diff == 1 {
+		return true
+	}
+	return diff == 2 && first+1 < len(a) && a[first] == b[first+1] && a[first+1] == b[first]
+}

@@ -1,0 +1,331 @@
+package guard
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/proofdesk/proofdesk"
+)
+
+// Parts name which piece of a protected value a reply contained. They are
+// fixed strings: a verdict never carries the value itself.
+const (
+	PartFull        = "full"         // the whole value
+	PartStreet      = "street"       // house number and street, or street and type
+	PartPostalCode  = "postal_code"  // the postal code, alone or with the city
+	PartLast4       = "last4"        // the last 4 digits, in context
+	PartLocalNumber = "local_number" // the last 7 digits of a phone
+	PartCardBrand   = "card_brand"   // the card brand, in context
+	PartSpoken      = "spoken"       // an email spelled "jane dot doe at example dot com"
+	partPublic      = "public"       // an allowed public string (internal)
+	partNearStreet  = "near_street"  // probe only
+	partNearPhone   = "near_phone"   // probe only
+)
+
+// ctxKind says what context a pattern needs around it to count.
+type ctxKind uint8
+
+const (
+	ctxNone  ctxKind = iota
+	ctxPhone         // "phone", "number", "ending", "xx", ... before
+	ctxCard          // "card", "ending", "last", "visa", "xx", ... before
+	ctxBrand         // "your" before, or "card", "ending" after
+)
+
+// pattern is one normalised form of a protected (or public) value.
+type pattern struct {
+	class string
+	part  string
+	level proofdesk.Level
+	ctx   ctxKind
+	// probe marks patterns used only by Probe (near matches).
+	probe bool
+}
+
+// builder collects the patterns of one matcher.
+type builder struct {
+	strs []string
+	pats []pattern
+	seen map[string]int
+}
+
+func (b *builder) add(s string, p pattern) {
+	if s == "" || p.part != partPublic && p.level <= proofdesk.L0 {
+		return // a value anyone may hear is not protected
+	}
+	key := s + "\x00" + p.class + "\x00" + p.part + "\x00" + fmt.Sprint(p.ctx, p.probe)
+	if b.seen == nil {
+		b.seen = map[string]int{}
+	}
+	if _, ok := b.seen[key]; ok {
+		return
+	}
+	b.seen[key] = len(b.strs)
+	b.strs = append(b.strs, s)
+	b.pats = append(b.pats, p)
+}
+
+// tokens adds a token-view pattern " t1 t2 ... ".
+func (b *builder) tokens(toks []string, p pattern) {
+	if len(toks) == 0 {
+		return
+	}
+	b.add(" "+strings.Join(toks, " ")+" ", p)
+}
+
+// addText normalises s and adds it as a token pattern.
+func (b *builder) addText(s string, p pattern) { b.tokens(normTokens(s), p) }
+
+// minLen is the shortest normalised value (letters and digits) matched on
+// its own: shorter values ("3", "vip") would match everywhere.
+const minLen = 4
+
+func tokLen(toks []string) int {
+	n := 0
+	for _, t := range toks {
+		n += len(t)
+	}
+	return n
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *builder) email(v string, level proofdesk.Level) {
+	p := pattern{class: proofdesk.ClassEmail, part: PartFull, level: level}
+	b.addText(v, p)
+	at := strings.LastIndexByte(v, '@')
+	if at <= 0 {
+		return
+	}
+	// spoken: jane dot doe at example dot com
+	spoken := func(s string) []string {
+		var out []string
+		for i, part := range strings.Split(s, ".") {
+			if i > 0 {
+				out = append(out, "dot")
+			}
+			out = append(out, normTokens(part)...)
+		}
+		return out
+	}
+	sp := pattern{class: proofdesk.ClassEmail, part: PartSpoken, level: level}
+	toks := append(spoken(v[:at]), "at")
+	b.tokens(append(toks, spoken(v[at+1:])...), sp)
+	// "jane.doe (at) example.com"
+	b.tokens(append(append(normTokens(v[:at]), "at"), normTokens(v[at+1:])...), sp)
+}
+
+// phone adds the forms of an E.164 number to the digit view.
+func (b *builder) phone(v string, level proofdesk.Level) {
+	d := strings.TrimPrefix(v, "+")
+	if len(d) < 8 || !allDigits([]byte(d)) {
+		b.addText(v, pattern{class: proofdesk.ClassPhone, part: PartFull, level: level})
+		return
+	}
+	national := nationalNumber(d)
+	full := pattern{class: proofdesk.ClassPhone, part: PartFull, level: level}
+	// Any digit run that ends in the national number: covers +1, 001,
+	// a trunk 0 and no prefix at all.
+	b.add(national+"|", full)
+	if d[0] == '1' && len(national) == 10 {
+		b.add("|"+national[len(national)-7:]+"|", pattern{class: proofdesk.ClassPhone, part: PartLocalNumber, level: level})
+	}
+	b.add(" "+d[len(d)-4:]+" ", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhone})
+}
+
+// nationalNumber strips the country code from E.164 digits (its length
+// follows the ITU numbering plan). A digit run in the text matches when it
+// ends in the national number, with or without a trunk 0 or a country code.
+func nationalNumber(d string) string {
+	n := ccLen(d)
+	if len(d)-n < 6 {
+		return d
+	}
+	return d[n:]
+}
+
+func ccLen(d string) int {
+	if len(d) < 2 {
+		return 0
+	}
+	two := d[:2]
+	switch d[0] {
+	case '1', '7':
+		return 1
+	case '2':
+		if two == "20" || two == "27" {
+			return 2
+		}
+	case '3':
+		if two <= "34" || two == "36" || two == "39" {
+			return 2
+		}
+	case '4':
+		if two != "42" {
+			return 2
+		}
+	case '5':
+		if two != "50" && two != "59" {
+			return 2
+		}
+	case '6':
+		if two <= "66" {
+			return 2
+		}
+	case '8':
+		if two == "81" || two == "82" || two == "84" || two == "86" {
+			return 2
+		}
+	case '9':
+		if two <= "95" || two == "98" {
+			return 2
+		}
+	}
+	return 3
+}
+
+func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
+	toks := normTokens(a.Line1)
+	// cut at a unit ("500 market st unit 4b" -> "500 market st")
+	for i, t := range toks {
+		if t == "unit" && i > 0 {
+			toks = toks[:i]
+			break
+		}
+	}
+	street := pattern{class: proofdesk.ClassAddress, part: PartStreet, level: level}
+	if len(toks) >= 2 {
+		var num string
+		var name []string
+		switch {
+		case hasDigit(toks[0]):
+			num, name = toks[0], toks[1:]
+		case hasDigit(toks[len(toks)-1]):
+			num, name = toks[len(toks)-1], toks[:len(toks)-1]
+		default:
+			name = toks
+		}
+		// drop trailing directions: "1600 pennsylvania ave nw"
+		for len(name) > 1 && directions[name[len(name)-1]] {
+			name = name[:len(name)-1]
+		}
+		bare := name // name without trailing type
+		typed := false
+		if len(bare) > 1 && streetTypes[bare[len(bare)-1]] {
+			bare = bare[:len(bare)-1]
+			typed = true
+		}
+		if len(bare) > 1 && streetTypes[bare[0]] {
+			typed = true
+		}
+		if num != "" && tokLen(bare) >= 3 {
+			b.tokens(append([]string{num}, bare...), street)
+			b.tokens(append(append([]string(nil), name...), num), street)
+		}
+		if typed && tokLen(bare) >= 3 {
+			b.tokens(name, street)
+		}
+		if tokLen(bare) >= 3 {
+			// The street name alone (another house number, another street
+			// type): too common a word to block, but a near match when an
+			// unverified requester quotes it.
+			b.tokens(bare, pattern{class: proofdesk.ClassAddress, part: partNearStreet, level: level, probe: true})
+		}
+	} else if len(toks) == 1 && tokLen(toks) >= 6 {
+		b.tokens(toks, street)
+	}
+	pc := normTokens(a.PostalCode)
+	city := normTokens(a.City)
+	postal := pattern{class: proofdesk.ClassAddress, part: PartPostalCode, level: level}
+	if len(pc) > 0 {
+		joined := strings.Join(pc, "")
+		forms := [][]string{pc}
+		if len(pc) > 1 {
+			forms = append(forms, []string{joined})
+		}
+		// US ZIP+4: the 5-digit base on its own
+		if len(pc) == 2 && len(pc[0]) == 5 && allDigits([]byte(pc[0])) && len(pc[1]) == 4 && allDigits([]byte(pc[1])) {
+			forms = append(forms, pc[:1])
+		}
+		if len(pc) == 1 && len(joined) == 9 && allDigits([]byte(joined)) {
+			forms = append(forms, []string{joined[:5]})
+		}
+		for _, f := range forms {
+			if tokLen(f) >= 5 {
+				b.tokens(f, postal)
+			} else if len(city) > 0 {
+				// a short postal code ("2000", "8001") only with the city
+				b.tokens(append(append([]string(nil), city...), f...), postal)
+				b.tokens(append(append([]string(nil), f...), city...), postal)
+			}
+		}
+	}
+}
+
+func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
+	var y, m, d int
+	if _, err := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &m, &d); err != nil || m < 1 || m > 12 || d < 1 || d > 31 {
+		b.addText(s, pattern{class: proofdesk.ClassDateOfBirth, part: PartFull, level: level})
+		return
+	}
+	p := pattern{class: proofdesk.ClassDateOfBirth, part: PartFull, level: level}
+	ys := []string{fmt.Sprint(y), fmt.Sprintf("%02d", y%100)}
+	ms := uniq(fmt.Sprintf("%02d", m), fmt.Sprint(m))
+	ds := uniq(fmt.Sprintf("%02d", d), fmt.Sprint(d))
+	mon := fmt.Sprintf("m%02d", m)
+	for _, mm := range ms {
+		for _, dd := range ds {
+			b.tokens([]string{ys[0], mm, dd}, p)
+			for _, yy := range ys {
+				b.tokens([]string{dd, mm, yy}, p)
+				b.tokens([]string{mm, dd, yy}, p)
+			}
+		}
+	}
+	for _, dd := range ds {
+		b.tokens([]string{mon, dd, ys[0]}, p)
+		b.tokens([]string{dd, mon, ys[0]}, p)
+		b.tokens([]string{dd, "of", mon, ys[0]}, p)
+		b.tokens([]string{ys[0], mon, dd}, p)
+	}
+	b.tokens([]string{fmt.Sprintf("%04d%02d%02d", y, m, d)}, p)
+}
+
+func uniq(a, b string) []string {
+	if a == b {
+		return []string{a}
+	}
+	return []string{a, b}
+}
+
+func (b *builder) payment(pm *proofdesk.Payment, level proofdesk.Level) {
+	if len(pm.Last4) == 4 && allDigits([]byte(pm.Last4)) {
+		b.add(" "+pm.Last4+" ", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level, ctx: ctxCard})
+		b.add(" x"+pm.Last4+" ", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level})
+	}
+	if br := normTokens(pm.Brand); len(br) > 0 {
+		b.tokens(br, pattern{class: proofdesk.ClassPayment, part: PartCardBrand, level: level, ctx: ctxBrand})
+	}
+}
+
+func (b *builder) attribute(name, v string, level proofdesk.Level) {
+	toks := normTokens(v)
+	for len(toks) > 1 && toks[0] == "unit" { // "#A-10023" -> "a 10023"
+		toks = toks[1:]
+	}
+	if tokLen(toks) < minLen {
+		return
+	}
+	b.tokens(toks, pattern{class: "attributes." + name, part: PartFull, level: level})
+	if len(toks) > 1 {
+		// "A-10023" also written "A10023"
+		b.tokens([]string{strings.Join(toks, "")}, pattern{class: "attributes." + name, part: PartFull, level: level})
+	}
+}
