@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/vault"
@@ -80,12 +81,38 @@ func (db *DB) openKey(id, wrapped string) (*vault.DataKey, error) {
 }
 
 // RotateKeys re-wraps every data key not wrapped by the vault's primary
-// master key, in batches, while the store keeps serving. Each row is
-// updated only if it did not change meanwhile. It repeats until a pass
-// finds nothing left and returns how many keys it re-wrapped. One audit
-// entry records the rotation.
-func (db *DB) RotateKeys(ctx context.Context) (int, error) {
+// master key while the store keeps serving. Each row is updated only if it
+// did not change meanwhile. Servers pick up a new primary from the key
+// file within a second, so after each pass RotateKeys waits settle and
+// passes again, until a pass after the wait finds nothing left. It returns
+// how many keys it re-wrapped; one audit entry records the rotation.
+func (db *DB) RotateKeys(ctx context.Context, settle time.Duration) (int, error) {
 	primary := db.vault.Keyring().Primary()
+	total := 0
+	for {
+		n, err := db.rotatePass(ctx, primary)
+		total += n
+		if err != nil {
+			return total, err
+		}
+		if n == 0 || settle <= 0 {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return total, ctx.Err()
+		case <-time.After(settle):
+		}
+	}
+	err := db.WithTx(ctx, func(tx *Tx) error {
+		return tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorCLI, Action: proofdesk.AuditKeyRotate,
+			SubjectKind: "master_key", SubjectID: primary, Detail: map[string]string{"rewrapped": fmt.Sprint(total)}})
+	})
+	return total, err
+}
+
+// rotatePass re-wraps, in batches, the data keys not under primary.
+func (db *DB) rotatePass(ctx context.Context, primary string) (int, error) {
 	total := 0
 	for {
 		type row struct{ id, wrapped string }
@@ -107,7 +134,7 @@ func (db *DB) RotateKeys(ctx context.Context) (int, error) {
 			return total, fmt.Errorf("rotate: %w", err)
 		}
 		if len(batch) == 0 {
-			break
+			return total, nil
 		}
 		err = db.WithTx(ctx, func(tx *Tx) error {
 			for _, r := range batch {
@@ -132,11 +159,6 @@ func (db *DB) RotateKeys(ctx context.Context) (int, error) {
 			return total, fmt.Errorf("rotate: %w", err)
 		}
 	}
-	err := db.WithTx(ctx, func(tx *Tx) error {
-		return tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorCLI, Action: proofdesk.AuditKeyRotate,
-			SubjectKind: "master_key", SubjectID: primary, Detail: map[string]string{"rewrapped": fmt.Sprint(total)}})
-	})
-	return total, err
 }
 
 // CountKeysNotUnder returns how many data keys are not wrapped by the

@@ -245,3 +245,13 @@ func RetireFromFile(dataDir string) error {
 	}
 	return writeKeyFile(path, [][]byte{kr.keys[kr.primary]}, false)
 }
+
+// Only returns a keyring holding just the key with that ID (for tests and
+// tools that must prove a key is no longer needed), or nil if absent.
+func (kr *Keyring) Only(id string) *Keyring {
+	k, ok := kr.get(id)
+	if !ok {
+		return nil
+	}
+	return &Keyring{primary: id, keys: map[string][]byte{id: k}, order: []string{id}}
+}
