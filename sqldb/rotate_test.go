@@ -145,4 +145,3 @@ func TestRotateUnderLoad(t *testing.T) {
 		})
 	}
 }
-
