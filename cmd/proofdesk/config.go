@@ -90,7 +90,7 @@ func (c *Config) Validate() error {
 	} else if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
 		errs = append(errs, fmt.Errorf("--addr port must be a number from 0 to 65535"))
 	}
-	if c.DataDir == "" {
+	if c.DataDir == "" && !c.Demo { // the demo then uses a temporary directory
 		errs = append(errs, errors.New("--data must not be empty"))
 	}
 	if c.DB != "" {

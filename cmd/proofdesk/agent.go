@@ -1,0 +1,145 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/auth"
+)
+
+const agentCreateSummary = `Create an agent. The password is read from stdin when stdin is not a
+terminal and holds one (e.g. printf '%s' "$PW" | proofdesk agent create ...);
+otherwise one is generated and printed once. Admins must enrol TOTP at their
+first console login.`
+
+// Password length limits for passwords given on stdin.
+const (
+	minPasswordLen = 12
+	maxPasswordLen = 1024
+)
+
+func runAgentCreate(ctx context.Context, env cliEnv, args []string) error {
+	cf := newConfigFlags("agent create", agentCreateSummary, storeOptions, env.stderr)
+	email := cf.String("email", "", "the agent's email address, used to log in (required)")
+	name := cf.String("name", "", "the agent's display name (required)")
+	role := cf.String("role", proofdesk.RoleAgent, "admin, supervisor or agent")
+	if _, err := parseArgs(cf, env, args, 0, ""); err != nil {
+		return err
+	}
+	if _, err := proofdesk.NormalizeEmail(*email); err != nil {
+		return errors.New("--email must be a valid email address")
+	}
+	if strings.TrimSpace(*name) == "" {
+		return errors.New("--name is required")
+	}
+	if !proofdesk.ValidRole(*role) {
+		return errors.New("--role must be admin, supervisor or agent")
+	}
+	cfg, err := cf.load(DefaultConfig(), env.getenv)
+	if err != nil {
+		return err
+	}
+	password, generated, err := readPassword(env)
+	if err != nil {
+		return err
+	}
+	hash, err := auth.HashPassword(password, auth.DefaultPasswordParams)
+	if err != nil {
+		return err
+	}
+
+	m, closeStore, err := openStore(ctx, cfg, env)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	a := &proofdesk.Agent{Email: *email, Name: strings.TrimSpace(*name), Role: *role, PasswordHash: hash}
+	if err := m.AgentService.CreateAgent(ctx, a); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.stdout, "Created %s %s (%s).\n", a.Role, a.Email, a.ID)
+	if a.Role == proofdesk.RoleAdmin {
+		fmt.Fprintf(env.stdout, "Admins need a second factor: this admin enrols TOTP at the first console login.\n")
+	}
+	if generated {
+		fmt.Fprintf(env.stdout, "Generated password (shown once, store it now):\n%s\n", password)
+	}
+	return nil
+}
+
+// readPassword reads the password from stdin when stdin is not a terminal
+// and has data; otherwise it generates one (generated is then true).
+func readPassword(env cliEnv) (password string, generated bool, err error) {
+	if !env.stdinIsTerminal && env.stdin != nil {
+		b, err := io.ReadAll(io.LimitReader(env.stdin, maxPasswordLen+3))
+		if err != nil {
+			return "", false, fmt.Errorf("read password from stdin: %w", err)
+		}
+		line, _, _ := strings.Cut(string(b), "\n")
+		password = strings.TrimSuffix(line, "\r")
+		if password != "" {
+			switch n := utf8.RuneCountInString(password); {
+			case !utf8.ValidString(password):
+				return "", false, errors.New("the password on stdin is not valid UTF-8")
+			case n < minPasswordLen:
+				return "", false, fmt.Errorf("the password on stdin is too short: use at least %d characters (or give none to have one generated)", minPasswordLen)
+			case len(password) > maxPasswordLen:
+				return "", false, fmt.Errorf("the password on stdin is longer than %d bytes", maxPasswordLen)
+			}
+			return password, false, nil
+		}
+	}
+	return auth.GeneratePassword(), true, nil
+}
+
+const tokenCreateSummary = `Create an API token that acts as an agent, with the agent's role. The
+token is printed once, as the last line of output; only its SHA-256 hash is
+stored. Clients send it as "Authorization: Bearer <token>".`
+
+func runTokenCreate(ctx context.Context, env cliEnv, args []string) error {
+	cf := newConfigFlags("token create", tokenCreateSummary, storeOptions, env.stderr)
+	email := cf.String("agent", "", "email of the agent the token acts as (required)")
+	name := cf.String("name", "cli", "a label for the token, to tell tokens apart")
+	if _, err := parseArgs(cf, env, args, 0, ""); err != nil {
+		return err
+	}
+	if strings.TrimSpace(*email) == "" {
+		return errors.New("--agent is required")
+	}
+	if len(*name) > 100 {
+		return errors.New("--name is longer than 100 bytes")
+	}
+	cfg, err := cf.load(DefaultConfig(), env.getenv)
+	if err != nil {
+		return err
+	}
+	m, closeStore, err := openStore(ctx, cfg, env)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	a, err := m.AgentService.FindAgentByEmail(ctx, strings.ToLower(strings.TrimSpace(*email)))
+	if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+		return errors.New("no agent has the email given to --agent")
+	} else if err != nil {
+		return err
+	}
+	if a.Disabled {
+		return errors.New("that agent is disabled")
+	}
+	token, hash := auth.NewToken()
+	t := &proofdesk.APIToken{AgentID: a.ID, Name: *name, Hash: hash}
+	if err := m.AgentService.CreateAPIToken(ctx, t); err != nil {
+		return err
+	}
+	w := bufio.NewWriter(env.stdout)
+	fmt.Fprintf(w, "Created API token %s (%q) acting as %s %s.\n", t.ID, t.Name, a.Role, a.ID)
+	fmt.Fprintf(w, "It is shown once; store it now:\n%s\n", token)
+	return w.Flush()
+}
