@@ -1,0 +1,334 @@
+package api_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/auth"
+	httpd "github.com/proofdesk/proofdesk/http"
+	"github.com/proofdesk/proofdesk/http/api"
+	"github.com/proofdesk/proofdesk/sqldb"
+	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
+)
+
+// env is a running API on a real store.
+type env struct {
+	srv           *httpd.Server
+	handler       *api.Handler
+	customers     *sqldb.CustomerService
+	conversations *sqldb.ConversationService
+	audit         *sqldb.AuditService
+	token         string // an agent's token
+	adminToken    string
+	agent         *proofdesk.Agent
+}
+
+func newEnv(tb testing.TB) *env {
+	tb.Helper()
+	db := sqldbtest.Open(tb)
+	e := &env{
+		customers:     sqldb.NewCustomerService(db),
+		conversations: sqldb.NewConversationService(db),
+		audit:         sqldb.NewAuditService(db),
+	}
+	agents := sqldb.NewAgentService(db)
+	e.agent = mustAgent(tb, agents, "agent@desk.test", proofdesk.RoleAgent)
+	e.token = mustToken(tb, agents, e.agent)
+	e.adminToken = mustToken(tb, agents, mustAgent(tb, agents, "admin@desk.test", proofdesk.RoleAdmin))
+	e.handler = api.NewHandler(agents, e.customers, e.conversations, e.audit, nil)
+	e.srv = httpd.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)))
+	e.handler.Register(e.srv)
+	if err := e.srv.Open(); err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { _ = e.srv.Close() })
+	return e
+}
+
+func mustAgent(tb testing.TB, agents *sqldb.AgentService, email, role string) *proofdesk.Agent {
+	tb.Helper()
+	hash, err := auth.HashPassword("pw", auth.TestPasswordParams)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	a := &proofdesk.Agent{Email: email, Name: "Test " + role, Role: role, PasswordHash: hash, CreatedAt: time.Now()}
+	if err := agents.CreateAgent(context.Background(), a); err != nil {
+		tb.Fatal(err)
+	}
+	return a
+}
+
+func mustToken(tb testing.TB, agents *sqldb.AgentService, a *proofdesk.Agent) string {
+	tb.Helper()
+	tok, hash := auth.NewToken()
+	if err := agents.CreateAPIToken(context.Background(), &proofdesk.APIToken{AgentID: a.ID, Name: "test", Hash: hash, CreatedAt: time.Now()}); err != nil {
+		tb.Fatal(err)
+	}
+	return tok
+}
+
+// scenario is one API call and what its answer must and must not hold.
+type scenario struct {
+	name       string
+	method     string
+	url        string
+	token      string // "" sends no Authorization header
+	header     map[string]string
+	body       string
+	wantStatus int
+	want       []string
+	notWant    []string
+}
+
+func (e *env) run(tb testing.TB, s scenario) string {
+	tb.Helper()
+	req, err := http.NewRequest(s.method, e.srv.URL()+s.url, strings.NewReader(s.body))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if s.body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if s.token != "" {
+		req.Header.Set("Authorization", "Bearer "+s.token)
+	}
+	for k, v := range s.header {
+		req.Header.Set(k, v)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	body := string(b)
+	if resp.StatusCode != s.wantStatus {
+		tb.Fatalf("%s %s: status %d, want %d; body %s", s.method, s.url, resp.StatusCode, s.wantStatus, body)
+	}
+	for _, w := range s.want {
+		if !strings.Contains(body, w) {
+			tb.Errorf("%s %s: body lacks %q: %s", s.method, s.url, w, body)
+		}
+	}
+	for _, w := range s.notWant {
+		if strings.Contains(body, w) {
+			tb.Errorf("%s %s: body contains %q: %s", s.method, s.url, w, body)
+		}
+	}
+	return body
+}
+
+const janeBody = `{"external_id":"ext-1","name":"Jane Doe",
+ "emails":["jane.doe@example.com",{"value":"jd@work.example","added_at":"2020-01-02"}],
+ "phones":["+14155550123"],
+ "addresses":[{"line1":"1234 Main St","city":"Springfield","region":"IL","postal_code":"62704","country":"US"}],
+ "date_of_birth":"1980-04-05","payment":{"brand":"visa","last4":"4242"},"attributes":{"plan":"gold"}}`
+
+// plaintext holds values of janeBody that must never come back.
+var plaintext = []string{"jane.doe@example.com", "jd@work.example", "4155550123", "1234 Main", "Springfield", "62704", "1980-04-05", "4242", "gold"}
+
+func (e *env) counts(tb testing.TB) [3]int {
+	tb.Helper()
+	ctx := context.Background()
+	_, nc, err := e.customers.FindCustomers(ctx, proofdesk.CustomerFilter{Limit: 1})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	_, nv, err := e.conversations.FindConversations(ctx, proofdesk.ConversationFilter{Limit: 1})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	au, err := e.audit.FindAuditEntries(ctx, proofdesk.AuditFilter{Limit: 10000})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return [3]int{nc, nv, len(au)}
+}
+
+func TestAPI_AuthAndInput(t *testing.T) {
+	e := newEnv(t)
+	before := e.counts(t)
+	tests := []scenario{
+		{name: "no token", method: "GET", url: "/api/v1/customers?email=a@b.co", wantStatus: 401, want: []string{`"error":"unauthorized"`}},
+		{name: "bad token", method: "GET", url: "/api/v1/customers?email=a@b.co", token: "pd_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", wantStatus: 401},
+		{name: "garbage token", method: "GET", url: "/api/v1/customers?email=a@b.co", token: "hello", wantStatus: 401},
+		{name: "basic auth", method: "GET", url: "/api/v1/customers?email=a@b.co", header: map[string]string{"Authorization": "Basic " + e.token}, wantStatus: 401},
+		{name: "malformed JSON", method: "POST", url: "/api/v1/customers", token: e.token, body: `{"name":`, wantStatus: 400, want: []string{`"error":"invalid"`, "malformed JSON"}},
+		{name: "unknown field", method: "POST", url: "/api/v1/customers", token: e.token, body: `{"name":"A","favourite_colour":"red"}`, wantStatus: 400, want: []string{`"field":"favourite_colour"`}},
+		{name: "wrong type", method: "POST", url: "/api/v1/customers", token: e.token, body: `{"name":7}`, wantStatus: 400, want: []string{`"field":"name"`}},
+		{name: "invalid email", method: "POST", url: "/api/v1/customers", token: e.token, body: `{"name":"A","emails":["not-an-email"]}`, wantStatus: 400, want: []string{`"field":"emails[0]"`}, notWant: []string{"not-an-email"}},
+		{name: "invalid phone", method: "POST", url: "/api/v1/customers", token: e.token, body: `{"name":"A","phones":["12"]}`, wantStatus: 400, want: []string{`"field":"phones[0]"`}},
+		{name: "bad added_at", method: "POST", url: "/api/v1/customers", token: e.token, body: `{"name":"A","emails":[{"value":"a@b.co","added_at":"yesterday"}]}`, wantStatus: 400, want: []string{`"field":"added_at"`}},
+		{name: "missing name", method: "POST", url: "/api/v1/customers", token: e.token, body: `{"emails":["a@b.co"]}`, wantStatus: 400, want: []string{`"field":"name"`}},
+		{name: "bad dob", method: "POST", url: "/api/v1/customers", token: e.token, body: `{"name":"A","date_of_birth":"05/04/1980"}`, wantStatus: 400, want: []string{`"field":"date_of_birth"`}},
+		{name: "over 1 MiB", method: "POST", url: "/api/v1/customers", token: e.token, body: `{"name":"` + strings.Repeat("a", 1<<20) + `"}`, wantStatus: 400, want: []string{"request body larger than 1 MiB"}},
+		{name: "two values", method: "POST", url: "/api/v1/customers", token: e.token, body: `{"name":"A"} {"name":"B"}`, wantStatus: 400},
+		{name: "lookup without filter", method: "GET", url: "/api/v1/customers", token: e.token, wantStatus: 400},
+		{name: "lookup bad email", method: "GET", url: "/api/v1/customers?email=nope", token: e.token, wantStatus: 400, want: []string{`"field":"email"`}},
+		{name: "unknown customer", method: "GET", url: "/api/v1/customers/cus_nope", token: e.token, wantStatus: 404},
+		{name: "bad channel", method: "POST", url: "/api/v1/conversations", token: e.token, body: `{"channel":"fax","subject":"hi"}`, wantStatus: 400, want: []string{`"field":"channel"`}},
+		{name: "long subject", method: "POST", url: "/api/v1/conversations", token: e.token, body: `{"channel":"chat","subject":"` + strings.Repeat("s", 501) + `"}`, wantStatus: 400, want: []string{`"field":"subject"`}},
+		{name: "long message", method: "POST", url: "/api/v1/conversations", token: e.token, body: `{"channel":"chat","message":"` + strings.Repeat("m", 64<<10+1) + `"}`, wantStatus: 400, want: []string{`"field":"message"`}},
+		{name: "bad requester email", method: "POST", url: "/api/v1/conversations", token: e.token, body: `{"channel":"chat","requester":{"email":"x"}}`, wantStatus: 400, want: []string{`"field":"requester.email"`}},
+		{name: "unknown customer_id", method: "POST", url: "/api/v1/conversations", token: e.token, body: `{"channel":"chat","customer_id":"cus_nope"}`, wantStatus: 400, want: []string{`"field":"customer_id"`}},
+		{name: "bad status filter", method: "GET", url: "/api/v1/conversations?status=weird", token: e.token, wantStatus: 400, want: []string{`"field":"status"`}},
+		{name: "bad limit", method: "GET", url: "/api/v1/conversations?limit=100000", token: e.token, wantStatus: 400, want: []string{`"field":"limit"`}},
+		{name: "message to unknown conversation", method: "POST", url: "/api/v1/conversations/cnv_nope/messages", token: e.token, body: `{"body":"hi"}`, wantStatus: 404},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { e.run(t, tt) })
+	}
+	if after := e.counts(t); after != before {
+		t.Fatalf("rejected requests wrote: counts (customers, conversations, audit) %v -> %v", before, after)
+	}
+}
+
+func TestAPI_Customers(t *testing.T) {
+	e := newEnv(t)
+	body := e.run(t, scenario{method: "POST", url: "/api/v1/customers", token: e.token, body: janeBody, wantStatus: 201,
+		want:    []string{`"name":"Jane Doe"`, `"value":"j***@e***.com"`, `"value":"+1 ***-***-0123"`, `"line1":"*** M*** St"`, `"postal_code":"6****"`, `"date_of_birth":"****-**-**"`, `"added_at":"2020-01-02T00:00:00Z"`},
+		notWant: plaintext})
+	var cv struct {
+		ID            string `json:"id"`
+		ContactPoints []struct {
+			ID string `json:"id"`
+		} `json:"contact_points"`
+	}
+	if err := json.Unmarshal([]byte(body), &cv); err != nil || cv.ID == "" || len(cv.ContactPoints) != 3 {
+		t.Fatalf("create answer %s: %v", body, err)
+	}
+	e.run(t, scenario{method: "GET", url: "/api/v1/customers/" + cv.ID, token: e.token, wantStatus: 200,
+		want: []string{cv.ID, `"masked":[`, `"payment":{"brand":"****","last4":"****"}`}, notWant: plaintext})
+	for _, q := range []string{"email=JANE.DOE@example.com", "phone=%2B1%20415%20555%200123", "external_id=ext-1"} {
+		e.run(t, scenario{method: "GET", url: "/api/v1/customers?" + q, token: e.token, wantStatus: 200,
+			want: []string{cv.ID, `"total":1`}, notWant: plaintext})
+	}
+	e.run(t, scenario{method: "GET", url: "/api/v1/customers?email=other@example.com", token: e.token, wantStatus: 200, want: []string{`"customers":[]`, `"total":0`}})
+	e.run(t, scenario{method: "POST", url: "/api/v1/customers", token: e.token, body: janeBody, wantStatus: 409})
+
+	// PATCH: the name, an attribute removed, payment removed.
+	e.run(t, scenario{method: "PATCH", url: "/api/v1/customers/" + cv.ID, token: e.token,
+		body: `{"name":"Jane Q. Doe","attributes":{"plan":null},"payment":null}`, wantStatus: 200,
+		want: []string{`"name":"Jane Q. Doe"`}, notWant: append([]string{`"plan"`, `"payment"`}, plaintext...)})
+	// An agent may not change contact points; an admin may, and the kept
+	// email keeps its ID.
+	patch := `{"emails":["jane.doe@example.com","new@example.org"]}`
+	e.run(t, scenario{method: "PATCH", url: "/api/v1/customers/" + cv.ID, token: e.token, body: patch, wantStatus: 403})
+	body = e.run(t, scenario{method: "PATCH", url: "/api/v1/customers/" + cv.ID, token: e.adminToken, body: patch, wantStatus: 200,
+		want: []string{cv.ContactPoints[0].ID, `"value":"n***@e***.org"`}, notWant: []string{"new@example.org", cv.ContactPoints[1].ID}})
+	e.run(t, scenario{method: "PATCH", url: "/api/v1/customers/" + cv.ID, token: e.adminToken, body: `{"name":""}`, wantStatus: 400, want: []string{`"field":"name"`}})
+	e.run(t, scenario{method: "PATCH", url: "/api/v1/customers/" + cv.ID, token: e.adminToken, body: `{"addresses":[{"line1":"x"}]}`, wantStatus: 400, want: []string{`"field":"addresses[0].city"`}})
+	e.run(t, scenario{method: "PATCH", url: "/api/v1/customers/cus_nope", token: e.token, body: `{"name":"X"}`, wantStatus: 404})
+	_ = body
+}
+
+func TestAPI_Conversations(t *testing.T) {
+	e := newEnv(t)
+	body := e.run(t, scenario{method: "POST", url: "/api/v1/customers", token: e.token, body: janeBody, wantStatus: 201})
+	var cus struct{ ID string }
+	_ = json.Unmarshal([]byte(body), &cus)
+
+	body = e.run(t, scenario{method: "POST", url: "/api/v1/conversations", token: e.token,
+		body:       `{"channel":"chat","customer_id":"` + cus.ID + `","requester":{"name":"Jane","email":"Jane.Doe@Example.com"},"subject":"Where is my parcel?","message":"I moved last week"}`,
+		wantStatus: 201, want: []string{`"channel":"chat"`, `"level":"L0"`, `"requester_claims":{"name":"Jane","email":"jane.doe@example.com"}`, `"status":"open"`, `"risk_flags":[]`, `"level_expires_at":null`}})
+	var conv struct{ ID string }
+	_ = json.Unmarshal([]byte(body), &conv)
+	e.run(t, scenario{method: "POST", url: "/api/v1/conversations", token: e.token, body: `{"channel":"email","subject":"Other"}`, wantStatus: 201})
+
+	e.run(t, scenario{method: "GET", url: "/api/v1/conversations/" + conv.ID, token: e.token, wantStatus: 200, want: []string{conv.ID, "Where is my parcel?"}})
+	e.run(t, scenario{method: "GET", url: "/api/v1/conversations", token: e.token, wantStatus: 200, want: []string{`"total":2`}})
+	e.run(t, scenario{method: "GET", url: "/api/v1/conversations?channel=email", token: e.token, wantStatus: 200, want: []string{`"total":1`, "Other"}, notWant: []string{conv.ID}})
+	e.run(t, scenario{method: "GET", url: "/api/v1/conversations?customer_id=" + cus.ID, token: e.token, wantStatus: 200, want: []string{`"total":1`, conv.ID}})
+	e.run(t, scenario{method: "GET", url: "/api/v1/conversations/cnv_nope", token: e.token, wantStatus: 404})
+
+	e.run(t, scenario{method: "POST", url: "/api/v1/conversations/" + conv.ID + "/messages", token: e.token, body: `{"body":"Happy to help.","internal":false}`,
+		wantStatus: 201, want: []string{`"author_kind":"agent"`, `"author_id":"` + e.agent.ID + `"`, `"body":"Happy to help."`}})
+	e.run(t, scenario{method: "POST", url: "/api/v1/conversations/" + conv.ID + "/messages", token: e.token, body: `{"body":"check DMARC","internal":true}`, wantStatus: 201, want: []string{`"internal":true`}})
+	e.run(t, scenario{method: "POST", url: "/api/v1/conversations/" + conv.ID + "/messages", token: e.token, body: `{"body":"   "}`, wantStatus: 400, want: []string{`"field":"body"`}})
+	e.run(t, scenario{method: "POST", url: "/api/v1/conversations/" + conv.ID + "/messages", token: e.token, body: `{"body":"` + strings.Repeat("x", 64<<10+1) + `"}`, wantStatus: 400, want: []string{`"field":"body"`}})
+	e.run(t, scenario{method: "GET", url: "/api/v1/conversations/" + conv.ID + "/messages", token: e.token, wantStatus: 200,
+		want: []string{"I moved last week", "Happy to help.", "check DMARC", `"author_kind":"customer"`}})
+}
+
+// blockAddress is a stand-in guard: it blocks replies naming a street.
+type blockAddress struct{ calls int }
+
+func (g *blockAddress) CheckReply(ctx context.Context, r api.Reply) error {
+	g.calls++
+	if r.Customer == nil {
+		return nil
+	}
+	for _, a := range r.Customer.Addresses {
+		if strings.Contains(r.Body, a.Line1) {
+			return &proofdesk.Error{Code: proofdesk.EDISCLOSURE, Message: "This reply mentions the customer's address.",
+				Details: map[string]any{"rule": "address", "required_level": "L1"}}
+		}
+	}
+	return nil
+}
+
+func TestAPI_ReplyGuardHook(t *testing.T) {
+	e := newEnv(t)
+	g := &blockAddress{}
+	e.handler.ReplyGuard = g
+	body := e.run(t, scenario{method: "POST", url: "/api/v1/customers", token: e.token, body: janeBody, wantStatus: 201})
+	var cus struct{ ID string }
+	_ = json.Unmarshal([]byte(body), &cus)
+	body = e.run(t, scenario{method: "POST", url: "/api/v1/conversations", token: e.token, body: `{"channel":"chat","customer_id":"` + cus.ID + `"}`, wantStatus: 201})
+	var conv struct{ ID string }
+	_ = json.Unmarshal([]byte(body), &conv)
+
+	url := "/api/v1/conversations/" + conv.ID + "/messages"
+	e.run(t, scenario{method: "POST", url: url, token: e.token, body: `{"body":"Yes, 1234 Main St is right."}`, wantStatus: 422,
+		want: []string{`"error":"disclosure_blocked"`, `"rule":"address"`, `"required_level":"L1"`}, notWant: []string{"1234 Main"}})
+	e.run(t, scenario{method: "POST", url: url, token: e.token, body: `{"body":"I cannot confirm that yet."}`, wantStatus: 201})
+	e.run(t, scenario{method: "POST", url: url, token: e.token, body: `{"body":"note: 1234 Main St","internal":true}`, wantStatus: 201})
+	if g.calls != 2 {
+		t.Fatalf("guard called %d times, want 2 (internal notes skip it)", g.calls)
+	}
+	ms, err := e.conversations.FindMessages(context.Background(), conv.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		if strings.Contains(m.Body, "is right") {
+			t.Fatal("the blocked reply was stored")
+		}
+	}
+	act := proofdesk.AuditDisclosureBlocked
+	au, err := e.audit.FindAuditEntries(context.Background(), proofdesk.AuditFilter{Action: &act, Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(au) != 1 || au[0].Detail["rule"] != "address" || au[0].ActorID != e.agent.ID {
+		t.Fatalf("audit entries %+v, want one disclosure block by the agent", au)
+	}
+}
+
+func BenchmarkAPI_CustomerGet(b *testing.B) {
+	e := newEnv(b)
+	body := e.run(b, scenario{method: "POST", url: "/api/v1/customers", token: e.token, body: janeBody, wantStatus: 201})
+	var cus struct{ ID string }
+	_ = json.Unmarshal([]byte(body), &cus)
+	req, _ := http.NewRequest("GET", e.srv.URL()+"/api/v1/customers/"+cus.ID, nil)
+	req.Header.Set("Authorization", "Bearer "+e.token)
+	for b.Loop() {
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			b.Fatal(resp.StatusCode)
+		}
+	}
+}
+

@@ -1,0 +1,339 @@
+package api
+
+import (
+	"net/http"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/proofdesk/proofdesk"
+	httpd "github.com/proofdesk/proofdesk/http"
+)
+
+// Input limits.
+const (
+	maxSubject     = 500
+	maxMessageBody = 64 << 10
+	maxClaim       = 500
+)
+
+// conversationJSON is a conversation as the API shows it. The requester's
+// name, email and phone are what they typed: claims, labelled as such.
+type conversationJSON struct {
+	ID              string              `json:"id"`
+	Channel         string              `json:"channel"`
+	CustomerID      string              `json:"customer_id,omitempty"`
+	RequesterClaims proofdesk.Requester `json:"requester_claims"`
+	Subject         string              `json:"subject"`
+	Status          string              `json:"status"`
+	AssigneeID      string              `json:"assignee_id,omitempty"`
+	Team            string              `json:"team,omitempty"`
+	Tags            []string            `json:"tags"`
+	Level           string              `json:"level"`
+	LevelExpiresAt  *time.Time          `json:"level_expires_at"`
+	RiskFlags       []string            `json:"risk_flags"`
+	Fraud           bool                `json:"fraud"`
+	CreatedAt       time.Time           `json:"created_at"`
+	UpdatedAt       time.Time           `json:"updated_at"`
+	LastActivityAt  time.Time           `json:"last_activity_at"`
+}
+
+func newConversationJSON(c *proofdesk.Conversation, now time.Time) conversationJSON {
+	out := conversationJSON{
+		ID: c.ID, Channel: c.Channel, CustomerID: c.CustomerID, RequesterClaims: c.Requester,
+		Subject: c.Subject, Status: c.Status, AssigneeID: c.AssigneeID, Team: c.Team,
+		Tags: c.Tags, RiskFlags: c.RiskFlags, Fraud: c.Fraud,
+		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt, LastActivityAt: c.LastActivityAt,
+	}
+	lvl := c.EffectiveLevel(now)
+	out.Level = lvl.String()
+	if lvl != proofdesk.L0 {
+		out.LevelExpiresAt = c.LevelExpiresAt
+	}
+	if out.Tags == nil {
+		out.Tags = []string{}
+	}
+	if out.RiskFlags == nil {
+		out.RiskFlags = []string{}
+	}
+	return out
+}
+
+type messageJSON struct {
+	ID             string    `json:"id"`
+	ConversationID string    `json:"conversation_id"`
+	AuthorKind     string    `json:"author_kind"`
+	AuthorID       string    `json:"author_id,omitempty"`
+	Body           string    `json:"body"`
+	Internal       bool      `json:"internal"`
+	CreatedAt      time.Time `json:"created_at"`
+}
+
+func newMessageJSON(m *proofdesk.Message) messageJSON {
+	return messageJSON{ID: m.ID, ConversationID: m.ConversationID, AuthorKind: m.AuthorKind,
+		AuthorID: m.AuthorID, Body: m.Body, Internal: m.Internal, CreatedAt: m.CreatedAt}
+}
+
+type conversationCreate struct {
+	Channel    string              `json:"channel"`
+	CustomerID string              `json:"customer_id"`
+	Requester  proofdesk.Requester `json:"requester"`
+	Subject    string              `json:"subject"`
+	Message    string              `json:"message"`
+}
+
+func (in *conversationCreate) validate() error {
+	in.Channel = strings.TrimSpace(in.Channel)
+	if !proofdesk.ValidChannel(in.Channel) {
+		return proofdesk.FieldError("channel", "channel must be one of chat, email, phone, api")
+	}
+	in.Subject = strings.TrimSpace(in.Subject)
+	if len(in.Subject) > maxSubject {
+		return proofdesk.FieldError("subject", "subject is longer than %d bytes", maxSubject)
+	}
+	if !utf8.ValidString(in.Subject) {
+		return proofdesk.FieldError("subject", "subject is not valid UTF-8")
+	}
+	rq := &in.Requester
+	rq.Name = strings.TrimSpace(rq.Name)
+	if len(rq.Name) > maxClaim {
+		return proofdesk.FieldError("requester.name", "requester.name is longer than %d bytes", maxClaim)
+	}
+	if rq.Email != "" {
+		e, err := proofdesk.NormalizeEmail(rq.Email)
+		if err != nil {
+			return proofdesk.FieldError("requester.email", "requester.email: %s", proofdesk.ErrorMessage(err))
+		}
+		rq.Email = e
+	}
+	if rq.Phone != "" {
+		p, err := proofdesk.NormalizePhone(rq.Phone)
+		if err != nil {
+			return proofdesk.FieldError("requester.phone", "requester.phone: %s", proofdesk.ErrorMessage(err))
+		}
+		rq.Phone = p
+	}
+	if strings.TrimSpace(in.Message) != "" {
+		if err := validateBody("message", in.Message); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func validateBody(field, s string) error {
+	if strings.TrimSpace(s) == "" {
+		return proofdesk.FieldError(field, "%s must not be empty", field)
+	}
+	if len(s) > maxMessageBody {
+		return proofdesk.FieldError(field, "%s is longer than 64 KiB", field)
+	}
+	if !utf8.ValidString(s) {
+		return proofdesk.FieldError(field, "%s is not valid UTF-8", field)
+	}
+	return nil
+}
+
+func (h *Handler) handleConversationCreate(w http.ResponseWriter, r *http.Request) {
+	var in conversationCreate
+	if err := httpd.DecodeJSON(r, &in); err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	if err := in.validate(); err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	if in.CustomerID != "" {
+		if _, err := h.customers.FindCustomerByID(r.Context(), in.CustomerID); proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+			httpd.Error(w, r, proofdesk.FieldError("customer_id", "no customer has that customer_id"))
+			return
+		} else if err != nil {
+			httpd.Error(w, r, err)
+			return
+		}
+	}
+	now := h.Now().UTC()
+	conv := &proofdesk.Conversation{
+		Channel: in.Channel, CustomerID: in.CustomerID, Requester: in.Requester,
+		Subject: in.Subject, Status: proofdesk.StatusOpen, Level: proofdesk.L0,
+		CreatedAt: now, UpdatedAt: now, LastActivityAt: now,
+	}
+	var first *proofdesk.Message
+	if strings.TrimSpace(in.Message) != "" {
+		first = &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: in.Message, CreatedAt: now}
+	}
+	if err := h.conversations.CreateConversation(r.Context(), conv, first); err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	w.Header().Set("Location", "/api/v1/conversations/"+conv.ID)
+	httpd.WriteJSON(w, http.StatusCreated, newConversationJSON(conv, h.Now()))
+}
+
+func (h *Handler) handleConversationShow(w http.ResponseWriter, r *http.Request) {
+	c, err := h.conversations.FindConversationByID(r.Context(), r.PathValue("id"))
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	httpd.WriteJSON(w, http.StatusOK, newConversationJSON(c, h.Now()))
+}
+
+func (h *Handler) handleConversationList(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	var f proofdesk.ConversationFilter
+	if v := q.Get("status"); v != "" {
+		if !proofdesk.ValidStatus(v) {
+			httpd.Error(w, r, proofdesk.FieldError("status", "status must be one of open, pending, snoozed, resolved"))
+			return
+		}
+		f.Status = &v
+	}
+	if v := q.Get("channel"); v != "" {
+		if !proofdesk.ValidChannel(v) {
+			httpd.Error(w, r, proofdesk.FieldError("channel", "channel must be one of chat, email, phone, api"))
+			return
+		}
+		f.Channel = &v
+	}
+	if v := q.Get("customer_id"); v != "" {
+		f.CustomerID = &v
+	}
+	if v := q.Get("assignee"); v != "" {
+		if v == "me" {
+			v = proofdesk.AgentIDFromContext(r.Context())
+		}
+		f.AssigneeID = &v
+	}
+	var err error
+	if f.Limit, f.Offset, err = pagination(r, 50, 200); err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	cs, n, err := h.conversations.FindConversations(r.Context(), f)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	now := h.Now()
+	out := make([]conversationJSON, 0, len(cs))
+	for _, c := range cs {
+		out = append(out, newConversationJSON(c, now))
+	}
+	httpd.WriteJSON(w, http.StatusOK, map[string]any{"conversations": out, "total": n})
+}
+
+func (h *Handler) handleMessageList(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	if _, err := h.conversations.FindConversationByID(r.Context(), id); err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	ms, err := h.conversations.FindMessages(r.Context(), id)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	out := make([]messageJSON, 0, len(ms))
+	for _, m := range ms {
+		out = append(out, newMessageJSON(m))
+	}
+	httpd.WriteJSON(w, http.StatusOK, map[string]any{"messages": out})
+}
+
+type messageCreate struct {
+	Body     string `json:"body"`
+	Internal bool   `json:"internal"`
+	ClientID string `json:"client_id"`
+}
+
+func (h *Handler) handleMessageCreate(w http.ResponseWriter, r *http.Request) {
+	var in messageCreate
+	if err := httpd.DecodeJSON(r, &in); err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	if err := validateBody("body", in.Body); err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	if len(in.ClientID) > 100 {
+		httpd.Error(w, r, proofdesk.FieldError("client_id", "client_id is longer than 100 bytes"))
+		return
+	}
+	ctx := r.Context()
+	conv, err := h.conversations.FindConversationByID(ctx, r.PathValue("id"))
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	now := h.Now().UTC()
+	if !in.Internal && h.ReplyGuard != nil {
+		if err := h.checkReply(r, conv, in.Body, now); err != nil {
+			httpd.Error(w, r, err)
+			return
+		}
+	}
+	agent := proofdesk.AgentFromContext(ctx)
+	m := &proofdesk.Message{
+		ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: agent.ID,
+		Body: in.Body, Internal: in.Internal, ClientID: in.ClientID, CreatedAt: now,
+	}
+	if err := h.conversations.CreateMessage(ctx, m); err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	httpd.WriteJSON(w, http.StatusCreated, newMessageJSON(m))
+}
+
+// checkReply runs the reply guard; a block is audited (rule only, never
+// the text) and returned.
+func (h *Handler) checkReply(r *http.Request, conv *proofdesk.Conversation, body string, now time.Time) error {
+	ctx := r.Context()
+	rep := Reply{Conversation: conv, Body: body, Now: now}
+	if conv.CustomerID != "" {
+		c, err := h.customers.FindCustomerByID(ctx, conv.CustomerID)
+		if err != nil {
+			return err
+		}
+		rep.Customer = c
+	}
+	hist, err := h.conversations.FindMessages(ctx, conv.ID)
+	if err != nil {
+		return err
+	}
+	rep.History = hist
+	gerr := h.ReplyGuard.CheckReply(ctx, rep)
+	if gerr == nil {
+		return nil
+	}
+	if proofdesk.ErrorCode(gerr) == proofdesk.EDISCLOSURE && h.audit != nil {
+		detail := map[string]string{}
+		if e, ok := gerr.(*proofdesk.Error); ok {
+			for _, k := range []string{"rule", "required_level"} {
+				if v, ok := e.Details[k]; ok {
+					detail[k] = toString(v)
+				}
+			}
+		}
+		kind, id := proofdesk.ActorFromContext(ctx)
+		if err := h.audit.RecordAudit(ctx, proofdesk.AuditEvent{
+			ActorKind: kind, ActorID: id, Action: proofdesk.AuditDisclosureBlocked,
+			SubjectKind: "conversation", SubjectID: conv.ID, Detail: detail,
+		}); err != nil {
+			return err
+		}
+	}
+	return gerr
+}
+
+func toString(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case interface{ String() string }:
+		return v.String()
+	}
+	return ""
+}
