@@ -331,4 +331,3 @@ func BenchmarkAPI_CustomerGet(b *testing.B) {
 		}
 	}
 }
-
