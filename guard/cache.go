@@ -2,9 +2,6 @@ package guard
 
 import (
 	"container/list"
-	"hash/fnv"
-	"io"
-	"sort"
 	"strconv"
 	"sync"
 
@@ -91,14 +88,27 @@ func (c *Cache) Forget(customerID string) {
 	}
 }
 
-// fingerprint hashes everything a matcher is built from.
+// fingerprint hashes everything a matcher is built from (FNV-1a, 64 bit).
 func fingerprint(c *proofdesk.Customer, p *proofdesk.Policy) uint64 {
-	h := fnv.New64a()
+	h := uint64(14695981039346656037)
 	w := func(s string) {
-		io.WriteString(h, s)
-		h.Write([]byte{0})
+		for i := 0; i < len(s); i++ {
+			h ^= uint64(s[i])
+			h *= 1099511628211
+		}
+		h ^= 0xff // field separator: not a byte of valid UTF-8
+		h *= 1099511628211
 	}
-	w(strconv.FormatInt(c.UpdatedAt.UnixNano(), 10))
+	wl := func(l proofdesk.Level) {
+		h ^= uint64(l) + 1
+		h *= 1099511628211
+	}
+	u := uint64(c.UpdatedAt.UnixNano())
+	for range 8 {
+		h ^= u & 0xff
+		h *= 1099511628211
+		u >>= 8
+	}
 	w(c.Name)
 	for _, cp := range c.ContactPoints {
 		w(cp.Kind)
@@ -117,25 +127,39 @@ func fingerprint(c *proofdesk.Customer, p *proofdesk.Policy) uint64 {
 		w(c.Payment.Brand)
 		w(c.Payment.Last4)
 	}
-	for _, k := range c.SortedAttributeKeys() {
-		w(k)
-		w(c.Attributes[k])
+	// map order is random: combine the entries with a commutative sum
+	var attrs uint64
+	for k, v := range c.Attributes {
+		e := uint64(14695981039346656037)
+		for _, s := range [2]string{k, v} {
+			for i := 0; i < len(s); i++ {
+				e ^= uint64(s[i])
+				e *= 1099511628211
+			}
+			e ^= 0xff
+			e *= 1099511628211
+		}
+		attrs += e
 	}
+	w(strconv.FormatUint(attrs, 36))
 	if p == nil {
 		w("default")
-		return h.Sum64()
+		return h
 	}
 	for _, mp := range []map[string]proofdesk.Level{p.Classes, p.Attributes} {
-		keys := make([]string, 0, len(mp))
-		for k := range mp {
-			keys = append(keys, k)
+		var sum uint64
+		for k, l := range mp {
+			e := uint64(14695981039346656037)
+			for i := 0; i < len(k); i++ {
+				e ^= uint64(k[i])
+				e *= 1099511628211
+			}
+			e ^= uint64(l) + 0x100
+			e *= 1099511628211
+			sum += e
 		}
-		sort.Strings(keys)
-		w("|")
-		for _, k := range keys {
-			w(k)
-			w(mp[k].String())
-		}
+		wl(proofdesk.Level(len(mp)))
+		w(strconv.FormatUint(sum, 36))
 	}
-	return h.Sum64()
+	return h
 }

@@ -271,6 +271,9 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 	// confirmations and denials of an offered value
 	need, class := level, ""
 	for _, c := range offered {
+		if c == "" {
+			continue
+		}
 		l, ok := m.levels[c]
 		if !ok {
 			l = proofdesk.L2 // unknown class: fail closed

@@ -179,6 +179,13 @@ func (t *text) normalize(s string) {
 		case isMask(r):
 			endTok()
 			endRun()
+			for i < len(s) {
+				r2, n := utf8.DecodeRuneInString(s[i:])
+				if !isMask(r2) {
+					break
+				}
+				i += n
+			}
 			startTok()
 			t.buf = append(t.buf, 'x', 'x')
 			endTok()
