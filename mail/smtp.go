@@ -29,7 +29,8 @@ type Handler interface {
 	// *proofdesk.Error refuses the message permanently (SMTP 554, or 552 if
 	// its Details[DetailSMTPCode] says so) with the error's message; any
 	// other error is a temporary failure (SMTP 451) and the sender retries.
-	// The listener answers 250 only after Deliver returns nil.
+	// The listener answers 250 only after Deliver returns nil. The text of a
+	// temporary error is logged, so it must not hold addresses or content.
 	Deliver(ctx context.Context, env Envelope, raw []byte) error
 }
 
