@@ -226,6 +226,9 @@ func (s *ConversationService) UpdateConversation(ctx context.Context, id string,
 				}
 			}
 			c.Level, c.LevelExpiresAt = proofdesk.L0, nil
+			if _, err := tx.exec(ctx, `DELETE FROM conversation_factors WHERE conversation_id = ?`, c.ID); err != nil {
+				return err
+			}
 		}
 		if upd.Status != nil && *upd.Status != c.Status {
 			if !proofdesk.ValidStatus(*upd.Status) {
@@ -323,6 +326,11 @@ func (tx *Tx) insertMessage(ctx context.Context, m *proofdesk.Message, dk *vault
 	}
 	if _, err := tx.exec(ctx, `UPDATE conversations SET last_activity_at = ?, updated_at = ? WHERE id = ?`, fmtTime(tx.now), fmtTime(tx.now), m.ConversationID); err != nil {
 		return fmt.Errorf("touch conversation: %w", err)
+	}
+	// Activity keeps a live level alive; an expired one stays expired.
+	if _, err := tx.exec(ctx, `UPDATE conversations SET level_expires_at = ? WHERE id = ? AND level > 0 AND level_expires_at > ?`,
+		fmtTime(tx.now.Add(tx.db.levelTTLOrDefault())), m.ConversationID, fmtTime(tx.now)); err != nil {
+		return fmt.Errorf("extend level: %w", err)
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ package sqldb
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -40,6 +41,9 @@ type DB struct {
 	// installation secrets such as agents' TOTP secrets.
 	index  *vault.DataKey
 	system *vault.DataKey
+
+	// levelTTL is how long an assurance level lasts without activity.
+	levelTTL time.Duration
 
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
@@ -288,3 +292,11 @@ func (db *DB) DSN() string { return db.dsn }
 
 // Vault returns the store's vault.
 func (db *DB) Vault() *vault.Vault { return db.vault }
+
+func mustJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // only called with plain slices and maps
+	}
+	return string(b)
+}

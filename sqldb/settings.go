@@ -1,0 +1,184 @@
+package sqldb
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/proofdesk/proofdesk"
+)
+
+func settingAAD(key string) string { return "settings|" + key + "|value" }
+
+// setting returns a stored setting's raw value, or ENOTFOUND.
+func (h *Handle) setting(ctx context.Context, key string) (string, error) {
+	var v string
+	if err := h.queryRow(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v); err != nil {
+		return "", wrapErr(err)
+	}
+	return v, nil
+}
+
+func (tx *Tx) putSetting(ctx context.Context, key, value string) error {
+	_, err := tx.exec(ctx, `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`, key, value, fmtTime(tx.now))
+	return wrapErr(err)
+}
+
+// Secret returns the installation secret named name (32 random bytes,
+// sealed by the system data key), creating it on first use. Several nodes
+// sharing one PostgreSQL get the same secret.
+func (db *DB) Secret(ctx context.Context, name string) ([]byte, error) {
+	key := "secret:" + name
+	if err := db.WithTx(ctx, func(tx *Tx) error {
+		_, err := tx.setting(ctx, key)
+		if proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
+			return err
+		}
+		b := make([]byte, 32)
+		if _, err := rand.Read(b); err != nil {
+			return err
+		}
+		_, err = tx.exec(ctx, `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING`,
+			key, db.system.SealString(settingAAD(key), base64.StdEncoding.EncodeToString(b)), fmtTime(tx.now))
+		return err
+	}); err != nil {
+		return nil, fmt.Errorf("secret %s: %w", name, err)
+	}
+	sealed, err := db.reader().setting(ctx, key)
+	if err != nil {
+		return nil, fmt.Errorf("secret %s: %w", name, err)
+	}
+	s, err := db.system.OpenString(settingAAD(key), sealed)
+	if err != nil {
+		return nil, fmt.Errorf("secret %s: %w", name, err)
+	}
+	return base64.StdEncoding.DecodeString(s)
+}
+
+// PolicyService stores the policy in the settings table.
+type PolicyService struct{ db *DB }
+
+// NewPolicyService returns the policy service of db.
+func NewPolicyService(db *DB) *PolicyService { return &PolicyService{db: db} }
+
+var _ proofdesk.PolicyService = (*PolicyService)(nil)
+
+// policyJSON is the stored and API form of a policy.
+type policyJSON struct {
+	Classes    map[string]string `json:"classes"`
+	Actions    map[string]string `json:"actions"`
+	Attributes map[string]string `json:"attributes"`
+}
+
+func encodePolicy(p *proofdesk.Policy) string {
+	j := policyJSON{Classes: map[string]string{}, Actions: map[string]string{}, Attributes: map[string]string{}}
+	for k, v := range p.Classes {
+		j.Classes[k] = v.String()
+	}
+	for k, v := range p.Actions {
+		j.Actions[k] = v.String()
+	}
+	for k, v := range p.Attributes {
+		j.Attributes[k] = v.String()
+	}
+	b, _ := json.Marshal(j)
+	return string(b)
+}
+
+func decodePolicy(s string) (*proofdesk.Policy, error) {
+	var j policyJSON
+	if err := json.Unmarshal([]byte(s), &j); err != nil {
+		return nil, err
+	}
+	p := proofdesk.DefaultPolicy()
+	for k, v := range j.Classes {
+		l, err := proofdesk.ParseLevel(v)
+		if err != nil {
+			return nil, err
+		}
+		p.Classes[k] = l
+	}
+	for k, v := range j.Actions {
+		l, err := proofdesk.ParseLevel(v)
+		if err != nil {
+			return nil, err
+		}
+		p.Actions[k] = l
+	}
+	for k, v := range j.Attributes {
+		l, err := proofdesk.ParseLevel(v)
+		if err != nil {
+			return nil, err
+		}
+		p.Attributes[k] = l
+	}
+	return p, nil
+}
+
+// FindPolicy returns the stored policy, or the defaults.
+func (s *PolicyService) FindPolicy(ctx context.Context) (*proofdesk.Policy, error) {
+	return s.db.reader().policy(ctx)
+}
+
+func (h *Handle) policy(ctx context.Context) (*proofdesk.Policy, error) {
+	v, err := h.setting(ctx, "policy")
+	if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+		return proofdesk.DefaultPolicy(), nil
+	} else if err != nil {
+		return nil, fmt.Errorf("policy: %w", err)
+	}
+	p, err := decodePolicy(v)
+	if err != nil {
+		return nil, fmt.Errorf("policy: %w", err)
+	}
+	return p, nil
+}
+
+// UpdatePolicy validates p, stores it and audits the policy before and
+// after (levels only: a policy holds no customer data).
+func (s *PolicyService) UpdatePolicy(ctx context.Context, p *proofdesk.Policy) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	return s.db.WithTx(ctx, func(tx *Tx) error {
+		before, err := tx.policy(ctx)
+		if err != nil {
+			return err
+		}
+		after := encodePolicy(p)
+		if err := tx.putSetting(ctx, "policy", after); err != nil {
+			return err
+		}
+		return tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditPolicyChange, SubjectKind: "policy", SubjectID: "policy",
+			Detail: map[string]string{"before": encodePolicy(before), "after": after}})
+	})
+}
+
+// ReplayStore records signed session token IDs until they expire, so a
+// token is accepted once across every node.
+type ReplayStore struct{ db *DB }
+
+// NewReplayStore returns the replay store of db.
+func NewReplayStore(db *DB) *ReplayStore { return &ReplayStore{db: db} }
+
+// Seen records jti and reports whether it had been recorded before.
+func (s *ReplayStore) Seen(ctx context.Context, jti string, exp time.Time) (bool, error) {
+	seen := false
+	err := s.db.WithTx(ctx, func(tx *Tx) error {
+		if _, err := tx.exec(ctx, `DELETE FROM used_tokens WHERE expires_at < ?`, fmtTime(tx.now)); err != nil {
+			return err
+		}
+		res, err := tx.exec(ctx, `INSERT INTO used_tokens (jti, expires_at) VALUES (?, ?) ON CONFLICT (jti) DO NOTHING`, jti, fmtTime(exp))
+		if err != nil {
+			return err
+		}
+		n, err := res.RowsAffected()
+		seen = n == 0
+		return err
+	})
+	return seen, err
+}

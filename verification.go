@@ -1,0 +1,126 @@
+package proofdesk
+
+import (
+	"context"
+	"time"
+)
+
+// Challenge statuses, as the API shows them.
+const (
+	ChallengePending   = "pending"
+	ChallengeCompleted = "completed"
+	ChallengeDenied    = "denied"
+	ChallengeLocked    = "locked"
+	ChallengeExpired   = "expired"
+)
+
+// ChallengeInfo is a verification request as agents see it: where it went
+// (masked), the number to read out, and its state. It never holds the
+// code or the link.
+type ChallengeInfo struct {
+	ID                string    `json:"id"`
+	ConversationID    string    `json:"conversation_id"`
+	ContactPointID    string    `json:"contact_point_id"`
+	Kind              string    `json:"kind"`
+	MaskedDestination string    `json:"destination"`
+	Number            int       `json:"number"`
+	Status            string    `json:"status"`
+	AttemptsLeft      int       `json:"attempts_left"`
+	CreatedAt         time.Time `json:"created_at"`
+	ExpiresAt         time.Time `json:"expires_at"`
+}
+
+// ChallengePage is what the customer's /v/{token} page shows: who is
+// asking, on which channel, since when, and the numbers to pick from.
+type ChallengePage struct {
+	ChallengeID    string
+	Status         string
+	Channel        string
+	AgentName      string
+	ContactSince   time.Time // when the conversation started
+	Choices        [3]int
+	ExpiresAt      time.Time
+	AttemptsLeft   int
+	CustomerFirst  string // the customer's first name, for the greeting
+	ConversationID string
+}
+
+// ChallengeResult is the outcome of a customer's attempt.
+type ChallengeResult struct {
+	OK           bool
+	Status       string
+	AttemptsLeft int
+	Level        Level
+}
+
+// VerificationService issues verification requests to on-file contact
+// points and records their completion. Only the customer completes one:
+// no method takes a code on an agent's behalf.
+type VerificationService interface {
+	// IssueChallenge sends a request to an on-file contact point of the
+	// conversation's customer. Returns EINVALID if the conversation has no
+	// customer or the contact point is not theirs, EFORBIDDEN inside the
+	// cooling-off window, ERATELIMIT over a cap.
+	IssueChallenge(ctx context.Context, conversationID, contactPointID string) (*ChallengeInfo, error)
+	// FindChallenges lists a conversation's requests, newest first.
+	FindChallenges(ctx context.Context, conversationID string) ([]*ChallengeInfo, error)
+	// ChallengePage returns what /v/{token} shows; it changes nothing.
+	// Returns ENOTFOUND for an unknown token.
+	ChallengePage(ctx context.Context, token string) (*ChallengePage, error)
+	// ApproveByToken completes the request if number is the one the agent
+	// read out; a wrong pick counts as a failed attempt.
+	ApproveByToken(ctx context.Context, token string, number int) (*ChallengeResult, error)
+	// DenyByToken records "this wasn't me": fraud flag, support lock,
+	// supervisor alert.
+	DenyByToken(ctx context.Context, token string) error
+	// CompleteByCode checks a code typed by the customer into the widget
+	// or on the phone keypad against the conversation's pending requests.
+	CompleteByCode(ctx context.Context, conversationID, code string) (*ChallengeResult, error)
+	// LinkSession links the conversation to the customer with that
+	// external ID at L1, from a verified signed session token.
+	LinkSession(ctx context.Context, conversationID, externalID string, at time.Time) (*Conversation, error)
+	// Reveal returns one field of the conversation's customer in clear,
+	// if the level suffices and the caller holds the conversation, or a
+	// supervisor breaks glass with a reason; it audits either way.
+	// Returns EVERIFICATION with Details["required_level"] otherwise.
+	Reveal(ctx context.Context, conversationID, field, reason string, breakGlass bool) (string, error)
+}
+
+// PolicyService stores the installation's policy.
+type PolicyService interface {
+	// FindPolicy returns the policy in force.
+	FindPolicy(ctx context.Context) (*Policy, error)
+	// UpdatePolicy validates and stores p, auditing before and after.
+	UpdatePolicy(ctx context.Context, p *Policy) error
+}
+
+// Outbox message kinds and statuses.
+const (
+	OutboxEmail = "email"
+	OutboxSMS   = "sms"
+
+	OutboxQueued = "queued"
+	OutboxSent   = "sent"
+	OutboxFailed = "failed"
+)
+
+// OutboxMessage is a notification waiting for delivery, written in the
+// same transaction as the event that caused it.
+type OutboxMessage struct {
+	ID             string    `json:"id"`
+	Kind           string    `json:"kind"`
+	Purpose        string    `json:"purpose"`
+	ConversationID string    `json:"conversation_id,omitempty"`
+	To             string    `json:"to"`
+	Subject        string    `json:"subject,omitempty"`
+	Body           string    `json:"body,omitempty"`
+	Status         string    `json:"status"`
+	Attempts       int       `json:"attempts"`
+	CreatedAt      time.Time `json:"created_at"`
+}
+
+// OutboxService reads the built-in outbox.
+type OutboxService interface {
+	// FindOutbox returns the newest messages first.
+	FindOutbox(ctx context.Context, limit int) ([]*OutboxMessage, error)
+}
