@@ -18,6 +18,10 @@ terminal and holds one (e.g. printf '%s' "$PW" | proofdesk agent create ...);
 otherwise one is generated and printed once. Admins must enrol TOTP at their
 first console login.`
 
+// passwordParams are the argon2id costs for new passwords; tests lower
+// them (TestMain), nothing else changes them.
+var passwordParams = auth.DefaultPasswordParams
+
 // Password length limits for passwords given on stdin.
 const (
 	minPasswordLen = 12
@@ -49,7 +53,7 @@ func runAgentCreate(ctx context.Context, env cliEnv, args []string) error {
 	if err != nil {
 		return err
 	}
-	hash, err := auth.HashPassword(password, auth.DefaultPasswordParams)
+	hash, err := auth.HashPassword(password, passwordParams)
 	if err != nil {
 		return err
 	}

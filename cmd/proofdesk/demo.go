@@ -113,7 +113,7 @@ func seedDemoAgents(ctx context.Context, m *Main, demo []demoAgent) ([]*proofdes
 	var logins []demoLogin
 	for _, d := range demo {
 		pw := auth.GeneratePassword()
-		hash, err := auth.HashPassword(pw, auth.DefaultPasswordParams)
+		hash, err := auth.HashPassword(pw, passwordParams)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -1,0 +1,480 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"database/sql"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	_ "modernc.org/sqlite"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/auth"
+)
+
+func TestMain(m *testing.M) {
+	passwordParams = auth.TestPasswordParams // the binary built by TestBinary_Demo keeps the real costs
+	os.Exit(m.Run())
+}
+
+// MustRunMain runs Main with a fresh data directory, SQLite, on a free
+// port of 127.0.0.1, and closes it on cleanup.
+func MustRunMain(tb testing.TB) *Main {
+	tb.Helper()
+	m := NewMain()
+	m.Config.DataDir = tb.TempDir()
+	m.Config.Addr = "127.0.0.1:0"
+	m.Getenv = func(string) string { return "" }
+	if err := m.Run(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		if err := m.Close(); err != nil {
+			tb.Error(err)
+		}
+	})
+	return m
+}
+
+type cliResult struct {
+	code           int
+	stdout, stderr string
+}
+
+// runCmd runs the CLI in-process with stdin (not a terminal) and an
+// environment holding only env.
+func runCmd(tb testing.TB, stdin string, env map[string]string, args ...string) cliResult {
+	tb.Helper()
+	var out, errOut bytes.Buffer
+	code := runCLI(context.Background(), args, cliEnv{
+		stdin: strings.NewReader(stdin), stdout: &out, stderr: &errOut,
+		getenv: func(k string) string { return env[k] },
+	})
+	return cliResult{code: code, stdout: out.String(), stderr: errOut.String()}
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	return lines[len(lines)-1]
+}
+
+func httpDo(tb testing.TB, method, url, token, body string) (int, string) {
+	tb.Helper()
+	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func TestMain_EndToEnd(t *testing.T) {
+	m := MustRunMain(t)
+	url := m.URL()
+	if !strings.HasPrefix(url, "http://127.0.0.1:") {
+		t.Fatalf("URL=%q, want the bound 127.0.0.1 address", url)
+	}
+	for _, path := range []string{"/healthz", "/readyz"} {
+		if code, body := httpDo(t, "GET", url+path, "", ""); code != 200 {
+			t.Fatalf("GET %s: status=%d body=%s, want 200", path, code, body)
+		}
+	}
+
+	// The CLI path, against the same data directory the server uses.
+	data := m.Config.DataDir
+	r := runCmd(t, "", nil, "agent", "create", "--data", data, "--email", "Lead@Example.com", "--name", "Lead", "--role", "supervisor")
+	if r.code != 0 {
+		t.Fatalf("agent create: code=%d stderr=%s", r.code, r.stderr)
+	}
+	r = runCmd(t, "", nil, "token", "create", "--data", data, "--agent", "lead@example.com", "--name", "e2e")
+	if r.code != 0 {
+		t.Fatalf("token create: code=%d stderr=%s", r.code, r.stderr)
+	}
+	token := lastLine(r.stdout)
+	if !auth.ValidTokenFormat(token) {
+		t.Fatalf("last line of token create is not a token: %q", token)
+	}
+
+	if code, _ := httpDo(t, "GET", url+"/api/v1/conversations", "", ""); code != 401 {
+		t.Fatalf("GET conversations without token: status=%d, want 401", code)
+	}
+	code, body := httpDo(t, "POST", url+"/api/v1/customers", token,
+		`{"name":"Jane Roe","emails":[{"value":"jane.roe@example.com","added_at":"2020-01-02"}],"addresses":[{"line1":"742 Evergreen Terrace","city":"Springfield","postal_code":"49007","country":"US"}]}`)
+	if code != 201 {
+		t.Fatalf("POST customer: status=%d body=%s, want 201", code, body)
+	}
+	for _, secret := range []string{"jane.roe@example.com", "742 Evergreen", "49007"} {
+		if strings.Contains(body, secret) {
+			t.Fatalf("POST customer response shows %q unmasked: %s", secret, body)
+		}
+	}
+	code, body = httpDo(t, "POST", url+"/api/v1/conversations", token,
+		`{"channel":"api","requester":{"name":"Jane Roe","email":"jane.roe@example.com"},"subject":"Hello","message":"Where is my parcel?"}`)
+	if code != 201 {
+		t.Fatalf("POST conversation: status=%d body=%s, want 201", code, body)
+	}
+	if code, body = httpDo(t, "GET", url+"/api/v1/conversations", token, ""); code != 200 || !strings.Contains(body, `"channel":"api"`) {
+		t.Fatalf("GET conversations: status=%d body=%s, want 200 listing the conversation", code, body)
+	}
+	if code, _ = httpDo(t, "GET", url+"/metrics", "", ""); code != 200 {
+		t.Fatalf("GET /metrics: status=%d, want 200", code)
+	}
+
+	if r = runCmd(t, "", nil, "audit", "verify", "--data", data); r.code != 0 {
+		t.Fatalf("audit verify: code=%d stderr=%s", r.code, r.stderr)
+	}
+}
+
+func TestCLI_Help(t *testing.T) {
+	t.Parallel()
+	for _, c := range commands() {
+		args := append(strings.Fields(c.name), "--help")
+		r := runCmd(t, "", nil, args...)
+		if r.code != 0 || !strings.Contains(r.stdout, "Usage: proofdesk "+c.name) {
+			t.Fatalf("%s --help: code=%d stdout=%q, want 0 and the usage", c.name, r.code, r.stdout)
+		}
+	}
+	r := runCmd(t, "", nil, "serve", "--help")
+	for _, o := range serverOptions {
+		if !strings.Contains(r.stdout, "$"+o.env) {
+			t.Fatalf("serve --help does not list $%s:\n%s", o.env, r.stdout)
+		}
+	}
+	for _, args := range [][]string{{"help"}, {"--help"}, {"agent", "--help"}} {
+		if r := runCmd(t, "", nil, args...); r.code != 0 || !strings.Contains(r.stdout, "agent create") {
+			t.Fatalf("%v: code=%d stdout=%q, want 0 and the commands", args, r.code, r.stdout)
+		}
+	}
+}
+
+func TestCLI_UsageErrors(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{nil, "Usage: proofdesk <command>"},
+		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
+		{[]string{"agent"}, "proofdesk agent create"},
+		{[]string{"agent", "delete"}, `unknown command "agent delete"`},
+		{[]string{"serve", "--no-such-flag"}, "flag provided but not defined"},
+		{[]string{"serve", "extra"}, `unexpected argument "extra"`},
+		{[]string{"customers", "import"}, "want one argument: FILE.csv or FILE.jsonl"},
+	}
+	for _, tt := range tests {
+		r := runCmd(t, "", nil, tt.args...)
+		if r.code != 2 || !strings.Contains(r.stderr, tt.want) {
+			t.Fatalf("%v: code=%d stderr=%q, want 2 and %q", tt.args, r.code, r.stderr, tt.want)
+		}
+	}
+}
+
+func TestCLI_ConfigErrorsFail(t *testing.T) {
+	t.Parallel()
+	data := t.TempDir()
+	tests := []struct {
+		args []string
+		env  map[string]string
+		want string
+	}{
+		{[]string{"serve", "--data", data, "--smtp-relay", "smtp://relay"}, nil, "--smtp-relay: not available yet"},
+		{[]string{"serve", "--data", data, "--allow-no-2fa"}, nil, "--allow-no-2fa is for the demo only"},
+		{[]string{"migrate", "--data", data}, map[string]string{"PROOFDESK_MASTER_KEY": "tooshort"}, "master key"},
+	}
+	for _, tt := range tests {
+		r := runCmd(t, "", tt.env, tt.args...)
+		if r.code != 1 || !strings.Contains(r.stderr, tt.want) {
+			t.Fatalf("%v: code=%d stderr=%q, want 1 and %q", tt.args, r.code, r.stderr, tt.want)
+		}
+	}
+}
+
+func TestCLI_AgentAndToken(t *testing.T) {
+	t.Parallel()
+	data := t.TempDir()
+	r := runCmd(t, "correct horse battery staple\n", nil, "agent", "create", "--data", data, "--email", "boss@example.com", "--name", "Boss", "--role", "admin")
+	if r.code != 0 || !strings.Contains(r.stdout, "enrols TOTP at the first console login") || strings.Contains(r.stdout, "Generated password") {
+		t.Fatalf("agent create: code=%d stdout=%q stderr=%q", r.code, r.stdout, r.stderr)
+	}
+	r = runCmd(t, "", nil, "agent", "create", "--data", data, "--email", "new@example.com", "--name", "New")
+	if r.code != 0 || !strings.Contains(r.stdout, "Generated password") {
+		t.Fatalf("agent create without stdin: code=%d stdout=%q, want a generated password", r.code, r.stdout)
+	}
+	generated := lastLine(r.stdout)
+	if r := runCmd(t, "", nil, "agent", "create", "--data", data, "--email", "boss@example.com", "--name", "Again"); r.code != 1 || !strings.Contains(r.stderr, "already exists") {
+		t.Fatalf("duplicate agent: code=%d stderr=%q", r.code, r.stderr)
+	}
+	if r := runCmd(t, "short\n", nil, "agent", "create", "--data", data, "--email", "s@example.com", "--name", "S"); r.code != 1 || !strings.Contains(r.stderr, "too short") {
+		t.Fatalf("short password: code=%d stderr=%q", r.code, r.stderr)
+	}
+	if r := runCmd(t, "", nil, "agent", "create", "--data", data, "--email", "x@example.com", "--name", "X", "--role", "root"); r.code != 1 || !strings.Contains(r.stderr, "--role must be") {
+		t.Fatalf("bad role: code=%d stderr=%q", r.code, r.stderr)
+	}
+
+	tok := runCmd(t, "", nil, "token", "create", "--data", data, "--agent", "BOSS@example.com")
+	if tok.code != 0 {
+		t.Fatalf("token create: code=%d stderr=%q", tok.code, tok.stderr)
+	}
+	token := lastLine(tok.stdout)
+	if r := runCmd(t, "", nil, "token", "create", "--data", data, "--agent", "nobody@example.com"); r.code != 1 || !strings.Contains(r.stderr, "no agent has the email") {
+		t.Fatalf("token for unknown agent: code=%d stderr=%q", r.code, r.stderr)
+	}
+
+	m, closeStore, err := openStore(context.Background(), Config{DataDir: data, LogFormat: "text", LogLevel: "error"}, cliEnv{stderr: io.Discard, getenv: func(string) string { return "" }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeStore()
+	ctx := context.Background()
+	boss, err := m.AgentService.FindAgentByEmail(ctx, "boss@example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := auth.VerifyPassword(boss.PasswordHash, "correct horse battery staple"); !ok || err != nil {
+		t.Fatalf("stdin password does not verify: ok=%v err=%v", ok, err)
+	}
+	newAgent, err := m.AgentService.FindAgentByEmail(ctx, "new@example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, _ := auth.VerifyPassword(newAgent.PasswordHash, generated); !ok || newAgent.Role != proofdesk.RoleAgent {
+		t.Fatalf("generated password verifies=%v role=%q, want true and agent", ok, newAgent.Role)
+	}
+	got, err := m.AgentService.FindAgentByTokenHash(ctx, auth.HashToken(token))
+	if err != nil || got.ID != boss.ID {
+		t.Fatalf("token acts as %v (err %v), want the boss", got, err)
+	}
+	raw, err := os.ReadFile(filepath.Join(data, SQLiteFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(raw, []byte(token)) {
+		t.Fatal("the database file holds the token itself, want only its hash")
+	}
+}
+
+func TestCLI_CustomersImport(t *testing.T) {
+	t.Parallel()
+	data := t.TempDir()
+	bad := writeFile(t, "bad.csv", "external_id,name,emails\nC-1,Good Person,good@example.com\nC-2,Bad Person,SECRET-no-at-sign\n")
+	r := runCmd(t, "", nil, "customers", "import", "--data", data, bad)
+	if r.code != 1 || !strings.Contains(r.stderr, "line 3: field emails:") || !strings.Contains(r.stderr, "nothing was imported") {
+		t.Fatalf("bad file: code=%d stderr=%q", r.code, r.stderr)
+	}
+	if strings.Contains(r.stderr, "SECRET") {
+		t.Fatalf("import error repeats a value: %q", r.stderr)
+	}
+	good := writeFile(t, "good.jsonl", `{"external_id":"C-1","name":"Good Person","emails":[{"value":"good@example.com","added_at":"2021-05-06"}]}`+"\n"+`{"external_id":"C-2","name":"Other Person","phones":["+44 7700 900111"]}`+"\n")
+	if r := runCmd(t, "", nil, "customers", "import", "--data", data, good); r.code != 0 || !strings.Contains(r.stdout, "Imported 2 customers.") {
+		t.Fatalf("good file: code=%d stdout=%q stderr=%q", r.code, r.stdout, r.stderr)
+	}
+	if r := runCmd(t, "", nil, "customers", "import", "--data", data, good); r.code != 1 || !strings.Contains(r.stderr, "already belongs to a customer") {
+		t.Fatalf("same file again: code=%d stderr=%q, want a conflict", r.code, r.stderr)
+	}
+
+	m, closeStore, err := openStore(context.Background(), Config{DataDir: data, LogFormat: "text", LogLevel: "error"}, cliEnv{stderr: io.Discard, getenv: func(string) string { return "" }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeStore()
+	email := "good@example.com"
+	cs, _, err := m.CustomerService.FindCustomers(context.Background(), proofdesk.CustomerFilter{Email: &email})
+	if err != nil || len(cs) != 1 {
+		t.Fatalf("find by email: n=%d err=%v, want 1", len(cs), err)
+	}
+	if got := cs[0].ContactPoints[0].AddedAt; !got.Equal(time.Date(2021, 5, 6, 0, 0, 0, 0, time.UTC)) {
+		t.Fatalf("added_at=%v, want the file's 2021-05-06", got)
+	}
+	ext := "C-2"
+	if cs, _, err := m.CustomerService.FindCustomers(context.Background(), proofdesk.CustomerFilter{ExternalID: &ext}); err != nil || len(cs) != 1 {
+		t.Fatalf("find C-2: n=%d err=%v, want 1 (and no C-2 from the bad file)", len(cs), err)
+	}
+}
+
+func TestCLI_AuditVerifyTampered(t *testing.T) {
+	t.Parallel()
+	data := t.TempDir()
+	for _, email := range []string{"a@example.com", "b@example.com", "c@example.com"} {
+		if r := runCmd(t, "", nil, "agent", "create", "--data", data, "--email", email, "--name", "N"); r.code != 0 {
+			t.Fatalf("agent create: %s", r.stderr)
+		}
+	}
+	if r := runCmd(t, "", nil, "audit", "verify", "--data", data); r.code != 0 || !strings.Contains(r.stdout, "intact") {
+		t.Fatalf("intact chain: code=%d stdout=%q stderr=%q", r.code, r.stdout, r.stderr)
+	}
+	db, err := sql.Open("sqlite", filepath.Join(data, SQLiteFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seq int64
+	if err := db.QueryRow(`SELECT seq FROM audit_log WHERE action = ? ORDER BY seq LIMIT 1 OFFSET 1`, proofdesk.AuditAgentCreate).Scan(&seq); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE audit_log SET detail = ? WHERE seq = ?`, `{"role":"admin"}`, seq); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	r := runCmd(t, "", nil, "audit", "verify", "--data", data)
+	if want := "audit chain broken at entry " + strconv.FormatInt(seq, 10); r.code != 1 || !strings.Contains(r.stderr, want) {
+		t.Fatalf("tampered chain: code=%d stderr=%q, want 1 and %q", r.code, r.stderr, want)
+	}
+}
+
+func TestCLI_KeysRotate(t *testing.T) {
+	t.Parallel()
+	data := t.TempDir()
+	good := writeFile(t, "c.jsonl", `{"external_id":"K-1","name":"Key Person","emails":["key.person@example.com"]}`+"\n")
+	if r := runCmd(t, "", nil, "customers", "import", "--data", data, good); r.code != 0 {
+		t.Fatalf("import: %s", r.stderr)
+	}
+	keyFile := filepath.Join(data, "master.key")
+	before, err := os.ReadFile(keyFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := runCmd(t, "", nil, "keys", "rotate", "--data", data)
+	if r.code != 0 || !strings.Contains(r.stdout, "Re-wrapped") || !strings.Contains(r.stdout, "--retire-old") {
+		t.Fatalf("keys rotate: code=%d stdout=%q stderr=%q", r.code, r.stdout, r.stderr)
+	}
+	after, _ := os.ReadFile(keyFile)
+	if bytes.Equal(before, after) || !bytes.Contains(after, bytes.TrimSpace(before)) {
+		t.Fatal("key file: want a new primary and the old key kept")
+	}
+	if r := runCmd(t, "", nil, "keys", "rotate", "--data", data, "--retire-old"); r.code != 0 {
+		t.Fatalf("keys rotate --retire-old: code=%d stderr=%q", r.code, r.stderr)
+	}
+	retired, _ := os.ReadFile(keyFile)
+	if bytes.Contains(retired, bytes.TrimSpace(before)) {
+		t.Fatal("the old key is still in the key file after --retire-old")
+	}
+	// Everything still reads with the new key alone.
+	m, closeStore, err := openStore(context.Background(), Config{DataDir: data, LogFormat: "text", LogLevel: "error"}, cliEnv{stderr: io.Discard, getenv: func(string) string { return "" }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeStore()
+	email := "key.person@example.com"
+	if cs, _, err := m.CustomerService.FindCustomers(context.Background(), proofdesk.CustomerFilter{Email: &email}); err != nil || len(cs) != 1 || cs[0].Name != "Key Person" {
+		t.Fatalf("after rotation: n=%d err=%v, want the customer", len(cs), err)
+	}
+	if r := runCmd(t, "", nil, "audit", "verify", "--data", data); r.code != 0 {
+		t.Fatalf("audit verify after rotation: %s", r.stderr)
+	}
+	// The key from the environment needs "new,old" to rotate.
+	if r := runCmd(t, "", map[string]string{"PROOFDESK_MASTER_KEY": string(bytes.TrimSpace(retired))}, "keys", "rotate", "--data", data); r.code != 1 || !strings.Contains(r.stderr, `set it to "NEW,OLD"`) {
+		t.Fatalf("env rotate with one key: code=%d stderr=%q", r.code, r.stderr)
+	}
+}
+
+// TestBinary_Demo builds the binary without cgo, runs the demo as its own
+// process, waits for /healthz, then stops it with SIGTERM.
+func TestBinary_Demo(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	t.Parallel()
+	bin := filepath.Join(t.TempDir(), "proofdesk")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+
+	cmd := exec.Command(bin, "demo", "--addr", "127.0.0.1:0")
+	cmd.Env = append(filterEnv(os.Environ(), "PROOFDESK_"), "TMPDIR="+t.TempDir())
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+
+	var url, token string
+	var banner strings.Builder
+	sc := bufio.NewScanner(stdout)
+	for sc.Scan() {
+		line := sc.Text()
+		banner.WriteString(line + "\n")
+		if u, ok := strings.CutPrefix(line, "URL: "); ok {
+			url = u
+		}
+		if t := strings.TrimSpace(line); auth.ValidTokenFormat(t) {
+			token = t
+		}
+		if strings.HasPrefix(line, "Press Ctrl-C") {
+			break
+		}
+	}
+	go io.Copy(io.Discard, stdout)
+	if url == "" || token == "" {
+		t.Fatalf("demo printed no URL or token:\n%s\nstderr:\n%s", banner.String(), stderr.String())
+	}
+	for _, want := range []string{"admin@demo.proofdesk.test", "supervisor@demo.proofdesk.test", "agent@demo.proofdesk.test"} {
+		if !strings.Contains(banner.String(), want) {
+			t.Fatalf("banner lacks the login %s:\n%s", want, banner.String())
+		}
+	}
+
+	var code int
+	for range 600 { // the server listens before the banner: this is a safety net
+		resp, err := http.Get(url + "/healthz")
+		if err == nil {
+			code = resp.StatusCode
+			resp.Body.Close()
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if code != 200 {
+		t.Fatalf("GET /healthz: status=%d, want 200", code)
+	}
+	status, body := httpDo(t, "GET", url+"/api/v1/conversations?limit=100", token, "")
+	if status != 200 || strings.Count(body, `"subject"`) != 20 {
+		t.Fatalf("GET conversations: status=%d, want 200 and the 20 demo conversations: %.300s", status, body)
+	}
+
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("demo after SIGTERM: %v, want exit 0\nstderr:\n%s", err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "shutting down") {
+		t.Fatalf("stderr lacks the shutdown log:\n%s", stderr.String())
+	}
+}
+
+func filterEnv(env []string, prefix string) []string {
+	var out []string
+	for _, kv := range env {
+		if !strings.HasPrefix(kv, prefix) {
+			out = append(out, kv)
+		}
+	}
+	return out
+}
