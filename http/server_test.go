@@ -235,3 +235,42 @@ func TestDecodeJSON(t *testing.T) {
 		t.Fatalf("chunked: %d %s", resp.StatusCode, got)
 	}
 }
+
+func TestClose_DrainsInFlight(t *testing.T) {
+	started, release := make(chan struct{}), make(chan struct{})
+	s, _ := MustOpenServer(t, func(s *httpd.Server) {
+		s.Handle("GET /slow", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			close(started)
+			<-release
+			_, _ = w.Write([]byte("done"))
+		}))
+	})
+	type result struct {
+		status int
+		body   string
+	}
+	got := make(chan result, 1)
+	go func() {
+		resp, err := http.Get(s.URL() + "/slow")
+		if err != nil {
+			got <- result{}
+			return
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		got <- result{resp.StatusCode, string(b)}
+	}()
+	<-started
+	closed := make(chan error, 1)
+	go func() { closed <- s.Close() }()
+	close(release)
+	if err := <-closed; err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	if r := <-got; r.status != 200 || r.body != "done" {
+		t.Fatalf("in-flight request got %d %q, want 200 done", r.status, r.body)
+	}
+	if _, err := http.Get(s.URL() + "/healthz"); err == nil {
+		t.Fatal("server still answers after Close")
+	}
+}
