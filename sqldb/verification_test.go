@@ -59,8 +59,8 @@ func newFixture(t *testing.T, db *sqldb.DB) *fixture {
 	}
 	old := f.clk.Now().AddDate(-2, 0, 0)
 	in := proofdesk.CustomerInput{Name: "Jane Doe", ExternalID: "u-1",
-		Emails: []proofdesk.ContactPointInput{{Value: "jane@example.com", AddedAt: &old}, {Value: "new@attacker.example"}},
-		Phones: []proofdesk.ContactPointInput{{Value: "+14155550123", AddedAt: &old}},
+		Emails:    []proofdesk.ContactPointInput{{Value: "jane@example.com", AddedAt: &old}, {Value: "new@attacker.example"}},
+		Phones:    []proofdesk.ContactPointInput{{Value: "+14155550123", AddedAt: &old}},
 		Addresses: []proofdesk.Address{{Line1: "742 Evergreen Terrace", City: "Springfield", PostalCode: "97403", Country: "US"}},
 		Payment:   &proofdesk.Payment{Brand: "visa", Last4: "4242"}}
 	if f.cust, err = in.Customer(f.clk.Now()); err != nil {
