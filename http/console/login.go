@@ -128,7 +128,7 @@ func (h *Handler) handleLogin(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		h.showLogin(w, r, http.StatusForbidden, email,
-			"Admins must use two-factor authentication. Enrol an authenticator app first (proofdesk agent totp), then sign in with its code.")
+			"Admins must use two-factor authentication. Enrol an authenticator app for this account first (see proofdesk agent --help), then sign in with its code.")
 		return
 	}
 
