@@ -14,6 +14,10 @@ type automaton struct {
 	outs []int32
 	// lens holds each pattern's length in bytes.
 	lens []int32
+	// dense, when set, is the full transition table (node*alphabet+sym),
+	// failure links folded in: one lookup per byte. Built for the shared
+	// phrase automaton, whose size does not grow with customers.
+	dense []uint16
 }
 
 type acNode struct {
@@ -47,7 +51,13 @@ var symOf = func() (t [256]uint8) {
 
 // buildAutomaton builds the automaton for patterns; pattern i is reported
 // as i. Bytes outside the alphabet never match.
-func buildAutomaton(patterns []string) *automaton {
+func buildAutomaton(patterns []string) *automaton { return build(patterns, false) }
+
+// buildDense is buildAutomaton with a dense transition table, if the
+// automaton has fewer than 65536 nodes.
+func buildDense(patterns []string) *automaton { return build(patterns, true) }
+
+func build(patterns []string, dense bool) *automaton {
 	type bnode struct {
 		next map[uint8]int32
 		out  []int32
@@ -126,6 +136,22 @@ func buildAutomaton(patterns []string) *automaton {
 		a.outs = append(a.outs, outs[i]...)
 		a.nodes[i].outEnd = int32(len(a.outs))
 	}
+	if dense && len(a.nodes) < 1<<16 {
+		a.dense = make([]uint16, len(a.nodes)*alphabet)
+		for s := uint8(0); s < alphabet; s++ {
+			a.dense[s] = uint16(a.root[s])
+		}
+		for _, n := range order { // BFS: a node's failure target is done first
+			f := int(a.nodes[n].fail)
+			for s := uint8(0); s < alphabet; s++ {
+				if nx := a.step(n, s); nx >= 0 {
+					a.dense[int(n)*alphabet+int(s)] = uint16(nx)
+				} else {
+					a.dense[int(n)*alphabet+int(s)] = a.dense[f*alphabet+int(s)]
+				}
+			}
+		}
+	}
 	return a
 }
 
@@ -156,15 +182,19 @@ func (a *automaton) scan(b []byte, fn func(id int32, start int) bool) {
 			n = 0
 			continue
 		}
-		for {
-			if nx := a.step(n, s); nx >= 0 {
-				n = nx
-				break
+		if a.dense != nil {
+			n = int32(a.dense[int(n)*alphabet+int(s)])
+		} else {
+			for {
+				if nx := a.step(n, s); nx >= 0 {
+					n = nx
+					break
+				}
+				if n == 0 {
+					break
+				}
+				n = a.nodes[n].fail
 			}
-			if n == 0 {
-				break
-			}
-			n = a.nodes[n].fail
 		}
 		nd := &a.nodes[n]
 		for _, id := range a.outs[nd.outStart:nd.outEnd] {

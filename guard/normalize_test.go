@@ -1,6 +1,7 @@
 package guard
 
 import (
+	"sort"
 	"strings"
 	"testing"
 
@@ -107,29 +108,26 @@ func TestSentenceStarts(t *testing.T) {
 
 func TestAutomaton(t *testing.T) {
 	pats := []string{" he ", "she", " hers ", "he", "|123|", "~zz"}
-	a := buildAutomaton(pats)
 	type m struct {
 		id    int32
 		start int
 	}
-	var got []m
-	a.scan([]byte(" ushers he |123|~zz"), func(id int32, start int) bool {
-		got = append(got, m{id, start})
-		return true
-	})
-	want := []m{{3, 3}, {1, 2}, {3, 8}, {0, 7}, {4, 11}, {5, 16}}
 	sortM := func(x []m) {
-		for i := range x {
-			for j := i + 1; j < len(x); j++ {
-				if x[j].start < x[i].start || x[j].start == x[i].start && x[j].id < x[i].id {
-					x[i], x[j] = x[j], x[i]
-				}
-			}
-		}
+		sort.Slice(x, func(i, j int) bool { return x[i].start < x[j].start || x[i].start == x[j].start && x[i].id < x[j].id })
 	}
-	sortM(got)
+	want := []m{{3, 3}, {1, 2}, {3, 8}, {0, 7}, {4, 11}, {5, 16}}
 	sortM(want)
-	if diff := cmp.Diff(want, got, cmp.AllowUnexported(m{})); diff != "" {
-		t.Fatalf("matches (-want +got):\n%s", diff)
+	for name, a := range map[string]*automaton{"sparse": buildAutomaton(pats), "dense": buildDense(pats)} {
+		var got []m
+		a.scan([]byte(" ushers he |123|~zz\xff he "), func(id int32, start int) bool {
+			got = append(got, m{id, start})
+			return true
+		})
+		sortM(got)
+		want := append(want, m{3, 21}, m{0, 20})
+		sortM(want)
+		if diff := cmp.Diff(want, got, cmp.AllowUnexported(m{})); diff != "" {
+			t.Fatalf("%s matches (-want +got):\n%s", name, diff)
+		}
 	}
 }

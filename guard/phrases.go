@@ -92,7 +92,7 @@ var phraser = func() struct {
 	return struct {
 		ac   *automaton
 		meta []phrase
-	}{buildAutomaton(strs), meta}
+	}{buildDense(strs), meta}
 }()
 
 type span struct{ start, end int }
