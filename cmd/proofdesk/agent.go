@@ -15,8 +15,8 @@ import (
 
 const agentCreateSummary = `Create an agent. The password is read from stdin when stdin is not a
 terminal and holds one (e.g. printf '%s' "$PW" | proofdesk agent create ...);
-otherwise one is generated and printed once. Admins must enrol TOTP at their
-first console login.`
+otherwise one is generated and printed once. Admins must enrol TOTP with
+'proofdesk agent totp' before they can sign in.`
 
 // passwordParams are the argon2id costs for new passwords; tests lower
 // them (TestMain), nothing else changes them.
@@ -69,7 +69,7 @@ func runAgentCreate(ctx context.Context, env cliEnv, args []string) error {
 	}
 	fmt.Fprintf(env.stdout, "Created %s %s (%s).\n", a.Role, a.Email, a.ID)
 	if a.Role == proofdesk.RoleAdmin {
-		fmt.Fprintf(env.stdout, "Admins need a second factor: this admin enrols TOTP at the first console login.\n")
+		fmt.Fprintf(env.stdout, "Admins need a second factor: enrol TOTP with 'proofdesk agent totp --email %s' before signing in.\n", a.Email)
 	}
 	if generated {
 		fmt.Fprintf(env.stdout, "Generated password (shown once, store it now):\n%s\n", password)
@@ -146,4 +146,45 @@ func runTokenCreate(ctx context.Context, env cliEnv, args []string) error {
 	fmt.Fprintf(w, "Created API token %s (%q) acting as %s %s.\n", t.ID, t.Name, a.Role, a.ID)
 	fmt.Fprintf(w, "It is shown once; store it now:\n%s\n", token)
 	return w.Flush()
+}
+
+const agentTOTPSummary = `Enrol (or replace) an agent's TOTP second factor. A new secret is stored
+and printed once, with its otpauth:// URL for authenticator apps; from then
+on the agent signs in with a code from the app. Admins need it to sign in.`
+
+func runAgentTOTP(ctx context.Context, env cliEnv, args []string) error {
+	cf := newConfigFlags("agent totp", agentTOTPSummary, storeOptions, env.stderr)
+	email := cf.String("email", "", "email of the agent to enrol (required)")
+	if _, err := parseArgs(cf, env, args, 0, ""); err != nil {
+		return err
+	}
+	if strings.TrimSpace(*email) == "" {
+		return errors.New("--email is required")
+	}
+	cfg, err := cf.load(DefaultConfig(), env.getenv)
+	if err != nil {
+		return err
+	}
+	m, closeStore, err := openStore(ctx, cfg, env)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	a, err := m.AgentService.FindAgentByEmail(ctx, strings.ToLower(strings.TrimSpace(*email)))
+	if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+		return errors.New("no agent has the email given to --email")
+	} else if err != nil {
+		return err
+	}
+	key, err := auth.NewTOTPKey("Proofdesk", a.Email)
+	if err != nil {
+		return err
+	}
+	enabled := true
+	if _, err := m.AgentService.UpdateAgent(ctx, a.ID, proofdesk.AgentUpdate{TOTPSecret: &key.Secret, TOTPEnabled: &enabled}); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.stdout, "TOTP enrolled for %s %s. Add it to an authenticator app now; it is shown once.\n", a.Role, a.ID)
+	fmt.Fprintf(env.stdout, "Secret: %s\n%s\n", key.Secret, key.URL)
+	return nil
 }

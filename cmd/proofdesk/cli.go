@@ -45,6 +45,7 @@ func commands() []command {
 		{"demo", "Serve a fresh demo desk with sample agents, customers and conversations.", runDemo},
 		{"migrate", "Apply pending database migrations (serve does it on start too).", runMigrate},
 		{"agent create", "Create an agent (admin, supervisor or agent).", runAgentCreate},
+		{"agent totp", "Enrol an agent's TOTP second factor; the secret is printed once.", runAgentTOTP},
 		{"token create", "Create an API token acting as an agent; it is printed once.", runTokenCreate},
 		{"customers import", "Import customers from a CSV or JSONL file: all rows or none.", runCustomersImport},
 		{"keys rotate", "Re-wrap every data key under a new master key.", runKeysRotate},

@@ -182,7 +182,7 @@ func seedDemoConversations(ctx context.Context, m *Main, convs []demoConversatio
 // printDemoBanner prints where the demo runs and how to get in. The line
 // "URL: ..." comes first, so scripts and tests can read the address.
 func printDemoBanner(w io.Writer, url, dataDir string, temporary bool, logins []demoLogin, token string) {
-	fmt.Fprintf(w, "Proofdesk demo is running.\n\nURL: %s\n", url)
+	fmt.Fprintf(w, "Proofdesk demo is running.\n\nURL: %s\nConsole: %s/login\n", url, url)
 	if temporary {
 		fmt.Fprintf(w, "Data: %s (temporary: removed when the demo stops)\n", dataDir)
 	} else {

@@ -18,6 +18,7 @@ import (
 
 	pdhttp "github.com/proofdesk/proofdesk/http"
 	"github.com/proofdesk/proofdesk/http/api"
+	"github.com/proofdesk/proofdesk/http/console"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/vault"
 )
@@ -105,6 +106,9 @@ func (m *Main) Run(ctx context.Context) error {
 	s.Addr = m.Config.Addr
 	s.Ready = m.DB.Ping
 	api.NewHandler(m.AgentService, m.CustomerService, m.ConversationService, m.AuditService, nil).Register(s)
+	con := console.NewHandler(m.AgentService, nil)
+	con.AllowNo2FA = m.Config.AllowNo2FA
+	con.Register(s)
 	if err := s.Open(); err != nil {
 		return err
 	}

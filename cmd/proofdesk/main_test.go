@@ -137,6 +137,9 @@ func TestMain_EndToEnd(t *testing.T) {
 	if code, body = httpDo(t, "GET", url+"/api/v1/conversations", token, ""); code != 200 || !strings.Contains(body, `"channel":"api"`) {
 		t.Fatalf("GET conversations: status=%d body=%s, want 200 listing the conversation", code, body)
 	}
+	if code, body = httpDo(t, "GET", url+"/login", "", ""); code != 200 || !strings.Contains(body, "<form") {
+		t.Fatalf("GET /login: status=%d, want 200 and the sign-in form", code)
+	}
 	if code, _ = httpDo(t, "GET", url+"/metrics", "", ""); code != 200 {
 		t.Fatalf("GET /metrics: status=%d, want 200", code)
 	}
@@ -214,7 +217,7 @@ func TestCLI_AgentAndToken(t *testing.T) {
 	t.Parallel()
 	data := t.TempDir()
 	r := runCmd(t, "correct horse battery staple\n", nil, "agent", "create", "--data", data, "--email", "boss@example.com", "--name", "Boss", "--role", "admin")
-	if r.code != 0 || !strings.Contains(r.stdout, "enrols TOTP at the first console login") || strings.Contains(r.stdout, "Generated password") {
+	if r.code != 0 || !strings.Contains(r.stdout, "proofdesk agent totp --email boss@example.com") || strings.Contains(r.stdout, "Generated password") {
 		t.Fatalf("agent create: code=%d stdout=%q stderr=%q", r.code, r.stdout, r.stderr)
 	}
 	r = runCmd(t, "", nil, "agent", "create", "--data", data, "--email", "new@example.com", "--name", "New")
@@ -477,4 +480,90 @@ func filterEnv(env []string, prefix string) []string {
 		}
 	}
 	return out
+}
+
+func TestCLI_AgentTOTP(t *testing.T) {
+	t.Parallel()
+	data := t.TempDir()
+	if r := runCmd(t, "", nil, "agent", "create", "--data", data, "--email", "root@example.com", "--name", "Root", "--role", "admin"); r.code != 0 {
+		t.Fatalf("agent create: %s", r.stderr)
+	}
+	r := runCmd(t, "", nil, "agent", "totp", "--data", data, "--email", "root@example.com")
+	if r.code != 0 || !strings.Contains(r.stdout, "otpauth://totp/") {
+		t.Fatalf("agent totp: code=%d stdout=%q stderr=%q", r.code, r.stdout, r.stderr)
+	}
+	secret := ""
+	for _, line := range strings.Split(r.stdout, "\n") {
+		if s, ok := strings.CutPrefix(line, "Secret: "); ok {
+			secret = s
+		}
+	}
+	m, closeStore, err := openStore(context.Background(), Config{DataDir: data, LogFormat: "text", LogLevel: "error"}, cliEnv{stderr: io.Discard, getenv: func(string) string { return "" }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeStore()
+	a, err := m.AgentService.FindAgentByEmail(context.Background(), "root@example.com")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.TOTPEnabled || a.TOTPSecret == "" || a.TOTPSecret != secret {
+		t.Fatalf("TOTPEnabled=%v secret stored=%v, want enabled with the printed secret", a.TOTPEnabled, a.TOTPSecret == secret)
+	}
+	if r := runCmd(t, "", nil, "agent", "totp", "--data", data, "--email", "ghost@example.com"); r.code != 1 {
+		t.Fatalf("agent totp for unknown agent: code=%d, want 1", r.code)
+	}
+}
+
+// signIn posts the console's sign-in form and returns the status.
+func signIn(tb testing.TB, url, email, password string) int {
+	tb.Helper()
+	resp, err := http.Get(url + "/login")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	_, rest, _ := strings.Cut(string(page), `name="csrf_token" value="`)
+	tok, _, _ := strings.Cut(rest, `"`)
+	form := "csrf_token=" + tok + "&email=" + email + "&password=" + password
+	req, _ := http.NewRequest("POST", url+"/login", strings.NewReader(form))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	for _, c := range resp.Cookies() {
+		req.AddCookie(c)
+	}
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err = client.Do(req)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+// TestMain_AllowNo2FA checks the wiring of --allow-no-2fa to the console:
+// an admin without TOTP signs in only when it is set (the demo).
+func TestMain_AllowNo2FA(t *testing.T) {
+	t.Parallel()
+	for _, allow := range []bool{false, true} {
+		m := NewMain()
+		m.Config.DataDir = t.TempDir()
+		m.Config.Addr = "127.0.0.1:0"
+		m.Config.Demo, m.Config.AllowNo2FA = allow, allow
+		m.Getenv = func(string) string { return "" }
+		if r := runCmd(t, "admin-password-123\n", nil, "agent", "create", "--data", m.Config.DataDir, "--email", "adm@example.com", "--name", "Adm", "--role", "admin"); r.code != 0 {
+			t.Fatalf("agent create: %s", r.stderr)
+		}
+		if err := m.Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { m.Close() })
+		want := http.StatusForbidden
+		if allow {
+			want = http.StatusSeeOther
+		}
+		if got := signIn(t, m.URL(), "adm@example.com", "admin-password-123"); got != want {
+			t.Fatalf("allow-no-2fa=%v: sign-in status=%d, want %d", allow, got, want)
+		}
+	}
 }
