@@ -1,0 +1,49 @@
+package proofdesk
+
+import (
+	"context"
+	"time"
+)
+
+// Event types carried by the EventService.
+const (
+	EventMessageCreated      = "message.created"
+	EventConversationCreated = "conversation.created"
+	EventConversationUpdated = "conversation.updated"
+	EventLevelChanged        = "level.changed"
+	EventChallengeUpdated    = "challenge.updated"
+	EventTyping              = "typing"
+)
+
+// Event is a live notification. It carries IDs and non-sensitive metadata
+// only, never message bodies or customer data: a receiver fetches what it
+// may see through the services, so ownership and masking still apply.
+type Event struct {
+	Type           string    `json:"type"`
+	ConversationID string    `json:"conversation_id"`
+	MessageID      string    `json:"message_id,omitempty"`
+	AuthorKind     string    `json:"author_kind,omitempty"`
+	Level          string    `json:"level,omitempty"`
+	Status         string    `json:"status,omitempty"`
+	At             time.Time `json:"at"`
+}
+
+// Subscription delivers events until closed.
+type Subscription interface {
+	// C returns the channel events arrive on; it is closed by Close.
+	C() <-chan Event
+	// Close ends the subscription.
+	Close() error
+}
+
+// EventService publishes events to subscribers, on one node (inmem) or
+// across nodes (PostgreSQL LISTEN/NOTIFY).
+type EventService interface {
+	// PublishEvent delivers ev to every matching subscriber. It never
+	// blocks on a slow subscriber: that subscriber misses the event and
+	// catches up through the services.
+	PublishEvent(ctx context.Context, ev Event)
+	// Subscribe returns events of one conversation, or of all when
+	// conversationID is "".
+	Subscribe(ctx context.Context, conversationID string) (Subscription, error)
+}
