@@ -97,6 +97,10 @@ type Message struct {
 	Internal       bool   // an internal note: never sent to the requester
 	ClientID       string // client-side message ID that makes sends idempotent
 	CreatedAt      time.Time
+
+	// BreakGlassReason, set by a supervisor, sends an agent reply past the
+	// disclosure guard: audited, flagged and notified to the owner.
+	BreakGlassReason string
 }
 
 // ConversationFilter selects conversations.

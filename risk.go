@@ -101,3 +101,51 @@ func joinLines(vs []string, sep string) string {
 	}
 	return s
 }
+
+// Risk signals that add to a conversation's score.
+const (
+	SignalProbing          = "probing"             // the requester quoted account data
+	SignalIntent           = "intent"              // the requester asks for account data or a change
+	SignalContactNotOnFile = "contact_not_on_file" // the requester's email or phone is not on file
+	SignalDMARCFail        = "dmarc_fail"          // mail claiming an on-file address failed DMARC
+	SignalFailedCodes      = "failed_codes"        // wrong verification codes in the last hour
+	SignalManyChannels     = "many_conversations"  // several conversations about the customer within an hour
+	SignalRecentChange     = "recent_contact_change"
+	SignalSupportLock      = "support_lock"
+)
+
+// RiskWeights is how much each signal adds to the score.
+var RiskWeights = map[string]int{
+	SignalProbing: 3, SignalIntent: 1, SignalContactNotOnFile: 2, SignalDMARCFail: 3,
+	SignalFailedCodes: 2, SignalManyChannels: 2, SignalRecentChange: 2, SignalSupportLock: 3,
+}
+
+// RiskHighScore is the score at which risk is high: the required level of
+// every reveal and reply rises by one step (never above L2).
+const RiskHighScore = 5
+
+// Risk is a conversation's risk score and the signals behind it.
+type Risk struct {
+	Score   int      `json:"score"`
+	High    bool     `json:"high"`
+	Signals []string `json:"signals"`
+}
+
+// NewRisk scores a set of signals.
+func NewRisk(signals []string) Risk {
+	r := Risk{Signals: []string{}}
+	for _, s := range signals {
+		r.Score += RiskWeights[s]
+		r.Signals = append(r.Signals, s)
+	}
+	r.High = r.Score >= RiskHighScore
+	return r
+}
+
+// Raise returns the level required under r: one step up when risk is high.
+func (r Risk) Raise(l Level) Level {
+	if r.High && l < L2 {
+		return l + 1
+	}
+	return l
+}
