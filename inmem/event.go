@@ -1,0 +1,131 @@
+// Package inmem holds in-process implementations of domain services: live
+// events on one node.
+package inmem
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+
+	"github.com/proofdesk/proofdesk"
+)
+
+// DefaultBuffer is the number of events a subscriber may fall behind
+// before it starts missing events.
+const DefaultBuffer = 256
+
+// EventService is a proofdesk.EventService within one process. Publishing
+// never blocks: each subscriber has a bounded buffer, and a subscriber whose
+// buffer is full misses the event (counted in Dropped) and catches up
+// through the services.
+type EventService struct {
+	buffer  int
+	dropped atomic.Uint64
+
+	mu     sync.RWMutex
+	subs   map[*Subscription]struct{}
+	closed bool
+}
+
+var _ proofdesk.EventService = (*EventService)(nil)
+
+// NewEventService returns an event service whose subscribers buffer up to
+// buffer events each; buffer <= 0 means DefaultBuffer.
+func NewEventService(buffer int) *EventService {
+	if buffer <= 0 {
+		buffer = DefaultBuffer
+	}
+	return &EventService{buffer: buffer, subs: make(map[*Subscription]struct{})}
+}
+
+// PublishEvent delivers ev to every subscriber of its conversation and to
+// every subscriber of all conversations, without waiting for any of them.
+func (s *EventService) PublishEvent(_ context.Context, ev proofdesk.Event) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return
+	}
+	for sub := range s.subs {
+		if sub.conversationID != "" && sub.conversationID != ev.ConversationID {
+			continue
+		}
+		select {
+		case sub.ch <- ev:
+		default:
+			sub.dropped.Add(1)
+			s.dropped.Add(1)
+		}
+	}
+}
+
+// Subscribe returns a subscription to the events of one conversation, or
+// of all when conversationID is "". The caller must Close it; ctx is not
+// retained. Returns EINTERNAL once the service is closed.
+func (s *EventService) Subscribe(_ context.Context, conversationID string) (proofdesk.Subscription, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil, proofdesk.Errorf(proofdesk.EINTERNAL, "event service closed")
+	}
+	sub := &Subscription{service: s, conversationID: conversationID, ch: make(chan proofdesk.Event, s.buffer)}
+	s.subs[sub] = struct{}{}
+	return sub, nil
+}
+
+// Dropped returns how many deliveries were skipped because a subscriber's
+// buffer was full, over the service's lifetime.
+func (s *EventService) Dropped() uint64 { return s.dropped.Load() }
+
+// Subscribers returns the number of open subscriptions.
+func (s *EventService) Subscribers() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return len(s.subs)
+}
+
+// Close ends every subscription (their channels close) and makes later
+// publishes no-ops and later subscribes fail.
+func (s *EventService) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil
+	}
+	s.closed = true
+	for sub := range s.subs {
+		close(sub.ch)
+		delete(s.subs, sub)
+	}
+	return nil
+}
+
+// Subscription is one subscriber of an EventService.
+type Subscription struct {
+	service        *EventService
+	conversationID string
+	ch             chan proofdesk.Event
+	dropped        atomic.Uint64
+}
+
+var _ proofdesk.Subscription = (*Subscription)(nil)
+
+// C returns the channel events arrive on; it is closed by Close.
+func (sub *Subscription) C() <-chan proofdesk.Event { return sub.ch }
+
+// Dropped returns how many events this subscriber missed because its
+// buffer was full. A receiver that sees it grow re-reads what it shows.
+func (sub *Subscription) Dropped() uint64 { return sub.dropped.Load() }
+
+// Close ends the subscription and closes its channel. It is safe to call
+// more than once.
+func (sub *Subscription) Close() error {
+	s := sub.service
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.subs[sub]; ok {
+		delete(s.subs, sub)
+		close(sub.ch)
+	}
+	return nil
+}
