@@ -149,3 +149,13 @@ func (r Risk) Raise(l Level) Level {
 	}
 	return l
 }
+
+// AuditRiskRaised records that high risk raised a conversation's
+// required level.
+const AuditRiskRaised = "risk.raised"
+
+// AuditProbing records that a requester quoted account data.
+const AuditProbing = "guard.probing"
+
+// AuditOwnerReported records an owner's "this wasn't me" from a notice.
+const AuditOwnerReported = "owner.reported"

@@ -164,7 +164,7 @@ func (s *AgentService) CreateAPIToken(ctx context.Context, t *proofdesk.APIToken
 			return fmt.Errorf("insert token: %w", wrapErr(err))
 		}
 		return tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditTokenCreate, SubjectKind: "agent", SubjectID: t.AgentID,
-			Detail: map[string]string{"token_id": t.ID}})
+			Detail: map[string]string{"credential_id": t.ID}})
 	})
 }
 

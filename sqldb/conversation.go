@@ -92,7 +92,17 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 		}
 		if first != nil {
 			first.ConversationID = conv.ID
-			return tx.insertMessage(ctx, first, dk)
+			if first.AuthorKind == proofdesk.AuthorAgent && !first.Internal {
+				if err := tx.guardReply(ctx, conv, first); err != nil {
+					return err
+				}
+			}
+			if err := tx.insertMessage(ctx, first, dk); err != nil {
+				return err
+			}
+			if first.AuthorKind == proofdesk.AuthorCustomer {
+				return tx.inspectRequesterMessage(ctx, conv.ID, first.Body)
+			}
 		}
 		return nil
 	})
@@ -263,6 +273,11 @@ func (s *ConversationService) UpdateConversation(ctx context.Context, id string,
 			nullString(c.CustomerID), c.Status, nullString(c.AssigneeID), c.Team, string(tags), int(c.Level), fmtTimePtr(c.LevelExpiresAt), fmtTime(c.UpdatedAt), c.ID); err != nil {
 			return fmt.Errorf("update conversation: %w", wrapErr(err))
 		}
+		if upd.Status != nil && c.Status == proofdesk.StatusResolved {
+			if err := tx.sendTranscripts(ctx, c); err != nil {
+				return err
+			}
+		}
 		return tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditConversationEdit, SubjectKind: "conversation", SubjectID: c.ID,
 			Detail: map[string]string{"fields": strings.Join(changed, ",")}})
 	})
@@ -284,10 +299,14 @@ func normalizeTags(tags []string) []string {
 
 // CreateMessage appends m to its conversation. A message whose ClientID
 // is already stored on that conversation is not stored twice: m is filled
-// from the stored one.
+// from the stored one. An agent reply (not an internal note) passes the
+// disclosure guard first, whatever channel it leaves on; a blocked reply
+// returns EDISCLOSURE, stores nothing and is audited. A requester's
+// message is inspected for offered values, probing and intent.
 func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Message) error {
-	return s.db.WithTx(ctx, func(tx *Tx) error {
-		_, dk, err := tx.findConversationByID(ctx, m.ConversationID)
+	var blocked error
+	err := s.db.WithTx(ctx, func(tx *Tx) error {
+		conv, dk, err := tx.findConversationByID(ctx, m.ConversationID)
 		if err != nil {
 			return err
 		}
@@ -301,8 +320,47 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 				return err
 			}
 		}
-		return tx.insertMessage(ctx, m, dk)
+		if m.AuthorKind == proofdesk.AuthorAgent && !m.Internal {
+			if err := tx.guardReply(ctx, conv, m); err != nil {
+				if proofdesk.ErrorCode(err) == proofdesk.EDISCLOSURE {
+					blocked = err
+				}
+				return err
+			}
+		}
+		if err := tx.insertMessage(ctx, m, dk); err != nil {
+			return err
+		}
+		if m.AuthorKind == proofdesk.AuthorCustomer {
+			return tx.inspectRequesterMessage(ctx, conv.ID, m.Body)
+		}
+		return nil
 	})
+	if blocked != nil {
+		s.db.auditBlocked(ctx, m.ConversationID, blocked)
+	}
+	return err
+}
+
+// auditBlocked records a blocked reply in its own transaction (the reply
+// itself rolled back): the rule and level, never the text.
+func (db *DB) auditBlocked(ctx context.Context, convID string, blocked error) {
+	d := map[string]string{}
+	if e, ok := blocked.(*proofdesk.Error); ok {
+		for _, k := range []string{"rule", "class", "required_level"} {
+			if v, ok := e.Details[k]; ok {
+				d[k] = fmt.Sprint(v)
+			}
+		}
+	}
+	if err := db.WithTx(ctx, func(tx *Tx) error {
+		if err := tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditDisclosureBlocked, SubjectKind: "conversation", SubjectID: convID, Detail: d}); err != nil {
+			return err
+		}
+		return tx.noteRiskRaiseFor(ctx, convID)
+	}); err != nil {
+		db.logger.Error("audit blocked reply", slogErr(err))
+	}
 }
 
 func (tx *Tx) insertMessage(ctx context.Context, m *proofdesk.Message, dk *vault.DataKey) error {

@@ -309,6 +309,7 @@ func (s *CustomerService) UpdateCustomer(ctx context.Context, id string, upd pro
 		if err != nil {
 			return err
 		}
+		oldContacts := c.ContactPoints
 		changed, err := applyCustomerUpdate(c, upd, tx.now)
 		if err != nil {
 			return err
@@ -344,6 +345,11 @@ func (s *CustomerService) UpdateCustomer(ctx context.Context, id string, upd pro
 			}
 			if err := tx.insertContactPoints(ctx, c, dk); err != nil {
 				return err
+			}
+			if containsStr(changed, "contact_points") {
+				if err := tx.notifyContactChange(ctx, c, oldContacts); err != nil {
+					return err
+				}
 			}
 		}
 		out = c

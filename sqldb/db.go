@@ -19,6 +19,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 	_ "modernc.org/sqlite"             // registers the "sqlite" driver
 
+	"github.com/proofdesk/proofdesk/guard"
 	"github.com/proofdesk/proofdesk/vault"
 )
 
@@ -44,6 +45,12 @@ type DB struct {
 
 	// levelTTL is how long an assurance level lasts without activity.
 	levelTTL time.Duration
+	// guards caches a disclosure-guard matcher per customer.
+	guards *guard.Cache
+	// noticeKey signs the "this wasn't me" links of owner notices.
+	noticeKey []byte
+	// baseURL and company go into links and messages to customers.
+	baseURL, company string
 
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
@@ -59,7 +66,23 @@ func NewDB(dsn string, v *vault.Vault, logger *slog.Logger) *DB {
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
 		d = Postgres
 	}
-	return &DB{dsn: dsn, dialect: d, vault: v, logger: logger, Now: func() time.Time { return time.Now().UTC() }}
+	return &DB{dsn: dsn, dialect: d, vault: v, logger: logger, Now: func() time.Time { return time.Now().UTC() },
+		guards: guard.NewCache(2000, guard.Options{}), baseURL: "http://localhost:8080", company: "Proofdesk"}
+}
+
+// SetGuardOptions sets the disclosure guard's options, such as the
+// company's own public address, which never counts as a disclosure.
+func (db *DB) SetGuardOptions(opt guard.Options) { db.guards = guard.NewCache(2000, opt) }
+
+// SetPublicURL sets the public base URL and company name used in links and
+// messages to customers.
+func (db *DB) SetPublicURL(baseURL, company string) {
+	if baseURL != "" {
+		db.baseURL = strings.TrimRight(baseURL, "/")
+	}
+	if company != "" {
+		db.company = company
+	}
 }
 
 // Dialect returns SQLite or Postgres.
@@ -82,6 +105,12 @@ func (db *DB) Open(ctx context.Context) error {
 		db.Close()
 		return err
 	}
+	key, err := db.Secret(ctx, "notice")
+	if err != nil {
+		db.Close()
+		return err
+	}
+	db.noticeKey = key
 	return nil
 }
 
@@ -101,6 +130,14 @@ func (db *DB) openPools() error {
 			if err := os.MkdirAll(dir, 0o700); err != nil {
 				return fmt.Errorf("open db: %w", err)
 			}
+		}
+		// The file holds only sealed PII, but it is nobody else's business:
+		// create it readable by its owner only (SQLite gives the WAL the
+		// same mode).
+		if f, err := os.OpenFile(db.dsn, os.O_RDWR|os.O_CREATE, 0o600); err != nil {
+			return fmt.Errorf("open db: %w", err)
+		} else {
+			f.Close()
 		}
 		// busy_timeout first, then WAL, then foreign keys.
 		base := "file:" + db.dsn + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"

@@ -52,6 +52,11 @@ func (s *VerificationService) Reveal(ctx context.Context, conversationID, field,
 		if attr {
 			required = policy.AttributeLevel(class)
 		}
+		risk, err := tx.risk(ctx, conv)
+		if err != nil {
+			return err
+		}
+		required = risk.Raise(required)
 		needSupervisor := false
 		if cust.SupportLocked {
 			required, needSupervisor = proofdesk.L2, true
@@ -92,12 +97,20 @@ func (s *VerificationService) Reveal(ctx context.Context, conversationID, field,
 		if err := tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditReveal, SubjectKind: "conversation", SubjectID: conv.ID, Detail: detail}); err != nil {
 			return err
 		}
+		if !breakGlass {
+			if err := tx.notifyOwner(ctx, cust, conv, "A support agent viewed your "+revealLabel(field)+" after you verified your identity."); err != nil {
+				return err
+			}
+		}
 		return tx.watchReveals(ctx, agent.ID, conv.ID, s.cfg.RevealAlertPerHour)
 	})
 	if refused != nil {
 		_ = s.db.WithTx(ctx, func(tx *Tx) error {
-			return tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditRevealRefused, SubjectKind: "conversation", SubjectID: conversationID,
-				Detail: map[string]string{"field": field, "reason": proofdesk.ErrorMessage(refused)}})
+			if err := tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditRevealRefused, SubjectKind: "conversation", SubjectID: conversationID,
+				Detail: map[string]string{"field": field, "reason": proofdesk.ErrorMessage(refused)}}); err != nil {
+				return err
+			}
+			return tx.noteRiskRaiseFor(ctx, conversationID)
 		})
 		return "", refused
 	}

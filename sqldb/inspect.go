@@ -1,0 +1,296 @@
+package sqldb
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/guard"
+)
+
+// guardTargets returns what a reply on conv is checked against: the linked
+// customer at the conversation's level, and every other customer whose
+// contact point matches the requester's claimed email or phone, at L0
+// (the requester claims to be someone).
+func (h *Handle) guardTargets(ctx context.Context, conv *proofdesk.Conversation, policy *proofdesk.Policy, risk proofdesk.Risk) ([]guard.Target, error) {
+	var targets []guard.Target
+	seen := map[string]bool{}
+	level := conv.EffectiveLevel(h.now)
+	if risk.High && level > proofdesk.L0 {
+		level-- // high risk: every requirement one step up
+	}
+	if conv.CustomerID != "" {
+		c, err := h.findCustomerByID(ctx, conv.CustomerID)
+		if err != nil {
+			return nil, err
+		}
+		seen[c.ID] = true
+		targets = append(targets, guard.Target{Matcher: h.db.guards.Matcher(c, policy), Level: level})
+	}
+	for _, claim := range []struct{ kind, v string }{{proofdesk.ContactEmail, conv.Requester.Email}, {proofdesk.ContactPhone, conv.Requester.Phone}} {
+		if claim.v == "" {
+			continue
+		}
+		f := proofdesk.CustomerFilter{Limit: 5}
+		if claim.kind == proofdesk.ContactEmail {
+			f.Email = &claim.v
+		} else {
+			f.Phone = &claim.v
+		}
+		cs, _, err := h.findCustomers(ctx, f)
+		if proofdesk.ErrorCode(err) == proofdesk.EINVALID {
+			continue // a claim that is not even a valid address matches nobody
+		} else if err != nil {
+			return nil, err
+		}
+		for _, c := range cs {
+			if !seen[c.ID] {
+				seen[c.ID] = true
+				targets = append(targets, guard.Target{Matcher: h.db.guards.Matcher(c, policy), Level: proofdesk.L0})
+			}
+		}
+	}
+	return targets, nil
+}
+
+func (h *Handle) offered(ctx context.Context, convID string) ([]string, error) {
+	var s string
+	if err := h.queryRow(ctx, `SELECT offered FROM conversations WHERE id = ?`, convID).Scan(&s); err != nil {
+		return nil, wrapErr(err)
+	}
+	var out []string
+	return out, json.Unmarshal([]byte(s), &out)
+}
+
+// inspectRequesterMessage runs on every message the requester sends, on
+// any channel: it records the data classes offered (for the confirmation
+// rule), flags probing when an unverified requester quotes a customer's
+// protected value or a near match, and flags intent to obtain account data.
+func (tx *Tx) inspectRequesterMessage(ctx context.Context, convID, body string) error {
+	conv, _, err := tx.findConversationByID(ctx, convID)
+	if err != nil {
+		return err
+	}
+	offered, err := tx.offered(ctx, convID)
+	if err != nil {
+		return err
+	}
+	flags := append([]string(nil), conv.RiskFlags...)
+	newOffers := guard.Offers(body)
+	set := map[string]bool{}
+	for _, o := range offered {
+		set[o] = true
+	}
+	for _, o := range newOffers {
+		set[o] = true
+	}
+	merged := make([]string, 0, len(set))
+	for o := range set {
+		merged = append(merged, o)
+	}
+	sort.Strings(merged)
+	if conv.EffectiveLevel(tx.now) == proofdesk.L0 && !containsStr(flags, proofdesk.RiskProbing) {
+		policy, err := tx.policy(ctx)
+		if err != nil {
+			return err
+		}
+		targets, err := tx.guardTargets(ctx, conv, policy, proofdesk.Risk{})
+		if err != nil {
+			return err
+		}
+		for _, t := range targets {
+			if hit, classes := t.Matcher.Probe(body); hit {
+				flags = addFlag(flags, proofdesk.RiskProbing)
+				if err := tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorSystem, Action: proofdesk.AuditProbing, SubjectKind: "conversation", SubjectID: conv.ID,
+					Detail: map[string]string{"classes": fmt.Sprint(classes)}}); err != nil {
+					return err
+				}
+				break
+			}
+		}
+	}
+	if guard.Intent(body) {
+		flags = addFlag(flags, proofdesk.SignalIntent)
+	}
+	if len(flags) == len(conv.RiskFlags) && len(merged) == len(offered) {
+		return nil
+	}
+	_, err = tx.exec(ctx, `UPDATE conversations SET risk_flags = ?, offered = ? WHERE id = ?`, mustJSON(flags), mustJSON(merged), conv.ID)
+	return err
+}
+
+func containsStr(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// risk scores a conversation from its flags and the customer's recent
+// history.
+func (h *Handle) risk(ctx context.Context, conv *proofdesk.Conversation) (proofdesk.Risk, error) {
+	var signals []string
+	for _, f := range []string{proofdesk.RiskProbing, proofdesk.SignalIntent, proofdesk.SignalDMARCFail} {
+		if containsStr(conv.RiskFlags, f) {
+			signals = append(signals, f)
+		}
+	}
+	if conv.CustomerID != "" {
+		c, err := h.findCustomerByID(ctx, conv.CustomerID)
+		if err != nil {
+			return proofdesk.Risk{}, err
+		}
+		if notOnFile(c, conv.Requester) {
+			signals = append(signals, proofdesk.SignalContactNotOnFile)
+		}
+		hourAgo := fmtTime(h.now.Add(-time.Hour))
+		var failures, channels int
+		if err := h.queryRow(ctx, `SELECT COUNT(*) FROM verification_failures WHERE customer_id = ? AND at > ?`, c.ID, hourAgo).Scan(&failures); err != nil {
+			return proofdesk.Risk{}, err
+		}
+		if failures > 0 {
+			signals = append(signals, proofdesk.SignalFailedCodes)
+		}
+		if err := h.queryRow(ctx, `SELECT COUNT(DISTINCT channel) FROM conversations WHERE customer_id = ? AND created_at > ?`, c.ID, hourAgo).Scan(&channels); err != nil {
+			return proofdesk.Risk{}, err
+		}
+		if channels >= 2 {
+			signals = append(signals, proofdesk.SignalManyChannels)
+		}
+		for _, cp := range c.ContactPoints {
+			if cp.AddedAt.After(h.now.AddDate(0, 0, -30)) {
+				signals = append(signals, proofdesk.SignalRecentChange)
+				break
+			}
+		}
+		if c.SupportLocked {
+			signals = append(signals, proofdesk.SignalSupportLock)
+		}
+	}
+	return proofdesk.NewRisk(signals), nil
+}
+
+// notOnFile reports whether the requester claimed an email or phone that
+// is not among the customer's contact points.
+func notOnFile(c *proofdesk.Customer, r proofdesk.Requester) bool {
+	check := func(kind, v string) bool {
+		if v == "" {
+			return false
+		}
+		norm, err := normalizeContact(kind, v)
+		if err != nil {
+			return true
+		}
+		for _, cp := range c.ContactPointsOf(kind) {
+			if cp.Value == norm {
+				return false
+			}
+		}
+		return true
+	}
+	return check(proofdesk.ContactEmail, r.Email) || check(proofdesk.ContactPhone, r.Phone)
+}
+
+// FindRisk returns a conversation's risk score and signals.
+func (s *ConversationService) FindRisk(ctx context.Context, id string) (proofdesk.Risk, error) {
+	h := s.db.reader()
+	conv, _, err := h.findConversationByID(ctx, id)
+	if err != nil {
+		return proofdesk.Risk{}, err
+	}
+	return h.risk(ctx, conv)
+}
+
+// noteRiskRaise audits, once per conversation, that high risk raised its
+// requirements.
+func (tx *Tx) noteRiskRaise(ctx context.Context, conv *proofdesk.Conversation, risk proofdesk.Risk) error {
+	if !risk.High || containsStr(conv.RiskFlags, "risk_high") {
+		return nil
+	}
+	if err := tx.setFlag(ctx, conv, "risk_high"); err != nil {
+		return err
+	}
+	return tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorSystem, Action: proofdesk.AuditRiskRaised, SubjectKind: "conversation", SubjectID: conv.ID,
+		Detail: map[string]string{"score": fmt.Sprint(risk.Score), "signals": fmt.Sprint(risk.Signals)}})
+}
+
+// noteRiskRaiseFor is noteRiskRaise for a refusal recorded after its own
+// transaction rolled back.
+func (tx *Tx) noteRiskRaiseFor(ctx context.Context, convID string) error {
+	conv, _, err := tx.findConversationByID(ctx, convID)
+	if err != nil {
+		return err
+	}
+	risk, err := tx.risk(ctx, conv)
+	if err != nil {
+		return err
+	}
+	return tx.noteRiskRaise(ctx, conv, risk)
+}
+
+// guardReply checks an outgoing agent reply before it is stored or sent.
+// A supervisor's BreakGlassReason sends a blocked reply anyway: audited,
+// flagged, and the owner is notified.
+func (tx *Tx) guardReply(ctx context.Context, conv *proofdesk.Conversation, m *proofdesk.Message) error {
+	policy, err := tx.policy(ctx)
+	if err != nil {
+		return err
+	}
+	risk, err := tx.risk(ctx, conv)
+	if err != nil {
+		return err
+	}
+	targets, err := tx.guardTargets(ctx, conv, policy, risk)
+	if err != nil {
+		return err
+	}
+	offered, err := tx.offered(ctx, conv.ID)
+	if err != nil {
+		return err
+	}
+	v := guard.CheckAll(m.Body, offered, targets...)
+	if !v.Blocked {
+		return nil
+	}
+	v.RequiredLevel = risk.Raise(v.RequiredLevel)
+	if m.BreakGlassReason == "" {
+		e, _ := v.Err().(*proofdesk.Error)
+		e.Details["required_level"] = v.RequiredLevel.String()
+		e.Message = blockedMessage(v)
+		return e
+	}
+	agent := proofdesk.AgentFromContext(ctx)
+	if !agent.IsSupervisor() {
+		return proofdesk.Errorf(proofdesk.EFORBIDDEN, "Only a supervisor may send past the disclosure guard.")
+	}
+	if err := tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditBreakGlass, SubjectKind: "conversation", SubjectID: conv.ID,
+		Detail: map[string]string{"rule": v.Rule, "class": v.Class, "reason": m.BreakGlassReason, "what": "reply"}}); err != nil {
+		return err
+	}
+	if err := tx.setFlag(ctx, conv, proofdesk.RiskBreakGlass); err != nil {
+		return err
+	}
+	if conv.CustomerID != "" {
+		c, err := tx.findCustomerByID(ctx, conv.CustomerID)
+		if err != nil {
+			return err
+		}
+		return tx.notifyOwner(ctx, c, conv, "A supervisor sent protected account data during a support conversation.")
+	}
+	return nil
+}
+
+func blockedMessage(v guard.Verdict) string {
+	switch v.Rule {
+	case guard.RuleConfirmation:
+		return fmt.Sprintf("Blocked: the reply confirms a value the requester offered. Verify the customer to %s first; until then neither confirm nor deny.", v.RequiredLevel)
+	case guard.RuleDenial:
+		return fmt.Sprintf("Blocked: the reply denies a value the requester offered. Verify the customer to %s first; until then neither confirm nor deny.", v.RequiredLevel)
+	}
+	return fmt.Sprintf("Blocked: the reply contains the customer's %s, which needs %s. Send a verification request first.", v.Class, v.RequiredLevel)
+}
