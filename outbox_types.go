@@ -1,0 +1,18 @@
+package proofdesk
+
+import "time"
+
+// OutboxDelivery is an outbox message claimed by a delivery worker,
+// decrypted. The worker settles it (sent or failed) by presenting Claim;
+// until LeaseUntil no other worker claims it, after that (the worker died)
+// another may.
+type OutboxDelivery struct {
+	OutboxMessage
+	// Headers are the extra mail headers queued with the message.
+	Headers map[string]string
+	// RefID names what the row delivers, such as the message of an agent
+	// reply; "" for notifications.
+	RefID      string
+	Claim      string
+	LeaseUntil time.Time
+}

@@ -1,0 +1,209 @@
+package sqldb_test
+
+import (
+	"bytes"
+	"context"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/sqldb"
+	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
+)
+
+// newEmailConversation stores an email conversation from requester
+// address from, linked to customerID if not "", with a first message.
+func newEmailConversation(t *testing.T, db *sqldb.DB, customerID, from string) (*proofdesk.Conversation, *proofdesk.Message) {
+	t.Helper()
+	conv := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: customerID, Subject: "Where is my order?",
+		Requester: proofdesk.Requester{Name: "Jane", Email: from}}
+	first := &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: "Hello, where is it?"}
+	if err := sqldb.NewConversationService(db).CreateConversation(context.Background(), conv, first); err != nil {
+		t.Fatal(err)
+	}
+	return conv, first
+}
+
+func TestEmailThreads(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		f := newFixture(t, db)
+		conv, first := newEmailConversation(t, db, "", "jane@example.com")
+		other, _ := newEmailConversation(t, db, "", "bob@example.com")
+
+		if _, err := db.FindConversationByMessageID(ctx, "nobody@x"); proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
+			t.Fatalf("unknown id: err=%v, want ENOTFOUND", err)
+		}
+		if err := db.RecordMessageID(ctx, conv.ID, "<a1@mail.example>", first.ID, "dkim=pass spf=none dmarc=pass"); err != nil {
+			t.Fatal(err)
+		}
+		f.clk.Add(time.Second)
+		if err := db.RecordMessageID(ctx, conv.ID, "a2@mail.example", "", ""); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.RecordMessageID(ctx, other.ID, "b1@mail.example", "", ""); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.RecordMessageID(ctx, "cnv_nope", "c@x", "", ""); proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
+			t.Fatalf("unknown conversation: err=%v, want ENOTFOUND", err)
+		}
+		if err := db.RecordMessageID(ctx, conv.ID, " <> ", "", ""); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
+			t.Fatalf("empty id: err=%v, want EINVALID", err)
+		}
+		for id, want := range map[string]string{"a1@mail.example": conv.ID, "<a2@mail.example>": conv.ID, "b1@mail.example": other.ID} {
+			got, err := db.FindConversationByMessageID(ctx, id)
+			if err != nil || got != want {
+				t.Fatalf("FindConversationByMessageID(%q)=%q, %v, want %q", id, got, err, want)
+			}
+		}
+		seen, err := db.InboundSeen(ctx, "a1@mail.example")
+		if err != nil || !seen {
+			t.Fatalf("InboundSeen=%v, %v, want true", seen, err)
+		}
+		if seen, _ := db.InboundSeen(ctx, "zz@mail.example"); seen {
+			t.Fatal("InboundSeen of an unknown id = true")
+		}
+		ids, err := db.ThreadMessageIDs(ctx, conv.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff([]string{"a1@mail.example", "a2@mail.example"}, ids); diff != "" {
+			t.Fatalf("ThreadMessageIDs (-want +got):\n%s", diff)
+		}
+	})
+}
+
+func TestEmailAttachments(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		newFixture(t, db)
+		conv, first := newEmailConversation(t, db, "", "jane@example.com")
+		data := bytes.Repeat([]byte("%PDF-secret-"), 1000)
+		id, err := db.StoreAttachment(ctx, conv.ID, first.ID, "invoice.pdf", "application/pdf", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		list, err := db.FindAttachments(ctx, conv.ID)
+		if err != nil || len(list) != 1 {
+			t.Fatalf("FindAttachments=%v, %v", list, err)
+		}
+		if a := list[0]; a.ID != id || a.Filename != "invoice.pdf" || a.Size != int64(len(data)) || a.Data != nil || a.MessageID != first.ID {
+			t.Fatalf("listed attachment=%+v", a)
+		}
+		a, err := db.FindAttachmentByID(ctx, id)
+		if err != nil || !bytes.Equal(a.Data, data) {
+			t.Fatalf("FindAttachmentByID: %v, data equal=%v", err, a != nil && bytes.Equal(a.Data, data))
+		}
+		if _, err := db.FindAttachmentByID(ctx, "att_nope"); proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
+			t.Fatalf("unknown attachment: err=%v, want ENOTFOUND", err)
+		}
+	})
+}
+
+func TestAddEmailFactor(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		f := newFixture(t, db)
+		conv, _ := newEmailConversation(t, db, f.cust.ID, "jane@example.com")
+		unlinked, _ := newEmailConversation(t, db, "", "jane@example.com")
+
+		if _, err := db.AddEmailFactor(ctx, unlinked.ID, f.emailID, f.clk.Now()); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+			t.Fatalf("unlinked conversation: err=%v, want EFORBIDDEN", err)
+		}
+		if _, err := db.AddEmailFactor(ctx, conv.ID, f.phoneID, f.clk.Now()); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+			t.Fatalf("phone contact point: err=%v, want EFORBIDDEN", err)
+		}
+		// Another customer's email is not on file for this conversation.
+		other := &proofdesk.Customer{Name: "Bob"}
+		in := proofdesk.CustomerInput{Name: "Bob", Emails: []proofdesk.ContactPointInput{{Value: "bob@example.com"}}}
+		other, err := in.Customer(f.clk.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sqldb.NewCustomerService(db).CreateCustomer(ctx, other); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.AddEmailFactor(ctx, conv.ID, other.ContactPoints[0].ID, f.clk.Now()); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+			t.Fatalf("other customer's email: err=%v, want EFORBIDDEN", err)
+		}
+		level, err := db.AddEmailFactor(ctx, conv.ID, f.emailID, f.clk.Now())
+		if err != nil || level != proofdesk.L1 {
+			t.Fatalf("AddEmailFactor=%v, %v, want L1", level, err)
+		}
+		got, err := sqldb.NewConversationService(db).FindConversationByID(ctx, conv.ID)
+		if err != nil || got.EffectiveLevel(f.clk.Now()) != proofdesk.L1 {
+			t.Fatalf("stored level=%v, %v, want L1", got.EffectiveLevel(f.clk.Now()), err)
+		}
+		entries, err := sqldb.NewAuditService(db).FindAuditEntries(ctx, proofdesk.AuditFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var change bool
+		for _, e := range entries {
+			if e.Action == proofdesk.AuditLevelChange && e.SubjectID == conv.ID && e.Detail["factor"] == "dmarc" && e.Detail["to"] == "L1" {
+				change = true
+			}
+		}
+		if !change {
+			t.Fatal("no audited level change for the DMARC factor")
+		}
+	})
+}
+
+func TestEnqueueReply(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		f := newFixture(t, db)
+		convs := sqldb.NewConversationService(db)
+		conv, first := newEmailConversation(t, db, f.cust.ID, "requester@elsewhere.example")
+		reply := &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.agent.ID, Body: "It ships tomorrow."}
+		note := &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.agent.ID, Body: "internal", Internal: true}
+		for _, m := range []*proofdesk.Message{reply, note} {
+			if err := convs.CreateMessage(ctx, m); err != nil {
+				t.Fatal(err)
+			}
+		}
+		out, err := db.EnqueueReply(ctx, conv.ID, reply.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Replies go to the requester (not to an on-file address).
+		want := &proofdesk.OutboxMessage{ID: out.ID, Kind: proofdesk.OutboxEmail, Purpose: sqldb.PurposeReply, ConversationID: conv.ID,
+			To: "requester@elsewhere.example", Subject: "Where is my order?", Body: "It ships tomorrow.", Status: proofdesk.OutboxQueued, CreatedAt: out.CreatedAt}
+		if diff := cmp.Diff(want, out); diff != "" {
+			t.Fatalf("queued reply (-want +got):\n%s", diff)
+		}
+		again, err := db.EnqueueReply(ctx, conv.ID, reply.ID)
+		if err != nil || again.ID != out.ID {
+			t.Fatalf("second EnqueueReply=%v, %v, want the same row %s", again, err, out.ID)
+		}
+		tests := []struct {
+			name, conv, msg, code string
+		}{
+			{"customer message", conv.ID, first.ID, proofdesk.EINVALID},
+			{"internal note", conv.ID, note.ID, proofdesk.EINVALID},
+			{"chat conversation", f.conv.ID, reply.ID, proofdesk.EINVALID},
+			{"unknown message", conv.ID, "msg_nope", proofdesk.ENOTFOUND},
+			{"unknown conversation", "cnv_nope", reply.ID, proofdesk.ENOTFOUND},
+		}
+		for _, tt := range tests {
+			if _, err := db.EnqueueReply(ctx, tt.conv, tt.msg); proofdesk.ErrorCode(err) != tt.code {
+				t.Fatalf("%s: err=%v, want %s", tt.name, err, tt.code)
+			}
+		}
+		all, err := sqldb.NewOutboxService(db).FindOutbox(ctx, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var n int
+		for _, m := range all {
+			if m.Purpose == sqldb.PurposeReply {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Fatalf("%d replies queued, want 1", n)
+		}
+	})
+}

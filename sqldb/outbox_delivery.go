@@ -1,0 +1,258 @@
+package sqldb
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/proofdesk/proofdesk"
+)
+
+// AuditDeliveryFailed is the audit action of an outbox message that failed
+// for good.
+const AuditDeliveryFailed = "outbox.delivery_failed"
+
+const outboxDeliveryColumns = `id, kind, purpose, COALESCE(conversation_id, ''), to_enc, subject_enc, body_enc, headers, status, attempts, created_at, ref_id, claim_id, lease_until`
+
+func (db *DB) scanDelivery(row scanner) (*proofdesk.OutboxDelivery, error) {
+	d := &proofdesk.OutboxDelivery{}
+	m := &d.OutboxMessage
+	var to, subj, body, headers string
+	var lease nullTime
+	if err := row.Scan(&m.ID, &m.Kind, &m.Purpose, &m.ConversationID, &to, &subj, &body, &headers, &m.Status, &m.Attempts, timeScan{&m.CreatedAt},
+		&d.RefID, &d.Claim, &lease); err != nil {
+		return nil, fmt.Errorf("scan outbox: %w", wrapErr(err))
+	}
+	if lease.t != nil {
+		d.LeaseUntil = *lease.t
+	}
+	sys := db.system
+	var err error
+	if m.To, err = sys.OpenString(outboxAAD(m.ID, "to"), to); err != nil {
+		return nil, fmt.Errorf("outbox %s: %w", m.ID, err)
+	}
+	if m.Subject, err = sys.OpenString(outboxAAD(m.ID, "subject"), subj); err != nil {
+		return nil, fmt.Errorf("outbox %s: %w", m.ID, err)
+	}
+	if m.Body, err = sys.OpenString(outboxAAD(m.ID, "body"), body); err != nil {
+		return nil, fmt.Errorf("outbox %s: %w", m.ID, err)
+	}
+	d.Headers = map[string]string{}
+	if err := json.Unmarshal([]byte(headers), &d.Headers); err != nil {
+		return nil, fmt.Errorf("outbox %s: headers: %w", m.ID, err)
+	}
+	return d, nil
+}
+
+// findOutboxByID returns one outbox message, decrypted.
+func (db *DB) findOutboxByID(ctx context.Context, id string) (*proofdesk.OutboxMessage, error) {
+	d, err := db.scanDelivery(db.reader().queryRow(ctx, `SELECT `+outboxDeliveryColumns+` FROM outbox WHERE id = ?`, id))
+	if err != nil {
+		if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+			return nil, notFound("Outbox message")
+		}
+		return nil, err
+	}
+	return &d.OutboxMessage, nil
+}
+
+// FindOutboxDelivery returns one outbox message as a worker sees it,
+// decrypted, with its status and claim. Returns ENOTFOUND if none has that
+// ID.
+func (db *DB) FindOutboxDelivery(ctx context.Context, id string) (*proofdesk.OutboxDelivery, error) {
+	d, err := db.scanDelivery(db.reader().queryRow(ctx, `SELECT `+outboxDeliveryColumns+` FROM outbox WHERE id = ?`, id))
+	if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+		return nil, notFound("Outbox message")
+	}
+	return d, err
+}
+
+// ClaimDue claims up to limit queued messages of the given kinds that are
+// due at now and not leased by another worker, leases them until
+// now+lease, counts the attempt, and returns them decrypted. On PostgreSQL
+// the rows are picked with FOR UPDATE SKIP LOCKED, so concurrent workers on
+// several nodes never claim the same row; SQLite has a single writer. A
+// claimed row whose worker died (never settled) is claimable again once
+// its lease ran out: a crash loses nothing.
+func (db *DB) ClaimDue(ctx context.Context, now time.Time, limit int, kinds []string, lease time.Duration) ([]*proofdesk.OutboxDelivery, error) {
+	if limit <= 0 || limit > 500 {
+		limit = 50
+	}
+	if len(kinds) == 0 {
+		return nil, nil
+	}
+	if lease <= 0 {
+		lease = 5 * time.Minute
+	}
+	claim := proofdesk.NewID("clm")
+	var ids []string
+	err := db.WithTx(ctx, func(tx *Tx) error {
+		ids = ids[:0]
+		args := []any{proofdesk.OutboxQueued, fmtTime(now), fmtTime(now)}
+		marks := make([]string, len(kinds))
+		for i, k := range kinds {
+			marks[i], args = "?", append(args, k)
+		}
+		q := `SELECT id FROM outbox WHERE status = ? AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+			AND kind IN (` + strings.Join(marks, ", ") + `) ORDER BY next_attempt_at, id LIMIT ` + fmt.Sprint(limit)
+		if db.dialect == Postgres {
+			q += ` FOR UPDATE SKIP LOCKED`
+		}
+		rows, err := tx.query(ctx, q, args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if _, err := tx.exec(ctx, `UPDATE outbox SET lease_until = ?, claim_id = ?, attempts = attempts + 1 WHERE id = ?`,
+				fmtTime(now.Add(lease)), claim, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("claim outbox: %w", wrapErr(err))
+	}
+	out := make([]*proofdesk.OutboxDelivery, 0, len(ids))
+	for _, id := range ids {
+		d, err := db.scanDelivery(db.wreader().queryRow(ctx, `SELECT `+outboxDeliveryColumns+` FROM outbox WHERE id = ?`, id))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// wreader returns a handle on the write pool, for reading what this
+// process just wrote without depending on the read pool's snapshot.
+func (db *DB) wreader() *Handle { return &Handle{q: db.wdb, db: db, now: db.Now()} }
+
+// errClaimLost is returned when a worker settles a row whose lease ran out
+// and that another worker claimed meanwhile.
+func errClaimLost() error {
+	return proofdesk.Errorf(proofdesk.ECONFLICT, "The outbox message was claimed by another worker.")
+}
+
+// MarkSent settles a claimed message as sent at now. For an agent reply,
+// smtpMessageID (the Message-ID header it was sent with) is recorded in the
+// thread store, so that the customer's answer threads into the
+// conversation. Returns ECONFLICT if the claim was lost.
+func (db *DB) MarkSent(ctx context.Context, d *proofdesk.OutboxDelivery, smtpMessageID string, now time.Time) error {
+	return db.WithTx(ctx, func(tx *Tx) error {
+		r, err := tx.exec(ctx, `UPDATE outbox SET status = ?, sent_at = ?, lease_until = NULL, last_error = '' WHERE id = ? AND claim_id = ? AND status = ?`,
+			proofdesk.OutboxSent, fmtTime(now), d.ID, d.Claim, proofdesk.OutboxQueued)
+		if err != nil {
+			return fmt.Errorf("mark sent: %w", err)
+		}
+		if n, _ := r.RowsAffected(); n != 1 {
+			return errClaimLost()
+		}
+		d.Status = proofdesk.OutboxSent
+		if d.Purpose == PurposeReply && d.ConversationID != "" && smtpMessageID != "" {
+			return tx.recordEmail(ctx, d.ConversationID, emailOut, smtpMessageID, d.RefID, "")
+		}
+		return nil
+	})
+}
+
+// MarkFailed settles a claimed message after a failed attempt. reason
+// says why in words safe to store and show (no addresses or content:
+// "smtp 451 4.3.0", "connection refused"). Unless final, the message is
+// retried at retryAt. When final, it is failed for good: an audit entry
+// records it and, if it belongs to a conversation, a system message says
+// "delivery failed" there, whose ID is returned. Returns ECONFLICT if the
+// claim was lost.
+func (db *DB) MarkFailed(ctx context.Context, d *proofdesk.OutboxDelivery, reason string, retryAt time.Time, final bool) (string, error) {
+	var sysMsgID string
+	err := db.WithTx(ctx, func(tx *Tx) error {
+		reason = cleanReason(reason)
+		status, next := proofdesk.OutboxQueued, fmtTime(retryAt)
+		if final {
+			status, next = proofdesk.OutboxFailed, fmtTime(tx.now)
+		}
+		r, err := tx.exec(ctx, `UPDATE outbox SET status = ?, next_attempt_at = ?, lease_until = NULL, last_error = ? WHERE id = ? AND claim_id = ? AND status = ?`,
+			status, next, reason, d.ID, d.Claim, proofdesk.OutboxQueued)
+		if err != nil {
+			return fmt.Errorf("mark failed: %w", err)
+		}
+		if n, _ := r.RowsAffected(); n != 1 {
+			return errClaimLost()
+		}
+		d.Status = status
+		if !final {
+			return nil
+		}
+		subjectKind, subjectID := "outbox", d.ID
+		if d.ConversationID != "" {
+			subjectKind, subjectID = "conversation", d.ConversationID
+		}
+		if err := tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorSystem, Action: AuditDeliveryFailed, SubjectKind: subjectKind, SubjectID: subjectID,
+			Detail: map[string]string{"outbox_id": d.ID, "kind": d.Kind, "purpose": d.Purpose, "attempts": fmt.Sprint(d.Attempts), "reason": reason}}); err != nil {
+			return err
+		}
+		if d.ConversationID == "" {
+			return nil
+		}
+		_, dk, err := tx.findConversationByID(ctx, d.ConversationID)
+		if err != nil {
+			return err
+		}
+		what := "an email"
+		if d.Kind == proofdesk.OutboxSMS {
+			what = "a text message"
+		}
+		m := &proofdesk.Message{ConversationID: d.ConversationID, AuthorKind: proofdesk.AuthorSystem, Internal: true,
+			Body: fmt.Sprintf("Delivery failed: %s (%s) could not be delivered after %d attempts (%s).", what, purposeText(d.Purpose), d.Attempts, reason)}
+		if err := tx.insertMessage(ctx, m, dk); err != nil {
+			return err
+		}
+		sysMsgID = m.ID
+		return nil
+	})
+	return sysMsgID, err
+}
+
+// purposeText names an outbox purpose for people.
+func purposeText(p string) string {
+	switch p {
+	case PurposeReply:
+		return "agent reply"
+	case "verification":
+		return "verification request"
+	case "owner_notice":
+		return "notice to the account owner"
+	}
+	return strings.ReplaceAll(p, "_", " ")
+}
+
+// cleanReason keeps a failure reason to one short printable line.
+func cleanReason(s string) string {
+	s = strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, s)), " ")
+	if len(s) > 200 {
+		s = s[:200]
+	}
+	if s == "" {
+		s = "unknown error"
+	}
+	return strings.ToValidUTF8(s, "")
+}
