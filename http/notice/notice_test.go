@@ -1,0 +1,87 @@
+package notice_test
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/http/notice"
+	"github.com/proofdesk/proofdesk/sqldb"
+	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
+)
+
+type mux struct{ *http.ServeMux }
+
+func (m mux) Handle(p string, h http.Handler) { m.ServeMux.Handle(p, h) }
+
+func TestNoticePage(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		in := proofdesk.CustomerInput{Name: "Jane Doe", Emails: []proofdesk.ContactPointInput{{Value: "jane@example.com"}}}
+		c, _ := in.Customer(db.Now())
+		if err := sqldb.NewCustomerService(db).CreateCustomer(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		cs := sqldb.NewConversationService(db)
+		conv := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, CustomerID: c.ID}
+		if err := cs.CreateConversation(ctx, conv, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: "hello"}); err != nil {
+			t.Fatal(err)
+		}
+		resolved := proofdesk.StatusResolved
+		if _, err := cs.UpdateConversation(ctx, conv.ID, proofdesk.ConversationUpdate{Status: &resolved}); err != nil {
+			t.Fatal(err)
+		}
+		msgs, _ := sqldb.NewOutboxService(db).FindOutbox(ctx, 10)
+		m := regexp.MustCompile(`(/n/[A-Za-z0-9_.-]+)`).FindStringSubmatch(msgs[0].Body)
+		if m == nil {
+			t.Fatal("no link in the transcript")
+		}
+		m2 := mux{http.NewServeMux()}
+		notice.NewHandler(sqldb.NewNoticeService(db), nil, nil).Register(m2)
+		srv := httptest.NewServer(m2)
+		defer srv.Close()
+
+		get := func(path string) (int, string) {
+			resp, err := http.Get(srv.URL + path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			b, _ := io.ReadAll(resp.Body)
+			return resp.StatusCode, string(b)
+		}
+		// Opening the link twice changes nothing.
+		for range 2 {
+			status, body := get(m[1])
+			if status != 200 || !strings.Contains(body, "This wasn't me") {
+				t.Fatalf("GET: %d %s", status, body)
+			}
+		}
+		if got, _ := sqldb.NewCustomerService(db).FindCustomerByID(ctx, c.ID); got.SupportLocked {
+			t.Fatal("GET locked the account")
+		}
+		if status, _ := get("/n/forged.token"); status != 404 {
+			t.Fatalf("forged token: %d", status)
+		}
+		resp, err := http.Post(srv.URL+m[1], "application/x-www-form-urlencoded", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(string(b), "locked support changes") {
+			t.Fatalf("POST: %d %s", resp.StatusCode, b)
+		}
+		if got, _ := sqldb.NewCustomerService(db).FindCustomerByID(ctx, c.ID); !got.SupportLocked {
+			t.Fatal("POST did not lock the account")
+		}
+		if h := resp.Header.Get("Referrer-Policy"); h != "no-referrer" {
+			t.Fatalf("Referrer-Policy %q", h)
+		}
+	})
+}
