@@ -13,7 +13,8 @@ import (
 
 // VerificationConfig holds the rules the verification service enforces.
 type VerificationConfig struct {
-	// BaseURL is the public URL of Proofdesk, for /v/{token} links.
+	// BaseURL is the public URL of Proofdesk, for /v/{token} links; it
+	// sets the store's (DB.SetPublicURL), which the server may set later.
 	BaseURL string
 	// Company names the business in messages to customers.
 	Company string
@@ -28,7 +29,7 @@ type VerificationConfig struct {
 
 // DefaultVerificationConfig returns the defaults of DESIGN.md §2.
 func DefaultVerificationConfig() VerificationConfig {
-	return VerificationConfig{BaseURL: "http://localhost:8080", Company: "Proofdesk", CoolingOff: verify.DefaultCoolingOff,
+	return VerificationConfig{CoolingOff: verify.DefaultCoolingOff,
 		LevelTTL: 15 * time.Minute, RevealAlertPerHour: 20}
 }
 
@@ -62,12 +63,7 @@ func NewVerificationService(ctx context.Context, db *DB, cfg VerificationConfig)
 	if cfg.RevealAlertPerHour <= 0 {
 		cfg.RevealAlertPerHour = def.RevealAlertPerHour
 	}
-	if cfg.BaseURL == "" {
-		cfg.BaseURL = def.BaseURL
-	}
-	if cfg.Company == "" {
-		cfg.Company = def.Company
-	}
+	db.SetPublicURL(cfg.BaseURL, cfg.Company)
 	db.levelTTL = cfg.LevelTTL
 	return &VerificationService{db: db, secrets: s, cfg: cfg}, nil
 }
@@ -151,16 +147,17 @@ func (s *VerificationService) IssueChallenge(ctx context.Context, conversationID
 }
 
 func (s *VerificationService) challengeMessage(conv *proofdesk.Conversation, cp *proofdesk.ContactPoint, is *verify.Issued) *proofdesk.OutboxMessage {
-	link := strings.TrimRight(s.cfg.BaseURL, "/") + "/v/" + is.Token
+	link := s.db.baseURL + "/v/" + is.Token
+	company := s.db.company
 	m := &proofdesk.OutboxMessage{Purpose: "verification", ConversationID: conv.ID, To: cp.Value}
 	if cp.Kind == proofdesk.ContactPhone {
 		m.Kind = proofdesk.OutboxSMS
 		m.Body = fmt.Sprintf("%s support: someone on %s says they are you. If it is you, open %s or type code %s in the chat. If not, open the link and tap \"This wasn't me\".",
-			s.cfg.Company, conv.Channel, link, is.Code)
+			company, conv.Channel, link, is.Code)
 		return m
 	}
 	m.Kind = proofdesk.OutboxEmail
-	m.Subject = s.cfg.Company + ": is this you contacting support?"
+	m.Subject = company + ": is this you contacting support?"
 	m.Body = fmt.Sprintf(`Someone is talking to %s support on %s and says they are you (since %s UTC).
 
 If it is you, open this page and pick the number the agent reads out to you:
@@ -170,7 +167,7 @@ Or type this code into the chat: %s
 
 If it isn't you, open the page and press "This wasn't me". Nobody from %s will ever ask you to read this code out.
 The request expires in 10 minutes.
-`, s.cfg.Company, conv.Channel, conv.CreatedAt.Format("2006-01-02 15:04"), link, is.Code, s.cfg.Company)
+`, company, conv.Channel, conv.CreatedAt.Format("2006-01-02 15:04"), link, is.Code, company)
 	return m
 }
 
