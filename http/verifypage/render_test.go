@@ -1,0 +1,64 @@
+package verifypage
+
+import (
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestRenderEveryView renders each registered view and checks that the
+// style the page carries is the one the CSP allows by hash.
+func TestRenderEveryView(t *testing.T) {
+	h := &Handler{}
+	d := pageData{Token: "tok", CSRF: "1.abc", Agent: "Ann", Channel: "Live chat", Since: "1 Jan 2026, 10:00 UTC",
+		Expires: "1 Jan 2026, 10:10 UTC", Choices: []int{12, 34, 56}, Message: "A message"}
+	for _, name := range viewNames {
+		t.Run(name, func(t *testing.T) {
+			w := httptest.NewRecorder()
+			h.render(w, httptest.NewRequest("GET", "/v/tok", nil), 200, name, d)
+			body := w.Body.String()
+			if w.Code != 200 || !strings.HasPrefix(body, "<!doctype html>") || !strings.Contains(body, "</html>") {
+				t.Fatalf("view %s: status %d, body %s", name, w.Code, body)
+			}
+			if !strings.Contains(body, "<style>"+pageCSS+"</style>") {
+				t.Fatalf("view %s: style differs from the hashed stylesheet", name)
+			}
+			if strings.Contains(body, "<script") {
+				t.Fatalf("view %s has a script", name)
+			}
+		})
+	}
+	if len(views) != len(viewNames) {
+		t.Fatalf("%d views parsed, %d named", len(views), len(viewNames))
+	}
+	defer func() {
+		if recover() == nil {
+			t.Fatal("rendering an unregistered view did not panic")
+		}
+	}()
+	h.render(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil), 200, "nope", d)
+}
+
+func TestCSRFSigner(t *testing.T) {
+	s := csrfSigner{key: []byte(strings.Repeat("k", 32))}
+	now := timeAt(1000)
+	v := s.sign("link-a", now)
+	if !s.valid("link-a", v, now) {
+		t.Fatal("fresh token refused")
+	}
+	for name, bad := range map[string]bool{
+		"other link":   s.valid("link-b", v, now),
+		"expired":      s.valid("link-a", v, now.Add(csrfTTL)),
+		"other key":    csrfSigner{key: []byte(strings.Repeat("x", 32))}.valid("link-a", v, now),
+		"no dot":       s.valid("link-a", strings.ReplaceAll(v, ".", ""), now),
+		"empty":        s.valid("link-a", "", now),
+		"later expiry": s.valid("link-a", "9"+v, now),
+	} {
+		if bad {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+}
+
+func timeAt(sec int64) time.Time { return time.Unix(sec, 0).UTC() }

@@ -1,0 +1,355 @@
+// Package verifypage serves /v/{token}, the page behind the link in a
+// verification request: the customer sees who is asking, on which channel
+// and since when, picks the number the agent read out and confirms, or
+// says "This wasn't me". Opening the page changes nothing (mail scanners
+// open links); only a form POST acts, protected against cross-site
+// requests by a signed double-submit token. The page works without
+// JavaScript and runs none.
+package verifypage
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"errors"
+	"encoding/base64"
+	"html/template"
+	"io"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/proofdesk/proofdesk"
+	httpd "github.com/proofdesk/proofdesk/http"
+)
+
+//go:embed templates
+var templateFS embed.FS
+
+// Router is where the page registers its routes; *http.Server of package
+// http and *net/http.ServeMux both are one.
+type Router interface {
+	Handle(pattern string, h http.Handler)
+}
+
+// MinKeySize is the minimum size of the CSRF key.
+const MinKeySize = 32
+
+// Handler serves the customer's verification page. It needs no session:
+// the link token is the customer's credential, and the page never shows
+// customer data.
+type Handler struct {
+	// Events, when set, receives a level.changed and a challenge.updated
+	// event after each approval or denial, so the agent sees it live.
+	Events proofdesk.EventService
+	// SecureCookies marks the CSRF cookie Secure; set it when the public
+	// URL is https.
+	SecureCookies bool
+	// Now is the clock; NewHandler sets time.Now.
+	Now func() time.Time
+
+	verification proofdesk.VerificationService
+	csrf         csrfSigner
+	logger       *slog.Logger
+}
+
+// NewHandler returns the page handler. csrfKey signs the forms' CSRF
+// tokens: at least MinKeySize bytes, the same on every node (the
+// installation secret db.Secret(ctx, "verifypage")). Returns EINVALID for a
+// short key.
+func NewHandler(verification proofdesk.VerificationService, csrfKey []byte, logger *slog.Logger) (*Handler, error) {
+	if len(csrfKey) < MinKeySize {
+		return nil, proofdesk.Errorf(proofdesk.EINVALID, "verification page key must be at least %d bytes", MinKeySize)
+	}
+	if logger == nil {
+		logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	return &Handler{Now: time.Now, verification: verification, csrf: csrfSigner{key: bytes.Clone(csrfKey)}, logger: logger}, nil
+}
+
+// Register adds the page's routes, with no authentication:
+//
+//	GET  /v/{token}          the page; changes nothing
+//	POST /v/{token}/approve  number=NN&csrf=… → verified, wrong number, locked, expired
+//	POST /v/{token}/deny     csrf=… → "This wasn't me": fraud flag and support lock
+func (h *Handler) Register(r Router) {
+	r.Handle("GET /v/{token}", http.HandlerFunc(h.handleShow))
+	r.Handle("POST /v/{token}/approve", http.HandlerFunc(h.handleApprove))
+	r.Handle("POST /v/{token}/deny", http.HandlerFunc(h.handleDeny))
+}
+
+// Views, each a template file of the same name.
+const (
+	viewChallenge = "challenge"
+	viewVerified  = "verified"
+	viewUsed      = "used"
+	viewExpired   = "expired"
+	viewLocked    = "locked"
+	viewDenied    = "denied"
+	viewNotice    = "notice"
+	viewInvalid   = "invalid"
+	viewForbidden = "forbidden"
+	viewError     = "error"
+)
+
+var viewNames = []string{viewChallenge, viewVerified, viewUsed, viewExpired, viewLocked, viewDenied, viewNotice, viewInvalid, viewForbidden, viewError}
+
+var (
+	views   = parseViews()
+	pageCSS = mustRead("templates/page.css")
+	// csp allows the page's own stylesheet (by hash) and forms posting to
+	// itself; no script, no frame, no other origin.
+	csp = "default-src 'none'; style-src '" + styleHash(pageCSS) + "'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
+
+func mustRead(name string) string {
+	b, err := templateFS.ReadFile(name)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+func styleHash(css string) string {
+	sum := sha256.Sum256([]byte(css))
+	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
+}
+
+func parseViews() map[string]*template.Template {
+	m := map[string]*template.Template{}
+	for _, name := range viewNames {
+		m[name] = template.Must(template.New(name).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html"))
+	}
+	return m
+}
+
+// pageData is what every view renders. It never holds customer data.
+type pageData struct {
+	Title   string
+	CSS     template.CSS
+	Token   string
+	CSRF    string
+	Agent   string
+	Channel string
+	Since   string
+	Expires string
+	Choices []int
+	Message string
+}
+
+var channelNames = map[string]string{
+	proofdesk.ChannelChat:  "Live chat",
+	proofdesk.ChannelEmail: "Email",
+	proofdesk.ChannelPhone: "Phone call",
+}
+
+func channelName(ch string) string {
+	if n, ok := channelNames[ch]; ok {
+		return n
+	}
+	return "Our app"
+}
+
+const timeFormat = "2 Jan 2006, 15:04 UTC"
+
+// render writes view with status and the page's security headers. A view
+// that is not registered is a programming error and panics.
+func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, view string, d pageData) {
+	t, ok := views[view]
+	if !ok {
+		panic("verifypage: no view " + view)
+	}
+	d.CSS = template.CSS(pageCSS)
+	if d.Title == "" {
+		d.Title = "Confirm it's you"
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", d); err != nil {
+		httpd.ReportError(r, proofdesk.Errorf(proofdesk.EINTERNAL, "render %s: %v", view, err))
+		status, buf = http.StatusInternalServerError, *bytes.NewBufferString("Internal error.")
+	}
+	hd := w.Header()
+	hd.Set("Content-Type", "text/html; charset=utf-8")
+	hd.Set("Content-Security-Policy", csp)
+	hd.Set("X-Frame-Options", "DENY")
+	hd.Set("Referrer-Policy", "no-referrer")
+	hd.Set("Cache-Control", "no-store")
+	hd.Set("Pragma", "no-cache")
+	hd.Set("X-Content-Type-Options", "nosniff")
+	hd.Set("X-Robots-Tag", "noindex, nofollow")
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// fail renders the page for an error of the verification service. Not
+// found is the same page for an unknown and a malformed token.
+func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
+	switch proofdesk.ErrorCode(err) {
+	case proofdesk.ENOTFOUND:
+		h.render(w, r, http.StatusNotFound, viewInvalid, pageData{Title: "Link not valid"})
+	case proofdesk.EFORBIDDEN, proofdesk.ECONFLICT:
+		// Messages of these codes are written for the customer.
+		h.render(w, r, http.StatusConflict, viewNotice, pageData{Title: "This request can't be used", Message: proofdesk.ErrorMessage(err)})
+	default:
+		httpd.ReportError(r, err)
+		if proofdesk.ErrorCode(err) != proofdesk.EINTERNAL {
+			h.logger.Warn("verification page", slog.String("code", proofdesk.ErrorCode(err)))
+		}
+		h.render(w, r, http.StatusInternalServerError, viewError, pageData{Title: "Something went wrong"})
+	}
+}
+
+// data returns what the page shows of a request, with a fresh CSRF token
+// (also set as a cookie) for its forms.
+func (h *Handler) data(w http.ResponseWriter, token string, p *proofdesk.ChallengePage) pageData {
+	d := pageData{Token: token, Agent: p.AgentName, Channel: channelName(p.Channel),
+		Since: p.ContactSince.UTC().Format(timeFormat), Expires: p.ExpiresAt.UTC().Format(timeFormat),
+		Choices: p.Choices[:]}
+	if p.Status != proofdesk.ChallengeDenied {
+		d.CSRF = h.issueCSRF(w, token)
+	}
+	return d
+}
+
+// statusView is the view for a request that can no longer be approved.
+func statusView(status string) (view string, code int) {
+	switch status {
+	case proofdesk.ChallengeCompleted:
+		return viewUsed, http.StatusOK
+	case proofdesk.ChallengeExpired:
+		return viewExpired, http.StatusGone
+	case proofdesk.ChallengeLocked:
+		return viewLocked, http.StatusTooManyRequests
+	case proofdesk.ChallengeDenied:
+		return viewDenied, http.StatusOK
+	}
+	return viewChallenge, http.StatusOK
+}
+
+// handleShow renders the page. It only reads: opening the link changes
+// no level, status or counter.
+func (h *Handler) handleShow(w http.ResponseWriter, r *http.Request) {
+	token := r.PathValue("token")
+	p, err := h.verification.ChallengePage(r.Context(), token)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	view, code := statusView(p.Status)
+	h.render(w, r, code, view, h.data(w, token, p))
+}
+
+// checkForm parses the POSTed form, checking the CSRF token first. It
+// returns false after rendering a refusal.
+func (h *Handler) checkForm(w http.ResponseWriter, r *http.Request, token string) bool {
+	if err := r.ParseForm(); err != nil {
+		h.render(w, r, http.StatusBadRequest, viewForbidden, pageData{Title: "Please open the link again"})
+		return false
+	}
+	if !h.validCSRF(r, token) {
+		h.render(w, r, http.StatusForbidden, viewForbidden, pageData{Title: "Please open the link again"})
+		return false
+	}
+	return true
+}
+
+func (h *Handler) handleApprove(w http.ResponseWriter, r *http.Request) {
+	token := r.PathValue("token")
+	if !h.checkForm(w, r, token) {
+		return
+	}
+	ctx := r.Context()
+	p, err := h.verification.ChallengePage(ctx, token)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if p.Status != proofdesk.ChallengePending {
+		view, code := statusView(p.Status)
+		h.render(w, r, code, view, h.data(w, token, p))
+		return
+	}
+	pick := strings.TrimSpace(r.PostForm.Get("number"))
+	if pick == "" {
+		d := h.data(w, token, p)
+		d.Message = "Pick the number the agent read to you, then press \"Yes, this is me\"."
+		h.render(w, r, http.StatusUnprocessableEntity, viewChallenge, d)
+		return
+	}
+	number, _ := strconv.Atoi(pick) // not a number: a wrong pick
+	res, err := h.verification.ApproveByToken(ctx, token, number)
+	if err == nil && res != nil && res.OK {
+		h.publish(r, p.ConversationID, proofdesk.ChallengeCompleted, res.Level.String())
+		h.render(w, r, http.StatusOK, viewVerified, pageData{Title: "You're verified", Channel: channelName(p.Channel)})
+		return
+	}
+	var perr *proofdesk.Error
+	asErr := asError(err, &perr)
+	switch {
+	case err == nil:
+		h.fail(w, r, proofdesk.Errorf(proofdesk.EINTERNAL, "approve: no outcome"))
+	case proofdesk.ErrorCode(err) == proofdesk.EINVALID && asErr:
+		h.publish(r, p.ConversationID, proofdesk.ChallengePending, "")
+		left, _ := perr.Details["attempts_left"].(int)
+		d := h.data(w, token, p)
+		d.Message = "That is not the number the agent read to you. " + attemptsLeft(left)
+		h.render(w, r, http.StatusUnprocessableEntity, viewChallenge, d)
+	case proofdesk.ErrorCode(err) == proofdesk.ERATELIMIT:
+		h.publish(r, p.ConversationID, proofdesk.ChallengeLocked, "")
+		d := h.data(w, token, p)
+		d.Title, d.Message = "Request locked", proofdesk.ErrorMessage(err)
+		h.render(w, r, http.StatusTooManyRequests, viewLocked, d)
+	default:
+		// Expired, used or denied meanwhile: show the request as it is now.
+		if q, qerr := h.verification.ChallengePage(ctx, token); qerr == nil && q.Status != proofdesk.ChallengePending {
+			view, code := statusView(q.Status)
+			h.render(w, r, code, view, h.data(w, token, q))
+			return
+		}
+		h.fail(w, r, err)
+	}
+}
+
+func attemptsLeft(n int) string {
+	if n == 1 {
+		return "1 attempt left."
+	}
+	return strconv.Itoa(n) + " attempts left."
+}
+
+func asError(err error, target **proofdesk.Error) bool { return errors.As(err, target) }
+
+func (h *Handler) handleDeny(w http.ResponseWriter, r *http.Request) {
+	token := r.PathValue("token")
+	if !h.checkForm(w, r, token) {
+		return
+	}
+	ctx := r.Context()
+	p, err := h.verification.ChallengePage(ctx, token)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	// A second report of the same request (ECONFLICT) is already done.
+	if err := h.verification.DenyByToken(ctx, token); err != nil && proofdesk.ErrorCode(err) != proofdesk.ECONFLICT {
+		h.fail(w, r, err)
+		return
+	}
+	h.publish(r, p.ConversationID, proofdesk.ChallengeDenied, proofdesk.L0.String())
+	h.render(w, r, http.StatusOK, viewDenied, pageData{Title: "Thank you for telling us"})
+}
+
+// publish tells the agent's screen that the request changed and, when
+// level is set, that the conversation's level did.
+func (h *Handler) publish(r *http.Request, conversationID, status, level string) {
+	if h.Events == nil || conversationID == "" {
+		return
+	}
+	now := h.Now().UTC()
+	h.Events.PublishEvent(r.Context(), proofdesk.Event{Type: proofdesk.EventChallengeUpdated, ConversationID: conversationID, Status: status, At: now})
+	if level != "" {
+		h.Events.PublishEvent(r.Context(), proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: conversationID, Level: level, At: now})
+	}
+}
