@@ -1,0 +1,323 @@
+package mail
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/verify"
+)
+
+// CustomerFinder finds customers; proofdesk.CustomerService provides it.
+// The Email filter goes through the blind index.
+type CustomerFinder interface {
+	FindCustomers(ctx context.Context, f proofdesk.CustomerFilter) ([]*proofdesk.Customer, int, error)
+}
+
+// ConversationStore is the part of proofdesk.ConversationService inbound
+// mail uses.
+type ConversationStore interface {
+	CreateConversation(ctx context.Context, conv *proofdesk.Conversation, first *proofdesk.Message) error
+	FindConversationByID(ctx context.Context, id string) (*proofdesk.Conversation, error)
+	CreateMessage(ctx context.Context, m *proofdesk.Message) error
+}
+
+// ThreadStore maps mail Message-IDs to conversations, keeps attachments
+// and records DMARC factors; *sqldb.DB provides it.
+type ThreadStore interface {
+	// RecordMessageID records an inbound mail stored as message msgID.
+	RecordMessageID(ctx context.Context, convID, messageID, msgID, authResults string) error
+	// FindConversationByMessageID returns ENOTFOUND if no mail has that ID.
+	FindConversationByMessageID(ctx context.Context, messageID string) (string, error)
+	// InboundSeen reports whether an inbound mail with that ID was stored.
+	InboundSeen(ctx context.Context, messageID string) (bool, error)
+	// StoreAttachment stores an attachment encrypted.
+	StoreAttachment(ctx context.Context, convID, msgID, filename, contentType string, data []byte) (string, error)
+	// AddEmailFactor records a DMARC-passing mail from an on-file address.
+	AddEmailFactor(ctx context.Context, convID, contactPointID string, at time.Time) (proofdesk.Level, error)
+}
+
+// InboundConfig holds what an InboundHandler needs. Customers,
+// Conversations and Threads are required.
+type InboundConfig struct {
+	Customers     CustomerFinder
+	Conversations ConversationStore
+	Threads       ThreadStore
+	// Resolver answers DKIM, SPF and DMARC lookups; nil means no
+	// authentication (every result "none": no mail ever counts as a factor).
+	Resolver Resolver
+	// Events, if set, is told about new conversations, messages and level
+	// changes.
+	Events proofdesk.EventService
+	// Limits bound what Parse accepts.
+	Limits Limits
+	// CoolingOff is the cooling-off window of verify.EmailFactor; zero
+	// means verify.DefaultCoolingOff.
+	CoolingOff time.Duration
+	// Logger logs IDs and outcomes, never addresses or content.
+	Logger *slog.Logger
+	// Now returns the current time; nil means time.Now.
+	Now func() time.Time
+}
+
+// InboundHandler is the Handler that turns inbound mail into
+// conversations: parse with limits, authenticate (DKIM/SPF/DMARC), thread
+// (subject token, then In-Reply-To and References, else a new email
+// conversation whose requester claims are the From name and address),
+// match the sender to a customer through the blind index (a new
+// conversation only; claims never raise the level), store the text without
+// quoted history and the attachments encrypted, and count a DMARC pass from
+// an on-file address outside the cooling-off window as an email factor.
+//
+// Attachments are kept (encrypted under the conversation's data key);
+// what exceeds Limits is refused at SMTP time with 552 (too large) or 554
+// (too many parts, too deep), which the sending server turns into a
+// bounce. A store failure is a temporary failure (451): the sender keeps
+// the message and retries, and a retried message whose Message-ID was
+// already stored is acknowledged without being stored twice.
+type InboundHandler struct {
+	cfg InboundConfig
+	log *slog.Logger
+}
+
+var _ Handler = (*InboundHandler)(nil)
+
+// NewInboundHandler returns the handler for cfg. It panics if Customers,
+// Conversations or Threads is nil.
+func NewInboundHandler(cfg InboundConfig) *InboundHandler {
+	if cfg.Customers == nil || cfg.Conversations == nil || cfg.Threads == nil {
+		panic("mail: NewInboundHandler needs Customers, Conversations and Threads")
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.CoolingOff <= 0 {
+		cfg.CoolingOff = verify.DefaultCoolingOff
+	}
+	cfg.Limits = cfg.Limits.withDefaults()
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &InboundHandler{cfg: cfg, log: log}
+}
+
+// Summary returns the results as "dkim=pass spf=none dmarc=pass": no
+// domains or addresses, safe to store and log.
+func (r AuthResult) Summary() string {
+	v := func(s string) string {
+		if s == "" {
+			return ResultNone
+		}
+		return s
+	}
+	return "dkim=" + v(r.DKIM) + " spf=" + v(r.SPF) + " dmarc=" + v(r.DMARC)
+}
+
+// temporary hides the code of a store error so that the listener answers
+// 451 and the sender retries: a message is never refused for good because
+// the store failed.
+type temporary struct{ err error }
+
+func (t temporary) Error() string { return "inbound: " + t.err.Error() }
+
+// Delivered is what Deliver did with one message; DeliverMessage returns it.
+type Delivered struct {
+	ConversationID string
+	MessageID      string // the stored proofdesk message, "" for a duplicate
+	New            bool   // a new conversation was opened
+	Duplicate      bool   // the Message-ID was already stored; nothing new
+	Level          proofdesk.Level
+	Auth           AuthResult
+}
+
+// Deliver implements Handler.
+func (h *InboundHandler) Deliver(ctx context.Context, env Envelope, raw []byte) error {
+	_, err := h.DeliverMessage(ctx, env, raw)
+	return err
+}
+
+// DeliverMessage stores raw as Deliver does and reports what it did.
+func (h *InboundHandler) DeliverMessage(ctx context.Context, env Envelope, raw []byte) (*Delivered, error) {
+	in, err := Parse(bytes.NewReader(raw), h.cfg.Limits)
+	if err != nil {
+		return nil, err // EINVALID with its 552/554
+	}
+	now := h.cfg.Now().UTC()
+	res := &Delivered{}
+	if h.cfg.Resolver != nil {
+		res.Auth = Authenticate(ctx, raw, env.RemoteIP, env.Helo, env.MailFrom, h.cfg.Resolver)
+	} else {
+		res.Auth = AuthResult{DKIM: ResultNone, SPF: ResultNone, DMARC: ResultNone}
+	}
+
+	msgID := in.MessageID
+	if msgID == "" {
+		// Without a Message-ID, the content identifies a retry.
+		sum := sha256.Sum256(raw)
+		msgID = hex.EncodeToString(sum[:16]) + "@no-message-id.invalid"
+	}
+	seen, err := h.cfg.Threads.InboundSeen(ctx, msgID)
+	if err != nil {
+		return nil, temporary{err}
+	}
+	if seen {
+		res.Duplicate = true
+		res.ConversationID, _ = h.cfg.Threads.FindConversationByMessageID(ctx, msgID)
+		h.log.Info("inbound mail already stored", slog.String("conversation_id", res.ConversationID))
+		return res, nil
+	}
+
+	conv, err := h.thread(ctx, in)
+	if err != nil {
+		return nil, temporary{err}
+	}
+	body := in.StrippedBody
+	if strings.TrimSpace(body) == "" {
+		body = "(This email has no text.)"
+	}
+	sum := sha256.Sum256([]byte(msgID))
+	m := &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: body, ClientID: "email:" + hex.EncodeToString(sum[:16])}
+	if conv == nil {
+		conv = &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, Subject: in.Subject,
+			Requester: proofdesk.Requester{Name: in.From.Name, Email: in.From.Address}}
+		if cust := h.matchCustomer(ctx, in.From.Address); cust != nil {
+			conv.CustomerID = cust.ID
+		}
+		if err := h.cfg.Conversations.CreateConversation(ctx, conv, m); err != nil {
+			return nil, temporary{err}
+		}
+		res.New = true
+	} else {
+		m.ConversationID = conv.ID
+		if err := h.cfg.Conversations.CreateMessage(ctx, m); err != nil {
+			return nil, temporary{err}
+		}
+	}
+	res.ConversationID, res.MessageID = conv.ID, m.ID
+
+	for _, a := range in.Attachments {
+		if _, err := h.cfg.Threads.StoreAttachment(ctx, conv.ID, m.ID, a.Filename, a.ContentType, a.Data); err != nil {
+			return nil, temporary{err}
+		}
+	}
+	// Recorded last: a retry after a failure above finds the Message-ID
+	// unseen and completes; CreateMessage's client ID keeps the message
+	// itself from being stored twice on an existing conversation.
+	if err := h.cfg.Threads.RecordMessageID(ctx, conv.ID, msgID, m.ID, res.Auth.Summary()); err != nil {
+		return nil, temporary{err}
+	}
+
+	before := conv.EffectiveLevel(now)
+	res.Level = before
+	if level, ok := h.emailFactor(ctx, conv, in, res.Auth, now); ok {
+		res.Level = level
+	}
+	h.log.Info("inbound mail stored", slog.String("conversation_id", conv.ID), slog.String("message_id", m.ID),
+		slog.Bool("new_conversation", res.New), slog.Int("attachments", len(in.Attachments)),
+		slog.String("auth", res.Auth.Summary()), slog.String("level", res.Level.String()))
+	h.publish(ctx, res, before)
+	return res, nil
+}
+
+// thread returns the conversation in belongs to, or nil for a new one.
+func (h *InboundHandler) thread(ctx context.Context, in *Inbound) (*proofdesk.Conversation, error) {
+	if id, ok := ConversationToken(in.Subject); ok {
+		conv, err := h.cfg.Conversations.FindConversationByID(ctx, id)
+		switch {
+		case err == nil:
+			return conv, nil
+		case proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND:
+			return nil, err
+		}
+	}
+	for _, key := range ThreadKeys(in) {
+		id, err := h.cfg.Threads.FindConversationByMessageID(ctx, key)
+		if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		conv, err := h.cfg.Conversations.FindConversationByID(ctx, id)
+		if err == nil {
+			return conv, nil
+		} else if proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
+			return nil, err
+		}
+	}
+	return nil, nil
+}
+
+// matchCustomer returns the one customer with addr on file, or nil: none,
+// several, or an address that does not normalise.
+func (h *InboundHandler) matchCustomer(ctx context.Context, addr string) *proofdesk.Customer {
+	if addr == "" {
+		return nil
+	}
+	cs, _, err := h.cfg.Customers.FindCustomers(ctx, proofdesk.CustomerFilter{Email: &addr, Limit: 2})
+	if err != nil {
+		if proofdesk.ErrorCode(err) != proofdesk.EINVALID {
+			h.log.Warn("inbound customer match", slog.Any("error", err))
+		}
+		return nil
+	}
+	if len(cs) != 1 {
+		return nil
+	}
+	return cs[0]
+}
+
+// emailFactor applies verify.EmailFactor to a linked conversation and
+// records the factor when the mail qualifies.
+func (h *InboundHandler) emailFactor(ctx context.Context, conv *proofdesk.Conversation, in *Inbound, auth AuthResult, now time.Time) (proofdesk.Level, bool) {
+	if conv.CustomerID == "" || !auth.DMARCPass || in.From.Address == "" {
+		return 0, false
+	}
+	// The DMARC result is for the domain of the one From address; make
+	// sure it is the address we look at.
+	if at := strings.LastIndexByte(in.From.Address, '@'); at < 0 || normDomain(in.From.Address[at+1:]) != auth.FromDomain {
+		return 0, false
+	}
+	id := conv.CustomerID
+	cs, _, err := h.cfg.Customers.FindCustomers(ctx, proofdesk.CustomerFilter{ID: &id, Limit: 1})
+	if err != nil || len(cs) != 1 {
+		if err != nil {
+			h.log.Warn("inbound factor: customer", slog.Any("error", err))
+		}
+		return 0, false
+	}
+	f, err := verify.EmailFactor(in.From.Address, true, cs[0].ContactPoints, now, h.cfg.CoolingOff)
+	if err != nil {
+		h.log.Info("inbound mail is no factor", slog.String("conversation_id", conv.ID), slog.String("reason", proofdesk.ErrorMessage(err)))
+		return 0, false
+	}
+	level, err := h.cfg.Threads.AddEmailFactor(ctx, conv.ID, f.ContactPointID, f.At)
+	if err != nil {
+		// The message is stored; a missed factor only means the agent
+		// asks for verification another way.
+		h.log.Warn("inbound factor", slog.String("conversation_id", conv.ID), slog.Any("error", err))
+		return 0, false
+	}
+	return level, true
+}
+
+func (h *InboundHandler) publish(ctx context.Context, res *Delivered, before proofdesk.Level) {
+	ev := h.cfg.Events
+	if ev == nil {
+		return
+	}
+	at := h.cfg.Now().UTC()
+	if res.New {
+		ev.PublishEvent(ctx, proofdesk.Event{Type: proofdesk.EventConversationCreated, ConversationID: res.ConversationID, At: at})
+	}
+	ev.PublishEvent(ctx, proofdesk.Event{Type: proofdesk.EventMessageCreated, ConversationID: res.ConversationID, MessageID: res.MessageID,
+		AuthorKind: proofdesk.AuthorCustomer, At: at})
+	if res.Level != before {
+		ev.PublishEvent(ctx, proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: res.ConversationID, Level: res.Level.String(), At: at})
+	}
+}
