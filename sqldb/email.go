@@ -28,7 +28,7 @@ const blindMessageID = "message_id"
 // up in a References header.
 const maxThreadIDs = 20
 
-func emailAAD(id string) string              { return "email_messages|" + id + "|header_id" }
+func emailAAD(id string) string             { return "email_messages|" + id + "|header_id" }
 func attachmentAAD(id, field string) string { return "email_attachments|" + id + "|" + field }
 
 // normMessageID trims a Message-ID to the form mail.Inbound uses: no
