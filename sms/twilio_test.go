@@ -282,3 +282,14 @@ func TestNoLogging(t *testing.T) {
 		t.Fatalf("logged: %s", buf.String())
 	}
 }
+
+// BenchmarkSendSMS: one send through the client to FakeTwilio on loopback.
+func BenchmarkSendSMS(b *testing.B) {
+	_, tw := newPair(b)
+	ctx := context.Background()
+	for b.Loop() {
+		if err := tw.SendSMS(ctx, testTo, "Acme support: type code 123456 in the chat."); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
