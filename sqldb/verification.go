@@ -149,11 +149,15 @@ func (s *VerificationService) IssueChallenge(ctx context.Context, conversationID
 func (s *VerificationService) challengeMessage(conv *proofdesk.Conversation, cp *proofdesk.ContactPoint, is *verify.Issued) *proofdesk.OutboxMessage {
 	link := s.db.baseURL + "/v/" + is.Token
 	company := s.db.company
+	where := "in the chat"
+	if conv.Channel == proofdesk.ChannelPhone {
+		where = "on your phone keypad when asked"
+	}
 	m := &proofdesk.OutboxMessage{Purpose: "verification", ConversationID: conv.ID, To: cp.Value}
 	if cp.Kind == proofdesk.ContactPhone {
 		m.Kind = proofdesk.OutboxSMS
-		m.Body = fmt.Sprintf("%s support: someone on %s says they are you. If it is you, open %s or type code %s in the chat. If not, open the link and tap \"This wasn't me\".",
-			company, conv.Channel, link, is.Code)
+		m.Body = fmt.Sprintf("%s support: someone on %s says they are you. If it is you, open %s or type code %s %s. If not, open the link and tap \"This wasn't me\".",
+			company, conv.Channel, link, is.Code, where)
 		return m
 	}
 	m.Kind = proofdesk.OutboxEmail
@@ -163,11 +167,11 @@ func (s *VerificationService) challengeMessage(conv *proofdesk.Conversation, cp 
 If it is you, open this page and pick the number the agent reads out to you:
 %s
 
-Or type this code into the chat: %s
+Or type this code %s: %s
 
 If it isn't you, open the page and press "This wasn't me". Nobody from %s will ever ask you to read this code out.
 The request expires in 10 minutes.
-`, company, conv.Channel, conv.CreatedAt.Format("2006-01-02 15:04"), link, is.Code, company)
+`, company, conv.Channel, conv.CreatedAt.Format("2006-01-02 15:04"), link, where, is.Code, company)
 	return m
 }
 
