@@ -1,0 +1,71 @@
+package api
+
+import (
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/proofdesk/proofdesk"
+	httpd "github.com/proofdesk/proofdesk/http"
+	"github.com/proofdesk/proofdesk/verify"
+)
+
+// IdentityHandler links a conversation to a customer from a signed
+// session token minted by the business's backend (verify/MINTING.md): the
+// conversation is then at L1 without a verification request.
+type IdentityHandler struct {
+	// Now is the clock; NewIdentityHandler sets time.Now.
+	Now func() time.Time
+
+	agents       proofdesk.AgentService
+	verifier     *verify.TokenVerifier
+	verification proofdesk.VerificationService
+}
+
+// NewIdentityHandler returns the handler. verifier holds the
+// installation's token secret and audience; nil refuses every token (403:
+// signed sessions not configured).
+func NewIdentityHandler(agents proofdesk.AgentService, verifier *verify.TokenVerifier, verification proofdesk.VerificationService) *IdentityHandler {
+	return &IdentityHandler{Now: time.Now, agents: agents, verifier: verifier, verification: verification}
+}
+
+// Register adds, behind bearer-token auth:
+//
+//	POST /api/v1/conversations/{id}/identity {"token":"<JWT>"} → 200 conversation (level L1),
+//	     or 401 {"error":"unauthorized","message":<the verifier's refusal>}
+func (h *IdentityHandler) Register(r Router) {
+	r.Handle("POST /api/v1/conversations/{id}/identity", authenticated(h.agents, h.handleLink))
+}
+
+type identityRequest struct {
+	Token string `json:"token"`
+}
+
+func (h *IdentityHandler) handleLink(w http.ResponseWriter, r *http.Request) {
+	if h.verifier == nil {
+		httpd.Error(w, r, proofdesk.Errorf(proofdesk.EFORBIDDEN, "Signed session tokens are not configured on this installation."))
+		return
+	}
+	var in identityRequest
+	if err := httpd.DecodeJSON(r, &in); err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	in.Token = strings.TrimSpace(in.Token)
+	if in.Token == "" {
+		httpd.Error(w, r, proofdesk.FieldError("token", "token is required: a signed session token from your backend"))
+		return
+	}
+	now := h.Now().UTC()
+	id, err := h.verifier.Verify(r.Context(), in.Token, now)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	conv, err := h.verification.LinkSession(r.Context(), r.PathValue("id"), id.ExternalID, now)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	httpd.WriteJSON(w, http.StatusOK, newConversationJSON(conv, now))
+}

@@ -1,0 +1,68 @@
+package api
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/proofdesk/proofdesk"
+	httpd "github.com/proofdesk/proofdesk/http"
+)
+
+// OutboxHandler serves the built-in outbox to admins: in the demo and in
+// development, where no relay delivers mail, it stands in for the
+// customers' mailboxes.
+type OutboxHandler struct {
+	// RelayConfigured says that a relay (SMTP or SMS provider) delivers
+	// the outbox. Then bodies, which hold verification links and codes,
+	// are never shown, and recipients are masked.
+	RelayConfigured bool
+
+	agents proofdesk.AgentService
+	outbox proofdesk.OutboxService
+}
+
+// NewOutboxHandler returns the handler; agents authenticates the bearer
+// tokens.
+func NewOutboxHandler(agents proofdesk.AgentService, outbox proofdesk.OutboxService) *OutboxHandler {
+	return &OutboxHandler{agents: agents, outbox: outbox}
+}
+
+// Register adds, behind bearer-token auth, for admins only:
+//
+//	GET /api/v1/outbox?limit= → 200 {"messages":[OutboxMessage], "relay_configured":bool}
+//
+// newest first, at most limit (default 100, at most 500).
+func (h *OutboxHandler) Register(r Router) {
+	r.Handle("GET /api/v1/outbox", authenticated(h.agents, adminOnly(h.handleList)))
+}
+
+func (h *OutboxHandler) handleList(w http.ResponseWriter, r *http.Request) {
+	limit := 100
+	if v := r.URL.Query().Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 500 {
+			httpd.Error(w, r, proofdesk.FieldError("limit", "limit must be between 1 and 500"))
+			return
+		}
+		limit = n
+	}
+	msgs, err := h.outbox.FindOutbox(r.Context(), limit)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	if msgs == nil {
+		msgs = []*proofdesk.OutboxMessage{}
+	}
+	if h.RelayConfigured {
+		for _, m := range msgs {
+			m.Body = ""
+			if m.Kind == proofdesk.OutboxSMS {
+				m.To = proofdesk.MaskPhone(m.To)
+			} else {
+				m.To = proofdesk.MaskEmail(m.To)
+			}
+		}
+	}
+	httpd.WriteJSON(w, http.StatusOK, map[string]any{"messages": msgs, "relay_configured": h.RelayConfigured})
+}
