@@ -335,7 +335,9 @@ func TestReveal_API(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		e := newVEnv(t, db)
 		revealURL := "/api/v1/conversations/" + e.conv.ID + "/reveal"
-		at := func(field string) string { return `{"field":"` + field + `","reason":"customer asked where the parcel goes"}` }
+		at := func(field string) string {
+			return `{"field":"` + field + `","reason":"customer asked where the parcel goes"}`
+		}
 		tests := []scenario{
 			{name: "L0 address", method: "POST", url: revealURL, token: e.agentTok, body: at("addresses"), wantStatus: 403,
 				want: []string{`"error":"verification_required"`, `"required_level":"L1"`}, notWant: realAddress},
