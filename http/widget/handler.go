@@ -3,6 +3,12 @@
 // WebSocket. A visitor is identified by a random visitor token (sent as
 // "Authorization: Visitor <token>" or in the WebSocket's first frame) and
 // reaches only the conversations bound to it.
+//
+// Codes never become chat messages: a message whose whole body is a
+// verification code (verify.NormalizeCode) is not stored, so agents never
+// see it; over the WebSocket it is checked as a code attempt (code_result
+// frame, or an error frame saying no request is waiting), and as the first
+// message of a new conversation it is refused with 400.
 package widget
 
 import (
