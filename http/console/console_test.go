@@ -285,7 +285,8 @@ func TestLogin_AdminNeeds2FA(t *testing.T) {
 	e.agent(t, "root@desk.test", proofdesk.RoleAdmin, "right password", "")
 	b := e.browser(t)
 	resp, page := b.login("root@desk.test", "right password", "")
-	if resp.StatusCode != http.StatusForbidden || !strings.Contains(page, "two-factor") || b.cookie("proofdesk_session") != "" {
+	// The right password starts the first-time enrolment, not a session.
+	if resp.StatusCode != http.StatusOK || !strings.Contains(page, "two-factor") || !strings.Contains(page, "data:image/png;base64,") || b.cookie("proofdesk_session") != "" {
 		t.Fatalf("admin without TOTP: %d", resp.StatusCode)
 	}
 	e.handler.AllowNo2FA = true

@@ -1,12 +1,20 @@
 // Package console serves the agents' HTML console, authenticated by a
-// server-side session cookie with a CSRF token checked on every POST. For
-// now it holds sign-in and sign-out.
+// server-side session cookie with a CSRF token checked on every POST.
+//
+// Pages are rendered on the server with html/template from embedded
+// templates; a small plain script (static/console.js) swaps live regions
+// when the server-sent event stream says something changed. Every customer
+// value shown goes through proofdesk.NewCustomerView, masked; a value is
+// shown in clear only in the response to a reveal, which
+// VerificationService.Reveal allows and audits.
 package console
 
 import (
 	"bytes"
+	"context"
 	"embed"
 	"html/template"
+	"log/slog"
 	"net/http"
 	"time"
 
@@ -18,12 +26,16 @@ import (
 //go:embed templates/*.html
 var templateFS embed.FS
 
-// views are the page templates, each parsed with the layout at startup.
-var viewNames = []string{"login", "home", "error"}
+// viewNames are the page templates, each parsed with the layout at startup.
+var viewNames = []string{
+	"login", "enrol", "home", "error", "inbox", "conversation", "customer",
+	"admin_agents", "admin_tokens", "admin_policy", "admin_settings", "admin_audit", "admin_outbox",
+}
 
-// CSP is the Content-Security-Policy of console pages: own resources only,
-// no inline script, forms post only to the console, never framed.
-const CSP = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+// CSP is the Content-Security-Policy of console pages: own resources only
+// (and data: images, for the enrolment QR code), no inline script or
+// style, forms post only to the console, never framed.
+const CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
 // DefaultSessionTTL is how long a console session lasts.
 const DefaultSessionTTL = 12 * time.Hour
@@ -34,45 +46,160 @@ type Router interface {
 	Handle(pattern string, h http.Handler)
 }
 
+// PostMessageFunc stores an agent's message on a conversation through the
+// same path as POST /api/v1/conversations/{id}/messages, so the disclosure
+// guard applies to console replies too (api.Handler.PostMessage is one).
+// A blocked reply returns an EDISCLOSURE error with Details "rule",
+// "class" and "required_level".
+type PostMessageFunc func(ctx context.Context, conversationID, body string, internal bool, clientID string) (*proofdesk.Message, error)
+
+// Deps are the services the console uses. Agents is required; the others
+// may be nil only in the sign-in-only setup of NewHandler.
+type Deps struct {
+	Agents        proofdesk.AgentService
+	Customers     proofdesk.CustomerService
+	Conversations proofdesk.ConversationService
+	Audit         proofdesk.AuditService
+	Verification  proofdesk.VerificationService
+	Policy        proofdesk.PolicyService
+	Outbox        proofdesk.OutboxService
+	// Events feeds live updates; nil falls back to the stream polling the
+	// store every PollInterval.
+	Events proofdesk.EventService
+	// PostMessage posts agent replies and notes; it must run the reply guard.
+	PostMessage PostMessageFunc
+	// Throttle limits failed sign-ins; nil means the default throttle.
+	Throttle *auth.Throttle
+	// Settings are shown read-only on the admin channel page.
+	Settings Settings
+	// Logger receives errors of the live stream; nil discards them.
+	Logger *slog.Logger
+}
+
 // Handler serves the console.
 type Handler struct {
 	// AllowNo2FA lets admins sign in without TOTP (demo only).
 	AllowNo2FA bool
-	// SessionTTL is the session lifetime; NewHandler sets DefaultSessionTTL.
+	// SessionTTL is the session lifetime; New sets DefaultSessionTTL.
 	SessionTTL time.Duration
-	// Now is the clock; NewHandler sets time.Now.
+	// Now is the clock; New sets time.Now.
 	Now func() time.Time
+	// PollInterval is how often a live stream checks the store for changes
+	// nobody published an event for; New sets 2 seconds.
+	PollInterval time.Duration
 
+	d        Deps
 	agents   proofdesk.AgentService
 	throttle *auth.Throttle
 	totp     *auth.TOTPVerifier
 	views    map[string]*template.Template
+	static   *staticFiles
+	unread   *unreadTracker
+	enrolKey []byte
 }
 
-// NewHandler returns the console handler. throttle limits failed sign-ins;
-// nil means auth.NewThrottle(auth.DefaultThrottleConfig()). It panics if a
-// template does not parse (they are embedded, so a test catches it).
+// NewHandler returns a console that only signs agents in and out. It is
+// New(Deps{Agents: agents, Throttle: throttle}).
 func NewHandler(agents proofdesk.AgentService, throttle *auth.Throttle) *Handler {
-	if throttle == nil {
-		throttle = auth.NewThrottle(auth.DefaultThrottleConfig())
+	return New(Deps{Agents: agents, Throttle: throttle})
+}
+
+// New returns the console handler. It panics if a template does not parse
+// (they are embedded, so a test catches it).
+func New(d Deps) *Handler {
+	if d.Throttle == nil {
+		d.Throttle = auth.NewThrottle(auth.DefaultThrottleConfig())
 	}
+	if d.Logger == nil {
+		d.Logger = slog.New(slog.DiscardHandler)
+	}
+	d.Settings = d.Settings.withDefaults()
 	h := &Handler{
-		SessionTTL: DefaultSessionTTL, Now: time.Now,
-		agents: agents, throttle: throttle, totp: auth.NewTOTPVerifier(),
-		views: map[string]*template.Template{},
+		SessionTTL: DefaultSessionTTL, Now: time.Now, PollInterval: 2 * time.Second,
+		d: d, agents: d.Agents, throttle: d.Throttle, totp: auth.NewTOTPVerifier(),
+		views: map[string]*template.Template{}, static: newStaticFiles(),
+		unread: newUnreadTracker(), enrolKey: randomKey(),
 	}
+	funcs := h.funcs()
 	for _, name := range viewNames {
-		h.views[name] = template.Must(template.ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html"))
+		h.views[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS,
+			"templates/layout.html", "templates/partials.html", "templates/"+name+".html"))
 	}
 	return h
 }
 
+// full reports whether the console has the services of a full desk, not
+// just sign-in.
+func (h *Handler) full() bool { return h.d.Conversations != nil && h.d.Customers != nil }
+
 // Register adds the console routes to r.
 func (h *Handler) Register(r Router) {
+	auth := func(fn http.HandlerFunc) http.Handler { return h.requireSession(h.requireCSRF(fn)) }
+	admin := func(fn http.HandlerFunc) http.Handler { return h.requireSession(h.requireAdmin(h.requireCSRF(fn))) }
+
+	r.Handle("GET /static/{file}", http.HandlerFunc(h.static.serve))
 	r.Handle("GET /login", http.HandlerFunc(h.handleLoginShow))
 	r.Handle("POST /login", http.HandlerFunc(h.handleLogin))
-	r.Handle("POST /logout", h.requireSession(h.requireCSRF(http.HandlerFunc(h.handleLogout))))
-	r.Handle("GET /{$}", h.requireSession(http.HandlerFunc(h.handleHome)))
+	r.Handle("POST /login/enrol", http.HandlerFunc(h.handleLoginEnrol))
+	r.Handle("POST /logout", auth(h.handleLogout))
+	r.Handle("GET /{$}", auth(h.handleHome))
+	r.Handle("GET /account/2fa", auth(h.handleEnrolShow))
+	r.Handle("POST /account/2fa", auth(h.handleEnrol))
+	if !h.full() {
+		return
+	}
+	r.Handle("GET /inbox", auth(h.handleInbox))
+	r.Handle("GET /events", auth(h.handleEvents))
+	r.Handle("GET /conversations/{id}", auth(h.handleConversation))
+	r.Handle("POST /conversations/{id}/messages", auth(h.handleReply))
+	r.Handle("POST /conversations/{id}/assign", auth(h.handleAssign))
+	r.Handle("POST /conversations/{id}/status", auth(h.handleStatus))
+	r.Handle("POST /conversations/{id}/challenges", auth(h.handleChallenge))
+	r.Handle("POST /conversations/{id}/reveal", auth(h.handleReveal))
+	r.Handle("GET /customers/{id}", auth(h.handleCustomer))
+	r.Handle("GET /admin/agents", admin(h.handleAdminAgents))
+	r.Handle("POST /admin/agents", admin(h.handleAdminAgentCreate))
+	r.Handle("GET /admin/tokens", admin(h.handleAdminTokens))
+	r.Handle("POST /admin/tokens", admin(h.handleAdminTokenCreate))
+	r.Handle("GET /admin/policy", admin(h.handleAdminPolicy))
+	r.Handle("POST /admin/policy", admin(h.handleAdminPolicyUpdate))
+	r.Handle("GET /admin/settings", admin(h.handleAdminSettings))
+	r.Handle("GET /admin/audit", admin(h.handleAdminAudit))
+	r.Handle("GET /admin/outbox", admin(h.handleAdminOutbox))
+}
+
+// page is what every signed-in page hands the layout.
+type page struct {
+	Title     string
+	Nav       string // the active section: inbox, admin, account
+	Agent     *proofdesk.Agent
+	CSRFToken string
+	Notice    string
+	Error     string
+	Full      bool
+}
+
+// newPage fills the layout data of a signed-in request.
+func (h *Handler) newPage(r *http.Request, title, nav string) page {
+	p := page{Title: title, Nav: nav, Agent: proofdesk.AgentFromContext(r.Context()), Full: h.full()}
+	if s := sessionFromContext(r.Context()); s != nil {
+		p.CSRFToken = s.CSRFToken
+	}
+	p.Notice = notices[r.URL.Query().Get("done")]
+	return p
+}
+
+// notices are the fixed confirmations a redirect can ask for (?done=).
+var notices = map[string]string{
+	"sent":      "Reply sent.",
+	"note":      "Internal note added.",
+	"assigned":  "Conversation assigned.",
+	"resolved":  "Conversation resolved.",
+	"snoozed":   "Conversation snoozed.",
+	"reopened":  "Conversation reopened.",
+	"challenge": "Verification request sent. Read the number below to the requester.",
+	"enrolled":  "Two-factor authentication is on.",
+	"policy":    "Policy saved.",
 }
 
 // render writes the named view with status. It panics for an unknown
@@ -90,10 +217,24 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 	} else {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	}
-	w.Header().Set("Content-Security-Policy", CSP)
-	w.Header().Set("Cache-Control", "no-store")
+	setPageHeaders(w)
 	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes())
+}
+
+// setPageHeaders sets the headers every console response carries.
+func setPageHeaders(w http.ResponseWriter) {
+	w.Header().Set("Content-Security-Policy", CSP)
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Frame-Options", "DENY")
+	w.Header().Set("Referrer-Policy", "no-referrer")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+}
+
+// errorPage is the data of the error view.
+type errorPage struct {
+	page
+	Status int
 }
 
 // renderError shows err on an error page with the status its code maps to;
@@ -101,14 +242,15 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, nam
 func (h *Handler) renderError(w http.ResponseWriter, r *http.Request, err error) {
 	httpd.ReportError(r, err)
 	status := httpd.ErrorStatus(proofdesk.ErrorCode(err))
-	h.render(w, r, status, "error", map[string]string{
-		"Title": http.StatusText(status), "Message": proofdesk.ErrorMessage(err),
-	})
+	p := h.newPage(r, http.StatusText(status), "")
+	p.Error = proofdesk.ErrorMessage(err)
+	h.render(w, r, status, "error", errorPage{page: p, Status: status})
 }
 
 func (h *Handler) handleHome(w http.ResponseWriter, r *http.Request) {
-	sess := sessionFromContext(r.Context())
-	h.render(w, r, http.StatusOK, "home", map[string]any{
-		"Agent": proofdesk.AgentFromContext(r.Context()), "CSRFToken": sess.CSRFToken,
-	})
+	if h.full() {
+		http.Redirect(w, r, "/inbox", http.StatusSeeOther)
+		return
+	}
+	h.render(w, r, http.StatusOK, "home", h.newPage(r, "Proofdesk", ""))
 }

@@ -41,7 +41,11 @@ func (h *Handler) handleLoginShow(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/", http.StatusSeeOther)
 		return
 	}
-	h.showLogin(w, r, http.StatusOK, "", "")
+	msg := ""
+	if r.URL.Query().Get("expired") == "1" {
+		msg = "Your session expired. Please sign in again."
+	}
+	h.showLogin(w, r, http.StatusOK, "", msg)
 }
 
 func (h *Handler) handleLogin(w http.ResponseWriter, r *http.Request) {
@@ -123,18 +127,24 @@ func (h *Handler) handleLogin(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	case agent.IsAdmin() && !h.AllowNo2FA:
+		// First sign-in of an admin without TOTP: the password was right,
+		// but no session starts until an authenticator is enrolled.
 		if err := h.agents.RecordLogin(ctx, agent.ID, false, reasonTOTPNotEnabled); err != nil {
 			h.renderError(w, r, err)
 			return
 		}
-		h.showLogin(w, r, http.StatusForbidden, email,
-			"Admins must use two-factor authentication. Enrol an authenticator app for this account first (see proofdesk agent --help), then sign in with its code.")
+		h.startLoginEnrol(w, r, agent, "")
 		return
 	}
 
-	// Success: drop any session the browser had (the ID is rotated) and
-	// start a new one.
 	h.throttle.Success(email, addr)
+	h.startSession(w, r, agent)
+}
+
+// startSession signs agent in: any session the browser had is dropped
+// (the ID is rotated) and a new one starts.
+func (h *Handler) startSession(w http.ResponseWriter, r *http.Request, agent *proofdesk.Agent) {
+	ctx := r.Context()
 	if old, err := r.Cookie(sessionCookie); err == nil && auth.ValidSessionIDFormat(old.Value) {
 		if err := h.agents.DeleteSession(ctx, auth.HashToken(old.Value)); err != nil {
 			h.renderError(w, r, err)

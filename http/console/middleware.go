@@ -59,13 +59,35 @@ func (h *Handler) requireSession(next http.Handler) http.Handler {
 			return
 		}
 		if sess == nil {
+			_, had := r.Cookie(sessionCookie)
 			clearCookie(w, r, sessionCookie, "/")
-			http.Redirect(w, r, "/login", http.StatusSeeOther)
+			if r.Header.Get("X-Proofdesk-Live") != "" || r.Header.Get("Accept") == "text/event-stream" {
+				// Scripts learn of the expiry and send the page to sign-in.
+				setPageHeaders(w)
+				http.Error(w, "session expired", http.StatusUnauthorized)
+				return
+			}
+			to := "/login"
+			if had == nil {
+				to = "/login?expired=1"
+			}
+			http.Redirect(w, r, to, http.StatusSeeOther)
 			return
 		}
 		ctx := proofdesk.NewContextWithAgent(r.Context(), agent)
 		ctx = context.WithValue(ctx, sessionKey{}, sess)
 		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// requireAdmin lets only admins through. It must run inside requireSession.
+func (h *Handler) requireAdmin(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !proofdesk.AgentFromContext(r.Context()).IsAdmin() {
+			h.renderError(w, r, proofdesk.Errorf(proofdesk.EFORBIDDEN, "This page is for admins."))
+			return
+		}
+		next.ServeHTTP(w, r)
 	})
 }
 

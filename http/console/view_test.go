@@ -4,17 +4,51 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
 )
 
 // TestViews renders every view, so a template error fails here, not in use.
 func TestViews(t *testing.T) {
-	h := NewHandler(nil, nil)
+	h := New(Deps{})
+	now := time.Now()
+	agent := &proofdesk.Agent{ID: "agt_1", Name: "<Ada>", Role: proofdesk.RoleAdmin}
+	pg := page{Title: "<oops>", Agent: agent, CSRFToken: "tok", Full: true, Error: "<oops>"}
+	exp := now.Add(10 * time.Minute)
+	conv := &proofdesk.Conversation{ID: "cnv_1", Channel: "chat", Subject: "<oops>", Status: "open", CustomerID: "cus_1",
+		Requester: proofdesk.Requester{Name: "<oops>", Email: "x@y.co"}, Tags: []string{"<oops>"}, RiskFlags: []string{proofdesk.RiskProbing},
+		Level: proofdesk.L1, LevelExpiresAt: &exp, CreatedAt: now, LastActivityAt: now}
+	cust := proofdesk.NewCustomerView(&proofdesk.Customer{ID: "cus_1", Name: "<oops>",
+		ContactPoints: []*proofdesk.ContactPoint{{ID: "cp_1", Kind: "email", Value: "a@b.co", AddedAt: now}},
+		Addresses:     []proofdesk.Address{{Line1: "1 Main St", City: "X", Country: "US"}}, DateOfBirth: "1990-01-01",
+		Payment: &proofdesk.Payment{Brand: "Visa", Last4: "4242"}, Attributes: map[string]string{"loyalty": "<oops>"}}, proofdesk.ViewContext{})
+	contacts := h.contactRows(cust, now)
 	data := map[string]any{
 		"login": loginPage{CSRFToken: "tok", Email: "a@b.co", Error: "<oops>"},
-		"home":  map[string]any{"Agent": &proofdesk.Agent{Name: "<Ada>", Role: "agent"}, "CSRFToken": "tok"},
-		"error": map[string]string{"Title": "Forbidden", "Message": "no"},
+		"enrol": &enrolPage{page: pg, QR: "data:image/png;base64,AAAA", Secret: "ABCD EFGH", FirstTime: true, Ticket: "t", LoginCSRF: "c"},
+		"home":  pg,
+		"error": errorPage{page: pg, Status: 403},
+		"inbox": inboxPage{page: pg, Rows: []inboxRow{{Conv: conv, Level: proofdesk.L1, Unread: true, Assignee: "<oops>"}},
+			Views:    []viewLink{{Key: "mine", Label: "Mine", URL: "/inbox?view=mine", Count: 2, Unread: 1, Active: true}},
+			Channels: []string{"chat"}, Statuses: []string{"open"}, Teams: []string{"<oops>"}, Truncated: true, Searched: true},
+		"conversation": &conversationPage{page: pg, Conv: conv, Level: proofdesk.L1, LevelExpires: &exp,
+			Timeline: []timelineItem{{ID: "m1", Kind: "customer", Author: "Requester", Body: "<oops>", At: now}, {ID: "m2", Kind: "note", Body: "<oops>", Internal: true}},
+			Customer: cust, Contacts: contacts, Active: &proofdesk.ChallengeInfo{ID: "chl", MaskedDestination: "a***@b***.co", Number: 7, Status: "pending", ExpiresAt: exp},
+			Challenges: []*proofdesk.ChallengeInfo{{ID: "chl", Status: "pending", MaskedDestination: "a***", CreatedAt: now}},
+			Risks:      []string{proofdesk.RiskProbing, "support_locked"}, Agents: []*proofdesk.Agent{agent}, Supervisor: true, Canned: DefaultCannedReplies,
+			Draft: "<oops>", Blocked: blockedFrom(&proofdesk.Error{Code: proofdesk.EDISCLOSURE, Details: map[string]any{"rule": "protected_value", "class": "address", "required_level": "L1"}}, true),
+			Revealed: &revealed{Field: "addresses", Label: "Postal addresses", Value: "<oops>"}, RevealFields: revealFields(cust, proofdesk.DefaultPolicy()), ClaimsGiven: true},
+		"customer": &customerPage{page: pg, Customer: cust, Contacts: contacts, Recent: []customerRecent{{Conv: conv, Level: proofdesk.L1}},
+			From: conv, FromLevel: proofdesk.L1, CanReveal: true, RevealFields: revealFields(cust, proofdesk.DefaultPolicy()), CoolingDays: 7,
+			Revealed: &revealed{Label: "x", Value: "<oops>"}},
+		"admin_agents":   &adminAgentsPage{page: pg, Agents: []*proofdesk.Agent{agent}, Roles: []string{"agent"}},
+		"admin_tokens":   adminTokensPage{page: pg, Token: "pdk_x", Name: "<oops>"},
+		"admin_policy":   policyPage(pg, &proofdesk.Policy{Attributes: map[string]proofdesk.Level{"loyalty": 1}}),
+		"admin_settings": adminSettingsPage{page: pg, S: Settings{SMTPRelay: "<oops>", WidgetOrigins: []string{"https://shop.test"}, TelephonySecretSet: true}},
+		"admin_audit": adminAuditPage{page: pg, Intact: false, BadSeq: 3, BadWhy: "<oops>", Names: map[string]string{"agt_1": "<oops>"},
+			Entries: []*proofdesk.AuditEntry{{Seq: 1, Time: now, ActorKind: "agent", ActorID: "agt_1", Action: "x", Detail: map[string]string{"k": "<oops>"}}}},
+		"admin_outbox": adminOutboxPage{page: pg, ShowBodies: true, Messages: []*proofdesk.OutboxMessage{{Kind: "email", To: "jane@example.com", Subject: "<oops>", Body: "<oops>", CreatedAt: now}}},
 	}
 	for _, name := range viewNames {
 		t.Run(name, func(t *testing.T) {
@@ -31,6 +65,12 @@ func TestViews(t *testing.T) {
 			if strings.Contains(body, "<oops>") || strings.Contains(body, "<Ada>") {
 				t.Fatal("output not escaped")
 			}
+			if strings.Contains(body, " style=") || strings.Contains(body, "<script>") || strings.Contains(body, " onclick=") {
+				t.Fatal("inline style or script: the CSP forbids it")
+			}
+			if w.Header().Get("Content-Security-Policy") != CSP {
+				t.Fatal("no CSP header")
+			}
 		})
 	}
 	defer func() {
@@ -39,4 +79,24 @@ func TestViews(t *testing.T) {
 		}
 	}()
 	h.render(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil), 200, "nope", nil)
+}
+
+func TestCustomerText(t *testing.T) {
+	tests := []struct {
+		in, want  string
+		hasChalls bool
+		hidden    bool
+	}{
+		{"123456", "[code hidden]", false, true},
+		{" 123-456 ", "[code hidden]", false, true},
+		{"my code is 123 456 ok", "my code is [code hidden] ok", true, false},
+		{"my code is 123 456 ok", "my code is 123 456 ok", false, false},
+		{"order 4242 please", "order 4242 please", true, false},
+	}
+	for _, tt := range tests {
+		got, hidden := customerText(tt.in, tt.hasChalls)
+		if got != tt.want || hidden != tt.hidden {
+			t.Errorf("customerText(%q) = %q, %v; want %q, %v", tt.in, got, hidden, tt.want, tt.hidden)
+		}
+	}
 }

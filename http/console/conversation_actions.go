@@ -1,0 +1,182 @@
+package console
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/proofdesk/proofdesk"
+)
+
+// publish tells live pages that a conversation changed. Events carry IDs
+// only; pages fetch what they may see.
+func (h *Handler) publish(r *http.Request, typ, conversationID string) {
+	if h.d.Events == nil {
+		return
+	}
+	h.d.Events.PublishEvent(r.Context(), proofdesk.Event{Type: typ, ConversationID: conversationID, AuthorKind: proofdesk.AuthorAgent, At: h.Now().UTC()})
+}
+
+func backTo(conversationID, done string) string {
+	u := "/conversations/" + conversationID
+	if done != "" {
+		u += "?done=" + done
+	}
+	return u
+}
+
+func (h *Handler) handleReply(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	body := r.PostFormValue("body")
+	internal := r.PostFormValue("internal") == "1"
+	if h.d.PostMessage == nil {
+		h.renderError(w, r, proofdesk.Errorf(proofdesk.EINTERNAL, "replies are not configured"))
+		return
+	}
+	if strings.TrimSpace(body) == "" {
+		h.showConversation(w, r, http.StatusUnprocessableEntity, func(p *conversationPage) {
+			p.Error = "Write a message first."
+			p.DraftNote = internal
+		})
+		return
+	}
+	_, err := h.d.PostMessage(r.Context(), id, body, internal, r.PostFormValue("client_id"))
+	switch proofdesk.ErrorCode(err) {
+	case "":
+	case proofdesk.EDISCLOSURE:
+		h.showConversation(w, r, http.StatusUnprocessableEntity, func(p *conversationPage) {
+			p.Blocked = blockedFrom(err, p.Customer != nil)
+			// The draft is the agent's own text; it goes back into their
+			// composer so they can rephrase it.
+			p.Draft, p.DraftNote = body, internal
+		})
+		return
+	case proofdesk.EINVALID:
+		h.showConversation(w, r, http.StatusUnprocessableEntity, func(p *conversationPage) {
+			p.Error = proofdesk.ErrorMessage(err)
+			p.Draft, p.DraftNote = body, internal
+		})
+		return
+	default:
+		h.renderError(w, r, err)
+		return
+	}
+	h.publish(r, proofdesk.EventMessageCreated, id)
+	done := "sent"
+	if internal {
+		done = "note"
+	}
+	http.Redirect(w, r, backTo(id, done)+"#composer", http.StatusSeeOther)
+}
+
+func (h *Handler) handleAssign(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id := r.PathValue("id")
+	agent := proofdesk.AgentFromContext(ctx)
+	to := r.PostFormValue("assignee")
+	if to == "me" {
+		to = agent.ID
+	}
+	if to != agent.ID && !agent.IsSupervisor() {
+		h.showConversation(w, r, http.StatusForbidden, func(p *conversationPage) {
+			p.Error = "Only supervisors assign conversations to other agents. You can take it yourself."
+		})
+		return
+	}
+	if to != "" {
+		a, err := h.agents.FindAgentByID(ctx, to)
+		if err != nil || a.Disabled {
+			h.showConversation(w, r, http.StatusUnprocessableEntity, func(p *conversationPage) { p.Error = "Pick an active agent." })
+			return
+		}
+	}
+	upd := proofdesk.ConversationUpdate{AssigneeID: &to}
+	if team, ok := r.PostForm["team"]; ok {
+		t := strings.TrimSpace(team[0])
+		upd.Team = &t
+	}
+	if _, err := h.d.Conversations.UpdateConversation(ctx, id, upd); err != nil {
+		h.renderError(w, r, err)
+		return
+	}
+	h.publish(r, proofdesk.EventConversationUpdated, id)
+	http.Redirect(w, r, backTo(id, "assigned"), http.StatusSeeOther)
+}
+
+func (h *Handler) handleStatus(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	status := r.PostFormValue("status")
+	done := map[string]string{proofdesk.StatusResolved: "resolved", proofdesk.StatusSnoozed: "snoozed",
+		proofdesk.StatusOpen: "reopened", proofdesk.StatusPending: "reopened"}[status]
+	if done == "" {
+		h.renderError(w, r, proofdesk.FieldError("status", "status must be one of open, pending, snoozed, resolved"))
+		return
+	}
+	if _, err := h.d.Conversations.UpdateConversation(r.Context(), id, proofdesk.ConversationUpdate{Status: &status}); err != nil {
+		h.renderError(w, r, err)
+		return
+	}
+	h.publish(r, proofdesk.EventConversationUpdated, id)
+	if status == proofdesk.StatusResolved || status == proofdesk.StatusSnoozed {
+		http.Redirect(w, r, "/inbox?view=mine&done="+done, http.StatusSeeOther)
+		return
+	}
+	http.Redirect(w, r, backTo(id, done), http.StatusSeeOther)
+}
+
+func (h *Handler) handleChallenge(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	if h.d.Verification == nil {
+		h.renderError(w, r, proofdesk.Errorf(proofdesk.EINTERNAL, "verification is not configured"))
+		return
+	}
+	_, err := h.d.Verification.IssueChallenge(r.Context(), id, r.PostFormValue("contact_point_id"))
+	switch proofdesk.ErrorCode(err) {
+	case "":
+	case proofdesk.EINVALID, proofdesk.EFORBIDDEN, proofdesk.ERATELIMIT, proofdesk.ELOCKED:
+		h.showConversation(w, r, httpStatus(err), func(p *conversationPage) { p.Error = proofdesk.ErrorMessage(err) })
+		return
+	default:
+		h.renderError(w, r, err)
+		return
+	}
+	h.publish(r, proofdesk.EventChallengeUpdated, id)
+	http.Redirect(w, r, backTo(id, "challenge")+"#verify", http.StatusSeeOther)
+}
+
+// handleReveal shows one field in clear, once, in this response (never a
+// redirect, never cached), when VerificationService.Reveal allows it.
+func (h *Handler) handleReveal(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	field := r.PostFormValue("field")
+	reason := r.PostFormValue("reason")
+	breakGlass := r.PostFormValue("break_glass") == "1"
+	if h.d.Verification == nil {
+		h.renderError(w, r, proofdesk.Errorf(proofdesk.EINTERNAL, "verification is not configured"))
+		return
+	}
+	value, err := h.d.Verification.Reveal(r.Context(), id, field, reason, breakGlass)
+	onCustomer := r.PostFormValue("back") == "customer"
+	if err != nil {
+		code := proofdesk.ErrorCode(err)
+		if code != proofdesk.EVERIFICATION && code != proofdesk.EFORBIDDEN && code != proofdesk.EINVALID {
+			h.renderError(w, r, err)
+			return
+		}
+		msg := proofdesk.ErrorMessage(err)
+		if code == proofdesk.EVERIFICATION {
+			msg = "Not revealed. " + msg + " Send a verification request from the verification panel."
+		}
+		if onCustomer {
+			h.showCustomerFor(w, r, httpStatus(err), id, func(p *customerPage) { p.Error = msg })
+			return
+		}
+		h.showConversation(w, r, httpStatus(err), func(p *conversationPage) { p.Error = msg })
+		return
+	}
+	rv := &revealed{Field: field, Label: fieldLabel(field), Value: value}
+	if onCustomer {
+		h.showCustomerFor(w, r, http.StatusOK, id, func(p *customerPage) { p.Revealed = rv })
+		return
+	}
+	h.showConversation(w, r, http.StatusOK, func(p *conversationPage) { p.Revealed = rv })
+}

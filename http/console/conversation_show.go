@@ -1,0 +1,321 @@
+package console
+
+import (
+	"fmt"
+	"net/http"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/verify"
+)
+
+// timelineItem is one entry of the conversation timeline, ready to show.
+type timelineItem struct {
+	ID       string
+	Kind     string // customer, agent, note, system
+	Label    string // "Chat", "Email", "Call note", "Internal note"
+	Author   string
+	Body     string
+	Hidden   bool // the whole message looked like a verification code
+	At       time.Time
+	Internal bool
+}
+
+// contactRow is an on-file contact point, masked, with whether a
+// verification request may go to it.
+type contactRow struct {
+	proofdesk.ContactPointView
+	CountsFrom time.Time // end of the cooling-off window
+	Eligible   bool
+}
+
+// blockedReply explains why the guard stopped a reply.
+type blockedReply struct {
+	Rule          string
+	Class         string
+	RequiredLevel string
+	Reason        string
+	Next          string
+}
+
+// revealed is a value shown once, in the response to a reveal.
+type revealed struct {
+	Field string
+	Label string
+	Value string
+}
+
+// revealField is a masked field the agent may ask to reveal.
+type revealField struct {
+	Field    string
+	Label    string
+	Required proofdesk.Level
+}
+
+type conversationPage struct {
+	page
+	Conv         *proofdesk.Conversation
+	Level        proofdesk.Level
+	LevelExpires *time.Time
+	Timeline     []timelineItem
+	Customer     *proofdesk.CustomerView
+	Contacts     []contactRow
+	Challenges   []*proofdesk.ChallengeInfo
+	Active       *proofdesk.ChallengeInfo
+	Risks        []string
+	Agents       []*proofdesk.Agent
+	Assignee     string
+	IsAssignee   bool
+	Supervisor   bool
+	Canned       []CannedReply
+	Draft        string
+	DraftNote    bool
+	ClientID     string
+	Blocked      *blockedReply
+	Revealed     *revealed
+	RevealFields []revealField
+	ClaimsGiven  bool
+	HasCodes     bool
+}
+
+// sixDigits finds a standalone 6-digit number in a customer's message.
+var sixDigits = regexp.MustCompile(`\b[0-9]{3}[ -]?[0-9]{3}\b`)
+
+// customerText hides what looks like a verification code: a whole
+// message that is a code, and, while the conversation has requests, any
+// standalone 6-digit number in it. Agents never see the customer's code.
+func customerText(body string, hasChallenges bool) (string, bool) {
+	if _, ok := verify.NormalizeCode(strings.TrimSpace(body)); ok {
+		return "[code hidden]", true
+	}
+	if hasChallenges {
+		body = sixDigits.ReplaceAllStringFunc(body, func(s string) string {
+			if len(strings.Trim(s, " -")) >= 6 {
+				return "[code hidden]"
+			}
+			return s
+		})
+	}
+	return body, false
+}
+
+func (h *Handler) policy(r *http.Request) (*proofdesk.Policy, error) {
+	if h.d.Policy == nil {
+		return proofdesk.DefaultPolicy(), nil
+	}
+	return h.d.Policy.FindPolicy(r.Context())
+}
+
+func (h *Handler) handleConversation(w http.ResponseWriter, r *http.Request) {
+	h.showConversation(w, r, http.StatusOK, nil)
+}
+
+// showConversation renders the conversation page; mod adjusts the data
+// (an error, a blocked reply, a revealed value) before rendering.
+func (h *Handler) showConversation(w http.ResponseWriter, r *http.Request, status int, mod func(p *conversationPage)) {
+	p, err := h.conversationData(r)
+	if err != nil {
+		h.renderError(w, r, err)
+		return
+	}
+	if mod != nil {
+		mod(p)
+	}
+	h.unread.markSeen(p.Agent.ID, p.Conv.ID, h.Now())
+	h.render(w, r, status, "conversation", p)
+}
+
+func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
+	ctx := r.Context()
+	conv, err := h.d.Conversations.FindConversationByID(ctx, r.PathValue("id"))
+	if err != nil {
+		return nil, err
+	}
+	now := h.Now()
+	title := conv.Subject
+	if title == "" {
+		title = "Conversation"
+	}
+	p := &conversationPage{page: h.newPage(r, title, "inbox"), Conv: conv, Level: conv.EffectiveLevel(now),
+		Canned: h.d.Settings.CannedReplies, ClientID: proofdesk.NewID("cli"),
+		ClaimsGiven: conv.Requester != (proofdesk.Requester{})}
+	if p.Level != proofdesk.L0 {
+		p.LevelExpires = conv.LevelExpiresAt
+	}
+	p.Supervisor = p.Agent.IsSupervisor()
+	p.IsAssignee = conv.AssigneeID == p.Agent.ID
+	p.Risks = slices.Clone(conv.RiskFlags)
+	if conv.Fraud && !slices.Contains(p.Risks, proofdesk.RiskOwnerDenied) {
+		p.Risks = append(p.Risks, proofdesk.RiskOwnerDenied)
+	}
+
+	agents, err := h.agents.FindAgents(ctx)
+	if err != nil {
+		return nil, err
+	}
+	names := map[string]string{}
+	for _, a := range agents {
+		names[a.ID] = a.Name
+		if !a.Disabled {
+			p.Agents = append(p.Agents, a)
+		}
+	}
+	p.Assignee = names[conv.AssigneeID]
+
+	if h.d.Verification != nil {
+		if p.Challenges, err = h.d.Verification.FindChallenges(ctx, conv.ID); err != nil {
+			return nil, err
+		}
+		for _, c := range p.Challenges {
+			if c.Status == proofdesk.ChallengePending {
+				p.Active = c
+				break
+			}
+		}
+	}
+	p.HasCodes = len(p.Challenges) > 0
+
+	msgs, err := h.d.Conversations.FindMessages(ctx, conv.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range msgs {
+		it := timelineItem{ID: m.ID, Kind: m.AuthorKind, Body: m.Body, At: m.CreatedAt, Internal: m.Internal, Label: channelLabel(conv.Channel)}
+		switch m.AuthorKind {
+		case proofdesk.AuthorCustomer:
+			it.Author = "Requester"
+			it.Body, it.Hidden = customerText(m.Body, p.HasCodes)
+		case proofdesk.AuthorAgent:
+			it.Author = names[m.AuthorID]
+			if it.Author == "" {
+				it.Author = "Agent"
+			}
+			if m.Internal {
+				it.Kind, it.Label = "note", "Internal note"
+				if conv.Channel == proofdesk.ChannelPhone {
+					it.Label = "Call note"
+				}
+			}
+		default:
+			it.Author = "Proofdesk"
+		}
+		p.Timeline = append(p.Timeline, it)
+	}
+
+	if conv.CustomerID != "" {
+		cust, err := h.d.Customers.FindCustomerByID(ctx, conv.CustomerID)
+		if err != nil {
+			return nil, err
+		}
+		pol, err := h.policy(r)
+		if err != nil {
+			return nil, err
+		}
+		p.Customer = proofdesk.NewCustomerView(cust, proofdesk.ViewContext{Policy: pol})
+		p.Contacts = h.contactRows(p.Customer, now)
+		p.RevealFields = revealFields(p.Customer, pol)
+		if cust.SupportLocked && !slices.Contains(p.Risks, "support_locked") {
+			p.Risks = append(p.Risks, "support_locked")
+		}
+	}
+	return p, nil
+}
+
+func (h *Handler) contactRows(v *proofdesk.CustomerView, now time.Time) []contactRow {
+	var out []contactRow
+	for _, cp := range v.ContactPoints {
+		from := cp.AddedAt.Add(h.d.Settings.CoolingOff)
+		out = append(out, contactRow{ContactPointView: cp, CountsFrom: from, Eligible: !now.Before(from)})
+	}
+	return out
+}
+
+// revealFields lists the masked fields of v with the level each needs.
+func revealFields(v *proofdesk.CustomerView, pol *proofdesk.Policy) []revealField {
+	var out []revealField
+	for _, f := range v.Masked {
+		class, attr, ok := proofdesk.RevealFieldClass(f)
+		if !ok {
+			continue
+		}
+		lvl := pol.ClassLevel(class)
+		if attr {
+			lvl = pol.AttributeLevel(class)
+		}
+		out = append(out, revealField{Field: f, Label: fieldLabel(f), Required: lvl})
+	}
+	return out
+}
+
+func fieldLabel(f string) string {
+	switch f {
+	case "emails":
+		return "Email addresses"
+	case "phones":
+		return "Phone numbers"
+	case "addresses":
+		return "Postal addresses"
+	case "date_of_birth":
+		return "Date of birth"
+	case "payment":
+		return "Payment method"
+	case "name":
+		return "Name"
+	}
+	if a, ok := strings.CutPrefix(f, "attributes."); ok {
+		return strings.ReplaceAll(a, "_", " ")
+	}
+	return f
+}
+
+func channelLabel(ch string) string {
+	switch ch {
+	case proofdesk.ChannelChat:
+		return "Chat"
+	case proofdesk.ChannelEmail:
+		return "Email"
+	case proofdesk.ChannelPhone:
+		return "Call"
+	}
+	return "API"
+}
+
+// blockedFrom explains a guard error to the agent, with the next step.
+func blockedFrom(err error, hasCustomer bool) *blockedReply {
+	b := &blockedReply{Rule: "protected_value", RequiredLevel: "L1"}
+	if e, ok := err.(*proofdesk.Error); ok {
+		if v, ok := e.Details["rule"].(string); ok {
+			b.Rule = v
+		}
+		if v, ok := e.Details["class"].(string); ok {
+			b.Class = v
+		}
+		switch v := e.Details["required_level"].(type) {
+		case string:
+			b.RequiredLevel = v
+		case fmt.Stringer:
+			b.RequiredLevel = v.String()
+		}
+	}
+	what := strings.ReplaceAll(b.Class, "_", " ")
+	if what == "" {
+		what = "customer data"
+	}
+	switch b.Rule {
+	case "confirmation":
+		b.Reason = "The reply confirms a value the requester offered (" + what + "). Confirming is disclosing."
+	case "denial":
+		b.Reason = "The reply denies a value the requester offered (" + what + "). Denying tells them they guessed wrong."
+	default:
+		b.Reason = "The reply contains the customer's " + what + ", which needs " + b.RequiredLevel + "."
+	}
+	if hasCustomer {
+		b.Next = "Verify the customer to " + b.RequiredLevel + " first \u2014 send a request from the verification panel, then send the reply again."
+	} else {
+		b.Next = "Link the conversation to a customer and verify them to " + b.RequiredLevel + " first."
+	}
+	return b
+}

@@ -1,0 +1,95 @@
+package console
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/proofdesk/proofdesk"
+)
+
+// customerRecent is one of the customer's conversations, any channel.
+type customerRecent struct {
+	Conv  *proofdesk.Conversation
+	Level proofdesk.Level
+}
+
+type customerPage struct {
+	page
+	Customer     *proofdesk.CustomerView
+	Contacts     []contactRow
+	Recent       []customerRecent
+	From         *proofdesk.Conversation // the conversation the card was opened from
+	FromLevel    proofdesk.Level
+	CanReveal    bool
+	RevealFields []revealField
+	Revealed     *revealed
+	CoolingDays  int
+}
+
+func (h *Handler) handleCustomer(w http.ResponseWriter, r *http.Request) {
+	p, err := h.customerData(r, r.PathValue("id"), r.URL.Query().Get("from"))
+	if err != nil {
+		h.renderError(w, r, err)
+		return
+	}
+	h.render(w, r, http.StatusOK, "customer", p)
+}
+
+// showCustomerFor renders the card of the customer linked to a conversation.
+func (h *Handler) showCustomerFor(w http.ResponseWriter, r *http.Request, status int, conversationID string, mod func(p *customerPage)) {
+	conv, err := h.d.Conversations.FindConversationByID(r.Context(), conversationID)
+	if err != nil {
+		h.renderError(w, r, err)
+		return
+	}
+	if conv.CustomerID == "" {
+		h.renderError(w, r, proofdesk.Errorf(proofdesk.ENOTFOUND, "The conversation is not linked to a customer."))
+		return
+	}
+	p, err := h.customerData(r, conv.CustomerID, conv.ID)
+	if err != nil {
+		h.renderError(w, r, err)
+		return
+	}
+	mod(p)
+	h.render(w, r, status, "customer", p)
+}
+
+func (h *Handler) customerData(r *http.Request, customerID, fromID string) (*customerPage, error) {
+	ctx := r.Context()
+	cust, err := h.d.Customers.FindCustomerByID(ctx, customerID)
+	if err != nil {
+		return nil, err
+	}
+	pol, err := h.policy(r)
+	if err != nil {
+		return nil, err
+	}
+	now := h.Now()
+	v := proofdesk.NewCustomerView(cust, proofdesk.ViewContext{Policy: pol})
+	p := &customerPage{page: h.newPage(r, "Customer "+v.Name, "inbox"), Customer: v,
+		Contacts: h.contactRows(v, now), RevealFields: revealFields(v, pol),
+		CoolingDays: int(h.d.Settings.CoolingOff / (24 * time.Hour))}
+	convs, _, err := h.d.Conversations.FindConversations(ctx, proofdesk.ConversationFilter{CustomerID: &cust.ID, Limit: 20})
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range convs {
+		p.Recent = append(p.Recent, customerRecent{Conv: c, Level: c.EffectiveLevel(now)})
+		if c.ID == fromID {
+			p.From = c
+		}
+	}
+	if fromID != "" && p.From == nil {
+		// Not in the 20 most recent: look it up, but only if it is this
+		// customer's.
+		if c, err := h.d.Conversations.FindConversationByID(ctx, fromID); err == nil && c.CustomerID == cust.ID {
+			p.From = c
+		}
+	}
+	if p.From != nil {
+		p.FromLevel = p.From.EffectiveLevel(now)
+		p.CanReveal = h.d.Verification != nil
+	}
+	return p, nil
+}

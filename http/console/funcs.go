@@ -1,0 +1,104 @@
+package console
+
+import (
+	"crypto/rand"
+	"fmt"
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/proofdesk/proofdesk"
+	httpd "github.com/proofdesk/proofdesk/http"
+)
+
+func randomKey() []byte {
+	b := make([]byte, 32)
+	_, _ = rand.Read(b) // crypto/rand.Read never fails on supported platforms.
+	return b
+}
+
+// funcs are the template functions of every view.
+func (h *Handler) funcs() template.FuncMap {
+	return template.FuncMap{
+		"asset": h.static.url,
+		"when": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.UTC().Format("2 Jan 2006 15:04 UTC")
+		},
+		"day": func(t time.Time) string { return t.UTC().Format("2 Jan 2006") },
+		"iso": func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+		"ago": func(t time.Time) string { return ago(h.Now().Sub(t)) },
+		"until": func(t time.Time) string {
+			d := t.Sub(h.Now())
+			if d <= 0 {
+				return "expired"
+			}
+			return "in " + ago(d)
+		},
+		"levelClass": func(l any) string { return "badge level-" + strings.ToLower(fmt.Sprint(l)) },
+		"statusClass": func(s string) string {
+			return "badge status-" + s
+		},
+		"title": func(s string) string {
+			if s == "" {
+				return s
+			}
+			return strings.ToUpper(s[:1]) + strings.ReplaceAll(s[1:], "_", " ")
+		},
+		"riskText": riskText,
+		"initial": func(s string) string {
+			for _, r := range s {
+				return strings.ToUpper(string(r))
+			}
+			return "?"
+		},
+		"join": strings.Join,
+		"maskTo": func(kind, to string) string {
+			if kind == proofdesk.OutboxSMS {
+				return proofdesk.MaskPhone(to)
+			}
+			return proofdesk.MaskEmail(to)
+		},
+		"seq": func(n int) []int {
+			out := make([]int, n)
+			for i := range out {
+				out[i] = i
+			}
+			return out
+		},
+	}
+}
+
+// ago formats a duration roughly: "just now", "4 min", "3 h", "2 d".
+func ago(d time.Duration) string {
+	if d < 0 {
+		d = -d
+	}
+	switch {
+	case d < time.Minute:
+		return "just now"
+	case d < time.Hour:
+		return fmt.Sprintf("%d min", int(d.Minutes()))
+	case d < 48*time.Hour:
+		return fmt.Sprintf("%d h", int(d.Hours()))
+	}
+	return fmt.Sprintf("%d d", int(d.Hours()/24))
+}
+
+// riskText explains a risk flag to the agent.
+func riskText(flag string) string {
+	switch flag {
+	case proofdesk.RiskProbing:
+		return "The requester is quoting account data: do not confirm or deny."
+	case proofdesk.RiskOwnerDenied:
+		return "The account owner said \u201cthis wasn't me\u201d. Treat this requester as an impostor."
+	case proofdesk.RiskBreakGlass:
+		return "A supervisor revealed or sent past the policy in this conversation."
+	}
+	return "Risk signal: " + strings.ReplaceAll(flag, "_", " ") + "."
+}
+
+// httpStatus is the status an error code maps to.
+func httpStatus(err error) int { return httpd.ErrorStatus(proofdesk.ErrorCode(err)) }

@@ -1,0 +1,102 @@
+// Proofdesk console: live regions over server-sent events, keyboard
+// navigation, canned replies. No framework, no inline script (CSP).
+(function () {
+  "use strict";
+
+  function $(sel, root) { return (root || document).querySelector(sel); }
+  function $all(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
+
+  // Live regions: the page names an event stream and the ids of the
+  // regions to refresh. On an event the page is fetched again and those
+  // regions are swapped; the composer and anything typed stay as they are.
+  var live = $("[data-live-stream]");
+  if (live && window.EventSource) {
+    var regions = live.getAttribute("data-live-regions").split(" ");
+    var busy = false, again = false;
+    var refresh = function () {
+      if (busy) { again = true; return; }
+      busy = true;
+      document.body.classList.add("is-syncing");
+      fetch(location.pathname + location.search, { headers: { "X-Proofdesk-Live": "1" }, credentials: "same-origin", cache: "no-store" })
+        .then(function (res) {
+          if (res.status === 401 || res.redirected) { location.href = "/login?expired=1"; return null; }
+          if (!res.ok) { throw new Error("HTTP " + res.status); }
+          return res.text();
+        })
+        .then(function (html) {
+          if (html === null) { return; }
+          var doc = new DOMParser().parseFromString(html, "text/html");
+          regions.forEach(function (id) {
+            var cur = document.getElementById(id), next = doc.getElementById(id);
+            if (cur && next) { cur.replaceWith(document.importNode(next, true)); }
+          });
+          document.body.classList.remove("is-offline");
+          document.dispatchEvent(new CustomEvent("proofdesk:refreshed"));
+        })
+        .catch(function () { document.body.classList.add("is-offline"); })
+        .finally(function () {
+          busy = false;
+          document.body.classList.remove("is-syncing");
+          if (again) { again = false; refresh(); }
+        });
+    };
+    var es = new EventSource(live.getAttribute("data-live-stream"));
+    es.addEventListener("refresh", refresh);
+    es.addEventListener("expired", function () { es.close(); location.href = "/login?expired=1"; });
+    es.addEventListener("open", function () { document.body.classList.remove("is-offline"); });
+    es.addEventListener("error", function () {
+      document.body.classList.add("is-offline");
+      // A 401 ends the stream for good: find out whether the session expired.
+      if (es.readyState === EventSource.CLOSED) {
+        fetch("/events", { method: "HEAD", headers: { "X-Proofdesk-Live": "1" } }).then(function (res) {
+          if (res.status === 401) { location.href = "/login?expired=1"; }
+        });
+      }
+    });
+  }
+
+  // Canned replies insert their text into the composer.
+  $all("[data-canned-target]").forEach(function (sel) {
+    sel.addEventListener("change", function () {
+      var ta = document.getElementById(sel.getAttribute("data-canned-target"));
+      if (!ta || !sel.value) { return; }
+      ta.value = ta.value ? ta.value.replace(/\s*$/, "") + "\n\n" + sel.value : sel.value;
+      sel.value = "";
+      ta.focus();
+    });
+  });
+
+  // Ctrl/Cmd+Enter sends from the composer.
+  var body = $("#reply-body");
+  if (body) {
+    body.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); body.form.requestSubmit(); }
+    });
+  }
+
+  // Disable submit buttons while a form posts, so a double click does not
+  // send twice.
+  $all("form[method=post]").forEach(function (f) {
+    f.addEventListener("submit", function () {
+      $all("button[type=submit]", f).forEach(function (b) { b.setAttribute("aria-busy", "true"); });
+    });
+  });
+
+  // Keyboard: j/k move through the conversation list, Enter opens,
+  // "/" and "r" focus the fields that declare them.
+  function typing(el) {
+    return el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable);
+  }
+  document.addEventListener("keydown", function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey || typing(document.activeElement)) { return; }
+    var hot = $('[data-hotkey="' + e.key + '"]');
+    if (hot) { e.preventDefault(); hot.focus(); return; }
+    if (e.key !== "j" && e.key !== "k") { return; }
+    var links = $all("[data-keynav] a");
+    if (!links.length) { return; }
+    var i = links.indexOf(document.activeElement);
+    i = e.key === "j" ? Math.min(i + 1, links.length - 1) : Math.max(i - 1, 0);
+    links[i].focus();
+    e.preventDefault();
+  });
+})();
