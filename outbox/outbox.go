@@ -1,0 +1,306 @@
+// Package outbox delivers the durable outbox: email through an SMTP relay
+// (DKIM-signed when a key is configured, with threading headers on agent
+// replies) and SMS through an SMSSender. Rows are claimed with a lease, so
+// a crash between the event and the send loses nothing: an unsettled row
+// is claimed again when its lease runs out. Failures are retried with
+// exponential backoff; a permanent failure shows on the conversation.
+//
+// Nothing here logs addresses, subjects or bodies, and failure reasons
+// stored with a row are built from SMTP codes and error classes only.
+package outbox
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"strings"
+	"time"
+
+	"github.com/emersion/go-smtp"
+	"github.com/proofdesk/proofdesk"
+)
+
+// Store is what the worker needs of the store; *sqldb.DB provides it.
+type Store interface {
+	// ClaimDue leases due queued rows of the given kinds.
+	ClaimDue(ctx context.Context, now time.Time, limit int, kinds []string, lease time.Duration) ([]*proofdesk.OutboxDelivery, error)
+	// MarkSent settles a row as sent; smtpMessageID threads replies.
+	MarkSent(ctx context.Context, d *proofdesk.OutboxDelivery, smtpMessageID string, now time.Time) error
+	// MarkFailed settles a failed attempt; final fails it for good and
+	// returns the ID of the system message written on its conversation.
+	MarkFailed(ctx context.Context, d *proofdesk.OutboxDelivery, reason string, retryAt time.Time, final bool) (string, error)
+	// ThreadMessageIDs returns a conversation's Message-IDs, oldest first.
+	ThreadMessageIDs(ctx context.Context, convID string) ([]string, error)
+}
+
+// Mailer hands one composed message to a mail server; *SMTPRelay is one.
+type Mailer interface {
+	SendMail(ctx context.Context, from string, to []string, msg []byte) error
+}
+
+// SMSSender sends one text message. An error wrapped with Permanent fails
+// the row for good; any other error is retried.
+type SMSSender interface {
+	SendSMS(ctx context.Context, to, body string) error
+}
+
+// permanentError marks an error that retrying cannot fix.
+type permanentError struct{ err error }
+
+func (e permanentError) Error() string { return e.err.Error() }
+func (e permanentError) Unwrap() error { return e.err }
+
+// Permanent wraps err so that the worker fails the row without retrying
+// (an invalid number, a rejected recipient).
+func Permanent(err error) error {
+	if err == nil {
+		return nil
+	}
+	return permanentError{err}
+}
+
+// IsPermanent reports whether err was wrapped with Permanent or is an SMTP
+// 5xx reply.
+func IsPermanent(err error) bool {
+	var pe permanentError
+	if errors.As(err, &pe) {
+		return true
+	}
+	var se *smtp.SMTPError
+	return errors.As(err, &se) && se.Code >= 500 && se.Code < 600
+}
+
+// Config configures a Worker. From is required when a Mailer is given.
+type Config struct {
+	// From is the sender of every email, such as
+	// "Acme Support <support@shop.example>". Its domain names Message-IDs.
+	From string
+	// DKIM signs every email when set.
+	DKIM *DKIMSigner
+	// Interval is the pause between polls when nothing was due; zero
+	// means 2 seconds.
+	Interval time.Duration
+	// Batch is the most rows claimed per poll; zero means 20.
+	Batch int
+	// MaxAttempts is the number of attempts after which a row fails for
+	// good; zero means 8.
+	MaxAttempts int
+	// BaseBackoff is the wait after the first failure, doubled after each
+	// further one up to MaxBackoff; zero means 30 seconds and 1 hour.
+	BaseBackoff time.Duration
+	MaxBackoff  time.Duration
+	// Lease is how long a claimed row is reserved for this worker; zero
+	// means 5 minutes. It must exceed the longest send.
+	Lease time.Duration
+	// Events, if set, is told about "delivery failed" system messages.
+	Events proofdesk.EventService
+	// Now returns the current time; nil means time.Now.
+	Now func() time.Time
+}
+
+// Worker delivers outbox rows.
+type Worker struct {
+	st     Store
+	mailer Mailer
+	sms    SMSSender
+	cfg    Config
+	from   *address
+	log    *slog.Logger
+}
+
+// NewWorker returns a worker delivering email through mailer and SMS
+// through sms. Either may be nil: rows of that kind then stay queued in
+// the built-in outbox. Returns an error if From is missing or invalid
+// while mailer is set.
+func NewWorker(st Store, mailer Mailer, sms SMSSender, cfg Config, logger *slog.Logger) (*Worker, error) {
+	if cfg.Interval <= 0 {
+		cfg.Interval = 2 * time.Second
+	}
+	if cfg.Batch <= 0 {
+		cfg.Batch = 20
+	}
+	if cfg.MaxAttempts <= 0 {
+		cfg.MaxAttempts = 8
+	}
+	if cfg.BaseBackoff <= 0 {
+		cfg.BaseBackoff = 30 * time.Second
+	}
+	if cfg.MaxBackoff <= 0 {
+		cfg.MaxBackoff = time.Hour
+	}
+	if cfg.Lease <= 0 {
+		cfg.Lease = 5 * time.Minute
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	w := &Worker{st: st, mailer: mailer, sms: sms, cfg: cfg, log: logger}
+	if mailer != nil {
+		a, err := parseFrom(cfg.From)
+		if err != nil {
+			return nil, err
+		}
+		w.from = a
+	}
+	return w, nil
+}
+
+// Enabled reports whether the worker has anything to deliver with. With
+// no relay and no SMS provider (the demo), it is not run and messages stay
+// in the built-in outbox.
+func (w *Worker) Enabled() bool { return w.mailer != nil || w.sms != nil }
+
+func (w *Worker) kinds() []string {
+	var k []string
+	if w.mailer != nil {
+		k = append(k, proofdesk.OutboxEmail)
+	}
+	if w.sms != nil {
+		k = append(k, proofdesk.OutboxSMS)
+	}
+	return k
+}
+
+// Run delivers until ctx is done and returns ctx's error. It returns at
+// once when the worker is not Enabled.
+func (w *Worker) Run(ctx context.Context) error {
+	if !w.Enabled() {
+		return nil
+	}
+	for {
+		n, err := w.RunOnce(ctx)
+		if err != nil && ctx.Err() == nil {
+			w.log.Error("outbox", slog.Any("error", err))
+		}
+		if n > 0 && err == nil {
+			continue // more may be due
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(w.cfg.Interval):
+		}
+	}
+}
+
+// RunOnce claims one batch of due rows, attempts each, and returns how
+// many it attempted.
+func (w *Worker) RunOnce(ctx context.Context) (int, error) {
+	kinds := w.kinds()
+	if len(kinds) == 0 {
+		return 0, nil
+	}
+	ds, err := w.st.ClaimDue(ctx, w.cfg.Now().UTC(), w.cfg.Batch, kinds, w.cfg.Lease)
+	if err != nil {
+		return 0, err
+	}
+	for _, d := range ds {
+		if err := w.deliver(ctx, d); err != nil {
+			return 0, err
+		}
+	}
+	return len(ds), nil
+}
+
+// deliver attempts one claimed row and settles it.
+func (w *Worker) deliver(ctx context.Context, d *proofdesk.OutboxDelivery) error {
+	attrs := []any{slog.String("outbox_id", d.ID), slog.String("kind", d.Kind), slog.String("purpose", d.Purpose), slog.Int("attempt", d.Attempts)}
+	if d.Attempts > w.cfg.MaxAttempts {
+		// Claimed again after its worker stopped mid-send, too often.
+		return w.fail(ctx, d, "delivery interrupted too often", true, attrs)
+	}
+	sendCtx, cancel := context.WithTimeout(ctx, w.cfg.Lease)
+	defer cancel()
+	var msgID string
+	var err error
+	switch d.Kind {
+	case proofdesk.OutboxEmail:
+		msgID, err = w.sendEmail(sendCtx, d)
+	case proofdesk.OutboxSMS:
+		err = w.sms.SendSMS(sendCtx, d.To, d.Body)
+	default:
+		err = Permanent(fmt.Errorf("unknown kind"))
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err() // shutting down: the lease returns the row
+		}
+		return w.fail(ctx, d, reason(err), IsPermanent(err) || d.Attempts >= w.cfg.MaxAttempts, attrs)
+	}
+	if err := w.st.MarkSent(ctx, d, msgID, w.cfg.Now().UTC()); err != nil {
+		if proofdesk.ErrorCode(err) == proofdesk.ECONFLICT {
+			w.log.Warn("outbox sent after losing the claim", attrs...)
+			return nil
+		}
+		return err
+	}
+	w.log.Info("outbox sent", attrs...)
+	return nil
+}
+
+func (w *Worker) fail(ctx context.Context, d *proofdesk.OutboxDelivery, why string, final bool, attrs []any) error {
+	retry := w.cfg.Now().UTC().Add(w.Backoff(d.Attempts))
+	sysMsg, err := w.st.MarkFailed(ctx, d, why, retry, final)
+	if err != nil {
+		if proofdesk.ErrorCode(err) == proofdesk.ECONFLICT {
+			return nil
+		}
+		return err
+	}
+	attrs = append(attrs, slog.String("reason", why), slog.Bool("final", final))
+	if final {
+		w.log.Error("outbox delivery failed", attrs...)
+		if sysMsg != "" && w.cfg.Events != nil {
+			w.cfg.Events.PublishEvent(ctx, proofdesk.Event{Type: proofdesk.EventMessageCreated, ConversationID: d.ConversationID,
+				MessageID: sysMsg, AuthorKind: proofdesk.AuthorSystem, At: w.cfg.Now().UTC()})
+		}
+		return nil
+	}
+	w.log.Warn("outbox attempt failed", append(attrs, slog.Time("retry_at", retry))...)
+	return nil
+}
+
+// Backoff returns the wait after the given number of failed attempts:
+// BaseBackoff doubled per further attempt, at most MaxBackoff.
+func (w *Worker) Backoff(attempts int) time.Duration {
+	d := w.cfg.BaseBackoff
+	for i := 1; i < attempts; i++ {
+		d *= 2
+		if d >= w.cfg.MaxBackoff {
+			return w.cfg.MaxBackoff
+		}
+	}
+	return min(d, w.cfg.MaxBackoff)
+}
+
+// reason describes a send error from codes and classes only: SMTP replies
+// and provider errors can quote the recipient's address.
+func reason(err error) string {
+	var se *smtp.SMTPError
+	var ne net.Error
+	var oe *net.OpError
+	switch {
+	case errors.As(err, &se):
+		r := fmt.Sprintf("smtp %d", se.Code)
+		if se.EnhancedCode != (smtp.EnhancedCode{}) && se.EnhancedCode != smtp.NoEnhancedCode {
+			r += fmt.Sprintf(" %d.%d.%d", se.EnhancedCode[0], se.EnhancedCode[1], se.EnhancedCode[2])
+		}
+		return r
+	case errors.Is(err, context.DeadlineExceeded):
+		return "timeout"
+	case errors.As(err, &oe):
+		return "network error (" + oe.Op + ")"
+	case errors.As(err, &ne) && ne.Timeout():
+		return "timeout"
+	case strings.Contains(err.Error(), "tls:") || strings.Contains(err.Error(), "x509:"):
+		return "tls error"
+	case IsPermanent(err):
+		return "rejected by the provider"
+	}
+	return "send failed"
+}
