@@ -78,13 +78,27 @@ func (s *Server) Handler() http.Handler {
 	)
 }
 
-// Open starts listening and serving in the background.
-func (s *Server) Open() error {
+// Listen binds the listen address without serving yet, so the bound port
+// (and the URLs built from it) are known before the routes are mounted.
+// Open calls it when it was not called.
+func (s *Server) Listen() error {
+	if s.ln != nil {
+		return nil
+	}
 	ln, err := net.Listen("tcp", s.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", s.Addr, err)
 	}
 	s.ln = ln
+	return nil
+}
+
+// Open starts listening (unless Listen did) and serving in the background.
+func (s *Server) Open() error {
+	if err := s.Listen(); err != nil {
+		return err
+	}
+	ln := s.ln
 	s.srv = &http.Server{
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,

@@ -47,7 +47,7 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 	if !proofdesk.ValidStatus(conv.Status) {
 		return proofdesk.FieldError("status", "unknown status")
 	}
-	return s.db.WithTx(ctx, func(tx *Tx) error {
+	err := s.db.WithTx(ctx, func(tx *Tx) error {
 		conv.ID = proofdesk.NewID("cnv")
 		conv.CreatedAt, conv.UpdatedAt, conv.LastActivityAt = tx.now, tx.now, tx.now
 		// Claims never count: a new conversation starts at L0.
@@ -106,6 +106,13 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 		}
 		return nil
 	})
+	if err == nil {
+		s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventConversationCreated, ConversationID: conv.ID, Status: conv.Status})
+		if first != nil {
+			s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventMessageCreated, ConversationID: conv.ID, MessageID: first.ID, AuthorKind: first.AuthorKind})
+		}
+	}
+	return err
 }
 
 func nullString(s string) any {
@@ -281,6 +288,9 @@ func (s *ConversationService) UpdateConversation(ctx context.Context, id string,
 		return tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditConversationEdit, SubjectKind: "conversation", SubjectID: c.ID,
 			Detail: map[string]string{"fields": strings.Join(changed, ",")}})
 	})
+	if err == nil {
+		s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: out.ID, Status: out.Status, Level: out.EffectiveLevel(s.db.Now()).String()})
+	}
 	return out, err
 }
 
@@ -305,6 +315,7 @@ func normalizeTags(tags []string) []string {
 // message is inspected for offered values, probing and intent.
 func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Message) error {
 	var blocked error
+	duplicate := false
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
 		conv, dk, err := tx.findConversationByID(ctx, m.ConversationID)
 		if err != nil {
@@ -315,6 +326,7 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 			old, err := scanMessage(row, dk)
 			if err == nil {
 				*m = *old
+				duplicate = true
 				return nil
 			} else if proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
 				return err
@@ -338,6 +350,9 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 	})
 	if blocked != nil {
 		s.db.auditBlocked(ctx, m.ConversationID, blocked)
+	}
+	if err == nil && !duplicate {
+		s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventMessageCreated, ConversationID: m.ConversationID, MessageID: m.ID, AuthorKind: m.AuthorKind})
 	}
 	return err
 }

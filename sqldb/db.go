@@ -19,6 +19,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 	_ "modernc.org/sqlite"             // registers the "sqlite" driver
 
+	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/guard"
 	"github.com/proofdesk/proofdesk/vault"
 )
@@ -51,6 +52,8 @@ type DB struct {
 	noticeKey []byte
 	// baseURL and company go into links and messages to customers.
 	baseURL, company string
+	// events, when set, receives live events after each commit.
+	events proofdesk.EventService
 
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
@@ -73,6 +76,21 @@ func NewDB(dsn string, v *vault.Vault, logger *slog.Logger) *DB {
 // SetGuardOptions sets the disclosure guard's options, such as the
 // company's own public address, which never counts as a disclosure.
 func (db *DB) SetGuardOptions(opt guard.Options) { db.guards = guard.NewCache(2000, opt) }
+
+// SetEvents makes the store publish live events (IDs only) after each
+// committed change, whichever channel or handler made it.
+func (db *DB) SetEvents(ev proofdesk.EventService) { db.events = ev }
+
+// publish sends ev if an event service is set.
+func (db *DB) publish(ctx context.Context, ev proofdesk.Event) {
+	if db.events == nil {
+		return
+	}
+	if ev.At.IsZero() {
+		ev.At = db.Now()
+	}
+	db.events.PublishEvent(ctx, ev)
+}
 
 // SetPublicURL sets the public base URL and company name used in links and
 // messages to customers.

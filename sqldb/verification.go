@@ -143,6 +143,9 @@ func (s *VerificationService) IssueChallenge(ctx context.Context, conversationID
 				Detail: map[string]string{"contact_point_id": contactPointID, "reason": proofdesk.ErrorMessage(refused)}})
 		})
 	}
+	if err == nil {
+		s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventChallengeUpdated, ConversationID: conversationID, Status: info.Status})
+	}
 	return info, err
 }
 
@@ -346,11 +349,13 @@ func (s *VerificationService) CompleteByCode(ctx context.Context, conversationID
 func (s *VerificationService) attempt(ctx context.Context, pick func(tx *Tx) (*verify.Challenge, bool, error)) (*proofdesk.ChallengeResult, error) {
 	var res *proofdesk.ChallengeResult
 	var failed error
+	var convID string
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
 		ch, ok, err := pick(tx)
 		if err != nil {
 			return err
 		}
+		convID = ch.ConversationID
 		failures, err := tx.failuresLastHour(ctx, ch.CustomerID)
 		if err != nil {
 			return err
@@ -414,6 +419,10 @@ func (s *VerificationService) attempt(ctx context.Context, pick func(tx *Tx) (*v
 	if err != nil {
 		return nil, err
 	}
+	s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventChallengeUpdated, ConversationID: convID, Status: res.Status})
+	if res.OK {
+		s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: convID, Level: res.Level.String()})
+	}
 	return res, failed
 }
 
@@ -471,11 +480,13 @@ func (s *VerificationService) DenyByToken(ctx context.Context, token string) err
 	if !verify.ValidLinkToken(token) {
 		return proofdesk.Errorf(proofdesk.ENOTFOUND, "This verification link is not valid.")
 	}
-	return s.db.WithTx(ctx, func(tx *Tx) error {
+	var convID string
+	err := s.db.WithTx(ctx, func(tx *Tx) error {
 		ch, err := tx.challengeByToken(ctx, s.secrets.HashToken(token))
 		if err != nil {
 			return err
 		}
+		convID = ch.ConversationID
 		prev, err := ch.Deny(tx.now)
 		if err != nil {
 			return err
@@ -489,6 +500,11 @@ func (s *VerificationService) DenyByToken(ctx context.Context, token string) err
 		}
 		return tx.flagFraud(ctx, ch.ConversationID, ch.CustomerID, "owner said this wasn't me")
 	})
+	if err == nil {
+		s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventChallengeUpdated, ConversationID: convID, Status: proofdesk.ChallengeDenied})
+		s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: convID, Level: proofdesk.L0.String()})
+	}
+	return err
 }
 
 // flagFraud flags a conversation as fraud, drops its level, puts the
@@ -587,5 +603,8 @@ func (s *VerificationService) LinkSession(ctx context.Context, conversationID, e
 		return tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorCustomer, ActorID: cust.ID, Action: proofdesk.AuditChallengeOK, SubjectKind: "conversation", SubjectID: conv.ID,
 			Detail: map[string]string{"factor": "session", "customer_id": cust.ID}})
 	})
+	if err == nil {
+		s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: out.ID, Level: out.Level.String()})
+	}
 	return out, err
 }
