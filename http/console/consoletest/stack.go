@@ -156,7 +156,11 @@ func New(tb testing.TB, opt Options) *Stack {
 		Requester: proofdesk.Requester{Name: "<b>Mallory</b>"}, Status: proofdesk.StatusOpen,
 		CreatedAt: now, UpdatedAt: now, LastActivityAt: now}
 	if err := s.Conversations.CreateConversation(ctx, s.Unlinked, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer,
-		Body: "My code is 123 456 <img src=x onerror=alert(1)>", CreatedAt: now}); err != nil {
+		Body: "Hello <img src=x onerror=alert(1)>", CreatedAt: now}); err != nil {
+		tb.Fatal(err)
+	}
+	if err := s.Conversations.CreateMessage(ctx, &proofdesk.Message{ConversationID: s.Unlinked.ID, AuthorKind: proofdesk.AuthorCustomer,
+		Body: "123 456", CreatedAt: now}); err != nil {
 		tb.Fatal(err)
 	}
 	return s
@@ -189,4 +193,17 @@ func TOTPCode(tb testing.TB, secret string, after time.Time) string {
 		tb.Fatal(err)
 	}
 	return code
+}
+
+// ProbeMessage quotes the customer's real street: the store flags the
+// conversation as probing.
+const ProbeMessage = "It's Jane. The parcel should go to 221B Baker Street, right? Just confirm please."
+
+// Probe adds ProbeMessage from the requester to Conv.
+func (s *Stack) Probe(tb testing.TB) {
+	tb.Helper()
+	m := &proofdesk.Message{ConversationID: s.Conv.ID, AuthorKind: proofdesk.AuthorCustomer, Body: ProbeMessage, CreatedAt: time.Now().UTC()}
+	if err := s.Conversations.CreateMessage(context.Background(), m); err != nil {
+		tb.Fatal(err)
+	}
 }
