@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -37,6 +38,27 @@ type Config struct {
 	LogLevel string
 	// AllowNo2FA lets admins log in without TOTP. Only the demo may set it.
 	AllowNo2FA bool
+	// Company names the business in messages to customers.
+	Company string
+	// PolicyFile is a YAML or JSON policy applied (and audited) on start.
+	PolicyFile string
+	// CoolingOff is how long a new contact point does not count.
+	CoolingOff time.Duration
+	// LevelTTL is how long an assurance level lasts without activity.
+	LevelTTL time.Duration
+	// IdentityAudience is the aud signed session tokens must carry; empty
+	// means the base URL.
+	IdentityAudience string
+	// SMTPRelay is the outbound SMTP relay URL; empty keeps mail in the
+	// built-in outbox.
+	SMTPRelay string
+	// WidgetOrigins lists the sites that may embed the chat widget.
+	WidgetOrigins []string
+	// WidgetRate is how many messages a visitor may send per minute.
+	WidgetRate int
+	// RevealAlert is the number of reveals by one agent in an hour above
+	// which supervisors are alerted.
+	RevealAlert int
 
 	// Demo is set by the demo command; it is not an option.
 	Demo bool
@@ -49,10 +71,15 @@ type Config struct {
 // DefaultConfig returns the configuration used when nothing is set.
 func DefaultConfig() Config {
 	return Config{
-		Addr:      ":8080",
-		DataDir:   "./data",
-		LogFormat: "text",
-		LogLevel:  "info",
+		Addr:        ":8080",
+		DataDir:     "./data",
+		LogFormat:   "text",
+		LogLevel:    "info",
+		Company:     "Proofdesk",
+		CoolingOff:  7 * 24 * time.Hour,
+		LevelTTL:    15 * time.Minute,
+		RevealAlert: 20,
+		WidgetRate:  30,
 	}
 }
 
@@ -111,6 +138,18 @@ func (c *Config) Validate() error {
 	}
 	if _, err := parseLogLevel(c.LogLevel); err != nil {
 		errs = append(errs, err)
+	}
+	if c.CoolingOff < 0 {
+		errs = append(errs, errors.New("--cooling-off must not be negative"))
+	}
+	if c.LevelTTL < time.Minute || c.LevelTTL > 24*time.Hour {
+		errs = append(errs, errors.New("--level-ttl must be between 1m and 24h"))
+	}
+	if c.WidgetRate < 1 {
+		errs = append(errs, errors.New("--widget-rate must be at least 1"))
+	}
+	if c.RevealAlert < 1 {
+		errs = append(errs, errors.New("--reveal-alert must be at least 1"))
 	}
 	if c.AllowNo2FA && !c.Demo {
 		errs = append(errs, errors.New("--allow-no-2fa is for the demo only: admins of a real desk must enrol TOTP"))
@@ -197,6 +236,53 @@ func boolOption(name, usage string, field func(*Config) *bool) option {
 	}
 }
 
+func durationOption(name, usage string, field func(*Config) *time.Duration) option {
+	return option{
+		name: name, env: envName(name), usage: usage,
+		get: func(c *Config) string { return field(c).String() },
+		set: func(c *Config, v string) error {
+			d, err := time.ParseDuration(v)
+			if err != nil {
+				return fmt.Errorf("must be a duration such as 15m or 168h")
+			}
+			*field(c) = d
+			return nil
+		},
+	}
+}
+
+func intOption(name, usage string, field func(*Config) *int) option {
+	return option{
+		name: name, env: envName(name), usage: usage,
+		get: func(c *Config) string { return strconv.Itoa(*field(c)) },
+		set: func(c *Config, v string) error {
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				return fmt.Errorf("must be a whole number")
+			}
+			*field(c) = n
+			return nil
+		},
+	}
+}
+
+func listOption(name, usage string, field func(*Config) *[]string) option {
+	return option{
+		name: name, env: envName(name), usage: usage,
+		get: func(c *Config) string { return strings.Join(*field(c), ",") },
+		set: func(c *Config, v string) error {
+			var out []string
+			for _, p := range strings.Split(v, ",") {
+				if p = strings.TrimSpace(p); p != "" {
+					out = append(out, p)
+				}
+			}
+			*field(c) = out
+			return nil
+		},
+	}
+}
+
 func notYetOption(name, usage string) option {
 	return option{
 		name: name, env: envName(name), usage: usage + " (not available yet)", notYet: true,
@@ -231,7 +317,14 @@ var (
 		boolOption("allow-no-2fa", "let admins log in without TOTP (demo only)", func(c *Config) *bool { return &c.AllowNo2FA }),
 		notYetOption("smtp-addr", "inbound SMTP listen address"),
 		notYetOption("smtp-relay", "outbound SMTP relay URL"),
-		notYetOption("policy", "policy file"),
+		stringOption("policy", "policy file (YAML or JSON) applied on start; changes are audited", func(c *Config) *string { return &c.PolicyFile }),
+		stringOption("company", "company name used in messages to customers", func(c *Config) *string { return &c.Company }),
+		durationOption("cooling-off", "how long a new or changed contact point does not count for verification", func(c *Config) *time.Duration { return &c.CoolingOff }),
+		durationOption("level-ttl", "how long an assurance level lasts without activity", func(c *Config) *time.Duration { return &c.LevelTTL }),
+		stringOption("identity-audience", "aud that signed session tokens from your app must carry (default: the base URL)", func(c *Config) *string { return &c.IdentityAudience }),
+		listOption("widget-origins", "comma-separated sites that may embed the chat widget (host patterns such as shop.example.com or *.example.com)", func(c *Config) *[]string { return &c.WidgetOrigins }),
+		intOption("widget-rate", "chat messages one visitor may send per minute", func(c *Config) *int { return &c.WidgetRate }),
+		intOption("reveal-alert", "reveals by one agent in an hour above which supervisors are alerted", func(c *Config) *int { return &c.RevealAlert }),
 	)
 )
 

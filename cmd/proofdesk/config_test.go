@@ -47,14 +47,13 @@ func TestConfig_Precedence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Config{
-		Addr:      "127.0.0.1:0",                 // flag over file
-		DataDir:   "/from/env",                   // env over file
-		DB:        "postgres://env@127.0.0.1/pd", // env only
-		BaseURL:   "https://file.example",        // file only
-		LogFormat: "json",                        // file over default
-		LogLevel:  "error",                       // flag over env over file
-	}
+	want := DefaultConfig()
+	want.Addr = "127.0.0.1:0"               // flag over file
+	want.DataDir = "/from/env"              // env over file
+	want.DB = "postgres://env@127.0.0.1/pd" // env only
+	want.BaseURL = "https://file.example"   // file only
+	want.LogFormat = "json"                 // file over default
+	want.LogLevel = "error"                 // flag over env over file
 	if diff := cmp.Diff(want, got, ignoreNotYet); diff != "" {
 		t.Fatalf("config mismatch (-want +got):\n%s", diff)
 	}
@@ -97,7 +96,9 @@ func TestConfig_Errors(t *testing.T) {
 		{name: "no 2fa outside the demo", args: []string{"--allow-no-2fa"}, want: "--allow-no-2fa is for the demo only"},
 		{name: "no 2fa from env", env: map[string]string{"PROOFDESK_ALLOW_NO_2FA": "yes"}, want: "$PROOFDESK_ALLOW_NO_2FA: must be true or false"},
 		{name: "feature not landed: flag", args: []string{"--smtp-relay", "smtp://x"}, want: "--smtp-relay: not available yet"},
-		{name: "feature not landed: env", env: map[string]string{"PROOFDESK_POLICY": "p.yaml"}, want: "--policy: not available yet"},
+		{name: "feature not landed: env", env: map[string]string{"PROOFDESK_SMTP_ADDR": ":2525"}, want: "--smtp-addr: not available yet"},
+		{name: "bad duration", args: []string{"--level-ttl", "soon"}, want: "--level-ttl"},
+		{name: "level ttl out of range", args: []string{"--level-ttl", "10s"}, want: "--level-ttl must be between"},
 		{name: "feature not landed: file", file: "smtp-addr: \":2525\"\n", want: "--smtp-addr: not available yet"},
 		{name: "unknown file key", file: "adress: \":1\"\n", want: `unknown key "adress"`},
 		{name: "master key in file", file: "master-key: abc\n", want: "the master key is never read from the config file"},

@@ -7,14 +7,26 @@ package main
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net"
 	"os"
 	"os/signal"
+	"reflect"
 	"strconv"
+	"strings"
 	"syscall"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/http/notice"
+	"github.com/proofdesk/proofdesk/http/telephony"
+	"github.com/proofdesk/proofdesk/http/verifypage"
+	"github.com/proofdesk/proofdesk/http/widget"
+	"github.com/proofdesk/proofdesk/inmem"
+	"github.com/proofdesk/proofdesk/pgnotify"
+	"github.com/proofdesk/proofdesk/verify"
 
 	pdhttp "github.com/proofdesk/proofdesk/http"
 	"github.com/proofdesk/proofdesk/http/api"
@@ -56,6 +68,16 @@ type Main struct {
 	CustomerService     *sqldb.CustomerService
 	ConversationService *sqldb.ConversationService
 	AuditService        *sqldb.AuditService
+	PolicyService       *sqldb.PolicyService
+	OutboxService       *sqldb.OutboxService
+	// VerificationService and Events are set by Run.
+	VerificationService *sqldb.VerificationService
+	// Events carries live events: in process on SQLite, across nodes
+	// through LISTEN/NOTIFY on PostgreSQL.
+	Events interface {
+		proofdesk.EventService
+		Close() error
+	}
 }
 
 // NewMain returns a Main with the default configuration.
@@ -91,7 +113,36 @@ func (m *Main) OpenDB(ctx context.Context) error {
 	m.CustomerService = sqldb.NewCustomerService(m.DB)
 	m.ConversationService = sqldb.NewConversationService(m.DB)
 	m.AuditService = sqldb.NewAuditService(m.DB)
+	m.PolicyService = sqldb.NewPolicyService(m.DB)
+	m.OutboxService = sqldb.NewOutboxService(m.DB)
 	return nil
+}
+
+// applyPolicyFile stores the policy of --policy when it differs from the
+// one in force; the change is audited like any other.
+func (m *Main) applyPolicyFile(ctx context.Context) (*proofdesk.Policy, error) {
+	current, err := m.PolicyService.FindPolicy(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if m.Config.PolicyFile == "" {
+		return current, nil
+	}
+	data, err := os.ReadFile(m.Config.PolicyFile)
+	if err != nil {
+		return nil, fmt.Errorf("--policy: %w", err)
+	}
+	p, err := proofdesk.ParsePolicyFile(data, m.Config.PolicyFile)
+	if err != nil {
+		return nil, fmt.Errorf("--policy: %s", proofdesk.ErrorMessage(err))
+	}
+	if reflect.DeepEqual(p, current) {
+		return current, nil
+	}
+	if err := m.PolicyService.UpdatePolicy(ctx, p); err != nil {
+		return nil, fmt.Errorf("--policy: %w", err)
+	}
+	return p, nil
 }
 
 // Run opens the store (unless OpenDB already did) and starts the HTTP
@@ -102,20 +153,126 @@ func (m *Main) Run(ctx context.Context) error {
 			return err
 		}
 	}
+	policy, err := m.applyPolicyFile(ctx)
+	if err != nil {
+		return err
+	}
+	if m.Config.IsPostgres() {
+		ev, err := pgnotify.Open(ctx, m.Config.DB, m.Logger)
+		if err != nil {
+			return fmt.Errorf("live events: %w", err)
+		}
+		m.Events = ev
+	} else {
+		m.Events = inmem.NewEventService(0)
+	}
+	vs, err := sqldb.NewVerificationService(ctx, m.DB, sqldb.VerificationConfig{
+		Company: m.Config.Company, CoolingOff: m.Config.CoolingOff, LevelTTL: m.Config.LevelTTL, RevealAlertPerHour: m.Config.RevealAlert,
+	})
+	if err != nil {
+		return err
+	}
+	m.VerificationService = vs
+	m.DB.SetEvents(m.Events)
+
 	s := pdhttp.NewServer(m.Logger)
 	s.Addr = m.Config.Addr
 	s.Ready = m.DB.Ping
-	api.NewHandler(m.AgentService, m.CustomerService, m.ConversationService, m.AuditService, nil).Register(s)
-	con := console.NewHandler(m.AgentService, nil)
-	con.AllowNo2FA = m.Config.AllowNo2FA
-	con.Register(s)
-	if err := s.Open(); err != nil {
+	// Bind first: links to customers and signed webhook URLs use the
+	// address actually bound (or --base-url).
+	if err := s.Listen(); err != nil {
 		return err
 	}
 	m.HTTPServer = s
-	m.Logger.Info("proofdesk serving", slog.String("url", m.URL()), slog.String("version", version),
+	base := m.URL()
+	m.DB.SetPublicURL(base, m.Config.Company)
+	if err := m.mount(ctx, s, policy, base); err != nil {
+		return err
+	}
+	if err := s.Open(); err != nil {
+		return err
+	}
+	m.Logger.Info("proofdesk serving", slog.String("url", base), slog.String("version", version),
 		slog.String("store", storeKind(&m.Config)))
 	return nil
+}
+
+// mount registers every handler on s.
+func (m *Main) mount(ctx context.Context, s *pdhttp.Server, policy *proofdesk.Policy, base string) error {
+	agents := m.AgentService
+	api.NewHandler(agents, m.CustomerService, m.ConversationService, m.AuditService, policy).Register(s)
+	api.NewVerificationHandler(agents, m.VerificationService).Register(s)
+	api.NewPolicyHandler(agents, m.PolicyService).Register(s)
+	api.NewAuditHandler(agents, m.AuditService).Register(s)
+	oh := api.NewOutboxHandler(agents, m.OutboxService)
+	oh.RelayConfigured = m.Config.SMTPRelay != ""
+	oh.Register(s)
+	verifier, err := m.identityVerifier(ctx, base)
+	if err != nil {
+		return err
+	}
+	api.NewIdentityHandler(agents, verifier, m.VerificationService).Register(s)
+	api.NewEventsHandler(agents, m.ConversationService, m.Events).Register(s)
+	widget.NewHandler(m.ConversationService, m.VerificationService, m.Events, sqldb.NewVisitorService(m.DB), verifier,
+		widget.Config{AllowedOrigins: m.Config.WidgetOrigins, RatePerMinute: m.Config.WidgetRate}, m.Logger).Register(s)
+
+	csrfKey, err := m.DB.Secret(ctx, "verifypage")
+	if err != nil {
+		return err
+	}
+	vp, err := verifypage.NewHandler(m.VerificationService, csrfKey, m.Logger)
+	if err != nil {
+		return err
+	}
+	vp.Events = m.Events
+	vp.SecureCookies = strings.HasPrefix(base, "https://")
+	vp.Register(s)
+
+	nh := notice.NewHandler(sqldb.NewNoticeService(m.DB), m.Events, m.Logger)
+	nh.Company = m.Config.Company
+	nh.Register(s)
+
+	if tok := m.Getenv("PROOFDESK_TWILIO_AUTH_TOKEN"); tok != "" {
+		th, err := telephony.NewHandler(telephony.Config{BaseURL: base, AuthToken: tok, Company: m.Config.Company},
+			sqldb.NewPhoneService(m.DB), m.CustomerService, m.VerificationService, m.Logger)
+		if err != nil {
+			return fmt.Errorf("telephony: %w", err)
+		}
+		th.Events = m.Events
+		th.Register(s)
+	}
+
+	con := console.NewHandler(agents, nil)
+	con.AllowNo2FA = m.Config.AllowNo2FA
+	con.Register(s)
+	return nil
+}
+
+// identityVerifier returns the verifier of signed session tokens minted by
+// the business's backend. The secret is PROOFDESK_IDENTITY_SECRET (base64
+// of at least 32 bytes) or, when unset, the installation's own, which
+// `proofdesk identity secret` prints.
+func (m *Main) identityVerifier(ctx context.Context, base string) (*verify.TokenVerifier, error) {
+	secret, err := m.identitySecret(ctx)
+	if err != nil {
+		return nil, err
+	}
+	aud := m.Config.IdentityAudience
+	if aud == "" {
+		aud = base
+	}
+	return verify.NewTokenVerifier(verify.TokenConfig{Secret: secret, Audience: aud, Leeway: verify.DefaultLeeway, Replay: sqldb.NewReplayStore(m.DB)})
+}
+
+func (m *Main) identitySecret(ctx context.Context) ([]byte, error) {
+	if v := m.Getenv("PROOFDESK_IDENTITY_SECRET"); v != "" {
+		b, err := base64.StdEncoding.DecodeString(v)
+		if err != nil || len(b) < verify.MinTokenSecret {
+			return nil, fmt.Errorf("PROOFDESK_IDENTITY_SECRET must be base64 of at least %d random bytes", verify.MinTokenSecret)
+		}
+		return b, nil
+	}
+	return m.DB.Secret(ctx, "identity")
 }
 
 // URL returns the base URL of the running server: --base-url if set,
@@ -138,6 +295,10 @@ func (m *Main) Close() error {
 	if m.HTTPServer != nil {
 		errs = append(errs, m.HTTPServer.Close())
 		m.HTTPServer = nil
+	}
+	if m.Events != nil {
+		errs = append(errs, m.Events.Close())
+		m.Events = nil
 	}
 	if m.DB != nil {
 		errs = append(errs, m.DB.Close())
