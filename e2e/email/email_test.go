@@ -176,7 +176,9 @@ func find(t *testing.T, msgs []mpMessage, addr, part string) mpMessage {
 // noDNS answers nothing: inbound mail in this test is never authenticated.
 type noDNS struct{}
 
-func (noDNS) err(n string) error { return &net.DNSError{Err: "no such host", Name: n, IsNotFound: true} }
+func (noDNS) err(n string) error {
+	return &net.DNSError{Err: "no such host", Name: n, IsNotFound: true}
+}
 func (r noDNS) LookupTXT(_ context.Context, n string) ([]string, error) {
 	return nil, r.err(n)
 }
