@@ -173,12 +173,19 @@ func MaskPhone(s string) string {
 // city, and the first character of the postal code.
 func MaskAddress(a Address) Address {
 	out := Address{Line1: "***", City: firstRune(a.City) + "***", Country: a.Country}
-	if f := strings.Fields(a.Line1); len(f) >= 2 {
-		name := f[1]
-		if len(f) >= 3 {
-			out.Line1 = "*** " + firstRune(name) + "*** " + f[len(f)-1]
-		} else {
-			out.Line1 = "*** " + firstRune(name) + "***"
+	f := strings.Fields(a.Line1)
+	name := -1
+	for i, t := range f {
+		if !strings.ContainsAny(t, "0123456789") {
+			name = i
+			break
+		}
+	}
+	if name >= 0 {
+		// House numbers never show, whichever side of the street they are.
+		out.Line1 = "*** " + firstRune(f[name]) + "***"
+		if last := len(f) - 1; last > name && !strings.ContainsAny(f[last], "0123456789") {
+			out.Line1 += " " + f[last]
 		}
 	}
 	if a.Line2 != "" {

@@ -212,3 +212,18 @@ func BenchmarkMaskCustomer(b *testing.B) {
 		}
 	}
 }
+
+func TestMaskAddressHidesHouseNumbers(t *testing.T) {
+	tests := map[string]string{
+		"742 Evergreen Terrace": "*** E*** Terrace",
+		"Hauptstraße 42":        "*** H***",
+		"12 rue de la Paix":     "*** r*** Paix",
+		"Flat 3, 221B Baker St": "*** F*** St",
+		"42":                    "***",
+	}
+	for in, want := range tests {
+		if got := proofdesk.MaskAddress(proofdesk.Address{Line1: in}).Line1; got != want {
+			t.Errorf("MaskAddress(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
