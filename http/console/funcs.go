@@ -29,7 +29,12 @@ func (h *Handler) funcs() template.FuncMap {
 		},
 		"day": func(t time.Time) string { return t.UTC().Format("2 Jan 2006") },
 		"iso": func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
-		"ago": func(t time.Time) string { return ago(h.Now().Sub(t)) },
+		"ago": func(t time.Time) string {
+			if d := ago(h.Now().Sub(t)); d != "just now" {
+				return d + " ago"
+			}
+			return "just now"
+		},
 		"until": func(t time.Time) string {
 			d := t.Sub(h.Now())
 			if d <= 0 {

@@ -62,7 +62,7 @@ func TestPages_RenderSignedInAndMasked(t *testing.T) {
 		{"/inbox?view=all&tag=orders", []string{consoletest.Subject}},
 		{"/inbox?view=all&customer=" + url.QueryEscape(consoletest.CustomerEmail), []string{consoletest.Subject}},
 		{"/inbox?view=all&customer=" + url.QueryEscape(consoletest.CustomerPhone), []string{consoletest.Subject}},
-		{conv, []string{"Requester claims", "Send a verification request to j***@e***.com", "L0"}},
+		{conv, []string{"Requester claims", `<span class="vt-dest">j***@e***.com</span>`, "L0"}},
 		{"/customers/" + s.Customer.ID + "?from=" + s.Conv.ID, []string{"Contact points", "cooling off until", "Recent conversations"}},
 		{"/conversations/" + s.Unlinked.ID, []string{"[code hidden]", "not linked to a customer", "&lt;b&gt;Mallory&lt;/b&gt;"}},
 		{"/account/2fa", []string{"Two-factor authentication is on"}},
