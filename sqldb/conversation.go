@@ -346,6 +346,12 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 		if m.AuthorKind == proofdesk.AuthorCustomer {
 			return tx.inspectRequesterMessage(ctx, conv.ID, m.Body)
 		}
+		if m.AuthorKind == proofdesk.AuthorAgent && !m.Internal && conv.Channel == proofdesk.ChannelEmail && conv.Requester.Email != "" {
+			// Replies on email conversations leave through the outbox,
+			// queued in the same transaction as the message.
+			_, err := tx.enqueueReply(ctx, conv, m)
+			return err
+		}
 		return nil
 	})
 	if blocked != nil {

@@ -303,21 +303,7 @@ func (db *DB) EnqueueReply(ctx context.Context, conversationID, messageID string
 		if m.AuthorKind != proofdesk.AuthorAgent || m.Internal {
 			return proofdesk.FieldError("message", "only public agent messages are sent to the requester")
 		}
-		var existing string
-		err = tx.queryRow(ctx, `SELECT id FROM outbox WHERE purpose = ? AND ref_id = ?`, PurposeReply, m.ID).Scan(&existing)
-		switch {
-		case err == nil:
-			out = &proofdesk.OutboxMessage{ID: existing}
-			return nil
-		case proofdesk.ErrorCode(wrapErr(err)) != proofdesk.ENOTFOUND:
-			return err
-		}
-		out = &proofdesk.OutboxMessage{Kind: proofdesk.OutboxEmail, Purpose: PurposeReply, ConversationID: conv.ID,
-			To: conv.Requester.Email, Subject: conv.Subject, Body: m.Body}
-		if err := tx.enqueue(ctx, out, nil); err != nil {
-			return err
-		}
-		_, err = tx.exec(ctx, `UPDATE outbox SET ref_id = ? WHERE id = ?`, m.ID, out.ID)
+		out, err = tx.enqueueReply(ctx, conv, m)
 		return err
 	})
 	if err != nil {
@@ -329,6 +315,29 @@ func (db *DB) EnqueueReply(ctx context.Context, conversationID, messageID string
 			return nil, err
 		}
 		out = all
+	}
+	return out, nil
+}
+
+// enqueueReply queues an agent's public message on an email conversation
+// for the requester, once per message. CreateMessage calls it in the
+// message's own transaction, so a stored reply is always sent.
+func (tx *Tx) enqueueReply(ctx context.Context, conv *proofdesk.Conversation, m *proofdesk.Message) (*proofdesk.OutboxMessage, error) {
+	var existing string
+	err := tx.queryRow(ctx, `SELECT id FROM outbox WHERE purpose = ? AND ref_id = ?`, PurposeReply, m.ID).Scan(&existing)
+	switch {
+	case err == nil:
+		return &proofdesk.OutboxMessage{ID: existing}, nil
+	case proofdesk.ErrorCode(wrapErr(err)) != proofdesk.ENOTFOUND:
+		return nil, err
+	}
+	out := &proofdesk.OutboxMessage{Kind: proofdesk.OutboxEmail, Purpose: PurposeReply, ConversationID: conv.ID,
+		To: conv.Requester.Email, Subject: conv.Subject, Body: m.Body}
+	if err := tx.enqueue(ctx, out, nil); err != nil {
+		return nil, err
+	}
+	if _, err := tx.exec(ctx, `UPDATE outbox SET ref_id = ? WHERE id = ?`, m.ID, out.ID); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
