@@ -49,9 +49,23 @@ type Config struct {
 	// IdentityAudience is the aud signed session tokens must carry; empty
 	// means the base URL.
 	IdentityAudience string
-	// SMTPRelay is the outbound SMTP relay URL; empty keeps mail in the
-	// built-in outbox.
-	SMTPRelay string
+	// SMTPAddr is the inbound SMTP listen address; empty: no listener.
+	SMTPAddr string
+	// SMTPRelay is the outbound SMTP relay (host:port); empty keeps mail in
+	// the built-in outbox. The password comes from PROOFDESK_SMTP_PASSWORD.
+	SMTPRelay         string
+	SMTPRelaySecurity string
+	SMTPRelayUser     string
+	// MailFrom is the From of outgoing mail.
+	MailFrom string
+	// DKIMKey is a PEM private key file; DKIMDomain and DKIMSelector name it.
+	DKIMKey, DKIMDomain, DKIMSelector string
+	// IMAPAddr is a mailbox to poll (host:port); the password comes from
+	// PROOFDESK_IMAP_PASSWORD.
+	IMAPAddr, IMAPUser, IMAPSecurity, IMAPMailbox string
+	// SMSBaseURL, SMSAccount and SMSFrom configure the Twilio-compatible
+	// SMS provider; the token comes from PROOFDESK_SMS_AUTH_TOKEN.
+	SMSBaseURL, SMSAccount, SMSFrom string
 	// WidgetOrigins lists the sites that may embed the chat widget.
 	WidgetOrigins []string
 	// WidgetRate is how many messages a visitor may send per minute.
@@ -71,15 +85,18 @@ type Config struct {
 // DefaultConfig returns the configuration used when nothing is set.
 func DefaultConfig() Config {
 	return Config{
-		Addr:        ":8080",
-		DataDir:     "./data",
-		LogFormat:   "text",
-		LogLevel:    "info",
-		Company:     "Proofdesk",
-		CoolingOff:  7 * 24 * time.Hour,
-		LevelTTL:    15 * time.Minute,
-		RevealAlert: 20,
-		WidgetRate:  30,
+		Addr:              ":8080",
+		DataDir:           "./data",
+		LogFormat:         "text",
+		LogLevel:          "info",
+		Company:           "Proofdesk",
+		CoolingOff:        7 * 24 * time.Hour,
+		LevelTTL:          15 * time.Minute,
+		RevealAlert:       20,
+		WidgetRate:        30,
+		SMTPRelaySecurity: "starttls",
+		IMAPSecurity:      "tls",
+		MailFrom:          "Proofdesk Support <support@localhost>",
 	}
 }
 
@@ -144,6 +161,12 @@ func (c *Config) Validate() error {
 	}
 	if c.LevelTTL < time.Minute || c.LevelTTL > 24*time.Hour {
 		errs = append(errs, errors.New("--level-ttl must be between 1m and 24h"))
+	}
+	if c.DKIMKey != "" && (c.DKIMDomain == "" || c.DKIMSelector == "") {
+		errs = append(errs, errors.New("--dkim-key needs --dkim-domain and --dkim-selector"))
+	}
+	if c.SMSBaseURL != "" && (c.SMSAccount == "" || c.SMSFrom == "") {
+		errs = append(errs, errors.New("--sms-base-url needs --sms-account and --sms-from"))
 	}
 	if c.WidgetRate < 1 {
 		errs = append(errs, errors.New("--widget-rate must be at least 1"))
@@ -315,8 +338,21 @@ var (
 		stringOption("addr", "HTTP listen address", func(c *Config) *string { return &c.Addr }),
 		stringOption("base-url", "external URL used in links (default: derived from --addr)", func(c *Config) *string { return &c.BaseURL }),
 		boolOption("allow-no-2fa", "let admins log in without TOTP (demo only)", func(c *Config) *bool { return &c.AllowNo2FA }),
-		notYetOption("smtp-addr", "inbound SMTP listen address"),
-		notYetOption("smtp-relay", "outbound SMTP relay URL"),
+		stringOption("smtp-addr", "inbound SMTP listen address, such as :2525 (empty: no listener)", func(c *Config) *string { return &c.SMTPAddr }),
+		stringOption("smtp-relay", "outbound SMTP relay host:port (empty: mail stays in the built-in outbox); password from $PROOFDESK_SMTP_PASSWORD", func(c *Config) *string { return &c.SMTPRelay }),
+		stringOption("smtp-relay-security", "relay connection security: starttls, tls or none", func(c *Config) *string { return &c.SMTPRelaySecurity }),
+		stringOption("smtp-relay-user", "relay username", func(c *Config) *string { return &c.SMTPRelayUser }),
+		stringOption("mail-from", "From of outgoing mail", func(c *Config) *string { return &c.MailFrom }),
+		stringOption("dkim-key", "PEM private key file that signs outgoing mail (RSA or Ed25519)", func(c *Config) *string { return &c.DKIMKey }),
+		stringOption("dkim-domain", "DKIM signing domain (d=)", func(c *Config) *string { return &c.DKIMDomain }),
+		stringOption("dkim-selector", "DKIM selector (s=)", func(c *Config) *string { return &c.DKIMSelector }),
+		stringOption("imap-addr", "IMAP mailbox to poll, host:port (empty: off); password from $PROOFDESK_IMAP_PASSWORD", func(c *Config) *string { return &c.IMAPAddr }),
+		stringOption("imap-user", "IMAP username", func(c *Config) *string { return &c.IMAPUser }),
+		stringOption("imap-security", "IMAP connection security: tls, starttls or insecure", func(c *Config) *string { return &c.IMAPSecurity }),
+		stringOption("imap-mailbox", "IMAP folder to poll (default INBOX)", func(c *Config) *string { return &c.IMAPMailbox }),
+		stringOption("sms-base-url", "Twilio-compatible SMS API base URL (empty: SMS stays in the built-in outbox); token from $PROOFDESK_SMS_AUTH_TOKEN", func(c *Config) *string { return &c.SMSBaseURL }),
+		stringOption("sms-account", "SMS provider account SID", func(c *Config) *string { return &c.SMSAccount }),
+		stringOption("sms-from", "SMS sender number (E.164)", func(c *Config) *string { return &c.SMSFrom }),
 		stringOption("policy", "policy file (YAML or JSON) applied on start; changes are audited", func(c *Config) *string { return &c.PolicyFile }),
 		stringOption("company", "company name used in messages to customers", func(c *Config) *string { return &c.Company }),
 		durationOption("cooling-off", "how long a new or changed contact point does not count for verification", func(c *Config) *time.Duration { return &c.CoolingOff }),

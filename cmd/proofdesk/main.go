@@ -17,6 +17,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/proofdesk/proofdesk"
@@ -25,7 +26,10 @@ import (
 	"github.com/proofdesk/proofdesk/http/verifypage"
 	"github.com/proofdesk/proofdesk/http/widget"
 	"github.com/proofdesk/proofdesk/inmem"
+	"github.com/proofdesk/proofdesk/mail"
+	"github.com/proofdesk/proofdesk/outbox"
 	"github.com/proofdesk/proofdesk/pgnotify"
+	"github.com/proofdesk/proofdesk/sms"
 	"github.com/proofdesk/proofdesk/verify"
 
 	pdhttp "github.com/proofdesk/proofdesk/http"
@@ -72,6 +76,11 @@ type Main struct {
 	OutboxService       *sqldb.OutboxService
 	// VerificationService and Events are set by Run.
 	VerificationService *sqldb.VerificationService
+	// Workers are the background loops Run started (outbox delivery, IMAP).
+	workers      sync.WaitGroup
+	stopWorkers  context.CancelFunc
+	smtpListener *mail.Server
+
 	// Events carries live events: in process on SQLite, across nodes
 	// through LISTEN/NOTIFY on PostgreSQL.
 	Events interface {
@@ -200,7 +209,8 @@ func (m *Main) Run(ctx context.Context) error {
 // mount registers every handler on s.
 func (m *Main) mount(ctx context.Context, s *pdhttp.Server, policy *proofdesk.Policy, base string) error {
 	agents := m.AgentService
-	api.NewHandler(agents, m.CustomerService, m.ConversationService, m.AuditService, policy).Register(s)
+	apiH := api.NewHandler(agents, m.CustomerService, m.ConversationService, m.AuditService, policy)
+	apiH.Register(s)
 	api.NewVerificationHandler(agents, m.VerificationService).Register(s)
 	api.NewPolicyHandler(agents, m.PolicyService).Register(s)
 	api.NewAuditHandler(agents, m.AuditService).Register(s)
@@ -242,10 +252,110 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, policy *proofdesk.Po
 		th.Register(s)
 	}
 
-	con := console.NewHandler(agents, nil)
+	con := console.New(console.Deps{
+		Agents: agents, Customers: m.CustomerService, Conversations: m.ConversationService, Audit: m.AuditService,
+		Verification: m.VerificationService, Policy: m.PolicyService, Outbox: m.OutboxService, Events: m.Events,
+		PostMessage: apiH.PostMessage, Settings: m.consoleSettings(base), Logger: m.Logger,
+	})
 	con.AllowNo2FA = m.Config.AllowNo2FA
 	con.Register(s)
+	return m.startChannels(ctx)
+}
+
+// consoleSettings describes the channels for the admin page: never a
+// secret, only whether it is set.
+func (m *Main) consoleSettings(base string) console.Settings {
+	c := &m.Config
+	st := console.Settings{BaseURL: base, SMTPListen: c.SMTPAddr, SMTPRelay: c.SMTPRelay, SMTPRelayTLS: c.SMTPRelaySecurity,
+		SMTPRelayUser: c.SMTPRelayUser, WidgetOrigins: c.WidgetOrigins, SMSProvider: c.SMSBaseURL,
+		SMSCredentialsSet: m.Getenv("PROOFDESK_SMS_AUTH_TOKEN") != "", CoolingOff: c.CoolingOff}
+	if c.DKIMKey != "" {
+		st.DKIMSelector = c.DKIMSelector
+	}
+	if c.IMAPAddr != "" {
+		st.IMAP = c.IMAPAddr + " " + cmpOr(c.IMAPMailbox, "INBOX")
+	}
+	if m.Getenv("PROOFDESK_TWILIO_AUTH_TOKEN") != "" {
+		st.TelephonyWebhook, st.TelephonySecretSet = telephony.VoicePath, true
+	}
+	return st
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// startChannels starts the inbound SMTP listener, the IMAP poller and the
+// outbox worker, as configured.
+func (m *Main) startChannels(ctx context.Context) error {
+	c := &m.Config
+	wctx, cancel := context.WithCancel(context.Background())
+	m.stopWorkers = cancel
+	inbound := mail.NewInboundHandler(mail.InboundConfig{Customers: m.CustomerService, Conversations: m.ConversationService,
+		Threads: m.DB, Resolver: &mail.NetResolver{}, Events: m.Events, Limits: mail.DefaultLimits(), CoolingOff: c.CoolingOff, Logger: m.Logger})
+	if c.SMTPAddr != "" {
+		srv := mail.NewServer(c.SMTPAddr, inbound, mail.DefaultLimits(), m.Logger)
+		if err := srv.Open(); err != nil {
+			return fmt.Errorf("--smtp-addr: %w", err)
+		}
+		m.smtpListener = srv
+		m.Logger.Info("smtp listening", slog.String("addr", srv.Addr().String()))
+	}
+	if c.IMAPAddr != "" {
+		p := mail.NewIMAPPoller(mail.IMAPConfig{Addr: c.IMAPAddr, Security: c.IMAPSecurity, Username: c.IMAPUser,
+			Password: m.Getenv("PROOFDESK_IMAP_PASSWORD"), Mailbox: c.IMAPMailbox}, inbound, m.Logger)
+		m.workers.Add(1)
+		go func() { defer m.workers.Done(); p.Run(wctx) }()
+	}
+	var mailer outbox.Mailer
+	if c.SMTPRelay != "" {
+		relay, err := outbox.NewSMTPRelay(outbox.RelayConfig{Addr: c.SMTPRelay, Security: c.SMTPRelaySecurity,
+			Username: c.SMTPRelayUser, Password: m.Getenv("PROOFDESK_SMTP_PASSWORD")})
+		if err != nil {
+			return fmt.Errorf("--smtp-relay: %w", err)
+		}
+		mailer = relay
+	}
+	var smsSender outbox.SMSSender
+	if c.SMSBaseURL != "" {
+		tw, err := sms.New(sms.Config{BaseURL: c.SMSBaseURL, AccountSID: c.SMSAccount, AuthToken: m.Getenv("PROOFDESK_SMS_AUTH_TOKEN"), From: c.SMSFrom})
+		if err != nil {
+			return fmt.Errorf("--sms-base-url: %w", err)
+		}
+		smsSender = smsPermanent{tw}
+	}
+	cfg := outbox.Config{From: c.MailFrom, Events: m.Events}
+	if c.DKIMKey != "" {
+		signer, err := outbox.LoadDKIMSigner(c.DKIMKey, c.DKIMDomain, c.DKIMSelector)
+		if err != nil {
+			return fmt.Errorf("--dkim-key: %w", err)
+		}
+		cfg.DKIM = signer
+	}
+	w, err := outbox.NewWorker(m.DB, mailer, smsSender, cfg, m.Logger)
+	if err != nil {
+		return fmt.Errorf("outbox: %w", err)
+	}
+	if w.Enabled() {
+		m.workers.Add(1)
+		go func() { defer m.workers.Done(); w.Run(wctx) }()
+	}
 	return nil
+}
+
+// smsPermanent marks the SMS provider's permanent errors for the outbox
+// worker, which then fails the row instead of retrying.
+type smsPermanent struct{ tw *sms.Twilio }
+
+func (s smsPermanent) SendSMS(ctx context.Context, to, body string) error {
+	err := s.tw.SendSMS(ctx, to, body)
+	if err != nil && sms.IsPermanent(err) {
+		return outbox.Permanent(err)
+	}
+	return err
 }
 
 // identityVerifier returns the verifier of signed session tokens minted by
@@ -295,6 +405,15 @@ func (m *Main) Close() error {
 	if m.HTTPServer != nil {
 		errs = append(errs, m.HTTPServer.Close())
 		m.HTTPServer = nil
+	}
+	if m.smtpListener != nil {
+		errs = append(errs, m.smtpListener.Close())
+		m.smtpListener = nil
+	}
+	if m.stopWorkers != nil {
+		m.stopWorkers()
+		m.workers.Wait()
+		m.stopWorkers = nil
 	}
 	if m.Events != nil {
 		errs = append(errs, m.Events.Close())
