@@ -76,10 +76,6 @@ type Config struct {
 
 	// Demo is set by the demo command; it is not an option.
 	Demo bool
-
-	// notYet records options of features that have not landed, by name, so
-	// Validate can refuse them rather than ignore them.
-	notYet []string
 }
 
 // DefaultConfig returns the configuration used when nothing is set.
@@ -122,11 +118,6 @@ func isPostgresURL(s string) bool {
 // Validate checks values and cross-field rules. Messages name the option.
 func (c *Config) Validate() error {
 	var errs []error
-	if len(c.notYet) > 0 {
-		for _, name := range c.notYet {
-			errs = append(errs, fmt.Errorf("--%s: %s", name, notYetMessage))
-		}
-	}
 	if c.Addr == "" {
 		errs = append(errs, errors.New("--addr must not be empty"))
 	} else if _, port, err := net.SplitHostPort(c.Addr); err != nil {
@@ -180,8 +171,6 @@ func (c *Config) Validate() error {
 	return errors.Join(errs...)
 }
 
-const notYetMessage = "not available yet: this feature lands in a later release"
-
 // URL returns the base URL, derived from addr (the bound address) when
 // BaseURL is not set.
 func (c *Config) URL(addr string) string {
@@ -231,9 +220,6 @@ type option struct {
 	isBool bool
 	get    func(*Config) string
 	set    func(*Config, string) error
-	// notYet is true for options of features that have not landed: any
-	// value makes Validate fail instead of being ignored.
-	notYet bool
 }
 
 func stringOption(name, usage string, field func(*Config) *string) option {
@@ -303,14 +289,6 @@ func listOption(name, usage string, field func(*Config) *[]string) option {
 			*field(c) = out
 			return nil
 		},
-	}
-}
-
-func notYetOption(name, usage string) option {
-	return option{
-		name: name, env: envName(name), usage: usage + " (not available yet)", notYet: true,
-		get: func(*Config) string { return "" },
-		set: func(c *Config, _ string) error { c.notYet = append(c.notYet, name); return nil },
 	}
 }
 

@@ -32,7 +32,7 @@ func writeFile(tb testing.TB, name, body string) string {
 	return p
 }
 
-var ignoreNotYet = cmpopts.IgnoreUnexported(Config{})
+var ignoreUnexported = cmpopts.IgnoreUnexported(Config{})
 
 func TestConfig_Precedence(t *testing.T) {
 	t.Parallel()
@@ -54,7 +54,7 @@ func TestConfig_Precedence(t *testing.T) {
 	want.BaseURL = "https://file.example"   // file only
 	want.LogFormat = "json"                 // file over default
 	want.LogLevel = "error"                 // flag over env over file
-	if diff := cmp.Diff(want, got, ignoreNotYet); diff != "" {
+	if diff := cmp.Diff(want, got, ignoreUnexported); diff != "" {
 		t.Fatalf("config mismatch (-want +got):\n%s", diff)
 	}
 }
@@ -65,7 +65,7 @@ func TestConfig_Defaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(DefaultConfig(), got, ignoreNotYet); diff != "" {
+	if diff := cmp.Diff(DefaultConfig(), got, ignoreUnexported); diff != "" {
 		t.Fatalf("config mismatch (-want +got):\n%s", diff)
 	}
 	if got.DSN() != filepath.Join("data", "proofdesk.db") || got.IsPostgres() {
@@ -95,11 +95,11 @@ func TestConfig_Errors(t *testing.T) {
 		{name: "base url relative", args: []string{"--base-url", "/desk"}, want: "--base-url must be an absolute"},
 		{name: "no 2fa outside the demo", args: []string{"--allow-no-2fa"}, want: "--allow-no-2fa is for the demo only"},
 		{name: "no 2fa from env", env: map[string]string{"PROOFDESK_ALLOW_NO_2FA": "yes"}, want: "$PROOFDESK_ALLOW_NO_2FA: must be true or false"},
-		{name: "feature not landed: flag", args: []string{"--smtp-relay", "smtp://x"}, want: "--smtp-relay: not available yet"},
-		{name: "feature not landed: env", env: map[string]string{"PROOFDESK_SMTP_ADDR": ":2525"}, want: "--smtp-addr: not available yet"},
+		{name: "dkim key without domain", args: []string{"--dkim-key", "k.pem"}, want: "--dkim-key needs --dkim-domain"},
+		{name: "sms without account", env: map[string]string{"PROOFDESK_SMS_BASE_URL": "http://127.0.0.1:1"}, want: "--sms-base-url needs"},
 		{name: "bad duration", args: []string{"--level-ttl", "soon"}, want: "--level-ttl"},
 		{name: "level ttl out of range", args: []string{"--level-ttl", "10s"}, want: "--level-ttl must be between"},
-		{name: "feature not landed: file", file: "smtp-addr: \":2525\"\n", want: "--smtp-addr: not available yet"},
+		{name: "bad reveal alert in file", file: "reveal-alert: \"0\"\n", want: "--reveal-alert must be at least 1"},
 		{name: "unknown file key", file: "adress: \":1\"\n", want: `unknown key "adress"`},
 		{name: "master key in file", file: "master-key: abc\n", want: "the master key is never read from the config file"},
 		{name: "file not yaml mapping", file: "- a\n- b\n", want: "config file"},
@@ -179,7 +179,7 @@ func TestConfig_Usage(t *testing.T) {
 			t.Fatalf("usage does not list --%s with $%s:\n%s", o.name, o.env, out.String())
 		}
 	}
-	for _, want := range []string{`(default ":8080")`, `(default "./data")`, "PROOFDESK_MASTER_KEY", "(not available yet)"} {
+	for _, want := range []string{`(default ":8080")`, `(default "./data")`, "PROOFDESK_MASTER_KEY", "PROOFDESK_SMTP_PASSWORD"} {
 		if !strings.Contains(out.String(), want) {
 			t.Fatalf("usage lacks %q:\n%s", want, out.String())
 		}

@@ -201,7 +201,7 @@ func TestCLI_ConfigErrorsFail(t *testing.T) {
 		env  map[string]string
 		want string
 	}{
-		{[]string{"serve", "--data", data, "--smtp-relay", "smtp://relay"}, nil, "--smtp-relay: not available yet"},
+		{[]string{"serve", "--data", data, "--dkim-key", "/nonexistent.pem"}, nil, "--dkim-key needs --dkim-domain"},
 		{[]string{"serve", "--data", data, "--allow-no-2fa"}, nil, "--allow-no-2fa is for the demo only"},
 		{[]string{"migrate", "--data", data}, map[string]string{"PROOFDESK_MASTER_KEY": "tooshort"}, "master key"},
 	}
