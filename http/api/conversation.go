@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"time"
@@ -32,6 +33,7 @@ type conversationJSON struct {
 	Level           string              `json:"level"`
 	LevelExpiresAt  *time.Time          `json:"level_expires_at"`
 	RiskFlags       []string            `json:"risk_flags"`
+	Risk            *proofdesk.Risk     `json:"risk,omitempty"`
 	Fraud           bool                `json:"fraud"`
 	CreatedAt       time.Time           `json:"created_at"`
 	UpdatedAt       time.Time           `json:"updated_at"`
@@ -177,7 +179,21 @@ func (h *Handler) handleConversationShow(w http.ResponseWriter, r *http.Request)
 		httpd.Error(w, r, err)
 		return
 	}
-	httpd.WriteJSON(w, http.StatusOK, newConversationJSON(c, h.Now()))
+	out := newConversationJSON(c, h.Now())
+	if rf, ok := h.conversations.(riskFinder); ok {
+		risk, err := rf.FindRisk(r.Context(), c.ID)
+		if err != nil {
+			httpd.Error(w, r, err)
+			return
+		}
+		out.Risk = &risk
+	}
+	httpd.WriteJSON(w, http.StatusOK, out)
+}
+
+// riskFinder is the conversation store's risk score, when it has one.
+type riskFinder interface {
+	FindRisk(ctx context.Context, id string) (proofdesk.Risk, error)
 }
 
 func (h *Handler) handleConversationList(w http.ResponseWriter, r *http.Request) {
@@ -246,6 +262,9 @@ type messageCreate struct {
 	Body     string `json:"body"`
 	Internal bool   `json:"internal"`
 	ClientID string `json:"client_id"`
+	// BreakGlassReason lets a supervisor send a reply the disclosure
+	// guard blocks: audited, flagged and notified to the owner.
+	BreakGlassReason string `json:"break_glass_reason"`
 }
 
 func (h *Handler) handleMessageCreate(w http.ResponseWriter, r *http.Request) {
@@ -254,33 +273,8 @@ func (h *Handler) handleMessageCreate(w http.ResponseWriter, r *http.Request) {
 		httpd.Error(w, r, err)
 		return
 	}
-	if err := validateBody("body", in.Body); err != nil {
-		httpd.Error(w, r, err)
-		return
-	}
-	if len(in.ClientID) > 100 {
-		httpd.Error(w, r, proofdesk.FieldError("client_id", "client_id is longer than 100 bytes"))
-		return
-	}
-	ctx := r.Context()
-	conv, err := h.conversations.FindConversationByID(ctx, r.PathValue("id"))
+	m, err := h.postMessage(r.Context(), r.PathValue("id"), in)
 	if err != nil {
-		httpd.Error(w, r, err)
-		return
-	}
-	now := h.Now().UTC()
-	if !in.Internal && h.ReplyGuard != nil {
-		if err := h.checkReply(r, conv, in.Body, now); err != nil {
-			httpd.Error(w, r, err)
-			return
-		}
-	}
-	agent := proofdesk.AgentFromContext(ctx)
-	m := &proofdesk.Message{
-		ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: agent.ID,
-		Body: in.Body, Internal: in.Internal, ClientID: in.ClientID, CreatedAt: now,
-	}
-	if err := h.conversations.CreateMessage(ctx, m); err != nil {
 		httpd.Error(w, r, err)
 		return
 	}

@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"net/http"
+	"strings"
 
 	"github.com/proofdesk/proofdesk"
 )
@@ -17,11 +18,21 @@ import (
 // conversation and EDISCLOSURE (Details "rule", "class", "required_level")
 // when the guard blocks the reply.
 func (h *Handler) PostMessage(ctx context.Context, conversationID, body string, internal bool, clientID string) (*proofdesk.Message, error) {
-	if err := validateBody("body", body); err != nil {
+	return h.postMessage(ctx, conversationID, messageCreate{Body: body, Internal: internal, ClientID: clientID})
+}
+
+// postMessage is the one path agent messages take, from the API and the
+// console. The store's CreateMessage runs the disclosure guard on every
+// reply whatever the caller; the optional ReplyGuard hook runs first.
+func (h *Handler) postMessage(ctx context.Context, conversationID string, in messageCreate) (*proofdesk.Message, error) {
+	if err := validateBody("body", in.Body); err != nil {
 		return nil, err
 	}
-	if len(clientID) > 100 {
+	if len(in.ClientID) > 100 {
 		return nil, proofdesk.FieldError("client_id", "client_id is longer than 100 bytes")
+	}
+	if len(in.BreakGlassReason) > 500 {
+		return nil, proofdesk.FieldError("break_glass_reason", "break_glass_reason is longer than 500 bytes")
 	}
 	agent := proofdesk.AgentFromContext(ctx)
 	if agent == nil {
@@ -32,15 +43,16 @@ func (h *Handler) PostMessage(ctx context.Context, conversationID, body string, 
 		return nil, err
 	}
 	now := h.Now().UTC()
-	if !internal && h.ReplyGuard != nil {
+	if !in.Internal && h.ReplyGuard != nil && in.BreakGlassReason == "" {
 		r := (&http.Request{}).WithContext(ctx)
-		if err := h.checkReply(r, conv, body, now); err != nil {
+		if err := h.checkReply(r, conv, in.Body, now); err != nil {
 			return nil, err
 		}
 	}
 	m := &proofdesk.Message{
 		ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: agent.ID,
-		Body: body, Internal: internal, ClientID: clientID, CreatedAt: now,
+		Body: in.Body, Internal: in.Internal, ClientID: in.ClientID, CreatedAt: now,
+		BreakGlassReason: strings.TrimSpace(in.BreakGlassReason),
 	}
 	if err := h.conversations.CreateMessage(ctx, m); err != nil {
 		return nil, err
