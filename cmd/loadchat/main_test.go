@@ -101,7 +101,7 @@ func TestLoad(t *testing.T) {
 	}
 }
 
-// TestLoad_Full is the benchmark run (see http/widget/BENCHMARKS.chat.md):
+// TestLoad_Full is the benchmark run (see BENCHMARKS.md, "Live chat load"):
 //
 //	go test ./cmd/loadchat -run TestLoad_Full -v -loadchat.visitors 1000
 func TestLoad_Full(t *testing.T) {
