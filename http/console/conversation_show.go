@@ -79,6 +79,7 @@ type conversationPage struct {
 	RevealFields []revealField
 	ClaimsGiven  bool
 	HasCodes     bool
+	LinkLookup   string // what the agent typed to link a customer, after a failed try
 }
 
 // sixDigits finds a standalone 6-digit number in a customer's message.

@@ -156,6 +156,7 @@ func (h *Handler) Register(r Router) {
 	r.Handle("POST /conversations/{id}/status", auth(h.handleStatus))
 	r.Handle("POST /conversations/{id}/challenges", auth(h.handleChallenge))
 	r.Handle("POST /conversations/{id}/reveal", auth(h.handleReveal))
+	r.Handle("POST /conversations/{id}/customer", auth(h.handleLink))
 	r.Handle("GET /customers/{id}", auth(h.handleCustomer))
 	r.Handle("GET /admin/agents", admin(h.handleAdminAgents))
 	r.Handle("POST /admin/agents", admin(h.handleAdminAgentCreate))
@@ -197,6 +198,7 @@ var notices = map[string]string{
 	"resolved":  "Conversation resolved.",
 	"snoozed":   "Conversation snoozed.",
 	"reopened":  "Conversation reopened.",
+	"linked":    "Customer linked. The conversation is at L0 until they approve a verification request.",
 	"challenge": "Verification request sent. Read the number below to the requester.",
 	"enrolled":  "Two-factor authentication is on.",
 	"policy":    "Policy saved.",

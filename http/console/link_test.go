@@ -1,0 +1,67 @@
+package console_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/http/console/consoletest"
+)
+
+func TestConversation_LinkCustomer(t *testing.T) {
+	s := consoletest.New(t, consoletest.Options{})
+	b := agentBrowser(t, s)
+	path := "/conversations/" + s.Unlinked.ID
+	_, page := b.get(path)
+	if !strings.Contains(page, `id="link-form"`) {
+		t.Fatal("an unlinked conversation offers no way to link a customer")
+	}
+	csrf := csrfOf(t, page)
+	link := func(lookup string) (*http.Response, string) {
+		t.Helper()
+		return b.post(path+"/customer", url.Values{"csrf_token": {csrf}, "lookup": {lookup}})
+	}
+
+	// Refusals: not an email or phone, nobody on file. Nothing is linked.
+	for _, tc := range []struct{ lookup, want string }{
+		{"jane", "full email address or phone number"},
+		{"nobody@example.com", "No customer has that email address or phone number on file."},
+	} {
+		resp, page := link(tc.lookup)
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, tc.want) {
+			t.Fatalf("link %q: %d, page lacks %q", tc.lookup, resp.StatusCode, tc.want)
+		}
+		assertNoPII(t, "failed link", page)
+	}
+	if c, _ := s.Conversations.FindConversationByID(context.Background(), s.Unlinked.ID); c.CustomerID != "" {
+		t.Fatal("a failed link linked the conversation")
+	}
+
+	// The on-file phone, as a person types it, finds the customer (blind index).
+	resp, _ := link("+1 (415) 555-0123")
+	if resp.StatusCode != http.StatusSeeOther || !strings.Contains(resp.Header.Get("Location"), "done=linked") {
+		t.Fatalf("link: %d %s", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	c, err := s.Conversations.FindConversationByID(context.Background(), s.Unlinked.ID)
+	if err != nil || c.CustomerID != s.Customer.ID || c.Level != proofdesk.L0 {
+		t.Fatalf("after link: %+v %v", c, err)
+	}
+	_, page = b.get(path + "?done=linked")
+	for _, want := range []string{"Customer linked.", "Send a verification request to", `<span class="vt-dest">j***@e***.com</span>`} {
+		if !strings.Contains(page, want) {
+			t.Fatalf("linked page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, `id="link-form"`) {
+		t.Fatal("a linked conversation still offers the link form")
+	}
+	assertNoPII(t, "linked conversation", page)
+
+	// An agent cannot move a linked conversation to someone else.
+	if resp, page := link(consoletest.CustomerEmail); resp.StatusCode != http.StatusForbidden || !strings.Contains(page, "Only a supervisor") {
+		t.Fatalf("relink by agent: %d", resp.StatusCode)
+	}
+}
