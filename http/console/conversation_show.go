@@ -138,7 +138,12 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 	now := h.Now()
 	title := conv.Subject
 	if title == "" {
-		title = "Conversation"
+		if title, err = h.preview(ctx, conv.ID); err != nil {
+			return nil, err
+		}
+	}
+	if title == "" {
+		title = channelLabel(conv.Channel) + " conversation"
 	}
 	p := &conversationPage{page: h.newPage(r, title, "inbox"), Conv: conv, Level: conv.EffectiveLevel(now),
 		Canned: h.d.Settings.CannedReplies, ClientID: proofdesk.NewID("cli"),

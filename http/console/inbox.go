@@ -65,6 +65,9 @@ type inboxRow struct {
 	Level    proofdesk.Level
 	Unread   bool
 	Assignee string
+	// Preview titles a row without a subject: the start of the
+	// requester's first message.
+	Preview string
 }
 
 // viewLink is one entry of the view navigation.
@@ -113,9 +116,18 @@ func (h *Handler) handleInbox(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := h.Now()
+	previews := 0
 	for _, c := range convs {
-		p.Rows = append(p.Rows, inboxRow{Conv: c, Level: c.EffectiveLevel(now),
-			Unread: h.unread.unread(agent.ID, c.ID, c.LastActivityAt), Assignee: names[c.AssigneeID]})
+		row := inboxRow{Conv: c, Level: c.EffectiveLevel(now),
+			Unread: h.unread.unread(agent.ID, c.ID, c.LastActivityAt), Assignee: names[c.AssigneeID]}
+		if c.Subject == "" && previews < previewRows {
+			previews++
+			if row.Preview, err = h.preview(ctx, c.ID); err != nil {
+				h.renderError(w, r, err)
+				return
+			}
+		}
+		p.Rows = append(p.Rows, row)
 	}
 	if p.Views, err = h.viewCounts(r, f); err != nil {
 		h.renderError(w, r, err)
