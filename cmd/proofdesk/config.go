@@ -46,6 +46,9 @@ type Config struct {
 	CoolingOff time.Duration
 	// LevelTTL is how long an assurance level lasts without activity.
 	LevelTTL time.Duration
+	// UserHash also accepts Intercom-style user_hash identities (HMAC of
+	// the user ID with the identity secret); they never expire.
+	UserHash bool
 	// IdentityAudience is the aud signed session tokens must carry; empty
 	// means the base URL.
 	IdentityAudience string
@@ -338,6 +341,7 @@ var (
 		stringOption("identity-audience", "aud that signed session tokens from your app must carry (default: the base URL)", func(c *Config) *string { return &c.IdentityAudience }),
 		listOption("widget-origins", "comma-separated sites that may embed the chat widget (host patterns such as shop.example.com or *.example.com)", func(c *Config) *[]string { return &c.WidgetOrigins }),
 		intOption("widget-rate", "chat messages one visitor may send per minute", func(c *Config) *int { return &c.WidgetRate }),
+		boolOption("user-hash", "also accept Intercom-style user_hash identities (for migrations; they never expire: prefer signed tokens)", func(c *Config) *bool { return &c.UserHash }),
 		intOption("reveal-alert", "reveals by one agent in an hour above which supervisors are alerted", func(c *Config) *int { return &c.RevealAlert }),
 	)
 )

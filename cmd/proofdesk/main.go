@@ -221,7 +221,13 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, policy *proofdesk.Po
 	if err != nil {
 		return err
 	}
-	api.NewIdentityHandler(agents, verifier, m.VerificationService).Register(s)
+	ih := api.NewIdentityHandler(agents, verifier, m.VerificationService)
+	if m.Config.UserHash {
+		if ih.UserHashSecret, err = m.identitySecret(ctx); err != nil {
+			return err
+		}
+	}
+	ih.Register(s)
 	api.NewEventsHandler(agents, m.ConversationService, m.Events).Register(s)
 	widget.NewHandler(m.ConversationService, m.VerificationService, m.Events, sqldb.NewVisitorService(m.DB), verifier,
 		widget.Config{AllowedOrigins: m.Config.WidgetOrigins, RatePerMinute: m.Config.WidgetRate}, m.Logger).Register(s)

@@ -16,6 +16,11 @@ import (
 type IdentityHandler struct {
 	// Now is the clock; NewIdentityHandler sets time.Now.
 	Now func() time.Time
+	// UserHashSecret, when set, also accepts an Intercom-style
+	// {"user_id","user_hash"} (hex HMAC-SHA256 of the user ID), for teams
+	// migrating from such setups. It never expires and cannot be
+	// replay-protected, so prefer tokens; nil refuses user hashes.
+	UserHashSecret []byte
 
 	agents       proofdesk.AgentService
 	verifier     *verify.TokenVerifier
@@ -38,7 +43,9 @@ func (h *IdentityHandler) Register(r Router) {
 }
 
 type identityRequest struct {
-	Token string `json:"token"`
+	Token    string `json:"token"`
+	UserID   string `json:"user_id"`
+	UserHash string `json:"user_hash"`
 }
 
 func (h *IdentityHandler) handleLink(w http.ResponseWriter, r *http.Request) {
@@ -52,17 +59,31 @@ func (h *IdentityHandler) handleLink(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	in.Token = strings.TrimSpace(in.Token)
-	if in.Token == "" {
+	now := h.Now().UTC()
+	var externalID string
+	switch {
+	case in.Token != "":
+		id, err := h.verifier.Verify(r.Context(), in.Token, now)
+		if err != nil {
+			httpd.Error(w, r, err)
+			return
+		}
+		externalID = id.ExternalID
+	case in.UserID != "" || in.UserHash != "":
+		if h.UserHashSecret == nil {
+			httpd.Error(w, r, proofdesk.Errorf(proofdesk.EFORBIDDEN, "user_hash is not enabled on this installation; send a signed session token."))
+			return
+		}
+		if in.UserID == "" || !verify.CheckUserHash(h.UserHashSecret, in.UserID, in.UserHash) {
+			httpd.Error(w, r, proofdesk.Errorf(proofdesk.EUNAUTHORIZED, "user_hash does not match user_id."))
+			return
+		}
+		externalID = in.UserID
+	default:
 		httpd.Error(w, r, proofdesk.FieldError("token", "token is required: a signed session token from your backend"))
 		return
 	}
-	now := h.Now().UTC()
-	id, err := h.verifier.Verify(r.Context(), in.Token, now)
-	if err != nil {
-		httpd.Error(w, r, err)
-		return
-	}
-	conv, err := h.verification.LinkSession(r.Context(), r.PathValue("id"), id.ExternalID, now)
+	conv, err := h.verification.LinkSession(r.Context(), r.PathValue("id"), externalID, now)
 	if err != nil {
 		httpd.Error(w, r, err)
 		return

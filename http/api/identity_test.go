@@ -85,3 +85,33 @@ func TestIdentity_NotConfigured(t *testing.T) {
 		t.Fatalf("status %d, body %s", status, body)
 	}
 }
+
+// TestIdentity_UserHash covers the Intercom-style user_hash: accepted only
+// when enabled and when it is the HMAC of the user ID.
+func TestIdentity_UserHash(t *testing.T) {
+	e := newVEnv(t, sqldbtest.Open(t))
+	v, err := verify.NewTokenVerifier(verify.TokenConfig{Secret: e.tokenSecret, Audience: "aud", Replay: verify.NewMemoryReplayStore()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := "/api/v1/conversations/" + e.conv.ID + "/identity"
+	disabled := newMux()
+	api.NewIdentityHandler(sqldb.NewAgentService(e.db), v, e.vs).Register(disabled)
+	good := verify.UserHash(e.tokenSecret, "u-1")
+	if status, body := serve(t, disabled, "POST", url, e.agentTok, `{"user_id":"u-1","user_hash":"`+good+`"}`); status != 403 {
+		t.Fatalf("user_hash while disabled: %d %s", status, body)
+	}
+	enabled := newMux()
+	h := api.NewIdentityHandler(sqldb.NewAgentService(e.db), v, e.vs)
+	h.UserHashSecret = e.tokenSecret
+	h.Register(enabled)
+	if status, body := serve(t, enabled, "POST", url, e.agentTok, `{"user_id":"u-1","user_hash":"`+verify.UserHash(e.tokenSecret, "u-2")+`"}`); status != 401 {
+		t.Fatalf("hash of another user: %d %s", status, body)
+	}
+	if l := e.level(t, e.conv.ID); l != proofdesk.L0 {
+		t.Fatalf("level after a bad hash = %s", l)
+	}
+	if status, body := serve(t, enabled, "POST", url, e.agentTok, `{"user_id":"u-1","user_hash":"`+good+`"}`); status != 200 || !strings.Contains(body, `"level":"L1"`) {
+		t.Fatalf("good hash: %d %s", status, body)
+	}
+}
