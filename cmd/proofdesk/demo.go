@@ -183,6 +183,8 @@ func seedDemoConversations(ctx context.Context, m *Main, convs []demoConversatio
 // "URL: ..." comes first, so scripts and tests can read the address.
 func printDemoBanner(w io.Writer, url, dataDir string, temporary bool, logins []demoLogin, token string) {
 	fmt.Fprintf(w, "Proofdesk demo is running.\n\nURL: %s\nConsole: %s/login\n", url, url)
+	fmt.Fprintf(w, "Chat as a customer: %s/demo/shop\n", url)
+	fmt.Fprintf(w, "Built-in outbox (verification links, transcripts; no mail leaves the demo): %s/admin/outbox\n", url)
 	if temporary {
 		fmt.Fprintf(w, "Data: %s (temporary: removed when the demo stops)\n", dataDir)
 	} else {

@@ -265,6 +265,9 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, policy *proofdesk.Po
 	})
 	con.AllowNo2FA = m.Config.AllowNo2FA
 	con.Register(s)
+	if m.Config.Demo {
+		s.Handle("GET /demo/shop", demoShop(base))
+	}
 	return m.startChannels(ctx)
 }
 

@@ -569,3 +569,29 @@ func TestMain_AllowNo2FA(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoShopPage checks the demo's host page embeds the widget from the
+// desk itself, and that serve does not offer it.
+func TestDemoShopPage(t *testing.T) {
+	t.Parallel()
+	m := NewMain()
+	m.Config.DataDir, m.Config.Addr, m.Config.Demo = t.TempDir(), "127.0.0.1:0", true
+	m.Getenv = func(string) string { return "" }
+	if err := m.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { m.Close() })
+	resp, err := http.Get(m.URL() + "/demo/shop")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), `src="`+m.URL()+`/widget.js"`) {
+		t.Fatalf("demo shop: %d %s", resp.StatusCode, body)
+	}
+	s := MustRunMain(t)
+	if resp, err := http.Get(s.URL() + "/demo/shop"); err != nil || resp.StatusCode != 404 {
+		t.Fatalf("serve offers the demo page: %v %v", resp.StatusCode, err)
+	}
+}
