@@ -8,7 +8,6 @@ package server_test
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"html"
 	"io"
 	"net/http"
@@ -357,4 +356,3 @@ func must(t *testing.T, ok bool, format string, args ...any) {
 	}
 }
 
-var _ = fmt.Sprint
