@@ -74,6 +74,7 @@ func (h *Handler) Register(r Router) {
 		"POST /api/v1/conversations":               h.handleConversationCreate,
 		"GET /api/v1/conversations":                h.handleConversationList,
 		"GET /api/v1/conversations/{id}":           h.handleConversationShow,
+		"PATCH /api/v1/conversations/{id}":         h.handleConversationUpdate,
 		"GET /api/v1/conversations/{id}/messages":  h.handleMessageList,
 		"POST /api/v1/conversations/{id}/messages": h.handleMessageCreate,
 	}
