@@ -138,7 +138,7 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 	now := h.Now()
 	title := conv.Subject
 	if title == "" {
-		if title, err = h.preview(ctx, conv.ID); err != nil {
+		if title, err = h.preview(ctx, conv.ID, headingLen); err != nil {
 			return nil, err
 		}
 	}

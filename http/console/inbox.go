@@ -122,7 +122,7 @@ func (h *Handler) handleInbox(w http.ResponseWriter, r *http.Request) {
 			Unread: h.unread.unread(agent.ID, c.ID, c.LastActivityAt), Assignee: names[c.AssigneeID]}
 		if c.Subject == "" && previews < previewRows {
 			previews++
-			if row.Preview, err = h.preview(ctx, c.ID); err != nil {
+			if row.Preview, err = h.preview(ctx, c.ID, previewLen); err != nil {
 				h.renderError(w, r, err)
 				return
 			}

@@ -12,13 +12,17 @@ import (
 // costs one read of the conversation's messages.
 const previewRows = 50
 
-// previewLen is the longest preview, in characters.
-const previewLen = 90
+// Longest previews, in characters: an inbox row, a page heading.
+const (
+	previewLen = 90
+	headingLen = 90
+)
 
 // preview returns the start of the requester's first message, to title a
 // conversation that has no subject (chats, calls). Anything that looks
 // like a verification code is hidden, as on the conversation page.
-func (h *Handler) preview(ctx context.Context, conversationID string) (string, error) {
+// It is cut to max characters.
+func (h *Handler) preview(ctx context.Context, conversationID string, max int) (string, error) {
 	msgs, err := h.d.Conversations.FindMessages(ctx, conversationID)
 	if err != nil {
 		return "", err
@@ -32,9 +36,12 @@ func (h *Handler) preview(ctx context.Context, conversationID string) (string, e
 		if body == "" {
 			continue
 		}
-		if utf8.RuneCountInString(body) > previewLen {
-			r := []rune(body)[:previewLen-1]
-			body = strings.TrimRight(string(r), " ") + "…"
+		if utf8.RuneCountInString(body) > max {
+			cut := string([]rune(body)[:max-1])
+			if i := strings.LastIndexByte(cut, ' '); i > max/2 {
+				cut = cut[:i] // at a word boundary when there is one
+			}
+			body = strings.TrimRight(cut, " ,.;:") + "…"
 		}
 		return body, nil
 	}

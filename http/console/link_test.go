@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/http/console/consoletest"
@@ -63,5 +64,29 @@ func TestConversation_LinkCustomer(t *testing.T) {
 	// An agent cannot move a linked conversation to someone else.
 	if resp, page := link(consoletest.CustomerEmail); resp.StatusCode != http.StatusForbidden || !strings.Contains(page, "Only a supervisor") {
 		t.Fatalf("relink by agent: %d", resp.StatusCode)
+	}
+}
+
+func TestInbox_PreviewTitlesChats(t *testing.T) {
+	s := consoletest.New(t, consoletest.Options{})
+	now := time.Now().UTC()
+	long := "Code 123456: hello there, my parcel has not arrived yet and I would like to know where it is going please"
+	chat := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, Status: proofdesk.StatusOpen, CreatedAt: now, UpdatedAt: now, LastActivityAt: now}
+	if err := s.Conversations.CreateConversation(context.Background(), chat, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: long, CreatedAt: now}); err != nil {
+		t.Fatal(err)
+	}
+	b := agentBrowser(t, s)
+	// Cut at a word boundary, the code hidden.
+	want := "Code [code hidden]: hello there, my parcel has not arrived yet and I would like to know…"
+	_, page := b.get("/inbox?view=unassigned")
+	if !strings.Contains(page, `<span class="conv-preview">`+want+"</span>") {
+		t.Fatalf("inbox lacks the preview %q", want)
+	}
+	if strings.Contains(page, "123456") {
+		t.Fatal("the inbox shows a code-like number")
+	}
+	_, page = b.get("/conversations/" + chat.ID)
+	if !strings.Contains(page, want+"</h1>") {
+		t.Fatal("the chat page is not titled by its first message")
 	}
 }
