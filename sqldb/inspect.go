@@ -30,7 +30,26 @@ func (h *Handle) guardTargets(ctx context.Context, conv *proofdesk.Conversation,
 		seen[c.ID] = true
 		targets = append(targets, guard.Target{Matcher: h.db.guards.Matcher(c, policy), Level: level})
 	}
-	for _, claim := range []struct{ kind, v string }{{proofdesk.ContactEmail, conv.Requester.Email}, {proofdesk.ContactPhone, conv.Requester.Phone}} {
+	claimed, err := h.claimedCustomers(ctx, conv.Requester)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range claimed {
+		if !seen[c.ID] {
+			seen[c.ID] = true
+			targets = append(targets, guard.Target{Matcher: h.db.guards.Matcher(c, policy), Level: proofdesk.L0})
+		}
+	}
+	return targets, nil
+}
+
+// claimedCustomers returns the customers whose contact point matches the
+// requester's claimed email or phone (through the blind index). A claim
+// that is not a valid address matches nobody.
+func (h *Handle) claimedCustomers(ctx context.Context, r proofdesk.Requester) ([]*proofdesk.Customer, error) {
+	var out []*proofdesk.Customer
+	seen := map[string]bool{}
+	for _, claim := range []struct{ kind, v string }{{proofdesk.ContactEmail, r.Email}, {proofdesk.ContactPhone, r.Phone}} {
 		if claim.v == "" {
 			continue
 		}
@@ -42,18 +61,18 @@ func (h *Handle) guardTargets(ctx context.Context, conv *proofdesk.Conversation,
 		}
 		cs, _, err := h.findCustomers(ctx, f)
 		if proofdesk.ErrorCode(err) == proofdesk.EINVALID {
-			continue // a claim that is not even a valid address matches nobody
+			continue
 		} else if err != nil {
 			return nil, err
 		}
 		for _, c := range cs {
 			if !seen[c.ID] {
 				seen[c.ID] = true
-				targets = append(targets, guard.Target{Matcher: h.db.guards.Matcher(c, policy), Level: proofdesk.L0})
+				out = append(out, c)
 			}
 		}
 	}
-	return targets, nil
+	return out, nil
 }
 
 func (h *Handle) offered(ctx context.Context, convID string) ([]string, error) {

@@ -112,26 +112,13 @@ func (tx *Tx) owners(ctx context.Context, conv *proofdesk.Conversation) ([]*proo
 		}
 		out, seen[c.ID] = append(out, c), true
 	}
-	for _, claim := range []struct{ kind, v string }{{proofdesk.ContactEmail, conv.Requester.Email}, {proofdesk.ContactPhone, conv.Requester.Phone}} {
-		if claim.v == "" {
-			continue
-		}
-		f := proofdesk.CustomerFilter{Limit: 5}
-		if claim.kind == proofdesk.ContactEmail {
-			f.Email = &claim.v
-		} else {
-			f.Phone = &claim.v
-		}
-		cs, _, err := tx.findCustomers(ctx, f)
-		if proofdesk.ErrorCode(err) == proofdesk.EINVALID {
-			continue
-		} else if err != nil {
-			return nil, err
-		}
-		for _, c := range cs {
-			if !seen[c.ID] {
-				out, seen[c.ID] = append(out, c), true
-			}
+	claimed, err := tx.claimedCustomers(ctx, conv.Requester)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range claimed {
+		if !seen[c.ID] {
+			out, seen[c.ID] = append(out, c), true
 		}
 	}
 	return out, nil

@@ -67,56 +67,17 @@ func NewPolicyService(db *DB) *PolicyService { return &PolicyService{db: db} }
 
 var _ proofdesk.PolicyService = (*PolicyService)(nil)
 
-// policyJSON is the stored and API form of a policy.
-type policyJSON struct {
-	Classes    map[string]string `json:"classes"`
-	Actions    map[string]string `json:"actions"`
-	Attributes map[string]string `json:"attributes"`
-}
-
 func encodePolicy(p *proofdesk.Policy) string {
-	j := policyJSON{Classes: map[string]string{}, Actions: map[string]string{}, Attributes: map[string]string{}}
-	for k, v := range p.Classes {
-		j.Classes[k] = v.String()
-	}
-	for k, v := range p.Actions {
-		j.Actions[k] = v.String()
-	}
-	for k, v := range p.Attributes {
-		j.Attributes[k] = v.String()
-	}
-	b, _ := json.Marshal(j)
+	b, _ := json.Marshal(proofdesk.NewPolicyDocument(p))
 	return string(b)
 }
 
 func decodePolicy(s string) (*proofdesk.Policy, error) {
-	var j policyJSON
-	if err := json.Unmarshal([]byte(s), &j); err != nil {
+	var d proofdesk.PolicyDocument
+	if err := json.Unmarshal([]byte(s), &d); err != nil {
 		return nil, err
 	}
-	p := proofdesk.DefaultPolicy()
-	for k, v := range j.Classes {
-		l, err := proofdesk.ParseLevel(v)
-		if err != nil {
-			return nil, err
-		}
-		p.Classes[k] = l
-	}
-	for k, v := range j.Actions {
-		l, err := proofdesk.ParseLevel(v)
-		if err != nil {
-			return nil, err
-		}
-		p.Actions[k] = l
-	}
-	for k, v := range j.Attributes {
-		l, err := proofdesk.ParseLevel(v)
-		if err != nil {
-			return nil, err
-		}
-		p.Attributes[k] = l
-	}
-	return p, nil
+	return d.Policy()
 }
 
 // FindPolicy returns the stored policy, or the defaults.
