@@ -9,8 +9,9 @@ import (
 
 // customerRecent is one of the customer's conversations, any channel.
 type customerRecent struct {
-	Conv  *proofdesk.Conversation
-	Level proofdesk.Level
+	Conv    *proofdesk.Conversation
+	Level   proofdesk.Level
+	Preview string // titles a conversation without a subject
 }
 
 type customerPage struct {
@@ -75,7 +76,13 @@ func (h *Handler) customerData(r *http.Request, customerID, fromID string) (*cus
 		return nil, err
 	}
 	for _, c := range convs {
-		p.Recent = append(p.Recent, customerRecent{Conv: c, Level: c.EffectiveLevel(now)})
+		rc := customerRecent{Conv: c, Level: c.EffectiveLevel(now)}
+		if c.Subject == "" {
+			if rc.Preview, err = h.preview(ctx, c.ID, previewLen); err != nil {
+				return nil, err
+			}
+		}
+		p.Recent = append(p.Recent, rc)
 		if c.ID == fromID {
 			p.From = c
 		}
