@@ -21,6 +21,11 @@ import (
 // ShutdownTimeout is how long Close waits for requests in flight.
 const ShutdownTimeout = 10 * time.Second
 
+// StreamGrace is how long Close lets requests finish on their own before
+// it cancels their contexts, which ends long-lived streams (the live
+// event streams and WebSockets that never finish by themselves).
+const StreamGrace = time.Second
+
 // Server is the HTTP server. Set the fields, register handlers with Handle,
 // then call Open.
 type Server struct {
@@ -39,6 +44,8 @@ type Server struct {
 	metrics *metrics
 	ln      net.Listener
 	srv     *http.Server
+	// cancelBase ends the contexts of all requests (see StreamGrace).
+	cancelBase context.CancelFunc
 }
 
 // NewServer returns a server that logs to logger.
@@ -99,8 +106,11 @@ func (s *Server) Open() error {
 		return err
 	}
 	ln := s.ln
+	base, cancelBase := context.WithCancel(context.Background())
+	s.cancelBase = cancelBase
 	s.srv = &http.Server{
 		Handler:           s.Handler(),
+		BaseContext:       func(net.Listener) context.Context { return base },
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		IdleTimeout:       2 * time.Minute,
@@ -123,6 +133,11 @@ func (s *Server) Close() error {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), ShutdownTimeout)
 	defer cancel()
+	// Ordinary requests get StreamGrace to finish; then every request's
+	// context is cancelled so that streams return and Shutdown completes.
+	grace := time.AfterFunc(StreamGrace, s.cancelBase)
+	defer grace.Stop()
+	defer s.cancelBase()
 	if err := s.srv.Shutdown(ctx); err != nil {
 		_ = s.srv.Close()
 		return fmt.Errorf("shutdown http server: %w", err)

@@ -274,3 +274,36 @@ func TestClose_DrainsInFlight(t *testing.T) {
 		t.Fatal("server still answers after Close")
 	}
 }
+
+// TestClose_EndsStreams checks that Close does not hang on a request that
+// only ends when its context does (a live event stream): after the grace
+// the context is cancelled and Close returns without error.
+func TestClose_EndsStreams(t *testing.T) {
+	started := make(chan struct{})
+	ended := make(chan struct{})
+	s, _ := MustOpenServer(t, func(s *httpd.Server) {
+		s.Handle("GET /stream", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(200)
+			w.(http.Flusher).Flush()
+			close(started)
+			<-r.Context().Done()
+			close(ended)
+		}))
+	})
+	go func() {
+		resp, err := http.Get(s.URL() + "/stream")
+		if err == nil {
+			_, _ = io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+		}
+	}()
+	<-started
+	if err := s.Close(); err != nil {
+		t.Fatalf("Close with an open stream: %v", err)
+	}
+	select {
+	case <-ended:
+	default:
+		t.Fatal("the stream's handler was still running after Close")
+	}
+}
