@@ -170,6 +170,9 @@ func (db *DB) AddEmailFactor(ctx context.Context, convID, contactPointID string,
 			SubjectKind: "conversation", SubjectID: conv.ID,
 			Detail: map[string]string{"factor": verify.FactorDMARC, "contact_point_id": cp.ID, "customer_id": cust.ID}})
 	})
+	if err == nil {
+		db.publish(ctx, proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: convID, Level: level.String()})
+	}
 	return level, err
 }
 

@@ -240,7 +240,6 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, policy *proofdesk.Po
 	if err != nil {
 		return err
 	}
-	vp.Events = m.Events
 	vp.SecureCookies = strings.HasPrefix(base, "https://")
 	vp.Register(s)
 
@@ -254,7 +253,6 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, policy *proofdesk.Po
 		if err != nil {
 			return fmt.Errorf("telephony: %w", err)
 		}
-		th.Events = m.Events
 		th.Register(s)
 	}
 
@@ -304,7 +302,7 @@ func (m *Main) startChannels(ctx context.Context) error {
 	wctx, cancel := context.WithCancel(context.Background())
 	m.stopWorkers = cancel
 	inbound := mail.NewInboundHandler(mail.InboundConfig{Customers: m.CustomerService, Conversations: m.ConversationService,
-		Threads: m.DB, Resolver: &mail.NetResolver{}, Events: m.Events, Limits: mail.DefaultLimits(), CoolingOff: c.CoolingOff, Logger: m.Logger})
+		Threads: m.DB, Resolver: &mail.NetResolver{}, Limits: mail.DefaultLimits(), CoolingOff: c.CoolingOff, Logger: m.Logger})
 	if c.SMTPAddr != "" {
 		srv := mail.NewServer(c.SMTPAddr, inbound, mail.DefaultLimits(), m.Logger)
 		if err := srv.Open(); err != nil {

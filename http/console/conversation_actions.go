@@ -7,15 +7,6 @@ import (
 	"github.com/proofdesk/proofdesk"
 )
 
-// publish tells live pages that a conversation changed. Events carry IDs
-// only; pages fetch what they may see.
-func (h *Handler) publish(r *http.Request, typ, conversationID string) {
-	if h.d.Events == nil {
-		return
-	}
-	h.d.Events.PublishEvent(r.Context(), proofdesk.Event{Type: typ, ConversationID: conversationID, AuthorKind: proofdesk.AuthorAgent, At: h.Now().UTC()})
-}
-
 func backTo(conversationID, done string) string {
 	u := "/conversations/" + conversationID
 	if done != "" {
@@ -60,7 +51,6 @@ func (h *Handler) handleReply(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, err)
 		return
 	}
-	h.publish(r, proofdesk.EventMessageCreated, id)
 	done := "sent"
 	if internal {
 		done = "note"
@@ -98,7 +88,6 @@ func (h *Handler) handleAssign(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, err)
 		return
 	}
-	h.publish(r, proofdesk.EventConversationUpdated, id)
 	http.Redirect(w, r, backTo(id, "assigned"), http.StatusSeeOther)
 }
 
@@ -115,7 +104,6 @@ func (h *Handler) handleStatus(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, err)
 		return
 	}
-	h.publish(r, proofdesk.EventConversationUpdated, id)
 	if status == proofdesk.StatusResolved || status == proofdesk.StatusSnoozed {
 		http.Redirect(w, r, "/inbox?view=mine&done="+done, http.StatusSeeOther)
 		return
@@ -139,7 +127,6 @@ func (h *Handler) handleChallenge(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, err)
 		return
 	}
-	h.publish(r, proofdesk.EventChallengeUpdated, id)
 	http.Redirect(w, r, backTo(id, "challenge")+"#verify", http.StatusSeeOther)
 }
 

@@ -67,6 +67,5 @@ func (h *Handler) handleLink(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, err)
 		return
 	}
-	h.publish(r, proofdesk.EventConversationUpdated, id)
 	http.Redirect(w, r, backTo(id, "linked")+"#verify", http.StatusSeeOther)
 }

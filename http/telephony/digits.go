@@ -5,7 +5,6 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/proofdesk/proofdesk"
 	httpd "github.com/proofdesk/proofdesk/http"
@@ -41,27 +40,20 @@ func (h *Handler) handleDigits(w http.ResponseWriter, r *http.Request) {
 		digits = digits[:maxDigits]
 	}
 
+	// The store publishes the request's and the level's change to the
+	// agent's screen.
 	res, err := h.verification.CompleteByCode(ctx, convID, digits)
-	now := time.Now().UTC()
 	if err == nil && res != nil && res.OK {
 		h.logger.Info("telephony: caller completed a verification request", slog.String("conversation_id", convID), slog.String("level", res.Level.String()))
-		h.publish(ctx, proofdesk.Event{Type: proofdesk.EventChallengeUpdated, ConversationID: convID, Status: res.Status, At: now})
-		h.publish(ctx, proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: convID, Level: res.Level.String(), At: now})
 		writeTwiML(w, h.holdAndGather("Thank you. You are verified. Please stay on the line.")...)
 		return
 	}
 	switch code := proofdesk.ErrorCode(err); {
 	case code == proofdesk.EINVALID && res != nil:
 		// A wrong code: the request counts it.
-		h.publish(ctx, proofdesk.Event{Type: proofdesk.EventChallengeUpdated, ConversationID: convID, Status: res.Status, At: now})
 		writeTwiML(w, h.holdAndGather(fmt.Sprintf("Sorry, that code did not match. You have %s left.", attempts(res.AttemptsLeft)))...)
 	case code == proofdesk.ERATELIMIT:
 		// This request is locked, or the customer's hourly cap is reached.
-		status := proofdesk.ChallengeLocked
-		if res != nil {
-			status = res.Status
-		}
-		h.publish(ctx, proofdesk.Event{Type: proofdesk.EventChallengeUpdated, ConversationID: convID, Status: status, At: now})
 		writeTwiML(w, h.holdAndGather("Sorry, there have been too many attempts. Please ask the agent for a new code.")...)
 	case code == proofdesk.EINVALID:
 		// No request is waiting for a code.

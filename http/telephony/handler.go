@@ -65,10 +65,6 @@ type codeChecker interface {
 
 // Handler serves the telephony webhook.
 type Handler struct {
-	// Events, when set, receives conversation.created, level.changed and
-	// challenge.updated events.
-	Events proofdesk.EventService
-
 	cfg          Config
 	calls        callStore
 	customers    customerFinder
@@ -103,11 +99,4 @@ func NewHandler(cfg Config, calls callStore, customers customerFinder, verificat
 func (h *Handler) Register(r Router) {
 	r.Handle("POST "+VoicePath, h.requireSignature(http.HandlerFunc(h.handleVoice)))
 	r.Handle("POST "+DigitsPath, h.requireSignature(http.HandlerFunc(h.handleDigits)))
-}
-
-// publish sends ev if an EventService is set.
-func (h *Handler) publish(ctx context.Context, ev proofdesk.Event) {
-	if h.Events != nil {
-		h.Events.PublishEvent(ctx, ev)
-	}
 }

@@ -120,7 +120,7 @@ func newEnv(t *testing.T, db *sqldb.DB) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h.Events = e.events
+	db.SetEvents(e.events) // the store publishes every committed change, as in cmd/proofdesk
 	e.srv = httpd.NewServer(logger)
 	h.Register(e.srv)
 	api.NewHandler(agents, customers, e.convs, sqldb.NewAuditService(db), nil).Register(e.srv)
@@ -426,9 +426,10 @@ func TestKeypadLockout(t *testing.T) {
 		if !strings.Contains(body, "too many attempts") {
 			t.Fatalf("fifth wrong code: %s", body)
 		}
+		// One event when the request was sent, one per wrong code.
 		evs := e.events.find(proofdesk.EventChallengeUpdated)
-		if len(evs) != 5 || evs[4].Status != proofdesk.ChallengeLocked {
-			t.Fatalf("challenge.updated events=%+v, want 5 ending locked", evs)
+		if len(evs) != 6 || evs[0].Status != proofdesk.ChallengePending || evs[5].Status != proofdesk.ChallengeLocked {
+			t.Fatalf("challenge.updated events=%+v, want 6: pending when sent, then 5 attempts ending locked", evs)
 		}
 		body = e.signed(t, telephony.DigitsPath, digitsForm(code))
 		if strings.Contains(body, "verified") {

@@ -3,7 +3,6 @@ package telephony
 import (
 	"log/slog"
 	"net/http"
-	"time"
 
 	"github.com/proofdesk/proofdesk"
 	httpd "github.com/proofdesk/proofdesk/http"
@@ -73,7 +72,6 @@ func (h *Handler) handleVoice(w http.ResponseWriter, r *http.Request) {
 	}
 	if created {
 		h.logger.Info("telephony: call opened a conversation", slog.String("conversation_id", id), slog.Bool("linked", conv.CustomerID != ""))
-		h.publish(ctx, proofdesk.Event{Type: proofdesk.EventConversationCreated, ConversationID: id, Level: proofdesk.L0.String(), At: time.Now().UTC()})
 	}
 	writeTwiML(w, h.holdAndGather("Thank you for calling "+h.cfg.Company+" support. An agent will be with you shortly.")...)
 }

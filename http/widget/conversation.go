@@ -136,8 +136,6 @@ func (h *Handler) handleConversationCreate(w http.ResponseWriter, r *http.Reques
 		httpd.Error(w, r, err)
 		return
 	}
-	h.publish(ctx, proofdesk.Event{Type: proofdesk.EventConversationCreated, ConversationID: conv.ID})
-	h.publish(ctx, proofdesk.Event{Type: proofdesk.EventMessageCreated, ConversationID: conv.ID, MessageID: first.ID, AuthorKind: proofdesk.AuthorCustomer})
 	level := proofdesk.L0
 	if ident != nil {
 		linked, err := h.verification.LinkSession(ctx, conv.ID, ident.ExternalID, h.Now())
@@ -147,7 +145,6 @@ func (h *Handler) handleConversationCreate(w http.ResponseWriter, r *http.Reques
 			return
 		}
 		level = linked.EffectiveLevel(h.Now())
-		h.publish(ctx, proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: conv.ID, Level: level.String()})
 	}
 	httpd.WriteJSON(w, http.StatusCreated, map[string]any{
 		"conversation_id": conv.ID,
@@ -204,12 +201,9 @@ func (h *Handler) completeCode(ctx context.Context, conversationID, code string)
 		if !hasLeft || status == "" {
 			return nil, err
 		}
-		h.publish(ctx, proofdesk.Event{Type: proofdesk.EventChallengeUpdated, ConversationID: conversationID, Status: status})
 		return &codeResult{OK: false, Status: status, AttemptsLeft: left, Message: e.Message}, nil
 	}
 	out := &codeResult{OK: res.OK, Status: res.Status, AttemptsLeft: res.AttemptsLeft, Level: res.Level.String(), Message: "Verified. Thank you."}
-	h.publish(ctx, proofdesk.Event{Type: proofdesk.EventChallengeUpdated, ConversationID: conversationID, Status: res.Status})
-	h.publish(ctx, proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: conversationID, Level: res.Level.String()})
 	return out, nil
 }
 

@@ -49,6 +49,7 @@ func newEnv(tb testing.TB, cfg widget.Config) *env {
 	ctx := context.Background()
 	db := sqldbtest.Open(tb)
 	e := &env{db: db, convs: sqldb.NewConversationService(db), events: inmem.NewEventService(0)}
+	db.SetEvents(e.events) // the store publishes every committed change, as in cmd/proofdesk
 	var err error
 	if e.verif, err = sqldb.NewVerificationService(ctx, db, sqldb.VerificationConfig{BaseURL: "https://desk.test"}); err != nil {
 		tb.Fatal(err)

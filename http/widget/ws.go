@@ -344,7 +344,6 @@ func (c *chatConn) message(ctx context.Context, f frame) error {
 	if err := h.conversations.CreateMessage(ctx, m); err != nil {
 		return c.sendError(ctx, err, f.ClientID)
 	}
-	h.publish(ctx, proofdesk.Event{Type: proofdesk.EventMessageCreated, ConversationID: c.convID, MessageID: m.ID, AuthorKind: proofdesk.AuthorCustomer})
 	msgs, err := h.conversations.FindMessages(ctx, c.convID)
 	if err != nil {
 		return err
