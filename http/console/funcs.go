@@ -50,6 +50,9 @@ func (h *Handler) funcs() template.FuncMap {
 			if s == "" {
 				return s
 			}
+			if s == proofdesk.ChannelAPI {
+				return "API"
+			}
 			return strings.ToUpper(s[:1]) + strings.ReplaceAll(s[1:], "_", " ")
 		},
 		"riskText": riskText,
