@@ -33,6 +33,7 @@ func (h *VerificationHandler) Register(r Router) {
 	r.Handle("POST /api/v1/conversations/{id}/challenges", authenticated(h.agents, h.handleChallengeCreate))
 	r.Handle("GET /api/v1/conversations/{id}/challenges", authenticated(h.agents, h.handleChallengeList))
 	r.Handle("POST /api/v1/conversations/{id}/reveal", authenticated(h.agents, h.handleReveal))
+	r.Handle("POST /api/v1/conversations/{id}/unlock", authenticated(h.agents, h.handleUnlock))
 }
 
 // authenticated puts fn behind the API's bearer-token auth.

@@ -1,0 +1,54 @@
+package sqldb_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/sqldb"
+	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
+)
+
+func TestRemoveSupportLock(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		// Lock the account: the owner says "this wasn't me".
+		if _, err := f.vs.IssueChallenge(f.agentCtx, f.conv.ID, f.emailID); err != nil {
+			t.Fatal(err)
+		}
+		token, _ := f.lastSecret(t)
+		if err := f.vs.DenyByToken(context.Background(), token); err != nil {
+			t.Fatal(err)
+		}
+		conv := f.newConversation(t)
+		if err := f.vs.RemoveSupportLock(f.agentCtx, conv.ID, "customer called back"); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+			t.Fatalf("agent: %v", err)
+		}
+		if err := f.vs.RemoveSupportLock(f.supCtx, conv.ID, "customer called back"); proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
+			t.Fatalf("supervisor at L0: %v", err)
+		}
+		// L2: email and phone.
+		for _, cp := range []string{f.emailID, f.phoneID} {
+			if _, err := f.vs.IssueChallenge(f.supCtx, conv.ID, cp); err != nil {
+				t.Fatal(err)
+			}
+			_, code := f.lastSecret(t)
+			if _, err := f.vs.CompleteByCode(context.Background(), conv.ID, code); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := f.vs.RemoveSupportLock(f.supCtx, conv.ID, ""); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
+			t.Fatalf("no reason: %v", err)
+		}
+		if err := f.vs.RemoveSupportLock(f.supCtx, conv.ID, "verified by email and phone, ticket 12"); err != nil {
+			t.Fatalf("supervisor at L2: %v", err)
+		}
+		cust, _ := sqldb.NewCustomerService(db).FindCustomerByID(context.Background(), f.cust.ID)
+		if cust.SupportLocked {
+			t.Fatal("still locked")
+		}
+		if err := f.vs.RemoveSupportLock(f.supCtx, conv.ID, "again"); proofdesk.ErrorCode(err) != proofdesk.ECONFLICT {
+			t.Fatalf("unlocking twice: %v", err)
+		}
+	})
+}
