@@ -84,6 +84,12 @@ type AgentService interface {
 	CreateAPIToken(ctx context.Context, t *APIToken) error
 	// FindAgentByTokenHash returns EUNAUTHORIZED if no token has that hash.
 	FindAgentByTokenHash(ctx context.Context, hash string) (*Agent, error)
+	// FindAPITokens lists the API tokens of agentID, or of every agent
+	// when agentID is "", newest first. Hash is set; views must not show it.
+	FindAPITokens(ctx context.Context, agentID string) ([]*APIToken, error)
+	// RevokeAPIToken removes a token so it no longer authenticates; it is
+	// audited as "token.revoke". Returns ENOTFOUND if none has that ID.
+	RevokeAPIToken(ctx context.Context, id string) error
 	// CreateSession stores s; s.ID must already be hashed.
 	CreateSession(ctx context.Context, s *Session) error
 	// FindSession returns EUNAUTHORIZED if missing or expired.
