@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/auth"
@@ -93,16 +94,58 @@ func (h *Handler) handleAdminAgentCreate(w http.ResponseWriter, r *http.Request)
 
 type adminTokensPage struct {
 	page
-	Token string // shown once, right after creation
-	Name  string
+	Token  string // shown once, right after creation
+	Name   string
+	Tokens []tokenRow
+}
+
+// tokenRow is one API token as the admin sees it: never its hash.
+type tokenRow struct {
+	ID         string
+	Name       string
+	Agent      string
+	CreatedAt  time.Time
+	LastUsedAt *time.Time
+}
+
+// adminTokensData lists every agent's tokens, newest first.
+func (h *Handler) adminTokensData(r *http.Request) (*adminTokensPage, error) {
+	ctx := r.Context()
+	ts, err := h.agents.FindAPITokens(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	as, err := h.agents.FindAgents(ctx)
+	if err != nil {
+		return nil, err
+	}
+	names := map[string]string{}
+	for _, a := range as {
+		names[a.ID] = a.Name
+	}
+	p := &adminTokensPage{page: h.newPage(r, "API tokens", "admin")}
+	for _, t := range ts {
+		p.Tokens = append(p.Tokens, tokenRow{ID: t.ID, Name: t.Name, Agent: names[t.AgentID], CreatedAt: t.CreatedAt, LastUsedAt: t.LastUsedAt})
+	}
+	return p, nil
 }
 
 func (h *Handler) handleAdminTokens(w http.ResponseWriter, r *http.Request) {
-	h.render(w, r, http.StatusOK, "admin_tokens", adminTokensPage{page: h.newPage(r, "API tokens", "admin")})
+	p, err := h.adminTokensData(r)
+	if err != nil {
+		h.renderError(w, r, err)
+		return
+	}
+	h.render(w, r, http.StatusOK, "admin_tokens", p)
 }
 
 func (h *Handler) handleAdminTokenCreate(w http.ResponseWriter, r *http.Request) {
-	p := adminTokensPage{page: h.newPage(r, "API tokens", "admin"), Name: strings.TrimSpace(r.PostFormValue("name"))}
+	p, err := h.adminTokensData(r)
+	if err != nil {
+		h.renderError(w, r, err)
+		return
+	}
+	p.Name = strings.TrimSpace(r.PostFormValue("name"))
 	if p.Name == "" || len(p.Name) > 100 {
 		p.Error = "Name: say what the token is for (at most 100 characters)."
 		h.render(w, r, http.StatusUnprocessableEntity, "admin_tokens", p)
@@ -114,8 +157,32 @@ func (h *Handler) handleAdminTokenCreate(w http.ResponseWriter, r *http.Request)
 		h.renderError(w, r, err)
 		return
 	}
-	p.Token = token
+	name := p.Name
+	if p, err = h.adminTokensData(r); err != nil {
+		h.renderError(w, r, err)
+		return
+	}
+	p.Token, p.Name = token, name
 	h.render(w, r, http.StatusCreated, "admin_tokens", p)
+}
+
+// handleAdminTokenRevoke deletes a token; it stops authenticating at once.
+func (h *Handler) handleAdminTokenRevoke(w http.ResponseWriter, r *http.Request) {
+	err := h.agents.RevokeAPIToken(r.Context(), r.PathValue("id"))
+	if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+		p, perr := h.adminTokensData(r)
+		if perr != nil {
+			h.renderError(w, r, perr)
+			return
+		}
+		p.Error = "That token does not exist: it may have been revoked already."
+		h.render(w, r, http.StatusNotFound, "admin_tokens", p)
+		return
+	} else if err != nil {
+		h.renderError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/admin/tokens?done=revoked", http.StatusSeeOther)
 }
 
 // policyRow is one line of the policy editor.
@@ -246,12 +313,17 @@ type adminAuditPage struct {
 // auditActions are the actions the audit filter offers.
 var auditActions = []string{
 	proofdesk.AuditLogin, proofdesk.AuditLoginFailed, proofdesk.AuditAgentCreate, proofdesk.AuditAgentUpdate, proofdesk.AuditTokenCreate,
+	auditTokenRevoke,
 	proofdesk.AuditCustomerCreate, proofdesk.AuditCustomerUpdate, proofdesk.AuditCustomerImport, proofdesk.AuditConversationNew,
 	proofdesk.AuditConversationEdit, proofdesk.AuditKeyRotate, proofdesk.AuditLevelChange, proofdesk.AuditChallengeSent,
 	proofdesk.AuditChallengeOK, proofdesk.AuditChallengeFailed, proofdesk.AuditChallengeLocked, proofdesk.AuditChallengeRefused,
 	proofdesk.AuditChallengeDenied, proofdesk.AuditReveal, proofdesk.AuditRevealRefused, proofdesk.AuditBreakGlass,
 	proofdesk.AuditPolicyChange, proofdesk.AuditDisclosureBlocked, proofdesk.AuditSupportLock, proofdesk.AuditAlert,
 }
+
+// auditTokenRevoke is the audit action of a token revocation (the store's
+// sqldb.AuditTokenRevoke).
+const auditTokenRevoke = "token.revoke"
 
 // auditShown is how many entries the viewer shows, newest first.
 const auditShown = 200

@@ -167,3 +167,30 @@ func (h *Handler) handleReveal(w http.ResponseWriter, r *http.Request) {
 	}
 	h.showConversation(w, r, http.StatusOK, func(p *conversationPage) { p.Revealed = rv })
 }
+
+// handleUnlock lifts the support lock of the conversation's customer
+// through VerificationService.RemoveSupportLock, which decides who may
+// (a supervisor, on a conversation verified to L2, with a reason); its
+// refusal is shown on the page.
+func (h *Handler) handleUnlock(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	if h.d.Verification == nil {
+		h.renderError(w, r, proofdesk.Errorf(proofdesk.EINTERNAL, "verification is not configured"))
+		return
+	}
+	reason := r.PostFormValue("reason")
+	err := h.d.Verification.RemoveSupportLock(r.Context(), id, reason)
+	switch proofdesk.ErrorCode(err) {
+	case "":
+	case proofdesk.EVERIFICATION, proofdesk.EFORBIDDEN, proofdesk.EINVALID, proofdesk.ECONFLICT:
+		h.showConversation(w, r, httpStatus(err), func(p *conversationPage) {
+			p.Error = "Support lock not removed. " + proofdesk.ErrorMessage(err)
+			p.UnlockReason = reason
+		})
+		return
+	default:
+		h.renderError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, backTo(id, "unlocked"), http.StatusSeeOther)
+}

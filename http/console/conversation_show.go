@@ -80,6 +80,8 @@ type conversationPage struct {
 	ClaimsGiven  bool
 	HasCodes     bool
 	LinkLookup   string // what the agent typed to link a customer, after a failed try
+	Locked       bool   // the linked customer is under a support lock
+	UnlockReason string // the reason typed, after a refused unlock
 }
 
 // sixDigits finds a standalone 6-digit number in a customer's message.
@@ -223,6 +225,7 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 		p.Customer = proofdesk.NewCustomerView(cust, proofdesk.ViewContext{Policy: pol})
 		p.Contacts = h.contactRows(p.Customer, now)
 		p.RevealFields = revealFields(p.Customer, pol)
+		p.Locked = cust.SupportLocked
 		if cust.SupportLocked && !slices.Contains(p.Risks, "support_locked") {
 			p.Risks = append(p.Risks, "support_locked")
 		}

@@ -102,6 +102,8 @@ func riskText(flag string) string {
 		return "The requester is quoting account data: do not confirm or deny."
 	case proofdesk.RiskOwnerDenied:
 		return "The account owner said \u201cthis wasn't me\u201d. Treat this requester as an impostor."
+	case "support_locked":
+		return "The account is under a support lock: its owner said \u201cthis wasn't me\u201d. Make no change to the account and disclose nothing until a supervisor lifts the lock after verifying the customer to L2."
 	case proofdesk.RiskBreakGlass:
 		return "A supervisor revealed or sent past the policy in this conversation."
 	}

@@ -157,11 +157,13 @@ func (h *Handler) Register(r Router) {
 	r.Handle("POST /conversations/{id}/challenges", auth(h.handleChallenge))
 	r.Handle("POST /conversations/{id}/reveal", auth(h.handleReveal))
 	r.Handle("POST /conversations/{id}/customer", auth(h.handleLink))
+	r.Handle("POST /conversations/{id}/unlock", auth(h.handleUnlock))
 	r.Handle("GET /customers/{id}", auth(h.handleCustomer))
 	r.Handle("GET /admin/agents", admin(h.handleAdminAgents))
 	r.Handle("POST /admin/agents", admin(h.handleAdminAgentCreate))
 	r.Handle("GET /admin/tokens", admin(h.handleAdminTokens))
 	r.Handle("POST /admin/tokens", admin(h.handleAdminTokenCreate))
+	r.Handle("POST /admin/tokens/{id}/revoke", admin(h.handleAdminTokenRevoke))
 	r.Handle("GET /admin/policy", admin(h.handleAdminPolicy))
 	r.Handle("POST /admin/policy", admin(h.handleAdminPolicyUpdate))
 	r.Handle("GET /admin/settings", admin(h.handleAdminSettings))
@@ -202,6 +204,8 @@ var notices = map[string]string{
 	"challenge": "Verification request sent. Read the number below to the requester.",
 	"enrolled":  "Two-factor authentication is on.",
 	"policy":    "Policy saved.",
+	"revoked":   "Token revoked: it no longer works.",
+	"unlocked":  "Support lock removed. The account owner has been told.",
 }
 
 // render writes the named view with status. It panics for an unknown
