@@ -18,6 +18,7 @@ const (
 	AuditAgentCreate       = "agent.create"
 	AuditAgentUpdate       = "agent.update"
 	AuditTokenCreate       = "token.create"
+	AuditTokenRevoke       = "token.revoke"
 	AuditCustomerCreate    = "customer.create"
 	AuditCustomerUpdate    = "customer.update"
 	AuditCustomerImport    = "customer.import"

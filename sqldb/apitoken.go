@@ -7,9 +7,6 @@ import (
 	"github.com/proofdesk/proofdesk"
 )
 
-// AuditTokenRevoke is the audit action of RevokeAPIToken.
-const AuditTokenRevoke = "token.revoke"
-
 // FindAPITokens lists the API tokens of agentID, or of every agent when
 // agentID is "", newest first. The tokens carry their hash (the token
 // itself is never stored); views must not show it.
@@ -52,7 +49,7 @@ func (s *AgentService) RevokeAPIToken(ctx context.Context, id string) error {
 		if _, err := tx.exec(ctx, `DELETE FROM api_tokens WHERE id = ?`, id); err != nil {
 			return fmt.Errorf("delete token: %w", wrapErr(err))
 		}
-		return tx.audit(ctx, proofdesk.AuditEvent{Action: AuditTokenRevoke, SubjectKind: "agent", SubjectID: agentID,
+		return tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditTokenRevoke, SubjectKind: "agent", SubjectID: agentID,
 			Detail: map[string]string{"credential_id": id}})
 	})
 }

@@ -82,7 +82,7 @@ func TestAPITokens_FindAndRevoke(t *testing.T) {
 		if err := s.RevokeAPIToken(actx, toks[0].ID); proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
 			t.Fatalf("revoke twice: %v", err)
 		}
-		es, err := sqldb.NewAuditService(db).FindAuditEntries(ctx, proofdesk.AuditFilter{Action: ptr(sqldb.AuditTokenRevoke)})
+		es, err := sqldb.NewAuditService(db).FindAuditEntries(ctx, proofdesk.AuditFilter{Action: ptr(proofdesk.AuditTokenRevoke)})
 		if err != nil {
 			t.Fatal(err)
 		}

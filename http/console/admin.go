@@ -313,17 +313,13 @@ type adminAuditPage struct {
 // auditActions are the actions the audit filter offers.
 var auditActions = []string{
 	proofdesk.AuditLogin, proofdesk.AuditLoginFailed, proofdesk.AuditAgentCreate, proofdesk.AuditAgentUpdate, proofdesk.AuditTokenCreate,
-	auditTokenRevoke,
+	proofdesk.AuditTokenRevoke,
 	proofdesk.AuditCustomerCreate, proofdesk.AuditCustomerUpdate, proofdesk.AuditCustomerImport, proofdesk.AuditConversationNew,
 	proofdesk.AuditConversationEdit, proofdesk.AuditKeyRotate, proofdesk.AuditLevelChange, proofdesk.AuditChallengeSent,
 	proofdesk.AuditChallengeOK, proofdesk.AuditChallengeFailed, proofdesk.AuditChallengeLocked, proofdesk.AuditChallengeRefused,
 	proofdesk.AuditChallengeDenied, proofdesk.AuditReveal, proofdesk.AuditRevealRefused, proofdesk.AuditBreakGlass,
 	proofdesk.AuditPolicyChange, proofdesk.AuditDisclosureBlocked, proofdesk.AuditSupportLock, proofdesk.AuditAlert,
 }
-
-// auditTokenRevoke is the audit action of a token revocation (the store's
-// sqldb.AuditTokenRevoke).
-const auditTokenRevoke = "token.revoke"
 
 // auditShown is how many entries the viewer shows, newest first.
 const auditShown = 200
