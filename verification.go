@@ -90,6 +90,14 @@ type VerificationService interface {
 	// the owner. Returns EVERIFICATION below the level, EFORBIDDEN for a
 	// non-supervisor.
 	RemoveSupportLock(ctx context.Context, conversationID, reason string) error
+	// AddContactPoint adds an email or phone to the conversation's
+	// customer, and ChangeAddress replaces its address: account changes
+	// that need the action's level (L2 by default) on a conversation held
+	// by the caller, refused (ELOCKED) under a support lock. A new contact
+	// point counts only after the cooling-off period; the old contact
+	// points are told.
+	AddContactPoint(ctx context.Context, conversationID, kind, value string) (*ContactPoint, error)
+	ChangeAddress(ctx context.Context, conversationID string, a Address) error
 }
 
 // PolicyService stores the installation's policy.

@@ -91,13 +91,18 @@ func (tx *Tx) insertCustomer(ctx context.Context, c *proofdesk.Customer) error {
 }
 
 func (tx *Tx) insertContactPoints(ctx context.Context, c *proofdesk.Customer, dk *vault.DataKey) error {
+	return tx.insertContactPointsAt(ctx, c, dk, 0)
+}
+
+// insertContactPointsAt inserts c's contact points at positions from first.
+func (tx *Tx) insertContactPointsAt(ctx context.Context, c *proofdesk.Customer, dk *vault.DataKey, first int) error {
 	for i, cp := range c.ContactPoints {
 		if cp.ID == "" {
 			cp.ID = proofdesk.NewID("cp")
 		}
 		cp.CustomerID = c.ID
 		if _, err := tx.exec(ctx, `INSERT INTO contact_points (id, customer_id, kind, value_enc, blind_index, added_at, position) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			cp.ID, c.ID, cp.Kind, dk.SealString(contactAAD(cp.ID), cp.Value), tx.db.BlindIndex(cp.Kind, cp.Value), fmtTime(cp.AddedAt), i); err != nil {
+			cp.ID, c.ID, cp.Kind, dk.SealString(contactAAD(cp.ID), cp.Value), tx.db.BlindIndex(cp.Kind, cp.Value), fmtTime(cp.AddedAt), first+i); err != nil {
 			return fmt.Errorf("insert contact point: %w", wrapErr(err))
 		}
 	}

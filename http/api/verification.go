@@ -34,6 +34,8 @@ func (h *VerificationHandler) Register(r Router) {
 	r.Handle("GET /api/v1/conversations/{id}/challenges", authenticated(h.agents, h.handleChallengeList))
 	r.Handle("POST /api/v1/conversations/{id}/reveal", authenticated(h.agents, h.handleReveal))
 	r.Handle("POST /api/v1/conversations/{id}/unlock", authenticated(h.agents, h.handleUnlock))
+	r.Handle("POST /api/v1/conversations/{id}/contact-points", authenticated(h.agents, h.handleAddContactPoint))
+	r.Handle("PUT /api/v1/conversations/{id}/address", authenticated(h.agents, h.handleChangeAddress))
 }
 
 // authenticated puts fn behind the API's bearer-token auth.
