@@ -34,7 +34,7 @@
     "input,textarea{border:1px solid #ccc;border-radius:6px;padding:6px;flex:1;min-width:0}textarea{resize:none;height:38px}" +
     "button.s{border:0;background:#2557d6;color:#fff;border-radius:6px;padding:6px 12px;cursor:pointer}.id{display:flex;gap:6px;width:100%}" +
     "</style>" +
-    "<button class=l aria-label='Chat with support'>&#128172;</button>" +
+    "<button class=l aria-label='Chat with support'><svg width=26 height=26 viewBox='0 0 24 24' aria-hidden=true><path fill=currentColor d='M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z'/></svg></button>" +
     "<div class=p role=dialog aria-label='Support chat'>" +
     "<div class=h><b>Support</b><span class=lv title='Identity verification level'>L0</span></div>" +
     "<div class=m aria-live=polite></div><div class=t></div>" +
