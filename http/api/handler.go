@@ -4,7 +4,6 @@
 package api
 
 import (
-	"context"
 	"net/http"
 	"time"
 
@@ -17,29 +16,8 @@ type Router interface {
 	Handle(pattern string, h http.Handler)
 }
 
-// Reply is what the reply guard inspects before an agent's reply is stored.
-type Reply struct {
-	Conversation *proofdesk.Conversation
-	// Customer is the linked customer, decrypted, or nil when none is linked.
-	Customer *proofdesk.Customer
-	// History is the conversation's messages so far, oldest first.
-	History []*proofdesk.Message
-	Body    string
-	Now     time.Time
-}
-
-// ReplyGuard is the disclosure guard hook (DESIGN.md §1 rule 6). CheckReply
-// returns nil to let a reply through, or a *proofdesk.Error with code
-// EDISCLOSURE and Details{"rule", "required_level"} to block it. Internal
-// notes are not checked: they never reach the requester.
-type ReplyGuard interface {
-	CheckReply(ctx context.Context, r Reply) error
-}
-
 // Handler serves /api/v1.
 type Handler struct {
-	// ReplyGuard, when set, checks every outgoing reply; nil lets all through.
-	ReplyGuard ReplyGuard
 	// Now is the clock; NewHandler sets time.Now.
 	Now func() time.Time
 

@@ -2,7 +2,6 @@ package api
 
 import (
 	"context"
-	"net/http"
 	"strings"
 
 	"github.com/proofdesk/proofdesk"
@@ -23,7 +22,7 @@ func (h *Handler) PostMessage(ctx context.Context, conversationID, body string, 
 
 // postMessage is the one path agent messages take, from the API and the
 // console. The store's CreateMessage runs the disclosure guard on every
-// reply whatever the caller; the optional ReplyGuard hook runs first.
+// reply whatever the caller, and audits a block.
 func (h *Handler) postMessage(ctx context.Context, conversationID string, in messageCreate) (*proofdesk.Message, error) {
 	if err := validateBody("body", in.Body); err != nil {
 		return nil, err
@@ -43,12 +42,6 @@ func (h *Handler) postMessage(ctx context.Context, conversationID string, in mes
 		return nil, err
 	}
 	now := h.Now().UTC()
-	if !in.Internal && h.ReplyGuard != nil && in.BreakGlassReason == "" {
-		r := (&http.Request{}).WithContext(ctx)
-		if err := h.checkReply(r, conv, in.Body, now); err != nil {
-			return nil, err
-		}
-	}
 	m := &proofdesk.Message{
 		ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: agent.ID,
 		Body: in.Body, Internal: in.Internal, ClientID: in.ClientID, CreatedAt: now,
