@@ -128,10 +128,8 @@ func runTokenCreate(ctx context.Context, env cliEnv, args []string) error {
 		return err
 	}
 	defer closeStore()
-	a, err := m.AgentService.FindAgentByEmail(ctx, strings.ToLower(strings.TrimSpace(*email)))
-	if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
-		return errors.New("no agent has the email given to --agent")
-	} else if err != nil {
+	a, err := findAgentFlag(ctx, m, *email, "--agent")
+	if err != nil {
 		return err
 	}
 	if a.Disabled {
@@ -170,10 +168,8 @@ func runAgentTOTP(ctx context.Context, env cliEnv, args []string) error {
 		return err
 	}
 	defer closeStore()
-	a, err := m.AgentService.FindAgentByEmail(ctx, strings.ToLower(strings.TrimSpace(*email)))
-	if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
-		return errors.New("no agent has the email given to --email")
-	} else if err != nil {
+	a, err := findAgentFlag(ctx, m, *email, "--email")
+	if err != nil {
 		return err
 	}
 	key, err := auth.NewTOTPKey("Proofdesk", a.Email)
@@ -187,4 +183,14 @@ func runAgentTOTP(ctx context.Context, env cliEnv, args []string) error {
 	fmt.Fprintf(env.stdout, "TOTP enrolled for %s %s. Add it to an authenticator app now; it is shown once.\n", a.Role, a.ID)
 	fmt.Fprintf(env.stdout, "Secret: %s\n%s\n", key.Secret, key.URL)
 	return nil
+}
+
+// findAgentFlag finds the agent whose email a command's flag gave, with an
+// error naming the flag when there is none.
+func findAgentFlag(ctx context.Context, m *Main, email, flag string) (*proofdesk.Agent, error) {
+	a, err := m.AgentService.FindAgentByEmail(ctx, strings.ToLower(strings.TrimSpace(email)))
+	if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+		return nil, fmt.Errorf("no agent has the email given to %s", flag)
+	}
+	return a, err
 }
