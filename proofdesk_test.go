@@ -1,6 +1,13 @@
 package proofdesk_test
 
 import (
+	"bytes"
+	"crypto/ed25519"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -130,20 +137,100 @@ func TestPolicyValidate(t *testing.T) {
 }
 
 func TestVerifyChain(t *testing.T) {
+	key := bytes.Repeat([]byte{7}, 32)
 	var entries []*proofdesk.AuditEntry
 	prev := ""
 	for i := int64(1); i <= 4; i++ {
 		e := &proofdesk.AuditEntry{Seq: i, Time: time.Unix(i, 0), Action: "a", Detail: map[string]string{"k": "v"}, PrevHash: prev}
-		e.Hash = e.ComputeHash()
+		e.Hash = e.ComputeHash(key)
 		prev = e.Hash
 		entries = append(entries, e)
 	}
-	if seq, why := proofdesk.VerifyChain(entries, "", 0); seq != 0 {
+	if seq, why := proofdesk.VerifyChain(entries, "", 0, key); seq != 0 {
 		t.Fatalf("intact chain reported bad at %d: %s", seq, why)
 	}
+	// The keyed hash is HMAC-SHA256 (RFC 2104) of PrevHash || canonical form.
+	m := hmac.New(sha256.New, key)
+	m.Write([]byte(entries[1].PrevHash))
+	m.Write([]byte(`[2,"` + time.Unix(2, 0).UTC().Format(time.RFC3339Nano) + `","","","a","","",[["k","v"]]]`))
+	if got, want := entries[1].Hash, hex.EncodeToString(m.Sum(nil)); got != want {
+		t.Fatalf("hash=%s, want HMAC-SHA256 %s", got, want)
+	}
+	// Another key, or none (the unkeyed chain anyone can compute), fails.
+	if seq, _ := proofdesk.VerifyChain(entries, "", 0, bytes.Repeat([]byte{8}, 32)); seq != 1 {
+		t.Fatalf("chain verified under another key (bad at %d)", seq)
+	}
+	if seq, _ := proofdesk.VerifyChain(entries, "", 0, nil); seq != 1 {
+		t.Fatalf("keyed chain verified unkeyed (bad at %d)", seq)
+	}
 	entries[2].Detail["k"] = "changed"
-	if seq, _ := proofdesk.VerifyChain(entries, "", 0); seq != 3 {
+	if seq, _ := proofdesk.VerifyChain(entries, "", 0, key); seq != 3 {
 		t.Fatalf("edited entry 3 reported at %d", seq)
+	}
+	// An attacker without the key re-hashes the edited entry and its
+	// successors with the unkeyed algorithm: caught at the first of them.
+	prev = entries[1].Hash
+	for _, e := range entries[2:] {
+		e.PrevHash = prev
+		e.Hash = e.ComputeHash(nil)
+		prev = e.Hash
+	}
+	if seq, _ := proofdesk.VerifyChain(entries, "", 0, key); seq != 3 {
+		t.Fatalf("unkeyed re-hash of entries 3-4 reported at %d, want 3", seq)
+	}
+}
+
+func TestAuditAnchor(t *testing.T) {
+	pub, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &proofdesk.AuditAnchor{Seq: 42, Hash: strings.Repeat("ab", 32), Time: time.Date(2026, 12, 6, 12, 0, 0, 5, time.UTC)}
+	a.Sign(priv)
+	b, err := json.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := proofdesk.ParseAuditAnchor(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := got.VerifySignature(pub); err != nil {
+		t.Fatalf("genuine anchor refused: %v", err)
+	}
+	// The signature is plain Ed25519 (RFC 8032) over SigningBytes.
+	sig, _ := base64.StdEncoding.DecodeString(got.Signature)
+	if !ed25519.Verify(pub, []byte("proofdesk-audit-anchor/1\n42\n"+a.Hash+"\n2026-12-06T12:00:00.000000005Z\n"+proofdesk.AnchorKeyID(pub)+"\n"), sig) {
+		t.Fatal("signature is not Ed25519 over the documented bytes")
+	}
+	otherPub, otherPriv, _ := ed25519.GenerateKey(rand.Reader)
+	forgedByOther := *a
+	forgedByOther.Sign(otherPriv)
+	tests := []struct {
+		name   string
+		anchor proofdesk.AuditAnchor
+		pub    ed25519.PublicKey
+		want   string
+	}{
+		{"later seq", func() proofdesk.AuditAnchor { x := *a; x.Seq = 41; return x }(), pub, "does not verify"},
+		{"other hash", func() proofdesk.AuditAnchor { x := *a; x.Hash = strings.Repeat("cd", 32); return x }(), pub, "does not verify"},
+		{"other time", func() proofdesk.AuditAnchor { x := *a; x.Time = x.Time.Add(time.Second); return x }(), pub, "does not verify"},
+		{"no signature", func() proofdesk.AuditAnchor { x := *a; x.Signature = ""; return x }(), pub, "does not verify"},
+		{"signed by another key", forgedByOther, pub, "anchor key is"},
+		{"other key id claimed", func() proofdesk.AuditAnchor { x := forgedByOther; x.KeyID = a.KeyID; return x }(), pub, "does not verify"},
+		{"checked with another installation's key", *a, otherPub, "anchor key is"},
+		{"format", func() proofdesk.AuditAnchor { x := *a; x.Format = "v0"; return x }(), pub, "format"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.anchor.VerifySignature(tt.pub)
+			if proofdesk.ErrorCode(err) != proofdesk.EINVALID || !strings.Contains(proofdesk.ErrorMessage(err), tt.want) {
+				t.Fatalf("err=%v, want EINVALID containing %q", err, tt.want)
+			}
+		})
+	}
+	if _, err := proofdesk.ParseAuditAnchor([]byte(`{"format":"proofdesk-audit-anchor/1","seq":1,"extra":1}`)); err == nil {
+		t.Fatal("anchor with an unknown field accepted")
 	}
 }
 

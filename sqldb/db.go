@@ -5,6 +5,7 @@ package sqldb
 
 import (
 	"context"
+	"crypto/ed25519"
 	"database/sql"
 	"encoding/json"
 	"errors"
@@ -43,6 +44,10 @@ type DB struct {
 	// installation secrets such as agents' TOTP secrets.
 	index  *vault.DataKey
 	system *vault.DataKey
+	// auditKey keys the audit chain's HMAC; anchorKey signs exported
+	// chain heads. Both are derived from system (see setSystemKey).
+	auditKey  []byte
+	anchorKey ed25519.PrivateKey
 
 	// levelTTL is how long an assurance level lasts without activity.
 	levelTTL time.Duration
