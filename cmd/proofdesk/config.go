@@ -47,7 +47,8 @@ type Config struct {
 	// LevelTTL is how long an assurance level lasts without activity.
 	LevelTTL time.Duration
 	// UserHash also accepts Intercom-style user_hash identities (HMAC of
-	// the user ID with the identity secret); they never expire.
+	// the user ID under PROOFDESK_USER_HASH_SECRET, a key of its own, never
+	// the session-token secret); they never expire.
 	UserHash bool
 	// IdentityAudience is the aud signed session tokens must carry; empty
 	// means the base URL.

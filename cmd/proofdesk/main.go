@@ -7,6 +7,7 @@ package main
 
 import (
 	"context"
+	"crypto/hmac"
 	"encoding/base64"
 	"errors"
 	"fmt"
@@ -223,7 +224,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, policy *proofdesk.Po
 	}
 	ih := api.NewIdentityHandler(agents, verifier, m.VerificationService)
 	if m.Config.UserHash {
-		if ih.UserHashSecret, err = m.identitySecret(ctx); err != nil {
+		if ih.UserHashSecret, err = m.userHashSecret(ctx); err != nil {
 			return err
 		}
 	}
@@ -390,6 +391,33 @@ func (m *Main) identitySecret(ctx context.Context) ([]byte, error) {
 		return b, nil
 	}
 	return m.DB.Secret(ctx, "identity")
+}
+
+// userHashSecret returns the key of Intercom-style user_hash identities
+// (--user-hash): PROOFDESK_USER_HASH_SECRET, base64 of at least 32 bytes,
+// required with --user-hash and different from the signed-session
+// secret. The two are separate keys because a user_hash is an HMAC of a
+// string the caller names: under the session secret, a user_hash issued for
+// a user ID shaped like a token's header and payload would be that token's
+// signature.
+func (m *Main) userHashSecret(ctx context.Context) ([]byte, error) {
+	const env = "PROOFDESK_USER_HASH_SECRET"
+	v := m.Getenv(env)
+	if v == "" {
+		return nil, fmt.Errorf("--user-hash needs %s: base64 of at least %d random bytes that your backend computes user_hash with (not the session-token secret)", env, verify.MinTokenSecret)
+	}
+	b, err := base64.StdEncoding.DecodeString(v)
+	if err != nil || len(b) < verify.MinTokenSecret {
+		return nil, fmt.Errorf("%s must be base64 of at least %d random bytes", env, verify.MinTokenSecret)
+	}
+	id, err := m.identitySecret(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if hmac.Equal(b, id) {
+		return nil, fmt.Errorf("%s must differ from the signed-session secret (PROOFDESK_IDENTITY_SECRET): one key per purpose", env)
+	}
+	return b, nil
 }
 
 // URL returns the base URL of the running server: --base-url if set,

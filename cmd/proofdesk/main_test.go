@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/base64"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -21,6 +22,7 @@ import (
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/auth"
+	"github.com/proofdesk/proofdesk/verify"
 )
 
 func TestMain(m *testing.M) {
@@ -718,4 +720,82 @@ func TestCLI_AuditAnchor(t *testing.T) {
 			t.Fatalf("verify with another desk's anchor: code=%d stderr=%q", r.code, r.stderr)
 		}
 	})
+}
+
+// TestMain_SecretsSeparated: --user-hash and signed session tokens use
+// different keys. A token signed with the user-hash secret is refused, a
+// user_hash computed with the session secret is refused, each works under
+// its own key, and the server does not start with the two equal or with
+// --user-hash but no key of its own.
+func TestMain_SecretsSeparated(t *testing.T) {
+	idSecret := bytes.Repeat([]byte{0x11}, 32)
+	uhSecret := bytes.Repeat([]byte{0x22}, 32)
+	start := func(t *testing.T, env map[string]string) (*Main, error) {
+		m := NewMain()
+		m.Config.DataDir = t.TempDir()
+		m.Config.Addr = "127.0.0.1:0"
+		m.Config.UserHash = true
+		m.Getenv = func(k string) string { return env[k] }
+		err := m.Run(context.Background())
+		t.Cleanup(func() { _ = m.Close() })
+		return m, err
+	}
+	b64 := base64.StdEncoding.EncodeToString
+	if _, err := start(t, map[string]string{"PROOFDESK_IDENTITY_SECRET": b64(idSecret), "PROOFDESK_USER_HASH_SECRET": b64(idSecret)}); err == nil || !strings.Contains(err.Error(), "must differ") {
+		t.Fatalf("start with one key for both: err=%v, want refusal", err)
+	}
+	if _, err := start(t, map[string]string{"PROOFDESK_IDENTITY_SECRET": b64(idSecret)}); err == nil || !strings.Contains(err.Error(), "PROOFDESK_USER_HASH_SECRET") {
+		t.Fatalf("start with --user-hash and no user-hash key: err=%v, want refusal", err)
+	}
+	m, err := start(t, map[string]string{"PROOFDESK_IDENTITY_SECRET": b64(idSecret), "PROOFDESK_USER_HASH_SECRET": b64(uhSecret)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	url, data := m.URL(), m.Config.DataDir
+	if r := runCmd(t, "", nil, "agent", "create", "--data", data, "--email", "a@example.com", "--name", "A", "--role", "supervisor"); r.code != 0 {
+		t.Fatalf("agent create: %s", r.stderr)
+	}
+	r := runCmd(t, "", nil, "token", "create", "--data", data, "--agent", "a@example.com")
+	if r.code != 0 {
+		t.Fatalf("token create: %s", r.stderr)
+	}
+	tok := lastLine(r.stdout)
+	if code, body := httpDo(t, "POST", url+"/api/v1/customers", tok, `{"name":"Una Hash","external_id":"u-1","emails":["una@example.com"]}`); code != 201 {
+		t.Fatalf("create customer: %d %s", code, body)
+	}
+	newConv := func() string {
+		code, body := httpDo(t, "POST", url+"/api/v1/conversations", tok, `{"channel":"api","requester":{"name":"Una"},"subject":"s","message":"hello"}`)
+		if code != 201 {
+			t.Fatalf("create conversation: %d %s", code, body)
+		}
+		var c struct{ ID string }
+		_ = json.Unmarshal([]byte(body), &c)
+		return c.ID
+	}
+	mint := func(secret []byte) string {
+		now := time.Now()
+		s, err := verify.Mint(verify.Claims{Subject: "u-1", Audience: url, IssuedAt: now, ExpiresAt: now.Add(5 * time.Minute)}, secret)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	tests := []struct {
+		name string
+		body string
+		want int
+	}{
+		{"token signed with the user-hash secret", `{"token":"` + mint(uhSecret) + `"}`, 401},
+		{"user_hash under the session secret", `{"user_id":"u-1","user_hash":"` + verify.UserHash(idSecret, "u-1") + `"}`, 401},
+		{"token signed with the session secret", `{"token":"` + mint(idSecret) + `"}`, 200},
+		{"user_hash under its own secret", `{"user_id":"u-1","user_hash":"` + verify.UserHash(uhSecret, "u-1") + `"}`, 200},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, body := httpDo(t, "POST", url+"/api/v1/conversations/"+newConv()+"/identity", tok, tt.body)
+			if code != tt.want {
+				t.Fatalf("status=%d body=%s, want %d", code, body, tt.want)
+			}
+		})
+	}
 }
