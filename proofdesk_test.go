@@ -12,8 +12,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/verify"
 )
 
 func TestNormalize(t *testing.T) {
@@ -311,6 +313,99 @@ func TestMaskAddressHidesHouseNumbers(t *testing.T) {
 	for in, want := range tests {
 		if got := proofdesk.MaskAddress(proofdesk.Address{Line1: in}).Line1; got != want {
 			t.Errorf("MaskAddress(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestHideCodes(t *testing.T) {
+	if got := proofdesk.HideCodesDigits(); got != verify.CodeDigits {
+		t.Fatalf("the view hides %d-digit codes, verify issues %d-digit ones", got, verify.CodeDigits)
+	}
+	tests := []struct {
+		name   string
+		in     string
+		issued bool
+		want   string
+	}{
+		{"sentence, issued", "my code is 482 913 thanks", true, "my code is [code hidden] thanks"},
+		{"sentence, not issued", "my code is 482 913 thanks", false, "my code is 482 913 thanks"},
+		{"only a code, not issued", " 482913 ", false, "[code hidden]"},
+		{"only a code with punctuation", "482-913.", false, "[code hidden]"},
+		{"glued to a word", "code:482913", true, "code:[code hidden]"},
+		{"glued to letters", "code482913ok", true, "code[code hidden]ok"},
+		{"spaced digits", "it is 4 8 2 9 1 3", true, "it is [code hidden]"},
+		{"dots", "482.913 is it", true, "[code hidden] is it"},
+		{"slashes and hyphens", "4-8-2/9-1-3", true, "[code hidden]"},
+		{"full-width digits", "コードは４８２９１３です", true, "コードは[code hidden]です"},
+		{"arabic-indic digits", "الرمز ٤٨٢٩١٣", true, "الرمز [code hidden]"},
+		{"devanagari digits", "कोड ४८२९१३ है", true, "कोड [code hidden] है"},
+		{"zero-width space", "482\u200b913", true, "[code hidden]"},
+		{"no-break and thin spaces", "482\u00a0913 or 482\u202f913", true, "[code hidden] or [code hidden]"},
+		{"code typed twice", "482913 482913", true, "[code hidden]"},
+		{"a digit too many", "4829131", true, "[code hidden]"},
+		{"two codes", "first 111 222 then 333-444", true, "first [code hidden] then [code hidden]"},
+		{"short numbers stay", "order 12345, 2 items, 3 days", true, "order 12345, 2 items, 3 days"},
+		{"far-apart groups stay", "482   913", true, "482   913"},
+		{"no digits", "hello there", true, "hello there"},
+		{"empty", "", true, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, hidden := proofdesk.HideCodes(tt.in, tt.issued)
+			if got != tt.want || hidden != (got != tt.in) {
+				t.Fatalf("HideCodes(%q, %v) = %q, %v; want %q", tt.in, tt.issued, got, hidden, tt.want)
+			}
+		})
+	}
+}
+
+func TestNewMessageView(t *testing.T) {
+	at := time.Unix(1, 0)
+	cust := &proofdesk.Message{ID: "m1", ConversationID: "c1", AuthorKind: proofdesk.AuthorCustomer, Body: "my code is 482 913 thanks", CreatedAt: at}
+	v := proofdesk.NewMessageView(cust, proofdesk.ViewContext{CodesIssued: true})
+	if v.Body != "my code is [code hidden] thanks" || !v.CodeHidden || v.ID != "m1" || v.ConversationID != "c1" || !v.CreatedAt.Equal(at) {
+		t.Fatalf("customer message view = %+v", v)
+	}
+	agent := &proofdesk.Message{ID: "m2", AuthorKind: proofdesk.AuthorAgent, AuthorID: "agt_1", Body: "Your order 123456 ships today"}
+	if v := proofdesk.NewMessageView(agent, proofdesk.ViewContext{CodesIssued: true}); v.Body != agent.Body || v.CodeHidden || v.AuthorID != "agt_1" {
+		t.Fatalf("agent message view = %+v, want as written", v)
+	}
+}
+
+// TestNewMessageView_KnownCode: a code issued on another conversation is
+// hidden wherever it is typed, in any script, also inside a longer run,
+// while other numbers in a conversation without requests stay.
+func TestNewMessageView_KnownCode(t *testing.T) {
+	known := func(c string) bool { return c == "482913" }
+	vc := proofdesk.ViewContext{KnownCode: known}
+	tests := []struct{ in, want string }{
+		{"my code is 482 913 thanks", "my code is [code hidden] thanks"},
+		{"my code is ४८२९१३", "my code is [code hidden]"},              // Devanagari
+		{"code 𝟒𝟖𝟐𝟗𝟏𝟑", "code [code hidden]"},                          // mathematical bold digits
+		{"482913482913 twice", "[code hidden] twice"},                  // typed twice
+		{"order 123456 and 4829130", "order 123456 and [code hidden]"}, // a digit too many
+		{"order 123456 please", "order 123456 please"},
+	}
+	for _, tt := range tests {
+		m := &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: tt.in}
+		if got := proofdesk.NewMessageView(m, vc).Body; got != tt.want {
+			t.Errorf("view of %q = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestUnicodeDecimalDigitRuns checks what digit values rely on: Unicode's
+// stability policy encodes every script's decimal digits as contiguous
+// runs 0-9, so each range of the Nd table is whole runs of ten.
+func TestUnicodeDecimalDigitRuns(t *testing.T) {
+	for _, rg := range unicode.Nd.R16 {
+		if rg.Stride != 1 || (int(rg.Hi)-int(rg.Lo)+1)%10 != 0 {
+			t.Fatalf("Nd range %U-%U stride %d is not whole runs of ten", rg.Lo, rg.Hi, rg.Stride)
+		}
+	}
+	for _, rg := range unicode.Nd.R32 {
+		if rg.Stride != 1 || (int(rg.Hi)-int(rg.Lo)+1)%10 != 0 {
+			t.Fatalf("Nd range %U-%U stride %d is not whole runs of ten", rg.Lo, rg.Hi, rg.Stride)
 		}
 	}
 }

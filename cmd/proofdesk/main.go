@@ -163,8 +163,7 @@ func (m *Main) Run(ctx context.Context) error {
 			return err
 		}
 	}
-	policy, err := m.applyPolicyFile(ctx)
-	if err != nil {
+	if _, err := m.applyPolicyFile(ctx); err != nil {
 		return err
 	}
 	if m.Config.IsPostgres() {
@@ -196,7 +195,7 @@ func (m *Main) Run(ctx context.Context) error {
 	m.HTTPServer = s
 	base := m.URL()
 	m.DB.SetPublicURL(base, m.Config.Company)
-	if err := m.mount(ctx, s, policy, base); err != nil {
+	if err := m.mount(ctx, s, base); err != nil {
 		return err
 	}
 	if err := s.Open(); err != nil {
@@ -208,9 +207,12 @@ func (m *Main) Run(ctx context.Context) error {
 }
 
 // mount registers every handler on s.
-func (m *Main) mount(ctx context.Context, s *pdhttp.Server, policy *proofdesk.Policy, base string) error {
+// Every surface reads the policy from the store per request, so a change
+// (PUT /api/v1/policy) applies to the very next request.
+func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	agents := m.AgentService
-	apiH := api.NewHandler(agents, m.CustomerService, m.ConversationService, m.AuditService, policy)
+	apiH := api.NewHandler(agents, m.CustomerService, m.ConversationService, m.AuditService, m.PolicyService)
+	apiH.Challenges = m.VerificationService
 	apiH.Register(s)
 	api.NewVerificationHandler(agents, m.VerificationService).Register(s)
 	api.NewPolicyHandler(agents, m.PolicyService).Register(s)

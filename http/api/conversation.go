@@ -61,21 +61,6 @@ func newConversationJSON(c *proofdesk.Conversation, now time.Time) conversationJ
 	return out
 }
 
-type messageJSON struct {
-	ID             string    `json:"id"`
-	ConversationID string    `json:"conversation_id"`
-	AuthorKind     string    `json:"author_kind"`
-	AuthorID       string    `json:"author_id,omitempty"`
-	Body           string    `json:"body"`
-	Internal       bool      `json:"internal"`
-	CreatedAt      time.Time `json:"created_at"`
-}
-
-func newMessageJSON(m *proofdesk.Message) messageJSON {
-	return messageJSON{ID: m.ID, ConversationID: m.ConversationID, AuthorKind: m.AuthorKind,
-		AuthorID: m.AuthorID, Body: m.Body, Internal: m.Internal, CreatedAt: m.CreatedAt}
-}
-
 type conversationCreate struct {
 	Channel    string              `json:"channel"`
 	CustomerID string              `json:"customer_id"`
@@ -251,9 +236,14 @@ func (h *Handler) handleMessageList(w http.ResponseWriter, r *http.Request) {
 		httpd.Error(w, r, err)
 		return
 	}
-	out := make([]messageJSON, 0, len(ms))
+	vc, err := h.viewContext(r.Context(), id)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	out := make([]*proofdesk.MessageView, 0, len(ms))
 	for _, m := range ms {
-		out = append(out, newMessageJSON(m))
+		out = append(out, proofdesk.NewMessageView(m, vc))
 	}
 	httpd.WriteJSON(w, http.StatusOK, map[string]any{"messages": out})
 }
@@ -278,5 +268,6 @@ func (h *Handler) handleMessageCreate(w http.ResponseWriter, r *http.Request) {
 		httpd.Error(w, r, err)
 		return
 	}
-	httpd.WriteJSON(w, http.StatusCreated, newMessageJSON(m))
+	// The agent's own message: the view shows it as written.
+	httpd.WriteJSON(w, http.StatusCreated, proofdesk.NewMessageView(m, proofdesk.ViewContext{CodesIssued: true}))
 }

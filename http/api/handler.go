@@ -4,6 +4,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"time"
 
@@ -20,26 +21,45 @@ type Router interface {
 type Handler struct {
 	// Now is the clock; NewHandler sets time.Now.
 	Now func() time.Time
+	// Challenges tells whether verification requests were issued on a
+	// conversation, and which codes were issued recently anywhere, so that
+	// codes typed in messages are hidden; nil hides every number of six
+	// digits or more in customers' messages (the safe side).
+	Challenges challengeLister
 
 	agents        proofdesk.AgentService
 	customers     proofdesk.CustomerService
 	conversations proofdesk.ConversationService
 	audit         proofdesk.AuditService
-	policy        *proofdesk.Policy
+	policies      policyFinder
 }
 
-// NewHandler returns the API handler. policy decides what customer views
-// show (nil means the default policy); audit records blocked replies.
+// policyFinder returns the policy in force.
+type policyFinder interface {
+	FindPolicy(ctx context.Context) (*proofdesk.Policy, error)
+}
+
+// challengeLister lists a conversation's verification requests and
+// matches the codes issued recently.
+type challengeLister interface {
+	FindChallenges(ctx context.Context, conversationID string) ([]*proofdesk.ChallengeInfo, error)
+	RecentCodes(ctx context.Context) func(code string) bool
+}
+
+// NewHandler returns the API handler. policies gives the policy in force,
+// read on every request so that a change applies to the very next one (nil
+// means the default policy); audit records blocked replies.
 func NewHandler(agents proofdesk.AgentService, customers proofdesk.CustomerService,
-	conversations proofdesk.ConversationService, audit proofdesk.AuditService, policy *proofdesk.Policy) *Handler {
-	if policy == nil {
-		policy = proofdesk.DefaultPolicy()
-	}
-	return &Handler{
+	conversations proofdesk.ConversationService, audit proofdesk.AuditService, policies proofdesk.PolicyService) *Handler {
+	h := &Handler{
 		Now:    time.Now,
 		agents: agents, customers: customers, conversations: conversations,
-		audit: audit, policy: policy,
+		audit: audit,
 	}
+	if policies != nil {
+		h.policies = policies
+	}
+	return h
 }
 
 // Register adds the API routes to r, each behind bearer-token auth.
@@ -61,7 +81,34 @@ func (h *Handler) Register(r Router) {
 	}
 }
 
-// view is the one way this package shows a customer: masked per policy.
-func (h *Handler) view(c *proofdesk.Customer) *proofdesk.CustomerView {
-	return proofdesk.NewCustomerView(c, proofdesk.ViewContext{Policy: h.policy})
+// viewContext is what this request may see: the policy in force now and,
+// for a conversation (convID != ""), whether codes were issued on it.
+func (h *Handler) viewContext(ctx context.Context, convID string) (proofdesk.ViewContext, error) {
+	vc := proofdesk.ViewContext{Policy: proofdesk.DefaultPolicy(), CodesIssued: true}
+	if h.policies != nil {
+		p, err := h.policies.FindPolicy(ctx)
+		if err != nil {
+			return vc, err
+		}
+		vc.Policy = p
+	}
+	if convID != "" && h.Challenges != nil {
+		cs, err := h.Challenges.FindChallenges(ctx, convID)
+		if err != nil {
+			return vc, err
+		}
+		vc.CodesIssued = len(cs) > 0
+		vc.KnownCode = h.Challenges.RecentCodes(ctx)
+	}
+	return vc, nil
+}
+
+// view is the one way this package shows a customer: masked per the
+// policy in force for this request.
+func (h *Handler) view(ctx context.Context, c *proofdesk.Customer) (*proofdesk.CustomerView, error) {
+	vc, err := h.viewContext(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	return proofdesk.NewCustomerView(c, vc), nil
 }

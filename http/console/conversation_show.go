@@ -3,13 +3,11 @@ package console
 import (
 	"fmt"
 	"net/http"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/proofdesk/proofdesk"
-	"github.com/proofdesk/proofdesk/verify"
 )
 
 // timelineItem is one entry of the conversation timeline, ready to show.
@@ -19,7 +17,7 @@ type timelineItem struct {
 	Label    string // "Chat", "Email", "Call note", "Internal note"
 	Author   string
 	Body     string
-	Hidden   bool // the whole message looked like a verification code
+	Hidden   bool // the whole message was a verification code, now hidden
 	At       time.Time
 	Internal bool
 }
@@ -82,27 +80,6 @@ type conversationPage struct {
 	LinkLookup   string // what the agent typed to link a customer, after a failed try
 	Locked       bool   // the linked customer is under a support lock
 	UnlockReason string // the reason typed, after a refused unlock
-}
-
-// sixDigits finds a standalone 6-digit number in a customer's message.
-var sixDigits = regexp.MustCompile(`\b[0-9]{3}[ -]?[0-9]{3}\b`)
-
-// customerText hides what looks like a verification code: a whole
-// message that is a code, and, while the conversation has requests, any
-// standalone 6-digit number in it. Agents never see the customer's code.
-func customerText(body string, hasChallenges bool) (string, bool) {
-	if _, ok := verify.NormalizeCode(strings.TrimSpace(body)); ok {
-		return "[code hidden]", true
-	}
-	if hasChallenges {
-		body = sixDigits.ReplaceAllStringFunc(body, func(s string) string {
-			if len(strings.Trim(s, " -")) >= 6 {
-				return "[code hidden]"
-			}
-			return s
-		})
-	}
-	return body, false
 }
 
 func (h *Handler) policy(r *http.Request) (*proofdesk.Policy, error) {
@@ -190,12 +167,22 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 	if err != nil {
 		return nil, err
 	}
+	pol, err := h.policy(r)
+	if err != nil {
+		return nil, err
+	}
+	// The one agent-facing view: the policy in force now, codes hidden.
+	vc := proofdesk.ViewContext{Policy: pol, CodesIssued: p.HasCodes || h.d.Verification == nil}
+	if h.d.Verification != nil {
+		vc.KnownCode = h.d.Verification.RecentCodes(ctx)
+	}
 	for _, m := range msgs {
-		it := timelineItem{ID: m.ID, Kind: m.AuthorKind, Body: m.Body, At: m.CreatedAt, Internal: m.Internal, Label: channelLabel(conv.Channel)}
+		mv := proofdesk.NewMessageView(m, vc)
+		it := timelineItem{ID: mv.ID, Kind: mv.AuthorKind, Body: mv.Body, At: mv.CreatedAt, Internal: mv.Internal, Label: channelLabel(conv.Channel),
+			Hidden: mv.Body == proofdesk.CodeHiddenText}
 		switch m.AuthorKind {
 		case proofdesk.AuthorCustomer:
 			it.Author = "Requester"
-			it.Body, it.Hidden = customerText(m.Body, p.HasCodes)
 		case proofdesk.AuthorAgent:
 			it.Author = names[m.AuthorID]
 			if it.Author == "" {
@@ -218,11 +205,7 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 		if err != nil {
 			return nil, err
 		}
-		pol, err := h.policy(r)
-		if err != nil {
-			return nil, err
-		}
-		p.Customer = proofdesk.NewCustomerView(cust, proofdesk.ViewContext{Policy: pol})
+		p.Customer = proofdesk.NewCustomerView(cust, vc)
 		p.Contacts = h.contactRows(p.Customer, now)
 		p.RevealFields = revealFields(p.Customer, pol)
 		p.Locked = cust.SupportLocked
