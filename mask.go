@@ -173,6 +173,14 @@ func NewMessageView(m *Message, vc ViewContext) *MessageView {
 	return v
 }
 
+// Text returns text a customer wrote outside a message body (an email's
+// subject, a claimed name) as vc allows it to be shown: codes hidden as in
+// NewMessageView.
+func (vc ViewContext) Text(s string) string {
+	out, _ := vc.hideCodes(s)
+	return out
+}
+
 // codeDigits is the length of a verification code (verify.CodeDigits,
 // which imports this package; a test keeps the two equal).
 const codeDigits = 6

@@ -43,7 +43,7 @@ type conversationJSON struct {
 func newConversationJSON(c *proofdesk.Conversation, now time.Time) conversationJSON {
 	out := conversationJSON{
 		ID: c.ID, Channel: c.Channel, CustomerID: c.CustomerID, RequesterClaims: c.Requester,
-		Subject: c.Subject, Status: c.Status, AssigneeID: c.AssigneeID, Team: c.Team,
+		Subject: proofdesk.ViewContext{}.Text(c.Subject), Status: c.Status, AssigneeID: c.AssigneeID, Team: c.Team,
 		Tags: c.Tags, RiskFlags: c.RiskFlags, Fraud: c.Fraud,
 		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt, LastActivityAt: c.LastActivityAt,
 	}
@@ -165,6 +165,12 @@ func (h *Handler) handleConversationShow(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	out := newConversationJSON(c, h.Now())
+	vc, err := h.viewContext(r.Context(), c.ID)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	out.Subject = vc.Text(c.Subject)
 	if rf, ok := h.conversations.(riskFinder); ok {
 		risk, err := rf.FindRisk(r.Context(), c.ID)
 		if err != nil {
@@ -218,9 +224,16 @@ func (h *Handler) handleConversationList(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	now := h.Now()
+	vc, err := h.viewContext(r.Context(), "")
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
 	out := make([]conversationJSON, 0, len(cs))
 	for _, c := range cs {
-		out = append(out, newConversationJSON(c, now))
+		cj := newConversationJSON(c, now)
+		cj.Subject = vc.Text(c.Subject)
+		out = append(out, cj)
 	}
 	httpd.WriteJSON(w, http.StatusOK, map[string]any{"conversations": out, "total": n})
 }

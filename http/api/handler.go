@@ -81,8 +81,9 @@ func (h *Handler) Register(r Router) {
 	}
 }
 
-// viewContext is what this request may see: the policy in force now and,
-// for a conversation (convID != ""), whether codes were issued on it.
+// viewContext is what this request may see: the policy in force now, the
+// codes issued recently and, for a conversation (convID != ""), whether
+// codes were issued on it.
 func (h *Handler) viewContext(ctx context.Context, convID string) (proofdesk.ViewContext, error) {
 	vc := proofdesk.ViewContext{Policy: proofdesk.DefaultPolicy(), CodesIssued: true}
 	if h.policies != nil {
@@ -92,13 +93,17 @@ func (h *Handler) viewContext(ctx context.Context, convID string) (proofdesk.Vie
 		}
 		vc.Policy = p
 	}
-	if convID != "" && h.Challenges != nil {
-		cs, err := h.Challenges.FindChallenges(ctx, convID)
-		if err != nil {
-			return vc, err
+	if h.Challenges != nil {
+		// Recent codes are known exactly: outside one conversation's
+		// messages nothing else needs hiding.
+		vc.KnownCode, vc.CodesIssued = h.Challenges.RecentCodes(ctx), false
+		if convID != "" {
+			cs, err := h.Challenges.FindChallenges(ctx, convID)
+			if err != nil {
+				return vc, err
+			}
+			vc.CodesIssued = len(cs) > 0
 		}
-		vc.CodesIssued = len(cs) > 0
-		vc.KnownCode = h.Challenges.RecentCodes(ctx)
 	}
 	return vc, nil
 }

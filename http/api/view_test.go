@@ -73,6 +73,16 @@ func TestView_CodeInSentence_API(t *testing.T) {
 		if strings.Contains(body, "123456") {
 			t.Fatalf("order number shown after a request was issued: %s", body)
 		}
+		// The code in the subject of another, unlinked conversation (an
+		// email) is hidden on its card and in the list; other numbers stay.
+		mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, Subject: "Re: code " + spaced + " for order 7654321"}
+		if err := convs.CreateConversation(ctx, mail, nil); err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range []string{"/api/v1/conversations/" + mail.ID, "/api/v1/conversations"} {
+			e.run(t, scenario{method: "GET", url: u, token: e.agentTok, wantStatus: 200,
+				want: []string{"Re: code [code hidden] for order 7654321"}, notWant: []string{spaced}})
+		}
 	})
 }
 

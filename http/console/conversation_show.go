@@ -1,6 +1,7 @@
 package console
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"slices"
@@ -89,6 +90,17 @@ func (h *Handler) policy(r *http.Request) (*proofdesk.Policy, error) {
 	return h.d.Policy.FindPolicy(r.Context())
 }
 
+// textView is the view of customer-written text outside a conversation's
+// messages (subjects): a message-only code, or a code issued recently
+// anywhere, is hidden.
+func (h *Handler) textView(ctx context.Context) proofdesk.ViewContext {
+	var vc proofdesk.ViewContext
+	if h.d.Verification != nil {
+		vc.KnownCode = h.d.Verification.RecentCodes(ctx)
+	}
+	return vc
+}
+
 func (h *Handler) handleConversation(w http.ResponseWriter, r *http.Request) {
 	h.showConversation(w, r, http.StatusOK, nil)
 }
@@ -115,6 +127,7 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 		return nil, err
 	}
 	now := h.Now()
+	conv.Subject = h.textView(ctx).Text(conv.Subject)
 	title := conv.Subject
 	if title == "" {
 		if title, err = h.preview(ctx, conv.ID, headingLen); err != nil {

@@ -97,8 +97,13 @@ func TestView_CodeInSentence_Console(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, Status: proofdesk.StatusOpen, CustomerID: s.Customer.ID, Subject: "Re: code " + spaced}
+	if err := s.Conversations.CreateConversation(ctx, mail, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: "see subject"}); err != nil {
+		t.Fatal(err)
+	}
 	b := agentBrowser(t, s)
-	for _, path := range []string{"/conversations/" + s.Conv.ID, "/inbox?view=unassigned", "/conversations/" + chat.ID} {
+	for _, path := range []string{"/conversations/" + s.Conv.ID, "/inbox?view=unassigned", "/conversations/" + chat.ID,
+		"/conversations/" + mail.ID, "/customers/" + s.Customer.ID} {
 		_, page := b.get(path)
 		for _, leak := range []string{code, spaced, arabic} {
 			if strings.Contains(page, leak) {
