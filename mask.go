@@ -209,41 +209,72 @@ func (vc ViewContext) hideCodes(s string) (string, bool) {
 	if len(runs) == 1 && runs[0].digits == codeDigits && strings.TrimFunc(s[:runs[0].start]+s[runs[0].end:], isCodeFiller) == "" {
 		return CodeHiddenText, true
 	}
+	hide := make([]bool, len(runs))
+	found := false
+	for i, r := range runs {
+		if vc.CodesIssued && r.digits >= codeDigits {
+			hide[i], found = true, true
+		}
+	}
+	if vc.KnownCode != nil && markKnownCodes(s, runs, hide, vc.KnownCode) {
+		found = true
+	}
+	if !found {
+		return s, false
+	}
 	var b strings.Builder
-	last, hidden := 0, false
-	for _, r := range runs {
-		if !(vc.CodesIssued && r.digits >= codeDigits || vc.KnownCode != nil && r.holdsKnownCode(s, vc.KnownCode)) {
+	last := 0
+	for i, r := range runs {
+		if !hide[i] {
 			continue
 		}
 		b.WriteString(s[last:r.start])
 		b.WriteString(CodeHiddenText)
-		last, hidden = r.end, true
-	}
-	if !hidden {
-		return s, false
+		last = r.end
 	}
 	b.WriteString(s[last:])
 	return b.String(), true
 }
 
-// holdsKnownCode reports whether any six consecutive digits of the run,
-// read as ASCII, are a code known reports.
-func (r digitRun) holdsKnownCode(s string, known func(string) bool) bool {
-	if r.digits < codeDigits {
-		return false
-	}
+// maxKnownChecks bounds the distinct 6-digit windows of one text that are
+// checked against the recent codes (each check costs a keyed hash per
+// recent code); a text with more, a wall of digits, has every number of
+// six digits or more hidden instead: the safe side.
+const maxKnownChecks = 64
+
+// markKnownCodes reads the digits of all runs in order, as ASCII, and
+// marks every run that holds part of six consecutive digits that known
+// reports as a code: the code in one piece, typed twice, or split by
+// words ("482 and then 913"). It reports whether it marked any.
+func markKnownCodes(s string, runs []digitRun, hide []bool, known func(string) bool) bool {
 	var d []byte
-	for _, c := range s[r.start:r.end] {
-		if v, ok := digitValue(c); ok {
-			d = append(d, byte('0'+v))
+	var of []int // the run of each digit
+	for i, r := range runs {
+		for _, c := range s[r.start:r.end] {
+			if v, ok := digitValue(c); ok {
+				d, of = append(d, byte('0'+v)), append(of, i)
+			}
 		}
+	}
+	marked := false
+	if len(d)-codeDigits+1 > maxKnownChecks {
+		for i, r := range runs {
+			if r.digits >= codeDigits {
+				hide[i], marked = true, true
+			}
+		}
+		// Still look for a code split across short runs, up to the bound.
+		d, of = d[:maxKnownChecks+codeDigits-1], of[:maxKnownChecks+codeDigits-1]
 	}
 	for i := 0; i+codeDigits <= len(d); i++ {
 		if known(string(d[i : i+codeDigits])) {
-			return true
+			for _, ri := range of[i : i+codeDigits] {
+				hide[ri] = true
+			}
+			marked = true
 		}
 	}
-	return false
+	return marked
 }
 
 // digitValue returns the value of a decimal digit of any script. Unicode

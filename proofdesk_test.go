@@ -385,6 +385,18 @@ func TestNewMessageView_KnownCode(t *testing.T) {
 		{"482913482913 twice", "[code hidden] twice"},                  // typed twice
 		{"order 123456 and 4829130", "order 123456 and [code hidden]"}, // a digit too many
 		{"order 123456 please", "order 123456 please"},
+		{"it's 482 and then 913", "it's [code hidden] and then [code hidden]"}, // split by words
+		{"48 29 13", "[code hidden]"},
+		{"call 2 items, 5 days", "call 2 items, 5 days"},
+	}
+	// A wall of digits is not checked window by window (each check costs a
+	// keyed hash per recent code): its long numbers are hidden outright.
+	calls := 0
+	counting := proofdesk.ViewContext{KnownCode: func(string) bool { calls++; return false }}
+	wall := strings.Repeat("1234567890 ", 1000) + "and 12 34"
+	got := proofdesk.NewMessageView(&proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: wall}, counting).Body
+	if calls > 64 || strings.Contains(got, "1234567890") || !strings.HasSuffix(got, "and 12 34") {
+		t.Fatalf("wall of digits: %d checks, view ends %q", calls, got[max(0, len(got)-40):])
 	}
 	for _, tt := range tests {
 		m := &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: tt.in}
@@ -406,6 +418,17 @@ func TestUnicodeDecimalDigitRuns(t *testing.T) {
 	for _, rg := range unicode.Nd.R32 {
 		if rg.Stride != 1 || (int(rg.Hi)-int(rg.Lo)+1)%10 != 0 {
 			t.Fatalf("Nd range %U-%U stride %d is not whole runs of ten", rg.Lo, rg.Hi, rg.Stride)
+		}
+	}
+}
+
+func BenchmarkNewMessageView(b *testing.B) {
+	m := &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer,
+		Body: "Hi, I ordered on the 3rd (order 7654321) and my code is 482 913, can you check where it is? Thanks, J."}
+	vc := proofdesk.ViewContext{CodesIssued: true, KnownCode: func(c string) bool { return c == "482913" }}
+	for b.Loop() {
+		if v := proofdesk.NewMessageView(m, vc); !v.CodeHidden {
+			b.Fatal("code not hidden")
 		}
 	}
 }

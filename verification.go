@@ -106,9 +106,10 @@ type VerificationService interface {
 }
 
 // RecentCodeWindow is how long after it was issued a verification code is
-// still hidden wherever it is typed: well past its expiry, so that a code
-// pasted late is hidden too.
-const RecentCodeWindow = 24 * time.Hour
+// still hidden wherever it is typed: well past its 10-minute life, so that
+// a code pasted late is hidden too, and short enough that checking a
+// number against the recent codes stays cheap.
+const RecentCodeWindow = time.Hour
 
 // PolicyService stores the installation's policy.
 type PolicyService interface {

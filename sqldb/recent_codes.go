@@ -20,6 +20,8 @@ func (s *VerificationService) RecentCodes(ctx context.Context) func(code string)
 		once   sync.Once
 		recent []issued
 		failed bool
+		mu     sync.Mutex
+		seen   = map[string]bool{} // answers already computed
 	)
 	load := func() {
 		since := fmtTime(s.db.Now().Add(-proofdesk.RecentCodeWindow))
@@ -49,11 +51,19 @@ func (s *VerificationService) RecentCodes(ctx context.Context) func(code string)
 		if failed {
 			return true
 		}
+		mu.Lock()
+		defer mu.Unlock()
+		if v, ok := seen[code]; ok {
+			return v
+		}
+		match := false
 		for _, c := range recent {
 			if s.secrets.CheckCode(c.hash, c.id, code) {
-				return true
+				match = true
+				break
 			}
 		}
-		return false
+		seen[code] = match
+		return match
 	}
 }
