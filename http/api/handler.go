@@ -20,6 +20,9 @@ type Router interface {
 type Handler struct {
 	// Now is the clock; NewHandler sets time.Now.
 	Now func() time.Time
+	// PhoneRegion is the region (ISO 3166-1 alpha-2) of phone numbers
+	// given without a country code (the --default-region); "" refuses them.
+	PhoneRegion string
 
 	agents        proofdesk.AgentService
 	customers     proofdesk.CustomerService

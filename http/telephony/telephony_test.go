@@ -465,7 +465,7 @@ func attemptsText(n int) string {
 func TestAgentOpensPhoneConversation(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		e := newEnv(t, db)
-		in := `{"channel":"phone","customer_id":"` + e.cust.ID + `","requester":{"name":"Jane","phone":"(415) 555-0123"},"subject":"Caller asks about an order"}`
+		in := `{"channel":"phone","customer_id":"` + e.cust.ID + `","requester":{"name":"Jane","phone":"+1 (415) 555-0123"},"subject":"Caller asks about an order"}`
 		req, _ := http.NewRequest("POST", e.srv.URL()+"/api/v1/conversations", strings.NewReader(in))
 		req.Header.Set("Authorization", "Bearer "+e.apiToken)
 		req.Header.Set("Content-Type", "application/json")
