@@ -154,6 +154,10 @@ func (r Risk) Raise(l Level) Level {
 // required level.
 const AuditRiskRaised = "risk.raised"
 
+// AuditRiskSignal records that a risk signal was set on a conversation
+// from outside the conversation's text, e.g. dmarc_fail from inbound mail.
+const AuditRiskSignal = "risk.signal"
+
 // AuditProbing records that a requester quoted account data.
 const AuditProbing = "guard.probing"
 

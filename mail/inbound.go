@@ -40,6 +40,9 @@ type ThreadStore interface {
 	StoreAttachment(ctx context.Context, convID, msgID, filename, contentType string, data []byte) (string, error)
 	// AddEmailFactor records a DMARC-passing mail from an on-file address.
 	AddEmailFactor(ctx context.Context, convID, contactPointID string, at time.Time) (proofdesk.Level, error)
+	// FlagDMARCFail sets the dmarc_fail risk signal: a mail from an
+	// on-file address failed DMARC.
+	FlagDMARCFail(ctx context.Context, convID, contactPointID string) error
 }
 
 // InboundConfig holds what an InboundHandler needs. Customers,
@@ -218,6 +221,7 @@ func (h *InboundHandler) DeliverMessage(ctx context.Context, env Envelope, raw [
 	if level, ok := h.emailFactor(ctx, conv, in, res.Auth, now); ok {
 		res.Level = level
 	}
+	h.dmarcFail(ctx, conv, in, res.Auth)
 	h.log.Info("inbound mail stored", slog.String("conversation_id", conv.ID), slog.String("message_id", m.ID),
 		slog.Bool("new_conversation", res.New), slog.Int("attachments", len(in.Attachments)),
 		slog.String("auth", res.Auth.Summary()), slog.String("level", res.Level.String()))
@@ -304,6 +308,40 @@ func (h *InboundHandler) emailFactor(ctx context.Context, conv *proofdesk.Conver
 		return 0, false
 	}
 	return level, true
+}
+
+// dmarcFail sets the dmarc_fail risk signal on a linked conversation when
+// the mail's From address is an email on file for its customer and DMARC
+// failed for it (a "fail", not "none" or an error: only a published policy
+// the mail did not meet says it is likely forged).
+func (h *InboundHandler) dmarcFail(ctx context.Context, conv *proofdesk.Conversation, in *Inbound, auth AuthResult) {
+	if conv.CustomerID == "" || auth.DMARC != ResultFail || in.From.Address == "" {
+		return
+	}
+	if at := strings.LastIndexByte(in.From.Address, '@'); at < 0 || normDomain(in.From.Address[at+1:]) != auth.FromDomain {
+		return
+	}
+	id := conv.CustomerID
+	cs, _, err := h.cfg.Customers.FindCustomers(ctx, proofdesk.CustomerFilter{ID: &id, Limit: 1})
+	if err != nil || len(cs) != 1 {
+		if err != nil {
+			h.log.Warn("inbound dmarc_fail: customer", slog.Any("error", err))
+		}
+		return
+	}
+	norm, err := proofdesk.NormalizeEmail(in.From.Address)
+	if err != nil {
+		return
+	}
+	for _, cp := range cs[0].ContactPointsOf(proofdesk.ContactEmail) {
+		if cp.Value != norm {
+			continue
+		}
+		if err := h.cfg.Threads.FlagDMARCFail(ctx, conv.ID, cp.ID); err != nil {
+			h.log.Warn("inbound dmarc_fail", slog.String("conversation_id", conv.ID), slog.Any("error", err))
+		}
+		return
+	}
 }
 
 func (h *InboundHandler) publish(ctx context.Context, res *Delivered, before proofdesk.Level) {

@@ -60,6 +60,11 @@ type DB struct {
 	// events, when set, receives live events after each commit.
 	events proofdesk.EventService
 
+	// PhoneRegion is the --default-region (ISO 3166-1 alpha-2) used by
+	// migration 0010 to read numbers the old normaliser took for North
+	// American ones; set it before Open. "" leaves them as they are.
+	PhoneRegion string
+
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
 }
@@ -125,6 +130,10 @@ func (db *DB) Open(ctx context.Context) error {
 		return err
 	}
 	if err := db.loadSystemKeys(ctx); err != nil {
+		db.Close()
+		return err
+	}
+	if err := db.migrateData(ctx); err != nil {
 		db.Close()
 		return err
 	}

@@ -32,7 +32,7 @@ func TestNoPlaintextAtRest(t *testing.T) {
 			Name:       "Zelda Quartermain",
 			ExternalID: "EXT-ZQ-4471-Q",
 			Emails:     []proofdesk.ContactPointInput{{Value: "Zelda.Quartermain@example.org"}},
-			Phones:     []proofdesk.ContactPointInput{{Value: "(415) 555-0177"}},
+			Phones:     []proofdesk.ContactPointInput{{Value: "+1 (415) 555-0177"}},
 			Addresses: []proofdesk.Address{
 				{Line1: "742 Evergreen Terrace", City: "Springfield", PostalCode: "97403", Country: "US"},
 				{Line1: "12 Quillfeather Lane", City: "Mortlake-upon-Tyne", PostalCode: "QX9 7ZZ", Country: "GB"},

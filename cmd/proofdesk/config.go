@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/proofdesk/proofdesk"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -42,6 +43,9 @@ type Config struct {
 	Company string
 	// PolicyFile is a YAML or JSON policy applied (and audited) on start.
 	PolicyFile string
+	// DefaultRegion is the region (ISO 3166-1 alpha-2, "FR") of phone
+	// numbers written without a country code; "" refuses them.
+	DefaultRegion string
 	// CoolingOff is how long a new contact point does not count.
 	CoolingOff time.Duration
 	// LevelTTL is how long an assurance level lasts without activity.
@@ -150,6 +154,9 @@ func (c *Config) Validate() error {
 	}
 	if _, err := parseLogLevel(c.LogLevel); err != nil {
 		errs = append(errs, err)
+	}
+	if !proofdesk.ValidPhoneRegion(c.DefaultRegion) {
+		errs = append(errs, errors.New("--default-region must be an ISO 3166-1 alpha-2 region with phone numbering data, such as FR, GB, AU or IN"))
 	}
 	if c.CoolingOff < 0 {
 		errs = append(errs, errors.New("--cooling-off must not be negative"))
@@ -315,6 +322,7 @@ var (
 		stringOption("db", "PostgreSQL URL (postgres://...); empty: SQLite at <data>/"+SQLiteFile, func(c *Config) *string { return &c.DB }),
 		stringOption("log-format", "log format: text or json", func(c *Config) *string { return &c.LogFormat }),
 		stringOption("log-level", "log level: debug, info, warn or error", func(c *Config) *string { return &c.LogLevel }),
+		stringOption("default-region", "region of phone numbers written without a country code, ISO 3166-1 alpha-2 such as FR, GB, AU, IN (empty: such numbers are refused)", func(c *Config) *string { return &c.DefaultRegion }),
 	}
 	serverOptions = append(append([]option{}, storeOptions...),
 		stringOption("addr", "HTTP listen address", func(c *Config) *string { return &c.Addr }),

@@ -24,7 +24,7 @@ func runCustomersImport(ctx context.Context, env cliEnv, args []string) error {
 	if err != nil {
 		return err
 	}
-	customers, err := readImportFile(rest[0], time.Now().UTC())
+	customers, err := readImportFile(rest[0], time.Now().UTC(), cfg.DefaultRegion)
 	var bad importErrors
 	if errors.As(err, &bad) {
 		for _, e := range bad {

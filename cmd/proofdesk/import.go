@@ -52,7 +52,9 @@ func (es importErrors) Error() string {
 // readImportFile parses a .csv or .jsonl (also .ndjson) file and validates
 // every row. It returns the customers, or importErrors listing every bad
 // row, or another error if the file cannot be read.
-func readImportFile(path string, now time.Time) ([]*proofdesk.Customer, error) {
+// Phones without a country code are read as numbers of phoneRegion (the
+// --default-region, "" to refuse them).
+func readImportFile(path string, now time.Time, phoneRegion string) ([]*proofdesk.Customer, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -60,9 +62,9 @@ func readImportFile(path string, now time.Time) ([]*proofdesk.Customer, error) {
 	defer f.Close()
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".csv":
-		return parseCSVCustomers(f, now)
+		return parseCSVCustomers(f, now, phoneRegion)
 	case ".jsonl", ".ndjson":
-		return parseJSONLCustomers(f, now)
+		return parseJSONLCustomers(f, now, phoneRegion)
 	}
 	return nil, fmt.Errorf("%s: the file name must end in .csv or .jsonl", filepath.Base(path))
 }
@@ -71,18 +73,20 @@ func readImportFile(path string, now time.Time) ([]*proofdesk.Customer, error) {
 // external IDs repeated within the file.
 type importCheck struct {
 	now       time.Time
+	region    string // phone region of national numbers
 	customers []*proofdesk.Customer
 	errs      importErrors
 	extIDs    map[string]int
 }
 
-func newImportCheck(now time.Time) *importCheck {
-	return &importCheck{now: now, extIDs: map[string]int{}}
+func newImportCheck(now time.Time, phoneRegion string) *importCheck {
+	return &importCheck{now: now, region: phoneRegion, extIDs: map[string]int{}}
 }
 
 // add validates in (from the given line) through the same code as the API.
 // mapField renames domain field names to the file's column names.
 func (ic *importCheck) add(line int, in *proofdesk.CustomerInput, mapField func(string) string) {
+	in.PhoneRegion = ic.region
 	c, err := in.Customer(ic.now)
 	if err != nil {
 		field := ""
@@ -118,8 +122,8 @@ func (ic *importCheck) result() ([]*proofdesk.Customer, error) {
 
 // parseJSONLCustomers reads one proofdesk.CustomerInput JSON object per
 // line; blank lines are skipped.
-func parseJSONLCustomers(r io.Reader, now time.Time) ([]*proofdesk.Customer, error) {
-	ic := newImportCheck(now)
+func parseJSONLCustomers(r io.Reader, now time.Time, phoneRegion string) ([]*proofdesk.Customer, error) {
+	ic := newImportCheck(now, phoneRegion)
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), maxImportLine)
 	line := 0
@@ -214,7 +218,7 @@ var csvColumns = []string{
 // (csvColumns and attr_<name>); only name is required. emails and phones
 // hold several values separated by ";", each optionally "value|YYYY-MM-DD"
 // to give the date the business has had it since.
-func parseCSVCustomers(r io.Reader, now time.Time) ([]*proofdesk.Customer, error) {
+func parseCSVCustomers(r io.Reader, now time.Time, phoneRegion string) ([]*proofdesk.Customer, error) {
 	cr := csv.NewReader(r)
 	cr.ReuseRecord = true
 	header, err := cr.Read()
@@ -228,7 +232,7 @@ func parseCSVCustomers(r io.Reader, now time.Time) ([]*proofdesk.Customer, error
 	if len(herrs) > 0 {
 		return nil, herrs
 	}
-	ic := newImportCheck(now)
+	ic := newImportCheck(now, phoneRegion)
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {

@@ -115,6 +115,7 @@ func (m *Main) OpenDB(ctx context.Context) error {
 		}
 	}
 	m.DB = sqldb.NewDB(m.Config.DSN(), vault.New(m.Keyring), m.Logger)
+	m.DB.PhoneRegion = m.Config.DefaultRegion
 	if err := m.DB.Open(ctx); err != nil {
 		m.DB = nil
 		return err
@@ -213,6 +214,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	agents := m.AgentService
 	apiH := api.NewHandler(agents, m.CustomerService, m.ConversationService, m.AuditService, m.PolicyService)
 	apiH.Challenges = m.VerificationService
+	apiH.PhoneRegion = m.Config.DefaultRegion
 	apiH.Register(s)
 	api.NewVerificationHandler(agents, m.VerificationService).Register(s)
 	api.NewPolicyHandler(agents, m.PolicyService).Register(s)

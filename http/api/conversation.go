@@ -69,7 +69,9 @@ type conversationCreate struct {
 	Message    string              `json:"message"`
 }
 
-func (in *conversationCreate) validate() error {
+// validate checks and normalises in; phones without a country code are
+// read as numbers of phoneRegion.
+func (in *conversationCreate) validate(phoneRegion string) error {
 	in.Channel = strings.TrimSpace(in.Channel)
 	if !proofdesk.ValidChannel(in.Channel) {
 		return proofdesk.FieldError("channel", "channel must be one of chat, email, phone, api")
@@ -94,7 +96,7 @@ func (in *conversationCreate) validate() error {
 		rq.Email = e
 	}
 	if rq.Phone != "" {
-		p, err := proofdesk.NormalizePhone(rq.Phone)
+		p, err := proofdesk.NormalizePhoneIn(rq.Phone, phoneRegion)
 		if err != nil {
 			return proofdesk.FieldError("requester.phone", "requester.phone: %s", proofdesk.ErrorMessage(err))
 		}
@@ -127,7 +129,7 @@ func (h *Handler) handleConversationCreate(w http.ResponseWriter, r *http.Reques
 		httpd.Error(w, r, err)
 		return
 	}
-	if err := in.validate(); err != nil {
+	if err := in.validate(h.PhoneRegion); err != nil {
 		httpd.Error(w, r, err)
 		return
 	}

@@ -16,6 +16,7 @@ func (h *Handler) handleCustomerCreate(w http.ResponseWriter, r *http.Request) {
 		httpd.Error(w, r, err)
 		return
 	}
+	in.PhoneRegion = h.PhoneRegion
 	c, err := in.Customer(h.Now())
 	if err != nil {
 		httpd.Error(w, r, err)
@@ -52,7 +53,7 @@ func (h *Handler) handleCustomerList(w http.ResponseWriter, r *http.Request) {
 		f.Email = &e
 	}
 	if v := q.Get("phone"); v != "" {
-		p, err := proofdesk.NormalizePhone(v)
+		p, err := proofdesk.NormalizePhoneIn(v, h.PhoneRegion)
 		if err != nil {
 			httpd.Error(w, r, proofdesk.FieldError("phone", "phone: %s", proofdesk.ErrorMessage(err)))
 			return

@@ -26,6 +26,9 @@ type Handler struct {
 	// codes typed in messages are hidden; nil hides every number of six
 	// digits or more in customers' messages (the safe side).
 	Challenges challengeLister
+	// PhoneRegion is the region (ISO 3166-1 alpha-2) of phone numbers
+	// given without a country code (the --default-region); "" refuses them.
+	PhoneRegion string
 
 	agents        proofdesk.AgentService
 	customers     proofdesk.CustomerService
