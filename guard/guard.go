@@ -321,7 +321,7 @@ func (m *Matcher) Probe(requesterText string) (hit bool, classes []string) {
 // nearPhone reports whether a digit run of t ends in a number one digit
 // away from a phone on file.
 func (m *Matcher) nearPhone(t *text) bool {
-	dv := t.buf[t.digits+1:]
+	dv := t.buf[t.digits+1 : t.compact]
 	for len(dv) > 0 {
 		i := 0
 		for i < len(dv) && dv[i] != '|' {

@@ -150,13 +150,6 @@ func within(s span, spans []span) bool {
 	return false
 }
 
-// opensSentence reports whether the token view offset off (the space
-// before a token) starts a sentence.
-func (t *text) opensSentence(off int) bool {
-	i := sort.Search(len(t.sentences), func(i int) bool { return int(t.sentences[i]) >= off })
-	return i < len(t.sentences) && int(t.sentences[i]) == off
-}
-
 // context words around a last-4 or a card brand
 var (
 	phoneWords = set("phone", "number", "mobile", "cell", "tel", "telephone", "call", "text",
@@ -268,7 +261,7 @@ func Offers(requesterText string) []string {
 			break
 		}
 	}
-	for _, run := range strings.Split(string(t.buf[t.digits:]), "|") {
+	for _, run := range strings.Split(string(t.buf[t.digits:t.compact]), "|") {
 		if len(run) >= 10 || len(run) >= 7 && phoneWord {
 			if !dateNumRe.MatchString(" " + run + " ") {
 				found[proofdesk.ClassPhone] = true

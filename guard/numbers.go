@@ -1,0 +1,528 @@
+package guard
+
+import (
+	"strconv"
+	"strings"
+)
+
+// number word kinds
+const (
+	kNone     uint8 = iota
+	kDigit          // 0-9
+	kTeen           // 10-19
+	kTens           // 20, 30, ... 90
+	kHundred        // ×100
+	kHundreds       // 200 ... 900 in one word ("novecientos")
+	kThousand       // ×1000
+	kConn           // "and", "und", "y", "e", "et", "en" between number words
+	kDouble         // "double": the next digit twice
+	kTriple         // "triple": the next digit three times
+)
+
+type numWord struct {
+	val  int
+	kind uint8
+	// ambiguous words ("one" is also a pronoun in some languages, "due"
+	// is English) count only next to another number word.
+	ambiguous bool
+	// compoundOnly words ("ein", "vent") count only inside a compound.
+	compoundOnly bool
+}
+
+type numItem struct {
+	val  int
+	kind uint8
+	conn bool // preceded by a connector
+}
+
+// numWords are the number words of English, German, French, Spanish,
+// Italian, Dutch and Portuguese, after folding (accents removed).
+var numWords = func() map[string]numWord {
+	m := map[string]numWord{}
+	add := func(kind uint8, val int, words ...string) {
+		for _, w := range words {
+			m[w] = numWord{val: val, kind: kind}
+		}
+	}
+	digits := [][]string{
+		{"zero", "oh", "nought", "null", "zero", "cero", "nul"},
+		{"one", "eins", "uno", "first", "premier", "premiere", "primero", "primera", "primo", "eerste", "primeiro", "erste", "ersten", "erster"},
+		{"two", "zwei", "zwo", "deux", "dos", "twee", "dois", "duas", "second", "zweite", "zweiten", "segundo"},
+		{"three", "drei", "trois", "tres", "tre", "drie", "third", "dritte", "dritten", "derde", "troisieme", "tercero", "terzo", "terceiro"},
+		{"four", "vier", "quatre", "cuatro", "quattro", "quatro", "fourth"},
+		{"five", "funf", "cinq", "cinco", "cinque", "vijf", "fifth"},
+		{"six", "sechs", "seis", "sei", "zes", "sixth"},
+		{"seven", "sieben", "siete", "sette", "zeven", "sete", "seventh", "siebte", "siebten"},
+		{"eight", "acht", "huit", "ocho", "otto", "oito", "eighth", "achte", "achten"},
+		{"nine", "neun", "neuf", "nueve", "nove", "negen", "ninth"},
+	}
+	for v, ws := range digits {
+		add(kDigit, v, ws...)
+	}
+	teens := [][]string{
+		{"ten", "zehn", "dix", "diez", "dieci", "tien", "dez", "tenth"},
+		{"eleven", "elf", "onze", "once", "undici", "eleventh"},
+		{"twelve", "zwolf", "douze", "doce", "dodici", "twaalf", "doze", "twelfth"},
+		{"thirteen", "dreizehn", "treize", "trece", "tredici", "dertien", "treze"},
+		{"fourteen", "vierzehn", "quatorze", "catorce", "quattordici", "veertien", "catorze"},
+		{"fifteen", "funfzehn", "quinze", "quince", "quindici", "vijftien"},
+		{"sixteen", "sechzehn", "seize", "dieciseis", "sedici", "zestien", "dezesseis", "dezasseis"},
+		{"seventeen", "siebzehn", "diecisiete", "diciassette", "zeventien", "dezessete", "dezassete"},
+		{"eighteen", "achtzehn", "dieciocho", "diciotto", "achttien", "dezoito"},
+		{"nineteen", "neunzehn", "diecinueve", "diciannove", "negentien", "dezenove", "dezanove"},
+	}
+	for v, ws := range teens {
+		add(kTeen, 10+v, ws...)
+		for _, w := range ws {
+			if strings.HasSuffix(w, "teen") {
+				add(kTeen, 10+v, w+"th")
+			}
+		}
+	}
+	tens := [][]string{
+		{"twenty", "zwanzig", "vingt", "vingts", "veinte", "veinti", "venti", "twintig", "vinte", "twentieth"},
+		{"thirty", "dreissig", "trente", "treinta", "trenta", "dertig", "trinta", "thirtieth"},
+		{"forty", "vierzig", "quarante", "cuarenta", "quaranta", "veertig", "quarenta"},
+		{"fifty", "funfzig", "cinquante", "cincuenta", "cinquanta", "vijftig", "cinquenta"},
+		{"sixty", "sechzig", "soixante", "sesenta", "sessanta", "zestig", "sessenta"},
+		{"seventy", "siebzig", "setenta", "settanta", "zeventig"},
+		{"eighty", "achtzig", "ochenta", "ottanta", "tachtig", "oitenta"},
+		{"ninety", "neunzig", "noventa", "novanta", "negentig"},
+	}
+	for v, ws := range tens {
+		add(kTens, 20+10*v, ws...)
+	}
+	add(kHundred, 100, "hundred", "hundert", "cent", "cents", "cien", "ciento", "cento", "honderd", "cem")
+	for v, ws := range [][]string{
+		{"doscientos", "duecento", "duzentos"}, {"trescientos", "trecento", "trezentos"},
+		{"cuatrocientos", "quattrocento", "quatrocentos"}, {"quinientos", "cinquecento", "quinhentos"},
+		{"seiscientos", "seicento", "seiscentos"}, {"setecientos", "settecento", "setecentos"},
+		{"ochocientos", "ottocento", "oitocentos"}, {"novecientos", "novecento", "novecentos"},
+	} {
+		add(kHundreds, 200+100*v, ws...)
+	}
+	add(kThousand, 1000, "thousand", "tausend", "mille", "mil", "duizend", "mila")
+	add(kConn, 0, "and", "und", "y", "e", "et", "en")
+	add(kDouble, 2, "double", "doppel")
+	add(kTriple, 3, "triple")
+	for w, v := range map[string]int{"un": 1, "une": 1, "una": 1, "een": 1, "um": 1, "uma": 1, "due": 2, "sept": 7} {
+		m[w] = numWord{val: v, kind: kDigit, ambiguous: true}
+	}
+	for w, v := range map[string]int{"ein": 1, "eine": 1, "vent": 20, "trent": 30, "quarant": 40, "cinquant": 50,
+		"sessant": 60, "settant": 70, "ottant": 80, "novant": 90} {
+		k := kDigit
+		if v >= 20 {
+			k = kTens
+		}
+		m[w] = numWord{val: v, kind: k, compoundOnly: true}
+	}
+	return m
+}()
+
+// numPrefix3 holds the first three letters of every number word, to skip
+// compound segmentation of words that cannot be numbers.
+var numPrefix3 = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range numWords {
+		if len(w) >= 3 {
+			m[w[:3]] = true
+		}
+	}
+	return m
+}()
+
+// ordinalSuffixes of number words ("vierzehnten", "twentieth", "vierde").
+var ordinalSuffixes = []string{"sten", "ster", "stes", "ste", "ten", "ter", "tes", "te", "de", "th", "ieme", "eme", "esimo", "esima", "o"}
+
+// numberWord returns the items of w if w is a number word, a compound of
+// number words ("neunundsiebzig", "settantanove") or an ordinal of one.
+func numberWord(w []byte, items []numItem) ([]numItem, bool, bool) {
+	if nw, ok := numWords[string(w)]; ok && !nw.compoundOnly {
+		return append(items, numItem{val: nw.val, kind: nw.kind}), true, nw.ambiguous
+	}
+	if len(w) < 5 || !numPrefix3[string(w[:3])] {
+		return items, false, false
+	}
+	n := len(items)
+	if out, ok := segment(w, items, false); ok && len(out)-n >= 2 {
+		return out, true, false
+	}
+	for _, suf := range ordinalSuffixes {
+		if len(w) > len(suf)+2 && string(w[len(w)-len(suf):]) == suf {
+			stem := w[:len(w)-len(suf)]
+			if nw, ok := numWords[string(stem)]; ok && !nw.compoundOnly && nw.kind != kConn {
+				return append(items, numItem{val: nw.val, kind: nw.kind}), true, false
+			}
+			if out, ok := segment(stem, items[:n], false); ok && len(out)-n >= 2 {
+				return out, true, false
+			}
+		}
+	}
+	return items[:n], false, false
+}
+
+// segment splits w into number words, longest first, with connectors
+// only between two of them.
+func segment(w []byte, items []numItem, conn bool) ([]numItem, bool) {
+	if len(w) == 0 {
+		return items, !conn
+	}
+	for l := min(len(w), 14); l >= 1; l-- {
+		nw, ok := numWords[string(w[:l])]
+		if !ok {
+			continue
+		}
+		if nw.kind == kConn {
+			if len(items) == 0 || conn || l == len(w) {
+				continue
+			}
+			if out, ok := segment(w[l:], items, true); ok {
+				return out, true
+			}
+			continue
+		}
+		if out, ok := segment(w[l:], append(items, numItem{val: nw.val, kind: nw.kind, conn: conn}), false); ok {
+			return out, true
+		}
+	}
+	return items, false
+}
+
+// numbers turns number items into the numbers they say: "nineteen
+// seventy nine" is 1979, "five oh three" is 5, 0, 3, "quatre vingt dix
+// neuf" is 99, "neun und siebzig" is 79.
+func numbers(items []numItem, out []int) []int {
+	total, cur, last := 0, -1, kNone
+	rep := 0
+	flush := func() {
+		if cur >= 0 || total > 0 {
+			out = append(out, total+max(cur, 0))
+		}
+		total, cur, last = 0, -1, kNone
+	}
+	for _, it := range items {
+		v := it.val
+		switch it.kind {
+		case kDouble, kTriple:
+			flush()
+			rep = v
+			continue
+		case kDigit:
+			if rep > 0 {
+				for range rep {
+					out = append(out, v)
+				}
+				rep = 0
+				continue
+			}
+			switch {
+			case cur >= 0 && (last == kTens || last == kHundred) && cur%10 == 0 && v != 0:
+				cur += v
+			case cur < 0 && total > 0:
+				cur = v
+			case cur >= 0 && last == kTeen && cur%100 == 10 && v >= 7:
+				cur += v
+			default:
+				flush()
+				cur = v
+			}
+			last = kDigit
+		case kTeen:
+			switch {
+			case cur >= 0 && last == kTens && (cur%100 == 60 || cur%100 == 80):
+				cur += v
+				last = kTens
+				continue
+			case cur >= 0 && last == kHundred || cur < 0 && total > 0:
+				cur = max(cur, 0) + v
+			case cur >= 0 && (last == kTeen || last == kTens) && cur < 100 && total == 0:
+				cur = cur*100 + v
+			default:
+				flush()
+				cur = v
+			}
+			last = kTeen
+		case kTens:
+			switch {
+			case cur >= 0 && last == kDigit && it.conn:
+				cur += v
+			case cur == 4 && last == kDigit && v == 20:
+				cur = 80
+			case cur >= 0 && last == kHundred || cur < 0 && total > 0:
+				cur = max(cur, 0) + v
+			case cur >= 0 && (last == kTeen || last == kTens) && cur < 100 && total == 0 && cur%10 != 0 || cur >= 0 && last == kTeen && cur < 100 && total == 0:
+				cur = cur*100 + v
+			case cur >= 0 && last == kTens && cur < 100 && total == 0:
+				cur = cur*100 + v
+			default:
+				flush()
+				cur = v
+			}
+			last = kTens
+		case kHundred:
+			switch {
+			case cur > 0 && cur < 100:
+				cur *= 100
+			case cur < 0 && total > 0:
+				cur = 100
+			default:
+				flush()
+				cur = 100
+			}
+			last = kHundred
+		case kHundreds:
+			if cur < 0 && total > 0 {
+				cur = v
+			} else {
+				flush()
+				cur = v
+			}
+			last = kHundred
+		case kThousand:
+			if cur >= 0 && total == 0 && cur < 1000 {
+				total = max(cur, 1) * 1000
+			} else if cur < 0 && total == 0 {
+				total = 1000
+			} else {
+				flush()
+				total = 1000
+			}
+			cur, last = -1, kThousand
+		}
+	}
+	flush()
+	return out
+}
+
+// emit is the second pass: canonical tokens, number words as digits, and
+// the three views.
+func (t *text) emit() {
+	t.buf = append(t.buf[:0], ' ')
+	t.toks = t.toks[:0]
+	t.sentences = t.sentences[:0]
+	t.runs = t.runs[:0]
+	var nums []int
+	for i := 0; i < len(t.raw); {
+		rt := t.raw[i]
+		w := t.rawBuf[rt.start:rt.end]
+		// a phrase of number words
+		items, ok, amb := numberWord(w, t.nums[:0])
+		if ok {
+			j := i + 1
+			words := 1
+			for j < len(t.raw) && t.raw[j-1].flags&fPunctAfter == 0 {
+				w2 := t.rawBuf[t.raw[j].start:t.raw[j].end]
+				if nw, isConn := numWords[string(w2)]; isConn && nw.kind == kConn && j+1 < len(t.raw) && t.raw[j].flags&fPunctAfter == 0 {
+					n := len(items)
+					if more, ok, _ := numberWord(t.rawBuf[t.raw[j+1].start:t.raw[j+1].end], items); ok {
+						more[n].conn = true
+						items = more
+						j += 2
+						words++
+						continue
+					}
+					break
+				}
+				more, ok, _ := numberWord(w2, items)
+				if !ok {
+					break
+				}
+				items = more
+				j++
+				words++
+			}
+			t.nums = items
+			if !amb || words > 1 {
+				nums = numbers(items, nums[:0])
+				t.emitNumbers(nums, rt.flags, t.raw[j-1].flags)
+				i = j
+				continue
+			}
+		}
+		t.emitWord(w, rt.flags)
+		i++
+	}
+	t.digits = len(t.buf)
+	t.digitView()
+	t.compact = len(t.buf)
+	t.compactView()
+}
+
+// emitNumbers writes the numbers of a phrase: single digits read one by
+// one are joined ("four two four two" is 4242).
+func (t *text) emitNumbers(nums []int, flags, lastFlags uint8) {
+	first := true
+	for k := 0; k < len(nums); k++ {
+		f := uint8(fNumber)
+		if first {
+			f |= flags &^ fPunctAfter
+		} else {
+			f |= fSepBefore
+		}
+		t.startToken(f)
+		if nums[k] < 10 {
+			for ; k < len(nums) && nums[k] < 10; k++ {
+				t.buf = append(t.buf, byte('0'+nums[k]))
+			}
+			k--
+		} else {
+			t.buf = strconv.AppendInt(t.buf, int64(nums[k]), 10)
+		}
+		if k == len(nums)-1 {
+			t.toks[len(t.toks)-1].flags |= lastFlags & (fPunctAfter | fQuestion)
+		}
+		t.buf = append(t.buf, ' ')
+		first = false
+	}
+}
+
+func (t *text) startToken(flags uint8) {
+	off := int32(len(t.buf) - 1)
+	if flags&fSentence != 0 {
+		t.sentences = append(t.sentences, off)
+	}
+	t.toks = append(t.toks, tok{off: off, flags: flags})
+}
+
+// emitWord writes the canonical form of one raw token.
+func (t *text) emitWord(w []byte, flags uint8) {
+	// "N.E." reads "ne"
+	if len(w) == 1 && (w[0] == 'e' || w[0] == 'w') && flags&fDotBefore != 0 && len(t.toks) > 0 {
+		last := t.toks[len(t.toks)-1]
+		prev := t.buf[last.off+1 : len(t.buf)-1]
+		if len(prev) == 1 && (prev[0] == 'n' || prev[0] == 's') {
+			t.buf = append(t.buf[:len(t.buf)-1], w[0], ' ')
+			return
+		}
+	}
+	t.startToken(flags)
+	start := len(t.buf)
+	t.buf = append(t.buf, w...)
+	t.canonical(start)
+	t.buf = append(t.buf, ' ')
+}
+
+// canonical rewrites the token that starts at buf[start:] in place.
+func (t *text) canonical(start int) {
+	tok := t.buf[start:]
+	if len(tok) >= 2 && tok[0] >= '0' && tok[0] <= '9' {
+		// ordinals: 14th, 21st, 2nd, 3rd, 1er, 2eme, 3de, 8ste -> 14, 21, ...
+		n := len(tok)
+		for _, suf := range []string{"st", "nd", "rd", "th", "er", "re", "eme", "ere", "de", "ste", "te", "ten"} {
+			if n > len(suf) && string(tok[n-len(suf):]) == suf && allDigits(tok[:n-len(suf)]) {
+				t.buf = t.buf[:start+n-len(suf)]
+				return
+			}
+		}
+		return
+	}
+	if len(tok) >= 2 && allX(tok) {
+		t.buf = append(t.buf[:start], 'x', 'x')
+		return
+	}
+	if c, ok := canon[string(tok)]; ok {
+		t.buf = append(t.buf[:start], c...)
+		return
+	}
+	// compound street names: "hauptstrasse" -> "haupt st"
+	if len(tok) >= 6 {
+		for _, cs := range compoundSuffixes {
+			if len(tok) >= len(cs.suffix)+3 && string(tok[len(tok)-len(cs.suffix):]) == cs.suffix {
+				if cs.suffix == "ring" || cs.suffix == "str" {
+					continue // "spring", "ministr": only as a whole word
+				}
+				t.buf = append(t.buf[:start+len(tok)-len(cs.suffix)], ' ')
+				t.startToken(0)
+				t.buf = append(t.buf, cs.typ...)
+				return
+			}
+		}
+	}
+}
+
+// digitView writes "|run|run|": runs of digit tokens with only digit
+// separators between them, of 4 digits or more.
+func (t *text) digitView() {
+	t.buf = append(t.buf, '|')
+	runStart := -1
+	for i := 0; i <= len(t.toks); i++ {
+		isDigits := false
+		var w []byte
+		if i < len(t.toks) {
+			w = t.tokBytes(i)
+			isDigits = allDigits(w)
+		}
+		if runStart >= 0 && (!isDigits || t.toks[i].flags&fSepBefore == 0) {
+			// end the run
+			r := &t.runs[len(t.runs)-1]
+			if len(t.buf)-int(r.off)-1 >= 4 {
+				r.nTok = int32(i - runStart)
+				r.tokEnd = t.toks[i-1].off + int32(len(t.tokBytes(i-1))) + 1
+				t.buf = append(t.buf, '|')
+			} else {
+				t.buf = t.buf[:r.off+1]
+				t.runs = t.runs[:len(t.runs)-1]
+			}
+			runStart = -1
+		}
+		if !isDigits {
+			continue
+		}
+		if runStart < 0 {
+			runStart = i
+			t.runs = append(t.runs, run{off: int32(len(t.buf) - 1), tokStart: t.toks[i].off, firstTok: int32(i)})
+		}
+		t.buf = append(t.buf, w...)
+	}
+}
+
+// tokBytes returns token i of the token view.
+func (t *text) tokBytes(i int) []byte {
+	s := int(t.toks[i].off) + 1
+	e := s
+	for e < len(t.buf) && t.buf[e] != ' ' {
+		e++
+	}
+	return t.buf[s:e]
+}
+
+// compactView writes every token joined, the words for "dot" dropped.
+func (t *text) compactView() {
+	t.buf = append(t.buf, 0xff)
+	for i := range t.toks {
+		w := t.tokBytes(i)
+		t.toks[i].coff = int32(len(t.buf))
+		if dotWords[string(w)] {
+			continue
+		}
+		t.buf = append(t.buf, w...)
+	}
+	t.buf = append(t.buf, 0xff)
+}
+
+// runAt returns the run of the digit view that holds offset off.
+func (t *text) runAt(off int) *run {
+	for i := range t.runs {
+		if int(t.runs[i].off) <= off {
+			if i+1 == len(t.runs) || int(t.runs[i+1].off) > off {
+				return &t.runs[i]
+			}
+		}
+	}
+	return nil
+}
+
+// compactTok returns the index of the token that holds compact view
+// offset off.
+func (t *text) compactTok(off int) int {
+	lo, hi := 0, len(t.toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if int(t.toks[m].coff) <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo - 1
+}
