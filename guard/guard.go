@@ -223,6 +223,9 @@ func Strictest(vs ...Verdict) Verdict {
 type hit struct {
 	id         int32
 	start, end int
+	// tokEnd is where the hit ends in the token view (for a hit in the
+	// digit or compact view, the end of the tokens it came from).
+	tokEnd int
 }
 
 // matches returns the pattern hits in t that have their context and lie
@@ -234,17 +237,33 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 	m.ac.scan(t.buf, func(id int32, start int) bool {
 		p := &m.pats[id]
 		end := start + int(m.ac.lens[id])
+		// where the hit lies in the token view
+		ts, te := start, end
+		switch {
+		case start >= t.compact:
+			i, j := t.compactTok(start), t.compactTok(end-1)
+			if i < 0 || j < 0 {
+				return true
+			}
+			ts, te = int(t.toks[i].off), int(t.toks[j].off)+len(t.tokBytes(j))+1
+		case start >= t.digits:
+			r := t.runAt(start)
+			if r == nil {
+				return true
+			}
+			ts, te = int(r.tokStart), int(r.tokEnd)
+		}
 		if p.part == partPublic {
-			public = append(public, span{start, end})
+			public = append(public, span{ts, te})
 			return true
 		}
 		if p.probe && !probe || !keep(p) {
 			return true
 		}
-		if p.ctx != ctxNone && !inContext(view, start, end, p.ctx) {
+		if p.ctx != ctxNone && !inContext(view, ts, te, p.ctx) {
 			return true
 		}
-		hits = append(hits, hit{id, start, end})
+		hits = append(hits, hit{id, ts, te, te})
 		return true
 	})
 	if len(public) == 0 {

@@ -61,7 +61,7 @@ var numWords = func() map[string]numWord {
 	}
 	teens := [][]string{
 		{"ten", "zehn", "dix", "diez", "dieci", "tien", "dez", "tenth"},
-		{"eleven", "elf", "onze", "once", "undici", "eleventh"},
+		{"eleven", "elf", "onze", "undici", "eleventh"},
 		{"twelve", "zwolf", "douze", "doce", "dodici", "twaalf", "doze", "twelfth"},
 		{"thirteen", "dreizehn", "treize", "trece", "tredici", "dertien", "treze"},
 		{"fourteen", "vierzehn", "quatorze", "catorce", "quattordici", "veertien", "catorze"},
@@ -105,7 +105,7 @@ var numWords = func() map[string]numWord {
 	add(kConn, 0, "and", "und", "y", "e", "et", "en")
 	add(kDouble, 2, "double", "doppel")
 	add(kTriple, 3, "triple")
-	for w, v := range map[string]int{"un": 1, "une": 1, "una": 1, "een": 1, "um": 1, "uma": 1, "due": 2, "sept": 7} {
+	for w, v := range map[string]int{"un": 1, "une": 1, "una": 1, "een": 1, "um": 1, "uma": 1, "due": 2, "sept": 7, "once": 11} {
 		m[w] = numWord{val: v, kind: kDigit, ambiguous: true}
 	}
 	for w, v := range map[string]int{"ein": 1, "eine": 1, "vent": 20, "trent": 30, "quarant": 40, "cinquant": 50,

@@ -120,6 +120,23 @@ func (b *builder) email(v string, level proofdesk.Level) {
 	b.tokens(append(toks, spoken(v[at+1:])...), sp)
 	// "jane.doe (at) example.com"
 	b.tokens(append(append(normTokens(v[:at]), "at"), normTokens(v[at+1:])...), sp)
+	// the compact view: separators between the letters, "(at)", "[dot]",
+	// "arobase", "punkt" and the like ("j.a.n.e.d.o.e at example dot com")
+	if c := compactOf(v); len(c) >= 10 {
+		b.add(c, sp)
+	}
+}
+
+// compactOf returns the compact view of s: its tokens joined, the words
+// for "dot" dropped.
+func compactOf(s string) string {
+	var out strings.Builder
+	for _, t := range normTokens(s) {
+		if !dotWords[t] {
+			out.WriteString(t)
+		}
+	}
+	return out.String()
 }
 
 // phone adds the forms of an E.164 number to the digit view.
@@ -138,6 +155,9 @@ func (b *builder) phone(v string, level proofdesk.Level) {
 		b.add("|"+national[len(national)-7:]+"|", pattern{class: proofdesk.ClassPhone, part: PartLocalNumber, level: level})
 	}
 	b.add(" "+d[len(d)-4:]+" ", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhone})
+	// "ending 01 23", "ending oh one two three"
+	b.add("|"+d[len(d)-4:]+"|", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhone})
+	b.add(" x"+d[len(d)-4:]+" ", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhone})
 }
 
 // nationalNumber strips the country code from E.164 digits (its length
@@ -216,20 +236,46 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 		for len(name) > 1 && directions[name[len(name)-1]] {
 			name = name[:len(name)-1]
 		}
-		bare := name // name without trailing type
+		// and leading ones: "2218 ne alberta st" is also "2218 alberta st"
+		full := name
+		for len(name) > 1 && directions[name[0]] {
+			name = name[1:]
+		}
+		bare := name // name without its street type
 		typed := false
 		if len(bare) > 1 && streetTypes[bare[len(bare)-1]] {
 			bare = bare[:len(bare)-1]
 			typed = true
 		}
-		if len(bare) > 1 && streetTypes[bare[0]] {
+		if len(bare) > 1 && typeFirst[bare[0]] {
+			bare = bare[1:]
 			typed = true
 		}
+		// the distinctive words: "rue de la paix" -> "paix"
+		var core []string
+		for _, t := range bare {
+			if !particles[t] {
+				core = append(core, t)
+			}
+		}
+		nums := []string{num}
+		if k := len(num); k > 1 && num[k-1] >= 'a' && num[k-1] <= 'z' && hasDigit(num[:k-1]) {
+			nums = append(nums, num[:k-1]+" "+num[k-1:]) // "221 b baker"
+		}
 		if num != "" && tokLen(bare) >= 3 {
-			b.tokens(append([]string{num}, bare...), street)
-			b.tokens(append(append([]string(nil), name...), num), street)
+			for _, n := range nums {
+				for _, form := range [][]string{full, name, bare} {
+					b.tokens(append(strings.Fields(n), form...), street)
+					b.tokens(append(append([]string(nil), form...), strings.Fields(n)...), street)
+				}
+				if len(core) > 0 && tokLen(core) >= 4 {
+					b.tokens(append(strings.Fields(n), core...), street)
+					b.tokens(append(append([]string(nil), core...), strings.Fields(n)...), street)
+				}
+			}
 		}
 		if typed && tokLen(bare) >= 3 {
+			b.tokens(full, street)
 			b.tokens(name, street)
 		}
 		if tokLen(bare) >= 3 {
@@ -237,6 +283,9 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 			// type): too common a word to block, but a near match when an
 			// unverified requester quotes it.
 			b.tokens(bare, pattern{class: proofdesk.ClassAddress, part: partNearStreet, level: level, probe: true})
+			if len(core) > 0 && tokLen(core) >= 4 && len(core) < len(bare) {
+				b.tokens(core, pattern{class: proofdesk.ClassAddress, part: partNearStreet, level: level, probe: true})
+			}
 		}
 	} else if len(toks) == 1 && tokLen(toks) >= 6 {
 		b.tokens(toks, street)
@@ -260,14 +309,28 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 		for _, f := range forms {
 			if tokLen(f) >= 5 {
 				b.tokens(f, postal)
-			} else if len(city) > 0 {
-				// a short postal code ("2000", "8001") only with the city
-				b.tokens(append(append([]string(nil), city...), f...), postal)
-				b.tokens(append(append([]string(nil), f...), city...), postal)
+				if fj := strings.Join(f, ""); allDigits([]byte(fj)) {
+					b.add("|"+fj+"|", postal) // "9 4 1 0 5", "94 105"
+				}
+			} else {
+				if len(city) > 0 {
+					// a short postal code ("2000", "8001") only with the city
+					b.tokens(append(append([]string(nil), city...), f...), postal)
+					b.tokens(append(append([]string(nil), f...), city...), postal)
+				}
+				// or with its label: "PLZ 8001", "CP 8001"
+				for _, l := range postalLabels {
+					b.tokens(append(strings.Fields(l), f...), postal)
+				}
 			}
 		}
 	}
 }
+
+// postalLabels are the words that name a postal code, in seven languages
+// (normalised).
+var postalLabels = []string{"zip", "zip code", "zipcode", "postcode", "post code", "postal code", "postleitzahl", "plz",
+	"code postal", "cp", "codigo postal", "cap", "codice postale", "cep", "postcode is", "zip is", "plz ist", "cp est"}
 
 func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 	var y, m, d int
@@ -290,12 +353,25 @@ func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 		}
 	}
 	for _, dd := range ds {
-		b.tokens([]string{mon, dd, ys[0]}, p)
-		b.tokens([]string{dd, mon, ys[0]}, p)
-		b.tokens([]string{dd, "of", mon, ys[0]}, p)
+		for _, yy := range ys {
+			b.tokens([]string{mon, dd, yy}, p)
+			b.tokens([]string{dd, mon, yy}, p)
+			// "the third of November seventy-nine", "29 de março de 1988",
+			// "5 de julio del 1983"
+			for _, of := range []string{"of", "de", "di", "van"} {
+				b.tokens([]string{dd, of, mon, yy}, p)
+				b.tokens([]string{dd, of, mon, of, yy}, p)
+			}
+			b.tokens([]string{dd, "de", mon, "del", yy}, p)
+			b.tokens([]string{mon, "the", dd, yy}, p)
+		}
 		b.tokens([]string{ys[0], mon, dd}, p)
 	}
 	b.tokens([]string{fmt.Sprintf("%04d%02d%02d", y, m, d)}, p)
+	// digits run together or spaced out: "14 03 19 85", "1 4 0 3 1 9 8 5"
+	for _, f := range []string{"%02[3]d%02[2]d%04[1]d", "%02[2]d%02[3]d%04[1]d", "%04[1]d%02[2]d%02[3]d", "%02[3]d%02[2]d%02[4]d", "%02[2]d%02[3]d%02[4]d"} {
+		b.add("|"+fmt.Sprintf(f, y, m, d, y%100)+"|", p)
+	}
 }
 
 func uniq(a, b string) []string {
@@ -309,6 +385,8 @@ func (b *builder) payment(pm *proofdesk.Payment, level proofdesk.Level) {
 	if len(pm.Last4) == 4 && allDigits([]byte(pm.Last4)) {
 		b.add(" "+pm.Last4+" ", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level, ctx: ctxCard})
 		b.add(" x"+pm.Last4+" ", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level})
+		// "ending 42 42", "ending four two four two", "ending 4-2-4-2"
+		b.add("|"+pm.Last4+"|", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level, ctx: ctxCard})
 	}
 	if br := normTokens(pm.Brand); len(br) > 0 {
 		b.tokens(br, pattern{class: proofdesk.ClassPayment, part: PartCardBrand, level: level, ctx: ctxBrand})
