@@ -53,6 +53,8 @@ type text struct {
 	rawBuf []byte
 	nums   []numItem
 	pre    []byte
+	// ats counts the '@' signs.
+	ats int
 }
 
 // tok is one token of the token view.
@@ -268,6 +270,7 @@ func (t *text) normalize(s string) {
 func (t *text) tokenize(s string) {
 	t.raw = t.raw[:0]
 	t.rawBuf = t.rawBuf[:0]
+	t.ats = 0
 	start := -1
 	sentence := true
 	gapSep, gapDots, gapLen := true, true, 0
@@ -347,6 +350,7 @@ func (t *text) tokenize(s string) {
 				}
 				word("unit")
 			case c == '@':
+				t.ats++
 				word("at")
 			case c == '*':
 				for i < len(s) && s[i] == '*' {

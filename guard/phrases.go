@@ -485,15 +485,20 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 
 var (
 	emailRe       = regexp.MustCompile(`[a-zA-Z0-9._%+-]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+`)
-	spokenEmailRe = regexp.MustCompile(` [a-z0-9]+( dot [a-z0-9]+)* at [a-z0-9]+( dot [a-z0-9]+)+ `)
+	spokenEmailRe = regexp.MustCompile(` [a-z0-9]+( (dot|punkt|point|punto|ponto|period|stip) [a-z0-9]+)* at [a-z0-9]+( (dot|punkt|point|punto|ponto|period|stip) [a-z0-9]+)+ `)
 	ukPostRe      = regexp.MustCompile(` [a-z]{1,2}[0-9][a-z0-9]? ?[0-9][a-z]{2} `)
 	caPostRe      = regexp.MustCompile(` [a-z][0-9][a-z] ?[0-9][a-z][0-9] `)
 	usStateZipRe  = regexp.MustCompile(` (al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc) [0-9]{5}( [0-9]{4})? `)
-	postWordRe    = regexp.MustCompile(` (zip|postcode|postal|post code|zipcode)( code)?( is)? [a-z0-9]*[0-9][a-z0-9]* `)
-	dateNameRe    = regexp.MustCompile(` (m(0[1-9]|1[0-2]) [0-9]{1,2} [0-9]{4}|[0-9]{1,2} (of )?m(0[1-9]|1[0-2]) [0-9]{4}|[0-9]{4} m(0[1-9]|1[0-2]) [0-9]{1,2}) `)
+	postWordRe    = regexp.MustCompile(` (zip|postcode|postal|post code|zipcode|plz|postleitzahl|cp|code postal|codigo postal|cap|codice postale|cep)( code)?( is| ist| est| es| e)? [a-z0-9]*[0-9][a-z0-9]* `)
+	dateNameRe    = regexp.MustCompile(` (m(0[1-9]|1[0-2]) (the )?[0-9]{1,2} ([0-9]{2}|[0-9]{4})|[0-9]{1,2} ((of|de|di|van) )?m(0[1-9]|1[0-2]) ((de|del|of) )?([0-9]{2}|[0-9]{4})|[0-9]{4} m(0[1-9]|1[0-2]) [0-9]{1,2}) `)
 	dateNumRe     = regexp.MustCompile(` ([0-9]{1,2} [0-9]{1,2} (19|20)[0-9]{2}|(19|20)[0-9]{2} [0-9]{1,2} [0-9]{1,2}|(19|20)[0-9]{6}) `)
-	birthRe       = regexp.MustCompile(` (born|birthday|birth|dob|bday)( [a-z]+){0,4} [a-z0-9]*[0-9]`)
-	last4Re       = regexp.MustCompile(` [0-9]{4} `)
+	birthRe       = regexp.MustCompile(` (born|birthday|birth|dob|bday|geboren|geburtstag|geburtsdatum|nee|ne|naissance|nacimiento|naci|nacido|nacida|nascita|nato|nata|geboortedatum|nascimento|nasci|nascido|nascida)( [a-z]+){0,4} [a-z0-9]*[0-9]`)
+	// a postal code next to a capitalised place name: "Eugene 97401",
+	// "75002 Paris"
+	placePostRe = regexp.MustCompile(`(\p{Lu}\p{Ll}+,?\s+\d{4,5}\b|\b\d{4,5}\s+\p{Lu}\p{Ll}+)`)
+	// a house number before two capitalised words: "12 Harbour View"
+	houseRe = regexp.MustCompile(`\b\d{1,5}[A-Za-z]?,?\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+`)
+	last4Re = regexp.MustCompile(` [0-9]{4} `)
 )
 
 // Offers returns the data classes a requester's message offers a value
@@ -510,7 +515,7 @@ func Offers(requesterText string) []string {
 	if emailRe.MatchString(requesterText) || spokenEmailRe.MatchString(view) {
 		found[proofdesk.ClassEmail] = true
 	}
-	if offersAddress(view) {
+	if offersAddress(view) || placeOrHouse(requesterText) {
 		found[proofdesk.ClassAddress] = true
 	}
 	if dateNameRe.MatchString(view) || dateNumRe.MatchString(view) || birthRe.MatchString(view) {
@@ -556,6 +561,26 @@ func Offers(requesterText string) []string {
 	return out
 }
 
+// placeOrHouse reports whether s names a postal code next to a place, or
+// a house number before a capitalised name, that no owner word ("Order
+// 88231") claims.
+func placeOrHouse(s string) bool {
+	for _, re := range []*regexp.Regexp{placePostRe, houseRe} {
+		for _, m := range re.FindAllString(s, -1) {
+			owned := false
+			for _, w := range normTokens(m) {
+				if ownerWords[w] || numberWords[w] || phoneWords[w] || cardWords[w] || endingWords[w] || len(w) == 3 && w[0] == 'm' && hasDigit(w) {
+					owned = true
+				}
+			}
+			if !owned {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func offersAddress(view string) bool {
 	if ukPostRe.MatchString(view) || caPostRe.MatchString(view) || usStateZipRe.MatchString(view) || postWordRe.MatchString(view) {
 		return true
@@ -571,9 +596,34 @@ func offersAddress(view string) bool {
 				return true
 			}
 		}
+		// "Rue de la Paix 12", "Via Roma 8"
+		for j := i - 1; j >= 0 && j >= i-4; j-- {
+			if typeFirst[toks[j]] && j < i-1 {
+				return true
+			}
+		}
+	}
+	// a street named without a number: "the Baker Street one", "rue de la
+	// Paix", "Hauptstraße"
+	for i, tk := range toks {
+		if !streetTypes[tk] || len(tk) < 2 {
+			continue
+		}
+		if i > 0 && !streetStop[toks[i-1]] && !hasDigit(toks[i-1]) && len(toks[i-1]) >= 3 {
+			return true
+		}
+		if typeFirst[tk] && i+1 < len(toks) && !streetStop[toks[i+1]] && len(toks[i+1]) >= 3 {
+			return true
+		}
 	}
 	return false
 }
+
+// streetStop are words before a street type that name no street ("which
+// street", "the road").
+var streetStop = set("the", "my", "your", "our", "which", "what", "a", "an", "this", "that", "same", "other",
+	"new", "old", "main", "on", "in", "at", "to", "of", "die", "der", "das", "welche", "la", "le", "quelle",
+	"el", "que", "cual", "il", "quale", "de", "het", "welke", "a", "o", "qual", "une", "une", "uma", "um")
 
 // overlaps reports whether s shares a token with one of spans (adjacent
 // phrases share only the space between them).
