@@ -85,6 +85,7 @@ const (
 	fQuestion               // its sentence ends in '?'
 	fNumber                 // a number word turned into digits
 	fDotBefore              // the gap before is only dots and spaces
+	fDecimal                // the gap before is one '.' or ','
 )
 
 // canon maps whole tokens to their canonical form. Both the protected
@@ -274,6 +275,7 @@ func (t *text) tokenize(s string) {
 	start := -1
 	sentence := true
 	gapSep, gapDots, gapLen := true, true, 0
+	var gapFirst rune
 	question := -1 // index of the first raw token of the current sentence
 	var pf uint8   // flags of the current token
 	endTok := func() {
@@ -301,6 +303,9 @@ func (t *text) tokenize(s string) {
 		if gapDots && gapLen > 0 {
 			f |= fDotBefore
 		}
+		if gapLen == 1 && (gapFirst == '.' || gapFirst == ',') {
+			f |= fDecimal
+		}
 		pf = f
 	}
 	gap := func(r rune) {
@@ -309,6 +314,9 @@ func (t *text) tokenize(s string) {
 			case ',', '.', '!', ';', ':', '…', '。', '！':
 				t.raw[n-1].flags |= fPunctAfter
 			}
+		}
+		if gapLen == 0 {
+			gapFirst = r
 		}
 		gapLen++
 		if !isDigitSep(r) {

@@ -307,7 +307,7 @@ func (t *text) emit() {
 		w := t.rawBuf[rt.start:rt.end]
 		// a phrase of number words
 		items, ok, amb := numberWord(w, t.nums[:0])
-		if ok {
+		if ok && items[0].kind != kConn {
 			j := i + 1
 			words := 1
 			for j < len(t.raw) && t.raw[j-1].flags&fPunctAfter == 0 {
@@ -453,9 +453,10 @@ func (t *text) digitView() {
 			isDigits = allDigits(w)
 		}
 		if runStart >= 0 && (!isDigits || t.toks[i].flags&fSepBefore == 0) {
-			// end the run
+			// end the run; an amount ("71.58", "71,58") is no run
 			r := &t.runs[len(t.runs)-1]
-			if len(t.buf)-int(r.off)-1 >= 4 {
+			amount := i-runStart == 2 && t.toks[i-1].flags&fDecimal != 0 && len(t.tokBytes(i-1)) == 2
+			if len(t.buf)-int(r.off)-1 >= 4 && !amount {
 				r.nTok = int32(i - runStart)
 				r.tokEnd = t.toks[i-1].off + int32(len(t.tokBytes(i-1))) + 1
 				t.buf = append(t.buf, '|')

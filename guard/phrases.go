@@ -204,6 +204,9 @@ var refWords = set("that", "thats", "this", "there", "those", "1", "same", "addr
 	"dat", "deze", "adres", "kaart", "klopt", "juist", "hetzelfde",
 	"isso", "essa", "esse", "endereco", "cartao", "correto", "certo", "mesmo", "mesma", "emojiyes", "emojino")
 
+// existential: "there" before them says "there is", not "at that place".
+var existential = set("is", "are", "s", "was", "were", "will", "isnt", "arent", "may", "might", "could")
+
 // phraser is the one automaton of confirmation phrases, shared by every
 // matcher.
 var phraser = func() struct {
@@ -330,7 +333,11 @@ func (t *text) confirmation() string {
 			return true
 		}
 		for k := i + 1; k < to; k++ {
-			if refWords[string(t.tokBytes(k))] {
+			w := string(t.tokBytes(k))
+			if w == "there" && k+1 < to && existential[string(t.tokBytes(k+1))] {
+				continue // "there are no fees"
+			}
+			if refWords[w] {
 				return true
 			}
 		}
