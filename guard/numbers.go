@@ -428,8 +428,8 @@ func (t *text) canonical(start int) {
 	if len(tok) >= 6 {
 		for _, cs := range compoundSuffixes {
 			if len(tok) >= len(cs.suffix)+3 && string(tok[len(tok)-len(cs.suffix):]) == cs.suffix {
-				if cs.suffix == "ring" || cs.suffix == "str" {
-					continue // "spring", "ministr": only as a whole word
+				if cs.suffix == "ring" {
+					continue // "spring", "during": only as a whole word
 				}
 				t.buf = append(t.buf[:start+len(tok)-len(cs.suffix)], ' ')
 				t.startToken(0)

@@ -30,6 +30,7 @@ const (
 	ctxPhone         // "phone", "number", "ending", "xx", ... before
 	ctxCard          // "card", "ending", "last", "visa", "xx", ... before
 	ctxBrand         // "your" before, or "card", "ending" after
+	ctxNotOwned      // no owner word ("order", "Bestellnummer") just before
 )
 
 // pattern is one normalised form of a protected (or public) value.
@@ -292,7 +293,7 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 	}
 	pc := normTokens(a.PostalCode)
 	city := normTokens(a.City)
-	postal := pattern{class: proofdesk.ClassAddress, part: PartPostalCode, level: level}
+	postal := pattern{class: proofdesk.ClassAddress, part: PartPostalCode, level: level, ctx: ctxNotOwned}
 	if len(pc) > 0 {
 		joined := strings.Join(pc, "")
 		forms := [][]string{pc}

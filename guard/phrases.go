@@ -197,7 +197,8 @@ var refWords = set("that", "thats", "this", "there", "those", "1", "same", "addr
 	"card", "date", "birthday", "record", "records", "file", "details", "correct", "right", "exact", "match",
 	"matches", "ours", "one", "accurate",
 	"das", "dies", "diese", "dieser", "dieses", "dort", "adresse", "anschrift", "nummer", "telefonnummer", "karte",
-	"datum", "geburtsdatum", "stimmt", "richtig", "korrekt", "passt", "genau", "hinterlegt",
+	"datum", "geburtsdatum", "stimmt", "richtig", "korrekt", "passt", "genau", "hinterlegt", "dorthin", "dahin",
+	"alli", "ahi", "alla", "daar", "daarheen", "ali", "li",
 	"c", "ca", "cela", "celle", "celui", "numero", "carte", "bien", "exacte", "correcte",
 	"eso", "esa", "ese", "esta", "este", "direccion", "tarjeta", "fecha", "correcto", "correcta", "asi", "misma", "mismo",
 	"quello", "quella", "questo", "questa", "indirizzo", "carta", "data", "corretto", "corretta", "giusto", "proprio",
@@ -311,7 +312,7 @@ func (t *text) confirmation() string {
 		hits = append(hits, phit{p.kind, span{start, end}, i})
 		return true
 	})
-	inExcl := func(s span) bool { return within(s, excl) }
+	inExcl := func(s span) bool { return overlaps(s, excl) }
 	sentenceExcl := func(i int) bool {
 		from, to := t.sentenceOf(i)
 		s := span{int(t.toks[from].off), int(t.toks[to-1].off) + len(t.tokBytes(to-1)) + 2}
@@ -456,6 +457,24 @@ func nextTokens(view []byte, off, n int, fn func(tok []byte) bool) bool {
 	return false
 }
 
+// postalWords name a postal code.
+var postalWords = set("zip", "plz", "cp", "cep", "cap", "postcode", "code", "postal", "postleitzahl", "zipcode")
+
+// isOwner reports whether w owns a number that is no phone or card
+// number: an owner word, or a compound that ends in "nummer" or "number"
+// and is no phone word ("Bestellnummer", "Sendungsnummer").
+func isOwner(w string) bool {
+	if ownerWords[w] {
+		return true
+	}
+	for _, suf := range []string{"nummer", "number", "numero", "nr"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) && !phoneWords[w] && !cardWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // inContext reports whether the match [start, end) of the token view has
 // the context its kind needs: a phone (card) word in the 5 tokens before,
 // or a word that says "number", "ending" or "last digits" there and no
@@ -474,7 +493,7 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 			case own[w]:
 				explicit = true
 				return true
-			case ownerWords[w]:
+			case isOwner(w):
 				owner = true
 			case endingWords[w],
 				numberWords[w] && k == ctxPhone:
@@ -483,6 +502,9 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 			return false
 		})
 		return explicit || generic && !owner
+	case ctxNotOwned:
+		owned := prevTokens(view, start, 2, func(t []byte) bool { return isOwner(string(t)) && !postalWords[string(t)] })
+		return !owned
 	case ctxBrand:
 		return prevTokens(view, start, 1, func(t []byte) bool { return yourWords[string(t)] }) ||
 			nextTokens(view, end-1, 2, func(t []byte) bool { return brandAfter[string(t)] })
