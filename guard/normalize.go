@@ -30,9 +30,10 @@ import (
 //   - the digit view, after the token view: "|run|run|" — every run of
 //     digit tokens whose gaps hold only digit separators (space - . , ( ) /
 //   - _), joined, kept when it has at least 4 digits;
-//   - the compact view, after the digit view: every token joined with no
-//     space, the words for "dot" dropped and the words for "at" as "at", so
-//     "j.a.n.e (at) example dot com" reads "janeatexamplecom".
+//   - the compact view, after the digit view: every token as written
+//     (folded, before canonical forms) joined with no space, the words for
+//     "dot" dropped and '@' as "at", so "j.a.n.e (at) example dot com"
+//     reads "janeatexamplecom".
 //
 // A pattern that starts with ' ' can only match in the token view, one
 // that starts and ends with '|' only in the digit view.
@@ -60,7 +61,6 @@ type text struct {
 // tok is one token of the token view.
 type tok struct {
 	off   int32 // offset in buf of the space before the token
-	coff  int32 // offset in buf of the token in the compact view
 	flags uint8
 }
 
@@ -76,6 +76,9 @@ type run struct {
 type rawTok struct {
 	start, end int32 // in rawBuf
 	flags      uint8
+	// tok is the index of the token of the token view it became; coff its
+	// offset in the compact view.
+	tok, coff int32
 }
 
 const (
@@ -97,6 +100,7 @@ var canon = map[string]string{
 	"place": "pl", "terrace": "ter", "highway": "hwy", "parkway": "pkwy",
 	"square": "sq", "circle": "cir", "crescent": "cres", "close": "cl",
 	"way": "wy", "trail": "trl", "mount": "mt", "gardens": "gdns",
+	"rua": "rue", "r": "rue", "c": "calle", "pza": "plaza", "pca": "praca", "vle": "viale", "pzza": "piazza",
 	"strasse": "st", "strase": "st", "straat": "st", "avenida": "ave", "avda": "ave", "bd": "blvd",
 	"north": "n", "south": "s", "east": "e", "west": "w",
 	"northeast": "ne", "northwest": "nw", "southeast": "se", "southwest": "sw",

@@ -305,6 +305,7 @@ func (t *text) emit() {
 	for i := 0; i < len(t.raw); {
 		rt := t.raw[i]
 		w := t.rawBuf[rt.start:rt.end]
+		t.raw[i].tok = int32(len(t.toks))
 		// a phrase of number words
 		items, ok, amb := numberWord(w, t.nums[:0])
 		if ok && items[0].kind != kConn {
@@ -332,6 +333,9 @@ func (t *text) emit() {
 				words++
 			}
 			t.nums = items
+			for k := i + 1; k < j; k++ {
+				t.raw[k].tok = int32(len(t.toks))
+			}
 			if !amb || words > 1 {
 				nums = numbers(items, nums[:0])
 				t.emitNumbers(nums, rt.flags, t.raw[j-1].flags)
@@ -490,11 +494,15 @@ func (t *text) tokBytes(i int) []byte {
 // compactView writes every token joined, the words for "dot" dropped.
 func (t *text) compactView() {
 	t.buf = append(t.buf, 0xff)
-	for i := range t.toks {
-		w := t.tokBytes(i)
-		t.toks[i].coff = int32(len(t.buf))
+	for i := range t.raw {
+		w := t.rawBuf[t.raw[i].start:t.raw[i].end]
+		t.raw[i].coff = int32(len(t.buf))
+		t.raw[i].tok = min(t.raw[i].tok, int32(len(t.toks)-1))
 		if dotWords[string(w)] {
 			continue
+		}
+		if canon[string(w)] == "at" {
+			w = []byte("at")
 		}
 		t.buf = append(t.buf, w...)
 	}
@@ -516,14 +524,17 @@ func (t *text) runAt(off int) *run {
 // compactTok returns the index of the token that holds compact view
 // offset off.
 func (t *text) compactTok(off int) int {
-	lo, hi := 0, len(t.toks)
+	lo, hi := 0, len(t.raw)
 	for lo < hi {
 		m := (lo + hi) / 2
-		if int(t.toks[m].coff) <= off {
+		if int(t.raw[m].coff) <= off {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	return lo - 1
+	if lo == 0 {
+		return -1
+	}
+	return int(t.raw[lo-1].tok)
 }

@@ -131,13 +131,9 @@ func (b *builder) email(v string, level proofdesk.Level) {
 // compactOf returns the compact view of s: its tokens joined, the words
 // for "dot" dropped.
 func compactOf(s string) string {
-	var out strings.Builder
-	for _, t := range normTokens(s) {
-		if !dotWords[t] {
-			out.WriteString(t)
-		}
-	}
-	return out.String()
+	var t text
+	t.normalize(s)
+	return string(t.buf[t.compact+1 : len(t.buf)-1])
 }
 
 // phone adds the forms of an E.164 number to the digit view.
