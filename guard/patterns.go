@@ -26,11 +26,11 @@ const (
 type ctxKind uint8
 
 const (
-	ctxNone  ctxKind = iota
-	ctxPhone         // "phone", "number", "ending", "xx", ... before
-	ctxCard          // "card", "ending", "last", "visa", "xx", ... before
-	ctxBrand         // "your" before, or "card", "ending" after
-	ctxNotOwned      // no owner word ("order", "Bestellnummer") just before
+	ctxNone     ctxKind = iota
+	ctxPhone            // "phone", "number", "ending", "xx", ... before
+	ctxCard             // "card", "ending", "last", "visa", "xx", ... before
+	ctxBrand            // "your" before, or "card", "ending" after
+	ctxNotOwned         // no owner word ("order", "Bestellnummer") just before
 )
 
 // pattern is one normalised form of a protected (or public) value.
@@ -268,12 +268,24 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 				if len(core) > 0 && tokLen(core) >= 4 {
 					b.tokens(append(strings.Fields(n), core...), street)
 					b.tokens(append(append([]string(nil), core...), strings.Fields(n)...), street)
+					// "Alcalá, número 45", "Hauptstraße, Hausnummer 5"
+					for _, nw := range houseNumberWords {
+						b.tokens(append(append(append([]string(nil), core...), nw), strings.Fields(n)...), street)
+					}
 				}
 			}
 		}
 		if typed && tokLen(bare) >= 3 {
 			b.tokens(full, street)
 			b.tokens(name, street)
+			if len(core) > 0 && len(core) < len(bare) && tokLen(core) >= 4 {
+				// "calle Alcalá" for "Calle de Alcalá"
+				if typeFirst[name[0]] {
+					b.tokens(append([]string{name[0]}, core...), street)
+				} else {
+					b.tokens(append(append([]string(nil), core...), name[len(name)-1]), street)
+				}
+			}
 		}
 		if tokLen(bare) >= 3 {
 			// The street name alone (another house number, another street
@@ -323,6 +335,9 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 		}
 	}
 }
+
+// houseNumberWords name a house number: "Alcalá, número 45".
+var houseNumberWords = []string{"number", "no", "nr", "num", "numero", "nummer", "hausnummer", "huisnummer", "n", "nro"}
 
 // postalLabels are the words that name a postal code, in seven languages
 // (normalised).

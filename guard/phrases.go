@@ -61,7 +61,7 @@ var (
 		// es
 		"es correcto", "es correcta", "eso es", "así es", "coincide", "es la misma", "es el mismo",
 		"es esa", "es ese", "es esta", "es este", "le confirmo", "confirmo que", "es la correcta",
-		"es el correcto", "la tenemos", "lo tenemos", "está bien", "en efecto", "dirección correcta",
+		"es el correcto", "la tenemos", "lo tenemos", "en efecto", "dirección correcta",
 		"número correcto", "justo esa", "justo ese",
 		// it
 		"è corretto", "è corretta", "è giusto", "è giusta", "proprio così", "è quello", "è quella",
