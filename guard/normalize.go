@@ -355,7 +355,11 @@ func (t *text) tokenize(s string) {
 			c := byte(r)
 			switch {
 			case c == '\'' && start >= 0:
-				// inside a word: dropped, the word goes on
+				// inside a word: dropped, the word goes on, unless it is
+				// an elision ("l'ordine", "dell'indirizzo")
+				if elision[string(t.rawBuf[start:])] && i < len(s) && isAlnum(s[i]) {
+					endTok()
+				}
 			case c == '#' && i < len(s) && isAlnum(s[i]):
 				if n := len(t.raw); start < 0 && n > 0 && isUnitWord(t.rawBuf[t.raw[n-1].start:t.raw[n-1].end]) {
 					continue // "Apt #4B"
@@ -382,6 +386,9 @@ func (t *text) tokenize(s string) {
 				}
 			}
 		case isApostrophe(r) && start >= 0:
+			if elision[string(t.rawBuf[start:])] && i < len(s) && isAlnum(s[i]) {
+				endTok()
+			}
 		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || unicode.Is(unicode.Cf, r):
 			// combining marks, zero-width and bidi controls, soft hyphen:
 			// dropped, the word goes on
@@ -435,6 +442,11 @@ func (t *text) tokenize(s string) {
 		t.raw[n-1].flags |= fPunctAfter
 	}
 }
+
+// elision are the French and Italian words that lose their vowel before
+// another: "l'ordine" is "l ordine", "d'ordine" "d ordine" (but "c'est"
+// and "n'est" stay one word, as English "that's" and "doesn't" do).
+var elision = set("l", "d", "dell", "all", "dall", "nell", "sull", "un", "quell", "quest", "qu", "j", "m", "s", "t", "jusqu", "lorsqu", "puisqu")
 
 func isUnitWord(w []byte) bool { return string(w) == "unit" || canon[string(w)] == "unit" }
 

@@ -370,9 +370,10 @@ func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 			b.tokens([]string{dd, mon, yy}, p)
 			// "the third of November seventy-nine", "29 de março de 1988",
 			// "5 de julio del 1983"
-			for _, of := range []string{"of", "de", "di", "van"} {
+			for _, of := range []string{"of", "de", "di", "van", "del"} {
 				b.tokens([]string{dd, of, mon, yy}, p)
 				b.tokens([]string{dd, of, mon, of, yy}, p)
+				b.tokens([]string{dd, mon, of, yy}, p)
 			}
 			b.tokens([]string{dd, "de", mon, "del", yy}, p)
 			b.tokens([]string{mon, "the", dd, yy}, p)
