@@ -143,7 +143,7 @@ var compoundSuffixes = []struct{ suffix, typ string }{
 
 // dotWords are the words for "dot" in a spoken email address; the compact
 // view drops them.
-var dotWords = set("dot", "punkt", "point", "punto", "ponto", "period", "stip", "puntje")
+var dotWords = set("dot", "punkt", "point", "punto", "ponto", "period", "stip", "puntje", "punt")
 
 // streetTypes are the canonical street-type tokens, in seven languages.
 var streetTypes = map[string]bool{

@@ -127,7 +127,8 @@ var (
 		// nl
 		"klopt niet", "dat klopt niet", "niet juist", "onjuist", "komt niet overeen", "niet hetzelfde",
 		"een ander adres", "een ander nummer", "een andere", "is het niet", "niet correct", "niet het juiste",
-		"niet de juiste", "is fout", "dat is fout",
+		"niet de juiste", "is fout", "dat is fout", "dat is niet", "is niet het", "is niet de", "niet het adres",
+		"niet het nummer", "niet de datum", "niet de kaart",
 		// pt
 		"não é esse", "não é essa", "não é este", "não é esta", "não é o", "não é a", "não é correto",
 		"não é correta", "não está correto", "não está correta", "não confere", "não corresponde",
@@ -514,7 +515,7 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 
 var (
 	emailRe       = regexp.MustCompile(`[a-zA-Z0-9._%+-]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+`)
-	spokenEmailRe = regexp.MustCompile(` [a-z0-9]+( (dot|punkt|point|punto|ponto|period|stip) [a-z0-9]+)* at [a-z0-9]+( (dot|punkt|point|punto|ponto|period|stip) [a-z0-9]+)+ `)
+	spokenEmailRe = regexp.MustCompile(` [a-z0-9]+( (dot|punkt|point|punto|ponto|period|stip|punt) [a-z0-9]+)* at [a-z0-9]+( (dot|punkt|point|punto|ponto|period|stip|punt) [a-z0-9]+)+ `)
 	ukPostRe      = regexp.MustCompile(` [a-z]{1,2}[0-9][a-z0-9]? ?[0-9][a-z]{2} `)
 	caPostRe      = regexp.MustCompile(` [a-z][0-9][a-z] ?[0-9][a-z][0-9] `)
 	usStateZipRe  = regexp.MustCompile(` (al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc) [0-9]{5}( [0-9]{4})? `)
