@@ -206,6 +206,10 @@ var refWords = set("that", "thats", "this", "there", "those", "1", "same", "addr
 	"dat", "deze", "adres", "kaart", "klopt", "juist", "hetzelfde",
 	"isso", "essa", "esse", "endereco", "cartao", "correto", "certo", "mesmo", "mesma", "emojiyes", "emojino")
 
+// endRefWords point at a place when they end the sentence: "vai para lá"
+// (but "la" elsewhere is an article).
+var endRefWords = set("la", "aqui", "qui", "hier", "ici")
+
 // existential: "there" before them says "there is", not "at that place".
 var existential = set("is", "are", "s", "was", "were", "will", "isnt", "arent", "may", "might", "could")
 
@@ -339,7 +343,7 @@ func (t *text) confirmation() string {
 			if w == "there" && k+1 < to && existential[string(t.tokBytes(k+1))] {
 				continue // "there are no fees"
 			}
-			if refWords[w] {
+			if refWords[w] || k == to-1 && endRefWords[w] {
 				return true
 			}
 		}
