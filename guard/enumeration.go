@@ -1,7 +1,7 @@
 package guard
 
 import (
-	"regexp"
+	"fmt"
 
 	"github.com/proofdesk/proofdesk"
 )
@@ -17,23 +17,23 @@ const enumThreshold = 5
 // the reply, phone numbers (digit runs of 7 or more), email addresses, or
 // house numbers with a street type.
 func (t *text) enumeration() string {
-	view := t.tokenView()
 	if t.ats >= enumThreshold {
 		return proofdesk.ClassEmail
 	}
+	// every candidate holds a digit: most replies have too few for a list
+	digitToks := 0
+	for i := range t.toks {
+		if w := t.tokBytes(i); len(w) > 0 && w[0] >= '0' && w[0] <= '9' {
+			digitToks++
+		}
+	}
+	if digitToks < enumThreshold {
+		return ""
+	}
 	dates := map[string]bool{}
-	for _, re := range [...]*regexp.Regexp{dateNameRe, dateNumRe} {
-		// matches share their spaces: search again from the last one
-		for from := 0; from < len(view); {
-			loc := re.FindIndex(view[from:])
-			if loc == nil {
-				break
-			}
-			d := view[from+loc[0] : from+loc[1]]
-			if plausibleBirthYear(d) {
-				dates[string(d)] = true
-			}
-			from += loc[1] - 1
+	for i := range t.toks {
+		if d, ok := t.dateAt(i); ok {
+			dates[d] = true
 		}
 	}
 	if len(dates) >= enumThreshold {
@@ -44,17 +44,17 @@ func (t *text) enumeration() string {
 	houses := map[string]bool{}
 	for i := range t.toks {
 		w := t.tokBytes(i)
-		switch {
-		case cardWords[string(w)]:
+		switch lx := t.toks[i].lex; {
+		case lx&lxCard != 0:
 			card = true
-		case phoneWords[string(w)]:
+		case lx&lxPhone != 0:
 			phone = true
 		case len(w) == 4 && allDigits(w):
 			four[string(w)] = true
 		}
 		if hasDigitB(w) && len(w) <= 6 {
 			for j := i + 1; j < len(t.toks) && j <= i+4; j++ {
-				if streetTypes[string(t.tokBytes(j))] && j > i+1 {
+				if t.toks[j].lex&lxStreet != 0 && j > i+1 {
 					houses[string(w)] = true
 					break
 				}
@@ -95,14 +95,64 @@ func hasDigitB(b []byte) bool {
 	return false
 }
 
-// plausibleBirthYear reports whether the date match d holds a 4-digit
-// year from 1900 to 2015, or a 2-digit one.
-func plausibleBirthYear(d []byte) bool {
-	for i := 0; i+4 <= len(d); i++ {
-		if (i == 0 || d[i-1] == ' ') && allDigits(d[i:i+4]) && (i+4 == len(d) || d[i+4] == ' ') {
-			y := int(d[i]-'0')*1000 + int(d[i+1]-'0')*100 + int(d[i+2]-'0')*10 + int(d[i+3]-'0')
-			return y >= 1900 && y <= 2015
+// dateAt reports whether a date that could be a date of birth starts at
+// token i — day, month and year in any order of the common formats, the
+// month as a number or a name, an "of" or "de" between — and returns it
+// in one form (year, month, day).
+func (t *text) dateAt(i int) (string, bool) {
+	var parts [3]int
+	var isMonthName [3]bool
+	n := 0
+	for k := i; k < len(t.toks) && n < 3; k++ {
+		w := t.tokBytes(k)
+		switch {
+		case allDigits(w) && len(w) <= 4:
+			v := 0
+			for _, c := range w {
+				v = v*10 + int(c-'0')
+			}
+			if len(w) == 4 && (v < 1900 || v > 2015) {
+				return "", false
+			}
+			if len(w) == 3 {
+				return "", false
+			}
+			parts[n] = v
+			if len(w) == 4 {
+				parts[n] += 100000 // marks a 4-digit year
+			}
+			n++
+		case len(w) == 3 && w[0] == 'm' && w[1] >= '0' && w[1] <= '1' && w[2] >= '0' && w[2] <= '9':
+			parts[n] = int(w[1]-'0')*10 + int(w[2]-'0')
+			isMonthName[n] = true
+			n++
+		case n > 0 && (string(w) == "of" || string(w) == "de" || string(w) == "del" || string(w) == "di" || string(w) == "the"):
+		default:
+			return "", false
 		}
 	}
-	return true
+	if n < 3 {
+		return "", false
+	}
+	year := func(v int) (int, bool) {
+		if v >= 100000 {
+			return v - 100000, true
+		}
+		return 0, false
+	}
+	day := func(v int) bool { return v >= 1 && v <= 31 }
+	month := func(v int) bool { return v >= 1 && v <= 12 }
+	yy := func(v int) bool { return v < 100 }
+	var y, m, d int
+	switch {
+	case func() bool { v, ok := year(parts[0]); y = v; return ok }() && month(parts[1]) && day(parts[2]):
+		m, d = parts[1], parts[2]
+	case day(parts[0]) && month(parts[1]) && (parts[2] >= 100000 || yy(parts[2]) && isMonthName[1]):
+		d, m, y = parts[0], parts[1], parts[2]%100000
+	case month(parts[0]) && day(parts[1]) && (parts[2] >= 100000 || yy(parts[2]) && isMonthName[0]):
+		m, d, y = parts[0], parts[1], parts[2]%100000
+	default:
+		return "", false
+	}
+	return fmt.Sprintf("%d-%d-%d", y, m, d), true
 }

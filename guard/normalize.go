@@ -61,7 +61,9 @@ type text struct {
 // tok is one token of the token view.
 type tok struct {
 	off   int32 // offset in buf of the space before the token
+	end   int32 // offset in buf of the space after the token
 	flags uint8
+	lex   uint16 // lexical classes (lx*)
 }
 
 // run is one run of the digit view.
@@ -79,6 +81,7 @@ type rawTok struct {
 	// tok is the index of the token of the token view it became; coff its
 	// offset in the compact view.
 	tok, coff int32
+	lex       uint16 // lexical classes of the word as written
 }
 
 const (
@@ -280,6 +283,8 @@ func (t *text) tokenize(s string) {
 	sentence := true
 	gapSep, gapDots, gapLen := true, true, 0
 	var gapFirst rune
+	gapDot := false // the gap holds a '.'
+
 	question := -1 // index of the first raw token of the current sentence
 	var pf uint8   // flags of the current token
 	endTok := func() {
@@ -288,7 +293,7 @@ func (t *text) tokenize(s string) {
 		}
 		t.raw = append(t.raw, rawTok{start: int32(start), end: int32(len(t.rawBuf)), flags: pf})
 		start = -1
-		gapSep, gapDots, gapLen = true, true, 0
+		gapSep, gapDots, gapLen, gapDot = true, true, 0, false
 	}
 	startTok := func() {
 		if start >= 0 {
@@ -304,7 +309,7 @@ func (t *text) tokenize(s string) {
 		if gapSep && gapLen <= 3 {
 			f |= fSepBefore
 		}
-		if gapDots && gapLen > 0 {
+		if gapDots && gapLen > 0 && gapDot {
 			f |= fDotBefore
 		}
 		if gapLen == 1 && (gapFirst == '.' || gapFirst == ',') {
@@ -329,6 +334,9 @@ func (t *text) tokenize(s string) {
 		if r != '.' && r != ' ' {
 			gapDots = false
 		}
+		if r == '.' {
+			gapDot = true
+		}
 	}
 	word := func(w string) {
 		endTok()
@@ -336,7 +344,7 @@ func (t *text) tokenize(s string) {
 		t.rawBuf = append(t.rawBuf, w...)
 		t.raw = append(t.raw, rawTok{start: int32(start), end: int32(len(t.rawBuf)), flags: pf})
 		start = -1
-		gapSep, gapDots, gapLen = true, true, 0
+		gapSep, gapDots, gapLen, gapDot = true, true, 0, false
 	}
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1

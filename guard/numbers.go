@@ -119,18 +119,6 @@ var numWords = func() map[string]numWord {
 	return m
 }()
 
-// numPrefix3 holds the first three letters of every number word, to skip
-// compound segmentation of words that cannot be numbers.
-var numPrefix3 = func() map[string]bool {
-	m := map[string]bool{}
-	for w := range numWords {
-		if len(w) >= 3 {
-			m[w[:3]] = true
-		}
-	}
-	return m
-}()
-
 // ordinalSuffixes of number words ("vierzehnten", "twentieth", "vierde").
 var ordinalSuffixes = []string{"sten", "ster", "stes", "ste", "ten", "ter", "tes", "te", "de", "th", "ieme", "eme", "esimo", "esima", "o"}
 
@@ -140,7 +128,13 @@ func numberWord(w []byte, items []numItem) ([]numItem, bool, bool) {
 	if nw, ok := numWords[string(w)]; ok && !nw.compoundOnly {
 		return append(items, numItem{val: nw.val, kind: nw.kind}), true, nw.ambiguous
 	}
-	if len(w) < 5 || !numPrefix3[string(w[:3])] {
+	return compoundNumber(w, items)
+}
+
+// compoundNumber is numberWord for a word that is not itself a number
+// word.
+func compoundNumber(w []byte, items []numItem) ([]numItem, bool, bool) {
+	if !mayBeNumber(w) {
 		return items, false, false
 	}
 	n := len(items)
@@ -167,11 +161,27 @@ func segment(w []byte, items []numItem, conn bool) ([]numItem, bool) {
 	if len(w) == 0 {
 		return items, !conn
 	}
-	for l := min(len(w), 14); l >= 1; l-- {
-		nw, ok := numWords[string(w[:l])]
-		if !ok {
-			continue
+	// the number words that w starts with, longest first
+	var ends [16]int32
+	ne := 0
+	node := int32(0)
+	for l := 0; l < len(w) && ne < len(ends); l++ {
+		c := w[l]
+		if c < 'a' || c > 'z' {
+			break
 		}
+		node = numTrie[node].next[c-'a']
+		if node == 0 {
+			break
+		}
+		if numTrie[node].word >= 0 {
+			ends[ne] = int32(l + 1)
+			ne++
+		}
+	}
+	for k := ne - 1; k >= 0; k-- {
+		l := int(ends[k])
+		nw := numTrieWords[numTrie[trieAt(w[:l])].word]
 		if nw.kind == kConn {
 			if len(items) == 0 || conn || l == len(w) {
 				continue
@@ -186,6 +196,50 @@ func segment(w []byte, items []numItem, conn bool) ([]numItem, bool) {
 		}
 	}
 	return items, false
+}
+
+// numTrie is a trie of the number words, for segmenting compounds
+// without a map lookup per prefix; node 0 is the root, and a child 0
+// means none.
+type numTrieNode struct {
+	next [26]int32
+	word int32 // index in numTrieWords, or -1
+}
+
+var numTrieWords []numWord
+
+var numTrie = func() []numTrieNode {
+	nodes := []numTrieNode{{word: -1}}
+	for w, nw := range numWords {
+		n := int32(0)
+		ok := true
+		for i := 0; i < len(w); i++ {
+			if w[i] < 'a' || w[i] > 'z' {
+				ok = false
+				break
+			}
+			c := w[i] - 'a'
+			if nodes[n].next[c] == 0 {
+				nodes = append(nodes, numTrieNode{word: -1})
+				nodes[n].next[c] = int32(len(nodes) - 1)
+			}
+			n = nodes[n].next[c]
+		}
+		if ok {
+			nodes[n].word = int32(len(numTrieWords))
+			numTrieWords = append(numTrieWords, nw)
+		}
+	}
+	return nodes
+}()
+
+// trieAt returns the trie node of w (a known number word).
+func trieAt(w []byte) int32 {
+	n := int32(0)
+	for _, c := range w {
+		n = numTrie[n].next[c-'a']
+	}
+	return n
 }
 
 // numbers turns number items into the numbers they say: "nineteen
@@ -306,8 +360,23 @@ func (t *text) emit() {
 		rt := t.raw[i]
 		w := t.rawBuf[rt.start:rt.end]
 		t.raw[i].tok = int32(len(t.toks))
+		e := lexicon[string(w)]
+		if e != nil {
+			t.raw[i].lex = e.bits
+		} else {
+			t.raw[i].lex = 0
+		}
 		// a phrase of number words
-		items, ok, amb := numberWord(w, t.nums[:0])
+		var items []numItem
+		var ok, amb bool
+		switch {
+		case e != nil && e.hasNum:
+			if !e.num.compoundOnly {
+				items, ok, amb = append(t.nums[:0], numItem{val: e.num.val, kind: e.num.kind}), true, e.num.ambiguous
+			}
+		case e == nil:
+			items, ok, amb = compoundNumber(w, t.nums[:0])
+		}
 		if ok && items[0].kind != kConn {
 			j := i + 1
 			words := 1
@@ -335,6 +404,7 @@ func (t *text) emit() {
 			t.nums = items
 			for k := i + 1; k < j; k++ {
 				t.raw[k].tok = int32(len(t.toks))
+				t.raw[k].lex = 0
 			}
 			if !amb || words > 1 {
 				nums = numbers(items, nums[:0])
@@ -343,8 +413,16 @@ func (t *text) emit() {
 				continue
 			}
 		}
-		t.emitWord(w, rt.flags)
+		t.emitWord(w, rt.flags, e)
 		i++
+	}
+	// token ends
+	for k := range t.toks {
+		if k+1 < len(t.toks) {
+			t.toks[k].end = t.toks[k+1].off
+		} else {
+			t.toks[k].end = int32(len(t.buf) - 1)
+		}
 	}
 	t.digits = len(t.buf)
 	t.digitView()
@@ -389,7 +467,7 @@ func (t *text) startToken(flags uint8) {
 }
 
 // emitWord writes the canonical form of one raw token.
-func (t *text) emitWord(w []byte, flags uint8) {
+func (t *text) emitWord(w []byte, flags uint8, e *lexEntry) {
 	// "N.E." reads "ne"
 	if len(w) == 1 && (w[0] == 'e' || w[0] == 'w') && flags&fDotBefore != 0 && len(t.toks) > 0 {
 		last := t.toks[len(t.toks)-1]
@@ -400,9 +478,18 @@ func (t *text) emitWord(w []byte, flags uint8) {
 		}
 	}
 	t.startToken(flags)
+	idx := len(t.toks) - 1
 	start := len(t.buf)
 	t.buf = append(t.buf, w...)
-	t.canonical(start)
+	switch {
+	case e != nil && e.canon != "":
+		t.buf = append(t.buf[:start], e.canon...)
+		t.toks[idx].lex = bitsOf(t.buf[start:])
+	case e != nil:
+		t.toks[idx].lex = e.bits
+	default:
+		t.canonical(start)
+	}
 	t.buf = append(t.buf, ' ')
 }
 
@@ -424,12 +511,8 @@ func (t *text) canonical(start int) {
 		t.buf = append(t.buf[:start], 'x', 'x')
 		return
 	}
-	if c, ok := canon[string(tok)]; ok {
-		t.buf = append(t.buf[:start], c...)
-		return
-	}
 	// compound street names: "hauptstrasse" -> "haupt st"
-	if len(tok) >= 6 {
+	if last := tok[len(tok)-1]; len(tok) >= 6 && (last == 'e' || last == 't' || last == 'r' || last == 'g' || last == 'z' || last == 'n' || last == 'm') {
 		for _, cs := range compoundSuffixes {
 			if len(tok) >= len(cs.suffix)+3 && string(tok[len(tok)-len(cs.suffix):]) == cs.suffix {
 				if cs.suffix == "ring" {
@@ -437,6 +520,7 @@ func (t *text) canonical(start int) {
 				}
 				t.buf = append(t.buf[:start+len(tok)-len(cs.suffix)], ' ')
 				t.startToken(0)
+				t.toks[len(t.toks)-1].lex = lexicon[cs.typ].bits
 				t.buf = append(t.buf, cs.typ...)
 				return
 			}
@@ -482,31 +566,55 @@ func (t *text) digitView() {
 }
 
 // tokBytes returns token i of the token view.
-func (t *text) tokBytes(i int) []byte {
-	s := int(t.toks[i].off) + 1
-	e := s
-	for e < len(t.buf) && t.buf[e] != ' ' {
-		e++
-	}
-	return t.buf[s:e]
-}
+func (t *text) tokBytes(i int) []byte { return t.buf[t.toks[i].off+1 : t.toks[i].end] }
 
-// compactView writes every token joined, the words for "dot" dropped.
+// compactWindow is how many tokens before and after a word for "at" the
+// compact view holds: a local part or a domain spelled letter by letter.
+const compactBefore, compactAfter = 24, 12
+
+// compactView writes the tokens as written joined, the words for "dot"
+// dropped, "at" for the words for "at"; only around those (every compact
+// pattern is an email address), each window after a 0xff.
 func (t *text) compactView() {
 	t.buf = append(t.buf, 0xff)
+	next := 0 // first raw token not yet written
 	for i := range t.raw {
-		w := t.rawBuf[t.raw[i].start:t.raw[i].end]
-		t.raw[i].coff = int32(len(t.buf))
 		t.raw[i].tok = min(t.raw[i].tok, int32(len(t.toks)-1))
-		if dotWords[string(w)] {
+		t.raw[i].coff = -1
+	}
+	for i := range t.raw {
+		if t.raw[i].lex&lxAt == 0 || !t.domainAfter(i) {
 			continue
 		}
-		if canon[string(w)] == "at" {
-			w = []byte("at")
+		from := max(i-compactBefore, next)
+		if from > next || next == 0 {
+			t.buf = append(t.buf, 0xff)
 		}
-		t.buf = append(t.buf, w...)
+		to := min(i+compactAfter+1, len(t.raw))
+		for k := from; k < to; k++ {
+			t.raw[k].coff = int32(len(t.buf))
+			switch {
+			case t.raw[k].lex&lxDot != 0:
+			case t.raw[k].lex&lxAt != 0:
+				t.buf = append(t.buf, 'a', 't')
+			default:
+				t.buf = append(t.buf, t.rawBuf[t.raw[k].start:t.raw[k].end]...)
+			}
+		}
+		next = to
 	}
 	t.buf = append(t.buf, 0xff)
+}
+
+// domainAfter reports whether a domain follows the word for "at" at raw
+// token i: a word for "dot", or a dot, in the next 4 tokens.
+func (t *text) domainAfter(i int) bool {
+	for k := i + 1; k < len(t.raw) && k <= i+4; k++ {
+		if t.raw[k].lex&lxDot != 0 || k > i+1 && t.raw[k].flags&fDotBefore != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // runAt returns the run of the digit view that holds offset off.
@@ -524,17 +632,16 @@ func (t *text) runAt(off int) *run {
 // compactTok returns the index of the token that holds compact view
 // offset off.
 func (t *text) compactTok(off int) int {
-	lo, hi := 0, len(t.raw)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if int(t.raw[m].coff) <= off {
-			lo = m + 1
-		} else {
-			hi = m
+	best := -1
+	for i := range t.raw {
+		if c := int(t.raw[i].coff); c >= 0 && c <= off {
+			best = i
+		} else if c > off {
+			break
 		}
 	}
-	if lo == 0 {
+	if best < 0 {
 		return -1
 	}
-	return int(t.raw[lo-1].tok)
+	return int(t.raw[best].tok)
 }

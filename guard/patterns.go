@@ -133,7 +133,7 @@ func (b *builder) email(v string, level proofdesk.Level) {
 func compactOf(s string) string {
 	var t text
 	t.normalize(s)
-	return string(t.buf[t.compact+1 : len(t.buf)-1])
+	return strings.Trim(string(t.buf[t.compact:]), "\xff")
 }
 
 // phone adds the forms of an E.164 number to the digit view.

@@ -268,11 +268,10 @@ func (t *text) conditional(i int) bool {
 	}
 	from, _ := t.sentenceOf(i)
 	for k := from; k < i; k++ {
-		w := string(t.tokBytes(k))
-		if condWords[w] && !(w == "si" && t.toks[k].flags&fPunctAfter != 0) {
+		if t.toks[k].lex&lxCond != 0 && !(string(t.tokBytes(k)) == "si" && t.toks[k].flags&fPunctAfter != 0) {
 			return true
 		}
-		if w == "se" && k+1 < len(t.toks) && seCond[string(t.tokBytes(k+1))] {
+		if string(t.tokBytes(k)) == "se" && k+1 < len(t.toks) && t.toks[k+1].lex&lxSeCond != 0 {
 			return true
 		}
 	}
@@ -339,11 +338,11 @@ func (t *text) confirmation() string {
 			return true
 		}
 		for k := i + 1; k < to; k++ {
-			w := string(t.tokBytes(k))
-			if w == "there" && k+1 < to && existential[string(t.tokBytes(k+1))] {
+			lx := t.toks[k].lex
+			if lx&lxRef != 0 && string(t.tokBytes(k)) == "there" && k+1 < to && t.toks[k+1].lex&lxExist != 0 {
 				continue // "there are no fees"
 			}
-			if refWords[w] || k == to-1 && endRefWords[w] {
+			if lx&lxRef != 0 || k == to-1 && lx&lxEndRef != 0 {
 				return true
 			}
 		}
