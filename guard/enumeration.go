@@ -67,13 +67,22 @@ func (t *text) enumeration() string {
 		}
 		return proofdesk.ClassPhone
 	}
+	// phone candidates: tokens of 7 digits or more, and runs of 7 or more
+	// made of shorter tokens
 	runs := map[string]bool{}
 	for _, r := range t.runs {
+		long := false
+		for k := r.firstTok; k < r.firstTok+r.nTok; k++ {
+			if w := t.tokBytes(int(k)); len(w) >= 7 {
+				runs[string(w)] = true
+				long = true
+			}
+		}
 		end := int(r.off) + 1
 		for end < t.compact && t.buf[end] != '|' {
 			end++
 		}
-		if d := t.buf[r.off+1 : end]; len(d) >= 7 {
+		if d := t.buf[r.off+1 : end]; len(d) >= 7 && !long && !t.dateLike(r) {
 			runs[string(d)] = true
 		}
 	}
@@ -95,6 +104,20 @@ func hasDigitB(b []byte) bool {
 	return false
 }
 
+// dateLike reports whether run r is a date written with / . - (three
+// parts, none longer than 4 digits): "2025-01-01" is no phone number.
+func (t *text) dateLike(r run) bool {
+	if r.nTok != 3 {
+		return false
+	}
+	for k := r.firstTok; k < r.firstTok+3; k++ {
+		if len(t.tokBytes(int(k))) > 4 || k > r.firstTok && t.toks[k].flags&fTight == 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // dateAt reports whether a date that could be a date of birth starts at
 // token i — day, month and year in any order of the common formats, the
 // month as a number or a name, an "of" or "de" between — and returns it
@@ -103,7 +126,11 @@ func (t *text) dateAt(i int) (string, bool) {
 	var parts [3]int
 	var isMonthName [3]bool
 	n := 0
+	tight := true // "1/2/77": the parts joined by / . -
 	for k := i; k < len(t.toks) && n < 3; k++ {
+		if n > 0 && t.toks[k].flags&fTight == 0 {
+			tight = false
+		}
 		w := t.tokBytes(k)
 		switch {
 		case allDigits(w) && len(w) <= 4:
@@ -147,9 +174,9 @@ func (t *text) dateAt(i int) (string, bool) {
 	switch {
 	case func() bool { v, ok := year(parts[0]); y = v; return ok }() && month(parts[1]) && day(parts[2]):
 		m, d = parts[1], parts[2]
-	case day(parts[0]) && month(parts[1]) && (parts[2] >= 100000 || yy(parts[2]) && isMonthName[1]):
+	case day(parts[0]) && month(parts[1]) && (parts[2] >= 100000 || yy(parts[2]) && (isMonthName[1] || tight)):
 		d, m, y = parts[0], parts[1], parts[2]%100000
-	case month(parts[0]) && day(parts[1]) && (parts[2] >= 100000 || yy(parts[2]) && isMonthName[0]):
+	case month(parts[0]) && day(parts[1]) && (parts[2] >= 100000 || yy(parts[2]) && (isMonthName[0] || tight)):
 		m, d, y = parts[0], parts[1], parts[2]%100000
 	default:
 		return "", false

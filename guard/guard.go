@@ -294,7 +294,12 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 			if r == nil {
 				return true
 			}
+			if p.tokenEnd && !t.endsToken(r, end) {
+				return true
+			}
 			ts, te = int(r.tokStart), int(r.tokEnd)
+		case p.tokenEnd:
+			return true // a digit-view pattern, outside the digit view
 		}
 		if p.part == partPublic {
 			public = append(public, span{ts, te})

@@ -62,8 +62,11 @@ type text struct {
 type tok struct {
 	off   int32 // offset in buf of the space before the token
 	end   int32 // offset in buf of the space after the token
-	flags uint8
+	flags uint16
 	lex   uint16 // lexical classes (lx*)
+	// dend is the offset in buf just after the token's digits in the
+	// digit view, or 0 when the token is in no run.
+	dend int32
 }
 
 // run is one run of the digit view.
@@ -77,7 +80,7 @@ type run struct {
 // rawTok is a token of the first pass, before canonical forms.
 type rawTok struct {
 	start, end int32 // in rawBuf
-	flags      uint8
+	flags      uint16
 	// tok is the index of the token of the token view it became; coff its
 	// offset in the compact view.
 	tok, coff int32
@@ -92,6 +95,8 @@ const (
 	fNumber                 // a number word turned into digits
 	fDotBefore              // the gap before is only dots and spaces
 	fDecimal                // the gap before is one '.' or ','
+	fTight                  // the gap before is one of / . -
+	fListGap                // the gap before holds a list separator and a space
 )
 
 // canon maps whole tokens to their canonical form. Both the protected
@@ -283,24 +288,25 @@ func (t *text) tokenize(s string) {
 	sentence := true
 	gapSep, gapDots, gapLen := true, true, 0
 	var gapFirst rune
-	gapDot := false // the gap holds a '.'
+	gapDot := false  // the gap holds a '.'
+	gapList := false // the gap holds a list separator (, / ;)
 
 	question := -1 // index of the first raw token of the current sentence
-	var pf uint8   // flags of the current token
+	var pf uint16  // flags of the current token
 	endTok := func() {
 		if start < 0 {
 			return
 		}
 		t.raw = append(t.raw, rawTok{start: int32(start), end: int32(len(t.rawBuf)), flags: pf})
 		start = -1
-		gapSep, gapDots, gapLen, gapDot = true, true, 0, false
+		gapSep, gapDots, gapLen, gapDot, gapList = true, true, 0, false, false
 	}
 	startTok := func() {
 		if start >= 0 {
 			return
 		}
 		start = len(t.rawBuf)
-		var f uint8
+		var f uint16
 		if sentence {
 			f |= fSentence
 			sentence = false
@@ -314,6 +320,12 @@ func (t *text) tokenize(s string) {
 		}
 		if gapLen == 1 && (gapFirst == '.' || gapFirst == ',') {
 			f |= fDecimal
+		}
+		if gapLen == 1 && (gapFirst == '.' || gapFirst == '/' || gapFirst == '-') {
+			f |= fTight
+		}
+		if gapList && gapLen > 1 {
+			f |= fListGap // "0611111111, 0622222222": two numbers
 		}
 		pf = f
 	}
@@ -334,6 +346,9 @@ func (t *text) tokenize(s string) {
 		if r != '.' && r != ' ' {
 			gapDots = false
 		}
+		if r == ',' || r == '/' || r == ';' {
+			gapList = true
+		}
 		if r == '.' {
 			gapDot = true
 		}
@@ -344,7 +359,7 @@ func (t *text) tokenize(s string) {
 		t.rawBuf = append(t.rawBuf, w...)
 		t.raw = append(t.raw, rawTok{start: int32(start), end: int32(len(t.rawBuf)), flags: pf})
 		start = -1
-		gapSep, gapDots, gapLen, gapDot = true, true, 0, false
+		gapSep, gapDots, gapLen, gapDot, gapList = true, true, 0, false, false
 	}
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1

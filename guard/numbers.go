@@ -432,10 +432,10 @@ func (t *text) emit() {
 
 // emitNumbers writes the numbers of a phrase: single digits read one by
 // one are joined ("four two four two" is 4242).
-func (t *text) emitNumbers(nums []int, flags, lastFlags uint8) {
+func (t *text) emitNumbers(nums []int, flags, lastFlags uint16) {
 	first := true
 	for k := 0; k < len(nums); k++ {
-		f := uint8(fNumber)
+		f := uint16(fNumber)
 		if first {
 			f |= flags &^ fPunctAfter
 		} else {
@@ -458,7 +458,7 @@ func (t *text) emitNumbers(nums []int, flags, lastFlags uint8) {
 	}
 }
 
-func (t *text) startToken(flags uint8) {
+func (t *text) startToken(flags uint16) {
 	off := int32(len(t.buf) - 1)
 	if flags&fSentence != 0 {
 		t.sentences = append(t.sentences, off)
@@ -467,7 +467,7 @@ func (t *text) startToken(flags uint8) {
 }
 
 // emitWord writes the canonical form of one raw token.
-func (t *text) emitWord(w []byte, flags uint8, e *lexEntry) {
+func (t *text) emitWord(w []byte, flags uint16, e *lexEntry) {
 	// "N.E." reads "ne"
 	if len(w) == 1 && (w[0] == 'e' || w[0] == 'w') && flags&fDotBefore != 0 && len(t.toks) > 0 {
 		last := t.toks[len(t.toks)-1]
@@ -533,6 +533,9 @@ func (t *text) canonical(start int) {
 func (t *text) digitView() {
 	t.buf = append(t.buf, '|')
 	runStart := -1
+	for i := range t.toks {
+		t.toks[i].dend = 0
+	}
 	for i := 0; i <= len(t.toks); i++ {
 		isDigits := false
 		var w []byte
@@ -540,7 +543,7 @@ func (t *text) digitView() {
 			w = t.tokBytes(i)
 			isDigits = allDigits(w)
 		}
-		if runStart >= 0 && (!isDigits || t.toks[i].flags&fSepBefore == 0) {
+		if runStart >= 0 && (!isDigits || !t.joins(i)) {
 			// end the run; an amount ("71.58", "71,58") is no run
 			r := &t.runs[len(t.runs)-1]
 			amount := i-runStart == 2 && t.toks[i-1].flags&fDecimal != 0 && len(t.tokBytes(i-1)) == 2
@@ -562,7 +565,19 @@ func (t *text) digitView() {
 			t.runs = append(t.runs, run{off: int32(len(t.buf) - 1), tokStart: t.toks[i].off, firstTok: int32(i)})
 		}
 		t.buf = append(t.buf, w...)
+		t.toks[i].dend = int32(len(t.buf))
 	}
+}
+
+// joins reports whether digit token i goes on the run of token i-1: only
+// digit separators between them, and no list separator ("0611111111,
+// 0622222222") unless both are number words ("zero six, forty-seven").
+func (t *text) joins(i int) bool {
+	f := t.toks[i].flags
+	if f&fSepBefore == 0 {
+		return false
+	}
+	return f&fListGap == 0 || f&fNumber != 0 && t.toks[i-1].flags&fNumber != 0
 }
 
 // tokBytes returns token i of the token view.
@@ -611,6 +626,17 @@ func (t *text) compactView() {
 func (t *text) domainAfter(i int) bool {
 	for k := i + 1; k < len(t.raw) && k <= i+4; k++ {
 		if t.raw[k].lex&lxDot != 0 || k > i+1 && t.raw[k].flags&fDotBefore != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// endsToken reports whether digit view offset end is where a token of run
+// r ends.
+func (t *text) endsToken(r *run, end int) bool {
+	for k := r.firstTok; k < r.firstTok+r.nTok; k++ {
+		if int(t.toks[k].dend) == end {
 			return true
 		}
 	}

@@ -41,6 +41,9 @@ type pattern struct {
 	ctx   ctxKind
 	// probe marks patterns used only by Probe (near matches).
 	probe bool
+	// tokenEnd marks digit-view patterns that must end where a token
+	// ends, anywhere in a run ("06 47 21 83 90 0800 123 456").
+	tokenEnd bool
 }
 
 // builder collects the patterns of one matcher.
@@ -54,7 +57,7 @@ func (b *builder) add(s string, p pattern) {
 	if s == "" || p.part != partPublic && p.level <= proofdesk.L0 {
 		return // a value anyone may hear is not protected
 	}
-	key := s + "\x00" + p.class + "\x00" + p.part + "\x00" + fmt.Sprint(p.ctx, p.probe)
+	key := s + "\x00" + p.class + "\x00" + p.part + "\x00" + fmt.Sprint(p.ctx, p.probe, p.tokenEnd)
 	if b.seen == nil {
 		b.seen = map[string]int{}
 	}
@@ -148,6 +151,7 @@ func (b *builder) phone(v string, level proofdesk.Level) {
 	// Any digit run that ends in the national number: covers +1, 001,
 	// a trunk 0 and no prefix at all.
 	b.add(national+"|", full)
+	b.add(national, pattern{class: full.class, part: full.part, level: full.level, tokenEnd: true})
 	if d[0] == '1' && len(national) == 10 {
 		b.add("|"+national[len(national)-7:]+"|", pattern{class: proofdesk.ClassPhone, part: PartLocalNumber, level: level})
 	}
