@@ -15,7 +15,7 @@ func TestStripQuoted(t *testing.T) {
 		{"original message", "Ok.\n-----Original Message-----\nFrom: x\nold", "Ok."},
 		{"original message spaced", "Ok.\n----- Original Message -----\nold", "Ok."},
 		{"outlook header", "Ok.\n\n________________________________\nFrom: Support\nSent: Monday\nTo: me\nold", "Ok."},
-		{"outlook bold header", "Ok.\n*From:* Support\n*Sent:* Monday\nold", "Ok."},
+		{"outlook bold header", "Ok.\n*From:* Support\n*Sent:* Monday\n*To:* me\n*Subject:* order\nold", "Ok."},
 		{"from line alone is kept", "From: my other account\nI wrote before.", "From: my other account\nI wrote before."},
 		{"signature", "Hi.\n-- \nJane\nPhone", "Hi."},
 		{"signature without space", "Hi.\n--\nJane", "Hi."},
