@@ -519,3 +519,22 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// 22 (chat case, email side): the same bidi controls in a From name, a
+// subject and a body are dropped exactly as the widget drops them.
+func TestInboundCase22_BidiAsOnChat(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		e := newInboundEnv(t, db, Limits{}, nil)
+		// RFC 2047 words for "Ana\u202egpj.exe\u202c" and a body in
+		// quoted-printable with U+202E and an isolate.
+		e.mustSend(t, "From: =?utf-8?q?Ana=E2=80=AEgpj.exe=E2=80=AC?= <ana@example.net>\nSubject: =?utf-8?q?invoice=E2=81=A7fdp.exe=E2=81=A9?=\nMessage-ID: <c22@example.net>\n"+
+			"Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\nHello =E2=80=AEtxt.exe=E2=80=AC\n")
+		c := e.emailConversations(t)[0]
+		if c.Requester.Name != proofdesk.NeutralizeBidi("Ana\u202egpj.exe\u202c") || c.Requester.Name != "Anagpj.exe" || c.Subject != "invoicefdp.exe" {
+			t.Fatalf("name=%q subject=%q", c.Requester.Name, c.Subject)
+		}
+		if m := e.lastCustomerMessage(t, c.ID); m.Body != "Hello txt.exe" {
+			t.Fatalf("body=%q, want %q as on chat", m.Body, "Hello txt.exe")
+		}
+	})
+}

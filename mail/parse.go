@@ -14,6 +14,7 @@ import (
 	"github.com/emersion/go-message"
 	_ "github.com/emersion/go-message/charset" // registers legacy charsets (ISO-8859-*, Windows-*, Shift_JIS, ...) with go-message.
 	gomail "github.com/emersion/go-message/mail"
+	"github.com/proofdesk/proofdesk"
 )
 
 // Address is one mailbox of a header: the bare address and its display name.
@@ -545,11 +546,9 @@ func cleanLine(s string, max int) string {
 	return s
 }
 
-// isBidiControl reports the Unicode bidirectional controls, which can make
-// displayed text read differently from what it is (CVE-2021-42574).
-func isBidiControl(r rune) bool {
-	return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
-}
+// isBidiControl is proofdesk.IsBidiControl: mail drops the same controls
+// as every other channel.
+func isBidiControl(r rune) bool { return proofdesk.IsBidiControl(r) }
 
 // rawBody returns what follows the header block of a raw message.
 func rawBody(raw []byte) []byte {
