@@ -21,7 +21,7 @@ func StripQuoted(text string) string { return StripQuotedSubject(text, "") }
 //     écrit :", "El … escribió:", "Il … ha scritto:", "Op … schreef …:",
 //     "Em … escreveu:", "Den … skrev …:", "W dniu … napisał(a):"), which
 //     may be wrapped over up to three lines and must hold a digit (the
-//     date) or an address;
+//     date) or an address, or be followed by ">"-quoted lines;
 //   - an "Original Message" separator in any of those languages;
 //   - a header block: a sender field ("From:", "Von:", "De:", "Da:",
 //     "Van:", "Fra:", "Från:", "Od:", also in bold "*From:*") followed,
@@ -269,14 +269,28 @@ func isAttribution(lines []string, i int) bool {
 		if len(joined) > 400 {
 			return false
 		}
-		if isAttributionText(joined) {
+		if isAttributionText(joined, quotedNext(lines, j+1)) {
 			return true
 		}
 	}
 	return false
 }
 
-func isAttributionText(s string) bool {
+// quotedNext reports whether the first non-blank line from lines[i]
+// starts with ">".
+func quotedNext(lines []string, i int) bool {
+	for ; i < len(lines); i++ {
+		if t := strings.TrimSpace(lines[i]); t != "" {
+			return strings.HasPrefix(t, ">")
+		}
+	}
+	return false
+}
+
+// isAttributionText reports an attribution line. quoted says the next
+// text is ">"-quoted, which stands in for the date or address a line
+// must otherwise hold.
+func isAttributionText(s string, quoted bool) bool {
 	if !strings.HasSuffix(s, ":") {
 		return false
 	}
@@ -317,6 +331,7 @@ func isAttributionText(s string) bool {
 	if !started && !endsWithVerb && !(dated && addressed) {
 		return false
 	}
-	// A date or an address: "My colleague wrote:" is the customer's text.
-	return strings.ContainsAny(s, "0123456789@")
+	// A date or an address, or quoted text below: "My colleague wrote:"
+	// followed by their own words is the customer's text.
+	return quoted || strings.ContainsAny(s, "0123456789@")
 }
