@@ -206,6 +206,7 @@ func TestInboundCase15_ReopenAfterResolve(t *testing.T) {
 		if _, err := e.convs.UpdateConversation(ctx, conv.ID, proofdesk.ConversationUpdate{Status: &resolved}); err != nil {
 			t.Fatal(err)
 		}
+		db.SetEvents(e.events) // the store's events, as cmd/proofdesk wires them
 		before := len(e.events.types())
 		reply := strings.ReplaceAll(readCase(t, "15-customer-reply-after-resolve.eml"), "[#CNV_ID]", "[#"+conv.ID+"]")
 		e.mustSend(t, reply)
@@ -227,7 +228,16 @@ func TestInboundCase15_ReopenAfterResolve(t *testing.T) {
 		if n := len(e.emailConversations(t)); n != 1 {
 			t.Fatalf("%d conversations, want 1", n)
 		}
-		_ = before
+		// The agent holding it is told live.
+		told := false
+		e.events.mu.Lock()
+		for _, ev := range e.events.evs[before:] {
+			told = told || ev.Type == proofdesk.EventConversationUpdated && ev.ConversationID == conv.ID && ev.Status == proofdesk.StatusOpen
+		}
+		e.events.mu.Unlock()
+		if !told {
+			t.Fatal("no conversation.updated event with status open")
+		}
 		// Audited as the customer's doing.
 		if !auditHas(t, db, sqldb.AuditConversationReopened, conv.ID) {
 			t.Fatal("reopen not audited")
@@ -491,6 +501,10 @@ func TestInboundCase19_Bounces(t *testing.T) {
 			e.mustSend(t, "From: news@shop.example\nSubject: Newsletter\nMessage-ID: <n-"+h[:3]+"@shop.example>\n"+h+"Content-Type: text/plain\n\nOur offers.\n")
 		}
 		e.mustSend(t, "From: MAILER-DAEMON@mx.example\nSubject: Undeliverable\nMessage-ID: <md@mx.example>\nContent-Type: text/plain\n\nUser unknown.\n")
+		// A notification from the null reverse path with no other sign.
+		if code := e.sendEnv(t, "", []string{"support@shop.example"}, "From: alerts@monitor.example\nSubject: Disk full\nMessage-ID: <nul@monitor.example>\n\nDisk full.\n"); code != 0 {
+			t.Fatalf("refused: %d", code)
+		}
 		if n := len(e.emailConversations(t)); n != 1 {
 			t.Fatalf("%d conversations, want 1: machine mail opens none", n)
 		}

@@ -279,9 +279,10 @@ func TestCase08b_QuoteHeadersInLanguages(t *testing.T) {
 			"gmail quoted": mine + "\n\n" + l.gmail + "\n> " + desk,
 			"original":     mine + "\n\n" + l.original + "\n" + l.from + ": Support\n" + desk,
 		}
-		if !strings.HasPrefix(l.apple, "Wiadomość") && !strings.Contains(l.apple, "het volgende") {
-			forms["apple"] = mine + "\n\n" + l.apple + "\n\n> " + desk + "\n" + desk
-		}
+		forms["apple"] = mine + "\n\n" + l.apple + "\n\n> " + desk + "\n" + desk
+		// French typography puts a space before the colon, in Outlook's
+		// field names too.
+		forms["outlook spaced colon"] = mine + "\n\n" + l.from + " : Support <support@desk.example>\n" + l.sent + " : 1.3.2026 18:00\n" + l.to + " : Klara\n" + l.subject + " : Order\n\n" + desk
 		for form, text := range forms {
 			t.Run(l.code+" "+form, func(t *testing.T) {
 				if got := StripQuotedSubject(text, "Re: Order"); got != mine {

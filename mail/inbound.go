@@ -196,6 +196,11 @@ func (h *InboundHandler) DeliverMessage(ctx context.Context, env Envelope, raw [
 	if err != nil {
 		return nil, err // EINVALID with its 552/554
 	}
+	if in.Auto == "" && env.RemoteIP != nil && env.MailFrom == "" {
+		// The null reverse path is reserved for notifications (RFC 5321
+		// §4.5.5): whatever the header says, a machine sent it.
+		in.Auto = AutoReply
+	}
 	now := h.cfg.Now().UTC()
 	res := &Delivered{Auto: in.Auto}
 	if in.Auto == AutoBounce {

@@ -231,6 +231,7 @@ func isHeaderBlock(lines []string, i int) bool {
 var attributionVerbs = []string{
 	"wrote", "schrieb", "a écrit", "escribió", "ha scritto", "schreef", "escreveu",
 	"skrev", "napisał", "napisała", "napisał(a)", "kirjoitti",
+	"het volgende geschreven", "napisana przez",
 }
 
 // attributionStarts are the words an attribution line starts with when the
@@ -238,6 +239,7 @@ var attributionVerbs = []string{
 // also write "Name schreef op …:", "… skrev Name:").
 var attributionStarts = []string{
 	"on ", "am ", "le ", "el ", "il ", "op ", "em ", "den ", "w dniu ", "dnia ", "på ",
+	"wiadomość napisana przez ",
 }
 
 // isAttribution reports whether an attribution line ("On … wrote:") starts
