@@ -163,3 +163,7 @@ const AuditProbing = "guard.probing"
 
 // AuditOwnerReported records an owner's "this wasn't me" from a notice.
 const AuditOwnerReported = "owner.reported"
+
+// RiskDifferentSender: a mail reached the conversation from an address
+// that is not the requester's; it proves nothing and the level was reset.
+const RiskDifferentSender = "different_sender"

@@ -48,6 +48,9 @@ type Config struct {
 	DefaultRegion string
 	// CoolingOff is how long a new contact point does not count.
 	CoolingOff time.Duration
+	// ReopenWindow is how long after a conversation was resolved a
+	// customer's mail reopens it; later mail starts a linked one.
+	ReopenWindow time.Duration
 	// LevelTTL is how long an assurance level lasts without activity.
 	LevelTTL time.Duration
 	// UserHash also accepts Intercom-style user_hash identities (HMAC of
@@ -95,6 +98,7 @@ func DefaultConfig() Config {
 		LogLevel:          "info",
 		Company:           "Proofdesk",
 		CoolingOff:        7 * 24 * time.Hour,
+		ReopenWindow:      7 * 24 * time.Hour,
 		LevelTTL:          15 * time.Minute,
 		RevealAlert:       20,
 		WidgetRate:        30,
@@ -160,6 +164,9 @@ func (c *Config) Validate() error {
 	}
 	if c.CoolingOff < 0 {
 		errs = append(errs, errors.New("--cooling-off must not be negative"))
+	}
+	if c.ReopenWindow <= 0 {
+		errs = append(errs, errors.New("--reopen-window must be positive"))
 	}
 	if c.LevelTTL < time.Minute || c.LevelTTL > 24*time.Hour {
 		errs = append(errs, errors.New("--level-ttl must be between 1m and 24h"))
@@ -345,6 +352,7 @@ var (
 		stringOption("sms-from", "SMS sender number (E.164)", func(c *Config) *string { return &c.SMSFrom }),
 		stringOption("policy", "policy file (YAML or JSON) applied on start; changes are audited", func(c *Config) *string { return &c.PolicyFile }),
 		stringOption("company", "company name used in messages to customers", func(c *Config) *string { return &c.Company }),
+		durationOption("reopen-window", "how long after a conversation was resolved a customer's email reopens it; later it starts a new linked conversation", func(c *Config) *time.Duration { return &c.ReopenWindow }),
 		durationOption("cooling-off", "how long a new or changed contact point does not count for verification", func(c *Config) *time.Duration { return &c.CoolingOff }),
 		durationOption("level-ttl", "how long an assurance level lasts without activity", func(c *Config) *time.Duration { return &c.LevelTTL }),
 		stringOption("identity-audience", "aud that signed session tokens from your app must carry (default: the base URL)", func(c *Config) *string { return &c.IdentityAudience }),

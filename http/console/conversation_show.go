@@ -21,6 +21,17 @@ type timelineItem struct {
 	Hidden   bool // the whole message was a verification code, now hidden
 	At       time.Time
 	Internal bool
+	// Quoted is the whole text of an inbound mail when the timeline shows
+	// it without its quoted history: "Show quoted text".
+	Quoted string
+	// OtherSender marks a mail whose sender is not the requester.
+	OtherSender bool
+}
+
+// originalFinder is the conversation store's keeper of inbound mail
+// originals, when it has one (sqldb.ConversationService does).
+type originalFinder interface {
+	FindEmailOriginal(ctx context.Context, convID, msgID string) (*proofdesk.EmailOriginal, error)
 }
 
 // contactRow is an on-file contact point, masked, with whether a
@@ -196,6 +207,20 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 		switch m.AuthorKind {
 		case proofdesk.AuthorCustomer:
 			it.Author = "Requester"
+			if of, ok := h.d.Conversations.(originalFinder); ok && conv.Channel == proofdesk.ChannelEmail && !it.Hidden {
+				o, err := of.FindEmailOriginal(ctx, conv.ID, m.ID)
+				switch {
+				case err == nil:
+					if strings.TrimSpace(o.FullText) != strings.TrimSpace(m.Body) {
+						it.Quoted = vc.Text(o.FullText)
+					}
+					if it.OtherSender = o.SenderDiffers; it.OtherSender {
+						it.Author = "Different sender"
+					}
+				case proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND:
+					return nil, err
+				}
+			}
 		case proofdesk.AuthorAgent:
 			it.Author = names[m.AuthorID]
 			if it.Author == "" {
