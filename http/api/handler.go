@@ -1,6 +1,8 @@
 // Package api serves the REST API (/api/v1) to clients that authenticate
 // with a bearer token and act as the agent that created it. Every customer
-// it returns goes through proofdesk.NewCustomerView, masked.
+// it returns goes through proofdesk.NewCustomerView, masked, and every
+// message through proofdesk.NewMessageView, codes hidden, both built per
+// request with the policy in force.
 package api
 
 import (
