@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/proofdesk/proofdesk"
+	pdhttp "github.com/proofdesk/proofdesk/http"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -73,6 +74,9 @@ type Config struct {
 	// SMSBaseURL, SMSAccount and SMSFrom configure the Twilio-compatible
 	// SMS provider; the token comes from PROOFDESK_SMS_AUTH_TOKEN.
 	SMSBaseURL, SMSAccount, SMSFrom string
+	// TrustedProxies are the reverse proxies (IP addresses or CIDR
+	// prefixes) whose X-Forwarded-For gives the client address.
+	TrustedProxies []string
 	// WidgetOrigins lists the sites that may embed the chat widget.
 	WidgetOrigins []string
 	// WidgetRate is how many messages a visitor may send per minute.
@@ -153,6 +157,9 @@ func (c *Config) Validate() error {
 	}
 	if _, err := parseLogLevel(c.LogLevel); err != nil {
 		errs = append(errs, err)
+	}
+	if _, err := pdhttp.ParseTrustedProxies(c.TrustedProxies); err != nil {
+		errs = append(errs, fmt.Errorf("--trusted-proxies: %w", err))
 	}
 	if !proofdesk.ValidPhoneRegion(c.DefaultRegion) {
 		errs = append(errs, errors.New("--default-region must be an ISO 3166-1 alpha-2 region with phone numbering data, such as FR, GB, AU or IN"))
@@ -325,7 +332,8 @@ var (
 	}
 	serverOptions = append(append([]option{}, storeOptions...),
 		stringOption("addr", "HTTP listen address", func(c *Config) *string { return &c.Addr }),
-		stringOption("base-url", "external URL used in links (default: derived from --addr)", func(c *Config) *string { return &c.BaseURL }),
+		stringOption("base-url", "external URL used in links (default: derived from --addr); https makes cookies Secure and sends HSTS", func(c *Config) *string { return &c.BaseURL }),
+		listOption("trusted-proxies", "comma-separated reverse proxies (IPs or CIDR prefixes) whose X-Forwarded-For gives the client address (empty: the peer is the client)", func(c *Config) *[]string { return &c.TrustedProxies }),
 		boolOption("allow-no-2fa", "let admins log in without TOTP (demo only)", func(c *Config) *bool { return &c.AllowNo2FA }),
 		stringOption("smtp-addr", "inbound SMTP listen address, such as :2525 (empty: no listener)", func(c *Config) *string { return &c.SMTPAddr }),
 		stringOption("smtp-relay", "outbound SMTP relay host:port (empty: mail stays in the built-in outbox); password from $PROOFDESK_SMTP_PASSWORD", func(c *Config) *string { return &c.SMTPRelay }),

@@ -195,6 +195,10 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	m.HTTPServer = s
 	base := m.URL()
+	s.HTTPS = strings.HasPrefix(base, "https://")
+	if s.TrustedProxies, err = pdhttp.ParseTrustedProxies(m.Config.TrustedProxies); err != nil {
+		return err // Validate checked it
+	}
 	m.DB.SetPublicURL(base, m.Config.Company)
 	if err := m.mount(ctx, s, policy, base); err != nil {
 		return err
@@ -264,6 +268,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, policy *proofdesk.Po
 		PostMessage: apiH.PostMessage, Settings: m.consoleSettings(base), Logger: m.Logger,
 	})
 	con.AllowNo2FA = m.Config.AllowNo2FA
+	con.SecureCookies = strings.HasPrefix(base, "https://")
 	con.Register(s)
 	if m.Config.Demo {
 		s.Handle("GET /demo/shop", demoShop(base))
