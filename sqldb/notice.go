@@ -165,6 +165,7 @@ func (tx *Tx) sendTranscripts(ctx context.Context, conv *proofdesk.Conversation)
 	if err != nil {
 		return err
 	}
+	addrWords := addressWords(owners)
 	var b strings.Builder
 	for rows.Next() {
 		m, err := scanMessage(rows, dk)
@@ -178,7 +179,7 @@ func (tx *Tx) sendTranscripts(ctx context.Context, conv *proofdesk.Conversation)
 		} else if m.AuthorKind == proofdesk.AuthorSystem {
 			continue
 		}
-		fmt.Fprintf(&b, "[%s UTC] %s: %s\n", m.CreatedAt.Format("15:04"), who, maskTranscriptText(m.Body))
+		fmt.Fprintf(&b, "[%s UTC] %s: %s\n", m.CreatedAt.Format("15:04"), who, transcriptText(m.Body, addrWords))
 	}
 	rows.Close()
 	for _, c := range owners {
