@@ -57,6 +57,9 @@ type Config struct {
 	// IdentityAudience is the aud signed session tokens must carry; empty
 	// means the base URL.
 	IdentityAudience string
+	// DNSResolver is the DNS server (host:port) asked for DKIM, SPF and
+	// DMARC records; empty means the system's resolvers.
+	DNSResolver string
 	// SMTPAddr is the inbound SMTP listen address; empty: no listener.
 	SMTPAddr string
 	// SMTPRelay is the outbound SMTP relay (host:port); empty keeps mail in
@@ -160,6 +163,11 @@ func (c *Config) Validate() error {
 	}
 	if _, err := pdhttp.ParseTrustedProxies(c.TrustedProxies); err != nil {
 		errs = append(errs, fmt.Errorf("--trusted-proxies: %w", err))
+	}
+	if c.DNSResolver != "" {
+		if _, port, err := net.SplitHostPort(c.DNSResolver); err != nil || port == "" {
+			errs = append(errs, errors.New("--dns-resolver must be host:port, such as 127.0.0.1:53"))
+		}
 	}
 	if !proofdesk.ValidPhoneRegion(c.DefaultRegion) {
 		errs = append(errs, errors.New("--default-region must be an ISO 3166-1 alpha-2 region with phone numbering data, such as FR, GB, AU or IN"))
@@ -336,6 +344,7 @@ var (
 		listOption("trusted-proxies", "comma-separated reverse proxies (IPs or CIDR prefixes) whose X-Forwarded-For gives the client address (empty: the peer is the client)", func(c *Config) *[]string { return &c.TrustedProxies }),
 		boolOption("allow-no-2fa", "let admins log in without TOTP (demo only)", func(c *Config) *bool { return &c.AllowNo2FA }),
 		stringOption("smtp-addr", "inbound SMTP listen address, such as :2525 (empty: no listener)", func(c *Config) *string { return &c.SMTPAddr }),
+		stringOption("dns-resolver", "DNS server (host:port) for DKIM, SPF and DMARC lookups of inbound mail (empty: the system's resolvers)", func(c *Config) *string { return &c.DNSResolver }),
 		stringOption("smtp-relay", "outbound SMTP relay host:port (empty: mail stays in the built-in outbox); password from $PROOFDESK_SMTP_PASSWORD", func(c *Config) *string { return &c.SMTPRelay }),
 		stringOption("smtp-relay-security", "relay connection security: starttls, tls or none", func(c *Config) *string { return &c.SMTPRelaySecurity }),
 		stringOption("smtp-relay-user", "relay username", func(c *Config) *string { return &c.SMTPRelayUser }),

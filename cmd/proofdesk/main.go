@@ -309,7 +309,7 @@ func (m *Main) startChannels(ctx context.Context) error {
 	wctx, cancel := context.WithCancel(context.Background())
 	m.stopWorkers = cancel
 	inbound := mail.NewInboundHandler(mail.InboundConfig{Customers: m.CustomerService, Conversations: m.ConversationService,
-		Threads: m.DB, Resolver: &mail.NetResolver{}, Limits: mail.DefaultLimits(), CoolingOff: c.CoolingOff, Logger: m.Logger})
+		Threads: m.DB, Resolver: mail.NewNetResolver(c.DNSResolver), Limits: mail.DefaultLimits(), CoolingOff: c.CoolingOff, Logger: m.Logger})
 	if c.SMTPAddr != "" {
 		srv := mail.NewServer(c.SMTPAddr, inbound, mail.DefaultLimits(), m.Logger)
 		if err := srv.Open(); err != nil {
