@@ -269,6 +269,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, policy *proofdesk.Po
 	})
 	con.AllowNo2FA = m.Config.AllowNo2FA
 	con.SecureCookies = strings.HasPrefix(base, "https://")
+	con.PhoneRegion = m.Config.DefaultRegion
 	con.Register(s)
 	if m.Config.Demo {
 		s.Handle("GET /demo/shop", demoShop(base))
