@@ -288,7 +288,13 @@ func realClientAddr(r *http.Request, trusted []netip.Prefix) string {
 	for i := len(hops) - 1; i >= 0; i-- {
 		a, err := netip.ParseAddr(hops[i])
 		if err != nil {
-			break
+			// Some proxies append the client's port: "203.0.113.7:1234",
+			// "[2001:db8::1]:1234".
+			ap, perr := netip.ParseAddrPort(hops[i])
+			if perr != nil {
+				break
+			}
+			a = ap.Addr()
 		}
 		client = a.Unmap().String()
 		if !isTrusted(client, trusted) {

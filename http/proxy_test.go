@@ -26,6 +26,10 @@ func TestClientAddr_TrustedProxies(t *testing.T) {
 		{"several header lines", []string{"127.0.0.1", "10.0.0.0/8"}, []string{"198.51.100.1", "203.0.113.7, 10.1.2.3"}, "203.0.113.7"},
 		{"garbage entry stops the walk", []string{"127.0.0.1"}, []string{"203.0.113.7, not-an-ip"}, "127.0.0.1"},
 		{"ipv6 client", []string{"127.0.0.1"}, []string{"2001:db8::1"}, "2001:db8::1"},
+		{"client with port", []string{"127.0.0.1"}, []string{"203.0.113.7:4711"}, "203.0.113.7"},
+		{"ipv6 client with port", []string{"127.0.0.1"}, []string{"[2001:db8::1]:4711"}, "2001:db8::1"},
+		{"ipv4-mapped client", []string{"127.0.0.1"}, []string{"::ffff:203.0.113.7"}, "203.0.113.7"},
+		{"trusted prefix, mapped hop", []string{"127.0.0.1", "10.0.0.0/8"}, []string{"203.0.113.7, ::ffff:10.1.2.3"}, "203.0.113.7"},
 		{"no header", []string{"127.0.0.1"}, nil, "127.0.0.1"},
 	}
 	for _, tt := range tests {
