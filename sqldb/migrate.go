@@ -14,7 +14,9 @@ var migrationFS embed.FS
 
 // Migrate applies the pending migrations of the dialect, each in its own
 // transaction, and records them in schema_migrations. Migrations are never
-// edited once shipped; new ones are added at the end.
+// edited once shipped; new ones are added at the end. Migrations written in
+// Go that need the store's keys (dataMigrations, such as 0010_phone_e164)
+// run from Open once the keys are loaded.
 func (db *DB) Migrate(ctx context.Context) error {
 	if _, err := db.wdb.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
 		return fmt.Errorf("migrate: %w", err)
