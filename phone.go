@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/nyaruka/phonenumbers"
+	"golang.org/x/text/unicode/norm"
 )
 
 // NormalizePhone returns s in E.164 form ("+33612345678"). s must carry its
@@ -28,7 +29,12 @@ func NormalizePhone(s string) (string, error) {
 // customer directly), or a number that is not valid for its country
 // (wrong length or unassigned range).
 func NormalizePhoneIn(s, region string) (string, error) {
-	s = strings.TrimSpace(s)
+	// Full-width "＋３３" and "００" read as "+33" and "00"; an RFC 3966
+	// "tel:" URI is its number.
+	s = strings.TrimSpace(norm.NFKC.String(s))
+	if len(s) >= 4 && strings.EqualFold(s[:4], "tel:") {
+		s = strings.TrimSpace(s[4:])
+	}
 	region = strings.ToUpper(strings.TrimSpace(region))
 	if s == "" {
 		return "", Errorf(EINVALID, "not a valid phone number: it is empty")
@@ -76,7 +82,7 @@ func NormalizePhoneIn(s, region string) (string, error) {
 // leading "+" or "00" (after blanks and an opening parenthesis).
 func hasCountryCode(s string) bool {
 	t := strings.TrimLeft(s, " (")
-	return strings.HasPrefix(t, "+") || strings.HasPrefix(t, "＋") || strings.HasPrefix(t, "00")
+	return strings.HasPrefix(t, "+") || strings.HasPrefix(t, "00")
 }
 
 // ValidPhoneRegion reports whether region is a CLDR region code

@@ -68,6 +68,12 @@ func TestNormalizePhoneIn(t *testing.T) {
 		{"(415) 555-0132", "US", "+14155550132"},
 		{"011 44 20 7946 0958", "US", "+442079460958"},
 		{"+1 415 555 0132", "", "+14155550132"},
+		{"＋３３ ６ １２ ３４ ５６ ７８", "", "+33612345678"},
+		{"００３３ ６ １２ ３４ ５６ ７８", "", "+33612345678"},
+		{"tel:+33-6-12-34-56-78", "", "+33612345678"},
+		{"(+33) 6 12 34 56 78", "", "+33612345678"},
+		{"٠٦١٢٣٤٥٦٧٨", "FR", "+33612345678"},
+		{"+33 6 12 34 56 78", "GB", "+33612345678"},
 	}
 	for _, tt := range tests {
 		got, err := proofdesk.NormalizePhoneIn(tt.in, tt.region)
@@ -88,6 +94,10 @@ func TestNormalizePhoneIn_Invalid(t *testing.T) {
 		{"06 12 34 56 78", "XX", "unknown phone region"},
 		{"+1 415 555 0132 ext. 45", "", "extension"},
 		{"+44 20 7946 0958 x12", "", "extension"},
+		{"+1 415 555 0132 #45", "", "extension"},
+		{"+1-415-555-0132;ext=45", "", "extension"},
+		{"+1 415 555 0132, +1 415 555 0124", "", "not a valid phone number"},
+		{"+33 6 12 34 56 78 (mobile)", "", "letters"},
 		{"+33 6 12 34", "", "no such number"},
 		{"+1 055 555 0132", "", "no such number"},
 		{"12", "FR", "not a valid phone number"},

@@ -10,8 +10,10 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"regexp"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/proofdesk/proofdesk"
@@ -176,8 +178,10 @@ func (s *Server) recoverPanic(next http.Handler) http.Handler {
 const DefaultCSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 
 // securityHeaders sets the headers every response carries. HTML handlers
-// replace the Content-Security-Policy with their own.
-func securityHeaders(next http.Handler) http.Handler {
+// replace the Content-Security-Policy with their own. HSTS goes out over
+// TLS and, when the public base URL is https (s.HTTPS), also through a
+// TLS-terminating proxy.
+func (s *Server) securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
@@ -185,7 +189,7 @@ func securityHeaders(next http.Handler) http.Handler {
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Content-Security-Policy", DefaultCSP)
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
-		if r.TLS != nil {
+		if r.TLS != nil || s.HTTPS {
 			h.Set("Strict-Transport-Security", "max-age=63072000")
 		}
 		next.ServeHTTP(w, r)
@@ -219,12 +223,106 @@ func IsBodyTooLarge(err error) bool {
 	return errors.As(err, &mbe)
 }
 
-// ClientAddr returns the client's IP address from the connection (proxy
-// headers are not trusted).
+// ClientAddr returns the client's IP address: the one the server's
+// clientAddr middleware found (X-Forwarded-For believed only from trusted
+// proxies), else the connection's peer.
 func ClientAddr(r *http.Request) string {
+	if a, ok := r.Context().Value(clientAddrKey{}).(string); ok && a != "" {
+		return a
+	}
+	return peerAddr(r)
+}
+
+type clientAddrKey struct{}
+
+// peerAddr is the IP address of the connection's peer.
+func peerAddr(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		return r.RemoteAddr
 	}
 	return host
+}
+
+// ParseTrustedProxies parses a list of IP addresses and CIDR prefixes
+// ("10.0.0.0/8", "127.0.0.1", "::1"). Errors name the entry.
+func ParseTrustedProxies(list []string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, s := range list {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		if p, err := netip.ParsePrefix(s); err == nil {
+			out = append(out, p.Masked())
+			continue
+		}
+		a, err := netip.ParseAddr(s)
+		if err != nil {
+			return nil, fmt.Errorf("trusted proxy %q is neither an IP address nor a CIDR prefix", s)
+		}
+		a = a.Unmap()
+		out = append(out, netip.PrefixFrom(a, a.BitLen()))
+	}
+	return out, nil
+}
+
+// realClientAddr returns the client address of r: the peer, unless the
+// peer is a trusted proxy, in which case X-Forwarded-For is read from the
+// right (the entry the nearest proxy appended) past every trusted proxy;
+// the first untrusted entry is the client. An entry that is no IP address
+// ends the walk there: what lies left of it was written by the client and
+// proves nothing. With every entry trusted, the leftmost one is taken.
+func realClientAddr(r *http.Request, trusted []netip.Prefix) string {
+	peer := peerAddr(r)
+	if len(trusted) == 0 || !isTrusted(peer, trusted) {
+		return peer
+	}
+	var hops []string
+	for _, h := range r.Header.Values("X-Forwarded-For") {
+		for _, part := range strings.Split(h, ",") {
+			hops = append(hops, strings.TrimSpace(part))
+		}
+	}
+	client := peer
+	for i := len(hops) - 1; i >= 0; i-- {
+		a, err := netip.ParseAddr(hops[i])
+		if err != nil {
+			// Some proxies append the client's port: "203.0.113.7:1234",
+			// "[2001:db8::1]:1234".
+			ap, perr := netip.ParseAddrPort(hops[i])
+			if perr != nil {
+				break
+			}
+			a = ap.Addr()
+		}
+		client = a.Unmap().String()
+		if !isTrusted(client, trusted) {
+			break
+		}
+	}
+	return client
+}
+
+func isTrusted(addr string, trusted []netip.Prefix) bool {
+	a, err := netip.ParseAddr(addr)
+	if err != nil {
+		return false
+	}
+	a = a.Unmap()
+	for _, p := range trusted {
+		if p.Contains(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// clientAddr puts the real client address (see realClientAddr) into the
+// request context for ClientAddr.
+func (s *Server) clientAddr(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		addr := realClientAddr(r, s.TrustedProxies)
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), clientAddrKey{}, addr)))
+	})
 }

@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -35,6 +36,12 @@ type Server struct {
 	// Ready reports whether the server can serve (the store answers); it
 	// backs /readyz. Nil means always ready.
 	Ready func(ctx context.Context) error
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For is
+	// believed (see ClientAddr); empty means the peer is the client.
+	TrustedProxies []netip.Prefix
+	// HTTPS is set when the public base URL is https: HSTS is sent even
+	// though a TLS-terminating proxy talks plain HTTP to us.
+	HTTPS bool
 	// Registry is the Prometheus registry served at /metrics; NewServer
 	// creates one (never the global one), other components may register on it.
 	Registry *prometheus.Registry
@@ -78,9 +85,10 @@ func (s *Server) Handle(pattern string, h http.Handler) {
 func (s *Server) Handler() http.Handler {
 	return chain(s.mux,
 		requestID,
+		s.clientAddr,
 		s.observe,
 		s.recoverPanic,
-		securityHeaders,
+		s.securityHeaders,
 		limitBody(MaxBodyBytes),
 	)
 }

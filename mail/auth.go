@@ -40,6 +40,20 @@ type NetResolver struct {
 
 var _ Resolver = (*NetResolver)(nil)
 
+// NewNetResolver returns a NetResolver that asks the DNS server at addr
+// (host:port, over UDP and TCP as the query needs) instead of the system's
+// resolvers; "" means the system's. Point it at a validating resolver you
+// trust: DKIM, SPF and DMARC results are only as good as its answers.
+func NewNetResolver(addr string) *NetResolver {
+	if addr == "" {
+		return &NetResolver{}
+	}
+	return &NetResolver{Resolver: &net.Resolver{PreferGo: true, Dial: func(ctx context.Context, network, _ string) (net.Conn, error) {
+		var d net.Dialer
+		return d.DialContext(ctx, network, addr)
+	}}}
+}
+
 func (r *NetResolver) ctx(ctx context.Context) (*net.Resolver, context.Context, context.CancelFunc) {
 	res := r.Resolver
 	if res == nil {

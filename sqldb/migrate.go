@@ -14,7 +14,9 @@ var migrationFS embed.FS
 
 // Migrate applies the pending migrations of the dialect, each in its own
 // transaction, and records them in schema_migrations. Migrations are never
-// edited once shipped; new ones are added at the end.
+// edited once shipped; new ones are added at the end. Migrations written in
+// Go that need the store's keys (dataMigrations, such as 0010_phone_e164)
+// run from Open once the keys are loaded.
 func (db *DB) Migrate(ctx context.Context) error { return db.migrateUpTo(ctx, "") }
 
 // migrateUpTo applies the pending migrations up to and including version

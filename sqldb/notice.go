@@ -171,6 +171,7 @@ func (tx *Tx) sendTranscripts(ctx context.Context, conv *proofdesk.Conversation)
 	if err != nil {
 		return err
 	}
+	addrWords := addressWords(owners)
 	var b strings.Builder
 	for rows.Next() {
 		m, err := scanMessage(rows, dk)
@@ -184,7 +185,7 @@ func (tx *Tx) sendTranscripts(ctx context.Context, conv *proofdesk.Conversation)
 		} else if m.AuthorKind == proofdesk.AuthorSystem {
 			continue
 		}
-		fmt.Fprintf(&b, "[%s UTC] %s: %s\n", m.CreatedAt.Format("15:04"), who, maskTranscriptText(proofdesk.NewMessageView(m, vc).Body))
+		fmt.Fprintf(&b, "[%s UTC] %s: %s\n", m.CreatedAt.Format("15:04"), who, transcriptText(proofdesk.NewMessageView(m, vc).Body, addrWords))
 	}
 	rows.Close()
 	for _, c := range owners {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/proofdesk/proofdesk"
+	pdhttp "github.com/proofdesk/proofdesk/http"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -60,6 +61,9 @@ type Config struct {
 	// IdentityAudience is the aud signed session tokens must carry; empty
 	// means the base URL.
 	IdentityAudience string
+	// DNSResolver is the DNS server (host:port) asked for DKIM, SPF and
+	// DMARC records; empty means the system's resolvers.
+	DNSResolver string
 	// SMTPAddr is the inbound SMTP listen address; empty: no listener.
 	SMTPAddr string
 	// SMTPRelay is the outbound SMTP relay (host:port); empty keeps mail in
@@ -77,6 +81,9 @@ type Config struct {
 	// SMSBaseURL, SMSAccount and SMSFrom configure the Twilio-compatible
 	// SMS provider; the token comes from PROOFDESK_SMS_AUTH_TOKEN.
 	SMSBaseURL, SMSAccount, SMSFrom string
+	// TrustedProxies are the reverse proxies (IP addresses or CIDR
+	// prefixes) whose X-Forwarded-For gives the client address.
+	TrustedProxies []string
 	// WidgetOrigins lists the sites that may embed the chat widget.
 	WidgetOrigins []string
 	// WidgetRate is how many messages a visitor may send per minute.
@@ -158,6 +165,14 @@ func (c *Config) Validate() error {
 	}
 	if _, err := parseLogLevel(c.LogLevel); err != nil {
 		errs = append(errs, err)
+	}
+	if _, err := pdhttp.ParseTrustedProxies(c.TrustedProxies); err != nil {
+		errs = append(errs, fmt.Errorf("--trusted-proxies: %w", err))
+	}
+	if c.DNSResolver != "" {
+		if _, port, err := net.SplitHostPort(c.DNSResolver); err != nil || port == "" {
+			errs = append(errs, errors.New("--dns-resolver must be host:port, such as 127.0.0.1:53"))
+		}
 	}
 	if !proofdesk.ValidPhoneRegion(c.DefaultRegion) {
 		errs = append(errs, errors.New("--default-region must be an ISO 3166-1 alpha-2 region with phone numbering data, such as FR, GB, AU or IN"))
@@ -333,9 +348,11 @@ var (
 	}
 	serverOptions = append(append([]option{}, storeOptions...),
 		stringOption("addr", "HTTP listen address", func(c *Config) *string { return &c.Addr }),
-		stringOption("base-url", "external URL used in links (default: derived from --addr)", func(c *Config) *string { return &c.BaseURL }),
+		stringOption("base-url", "external URL used in links (default: derived from --addr); https makes cookies Secure and sends HSTS", func(c *Config) *string { return &c.BaseURL }),
+		listOption("trusted-proxies", "comma-separated reverse proxies (IPs or CIDR prefixes) whose X-Forwarded-For gives the client address (empty: the peer is the client)", func(c *Config) *[]string { return &c.TrustedProxies }),
 		boolOption("allow-no-2fa", "let admins log in without TOTP (demo only)", func(c *Config) *bool { return &c.AllowNo2FA }),
 		stringOption("smtp-addr", "inbound SMTP listen address, such as :2525 (empty: no listener)", func(c *Config) *string { return &c.SMTPAddr }),
+		stringOption("dns-resolver", "DNS server (host:port) for DKIM, SPF and DMARC lookups of inbound mail (empty: the system's resolvers)", func(c *Config) *string { return &c.DNSResolver }),
 		stringOption("smtp-relay", "outbound SMTP relay host:port (empty: mail stays in the built-in outbox); password from $PROOFDESK_SMTP_PASSWORD", func(c *Config) *string { return &c.SMTPRelay }),
 		stringOption("smtp-relay-security", "relay connection security: starttls, tls or none", func(c *Config) *string { return &c.SMTPRelaySecurity }),
 		stringOption("smtp-relay-user", "relay username", func(c *Config) *string { return &c.SMTPRelayUser }),

@@ -77,6 +77,28 @@ func TestConfig_Defaults(t *testing.T) {
 	}
 }
 
+// The identity settings come from flags, the environment and the config
+// file alike; import (store options) takes --default-region too.
+func TestConfig_IdentitySettings(t *testing.T) {
+	t.Parallel()
+	file := writeFile(t, "p.yaml", "default-region: GB\ntrusted-proxies: 10.0.0.0/8, 127.0.0.1\ndns-resolver: 127.0.0.1:5353\n")
+	cfg, err := loadConfig(t, serverOptions, []string{"--config", file}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.DefaultRegion != "GB" || !cmp.Equal(cfg.TrustedProxies, []string{"10.0.0.0/8", "127.0.0.1"}) || cfg.DNSResolver != "127.0.0.1:5353" {
+		t.Fatalf("from file: %q %q %q", cfg.DefaultRegion, cfg.TrustedProxies, cfg.DNSResolver)
+	}
+	cfg, err = loadConfig(t, storeOptions, []string{"--config", file, "--default-region", "AU"}, map[string]string{"PROOFDESK_DEFAULT_REGION": "IN"})
+	if err != nil || cfg.DefaultRegion != "AU" {
+		t.Fatalf("flag over env over file: %q, %v, want AU", cfg.DefaultRegion, err)
+	}
+	cfg, err = loadConfig(t, storeOptions, nil, map[string]string{"PROOFDESK_DEFAULT_REGION": "fr"})
+	if err != nil || cfg.DefaultRegion != "fr" {
+		t.Fatalf("env: %q, %v", cfg.DefaultRegion, err)
+	}
+}
+
 func TestConfig_Errors(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -104,6 +126,10 @@ func TestConfig_Errors(t *testing.T) {
 		{name: "master key in file", file: "master-key: abc\n", want: "the master key is never read from the config file"},
 		{name: "file not yaml mapping", file: "- a\n- b\n", want: "config file"},
 		{name: "missing file", args: []string{"--config", "/nonexistent/proofdesk.yaml"}, want: "config file: open /nonexistent/proofdesk.yaml"},
+		{name: "unknown phone region", args: []string{"--default-region", "XX"}, want: "--default-region must be an ISO 3166-1 alpha-2 region"},
+		{name: "unknown phone region in file of import", opts: storeOptions, file: "default-region: Europe\n", want: "--default-region must be"},
+		{name: "trusted proxy by name", env: map[string]string{"PROOFDESK_TRUSTED_PROXIES": "10.0.0.0/8,proxy.internal"}, want: `--trusted-proxies: trusted proxy "proxy.internal" is neither`},
+		{name: "dns resolver without port", args: []string{"--dns-resolver", "127.0.0.1"}, want: "--dns-resolver must be host:port"},
 		{name: "store command refuses addr", opts: storeOptions, args: []string{"--addr", ":1"}, want: "flag provided but not defined: -addr"},
 	}
 	for _, tt := range tests {

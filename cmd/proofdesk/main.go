@@ -195,6 +195,10 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	m.HTTPServer = s
 	base := m.URL()
+	s.HTTPS = strings.HasPrefix(base, "https://")
+	if s.TrustedProxies, err = pdhttp.ParseTrustedProxies(m.Config.TrustedProxies); err != nil {
+		return err // Validate checked it
+	}
 	m.DB.SetPublicURL(base, m.Config.Company)
 	if err := m.mount(ctx, s, base); err != nil {
 		return err
@@ -267,6 +271,8 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 		PostMessage: apiH.PostMessage, Settings: m.consoleSettings(base), Logger: m.Logger,
 	})
 	con.AllowNo2FA = m.Config.AllowNo2FA
+	con.SecureCookies = strings.HasPrefix(base, "https://")
+	con.PhoneRegion = m.Config.DefaultRegion
 	con.Register(s)
 	if m.Config.Demo {
 		s.Handle("GET /demo/shop", demoShop(base))
@@ -307,7 +313,7 @@ func (m *Main) startChannels(ctx context.Context) error {
 	wctx, cancel := context.WithCancel(context.Background())
 	m.stopWorkers = cancel
 	inbound := mail.NewInboundHandler(mail.InboundConfig{Customers: m.CustomerService, Conversations: m.ConversationService,
-		Threads: m.DB, Resolver: &mail.NetResolver{}, Limits: mail.DefaultLimits(), CoolingOff: c.CoolingOff, ReopenWindow: c.ReopenWindow, Logger: m.Logger})
+		Threads: m.DB, Resolver: mail.NewNetResolver(c.DNSResolver), Limits: mail.DefaultLimits(), CoolingOff: c.CoolingOff, ReopenWindow: c.ReopenWindow, Logger: m.Logger})
 	if c.SMTPAddr != "" {
 		srv := mail.NewServer(c.SMTPAddr, inbound, mail.DefaultLimits(), m.Logger)
 		if err := srv.Open(); err != nil {

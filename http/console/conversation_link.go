@@ -41,9 +41,10 @@ func (h *Handler) handleLink(w http.ResponseWriter, r *http.Request) {
 		}
 		f.Email = &e
 	} else {
-		ph, err := proofdesk.NormalizePhone(lookup)
+		ph, err := proofdesk.NormalizePhoneIn(lookup, h.PhoneRegion)
 		if err != nil {
-			fail(http.StatusUnprocessableEntity, "Type the customer's full email address or phone number.")
+			// The message names the problem, never the value typed.
+			fail(http.StatusUnprocessableEntity, "Type the customer's full email address or phone number ("+proofdesk.ErrorMessage(err)+").")
 			return
 		}
 		f.Phone = &ph

@@ -168,7 +168,7 @@ func (h *Handler) startLoginEnrol(w http.ResponseWriter, r *http.Request, agent 
 	e.Error = msg
 	e.Ticket = h.enrolTicket(agent.ID, agent.TOTPSecret, h.Now().Add(enrolTicketTTL))
 	e.LoginCSRF = auth.NewCSRFToken()
-	setCookie(w, r, loginCSRFCookie, e.LoginCSRF, "/login", 3600)
+	h.setCookie(w, r, loginCSRFCookie, e.LoginCSRF, "/login", 3600)
 	status := http.StatusOK
 	if msg != "" {
 		status = http.StatusUnauthorized

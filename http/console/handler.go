@@ -80,6 +80,12 @@ type Deps struct {
 type Handler struct {
 	// AllowNo2FA lets admins sign in without TOTP (demo only).
 	AllowNo2FA bool
+	// SecureCookies marks every console cookie Secure; set it when the
+	// public base URL is https (a TLS-terminating proxy in front).
+	SecureCookies bool
+	// PhoneRegion is the region (ISO 3166-1 alpha-2) of phone numbers
+	// typed without a country code (the --default-region); "" refuses them.
+	PhoneRegion string
 	// SessionTTL is the session lifetime; New sets DefaultSessionTTL.
 	SessionTTL time.Duration
 	// Now is the clock; New sets time.Now.

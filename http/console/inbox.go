@@ -177,9 +177,9 @@ func (h *Handler) findInbox(r *http.Request, f inboxFilter) ([]*proofdesk.Conver
 			}
 			cf.Email = &e
 		} else {
-			ph, err := proofdesk.NormalizePhone(f.Customer)
+			ph, err := proofdesk.NormalizePhoneIn(f.Customer, h.PhoneRegion)
 			if err != nil {
-				return nil, false, proofdesk.FieldError("customer", "Search by customer takes a full email address or phone number.")
+				return nil, false, proofdesk.FieldError("customer", "Search by customer takes a full email address or phone number (%s).", proofdesk.ErrorMessage(err))
 			}
 			cf.Phone = &ph
 		}

@@ -13,7 +13,7 @@ import (
 )
 
 func TestConversation_LinkCustomer(t *testing.T) {
-	s := consoletest.New(t, consoletest.Options{})
+	s := consoletest.New(t, consoletest.Options{PhoneRegion: "US"})
 	b := agentBrowser(t, s)
 	path := "/conversations/" + s.Unlinked.ID
 	_, page := b.get(path)
@@ -29,6 +29,7 @@ func TestConversation_LinkCustomer(t *testing.T) {
 	// Refusals: not an email or phone, nobody on file. Nothing is linked.
 	for _, tc := range []struct{ lookup, want string }{
 		{"jane", "full email address or phone number"},
+		{"+44 (415) 555-0123", "full email address or phone number"},
 		{"nobody@example.com", "No customer has that email address or phone number on file."},
 	} {
 		resp, page := link(tc.lookup)
@@ -41,8 +42,9 @@ func TestConversation_LinkCustomer(t *testing.T) {
 		t.Fatal("a failed link linked the conversation")
 	}
 
-	// The on-file phone, as a person types it, finds the customer (blind index).
-	resp, _ := link("+1 (415) 555-0123")
+	// The on-file phone, as a person types it in the desk's default
+	// region (US), finds the customer (blind index).
+	resp, _ := link("(415) 555-0123")
 	if resp.StatusCode != http.StatusSeeOther || !strings.Contains(resp.Header.Get("Location"), "done=linked") {
 		t.Fatalf("link: %d %s", resp.StatusCode, resp.Header.Get("Location"))
 	}
@@ -60,6 +62,16 @@ func TestConversation_LinkCustomer(t *testing.T) {
 		t.Fatal("a linked conversation still offers the link form")
 	}
 	assertNoPII(t, "linked conversation", page)
+
+	// Without a default region, a number typed without its country code
+	// is refused, never guessed as North American.
+	s2 := consoletest.New(t, consoletest.Options{})
+	b2 := agentBrowser(t, s2)
+	_, page2 := b2.get("/conversations/" + s2.Unlinked.ID)
+	if resp, page := b2.post("/conversations/"+s2.Unlinked.ID+"/customer", url.Values{"csrf_token": {csrfOf(t, page2)}, "lookup": {"(415) 555-0123"}}); resp.StatusCode != http.StatusUnprocessableEntity ||
+		!strings.Contains(page, "no country code") {
+		t.Fatalf("national number without a region: %d, want a refusal naming the missing country code", resp.StatusCode)
+	}
 
 	// An agent cannot move a linked conversation to someone else.
 	if resp, page := link(consoletest.CustomerEmail); resp.StatusCode != http.StatusForbidden || !strings.Contains(page, "Only a supervisor") {

@@ -32,7 +32,7 @@ type loginPage struct {
 // (double-submit: the same token in a cookie and in the form).
 func (h *Handler) showLogin(w http.ResponseWriter, r *http.Request, status int, email, msg string) {
 	tok := auth.NewCSRFToken()
-	setCookie(w, r, loginCSRFCookie, tok, "/login", 3600)
+	h.setCookie(w, r, loginCSRFCookie, tok, "/login", 3600)
 	h.render(w, r, status, "login", loginPage{CSRFToken: tok, Email: email, Error: msg})
 }
 
@@ -166,8 +166,8 @@ func (h *Handler) startSession(w http.ResponseWriter, r *http.Request, agent *pr
 		h.renderError(w, r, err)
 		return
 	}
-	setCookie(w, r, sessionCookie, id, "/", int(h.SessionTTL.Seconds()))
-	clearCookie(w, r, loginCSRFCookie, "/login")
+	h.setCookie(w, r, sessionCookie, id, "/", int(h.SessionTTL.Seconds()))
+	h.clearCookie(w, r, loginCSRFCookie, "/login")
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 }
 
@@ -177,6 +177,6 @@ func (h *Handler) handleLogout(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, err)
 		return
 	}
-	clearCookie(w, r, sessionCookie, "/")
+	h.clearCookie(w, r, sessionCookie, "/")
 	http.Redirect(w, r, "/login", http.StatusSeeOther)
 }

@@ -60,7 +60,7 @@ func (h *Handler) requireSession(next http.Handler) http.Handler {
 		}
 		if sess == nil {
 			_, had := r.Cookie(sessionCookie)
-			clearCookie(w, r, sessionCookie, "/")
+			h.clearCookie(w, r, sessionCookie, "/")
 			if r.Header.Get("X-Proofdesk-Live") != "" || r.Header.Get("Accept") == "text/event-stream" {
 				// Scripts learn of the expiry and send the page to sign-in.
 				setPageHeaders(w)
@@ -109,13 +109,16 @@ func (h *Handler) requireCSRF(next http.Handler) http.Handler {
 	})
 }
 
-func setCookie(w http.ResponseWriter, r *http.Request, name, value, path string, maxAge int) {
+// setCookie sets a console cookie: HttpOnly, SameSite=Strict, and Secure
+// when the request came over TLS or the public base URL is https (behind a
+// TLS-terminating proxy r.TLS is nil).
+func (h *Handler) setCookie(w http.ResponseWriter, r *http.Request, name, value, path string, maxAge int) {
 	http.SetCookie(w, &http.Cookie{
 		Name: name, Value: value, Path: path, MaxAge: maxAge,
-		HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteStrictMode,
+		HttpOnly: true, Secure: r.TLS != nil || h.SecureCookies, SameSite: http.SameSiteStrictMode,
 	})
 }
 
-func clearCookie(w http.ResponseWriter, r *http.Request, name, path string) {
-	setCookie(w, r, name, "", path, -1)
+func (h *Handler) clearCookie(w http.ResponseWriter, r *http.Request, name, path string) {
+	h.setCookie(w, r, name, "", path, -1)
 }

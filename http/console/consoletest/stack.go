@@ -72,6 +72,8 @@ type Options struct {
 	Settings console.Settings
 	// VerifyPage mounts http/verifypage at /v/{token}.
 	VerifyPage bool
+	// PhoneRegion is the console's --default-region.
+	PhoneRegion string
 }
 
 // New starts a stack on a fresh SQLite store; it is closed by tb.Cleanup.
@@ -106,6 +108,7 @@ func New(tb testing.TB, opt Options) *Stack {
 		PostMessage: s.API.PostMessage, Settings: opt.Settings, Logger: logger,
 	})
 	s.Console.PollInterval = 200 * time.Millisecond
+	s.Console.PhoneRegion = opt.PhoneRegion
 	s.Console.Register(s.Server)
 	if opt.VerifyPage {
 		key, err := db.Secret(ctx, "verifypage")
