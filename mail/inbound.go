@@ -198,8 +198,12 @@ func (h *InboundHandler) DeliverMessage(ctx context.Context, env Envelope, raw [
 	}
 	if in.Auto == "" && env.RemoteIP != nil && env.MailFrom == "" {
 		// The null reverse path is reserved for notifications (RFC 5321
-		// §4.5.5): whatever the header says, a machine sent it.
+		// §4.5.5): whatever the header says, a machine sent it; from
+		// postmaster, it is a non-delivery report.
 		in.Auto = AutoReply
+		if strings.HasPrefix(strings.ToLower(in.From.Address), "postmaster@") {
+			in.Auto, in.DSN = AutoBounce, &DSN{}
+		}
 	}
 	now := h.cfg.Now().UTC()
 	res := &Delivered{Auto: in.Auto}
