@@ -90,6 +90,22 @@ func TestCase02_BlankPlainYieldsToHTML(t *testing.T) {
 	}
 }
 
+// 02, Outlook's shape: the blank plain part beside a multipart/related
+// HTML body with an inline image, inside multipart/mixed.
+func TestCase02_OutlookRelated(t *testing.T) {
+	raw := "From: t@example.org\nSubject: x\nContent-Type: multipart/mixed; boundary=m\n\n--m\nContent-Type: multipart/alternative; boundary=a\n\n" +
+		"--a\nContent-Type: text/plain; charset=\"us-ascii\"\n\n\r\n\n--a\nContent-Type: multipart/related; boundary=r\n\n" +
+		"--r\nContent-Type: text/html; charset=\"us-ascii\"\n\n<html><body><p class=MsoNormal>Photo of the crack:<o:p></o:p></p><p><img src=\"cid:image001.png@01DA\" alt=\"crack\"></p></body></html>\n" +
+		"--r\nContent-Type: image/png; name=image001.png\nContent-ID: <image001.png@01DA>\nContent-Transfer-Encoding: base64\n\niVBORw0KGgo=\n--r--\n\n--a--\n\n--m--\n"
+	in := parseString(t, raw)
+	if in.TextBody != "Photo of the crack:\n\n[image: crack]" || !in.FromHTML {
+		t.Fatalf("TextBody=%q", in.TextBody)
+	}
+	if len(in.Attachments) != 1 || in.Attachments[0].ContentID != "image001.png@01DA" {
+		t.Fatalf("Attachments=%+v", summarize(in).Attachments)
+	}
+}
+
 // 06: a message attached whole is a nested message with its own sender,
 // subject and text, and its text is shown.
 func TestCase06_ForwardAsAttachment(t *testing.T) {
