@@ -72,9 +72,10 @@ func (d *DSN) Status() string {
 // classify tells machine mail from a person's, by the signals careful
 // mail software uses:
 //
-//   - a multipart/report of report-type delivery-status (RFC 3464), or a
-//     sender whose local part is MAILER-DAEMON or postmaster (RFC 5321
-//     §4.5.5 non-delivery reports), is AutoBounce;
+//   - a multipart/report of report-type delivery-status (RFC 3464), a
+//     sender whose local part is MAILER-DAEMON, or postmaster with a null
+//     Return-Path or Auto-Submitted (RFC 5321 §4.5.5 non-delivery
+//     reports; a person may write from postmaster), is AutoBounce;
 //   - Auto-Submitted other than "no" (RFC 3834 §5), Precedence bulk, junk
 //     or list, X-Autoreply, X-Autorespond,
 //     or a null Return-Path "<>" is AutoReply. (X-Auto-Response-Suppress
@@ -86,15 +87,18 @@ func classify(in *Inbound, dsnPart, origHeader []byte) (string, *DSN) {
 	if at := strings.LastIndexByte(local, '@'); at >= 0 {
 		local = local[:at]
 	}
-	isReport := strings.EqualFold(ct, "multipart/report") && strings.EqualFold(params["report-type"], "delivery-status")
-	if isReport || len(dsnPart) > 0 || local == "mailer-daemon" || local == "postmaster" {
-		return AutoBounce, parseDSN(dsnPart, origHeader)
-	}
 	rp := strings.TrimSpace(h.Get("Return-Path"))
 	in.ReturnPathNull = rp == "<>"
 	auto := strings.ToLower(strings.TrimSpace(h.Get("Auto-Submitted")))
 	if i := strings.IndexByte(auto, ';'); i >= 0 {
 		auto = strings.TrimSpace(auto[:i])
+	}
+	isReport := strings.EqualFold(ct, "multipart/report") && strings.EqualFold(params["report-type"], "delivery-status")
+	// postmaster is also a role address people write from (RFC 5321
+	// §4.5.1): from it, only a notification sign makes a bounce.
+	postmaster := local == "postmaster" && (in.ReturnPathNull || (auto != "" && auto != "no"))
+	if isReport || len(dsnPart) > 0 || local == "mailer-daemon" || postmaster {
+		return AutoBounce, parseDSN(dsnPart, origHeader)
 	}
 	prec := strings.ToLower(strings.TrimSpace(h.Get("Precedence")))
 	switch {

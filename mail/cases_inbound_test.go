@@ -552,3 +552,45 @@ func TestInboundCase22_BidiAsOnChat(t *testing.T) {
 		}
 	})
 }
+
+// failFlagOnce fails the first FlagDifferentSender.
+type failFlagOnce struct {
+	ThreadStore
+	failed bool
+}
+
+func (f *failFlagOnce) FlagDifferentSender(ctx context.Context, convID, msgID string) (proofdesk.Level, error) {
+	if !f.failed {
+		f.failed = true
+		return 0, errors.New("database is locked")
+	}
+	return f.ThreadStore.FlagDifferentSender(ctx, convID, msgID)
+}
+
+// A store failure while flagging a different sender is temporary, and the
+// sender's retry flags it: the mail is never recorded unflagged.
+func TestInboundCase16_FlagSurvivesRetry(t *testing.T) {
+	db := sqldbtest.Open(t)
+	ft := &failFlagOnce{ThreadStore: db}
+	e := newInboundEnv(t, db, Limits{}, ft)
+	e.mustSend(t, "From: jane@example.com\nSubject: Account\nMessage-ID: <r1@example.com>\nContent-Type: text/plain\n\nHello\n")
+	conv := e.emailConversations(t)[0]
+	stranger := "From: other@elsewhere.example\nSubject: Re: Account [#" + conv.ID + "]\nMessage-ID: <r2@elsewhere.example>\nContent-Type: text/plain\n\nChange my email.\n"
+	if code := e.send(t, stranger); code != 451 {
+		t.Fatalf("code=%d, want 451", code)
+	}
+	e.mustSend(t, stranger)
+	got, _ := e.convs.FindConversationByID(context.Background(), conv.ID)
+	if !contains(got.RiskFlags, proofdesk.RiskDifferentSender) {
+		t.Fatalf("flags=%v after the retry, want different_sender", got.RiskFlags)
+	}
+	n := 0
+	for _, m := range e.messages(t, conv.ID) {
+		if strings.Contains(m.Body, "Change my email.") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Fatalf("the stranger's mail is stored %d times, want once", n)
+	}
+}

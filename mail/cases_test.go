@@ -90,6 +90,22 @@ func TestCase02_BlankPlainYieldsToHTML(t *testing.T) {
 	}
 }
 
+// 02, Outlook's shape: the blank plain part beside a multipart/related
+// HTML body with an inline image, inside multipart/mixed.
+func TestCase02_OutlookRelated(t *testing.T) {
+	raw := "From: t@example.org\nSubject: x\nContent-Type: multipart/mixed; boundary=m\n\n--m\nContent-Type: multipart/alternative; boundary=a\n\n" +
+		"--a\nContent-Type: text/plain; charset=\"us-ascii\"\n\n\r\n\n--a\nContent-Type: multipart/related; boundary=r\n\n" +
+		"--r\nContent-Type: text/html; charset=\"us-ascii\"\n\n<html><body><p class=MsoNormal>Photo of the crack:<o:p></o:p></p><p><img src=\"cid:image001.png@01DA\" alt=\"crack\"></p></body></html>\n" +
+		"--r\nContent-Type: image/png; name=image001.png\nContent-ID: <image001.png@01DA>\nContent-Transfer-Encoding: base64\n\niVBORw0KGgo=\n--r--\n\n--a--\n\n--m--\n"
+	in := parseString(t, raw)
+	if in.TextBody != "Photo of the crack:\n\n[image: crack]" || !in.FromHTML {
+		t.Fatalf("TextBody=%q", in.TextBody)
+	}
+	if len(in.Attachments) != 1 || in.Attachments[0].ContentID != "image001.png@01DA" {
+		t.Fatalf("Attachments=%+v", summarize(in).Attachments)
+	}
+}
+
 // 06: a message attached whole is a nested message with its own sender,
 // subject and text, and its text is shown.
 func TestCase06_ForwardAsAttachment(t *testing.T) {
@@ -367,7 +383,9 @@ func TestCase19_BouncesAndAutoReplies(t *testing.T) {
 	}{
 		{"exim bounce with returned message", "From: Mail Delivery System <Mailer-Daemon@mx.example.net>\nTo: bounce@desk.example\nSubject: Mail delivery failed: returning message to sender\nContent-Type: multipart/report; report-type=delivery-status; boundary=b\n\n--b\nContent-Type: text/plain\n\nA message that you sent could not be delivered.\n--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.net\n\nAction: failed\nFinal-Recipient: rfc822;gone@example.net\nStatus: 5.1.1\n--b\nContent-Type: message/rfc822\n\nFrom: support@desk.example\nTo: gone@example.net\nMessage-ID: <out-1@desk.example>\nSubject: Re: order\n\nOur reply.\n--b--\n", AutoBounce, "out-1@desk.example"},
 		{"exchange NDR", "From: postmaster@corp.example\nTo: support@desk.example\nSubject: Non remis : Re: Commande\nContent-Type: multipart/report; report-type=\"delivery-status\"; boundary=\"x\"\n\n--x\nContent-Type: text/plain; charset=utf-8\n\nLa remise a échoué.\n--x\nContent-Type: message/delivery-status\n\nReporting-MTA: dns;corp.example\n\nFinal-recipient: RFC822; <nobody@corp.example>\nAction: failed\nStatus: 5.1.10 (user unknown)\n--x\nContent-Type: text/rfc822-headers\n\nMessage-ID:\n <out-2@desk.example>\nSubject: Re: Commande\n--x--\n", AutoBounce, "out-2@desk.example"},
-		{"postmaster plain text", "From: postmaster@example.org\nSubject: Returned mail\n\nUser unknown.\n", AutoBounce, ""},
+		{"postmaster with null return path", "From: postmaster@example.org\nReturn-Path: <>\nSubject: Returned mail\n\nUser unknown.\n", AutoBounce, ""},
+		{"postmaster auto-submitted", "From: Postmaster <POSTMASTER@example.org>\nAuto-Submitted: auto-replied\nSubject: Returned mail\n\nUser unknown.\n", AutoBounce, ""},
+		{"a person writing from postmaster", "From: Kim <postmaster@smallshop.example>\nSubject: Order 55\n\nHi, this is Kim from the shop.\n", "", ""},
 		{"mailer-daemon any case", "From: \"Mail System\" <MAILER-DAEMON@example.org>\nSubject: failure\n\nx\n", AutoBounce, ""},
 		{"out of office RFC 3834", person + "Auto-Submitted: auto-replied\n\nI am away until Monday.\n", AutoReply, ""},
 		{"auto-generated with params", person + "Auto-Submitted: auto-generated; owner-email=\"x@example.org\"\n\nTicket received.\n", AutoReply, ""},

@@ -27,7 +27,8 @@ var fuzzLimits = Limits{
 // Seeds: testdata/*.eml and testdata/fuzz/FuzzParse.
 func FuzzParse(f *testing.F) {
 	files, _ := filepath.Glob("testdata/*.eml")
-	for _, name := range files {
+	cases, _ := filepath.Glob("testdata/cases/*.eml")
+	for _, name := range append(files, cases...) {
 		b, err := os.ReadFile(name)
 		if err != nil {
 			f.Fatal(err)
@@ -77,5 +78,24 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("unsafe filename %q", a.Filename)
 			}
 		}
+	})
+}
+
+// FuzzDecodeTNEF checks that the winmail.dat decoder never panics nor
+// reads past its input, whatever the lengths in the stream say.
+func FuzzDecodeTNEF(f *testing.F) {
+	f.Add(tnefStream(tnefAttr{1, attBody, []byte("text\x00")}, tnefAttr{2, attAttachRenddata, nil},
+		tnefAttr{2, attAttachTitle, []byte("a.txt\x00")}, tnefAttr{2, attAttachData, []byte("x")}))
+	f.Add(tnefStream(tnefAttr{1, attMAPIProps, []byte{2, 0, 0, 0, 0x1f, 0, 0, 0x10, 1, 0, 0, 0, 255, 255, 255, 255}}))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, _ := decodeTNEF(data)
+		if c != nil {
+			for _, file := range c.files {
+				if len(file.data) > len(data) {
+					t.Fatalf("file of %d bytes from %d bytes of input", len(file.data), len(data))
+				}
+			}
+		}
+		_ = mapiProps(data)
 	})
 }

@@ -201,8 +201,12 @@ func (h *InboundHandler) DeliverMessage(ctx context.Context, env Envelope, raw [
 	}
 	if in.Auto == "" && env.RemoteIP != nil && env.MailFrom == "" {
 		// The null reverse path is reserved for notifications (RFC 5321
-		// §4.5.5): whatever the header says, a machine sent it.
+		// §4.5.5): whatever the header says, a machine sent it; from
+		// postmaster, it is a non-delivery report.
 		in.Auto = AutoReply
+		if strings.HasPrefix(strings.ToLower(in.From.Address), "postmaster@") {
+			in.Auto, in.DSN = AutoBounce, &DSN{}
+		}
 	}
 	now := h.cfg.Now().UTC()
 	res := &Delivered{Auto: in.Auto}
@@ -277,12 +281,16 @@ func (h *InboundHandler) DeliverMessage(ctx context.Context, env Envelope, raw [
 			return nil, temporary{err}
 		}
 	}
-	// Recorded after the message: a retry after a failure above finds the
-	// mail unseen and completes; CreateMessage's client ID keeps the
-	// message itself from being stored twice on an existing conversation.
-	if err := h.cfg.Threads.RecordInbound(ctx, proofdesk.InboundMail{ConversationID: conv.ID, HeaderMessageID: msgID, MessageID: m.ID,
-		AuthResults: res.Auth.Summary(), ContentDigest: digest, Raw: raw, FullText: in.TextBody, SenderDiffers: res.DifferentSender}); err != nil {
-		return nil, temporary{err}
+	before := conv.EffectiveLevel(now)
+	res.Level = before
+	if res.DifferentSender {
+		// Whoever this is, their mail proves nothing and must not act at
+		// the level the requester reached. Done before the mail is
+		// recorded, so that a retry after a failure here flags it still.
+		if _, err := h.cfg.Threads.FlagDifferentSender(ctx, conv.ID, m.ID); err != nil {
+			return nil, temporary{err}
+		}
+		res.Level = proofdesk.L0
 	}
 	if previous != nil {
 		res.PreviousID = previous.ID
@@ -290,26 +298,25 @@ func (h *InboundHandler) DeliverMessage(ctx context.Context, env Envelope, raw [
 			return nil, temporary{err}
 		}
 	}
-
-	before := conv.EffectiveLevel(now)
-	res.Level = before
-	if res.DifferentSender {
-		// Whoever this is, their mail proves nothing and must not act at
-		// the level the requester reached.
-		if _, err := h.cfg.Threads.FlagDifferentSender(ctx, conv.ID, m.ID); err != nil {
-			return nil, temporary{err}
-		}
-		res.Level = proofdesk.L0
-	} else if level, ok := h.emailFactor(ctx, conv, in, res.Auth, now); ok {
-		res.Level = level
-	}
-	h.dmarcFail(ctx, conv, in, res.Auth)
 	if !res.New && conv.Status != proofdesk.StatusOpen {
 		if _, err := h.cfg.Threads.ReopenConversation(ctx, conv.ID); err != nil {
 			return nil, temporary{err}
 		}
 		res.Reopened = true
 	}
+	// Recorded last: a retry after a failure above finds the mail unseen
+	// and completes; CreateMessage's client ID keeps the message itself
+	// from being stored twice on an existing conversation.
+	if err := h.cfg.Threads.RecordInbound(ctx, proofdesk.InboundMail{ConversationID: conv.ID, HeaderMessageID: msgID, MessageID: m.ID,
+		AuthResults: res.Auth.Summary(), ContentDigest: digest, Raw: raw, FullText: in.TextBody, SenderDiffers: res.DifferentSender}); err != nil {
+		return nil, temporary{err}
+	}
+	if !res.DifferentSender {
+		if level, ok := h.emailFactor(ctx, conv, in, res.Auth, now); ok {
+			res.Level = level
+		}
+	}
+	h.dmarcFail(ctx, conv, in, res.Auth)
 	h.log.Info("inbound mail stored", slog.String("conversation_id", conv.ID), slog.String("message_id", m.ID),
 		slog.Bool("new_conversation", res.New), slog.Int("attachments", len(in.Attachments)),
 		slog.String("auth", res.Auth.Summary()), slog.String("level", res.Level.String()),

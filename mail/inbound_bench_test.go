@@ -32,7 +32,7 @@ func BenchmarkInboundDeliver(b *testing.B) {
 				if mode == "new" {
 					msg = bytes.Replace(msg, []byte("In-Reply-To: <r2@shop.example>\r\nReferences: <r1@example.com> <r2@shop.example>\r\n"), nil, 1)
 				} else {
-					conv := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, Subject: "Where is my order?"}
+					conv := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, Subject: "Where is my order?", Requester: proofdesk.Requester{Email: "jane.doe@example.com"}}
 					if err := convs.CreateConversation(ctx, conv, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: "first"}); err != nil {
 						b.Fatal(err)
 					}
@@ -48,7 +48,7 @@ func BenchmarkInboundDeliver(b *testing.B) {
 					i++
 					raw := bytes.Replace(msg, []byte("<bench@example.com>"), fmt.Appendf(nil, "<bench-%d@example.com>", i), 1)
 					res, err := h.DeliverMessage(ctx, Envelope{}, raw)
-					if err != nil || res.Duplicate || res.New != (mode == "new") {
+					if err != nil || res.Duplicate || res.New != (mode == "new") || res.DifferentSender {
 						b.Fatalf("DeliverMessage: %+v, %v", res, err)
 					}
 				}

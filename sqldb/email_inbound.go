@@ -31,25 +31,25 @@ func emailFieldAAD(id, field string) string { return "email_messages|" + id + "|
 // keeps it whole, sealed. Returns EINVALID for an empty Message-ID and
 // ENOTFOUND for an unknown conversation.
 func (db *DB) RecordInbound(ctx context.Context, m proofdesk.InboundMail) error {
+	messageID := normMessageID(m.HeaderMessageID)
+	if messageID == "" {
+		return proofdesk.FieldError("message_id", "message_id is required")
+	}
 	return db.WithTx(ctx, func(tx *Tx) error {
-		if err := tx.recordEmail(ctx, m.ConversationID, emailIn, m.HeaderMessageID, m.MessageID, m.AuthResults); err != nil {
-			return err
-		}
 		_, dk, err := tx.findConversationByID(ctx, m.ConversationID)
 		if err != nil {
 			return err
-		}
-		var id string
-		if err := tx.queryRow(ctx, `SELECT id FROM email_messages WHERE conversation_id = ? AND message_id = ? AND direction = ? ORDER BY created_at DESC, id DESC LIMIT 1`,
-			m.ConversationID, m.MessageID, emailIn).Scan(&id); err != nil {
-			return fmt.Errorf("record inbound: %w", wrapErr(err))
 		}
 		content := ""
 		if m.ContentDigest != "" {
 			content = tx.db.BlindIndex(blindContent, m.ContentDigest)
 		}
-		if _, err := tx.exec(ctx, `UPDATE email_messages SET content_idx = ?, raw_enc = ?, text_enc = ?, sender_differs = ? WHERE id = ?`,
-			content, dk.Seal(emailFieldAAD(id, "raw"), m.Raw), dk.SealString(emailFieldAAD(id, "text"), m.FullText), boolInt(m.SenderDiffers), id); err != nil {
+		id := proofdesk.NewID("eml")
+		if _, err := tx.exec(ctx, `INSERT INTO email_messages (id, conversation_id, message_id, direction, header_id_idx, header_id_enc, auth_results,
+			content_idx, raw_enc, text_enc, sender_differs, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, m.ConversationID, m.MessageID, emailIn, tx.db.BlindIndex(blindMessageID, messageID), dk.SealString(emailAAD(id), messageID), m.AuthResults,
+			content, dk.Seal(emailFieldAAD(id, "raw"), m.Raw), dk.SealString(emailFieldAAD(id, "text"), m.FullText), boolInt(m.SenderDiffers),
+			fmtTime(tx.now)); err != nil {
 			return fmt.Errorf("record inbound: %w", wrapErr(err))
 		}
 		return nil
