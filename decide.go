@@ -18,6 +18,9 @@ import (
 // points) but takes no part in conversations.
 const RoleIntegration = "integration"
 
+// ActorIntegration is the audit actor kind of an integration token.
+const ActorIntegration = "integration"
+
 // RoleSystem is Proofdesk itself or an operator at the command line
 // (import, demo seeding): not a person in the console.
 const RoleSystem = "system"
@@ -26,6 +29,7 @@ const RoleSystem = "system"
 const (
 	DoReveal         = "reveal"             // show one customer field in clear (Field)
 	DoReply          = "reply"              // send a reply; the decision gives the level the guard checks at
+	DoConversation   = "conversation"       // read or act on conversations at all (the API's conversation routes, events)
 	DoNote           = "note"               // add an internal note
 	DoVerify         = "issue_verification" // send a verification request to an on-file contact point
 	DoBreakGlass     = "break_glass"        // a supervisor goes past the policy (reveal or a blocked reply)
@@ -277,7 +281,7 @@ func Decide(in DecisionInput) Decision {
 		return roleRefusal(RuleNotAgent, RoleAgent, "Only support agents act on conversations; an integration token syncs customers.")
 	}
 	switch in.Action {
-	case DoNote:
+	case DoConversation, DoNote:
 		return Decision{Allowed: true, Rule: RuleAllowed}
 	case DoReply:
 		return decideReply(in)

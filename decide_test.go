@@ -115,6 +115,8 @@ func TestDecide(t *testing.T) {
 		{"reply high risk", with(conv(proofdesk.DoReply, agentA, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.Risk = highRisk }),
 			want{allowed: true, rule: proofdesk.RuleReplyRiskHigh}},
 		{"reply by integration", conv(proofdesk.DoReply, integ, proofdesk.L0), want{rule: proofdesk.RuleNotAgent, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAgent}},
+		{"conversations by integration", proofdesk.DecisionInput{Action: proofdesk.DoConversation, Actor: integ}, want{rule: proofdesk.RuleNotAgent, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAgent}},
+		{"conversations by agent", proofdesk.DecisionInput{Action: proofdesk.DoConversation, Actor: agentB}, want{allowed: true, rule: proofdesk.RuleAllowed}},
 		{"note by agent", conv(proofdesk.DoNote, agentB, proofdesk.L0), want{allowed: true, rule: proofdesk.RuleAllowed}},
 
 		// Verification requests.
