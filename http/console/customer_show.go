@@ -69,7 +69,7 @@ func (h *Handler) customerData(r *http.Request, customerID, fromID string) (*cus
 	now := h.Now()
 	v := proofdesk.NewCustomerView(cust, proofdesk.ViewContext{Policy: pol})
 	p := &customerPage{page: h.newPage(r, "Customer "+v.Name, "inbox"), Customer: v,
-		Contacts: h.contactRows(v, now),
+		Contacts:    h.contactRows(v, now),
 		CoolingDays: int(h.d.Settings.CoolingOff / (24 * time.Hour))}
 	convs, _, err := h.d.Conversations.FindConversations(ctx, proofdesk.ConversationFilter{CustomerID: &cust.ID, Limit: 20})
 	if err != nil {
