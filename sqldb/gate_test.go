@@ -2,6 +2,7 @@ package sqldb_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -286,5 +287,36 @@ func TestCustomerChangesPassTheGate(t *testing.T) {
 		if _, err := cs.UpdateCustomer(integration, f.cust.ID, proofdesk.CustomerUpdate{Emails: &backdated}); err != nil {
 			t.Fatalf("backdated sync: %v", err)
 		}
+	})
+}
+
+// The request's message says how long it lasts, from the configuration.
+func TestChallengeMessageSaysItsTTL(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		vs, err := sqldb.NewVerificationService(context.Background(), db, sqldb.VerificationConfig{BaseURL: "https://desk.example", ChallengeTTL: 30 * time.Minute})
+		if err != nil {
+			t.Fatal(err)
+		}
+		info, err := vs.IssueChallenge(f.agentCtx, f.conv.ID, f.emailID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := info.ExpiresAt.Sub(info.CreatedAt); got != 30*time.Minute {
+			t.Fatalf("request lasts %s, want 30m", got)
+		}
+		msgs, err := sqldb.NewOutboxService(db).FindOutbox(context.Background(), 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range msgs {
+			if m.Purpose == "verification" {
+				if !strings.Contains(m.Body, "expires in 30 minutes") || strings.Contains(m.Body, "10 minutes") {
+					t.Fatalf("message does not say the configured 30 minutes:\n%s", m.Body)
+				}
+				return
+			}
+		}
+		t.Fatal("no verification message")
 	})
 }

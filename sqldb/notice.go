@@ -23,14 +23,6 @@ type NoticeService struct{ db *DB }
 // NewNoticeService returns the notice service of db.
 func NewNoticeService(db *DB) *NoticeService { return &NoticeService{db: db} }
 
-// NoticeInfo is what the notice page shows.
-type NoticeInfo struct {
-	ConversationID string
-	Channel        string
-	StartedAt      time.Time
-	Reported       bool
-}
-
 // noticeToken signs (conversation, customer, expiry) with the notice key.
 func (db *DB) noticeToken(convID, custID string, exp time.Time) string {
 	payload := convID + "." + custID + "." + strconv.FormatInt(exp.Unix(), 10)
@@ -70,7 +62,7 @@ func (db *DB) parseNoticeToken(tok string, now time.Time) (convID, custID string
 }
 
 // NoticeInfo returns what the notice page shows; it changes nothing.
-func (s *NoticeService) NoticeInfo(ctx context.Context, token string) (*NoticeInfo, error) {
+func (s *NoticeService) NoticeInfo(ctx context.Context, token string) (*proofdesk.NoticeInfo, error) {
 	h := s.db.reader()
 	convID, _, err := s.db.parseNoticeToken(token, h.now)
 	if err != nil {
@@ -80,7 +72,7 @@ func (s *NoticeService) NoticeInfo(ctx context.Context, token string) (*NoticeIn
 	if err != nil {
 		return nil, err
 	}
-	return &NoticeInfo{ConversationID: conv.ID, Channel: conv.Channel, StartedAt: conv.CreatedAt, Reported: conv.Fraud}, nil
+	return &proofdesk.NoticeInfo{ConversationID: conv.ID, Channel: conv.Channel, StartedAt: conv.CreatedAt, Reported: conv.Fraud}, nil
 }
 
 // ReportNotMe records the owner's "this wasn't me": the conversation is
@@ -181,6 +173,9 @@ func (tx *Tx) sendTranscripts(ctx context.Context, conv *proofdesk.Conversation)
 		fmt.Fprintf(&b, "[%s UTC] %s: %s\n", m.CreatedAt.Format("15:04"), who, maskTranscriptText(m.Body))
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	for _, c := range owners {
 		link := tx.db.baseURL + "/n/" + tx.db.noticeToken(conv.ID, c.ID, tx.now.Add(NoticeTTL))
 		for _, cp := range c.ContactPointsOf(proofdesk.ContactEmail) {
