@@ -87,6 +87,7 @@ const (
 	RuleTakeOver          = "assign.take_over"       // someone else takes over: the level drops to L0
 	RuleTakeOverGlass     = "assign.take_over_glass" // a supervisor takes over by break-glass: the level stays
 	RuleAssignUnverified  = "assign.unverified"      // nothing to carry: the conversation is at L0
+	RuleFirstHolder       = "assign.first_holder"    // an unassigned verified conversation gets its first holder: the level stays
 	RuleReplyNotHolder    = "reply.not_holder"       // a reply by someone other than the holder is checked at L0
 	RuleReplyRiskHigh     = "reply.risk_high"        // high risk: the guard checks one level lower
 	RuleReplyLevel        = "reply.level"            // the guard checks at the conversation's level
@@ -404,8 +405,9 @@ func decideAssign(in DecisionInput) Decision {
 	case in.Level == L0:
 		return Decision{Allowed: true, Rule: RuleAssignUnverified, Audit: true}
 	case in.HolderID == "" && in.TargetID != "":
-		// Nobody held the level: the first holder takes it on.
-		return Decision{Allowed: true, Rule: RuleAssignUnverified, Audit: true}
+		// Nobody held the level: the first holder takes it on (the
+		// customer proved themselves to the desk, not to an agent).
+		return Decision{Allowed: true, Rule: RuleFirstHolder, Audit: true}
 	case in.HolderID == in.Actor.ID && in.TargetID != "":
 		return Decision{Allowed: true, Rule: RuleHandOver, Audit: true}
 	case in.BreakGlassReason != "":

@@ -203,7 +203,7 @@ func TestDecide(t *testing.T) {
 		{"holder unassigns", with(conv(proofdesk.DoAssign, agentA, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.TargetID = "" }),
 			want{allowed: true, rule: proofdesk.RuleTakeOver}},
 		{"first assignment", with(conv(proofdesk.DoAssign, agentB, proofdesk.L1), func(in *proofdesk.DecisionInput) { in.HolderID = ""; in.TargetID = agentB.ID }),
-			want{allowed: true, rule: proofdesk.RuleAssignUnverified}},
+			want{allowed: true, rule: proofdesk.RuleFirstHolder}},
 		{"take over at L0", with(conv(proofdesk.DoAssign, agentB, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.TargetID = agentB.ID }),
 			want{allowed: true, rule: proofdesk.RuleAssignUnverified}},
 		{"agent assigns another's conversation to a third", with(conv(proofdesk.DoAssign, agentB, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.TargetID = "agt_c" }),
