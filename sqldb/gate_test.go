@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
@@ -162,7 +163,7 @@ func TestRefusalsAuditedAsWhatTheyWere(t *testing.T) {
 		if _, err := f.vs.AddContactPoint(f.agentCtx, f.conv.ID, "email", "new@example.net"); proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
 			t.Fatalf("add at L0: %v", err)
 		}
-		if err := f.vs.RemoveSupportLock(f.supCtx, f.conv.ID, "customer asked"); proofdesk.ErrorCode(err) != proofdesk.ECONFLICT {
+		if err := desk.New(db).RemoveSupportLock(f.supCtx, f.conv.ID, "customer asked"); proofdesk.ErrorCode(err) != proofdesk.ECONFLICT {
 			t.Fatalf("unlock when not locked: %v", err)
 		}
 		var change, unlock *proofdesk.AuditEntry
@@ -250,7 +251,7 @@ func TestCustomerChangesPassTheGate(t *testing.T) {
 		// owner is told at the old contact points, the new email cools off.
 		conv := f.newConversation(t)
 		f.verifyL2(t, conv)
-		if err := f.vs.RemoveSupportLock(f.supCtx, conv.ID, "verified by email and phone"); err != nil {
+		if err := desk.New(db).RemoveSupportLock(f.supCtx, conv.ID, "verified by email and phone"); err != nil {
 			t.Fatal(err)
 		}
 		before := outboxCount(t, db, "contact_change", "")

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"strings"
 
@@ -16,12 +17,20 @@ import (
 type VerificationHandler struct {
 	agents       proofdesk.AgentService
 	verification proofdesk.VerificationService
+	locks        supportLocks
+}
+
+// supportLocks lifts support locks (desk.Desk).
+type supportLocks interface {
+	// RemoveSupportLock returns the gate's refusal (EFORBIDDEN,
+	// EVERIFICATION, ECONFLICT) or EINVALID for a missing reason.
+	RemoveSupportLock(ctx context.Context, conversationID, reason string) error
 }
 
 // NewVerificationHandler returns the handler; agents authenticates the
-// bearer tokens.
-func NewVerificationHandler(agents proofdesk.AgentService, verification proofdesk.VerificationService) *VerificationHandler {
-	return &VerificationHandler{agents: agents, verification: verification}
+// bearer tokens; locks lifts support locks.
+func NewVerificationHandler(agents proofdesk.AgentService, verification proofdesk.VerificationService, locks supportLocks) *VerificationHandler {
+	return &VerificationHandler{agents: agents, verification: verification, locks: locks}
 }
 
 // Register adds, behind bearer-token auth:
