@@ -12,6 +12,20 @@ import (
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
 
+// verifyL2 completes requests on the fixture's email and phone.
+func (f *fixture) verifyL2(t *testing.T, conv *proofdesk.Conversation) {
+	t.Helper()
+	for _, cp := range []string{f.emailID, f.phoneID} {
+		if _, err := f.vs.IssueChallenge(f.agentCtx, conv.ID, cp); err != nil {
+			t.Fatal(err)
+		}
+		_, code := f.lastSecret(t)
+		if _, err := f.vs.CompleteByCode(context.Background(), conv.ID, code); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // verifyL1 completes a request on the fixture's email.
 func (f *fixture) verifyL1(t *testing.T, conv *proofdesk.Conversation) {
 	t.Helper()
@@ -160,7 +174,7 @@ func TestOnlyCustomerKeepsLevelAlive(t *testing.T) {
 func TestRefusalsAuditedAsWhatTheyWere(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		f := newFixture(t, db)
-		if _, err := f.vs.AddContactPoint(f.agentCtx, f.conv.ID, "email", "new@example.net"); proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
+		if _, err := desk.New(db).AddContactPoint(f.agentCtx, f.conv.ID, "email", "new@example.net"); proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
 			t.Fatalf("add at L0: %v", err)
 		}
 		if err := desk.New(db).RemoveSupportLock(f.supCtx, f.conv.ID, "customer asked"); proofdesk.ErrorCode(err) != proofdesk.ECONFLICT {

@@ -60,3 +60,41 @@ func (tx *Tx) NotifyOwner(ctx context.Context, cust *proofdesk.Customer, conv *p
 func (db *DB) AuditRefusal(ctx context.Context, action, subjectKind, subjectID string, refused error, detail map[string]string) error {
 	return db.auditRefusal(ctx, action, subjectKind, subjectID, refused, detail)
 }
+
+// AddContactPoints stores cps as new contact points of c, after the ones
+// it has, sealed under c's data key. It decides nothing.
+func (tx *Tx) AddContactPoints(ctx context.Context, c *proofdesk.Customer, cps []*proofdesk.ContactPoint) error {
+	dk, err := tx.dataKey(ctx, "dk_"+c.ID)
+	if err != nil {
+		return err
+	}
+	if err := tx.insertContactPointsAt(ctx, &proofdesk.Customer{ID: c.ID, ContactPoints: cps}, dk, len(c.ContactPoints)); err != nil {
+		return err
+	}
+	tx.db.guards.Forget(c.ID)
+	return nil
+}
+
+// SetAddresses replaces c's addresses (sealed). It decides nothing.
+func (tx *Tx) SetAddresses(ctx context.Context, c *proofdesk.Customer, addrs []proofdesk.Address) error {
+	c.Addresses, c.UpdatedAt = addrs, tx.now
+	dk, err := tx.dataKey(ctx, "dk_"+c.ID)
+	if err != nil {
+		return err
+	}
+	enc, err := sealCustomer(dk, c)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.exec(ctx, `UPDATE customers SET addresses_enc = ?, updated_at = ? WHERE id = ?`, enc.addresses, fmtTime(tx.now), c.ID); err != nil {
+		return fmt.Errorf("set addresses: %w", wrapErr(err))
+	}
+	tx.db.guards.Forget(c.ID)
+	return nil
+}
+
+// NotifyAccountChange tells the contact points c had before a change
+// (old) which of its fields changed ("contact_points", "addresses", ...).
+func (tx *Tx) NotifyAccountChange(ctx context.Context, c *proofdesk.Customer, old []*proofdesk.ContactPoint, changed []string) error {
+	return tx.notifyAccountChange(ctx, c, old, changed)
+}
