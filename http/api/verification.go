@@ -29,6 +29,9 @@ type deskActions interface {
 	// (EVERIFICATION, EFORBIDDEN, ELOCKED) or EINVALID.
 	AddContactPoint(ctx context.Context, conversationID, kind, value string) (*proofdesk.ContactPoint, error)
 	ChangeAddress(ctx context.Context, conversationID string, a proofdesk.Address) error
+	// Reveal returns the gate's refusal (EVERIFICATION with
+	// "required_level", EFORBIDDEN) or EINVALID.
+	Reveal(ctx context.Context, conversationID, field, reason string, breakGlass bool) (string, error)
 }
 
 // NewVerificationHandler returns the handler; agents authenticates the
@@ -129,7 +132,7 @@ func (h *VerificationHandler) handleReveal(w http.ResponseWriter, r *http.Reques
 		httpd.Error(w, r, proofdesk.FieldError("field", "field is required, such as addresses or attributes.account_number"))
 		return
 	}
-	v, err := h.verification.Reveal(r.Context(), r.PathValue("id"), in.Field, in.Reason, in.BreakGlass)
+	v, err := h.desk.Reveal(r.Context(), r.PathValue("id"), in.Field, in.Reason, in.BreakGlass)
 	if err != nil {
 		httpd.Error(w, r, err)
 		return
