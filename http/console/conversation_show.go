@@ -277,13 +277,23 @@ func (p *conversationPage) decide(in proofdesk.DecisionInput) {
 	}
 }
 
+// contactRows lists v's contact points with whether a request may go to
+// each now: verify.Eligible's answer, the one the store enforces.
 func (h *Handler) contactRows(v *proofdesk.CustomerView, now time.Time) []contactRow {
 	var out []contactRow
 	for _, cp := range v.ContactPoints {
-		from := cp.AddedAt.Add(h.d.Settings.CoolingOff)
-		out = append(out, contactRow{ContactPointView: cp, CountsFrom: from, Eligible: !now.Before(from)})
+		err := verify.Eligible(&proofdesk.ContactPoint{ID: cp.ID, Kind: cp.Kind, AddedAt: cp.AddedAt}, now, h.d.Settings.CoolingOff)
+		out = append(out, contactRow{ContactPointView: cp, CountsFrom: cp.AddedAt.Add(h.coolingOff()), Eligible: err == nil})
 	}
 	return out
+}
+
+// coolingOff is the configured cooling-off period, or verify's default.
+func (h *Handler) coolingOff() time.Duration {
+	if h.d.Settings.CoolingOff > 0 {
+		return h.d.Settings.CoolingOff
+	}
+	return verify.DefaultCoolingOff
 }
 
 // revealFields lists the masked fields of v with the level each needs
