@@ -62,8 +62,9 @@ func authenticated(agents proofdesk.AgentService, fn http.HandlerFunc) http.Hand
 // adminOnly refuses callers that are not admins with 403.
 func adminOnly(fn http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if !proofdesk.AgentFromContext(r.Context()).IsAdmin() {
-			httpd.Error(w, r, proofdesk.Errorf(proofdesk.EFORBIDDEN, "Only an admin may do this."))
+		in := proofdesk.DecisionInput{Action: proofdesk.DoAdminister, Actor: proofdesk.ActorOf(proofdesk.AgentFromContext(r.Context()))}
+		if d := proofdesk.Decide(in); !d.Allowed {
+			httpd.Error(w, r, d.Err(in))
 			return
 		}
 		fn(w, r)
