@@ -72,7 +72,6 @@ type conversationPage struct {
 	Agents       []*proofdesk.Agent
 	Assignee     string
 	IsAssignee   bool
-	Supervisor   bool
 	Canned       []CannedReply
 	Draft        string
 	DraftNote    bool
@@ -163,7 +162,6 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 	if p.Level != proofdesk.L0 {
 		p.LevelExpires = conv.LevelExpiresAt
 	}
-	p.Supervisor = p.Agent.IsSupervisor()
 	p.IsAssignee = conv.AssigneeID == p.Agent.ID
 	p.Risks = slices.Clone(conv.RiskFlags)
 	if conv.Fraud && !slices.Contains(p.Risks, proofdesk.RiskOwnerDenied) {
