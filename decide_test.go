@@ -312,3 +312,13 @@ func TestDecidePolicyFloors(t *testing.T) {
 		t.Fatalf("address change at L1 under a lax policy = %+v, want refused at L2", d)
 	}
 }
+
+func BenchmarkDecide(b *testing.B) {
+	in := conv(proofdesk.DoReveal, agentA, proofdesk.L1)
+	in.Field, in.Policy = "addresses", proofdesk.DefaultPolicy()
+	for b.Loop() {
+		if !proofdesk.Decide(in).Allowed {
+			b.Fatal("refused")
+		}
+	}
+}
