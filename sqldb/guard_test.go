@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
@@ -121,7 +122,7 @@ func TestProbingRiskAndBreakGlass(t *testing.T) {
 		if !errorsAs(err, &pe) || pe.Details["required_level"] != "L2" {
 			t.Fatalf("high-risk reply at L1: %v", err)
 		}
-		if _, err := f.vs.Reveal(f.agentCtx, f.conv.ID, "addresses", "customer asked", false); proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
+		if _, err := desk.New(db, desk.Config{}).Reveal(f.agentCtx, f.conv.ID, "addresses", "customer asked", false); proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
 			t.Fatalf("high-risk reveal at L1: %v", err)
 		}
 		if es, _ := sqldb.NewAuditService(db).FindAuditEntries(context.Background(), proofdesk.AuditFilter{Action: ptr(proofdesk.AuditRiskRaised)}); len(es) != 1 {
@@ -208,7 +209,8 @@ func TestContactChangeNotifiesOldContacts(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		f := newFixture(t, db)
 		emails := []proofdesk.ContactPointInput{{Value: "fresh@example.net"}}
-		if _, err := sqldb.NewCustomerService(db).UpdateCustomer(f.agentCtx, f.cust.ID, proofdesk.CustomerUpdate{Emails: &emails}); err != nil {
+		integration := proofdesk.NewContextWithAgent(context.Background(), &proofdesk.Agent{ID: "itk_sync", Role: proofdesk.RoleIntegration})
+		if _, err := sqldb.NewCustomerService(db).UpdateCustomer(integration, f.cust.ID, proofdesk.CustomerUpdate{Emails: &emails}); err != nil {
 			t.Fatal(err)
 		}
 		msgs, _ := sqldb.NewOutboxService(db).FindOutbox(context.Background(), 100)

@@ -22,15 +22,15 @@ type VerificationConfig struct {
 	CoolingOff time.Duration
 	// LevelTTL is how long a level lasts without activity.
 	LevelTTL time.Duration
-	// RevealAlertPerHour is the number of reveals by one agent in an hour
-	// above which supervisors are alerted.
-	RevealAlertPerHour int
+	// ChallengeTTL is how long a verification request can be completed;
+	// the message to the customer says so.
+	ChallengeTTL time.Duration
 }
 
 // DefaultVerificationConfig returns the defaults of DESIGN.md §2.
 func DefaultVerificationConfig() VerificationConfig {
 	return VerificationConfig{CoolingOff: verify.DefaultCoolingOff,
-		LevelTTL: 15 * time.Minute, RevealAlertPerHour: 20}
+		LevelTTL: 15 * time.Minute, ChallengeTTL: verify.ChallengeTTL}
 }
 
 // VerificationService issues and completes verification requests.
@@ -60,8 +60,8 @@ func NewVerificationService(ctx context.Context, db *DB, cfg VerificationConfig)
 	if cfg.LevelTTL <= 0 {
 		cfg.LevelTTL = def.LevelTTL
 	}
-	if cfg.RevealAlertPerHour <= 0 {
-		cfg.RevealAlertPerHour = def.RevealAlertPerHour
+	if cfg.ChallengeTTL <= 0 {
+		cfg.ChallengeTTL = def.ChallengeTTL
 	}
 	db.SetPublicURL(cfg.BaseURL, cfg.Company)
 	db.levelTTL = cfg.LevelTTL
@@ -91,6 +91,14 @@ func (s *VerificationService) IssueChallenge(ctx context.Context, conversationID
 		if err != nil {
 			return err
 		}
+		in, err := tx.convFacts(ctx, proofdesk.DoVerify, conv, cust)
+		if err != nil {
+			return err
+		}
+		if d := proofdesk.Decide(in); !d.Allowed {
+			refused = d.Err(in)
+			return refused
+		}
 		cp := cust.ContactPointByID(contactPointID)
 		if cp == nil {
 			return proofdesk.FieldError("contact_point_id", "contact_point_id is not on file for this conversation's customer; requests go only to contact points on file")
@@ -114,7 +122,7 @@ func (s *VerificationService) IssueChallenge(ctx context.Context, conversationID
 			refused = err
 			return err
 		}
-		issued, err := s.secrets.NewChallenge(tx.now, verify.ChallengeTTL)
+		issued, err := s.secrets.NewChallenge(tx.now, s.cfg.ChallengeTTL)
 		if err != nil {
 			return err
 		}
@@ -136,12 +144,12 @@ func (s *VerificationService) IssueChallenge(ctx context.Context, conversationID
 		info = challengeInfo(ch, cp.Value)
 		return nil
 	})
-	if refused != nil {
+	if refused != nil && proofdesk.ErrorCode(refused) != proofdesk.EUNAUTHORIZED {
 		// The refusal is audited on its own: the request itself rolled back.
-		_ = s.db.WithTx(ctx, func(tx *Tx) error {
-			return tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditChallengeRefused, SubjectKind: "conversation", SubjectID: conversationID,
-				Detail: map[string]string{"contact_point_id": contactPointID, "reason": proofdesk.ErrorMessage(refused)}})
-		})
+		if aerr := s.db.auditRefusal(ctx, proofdesk.DoVerify, "conversation", conversationID, refused,
+			map[string]string{"contact_point_id": contactPointID}); aerr != nil {
+			return nil, aerr
+		}
 	}
 	if err == nil {
 		s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventChallengeUpdated, ConversationID: conversationID, Status: info.Status})
@@ -173,9 +181,26 @@ If it is you, open this page and pick the number the agent reads out to you:
 Or type this code %s: %s
 
 If it isn't you, open the page and press "This wasn't me". Nobody from %s will ever ask you to read this code out.
-The request expires in 10 minutes.
-`, company, conv.Channel, conv.CreatedAt.Format("2006-01-02 15:04"), link, where, is.Code, company)
+The request expires in %s.
+`, company, conv.Channel, conv.CreatedAt.Format("2006-01-02 15:04"), link, where, is.Code, company, durationText(s.cfg.ChallengeTTL))
 	return m
+}
+
+// durationText says d in words: "10 minutes", "1 hour", "90 seconds".
+func durationText(d time.Duration) string {
+	plural := func(n int64, unit string) string {
+		if n == 1 {
+			return "1 " + unit
+		}
+		return fmt.Sprintf("%d %ss", n, unit)
+	}
+	switch {
+	case d >= time.Hour && d%time.Hour == 0:
+		return plural(int64(d/time.Hour), "hour")
+	case d >= time.Minute && d%time.Minute == 0:
+		return plural(int64(d/time.Minute), "minute")
+	}
+	return plural(int64((d+time.Second-1)/time.Second), "second")
 }
 
 func challengeInfo(ch *verify.Challenge, destination string) *proofdesk.ChallengeInfo {
@@ -300,12 +325,12 @@ func (s *VerificationService) ApproveByToken(ctx context.Context, token string, 
 	if !verify.ValidLinkToken(token) {
 		return nil, proofdesk.Errorf(proofdesk.ENOTFOUND, "This verification link is not valid.")
 	}
-	return s.attempt(ctx, func(tx *Tx) (*verify.Challenge, bool, error) {
+	return s.attempt(ctx, func(tx *Tx) (*verify.Challenge, attemptFunc, error) {
 		ch, err := tx.challengeByToken(ctx, s.secrets.HashToken(token))
 		if err != nil {
-			return nil, false, err
+			return nil, nil, err
 		}
-		return ch, ch.MatchesNumber(number), nil
+		return ch, func(now time.Time) (verify.Outcome, error) { return ch.AttemptNumber(now, number) }, nil
 	})
 }
 
@@ -313,45 +338,52 @@ func (s *VerificationService) ApproveByToken(ctx context.Context, token string, 
 // against the conversation's pending requests. A wrong code counts
 // against the newest pending request and the customer.
 func (s *VerificationService) CompleteByCode(ctx context.Context, conversationID, code string) (*proofdesk.ChallengeResult, error) {
-	return s.attempt(ctx, func(tx *Tx) (*verify.Challenge, bool, error) {
+	return s.attempt(ctx, func(tx *Tx) (*verify.Challenge, attemptFunc, error) {
 		rows, err := tx.query(ctx, `SELECT `+challengeColumns+` FROM challenges WHERE conversation_id = ? AND status = ? ORDER BY created_at DESC, id`,
 			conversationID, verify.StatusPending)
 		if err != nil {
-			return nil, false, err
+			return nil, nil, err
 		}
 		var pending []*verify.Challenge
 		for rows.Next() {
 			ch, err := scanChallenge(rows)
 			if err != nil {
 				rows.Close()
-				return nil, false, err
+				return nil, nil, err
 			}
 			if !ch.Expired(tx.now) {
 				pending = append(pending, ch)
 			}
 		}
 		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, nil, err
+		}
 		if len(pending) == 0 {
-			return nil, false, proofdesk.Errorf(proofdesk.EINVALID, "No verification request is waiting for a code.")
+			return nil, nil, proofdesk.Errorf(proofdesk.EINVALID, "No verification request is waiting for a code.")
 		}
 		for _, ch := range pending {
 			if s.secrets.CheckCode(ch.CodeHash, ch.ID, code) {
-				return ch, true, nil
+				return ch, func(now time.Time) (verify.Outcome, error) { return ch.Attempt(now, true) }, nil
 			}
 		}
-		return pending[0], false, nil
+		ch := pending[0]
+		return ch, func(now time.Time) (verify.Outcome, error) { return ch.Attempt(now, false) }, nil
 	})
 }
+
+// attemptFunc records one answer on the challenge pick selected.
+type attemptFunc func(now time.Time) (verify.Outcome, error)
 
 // attempt runs one attempt on the challenge pick selects, persisting the
 // outcome with a conditional update so concurrent attempts cannot both
 // use the last try or both succeed.
-func (s *VerificationService) attempt(ctx context.Context, pick func(tx *Tx) (*verify.Challenge, bool, error)) (*proofdesk.ChallengeResult, error) {
+func (s *VerificationService) attempt(ctx context.Context, pick func(tx *Tx) (*verify.Challenge, attemptFunc, error)) (*proofdesk.ChallengeResult, error) {
 	var res *proofdesk.ChallengeResult
 	var failed error
 	var convID string
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
-		ch, ok, err := pick(tx)
+		ch, try, err := pick(tx)
 		if err != nil {
 			return err
 		}
@@ -364,7 +396,7 @@ func (s *VerificationService) attempt(ctx context.Context, pick func(tx *Tx) (*v
 			return err
 		}
 		prevAttempts := ch.Attempts
-		out, err := ch.Attempt(tx.now, ok)
+		out, err := try(tx.now)
 		if err != nil {
 			return err
 		}
@@ -398,7 +430,11 @@ func (s *VerificationService) attempt(ctx context.Context, pick func(tx *Tx) (*v
 			failed = &proofdesk.Error{Code: proofdesk.EINVALID, Message: fmt.Sprintf("That did not match. %d attempts left.", out.AttemptsLeft),
 				Details: map[string]any{"attempts_left": out.AttemptsLeft, "status": out.Status}}
 			if out.Status == verify.StatusLocked {
-				failed = &proofdesk.Error{Code: proofdesk.ERATELIMIT, Message: "Too many wrong attempts: this request is locked. Ask the agent for a new one.",
+				msg := "Too many wrong attempts: this request is locked. Ask the agent for a new one."
+				if ch.Attempts < verify.MaxAttemptsPerChallenge {
+					msg = "That is not the number the agent read out: this request has ended. Ask the agent for a new one."
+				}
+				failed = &proofdesk.Error{Code: proofdesk.ERATELIMIT, Message: msg,
 					Details: map[string]any{"attempts_left": 0, "status": out.Status}}
 			}
 			return nil
@@ -453,6 +489,9 @@ func (tx *Tx) addFactor(ctx context.Context, conv *proofdesk.Conversation, f ver
 		fs = append(fs, g)
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
 	level := verify.LevelFrom(fs)
 	exp := tx.now.Add(tx.db.levelTTLOrDefault())
 	if _, err := tx.exec(ctx, `UPDATE conversations SET level = ?, level_expires_at = ?, updated_at = ? WHERE id = ?`, int(level), fmtTime(exp), fmtTime(tx.now), conv.ID); err != nil {
@@ -552,6 +591,9 @@ func (tx *Tx) alertSupervisors(ctx context.Context, kind, conversationID, text s
 		emails = append(emails, e)
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	for _, e := range emails {
 		if err := tx.enqueue(ctx, &proofdesk.OutboxMessage{Kind: proofdesk.OutboxEmail, Purpose: "alert", ConversationID: conversationID, To: e,
 			Subject: "Proofdesk alert: " + kind, Body: text}, nil); err != nil {

@@ -22,6 +22,7 @@ import (
 	"syscall"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
 	"github.com/proofdesk/proofdesk/http/notice"
 	"github.com/proofdesk/proofdesk/http/telephony"
 	"github.com/proofdesk/proofdesk/http/verifypage"
@@ -177,7 +178,7 @@ func (m *Main) Run(ctx context.Context) error {
 		m.Events = inmem.NewEventService(0)
 	}
 	vs, err := sqldb.NewVerificationService(ctx, m.DB, sqldb.VerificationConfig{
-		Company: m.Config.Company, CoolingOff: m.Config.CoolingOff, LevelTTL: m.Config.LevelTTL, RevealAlertPerHour: m.Config.RevealAlert,
+		Company: m.Config.Company, CoolingOff: m.Config.CoolingOff, LevelTTL: m.Config.LevelTTL,
 	})
 	if err != nil {
 		return err
@@ -220,7 +221,8 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	apiH.Challenges = m.VerificationService
 	apiH.PhoneRegion = m.Config.DefaultRegion
 	apiH.Register(s)
-	api.NewVerificationHandler(agents, m.VerificationService).Register(s)
+	dk := desk.New(m.DB, desk.Config{RevealAlertPerHour: m.Config.RevealAlert})
+	api.NewVerificationHandler(agents, m.VerificationService, dk).Register(s)
 	api.NewPolicyHandler(agents, m.PolicyService).Register(s)
 	api.NewAuditHandler(agents, m.AuditService).Register(s)
 	oh := api.NewOutboxHandler(agents, m.OutboxService)
@@ -267,7 +269,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 
 	con := console.New(console.Deps{
 		Agents: agents, Customers: m.CustomerService, Conversations: m.ConversationService, Audit: m.AuditService,
-		Verification: m.VerificationService, Policy: m.PolicyService, Outbox: m.OutboxService, Events: m.Events,
+		Verification: m.VerificationService, Desk: dk, Policy: m.PolicyService, Outbox: m.OutboxService, Events: m.Events,
 		PostMessage: apiH.PostMessage, Settings: m.consoleSettings(base), Logger: m.Logger,
 	})
 	con.AllowNo2FA = m.Config.AllowNo2FA

@@ -8,6 +8,7 @@ package api
 import (
 	"context"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/proofdesk/proofdesk"
@@ -83,6 +84,10 @@ func (h *Handler) Register(r Router) {
 		"GET /api/v1/conversations/{id}/messages/{mid}/original": h.handleMessageOriginal,
 	}
 	for pattern, fn := range routes {
+		if strings.Contains(pattern, "/api/v1/customers") {
+			r.Handle(pattern, h.requireCustomerToken(fn))
+			continue
+		}
 		r.Handle(pattern, h.requireToken(fn))
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
 	httpd "github.com/proofdesk/proofdesk/http"
 	"github.com/proofdesk/proofdesk/http/api"
 	"github.com/proofdesk/proofdesk/http/verifypage"
@@ -125,7 +126,7 @@ func newVEnv(t *testing.T, db *sqldb.DB) *vEnv {
 	h.Challenges = e.vs
 	h.Now = e.clk.Now
 	h.Register(srv)
-	api.NewVerificationHandler(agents, e.vs).Register(srv)
+	api.NewVerificationHandler(agents, e.vs, desk.New(db, desk.Config{})).Register(srv)
 	api.NewPolicyHandler(agents, sqldb.NewPolicyService(db)).Register(srv)
 	api.NewAuditHandler(agents, sqldb.NewAuditService(db)).Register(srv)
 	e.outbox = api.NewOutboxHandler(agents, sqldb.NewOutboxService(db))

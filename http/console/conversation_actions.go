@@ -66,12 +66,6 @@ func (h *Handler) handleAssign(w http.ResponseWriter, r *http.Request) {
 	if to == "me" {
 		to = agent.ID
 	}
-	if to != agent.ID && !agent.IsSupervisor() {
-		h.showConversation(w, r, http.StatusForbidden, func(p *conversationPage) {
-			p.Error = "Only supervisors assign conversations to other agents. You can take it yourself."
-		})
-		return
-	}
 	if to != "" {
 		a, err := h.agents.FindAgentByID(ctx, to)
 		if err != nil || a.Disabled {
@@ -79,12 +73,18 @@ func (h *Handler) handleAssign(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	upd := proofdesk.ConversationUpdate{AssigneeID: &to}
+	upd := proofdesk.ConversationUpdate{AssigneeID: &to, BreakGlassReason: strings.TrimSpace(r.PostFormValue("break_glass_reason"))}
 	if team, ok := r.PostForm["team"]; ok {
 		t := strings.TrimSpace(team[0])
 		upd.Team = &t
 	}
+	// Who may move the conversation, and whether its level follows, is
+	// proofdesk.Decide's (DoAssign), applied by the store.
 	if _, err := h.d.Conversations.UpdateConversation(ctx, id, upd); err != nil {
+		if c := proofdesk.ErrorCode(err); c == proofdesk.EFORBIDDEN || c == proofdesk.EINVALID {
+			h.showConversation(w, r, httpStatus(err), func(p *conversationPage) { p.Error = proofdesk.ErrorMessage(err) })
+			return
+		}
 		h.renderError(w, r, err)
 		return
 	}
@@ -137,11 +137,11 @@ func (h *Handler) handleReveal(w http.ResponseWriter, r *http.Request) {
 	field := r.PostFormValue("field")
 	reason := r.PostFormValue("reason")
 	breakGlass := r.PostFormValue("break_glass") == "1"
-	if h.d.Verification == nil {
+	if h.d.Desk == nil {
 		h.renderError(w, r, proofdesk.Errorf(proofdesk.EINTERNAL, "verification is not configured"))
 		return
 	}
-	value, err := h.d.Verification.Reveal(r.Context(), id, field, reason, breakGlass)
+	value, err := h.d.Desk.Reveal(r.Context(), id, field, reason, breakGlass)
 	onCustomer := r.PostFormValue("back") == "customer"
 	if err != nil {
 		code := proofdesk.ErrorCode(err)
@@ -169,17 +169,17 @@ func (h *Handler) handleReveal(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleUnlock lifts the support lock of the conversation's customer
-// through VerificationService.RemoveSupportLock, which decides who may
-// (a supervisor, on a conversation verified to L2, with a reason); its
+// through desk's RemoveSupportLock, which asks proofdesk.Decide (a
+// supervisor, on a conversation verified to L2, with a reason); its
 // refusal is shown on the page.
 func (h *Handler) handleUnlock(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	if h.d.Verification == nil {
+	if h.d.Desk == nil {
 		h.renderError(w, r, proofdesk.Errorf(proofdesk.EINTERNAL, "verification is not configured"))
 		return
 	}
 	reason := r.PostFormValue("reason")
-	err := h.d.Verification.RemoveSupportLock(r.Context(), id, reason)
+	err := h.d.Desk.RemoveSupportLock(r.Context(), id, reason)
 	switch proofdesk.ErrorCode(err) {
 	case "":
 	case proofdesk.EVERIFICATION, proofdesk.EFORBIDDEN, proofdesk.EINVALID, proofdesk.ECONFLICT:

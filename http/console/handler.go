@@ -53,6 +53,17 @@ type Router interface {
 // "class" and "required_level".
 type PostMessageFunc func(ctx context.Context, conversationID, body string, internal bool, clientID string) (*proofdesk.Message, error)
 
+// DeskActions are the use cases of package desk the console runs;
+// desk.Desk is one.
+type DeskActions interface {
+	// RemoveSupportLock returns the gate's refusal (EFORBIDDEN,
+	// EVERIFICATION, ECONFLICT) or EINVALID for a missing reason.
+	RemoveSupportLock(ctx context.Context, conversationID, reason string) error
+	// Reveal returns the gate's refusal (EVERIFICATION with
+	// "required_level", EFORBIDDEN) or EINVALID.
+	Reveal(ctx context.Context, conversationID, field, reason string, breakGlass bool) (string, error)
+}
+
 // Deps are the services the console uses. Agents is required; the others
 // may be nil only in the sign-in-only setup of NewHandler.
 type Deps struct {
@@ -61,8 +72,10 @@ type Deps struct {
 	Conversations proofdesk.ConversationService
 	Audit         proofdesk.AuditService
 	Verification  proofdesk.VerificationService
-	Policy        proofdesk.PolicyService
-	Outbox        proofdesk.OutboxService
+	// Desk runs the use cases of package desk (reveal, unlock).
+	Desk   DeskActions
+	Policy proofdesk.PolicyService
+	Outbox proofdesk.OutboxService
 	// Events feeds live updates; nil falls back to the stream polling the
 	// store every PollInterval.
 	Events proofdesk.EventService

@@ -1,0 +1,526 @@
+package proofdesk
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// This file is the one gate (DESIGN.md §2): every "may this actor see or
+// do this, on this conversation and customer, now?" is answered by Decide,
+// from plain facts, without I/O. Stores, handlers and pages gather the
+// facts, ask Decide, and act on the Decision; none of them holds a copy of
+// a rule. Read Decide's switch to find the rule for any action.
+
+// RoleIntegration is the business's system of record: an API token kind
+// for customer sync and import, never an agent who signs in to the
+// console. It may create and change customers (with backdated contact
+// points) but takes no part in conversations.
+const RoleIntegration = "integration"
+
+// ActorIntegration is the audit actor kind of an integration token.
+const ActorIntegration = "integration"
+
+// RoleSystem is Proofdesk itself or an operator at the command line
+// (import, demo seeding): not a person in the console.
+const RoleSystem = "system"
+
+// Gate actions: what Decide answers about.
+const (
+	DoReveal         = "reveal"             // show one customer field in clear (Field)
+	DoReply          = "reply"              // send a reply; the decision gives the level the guard checks at
+	DoConversation   = "conversation"       // read or act on conversations at all (the API's conversation routes, events)
+	DoNote           = "note"               // add an internal note
+	DoVerify         = "issue_verification" // send a verification request to an on-file contact point
+	DoBreakGlass     = "break_glass"        // a supervisor goes past the policy (reveal or a blocked reply)
+	DoUnlock         = ActionRemoveSupportLock
+	DoAssign         = "assign" // assign, hand over or take over (TargetID is the new holder, "" to unassign)
+	DoCreateCustomer = "create_customer"
+	DoLink           = "link"       // link the conversation to a customer (CustomerID); relinking drops the level
+	DoAdminister     = "administer" // policy, audit log, outbox, agents, tokens, settings
+	DoMerge          = "merge"
+	DoExport         = "export"
+	DoErase          = "erase"
+
+	// Changes of protected customer data.
+	DoAddContactPoint    = ActionAddContactPoint
+	DoChangeContactPoint = "change_contact_point" // replace or remove emails or phones
+	DoChangeAddress      = ActionChangeAddress
+	DoChangePayment      = "change_payment"
+	DoChangeDateOfBirth  = "change_date_of_birth"
+	DoChangeName         = "change_name"
+	DoChangeExternalID   = "change_external_id"
+	DoChangeAttribute    = "change_attribute" // Field is the attribute's name
+)
+
+// IsChange reports whether action changes customer data.
+func IsChange(action string) bool {
+	switch action {
+	case DoAddContactPoint, DoChangeContactPoint, DoChangeAddress, DoChangePayment,
+		DoChangeDateOfBirth, DoChangeName, DoChangeExternalID, DoChangeAttribute:
+		return true
+	}
+	return false
+}
+
+// Rule IDs: stable names of the rule that decided, for audit entries,
+// API errors ("rule") and tests.
+const (
+	RuleNoActor           = "actor.none"
+	RuleUnknownAction     = "action.unknown"
+	RuleNotAgent          = "role.not_agent"         // integration or system acting on a conversation
+	RuleIntegrationOnly   = "role.integration_only"  // agents change protected data only in a conversation
+	RuleSupervisorOnly    = "role.supervisor"        // the action needs a supervisor
+	RuleAdminOnly         = "role.admin"             // the action needs an admin
+	RuleUnlinked          = "conversation.unlinked"  // the conversation has no customer
+	RuleHolderOnly        = "conversation.holder"    // only the agent holding the conversation
+	RuleLevel             = "level.policy"           // the conversation's level is below the policy's
+	RuleSupportLock       = "lock.support"           // no support-side change under a support lock
+	RuleLockSupervisor    = "lock.supervisor"        // under a lock, revealing needs L2 and a supervisor
+	RuleNotLocked         = "lock.none"              // unlock: nothing to lift
+	RuleBackdated         = "change.backdated"       // only import and the integration may backdate
+	RuleBreakGlassReason  = "break_glass.reason"     // a break-glass needs a reason
+	RuleAllowed           = "allowed"                // the policy's level is met
+	RuleBreakGlass        = "break_glass"            // a supervisor went past the policy
+	RuleUnprotected       = "change.unprotected"     // the field is not protected (L0)
+	RuleIntegrationChange = "change.integration"     // the system of record changed a customer
+	RuleRelinkSupervisor  = "link.relink"            // linking a linked conversation to another customer needs a supervisor
+	RuleAssignOthers      = "assign.others"          // moving someone else's conversation to a third agent needs a supervisor
+	RuleHandOver          = "assign.hand_over"       // the holder hands over: the level stays
+	RuleTakeOver          = "assign.take_over"       // someone else takes over: the level drops to L0
+	RuleTakeOverGlass     = "assign.take_over_glass" // a supervisor takes over by break-glass: the level stays
+	RuleAssignUnverified  = "assign.unverified"      // nothing to carry: the conversation is at L0
+	RuleFirstHolder       = "assign.first_holder"    // an unassigned verified conversation gets its first holder: the level stays
+	RuleReplyNotHolder    = "reply.not_holder"       // a reply by someone other than the holder is checked at L0
+	RuleReplyRiskHigh     = "reply.risk_high"        // high risk: the guard checks one level lower
+	RuleReplyLevel        = "reply.level"            // the guard checks at the conversation's level
+)
+
+// A break-glass or unlock reason is 3 to 500 bytes after trimming.
+const (
+	minReason = 3
+	maxReason = 500
+)
+
+// Actor is who asks: an agent (agent, supervisor, admin), the integration,
+// or the system. ID is the agent's or token's ID.
+type Actor struct {
+	ID   string
+	Role string
+}
+
+// ActorOf returns the actor for an agent from the context (the zero Actor
+// for nil: Decide refuses it).
+func ActorOf(a *Agent) Actor {
+	if a == nil {
+		return Actor{}
+	}
+	return Actor{ID: a.ID, Role: a.Role}
+}
+
+func (a Actor) isAgent() bool {
+	return a.Role == RoleAgent || a.Role == RoleSupervisor || a.Role == RoleAdmin
+}
+func (a Actor) isSupervisor() bool { return a.Role == RoleSupervisor || a.Role == RoleAdmin }
+
+// DecisionInput is every fact a decision needs, gathered by the caller.
+type DecisionInput struct {
+	Action string
+	Actor  Actor
+	// Field is the field to reveal ("emails", "payment",
+	// "attributes.<name>") or, for DoChangeAttribute, the attribute name.
+	Field string
+	// ConversationID is the conversation the action is asked in; "" for
+	// an action outside any conversation (API customer sync, import).
+	ConversationID string
+	// Linked reports whether the conversation is linked to a customer.
+	Linked bool
+	// Level is the conversation's effective level now (see
+	// Conversation.EffectiveLevel).
+	Level Level
+	// HolderID is the agent the conversation is assigned to ("" if none).
+	HolderID string
+	// TargetID is, for DoAssign, the agent the conversation goes to.
+	TargetID string
+	// Risk is the conversation's risk score.
+	Risk Risk
+	// SupportLocked reports whether the customer is under a support lock.
+	SupportLocked bool
+	// Backdated reports whether a change or creation dates a contact
+	// point in the past (added_at before now).
+	Backdated bool
+	// BreakGlassReason, when set, asks a supervisor's break-glass.
+	BreakGlassReason string
+	// Policy is the live policy (nil: the default).
+	Policy *Policy
+	// Now is the decision's time.
+	Now time.Time
+}
+
+// Decision is the gate's answer.
+type Decision struct {
+	Allowed bool
+	// Rule is the stable ID of the rule that decided (Rule* constants).
+	Rule string
+	// Message says why, in words for the agent; never PII.
+	Message string
+	// Code is the error code of a refusal (EFORBIDDEN, EVERIFICATION,
+	// ELOCKED, EUNAUTHORIZED, EINVALID, ECONFLICT); "" when allowed.
+	Code string
+	// RequiredLevel is the level the action needs on the conversation.
+	RequiredLevel Level
+	// RequiredRole is the role the action needs, when the role decided.
+	RequiredRole string
+	// CheckLevel is, for DoReply, the level the disclosure guard checks
+	// the reply at.
+	CheckLevel Level
+	// DropLevel reports, for DoAssign, that the conversation's level
+	// drops to L0.
+	DropLevel bool
+	// CoolingOff reports that what the change adds counts for
+	// verification only after the cooling-off period.
+	CoolingOff bool
+	// Audit, Alert and NotifyOwner say what must follow: an audit entry,
+	// an alert to supervisors, a notice to the owner at the contact
+	// points on file before the change.
+	Audit       bool
+	Alert       bool
+	NotifyOwner bool
+	// BreakGlass reports that the action is allowed only as a
+	// supervisor's break-glass (flag the conversation).
+	BreakGlass bool
+}
+
+// Err returns the refusal as an *Error with details "rule",
+// "required_level", "current_level" and "required_role"; nil if allowed.
+func (d Decision) Err(in DecisionInput) error {
+	if d.Allowed {
+		return nil
+	}
+	e := &Error{Code: d.Code, Message: d.Message, Details: map[string]any{"rule": d.Rule}}
+	if d.Code == EVERIFICATION || d.Rule == RuleLockSupervisor {
+		e.Details["required_level"] = d.RequiredLevel.String()
+		e.Details["current_level"] = in.Level.String()
+	}
+	if d.RequiredRole != "" {
+		e.Details["required_role"] = d.RequiredRole
+	}
+	return e
+}
+
+// ActionLevel returns the level an action needs on the conversation under
+// policy p before risk: the policy's class or attribute level for a
+// reveal, the action's level (at least L2) for a change and an unlock, L0
+// otherwise.
+func ActionLevel(p *Policy, action, field string) Level {
+	if p == nil {
+		p = DefaultPolicy()
+	}
+	switch {
+	case action == DoReveal:
+		class, attr, ok := RevealFieldClass(field)
+		if !ok {
+			return L2
+		}
+		if attr {
+			return p.AttributeLevel(class)
+		}
+		return p.ClassLevel(class)
+	case action == DoChangeAttribute:
+		if p.AttributeLevel(field) == L0 {
+			return L0
+		}
+		return max(p.ActionLevel(action), L2)
+	case IsChange(action), action == DoUnlock:
+		return max(p.ActionLevel(action), L2)
+	}
+	return L0
+}
+
+func refuse(code, rule, msg string) Decision {
+	return Decision{Code: code, Rule: rule, Message: msg, Audit: true}
+}
+
+// Decide answers whether in.Actor may do in.Action now, and if not, what
+// level or role it would take. It is pure: the same input gives the same
+// answer, with no I/O.
+func Decide(in DecisionInput) Decision {
+	if in.Policy == nil {
+		in.Policy = DefaultPolicy()
+	}
+	a := in.Actor
+	if a.Role == "" {
+		return refuse(EUNAUTHORIZED, RuleNoActor, "Sign in first.")
+	}
+	switch {
+	case in.Action == DoCreateCustomer:
+		return decideCreate(in)
+	case IsChange(in.Action):
+		return decideChange(in)
+	case in.Action == DoAdminister:
+		if a.Role != RoleAdmin {
+			return roleRefusal(RuleAdminOnly, RoleAdmin, "Only an admin may do this.")
+		}
+		return Decision{Allowed: true, Rule: RuleAllowed}
+	case in.Action == DoMerge:
+		if !a.isSupervisor() {
+			return roleRefusal(RuleSupervisorOnly, RoleSupervisor, "Only a supervisor may merge customers.")
+		}
+		if in.SupportLocked {
+			return refuse(ELOCKED, RuleSupportLock, "The account is under a support lock: no merge until a supervisor lifts it.")
+		}
+		return Decision{Allowed: true, Rule: RuleAllowed, Audit: true, NotifyOwner: true}
+	case in.Action == DoExport:
+		if a.Role != RoleAdmin {
+			return roleRefusal(RuleAdminOnly, RoleAdmin, "Only an admin may export customer data.")
+		}
+		return Decision{Allowed: true, Rule: RuleAllowed, Audit: true, Alert: true}
+	case in.Action == DoErase:
+		if a.Role != RoleAdmin {
+			return roleRefusal(RuleAdminOnly, RoleAdmin, "Only an admin may erase a customer.")
+		}
+		if in.SupportLocked {
+			return refuse(ELOCKED, RuleSupportLock, "The account is under a support lock: it is held for investigation and cannot be erased until a supervisor lifts the lock.")
+		}
+		return Decision{Allowed: true, Rule: RuleAllowed, Audit: true, Alert: true}
+	}
+
+	// Everything below happens in a conversation, by an agent.
+	if !a.isAgent() {
+		return roleRefusal(RuleNotAgent, RoleAgent, "Only support agents act on conversations; an integration token syncs customers.")
+	}
+	switch in.Action {
+	case DoConversation, DoNote:
+		return Decision{Allowed: true, Rule: RuleAllowed}
+	case DoReply:
+		return decideReply(in)
+	case DoVerify:
+		if !in.Linked {
+			return refuse(EINVALID, RuleUnlinked, "Link the conversation to a customer before sending a verification request.")
+		}
+		return Decision{Allowed: true, Rule: RuleAllowed, Audit: true}
+	case DoReveal:
+		return decideReveal(in)
+	case DoBreakGlass:
+		return decideBreakGlass(in)
+	case DoUnlock:
+		return decideUnlock(in)
+	case DoAssign:
+		return decideAssign(in)
+	case DoLink:
+		if in.Linked && !a.isSupervisor() {
+			return roleRefusal(RuleRelinkSupervisor, RoleSupervisor, "This conversation is already linked to a customer. Only a supervisor can link it to someone else.")
+		}
+		// Linking proves nothing: the level starts again at L0.
+		return Decision{Allowed: true, Rule: RuleAllowed, Audit: true, DropLevel: in.Level > L0}
+	}
+	return refuse(EINVALID, RuleUnknownAction, fmt.Sprintf("Unknown action %q.", in.Action))
+}
+
+func roleRefusal(rule, role, msg string) Decision {
+	d := refuse(EFORBIDDEN, rule, msg)
+	d.RequiredRole = role
+	return d
+}
+
+func levelRefusal(required Level, level Level, what string) Decision {
+	d := refuse(EVERIFICATION, RuleLevel,
+		fmt.Sprintf("Verify the customer to %s first: %s needs %s, the conversation is at %s.", required, what, required, level))
+	d.RequiredLevel = required
+	return d
+}
+
+// validReason reports whether a break-glass or unlock reason is usable.
+func validReason(r string) bool {
+	r = strings.TrimSpace(r)
+	return len(r) >= minReason && len(r) <= maxReason
+}
+
+func decideReply(in DecisionInput) Decision {
+	d := Decision{Allowed: true, Rule: RuleReplyLevel, CheckLevel: in.Level}
+	switch {
+	case in.HolderID != "" && in.HolderID != in.Actor.ID:
+		// The level belongs to the holder: anyone else's reply is
+		// checked as if nothing were proven.
+		d.Rule, d.CheckLevel = RuleReplyNotHolder, L0
+	case in.Risk.High && in.Level > L0:
+		d.Rule, d.CheckLevel = RuleReplyRiskHigh, in.Level-1
+	}
+	return d
+}
+
+func decideReveal(in DecisionInput) Decision {
+	if !in.Linked {
+		return refuse(EINVALID, RuleUnlinked, "The conversation is not linked to a customer.")
+	}
+	if _, _, ok := RevealFieldClass(in.Field); !ok {
+		return refuse(EINVALID, RuleUnknownAction, "field must be one of name, emails, phones, addresses, date_of_birth, payment, attributes.<name>")
+	}
+	if in.BreakGlassReason != "" {
+		return decideBreakGlass(in)
+	}
+	required := in.Risk.Raise(ActionLevel(in.Policy, DoReveal, in.Field))
+	if in.SupportLocked {
+		required = L2
+	}
+	switch {
+	case in.HolderID != in.Actor.ID:
+		d := roleRefusal(RuleHolderOnly, "", "Only the agent assigned to this conversation may reveal customer data.")
+		d.RequiredLevel = required
+		return d
+	case in.SupportLocked && (in.Level < L2 || !in.Actor.isSupervisor()):
+		d := refuse(EVERIFICATION, RuleLockSupervisor, "The customer is under a support lock: revealing needs L2 and a supervisor.")
+		d.RequiredLevel, d.RequiredRole = L2, RoleSupervisor
+		return d
+	case in.Level < required:
+		return levelRefusal(required, in.Level, in.Field)
+	}
+	return Decision{Allowed: true, Rule: RuleAllowed, RequiredLevel: required, Audit: true, NotifyOwner: true}
+}
+
+func decideBreakGlass(in DecisionInput) Decision {
+	if !in.Actor.isSupervisor() {
+		return roleRefusal(RuleSupervisorOnly, RoleSupervisor, "Only a supervisor may break glass.")
+	}
+	if !validReason(in.BreakGlassReason) {
+		return refuse(EINVALID, RuleBreakGlassReason, "A break-glass needs a reason (3 to 500 bytes): say why.")
+	}
+	return Decision{Allowed: true, Rule: RuleBreakGlass, BreakGlass: true, Audit: true, NotifyOwner: true}
+}
+
+func decideUnlock(in DecisionInput) Decision {
+	if !in.Actor.isSupervisor() {
+		return roleRefusal(RuleSupervisorOnly, RoleSupervisor, "Only a supervisor may remove a support lock.")
+	}
+	if !in.Linked {
+		return refuse(EINVALID, RuleUnlinked, "The conversation is not linked to a customer.")
+	}
+	if !in.SupportLocked {
+		return refuse(ECONFLICT, RuleNotLocked, "The customer is not under a support lock.")
+	}
+	// A supervisor approves on the conversation an agent verified: the
+	// holder need not be the supervisor (the level is the customer's proof).
+	required := ActionLevel(in.Policy, DoUnlock, "")
+	if in.Level < required {
+		d := levelRefusal(required, in.Level, "removing a support lock")
+		d.Message = fmt.Sprintf("Verify the customer to %s on this conversation first (two factors): it is at %s.", required, in.Level)
+		return d
+	}
+	return Decision{Allowed: true, Rule: RuleAllowed, RequiredLevel: required, Audit: true, NotifyOwner: true}
+}
+
+func decideAssign(in DecisionInput) Decision {
+	if in.TargetID != in.Actor.ID && in.HolderID != in.Actor.ID && !in.Actor.isSupervisor() {
+		return roleRefusal(RuleAssignOthers, RoleSupervisor, "Only supervisors assign conversations to other agents. You can take it yourself.")
+	}
+	switch {
+	case in.TargetID == in.HolderID:
+		return Decision{Allowed: true, Rule: RuleHandOver}
+	case in.Level == L0:
+		return Decision{Allowed: true, Rule: RuleAssignUnverified, Audit: true}
+	case in.HolderID == "" && in.TargetID != "":
+		// Nobody held the level: the first holder takes it on (the
+		// customer proved themselves to the desk, not to an agent).
+		return Decision{Allowed: true, Rule: RuleFirstHolder, Audit: true}
+	case in.HolderID == in.Actor.ID && in.TargetID != "":
+		return Decision{Allowed: true, Rule: RuleHandOver, Audit: true}
+	case in.BreakGlassReason != "":
+		d := decideBreakGlass(in)
+		if d.Allowed {
+			d.Rule = RuleTakeOverGlass
+		}
+		return d
+	}
+	// Anyone else moving a verified conversation (or the holder dropping
+	// it): the level does not travel.
+	return Decision{Allowed: true, Rule: RuleTakeOver, DropLevel: true, Audit: true,
+		Message: "The conversation was verified for the agent who held it: it starts again at L0."}
+}
+
+func decideCreate(in DecisionInput) Decision {
+	if in.Backdated && in.Actor.Role != RoleIntegration && in.Actor.Role != RoleSystem {
+		return roleRefusal(RuleBackdated, RoleIntegration, "Only import and the integration token may date a contact point in the past (added_at); leave it out.")
+	}
+	return Decision{Allowed: true, Rule: RuleAllowed, Audit: true, CoolingOff: !in.Backdated}
+}
+
+func decideChange(in DecisionInput) Decision {
+	a := in.Actor
+	adds := in.Action == DoAddContactPoint || in.Action == DoChangeContactPoint
+	if in.Backdated && a.Role != RoleIntegration && a.Role != RoleSystem {
+		return roleRefusal(RuleBackdated, RoleIntegration, "Only import and the integration token may date a contact point in the past (added_at); leave it out.")
+	}
+	required := ActionLevel(in.Policy, in.Action, in.Field)
+	if required == L0 {
+		// Not protected: any agent or the integration, audited.
+		return Decision{Allowed: true, Rule: RuleUnprotected, Audit: true}
+	}
+	if in.SupportLocked {
+		return refuse(ELOCKED, RuleSupportLock, "The account is under a support lock: no change until a supervisor lifts it.")
+	}
+	done := Decision{Allowed: true, Rule: RuleAllowed, Audit: true, NotifyOwner: true, CoolingOff: adds && !in.Backdated}
+	switch a.Role {
+	case RoleIntegration, RoleSystem:
+		done.Rule = RuleIntegrationChange
+		return done
+	}
+	if !a.isAgent() {
+		return roleRefusal(RuleNotAgent, RoleAgent, "Unknown role.")
+	}
+	if in.ConversationID == "" {
+		d := roleRefusal(RuleIntegrationOnly, RoleIntegration,
+			"Protected customer data changes only in a verified conversation (the conversation's account actions) or from the integration token.")
+		d.RequiredLevel = L2
+		return d
+	}
+	if !in.Linked {
+		return refuse(EINVALID, RuleUnlinked, "The conversation is not linked to a customer.")
+	}
+	required = in.Risk.Raise(required)
+	switch {
+	case in.HolderID != a.ID && !a.isSupervisor():
+		d := roleRefusal(RuleHolderOnly, RoleSupervisor, "Only the agent assigned to this conversation may change the account.")
+		d.RequiredLevel = required
+		return d
+	case in.Level < required:
+		return levelRefusal(required, in.Level, "this change")
+	}
+	done.RequiredLevel = required
+	return done
+}
+
+// Audit actions of refusals the gate decided, each named for what was
+// refused (a refused account change is not a refused challenge).
+const (
+	AuditChangeRefused     = "customer.change_refused"
+	AuditUnlockRefused     = "customer.unlock_refused"
+	AuditAssignRefused     = "conversation.assign_refused"
+	AuditBreakGlassRefused = "break_glass.refused"
+	AuditCreateRefused     = "customer.create_refused"
+	AuditGateRefused       = "gate.refused"
+	// AuditTakeOver records that someone other than the holder took a
+	// verified conversation (its level dropped) or broke glass to keep it.
+	AuditTakeOver = "conversation.take_over"
+)
+
+// AuditRefusedAction returns the audit action recording a refusal of a
+// gate action.
+func AuditRefusedAction(action string) string {
+	switch {
+	case action == DoReveal:
+		return AuditRevealRefused
+	case action == DoVerify:
+		return AuditChallengeRefused
+	case IsChange(action):
+		return AuditChangeRefused
+	case action == DoUnlock:
+		return AuditUnlockRefused
+	case action == DoAssign:
+		return AuditAssignRefused
+	case action == DoBreakGlass:
+		return AuditBreakGlassRefused
+	case action == DoCreateCustomer:
+		return AuditCreateRefused
+	}
+	return AuditGateRefused
+}

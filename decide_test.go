@@ -1,0 +1,324 @@
+package proofdesk_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/proofdesk/proofdesk"
+)
+
+var (
+	agentA     = proofdesk.Actor{ID: "agt_a", Role: proofdesk.RoleAgent}
+	agentB     = proofdesk.Actor{ID: "agt_b", Role: proofdesk.RoleAgent}
+	supervisor = proofdesk.Actor{ID: "agt_s", Role: proofdesk.RoleSupervisor}
+	admin      = proofdesk.Actor{ID: "agt_x", Role: proofdesk.RoleAdmin}
+	integ      = proofdesk.Actor{ID: "itk_1", Role: proofdesk.RoleIntegration}
+	system     = proofdesk.Actor{Role: proofdesk.RoleSystem}
+	nobody     = proofdesk.Actor{}
+	highRisk   = proofdesk.NewRisk([]string{proofdesk.SignalProbing, proofdesk.SignalContactNotOnFile})
+)
+
+// conv returns the input for action by actor on a linked conversation held
+// by agentA at level l.
+func conv(action string, actor proofdesk.Actor, l proofdesk.Level) proofdesk.DecisionInput {
+	return proofdesk.DecisionInput{Action: action, Actor: actor, ConversationID: "cnv_1", Linked: true, Level: l,
+		HolderID: agentA.ID, Now: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}
+}
+
+func with(in proofdesk.DecisionInput, f func(*proofdesk.DecisionInput)) proofdesk.DecisionInput {
+	f(&in)
+	return in
+}
+
+func TestDecide(t *testing.T) {
+	strict := proofdesk.DefaultPolicy()
+	strict.Classes[proofdesk.ClassEmail] = proofdesk.L2
+	strict.Attributes["tier"] = proofdesk.L0
+	strict.Attributes["account_number"] = proofdesk.L2
+
+	type want struct {
+		allowed  bool
+		rule     string
+		code     string
+		required proofdesk.Level
+		role     string
+	}
+	tests := []struct {
+		name string
+		in   proofdesk.DecisionInput
+		want want
+	}{
+		// Nobody and unknown.
+		{"no actor", conv(proofdesk.DoReveal, nobody, proofdesk.L2), want{rule: proofdesk.RuleNoActor, code: proofdesk.EUNAUTHORIZED}},
+		{"unknown action", conv("fly", agentA, proofdesk.L2), want{rule: proofdesk.RuleUnknownAction, code: proofdesk.EINVALID}},
+
+		// Reveal: holder, level, risk, lock, policy.
+		{"reveal email L1 holder", with(conv(proofdesk.DoReveal, agentA, proofdesk.L1), func(in *proofdesk.DecisionInput) { in.Field = "emails" }),
+			want{allowed: true, rule: proofdesk.RuleAllowed, required: proofdesk.L1}},
+		{"reveal email L0", with(conv(proofdesk.DoReveal, agentA, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.Field = "emails" }),
+			want{rule: proofdesk.RuleLevel, code: proofdesk.EVERIFICATION, required: proofdesk.L1}},
+		{"reveal payment L1 needs L2", with(conv(proofdesk.DoReveal, agentA, proofdesk.L1), func(in *proofdesk.DecisionInput) { in.Field = "payment" }),
+			want{rule: proofdesk.RuleLevel, code: proofdesk.EVERIFICATION, required: proofdesk.L2}},
+		{"reveal name L0", with(conv(proofdesk.DoReveal, agentA, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.Field = "name" }),
+			want{allowed: true, rule: proofdesk.RuleAllowed, required: proofdesk.L0}},
+		{"reveal by non-holder at L2", with(conv(proofdesk.DoReveal, agentB, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.Field = "emails" }),
+			want{rule: proofdesk.RuleHolderOnly, code: proofdesk.EFORBIDDEN, required: proofdesk.L1}},
+		{"reveal by supervisor not holder", with(conv(proofdesk.DoReveal, supervisor, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.Field = "emails" }),
+			want{rule: proofdesk.RuleHolderOnly, code: proofdesk.EFORBIDDEN, required: proofdesk.L1}},
+		{"reveal unassigned", with(conv(proofdesk.DoReveal, agentA, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.Field = "emails"; in.HolderID = "" }),
+			want{rule: proofdesk.RuleHolderOnly, code: proofdesk.EFORBIDDEN, required: proofdesk.L1}},
+		{"reveal high risk raises L1 to L2", with(conv(proofdesk.DoReveal, agentA, proofdesk.L1), func(in *proofdesk.DecisionInput) { in.Field = "emails"; in.Risk = highRisk }),
+			want{rule: proofdesk.RuleLevel, code: proofdesk.EVERIFICATION, required: proofdesk.L2}},
+		{"reveal high risk never above L2", with(conv(proofdesk.DoReveal, agentA, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.Field = "payment"; in.Risk = highRisk }),
+			want{allowed: true, rule: proofdesk.RuleAllowed, required: proofdesk.L2}},
+		{"reveal locked agent at L2", with(conv(proofdesk.DoReveal, agentA, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.Field = "emails"; in.SupportLocked = true }),
+			want{rule: proofdesk.RuleLockSupervisor, code: proofdesk.EVERIFICATION, required: proofdesk.L2, role: proofdesk.RoleSupervisor}},
+		{"reveal locked supervisor holder at L1", with(conv(proofdesk.DoReveal, supervisor, proofdesk.L1), func(in *proofdesk.DecisionInput) {
+			in.Field = "emails"
+			in.SupportLocked = true
+			in.HolderID = supervisor.ID
+		}), want{rule: proofdesk.RuleLockSupervisor, code: proofdesk.EVERIFICATION, required: proofdesk.L2, role: proofdesk.RoleSupervisor}},
+		{"reveal locked supervisor holder at L2", with(conv(proofdesk.DoReveal, supervisor, proofdesk.L2), func(in *proofdesk.DecisionInput) {
+			in.Field = "emails"
+			in.SupportLocked = true
+			in.HolderID = supervisor.ID
+		}), want{allowed: true, rule: proofdesk.RuleAllowed, required: proofdesk.L2}},
+		{"reveal under strict policy", with(conv(proofdesk.DoReveal, agentA, proofdesk.L1), func(in *proofdesk.DecisionInput) { in.Field = "emails"; in.Policy = strict }),
+			want{rule: proofdesk.RuleLevel, code: proofdesk.EVERIFICATION, required: proofdesk.L2}},
+		{"reveal undeclared attribute L1", with(conv(proofdesk.DoReveal, agentA, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.Field = "attributes.loyalty" }),
+			want{rule: proofdesk.RuleLevel, code: proofdesk.EVERIFICATION, required: proofdesk.L1}},
+		{"reveal declared L2 attribute", with(conv(proofdesk.DoReveal, agentA, proofdesk.L1), func(in *proofdesk.DecisionInput) {
+			in.Field = "attributes.account_number"
+			in.Policy = strict
+		}), want{rule: proofdesk.RuleLevel, code: proofdesk.EVERIFICATION, required: proofdesk.L2}},
+		{"reveal unlinked", with(conv(proofdesk.DoReveal, agentA, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.Field = "emails"; in.Linked = false }),
+			want{rule: proofdesk.RuleUnlinked, code: proofdesk.EINVALID}},
+		{"reveal unknown field", with(conv(proofdesk.DoReveal, agentA, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.Field = "password" }),
+			want{rule: proofdesk.RuleUnknownAction, code: proofdesk.EINVALID}},
+		{"reveal by integration", with(conv(proofdesk.DoReveal, integ, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.Field = "emails"; in.HolderID = integ.ID }),
+			want{rule: proofdesk.RuleNotAgent, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAgent}},
+		{"break glass by agent", with(conv(proofdesk.DoReveal, agentA, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.Field = "payment"; in.BreakGlassReason = "fraud case 12" }),
+			want{rule: proofdesk.RuleSupervisorOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
+		{"break glass by supervisor", with(conv(proofdesk.DoReveal, supervisor, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.Field = "payment"; in.BreakGlassReason = "fraud case 12" }),
+			want{allowed: true, rule: proofdesk.RuleBreakGlass}},
+		{"break glass under lock", with(conv(proofdesk.DoReveal, admin, proofdesk.L0), func(in *proofdesk.DecisionInput) {
+			in.Field = "payment"
+			in.BreakGlassReason = "fraud case 12"
+			in.SupportLocked = true
+		}), want{allowed: true, rule: proofdesk.RuleBreakGlass}},
+		{"break glass blank reason", with(conv(proofdesk.DoBreakGlass, supervisor, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.BreakGlassReason = "  x " }),
+			want{rule: proofdesk.RuleBreakGlassReason, code: proofdesk.EINVALID}},
+
+		// Reply: the level the guard checks at.
+		{"reply holder", conv(proofdesk.DoReply, agentA, proofdesk.L2), want{allowed: true, rule: proofdesk.RuleReplyLevel}},
+		{"reply non-holder", conv(proofdesk.DoReply, agentB, proofdesk.L2), want{allowed: true, rule: proofdesk.RuleReplyNotHolder}},
+		{"reply high risk", with(conv(proofdesk.DoReply, agentA, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.Risk = highRisk }),
+			want{allowed: true, rule: proofdesk.RuleReplyRiskHigh}},
+		{"reply by integration", conv(proofdesk.DoReply, integ, proofdesk.L0), want{rule: proofdesk.RuleNotAgent, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAgent}},
+		{"conversations by integration", proofdesk.DecisionInput{Action: proofdesk.DoConversation, Actor: integ}, want{rule: proofdesk.RuleNotAgent, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAgent}},
+		{"conversations by agent", proofdesk.DecisionInput{Action: proofdesk.DoConversation, Actor: agentB}, want{allowed: true, rule: proofdesk.RuleAllowed}},
+		{"note by agent", conv(proofdesk.DoNote, agentB, proofdesk.L0), want{allowed: true, rule: proofdesk.RuleAllowed}},
+
+		// Verification requests.
+		{"verify linked", conv(proofdesk.DoVerify, agentB, proofdesk.L0), want{allowed: true, rule: proofdesk.RuleAllowed}},
+		{"verify under lock", with(conv(proofdesk.DoVerify, agentA, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.SupportLocked = true }),
+			want{allowed: true, rule: proofdesk.RuleAllowed}},
+		{"verify unlinked", with(conv(proofdesk.DoVerify, agentA, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.Linked = false }),
+			want{rule: proofdesk.RuleUnlinked, code: proofdesk.EINVALID}},
+		{"verify by integration", conv(proofdesk.DoVerify, integ, proofdesk.L0), want{rule: proofdesk.RuleNotAgent, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAgent}},
+
+		// Account changes in a conversation.
+		{"add contact L2 holder", conv(proofdesk.DoAddContactPoint, agentA, proofdesk.L2), want{allowed: true, rule: proofdesk.RuleAllowed, required: proofdesk.L2}},
+		{"add contact L1", conv(proofdesk.DoAddContactPoint, agentA, proofdesk.L1), want{rule: proofdesk.RuleLevel, code: proofdesk.EVERIFICATION, required: proofdesk.L2}},
+		{"add contact non-holder agent", conv(proofdesk.DoAddContactPoint, agentB, proofdesk.L2), want{rule: proofdesk.RuleHolderOnly, code: proofdesk.EFORBIDDEN, required: proofdesk.L2, role: proofdesk.RoleSupervisor}},
+		{"add contact supervisor not holder", conv(proofdesk.DoAddContactPoint, supervisor, proofdesk.L2), want{allowed: true, rule: proofdesk.RuleAllowed, required: proofdesk.L2}},
+		{"add contact locked", with(conv(proofdesk.DoAddContactPoint, supervisor, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.SupportLocked = true }),
+			want{rule: proofdesk.RuleSupportLock, code: proofdesk.ELOCKED}},
+		{"change address locked admin", with(conv(proofdesk.DoChangeAddress, admin, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.SupportLocked = true }),
+			want{rule: proofdesk.RuleSupportLock, code: proofdesk.ELOCKED}},
+		{"change payment L2 holder", conv(proofdesk.DoChangePayment, agentA, proofdesk.L2), want{allowed: true, rule: proofdesk.RuleAllowed, required: proofdesk.L2}},
+		{"change dob L1", conv(proofdesk.DoChangeDateOfBirth, agentA, proofdesk.L1), want{rule: proofdesk.RuleLevel, code: proofdesk.EVERIFICATION, required: proofdesk.L2}},
+		{"change name L0", conv(proofdesk.DoChangeName, agentA, proofdesk.L0), want{rule: proofdesk.RuleLevel, code: proofdesk.EVERIFICATION, required: proofdesk.L2}},
+		{"backdated by supervisor in conversation", with(conv(proofdesk.DoAddContactPoint, supervisor, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.Backdated = true }),
+			want{rule: proofdesk.RuleBackdated, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleIntegration}},
+
+		// Changes outside a conversation (PATCH /customers).
+		{"patch payment by agent", proofdesk.DecisionInput{Action: proofdesk.DoChangePayment, Actor: agentA},
+			want{rule: proofdesk.RuleIntegrationOnly, code: proofdesk.EFORBIDDEN, required: proofdesk.L2, role: proofdesk.RoleIntegration}},
+		{"patch external_id by admin", proofdesk.DecisionInput{Action: proofdesk.DoChangeExternalID, Actor: admin},
+			want{rule: proofdesk.RuleIntegrationOnly, code: proofdesk.EFORBIDDEN, required: proofdesk.L2, role: proofdesk.RoleIntegration}},
+		{"patch contact by supervisor", proofdesk.DecisionInput{Action: proofdesk.DoChangeContactPoint, Actor: supervisor},
+			want{rule: proofdesk.RuleIntegrationOnly, code: proofdesk.EFORBIDDEN, required: proofdesk.L2, role: proofdesk.RoleIntegration}},
+		{"patch backdated contact by supervisor on locked", proofdesk.DecisionInput{Action: proofdesk.DoChangeContactPoint, Actor: supervisor, Backdated: true, SupportLocked: true},
+			want{rule: proofdesk.RuleBackdated, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleIntegration}},
+		{"patch unprotected attribute by agent", proofdesk.DecisionInput{Action: proofdesk.DoChangeAttribute, Actor: agentA, Field: "tier", Policy: strict},
+			want{allowed: true, rule: proofdesk.RuleUnprotected}},
+		{"patch undeclared attribute by agent", proofdesk.DecisionInput{Action: proofdesk.DoChangeAttribute, Actor: agentA, Field: "loyalty"},
+			want{rule: proofdesk.RuleIntegrationOnly, code: proofdesk.EFORBIDDEN, required: proofdesk.L2, role: proofdesk.RoleIntegration}},
+		{"patch payment by integration", proofdesk.DecisionInput{Action: proofdesk.DoChangePayment, Actor: integ},
+			want{allowed: true, rule: proofdesk.RuleIntegrationChange}},
+		{"patch backdated contact by integration", proofdesk.DecisionInput{Action: proofdesk.DoChangeContactPoint, Actor: integ, Backdated: true},
+			want{allowed: true, rule: proofdesk.RuleIntegrationChange}},
+		{"patch contact by integration under lock", proofdesk.DecisionInput{Action: proofdesk.DoChangeContactPoint, Actor: integ, SupportLocked: true},
+			want{rule: proofdesk.RuleSupportLock, code: proofdesk.ELOCKED}},
+		{"import change under lock", proofdesk.DecisionInput{Action: proofdesk.DoChangePayment, Actor: system, SupportLocked: true},
+			want{rule: proofdesk.RuleSupportLock, code: proofdesk.ELOCKED}},
+
+		// Creating customers.
+		{"create by agent", proofdesk.DecisionInput{Action: proofdesk.DoCreateCustomer, Actor: agentA}, want{allowed: true, rule: proofdesk.RuleAllowed}},
+		{"create backdated by agent", proofdesk.DecisionInput{Action: proofdesk.DoCreateCustomer, Actor: admin, Backdated: true},
+			want{rule: proofdesk.RuleBackdated, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleIntegration}},
+		{"create backdated by integration", proofdesk.DecisionInput{Action: proofdesk.DoCreateCustomer, Actor: integ, Backdated: true}, want{allowed: true, rule: proofdesk.RuleAllowed}},
+		{"create backdated by import", proofdesk.DecisionInput{Action: proofdesk.DoCreateCustomer, Actor: system, Backdated: true}, want{allowed: true, rule: proofdesk.RuleAllowed}},
+
+		// Unlock.
+		{"unlock by agent", with(conv(proofdesk.DoUnlock, agentA, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.SupportLocked = true }),
+			want{rule: proofdesk.RuleSupervisorOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
+		{"unlock supervisor L1", with(conv(proofdesk.DoUnlock, supervisor, proofdesk.L1), func(in *proofdesk.DecisionInput) { in.SupportLocked = true; in.HolderID = supervisor.ID }),
+			want{rule: proofdesk.RuleLevel, code: proofdesk.EVERIFICATION, required: proofdesk.L2}},
+		{"unlock supervisor L2 holder", with(conv(proofdesk.DoUnlock, supervisor, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.SupportLocked = true; in.HolderID = supervisor.ID }),
+			want{allowed: true, rule: proofdesk.RuleAllowed, required: proofdesk.L2}},
+		{"unlock supervisor L2 unassigned", with(conv(proofdesk.DoUnlock, admin, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.SupportLocked = true; in.HolderID = "" }),
+			want{allowed: true, rule: proofdesk.RuleAllowed, required: proofdesk.L2}},
+		{"unlock supervisor on an agent's verified conversation", with(conv(proofdesk.DoUnlock, supervisor, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.SupportLocked = true }),
+			want{allowed: true, rule: proofdesk.RuleAllowed, required: proofdesk.L2}},
+		{"unlock not locked", with(conv(proofdesk.DoUnlock, supervisor, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.HolderID = supervisor.ID }),
+			want{rule: proofdesk.RuleNotLocked, code: proofdesk.ECONFLICT}},
+
+		// Assign, hand over, take over.
+		{"hand over by holder", with(conv(proofdesk.DoAssign, agentA, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.TargetID = agentB.ID }),
+			want{allowed: true, rule: proofdesk.RuleHandOver}},
+		{"take over by another", with(conv(proofdesk.DoAssign, agentB, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.TargetID = agentB.ID }),
+			want{allowed: true, rule: proofdesk.RuleTakeOver}},
+		{"take over by supervisor", with(conv(proofdesk.DoAssign, supervisor, proofdesk.L1), func(in *proofdesk.DecisionInput) { in.TargetID = supervisor.ID }),
+			want{allowed: true, rule: proofdesk.RuleTakeOver}},
+		{"take over by supervisor break glass", with(conv(proofdesk.DoAssign, supervisor, proofdesk.L1), func(in *proofdesk.DecisionInput) {
+			in.TargetID = supervisor.ID
+			in.BreakGlassReason = "agent A is off sick"
+		}), want{allowed: true, rule: proofdesk.RuleTakeOverGlass}},
+		{"take over by agent break glass", with(conv(proofdesk.DoAssign, agentB, proofdesk.L1), func(in *proofdesk.DecisionInput) {
+			in.TargetID = agentB.ID
+			in.BreakGlassReason = "please"
+		}), want{rule: proofdesk.RuleSupervisorOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
+		{"holder unassigns", with(conv(proofdesk.DoAssign, agentA, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.TargetID = "" }),
+			want{allowed: true, rule: proofdesk.RuleTakeOver}},
+		{"first assignment", with(conv(proofdesk.DoAssign, agentB, proofdesk.L1), func(in *proofdesk.DecisionInput) { in.HolderID = ""; in.TargetID = agentB.ID }),
+			want{allowed: true, rule: proofdesk.RuleFirstHolder}},
+		{"take over at L0", with(conv(proofdesk.DoAssign, agentB, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.TargetID = agentB.ID }),
+			want{allowed: true, rule: proofdesk.RuleAssignUnverified}},
+		{"agent assigns another's conversation to a third", with(conv(proofdesk.DoAssign, agentB, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.TargetID = "agt_c" }),
+			want{rule: proofdesk.RuleAssignOthers, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
+		{"agent unassigns another's conversation", with(conv(proofdesk.DoAssign, agentB, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.TargetID = "" }),
+			want{rule: proofdesk.RuleAssignOthers, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
+		{"supervisor reassigns a verified conversation", with(conv(proofdesk.DoAssign, supervisor, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.TargetID = agentB.ID }),
+			want{allowed: true, rule: proofdesk.RuleTakeOver}},
+		{"assign by integration", with(conv(proofdesk.DoAssign, integ, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.TargetID = agentB.ID }),
+			want{rule: proofdesk.RuleNotAgent, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAgent}},
+
+		// Linking, administering.
+		{"link unlinked by agent", with(conv(proofdesk.DoLink, agentB, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.Linked = false }),
+			want{allowed: true, rule: proofdesk.RuleAllowed}},
+		{"relink by agent", conv(proofdesk.DoLink, agentA, proofdesk.L2), want{rule: proofdesk.RuleRelinkSupervisor, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
+		{"relink by supervisor", conv(proofdesk.DoLink, supervisor, proofdesk.L2), want{allowed: true, rule: proofdesk.RuleAllowed}},
+		{"link by integration", conv(proofdesk.DoLink, integ, proofdesk.L0), want{rule: proofdesk.RuleNotAgent, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAgent}},
+		{"administer by supervisor", proofdesk.DecisionInput{Action: proofdesk.DoAdminister, Actor: supervisor}, want{rule: proofdesk.RuleAdminOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAdmin}},
+		{"administer by integration", proofdesk.DecisionInput{Action: proofdesk.DoAdminister, Actor: integ}, want{rule: proofdesk.RuleAdminOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAdmin}},
+		{"administer by admin", proofdesk.DecisionInput{Action: proofdesk.DoAdminister, Actor: admin}, want{allowed: true, rule: proofdesk.RuleAllowed}},
+
+		// Merge, export, erase.
+		{"merge by agent", proofdesk.DecisionInput{Action: proofdesk.DoMerge, Actor: agentA}, want{rule: proofdesk.RuleSupervisorOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
+		{"merge by supervisor", proofdesk.DecisionInput{Action: proofdesk.DoMerge, Actor: supervisor}, want{allowed: true, rule: proofdesk.RuleAllowed}},
+		{"merge under lock", proofdesk.DecisionInput{Action: proofdesk.DoMerge, Actor: admin, SupportLocked: true}, want{rule: proofdesk.RuleSupportLock, code: proofdesk.ELOCKED}},
+		{"export by supervisor", proofdesk.DecisionInput{Action: proofdesk.DoExport, Actor: supervisor}, want{rule: proofdesk.RuleAdminOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAdmin}},
+		{"export by integration", proofdesk.DecisionInput{Action: proofdesk.DoExport, Actor: integ}, want{rule: proofdesk.RuleAdminOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAdmin}},
+		{"export by admin", proofdesk.DecisionInput{Action: proofdesk.DoExport, Actor: admin}, want{allowed: true, rule: proofdesk.RuleAllowed}},
+		{"erase by admin", proofdesk.DecisionInput{Action: proofdesk.DoErase, Actor: admin}, want{allowed: true, rule: proofdesk.RuleAllowed}},
+		{"erase under lock", proofdesk.DecisionInput{Action: proofdesk.DoErase, Actor: admin, SupportLocked: true}, want{rule: proofdesk.RuleSupportLock, code: proofdesk.ELOCKED}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			d := proofdesk.Decide(tt.in)
+			got := want{allowed: d.Allowed, rule: d.Rule, code: d.Code, required: d.RequiredLevel, role: d.RequiredRole}
+			if got != tt.want {
+				t.Fatalf("Decide = %+v, want %+v (message %q)", got, tt.want, d.Message)
+			}
+			if d.Allowed != (d.Err(tt.in) == nil) {
+				t.Fatalf("Err() = %v with Allowed %v", d.Err(tt.in), d.Allowed)
+			}
+			if !d.Allowed && d.Message == "" {
+				t.Fatal("a refusal without a message")
+			}
+			if !d.Allowed && !d.Audit {
+				t.Fatal("a refusal that is not audited")
+			}
+		})
+	}
+}
+
+// TestDecideFollowUps checks what must follow an allowed decision: the
+// guard's level, the level drop, the notices and the cooling-off.
+func TestDecideFollowUps(t *testing.T) {
+	if d := proofdesk.Decide(conv(proofdesk.DoReply, agentA, proofdesk.L2)); d.CheckLevel != proofdesk.L2 {
+		t.Fatalf("holder's reply checked at %s, want L2", d.CheckLevel)
+	}
+	if d := proofdesk.Decide(conv(proofdesk.DoReply, agentB, proofdesk.L2)); d.CheckLevel != proofdesk.L0 {
+		t.Fatalf("non-holder's reply checked at %s, want L0", d.CheckLevel)
+	}
+	unassigned := with(conv(proofdesk.DoReply, agentB, proofdesk.L1), func(in *proofdesk.DecisionInput) { in.HolderID = "" })
+	if d := proofdesk.Decide(unassigned); d.CheckLevel != proofdesk.L1 {
+		t.Fatalf("reply on an unassigned conversation checked at %s, want L1", d.CheckLevel)
+	}
+	risky := with(conv(proofdesk.DoReply, agentA, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.Risk = highRisk })
+	if d := proofdesk.Decide(risky); d.CheckLevel != proofdesk.L1 {
+		t.Fatalf("high-risk reply checked at %s, want L1", d.CheckLevel)
+	}
+	if d := proofdesk.Decide(with(conv(proofdesk.DoAssign, agentB, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.TargetID = agentB.ID })); !d.DropLevel || !d.Audit {
+		t.Fatalf("take-over = %+v, want the level dropped and audited", d)
+	}
+	if d := proofdesk.Decide(with(conv(proofdesk.DoAssign, agentA, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.TargetID = agentB.ID })); d.DropLevel {
+		t.Fatalf("hand-over = %+v, want the level kept", d)
+	}
+	glass := with(conv(proofdesk.DoAssign, supervisor, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.TargetID = supervisor.ID; in.BreakGlassReason = "agent off sick" })
+	if d := proofdesk.Decide(glass); d.DropLevel || !d.NotifyOwner || !d.BreakGlass {
+		t.Fatalf("break-glass take-over = %+v, want level kept, owner notified, flagged", d)
+	}
+	for _, action := range []string{proofdesk.DoAddContactPoint, proofdesk.DoChangeContactPoint} {
+		d := proofdesk.Decide(proofdesk.DecisionInput{Action: action, Actor: integ})
+		if !d.Allowed || !d.NotifyOwner || !d.CoolingOff || !d.Audit {
+			t.Fatalf("%s by integration = %+v, want notified, cooling-off, audited", action, d)
+		}
+	}
+	d := proofdesk.Decide(proofdesk.DecisionInput{Action: proofdesk.DoChangeContactPoint, Actor: integ, Backdated: true})
+	if d.CoolingOff {
+		t.Fatalf("backdated sync = %+v: the system of record's date stands", d)
+	}
+	if d := proofdesk.Decide(conv(proofdesk.DoChangePayment, agentA, proofdesk.L2)); !d.NotifyOwner || d.CoolingOff {
+		t.Fatalf("payment change = %+v, want owner notified and no cooling-off", d)
+	}
+	e := proofdesk.Decide(conv(proofdesk.DoAddContactPoint, agentA, proofdesk.L1)).Err(conv(proofdesk.DoAddContactPoint, agentA, proofdesk.L1))
+	pe, ok := e.(*proofdesk.Error)
+	if !ok || pe.Details["required_level"] != "L2" || pe.Details["current_level"] != "L1" || pe.Details["rule"] != proofdesk.RuleLevel {
+		t.Fatalf("Err = %#v, want details rule, required_level L2, current_level L1", e)
+	}
+}
+
+// TestDecidePolicyFloors: no policy can bring a change below L2.
+func TestDecidePolicyFloors(t *testing.T) {
+	lax := &proofdesk.Policy{Classes: map[string]proofdesk.Level{}, Actions: map[string]proofdesk.Level{proofdesk.ActionChangeAddress: proofdesk.L0}}
+	in := conv(proofdesk.DoChangeAddress, agentA, proofdesk.L1)
+	in.Policy = lax
+	if d := proofdesk.Decide(in); d.Allowed || d.RequiredLevel != proofdesk.L2 {
+		t.Fatalf("address change at L1 under a lax policy = %+v, want refused at L2", d)
+	}
+}
+
+func BenchmarkDecide(b *testing.B) {
+	in := conv(proofdesk.DoReveal, agentA, proofdesk.L1)
+	in.Field, in.Policy = "addresses", proofdesk.DefaultPolicy()
+	for b.Loop() {
+		if !proofdesk.Decide(in).Allowed {
+			b.Fatal("refused")
+		}
+	}
+}
