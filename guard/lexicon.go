@@ -15,6 +15,7 @@ const (
 	lxOwner
 	lxDot // a word for "dot" in a spoken email address
 	lxAt  // a word for "at" in a spoken email address
+	lxDemo
 )
 
 // lexEntry is what the normaliser knows of one word.
@@ -47,7 +48,7 @@ var lexicon = func() map[string]*lexEntry {
 	for bit, words := range map[uint16]map[string]bool{
 		lxCard: cardWords, lxPhone: phoneWords, lxStreet: streetTypes, lxRef: refWords, lxEndRef: endRefWords,
 		lxCond: condWords, lxExist: existential, lxSeCond: seCond, lxEnding: endingWords, lxOwner: ownerWords,
-		lxDot: dotWords, lxAt: atWords,
+		lxDot: dotWords, lxAt: atWords, lxDemo: demonstratives,
 	} {
 		for w := range words {
 			get(w).bits |= bit

@@ -209,16 +209,18 @@ var emojiTokens = map[rune]string{
 	'✗': "emojino", '✘': "emojino", '🙅': "emojino",
 }
 
+// isDigitSep reports whether c may stand between the digits of one
+// number: any space, punctuation or symbol ("06 47", "06.47", "06–47",
+// "06|47", "06🔹47"), at most 3 in a row.
 func isDigitSep(c rune) bool {
-	switch c {
-	case ' ', '-', '.', '(', ')', '/', '+', '\t', ',', '_', '‐', '‑', '‒', '–', '—', '−':
-		return true
+	if c < utf8.RuneSelf {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c > ' ' && c < 0x7f && !isAlnum(byte(c))
 	}
-	return false
+	return unicode.IsSpace(c) || unicode.IsPunct(c) || unicode.IsSymbol(c)
 }
 
 func isMask(r rune) bool {
-	return r == '*' || r == '•' || r == '●' || r == '∙' || r == '·' || r == '⋅'
+	return r == '*' || r == '•' || r == '●' || r == '∙'
 }
 
 func isApostrophe(r rune) bool {
@@ -332,7 +334,7 @@ func (t *text) tokenize(s string) {
 	gap := func(r rune) {
 		if n := len(t.raw); n > 0 && gapLen == 0 && start < 0 {
 			switch r {
-			case ',', '.', '!', ';', ':', '…', '。', '！':
+			case ',', '.', '!', ';', ':', '…', '。', '！', '—', '–':
 				t.raw[n-1].flags |= fPunctAfter
 			}
 		}

@@ -47,8 +47,8 @@ var numWords = func() map[string]numWord {
 	digits := [][]string{
 		{"zero", "oh", "nought", "null", "zero", "cero", "nul"},
 		{"one", "eins", "uno", "first", "premier", "premiere", "primero", "primera", "primo", "eerste", "primeiro", "erste", "ersten", "erster"},
-		{"two", "zwei", "zwo", "deux", "dos", "twee", "dois", "duas", "second", "zweite", "zweiten", "segundo"},
-		{"three", "drei", "trois", "tres", "tre", "drie", "third", "dritte", "dritten", "derde", "troisieme", "tercero", "terzo", "terceiro"},
+		{"two", "zwei", "zwo", "deux", "dos", "twee", "dois", "duas", "second", "zweite", "zweiten", "zweiter", "segundo"},
+		{"three", "drei", "trois", "tres", "tre", "drie", "third", "dritte", "dritten", "dritter", "derde", "troisieme", "tercero", "terzo", "terceiro"},
 		{"four", "vier", "quatre", "cuatro", "quattro", "quatro", "fourth"},
 		{"five", "funf", "cinq", "cinco", "cinque", "vijf", "fifth"},
 		{"six", "sechs", "seis", "sei", "zes", "sixth"},
@@ -283,6 +283,8 @@ func numbers(items []numItem, out []int) []int {
 			last = kDigit
 		case kTeen:
 			switch {
+			case cur > 20 && cur < 100 && last == kDigit && total == 0:
+				cur = cur*100 + v // "twenty-two eighteen"
 			case cur >= 0 && last == kTens && (cur%100 == 60 || cur%100 == 80):
 				cur += v
 				last = kTens
@@ -300,6 +302,8 @@ func numbers(items []numItem, out []int) []int {
 			switch {
 			case cur >= 0 && last == kDigit && it.conn:
 				cur += v
+			case cur > 20 && cur < 100 && last == kDigit && total == 0:
+				cur = cur*100 + v // "twenty-two forty"
 			case cur == 4 && last == kDigit && v == 20:
 				cur = 80
 			case cur >= 0 && last == kHundred || cur < 0 && total > 0:
@@ -481,6 +485,18 @@ func (t *text) emitWord(w []byte, flags uint16, e *lexEntry) {
 	idx := len(t.toks) - 1
 	start := len(t.buf)
 	t.buf = append(t.buf, w...)
+	if e == nil && t.lettersAsDigits(w, flags) {
+		for k := start; k < len(t.buf); k++ {
+			switch t.buf[k] {
+			case 'o':
+				t.buf[k] = '0'
+			case 'l', 'i':
+				t.buf[k] = '1'
+			}
+		}
+		t.buf = append(t.buf, ' ')
+		return
+	}
 	switch {
 	case e != nil && e.canon != "":
 		t.buf = append(t.buf[:start], e.canon...)
@@ -491,6 +507,32 @@ func (t *text) emitWord(w []byte, flags uint16, e *lexEntry) {
 		t.canonical(start)
 	}
 	t.buf = append(t.buf, ' ')
+}
+
+// lettersAsDigits reports whether w is digits with o, l or i among them
+// standing for 0 and 1 ("O6", "7l58", "9O" after "83"): not an ordinal
+// ("1o", "2a") unless a digit token comes just before it.
+func (t *text) lettersAsDigits(w []byte, flags uint16) bool {
+	digits, letters := 0, 0
+	for _, c := range w {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == 'o' || c == 'l' || c == 'i':
+			letters++
+		default:
+			return false
+		}
+	}
+	if digits == 0 || letters == 0 || letters > digits+1 {
+		return false
+	}
+	ordinal := w[len(w)-1] == 'o' && allDigits(w[:len(w)-1])
+	if !ordinal {
+		return true
+	}
+	n := len(t.toks)
+	return n >= 2 && flags&fSepBefore != 0 && allDigits(t.buf[t.toks[n-2].off+1:t.toks[n-1].off])
 }
 
 // canonical rewrites the token that starts at buf[start:] in place.

@@ -45,7 +45,7 @@ var (
 		"that's accurate", "that is accurate", "is accurate", "on the money", "that's it", "that is it",
 		"that's the one we have", "correct address", "correct number", "right address", "right number",
 		"same one", "the very same", "that's us", "you've got it", "you have it right", "all correct",
-		"it is indeed", "yes it is", "yes that is", "emojiyes",
+		"it is indeed", "yes it is", "yes that is", "is indeed", "indeed the", "that's the 1",
 		// de
 		"das stimmt", "stimmt so", "stimmt genau", "ist korrekt", "ist richtig", "das ist richtig",
 		"das ist korrekt", "das passt", "genau die", "genau das", "genau diese", "genau dieser",
@@ -78,7 +78,8 @@ var (
 	}
 	yesWords = []string{
 		"yes", "yep", "yeah", "yup", "yess", "correct", "exactly", "precisely", "indeed", "absolutely",
-		"affirmative", "confirmed", "accurate", "definitely", "bingo", "emojiyes",
+		"affirmative", "confirmed", "accurate", "definitely", "bingo", "emojiyes", "yessir", "yesss", "yea", "aye",
+		"right you are", "bang on", "dead on", "uh huh", "mm hmm", "mhm", "looks right", "looks correct",
 		"ja", "jawohl", "jep", "jup", "genau", "exakt", "richtig", "korrekt", "stimmt", "jawoll",
 		"oui", "ouais", "exact", "exactement", "effectivement", "absolument", "parfaitement",
 		"exacto", "exactamente", "efectivamente", "correcto", "correcta", "cierto",
@@ -103,7 +104,9 @@ var (
 		"not correct", "isn't correct", "not right", "isn't right", "not quite",
 		"we don't have that", "we do not have that", "doesn't look right", "no such",
 		"not the same", "inaccurate", "not accurate", "doesn't correspond", "does not correspond",
-		"that's a different", "we have another", "another address", "another number", "emojino",
+		"that's a different", "we have another", "another address", "another number",
+		"not even close", "wrong 1", "ring a bell", "not that 1", "not this 1", "something else", "different street",
+		"different city", "different postcode", "different house", "not it",
 		// de
 		"stimmt nicht", "nicht korrekt", "nicht richtig", "ist falsch", "das ist falsch", "falsche adresse",
 		"falsche nummer", "nicht uberein", "nicht dieselbe", "nicht die gleiche", "nicht die richtige",
@@ -113,12 +116,12 @@ var (
 		"ce n'est pas", "n'est pas la", "n'est pas le", "n'est pas celle", "n'est pas celui", "pas la bonne",
 		"pas le bon", "incorrecte", "inexact", "inexacte", "c'est faux", "est fausse", "est faux",
 		"ne correspond pas", "correspond pas", "une autre adresse", "un autre numéro", "différente",
-		"pas celle", "pas celui", "pas ça",
+		"pas celle", "pas celui", "pas ça", "pas du tout",
 		// es
 		"no es la", "no es el", "no es esa", "no es ese", "no es esta", "no es este", "no es correct",
 		"no coincide", "incorrecto", "incorrecta", "otra dirección", "otro número", "es otra", "es otro",
 		"distinta", "distinto", "equivocado", "equivocada", "no corresponde", "no la tenemos",
-		"no lo tenemos", "no es así", "no es correcta", "no es correcto",
+		"no lo tenemos", "no es así", "no es correcta", "no es correcto", "para nada", "en absoluto",
 		// it
 		"non è quello", "non è quella", "non è questo", "non è questa", "non è corretto", "non è corretta",
 		"non è giusto", "non è giusta", "non è il", "non è la", "non è l", "non corrisponde", "sbagliato",
@@ -194,7 +197,7 @@ var seCond = set("e", "il", "la", "lo", "questo", "questa", "quello", "quella", 
 // refWords point at a value: after "Yes," they make the sentence a
 // confirmation ("Yes, that's the one"); a "yes" whose sentence goes on
 // without one answers something else ("Yes, we deliver on Saturdays").
-var refWords = set("that", "thats", "this", "there", "those", "1", "same", "address", "number", "phone", "email",
+var refWords = set("that", "this", "there", "those", "1", "same", "address", "number", "phone", "email",
 	"card", "date", "birthday", "record", "records", "file", "details", "correct", "right", "exact", "match",
 	"matches", "ours", "one", "accurate",
 	"das", "dies", "diese", "dieser", "dieses", "dort", "adresse", "anschrift", "nummer", "telefonnummer", "karte",
@@ -209,6 +212,11 @@ var refWords = set("that", "thats", "this", "there", "those", "1", "same", "addr
 // endRefWords point at a place when they end the sentence: "vai para lá"
 // (but "la" elsewhere is an article).
 var endRefWords = set("la", "aqui", "qui", "hier", "ici")
+
+// demonstratives point at the value only right after the "yes" ("Yes,
+// that one"), not further on ("Mm-hmm, I'll pass that on").
+var demonstratives = set("that", "this", "those", "das", "dies", "diese", "dieser", "dieses", "dat", "deze", "c", "ca",
+	"cela", "eso", "esa", "ese", "esta", "este", "quello", "quella", "questo", "questa", "isso", "essa", "esse")
 
 // existential: "there" before them says "there is", not "at that place".
 var existential = set("is", "are", "s", "was", "were", "will", "isnt", "arent", "may", "might", "could")
@@ -329,16 +337,27 @@ func (t *text) confirmation() string {
 	}
 	// A word ("yes", "no") counts when its sentence is short or points at
 	// a value.
-	wordCounts := func(i int) bool {
+	wordCounts := func(i int, end int) bool {
 		if t.toks[i].flags&fQuestion != 0 || sentenceExcl(i) {
 			return false
 		}
 		_, to := t.sentenceOf(i)
-		if to-i-1 <= 2 {
+		rest := t.tokenAt(end - 1) // the first token after the word
+		if rest < i+1 {
+			rest = i + 1
+		}
+		short := 2 // "Yes, it is."
+		if t.isEmoji(i) {
+			short = 0 // "✔️ Refund processed." is a status, "👍" alone an answer
+		}
+		if to-rest <= short {
 			return true
 		}
-		for k := i + 1; k < to; k++ {
+		for k := rest; k < to; k++ {
 			lx := t.toks[k].lex
+			if lx&lxDemo != 0 && k > rest+1 {
+				continue
+			}
 			if lx&lxRef != 0 && string(t.tokBytes(k)) == "there" && k+1 < to && t.toks[k+1].lex&lxExist != 0 {
 				continue // "there are no fees"
 			}
@@ -355,7 +374,7 @@ func (t *text) confirmation() string {
 		switch {
 		case h.kind == phDeny && !inExcl(h.span) && !t.conditional(h.tok):
 			denials = append(denials, h.span)
-		case h.kind == phNo && wordCounts(h.tok):
+		case h.kind == phNo && wordCounts(h.tok, h.end):
 			denials = append(denials, h.span)
 		}
 	}
@@ -363,7 +382,7 @@ func (t *text) confirmation() string {
 		switch {
 		case h.kind == phAffirm && !inExcl(h.span) && !overlaps(h.span, denials) && !t.conditional(h.tok):
 			return RuleConfirmation
-		case h.kind == phYes && !overlaps(h.span, denials) && wordCounts(h.tok):
+		case h.kind == phYes && !overlaps(h.span, denials) && wordCounts(h.tok, h.end):
 			return RuleConfirmation
 		}
 	}
@@ -412,7 +431,7 @@ var (
 		"teil", "teilenummer", "sendung", "rechnung", "auftrag", "commande", "facture", "colis", "piece", "pedido",
 		"factura", "paquete", "pieza", "referencia", "ordine", "fattura", "pacco", "pezzo", "riferimento",
 		"articolo", "bestelling", "factuur", "pakket", "onderdeel", "artikelnummer", "encomenda", "fatura",
-		"peca", "flight", "seat", "room", "unit", "zip", "plz", "cp", "cep", "cap", "postcode", "version", "batch", "lot")
+		"peca", "flight", "seat", "room", "zip", "plz", "cp", "cep", "cap", "postcode", "version", "batch", "lot")
 	yourWords  = set("your", "the", "their", "his", "her", "a")
 	brandAfter = set("card", "ending", "ends", "debit", "credit", "xx", "x")
 )
@@ -494,11 +513,11 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 		prevTokens(view, start, 5, func(t []byte) bool {
 			w := string(t)
 			switch {
-			case own[w]:
+			case own[w] && !owner:
 				explicit = true
 				return true
 			case isOwner(w):
-				owner = true
+				owner = true // nearer than any phone or card word: "card reader model 7158"
 			case endingWords[w],
 				numberWords[w] && k == ctxPhone:
 				generic = true
