@@ -16,6 +16,7 @@ const (
 	lxDot // a word for "dot" in a spoken email address
 	lxAt  // a word for "at" in a spoken email address
 	lxDemo
+	lxFiller // a word between the groups of one number: "then", "and"
 )
 
 // lexEntry is what the normaliser knows of one word.
@@ -48,7 +49,7 @@ var lexicon = func() map[string]*lexEntry {
 	for bit, words := range map[uint16]map[string]bool{
 		lxCard: cardWords, lxPhone: phoneWords, lxStreet: streetTypes, lxRef: refWords, lxEndRef: endRefWords,
 		lxCond: condWords, lxExist: existential, lxSeCond: seCond, lxEnding: endingWords, lxOwner: ownerWords,
-		lxDot: dotWords, lxAt: atWords, lxDemo: demonstratives,
+		lxDot: dotWords, lxAt: atWords, lxDemo: demonstratives, lxFiller: fillerWords,
 	} {
 		for w := range words {
 			get(w).bits |= bit
@@ -56,6 +57,10 @@ var lexicon = func() map[string]*lexEntry {
 	}
 	return m
 }()
+
+// fillerWords may stand between the digit groups of one number.
+var fillerWords = set("then", "and", "und", "dann", "et", "puis", "y", "luego", "e", "poi", "en", "daarna", "depois",
+	"followed", "by", "plus")
 
 // atWords are the words for "at" in a spoken email address.
 var atWords = func() map[string]bool {

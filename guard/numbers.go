@@ -585,7 +585,12 @@ func (t *text) digitView() {
 			w = t.tokBytes(i)
 			isDigits = allDigits(w)
 		}
-		if runStart >= 0 && (!isDigits || !t.joins(i)) {
+		// "06 47 then 21 83 90": a filler word between two digit tokens
+		if runStart >= 0 && !isDigits && i < len(t.toks) && t.toks[i-1].dend != 0 && t.toks[i].lex&lxFiller != 0 &&
+			i+1 < len(t.toks) && allDigits(t.tokBytes(i+1)) && t.toks[i+1].flags&fSepBefore != 0 {
+			continue
+		}
+		if runStart >= 0 && (!isDigits || !t.joins(i) && !(i > 0 && t.toks[i-1].lex&lxFiller != 0)) {
 			// end the run; an amount ("71.58", "71,58") is no run
 			r := &t.runs[len(t.runs)-1]
 			amount := i-runStart == 2 && t.toks[i-1].flags&fDecimal != 0 && len(t.tokBytes(i-1)) == 2
