@@ -17,6 +17,8 @@ const (
 	lxAt  // a word for "at" in a spoken email address
 	lxDemo
 	lxFiller // a word between the groups of one number: "then", "and"
+	lxStrong // a pointer that judges: "correct", "stimmt"
+	lxCopula
 )
 
 // lexEntry is what the normaliser knows of one word.
@@ -49,7 +51,7 @@ var lexicon = func() map[string]*lexEntry {
 	for bit, words := range map[uint16]map[string]bool{
 		lxCard: cardWords, lxPhone: phoneWords, lxStreet: streetTypes, lxRef: refWords, lxEndRef: endRefWords,
 		lxCond: condWords, lxExist: existential, lxSeCond: seCond, lxEnding: endingWords, lxOwner: ownerWords,
-		lxDot: dotWords, lxAt: atWords, lxDemo: demonstratives, lxFiller: fillerWords,
+		lxDot: dotWords, lxAt: atWords, lxDemo: demonstratives, lxFiller: fillerWords, lxStrong: strongRefs, lxCopula: copulaWords,
 	} {
 		for w := range words {
 			get(w).bits |= bit

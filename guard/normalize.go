@@ -401,7 +401,7 @@ func (t *text) tokenize(s string) {
 			default:
 				endTok()
 				gap(r)
-				if (c == '.' || c == '!' || c == '?') && (i >= len(s) || s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t') || c == '\n' {
+				if (c == '.' || c == '!' || c == '?' || c == ';') && (i >= len(s) || s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t') || c == '\n' {
 					if c == '?' {
 						for k := max(question, 0); k < len(t.raw); k++ {
 							t.raw[k].flags |= fQuestion

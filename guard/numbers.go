@@ -27,12 +27,14 @@ type numWord struct {
 	ambiguous bool
 	// compoundOnly words ("ein", "vent") count only inside a compound.
 	compoundOnly bool
+	ord          bool // an ordinal
 }
 
 type numItem struct {
 	val  int
 	kind uint8
 	conn bool // preceded by a connector
+	ord  bool // an ordinal ("third", "dritten"): it ends its number
 }
 
 // numWords are the number words of English, German, French, Spanish,
@@ -59,6 +61,22 @@ var numWords = func() map[string]numWord {
 	for v, ws := range digits {
 		add(kDigit, v, ws...)
 	}
+	for _, w := range []string{"first", "premier", "premiere", "primero", "primera", "primo", "eerste", "primeiro", "erste",
+		"ersten", "erster", "second", "zweite", "zweiten", "zweiter", "segundo", "third", "dritte", "dritten", "dritter", "derde",
+		"troisieme", "tercero", "terzo", "terceiro", "fourth", "fifth", "sixth", "seventh", "siebte", "siebten", "eighth",
+		"achte", "achten", "ninth", "tenth", "eleventh", "twelfth", "twentieth", "thirtieth"} {
+		nw := m[w]
+		nw.ord = true
+		m[w] = nw
+	}
+	defer func() {
+		for w, nw := range m {
+			if strings.HasSuffix(w, "teenth") {
+				nw.ord = true
+				m[w] = nw
+			}
+		}
+	}()
 	teens := [][]string{
 		{"ten", "zehn", "dix", "diez", "dieci", "tien", "dez", "tenth"},
 		{"eleven", "elf", "onze", "undici", "eleventh"},
@@ -126,7 +144,7 @@ var ordinalSuffixes = []string{"sten", "ster", "stes", "ste", "ten", "ter", "tes
 // number words ("neunundsiebzig", "settantanove") or an ordinal of one.
 func numberWord(w []byte, items []numItem) ([]numItem, bool, bool) {
 	if nw, ok := numWords[string(w)]; ok && !nw.compoundOnly {
-		return append(items, numItem{val: nw.val, kind: nw.kind}), true, nw.ambiguous
+		return append(items, numItem{val: nw.val, kind: nw.kind, ord: nw.ord}), true, nw.ambiguous
 	}
 	return compoundNumber(w, items)
 }
@@ -138,19 +156,21 @@ func compoundNumber(w []byte, items []numItem) ([]numItem, bool, bool) {
 		return items, false, false
 	}
 	n := len(items)
-	if out, ok := segment(w, items, false); ok && len(out)-n >= 2 {
-		return out, true, false
-	}
+	// an ordinal first: "elften" is 11th, not "elf" and "ten"
 	for _, suf := range ordinalSuffixes {
 		if len(w) > len(suf)+2 && string(w[len(w)-len(suf):]) == suf {
 			stem := w[:len(w)-len(suf)]
 			if nw, ok := numWords[string(stem)]; ok && !nw.compoundOnly && nw.kind != kConn {
-				return append(items, numItem{val: nw.val, kind: nw.kind}), true, false
+				return append(items, numItem{val: nw.val, kind: nw.kind, ord: true}), true, false
 			}
 			if out, ok := segment(stem, items[:n], false); ok && len(out)-n >= 2 {
+				out[len(out)-1].ord = true
 				return out, true, false
 			}
 		}
+	}
+	if out, ok := segment(w, items[:n], false); ok && len(out)-n >= 2 {
+		return out, true, false
 	}
 	return items[:n], false, false
 }
@@ -254,7 +274,12 @@ func numbers(items []numItem, out []int) []int {
 		}
 		total, cur, last = 0, -1, kNone
 	}
+	prevOrd := false
 	for _, it := range items {
+		if prevOrd {
+			flush() // "dritten elften": an ordinal ends its number
+		}
+		prevOrd = it.ord
 		v := it.val
 		switch it.kind {
 		case kDouble, kTriple:
@@ -376,7 +401,7 @@ func (t *text) emit() {
 		switch {
 		case e != nil && e.hasNum:
 			if !e.num.compoundOnly {
-				items, ok, amb = append(t.nums[:0], numItem{val: e.num.val, kind: e.num.kind}), true, e.num.ambiguous
+				items, ok, amb = append(t.nums[:0], numItem{val: e.num.val, kind: e.num.kind, ord: e.num.ord}), true, e.num.ambiguous
 			}
 		case e == nil:
 			items, ok, amb = compoundNumber(w, t.nums[:0])
