@@ -370,12 +370,21 @@ func (t *text) tokenize(s string) {
 		}
 		i += size
 		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r >= 'A' && r <= 'Z':
+			// the whole run of ASCII letters and digits at once
 			startTok()
-			t.rawBuf = append(t.rawBuf, byte(r))
-		case r >= 'A' && r <= 'Z':
-			startTok()
-			t.rawBuf = append(t.rawBuf, byte(r)|0x20)
+			j := i
+			for j < len(s) && isAlnum(s[j]) {
+				j++
+			}
+			n := len(t.rawBuf)
+			t.rawBuf = append(t.rawBuf, s[i-1:j]...)
+			for k := n; k < len(t.rawBuf); k++ {
+				if c := t.rawBuf[k]; c >= 'A' && c <= 'Z' {
+					t.rawBuf[k] = c | 0x20
+				}
+			}
+			i = j
 		case r < utf8.RuneSelf:
 			c := byte(r)
 			switch {
