@@ -50,10 +50,11 @@ type text struct {
 	// runs holds the digit view runs, in order.
 	runs []run
 	// raw is the scratch token list of the first pass.
-	raw    []rawTok
-	rawBuf []byte
-	nums   []numItem
-	pre    []byte
+	raw     []rawTok
+	rawBuf  []byte
+	nums    []numItem
+	pre     []byte
+	spelled []byte
 	// ats counts the '@' signs.
 	ats int
 }
@@ -97,6 +98,7 @@ const (
 	fDecimal                // the gap before is one '.' or ','
 	fTight                  // the gap before is one of / . -
 	fListGap                // the gap before holds a list separator and a space
+	fOneGap                 // the gap before is one space, dot or hyphen
 )
 
 // canon maps whole tokens to their canonical form. Both the protected
@@ -325,6 +327,9 @@ func (t *text) tokenize(s string) {
 		}
 		if gapLen == 1 && (gapFirst == '.' || gapFirst == '/' || gapFirst == '-') {
 			f |= fTight
+		}
+		if gapLen == 1 && (gapFirst == ' ' || gapFirst == '.' || gapFirst == '-') {
+			f |= fOneGap
 		}
 		if gapList && gapLen > 1 {
 			f |= fListGap // "0611111111, 0622222222": two numbers

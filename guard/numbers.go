@@ -389,6 +389,19 @@ func (t *text) emit() {
 		rt := t.raw[i]
 		w := t.rawBuf[rt.start:rt.end]
 		t.raw[i].tok = int32(len(t.toks))
+		// a word spelled letter by letter: "K a l v e r s t r a a t"
+		if j := t.spelledRun(i); j > i {
+			t.spelled = t.spelled[:0]
+			for k := i; k < j; k++ {
+				t.spelled = append(t.spelled, t.rawBuf[t.raw[k].start])
+				t.raw[k].tok = int32(len(t.toks))
+			}
+			w = t.spelled
+			ent := lexicon[string(w)]
+			t.emitWord(w, rt.flags, ent)
+			i = j
+			continue
+		}
 		e := lexicon[string(w)]
 		if e != nil {
 			t.raw[i].lex = e.bits
@@ -457,6 +470,20 @@ func (t *text) emit() {
 	t.digitView()
 	t.compact = len(t.buf)
 	t.compactView()
+}
+
+// spelledRun returns the end of a run of 4 or more single letters from
+// raw token i, each after a gap of one space, dot or hyphen, or i.
+func (t *text) spelledRun(i int) int {
+	j := i
+	for j < len(t.raw) && t.raw[j].end-t.raw[j].start == 1 && isLower(t.rawBuf[t.raw[j].start]) &&
+		(j == i || t.raw[j].flags&fOneGap != 0) {
+		j++
+	}
+	if j-i < 4 {
+		return i
+	}
+	return j
 }
 
 // emitNumbers writes the numbers of a phrase: single digits read one by
