@@ -408,7 +408,17 @@ func MaskAddress(a Address) Address {
 	if name >= 0 {
 		// House numbers never show, whichever side of the street they are.
 		out.Line1 = "*** " + firstRune(f[name]) + "***"
-		if last := len(f) - 1; last > name && !strings.ContainsAny(f[last], "0123456789") {
+		if typeFirst[strings.ToLower(strings.TrimSuffix(f[name], "."))] {
+			// "12 rue de la Paix", "Calle de Alcalá 45": the type comes
+			// first, the distinctive word last; only its first letter shows.
+			out.Line1 = "*** " + f[name]
+			for i := len(f) - 1; i > name; i-- {
+				if !strings.ContainsAny(f[i], "0123456789") {
+					out.Line1 += " " + firstRune(f[i]) + "***"
+					break
+				}
+			}
+		} else if last := len(f) - 1; last > name && !strings.ContainsAny(f[last], "0123456789") {
 			out.Line1 += " " + f[last]
 		}
 	}
@@ -422,6 +432,15 @@ func MaskAddress(a Address) Address {
 		out.PostalCode = firstRune(a.PostalCode) + strings.Repeat("*", max(utf8.RuneCountInString(a.PostalCode)-1, 1))
 	}
 	return out
+}
+
+// typeFirst are the street types written before the name, in the
+// languages the desk serves.
+var typeFirst = map[string]bool{
+	"rue": true, "r": true, "avenue": true, "boulevard": true, "bd": true, "place": true, "chemin": true, "impasse": true,
+	"quai": true, "allée": true, "calle": true, "c/": true, "avenida": true, "avda": true, "paseo": true, "plaza": true,
+	"camino": true, "carrer": true, "via": true, "viale": true, "piazza": true, "corso": true, "vicolo": true, "largo": true,
+	"rua": true, "travessa": true, "praça": true, "estrada": true, "alameda": true,
 }
 
 func firstRune(s string) string {

@@ -308,7 +308,10 @@ func TestMaskAddressHidesHouseNumbers(t *testing.T) {
 	tests := map[string]string{
 		"742 Evergreen Terrace": "*** E*** Terrace",
 		"Hauptstraße 42":        "*** H***",
-		"12 rue de la Paix":     "*** r*** Paix",
+		"12 rue de la Paix":     "*** rue P***",
+		"Calle de Alcalá 45":    "*** Calle A***",
+		"Via Roma 8":            "*** Via R***",
+		"Rua Augusta 100":       "*** Rua A***",
 		"Flat 3, 221B Baker St": "*** F*** St",
 		"42":                    "***",
 	}

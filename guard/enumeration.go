@@ -1,10 +1,6 @@
 package guard
 
-import (
-	"fmt"
-
-	"github.com/proofdesk/proofdesk"
-)
+import "github.com/proofdesk/proofdesk"
 
 // enumThreshold is how many distinct candidate values of one class make a
 // reply an enumeration. A reply that tells a customer their own data names
@@ -30,18 +26,16 @@ func (t *text) enumeration() string {
 	if digitToks < enumThreshold {
 		return ""
 	}
-	dates := map[string]bool{}
+	var dates, four, houses, runs distinct
 	for i := range t.toks {
 		if d, ok := t.dateAt(i); ok {
-			dates[d] = true
+			dates.add(d[:])
 		}
 	}
-	if len(dates) >= enumThreshold {
+	if dates.n >= enumThreshold {
 		return proofdesk.ClassDateOfBirth
 	}
 	var card, phone bool
-	four := map[string]bool{}
-	houses := map[string]bool{}
 	for i := range t.toks {
 		w := t.tokBytes(i)
 		switch lx := t.toks[i].lex; {
@@ -50,18 +44,18 @@ func (t *text) enumeration() string {
 		case lx&lxPhone != 0:
 			phone = true
 		case len(w) == 4 && allDigits(w):
-			four[string(w)] = true
+			four.add(w)
 		}
 		if hasDigitB(w) && len(w) <= 6 {
 			for j := i + 1; j < len(t.toks) && j <= i+4; j++ {
 				if t.toks[j].lex&lxStreet != 0 && j > i+1 {
-					houses[string(w)] = true
+					houses.add(w)
 					break
 				}
 			}
 		}
 	}
-	if len(four) >= enumThreshold+1 && (card || phone) {
+	if four.n >= enumThreshold+1 && (card || phone) {
 		if card {
 			return proofdesk.ClassPayment
 		}
@@ -69,12 +63,11 @@ func (t *text) enumeration() string {
 	}
 	// phone candidates: tokens of 7 digits or more, and runs of 7 or more
 	// made of shorter tokens
-	runs := map[string]bool{}
 	for _, r := range t.runs {
 		long := false
 		for k := r.firstTok; k < r.firstTok+r.nTok; k++ {
 			if w := t.tokBytes(int(k)); len(w) >= 7 {
-				runs[string(w)] = true
+				runs.add(w)
 				long = true
 			}
 		}
@@ -83,16 +76,40 @@ func (t *text) enumeration() string {
 			end++
 		}
 		if d := t.buf[r.off+1 : end]; len(d) >= 7 && !long && !t.dateLike(r) {
-			runs[string(d)] = true
+			runs.add(d)
 		}
 	}
-	if len(runs) >= enumThreshold {
+	if runs.n >= enumThreshold {
 		return proofdesk.ClassPhone
 	}
-	if len(houses) >= enumThreshold {
+	if houses.n >= enumThreshold {
 		return proofdesk.ClassAddress
 	}
 	return ""
+}
+
+// distinct counts distinct values (by a 64-bit FNV-1a hash) up to a
+// dozen, without allocating.
+type distinct struct {
+	h [12]uint64
+	n int
+}
+
+func (d *distinct) add(b []byte) {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	for _, x := range d.h[:min(d.n, len(d.h))] {
+		if x == h {
+			return
+		}
+	}
+	if d.n < len(d.h) {
+		d.h[d.n] = h
+	}
+	d.n++
 }
 
 func hasDigitB(b []byte) bool {
@@ -122,7 +139,7 @@ func (t *text) dateLike(r run) bool {
 // token i — day, month and year in any order of the common formats, the
 // month as a number or a name, an "of" or "de" between — and returns it
 // in one form (year, month, day).
-func (t *text) dateAt(i int) (string, bool) {
+func (t *text) dateAt(i int) ([3]byte, bool) {
 	var parts [3]int
 	var isMonthName [3]bool
 	n := 0
@@ -139,10 +156,10 @@ func (t *text) dateAt(i int) (string, bool) {
 				v = v*10 + int(c-'0')
 			}
 			if len(w) == 4 && (v < 1900 || v > 2015) {
-				return "", false
+				return [3]byte{}, false
 			}
 			if len(w) == 3 {
-				return "", false
+				return [3]byte{}, false
 			}
 			parts[n] = v
 			if len(w) == 4 {
@@ -155,11 +172,11 @@ func (t *text) dateAt(i int) (string, bool) {
 			n++
 		case n > 0 && (string(w) == "of" || string(w) == "de" || string(w) == "del" || string(w) == "di" || string(w) == "the"):
 		default:
-			return "", false
+			return [3]byte{}, false
 		}
 	}
 	if n < 3 {
-		return "", false
+		return [3]byte{}, false
 	}
 	year := func(v int) (int, bool) {
 		if v >= 100000 {
@@ -179,7 +196,7 @@ func (t *text) dateAt(i int) (string, bool) {
 	case month(parts[0]) && day(parts[1]) && (parts[2] >= 100000 || yy(parts[2]) && (isMonthName[0] || tight)):
 		m, d, y = parts[0], parts[1], parts[2]%100000
 	default:
-		return "", false
+		return [3]byte{}, false
 	}
-	return fmt.Sprintf("%d-%d-%d", y, m, d), true
+	return [3]byte{byte(y % 250), byte(m), byte(d)}, true
 }

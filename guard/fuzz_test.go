@@ -8,7 +8,7 @@ import (
 	"github.com/proofdesk/proofdesk"
 )
 
-// FuzzCheck checks that Check, Probe and Offers never panic and that a
+// FuzzCheck checks that Check, CheckRecent, Index.Check, Probe and Offers never panic and that a
 // verdict is always well formed. Seeds: f.Add below and testdata/fuzz.
 func FuzzCheck(f *testing.F) {
 	f.Add("We shipped to 221B Baker Street, London NW1 6XE.", 0, "address")
@@ -16,6 +16,12 @@ func FuzzCheck(f *testing.F) {
 	f.Add("+1 (415) 555-0123 ***-***-0123 #4B ’’ … ••••", 1, "phone,payment")
 	f.Add("\xff\xfe#\x00*", 2, "")
 	m := testMatcher(f)
+	ix, err := NewIndex(testIndexKey, nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	ix.Add(testCustomer())
+	ix.Add(elodie())
 	rules := map[string]bool{RuleProtectedValue: true, RuleConfirmation: true, RuleDenial: true, RuleEnumeration: true}
 	f.Fuzz(func(t *testing.T, reply string, level int, offered string) {
 		lvl := proofdesk.Level(((level % 3) + 3) % 3)
@@ -34,6 +40,10 @@ func FuzzCheck(f *testing.F) {
 		if v2 := CheckAll(reply, off, Target{m, lvl}); v2 != v {
 			t.Fatalf("CheckAll=%+v, Check=%+v", v2, v)
 		}
+		if v3 := CheckRecent(reply, []string{reply, "06 47"}, off, Target{m, lvl}); v.Blocked && !v3.Blocked {
+			t.Fatalf("CheckRecent passes what Check blocks: %+v", v)
+		}
+		ix.Check(reply, lvl, "")
 		m.Probe(reply)
 		for _, c := range Offers(reply) {
 			if !utf8.ValidString(c) || c == "" {

@@ -11,16 +11,28 @@
 // immutable and safe for concurrent use. No verdict, result or error it
 // returns ever contains a protected value.
 //
-// Matching is over normalised text: case, whitespace and punctuation are
-// ignored, street types, unit words, months, ordinals and masking
-// characters are canonical, and digit runs in any phone grouping are also
-// seen with their separators removed. One Aho-Corasick scan per reply finds
-// every pattern at once.
+// Matching is over normalised text (see text in normalize.go): Unicode
+// NFKC, digits of every script, invisible and bidi characters dropped,
+// confusable letters folded (UTS #39); case, whitespace and punctuation
+// ignored; street types, unit words, months, ordinals and number words in
+// English, German, French, Spanish, Italian, Dutch and Portuguese
+// canonical; digit runs in any grouping also seen with their separators
+// removed, and spelled email addresses seen without them. One
+// Aho-Corasick scan per reply finds every pattern at once.
+//
+// Besides values, a reply is refused when it affirms or denies a value
+// the requester offered (phrase sets in the seven languages, emoji, "yes"
+// and "no" words judged by the rest of their sentence), and when it lists
+// many candidate values of one class (RuleEnumeration). CheckRecent checks
+// a reply together with the agent's recent replies, and Index holds every
+// customer's email, phone and street address as keyed hashes.
 //
 // Decisions worth knowing:
 //   - The last 4 digits of the phone and of the card block only in context
-//     (a phone, card or "ending"/"last"/"digits" word in the 4 tokens
-//     before, or a masked "***" group): "order 4242 ships today" passes.
+//     (a phone, card or "ending"/"last"/"digits" word in the 5 tokens
+//     before, in any of the seven languages, or a masked "***" group), and
+//     not when a nearer noun owns the number: "order 4242 ships today" and
+//     "part number 0123" pass.
 //   - A postal code of 5 or more characters blocks on its own; a shorter one
 //     ("2000", "8001") only next to the city, since it is a common number.
 //   - A street name blocks with its house number, or with its street type

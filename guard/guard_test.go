@@ -364,3 +364,35 @@ func TestMatcherConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckRecent: a value split across the agent's consecutive replies is
+// blocked on the reply that completes it, on a newline or a space; a value
+// wholly inside an earlier reply does not block a later innocent one.
+func TestCheckRecent(t *testing.T) {
+	m := NewMatcher(elodie(), nil, Options{})
+	tg := Target{Matcher: m, Level: proofdesk.L0}
+	tests := []struct {
+		recent []string
+		reply  string
+		class  string
+	}{
+		{[]string{"It starts 06 47"}, "then 21 83 90", proofdesk.ClassPhone},
+		{[]string{"Your number:", "06 47 21"}, "83 90", proofdesk.ClassPhone},
+		{[]string{"The email is elodie.martin"}, "@exemple.fr", proofdesk.ClassEmail},
+		{[]string{"We ship to 12 rue de"}, "la Paix", proofdesk.ClassAddress},
+		{[]string{"Card ending 71"}, "58", proofdesk.ClassPayment},
+		{[]string{"Born on 3 November"}, "1979", proofdesk.ClassDateOfBirth},
+		{[]string{"06 47 21 83 90 is ours"}, "Anything else?", ""},
+		{[]string{"Order 0647 shipped."}, "Thanks for waiting.", ""},
+	}
+	for _, tt := range tests {
+		v := CheckRecent(tt.reply, tt.recent, nil, tg)
+		if v.Class != tt.class || v.Blocked != (tt.class != "") {
+			t.Errorf("CheckRecent(%q after %q) = %+v, want class %q", tt.reply, tt.recent, v, tt.class)
+		}
+	}
+	// a newline between the groups of one number
+	if v := m.Check("Your number: 06 47 21\n83 90", proofdesk.L0, nil); !v.Blocked || v.Class != proofdesk.ClassPhone {
+		t.Errorf("newline inside a number: %+v", v)
+	}
+}

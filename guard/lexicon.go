@@ -15,6 +15,10 @@ const (
 	lxOwner
 	lxDot // a word for "dot" in a spoken email address
 	lxAt  // a word for "at" in a spoken email address
+	lxDemo
+	lxFiller // a word between the groups of one number: "then", "and"
+	lxStrong // a pointer that judges: "correct", "stimmt"
+	lxCopula
 )
 
 // lexEntry is what the normaliser knows of one word.
@@ -47,7 +51,7 @@ var lexicon = func() map[string]*lexEntry {
 	for bit, words := range map[uint16]map[string]bool{
 		lxCard: cardWords, lxPhone: phoneWords, lxStreet: streetTypes, lxRef: refWords, lxEndRef: endRefWords,
 		lxCond: condWords, lxExist: existential, lxSeCond: seCond, lxEnding: endingWords, lxOwner: ownerWords,
-		lxDot: dotWords, lxAt: atWords,
+		lxDot: dotWords, lxAt: atWords, lxDemo: demonstratives, lxFiller: fillerWords, lxStrong: strongRefs, lxCopula: copulaWords,
 	} {
 		for w := range words {
 			get(w).bits |= bit
@@ -55,6 +59,10 @@ var lexicon = func() map[string]*lexEntry {
 	}
 	return m
 }()
+
+// fillerWords may stand between the digit groups of one number.
+var fillerWords = set("then", "and", "und", "dann", "et", "puis", "y", "luego", "e", "poi", "en", "daarna", "depois",
+	"followed", "by", "plus")
 
 // atWords are the words for "at" in a spoken email address.
 var atWords = func() map[string]bool {

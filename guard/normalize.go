@@ -50,10 +50,11 @@ type text struct {
 	// runs holds the digit view runs, in order.
 	runs []run
 	// raw is the scratch token list of the first pass.
-	raw    []rawTok
-	rawBuf []byte
-	nums   []numItem
-	pre    []byte
+	raw     []rawTok
+	rawBuf  []byte
+	nums    []numItem
+	pre     []byte
+	spelled []byte
 	// ats counts the '@' signs.
 	ats int
 }
@@ -97,6 +98,7 @@ const (
 	fDecimal                // the gap before is one '.' or ','
 	fTight                  // the gap before is one of / . -
 	fListGap                // the gap before holds a list separator and a space
+	fOneGap                 // the gap before is one space, dot or hyphen
 )
 
 // canon maps whole tokens to their canonical form. Both the protected
@@ -209,16 +211,18 @@ var emojiTokens = map[rune]string{
 	'✗': "emojino", '✘': "emojino", '🙅': "emojino",
 }
 
+// isDigitSep reports whether c may stand between the digits of one
+// number: any space, punctuation or symbol ("06 47", "06.47", "06–47",
+// "06|47", "06🔹47"), at most 3 in a row.
 func isDigitSep(c rune) bool {
-	switch c {
-	case ' ', '-', '.', '(', ')', '/', '+', '\t', ',', '_', '‐', '‑', '‒', '–', '—', '−':
-		return true
+	if c < utf8.RuneSelf {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c > ' ' && c < 0x7f && !isAlnum(byte(c))
 	}
-	return false
+	return unicode.IsSpace(c) || unicode.IsPunct(c) || unicode.IsSymbol(c)
 }
 
 func isMask(r rune) bool {
-	return r == '*' || r == '•' || r == '●' || r == '∙' || r == '·' || r == '⋅'
+	return r == '*' || r == '•' || r == '●' || r == '∙'
 }
 
 func isApostrophe(r rune) bool {
@@ -324,6 +328,9 @@ func (t *text) tokenize(s string) {
 		if gapLen == 1 && (gapFirst == '.' || gapFirst == '/' || gapFirst == '-') {
 			f |= fTight
 		}
+		if gapLen == 1 && (gapFirst == ' ' || gapFirst == '.' || gapFirst == '-') {
+			f |= fOneGap
+		}
 		if gapList && gapLen > 1 {
 			f |= fListGap // "0611111111, 0622222222": two numbers
 		}
@@ -332,7 +339,7 @@ func (t *text) tokenize(s string) {
 	gap := func(r rune) {
 		if n := len(t.raw); n > 0 && gapLen == 0 && start < 0 {
 			switch r {
-			case ',', '.', '!', ';', ':', '…', '。', '！':
+			case ',', '.', '!', ';', ':', '…', '。', '！', '—', '–':
 				t.raw[n-1].flags |= fPunctAfter
 			}
 		}
@@ -368,12 +375,21 @@ func (t *text) tokenize(s string) {
 		}
 		i += size
 		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r >= 'A' && r <= 'Z':
+			// the whole run of ASCII letters and digits at once
 			startTok()
-			t.rawBuf = append(t.rawBuf, byte(r))
-		case r >= 'A' && r <= 'Z':
-			startTok()
-			t.rawBuf = append(t.rawBuf, byte(r)|0x20)
+			j := i
+			for j < len(s) && isAlnum(s[j]) {
+				j++
+			}
+			n := len(t.rawBuf)
+			t.rawBuf = append(t.rawBuf, s[i-1:j]...)
+			for k := n; k < len(t.rawBuf); k++ {
+				if c := t.rawBuf[k]; c >= 'A' && c <= 'Z' {
+					t.rawBuf[k] = c | 0x20
+				}
+			}
+			i = j
 		case r < utf8.RuneSelf:
 			c := byte(r)
 			switch {
@@ -399,7 +415,7 @@ func (t *text) tokenize(s string) {
 			default:
 				endTok()
 				gap(r)
-				if (c == '.' || c == '!' || c == '?') && (i >= len(s) || s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t') || c == '\n' {
+				if (c == '.' || c == '!' || c == '?' || c == ';') && (i >= len(s) || s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t') || c == '\n' {
 					if c == '?' {
 						for k := max(question, 0); k < len(t.raw); k++ {
 							t.raw[k].flags |= fQuestion

@@ -27,12 +27,14 @@ type numWord struct {
 	ambiguous bool
 	// compoundOnly words ("ein", "vent") count only inside a compound.
 	compoundOnly bool
+	ord          bool // an ordinal
 }
 
 type numItem struct {
 	val  int
 	kind uint8
 	conn bool // preceded by a connector
+	ord  bool // an ordinal ("third", "dritten"): it ends its number
 }
 
 // numWords are the number words of English, German, French, Spanish,
@@ -47,8 +49,8 @@ var numWords = func() map[string]numWord {
 	digits := [][]string{
 		{"zero", "oh", "nought", "null", "zero", "cero", "nul"},
 		{"one", "eins", "uno", "first", "premier", "premiere", "primero", "primera", "primo", "eerste", "primeiro", "erste", "ersten", "erster"},
-		{"two", "zwei", "zwo", "deux", "dos", "twee", "dois", "duas", "second", "zweite", "zweiten", "segundo"},
-		{"three", "drei", "trois", "tres", "tre", "drie", "third", "dritte", "dritten", "derde", "troisieme", "tercero", "terzo", "terceiro"},
+		{"two", "zwei", "zwo", "deux", "dos", "twee", "dois", "duas", "second", "zweite", "zweiten", "zweiter", "segundo"},
+		{"three", "drei", "trois", "tres", "tre", "drie", "third", "dritte", "dritten", "dritter", "derde", "troisieme", "tercero", "terzo", "terceiro"},
 		{"four", "vier", "quatre", "cuatro", "quattro", "quatro", "fourth"},
 		{"five", "funf", "cinq", "cinco", "cinque", "vijf", "fifth"},
 		{"six", "sechs", "seis", "sei", "zes", "sixth"},
@@ -59,6 +61,22 @@ var numWords = func() map[string]numWord {
 	for v, ws := range digits {
 		add(kDigit, v, ws...)
 	}
+	for _, w := range []string{"first", "premier", "premiere", "primero", "primera", "primo", "eerste", "primeiro", "erste",
+		"ersten", "erster", "second", "zweite", "zweiten", "zweiter", "segundo", "third", "dritte", "dritten", "dritter", "derde",
+		"troisieme", "tercero", "terzo", "terceiro", "fourth", "fifth", "sixth", "seventh", "siebte", "siebten", "eighth",
+		"achte", "achten", "ninth", "tenth", "eleventh", "twelfth", "twentieth", "thirtieth"} {
+		nw := m[w]
+		nw.ord = true
+		m[w] = nw
+	}
+	defer func() {
+		for w, nw := range m {
+			if strings.HasSuffix(w, "teenth") {
+				nw.ord = true
+				m[w] = nw
+			}
+		}
+	}()
 	teens := [][]string{
 		{"ten", "zehn", "dix", "diez", "dieci", "tien", "dez", "tenth"},
 		{"eleven", "elf", "onze", "undici", "eleventh"},
@@ -126,7 +144,7 @@ var ordinalSuffixes = []string{"sten", "ster", "stes", "ste", "ten", "ter", "tes
 // number words ("neunundsiebzig", "settantanove") or an ordinal of one.
 func numberWord(w []byte, items []numItem) ([]numItem, bool, bool) {
 	if nw, ok := numWords[string(w)]; ok && !nw.compoundOnly {
-		return append(items, numItem{val: nw.val, kind: nw.kind}), true, nw.ambiguous
+		return append(items, numItem{val: nw.val, kind: nw.kind, ord: nw.ord}), true, nw.ambiguous
 	}
 	return compoundNumber(w, items)
 }
@@ -138,19 +156,21 @@ func compoundNumber(w []byte, items []numItem) ([]numItem, bool, bool) {
 		return items, false, false
 	}
 	n := len(items)
-	if out, ok := segment(w, items, false); ok && len(out)-n >= 2 {
-		return out, true, false
-	}
+	// an ordinal first: "elften" is 11th, not "elf" and "ten"
 	for _, suf := range ordinalSuffixes {
 		if len(w) > len(suf)+2 && string(w[len(w)-len(suf):]) == suf {
 			stem := w[:len(w)-len(suf)]
 			if nw, ok := numWords[string(stem)]; ok && !nw.compoundOnly && nw.kind != kConn {
-				return append(items, numItem{val: nw.val, kind: nw.kind}), true, false
+				return append(items, numItem{val: nw.val, kind: nw.kind, ord: true}), true, false
 			}
 			if out, ok := segment(stem, items[:n], false); ok && len(out)-n >= 2 {
+				out[len(out)-1].ord = true
 				return out, true, false
 			}
 		}
+	}
+	if out, ok := segment(w, items[:n], false); ok && len(out)-n >= 2 {
+		return out, true, false
 	}
 	return items[:n], false, false
 }
@@ -254,7 +274,12 @@ func numbers(items []numItem, out []int) []int {
 		}
 		total, cur, last = 0, -1, kNone
 	}
+	prevOrd := false
 	for _, it := range items {
+		if prevOrd {
+			flush() // "dritten elften": an ordinal ends its number
+		}
+		prevOrd = it.ord
 		v := it.val
 		switch it.kind {
 		case kDouble, kTriple:
@@ -283,6 +308,8 @@ func numbers(items []numItem, out []int) []int {
 			last = kDigit
 		case kTeen:
 			switch {
+			case cur > 20 && cur < 100 && last == kDigit && total == 0:
+				cur = cur*100 + v // "twenty-two eighteen"
 			case cur >= 0 && last == kTens && (cur%100 == 60 || cur%100 == 80):
 				cur += v
 				last = kTens
@@ -300,6 +327,8 @@ func numbers(items []numItem, out []int) []int {
 			switch {
 			case cur >= 0 && last == kDigit && it.conn:
 				cur += v
+			case cur > 20 && cur < 100 && last == kDigit && total == 0:
+				cur = cur*100 + v // "twenty-two forty"
 			case cur == 4 && last == kDigit && v == 20:
 				cur = 80
 			case cur >= 0 && last == kHundred || cur < 0 && total > 0:
@@ -360,6 +389,19 @@ func (t *text) emit() {
 		rt := t.raw[i]
 		w := t.rawBuf[rt.start:rt.end]
 		t.raw[i].tok = int32(len(t.toks))
+		// a word spelled letter by letter: "K a l v e r s t r a a t"
+		if j := t.spelledRun(i); j > i {
+			t.spelled = t.spelled[:0]
+			for k := i; k < j; k++ {
+				t.spelled = append(t.spelled, t.rawBuf[t.raw[k].start])
+				t.raw[k].tok = int32(len(t.toks))
+			}
+			w = t.spelled
+			ent := lexicon[string(w)]
+			t.emitWord(w, rt.flags, ent)
+			i = j
+			continue
+		}
 		e := lexicon[string(w)]
 		if e != nil {
 			t.raw[i].lex = e.bits
@@ -372,7 +414,7 @@ func (t *text) emit() {
 		switch {
 		case e != nil && e.hasNum:
 			if !e.num.compoundOnly {
-				items, ok, amb = append(t.nums[:0], numItem{val: e.num.val, kind: e.num.kind}), true, e.num.ambiguous
+				items, ok, amb = append(t.nums[:0], numItem{val: e.num.val, kind: e.num.kind, ord: e.num.ord}), true, e.num.ambiguous
 			}
 		case e == nil:
 			items, ok, amb = compoundNumber(w, t.nums[:0])
@@ -430,6 +472,20 @@ func (t *text) emit() {
 	t.compactView()
 }
 
+// spelledRun returns the end of a run of 4 or more single letters from
+// raw token i, each after a gap of one space, dot or hyphen, or i.
+func (t *text) spelledRun(i int) int {
+	j := i
+	for j < len(t.raw) && t.raw[j].end-t.raw[j].start == 1 && isLower(t.rawBuf[t.raw[j].start]) &&
+		(j == i || t.raw[j].flags&fOneGap != 0) {
+		j++
+	}
+	if j-i < 4 {
+		return i
+	}
+	return j
+}
+
 // emitNumbers writes the numbers of a phrase: single digits read one by
 // one are joined ("four two four two" is 4242).
 func (t *text) emitNumbers(nums []int, flags, lastFlags uint16) {
@@ -481,6 +537,18 @@ func (t *text) emitWord(w []byte, flags uint16, e *lexEntry) {
 	idx := len(t.toks) - 1
 	start := len(t.buf)
 	t.buf = append(t.buf, w...)
+	if e == nil && t.lettersAsDigits(w, flags) {
+		for k := start; k < len(t.buf); k++ {
+			switch t.buf[k] {
+			case 'o':
+				t.buf[k] = '0'
+			case 'l', 'i':
+				t.buf[k] = '1'
+			}
+		}
+		t.buf = append(t.buf, ' ')
+		return
+	}
 	switch {
 	case e != nil && e.canon != "":
 		t.buf = append(t.buf[:start], e.canon...)
@@ -491,6 +559,32 @@ func (t *text) emitWord(w []byte, flags uint16, e *lexEntry) {
 		t.canonical(start)
 	}
 	t.buf = append(t.buf, ' ')
+}
+
+// lettersAsDigits reports whether w is digits with o, l or i among them
+// standing for 0 and 1 ("O6", "7l58", "9O" after "83"): not an ordinal
+// ("1o", "2a") unless a digit token comes just before it.
+func (t *text) lettersAsDigits(w []byte, flags uint16) bool {
+	digits, letters := 0, 0
+	for _, c := range w {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == 'o' || c == 'l' || c == 'i':
+			letters++
+		default:
+			return false
+		}
+	}
+	if digits == 0 || letters == 0 || letters > digits+1 {
+		return false
+	}
+	ordinal := w[len(w)-1] == 'o' && allDigits(w[:len(w)-1])
+	if !ordinal {
+		return true
+	}
+	n := len(t.toks)
+	return n >= 2 && flags&fSepBefore != 0 && allDigits(t.buf[t.toks[n-2].off+1:t.toks[n-1].off])
 }
 
 // canonical rewrites the token that starts at buf[start:] in place.
@@ -543,7 +637,12 @@ func (t *text) digitView() {
 			w = t.tokBytes(i)
 			isDigits = allDigits(w)
 		}
-		if runStart >= 0 && (!isDigits || !t.joins(i)) {
+		// "06 47 then 21 83 90": a filler word between two digit tokens
+		if runStart >= 0 && !isDigits && i < len(t.toks) && t.toks[i-1].dend != 0 && t.toks[i].lex&lxFiller != 0 &&
+			i+1 < len(t.toks) && allDigits(t.tokBytes(i+1)) && t.toks[i+1].flags&fSepBefore != 0 {
+			continue
+		}
+		if runStart >= 0 && (!isDigits || !t.joins(i) && !(i > 0 && t.toks[i-1].lex&lxFiller != 0)) {
 			// end the run; an amount ("71.58", "71,58") is no run
 			r := &t.runs[len(t.runs)-1]
 			amount := i-runStart == 2 && t.toks[i-1].flags&fDecimal != 0 && len(t.tokBytes(i-1)) == 2

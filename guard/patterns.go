@@ -265,7 +265,11 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 		}
 		if num != "" && tokLen(bare) >= 3 {
 			for _, n := range nums {
-				for _, form := range [][]string{full, name, bare} {
+				fullBare := full // "2218 ne alberta"
+				if typed && len(full) > 1 && streetTypes[full[len(full)-1]] {
+					fullBare = full[:len(full)-1]
+				}
+				for _, form := range [][]string{full, name, bare, fullBare} {
 					b.tokens(append(strings.Fields(n), form...), street)
 					b.tokens(append(append([]string(nil), form...), strings.Fields(n)...), street)
 				}
@@ -341,7 +345,7 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 }
 
 // houseNumberWords name a house number: "Alcalá, número 45".
-var houseNumberWords = []string{"number", "no", "nr", "num", "numero", "nummer", "hausnummer", "huisnummer", "n", "nro"}
+var houseNumberWords = []string{"number", "no", "nr", "num", "numero", "nummer", "hausnummer", "huisnummer", "n", "nro", "civico", "numer"}
 
 // postalLabels are the words that name a postal code, in seven languages
 // (normalised).

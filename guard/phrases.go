@@ -45,53 +45,57 @@ var (
 		"that's accurate", "that is accurate", "is accurate", "on the money", "that's it", "that is it",
 		"that's the one we have", "correct address", "correct number", "right address", "right number",
 		"same one", "the very same", "that's us", "you've got it", "you have it right", "all correct",
-		"it is indeed", "yes it is", "yes that is", "emojiyes",
+		"it is indeed", "yes it is", "yes that is", "is indeed", "indeed the", "that's the 1",
 		// de
 		"das stimmt", "stimmt so", "stimmt genau", "ist korrekt", "ist richtig", "das ist richtig",
 		"das ist korrekt", "das passt", "genau die", "genau das", "genau diese", "genau dieser",
 		"so hinterlegt", "ist hinterlegt", "ist so hinterlegt", "haben wir so", "stimmt uberein", "stimmt mit",
 		"ubereinstimmt", "kann ich bestatigen", "ich bestatige", "bestatige ich", "richtige adresse",
-		"richtige nummer", "ja genau", "jawohl",
+		"richtige nummer", "ja genau", "jawohl", "klopt als een bus", "die haben wir", "das haben wir", "haben wir so",
 		// fr
-		"c'est bien ça", "c'est ça", "c'est exact", "c'est correct", "c'est juste", "tout à fait",
+		"c'est bien ça", "c'est ça", "c'est exact", "c'est correct", "c'est juste",
 		"c'est bien celle", "c'est bien celui", "c'est la bonne", "c'est le bon", "je confirme",
 		"je vous confirme", "bien celle", "bien celui", "c'est bien la", "c'est bien le", "correspond bien",
 		"ça correspond", "cela correspond", "correspond à", "est exacte", "est correcte", "est correct",
 		"est bien", "bonne adresse", "bon numéro",
 		// es
-		"es correcto", "es correcta", "eso es", "así es", "coincide", "es la misma", "es el mismo",
+		"es correcto", "es correcta", "eso es", "coincide", "esa misma", "ese mismo", "la misma", "el mismo", "es la misma", "es el mismo",
 		"es esa", "es ese", "es esta", "es este", "le confirmo", "confirmo que", "es la correcta",
 		"es el correcto", "la tenemos", "lo tenemos", "en efecto", "dirección correcta",
 		"número correcto", "justo esa", "justo ese",
 		// it
 		"è corretto", "è corretta", "è giusto", "è giusta", "proprio così", "è quello", "è quella",
-		"corrisponde", "confermo", "le confermo", "è proprio", "è esatto", "è esatta", "esatto",
+		"corrisponde", "confermo", "le confermo", "è proprio", "è esatto", "è esatta",
 		"indirizzo giusto", "numero giusto", "indirizzo corretto", "risulta",
 		// nl
-		"dat klopt", "klopt", "dat is juist", "is juist", "dat is correct", "komt overeen", "dat is hem",
+		"dat klopt", "dat is juist", "is juist", "dat is correct", "komt overeen", "dat is hem",
 		"dat is het", "ik bevestig", "bevestig ik", "kan ik bevestigen", "klopt helemaal", "juiste adres",
 		"juiste nummer", "hebben we zo",
 		// pt
-		"está correto", "está correta", "está certo", "está certa", "isso mesmo", "é esse", "é essa",
+		"está correto", "está correta", "está certo", "está certa", "é esse", "essa mesma", "esse mesmo", "é essa",
 		"é isso", "confere", "corresponde", "confirmo", "é o mesmo", "é a mesma", "é este", "é esta",
 		"é o correto", "é a correta", "endereço correto", "número correto", "é exatamente",
 	}
 	yesWords = []string{
 		"yes", "yep", "yeah", "yup", "yess", "correct", "exactly", "precisely", "indeed", "absolutely",
-		"affirmative", "confirmed", "accurate", "definitely", "bingo", "emojiyes",
+		"affirmative", "confirmed", "accurate", "definitely", "bingo", "emojiyes", "yessir", "yesss", "yea", "aye",
+		"right you are", "bang on", "dead on", "uh huh", "mm hmm", "mhm", "looks right", "looks correct",
 		"ja", "jawohl", "jep", "jup", "genau", "exakt", "richtig", "korrekt", "stimmt", "jawoll",
 		"oui", "ouais", "exact", "exactement", "effectivement", "absolument", "parfaitement",
 		"exacto", "exactamente", "efectivamente", "correcto", "correcta", "cierto",
 		"esatto", "esattamente", "giusto", "corretto", "certo", "certamente", "esatta",
 		"precies", "klopt", "inderdaad", "juist", "zeker", "jazeker", "jawel",
-		"sim", "exato", "exatamente", "correto", "correta", "isso",
+		"sim", "exato", "exatamente", "correto", "correta", "isso", "isso mesmo", "tout à fait", "así es",
 	}
 	// words that are "yes" only with punctuation after them: "Sí," but
 	// not "Si vous", "Si tiene"
 	yesPunctWords = []string{"si", "sì", "sí", "oké", "ok", "okay"}
-	noWords       = []string{"nope", "nah", "nein", "nee", "emojino", "negative", "neen"}
-	noPunctWords  = []string{"no", "non", "não", "nao"}
-	denyPhrases   = []string{
+	noWords       = []string{"nope", "nah", "nein", "nee", "emojino", "negative", "neen", "wrong", "fout", "falsch", "faux",
+		"errado", "errada", "sbagliato", "sbagliata", "equivocado", "equivocada", "incorrect", "incorrecto", "onjuist",
+		"incorrecta", "incorreto", "incorreta", "inexact", "inexacte", "inaccurate", "incorrecte", "non pas du tout",
+		"para nada", "pas du tout", "en absoluto", "per niente", "helemaal niet", "de jeito nenhum", "ganz und gar nicht"}
+	noPunctWords = []string{"no", "non", "não", "nao"}
+	denyPhrases  = []string{
 		// en
 		"that's not", "that is not", "that isn't", "this isn't", "this is not", "isn't the",
 		"is not the 1", "not the address", "not the 1", "not the number", "not the email",
@@ -99,11 +103,13 @@ var (
 		"not on our records", "not what's on file", "doesn't match", "does not match", "don't match",
 		"do not match", "no match", "not a match", "different 1", "different address",
 		"different number", "different phone", "different email", "different card",
-		"different date", "differs from", "different from", "that's wrong", "that is wrong", "incorrect",
+		"different date", "differs from", "different from", "that's wrong", "that is wrong",
 		"not correct", "isn't correct", "not right", "isn't right", "not quite",
 		"we don't have that", "we do not have that", "doesn't look right", "no such",
-		"not the same", "inaccurate", "not accurate", "doesn't correspond", "does not correspond",
-		"that's a different", "we have another", "another address", "another number", "emojino",
+		"not the same", "not accurate", "doesn't correspond", "does not correspond",
+		"that's a different", "we have another", "another address", "another number",
+		"not even close", "wrong 1", "ring a bell", "not that 1", "not this 1", "something else", "different street",
+		"different city", "different postcode", "different house", "not it",
 		// de
 		"stimmt nicht", "nicht korrekt", "nicht richtig", "ist falsch", "das ist falsch", "falsche adresse",
 		"falsche nummer", "nicht uberein", "nicht dieselbe", "nicht die gleiche", "nicht die richtige",
@@ -111,30 +117,36 @@ var (
 		"ist es nicht", "das ist nicht", "ist nicht die", "ist nicht das", "ist nicht der", "leider falsch",
 		// fr
 		"ce n'est pas", "n'est pas la", "n'est pas le", "n'est pas celle", "n'est pas celui", "pas la bonne",
-		"pas le bon", "incorrecte", "inexact", "inexacte", "c'est faux", "est fausse", "est faux",
-		"ne correspond pas", "correspond pas", "une autre adresse", "un autre numéro", "différente",
+		"pas le bon", "c'est faux", "est fausse", "est faux",
+		"ne correspond pas", "correspond pas", "une autre adresse", "un autre numéro",
 		"pas celle", "pas celui", "pas ça",
 		// es
 		"no es la", "no es el", "no es esa", "no es ese", "no es esta", "no es este", "no es correct",
-		"no coincide", "incorrecto", "incorrecta", "otra dirección", "otro número", "es otra", "es otro",
-		"distinta", "distinto", "equivocado", "equivocada", "no corresponde", "no la tenemos",
+		"no coincide", "otra dirección", "otro número", "es otra", "es otro",
+		"no corresponde", "no la tenemos",
 		"no lo tenemos", "no es así", "no es correcta", "no es correcto",
 		// it
 		"non è quello", "non è quella", "non è questo", "non è questa", "non è corretto", "non è corretta",
-		"non è giusto", "non è giusta", "non è il", "non è la", "non è l", "non corrisponde", "sbagliato",
-		"sbagliata", "errato", "errata", "un altro indirizzo", "un altro numero", "un'altra", "diverso",
-		"diversa", "non risulta", "non è esatto",
+		"non è giusto", "non è giusta", "non è il", "non è la", "non è l", "non corrisponde", "un altro indirizzo", "un altro numero", "un'altra", "non risulta", "non è esatto",
 		// nl
-		"klopt niet", "dat klopt niet", "niet juist", "onjuist", "komt niet overeen", "niet hetzelfde",
+		"klopt niet", "dat klopt niet", "niet juist", "komt niet overeen", "niet hetzelfde",
 		"een ander adres", "een ander nummer", "een andere", "is het niet", "niet correct", "niet het juiste",
 		"niet de juiste", "is fout", "dat is fout", "dat is niet", "is niet het", "is niet de", "niet het adres",
 		"niet het nummer", "niet de datum", "niet de kaart",
 		// pt
 		"não é esse", "não é essa", "não é este", "não é esta", "não é o", "não é a", "não é correto",
 		"não é correta", "não está correto", "não está correta", "não confere", "não corresponde",
-		"incorreto", "incorreta", "errado", "errada", "outro endereço", "outro número", "é outra",
-		"é outro", "diferente", "não bate",
+		"outro endereço", "outro número", "é outra",
+		"é outro", "não bate",
 	}
+	// denyAdjectives deny as a predicate ("that is wrong", "está errado");
+	// alone they open a sentence (noWords) or are just adjectives ("the
+	// wrong link").
+	denyAdjectives = []string{"incorrect", "inaccurate", "wrong", "falsch", "faux", "fausse", "inexact", "inexacte",
+		"incorrecte", "différente", "différent", "incorrecto", "incorrecta", "equivocado", "equivocada", "distinta",
+		"distinto", "diferente", "sbagliato", "sbagliata", "errato", "errata", "diverso", "diversa", "onjuist", "fout",
+		"incorreto", "incorreta", "errado", "errada", "anders", "verkeerd"}
+	copulas        = []string{"is", "its", "thats", "ist", "est", "cest", "es", "e", "esta", "sind", "son", "sono", "zijn", "sao", "isnt"}
 	excludePhrases = []string{
 		// en
 		"can't confirm", "cannot confirm", "can not confirm", "unable to confirm",
@@ -151,7 +163,11 @@ var (
 		"can't tell you", "cannot tell you", "can't share", "cannot share", "not able to share",
 		"can't discuss", "cannot discuss", "can't disclose", "cannot disclose", "not allowed to",
 		"went wrong", "go wrong", "goes wrong", "gone wrong", "anything wrong", "nothing wrong",
-		"something wrong", "not the right person", "that's not all", "not necessary", "not needed",
+		"nicht schlimm", "niet erg", "pas grave", "no es nada", "non è niente", "não faz mal", "no pasa nada",
+		"something wrong", "nothing is wrong", "nothing's wrong", "what is wrong", "what's wrong", "something is wrong",
+		"anything is wrong", "is anything wrong", "not the right person", "that's not all", "not necessary", "not needed",
+		"that's why", "which is why", "deshalb", "deswegen", "darum", "c'est pour ça", "c'est pour cela", "c'est pourquoi",
+		"por eso", "por esto", "per questo", "per cui", "daarom", "por isso",
 		// de
 		"nicht bestatigen", "weder bestatigen", "bestatigen noch", "bestatigen oder", "keine auskunft",
 		"nicht sagen", "nicht mitteilen", "nicht nennen", "kein problem", "keine sorge", "nein danke",
@@ -194,21 +210,41 @@ var seCond = set("e", "il", "la", "lo", "questo", "questa", "quello", "quella", 
 // refWords point at a value: after "Yes," they make the sentence a
 // confirmation ("Yes, that's the one"); a "yes" whose sentence goes on
 // without one answers something else ("Yes, we deliver on Saturdays").
-var refWords = set("that", "thats", "this", "there", "those", "1", "same", "address", "number", "phone", "email",
+var refWords = set("that", "this", "there", "those", "1", "same", "address", "number", "phone", "email",
 	"card", "date", "birthday", "record", "records", "file", "details", "correct", "right", "exact", "match",
 	"matches", "ours", "one", "accurate",
 	"das", "dies", "diese", "dieser", "dieses", "dort", "adresse", "anschrift", "nummer", "telefonnummer", "karte",
 	"datum", "geburtsdatum", "stimmt", "richtig", "korrekt", "passt", "genau", "hinterlegt", "dorthin", "dahin",
 	"alli", "ahi", "alla", "daar", "daarheen", "ali", "li",
 	"c", "ca", "cela", "celle", "celui", "numero", "carte", "bien", "exacte", "correcte",
-	"eso", "esa", "ese", "esta", "este", "direccion", "tarjeta", "fecha", "correcto", "correcta", "asi", "misma", "mismo",
+	"eso", "esa", "ese", "esta", "este", "direccion", "tarjeta", "fecha", "correcto", "correcta", "asi",
 	"quello", "quella", "questo", "questa", "indirizzo", "carta", "data", "corretto", "corretta", "giusto", "proprio",
 	"dat", "deze", "adres", "kaart", "klopt", "juist", "hetzelfde",
-	"isso", "essa", "esse", "endereco", "cartao", "correto", "certo", "mesmo", "mesma", "emojiyes", "emojino")
+	"isso", "essa", "esse", "endereco", "cartao", "correto", "emojiyes", "emojino",
+	"another", "else", "andere", "anderer", "autre", "otra", "otro", "altra", "altro", "ander", "outra", "outro")
 
 // endRefWords point at a place when they end the sentence: "vai para lá"
 // (but "la" elsewhere is an article).
-var endRefWords = set("la", "aqui", "qui", "hier", "ici")
+var endRefWords = set("la", "aqui", "qui", "hier", "ici", "there", "dort", "dorthin", "alli", "ahi", "li", "daar", "ali")
+
+// strongRefs judge the value wherever they stand after the "yes".
+var strongRefs = set("another", "else", "andere", "anderer", "autre", "otra", "otro", "altra", "altro", "ander", "outra", "outro",
+	"correct", "right", "exact", "accurate", "match", "matches", "stimmt", "richtig", "korrekt", "genau",
+	"passt", "bien", "exacte", "correcte", "correcto", "correcta", "corretto", "corretta", "giusto", "klopt", "juist",
+	"correto", "correta", "hinterlegt", "1")
+
+// determiners before a value noun make it point at the value: "your
+// date of birth", "la dirección".
+var determiners = set("your", "the", "ihre", "ihr", "die", "der", "votre", "vos", "la", "le", "su", "sus", "el", "suo",
+	"sua", "il", "uw", "het", "de", "seu", "o", "a", "lo")
+
+// copulaWords follow a demonstrative that points ("das ist", "c'est").
+var copulaWords = set("is", "ist", "est", "es", "e", "esta", "sind", "son", "sono", "zijn", "sao", "s", "was", "war", "era", "foi")
+
+// demonstratives point at the value only right after the "yes" ("Yes,
+// that one"), not further on ("Mm-hmm, I'll pass that on").
+var demonstratives = set("that", "this", "those", "das", "dies", "diese", "dieser", "dieses", "dat", "deze", "c", "ca",
+	"cela", "eso", "esa", "ese", "esta", "este", "quello", "quella", "questo", "questa", "isso", "essa", "esse")
 
 // existential: "there" before them says "there is", not "at that place".
 var existential = set("is", "are", "s", "was", "were", "will", "isnt", "arent", "may", "might", "could")
@@ -237,6 +273,11 @@ var phraser = func() struct {
 	add(noWords, phrase{kind: phNo, start: true})
 	add(noPunctWords, phrase{kind: phNo, start: true, punct: true})
 	add(denyPhrases, phrase{kind: phDeny})
+	for _, a := range denyAdjectives {
+		for _, c := range copulas {
+			add([]string{c + " " + a}, phrase{kind: phDeny})
+		}
+	}
 	add(excludePhrases, phrase{kind: phExclude})
 	return struct {
 		ac   *automaton
@@ -329,16 +370,34 @@ func (t *text) confirmation() string {
 	}
 	// A word ("yes", "no") counts when its sentence is short or points at
 	// a value.
-	wordCounts := func(i int) bool {
+	wordCounts := func(i int, end int) bool {
 		if t.toks[i].flags&fQuestion != 0 || sentenceExcl(i) {
 			return false
 		}
 		_, to := t.sentenceOf(i)
-		if to-i-1 <= 2 {
+		rest := t.tokenAt(end - 1) // the first token after the word
+		if rest < i+1 {
+			rest = i + 1
+		}
+		short := 2 // "Yes, it is."
+		if t.isEmoji(i) {
+			short = 0 // "✔️ Refund processed." is a status, "👍" alone an answer
+		}
+		if to-rest <= short {
 			return true
 		}
-		for k := i + 1; k < to; k++ {
+		for k := rest; k < to; k++ {
 			lx := t.toks[k].lex
+			if k == to-1 && lx&lxEndRef != 0 {
+				return true // "Correct, it's going there."
+			}
+			if lx&lxRef != 0 && lx&lxStrong == 0 && k > rest+1 &&
+				!(k <= rest+3 && determiners[string(t.tokBytes(k-1))]) {
+				continue // "Exatamente como no email": too far to point; "Yes, that's your date" points
+			}
+			if lx&lxDemo != 0 && !(k+1 == to || t.toks[k+1].lex&(lxCopula|lxRef) != 0) {
+				continue // "Nein, das kostet nichts": a pronoun, no pointer
+			}
 			if lx&lxRef != 0 && string(t.tokBytes(k)) == "there" && k+1 < to && t.toks[k+1].lex&lxExist != 0 {
 				continue // "there are no fees"
 			}
@@ -355,15 +414,15 @@ func (t *text) confirmation() string {
 		switch {
 		case h.kind == phDeny && !inExcl(h.span) && !t.conditional(h.tok):
 			denials = append(denials, h.span)
-		case h.kind == phNo && wordCounts(h.tok):
+		case h.kind == phNo && wordCounts(h.tok, h.end):
 			denials = append(denials, h.span)
 		}
 	}
 	for _, h := range hits {
 		switch {
-		case h.kind == phAffirm && !inExcl(h.span) && !overlaps(h.span, denials) && !t.conditional(h.tok):
+		case h.kind == phAffirm && !inExcl(h.span) && !overlaps(h.span, denials) && !t.conditional(h.tok) && !t.sameSentence(h.tok, denials):
 			return RuleConfirmation
-		case h.kind == phYes && !overlaps(h.span, denials) && wordCounts(h.tok):
+		case h.kind == phYes && !overlaps(h.span, denials) && wordCounts(h.tok, h.end):
 			return RuleConfirmation
 		}
 	}
@@ -371,6 +430,18 @@ func (t *text) confirmation() string {
 		return RuleDenial
 	}
 	return ""
+}
+
+// sameSentence reports whether one of spans starts in the sentence of
+// token i ("Para nada es esa": the denial is the answer).
+func (t *text) sameSentence(i int, spans []span) bool {
+	from, to := t.sentenceOf(i)
+	for _, s := range spans {
+		if k := t.tokenAt(s.start); k >= from && k < to {
+			return true
+		}
+	}
+	return false
 }
 
 // isEmoji reports whether token i stands for an emoji (which counts
@@ -412,7 +483,7 @@ var (
 		"teil", "teilenummer", "sendung", "rechnung", "auftrag", "commande", "facture", "colis", "piece", "pedido",
 		"factura", "paquete", "pieza", "referencia", "ordine", "fattura", "pacco", "pezzo", "riferimento",
 		"articolo", "bestelling", "factuur", "pakket", "onderdeel", "artikelnummer", "encomenda", "fatura",
-		"peca", "flight", "seat", "room", "unit", "zip", "plz", "cp", "cep", "cap", "postcode", "version", "batch", "lot")
+		"peca", "flight", "seat", "room", "zip", "plz", "cp", "cep", "cap", "postcode", "version", "batch", "lot")
 	yourWords  = set("your", "the", "their", "his", "her", "a")
 	brandAfter = set("card", "ending", "ends", "debit", "credit", "xx", "x")
 )
@@ -494,11 +565,11 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 		prevTokens(view, start, 5, func(t []byte) bool {
 			w := string(t)
 			switch {
-			case own[w]:
+			case own[w] && !owner:
 				explicit = true
 				return true
 			case isOwner(w):
-				owner = true
+				owner = true // nearer than any phone or card word: "card reader model 7158"
 			case endingWords[w],
 				numberWords[w] && k == ctxPhone:
 				generic = true

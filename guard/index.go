@@ -1,0 +1,422 @@
+package guard
+
+import (
+	"encoding/binary"
+	"errors"
+	"math/bits"
+	"strings"
+	"sync"
+
+	"github.com/proofdesk/proofdesk"
+)
+
+// Index is a keyed-hash index of every customer's protected values, in the
+// shapes the guard matches, so that a reply on a conversation that is not
+// linked (or is at L0) is blocked when it holds any customer's email
+// address, phone number or street address (issue 10 §6) — not only the
+// linked or claimed customer's.
+//
+// It holds no value: only 64-bit SipHash-2-4 sums under a 128-bit key, of
+// the canonical forms (the compact email, the national phone number, the
+// house number with the distinctive words of the street), and for each the
+// class and an internal customer number. Values that many customers share
+// by nature — dates of birth, card last 4, postal codes, names — are not
+// indexed: with a million customers on file every date or 4-digit number
+// would be someone's.
+//
+// An Index is safe for concurrent use; Add and Remove take a write lock,
+// Check a read lock.
+type Index struct {
+	k0, k1 uint64
+	mu     sync.RWMutex
+	// open addressing: keys[i] == 0 is empty; vals[i] is the customer
+	// number (or multiShared) in the low 28 bits and the class above.
+	keys []uint64
+	vals []uint32
+	n    int
+	ids  map[string]uint32
+	// byCust lists each customer's keys, for Remove.
+	byCust map[uint32][]uint64
+	levels map[string]proofdesk.Level
+	next   uint32
+}
+
+const (
+	idxClassShift = 28
+	idxCustMask   = 1<<idxClassShift - 1
+	multiShared   = idxCustMask // a key of several customers
+)
+
+var idxClasses = []string{"", proofdesk.ClassEmail, proofdesk.ClassPhone, proofdesk.ClassAddress}
+
+func idxClass(c string) uint32 {
+	for i, x := range idxClasses {
+		if x == c {
+			return uint32(i)
+		}
+	}
+	return 0
+}
+
+// NewIndex returns an empty index under key (16 bytes or more; only the
+// first 16 are used) and policy p (nil means the default policy), which
+// gives the level each class needs.
+func NewIndex(key []byte, p *proofdesk.Policy) (*Index, error) {
+	if len(key) < 16 {
+		return nil, errors.New("guard: index key must be at least 16 bytes")
+	}
+	if p == nil {
+		p = proofdesk.DefaultPolicy()
+	}
+	ix := &Index{
+		k0: binary.LittleEndian.Uint64(key), k1: binary.LittleEndian.Uint64(key[8:]),
+		keys: make([]uint64, 1024), vals: make([]uint32, 1024),
+		ids: map[string]uint32{}, byCust: map[uint32][]uint64{}, levels: map[string]proofdesk.Level{},
+	}
+	for _, c := range idxClasses[1:] {
+		ix.levels[c] = p.ClassLevel(c)
+	}
+	return ix, nil
+}
+
+// Len returns the number of keys in the index.
+func (ix *Index) Len() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.n
+}
+
+// Bytes returns the memory the index table takes.
+func (ix *Index) Bytes() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return len(ix.keys)*8 + len(ix.vals)*4
+}
+
+// indexForms returns the keys of c's values: "e" and the compact email,
+// "p" and the national number, "a" and the house number with the
+// distinctive words of the street.
+func indexForms(c *proofdesk.Customer, add func(class, form string)) {
+	for _, cp := range c.ContactPoints {
+		switch cp.Kind {
+		case proofdesk.ContactEmail:
+			if f := compactOf(cp.Value); len(f) >= 8 {
+				add(proofdesk.ClassEmail, "e"+f)
+			}
+		case proofdesk.ContactPhone:
+			d := strings.TrimPrefix(cp.Value, "+")
+			if len(d) >= 8 && allDigits([]byte(d)) {
+				add(proofdesk.ClassPhone, "p"+nationalNumber(d))
+			}
+		}
+	}
+	for _, a := range c.Addresses {
+		if num, core := houseAndCore(normTokens(a.Line1)); num != "" && len(core) > 0 {
+			add(proofdesk.ClassAddress, "a"+num+" "+strings.Join(core, " "))
+		}
+	}
+}
+
+// houseAndCore splits street tokens into the house number and the
+// distinctive words (no street type, direction, particle or unit).
+func houseAndCore(toks []string) (num string, core []string) {
+	for i, t := range toks {
+		if t == "unit" && i > 0 {
+			toks = toks[:i]
+			break
+		}
+	}
+	if len(toks) < 2 {
+		return "", nil
+	}
+	switch {
+	case hasDigit(toks[0]):
+		num, toks = toks[0], toks[1:]
+	case hasDigit(toks[len(toks)-1]):
+		num, toks = toks[len(toks)-1], toks[:len(toks)-1]
+	default:
+		return "", nil
+	}
+	for _, t := range toks {
+		if !streetTypes[t] && !directions[t] && !particles[t] && !hasDigit(t) {
+			core = append(core, t)
+		}
+	}
+	if tokLen(core) < 4 {
+		return "", nil
+	}
+	return num, core
+}
+
+// Add indexes customer c (replacing what was indexed for c.ID).
+func (ix *Index) Add(c *proofdesk.Customer) {
+	var forms []struct {
+		class uint32
+		h     uint64
+	}
+	indexForms(c, func(class, form string) {
+		forms = append(forms, struct {
+			class uint32
+			h     uint64
+		}{idxClass(class), ix.sum([]byte(form))})
+	})
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	id, ok := ix.ids[c.ID]
+	if ok {
+		ix.removeLocked(id)
+	} else {
+		id = ix.next
+		ix.next++
+		if id >= multiShared {
+			panic("guard: index full")
+		}
+		ix.ids[c.ID] = id
+	}
+	for _, f := range forms {
+		ix.insert(f.h, f.class<<idxClassShift|id)
+		ix.byCust[id] = append(ix.byCust[id], f.h)
+	}
+}
+
+// Remove drops customer id from the index.
+func (ix *Index) Remove(customerID string) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if id, ok := ix.ids[customerID]; ok {
+		ix.removeLocked(id)
+		delete(ix.ids, customerID)
+	}
+}
+
+func (ix *Index) removeLocked(id uint32) {
+	for _, h := range ix.byCust[id] {
+		i := ix.find(h)
+		if i < 0 || ix.vals[i]&idxCustMask != id {
+			continue // shared with another customer: keep it
+		}
+		// backward-shift deletion keeps the probe sequences whole
+		mask := len(ix.keys) - 1
+		for {
+			ix.keys[i], ix.vals[i] = 0, 0
+			j := i
+			for {
+				j = (j + 1) & mask
+				if ix.keys[j] == 0 {
+					ix.n--
+					goto next
+				}
+				home := int(ix.keys[j]) & mask
+				if (j > i && (home <= i || home > j)) || (j < i && home <= i && home > j) {
+					break
+				}
+			}
+			ix.keys[i], ix.vals[i] = ix.keys[j], ix.vals[j]
+			i = j
+		}
+	next:
+	}
+	delete(ix.byCust, id)
+}
+
+func (ix *Index) find(h uint64) int {
+	mask := len(ix.keys) - 1
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		switch ix.keys[i] {
+		case h:
+			return i
+		case 0:
+			return -1
+		}
+	}
+}
+
+func (ix *Index) insert(h uint64, v uint32) {
+	if (ix.n+1)*2 > len(ix.keys) {
+		ix.grow()
+	}
+	mask := len(ix.keys) - 1
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		switch ix.keys[i] {
+		case 0:
+			ix.keys[i], ix.vals[i] = h, v
+			ix.n++
+			return
+		case h:
+			if ix.vals[i]&idxCustMask != v&idxCustMask {
+				ix.vals[i] = ix.vals[i]&^idxCustMask | multiShared
+			}
+			return
+		}
+	}
+}
+
+func (ix *Index) grow() {
+	keys, vals := ix.keys, ix.vals
+	ix.keys, ix.vals, ix.n = make([]uint64, len(keys)*2), make([]uint32, len(keys)*2), 0
+	for i, h := range keys {
+		if h != 0 {
+			ix.insert(h, vals[i])
+		}
+	}
+}
+
+// Check returns the verdict on reply for the values of every indexed
+// customer other than exclude (the linked customer, whose values the
+// conversation's matcher checks at the conversation's level): blocked
+// when the reply holds one and level is below what its class needs.
+func (ix *Index) Check(reply string, level proofdesk.Level, exclude string) Verdict {
+	t := textPool.Get().(*text)
+	defer textPool.Put(t)
+	t.normalize(reply)
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	skip, hasSkip := ix.ids[exclude]
+	var best Verdict
+	ix.candidates(t, func(h uint64) {
+		i := ix.find(h)
+		if i < 0 {
+			return
+		}
+		v := ix.vals[i]
+		if hasSkip && v&idxCustMask == skip {
+			return
+		}
+		class := idxClasses[v>>idxClassShift]
+		l := ix.levels[class]
+		vd := Verdict{Blocked: l > level, Rule: RuleProtectedValue, Class: class, Part: PartFull, RequiredLevel: l}
+		if vd.Blocked && vd.stricter(best) {
+			best = vd
+		}
+	})
+	return best
+}
+
+// candidates calls fn with the sum of every form in t that could be an
+// indexed value.
+func (ix *Index) candidates(t *text, fn func(uint64)) {
+	var buf [96]byte
+	// phones: the digits that end at a token end inside a run, 8 to 12 long
+	for _, r := range t.runs {
+		for k := r.firstTok; k < r.firstTok+r.nTok; k++ {
+			end := int(t.toks[k].dend)
+			for l := 6; l <= 12; l++ {
+				if end-l <= int(r.off) {
+					break
+				}
+				b := append(append(buf[:0], 'p'), t.buf[end-l:end]...)
+				fn(ix.sum(b))
+			}
+		}
+	}
+	// addresses: a house number with the distinctive words after or
+	// before it
+	for i := range t.toks {
+		w := t.tokBytes(i)
+		if len(w) == 0 || len(w) > 6 || w[0] < '0' || w[0] > '9' {
+			continue
+		}
+		for _, dir := range [2]int{1, -1} {
+			var words [4][]byte
+			nw := 0
+			for j := i + dir; j >= 0 && j < len(t.toks) && nw < len(words); j += dir {
+				x := t.tokBytes(j)
+				if hasDigitB(x) {
+					break
+				}
+				if t.toks[j].lex&lxStreet != 0 || directions[string(x)] || particles[string(x)] {
+					continue
+				}
+				words[nw] = x
+				nw++
+				b := append(append(buf[:0], 'a'), w...)
+				for k := 0; k < nw; k++ {
+					x := words[k]
+					if dir < 0 {
+						x = words[nw-1-k] // reading order
+					}
+					if len(b)+1+len(x) > len(buf) {
+						break
+					}
+					b = append(append(b, ' '), x...)
+				}
+				fn(ix.sum(b))
+			}
+		}
+	}
+	// emails: the compact view around each "at", from 1 to 16 tokens
+	// before it and 1 to 8 after
+	for i := range t.raw {
+		if t.raw[i].lex&lxAt == 0 || t.raw[i].coff < 0 {
+			continue
+		}
+		for a := i - 1; a >= 0 && a >= i-16 && t.raw[a].coff >= 0; a-- {
+			for z := i + 1; z < len(t.raw) && z <= i+8 && t.raw[z].coff >= 0; z++ {
+				from := int(t.raw[a].coff)
+				to := len(t.buf) - 1
+				if z+1 < len(t.raw) && t.raw[z+1].coff >= 0 {
+					to = int(t.raw[z+1].coff)
+				} else {
+					to = int(t.raw[z].coff) + int(t.raw[z].end-t.raw[z].start)
+				}
+				if to-from+1 > len(buf) || to <= from {
+					continue
+				}
+				b := append(append(buf[:0], 'e'), t.buf[from:to]...)
+				fn(ix.sum(b))
+			}
+		}
+	}
+}
+
+// sum is SipHash-2-4 of b under the index key (never 0: 0 marks an empty
+// slot).
+func (ix *Index) sum(b []byte) uint64 {
+	v0 := ix.k0 ^ 0x736f6d6570736575
+	v1 := ix.k1 ^ 0x646f72616e646f6d
+	v2 := ix.k0 ^ 0x6c7967656e657261
+	v3 := ix.k1 ^ 0x7465646279746573
+	round := func() {
+		v0 += v1
+		v1 = bits.RotateLeft64(v1, 13)
+		v1 ^= v0
+		v0 = bits.RotateLeft64(v0, 32)
+		v2 += v3
+		v3 = bits.RotateLeft64(v3, 16)
+		v3 ^= v2
+		v0 += v3
+		v3 = bits.RotateLeft64(v3, 21)
+		v3 ^= v0
+		v2 += v1
+		v1 = bits.RotateLeft64(v1, 17)
+		v1 ^= v2
+		v2 = bits.RotateLeft64(v2, 32)
+	}
+	n := len(b)
+	for len(b) >= 8 {
+		m := binary.LittleEndian.Uint64(b)
+		v3 ^= m
+		round()
+		round()
+		v0 ^= m
+		b = b[8:]
+	}
+	var last [8]byte
+	copy(last[:], b)
+	last[7] = byte(n)
+	m := binary.LittleEndian.Uint64(last[:])
+	v3 ^= m
+	round()
+	round()
+	v0 ^= m
+	v2 ^= 0xff
+	round()
+	round()
+	round()
+	round()
+	h := v0 ^ v1 ^ v2 ^ v3
+	if h == 0 {
+		h = 1
+	}
+	return h
+}
