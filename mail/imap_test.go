@@ -93,10 +93,25 @@ func flags(t *testing.T, c *imapclient.Client) map[string][]imap.Flag {
 	return out
 }
 
+// imapServers are the IMAP servers the poller is tested against: go-imap's
+// in-memory server, and Dovecot when installed (see mustDovecot).
+var imapServers = []struct {
+	name  string
+	start func(*testing.T) string
+}{
+	{"memserver", mustIMAPServer},
+	{"dovecot", mustDovecot},
+}
+
 func TestIMAPPoller(t *testing.T) {
+	for _, srv := range imapServers {
+		t.Run(srv.name, func(t *testing.T) { testIMAPPoller(t, srv.start(t)) })
+	}
+}
+
+func testIMAPPoller(t *testing.T, addr string) {
 	db := sqldbtest.Open(t)
 	env := newInboundEnv(t, db, Limits{MaxDepth: 2}, nil)
-	addr := mustIMAPServer(t)
 	c := imapSession(t, addr)
 
 	appendMail(t, c, mailMsg("jane@example.com", "good", "i1@example.com", "", "Hello from IMAP."))
@@ -173,10 +188,14 @@ func TestIMAPPoller(t *testing.T) {
 }
 
 func TestIMAPPoller_BadLogin(t *testing.T) {
-	addr := mustIMAPServer(t)
-	p := NewIMAPPoller(IMAPConfig{Addr: addr, Security: IMAPInsecure, Username: "support", Password: "wrong"},
-		HandlerFunc(func(context.Context, Envelope, []byte) error { return nil }), nil)
-	if _, err := p.PollOnce(context.Background()); err == nil || !strings.Contains(err.Error(), "imap login") {
-		t.Fatalf("err=%v, want a login failure", err)
+	for _, srv := range imapServers {
+		t.Run(srv.name, func(t *testing.T) {
+			addr := srv.start(t)
+			p := NewIMAPPoller(IMAPConfig{Addr: addr, Security: IMAPInsecure, Username: "support", Password: "wrong"},
+				HandlerFunc(func(context.Context, Envelope, []byte) error { return nil }), nil)
+			if _, err := p.PollOnce(context.Background()); err == nil || !strings.Contains(err.Error(), "imap login") {
+				t.Fatalf("err=%v, want a login failure", err)
+			}
+		})
 	}
 }
