@@ -343,6 +343,9 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 		if err := tx.insertMessage(ctx, m, dk); err != nil {
 			return err
 		}
+		if err := tx.insertAttachments(ctx, m, dk); err != nil {
+			return err
+		}
 		if m.AuthorKind == proofdesk.AuthorCustomer {
 			return tx.inspectRequesterMessage(ctx, conv.ID, m.Body)
 		}
@@ -390,7 +393,7 @@ func (tx *Tx) insertMessage(ctx context.Context, m *proofdesk.Message, dk *vault
 	default:
 		return proofdesk.FieldError("author_kind", "unknown author kind")
 	}
-	if strings.TrimSpace(m.Body) == "" {
+	if strings.TrimSpace(m.Body) == "" && len(m.Attachments) == 0 {
 		return proofdesk.FieldError("body", "body is required")
 	}
 	m.ID = proofdesk.NewID("msg")

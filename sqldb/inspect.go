@@ -272,7 +272,7 @@ func (tx *Tx) guardReply(ctx context.Context, conv *proofdesk.Conversation, m *p
 	if err != nil {
 		return err
 	}
-	v := guard.CheckAll(m.Body, offered, targets...)
+	v := guard.CheckAll(guardText(m), offered, targets...)
 	if !v.Blocked {
 		return nil
 	}
