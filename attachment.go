@@ -37,6 +37,9 @@ const (
 	// MaxAttachmentsPerMessage bounds the files of one agent reply or one
 	// widget upload.
 	MaxAttachmentsPerMessage = 10
+	// MaxAttachmentsTotalBytes bounds the files of one message together
+	// (20 MiB: with base64 they still fit the 25 MB most mail relays take).
+	MaxAttachmentsTotalBytes = 20 << 20
 	// MaxWidgetAttachmentBytes bounds one file a visitor sends from the
 	// chat widget (5 MiB).
 	MaxWidgetAttachmentBytes = 5 << 20
@@ -99,13 +102,15 @@ func filenameBidiControl(r rune) bool {
 
 // CheckAttachments checks the files an agent attaches to one message:
 // at most MaxAttachmentsPerMessage, each non-empty and at most max bytes.
-// Names are cleaned with SanitizeFilename. Returns EINVALID naming the
-// limit.
+// and MaxAttachmentsTotalBytes together. Names are cleaned with
+// SanitizeFilename. Returns EINVALID naming the limit.
 func CheckAttachments(as []*Attachment, max int64) error {
 	if len(as) > MaxAttachmentsPerMessage {
 		return FieldError("attachments", "at most %d files may be attached to one message; this has %d", MaxAttachmentsPerMessage, len(as))
 	}
+	var total int64
 	for i, a := range as {
+		total += int64(len(a.Data))
 		a.Filename = SanitizeFilename(a.Filename)
 		a.Size = int64(len(a.Data))
 		switch {
@@ -117,6 +122,9 @@ func CheckAttachments(as []*Attachment, max int64) error {
 		if a.ContentType == "" {
 			a.ContentType = "application/octet-stream"
 		}
+	}
+	if total > MaxAttachmentsTotalBytes {
+		return FieldError("attachments", "the files of one message are %s together; the limit is %s", FormatBytes(total), FormatBytes(MaxAttachmentsTotalBytes))
 	}
 	return nil
 }

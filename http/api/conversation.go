@@ -62,18 +62,23 @@ func newConversationJSON(c *proofdesk.Conversation, now time.Time) conversationJ
 }
 
 type messageJSON struct {
-	ID             string    `json:"id"`
-	ConversationID string    `json:"conversation_id"`
-	AuthorKind     string    `json:"author_kind"`
-	AuthorID       string    `json:"author_id,omitempty"`
-	Body           string    `json:"body"`
-	Internal       bool      `json:"internal"`
-	CreatedAt      time.Time `json:"created_at"`
+	ID             string           `json:"id"`
+	ConversationID string           `json:"conversation_id"`
+	AuthorKind     string           `json:"author_kind"`
+	AuthorID       string           `json:"author_id,omitempty"`
+	Body           string           `json:"body"`
+	Internal       bool             `json:"internal"`
+	CreatedAt      time.Time        `json:"created_at"`
+	Attachments    []attachmentJSON `json:"attachments"`
 }
 
 func newMessageJSON(m *proofdesk.Message) messageJSON {
-	return messageJSON{ID: m.ID, ConversationID: m.ConversationID, AuthorKind: m.AuthorKind,
-		AuthorID: m.AuthorID, Body: m.Body, Internal: m.Internal, CreatedAt: m.CreatedAt}
+	out := messageJSON{ID: m.ID, ConversationID: m.ConversationID, AuthorKind: m.AuthorKind,
+		AuthorID: m.AuthorID, Body: m.Body, Internal: m.Internal, CreatedAt: m.CreatedAt, Attachments: []attachmentJSON{}}
+	for _, a := range m.Attachments {
+		out.Attachments = append(out.Attachments, newAttachmentJSON(a))
+	}
+	return out
 }
 
 type conversationCreate struct {
@@ -251,9 +256,18 @@ func (h *Handler) handleMessageList(w http.ResponseWriter, r *http.Request) {
 		httpd.Error(w, r, err)
 		return
 	}
+	files, err := h.conversationAttachments(r.Context(), id)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
 	out := make([]messageJSON, 0, len(ms))
 	for _, m := range ms {
-		out = append(out, newMessageJSON(m))
+		mj := newMessageJSON(m)
+		if fs := files[m.ID]; fs != nil {
+			mj.Attachments = fs
+		}
+		out = append(out, mj)
 	}
 	httpd.WriteJSON(w, http.StatusOK, map[string]any{"messages": out})
 }
@@ -265,6 +279,9 @@ type messageCreate struct {
 	// BreakGlassReason lets a supervisor send a reply the disclosure
 	// guard blocks: audited, flagged and notified to the owner.
 	BreakGlassReason string `json:"break_glass_reason"`
+	// Attachments are files sent with the message (base64 data); their
+	// names and text content pass the disclosure guard with the body.
+	Attachments []attachmentUpload `json:"attachments"`
 }
 
 func (h *Handler) handleMessageCreate(w http.ResponseWriter, r *http.Request) {

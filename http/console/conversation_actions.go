@@ -23,14 +23,19 @@ func (h *Handler) handleReply(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, proofdesk.Errorf(proofdesk.EINTERNAL, "replies are not configured"))
 		return
 	}
-	if strings.TrimSpace(body) == "" {
+	files, err := formFiles(r, "files")
+	if err != nil {
+		h.renderError(w, r, err)
+		return
+	}
+	if strings.TrimSpace(body) == "" && len(files) == 0 {
 		h.showConversation(w, r, http.StatusUnprocessableEntity, func(p *conversationPage) {
 			p.Error = "Write a message first."
 			p.DraftNote = internal
 		})
 		return
 	}
-	_, err := h.d.PostMessage(r.Context(), id, body, internal, r.PostFormValue("client_id"))
+	_, err = h.d.PostMessage(r.Context(), id, body, internal, r.PostFormValue("client_id"), files)
 	switch proofdesk.ErrorCode(err) {
 	case "":
 	case proofdesk.EDISCLOSURE:

@@ -22,6 +22,7 @@ type timelineItem struct {
 	Hidden   bool // the whole message looked like a verification code
 	At       time.Time
 	Internal bool
+	Files    []fileItem
 }
 
 // contactRow is an on-file contact point, masked, with whether a
@@ -190,8 +191,13 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 	if err != nil {
 		return nil, err
 	}
+	files, err := h.filesByMessage(ctx, conv.ID)
+	if err != nil {
+		return nil, err
+	}
 	for _, m := range msgs {
-		it := timelineItem{ID: m.ID, Kind: m.AuthorKind, Body: m.Body, At: m.CreatedAt, Internal: m.Internal, Label: channelLabel(conv.Channel)}
+		it := timelineItem{ID: m.ID, Kind: m.AuthorKind, Body: m.Body, At: m.CreatedAt, Internal: m.Internal, Label: channelLabel(conv.Channel),
+			Files: files[m.ID]}
 		switch m.AuthorKind {
 		case proofdesk.AuthorCustomer:
 			it.Author = "Requester"

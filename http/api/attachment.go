@@ -1,0 +1,120 @@
+package api
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/proofdesk/proofdesk"
+	httpd "github.com/proofdesk/proofdesk/http"
+)
+
+// maxMessageUpload bounds the body of POST .../messages: the attachments'
+// limit in base64 (4/3) and the rest of the message.
+const maxMessageUpload = proofdesk.MaxAttachmentsTotalBytes/3*4 + httpd.MaxBodyBytes
+
+// attachmentStore is the conversation store's attachments.
+type attachmentStore interface {
+	// FindAttachments lists a conversation's attachments without bytes.
+	FindAttachments(ctx context.Context, convID string) ([]*proofdesk.Attachment, error)
+	// FindAttachment returns ENOTFOUND unless the conversation has it.
+	FindAttachment(ctx context.Context, convID, id string) (*proofdesk.Attachment, error)
+}
+
+// uploadRouter is a Router that gives a route a larger body limit.
+type uploadRouter interface {
+	HandleUpload(pattern string, h http.Handler, maxBody int64)
+}
+
+// attachmentJSON is an attachment as the API lists it; url serves the file.
+type attachmentJSON struct {
+	ID          string `json:"id"`
+	MessageID   string `json:"message_id"`
+	Filename    string `json:"filename"`
+	ContentType string `json:"content_type"`
+	Size        int64  `json:"size"`
+	URL         string `json:"url"`
+}
+
+func newAttachmentJSON(a *proofdesk.Attachment) attachmentJSON {
+	return attachmentJSON{ID: a.ID, MessageID: a.MessageID, Filename: a.Filename, ContentType: a.ContentType, Size: a.Size,
+		URL: "/api/v1/conversations/" + a.ConversationID + "/attachments/" + a.ID}
+}
+
+// attachmentUpload is a file in POST .../messages: data is base64
+// (RFC 4648 §4, as encoding/json reads []byte).
+type attachmentUpload struct {
+	Filename    string `json:"filename"`
+	ContentType string `json:"content_type"`
+	Data        []byte `json:"data"`
+}
+
+func (h *Handler) attachments() (attachmentStore, bool) {
+	s, ok := h.conversations.(attachmentStore)
+	return s, ok
+}
+
+// conversationAttachments returns the conversation's attachments by
+// message ID, or nil when the store keeps none.
+func (h *Handler) conversationAttachments(ctx context.Context, convID string) (map[string][]attachmentJSON, error) {
+	s, ok := h.attachments()
+	if !ok {
+		return nil, nil
+	}
+	as, err := s.FindAttachments(ctx, convID)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]attachmentJSON{}
+	for _, a := range as {
+		out[a.MessageID] = append(out[a.MessageID], newAttachmentJSON(a))
+	}
+	return out, nil
+}
+
+// handleAttachmentList: GET /api/v1/conversations/{id}/attachments. Who
+// may read the conversation's messages may list its files: the same
+// conversation lookup decides.
+func (h *Handler) handleAttachmentList(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	if _, err := h.conversations.FindConversationByID(r.Context(), id); err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	s, ok := h.attachments()
+	if !ok {
+		httpd.WriteJSON(w, http.StatusOK, map[string]any{"attachments": []attachmentJSON{}})
+		return
+	}
+	as, err := s.FindAttachments(r.Context(), id)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	out := make([]attachmentJSON, 0, len(as))
+	for _, a := range as {
+		out = append(out, newAttachmentJSON(a))
+	}
+	httpd.WriteJSON(w, http.StatusOK, map[string]any{"attachments": out})
+}
+
+// handleAttachmentShow: GET /api/v1/conversations/{id}/attachments/{attachment}
+// serves the file decrypted (httpd.ServeAttachment: a download unless an
+// inline image type; ?download=1 makes every file a download).
+func (h *Handler) handleAttachmentShow(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	if _, err := h.conversations.FindConversationByID(r.Context(), id); err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	s, ok := h.attachments()
+	if !ok {
+		httpd.Error(w, r, proofdesk.Errorf(proofdesk.ENOTFOUND, "Attachment not found."))
+		return
+	}
+	a, err := s.FindAttachment(r.Context(), id, r.PathValue("attachment"))
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	httpd.ServeAttachment(w, r, a)
+}
