@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/proofdesk/proofdesk"
@@ -19,9 +20,10 @@ const attachmentColumns = `id, conversation_id, message_id, filename_enc, conten
 // insertAttachments stores m's attachments for the message just inserted,
 // in its transaction.
 func (tx *Tx) insertAttachments(ctx context.Context, m *proofdesk.Message, dk *vault.DataKey) error {
-	for _, a := range m.Attachments {
+	for i, a := range m.Attachments {
 		a.ID = proofdesk.NewID("att")
-		a.ConversationID, a.MessageID, a.CreatedAt = m.ConversationID, m.ID, tx.now
+		// A nanosecond apart, so that they list in the order given.
+		a.ConversationID, a.MessageID, a.CreatedAt = m.ConversationID, m.ID, tx.now.Add(time.Duration(i))
 		a.Size = int64(len(a.Data))
 		if _, err := tx.exec(ctx, `INSERT INTO email_attachments (id, conversation_id, message_id, filename_enc, content_type, size, data_enc, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
