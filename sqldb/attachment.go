@@ -61,6 +61,26 @@ func (s *ConversationService) FindAttachments(ctx context.Context, convID string
 	return s.db.findAttachments(ctx, convID, "", false)
 }
 
+// attachFiles sets the Attachments (without bytes) of msgs, messages of
+// conversation convID.
+func (db *DB) attachFiles(ctx context.Context, convID string, msgs []*proofdesk.Message) error {
+	if len(msgs) == 0 {
+		return nil
+	}
+	as, err := db.findAttachments(ctx, convID, "", false)
+	if err != nil {
+		return err
+	}
+	byMsg := map[string][]*proofdesk.Attachment{}
+	for _, a := range as {
+		byMsg[a.MessageID] = append(byMsg[a.MessageID], a)
+	}
+	for _, m := range msgs {
+		m.Attachments = byMsg[m.ID]
+	}
+	return nil
+}
+
 // FindMessageAttachments returns the attachments of message msgID of
 // conversation convID with their bytes, oldest first.
 func (db *DB) FindMessageAttachments(ctx context.Context, convID, msgID string) ([]*proofdesk.Attachment, error) {

@@ -434,7 +434,8 @@ func scanMessage(row scanner, dk *vault.DataKey) (*proofdesk.Message, error) {
 	return m, nil
 }
 
-// FindMessages returns a conversation's messages, oldest first.
+// FindMessages returns a conversation's messages, oldest first, each with
+// its attachments' names, types and sizes (not their bytes).
 func (s *ConversationService) FindMessages(ctx context.Context, conversationID string) ([]*proofdesk.Message, error) {
 	h := s.db.reader()
 	_, dk, err := h.findConversationByID(ctx, conversationID)
@@ -454,5 +455,8 @@ func (s *ConversationService) FindMessages(ctx context.Context, conversationID s
 		}
 		out = append(out, m)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, s.db.attachFiles(ctx, conversationID, out)
 }

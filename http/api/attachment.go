@@ -53,24 +53,6 @@ func (h *Handler) attachments() (attachmentStore, bool) {
 	return s, ok
 }
 
-// conversationAttachments returns the conversation's attachments by
-// message ID, or nil when the store keeps none.
-func (h *Handler) conversationAttachments(ctx context.Context, convID string) (map[string][]attachmentJSON, error) {
-	s, ok := h.attachments()
-	if !ok {
-		return nil, nil
-	}
-	as, err := s.FindAttachments(ctx, convID)
-	if err != nil {
-		return nil, err
-	}
-	out := map[string][]attachmentJSON{}
-	for _, a := range as {
-		out[a.MessageID] = append(out[a.MessageID], newAttachmentJSON(a))
-	}
-	return out, nil
-}
-
 // handleAttachmentList: GET /api/v1/conversations/{id}/attachments. Who
 // may read the conversation's messages may list its files: the same
 // conversation lookup decides.

@@ -256,18 +256,9 @@ func (h *Handler) handleMessageList(w http.ResponseWriter, r *http.Request) {
 		httpd.Error(w, r, err)
 		return
 	}
-	files, err := h.conversationAttachments(r.Context(), id)
-	if err != nil {
-		httpd.Error(w, r, err)
-		return
-	}
 	out := make([]messageJSON, 0, len(ms))
 	for _, m := range ms {
-		mj := newMessageJSON(m)
-		if fs := files[m.ID]; fs != nil {
-			mj.Attachments = fs
-		}
-		out = append(out, mj)
+		out = append(out, newMessageJSON(m))
 	}
 	httpd.WriteJSON(w, http.StatusOK, map[string]any{"messages": out})
 }

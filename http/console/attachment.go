@@ -44,25 +44,17 @@ func (h *Handler) attachmentStore() (attachmentStore, bool) {
 	return s, ok
 }
 
-// filesByMessage returns a conversation's attachments by message ID.
-func (h *Handler) filesByMessage(ctx context.Context, convID string) (map[string][]fileItem, error) {
-	s, ok := h.attachmentStore()
-	if !ok {
-		return nil, nil
-	}
-	as, err := s.FindAttachments(ctx, convID)
-	if err != nil {
-		return nil, err
-	}
-	out := map[string][]fileItem{}
+// fileItems shows a message's attachments.
+func fileItems(convID string, as []*proofdesk.Attachment) []fileItem {
+	var out []fileItem
 	for _, a := range as {
-		out[a.MessageID] = append(out[a.MessageID], fileItem{
+		out = append(out, fileItem{
 			ID: a.ID, Name: a.Filename, Size: proofdesk.FormatBytes(a.Size), Type: a.ContentType,
 			Inline: slices.Contains(proofdesk.InlineImageTypes, a.ContentType),
 			URL:    "/conversations/" + convID + "/attachments/" + a.ID,
 		})
 	}
-	return out, nil
+	return out
 }
 
 // handleAttachment serves a file of a conversation, decrypted, to an

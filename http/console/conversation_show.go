@@ -191,13 +191,9 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := h.filesByMessage(ctx, conv.ID)
-	if err != nil {
-		return nil, err
-	}
 	for _, m := range msgs {
 		it := timelineItem{ID: m.ID, Kind: m.AuthorKind, Body: m.Body, At: m.CreatedAt, Internal: m.Internal, Label: channelLabel(conv.Channel),
-			Files: files[m.ID]}
+			Files: fileItems(conv.ID, m.Attachments)}
 		switch m.AuthorKind {
 		case proofdesk.AuthorCustomer:
 			it.Author = "Requester"
