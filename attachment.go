@@ -59,8 +59,9 @@ var InlineImageTypes = []string{"image/png", "image/jpeg", "image/gif", "image/w
 
 // SanitizeFilename returns name fit to store and to show: the last path
 // element (either slash), without control characters, bidi controls
-// (U+202A–U+202E, U+2066–U+2069, which can make "gpj.exe" read "exe.jpg")
-// or invalid UTF-8, without leading dots or blanks, at most 200 bytes
+// (U+202A–U+202E, U+2066–U+2069, which can make "gpj.exe" read "exe.jpg"),
+// other format characters (Unicode category Cf: zero-width spaces and
+// joiners, bidi marks) or invalid UTF-8, without leading dots or blanks, at most 200 bytes
 // keeping the extension. It returns "attachment" when nothing is left.
 func SanitizeFilename(name string) string {
 	name = strings.ReplaceAll(name, "\\", "/")
@@ -70,7 +71,9 @@ func SanitizeFilename(name string) string {
 		switch {
 		case unicode.IsSpace(r):
 			b.WriteByte(' ')
-		case r == utf8.RuneError, unicode.IsControl(r), filenameBidiControl(r), r == '\u200e', r == '\u200f', r == '\u061c':
+		case r == utf8.RuneError, unicode.IsControl(r), filenameBidiControl(r), unicode.Is(unicode.Cf, r):
+			// Cf: bidi marks, zero-width spaces and joiners, which can
+			// hide text from a reader or a scanner.
 			continue
 		default:
 			b.WriteRune(r)

@@ -23,6 +23,8 @@ func TestSanitizeFilename(t *testing.T) {
 		{"tab\there\nnewline.txt", "tab here newline.txt"},
 		{"bad\xffutf8.txt", "badutf8.txt"},
 		{"Ünïcödé 名前.png", "Ünïcödé 名前.png"},
+		// Zero-width characters would split a value the guard looks for.
+		{"742\u200bEvergreen\u2060 Terrace\ufeff.pdf", "742Evergreen Terrace.pdf"},
 		{"  spaced  .txt ", "spaced  .txt"},
 	}
 	for _, tt := range tests {

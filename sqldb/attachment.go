@@ -36,8 +36,10 @@ func (tx *Tx) insertAttachments(ctx context.Context, m *proofdesk.Message, dk *v
 }
 
 // guardText is what the disclosure guard reads of an agent reply: its body,
-// each attachment's name, and the content of text attachments (a CSV or a
-// text file can carry the same data as the body).
+// each attachment's name, and the content of every attachment that is
+// UTF-8 text whatever its declared type (a CSV or a text file can carry
+// the same data as the body). Binary formats (PDF, images, office files)
+// are not read.
 func guardText(m *proofdesk.Message) string {
 	if len(m.Attachments) == 0 {
 		return m.Body
@@ -47,7 +49,7 @@ func guardText(m *proofdesk.Message) string {
 	for _, a := range m.Attachments {
 		b.WriteString("\n")
 		b.WriteString(a.Filename)
-		if strings.HasPrefix(a.ContentType, "text/") && utf8.Valid(a.Data) {
+		if utf8.Valid(a.Data) {
 			b.WriteString("\n")
 			b.Write(a.Data)
 		}

@@ -67,6 +67,8 @@ func TestAttachmentsGuarded(t *testing.T) {
 			{"address in the file name", proofdesk.Attachment{Filename: "label 742 Evergreen Terrace.pdf", ContentType: "application/pdf", Data: []byte("%PDF-1.4")}},
 			{"postcode in a CSV", proofdesk.Attachment{Filename: "export.csv", ContentType: "text/csv", Data: []byte("name,postcode\nJane,97403\n")}},
 			{"card in a text file", proofdesk.Attachment{Filename: "notes.txt", ContentType: "text/plain; charset=utf-8", Data: []byte("paid with visa 4242")}},
+			{"zero-width characters in the name", proofdesk.Attachment{Filename: "742\u200b Evergreen\u200d Terrace.pdf", ContentType: "application/pdf", Data: []byte("%PDF-1.4")}},
+			{"text declared as bytes", proofdesk.Attachment{Filename: "data.bin", ContentType: "application/octet-stream", Data: []byte("ship to 742 Evergreen Terrace")}},
 		}
 		for _, tt := range tests {
 			a := tt.att

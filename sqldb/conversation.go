@@ -314,6 +314,10 @@ func normalizeTags(tags []string) []string {
 // returns EDISCLOSURE, stores nothing and is audited. A requester's
 // message is inspected for offered values, probing and intent.
 func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Message) error {
+	for _, a := range m.Attachments {
+		// The guard reads, and the store keeps, the name as shown.
+		a.Filename = proofdesk.SanitizeFilename(a.Filename)
+	}
 	var blocked error
 	duplicate := false
 	err := s.db.WithTx(ctx, func(tx *Tx) error {

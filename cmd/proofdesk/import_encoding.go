@@ -51,7 +51,7 @@ func decodeImportText(b []byte, name string) ([]byte, string, error) {
 	case encodingAuto:
 		switch {
 		case bytes.HasPrefix(b, bomUTF8):
-			enc, label = unicode.UTF8BOM, "utf-8"
+			enc, label = unicode.UTF8, "utf-8" // checked as is; the mark is dropped below
 		case bytes.HasPrefix(b, bomUTF16LE), bytes.HasPrefix(b, bomUTF16BE):
 			enc, label = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), "utf-16"
 		case bytes.IndexByte(b, 0) >= 0:
@@ -82,6 +82,16 @@ func decodeImportText(b []byte, name string) ([]byte, string, error) {
 		}
 		if canon, err := htmlindex.Name(enc); err == nil {
 			label = canon
+		}
+		line := utf8LettersLine(b)
+		if line == 0 && bytes.HasPrefix(b, bomUTF8) {
+			line = 1 // a UTF-8 byte order mark
+		}
+		if line > 0 && !strings.HasPrefix(label, "utf-16") {
+			// Read as a legacy encoding, UTF-8 letters turn into two or
+			// three wrong ones each ("é" becomes "Ã©" in windows-1252).
+			return nil, "", importErrors{{Line: line, Message: fmt.Sprintf("the file is UTF-8 text (letters outside ASCII from this line), "+
+				"not %s: read as %s they would turn into other letters; use --encoding utf-8, or leave --encoding out", label, label)}}
 		}
 	}
 	text := b
@@ -175,4 +185,18 @@ func firstInvalidUTF8Line(b []byte) int {
 		i += size
 	}
 	return line
+}
+
+// utf8LettersLine returns the 1-based line of b's first multi-byte UTF-8
+// sequence if b is valid UTF-8 holding any, else 0.
+func utf8LettersLine(b []byte) int {
+	if !utf8.Valid(b) {
+		return 0
+	}
+	b = bytes.TrimPrefix(b, bomUTF8)
+	i := bytes.IndexFunc(b, func(r rune) bool { return r >= utf8.RuneSelf })
+	if i < 0 {
+		return 0
+	}
+	return bytes.Count(b[:i], []byte{'\n'}) + 1
 }
