@@ -16,6 +16,10 @@ import (
 // together and the rest of the form.
 const maxReplyUpload = proofdesk.MaxAttachmentsTotalBytes + httpd.MaxBodyBytes
 
+// routeUploadLimit is the server's limit on the reply route, above
+// maxReplyUpload, which parseUpload enforces with a page of the console.
+const routeUploadLimit = 2 * maxReplyUpload
+
 // attachmentStore is the conversation store's attachments.
 type attachmentStore interface {
 	// FindAttachments lists a conversation's attachments without bytes.
@@ -81,12 +85,21 @@ func (h *Handler) handleAttachment(w http.ResponseWriter, r *http.Request) {
 // parseUpload reads a multipart form before the CSRF check, so that a
 // body over the limit is refused naming the limit instead of looking like
 // a form without its token.
+// The route's own limit (routeUploadLimit) is larger, so that a body over
+// maxReplyUpload gets this page rather than the server's JSON error.
 func (h *Handler) parseUpload(next http.Handler) http.Handler {
+	tooLarge := proofdesk.Errorf(proofdesk.EINVALID, "The files are too large: at most %s together, %s each. Nothing was sent.",
+		proofdesk.FormatBytes(proofdesk.MaxAttachmentsTotalBytes), proofdesk.FormatBytes(proofdesk.MaxAttachmentBytes))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > maxReplyUpload {
+			w.Header().Set("Connection", "close")
+			h.renderError(w, r, tooLarge)
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, maxReplyUpload)
 		if err := r.ParseMultipartForm(1 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
 			if httpd.IsBodyTooLarge(err) {
-				h.renderError(w, r, proofdesk.Errorf(proofdesk.EINVALID, "The files are too large: at most %s together, %s each.",
-					proofdesk.FormatBytes(proofdesk.MaxAttachmentsTotalBytes), proofdesk.FormatBytes(proofdesk.MaxAttachmentBytes)))
+				h.renderError(w, r, tooLarge)
 				return
 			}
 			h.renderError(w, r, proofdesk.Errorf(proofdesk.EINVALID, "The form could not be read."))

@@ -154,7 +154,7 @@ func (h *Handler) Register(r Router) {
 	r.Handle("GET /conversations/{id}/attachments/{attachment}", auth(h.handleAttachment))
 	reply := h.requireSession(h.parseUpload(h.requireCSRF(http.HandlerFunc(h.handleReply))))
 	if u, ok := r.(uploadRouter); ok {
-		u.HandleUpload("POST /conversations/{id}/messages", reply, maxReplyUpload)
+		u.HandleUpload("POST /conversations/{id}/messages", reply, routeUploadLimit)
 	} else {
 		r.Handle("POST /conversations/{id}/messages", reply)
 	}
