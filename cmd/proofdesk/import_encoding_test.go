@@ -217,3 +217,24 @@ func TestCLI_CustomersImportCP1252(t *testing.T) {
 		t.Fatalf("name=%q, want %q", cs[0].Name, "José Müller")
 	}
 }
+
+// JSONL from a tool that writes UTF-16 (PowerShell's Out-File, for one)
+// is read through the same decoding.
+func TestReadImportFile_JSONLUTF16(t *testing.T) {
+	t.Parallel()
+	line := `{"external_id":"J-1","name":"Łukasz Żółw","emails":["lukasz@example.pl"]}` + "\r\n"
+	var b []byte
+	b = append(b, 0xff, 0xfe)
+	for _, r := range line {
+		// UTF-16LE by hand (all of these are in the BMP): low byte first.
+		b = append(b, byte(r), byte(r>>8))
+	}
+	p := filepath.Join(t.TempDir(), "c.jsonl")
+	if err := os.WriteFile(p, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cs, used, err := readImportFile(p, "", importNow)
+	if err != nil || used != "utf-16" || len(cs) != 1 || cs[0].Name != "Łukasz Żółw" {
+		t.Fatalf("read: used=%q err=%v customers=%v", used, err, cs)
+	}
+}
