@@ -118,23 +118,26 @@ func decodeImportText(b []byte, name string) ([]byte, string, error) {
 // decoded says text came out of a decoder, which turns invalid input into
 // U+FFFD.
 func checkImportText(text []byte, label string, decoded bool) (int, string) {
-	line := 1
+	lineOf := func(i int) int { return bytes.Count(text[:i], []byte{'\n'}) + 1 }
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf { // ASCII: only NUL is refused
+			if c == 0 {
+				return lineOf(i), nulMessage
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRune(text[i:])
 		switch {
-		case r == '\n':
-			line++
 		case r == utf8.RuneError && size == 1:
-			return line, fmt.Sprintf("not valid %s: choose the file's encoding with --encoding", label)
+			return lineOf(i), fmt.Sprintf("not valid %s: choose the file's encoding with --encoding", label)
 		case r == utf8.RuneError && decoded:
-			return line, fmt.Sprintf("not valid %s: choose the file's encoding with --encoding "+
+			return lineOf(i), fmt.Sprintf("not valid %s: choose the file's encoding with --encoding "+
 				"(or the file holds U+FFFD REPLACEMENT CHARACTER, the mark of letters lost in an earlier conversion)", label)
 		case r == utf8.RuneError:
-			return line, "holds U+FFFD REPLACEMENT CHARACTER, the mark of letters lost in an earlier conversion: fix those letters in the file first"
-		case r == 0:
-			return line, nulMessage
+			return lineOf(i), "holds U+FFFD REPLACEMENT CHARACTER, the mark of letters lost in an earlier conversion: fix those letters in the file first"
 		case r >= 0x80 && r <= 0x9F:
-			return line, fmt.Sprintf("not valid %s: holds control character U+%04X (a byte the encoding leaves undefined?); choose the file's encoding with --encoding", label, r)
+			return lineOf(i), fmt.Sprintf("not valid %s: holds control character U+%04X (a byte the encoding leaves undefined?); choose the file's encoding with --encoding", label, r)
 		}
 		i += size
 	}
