@@ -81,7 +81,7 @@ func TestConsole_Attachments(t *testing.T) {
 	// A file whose name holds the customer's address is blocked like the text.
 	resp, page = b.postFiles(conv+"/messages", map[string]string{"csrf_token": tok, "internal": "0", "body": "Label attached.", "client_id": "c2"},
 		map[string][]byte{"label " + consoletest.CustomerStreet + ".pdf": []byte("%PDF-1.4")})
-	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "protected_value") {
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "protected_value") || !strings.Contains(page, "The files were not sent either") {
 		t.Fatalf("file name with the address: %d", resp.StatusCode)
 	}
 	// A file over the limit is refused naming it.
