@@ -2,7 +2,14 @@ package mail
 
 import (
 	"bytes"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
 	"fmt"
+	"math/big"
 	"net"
 	"os"
 	"os/exec"
@@ -23,6 +30,21 @@ const dovecotBinary = "/usr/sbin/dovecot"
 // not installed, unless PROOFDESK_REQUIRE_DOVECOT is set (as .ci/run does,
 // after installing it), where it fails.
 func mustDovecot(t *testing.T) string {
+	t.Helper()
+	return startDovecot(t).addr
+}
+
+// dovecotServer is a running Dovecot: plain IMAP (STARTTLS offered) on
+// addr, implicit TLS on tlsAddr, with a certificate for 127.0.0.1 that
+// roots verifies.
+type dovecotServer struct {
+	addr, tlsAddr string
+	roots         *x509.CertPool
+}
+
+// startDovecot is mustDovecot with TLS too: a fresh ECDSA certificate for
+// 127.0.0.1, made by the test, on both listeners.
+func startDovecot(t *testing.T) *dovecotServer {
 	t.Helper()
 	if _, err := os.Stat(dovecotBinary); err != nil {
 		if os.Getenv("PROOFDESK_REQUIRE_DOVECOT") != "" {
@@ -57,7 +79,8 @@ func mustDovecot(t *testing.T) string {
 		// them and for mail, so mail belongs to the dovecot user.
 		internalUser, loginUser = "dovecot", "dovenull"
 	}
-	port := freeLoopbackPort(t)
+	port, tlsPort := freeLoopbackPort(t), freeLoopbackPort(t)
+	roots := writeTestCert(t, filepath.Join(dir, "cert.pem"), filepath.Join(dir, "key.pem"))
 	passwd := filepath.Join(dir, "passwd")
 	if err := os.WriteFile(passwd, []byte("support:{PLAIN}s3cret\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -91,7 +114,9 @@ state_dir = %[1]s/state
 log_path = %[1]s/dovecot.log
 protocols = imap
 listen = 127.0.0.1
-ssl = no
+ssl = yes
+ssl_cert = <%[1]s/cert.pem
+ssl_key = <%[1]s/key.pem
 disable_plaintext_auth = no
 auth_mechanisms = plain
 default_internal_user = %[2]s
@@ -114,10 +139,12 @@ service imap-login {
     port = %[7]d
   }
   inet_listener imaps {
-    port = 0
+    address = 127.0.0.1
+    port = %[8]d
+    ssl = yes
   }
 }
-`, dir, internalUser, igGroup.Name, loginUser, mailUID, mailGID, port)
+`, dir, internalUser, igGroup.Name, loginUser, mailUID, mailGID, port, tlsPort)
 	confPath := filepath.Join(dir, "dovecot.conf")
 	if err := os.WriteFile(confPath, []byte(conf), 0o644); err != nil {
 		t.Fatal(err)
@@ -140,6 +167,7 @@ service imap-login {
 		}
 	})
 	addr := fmt.Sprintf("127.0.0.1:%d", port)
+	srv := &dovecotServer{addr: addr, tlsAddr: fmt.Sprintf("127.0.0.1:%d", tlsPort), roots: roots}
 	for deadline := time.Now().Add(10 * time.Second); ; {
 		c, err := net.DialTimeout("tcp", addr, time.Second)
 		if err == nil {
@@ -157,7 +185,45 @@ service imap-login {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	return addr
+	return srv
+}
+
+// writeTestCert writes a self-signed ECDSA P-256 certificate for the IP
+// address 127.0.0.1 and its key as PEM, readable by Dovecot, and returns a
+// pool holding the certificate.
+func writeTestCert(t *testing.T, certPath, keyPath string) *x509.CertPool {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "proofdesk test IMAP"},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
+		IPAddresses: []net.IP{net.ParseIP("127.0.0.1")}, KeyUsage: x509.KeyUsageDigitalSignature,
+		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kder, err := x509.MarshalPKCS8PrivateKey(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(certPath, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(keyPath, pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: kder}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cert, err := x509.ParseCertificate(der)
+	if err != nil {
+		t.Fatal(err)
+	}
+	roots := x509.NewCertPool()
+	roots.AddCert(cert)
+	return roots
 }
 
 // freeLoopbackPort returns a TCP port free on 127.0.0.1 a moment ago.
