@@ -2,7 +2,10 @@ package proofdesk
 
 import (
 	"context"
+	"crypto/ed25519"
+	"crypto/hmac"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -39,6 +42,9 @@ const (
 	AuditDisclosureBlocked = "guard.blocked"
 	AuditSupportLock       = "customer.support_lock"
 	AuditAlert             = "alert"
+	// AuditRekey records the re-chaining of the log under the keyed hash
+	// (migration 0009), with the old head and where it was broken, if it was.
+	AuditRekey = "audit.rekey"
 )
 
 // Actor kinds in the audit log.
@@ -50,8 +56,13 @@ const (
 )
 
 // AuditEntry is one link of the hash chain. Hash is
-// SHA-256(PrevHash || canonical encoding of the other fields), so editing,
-// deleting, inserting or reordering rows breaks the chain.
+// HMAC-SHA256(key, PrevHash || canonical encoding of the other fields),
+// hex-encoded, where key is the installation's audit chain key: a secret
+// derived from the master key and never stored in the database. Editing,
+// deleting, inserting or reordering rows breaks the chain, and someone who
+// can write the database but does not hold the master key cannot compute
+// the hashes of a rewritten chain. Removing entries from the end and
+// rewriting the head is caught by an exported AuditAnchor.
 type AuditEntry struct {
 	Seq         int64
 	Time        time.Time
@@ -65,8 +76,12 @@ type AuditEntry struct {
 	Hash        string
 }
 
-// ComputeHash returns the hash that e must carry given its PrevHash.
-func (e *AuditEntry) ComputeHash() string {
+// ComputeHash returns the hash that e must carry given its PrevHash: the
+// keyed HMAC-SHA256 under key, or, when key is empty, the unkeyed SHA-256
+// of chains written before the chain was keyed (migration 0009 verifies
+// and re-chains those; anyone can compute it, so it proves nothing on its
+// own).
+func (e *AuditEntry) ComputeHash(key []byte) string {
 	keys := make([]string, 0, len(e.Detail))
 	for k := range e.Detail {
 		keys = append(keys, k)
@@ -81,27 +96,103 @@ func (e *AuditEntry) ComputeHash() string {
 		e.Action, e.SubjectKind, e.SubjectID, det,
 	})
 	h := sha256.New()
+	if len(key) > 0 {
+		h = hmac.New(sha256.New, key)
+	}
 	h.Write([]byte(e.PrevHash))
 	h.Write(canon)
 	return hex.EncodeToString(h.Sum(nil))
 }
 
 // VerifyChain checks entries, in Seq order, starting from prevHash (""
-// for the first entry of the log). It returns the Seq of the first bad
-// entry and a reason, or 0 and "" if the chain is intact.
-func VerifyChain(entries []*AuditEntry, prevHash string, prevSeq int64) (int64, string) {
+// for the first entry of the log), with the chain key (see ComputeHash).
+// It returns the Seq of the first bad entry and a reason, or 0 and "" if
+// the chain is intact.
+func VerifyChain(entries []*AuditEntry, prevHash string, prevSeq int64, key []byte) (int64, string) {
 	for _, e := range entries {
 		switch {
 		case e.Seq != prevSeq+1:
 			return e.Seq, fmt.Sprintf("sequence gap: expected entry %d, found %d", prevSeq+1, e.Seq)
 		case e.PrevHash != prevHash:
 			return e.Seq, "previous-hash link does not match the entry before it"
-		case e.ComputeHash() != e.Hash:
+		case !hmac.Equal([]byte(e.ComputeHash(key)), []byte(e.Hash)):
 			return e.Seq, "content does not match its hash"
 		}
 		prevHash, prevSeq = e.Hash, e.Seq
 	}
 	return 0, ""
+}
+
+// AuditAnchorFormat is the format field of an exported AuditAnchor.
+const AuditAnchorFormat = "proofdesk-audit-anchor/1"
+
+// AuditAnchor is a signed statement of the audit chain's head at a moment:
+// "entry Seq had hash Hash at Time". An operator exports it (proofdesk audit
+// anchor) and keeps it outside the database; verifying the chain against it
+// later catches a rewrite of the table, or its truncation, after Time.
+// Signature is Ed25519 (RFC 8032) over SigningBytes, by a key derived from
+// the master key; KeyID names the public key (see AnchorKeyID).
+type AuditAnchor struct {
+	Format    string    `json:"format"`
+	Seq       int64     `json:"seq"`
+	Hash      string    `json:"hash"`
+	Time      time.Time `json:"time"`
+	KeyID     string    `json:"key_id"`
+	Signature string    `json:"signature"` // base64 (standard, padded)
+}
+
+// SigningBytes is what the anchor's signature covers: every field but the
+// signature, one per line, with the time as RFC 3339 UTC nanoseconds.
+func (a *AuditAnchor) SigningBytes() []byte {
+	return fmt.Appendf(nil, "%s\n%d\n%s\n%s\n%s\n", a.Format, a.Seq, a.Hash, a.Time.UTC().Format(time.RFC3339Nano), a.KeyID)
+}
+
+// AnchorKeyID returns the identifier of an anchor signing key: "ak_" and
+// the first 12 hex digits of the SHA-256 of the public key.
+func AnchorKeyID(pub ed25519.PublicKey) string {
+	h := sha256.Sum256(pub)
+	return "ak_" + hex.EncodeToString(h[:6])
+}
+
+// Sign fills in Format, KeyID and Signature with priv.
+func (a *AuditAnchor) Sign(priv ed25519.PrivateKey) {
+	a.Format = AuditAnchorFormat
+	a.Time = a.Time.UTC()
+	a.KeyID = AnchorKeyID(priv.Public().(ed25519.PublicKey))
+	a.Signature = base64.StdEncoding.EncodeToString(ed25519.Sign(priv, a.SigningBytes()))
+}
+
+// VerifySignature checks the anchor's format and its signature under pub.
+// It returns an EINVALID error naming the problem: an unknown format, a key
+// ID of another installation, or a signature that does not verify (a
+// forged or edited anchor).
+func (a *AuditAnchor) VerifySignature(pub ed25519.PublicKey) error {
+	if a.Format != AuditAnchorFormat {
+		return Errorf(EINVALID, "audit anchor: format %q is not %q", a.Format, AuditAnchorFormat)
+	}
+	if a.Seq < 1 || len(a.Hash) != 2*sha256.Size {
+		return Errorf(EINVALID, "audit anchor: sequence or hash missing")
+	}
+	if want := AnchorKeyID(pub); a.KeyID != want {
+		return Errorf(EINVALID, "audit anchor: signed by key %s, but this installation's anchor key is %s", a.KeyID, want)
+	}
+	sig, err := base64.StdEncoding.DecodeString(a.Signature)
+	if err != nil || !ed25519.Verify(pub, a.SigningBytes(), sig) {
+		return Errorf(EINVALID, "audit anchor: the signature does not verify under this installation's key: the anchor was forged or edited")
+	}
+	return nil
+}
+
+// ParseAuditAnchor decodes an anchor exported as JSON. Unknown fields are
+// refused, so a hand-edited file fails loudly.
+func ParseAuditAnchor(b []byte) (*AuditAnchor, error) {
+	dec := json.NewDecoder(strings.NewReader(string(b)))
+	dec.DisallowUnknownFields()
+	var a AuditAnchor
+	if err := dec.Decode(&a); err != nil {
+		return nil, Errorf(EINVALID, "audit anchor: not a JSON anchor: %v", err)
+	}
+	return &a, nil
 }
 
 // AuditFilter selects audit entries.

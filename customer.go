@@ -139,6 +139,11 @@ type CustomerInput struct {
 	DateOfBirth string              `json:"date_of_birth"`
 	Payment     *Payment            `json:"payment"`
 	Attributes  map[string]string   `json:"attributes"`
+
+	// PhoneRegion is the region (ISO 3166-1 alpha-2, "FR") of phones given
+	// without a country code: the desk's --default-region. "" refuses them.
+	// It is set by the server or the importer, never read from JSON.
+	PhoneRegion string `json:"-"`
 }
 
 // ContactPointInput is an email or phone as given: a bare string or
@@ -212,7 +217,7 @@ func (in *CustomerInput) Customer(now time.Time) (*Customer, error) {
 	if len(c.ExternalID) > 200 {
 		return nil, FieldError("external_id", "external_id is longer than 200 bytes")
 	}
-	cps, err := contactPoints(in.Emails, in.Phones, nil, now)
+	cps, err := contactPoints(in.Emails, in.Phones, nil, in.PhoneRegion, now)
 	if err != nil {
 		return nil, err
 	}
@@ -301,10 +306,10 @@ func (a Address) validate(field string) error {
 // MergeContactPoints builds a customer's new contact point list from
 // inputs: values already in existing keep their ID and AddedAt.
 func MergeContactPoints(existing []*ContactPoint, emails, phones []ContactPointInput, now time.Time) ([]*ContactPoint, error) {
-	return contactPoints(emails, phones, existing, now)
+	return contactPoints(emails, phones, existing, "", now)
 }
 
-func contactPoints(emails, phones []ContactPointInput, existing []*ContactPoint, now time.Time) ([]*ContactPoint, error) {
+func contactPoints(emails, phones []ContactPointInput, existing []*ContactPoint, phoneRegion string, now time.Time) ([]*ContactPoint, error) {
 	var out []*ContactPoint
 	seen := map[string]bool{}
 	add := func(kind string, i int, in ContactPointInput) error {
@@ -314,7 +319,7 @@ func contactPoints(emails, phones []ContactPointInput, existing []*ContactPoint,
 		if kind == ContactEmail {
 			v, err = NormalizeEmail(in.Value)
 		} else {
-			v, err = NormalizePhone(in.Value)
+			v, err = NormalizePhoneIn(in.Value, phoneRegion)
 		}
 		if err != nil {
 			return FieldError(field, "%s: %s", field, ErrorMessage(err))
@@ -367,42 +372,6 @@ func NormalizeEmail(s string) (string, error) {
 		return "", Errorf(EINVALID, "not a valid email address")
 	}
 	return strings.ToLower(a.Address), nil
-}
-
-// NormalizePhone returns the number in E.164 form (+ and 8 to 15 digits).
-// A number without a leading + or 00 and with 10 digits is taken as a North
-// American number (+1).
-func NormalizePhone(s string) (string, error) {
-	s = strings.TrimSpace(s)
-	intl := strings.HasPrefix(s, "+")
-	var digits strings.Builder
-	for i, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			digits.WriteRune(r)
-		case r == '+' && i == 0:
-		case r == ' ' || r == '-' || r == '.' || r == '(' || r == ')':
-		default:
-			return "", Errorf(EINVALID, "not a valid phone number")
-		}
-	}
-	d := digits.String()
-	if !intl && strings.HasPrefix(d, "00") {
-		d, intl = d[2:], true
-	}
-	if !intl {
-		switch {
-		case len(d) == 10:
-			d = "1" + d
-		case len(d) == 11 && d[0] == '1':
-		default:
-			return "", Errorf(EINVALID, "not a valid phone number: give it in international form (+...)")
-		}
-	}
-	if len(d) < 8 || len(d) > 15 || d[0] == '0' {
-		return "", Errorf(EINVALID, "not a valid phone number")
-	}
-	return "+" + d, nil
 }
 
 // SortedAttributeKeys returns the attribute names in order.

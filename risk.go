@@ -154,8 +154,16 @@ func (r Risk) Raise(l Level) Level {
 // required level.
 const AuditRiskRaised = "risk.raised"
 
+// AuditRiskSignal records that a risk signal was set on a conversation
+// from outside the conversation's text, e.g. dmarc_fail from inbound mail.
+const AuditRiskSignal = "risk.signal"
+
 // AuditProbing records that a requester quoted account data.
 const AuditProbing = "guard.probing"
 
 // AuditOwnerReported records an owner's "this wasn't me" from a notice.
 const AuditOwnerReported = "owner.reported"
+
+// RiskDifferentSender: a mail reached the conversation from an address
+// that is not the requester's; it proves nothing and the level was reset.
+const RiskDifferentSender = "different_sender"

@@ -98,7 +98,18 @@ type VerificationService interface {
 	// points are told.
 	AddContactPoint(ctx context.Context, conversationID, kind, value string) (*ContactPoint, error)
 	ChangeAddress(ctx context.Context, conversationID string, a Address) error
+	// RecentCodes returns a matcher of the verification codes issued on
+	// any conversation in the last RecentCodeWindow: given six ASCII
+	// digits, it reports whether they are one of them (ViewContext.KnownCode).
+	// It reads the store on its first call, not before.
+	RecentCodes(ctx context.Context) func(code string) bool
 }
+
+// RecentCodeWindow is how long after it was issued a verification code is
+// still hidden wherever it is typed: well past its 10-minute life, so that
+// a code pasted late is hidden too, and short enough that checking a
+// number against the recent codes stays cheap.
+const RecentCodeWindow = time.Hour
 
 // PolicyService stores the installation's policy.
 type PolicyService interface {

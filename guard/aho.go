@@ -14,6 +14,9 @@ type automaton struct {
 	outs []int32
 	// lens holds each pattern's length in bytes.
 	lens []int32
+	// wide holds the full child tables (-1: no child) of the nodes with
+	// many children.
+	wide [][alphabet]int32
 	// dense, when set, is the full transition table (node*alphabet+sym),
 	// failure links folded in: one lookup per byte. Built for the shared
 	// phrase automaton, whose size does not grow with customers.
@@ -24,7 +27,14 @@ type acNode struct {
 	edgeStart, edgeEnd int32
 	fail               int32
 	outStart, outEnd   int32
+	// wide is the index in automaton.wide of the node's full child table
+	// when it has many children (the space after which every token
+	// pattern goes on), or -1.
+	wide int32
 }
+
+// wideEdges is how many children make a node keep a full child table.
+const wideEdges = 6
 
 type acEdge struct {
 	sym  uint8
@@ -96,6 +106,18 @@ func build(patterns []string, dense bool) *automaton {
 			}
 		}
 		a.nodes[i].edgeEnd = int32(len(a.edges))
+		a.nodes[i].wide = -1
+		if a.nodes[i].edgeEnd-a.nodes[i].edgeStart >= wideEdges {
+			var tab [alphabet]int32
+			for s := range tab {
+				tab[s] = -1
+			}
+			for _, e := range a.edges[a.nodes[i].edgeStart:a.nodes[i].edgeEnd] {
+				tab[e.sym] = e.next
+			}
+			a.nodes[i].wide = int32(len(a.wide))
+			a.wide = append(a.wide, tab)
+		}
 	}
 	for s := range a.root {
 		a.root[s] = 0
@@ -164,6 +186,9 @@ func (a *automaton) step(n int32, sym uint8) int32 {
 		return -1
 	}
 	nd := &a.nodes[n]
+	if nd.wide >= 0 {
+		return a.wide[nd.wide][sym]
+	}
 	for _, e := range a.edges[nd.edgeStart:nd.edgeEnd] {
 		if e.sym == sym {
 			return e.next

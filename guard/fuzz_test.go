@@ -16,7 +16,7 @@ func FuzzCheck(f *testing.F) {
 	f.Add("+1 (415) 555-0123 ***-***-0123 #4B ’’ … ••••", 1, "phone,payment")
 	f.Add("\xff\xfe#\x00*", 2, "")
 	m := testMatcher(f)
-	rules := map[string]bool{RuleProtectedValue: true, RuleConfirmation: true, RuleDenial: true}
+	rules := map[string]bool{RuleProtectedValue: true, RuleConfirmation: true, RuleDenial: true, RuleEnumeration: true}
 	f.Fuzz(func(t *testing.T, reply string, level int, offered string) {
 		lvl := proofdesk.Level(((level % 3) + 3) % 3)
 		var off []string

@@ -34,6 +34,7 @@ package guard
 
 import (
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/proofdesk/proofdesk"
@@ -47,6 +48,11 @@ const (
 	RuleConfirmation = "confirmation"
 	// RuleDenial: the reply denies a value the requester offered.
 	RuleDenial = "denial"
+	// RuleEnumeration: the reply lists many candidate values of one class
+	// (dates of birth, last 4 digits, phone numbers, emails, house
+	// numbers): refused whatever it matches, so that blocked or sent tells
+	// nothing about the value on file.
+	RuleEnumeration = "enumeration"
 )
 
 // Options configure a Matcher.
@@ -60,7 +66,8 @@ type Options struct {
 // Verdict is the outcome of a check. It never contains the protected value.
 type Verdict struct {
 	Blocked bool
-	// Rule is RuleProtectedValue, RuleConfirmation or RuleDenial.
+	// Rule is RuleProtectedValue, RuleConfirmation, RuleDenial or
+	// RuleEnumeration.
 	Rule string
 	// Class is the data class ("address", "phone", ...) or, for a custom
 	// attribute, "attributes.<name>".
@@ -208,6 +215,42 @@ func CheckAll(reply string, offered []string, targets ...Target) Verdict {
 	return best
 }
 
+// CheckRecent is CheckAll for a reply that follows the agent's recent
+// replies in the same conversation (recent, oldest first): the reply is
+// checked alone, then together with them for a protected value that
+// starts in a recent reply and ends in this one ("It's 415 555" then
+// "0123"). A value wholly inside a recent reply does not count: it was
+// checked when that reply was sent.
+func CheckRecent(reply string, recent []string, offered []string, targets ...Target) Verdict {
+	best := CheckAll(reply, offered, targets...)
+	if len(recent) == 0 {
+		return best
+	}
+	prev := strings.Join(recent, " ")
+	t := textPool.Get().(*text)
+	defer textPool.Put(t)
+	t.normalize(prev)
+	boundary := t.digits - 1 // the token view of prev, without its last space
+	t.normalize(prev + " " + reply)
+	for _, tg := range targets {
+		if tg.Matcher == nil {
+			continue
+		}
+		m := tg.Matcher
+		for _, h := range m.matches(t, false, func(p *pattern) bool { return p.level > tg.Level }) {
+			if h.start >= boundary || h.tokEnd <= boundary+1 {
+				continue
+			}
+			p := &m.pats[h.id]
+			v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: p.class, Part: p.part, RequiredLevel: p.level}
+			if v.stricter(best) {
+				best = v
+			}
+		}
+	}
+	return best
+}
+
 // Strictest returns the strictest of vs: a blocking verdict over a passing
 // one, then the higher required level.
 func Strictest(vs ...Verdict) Verdict {
@@ -223,6 +266,9 @@ func Strictest(vs ...Verdict) Verdict {
 type hit struct {
 	id         int32
 	start, end int
+	// tokEnd is where the hit ends in the token view (for a hit in the
+	// digit or compact view, the end of the tokens it came from).
+	tokEnd int
 }
 
 // matches returns the pattern hits in t that have their context and lie
@@ -234,17 +280,38 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 	m.ac.scan(t.buf, func(id int32, start int) bool {
 		p := &m.pats[id]
 		end := start + int(m.ac.lens[id])
+		// where the hit lies in the token view
+		ts, te := start, end
+		switch {
+		case start >= t.compact:
+			i, j := t.compactTok(start), t.compactTok(end-1)
+			if i < 0 || j < 0 {
+				return true
+			}
+			ts, te = int(t.toks[i].off), int(t.toks[j].off)+len(t.tokBytes(j))+1
+		case start >= t.digits:
+			r := t.runAt(start)
+			if r == nil {
+				return true
+			}
+			if p.tokenEnd && !t.endsToken(r, end) {
+				return true
+			}
+			ts, te = int(r.tokStart), int(r.tokEnd)
+		case p.tokenEnd:
+			return true // a digit-view pattern, outside the digit view
+		}
 		if p.part == partPublic {
-			public = append(public, span{start, end})
+			public = append(public, span{ts, te})
 			return true
 		}
 		if p.probe && !probe || !keep(p) {
 			return true
 		}
-		if p.ctx != ctxNone && !inContext(view, start, end, p.ctx) {
+		if p.ctx != ctxNone && !inContext(view, ts, te, p.ctx) {
 			return true
 		}
-		hits = append(hits, hit{id, start, end})
+		hits = append(hits, hit{id, ts, te, te})
 		return true
 	})
 	if len(public) == 0 {
@@ -280,6 +347,16 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 		}
 		if l > need {
 			need, class = l, c
+		}
+	}
+	if ec := t.enumeration(); ec != "" {
+		l, ok := m.levels[ec]
+		if !ok {
+			l = proofdesk.L2
+		}
+		v := Verdict{Blocked: l > level, Rule: RuleEnumeration, Class: ec, RequiredLevel: l}
+		if v.Blocked && v.stricter(best) {
+			best = v
 		}
 	}
 	if class != "" {
@@ -321,7 +398,7 @@ func (m *Matcher) Probe(requesterText string) (hit bool, classes []string) {
 // nearPhone reports whether a digit run of t ends in a number one digit
 // away from a phone on file.
 func (m *Matcher) nearPhone(t *text) bool {
-	dv := t.buf[t.digits+1:]
+	dv := t.buf[t.digits+1 : t.compact]
 	for len(dv) > 0 {
 		i := 0
 		for i < len(dv) && dv[i] != '|' {

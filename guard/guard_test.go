@@ -320,6 +320,21 @@ func TestOffers(t *testing.T) {
 		{"I have 5 items and 2 questions", []string{}},
 		{"I ordered 3 things on the 4th", []string{}},
 		{"my card ending 1234 and I live at 5 Elm St", []string{"address", "payment"}},
+		// the offer trigger (issue 10): no state, no number, other languages
+		{"It's 12 Harbour View, Eugene 97401", []string{"address"}},
+		{"is it the Baker Street one?", []string{"address"}},
+		{"Ist es noch die Hauptstraße?", []string{"address"}},
+		{"C'est bien rue de la Paix ?", []string{"address"}},
+		{"Meine PLZ ist 10115", []string{"address"}},
+		{"j'habite 75002 Paris", []string{"address"}},
+		{"Order 88231 has not arrived", []string{}},
+		{"Ich bin am 14. Februar 1990 geboren", []string{"date_of_birth"}},
+		{"née le 5 juillet 1983", []string{"date_of_birth"}},
+		{"nací el 29 de marzo de 1988", []string{"date_of_birth"}},
+		{"meine Karte endet auf 7158", []string{"payment"}},
+		{"mi tarjeta terminada en 7158", []string{"payment"}},
+		{"mein Handy endet auf 7716", []string{"phone"}},
+		{"mi email es elodie arroba exemple punto fr", []string{"email"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

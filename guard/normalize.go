@@ -1,34 +1,103 @@
 package guard
 
 import (
+	"sort"
 	"strconv"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // text is a reply or a requester message in normalised form.
 //
-// buf holds two views, one after the other, scanned in one pass:
+// Before tokenising, non-ASCII text is put in Unicode NFKC (full-width and
+// other compatibility forms, composed accents); format characters
+// (zero-width, soft hyphen, bidi controls) and combining marks are
+// dropped; every space-like character is a space; a decimal digit of any
+// script is its ASCII digit; a letter folds to ASCII through foldTable
+// (accents removed, UTS #39 confusables skeleton), so "Cyrillic а" and
+// "Latin a" meet.
+//
+// buf holds three views, one after the other, scanned in one pass:
 //
 //   - the token view: " tok tok tok " — lowercase ASCII letters and digits,
 //     one space between tokens and one on each side, punctuation dropped,
 //     apostrophes removed inside words, canonical tokens for street types,
-//     unit words, months, ordinals and masking characters (canon);
+//     unit words, months and ordinals in seven languages, number words
+//     ("five oh three", "neunundsiebzig", "soixante-dix-neuf") as digits,
+//     masking characters as "xx";
 //   - the digit view, after the token view: "|run|run|" — every run of
-//     digits whose gaps hold only phone separators (space - . ( ) / +),
-//     with the separators removed, kept when it has at least 7 digits.
+//     digit tokens whose gaps hold only digit separators (space - . , ( ) /
+//   - _), joined, kept when it has at least 4 digits;
+//   - the compact view, after the digit view: every token as written
+//     (folded, before canonical forms) joined with no space, the words for
+//     "dot" dropped and '@' as "at", so "j.a.n.e (at) example dot com"
+//     reads "janeatexamplecom".
 //
-// A pattern that starts with ' ' can only match in the token view and one
-// that ends with '|' only in the digit view.
+// A pattern that starts with ' ' can only match in the token view, one
+// that starts and ends with '|' only in the digit view.
 type text struct {
 	buf []byte
-	// digits is where the digit view starts in buf (the first '|').
-	digits int
+	// digits is where the digit view starts in buf (the first '|'), compact
+	// where the compact view starts.
+	digits, compact int
 	// sentences holds the offsets in buf of the space before each token
 	// that opens a sentence.
 	sentences []int32
-	run       []byte
+	// toks holds the tokens of the token view, in order.
+	toks []tok
+	// runs holds the digit view runs, in order.
+	runs []run
+	// raw is the scratch token list of the first pass.
+	raw    []rawTok
+	rawBuf []byte
+	nums   []numItem
+	pre    []byte
+	// ats counts the '@' signs.
+	ats int
 }
+
+// tok is one token of the token view.
+type tok struct {
+	off   int32 // offset in buf of the space before the token
+	end   int32 // offset in buf of the space after the token
+	flags uint16
+	lex   uint16 // lexical classes (lx*)
+	// dend is the offset in buf just after the token's digits in the
+	// digit view, or 0 when the token is in no run.
+	dend int32
+}
+
+// run is one run of the digit view.
+type run struct {
+	off            int32 // offset in buf of the '|' before the run
+	tokStart       int32 // offset in buf of the space before its first token
+	tokEnd         int32 // offset in buf of the space after its last token
+	firstTok, nTok int32
+}
+
+// rawTok is a token of the first pass, before canonical forms.
+type rawTok struct {
+	start, end int32 // in rawBuf
+	flags      uint16
+	// tok is the index of the token of the token view it became; coff its
+	// offset in the compact view.
+	tok, coff int32
+	lex       uint16 // lexical classes of the word as written
+}
+
+const (
+	fPunctAfter = 1 << iota // followed by , . ! ; : or the end of the text
+	fSepBefore              // the gap before holds only digit separators
+	fSentence               // opens a sentence
+	fQuestion               // its sentence ends in '?'
+	fNumber                 // a number word turned into digits
+	fDotBefore              // the gap before is only dots and spaces
+	fDecimal                // the gap before is one '.' or ','
+	fTight                  // the gap before is one of / . -
+	fListGap                // the gap before holds a list separator and a space
+)
 
 // canon maps whole tokens to their canonical form. Both the protected
 // values and the text go through it, so "Street", "St" and "St." all meet.
@@ -39,33 +108,89 @@ var canon = map[string]string{
 	"place": "pl", "terrace": "ter", "highway": "hwy", "parkway": "pkwy",
 	"square": "sq", "circle": "cir", "crescent": "cres", "close": "cl",
 	"way": "wy", "trail": "trl", "mount": "mt", "gardens": "gdns",
+	"rua": "rue", "r": "rue", "c": "calle", "pza": "plaza", "pca": "praca", "vle": "viale", "pzza": "piazza",
+	"strasse": "st", "strase": "st", "straat": "st", "avenida": "ave", "avda": "ave", "bd": "blvd",
 	"north": "n", "south": "s", "east": "e", "west": "w",
 	"northeast": "ne", "northwest": "nw", "southeast": "se", "southwest": "sw",
 	// unit words
 	"apt": "unit", "apartment": "unit", "suite": "unit", "ste": "unit",
-	"flat": "unit", "room": "unit", "rm": "unit",
-	// months
+	"flat": "unit", "room": "unit", "rm": "unit", "appartement": "unit", "apartamento": "unit",
+	"wohnung": "unit", "whg": "unit", "appartamento": "unit", "interno": "unit", "int": "unit",
+	// months (EN DE FR ES IT NL PT)
 	"january": "m01", "jan": "m01", "february": "m02", "feb": "m02",
 	"march": "m03", "mar": "m03", "april": "m04", "apr": "m04", "may": "m05",
 	"june": "m06", "jun": "m06", "july": "m07", "jul": "m07",
 	"august": "m08", "aug": "m08", "september": "m09", "sep": "m09",
 	"sept": "m09", "october": "m10", "oct": "m10", "november": "m11",
 	"nov": "m11", "december": "m12", "dec": "m12",
+	"januar": "m01", "janner": "m01", "februar": "m02", "marz": "m03", "mai": "m05", "juni": "m06",
+	"juli": "m07", "oktober": "m10", "okt": "m10", "dezember": "m12", "dez": "m12",
+	"janvier": "m01", "janv": "m01", "fevrier": "m02", "fevr": "m02", "fev": "m02", "mars": "m03", "avril": "m04", "avr": "m04",
+	"juin": "m06", "juillet": "m07", "juil": "m07", "aout": "m08", "septembre": "m09", "octobre": "m10",
+	"novembre": "m11", "decembre": "m12",
+	"enero": "m01", "ene": "m01", "febrero": "m02", "marzo": "m03", "abril": "m04", "abr": "m04", "mayo": "m05",
+	"junio": "m06", "julio": "m07", "agosto": "m08", "ago": "m08", "septiembre": "m09", "setiembre": "m09",
+	"octubre": "m10", "noviembre": "m11", "diciembre": "m12", "dic": "m12",
+	"gennaio": "m01", "gen": "m01", "febbraio": "m02", "aprile": "m04", "maggio": "m05", "mag": "m05",
+	"giugno": "m06", "giu": "m06", "luglio": "m07", "lug": "m07", "settembre": "m09", "set": "m09",
+	"ottobre": "m10", "ott": "m10", "dicembre": "m12",
+	"januari": "m01", "februari": "m02", "maart": "m03", "mei": "m05", "augustus": "m08",
+	"janeiro": "m01", "fevereiro": "m02", "marco": "m03", "maio": "m05", "junho": "m06",
+	"julho": "m07", "setembro": "m09", "outubro": "m10", "out": "m10", "novembro": "m11", "dezembro": "m12",
+	// the words for "at" in an email address
+	"arobase": "at", "arroba": "at", "chiocciola": "at", "apenstaartje": "at", "klammeraffe": "at",
 }
 
-// streetTypes are the canonical street-type tokens.
+// compoundSuffixes split a compound street name into its name and its
+// type: "Hauptstraße" reads "haupt st", "Kalverstraat" "kalver st".
+var compoundSuffixes = []struct{ suffix, typ string }{
+	{"strasse", "st"}, {"strase", "st"}, {"straat", "st"}, {"str", "st"}, {"weg", "weg"},
+	{"gasse", "gasse"}, {"platz", "platz"}, {"allee", "allee"}, {"laan", "laan"},
+	{"gracht", "gracht"}, {"plein", "plein"}, {"damm", "damm"}, {"ring", "ring"},
+}
+
+// dotWords are the words for "dot" in a spoken email address; the compact
+// view drops them.
+var dotWords = set("dot", "punkt", "point", "punto", "ponto", "period", "stip", "puntje", "punt")
+
+// streetTypes are the canonical street-type tokens, in seven languages.
 var streetTypes = map[string]bool{
 	"st": true, "ave": true, "rd": true, "blvd": true, "dr": true, "ln": true,
 	"ct": true, "pl": true, "ter": true, "hwy": true, "pkwy": true, "sq": true,
 	"cir": true, "cres": true, "cl": true, "wy": true, "trl": true, "gdns": true,
-	"rue": true, "via": true, "calle": true, "avenida": true, "row": true,
-	"walk": true, "mews": true, "grove": true, "hill": true,
+	"row": true, "walk": true, "mews": true, "grove": true, "hill": true, "view": true,
+	// de
+	"weg": true, "gasse": true, "platz": true, "allee": true, "ring": true, "damm": true, "ufer": true,
+	// fr
+	"rue": true, "chemin": true, "impasse": true, "quai": true, "cours": true, "allees": true,
+	// es
+	"calle": true, "c": true, "paseo": true, "plaza": true, "camino": true, "carrer": true, "ronda": true, "travesia": true,
+	// it
+	"via": true, "viale": true, "piazza": true, "corso": true, "vicolo": true, "largo": true, "piazzale": true,
+	// nl
+	"laan": true, "gracht": true, "plein": true, "kade": true, "singel": true, "dreef": true, "steeg": true,
+	// pt
+	"rua": true, "travessa": true, "praca": true, "estrada": true, "alameda": true, "r": true,
 }
 
-// directions are the canonical compass tokens that may trail a street.
+// typeFirst are the street types written before the name ("rue de la
+// Paix", "Calle de Alcalá", "Via Roma").
+var typeFirst = map[string]bool{
+	"rue": true, "chemin": true, "impasse": true, "quai": true, "cours": true, "ave": true, "blvd": true, "pl": true,
+	"calle": true, "c": true, "paseo": true, "plaza": true, "camino": true, "carrer": true, "ronda": true, "travesia": true,
+	"via": true, "viale": true, "piazza": true, "corso": true, "vicolo": true, "largo": true, "piazzale": true,
+	"rua": true, "travessa": true, "praca": true, "estrada": true, "alameda": true, "r": true, "allees": true,
+}
+
+// particles join a street type to the name: "rue de la Paix".
+var particles = set("de", "la", "le", "les", "du", "des", "del", "della", "dello", "dei", "degli", "di", "da",
+	"do", "dos", "das", "van", "der", "den", "von", "the", "of", "el", "los", "las", "l", "d", "au", "aux", "het", "t")
+
+// directions are the canonical compass tokens that may go with a street.
 var directions = map[string]bool{"n": true, "s": true, "e": true, "w": true, "ne": true, "nw": true, "se": true, "sw": true}
 
-// fold maps common accented Latin letters to ASCII.
+// fold maps Latin letters that need more than foldTable gives (or that
+// are most common) to ASCII.
 var fold = map[rune]string{
 	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'æ': "ae",
 	'ç': "c", 'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ì': "i", 'í': "i",
@@ -73,112 +198,224 @@ var fold = map[rune]string{
 	'ö': "o", 'ø': "o", 'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ý': "y",
 	'ÿ': "y", 'ß': "ss", 'œ': "oe", 'ł': "l", 'ś': "s", 'ź': "z", 'ż': "z",
 	'č': "c", 'š': "s", 'ž': "z", 'ř': "r", 'ě': "e", 'ą': "a", 'ę': "e",
-	'ń': "n", 'ć': "c",
+	'ń': "n", 'ć': "c", 'ẞ': "ss",
 }
 
-func isPhoneSep(c byte) bool {
+// emoji that affirm or deny, as the tokens the phrase sets know.
+var emojiTokens = map[rune]string{
+	'👍': "emojiyes", '✅': "emojiyes", '✔': "emojiyes", '☑': "emojiyes", '👌': "emojiyes", '💯': "emojiyes",
+	'🆗': "emojiyes", '✓': "emojiyes", '🙆': "emojiyes",
+	'❌': "emojino", '✖': "emojino", '❎': "emojino", '👎': "emojino", '🚫': "emojino", '⛔': "emojino",
+	'✗': "emojino", '✘': "emojino", '🙅': "emojino",
+}
+
+func isDigitSep(c rune) bool {
 	switch c {
-	case ' ', '-', '.', '(', ')', '/', '+', '\t':
+	case ' ', '-', '.', '(', ')', '/', '+', '\t', ',', '_', '‐', '‑', '‒', '–', '—', '−':
 		return true
 	}
 	return false
 }
 
-func isMask(r rune) bool { return r == '*' || r == '•' || r == '●' || r == '∙' || r == '·' }
+func isMask(r rune) bool {
+	return r == '*' || r == '•' || r == '●' || r == '∙' || r == '·' || r == '⋅'
+}
 
-func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == 'ʼ' || r == '‘' }
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '’' || r == 'ʼ' || r == '‘' || r == '´' || r == '`'
+}
+
+// nd holds the ranges of decimal digits (Unicode Nd): each range is made
+// of blocks of ten, zero first (Unicode guarantees it), so a digit's value
+// is its distance from the range start modulo 10.
+var ndRanges = func() [][2]rune {
+	var out [][2]rune
+	for _, r := range unicode.Nd.R16 {
+		for c := rune(r.Lo); c <= rune(r.Hi); c += rune(r.Stride) {
+			if n := len(out); n > 0 && out[n-1][1]+1 == c {
+				out[n-1][1] = c
+			} else {
+				out = append(out, [2]rune{c, c})
+			}
+		}
+	}
+	for _, r := range unicode.Nd.R32 {
+		for c := rune(r.Lo); c <= rune(r.Hi); c += rune(r.Stride) {
+			if n := len(out); n > 0 && out[n-1][1]+1 == c {
+				out[n-1][1] = c
+			} else {
+				out = append(out, [2]rune{c, c})
+			}
+		}
+	}
+	return out
+}()
+
+// digitValue returns the ASCII digit of a decimal digit of any script.
+func digitValue(r rune) byte {
+	i := sort.Search(len(ndRanges), func(i int) bool { return ndRanges[i][1] >= r })
+	if i < len(ndRanges) && ndRanges[i][0] <= r {
+		return byte('0' + (r-ndRanges[i][0])%10)
+	}
+	return '0'
+}
+
+// prepare returns s in NFKC if it has any non-ASCII byte.
+func (t *text) prepare(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			t.pre = norm.NFKC.AppendString(t.pre[:0], s)
+			return string(t.pre)
+		}
+	}
+	return s
+}
 
 // normalize fills t from s, reusing t's buffers.
 func (t *text) normalize(s string) {
-	t.buf = append(t.buf[:0], ' ')
-	t.sentences = append(t.sentences[:0], 0)
-	t.run = t.run[:0]
-	var digitView []byte // built after the token view; kept in t.run's tail
-	runs := make([]byte, 0, 32)
-	tokStart := -1 // offset in buf of the current token, or -1
-	sentence := false
-	seps := 0 // separators since the last digit of the current run
+	s = t.prepare(s)
+	t.tokenize(s)
+	t.emit()
+}
 
-	endRun := func() {
-		if len(t.run) >= 7 {
-			runs = append(runs, t.run...)
-			runs = append(runs, '|')
-		}
-		t.run = t.run[:0]
-		seps = 0
-	}
+// tokenize is the first pass: raw tokens of lowercase ASCII letters and
+// digits, with what the gaps between them hold.
+func (t *text) tokenize(s string) {
+	t.raw = t.raw[:0]
+	t.rawBuf = t.rawBuf[:0]
+	t.ats = 0
+	start := -1
+	sentence := true
+	gapSep, gapDots, gapLen := true, true, 0
+	var gapFirst rune
+	gapDot := false  // the gap holds a '.'
+	gapList := false // the gap holds a list separator (, / ;)
+
+	question := -1 // index of the first raw token of the current sentence
+	var pf uint16  // flags of the current token
 	endTok := func() {
-		if tokStart < 0 {
+		if start < 0 {
 			return
 		}
-		t.canonical(tokStart)
-		t.buf = append(t.buf, ' ')
-		tokStart = -1
+		t.raw = append(t.raw, rawTok{start: int32(start), end: int32(len(t.rawBuf)), flags: pf})
+		start = -1
+		gapSep, gapDots, gapLen, gapDot, gapList = true, true, 0, false, false
 	}
 	startTok := func() {
-		if tokStart >= 0 {
+		if start >= 0 {
 			return
 		}
+		start = len(t.rawBuf)
+		var f uint16
 		if sentence {
-			t.sentences = append(t.sentences, int32(len(t.buf)-1))
+			f |= fSentence
 			sentence = false
+			question = len(t.raw)
 		}
-		tokStart = len(t.buf)
+		if gapSep && gapLen <= 3 {
+			f |= fSepBefore
+		}
+		if gapDots && gapLen > 0 && gapDot {
+			f |= fDotBefore
+		}
+		if gapLen == 1 && (gapFirst == '.' || gapFirst == ',') {
+			f |= fDecimal
+		}
+		if gapLen == 1 && (gapFirst == '.' || gapFirst == '/' || gapFirst == '-') {
+			f |= fTight
+		}
+		if gapList && gapLen > 1 {
+			f |= fListGap // "0611111111, 0622222222": two numbers
+		}
+		pf = f
+	}
+	gap := func(r rune) {
+		if n := len(t.raw); n > 0 && gapLen == 0 && start < 0 {
+			switch r {
+			case ',', '.', '!', ';', ':', '…', '。', '！':
+				t.raw[n-1].flags |= fPunctAfter
+			}
+		}
+		if gapLen == 0 {
+			gapFirst = r
+		}
+		gapLen++
+		if !isDigitSep(r) {
+			gapSep = false
+		}
+		if r != '.' && r != ' ' {
+			gapDots = false
+		}
+		if r == ',' || r == '/' || r == ';' {
+			gapList = true
+		}
+		if r == '.' {
+			gapDot = true
+		}
+	}
+	word := func(w string) {
+		endTok()
+		startTok()
+		t.rawBuf = append(t.rawBuf, w...)
+		t.raw = append(t.raw, rawTok{start: int32(start), end: int32(len(t.rawBuf)), flags: pf})
+		start = -1
+		gapSep, gapDots, gapLen, gapDot, gapList = true, true, 0, false, false
 	}
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			startTok()
+			t.rawBuf = append(t.rawBuf, byte(r))
+		case r >= 'A' && r <= 'Z':
+			startTok()
+			t.rawBuf = append(t.rawBuf, byte(r)|0x20)
+		case r < utf8.RuneSelf:
+			c := byte(r)
 			switch {
-			case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
-				if len(t.run) > 0 {
-					endRun()
-				}
-				startTok()
-				t.buf = append(t.buf, c|0x20)
-			case c >= '0' && c <= '9':
-				startTok()
-				t.buf = append(t.buf, c)
-				t.run = append(t.run, c)
-				seps = 0
-			case c == '\'':
-				if tokStart < 0 {
-					endRunIfNotSep(t, c, &seps, endRun)
-				}
-				// inside a word: dropped, the word goes on
-			case c == '#' && i < len(s) && isAlnum(s[i]):
-				endTok()
-				endRun()
-				if !endsWithToken(t.buf, "unit") { // "Apt #4B"
-					startTok()
-					t.buf = append(t.buf, "unit"...)
+			case c == '\'' && start >= 0:
+				// inside a word: dropped, the word goes on, unless it is
+				// an elision ("l'ordine", "dell'indirizzo")
+				if elision[string(t.rawBuf[start:])] && i < len(s) && isAlnum(s[i]) {
 					endTok()
 				}
+			case c == '#' && i < len(s) && isAlnum(s[i]):
+				if n := len(t.raw); start < 0 && n > 0 && isUnitWord(t.rawBuf[t.raw[n-1].start:t.raw[n-1].end]) {
+					continue // "Apt #4B"
+				}
+				word("unit")
+			case c == '@':
+				t.ats++
+				word("at")
 			case c == '*':
-				endTok()
-				endRun()
 				for i < len(s) && s[i] == '*' {
 					i++
 				}
-				startTok()
-				t.buf = append(t.buf, 'x', 'x')
-				endTok()
+				word("xx")
 			default:
 				endTok()
-				endRunIfNotSep(t, c, &seps, endRun)
+				gap(r)
 				if (c == '.' || c == '!' || c == '?') && (i >= len(s) || s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t') || c == '\n' {
+					if c == '?' {
+						for k := max(question, 0); k < len(t.raw); k++ {
+							t.raw[k].flags |= fQuestion
+						}
+					}
 					sentence = true
 				}
 			}
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		switch {
-		case isApostrophe(r) && tokStart >= 0:
+		case isApostrophe(r) && start >= 0:
+			if elision[string(t.rawBuf[start:])] && i < len(s) && isAlnum(s[i]) {
+				endTok()
+			}
+		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || unicode.Is(unicode.Cf, r):
+			// combining marks, zero-width and bidi controls, soft hyphen:
+			// dropped, the word goes on
 		case isMask(r):
-			endTok()
-			endRun()
 			for i < len(s) {
 				r2, n := utf8.DecodeRuneInString(s[i:])
 				if !isMask(r2) {
@@ -186,75 +423,58 @@ func (t *text) normalize(s string) {
 				}
 				i += n
 			}
+			word("xx")
+		case unicode.IsDigit(r):
 			startTok()
-			t.buf = append(t.buf, 'x', 'x')
-			endTok()
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if len(t.run) > 0 {
-				endRun()
-			}
+			t.rawBuf = append(t.rawBuf, digitValue(r))
+		case unicode.IsLetter(r):
 			startTok()
-			lr := unicode.ToLower(r)
-			if f, ok := fold[lr]; ok {
-				t.buf = append(t.buf, f...)
+			if f, ok := fold[r]; ok {
+				t.rawBuf = append(t.rawBuf, f...)
+			} else if f, ok := foldTable[r]; ok {
+				t.rawBuf = append(t.rawBuf, f...)
+			} else if lr := unicode.ToLower(r); fold[lr] != "" {
+				t.rawBuf = append(t.rawBuf, fold[lr]...)
 			} else {
-				t.buf = append(t.buf, '~')
-				t.buf = strconv.AppendUint(t.buf, uint64(lr), 36)
+				t.rawBuf = append(t.rawBuf, '~')
+				t.rawBuf = strconv.AppendUint(t.rawBuf, uint64(lr), 36)
+			}
+		case emojiTokens[r] != "":
+			word(emojiTokens[r])
+		case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
+			endTok()
+			gap(' ')
+			if r == '\u2028' || r == '\u2029' {
+				sentence = true
 			}
 		default:
 			endTok()
-			endRun()
+			gap(r)
 			if r == '…' || r == '。' || r == '！' || r == '？' {
+				if r == '？' {
+					for k := max(question, 0); k < len(t.raw); k++ {
+						t.raw[k].flags |= fQuestion
+					}
+				}
 				sentence = true
 			}
 		}
 	}
 	endTok()
-	endRun()
-	digitView = runs
-	t.digits = len(t.buf)
-	t.buf = append(t.buf, '|')
-	t.buf = append(t.buf, digitView...)
+	if n := len(t.raw); n > 0 {
+		t.raw[n-1].flags |= fPunctAfter
+	}
 }
 
-// endRunIfNotSep ends the digit run unless c is a phone separator and the
-// run may go on (at most 3 separators in a row).
-func endRunIfNotSep(t *text, c byte, seps *int, endRun func()) {
-	if len(t.run) == 0 {
-		return
-	}
-	if isPhoneSep(c) && *seps < 3 {
-		*seps++
-		return
-	}
-	endRun()
-}
+// elision are the French and Italian words that lose their vowel before
+// another: "l'ordine" is "l ordine", "d'ordine" "d ordine" (but "c'est"
+// and "n'est" stay one word, as English "that's" and "doesn't" do).
+var elision = set("l", "d", "dell", "all", "dall", "nell", "sull", "un", "quell", "quest", "qu", "j", "m", "s", "t", "jusqu", "lorsqu", "puisqu")
+
+func isUnitWord(w []byte) bool { return string(w) == "unit" || canon[string(w)] == "unit" }
 
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-}
-
-// canonical rewrites the token that starts at buf[start:] in place.
-func (t *text) canonical(start int) {
-	tok := t.buf[start:]
-	if len(tok) >= 3 && tok[0] >= '0' && tok[0] <= '9' {
-		// ordinals: 14th, 21st, 2nd, 3rd -> 14, 21, 2, 3
-		n := len(tok)
-		if allDigits(tok[:n-2]) {
-			switch string(tok[n-2:]) {
-			case "st", "nd", "rd", "th":
-				t.buf = t.buf[:start+n-2]
-			}
-		}
-		return
-	}
-	if len(tok) >= 2 && allX(tok) {
-		t.buf = append(t.buf[:start], 'x', 'x')
-		return
-	}
-	if c, ok := canon[string(tok)]; ok {
-		t.buf = append(t.buf[:start], c...)
-	}
 }
 
 func allDigits(b []byte) bool {
@@ -303,8 +523,16 @@ func normTokens(s string) []string {
 	return out
 }
 
-// endsWithToken reports whether the token view so far ends in tok.
-func endsWithToken(buf []byte, tok string) bool {
-	n := len(buf)
-	return n >= len(tok)+2 && string(buf[n-len(tok)-1:n-1]) == tok && buf[n-len(tok)-2] == ' '
+// tokenAt returns the index of the token whose leading space is at off, or
+// the token that contains off.
+func (t *text) tokenAt(off int) int {
+	i := sort.Search(len(t.toks), func(i int) bool { return int(t.toks[i].off) > off })
+	return i - 1
+}
+
+// opensSentence reports whether the token view offset off (the space
+// before a token) starts a sentence.
+func (t *text) opensSentence(off int) bool {
+	i := sort.Search(len(t.sentences), func(i int) bool { return int(t.sentences[i]) >= off })
+	return i < len(t.sentences) && int(t.sentences[i]) == off
 }

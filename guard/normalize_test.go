@@ -15,7 +15,7 @@ func TestNormalizeTokens(t *testing.T) {
 		{"case and punctuation", "Hello,   WORLD!!", "hello world"},
 		{"street", "221B Baker Street", "221b baker st"},
 		{"street abbrev dot", "221b baker st.", "221b baker st"},
-		{"avenue", "1600 Pennsylvania Ave. N.W.", "1600 pennsylvania ave n w"},
+		{"avenue", "1600 Pennsylvania Ave. N.W.", "1600 pennsylvania ave nw"},
 		{"avenue long", "1600 Pennsylvania Avenue Northwest", "1600 pennsylvania ave nw"},
 		{"road", "9 Elm Road", "9 elm rd"},
 		{"boulevard", "Sunset Boulevard", "sunset blvd"},
@@ -30,7 +30,7 @@ func TestNormalizeTokens(t *testing.T) {
 		{"zip+4", "94105-1234", "94105 1234"},
 		{"phone", "+1 (415) 555-0123", "1 415 555 0123"},
 		{"dotted phone", "415.555.0123", "415 555 0123"},
-		{"email", "Jane.Doe@Example.COM", "jane doe example com"},
+		{"email", "Jane.Doe@Example.COM", "jane doe at example com"},
 		{"iso date", "1985-03-14", "1985 03 14"},
 		{"month name", "March 14th, 1985", "m03 14 1985"},
 		{"month abbrev", "14 Mar 1985", "14 m03 1985"},
@@ -40,18 +40,20 @@ func TestNormalizeTokens(t *testing.T) {
 		{"masked phone", "***-***-0123", "xx xx 0123"},
 		{"x mask", "XXXX-XXXX-4242", "xx xx 4242"},
 		{"bullets", "•••• 4242", "xx 4242"},
-		{"accents", "Hauptstraße 5, Zürich", "hauptstrasse 5 zurich"},
+		{"accents", "Hauptstraße 5, Zürich", "haupt st 5 zurich"},
 		{"ordinal", "21st Street", "21 st"},
-		{"non-latin", "Москва", "~" + "ты"},
+		{"non-latin", "Москва", ""},
 		{"empty", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if tt.name == "non-latin" {
 				// each rune becomes ~ and its code in base 36
+				// confusable letters fold to Latin (UTS #39), the others are
+				// ~ and their code in base 36
 				got := strings.Join(normTokens(tt.in), " ")
-				if strings.Count(got, "~") != 6 || strings.Contains(got, " ") {
-					t.Fatalf("normTokens(%q)=%q, want 6 encoded runes in one token", tt.in, got)
+				if !strings.HasPrefix(got, "moc~") || strings.Count(got, "~") != 2 || strings.Contains(got, " ") {
+					t.Fatalf("normTokens(%q)=%q, want moc and 2 encoded runes in one token", tt.in, got)
 				}
 				return
 			}
@@ -73,15 +75,18 @@ func TestNormalizeDigitView(t *testing.T) {
 		{"4155550123", []string{"4155550123"}},
 		{"call 555-0123 now", []string{"5550123"}},
 		{"5 items for $100.01", nil},
+		{"5 items for 3 euros", nil},
 		{"+44 (0)20 7946 0958", []string{"4402079460958"}},
-		{"order 12345, total 99", nil},
+		{"order 12345, total 99", []string{"12345"}},
+		{"four one five, five five five, oh one two three", []string{"4155550123"}},
+		{"４１５ 555​0123", []string{"4155550123"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			var x text
 			x.normalize(tt.in)
 			var got []string
-			for _, r := range strings.Split(string(x.buf[x.digits:]), "|") {
+			for _, r := range strings.Split(string(x.buf[x.digits:x.compact]), "|") {
 				if r != "" {
 					got = append(got, r)
 				}

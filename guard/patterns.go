@@ -26,10 +26,11 @@ const (
 type ctxKind uint8
 
 const (
-	ctxNone  ctxKind = iota
-	ctxPhone         // "phone", "number", "ending", "xx", ... before
-	ctxCard          // "card", "ending", "last", "visa", "xx", ... before
-	ctxBrand         // "your" before, or "card", "ending" after
+	ctxNone     ctxKind = iota
+	ctxPhone            // "phone", "number", "ending", "xx", ... before
+	ctxCard             // "card", "ending", "last", "visa", "xx", ... before
+	ctxBrand            // "your" before, or "card", "ending" after
+	ctxNotOwned         // no owner word ("order", "Bestellnummer") just before
 )
 
 // pattern is one normalised form of a protected (or public) value.
@@ -40,6 +41,9 @@ type pattern struct {
 	ctx   ctxKind
 	// probe marks patterns used only by Probe (near matches).
 	probe bool
+	// tokenEnd marks digit-view patterns that must end where a token
+	// ends, anywhere in a run ("06 47 21 83 90 0800 123 456").
+	tokenEnd bool
 }
 
 // builder collects the patterns of one matcher.
@@ -53,7 +57,7 @@ func (b *builder) add(s string, p pattern) {
 	if s == "" || p.part != partPublic && p.level <= proofdesk.L0 {
 		return // a value anyone may hear is not protected
 	}
-	key := s + "\x00" + p.class + "\x00" + p.part + "\x00" + fmt.Sprint(p.ctx, p.probe)
+	key := s + "\x00" + p.class + "\x00" + p.part + "\x00" + fmt.Sprint(p.ctx, p.probe, p.tokenEnd)
 	if b.seen == nil {
 		b.seen = map[string]int{}
 	}
@@ -120,6 +124,19 @@ func (b *builder) email(v string, level proofdesk.Level) {
 	b.tokens(append(toks, spoken(v[at+1:])...), sp)
 	// "jane.doe (at) example.com"
 	b.tokens(append(append(normTokens(v[:at]), "at"), normTokens(v[at+1:])...), sp)
+	// the compact view: separators between the letters, "(at)", "[dot]",
+	// "arobase", "punkt" and the like ("j.a.n.e.d.o.e at example dot com")
+	if c := compactOf(v); len(c) >= 10 {
+		b.add(c, sp)
+	}
+}
+
+// compactOf returns the compact view of s: its tokens joined, the words
+// for "dot" dropped.
+func compactOf(s string) string {
+	var t text
+	t.normalize(s)
+	return strings.Trim(string(t.buf[t.compact:]), "\xff")
 }
 
 // phone adds the forms of an E.164 number to the digit view.
@@ -134,10 +151,14 @@ func (b *builder) phone(v string, level proofdesk.Level) {
 	// Any digit run that ends in the national number: covers +1, 001,
 	// a trunk 0 and no prefix at all.
 	b.add(national+"|", full)
+	b.add(national, pattern{class: full.class, part: full.part, level: full.level, tokenEnd: true})
 	if d[0] == '1' && len(national) == 10 {
 		b.add("|"+national[len(national)-7:]+"|", pattern{class: proofdesk.ClassPhone, part: PartLocalNumber, level: level})
 	}
 	b.add(" "+d[len(d)-4:]+" ", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhone})
+	// "ending 01 23", "ending oh one two three"
+	b.add("|"+d[len(d)-4:]+"|", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhone})
+	b.add(" x"+d[len(d)-4:]+" ", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhone})
 }
 
 // nationalNumber strips the country code from E.164 digits (its length
@@ -216,34 +237,75 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 		for len(name) > 1 && directions[name[len(name)-1]] {
 			name = name[:len(name)-1]
 		}
-		bare := name // name without trailing type
+		// and leading ones: "2218 ne alberta st" is also "2218 alberta st"
+		full := name
+		for len(name) > 1 && directions[name[0]] {
+			name = name[1:]
+		}
+		bare := name // name without its street type
 		typed := false
 		if len(bare) > 1 && streetTypes[bare[len(bare)-1]] {
 			bare = bare[:len(bare)-1]
 			typed = true
 		}
-		if len(bare) > 1 && streetTypes[bare[0]] {
+		if len(bare) > 1 && typeFirst[bare[0]] {
+			bare = bare[1:]
 			typed = true
 		}
+		// the distinctive words: "rue de la paix" -> "paix"
+		var core []string
+		for _, t := range bare {
+			if !particles[t] {
+				core = append(core, t)
+			}
+		}
+		nums := []string{num}
+		if k := len(num); k > 1 && num[k-1] >= 'a' && num[k-1] <= 'z' && hasDigit(num[:k-1]) {
+			nums = append(nums, num[:k-1]+" "+num[k-1:]) // "221 b baker"
+		}
 		if num != "" && tokLen(bare) >= 3 {
-			b.tokens(append([]string{num}, bare...), street)
-			b.tokens(append(append([]string(nil), name...), num), street)
+			for _, n := range nums {
+				for _, form := range [][]string{full, name, bare} {
+					b.tokens(append(strings.Fields(n), form...), street)
+					b.tokens(append(append([]string(nil), form...), strings.Fields(n)...), street)
+				}
+				if len(core) > 0 && tokLen(core) >= 4 {
+					b.tokens(append(strings.Fields(n), core...), street)
+					b.tokens(append(append([]string(nil), core...), strings.Fields(n)...), street)
+					// "Alcalá, número 45", "Hauptstraße, Hausnummer 5"
+					for _, nw := range houseNumberWords {
+						b.tokens(append(append(append([]string(nil), core...), nw), strings.Fields(n)...), street)
+					}
+				}
+			}
 		}
 		if typed && tokLen(bare) >= 3 {
+			b.tokens(full, street)
 			b.tokens(name, street)
+			if len(core) > 0 && len(core) < len(bare) && tokLen(core) >= 4 {
+				// "calle Alcalá" for "Calle de Alcalá"
+				if typeFirst[name[0]] {
+					b.tokens(append([]string{name[0]}, core...), street)
+				} else {
+					b.tokens(append(append([]string(nil), core...), name[len(name)-1]), street)
+				}
+			}
 		}
 		if tokLen(bare) >= 3 {
 			// The street name alone (another house number, another street
 			// type): too common a word to block, but a near match when an
 			// unverified requester quotes it.
 			b.tokens(bare, pattern{class: proofdesk.ClassAddress, part: partNearStreet, level: level, probe: true})
+			if len(core) > 0 && tokLen(core) >= 4 && len(core) < len(bare) {
+				b.tokens(core, pattern{class: proofdesk.ClassAddress, part: partNearStreet, level: level, probe: true})
+			}
 		}
 	} else if len(toks) == 1 && tokLen(toks) >= 6 {
 		b.tokens(toks, street)
 	}
 	pc := normTokens(a.PostalCode)
 	city := normTokens(a.City)
-	postal := pattern{class: proofdesk.ClassAddress, part: PartPostalCode, level: level}
+	postal := pattern{class: proofdesk.ClassAddress, part: PartPostalCode, level: level, ctx: ctxNotOwned}
 	if len(pc) > 0 {
 		joined := strings.Join(pc, "")
 		forms := [][]string{pc}
@@ -260,14 +322,31 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 		for _, f := range forms {
 			if tokLen(f) >= 5 {
 				b.tokens(f, postal)
-			} else if len(city) > 0 {
-				// a short postal code ("2000", "8001") only with the city
-				b.tokens(append(append([]string(nil), city...), f...), postal)
-				b.tokens(append(append([]string(nil), f...), city...), postal)
+				if fj := strings.Join(f, ""); allDigits([]byte(fj)) {
+					b.add("|"+fj+"|", postal) // "9 4 1 0 5", "94 105"
+				}
+			} else {
+				if len(city) > 0 {
+					// a short postal code ("2000", "8001") only with the city
+					b.tokens(append(append([]string(nil), city...), f...), postal)
+					b.tokens(append(append([]string(nil), f...), city...), postal)
+				}
+				// or with its label: "PLZ 8001", "CP 8001"
+				for _, l := range postalLabels {
+					b.tokens(append(strings.Fields(l), f...), postal)
+				}
 			}
 		}
 	}
 }
+
+// houseNumberWords name a house number: "Alcalá, número 45".
+var houseNumberWords = []string{"number", "no", "nr", "num", "numero", "nummer", "hausnummer", "huisnummer", "n", "nro"}
+
+// postalLabels are the words that name a postal code, in seven languages
+// (normalised).
+var postalLabels = []string{"zip", "zip code", "zipcode", "postcode", "post code", "postal code", "postleitzahl", "plz",
+	"code postal", "cp", "codigo postal", "cap", "codice postale", "cep", "postcode is", "zip is", "plz ist", "cp est"}
 
 func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 	var y, m, d int
@@ -290,12 +369,26 @@ func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 		}
 	}
 	for _, dd := range ds {
-		b.tokens([]string{mon, dd, ys[0]}, p)
-		b.tokens([]string{dd, mon, ys[0]}, p)
-		b.tokens([]string{dd, "of", mon, ys[0]}, p)
+		for _, yy := range ys {
+			b.tokens([]string{mon, dd, yy}, p)
+			b.tokens([]string{dd, mon, yy}, p)
+			// "the third of November seventy-nine", "29 de março de 1988",
+			// "5 de julio del 1983"
+			for _, of := range []string{"of", "de", "di", "van", "del"} {
+				b.tokens([]string{dd, of, mon, yy}, p)
+				b.tokens([]string{dd, of, mon, of, yy}, p)
+				b.tokens([]string{dd, mon, of, yy}, p)
+			}
+			b.tokens([]string{dd, "de", mon, "del", yy}, p)
+			b.tokens([]string{mon, "the", dd, yy}, p)
+		}
 		b.tokens([]string{ys[0], mon, dd}, p)
 	}
 	b.tokens([]string{fmt.Sprintf("%04d%02d%02d", y, m, d)}, p)
+	// digits run together or spaced out: "14 03 19 85", "1 4 0 3 1 9 8 5"
+	for _, f := range []string{"%02[3]d%02[2]d%04[1]d", "%02[2]d%02[3]d%04[1]d", "%04[1]d%02[2]d%02[3]d", "%02[3]d%02[2]d%02[4]d", "%02[2]d%02[3]d%02[4]d"} {
+		b.add("|"+fmt.Sprintf(f, y, m, d, y%100)+"|", p)
+	}
 }
 
 func uniq(a, b string) []string {
@@ -309,6 +402,8 @@ func (b *builder) payment(pm *proofdesk.Payment, level proofdesk.Level) {
 	if len(pm.Last4) == 4 && allDigits([]byte(pm.Last4)) {
 		b.add(" "+pm.Last4+" ", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level, ctx: ctxCard})
 		b.add(" x"+pm.Last4+" ", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level})
+		// "ending 42 42", "ending four two four two", "ending 4-2-4-2"
+		b.add("|"+pm.Last4+"|", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level, ctx: ctxCard})
 	}
 	if br := normTokens(pm.Brand); len(br) > 0 {
 		b.tokens(br, pattern{class: proofdesk.ClassPayment, part: PartCardBrand, level: level, ctx: ctxBrand})

@@ -13,45 +13,130 @@ const (
 	phAffirm = iota
 	phDeny
 	phExclude // a refusal or idiom: a confirmation inside it does not count
+	phYes     // an affirmative word ("yes", "genau", 👍): see confirmation
+	phNo      // a negative word ("no", "nein", ❌): see confirmation
 )
 
 type phrase struct {
 	kind int
 	// start means the phrase counts only when it opens a sentence.
 	start bool
+	// punct means the word counts only when punctuation follows it ("No,"
+	// but not "No problem", "Si," but not "Si vous...").
+	punct bool
 }
 
-// affirmations, denials and the refusals and idioms that contain one but
-// are neither. Written in plain English; they go through the normaliser.
+// The phrase sets, in English, German, French, Spanish, Italian, Dutch and
+// Portuguese. Written in plain text; they go through the normaliser, so
+// accents, apostrophes and number words ("the one" is "the 1") meet the
+// reply's.
 var (
 	affirmPhrases = []string{
-		"yes", "yep", "yeah", "yup", "that's right", "that is right", "that's correct",
-		"that is correct", "is correct", "is right", "that matches", "it matches", "this matches",
-		"matches our records", "matches what we have", "matches the one", "match our records",
-		"that's the one", "that is the one", "the one we have", "that's what we have",
-		"that is what we have", "same as what we have", "same as the one", "we have that",
-		"we do have that", "we have it on file", "is on file", "is the one on file",
-		"i can confirm that", "i can confirm it", "i can confirm the", "i can confirm your",
-		"i confirm", "i've confirmed", "that checks out", "checks out", "spot on", "you got it",
-		"that's the address", "that is the address", "that's the number", "that is the number",
-		"that's the email", "that's the card", "that's your address", "that's it exactly",
-		"exactly right", "bingo", "affirmative", "you're right", "you are right",
+		// en
+		"that's right", "that is right", "that's correct", "that is correct", "is correct", "is right",
+		"that matches", "it matches", "this matches", "matches our records", "matches what we have",
+		"matches the one", "match our records", "that's the one", "that is the one", "the one we have",
+		"that's what we have", "that is what we have", "same as what we have", "same as the one", "we have that",
+		"we do have that", "we have it on file", "is on file", "is the one on file", "i can confirm that",
+		"i can confirm it", "i can confirm the", "i can confirm your", "i confirm", "i've confirmed",
+		"that checks out", "checks out", "spot on", "you got it", "that's the address", "that is the address",
+		"that's the number", "that is the number", "that's the email", "that's the card", "that's your address",
+		"that's it exactly", "exactly right", "bingo", "affirmative", "you're right", "you are right",
+		"that's accurate", "that is accurate", "is accurate", "on the money", "that's it", "that is it",
+		"that's the one we have", "correct address", "correct number", "right address", "right number",
+		"same one", "the very same", "that's us", "you've got it", "you have it right", "all correct",
+		"it is indeed", "yes it is", "yes that is", "emojiyes",
+		// de
+		"das stimmt", "stimmt so", "stimmt genau", "ist korrekt", "ist richtig", "das ist richtig",
+		"das ist korrekt", "das passt", "genau die", "genau das", "genau diese", "genau dieser",
+		"so hinterlegt", "ist hinterlegt", "ist so hinterlegt", "haben wir so", "stimmt uberein", "stimmt mit",
+		"ubereinstimmt", "kann ich bestatigen", "ich bestatige", "bestatige ich", "richtige adresse",
+		"richtige nummer", "ja genau", "jawohl",
+		// fr
+		"c'est bien ça", "c'est ça", "c'est exact", "c'est correct", "c'est juste", "tout à fait",
+		"c'est bien celle", "c'est bien celui", "c'est la bonne", "c'est le bon", "je confirme",
+		"je vous confirme", "bien celle", "bien celui", "c'est bien la", "c'est bien le", "correspond bien",
+		"ça correspond", "cela correspond", "correspond à", "est exacte", "est correcte", "est correct",
+		"est bien", "bonne adresse", "bon numéro",
+		// es
+		"es correcto", "es correcta", "eso es", "así es", "coincide", "es la misma", "es el mismo",
+		"es esa", "es ese", "es esta", "es este", "le confirmo", "confirmo que", "es la correcta",
+		"es el correcto", "la tenemos", "lo tenemos", "en efecto", "dirección correcta",
+		"número correcto", "justo esa", "justo ese",
+		// it
+		"è corretto", "è corretta", "è giusto", "è giusta", "proprio così", "è quello", "è quella",
+		"corrisponde", "confermo", "le confermo", "è proprio", "è esatto", "è esatta", "esatto",
+		"indirizzo giusto", "numero giusto", "indirizzo corretto", "risulta",
+		// nl
+		"dat klopt", "klopt", "dat is juist", "is juist", "dat is correct", "komt overeen", "dat is hem",
+		"dat is het", "ik bevestig", "bevestig ik", "kan ik bevestigen", "klopt helemaal", "juiste adres",
+		"juiste nummer", "hebben we zo",
+		// pt
+		"está correto", "está correta", "está certo", "está certa", "isso mesmo", "é esse", "é essa",
+		"é isso", "confere", "corresponde", "confirmo", "é o mesmo", "é a mesma", "é este", "é esta",
+		"é o correto", "é a correta", "endereço correto", "número correto", "é exatamente",
 	}
-	affirmStartPhrases = []string{"correct", "exactly", "indeed", "right that's", "sure is"}
-	denyPhrases        = []string{
+	yesWords = []string{
+		"yes", "yep", "yeah", "yup", "yess", "correct", "exactly", "precisely", "indeed", "absolutely",
+		"affirmative", "confirmed", "accurate", "definitely", "bingo", "emojiyes",
+		"ja", "jawohl", "jep", "jup", "genau", "exakt", "richtig", "korrekt", "stimmt", "jawoll",
+		"oui", "ouais", "exact", "exactement", "effectivement", "absolument", "parfaitement",
+		"exacto", "exactamente", "efectivamente", "correcto", "correcta", "cierto",
+		"esatto", "esattamente", "giusto", "corretto", "certo", "certamente", "esatta",
+		"precies", "klopt", "inderdaad", "juist", "zeker", "jazeker", "jawel",
+		"sim", "exato", "exatamente", "correto", "correta", "isso",
+	}
+	// words that are "yes" only with punctuation after them: "Sí," but
+	// not "Si vous", "Si tiene"
+	yesPunctWords = []string{"si", "sì", "sí", "oké", "ok", "okay"}
+	noWords       = []string{"nope", "nah", "nein", "nee", "emojino", "negative", "neen"}
+	noPunctWords  = []string{"no", "non", "não", "nao"}
+	denyPhrases   = []string{
+		// en
 		"that's not", "that is not", "that isn't", "this isn't", "this is not", "isn't the",
-		"is not the one", "not the address", "not the one", "not the number", "not the email",
+		"is not the 1", "not the address", "not the 1", "not the number", "not the email",
 		"not the card", "not the date", "not what we have", "not on file", "not in our records",
 		"not on our records", "not what's on file", "doesn't match", "does not match", "don't match",
-		"do not match", "no match", "not a match", "different one", "different address",
+		"do not match", "no match", "not a match", "different 1", "different address",
 		"different number", "different phone", "different email", "different card",
 		"different date", "differs from", "different from", "that's wrong", "that is wrong", "incorrect",
 		"not correct", "isn't correct", "not right", "isn't right", "not quite",
 		"we don't have that", "we do not have that", "doesn't look right", "no such",
-		"not the same", "nope",
+		"not the same", "inaccurate", "not accurate", "doesn't correspond", "does not correspond",
+		"that's a different", "we have another", "another address", "another number", "emojino",
+		// de
+		"stimmt nicht", "nicht korrekt", "nicht richtig", "ist falsch", "das ist falsch", "falsche adresse",
+		"falsche nummer", "nicht uberein", "nicht dieselbe", "nicht die gleiche", "nicht die richtige",
+		"eine andere", "andere adresse", "andere nummer", "nicht hinterlegt", "haben wir nicht", "passt nicht",
+		"ist es nicht", "das ist nicht", "ist nicht die", "ist nicht das", "ist nicht der", "leider falsch",
+		// fr
+		"ce n'est pas", "n'est pas la", "n'est pas le", "n'est pas celle", "n'est pas celui", "pas la bonne",
+		"pas le bon", "incorrecte", "inexact", "inexacte", "c'est faux", "est fausse", "est faux",
+		"ne correspond pas", "correspond pas", "une autre adresse", "un autre numéro", "différente",
+		"pas celle", "pas celui", "pas ça",
+		// es
+		"no es la", "no es el", "no es esa", "no es ese", "no es esta", "no es este", "no es correct",
+		"no coincide", "incorrecto", "incorrecta", "otra dirección", "otro número", "es otra", "es otro",
+		"distinta", "distinto", "equivocado", "equivocada", "no corresponde", "no la tenemos",
+		"no lo tenemos", "no es así", "no es correcta", "no es correcto",
+		// it
+		"non è quello", "non è quella", "non è questo", "non è questa", "non è corretto", "non è corretta",
+		"non è giusto", "non è giusta", "non è il", "non è la", "non è l", "non corrisponde", "sbagliato",
+		"sbagliata", "errato", "errata", "un altro indirizzo", "un altro numero", "un'altra", "diverso",
+		"diversa", "non risulta", "non è esatto",
+		// nl
+		"klopt niet", "dat klopt niet", "niet juist", "onjuist", "komt niet overeen", "niet hetzelfde",
+		"een ander adres", "een ander nummer", "een andere", "is het niet", "niet correct", "niet het juiste",
+		"niet de juiste", "is fout", "dat is fout", "dat is niet", "is niet het", "is niet de", "niet het adres",
+		"niet het nummer", "niet de datum", "niet de kaart",
+		// pt
+		"não é esse", "não é essa", "não é este", "não é esta", "não é o", "não é a", "não é correto",
+		"não é correta", "não está correto", "não está correta", "não confere", "não corresponde",
+		"incorreto", "incorreta", "errado", "errada", "outro endereço", "outro número", "é outra",
+		"é outro", "diferente", "não bate",
 	}
-	denyStartPhrases = []string{"no", "wrong", "nah"}
-	excludePhrases   = []string{
+	excludePhrases = []string{
+		// en
 		"can't confirm", "cannot confirm", "can not confirm", "unable to confirm",
 		"not able to confirm", "won't be able to confirm", "confirm or deny", "neither confirm",
 		"can't say whether that's correct", "whether that's correct", "if that's correct",
@@ -63,8 +148,70 @@ var (
 		"no thank you", "no thanks", "not the right channel", "not the right place",
 		"whether it matches", "if it matches", "whether that matches", "if that matches",
 		"whether we have that", "if we have that", "whether that is the one", "whether that's the one",
+		"can't tell you", "cannot tell you", "can't share", "cannot share", "not able to share",
+		"can't discuss", "cannot discuss", "can't disclose", "cannot disclose", "not allowed to",
+		"went wrong", "go wrong", "goes wrong", "gone wrong", "anything wrong", "nothing wrong",
+		"something wrong", "not the right person", "that's not all", "not necessary", "not needed",
+		// de
+		"nicht bestatigen", "weder bestatigen", "bestatigen noch", "bestatigen oder", "keine auskunft",
+		"nicht sagen", "nicht mitteilen", "nicht nennen", "kein problem", "keine sorge", "nein danke",
+		"nicht notig", "nicht moglich", "falsch gelaufen", "etwas falsch", "nicht erforderlich",
+		"darf ich nicht", "kann ich nicht", "konnen wir nicht", "nicht weitergeben", "nicht preisgeben",
+		// fr
+		"ne peux pas confirmer", "ne pouvons pas confirmer", "ni confirmer", "confirmer ni", "ni infirmer",
+		"pas en mesure", "pas de problème", "non merci", "pas possible", "pas nécessaire",
+		"ne peux pas", "ne pouvons pas", "je ne peux", "nous ne pouvons", "pas autorisé",
+		"ce n'est pas un problème", "ce n'est pas possible", "ce n'est pas nécessaire",
+		// es
+		"no puedo confirmar", "no podemos confirmar", "ni confirmar ni negar", "confirmar ni negar",
+		"ningún problema", "no hay problema", "no gracias", "no es posible", "no es necesario",
+		"no puedo", "no podemos", "no está permitido", "no dude", "no dudes", "no se preocupe",
+		// it
+		"non posso confermare", "non possiamo confermare", "né confermare", "confermare né",
+		"nessun problema", "no grazie", "non è possibile", "non è necessario", "non posso", "non possiamo",
+		"non esiti", "non si preoccupi", "non è un problema",
+		// nl
+		"kan niet bevestigen", "kunnen niet bevestigen", "niet bevestigen", "bevestigen noch",
+		"noch ontkennen", "geen probleem", "nee bedankt", "niet mogelijk", "niet nodig", "kan ik niet",
+		"kunnen we niet", "ging iets fout", "iets fout", "of dat klopt", "of het klopt", "of dat juist",
+		"of dit klopt",
+		// pt
+		"não posso confirmar", "não podemos confirmar", "nem confirmar", "confirmar nem", "nem negar",
+		"sem problema", "não obrigado", "não obrigada", "não é possível", "não é necessário", "não posso",
+		"não podemos", "não hesite", "não se preocupe", "não é um problema",
 	}
 )
+
+// conditional words: an affirmation or denial after one of them in the
+// same sentence is a condition, not an answer ("If anything is incorrect,
+// tell us").
+var condWords = set("if", "whether", "ob", "falls", "wenn", "sofern", "si", "caso", "qualora", "indien", "unless", "once")
+
+// seCond are the words after which Italian and Portuguese "se" is "if".
+var seCond = set("e", "il", "la", "lo", "questo", "questa", "quello", "quella", "isso", "esse", "essa", "esta", "este",
+	"o", "a", "corrisponde", "confere", "coincide", "tutto", "tudo", "ci", "c")
+
+// refWords point at a value: after "Yes," they make the sentence a
+// confirmation ("Yes, that's the one"); a "yes" whose sentence goes on
+// without one answers something else ("Yes, we deliver on Saturdays").
+var refWords = set("that", "thats", "this", "there", "those", "1", "same", "address", "number", "phone", "email",
+	"card", "date", "birthday", "record", "records", "file", "details", "correct", "right", "exact", "match",
+	"matches", "ours", "one", "accurate",
+	"das", "dies", "diese", "dieser", "dieses", "dort", "adresse", "anschrift", "nummer", "telefonnummer", "karte",
+	"datum", "geburtsdatum", "stimmt", "richtig", "korrekt", "passt", "genau", "hinterlegt", "dorthin", "dahin",
+	"alli", "ahi", "alla", "daar", "daarheen", "ali", "li",
+	"c", "ca", "cela", "celle", "celui", "numero", "carte", "bien", "exacte", "correcte",
+	"eso", "esa", "ese", "esta", "este", "direccion", "tarjeta", "fecha", "correcto", "correcta", "asi", "misma", "mismo",
+	"quello", "quella", "questo", "questa", "indirizzo", "carta", "data", "corretto", "corretta", "giusto", "proprio",
+	"dat", "deze", "adres", "kaart", "klopt", "juist", "hetzelfde",
+	"isso", "essa", "esse", "endereco", "cartao", "correto", "certo", "mesmo", "mesma", "emojiyes", "emojino")
+
+// endRefWords point at a place when they end the sentence: "vai para lá"
+// (but "la" elsewhere is an article).
+var endRefWords = set("la", "aqui", "qui", "hier", "ici")
+
+// existential: "there" before them says "there is", not "at that place".
+var existential = set("is", "are", "s", "was", "were", "will", "isnt", "arent", "may", "might", "could")
 
 // phraser is the one automaton of confirmation phrases, shared by every
 // matcher.
@@ -85,9 +232,11 @@ var phraser = func() struct {
 		}
 	}
 	add(affirmPhrases, phrase{kind: phAffirm})
-	add(affirmStartPhrases, phrase{kind: phAffirm, start: true})
+	add(yesWords, phrase{kind: phYes, start: true})
+	add(yesPunctWords, phrase{kind: phYes, start: true, punct: true})
+	add(noWords, phrase{kind: phNo, start: true})
+	add(noPunctWords, phrase{kind: phNo, start: true, punct: true})
 	add(denyPhrases, phrase{kind: phDeny})
-	add(denyStartPhrases, phrase{kind: phDeny, start: true})
 	add(excludePhrases, phrase{kind: phExclude})
 	return struct {
 		ac   *automaton
@@ -97,41 +246,124 @@ var phraser = func() struct {
 
 type span struct{ start, end int }
 
+// sentenceOf returns the token indexes [from, to) of the sentence that
+// holds token i.
+func (t *text) sentenceOf(i int) (from, to int) {
+	from = i
+	for from > 0 && t.toks[from].flags&fSentence == 0 {
+		from--
+	}
+	to = i + 1
+	for to < len(t.toks) && t.toks[to].flags&fSentence == 0 {
+		to++
+	}
+	return from, to
+}
+
+// conditional reports whether a conditional word comes before token i in
+// its sentence, or the sentence is a question.
+func (t *text) conditional(i int) bool {
+	if t.toks[i].flags&fQuestion != 0 {
+		return true
+	}
+	from, _ := t.sentenceOf(i)
+	for k := from; k < i; k++ {
+		if t.toks[k].lex&lxCond != 0 && !(string(t.tokBytes(k)) == "si" && t.toks[k].flags&fPunctAfter != 0) {
+			return true
+		}
+		if string(t.tokBytes(k)) == "se" && k+1 < len(t.toks) && t.toks[k+1].lex&lxSeCond != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // confirmation returns the rule ("confirmation" or "denial") if the
 // normalised reply affirms or denies, or "".
+//
+// An affirmation or denial phrase counts anywhere, unless it lies in a
+// refusal or idiom ("I can't confirm", "no problem"), after a conditional
+// word in its sentence ("if that's correct") or in a question. A "yes" or
+// "no" word counts when it opens a sentence and the sentence is short
+// ("Yes.", "No, it isn't.") or points at a value ("Yes, that's the
+// one"); "Yes, we deliver on Saturdays" answers something else.
 func (t *text) confirmation() string {
 	view := t.tokenView()
-	var hits []struct {
+	type phit struct {
 		kind int
 		span
+		tok int
 	}
+	var hits []phit
 	var excl []span
 	phraser.ac.scan(view, func(id int32, start int) bool {
 		p := phraser.meta[id]
 		end := start + int(phraser.ac.lens[id])
-		if p.start && !t.opensSentence(start) {
-			return true
-		}
 		if p.kind == phExclude {
 			excl = append(excl, span{start, end})
 			return true
 		}
-		hits = append(hits, struct {
-			kind int
-			span
-		}{p.kind, span{start, end}})
+		i := t.tokenAt(start)
+		if i < 0 || int(t.toks[i].off) != start {
+			return true
+		}
+		if p.start && !t.opensSentence(start) && !t.isEmoji(i) {
+			return true
+		}
+		if p.punct && t.toks[i].flags&fPunctAfter == 0 {
+			return true
+		}
+		hits = append(hits, phit{p.kind, span{start, end}, i})
 		return true
 	})
+	inExcl := func(s span) bool { return overlaps(s, excl) }
+	sentenceExcl := func(i int) bool {
+		from, to := t.sentenceOf(i)
+		s := span{int(t.toks[from].off), int(t.toks[to-1].off) + len(t.tokBytes(to-1)) + 2}
+		for _, e := range excl {
+			if e.start >= s.start && e.end <= s.end {
+				return true
+			}
+		}
+		return false
+	}
+	// A word ("yes", "no") counts when its sentence is short or points at
+	// a value.
+	wordCounts := func(i int) bool {
+		if t.toks[i].flags&fQuestion != 0 || sentenceExcl(i) {
+			return false
+		}
+		_, to := t.sentenceOf(i)
+		if to-i-1 <= 2 {
+			return true
+		}
+		for k := i + 1; k < to; k++ {
+			lx := t.toks[k].lex
+			if lx&lxRef != 0 && string(t.tokBytes(k)) == "there" && k+1 < to && t.toks[k+1].lex&lxExist != 0 {
+				continue // "there are no fees"
+			}
+			if lx&lxRef != 0 || k == to-1 && lx&lxEndRef != 0 {
+				return true
+			}
+		}
+		return false
+	}
 	// A denial holds affirmative words ("doesn't match our records"): an
 	// affirmation that shares a word with a denial is the denial.
 	var denials []span
 	for _, h := range hits {
-		if h.kind == phDeny && !within(h.span, excl) {
+		switch {
+		case h.kind == phDeny && !inExcl(h.span) && !t.conditional(h.tok):
+			denials = append(denials, h.span)
+		case h.kind == phNo && wordCounts(h.tok):
 			denials = append(denials, h.span)
 		}
 	}
 	for _, h := range hits {
-		if h.kind == phAffirm && !within(h.span, excl) && !overlaps(h.span, denials) {
+		switch {
+		case h.kind == phAffirm && !inExcl(h.span) && !overlaps(h.span, denials) && !t.conditional(h.tok):
+			return RuleConfirmation
+		case h.kind == phYes && !overlaps(h.span, denials) && wordCounts(h.tok):
 			return RuleConfirmation
 		}
 	}
@@ -139,6 +371,13 @@ func (t *text) confirmation() string {
 		return RuleDenial
 	}
 	return ""
+}
+
+// isEmoji reports whether token i stands for an emoji (which counts
+// wherever it stands).
+func (t *text) isEmoji(i int) bool {
+	w := string(t.tokBytes(i))
+	return w == "emojiyes" || w == "emojino"
 }
 
 func within(s span, spans []span) bool {
@@ -150,22 +389,32 @@ func within(s span, spans []span) bool {
 	return false
 }
 
-// opensSentence reports whether the token view offset off (the space
-// before a token) starts a sentence.
-func (t *text) opensSentence(off int) bool {
-	i := sort.Search(len(t.sentences), func(i int) bool { return int(t.sentences[i]) >= off })
-	return i < len(t.sentences) && int(t.sentences[i]) == off
-}
-
-// context words around a last-4 or a card brand
+// context words around a last-4 or a card brand, in seven languages
 var (
-	phoneWords = set("phone", "number", "mobile", "cell", "tel", "telephone", "call", "text",
-		"sms", "whatsapp", "landline", "ph", "contact")
-	cardWords = set("card", "visa", "mastercard", "amex", "discover", "debit", "credit",
-		"payment", "maestro", "jcb", "diners", "unionpay")
-	endingWords = set("ending", "ends", "end", "last", "digits", "xx", "x", "final")
-	yourWords   = set("your", "the", "their", "his", "her", "a")
-	brandAfter  = set("card", "ending", "ends", "debit", "credit", "xx", "x")
+	phoneWords = set("phone", "mobile", "cell", "tel", "telephone", "call", "text", "sms", "whatsapp", "landline",
+		"ph", "contact", "cellphone", "telefon", "telefonnummer", "handy", "handynummer", "mobil", "mobilnummer",
+		"rufnummer", "festnetz", "portable", "fixe", "telefono", "movil", "celular", "cellulare", "fisso",
+		"telefoonnummer", "mobiel", "gsm", "telemovel", "fixo", "tlf", "tfno", "telf")
+	// numberWords say "number" without saying which: phone context unless
+	// another noun owns the number ("part number 0123").
+	numberWords = set("number", "nummer", "numero", "nr", "no", "num", "numéro")
+	cardWords   = set("card", "visa", "mastercard", "amex", "discover", "debit", "credit", "payment", "maestro",
+		"jcb", "diners", "unionpay", "karte", "kreditkarte", "bankkarte", "ec", "girocard", "carte", "cb",
+		"tarjeta", "carta", "kaart", "creditcard", "pinpas", "bankpas", "cartao", "credito", "debito")
+	endingWords = set("ending", "ends", "end", "last", "digits", "xx", "x", "final", "endet", "endung", "endend",
+		"endziffern", "ziffern", "letzten", "letzte", "termine", "terminant", "finissant", "finit", "termina",
+		"terminada", "terminado", "terminando", "terminan", "finisce", "finiscono", "finale", "finali", "eindigt",
+		"eindigend", "eindigen", "laatste", "cijfers", "terminam", "ultimos", "ultimas", "ultimi", "ultime",
+		"derniers", "dernieres", "chiffres", "digitos", "cifre", "cifras", "algarismos", "eind")
+	// ownerWords own a number that is not a phone or card number.
+	ownerWords = set("part", "order", "item", "model", "serial", "reference", "ref", "tracking", "invoice",
+		"ticket", "case", "sku", "article", "product", "bestellung", "bestellnummer", "artikel", "artikelnummer",
+		"teil", "teilenummer", "sendung", "rechnung", "auftrag", "commande", "facture", "colis", "piece", "pedido",
+		"factura", "paquete", "pieza", "referencia", "ordine", "fattura", "pacco", "pezzo", "riferimento",
+		"articolo", "bestelling", "factuur", "pakket", "onderdeel", "artikelnummer", "encomenda", "fatura",
+		"peca", "flight", "seat", "room", "unit", "zip", "plz", "cp", "cep", "cap", "postcode", "version", "batch", "lot")
+	yourWords  = set("your", "the", "their", "his", "her", "a")
+	brandAfter = set("card", "ending", "ends", "debit", "credit", "xx", "x")
 )
 
 func set(words ...string) map[string]bool {
@@ -212,14 +461,54 @@ func nextTokens(view []byte, off, n int, fn func(tok []byte) bool) bool {
 	return false
 }
 
+// postalWords name a postal code.
+var postalWords = set("zip", "plz", "cp", "cep", "cap", "postcode", "code", "postal", "postleitzahl", "zipcode")
+
+// isOwner reports whether w owns a number that is no phone or card
+// number: an owner word, or a compound that ends in "nummer" or "number"
+// and is no phone word ("Bestellnummer", "Sendungsnummer").
+func isOwner(w string) bool {
+	if ownerWords[w] {
+		return true
+	}
+	for _, suf := range []string{"nummer", "number", "numero", "nr"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) && !phoneWords[w] && !cardWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // inContext reports whether the match [start, end) of the token view has
-// the context its kind needs.
+// the context its kind needs: a phone (card) word in the 5 tokens before,
+// or a word that says "number", "ending" or "last digits" there and no
+// other noun owning the number ("part number 0123", "order ending 4242").
 func inContext(view []byte, start, end int, k ctxKind) bool {
 	switch k {
-	case ctxPhone:
-		return prevTokens(view, start, 4, func(t []byte) bool { return phoneWords[string(t)] || endingWords[string(t)] })
-	case ctxCard:
-		return prevTokens(view, start, 4, func(t []byte) bool { return cardWords[string(t)] || endingWords[string(t)] })
+	case ctxPhone, ctxCard:
+		own := phoneWords
+		if k == ctxCard {
+			own = cardWords
+		}
+		var explicit, generic, owner bool
+		prevTokens(view, start, 5, func(t []byte) bool {
+			w := string(t)
+			switch {
+			case own[w]:
+				explicit = true
+				return true
+			case isOwner(w):
+				owner = true
+			case endingWords[w],
+				numberWords[w] && k == ctxPhone:
+				generic = true
+			}
+			return false
+		})
+		return explicit || generic && !owner
+	case ctxNotOwned:
+		owned := prevTokens(view, start, 2, func(t []byte) bool { return isOwner(string(t)) && !postalWords[string(t)] })
+		return !owned
 	case ctxBrand:
 		return prevTokens(view, start, 1, func(t []byte) bool { return yourWords[string(t)] }) ||
 			nextTokens(view, end-1, 2, func(t []byte) bool { return brandAfter[string(t)] })
@@ -229,15 +518,20 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 
 var (
 	emailRe       = regexp.MustCompile(`[a-zA-Z0-9._%+-]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+`)
-	spokenEmailRe = regexp.MustCompile(` [a-z0-9]+( dot [a-z0-9]+)* at [a-z0-9]+( dot [a-z0-9]+)+ `)
+	spokenEmailRe = regexp.MustCompile(` [a-z0-9]+( (dot|punkt|point|punto|ponto|period|stip|punt) [a-z0-9]+)* at [a-z0-9]+( (dot|punkt|point|punto|ponto|period|stip|punt) [a-z0-9]+)+ `)
 	ukPostRe      = regexp.MustCompile(` [a-z]{1,2}[0-9][a-z0-9]? ?[0-9][a-z]{2} `)
 	caPostRe      = regexp.MustCompile(` [a-z][0-9][a-z] ?[0-9][a-z][0-9] `)
 	usStateZipRe  = regexp.MustCompile(` (al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc) [0-9]{5}( [0-9]{4})? `)
-	postWordRe    = regexp.MustCompile(` (zip|postcode|postal|post code|zipcode)( code)?( is)? [a-z0-9]*[0-9][a-z0-9]* `)
-	dateNameRe    = regexp.MustCompile(` (m(0[1-9]|1[0-2]) [0-9]{1,2} [0-9]{4}|[0-9]{1,2} (of )?m(0[1-9]|1[0-2]) [0-9]{4}|[0-9]{4} m(0[1-9]|1[0-2]) [0-9]{1,2}) `)
+	postWordRe    = regexp.MustCompile(` (zip|postcode|postal|post code|zipcode|plz|postleitzahl|cp|code postal|codigo postal|cap|codice postale|cep)( code)?( is| ist| est| es| e)? [a-z0-9]*[0-9][a-z0-9]* `)
+	dateNameRe    = regexp.MustCompile(` (m(0[1-9]|1[0-2]) (the )?[0-9]{1,2} ([0-9]{2}|[0-9]{4})|[0-9]{1,2} ((of|de|di|van) )?m(0[1-9]|1[0-2]) ((de|del|of) )?([0-9]{2}|[0-9]{4})|[0-9]{4} m(0[1-9]|1[0-2]) [0-9]{1,2}) `)
 	dateNumRe     = regexp.MustCompile(` ([0-9]{1,2} [0-9]{1,2} (19|20)[0-9]{2}|(19|20)[0-9]{2} [0-9]{1,2} [0-9]{1,2}|(19|20)[0-9]{6}) `)
-	birthRe       = regexp.MustCompile(` (born|birthday|birth|dob|bday)( [a-z]+){0,4} [a-z0-9]*[0-9]`)
-	last4Re       = regexp.MustCompile(` [0-9]{4} `)
+	birthRe       = regexp.MustCompile(` (born|birthday|birth|dob|bday|geboren|geburtstag|geburtsdatum|nee|ne|naissance|nacimiento|naci|nacido|nacida|nascita|nato|nata|geboortedatum|nascimento|nasci|nascido|nascida)( [a-z]+){0,4} [a-z0-9]*[0-9]`)
+	// a postal code next to a capitalised place name: "Eugene 97401",
+	// "75002 Paris"
+	placePostRe = regexp.MustCompile(`(\p{Lu}\p{Ll}+,?\s+\d{4,5}\b|\b\d{4,5}\s+\p{Lu}\p{Ll}+)`)
+	// a house number before two capitalised words: "12 Harbour View"
+	houseRe = regexp.MustCompile(`\b\d{1,5}[A-Za-z]?,?\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+`)
+	last4Re = regexp.MustCompile(` [0-9]{4} `)
 )
 
 // Offers returns the data classes a requester's message offers a value
@@ -254,7 +548,7 @@ func Offers(requesterText string) []string {
 	if emailRe.MatchString(requesterText) || spokenEmailRe.MatchString(view) {
 		found[proofdesk.ClassEmail] = true
 	}
-	if offersAddress(view) {
+	if offersAddress(view) || placeOrHouse(requesterText) {
 		found[proofdesk.ClassAddress] = true
 	}
 	if dateNameRe.MatchString(view) || dateNumRe.MatchString(view) || birthRe.MatchString(view) {
@@ -268,7 +562,7 @@ func Offers(requesterText string) []string {
 			break
 		}
 	}
-	for _, run := range strings.Split(string(t.buf[t.digits:]), "|") {
+	for _, run := range strings.Split(string(t.buf[t.digits:t.compact]), "|") {
 		if len(run) >= 10 || len(run) >= 7 && phoneWord {
 			if !dateNumRe.MatchString(" " + run + " ") {
 				found[proofdesk.ClassPhone] = true
@@ -300,6 +594,26 @@ func Offers(requesterText string) []string {
 	return out
 }
 
+// placeOrHouse reports whether s names a postal code next to a place, or
+// a house number before a capitalised name, that no owner word ("Order
+// 88231") claims.
+func placeOrHouse(s string) bool {
+	for _, re := range []*regexp.Regexp{placePostRe, houseRe} {
+		for _, m := range re.FindAllString(s, -1) {
+			owned := false
+			for _, w := range normTokens(m) {
+				if ownerWords[w] || numberWords[w] || phoneWords[w] || cardWords[w] || endingWords[w] || len(w) == 3 && w[0] == 'm' && hasDigit(w) {
+					owned = true
+				}
+			}
+			if !owned {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func offersAddress(view string) bool {
 	if ukPostRe.MatchString(view) || caPostRe.MatchString(view) || usStateZipRe.MatchString(view) || postWordRe.MatchString(view) {
 		return true
@@ -315,9 +629,34 @@ func offersAddress(view string) bool {
 				return true
 			}
 		}
+		// "Rue de la Paix 12", "Via Roma 8"
+		for j := i - 1; j >= 0 && j >= i-4; j-- {
+			if typeFirst[toks[j]] && j < i-1 {
+				return true
+			}
+		}
+	}
+	// a street named without a number: "the Baker Street one", "rue de la
+	// Paix", "Hauptstraße"
+	for i, tk := range toks {
+		if !streetTypes[tk] || len(tk) < 2 {
+			continue
+		}
+		if i > 0 && !streetStop[toks[i-1]] && !hasDigit(toks[i-1]) && len(toks[i-1]) >= 3 {
+			return true
+		}
+		if typeFirst[tk] && i+1 < len(toks) && !streetStop[toks[i+1]] && len(toks[i+1]) >= 3 {
+			return true
+		}
 	}
 	return false
 }
+
+// streetStop are words before a street type that name no street ("which
+// street", "the road").
+var streetStop = set("the", "my", "your", "our", "which", "what", "a", "an", "this", "that", "same", "other",
+	"new", "old", "main", "on", "in", "at", "to", "of", "die", "der", "das", "welche", "la", "le", "quelle",
+	"el", "que", "cual", "il", "quale", "de", "het", "welke", "a", "o", "qual", "une", "une", "uma", "um")
 
 // overlaps reports whether s shares a token with one of spans (adjacent
 // phrases share only the space between them).

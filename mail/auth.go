@@ -15,6 +15,7 @@ import (
 	"github.com/emersion/go-message/textproto"
 	"github.com/emersion/go-msgauth/dkim"
 	"github.com/emersion/go-msgauth/dmarc"
+	"golang.org/x/net/publicsuffix"
 )
 
 // Resolver answers the DNS questions DKIM, SPF and DMARC ask. Its method set
@@ -129,12 +130,12 @@ const maxDKIMSignatures = 5
 // broken records "permerror".
 //
 // DMARC (RFC 7489) looks up _dmarc.<From domain>, then, without a record,
-// _dmarc.<organizational domain>. The organizational domain is taken as the
-// last two labels of the name (no public suffix list), so under a suffix like
-// co.uk the fallback asks a name that has no record, and "relaxed" alignment
-// compares those last two labels. This errs towards "none" and "fail",
-// never towards a wrong "pass" (unless someone controls an entire public
-// suffix's DNS).
+// _dmarc.<organizational domain>. The organizational domain (RFC 7489 §3.2)
+// is the public suffix of the name plus one label, after the Public Suffix
+// List compiled into golang.org/x/net/publicsuffix: "shop.example.co.uk"
+// has the organizational domain "example.co.uk", never "co.uk". Relaxed
+// alignment (§3.1.1, §3.1.2) compares organizational domains, strict
+// alignment the full names.
 func Authenticate(ctx context.Context, raw []byte, remoteIP net.IP, helo, mailFrom string, r Resolver) AuthResult {
 	var res AuthResult
 	res.FromDomain = fromDomain(raw)
@@ -281,13 +282,16 @@ func lookupDMARC(ctx context.Context, domain string, r Resolver) (*dmarc.Record,
 	return rec, ""
 }
 
-// orgDomain returns the last two labels of domain (see Authenticate).
+// orgDomain returns the organizational domain of domain (RFC 7489 §3.2):
+// its public suffix after the Public Suffix List plus one label. A name
+// that is itself a public suffix (or not a valid name) is its own
+// organizational domain, so it aligns with nothing but itself.
 func orgDomain(domain string) string {
-	labels := strings.Split(domain, ".")
-	if len(labels) <= 2 {
+	org, err := publicsuffix.EffectiveTLDPlusOne(domain)
+	if err != nil {
 		return domain
 	}
-	return strings.Join(labels[len(labels)-2:], ".")
+	return org
 }
 
 func aligned(from, other string, mode dmarc.AlignmentMode) bool {

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/emersion/go-msgauth/dkim"
+	"github.com/emersion/go-msgauth/dmarc"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -266,5 +267,125 @@ func TestAuthenticate_DKIMTempError(t *testing.T) {
 	got := Authenticate(context.Background(), readAuthFixture(t, "pass.eml"), net.ParseIP("198.51.100.7"), "mx.example.com", "alice@example.com", r)
 	if got.DKIM != ResultTempError || got.DMARC != ResultTempError || got.DMARCPass {
 		t.Fatalf("DKIM=%s DMARC=%s pass=%v, want temperror, temperror, false", got.DKIM, got.DMARC, got.DMARCPass)
+	}
+}
+
+// TestOrgDomain checks the organizational domain against the Public Suffix
+// List's own test vectors (publicsuffix.org, tests/test_psl.txt: the
+// registrable domain of each name), and against the multi-label suffixes a
+// spoofer shares with a bank: co.uk, com.au, co.jp, com.br, co.nz, uk.com.
+func TestOrgDomain(t *testing.T) {
+	tests := []struct{ domain, want string }{
+		// test_psl.txt ("NULL" there: the name is its own organizational domain here).
+		{"example.com", "example.com"},
+		{"b.example.com", "example.com"},
+		{"a.b.example.com", "example.com"},
+		{"uk.com", "uk.com"},
+		{"example.uk.com", "example.uk.com"},
+		{"a.b.example.uk.com", "example.uk.com"},
+		{"test.ac", "test.ac"},
+		{"www.test.jp", "test.jp"},
+		{"ac.jp", "ac.jp"},
+		{"www.test.ac.jp", "test.ac.jp"},
+		{"test.kyoto.jp", "test.kyoto.jp"},
+		{"a.b.ide.kyoto.jp", "b.ide.kyoto.jp"},
+		{"a.b.c.kobe.jp", "b.c.kobe.jp"},
+		{"www.city.kobe.jp", "city.kobe.jp"},
+		{"www.test.ak.us", "test.ak.us"},
+		{"www.test.k12.ak.us", "test.k12.ak.us"},
+		{"a.b.example.example", "example.example"},
+		// The suffixes of the attack.
+		{"bank.co.uk", "bank.co.uk"},
+		{"mail.bank.co.uk", "bank.co.uk"},
+		{"co.uk", "co.uk"},
+		{"mx.shop.com.au", "shop.com.au"},
+		{"support.bank.co.jp", "bank.co.jp"},
+		{"news.loja.com.br", "loja.com.br"},
+		{"a.kiwi.co.nz", "kiwi.co.nz"},
+	}
+	for _, tt := range tests {
+		if got := orgDomain(tt.domain); got != tt.want {
+			t.Errorf("orgDomain(%q)=%q, want %q", tt.domain, got, tt.want)
+		}
+	}
+}
+
+// TestAligned checks relaxed and strict alignment (RFC 7489 §3.1) under
+// multi-label public suffixes: two registrants under one suffix never
+// align; a subdomain aligns with its organization only when relaxed.
+func TestAligned(t *testing.T) {
+	tests := []struct {
+		from, other     string
+		relaxed, strict bool
+	}{
+		{"bank.co.uk", "attacker.co.uk", false, false},
+		{"bank.co.uk", "co.uk", false, false},
+		{"bank.co.uk", "mail.bank.co.uk", true, false},
+		{"bank.co.uk", "BANK.co.uk.", true, true},
+		{"shop.com.au", "evil.com.au", false, false},
+		{"shop.com.au", "bounce.shop.com.au", true, false},
+		{"bank.co.jp", "spoof.co.jp", false, false},
+		{"support.bank.co.jp", "bank.co.jp", true, false},
+		{"loja.com.br", "golpe.com.br", false, false},
+		{"b.c.kobe.jp", "d.c.kobe.jp", false, false},
+		{"example.uk.com", "other.uk.com", false, false},
+		{"example.com", "mail.example.com", true, false},
+		{"example.com", "", false, false},
+	}
+	for _, tt := range tests {
+		if got := aligned(tt.from, tt.other, dmarc.AlignmentRelaxed); got != tt.relaxed {
+			t.Errorf("relaxed aligned(%q, %q)=%v, want %v", tt.from, tt.other, got, tt.relaxed)
+		}
+		if got := aligned(tt.from, tt.other, dmarc.AlignmentStrict); got != tt.strict {
+			t.Errorf("strict aligned(%q, %q)=%v, want %v", tt.from, tt.other, got, tt.strict)
+		}
+	}
+}
+
+// TestAuthenticate_SharedSuffix is the spoof of issue 10: a mail From a
+// bank under co.uk, com.au or co.jp, sent from another registrant's domain
+// under the same suffix whose SPF passes, must fail DMARC; the bank's own
+// subdomain passes relaxed and fails strict; a record published at the
+// public suffix itself is never the fallback.
+func TestAuthenticate_SharedSuffix(t *testing.T) {
+	r := &mapResolver{txt: map[string][]string{
+		"_dmarc.bank.co.uk":  {"v=DMARC1; p=reject"},
+		"_dmarc.shop.com.au": {"v=DMARC1; p=reject; aspf=s"},
+		"_dmarc.bank.co.jp":  {"v=DMARC1; p=quarantine"},
+		"_dmarc.co.uk":       {"v=DMARC1; p=none"},
+		"attacker.co.uk":     {"v=spf1 +all"},
+		"evil.com.au":        {"v=spf1 +all"},
+		"spoof.co.jp":        {"v=spf1 +all"},
+		"mail.bank.co.uk":    {"v=spf1 +all"},
+		"bounce.shop.com.au": {"v=spf1 +all"},
+		"shop.com.au":        {"v=spf1 +all"},
+		"bank.co.jp":         {"v=spf1 +all"},
+		"nobody.co.uk":       {"v=spf1 +all"},
+	}}
+	ip := net.ParseIP("203.0.113.9")
+	tests := []struct {
+		name, from, mailFrom string
+		want                 string
+	}{
+		{"co.uk spoof", "alice@bank.co.uk", "x@attacker.co.uk", ResultFail},
+		{"com.au spoof", "alice@shop.com.au", "x@evil.com.au", ResultFail},
+		{"co.jp spoof", "alice@bank.co.jp", "x@spoof.co.jp", ResultFail},
+		{"co.uk own subdomain, relaxed", "alice@bank.co.uk", "x@mail.bank.co.uk", ResultPass},
+		{"com.au own subdomain, strict", "alice@shop.com.au", "x@bounce.shop.com.au", ResultFail},
+		{"com.au same name, strict", "alice@shop.com.au", "x@shop.com.au", ResultPass},
+		{"co.jp subdomain falls back to the organization", "alice@support.bank.co.jp", "x@bank.co.jp", ResultPass},
+		{"no fallback to the public suffix", "bob@nobody.co.uk", "x@nobody.co.uk", ResultNone},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			raw := []byte("From: " + tt.from + "\r\nSubject: hi\r\n\r\nhello\r\n")
+			got := Authenticate(context.Background(), raw, ip, "mx.test", tt.mailFrom, r)
+			if got.SPF != ResultPass {
+				t.Fatalf("SPF=%q, want pass (the test's premise)", got.SPF)
+			}
+			if got.DMARC != tt.want || got.DMARCPass != (tt.want == ResultPass) {
+				t.Fatalf("DMARC=%q (pass %v), want %q", got.DMARC, got.DMARCPass, tt.want)
+			}
+		})
 	}
 }

@@ -1,92 +1,113 @@
 package mail
 
 import (
-	"html"
 	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
-// HTMLToText converts an HTML body to plain text: the contents of script,
-// style, head, template and similar elements are dropped, comments and tags
-// are stripped, block elements become line breaks, entities are unescaped
-// and runs of blank space are collapsed. It runs in linear time and never
-// fails; unterminated tags or comments end the text.
+// HTMLToText converts an HTML body to plain text with the HTML5 tokenizer
+// of golang.org/x/net/html, so comments, raw-text elements and malformed
+// markup end where a browser ends them (an empty comment "<!-->" does not
+// swallow the rest of the mail). The contents of script, style, head,
+// template and similar elements are dropped, block elements become line
+// breaks, table cells are separated by a space, entities are unescaped and
+// runs of blank space are collapsed. An inline image (<img src="cid:…">)
+// becomes "[image: NAME]" where NAME is its alt text or content ID, so the
+// reader sees where it stood. It runs in linear time and never fails.
 //
 // The result is plain text for storage, not safe HTML: whoever renders it
 // must escape it.
 func HTMLToText(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) / 2)
-	i := 0
-	for i < len(s) {
-		if s[i] != '<' {
-			j := strings.IndexByte(s[i:], '<')
-			if j < 0 {
-				j = len(s) - i
+	z := html.NewTokenizer(strings.NewReader(s))
+	skip := 0 // depth inside elements whose content is never shown
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			// io.EOF for a string reader; an unterminated tag or
+			// comment at the end is dropped, as a browser drops it.
+			return collapseBlank(b.String())
+		case html.TextToken:
+			if skip == 0 {
+				writeHTMLText(&b, string(z.Text()))
 			}
-			writeHTMLText(&b, s[i:i+j])
-			i += j
-			continue
-		}
-		if strings.HasPrefix(s[i:], "<!--") {
-			end := strings.Index(s[i+4:], "-->")
-			if end < 0 {
-				break
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			name, hasAttr := z.TagName()
+			a := atom.Lookup(name)
+			if skipElements[a] {
+				switch {
+				case tt == html.StartTagToken:
+					skip++
+				case tt == html.EndTagToken && skip > 0:
+					skip--
+				}
+				continue
 			}
-			i += 4 + end + 3
-			continue
-		}
-		if i+1 < len(s) && !isTagStart(s[i+1]) {
-			b.WriteByte('<') // "1 < 2": not a tag
-			i++
-			continue
-		}
-		end := tagEnd(s, i+1)
-		if end < 0 {
-			break
-		}
-		name, closing := tagName(s[i+1 : end])
-		i = end + 1
-		if !closing && skipElements[name] {
-			// Drop everything up to the matching close tag.
-			j := indexFold(s[i:], "</"+name)
-			if j < 0 {
-				i = len(s)
-				break
+			if skip > 0 {
+				continue
 			}
-			i += j
-			if k := strings.IndexByte(s[i:], '>'); k >= 0 {
-				i += k + 1
-			} else {
-				i = len(s)
-			}
-			continue
-		}
-		switch {
-		case blockElements[name]:
-			b.WriteByte('\n')
-		case name == "td" || name == "th":
-			if !closing {
-				b.WriteByte(' ')
+			switch {
+			case blockElements[a]:
+				b.WriteByte('\n')
+			case a == atom.Td || a == atom.Th:
+				if tt != html.EndTagToken {
+					b.WriteByte(' ')
+				}
+			case a == atom.Img && hasAttr && tt != html.EndTagToken:
+				if ref := inlineImage(z); ref != "" {
+					b.WriteString(" [image: " + ref + "] ")
+				}
 			}
 		}
 	}
-	return collapseBlank(html.UnescapeString(b.String()))
+}
+
+// inlineImage returns how to name an <img> that shows a part of the mail
+// (src "cid:…"): its alt text, else its content ID. Other images (remote
+// URLs, which mail clients block) give "".
+func inlineImage(z *html.Tokenizer) string {
+	var src, alt string
+	for {
+		k, v, more := z.TagAttr()
+		switch string(k) {
+		case "src":
+			src = string(v)
+		case "alt":
+			alt = string(v)
+		}
+		if !more {
+			break
+		}
+	}
+	src = strings.TrimSpace(src)
+	if len(src) < 4 || !strings.EqualFold(src[:4], "cid:") {
+		return ""
+	}
+	cid := src[4:]
+	if name := cleanLine(alt, 200); name != "" {
+		return name
+	}
+	return cleanLine(cid, 200)
 }
 
 // skipElements are elements whose contents are never shown as text.
-var skipElements = map[string]bool{
-	"script": true, "style": true, "head": true, "title": true,
-	"template": true, "noscript": true, "iframe": true, "object": true,
-	"svg": true, "math": true, "textarea": true, "select": true,
+var skipElements = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Head: true, atom.Title: true,
+	atom.Template: true, atom.Noscript: true, atom.Iframe: true, atom.Object: true,
+	atom.Svg: true, atom.Math: true, atom.Textarea: true, atom.Select: true,
 }
 
 // blockElements are elements that start or end a line.
-var blockElements = map[string]bool{
-	"br": true, "p": true, "div": true, "li": true, "tr": true, "hr": true,
-	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
-	"table": true, "blockquote": true, "pre": true, "ul": true, "ol": true,
-	"section": true, "article": true, "header": true, "footer": true,
-	"dt": true, "dd": true, "address": true,
+var blockElements = map[atom.Atom]bool{
+	atom.Br: true, atom.P: true, atom.Div: true, atom.Li: true, atom.Tr: true, atom.Hr: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Table: true, atom.Blockquote: true, atom.Pre: true, atom.Ul: true, atom.Ol: true,
+	atom.Section: true, atom.Article: true, atom.Header: true, atom.Footer: true,
+	atom.Dt: true, atom.Dd: true, atom.Address: true,
 }
 
 // writeHTMLText writes a text run, turning source line breaks and tabs into
@@ -100,61 +121,6 @@ func writeHTMLText(b *strings.Builder, s string) {
 			b.WriteByte(c)
 		}
 	}
-}
-
-// isTagStart reports whether c may follow '<' in a tag, comment or
-// declaration.
-func isTagStart(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '/' || c == '!' || c == '?'
-}
-
-// tagEnd returns the index of the '>' closing the tag that starts before
-// from, skipping quoted attribute values, or -1.
-func tagEnd(s string, from int) int {
-	var quote byte
-	for i := from; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '>':
-			return i
-		}
-	}
-	return -1
-}
-
-// tagName returns the lowercase element name of a tag body ("/p", "br/",
-// "a href=...") and whether it is a closing tag.
-func tagName(tag string) (name string, closing bool) {
-	if strings.HasPrefix(tag, "/") {
-		closing = true
-		tag = tag[1:]
-	}
-	end := 0
-	for end < len(tag) {
-		c := tag[end]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-			break
-		}
-		end++
-	}
-	return strings.ToLower(tag[:end]), closing
-}
-
-// indexFold is strings.Index ignoring ASCII case of s.
-func indexFold(s, lowerSub string) int {
-	n := len(lowerSub)
-	for i := 0; i+n <= len(s); i++ {
-		if s[i] == '<' && strings.EqualFold(s[i:i+n], lowerSub) {
-			return i
-		}
-	}
-	return -1
 }
 
 // collapseBlank trims every line, collapses runs of spaces inside lines and

@@ -27,19 +27,36 @@ type ConversationStore interface {
 	CreateMessage(ctx context.Context, m *proofdesk.Message) error
 }
 
-// ThreadStore maps mail Message-IDs to conversations, keeps attachments
-// and records DMARC factors; *sqldb.DB provides it.
+// ThreadStore maps mail Message-IDs to conversations, keeps inbound mail
+// whole, its attachments, bounces and DMARC factors; *sqldb.DB provides
+// it.
 type ThreadStore interface {
-	// RecordMessageID records an inbound mail stored as message msgID.
-	RecordMessageID(ctx context.Context, convID, messageID, msgID, authResults string) error
+	// RecordInbound records an inbound mail stored as a message, with its
+	// original sealed.
+	RecordInbound(ctx context.Context, m proofdesk.InboundMail) error
 	// FindConversationByMessageID returns ENOTFOUND if no mail has that ID.
 	FindConversationByMessageID(ctx context.Context, messageID string) (string, error)
-	// InboundSeen reports whether an inbound mail with that ID was stored.
-	InboundSeen(ctx context.Context, messageID string) (bool, error)
+	// InboundDuplicate reports whether a mail with that Message-ID and
+	// that content digest was stored, and in which conversation.
+	InboundDuplicate(ctx context.Context, messageID, contentDigest string) (string, bool, error)
 	// StoreAttachment stores an attachment encrypted.
 	StoreAttachment(ctx context.Context, convID, msgID, filename, contentType string, data []byte) (string, error)
 	// AddEmailFactor records a DMARC-passing mail from an on-file address.
 	AddEmailFactor(ctx context.Context, convID, contactPointID string, at time.Time) (proofdesk.Level, error)
+	// FlagDMARCFail sets the dmarc_fail risk signal: a mail from an
+	// on-file address failed DMARC.
+	FlagDMARCFail(ctx context.Context, convID, contactPointID string) error
+	// ReopenConversation makes a conversation the customer wrote to open.
+	ReopenConversation(ctx context.Context, convID string) (*proofdesk.Conversation, error)
+	// LinkConversations records that convID continues previousID.
+	LinkConversations(ctx context.Context, convID, previousID, reason string) error
+	// FlagDifferentSender flags a mail from someone other than the
+	// requester and drops the conversation's level to L0.
+	FlagDifferentSender(ctx context.Context, convID, msgID string) (proofdesk.Level, error)
+	// FindOutboxBySentMessageID finds the outbox row of a sent reply.
+	FindOutboxBySentMessageID(ctx context.Context, smtpMessageID string) (string, error)
+	// MarkBounced marks an outbox row failed after a bounce.
+	MarkBounced(ctx context.Context, outboxID, status string) (convID, sysMsgID string, err error)
 }
 
 // InboundConfig holds what an InboundHandler needs. Customers,
@@ -59,20 +76,41 @@ type InboundConfig struct {
 	// CoolingOff is the cooling-off window of verify.EmailFactor; zero
 	// means verify.DefaultCoolingOff.
 	CoolingOff time.Duration
+	// ReopenWindow is how long after a conversation was resolved (its
+	// last change) a customer's mail reopens it; later, the mail starts a
+	// new conversation linked to the old one. Zero means
+	// DefaultReopenWindow.
+	ReopenWindow time.Duration
 	// Logger logs IDs and outcomes, never addresses or content.
 	Logger *slog.Logger
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
 }
 
+// DefaultReopenWindow is how long a resolved conversation is reopened by
+// the customer's mail: 7 days.
+const DefaultReopenWindow = 7 * 24 * time.Hour
+
 // InboundHandler is the Handler that turns inbound mail into
 // conversations: parse with limits, authenticate (DKIM/SPF/DMARC), thread
 // (subject token, then In-Reply-To and References, else a new email
-// conversation whose requester claims are the From name and address),
-// match the sender to a customer through the blind index (a new
-// conversation only; claims never raise the level), store the text without
-// quoted history and the attachments encrypted, and count a DMARC pass from
-// an on-file address outside the cooling-off window as an email factor.
+// conversation whose requester claims are the From name and address;
+// only ever into an email conversation), match the sender to a customer
+// through the blind index (a new conversation only; claims never raise the
+// level), store the text without quoted history as the message, the whole
+// original sealed beside it and the attachments encrypted, and count a
+// DMARC pass from an on-file address outside the cooling-off window as an
+// email factor.
+//
+// Machine mail never opens a conversation and never counts as the
+// customer speaking: a bounce (DSN) marks the outgoing mail it reports
+// failed, found by its VERP return path or its Message-ID, and is
+// consumed; an auto-reply that threads into a conversation is kept there
+// as an internal system note, else dropped. A customer's mail to a
+// resolved, pending or snoozed conversation reopens it within
+// ReopenWindow, and after it starts a new conversation linked to the old
+// one. A mail whose sender is not the conversation's requester is flagged
+// "different sender" and drops the conversation to L0.
 //
 // Attachments are kept (encrypted under the conversation's data key);
 // what exceeds Limits is refused at SMTP time with 552 (too large) or 554
@@ -98,6 +136,9 @@ func NewInboundHandler(cfg InboundConfig) *InboundHandler {
 	}
 	if cfg.CoolingOff <= 0 {
 		cfg.CoolingOff = verify.DefaultCoolingOff
+	}
+	if cfg.ReopenWindow <= 0 {
+		cfg.ReopenWindow = DefaultReopenWindow
 	}
 	cfg.Limits = cfg.Limits.withDefaults()
 	log := cfg.Logger
@@ -131,9 +172,19 @@ type Delivered struct {
 	ConversationID string
 	MessageID      string // the stored proofdesk message, "" for a duplicate
 	New            bool   // a new conversation was opened
-	Duplicate      bool   // the Message-ID was already stored; nothing new
-	Level          proofdesk.Level
-	Auth           AuthResult
+	Duplicate      bool   // the same mail was already stored; nothing new
+	// Auto is the Inbound.Auto of machine mail: AutoBounce or AutoReply.
+	Auto string
+	// BouncedOutboxID is the outbox row a bounce was matched to.
+	BouncedOutboxID string
+	// Reopened: a resolved, pending or snoozed conversation became open.
+	Reopened bool
+	// PreviousID is the resolved conversation a new one continues.
+	PreviousID string
+	// DifferentSender: the sender is not the conversation's requester.
+	DifferentSender bool
+	Level           proofdesk.Level
+	Auth            AuthResult
 }
 
 // Deliver implements Handler.
@@ -148,27 +199,35 @@ func (h *InboundHandler) DeliverMessage(ctx context.Context, env Envelope, raw [
 	if err != nil {
 		return nil, err // EINVALID with its 552/554
 	}
+	if in.Auto == "" && env.RemoteIP != nil && env.MailFrom == "" {
+		// The null reverse path is reserved for notifications (RFC 5321
+		// §4.5.5): whatever the header says, a machine sent it.
+		in.Auto = AutoReply
+	}
 	now := h.cfg.Now().UTC()
-	res := &Delivered{}
+	res := &Delivered{Auto: in.Auto}
+	if in.Auto == AutoBounce {
+		return res, h.bounce(ctx, env, in, res)
+	}
 	if h.cfg.Resolver != nil {
 		res.Auth = Authenticate(ctx, raw, env.RemoteIP, env.Helo, env.MailFrom, h.cfg.Resolver)
 	} else {
 		res.Auth = AuthResult{DKIM: ResultNone, SPF: ResultNone, DMARC: ResultNone}
 	}
 
+	digest := in.ContentDigest()
 	msgID := in.MessageID
 	if msgID == "" {
 		// Without a Message-ID, the content identifies a retry.
 		sum := sha256.Sum256(raw)
 		msgID = hex.EncodeToString(sum[:16]) + "@no-message-id.invalid"
 	}
-	seen, err := h.cfg.Threads.InboundSeen(ctx, msgID)
+	convID, dup, err := h.cfg.Threads.InboundDuplicate(ctx, msgID, digest)
 	if err != nil {
 		return nil, temporary{err}
 	}
-	if seen {
-		res.Duplicate = true
-		res.ConversationID, _ = h.cfg.Threads.FindConversationByMessageID(ctx, msgID)
+	if dup {
+		res.Duplicate, res.ConversationID = true, convID
 		h.log.Info("inbound mail already stored", slog.String("conversation_id", res.ConversationID))
 		return res, nil
 	}
@@ -177,12 +236,23 @@ func (h *InboundHandler) DeliverMessage(ctx context.Context, env Envelope, raw [
 	if err != nil {
 		return nil, temporary{err}
 	}
+	if in.Auto == AutoReply {
+		return res, h.autoReply(ctx, conv, in, msgID, digest, raw, res)
+	}
+
 	body := in.StrippedBody
 	if strings.TrimSpace(body) == "" {
 		body = "(This email has no text.)"
 	}
-	sum := sha256.Sum256([]byte(msgID))
+	// The client ID covers the content too: a different mail that reuses
+	// a Message-ID is a different message.
+	sum := sha256.Sum256([]byte(msgID + "\x00" + digest))
 	m := &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: body, ClientID: "email:" + hex.EncodeToString(sum[:16])}
+
+	var previous *proofdesk.Conversation
+	if conv != nil && conv.Status == proofdesk.StatusResolved && now.Sub(lastChange(conv)) > h.cfg.ReopenWindow {
+		previous, conv = conv, nil
+	}
 	if conv == nil {
 		conv = &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, Subject: in.Subject,
 			Requester: proofdesk.Requester{Name: in.From.Name, Email: in.From.Address}}
@@ -194,6 +264,7 @@ func (h *InboundHandler) DeliverMessage(ctx context.Context, env Envelope, raw [
 		}
 		res.New = true
 	} else {
+		res.DifferentSender = !sameAddress(in.From.Address, conv.Requester.Email)
 		m.ConversationID = conv.ID
 		if err := h.cfg.Conversations.CreateMessage(ctx, m); err != nil {
 			return nil, temporary{err}
@@ -206,32 +277,151 @@ func (h *InboundHandler) DeliverMessage(ctx context.Context, env Envelope, raw [
 			return nil, temporary{err}
 		}
 	}
-	// Recorded last: a retry after a failure above finds the Message-ID
-	// unseen and completes; CreateMessage's client ID keeps the message
-	// itself from being stored twice on an existing conversation.
-	if err := h.cfg.Threads.RecordMessageID(ctx, conv.ID, msgID, m.ID, res.Auth.Summary()); err != nil {
+	// Recorded after the message: a retry after a failure above finds the
+	// mail unseen and completes; CreateMessage's client ID keeps the
+	// message itself from being stored twice on an existing conversation.
+	if err := h.cfg.Threads.RecordInbound(ctx, proofdesk.InboundMail{ConversationID: conv.ID, HeaderMessageID: msgID, MessageID: m.ID,
+		AuthResults: res.Auth.Summary(), ContentDigest: digest, Raw: raw, FullText: in.TextBody, SenderDiffers: res.DifferentSender}); err != nil {
 		return nil, temporary{err}
+	}
+	if previous != nil {
+		res.PreviousID = previous.ID
+		if err := h.cfg.Threads.LinkConversations(ctx, conv.ID, previous.ID, "reopen_window"); err != nil {
+			return nil, temporary{err}
+		}
 	}
 
 	before := conv.EffectiveLevel(now)
 	res.Level = before
-	if level, ok := h.emailFactor(ctx, conv, in, res.Auth, now); ok {
+	if res.DifferentSender {
+		// Whoever this is, their mail proves nothing and must not act at
+		// the level the requester reached.
+		if _, err := h.cfg.Threads.FlagDifferentSender(ctx, conv.ID, m.ID); err != nil {
+			return nil, temporary{err}
+		}
+		res.Level = proofdesk.L0
+	} else if level, ok := h.emailFactor(ctx, conv, in, res.Auth, now); ok {
 		res.Level = level
+	}
+	h.dmarcFail(ctx, conv, in, res.Auth)
+	if !res.New && conv.Status != proofdesk.StatusOpen {
+		if _, err := h.cfg.Threads.ReopenConversation(ctx, conv.ID); err != nil {
+			return nil, temporary{err}
+		}
+		res.Reopened = true
 	}
 	h.log.Info("inbound mail stored", slog.String("conversation_id", conv.ID), slog.String("message_id", m.ID),
 		slog.Bool("new_conversation", res.New), slog.Int("attachments", len(in.Attachments)),
-		slog.String("auth", res.Auth.Summary()), slog.String("level", res.Level.String()))
+		slog.String("auth", res.Auth.Summary()), slog.String("level", res.Level.String()),
+		slog.Bool("reopened", res.Reopened), slog.Bool("different_sender", res.DifferentSender))
 	h.publish(ctx, res, before)
 	return res, nil
 }
 
-// thread returns the conversation in belongs to, or nil for a new one.
+// lastChange is when a conversation last changed: for a resolved one,
+// when it was resolved or written to since.
+func lastChange(c *proofdesk.Conversation) time.Time {
+	if c.LastActivityAt.After(c.UpdatedAt) {
+		return c.LastActivityAt
+	}
+	return c.UpdatedAt
+}
+
+// sameAddress compares two mail addresses as the blind index does:
+// normalised, case-insensitive.
+func sameAddress(a, b string) bool {
+	na, err1 := proofdesk.NormalizeEmail(a)
+	nb, err2 := proofdesk.NormalizeEmail(b)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	return na == nb
+}
+
+// bounce consumes a delivery-status notification: the outgoing mail it
+// reports (by VERP return path, else by the returned Message-ID) is
+// marked failed. It never opens a conversation, matched or not.
+func (h *InboundHandler) bounce(ctx context.Context, env Envelope, in *Inbound, res *Delivered) error {
+	if in.DSN != nil && len(in.DSN.Recipients) > 0 && !in.DSN.Failed() {
+		// "delayed", "delivered", "relayed": no failure to record.
+		h.log.Info("inbound delivery report consumed", slog.String("action", in.DSN.Recipients[0].Action))
+		return nil
+	}
+	id, ok := BounceOutboxID(env, in)
+	if !ok && in.DSN != nil && in.DSN.OriginalMessageID != "" {
+		found, err := h.cfg.Threads.FindOutboxBySentMessageID(ctx, in.DSN.OriginalMessageID)
+		switch {
+		case err == nil:
+			id, ok = found, true
+		case proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND:
+			return temporary{err}
+		}
+	}
+	if !ok {
+		h.log.Info("inbound bounce consumed", slog.Bool("matched", false))
+		return nil
+	}
+	convID, sysMsg, err := h.cfg.Threads.MarkBounced(ctx, id, in.DSN.Status())
+	if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+		h.log.Info("inbound bounce consumed", slog.Bool("matched", false))
+		return nil
+	} else if err != nil {
+		return temporary{err}
+	}
+	res.BouncedOutboxID, res.ConversationID, res.MessageID = id, convID, sysMsg
+	h.log.Info("inbound bounce consumed", slog.Bool("matched", true), slog.String("outbox_id", id), slog.String("conversation_id", convID))
+	if sysMsg != "" && h.cfg.Events != nil {
+		h.cfg.Events.PublishEvent(ctx, proofdesk.Event{Type: proofdesk.EventMessageCreated, ConversationID: convID, MessageID: sysMsg,
+			AuthorKind: proofdesk.AuthorSystem, At: h.cfg.Now().UTC()})
+	}
+	return nil
+}
+
+// autoReply keeps an auto-reply that threads into a conversation as an
+// internal system note there, with its original, and drops one that
+// threads nowhere: it never opens or reopens a conversation, never counts
+// as the customer speaking, never raises a level, and nothing answers it.
+func (h *InboundHandler) autoReply(ctx context.Context, conv *proofdesk.Conversation, in *Inbound, msgID, digest string, raw []byte, res *Delivered) error {
+	if conv == nil {
+		h.log.Info("inbound auto-reply consumed", slog.Bool("threaded", false))
+		return nil
+	}
+	text := in.StrippedBody
+	if strings.TrimSpace(text) == "" {
+		text = "(no text)"
+	}
+	sum := sha256.Sum256([]byte(msgID + "\x00" + digest))
+	m := &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorSystem, Internal: true,
+		Body: "Automatic reply received (not from the customer in person):\n\n" + text, ClientID: "email:" + hex.EncodeToString(sum[:16])}
+	if err := h.cfg.Conversations.CreateMessage(ctx, m); err != nil {
+		return temporary{err}
+	}
+	if err := h.cfg.Threads.RecordInbound(ctx, proofdesk.InboundMail{ConversationID: conv.ID, HeaderMessageID: msgID, MessageID: m.ID,
+		AuthResults: res.Auth.Summary(), ContentDigest: digest, Raw: raw, FullText: in.TextBody,
+		SenderDiffers: !sameAddress(in.From.Address, conv.Requester.Email)}); err != nil {
+		return temporary{err}
+	}
+	res.ConversationID, res.MessageID = conv.ID, m.ID
+	h.log.Info("inbound auto-reply consumed", slog.Bool("threaded", true), slog.String("conversation_id", conv.ID))
+	if h.cfg.Events != nil {
+		h.cfg.Events.PublishEvent(ctx, proofdesk.Event{Type: proofdesk.EventMessageCreated, ConversationID: conv.ID, MessageID: m.ID,
+			AuthorKind: proofdesk.AuthorSystem, At: h.cfg.Now().UTC()})
+	}
+	return nil
+}
+
+// thread returns the email conversation in belongs to, or nil for a new
+// one. Only email conversations are ever returned.
 func (h *InboundHandler) thread(ctx context.Context, in *Inbound) (*proofdesk.Conversation, error) {
 	if id, ok := ConversationToken(in.Subject); ok {
 		conv, err := h.cfg.Conversations.FindConversationByID(ctx, id)
 		switch {
-		case err == nil:
+		case err == nil && conv.Channel == proofdesk.ChannelEmail:
 			return conv, nil
+		case err == nil:
+			// A token never files a mail into a chat, phone or API
+			// conversation: whoever holds the token gets an email
+			// conversation of their own.
 		case proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND:
 			return nil, err
 		}
@@ -244,8 +434,10 @@ func (h *InboundHandler) thread(ctx context.Context, in *Inbound) (*proofdesk.Co
 			return nil, err
 		}
 		conv, err := h.cfg.Conversations.FindConversationByID(ctx, id)
-		if err == nil {
+		if err == nil && conv.Channel == proofdesk.ChannelEmail {
 			return conv, nil
+		} else if err == nil {
+			continue
 		} else if proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
 			return nil, err
 		}
@@ -304,6 +496,40 @@ func (h *InboundHandler) emailFactor(ctx context.Context, conv *proofdesk.Conver
 		return 0, false
 	}
 	return level, true
+}
+
+// dmarcFail sets the dmarc_fail risk signal on a linked conversation when
+// the mail's From address is an email on file for its customer and DMARC
+// failed for it (a "fail", not "none" or an error: only a published policy
+// the mail did not meet says it is likely forged).
+func (h *InboundHandler) dmarcFail(ctx context.Context, conv *proofdesk.Conversation, in *Inbound, auth AuthResult) {
+	if conv.CustomerID == "" || auth.DMARC != ResultFail || in.From.Address == "" {
+		return
+	}
+	if at := strings.LastIndexByte(in.From.Address, '@'); at < 0 || normDomain(in.From.Address[at+1:]) != auth.FromDomain {
+		return
+	}
+	id := conv.CustomerID
+	cs, _, err := h.cfg.Customers.FindCustomers(ctx, proofdesk.CustomerFilter{ID: &id, Limit: 1})
+	if err != nil || len(cs) != 1 {
+		if err != nil {
+			h.log.Warn("inbound dmarc_fail: customer", slog.Any("error", err))
+		}
+		return
+	}
+	norm, err := proofdesk.NormalizeEmail(in.From.Address)
+	if err != nil {
+		return
+	}
+	for _, cp := range cs[0].ContactPointsOf(proofdesk.ContactEmail) {
+		if cp.Value != norm {
+			continue
+		}
+		if err := h.cfg.Threads.FlagDMARCFail(ctx, conv.ID, cp.ID); err != nil {
+			h.log.Warn("inbound dmarc_fail", slog.String("conversation_id", conv.ID), slog.Any("error", err))
+		}
+		return
+	}
 }
 
 func (h *InboundHandler) publish(ctx context.Context, res *Delivered, before proofdesk.Level) {

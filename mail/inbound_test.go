@@ -301,21 +301,21 @@ func TestInbound_HostileMIME(t *testing.T) {
 	}
 }
 
-// failingThreads fails InboundSeen while fail is set.
+// failingThreads fails InboundDuplicate while fail is set.
 type failingThreads struct {
 	ThreadStore
 	mu   sync.Mutex
 	fail bool
 }
 
-func (f *failingThreads) InboundSeen(ctx context.Context, id string) (bool, error) {
+func (f *failingThreads) InboundDuplicate(ctx context.Context, id, digest string) (string, bool, error) {
 	f.mu.Lock()
 	fail := f.fail
 	f.mu.Unlock()
 	if fail {
-		return false, errors.New("database is locked")
+		return "", false, errors.New("database is locked")
 	}
-	return f.ThreadStore.InboundSeen(ctx, id)
+	return f.ThreadStore.InboundDuplicate(ctx, id, digest)
 }
 
 // TestInbound_StoreFailureIsTemporary: a store failure answers 451, so the

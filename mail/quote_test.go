@@ -15,7 +15,7 @@ func TestStripQuoted(t *testing.T) {
 		{"original message", "Ok.\n-----Original Message-----\nFrom: x\nold", "Ok."},
 		{"original message spaced", "Ok.\n----- Original Message -----\nold", "Ok."},
 		{"outlook header", "Ok.\n\n________________________________\nFrom: Support\nSent: Monday\nTo: me\nold", "Ok."},
-		{"outlook bold header", "Ok.\n*From:* Support\n*Sent:* Monday\nold", "Ok."},
+		{"outlook bold header", "Ok.\n*From:* Support\n*Sent:* Monday\n*To:* me\n*Subject:* order\nold", "Ok."},
 		{"from line alone is kept", "From: my other account\nI wrote before.", "From: my other account\nI wrote before."},
 		{"signature", "Hi.\n-- \nJane\nPhone", "Hi."},
 		{"signature without space", "Hi.\n--\nJane", "Hi."},
@@ -48,6 +48,29 @@ func TestHTMLToText(t *testing.T) {
 		{"table cells", "<table><tr><td>a</td><td>b</td></tr></table>", "a b"},
 		{"unterminated tag", "text <b unterminated", "text"},
 		{"lone lt", "1 < 2 &lt;3", "1 < 2 <3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			if got := HTMLToText(tt.in); got != tt.want {
+				t.Fatalf("HTMLToText=%q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestHTMLToText_HTML5 checks the tokenizer against the HTML5 rules for
+// comments and raw text, which a hand-written scanner got wrong.
+func TestHTMLToText_HTML5(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"empty comment <!-->", "<p>Hello</p><!--><p>my order 7781 is late</p>", "Hello\n\nmy order 7781 is late"},
+		{"empty comment <!--->", "a<!--->b", "ab"},
+		{"outlook conditional comment", "<!--[if gte mso 9]><xml>x</xml><![endif]--><div>Text kept</div>", "Text kept"},
+		{"script text with split close", "<script>var s='</scr'+'ipt>';</script>after", "after"},
+		{"inline cid image with alt", `see <img src="cid:img1@x" alt="photo of box"> here`, "see [image: photo of box] here"},
+		{"inline cid image without alt", `<img src="CID:part1.abc">`, "[image: part1.abc]"},
+		{"remote image ignored", `<img src="https://tracker.example/p.gif">x`, "x"},
+		{"nested skip", "<svg><style>a</style><text>no</text></svg>yes", "yes"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

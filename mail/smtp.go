@@ -86,6 +86,12 @@ func (s *Server) Open() error {
 		srv.Domain = "localhost"
 	}
 	srv.MaxMessageBytes = s.lim.MaxMessageBytes
+	// RFC 5322 §2.1.1 asks for lines of at most 998 bytes, but real
+	// senders (logs, JSON, HTML without breaks) write longer ones, and
+	// go-smtp's default of 2,000 answered them 451. A line is bounded by
+	// the message size only (twice it, so that the size check, which
+	// answers 552, is the one that trips).
+	srv.MaxLineLength = max(2*int(s.lim.MaxMessageBytes), 64<<10)
 	srv.MaxRecipients = s.MaxRecipients
 	if srv.MaxRecipients <= 0 {
 		srv.MaxRecipients = 100

@@ -36,14 +36,17 @@ func parseFrom(s string) (*address, error) {
 	return &address{Address: *a, domain: strings.ToLower(a.Address[at+1:])}, nil
 }
 
-// sendEmail composes, signs and sends d and returns its Message-ID.
+// sendEmail composes, signs and sends d and returns its Message-ID. The
+// envelope sender is d's own VERP return path (mail.VERPAddress), so that
+// a bounce names the row it is for and is consumed by the inbound
+// handler, never turned into a conversation.
 func (w *Worker) sendEmail(ctx context.Context, d *proofdesk.OutboxDelivery) (string, error) {
 	msgID := mail.NewMessageID(w.from.domain)
 	msg, err := w.Compose(ctx, d, msgID)
 	if err != nil {
 		return "", err
 	}
-	if err := w.mailer.SendMail(ctx, w.from.Address.Address, []string{d.To}, msg); err != nil {
+	if err := w.mailer.SendMail(ctx, mail.VERPAddress(w.from.Address.Address, d.ID), []string{d.To}, msg); err != nil {
 		return "", err
 	}
 	return msgID, nil

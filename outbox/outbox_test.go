@@ -264,8 +264,11 @@ func TestWorker_ReplyThreadedAndSigned(t *testing.T) {
 		if len(got) != 1 {
 			t.Fatalf("received %d messages, want 1", len(got))
 		}
-		if cap.from[0] != "support@desk.test" || strings.Join(cap.rcpts[0], ",") != "requester@elsewhere.test" {
-			t.Fatalf("envelope from=%q to=%v", cap.from[0], cap.rcpts[0])
+		// The envelope sender is the row's own VERP return path, so a
+		// bounce names the row.
+		if id, ok := pmail.VERPOutboxID(cap.from[0]); !ok || id != out.ID || !strings.HasPrefix(cap.from[0], "support+bounce=") ||
+			!strings.HasSuffix(cap.from[0], "@desk.test") || strings.Join(cap.rcpts[0], ",") != "requester@elsewhere.test" {
+			t.Fatalf("envelope from=%q to=%v, want the VERP address of %s", cap.from[0], cap.rcpts[0], out.ID)
 		}
 		r, err := mail.CreateReader(bytes.NewReader(got[0]))
 		if err != nil {

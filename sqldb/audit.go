@@ -2,8 +2,12 @@ package sqldb
 
 import (
 	"context"
+	"crypto/ed25519"
+	"crypto/hmac"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
 )
@@ -19,6 +23,10 @@ var _ proofdesk.AuditService = (*AuditService)(nil)
 // audit appends ev to the chain inside tx, so the entry commits or rolls
 // back with the change it records.
 func (tx *Tx) audit(ctx context.Context, ev proofdesk.AuditEvent) error {
+	if len(tx.db.auditKey) == 0 {
+		// Fail closed: an unkeyed entry would be forgeable.
+		return errors.New("audit: the chain key is not loaded (the store was not opened)")
+	}
 	if tx.db.dialect == Postgres {
 		// One appender at a time: the chain is a total order.
 		if _, err := tx.exec(ctx, `LOCK TABLE audit_head IN EXCLUSIVE MODE`); err != nil {
@@ -42,7 +50,7 @@ func (tx *Tx) audit(ctx context.Context, ev proofdesk.AuditEvent) error {
 		Action: ev.Action, SubjectKind: ev.SubjectKind, SubjectID: ev.SubjectID,
 		Detail: ev.Detail, PrevHash: prevHash,
 	}
-	e.Hash = e.ComputeHash()
+	e.Hash = e.ComputeHash(tx.db.auditKey)
 	detail, err := json.Marshal(e.Detail)
 	if err != nil {
 		return fmt.Errorf("audit: %w", err)
@@ -109,34 +117,101 @@ func (h *Handle) findAudit(ctx context.Context, where []string, args []any, limi
 	return out, rows.Err()
 }
 
-// VerifyAudit walks the whole chain and checks it against audit_head. It
-// returns the Seq of the first bad entry and why, or 0 and "".
+// VerifyAudit walks the whole chain, checking every keyed hash, and checks
+// it against audit_head. It returns the Seq of the first bad entry and why,
+// or 0 and "". Removing the newest entries and rewriting audit_head to
+// match is not caught here: VerifyAuditAnchor catches it.
 func (s *AuditService) VerifyAudit(ctx context.Context) (int64, string, error) {
+	_, seq, why, err := s.verifyAudit(ctx)
+	return seq, why, err
+}
+
+// verifyAudit is VerifyAudit that also returns the last entry's Seq.
+func (s *AuditService) verifyAudit(ctx context.Context) (last, bad int64, why string, err error) {
 	h := s.db.reader()
 	var prevHash string
 	var prevSeq int64
 	for {
 		batch, err := h.findAudit(ctx, []string{"seq > ?"}, []any{prevSeq}, 1000)
 		if err != nil {
-			return 0, "", err
+			return 0, 0, "", err
 		}
 		if len(batch) == 0 {
 			break
 		}
-		if bad, why := proofdesk.VerifyChain(batch, prevHash, prevSeq); bad != 0 {
-			return bad, why, nil
+		if bad, why := proofdesk.VerifyChain(batch, prevHash, prevSeq, s.db.auditKey); bad != 0 {
+			return prevSeq, bad, why, nil
 		}
-		last := batch[len(batch)-1]
-		prevHash, prevSeq = last.Hash, last.Seq
+		tail := batch[len(batch)-1]
+		prevHash, prevSeq = tail.Hash, tail.Seq
 	}
 	var headSeq int64
 	var headHash string
-	err := h.queryRow(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&headSeq, &headHash)
+	err = h.queryRow(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&headSeq, &headHash)
 	if err != nil && proofdesk.ErrorCode(wrapErr(err)) != proofdesk.ENOTFOUND {
-		return 0, "", fmt.Errorf("verify audit: %w", err)
+		return 0, 0, "", fmt.Errorf("verify audit: %w", err)
 	}
 	if headSeq != prevSeq || headHash != prevHash {
-		return prevSeq + 1, fmt.Sprintf("chain ends at entry %d but the head records entry %d: entries were removed from the end", prevSeq, headSeq), nil
+		return prevSeq, prevSeq + 1, fmt.Sprintf("chain ends at entry %d but the head records entry %d: entries were removed from the end", prevSeq, headSeq), nil
+	}
+	return prevSeq, 0, "", nil
+}
+
+// AnchorAudit returns the chain's head signed with the installation's
+// anchor key (derived from the master key), to be kept outside the
+// database. It refuses (EINVALID) to anchor an empty chain or one that
+// does not verify: anchoring a broken chain would vouch for it.
+func (s *AuditService) AnchorAudit(ctx context.Context) (*proofdesk.AuditAnchor, error) {
+	last, bad, why, err := s.verifyAudit(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if bad != 0 {
+		return nil, proofdesk.Errorf(proofdesk.EINVALID, "audit anchor: the chain is broken at entry %d (%s); it cannot be anchored", bad, why)
+	}
+	if last == 0 {
+		return nil, proofdesk.Errorf(proofdesk.EINVALID, "audit anchor: the audit log is empty")
+	}
+	var hash string
+	if err := s.db.reader().queryRow(ctx, `SELECT hash FROM audit_log WHERE seq = ?`, last).Scan(&hash); err != nil {
+		return nil, fmt.Errorf("audit anchor: %w", wrapErr(err))
+	}
+	a := &proofdesk.AuditAnchor{Seq: last, Hash: hash, Time: s.db.Now()}
+	a.Sign(s.db.anchorKey)
+	return a, nil
+}
+
+// AnchorPublicKey returns the public half of the anchor signing key, with
+// which anyone can check an anchor's signature.
+func (s *AuditService) AnchorPublicKey() ed25519.PublicKey {
+	return s.db.anchorKey.Public().(ed25519.PublicKey)
+}
+
+// VerifyAuditAnchor checks that a is signed by this installation and that
+// the chain still holds a's entry unchanged, with an intact chain from the
+// first entry through it and beyond. It returns the Seq of the first bad
+// entry and why, or 0 and "". A forged or edited anchor is an EINVALID
+// error, not a broken chain.
+func (s *AuditService) VerifyAuditAnchor(ctx context.Context, a *proofdesk.AuditAnchor) (int64, string, error) {
+	if err := a.VerifySignature(s.AnchorPublicKey()); err != nil {
+		return 0, "", err
+	}
+	last, bad, why, err := s.verifyAudit(ctx)
+	if err != nil {
+		return 0, "", err
+	}
+	if bad != 0 {
+		return bad, why, nil
+	}
+	if last < a.Seq {
+		return last + 1, fmt.Sprintf("the anchor of %s records entry %d but the chain ends at entry %d: entries were removed", a.Time.UTC().Format(time.RFC3339), a.Seq, last), nil
+	}
+	var hash string
+	if err := s.db.reader().queryRow(ctx, `SELECT hash FROM audit_log WHERE seq = ?`, a.Seq).Scan(&hash); err != nil {
+		return 0, "", fmt.Errorf("verify audit anchor: %w", wrapErr(err))
+	}
+	if !hmac.Equal([]byte(hash), []byte(a.Hash)) {
+		return a.Seq, fmt.Sprintf("entry %d differs from the anchor of %s: the log was rewritten", a.Seq, a.Time.UTC().Format(time.RFC3339)), nil
 	}
 	return 0, "", nil
 }

@@ -47,6 +47,12 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 	if !proofdesk.ValidStatus(conv.Status) {
 		return proofdesk.FieldError("status", "unknown status")
 	}
+	// One rule for every channel, before anything reads the text.
+	conv.Subject = proofdesk.NeutralizeBidi(conv.Subject)
+	conv.Requester.Name = proofdesk.NeutralizeBidi(conv.Requester.Name)
+	if first != nil {
+		first.Body = proofdesk.NeutralizeBidi(first.Body)
+	}
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
 		conv.ID = proofdesk.NewID("cnv")
 		conv.CreatedAt, conv.UpdatedAt, conv.LastActivityAt = tx.now, tx.now, tx.now
@@ -314,6 +320,8 @@ func normalizeTags(tags []string) []string {
 // returns EDISCLOSURE, stores nothing and is audited. A requester's
 // message is inspected for offered values, probing and intent.
 func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Message) error {
+	// Before the guard reads it: what is checked is what is stored and sent.
+	m.Body = proofdesk.NeutralizeBidi(m.Body)
 	for _, a := range m.Attachments {
 		// The guard reads, and the store keeps, the name as shown.
 		a.Filename = proofdesk.SanitizeFilename(a.Filename)

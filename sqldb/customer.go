@@ -74,13 +74,10 @@ func (tx *Tx) insertCustomer(ctx context.Context, c *proofdesk.Customer) error {
 	if err != nil {
 		return err
 	}
-	var ext any
-	if c.ExternalID != "" {
-		ext = c.ExternalID
-	}
-	if _, err := tx.exec(ctx, `INSERT INTO customers (id, external_id, name, data_key_id, addresses_enc, dob_enc, payment_enc, attributes_enc, support_locked, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.ID, ext, c.Name, dk.ID, enc.addresses, enc.dob, enc.payment, enc.attributes, boolInt(c.SupportLocked), fmtTime(c.CreatedAt), fmtTime(c.UpdatedAt)); err != nil {
+	name, extEnc, extIdx := sealIdentity(dk, tx.db.index, c)
+	if _, err := tx.exec(ctx, `INSERT INTO customers (id, external_id_enc, external_id_idx, name, data_key_id, addresses_enc, dob_enc, payment_enc, attributes_enc, support_locked, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.ID, extEnc, extIdx, name, dk.ID, enc.addresses, enc.dob, enc.payment, enc.attributes, boolInt(c.SupportLocked), fmtTime(c.CreatedAt), fmtTime(c.UpdatedAt)); err != nil {
 		err = wrapErr(err)
 		if proofdesk.ErrorCode(err) == proofdesk.ECONFLICT {
 			return &proofdesk.Error{Code: proofdesk.ECONFLICT, Field: "external_id", Message: "A customer with this external_id already exists."}
@@ -107,6 +104,21 @@ func (tx *Tx) insertContactPointsAt(ctx context.Context, c *proofdesk.Customer, 
 		}
 	}
 	return nil
+}
+
+// externalIDIndex is the blind-index kind of external IDs.
+const externalIDIndex = "external_id"
+
+// sealIdentity seals c's name and external_id under dk, and returns the
+// blind index of the external_id under idx, the installation's index key.
+// An empty external_id is NULL in both columns.
+func sealIdentity(dk, idx *vault.DataKey, c *proofdesk.Customer) (name string, extEnc, extIdx any) {
+	name = dk.SealString(customerAAD(c.ID, "name"), c.Name)
+	if c.ExternalID != "" {
+		extEnc = dk.SealString(customerAAD(c.ID, "external_id"), c.ExternalID)
+		extIdx = idx.BlindIndex(externalIDIndex, c.ExternalID)
+	}
+	return name, extEnc, extIdx
 }
 
 type sealedCustomer struct{ addresses, dob, payment, attributes string }
@@ -136,7 +148,7 @@ func sealCustomer(dk *vault.DataKey, c *proofdesk.Customer) (sealedCustomer, err
 	}, nil
 }
 
-const customerColumns = `c.id, COALESCE(c.external_id, ''), c.name, c.data_key_id, k.wrapped, c.addresses_enc, c.dob_enc, c.payment_enc, c.attributes_enc, c.support_locked, c.created_at, c.updated_at`
+const customerColumns = `c.id, COALESCE(c.external_id_enc, ''), c.name, c.data_key_id, k.wrapped, c.addresses_enc, c.dob_enc, c.payment_enc, c.attributes_enc, c.support_locked, c.created_at, c.updated_at`
 
 // FindCustomerByID returns ENOTFOUND if no customer has that ID.
 func (s *CustomerService) FindCustomerByID(ctx context.Context, id string) (*proofdesk.Customer, error) {
@@ -167,7 +179,7 @@ func (h *Handle) findCustomers(ctx context.Context, f proofdesk.CustomerFilter) 
 		where, args = append(where, "c.id = ?"), append(args, *f.ID)
 	}
 	if f.ExternalID != nil {
-		where, args = append(where, "c.external_id = ?"), append(args, *f.ExternalID)
+		where, args = append(where, "c.external_id_idx = ?"), append(args, h.db.index.BlindIndex(externalIDIndex, *f.ExternalID))
 	}
 	for _, cf := range []struct {
 		kind string
@@ -238,9 +250,9 @@ type scanner interface{ Scan(dest ...any) error }
 
 func (db *DB) scanCustomer(row scanner) (*proofdesk.Customer, *vault.DataKey, error) {
 	c := &proofdesk.Customer{}
-	var dkID, wrapped, addrs, dob, pay, attrs string
+	var extEnc, name, dkID, wrapped, addrs, dob, pay, attrs string
 	var locked int
-	if err := row.Scan(&c.ID, &c.ExternalID, &c.Name, &dkID, &wrapped, &addrs, &dob, &pay, &attrs, &locked, timeScan{&c.CreatedAt}, timeScan{&c.UpdatedAt}); err != nil {
+	if err := row.Scan(&c.ID, &extEnc, &name, &dkID, &wrapped, &addrs, &dob, &pay, &attrs, &locked, timeScan{&c.CreatedAt}, timeScan{&c.UpdatedAt}); err != nil {
 		return nil, nil, fmt.Errorf("scan customer: %w", wrapErr(err))
 	}
 	c.SupportLocked = locked != 0
@@ -255,8 +267,18 @@ func (db *DB) scanCustomer(row scanner) (*proofdesk.Customer, *vault.DataKey, er
 		}
 		return b, nil
 	}
-	b, err := open("addresses", addrs)
+	b, err := open("name", name)
 	if err != nil {
+		return nil, nil, err
+	}
+	c.Name = string(b)
+	if extEnc != "" {
+		if b, err = open("external_id", extEnc); err != nil {
+			return nil, nil, err
+		}
+		c.ExternalID = string(b)
+	}
+	if b, err = open("addresses", addrs); err != nil {
 		return nil, nil, err
 	}
 	if err := json.Unmarshal(b, &c.Addresses); err != nil {
@@ -332,12 +354,9 @@ func (s *CustomerService) UpdateCustomer(ctx context.Context, id string, upd pro
 		if err != nil {
 			return err
 		}
-		var ext any
-		if c.ExternalID != "" {
-			ext = c.ExternalID
-		}
-		if _, err := tx.exec(ctx, `UPDATE customers SET external_id = ?, name = ?, addresses_enc = ?, dob_enc = ?, payment_enc = ?, attributes_enc = ?, support_locked = ?, updated_at = ? WHERE id = ?`,
-			ext, c.Name, enc.addresses, enc.dob, enc.payment, enc.attributes, boolInt(c.SupportLocked), fmtTime(c.UpdatedAt), c.ID); err != nil {
+		name, extEnc, extIdx := sealIdentity(dk, tx.db.index, c)
+		if _, err := tx.exec(ctx, `UPDATE customers SET external_id_enc = ?, external_id_idx = ?, name = ?, addresses_enc = ?, dob_enc = ?, payment_enc = ?, attributes_enc = ?, support_locked = ?, updated_at = ? WHERE id = ?`,
+			extEnc, extIdx, name, enc.addresses, enc.dob, enc.payment, enc.attributes, boolInt(c.SupportLocked), fmtTime(c.UpdatedAt), c.ID); err != nil {
 			err = wrapErr(err)
 			if proofdesk.ErrorCode(err) == proofdesk.ECONFLICT {
 				return &proofdesk.Error{Code: proofdesk.ECONFLICT, Field: "external_id", Message: "A customer with this external_id already exists."}

@@ -61,7 +61,7 @@ func TestCustomers(t *testing.T) {
 		// Lookup by contact point goes through the blind index, in any spelling.
 		for _, f := range []proofdesk.CustomerFilter{
 			{Email: ptr("JANE.DOE@example.COM")},
-			{Phone: ptr("415-555-0123")},
+			{Phone: ptr("+1 415-555-0123")},
 			{ExternalID: ptr("ext-1")},
 		} {
 			cs, n, err := s.FindCustomers(ctx, f)

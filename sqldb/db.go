@@ -5,6 +5,7 @@ package sqldb
 
 import (
 	"context"
+	"crypto/ed25519"
 	"database/sql"
 	"encoding/json"
 	"errors"
@@ -43,6 +44,10 @@ type DB struct {
 	// installation secrets such as agents' TOTP secrets.
 	index  *vault.DataKey
 	system *vault.DataKey
+	// auditKey keys the audit chain's HMAC; anchorKey signs exported
+	// chain heads. Both are derived from system (see setSystemKey).
+	auditKey  []byte
+	anchorKey ed25519.PrivateKey
 
 	// levelTTL is how long an assurance level lasts without activity.
 	levelTTL time.Duration
@@ -54,6 +59,11 @@ type DB struct {
 	baseURL, company string
 	// events, when set, receives live events after each commit.
 	events proofdesk.EventService
+
+	// PhoneRegion is the --default-region (ISO 3166-1 alpha-2) used by
+	// migration 0010 to read numbers the old normaliser took for North
+	// American ones; set it before Open. "" leaves them as they are.
+	PhoneRegion string
 
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
@@ -120,6 +130,10 @@ func (db *DB) Open(ctx context.Context) error {
 		return err
 	}
 	if err := db.loadSystemKeys(ctx); err != nil {
+		db.Close()
+		return err
+	}
+	if err := db.migrateData(ctx); err != nil {
 		db.Close()
 		return err
 	}

@@ -223,3 +223,38 @@ func TestContactChangeNotifiesOldContacts(t *testing.T) {
 		}
 	})
 }
+
+// TestSplitValueAcrossReplies: a phone number split over the agent's
+// consecutive replies is blocked on the reply that completes it; a reply
+// that completes nothing passes.
+func TestSplitValueAcrossReplies(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		f.say(t, f.conv, "Which number do you have for me?")
+		if err := f.reply(f.agentCtx, f.conv, "Let me look. It starts 415 555"); err != nil {
+			t.Fatalf("first half blocked: %v", err)
+		}
+		err := f.reply(f.agentCtx, f.conv, "0123.")
+		var pe *proofdesk.Error
+		if !errorsAs(err, &pe) || pe.Code != proofdesk.EDISCLOSURE || pe.Details["rule"] != "protected_value" || pe.Details["class"] != "phone" {
+			t.Fatalf("second half: err=%v, want disclosure_blocked phone", err)
+		}
+		if err := f.reply(f.agentCtx, f.conv, "Sorry, I can't share it before you verify."); err != nil {
+			t.Fatalf("safe reply blocked: %v", err)
+		}
+	})
+}
+
+// TestProbeCountsAsOffer: a requester who names the street without a
+// number ("the Evergreen one") offers an address: a yes is a confirmation.
+func TestProbeCountsAsOffer(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		f.say(t, f.conv, "is it still going to evergreen?")
+		err := f.reply(f.agentCtx, f.conv, "Yes, still correct.")
+		var pe *proofdesk.Error
+		if !errorsAs(err, &pe) || pe.Details["rule"] != "confirmation" {
+			t.Fatalf("err=%v, want a confirmation blocked", err)
+		}
+	})
+}

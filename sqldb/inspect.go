@@ -122,6 +122,14 @@ func (tx *Tx) inspectRequesterMessage(ctx context.Context, convID, body string) 
 		}
 		for _, t := range targets {
 			if hit, classes := t.Matcher.Probe(body); hit {
+				// what the probing detector flags is an offer too
+				for _, c := range classes {
+					if !set[c] {
+						set[c] = true
+						merged = append(merged, c)
+					}
+				}
+				sort.Strings(merged)
 				flags = addFlag(flags, proofdesk.RiskProbing)
 				if err := tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorSystem, Action: proofdesk.AuditProbing, SubjectKind: "conversation", SubjectID: conv.ID,
 					Detail: map[string]string{"classes": fmt.Sprint(classes)}}); err != nil {
@@ -272,7 +280,11 @@ func (tx *Tx) guardReply(ctx context.Context, conv *proofdesk.Conversation, m *p
 	if err != nil {
 		return err
 	}
-	v := guard.CheckAll(guardText(m), offered, targets...)
+	recent, err := tx.recentReplies(ctx, conv.ID, m.AuthorID)
+	if err != nil {
+		return err
+	}
+	v := guard.CheckRecent(guardText(m), recent, offered, targets...)
 	if !v.Blocked {
 		return nil
 	}
@@ -304,12 +316,48 @@ func (tx *Tx) guardReply(ctx context.Context, conv *proofdesk.Conversation, m *p
 	return nil
 }
 
+// recentRepliesN is how many of the agent's last replies in a
+// conversation a new reply is checked with, for a value split across them.
+const recentRepliesN = 3
+
+// recentReplies returns the last replies (not notes) of agent agentID in
+// conversation convID, oldest first.
+func (tx *Tx) recentReplies(ctx context.Context, convID, agentID string) ([]string, error) {
+	_, dk, err := tx.findConversationByID(ctx, convID)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := tx.query(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND author_kind = ? AND author_id = ? AND internal = 0 ORDER BY seq DESC LIMIT ?`,
+		convID, proofdesk.AuthorAgent, agentID, recentRepliesN)
+	if err != nil {
+		return nil, fmt.Errorf("recent replies: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		m, err := scanMessage(rows, dk)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m.Body)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out, nil
+}
+
 func blockedMessage(v guard.Verdict) string {
 	switch v.Rule {
 	case guard.RuleConfirmation:
 		return fmt.Sprintf("Blocked: the reply confirms a value the requester offered. Verify the customer to %s first; until then neither confirm nor deny.", v.RequiredLevel)
 	case guard.RuleDenial:
 		return fmt.Sprintf("Blocked: the reply denies a value the requester offered. Verify the customer to %s first; until then neither confirm nor deny.", v.RequiredLevel)
+	case guard.RuleEnumeration:
+		return fmt.Sprintf("Blocked: the reply lists many candidate values of the customer's %s. Verify the customer to %s first.", v.Class, v.RequiredLevel)
 	}
 	return fmt.Sprintf("Blocked: the reply contains the customer's %s, which needs %s. Send a verification request first.", v.Class, v.RequiredLevel)
 }

@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"time"
@@ -43,10 +44,65 @@ func (db *DB) loadSystemKeys(ctx context.Context) error {
 		if id == indexKeyID {
 			db.index = dk
 		} else {
-			db.system = dk
+			db.setSystemKey(dk)
 		}
 	}
 	return nil
+}
+
+// Labels of the secrets derived from the system data key (vault
+// DataKey.Derive). Changing one orphans what it protects.
+const (
+	auditChainLabel  = "proofdesk audit chain v1"
+	auditAnchorLabel = "proofdesk audit anchor v1"
+)
+
+// setSystemKey installs the system data key and the secrets derived from
+// it: the audit chain's HMAC key and the anchor signing key. Neither is
+// stored: both exist only where the master key unwraps the system key, so
+// write access to the database does not let anyone recompute the chain or
+// sign an anchor.
+func (db *DB) setSystemKey(dk *vault.DataKey) {
+	db.system = dk
+	db.auditKey = dk.Derive(auditChainLabel)
+	db.anchorKey = ed25519.NewKeyFromSeed(dk.Derive(auditAnchorLabel))
+}
+
+// systemKey returns the system data key inside tx, creating it on a fresh
+// database; migrations that seal or key data call it, since they run
+// before Open loads the keys.
+func (tx *Tx) systemKey(ctx context.Context) (*vault.DataKey, error) {
+	if tx.db.system != nil {
+		return tx.db.system, nil
+	}
+	dk, err := tx.dataKey(ctx, systemKeyID)
+	if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+		dk, err = tx.newDataKey(ctx, systemKeyID)
+	}
+	if err != nil {
+		if errors.Is(err, vault.ErrUnknownMasterKey) {
+			return nil, fmt.Errorf("master key does not fit this database (%s holds %s)", tx.db.vault.Keyring().Source(), tx.db.vault.Keyring().IDs())
+		}
+		return nil, err
+	}
+	tx.db.setSystemKey(dk)
+	return dk, nil
+}
+
+// indexKey is systemKey for the blind-index data key.
+func (tx *Tx) indexKey(ctx context.Context) (*vault.DataKey, error) {
+	if tx.db.index != nil {
+		return tx.db.index, nil
+	}
+	dk, err := tx.dataKey(ctx, indexKeyID)
+	if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+		dk, err = tx.newDataKey(ctx, indexKeyID)
+	}
+	if err != nil {
+		return nil, err
+	}
+	tx.db.index = dk
+	return dk, nil
 }
 
 // newDataKey creates and stores a data key.

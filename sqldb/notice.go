@@ -161,6 +161,12 @@ func (tx *Tx) sendTranscripts(ctx context.Context, conv *proofdesk.Conversation)
 	if err != nil {
 		return err
 	}
+	// Messages go through the one agent-facing view: codes hidden.
+	var challenges int
+	if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM challenges WHERE conversation_id = ?`, conv.ID).Scan(&challenges); err != nil {
+		return err
+	}
+	vc := proofdesk.ViewContext{CodesIssued: challenges > 0}
 	rows, err := tx.query(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND internal = 0 ORDER BY seq`, conv.ID)
 	if err != nil {
 		return err
@@ -178,7 +184,7 @@ func (tx *Tx) sendTranscripts(ctx context.Context, conv *proofdesk.Conversation)
 		} else if m.AuthorKind == proofdesk.AuthorSystem {
 			continue
 		}
-		fmt.Fprintf(&b, "[%s UTC] %s: %s\n", m.CreatedAt.Format("15:04"), who, maskTranscriptText(m.Body))
+		fmt.Fprintf(&b, "[%s UTC] %s: %s\n", m.CreatedAt.Format("15:04"), who, maskTranscriptText(proofdesk.NewMessageView(m, vc).Body))
 	}
 	rows.Close()
 	for _, c := range owners {

@@ -26,11 +26,13 @@ func TestNoPlaintextAtRest(t *testing.T) {
 			"zelda.quartermain@example.org", "+14155550177", "4155550177", "Evergreen Terrace",
 			"Quillfeather Lane", "QX9 7ZZ", "1971-11-23", "Mortlake-upon-Tyne", "LOYALTY-77Q1",
 			"Please ship it to my cousin near the old lighthouse", "Where is my parcel going exactly",
+			"Zelda Quartermain", "Quartermain", "EXT-ZQ-4471-Q",
 		}
 		in := proofdesk.CustomerInput{
-			Name:   "Zelda Quartermain",
-			Emails: []proofdesk.ContactPointInput{{Value: "Zelda.Quartermain@example.org"}},
-			Phones: []proofdesk.ContactPointInput{{Value: "(415) 555-0177"}},
+			Name:       "Zelda Quartermain",
+			ExternalID: "EXT-ZQ-4471-Q",
+			Emails:     []proofdesk.ContactPointInput{{Value: "Zelda.Quartermain@example.org"}},
+			Phones:     []proofdesk.ContactPointInput{{Value: "+1 (415) 555-0177"}},
 			Addresses: []proofdesk.Address{
 				{Line1: "742 Evergreen Terrace", City: "Springfield", PostalCode: "97403", Country: "US"},
 				{Line1: "12 Quillfeather Lane", City: "Mortlake-upon-Tyne", PostalCode: "QX9 7ZZ", Country: "GB"},
@@ -52,10 +54,15 @@ func TestNoPlaintextAtRest(t *testing.T) {
 			Body: "Please ship it to my cousin near the old lighthouse"}); err != nil {
 			t.Fatal(err)
 		}
-		// Sanity: the store does hold the values (decrypted on read).
+		// Sanity: the store does hold the values (decrypted on read), and
+		// finds the customer by external_id through the blind index.
 		got, err := customers.FindCustomerByID(ctx, c.ID)
-		if err != nil || got.Addresses[1].PostalCode != "QX9 7ZZ" {
+		if err != nil || got.Addresses[1].PostalCode != "QX9 7ZZ" || got.Name != "Zelda Quartermain" || got.ExternalID != "EXT-ZQ-4471-Q" {
 			t.Fatalf("read back: %v", err)
+		}
+		ext := "EXT-ZQ-4471-Q"
+		if found, n, err := customers.FindCustomers(ctx, proofdesk.CustomerFilter{ExternalID: &ext}); err != nil || n != 1 || found[0].ID != c.ID {
+			t.Fatalf("find by external_id: n=%d err=%v", n, err)
 		}
 
 		var dump []byte
@@ -82,10 +89,10 @@ func TestNoPlaintextAtRest(t *testing.T) {
 			dump = out
 		}
 		lower := bytes.ToLower(dump)
-		// Control: the display name is stored in clear by design, so the
+		// Control: the customer's ID is stored in clear by design, so the
 		// scan must find it; otherwise it is not reading the data.
-		if !bytes.Contains(lower, []byte("zelda quartermain")) {
-			t.Fatal("the display name is not in the raw bytes: the scan does not see the data")
+		if !bytes.Contains(lower, []byte(strings.ToLower(c.ID))) {
+			t.Fatal("the customer ID is not in the raw bytes: the scan does not see the data")
 		}
 		for _, s := range secrets {
 			if bytes.Contains(lower, []byte(strings.ToLower(s))) {

@@ -51,6 +51,8 @@ type DataKey struct {
 	ID   string
 	aead cipher.AEAD
 	mac  []byte // subkey for blind indexes
+	// derive is the subkey of Derive.
+	derive []byte
 }
 
 func newDataKey(id string, raw []byte) (*DataKey, error) {
@@ -64,7 +66,21 @@ func newDataKey(id string, raw []byte) (*DataKey, error) {
 	}
 	m := hmac.New(sha256.New, raw)
 	m.Write([]byte("proofdesk blind index subkey"))
-	return &DataKey{ID: id, aead: aead, mac: m.Sum(nil)}, nil
+	d := hmac.New(sha256.New, raw)
+	d.Write([]byte("proofdesk derived subkey"))
+	return &DataKey{ID: id, aead: aead, mac: m.Sum(nil), derive: d.Sum(nil)}, nil
+}
+
+// Derive returns a 32-byte secret for one purpose, HMAC-SHA256 of label
+// under a subkey of the data key (separate from the blind-index subkey),
+// so each purpose gets its own key and none reveals another. Like the data
+// key itself, a derived secret is never stored: it exists only where the
+// master key can unwrap the data key. label names the purpose, e.g.
+// "audit chain v1".
+func (dk *DataKey) Derive(label string) []byte {
+	m := hmac.New(sha256.New, dk.derive)
+	m.Write([]byte(label))
+	return m.Sum(nil)
 }
 
 func wrapAAD(dataKeyID string) []byte { return []byte("proofdesk data key\x00" + dataKeyID) }

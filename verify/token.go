@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"strings"
 	"sync"
@@ -330,7 +331,9 @@ func decodeObject(seg string) (map[string]json.RawMessage, error) {
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('}') {
 		return nil, errors.New("not a JSON object")
 	}
-	if _, err := dec.Token(); err == nil {
+	// Only blanks may follow the object: another value or bytes that are
+	// no JSON at all ("}garbage") are refused alike.
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return nil, errors.New("trailing data")
 	}
 	return out, nil

@@ -42,6 +42,15 @@ func validPayload() map[string]any {
 	}
 }
 
+// validJSON is validPayload as JSON text.
+func validJSON(tb testing.TB) string {
+	b, err := json.Marshal(validPayload())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(b)
+}
+
 // rawToken encodes header and payload (JSON values, or raw strings used
 // as-is) and signs them with secret.
 func rawToken(tb testing.TB, header, payload any, secret []byte) string {
@@ -177,7 +186,15 @@ func TestVerify_Refusals(t *testing.T) {
 		{"header not JSON", rawToken(t, "HS256", validPayload(), testSecret), t0, MsgMalformed},
 		{"header JSON array", rawToken(t, `["HS256"]`, validPayload(), testSecret), t0, MsgMalformed},
 		{"header trailing data", rawToken(t, `{"alg":"HS256"}{}`, validPayload(), testSecret), t0, MsgMalformed},
+		{"header trailing bytes", rawToken(t, `{"alg":"HS256"}garbage`, validPayload(), testSecret), t0, MsgMalformed},
 		{"payload not JSON", rawToken(t, hs256, "sub=ext-42", testSecret), t0, MsgMalformed},
+		// Bytes after the payload object, signed: no parser may read a
+		// different token out of them.
+		{"payload trailing object", rawToken(t, hs256, validJSON(t)+`{"sub":"admin"}`, testSecret), t0, MsgMalformed},
+		{"payload trailing bytes", rawToken(t, hs256, validJSON(t)+`garbage`, testSecret), t0, MsgMalformed},
+		{"payload trailing brace", rawToken(t, hs256, validJSON(t)+`}`, testSecret), t0, MsgMalformed},
+		{"payload trailing NUL", rawToken(t, hs256, validJSON(t)+"\x00", testSecret), t0, MsgMalformed},
+		{"payload trailing comment", rawToken(t, hs256, validJSON(t)+"//x", testSecret), t0, MsgMalformed},
 		{"payload duplicate sub", rawToken(t, hs256, `{"sub":"a","sub":"b","aud":"x","iat":1,"exp":2,"jti":"j"}`, testSecret), t0, MsgMalformed},
 		{"too big", strings.Repeat("a", maxTokenSize+1), t0, MsgMalformed},
 		// Claims.

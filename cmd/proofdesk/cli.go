@@ -49,7 +49,8 @@ func commands() []command {
 		{"token create", "Create an API token acting as an agent; it is printed once.", runTokenCreate},
 		{"customers import", "Import customers from a CSV or JSONL file: all rows or none.", runCustomersImport},
 		{"keys rotate", "Re-wrap every data key under a new master key.", runKeysRotate},
-		{"audit verify", "Check the audit log's hash chain.", runAuditVerify},
+		{"audit verify", "Check the audit log's hash chain (and a signed anchor with --anchor).", runAuditVerify},
+		{"audit anchor", "Export a signed head of the audit chain for 'audit verify --anchor'.", runAuditAnchor},
 	}
 }
 

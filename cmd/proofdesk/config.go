@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/proofdesk/proofdesk"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -42,12 +43,19 @@ type Config struct {
 	Company string
 	// PolicyFile is a YAML or JSON policy applied (and audited) on start.
 	PolicyFile string
+	// DefaultRegion is the region (ISO 3166-1 alpha-2, "FR") of phone
+	// numbers written without a country code; "" refuses them.
+	DefaultRegion string
 	// CoolingOff is how long a new contact point does not count.
 	CoolingOff time.Duration
+	// ReopenWindow is how long after a conversation was resolved a
+	// customer's mail reopens it; later mail starts a linked one.
+	ReopenWindow time.Duration
 	// LevelTTL is how long an assurance level lasts without activity.
 	LevelTTL time.Duration
 	// UserHash also accepts Intercom-style user_hash identities (HMAC of
-	// the user ID with the identity secret); they never expire.
+	// the user ID under PROOFDESK_USER_HASH_SECRET, a key of its own, never
+	// the session-token secret); they never expire.
 	UserHash bool
 	// IdentityAudience is the aud signed session tokens must carry; empty
 	// means the base URL.
@@ -90,6 +98,7 @@ func DefaultConfig() Config {
 		LogLevel:          "info",
 		Company:           "Proofdesk",
 		CoolingOff:        7 * 24 * time.Hour,
+		ReopenWindow:      7 * 24 * time.Hour,
 		LevelTTL:          15 * time.Minute,
 		RevealAlert:       20,
 		WidgetRate:        30,
@@ -150,8 +159,14 @@ func (c *Config) Validate() error {
 	if _, err := parseLogLevel(c.LogLevel); err != nil {
 		errs = append(errs, err)
 	}
+	if !proofdesk.ValidPhoneRegion(c.DefaultRegion) {
+		errs = append(errs, errors.New("--default-region must be an ISO 3166-1 alpha-2 region with phone numbering data, such as FR, GB, AU or IN"))
+	}
 	if c.CoolingOff < 0 {
 		errs = append(errs, errors.New("--cooling-off must not be negative"))
+	}
+	if c.ReopenWindow <= 0 {
+		errs = append(errs, errors.New("--reopen-window must be positive"))
 	}
 	if c.LevelTTL < time.Minute || c.LevelTTL > 24*time.Hour {
 		errs = append(errs, errors.New("--level-ttl must be between 1m and 24h"))
@@ -314,6 +329,7 @@ var (
 		stringOption("db", "PostgreSQL URL (postgres://...); empty: SQLite at <data>/"+SQLiteFile, func(c *Config) *string { return &c.DB }),
 		stringOption("log-format", "log format: text or json", func(c *Config) *string { return &c.LogFormat }),
 		stringOption("log-level", "log level: debug, info, warn or error", func(c *Config) *string { return &c.LogLevel }),
+		stringOption("default-region", "region of phone numbers written without a country code, ISO 3166-1 alpha-2 such as FR, GB, AU, IN (empty: such numbers are refused)", func(c *Config) *string { return &c.DefaultRegion }),
 	}
 	serverOptions = append(append([]option{}, storeOptions...),
 		stringOption("addr", "HTTP listen address", func(c *Config) *string { return &c.Addr }),
@@ -336,6 +352,7 @@ var (
 		stringOption("sms-from", "SMS sender number (E.164)", func(c *Config) *string { return &c.SMSFrom }),
 		stringOption("policy", "policy file (YAML or JSON) applied on start; changes are audited", func(c *Config) *string { return &c.PolicyFile }),
 		stringOption("company", "company name used in messages to customers", func(c *Config) *string { return &c.Company }),
+		durationOption("reopen-window", "how long after a conversation was resolved a customer's email reopens it; later it starts a new linked conversation", func(c *Config) *time.Duration { return &c.ReopenWindow }),
 		durationOption("cooling-off", "how long a new or changed contact point does not count for verification", func(c *Config) *time.Duration { return &c.CoolingOff }),
 		durationOption("level-ttl", "how long an assurance level lasts without activity", func(c *Config) *time.Duration { return &c.LevelTTL }),
 		stringOption("identity-audience", "aud that signed session tokens from your app must carry (default: the base URL)", func(c *Config) *string { return &c.IdentityAudience }),

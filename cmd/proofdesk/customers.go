@@ -30,7 +30,7 @@ func runCustomersImport(ctx context.Context, env cliEnv, args []string) error {
 	if err != nil {
 		return err
 	}
-	customers, used, err := readImportFile(rest[0], *encoding, time.Now().UTC())
+	customers, used, err := readImportFile(rest[0], *encoding, time.Now().UTC(), cfg.DefaultRegion)
 	var bad importErrors
 	if errors.As(err, &bad) {
 		for _, e := range bad {

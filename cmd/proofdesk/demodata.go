@@ -118,8 +118,9 @@ var demoCountries = []demoCountry{
 			}
 			return a
 		},
-		// 07700 900000-900999 is reserved by Ofcom for drama.
-		phone: func(r *rand.Rand) string { return "+44 7700 900" + digits(r, 3) },
+		// 020 7946 0000-0999 is reserved by Ofcom for drama (and, unlike
+		// the 07700 900 drama range, valid in libphonenumber's data).
+		phone: func(r *rand.Rand) string { return "+44 20 7946 0" + digits(r, 3) },
 	},
 	{
 		code:    "DE",
@@ -163,7 +164,7 @@ var demoCountries = []demoCountry{
 			return a
 		},
 		phone: func(r *rand.Rand) string {
-			return fmt.Sprintf("+33 %d %s %s %s %s", 6+r.Intn(2), digits(r, 2), digits(r, 2), digits(r, 2), digits(r, 2))
+			return fmt.Sprintf("+33 6 %s %s %s %s", digits(r, 2), digits(r, 2), digits(r, 2), digits(r, 2))
 		},
 	},
 }

@@ -54,7 +54,9 @@ func (es importErrors) Error() string {
 // returns the customers and the encoding the file was read in, or
 // importErrors listing every bad row (or the first line not valid in the
 // encoding), or another error if the file cannot be read.
-func readImportFile(path, encoding string, now time.Time) ([]*proofdesk.Customer, string, error) {
+// Phones without a country code are read as numbers of phoneRegion (the
+// --default-region, "" to refuse them).
+func readImportFile(path, encoding string, now time.Time, phoneRegion string) ([]*proofdesk.Customer, string, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	if ext != ".csv" && ext != ".jsonl" && ext != ".ndjson" {
 		return nil, "", fmt.Errorf("%s: the file name must end in .csv or .jsonl", filepath.Base(path))
@@ -69,9 +71,9 @@ func readImportFile(path, encoding string, now time.Time) ([]*proofdesk.Customer
 	}
 	var customers []*proofdesk.Customer
 	if ext == ".csv" {
-		customers, err = parseCSVCustomers(bytes.NewReader(text), now)
+		customers, err = parseCSVCustomers(bytes.NewReader(text), now, phoneRegion)
 	} else {
-		customers, err = parseJSONLCustomers(bytes.NewReader(text), now)
+		customers, err = parseJSONLCustomers(bytes.NewReader(text), now, phoneRegion)
 	}
 	return customers, used, err
 }
@@ -80,18 +82,20 @@ func readImportFile(path, encoding string, now time.Time) ([]*proofdesk.Customer
 // external IDs repeated within the file.
 type importCheck struct {
 	now       time.Time
+	region    string // phone region of national numbers
 	customers []*proofdesk.Customer
 	errs      importErrors
 	extIDs    map[string]int
 }
 
-func newImportCheck(now time.Time) *importCheck {
-	return &importCheck{now: now, extIDs: map[string]int{}}
+func newImportCheck(now time.Time, phoneRegion string) *importCheck {
+	return &importCheck{now: now, region: phoneRegion, extIDs: map[string]int{}}
 }
 
 // add validates in (from the given line) through the same code as the API.
 // mapField renames domain field names to the file's column names.
 func (ic *importCheck) add(line int, in *proofdesk.CustomerInput, mapField func(string) string) {
+	in.PhoneRegion = ic.region
 	c, err := in.Customer(ic.now)
 	if err != nil {
 		field := ""
@@ -127,8 +131,8 @@ func (ic *importCheck) result() ([]*proofdesk.Customer, error) {
 
 // parseJSONLCustomers reads one proofdesk.CustomerInput JSON object per
 // line; blank lines are skipped.
-func parseJSONLCustomers(r io.Reader, now time.Time) ([]*proofdesk.Customer, error) {
-	ic := newImportCheck(now)
+func parseJSONLCustomers(r io.Reader, now time.Time, phoneRegion string) ([]*proofdesk.Customer, error) {
+	ic := newImportCheck(now, phoneRegion)
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), maxImportLine)
 	line := 0
@@ -226,7 +230,7 @@ var csvColumns = []string{
 // commas, or by what Excel's optional first line "sep=X" names, or else by
 // the separator the header row uses (";" where Excel's locale writes it, a
 // tab in Excel's "Unicode Text"); see csvDelimiter.
-func parseCSVCustomers(r io.Reader, now time.Time) ([]*proofdesk.Customer, error) {
+func parseCSVCustomers(r io.Reader, now time.Time, phoneRegion string) ([]*proofdesk.Customer, error) {
 	br := bufio.NewReader(r)
 	first, err := br.ReadString('\n')
 	if err != nil && err != io.EOF {
@@ -260,7 +264,7 @@ func parseCSVCustomers(r io.Reader, now time.Time) ([]*proofdesk.Customer, error
 	if len(herrs) > 0 {
 		return nil, herrs
 	}
-	ic := newImportCheck(now)
+	ic := newImportCheck(now, phoneRegion)
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {

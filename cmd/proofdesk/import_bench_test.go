@@ -53,7 +53,7 @@ func BenchmarkImport50k(b *testing.B) {
 		}
 		b.StartTimer()
 
-		cs, err := parseJSONLCustomers(bytes.NewReader(file), time.Now().UTC())
+		cs, err := parseJSONLCustomers(bytes.NewReader(file), time.Now().UTC(), "")
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -20,7 +20,7 @@ import (
 // importedFields is external_id, name and attributes of each customer read.
 func importedFields(tb testing.TB, path, encoding string) (string, [][3]string) {
 	tb.Helper()
-	cs, used, err := readImportFile(path, encoding, importNow)
+	cs, used, err := readImportFile(path, encoding, importNow, "")
 	if err != nil {
 		tb.Fatalf("read %s --encoding %q: %v", filepath.Base(path), encoding, err)
 	}
@@ -80,7 +80,7 @@ func TestReadImportFile_Encodings(t *testing.T) {
 
 func TestReadImportFile_SemicolonEmails(t *testing.T) {
 	t.Parallel()
-	cs, _, err := readImportFile(filepath.Join("testdata", "import", "28v-cp1252-semicolon-de.csv"), "", importNow)
+	cs, _, err := readImportFile(filepath.Join("testdata", "import", "28v-cp1252-semicolon-de.csv"), "", importNow, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +159,7 @@ func TestReadImportFile_EncodingRefusals(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			_, _, err := readImportFile(tt.path, tt.encoding, importNow)
+			_, _, err := readImportFile(tt.path, tt.encoding, importNow, "")
 			if err == nil {
 				t.Fatalf("err=nil, want %q", tt.want)
 			}
@@ -233,7 +233,7 @@ func TestReadImportFile_JSONLUTF16(t *testing.T) {
 	if err := os.WriteFile(p, b, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	cs, used, err := readImportFile(p, "", importNow)
+	cs, used, err := readImportFile(p, "", importNow, "")
 	if err != nil || used != "utf-16" || len(cs) != 1 || cs[0].Name != "Łukasz Żółw" {
 		t.Fatalf("read: used=%q err=%v customers=%v", used, err, cs)
 	}

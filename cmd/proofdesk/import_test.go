@@ -33,10 +33,10 @@ func rowErrorsOf(tb testing.TB, err error) []string {
 func TestParseCSVCustomers(t *testing.T) {
 	t.Parallel()
 	in := "\ufeffexternal_id,name,emails,phones,date_of_birth,address_line1,address_line2,address_city,address_region,address_postal_code,address_country,payment_brand,payment_last4,attr_tier\n" +
-		"C-1,Ada Lovelace,Ada@Example.com|2023-01-05; ada2@example.org,+44 7700 900123,1985-12-10,12 Baker Street,,London,,NW1 6XE,GB,visa,4242,gold\n" +
+		"C-1,Ada Lovelace,Ada@Example.com|2023-01-05; ada2@example.org,+44 20 7946 0123,1985-12-10,12 Baker Street,,London,,NW1 6XE,GB,visa,4242,gold\n" +
 		"C-2,Bob Smith,,,,,,,,,,,,\n" +
 		"\"C-3\",\"Jean, Dupont\",jean@example.fr,(415) 555-0123|2020-02-03,,,,,,,,,,\n"
-	got, err := parseCSVCustomers(strings.NewReader(in), importNow)
+	got, err := parseCSVCustomers(strings.NewReader(in), importNow, "US")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func TestParseCSVCustomers(t *testing.T) {
 			ContactPoints: []*proofdesk.ContactPoint{
 				{Kind: "email", Value: "ada@example.com", AddedAt: added},
 				{Kind: "email", Value: "ada2@example.org", AddedAt: importNow},
-				{Kind: "phone", Value: "+447700900123", AddedAt: importNow},
+				{Kind: "phone", Value: "+442079460123", AddedAt: importNow},
 			},
 			Addresses:   []proofdesk.Address{{Line1: "12 Baker Street", City: "London", PostalCode: "NW1 6XE", Country: "GB"}},
 			DateOfBirth: "1985-12-10",
@@ -94,7 +94,7 @@ func TestParseCSVCustomers_Errors(t *testing.T) {
 			want: []string{
 				"line 2: field name: name is required",
 				"line 3: field emails: emails[0]: not a valid email address",
-				"line 4: field phones: phones[0]: not a valid phone number",
+				"line 4: field phones: phones[0]: not a valid phone number: it has no country code; write it in international form (+ and the country code) or set a default region",
 				"line 5: field date_of_birth: date_of_birth must be YYYY-MM-DD",
 				"line 6: field address_city: addresses[0].city is required",
 				"line 7: wrong number of fields (every row needs one per header column; fields are separated by commas, as in the header)",
@@ -127,7 +127,7 @@ func TestParseCSVCustomers_Errors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			got, err := parseCSVCustomers(strings.NewReader(tt.in), importNow)
+			got, err := parseCSVCustomers(strings.NewReader(tt.in), importNow, "")
 			if got != nil {
 				t.Fatalf("customers=%d, want none when a row is bad", len(got))
 			}
@@ -148,7 +148,7 @@ func TestParseJSONLCustomers(t *testing.T) {
 
 {"name":"Bob"}
 `
-	got, err := parseJSONLCustomers(strings.NewReader(in), importNow)
+	got, err := parseJSONLCustomers(strings.NewReader(in), importNow, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,7 +186,7 @@ func TestParseJSONLCustomers_Errors(t *testing.T) {
 		`{"name":"G"} {"name":"H"}`,
 		`{"name":"I","payment":{"brand":"visa","last4":"SECRET"}}`,
 	}, "\n")
-	got, err := parseJSONLCustomers(strings.NewReader(in), importNow)
+	got, err := parseJSONLCustomers(strings.NewReader(in), importNow, "")
 	if got != nil {
 		t.Fatalf("customers=%d, want none", len(got))
 	}
@@ -213,7 +213,7 @@ func TestParseJSONLCustomers_Errors(t *testing.T) {
 func TestParseJSONLCustomers_LongLine(t *testing.T) {
 	t.Parallel()
 	in := `{"name":"A"}` + "\n" + `{"name":"` + strings.Repeat("x", maxImportLine) + `"}` + "\n"
-	_, err := parseJSONLCustomers(strings.NewReader(in), importNow)
+	_, err := parseJSONLCustomers(strings.NewReader(in), importNow, "")
 	want := []string{"line 2: line is longer than 1048576 bytes; the file was not read further"}
 	if diff := cmp.Diff(want, rowErrorsOf(t, err)); diff != "" {
 		t.Fatalf("errors mismatch (-want +got):\n%s", diff)
@@ -230,19 +230,19 @@ func TestReadImportFile(t *testing.T) {
 		}
 		return p
 	}
-	if cs, _, err := readImportFile(write("a.CSV", "name\nA\n"), "", importNow); err != nil || len(cs) != 1 {
+	if cs, _, err := readImportFile(write("a.CSV", "name\nA\n"), "", importNow, ""); err != nil || len(cs) != 1 {
 		t.Fatalf("csv: n=%d err=%v, want 1 customer", len(cs), err)
 	}
-	if cs, _, err := readImportFile(write("a.jsonl", `{"name":"A"}`+"\n"), "", importNow); err != nil || len(cs) != 1 {
+	if cs, _, err := readImportFile(write("a.jsonl", `{"name":"A"}`+"\n"), "", importNow, ""); err != nil || len(cs) != 1 {
 		t.Fatalf("jsonl: n=%d err=%v, want 1 customer", len(cs), err)
 	}
-	if _, _, err := readImportFile(write("a.json", `{"name":"A"}`), "", importNow); err == nil || !strings.Contains(err.Error(), ".csv or .jsonl") {
+	if _, _, err := readImportFile(write("a.json", `{"name":"A"}`), "", importNow, ""); err == nil || !strings.Contains(err.Error(), ".csv or .jsonl") {
 		t.Fatalf("json: err=%v, want a file-type error", err)
 	}
-	if _, _, err := readImportFile(write("empty.jsonl", "\n\n"), "", importNow); err == nil || !strings.Contains(err.Error(), "no customers") {
+	if _, _, err := readImportFile(write("empty.jsonl", "\n\n"), "", importNow, ""); err == nil || !strings.Contains(err.Error(), "no customers") {
 		t.Fatalf("empty: err=%v, want no customers", err)
 	}
-	if _, _, err := readImportFile(filepath.Join(dir, "missing.csv"), "", importNow); !errors.Is(err, os.ErrNotExist) {
+	if _, _, err := readImportFile(filepath.Join(dir, "missing.csv"), "", importNow, ""); !errors.Is(err, os.ErrNotExist) {
 		t.Fatalf("missing: err=%v, want not exist", err)
 	}
 }

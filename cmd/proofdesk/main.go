@@ -7,6 +7,7 @@ package main
 
 import (
 	"context"
+	"crypto/hmac"
 	"encoding/base64"
 	"errors"
 	"fmt"
@@ -114,6 +115,7 @@ func (m *Main) OpenDB(ctx context.Context) error {
 		}
 	}
 	m.DB = sqldb.NewDB(m.Config.DSN(), vault.New(m.Keyring), m.Logger)
+	m.DB.PhoneRegion = m.Config.DefaultRegion
 	if err := m.DB.Open(ctx); err != nil {
 		m.DB = nil
 		return err
@@ -162,8 +164,7 @@ func (m *Main) Run(ctx context.Context) error {
 			return err
 		}
 	}
-	policy, err := m.applyPolicyFile(ctx)
-	if err != nil {
+	if _, err := m.applyPolicyFile(ctx); err != nil {
 		return err
 	}
 	if m.Config.IsPostgres() {
@@ -195,7 +196,7 @@ func (m *Main) Run(ctx context.Context) error {
 	m.HTTPServer = s
 	base := m.URL()
 	m.DB.SetPublicURL(base, m.Config.Company)
-	if err := m.mount(ctx, s, policy, base); err != nil {
+	if err := m.mount(ctx, s, base); err != nil {
 		return err
 	}
 	if err := s.Open(); err != nil {
@@ -207,9 +208,13 @@ func (m *Main) Run(ctx context.Context) error {
 }
 
 // mount registers every handler on s.
-func (m *Main) mount(ctx context.Context, s *pdhttp.Server, policy *proofdesk.Policy, base string) error {
+// Every surface reads the policy from the store per request, so a change
+// (PUT /api/v1/policy) applies to the very next request.
+func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	agents := m.AgentService
-	apiH := api.NewHandler(agents, m.CustomerService, m.ConversationService, m.AuditService, policy)
+	apiH := api.NewHandler(agents, m.CustomerService, m.ConversationService, m.AuditService, m.PolicyService)
+	apiH.Challenges = m.VerificationService
+	apiH.PhoneRegion = m.Config.DefaultRegion
 	apiH.Register(s)
 	api.NewVerificationHandler(agents, m.VerificationService).Register(s)
 	api.NewPolicyHandler(agents, m.PolicyService).Register(s)
@@ -223,7 +228,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, policy *proofdesk.Po
 	}
 	ih := api.NewIdentityHandler(agents, verifier, m.VerificationService)
 	if m.Config.UserHash {
-		if ih.UserHashSecret, err = m.identitySecret(ctx); err != nil {
+		if ih.UserHashSecret, err = m.userHashSecret(ctx); err != nil {
 			return err
 		}
 	}
@@ -302,7 +307,7 @@ func (m *Main) startChannels(ctx context.Context) error {
 	wctx, cancel := context.WithCancel(context.Background())
 	m.stopWorkers = cancel
 	inbound := mail.NewInboundHandler(mail.InboundConfig{Customers: m.CustomerService, Conversations: m.ConversationService,
-		Threads: m.DB, Resolver: &mail.NetResolver{}, Limits: mail.DefaultLimits(), CoolingOff: c.CoolingOff, Logger: m.Logger})
+		Threads: m.DB, Resolver: &mail.NetResolver{}, Limits: mail.DefaultLimits(), CoolingOff: c.CoolingOff, ReopenWindow: c.ReopenWindow, Logger: m.Logger})
 	if c.SMTPAddr != "" {
 		srv := mail.NewServer(c.SMTPAddr, inbound, mail.DefaultLimits(), m.Logger)
 		if err := srv.Open(); err != nil {
@@ -390,6 +395,33 @@ func (m *Main) identitySecret(ctx context.Context) ([]byte, error) {
 		return b, nil
 	}
 	return m.DB.Secret(ctx, "identity")
+}
+
+// userHashSecret returns the key of Intercom-style user_hash identities
+// (--user-hash): PROOFDESK_USER_HASH_SECRET, base64 of at least 32 bytes,
+// required with --user-hash and different from the signed-session
+// secret. The two are separate keys because a user_hash is an HMAC of a
+// string the caller names: under the session secret, a user_hash issued for
+// a user ID shaped like a token's header and payload would be that token's
+// signature.
+func (m *Main) userHashSecret(ctx context.Context) ([]byte, error) {
+	const env = "PROOFDESK_USER_HASH_SECRET"
+	v := m.Getenv(env)
+	if v == "" {
+		return nil, fmt.Errorf("--user-hash needs %s: base64 of at least %d random bytes that your backend computes user_hash with (not the session-token secret)", env, verify.MinTokenSecret)
+	}
+	b, err := base64.StdEncoding.DecodeString(v)
+	if err != nil || len(b) < verify.MinTokenSecret {
+		return nil, fmt.Errorf("%s must be base64 of at least %d random bytes", env, verify.MinTokenSecret)
+	}
+	id, err := m.identitySecret(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if hmac.Equal(b, id) {
+		return nil, fmt.Errorf("%s must differ from the signed-session secret (PROOFDESK_IDENTITY_SECRET): one key per purpose", env)
+	}
+	return b, nil
 }
 
 // URL returns the base URL of the running server: --base-url if set,

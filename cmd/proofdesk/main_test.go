@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"encoding/base64"
+	"encoding/json"
 	"io"
 	"net/http"
 	"os"
@@ -20,6 +22,7 @@ import (
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/auth"
+	"github.com/proofdesk/proofdesk/verify"
 )
 
 func TestMain(m *testing.M) {
@@ -288,7 +291,7 @@ func TestCLI_CustomersImport(t *testing.T) {
 	if strings.Contains(r.stderr, "SECRET") {
 		t.Fatalf("import error repeats a value: %q", r.stderr)
 	}
-	good := writeFile(t, "good.jsonl", `{"external_id":"C-1","name":"Good Person","emails":[{"value":"good@example.com","added_at":"2021-05-06"}]}`+"\n"+`{"external_id":"C-2","name":"Other Person","phones":["+44 7700 900111"]}`+"\n")
+	good := writeFile(t, "good.jsonl", `{"external_id":"C-1","name":"Good Person","emails":[{"value":"good@example.com","added_at":"2021-05-06"}]}`+"\n"+`{"external_id":"C-2","name":"Other Person","phones":["+44 20 7946 0111"]}`+"\n")
 	if r := runCmd(t, "", nil, "customers", "import", "--data", data, good); r.code != 0 || !strings.Contains(r.stdout, "Imported 2 customers (read as utf-8).") {
 		t.Fatalf("good file: code=%d stdout=%q stderr=%q", r.code, r.stdout, r.stderr)
 	}
@@ -593,5 +596,206 @@ func TestDemoShopPage(t *testing.T) {
 	s := MustRunMain(t)
 	if resp, err := http.Get(s.URL() + "/demo/shop"); err != nil || resp.StatusCode != 404 {
 		t.Fatalf("serve offers the demo page: %v %v", resp.StatusCode, err)
+	}
+}
+
+// TestCLI_AuditAnchor: an anchor exported by 'audit anchor' verifies; then
+// an attacker with write access to the database re-hashes a rewritten
+// table with the unkeyed algorithm, or removes the newest entries and
+// rewrites the head, or edits the anchor file: each is caught.
+func TestCLI_AuditAnchor(t *testing.T) {
+	t.Parallel()
+	newDesk := func(t *testing.T) (data, anchor string) {
+		data = t.TempDir()
+		for _, email := range []string{"a@example.com", "b@example.com", "c@example.com", "d@example.com"} {
+			if r := runCmd(t, "", nil, "agent", "create", "--data", data, "--email", email, "--name", "N"); r.code != 0 {
+				t.Fatalf("agent create: %s", r.stderr)
+			}
+		}
+		anchor = filepath.Join(t.TempDir(), "head.json")
+		if r := runCmd(t, "", nil, "audit", "anchor", "--data", data, "--out", anchor); r.code != 0 || !strings.Contains(r.stdout, "Anchored entry") {
+			t.Fatalf("audit anchor: code=%d stdout=%q stderr=%q", r.code, r.stdout, r.stderr)
+		}
+		if r := runCmd(t, "", nil, "audit", "anchor", "--data", data, "--out", anchor); r.code != 1 || !strings.Contains(r.stderr, "already exists") {
+			t.Fatalf("audit anchor over an existing file: code=%d stderr=%q", r.code, r.stderr)
+		}
+		if r := runCmd(t, "", nil, "audit", "verify", "--data", data, "--anchor", anchor); r.code != 0 || !strings.Contains(r.stdout, "holds the anchored entry") {
+			t.Fatalf("verify --anchor on an intact desk: code=%d stdout=%q stderr=%q", r.code, r.stdout, r.stderr)
+		}
+		return data, anchor
+	}
+	openRaw := func(t *testing.T, data string) *sql.DB {
+		db, err := sql.Open("sqlite", filepath.Join(data, SQLiteFile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		return db
+	}
+
+	t.Run("rewritten and re-hashed", func(t *testing.T) {
+		data, anchor := newDesk(t)
+		db := openRaw(t, data)
+		rows, err := db.Query(`SELECT seq, at, actor_kind, actor_id, action, subject_kind, subject_id, detail FROM audit_log ORDER BY seq`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var entries []*proofdesk.AuditEntry
+		for rows.Next() {
+			e := &proofdesk.AuditEntry{}
+			var at, detail string
+			if err := rows.Scan(&e.Seq, &at, &e.ActorKind, &e.ActorID, &e.Action, &e.SubjectKind, &e.SubjectID, &detail); err != nil {
+				t.Fatal(err)
+			}
+			e.Time, _ = time.Parse(time.RFC3339Nano, at)
+			_ = json.Unmarshal([]byte(detail), &e.Detail)
+			entries = append(entries, e)
+		}
+		rows.Close()
+		// Make the second agent an admin in the log, then re-hash every
+		// entry with the unkeyed SHA-256 chain and move the head.
+		entries[1].Detail["role"] = "admin"
+		prev := ""
+		for _, e := range entries {
+			e.PrevHash = prev
+			e.Hash = e.ComputeHash(nil)
+			prev = e.Hash
+			det, _ := json.Marshal(e.Detail)
+			if _, err := db.Exec(`UPDATE audit_log SET detail = ?, prev_hash = ?, hash = ? WHERE seq = ?`, string(det), e.PrevHash, e.Hash, e.Seq); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := db.Exec(`UPDATE audit_head SET hash = ? WHERE id = 1`, prev); err != nil {
+			t.Fatal(err)
+		}
+		for _, args := range [][]string{{"audit", "verify", "--data", data}, {"audit", "verify", "--data", data, "--anchor", anchor}} {
+			if r := runCmd(t, "", nil, args...); r.code != 1 || !strings.Contains(r.stderr, "audit chain broken at entry 1") {
+				t.Fatalf("%v after an unkeyed re-hash: code=%d stderr=%q", args, r.code, r.stderr)
+			}
+		}
+	})
+
+	t.Run("truncated after the anchor", func(t *testing.T) {
+		data, anchor := newDesk(t)
+		db := openRaw(t, data)
+		var last int64
+		var prevHash string
+		if err := db.QueryRow(`SELECT seq, prev_hash FROM audit_log ORDER BY seq DESC LIMIT 1`).Scan(&last, &prevHash); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(`DELETE FROM audit_log WHERE seq = ?`, last); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(`UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1`, last-1, prevHash); err != nil {
+			t.Fatal(err)
+		}
+		r := runCmd(t, "", nil, "audit", "verify", "--data", data, "--anchor", anchor)
+		if want := "audit chain broken at entry " + strconv.FormatInt(last, 10); r.code != 1 || !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, "removed") {
+			t.Fatalf("verify --anchor after truncation: code=%d stderr=%q, want %q", r.code, r.stderr, want)
+		}
+	})
+
+	t.Run("forged anchor", func(t *testing.T) {
+		data, anchor := newDesk(t)
+		b, err := os.ReadFile(anchor)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var a map[string]any
+		if err := json.Unmarshal(b, &a); err != nil {
+			t.Fatal(err)
+		}
+		a["seq"] = a["seq"].(float64) - 1
+		forged, _ := json.Marshal(a)
+		path := filepath.Join(t.TempDir(), "forged.json")
+		if err := os.WriteFile(path, forged, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if r := runCmd(t, "", nil, "audit", "verify", "--data", data, "--anchor", path); r.code != 1 || !strings.Contains(r.stderr, "forged or edited") {
+			t.Fatalf("verify with a forged anchor: code=%d stderr=%q", r.code, r.stderr)
+		}
+		// The anchor of another desk (another master key) is refused too.
+		_, other := newDesk(t)
+		if r := runCmd(t, "", nil, "audit", "verify", "--data", data, "--anchor", other); r.code != 1 || !strings.Contains(r.stderr, "anchor key is") {
+			t.Fatalf("verify with another desk's anchor: code=%d stderr=%q", r.code, r.stderr)
+		}
+	})
+}
+
+// TestMain_SecretsSeparated: --user-hash and signed session tokens use
+// different keys. A token signed with the user-hash secret is refused, a
+// user_hash computed with the session secret is refused, each works under
+// its own key, and the server does not start with the two equal or with
+// --user-hash but no key of its own.
+func TestMain_SecretsSeparated(t *testing.T) {
+	idSecret := bytes.Repeat([]byte{0x11}, 32)
+	uhSecret := bytes.Repeat([]byte{0x22}, 32)
+	start := func(t *testing.T, env map[string]string) (*Main, error) {
+		m := NewMain()
+		m.Config.DataDir = t.TempDir()
+		m.Config.Addr = "127.0.0.1:0"
+		m.Config.UserHash = true
+		m.Getenv = func(k string) string { return env[k] }
+		err := m.Run(context.Background())
+		t.Cleanup(func() { _ = m.Close() })
+		return m, err
+	}
+	b64 := base64.StdEncoding.EncodeToString
+	if _, err := start(t, map[string]string{"PROOFDESK_IDENTITY_SECRET": b64(idSecret), "PROOFDESK_USER_HASH_SECRET": b64(idSecret)}); err == nil || !strings.Contains(err.Error(), "must differ") {
+		t.Fatalf("start with one key for both: err=%v, want refusal", err)
+	}
+	if _, err := start(t, map[string]string{"PROOFDESK_IDENTITY_SECRET": b64(idSecret)}); err == nil || !strings.Contains(err.Error(), "PROOFDESK_USER_HASH_SECRET") {
+		t.Fatalf("start with --user-hash and no user-hash key: err=%v, want refusal", err)
+	}
+	m, err := start(t, map[string]string{"PROOFDESK_IDENTITY_SECRET": b64(idSecret), "PROOFDESK_USER_HASH_SECRET": b64(uhSecret)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	url, data := m.URL(), m.Config.DataDir
+	if r := runCmd(t, "", nil, "agent", "create", "--data", data, "--email", "a@example.com", "--name", "A", "--role", "supervisor"); r.code != 0 {
+		t.Fatalf("agent create: %s", r.stderr)
+	}
+	r := runCmd(t, "", nil, "token", "create", "--data", data, "--agent", "a@example.com")
+	if r.code != 0 {
+		t.Fatalf("token create: %s", r.stderr)
+	}
+	tok := lastLine(r.stdout)
+	if code, body := httpDo(t, "POST", url+"/api/v1/customers", tok, `{"name":"Una Hash","external_id":"u-1","emails":["una@example.com"]}`); code != 201 {
+		t.Fatalf("create customer: %d %s", code, body)
+	}
+	newConv := func() string {
+		code, body := httpDo(t, "POST", url+"/api/v1/conversations", tok, `{"channel":"api","requester":{"name":"Una"},"subject":"s","message":"hello"}`)
+		if code != 201 {
+			t.Fatalf("create conversation: %d %s", code, body)
+		}
+		var c struct{ ID string }
+		_ = json.Unmarshal([]byte(body), &c)
+		return c.ID
+	}
+	mint := func(secret []byte) string {
+		now := time.Now()
+		s, err := verify.Mint(verify.Claims{Subject: "u-1", Audience: url, IssuedAt: now, ExpiresAt: now.Add(5 * time.Minute)}, secret)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	tests := []struct {
+		name string
+		body string
+		want int
+	}{
+		{"token signed with the user-hash secret", `{"token":"` + mint(uhSecret) + `"}`, 401},
+		{"user_hash under the session secret", `{"user_id":"u-1","user_hash":"` + verify.UserHash(idSecret, "u-1") + `"}`, 401},
+		{"token signed with the session secret", `{"token":"` + mint(idSecret) + `"}`, 200},
+		{"user_hash under its own secret", `{"user_id":"u-1","user_hash":"` + verify.UserHash(uhSecret, "u-1") + `"}`, 200},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, body := httpDo(t, "POST", url+"/api/v1/conversations/"+newConv()+"/identity", tok, tt.body)
+			if code != tt.want {
+				t.Fatalf("status=%d body=%s, want %d", code, body, tt.want)
+			}
+		})
 	}
 }

@@ -25,19 +25,49 @@ type uploadRouter interface {
 	HandleUpload(pattern string, h http.Handler, maxBody int64)
 }
 
-// attachmentJSON is an attachment as the API lists it; url serves the file.
+// attachmentJSON is an attachment as the API lists it: the view's
+// (file name with codes hidden) and url, which serves the file.
 type attachmentJSON struct {
-	ID          string `json:"id"`
-	MessageID   string `json:"message_id"`
-	Filename    string `json:"filename"`
-	ContentType string `json:"content_type"`
-	Size        int64  `json:"size"`
-	URL         string `json:"url"`
+	proofdesk.AttachmentView
+	URL string `json:"url"`
 }
 
-func newAttachmentJSON(a *proofdesk.Attachment) attachmentJSON {
-	return attachmentJSON{ID: a.ID, MessageID: a.MessageID, Filename: a.Filename, ContentType: a.ContentType, Size: a.Size,
-		URL: "/api/v1/conversations/" + a.ConversationID + "/attachments/" + a.ID}
+func newAttachmentJSON(a proofdesk.AttachmentView) attachmentJSON {
+	return attachmentJSON{AttachmentView: a, URL: "/api/v1/conversations/" + a.ConversationID + "/attachments/" + a.ID}
+}
+
+// messageJSON is a message as the API shows it: the view, its files with
+// their urls.
+type messageJSON struct {
+	*proofdesk.MessageView
+	Attachments []attachmentJSON `json:"attachments"`
+}
+
+func newMessageJSON(mv *proofdesk.MessageView) messageJSON {
+	out := messageJSON{MessageView: mv, Attachments: make([]attachmentJSON, 0, len(mv.Attachments))}
+	for _, a := range mv.Attachments {
+		out.Attachments = append(out.Attachments, newAttachmentJSON(a))
+	}
+	return out
+}
+
+// attachmentViews returns the files of conversation convID as the message
+// views show them (oldest first): a customer's file names with codes
+// hidden, an agent's as written, the same on every route.
+func (h *Handler) attachmentViews(ctx context.Context, convID string) ([]proofdesk.AttachmentView, error) {
+	ms, err := h.conversations.FindMessages(ctx, convID)
+	if err != nil {
+		return nil, err
+	}
+	vc, err := h.viewContext(ctx, convID)
+	if err != nil {
+		return nil, err
+	}
+	var out []proofdesk.AttachmentView
+	for _, m := range ms {
+		out = append(out, proofdesk.NewMessageView(m, vc).Attachments...)
+	}
+	return out, nil
 }
 
 // attachmentUpload is a file in POST .../messages: data is base64
@@ -62,12 +92,7 @@ func (h *Handler) handleAttachmentList(w http.ResponseWriter, r *http.Request) {
 		httpd.Error(w, r, err)
 		return
 	}
-	s, ok := h.attachments()
-	if !ok {
-		httpd.WriteJSON(w, http.StatusOK, map[string]any{"attachments": []attachmentJSON{}})
-		return
-	}
-	as, err := s.FindAttachments(r.Context(), id)
+	as, err := h.attachmentViews(r.Context(), id)
 	if err != nil {
 		httpd.Error(w, r, err)
 		return
@@ -97,6 +122,18 @@ func (h *Handler) handleAttachmentShow(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		httpd.Error(w, r, err)
 		return
+	}
+	// The download's name as the views show it.
+	views, err := h.attachmentViews(r.Context(), id)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	a.Filename = "attachment"
+	for _, v := range views {
+		if v.ID == a.ID {
+			a.Filename = v.Filename
+		}
 	}
 	httpd.ServeAttachment(w, r, a)
 }

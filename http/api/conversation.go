@@ -43,7 +43,7 @@ type conversationJSON struct {
 func newConversationJSON(c *proofdesk.Conversation, now time.Time) conversationJSON {
 	out := conversationJSON{
 		ID: c.ID, Channel: c.Channel, CustomerID: c.CustomerID, RequesterClaims: c.Requester,
-		Subject: c.Subject, Status: c.Status, AssigneeID: c.AssigneeID, Team: c.Team,
+		Subject: proofdesk.ViewContext{}.Text(c.Subject), Status: c.Status, AssigneeID: c.AssigneeID, Team: c.Team,
 		Tags: c.Tags, RiskFlags: c.RiskFlags, Fraud: c.Fraud,
 		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt, LastActivityAt: c.LastActivityAt,
 	}
@@ -61,26 +61,6 @@ func newConversationJSON(c *proofdesk.Conversation, now time.Time) conversationJ
 	return out
 }
 
-type messageJSON struct {
-	ID             string           `json:"id"`
-	ConversationID string           `json:"conversation_id"`
-	AuthorKind     string           `json:"author_kind"`
-	AuthorID       string           `json:"author_id,omitempty"`
-	Body           string           `json:"body"`
-	Internal       bool             `json:"internal"`
-	CreatedAt      time.Time        `json:"created_at"`
-	Attachments    []attachmentJSON `json:"attachments"`
-}
-
-func newMessageJSON(m *proofdesk.Message) messageJSON {
-	out := messageJSON{ID: m.ID, ConversationID: m.ConversationID, AuthorKind: m.AuthorKind,
-		AuthorID: m.AuthorID, Body: m.Body, Internal: m.Internal, CreatedAt: m.CreatedAt, Attachments: []attachmentJSON{}}
-	for _, a := range m.Attachments {
-		out.Attachments = append(out.Attachments, newAttachmentJSON(a))
-	}
-	return out
-}
-
 type conversationCreate struct {
 	Channel    string              `json:"channel"`
 	CustomerID string              `json:"customer_id"`
@@ -89,7 +69,9 @@ type conversationCreate struct {
 	Message    string              `json:"message"`
 }
 
-func (in *conversationCreate) validate() error {
+// validate checks and normalises in; phones without a country code are
+// read as numbers of phoneRegion.
+func (in *conversationCreate) validate(phoneRegion string) error {
 	in.Channel = strings.TrimSpace(in.Channel)
 	if !proofdesk.ValidChannel(in.Channel) {
 		return proofdesk.FieldError("channel", "channel must be one of chat, email, phone, api")
@@ -114,7 +96,7 @@ func (in *conversationCreate) validate() error {
 		rq.Email = e
 	}
 	if rq.Phone != "" {
-		p, err := proofdesk.NormalizePhone(rq.Phone)
+		p, err := proofdesk.NormalizePhoneIn(rq.Phone, phoneRegion)
 		if err != nil {
 			return proofdesk.FieldError("requester.phone", "requester.phone: %s", proofdesk.ErrorMessage(err))
 		}
@@ -147,7 +129,7 @@ func (h *Handler) handleConversationCreate(w http.ResponseWriter, r *http.Reques
 		httpd.Error(w, r, err)
 		return
 	}
-	if err := in.validate(); err != nil {
+	if err := in.validate(h.PhoneRegion); err != nil {
 		httpd.Error(w, r, err)
 		return
 	}
@@ -185,6 +167,12 @@ func (h *Handler) handleConversationShow(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	out := newConversationJSON(c, h.Now())
+	vc, err := h.viewContext(r.Context(), c.ID)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	out.Subject = vc.Text(c.Subject)
 	if rf, ok := h.conversations.(riskFinder); ok {
 		risk, err := rf.FindRisk(r.Context(), c.ID)
 		if err != nil {
@@ -238,9 +226,16 @@ func (h *Handler) handleConversationList(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	now := h.Now()
+	vc, err := h.viewContext(r.Context(), "")
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
 	out := make([]conversationJSON, 0, len(cs))
 	for _, c := range cs {
-		out = append(out, newConversationJSON(c, now))
+		cj := newConversationJSON(c, now)
+		cj.Subject = vc.Text(c.Subject)
+		out = append(out, cj)
 	}
 	httpd.WriteJSON(w, http.StatusOK, map[string]any{"conversations": out, "total": n})
 }
@@ -256,9 +251,14 @@ func (h *Handler) handleMessageList(w http.ResponseWriter, r *http.Request) {
 		httpd.Error(w, r, err)
 		return
 	}
+	vc, err := h.viewContext(r.Context(), id)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
 	out := make([]messageJSON, 0, len(ms))
 	for _, m := range ms {
-		out = append(out, newMessageJSON(m))
+		out = append(out, newMessageJSON(proofdesk.NewMessageView(m, vc)))
 	}
 	httpd.WriteJSON(w, http.StatusOK, map[string]any{"messages": out})
 }
@@ -286,5 +286,6 @@ func (h *Handler) handleMessageCreate(w http.ResponseWriter, r *http.Request) {
 		httpd.Error(w, r, err)
 		return
 	}
-	httpd.WriteJSON(w, http.StatusCreated, newMessageJSON(m))
+	// The agent's own message: the view shows it as written.
+	httpd.WriteJSON(w, http.StatusCreated, newMessageJSON(proofdesk.NewMessageView(m, proofdesk.ViewContext{CodesIssued: true})))
 }

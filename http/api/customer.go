@@ -16,6 +16,7 @@ func (h *Handler) handleCustomerCreate(w http.ResponseWriter, r *http.Request) {
 		httpd.Error(w, r, err)
 		return
 	}
+	in.PhoneRegion = h.PhoneRegion
 	c, err := in.Customer(h.Now())
 	if err != nil {
 		httpd.Error(w, r, err)
@@ -26,7 +27,7 @@ func (h *Handler) handleCustomerCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Location", "/api/v1/customers/"+c.ID)
-	httpd.WriteJSON(w, http.StatusCreated, h.view(c))
+	h.writeCustomer(w, r, http.StatusCreated, c)
 }
 
 func (h *Handler) handleCustomerShow(w http.ResponseWriter, r *http.Request) {
@@ -35,7 +36,7 @@ func (h *Handler) handleCustomerShow(w http.ResponseWriter, r *http.Request) {
 		httpd.Error(w, r, err)
 		return
 	}
-	httpd.WriteJSON(w, http.StatusOK, h.view(c))
+	h.writeCustomer(w, r, http.StatusOK, c)
 }
 
 // handleCustomerList looks customers up by email, phone or external ID.
@@ -52,7 +53,7 @@ func (h *Handler) handleCustomerList(w http.ResponseWriter, r *http.Request) {
 		f.Email = &e
 	}
 	if v := q.Get("phone"); v != "" {
-		p, err := proofdesk.NormalizePhone(v)
+		p, err := proofdesk.NormalizePhoneIn(v, h.PhoneRegion)
 		if err != nil {
 			httpd.Error(w, r, proofdesk.FieldError("phone", "phone: %s", proofdesk.ErrorMessage(err)))
 			return
@@ -78,7 +79,12 @@ func (h *Handler) handleCustomerList(w http.ResponseWriter, r *http.Request) {
 	}
 	views := make([]*proofdesk.CustomerView, 0, len(cs))
 	for _, c := range cs {
-		views = append(views, h.view(c))
+		v, err := h.view(r.Context(), c)
+		if err != nil {
+			httpd.Error(w, r, err)
+			return
+		}
+		views = append(views, v)
 	}
 	httpd.WriteJSON(w, http.StatusOK, map[string]any{"customers": views, "total": n})
 }
@@ -129,7 +135,7 @@ func (h *Handler) handleCustomerUpdate(w http.ResponseWriter, r *http.Request) {
 		httpd.Error(w, r, err)
 		return
 	}
-	httpd.WriteJSON(w, http.StatusOK, h.view(c))
+	h.writeCustomer(w, r, http.StatusOK, c)
 }
 
 // update validates the patch with the same rules as a create (through
@@ -218,4 +224,14 @@ func pagination(r *http.Request, def, maxLimit int) (limit, offset int, err erro
 		}
 	}
 	return limit, offset, nil
+}
+
+// writeCustomer answers with c as the request may see it.
+func (h *Handler) writeCustomer(w http.ResponseWriter, r *http.Request, status int, c *proofdesk.Customer) {
+	v, err := h.view(r.Context(), c)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	httpd.WriteJSON(w, status, v)
 }

@@ -1,9 +1,12 @@
 // Package api serves the REST API (/api/v1) to clients that authenticate
 // with a bearer token and act as the agent that created it. Every customer
-// it returns goes through proofdesk.NewCustomerView, masked.
+// it returns goes through proofdesk.NewCustomerView, masked, and every
+// message through proofdesk.NewMessageView, codes hidden, both built per
+// request with the policy in force.
 package api
 
 import (
+	"context"
 	"net/http"
 	"time"
 
@@ -20,26 +23,48 @@ type Router interface {
 type Handler struct {
 	// Now is the clock; NewHandler sets time.Now.
 	Now func() time.Time
+	// Challenges tells whether verification requests were issued on a
+	// conversation, and which codes were issued recently anywhere, so that
+	// codes typed in messages are hidden; nil hides every number of six
+	// digits or more in customers' messages (the safe side).
+	Challenges challengeLister
+	// PhoneRegion is the region (ISO 3166-1 alpha-2) of phone numbers
+	// given without a country code (the --default-region); "" refuses them.
+	PhoneRegion string
 
 	agents        proofdesk.AgentService
 	customers     proofdesk.CustomerService
 	conversations proofdesk.ConversationService
 	audit         proofdesk.AuditService
-	policy        *proofdesk.Policy
+	policies      policyFinder
 }
 
-// NewHandler returns the API handler. policy decides what customer views
-// show (nil means the default policy); audit records blocked replies.
+// policyFinder returns the policy in force.
+type policyFinder interface {
+	FindPolicy(ctx context.Context) (*proofdesk.Policy, error)
+}
+
+// challengeLister lists a conversation's verification requests and
+// matches the codes issued recently.
+type challengeLister interface {
+	FindChallenges(ctx context.Context, conversationID string) ([]*proofdesk.ChallengeInfo, error)
+	RecentCodes(ctx context.Context) func(code string) bool
+}
+
+// NewHandler returns the API handler. policies gives the policy in force,
+// read on every request so that a change applies to the very next one (nil
+// means the default policy); audit records blocked replies.
 func NewHandler(agents proofdesk.AgentService, customers proofdesk.CustomerService,
-	conversations proofdesk.ConversationService, audit proofdesk.AuditService, policy *proofdesk.Policy) *Handler {
-	if policy == nil {
-		policy = proofdesk.DefaultPolicy()
-	}
-	return &Handler{
+	conversations proofdesk.ConversationService, audit proofdesk.AuditService, policies proofdesk.PolicyService) *Handler {
+	h := &Handler{
 		Now:    time.Now,
 		agents: agents, customers: customers, conversations: conversations,
-		audit: audit, policy: policy,
+		audit: audit,
 	}
+	if policies != nil {
+		h.policies = policies
+	}
+	return h
 }
 
 // Register adds the API routes to r, each behind bearer-token auth.
@@ -56,6 +81,7 @@ func (h *Handler) Register(r Router) {
 		"GET /api/v1/conversations/{id}/messages":                 h.handleMessageList,
 		"GET /api/v1/conversations/{id}/attachments":              h.handleAttachmentList,
 		"GET /api/v1/conversations/{id}/attachments/{attachment}": h.handleAttachmentShow,
+		"GET /api/v1/conversations/{id}/messages/{mid}/original":  h.handleMessageOriginal,
 	}
 	for pattern, fn := range routes {
 		r.Handle(pattern, h.requireToken(fn))
@@ -69,7 +95,39 @@ func (h *Handler) Register(r Router) {
 	}
 }
 
-// view is the one way this package shows a customer: masked per policy.
-func (h *Handler) view(c *proofdesk.Customer) *proofdesk.CustomerView {
-	return proofdesk.NewCustomerView(c, proofdesk.ViewContext{Policy: h.policy})
+// viewContext is what this request may see: the policy in force now, the
+// codes issued recently and, for a conversation (convID != ""), whether
+// codes were issued on it.
+func (h *Handler) viewContext(ctx context.Context, convID string) (proofdesk.ViewContext, error) {
+	vc := proofdesk.ViewContext{Policy: proofdesk.DefaultPolicy(), CodesIssued: true}
+	if h.policies != nil {
+		p, err := h.policies.FindPolicy(ctx)
+		if err != nil {
+			return vc, err
+		}
+		vc.Policy = p
+	}
+	if h.Challenges != nil {
+		// Recent codes are known exactly: outside one conversation's
+		// messages nothing else needs hiding.
+		vc.KnownCode, vc.CodesIssued = h.Challenges.RecentCodes(ctx), false
+		if convID != "" {
+			cs, err := h.Challenges.FindChallenges(ctx, convID)
+			if err != nil {
+				return vc, err
+			}
+			vc.CodesIssued = len(cs) > 0
+		}
+	}
+	return vc, nil
+}
+
+// view is the one way this package shows a customer: masked per the
+// policy in force for this request.
+func (h *Handler) view(ctx context.Context, c *proofdesk.Customer) (*proofdesk.CustomerView, error) {
+	vc, err := h.viewContext(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	return proofdesk.NewCustomerView(c, vc), nil
 }

@@ -97,16 +97,21 @@ func TestIdentity_UserHash(t *testing.T) {
 	url := "/api/v1/conversations/" + e.conv.ID + "/identity"
 	disabled := newMux()
 	api.NewIdentityHandler(sqldb.NewAgentService(e.db), v, e.vs).Register(disabled)
-	good := verify.UserHash(e.tokenSecret, "u-1")
+	// user_hash has a key of its own, never the session-token secret.
+	uhSecret := []byte("a user-hash key, not the token's!")
+	good := verify.UserHash(uhSecret, "u-1")
 	if status, body := serve(t, disabled, "POST", url, e.agentTok, `{"user_id":"u-1","user_hash":"`+good+`"}`); status != 403 {
 		t.Fatalf("user_hash while disabled: %d %s", status, body)
 	}
 	enabled := newMux()
 	h := api.NewIdentityHandler(sqldb.NewAgentService(e.db), v, e.vs)
-	h.UserHashSecret = e.tokenSecret
+	h.UserHashSecret = uhSecret
 	h.Register(enabled)
-	if status, body := serve(t, enabled, "POST", url, e.agentTok, `{"user_id":"u-1","user_hash":"`+verify.UserHash(e.tokenSecret, "u-2")+`"}`); status != 401 {
+	if status, body := serve(t, enabled, "POST", url, e.agentTok, `{"user_id":"u-1","user_hash":"`+verify.UserHash(uhSecret, "u-2")+`"}`); status != 401 {
 		t.Fatalf("hash of another user: %d %s", status, body)
+	}
+	if status, body := serve(t, enabled, "POST", url, e.agentTok, `{"user_id":"u-1","user_hash":"`+verify.UserHash(e.tokenSecret, "u-1")+`"}`); status != 401 {
+		t.Fatalf("user_hash under the session-token secret: %d %s", status, body)
 	}
 	if l := e.level(t, e.conv.ID); l != proofdesk.L0 {
 		t.Fatalf("level after a bad hash = %s", l)

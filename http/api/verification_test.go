@@ -121,7 +121,8 @@ func newVEnv(t *testing.T, db *sqldb.DB) *vEnv {
 	e.conv = e.newConversation(t, e.cust.ID)
 
 	srv := httpd.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)))
-	h := api.NewHandler(agents, customers, sqldb.NewConversationService(db), sqldb.NewAuditService(db), nil)
+	h := api.NewHandler(agents, customers, sqldb.NewConversationService(db), sqldb.NewAuditService(db), sqldb.NewPolicyService(db))
+	h.Challenges = e.vs
 	h.Now = e.clk.Now
 	h.Register(srv)
 	api.NewVerificationHandler(agents, e.vs).Register(srv)

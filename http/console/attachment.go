@@ -48,17 +48,50 @@ func (h *Handler) attachmentStore() (attachmentStore, bool) {
 	return s, ok
 }
 
-// fileItems shows a message's attachments.
-func fileItems(convID string, as []*proofdesk.Attachment) []fileItem {
+// fileItems shows a message's attachments as its view shows them.
+func fileItems(as []proofdesk.AttachmentView) []fileItem {
 	var out []fileItem
 	for _, a := range as {
 		out = append(out, fileItem{
 			ID: a.ID, Name: a.Filename, Size: proofdesk.FormatBytes(a.Size), Type: a.ContentType,
 			Inline: slices.Contains(proofdesk.InlineImageTypes, a.ContentType),
-			URL:    "/conversations/" + convID + "/attachments/" + a.ID,
+			URL:    "/conversations/" + a.ConversationID + "/attachments/" + a.ID,
 		})
 	}
 	return out
+}
+
+// downloadName is the name of attachment a of conversation convID as the
+// timeline shows it: a customer's file name with codes hidden.
+func (h *Handler) downloadName(r *http.Request, convID string, a *proofdesk.Attachment) (string, error) {
+	ctx := r.Context()
+	hasCodes := false
+	if h.d.Verification != nil {
+		cs, err := h.d.Verification.FindChallenges(ctx, convID)
+		if err != nil {
+			return "", err
+		}
+		hasCodes = len(cs) > 0
+	}
+	vc, err := h.messageViewContext(r, hasCodes)
+	if err != nil {
+		return "", err
+	}
+	msgs, err := h.d.Conversations.FindMessages(ctx, convID)
+	if err != nil {
+		return "", err
+	}
+	for _, m := range msgs {
+		if m.ID != a.MessageID {
+			continue
+		}
+		for _, v := range proofdesk.NewMessageView(m, vc).Attachments {
+			if v.ID == a.ID {
+				return v.Filename, nil
+			}
+		}
+	}
+	return "attachment", nil
 }
 
 // handleAttachment serves a file of a conversation, decrypted, to an
@@ -76,6 +109,10 @@ func (h *Handler) handleAttachment(w http.ResponseWriter, r *http.Request) {
 	}
 	a, err := s.FindAttachment(r.Context(), id, r.PathValue("attachment"))
 	if err != nil {
+		h.renderError(w, r, err)
+		return
+	}
+	if a.Filename, err = h.downloadName(r, id, a); err != nil {
 		h.renderError(w, r, err)
 		return
 	}

@@ -1,15 +1,14 @@
 package console
 
 import (
+	"context"
 	"fmt"
 	"net/http"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/proofdesk/proofdesk"
-	"github.com/proofdesk/proofdesk/verify"
 )
 
 // timelineItem is one entry of the conversation timeline, ready to show.
@@ -19,10 +18,22 @@ type timelineItem struct {
 	Label    string // "Chat", "Email", "Call note", "Internal note"
 	Author   string
 	Body     string
-	Hidden   bool // the whole message looked like a verification code
+	Hidden   bool // the whole message was a verification code, now hidden
 	At       time.Time
 	Internal bool
-	Files    []fileItem
+	// Files are the message's attachments, names as the view shows them.
+	Files []fileItem
+	// Quoted is the whole text of an inbound mail when the timeline shows
+	// it without its quoted history: "Show quoted text".
+	Quoted string
+	// OtherSender marks a mail whose sender is not the requester.
+	OtherSender bool
+}
+
+// originalFinder is the conversation store's keeper of inbound mail
+// originals, when it has one (sqldb.ConversationService does).
+type originalFinder interface {
+	FindEmailOriginal(ctx context.Context, convID, msgID string) (*proofdesk.EmailOriginal, error)
 }
 
 // contactRow is an on-file contact point, masked, with whether a
@@ -85,32 +96,37 @@ type conversationPage struct {
 	UnlockReason string // the reason typed, after a refused unlock
 }
 
-// sixDigits finds a standalone 6-digit number in a customer's message.
-var sixDigits = regexp.MustCompile(`\b[0-9]{3}[ -]?[0-9]{3}\b`)
-
-// customerText hides what looks like a verification code: a whole
-// message that is a code, and, while the conversation has requests, any
-// standalone 6-digit number in it. Agents never see the customer's code.
-func customerText(body string, hasChallenges bool) (string, bool) {
-	if _, ok := verify.NormalizeCode(strings.TrimSpace(body)); ok {
-		return "[code hidden]", true
-	}
-	if hasChallenges {
-		body = sixDigits.ReplaceAllStringFunc(body, func(s string) string {
-			if len(strings.Trim(s, " -")) >= 6 {
-				return "[code hidden]"
-			}
-			return s
-		})
-	}
-	return body, false
-}
-
 func (h *Handler) policy(r *http.Request) (*proofdesk.Policy, error) {
 	if h.d.Policy == nil {
 		return proofdesk.DefaultPolicy(), nil
 	}
 	return h.d.Policy.FindPolicy(r.Context())
+}
+
+// messageViewContext is the one agent-facing view of a conversation's
+// messages: the policy in force now, codes hidden (every 6-digit number
+// when codes were issued on it, hasCodes, or when that cannot be known).
+func (h *Handler) messageViewContext(r *http.Request, hasCodes bool) (proofdesk.ViewContext, error) {
+	pol, err := h.policy(r)
+	if err != nil {
+		return proofdesk.ViewContext{}, err
+	}
+	vc := proofdesk.ViewContext{Policy: pol, CodesIssued: hasCodes || h.d.Verification == nil}
+	if h.d.Verification != nil {
+		vc.KnownCode = h.d.Verification.RecentCodes(r.Context())
+	}
+	return vc, nil
+}
+
+// textView is the view of customer-written text outside a conversation's
+// messages (subjects): a message-only code, or a code issued recently
+// anywhere, is hidden.
+func (h *Handler) textView(ctx context.Context) proofdesk.ViewContext {
+	var vc proofdesk.ViewContext
+	if h.d.Verification != nil {
+		vc.KnownCode = h.d.Verification.RecentCodes(ctx)
+	}
+	return vc
 }
 
 func (h *Handler) handleConversation(w http.ResponseWriter, r *http.Request) {
@@ -139,6 +155,7 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 		return nil, err
 	}
 	now := h.Now()
+	conv.Subject = h.textView(ctx).Text(conv.Subject)
 	title := conv.Subject
 	if title == "" {
 		if title, err = h.preview(ctx, conv.ID, headingLen); err != nil {
@@ -191,13 +208,32 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 	if err != nil {
 		return nil, err
 	}
+	vc, err := h.messageViewContext(r, p.HasCodes)
+	if err != nil {
+		return nil, err
+	}
+	pol := vc.Policy
 	for _, m := range msgs {
-		it := timelineItem{ID: m.ID, Kind: m.AuthorKind, Body: m.Body, At: m.CreatedAt, Internal: m.Internal, Label: channelLabel(conv.Channel),
-			Files: fileItems(conv.ID, m.Attachments)}
+		mv := proofdesk.NewMessageView(m, vc)
+		it := timelineItem{ID: mv.ID, Kind: mv.AuthorKind, Body: mv.Body, At: mv.CreatedAt, Internal: mv.Internal, Label: channelLabel(conv.Channel),
+			Hidden: mv.Body == proofdesk.CodeHiddenText, Files: fileItems(mv.Attachments)}
 		switch m.AuthorKind {
 		case proofdesk.AuthorCustomer:
 			it.Author = "Requester"
-			it.Body, it.Hidden = customerText(m.Body, p.HasCodes)
+			if of, ok := h.d.Conversations.(originalFinder); ok && conv.Channel == proofdesk.ChannelEmail && !it.Hidden {
+				o, err := of.FindEmailOriginal(ctx, conv.ID, m.ID)
+				switch {
+				case err == nil:
+					if strings.TrimSpace(o.FullText) != strings.TrimSpace(m.Body) {
+						it.Quoted = vc.Text(o.FullText)
+					}
+					if it.OtherSender = o.SenderDiffers; it.OtherSender {
+						it.Author = "Different sender"
+					}
+				case proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND:
+					return nil, err
+				}
+			}
 		case proofdesk.AuthorAgent:
 			it.Author = names[m.AuthorID]
 			if it.Author == "" {
@@ -220,11 +256,7 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 		if err != nil {
 			return nil, err
 		}
-		pol, err := h.policy(r)
-		if err != nil {
-			return nil, err
-		}
-		p.Customer = proofdesk.NewCustomerView(cust, proofdesk.ViewContext{Policy: pol})
+		p.Customer = proofdesk.NewCustomerView(cust, vc)
 		p.Contacts = h.contactRows(p.Customer, now)
 		p.RevealFields = revealFields(p.Customer, pol)
 		p.Locked = cust.SupportLocked

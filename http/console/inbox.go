@@ -117,7 +117,9 @@ func (h *Handler) handleInbox(w http.ResponseWriter, r *http.Request) {
 	}
 	now := h.Now()
 	previews := 0
+	tv := h.textView(ctx)
 	for _, c := range convs {
+		c.Subject = tv.Text(c.Subject)
 		row := inboxRow{Conv: c, Level: c.EffectiveLevel(now),
 			Unread: h.unread.unread(agent.ID, c.ID, c.LastActivityAt), Assignee: names[c.AssigneeID]}
 		if c.Subject == "" && previews < previewRows {

@@ -19,21 +19,28 @@ const SignatureHeader = "X-Twilio-Signature"
 // maxFormBytes caps a webhook body; the provider's are about 1 KB.
 const maxFormBytes = 64 << 10
 
-// Signature returns the Twilio request signature of a POST to fullURL
-// with params: base64(HMAC-SHA1(authToken, fullURL + each key+value, sorted
-// by key then value)). The e2e tests of others sign with it too.
+// Signature returns the Twilio request signature (X-Twilio-Signature) of a
+// POST to fullURL with params, by the provider's documented algorithm
+// (Twilio, "Secure webhooks"): the full URL, then the parameters sorted by
+// name (byte order, case-sensitive), each name immediately followed by its
+// value, no delimiters; HMAC-SHA1 keyed with the auth token; base64. A name
+// given several times contributes each of its values, sorted. The e2e
+// tests of others sign with it too.
 func Signature(authToken, fullURL string, params url.Values) string {
-	pairs := make([]string, 0, len(params))
-	for k, vs := range params {
-		for _, v := range vs {
-			pairs = append(pairs, k+v)
-		}
+	names := make([]string, 0, len(params))
+	for k := range params {
+		names = append(names, k)
 	}
-	sort.Strings(pairs)
+	sort.Strings(names)
 	mac := hmac.New(sha1.New, []byte(authToken))
 	mac.Write([]byte(fullURL))
-	for _, p := range pairs {
-		mac.Write([]byte(p))
+	for _, k := range names {
+		vs := append([]string(nil), params[k]...)
+		sort.Strings(vs)
+		for _, v := range vs {
+			mac.Write([]byte(k))
+			mac.Write([]byte(v))
+		}
 	}
 	return base64.StdEncoding.EncodeToString(mac.Sum(nil))
 }

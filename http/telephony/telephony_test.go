@@ -2,13 +2,18 @@ package telephony_test
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/sha1"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -167,6 +172,50 @@ func (e *env) signed(t *testing.T, path string, form url.Values) string {
 
 func callForm(from string) url.Values {
 	return url.Values{"CallSid": {callSID}, "From": {from}, "To": {"+18005551212"}, "AccountSid": {"AC1"}, "CallStatus": {"ringing"}}
+}
+
+// docSignature signs as Twilio's documentation says, written here apart
+// from telephony.Signature: names sorted, each name then its value.
+func docSignature(token, fullURL string, form url.Values) string {
+	names := make([]string, 0, len(form))
+	for k := range form {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	b.WriteString(fullURL)
+	for _, k := range names {
+		b.WriteString(k + form.Get(k))
+	}
+	mac := hmac.New(sha1.New, []byte(token))
+	mac.Write([]byte(b.String()))
+	return base64.StdEncoding.EncodeToString(mac.Sum(nil))
+}
+
+// Callers the provider shows as "anonymous", "client:…" or "sip:…" are
+// let in (200) with no phone claim, signed as the provider signs them
+// with its usual Caller*/From* location parameters.
+func TestVoice_NonNumericCallers(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		e := newEnv(t, db)
+		for i, from := range []string{"anonymous", "client:alice", "sip:alice@pbx.example.com", "+266696687", "Restricted"} {
+			form := url.Values{"CallSid": {fmt.Sprintf("CA%032x", i+1)}, "AccountSid": {"AC1"}, "CallStatus": {"ringing"}, "To": {"+18005551212"},
+				"From": {from}, "Caller": {from}, "FromCity": {"SAN FRANCISCO"}, "CallerCity": {"SAN FRANCISCO"}, "FromCountry": {"US"}, "CallerCountry": {"US"},
+				"Direction": {"inbound"}, "ApiVersion": {"2010-04-01"}}
+			status, body := e.post(t, telephony.VoicePath, form, docSignature(authToken, publicBase+telephony.VoicePath, form))
+			if status != http.StatusOK {
+				t.Fatalf("From %q: status %d, want 200: %s", from, status, body)
+			}
+			id, err := e.phones.FindCallConversationID(context.Background(), form.Get("CallSid"))
+			if err != nil {
+				t.Fatalf("From %q: %v", from, err)
+			}
+			c, err := e.convs.FindConversationByID(context.Background(), id)
+			if err != nil || c.Requester.Phone != "" || c.CustomerID != "" {
+				t.Fatalf("From %q: conversation %+v, %v, want no phone claim and no link", from, c, err)
+			}
+		}
+	})
 }
 
 func digitsForm(d string) url.Values {
@@ -465,7 +514,7 @@ func attemptsText(n int) string {
 func TestAgentOpensPhoneConversation(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		e := newEnv(t, db)
-		in := `{"channel":"phone","customer_id":"` + e.cust.ID + `","requester":{"name":"Jane","phone":"(415) 555-0123"},"subject":"Caller asks about an order"}`
+		in := `{"channel":"phone","customer_id":"` + e.cust.ID + `","requester":{"name":"Jane","phone":"+1 (415) 555-0123"},"subject":"Caller asks about an order"}`
 		req, _ := http.NewRequest("POST", e.srv.URL()+"/api/v1/conversations", strings.NewReader(in))
 		req.Header.Set("Authorization", "Bearer "+e.apiToken)
 		req.Header.Set("Content-Type", "application/json")

@@ -9,6 +9,8 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -740,5 +742,73 @@ func TestWidget_IdentityTokenLinksAtL1(t *testing.T) {
 	}
 	if _, after, _ := e.convs.FindConversations(ctx, proofdesk.ConversationFilter{}); after != total {
 		t.Fatalf("refused tokens created conversations: %d → %d", total, after)
+	}
+}
+
+// TestWidget_Case22_BidiNeutralised: the shared case 22 (a visitor name
+// and message with U+202E RIGHT-TO-LEFT OVERRIDE) and variants with the
+// other bidi controls are stored as every channel stores them: without
+// the controls (proofdesk.NeutralizeBidi), on chat as on email, API and
+// phone.
+func TestWidget_Case22_BidiNeutralised(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "22-widget-rlo-name.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c22 map[string]string
+	if err := json.Unmarshal(raw, &c22); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name           string
+		req            map[string]string
+		wantName, want string
+	}{
+		{"case 22", c22, "Anagpj.exe", "Hello txt.exe"},
+		{"isolates", map[string]string{"message": "pay to \u2067IBAN 1234\u2069 now", "name": "\u2066Bob\u2069", "client_id": "v2"}, "Bob", "pay to IBAN 1234 now"},
+		{"embeddings", map[string]string{"message": "\u202aorder\u202b 55\u202c", "name": "Eve\u202dx", "client_id": "v3"}, "Evex", "order 55"},
+		{"hebrew with marks kept", map[string]string{"message": "שלום\u200f 12", "name": "דנה", "client_id": "v4"}, "דנה", "שלום\u200f 12"},
+	}
+	e := newEnv(t, widget.Config{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			token := e.newVisitor(t)
+			var out map[string]any
+			if st := e.do(t, "POST", "/widget/v1/conversations", token, tt.req, nil, &out); st != http.StatusCreated {
+				t.Fatalf("status %d: %v", st, out)
+			}
+			id := out["conversation_id"].(string)
+			conv, err := e.convs.FindConversationByID(context.Background(), id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ms, err := e.convs.FindMessages(context.Background(), id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if conv.Requester.Name != tt.wantName || ms[0].Body != tt.want {
+				t.Fatalf("name=%q body=%q, want %q %q", conv.Requester.Name, ms[0].Body, tt.wantName, tt.want)
+			}
+			// Messages sent over the socket go the same way.
+			c, _ := e.dial(t, token, id)
+			send(t, c, map[string]string{"type": "message", "client_id": "ws-" + tt.req["client_id"], "body": tt.req["message"]})
+			readType(t, c, "ack")
+			ms, _ = e.convs.FindMessages(context.Background(), id)
+			if got := ms[len(ms)-1].Body; got != tt.want {
+				t.Fatalf("socket message=%q, want %q", got, tt.want)
+			}
+			// And on the other channels through the one store entry.
+			for _, ch := range []string{proofdesk.ChannelEmail, proofdesk.ChannelAPI, proofdesk.ChannelPhone} {
+				other := &proofdesk.Conversation{Channel: ch, Subject: tt.req["message"], Requester: proofdesk.Requester{Name: tt.req["name"]}}
+				if err := e.convs.CreateConversation(context.Background(), other, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: tt.req["message"]}); err != nil {
+					t.Fatal(err)
+				}
+				om, _ := e.convs.FindMessages(context.Background(), other.ID)
+				oc, _ := e.convs.FindConversationByID(context.Background(), other.ID)
+				if oc.Requester.Name != tt.wantName || om[0].Body != tt.want || oc.Subject != tt.want {
+					t.Fatalf("%s: name=%q subject=%q body=%q", ch, oc.Requester.Name, oc.Subject, om[0].Body)
+				}
+			}
+		})
 	}
 }

@@ -97,7 +97,8 @@ func New(tb testing.TB, opt Options) *Stack {
 		tb.Fatal(err)
 	}
 	s.Verification = vs
-	s.API = api.NewHandler(s.Agents, s.Customers, s.Conversations, s.Audit, nil)
+	s.API = api.NewHandler(s.Agents, s.Customers, s.Conversations, s.Audit, s.Policy)
+	s.API.Challenges = s.Verification
 	console.PasswordParams = auth.TestPasswordParams
 	s.Console = console.New(console.Deps{
 		Agents: s.Agents, Customers: s.Customers, Conversations: s.Conversations, Audit: s.Audit,

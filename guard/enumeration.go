@@ -1,0 +1,185 @@
+package guard
+
+import (
+	"fmt"
+
+	"github.com/proofdesk/proofdesk"
+)
+
+// enumThreshold is how many distinct candidate values of one class make a
+// reply an enumeration. A reply that tells a customer their own data names
+// one or two; an agent testing the guard as an oracle lists many.
+const enumThreshold = 5
+
+// enumeration returns the class of which the reply lists enumThreshold or
+// more distinct candidate values, or "": dates that could be a date of
+// birth (years 1900–2015), numbers of 4 digits with a card or phone word in
+// the reply, phone numbers (digit runs of 7 or more), email addresses, or
+// house numbers with a street type.
+func (t *text) enumeration() string {
+	if t.ats >= enumThreshold {
+		return proofdesk.ClassEmail
+	}
+	// every candidate holds a digit: most replies have too few for a list
+	digitToks := 0
+	for i := range t.toks {
+		if w := t.tokBytes(i); len(w) > 0 && w[0] >= '0' && w[0] <= '9' {
+			digitToks++
+		}
+	}
+	if digitToks < enumThreshold {
+		return ""
+	}
+	dates := map[string]bool{}
+	for i := range t.toks {
+		if d, ok := t.dateAt(i); ok {
+			dates[d] = true
+		}
+	}
+	if len(dates) >= enumThreshold {
+		return proofdesk.ClassDateOfBirth
+	}
+	var card, phone bool
+	four := map[string]bool{}
+	houses := map[string]bool{}
+	for i := range t.toks {
+		w := t.tokBytes(i)
+		switch lx := t.toks[i].lex; {
+		case lx&lxCard != 0:
+			card = true
+		case lx&lxPhone != 0:
+			phone = true
+		case len(w) == 4 && allDigits(w):
+			four[string(w)] = true
+		}
+		if hasDigitB(w) && len(w) <= 6 {
+			for j := i + 1; j < len(t.toks) && j <= i+4; j++ {
+				if t.toks[j].lex&lxStreet != 0 && j > i+1 {
+					houses[string(w)] = true
+					break
+				}
+			}
+		}
+	}
+	if len(four) >= enumThreshold+1 && (card || phone) {
+		if card {
+			return proofdesk.ClassPayment
+		}
+		return proofdesk.ClassPhone
+	}
+	// phone candidates: tokens of 7 digits or more, and runs of 7 or more
+	// made of shorter tokens
+	runs := map[string]bool{}
+	for _, r := range t.runs {
+		long := false
+		for k := r.firstTok; k < r.firstTok+r.nTok; k++ {
+			if w := t.tokBytes(int(k)); len(w) >= 7 {
+				runs[string(w)] = true
+				long = true
+			}
+		}
+		end := int(r.off) + 1
+		for end < t.compact && t.buf[end] != '|' {
+			end++
+		}
+		if d := t.buf[r.off+1 : end]; len(d) >= 7 && !long && !t.dateLike(r) {
+			runs[string(d)] = true
+		}
+	}
+	if len(runs) >= enumThreshold {
+		return proofdesk.ClassPhone
+	}
+	if len(houses) >= enumThreshold {
+		return proofdesk.ClassAddress
+	}
+	return ""
+}
+
+func hasDigitB(b []byte) bool {
+	for _, c := range b {
+		if c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// dateLike reports whether run r is a date written with / . - (three
+// parts, none longer than 4 digits): "2025-01-01" is no phone number.
+func (t *text) dateLike(r run) bool {
+	if r.nTok != 3 {
+		return false
+	}
+	for k := r.firstTok; k < r.firstTok+3; k++ {
+		if len(t.tokBytes(int(k))) > 4 || k > r.firstTok && t.toks[k].flags&fTight == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// dateAt reports whether a date that could be a date of birth starts at
+// token i — day, month and year in any order of the common formats, the
+// month as a number or a name, an "of" or "de" between — and returns it
+// in one form (year, month, day).
+func (t *text) dateAt(i int) (string, bool) {
+	var parts [3]int
+	var isMonthName [3]bool
+	n := 0
+	tight := true // "1/2/77": the parts joined by / . -
+	for k := i; k < len(t.toks) && n < 3; k++ {
+		if n > 0 && t.toks[k].flags&fTight == 0 {
+			tight = false
+		}
+		w := t.tokBytes(k)
+		switch {
+		case allDigits(w) && len(w) <= 4:
+			v := 0
+			for _, c := range w {
+				v = v*10 + int(c-'0')
+			}
+			if len(w) == 4 && (v < 1900 || v > 2015) {
+				return "", false
+			}
+			if len(w) == 3 {
+				return "", false
+			}
+			parts[n] = v
+			if len(w) == 4 {
+				parts[n] += 100000 // marks a 4-digit year
+			}
+			n++
+		case len(w) == 3 && w[0] == 'm' && w[1] >= '0' && w[1] <= '1' && w[2] >= '0' && w[2] <= '9':
+			parts[n] = int(w[1]-'0')*10 + int(w[2]-'0')
+			isMonthName[n] = true
+			n++
+		case n > 0 && (string(w) == "of" || string(w) == "de" || string(w) == "del" || string(w) == "di" || string(w) == "the"):
+		default:
+			return "", false
+		}
+	}
+	if n < 3 {
+		return "", false
+	}
+	year := func(v int) (int, bool) {
+		if v >= 100000 {
+			return v - 100000, true
+		}
+		return 0, false
+	}
+	day := func(v int) bool { return v >= 1 && v <= 31 }
+	month := func(v int) bool { return v >= 1 && v <= 12 }
+	yy := func(v int) bool { return v < 100 }
+	var y, m, d int
+	switch {
+	case func() bool { v, ok := year(parts[0]); y = v; return ok }() && month(parts[1]) && day(parts[2]):
+		m, d = parts[1], parts[2]
+	case day(parts[0]) && month(parts[1]) && (parts[2] >= 100000 || yy(parts[2]) && (isMonthName[1] || tight)):
+		d, m, y = parts[0], parts[1], parts[2]%100000
+	case month(parts[0]) && day(parts[1]) && (parts[2] >= 100000 || yy(parts[2]) && (isMonthName[0] || tight)):
+		m, d, y = parts[0], parts[1], parts[2]%100000
+	default:
+		return "", false
+	}
+	return fmt.Sprintf("%d-%d-%d", y, m, d), true
+}

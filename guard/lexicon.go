@@ -1,0 +1,98 @@
+package guard
+
+// Lexical classes of a word, kept on each token so that the checks after
+// normalisation need no map lookup.
+const (
+	lxCard uint16 = 1 << iota
+	lxPhone
+	lxStreet
+	lxRef
+	lxEndRef
+	lxCond
+	lxExist
+	lxSeCond
+	lxEnding
+	lxOwner
+	lxDot // a word for "dot" in a spoken email address
+	lxAt  // a word for "at" in a spoken email address
+)
+
+// lexEntry is what the normaliser knows of one word.
+type lexEntry struct {
+	canon  string // canonical form, "" if the word is its own
+	num    numWord
+	hasNum bool
+	bits   uint16
+}
+
+// lexicon holds every word that has a canonical form, a number value or a
+// lexical class: one lookup per token.
+var lexicon = func() map[string]*lexEntry {
+	m := map[string]*lexEntry{}
+	get := func(w string) *lexEntry {
+		e := m[w]
+		if e == nil {
+			e = &lexEntry{}
+			m[w] = e
+		}
+		return e
+	}
+	for w, c := range canon {
+		get(w).canon = c
+	}
+	for w, n := range numWords {
+		e := get(w)
+		e.num, e.hasNum = n, true
+	}
+	for bit, words := range map[uint16]map[string]bool{
+		lxCard: cardWords, lxPhone: phoneWords, lxStreet: streetTypes, lxRef: refWords, lxEndRef: endRefWords,
+		lxCond: condWords, lxExist: existential, lxSeCond: seCond, lxEnding: endingWords, lxOwner: ownerWords,
+		lxDot: dotWords, lxAt: atWords,
+	} {
+		for w := range words {
+			get(w).bits |= bit
+		}
+	}
+	return m
+}()
+
+// atWords are the words for "at" in a spoken email address.
+var atWords = func() map[string]bool {
+	m := map[string]bool{"at": true}
+	for w, c := range canon {
+		if c == "at" {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// bitsOf returns the lexical classes of a canonical token.
+func bitsOf(w []byte) uint16 {
+	if e := lexicon[string(w)]; e != nil {
+		return e.bits
+	}
+	return 0
+}
+
+// numPrefix holds the first three letters of every number word, to skip
+// compound segmentation of words that cannot be numbers.
+var numPrefix = func() (p [26 * 26 * 26]bool) {
+	for w := range numWords {
+		if len(w) >= 3 && isLower(w[0]) && isLower(w[1]) && isLower(w[2]) {
+			p[prefixIndex([]byte(w))] = true
+		}
+	}
+	return p
+}()
+
+func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
+
+func prefixIndex(w []byte) int {
+	return (int(w[0]-'a')*26+int(w[1]-'a'))*26 + int(w[2]-'a')
+}
+
+// mayBeNumber reports whether w could be a compound number word.
+func mayBeNumber(w []byte) bool {
+	return len(w) >= 5 && isLower(w[0]) && isLower(w[1]) && isLower(w[2]) && numPrefix[prefixIndex(w)]
+}

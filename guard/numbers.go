@@ -1,0 +1,673 @@
+package guard
+
+import (
+	"strconv"
+	"strings"
+)
+
+// number word kinds
+const (
+	kNone     uint8 = iota
+	kDigit          // 0-9
+	kTeen           // 10-19
+	kTens           // 20, 30, ... 90
+	kHundred        // ×100
+	kHundreds       // 200 ... 900 in one word ("novecientos")
+	kThousand       // ×1000
+	kConn           // "and", "und", "y", "e", "et", "en" between number words
+	kDouble         // "double": the next digit twice
+	kTriple         // "triple": the next digit three times
+)
+
+type numWord struct {
+	val  int
+	kind uint8
+	// ambiguous words ("one" is also a pronoun in some languages, "due"
+	// is English) count only next to another number word.
+	ambiguous bool
+	// compoundOnly words ("ein", "vent") count only inside a compound.
+	compoundOnly bool
+}
+
+type numItem struct {
+	val  int
+	kind uint8
+	conn bool // preceded by a connector
+}
+
+// numWords are the number words of English, German, French, Spanish,
+// Italian, Dutch and Portuguese, after folding (accents removed).
+var numWords = func() map[string]numWord {
+	m := map[string]numWord{}
+	add := func(kind uint8, val int, words ...string) {
+		for _, w := range words {
+			m[w] = numWord{val: val, kind: kind}
+		}
+	}
+	digits := [][]string{
+		{"zero", "oh", "nought", "null", "zero", "cero", "nul"},
+		{"one", "eins", "uno", "first", "premier", "premiere", "primero", "primera", "primo", "eerste", "primeiro", "erste", "ersten", "erster"},
+		{"two", "zwei", "zwo", "deux", "dos", "twee", "dois", "duas", "second", "zweite", "zweiten", "segundo"},
+		{"three", "drei", "trois", "tres", "tre", "drie", "third", "dritte", "dritten", "derde", "troisieme", "tercero", "terzo", "terceiro"},
+		{"four", "vier", "quatre", "cuatro", "quattro", "quatro", "fourth"},
+		{"five", "funf", "cinq", "cinco", "cinque", "vijf", "fifth"},
+		{"six", "sechs", "seis", "sei", "zes", "sixth"},
+		{"seven", "sieben", "siete", "sette", "zeven", "sete", "seventh", "siebte", "siebten"},
+		{"eight", "acht", "huit", "ocho", "otto", "oito", "eighth", "achte", "achten"},
+		{"nine", "neun", "neuf", "nueve", "nove", "negen", "ninth"},
+	}
+	for v, ws := range digits {
+		add(kDigit, v, ws...)
+	}
+	teens := [][]string{
+		{"ten", "zehn", "dix", "diez", "dieci", "tien", "dez", "tenth"},
+		{"eleven", "elf", "onze", "undici", "eleventh"},
+		{"twelve", "zwolf", "douze", "doce", "dodici", "twaalf", "doze", "twelfth"},
+		{"thirteen", "dreizehn", "treize", "trece", "tredici", "dertien", "treze"},
+		{"fourteen", "vierzehn", "quatorze", "catorce", "quattordici", "veertien", "catorze"},
+		{"fifteen", "funfzehn", "quinze", "quince", "quindici", "vijftien"},
+		{"sixteen", "sechzehn", "seize", "dieciseis", "sedici", "zestien", "dezesseis", "dezasseis"},
+		{"seventeen", "siebzehn", "diecisiete", "diciassette", "zeventien", "dezessete", "dezassete"},
+		{"eighteen", "achtzehn", "dieciocho", "diciotto", "achttien", "dezoito"},
+		{"nineteen", "neunzehn", "diecinueve", "diciannove", "negentien", "dezenove", "dezanove"},
+	}
+	for v, ws := range teens {
+		add(kTeen, 10+v, ws...)
+		for _, w := range ws {
+			if strings.HasSuffix(w, "teen") {
+				add(kTeen, 10+v, w+"th")
+			}
+		}
+	}
+	tens := [][]string{
+		{"twenty", "zwanzig", "vingt", "vingts", "veinte", "veinti", "venti", "twintig", "vinte", "twentieth"},
+		{"thirty", "dreissig", "trente", "treinta", "trenta", "dertig", "trinta", "thirtieth"},
+		{"forty", "vierzig", "quarante", "cuarenta", "quaranta", "veertig", "quarenta"},
+		{"fifty", "funfzig", "cinquante", "cincuenta", "cinquanta", "vijftig", "cinquenta"},
+		{"sixty", "sechzig", "soixante", "sesenta", "sessanta", "zestig", "sessenta"},
+		{"seventy", "siebzig", "setenta", "settanta", "zeventig"},
+		{"eighty", "achtzig", "ochenta", "ottanta", "tachtig", "oitenta"},
+		{"ninety", "neunzig", "noventa", "novanta", "negentig"},
+	}
+	for v, ws := range tens {
+		add(kTens, 20+10*v, ws...)
+	}
+	add(kHundred, 100, "hundred", "hundert", "cent", "cents", "cien", "ciento", "cento", "honderd", "cem")
+	for v, ws := range [][]string{
+		{"doscientos", "duecento", "duzentos"}, {"trescientos", "trecento", "trezentos"},
+		{"cuatrocientos", "quattrocento", "quatrocentos"}, {"quinientos", "cinquecento", "quinhentos"},
+		{"seiscientos", "seicento", "seiscentos"}, {"setecientos", "settecento", "setecentos"},
+		{"ochocientos", "ottocento", "oitocentos"}, {"novecientos", "novecento", "novecentos"},
+	} {
+		add(kHundreds, 200+100*v, ws...)
+	}
+	add(kThousand, 1000, "thousand", "tausend", "mille", "mil", "duizend", "mila")
+	add(kConn, 0, "and", "und", "y", "e", "et", "en")
+	add(kDouble, 2, "double", "doppel")
+	add(kTriple, 3, "triple")
+	for w, v := range map[string]int{"un": 1, "une": 1, "una": 1, "een": 1, "um": 1, "uma": 1, "due": 2, "sept": 7, "once": 11} {
+		m[w] = numWord{val: v, kind: kDigit, ambiguous: true}
+	}
+	for w, v := range map[string]int{"ein": 1, "eine": 1, "vent": 20, "trent": 30, "quarant": 40, "cinquant": 50,
+		"sessant": 60, "settant": 70, "ottant": 80, "novant": 90} {
+		k := kDigit
+		if v >= 20 {
+			k = kTens
+		}
+		m[w] = numWord{val: v, kind: k, compoundOnly: true}
+	}
+	return m
+}()
+
+// ordinalSuffixes of number words ("vierzehnten", "twentieth", "vierde").
+var ordinalSuffixes = []string{"sten", "ster", "stes", "ste", "ten", "ter", "tes", "te", "de", "th", "ieme", "eme", "esimo", "esima", "o"}
+
+// numberWord returns the items of w if w is a number word, a compound of
+// number words ("neunundsiebzig", "settantanove") or an ordinal of one.
+func numberWord(w []byte, items []numItem) ([]numItem, bool, bool) {
+	if nw, ok := numWords[string(w)]; ok && !nw.compoundOnly {
+		return append(items, numItem{val: nw.val, kind: nw.kind}), true, nw.ambiguous
+	}
+	return compoundNumber(w, items)
+}
+
+// compoundNumber is numberWord for a word that is not itself a number
+// word.
+func compoundNumber(w []byte, items []numItem) ([]numItem, bool, bool) {
+	if !mayBeNumber(w) {
+		return items, false, false
+	}
+	n := len(items)
+	if out, ok := segment(w, items, false); ok && len(out)-n >= 2 {
+		return out, true, false
+	}
+	for _, suf := range ordinalSuffixes {
+		if len(w) > len(suf)+2 && string(w[len(w)-len(suf):]) == suf {
+			stem := w[:len(w)-len(suf)]
+			if nw, ok := numWords[string(stem)]; ok && !nw.compoundOnly && nw.kind != kConn {
+				return append(items, numItem{val: nw.val, kind: nw.kind}), true, false
+			}
+			if out, ok := segment(stem, items[:n], false); ok && len(out)-n >= 2 {
+				return out, true, false
+			}
+		}
+	}
+	return items[:n], false, false
+}
+
+// segment splits w into number words, longest first, with connectors
+// only between two of them.
+func segment(w []byte, items []numItem, conn bool) ([]numItem, bool) {
+	if len(w) == 0 {
+		return items, !conn
+	}
+	// the number words that w starts with, longest first
+	var ends [16]int32
+	ne := 0
+	node := int32(0)
+	for l := 0; l < len(w) && ne < len(ends); l++ {
+		c := w[l]
+		if c < 'a' || c > 'z' {
+			break
+		}
+		node = numTrie[node].next[c-'a']
+		if node == 0 {
+			break
+		}
+		if numTrie[node].word >= 0 {
+			ends[ne] = int32(l + 1)
+			ne++
+		}
+	}
+	for k := ne - 1; k >= 0; k-- {
+		l := int(ends[k])
+		nw := numTrieWords[numTrie[trieAt(w[:l])].word]
+		if nw.kind == kConn {
+			if len(items) == 0 || conn || l == len(w) {
+				continue
+			}
+			if out, ok := segment(w[l:], items, true); ok {
+				return out, true
+			}
+			continue
+		}
+		if out, ok := segment(w[l:], append(items, numItem{val: nw.val, kind: nw.kind, conn: conn}), false); ok {
+			return out, true
+		}
+	}
+	return items, false
+}
+
+// numTrie is a trie of the number words, for segmenting compounds
+// without a map lookup per prefix; node 0 is the root, and a child 0
+// means none.
+type numTrieNode struct {
+	next [26]int32
+	word int32 // index in numTrieWords, or -1
+}
+
+var numTrieWords []numWord
+
+var numTrie = func() []numTrieNode {
+	nodes := []numTrieNode{{word: -1}}
+	for w, nw := range numWords {
+		n := int32(0)
+		ok := true
+		for i := 0; i < len(w); i++ {
+			if w[i] < 'a' || w[i] > 'z' {
+				ok = false
+				break
+			}
+			c := w[i] - 'a'
+			if nodes[n].next[c] == 0 {
+				nodes = append(nodes, numTrieNode{word: -1})
+				nodes[n].next[c] = int32(len(nodes) - 1)
+			}
+			n = nodes[n].next[c]
+		}
+		if ok {
+			nodes[n].word = int32(len(numTrieWords))
+			numTrieWords = append(numTrieWords, nw)
+		}
+	}
+	return nodes
+}()
+
+// trieAt returns the trie node of w (a known number word).
+func trieAt(w []byte) int32 {
+	n := int32(0)
+	for _, c := range w {
+		n = numTrie[n].next[c-'a']
+	}
+	return n
+}
+
+// numbers turns number items into the numbers they say: "nineteen
+// seventy nine" is 1979, "five oh three" is 5, 0, 3, "quatre vingt dix
+// neuf" is 99, "neun und siebzig" is 79.
+func numbers(items []numItem, out []int) []int {
+	total, cur, last := 0, -1, kNone
+	rep := 0
+	flush := func() {
+		if cur >= 0 || total > 0 {
+			out = append(out, total+max(cur, 0))
+		}
+		total, cur, last = 0, -1, kNone
+	}
+	for _, it := range items {
+		v := it.val
+		switch it.kind {
+		case kDouble, kTriple:
+			flush()
+			rep = v
+			continue
+		case kDigit:
+			if rep > 0 {
+				for range rep {
+					out = append(out, v)
+				}
+				rep = 0
+				continue
+			}
+			switch {
+			case cur >= 0 && (last == kTens || last == kHundred) && cur%10 == 0 && v != 0:
+				cur += v
+			case cur < 0 && total > 0:
+				cur = v
+			case cur >= 0 && last == kTeen && cur%100 == 10 && v >= 7:
+				cur += v
+			default:
+				flush()
+				cur = v
+			}
+			last = kDigit
+		case kTeen:
+			switch {
+			case cur >= 0 && last == kTens && (cur%100 == 60 || cur%100 == 80):
+				cur += v
+				last = kTens
+				continue
+			case cur >= 0 && last == kHundred || cur < 0 && total > 0:
+				cur = max(cur, 0) + v
+			case cur >= 0 && (last == kTeen || last == kTens) && cur < 100 && total == 0:
+				cur = cur*100 + v
+			default:
+				flush()
+				cur = v
+			}
+			last = kTeen
+		case kTens:
+			switch {
+			case cur >= 0 && last == kDigit && it.conn:
+				cur += v
+			case cur == 4 && last == kDigit && v == 20:
+				cur = 80
+			case cur >= 0 && last == kHundred || cur < 0 && total > 0:
+				cur = max(cur, 0) + v
+			case cur >= 0 && (last == kTeen || last == kTens) && cur < 100 && total == 0 && cur%10 != 0 || cur >= 0 && last == kTeen && cur < 100 && total == 0:
+				cur = cur*100 + v
+			case cur >= 0 && last == kTens && cur < 100 && total == 0:
+				cur = cur*100 + v
+			default:
+				flush()
+				cur = v
+			}
+			last = kTens
+		case kHundred:
+			switch {
+			case cur > 0 && cur < 100:
+				cur *= 100
+			case cur < 0 && total > 0:
+				cur = 100
+			default:
+				flush()
+				cur = 100
+			}
+			last = kHundred
+		case kHundreds:
+			if cur < 0 && total > 0 {
+				cur = v
+			} else {
+				flush()
+				cur = v
+			}
+			last = kHundred
+		case kThousand:
+			if cur >= 0 && total == 0 && cur < 1000 {
+				total = max(cur, 1) * 1000
+			} else if cur < 0 && total == 0 {
+				total = 1000
+			} else {
+				flush()
+				total = 1000
+			}
+			cur, last = -1, kThousand
+		}
+	}
+	flush()
+	return out
+}
+
+// emit is the second pass: canonical tokens, number words as digits, and
+// the three views.
+func (t *text) emit() {
+	t.buf = append(t.buf[:0], ' ')
+	t.toks = t.toks[:0]
+	t.sentences = t.sentences[:0]
+	t.runs = t.runs[:0]
+	var nums []int
+	for i := 0; i < len(t.raw); {
+		rt := t.raw[i]
+		w := t.rawBuf[rt.start:rt.end]
+		t.raw[i].tok = int32(len(t.toks))
+		e := lexicon[string(w)]
+		if e != nil {
+			t.raw[i].lex = e.bits
+		} else {
+			t.raw[i].lex = 0
+		}
+		// a phrase of number words
+		var items []numItem
+		var ok, amb bool
+		switch {
+		case e != nil && e.hasNum:
+			if !e.num.compoundOnly {
+				items, ok, amb = append(t.nums[:0], numItem{val: e.num.val, kind: e.num.kind}), true, e.num.ambiguous
+			}
+		case e == nil:
+			items, ok, amb = compoundNumber(w, t.nums[:0])
+		}
+		if ok && items[0].kind != kConn {
+			j := i + 1
+			words := 1
+			for j < len(t.raw) && t.raw[j-1].flags&fPunctAfter == 0 {
+				w2 := t.rawBuf[t.raw[j].start:t.raw[j].end]
+				if nw, isConn := numWords[string(w2)]; isConn && nw.kind == kConn && j+1 < len(t.raw) && t.raw[j].flags&fPunctAfter == 0 {
+					n := len(items)
+					if more, ok, _ := numberWord(t.rawBuf[t.raw[j+1].start:t.raw[j+1].end], items); ok {
+						more[n].conn = true
+						items = more
+						j += 2
+						words++
+						continue
+					}
+					break
+				}
+				more, ok, _ := numberWord(w2, items)
+				if !ok {
+					break
+				}
+				items = more
+				j++
+				words++
+			}
+			t.nums = items
+			for k := i + 1; k < j; k++ {
+				t.raw[k].tok = int32(len(t.toks))
+				t.raw[k].lex = 0
+			}
+			if !amb || words > 1 {
+				nums = numbers(items, nums[:0])
+				t.emitNumbers(nums, rt.flags, t.raw[j-1].flags)
+				i = j
+				continue
+			}
+		}
+		t.emitWord(w, rt.flags, e)
+		i++
+	}
+	// token ends
+	for k := range t.toks {
+		if k+1 < len(t.toks) {
+			t.toks[k].end = t.toks[k+1].off
+		} else {
+			t.toks[k].end = int32(len(t.buf) - 1)
+		}
+	}
+	t.digits = len(t.buf)
+	t.digitView()
+	t.compact = len(t.buf)
+	t.compactView()
+}
+
+// emitNumbers writes the numbers of a phrase: single digits read one by
+// one are joined ("four two four two" is 4242).
+func (t *text) emitNumbers(nums []int, flags, lastFlags uint16) {
+	first := true
+	for k := 0; k < len(nums); k++ {
+		f := uint16(fNumber)
+		if first {
+			f |= flags &^ fPunctAfter
+		} else {
+			f |= fSepBefore
+		}
+		t.startToken(f)
+		if nums[k] < 10 {
+			for ; k < len(nums) && nums[k] < 10; k++ {
+				t.buf = append(t.buf, byte('0'+nums[k]))
+			}
+			k--
+		} else {
+			t.buf = strconv.AppendInt(t.buf, int64(nums[k]), 10)
+		}
+		if k == len(nums)-1 {
+			t.toks[len(t.toks)-1].flags |= lastFlags & (fPunctAfter | fQuestion)
+		}
+		t.buf = append(t.buf, ' ')
+		first = false
+	}
+}
+
+func (t *text) startToken(flags uint16) {
+	off := int32(len(t.buf) - 1)
+	if flags&fSentence != 0 {
+		t.sentences = append(t.sentences, off)
+	}
+	t.toks = append(t.toks, tok{off: off, flags: flags})
+}
+
+// emitWord writes the canonical form of one raw token.
+func (t *text) emitWord(w []byte, flags uint16, e *lexEntry) {
+	// "N.E." reads "ne"
+	if len(w) == 1 && (w[0] == 'e' || w[0] == 'w') && flags&fDotBefore != 0 && len(t.toks) > 0 {
+		last := t.toks[len(t.toks)-1]
+		prev := t.buf[last.off+1 : len(t.buf)-1]
+		if len(prev) == 1 && (prev[0] == 'n' || prev[0] == 's') {
+			t.buf = append(t.buf[:len(t.buf)-1], w[0], ' ')
+			return
+		}
+	}
+	t.startToken(flags)
+	idx := len(t.toks) - 1
+	start := len(t.buf)
+	t.buf = append(t.buf, w...)
+	switch {
+	case e != nil && e.canon != "":
+		t.buf = append(t.buf[:start], e.canon...)
+		t.toks[idx].lex = bitsOf(t.buf[start:])
+	case e != nil:
+		t.toks[idx].lex = e.bits
+	default:
+		t.canonical(start)
+	}
+	t.buf = append(t.buf, ' ')
+}
+
+// canonical rewrites the token that starts at buf[start:] in place.
+func (t *text) canonical(start int) {
+	tok := t.buf[start:]
+	if len(tok) >= 2 && tok[0] >= '0' && tok[0] <= '9' {
+		// ordinals: 14th, 21st, 2nd, 3rd, 1er, 2eme, 3de, 8ste -> 14, 21, ...
+		n := len(tok)
+		for _, suf := range []string{"st", "nd", "rd", "th", "er", "re", "eme", "ere", "de", "ste", "te", "ten"} {
+			if n > len(suf) && string(tok[n-len(suf):]) == suf && allDigits(tok[:n-len(suf)]) {
+				t.buf = t.buf[:start+n-len(suf)]
+				return
+			}
+		}
+		return
+	}
+	if len(tok) >= 2 && allX(tok) {
+		t.buf = append(t.buf[:start], 'x', 'x')
+		return
+	}
+	// compound street names: "hauptstrasse" -> "haupt st"
+	if last := tok[len(tok)-1]; len(tok) >= 6 && (last == 'e' || last == 't' || last == 'r' || last == 'g' || last == 'z' || last == 'n' || last == 'm') {
+		for _, cs := range compoundSuffixes {
+			if len(tok) >= len(cs.suffix)+3 && string(tok[len(tok)-len(cs.suffix):]) == cs.suffix {
+				if cs.suffix == "ring" {
+					continue // "spring", "during": only as a whole word
+				}
+				t.buf = append(t.buf[:start+len(tok)-len(cs.suffix)], ' ')
+				t.startToken(0)
+				t.toks[len(t.toks)-1].lex = lexicon[cs.typ].bits
+				t.buf = append(t.buf, cs.typ...)
+				return
+			}
+		}
+	}
+}
+
+// digitView writes "|run|run|": runs of digit tokens with only digit
+// separators between them, of 4 digits or more.
+func (t *text) digitView() {
+	t.buf = append(t.buf, '|')
+	runStart := -1
+	for i := range t.toks {
+		t.toks[i].dend = 0
+	}
+	for i := 0; i <= len(t.toks); i++ {
+		isDigits := false
+		var w []byte
+		if i < len(t.toks) {
+			w = t.tokBytes(i)
+			isDigits = allDigits(w)
+		}
+		if runStart >= 0 && (!isDigits || !t.joins(i)) {
+			// end the run; an amount ("71.58", "71,58") is no run
+			r := &t.runs[len(t.runs)-1]
+			amount := i-runStart == 2 && t.toks[i-1].flags&fDecimal != 0 && len(t.tokBytes(i-1)) == 2
+			if len(t.buf)-int(r.off)-1 >= 4 && !amount {
+				r.nTok = int32(i - runStart)
+				r.tokEnd = t.toks[i-1].off + int32(len(t.tokBytes(i-1))) + 1
+				t.buf = append(t.buf, '|')
+			} else {
+				t.buf = t.buf[:r.off+1]
+				t.runs = t.runs[:len(t.runs)-1]
+			}
+			runStart = -1
+		}
+		if !isDigits {
+			continue
+		}
+		if runStart < 0 {
+			runStart = i
+			t.runs = append(t.runs, run{off: int32(len(t.buf) - 1), tokStart: t.toks[i].off, firstTok: int32(i)})
+		}
+		t.buf = append(t.buf, w...)
+		t.toks[i].dend = int32(len(t.buf))
+	}
+}
+
+// joins reports whether digit token i goes on the run of token i-1: only
+// digit separators between them, and no list separator ("0611111111,
+// 0622222222") unless both are number words ("zero six, forty-seven").
+func (t *text) joins(i int) bool {
+	f := t.toks[i].flags
+	if f&fSepBefore == 0 {
+		return false
+	}
+	return f&fListGap == 0 || f&fNumber != 0 && t.toks[i-1].flags&fNumber != 0
+}
+
+// tokBytes returns token i of the token view.
+func (t *text) tokBytes(i int) []byte { return t.buf[t.toks[i].off+1 : t.toks[i].end] }
+
+// compactWindow is how many tokens before and after a word for "at" the
+// compact view holds: a local part or a domain spelled letter by letter.
+const compactBefore, compactAfter = 24, 12
+
+// compactView writes the tokens as written joined, the words for "dot"
+// dropped, "at" for the words for "at"; only around those (every compact
+// pattern is an email address), each window after a 0xff.
+func (t *text) compactView() {
+	t.buf = append(t.buf, 0xff)
+	next := 0 // first raw token not yet written
+	for i := range t.raw {
+		t.raw[i].tok = min(t.raw[i].tok, int32(len(t.toks)-1))
+		t.raw[i].coff = -1
+	}
+	for i := range t.raw {
+		if t.raw[i].lex&lxAt == 0 || !t.domainAfter(i) {
+			continue
+		}
+		from := max(i-compactBefore, next)
+		if from > next || next == 0 {
+			t.buf = append(t.buf, 0xff)
+		}
+		to := min(i+compactAfter+1, len(t.raw))
+		for k := from; k < to; k++ {
+			t.raw[k].coff = int32(len(t.buf))
+			switch {
+			case t.raw[k].lex&lxDot != 0:
+			case t.raw[k].lex&lxAt != 0:
+				t.buf = append(t.buf, 'a', 't')
+			default:
+				t.buf = append(t.buf, t.rawBuf[t.raw[k].start:t.raw[k].end]...)
+			}
+		}
+		next = to
+	}
+	t.buf = append(t.buf, 0xff)
+}
+
+// domainAfter reports whether a domain follows the word for "at" at raw
+// token i: a word for "dot", or a dot, in the next 4 tokens.
+func (t *text) domainAfter(i int) bool {
+	for k := i + 1; k < len(t.raw) && k <= i+4; k++ {
+		if t.raw[k].lex&lxDot != 0 || k > i+1 && t.raw[k].flags&fDotBefore != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// endsToken reports whether digit view offset end is where a token of run
+// r ends.
+func (t *text) endsToken(r *run, end int) bool {
+	for k := r.firstTok; k < r.firstTok+r.nTok; k++ {
+		if int(t.toks[k].dend) == end {
+			return true
+		}
+	}
+	return false
+}
+
+// runAt returns the run of the digit view that holds offset off.
+func (t *text) runAt(off int) *run {
+	for i := range t.runs {
+		if int(t.runs[i].off) <= off {
+			if i+1 == len(t.runs) || int(t.runs[i+1].off) > off {
+				return &t.runs[i]
+			}
+		}
+	}
+	return nil
+}
+
+// compactTok returns the index of the token that holds compact view
+// offset off.
+func (t *text) compactTok(off int) int {
+	best := -1
+	for i := range t.raw {
+		if c := int(t.raw[i].coff); c >= 0 && c <= off {
+			best = i
+		} else if c > off {
+			break
+		}
+	}
+	if best < 0 {
+		return -1
+	}
+	return int(t.raw[best].tok)
+}

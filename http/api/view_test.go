@@ -1,0 +1,148 @@
+package api_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"mime"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/proofdesk/proofdesk"
+	httpd "github.com/proofdesk/proofdesk/http"
+	"github.com/proofdesk/proofdesk/http/api"
+	"github.com/proofdesk/proofdesk/inmem"
+	"github.com/proofdesk/proofdesk/sqldb"
+	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
+)
+
+// TestView_PolicyChangeNextRequest: a policy change through the API
+// applies to the very next request, both ways, on the customer card, the
+// lookup and the conversation's customer.
+func TestView_PolicyChangeNextRequest(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		e := newVEnv(t, db)
+		show := "/api/v1/customers/" + e.cust.ID
+		lookup := "/api/v1/customers?external_id=u-1"
+		for _, url := range []string{show, lookup} {
+			e.run(t, scenario{method: "GET", url: url, token: e.agentTok, wantStatus: 200, want: []string{`"name":"Jane Doe"`}})
+		}
+		e.run(t, scenario{method: "PUT", url: "/api/v1/policy", token: e.adminTok, body: `{"classes":{"name":"L1"}}`, wantStatus: 200})
+		for _, url := range []string{show, lookup} {
+			e.run(t, scenario{method: "GET", url: url, token: e.agentTok, wantStatus: 200,
+				want: []string{`"name":"J*** D***"`, `"name"`}, notWant: []string{"Jane Doe"}})
+		}
+		e.run(t, scenario{method: "PUT", url: "/api/v1/policy", token: e.adminTok, body: `{"classes":{"name":"L0"}}`, wantStatus: 200})
+		e.run(t, scenario{method: "GET", url: show, token: e.agentTok, wantStatus: 200, want: []string{`"name":"Jane Doe"`}})
+	})
+}
+
+// TestView_CodeInSentence_API: the code the customer received, typed
+// inside a chat sentence, never reaches the agent through the messages
+// API, in any script or spacing; a conversation without requests keeps
+// its numbers, except a message that is nothing but a code.
+func TestView_CodeInSentence_API(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		e := newVEnv(t, db)
+		ctx := proofdesk.NewContextWithAgent(context.Background(), e.agent)
+		convs := sqldb.NewConversationService(db)
+		say := func(convID, body string) {
+			t.Helper()
+			if err := convs.CreateMessage(ctx, &proofdesk.Message{ConversationID: convID, AuthorKind: proofdesk.AuthorCustomer, Body: body}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// Before any request, an order number stays, a bare code does not.
+		say(e.conv.ID, "order 123456 please")
+		say(e.conv.ID, "654321")
+		url := "/api/v1/conversations/" + e.conv.ID + "/messages"
+		e.run(t, scenario{method: "GET", url: url, token: e.agentTok, wantStatus: 200,
+			want: []string{"order 123456 please", `"body":"[code hidden]"`}, notWant: []string{"654321"}})
+
+		e.issue(t, e.conv.ID, e.emailID)
+		_, code := e.mailbox(t, proofdesk.OutboxEmail)
+		spaced := code[:3] + " " + code[3:]
+		fullWidth := strings.Map(func(r rune) rune { return r - '0' + '０' }, code)
+		say(e.conv.ID, "my code is "+spaced+" thanks")
+		say(e.conv.ID, "コードは"+fullWidth+"です")
+		say(e.conv.ID, "it's "+strings.Join(strings.Split(code, ""), "-")+"!")
+		body := e.run(t, scenario{method: "GET", url: url, token: e.agentTok, wantStatus: 200,
+			want:    []string{"my code is [code hidden] thanks", "コードは[code hidden]です", `it's [code hidden]!`, `"code_hidden":true`},
+			notWant: []string{code, spaced, fullWidth, code[:3] + "-"}})
+		// Once a request was issued, every 6-digit number is hidden: the
+		// earlier order number too.
+		if strings.Contains(body, "123456") {
+			t.Fatalf("order number shown after a request was issued: %s", body)
+		}
+		// A file the customer named after the code: hidden in the message,
+		// in the list of files and in the download's name.
+		photo := &proofdesk.Message{ConversationID: e.conv.ID, AuthorKind: proofdesk.AuthorCustomer, Body: "photo",
+			Attachments: []*proofdesk.Attachment{{Filename: "code " + spaced + ".png", ContentType: "image/png", Data: []byte("\x89PNG\r\n\x1a\n")}}}
+		if err := convs.CreateMessage(ctx, photo); err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range []string{url, "/api/v1/conversations/" + e.conv.ID + "/attachments"} {
+			e.run(t, scenario{method: "GET", url: u, token: e.agentTok, wantStatus: 200,
+				want: []string{`"filename":"code [code hidden].png"`}, notWant: []string{spaced, code}})
+		}
+		req, _ := http.NewRequest("GET", e.srv.URL()+"/api/v1/conversations/"+e.conv.ID+"/attachments/"+photo.Attachments[0].ID, nil)
+		req.Header.Set("Authorization", "Bearer "+e.agentTok)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if _, p, _ := mime.ParseMediaType(resp.Header.Get("Content-Disposition")); resp.StatusCode != 200 || p["filename"] != "code [code hidden].png" {
+			t.Fatalf("download: %d Content-Disposition=%q", resp.StatusCode, resp.Header.Get("Content-Disposition"))
+		}
+		// The code in the subject of another, unlinked conversation (an
+		// email) is hidden on its card and in the list; other numbers stay.
+		mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, Subject: "Re: code " + spaced + " for order 7654321"}
+		if err := convs.CreateConversation(ctx, mail, nil); err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range []string{"/api/v1/conversations/" + mail.ID, "/api/v1/conversations"} {
+			e.run(t, scenario{method: "GET", url: u, token: e.agentTok, wantStatus: 200,
+				want: []string{"Re: code [code hidden] for order 7654321"}, notWant: []string{spaced}})
+		}
+	})
+}
+
+// TestView_EventStreamCarriesNoText: the live event stream tells that a
+// message arrived, with IDs only, never its text, so a code typed in it
+// cannot travel that way.
+func TestView_EventStreamCarriesNoText(t *testing.T) {
+	db := sqldbtest.Open(t)
+	events := inmem.NewEventService(0)
+	t.Cleanup(func() { _ = events.Close() })
+	db.SetEvents(events)
+	agents := sqldb.NewAgentService(db)
+	convs := sqldb.NewConversationService(db)
+	tok := mustToken(t, agents, mustAgent(t, agents, "agent@desk.test", proofdesk.RoleAgent))
+	conv := &proofdesk.Conversation{Channel: proofdesk.ChannelChat}
+	if err := convs.CreateConversation(context.Background(), conv, nil); err != nil {
+		t.Fatal(err)
+	}
+	srv := httpd.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)))
+	api.NewEventsHandler(agents, convs, events).Register(srv)
+	if err := srv.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = srv.Close() })
+	ee := &eventsEnv{srv: srv, events: events, token: tok, conv: conv}
+	stream := ee.open(t, "?conversation="+conv.ID)
+	if err := convs.CreateMessage(context.Background(), &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorCustomer,
+		Body: "my code is 482 913 thanks"}); err != nil {
+		t.Fatal(err)
+	}
+	ev := readSSE(t, stream)
+	if ev.Event != proofdesk.EventMessageCreated || !strings.Contains(ev.Data, conv.ID) {
+		t.Fatalf("event=%q data=%q, want a message event for the conversation", ev.Event, ev.Data)
+	}
+	for _, leak := range []string{"482", "913", "code is", "body"} {
+		if strings.Contains(ev.Data, leak) {
+			t.Fatalf("event data %q holds %q", ev.Data, leak)
+		}
+	}
+}

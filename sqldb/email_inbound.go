@@ -1,0 +1,321 @@
+package sqldb
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/proofdesk/proofdesk"
+)
+
+// blindContent is the blind-index kind of inbound mail content digests.
+const blindContent = "mail_content"
+
+// Audit actions of inbound mail.
+const (
+	// AuditConversationReopened: a customer's mail reopened a resolved
+	// conversation.
+	AuditConversationReopened = "conversation.reopened"
+	// AuditDifferentSender: a mail from someone other than the requester
+	// reached a conversation.
+	AuditDifferentSender = "mail.different_sender"
+	// AuditBounced: a delivery-status notification reported that a sent
+	// message was not delivered.
+	AuditBounced = "outbox.bounced"
+)
+
+func emailFieldAAD(id, field string) string { return "email_messages|" + id + "|" + field }
+
+// RecordInbound records an inbound mail stored as message m.MessageID and
+// keeps it whole, sealed. Returns EINVALID for an empty Message-ID and
+// ENOTFOUND for an unknown conversation.
+func (db *DB) RecordInbound(ctx context.Context, m proofdesk.InboundMail) error {
+	return db.WithTx(ctx, func(tx *Tx) error {
+		if err := tx.recordEmail(ctx, m.ConversationID, emailIn, m.HeaderMessageID, m.MessageID, m.AuthResults); err != nil {
+			return err
+		}
+		_, dk, err := tx.findConversationByID(ctx, m.ConversationID)
+		if err != nil {
+			return err
+		}
+		var id string
+		if err := tx.queryRow(ctx, `SELECT id FROM email_messages WHERE conversation_id = ? AND message_id = ? AND direction = ? ORDER BY created_at DESC, id DESC LIMIT 1`,
+			m.ConversationID, m.MessageID, emailIn).Scan(&id); err != nil {
+			return fmt.Errorf("record inbound: %w", wrapErr(err))
+		}
+		content := ""
+		if m.ContentDigest != "" {
+			content = tx.db.BlindIndex(blindContent, m.ContentDigest)
+		}
+		if _, err := tx.exec(ctx, `UPDATE email_messages SET content_idx = ?, raw_enc = ?, text_enc = ?, sender_differs = ? WHERE id = ?`,
+			content, dk.Seal(emailFieldAAD(id, "raw"), m.Raw), dk.SealString(emailFieldAAD(id, "text"), m.FullText), boolInt(m.SenderDiffers), id); err != nil {
+			return fmt.Errorf("record inbound: %w", wrapErr(err))
+		}
+		return nil
+	})
+}
+
+// InboundDuplicate reports whether an inbound mail with Message-ID
+// messageID and the same content was already stored, and where. A mail
+// that reuses a Message-ID with other content is no duplicate: senders
+// that reuse IDs (shipping robots, broken clients) would otherwise lose
+// mail. Mails recorded before content digests existed match on the
+// Message-ID alone.
+func (db *DB) InboundDuplicate(ctx context.Context, messageID, contentDigest string) (convID string, dup bool, err error) {
+	messageID = normMessageID(messageID)
+	if messageID == "" {
+		return "", false, nil
+	}
+	rows, err := db.reader().query(ctx, `SELECT conversation_id, content_idx FROM email_messages WHERE header_id_idx = ? AND direction = ? ORDER BY created_at DESC, id`,
+		db.BlindIndex(blindMessageID, messageID), emailIn)
+	if err != nil {
+		return "", false, fmt.Errorf("inbound duplicate: %w", err)
+	}
+	defer rows.Close()
+	want := db.BlindIndex(blindContent, contentDigest)
+	for rows.Next() {
+		var c, idx string
+		if err := rows.Scan(&c, &idx); err != nil {
+			return "", false, fmt.Errorf("inbound duplicate: %w", err)
+		}
+		if idx == "" || idx == want {
+			return c, true, nil
+		}
+	}
+	return "", false, rows.Err()
+}
+
+// FindEmailOriginal returns the inbound mail behind message msgID of
+// conversation convID. Returns ENOTFOUND if that message did not come by
+// mail, or came before originals were kept. The caller decides whether the
+// agent may see the conversation, as for its messages.
+func (s *ConversationService) FindEmailOriginal(ctx context.Context, convID, msgID string) (*proofdesk.EmailOriginal, error) {
+	h := s.db.reader()
+	_, dk, err := h.findConversationByID(ctx, convID)
+	if err != nil {
+		return nil, err
+	}
+	o := &proofdesk.EmailOriginal{ConversationID: convID, MessageID: msgID}
+	var id, raw, text string
+	var differs int
+	err = h.queryRow(ctx, `SELECT id, raw_enc, text_enc, auth_results, sender_differs, created_at FROM email_messages
+		WHERE conversation_id = ? AND message_id = ? AND direction = ? AND raw_enc <> '' ORDER BY created_at DESC, id DESC LIMIT 1`,
+		convID, msgID, emailIn).Scan(&id, &raw, &text, &o.AuthResults, &differs, timeScan{&o.CreatedAt})
+	if err != nil {
+		if proofdesk.ErrorCode(wrapErr(err)) == proofdesk.ENOTFOUND {
+			return nil, notFound("Original mail")
+		}
+		return nil, fmt.Errorf("find email original: %w", err)
+	}
+	if o.Raw, err = dk.Open(emailFieldAAD(id, "raw"), raw); err != nil {
+		return nil, fmt.Errorf("email original %s: %w", id, err)
+	}
+	if o.FullText, err = dk.OpenString(emailFieldAAD(id, "text"), text); err != nil {
+		return nil, fmt.Errorf("email original %s: %w", id, err)
+	}
+	o.SenderDiffers = differs != 0
+	return o, nil
+}
+
+// ReopenConversation puts a conversation the customer wrote to back in the
+// open list: resolved, pending or snoozed becomes open. It is audited as
+// the customer's doing and published as conversation.updated, so the
+// agent holding it is told. An open conversation is returned unchanged.
+func (db *DB) ReopenConversation(ctx context.Context, convID string) (*proofdesk.Conversation, error) {
+	var conv *proofdesk.Conversation
+	changed := false
+	err := db.WithTx(ctx, func(tx *Tx) error {
+		c, _, err := tx.findConversationByID(ctx, convID)
+		if err != nil {
+			return err
+		}
+		conv = c
+		if c.Status == proofdesk.StatusOpen {
+			return nil
+		}
+		from := c.Status
+		c.Status, c.UpdatedAt, changed = proofdesk.StatusOpen, tx.now, true
+		if _, err := tx.exec(ctx, `UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?`, c.Status, fmtTime(tx.now), c.ID); err != nil {
+			return fmt.Errorf("reopen conversation: %w", err)
+		}
+		return tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorCustomer, Action: AuditConversationReopened, SubjectKind: "conversation", SubjectID: c.ID,
+			Detail: map[string]string{"from": from, "to": proofdesk.StatusOpen, "channel": c.Channel}})
+	})
+	if err == nil && changed {
+		db.publish(ctx, proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: conv.ID, Status: conv.Status, Level: conv.EffectiveLevel(db.Now()).String()})
+	}
+	return conv, err
+}
+
+// ConversationLink says that a conversation continues an earlier one.
+type ConversationLink struct {
+	ConversationID string
+	PreviousID     string
+	Reason         string
+	CreatedAt      time.Time
+}
+
+// LinkConversations records that conversation convID continues previousID
+// (reason: a fixed word such as "reopen_window") and notes it in both
+// timelines as internal system messages. Returns ENOTFOUND for an unknown
+// conversation.
+func (db *DB) LinkConversations(ctx context.Context, convID, previousID, reason string) error {
+	return db.WithTx(ctx, func(tx *Tx) error {
+		_, dk, err := tx.findConversationByID(ctx, convID)
+		if err != nil {
+			return err
+		}
+		_, pdk, err := tx.findConversationByID(ctx, previousID)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.exec(ctx, `INSERT INTO conversation_links (conversation_id, previous_id, reason, created_at) VALUES (?, ?, ?, ?)`,
+			convID, previousID, reason, fmtTime(tx.now)); err != nil {
+			return fmt.Errorf("link conversations: %w", wrapErr(err))
+		}
+		if err := tx.insertMessage(ctx, &proofdesk.Message{ConversationID: convID, AuthorKind: proofdesk.AuthorSystem, Internal: true,
+			Body: "This conversation continues " + previousID + ", resolved earlier; the customer wrote again after the reopen window."}, dk); err != nil {
+			return err
+		}
+		return tx.insertMessage(ctx, &proofdesk.Message{ConversationID: previousID, AuthorKind: proofdesk.AuthorSystem, Internal: true,
+			Body: "The customer wrote again after the reopen window; the conversation continues in " + convID + "."}, pdk)
+	})
+}
+
+// FindConversationLinks returns the links from and to a conversation,
+// oldest first.
+func (db *DB) FindConversationLinks(ctx context.Context, convID string) ([]ConversationLink, error) {
+	rows, err := db.reader().query(ctx, `SELECT conversation_id, previous_id, reason, created_at FROM conversation_links
+		WHERE conversation_id = ? OR previous_id = ? ORDER BY created_at, conversation_id`, convID, convID)
+	if err != nil {
+		return nil, fmt.Errorf("find conversation links: %w", err)
+	}
+	defer rows.Close()
+	var out []ConversationLink
+	for rows.Next() {
+		var l ConversationLink
+		if err := rows.Scan(&l.ConversationID, &l.PreviousID, &l.Reason, timeScan{&l.CreatedAt}); err != nil {
+			return nil, fmt.Errorf("find conversation links: %w", err)
+		}
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// FlagDifferentSender records that a mail from someone other than the
+// conversation's requester (message msgID) reached conversation convID:
+// the conversation gets the risk flag proofdesk.RiskDifferentSender, its
+// assurance level drops to L0 with its factors (what that sender asks
+// must never be done at the level the requester reached), an internal
+// system message says so next to the mail, and the change is audited.
+// Returns the level before.
+func (db *DB) FlagDifferentSender(ctx context.Context, convID, msgID string) (proofdesk.Level, error) {
+	var before proofdesk.Level
+	err := db.WithTx(ctx, func(tx *Tx) error {
+		c, dk, err := tx.findConversationByID(ctx, convID)
+		if err != nil {
+			return err
+		}
+		before = c.EffectiveLevel(tx.now)
+		flags, _ := json.Marshal(addFlag(c.RiskFlags, proofdesk.RiskDifferentSender))
+		if _, err := tx.exec(ctx, `UPDATE conversations SET risk_flags = ?, level = 0, level_expires_at = NULL, updated_at = ? WHERE id = ?`,
+			string(flags), fmtTime(tx.now), c.ID); err != nil {
+			return fmt.Errorf("flag different sender: %w", err)
+		}
+		if _, err := tx.exec(ctx, `DELETE FROM conversation_factors WHERE conversation_id = ?`, c.ID); err != nil {
+			return err
+		}
+		if before != proofdesk.L0 {
+			if err := tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorSystem, Action: proofdesk.AuditLevelChange, SubjectKind: "conversation", SubjectID: c.ID,
+				Detail: map[string]string{"from": before.String(), "to": "L0", "reason": "mail from a different sender"}}); err != nil {
+				return err
+			}
+		}
+		if err := tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorSystem, Action: AuditDifferentSender, SubjectKind: "conversation", SubjectID: c.ID,
+			Detail: map[string]string{"message_id": msgID}}); err != nil {
+			return err
+		}
+		return tx.insertMessage(ctx, &proofdesk.Message{ConversationID: c.ID, AuthorKind: proofdesk.AuthorSystem, Internal: true,
+			Body: "Different sender: the previous email came from an address that is not the requester's. It is at L0 and proves nothing; " +
+				"the conversation's level was reset to L0. Verify again before acting on it."}, dk)
+	})
+	if err == nil {
+		db.publish(ctx, proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: convID, Level: proofdesk.L0.String()})
+	}
+	return before, err
+}
+
+// FindOutboxBySentMessageID returns the outbox row of the agent reply sent
+// with Message-ID header smtpMessageID. Returns ENOTFOUND if none.
+func (db *DB) FindOutboxBySentMessageID(ctx context.Context, smtpMessageID string) (string, error) {
+	smtpMessageID = normMessageID(smtpMessageID)
+	if smtpMessageID == "" {
+		return "", notFound("Outbox message")
+	}
+	var id string
+	err := db.reader().queryRow(ctx, `SELECT o.id FROM email_messages e JOIN outbox o ON o.ref_id = e.message_id AND o.purpose = ?
+		WHERE e.header_id_idx = ? AND e.direction = ? ORDER BY o.created_at DESC, o.id LIMIT 1`,
+		PurposeReply, db.BlindIndex(blindMessageID, smtpMessageID), emailOut).Scan(&id)
+	if err != nil {
+		if proofdesk.ErrorCode(wrapErr(err)) == proofdesk.ENOTFOUND {
+			return "", notFound("Outbox message")
+		}
+		return "", fmt.Errorf("find outbox by message id: %w", err)
+	}
+	return id, nil
+}
+
+// MarkBounced records a delivery-status notification for outbox row
+// outboxID: the row becomes failed (even after it was sent: the relay
+// accepted it, the recipient's server did not), status (an RFC 3463 code
+// such as "5.2.2", or "") is kept as its error, the failure is audited
+// and, for a row of a conversation, an internal system message says the
+// delivery failed there. A second bounce for the same row changes
+// nothing. Returns the row's conversation ("" for none) and the system
+// message ("" if none was added). Returns ENOTFOUND for an unknown row.
+func (db *DB) MarkBounced(ctx context.Context, outboxID, status string) (convID, sysMsgID string, err error) {
+	err = db.WithTx(ctx, func(tx *Tx) error {
+		var kind, purpose, conv string
+		var bounced nullTime
+		if err := tx.queryRow(ctx, `SELECT kind, purpose, COALESCE(conversation_id, ''), bounced_at FROM outbox WHERE id = ?`, outboxID).
+			Scan(&kind, &purpose, &conv, &bounced); err != nil {
+			if proofdesk.ErrorCode(wrapErr(err)) == proofdesk.ENOTFOUND {
+				return notFound("Outbox message")
+			}
+			return err
+		}
+		convID = conv
+		if bounced.t != nil {
+			return nil
+		}
+		reason := cleanReason("bounced " + status)
+		if _, err := tx.exec(ctx, `UPDATE outbox SET status = ?, bounced_at = ?, last_error = ?, lease_until = NULL WHERE id = ?`,
+			proofdesk.OutboxFailed, fmtTime(tx.now), reason, outboxID); err != nil {
+			return fmt.Errorf("mark bounced: %w", err)
+		}
+		subjectKind, subjectID := "outbox", outboxID
+		if conv != "" {
+			subjectKind, subjectID = "conversation", conv
+		}
+		if err := tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorSystem, Action: AuditBounced, SubjectKind: subjectKind, SubjectID: subjectID,
+			Detail: map[string]string{"outbox_id": outboxID, "kind": kind, "purpose": purpose, "status": cleanReason(status)}}); err != nil {
+			return err
+		}
+		if conv == "" {
+			return nil
+		}
+		_, dk, err := tx.findConversationByID(ctx, conv)
+		if err != nil {
+			return err
+		}
+		m := &proofdesk.Message{ConversationID: conv, AuthorKind: proofdesk.AuthorSystem, Internal: true,
+			Body: fmt.Sprintf("Delivery failed: an email (%s) was returned by the recipient's mail server (%s).", purposeText(purpose), reason)}
+		if err := tx.insertMessage(ctx, m, dk); err != nil {
+			return err
+		}
+		sysMsgID = m.ID
+		return nil
+	})
+	return convID, sysMsgID, err
+}

@@ -1,0 +1,107 @@
+package sqldb
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/proofdesk/proofdesk"
+)
+
+// LegacyCustomer is a customer as a release before migration 0009 stored
+// it: name and external_id in clear.
+type LegacyCustomer struct{ ID, Name, ExternalID string }
+
+// SeedBefore0009 builds, in the fresh store db (not opened), the database an older release
+// left: migrations up to 0008, customers with their name and external_id
+// in clear, and an audit log of n entries hashed with the unkeyed SHA-256
+// chain. It returns the customers' IDs. The store is closed on return.
+func SeedBefore0009(ctx context.Context, db *DB, customers []LegacyCustomer, n int) ([]string, error) {
+	if err := db.openPools(); err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	if err := db.migrateUpTo(ctx, "0008~"); err != nil {
+		return nil, err
+	}
+	var ids []string
+	err := db.WithTx(ctx, func(tx *Tx) error {
+		if _, err := tx.systemKey(ctx); err != nil {
+			return err
+		}
+		if _, err := tx.indexKey(ctx); err != nil {
+			return err
+		}
+		for _, lc := range customers {
+			c := &proofdesk.Customer{ID: proofdesk.NewID("cus"), Name: lc.Name, ExternalID: lc.ExternalID, Attributes: map[string]string{}}
+			dk, err := tx.newDataKey(ctx, "dk_"+c.ID)
+			if err != nil {
+				return err
+			}
+			enc, err := sealCustomer(dk, c)
+			if err != nil {
+				return err
+			}
+			var ext any
+			if c.ExternalID != "" {
+				ext = c.ExternalID
+			}
+			if _, err := tx.exec(ctx, `INSERT INTO customers (id, external_id, name, data_key_id, addresses_enc, dob_enc, payment_enc, attributes_enc, support_locked, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`, c.ID, ext, c.Name, dk.ID, enc.addresses, enc.dob, enc.payment, enc.attributes, fmtTime(tx.now), fmtTime(tx.now)); err != nil {
+				return err
+			}
+			ids = append(ids, c.ID)
+		}
+		prev := ""
+		for i := 1; i <= n; i++ {
+			e := &proofdesk.AuditEntry{Seq: int64(i), Time: time.Unix(1700000000+int64(i), 0).UTC(), ActorKind: proofdesk.ActorSystem,
+				Action: "legacy.event", SubjectKind: "thing", SubjectID: fmt.Sprint(i), Detail: map[string]string{"i": fmt.Sprint(i)}, PrevHash: prev}
+			e.Hash = e.ComputeHash(nil)
+			if _, err := tx.exec(ctx, `INSERT INTO audit_log (seq, at, actor_kind, actor_id, action, subject_kind, subject_id, detail, prev_hash, hash)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, e.Seq, fmtTime(e.Time), e.ActorKind, e.ActorID, e.Action, e.SubjectKind, e.SubjectID,
+				mustJSON(e.Detail), e.PrevHash, e.Hash); err != nil {
+				return err
+			}
+			prev = e.Hash
+		}
+		if n > 0 {
+			if _, err := tx.exec(ctx, `INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)`, n, prev); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return ids, err
+}
+
+// StoreContactValueForTest overwrites contact point cpID's value and blind
+// index as an older release would have written them (value need not be
+// what today's normaliser makes of it).
+func (db *DB) StoreContactValueForTest(ctx context.Context, cpID, value string) error {
+	return db.WithTx(ctx, func(tx *Tx) error {
+		var kind, dkID, wrapped string
+		if err := tx.queryRow(ctx, `SELECT cp.kind, c.data_key_id, k.wrapped FROM contact_points cp JOIN customers c ON c.id = cp.customer_id
+			JOIN data_keys k ON k.id = c.data_key_id WHERE cp.id = ?`, cpID).Scan(&kind, &dkID, &wrapped); err != nil {
+			return err
+		}
+		dk, err := db.openKey(dkID, wrapped)
+		if err != nil {
+			return err
+		}
+		_, err = tx.exec(ctx, `UPDATE contact_points SET value_enc = ?, blind_index = ? WHERE id = ?`,
+			dk.SealString(contactAAD(cpID), value), db.BlindIndex(kind, value), cpID)
+		return err
+	})
+}
+
+// RerunDataMigrationForTest forgets that data migration version ran and
+// runs the pending data migrations again, as Open does.
+func (db *DB) RerunDataMigrationForTest(ctx context.Context, version string) error {
+	if err := db.WithTx(ctx, func(tx *Tx) error {
+		_, err := tx.exec(ctx, `DELETE FROM schema_migrations WHERE version = ?`, version)
+		return err
+	}); err != nil {
+		return err
+	}
+	return db.migrateData(ctx)
+}
