@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -41,6 +42,7 @@ type Server struct {
 
 	logger  *slog.Logger
 	mux     *http.ServeMux
+	routes  []string
 	metrics *metrics
 	ln      net.Listener
 	srv     *http.Server
@@ -66,12 +68,20 @@ func NewServer(logger *slog.Logger) *Server {
 // Handle registers h for a ServeMux pattern such as "GET /api/v1/customers/{id}".
 // The pattern is the route label in logs and metrics. Call it before Open.
 func (s *Server) Handle(pattern string, h http.Handler) {
+	s.routes = append(s.routes, pattern)
 	s.mux.Handle(pattern, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if ri := requestInfoFrom(r.Context()); ri != nil {
 			ri.route = pattern
 		}
 		h.ServeHTTP(w, r)
 	}))
+}
+
+// Routes returns every pattern given to Handle, in the order registered,
+// such as "GET /api/v1/customers/{id}": the server's route table, which
+// the authorization matrix test checks row by row.
+func (s *Server) Routes() []string {
+	return slices.Clone(s.routes)
 }
 
 // Handler returns the server's full handler: middleware and routes.
