@@ -122,6 +122,10 @@ type ConversationUpdate struct {
 	AssigneeID *string
 	Team       *string
 	Tags       *[]string
+	// BreakGlassReason, with AssigneeID, asks a supervisor's break-glass
+	// to take over a verified conversation and keep its level
+	// (proofdesk.Decide, DoAssign); audited, flagged, the owner told.
+	BreakGlassReason string
 }
 
 // ConversationService stores conversations and their messages.

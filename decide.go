@@ -78,6 +78,7 @@ const (
 	RuleBreakGlass        = "break_glass"            // a supervisor went past the policy
 	RuleUnprotected       = "change.unprotected"     // the field is not protected (L0)
 	RuleIntegrationChange = "change.integration"     // the system of record changed a customer
+	RuleAssignOthers      = "assign.others"          // moving someone else's conversation to a third agent needs a supervisor
 	RuleHandOver          = "assign.hand_over"       // the holder hands over: the level stays
 	RuleTakeOver          = "assign.take_over"       // someone else takes over: the level drops to L0
 	RuleTakeOverGlass     = "assign.take_over_glass" // a supervisor takes over by break-glass: the level stays
@@ -378,12 +379,9 @@ func decideUnlock(in DecisionInput) Decision {
 	if !in.SupportLocked {
 		return refuse(ECONFLICT, RuleNotLocked, "The customer is not under a support lock.")
 	}
+	// A supervisor approves on the conversation an agent verified: the
+	// holder need not be the supervisor (the level is the customer's proof).
 	required := ActionLevel(in.Policy, DoUnlock, "")
-	if in.HolderID != "" && in.HolderID != in.Actor.ID {
-		d := roleRefusal(RuleHolderOnly, "", "Only the supervisor holding this conversation may remove the support lock: take it over first (the level starts again).")
-		d.RequiredLevel = required
-		return d
-	}
 	if in.Level < required {
 		d := levelRefusal(required, in.Level, "removing a support lock")
 		d.Message = fmt.Sprintf("Verify the customer to %s on this conversation first (two factors): it is at %s.", required, in.Level)
@@ -393,6 +391,9 @@ func decideUnlock(in DecisionInput) Decision {
 }
 
 func decideAssign(in DecisionInput) Decision {
+	if in.TargetID != in.Actor.ID && in.HolderID != in.Actor.ID && !in.Actor.isSupervisor() {
+		return roleRefusal(RuleAssignOthers, RoleSupervisor, "Only supervisors assign conversations to other agents. You can take it yourself.")
+	}
 	switch {
 	case in.TargetID == in.HolderID:
 		return Decision{Allowed: true, Rule: RuleHandOver}
@@ -466,4 +467,40 @@ func decideChange(in DecisionInput) Decision {
 	}
 	done.RequiredLevel = required
 	return done
+}
+
+// Audit actions of refusals the gate decided, each named for what was
+// refused (a refused account change is not a refused challenge).
+const (
+	AuditChangeRefused     = "customer.change_refused"
+	AuditUnlockRefused     = "customer.unlock_refused"
+	AuditAssignRefused     = "conversation.assign_refused"
+	AuditBreakGlassRefused = "break_glass.refused"
+	AuditCreateRefused     = "customer.create_refused"
+	AuditGateRefused       = "gate.refused"
+	// AuditTakeOver records that someone other than the holder took a
+	// verified conversation (its level dropped) or broke glass to keep it.
+	AuditTakeOver = "conversation.take_over"
+)
+
+// AuditRefusedAction returns the audit action recording a refusal of a
+// gate action.
+func AuditRefusedAction(action string) string {
+	switch {
+	case action == DoReveal:
+		return AuditRevealRefused
+	case action == DoVerify:
+		return AuditChallengeRefused
+	case IsChange(action):
+		return AuditChangeRefused
+	case action == DoUnlock:
+		return AuditUnlockRefused
+	case action == DoAssign:
+		return AuditAssignRefused
+	case action == DoBreakGlass:
+		return AuditBreakGlassRefused
+	case action == DoCreateCustomer:
+		return AuditCreateRefused
+	}
+	return AuditGateRefused
 }

@@ -178,8 +178,8 @@ func TestDecide(t *testing.T) {
 			want{allowed: true, rule: proofdesk.RuleAllowed, required: proofdesk.L2}},
 		{"unlock supervisor L2 unassigned", with(conv(proofdesk.DoUnlock, admin, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.SupportLocked = true; in.HolderID = "" }),
 			want{allowed: true, rule: proofdesk.RuleAllowed, required: proofdesk.L2}},
-		{"unlock supervisor on another's conversation", with(conv(proofdesk.DoUnlock, supervisor, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.SupportLocked = true }),
-			want{rule: proofdesk.RuleHolderOnly, code: proofdesk.EFORBIDDEN, required: proofdesk.L2}},
+		{"unlock supervisor on an agent's verified conversation", with(conv(proofdesk.DoUnlock, supervisor, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.SupportLocked = true }),
+			want{allowed: true, rule: proofdesk.RuleAllowed, required: proofdesk.L2}},
 		{"unlock not locked", with(conv(proofdesk.DoUnlock, supervisor, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.HolderID = supervisor.ID }),
 			want{rule: proofdesk.RuleNotLocked, code: proofdesk.ECONFLICT}},
 
@@ -204,6 +204,12 @@ func TestDecide(t *testing.T) {
 			want{allowed: true, rule: proofdesk.RuleAssignUnverified}},
 		{"take over at L0", with(conv(proofdesk.DoAssign, agentB, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.TargetID = agentB.ID }),
 			want{allowed: true, rule: proofdesk.RuleAssignUnverified}},
+		{"agent assigns another's conversation to a third", with(conv(proofdesk.DoAssign, agentB, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.TargetID = "agt_c" }),
+			want{rule: proofdesk.RuleAssignOthers, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
+		{"agent unassigns another's conversation", with(conv(proofdesk.DoAssign, agentB, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.TargetID = "" }),
+			want{rule: proofdesk.RuleAssignOthers, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
+		{"supervisor reassigns a verified conversation", with(conv(proofdesk.DoAssign, supervisor, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.TargetID = agentB.ID }),
+			want{allowed: true, rule: proofdesk.RuleTakeOver}},
 		{"assign by integration", with(conv(proofdesk.DoAssign, integ, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.TargetID = agentB.ID }),
 			want{rule: proofdesk.RuleNotAgent, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAgent}},
 

@@ -2,56 +2,35 @@ package sqldb
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/proofdesk/proofdesk"
 )
 
-// accountAction runs an account change asked for in a conversation, under
-// the rules of DESIGN.md §2: the agent holding the conversation (or a
-// supervisor), the conversation verified to the action's level (raised
-// one step by high risk), and no support lock — a locked account takes no
-// support-side change until a supervisor lifts the lock. fn makes the
-// change; the old contact points are told and the change is audited.
+// accountAction runs an account change asked for in a conversation, as
+// proofdesk.Decide rules it (the holder or a supervisor, the action's
+// level, no support lock). fn makes the change; the change is audited and
+// the old contact points are told. A refusal is audited as a refused
+// account change.
 func (s *VerificationService) accountAction(ctx context.Context, conversationID, action string, fn func(tx *Tx, c *proofdesk.Customer) (map[string]string, error)) error {
-	agent := proofdesk.AgentFromContext(ctx)
-	if agent == nil {
-		return proofdesk.Errorf(proofdesk.EUNAUTHORIZED, "Sign in first.")
-	}
 	var refused error
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
 		conv, _, err := tx.findConversationByID(ctx, conversationID)
 		if err != nil {
 			return err
 		}
-		if conv.CustomerID == "" {
-			return proofdesk.FieldError("conversation", "the conversation is not linked to a customer")
+		var cust *proofdesk.Customer
+		if conv.CustomerID != "" {
+			if cust, err = tx.findCustomerByID(ctx, conv.CustomerID); err != nil {
+				return err
+			}
 		}
-		cust, err := tx.findCustomerByID(ctx, conv.CustomerID)
+		in, err := tx.convFacts(ctx, action, conv, cust)
 		if err != nil {
 			return err
 		}
-		policy, err := tx.policy(ctx)
-		if err != nil {
-			return err
-		}
-		risk, err := tx.risk(ctx, conv)
-		if err != nil {
-			return err
-		}
-		required := risk.Raise(max(policy.ActionLevel(action), proofdesk.L2))
-		level := conv.EffectiveLevel(tx.now)
-		switch {
-		case cust.SupportLocked:
-			refused = &proofdesk.Error{Code: proofdesk.ELOCKED, Message: "The account is under a support lock: no support-side change until a supervisor lifts it."}
-		case conv.AssigneeID != agent.ID && !agent.IsSupervisor():
-			refused = proofdesk.Errorf(proofdesk.EFORBIDDEN, "Only the agent assigned to this conversation may change the account.")
-		case level < required:
-			refused = &proofdesk.Error{Code: proofdesk.EVERIFICATION,
-				Message: fmt.Sprintf("Verify the customer to %s first: this change needs %s, the conversation is at %s.", required, required, level),
-				Details: map[string]any{"required_level": required.String(), "current_level": level.String()}}
-		}
-		if refused != nil {
+		d := proofdesk.Decide(in)
+		if !d.Allowed {
+			refused = d.Err(in)
 			return refused
 		}
 		old := cust.ContactPoints
@@ -59,17 +38,19 @@ func (s *VerificationService) accountAction(ctx context.Context, conversationID,
 		if err != nil {
 			return err
 		}
-		detail["action"], detail["conversation_id"], detail["level"] = action, conv.ID, level.String()
+		detail["action"], detail["conversation_id"], detail["level"], detail["rule"] = action, conv.ID, in.Level.String(), d.Rule
 		if err := tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditCustomerUpdate, SubjectKind: "customer", SubjectID: cust.ID, Detail: detail}); err != nil {
 			return err
 		}
-		return tx.notifyContactChange(ctx, cust, old)
+		if d.NotifyOwner {
+			return tx.notifyContactChange(ctx, cust, old)
+		}
+		return nil
 	})
-	if refused != nil {
-		_ = s.db.WithTx(ctx, func(tx *Tx) error {
-			return tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditChallengeRefused, SubjectKind: "conversation", SubjectID: conversationID,
-				Detail: map[string]string{"action": action, "reason": proofdesk.ErrorMessage(refused)}})
-		})
+	if refused != nil && proofdesk.ErrorCode(refused) != proofdesk.EUNAUTHORIZED {
+		if aerr := s.db.auditRefusal(ctx, action, "conversation", conversationID, refused, nil); aerr != nil {
+			return aerr
+		}
 	}
 	return err
 }

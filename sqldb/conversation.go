@@ -220,6 +220,7 @@ func (s *ConversationService) FindConversations(ctx context.Context, f proofdesk
 // assurance level to L0.
 func (s *ConversationService) UpdateConversation(ctx context.Context, id string, upd proofdesk.ConversationUpdate) (*proofdesk.Conversation, error) {
 	var out *proofdesk.Conversation
+	var refused error
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
 		c, _, err := tx.findConversationByID(ctx, id)
 		if err != nil {
@@ -262,7 +263,10 @@ func (s *ConversationService) UpdateConversation(ctx context.Context, id string,
 					return err
 				}
 			}
-			c.AssigneeID, changed = *upd.AssigneeID, append(changed, "assignee_id")
+			if err := tx.assign(ctx, c, *upd.AssigneeID, upd.BreakGlassReason, &refused); err != nil {
+				return err
+			}
+			changed = append(changed, "assignee_id")
 		}
 		if upd.Team != nil && *upd.Team != c.Team {
 			c.Team, changed = *upd.Team, append(changed, "team")
@@ -288,10 +292,77 @@ func (s *ConversationService) UpdateConversation(ctx context.Context, id string,
 		return tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditConversationEdit, SubjectKind: "conversation", SubjectID: c.ID,
 			Detail: map[string]string{"fields": strings.Join(changed, ",")}})
 	})
+	if refused != nil {
+		if aerr := s.db.auditRefusal(ctx, proofdesk.DoAssign, "conversation", id, refused, nil); aerr != nil {
+			return nil, aerr
+		}
+		return nil, refused
+	}
 	if err == nil {
 		s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: out.ID, Status: out.Status, Level: out.EffectiveLevel(s.db.Now()).String()})
 	}
 	return out, err
+}
+
+// assign moves conv to the agent target as proofdesk.Decide rules it
+// (DoAssign): a hand-over by the holder keeps the level; anyone else's
+// move of a verified conversation drops it to L0, unless a supervisor
+// breaks glass with a reason (audited, flagged, the owner told). A
+// refusal is stored in *refused and returned.
+func (tx *Tx) assign(ctx context.Context, c *proofdesk.Conversation, target, breakGlassReason string, refused *error) error {
+	var cust *proofdesk.Customer
+	if c.CustomerID != "" {
+		var err error
+		if cust, err = tx.findCustomerByID(ctx, c.CustomerID); err != nil {
+			return err
+		}
+	}
+	in, err := tx.convFacts(ctx, proofdesk.DoAssign, c, cust)
+	if err != nil {
+		return err
+	}
+	if in.Actor.Role == "" {
+		// An in-process caller (routing, tests): nobody to take over.
+		c.AssigneeID = target
+		return nil
+	}
+	in.TargetID, in.BreakGlassReason = target, breakGlassReason
+	d := proofdesk.Decide(in)
+	if !d.Allowed {
+		*refused = d.Err(in)
+		return *refused
+	}
+	detail := map[string]string{"from": c.AssigneeID, "to": target, "rule": d.Rule, "level": in.Level.String()}
+	c.AssigneeID = target
+	if d.DropLevel {
+		c.Level, c.LevelExpiresAt = proofdesk.L0, nil
+		if _, err := tx.exec(ctx, `DELETE FROM conversation_factors WHERE conversation_id = ?`, c.ID); err != nil {
+			return err
+		}
+		if err := tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditLevelChange, SubjectKind: "conversation", SubjectID: c.ID,
+			Detail: map[string]string{"from": in.Level.String(), "to": "L0", "reason": "taken over by another agent"}}); err != nil {
+			return err
+		}
+	}
+	if d.BreakGlass {
+		detail["reason"] = breakGlassReason
+		if err := tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditBreakGlass, SubjectKind: "conversation", SubjectID: c.ID,
+			Detail: map[string]string{"what": "take_over", "reason": breakGlassReason}}); err != nil {
+			return err
+		}
+		if err := tx.setFlag(ctx, c, proofdesk.RiskBreakGlass); err != nil {
+			return err
+		}
+		if d.NotifyOwner && cust != nil {
+			if err := tx.notifyOwner(ctx, cust, c, "A supervisor took over a support conversation you verified yourself in."); err != nil {
+				return err
+			}
+		}
+	}
+	if d.DropLevel || d.BreakGlass {
+		return tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditTakeOver, SubjectKind: "conversation", SubjectID: c.ID, Detail: detail})
+	}
+	return nil
 }
 
 func normalizeTags(tags []string) []string {
@@ -406,7 +477,12 @@ func (tx *Tx) insertMessage(ctx context.Context, m *proofdesk.Message, dk *vault
 	if _, err := tx.exec(ctx, `UPDATE conversations SET last_activity_at = ?, updated_at = ? WHERE id = ?`, fmtTime(tx.now), fmtTime(tx.now), m.ConversationID); err != nil {
 		return fmt.Errorf("touch conversation: %w", err)
 	}
-	// Activity keeps a live level alive; an expired one stays expired.
+	// The customer's own activity keeps a live level alive (an agent's
+	// replies and notes do not: the proof is the customer's); an expired
+	// level stays expired.
+	if m.AuthorKind != proofdesk.AuthorCustomer {
+		return nil
+	}
 	if _, err := tx.exec(ctx, `UPDATE conversations SET level_expires_at = ? WHERE id = ? AND level > 0 AND level_expires_at > ?`,
 		fmtTime(tx.now.Add(tx.db.levelTTLOrDefault())), m.ConversationID, fmtTime(tx.now)); err != nil {
 		return fmt.Errorf("extend level: %w", err)

@@ -12,16 +12,13 @@ import (
 )
 
 // guardTargets returns what a reply on conv is checked against: the linked
-// customer at the conversation's level, and every other customer whose
-// contact point matches the requester's claimed email or phone, at L0
-// (the requester claims to be someone).
-func (h *Handle) guardTargets(ctx context.Context, conv *proofdesk.Conversation, policy *proofdesk.Policy, risk proofdesk.Risk) ([]guard.Target, error) {
+// customer at level (the level proofdesk.Decide says the guard checks
+// at), and every other customer whose contact point matches the
+// requester's claimed email or phone, at L0 (the requester claims to be
+// someone).
+func (h *Handle) guardTargets(ctx context.Context, conv *proofdesk.Conversation, policy *proofdesk.Policy, level proofdesk.Level) ([]guard.Target, error) {
 	var targets []guard.Target
 	seen := map[string]bool{}
-	level := conv.EffectiveLevel(h.now)
-	if risk.High && level > proofdesk.L0 {
-		level-- // high risk: every requirement one step up
-	}
 	if conv.CustomerID != "" {
 		c, err := h.findCustomerByID(ctx, conv.CustomerID)
 		if err != nil {
@@ -116,7 +113,7 @@ func (tx *Tx) inspectRequesterMessage(ctx context.Context, convID, body string) 
 		if err != nil {
 			return err
 		}
-		targets, err := tx.guardTargets(ctx, conv, policy, proofdesk.Risk{})
+		targets, err := tx.guardTargets(ctx, conv, policy, proofdesk.L0)
 		if err != nil {
 			return err
 		}
@@ -252,19 +249,25 @@ func (tx *Tx) noteRiskRaiseFor(ctx context.Context, convID string) error {
 	return tx.noteRiskRaise(ctx, conv, risk)
 }
 
-// guardReply checks an outgoing agent reply before it is stored or sent.
-// A supervisor's BreakGlassReason sends a blocked reply anyway: audited,
-// flagged, and the owner is notified.
+// guardReply checks an outgoing agent reply before it is stored or sent,
+// at the level proofdesk.Decide gives (DoReply). A supervisor's
+// BreakGlassReason sends a blocked reply anyway when Decide allows the
+// break-glass: audited, flagged, and the owner is notified.
 func (tx *Tx) guardReply(ctx context.Context, conv *proofdesk.Conversation, m *proofdesk.Message) error {
-	policy, err := tx.policy(ctx)
+	in, err := tx.convFacts(ctx, proofdesk.DoReply, conv, nil)
 	if err != nil {
 		return err
 	}
-	risk, err := tx.risk(ctx, conv)
-	if err != nil {
-		return err
+	if in.Actor.Role == "" {
+		// An in-process caller (no signed-in agent) writing as the
+		// message's author: an agent with no other right.
+		in.Actor = proofdesk.Actor{ID: m.AuthorID, Role: proofdesk.RoleAgent}
 	}
-	targets, err := tx.guardTargets(ctx, conv, policy, risk)
+	reply := proofdesk.Decide(in)
+	if !reply.Allowed {
+		return reply.Err(in)
+	}
+	targets, err := tx.guardTargets(ctx, conv, in.Policy, reply.CheckLevel)
 	if err != nil {
 		return err
 	}
@@ -276,16 +279,23 @@ func (tx *Tx) guardReply(ctx context.Context, conv *proofdesk.Conversation, m *p
 	if !v.Blocked {
 		return nil
 	}
-	v.RequiredLevel = risk.Raise(v.RequiredLevel)
+	v.RequiredLevel = in.Risk.Raise(v.RequiredLevel)
 	if m.BreakGlassReason == "" {
-		e, _ := v.Err().(*proofdesk.Error)
+		e, ok := v.Err().(*proofdesk.Error)
+		if !ok {
+			return fmt.Errorf("guard: blocked reply without a verdict error")
+		}
+		if e.Details == nil {
+			e.Details = map[string]any{}
+		}
 		e.Details["required_level"] = v.RequiredLevel.String()
+		e.Details["check_rule"] = reply.Rule
 		e.Message = blockedMessage(v)
 		return e
 	}
-	agent := proofdesk.AgentFromContext(ctx)
-	if !agent.IsSupervisor() {
-		return proofdesk.Errorf(proofdesk.EFORBIDDEN, "Only a supervisor may send past the disclosure guard.")
+	in.Action, in.BreakGlassReason = proofdesk.DoBreakGlass, m.BreakGlassReason
+	if d := proofdesk.Decide(in); !d.Allowed {
+		return d.Err(in)
 	}
 	if err := tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditBreakGlass, SubjectKind: "conversation", SubjectID: conv.ID,
 		Detail: map[string]string{"rule": v.Rule, "class": v.Class, "reason": m.BreakGlassReason, "what": "reply"}}); err != nil {

@@ -10,17 +10,15 @@ import (
 )
 
 // Reveal returns one field of the conversation's customer in clear when
-// the conversation's level meets the policy and the caller is the agent
-// assigned to it, or when a supervisor breaks glass with a reason. Every
-// reveal and every refusal is audited; a break-glass also flags the
-// conversation and notifies the owner.
+// proofdesk.Decide allows it: the holder at the policy's level, or a
+// supervisor breaking glass with a reason. Every reveal and every refusal
+// is audited; a break-glass also flags the conversation; the owner is
+// told.
 func (s *VerificationService) Reveal(ctx context.Context, conversationID, field, reason string, breakGlass bool) (string, error) {
-	agent := proofdesk.AgentFromContext(ctx)
-	if agent == nil {
+	if proofdesk.AgentFromContext(ctx) == nil {
 		return "", proofdesk.Errorf(proofdesk.EUNAUTHORIZED, "Sign in to reveal customer data.")
 	}
-	class, attr, ok := proofdesk.RevealFieldClass(field)
-	if !ok {
+	if _, _, ok := proofdesk.RevealFieldClass(field); !ok {
 		return "", proofdesk.FieldError("field", "field must be one of name, emails, phones, addresses, date_of_birth, payment, attributes.<name>")
 	}
 	reason = strings.TrimSpace(reason)
@@ -44,74 +42,48 @@ func (s *VerificationService) Reveal(ctx context.Context, conversationID, field,
 		if err != nil {
 			return err
 		}
-		policy, err := tx.policy(ctx)
+		in, err := tx.convFacts(ctx, proofdesk.DoReveal, conv, cust)
 		if err != nil {
 			return err
 		}
-		required := policy.ClassLevel(class)
-		if attr {
-			required = policy.AttributeLevel(class)
+		in.Field = field
+		if breakGlass {
+			in.BreakGlassReason = reason
 		}
-		risk, err := tx.risk(ctx, conv)
-		if err != nil {
-			return err
+		d := proofdesk.Decide(in)
+		if !d.Allowed {
+			refused = d.Err(in)
+			return refused
 		}
-		required = risk.Raise(required)
-		needSupervisor := false
-		if cust.SupportLocked {
-			required, needSupervisor = proofdesk.L2, true
-		}
-		level := conv.EffectiveLevel(tx.now)
-		detail := map[string]string{"field": field, "customer_id": cust.ID, "level": level.String(), "required_level": required.String()}
-		switch {
-		case breakGlass:
-			if !agent.IsSupervisor() {
-				refused = proofdesk.Errorf(proofdesk.EFORBIDDEN, "Only a supervisor may break glass.")
-				return refused
-			}
-			detail["reason"] = reason
+		detail := map[string]string{"field": field, "customer_id": cust.ID, "level": in.Level.String(),
+			"required_level": d.RequiredLevel.String(), "rule": d.Rule, "reason": reason}
+		if d.BreakGlass {
 			if err := tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditBreakGlass, SubjectKind: "conversation", SubjectID: conv.ID, Detail: detail}); err != nil {
 				return err
 			}
 			if err := tx.setFlag(ctx, conv, proofdesk.RiskBreakGlass); err != nil {
 				return err
 			}
-			if err := tx.notifyOwner(ctx, cust, conv, "A supervisor viewed your "+revealLabel(field)+" during a support conversation."); err != nil {
-				return err
-			}
-		case conv.AssigneeID != agent.ID:
-			refused = &proofdesk.Error{Code: proofdesk.EFORBIDDEN, Message: "Only the agent assigned to this conversation may reveal customer data."}
-		case level < required || (needSupervisor && !agent.IsSupervisor()):
-			msg := fmt.Sprintf("Verify the customer to %s first: %s needs %s, the conversation is at %s.", required, field, required, level)
-			if needSupervisor {
-				msg = "The customer is under a support lock: revealing needs L2 and a supervisor."
-			}
-			refused = &proofdesk.Error{Code: proofdesk.EVERIFICATION, Message: msg,
-				Details: map[string]any{"required_level": required.String(), "current_level": level.String()}}
-		}
-		if refused != nil {
-			return refused
 		}
 		value = cust.FieldValue(field)
-		detail["reason"] = reason
 		if err := tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditReveal, SubjectKind: "conversation", SubjectID: conv.ID, Detail: detail}); err != nil {
 			return err
 		}
-		if !breakGlass {
-			if err := tx.notifyOwner(ctx, cust, conv, "A support agent viewed your "+revealLabel(field)+" after you verified your identity."); err != nil {
+		if d.NotifyOwner {
+			what := "A support agent viewed your " + revealLabel(field) + " after you verified your identity."
+			if d.BreakGlass {
+				what = "A supervisor viewed your " + revealLabel(field) + " during a support conversation."
+			}
+			if err := tx.notifyOwner(ctx, cust, conv, what); err != nil {
 				return err
 			}
 		}
-		return tx.watchReveals(ctx, agent.ID, conv.ID, s.cfg.RevealAlertPerHour)
+		return tx.watchReveals(ctx, in.Actor.ID, conv.ID, s.cfg.RevealAlertPerHour)
 	})
 	if refused != nil {
-		_ = s.db.WithTx(ctx, func(tx *Tx) error {
-			if err := tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditRevealRefused, SubjectKind: "conversation", SubjectID: conversationID,
-				Detail: map[string]string{"field": field, "reason": proofdesk.ErrorMessage(refused)}}); err != nil {
-				return err
-			}
-			return tx.noteRiskRaiseFor(ctx, conversationID)
-		})
+		if aerr := s.db.auditRefusal(ctx, proofdesk.DoReveal, "conversation", conversationID, refused, map[string]string{"field": field}); aerr != nil {
+			return "", aerr
+		}
 		return "", refused
 	}
 	return value, err

@@ -91,6 +91,14 @@ func (s *VerificationService) IssueChallenge(ctx context.Context, conversationID
 		if err != nil {
 			return err
 		}
+		in, err := tx.convFacts(ctx, proofdesk.DoVerify, conv, cust)
+		if err != nil {
+			return err
+		}
+		if d := proofdesk.Decide(in); !d.Allowed {
+			refused = d.Err(in)
+			return refused
+		}
 		cp := cust.ContactPointByID(contactPointID)
 		if cp == nil {
 			return proofdesk.FieldError("contact_point_id", "contact_point_id is not on file for this conversation's customer; requests go only to contact points on file")
@@ -136,12 +144,12 @@ func (s *VerificationService) IssueChallenge(ctx context.Context, conversationID
 		info = challengeInfo(ch, cp.Value)
 		return nil
 	})
-	if refused != nil {
+	if refused != nil && proofdesk.ErrorCode(refused) != proofdesk.EUNAUTHORIZED {
 		// The refusal is audited on its own: the request itself rolled back.
-		_ = s.db.WithTx(ctx, func(tx *Tx) error {
-			return tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditChallengeRefused, SubjectKind: "conversation", SubjectID: conversationID,
-				Detail: map[string]string{"contact_point_id": contactPointID, "reason": proofdesk.ErrorMessage(refused)}})
-		})
+		if aerr := s.db.auditRefusal(ctx, proofdesk.DoVerify, "conversation", conversationID, refused,
+			map[string]string{"contact_point_id": contactPointID}); aerr != nil {
+			return nil, aerr
+		}
 	}
 	if err == nil {
 		s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventChallengeUpdated, ConversationID: conversationID, Status: info.Status})
@@ -300,12 +308,12 @@ func (s *VerificationService) ApproveByToken(ctx context.Context, token string, 
 	if !verify.ValidLinkToken(token) {
 		return nil, proofdesk.Errorf(proofdesk.ENOTFOUND, "This verification link is not valid.")
 	}
-	return s.attempt(ctx, func(tx *Tx) (*verify.Challenge, bool, error) {
+	return s.attempt(ctx, func(tx *Tx) (*verify.Challenge, attemptFunc, error) {
 		ch, err := tx.challengeByToken(ctx, s.secrets.HashToken(token))
 		if err != nil {
-			return nil, false, err
+			return nil, nil, err
 		}
-		return ch, ch.MatchesNumber(number), nil
+		return ch, func(now time.Time) (verify.Outcome, error) { return ch.AttemptNumber(now, number) }, nil
 	})
 }
 
@@ -313,45 +321,52 @@ func (s *VerificationService) ApproveByToken(ctx context.Context, token string, 
 // against the conversation's pending requests. A wrong code counts
 // against the newest pending request and the customer.
 func (s *VerificationService) CompleteByCode(ctx context.Context, conversationID, code string) (*proofdesk.ChallengeResult, error) {
-	return s.attempt(ctx, func(tx *Tx) (*verify.Challenge, bool, error) {
+	return s.attempt(ctx, func(tx *Tx) (*verify.Challenge, attemptFunc, error) {
 		rows, err := tx.query(ctx, `SELECT `+challengeColumns+` FROM challenges WHERE conversation_id = ? AND status = ? ORDER BY created_at DESC, id`,
 			conversationID, verify.StatusPending)
 		if err != nil {
-			return nil, false, err
+			return nil, nil, err
 		}
 		var pending []*verify.Challenge
 		for rows.Next() {
 			ch, err := scanChallenge(rows)
 			if err != nil {
 				rows.Close()
-				return nil, false, err
+				return nil, nil, err
 			}
 			if !ch.Expired(tx.now) {
 				pending = append(pending, ch)
 			}
 		}
 		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, nil, err
+		}
 		if len(pending) == 0 {
-			return nil, false, proofdesk.Errorf(proofdesk.EINVALID, "No verification request is waiting for a code.")
+			return nil, nil, proofdesk.Errorf(proofdesk.EINVALID, "No verification request is waiting for a code.")
 		}
 		for _, ch := range pending {
 			if s.secrets.CheckCode(ch.CodeHash, ch.ID, code) {
-				return ch, true, nil
+				return ch, func(now time.Time) (verify.Outcome, error) { return ch.Attempt(now, true) }, nil
 			}
 		}
-		return pending[0], false, nil
+		ch := pending[0]
+		return ch, func(now time.Time) (verify.Outcome, error) { return ch.Attempt(now, false) }, nil
 	})
 }
+
+// attemptFunc records one answer on the challenge pick selected.
+type attemptFunc func(now time.Time) (verify.Outcome, error)
 
 // attempt runs one attempt on the challenge pick selects, persisting the
 // outcome with a conditional update so concurrent attempts cannot both
 // use the last try or both succeed.
-func (s *VerificationService) attempt(ctx context.Context, pick func(tx *Tx) (*verify.Challenge, bool, error)) (*proofdesk.ChallengeResult, error) {
+func (s *VerificationService) attempt(ctx context.Context, pick func(tx *Tx) (*verify.Challenge, attemptFunc, error)) (*proofdesk.ChallengeResult, error) {
 	var res *proofdesk.ChallengeResult
 	var failed error
 	var convID string
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
-		ch, ok, err := pick(tx)
+		ch, try, err := pick(tx)
 		if err != nil {
 			return err
 		}
@@ -364,7 +379,7 @@ func (s *VerificationService) attempt(ctx context.Context, pick func(tx *Tx) (*v
 			return err
 		}
 		prevAttempts := ch.Attempts
-		out, err := ch.Attempt(tx.now, ok)
+		out, err := try(tx.now)
 		if err != nil {
 			return err
 		}
@@ -398,7 +413,11 @@ func (s *VerificationService) attempt(ctx context.Context, pick func(tx *Tx) (*v
 			failed = &proofdesk.Error{Code: proofdesk.EINVALID, Message: fmt.Sprintf("That did not match. %d attempts left.", out.AttemptsLeft),
 				Details: map[string]any{"attempts_left": out.AttemptsLeft, "status": out.Status}}
 			if out.Status == verify.StatusLocked {
-				failed = &proofdesk.Error{Code: proofdesk.ERATELIMIT, Message: "Too many wrong attempts: this request is locked. Ask the agent for a new one.",
+				msg := "Too many wrong attempts: this request is locked. Ask the agent for a new one."
+				if ch.Attempts < verify.MaxAttemptsPerChallenge {
+					msg = "That is not the number the agent read out: this request has ended. Ask the agent for a new one."
+				}
+				failed = &proofdesk.Error{Code: proofdesk.ERATELIMIT, Message: msg,
 					Details: map[string]any{"attempts_left": 0, "status": out.Status}}
 			}
 			return nil
@@ -453,6 +472,9 @@ func (tx *Tx) addFactor(ctx context.Context, conv *proofdesk.Conversation, f ver
 		fs = append(fs, g)
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
 	level := verify.LevelFrom(fs)
 	exp := tx.now.Add(tx.db.levelTTLOrDefault())
 	if _, err := tx.exec(ctx, `UPDATE conversations SET level = ?, level_expires_at = ?, updated_at = ? WHERE id = ?`, int(level), fmtTime(exp), fmtTime(tx.now), conv.ID); err != nil {
@@ -552,6 +574,9 @@ func (tx *Tx) alertSupervisors(ctx context.Context, kind, conversationID, text s
 		emails = append(emails, e)
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	for _, e := range emails {
 		if err := tx.enqueue(ctx, &proofdesk.OutboxMessage{Kind: proofdesk.OutboxEmail, Purpose: "alert", ConversationID: conversationID, To: e,
 			Subject: "Proofdesk alert: " + kind, Body: text}, nil); err != nil {

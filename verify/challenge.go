@@ -141,6 +141,20 @@ func (c *Challenge) MatchesNumber(pick int) bool {
 	return pick >= 10 && pick <= 99 && pick == c.Number
 }
 
+// AttemptNumber records a pick of the 2-digit number on the /v/ page.
+// The page offers three numbers, so a blind pick is right one time in
+// three: one wrong pick ends the request (StatusLocked, no attempts
+// left), and the customer asks the agent for a new one. Errors are those
+// of Attempt.
+func (c *Challenge) AttemptNumber(now time.Time, pick int) (Outcome, error) {
+	out, err := c.Attempt(now, c.MatchesNumber(pick))
+	if err != nil || !out.Failed {
+		return out, err
+	}
+	c.Status = StatusLocked
+	return Outcome{Failed: true, Status: c.Status, AttemptsLeft: 0}, nil
+}
+
 // Deny records "This wasn't me" and returns the status the challenge had.
 // The owner may report a request even after it expired, was locked by an
 // attacker's guesses, or was completed by someone else: that is exactly

@@ -17,6 +17,9 @@ type conversationUpdate struct {
 	AssigneeID *string   `json:"assignee_id"`
 	Team       *string   `json:"team"`
 	Tags       *[]string `json:"tags"`
+	// BreakGlassReason lets a supervisor take over a verified
+	// conversation and keep its level (audited, the owner told).
+	BreakGlassReason string `json:"break_glass_reason"`
 }
 
 func (h *Handler) handleConversationUpdate(w http.ResponseWriter, r *http.Request) {
@@ -47,6 +50,7 @@ func (h *Handler) handleConversationUpdate(w http.ResponseWriter, r *http.Reques
 	}
 	conv, err := h.conversations.UpdateConversation(r.Context(), r.PathValue("id"), proofdesk.ConversationUpdate{
 		CustomerID: in.CustomerID, Status: in.Status, AssigneeID: in.AssigneeID, Team: in.Team, Tags: in.Tags,
+		BreakGlassReason: in.BreakGlassReason,
 	})
 	if err != nil {
 		httpd.Error(w, r, err)

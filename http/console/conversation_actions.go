@@ -66,12 +66,6 @@ func (h *Handler) handleAssign(w http.ResponseWriter, r *http.Request) {
 	if to == "me" {
 		to = agent.ID
 	}
-	if to != agent.ID && !agent.IsSupervisor() {
-		h.showConversation(w, r, http.StatusForbidden, func(p *conversationPage) {
-			p.Error = "Only supervisors assign conversations to other agents. You can take it yourself."
-		})
-		return
-	}
 	if to != "" {
 		a, err := h.agents.FindAgentByID(ctx, to)
 		if err != nil || a.Disabled {
@@ -79,12 +73,18 @@ func (h *Handler) handleAssign(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	upd := proofdesk.ConversationUpdate{AssigneeID: &to}
+	upd := proofdesk.ConversationUpdate{AssigneeID: &to, BreakGlassReason: strings.TrimSpace(r.PostFormValue("break_glass_reason"))}
 	if team, ok := r.PostForm["team"]; ok {
 		t := strings.TrimSpace(team[0])
 		upd.Team = &t
 	}
+	// Who may move the conversation, and whether its level follows, is
+	// proofdesk.Decide's (DoAssign), applied by the store.
 	if _, err := h.d.Conversations.UpdateConversation(ctx, id, upd); err != nil {
+		if c := proofdesk.ErrorCode(err); c == proofdesk.EFORBIDDEN || c == proofdesk.EINVALID {
+			h.showConversation(w, r, httpStatus(err), func(p *conversationPage) { p.Error = proofdesk.ErrorMessage(err) })
+			return
+		}
 		h.renderError(w, r, err)
 		return
 	}

@@ -630,7 +630,8 @@ func TestWidget_CodeEntryCompletesChallenge(t *testing.T) {
 	c, _ := e.dial(t, token, convID)
 
 	// The agent sends a request (as the API does: issue, then publish).
-	ch, err := e.verif.IssueChallenge(ctx, convID, cust.ContactPoints[0].ID)
+	agentCtx := proofdesk.NewContextWithAgent(ctx, &proofdesk.Agent{ID: "agt_test", Role: proofdesk.RoleAgent})
+	ch, err := e.verif.IssueChallenge(agentCtx, convID, cust.ContactPoints[0].ID)
 	if err != nil {
 		t.Fatal(err)
 	}
