@@ -120,6 +120,7 @@ type authzReq struct {
 	ws           bool        // a WebSocket handshake
 	stream       bool        // a long-lived response: read the status only
 	replace      *authzActor // send as this actor instead (a fresh one of the same role)
+	noCSRF       bool        // leave out the session's CSRF token
 }
 
 // authzRoute prepares a valid request for a route. fixture is true when
@@ -256,6 +257,15 @@ func runAuthzMatrix(t *testing.T, dialect string) {
 			}
 		}
 	}
+	for _, name := range []string{"agent", "supervisor", "admin"} {
+		if !e.signedIn(e.actors[name]) {
+			t.Errorf("the %s's console session ended during the run: the rows after that are wrong", name)
+		}
+	}
+	e.controls(rows, specs)
+	e.crossSite(routes, specs)
+	e.pathTricks(routes)
+
 	if t.Failed() {
 		var b strings.Builder
 		for _, r := range rows {
@@ -271,6 +281,77 @@ func runAuthzMatrix(t *testing.T, dialect string) {
 		mismatches, unexpected2xx, holes2xx)
 	if authzIntegrationPending {
 		t.Logf("TODO: the integration column is pending (no integration token kind on this branch yet)")
+	}
+}
+
+// controls shows the refusals of another visitor are about ownership:
+// the visitor who started the conversation is served on the same requests.
+func (e *authzEnv) controls(rows []string, specs map[string]authzRoute) {
+	e.t.Helper()
+	for _, state := range authzStates {
+		fx := e.fixture(state)
+		owner := &authzActor{name: "owner visitor", visitor: fx.ownerVisitor}
+		for _, route := range []string{"GET /widget/v1/conversations/{id}/messages", "GET /widget/v1/ws"} {
+			if c := e.do(route, specs[route], owner, fx); c != '2' {
+				e.t.Errorf("control: %s by the visitor who started the conversation at %s: got %c, want 2", route, state, c)
+			}
+		}
+	}
+}
+
+// crossSite sends every console form of an admin's session without its
+// CSRF token, as a forged cross-site form would: each is refused (403).
+func (e *authzEnv) crossSite(routes []string, specs map[string]authzRoute) {
+	e.t.Helper()
+	admin := e.actors["admin"]
+	n := 0
+	for _, route := range routes {
+		method, path, _ := strings.Cut(route, " ")
+		if method != "POST" || strings.HasPrefix(path, "/api/") || strings.HasPrefix(path, "/widget/") ||
+			strings.HasPrefix(path, "/v/") || strings.HasPrefix(path, "/n/") || strings.HasPrefix(path, "/login") {
+			continue
+		}
+		r := specs[route].prep(e, admin, e.fixture("L2"))
+		r.method, r.noCSRF, r.replace = method, true, nil
+		status, resp, _ := e.send(admin, r)
+		n++
+		if status != http.StatusForbidden {
+			e.t.Errorf("cross-site: %s with the admin's session and no CSRF token: status %d (%s), want 403", route, status, resp.Header.Get("Location"))
+		}
+	}
+	if n < 10 {
+		e.t.Errorf("cross-site: only %d console forms tried", n)
+	}
+}
+
+// pathTricks asks for protected routes under other spellings of their
+// path, with no credentials: none is served.
+func (e *authzEnv) pathTricks(routes []string) {
+	e.t.Helper()
+	fx := e.fixture("L2")
+	for _, route := range routes {
+		method, path, _ := strings.Cut(route, " ")
+		if c := authzTable[route][0]; c == '2' || strings.Contains(path, "{$}") || strings.Contains(path, "...") {
+			continue // public to no one: the first letter is "no credentials"
+		}
+		path = strings.NewReplacer("{id}", fx.convID, "{token}", strings.Repeat("A", 43), "{file}", "x").Replace(path)
+		for _, p := range []string{path + "/", "/" + path, strings.Replace(path, "/", "/./", 1), strings.Replace(path, "/", "/%2e/", 1),
+			strings.ToUpper(path), path + "%00", path + "?token=x"} {
+			req, err := http.NewRequest(method, e.base+p, strings.NewReader("{}"))
+			if err != nil {
+				continue
+			}
+			req.Header.Set("Content-Type", "application/json")
+			client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+			resp, err := client.Do(req)
+			if err != nil {
+				e.t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode < 300 {
+				e.t.Errorf("path trick: %s %s without credentials: status %d, want a refusal or a redirect", method, p, resp.StatusCode)
+			}
+		}
 	}
 }
 
@@ -485,7 +566,7 @@ func (e *authzEnv) send(a *authzActor, r authzReq) (int, *http.Response, string)
 		for k, v := range r.form {
 			f[k] = v
 		}
-		if a.csrf != "" && f.Get("csrf_token") == "" {
+		if a.csrf != "" && f.Get("csrf_token") == "" && !r.noCSRF {
 			f.Set("csrf_token", a.csrf)
 		}
 		body, ctype = strings.NewReader(f.Encode()), "application/x-www-form-urlencoded"
@@ -1077,11 +1158,13 @@ func authzRoutes() map[string]authzRoute {
 			return authzReq{path: "/admin/tokens/" + tk.ID + "/revoke", form: url.Values{}}
 		}},
 		// Valid credentials of a signed-out agent: the sign-in form is public.
-		"POST /login": {prep: func(e *authzEnv, _ *authzActor, _ *authzFixture) authzReq {
+		// Signing in replaces the session the browser had: a new agent of
+		// the actor's role makes the request.
+		"POST /login": {prep: func(e *authzEnv, a *authzActor, _ *authzFixture) authzReq {
 			f, cookies := e.loginForm()
 			f.Set("email", e.login.email)
 			f.Set("password", e.login.password)
-			return authzReq{path: "/login", form: f, cookies: cookies}
+			return authzReq{path: "/login", form: f, cookies: cookies, replace: e.replacement(a)}
 		}},
 		// The second step of an admin's first sign-in, without the ticket
 		// that only the password step hands out.
