@@ -144,6 +144,9 @@ type authzEnv struct {
 	static  string                   // a /static/ path
 	secret  []byte                   // identity token secret
 	login   struct{ email, password string }
+	other   *proofdesk.Customer // a customer no fixture conversation is about
+	// bystander is an agent who is none of the actors.
+	bystander *proofdesk.Agent
 }
 
 func (e *authzEnv) next() int { e.seq++; return e.seq }
@@ -435,6 +438,15 @@ func newAuthzEnv(t *testing.T, dialect string) *authzEnv {
 	e.actors["integration"] = &authzActor{name: "integration"}
 	e.actors["visitor"] = &authzActor{name: "visitor", visitor: e.newVisitor()}
 
+	other := proofdesk.CustomerInput{ExternalID: "MX-OTHER", Name: "Other Customer",
+		Emails: []proofdesk.ContactPointInput{{Value: "other.customer@example.com"}}}
+	if e.other, err = other.Customer(time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.CustomerService.CreateCustomer(ctx, e.other); err != nil {
+		t.Fatal(err)
+	}
+
 	// An agent without TOTP who is not signed in: the body of POST /login.
 	e.login.email, e.login.password = "signin-"+randHex(4)+"@matrix.test", "matrix sign-in password"
 	hash, err := auth.HashPassword(e.login.password, auth.TestPasswordParams)
@@ -442,6 +454,10 @@ func newAuthzEnv(t *testing.T, dialect string) *authzEnv {
 		t.Fatal(err)
 	}
 	if err := m.AgentService.CreateAgent(ctx, &proofdesk.Agent{Email: e.login.email, Name: "Sign-in", Role: proofdesk.RoleAgent, PasswordHash: hash}); err != nil {
+		t.Fatal(err)
+	}
+	e.bystander = &proofdesk.Agent{Email: "bystander@matrix.test", Name: "Bystander", Role: proofdesk.RoleAgent, PasswordHash: hash}
+	if err := m.AgentService.CreateAgent(ctx, e.bystander); err != nil {
 		t.Fatal(err)
 	}
 
@@ -1125,6 +1141,22 @@ func authzRoutes() map[string]authzRoute {
 			then: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
 				return authzReq{method: "POST", path: "/conversations/" + fx.convID + "/reveal", form: url.Values{"field": {"addresses"}, "reason": {"customer asked where the parcel goes"}}}
 			}},
+		// Linking a linked conversation to someone else: the console allows
+		// it to supervisors only.
+		"PATCH /api/v1/conversations/{id} #relink": {fixture: true, prep: func(e *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/api/v1/conversations/" + fx.convID, json: fmt.Sprintf(`{"customer_id":%q}`, e.other.ID)}
+		}},
+		"POST /conversations/{id}/customer #other": form("/customer", func(e *authzEnv, _ *authzFixture) url.Values {
+			return url.Values{"lookup": {e.other.ContactPoints[0].Value}}
+		}),
+		// Giving the conversation to someone else: the console allows it to
+		// supervisors only (an agent may take it).
+		"PATCH /api/v1/conversations/{id} #assign-other": {fixture: true, prep: func(e *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/api/v1/conversations/" + fx.convID, json: fmt.Sprintf(`{"assignee_id":%q}`, e.bystander.ID)}
+		}},
+		"POST /conversations/{id}/assign #other": form("/assign", func(e *authzEnv, _ *authzFixture) url.Values {
+			return url.Values{"assignee": {e.bystander.ID}}
+		}),
 		"PATCH /api/v1/conversations/{id} #assign-then-reveal": {fixture: true,
 			prep: func(_ *authzEnv, a *authzActor, fx *authzFixture) authzReq {
 				id := ""
