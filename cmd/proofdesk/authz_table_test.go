@@ -112,8 +112,10 @@ var authzTable = map[string]string{
 	"POST /api/v1/conversations/{id}/challenges": "UU222-U",
 	"POST /api/v1/conversations/{id}/identity":   "UU222-U",
 
-	// API, conversation rules (as in the console). Account changes in a
-	// conversation: L2, the holder or a supervisor, refused under a lock (423).
+	// API, conversation rules (as in the console). Payment is an L2 class.
+	// Break-glass: a supervisor reveals past the level, audited, the owner
+	// told. Account changes in a conversation: L2, the holder or a
+	// supervisor, refused under a lock (423).
 	// HOLE (not in authzHoles: nobody is fixing it yet): the API lets any
 	// agent link a linked conversation to another customer, even under a
 	// support lock; the console refuses it to all but supervisors. The row
@@ -121,6 +123,8 @@ var authzTable = map[string]string{
 	"PATCH /api/v1/conversations/{id} #relink":             "UUF22-U",
 	"PATCH /api/v1/conversations/{id} #assign-other":       "UU222-U",
 	"POST /api/v1/conversations/{id}/reveal":               "UUFFF-U UU2FF-U UU2FF-U UUFFF-U",
+	"POST /api/v1/conversations/{id}/reveal #payment":      "UUFFF-U UUFFF-U UU2FF-U UUFFF-U",
+	"POST /api/v1/conversations/{id}/reveal #break-glass":  "UUF22-U",
 	"POST /api/v1/conversations/{id}/unlock":               "UUFCC-U UUFCC-U UUFCC-U UUF22-U",
 	"PATCH /api/v1/conversations/{id} #assign-then-reveal": "UUFFF-U UU2FF-U UU2FF-U UUFFF-U",
 	"POST /api/v1/conversations/{id}/contact-points":       "UUFFF-U UUFFF-U UU222-U UUKKK-U",

@@ -824,6 +824,7 @@ func (e *authzEnv) newFixture(state string) *authzFixture {
 		Phones:      []proofdesk.ContactPointInput{{Value: fmt.Sprintf("+447700900%03d", n%1000), AddedAt: &old}},
 		Addresses:   []proofdesk.Address{{Line1: "12 Matrix Street", City: "London", PostalCode: "NW1 6XE", Country: "GB"}},
 		DateOfBirth: "1980-04-02",
+		Payment:     &proofdesk.Payment{Brand: "visa", Last4: "4242"},
 	}
 	c, err := in.Customer(time.Now())
 	if err != nil {
@@ -1109,6 +1110,13 @@ func authzRoutes() map[string]authzRoute {
 		"POST /api/v1/conversations/{id}/challenges": conv("/challenges", func(_ *authzEnv, fx *authzFixture) string { return fmt.Sprintf(`{"contact_point_id":%q}`, fx.emailCP) }),
 		"POST /api/v1/conversations/{id}/reveal": conv("/reveal", func(*authzEnv, *authzFixture) string {
 			return `{"field":"addresses","reason":"customer asked where the parcel goes"}`
+		}),
+		// Payment is an L2 class.
+		"POST /api/v1/conversations/{id}/reveal #payment": conv("/reveal", func(*authzEnv, *authzFixture) string {
+			return `{"field":"payment","reason":"customer asked which card we hold"}`
+		}),
+		"POST /api/v1/conversations/{id}/reveal #break-glass": conv("/reveal", func(*authzEnv, *authzFixture) string {
+			return `{"field":"addresses","reason":"courier at the door, customer unreachable","break_glass":true}`
 		}),
 		"POST /api/v1/conversations/{id}/unlock": conv("/unlock", func(*authzEnv, *authzFixture) string { return `{"reason":"owner confirmed on the phone"}` }),
 		"POST /api/v1/conversations/{id}/identity": conv("/identity", func(e *authzEnv, fx *authzFixture) string {
