@@ -38,10 +38,18 @@ func (a *Agent) IsSupervisor() bool {
 // IsAdmin reports whether the agent is an admin.
 func (a *Agent) IsAdmin() bool { return a != nil && a.Role == RoleAdmin }
 
-// APIToken lets an API client act as the agent that created it. Only a
-// SHA-256 hash of the token is stored.
+// Kinds of API token.
+const (
+	TokenAgent       = "agent"       // acts as the agent that created it
+	TokenIntegration = "integration" // the system of record (RoleIntegration)
+)
+
+// APIToken lets an API client act as the agent that created it, or, of
+// Kind TokenIntegration, as the business's system of record (no AgentID).
+// Only a SHA-256 hash of the token is stored.
 type APIToken struct {
 	ID         string
+	Kind       string // TokenAgent ("" too) or TokenIntegration
 	AgentID    string
 	Name       string
 	Hash       string
@@ -83,6 +91,8 @@ type AgentService interface {
 	// CreateAPIToken stores t (with its hash, never the token).
 	CreateAPIToken(ctx context.Context, t *APIToken) error
 	// FindAgentByTokenHash returns EUNAUTHORIZED if no token has that hash.
+	// An integration token yields an Agent of RoleIntegration whose ID is
+	// the token's: it has no console login.
 	FindAgentByTokenHash(ctx context.Context, hash string) (*Agent, error)
 	// FindAPITokens lists the API tokens of agentID, or of every agent
 	// when agentID is "", newest first. Hash is set; views must not show it.

@@ -126,6 +126,9 @@ type AuditEvent struct {
 // ActorFromContext returns the actor kind and ID for the audit log.
 func ActorFromContext(ctx context.Context) (kind, id string) {
 	if a := AgentFromContext(ctx); a != nil {
+		if a.Role == RoleIntegration {
+			return ActorIntegration, a.ID
+		}
 		return ActorAgent, a.ID
 	}
 	return ActorSystem, ""

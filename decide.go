@@ -18,6 +18,9 @@ import (
 // points) but takes no part in conversations.
 const RoleIntegration = "integration"
 
+// ActorIntegration is the audit actor kind of an integration token.
+const ActorIntegration = "integration"
+
 // RoleSystem is Proofdesk itself or an operator at the command line
 // (import, demo seeding): not a person in the console.
 const RoleSystem = "system"
@@ -26,6 +29,7 @@ const RoleSystem = "system"
 const (
 	DoReveal         = "reveal"             // show one customer field in clear (Field)
 	DoReply          = "reply"              // send a reply; the decision gives the level the guard checks at
+	DoConversation   = "conversation"       // read or act on conversations at all (the API's conversation routes, events)
 	DoNote           = "note"               // add an internal note
 	DoVerify         = "issue_verification" // send a verification request to an on-file contact point
 	DoBreakGlass     = "break_glass"        // a supervisor goes past the policy (reveal or a blocked reply)
@@ -83,6 +87,7 @@ const (
 	RuleTakeOver          = "assign.take_over"       // someone else takes over: the level drops to L0
 	RuleTakeOverGlass     = "assign.take_over_glass" // a supervisor takes over by break-glass: the level stays
 	RuleAssignUnverified  = "assign.unverified"      // nothing to carry: the conversation is at L0
+	RuleFirstHolder       = "assign.first_holder"    // an unassigned verified conversation gets its first holder: the level stays
 	RuleReplyNotHolder    = "reply.not_holder"       // a reply by someone other than the holder is checked at L0
 	RuleReplyRiskHigh     = "reply.risk_high"        // high risk: the guard checks one level lower
 	RuleReplyLevel        = "reply.level"            // the guard checks at the conversation's level
@@ -277,7 +282,7 @@ func Decide(in DecisionInput) Decision {
 		return roleRefusal(RuleNotAgent, RoleAgent, "Only support agents act on conversations; an integration token syncs customers.")
 	}
 	switch in.Action {
-	case DoNote:
+	case DoConversation, DoNote:
 		return Decision{Allowed: true, Rule: RuleAllowed}
 	case DoReply:
 		return decideReply(in)
@@ -400,8 +405,9 @@ func decideAssign(in DecisionInput) Decision {
 	case in.Level == L0:
 		return Decision{Allowed: true, Rule: RuleAssignUnverified, Audit: true}
 	case in.HolderID == "" && in.TargetID != "":
-		// Nobody held the level: the first holder takes it on.
-		return Decision{Allowed: true, Rule: RuleAssignUnverified, Audit: true}
+		// Nobody held the level: the first holder takes it on (the
+		// customer proved themselves to the desk, not to an agent).
+		return Decision{Allowed: true, Rule: RuleFirstHolder, Audit: true}
 	case in.HolderID == in.Actor.ID && in.TargetID != "":
 		return Decision{Allowed: true, Rule: RuleHandOver, Audit: true}
 	case in.BreakGlassReason != "":

@@ -115,6 +115,8 @@ func TestDecide(t *testing.T) {
 		{"reply high risk", with(conv(proofdesk.DoReply, agentA, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.Risk = highRisk }),
 			want{allowed: true, rule: proofdesk.RuleReplyRiskHigh}},
 		{"reply by integration", conv(proofdesk.DoReply, integ, proofdesk.L0), want{rule: proofdesk.RuleNotAgent, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAgent}},
+		{"conversations by integration", proofdesk.DecisionInput{Action: proofdesk.DoConversation, Actor: integ}, want{rule: proofdesk.RuleNotAgent, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAgent}},
+		{"conversations by agent", proofdesk.DecisionInput{Action: proofdesk.DoConversation, Actor: agentB}, want{allowed: true, rule: proofdesk.RuleAllowed}},
 		{"note by agent", conv(proofdesk.DoNote, agentB, proofdesk.L0), want{allowed: true, rule: proofdesk.RuleAllowed}},
 
 		// Verification requests.
@@ -201,7 +203,7 @@ func TestDecide(t *testing.T) {
 		{"holder unassigns", with(conv(proofdesk.DoAssign, agentA, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.TargetID = "" }),
 			want{allowed: true, rule: proofdesk.RuleTakeOver}},
 		{"first assignment", with(conv(proofdesk.DoAssign, agentB, proofdesk.L1), func(in *proofdesk.DecisionInput) { in.HolderID = ""; in.TargetID = agentB.ID }),
-			want{allowed: true, rule: proofdesk.RuleAssignUnverified}},
+			want{allowed: true, rule: proofdesk.RuleFirstHolder}},
 		{"take over at L0", with(conv(proofdesk.DoAssign, agentB, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.TargetID = agentB.ID }),
 			want{allowed: true, rule: proofdesk.RuleAssignUnverified}},
 		{"agent assigns another's conversation to a third", with(conv(proofdesk.DoAssign, agentB, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.TargetID = "agt_c" }),

@@ -43,7 +43,7 @@ func (s *VerificationService) accountAction(ctx context.Context, conversationID,
 			return err
 		}
 		if d.NotifyOwner {
-			return tx.notifyContactChange(ctx, cust, old)
+			return tx.notifyAccountChange(ctx, cust, old, []string{detail["fields"]})
 		}
 		return nil
 	})

@@ -153,10 +153,14 @@ func (s *AgentService) CreateAPIToken(ctx context.Context, t *proofdesk.APIToken
 	if len(t.Hash) < 32 {
 		return proofdesk.FieldError("hash", "token hash is missing")
 	}
+	if t.Kind == proofdesk.TokenIntegration {
+		return s.createIntegrationToken(ctx, t)
+	}
 	return s.db.WithTx(ctx, func(tx *Tx) error {
 		if _, err := tx.findAgent(ctx, "id", t.AgentID); err != nil {
 			return err
 		}
+		t.Kind = proofdesk.TokenAgent
 		t.ID = proofdesk.NewID("tok")
 		t.CreatedAt = tx.now
 		if _, err := tx.exec(ctx, `INSERT INTO api_tokens (id, agent_id, name, hash, created_at) VALUES (?, ?, ?, ?, ?)`,
@@ -177,7 +181,7 @@ func (s *AgentService) FindAgentByTokenHash(ctx context.Context, hash string) (*
 	err := h.queryRow(ctx, `SELECT id, last_used_at FROM api_tokens WHERE hash = ?`, hash).Scan(&tokID, &last)
 	if err != nil {
 		if proofdesk.ErrorCode(wrapErr(err)) == proofdesk.ENOTFOUND {
-			return nil, proofdesk.Errorf(proofdesk.EUNAUTHORIZED, "Invalid API token.")
+			return s.findIntegrationByTokenHash(ctx, hash)
 		}
 		return nil, fmt.Errorf("find token: %w", err)
 	}

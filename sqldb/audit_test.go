@@ -87,7 +87,7 @@ func TestAuditTamper(t *testing.T) {
 func TestAuditWrittenWithChange(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		ctx := context.Background()
-		agent := &proofdesk.Agent{ID: "agt_actor", Role: proofdesk.RoleAdmin}
+		agent := &proofdesk.Agent{ID: "agt_actor", Role: proofdesk.RoleIntegration}
 		ctx = proofdesk.NewContextWithAgent(ctx, agent)
 		c := newCustomer(t, "x1", "x@example.com", "+14155550199")
 		if err := sqldb.NewCustomerService(db).CreateCustomer(ctx, c); err != nil {

@@ -426,7 +426,9 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 		return nil
 	})
 	if blocked != nil {
-		s.db.auditBlocked(ctx, m.ConversationID, blocked)
+		if aerr := s.db.auditBlocked(ctx, m.ConversationID, blocked); aerr != nil {
+			return aerr
+		}
 	}
 	if err == nil && !duplicate {
 		s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventMessageCreated, ConversationID: m.ConversationID, MessageID: m.ID, AuthorKind: m.AuthorKind})
@@ -435,8 +437,9 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 }
 
 // auditBlocked records a blocked reply in its own transaction (the reply
-// itself rolled back): the rule and level, never the text.
-func (db *DB) auditBlocked(ctx context.Context, convID string, blocked error) {
+// itself rolled back): the rule and level, never the text. An error
+// writing it is returned, not dropped.
+func (db *DB) auditBlocked(ctx context.Context, convID string, blocked error) error {
 	d := map[string]string{}
 	if e, ok := blocked.(*proofdesk.Error); ok {
 		for _, k := range []string{"rule", "class", "required_level"} {
@@ -451,8 +454,9 @@ func (db *DB) auditBlocked(ctx context.Context, convID string, blocked error) {
 		}
 		return tx.noteRiskRaiseFor(ctx, convID)
 	}); err != nil {
-		db.logger.Error("audit blocked reply", slogErr(err))
+		return fmt.Errorf("audit blocked reply: %w", err)
 	}
+	return nil
 }
 
 func (tx *Tx) insertMessage(ctx context.Context, m *proofdesk.Message, dk *vault.DataKey) error {

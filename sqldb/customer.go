@@ -29,8 +29,13 @@ func (db *DB) BlindIndex(kind, normalized string) string {
 	return db.index.BlindIndex(kind, normalized)
 }
 
-// CreateCustomer stores c with a new data key and audits it.
+// CreateCustomer stores c with a new data key and audits it. A contact
+// point dated in the past is accepted only from the integration token or
+// an operator's import (proofdesk.Decide, DoCreateCustomer).
 func (s *CustomerService) CreateCustomer(ctx context.Context, c *proofdesk.Customer) error {
+	if err := s.db.gateCreate(ctx, c); err != nil {
+		return err
+	}
 	return s.db.WithTx(ctx, func(tx *Tx) error {
 		if err := tx.insertCustomer(ctx, c); err != nil {
 			return err
@@ -43,6 +48,11 @@ func (s *CustomerService) CreateCustomer(ctx context.Context, c *proofdesk.Custo
 // ImportCustomers stores all of cs in one transaction, or none, with one
 // audit entry for the batch.
 func (s *CustomerService) ImportCustomers(ctx context.Context, cs []*proofdesk.Customer) error {
+	for _, c := range cs {
+		if err := s.db.gateCreate(ctx, c); err != nil {
+			return err
+		}
+	}
 	return s.db.WithTx(ctx, func(tx *Tx) error {
 		for i, c := range cs {
 			if err := tx.insertCustomer(ctx, c); err != nil {
@@ -305,16 +315,23 @@ func (h *Handle) loadContactPoints(ctx context.Context, c *proofdesk.Customer, d
 	return rows.Err()
 }
 
-// UpdateCustomer applies upd, re-sealing the changed fields, and audits
-// the names of the changed fields (never their values).
+// UpdateCustomer applies upd outside any conversation (customer sync),
+// each changed field as proofdesk.Decide rules it: protected fields only
+// from the integration token (or an operator), never under a support
+// lock, backdated contact points only from them. It re-seals the changed
+// fields, audits their names (never their values) and tells the owner at
+// the contact points on file before the change. A refusal changes
+// nothing and is audited as a refused change.
 func (s *CustomerService) UpdateCustomer(ctx context.Context, id string, upd proofdesk.CustomerUpdate) (*proofdesk.Customer, error) {
 	var out *proofdesk.Customer
+	var refused error
+	var refusedAction string
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
 		c, err := tx.findCustomerByID(ctx, id)
 		if err != nil {
 			return err
 		}
-		oldContacts := c.ContactPoints
+		oldContacts, wasLocked := c.ContactPoints, c.SupportLocked
 		changed, err := applyCustomerUpdate(c, upd, tx.now)
 		if err != nil {
 			return err
@@ -322,6 +339,24 @@ func (s *CustomerService) UpdateCustomer(ctx context.Context, id string, upd pro
 		if len(changed) == 0 {
 			out = c
 			return nil
+		}
+		in, err := tx.customerFacts(ctx, "", nil)
+		if err != nil {
+			return err
+		}
+		in.SupportLocked = wasLocked
+		var notify bool
+		var rules []string
+		for _, ch := range changeActions(changed, upd, wasLocked) {
+			in.Action, in.Field = ch.action, ch.field
+			in.Backdated = ch.action == proofdesk.DoChangeContactPoint && backdated(oldContacts, c.ContactPoints, tx.now)
+			d := proofdesk.Decide(in)
+			if !d.Allowed {
+				refused, refusedAction = d.Err(in), ch.action
+				return refused
+			}
+			notify = notify || d.NotifyOwner
+			rules = append(rules, ch.action+":"+d.Rule)
 		}
 		c.UpdatedAt = tx.now
 		dk, err := tx.dataKey(ctx, "dk_"+c.ID)
@@ -351,17 +386,95 @@ func (s *CustomerService) UpdateCustomer(ctx context.Context, id string, upd pro
 			if err := tx.insertContactPoints(ctx, c, dk); err != nil {
 				return err
 			}
-			if containsStr(changed, "contact_points") {
-				if err := tx.notifyContactChange(ctx, c, oldContacts); err != nil {
-					return err
-				}
+		}
+		if notify {
+			if err := tx.notifyAccountChange(ctx, c, oldContacts, changed); err != nil {
+				return err
 			}
 		}
 		out = c
 		return tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditCustomerUpdate, SubjectKind: "customer", SubjectID: c.ID,
-			Detail: map[string]string{"fields": strings.Join(changed, ",")}})
+			Detail: map[string]string{"fields": strings.Join(changed, ","), "rules": strings.Join(rules, ","), "notified": fmt.Sprint(notify)}})
 	})
+	if refused != nil && proofdesk.ErrorCode(refused) != proofdesk.EUNAUTHORIZED {
+		if aerr := s.db.auditRefusal(ctx, refusedAction, "customer", id, refused, nil); aerr != nil {
+			return nil, aerr
+		}
+	}
 	return out, err
+}
+
+// gateCreate asks proofdesk.Decide whether the context's actor may create
+// c as given (DoCreateCustomer); a refusal is audited and returned.
+func (db *DB) gateCreate(ctx context.Context, c *proofdesk.Customer) error {
+	in := proofdesk.DecisionInput{Action: proofdesk.DoCreateCustomer, Actor: actorFromContext(ctx), Now: db.Now(),
+		Backdated: backdated(nil, c.ContactPoints, db.Now())}
+	d := proofdesk.Decide(in)
+	if d.Allowed {
+		return nil
+	}
+	refused := d.Err(in)
+	if aerr := db.auditRefusal(ctx, proofdesk.DoCreateCustomer, "customer", "", refused, nil); aerr != nil {
+		return aerr
+	}
+	return refused
+}
+
+// backdateSlack is how far before now a new contact point's added_at may
+// be and still count as "now" (the caller's clock read it first).
+const backdateSlack = time.Minute
+
+// backdated reports whether a contact point in cps that is not in old is
+// dated before now: it would skip the cooling-off.
+func backdated(old, cps []*proofdesk.ContactPoint, now time.Time) bool {
+	known := map[string]bool{}
+	for _, cp := range old {
+		known[cp.ID] = true
+	}
+	for _, cp := range cps {
+		if !known[cp.ID] && cp.AddedAt.Before(now.Add(-backdateSlack)) {
+			return true
+		}
+	}
+	return false
+}
+
+type changeAction struct{ action, field string }
+
+// changeActions names the gate action of each changed field.
+func changeActions(changed []string, upd proofdesk.CustomerUpdate, wasLocked bool) []changeAction {
+	var out []changeAction
+	for _, f := range changed {
+		switch f {
+		case "name":
+			out = append(out, changeAction{proofdesk.DoChangeName, ""})
+		case "external_id":
+			out = append(out, changeAction{proofdesk.DoChangeExternalID, ""})
+		case "contact_points":
+			out = append(out, changeAction{proofdesk.DoChangeContactPoint, ""})
+		case "addresses":
+			out = append(out, changeAction{proofdesk.DoChangeAddress, ""})
+		case "date_of_birth":
+			out = append(out, changeAction{proofdesk.DoChangeDateOfBirth, ""})
+		case "payment":
+			out = append(out, changeAction{proofdesk.DoChangePayment, ""})
+		case "attributes":
+			keys := make([]string, 0, len(upd.Attributes))
+			for k := range upd.Attributes {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				out = append(out, changeAction{proofdesk.DoChangeAttribute, k})
+			}
+		case "support_locked":
+			if wasLocked {
+				// Lifting a lock is an unlock, decided in a conversation.
+				out = append(out, changeAction{proofdesk.DoUnlock, ""})
+			}
+		}
+	}
+	return out
 }
 
 // applyCustomerUpdate changes c in memory and returns the changed fields.

@@ -2,6 +2,7 @@ package sqldb_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -184,5 +185,138 @@ func TestRefusalsAuditedAsWhatTheyWere(t *testing.T) {
 		if unlock == nil || unlock.Detail["rule"] != proofdesk.RuleNotLocked {
 			t.Fatalf("refused unlock audit = %+v", unlock)
 		}
+	})
+}
+
+// Protected customer data changes outside a conversation only from the
+// integration token; never under a support lock; backdated only by the
+// integration or import; the owner is told at the old contact points and
+// what is added cools off.
+func TestCustomerChangesPassTheGate(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		cs := sqldb.NewCustomerService(db)
+		ctx := context.Background()
+		integration := proofdesk.NewContextWithAgent(ctx, &proofdesk.Agent{ID: "itk_sync", Role: proofdesk.RoleIntegration})
+		long := f.clk.Now().AddDate(-3, 0, 0)
+		backdated := []proofdesk.ContactPointInput{{Value: "jane@example.com"}, {Value: "evil@attacker.example", AddedAt: &long}}
+		fresh := []proofdesk.ContactPointInput{{Value: "jane@example.com"}, {Value: "fresh@example.net"}}
+		card := &proofdesk.Payment{Brand: "visa", Last4: "1111"}
+		ext := "evil-1"
+
+		// Agents and supervisors, at L0, outside a conversation: refused.
+		for _, actx := range []context.Context{f.agentCtx, f.supCtx} {
+			for name, upd := range map[string]proofdesk.CustomerUpdate{
+				"payment": {Payment: &card}, "external_id": {ExternalID: &ext}, "emails": {Emails: &fresh},
+			} {
+				if _, err := cs.UpdateCustomer(actx, f.cust.ID, upd); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+					t.Fatalf("%s by %s: %v, want forbidden", name, proofdesk.AgentFromContext(actx).Role, err)
+				}
+			}
+		}
+		// A supervisor's backdated contact point on a locked customer.
+		locked := true
+		if _, err := cs.UpdateCustomer(ctx, f.cust.ID, proofdesk.CustomerUpdate{SupportLocked: &locked}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := cs.UpdateCustomer(f.supCtx, f.cust.ID, proofdesk.CustomerUpdate{Emails: &backdated}); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+			t.Fatalf("backdated contact by a supervisor: %v, want forbidden", err)
+		}
+		// Not even the integration changes a locked customer.
+		if _, err := cs.UpdateCustomer(integration, f.cust.ID, proofdesk.CustomerUpdate{Emails: &fresh}); proofdesk.ErrorCode(err) != proofdesk.ELOCKED {
+			t.Fatalf("integration under a lock: %v, want support_locked", err)
+		}
+		if _, err := cs.UpdateCustomer(integration, f.cust.ID, proofdesk.CustomerUpdate{SupportLocked: new(bool)}); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+			t.Fatalf("integration lifting the lock: %v, want forbidden", err)
+		}
+		got, err := cs.FindCustomerByID(ctx, f.cust.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.ContactPoints) != 3 || got.Payment.Last4 != "4242" || got.ExternalID != "u-1" || !got.SupportLocked {
+			t.Fatalf("refused changes changed the customer: %+v", got)
+		}
+		refusals := 0
+		for _, e := range mustAudit(t, db) {
+			if e.Action == proofdesk.AuditChangeRefused && e.SubjectID == f.cust.ID {
+				refusals++
+			}
+		}
+		if refusals != 8 {
+			t.Fatalf("%d refused changes audited, want 8", refusals)
+		}
+
+		// Unlocked (in a verified conversation), the integration syncs: the
+		// owner is told at the old contact points, the new email cools off.
+		conv := f.newConversation(t)
+		f.verifyL2(t, conv)
+		if err := f.vs.RemoveSupportLock(f.supCtx, conv.ID, "verified by email and phone"); err != nil {
+			t.Fatal(err)
+		}
+		before := outboxCount(t, db, "contact_change", "")
+		if _, err := cs.UpdateCustomer(integration, f.cust.ID, proofdesk.CustomerUpdate{Emails: &fresh, Payment: &card}); err != nil {
+			t.Fatal(err)
+		}
+		msgs, err := sqldb.NewOutboxService(db).FindOutbox(ctx, 500)
+		if err != nil {
+			t.Fatal(err)
+		}
+		to := map[string]bool{}
+		for _, m := range msgs {
+			if m.Purpose == "contact_change" {
+				to[m.To] = true
+			}
+		}
+		if outboxCount(t, db, "contact_change", "") <= before || !to["jane@example.com"] || !to["new@attacker.example"] || !to["+14155550123"] || to["fresh@example.net"] {
+			t.Fatalf("change notices to %v, want the old contact points only", to)
+		}
+		got, _ = cs.FindCustomerByID(ctx, f.cust.ID)
+		var added *proofdesk.ContactPoint
+		for _, cp := range got.ContactPoints {
+			if cp.Value == "fresh@example.net" {
+				added = cp
+			}
+		}
+		if added == nil {
+			t.Fatal("the synced email is not on file")
+		}
+		if _, err := f.vs.IssueChallenge(f.agentCtx, f.newConversation(t).ID, added.ID); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+			t.Fatalf("request to a synced email inside the cooling-off: %v, want forbidden", err)
+		}
+		// The integration may date what it syncs.
+		if _, err := cs.UpdateCustomer(integration, f.cust.ID, proofdesk.CustomerUpdate{Emails: &backdated}); err != nil {
+			t.Fatalf("backdated sync: %v", err)
+		}
+	})
+}
+
+// The request's message says how long it lasts, from the configuration.
+func TestChallengeMessageSaysItsTTL(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		vs, err := sqldb.NewVerificationService(context.Background(), db, sqldb.VerificationConfig{BaseURL: "https://desk.example", ChallengeTTL: 30 * time.Minute})
+		if err != nil {
+			t.Fatal(err)
+		}
+		info, err := vs.IssueChallenge(f.agentCtx, f.conv.ID, f.emailID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := info.ExpiresAt.Sub(info.CreatedAt); got != 30*time.Minute {
+			t.Fatalf("request lasts %s, want 30m", got)
+		}
+		msgs, err := sqldb.NewOutboxService(db).FindOutbox(context.Background(), 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range msgs {
+			if m.Purpose == "verification" {
+				if !strings.Contains(m.Body, "expires in 30 minutes") || strings.Contains(m.Body, "10 minutes") {
+					t.Fatalf("message does not say the configured 30 minutes:\n%s", m.Body)
+				}
+				return
+			}
+		}
+		t.Fatal("no verification message")
 	})
 }

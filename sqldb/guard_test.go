@@ -208,7 +208,8 @@ func TestContactChangeNotifiesOldContacts(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		f := newFixture(t, db)
 		emails := []proofdesk.ContactPointInput{{Value: "fresh@example.net"}}
-		if _, err := sqldb.NewCustomerService(db).UpdateCustomer(f.agentCtx, f.cust.ID, proofdesk.CustomerUpdate{Emails: &emails}); err != nil {
+		integration := proofdesk.NewContextWithAgent(context.Background(), &proofdesk.Agent{ID: "itk_sync", Role: proofdesk.RoleIntegration})
+		if _, err := sqldb.NewCustomerService(db).UpdateCustomer(integration, f.cust.ID, proofdesk.CustomerUpdate{Emails: &emails}); err != nil {
 			t.Fatal(err)
 		}
 		msgs, _ := sqldb.NewOutboxService(db).FindOutbox(context.Background(), 100)

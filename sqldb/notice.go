@@ -23,14 +23,6 @@ type NoticeService struct{ db *DB }
 // NewNoticeService returns the notice service of db.
 func NewNoticeService(db *DB) *NoticeService { return &NoticeService{db: db} }
 
-// NoticeInfo is what the notice page shows.
-type NoticeInfo struct {
-	ConversationID string
-	Channel        string
-	StartedAt      time.Time
-	Reported       bool
-}
-
 // noticeToken signs (conversation, customer, expiry) with the notice key.
 func (db *DB) noticeToken(convID, custID string, exp time.Time) string {
 	payload := convID + "." + custID + "." + strconv.FormatInt(exp.Unix(), 10)
@@ -70,7 +62,7 @@ func (db *DB) parseNoticeToken(tok string, now time.Time) (convID, custID string
 }
 
 // NoticeInfo returns what the notice page shows; it changes nothing.
-func (s *NoticeService) NoticeInfo(ctx context.Context, token string) (*NoticeInfo, error) {
+func (s *NoticeService) NoticeInfo(ctx context.Context, token string) (*proofdesk.NoticeInfo, error) {
 	h := s.db.reader()
 	convID, _, err := s.db.parseNoticeToken(token, h.now)
 	if err != nil {
@@ -80,7 +72,7 @@ func (s *NoticeService) NoticeInfo(ctx context.Context, token string) (*NoticeIn
 	if err != nil {
 		return nil, err
 	}
-	return &NoticeInfo{ConversationID: conv.ID, Channel: conv.Channel, StartedAt: conv.CreatedAt, Reported: conv.Fraud}, nil
+	return &proofdesk.NoticeInfo{ConversationID: conv.ID, Channel: conv.Channel, StartedAt: conv.CreatedAt, Reported: conv.Fraud}, nil
 }
 
 // ReportNotMe records the owner's "this wasn't me": the conversation is
@@ -181,6 +173,9 @@ func (tx *Tx) sendTranscripts(ctx context.Context, conv *proofdesk.Conversation)
 		fmt.Fprintf(&b, "[%s UTC] %s: %s\n", m.CreatedAt.Format("15:04"), who, maskTranscriptText(m.Body))
 	}
 	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
 	for _, c := range owners {
 		link := tx.db.baseURL + "/n/" + tx.db.noticeToken(conv.ID, c.ID, tx.now.Add(NoticeTTL))
 		for _, cp := range c.ContactPointsOf(proofdesk.ContactEmail) {
@@ -202,17 +197,47 @@ If this wasn't you, press the button on this page and we will lock support chang
 }
 
 // notifyContactChange tells the old contact points of a customer that
-// their contact points changed: emails by email, phones by SMS.
+// their contact points changed.
 func (tx *Tx) notifyContactChange(ctx context.Context, c *proofdesk.Customer, old []*proofdesk.ContactPoint) error {
+	return tx.notifyAccountChange(ctx, c, old, []string{"contact_points"})
+}
+
+// changeLabels names changed customer fields for the owner.
+var changeLabels = map[string]string{
+	"name": "name", "external_id": "account reference", "contact_points": "email addresses or phone numbers",
+	"addresses": "postal address", "date_of_birth": "date of birth", "payment": "payment method",
+	"attributes": "account details", "support_locked": "support lock",
+}
+
+// notifyAccountChange tells the contact points a customer had before a
+// change (old) what changed: emails by email, phones by SMS. Never the
+// new values.
+func (tx *Tx) notifyAccountChange(ctx context.Context, c *proofdesk.Customer, old []*proofdesk.ContactPoint, changed []string) error {
+	var what []string
+	cooling := false
+	for _, f := range changed {
+		if l, ok := changeLabels[f]; ok {
+			what = append(what, l)
+		}
+		cooling = cooling || f == "contact_points"
+	}
+	if len(what) == 0 {
+		return nil
+	}
+	list := strings.Join(what, ", ")
 	for _, cp := range old {
 		m := &proofdesk.OutboxMessage{Purpose: "contact_change", To: cp.Value}
 		if cp.Kind == proofdesk.ContactEmail {
-			m.Kind, m.Subject = proofdesk.OutboxEmail, "The contact details on your account changed"
-			m.Body = fmt.Sprintf("Hello %s,\n\nThe email addresses or phone numbers on your %s account were changed at %s UTC. A new contact point counts for verification only after a cooling-off period.\n\nIf you did not ask for this, contact support through the app straight away.\n",
-				strings.Fields(c.Name + " ")[0], tx.db.company, tx.now.Format("2006-01-02 15:04"))
+			m.Kind, m.Subject = proofdesk.OutboxEmail, "The details on your account changed"
+			extra := ""
+			if cooling {
+				extra = " A new contact point counts for verification only after a cooling-off period."
+			}
+			m.Body = fmt.Sprintf("Hello %s,\n\nThe following on your %s account changed at %s UTC: %s.%s\n\nIf you did not ask for this, contact support through the app straight away.\n",
+				strings.Fields(c.Name + " ")[0], tx.db.company, tx.now.Format("2006-01-02 15:04"), list, extra)
 		} else {
 			m.Kind = proofdesk.OutboxSMS
-			m.Body = fmt.Sprintf("%s: the contact details on your account were changed. If this wasn't you, contact support through the app now.", tx.db.company)
+			m.Body = fmt.Sprintf("%s: the %s on your account changed. If this wasn't you, contact support through the app now.", tx.db.company, list)
 		}
 		if err := tx.enqueue(ctx, m, nil); err != nil {
 			return err

@@ -25,12 +25,15 @@ type VerificationConfig struct {
 	// RevealAlertPerHour is the number of reveals by one agent in an hour
 	// above which supervisors are alerted.
 	RevealAlertPerHour int
+	// ChallengeTTL is how long a verification request can be completed;
+	// the message to the customer says so.
+	ChallengeTTL time.Duration
 }
 
 // DefaultVerificationConfig returns the defaults of DESIGN.md §2.
 func DefaultVerificationConfig() VerificationConfig {
 	return VerificationConfig{CoolingOff: verify.DefaultCoolingOff,
-		LevelTTL: 15 * time.Minute, RevealAlertPerHour: 20}
+		LevelTTL: 15 * time.Minute, RevealAlertPerHour: 20, ChallengeTTL: verify.ChallengeTTL}
 }
 
 // VerificationService issues and completes verification requests.
@@ -62,6 +65,9 @@ func NewVerificationService(ctx context.Context, db *DB, cfg VerificationConfig)
 	}
 	if cfg.RevealAlertPerHour <= 0 {
 		cfg.RevealAlertPerHour = def.RevealAlertPerHour
+	}
+	if cfg.ChallengeTTL <= 0 {
+		cfg.ChallengeTTL = def.ChallengeTTL
 	}
 	db.SetPublicURL(cfg.BaseURL, cfg.Company)
 	db.levelTTL = cfg.LevelTTL
@@ -122,7 +128,7 @@ func (s *VerificationService) IssueChallenge(ctx context.Context, conversationID
 			refused = err
 			return err
 		}
-		issued, err := s.secrets.NewChallenge(tx.now, verify.ChallengeTTL)
+		issued, err := s.secrets.NewChallenge(tx.now, s.cfg.ChallengeTTL)
 		if err != nil {
 			return err
 		}
@@ -181,9 +187,26 @@ If it is you, open this page and pick the number the agent reads out to you:
 Or type this code %s: %s
 
 If it isn't you, open the page and press "This wasn't me". Nobody from %s will ever ask you to read this code out.
-The request expires in 10 minutes.
-`, company, conv.Channel, conv.CreatedAt.Format("2006-01-02 15:04"), link, where, is.Code, company)
+The request expires in %s.
+`, company, conv.Channel, conv.CreatedAt.Format("2006-01-02 15:04"), link, where, is.Code, company, durationText(s.cfg.ChallengeTTL))
 	return m
+}
+
+// durationText says d in words: "10 minutes", "1 hour", "90 seconds".
+func durationText(d time.Duration) string {
+	plural := func(n int64, unit string) string {
+		if n == 1 {
+			return "1 " + unit
+		}
+		return fmt.Sprintf("%d %ss", n, unit)
+	}
+	switch {
+	case d >= time.Hour && d%time.Hour == 0:
+		return plural(int64(d/time.Hour), "hour")
+	case d >= time.Minute && d%time.Minute == 0:
+		return plural(int64(d/time.Minute), "minute")
+	}
+	return plural(int64((d+time.Second-1)/time.Second), "second")
 }
 
 func challengeInfo(ch *verify.Challenge, destination string) *proofdesk.ChallengeInfo {

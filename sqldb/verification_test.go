@@ -234,7 +234,7 @@ func TestChallengeRefusals(t *testing.T) {
 		}
 		// Another customer's contact point, or an address typed in: refused.
 		other := newCustomer(t, "", "other@example.com", "+14155550999")
-		if err := sqldb.NewCustomerService(db).CreateCustomer(ctx, other); err != nil {
+		if err := sqldb.NewCustomerService(db).CreateCustomer(context.Background(), other); err != nil {
 			t.Fatal(err)
 		}
 		for _, id := range []string{other.ContactPoints[0].ID, "attacker@evil.example", ""} {

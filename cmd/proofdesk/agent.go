@@ -102,19 +102,29 @@ func readPassword(env cliEnv) (password string, generated bool, err error) {
 	return auth.GeneratePassword(), true, nil
 }
 
-const tokenCreateSummary = `Create an API token that acts as an agent, with the agent's role. The
-token is printed once, as the last line of output; only its SHA-256 hash is
-stored. Clients send it as "Authorization: Bearer <token>".`
+const tokenCreateSummary = `Create an API token that acts as an agent, with the agent's role, or with
+--integration NAME a token for the business's system of record: it may create
+and change customers (and date contact points in the past) through
+/api/v1/customers, but acts on no conversation and cannot sign in to the
+console. The token is printed once, as the last line of output; only its
+SHA-256 hash is stored. Clients send it as "Authorization: Bearer <token>".`
 
 func runTokenCreate(ctx context.Context, env cliEnv, args []string) error {
 	cf := newConfigFlags("token create", tokenCreateSummary, storeOptions, env.stderr)
 	email := cf.String("agent", "", "email of the agent the token acts as (required)")
 	name := cf.String("name", "cli", "a label for the token, to tell tokens apart")
+	integration := cf.String("integration", "", "create an integration token (customer sync) with this name instead of an agent's")
 	if _, err := parseArgs(cf, env, args, 0, ""); err != nil {
 		return err
 	}
+	if *integration != "" {
+		if strings.TrimSpace(*email) != "" {
+			return errors.New("give --agent or --integration, not both")
+		}
+		return createIntegrationToken(ctx, cf, env, *integration)
+	}
 	if strings.TrimSpace(*email) == "" {
-		return errors.New("--agent is required")
+		return errors.New("--agent or --integration is required")
 	}
 	if len(*name) > 100 {
 		return errors.New("--name is longer than 100 bytes")
@@ -142,6 +152,32 @@ func runTokenCreate(ctx context.Context, env cliEnv, args []string) error {
 	}
 	w := bufio.NewWriter(env.stdout)
 	fmt.Fprintf(w, "Created API token %s (%q) acting as %s %s.\n", t.ID, t.Name, a.Role, a.ID)
+	fmt.Fprintf(w, "It is shown once; store it now:\n%s\n", token)
+	return w.Flush()
+}
+
+// createIntegrationToken creates and prints an integration token.
+func createIntegrationToken(ctx context.Context, cf *configFlags, env cliEnv, name string) error {
+	name = strings.TrimSpace(name)
+	if name == "" || len(name) > 100 {
+		return errors.New("--integration needs a name of 1 to 100 bytes")
+	}
+	cfg, err := cf.load(DefaultConfig(), env.getenv)
+	if err != nil {
+		return err
+	}
+	m, closeStore, err := openStore(ctx, cfg, env)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	token, hash := auth.NewToken()
+	t := &proofdesk.APIToken{Kind: proofdesk.TokenIntegration, Name: name, Hash: hash}
+	if err := m.AgentService.CreateAPIToken(ctx, t); err != nil {
+		return err
+	}
+	w := bufio.NewWriter(env.stdout)
+	fmt.Fprintf(w, "Created integration token %s (%q): customer sync only, no conversations, no console.\n", t.ID, t.Name)
 	fmt.Fprintf(w, "It is shown once; store it now:\n%s\n", token)
 	return w.Flush()
 }

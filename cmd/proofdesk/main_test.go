@@ -119,8 +119,23 @@ func TestMain_EndToEnd(t *testing.T) {
 	if code, _ := httpDo(t, "GET", url+"/api/v1/conversations", "", ""); code != 401 {
 		t.Fatalf("GET conversations without token: status=%d, want 401", code)
 	}
-	code, body := httpDo(t, "POST", url+"/api/v1/customers", token,
-		`{"name":"Jane Roe","emails":[{"value":"jane.roe@example.com","added_at":"2020-01-02"}],"addresses":[{"line1":"742 Evergreen Terrace","city":"Springfield","postal_code":"49007","country":"US"}]}`)
+	r = runCmd(t, "", nil, "token", "create", "--data", data, "--integration", "crm sync")
+	if r.code != 0 {
+		t.Fatalf("token create --integration: code=%d stderr=%s", r.code, r.stderr)
+	}
+	syncToken := lastLine(r.stdout)
+	if !auth.ValidTokenFormat(syncToken) {
+		t.Fatalf("last line of token create --integration is not a token: %q", syncToken)
+	}
+	jane := `{"name":"Jane Roe","emails":[{"value":"jane.roe@example.com","added_at":"2020-01-02"}],"addresses":[{"line1":"742 Evergreen Terrace","city":"Springfield","postal_code":"49007","country":"US"}]}`
+	// A supervisor's token may not date a contact point in the past.
+	if code, body := httpDo(t, "POST", url+"/api/v1/customers", token, jane); code != 403 {
+		t.Fatalf("POST backdated customer as a supervisor: status=%d body=%s, want 403", code, body)
+	}
+	if code, _ := httpDo(t, "GET", url+"/api/v1/conversations", syncToken, ""); code != 403 {
+		t.Fatalf("GET conversations with the integration token: status=%d, want 403", code)
+	}
+	code, body := httpDo(t, "POST", url+"/api/v1/customers", syncToken, jane)
 	if code != 201 {
 		t.Fatalf("POST customer: status=%d body=%s, want 201", code, body)
 	}

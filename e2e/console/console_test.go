@@ -196,7 +196,7 @@ func TestConsole_Walkthrough(t *testing.T) {
 	// days (past the cooling-off window).
 	since := time.Now().AddDate(0, 0, -60).UTC().Format(time.RFC3339)
 	var cust struct{ ID string }
-	s.API(t, "POST", "/api/v1/customers", s.Admin.Token, map[string]any{
+	s.API(t, "POST", "/api/v1/customers", s.SyncToken, map[string]any{
 		"external_id": "acme-1042", "name": customerName,
 		"emails":    []map[string]string{{"value": customerEmail, "added_at": since}},
 		"phones":    []map[string]string{{"value": customerPhone, "added_at": since}},

@@ -58,6 +58,10 @@ type Server struct {
 	// create`, each with a token from `proofdesk token create`. The admin
 	// has no TOTP yet (the console asks for it; the API does not).
 	Admin, Supervisor, Agent Account
+	// SyncToken is an integration token (`proofdesk token create
+	// --integration`): the business's system of record, which creates and
+	// changes customers, with contact points dated in the past.
+	SyncToken string
 	// Client is the HTTP client the helpers use.
 	Client *http.Client
 
@@ -101,6 +105,11 @@ func StartServer(tb testing.TB, opts ServerOptions) *Server {
 	s.Admin = s.createAccount(tb, "admin")
 	s.Supervisor = s.createAccount(tb, "supervisor")
 	s.Agent = s.createAccount(tb, "agent")
+	out := s.CLI(tb, "", "token", "create", "--integration", "e2e sync")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if s.SyncToken = strings.TrimSpace(lines[len(lines)-1]); s.SyncToken == "" || strings.Contains(s.SyncToken, " ") {
+		tb.Fatalf("token create --integration printed no token on its last line: %q", out)
+	}
 
 	addr := FreeAddr(tb)
 	s.URL = "http://" + addr

@@ -104,7 +104,7 @@ func createJane(t *testing.T, s *e2etest.Server) *customer {
 		"addresses": []any{map[string]string{"line1": "742 Evergreen Terrace", "city": "Springfield", "postal_code": "49007", "country": "US"}},
 	}
 	var c customer
-	s.API(t, "POST", "/api/v1/customers", s.Admin.Token, in, http.StatusCreated, &c)
+	s.API(t, "POST", "/api/v1/customers", s.SyncToken, in, http.StatusCreated, &c)
 	return &c
 }
 

@@ -27,6 +27,7 @@ type env struct {
 	audit         *sqldb.AuditService
 	token         string // an agent's token
 	adminToken    string
+	syncToken     string // the integration's token (customer sync)
 	agent         *proofdesk.Agent
 }
 
@@ -42,6 +43,11 @@ func newEnv(tb testing.TB) *env {
 	e.agent = mustAgent(tb, agents, "agent@desk.test", proofdesk.RoleAgent)
 	e.token = mustToken(tb, agents, e.agent)
 	e.adminToken = mustToken(tb, agents, mustAgent(tb, agents, "admin@desk.test", proofdesk.RoleAdmin))
+	sync, hash := auth.NewToken()
+	if err := agents.CreateAPIToken(context.Background(), &proofdesk.APIToken{Kind: proofdesk.TokenIntegration, Name: "crm sync", Hash: hash}); err != nil {
+		tb.Fatal(err)
+	}
+	e.syncToken = sync
 	e.handler = api.NewHandler(agents, e.customers, e.conversations, e.audit, nil)
 	e.srv = httpd.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)))
 	e.handler.Register(e.srv)
@@ -192,7 +198,7 @@ func TestAPI_AuthAndInput(t *testing.T) {
 
 func TestAPI_Customers(t *testing.T) {
 	e := newEnv(t)
-	body := e.run(t, scenario{method: "POST", url: "/api/v1/customers", token: e.token, body: janeBody, wantStatus: 201,
+	body := e.run(t, scenario{method: "POST", url: "/api/v1/customers", token: e.syncToken, body: janeBody, wantStatus: 201,
 		want:    []string{`"name":"Jane Doe"`, `"value":"j***@e***.com"`, `"value":"+1 ***-***-0123"`, `"line1":"*** M*** St"`, `"postal_code":"6****"`, `"date_of_birth":"****-**-**"`, `"added_at":"2020-01-02T00:00:00Z"`},
 		notWant: plaintext})
 	var cv struct {
@@ -211,27 +217,43 @@ func TestAPI_Customers(t *testing.T) {
 			want: []string{cv.ID, `"total":1`}, notWant: plaintext})
 	}
 	e.run(t, scenario{method: "GET", url: "/api/v1/customers?email=other@example.com", token: e.token, wantStatus: 200, want: []string{`"customers":[]`, `"total":0`}})
-	e.run(t, scenario{method: "POST", url: "/api/v1/customers", token: e.token, body: janeBody, wantStatus: 409})
+	e.run(t, scenario{method: "POST", url: "/api/v1/customers", token: e.syncToken, body: janeBody, wantStatus: 409})
+	// An agent or admin may not date a contact point in the past.
+	for _, tok := range []string{e.token, e.adminToken} {
+		e.run(t, scenario{method: "POST", url: "/api/v1/customers", token: tok, body: strings.Replace(janeBody, `"u-1"`, `"u-2"`, 1), wantStatus: 403,
+			want: []string{`"rule":"change.backdated"`, `"required_role":"integration"`}})
+	}
 
-	// PATCH: the name, an attribute removed, payment removed.
-	e.run(t, scenario{method: "PATCH", url: "/api/v1/customers/" + cv.ID, token: e.token,
+	// Protected data (payment, external_id, contact points, address,
+	// an attribute) is the integration's to sync: an agent or an admin at
+	// L0 outside a conversation is refused, and nothing changes.
+	for _, patch := range []string{`{"payment":{"brand":"visa","last4":"1111"}}`, `{"payment":null}`, `{"external_id":"evil-1"}`,
+		`{"emails":["jane.doe@example.com","new@example.org"]}`, `{"addresses":[{"line1":"1 Evil Rd","city":"X","postal_code":"1","country":"US"}]}`,
+		`{"attributes":{"plan":null}}`, `{"date_of_birth":"1990-01-01"}`, `{"name":"Jane Q. Doe"}`} {
+		for _, tok := range []string{e.token, e.adminToken} {
+			e.run(t, scenario{method: "PATCH", url: "/api/v1/customers/" + cv.ID, token: tok, body: patch, wantStatus: 403,
+				want: []string{`"rule":"role.integration_only"`, `"required_role":"integration"`}})
+		}
+	}
+	// The integration may: the name, an attribute removed, payment removed.
+	e.run(t, scenario{method: "PATCH", url: "/api/v1/customers/" + cv.ID, token: e.syncToken,
 		body: `{"name":"Jane Q. Doe","attributes":{"plan":null},"payment":null}`, wantStatus: 200,
 		want: []string{`"name":"Jane Q. Doe"`}, notWant: append([]string{`"plan"`, `"payment"`}, plaintext...)})
-	// An agent may not change contact points; an admin may, and the kept
-	// email keeps its ID.
+	// ... and contact points: the kept email keeps its ID.
 	patch := `{"emails":["jane.doe@example.com","new@example.org"]}`
-	e.run(t, scenario{method: "PATCH", url: "/api/v1/customers/" + cv.ID, token: e.token, body: patch, wantStatus: 403})
-	body = e.run(t, scenario{method: "PATCH", url: "/api/v1/customers/" + cv.ID, token: e.adminToken, body: patch, wantStatus: 200,
+	body = e.run(t, scenario{method: "PATCH", url: "/api/v1/customers/" + cv.ID, token: e.syncToken, body: patch, wantStatus: 200,
 		want: []string{cv.ContactPoints[0].ID, `"value":"n***@e***.org"`}, notWant: []string{"new@example.org", cv.ContactPoints[1].ID}})
-	e.run(t, scenario{method: "PATCH", url: "/api/v1/customers/" + cv.ID, token: e.adminToken, body: `{"name":""}`, wantStatus: 400, want: []string{`"field":"name"`}})
-	e.run(t, scenario{method: "PATCH", url: "/api/v1/customers/" + cv.ID, token: e.adminToken, body: `{"addresses":[{"line1":"x"}]}`, wantStatus: 400, want: []string{`"field":"addresses[0].city"`}})
+	// The integration token acts on no conversation.
+	e.run(t, scenario{method: "GET", url: "/api/v1/conversations", token: e.syncToken, wantStatus: 403, want: []string{`"rule":"role.not_agent"`}})
+	e.run(t, scenario{method: "PATCH", url: "/api/v1/customers/" + cv.ID, token: e.syncToken, body: `{"name":""}`, wantStatus: 400, want: []string{`"field":"name"`}})
+	e.run(t, scenario{method: "PATCH", url: "/api/v1/customers/" + cv.ID, token: e.syncToken, body: `{"addresses":[{"line1":"x"}]}`, wantStatus: 400, want: []string{`"field":"addresses[0].city"`}})
 	e.run(t, scenario{method: "PATCH", url: "/api/v1/customers/cus_nope", token: e.token, body: `{"name":"X"}`, wantStatus: 404})
 	_ = body
 }
 
 func TestAPI_Conversations(t *testing.T) {
 	e := newEnv(t)
-	body := e.run(t, scenario{method: "POST", url: "/api/v1/customers", token: e.token, body: janeBody, wantStatus: 201})
+	body := e.run(t, scenario{method: "POST", url: "/api/v1/customers", token: e.syncToken, body: janeBody, wantStatus: 201})
 	var cus struct{ ID string }
 	_ = json.Unmarshal([]byte(body), &cus)
 
@@ -262,7 +284,7 @@ func TestAPI_Conversations(t *testing.T) {
 // value, nothing stored, audited; internal notes pass.
 func TestAPI_ReplyGuard(t *testing.T) {
 	e := newEnv(t)
-	body := e.run(t, scenario{method: "POST", url: "/api/v1/customers", token: e.token, body: janeBody, wantStatus: 201})
+	body := e.run(t, scenario{method: "POST", url: "/api/v1/customers", token: e.syncToken, body: janeBody, wantStatus: 201})
 	var cus struct{ ID string }
 	_ = json.Unmarshal([]byte(body), &cus)
 	body = e.run(t, scenario{method: "POST", url: "/api/v1/conversations", token: e.token, body: `{"channel":"chat","customer_id":"` + cus.ID + `"}`, wantStatus: 201})
@@ -295,7 +317,7 @@ func TestAPI_ReplyGuard(t *testing.T) {
 
 func BenchmarkAPI_CustomerGet(b *testing.B) {
 	e := newEnv(b)
-	body := e.run(b, scenario{method: "POST", url: "/api/v1/customers", token: e.token, body: janeBody, wantStatus: 201})
+	body := e.run(b, scenario{method: "POST", url: "/api/v1/customers", token: e.syncToken, body: janeBody, wantStatus: 201})
 	var cus struct{ ID string }
 	_ = json.Unmarshal([]byte(body), &cus)
 	req, _ := http.NewRequest("GET", e.srv.URL()+"/api/v1/customers/"+cus.ID, nil)

@@ -11,7 +11,7 @@ import (
 // conversation then shows the break_glass flag and its risk score.
 func TestAPI_StoreGuardAndBreakGlass(t *testing.T) {
 	e := newEnv(t)
-	body := e.run(t, scenario{method: "POST", url: "/api/v1/customers", token: e.adminToken, body: janeBody, wantStatus: 201})
+	body := e.run(t, scenario{method: "POST", url: "/api/v1/customers", token: e.syncToken, body: janeBody, wantStatus: 201})
 	var cus struct{ ID string }
 	_ = json.Unmarshal([]byte(body), &cus)
 	body = e.run(t, scenario{method: "POST", url: "/api/v1/conversations", token: e.adminToken,

@@ -7,7 +7,7 @@ import (
 
 func TestAPI_ConversationUpdate(t *testing.T) {
 	e := newEnv(t)
-	body := e.run(t, scenario{method: "POST", url: "/api/v1/customers", token: e.adminToken, body: janeBody, wantStatus: 201})
+	body := e.run(t, scenario{method: "POST", url: "/api/v1/customers", token: e.syncToken, body: janeBody, wantStatus: 201})
 	var cus struct{ ID string }
 	_ = json.Unmarshal([]byte(body), &cus)
 	body = e.run(t, scenario{method: "POST", url: "/api/v1/conversations", token: e.token, body: `{"channel":"email","subject":"hi"}`, wantStatus: 201})

@@ -5,6 +5,7 @@ package api
 
 import (
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/proofdesk/proofdesk"
@@ -57,6 +58,10 @@ func (h *Handler) Register(r Router) {
 		"POST /api/v1/conversations/{id}/messages": h.handleMessageCreate,
 	}
 	for pattern, fn := range routes {
+		if strings.Contains(pattern, "/api/v1/customers") {
+			r.Handle(pattern, h.requireCustomerToken(fn))
+			continue
+		}
 		r.Handle(pattern, h.requireToken(fn))
 	}
 }

@@ -1,6 +1,7 @@
 package console
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -48,11 +49,13 @@ type revealed struct {
 	Value string
 }
 
-// revealField is a masked field the agent may ask to reveal.
+// revealField is a masked field the agent may ask to reveal, with what
+// proofdesk.Decide says it takes now.
 type revealField struct {
 	Field    string
 	Label    string
 	Required proofdesk.Level
+	Allowed  bool
 }
 
 type conversationPage struct {
@@ -82,6 +85,13 @@ type conversationPage struct {
 	LinkLookup   string // what the agent typed to link a customer, after a failed try
 	Locked       bool   // the linked customer is under a support lock
 	UnlockReason string // the reason typed, after a refused unlock
+
+	// What proofdesk.Decide lets this agent do here (the page derives no
+	// rule of its own).
+	CanBreakGlass   bool   // offer break-glass on reveals
+	CanUnlock       bool   // offer the unlock form (the store still checks the level)
+	CanAssignOthers bool   // offer other agents (and nobody) as assignee
+	TakeOverNote    string // what taking the conversation does to its level, if anything
 }
 
 // sixDigits finds a standalone 6-digit number in a customer's message.
@@ -213,24 +223,58 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 		p.Timeline = append(p.Timeline, it)
 	}
 
+	pol, err := h.policy(r)
+	if err != nil {
+		return nil, err
+	}
+	in := proofdesk.DecisionInput{Actor: proofdesk.ActorOf(p.Agent), ConversationID: conv.ID, Linked: conv.CustomerID != "",
+		Level: p.Level, HolderID: conv.AssigneeID, Policy: pol, Now: now}
+	if rf, ok := h.d.Conversations.(riskFinder); ok {
+		if in.Risk, err = rf.FindRisk(ctx, conv.ID); err != nil {
+			return nil, err
+		}
+	}
 	if conv.CustomerID != "" {
 		cust, err := h.d.Customers.FindCustomerByID(ctx, conv.CustomerID)
 		if err != nil {
 			return nil, err
 		}
-		pol, err := h.policy(r)
-		if err != nil {
-			return nil, err
-		}
+		in.SupportLocked = cust.SupportLocked
 		p.Customer = proofdesk.NewCustomerView(cust, proofdesk.ViewContext{Policy: pol})
 		p.Contacts = h.contactRows(p.Customer, now)
-		p.RevealFields = revealFields(p.Customer, pol)
+		p.RevealFields = revealFields(p.Customer, in)
 		p.Locked = cust.SupportLocked
 		if cust.SupportLocked && !slices.Contains(p.Risks, "support_locked") {
 			p.Risks = append(p.Risks, "support_locked")
 		}
 	}
+	p.decide(in)
 	return p, nil
+}
+
+// riskFinder is the store's risk score of a conversation, when it has one.
+type riskFinder interface {
+	FindRisk(ctx context.Context, id string) (proofdesk.Risk, error)
+}
+
+// decide asks proofdesk.Decide what the page may offer.
+func (p *conversationPage) decide(in proofdesk.DecisionInput) {
+	ask := func(action string, f func(*proofdesk.DecisionInput)) proofdesk.Decision {
+		q := in
+		q.Action = action
+		if f != nil {
+			f(&q)
+		}
+		return proofdesk.Decide(q)
+	}
+	p.CanBreakGlass = ask(proofdesk.DoBreakGlass, func(q *proofdesk.DecisionInput) { q.BreakGlassReason = "offer" }).Allowed
+	// The form shows whenever the role allows; a missing level is
+	// explained when the supervisor submits it.
+	p.CanUnlock = p.Locked && ask(proofdesk.DoUnlock, nil).RequiredRole == ""
+	p.CanAssignOthers = ask(proofdesk.DoAssign, func(q *proofdesk.DecisionInput) { q.TargetID = "\x00another agent" }).Allowed
+	if d := ask(proofdesk.DoAssign, func(q *proofdesk.DecisionInput) { q.TargetID = in.Actor.ID }); d.DropLevel {
+		p.TakeOverNote = "Taking this conversation over resets its level to L0: the customer verified for the agent holding it."
+	}
 }
 
 func (h *Handler) contactRows(v *proofdesk.CustomerView, now time.Time) []contactRow {
@@ -242,19 +286,17 @@ func (h *Handler) contactRows(v *proofdesk.CustomerView, now time.Time) []contac
 	return out
 }
 
-// revealFields lists the masked fields of v with the level each needs.
-func revealFields(v *proofdesk.CustomerView, pol *proofdesk.Policy) []revealField {
+// revealFields lists the masked fields of v with the level each needs
+// now, as proofdesk.Decide says (policy, risk, support lock).
+func revealFields(v *proofdesk.CustomerView, in proofdesk.DecisionInput) []revealField {
 	var out []revealField
 	for _, f := range v.Masked {
-		class, attr, ok := proofdesk.RevealFieldClass(f)
-		if !ok {
+		if _, _, ok := proofdesk.RevealFieldClass(f); !ok {
 			continue
 		}
-		lvl := pol.ClassLevel(class)
-		if attr {
-			lvl = pol.AttributeLevel(class)
-		}
-		out = append(out, revealField{Field: f, Label: fieldLabel(f), Required: lvl})
+		in.Action, in.Field = proofdesk.DoReveal, f
+		d := proofdesk.Decide(in)
+		out = append(out, revealField{Field: f, Label: fieldLabel(f), Required: d.RequiredLevel, Allowed: d.Allowed})
 	}
 	return out
 }

@@ -69,7 +69,7 @@ func (h *Handler) customerData(r *http.Request, customerID, fromID string) (*cus
 	now := h.Now()
 	v := proofdesk.NewCustomerView(cust, proofdesk.ViewContext{Policy: pol})
 	p := &customerPage{page: h.newPage(r, "Customer "+v.Name, "inbox"), Customer: v,
-		Contacts: h.contactRows(v, now), RevealFields: revealFields(v, pol),
+		Contacts:    h.contactRows(v, now),
 		CoolingDays: int(h.d.Settings.CoolingOff / (24 * time.Hour))}
 	convs, _, err := h.d.Conversations.FindConversations(ctx, proofdesk.ConversationFilter{CustomerID: &cust.ID, Limit: 20})
 	if err != nil {
@@ -94,9 +94,17 @@ func (h *Handler) customerData(r *http.Request, customerID, fromID string) (*cus
 			p.From = c
 		}
 	}
+	in := proofdesk.DecisionInput{Actor: proofdesk.ActorOf(p.Agent), Linked: true, SupportLocked: cust.SupportLocked, Policy: pol, Now: now}
 	if p.From != nil {
 		p.FromLevel = p.From.EffectiveLevel(now)
 		p.CanReveal = h.d.Verification != nil
+		in.ConversationID, in.Level, in.HolderID = p.From.ID, p.FromLevel, p.From.AssigneeID
+		if rf, ok := h.d.Conversations.(riskFinder); ok {
+			if in.Risk, err = rf.FindRisk(ctx, p.From.ID); err != nil {
+				return nil, err
+			}
+		}
 	}
+	p.RevealFields = revealFields(v, in)
 	return p, nil
 }

@@ -378,3 +378,46 @@ func valueOf(tb testing.TB, page, name string) string {
 	rest := page[i+len(`name="`+name+`" value="`):]
 	return rest[:strings.IndexByte(rest, '"')]
 }
+
+// Taking over a verified conversation does not carry the right to reveal:
+// the page says so before, and the level is L0 after.
+func TestConversation_TakeOverResetsLevel(t *testing.T) {
+	s := consoletest.New(t, consoletest.Options{})
+	b := agentBrowser(t, s)
+	ctx := context.Background()
+	conv := "/conversations/" + s.Conv.ID
+	_, page := b.get(conv)
+	tok := csrfOf(t, page)
+	var email string
+	for _, cp := range s.Customer.ContactPoints {
+		if cp.Value == consoletest.CustomerEmail {
+			email = cp.ID
+		}
+	}
+	if resp, _ := b.post(conv+"/challenges", url.Values{"csrf_token": {tok}, "contact_point_id": {email}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("challenge: %d", resp.StatusCode)
+	}
+	chs, _ := s.Verification.FindChallenges(ctx, s.Conv.ID)
+	if res, err := s.Verification.ApproveByToken(ctx, tokenFromOutbox(t, s), chs[0].Number); err != nil || !res.OK {
+		t.Fatalf("approve: %v %v", res, err)
+	}
+	if _, page := b.get(conv); strings.Contains(page, `id="take-over-note"`) {
+		t.Fatal("the holder is warned about taking over their own conversation")
+	}
+	other := signIn(t, s, consoletest.OtherEmail, consoletest.OtherPassword, "")
+	_, op := other.get(conv)
+	if !strings.Contains(op, `id="take-over-note"`) || strings.Contains(op, `name="break_glass_reason"`) {
+		t.Fatal("another agent is not told that taking over resets the level (or is offered a break-glass)")
+	}
+	if resp, _ := other.post(conv+"/assign", url.Values{"csrf_token": {csrfOf(t, op)}, "assignee": {"me"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("take over: %d", resp.StatusCode)
+	}
+	c, _ := s.Conversations.FindConversationByID(ctx, s.Conv.ID)
+	if l := c.EffectiveLevel(time.Now()); l != proofdesk.L0 {
+		t.Fatalf("level after a take-over = %s, want L0", l)
+	}
+	_, op = other.get(conv)
+	if resp, page := other.post(conv+"/reveal", url.Values{"csrf_token": {csrfOf(t, op)}, "field": {"addresses"}, "reason": {"took it over"}}); resp.StatusCode != http.StatusForbidden || strings.Contains(page, "Baker") {
+		t.Fatalf("reveal after a take-over: %d", resp.StatusCode)
+	}
+}

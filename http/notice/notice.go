@@ -15,7 +15,6 @@ import (
 	"net/http"
 
 	"github.com/proofdesk/proofdesk"
-	"github.com/proofdesk/proofdesk/sqldb"
 )
 
 //go:embed templates/*.html
@@ -25,7 +24,7 @@ var pages = template.Must(template.ParseFS(templateFS, "templates/*.html"))
 
 // noticeStore is what the page needs from the store.
 type noticeStore interface {
-	NoticeInfo(ctx context.Context, token string) (*sqldb.NoticeInfo, error)
+	NoticeInfo(ctx context.Context, token string) (*proofdesk.NoticeInfo, error)
 	ReportNotMe(ctx context.Context, token string) error
 }
 
@@ -59,7 +58,7 @@ func (h *Handler) Register(r Router) {
 
 type pageData struct {
 	Company string
-	Info    *sqldb.NoticeInfo
+	Info    *proofdesk.NoticeInfo
 	Done    bool
 	Error   string
 }
