@@ -39,12 +39,6 @@ var authzActors = []string{"none", "revoked", "agent", "supervisor", "admin", "i
 // States, in the order of the groups of an authzTable row.
 var authzStates = []string{"L0", "L1", "L2", "locked"}
 
-// authzIntegrationPending is true while the integration token kind does
-// not exist on this branch: its column is "-" (not run) in every row.
-// TODO(matrix): when branch gate adds integration tokens, mint one in
-// newAuthzEnv, set this to false and fill the column.
-const authzIntegrationPending = true
-
 // Outcome classes, one letter per (route, actor, state).
 //
 //	2  served: 2xx, 101 (WebSocket), or a redirect anywhere but sign-in
@@ -53,7 +47,6 @@ const authzIntegrationPending = true
 //	C  409           V  422           K  423 (support lock)
 //	T  429           B  400 (the test's request is wrong: never expected)
 //	E  anything else (5xx)
-//	-  not run (the actor does not exist yet)
 func outcomeClass(status int, location string) byte {
 	switch {
 	case status == http.StatusSwitchingProtocols || status >= 200 && status < 300:
@@ -179,11 +172,6 @@ func runAuthzMatrix(t *testing.T, dialect string) {
 			missing = append(missing, r+" (no request in authzRoutes)")
 		}
 	}
-	for r := range authzHoles {
-		if _, ok := authzTable[r]; !ok {
-			stale = append(stale, r+" (in authzHoles)")
-		}
-	}
 	sort.Strings(missing)
 	sort.Strings(stale)
 	if len(missing) > 0 {
@@ -193,7 +181,7 @@ func runAuthzMatrix(t *testing.T, dialect string) {
 		t.Errorf("rows for routes the server no longer has (remove them):\n\t%s", strings.Join(stale, "\n\t"))
 	}
 
-	var tried, unexpected2xx, mismatches, holes2xx int
+	var tried, unexpected2xx, mismatches int
 	got := map[string]string{}
 	var rows []string
 	for r := range authzTable {
@@ -211,21 +199,10 @@ func runAuthzMatrix(t *testing.T, dialect string) {
 			t.Errorf("%s: %v", row, err)
 			continue
 		}
-		var holeGroups []string
-		if h, ok := authzHoles[row]; ok {
-			if holeGroups, err = expandRow(h.today); err != nil {
-				t.Errorf("authzHoles %s: %v", row, err)
-				continue
-			}
-		}
 		var gotGroups []string
 		for si, state := range authzStates {
 			g := make([]byte, len(authzActors))
 			for ai, name := range authzActors {
-				if name == "integration" && authzIntegrationPending {
-					g[ai] = '-'
-					continue
-				}
 				fx := e.fixture(state)
 				c := e.do(route, spec, e.actors[name], fx)
 				g[ai] = c
@@ -237,12 +214,6 @@ func runAuthzMatrix(t *testing.T, dialect string) {
 				if c == w {
 					continue
 				}
-				if holeGroups != nil && c == holeGroups[si][ai] {
-					if c == '2' {
-						holes2xx++
-					}
-					continue // a known hole, reported below
-				}
 				mismatches++
 				if c == '2' {
 					unexpected2xx++
@@ -252,13 +223,6 @@ func runAuthzMatrix(t *testing.T, dialect string) {
 			gotGroups = append(gotGroups, string(g))
 		}
 		got[row] = compactRow(gotGroups)
-		if h, ok := authzHoles[row]; ok {
-			if strings.Join(gotGroups, " ") == strings.Join(wantGroups, " ") {
-				t.Errorf("%s: the hole is closed (%s): remove its authzHoles entry", row, h.why)
-			} else {
-				t.Logf("KNOWN HOLE %s: %s; today %q, want %q", row, h.why, got[row], authzTable[row])
-			}
-		}
 	}
 	for _, name := range []string{"agent", "supervisor", "admin"} {
 		if !e.signedIn(e.actors[name]) {
@@ -279,12 +243,9 @@ func runAuthzMatrix(t *testing.T, dialect string) {
 		t.Logf("observed rows:\n%s", b.String())
 	}
 	t.Logf("authorization matrix (%s): %d routes (%d rows) × %d actors × %d states; %d requests, %d fixtures, %v; "+
-		"%d mismatches, unexpected 2xx: %d (and %d in known holes being fixed)", dialect, len(routes), len(rows),
+		"%d mismatches, unexpected 2xx: %d", dialect, len(routes), len(rows),
 		len(authzActors), len(authzStates), tried, e.created, time.Since(start).Round(time.Millisecond),
-		mismatches, unexpected2xx, holes2xx)
-	if authzIntegrationPending {
-		t.Logf("TODO: the integration column is pending (no integration token kind on this branch yet)")
-	}
+		mismatches, unexpected2xx)
 }
 
 // controls shows the refusals of another visitor are about ownership:
@@ -435,7 +396,13 @@ func newAuthzEnv(t *testing.T, dialect string) *authzEnv {
 		t.Fatalf("revoked token still works: status %d", s)
 	}
 	e.actors["revoked"] = rv
-	e.actors["integration"] = &authzActor{name: "integration"}
+	// The integration: the business's system of record, a token of its
+	// own kind (proofdesk token create --integration).
+	itok, ih := auth.NewToken()
+	if err := m.AgentService.CreateAPIToken(ctx, &proofdesk.APIToken{Kind: proofdesk.TokenIntegration, Name: "matrix sync", Hash: ih}); err != nil {
+		t.Fatal(err)
+	}
+	e.actors["integration"] = &authzActor{name: "integration", token: itok}
 	e.actors["visitor"] = &authzActor{name: "visitor", visitor: e.newVisitor()}
 
 	other := proofdesk.CustomerInput{ExternalID: "MX-OTHER", Name: "Other Customer",
@@ -1128,7 +1095,7 @@ func authzRoutes() map[string]authzRoute {
 		"PUT /api/v1/conversations/{id}/address": conv("/address", func(*authzEnv, *authzFixture) string {
 			return `{"line1":"1 New Road","city":"Leeds","postal_code":"LS1 1AA","country":"GB"}`
 		}),
-		// Issue 9's holes, each a second request to a route.
+		// Issue 9's rules, each a second request to a route.
 		"PATCH /api/v1/customers/{id} #external_id": {fixture: true, prep: func(e *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
 			return authzReq{path: "/api/v1/customers/" + fx.customer.ID, json: fmt.Sprintf(`{"external_id":"MX-NEW-%d-%s"}`, e.next(), randHex(3))}
 		}},
