@@ -101,6 +101,7 @@ type authzFixture struct {
 	emailCP      string // contact point ids
 	phoneCP      string
 	ownerVisitor string
+	riskFlags    string // as made
 }
 
 // authzReq is one prepared request.
@@ -120,7 +121,10 @@ type authzReq struct {
 // the request names the state's conversation or customer.
 type authzRoute struct {
 	fixture bool
-	prep    func(e *authzEnv, a *authzActor, fx *authzFixture) authzReq
+	// keeps is true when serving the request leaves the conversation in
+	// its state (checkState verifies it before the next request).
+	keeps bool
+	prep  func(e *authzEnv, a *authzActor, fx *authzFixture) authzReq
 	// then, when set, is a second request by the same actor after the
 	// first one was served; the row records its outcome.
 	then func(e *authzEnv, a *authzActor, fx *authzFixture) authzReq
@@ -140,6 +144,7 @@ type authzEnv struct {
 	other   *proofdesk.Customer // a customer no fixture conversation is about
 	// bystander is an agent who is none of the actors.
 	bystander *proofdesk.Agent
+	last      string // the last request of the matrix, for messages
 }
 
 func (e *authzEnv) next() int { e.seq++; return e.seq }
@@ -205,9 +210,10 @@ func runAuthzMatrix(t *testing.T, dialect string) {
 			for ai, name := range authzActors {
 				fx := e.fixture(state)
 				c := e.do(route, spec, e.actors[name], fx)
+				e.last = fmt.Sprintf("%s as %s at %s (%c)", row, name, state, c)
 				g[ai] = c
 				tried++
-				if c == '2' && spec.fixture && !strings.HasPrefix(route, "GET ") {
+				if spec.fixture && (c == '2' && !strings.HasPrefix(route, "GET ") && !spec.keeps || spec.then != nil) {
 					e.fresh[state] = nil // changed: the next request gets a fresh one
 				}
 				w := wantGroups[si][ai]
@@ -306,8 +312,7 @@ func (e *authzEnv) pathTricks(routes []string) {
 				continue
 			}
 			req.Header.Set("Content-Type", "application/json")
-			client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-			resp, err := client.Do(req)
+			resp, err := noRedirect.Do(req)
 			if err != nil {
 				e.t.Fatal(err)
 			}
@@ -580,8 +585,7 @@ func (e *authzEnv) send(a *authzActor, r authzReq) (int, *http.Response, string)
 	for _, c := range r.cookies {
 		req.AddCookie(c)
 	}
-	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resp, err := client.Do(req)
+	resp, err := noRedirect.Do(req)
 	if err != nil {
 		e.t.Fatalf("%s %s: %v", r.method, r.path, err)
 	}
@@ -644,8 +648,7 @@ func (e *authzEnv) stream(a *authzActor, r authzReq) byte {
 	if a.session != "" {
 		req.AddCookie(&http.Cookie{Name: "proofdesk_session", Value: a.session})
 	}
-	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	resp, err := client.Do(req)
+	resp, err := noRedirect.Do(req)
 	if err != nil {
 		e.t.Fatalf("%s %s: %v", r.method, r.path, err)
 	}
@@ -715,6 +718,10 @@ func (e *authzEnv) replacement(a *authzActor) *authzActor {
 	return r
 }
 
+// noRedirect is the matrix's client: it reports redirects instead of
+// following them, and keeps connections alive between requests.
+var noRedirect = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+
 func randHex(n int) string {
 	b := make([]byte, n)
 	_, _ = rand.Read(b)
@@ -765,11 +772,38 @@ func (e *authzEnv) api(a *authzActor, method, path, body string) (int, string) {
 // the last was changed by a request that succeeded.
 func (e *authzEnv) fixture(state string) *authzFixture {
 	if fx := e.fresh[state]; fx != nil {
+		e.checkState(fx, "after a refused request")
 		return fx
 	}
 	fx := e.newFixture(state)
 	e.fresh[state] = fx
 	return fx
+}
+
+// checkState fails the test when fx is not in its state: its level, its
+// customer's lock and its holder (the agent actor).
+func (e *authzEnv) checkState(fx *authzFixture, when string) {
+	e.t.Helper()
+	ctx := context.Background()
+	conv, err := e.m.ConversationService.FindConversationByID(ctx, fx.convID)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	cust, err := e.m.CustomerService.FindCustomerByID(ctx, fx.customer.ID)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	wantLevel := map[string]proofdesk.Level{"L0": proofdesk.L0, "L1": proofdesk.L1, "L2": proofdesk.L2, "locked": proofdesk.L2}[fx.state]
+	flags := strings.Join(conv.RiskFlags, ",")
+	if when == "when made" {
+		fx.riskFlags = flags
+	}
+	if level := conv.EffectiveLevel(time.Now()); level != wantLevel || cust.SupportLocked != (fx.state == "locked") ||
+		conv.AssigneeID != e.actors["agent"].agent.ID || conv.CustomerID != fx.customer.ID || flags != fx.riskFlags {
+		e.t.Fatalf("fixture %s %s (%s): level %v, locked %v, holder is the agent %v, linked %v, risk flags %q (made with %q)",
+			fx.state, when, e.last, level, cust.SupportLocked, conv.AssigneeID == e.actors["agent"].agent.ID,
+			conv.CustomerID == fx.customer.ID, flags, fx.riskFlags)
+	}
 }
 
 // newFixture builds a conversation in state the way the product does: the
@@ -822,18 +856,7 @@ func (e *authzEnv) newFixture(state string) *authzFixture {
 		e.verify(fx.convID, fx.emailCP, proofdesk.ContactEmail)
 		e.verify(fx.convID, fx.phoneCP, "sms")
 	}
-	conv, err := e.m.ConversationService.FindConversationByID(ctx, fx.convID)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	cust, err := e.m.CustomerService.FindCustomerByID(ctx, c.ID)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	wantLevel := map[string]proofdesk.Level{"L0": proofdesk.L0, "L1": proofdesk.L1, "L2": proofdesk.L2, "locked": proofdesk.L2}[state]
-	if conv.Level != wantLevel || cust.SupportLocked != (state == "locked") {
-		e.t.Fatalf("fixture %s: level %v, locked %v", state, conv.Level, cust.SupportLocked)
-	}
+	e.checkState(fx, "when made")
 	return fx
 }
 
@@ -996,7 +1019,7 @@ func authzRoutes() map[string]authzRoute {
 		}
 		return v
 	}
-	return map[string]authzRoute{
+	routes := map[string]authzRoute{
 		"GET /healthz":                  static("/healthz"),
 		"GET /readyz":                   static("/readyz"),
 		"GET /metrics":                  static("/metrics"),
@@ -1187,6 +1210,16 @@ func authzRoutes() map[string]authzRoute {
 			return authzReq{path: "/logout", form: url.Values{}, replace: e.replacement(a)}
 		}},
 	}
+	// Served, these leave the conversation as it was: the next actor may
+	// use the same one (checkState verifies it).
+	for _, k := range []string{"POST /api/v1/conversations/{id}/messages", "PATCH /api/v1/conversations/{id}",
+		"POST /conversations/{id}/messages", "POST /conversations/{id}/status", "POST /api/v1/conversations/{id}/reveal",
+		"POST /conversations/{id}/reveal", "POST /api/v1/conversations/{id}/reveal #payment", "POST /conversations/{id}/customer"} {
+		r := routes[k]
+		r.keeps = true
+		routes[k] = r
+	}
+	return routes
 }
 
 func mustPolicy(e *authzEnv) *proofdesk.Policy {
