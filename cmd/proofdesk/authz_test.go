@@ -408,6 +408,7 @@ func newAuthzEnv(t *testing.T, dialect string) *authzEnv {
 		t.Fatal(err)
 	}
 	e.actors["integration"] = &authzActor{name: "integration", token: itok}
+	e.deadCredentials()
 	e.actors["visitor"] = &authzActor{name: "visitor", visitor: e.newVisitor()}
 
 	other := proofdesk.CustomerInput{ExternalID: "MX-OTHER", Name: "Other Customer",
@@ -705,6 +706,42 @@ func (e *authzEnv) dialWS(a *authzActor, r authzReq) byte {
 		return 'E'
 	}
 	return '2'
+}
+
+// deadCredentials checks the credentials the matrix does not use as
+// actors are dead too: a revoked integration token, and the token and
+// session of an agent who was disabled.
+func (e *authzEnv) deadCredentials() {
+	e.t.Helper()
+	ctx := proofdesk.NewContextWithAgent(context.Background(), e.actors["admin"].agent)
+	tok, h := auth.NewToken()
+	it := &proofdesk.APIToken{Kind: proofdesk.TokenIntegration, Name: "to revoke", Hash: h}
+	if err := e.m.AgentService.CreateAPIToken(ctx, it); err != nil {
+		e.t.Fatal(err)
+	}
+	integ := &authzActor{name: "revoked integration", token: tok}
+	if s, _, _ := e.send(integ, authzReq{method: "GET", path: "/api/v1/customers?email=nobody%40example.com"}); s != http.StatusOK {
+		e.t.Fatalf("integration token before revocation: status %d, want 200", s)
+	}
+	if err := e.m.AgentService.RevokeAPIToken(ctx, it.ID); err != nil {
+		e.t.Fatal(err)
+	}
+	if s, _, _ := e.send(integ, authzReq{method: "GET", path: "/api/v1/customers?email=nobody%40example.com"}); s != http.StatusUnauthorized {
+		e.t.Errorf("revoked integration token: status %d, want 401", s)
+	}
+
+	gone := e.newAgentActor(proofdesk.RoleAdmin)
+	yes := true
+	if _, err := e.m.AgentService.UpdateAgent(ctx, gone.agent.ID, proofdesk.AgentUpdate{Disabled: &yes}); err != nil {
+		e.t.Fatal(err)
+	}
+	if s, _, _ := e.send(gone, authzReq{method: "GET", path: "/api/v1/policy"}); s != http.StatusUnauthorized {
+		e.t.Errorf("disabled admin's API token: status %d, want 401", s)
+	}
+	if s, resp, _ := e.send(gone, authzReq{method: "POST", path: "/admin/tokens", form: url.Values{"name": {"x"}}}); s != http.StatusSeeOther ||
+		!strings.HasPrefix(resp.Header.Get("Location"), "/login") {
+		e.t.Errorf("disabled admin's console session: status %d to %q, want a redirect to sign-in", s, resp.Header.Get("Location"))
+	}
 }
 
 // replacement returns a new actor of a's role for a request that ends
