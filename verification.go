@@ -84,20 +84,8 @@ type VerificationService interface {
 	// supervisor breaks glass with a reason; it audits either way.
 	// Returns EVERIFICATION with Details["required_level"] otherwise.
 	Reveal(ctx context.Context, conversationID, field, reason string, breakGlass bool) (string, error)
-	// RemoveSupportLock lifts the support lock of the conversation's
-	// customer: only a supervisor, only at the level the policy asks for
-	// the action (L2 by default), with a reason; audited and notified to
-	// the owner. Returns EVERIFICATION below the level, EFORBIDDEN for a
-	// non-supervisor.
-	RemoveSupportLock(ctx context.Context, conversationID, reason string) error
-	// AddContactPoint adds an email or phone to the conversation's
-	// customer, and ChangeAddress replaces its address: account changes
-	// that need the action's level (L2 by default) on a conversation held
-	// by the caller, refused (ELOCKED) under a support lock. A new contact
-	// point counts only after the cooling-off period; the old contact
-	// points are told.
-	AddContactPoint(ctx context.Context, conversationID, kind, value string) (*ContactPoint, error)
-	ChangeAddress(ctx context.Context, conversationID string, a Address) error
+	// (Lifting a support lock and the account changes made in a
+	// conversation are use cases of package desk.)
 }
 
 // PolicyService stores the installation's policy.

@@ -7,9 +7,24 @@ import (
 	"time"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
+
+// verifyL2 completes requests on the fixture's email and phone.
+func (f *fixture) verifyL2(t *testing.T, conv *proofdesk.Conversation) {
+	t.Helper()
+	for _, cp := range []string{f.emailID, f.phoneID} {
+		if _, err := f.vs.IssueChallenge(f.agentCtx, conv.ID, cp); err != nil {
+			t.Fatal(err)
+		}
+		_, code := f.lastSecret(t)
+		if _, err := f.vs.CompleteByCode(context.Background(), conv.ID, code); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
 
 // verifyL1 completes a request on the fixture's email.
 func (f *fixture) verifyL1(t *testing.T, conv *proofdesk.Conversation) {
@@ -159,10 +174,10 @@ func TestOnlyCustomerKeepsLevelAlive(t *testing.T) {
 func TestRefusalsAuditedAsWhatTheyWere(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		f := newFixture(t, db)
-		if _, err := f.vs.AddContactPoint(f.agentCtx, f.conv.ID, "email", "new@example.net"); proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
+		if _, err := desk.New(db).AddContactPoint(f.agentCtx, f.conv.ID, "email", "new@example.net"); proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
 			t.Fatalf("add at L0: %v", err)
 		}
-		if err := f.vs.RemoveSupportLock(f.supCtx, f.conv.ID, "customer asked"); proofdesk.ErrorCode(err) != proofdesk.ECONFLICT {
+		if err := desk.New(db).RemoveSupportLock(f.supCtx, f.conv.ID, "customer asked"); proofdesk.ErrorCode(err) != proofdesk.ECONFLICT {
 			t.Fatalf("unlock when not locked: %v", err)
 		}
 		var change, unlock *proofdesk.AuditEntry
@@ -250,7 +265,7 @@ func TestCustomerChangesPassTheGate(t *testing.T) {
 		// owner is told at the old contact points, the new email cools off.
 		conv := f.newConversation(t)
 		f.verifyL2(t, conv)
-		if err := f.vs.RemoveSupportLock(f.supCtx, conv.ID, "verified by email and phone"); err != nil {
+		if err := desk.New(db).RemoveSupportLock(f.supCtx, conv.ID, "verified by email and phone"); err != nil {
 			t.Fatal(err)
 		}
 		before := outboxCount(t, db, "contact_change", "")

@@ -21,6 +21,7 @@ import (
 	"syscall"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
 	"github.com/proofdesk/proofdesk/http/notice"
 	"github.com/proofdesk/proofdesk/http/telephony"
 	"github.com/proofdesk/proofdesk/http/verifypage"
@@ -211,7 +212,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, policy *proofdesk.Po
 	agents := m.AgentService
 	apiH := api.NewHandler(agents, m.CustomerService, m.ConversationService, m.AuditService, policy)
 	apiH.Register(s)
-	api.NewVerificationHandler(agents, m.VerificationService).Register(s)
+	api.NewVerificationHandler(agents, m.VerificationService, desk.New(m.DB)).Register(s)
 	api.NewPolicyHandler(agents, m.PolicyService).Register(s)
 	api.NewAuditHandler(agents, m.AuditService).Register(s)
 	oh := api.NewOutboxHandler(agents, m.OutboxService)
@@ -258,7 +259,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, policy *proofdesk.Po
 
 	con := console.New(console.Deps{
 		Agents: agents, Customers: m.CustomerService, Conversations: m.ConversationService, Audit: m.AuditService,
-		Verification: m.VerificationService, Policy: m.PolicyService, Outbox: m.OutboxService, Events: m.Events,
+		Verification: m.VerificationService, Locks: desk.New(m.DB), Policy: m.PolicyService, Outbox: m.OutboxService, Events: m.Events,
 		PostMessage: apiH.PostMessage, Settings: m.consoleSettings(base), Logger: m.Logger,
 	})
 	con.AllowNo2FA = m.Config.AllowNo2FA

@@ -35,7 +35,7 @@ func (h *VerificationHandler) handleAddContactPoint(w http.ResponseWriter, r *ht
 		httpd.Error(w, r, proofdesk.FieldError("value", "value is longer than 254 bytes"))
 		return
 	}
-	cp, err := h.verification.AddContactPoint(r.Context(), r.PathValue("id"), in.Kind, in.Value)
+	cp, err := h.desk.AddContactPoint(r.Context(), r.PathValue("id"), in.Kind, in.Value)
 	if err != nil {
 		httpd.Error(w, r, err)
 		return
@@ -56,7 +56,7 @@ func (h *VerificationHandler) handleChangeAddress(w http.ResponseWriter, r *http
 		httpd.Error(w, r, err)
 		return
 	}
-	if err := h.verification.ChangeAddress(r.Context(), r.PathValue("id"), in); err != nil {
+	if err := h.desk.ChangeAddress(r.Context(), r.PathValue("id"), in); err != nil {
 		httpd.Error(w, r, err)
 		return
 	}

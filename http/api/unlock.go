@@ -20,7 +20,7 @@ func (h *VerificationHandler) handleUnlock(w http.ResponseWriter, r *http.Reques
 		httpd.Error(w, r, err)
 		return
 	}
-	if err := h.verification.RemoveSupportLock(r.Context(), r.PathValue("id"), in.Reason); err != nil {
+	if err := h.desk.RemoveSupportLock(r.Context(), r.PathValue("id"), in.Reason); err != nil {
 		httpd.Error(w, r, err)
 		return
 	}

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"strings"
 
@@ -16,12 +17,24 @@ import (
 type VerificationHandler struct {
 	agents       proofdesk.AgentService
 	verification proofdesk.VerificationService
+	desk         deskActions
+}
+
+// deskActions are the use cases of package desk the API serves.
+type deskActions interface {
+	// RemoveSupportLock returns the gate's refusal (EFORBIDDEN,
+	// EVERIFICATION, ECONFLICT) or EINVALID for a missing reason.
+	RemoveSupportLock(ctx context.Context, conversationID, reason string) error
+	// AddContactPoint and ChangeAddress return the gate's refusal
+	// (EVERIFICATION, EFORBIDDEN, ELOCKED) or EINVALID.
+	AddContactPoint(ctx context.Context, conversationID, kind, value string) (*proofdesk.ContactPoint, error)
+	ChangeAddress(ctx context.Context, conversationID string, a proofdesk.Address) error
 }
 
 // NewVerificationHandler returns the handler; agents authenticates the
-// bearer tokens.
-func NewVerificationHandler(agents proofdesk.AgentService, verification proofdesk.VerificationService) *VerificationHandler {
-	return &VerificationHandler{agents: agents, verification: verification}
+// bearer tokens; desk runs the use cases (unlock, account changes).
+func NewVerificationHandler(agents proofdesk.AgentService, verification proofdesk.VerificationService, desk deskActions) *VerificationHandler {
+	return &VerificationHandler{agents: agents, verification: verification, desk: desk}
 }
 
 // Register adds, behind bearer-token auth:

@@ -169,17 +169,17 @@ func (h *Handler) handleReveal(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleUnlock lifts the support lock of the conversation's customer
-// through VerificationService.RemoveSupportLock, which decides who may
-// (a supervisor, on a conversation verified to L2, with a reason); its
+// through desk's RemoveSupportLock, which asks proofdesk.Decide (a
+// supervisor, on a conversation verified to L2, with a reason); its
 // refusal is shown on the page.
 func (h *Handler) handleUnlock(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	if h.d.Verification == nil {
+	if h.d.Locks == nil {
 		h.renderError(w, r, proofdesk.Errorf(proofdesk.EINTERNAL, "verification is not configured"))
 		return
 	}
 	reason := r.PostFormValue("reason")
-	err := h.d.Verification.RemoveSupportLock(r.Context(), id, reason)
+	err := h.d.Locks.RemoveSupportLock(r.Context(), id, reason)
 	switch proofdesk.ErrorCode(err) {
 	case "":
 	case proofdesk.EVERIFICATION, proofdesk.EFORBIDDEN, proofdesk.EINVALID, proofdesk.ECONFLICT:

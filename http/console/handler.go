@@ -53,6 +53,13 @@ type Router interface {
 // "class" and "required_level".
 type PostMessageFunc func(ctx context.Context, conversationID, body string, internal bool, clientID string) (*proofdesk.Message, error)
 
+// SupportLocks lifts support locks; desk.Desk is one.
+type SupportLocks interface {
+	// RemoveSupportLock returns the gate's refusal (EFORBIDDEN,
+	// EVERIFICATION, ECONFLICT) or EINVALID for a missing reason.
+	RemoveSupportLock(ctx context.Context, conversationID, reason string) error
+}
+
 // Deps are the services the console uses. Agents is required; the others
 // may be nil only in the sign-in-only setup of NewHandler.
 type Deps struct {
@@ -61,8 +68,10 @@ type Deps struct {
 	Conversations proofdesk.ConversationService
 	Audit         proofdesk.AuditService
 	Verification  proofdesk.VerificationService
-	Policy        proofdesk.PolicyService
-	Outbox        proofdesk.OutboxService
+	// Locks lifts support locks (desk.Desk).
+	Locks  SupportLocks
+	Policy proofdesk.PolicyService
+	Outbox proofdesk.OutboxService
 	// Events feeds live updates; nil falls back to the stream polling the
 	// store every PollInterval.
 	Events proofdesk.EventService

@@ -14,6 +14,7 @@ import (
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/auth"
+	"github.com/proofdesk/proofdesk/desk"
 	httpd "github.com/proofdesk/proofdesk/http"
 	"github.com/proofdesk/proofdesk/http/api"
 	"github.com/proofdesk/proofdesk/http/console"
@@ -101,7 +102,7 @@ func New(tb testing.TB, opt Options) *Stack {
 	console.PasswordParams = auth.TestPasswordParams
 	s.Console = console.New(console.Deps{
 		Agents: s.Agents, Customers: s.Customers, Conversations: s.Conversations, Audit: s.Audit,
-		Verification: s.Verification, Policy: s.Policy, Outbox: s.Outbox, Events: s.Events,
+		Verification: s.Verification, Locks: desk.New(db), Policy: s.Policy, Outbox: s.Outbox, Events: s.Events,
 		PostMessage: s.API.PostMessage, Settings: opt.Settings, Logger: logger,
 	})
 	s.Console.PollInterval = 200 * time.Millisecond

@@ -1,4 +1,4 @@
-package sqldb_test
+package desk_test
 
 import (
 	"context"
@@ -28,10 +28,10 @@ func TestAccountActions(t *testing.T) {
 		f := newFixture(t, db)
 		addr := proofdesk.Address{Line1: "1 New Road", City: "Portland", PostalCode: "97201", Country: "US"}
 		// At L0 and at L1 every change is refused: it needs L2.
-		if _, err := f.vs.AddContactPoint(f.agentCtx, f.conv.ID, "email", "new@example.net"); proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
+		if _, err := f.desk.AddContactPoint(f.agentCtx, f.conv.ID, "email", "new@example.net"); proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
 			t.Fatalf("add at L0: %v", err)
 		}
-		if err := f.vs.ChangeAddress(f.agentCtx, f.conv.ID, addr); proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
+		if err := f.desk.ChangeAddress(f.agentCtx, f.conv.ID, addr); proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
 			t.Fatalf("address at L0: %v", err)
 		}
 		conv := f.newConversation(t)
@@ -41,24 +41,24 @@ func TestAccountActions(t *testing.T) {
 		if err := sqldb.NewAgentService(db).CreateAgent(context.Background(), other); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := f.vs.AddContactPoint(proofdesk.NewContextWithAgent(context.Background(), other), conv.ID, "email", "new@example.net"); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+		if _, err := f.desk.AddContactPoint(proofdesk.NewContextWithAgent(context.Background(), other), conv.ID, "email", "new@example.net"); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
 			t.Fatalf("unassigned agent: %v", err)
 		}
-		if _, err := f.vs.AddContactPoint(f.agentCtx, conv.ID, "email", "not an email"); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
+		if _, err := f.desk.AddContactPoint(f.agentCtx, conv.ID, "email", "not an email"); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
 			t.Fatalf("bad value: %v", err)
 		}
-		cp, err := f.vs.AddContactPoint(f.agentCtx, conv.ID, "email", "New@Example.net")
+		cp, err := f.desk.AddContactPoint(f.agentCtx, conv.ID, "email", "New@Example.net")
 		if err != nil {
 			t.Fatalf("add at L2: %v", err)
 		}
-		if _, err := f.vs.AddContactPoint(f.agentCtx, conv.ID, "email", "new@example.net"); proofdesk.ErrorCode(err) != proofdesk.ECONFLICT {
+		if _, err := f.desk.AddContactPoint(f.agentCtx, conv.ID, "email", "new@example.net"); proofdesk.ErrorCode(err) != proofdesk.ECONFLICT {
 			t.Fatalf("adding twice: %v", err)
 		}
 		// The new contact point is inside the cooling-off window.
 		if _, err := f.vs.IssueChallenge(f.agentCtx, f.newConversation(t).ID, cp.ID); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
 			t.Fatalf("request to a new contact point: %v", err)
 		}
-		if err := f.vs.ChangeAddress(f.agentCtx, conv.ID, addr); err != nil {
+		if err := f.desk.ChangeAddress(f.agentCtx, conv.ID, addr); err != nil {
 			t.Fatalf("address at L2: %v", err)
 		}
 		got, _ := sqldb.NewCustomerService(db).FindCustomerByID(context.Background(), f.cust.ID)
@@ -83,7 +83,7 @@ func TestAccountActions(t *testing.T) {
 		if err := f.vs.DenyByToken(context.Background(), token); err != nil {
 			t.Fatal(err)
 		}
-		if err := f.vs.ChangeAddress(f.agentCtx, conv.ID, addr); proofdesk.ErrorCode(err) != proofdesk.ELOCKED {
+		if err := f.desk.ChangeAddress(f.agentCtx, conv.ID, addr); proofdesk.ErrorCode(err) != proofdesk.ELOCKED {
 			t.Fatalf("change under lock: %v", err)
 		}
 	})

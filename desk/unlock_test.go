@@ -1,4 +1,4 @@
-package sqldb_test
+package desk_test
 
 import (
 	"context"
@@ -21,10 +21,10 @@ func TestRemoveSupportLock(t *testing.T) {
 			t.Fatal(err)
 		}
 		conv := f.newConversation(t)
-		if err := f.vs.RemoveSupportLock(f.agentCtx, conv.ID, "customer called back"); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+		if err := f.desk.RemoveSupportLock(f.agentCtx, conv.ID, "customer called back"); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
 			t.Fatalf("agent: %v", err)
 		}
-		if err := f.vs.RemoveSupportLock(f.supCtx, conv.ID, "customer called back"); proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
+		if err := f.desk.RemoveSupportLock(f.supCtx, conv.ID, "customer called back"); proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
 			t.Fatalf("supervisor at L0: %v", err)
 		}
 		// L2: email and phone.
@@ -37,17 +37,17 @@ func TestRemoveSupportLock(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if err := f.vs.RemoveSupportLock(f.supCtx, conv.ID, ""); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
+		if err := f.desk.RemoveSupportLock(f.supCtx, conv.ID, ""); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
 			t.Fatalf("no reason: %v", err)
 		}
-		if err := f.vs.RemoveSupportLock(f.supCtx, conv.ID, "verified by email and phone, ticket 12"); err != nil {
+		if err := f.desk.RemoveSupportLock(f.supCtx, conv.ID, "verified by email and phone, ticket 12"); err != nil {
 			t.Fatalf("supervisor at L2: %v", err)
 		}
 		cust, _ := sqldb.NewCustomerService(db).FindCustomerByID(context.Background(), f.cust.ID)
 		if cust.SupportLocked {
 			t.Fatal("still locked")
 		}
-		if err := f.vs.RemoveSupportLock(f.supCtx, conv.ID, "again"); proofdesk.ErrorCode(err) != proofdesk.ECONFLICT {
+		if err := f.desk.RemoveSupportLock(f.supCtx, conv.ID, "again"); proofdesk.ErrorCode(err) != proofdesk.ECONFLICT {
 			t.Fatalf("unlocking twice: %v", err)
 		}
 	})

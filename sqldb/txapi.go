@@ -1,0 +1,100 @@
+package sqldb
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/proofdesk/proofdesk"
+)
+
+// This file is the store's transaction-level API for the application
+// (package desk): reads and writes inside one transaction, with no
+// decisions. The application asks proofdesk.Decide and calls these.
+
+// Now is the transaction's clock reading.
+func (h *Handle) Now() time.Time { return h.now }
+
+// FindConversation returns ENOTFOUND if no conversation has that ID.
+func (h *Handle) FindConversation(ctx context.Context, id string) (*proofdesk.Conversation, error) {
+	c, _, err := h.findConversationByID(ctx, id)
+	return c, err
+}
+
+// FindCustomer returns ENOTFOUND if no customer has that ID.
+func (h *Handle) FindCustomer(ctx context.Context, id string) (*proofdesk.Customer, error) {
+	return h.findCustomerByID(ctx, id)
+}
+
+// DecisionFacts returns the facts proofdesk.Decide needs for action by
+// the context's agent on conv and its customer cust (nil when unlinked):
+// the live policy, the conversation's risk, level, holder and lock.
+func (h *Handle) DecisionFacts(ctx context.Context, action string, conv *proofdesk.Conversation, cust *proofdesk.Customer) (proofdesk.DecisionInput, error) {
+	return h.convFacts(ctx, action, conv, cust)
+}
+
+// SetSupportLocked sets or lifts the support lock of a customer. It
+// decides nothing and audits nothing: the caller does both.
+func (tx *Tx) SetSupportLocked(ctx context.Context, customerID string, locked bool) error {
+	r, err := tx.exec(ctx, `UPDATE customers SET support_locked = ?, updated_at = ? WHERE id = ?`, boolInt(locked), fmtTime(tx.now), customerID)
+	if err != nil {
+		return fmt.Errorf("set support lock: %w", wrapErr(err))
+	}
+	if n, _ := r.RowsAffected(); n != 1 {
+		return notFound("Customer")
+	}
+	return nil
+}
+
+// Audit appends ev to the audit chain in this transaction.
+func (tx *Tx) Audit(ctx context.Context, ev proofdesk.AuditEvent) error { return tx.audit(ctx, ev) }
+
+// NotifyOwner queues a notice to every on-file email of cust about conv.
+func (tx *Tx) NotifyOwner(ctx context.Context, cust *proofdesk.Customer, conv *proofdesk.Conversation, what string) error {
+	return tx.notifyOwner(ctx, cust, conv, what)
+}
+
+// AuditRefusal records a refusal of a gate action in its own transaction,
+// under the audit action of what was refused (see
+// proofdesk.AuditRefusedAction), with the rule that decided.
+func (db *DB) AuditRefusal(ctx context.Context, action, subjectKind, subjectID string, refused error, detail map[string]string) error {
+	return db.auditRefusal(ctx, action, subjectKind, subjectID, refused, detail)
+}
+
+// AddContactPoints stores cps as new contact points of c, after the ones
+// it has, sealed under c's data key. It decides nothing.
+func (tx *Tx) AddContactPoints(ctx context.Context, c *proofdesk.Customer, cps []*proofdesk.ContactPoint) error {
+	dk, err := tx.dataKey(ctx, "dk_"+c.ID)
+	if err != nil {
+		return err
+	}
+	if err := tx.insertContactPointsAt(ctx, &proofdesk.Customer{ID: c.ID, ContactPoints: cps}, dk, len(c.ContactPoints)); err != nil {
+		return err
+	}
+	tx.db.guards.Forget(c.ID)
+	return nil
+}
+
+// SetAddresses replaces c's addresses (sealed). It decides nothing.
+func (tx *Tx) SetAddresses(ctx context.Context, c *proofdesk.Customer, addrs []proofdesk.Address) error {
+	c.Addresses, c.UpdatedAt = addrs, tx.now
+	dk, err := tx.dataKey(ctx, "dk_"+c.ID)
+	if err != nil {
+		return err
+	}
+	enc, err := sealCustomer(dk, c)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.exec(ctx, `UPDATE customers SET addresses_enc = ?, updated_at = ? WHERE id = ?`, enc.addresses, fmtTime(tx.now), c.ID); err != nil {
+		return fmt.Errorf("set addresses: %w", wrapErr(err))
+	}
+	tx.db.guards.Forget(c.ID)
+	return nil
+}
+
+// NotifyAccountChange tells the contact points c had before a change
+// (old) which of its fields changed ("contact_points", "addresses", ...).
+func (tx *Tx) NotifyAccountChange(ctx context.Context, c *proofdesk.Customer, old []*proofdesk.ContactPoint, changed []string) error {
+	return tx.notifyAccountChange(ctx, c, old, changed)
+}
