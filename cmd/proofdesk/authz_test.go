@@ -34,7 +34,7 @@ import (
 // machinery.
 
 // Actors, in the order of the letters of an authzTable group.
-var authzActors = []string{"none", "revoked", "agent", "supervisor", "admin", "integration", "visitor"}
+var authzActors = []string{"none", "revoked", "agent", "other agent", "supervisor", "admin", "integration", "visitor"}
 
 // States, in the order of the groups of an authzTable row.
 var authzStates = []string{"L0", "L1", "L2", "locked"}
@@ -387,6 +387,9 @@ func newAuthzEnv(t *testing.T, dialect string) *authzEnv {
 	for _, role := range []string{proofdesk.RoleAgent, proofdesk.RoleSupervisor, proofdesk.RoleAdmin} {
 		e.actors[role] = e.newAgentActor(role)
 	}
+	// An agent who does not hold the fixtures' conversations.
+	e.actors["other agent"] = e.newAgentActor(proofdesk.RoleAgent)
+	e.actors["other agent"].name = "other agent"
 	// The revoked actor: an agent whose API token was revoked and who
 	// signed out of the console (the old cookie and CSRF token are kept).
 	rv := e.newAgentActor(proofdesk.RoleSupervisor)
