@@ -110,7 +110,6 @@ type authzReq struct {
 	json         string     // a JSON body
 	form         url.Values // a form body; the actor's CSRF token is added
 	cookies      []*http.Cookie
-	header       http.Header
 	ws           bool        // a WebSocket handshake
 	stream       bool        // a long-lived response: read the status only
 	replace      *authzActor // send as this actor instead (a fresh one of the same role)
@@ -573,9 +572,6 @@ func (e *authzEnv) send(a *authzActor, r authzReq) (int, *http.Response, string)
 	}
 	if ctype != "" {
 		req.Header.Set("Content-Type", ctype)
-	}
-	for k, v := range r.header {
-		req.Header[k] = v
 	}
 	switch {
 	case a.token != "":
