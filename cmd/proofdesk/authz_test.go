@@ -864,12 +864,16 @@ func (e *authzEnv) newFixture(state string) *authzFixture {
 	e.t.Helper()
 	e.created++
 	n := e.next()
+	if e.created > 1000 {
+		// The phones come from Ofcom's drama range, +44 7700 900000 to 900999.
+		e.t.Fatal("more than 1000 fixtures: the phone range is spent; make fewer")
+	}
 	ctx := context.Background()
 	old := time.Now().Add(-90 * 24 * time.Hour)
 	in := proofdesk.CustomerInput{
 		ExternalID: fmt.Sprintf("MX-%d-%s", n, randHex(3)), Name: "Matrix Customer",
 		Emails:      []proofdesk.ContactPointInput{{Value: fmt.Sprintf("owner-%d-%s@example.com", n, randHex(3)), AddedAt: &old}},
-		Phones:      []proofdesk.ContactPointInput{{Value: fmt.Sprintf("+447700900%03d", n%1000), AddedAt: &old}},
+		Phones:      []proofdesk.ContactPointInput{{Value: fmt.Sprintf("+447700900%03d", e.created-1), AddedAt: &old}},
 		Addresses:   []proofdesk.Address{{Line1: "12 Matrix Street", City: "London", PostalCode: "NW1 6XE", Country: "GB"}},
 		DateOfBirth: "1980-04-02",
 		Payment:     &proofdesk.Payment{Brand: "visa", Last4: "4242"},
