@@ -36,6 +36,8 @@ const (
 	DoUnlock         = ActionRemoveSupportLock
 	DoAssign         = "assign" // assign, hand over or take over (TargetID is the new holder, "" to unassign)
 	DoCreateCustomer = "create_customer"
+	DoLink           = "link"       // link the conversation to a customer (CustomerID); relinking drops the level
+	DoAdminister     = "administer" // policy, audit log, outbox, agents, tokens, settings
 	DoMerge          = "merge"
 	DoExport         = "export"
 	DoErase          = "erase"
@@ -82,6 +84,7 @@ const (
 	RuleBreakGlass        = "break_glass"            // a supervisor went past the policy
 	RuleUnprotected       = "change.unprotected"     // the field is not protected (L0)
 	RuleIntegrationChange = "change.integration"     // the system of record changed a customer
+	RuleRelinkSupervisor  = "link.relink"            // linking a linked conversation to another customer needs a supervisor
 	RuleAssignOthers      = "assign.others"          // moving someone else's conversation to a third agent needs a supervisor
 	RuleHandOver          = "assign.hand_over"       // the holder hands over: the level stays
 	RuleTakeOver          = "assign.take_over"       // someone else takes over: the level drops to L0
@@ -254,6 +257,11 @@ func Decide(in DecisionInput) Decision {
 		return decideCreate(in)
 	case IsChange(in.Action):
 		return decideChange(in)
+	case in.Action == DoAdminister:
+		if a.Role != RoleAdmin {
+			return roleRefusal(RuleAdminOnly, RoleAdmin, "Only an admin may do this.")
+		}
+		return Decision{Allowed: true, Rule: RuleAllowed}
 	case in.Action == DoMerge:
 		if !a.isSupervisor() {
 			return roleRefusal(RuleSupervisorOnly, RoleSupervisor, "Only a supervisor may merge customers.")
@@ -299,6 +307,12 @@ func Decide(in DecisionInput) Decision {
 		return decideUnlock(in)
 	case DoAssign:
 		return decideAssign(in)
+	case DoLink:
+		if in.Linked && !a.isSupervisor() {
+			return roleRefusal(RuleRelinkSupervisor, RoleSupervisor, "This conversation is already linked to a customer. Only a supervisor can link it to someone else.")
+		}
+		// Linking proves nothing: the level starts again at L0.
+		return Decision{Allowed: true, Rule: RuleAllowed, Audit: true, DropLevel: in.Level > L0}
 	}
 	return refuse(EINVALID, RuleUnknownAction, fmt.Sprintf("Unknown action %q.", in.Action))
 }

@@ -215,6 +215,16 @@ func TestDecide(t *testing.T) {
 		{"assign by integration", with(conv(proofdesk.DoAssign, integ, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.TargetID = agentB.ID }),
 			want{rule: proofdesk.RuleNotAgent, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAgent}},
 
+		// Linking, administering.
+		{"link unlinked by agent", with(conv(proofdesk.DoLink, agentB, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.Linked = false }),
+			want{allowed: true, rule: proofdesk.RuleAllowed}},
+		{"relink by agent", conv(proofdesk.DoLink, agentA, proofdesk.L2), want{rule: proofdesk.RuleRelinkSupervisor, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
+		{"relink by supervisor", conv(proofdesk.DoLink, supervisor, proofdesk.L2), want{allowed: true, rule: proofdesk.RuleAllowed}},
+		{"link by integration", conv(proofdesk.DoLink, integ, proofdesk.L0), want{rule: proofdesk.RuleNotAgent, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAgent}},
+		{"administer by supervisor", proofdesk.DecisionInput{Action: proofdesk.DoAdminister, Actor: supervisor}, want{rule: proofdesk.RuleAdminOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAdmin}},
+		{"administer by integration", proofdesk.DecisionInput{Action: proofdesk.DoAdminister, Actor: integ}, want{rule: proofdesk.RuleAdminOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAdmin}},
+		{"administer by admin", proofdesk.DecisionInput{Action: proofdesk.DoAdminister, Actor: admin}, want{allowed: true, rule: proofdesk.RuleAllowed}},
+
 		// Merge, export, erase.
 		{"merge by agent", proofdesk.DecisionInput{Action: proofdesk.DoMerge, Actor: agentA}, want{rule: proofdesk.RuleSupervisorOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
 		{"merge by supervisor", proofdesk.DecisionInput{Action: proofdesk.DoMerge, Actor: supervisor}, want{allowed: true, rule: proofdesk.RuleAllowed}},
@@ -300,5 +310,15 @@ func TestDecidePolicyFloors(t *testing.T) {
 	in.Policy = lax
 	if d := proofdesk.Decide(in); d.Allowed || d.RequiredLevel != proofdesk.L2 {
 		t.Fatalf("address change at L1 under a lax policy = %+v, want refused at L2", d)
+	}
+}
+
+func BenchmarkDecide(b *testing.B) {
+	in := conv(proofdesk.DoReveal, agentA, proofdesk.L1)
+	in.Field, in.Policy = "addresses", proofdesk.DefaultPolicy()
+	for b.Loop() {
+		if !proofdesk.Decide(in).Allowed {
+			b.Fatal("refused")
+		}
 	}
 }

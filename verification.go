@@ -79,12 +79,7 @@ type VerificationService interface {
 	// LinkSession links the conversation to the customer with that
 	// external ID at L1, from a verified signed session token.
 	LinkSession(ctx context.Context, conversationID, externalID string, at time.Time) (*Conversation, error)
-	// Reveal returns one field of the conversation's customer in clear,
-	// if the level suffices and the caller holds the conversation, or a
-	// supervisor breaks glass with a reason; it audits either way.
-	// Returns EVERIFICATION with Details["required_level"] otherwise.
-	Reveal(ctx context.Context, conversationID, field, reason string, breakGlass bool) (string, error)
-	// (Lifting a support lock and the account changes made in a
+	// (Reveal, lifting a support lock and the account changes made in a
 	// conversation are use cases of package desk.)
 }
 

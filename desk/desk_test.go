@@ -2,6 +2,7 @@ package desk_test
 
 import (
 	"context"
+	"errors"
 	"regexp"
 	"testing"
 	"time"
@@ -28,15 +29,17 @@ type fixture struct {
 func newFixture(t *testing.T, db *sqldb.DB) *fixture {
 	t.Helper()
 	ctx := context.Background()
-	f := &fixture{db: db, desk: desk.New(db)}
+	f := &fixture{db: db, desk: desk.New(db, desk.Config{RevealAlertPerHour: 3})}
 	var err error
 	if f.vs, err = sqldb.NewVerificationService(ctx, db, sqldb.VerificationConfig{BaseURL: "https://desk.example"}); err != nil {
 		t.Fatal(err)
 	}
 	old := time.Now().AddDate(-2, 0, 0)
 	in := proofdesk.CustomerInput{Name: "Jane Doe", ExternalID: "u-1",
-		Emails: []proofdesk.ContactPointInput{{Value: "jane@example.com", AddedAt: &old}},
-		Phones: []proofdesk.ContactPointInput{{Value: "+14155550123", AddedAt: &old}}}
+		Emails:    []proofdesk.ContactPointInput{{Value: "jane@example.com", AddedAt: &old}},
+		Phones:    []proofdesk.ContactPointInput{{Value: "+14155550123", AddedAt: &old}},
+		Addresses: []proofdesk.Address{{Line1: "742 Evergreen Terrace", City: "Springfield", PostalCode: "97403", Country: "US"}},
+		Payment:   &proofdesk.Payment{Brand: "visa", Last4: "4242"}}
 	if f.cust, err = in.Customer(time.Now()); err != nil {
 		t.Fatal(err)
 	}
@@ -93,4 +96,34 @@ func (f *fixture) lastSecret(t *testing.T) (token, code string) {
 	}
 	t.Fatal("no verification message in the outbox")
 	return "", ""
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func values(m map[string]string) []string {
+	var out []string
+	for _, v := range m {
+		out = append(out, v)
+	}
+	return out
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func errorsAs(err error, target any) bool { return errors.As(err, target) }
+
+func mustAudit(t *testing.T, db *sqldb.DB) []*proofdesk.AuditEntry {
+	t.Helper()
+	es, err := sqldb.NewAuditService(db).FindAuditEntries(context.Background(), proofdesk.AuditFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return es
 }

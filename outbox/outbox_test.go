@@ -330,7 +330,7 @@ func TestWorker_NotificationNotThreaded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := vs.IssueChallenge(ctx, conv.ID, f.cust.ContactPoints[0].ID); err != nil {
+	if _, err := vs.IssueChallenge(proofdesk.NewContextWithAgent(ctx, &proofdesk.Agent{ID: "agt_test", Role: proofdesk.RoleAgent}), conv.ID, f.cust.ContactPoints[0].ID); err != nil {
 		t.Fatal(err)
 	}
 	if n, err := w.RunOnce(ctx); err != nil || n != 2 {
@@ -467,7 +467,7 @@ func TestWorker_SMS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := vs.IssueChallenge(ctx, conv.ID, cust.ContactPoints[0].ID); err != nil {
+	if _, err := vs.IssueChallenge(proofdesk.NewContextWithAgent(ctx, &proofdesk.Agent{ID: "agt_test", Role: proofdesk.RoleAgent}), conv.ID, cust.ContactPoints[0].ID); err != nil {
 		t.Fatal(err)
 	}
 	// Email only: the SMS stays queued in the built-in outbox.

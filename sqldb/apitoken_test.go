@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/auth"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
@@ -88,6 +89,52 @@ func TestAPITokens_FindAndRevoke(t *testing.T) {
 		}
 		if len(es) != 1 || es[0].ActorID != admin.ID || es[0].SubjectID != agents[0].ID || es[0].Detail["credential_id"] != toks[0].ID {
 			t.Fatalf("audit: %+v", es)
+		}
+	})
+}
+
+// An integration token stands for the system of record: no agent, no
+// console login, RoleIntegration; listed, revocable and audited like the
+// others.
+func TestIntegrationToken(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		agents := sqldb.NewAgentService(db)
+		if err := agents.CreateAPIToken(ctx, &proofdesk.APIToken{Kind: proofdesk.TokenIntegration, AgentID: "agt_x", Name: "crm", Hash: auth.HashToken("x")}); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
+			t.Fatalf("integration token for an agent: %v", err)
+		}
+		tok, hash := auth.NewToken()
+		it := &proofdesk.APIToken{Kind: proofdesk.TokenIntegration, Name: "crm sync", Hash: hash}
+		if err := agents.CreateAPIToken(ctx, it); err != nil {
+			t.Fatal(err)
+		}
+		a, err := agents.FindAgentByTokenHash(ctx, auth.HashToken(tok))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Role != proofdesk.RoleIntegration || a.ID != it.ID || a.IsSupervisor() || a.IsAdmin() {
+			t.Fatalf("integration token authenticates as %+v", a)
+		}
+		if _, err := agents.FindAgentByID(ctx, it.ID); proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
+			t.Fatalf("the integration is an agent: %v", err)
+		}
+		ts, err := agents.FindAPITokens(ctx, "")
+		if err != nil || len(ts) != 1 || ts[0].Kind != proofdesk.TokenIntegration || ts[0].AgentID != "" || ts[0].Name != "crm sync" {
+			t.Fatalf("tokens = %+v %v", ts, err)
+		}
+		if err := agents.RevokeAPIToken(ctx, it.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := agents.FindAgentByTokenHash(ctx, hash); proofdesk.ErrorCode(err) != proofdesk.EUNAUTHORIZED {
+			t.Fatalf("revoked integration token: %v", err)
+		}
+		var created, revoked bool
+		for _, e := range mustAudit(t, db) {
+			created = created || (e.Action == proofdesk.AuditTokenCreate && e.Detail["credential_id"] == it.ID)
+			revoked = revoked || (e.Action == proofdesk.AuditTokenRevoke && e.Detail["credential_id"] == it.ID)
+		}
+		if !created || !revoked {
+			t.Fatalf("audit: created %v revoked %v", created, revoked)
 		}
 	})
 }

@@ -84,7 +84,7 @@ func BenchmarkIssueAndComplete(b *testing.B) {
 				b.Fatal(err)
 			}
 			b.StartTimer()
-			if _, err := vs.IssueChallenge(ctx, conv.ID, c.ContactPoints[0].ID); err != nil {
+			if _, err := vs.IssueChallenge(proofdesk.NewContextWithAgent(ctx, &proofdesk.Agent{ID: "agt_test", Role: proofdesk.RoleAgent}), conv.ID, c.ContactPoints[0].ID); err != nil {
 				b.Fatal(err)
 			}
 			b.StopTimer()

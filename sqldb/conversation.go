@@ -221,6 +221,7 @@ func (s *ConversationService) FindConversations(ctx context.Context, f proofdesk
 func (s *ConversationService) UpdateConversation(ctx context.Context, id string, upd proofdesk.ConversationUpdate) (*proofdesk.Conversation, error) {
 	var out *proofdesk.Conversation
 	var refused error
+	refusedAction := proofdesk.DoAssign
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
 		c, _, err := tx.findConversationByID(ctx, id)
 		if err != nil {
@@ -228,6 +229,14 @@ func (s *ConversationService) UpdateConversation(ctx context.Context, id string,
 		}
 		var changed []string
 		if upd.CustomerID != nil && *upd.CustomerID != c.CustomerID {
+			if in, err := tx.convFacts(ctx, proofdesk.DoLink, c, nil); err != nil {
+				return err
+			} else if in.Actor.Role != "" {
+				if d := proofdesk.Decide(in); !d.Allowed {
+					refused, refusedAction = d.Err(in), proofdesk.DoLink
+					return refused
+				}
+			}
 			if *upd.CustomerID != "" {
 				if _, err := tx.findCustomerByID(ctx, *upd.CustomerID); err != nil {
 					if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
@@ -293,7 +302,7 @@ func (s *ConversationService) UpdateConversation(ctx context.Context, id string,
 			Detail: map[string]string{"fields": strings.Join(changed, ",")}})
 	})
 	if refused != nil {
-		if aerr := s.db.auditRefusal(ctx, proofdesk.DoAssign, "conversation", id, refused, nil); aerr != nil {
+		if aerr := s.db.auditRefusal(ctx, refusedAction, "conversation", id, refused, nil); aerr != nil {
 			return nil, aerr
 		}
 		return nil, refused

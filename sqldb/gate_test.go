@@ -79,7 +79,7 @@ func TestTakeOverDropsLevel(t *testing.T) {
 		if l := f.levelOf(t, f.conv.ID); l != proofdesk.L0 {
 			t.Fatalf("after a take-over the level is %s, want L0", l)
 		}
-		if _, err := f.vs.Reveal(otherCtx, f.conv.ID, "emails", "customer asked", false); proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
+		if _, err := desk.New(db, desk.Config{}).Reveal(otherCtx, f.conv.ID, "emails", "customer asked", false); proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
 			t.Fatalf("reveal after take-over: %v, want verification_required", err)
 		}
 		if !contains(auditActions(t, db, f.conv.ID), proofdesk.AuditTakeOver) {
@@ -95,7 +95,7 @@ func TestTakeOverDropsLevel(t *testing.T) {
 		if l := f.levelOf(t, conv.ID); l != proofdesk.L1 {
 			t.Fatalf("after a hand-over the level is %s, want L1", l)
 		}
-		if _, err := f.vs.Reveal(otherCtx, conv.ID, "emails", "customer asked", false); err != nil {
+		if _, err := desk.New(db, desk.Config{}).Reveal(otherCtx, conv.ID, "emails", "customer asked", false); err != nil {
 			t.Fatalf("reveal after hand-over: %v", err)
 		}
 
@@ -174,10 +174,10 @@ func TestOnlyCustomerKeepsLevelAlive(t *testing.T) {
 func TestRefusalsAuditedAsWhatTheyWere(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		f := newFixture(t, db)
-		if _, err := desk.New(db).AddContactPoint(f.agentCtx, f.conv.ID, "email", "new@example.net"); proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
+		if _, err := desk.New(db, desk.Config{}).AddContactPoint(f.agentCtx, f.conv.ID, "email", "new@example.net"); proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
 			t.Fatalf("add at L0: %v", err)
 		}
-		if err := desk.New(db).RemoveSupportLock(f.supCtx, f.conv.ID, "customer asked"); proofdesk.ErrorCode(err) != proofdesk.ECONFLICT {
+		if err := desk.New(db, desk.Config{}).RemoveSupportLock(f.supCtx, f.conv.ID, "customer asked"); proofdesk.ErrorCode(err) != proofdesk.ECONFLICT {
 			t.Fatalf("unlock when not locked: %v", err)
 		}
 		var change, unlock *proofdesk.AuditEntry
@@ -265,7 +265,7 @@ func TestCustomerChangesPassTheGate(t *testing.T) {
 		// owner is told at the old contact points, the new email cools off.
 		conv := f.newConversation(t)
 		f.verifyL2(t, conv)
-		if err := desk.New(db).RemoveSupportLock(f.supCtx, conv.ID, "verified by email and phone"); err != nil {
+		if err := desk.New(db, desk.Config{}).RemoveSupportLock(f.supCtx, conv.ID, "verified by email and phone"); err != nil {
 			t.Fatal(err)
 		}
 		before := outboxCount(t, db, "contact_change", "")

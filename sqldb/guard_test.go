@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
@@ -121,7 +122,7 @@ func TestProbingRiskAndBreakGlass(t *testing.T) {
 		if !errorsAs(err, &pe) || pe.Details["required_level"] != "L2" {
 			t.Fatalf("high-risk reply at L1: %v", err)
 		}
-		if _, err := f.vs.Reveal(f.agentCtx, f.conv.ID, "addresses", "customer asked", false); proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
+		if _, err := desk.New(db, desk.Config{}).Reveal(f.agentCtx, f.conv.ID, "addresses", "customer asked", false); proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
 			t.Fatalf("high-risk reveal at L1: %v", err)
 		}
 		if es, _ := sqldb.NewAuditService(db).FindAuditEntries(context.Background(), proofdesk.AuditFilter{Action: ptr(proofdesk.AuditRiskRaised)}); len(es) != 1 {

@@ -98,3 +98,24 @@ func (tx *Tx) SetAddresses(ctx context.Context, c *proofdesk.Customer, addrs []p
 func (tx *Tx) NotifyAccountChange(ctx context.Context, c *proofdesk.Customer, old []*proofdesk.ContactPoint, changed []string) error {
 	return tx.notifyAccountChange(ctx, c, old, changed)
 }
+
+// SetFlag adds a risk flag to conv (kept once).
+func (tx *Tx) SetFlag(ctx context.Context, conv *proofdesk.Conversation, flag string) error {
+	return tx.setFlag(ctx, conv, flag)
+}
+
+// CountAudit counts the audit entries of actorID with action since t.
+func (h *Handle) CountAudit(ctx context.Context, actorID, action string, since time.Time) (int, error) {
+	var n int
+	if err := h.queryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE actor_id = ? AND action = ? AND at > ?`,
+		actorID, action, fmtTime(since)).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count audit: %w", err)
+	}
+	return n, nil
+}
+
+// AlertSupervisors audits an alert of kind on a conversation and emails
+// text to every supervisor and admin.
+func (tx *Tx) AlertSupervisors(ctx context.Context, kind, conversationID, text string) error {
+	return tx.alertSupervisors(ctx, kind, conversationID, text)
+}

@@ -22,9 +22,6 @@ type VerificationConfig struct {
 	CoolingOff time.Duration
 	// LevelTTL is how long a level lasts without activity.
 	LevelTTL time.Duration
-	// RevealAlertPerHour is the number of reveals by one agent in an hour
-	// above which supervisors are alerted.
-	RevealAlertPerHour int
 	// ChallengeTTL is how long a verification request can be completed;
 	// the message to the customer says so.
 	ChallengeTTL time.Duration
@@ -33,7 +30,7 @@ type VerificationConfig struct {
 // DefaultVerificationConfig returns the defaults of DESIGN.md §2.
 func DefaultVerificationConfig() VerificationConfig {
 	return VerificationConfig{CoolingOff: verify.DefaultCoolingOff,
-		LevelTTL: 15 * time.Minute, RevealAlertPerHour: 20, ChallengeTTL: verify.ChallengeTTL}
+		LevelTTL: 15 * time.Minute, ChallengeTTL: verify.ChallengeTTL}
 }
 
 // VerificationService issues and completes verification requests.
@@ -62,9 +59,6 @@ func NewVerificationService(ctx context.Context, db *DB, cfg VerificationConfig)
 	}
 	if cfg.LevelTTL <= 0 {
 		cfg.LevelTTL = def.LevelTTL
-	}
-	if cfg.RevealAlertPerHour <= 0 {
-		cfg.RevealAlertPerHour = def.RevealAlertPerHour
 	}
 	if cfg.ChallengeTTL <= 0 {
 		cfg.ChallengeTTL = def.ChallengeTTL

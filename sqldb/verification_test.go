@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
@@ -54,7 +55,7 @@ func newFixture(t *testing.T, db *sqldb.DB) *fixture {
 	f := &fixture{db: db, clk: &clock{now: time.Now().UTC()}}
 	db.Now = f.clk.Now
 	var err error
-	if f.vs, err = sqldb.NewVerificationService(ctx, db, sqldb.VerificationConfig{BaseURL: "https://desk.example", RevealAlertPerHour: 3}); err != nil {
+	if f.vs, err = sqldb.NewVerificationService(ctx, db, sqldb.VerificationConfig{BaseURL: "https://desk.example"}); err != nil {
 		t.Fatal(err)
 	}
 	old := f.clk.Now().AddDate(-2, 0, 0)
@@ -345,87 +346,8 @@ func TestDenyLocksAccount(t *testing.T) {
 		if _, err := f.vs.CompleteByCode(context.Background(), f.conv.ID, code2); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := f.vs.Reveal(f.agentCtx, f.conv.ID, "addresses", "customer asked", false); proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
+		if _, err := desk.New(db, desk.Config{}).Reveal(f.agentCtx, f.conv.ID, "addresses", "customer asked", false); proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
 			t.Fatalf("reveal under lock: %v", err)
-		}
-	})
-}
-
-func TestReveal(t *testing.T) {
-	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
-		f := newFixture(t, db)
-		// L0: refused with the required level, and the value is not in the error.
-		_, err := f.vs.Reveal(f.agentCtx, f.conv.ID, "addresses", "customer asked where the parcel goes", false)
-		var pe *proofdesk.Error
-		if proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
-			t.Fatalf("L0 reveal: %v", err)
-		}
-		if errorsAs(err, &pe); pe.Details["required_level"] != "L1" || strings.Contains(pe.Message, "Evergreen") {
-			t.Fatalf("refusal = %+v", pe)
-		}
-		if _, err := f.vs.Reveal(f.agentCtx, f.conv.ID, "addresses", "", false); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
-			t.Fatalf("no reason: %v", err)
-		}
-		if _, err := f.vs.Reveal(f.agentCtx, f.conv.ID, "ssn", "x y z", false); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
-			t.Fatalf("unknown field: %v", err)
-		}
-		// Verify to L1.
-		info, _ := f.vs.IssueChallenge(f.agentCtx, f.conv.ID, f.emailID)
-		token, _ := f.lastSecret(t)
-		if _, err := f.vs.ApproveByToken(context.Background(), token, info.Number); err != nil {
-			t.Fatal(err)
-		}
-		v, err := f.vs.Reveal(f.agentCtx, f.conv.ID, "addresses", "customer asked where the parcel goes", false)
-		if err != nil || !strings.Contains(v, "742 Evergreen Terrace") {
-			t.Fatalf("L1 reveal: %q %v", v, err)
-		}
-		// Payment needs L2.
-		if _, err := f.vs.Reveal(f.agentCtx, f.conv.ID, "payment", "refund question", false); proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
-			t.Fatalf("payment at L1: %v", err)
-		}
-		// Only the assigned agent.
-		if _, err := f.vs.Reveal(f.supCtx, f.conv.ID, "addresses", "curious", false); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
-			t.Fatalf("unassigned reveal: %v", err)
-		}
-		// Break glass: agents may not, supervisors may, with flag and owner notice.
-		if _, err := f.vs.Reveal(f.agentCtx, f.conv.ID, "payment", "urgent", true); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
-			t.Fatalf("agent break glass: %v", err)
-		}
-		v, err = f.vs.Reveal(f.supCtx, f.conv.ID, "payment", "chargeback dispute, ticket 77", true)
-		if err != nil || v != "visa ending 4242" {
-			t.Fatalf("break glass: %q %v", v, err)
-		}
-		conv, _ := sqldb.NewConversationService(db).FindConversationByID(context.Background(), f.conv.ID)
-		if !contains(conv.RiskFlags, proofdesk.RiskBreakGlass) {
-			t.Fatalf("flags %v lack break_glass", conv.RiskFlags)
-		}
-		msgs, _ := sqldb.NewOutboxService(db).FindOutbox(context.Background(), 100)
-		notified := false
-		for _, m := range msgs {
-			if m.Purpose == "owner_notice" {
-				if m.To != "jane@example.com" && m.To != "new@attacker.example" {
-					t.Fatalf("owner notice to %q", m.To)
-				}
-				notified = notified || m.To == "jane@example.com"
-			}
-		}
-		if !notified {
-			t.Fatal("owner not notified of the break-glass")
-		}
-		// Reveal volume alert: threshold 3 per hour in this fixture.
-		for range 3 {
-			if _, err := f.vs.Reveal(f.agentCtx, f.conv.ID, "emails", "checking", false); err != nil {
-				t.Fatal(err)
-			}
-		}
-		alerts, _ := sqldb.NewAuditService(db).FindAuditEntries(context.Background(), proofdesk.AuditFilter{Action: ptr(proofdesk.AuditAlert)})
-		if len(alerts) != 1 || alerts[0].Detail["alert"] != "reveal_volume" {
-			t.Fatalf("alerts = %+v", alerts)
-		}
-		for _, e := range mustAudit(t, db) {
-			if strings.Contains(e.Detail["reason"], "Evergreen") || strings.Contains(strings.Join(values(e.Detail), " "), "4242") {
-				t.Fatalf("audit entry %d holds a revealed value", e.Seq)
-			}
 		}
 	})
 }

@@ -177,7 +177,7 @@ func (m *Main) Run(ctx context.Context) error {
 		m.Events = inmem.NewEventService(0)
 	}
 	vs, err := sqldb.NewVerificationService(ctx, m.DB, sqldb.VerificationConfig{
-		Company: m.Config.Company, CoolingOff: m.Config.CoolingOff, LevelTTL: m.Config.LevelTTL, RevealAlertPerHour: m.Config.RevealAlert,
+		Company: m.Config.Company, CoolingOff: m.Config.CoolingOff, LevelTTL: m.Config.LevelTTL,
 	})
 	if err != nil {
 		return err
@@ -212,7 +212,8 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, policy *proofdesk.Po
 	agents := m.AgentService
 	apiH := api.NewHandler(agents, m.CustomerService, m.ConversationService, m.AuditService, policy)
 	apiH.Register(s)
-	api.NewVerificationHandler(agents, m.VerificationService, desk.New(m.DB)).Register(s)
+	dk := desk.New(m.DB, desk.Config{RevealAlertPerHour: m.Config.RevealAlert})
+	api.NewVerificationHandler(agents, m.VerificationService, dk).Register(s)
 	api.NewPolicyHandler(agents, m.PolicyService).Register(s)
 	api.NewAuditHandler(agents, m.AuditService).Register(s)
 	oh := api.NewOutboxHandler(agents, m.OutboxService)
@@ -259,7 +260,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, policy *proofdesk.Po
 
 	con := console.New(console.Deps{
 		Agents: agents, Customers: m.CustomerService, Conversations: m.ConversationService, Audit: m.AuditService,
-		Verification: m.VerificationService, Locks: desk.New(m.DB), Policy: m.PolicyService, Outbox: m.OutboxService, Events: m.Events,
+		Verification: m.VerificationService, Desk: dk, Policy: m.PolicyService, Outbox: m.OutboxService, Events: m.Events,
 		PostMessage: apiH.PostMessage, Settings: m.consoleSettings(base), Logger: m.Logger,
 	})
 	con.AllowNo2FA = m.Config.AllowNo2FA

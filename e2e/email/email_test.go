@@ -243,7 +243,7 @@ func TestEmail_EndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := vs.IssueChallenge(ctx, conv.ID, cust.ContactPoints[0].ID); err != nil {
+	if _, err := vs.IssueChallenge(proofdesk.NewContextWithAgent(ctx, &proofdesk.Agent{ID: "agt_test", Role: proofdesk.RoleAgent}), conv.ID, cust.ContactPoints[0].ID); err != nil {
 		t.Fatal(err)
 	}
 	agent := &proofdesk.Agent{Email: "ann@desk.test", Name: "Ann", Role: proofdesk.RoleAgent, PasswordHash: "x"}

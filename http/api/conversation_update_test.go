@@ -21,6 +21,11 @@ func TestAPI_ConversationUpdate(t *testing.T) {
 		{name: "unknown customer", method: "PATCH", url: url, token: e.token, body: `{"customer_id":"cus_nope"}`, wantStatus: 400, want: []string{`"field":"customer_id"`}},
 		{name: "link and assign", method: "PATCH", url: url, token: e.token, body: `{"customer_id":"` + cus.ID + `","assignee_id":"` + e.agent.ID + `","tags":["vip"]}`,
 			wantStatus: 200, want: []string{`"customer_id":"` + cus.ID + `"`, `"level":"L0"`, `"tags":["vip"]`}},
+		{name: "relink by an agent", method: "PATCH", url: url, token: e.token, body: `{"customer_id":""}`, wantStatus: 403,
+			want: []string{`"rule":"link.relink"`, `"required_role":"supervisor"`}},
+		{name: "relink by the integration", method: "PATCH", url: url, token: e.syncToken, body: `{"customer_id":""}`, wantStatus: 403,
+			want: []string{`"rule":"role.not_agent"`}},
+		{name: "relink by an admin", method: "PATCH", url: url, token: e.adminToken, body: `{"customer_id":""}`, wantStatus: 200, want: []string{`"level":"L0"`}},
 		{name: "resolve", method: "PATCH", url: url, token: e.token, body: `{"status":"resolved"}`, wantStatus: 200, want: []string{`"status":"resolved"`}},
 		{name: "missing", method: "PATCH", url: "/api/v1/conversations/cnv_missing", token: e.token, body: `{"status":"open"}`, wantStatus: 404},
 	} {

@@ -29,6 +29,9 @@ type deskActions interface {
 	// (EVERIFICATION, EFORBIDDEN, ELOCKED) or EINVALID.
 	AddContactPoint(ctx context.Context, conversationID, kind, value string) (*proofdesk.ContactPoint, error)
 	ChangeAddress(ctx context.Context, conversationID string, a proofdesk.Address) error
+	// Reveal returns the gate's refusal (EVERIFICATION with
+	// "required_level", EFORBIDDEN) or EINVALID.
+	Reveal(ctx context.Context, conversationID, field, reason string, breakGlass bool) (string, error)
 }
 
 // NewVerificationHandler returns the handler; agents authenticates the
@@ -59,8 +62,9 @@ func authenticated(agents proofdesk.AgentService, fn http.HandlerFunc) http.Hand
 // adminOnly refuses callers that are not admins with 403.
 func adminOnly(fn http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if !proofdesk.AgentFromContext(r.Context()).IsAdmin() {
-			httpd.Error(w, r, proofdesk.Errorf(proofdesk.EFORBIDDEN, "Only an admin may do this."))
+		in := proofdesk.DecisionInput{Action: proofdesk.DoAdminister, Actor: proofdesk.ActorOf(proofdesk.AgentFromContext(r.Context()))}
+		if d := proofdesk.Decide(in); !d.Allowed {
+			httpd.Error(w, r, d.Err(in))
 			return
 		}
 		fn(w, r)
@@ -129,7 +133,7 @@ func (h *VerificationHandler) handleReveal(w http.ResponseWriter, r *http.Reques
 		httpd.Error(w, r, proofdesk.FieldError("field", "field is required, such as addresses or attributes.account_number"))
 		return
 	}
-	v, err := h.verification.Reveal(r.Context(), r.PathValue("id"), in.Field, in.Reason, in.BreakGlass)
+	v, err := h.desk.Reveal(r.Context(), r.PathValue("id"), in.Field, in.Reason, in.BreakGlass)
 	if err != nil {
 		httpd.Error(w, r, err)
 		return

@@ -125,7 +125,7 @@ func newVEnv(t *testing.T, db *sqldb.DB) *vEnv {
 	h := api.NewHandler(agents, customers, sqldb.NewConversationService(db), sqldb.NewAuditService(db), nil)
 	h.Now = e.clk.Now
 	h.Register(srv)
-	api.NewVerificationHandler(agents, e.vs, desk.New(db)).Register(srv)
+	api.NewVerificationHandler(agents, e.vs, desk.New(db, desk.Config{})).Register(srv)
 	api.NewPolicyHandler(agents, sqldb.NewPolicyService(db)).Register(srv)
 	api.NewAuditHandler(agents, sqldb.NewAuditService(db)).Register(srv)
 	e.outbox = api.NewOutboxHandler(agents, sqldb.NewOutboxService(db))

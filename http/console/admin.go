@@ -125,7 +125,11 @@ func (h *Handler) adminTokensData(r *http.Request) (*adminTokensPage, error) {
 	}
 	p := &adminTokensPage{page: h.newPage(r, "API tokens", "admin")}
 	for _, t := range ts {
-		p.Tokens = append(p.Tokens, tokenRow{ID: t.ID, Name: t.Name, Agent: names[t.AgentID], CreatedAt: t.CreatedAt, LastUsedAt: t.LastUsedAt})
+		who := names[t.AgentID]
+		if t.Kind == proofdesk.TokenIntegration {
+			who = "Integration (customer sync)"
+		}
+		p.Tokens = append(p.Tokens, tokenRow{ID: t.ID, Name: t.Name, Agent: who, CreatedAt: t.CreatedAt, LastUsedAt: t.LastUsedAt})
 	}
 	return p, nil
 }

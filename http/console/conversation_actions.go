@@ -137,11 +137,11 @@ func (h *Handler) handleReveal(w http.ResponseWriter, r *http.Request) {
 	field := r.PostFormValue("field")
 	reason := r.PostFormValue("reason")
 	breakGlass := r.PostFormValue("break_glass") == "1"
-	if h.d.Verification == nil {
+	if h.d.Desk == nil {
 		h.renderError(w, r, proofdesk.Errorf(proofdesk.EINTERNAL, "verification is not configured"))
 		return
 	}
-	value, err := h.d.Verification.Reveal(r.Context(), id, field, reason, breakGlass)
+	value, err := h.d.Desk.Reveal(r.Context(), id, field, reason, breakGlass)
 	onCustomer := r.PostFormValue("back") == "customer"
 	if err != nil {
 		code := proofdesk.ErrorCode(err)
@@ -174,12 +174,12 @@ func (h *Handler) handleReveal(w http.ResponseWriter, r *http.Request) {
 // refusal is shown on the page.
 func (h *Handler) handleUnlock(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	if h.d.Locks == nil {
+	if h.d.Desk == nil {
 		h.renderError(w, r, proofdesk.Errorf(proofdesk.EINTERNAL, "verification is not configured"))
 		return
 	}
 	reason := r.PostFormValue("reason")
-	err := h.d.Locks.RemoveSupportLock(r.Context(), id, reason)
+	err := h.d.Desk.RemoveSupportLock(r.Context(), id, reason)
 	switch proofdesk.ErrorCode(err) {
 	case "":
 	case proofdesk.EVERIFICATION, proofdesk.EFORBIDDEN, proofdesk.EINVALID, proofdesk.ECONFLICT:

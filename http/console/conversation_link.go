@@ -27,8 +27,11 @@ func (h *Handler) handleLink(w http.ResponseWriter, r *http.Request) {
 			p.LinkLookup = r.PostFormValue("lookup")
 		})
 	}
-	if conv.CustomerID != "" && !agent.IsSupervisor() {
-		fail(http.StatusForbidden, "This conversation is already linked to a customer. Only a supervisor can link it to someone else.")
+	// Asked before the lookup, so a refused relink reveals nothing about
+	// who is on file; the store asks again when it links.
+	in := proofdesk.DecisionInput{Action: proofdesk.DoLink, Actor: proofdesk.ActorOf(agent), ConversationID: conv.ID, Linked: conv.CustomerID != ""}
+	if d := proofdesk.Decide(in); !d.Allowed {
+		fail(http.StatusForbidden, d.Message)
 		return
 	}
 	lookup := strings.TrimSpace(r.PostFormValue("lookup"))
@@ -64,6 +67,10 @@ func (h *Handler) handleLink(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, err := h.d.Conversations.UpdateConversation(ctx, id, proofdesk.ConversationUpdate{CustomerID: &custs[0].ID}); err != nil {
+		if proofdesk.ErrorCode(err) == proofdesk.EFORBIDDEN {
+			fail(http.StatusForbidden, proofdesk.ErrorMessage(err))
+			return
+		}
 		h.renderError(w, r, err)
 		return
 	}

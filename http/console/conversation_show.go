@@ -72,7 +72,6 @@ type conversationPage struct {
 	Agents       []*proofdesk.Agent
 	Assignee     string
 	IsAssignee   bool
-	Supervisor   bool
 	Canned       []CannedReply
 	Draft        string
 	DraftNote    bool
@@ -163,7 +162,6 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 	if p.Level != proofdesk.L0 {
 		p.LevelExpires = conv.LevelExpiresAt
 	}
-	p.Supervisor = p.Agent.IsSupervisor()
 	p.IsAssignee = conv.AssigneeID == p.Agent.ID
 	p.Risks = slices.Clone(conv.RiskFlags)
 	if conv.Fraud && !slices.Contains(p.Risks, proofdesk.RiskOwnerDenied) {
@@ -277,13 +275,23 @@ func (p *conversationPage) decide(in proofdesk.DecisionInput) {
 	}
 }
 
+// contactRows lists v's contact points with whether a request may go to
+// each now: verify.Eligible's answer, the one the store enforces.
 func (h *Handler) contactRows(v *proofdesk.CustomerView, now time.Time) []contactRow {
 	var out []contactRow
 	for _, cp := range v.ContactPoints {
-		from := cp.AddedAt.Add(h.d.Settings.CoolingOff)
-		out = append(out, contactRow{ContactPointView: cp, CountsFrom: from, Eligible: !now.Before(from)})
+		err := verify.Eligible(&proofdesk.ContactPoint{ID: cp.ID, Kind: cp.Kind, AddedAt: cp.AddedAt}, now, h.d.Settings.CoolingOff)
+		out = append(out, contactRow{ContactPointView: cp, CountsFrom: cp.AddedAt.Add(h.coolingOff()), Eligible: err == nil})
 	}
 	return out
+}
+
+// coolingOff is the configured cooling-off period, or verify's default.
+func (h *Handler) coolingOff() time.Duration {
+	if h.d.Settings.CoolingOff > 0 {
+		return h.d.Settings.CoolingOff
+	}
+	return verify.DefaultCoolingOff
 }
 
 // revealFields lists the masked fields of v with the level each needs

@@ -53,11 +53,15 @@ type Router interface {
 // "class" and "required_level".
 type PostMessageFunc func(ctx context.Context, conversationID, body string, internal bool, clientID string) (*proofdesk.Message, error)
 
-// SupportLocks lifts support locks; desk.Desk is one.
-type SupportLocks interface {
+// DeskActions are the use cases of package desk the console runs;
+// desk.Desk is one.
+type DeskActions interface {
 	// RemoveSupportLock returns the gate's refusal (EFORBIDDEN,
 	// EVERIFICATION, ECONFLICT) or EINVALID for a missing reason.
 	RemoveSupportLock(ctx context.Context, conversationID, reason string) error
+	// Reveal returns the gate's refusal (EVERIFICATION with
+	// "required_level", EFORBIDDEN) or EINVALID.
+	Reveal(ctx context.Context, conversationID, field, reason string, breakGlass bool) (string, error)
 }
 
 // Deps are the services the console uses. Agents is required; the others
@@ -68,8 +72,8 @@ type Deps struct {
 	Conversations proofdesk.ConversationService
 	Audit         proofdesk.AuditService
 	Verification  proofdesk.VerificationService
-	// Locks lifts support locks (desk.Desk).
-	Locks  SupportLocks
+	// Desk runs the use cases of package desk (reveal, unlock).
+	Desk   DeskActions
 	Policy proofdesk.PolicyService
 	Outbox proofdesk.OutboxService
 	// Events feeds live updates; nil falls back to the stream polling the

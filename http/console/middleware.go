@@ -83,7 +83,8 @@ func (h *Handler) requireSession(next http.Handler) http.Handler {
 // requireAdmin lets only admins through. It must run inside requireSession.
 func (h *Handler) requireAdmin(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !proofdesk.AgentFromContext(r.Context()).IsAdmin() {
+		in := proofdesk.DecisionInput{Action: proofdesk.DoAdminister, Actor: proofdesk.ActorOf(proofdesk.AgentFromContext(r.Context()))}
+		if d := proofdesk.Decide(in); !d.Allowed {
 			h.renderError(w, r, proofdesk.Errorf(proofdesk.EFORBIDDEN, "This page is for admins."))
 			return
 		}

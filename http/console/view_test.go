@@ -36,7 +36,7 @@ func TestViews(t *testing.T) {
 			Timeline: []timelineItem{{ID: "m1", Kind: "customer", Author: "Requester", Body: "<oops>", At: now}, {ID: "m2", Kind: "note", Body: "<oops>", Internal: true}},
 			Customer: cust, Contacts: contacts, Active: &proofdesk.ChallengeInfo{ID: "chl", MaskedDestination: "a***@b***.co", Number: 7, Status: "pending", ExpiresAt: exp},
 			Challenges: []*proofdesk.ChallengeInfo{{ID: "chl", Status: "pending", MaskedDestination: "a***", CreatedAt: now}},
-			Risks:      []string{proofdesk.RiskProbing, "support_locked"}, Agents: []*proofdesk.Agent{agent}, Supervisor: true, Canned: DefaultCannedReplies,
+			Risks:      []string{proofdesk.RiskProbing, "support_locked"}, Agents: []*proofdesk.Agent{agent}, Canned: DefaultCannedReplies,
 			Draft: "<oops>", Blocked: blockedFrom(&proofdesk.Error{Code: proofdesk.EDISCLOSURE, Details: map[string]any{"rule": "protected_value", "class": "address", "required_level": "L1"}}, true),
 			Revealed: &revealed{Field: "addresses", Label: "Postal addresses", Value: "<oops>"}, RevealFields: revealFields(cust, proofdesk.DecisionInput{Actor: proofdesk.Actor{Role: proofdesk.RoleAgent}, Linked: true}), ClaimsGiven: true,
 			Locked: true, UnlockReason: "<oops>", CanBreakGlass: true, CanUnlock: true, CanAssignOthers: true, TakeOverNote: "<oops>"},

@@ -102,7 +102,7 @@ func New(tb testing.TB, opt Options) *Stack {
 	console.PasswordParams = auth.TestPasswordParams
 	s.Console = console.New(console.Deps{
 		Agents: s.Agents, Customers: s.Customers, Conversations: s.Conversations, Audit: s.Audit,
-		Verification: s.Verification, Locks: desk.New(db), Policy: s.Policy, Outbox: s.Outbox, Events: s.Events,
+		Verification: s.Verification, Desk: desk.New(db, desk.Config{}), Policy: s.Policy, Outbox: s.Outbox, Events: s.Events,
 		PostMessage: s.API.PostMessage, Settings: opt.Settings, Logger: logger,
 	})
 	s.Console.PollInterval = 200 * time.Millisecond

@@ -1,0 +1,115 @@
+package desk
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/sqldb"
+)
+
+// Reveal returns one field of the conversation's customer in clear
+// ("emails", "payment", "attributes.<name>"...) when proofdesk.Decide
+// allows it: the holder at the policy's level, or a supervisor breaking
+// glass with a reason. Every reveal and every refusal is audited; a
+// break-glass also flags the conversation; the owner is told; past the
+// configured reveals per hour, supervisors are alerted. Errors:
+// EUNAUTHORIZED without an agent, EINVALID for a bad field or reason, and
+// the gate's refusal (EVERIFICATION with "required_level", EFORBIDDEN).
+func (d *Desk) Reveal(ctx context.Context, conversationID, field, reason string, breakGlass bool) (string, error) {
+	if proofdesk.AgentFromContext(ctx) == nil {
+		return "", proofdesk.Errorf(proofdesk.EUNAUTHORIZED, "Sign in to reveal customer data.")
+	}
+	if _, _, ok := proofdesk.RevealFieldClass(field); !ok {
+		return "", proofdesk.FieldError("field", "field must be one of name, emails, phones, addresses, date_of_birth, payment, attributes.<name>")
+	}
+	reason = strings.TrimSpace(reason)
+	if len(reason) < 3 {
+		return "", proofdesk.FieldError("reason", "reason is required: say why you need the value")
+	}
+	if len(reason) > 500 {
+		return "", proofdesk.FieldError("reason", "reason is longer than 500 bytes")
+	}
+	var value string
+	var refused error
+	err := d.db.WithTx(ctx, func(tx *sqldb.Tx) error {
+		conv, err := tx.FindConversation(ctx, conversationID)
+		if err != nil {
+			return err
+		}
+		if conv.CustomerID == "" {
+			return proofdesk.FieldError("conversation", "the conversation is not linked to a customer")
+		}
+		cust, err := tx.FindCustomer(ctx, conv.CustomerID)
+		if err != nil {
+			return err
+		}
+		in, err := tx.DecisionFacts(ctx, proofdesk.DoReveal, conv, cust)
+		if err != nil {
+			return err
+		}
+		in.Field = field
+		if breakGlass {
+			in.BreakGlassReason = reason
+		}
+		dec := proofdesk.Decide(in)
+		if !dec.Allowed {
+			refused = dec.Err(in)
+			return refused
+		}
+		detail := map[string]string{"field": field, "customer_id": cust.ID, "level": in.Level.String(),
+			"required_level": dec.RequiredLevel.String(), "rule": dec.Rule, "reason": reason}
+		if dec.BreakGlass {
+			if err := tx.Audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditBreakGlass, SubjectKind: "conversation", SubjectID: conv.ID, Detail: detail}); err != nil {
+				return err
+			}
+			if err := tx.SetFlag(ctx, conv, proofdesk.RiskBreakGlass); err != nil {
+				return err
+			}
+		}
+		value = cust.FieldValue(field)
+		if err := tx.Audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditReveal, SubjectKind: "conversation", SubjectID: conv.ID, Detail: detail}); err != nil {
+			return err
+		}
+		if dec.NotifyOwner {
+			what := "A support agent viewed your " + revealLabel(field) + " after you verified your identity."
+			if dec.BreakGlass {
+				what = "A supervisor viewed your " + revealLabel(field) + " during a support conversation."
+			}
+			if err := tx.NotifyOwner(ctx, cust, conv, what); err != nil {
+				return err
+			}
+		}
+		return d.watchReveals(ctx, tx, in.Actor.ID, conv.ID)
+	})
+	if refused != nil {
+		if aerr := d.db.AuditRefusal(ctx, proofdesk.DoReveal, "conversation", conversationID, refused, map[string]string{"field": field}); aerr != nil {
+			return "", aerr
+		}
+		return "", refused
+	}
+	return value, err
+}
+
+func revealLabel(field string) string {
+	if strings.HasPrefix(field, "attributes.") {
+		return strings.ReplaceAll(strings.TrimPrefix(field, "attributes."), "_", " ")
+	}
+	return strings.ReplaceAll(field, "_", " ")
+}
+
+// watchReveals alerts supervisors the moment an agent's reveals in the
+// last hour pass the threshold (the bribed-insider case).
+func (d *Desk) watchReveals(ctx context.Context, tx *sqldb.Tx, agentID, conversationID string) error {
+	n, err := tx.CountAudit(ctx, agentID, proofdesk.AuditReveal, tx.Now().Add(-time.Hour))
+	if err != nil {
+		return err
+	}
+	if n != d.cfg.RevealAlertPerHour+1 {
+		return nil
+	}
+	return tx.AlertSupervisors(ctx, "reveal_volume", conversationID,
+		fmt.Sprintf("Agent %s revealed customer data %d times in the last hour (threshold %d).", agentID, n, d.cfg.RevealAlertPerHour))
+}
