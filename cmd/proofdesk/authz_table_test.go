@@ -115,10 +115,9 @@ var authzTable = map[string]string{
 	// Break-glass: a supervisor reveals past the level, audited, the owner
 	// told. Account changes in a conversation: L2, the holder or a
 	// supervisor, refused under a lock (423).
-	// HOLE (open; branch gate does not touch it): the API lets any
-	// agent link a linked conversation to another customer, even under a
-	// support lock; the console refuses it to all but supervisors. The row
-	// says what should be, so the test fails until one rule decides both.
+	// Relinking a linked conversation needs a supervisor, as in the console
+	// (this matrix found the API letting any agent do it; Decide's DoLink
+	// now rules both).
 	"PATCH /api/v1/conversations/{id} #relink":             "UUFF22FU",
 	"PATCH /api/v1/conversations/{id} #assign-other":       "UU2F22FU",
 	"POST /api/v1/conversations/{id}/reveal":               "UUFFFFFU UU2FFFFU UU2FFFFU UUFFFFFU",
