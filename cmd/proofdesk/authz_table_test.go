@@ -21,7 +21,7 @@ package main
 // Letters (outcomeClass): 2 served, L sent to sign-in, U 401, F 403,
 // N 404, C 409, V 422, K 423, T 429, B 400, E other.
 var authzTable = map[string]string{
-	//                     nraosAiv
+	// Actors, letter by letter: n r a o s A i v.
 	// Public: health, metrics, assets, the sign-in form, the widget's entry points.
 	"GET /healthz":                 "22222222",
 	"GET /readyz":                  "22222222",
