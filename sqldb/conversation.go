@@ -229,13 +229,13 @@ func (s *ConversationService) UpdateConversation(ctx context.Context, id string,
 		}
 		var changed []string
 		if upd.CustomerID != nil && *upd.CustomerID != c.CustomerID {
-			if in, err := tx.convFacts(ctx, proofdesk.DoLink, c, nil); err != nil {
+			in, err := tx.convFacts(ctx, proofdesk.DoLink, c, nil)
+			if err != nil {
 				return err
-			} else if in.Actor.Role != "" {
-				if d := proofdesk.Decide(in); !d.Allowed {
-					refused, refusedAction = d.Err(in), proofdesk.DoLink
-					return refused
-				}
+			}
+			if d := proofdesk.Decide(in); !d.Allowed {
+				refused, refusedAction = d.Err(in), proofdesk.DoLink
+				return refused
 			}
 			if *upd.CustomerID != "" {
 				if _, err := tx.findCustomerByID(ctx, *upd.CustomerID); err != nil {
@@ -301,7 +301,7 @@ func (s *ConversationService) UpdateConversation(ctx context.Context, id string,
 		return tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditConversationEdit, SubjectKind: "conversation", SubjectID: c.ID,
 			Detail: map[string]string{"fields": strings.Join(changed, ",")}})
 	})
-	if refused != nil {
+	if refused != nil && proofdesk.ErrorCode(refused) != proofdesk.EUNAUTHORIZED {
 		if aerr := s.db.auditRefusal(ctx, refusedAction, "conversation", id, refused, nil); aerr != nil {
 			return nil, aerr
 		}
@@ -329,11 +329,6 @@ func (tx *Tx) assign(ctx context.Context, c *proofdesk.Conversation, target, bre
 	in, err := tx.convFacts(ctx, proofdesk.DoAssign, c, cust)
 	if err != nil {
 		return err
-	}
-	if in.Actor.Role == "" {
-		// An in-process caller (routing, tests): nobody to take over.
-		c.AssigneeID = target
-		return nil
 	}
 	in.TargetID, in.BreakGlassReason = target, breakGlassReason
 	d := proofdesk.Decide(in)

@@ -88,14 +88,16 @@ func TestConversations(t *testing.T) {
 		if linked, err := vs.LinkSession(ctx, conv.ID, "ext-conv", time.Now()); err != nil || linked.EffectiveLevel(time.Now()) != proofdesk.L1 {
 			t.Fatalf("LinkSession: %v", err)
 		}
-		upd, err := cs.UpdateConversation(ctx, conv.ID, proofdesk.ConversationUpdate{AssigneeID: &agent.ID, Tags: ptr([]string{"VIP", "vip", " billing "}), CustomerID: &other.ID})
+		// Relinking a linked conversation takes a supervisor.
+		supCtx := proofdesk.NewContextWithAgent(ctx, &proofdesk.Agent{ID: "agt_sup", Role: proofdesk.RoleSupervisor})
+		upd, err := cs.UpdateConversation(supCtx, conv.ID, proofdesk.ConversationUpdate{AssigneeID: &agent.ID, Tags: ptr([]string{"VIP", "vip", " billing "}), CustomerID: &other.ID})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if upd.Level != proofdesk.L0 || upd.LevelExpiresAt != nil || upd.AssigneeID != agent.ID || len(upd.Tags) != 2 {
 			t.Fatalf("after update: level %s assignee %q tags %q", upd.Level, upd.AssigneeID, upd.Tags)
 		}
-		if _, err := cs.UpdateConversation(ctx, conv.ID, proofdesk.ConversationUpdate{AssigneeID: ptr("agt_nobody")}); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
+		if _, err := cs.UpdateConversation(supCtx, conv.ID, proofdesk.ConversationUpdate{AssigneeID: ptr("agt_nobody")}); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
 			t.Fatalf("unknown assignee: %v", err)
 		}
 		list, n, err := cs.FindConversations(ctx, proofdesk.ConversationFilter{AssigneeID: &agent.ID})

@@ -623,14 +623,14 @@ func TestWidget_CodeEntryCompletesChallenge(t *testing.T) {
 	token := e.newVisitor(t)
 	convID := e.newConversation(t, token, "I want to change my address")
 	cid := cust.ID
-	if _, err := e.convs.UpdateConversation(ctx, convID, proofdesk.ConversationUpdate{CustomerID: &cid}); err != nil {
+	agentCtx := proofdesk.NewContextWithAgent(ctx, &proofdesk.Agent{ID: "agt_test", Role: proofdesk.RoleAgent})
+	if _, err := e.convs.UpdateConversation(agentCtx, convID, proofdesk.ConversationUpdate{CustomerID: &cid}); err != nil {
 		t.Fatal(err)
 	}
 	next := e.agentStream(t, "?conversation="+convID)
 	c, _ := e.dial(t, token, convID)
 
 	// The agent sends a request (as the API does: issue, then publish).
-	agentCtx := proofdesk.NewContextWithAgent(ctx, &proofdesk.Agent{ID: "agt_test", Role: proofdesk.RoleAgent})
 	ch, err := e.verif.IssueChallenge(agentCtx, convID, cust.ContactPoints[0].ID)
 	if err != nil {
 		t.Fatal(err)
