@@ -244,6 +244,7 @@ func runAuthzMatrix(t *testing.T, dialect string) {
 	}
 	e.controls(rows, specs)
 	e.crossSite(routes, specs)
+	e.apiIgnoresSessions(routes, specs)
 	e.pathTricks(routes)
 
 	if t.Failed() {
@@ -298,6 +299,38 @@ func (e *authzEnv) crossSite(routes []string, specs map[string]authzRoute) {
 	}
 	if n < 10 {
 		e.t.Errorf("cross-site: only %d console forms tried", n)
+	}
+}
+
+// apiIgnoresSessions sends every API request with the admin's console
+// session and no token: the API takes bearer tokens only, so a page on
+// another site cannot use a signed-in browser's cookie on it.
+func (e *authzEnv) apiIgnoresSessions(routes []string, specs map[string]authzRoute) {
+	e.t.Helper()
+	admin := e.actors["admin"]
+	cookieOnly := &authzActor{name: "admin's session only", session: admin.session, csrf: admin.csrf}
+	n := 0
+	for _, route := range routes {
+		method, path, _ := strings.Cut(route, " ")
+		if !strings.HasPrefix(path, "/api/") || strings.HasPrefix(path, "/api/v1/telephony/") {
+			continue
+		}
+		r := specs[route].prep(e, admin, e.fixture("L2"))
+		r.method = method
+		var c byte
+		if r.stream {
+			c = e.stream(cookieOnly, r)
+		} else {
+			status, resp, _ := e.send(cookieOnly, r)
+			c = outcomeClass(status, resp.Header.Get("Location"))
+		}
+		n++
+		if c != 'U' {
+			e.t.Errorf("API with a console session and no token: %s: got %c, want U", route, c)
+		}
+	}
+	if n < 20 {
+		e.t.Errorf("API with a console session: only %d routes tried", n)
 	}
 }
 
