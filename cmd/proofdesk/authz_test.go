@@ -644,7 +644,10 @@ func (e *authzEnv) send(a *authzActor, r authzReq) (int, *http.Response, string)
 func (e *authzEnv) do(route string, spec authzRoute, a *authzActor, fx *authzFixture) byte {
 	e.t.Helper()
 	r := spec.prep(e, a, fx)
-	method, _, _ := strings.Cut(route, " ")
+	method, _, ok := strings.Cut(route, " ")
+	if !ok {
+		method = "GET" // a pattern without a method serves them all
+	}
 	r.method = method
 	if r.replace != nil {
 		a = r.replace
