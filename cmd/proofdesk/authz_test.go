@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/hmac"
 	"crypto/rand"
@@ -9,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -102,6 +104,8 @@ type authzFixture struct {
 	phoneCP      string
 	ownerVisitor string
 	riskFlags    string // as made
+	attachmentID string // a file the owner visitor sent in the chat
+	messageID    string // the message that carries it
 }
 
 // authzReq is one prepared request.
@@ -114,7 +118,17 @@ type authzReq struct {
 	stream       bool        // a long-lived response: read the status only
 	replace      *authzActor // send as this actor instead (a fresh one of the same role)
 	noCSRF       bool        // leave out the session's CSRF token
+	file         *authzFile  // a multipart/form-data body with one file
 }
+
+// authzFile is one file of a multipart/form-data body.
+type authzFile struct {
+	field, name string
+	data        []byte
+}
+
+// matrixPNG is the start of a PNG file: enough for MIME sniffing.
+var matrixPNG = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDRmatrix")
 
 // authzRoute prepares a valid request for a route. fixture is true when
 // the request names the state's conversation or customer.
@@ -606,6 +620,23 @@ func (e *authzEnv) send(a *authzActor, r authzReq) (int, *http.Response, string)
 		body, ctype = strings.NewReader(f.Encode()), "application/x-www-form-urlencoded"
 	case r.json != "":
 		body, ctype = strings.NewReader(r.json), "application/json"
+	case r.file != nil:
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
+		fw, err := mw.CreateFormFile(r.file.field, r.file.name)
+		if err == nil {
+			_, err = fw.Write(r.file.data)
+		}
+		if err == nil && a.csrf != "" && !r.noCSRF {
+			err = mw.WriteField("csrf_token", a.csrf)
+		}
+		if err == nil {
+			err = mw.Close()
+		}
+		if err != nil {
+			e.t.Fatal(err)
+		}
+		body, ctype = &buf, mw.FormDataContentType()
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -903,7 +934,7 @@ func (e *authzEnv) newFixture(state string) *authzFixture {
 	e.created++
 	n := e.next()
 	if e.created > 1000 {
-		// The phones come from Ofcom's drama range, +44 7700 900000 to 900999.
+		// The phones come from Ofcom's drama range for London, 020 7946 0000 to 0999.
 		e.t.Fatal("more than 1000 fixtures: the phone range is spent; make fewer")
 	}
 	ctx := context.Background()
@@ -911,7 +942,7 @@ func (e *authzEnv) newFixture(state string) *authzFixture {
 	in := proofdesk.CustomerInput{
 		ExternalID: fmt.Sprintf("MX-%d-%s", n, randHex(3)), Name: "Matrix Customer",
 		Emails:      []proofdesk.ContactPointInput{{Value: fmt.Sprintf("owner-%d-%s@example.com", n, randHex(3)), AddedAt: &old}},
-		Phones:      []proofdesk.ContactPointInput{{Value: fmt.Sprintf("+447700900%03d", e.created-1), AddedAt: &old}},
+		Phones:      []proofdesk.ContactPointInput{{Value: fmt.Sprintf("+44207946%04d", e.created-1), AddedAt: &old}},
 		Addresses:   []proofdesk.Address{{Line1: "12 Matrix Street", City: "London", PostalCode: "NW1 6XE", Country: "GB"}},
 		DateOfBirth: "1980-04-02",
 		Payment:     &proofdesk.Payment{Brand: "visa", Last4: "4242"},
@@ -938,6 +969,7 @@ func (e *authzEnv) newFixture(state string) *authzFixture {
 		e.customerDenies(tok)
 	}
 	fx.convID, fx.ownerVisitor = e.chat(c.ID)
+	fx.messageID, fx.attachmentID = e.sendFile(fx.convID, fx.ownerVisitor)
 	switch state {
 	case "L1":
 		e.verify(fx.convID, fx.emailCP, proofdesk.ContactEmail)
@@ -972,6 +1004,27 @@ func (e *authzEnv) chat(customerID string) (convID, visitor string) {
 		e.t.Fatalf("link conversation: %d %s", status, body)
 	}
 	return convID, v.visitor
+}
+
+// sendFile has the visitor send a picture into the chat, as the widget
+// does; it returns the message and the attachment.
+func (e *authzEnv) sendFile(convID, visitor string) (messageID, attachmentID string) {
+	e.t.Helper()
+	v := &authzActor{name: "owner visitor", visitor: visitor}
+	status, _, body := e.send(v, authzReq{method: "POST", path: "/widget/v1/conversations/" + convID + "/attachments",
+		file: &authzFile{field: "file", name: "parcel.png", data: matrixPNG}})
+	var out struct {
+		Message struct {
+			ID          string `json:"id"`
+			Attachments []struct {
+				ID string `json:"id"`
+			} `json:"attachments"`
+		} `json:"message"`
+	}
+	if status != http.StatusCreated || json.Unmarshal([]byte(body), &out) != nil || len(out.Message.Attachments) != 1 {
+		e.t.Fatalf("visitor's file: %d %.300s", status, body)
+	}
+	return out.Message.ID, out.Message.Attachments[0].ID
 }
 
 // issue has the agent send a verification request; it returns the link
@@ -1174,6 +1227,22 @@ func authzRoutes() map[string]authzRoute {
 		}},
 		"POST /widget/v1/conversations/{id}/code": {fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
 			return authzReq{path: "/widget/v1/conversations/" + fx.convID + "/code", json: `{"code":"123456"}`}
+		}},
+		"GET /api/v1/conversations/{id}/attachments": conv("/attachments", nil),
+		"GET /api/v1/conversations/{id}/attachments/{attachment}": {fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/api/v1/conversations/" + fx.convID + "/attachments/" + fx.attachmentID}
+		}},
+		"GET /api/v1/conversations/{id}/messages/{mid}/original": {fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/api/v1/conversations/" + fx.convID + "/messages/" + fx.messageID + "/original"}
+		}},
+		"GET /conversations/{id}/attachments/{attachment}": {fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/conversations/" + fx.convID + "/attachments/" + fx.attachmentID}
+		}},
+		"GET /widget/v1/conversations/{id}/attachments/{attachment}": {fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/widget/v1/conversations/" + fx.convID + "/attachments/" + fx.attachmentID}
+		}},
+		"POST /widget/v1/conversations/{id}/attachments": {fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/widget/v1/conversations/" + fx.convID + "/attachments", file: &authzFile{field: "file", name: "photo.png", data: matrixPNG}}
 		}},
 		"PATCH /api/v1/customers/{id}": {fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
 			return authzReq{path: "/api/v1/customers/" + fx.customer.ID, json: `{"payment":{"brand":"visa","last4":"4242"}}`}
