@@ -255,3 +255,39 @@ func totpCodeAt(t *testing.T, secret string, at time.Time) string {
 	}
 	return code
 }
+
+func TestSharedReads(t *testing.T) {
+	forDialects(t, func(t *testing.T, dialect string) {
+		a, b, _ := twoNodes(t, dialect)
+		ctx := t.Context()
+		agent := &proofdesk.Agent{Email: "ann@desk.example", Name: "Ann", Role: proofdesk.RoleAgent, PasswordHash: "x"}
+		if err := sqldb.NewAgentService(a).CreateAgent(ctx, agent); err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for range 3 {
+			c := &proofdesk.Conversation{Channel: proofdesk.ChannelAPI, Subject: "s"}
+			if err := sqldb.NewConversationService(a).CreateConversation(ctx, c, nil); err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, c.ID)
+		}
+		t1 := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+		if err := a.MarkRead(ctx, agent.ID, ids[0], t1); err != nil {
+			t.Fatal(err)
+		}
+		if err := b.MarkRead(ctx, agent.ID, ids[0], t1.Add(time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+		if err := a.MarkRead(ctx, agent.ID, ids[2], t1); err != nil {
+			t.Fatal(err)
+		}
+		got, err := b.ReadTimes(ctx, agent.ID, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 2 || !got[ids[0]].Equal(t1.Add(time.Minute)) || !got[ids[2]].Equal(t1) {
+			t.Fatalf("ReadTimes=%v, want %s at %v and %s at %v", got, ids[0], t1.Add(time.Minute), ids[2], t1)
+		}
+	})
+}

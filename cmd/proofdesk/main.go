@@ -272,7 +272,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	throttle := auth.DefaultThrottleConfig()
 	throttle.Store = m.DB
 	con := console.New(console.Deps{
-		Throttle: auth.NewThrottle(throttle), TOTPSteps: m.DB, EnrolKey: enrolKey,
+		Throttle: auth.NewThrottle(throttle), TOTPSteps: m.DB, EnrolKey: enrolKey, Reads: m.DB,
 		Agents: agents, Customers: m.CustomerService, Conversations: m.ConversationService, Audit: m.AuditService,
 		Verification: m.VerificationService, Policy: m.PolicyService, Outbox: m.OutboxService, Events: m.Events,
 		PostMessage: apiH.PostMessage, Settings: m.consoleSettings(base), Logger: m.Logger,

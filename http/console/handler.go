@@ -78,6 +78,9 @@ type Deps struct {
 	// nil means a random key of this process, so a ticket issued by one
 	// node would fail on another: nodes pass the installation's secret.
 	EnrolKey []byte
+	// Reads remembers what each agent opened, for unread marks; nil keeps
+	// it in memory (one node).
+	Reads ReadStore
 	// Settings are shown read-only on the admin channel page.
 	Settings Settings
 	// Logger receives errors of the live stream; nil discards them.
@@ -102,7 +105,7 @@ type Handler struct {
 	totp     *auth.TOTPVerifier
 	views    map[string]*template.Template
 	static   *staticFiles
-	unread   *unreadTracker
+	reads    ReadStore
 	enrolKey []byte
 }
 
@@ -126,7 +129,10 @@ func New(d Deps) *Handler {
 		SessionTTL: DefaultSessionTTL, Now: time.Now, PollInterval: 2 * time.Second,
 		d: d, agents: d.Agents, throttle: d.Throttle, totp: auth.NewTOTPVerifier(d.TOTPSteps),
 		views: map[string]*template.Template{}, static: newStaticFiles(),
-		unread: newUnreadTracker(), enrolKey: d.EnrolKey,
+		reads: d.Reads, enrolKey: d.EnrolKey,
+	}
+	if h.reads == nil {
+		h.reads = newMemReads()
 	}
 	if len(h.enrolKey) == 0 {
 		h.enrolKey = randomKey()
