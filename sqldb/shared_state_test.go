@@ -291,3 +291,47 @@ func TestSharedReads(t *testing.T) {
 		}
 	})
 }
+
+// Workers on two nodes claiming at once never claim one row twice.
+func TestClaimDue_TwoNodes(t *testing.T) {
+	forDialects(t, func(t *testing.T, dialect string) {
+		a, b, _ := twoNodes(t, dialect)
+		f := newFixture(t, a)
+		const n = 20
+		for range n {
+			queueReply(t, f)
+		}
+		var mu sync.Mutex
+		claimed := map[string]int{}
+		var wg sync.WaitGroup
+		for i := range 4 {
+			db := []*sqldb.DB{a, b}[i%2]
+			wg.Go(func() {
+				for {
+					got, err := db.ClaimDue(t.Context(), f.clk.Now(), 3, allKinds, time.Hour)
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					if len(got) == 0 {
+						return
+					}
+					mu.Lock()
+					for _, d := range got {
+						claimed[d.ID]++
+					}
+					mu.Unlock()
+				}
+			})
+		}
+		wg.Wait()
+		if len(claimed) != n {
+			t.Fatalf("%d rows claimed, want %d", len(claimed), n)
+		}
+		for id, c := range claimed {
+			if c != 1 {
+				t.Fatalf("row %s claimed %d times", id, c)
+			}
+		}
+	})
+}

@@ -63,6 +63,8 @@ func TestTwoNodes_ChatAndVerification(t *testing.T) {
 	code, page = br.post(link+"/approve", url.Values{"csrf": {br.csrf(page)}, "number": {strconv.Itoa(ch.Number)}})
 	must(t, code == http.StatusOK, "approve on B: %d\n%s", code, page)
 	must(t, conversationOf(t, a, v.conv).Level == "L1", "level seen on A after approval on B: %s, want L1", conversationOf(t, a, v.conv).Level)
+	// Both nodes run an outbox worker: the request went out once.
+	must(t, len(a.Mailpit.MessagesTo(t, janeEmail)) == 1, "%d mails to Jane, want 1 (one delivery across nodes)", len(a.Mailpit.MessagesTo(t, janeEmail)))
 	// The visitor on A is told too.
 	v.next(t, "the level change on A's WebSocket", func(f frame) bool { return f.Level == "L1" })
 }
