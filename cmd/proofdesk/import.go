@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -284,12 +285,16 @@ func csvHeader(header []string) ([]string, importErrors) {
 			h = strings.TrimPrefix(h, "\ufeff")
 		}
 		switch {
-		case seen[h]:
+		case seen[h] && (known[h] || strings.HasPrefix(h, "attr_")):
 			errs = append(errs, rowError{Line: 1, Field: h, Message: "column named twice"})
+		case seen[h]:
+			errs = append(errs, rowError{Line: 1, Field: "column " + strconv.Itoa(i+1), Message: "column named twice"})
 		case known[h]:
 		case strings.HasPrefix(h, "attr_") && len(h) > len("attr_"):
 		default:
-			errs = append(errs, rowError{Line: 1, Field: h, Message: "unknown column (see the README for the columns)"})
+			// Named by position, not by its text: a file without a header
+			// row has customer data there, and errors never print values.
+			errs = append(errs, rowError{Line: 1, Field: "column " + strconv.Itoa(i+1), Message: "unknown column name (see the README for the columns)"})
 		}
 		seen[h] = true
 		cols[i] = h

@@ -26,6 +26,11 @@ func checkImport(t *testing.T, data []byte, custs []*proofdesk.Customer, err err
 		if err.Error() == "" || !utf8.ValidString(err.Error()) {
 			t.Fatalf("error %q", err)
 		}
+		for _, r := range err.Error() {
+			if r < ' ' && r != '\n' || r == 0x7f || r == 0x1b {
+				t.Fatalf("error %q holds control characters", err)
+			}
+		}
 		var ie importErrors
 		if !errors.As(err, &ie) {
 			return // a whole-file error ("the file holds no customers")
