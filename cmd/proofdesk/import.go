@@ -234,21 +234,23 @@ func parseCSVCustomers(r io.Reader, now time.Time, phoneRegion string) ([]*proof
 		return nil, herrs
 	}
 	ic := newImportCheck(now, phoneRegion)
+	line := 1
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			line, _ := cr.FieldPos(0)
-			ic.errs = append(ic.errs, csvRowError(err, line))
+			// FieldPos panics when the failed read returned no field (an
+			// unterminated quote): the error's own line is used instead.
+			ic.errs = append(ic.errs, csvRowError(err, line+1))
 			var pe *csv.ParseError
 			if errors.As(err, &pe) && pe.Err == csv.ErrFieldCount {
 				continue
 			}
 			return nil, ic.errs // the reader cannot go on after a quoting error
 		}
-		line, _ := cr.FieldPos(0)
+		line, _ = cr.FieldPos(0)
 		in, field, msg := csvCustomerInput(cols, rec)
 		if msg != "" {
 			ic.errs = append(ic.errs, rowError{Line: line, Field: field, Message: msg})
