@@ -46,6 +46,9 @@ type Server struct {
 	// Registry is the Prometheus registry served at /metrics; NewServer
 	// creates one (never the global one), other components may register on it.
 	Registry *prometheus.Registry
+	// APIRate limits requests under /api/ per caller; a zero value
+	// limits nothing.
+	APIRate APIRateLimit
 
 	logger  *slog.Logger
 	mux     *http.ServeMux
@@ -107,6 +110,7 @@ func (s *Server) Handler() http.Handler {
 		s.observe,
 		s.recoverPanic,
 		s.securityHeaders,
+		s.rateLimitAPI,
 	)
 }
 

@@ -49,6 +49,12 @@ func (db *DB) LockedUntil(ctx context.Context, keys []string, now time.Time) (ti
 func (db *DB) AddFailure(ctx context.Context, key string, now time.Time, window time.Duration, limit int, lockout func(n int) time.Duration) error {
 	k := db.index.BlindIndex("throttle", key)
 	err := db.WithTx(ctx, func(tx *Tx) error {
+		// Keys quiet for two days whose lockout ended hold nothing left to
+		// remember (lockouts are forgiven after a quiet day).
+		old := fmtTime(now.Add(-48 * time.Hour))
+		if _, err := tx.exec(ctx, `DELETE FROM login_throttle WHERE last_seen < ? AND locked_until < ?`, old, fmtTime(now)); err != nil {
+			return err
+		}
 		if _, err := tx.exec(ctx, `INSERT INTO login_throttle (key, failures, window_start, last_seen) VALUES (?, 0, ?, ?)
 			ON CONFLICT (key) DO NOTHING`, k, fmtTime(now), fmtTime(now)); err != nil {
 			return err
@@ -147,8 +153,9 @@ func (db *DB) TakeRate(ctx context.Context, key string, limit int, per time.Dura
 			ON CONFLICT (key, window_start) DO UPDATE SET n = rate_counters.n + 1 RETURNING n`, k, start).Scan(&n); err != nil {
 			return err
 		}
-		if n == 1 { // the first event of a window clears the old ones
-			_, err := tx.exec(ctx, `DELETE FROM rate_counters WHERE key = ? AND window_start < ?`, k, start)
+		if n == 1 { // the first event of a window clears ended windows
+			_, err := tx.exec(ctx, `DELETE FROM rate_counters WHERE (key = ? AND window_start < ?) OR window_start < ?`,
+				k, start, start-max(secs, 3600))
 			return err
 		}
 		return nil

@@ -335,3 +335,44 @@ func TestClaimDue_TwoNodes(t *testing.T) {
 		}
 	})
 }
+
+// Keys nobody used for two days are pruned, so the tables do not grow
+// with every address and visitor ever seen.
+func TestSharedState_Prune(t *testing.T) {
+	forDialects(t, func(t *testing.T, dialect string) {
+		db, _, _ := twoNodes(t, dialect)
+		ctx := t.Context()
+		t0 := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+		hour := func(int) time.Duration { return time.Hour }
+		for i := range 10 {
+			if err := db.AddFailure(ctx, "ip:10.0.0."+string(rune('0'+i)), t0, time.Minute, 5, hour); err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := db.TakeRate(ctx, "widget:v"+string(rune('0'+i)), 5, time.Minute, t0); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// A lockout still running is kept however old its last failure.
+		for range 5 {
+			if err := db.AddFailure(ctx, "a:locked", t0, time.Minute, 5, func(int) time.Duration { return 72 * time.Hour }); err != nil {
+				t.Fatal(err)
+			}
+		}
+		later := t0.Add(49 * time.Hour)
+		if err := db.AddFailure(ctx, "ip:10.9.9.9", later, time.Minute, 5, hour); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := db.TakeRate(ctx, "widget:new", 5, time.Minute, later); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := sqldb.CountRows(ctx, db, "login_throttle"); err != nil || n != 2 {
+			t.Fatalf("login_throttle rows after two quiet days: %d, %v; want 2 (the running lockout and the new key)", n, err)
+		}
+		if until, err := db.LockedUntil(ctx, []string{"a:locked"}, later); err != nil || until.IsZero() {
+			t.Fatalf("running lockout: until %v, %v", until, err)
+		}
+		if n, err := sqldb.CountRows(ctx, db, "rate_counters"); err != nil || n != 1 {
+			t.Fatalf("rate_counters rows after two quiet days: %d, %v; want 1", n, err)
+		}
+	})
+}

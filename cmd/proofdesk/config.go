@@ -88,6 +88,9 @@ type Config struct {
 	WidgetOrigins []string
 	// WidgetRate is how many messages a visitor may send per minute.
 	WidgetRate int
+	// APIRate is how many API requests one caller (token, or address
+	// without one) may make per minute, counted across nodes.
+	APIRate int
 	// RevealAlert is the number of reveals by one agent in an hour above
 	// which supervisors are alerted.
 	RevealAlert int
@@ -109,6 +112,7 @@ func DefaultConfig() Config {
 		LevelTTL:          15 * time.Minute,
 		RevealAlert:       20,
 		WidgetRate:        30,
+		APIRate:           600,
 		SMTPRelaySecurity: "starttls",
 		IMAPSecurity:      "tls",
 		MailFrom:          "Proofdesk Support <support@localhost>",
@@ -191,6 +195,9 @@ func (c *Config) Validate() error {
 	}
 	if c.SMSBaseURL != "" && (c.SMSAccount == "" || c.SMSFrom == "") {
 		errs = append(errs, errors.New("--sms-base-url needs --sms-account and --sms-from"))
+	}
+	if c.APIRate < 1 {
+		errs = append(errs, errors.New("--api-rate must be at least 1"))
 	}
 	if c.WidgetRate < 1 {
 		errs = append(errs, errors.New("--widget-rate must be at least 1"))
@@ -375,6 +382,7 @@ var (
 		stringOption("identity-audience", "aud that signed session tokens from your app must carry (default: the base URL)", func(c *Config) *string { return &c.IdentityAudience }),
 		listOption("widget-origins", "comma-separated sites that may embed the chat widget (host patterns such as shop.example.com or *.example.com)", func(c *Config) *[]string { return &c.WidgetOrigins }),
 		intOption("widget-rate", "chat messages one visitor may send per minute", func(c *Config) *int { return &c.WidgetRate }),
+		intOption("api-rate", "API requests one token (or address without one) may make per minute", func(c *Config) *int { return &c.APIRate }),
 		boolOption("user-hash", "also accept Intercom-style user_hash identities (for migrations; they never expire: prefer signed tokens)", func(c *Config) *bool { return &c.UserHash }),
 		intOption("reveal-alert", "reveals by one agent in an hour above which supervisors are alerted", func(c *Config) *int { return &c.RevealAlert }),
 	)

@@ -191,6 +191,7 @@ func (m *Main) Run(ctx context.Context) error {
 	s := pdhttp.NewServer(m.Logger)
 	s.Addr = m.Config.Addr
 	s.Ready = m.DB.Ping
+	s.APIRate = pdhttp.APIRateLimit{Store: m.DB, PerMinute: m.Config.APIRate}
 	// Bind first: links to customers and signed webhook URLs use the
 	// address actually bound (or --base-url).
 	if err := s.Listen(); err != nil {

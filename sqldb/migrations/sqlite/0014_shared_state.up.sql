@@ -13,6 +13,7 @@ CREATE TABLE login_throttle (
 	lockouts     INTEGER NOT NULL DEFAULT 0,
 	last_seen    TEXT NOT NULL
 );
+CREATE INDEX login_throttle_last_seen ON login_throttle (last_seen);
 
 -- The last TOTP time step accepted for each agent (RFC 6238 §5.2): a code
 -- of that step or an earlier one is refused on every node.
@@ -29,6 +30,7 @@ CREATE TABLE rate_counters (
 	n            INTEGER NOT NULL,
 	PRIMARY KEY (key, window_start)
 );
+CREATE INDEX rate_counters_window ON rate_counters (window_start);
 
 -- When each agent last opened each conversation (console unread marks).
 CREATE TABLE conversation_reads (
