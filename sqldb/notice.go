@@ -92,6 +92,26 @@ func (s *NoticeService) ReportNotMe(ctx context.Context, token string) error {
 	})
 }
 
+// flagFraud flags a conversation as fraud, drops its level, puts the
+// customer under a support lock and alerts supervisors.
+func (tx *Tx) flagFraud(ctx context.Context, conversationID, customerID, reason string) error {
+	conv, _, err := tx.findConversationByID(ctx, conversationID)
+	if err != nil {
+		return err
+	}
+	if err := tx.MarkFraud(ctx, conv); err != nil {
+		return err
+	}
+	if err := tx.SetSupportLocked(ctx, customerID, true); err != nil {
+		return err
+	}
+	if err := tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorCustomer, Action: proofdesk.AuditSupportLock, SubjectKind: "customer", SubjectID: customerID,
+		Detail: map[string]string{"conversation_id": conv.ID, "reason": reason}}); err != nil {
+		return err
+	}
+	return tx.alertSupervisors(ctx, "fraud_reported", conv.ID, fmt.Sprintf("The account owner reported conversation %s as not theirs (%s). The customer is under a support lock.", conv.ID, reason))
+}
+
 // owners returns the customers a conversation is about: the linked one and
 // every customer whose contact point matches the requester's claim.
 func (tx *Tx) owners(ctx context.Context, conv *proofdesk.Conversation) ([]*proofdesk.Customer, error) {

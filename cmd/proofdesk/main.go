@@ -77,7 +77,7 @@ type Main struct {
 	PolicyService       *sqldb.PolicyService
 	OutboxService       *sqldb.OutboxService
 	// VerificationService and Events are set by Run.
-	VerificationService *sqldb.VerificationService
+	VerificationService *desk.Verification
 	// Workers are the background loops Run started (outbox delivery, IMAP).
 	workers      sync.WaitGroup
 	stopWorkers  context.CancelFunc
@@ -177,7 +177,7 @@ func (m *Main) Run(ctx context.Context) error {
 	} else {
 		m.Events = inmem.NewEventService(0)
 	}
-	vs, err := sqldb.NewVerificationService(ctx, m.DB, sqldb.VerificationConfig{
+	vs, err := desk.NewVerification(ctx, m.DB, desk.VerificationConfig{
 		Company: m.Config.Company, CoolingOff: m.Config.CoolingOff, LevelTTL: m.Config.LevelTTL,
 	})
 	if err != nil {
