@@ -48,14 +48,15 @@ type Verification struct {
 	db      *sqldb.DB
 	secrets *verify.Secrets
 	cfg     VerificationConfig
+	notices *Notices
 }
 
 var _ proofdesk.VerificationService = (*Verification)(nil)
 
 // NewVerification returns the verification use case over db. The secret
 // that keys code and token hashes is the installation's own ("verification"
-// in the store). It sets the store's public URL and level TTL, which the
-// store's own notices still use.
+// in the store). It sets the store's level TTL and installs the owner
+// notices (NewNotices) with the same BaseURL and Company.
 func NewVerification(ctx context.Context, db *sqldb.DB, cfg VerificationConfig) (*Verification, error) {
 	key, err := db.Secret(ctx, "verification")
 	if err != nil {
@@ -82,10 +83,29 @@ func NewVerification(ctx context.Context, db *sqldb.DB, cfg VerificationConfig) 
 	if cfg.Company == "" {
 		cfg.Company = "Proofdesk"
 	}
-	db.SetPublicURL(cfg.BaseURL, cfg.Company)
+	n, err := NewNotices(ctx, db, NoticeConfig{BaseURL: cfg.BaseURL, Company: cfg.Company})
+	if err != nil {
+		return nil, err
+	}
 	db.SetLevelTTL(cfg.LevelTTL)
-	return &Verification{db: db, secrets: s, cfg: cfg}, nil
+	return &Verification{db: db, secrets: s, cfg: cfg, notices: n}, nil
 }
+
+// SetPublicURL sets the public base URL and company name of the links and
+// messages to customers, here and in the owner notices, once the server
+// knows the address it is bound to; "" keeps the current one. Call it
+// before serving.
+func (v *Verification) SetPublicURL(baseURL, company string) {
+	if baseURL = strings.TrimRight(baseURL, "/"); baseURL != "" {
+		v.cfg.BaseURL, v.notices.cfg.BaseURL = baseURL, baseURL
+	}
+	if company != "" {
+		v.cfg.Company, v.notices.cfg.Company = company, company
+	}
+}
+
+// Notices returns the owner notices this use case installed.
+func (v *Verification) Notices() *Notices { return v.notices }
 
 var errBadLink = proofdesk.Errorf(proofdesk.ENOTFOUND, "This verification link is not valid.")
 

@@ -200,7 +200,7 @@ func (m *Main) Run(ctx context.Context) error {
 	if s.TrustedProxies, err = pdhttp.ParseTrustedProxies(m.Config.TrustedProxies); err != nil {
 		return err // Validate checked it
 	}
-	m.DB.SetPublicURL(base, m.Config.Company)
+	m.VerificationService.SetPublicURL(base, m.Config.Company)
 	if err := m.mount(ctx, s, base); err != nil {
 		return err
 	}
@@ -254,7 +254,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	vp.SecureCookies = strings.HasPrefix(base, "https://")
 	vp.Register(s)
 
-	nh := notice.NewHandler(sqldb.NewNoticeService(m.DB), m.Events, m.Logger)
+	nh := notice.NewHandler(m.VerificationService.Notices(), m.Events, m.Logger)
 	nh.Company = m.Config.Company
 	nh.Register(s)
 
