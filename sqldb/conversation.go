@@ -397,6 +397,10 @@ func normalizeTags(tags []string) []string {
 func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Message) error {
 	// Before the guard reads it: what is checked is what is stored and sent.
 	m.Body = proofdesk.NeutralizeBidi(m.Body)
+	for _, a := range m.Attachments {
+		// The guard reads, and the store keeps, the name as shown.
+		a.Filename = proofdesk.SanitizeFilename(a.Filename)
+	}
 	var blocked error
 	duplicate := false
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
@@ -424,6 +428,9 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 			}
 		}
 		if err := tx.insertMessage(ctx, m, dk); err != nil {
+			return err
+		}
+		if err := tx.insertAttachments(ctx, m, dk); err != nil {
 			return err
 		}
 		if m.AuthorKind == proofdesk.AuthorCustomer {
@@ -477,7 +484,7 @@ func (tx *Tx) insertMessage(ctx context.Context, m *proofdesk.Message, dk *vault
 	default:
 		return proofdesk.FieldError("author_kind", "unknown author kind")
 	}
-	if strings.TrimSpace(m.Body) == "" {
+	if strings.TrimSpace(m.Body) == "" && len(m.Attachments) == 0 {
 		return proofdesk.FieldError("body", "body is required")
 	}
 	m.ID = proofdesk.NewID("msg")
@@ -523,7 +530,8 @@ func scanMessage(row scanner, dk *vault.DataKey) (*proofdesk.Message, error) {
 	return m, nil
 }
 
-// FindMessages returns a conversation's messages, oldest first.
+// FindMessages returns a conversation's messages, oldest first, each with
+// its attachments' names, types and sizes (not their bytes).
 func (s *ConversationService) FindMessages(ctx context.Context, conversationID string) ([]*proofdesk.Message, error) {
 	h := s.db.reader()
 	_, dk, err := h.findConversationByID(ctx, conversationID)
@@ -543,5 +551,8 @@ func (s *ConversationService) FindMessages(ctx context.Context, conversationID s
 		}
 		out = append(out, m)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, s.db.attachFiles(ctx, conversationID, out)
 }

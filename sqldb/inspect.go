@@ -287,7 +287,7 @@ func (tx *Tx) guardReply(ctx context.Context, conv *proofdesk.Conversation, m *p
 	if err != nil {
 		return err
 	}
-	v := guard.CheckRecent(m.Body, recent, offered, targets...)
+	v := guard.CheckRecent(guardText(m), recent, offered, targets...)
 	if !v.Blocked {
 		return nil
 	}
