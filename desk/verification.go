@@ -107,7 +107,11 @@ func (v *Verification) SetPublicURL(baseURL, company string) {
 // Notices returns the owner notices this use case installed.
 func (v *Verification) Notices() *Notices { return v.notices }
 
-var errBadLink = proofdesk.Errorf(proofdesk.ENOTFOUND, "This verification link is not valid.")
+// errBadLink is the answer to a malformed or unknown /v/ token: the same
+// for both, so a token cannot be probed.
+func errBadLink() error {
+	return proofdesk.Errorf(proofdesk.ENOTFOUND, "This verification link is not valid.")
+}
 
 // IssueChallenge sends a request to an on-file contact point of the
 // conversation's customer, when proofdesk.Decide allows DoVerify, the
@@ -266,11 +270,11 @@ func displayStatus(ch *verify.Challenge, now time.Time) string {
 // ENOTFOUND for a malformed or unknown one.
 func (v *Verification) challengeByToken(ctx context.Context, h *sqldb.Handle, token string) (*verify.Challenge, error) {
 	if !verify.ValidLinkToken(token) {
-		return nil, errBadLink
+		return nil, errBadLink()
 	}
 	ch, err := h.ChallengeByTokenHash(ctx, v.secrets.HashToken(token))
 	if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
-		return nil, errBadLink
+		return nil, errBadLink()
 	}
 	return ch, err
 }
@@ -337,7 +341,7 @@ func (v *Verification) ChallengePage(ctx context.Context, token string) (*proofd
 // the agent read out; a wrong pick counts as a failed attempt.
 func (v *Verification) ApproveByToken(ctx context.Context, token string, number int) (*proofdesk.ChallengeResult, error) {
 	if !verify.ValidLinkToken(token) {
-		return nil, errBadLink
+		return nil, errBadLink()
 	}
 	return v.attempt(ctx, func(tx *sqldb.Tx) (*verify.Challenge, attemptFunc, error) {
 		ch, err := v.challengeByToken(ctx, &tx.Handle, token)
@@ -473,7 +477,7 @@ func attemptError(ch *verify.Challenge, out verify.Outcome) error {
 // customer put under a support lock and supervisors alerted.
 func (v *Verification) DenyByToken(ctx context.Context, token string) error {
 	if !verify.ValidLinkToken(token) {
-		return errBadLink
+		return errBadLink()
 	}
 	var convID string
 	err := v.db.WithTx(ctx, func(tx *sqldb.Tx) error {
