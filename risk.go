@@ -1,5 +1,7 @@
 package proofdesk
 
+import "time"
+
 // Risk flags on a conversation.
 const (
 	// RiskOwnerDenied: the account owner said "this wasn't me".
@@ -167,3 +169,89 @@ const AuditOwnerReported = "owner.reported"
 // RiskDifferentSender: a mail reached the conversation from an address
 // that is not the requester's; it proves nothing and the level was reset.
 const RiskDifferentSender = "different_sender"
+
+// RiskFacts are the facts a conversation's risk is read from; the store
+// gathers them (sqldb/risk.go), RiskOf scores them.
+type RiskFacts struct {
+	// Flags are the conversation's risk flags (RiskProbing,
+	// SignalIntent, SignalDMARCFail... set as it went on).
+	Flags []string
+	// Customer is the linked customer, nil when unlinked; the other
+	// facts below count only then.
+	Customer *Customer
+	// Requester is who the conversation says it is from.
+	Requester Requester
+	// FailuresLastHour counts the customer's wrong verification answers
+	// in the hour before Now.
+	FailuresLastHour int
+	// ChannelsLastHour counts the distinct channels of the customer's
+	// conversations started in the hour before Now.
+	ChannelsLastHour int
+	Now              time.Time
+}
+
+// RecentChangeWindow is how long a newly added contact point is a risk
+// signal (SignalRecentChange).
+const RecentChangeWindow = 30 * 24 * time.Hour
+
+// RiskOf returns the signals of f, scored (NewRisk): the probing, intent
+// and DMARC flags as set; then, for a linked customer, a claimed email or
+// phone that is not on file (or not valid), any wrong answer in the last
+// hour, conversations on two or more channels within the hour, a contact
+// point added in the last RecentChangeWindow, and a support lock.
+func RiskOf(f RiskFacts) Risk {
+	var signals []string
+	for _, s := range []string{RiskProbing, SignalIntent, SignalDMARCFail} {
+		for _, g := range f.Flags {
+			if g == s {
+				signals = append(signals, s)
+				break
+			}
+		}
+	}
+	c := f.Customer
+	if c == nil {
+		return NewRisk(signals)
+	}
+	if requesterNotOnFile(c, f.Requester) {
+		signals = append(signals, SignalContactNotOnFile)
+	}
+	if f.FailuresLastHour > 0 {
+		signals = append(signals, SignalFailedCodes)
+	}
+	if f.ChannelsLastHour >= 2 {
+		signals = append(signals, SignalManyChannels)
+	}
+	for _, cp := range c.ContactPoints {
+		if cp.AddedAt.After(f.Now.Add(-RecentChangeWindow)) {
+			signals = append(signals, SignalRecentChange)
+			break
+		}
+	}
+	if c.SupportLocked {
+		signals = append(signals, SignalSupportLock)
+	}
+	return NewRisk(signals)
+}
+
+// requesterNotOnFile reports whether the requester claimed an email or
+// phone (E.164) that is not among the customer's contact points; a claim
+// that does not parse is not on file.
+func requesterNotOnFile(c *Customer, r Requester) bool {
+	check := func(kind, v string, norm func(string) (string, error)) bool {
+		if v == "" {
+			return false
+		}
+		n, err := norm(v)
+		if err != nil {
+			return true
+		}
+		for _, cp := range c.ContactPointsOf(kind) {
+			if cp.Value == n {
+				return false
+			}
+		}
+		return true
+	}
+	return check(ContactEmail, r.Email, NormalizeEmail) || check(ContactPhone, r.Phone, NormalizePhone)
+}

@@ -1,9 +1,9 @@
 // Package desk is the application: the use cases of a support desk, one
-// file each (unlock.go, account.go, reveal.go; verification, guard
-// enforcement, notices and risk are still in package sqldb and move here
-// next). A use case gathers facts in one store transaction, asks
-// proofdesk.Decide, and calls the store's transaction-level API; it holds
-// no SQL and no rule of its own.
+// file each (unlock.go, account.go, reveal.go, verification.go, notice.go;
+// guard enforcement is still in package sqldb). A use case gathers facts
+// in one store transaction, asks proofdesk.Decide, and calls the store's
+// transaction-level API; it holds no SQL and no rule of its own. The texts
+// and signed links sent to customers are written here, not in the store.
 package desk
 
 import "github.com/proofdesk/proofdesk/sqldb"

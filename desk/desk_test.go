@@ -17,7 +17,7 @@ import (
 // supervisor, the store's verification service and the desk.
 type fixture struct {
 	db                *sqldb.DB
-	vs                *sqldb.VerificationService
+	vs                *desk.Verification
 	desk              *desk.Desk
 	cust              *proofdesk.Customer
 	conv              *proofdesk.Conversation
@@ -31,7 +31,7 @@ func newFixture(t *testing.T, db *sqldb.DB) *fixture {
 	ctx := context.Background()
 	f := &fixture{db: db, desk: desk.New(db, desk.Config{RevealAlertPerHour: 3})}
 	var err error
-	if f.vs, err = sqldb.NewVerificationService(ctx, db, sqldb.VerificationConfig{BaseURL: "https://desk.example"}); err != nil {
+	if f.vs, err = desk.NewVerification(ctx, db, desk.VerificationConfig{BaseURL: "https://desk.example"}); err != nil {
 		t.Fatal(err)
 	}
 	old := time.Now().AddDate(-2, 0, 0)

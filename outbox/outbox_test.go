@@ -23,6 +23,7 @@ import (
 	"github.com/emersion/go-sasl"
 	"github.com/emersion/go-smtp"
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
 	pmail "github.com/proofdesk/proofdesk/mail"
 	"github.com/proofdesk/proofdesk/outbox"
 	"github.com/proofdesk/proofdesk/sqldb"
@@ -329,7 +330,7 @@ func TestWorker_NotificationNotThreaded(t *testing.T) {
 	cap := &capture{}
 	w := f.worker(t, relay(t, startCapture(t, cap, nil)), nil, nil)
 	conv, _ := f.reply(t, "attacker@evil.test", "in-2@evil.test")
-	vs, err := sqldb.NewVerificationService(ctx, db, sqldb.VerificationConfig{BaseURL: "https://desk.test"})
+	vs, err := desk.NewVerification(ctx, db, desk.VerificationConfig{BaseURL: "https://desk.test"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -466,7 +467,7 @@ func TestWorker_SMS(t *testing.T) {
 	if err := f.convs.CreateConversation(ctx, conv, nil); err != nil {
 		t.Fatal(err)
 	}
-	vs, err := sqldb.NewVerificationService(ctx, db, sqldb.VerificationConfig{BaseURL: "https://desk.test"})
+	vs, err := desk.NewVerification(ctx, db, desk.VerificationConfig{BaseURL: "https://desk.test"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
@@ -64,7 +65,7 @@ func BenchmarkFindCustomerByEmail(b *testing.B) {
 func BenchmarkIssueAndComplete(b *testing.B) {
 	benchStores(b, func(b *testing.B, db *sqldb.DB) {
 		ctx := context.Background()
-		vs, err := sqldb.NewVerificationService(ctx, db, sqldb.VerificationConfig{})
+		vs, err := desk.NewVerification(ctx, db, desk.VerificationConfig{})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
@@ -81,7 +82,7 @@ func TestConversations(t *testing.T) {
 		if err := sqldb.NewCustomerService(db).CreateCustomer(ctx, other); err != nil {
 			t.Fatal(err)
 		}
-		vs, err := sqldb.NewVerificationService(ctx, db, sqldb.VerificationConfig{})
+		vs, err := desk.NewVerification(ctx, db, desk.VerificationConfig{})
 		if err != nil {
 			t.Fatal(err)
 		}

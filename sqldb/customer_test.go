@@ -2,6 +2,7 @@ package sqldb_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -39,6 +40,7 @@ func newCustomer(tb testing.TB, ext, email, phone string) *proofdesk.Customer {
 func TestCustomers(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		ctx := context.Background()
+		mustNotices(t, db)
 		s := sqldb.NewCustomerService(db)
 		c := newCustomer(t, "ext-1", "Jane.Doe@Example.com", "+1 (415) 555-0123")
 		if err := s.CreateCustomer(ctx, c); err != nil {
@@ -142,3 +144,28 @@ func TestImportIsAllOrNothing(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// Without the owner notices installed, a change that must tell the owner
+// fails and leaves nothing half-written: the customer is unchanged and
+// nothing is queued.
+func TestUpdateWithoutNotifier(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		s := sqldb.NewCustomerService(db)
+		c := newCustomer(t, "ext-1", "jane@example.com", "+14155550123")
+		if err := s.CreateCustomer(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+		emails := []proofdesk.ContactPointInput{{Value: "new@example.net"}}
+		if _, err := s.UpdateCustomer(ctx, c.ID, proofdesk.CustomerUpdate{Emails: &emails}); err == nil || !strings.Contains(err.Error(), "notifier") {
+			t.Fatalf("update without notifier: %v, want the notifier error", err)
+		}
+		got, err := s.FindCustomerByID(ctx, c.ID)
+		if err != nil || len(got.ContactPointsOf(proofdesk.ContactEmail)) != 1 || got.ContactPointsOf(proofdesk.ContactEmail)[0].Value != "jane@example.com" {
+			t.Fatalf("customer changed: %+v %v", got, err)
+		}
+		if msgs, err := sqldb.NewOutboxService(db).FindOutbox(ctx, 10); err != nil || len(msgs) != 0 {
+			t.Fatalf("outbox: %d messages, %v", len(msgs), err)
+		}
+	})
+}

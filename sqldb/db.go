@@ -53,10 +53,8 @@ type DB struct {
 	levelTTL time.Duration
 	// guards caches a disclosure-guard matcher per customer.
 	guards *guard.Cache
-	// noticeKey signs the "this wasn't me" links of owner notices.
-	noticeKey []byte
-	// baseURL and company go into links and messages to customers.
-	baseURL, company string
+	// notifier writes the notices to account owners (package desk).
+	notifier Notifier
 	// events, when set, receives live events after each commit.
 	events proofdesk.EventService
 
@@ -80,7 +78,7 @@ func NewDB(dsn string, v *vault.Vault, logger *slog.Logger) *DB {
 		d = Postgres
 	}
 	return &DB{dsn: dsn, dialect: d, vault: v, logger: logger, Now: func() time.Time { return time.Now().UTC() },
-		guards: guard.NewCache(2000, guard.Options{}), baseURL: "http://localhost:8080", company: "Proofdesk"}
+		guards: guard.NewCache(2000, guard.Options{})}
 }
 
 // SetGuardOptions sets the disclosure guard's options, such as the
@@ -100,17 +98,6 @@ func (db *DB) publish(ctx context.Context, ev proofdesk.Event) {
 		ev.At = db.Now()
 	}
 	db.events.PublishEvent(ctx, ev)
-}
-
-// SetPublicURL sets the public base URL and company name used in links and
-// messages to customers.
-func (db *DB) SetPublicURL(baseURL, company string) {
-	if baseURL != "" {
-		db.baseURL = strings.TrimRight(baseURL, "/")
-	}
-	if company != "" {
-		db.company = company
-	}
 }
 
 // Dialect returns SQLite or Postgres.
@@ -137,12 +124,6 @@ func (db *DB) Open(ctx context.Context) error {
 		db.Close()
 		return err
 	}
-	key, err := db.Secret(ctx, "notice")
-	if err != nil {
-		db.Close()
-		return err
-	}
-	db.noticeKey = key
 	return nil
 }
 

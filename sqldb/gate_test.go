@@ -309,7 +309,7 @@ func TestCustomerChangesPassTheGate(t *testing.T) {
 func TestChallengeMessageSaysItsTTL(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		f := newFixture(t, db)
-		vs, err := sqldb.NewVerificationService(context.Background(), db, sqldb.VerificationConfig{BaseURL: "https://desk.example", ChallengeTTL: 30 * time.Minute})
+		vs, err := desk.NewVerification(context.Background(), db, desk.VerificationConfig{BaseURL: "https://desk.example", ChallengeTTL: 30 * time.Minute})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -186,7 +186,7 @@ func TestTranscriptAndReport(t *testing.T) {
 			}
 			token = mm[1]
 		}
-		ns := sqldb.NewNoticeService(db)
+		ns := mustNotices(t, db)
 		info, err := ns.NoticeInfo(context.Background(), token)
 		if err != nil || info.Reported || info.ConversationID != f.conv.ID {
 			t.Fatalf("NoticeInfo: %+v %v", info, err)

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
-	"time"
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/guard"
@@ -153,71 +152,6 @@ func containsStr(xs []string, x string) bool {
 		}
 	}
 	return false
-}
-
-// risk scores a conversation from its flags and the customer's recent
-// history.
-func (h *Handle) risk(ctx context.Context, conv *proofdesk.Conversation) (proofdesk.Risk, error) {
-	var signals []string
-	for _, f := range []string{proofdesk.RiskProbing, proofdesk.SignalIntent, proofdesk.SignalDMARCFail} {
-		if containsStr(conv.RiskFlags, f) {
-			signals = append(signals, f)
-		}
-	}
-	if conv.CustomerID != "" {
-		c, err := h.findCustomerByID(ctx, conv.CustomerID)
-		if err != nil {
-			return proofdesk.Risk{}, err
-		}
-		if notOnFile(c, conv.Requester) {
-			signals = append(signals, proofdesk.SignalContactNotOnFile)
-		}
-		hourAgo := fmtTime(h.now.Add(-time.Hour))
-		var failures, channels int
-		if err := h.queryRow(ctx, `SELECT COUNT(*) FROM verification_failures WHERE customer_id = ? AND at > ?`, c.ID, hourAgo).Scan(&failures); err != nil {
-			return proofdesk.Risk{}, err
-		}
-		if failures > 0 {
-			signals = append(signals, proofdesk.SignalFailedCodes)
-		}
-		if err := h.queryRow(ctx, `SELECT COUNT(DISTINCT channel) FROM conversations WHERE customer_id = ? AND created_at > ?`, c.ID, hourAgo).Scan(&channels); err != nil {
-			return proofdesk.Risk{}, err
-		}
-		if channels >= 2 {
-			signals = append(signals, proofdesk.SignalManyChannels)
-		}
-		for _, cp := range c.ContactPoints {
-			if cp.AddedAt.After(h.now.AddDate(0, 0, -30)) {
-				signals = append(signals, proofdesk.SignalRecentChange)
-				break
-			}
-		}
-		if c.SupportLocked {
-			signals = append(signals, proofdesk.SignalSupportLock)
-		}
-	}
-	return proofdesk.NewRisk(signals), nil
-}
-
-// notOnFile reports whether the requester claimed an email or phone that
-// is not among the customer's contact points.
-func notOnFile(c *proofdesk.Customer, r proofdesk.Requester) bool {
-	check := func(kind, v string) bool {
-		if v == "" {
-			return false
-		}
-		norm, err := normalizeContact(kind, v)
-		if err != nil {
-			return true
-		}
-		for _, cp := range c.ContactPointsOf(kind) {
-			if cp.Value == norm {
-				return false
-			}
-		}
-		return true
-	}
-	return check(proofdesk.ContactEmail, r.Email) || check(proofdesk.ContactPhone, r.Phone)
 }
 
 // FindRisk returns a conversation's risk score and signals.

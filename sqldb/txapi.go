@@ -119,3 +119,34 @@ func (h *Handle) CountAudit(ctx context.Context, actorID, action string, since t
 func (tx *Tx) AlertSupervisors(ctx context.Context, kind, conversationID, text string) error {
 	return tx.alertSupervisors(ctx, kind, conversationID, text)
 }
+
+// Read returns a handle on the read pool, for use cases that only read.
+func (db *DB) Read() *Handle { return db.reader() }
+
+// Publish sends a live event (IDs only) if an event service is set; call
+// it after the change it announces has committed.
+func (db *DB) Publish(ctx context.Context, ev proofdesk.Event) { db.publish(ctx, ev) }
+
+// Enqueue writes m to the outbox in this transaction, so the message
+// commits with the change that causes it, or not at all.
+func (tx *Tx) Enqueue(ctx context.Context, m *proofdesk.OutboxMessage) error {
+	return tx.enqueue(ctx, m, nil)
+}
+
+// FindAgent returns ENOTFOUND if no agent has that ID.
+func (h *Handle) FindAgent(ctx context.Context, id string) (*proofdesk.Agent, error) {
+	return h.findAgent(ctx, "id", id)
+}
+
+// FindCustomerByExternalID returns the customer with that external_id
+// (looked up by its blind index), or ENOTFOUND.
+func (h *Handle) FindCustomerByExternalID(ctx context.Context, externalID string) (*proofdesk.Customer, error) {
+	cs, _, err := h.findCustomers(ctx, proofdesk.CustomerFilter{ExternalID: &externalID})
+	if err != nil {
+		return nil, err
+	}
+	if len(cs) == 0 {
+		return nil, notFound("Customer")
+	}
+	return cs[0], nil
+}

@@ -40,7 +40,7 @@ func (c *clock) Add(d time.Duration) {
 type fixture struct {
 	db                *sqldb.DB
 	clk               *clock
-	vs                *sqldb.VerificationService
+	vs                *desk.Verification
 	cust              *proofdesk.Customer
 	conv              *proofdesk.Conversation
 	agent, supervisor *proofdesk.Agent
@@ -55,7 +55,7 @@ func newFixture(t *testing.T, db *sqldb.DB) *fixture {
 	f := &fixture{db: db, clk: &clock{now: time.Now().UTC()}}
 	db.Now = f.clk.Now
 	var err error
-	if f.vs, err = sqldb.NewVerificationService(ctx, db, sqldb.VerificationConfig{BaseURL: "https://desk.example"}); err != nil {
+	if f.vs, err = desk.NewVerification(ctx, db, desk.VerificationConfig{BaseURL: "https://desk.example"}); err != nil {
 		t.Fatal(err)
 	}
 	old := f.clk.Now().AddDate(-2, 0, 0)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/auth"
+	"github.com/proofdesk/proofdesk/desk"
 	httpd "github.com/proofdesk/proofdesk/http"
 	"github.com/proofdesk/proofdesk/http/api"
 	"github.com/proofdesk/proofdesk/http/widget"
@@ -33,7 +34,7 @@ func startServer(tb testing.TB, dialect string) (string, string) {
 	ctx := context.Background()
 	db := sqldbtest.OpenDialect(tb, dialect)
 	convs := sqldb.NewConversationService(db)
-	verif, err := sqldb.NewVerificationService(ctx, db, sqldb.VerificationConfig{})
+	verif, err := desk.NewVerification(ctx, db, desk.VerificationConfig{})
 	if err != nil {
 		tb.Fatal(err)
 	}

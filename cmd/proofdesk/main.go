@@ -79,7 +79,7 @@ type Main struct {
 	PolicyService       *sqldb.PolicyService
 	OutboxService       *sqldb.OutboxService
 	// VerificationService and Events are set by Run.
-	VerificationService *sqldb.VerificationService
+	VerificationService *desk.Verification
 	// Workers are the background loops Run started (outbox delivery, IMAP).
 	workers      sync.WaitGroup
 	stopWorkers  context.CancelFunc
@@ -179,7 +179,7 @@ func (m *Main) Run(ctx context.Context) error {
 	} else {
 		m.Events = inmem.NewEventService(0)
 	}
-	vs, err := sqldb.NewVerificationService(ctx, m.DB, sqldb.VerificationConfig{
+	vs, err := desk.NewVerification(ctx, m.DB, desk.VerificationConfig{
 		Company: m.Config.Company, CoolingOff: m.Config.CoolingOff, LevelTTL: m.Config.LevelTTL,
 	})
 	if err != nil {
@@ -203,7 +203,7 @@ func (m *Main) Run(ctx context.Context) error {
 	if s.TrustedProxies, err = pdhttp.ParseTrustedProxies(m.Config.TrustedProxies); err != nil {
 		return err // Validate checked it
 	}
-	m.DB.SetPublicURL(base, m.Config.Company)
+	m.VerificationService.SetPublicURL(base, m.Config.Company)
 	if err := m.mount(ctx, s, base); err != nil {
 		return err
 	}
@@ -257,7 +257,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	vp.SecureCookies = strings.HasPrefix(base, "https://")
 	vp.Register(s)
 
-	nh := notice.NewHandler(sqldb.NewNoticeService(m.DB), m.Events, m.Logger)
+	nh := notice.NewHandler(m.VerificationService.Notices(), m.Events, m.Logger)
 	nh.Company = m.Config.Company
 	nh.Register(s)
 

@@ -31,6 +31,7 @@ import (
 	gomail "github.com/emersion/go-message/mail"
 	"github.com/emersion/go-msgauth/dkim"
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
 	"github.com/proofdesk/proofdesk/mail"
 	"github.com/proofdesk/proofdesk/outbox"
 	"github.com/proofdesk/proofdesk/sqldb"
@@ -239,7 +240,7 @@ func TestEmail_EndToEnd(t *testing.T) {
 	}
 
 	// The agent asks for verification and replies.
-	vs, err := sqldb.NewVerificationService(ctx, db, sqldb.VerificationConfig{BaseURL: "https://desk.test", Company: "Acme"})
+	vs, err := desk.NewVerification(ctx, db, desk.VerificationConfig{BaseURL: "https://desk.test", Company: "Acme"})
 	if err != nil {
 		t.Fatal(err)
 	}

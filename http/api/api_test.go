@@ -12,6 +12,7 @@ import (
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/auth"
+	"github.com/proofdesk/proofdesk/desk"
 	httpd "github.com/proofdesk/proofdesk/http"
 	"github.com/proofdesk/proofdesk/http/api"
 	"github.com/proofdesk/proofdesk/sqldb"
@@ -34,6 +35,9 @@ type env struct {
 func newEnv(tb testing.TB) *env {
 	tb.Helper()
 	db := sqldbtest.Open(tb)
+	if _, err := desk.NewNotices(context.Background(), db, desk.NoticeConfig{BaseURL: "https://desk.test"}); err != nil {
+		tb.Fatal(err)
+	}
 	e := &env{
 		customers:     sqldb.NewCustomerService(db),
 		conversations: sqldb.NewConversationService(db),

@@ -120,8 +120,8 @@ type revealResponse struct {
 	Value string `json:"value"`
 }
 
-// handleReveal goes only through VerificationService.Reveal, which checks
-// the level, the policy and the assignee, and audits either way.
+// handleReveal goes only through desk.Desk.Reveal, which asks proofdesk.Decide
+// (level, policy, holder, lock) and audits either way.
 func (h *VerificationHandler) handleReveal(w http.ResponseWriter, r *http.Request) {
 	var in revealRequest
 	if err := httpd.DecodeJSON(r, &in); err != nil {

@@ -65,7 +65,7 @@ type vEnv struct {
 	*env
 	db          *sqldb.DB
 	clk         *vClock
-	vs          *sqldb.VerificationService
+	vs          *desk.Verification
 	outbox      *api.OutboxHandler
 	identity    *api.IdentityHandler
 	tokenSecret []byte
@@ -84,7 +84,7 @@ func newVEnv(t *testing.T, db *sqldb.DB) *vEnv {
 	e := &vEnv{db: db, clk: &vClock{now: time.Now().UTC().Truncate(time.Second)}, tokenSecret: []byte(strings.Repeat("s", 32))}
 	db.Now = e.clk.Now
 	var err error
-	if e.vs, err = sqldb.NewVerificationService(ctx, db, sqldb.VerificationConfig{BaseURL: vAudience}); err != nil {
+	if e.vs, err = desk.NewVerification(ctx, db, desk.VerificationConfig{BaseURL: vAudience}); err != nil {
 		t.Fatal(err)
 	}
 	agents := sqldb.NewAgentService(db)

@@ -142,7 +142,7 @@ func (h *Handler) handleChallenge(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleReveal shows one field in clear, once, in this response (never a
-// redirect, never cached), when VerificationService.Reveal allows it.
+// redirect, never cached), when desk.Desk.Reveal allows it.
 func (h *Handler) handleReveal(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	field := r.PostFormValue("field")

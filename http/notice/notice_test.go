@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
 	"github.com/proofdesk/proofdesk/http/notice"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
@@ -22,6 +23,7 @@ func (m mux) Handle(p string, h http.Handler) { m.ServeMux.Handle(p, h) }
 func TestNoticePage(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		ctx := context.Background()
+		notices := mustNotices(t, db)
 		in := proofdesk.CustomerInput{Name: "Jane Doe", Emails: []proofdesk.ContactPointInput{{Value: "jane@example.com"}}}
 		c, _ := in.Customer(db.Now())
 		if err := sqldb.NewCustomerService(db).CreateCustomer(ctx, c); err != nil {
@@ -42,7 +44,7 @@ func TestNoticePage(t *testing.T) {
 			t.Fatal("no link in the transcript")
 		}
 		m2 := mux{http.NewServeMux()}
-		notice.NewHandler(sqldb.NewNoticeService(db), nil, nil).Register(m2)
+		notice.NewHandler(notices, nil, nil).Register(m2)
 		srv := httptest.NewServer(m2)
 		defer srv.Close()
 
@@ -84,4 +86,14 @@ func TestNoticePage(t *testing.T) {
 			t.Fatalf("Referrer-Policy %q", h)
 		}
 	})
+}
+
+// mustNotices installs the owner notices on db and returns them.
+func mustNotices(t *testing.T, db *sqldb.DB) *desk.Notices {
+	t.Helper()
+	n, err := desk.NewNotices(context.Background(), db, desk.NoticeConfig{BaseURL: "https://desk.example"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

@@ -21,6 +21,7 @@ import (
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/auth"
+	"github.com/proofdesk/proofdesk/desk"
 	httpd "github.com/proofdesk/proofdesk/http"
 	"github.com/proofdesk/proofdesk/http/api"
 	"github.com/proofdesk/proofdesk/http/telephony"
@@ -75,7 +76,7 @@ type env struct {
 	srv      *httpd.Server
 	phones   *sqldb.PhoneService
 	convs    *sqldb.ConversationService
-	vs       *sqldb.VerificationService
+	vs       *desk.Verification
 	events   *recorder
 	cust     *proofdesk.Customer
 	phoneCP  string
@@ -88,7 +89,7 @@ func newEnv(t testing.TB, db *sqldb.DB) *env {
 	ctx := context.Background()
 	e := &env{db: db, phones: sqldb.NewPhoneService(db), convs: sqldb.NewConversationService(db), events: &recorder{}}
 	var err error
-	if e.vs, err = sqldb.NewVerificationService(ctx, db, sqldb.VerificationConfig{BaseURL: publicBase, Company: "Acme"}); err != nil {
+	if e.vs, err = desk.NewVerification(ctx, db, desk.VerificationConfig{BaseURL: publicBase, Company: "Acme"}); err != nil {
 		t.Fatal(err)
 	}
 	customers := sqldb.NewCustomerService(db)

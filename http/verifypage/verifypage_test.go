@@ -18,6 +18,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
 	httpd "github.com/proofdesk/proofdesk/http"
 	"github.com/proofdesk/proofdesk/http/verifypage"
 	"github.com/proofdesk/proofdesk/sqldb"
@@ -74,7 +75,7 @@ func (r *recorder) events() []proofdesk.Event {
 type fixture struct {
 	db        *sqldb.DB
 	clk       *clock
-	vs        *sqldb.VerificationService
+	vs        *desk.Verification
 	events    *recorder
 	page      *verifypage.Handler
 	srv       *httpd.Server
@@ -92,7 +93,7 @@ func newFixture(t testing.TB, db *sqldb.DB, agentName string) *fixture {
 	f := &fixture{db: db, clk: &clock{now: time.Now().UTC().Truncate(time.Second)}, events: &recorder{}, agentName: agentName}
 	db.Now = f.clk.Now
 	var err error
-	if f.vs, err = sqldb.NewVerificationService(ctx, db, sqldb.VerificationConfig{BaseURL: "https://desk.example"}); err != nil {
+	if f.vs, err = desk.NewVerification(ctx, db, desk.VerificationConfig{BaseURL: "https://desk.example"}); err != nil {
 		t.Fatal(err)
 	}
 	old := f.clk.Now().AddDate(-2, 0, 0)

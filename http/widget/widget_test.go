@@ -21,6 +21,7 @@ import (
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/auth"
+	"github.com/proofdesk/proofdesk/desk"
 	httpd "github.com/proofdesk/proofdesk/http"
 	"github.com/proofdesk/proofdesk/http/api"
 	"github.com/proofdesk/proofdesk/http/widget"
@@ -40,7 +41,7 @@ type env struct {
 	srv      *httpd.Server
 	db       *sqldb.DB
 	convs    *sqldb.ConversationService
-	verif    *sqldb.VerificationService
+	verif    *desk.Verification
 	events   *inmem.EventService
 	agent    *proofdesk.Agent
 	apiToken string
@@ -53,7 +54,7 @@ func newEnv(tb testing.TB, cfg widget.Config) *env {
 	e := &env{db: db, convs: sqldb.NewConversationService(db), events: inmem.NewEventService(0)}
 	db.SetEvents(e.events) // the store publishes every committed change, as in cmd/proofdesk
 	var err error
-	if e.verif, err = sqldb.NewVerificationService(ctx, db, sqldb.VerificationConfig{BaseURL: "https://desk.test"}); err != nil {
+	if e.verif, err = desk.NewVerification(ctx, db, desk.VerificationConfig{BaseURL: "https://desk.test"}); err != nil {
 		tb.Fatal(err)
 	}
 	agents := sqldb.NewAgentService(db)

@@ -55,7 +55,7 @@ type Stack struct {
 	Customers     *sqldb.CustomerService
 	Conversations *sqldb.ConversationService
 	Audit         *sqldb.AuditService
-	Verification  *sqldb.VerificationService
+	Verification  *desk.Verification
 	Policy        *sqldb.PolicyService
 	Outbox        *sqldb.OutboxService
 	Events        *inmem.EventService
@@ -93,9 +93,9 @@ func New(tb testing.TB, opt Options) *Stack {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { _ = s.Server.Close() })
-	vc := sqldb.DefaultVerificationConfig()
+	vc := desk.DefaultVerificationConfig()
 	vc.BaseURL = s.Server.URL()
-	vs, err := sqldb.NewVerificationService(ctx, db, vc)
+	vs, err := desk.NewVerification(ctx, db, vc)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package sqldb
+package desk
 
 import (
 	"regexp"
@@ -117,4 +117,28 @@ func maskWords(s string, words map[string]bool) string {
 		i = j
 	}
 	return b.String()
+}
+
+var (
+	emailInText  = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
+	digitsInText = regexp.MustCompile(`\d[\d \-().]{2,}\d`)
+)
+
+// maskTranscriptText masks emails and runs of digits (phone numbers,
+// postal codes, card digits, house numbers) in a transcript line.
+func maskTranscriptText(s string) string {
+	s = emailInText.ReplaceAllStringFunc(s, proofdesk.MaskEmail)
+	return digitsInText.ReplaceAllStringFunc(s, func(d string) string {
+		b := []byte(d)
+		seen := 0
+		for i := len(b) - 1; i >= 0; i-- {
+			if b[i] >= '0' && b[i] <= '9' {
+				seen++
+				if seen > 2 {
+					b[i] = '*'
+				}
+			}
+		}
+		return string(b)
+	})
 }

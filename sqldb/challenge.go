@@ -1,0 +1,291 @@
+package sqldb
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/verify"
+)
+
+// This file stores verification requests (the challenges table), failed
+// attempts (verification_failures) and proven factors
+// (conversation_factors). It decides nothing: desk/verification.go is the
+// use case, package verify holds the rules.
+
+// SetLevelTTL sets how long an assurance level lasts without the
+// customer's activity; d <= 0 keeps the default of 15 minutes.
+func (db *DB) SetLevelTTL(d time.Duration) {
+	if d > 0 {
+		db.levelTTL = d
+	}
+}
+
+// LevelTTL is how long an assurance level lasts without activity.
+func (db *DB) LevelTTL() time.Duration { return db.levelTTLOrDefault() }
+
+func (db *DB) levelTTLOrDefault() time.Duration {
+	if db.levelTTL > 0 {
+		return db.levelTTL
+	}
+	return 15 * time.Minute
+}
+
+// CountChallenges counts the requests ever issued on a conversation.
+func (h *Handle) CountChallenges(ctx context.Context, conversationID string) (int, error) {
+	var n int
+	if err := h.queryRow(ctx, `SELECT COUNT(*) FROM challenges WHERE conversation_id = ?`, conversationID).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count challenges: %w", err)
+	}
+	return n, nil
+}
+
+// CountCustomerChallengesSince counts the requests issued to a customer
+// after t.
+func (h *Handle) CountCustomerChallengesSince(ctx context.Context, customerID string, t time.Time) (int, error) {
+	var n int
+	if err := h.queryRow(ctx, `SELECT COUNT(*) FROM challenges WHERE customer_id = ? AND created_at > ?`, customerID, fmtTime(t)).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count challenges: %w", err)
+	}
+	return n, nil
+}
+
+// CountFailuresSince counts a customer's failed attempts after t.
+func (h *Handle) CountFailuresSince(ctx context.Context, customerID string, t time.Time) (int, error) {
+	var n int
+	if err := h.queryRow(ctx, `SELECT COUNT(*) FROM verification_failures WHERE customer_id = ? AND at > ?`, customerID, fmtTime(t)).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count failures: %w", err)
+	}
+	return n, nil
+}
+
+// InsertChallenge stores a new request issued by agentID.
+func (tx *Tx) InsertChallenge(ctx context.Context, ch *verify.Challenge, agentID string) error {
+	choices, _ := json.Marshal(ch.Choices)
+	if _, err := tx.exec(ctx, `INSERT INTO challenges (id, conversation_id, customer_id, contact_point_id, kind, code_hash, token_hash, number, choices, attempts, status, agent_id, created_at, expires_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
+		ch.ID, ch.ConversationID, ch.CustomerID, ch.ContactPointID, ch.Kind, ch.CodeHash, ch.TokenHash, ch.Number, string(choices),
+		ch.Status, agentID, fmtTime(ch.CreatedAt), fmtTime(ch.ExpiresAt)); err != nil {
+		return fmt.Errorf("insert challenge: %w", wrapErr(err))
+	}
+	return nil
+}
+
+const challengeColumns = `id, conversation_id, customer_id, contact_point_id, kind, code_hash, token_hash, number, choices, attempts, status, created_at, expires_at, completed_at`
+
+func scanChallenge(row scanner) (*verify.Challenge, error) {
+	ch := &verify.Challenge{}
+	var choices string
+	var done nullTime
+	if err := row.Scan(&ch.ID, &ch.ConversationID, &ch.CustomerID, &ch.ContactPointID, &ch.Kind, &ch.CodeHash, &ch.TokenHash, &ch.Number, &choices,
+		&ch.Attempts, &ch.Status, timeScan{&ch.CreatedAt}, timeScan{&ch.ExpiresAt}, &done); err != nil {
+		return nil, wrapErr(err)
+	}
+	ch.CompletedAt = done.t
+	if err := json.Unmarshal([]byte(choices), &ch.Choices); err != nil {
+		return nil, fmt.Errorf("challenge %s: %w", ch.ID, err)
+	}
+	return ch, nil
+}
+
+// ChallengeByTokenHash returns the request whose link token hashes to
+// tokenHash, or ENOTFOUND.
+func (h *Handle) ChallengeByTokenHash(ctx context.Context, tokenHash string) (*verify.Challenge, error) {
+	return scanChallenge(h.queryRow(ctx, `SELECT `+challengeColumns+` FROM challenges WHERE token_hash = ?`, tokenHash))
+}
+
+// FindChallenges returns a conversation's requests, newest first; with
+// status set, only those in that status.
+func (h *Handle) FindChallenges(ctx context.Context, conversationID, status string) ([]*verify.Challenge, error) {
+	q, args := `SELECT `+challengeColumns+` FROM challenges WHERE conversation_id = ?`, []any{conversationID}
+	if status != "" {
+		q, args = q+` AND status = ?`, append(args, status)
+	}
+	rows, err := h.query(ctx, q+` ORDER BY created_at DESC, id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("find challenges: %w", err)
+	}
+	defer rows.Close()
+	var chs []*verify.Challenge
+	for rows.Next() {
+		ch, err := scanChallenge(rows)
+		if err != nil {
+			return nil, err
+		}
+		chs = append(chs, ch)
+	}
+	return chs, rows.Err()
+}
+
+// UpdateChallenge stores ch's attempts, status and completion time if the
+// row still has status prevStatus and prevAttempts attempts, so concurrent
+// answers cannot both use the last try or both succeed: ECONFLICT if it
+// changed meanwhile.
+func (tx *Tx) UpdateChallenge(ctx context.Context, ch *verify.Challenge, prevStatus string, prevAttempts int) error {
+	r, err := tx.exec(ctx, `UPDATE challenges SET attempts = ?, status = ?, completed_at = ? WHERE id = ? AND status = ? AND attempts = ?`,
+		ch.Attempts, ch.Status, fmtTimePtr(ch.CompletedAt), ch.ID, prevStatus, prevAttempts)
+	if err != nil {
+		return fmt.Errorf("update challenge: %w", wrapErr(err))
+	}
+	if n, _ := r.RowsAffected(); n != 1 {
+		return proofdesk.Errorf(proofdesk.ECONFLICT, "This request changed meanwhile; try again.")
+	}
+	return nil
+}
+
+// RecordFailure stores a failed attempt of a customer on a request.
+func (tx *Tx) RecordFailure(ctx context.Context, customerID, challengeID string) error {
+	if _, err := tx.exec(ctx, `INSERT INTO verification_failures (id, customer_id, challenge_id, at) VALUES (?, ?, ?, ?)`,
+		proofdesk.NewID("vf"), customerID, challengeID, fmtTime(tx.now)); err != nil {
+		return fmt.Errorf("record failure: %w", wrapErr(err))
+	}
+	return nil
+}
+
+// AddFactor records a proven factor on conv and sets its level to
+// verify.LevelFrom of its factors, for the level TTL; a level that had
+// expired starts over from this factor alone. A change of level is
+// audited. It returns the new level.
+func (tx *Tx) AddFactor(ctx context.Context, conv *proofdesk.Conversation, f verify.Factor) (proofdesk.Level, error) {
+	return tx.addFactor(ctx, conv, f)
+}
+
+func (tx *Tx) addFactor(ctx context.Context, conv *proofdesk.Conversation, f verify.Factor) (proofdesk.Level, error) {
+	before := conv.EffectiveLevel(tx.now)
+	if before == proofdesk.L0 {
+		if _, err := tx.exec(ctx, `DELETE FROM conversation_factors WHERE conversation_id = ?`, conv.ID); err != nil {
+			return 0, err
+		}
+	}
+	if _, err := tx.exec(ctx, `INSERT INTO conversation_factors (id, conversation_id, kind, contact_point_id, at) VALUES (?, ?, ?, ?, ?)`,
+		proofdesk.NewID("fac"), conv.ID, f.Kind, f.ContactPointID, fmtTime(f.At)); err != nil {
+		return 0, err
+	}
+	rows, err := tx.query(ctx, `SELECT kind, contact_point_id, at FROM conversation_factors WHERE conversation_id = ?`, conv.ID)
+	if err != nil {
+		return 0, err
+	}
+	var fs []verify.Factor
+	for rows.Next() {
+		var g verify.Factor
+		if err := rows.Scan(&g.Kind, &g.ContactPointID, timeScan{&g.At}); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		fs = append(fs, g)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	level := verify.LevelFrom(fs)
+	exp := tx.now.Add(tx.db.levelTTLOrDefault())
+	if _, err := tx.exec(ctx, `UPDATE conversations SET level = ?, level_expires_at = ?, updated_at = ? WHERE id = ?`, int(level), fmtTime(exp), fmtTime(tx.now), conv.ID); err != nil {
+		return 0, err
+	}
+	conv.Level, conv.LevelExpiresAt = level, &exp
+	if level != before {
+		if err := tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorSystem, Action: proofdesk.AuditLevelChange, SubjectKind: "conversation", SubjectID: conv.ID,
+			Detail: map[string]string{"from": before.String(), "to": level.String(), "factor": f.Kind}}); err != nil {
+			return 0, err
+		}
+	}
+	return level, nil
+}
+
+// RelinkCustomer links conv to customerID, dropping its factors and level
+// (a level proven for one customer says nothing about another).
+func (tx *Tx) RelinkCustomer(ctx context.Context, conv *proofdesk.Conversation, customerID string) error {
+	if _, err := tx.exec(ctx, `DELETE FROM conversation_factors WHERE conversation_id = ?`, conv.ID); err != nil {
+		return fmt.Errorf("relink: %w", err)
+	}
+	if _, err := tx.exec(ctx, `UPDATE conversations SET customer_id = ?, level = 0, level_expires_at = NULL, updated_at = ? WHERE id = ?`, customerID, fmtTime(tx.now), conv.ID); err != nil {
+		return fmt.Errorf("relink: %w", wrapErr(err))
+	}
+	conv.CustomerID, conv.Level, conv.LevelExpiresAt = customerID, proofdesk.L0, nil
+	return nil
+}
+
+// MarkFraud marks conv as fraud with the owner-denied flag and drops its
+// level and factors. It decides nothing and audits nothing.
+func (tx *Tx) MarkFraud(ctx context.Context, conv *proofdesk.Conversation) error {
+	conv.RiskFlags = addFlag(conv.RiskFlags, proofdesk.RiskOwnerDenied)
+	if _, err := tx.exec(ctx, `UPDATE conversations SET fraud = 1, risk_flags = ?, level = 0, level_expires_at = NULL, updated_at = ? WHERE id = ?`,
+		mustJSON(conv.RiskFlags), fmtTime(tx.now), conv.ID); err != nil {
+		return fmt.Errorf("mark fraud: %w", err)
+	}
+	if _, err := tx.exec(ctx, `DELETE FROM conversation_factors WHERE conversation_id = ?`, conv.ID); err != nil {
+		return fmt.Errorf("mark fraud: %w", err)
+	}
+	conv.Fraud, conv.Level, conv.LevelExpiresAt = true, proofdesk.L0, nil
+	return nil
+}
+
+// alertSupervisors audits an alert and emails every supervisor and admin.
+func (tx *Tx) alertSupervisors(ctx context.Context, kind, conversationID, text string) error {
+	if err := tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorSystem, Action: proofdesk.AuditAlert, SubjectKind: "conversation", SubjectID: conversationID,
+		Detail: map[string]string{"alert": kind}}); err != nil {
+		return err
+	}
+	rows, err := tx.query(ctx, `SELECT email FROM agents WHERE role IN ('admin', 'supervisor') AND disabled = 0`)
+	if err != nil {
+		return err
+	}
+	var emails []string
+	for rows.Next() {
+		var e string
+		if err := rows.Scan(&e); err != nil {
+			rows.Close()
+			return err
+		}
+		emails = append(emails, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, e := range emails {
+		if err := tx.enqueue(ctx, &proofdesk.OutboxMessage{Kind: proofdesk.OutboxEmail, Purpose: "alert", ConversationID: conversationID, To: e,
+			Subject: "Proofdesk alert: " + kind, Body: text}, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func addFlag(flags []string, f string) []string {
+	for _, g := range flags {
+		if g == f {
+			return flags
+		}
+	}
+	return append(flags, f)
+}
+
+// IssuedCode is a request's ID and keyed code hash (never the code).
+type IssuedCode struct{ ID, CodeHash string }
+
+// CodesIssuedSince returns the ID and code hash of every request issued
+// at or after t, on any conversation.
+func (h *Handle) CodesIssuedSince(ctx context.Context, t time.Time) ([]IssuedCode, error) {
+	rows, err := h.query(ctx, `SELECT id, code_hash FROM challenges WHERE created_at >= ?`, fmtTime(t))
+	if err != nil {
+		return nil, fmt.Errorf("codes issued: %w", err)
+	}
+	defer rows.Close()
+	var out []IssuedCode
+	for rows.Next() {
+		var c IssuedCode
+		if err := rows.Scan(&c.ID, &c.CodeHash); err != nil {
+			return nil, fmt.Errorf("codes issued: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// Logger is the store's logger, for the application's errors (never PII).
+func (db *DB) Logger() *slog.Logger { return db.logger }
