@@ -1,7 +1,8 @@
 // Package desk is the application: the use cases of a support desk, one
-// file each (unlock.go, account.go, reveal.go; verification, guard
-// enforcement, notices and risk are still in package sqldb and move here
-// next). A use case gathers facts in one store transaction, asks
+// file each (unlock.go, account.go, reveal.go, reply.go for the
+// disclosure guard on every outgoing reply, oracle.go for the pause of an
+// agent who tests guesses; verification, notices and risk are still in
+// package sqldb and move here next). A use case gathers facts in one store transaction, asks
 // proofdesk.Decide, and calls the store's transaction-level API; it holds
 // no SQL and no rule of its own.
 package desk
@@ -13,6 +14,11 @@ type Config struct {
 	// RevealAlertPerHour is the number of reveals by one agent in an hour
 	// above which supervisors are alerted; 0 means 20.
 	RevealAlertPerHour int
+	// OracleLimitPerHour is the number of blocked replies and
+	// exact-value customer lookups by one agent in an hour above which
+	// supervisors are alerted and the agent's replies and lookups pause;
+	// 0 means 10.
+	OracleLimitPerHour int
 }
 
 // Desk runs the use cases over a store.
@@ -21,10 +27,17 @@ type Desk struct {
 	cfg Config
 }
 
-// New returns the desk over db.
+// New returns the desk over db and installs it as db's reply guard
+// (sqldb.DB.SetReplyGuard): from then on every agent reply the store
+// keeps, on any channel, passes GuardReply.
 func New(db *sqldb.DB, cfg Config) *Desk {
 	if cfg.RevealAlertPerHour <= 0 {
 		cfg.RevealAlertPerHour = 20
 	}
-	return &Desk{db: db, cfg: cfg}
+	if cfg.OracleLimitPerHour <= 0 {
+		cfg.OracleLimitPerHour = 10
+	}
+	d := &Desk{db: db, cfg: cfg}
+	db.SetReplyGuard(d)
+	return d
 }

@@ -417,7 +417,7 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 		}
 		if m.AuthorKind == proofdesk.AuthorAgent && !m.Internal {
 			if err := tx.guardReply(ctx, conv, m); err != nil {
-				if proofdesk.ErrorCode(err) == proofdesk.EDISCLOSURE {
+				if err != errNoReplyGuard && proofdesk.ErrorCode(err) != proofdesk.EINTERNAL {
 					blocked = err
 				}
 				return err
@@ -438,37 +438,12 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 		return nil
 	})
 	if blocked != nil {
-		if aerr := s.db.auditBlocked(ctx, m.ConversationID, blocked); aerr != nil {
-			return aerr
-		}
+		return s.db.replyRefused(ctx, m, blocked)
 	}
 	if err == nil && !duplicate {
 		s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventMessageCreated, ConversationID: m.ConversationID, MessageID: m.ID, AuthorKind: m.AuthorKind})
 	}
 	return err
-}
-
-// auditBlocked records a blocked reply in its own transaction (the reply
-// itself rolled back): the rule and level, never the text. An error
-// writing it is returned, not dropped.
-func (db *DB) auditBlocked(ctx context.Context, convID string, blocked error) error {
-	d := map[string]string{}
-	if e, ok := blocked.(*proofdesk.Error); ok {
-		for _, k := range []string{"rule", "class", "required_level"} {
-			if v, ok := e.Details[k]; ok {
-				d[k] = fmt.Sprint(v)
-			}
-		}
-	}
-	if err := db.WithTx(ctx, func(tx *Tx) error {
-		if err := tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditDisclosureBlocked, SubjectKind: "conversation", SubjectID: convID, Detail: d}); err != nil {
-			return err
-		}
-		return tx.noteRiskRaiseFor(ctx, convID)
-	}); err != nil {
-		return fmt.Errorf("audit blocked reply: %w", err)
-	}
-	return nil
 }
 
 func (tx *Tx) insertMessage(ctx context.Context, m *proofdesk.Message, dk *vault.DataKey) error {

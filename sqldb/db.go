@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -53,6 +54,8 @@ type DB struct {
 	levelTTL time.Duration
 	// guards caches a disclosure-guard matcher per customer.
 	guards *guard.Cache
+	// replyGuard checks every agent reply before it is stored (reply.go).
+	replyGuard atomic.Pointer[replyGuardBox]
 	// noticeKey signs the "this wasn't me" links of owner notices.
 	noticeKey []byte
 	// baseURL and company go into links and messages to customers.

@@ -91,6 +91,10 @@ type Config struct {
 	// RevealAlert is the number of reveals by one agent in an hour above
 	// which supervisors are alerted.
 	RevealAlert int
+	// OracleLimit is the number of blocked replies and exact-value
+	// customer lookups by one agent in an hour above which supervisors
+	// are alerted and the agent's replies and lookups pause.
+	OracleLimit int
 
 	// Demo is set by the demo command; it is not an option.
 	Demo bool
@@ -108,6 +112,7 @@ func DefaultConfig() Config {
 		ReopenWindow:      7 * 24 * time.Hour,
 		LevelTTL:          15 * time.Minute,
 		RevealAlert:       20,
+		OracleLimit:       10,
 		WidgetRate:        30,
 		SMTPRelaySecurity: "starttls",
 		IMAPSecurity:      "tls",
@@ -197,6 +202,9 @@ func (c *Config) Validate() error {
 	}
 	if c.RevealAlert < 1 {
 		errs = append(errs, errors.New("--reveal-alert must be at least 1"))
+	}
+	if c.OracleLimit < 1 {
+		errs = append(errs, errors.New("--oracle-limit must be at least 1"))
 	}
 	if c.AllowNo2FA && !c.Demo {
 		errs = append(errs, errors.New("--allow-no-2fa is for the demo only: admins of a real desk must enrol TOTP"))
@@ -376,7 +384,8 @@ var (
 		listOption("widget-origins", "comma-separated sites that may embed the chat widget (host patterns such as shop.example.com or *.example.com)", func(c *Config) *[]string { return &c.WidgetOrigins }),
 		intOption("widget-rate", "chat messages one visitor may send per minute", func(c *Config) *int { return &c.WidgetRate }),
 		boolOption("user-hash", "also accept Intercom-style user_hash identities (for migrations; they never expire: prefer signed tokens)", func(c *Config) *bool { return &c.UserHash }),
-		intOption("reveal-alert", "reveals by one agent in an hour above which supervisors are alerted", func(c *Config) *int { return &c.RevealAlert }),
+		intOption("reveal-alert", "reveals, blocked replies and exact-value lookups by one agent in an hour above which supervisors are alerted", func(c *Config) *int { return &c.RevealAlert }),
+		intOption("oracle-limit", "blocked replies and exact-value customer lookups by one agent in an hour above which supervisors are alerted and the agent's replies and lookups pause", func(c *Config) *int { return &c.OracleLimit }),
 	)
 )
 

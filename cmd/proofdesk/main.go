@@ -76,6 +76,9 @@ type Main struct {
 	AuditService        *sqldb.AuditService
 	PolicyService       *sqldb.PolicyService
 	OutboxService       *sqldb.OutboxService
+	// Desk runs the use cases; OpenDB installs it as the store's reply
+	// guard, so every agent reply (demo seeding too) passes the guard.
+	Desk *desk.Desk
 	// VerificationService and Events are set by Run.
 	VerificationService *sqldb.VerificationService
 	// Workers are the background loops Run started (outbox delivery, IMAP).
@@ -127,6 +130,7 @@ func (m *Main) OpenDB(ctx context.Context) error {
 	m.AuditService = sqldb.NewAuditService(m.DB)
 	m.PolicyService = sqldb.NewPolicyService(m.DB)
 	m.OutboxService = sqldb.NewOutboxService(m.DB)
+	m.Desk = desk.New(m.DB, desk.Config{RevealAlertPerHour: m.Config.RevealAlert, OracleLimitPerHour: m.Config.OracleLimit})
 	return nil
 }
 
@@ -221,7 +225,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	apiH.Challenges = m.VerificationService
 	apiH.PhoneRegion = m.Config.DefaultRegion
 	apiH.Register(s)
-	dk := desk.New(m.DB, desk.Config{RevealAlertPerHour: m.Config.RevealAlert})
+	dk := m.Desk
 	api.NewVerificationHandler(agents, m.VerificationService, dk).Register(s)
 	api.NewPolicyHandler(agents, m.PolicyService).Register(s)
 	api.NewAuditHandler(agents, m.AuditService).Register(s)

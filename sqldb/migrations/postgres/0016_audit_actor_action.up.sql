@@ -1,0 +1,4 @@
+-- Counting an agent's blocked replies and lookups in the last hour
+-- (desk: the guard is no oracle) reads audit entries by actor, action and
+-- time.
+CREATE INDEX audit_log_actor_action_at ON audit_log (actor_id, action, at);
