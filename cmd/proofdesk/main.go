@@ -224,9 +224,11 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	apiH := api.NewHandler(agents, m.CustomerService, m.ConversationService, m.AuditService, m.PolicyService)
 	apiH.Challenges = m.VerificationService
 	apiH.PhoneRegion = m.Config.DefaultRegion
+	apiH.Lookups = m.Desk
 	apiH.Register(s)
 	dk := m.Desk
 	api.NewVerificationHandler(agents, m.VerificationService, dk).Register(s)
+	api.NewPauseHandler(agents, dk).Register(s)
 	api.NewPolicyHandler(agents, m.PolicyService).Register(s)
 	api.NewAuditHandler(agents, m.AuditService).Register(s)
 	oh := api.NewOutboxHandler(agents, m.OutboxService)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/auth"
+	"github.com/proofdesk/proofdesk/desk"
 	httpd "github.com/proofdesk/proofdesk/http"
 	"github.com/proofdesk/proofdesk/http/api"
 	"github.com/proofdesk/proofdesk/sqldb"
@@ -49,6 +50,7 @@ func newEnv(tb testing.TB) *env {
 	}
 	e.syncToken = sync
 	e.handler = api.NewHandler(agents, e.customers, e.conversations, e.audit, nil)
+	e.handler.Lookups = desk.New(db, desk.Config{})
 	e.srv = httpd.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)))
 	e.handler.Register(e.srv)
 	if err := e.srv.Open(); err != nil {
