@@ -97,6 +97,9 @@ type Message struct {
 	Internal       bool   // an internal note: never sent to the requester
 	ClientID       string // client-side message ID that makes sends idempotent
 	CreatedAt      time.Time
+	// Attachments are stored with the message, in its transaction; an
+	// agent reply's file names pass the disclosure guard with its body.
+	Attachments []*Attachment
 
 	// BreakGlassReason, set by a supervisor, sends an agent reply past the
 	// disclosure guard: audited, flagged and notified to the owner.

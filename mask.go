@@ -153,9 +153,35 @@ type MessageView struct {
 	AuthorID       string `json:"author_id,omitempty"`
 	Body           string `json:"body"`
 	Internal       bool   `json:"internal"`
-	// CodeHidden is true when a verification code was hidden in Body.
+	// CodeHidden is true when a verification code was hidden in Body or
+	// in a file name.
 	CodeHidden bool      `json:"code_hidden,omitempty"`
 	CreatedAt  time.Time `json:"created_at"`
+	// Attachments are the message's files, without bytes; never nil.
+	Attachments []AttachmentView `json:"attachments"`
+}
+
+// AttachmentView is a file of a message as an agent-facing surface shows
+// it: its name, which the sender typed, with codes hidden as in the body.
+// It is built only by NewMessageView.
+type AttachmentView struct {
+	ID             string `json:"id"`
+	ConversationID string `json:"-"`
+	MessageID      string `json:"message_id"`
+	Filename       string `json:"filename"`
+	ContentType    string `json:"content_type"`
+	// Size is the file's length in bytes.
+	Size int64 `json:"size"`
+}
+
+func newAttachmentView(a *Attachment, vc ViewContext, hide bool) (AttachmentView, bool) {
+	v := AttachmentView{ID: a.ID, ConversationID: a.ConversationID, MessageID: a.MessageID, Filename: a.Filename,
+		ContentType: a.ContentType, Size: a.Size}
+	hidden := false
+	if hide {
+		v.Filename, hidden = vc.hideCodes(a.Filename)
+	}
+	return v, hidden
 }
 
 // CodeHiddenText replaces a verification code in a message shown to an agent.
@@ -163,12 +189,19 @@ const CodeHiddenText = "[code hidden]"
 
 // NewMessageView returns m as vc allows it to be shown: in what the
 // customer (or the system, on their behalf) wrote, verification codes are
-// hidden (see HideCodes); agents' own messages are shown as written.
+// hidden (see HideCodes), in the body and in the names of the files;
+// agents' own messages are shown as written.
 func NewMessageView(m *Message, vc ViewContext) *MessageView {
 	v := &MessageView{ID: m.ID, ConversationID: m.ConversationID, AuthorKind: m.AuthorKind, AuthorID: m.AuthorID,
-		Body: m.Body, Internal: m.Internal, CreatedAt: m.CreatedAt}
-	if m.AuthorKind != AuthorAgent {
+		Body: m.Body, Internal: m.Internal, CreatedAt: m.CreatedAt, Attachments: []AttachmentView{}}
+	customer := m.AuthorKind != AuthorAgent
+	if customer {
 		v.Body, v.CodeHidden = vc.hideCodes(m.Body)
+	}
+	for _, a := range m.Attachments {
+		av, hidden := newAttachmentView(a, vc, customer)
+		v.Attachments = append(v.Attachments, av)
+		v.CodeHidden = v.CodeHidden || hidden
 	}
 	return v
 }

@@ -9,6 +9,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -374,6 +375,44 @@ func TestNewMessageView(t *testing.T) {
 	agent := &proofdesk.Message{ID: "m2", AuthorKind: proofdesk.AuthorAgent, AuthorID: "agt_1", Body: "Your order 123456 ships today"}
 	if v := proofdesk.NewMessageView(agent, proofdesk.ViewContext{CodesIssued: true}); v.Body != agent.Body || v.CodeHidden || v.AuthorID != "agt_1" {
 		t.Fatalf("agent message view = %+v, want as written", v)
+	}
+}
+
+// TestNewMessageView_FileNames: a file name the customer typed is shown
+// through the same view as the body, codes hidden in any spacing or
+// script; an agent's file names are shown as written, like its body.
+func TestNewMessageView_FileNames(t *testing.T) {
+	vc := proofdesk.ViewContext{KnownCode: func(c string) bool { return c == "482913" }}
+	files := func(names ...string) []*proofdesk.Attachment {
+		var out []*proofdesk.Attachment
+		for i, n := range names {
+			out = append(out, &proofdesk.Attachment{ID: "att_" + strconv.Itoa(i), ConversationID: "c1", MessageID: "m1", Filename: n,
+				ContentType: "image/png", Size: 10})
+		}
+		return out
+	}
+	cust := &proofdesk.Message{ID: "m1", ConversationID: "c1", AuthorKind: proofdesk.AuthorCustomer, Body: "see the files",
+		Attachments: files("code 482 913.png", "４８２９１３.pdf", "order 123456.pdf")}
+	v := proofdesk.NewMessageView(cust, vc)
+	want := []string{"code [code hidden].png", "[code hidden].pdf", "order 123456.pdf"}
+	if len(v.Attachments) != len(want) || !v.CodeHidden || v.Body != "see the files" {
+		t.Fatalf("customer view = %+v", v)
+	}
+	for i, a := range v.Attachments {
+		if a.Filename != want[i] || a.ID != cust.Attachments[i].ID || a.MessageID != "m1" || a.ConversationID != "c1" || a.Size != 10 || a.ContentType != "image/png" {
+			t.Errorf("file %d = %+v, want name %q", i, a, want[i])
+		}
+	}
+	// Once a request was issued on the conversation, every 6-digit number.
+	if got := proofdesk.NewMessageView(cust, proofdesk.ViewContext{CodesIssued: true}).Attachments[2].Filename; got != "order [code hidden].pdf" {
+		t.Errorf("with codes issued: %q", got)
+	}
+	agent := &proofdesk.Message{ID: "m2", AuthorKind: proofdesk.AuthorAgent, Body: "label", Attachments: files("label 482913.pdf")}
+	if v := proofdesk.NewMessageView(agent, vc); v.Attachments[0].Filename != "label 482913.pdf" || v.CodeHidden {
+		t.Fatalf("agent's file = %+v, want as written", v.Attachments[0])
+	}
+	if v := proofdesk.NewMessageView(&proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer}, vc); v.Attachments == nil {
+		t.Fatal("a message without files has nil Attachments, want empty (JSON [])")
 	}
 }
 

@@ -3,6 +3,8 @@ package desk
 import (
 	"context"
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/guard"
@@ -55,7 +57,7 @@ func (d *Desk) GuardReply(ctx context.Context, tx *sqldb.Tx, conv *proofdesk.Con
 	if err != nil {
 		return err
 	}
-	v := guard.CheckRecent(m.Body, recent, offered, targets...)
+	v := guard.CheckRecent(guardText(m), recent, offered, targets...)
 	if !v.Blocked {
 		return nil
 	}
@@ -133,6 +135,28 @@ func (d *Desk) ReplyRefused(ctx context.Context, tx *sqldb.Tx, m *proofdesk.Mess
 		return err
 	}
 	return d.watchAgent(ctx, tx, agentID, m.ConversationID, true)
+}
+
+// guardText is what the disclosure guard reads of an agent reply: its body,
+// each attachment's name, and the content of every attachment that is
+// UTF-8 text whatever its declared type (a CSV or a text file can carry
+// the same data as the body). Binary formats (PDF, images, office files)
+// are not read.
+func guardText(m *proofdesk.Message) string {
+	if len(m.Attachments) == 0 {
+		return m.Body
+	}
+	var b strings.Builder
+	b.WriteString(m.Body)
+	for _, a := range m.Attachments {
+		b.WriteString("\n")
+		b.WriteString(a.Filename)
+		if utf8.Valid(a.Data) {
+			b.WriteString("\n")
+			b.Write(a.Data)
+		}
+	}
+	return b.String()
 }
 
 func blockedMessage(v guard.Verdict) string {

@@ -31,7 +31,7 @@ func DecodeJSON(r *http.Request, v any) error {
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		if IsBodyTooLarge(err) {
-			return errBodyTooLarge
+			return bodyTooLargeErr(err)
 		}
 		return proofdesk.Errorf(proofdesk.EINVALID, "request body must hold a single JSON value")
 	}
@@ -45,7 +45,7 @@ func decodeError(err error) error {
 	)
 	switch {
 	case IsBodyTooLarge(err):
-		return errBodyTooLarge
+		return bodyTooLargeErr(err)
 	case errors.Is(err, io.EOF):
 		return proofdesk.Errorf(proofdesk.EINVALID, "request body is empty")
 	case errors.Is(err, io.ErrUnexpectedEOF):

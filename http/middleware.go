@@ -196,8 +196,24 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
-// errBodyTooLarge is what a request with an oversized body gets.
-var errBodyTooLarge = &proofdesk.Error{Code: proofdesk.EINVALID, Message: "request body larger than 1 MiB"}
+// errBodyTooLarge is what a request with a body over the default limit
+// gets; BodyTooLarge names another limit.
+var errBodyTooLarge = BodyTooLarge(MaxBodyBytes)
+
+// BodyTooLarge is the EINVALID error of a request body over n bytes,
+// naming the limit.
+func BodyTooLarge(n int64) error {
+	return &proofdesk.Error{Code: proofdesk.EINVALID, Message: "request body larger than " + proofdesk.FormatBytes(n)}
+}
+
+// bodyTooLargeErr is BodyTooLarge for a read that went past the limit.
+func bodyTooLargeErr(err error) error {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return BodyTooLarge(mbe.Limit)
+	}
+	return errBodyTooLarge
+}
 
 // limitBody refuses bodies over n bytes: at once when Content-Length says
 // so, otherwise when the handler reads past n.
@@ -206,7 +222,7 @@ func limitBody(n int64) func(http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if r.ContentLength > n {
 				w.Header().Set("Connection", "close")
-				Error(w, r, errBodyTooLarge)
+				Error(w, r, BodyTooLarge(n))
 				return
 			}
 			if r.Body != nil {

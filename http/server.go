@@ -72,7 +72,15 @@ func NewServer(logger *slog.Logger) *Server {
 
 // Handle registers h for a ServeMux pattern such as "GET /api/v1/customers/{id}".
 // The pattern is the route label in logs and metrics. Call it before Open.
+// Request bodies are limited to MaxBodyBytes.
 func (s *Server) Handle(pattern string, h http.Handler) {
+	s.HandleUpload(pattern, h, MaxBodyBytes)
+}
+
+// HandleUpload registers h like Handle, with request bodies limited to
+// maxBody bytes instead of MaxBodyBytes: for routes that take files.
+func (s *Server) HandleUpload(pattern string, h http.Handler, maxBody int64) {
+	h = limitBody(maxBody)(h)
 	s.mux.Handle(pattern, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if ri := requestInfoFrom(r.Context()); ri != nil {
 			ri.route = pattern
@@ -89,7 +97,6 @@ func (s *Server) Handler() http.Handler {
 		s.observe,
 		s.recoverPanic,
 		s.securityHeaders,
-		limitBody(MaxBodyBytes),
 	)
 }
 

@@ -2,6 +2,7 @@ package mail
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"net"
 	"slices"
@@ -93,10 +94,25 @@ func flags(t *testing.T, c *imapclient.Client) map[string][]imap.Flag {
 	return out
 }
 
+// imapServers are the IMAP servers the poller is tested against: go-imap's
+// in-memory server, and Dovecot when installed (see mustDovecot).
+var imapServers = []struct {
+	name  string
+	start func(*testing.T) string
+}{
+	{"memserver", mustIMAPServer},
+	{"dovecot", mustDovecot},
+}
+
 func TestIMAPPoller(t *testing.T) {
+	for _, srv := range imapServers {
+		t.Run(srv.name, func(t *testing.T) { testIMAPPoller(t, srv.start(t)) })
+	}
+}
+
+func testIMAPPoller(t *testing.T, addr string) {
 	db := sqldbtest.Open(t)
 	env := newInboundEnv(t, db, Limits{MaxDepth: 2}, nil)
-	addr := mustIMAPServer(t)
 	c := imapSession(t, addr)
 
 	appendMail(t, c, mailMsg("jane@example.com", "good", "i1@example.com", "", "Hello from IMAP."))
@@ -173,10 +189,41 @@ func TestIMAPPoller(t *testing.T) {
 }
 
 func TestIMAPPoller_BadLogin(t *testing.T) {
-	addr := mustIMAPServer(t)
-	p := NewIMAPPoller(IMAPConfig{Addr: addr, Security: IMAPInsecure, Username: "support", Password: "wrong"},
-		HandlerFunc(func(context.Context, Envelope, []byte) error { return nil }), nil)
-	if _, err := p.PollOnce(context.Background()); err == nil || !strings.Contains(err.Error(), "imap login") {
-		t.Fatalf("err=%v, want a login failure", err)
+	for _, srv := range imapServers {
+		t.Run(srv.name, func(t *testing.T) {
+			addr := srv.start(t)
+			p := NewIMAPPoller(IMAPConfig{Addr: addr, Security: IMAPInsecure, Username: "support", Password: "wrong"},
+				HandlerFunc(func(context.Context, Envelope, []byte) error { return nil }), nil)
+			if _, err := p.PollOnce(context.Background()); err == nil || !strings.Contains(err.Error(), "imap login") {
+				t.Fatalf("err=%v, want a login failure", err)
+			}
+		})
+	}
+}
+
+// TestIMAPPoller_DovecotTLS polls Dovecot over implicit TLS and over
+// STARTTLS, verifying its certificate; without the certificate's root the
+// poll fails before any login.
+func TestIMAPPoller_DovecotTLS(t *testing.T) {
+	srv := startDovecot(t)
+	db := sqldbtest.Open(t)
+	env := newInboundEnv(t, db, Limits{}, nil)
+	c := imapSession(t, srv.addr)
+	appendMail(t, c, mailMsg("jane@example.com", "over tls", "t1@example.com", "", "Sent over TLS."))
+	appendMail(t, c, mailMsg("jane@example.com", "over starttls", "t2@example.com", "", "Sent over STARTTLS."))
+
+	untrusted := NewIMAPPoller(IMAPConfig{Addr: srv.tlsAddr, Security: IMAPTLS, Username: "support", Password: "s3cret", Batch: 1}, env.handler, nil)
+	if _, err := untrusted.PollOnce(context.Background()); err == nil || !strings.Contains(err.Error(), "certificate") {
+		t.Fatalf("unverified certificate: err=%v, want a certificate error", err)
+	}
+	for _, tt := range []struct{ security, addr string }{{IMAPTLS, srv.tlsAddr}, {IMAPStartTLS, srv.addr}} {
+		p := NewIMAPPoller(IMAPConfig{Addr: tt.addr, Security: tt.security, Username: "support", Password: "s3cret", Batch: 1,
+			TLSConfig: &tls.Config{RootCAs: srv.roots, ServerName: "127.0.0.1"}}, env.handler, nil)
+		if n, err := p.PollOnce(context.Background()); err != nil || n != 1 {
+			t.Fatalf("%s: PollOnce=%d, %v, want 1", tt.security, n, err)
+		}
+	}
+	if n := len(env.emailConversations(t)); n != 2 {
+		t.Fatalf("%d conversations, want the two mails", n)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"mime"
 	"strings"
 
 	gomail "github.com/emersion/go-message/mail"
@@ -85,23 +86,97 @@ func (w *Worker) Compose(ctx context.Context, d *proofdesk.OutboxDelivery, msgID
 	}
 	h.SetSubject(subject)
 	h.Set("MIME-Version", "1.0")
-	h.SetContentType("text/plain", map[string]string{"charset": "utf-8"})
-	h.Set("Content-Transfer-Encoding", "quoted-printable")
-
-	var buf bytes.Buffer
-	bw, err := gomail.CreateSingleInlineWriter(&buf, h)
+	files, err := w.replyFiles(ctx, d)
 	if err != nil {
-		return nil, fmt.Errorf("compose: %w", err)
+		return nil, err
 	}
+	var buf bytes.Buffer
 	body := strings.ReplaceAll(strings.ReplaceAll(d.Body, "\r\n", "\n"), "\n", "\r\n")
-	if _, err := bw.Write([]byte(body)); err != nil {
-		return nil, fmt.Errorf("compose: %w", err)
-	}
-	if err := bw.Close(); err != nil {
+	if len(files) == 0 {
+		h.SetContentType("text/plain", map[string]string{"charset": "utf-8"})
+		h.Set("Content-Transfer-Encoding", "quoted-printable")
+		bw, err := gomail.CreateSingleInlineWriter(&buf, h)
+		if err != nil {
+			return nil, fmt.Errorf("compose: %w", err)
+		}
+		if _, err := bw.Write([]byte(body)); err != nil {
+			return nil, fmt.Errorf("compose: %w", err)
+		}
+		if err := bw.Close(); err != nil {
+			return nil, fmt.Errorf("compose: %w", err)
+		}
+	} else if err := writeMixed(&buf, h, body, files); err != nil {
 		return nil, fmt.Errorf("compose: %w", err)
 	}
 	if w.cfg.DKIM == nil {
 		return buf.Bytes(), nil
 	}
 	return w.cfg.DKIM.Sign(buf.Bytes())
+}
+
+// attachmentFinder is the store's files of a message, when it keeps them.
+type attachmentFinder interface {
+	FindMessageAttachments(ctx context.Context, convID, msgID string) ([]*proofdesk.Attachment, error)
+}
+
+// replyFiles returns the files of the agent reply d delivers, if any.
+func (w *Worker) replyFiles(ctx context.Context, d *proofdesk.OutboxDelivery) ([]*proofdesk.Attachment, error) {
+	f, ok := w.st.(attachmentFinder)
+	if !ok || d.Purpose != purposeReply || d.RefID == "" || d.ConversationID == "" {
+		return nil, nil
+	}
+	return f.FindMessageAttachments(ctx, d.ConversationID, d.RefID)
+}
+
+// writeMixed writes a multipart/mixed message (RFC 2046 §5.1.3): the text
+// as quoted-printable UTF-8, then each file base64-encoded with
+// Content-Disposition: attachment and its name (RFC 2183; RFC 2231 for a
+// name outside ASCII).
+func writeMixed(buf *bytes.Buffer, h gomail.Header, body string, files []*proofdesk.Attachment) error {
+	mw, err := gomail.CreateWriter(buf, h)
+	if err != nil {
+		return err
+	}
+	var th gomail.InlineHeader
+	th.SetContentType("text/plain", map[string]string{"charset": "utf-8"})
+	th.Set("Content-Transfer-Encoding", "quoted-printable")
+	tw, err := mw.CreateSingleInline(th)
+	if err != nil {
+		return err
+	}
+	if _, err := tw.Write([]byte(body)); err != nil {
+		return err
+	}
+	if err := tw.Close(); err != nil {
+		return err
+	}
+	for _, f := range files {
+		var ah gomail.AttachmentHeader
+		ct := f.ContentType
+		if ct == "" {
+			ct = "application/octet-stream"
+		}
+		name := proofdesk.SanitizeFilename(f.Filename)
+		if mt, params, err := mime.ParseMediaType(ct); err == nil {
+			params["name"] = name
+			ct = mime.FormatMediaType(mt, params)
+		}
+		ah.Set("Content-Type", ct)
+		// mime.FormatMediaType writes a name outside ASCII as RFC 2231
+		// filename*=utf-8''...; go-message's SetFilename would write an
+		// RFC 2047 encoded-word, which RFC 2047 §5 forbids in a parameter.
+		ah.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+		ah.Set("Content-Transfer-Encoding", "base64")
+		aw, err := mw.CreateAttachment(ah)
+		if err != nil {
+			return err
+		}
+		if _, err := aw.Write(f.Data); err != nil {
+			return err
+		}
+		if err := aw.Close(); err != nil {
+			return err
+		}
+	}
+	return mw.Close()
 }

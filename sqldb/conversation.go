@@ -53,6 +53,7 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 	if first != nil {
 		first.Body = proofdesk.NeutralizeBidi(first.Body)
 	}
+	var blocked error
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
 		conv.ID = proofdesk.NewID("cnv")
 		conv.CreatedAt, conv.UpdatedAt, conv.LastActivityAt = tx.now, tx.now, tx.now
@@ -100,6 +101,9 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 			first.ConversationID = conv.ID
 			if first.AuthorKind == proofdesk.AuthorAgent && !first.Internal {
 				if err := tx.guardReply(ctx, conv, first); err != nil {
+					if refusedReply(err) {
+						blocked = err
+					}
 					return err
 				}
 			}
@@ -112,6 +116,11 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 		}
 		return nil
 	})
+	if blocked != nil {
+		// Counted like any blocked reply: a new conversation per guess
+		// is no way around the count.
+		return s.db.replyRefused(ctx, first, blocked)
+	}
 	if err == nil {
 		s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventConversationCreated, ConversationID: conv.ID, Status: conv.Status})
 		if first != nil {
@@ -397,6 +406,10 @@ func normalizeTags(tags []string) []string {
 func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Message) error {
 	// Before the guard reads it: what is checked is what is stored and sent.
 	m.Body = proofdesk.NeutralizeBidi(m.Body)
+	for _, a := range m.Attachments {
+		// The guard reads, and the store keeps, the name as shown.
+		a.Filename = proofdesk.SanitizeFilename(a.Filename)
+	}
 	var blocked error
 	duplicate := false
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
@@ -417,13 +430,16 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 		}
 		if m.AuthorKind == proofdesk.AuthorAgent && !m.Internal {
 			if err := tx.guardReply(ctx, conv, m); err != nil {
-				if err != errNoReplyGuard && proofdesk.ErrorCode(err) != proofdesk.EINTERNAL {
+				if refusedReply(err) {
 					blocked = err
 				}
 				return err
 			}
 		}
 		if err := tx.insertMessage(ctx, m, dk); err != nil {
+			return err
+		}
+		if err := tx.insertAttachments(ctx, m, dk); err != nil {
 			return err
 		}
 		if m.AuthorKind == proofdesk.AuthorCustomer {
@@ -452,7 +468,7 @@ func (tx *Tx) insertMessage(ctx context.Context, m *proofdesk.Message, dk *vault
 	default:
 		return proofdesk.FieldError("author_kind", "unknown author kind")
 	}
-	if strings.TrimSpace(m.Body) == "" {
+	if strings.TrimSpace(m.Body) == "" && len(m.Attachments) == 0 {
 		return proofdesk.FieldError("body", "body is required")
 	}
 	m.ID = proofdesk.NewID("msg")
@@ -498,7 +514,8 @@ func scanMessage(row scanner, dk *vault.DataKey) (*proofdesk.Message, error) {
 	return m, nil
 }
 
-// FindMessages returns a conversation's messages, oldest first.
+// FindMessages returns a conversation's messages, oldest first, each with
+// its attachments' names, types and sizes (not their bytes).
 func (s *ConversationService) FindMessages(ctx context.Context, conversationID string) ([]*proofdesk.Message, error) {
 	h := s.db.reader()
 	_, dk, err := h.findConversationByID(ctx, conversationID)
@@ -518,5 +535,8 @@ func (s *ConversationService) FindMessages(ctx context.Context, conversationID s
 		}
 		out = append(out, m)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, s.db.attachFiles(ctx, conversationID, out)
 }

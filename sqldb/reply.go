@@ -57,6 +57,16 @@ func (tx *Tx) guardReply(ctx context.Context, conv *proofdesk.Conversation, m *p
 	return g.GuardReply(ctx, tx, conv, m)
 }
 
+// refusedReply reports whether err from the ReplyGuard refuses the reply
+// (the guard blocked it, or the gate refused it) rather than failing.
+func refusedReply(err error) bool {
+	switch proofdesk.ErrorCode(err) {
+	case proofdesk.EDISCLOSURE, proofdesk.EFORBIDDEN, proofdesk.EVERIFICATION, proofdesk.EUNAUTHORIZED:
+		return true
+	}
+	return false
+}
+
 // replyRefused hands a refused reply back to the ReplyGuard in a new
 // transaction.
 func (db *DB) replyRefused(ctx context.Context, m *proofdesk.Message, refused error) error {

@@ -12,10 +12,16 @@ import (
 const customersImportSummary = `Import customers from FILE.csv or FILE.jsonl (format in the README).
 Every row is validated first; any bad row is reported as "line N: field F:
 message" (values are never printed) and nothing is imported. Otherwise all
-rows are imported in one transaction.`
+rows are imported in one transaction.
+
+The encoding is detected (a byte order mark for UTF-8 or UTF-16, else UTF-8,
+else Windows-1252, as Excel writes "CSV" on Windows) or named with
+--encoding. A CSV file may be separated by commas, semicolons or tabs: the
+header row, or Excel's "sep=;" first line, says which.`
 
 func runCustomersImport(ctx context.Context, env cliEnv, args []string) error {
 	cf := newConfigFlags("customers import", customersImportSummary, storeOptions, env.stderr)
+	encoding := cf.String("encoding", encodingAuto, "the file's encoding: auto, utf-8, utf-16 (with a byte order mark), utf-16le, utf-16be, windows-1252, or another WHATWG label (windows-1251, iso-8859-2, shift_jis, ...)")
 	rest, err := parseArgs(cf, env, args, 1, "one argument: FILE.csv or FILE.jsonl")
 	if err != nil {
 		return err
@@ -24,7 +30,7 @@ func runCustomersImport(ctx context.Context, env cliEnv, args []string) error {
 	if err != nil {
 		return err
 	}
-	customers, err := readImportFile(rest[0], time.Now().UTC(), cfg.DefaultRegion)
+	customers, used, err := readImportFile(rest[0], *encoding, time.Now().UTC(), cfg.DefaultRegion)
 	var bad importErrors
 	if errors.As(err, &bad) {
 		for _, e := range bad {
@@ -45,6 +51,6 @@ func runCustomersImport(ctx context.Context, env cliEnv, args []string) error {
 		}
 		return fmt.Errorf("nothing was imported: %w", err)
 	}
-	fmt.Fprintf(env.stdout, "Imported %d customers.\n", len(customers))
+	fmt.Fprintf(env.stdout, "Imported %d customers (read as %s).\n", len(customers), used)
 	return nil
 }

@@ -50,23 +50,32 @@ func (es importErrors) Error() string {
 }
 
 // readImportFile parses a .csv or .jsonl (also .ndjson) file and validates
-// every row. It returns the customers, or importErrors listing every bad
-// row, or another error if the file cannot be read.
+// every row. encoding is an --encoding value (see decodeImportText). It
+// returns the customers and the encoding the file was read in, or
+// importErrors listing every bad row (or the first line not valid in the
+// encoding), or another error if the file cannot be read.
 // Phones without a country code are read as numbers of phoneRegion (the
 // --default-region, "" to refuse them).
-func readImportFile(path string, now time.Time, phoneRegion string) ([]*proofdesk.Customer, error) {
-	f, err := os.Open(path)
+func readImportFile(path, encoding string, now time.Time, phoneRegion string) ([]*proofdesk.Customer, string, error) {
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext != ".csv" && ext != ".jsonl" && ext != ".ndjson" {
+		return nil, "", fmt.Errorf("%s: the file name must end in .csv or .jsonl", filepath.Base(path))
+	}
+	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	defer f.Close()
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".csv":
-		return parseCSVCustomers(f, now, phoneRegion)
-	case ".jsonl", ".ndjson":
-		return parseJSONLCustomers(f, now, phoneRegion)
+	text, used, err := decodeImportText(b, encoding)
+	if err != nil {
+		return nil, "", err
 	}
-	return nil, fmt.Errorf("%s: the file name must end in .csv or .jsonl", filepath.Base(path))
+	var customers []*proofdesk.Customer
+	if ext == ".csv" {
+		customers, err = parseCSVCustomers(bytes.NewReader(text), now, phoneRegion)
+	} else {
+		customers, err = parseJSONLCustomers(bytes.NewReader(text), now, phoneRegion)
+	}
+	return customers, used, err
 }
 
 // importCheck collects validated customers and row errors, and catches
@@ -217,18 +226,41 @@ var csvColumns = []string{
 // parseCSVCustomers reads a CSV file whose header row names the columns
 // (csvColumns and attr_<name>); only name is required. emails and phones
 // hold several values separated by ";", each optionally "value|YYYY-MM-DD"
-// to give the date the business has had it since.
+// to give the date the business has had it since. Fields are separated by
+// commas, or by what Excel's optional first line "sep=X" names, or else by
+// the separator the header row uses (";" where Excel's locale writes it, a
+// tab in Excel's "Unicode Text"); see csvDelimiter.
 func parseCSVCustomers(r io.Reader, now time.Time, phoneRegion string) ([]*proofdesk.Customer, error) {
-	cr := csv.NewReader(r)
+	br := bufio.NewReader(r)
+	first, err := br.ReadString('\n')
+	if err != nil && err != io.EOF {
+		return nil, fmt.Errorf("read line 1: %w", err)
+	}
+	delim, hasSep, msg := csvDelimiter(first)
+	if msg != "" {
+		return nil, importErrors{{Line: 1, Message: msg}}
+	}
+	cr := csv.NewReader(io.MultiReader(strings.NewReader(first), br))
+	cr.Comma = delim
 	cr.ReuseRecord = true
+	headerLine := 1
+	if hasSep {
+		// Read the "sep=" line as a record so that line numbers stay the file's.
+		cr.FieldsPerRecord = -1
+		if _, err := cr.Read(); err != nil {
+			return nil, importErrors{csvRowError(err, 1, delim)}
+		}
+		cr.FieldsPerRecord = 0
+		headerLine = 2
+	}
 	header, err := cr.Read()
 	if err == io.EOF {
 		return nil, errors.New("the file is empty: the first line must be a header row naming the columns")
 	}
 	if err != nil {
-		return nil, importErrors{csvRowError(err, 1)}
+		return nil, importErrors{csvRowError(err, headerLine, delim)}
 	}
-	cols, herrs := csvHeader(header)
+	cols, herrs := csvHeader(header, headerLine)
 	if len(herrs) > 0 {
 		return nil, herrs
 	}
@@ -240,7 +272,7 @@ func parseCSVCustomers(r io.Reader, now time.Time, phoneRegion string) ([]*proof
 		}
 		if err != nil {
 			line, _ := cr.FieldPos(0)
-			ic.errs = append(ic.errs, csvRowError(err, line))
+			ic.errs = append(ic.errs, csvRowError(err, line, delim))
 			var pe *csv.ParseError
 			if errors.As(err, &pe) && pe.Err == csv.ErrFieldCount {
 				continue
@@ -258,19 +290,62 @@ func parseCSVCustomers(r io.Reader, now time.Time, phoneRegion string) ([]*proof
 	return ic.result()
 }
 
-func csvRowError(err error, line int) rowError {
+// csvDelimiter picks the field separator from the file's first line:
+// Excel's "sep=X" line names it (hasSep; X is ",", ";", a tab or "|");
+// otherwise the header row, whose column names hold none of these, uses
+// the one among ",", ";" and a tab it holds most often, "," when it holds
+// none or as many of one as of another. msg says why the line is refused.
+func csvDelimiter(first string) (delim rune, hasSep bool, msg string) {
+	line := strings.TrimRight(strings.TrimPrefix(first, "\ufeff"), "\r\n")
+	if len(line) >= 4 && strings.EqualFold(line[:4], "sep=") {
+		switch sep := line[4:]; sep {
+		case ",", ";", "\t", "|":
+			return rune(sep[0]), true, ""
+		}
+		return 0, false, `the first line "sep=..." must name one separator: "sep=,", "sep=;", "sep=|" or sep= and a tab`
+	}
+	counts := map[rune]int{',': strings.Count(line, ","), ';': strings.Count(line, ";"), '\t': strings.Count(line, "\t")}
+	best := ','
+	for _, d := range []rune{';', '\t'} {
+		if counts[d] > counts[best] {
+			best = d
+		}
+	}
+	for _, d := range []rune{',', ';', '\t'} {
+		if d != best && counts[d] > 0 && counts[d] == counts[best] {
+			return 0, false, fmt.Sprintf("the header row holds as many %s as %s: it does not say which separates the fields; "+
+				`put Excel's line "sep=;" (or "sep=,") before it`, delimName(best), delimName(d))
+		}
+	}
+	return best, false, ""
+}
+
+func delimName(d rune) string {
+	switch d {
+	case ',':
+		return "commas"
+	case ';':
+		return "semicolons"
+	case '\t':
+		return "tabs"
+	}
+	return fmt.Sprintf("%q", d)
+}
+
+func csvRowError(err error, line int, delim rune) rowError {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		if pe.Err == csv.ErrFieldCount {
-			return rowError{Line: pe.StartLine, Message: "wrong number of fields (every row needs one per header column)"}
+			return rowError{Line: pe.StartLine, Message: fmt.Sprintf("wrong number of fields (every row needs one per header column; fields are separated by %s, as in the header)", delimName(delim))}
 		}
 		return rowError{Line: pe.StartLine, Message: "malformed CSV: " + pe.Err.Error()}
 	}
 	return rowError{Line: line, Message: "malformed CSV"}
 }
 
-// csvHeader maps column index to column name and checks the header.
-func csvHeader(header []string) ([]string, importErrors) {
+// csvHeader maps column index to column name and checks the header, which
+// is on the given line.
+func csvHeader(header []string, line int) ([]string, importErrors) {
 	known := map[string]bool{}
 	for _, c := range csvColumns {
 		known[c] = true
@@ -285,17 +360,17 @@ func csvHeader(header []string) ([]string, importErrors) {
 		}
 		switch {
 		case seen[h]:
-			errs = append(errs, rowError{Line: 1, Field: h, Message: "column named twice"})
+			errs = append(errs, rowError{Line: line, Field: h, Message: "column named twice"})
 		case known[h]:
 		case strings.HasPrefix(h, "attr_") && len(h) > len("attr_"):
 		default:
-			errs = append(errs, rowError{Line: 1, Field: h, Message: "unknown column (see the README for the columns)"})
+			errs = append(errs, rowError{Line: line, Field: h, Message: "unknown column (see the README for the columns)"})
 		}
 		seen[h] = true
 		cols[i] = h
 	}
 	if !seen["name"] {
-		errs = append(errs, rowError{Line: 1, Field: "name", Message: "the header has no name column"})
+		errs = append(errs, rowError{Line: line, Field: "name", Message: "the header has no name column"})
 	}
 	return cols, errs
 }

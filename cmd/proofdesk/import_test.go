@@ -97,7 +97,7 @@ func TestParseCSVCustomers_Errors(t *testing.T) {
 				"line 4: field phones: phones[0]: not a valid phone number: it has no country code; write it in international form (+ and the country code) or set a default region",
 				"line 5: field date_of_birth: date_of_birth must be YYYY-MM-DD",
 				"line 6: field address_city: addresses[0].city is required",
-				"line 7: wrong number of fields (every row needs one per header column)",
+				"line 7: wrong number of fields (every row needs one per header column; fields are separated by commas, as in the header)",
 				"line 8: field payment_last4: payment.last4 must be exactly 4 digits",
 				"line 9: field emails: entry 1: the date after | must be YYYY-MM-DD or an RFC 3339 time",
 				"line 11: field external_id: same external_id as line 10",
@@ -230,19 +230,19 @@ func TestReadImportFile(t *testing.T) {
 		}
 		return p
 	}
-	if cs, err := readImportFile(write("a.CSV", "name\nA\n"), importNow, ""); err != nil || len(cs) != 1 {
+	if cs, _, err := readImportFile(write("a.CSV", "name\nA\n"), "", importNow, ""); err != nil || len(cs) != 1 {
 		t.Fatalf("csv: n=%d err=%v, want 1 customer", len(cs), err)
 	}
-	if cs, err := readImportFile(write("a.jsonl", `{"name":"A"}`+"\n"), importNow, ""); err != nil || len(cs) != 1 {
+	if cs, _, err := readImportFile(write("a.jsonl", `{"name":"A"}`+"\n"), "", importNow, ""); err != nil || len(cs) != 1 {
 		t.Fatalf("jsonl: n=%d err=%v, want 1 customer", len(cs), err)
 	}
-	if _, err := readImportFile(write("a.json", `{"name":"A"}`), importNow, ""); err == nil || !strings.Contains(err.Error(), ".csv or .jsonl") {
+	if _, _, err := readImportFile(write("a.json", `{"name":"A"}`), "", importNow, ""); err == nil || !strings.Contains(err.Error(), ".csv or .jsonl") {
 		t.Fatalf("json: err=%v, want a file-type error", err)
 	}
-	if _, err := readImportFile(write("empty.jsonl", "\n\n"), importNow, ""); err == nil || !strings.Contains(err.Error(), "no customers") {
+	if _, _, err := readImportFile(write("empty.jsonl", "\n\n"), "", importNow, ""); err == nil || !strings.Contains(err.Error(), "no customers") {
 		t.Fatalf("empty: err=%v, want no customers", err)
 	}
-	if _, err := readImportFile(filepath.Join(dir, "missing.csv"), importNow, ""); !errors.Is(err, os.ErrNotExist) {
+	if _, _, err := readImportFile(filepath.Join(dir, "missing.csv"), "", importNow, ""); !errors.Is(err, os.ErrNotExist) {
 		t.Fatalf("missing: err=%v, want not exist", err)
 	}
 }

@@ -307,7 +307,7 @@ func TestCLI_CustomersImport(t *testing.T) {
 		t.Fatalf("import error repeats a value: %q", r.stderr)
 	}
 	good := writeFile(t, "good.jsonl", `{"external_id":"C-1","name":"Good Person","emails":[{"value":"good@example.com","added_at":"2021-05-06"}]}`+"\n"+`{"external_id":"C-2","name":"Other Person","phones":["+44 20 7946 0111"]}`+"\n")
-	if r := runCmd(t, "", nil, "customers", "import", "--data", data, good); r.code != 0 || !strings.Contains(r.stdout, "Imported 2 customers.") {
+	if r := runCmd(t, "", nil, "customers", "import", "--data", data, good); r.code != 0 || !strings.Contains(r.stdout, "Imported 2 customers (read as utf-8).") {
 		t.Fatalf("good file: code=%d stdout=%q stderr=%q", r.code, r.stdout, r.stderr)
 	}
 	if r := runCmd(t, "", nil, "customers", "import", "--data", data, good); r.code != 1 || !strings.Contains(r.stderr, "already belongs to a customer") {

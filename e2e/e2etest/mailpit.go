@@ -103,6 +103,15 @@ type Message struct {
 	HTML string
 	// Headers are all headers, by canonical name.
 	Headers map[string][]string
+	// Attachments are the files mailpit found in the message.
+	Attachments []Attachment
+}
+
+// Attachment is a file of a message, as mailpit parsed it.
+type Attachment struct {
+	FileName    string
+	ContentType string
+	Size        int
 }
 
 // Header returns the first value of the header name, or "".

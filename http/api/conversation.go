@@ -256,9 +256,9 @@ func (h *Handler) handleMessageList(w http.ResponseWriter, r *http.Request) {
 		httpd.Error(w, r, err)
 		return
 	}
-	out := make([]*proofdesk.MessageView, 0, len(ms))
+	out := make([]messageJSON, 0, len(ms))
 	for _, m := range ms {
-		out = append(out, proofdesk.NewMessageView(m, vc))
+		out = append(out, newMessageJSON(proofdesk.NewMessageView(m, vc)))
 	}
 	httpd.WriteJSON(w, http.StatusOK, map[string]any{"messages": out})
 }
@@ -270,6 +270,9 @@ type messageCreate struct {
 	// BreakGlassReason lets a supervisor send a reply the disclosure
 	// guard blocks: audited, flagged and notified to the owner.
 	BreakGlassReason string `json:"break_glass_reason"`
+	// Attachments are files sent with the message (base64 data); their
+	// names and text content pass the disclosure guard with the body.
+	Attachments []attachmentUpload `json:"attachments"`
 }
 
 func (h *Handler) handleMessageCreate(w http.ResponseWriter, r *http.Request) {
@@ -284,5 +287,5 @@ func (h *Handler) handleMessageCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// The agent's own message: the view shows it as written.
-	httpd.WriteJSON(w, http.StatusCreated, proofdesk.NewMessageView(m, proofdesk.ViewContext{CodesIssued: true}))
+	httpd.WriteJSON(w, http.StatusCreated, newMessageJSON(proofdesk.NewMessageView(m, proofdesk.ViewContext{CodesIssued: true})))
 }

@@ -82,17 +82,18 @@ func NewHandler(agents proofdesk.AgentService, customers proofdesk.CustomerServi
 // Register adds the API routes to r, each behind bearer-token auth.
 func (h *Handler) Register(r Router) {
 	routes := map[string]http.HandlerFunc{
-		"POST /api/v1/customers":                                 h.handleCustomerCreate,
-		"GET /api/v1/customers":                                  h.handleCustomerList,
-		"GET /api/v1/customers/{id}":                             h.handleCustomerShow,
-		"PATCH /api/v1/customers/{id}":                           h.handleCustomerUpdate,
-		"POST /api/v1/conversations":                             h.handleConversationCreate,
-		"GET /api/v1/conversations":                              h.handleConversationList,
-		"GET /api/v1/conversations/{id}":                         h.handleConversationShow,
-		"PATCH /api/v1/conversations/{id}":                       h.handleConversationUpdate,
-		"GET /api/v1/conversations/{id}/messages":                h.handleMessageList,
-		"POST /api/v1/conversations/{id}/messages":               h.handleMessageCreate,
-		"GET /api/v1/conversations/{id}/messages/{mid}/original": h.handleMessageOriginal,
+		"POST /api/v1/customers":                                  h.handleCustomerCreate,
+		"GET /api/v1/customers":                                   h.handleCustomerList,
+		"GET /api/v1/customers/{id}":                              h.handleCustomerShow,
+		"PATCH /api/v1/customers/{id}":                            h.handleCustomerUpdate,
+		"POST /api/v1/conversations":                              h.handleConversationCreate,
+		"GET /api/v1/conversations":                               h.handleConversationList,
+		"GET /api/v1/conversations/{id}":                          h.handleConversationShow,
+		"PATCH /api/v1/conversations/{id}":                        h.handleConversationUpdate,
+		"GET /api/v1/conversations/{id}/messages":                 h.handleMessageList,
+		"GET /api/v1/conversations/{id}/attachments":              h.handleAttachmentList,
+		"GET /api/v1/conversations/{id}/attachments/{attachment}": h.handleAttachmentShow,
+		"GET /api/v1/conversations/{id}/messages/{mid}/original":  h.handleMessageOriginal,
 	}
 	for pattern, fn := range routes {
 		if strings.Contains(pattern, "/api/v1/customers") {
@@ -100,6 +101,13 @@ func (h *Handler) Register(r Router) {
 			continue
 		}
 		r.Handle(pattern, h.requireToken(fn))
+	}
+	// A message may carry files: a larger body limit.
+	create := h.requireToken(http.HandlerFunc(h.handleMessageCreate))
+	if u, ok := r.(uploadRouter); ok {
+		u.HandleUpload("POST /api/v1/conversations/{id}/messages", create, maxMessageUpload)
+	} else {
+		r.Handle("POST /api/v1/conversations/{id}/messages", create)
 	}
 }
 

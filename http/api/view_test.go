@@ -4,6 +4,8 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"mime"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -72,6 +74,27 @@ func TestView_CodeInSentence_API(t *testing.T) {
 		// earlier order number too.
 		if strings.Contains(body, "123456") {
 			t.Fatalf("order number shown after a request was issued: %s", body)
+		}
+		// A file the customer named after the code: hidden in the message,
+		// in the list of files and in the download's name.
+		photo := &proofdesk.Message{ConversationID: e.conv.ID, AuthorKind: proofdesk.AuthorCustomer, Body: "photo",
+			Attachments: []*proofdesk.Attachment{{Filename: "code " + spaced + ".png", ContentType: "image/png", Data: []byte("\x89PNG\r\n\x1a\n")}}}
+		if err := convs.CreateMessage(ctx, photo); err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range []string{url, "/api/v1/conversations/" + e.conv.ID + "/attachments"} {
+			e.run(t, scenario{method: "GET", url: u, token: e.agentTok, wantStatus: 200,
+				want: []string{`"filename":"code [code hidden].png"`}, notWant: []string{spaced, code}})
+		}
+		req, _ := http.NewRequest("GET", e.srv.URL()+"/api/v1/conversations/"+e.conv.ID+"/attachments/"+photo.Attachments[0].ID, nil)
+		req.Header.Set("Authorization", "Bearer "+e.agentTok)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if _, p, _ := mime.ParseMediaType(resp.Header.Get("Content-Disposition")); resp.StatusCode != 200 || p["filename"] != "code [code hidden].png" {
+			t.Fatalf("download: %d Content-Disposition=%q", resp.StatusCode, resp.Header.Get("Content-Disposition"))
 		}
 		// The code in the subject of another, unlinked conversation (an
 		// email) is hidden on its card and in the list; other numbers stay.

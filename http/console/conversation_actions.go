@@ -23,27 +23,38 @@ func (h *Handler) handleReply(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, proofdesk.Errorf(proofdesk.EINTERNAL, "replies are not configured"))
 		return
 	}
-	if strings.TrimSpace(body) == "" {
+	files, err := formFiles(r, "files")
+	if err != nil {
+		h.renderError(w, r, err)
+		return
+	}
+	if strings.TrimSpace(body) == "" && len(files) == 0 {
 		h.showConversation(w, r, http.StatusUnprocessableEntity, func(p *conversationPage) {
 			p.Error = "Write a message first."
 			p.DraftNote = internal
 		})
 		return
 	}
-	_, err := h.d.PostMessage(r.Context(), id, body, internal, r.PostFormValue("client_id"))
+	_, err = h.d.PostMessage(r.Context(), id, body, internal, r.PostFormValue("client_id"), files)
 	switch proofdesk.ErrorCode(err) {
 	case "":
 	case proofdesk.EDISCLOSURE:
 		h.showConversation(w, r, http.StatusUnprocessableEntity, func(p *conversationPage) {
 			p.Blocked = blockedFrom(err, p.Customer != nil)
 			// The draft is the agent's own text; it goes back into their
-			// composer so they can rephrase it.
+			// composer so they can rephrase it. Files cannot be put back.
 			p.Draft, p.DraftNote = body, internal
+			if len(files) > 0 {
+				p.Error = "The files were not sent either: attach them again (the guard reads file names and text files too)."
+			}
 		})
 		return
 	case proofdesk.EINVALID:
 		h.showConversation(w, r, http.StatusUnprocessableEntity, func(p *conversationPage) {
 			p.Error = proofdesk.ErrorMessage(err)
+			if len(files) > 0 {
+				p.Error += " Nothing was sent: attach the files again."
+			}
 			p.Draft, p.DraftNote = body, internal
 		})
 		return

@@ -22,6 +22,8 @@ type timelineItem struct {
 	Hidden   bool // the whole message was a verification code, now hidden
 	At       time.Time
 	Internal bool
+	// Files are the message's attachments, names as the view shows them.
+	Files []fileItem
 	// Quoted is the whole text of an inbound mail when the timeline shows
 	// it without its quoted history: "Show quoted text".
 	Quoted string
@@ -108,6 +110,21 @@ func (h *Handler) policy(r *http.Request) (*proofdesk.Policy, error) {
 		return proofdesk.DefaultPolicy(), nil
 	}
 	return h.d.Policy.FindPolicy(r.Context())
+}
+
+// messageViewContext is the one agent-facing view of a conversation's
+// messages: the policy in force now, codes hidden (every 6-digit number
+// when codes were issued on it, hasCodes, or when that cannot be known).
+func (h *Handler) messageViewContext(r *http.Request, hasCodes bool) (proofdesk.ViewContext, error) {
+	pol, err := h.policy(r)
+	if err != nil {
+		return proofdesk.ViewContext{}, err
+	}
+	vc := proofdesk.ViewContext{Policy: pol, CodesIssued: hasCodes || h.d.Verification == nil}
+	if h.d.Verification != nil {
+		vc.KnownCode = h.d.Verification.RecentCodes(r.Context())
+	}
+	return vc, nil
 }
 
 // textView is the view of customer-written text outside a conversation's
@@ -199,19 +216,15 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	pol, err := h.policy(r)
+	vc, err := h.messageViewContext(r, p.HasCodes)
 	if err != nil {
 		return nil, err
 	}
-	// The one agent-facing view: the policy in force now, codes hidden.
-	vc := proofdesk.ViewContext{Policy: pol, CodesIssued: p.HasCodes || h.d.Verification == nil}
-	if h.d.Verification != nil {
-		vc.KnownCode = h.d.Verification.RecentCodes(ctx)
-	}
+	pol := vc.Policy
 	for _, m := range msgs {
 		mv := proofdesk.NewMessageView(m, vc)
 		it := timelineItem{ID: mv.ID, Kind: mv.AuthorKind, Body: mv.Body, At: mv.CreatedAt, Internal: mv.Internal, Label: channelLabel(conv.Channel),
-			Hidden: mv.Body == proofdesk.CodeHiddenText}
+			Hidden: mv.Body == proofdesk.CodeHiddenText, Files: fileItems(mv.Attachments)}
 		switch m.AuthorKind {
 		case proofdesk.AuthorCustomer:
 			it.Author = "Requester"

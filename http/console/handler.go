@@ -51,7 +51,7 @@ type Router interface {
 // guard applies to console replies too (api.Handler.PostMessage is one).
 // A blocked reply returns an EDISCLOSURE error with Details "rule",
 // "class" and "required_level".
-type PostMessageFunc func(ctx context.Context, conversationID, body string, internal bool, clientID string) (*proofdesk.Message, error)
+type PostMessageFunc func(ctx context.Context, conversationID, body string, internal bool, clientID string, files []*proofdesk.Attachment) (*proofdesk.Message, error)
 
 // DeskActions are the use cases of package desk the console runs;
 // desk.Desk is one.
@@ -175,7 +175,13 @@ func (h *Handler) Register(r Router) {
 	r.Handle("GET /inbox", auth(h.handleInbox))
 	r.Handle("GET /events", auth(h.handleEvents))
 	r.Handle("GET /conversations/{id}", auth(h.handleConversation))
-	r.Handle("POST /conversations/{id}/messages", auth(h.handleReply))
+	r.Handle("GET /conversations/{id}/attachments/{attachment}", auth(h.handleAttachment))
+	reply := h.requireSession(h.parseUpload(h.requireCSRF(http.HandlerFunc(h.handleReply))))
+	if u, ok := r.(uploadRouter); ok {
+		u.HandleUpload("POST /conversations/{id}/messages", reply, routeUploadLimit)
+	} else {
+		r.Handle("POST /conversations/{id}/messages", reply)
+	}
 	r.Handle("POST /conversations/{id}/assign", auth(h.handleAssign))
 	r.Handle("POST /conversations/{id}/status", auth(h.handleStatus))
 	r.Handle("POST /conversations/{id}/challenges", auth(h.handleChallenge))

@@ -2,6 +2,7 @@ package console_test
 
 import (
 	"context"
+	"mime"
 	"net/http"
 	"regexp"
 	"strings"
@@ -97,6 +98,12 @@ func TestView_CodeInSentence_Console(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// A file the customer named after the code.
+	photo := &proofdesk.Message{ConversationID: s.Conv.ID, AuthorKind: proofdesk.AuthorCustomer, Body: "photo",
+		Attachments: []*proofdesk.Attachment{{Filename: "code " + spaced + ".png", ContentType: "image/png", Data: []byte("\x89PNG\r\n\x1a\n")}}}
+	if err := s.Conversations.CreateMessage(ctx, photo); err != nil {
+		t.Fatal(err)
+	}
 	mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, Status: proofdesk.StatusOpen, CustomerID: s.Customer.ID, Subject: "Re: code " + spaced}
 	if err := s.Conversations.CreateConversation(ctx, mail, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: "see subject"}); err != nil {
 		t.Fatal(err)
@@ -113,5 +120,13 @@ func TestView_CodeInSentence_Console(t *testing.T) {
 		if !strings.Contains(page, "[code hidden]") {
 			t.Fatalf("%s does not say a code was hidden", path)
 		}
+	}
+	_, page := b.get("/conversations/" + s.Conv.ID)
+	if !strings.Contains(page, ">code [code hidden].png</a>") {
+		t.Fatalf("the file's name is not shown through the view")
+	}
+	resp, _ := b.get("/conversations/" + s.Conv.ID + "/attachments/" + photo.Attachments[0].ID + "?download=1")
+	if _, p, _ := mime.ParseMediaType(resp.Header.Get("Content-Disposition")); resp.StatusCode != 200 || p["filename"] != "code [code hidden].png" {
+		t.Fatalf("download: %d Content-Disposition=%q", resp.StatusCode, resp.Header.Get("Content-Disposition"))
 	}
 }

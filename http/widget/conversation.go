@@ -17,12 +17,13 @@ import (
 // messageView is a message as the visitor sees it. Internal notes are
 // never shown; Seq is the message's 1-based position among those shown.
 type messageView struct {
-	ID        string    `json:"id"`
-	Seq       int       `json:"seq"`
-	Author    string    `json:"author"`
-	Body      string    `json:"body"`
-	ClientID  string    `json:"client_id,omitempty"`
-	CreatedAt time.Time `json:"created_at"`
+	ID        string     `json:"id"`
+	Seq       int        `json:"seq"`
+	Author    string     `json:"author"`
+	Body      string     `json:"body"`
+	ClientID  string     `json:"client_id,omitempty"`
+	CreatedAt time.Time  `json:"created_at"`
+	Files     []fileView `json:"attachments,omitempty"`
 }
 
 // visibleMessages returns the conversation's messages a visitor may see,
@@ -33,7 +34,7 @@ func visibleMessages(msgs []*proofdesk.Message) []messageView {
 		if m.Internal {
 			continue
 		}
-		mv := messageView{ID: m.ID, Seq: len(out) + 1, Author: m.AuthorKind, Body: m.Body, CreatedAt: m.CreatedAt}
+		mv := messageView{ID: m.ID, Seq: len(out) + 1, Author: m.AuthorKind, Body: m.Body, CreatedAt: m.CreatedAt, Files: fileViews(m.Attachments)}
 		if m.AuthorKind == proofdesk.AuthorCustomer {
 			mv.ClientID = m.ClientID
 		}

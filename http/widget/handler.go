@@ -116,6 +116,8 @@ func NewHandler(conversations proofdesk.ConversationService, verification proofd
 //	POST /widget/v1/conversations                   (visitor auth)
 //	GET  /widget/v1/conversations/{id}/messages     (visitor auth, own only)
 //	POST /widget/v1/conversations/{id}/code         (visitor auth, own only)
+//	POST /widget/v1/conversations/{id}/attachments  (visitor auth, own only: an image or PDF)
+//	GET  /widget/v1/conversations/{id}/attachments/{attachment} (visitor auth, own only)
 //	GET  /widget/v1/ws?conversation=ID              (WebSocket)
 //	OPTIONS /widget/v1/{path...}                    (CORS preflight)
 func (h *Handler) Register(r Router) {
@@ -127,6 +129,13 @@ func (h *Handler) Register(r Router) {
 	r.Handle("POST /widget/v1/conversations", h.cors(h.requireVisitor(h.handleConversationCreate)))
 	r.Handle("GET /widget/v1/conversations/{id}/messages", h.cors(h.requireVisitor(h.handleMessageList)))
 	r.Handle("POST /widget/v1/conversations/{id}/code", h.cors(h.requireVisitor(h.handleCode)))
+	r.Handle("GET /widget/v1/conversations/{id}/attachments/{attachment}", h.cors(h.requireVisitor(h.handleAttachment)))
+	upload := h.cors(h.requireVisitor(h.handleUpload))
+	if u, ok := r.(uploadRouter); ok {
+		u.HandleUpload("POST /widget/v1/conversations/{id}/attachments", upload, maxUploadBody)
+	} else {
+		r.Handle("POST /widget/v1/conversations/{id}/attachments", upload)
+	}
 	r.Handle("GET /widget/v1/ws", http.HandlerFunc(h.handleWS))
 }
 

@@ -33,6 +33,7 @@
     ".c input{letter-spacing:4px;width:120px}.f{display:flex;border-top:1px solid #ddd;padding:6px;gap:6px;flex-wrap:wrap}" +
     "input,textarea{border:1px solid #ccc;border-radius:6px;padding:6px;flex:1;min-width:0}textarea{resize:none;height:38px}" +
     "button.s{border:0;background:#2557d6;color:#fff;border-radius:6px;padding:6px 12px;cursor:pointer}.id{display:flex;gap:6px;width:100%}" +
+    ".a{display:flex;align-items:center;cursor:pointer;color:#2557d6;padding:0 4px}.b img{display:block;max-width:100%;max-height:200px;border-radius:6px;margin-top:4px}.b a{color:inherit;display:block}" +
     "</style>" +
     "<button class=l aria-label='Chat with support'><svg width=26 height=26 viewBox='0 0 24 24' aria-hidden=true><path fill=currentColor d='M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z'/></svg></button>" +
     "<div class=p role=dialog aria-label='Support chat'>" +
@@ -41,6 +42,7 @@
     "<form class=c><div>The agent sent you a verification code. Type it here (never in the chat):</div>" +
     "<input name=code inputmode=numeric autocomplete=one-time-code maxlength=12 aria-label='Verification code'> <button class=s>Verify</button><div class=r></div></form>" +
     "<form class=f><div class=id><input name=name placeholder='Your name' maxlength=200><input name=email type=email placeholder='Email (optional)' maxlength=320></div>" +
+    "<label class=a title='Send an image or PDF'><input type=file name=file accept='image/png,image/jpeg,image/gif,image/webp,application/pdf' hidden aria-label='Send an image or PDF'><svg width=20 height=20 viewBox='0 0 24 24' aria-hidden=true><path fill=none stroke=currentColor stroke-width=2 d='M21 11l-8.5 8.5a5 5 0 0 1-7-7L14 4a3.5 3.5 0 0 1 5 5l-8.5 8.5a2 2 0 0 1-3-3L15 7'/></svg></label>" +
     "<textarea name=body placeholder='Type a message…' aria-label=Message></textarea><button class=s>Send</button></form></div>";
   var $ = function (s) { return root.querySelector(s); };
   var panel = $(".p"), list = $(".m"), typingEl = $(".t"), levelEl = $(".lv");
@@ -91,6 +93,7 @@
     var p = m.client_id && pending[m.client_id];
     if (p) { p.el.classList.remove("pending"); shown[m.id] = p.el; delete pending[m.client_id]; }
     else shown[m.id] = bubble(m.author, m.body);
+    (m.attachments || []).forEach(function (a) { fileEl(shown[m.id], a); });
     store.set("after", m.id);
     if (m.author === "agent") typingEl.textContent = "";
   }
@@ -121,6 +124,46 @@
       pending[cid] && pending[cid].el.remove();
       delete pending[cid];
     });
+  }
+  // ---- Files: fetched with the visitor token, shown from a blob URL.
+  function fetchFile(a) {
+    return fetch(base + a.url, { headers: { Authorization: "Visitor " + store.get("token") }, mode: "cors", credentials: "omit" })
+      .then(function (r) { if (!r.ok) throw r; return r.blob(); });
+  }
+  function fileEl(parent, a) {
+    var link = document.createElement("a");
+    link.href = "#";
+    link.textContent = a.filename;
+    link.onclick = function (e) {
+      e.preventDefault();
+      fetchFile(a).then(function (b) {
+        var u = URL.createObjectURL(b), d = document.createElement("a");
+        d.href = u; d.download = a.filename; d.click();
+        setTimeout(function () { URL.revokeObjectURL(u); }, 1000);
+      });
+    };
+    parent.appendChild(link);
+    if (/^image\/(png|jpeg|gif|webp)$/.test(a.content_type)) {
+      fetchFile(a).then(function (b) {
+        var img = document.createElement("img");
+        img.alt = a.filename;
+        img.src = URL.createObjectURL(b);
+        parent.appendChild(img);
+        list.scrollTop = list.scrollHeight;
+      }).catch(function () {});
+    }
+  }
+  function sendFile(file) {
+    if (!convID) { note("Send a message first, then the file."); return; }
+    if (file.size > 5 << 20) { note("That file is too large: at most 5 MiB."); return; }
+    var fd = new FormData();
+    fd.append("file", file);
+    fd.append("client_id", newClientID());
+    fetch(base + "/widget/v1/conversations/" + convID + "/attachments", {
+      method: "POST", body: fd, headers: { Authorization: "Visitor " + store.get("token") }, mode: "cors", credentials: "omit"
+    }).then(function (r) { return r.json().then(function (j) { if (!r.ok) throw j; return j; }); })
+      .then(function (j) { showMessage(j.message); })
+      .catch(function (e) { note((e && e.message) || "Could not send the file."); });
   }
   function sendCode(code) {
     codeResult.textContent = "";
@@ -196,6 +239,11 @@
     if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); form.onsubmit(e); return; }
     var now = Date.now();
     if (ready && now - lastTypingSent > 2000) { lastTypingSent = now; ws.send('{"type":"typing"}'); }
+  };
+  form.elements.file.onchange = function () {
+    var f = form.elements.file.files[0];
+    form.elements.file.value = "";
+    if (f) sendFile(f);
   };
   codeForm.onsubmit = function (e) {
     e.preventDefault();
