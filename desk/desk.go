@@ -23,8 +23,9 @@ type Config struct {
 
 // Desk runs the use cases over a store.
 type Desk struct {
-	db  *sqldb.DB
-	cfg Config
+	db    *sqldb.DB
+	cfg   Config
+	index customerIndex
 }
 
 // New returns the desk over db and installs it as db's reply guard

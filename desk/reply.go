@@ -57,7 +57,16 @@ func (d *Desk) GuardReply(ctx context.Context, tx *sqldb.Tx, conv *proofdesk.Con
 	if err != nil {
 		return err
 	}
-	v := guard.CheckRecent(guardText(m), recent, offered, targets...)
+	text := guardText(m)
+	v := guard.CheckRecent(text, recent, offered, targets...)
+	if !v.Blocked {
+		// Any other customer's value, on file anywhere.
+		iv, err := d.checkIndex(text, reply.CheckLevel, conv.CustomerID)
+		if err != nil {
+			return err
+		}
+		v = iv
+	}
 	if !v.Blocked {
 		return nil
 	}

@@ -56,6 +56,8 @@ type DB struct {
 	guards *guard.Cache
 	// replyGuard checks every agent reply before it is stored (reply.go).
 	replyGuard atomic.Pointer[replyGuardBox]
+	// customersChanged is told which customers each commit changed.
+	customersChanged atomic.Pointer[func(ctx context.Context, ids []string)]
 	// noticeKey signs the "this wasn't me" links of owner notices.
 	noticeKey []byte
 	// baseURL and company go into links and messages to customers.
@@ -235,6 +237,8 @@ type Handle struct {
 type Tx struct {
 	Handle
 	tx *sql.Tx
+	// touched lists the customers this transaction created or changed.
+	touched []string
 }
 
 func (h *Handle) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
@@ -266,6 +270,7 @@ func (db *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 	if err := sqlTx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", wrapErr(err))
 	}
+	tx.afterCommit(ctx)
 	return nil
 }
 

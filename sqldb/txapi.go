@@ -72,6 +72,7 @@ func (tx *Tx) AddContactPoints(ctx context.Context, c *proofdesk.Customer, cps [
 		return err
 	}
 	tx.db.guards.Forget(c.ID)
+	tx.touchCustomer(c.ID)
 	return nil
 }
 
@@ -90,6 +91,7 @@ func (tx *Tx) SetAddresses(ctx context.Context, c *proofdesk.Customer, addrs []p
 		return fmt.Errorf("set addresses: %w", wrapErr(err))
 	}
 	tx.db.guards.Forget(c.ID)
+	tx.touchCustomer(c.ID)
 	return nil
 }
 

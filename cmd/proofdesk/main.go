@@ -119,7 +119,6 @@ func (m *Main) OpenDB(ctx context.Context) error {
 		}
 	}
 	m.DB = sqldb.NewDB(m.Config.DSN(), vault.New(m.Keyring), m.Logger)
-	m.DB.PhoneRegion = m.Config.DefaultRegion
 	if err := m.DB.Open(ctx); err != nil {
 		m.DB = nil
 		return err
@@ -131,6 +130,7 @@ func (m *Main) OpenDB(ctx context.Context) error {
 	m.PolicyService = sqldb.NewPolicyService(m.DB)
 	m.OutboxService = sqldb.NewOutboxService(m.DB)
 	m.Desk = desk.New(m.DB, desk.Config{RevealAlertPerHour: m.Config.RevealAlert, OracleLimitPerHour: m.Config.OracleLimit})
+	m.DB.PhoneRegion = m.Config.DefaultRegion
 	return nil
 }
 
@@ -192,7 +192,12 @@ func (m *Main) Run(ctx context.Context) error {
 
 	s := pdhttp.NewServer(m.Logger)
 	s.Addr = m.Config.Addr
-	s.Ready = m.DB.Ping
+	s.Ready = func(ctx context.Context) error {
+		if !m.Desk.IndexReady() {
+			return errors.New("the guard is still indexing every customer's protected values")
+		}
+		return m.DB.Ping(ctx)
+	}
 	// Bind first: links to customers and signed webhook URLs use the
 	// address actually bound (or --base-url).
 	if err := s.Listen(); err != nil {
@@ -320,6 +325,20 @@ func (m *Main) startChannels(ctx context.Context) error {
 	c := &m.Config
 	wctx, cancel := context.WithCancel(context.Background())
 	m.stopWorkers = cancel
+	// The guard's index of every customer: /readyz waits for it, and
+	// replies checked at L0 are refused until it is built.
+	m.workers.Add(1)
+	m.Desk.StartIndex(wctx, func(st desk.IndexStats, err error) {
+		defer m.workers.Done()
+		if err != nil {
+			if wctx.Err() == nil {
+				m.Logger.Error("guard index", slog.Any("error", err))
+			}
+			return
+		}
+		m.Logger.Info("guard index ready", slog.Int("customers", st.Customers), slog.Int("keys", st.Keys),
+			slog.Int("bytes", st.Bytes), slog.Duration("build", st.Build))
+	})
 	inbound := mail.NewInboundHandler(mail.InboundConfig{Customers: m.CustomerService, Conversations: m.ConversationService,
 		Threads: m.DB, Resolver: mail.NewNetResolver(c.DNSResolver), Limits: mail.DefaultLimits(), CoolingOff: c.CoolingOff, ReopenWindow: c.ReopenWindow, Logger: m.Logger})
 	if c.SMTPAddr != "" {
