@@ -257,3 +257,31 @@ func TestInsiderAlertCountsBlocksAndLookups(t *testing.T) {
 		}
 	})
 }
+
+// A new conversation per guess is no way around the count: a blocked
+// first message is audited under the agent and counted, and nothing of
+// the conversation is kept.
+func TestOracleBlockedFirstMessageCounts(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		desk.New(db, desk.Config{OracleLimitPerHour: 2, RevealAlertPerHour: 100})
+		convs := sqldb.NewConversationService(db)
+		for i := 0; i < 3; i++ {
+			conv := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: f.cust.ID, AssigneeID: f.agent.ID,
+				Requester: proofdesk.Requester{Name: "Jane Doe", Email: "attacker@example.net"}}
+			first := &proofdesk.Message{AuthorKind: proofdesk.AuthorAgent, AuthorID: f.agent.ID, Body: "Hi Jane, is your number +1 415 555 0123?"}
+			if err := convs.CreateConversation(f.agentCtx, conv, first); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
+				t.Fatalf("guess %d: err = %v, want EDISCLOSURE", i, err)
+			}
+			if _, err := convs.FindConversationByID(f.agentCtx, conv.ID); proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
+				t.Fatalf("the refused conversation was kept: %v", err)
+			}
+		}
+		if n := len(auditOf(t, db, proofdesk.AuditDisclosureBlocked)); n != 3 {
+			t.Fatalf("%d blocks audited, want 3", n)
+		}
+		if err := f.reply(f.agentCtx, f.conv.ID, "Hello"); ruleOf(err) != proofdesk.RulePaused {
+			t.Fatalf("after 3 blocked first messages (limit 2): err = %v, want paused", err)
+		}
+	})
+}
