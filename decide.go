@@ -100,6 +100,7 @@ const (
 	RuleReplyRiskHigh     = "reply.risk_high"        // high risk: the guard checks one level lower
 	RuleReplyLevel        = "reply.level"            // the guard checks at the conversation's level
 	RulePaused            = "oracle.paused"          // too many blocked replies and lookups in the hour: replies and lookups pause
+	RuleClearOwnPause     = "oracle.clear_own"       // nobody clears their own pause
 )
 
 // A break-glass or unlock reason is 3 to 500 bytes after trimming.
@@ -312,6 +313,9 @@ func Decide(in DecisionInput) Decision {
 	if in.Action == DoClearPause {
 		if !a.isSupervisor() {
 			return roleRefusal(RuleSupervisorOnly, RoleSupervisor, "Only a supervisor may clear an agent's pause.")
+		}
+		if in.TargetID == a.ID {
+			return roleRefusal(RuleClearOwnPause, RoleSupervisor, "Another supervisor must clear your own pause.")
 		}
 		return Decision{Allowed: true, Rule: RuleAllowed, Audit: true}
 	}
