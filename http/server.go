@@ -14,6 +14,7 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"slices"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -48,6 +49,7 @@ type Server struct {
 
 	logger  *slog.Logger
 	mux     *http.ServeMux
+	routes  []string
 	metrics *metrics
 	ln      net.Listener
 	srv     *http.Server
@@ -81,12 +83,20 @@ func (s *Server) Handle(pattern string, h http.Handler) {
 // maxBody bytes instead of MaxBodyBytes: for routes that take files.
 func (s *Server) HandleUpload(pattern string, h http.Handler, maxBody int64) {
 	h = limitBody(maxBody)(h)
+	s.routes = append(s.routes, pattern)
 	s.mux.Handle(pattern, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if ri := requestInfoFrom(r.Context()); ri != nil {
 			ri.route = pattern
 		}
 		h.ServeHTTP(w, r)
 	}))
+}
+
+// Routes returns every pattern given to Handle, in the order registered,
+// such as "GET /api/v1/customers/{id}": the server's route table, which
+// the authorization matrix test checks row by row.
+func (s *Server) Routes() []string {
+	return slices.Clone(s.routes)
 }
 
 // Handler returns the server's full handler: middleware and routes.

@@ -307,3 +307,19 @@ func TestClose_EndsStreams(t *testing.T) {
 		t.Fatal("the stream's handler was still running after Close")
 	}
 }
+
+func TestRoutes(t *testing.T) {
+	t.Parallel()
+	s := httpd.NewServer(slog.New(slog.DiscardHandler))
+	s.Handle("POST /things/{id}", http.NotFoundHandler())
+	s.Handle("GET /things", http.NotFoundHandler())
+	got := s.Routes()
+	want := []string{"GET /healthz", "GET /readyz", "GET /metrics", "POST /things/{id}", "GET /things"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("Routes()=%q, want %q", got, want)
+	}
+	got[0] = "changed"
+	if s.Routes()[0] != "GET /healthz" {
+		t.Fatal("Routes() returns the server's own slice, want a copy")
+	}
+}

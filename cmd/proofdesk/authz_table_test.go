@@ -1,0 +1,156 @@
+package main
+
+// authzTable is the expected outcome of every route of the server, for
+// every actor, on a conversation in every state: the one place that says
+// who may do what over HTTP. TestAuthorizationMatrix fails when a route
+// has no row, a row names a route that is gone, or any outcome differs.
+//
+// A row is 4 groups, for a conversation (and its customer) at L0, L1, L2
+// and at L2 under a support lock, or 1 group when all four are the same.
+// A group has one letter per actor, in this order:
+//
+//	n  no credentials
+//	r  a revoked API token and a signed-out console session
+//	a  an agent: the conversation's holder (assignee)
+//	o  another agent, who does not hold it
+//	s  a supervisor (not the holder)
+//	A  an admin (not the holder)
+//	i  the integration token (the business's system of record)
+//	v  another widget visitor: not the one who started the conversation
+//
+// Letters (outcomeClass): 2 served, L sent to sign-in, U 401, F 403,
+// N 404, C 409, V 422, K 423, T 429, B 400, E other.
+var authzTable = map[string]string{
+	// Actors, letter by letter: n r a o s A i v.
+	// Public: health, metrics, assets, the sign-in form, the widget's entry points.
+	"GET /healthz":                 "22222222",
+	"GET /readyz":                  "22222222",
+	"GET /metrics":                 "22222222",
+	"GET /static/{file}":           "22222222",
+	"GET /widget.js":               "22222222",
+	"GET /login":                   "22222222",
+	"POST /login":                  "22222222",
+	"OPTIONS /widget/v1/{path...}": "22222222",
+	"POST /widget/v1/visitors":     "22222222",
+
+	// Capability links: the link (or the admin's enrolment ticket) is the credential,
+	// and no agent credential stands in for one (an unknown link is refused;
+	// approve and deny fail their CSRF check first, as no page was opened).
+	"GET /v/{token}":          "NNNNNNNN",
+	"POST /v/{token}/approve": "FFFFFFFF",
+	"POST /v/{token}/deny":    "FFFFFFFF",
+	"GET /n/{token}":          "NNNNNNNN",
+	"POST /n/{token}":         "NNNNNNNN",
+	"POST /login/enrol":       "UUUUUUUU",
+
+	// The telephony webhook: only the provider's signature, never an agent or visitor.
+	"POST /api/v1/telephony/voice":  "FFFFFFFF",
+	"POST /api/v1/telephony/digits": "FFFFFFFF",
+
+	// The widget: a visitor reaches only its own conversations (another's is 404,
+	// exactly like a missing one); agents' tokens are not visitor tokens.
+	"POST /widget/v1/conversations":                              "UUUUUUU2",
+	"GET /widget/v1/conversations/{id}/messages":                 "UUUUUUUN",
+	"POST /widget/v1/conversations/{id}/code":                    "UUUUUUUN",
+	"GET /widget/v1/ws":                                          "UUUUUUUN",
+	"GET /widget/v1/conversations/{id}/attachments/{attachment}": "UUUUUUUN",
+	"POST /widget/v1/conversations/{id}/attachments":             "UUUUUUUN",
+
+	// Console, any signed-in agent. Signing out ends the session (each request
+	// signs a new agent of the role in, then out).
+	"GET /{$}":                "LL2222LL",
+	"GET /inbox":              "LL2222LL",
+	"GET /events":             "UU2222UU",
+	"GET /account/2fa":        "LL2222LL",
+	"POST /account/2fa":       "LL2222LL",
+	"POST /logout":            "LL2222LL",
+	"GET /conversations/{id}": "LL2222LL",
+	"GET /customers/{id}":     "LL2222LL",
+	"GET /conversations/{id}/attachments/{attachment}": "LL2222LL",
+	"POST /conversations/{id}/messages":                "LL2222LL",
+	"POST /conversations/{id}/status":                  "LL2222LL",
+	"POST /conversations/{id}/challenges":              "LL2222LL",
+	"POST /conversations/{id}/assign":                  "LL2222LL",
+
+	// Console, conversation rules: relinking a linked conversation (to the
+	// same or another customer) is for supervisors; the holder hands the
+	// conversation over (the level stays), a supervisor moves it, any agent
+	// takes it (the level drops to L0); reveal needs the class's
+	// level (address: L1) and the holder, and under a support lock L2 and a
+	// supervisor; unlock is for supervisors on a locked customer's
+	// conversation at L2 (409 when there is no lock). Taking over a verified
+	// conversation drops its level, so the new holder cannot reveal.
+	"POST /conversations/{id}/customer":            "LLFF22LL",
+	"POST /conversations/{id}/customer #other":     "LLFF22LL",
+	"POST /conversations/{id}/assign #other":       "LL2F22LL",
+	"POST /conversations/{id}/reveal":              "LLFFFFLL LL2FFFLL LL2FFFLL LLFFFFLL",
+	"POST /conversations/{id}/unlock":              "LLFFCCLL LLFFCCLL LLFFCCLL LLFF22LL",
+	"POST /conversations/{id}/assign #then-reveal": "LLFFFFLL LL2FFFLL LL2FFFLL LLFFFFLL",
+
+	// Console, admins only.
+	"GET /admin/agents":              "LLFFF2LL",
+	"POST /admin/agents":             "LLFFF2LL",
+	"GET /admin/tokens":              "LLFFF2LL",
+	"POST /admin/tokens":             "LLFFF2LL",
+	"POST /admin/tokens/{id}/revoke": "LLFFF2LL",
+	"GET /admin/policy":              "LLFFF2LL",
+	"POST /admin/policy":             "LLFFF2LL",
+	"GET /admin/settings":            "LLFFF2LL",
+	"GET /admin/audit":               "LLFFF2LL",
+	"GET /admin/outbox":              "LLFFF2LL",
+
+	// API, any agent's token.
+	"GET /api/v1/events":                                      "UU2222FU",
+	"GET /api/v1/customers":                                   "UU22222U",
+	"GET /api/v1/customers/{id}":                              "UU22222U",
+	"POST /api/v1/customers":                                  "UU22222U",
+	"GET /api/v1/conversations":                               "UU2222FU",
+	"POST /api/v1/conversations":                              "UU2222FU",
+	"GET /api/v1/conversations/{id}":                          "UU2222FU",
+	"PATCH /api/v1/conversations/{id}":                        "UU2222FU",
+	"GET /api/v1/conversations/{id}/messages":                 "UU2222FU",
+	"GET /api/v1/conversations/{id}/attachments":              "UU2222FU",
+	"GET /api/v1/conversations/{id}/attachments/{attachment}": "UU2222FU",
+	// A chat message has no mail original: 404 for whoever may read the
+	// conversation (the kept original of a mail is the e2e bounce test's).
+	"GET /api/v1/conversations/{id}/messages/{mid}/original": "UUNNNNFU",
+	"POST /api/v1/conversations/{id}/messages":               "UU2222FU",
+	"GET /api/v1/conversations/{id}/challenges":              "UU2222FU",
+	"POST /api/v1/conversations/{id}/challenges":             "UU2222FU",
+	"POST /api/v1/conversations/{id}/identity":               "UU2222FU",
+
+	// API, conversation rules (as in the console). Payment is an L2 class.
+	// Break-glass: a supervisor reveals past the level, audited, the owner
+	// told. Account changes in a conversation: L2, the holder or a
+	// supervisor, refused under a lock (423).
+	// Relinking a linked conversation needs a supervisor, as in the console
+	// (this matrix found the API letting any agent do it; Decide's DoLink
+	// now rules both).
+	"PATCH /api/v1/conversations/{id} #relink":             "UUFF22FU",
+	"PATCH /api/v1/conversations/{id} #assign-other":       "UU2F22FU",
+	"POST /api/v1/conversations/{id}/reveal":               "UUFFFFFU UU2FFFFU UU2FFFFU UUFFFFFU",
+	"POST /api/v1/conversations/{id}/reveal #payment":      "UUFFFFFU UUFFFFFU UU2FFFFU UUFFFFFU",
+	"POST /api/v1/conversations/{id}/reveal #break-glass":  "UUFF22FU",
+	"POST /api/v1/conversations/{id}/unlock":               "UUFFCCFU UUFFCCFU UUFFCCFU UUFF22FU",
+	"PATCH /api/v1/conversations/{id} #assign-then-reveal": "UUFFFFFU UU2FFFFU UU2FFFFU UUFFFFFU",
+	"POST /api/v1/conversations/{id}/contact-points":       "UUFFFFFU UUFFFFFU UU2F22FU UUKKKKFU",
+	"PUT /api/v1/conversations/{id}/address":               "UUFFFFFU UUFFFFFU UU2F22FU UUKKKKFU",
+
+	// API, customers: the integration token (the system of record) reads and
+	// creates customers and is the only one to change protected data outside a
+	// conversation (issue 9); agents, supervisors and admins change it in a
+	// verified conversation. A support lock refuses every change (423); a
+	// contact point dated in the past (added_at) comes only from import and
+	// the integration. The integration acts on no conversation and has no
+	// console.
+	"PATCH /api/v1/customers/{id}":                  "UUFFFF2U UUFFFF2U UUFFFF2U UUKKKKKU",
+	"PATCH /api/v1/customers/{id} #external_id":     "UUFFFF2U UUFFFF2U UUFFFF2U UUKKKKKU",
+	"PATCH /api/v1/customers/{id} #backdated-email": "UUFFFF2U UUFFFF2U UUFFFF2U UUFFFFKU",
+	"POST /api/v1/customers #backdated":             "UUFFFF2U",
+
+	// API, admins only.
+	"GET /api/v1/policy": "UUFFF2FU",
+	"PUT /api/v1/policy": "UUFFF2FU",
+	"GET /api/v1/audit":  "UUFFF2FU",
+	"GET /api/v1/outbox": "UUFFF2FU",
+}
