@@ -14,11 +14,13 @@ type Config struct {
 	// RevealAlertPerHour is the number of reveals by one agent in an hour
 	// above which supervisors are alerted; 0 means 20.
 	RevealAlertPerHour int
-	// OracleLimitPerHour is the number of blocked replies and
-	// exact-value customer lookups by one agent in an hour above which
-	// supervisors are alerted and the agent's replies and lookups pause;
-	// 0 means 10.
+	// OracleLimitPerHour is the number of blocked replies by one agent
+	// in an hour above which supervisors are alerted and the agent's
+	// replies and lookups pause; 0 means 10.
 	OracleLimitPerHour int
+	// LookupLimitPerHour is the same for exact-value customer lookups
+	// (email, phone, external ID); 0 means 60.
+	LookupLimitPerHour int
 }
 
 // Desk runs the use cases over a store.
@@ -37,6 +39,9 @@ func New(db *sqldb.DB, cfg Config) *Desk {
 	}
 	if cfg.OracleLimitPerHour <= 0 {
 		cfg.OracleLimitPerHour = 10
+	}
+	if cfg.LookupLimitPerHour <= 0 {
+		cfg.LookupLimitPerHour = 60
 	}
 	d := &Desk{db: db, cfg: cfg}
 	db.SetReplyGuard(d)

@@ -13,39 +13,51 @@ import (
 // "blocked" or "sent", or from an exact-value lookup's answer, whether a
 // guessed value is on file is stopped. Each blocked reply and each
 // exact-value lookup is an audit entry under the agent; past
-// Config.OracleLimitPerHour of them in the last hour supervisors are
-// alerted and the agent's replies and lookups pause (a fact given to
+// Config.OracleLimitPerHour blocks (or Config.LookupLimitPerHour lookups)
+// in the last hour supervisors are alerted and the agent's replies and lookups pause (a fact given to
 // proofdesk.Decide) until the hour passes or a supervisor clears it.
-
-// oracleActions are the audit actions counted towards the pause.
-var oracleActions = []string{proofdesk.AuditDisclosureBlocked, proofdesk.AuditLookup}
 
 // insiderActions are the audit actions the insider alert counts: reveals,
 // blocked replies and exact-value lookups alike.
 var insiderActions = []string{proofdesk.AuditReveal, proofdesk.AuditDisclosureBlocked, proofdesk.AuditLookup}
 
-// pausedUntil returns when agentID's pause ends, or the zero time if the
-// agent is not paused: the moment their blocked replies and lookups in
-// the last hour (since a supervisor last cleared them) fall back to the
-// limit.
-func (d *Desk) pausedUntil(ctx context.Context, tx *sqldb.Tx, agentID string) (time.Time, error) {
-	if agentID == "" {
-		return time.Time{}, nil
-	}
-	times, err := d.oracleTimes(ctx, tx, agentID)
-	if err != nil {
-		return time.Time{}, err
-	}
-	over := len(times) - d.cfg.OracleLimitPerHour
-	if over <= 0 {
-		return time.Time{}, nil
-	}
-	return times[over-1].Add(time.Hour), nil
+// limits returns the audit actions counted towards the pause, each with
+// its hourly limit: blocked replies, and exact-value lookups (more: an
+// agent links conversations by email or phone many times a day).
+func (d *Desk) limits() []struct {
+	action string
+	limit  int
+} {
+	return []struct {
+		action string
+		limit  int
+	}{{proofdesk.AuditDisclosureBlocked, d.cfg.OracleLimitPerHour}, {proofdesk.AuditLookup, d.cfg.LookupLimitPerHour}}
 }
 
-// oracleTimes returns the times of agentID's blocked replies and lookups
-// in the last hour, after the last time a supervisor cleared their pause.
-func (d *Desk) oracleTimes(ctx context.Context, tx *sqldb.Tx, agentID string) ([]time.Time, error) {
+// pausedUntil returns when agentID's pause ends, or the zero time if the
+// agent is not paused: the moment their blocked replies (or their
+// lookups) in the last hour, since a supervisor last cleared them, fall
+// back to the limit.
+func (d *Desk) pausedUntil(ctx context.Context, tx *sqldb.Tx, agentID string) (time.Time, error) {
+	var until time.Time
+	if agentID == "" {
+		return until, nil
+	}
+	for _, l := range d.limits() {
+		times, err := d.oracleTimes(ctx, tx, agentID, l.action)
+		if err != nil {
+			return time.Time{}, err
+		}
+		if over := len(times) - l.limit; over > 0 && times[over-1].Add(time.Hour).After(until) {
+			until = times[over-1].Add(time.Hour)
+		}
+	}
+	return until, nil
+}
+
+// oracleTimes returns the times of agentID's audit entries of action in
+// the last hour, after the last time a supervisor cleared their pause.
+func (d *Desk) oracleTimes(ctx context.Context, tx *sqldb.Tx, agentID, action string) ([]time.Time, error) {
 	since := tx.Now().Add(-time.Hour)
 	cleared, ok, err := tx.LastAuditAt(ctx, proofdesk.AuditPauseCleared, "agent", agentID)
 	if err != nil {
@@ -54,29 +66,30 @@ func (d *Desk) oracleTimes(ctx context.Context, tx *sqldb.Tx, agentID string) ([
 	if ok && cleared.After(since) {
 		since = cleared
 	}
-	return tx.AuditTimes(ctx, agentID, oracleActions, since)
+	return tx.AuditTimes(ctx, agentID, []string{action}, since)
 }
 
-// watchAgent runs after a blocked reply or an exact-value lookup by
-// agentID has been audited: the moment the agent passes the limit,
-// supervisors are alerted (the pause follows from the same count); the
-// insider alert counts it like a reveal.
+// watchAgent runs after a blocked reply (blocked) or an exact-value
+// lookup by agentID has been audited: the moment the agent passes the
+// limit, supervisors are alerted (the pause follows from the same count);
+// the insider alert counts it like a reveal.
 func (d *Desk) watchAgent(ctx context.Context, tx *sqldb.Tx, agentID, conversationID string, blocked bool) error {
 	if agentID == "" {
 		return nil
 	}
-	times, err := d.oracleTimes(ctx, tx, agentID)
+	l := d.limits()[1]
+	what := "exact-value customer lookups"
+	if blocked {
+		l, what = d.limits()[0], "blocked replies"
+	}
+	times, err := d.oracleTimes(ctx, tx, agentID, l.action)
 	if err != nil {
 		return err
 	}
-	if len(times) == d.cfg.OracleLimitPerHour+1 {
-		what := "exact-value customer lookups"
-		if blocked {
-			what = "blocked replies"
-		}
+	if len(times) == l.limit+1 {
 		if err := tx.AlertSupervisors(ctx, "guard_oracle", conversationID, fmt.Sprintf(
-			"Agent %s had %d blocked replies and exact-value customer lookups in the last hour (limit %d; the last one: %s): this is how an insider tests guesses against the guard. Their replies and lookups are paused until %s UTC or until a supervisor clears the pause (DELETE /api/v1/agents/%s/pause).",
-			agentID, len(times), d.cfg.OracleLimitPerHour, what, times[0].Add(time.Hour).UTC().Format("15:04"), agentID)); err != nil {
+			"Agent %s had %d %s in the last hour (limit %d): this is how an insider tests guesses against the guard. Their replies and lookups are paused until %s UTC or until a supervisor clears the pause (DELETE /api/v1/agents/%s/pause).",
+			agentID, len(times), what, l.limit, times[0].Add(time.Hour).UTC().Format("15:04"), agentID)); err != nil {
 			return err
 		}
 	}

@@ -157,7 +157,7 @@ func TestOracleBlockedRepliesPauseTheAgent(t *testing.T) {
 func TestOracleLookupsAreAuditedAndCounted(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		f := newFixture(t, db)
-		d := desk.New(db, desk.Config{OracleLimitPerHour: 3, RevealAlertPerHour: 100})
+		d := desk.New(db, desk.Config{OracleLimitPerHour: 100, LookupLimitPerHour: 3, RevealAlertPerHour: 100})
 		integ := proofdesk.NewContextWithAgent(context.Background(), &proofdesk.Agent{ID: "itk_1", Role: proofdesk.RoleIntegration})
 		for i := 0; i < 10; i++ {
 			if _, _, err := d.LookupCustomers(integ, proofdesk.CustomerFilter{ExternalID: ptr("u-1")}); err != nil {

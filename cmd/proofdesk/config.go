@@ -91,10 +91,12 @@ type Config struct {
 	// RevealAlert is the number of reveals by one agent in an hour above
 	// which supervisors are alerted.
 	RevealAlert int
-	// OracleLimit is the number of blocked replies and exact-value
-	// customer lookups by one agent in an hour above which supervisors
-	// are alerted and the agent's replies and lookups pause.
+	// OracleLimit is the number of blocked replies by one agent in an
+	// hour above which supervisors are alerted and the agent's replies
+	// and lookups pause.
 	OracleLimit int
+	// LookupLimit is the same for exact-value customer lookups.
+	LookupLimit int
 
 	// Demo is set by the demo command; it is not an option.
 	Demo bool
@@ -113,6 +115,7 @@ func DefaultConfig() Config {
 		LevelTTL:          15 * time.Minute,
 		RevealAlert:       20,
 		OracleLimit:       10,
+		LookupLimit:       60,
 		WidgetRate:        30,
 		SMTPRelaySecurity: "starttls",
 		IMAPSecurity:      "tls",
@@ -205,6 +208,9 @@ func (c *Config) Validate() error {
 	}
 	if c.OracleLimit < 1 {
 		errs = append(errs, errors.New("--oracle-limit must be at least 1"))
+	}
+	if c.LookupLimit < 1 {
+		errs = append(errs, errors.New("--lookup-limit must be at least 1"))
 	}
 	if c.AllowNo2FA && !c.Demo {
 		errs = append(errs, errors.New("--allow-no-2fa is for the demo only: admins of a real desk must enrol TOTP"))
@@ -385,7 +391,8 @@ var (
 		intOption("widget-rate", "chat messages one visitor may send per minute", func(c *Config) *int { return &c.WidgetRate }),
 		boolOption("user-hash", "also accept Intercom-style user_hash identities (for migrations; they never expire: prefer signed tokens)", func(c *Config) *bool { return &c.UserHash }),
 		intOption("reveal-alert", "reveals, blocked replies and exact-value lookups by one agent in an hour above which supervisors are alerted", func(c *Config) *int { return &c.RevealAlert }),
-		intOption("oracle-limit", "blocked replies and exact-value customer lookups by one agent in an hour above which supervisors are alerted and the agent's replies and lookups pause", func(c *Config) *int { return &c.OracleLimit }),
+		intOption("oracle-limit", "blocked replies by one agent in an hour above which supervisors are alerted and the agent's replies and lookups pause", func(c *Config) *int { return &c.OracleLimit }),
+		intOption("lookup-limit", "exact-value customer lookups (email, phone, external ID) by one agent in an hour above which supervisors are alerted and the agent's replies and lookups pause", func(c *Config) *int { return &c.LookupLimit }),
 	)
 )
 

@@ -129,7 +129,7 @@ func (m *Main) OpenDB(ctx context.Context) error {
 	m.AuditService = sqldb.NewAuditService(m.DB)
 	m.PolicyService = sqldb.NewPolicyService(m.DB)
 	m.OutboxService = sqldb.NewOutboxService(m.DB)
-	m.Desk = desk.New(m.DB, desk.Config{RevealAlertPerHour: m.Config.RevealAlert, OracleLimitPerHour: m.Config.OracleLimit})
+	m.Desk = desk.New(m.DB, desk.Config{RevealAlertPerHour: m.Config.RevealAlert, OracleLimitPerHour: m.Config.OracleLimit, LookupLimitPerHour: m.Config.LookupLimit})
 	m.DB.PhoneRegion = m.Config.DefaultRegion
 	return nil
 }

@@ -15,10 +15,10 @@ import (
 // TestGuardIsNoOracle: an agent who posts replies listing candidate values
 // (to learn from blocked or sent which one is on file) is refused, then
 // paused and reported; so is one who loops exact-value lookups. Against
-// the running server, with the alert read through the audit API and the
-// supervisor's mailbox.
+// the running server (--oracle-limit 5 --lookup-limit 5), with the alert
+// read through the audit API and the supervisor's mailbox.
 func TestGuardIsNoOracle(t *testing.T) {
-	opts := e2etest.ServerOptions{Args: []string{"--oracle-limit", "5"}}
+	opts := e2etest.ServerOptions{Args: []string{"--oracle-limit", "5", "--lookup-limit", "5"}}
 	t.Run("sqlite", func(t *testing.T) { testGuardIsNoOracle(t, e2etest.StartServer(t, opts)) })
 	if sqldbtest.PostgresDSN() != "" {
 		opts.Postgres = true
