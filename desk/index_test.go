@@ -31,6 +31,15 @@ func TestIndexProtectsEveryCustomer(t *testing.T) {
 			"The number we have is +1 415 555 0177.",
 			"It goes to omar.other@example.org",
 			"Shipped to 1600 Larkspur Blvd.",
+			// reshaped: full-width digits, no-break and zero-width spaces,
+			// words, spelled-out email, other case and order
+			"４１５ ５５５ ０１７７",
+			"415\u00a0555\u00a00177",
+			"415\u200b5550177",
+			"four one five five five five zero one seven seven",
+			"omar dot other at example dot org",
+			"OMAR.OTHER@EXAMPLE.ORG",
+			"Larkspur Boulevard 1600",
 		}
 		// Without the index the guard knows only the linked and the
 		// claimed customers: these pass (what the index is for).
