@@ -357,7 +357,9 @@ func contactPoints(emails, phones []ContactPointInput, existing []*ContactPoint,
 	return out, nil
 }
 
-// NormalizeEmail returns the lowercase bare address, or EINVALID.
+// NormalizeEmail returns the lowercase bare address (RFC 5322 addr-spec,
+// as net/mail reads it), or EINVALID. An address that needs quoting is
+// refused: its bare form would not be an address.
 func NormalizeEmail(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	if s == "" || len(s) > 254 {
@@ -371,7 +373,13 @@ func NormalizeEmail(s string) (string, error) {
 	if !strings.Contains(a.Address[at:], ".") {
 		return "", Errorf(EINVALID, "not a valid email address")
 	}
-	return strings.ToLower(a.Address), nil
+	out := strings.ToLower(a.Address)
+	// A quoted local part ("a b"@x.example) comes back unquoted, which is
+	// no address: keep only addresses that read back as themselves.
+	if b, err := mail.ParseAddress(out); err != nil || b.Address != out {
+		return "", Errorf(EINVALID, "not a valid email address")
+	}
+	return out, nil
 }
 
 // SortedAttributeKeys returns the attribute names in order.

@@ -2,6 +2,7 @@ package auth
 
 import (
 	"bytes"
+	"context"
 	"crypto/subtle"
 	"fmt"
 	"image/png"
@@ -68,41 +69,67 @@ func ValidateTOTP(secret, code string, now time.Time) (step int64, ok bool) {
 	return found, found >= 0
 }
 
-// TOTPVerifier validates codes and refuses a code whose step is not later
-// than the last one accepted for the same agent (RFC 6238 §5.2), so a code
-// seen over a shoulder or phished cannot be used again. It remembers steps
-// in memory: in a multi-node setup each node keeps its own.
-type TOTPVerifier struct {
-	mu   sync.Mutex
-	last map[string]int64 // agent ID -> last accepted step
+// TOTPStepStore remembers the last TOTP time step accepted per agent.
+type TOTPStepStore interface {
+	// UseTOTPStep records step for agentID and returns true, or returns
+	// false when that step or a later one was accepted before.
+	UseTOTPStep(ctx context.Context, agentID string, step int64) (bool, error)
 }
 
-// NewTOTPVerifier returns an empty verifier.
-func NewTOTPVerifier() *TOTPVerifier {
-	return &TOTPVerifier{last: map[string]int64{}}
+// TOTPVerifier validates codes and refuses a code whose step is not later
+// than the last one accepted for the same agent (RFC 6238 §5.2), so a code
+// seen over a shoulder or phished cannot be used again. Its store decides
+// who shares that memory: nodes sharing one database share it.
+type TOTPVerifier struct {
+	st TOTPStepStore
+}
+
+// NewTOTPVerifier returns a verifier remembering steps in st; nil keeps
+// them in this process's memory (one node).
+func NewTOTPVerifier(st TOTPStepStore) *TOTPVerifier {
+	if st == nil {
+		st = &memTOTPSteps{last: map[string]int64{}}
+	}
+	return &TOTPVerifier{st: st}
 }
 
 // Verify checks code for agentID. It returns EUNAUTHORIZED for a wrong or
-// replayed code.
-func (v *TOTPVerifier) Verify(agentID, secret, code string, now time.Time) error {
+// replayed code, or the store's error.
+func (v *TOTPVerifier) Verify(ctx context.Context, agentID, secret, code string, now time.Time) error {
 	step, ok := ValidateTOTP(secret, code, now)
 	if !ok {
 		return proofdesk.Errorf(proofdesk.EUNAUTHORIZED, "Invalid authentication code.")
 	}
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	if last, seen := v.last[agentID]; seen && step <= last {
+	fresh, err := v.st.UseTOTPStep(ctx, agentID, step)
+	if err != nil {
+		return fmt.Errorf("totp: %w", err)
+	}
+	if !fresh {
 		return proofdesk.Errorf(proofdesk.EUNAUTHORIZED, "Invalid authentication code.")
 	}
-	v.last[agentID] = step
+	return nil
+}
+
+// memTOTPSteps is the in-memory TOTPStepStore of a single node.
+type memTOTPSteps struct {
+	mu   sync.Mutex
+	last map[string]int64 // agent ID -> last accepted step
+}
+
+func (m *memTOTPSteps) UseTOTPStep(_ context.Context, agentID string, step int64) (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if last, seen := m.last[agentID]; seen && step <= last {
+		return false, nil
+	}
+	m.last[agentID] = step
 	// Forget agents whose last code is too old to be replayed.
-	if len(v.last) > 1024 {
-		cur := now.Unix() / int64(totpPeriod/time.Second)
-		for id, s := range v.last {
-			if s < cur-2 {
-				delete(v.last, id)
+	if len(m.last) > 1024 {
+		for id, s := range m.last {
+			if s < step-2 {
+				delete(m.last, id)
 			}
 		}
 	}
-	return nil
+	return true, nil
 }

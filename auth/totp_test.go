@@ -73,28 +73,28 @@ func TestValidateTOTP(t *testing.T) {
 func TestTOTPVerifier_RefusesReplay(t *testing.T) {
 	k, _ := NewTOTPKey("Proofdesk", "ada@example.com")
 	now := time.Date(2026, 3, 1, 12, 0, 10, 0, time.UTC)
-	v := NewTOTPVerifier()
+	v := NewTOTPVerifier(nil)
 	code := codeAt(t, k.Secret, now)
-	if err := v.Verify("agt_1", k.Secret, code, now); err != nil {
+	if err := v.Verify(t.Context(), "agt_1", k.Secret, code, now); err != nil {
 		t.Fatalf("first use: %v", err)
 	}
-	if err := v.Verify("agt_1", k.Secret, code, now.Add(5*time.Second)); proofdesk.ErrorCode(err) != proofdesk.EUNAUTHORIZED {
+	if err := v.Verify(t.Context(), "agt_1", k.Secret, code, now.Add(5*time.Second)); proofdesk.ErrorCode(err) != proofdesk.EUNAUTHORIZED {
 		t.Fatalf("replay: err=%v, want unauthorized", err)
 	}
 	// An older step (inside the skew) is refused too once a later one was used.
-	if err := v.Verify("agt_1", k.Secret, codeAt(t, k.Secret, now.Add(-30*time.Second)), now); err == nil {
+	if err := v.Verify(t.Context(), "agt_1", k.Secret, codeAt(t, k.Secret, now.Add(-30*time.Second)), now); err == nil {
 		t.Fatal("older step accepted after a newer one")
 	}
 	// Another agent with the same secret is independent.
-	if err := v.Verify("agt_2", k.Secret, code, now); err != nil {
+	if err := v.Verify(t.Context(), "agt_2", k.Secret, code, now); err != nil {
 		t.Fatalf("other agent: %v", err)
 	}
 	// The next step's code works.
 	later := now.Add(30 * time.Second)
-	if err := v.Verify("agt_1", k.Secret, codeAt(t, k.Secret, later), later); err != nil {
+	if err := v.Verify(t.Context(), "agt_1", k.Secret, codeAt(t, k.Secret, later), later); err != nil {
 		t.Fatalf("next step: %v", err)
 	}
-	if err := v.Verify("agt_1", k.Secret, "000000", later); err == nil {
+	if err := v.Verify(t.Context(), "agt_1", k.Secret, "000000", later); err == nil {
 		t.Fatal("wrong code accepted")
 	}
 }

@@ -82,6 +82,10 @@ type Config struct {
 	// Interval is the pause between polls when nothing was due; zero
 	// means 2 seconds.
 	Interval time.Duration
+	// Wake, when set, ends the pause at once: the store signals on it when
+	// a row is queued (pgnotify.Wake on PostgreSQL), so Interval can be a
+	// slow safety-net poll.
+	Wake <-chan struct{}
 	// Batch is the most rows claimed per poll; zero means 20.
 	Batch int
 	// MaxAttempts is the number of attempts after which a row fails for
@@ -184,6 +188,7 @@ func (w *Worker) Run(ctx context.Context) error {
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-time.After(w.cfg.Interval):
+		case <-w.cfg.Wake:
 		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/proofdesk/proofdesk"
 )
@@ -451,6 +452,13 @@ func Mint(c Claims, secret []byte) (string, error) {
 	}
 	if c.Subject == "" || c.Audience == "" || c.IssuedAt.IsZero() || c.ExpiresAt.IsZero() {
 		return "", proofdesk.Errorf(proofdesk.EINVALID, "sub, aud, iat and exp are required")
+	}
+	// JSON would replace invalid UTF-8 with U+FFFD: the token would name
+	// another subject than the one asked for.
+	for _, v := range []string{c.Subject, c.Audience, c.ID, c.Email} {
+		if !utf8.ValidString(v) {
+			return "", proofdesk.Errorf(proofdesk.EINVALID, "sub, aud, jti and email must be UTF-8 text")
+		}
 	}
 	if c.ID == "" {
 		var b [16]byte

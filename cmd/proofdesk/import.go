@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -265,21 +266,23 @@ func parseCSVCustomers(r io.Reader, now time.Time, phoneRegion string) ([]*proof
 		return nil, herrs
 	}
 	ic := newImportCheck(now, phoneRegion)
+	line := headerLine
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			line, _ := cr.FieldPos(0)
-			ic.errs = append(ic.errs, csvRowError(err, line, delim))
+			// FieldPos panics when the failed read returned no field (an
+			// unterminated quote): the error's own line is used instead.
+			ic.errs = append(ic.errs, csvRowError(err, line+1, delim))
 			var pe *csv.ParseError
 			if errors.As(err, &pe) && pe.Err == csv.ErrFieldCount {
 				continue
 			}
 			return nil, ic.errs // the reader cannot go on after a quoting error
 		}
-		line, _ := cr.FieldPos(0)
+		line, _ = cr.FieldPos(0)
 		in, field, msg := csvCustomerInput(cols, rec)
 		if msg != "" {
 			ic.errs = append(ic.errs, rowError{Line: line, Field: field, Message: msg})
@@ -359,12 +362,16 @@ func csvHeader(header []string, line int) ([]string, importErrors) {
 			h = strings.TrimPrefix(h, "\ufeff")
 		}
 		switch {
-		case seen[h]:
+		case seen[h] && (known[h] || strings.HasPrefix(h, "attr_")):
 			errs = append(errs, rowError{Line: line, Field: h, Message: "column named twice"})
+		case seen[h]:
+			errs = append(errs, rowError{Line: line, Field: "column " + strconv.Itoa(i+1), Message: "column named twice"})
 		case known[h]:
 		case strings.HasPrefix(h, "attr_") && len(h) > len("attr_"):
 		default:
-			errs = append(errs, rowError{Line: line, Field: h, Message: "unknown column (see the README for the columns)"})
+			// Named by position, not by its text: a file without a header
+			// row has customer data there, and errors never print values.
+			errs = append(errs, rowError{Line: line, Field: "column " + strconv.Itoa(i+1), Message: "unknown column name (see the README for the columns)"})
 		}
 		seen[h] = true
 		cols[i] = h

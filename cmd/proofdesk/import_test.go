@@ -108,8 +108,18 @@ func TestParseCSVCustomers_Errors(t *testing.T) {
 			name: "header problems",
 			in:   "external_id,nom,emails,emails\nx,y,z,w\n",
 			want: []string{
-				"line 1: field nom: unknown column (see the README for the columns)",
+				"line 1: field column 2: unknown column name (see the README for the columns)",
 				"line 1: field emails: column named twice",
+				"line 1: field name: the header has no name column",
+			},
+		},
+		{
+			name: "a file without a header row: its data is not printed",
+			in:   "C-1,Ada Lovelace,ada@example.com\n",
+			want: []string{
+				"line 1: field column 1: unknown column name (see the README for the columns)",
+				"line 1: field column 2: unknown column name (see the README for the columns)",
+				"line 1: field column 3: unknown column name (see the README for the columns)",
 				"line 1: field name: the header has no name column",
 			},
 		},

@@ -20,8 +20,10 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/auth"
 	"github.com/proofdesk/proofdesk/desk"
 	"github.com/proofdesk/proofdesk/http/notice"
 	"github.com/proofdesk/proofdesk/http/telephony"
@@ -252,7 +254,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	ih.Register(s)
 	api.NewEventsHandler(agents, m.ConversationService, m.Events).Register(s)
 	widget.NewHandler(m.ConversationService, m.VerificationService, m.Events, sqldb.NewVisitorService(m.DB), verifier,
-		widget.Config{AllowedOrigins: m.Config.WidgetOrigins, RatePerMinute: m.Config.WidgetRate}, m.Logger).Register(s)
+		widget.Config{AllowedOrigins: m.Config.WidgetOrigins, RatePerMinute: m.Config.WidgetRate, RateStore: m.DB}, m.Logger).Register(s)
 
 	csrfKey, err := m.DB.Secret(ctx, "verifypage")
 	if err != nil {
@@ -278,7 +280,16 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 		th.Register(s)
 	}
 
+	// Sign-in state lives in the database, so nodes sharing it share the
+	// throttle, the TOTP replay memory and the enrolment ticket key.
+	enrolKey, err := m.DB.Secret(ctx, "enrol")
+	if err != nil {
+		return err
+	}
+	throttle := auth.DefaultThrottleConfig()
+	throttle.Store = m.DB
 	con := console.New(console.Deps{
+		Throttle: auth.NewThrottle(throttle), TOTPSteps: m.DB, EnrolKey: enrolKey, Reads: m.DB,
 		Agents: agents, Customers: m.CustomerService, Conversations: m.ConversationService, Audit: m.AuditService,
 		Verification: m.VerificationService, Desk: dk, Policy: m.PolicyService, Outbox: m.OutboxService, Events: m.Events,
 		PostMessage: apiH.PostMessage, Settings: m.consoleSettings(base), Logger: m.Logger,
@@ -373,6 +384,12 @@ func (m *Main) startChannels(ctx context.Context) error {
 		smsSender = smsPermanent{tw}
 	}
 	cfg := outbox.Config{From: c.MailFrom, Events: m.Events}
+	if c.IsPostgres() && (mailer != nil || smsSender != nil) {
+		// Woken by NOTIFY when a row is queued on any node; the slow poll
+		// is a safety net (and catches retries coming due).
+		cfg.Wake = pgnotify.Wake(wctx, c.DB, pgnotify.OutboxChannel, m.Logger)
+		cfg.Interval = 15 * time.Second
+	}
 	if c.DKIMKey != "" {
 		signer, err := outbox.LoadDKIMSigner(c.DKIMKey, c.DKIMDomain, c.DKIMSelector)
 		if err != nil {

@@ -29,15 +29,24 @@ func StartDNS(tb testing.TB, txt map[string][]string) *DNS {
 	for k, v := range txt {
 		d.txt[strings.ToLower(strings.TrimSuffix(k, "."))] = v
 	}
-	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	d.Addr = pc.LocalAddr().String()
-	ln, err := net.Listen("tcp", d.Addr)
-	if err != nil {
+	// DNS serves UDP and TCP on one port: take a free UDP port, then the
+	// same TCP port, which another process may hold (a client's ephemeral
+	// port): then try another.
+	var pc net.PacketConn
+	var ln net.Listener
+	for try := 0; ; try++ {
+		var err error
+		if pc, err = net.ListenPacket("udp", "127.0.0.1:0"); err != nil {
+			tb.Fatal(err)
+		}
+		d.Addr = pc.LocalAddr().String()
+		if ln, err = net.Listen("tcp", d.Addr); err == nil {
+			break
+		}
 		pc.Close()
-		tb.Fatal(err)
+		if try == 20 {
+			tb.Fatalf("DNS stub: no port free for both UDP and TCP: %v", err)
+		}
 	}
 	udp := &dns.Server{PacketConn: pc, Handler: d}
 	tcp := &dns.Server{Listener: ln, Handler: d}

@@ -111,13 +111,39 @@ func StartServer(tb testing.TB, opts ServerOptions) *Server {
 		tb.Fatalf("token create --integration printed no token on its last line: %q", out)
 	}
 
+	s.launch(tb, opts.Args)
+	return s
+}
+
+// StartPeer starts another `proofdesk serve` node on s's PostgreSQL
+// database, with s's master key, accounts and mailpit, on its own ports,
+// as a second node of one installation. s must run on PostgreSQL.
+func (s *Server) StartPeer(tb testing.TB, args ...string) *Server {
+	tb.Helper()
+	if s.DB == "" {
+		tb.Fatal("StartPeer: nodes share a PostgreSQL database; start the first with Postgres: true")
+	}
+	p := &Server{
+		DataDir: tb.TempDir(), DB: s.DB, Mailpit: s.Mailpit, SMTPAddr: FreeAddr(tb), bin: s.bin, env: s.env,
+		Admin: s.Admin, Supervisor: s.Supervisor, Agent: s.Agent,
+		logs: &syncBuffer{}, done: make(chan struct{}), Client: &http.Client{Timeout: 30 * time.Second},
+	}
+	p.launch(tb, args)
+	return p
+}
+
+// launch starts the serve process with the default flags and args, stops
+// it on cleanup and waits for /readyz.
+func (s *Server) launch(tb testing.TB, extra []string) {
+	tb.Helper()
+	mp := s.Mailpit
 	addr := FreeAddr(tb)
 	s.URL = "http://" + addr
 	args := append([]string{"serve", "--addr", addr, "--smtp-addr", s.SMTPAddr,
 		"--smtp-relay", mp.SMTPAddr, "--smtp-relay-security", "none",
 		"--widget-origins", "shop.example.test", "--company", "Acme"}, s.storeArgs()...)
-	args = append(args, opts.Args...)
-	s.cmd = exec.Command(bin, args...)
+	args = append(args, extra...)
+	s.cmd = exec.Command(s.bin, args...)
 	s.cmd.Env = s.env
 	s.cmd.Stdout, s.cmd.Stderr = s.logs, s.logs
 	if err := s.cmd.Start(); err != nil {
@@ -159,7 +185,7 @@ func StartServer(tb testing.TB, opts ServerOptions) *Server {
 		if resp, err := http.Get(s.URL + "/readyz"); err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
-				return s
+				return
 			}
 		}
 		if time.Now().After(deadline) {

@@ -153,7 +153,10 @@ func (h *Handler) showConversation(w http.ResponseWriter, r *http.Request, statu
 	if mod != nil {
 		mod(p)
 	}
-	h.unread.markSeen(p.Agent.ID, p.Conv.ID, h.Now())
+	if err := h.reads.MarkRead(r.Context(), p.Agent.ID, p.Conv.ID, h.Now()); err != nil {
+		h.renderError(w, r, err)
+		return
+	}
 	h.render(w, r, status, "conversation", p)
 }
 

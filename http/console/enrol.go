@@ -127,7 +127,7 @@ func (h *Handler) handleEnrol(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	code := strings.TrimSpace(r.PostFormValue("code"))
-	if agent.TOTPSecret == "" || h.totp.Verify(agent.ID, agent.TOTPSecret, code, h.Now()) != nil {
+	if agent.TOTPSecret == "" || h.totp.Verify(r.Context(), agent.ID, agent.TOTPSecret, code, h.Now()) != nil {
 		e, err := h.enrolData(r, agent, h.newPage(r, "Two-factor authentication", "account"))
 		if err != nil {
 			h.renderError(w, r, err)
@@ -211,12 +211,19 @@ func (h *Handler) handleLoginEnrol(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	addr := httpd.ClientAddr(r)
-	if err := h.throttle.Check(agent.Email, addr); err != nil {
+	if err := h.throttle.Check(r.Context(), agent.Email, addr); err != nil {
+		if proofdesk.ErrorCode(err) != proofdesk.ERATELIMIT {
+			h.renderError(w, r, err)
+			return
+		}
 		h.showLogin(w, r, http.StatusTooManyRequests, agent.Email, proofdesk.ErrorMessage(err))
 		return
 	}
-	if err := h.totp.Verify(agent.ID, agent.TOTPSecret, strings.TrimSpace(r.PostFormValue("code")), h.Now()); err != nil {
-		h.throttle.Failure(agent.Email, addr)
+	if err := h.totp.Verify(r.Context(), agent.ID, agent.TOTPSecret, strings.TrimSpace(r.PostFormValue("code")), h.Now()); err != nil {
+		if err := h.throttle.Failure(r.Context(), agent.Email, addr); err != nil {
+			h.renderError(w, r, err)
+			return
+		}
 		if err := h.agents.RecordLogin(r.Context(), agent.ID, false, reasonBadTOTP); err != nil {
 			h.renderError(w, r, err)
 			return
@@ -229,7 +236,10 @@ func (h *Handler) handleLoginEnrol(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, err)
 		return
 	}
-	h.throttle.Success(agent.Email, addr)
+	if err := h.throttle.Success(r.Context(), agent.Email, addr); err != nil {
+		h.renderError(w, r, err)
+		return
+	}
 	agent.TOTPEnabled = true
 	h.startSession(w, r, agent)
 }

@@ -88,6 +88,17 @@ type Deps struct {
 	PostMessage PostMessageFunc
 	// Throttle limits failed sign-ins; nil means the default throttle.
 	Throttle *auth.Throttle
+	// TOTPSteps remembers accepted TOTP steps so a code is refused when
+	// replayed; nil keeps them in memory (one node). Nodes sharing one
+	// database pass the store (*sqldb.DB).
+	TOTPSteps auth.TOTPStepStore
+	// EnrolKey keys the tickets of the sign-in enrolment form (32 bytes);
+	// nil means a random key of this process, so a ticket issued by one
+	// node would fail on another: nodes pass the installation's secret.
+	EnrolKey []byte
+	// Reads remembers what each agent opened, for unread marks; nil keeps
+	// it in memory (one node).
+	Reads ReadStore
 	// Settings are shown read-only on the admin channel page.
 	Settings Settings
 	// Logger receives errors of the live stream; nil discards them.
@@ -118,7 +129,7 @@ type Handler struct {
 	totp     *auth.TOTPVerifier
 	views    map[string]*template.Template
 	static   *staticFiles
-	unread   *unreadTracker
+	reads    ReadStore
 	enrolKey []byte
 }
 
@@ -140,9 +151,15 @@ func New(d Deps) *Handler {
 	d.Settings = d.Settings.withDefaults()
 	h := &Handler{
 		SessionTTL: DefaultSessionTTL, Now: time.Now, PollInterval: 2 * time.Second,
-		d: d, agents: d.Agents, throttle: d.Throttle, totp: auth.NewTOTPVerifier(),
+		d: d, agents: d.Agents, throttle: d.Throttle, totp: auth.NewTOTPVerifier(d.TOTPSteps),
 		views: map[string]*template.Template{}, static: newStaticFiles(),
-		unread: newUnreadTracker(), enrolKey: randomKey(),
+		reads: d.Reads, enrolKey: d.EnrolKey,
+	}
+	if h.reads == nil {
+		h.reads = newMemReads()
+	}
+	if len(h.enrolKey) == 0 {
+		h.enrolKey = randomKey()
 	}
 	funcs := h.funcs()
 	for _, name := range viewNames {

@@ -115,13 +115,18 @@ func (h *Handler) handleInbox(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, err)
 		return
 	}
+	unread, err := unreadOf(ctx, h.reads, agent.ID, convs)
+	if err != nil {
+		h.renderError(w, r, err)
+		return
+	}
 	now := h.Now()
 	previews := 0
 	tv := h.textView(ctx)
 	for _, c := range convs {
 		c.Subject = tv.Text(c.Subject)
 		row := inboxRow{Conv: c, Level: c.EffectiveLevel(now),
-			Unread: h.unread.unread(agent.ID, c.ID, c.LastActivityAt), Assignee: names[c.AssigneeID]}
+			Unread: unread[c.ID], Assignee: names[c.AssigneeID]}
 		if c.Subject == "" && previews < previewRows {
 			previews++
 			if row.Preview, err = h.preview(ctx, c.ID, previewLen); err != nil {
@@ -240,9 +245,13 @@ func (h *Handler) viewCounts(r *http.Request, f inboxFilter) ([]viewLink, error)
 	if err != nil {
 		return nil, err
 	}
+	unread, err := unreadOf(ctx, h.reads, agentID, all, mine)
+	if err != nil {
+		return nil, err
+	}
 	var unassigned, unassignedUnread, mineUnread, allUnread int
 	for _, c := range all {
-		u := h.unread.unread(agentID, c.ID, c.LastActivityAt)
+		u := unread[c.ID]
 		if u {
 			allUnread++
 		}
@@ -254,7 +263,7 @@ func (h *Handler) viewCounts(r *http.Request, f inboxFilter) ([]viewLink, error)
 		}
 	}
 	for _, c := range mine {
-		if h.unread.unread(agentID, c.ID, c.LastActivityAt) {
+		if unread[c.ID] {
 			mineUnread++
 		}
 	}

@@ -72,7 +72,11 @@ func (h *Handler) handleLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	if err := h.throttle.Check(email, addr); err != nil {
+	if err := h.throttle.Check(ctx, email, addr); err != nil {
+		if proofdesk.ErrorCode(err) != proofdesk.ERATELIMIT {
+			h.renderError(w, r, err)
+			return
+		}
 		agentID := ""
 		if a, ferr := h.agents.FindAgentByEmail(ctx, email); ferr == nil {
 			agentID = a.ID
@@ -86,7 +90,10 @@ func (h *Handler) handleLogin(w http.ResponseWriter, r *http.Request) {
 	}
 
 	fail := func(agentID, reason string) {
-		h.throttle.Failure(email, addr)
+		if err := h.throttle.Failure(ctx, email, addr); err != nil {
+			h.renderError(w, r, err)
+			return
+		}
 		if err := h.agents.RecordLogin(ctx, agentID, false, reason); err != nil {
 			h.renderError(w, r, err)
 			return
@@ -122,7 +129,7 @@ func (h *Handler) handleLogin(w http.ResponseWriter, r *http.Request) {
 			fail(agent.ID, reasonTOTPMissing)
 			return
 		}
-		if err := h.totp.Verify(agent.ID, agent.TOTPSecret, code, h.Now()); err != nil {
+		if err := h.totp.Verify(ctx, agent.ID, agent.TOTPSecret, code, h.Now()); err != nil {
 			fail(agent.ID, reasonBadTOTP)
 			return
 		}
@@ -137,7 +144,10 @@ func (h *Handler) handleLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	h.throttle.Success(email, addr)
+	if err := h.throttle.Success(ctx, email, addr); err != nil {
+		h.renderError(w, r, err)
+		return
+	}
 	h.startSession(w, r, agent)
 }
 

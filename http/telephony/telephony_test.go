@@ -83,7 +83,7 @@ type env struct {
 	apiToken string
 }
 
-func newEnv(t *testing.T, db *sqldb.DB) *env {
+func newEnv(t testing.TB, db *sqldb.DB) *env {
 	t.Helper()
 	ctx := context.Background()
 	e := &env{db: db, phones: sqldb.NewPhoneService(db), convs: sqldb.NewConversationService(db), events: &recorder{}}

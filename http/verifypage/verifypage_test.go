@@ -86,7 +86,7 @@ type fixture struct {
 	agentName string
 }
 
-func newFixture(t *testing.T, db *sqldb.DB, agentName string) *fixture {
+func newFixture(t testing.TB, db *sqldb.DB, agentName string) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	f := &fixture{db: db, clk: &clock{now: time.Now().UTC().Truncate(time.Second)}, events: &recorder{}, agentName: agentName}
@@ -140,7 +140,7 @@ var linkRe = regexp.MustCompile(`/v/([A-Za-z0-9_-]+)`)
 
 // linkToken reads the newest verification message in the outbox, as the
 // customer's mailbox would.
-func (f *fixture) linkToken(t *testing.T) string {
+func (f *fixture) linkToken(t testing.TB) string {
 	t.Helper()
 	msgs, err := sqldb.NewOutboxService(f.db).FindOutbox(context.Background(), 100)
 	if err != nil {

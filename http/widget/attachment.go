@@ -100,7 +100,7 @@ func (h *Handler) handleUpload(w http.ResponseWriter, r *http.Request) {
 		httpd.Error(w, r, proofdesk.FieldError("client_id", "client_id is too long"))
 		return
 	}
-	if err := h.rateLimit(v); err != nil {
+	if err := h.rateLimit(ctx, v); err != nil {
 		httpd.Error(w, r, err)
 		return
 	}

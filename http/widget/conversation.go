@@ -62,9 +62,19 @@ func tooLargeMessage(limit int) string {
 	return "The message is too long: at most " + strconv.Itoa(limit) + " bytes."
 }
 
-// rateLimit takes one of the visitor's tokens or returns ERATELIMIT.
-func (h *Handler) rateLimit(v *proofdesk.Visitor) error {
-	ok, wait := h.limiter.allow(v.ID, h.Now())
+// rateLimit takes one of the visitor's tokens or returns ERATELIMIT (or
+// the rate store's error).
+func (h *Handler) rateLimit(ctx context.Context, v *proofdesk.Visitor) error {
+	var ok bool
+	var wait time.Duration
+	if h.cfg.RateStore != nil {
+		var err error
+		if ok, wait, err = h.cfg.RateStore.TakeRate(ctx, "widget:"+v.ID, h.cfg.RatePerMinute, time.Minute, h.Now()); err != nil {
+			return err
+		}
+	} else {
+		ok, wait = h.limiter.allow(v.ID, h.Now())
+	}
 	if ok {
 		return nil
 	}
@@ -109,7 +119,7 @@ func (h *Handler) handleConversationCreate(w http.ResponseWriter, r *http.Reques
 		httpd.Error(w, r, proofdesk.Errorf(proofdesk.EINVALID, "name, email or client_id is too long"))
 		return
 	}
-	if err := h.rateLimit(v); err != nil {
+	if err := h.rateLimit(r.Context(), v); err != nil {
 		httpd.Error(w, r, err)
 		return
 	}
@@ -234,7 +244,7 @@ func (h *Handler) handleCode(w http.ResponseWriter, r *http.Request) {
 		httpd.Error(w, r, err)
 		return
 	}
-	if err := h.rateLimit(v); err != nil {
+	if err := h.rateLimit(r.Context(), v); err != nil {
 		httpd.Error(w, r, err)
 		return
 	}

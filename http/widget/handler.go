@@ -60,6 +60,10 @@ type Config struct {
 	// conversations one visitor may send per minute, with bursts of Burst.
 	RatePerMinute int
 	Burst         int
+	// RateStore, when set, counts the visitor's sends instead of this
+	// process's token buckets: RatePerMinute per calendar minute, shared
+	// by every node using the same store (*sqldb.DB is one).
+	RateStore RateStore
 	// MaxMessageBytes is the largest message body accepted.
 	MaxMessageBytes int
 }

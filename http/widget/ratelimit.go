@@ -1,10 +1,19 @@
 package widget
 
 import (
+	"context"
 	"math"
 	"sync"
 	"time"
 )
+
+// RateStore counts events in fixed windows, for every node at once.
+type RateStore interface {
+	// TakeRate counts one event for key in the current window of length
+	// per and reports whether it is within limit, and if not how long
+	// until the window ends.
+	TakeRate(ctx context.Context, key string, limit int, per time.Duration, now time.Time) (bool, time.Duration, error)
+}
 
 // limiter is a token bucket per visitor: ratePerMinute tokens a minute,
 // at most burst at once. It prunes buckets that have refilled.

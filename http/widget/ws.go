@@ -337,7 +337,7 @@ func (c *chatConn) message(ctx context.Context, f frame) error {
 	if _, ok := verify.NormalizeCode(f.Body); ok {
 		return c.code(ctx, f.Body, f.ClientID)
 	}
-	if err := h.rateLimit(c.visitor); err != nil {
+	if err := h.rateLimit(ctx, c.visitor); err != nil {
 		return c.sendError(ctx, err, f.ClientID)
 	}
 	m := &proofdesk.Message{ConversationID: c.convID, AuthorKind: proofdesk.AuthorCustomer, Body: f.Body, ClientID: f.ClientID}
@@ -360,7 +360,7 @@ func (c *chatConn) message(ctx context.Context, f frame) error {
 // code checks a code typed by the visitor and answers with code_result;
 // the code is never echoed, stored as a message or logged.
 func (c *chatConn) code(ctx context.Context, code, clientID string) error {
-	if err := c.h.rateLimit(c.visitor); err != nil {
+	if err := c.h.rateLimit(ctx, c.visitor); err != nil {
 		return c.sendError(ctx, err, clientID)
 	}
 	res, err := c.h.completeCode(ctx, c.convID, code)
