@@ -27,6 +27,8 @@ type customerIndex struct {
 	// started is when BuildIndex began (zero: no index wanted).
 	started atomic.Pointer[time.Time]
 	stats   atomic.Pointer[IndexStats]
+	// refreshed is the store time RefreshIndex reads changes after.
+	refreshed atomic.Pointer[time.Time]
 }
 
 // IndexStats describes a built index.
@@ -46,6 +48,33 @@ func (d *Desk) StartIndex(ctx context.Context, done func(IndexStats, error)) {
 	now := time.Now()
 	d.index.started.Store(&now)
 	go func() { done(d.BuildIndex(ctx)) }()
+}
+
+// indexRefreshMargin is how far before the last refresh a refresh looks
+// again: a transaction stamps updated_at when it runs and commits later,
+// and the nodes' clocks differ a little.
+const indexRefreshMargin = 2 * time.Minute
+
+// RefreshIndex re-indexes the customers created or changed since the
+// last refresh (or the build), from the store: on several nodes, how one
+// node's index learns of changes committed on another (its own commits
+// are indexed at once). Run it every few seconds; it does nothing before
+// the index is built.
+func (d *Desk) RefreshIndex(ctx context.Context) error {
+	ix := d.index.ix.Load()
+	last := d.index.refreshed.Load()
+	if ix == nil || !d.index.ready.Load() || last == nil {
+		return nil
+	}
+	start := d.db.Now()
+	if err := d.db.EachCustomerChangedSince(ctx, last.Add(-indexRefreshMargin), func(c *proofdesk.Customer) error {
+		ix.Add(c)
+		return nil
+	}); err != nil {
+		return fmt.Errorf("guard index refresh: %w", err)
+	}
+	d.index.refreshed.Store(&start)
+	return nil
 }
 
 // IndexReady reports false and GuardReply refuses replies on
@@ -70,6 +99,9 @@ func (d *Desk) BuildIndex(ctx context.Context) (IndexStats, error) {
 	}); err != nil {
 		return IndexStats{}, fmt.Errorf("guard index: policy: %w", err)
 	}
+	// What changes from now on, on any node, the next refresh reads.
+	refreshFrom := d.db.Now()
+	d.index.refreshed.Store(&refreshFrom)
 	ix, err := guard.NewIndex(key, policy)
 	if err != nil {
 		return IndexStats{}, err

@@ -139,3 +139,34 @@ func mustCustomer(t *testing.T, db *sqldb.DB, in proofdesk.CustomerInput) *proof
 	}
 	return c
 }
+
+// On several nodes each keeps its own index: a customer created through
+// another node's store is indexed by the next RefreshIndex, not before.
+func TestIndexRefreshSeesOtherNodes(t *testing.T) {
+	for _, dialect := range sqldbtest.Dialects() {
+		t.Run(dialect, func(t *testing.T) {
+			dsn, v := sqldbtest.DSN(t, dialect), sqldbtest.NewVault(t)
+			node1 := sqldbtest.OpenWithVault(t, dsn, v)
+			node2 := sqldbtest.OpenWithVault(t, dsn, v)
+			f := newFixture(t, node1)
+			d := desk.New(node1, desk.Config{OracleLimitPerHour: 100})
+			if _, err := d.BuildIndex(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			conv := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, AssigneeID: f.agent.ID, Requester: proofdesk.Requester{Name: "Someone"}}
+			if err := sqldb.NewConversationService(node1).CreateConversation(f.agentCtx, conv, nil); err != nil {
+				t.Fatal(err)
+			}
+			mustCustomer(t, node2, proofdesk.CustomerInput{Name: "Nina Node", Phones: []proofdesk.ContactPointInput{{Value: "+14155550166"}}})
+			if err := f.reply(f.agentCtx, conv.ID, "Is it 415 555 0166?"); err != nil {
+				t.Fatalf("before the refresh node 1 cannot know (the test would prove nothing): %v", err)
+			}
+			if err := d.RefreshIndex(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			if err := f.reply(f.agentCtx, conv.ID, "Is it 415 555 0166?"); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
+				t.Fatalf("after the refresh: err = %v, want EDISCLOSURE", err)
+			}
+		})
+	}
+}

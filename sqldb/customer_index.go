@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/vault"
@@ -20,10 +21,22 @@ const eachCustomerPage = 500
 // customers created meanwhile may or may not be seen: OnCustomersChanged
 // reports them). An error from fn stops the walk and is returned.
 func (db *DB) EachCustomer(ctx context.Context, fn func(*proofdesk.Customer) error) error {
+	return db.eachCustomer(ctx, "", fn)
+}
+
+// EachCustomerChangedSince is EachCustomer for the customers created or
+// changed (updated_at, which every change of a customer or its contact
+// points sets) after since: how a node learns of changes committed on
+// another node.
+func (db *DB) EachCustomerChangedSince(ctx context.Context, since time.Time, fn func(*proofdesk.Customer) error) error {
+	return db.eachCustomer(ctx, fmtTime(since), fn)
+}
+
+func (db *DB) eachCustomer(ctx context.Context, since string, fn func(*proofdesk.Customer) error) error {
 	after := ""
 	for {
 		h := db.reader()
-		rows, err := h.query(ctx, `SELECT `+customerColumns+` FROM customers c JOIN data_keys k ON k.id = c.data_key_id WHERE c.id > ? ORDER BY c.id LIMIT ?`, after, eachCustomerPage)
+		rows, err := h.query(ctx, `SELECT `+customerColumns+` FROM customers c JOIN data_keys k ON k.id = c.data_key_id WHERE c.id > ? AND c.updated_at > ? ORDER BY c.id LIMIT ?`, after, since, eachCustomerPage)
 		if err != nil {
 			return fmt.Errorf("each customer: %w", err)
 		}

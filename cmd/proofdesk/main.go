@@ -330,6 +330,10 @@ func cmpOr(a, b string) string {
 	return b
 }
 
+// indexRefreshEvery is how often a node on PostgreSQL re-reads the
+// customers other nodes changed, for its guard index.
+const indexRefreshEvery = 10 * time.Second
+
 // startChannels starts the inbound SMTP listener, the IMAP poller and the
 // outbox worker, as configured.
 func (m *Main) startChannels(ctx context.Context) error {
@@ -349,6 +353,22 @@ func (m *Main) startChannels(ctx context.Context) error {
 		}
 		m.Logger.Info("guard index ready", slog.Int("customers", st.Customers), slog.Int("keys", st.Keys),
 			slog.Int("bytes", st.Bytes), slog.Duration("build", st.Build))
+		if !c.IsPostgres() {
+			return // one node: every change is indexed as it commits
+		}
+		// Several nodes: what the others commit is read every few seconds.
+		tick := time.NewTicker(indexRefreshEvery)
+		defer tick.Stop()
+		for {
+			select {
+			case <-wctx.Done():
+				return
+			case <-tick.C:
+				if err := m.Desk.RefreshIndex(wctx); err != nil && wctx.Err() == nil {
+					m.Logger.Error("guard index refresh", slog.Any("error", err))
+				}
+			}
+		}
 	})
 	inbound := mail.NewInboundHandler(mail.InboundConfig{Customers: m.CustomerService, Conversations: m.ConversationService,
 		Threads: m.DB, Resolver: mail.NewNetResolver(c.DNSResolver), Limits: mail.DefaultLimits(), CoolingOff: c.CoolingOff, ReopenWindow: c.ReopenWindow, Logger: m.Logger})
