@@ -24,6 +24,11 @@ type Attachment struct {
 	ContentType string
 	// Size is len(Data) in bytes.
 	Size int64
+	// ContentID is the Content-ID of an inbound mail's part without angle
+	// brackets (RFC 2392), the name an HTML body's "cid:" URL refers to
+	// and the mail's text marks "[image: …]" where the image stood; ""
+	// for every other file. Stored sealed like the name.
+	ContentID string
 	// Data is the file; filled only when the file itself is read.
 	Data      []byte
 	CreatedAt time.Time

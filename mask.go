@@ -172,14 +172,21 @@ type AttachmentView struct {
 	ContentType    string `json:"content_type"`
 	// Size is the file's length in bytes.
 	Size int64 `json:"size"`
+	// ContentID is the Content-ID of an inbound mail's inline part (RFC
+	// 2392), codes hidden as in the body, so that it still names the
+	// "[image: …]" marker of the masked body; "" for other files.
+	ContentID string `json:"content_id,omitempty"`
 }
 
 func newAttachmentView(a *Attachment, vc ViewContext, hide bool) (AttachmentView, bool) {
 	v := AttachmentView{ID: a.ID, ConversationID: a.ConversationID, MessageID: a.MessageID, Filename: a.Filename,
-		ContentType: a.ContentType, Size: a.Size}
+		ContentType: a.ContentType, Size: a.Size, ContentID: a.ContentID}
 	hidden := false
 	if hide {
 		v.Filename, hidden = vc.hideCodes(a.Filename)
+		var cidHidden bool
+		v.ContentID, cidHidden = vc.hideCodes(a.ContentID)
+		hidden = hidden || cidHidden
 	}
 	return v, hidden
 }

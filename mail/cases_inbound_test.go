@@ -134,7 +134,7 @@ func TestInboundCases_NothingLost(t *testing.T) {
 		// are stored.
 		var names []string
 		for _, cv := range e.emailConversations(t) {
-			as, err := db.FindAttachments(context.Background(), cv.ID)
+			as, err := e.convs.FindAttachments(context.Background(), cv.ID)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -39,8 +39,9 @@ type ThreadStore interface {
 	// InboundDuplicate reports whether a mail with that Message-ID and
 	// that content digest was stored, and in which conversation.
 	InboundDuplicate(ctx context.Context, messageID, contentDigest string) (string, bool, error)
-	// StoreAttachment stores an attachment encrypted.
-	StoreAttachment(ctx context.Context, convID, msgID, filename, contentType string, data []byte) (string, error)
+	// FindInboundMessage returns the conversation and message a mail's
+	// message was stored as, by its client ID; ENOTFOUND if none was.
+	FindInboundMessage(ctx context.Context, clientID string) (convID, msgID string, err error)
 	// AddEmailFactor records a DMARC-passing mail from an on-file address.
 	AddEmailFactor(ctx context.Context, convID, contactPointID string, at time.Time) (proofdesk.Level, error)
 	// FlagDMARCFail sets the dmarc_fail risk signal: a mail from an
@@ -112,12 +113,14 @@ const DefaultReopenWindow = 7 * 24 * time.Hour
 // one. A mail whose sender is not the conversation's requester is flagged
 // "different sender" and drops the conversation to L0.
 //
-// Attachments are kept (encrypted under the conversation's data key);
+// Attachments are kept with their Content-IDs (encrypted under the
+// conversation's data key), stored with the message in its transaction;
 // what exceeds Limits is refused at SMTP time with 552 (too large) or 554
 // (too many parts, too deep), which the sending server turns into a
 // bounce. A store failure is a temporary failure (451): the sender keeps
 // the message and retries, and a retried message whose Message-ID was
-// already stored is acknowledged without being stored twice.
+// already stored is acknowledged without being stored twice; one whose
+// message was stored but not recorded is found by the message's client ID.
 type InboundHandler struct {
 	cfg InboundConfig
 	log *slog.Logger
@@ -252,10 +255,39 @@ func (h *InboundHandler) DeliverMessage(ctx context.Context, env Envelope, raw [
 	// a Message-ID is a different message.
 	sum := sha256.Sum256([]byte(msgID + "\x00" + digest))
 	m := &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: body, ClientID: "email:" + hex.EncodeToString(sum[:16])}
+	// The files are stored with the message, in its transaction: a
+	// message is never kept without them.
+	for _, a := range in.Attachments {
+		m.Attachments = append(m.Attachments, &proofdesk.Attachment{Filename: a.Filename, ContentType: a.ContentType,
+			ContentID: a.ContentID, Size: a.Size, Data: a.Data})
+	}
 
+	// A retry of a mail whose message was stored (a new conversation
+	// opened, say) but which failed before it was recorded goes where the
+	// message is, and CreateMessage finds it by client ID: nothing is
+	// stored twice.
+	var stored *proofdesk.Conversation
+	switch convID, _, err := h.cfg.Threads.FindInboundMessage(ctx, m.ClientID); {
+	case err == nil:
+		c, err := h.cfg.Conversations.FindConversationByID(ctx, convID)
+		if err != nil {
+			return nil, temporary{err}
+		}
+		if c.Channel == proofdesk.ChannelEmail {
+			stored = c
+		}
+	case proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND:
+		return nil, temporary{err}
+	}
 	var previous *proofdesk.Conversation
 	if conv != nil && conv.Status == proofdesk.StatusResolved && now.Sub(lastChange(conv)) > h.cfg.ReopenWindow {
 		previous, conv = conv, nil
+	}
+	if stored != nil {
+		conv = stored
+		if previous != nil && previous.ID == stored.ID {
+			previous = nil
+		}
 	}
 	if conv == nil {
 		conv = &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, Subject: in.Subject,
@@ -276,11 +308,6 @@ func (h *InboundHandler) DeliverMessage(ctx context.Context, env Envelope, raw [
 	}
 	res.ConversationID, res.MessageID = conv.ID, m.ID
 
-	for _, a := range in.Attachments {
-		if _, err := h.cfg.Threads.StoreAttachment(ctx, conv.ID, m.ID, a.Filename, a.ContentType, a.Data); err != nil {
-			return nil, temporary{err}
-		}
-	}
 	before := conv.EffectiveLevel(now)
 	res.Level = before
 	if res.DifferentSender {

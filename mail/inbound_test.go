@@ -289,11 +289,11 @@ func TestInbound_HostileMIME(t *testing.T) {
 			t.Fatalf("%s: markup stored: %q", tt.name, ms[0].Body)
 		}
 		if tt.name == "attachment within limit" {
-			list, err := db.FindAttachments(ctx, cs[0].ID)
+			list, err := e.convs.FindAttachments(ctx, cs[0].ID)
 			if err != nil || len(list) != 1 || list[0].Filename != "passwd.pdf" || list[0].Size != 518 {
 				t.Fatalf("attachments=%+v, %v", list, err)
 			}
-			a, err := db.FindAttachmentByID(ctx, list[0].ID)
+			a, err := e.convs.FindAttachment(ctx, cs[0].ID, list[0].ID)
 			if err != nil || string(a.Data) != strings.TrimSuffix(strings.Repeat(strings.Repeat("A", 50)+"\r\n", 10), "\r\n") {
 				t.Fatalf("attachment data: %v", err)
 			}

@@ -13,19 +13,25 @@ import (
 // widget) are rows of email_attachments (migration 0004): name and bytes
 // sealed under the conversation's data key, bound to the row's ID.
 
-const attachmentColumns = `id, conversation_id, message_id, filename_enc, content_type, size, created_at`
+const attachmentColumns = `id, conversation_id, message_id, filename_enc, content_id_enc, content_type, size, created_at`
 
 // insertAttachments stores m's attachments for the message just inserted,
-// in its transaction.
+// in its transaction: a message is never stored without its files. Names
+// are cleaned with proofdesk.SanitizeFilename.
 func (tx *Tx) insertAttachments(ctx context.Context, m *proofdesk.Message, dk *vault.DataKey) error {
 	for i, a := range m.Attachments {
 		a.ID = proofdesk.NewID("att")
 		// A nanosecond apart, so that they list in the order given.
 		a.ConversationID, a.MessageID, a.CreatedAt = m.ConversationID, m.ID, tx.now.Add(time.Duration(i))
 		a.Size = int64(len(a.Data))
-		if _, err := tx.exec(ctx, `INSERT INTO email_attachments (id, conversation_id, message_id, filename_enc, content_type, size, data_enc, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			a.ID, a.ConversationID, a.MessageID, dk.SealString(attachmentAAD(a.ID, "filename"), a.Filename), a.ContentType, a.Size,
+		a.Filename = proofdesk.SanitizeFilename(a.Filename)
+		cid := ""
+		if a.ContentID != "" {
+			cid = dk.SealString(attachmentAAD(a.ID, "content_id"), a.ContentID)
+		}
+		if _, err := tx.exec(ctx, `INSERT INTO email_attachments (id, conversation_id, message_id, filename_enc, content_id_enc, content_type, size, data_enc, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			a.ID, a.ConversationID, a.MessageID, dk.SealString(attachmentAAD(a.ID, "filename"), a.Filename), cid, a.ContentType, a.Size,
 			dk.Seal(attachmentAAD(a.ID, "data"), a.Data), fmtTime(a.CreatedAt)); err != nil {
 			return fmt.Errorf("store attachment: %w", wrapErr(err))
 		}
@@ -113,13 +119,18 @@ func (s *ConversationService) FindAttachment(ctx context.Context, convID, id str
 
 func scanAttachmentRow(row scanner, dk *vault.DataKey) (*proofdesk.Attachment, error) {
 	a := &proofdesk.Attachment{}
-	var name, data string
-	if err := row.Scan(&a.ID, &a.ConversationID, &a.MessageID, &name, &a.ContentType, &a.Size, timeScan{&a.CreatedAt}, &data); err != nil {
+	var name, cid, data string
+	if err := row.Scan(&a.ID, &a.ConversationID, &a.MessageID, &name, &cid, &a.ContentType, &a.Size, timeScan{&a.CreatedAt}, &data); err != nil {
 		return nil, fmt.Errorf("scan attachment: %w", wrapErr(err))
 	}
 	var err error
 	if a.Filename, err = dk.OpenString(attachmentAAD(a.ID, "filename"), name); err != nil {
 		return nil, fmt.Errorf("attachment %s: %w", a.ID, err)
+	}
+	if cid != "" {
+		if a.ContentID, err = dk.OpenString(attachmentAAD(a.ID, "content_id"), cid); err != nil {
+			return nil, fmt.Errorf("attachment %s: %w", a.ID, err)
+		}
 	}
 	if data != "" {
 		if a.Data, err = dk.Open(attachmentAAD(a.ID, "data"), data); err != nil {

@@ -36,7 +36,8 @@ func (db *DB) requesterIndex(kind, v string) any {
 	return db.BlindIndex(kind, norm)
 }
 
-// CreateConversation stores conv and its first message, if any.
+// CreateConversation stores conv and its first message, if any, with the
+// message's Attachments, in one transaction.
 func (s *ConversationService) CreateConversation(ctx context.Context, conv *proofdesk.Conversation, first *proofdesk.Message) error {
 	if !proofdesk.ValidChannel(conv.Channel) {
 		return proofdesk.FieldError("channel", "channel must be one of chat, email, phone, api")
@@ -52,6 +53,10 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 	conv.Requester.Name = proofdesk.NeutralizeBidi(conv.Requester.Name)
 	if first != nil {
 		first.Body = proofdesk.NeutralizeBidi(first.Body)
+		for _, a := range first.Attachments {
+			// The guard reads, and the store keeps, the name as shown.
+			a.Filename = proofdesk.SanitizeFilename(a.Filename)
+		}
 	}
 	var blocked error
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
@@ -108,6 +113,9 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 				}
 			}
 			if err := tx.insertMessage(ctx, first, dk); err != nil {
+				return err
+			}
+			if err := tx.insertAttachments(ctx, first, dk); err != nil {
 				return err
 			}
 			if first.AuthorKind == proofdesk.AuthorCustomer {

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/proofdesk/proofdesk"
-	"github.com/proofdesk/proofdesk/vault"
 	"github.com/proofdesk/proofdesk/verify"
 )
 
@@ -208,104 +207,6 @@ func (db *DB) FlagDMARCFail(ctx context.Context, convID, contactPointID string) 
 		return tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorSystem, Action: proofdesk.AuditRiskSignal, SubjectKind: "conversation", SubjectID: conv.ID,
 			Detail: map[string]string{"signal": proofdesk.SignalDMARCFail, "contact_point_id": cp.ID, "customer_id": cust.ID}})
 	})
-}
-
-// EmailAttachment is an attachment of an inbound mail. Data is filled only
-// by FindAttachmentByID.
-type EmailAttachment struct {
-	ID             string
-	ConversationID string
-	MessageID      string
-	Filename       string
-	ContentType    string
-	Size           int64
-	Data           []byte
-	CreatedAt      time.Time
-}
-
-// StoreAttachment stores an attachment of message msgID of conversation
-// convID, its name and data sealed under the conversation's data key, and
-// returns its ID. The caller bounds its size (mail.Limits).
-func (db *DB) StoreAttachment(ctx context.Context, convID, msgID, filename, contentType string, data []byte) (string, error) {
-	id := proofdesk.NewID("att")
-	err := db.WithTx(ctx, func(tx *Tx) error {
-		_, dk, err := tx.findConversationByID(ctx, convID)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.exec(ctx, `INSERT INTO email_attachments (id, conversation_id, message_id, filename_enc, content_type, size, data_enc, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, convID, msgID, dk.SealString(attachmentAAD(id, "filename"), filename), contentType, int64(len(data)),
-			dk.Seal(attachmentAAD(id, "data"), data), fmtTime(tx.now)); err != nil {
-			return fmt.Errorf("store attachment: %w", wrapErr(err))
-		}
-		return nil
-	})
-	if err != nil {
-		return "", err
-	}
-	return id, nil
-}
-
-// FindAttachments returns a conversation's attachments without their
-// data, oldest first.
-func (db *DB) FindAttachments(ctx context.Context, convID string) ([]*EmailAttachment, error) {
-	h := db.reader()
-	_, dk, err := h.findConversationByID(ctx, convID)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := h.query(ctx, `SELECT id, conversation_id, message_id, filename_enc, content_type, size, '', created_at FROM email_attachments
-		WHERE conversation_id = ? ORDER BY created_at, id`, convID)
-	if err != nil {
-		return nil, fmt.Errorf("find attachments: %w", err)
-	}
-	defer rows.Close()
-	var out []*EmailAttachment
-	for rows.Next() {
-		a, err := scanAttachment(rows, dk)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
-}
-
-// FindAttachmentByID returns an attachment with its data. Returns
-// ENOTFOUND if none has that ID.
-func (db *DB) FindAttachmentByID(ctx context.Context, id string) (*EmailAttachment, error) {
-	h := db.reader()
-	var convID string
-	if err := h.queryRow(ctx, `SELECT conversation_id FROM email_attachments WHERE id = ?`, id).Scan(&convID); err != nil {
-		if proofdesk.ErrorCode(wrapErr(err)) == proofdesk.ENOTFOUND {
-			return nil, notFound("Attachment")
-		}
-		return nil, err
-	}
-	_, dk, err := h.findConversationByID(ctx, convID)
-	if err != nil {
-		return nil, err
-	}
-	return scanAttachment(h.queryRow(ctx, `SELECT id, conversation_id, message_id, filename_enc, content_type, size, data_enc, created_at FROM email_attachments WHERE id = ?`, id), dk)
-}
-
-func scanAttachment(row scanner, dk *vault.DataKey) (*EmailAttachment, error) {
-	a := &EmailAttachment{}
-	var name, data string
-	if err := row.Scan(&a.ID, &a.ConversationID, &a.MessageID, &name, &a.ContentType, &a.Size, &data, timeScan{&a.CreatedAt}); err != nil {
-		return nil, fmt.Errorf("scan attachment: %w", wrapErr(err))
-	}
-	var err error
-	if a.Filename, err = dk.OpenString(attachmentAAD(a.ID, "filename"), name); err != nil {
-		return nil, fmt.Errorf("attachment %s: %w", a.ID, err)
-	}
-	if data != "" {
-		if a.Data, err = dk.Open(attachmentAAD(a.ID, "data"), data); err != nil {
-			return nil, fmt.Errorf("attachment %s: %w", a.ID, err)
-		}
-	}
-	return a, nil
 }
 
 // EnqueueReply queues agent message messageID of email conversation

@@ -319,3 +319,22 @@ func (db *DB) MarkBounced(ctx context.Context, outboxID, status string) (convID,
 	})
 	return convID, sysMsgID, err
 }
+
+// FindInboundMessage returns the conversation and ID of the customer
+// message whose client ID is clientID (inbound mail sets "email:" and a
+// digest of its Message-ID and content), the oldest if several. Returns
+// ENOTFOUND if none, or for an empty clientID.
+func (db *DB) FindInboundMessage(ctx context.Context, clientID string) (convID, msgID string, err error) {
+	if clientID == "" {
+		return "", "", notFound("Message")
+	}
+	err = db.reader().queryRow(ctx, `SELECT conversation_id, id FROM messages WHERE client_id = ? AND author_kind = ? ORDER BY created_at, id LIMIT 1`,
+		clientID, proofdesk.AuthorCustomer).Scan(&convID, &msgID)
+	if err != nil {
+		if proofdesk.ErrorCode(wrapErr(err)) == proofdesk.ENOTFOUND {
+			return "", "", notFound("Message")
+		}
+		return "", "", fmt.Errorf("find inbound message: %w", err)
+	}
+	return convID, msgID, nil
+}

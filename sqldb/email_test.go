@@ -74,30 +74,59 @@ func TestEmailThreads(t *testing.T) {
 	})
 }
 
+// TestEmailAttachments: a mail's files are stored with its message, in one
+// transaction, their names and Content-IDs sealed; a message refused stores
+// none of its files.
 func TestEmailAttachments(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		ctx := context.Background()
 		newFixture(t, db)
-		conv, first := newEmailConversation(t, db, "", "jane@example.com")
+		convs := sqldb.NewConversationService(db)
 		data := bytes.Repeat([]byte("%PDF-secret-"), 1000)
-		id, err := db.StoreAttachment(ctx, conv.ID, first.ID, "invoice.pdf", "application/pdf", data)
-		if err != nil {
+		png := []byte("\x89PNG\r\n\x1a\n0000")
+		first := &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: "See attached.", ClientID: "email:1",
+			Attachments: []*proofdesk.Attachment{
+				{Filename: "../../invoice.pdf", ContentType: "application/pdf", Data: data},
+				{Filename: "image001.png", ContentType: "image/png", ContentID: "image001.png@01DA2B3C.4D5E6F70", Data: png},
+			}}
+		conv := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, Requester: proofdesk.Requester{Email: "jane@example.com"}}
+		if err := convs.CreateConversation(ctx, conv, first); err != nil {
 			t.Fatal(err)
 		}
-		list, err := db.FindAttachments(ctx, conv.ID)
-		if err != nil || len(list) != 1 {
+		list, err := convs.FindAttachments(ctx, conv.ID)
+		if err != nil || len(list) != 2 {
 			t.Fatalf("FindAttachments=%v, %v", list, err)
 		}
-		if a := list[0]; a.ID != id || a.Filename != "invoice.pdf" || a.Size != int64(len(data)) || a.Data != nil || a.MessageID != first.ID {
+		if a := list[0]; a.Filename != "invoice.pdf" || a.Size != int64(len(data)) || a.Data != nil || a.MessageID != first.ID || a.ContentID != "" {
 			t.Fatalf("listed attachment=%+v", a)
 		}
-		a, err := db.FindAttachmentByID(ctx, id)
-		if err != nil || !bytes.Equal(a.Data, data) {
-			t.Fatalf("FindAttachmentByID: %v, data equal=%v", err, a != nil && bytes.Equal(a.Data, data))
+		if a := list[1]; a.ContentID != "image001.png@01DA2B3C.4D5E6F70" || a.MessageID != first.ID {
+			t.Fatalf("inline image=%+v", a)
 		}
-		if _, err := db.FindAttachmentByID(ctx, "att_nope"); proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
+		a, err := convs.FindAttachment(ctx, conv.ID, list[1].ID)
+		if err != nil || !bytes.Equal(a.Data, png) || a.ContentID != "image001.png@01DA2B3C.4D5E6F70" {
+			t.Fatalf("FindAttachment: %v, %+v", err, a)
+		}
+		if _, err := convs.FindAttachment(ctx, conv.ID, "att_nope"); proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
 			t.Fatalf("unknown attachment: err=%v, want ENOTFOUND", err)
 		}
+
+		// The same message again (a retried mail) stores nothing new.
+		again := &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorCustomer, Body: "See attached.", ClientID: "email:1",
+			Attachments: []*proofdesk.Attachment{{Filename: "invoice.pdf", ContentType: "application/pdf", Data: data}}}
+		if err := convs.CreateMessage(ctx, again); err != nil || again.ID != first.ID {
+			t.Fatalf("retry: %v, id %s want %s", err, again.ID, first.ID)
+		}
+		if list, _ := convs.FindAttachments(ctx, conv.ID); len(list) != 2 {
+			t.Fatalf("retry stored files again: %d", len(list))
+		}
+		if c, m, err := db.FindInboundMessage(ctx, "email:1"); err != nil || c != conv.ID || m != first.ID {
+			t.Fatalf("FindInboundMessage=%s %s %v", c, m, err)
+		}
+		if _, _, err := db.FindInboundMessage(ctx, "email:2"); proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
+			t.Fatalf("FindInboundMessage unknown: %v", err)
+		}
+
 	})
 }
 

@@ -27,6 +27,7 @@ func TestNoPlaintextAtRest(t *testing.T) {
 			"Quillfeather Lane", "QX9 7ZZ", "1971-11-23", "Mortlake-upon-Tyne", "LOYALTY-77Q1",
 			"Please ship it to my cousin near the old lighthouse", "Where is my parcel going exactly",
 			"Zelda Quartermain", "Quartermain", "EXT-ZQ-4471-Q",
+			"lighthouse-map.png", "part7.QZLIGHT@quartermain-home.example",
 		}
 		in := proofdesk.CustomerInput{
 			Name:       "Zelda Quartermain",
@@ -51,7 +52,9 @@ func TestNoPlaintextAtRest(t *testing.T) {
 		conv := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, CustomerID: c.ID, Subject: "Where is my parcel going exactly",
 			Requester: proofdesk.Requester{Name: "Z", Email: "zelda.quartermain@example.org", Phone: "+14155550177"}}
 		if err := conversations.CreateConversation(ctx, conv, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer,
-			Body: "Please ship it to my cousin near the old lighthouse"}); err != nil {
+			Body: "Please ship it to my cousin near the old lighthouse",
+			Attachments: []*proofdesk.Attachment{{Filename: "lighthouse-map.png", ContentType: "image/png",
+				ContentID: "part7.QZLIGHT@quartermain-home.example", Data: []byte("\x89PNG\r\n\x1a\n")}}}); err != nil {
 			t.Fatal(err)
 		}
 		// Sanity: the store does hold the values (decrypted on read), and

@@ -125,7 +125,7 @@ func (s *Server) StartPeer(tb testing.TB, args ...string) *Server {
 	}
 	p := &Server{
 		DataDir: tb.TempDir(), DB: s.DB, Mailpit: s.Mailpit, SMTPAddr: FreeAddr(tb), bin: s.bin, env: s.env,
-		Admin: s.Admin, Supervisor: s.Supervisor, Agent: s.Agent,
+		Admin: s.Admin, Supervisor: s.Supervisor, Agent: s.Agent, SyncToken: s.SyncToken,
 		logs: &syncBuffer{}, done: make(chan struct{}), Client: &http.Client{Timeout: 30 * time.Second},
 	}
 	p.launch(tb, args)

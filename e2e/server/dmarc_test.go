@@ -27,7 +27,7 @@ func TestDMARC_SharedPublicSuffix(t *testing.T) {
 	const victim = "jane@bank.co.uk"
 	since := time.Now().AddDate(-2, 0, 0).UTC().Format(time.RFC3339)
 	var c customer
-	s.API(t, "POST", "/api/v1/customers", s.Admin.Token, map[string]any{
+	s.API(t, "POST", "/api/v1/customers", s.SyncToken, map[string]any{
 		"name":      "Jane Doe",
 		"emails":    []any{map[string]string{"value": victim, "added_at": since}},
 		"addresses": []any{map[string]string{"line1": "742 Evergreen Terrace", "city": "Springfield", "postal_code": "49007", "country": "US"}},

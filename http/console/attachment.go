@@ -41,6 +41,11 @@ type fileItem struct {
 	Type   string
 	Inline bool // an image type shown as a thumbnail (the server sniffs again when serving)
 	URL    string
+	// ContentID names the image in its mail's text ("[image: …]").
+	ContentID string
+	// InPlace: the image is shown where the message's text marks it,
+	// not again as a thumbnail.
+	InPlace bool
 }
 
 func (h *Handler) attachmentStore() (attachmentStore, bool) {
@@ -54,8 +59,9 @@ func fileItems(as []proofdesk.AttachmentView) []fileItem {
 	for _, a := range as {
 		out = append(out, fileItem{
 			ID: a.ID, Name: a.Filename, Size: proofdesk.FormatBytes(a.Size), Type: a.ContentType,
-			Inline: slices.Contains(proofdesk.InlineImageTypes, a.ContentType),
-			URL:    "/conversations/" + a.ConversationID + "/attachments/" + a.ID,
+			Inline:    slices.Contains(proofdesk.InlineImageTypes, a.ContentType),
+			URL:       "/conversations/" + a.ConversationID + "/attachments/" + a.ID,
+			ContentID: a.ContentID,
 		})
 	}
 	return out

@@ -14,11 +14,13 @@ import (
 
 // timelineItem is one entry of the conversation timeline, ready to show.
 type timelineItem struct {
-	ID       string
-	Kind     string // customer, agent, note, system
-	Label    string // "Chat", "Email", "Call note", "Internal note"
-	Author   string
-	Body     string
+	ID     string
+	Kind   string // customer, agent, note, system
+	Label  string // "Chat", "Email", "Call note", "Internal note"
+	Author string
+	Body   string
+	// Parts is Body with its inline images in place; nil when it has none.
+	Parts    []bodyPart
 	Hidden   bool // the whole message was a verification code, now hidden
 	At       time.Time
 	Internal bool
@@ -27,6 +29,8 @@ type timelineItem struct {
 	// Quoted is the whole text of an inbound mail when the timeline shows
 	// it without its quoted history: "Show quoted text".
 	Quoted string
+	// QuotedParts is Quoted with its inline images in place, if any.
+	QuotedParts []bodyPart
 	// OtherSender marks a mail whose sender is not the requester.
 	OtherSender bool
 }
@@ -258,6 +262,13 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 			}
 		default:
 			it.Author = "Proofdesk"
+		}
+		if !it.Hidden {
+			// A mail's inline images where its text marks them.
+			it.Parts = inlineParts(it.Body, it.Files)
+			if it.Quoted != "" {
+				it.QuotedParts = inlineParts(it.Quoted, it.Files)
+			}
 		}
 		p.Timeline = append(p.Timeline, it)
 	}
