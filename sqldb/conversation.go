@@ -408,8 +408,11 @@ func normalizeTags(tags []string) []string {
 // CreateMessage appends m to its conversation. A message whose ClientID
 // is already stored on that conversation is not stored twice: m is filled
 // from the stored one. An agent reply (not an internal note) passes the
-// disclosure guard first, whatever channel it leaves on; a blocked reply
-// returns EDISCLOSURE, stores nothing and is audited. A requester's
+// installed ReplyGuard first (the desk's disclosure guard), whatever
+// channel it leaves on; a refused reply (EDISCLOSURE, or the gate's
+// refusal such as a paused agent) stores nothing and is handed back to
+// the ReplyGuard to record; without a ReplyGuard it is refused
+// (EINTERNAL). A requester's
 // message is inspected for offered values, probing and intent.
 func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Message) error {
 	// Before the guard reads it: what is checked is what is stored and sent.
