@@ -152,8 +152,10 @@ func (d *Desk) customersChanged(ctx context.Context, ids []string) {
 }
 
 // checkIndex returns the index's verdict on text for a reply checked at
-// level on a conversation linked to linkedID ("" if none).
-func (d *Desk) checkIndex(text string, level proofdesk.Level, linkedID string) (guard.Verdict, error) {
+// level on a conversation linked to linkedID ("" if none), under policy
+// p, the policy in force now (the index was built under the one in force
+// at start).
+func (d *Desk) checkIndex(text string, level proofdesk.Level, linkedID string, p *proofdesk.Policy) (guard.Verdict, error) {
 	if d.index.started.Load() == nil {
 		return guard.Verdict{}, nil
 	}
@@ -165,5 +167,12 @@ func (d *Desk) checkIndex(text string, level proofdesk.Level, linkedID string) (
 		return guard.Verdict{}, &proofdesk.Error{Code: proofdesk.ECONFLICT, Details: map[string]any{"rule": "guard.index_building"},
 			Message: "The guard is still indexing every customer's data after the server started: replies on unverified conversations wait until it is ready. Try again in a minute."}
 	}
-	return ix.Check(text, level, linkedID), nil
+	v := ix.Check(text, proofdesk.L0, linkedID)
+	if v.Blocked && p != nil {
+		v.RequiredLevel = p.ClassLevel(v.Class)
+		v.Blocked = v.RequiredLevel > level
+	} else if v.Blocked {
+		v.Blocked = v.RequiredLevel > level
+	}
+	return v, nil
 }

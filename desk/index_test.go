@@ -86,6 +86,32 @@ func TestIndexProtectsEveryCustomer(t *testing.T) {
 		if err := f.reply(f.agentCtx, conv.ID, "Is it 415 555 0199?"); err != nil {
 			t.Fatalf("the old number is still indexed: %v", err)
 		}
+		// The policy in force decides the level, not the one at build:
+		// with emails raised to L2, another customer's email on a
+		// conversation verified to L1 is blocked.
+		info, err := f.vs.IssueChallenge(f.agentCtx, f.conv.ID, f.emailID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		token, _ := f.lastSecret(t)
+		if _, err := f.vs.ApproveByToken(ctx, token, info.Number); err != nil {
+			t.Fatal(err)
+		}
+		ps := sqldb.NewPolicyService(db)
+		p, err := ps.FindPolicy(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Classes[proofdesk.ClassEmail] = proofdesk.L2
+		adminCtx := proofdesk.NewContextWithAgent(ctx, &proofdesk.Agent{ID: "agt_admin", Role: proofdesk.RoleAdmin})
+		if err := ps.UpdatePolicy(adminCtx, p); err != nil {
+			t.Fatal(err)
+		}
+		err = f.reply(f.agentCtx, f.conv.ID, "Please write to omar.other@example.org")
+		var pe *proofdesk.Error
+		if !errorsAs(err, &pe) || pe.Code != proofdesk.EDISCLOSURE || pe.Details["required_level"] != "L2" {
+			t.Fatalf("another customer's email at L1 with emails at L2: %v", err)
+		}
 		_ = other
 	})
 }

@@ -61,7 +61,7 @@ func (d *Desk) GuardReply(ctx context.Context, tx *sqldb.Tx, conv *proofdesk.Con
 	v := guard.CheckRecent(text, recent, offered, targets...)
 	if !v.Blocked {
 		// Any other customer's value, on file anywhere.
-		iv, err := d.checkIndex(text, reply.CheckLevel, conv.CustomerID)
+		iv, err := d.checkIndex(text, reply.CheckLevel, conv.CustomerID, in.Policy)
 		if err != nil {
 			return err
 		}
