@@ -115,7 +115,8 @@ func (d *Desk) watchInsider(ctx context.Context, tx *sqldb.Tx, agentID, conversa
 // LookupCustomers finds customers by f. A lookup by an exact value
 // (f.Email, f.Phone or f.ExternalID) by an agent is a gate action
 // (proofdesk.DoLookup): refused while the agent is paused, otherwise
-// audited (the key's kind and whether anything matched, never the value)
+// audited (the key's kind, how many matched and the customer found when
+// one did, never the value)
 // and counted towards the agent's hourly limit. The integration looks up
 // unaudited: it is the system of record. Errors: EUNAUTHORIZED without an
 // actor, EFORBIDDEN (rule "oracle.paused") while paused, and the store's.
@@ -156,8 +157,12 @@ func (d *Desk) LookupCustomers(ctx context.Context, f proofdesk.CustomerFilter) 
 		if !dec.Audit {
 			return nil
 		}
-		detail := map[string]string{"by": fmt.Sprint(kinds), "found": fmt.Sprint(total > 0)}
-		if err := tx.Audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditLookup, SubjectKind: "customer", SubjectID: "", Detail: detail}); err != nil {
+		detail := map[string]string{"by": fmt.Sprint(kinds), "found": fmt.Sprint(total)}
+		subject := ""
+		if len(out) == 1 {
+			subject = out[0].ID // whom the agent found, for an investigation
+		}
+		if err := tx.Audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditLookup, SubjectKind: "customer", SubjectID: subject, Detail: detail}); err != nil {
 			return err
 		}
 		return d.watchAgent(ctx, tx, in.Actor.ID, "", false)

@@ -186,7 +186,7 @@ func TestOracleLookupsAreAuditedAndCounted(t *testing.T) {
 				t.Fatalf("lookup entry %+v", e)
 			}
 		}
-		if e := looks[0]; e.Detail["by"] != "[email]" || e.Detail["found"] != "true" {
+		if e := looks[0]; e.Detail["by"] != "[email]" || e.Detail["found"] != "1" || e.SubjectID != f.cust.ID {
 			t.Fatalf("lookup detail = %v", e.Detail)
 		}
 		if _, _, err := d.LookupCustomers(f.agentCtx, proofdesk.CustomerFilter{Phone: ptr("+14155550123")}); ruleOf(err) != proofdesk.RulePaused {
