@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/proofdesk/proofdesk/e2e/e2etest"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
@@ -107,6 +108,23 @@ func testGuardIsNoOracle(t *testing.T, s *e2etest.Server) {
 	}
 	s.API(t, "GET", "/api/v1/audit?action=customer.lookup&actor="+s.Agent.ID, s.Admin.Token, nil, http.StatusOK, &looks)
 	must(t, len(looks.Entries) == 6, "%d customer.lookup entries, want 6", len(looks.Entries))
+	s.API(t, "GET", "/api/v1/audit?action=alert", s.Admin.Token, nil, http.StatusOK, &alerts)
+	n := 0
+	for _, a := range alerts.Entries {
+		if a.Detail["alert"] == "guard_oracle" {
+			n++
+		}
+	}
+	must(t, n == 2, "%d guard_oracle alerts, want 2 (the replies, then the lookups)", n)
+	mailed := false
+	for deadline := time.Now().Add(wait); !mailed && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		for _, sum := range s.Mailpit.MessagesTo(t, s.Supervisor.Email) {
+			if strings.Contains(sum.Subject, "guard_oracle") && strings.Contains(s.Mailpit.Message(t, sum.ID).Text, "exact-value customer lookups in the last hour") {
+				mailed = true
+			}
+		}
+	}
+	must(t, mailed, "no alert about the lookups mailed to the supervisor")
 	// The integration syncs unhindered.
 	s.API(t, "GET", "/api/v1/customers?email="+url.QueryEscape(janeEmail), s.SyncToken, nil, http.StatusOK, nil)
 }
