@@ -41,6 +41,11 @@ const (
 	DoMerge          = "merge"
 	DoExport         = "export"
 	DoErase          = "erase"
+	// DoLookup finds customers by an exact value (email, phone, external
+	// ID): each answer confirms or denies a guess, like the guard.
+	DoLookup = "lookup_customer"
+	// DoClearPause lifts an agent's pause (TargetID) before the hour passes.
+	DoClearPause = "clear_pause"
 
 	// Changes of protected customer data.
 	DoAddContactPoint    = ActionAddContactPoint
@@ -94,6 +99,8 @@ const (
 	RuleReplyNotHolder    = "reply.not_holder"       // a reply by someone other than the holder is checked at L0
 	RuleReplyRiskHigh     = "reply.risk_high"        // high risk: the guard checks one level lower
 	RuleReplyLevel        = "reply.level"            // the guard checks at the conversation's level
+	RulePaused            = "oracle.paused"          // too many blocked replies and lookups in the hour: replies and lookups pause
+	RuleClearOwnPause     = "oracle.clear_own"       // nobody clears their own pause
 )
 
 // A break-glass or unlock reason is 3 to 500 bytes after trimming.
@@ -153,6 +160,11 @@ type DecisionInput struct {
 	BreakGlassReason string
 	// Policy is the live policy (nil: the default).
 	Policy *Policy
+	// PausedUntil, when after Now, is the end of the actor's pause: more
+	// blocked replies and exact-value lookups in the last hour than the
+	// desk allows (desk.Config.OracleLimitPerHour), and no supervisor
+	// cleared it since. The zero time means no pause.
+	PausedUntil time.Time
 	// Now is the decision's time.
 	Now time.Time
 }
@@ -285,6 +297,29 @@ func Decide(in DecisionInput) Decision {
 		return Decision{Allowed: true, Rule: RuleAllowed, Audit: true, Alert: true}
 	}
 
+	if in.Action == DoLookup {
+		if a.Role == RoleIntegration || a.Role == RoleSystem {
+			// The system of record looks up what it holds.
+			return Decision{Allowed: true, Rule: RuleAllowed}
+		}
+		if !a.isAgent() {
+			return roleRefusal(RuleNotAgent, RoleAgent, "Unknown role.")
+		}
+		if d, paused := decidePaused(in); paused {
+			return d
+		}
+		return Decision{Allowed: true, Rule: RuleAllowed, Audit: true}
+	}
+	if in.Action == DoClearPause {
+		if !a.isSupervisor() {
+			return roleRefusal(RuleSupervisorOnly, RoleSupervisor, "Only a supervisor may clear an agent's pause.")
+		}
+		if in.TargetID == a.ID {
+			return roleRefusal(RuleClearOwnPause, RoleSupervisor, "Another supervisor must clear your own pause.")
+		}
+		return Decision{Allowed: true, Rule: RuleAllowed, Audit: true}
+	}
+
 	// Everything below happens in a conversation, by an agent.
 	if !a.isAgent() {
 		return roleRefusal(RuleNotAgent, RoleAgent, "Only support agents act on conversations; an integration token syncs customers.")
@@ -336,7 +371,23 @@ func validReason(r string) bool {
 	return len(r) >= minReason && len(r) <= maxReason
 }
 
+// decidePaused refuses a reply or lookup while the actor is paused. Every
+// reply pauses, not only the ones the guard would block: refusing those
+// alone would still answer "on file or not" (refused or sent).
+func decidePaused(in DecisionInput) (Decision, bool) {
+	if in.PausedUntil.IsZero() || !in.Now.Before(in.PausedUntil) {
+		return Decision{}, false
+	}
+	d := refuse(EFORBIDDEN, RulePaused, fmt.Sprintf(
+		"Your replies and customer lookups are paused until %s UTC: too many blocked replies and exact-value lookups in the last hour. Supervisors were alerted; a supervisor can clear the pause. Internal notes still work.",
+		in.PausedUntil.UTC().Format("15:04")))
+	return d, true
+}
+
 func decideReply(in DecisionInput) Decision {
+	if d, paused := decidePaused(in); paused {
+		return d
+	}
 	d := Decision{Allowed: true, Rule: RuleReplyLevel, CheckLevel: in.Level}
 	switch {
 	case in.HolderID != "" && in.HolderID != in.Actor.ID:
@@ -498,6 +549,14 @@ const (
 	AuditBreakGlassRefused = "break_glass.refused"
 	AuditCreateRefused     = "customer.create_refused"
 	AuditGateRefused       = "gate.refused"
+	AuditLookupRefused     = "customer.lookup_refused"
+	AuditReplyRefused      = "reply.refused"
+	// AuditLookup records an agent's exact-value customer lookup (the
+	// key's kind, never the value); counted per agent like blocks.
+	AuditLookup = "customer.lookup"
+	// AuditPauseCleared records a supervisor lifting an agent's pause
+	// (subject: the agent).
+	AuditPauseCleared = "agent.pause_cleared"
 	// AuditTakeOver records that someone other than the holder took a
 	// verified conversation (its level dropped) or broke glass to keep it.
 	AuditTakeOver = "conversation.take_over"
@@ -521,6 +580,10 @@ func AuditRefusedAction(action string) string {
 		return AuditBreakGlassRefused
 	case action == DoCreateCustomer:
 		return AuditCreateRefused
+	case action == DoLookup:
+		return AuditLookupRefused
+	case action == DoReply:
+		return AuditReplyRefused
 	}
 	return AuditGateRefused
 }

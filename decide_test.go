@@ -225,6 +225,21 @@ func TestDecide(t *testing.T) {
 		{"administer by integration", proofdesk.DecisionInput{Action: proofdesk.DoAdminister, Actor: integ}, want{rule: proofdesk.RuleAdminOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAdmin}},
 		{"administer by admin", proofdesk.DecisionInput{Action: proofdesk.DoAdminister, Actor: admin}, want{allowed: true, rule: proofdesk.RuleAllowed}},
 
+		// The guard is no oracle: the pause, lookups, clearing.
+		{"reply while paused", with(conv(proofdesk.DoReply, agentA, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.PausedUntil = in.Now.Add(time.Minute) }),
+			want{rule: proofdesk.RulePaused, code: proofdesk.EFORBIDDEN}},
+		{"reply after the pause", with(conv(proofdesk.DoReply, agentA, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.PausedUntil = in.Now }),
+			want{allowed: true, rule: proofdesk.RuleReplyLevel}},
+		{"supervisor paused too", with(conv(proofdesk.DoReply, supervisor, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.PausedUntil = in.Now.Add(time.Hour) }),
+			want{rule: proofdesk.RulePaused, code: proofdesk.EFORBIDDEN}},
+		{"lookup by agent", proofdesk.DecisionInput{Action: proofdesk.DoLookup, Actor: agentA}, want{allowed: true, rule: proofdesk.RuleAllowed}},
+		{"lookup while paused", with(proofdesk.DecisionInput{Action: proofdesk.DoLookup, Actor: agentA, Now: time.Unix(1000, 0)}, func(in *proofdesk.DecisionInput) { in.PausedUntil = in.Now.Add(time.Second) }),
+			want{rule: proofdesk.RulePaused, code: proofdesk.EFORBIDDEN}},
+		{"lookup by integration", proofdesk.DecisionInput{Action: proofdesk.DoLookup, Actor: integ, Now: time.Unix(1000, 0), PausedUntil: time.Unix(2000, 0)}, want{allowed: true, rule: proofdesk.RuleAllowed}},
+		{"clear pause by agent", proofdesk.DecisionInput{Action: proofdesk.DoClearPause, Actor: agentA, TargetID: agentB.ID}, want{rule: proofdesk.RuleSupervisorOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
+		{"clear own pause", proofdesk.DecisionInput{Action: proofdesk.DoClearPause, Actor: supervisor, TargetID: supervisor.ID}, want{rule: proofdesk.RuleClearOwnPause, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
+		{"clear pause by supervisor", proofdesk.DecisionInput{Action: proofdesk.DoClearPause, Actor: supervisor, TargetID: agentA.ID}, want{allowed: true, rule: proofdesk.RuleAllowed}},
+
 		// Merge, export, erase.
 		{"merge by agent", proofdesk.DecisionInput{Action: proofdesk.DoMerge, Actor: agentA}, want{rule: proofdesk.RuleSupervisorOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
 		{"merge by supervisor", proofdesk.DecisionInput{Action: proofdesk.DoMerge, Actor: supervisor}, want{allowed: true, rule: proofdesk.RuleAllowed}},

@@ -2,9 +2,7 @@ package desk
 
 import (
 	"context"
-	"fmt"
 	"strings"
-	"time"
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/sqldb"
@@ -82,7 +80,7 @@ func (d *Desk) Reveal(ctx context.Context, conversationID, field, reason string,
 				return err
 			}
 		}
-		return d.watchReveals(ctx, tx, in.Actor.ID, conv.ID)
+		return d.watchInsider(ctx, tx, in.Actor.ID, conv.ID)
 	})
 	if refused != nil {
 		if aerr := d.db.AuditRefusal(ctx, proofdesk.DoReveal, "conversation", conversationID, refused, map[string]string{"field": field}); aerr != nil {
@@ -98,18 +96,4 @@ func revealLabel(field string) string {
 		return strings.ReplaceAll(strings.TrimPrefix(field, "attributes."), "_", " ")
 	}
 	return strings.ReplaceAll(field, "_", " ")
-}
-
-// watchReveals alerts supervisors the moment an agent's reveals in the
-// last hour pass the threshold (the bribed-insider case).
-func (d *Desk) watchReveals(ctx context.Context, tx *sqldb.Tx, agentID, conversationID string) error {
-	n, err := tx.CountAudit(ctx, agentID, proofdesk.AuditReveal, tx.Now().Add(-time.Hour))
-	if err != nil {
-		return err
-	}
-	if n != d.cfg.RevealAlertPerHour+1 {
-		return nil
-	}
-	return tx.AlertSupervisors(ctx, "reveal_volume", conversationID,
-		fmt.Sprintf("Agent %s revealed customer data %d times in the last hour (threshold %d).", agentID, n, d.cfg.RevealAlertPerHour))
 }

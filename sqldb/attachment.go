@@ -3,9 +3,7 @@ package sqldb
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/vault"
@@ -39,28 +37,6 @@ func (tx *Tx) insertAttachments(ctx context.Context, m *proofdesk.Message, dk *v
 		}
 	}
 	return nil
-}
-
-// guardText is what the disclosure guard reads of an agent reply: its body,
-// each attachment's name, and the content of every attachment that is
-// UTF-8 text whatever its declared type (a CSV or a text file can carry
-// the same data as the body). Binary formats (PDF, images, office files)
-// are not read.
-func guardText(m *proofdesk.Message) string {
-	if len(m.Attachments) == 0 {
-		return m.Body
-	}
-	var b strings.Builder
-	b.WriteString(m.Body)
-	for _, a := range m.Attachments {
-		b.WriteString("\n")
-		b.WriteString(a.Filename)
-		if utf8.Valid(a.Data) {
-			b.WriteString("\n")
-			b.Write(a.Data)
-		}
-	}
-	return b.String()
 }
 
 // FindAttachments returns the attachments of conversation convID without

@@ -58,6 +58,7 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 			a.Filename = proofdesk.SanitizeFilename(a.Filename)
 		}
 	}
+	var blocked error
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
 		conv.ID = proofdesk.NewID("cnv")
 		conv.CreatedAt, conv.UpdatedAt, conv.LastActivityAt = tx.now, tx.now, tx.now
@@ -105,6 +106,9 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 			first.ConversationID = conv.ID
 			if first.AuthorKind == proofdesk.AuthorAgent && !first.Internal {
 				if err := tx.guardReply(ctx, conv, first); err != nil {
+					if refusedReply(err) {
+						blocked = err
+					}
 					return err
 				}
 			}
@@ -120,6 +124,11 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 		}
 		return nil
 	})
+	if blocked != nil {
+		// Counted like any blocked reply: a new conversation per guess
+		// is no way around the count.
+		return s.db.replyRefused(ctx, first, blocked)
+	}
 	if err == nil {
 		s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventConversationCreated, ConversationID: conv.ID, Status: conv.Status})
 		if first != nil {
@@ -399,8 +408,11 @@ func normalizeTags(tags []string) []string {
 // CreateMessage appends m to its conversation. A message whose ClientID
 // is already stored on that conversation is not stored twice: m is filled
 // from the stored one. An agent reply (not an internal note) passes the
-// disclosure guard first, whatever channel it leaves on; a blocked reply
-// returns EDISCLOSURE, stores nothing and is audited. A requester's
+// installed ReplyGuard first (the desk's disclosure guard), whatever
+// channel it leaves on; a refused reply (EDISCLOSURE, or the gate's
+// refusal such as a paused agent) stores nothing and is handed back to
+// the ReplyGuard to record; without a ReplyGuard it is refused
+// (EINTERNAL). A requester's
 // message is inspected for offered values, probing and intent.
 func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Message) error {
 	// Before the guard reads it: what is checked is what is stored and sent.
@@ -429,7 +441,7 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 		}
 		if m.AuthorKind == proofdesk.AuthorAgent && !m.Internal {
 			if err := tx.guardReply(ctx, conv, m); err != nil {
-				if proofdesk.ErrorCode(err) == proofdesk.EDISCLOSURE {
+				if refusedReply(err) {
 					blocked = err
 				}
 				return err
@@ -453,37 +465,12 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 		return nil
 	})
 	if blocked != nil {
-		if aerr := s.db.auditBlocked(ctx, m.ConversationID, blocked); aerr != nil {
-			return aerr
-		}
+		return s.db.replyRefused(ctx, m, blocked)
 	}
 	if err == nil && !duplicate {
 		s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventMessageCreated, ConversationID: m.ConversationID, MessageID: m.ID, AuthorKind: m.AuthorKind})
 	}
 	return err
-}
-
-// auditBlocked records a blocked reply in its own transaction (the reply
-// itself rolled back): the rule and level, never the text. An error
-// writing it is returned, not dropped.
-func (db *DB) auditBlocked(ctx context.Context, convID string, blocked error) error {
-	d := map[string]string{}
-	if e, ok := blocked.(*proofdesk.Error); ok {
-		for _, k := range []string{"rule", "class", "required_level"} {
-			if v, ok := e.Details[k]; ok {
-				d[k] = fmt.Sprint(v)
-			}
-		}
-	}
-	if err := db.WithTx(ctx, func(tx *Tx) error {
-		if err := tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditDisclosureBlocked, SubjectKind: "conversation", SubjectID: convID, Detail: d}); err != nil {
-			return err
-		}
-		return tx.noteRiskRaiseFor(ctx, convID)
-	}); err != nil {
-		return fmt.Errorf("audit blocked reply: %w", err)
-	}
-	return nil
 }
 
 func (tx *Tx) insertMessage(ctx context.Context, m *proofdesk.Message, dk *vault.DataKey) error {

@@ -85,6 +85,7 @@ func (tx *Tx) insertCustomer(ctx context.Context, c *proofdesk.Customer) error {
 		return err
 	}
 	name, extEnc, extIdx := sealIdentity(dk, tx.db.index, c)
+	tx.touchCustomer(c.ID)
 	if _, err := tx.exec(ctx, `INSERT INTO customers (id, external_id_enc, external_id_idx, name, data_key_id, addresses_enc, dob_enc, payment_enc, attributes_enc, support_locked, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.ID, extEnc, extIdx, name, dk.ID, enc.addresses, enc.dob, enc.payment, enc.attributes, boolInt(c.SupportLocked), fmtTime(c.CreatedAt), fmtTime(c.UpdatedAt)); err != nil {
@@ -390,6 +391,7 @@ func (s *CustomerService) UpdateCustomer(ctx context.Context, id string, upd pro
 			return err
 		}
 		name, extEnc, extIdx := sealIdentity(dk, tx.db.index, c)
+		tx.touchCustomer(c.ID)
 		if _, err := tx.exec(ctx, `UPDATE customers SET external_id_enc = ?, external_id_idx = ?, name = ?, addresses_enc = ?, dob_enc = ?, payment_enc = ?, attributes_enc = ?, support_locked = ?, updated_at = ? WHERE id = ?`,
 			extEnc, extIdx, name, enc.addresses, enc.dob, enc.payment, enc.attributes, boolInt(c.SupportLocked), fmtTime(c.UpdatedAt), c.ID); err != nil {
 			err = wrapErr(err)

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -55,6 +56,10 @@ type DB struct {
 	guards *guard.Cache
 	// notifier writes the notices to account owners (package desk).
 	notifier Notifier
+	// replyGuard checks every agent reply before it is stored (reply.go).
+	replyGuard atomic.Pointer[replyGuardBox]
+	// customersChanged is told which customers each commit changed.
+	customersChanged atomic.Pointer[func(ctx context.Context, ids []string)]
 	// events, when set, receives live events after each commit.
 	events proofdesk.EventService
 
@@ -213,6 +218,8 @@ type Handle struct {
 type Tx struct {
 	Handle
 	tx *sql.Tx
+	// touched lists the customers this transaction created or changed.
+	touched []string
 }
 
 func (h *Handle) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
@@ -244,6 +251,7 @@ func (db *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 	if err := sqlTx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", wrapErr(err))
 	}
+	tx.afterCommit(ctx)
 	return nil
 }
 

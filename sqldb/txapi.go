@@ -71,7 +71,13 @@ func (tx *Tx) AddContactPoints(ctx context.Context, c *proofdesk.Customer, cps [
 	if err := tx.insertContactPointsAt(ctx, &proofdesk.Customer{ID: c.ID, ContactPoints: cps}, dk, len(c.ContactPoints)); err != nil {
 		return err
 	}
+	// Every change of a customer sets updated_at: other nodes re-index
+	// what changed since (desk.RefreshIndex).
+	if _, err := tx.exec(ctx, `UPDATE customers SET updated_at = ? WHERE id = ?`, fmtTime(tx.now), c.ID); err != nil {
+		return fmt.Errorf("add contact points: %w", wrapErr(err))
+	}
 	tx.db.guards.Forget(c.ID)
+	tx.touchCustomer(c.ID)
 	return nil
 }
 
@@ -90,6 +96,7 @@ func (tx *Tx) SetAddresses(ctx context.Context, c *proofdesk.Customer, addrs []p
 		return fmt.Errorf("set addresses: %w", wrapErr(err))
 	}
 	tx.db.guards.Forget(c.ID)
+	tx.touchCustomer(c.ID)
 	return nil
 }
 

@@ -148,6 +148,12 @@ var authzTable = map[string]string{
 	"PATCH /api/v1/customers/{id} #backdated-email": "UUFFFF2U UUFFFF2U UUFFFF2U UUFFFFKU",
 	"POST /api/v1/customers #backdated":             "UUFFFF2U",
 
+	// API, an agent's pause (the guard is no oracle): supervisors read and
+	// clear another agent's; an agent reads only their own (here: the
+	// bystander's, so 403); nobody clears their own.
+	"GET /api/v1/agents/{id}/pause":    "UUFF22FU",
+	"DELETE /api/v1/agents/{id}/pause": "UUFF22FU",
+
 	// API, admins only.
 	"GET /api/v1/policy": "UUFFF2FU",
 	"PUT /api/v1/policy": "UUFFF2FU",

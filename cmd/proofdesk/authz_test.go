@@ -1213,6 +1213,12 @@ func authzRoutes() map[string]authzRoute {
 		"GET /api/v1/customers/{id}": {fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
 			return authzReq{path: "/api/v1/customers/" + fx.customer.ID}
 		}},
+		"GET /api/v1/agents/{id}/pause": {prep: func(e *authzEnv, _ *authzActor, _ *authzFixture) authzReq {
+			return authzReq{path: "/api/v1/agents/" + e.bystander.ID + "/pause"}
+		}},
+		"DELETE /api/v1/agents/{id}/pause": {prep: func(e *authzEnv, _ *authzActor, _ *authzFixture) authzReq {
+			return authzReq{path: "/api/v1/agents/" + e.bystander.ID + "/pause", json: `{"reason":"spoke with the agent"}`}
+		}},
 		"GET /customers/{id}": {fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
 			return authzReq{path: "/customers/" + fx.customer.ID}
 		}},

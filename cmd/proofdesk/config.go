@@ -94,6 +94,12 @@ type Config struct {
 	// RevealAlert is the number of reveals by one agent in an hour above
 	// which supervisors are alerted.
 	RevealAlert int
+	// OracleLimit is the number of blocked replies by one agent in an
+	// hour above which supervisors are alerted and the agent's replies
+	// and lookups pause.
+	OracleLimit int
+	// LookupLimit is the same for exact-value customer lookups.
+	LookupLimit int
 
 	// Demo is set by the demo command; it is not an option.
 	Demo bool
@@ -111,6 +117,8 @@ func DefaultConfig() Config {
 		ReopenWindow:      7 * 24 * time.Hour,
 		LevelTTL:          15 * time.Minute,
 		RevealAlert:       20,
+		OracleLimit:       10,
+		LookupLimit:       60,
 		WidgetRate:        30,
 		APIRate:           600,
 		SMTPRelaySecurity: "starttls",
@@ -204,6 +212,12 @@ func (c *Config) Validate() error {
 	}
 	if c.RevealAlert < 1 {
 		errs = append(errs, errors.New("--reveal-alert must be at least 1"))
+	}
+	if c.OracleLimit < 1 {
+		errs = append(errs, errors.New("--oracle-limit must be at least 1"))
+	}
+	if c.LookupLimit < 1 {
+		errs = append(errs, errors.New("--lookup-limit must be at least 1"))
 	}
 	if c.AllowNo2FA && !c.Demo {
 		errs = append(errs, errors.New("--allow-no-2fa is for the demo only: admins of a real desk must enrol TOTP"))
@@ -384,7 +398,9 @@ var (
 		intOption("widget-rate", "chat messages one visitor may send per minute", func(c *Config) *int { return &c.WidgetRate }),
 		intOption("api-rate", "API requests one token (or address without one) may make per minute", func(c *Config) *int { return &c.APIRate }),
 		boolOption("user-hash", "also accept Intercom-style user_hash identities (for migrations; they never expire: prefer signed tokens)", func(c *Config) *bool { return &c.UserHash }),
-		intOption("reveal-alert", "reveals by one agent in an hour above which supervisors are alerted", func(c *Config) *int { return &c.RevealAlert }),
+		intOption("reveal-alert", "reveals, blocked replies and exact-value lookups by one agent in an hour above which supervisors are alerted", func(c *Config) *int { return &c.RevealAlert }),
+		intOption("oracle-limit", "blocked replies by one agent in an hour above which supervisors are alerted and the agent's replies and lookups pause", func(c *Config) *int { return &c.OracleLimit }),
+		intOption("lookup-limit", "exact-value customer lookups (email, phone, external ID) by one agent in an hour above which supervisors are alerted and the agent's replies and lookups pause", func(c *Config) *int { return &c.LookupLimit }),
 	)
 )
 

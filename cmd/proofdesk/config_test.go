@@ -122,6 +122,8 @@ func TestConfig_Errors(t *testing.T) {
 		{name: "bad duration", args: []string{"--level-ttl", "soon"}, want: "--level-ttl"},
 		{name: "level ttl out of range", args: []string{"--level-ttl", "10s"}, want: "--level-ttl must be between"},
 		{name: "bad reveal alert in file", file: "reveal-alert: \"0\"\n", want: "--reveal-alert must be at least 1"},
+		{name: "bad oracle limit in file", file: "oracle-limit: \"0\"\n", want: "--oracle-limit must be at least 1"},
+		{name: "bad lookup limit in file", file: "lookup-limit: \"0\"\n", want: "--lookup-limit must be at least 1"},
 		{name: "unknown file key", file: "adress: \":1\"\n", want: `unknown key "adress"`},
 		{name: "master key in file", file: "master-key: abc\n", want: "the master key is never read from the config file"},
 		{name: "file not yaml mapping", file: "- a\n- b\n", want: "config file"},

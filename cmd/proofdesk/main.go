@@ -78,6 +78,9 @@ type Main struct {
 	AuditService        *sqldb.AuditService
 	PolicyService       *sqldb.PolicyService
 	OutboxService       *sqldb.OutboxService
+	// Desk runs the use cases; OpenDB installs it as the store's reply
+	// guard, so every agent reply (demo seeding too) passes the guard.
+	Desk *desk.Desk
 	// VerificationService and Events are set by Run.
 	VerificationService *desk.Verification
 	// Workers are the background loops Run started (outbox delivery, IMAP).
@@ -118,7 +121,6 @@ func (m *Main) OpenDB(ctx context.Context) error {
 		}
 	}
 	m.DB = sqldb.NewDB(m.Config.DSN(), vault.New(m.Keyring), m.Logger)
-	m.DB.PhoneRegion = m.Config.DefaultRegion
 	if err := m.DB.Open(ctx); err != nil {
 		m.DB = nil
 		return err
@@ -129,6 +131,8 @@ func (m *Main) OpenDB(ctx context.Context) error {
 	m.AuditService = sqldb.NewAuditService(m.DB)
 	m.PolicyService = sqldb.NewPolicyService(m.DB)
 	m.OutboxService = sqldb.NewOutboxService(m.DB)
+	m.Desk = desk.New(m.DB, desk.Config{RevealAlertPerHour: m.Config.RevealAlert, OracleLimitPerHour: m.Config.OracleLimit, LookupLimitPerHour: m.Config.LookupLimit})
+	m.DB.PhoneRegion = m.Config.DefaultRegion
 	return nil
 }
 
@@ -190,7 +194,12 @@ func (m *Main) Run(ctx context.Context) error {
 
 	s := pdhttp.NewServer(m.Logger)
 	s.Addr = m.Config.Addr
-	s.Ready = m.DB.Ping
+	s.Ready = func(ctx context.Context) error {
+		if !m.Desk.IndexReady() {
+			return errors.New("the guard is still indexing every customer's protected values")
+		}
+		return m.DB.Ping(ctx)
+	}
 	s.APIRate = pdhttp.APIRateLimit{Store: m.DB, PerMinute: m.Config.APIRate}
 	// Bind first: links to customers and signed webhook URLs use the
 	// address actually bound (or --base-url).
@@ -223,9 +232,11 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	apiH := api.NewHandler(agents, m.CustomerService, m.ConversationService, m.AuditService, m.PolicyService)
 	apiH.Challenges = m.VerificationService
 	apiH.PhoneRegion = m.Config.DefaultRegion
+	apiH.Lookups = m.Desk
 	apiH.Register(s)
-	dk := desk.New(m.DB, desk.Config{RevealAlertPerHour: m.Config.RevealAlert})
+	dk := m.Desk
 	api.NewVerificationHandler(agents, m.VerificationService, dk).Register(s)
+	api.NewPauseHandler(agents, dk).Register(s)
 	api.NewPolicyHandler(agents, m.PolicyService).Register(s)
 	api.NewAuditHandler(agents, m.AuditService).Register(s)
 	oh := api.NewOutboxHandler(agents, m.OutboxService)
@@ -320,12 +331,46 @@ func cmpOr(a, b string) string {
 	return b
 }
 
+// indexRefreshEvery is how often a node on PostgreSQL re-reads the
+// customers other nodes changed, for its guard index.
+const indexRefreshEvery = 10 * time.Second
+
 // startChannels starts the inbound SMTP listener, the IMAP poller and the
 // outbox worker, as configured.
 func (m *Main) startChannels(ctx context.Context) error {
 	c := &m.Config
 	wctx, cancel := context.WithCancel(context.Background())
 	m.stopWorkers = cancel
+	// The guard's index of every customer: /readyz waits for it, and
+	// replies checked at L0 are refused until it is built.
+	m.workers.Add(1)
+	m.Desk.StartIndex(wctx, func(st desk.IndexStats, err error) {
+		defer m.workers.Done()
+		if err != nil {
+			if wctx.Err() == nil {
+				m.Logger.Error("guard index", slog.Any("error", err))
+			}
+			return
+		}
+		m.Logger.Info("guard index ready", slog.Int("customers", st.Customers), slog.Int("keys", st.Keys),
+			slog.Int("bytes", st.Bytes), slog.Duration("build", st.Build))
+		if !c.IsPostgres() {
+			return // one node: every change is indexed as it commits
+		}
+		// Several nodes: what the others commit is read every few seconds.
+		tick := time.NewTicker(indexRefreshEvery)
+		defer tick.Stop()
+		for {
+			select {
+			case <-wctx.Done():
+				return
+			case <-tick.C:
+				if err := m.Desk.RefreshIndex(wctx); err != nil && wctx.Err() == nil {
+					m.Logger.Error("guard index refresh", slog.Any("error", err))
+				}
+			}
+		}
+	})
 	inbound := mail.NewInboundHandler(mail.InboundConfig{Customers: m.CustomerService, Conversations: m.ConversationService,
 		Threads: m.DB, Resolver: mail.NewNetResolver(c.DNSResolver), Limits: mail.DefaultLimits(), CoolingOff: c.CoolingOff, ReopenWindow: c.ReopenWindow, Logger: m.Logger})
 	if c.SMTPAddr != "" {

@@ -53,6 +53,7 @@ func newEnv(tb testing.TB) *env {
 	}
 	e.syncToken = sync
 	e.handler = api.NewHandler(agents, e.customers, e.conversations, e.audit, nil)
+	e.handler.Lookups = desk.New(db, desk.Config{})
 	e.srv = httpd.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)))
 	e.handler.Register(e.srv)
 	if err := e.srv.Open(); err != nil {

@@ -72,7 +72,13 @@ func (h *Handler) handleCustomerList(w http.ResponseWriter, r *http.Request) {
 		httpd.Error(w, r, err)
 		return
 	}
-	cs, n, err := h.customers.FindCustomers(r.Context(), f)
+	if h.Lookups == nil {
+		httpd.Error(w, r, proofdesk.Errorf(proofdesk.EINTERNAL, "customer lookups are not wired to the desk"))
+		return
+	}
+	// Each answer confirms or denies a guess: the desk audits and counts
+	// it, and refuses it while the agent is paused.
+	cs, n, err := h.Lookups.LookupCustomers(r.Context(), f)
 	if err != nil {
 		httpd.Error(w, r, err)
 		return

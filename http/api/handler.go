@@ -32,12 +32,23 @@ type Handler struct {
 	// PhoneRegion is the region (ISO 3166-1 alpha-2) of phone numbers
 	// given without a country code (the --default-region); "" refuses them.
 	PhoneRegion string
+	// Lookups runs the exact-value customer lookups of GET
+	// /api/v1/customers (desk.Desk: audited, counted per agent, refused
+	// while the agent is paused); nil refuses them.
+	Lookups customerLookup
 
 	agents        proofdesk.AgentService
 	customers     proofdesk.CustomerService
 	conversations proofdesk.ConversationService
 	audit         proofdesk.AuditService
 	policies      policyFinder
+}
+
+// customerLookup finds customers by an exact value through the gate.
+type customerLookup interface {
+	// LookupCustomers returns EFORBIDDEN (rule "oracle.paused") while
+	// the agent is paused.
+	LookupCustomers(ctx context.Context, f proofdesk.CustomerFilter) ([]*proofdesk.Customer, int, error)
 }
 
 // policyFinder returns the policy in force.

@@ -26,8 +26,9 @@ func (h *Handler) PostMessage(ctx context.Context, conversationID, body string, 
 }
 
 // postMessage is the one path agent messages take, from the API and the
-// console. The store's CreateMessage runs the disclosure guard on every
-// reply whatever the caller, and audits a block.
+// console. The store's CreateMessage asks the desk's guard
+// (desk/reply.go) about every reply whatever the caller; the desk audits
+// and counts a block.
 func (h *Handler) postMessage(ctx context.Context, conversationID string, in messageCreate) (*proofdesk.Message, error) {
 	files := make([]*proofdesk.Attachment, 0, len(in.Attachments))
 	for _, f := range in.Attachments {

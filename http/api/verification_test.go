@@ -125,8 +125,10 @@ func newVEnv(t *testing.T, db *sqldb.DB) *vEnv {
 	h := api.NewHandler(agents, customers, sqldb.NewConversationService(db), sqldb.NewAuditService(db), sqldb.NewPolicyService(db))
 	h.Challenges = e.vs
 	h.Now = e.clk.Now
+	dk := desk.New(db, desk.Config{})
+	h.Lookups = dk
 	h.Register(srv)
-	api.NewVerificationHandler(agents, e.vs, desk.New(db, desk.Config{})).Register(srv)
+	api.NewVerificationHandler(agents, e.vs, dk).Register(srv)
 	api.NewPolicyHandler(agents, sqldb.NewPolicyService(db)).Register(srv)
 	api.NewAuditHandler(agents, sqldb.NewAuditService(db)).Register(srv)
 	e.outbox = api.NewOutboxHandler(agents, sqldb.NewOutboxService(db))

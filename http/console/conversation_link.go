@@ -53,8 +53,15 @@ func (h *Handler) handleLink(w http.ResponseWriter, r *http.Request) {
 		f.Phone = &ph
 	}
 	f.Limit = 2
-	custs, _, err := h.d.Customers.FindCustomers(ctx, f)
-	if err != nil {
+	if h.d.Desk == nil {
+		h.renderError(w, r, proofdesk.Errorf(proofdesk.EINTERNAL, "customer lookups are not wired to the desk"))
+		return
+	}
+	custs, _, err := h.d.Desk.LookupCustomers(ctx, f)
+	if proofdesk.ErrorCode(err) == proofdesk.EFORBIDDEN {
+		fail(http.StatusForbidden, proofdesk.ErrorMessage(err))
+		return
+	} else if err != nil {
 		h.renderError(w, r, err)
 		return
 	}

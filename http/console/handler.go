@@ -62,6 +62,11 @@ type DeskActions interface {
 	// Reveal returns the gate's refusal (EVERIFICATION with
 	// "required_level", EFORBIDDEN) or EINVALID.
 	Reveal(ctx context.Context, conversationID, field, reason string, breakGlass bool) (string, error)
+	// LookupCustomers finds customers by an exact email or phone: each
+	// answer confirms a guess, so it is audited and counted per agent
+	// and refused (EFORBIDDEN, rule "oracle.paused") while the agent is
+	// paused.
+	LookupCustomers(ctx context.Context, f proofdesk.CustomerFilter) ([]*proofdesk.Customer, int, error)
 }
 
 // Deps are the services the console uses. Agents is required; the others

@@ -188,7 +188,10 @@ func (h *Handler) findInbox(r *http.Request, f inboxFilter) ([]*proofdesk.Conver
 			}
 			cf.Phone = &ph
 		}
-		custs, _, err := h.d.Customers.FindCustomers(ctx, cf)
+		if h.d.Desk == nil {
+			return nil, false, proofdesk.Errorf(proofdesk.EINTERNAL, "customer lookups are not wired to the desk")
+		}
+		custs, _, err := h.d.Desk.LookupCustomers(ctx, cf)
 		if err != nil {
 			return nil, false, err
 		}

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/proofdesk/proofdesk/desk"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/vault"
 )
@@ -105,6 +106,8 @@ func OpenWithVault(tb testing.TB, dsn string, v *vault.Vault) *sqldb.DB {
 		tb.Fatalf("open store: %v", err)
 	}
 	tb.Cleanup(func() { db.Close() })
+	// The application's guard checks every agent reply, as in production.
+	desk.New(db, desk.Config{})
 	return db
 }
 

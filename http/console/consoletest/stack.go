@@ -102,10 +102,12 @@ func New(tb testing.TB, opt Options) *Stack {
 	s.Verification = vs
 	s.API = api.NewHandler(s.Agents, s.Customers, s.Conversations, s.Audit, s.Policy)
 	s.API.Challenges = s.Verification
+	dk := desk.New(db, desk.Config{})
+	s.API.Lookups = dk
 	console.PasswordParams = auth.TestPasswordParams
 	s.Console = console.New(console.Deps{
 		Agents: s.Agents, Customers: s.Customers, Conversations: s.Conversations, Audit: s.Audit,
-		Verification: s.Verification, Desk: desk.New(db, desk.Config{}), Policy: s.Policy, Outbox: s.Outbox, Events: s.Events,
+		Verification: s.Verification, Desk: dk, Policy: s.Policy, Outbox: s.Outbox, Events: s.Events,
 		PostMessage: s.API.PostMessage, Settings: opt.Settings, Logger: logger,
 	})
 	s.Console.PollInterval = 200 * time.Millisecond

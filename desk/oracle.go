@@ -1,0 +1,223 @@
+package desk
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/sqldb"
+)
+
+// The guard is no oracle (issue 10, item 7): an agent who learns from
+// "blocked" or "sent", or from an exact-value lookup's answer, whether a
+// guessed value is on file is stopped. Each blocked reply and each
+// exact-value lookup is an audit entry under the agent; past
+// Config.OracleLimitPerHour blocks (or Config.LookupLimitPerHour lookups)
+// in the last hour supervisors are alerted and the agent's replies and lookups pause (a fact given to
+// proofdesk.Decide) until the hour passes or a supervisor clears it.
+
+// insiderActions are the audit actions the insider alert counts: reveals,
+// blocked replies and exact-value lookups alike.
+var insiderActions = []string{proofdesk.AuditReveal, proofdesk.AuditDisclosureBlocked, proofdesk.AuditLookup}
+
+// limits returns the audit actions counted towards the pause, each with
+// its hourly limit: blocked replies, and exact-value lookups (more: an
+// agent links conversations by email or phone many times a day).
+func (d *Desk) limits() []struct {
+	action string
+	limit  int
+} {
+	return []struct {
+		action string
+		limit  int
+	}{{proofdesk.AuditDisclosureBlocked, d.cfg.OracleLimitPerHour}, {proofdesk.AuditLookup, d.cfg.LookupLimitPerHour}}
+}
+
+// pausedUntil returns when agentID's pause ends, or the zero time if the
+// agent is not paused: the moment their blocked replies (or their
+// lookups) in the last hour, since a supervisor last cleared them, fall
+// back to the limit.
+func (d *Desk) pausedUntil(ctx context.Context, tx *sqldb.Tx, agentID string) (time.Time, error) {
+	var until time.Time
+	if agentID == "" {
+		return until, nil
+	}
+	for _, l := range d.limits() {
+		times, err := d.oracleTimes(ctx, tx, agentID, l.action)
+		if err != nil {
+			return time.Time{}, err
+		}
+		if over := len(times) - l.limit; over > 0 && times[over-1].Add(time.Hour).After(until) {
+			until = times[over-1].Add(time.Hour)
+		}
+	}
+	return until, nil
+}
+
+// oracleTimes returns the times of agentID's audit entries of action in
+// the last hour, after the last time a supervisor cleared their pause.
+func (d *Desk) oracleTimes(ctx context.Context, tx *sqldb.Tx, agentID, action string) ([]time.Time, error) {
+	since := tx.Now().Add(-time.Hour)
+	cleared, ok, err := tx.LastAuditAt(ctx, proofdesk.AuditPauseCleared, "agent", agentID)
+	if err != nil {
+		return nil, err
+	}
+	if ok && cleared.After(since) {
+		since = cleared
+	}
+	return tx.AuditTimes(ctx, agentID, []string{action}, since)
+}
+
+// watchAgent runs after a blocked reply (blocked) or an exact-value
+// lookup by agentID has been audited: the moment the agent passes the
+// limit, supervisors are alerted (the pause follows from the same count);
+// the insider alert counts it like a reveal.
+func (d *Desk) watchAgent(ctx context.Context, tx *sqldb.Tx, agentID, conversationID string, blocked bool) error {
+	if agentID == "" {
+		return nil
+	}
+	l := d.limits()[1]
+	what := "exact-value customer lookups"
+	if blocked {
+		l, what = d.limits()[0], "blocked replies"
+	}
+	times, err := d.oracleTimes(ctx, tx, agentID, l.action)
+	if err != nil {
+		return err
+	}
+	if len(times) == l.limit+1 {
+		if err := tx.AlertSupervisors(ctx, "guard_oracle", conversationID, fmt.Sprintf(
+			"Agent %s had %d %s in the last hour (limit %d): this is how an insider tests guesses against the guard. Their replies and lookups are paused until %s UTC or until a supervisor clears the pause (DELETE /api/v1/agents/%s/pause).",
+			agentID, len(times), what, l.limit, times[0].Add(time.Hour).UTC().Format("15:04"), agentID)); err != nil {
+			return err
+		}
+	}
+	return d.watchInsider(ctx, tx, agentID, conversationID)
+}
+
+// watchInsider alerts supervisors the moment an agent's reveals, blocked
+// replies and exact-value lookups in the last hour pass
+// Config.RevealAlertPerHour (the bribed-insider case).
+func (d *Desk) watchInsider(ctx context.Context, tx *sqldb.Tx, agentID, conversationID string) error {
+	times, err := tx.AuditTimes(ctx, agentID, insiderActions, tx.Now().Add(-time.Hour))
+	if err != nil {
+		return err
+	}
+	n := len(times)
+	if n != d.cfg.RevealAlertPerHour+1 {
+		return nil
+	}
+	return tx.AlertSupervisors(ctx, "reveal_volume", conversationID,
+		fmt.Sprintf("Agent %s revealed, tried to send or looked up customer data %d times in the last hour (threshold %d).", agentID, n, d.cfg.RevealAlertPerHour))
+}
+
+// LookupCustomers finds customers by f. A lookup by an exact value
+// (f.Email, f.Phone or f.ExternalID) by an agent is a gate action
+// (proofdesk.DoLookup): refused while the agent is paused, otherwise
+// audited (the key's kind, how many matched and the customer found when
+// one did, never the value)
+// and counted towards the agent's hourly limit. The integration looks up
+// unaudited: it is the system of record. Errors: EUNAUTHORIZED without an
+// actor, EFORBIDDEN (rule "oracle.paused") while paused, and the store's.
+func (d *Desk) LookupCustomers(ctx context.Context, f proofdesk.CustomerFilter) ([]*proofdesk.Customer, int, error) {
+	var kinds []string
+	if f.Email != nil {
+		kinds = append(kinds, "email")
+	}
+	if f.Phone != nil {
+		kinds = append(kinds, "phone")
+	}
+	if f.ExternalID != nil {
+		kinds = append(kinds, "external_id")
+	}
+	var out []*proofdesk.Customer
+	var total int
+	var refused error
+	err := d.db.WithTx(ctx, func(tx *sqldb.Tx) error {
+		var err error
+		if len(kinds) == 0 {
+			out, total, err = tx.FindCustomers(ctx, f)
+			return err
+		}
+		in := proofdesk.DecisionInput{Action: proofdesk.DoLookup, Actor: proofdesk.ActorOf(proofdesk.AgentFromContext(ctx)), Now: tx.Now()}
+		if in.Actor.Role == proofdesk.RoleAgent || in.Actor.Role == proofdesk.RoleSupervisor || in.Actor.Role == proofdesk.RoleAdmin {
+			if in.PausedUntil, err = d.pausedUntil(ctx, tx, in.Actor.ID); err != nil {
+				return err
+			}
+		}
+		dec := proofdesk.Decide(in)
+		if !dec.Allowed {
+			refused = dec.Err(in)
+			return refused
+		}
+		if out, total, err = tx.FindCustomers(ctx, f); err != nil {
+			return err
+		}
+		if !dec.Audit {
+			return nil
+		}
+		detail := map[string]string{"by": fmt.Sprint(kinds), "found": fmt.Sprint(total)}
+		subject := ""
+		if len(out) == 1 {
+			subject = out[0].ID // whom the agent found, for an investigation
+		}
+		if err := tx.Audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditLookup, SubjectKind: "customer", SubjectID: subject, Detail: detail}); err != nil {
+			return err
+		}
+		return d.watchAgent(ctx, tx, in.Actor.ID, "", false)
+	})
+	if refused != nil {
+		if aerr := d.db.AuditRefusal(ctx, proofdesk.DoLookup, "agent", proofdesk.ActorOf(proofdesk.AgentFromContext(ctx)).ID, refused, map[string]string{"by": fmt.Sprint(kinds)}); aerr != nil {
+			return nil, 0, aerr
+		}
+		return nil, 0, refused
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	return out, total, nil
+}
+
+// ClearPause lifts agentID's pause now (a supervisor's decision, audited
+// with the reason): their blocked replies and lookups count again from
+// zero. Errors: EUNAUTHORIZED without an agent, EFORBIDDEN for anyone but
+// a supervisor, EINVALID for a missing reason, ENOTFOUND for an unknown
+// agent.
+func (d *Desk) ClearPause(ctx context.Context, agentID, reason string) error {
+	if len(reason) < 3 || len(reason) > 500 {
+		return proofdesk.FieldError("reason", "reason is required (3 to 500 bytes): say why the pause can be lifted")
+	}
+	var refused error
+	err := d.db.WithTx(ctx, func(tx *sqldb.Tx) error {
+		in := proofdesk.DecisionInput{Action: proofdesk.DoClearPause, Actor: proofdesk.ActorOf(proofdesk.AgentFromContext(ctx)), TargetID: agentID, Now: tx.Now()}
+		dec := proofdesk.Decide(in)
+		if !dec.Allowed {
+			refused = dec.Err(in)
+			return refused
+		}
+		if _, err := tx.FindAgent(ctx, agentID); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditPauseCleared, SubjectKind: "agent", SubjectID: agentID,
+			Detail: map[string]string{"reason": reason}})
+	})
+	if refused != nil {
+		if aerr := d.db.AuditRefusal(ctx, proofdesk.DoClearPause, "agent", agentID, refused, nil); aerr != nil {
+			return aerr
+		}
+	}
+	return err
+}
+
+// PausedUntil returns when agentID's replies and lookups resume, or the
+// zero time if they are not paused.
+func (d *Desk) PausedUntil(ctx context.Context, agentID string) (time.Time, error) {
+	var until time.Time
+	err := d.db.WithTx(ctx, func(tx *sqldb.Tx) error {
+		var err error
+		until, err = d.pausedUntil(ctx, tx, agentID)
+		return err
+	})
+	return until, err
+}

@@ -1,0 +1,287 @@
+package desk_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
+	"github.com/proofdesk/proofdesk/guard"
+	"github.com/proofdesk/proofdesk/sqldb"
+	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
+)
+
+// reply posts body as the fixture's agent on conv.
+func (f *fixture) reply(ctx context.Context, convID, body string) error {
+	return sqldb.NewConversationService(f.db).CreateMessage(ctx, &proofdesk.Message{ConversationID: convID,
+		AuthorKind: proofdesk.AuthorAgent, AuthorID: proofdesk.AgentFromContext(ctx).ID, Body: body})
+}
+
+func auditOf(t *testing.T, db *sqldb.DB, action string) []*proofdesk.AuditEntry {
+	t.Helper()
+	es, err := sqldb.NewAuditService(db).FindAuditEntries(context.Background(), proofdesk.AuditFilter{Action: &action})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return es
+}
+
+func ruleOf(err error) string {
+	var e *proofdesk.Error
+	if !errorsAs(err, &e) {
+		return ""
+	}
+	s, _ := e.Details["rule"].(string)
+	return s
+}
+
+// An agent whose replies keep being blocked is audited for each, then
+// paused past the limit: supervisors are alerted (audit and email), every
+// reply and lookup of that agent is refused with rule oracle.paused, notes
+// still work, other agents are unaffected, and the pause lifts when a
+// supervisor clears it or the hour passes.
+func TestOracleBlockedRepliesPauseTheAgent(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		d := desk.New(db, desk.Config{OracleLimitPerHour: 3, RevealAlertPerHour: 100})
+		guesses := []string{"Is it +1 415 555 0123?", "Your number is 415-555-0123.", "I have (415) 555 0123 on file.", "+14155550123"}
+		for i, g := range guesses {
+			err := f.reply(f.agentCtx, f.conv.ID, g)
+			if proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
+				t.Fatalf("guess %d: err = %v, want EDISCLOSURE", i, err)
+			}
+		}
+		blocked := auditOf(t, db, proofdesk.AuditDisclosureBlocked)
+		if len(blocked) != len(guesses) {
+			t.Fatalf("%d guard.blocked entries, want %d", len(blocked), len(guesses))
+		}
+		for _, e := range blocked {
+			if e.ActorID != f.agent.ID || e.ActorKind != proofdesk.ActorAgent {
+				t.Fatalf("blocked entry %d by %s %q, want the agent", e.Seq, e.ActorKind, e.ActorID)
+			}
+			if strings.Contains(strings.Join(values(e.Detail), " "), "555") {
+				t.Fatalf("blocked entry %d holds the text: %v", e.Seq, e.Detail)
+			}
+		}
+		alerts := auditOf(t, db, proofdesk.AuditAlert)
+		if len(alerts) != 1 || alerts[0].Detail["alert"] != "guard_oracle" {
+			t.Fatalf("alerts = %+v, want one guard_oracle", alerts)
+		}
+		msgs, err := sqldb.NewOutboxService(db).FindOutbox(context.Background(), 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		mailed := false
+		for _, m := range msgs {
+			if m.Purpose == "alert" && m.To == f.supervisor.Email && strings.Contains(m.Body, f.agent.ID) && strings.Contains(m.Subject, "guard_oracle") {
+				mailed = true
+			}
+			if m.Purpose == "alert" && strings.Contains(m.Body, "555") {
+				t.Fatal("the alert holds the guessed value")
+			}
+		}
+		if !mailed {
+			t.Fatal("no guard_oracle alert mailed to the supervisor")
+		}
+
+		// Paused: even an innocent reply is refused (refused-or-sent
+		// would still answer), and so is a lookup.
+		err = f.reply(f.agentCtx, f.conv.ID, "Thanks, I am looking into it.")
+		if proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN || ruleOf(err) != proofdesk.RulePaused {
+			t.Fatalf("reply while paused: err = %v, want EFORBIDDEN %s", err, proofdesk.RulePaused)
+		}
+		if !strings.Contains(proofdesk.ErrorMessage(err), "paused until") {
+			t.Fatalf("message %q does not say until when", proofdesk.ErrorMessage(err))
+		}
+		if _, _, err := d.LookupCustomers(f.agentCtx, proofdesk.CustomerFilter{Email: ptr("jane@example.com")}); ruleOf(err) != proofdesk.RulePaused {
+			t.Fatalf("lookup while paused: err = %v", err)
+		}
+		if n := len(auditOf(t, db, proofdesk.AuditDisclosureBlocked)); n != len(guesses) {
+			t.Fatalf("refusals while paused counted as blocks: %d", n)
+		}
+		if n := len(auditOf(t, db, proofdesk.AuditReplyRefused)); n != 1 {
+			t.Fatalf("%d reply.refused entries, want 1", n)
+		}
+		note := &proofdesk.Message{ConversationID: f.conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.agent.ID, Body: "customer seems upset", Internal: true}
+		if err := sqldb.NewConversationService(db).CreateMessage(f.agentCtx, note); err != nil {
+			t.Fatalf("note while paused: %v", err)
+		}
+		if err := f.reply(f.supCtx, f.conv.ID, "Hello, a supervisor here."); err != nil {
+			t.Fatalf("another agent is paused too: %v", err)
+		}
+		until, err := d.PausedUntil(context.Background(), f.agent.ID)
+		if err != nil || until.IsZero() {
+			t.Fatalf("PausedUntil = %v, %v", until, err)
+		}
+
+		// Only a supervisor clears it, with a reason.
+		if err := d.ClearPause(f.agentCtx, f.agent.ID, "I was testing"); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+			t.Fatalf("agent clears own pause: err = %v", err)
+		}
+		if err := d.ClearPause(f.supCtx, f.agent.ID, ""); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
+			t.Fatalf("clear without reason: err = %v", err)
+		}
+		if err := d.ClearPause(f.supCtx, "agt_nobody", "talked to them"); proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
+			t.Fatalf("clear unknown agent: err = %v", err)
+		}
+		if err := d.ClearPause(f.supCtx, f.agent.ID, "talked to them"); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.reply(f.agentCtx, f.conv.ID, "Thanks, I am looking into it."); err != nil {
+			t.Fatalf("reply after clear: %v", err)
+		}
+
+		// Past the limit again, then an hour later it has lifted.
+		for i := 0; i < 4; i++ {
+			_ = f.reply(f.agentCtx, f.conv.ID, guesses[i])
+		}
+		if err := f.reply(f.agentCtx, f.conv.ID, "One moment please."); ruleOf(err) != proofdesk.RulePaused {
+			t.Fatalf("second pause: err = %v", err)
+		}
+		if n := len(auditOf(t, db, proofdesk.AuditAlert)); n != 2 {
+			t.Fatalf("%d alerts, want 2 (one per pause)", n)
+		}
+		later := time.Now().Add(61 * time.Minute)
+		db.Now = func() time.Time { return later }
+		if err := f.reply(f.agentCtx, f.conv.ID, "One moment please."); err != nil {
+			t.Fatalf("reply an hour later: %v", err)
+		}
+	})
+}
+
+// Each exact-value lookup is audited under the agent (the kind of key,
+// never the value) and counts towards the pause; the integration's are not
+// (it is the system of record).
+func TestOracleLookupsAreAuditedAndCounted(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		d := desk.New(db, desk.Config{OracleLimitPerHour: 100, LookupLimitPerHour: 3, RevealAlertPerHour: 100})
+		integ := proofdesk.NewContextWithAgent(context.Background(), &proofdesk.Agent{ID: "itk_1", Role: proofdesk.RoleIntegration})
+		for i := 0; i < 10; i++ {
+			if _, _, err := d.LookupCustomers(integ, proofdesk.CustomerFilter{ExternalID: ptr("u-1")}); err != nil {
+				t.Fatalf("integration lookup %d: %v", i, err)
+			}
+		}
+		if n := len(auditOf(t, db, proofdesk.AuditLookup)); n != 0 {
+			t.Fatalf("%d lookups audited for the integration, want 0", n)
+		}
+		guesses := []string{"jane@example.com", "jane.doe@example.com", "jdoe@example.com", "j@example.com"}
+		for i, g := range guesses {
+			cs, _, err := d.LookupCustomers(f.agentCtx, proofdesk.CustomerFilter{Email: ptr(g)})
+			if err != nil {
+				t.Fatalf("lookup %d: %v", i, err)
+			}
+			if want := i == 0; (len(cs) == 1) != want {
+				t.Fatalf("lookup %d found %d", i, len(cs))
+			}
+		}
+		looks := auditOf(t, db, proofdesk.AuditLookup)
+		if len(looks) != len(guesses) {
+			t.Fatalf("%d lookups audited, want %d", len(looks), len(guesses))
+		}
+		for _, e := range looks {
+			if e.ActorID != f.agent.ID || strings.Contains(strings.Join(values(e.Detail), " "), "example.com") {
+				t.Fatalf("lookup entry %+v", e)
+			}
+		}
+		if e := looks[0]; e.Detail["by"] != "[email]" || e.Detail["found"] != "1" || e.SubjectID != f.cust.ID {
+			t.Fatalf("lookup detail = %v", e.Detail)
+		}
+		if _, _, err := d.LookupCustomers(f.agentCtx, proofdesk.CustomerFilter{Phone: ptr("+14155550123")}); ruleOf(err) != proofdesk.RulePaused {
+			t.Fatalf("lookup past the limit: err = %v", err)
+		}
+		if n := len(auditOf(t, db, proofdesk.AuditLookupRefused)); n != 1 {
+			t.Fatalf("%d lookup refusals audited, want 1", n)
+		}
+		if err := f.reply(f.agentCtx, f.conv.ID, "Thanks for waiting."); ruleOf(err) != proofdesk.RulePaused {
+			t.Fatalf("reply after too many lookups: err = %v", err)
+		}
+		if alerts := auditOf(t, db, proofdesk.AuditAlert); len(alerts) != 1 || alerts[0].Detail["alert"] != "guard_oracle" {
+			t.Fatalf("alerts = %+v", alerts)
+		}
+	})
+}
+
+// A reply listing many candidate values of one class is refused as
+// enumeration, whatever it matches (here: nothing on file), audited and
+// counted like any block.
+func TestOracleEnumerationIsRefusedAndAudited(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		desk.New(db, desk.Config{OracleLimitPerHour: 10, RevealAlertPerHour: 100})
+		lists := []string{
+			"Is your birthday 1980-01-01, 1980-01-02, 1980-01-03, 1980-01-04, 1980-01-05 or 1980-01-06?",
+			"Does your card end in 1111, 2222, 3333, 5555, 6666, 7777 or 8888?",
+			"Which one is yours: a@x.example, b@x.example, c@x.example, d@x.example, e@x.example?",
+			"Geburtstag: 01.02.1981, 02.02.1981, 03.02.1981, 04.02.1981, 05.02.1981, 06.02.1981?",
+		}
+		for i, body := range lists {
+			err := f.reply(f.agentCtx, f.conv.ID, body)
+			if proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE || ruleOf(err) != guard.RuleEnumeration {
+				t.Fatalf("list %d: err = %v (rule %q), want EDISCLOSURE %s", i, err, ruleOf(err), guard.RuleEnumeration)
+			}
+		}
+		blocked := auditOf(t, db, proofdesk.AuditDisclosureBlocked)
+		if len(blocked) != len(lists) {
+			t.Fatalf("%d blocks audited, want %d", len(blocked), len(lists))
+		}
+		for _, e := range blocked {
+			if e.Detail["rule"] != guard.RuleEnumeration || e.ActorID != f.agent.ID {
+				t.Fatalf("entry %+v", e)
+			}
+		}
+	})
+}
+
+// The insider alert counts blocked replies and lookups like reveals.
+func TestInsiderAlertCountsBlocksAndLookups(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		d := desk.New(db, desk.Config{OracleLimitPerHour: 100, RevealAlertPerHour: 2})
+		if _, _, err := d.LookupCustomers(f.agentCtx, proofdesk.CustomerFilter{Email: ptr("jane@example.com")}); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.reply(f.agentCtx, f.conv.ID, "Is it +1 415 555 0123?"); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
+			t.Fatal(err)
+		}
+		if n := len(auditOf(t, db, proofdesk.AuditAlert)); n != 0 {
+			t.Fatalf("%d alerts at the threshold, want 0", n)
+		}
+		if _, _, err := d.LookupCustomers(f.agentCtx, proofdesk.CustomerFilter{Phone: ptr("+14155550123")}); err != nil {
+			t.Fatal(err)
+		}
+		if alerts := auditOf(t, db, proofdesk.AuditAlert); len(alerts) != 1 || alerts[0].Detail["alert"] != "reveal_volume" {
+			t.Fatalf("alerts = %+v, want one reveal_volume", alerts)
+		}
+	})
+}
+
+// A new conversation per guess is no way around the count: a blocked
+// first message is audited under the agent and counted, and nothing of
+// the conversation is kept.
+func TestOracleBlockedFirstMessageCounts(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		desk.New(db, desk.Config{OracleLimitPerHour: 2, RevealAlertPerHour: 100})
+		convs := sqldb.NewConversationService(db)
+		for i := 0; i < 3; i++ {
+			conv := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: f.cust.ID, AssigneeID: f.agent.ID,
+				Requester: proofdesk.Requester{Name: "Jane Doe", Email: "attacker@example.net"}}
+			first := &proofdesk.Message{AuthorKind: proofdesk.AuthorAgent, AuthorID: f.agent.ID, Body: "Hi Jane, is your number +1 415 555 0123?"}
+			if err := convs.CreateConversation(f.agentCtx, conv, first); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
+				t.Fatalf("guess %d: err = %v, want EDISCLOSURE", i, err)
+			}
+			if _, err := convs.FindConversationByID(f.agentCtx, conv.ID); proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
+				t.Fatalf("the refused conversation was kept: %v", err)
+			}
+		}
+		if n := len(auditOf(t, db, proofdesk.AuditDisclosureBlocked)); n != 3 {
+			t.Fatalf("%d blocks audited, want 3", n)
+		}
+		if err := f.reply(f.agentCtx, f.conv.ID, "Hello"); ruleOf(err) != proofdesk.RulePaused {
+			t.Fatalf("after 3 blocked first messages (limit 2): err = %v, want paused", err)
+		}
+	})
+}

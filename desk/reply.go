@@ -1,0 +1,181 @@
+package desk
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/guard"
+	"github.com/proofdesk/proofdesk/sqldb"
+)
+
+// recentRepliesN is how many of the agent's last replies in a
+// conversation a new reply is checked with, for a value split across them.
+const recentRepliesN = 3
+
+var _ sqldb.ReplyGuard = (*Desk)(nil)
+
+// GuardReply checks an outgoing agent reply m on conv before the store
+// keeps it (sqldb.ReplyGuard; the store calls it for every agent reply on
+// every channel, in the transaction that would store it). The level the
+// guard checks at and the agent's pause come from proofdesk.Decide
+// (DoReply); the guard reads the reply with the agent's recent replies
+// there (guard.CheckRecent) and the data classes the requester offered. A
+// supervisor's BreakGlassReason sends a blocked reply anyway when Decide
+// allows the break-glass: audited, flagged, and the owner is notified.
+// Errors: EDISCLOSURE with "rule", "class", "required_level" and
+// "check_rule" for a blocked reply; the gate's refusal (EFORBIDDEN with
+// rule "oracle.paused" while the agent is paused).
+func (d *Desk) GuardReply(ctx context.Context, tx *sqldb.Tx, conv *proofdesk.Conversation, m *proofdesk.Message) error {
+	in, err := tx.DecisionFacts(ctx, proofdesk.DoReply, conv, nil)
+	if err != nil {
+		return err
+	}
+	if in.Actor.Role == "" {
+		// An in-process caller (no signed-in agent) writing as the
+		// message's author: an agent with no other right.
+		in.Actor = proofdesk.Actor{ID: m.AuthorID, Role: proofdesk.RoleAgent}
+	}
+	if in.PausedUntil, err = d.pausedUntil(ctx, tx, in.Actor.ID); err != nil {
+		return err
+	}
+	reply := proofdesk.Decide(in)
+	if !reply.Allowed {
+		return reply.Err(in)
+	}
+	targets, err := tx.GuardTargets(ctx, conv, in.Policy, reply.CheckLevel)
+	if err != nil {
+		return err
+	}
+	offered, err := tx.Offered(ctx, conv.ID)
+	if err != nil {
+		return err
+	}
+	recent, err := tx.RecentReplies(ctx, conv.ID, m.AuthorID, recentRepliesN)
+	if err != nil {
+		return err
+	}
+	text := guardText(m)
+	v := guard.CheckRecent(text, recent, offered, targets...)
+	if !v.Blocked {
+		// Any other customer's value, on file anywhere.
+		iv, err := d.checkIndex(text, reply.CheckLevel, conv.CustomerID, in.Policy)
+		if err != nil {
+			return err
+		}
+		v = iv
+	}
+	if !v.Blocked {
+		return nil
+	}
+	v.RequiredLevel = in.Risk.Raise(v.RequiredLevel)
+	if m.BreakGlassReason == "" {
+		e, ok := v.Err().(*proofdesk.Error)
+		if !ok {
+			return fmt.Errorf("guard: blocked reply without a verdict error")
+		}
+		if e.Details == nil {
+			e.Details = map[string]any{}
+		}
+		e.Details["required_level"] = v.RequiredLevel.String()
+		e.Details["check_rule"] = reply.Rule
+		e.Message = blockedMessage(v)
+		return e
+	}
+	in.Action, in.BreakGlassReason = proofdesk.DoBreakGlass, m.BreakGlassReason
+	if d := proofdesk.Decide(in); !d.Allowed {
+		return d.Err(in)
+	}
+	if err := tx.Audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditBreakGlass, SubjectKind: "conversation", SubjectID: conv.ID,
+		Detail: map[string]string{"rule": v.Rule, "class": v.Class, "reason": m.BreakGlassReason, "what": "reply"}}); err != nil {
+		return err
+	}
+	if err := tx.SetFlag(ctx, conv, proofdesk.RiskBreakGlass); err != nil {
+		return err
+	}
+	if conv.CustomerID != "" {
+		c, err := tx.FindCustomer(ctx, conv.CustomerID)
+		if err != nil {
+			return err
+		}
+		return tx.NotifyOwner(ctx, c, conv, "A supervisor sent protected account data during a support conversation.")
+	}
+	return nil
+}
+
+// ReplyRefused records a reply GuardReply refused, in its own transaction
+// (sqldb.ReplyGuard): a blocked reply is audited (the rule, class and
+// level, never the text) under the agent, counted towards the agent's
+// hourly limit of blocks and lookups, and may raise the conversation's
+// risk; a reply refused by the gate (paused agent) is audited as a
+// refusal and not counted.
+func (d *Desk) ReplyRefused(ctx context.Context, tx *sqldb.Tx, m *proofdesk.Message, refused error) error {
+	e, ok := refused.(*proofdesk.Error)
+	if !ok {
+		return nil
+	}
+	detail := map[string]string{}
+	for _, k := range []string{"rule", "class", "required_level"} {
+		if v, ok := e.Details[k]; ok {
+			detail[k] = fmt.Sprint(v)
+		}
+	}
+	ev := proofdesk.AuditEvent{SubjectKind: "conversation", SubjectID: m.ConversationID, Detail: detail}
+	if proofdesk.AgentFromContext(ctx) == nil && m.AuthorID != "" {
+		ev.ActorKind, ev.ActorID = proofdesk.ActorAgent, m.AuthorID
+	}
+	agentID := ev.ActorID
+	if a := proofdesk.AgentFromContext(ctx); a != nil {
+		agentID = a.ID
+	}
+	if e.Code != proofdesk.EDISCLOSURE {
+		ev.Action = proofdesk.AuditRefusedAction(proofdesk.DoReply)
+		return tx.Audit(ctx, ev)
+	}
+	ev.Action = proofdesk.AuditDisclosureBlocked
+	if err := tx.Audit(ctx, ev); err != nil {
+		return err
+	}
+	if err := tx.NoteRiskRaise(ctx, m.ConversationID); err != nil && proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
+		// ENOTFOUND: the reply was a new conversation's first message,
+		// rolled back with it.
+		return err
+	}
+	return d.watchAgent(ctx, tx, agentID, m.ConversationID, true)
+}
+
+// guardText is what the disclosure guard reads of an agent reply: its body,
+// each attachment's name, and the content of every attachment that is
+// UTF-8 text whatever its declared type (a CSV or a text file can carry
+// the same data as the body). Binary formats (PDF, images, office files)
+// are not read.
+func guardText(m *proofdesk.Message) string {
+	if len(m.Attachments) == 0 {
+		return m.Body
+	}
+	var b strings.Builder
+	b.WriteString(m.Body)
+	for _, a := range m.Attachments {
+		b.WriteString("\n")
+		b.WriteString(a.Filename)
+		if utf8.Valid(a.Data) {
+			b.WriteString("\n")
+			b.Write(a.Data)
+		}
+	}
+	return b.String()
+}
+
+func blockedMessage(v guard.Verdict) string {
+	switch v.Rule {
+	case guard.RuleConfirmation:
+		return fmt.Sprintf("Blocked: the reply confirms a value the requester offered. Verify the customer to %s first; until then neither confirm nor deny.", v.RequiredLevel)
+	case guard.RuleDenial:
+		return fmt.Sprintf("Blocked: the reply denies a value the requester offered. Verify the customer to %s first; until then neither confirm nor deny.", v.RequiredLevel)
+	case guard.RuleEnumeration:
+		return fmt.Sprintf("Blocked: the reply lists many candidate values of the customer's %s. Verify the customer to %s first.", v.Class, v.RequiredLevel)
+	}
+	return fmt.Sprintf("Blocked: the reply contains the customer's %s, which needs %s. Send a verification request first.", v.Class, v.RequiredLevel)
+}
