@@ -46,6 +46,13 @@ func MustRunMain(tb testing.TB) *Main {
 			tb.Error(err)
 		}
 	})
+	// /readyz answers 503 until the guard has indexed every customer's
+	// values; a load balancer waits for it, and so do the tests.
+	for deadline := time.Now().Add(30 * time.Second); !m.Desk.IndexReady(); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			tb.Fatal("the guard's customer index was not ready within 30 s")
+		}
+	}
 	return m
 }
 
