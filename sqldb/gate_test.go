@@ -63,7 +63,7 @@ func auditActions(t *testing.T, db *sqldb.DB, subjectID string) []string {
 func TestTakeOverDropsLevel(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		f := newFixture(t, db)
-		cs := sqldb.NewConversationService(db)
+		cs := desk.New(db, desk.Config{})
 		other := &proofdesk.Agent{Email: "bob@desk.example", Name: "Bob", Role: proofdesk.RoleAgent, PasswordHash: "x"}
 		if err := sqldb.NewAgentService(db).CreateAgent(context.Background(), other); err != nil {
 			t.Fatal(err)

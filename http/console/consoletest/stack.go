@@ -53,7 +53,7 @@ type Stack struct {
 	DB            *sqldb.DB
 	Agents        *sqldb.AgentService
 	Customers     *sqldb.CustomerService
-	Conversations *sqldb.ConversationService
+	Conversations *desk.Conversations
 	Audit         *sqldb.AuditService
 	Verification  *desk.Verification
 	Policy        *sqldb.PolicyService
@@ -84,7 +84,7 @@ func New(tb testing.TB, opt Options) *Stack {
 	db := sqldbtest.Open(tb)
 	s := &Stack{DB: db,
 		Agents: sqldb.NewAgentService(db), Customers: sqldb.NewCustomerService(db),
-		Conversations: sqldb.NewConversationService(db), Audit: sqldb.NewAuditService(db),
+		Audit:  sqldb.NewAuditService(db),
 		Policy: sqldb.NewPolicyService(db), Outbox: sqldb.NewOutboxService(db), Events: inmem.NewEventService(64)}
 	db.SetEvents(s.Events) // the store publishes every committed change, as in cmd/proofdesk
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -100,9 +100,10 @@ func New(tb testing.TB, opt Options) *Stack {
 		tb.Fatal(err)
 	}
 	s.Verification = vs
+	dk := desk.New(db, desk.Config{})
+	s.Conversations = dk.Conversations(sqldb.NewConversationService(db))
 	s.API = api.NewHandler(s.Agents, s.Customers, s.Conversations, s.Audit, s.Policy)
 	s.API.Challenges = s.Verification
-	dk := desk.New(db, desk.Config{})
 	s.API.Lookups = dk
 	console.PasswordParams = auth.TestPasswordParams
 	s.Console = console.New(console.Deps{
