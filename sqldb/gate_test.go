@@ -210,7 +210,7 @@ func TestRefusalsAuditedAsWhatTheyWere(t *testing.T) {
 func TestCustomerChangesPassTheGate(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		f := newFixture(t, db)
-		cs := sqldb.NewCustomerService(db)
+		cs := desk.New(db, desk.Config{})
 		ctx := context.Background()
 		integration := proofdesk.NewContextWithAgent(ctx, &proofdesk.Agent{ID: "itk_sync", Role: proofdesk.RoleIntegration})
 		long := f.clk.Now().AddDate(-3, 0, 0)
@@ -244,7 +244,7 @@ func TestCustomerChangesPassTheGate(t *testing.T) {
 		if _, err := cs.UpdateCustomer(integration, f.cust.ID, proofdesk.CustomerUpdate{SupportLocked: new(bool)}); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
 			t.Fatalf("integration lifting the lock: %v, want forbidden", err)
 		}
-		got, err := cs.FindCustomerByID(ctx, f.cust.ID)
+		got, err := sqldb.NewCustomerService(db).FindCustomerByID(ctx, f.cust.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -285,7 +285,7 @@ func TestCustomerChangesPassTheGate(t *testing.T) {
 		if outboxCount(t, db, "contact_change", "") <= before || !to["jane@example.com"] || !to["new@attacker.example"] || !to["+14155550123"] || to["fresh@example.net"] {
 			t.Fatalf("change notices to %v, want the old contact points only", to)
 		}
-		got, _ = cs.FindCustomerByID(ctx, f.cust.ID)
+		got, _ = sqldb.NewCustomerService(db).FindCustomerByID(ctx, f.cust.ID)
 		var added *proofdesk.ContactPoint
 		for _, cp := range got.ContactPoints {
 			if cp.Value == "fresh@example.net" {

@@ -23,7 +23,7 @@ import (
 type env struct {
 	srv           *httpd.Server
 	handler       *api.Handler
-	customers     *sqldb.CustomerService
+	customers     *desk.Customers
 	conversations *desk.Conversations
 	audit         *sqldb.AuditService
 	token         string // an agent's token
@@ -40,7 +40,7 @@ func newEnv(tb testing.TB) *env {
 	}
 	dk := desk.New(db, desk.Config{})
 	e := &env{
-		customers:     sqldb.NewCustomerService(db),
+		customers:     dk.Customers(sqldb.NewCustomerService(db)),
 		conversations: dk.Conversations(sqldb.NewConversationService(db)),
 		audit:         sqldb.NewAuditService(db),
 	}

@@ -52,7 +52,7 @@ type Stack struct {
 	API           *api.Handler
 	DB            *sqldb.DB
 	Agents        *sqldb.AgentService
-	Customers     *sqldb.CustomerService
+	Customers     *desk.Customers
 	Conversations *desk.Conversations
 	Audit         *sqldb.AuditService
 	Verification  *desk.Verification
@@ -83,7 +83,7 @@ func New(tb testing.TB, opt Options) *Stack {
 	ctx := context.Background()
 	db := sqldbtest.Open(tb)
 	s := &Stack{DB: db,
-		Agents: sqldb.NewAgentService(db), Customers: sqldb.NewCustomerService(db),
+		Agents: sqldb.NewAgentService(db),
 		Audit:  sqldb.NewAuditService(db),
 		Policy: sqldb.NewPolicyService(db), Outbox: sqldb.NewOutboxService(db), Events: inmem.NewEventService(64)}
 	db.SetEvents(s.Events) // the store publishes every committed change, as in cmd/proofdesk
@@ -102,6 +102,7 @@ func New(tb testing.TB, opt Options) *Stack {
 	s.Verification = vs
 	dk := desk.New(db, desk.Config{})
 	s.Conversations = dk.Conversations(sqldb.NewConversationService(db))
+	s.Customers = dk.Customers(sqldb.NewCustomerService(db))
 	s.API = api.NewHandler(s.Agents, s.Customers, s.Conversations, s.Audit, s.Policy)
 	s.API.Challenges = s.Verification
 	s.API.Lookups = dk
