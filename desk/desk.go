@@ -1,5 +1,7 @@
 // Package desk is the application: the use cases of a support desk, one
-// file each: unlock.go, account.go, reveal.go, verification.go, notice.go
+// file each: unlock.go, account.go, customer.go (create, import, change
+// outside a conversation), assign.go (assign and link), reveal.go,
+// verification.go, notice.go
 // and transcript.go, reply.go (the disclosure guard on every outgoing
 // reply), oracle.go (the pause of an agent who tests guesses) and
 // index.go (every customer's protected values, for unlinked replies). A

@@ -77,7 +77,7 @@ func TestIndexProtectsEveryCustomer(t *testing.T) {
 		// Changed: the new number is protected, the old one is no one's.
 		phones := []proofdesk.ContactPointInput{{Value: "+14155550188"}}
 		integ := proofdesk.NewContextWithAgent(ctx, &proofdesk.Agent{ID: "itk_1", Role: proofdesk.RoleIntegration})
-		if _, err := sqldb.NewCustomerService(db).UpdateCustomer(integ, late.ID, proofdesk.CustomerUpdate{Phones: &phones}); err != nil {
+		if _, err := d.UpdateCustomer(integ, late.ID, proofdesk.CustomerUpdate{Phones: &phones}); err != nil {
 			t.Fatal(err)
 		}
 		if err := f.reply(f.agentCtx, conv.ID, "Is it 415 555 0188?"); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {

@@ -90,12 +90,12 @@ func TestAuditWrittenWithChange(t *testing.T) {
 		agent := &proofdesk.Agent{ID: "agt_actor", Role: proofdesk.RoleIntegration}
 		ctx = proofdesk.NewContextWithAgent(ctx, agent)
 		c := newCustomer(t, "x1", "x@example.com", "+14155550199")
-		if err := sqldb.NewCustomerService(db).CreateCustomer(ctx, c); err != nil {
+		if err := db.StoreCustomer(ctx, c); err != nil {
 			t.Fatal(err)
 		}
 		// A failed change leaves no audit entry.
 		dup := newCustomer(t, "x1", "y@example.com", "+14155550198")
-		_ = sqldb.NewCustomerService(db).CreateCustomer(ctx, dup)
+		_ = db.StoreCustomer(ctx, dup)
 		entries, err := sqldb.NewAuditService(db).FindAuditEntries(ctx, proofdesk.AuditFilter{Action: ptr(proofdesk.AuditCustomerCreate)})
 		if err != nil {
 			t.Fatal(err)

@@ -239,155 +239,73 @@ func (s *ConversationService) FindConversations(ctx context.Context, f proofdesk
 	return out, total, rows.Err()
 }
 
-// UpdateConversation applies upd. Linking to another customer drops the
-// assurance level to L0.
+// UpdateConversation applies the status, team and tags of upd. Assigning
+// and linking are decided by the application: a change of AssigneeID or
+// CustomerID here is refused (EINTERNAL); desk.Desk.UpdateConversation
+// makes them.
 func (s *ConversationService) UpdateConversation(ctx context.Context, id string, upd proofdesk.ConversationUpdate) (*proofdesk.Conversation, error) {
 	var out *proofdesk.Conversation
-	var refused error
-	refusedAction := proofdesk.DoAssign
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
 		c, _, err := tx.findConversationByID(ctx, id)
 		if err != nil {
 			return err
 		}
-		var changed []string
-		if upd.CustomerID != nil && *upd.CustomerID != c.CustomerID {
-			in, err := tx.convFacts(ctx, proofdesk.DoLink, c, nil)
-			if err != nil {
-				return err
-			}
-			if d := proofdesk.Decide(in); !d.Allowed {
-				refused, refusedAction = d.Err(in), proofdesk.DoLink
-				return refused
-			}
-			if *upd.CustomerID != "" {
-				if _, err := tx.findCustomerByID(ctx, *upd.CustomerID); err != nil {
-					if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
-						return proofdesk.FieldError("customer_id", "customer_id names no customer")
-					}
-					return err
-				}
-			}
-			c.CustomerID, changed = *upd.CustomerID, append(changed, "customer_id")
-			if c.Level != proofdesk.L0 {
-				if err := tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditLevelChange, SubjectKind: "conversation", SubjectID: c.ID,
-					Detail: map[string]string{"from": c.Level.String(), "to": "L0", "reason": "linked to another customer"}}); err != nil {
-					return err
-				}
-			}
-			c.Level, c.LevelExpiresAt = proofdesk.L0, nil
-			if _, err := tx.exec(ctx, `DELETE FROM conversation_factors WHERE conversation_id = ?`, c.ID); err != nil {
-				return err
-			}
-		}
-		if upd.Status != nil && *upd.Status != c.Status {
-			if !proofdesk.ValidStatus(*upd.Status) {
-				return proofdesk.FieldError("status", "status must be one of open, pending, snoozed, resolved")
-			}
-			c.Status, changed = *upd.Status, append(changed, "status")
-		}
-		if upd.AssigneeID != nil && *upd.AssigneeID != c.AssigneeID {
-			if *upd.AssigneeID != "" {
-				if _, err := tx.findAgent(ctx, "id", *upd.AssigneeID); err != nil {
-					if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
-						return proofdesk.FieldError("assignee_id", "assignee_id names no agent")
-					}
-					return err
-				}
-			}
-			if err := tx.assign(ctx, c, *upd.AssigneeID, upd.BreakGlassReason, &refused); err != nil {
-				return err
-			}
-			changed = append(changed, "assignee_id")
-		}
-		if upd.Team != nil && *upd.Team != c.Team {
-			c.Team, changed = *upd.Team, append(changed, "team")
-		}
-		if upd.Tags != nil {
-			c.Tags, changed = normalizeTags(*upd.Tags), append(changed, "tags")
+		if (upd.CustomerID != nil && *upd.CustomerID != c.CustomerID) || (upd.AssigneeID != nil && *upd.AssigneeID != c.AssigneeID) {
+			return proofdesk.Errorf(proofdesk.EINTERNAL, "Assigning and linking a conversation go through desk.Desk.UpdateConversation.")
 		}
 		out = c
-		if len(changed) == 0 {
-			return nil
-		}
-		c.UpdatedAt = tx.now
-		tags, _ := json.Marshal(c.Tags)
-		if _, err := tx.exec(ctx, `UPDATE conversations SET customer_id = ?, status = ?, assignee_id = ?, team = ?, tags = ?, level = ?, level_expires_at = ?, updated_at = ? WHERE id = ?`,
-			nullString(c.CustomerID), c.Status, nullString(c.AssigneeID), c.Team, string(tags), int(c.Level), fmtTimePtr(c.LevelExpiresAt), fmtTime(c.UpdatedAt), c.ID); err != nil {
-			return fmt.Errorf("update conversation: %w", wrapErr(err))
-		}
-		if upd.Status != nil && c.Status == proofdesk.StatusResolved {
-			if err := tx.sendTranscripts(ctx, c); err != nil {
-				return err
-			}
-		}
-		return tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditConversationEdit, SubjectKind: "conversation", SubjectID: c.ID,
-			Detail: map[string]string{"fields": strings.Join(changed, ",")}})
+		return tx.SaveConversation(ctx, c, upd, nil)
 	})
-	if refused != nil && proofdesk.ErrorCode(refused) != proofdesk.EUNAUTHORIZED {
-		if aerr := s.db.auditRefusal(ctx, refusedAction, "conversation", id, refused, nil); aerr != nil {
-			return nil, aerr
-		}
-		return nil, refused
+	if err != nil {
+		return nil, err
 	}
-	if err == nil {
-		s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: out.ID, Status: out.Status, Level: out.EffectiveLevel(s.db.Now()).String()})
-	}
-	return out, err
+	s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: out.ID, Status: out.Status, Level: out.EffectiveLevel(s.db.Now()).String()})
+	return out, nil
 }
 
-// assign moves conv to the agent target as proofdesk.Decide rules it
-// (DoAssign): a hand-over by the holder keeps the level; anyone else's
-// move of a verified conversation drops it to L0, unless a supervisor
-// breaks glass with a reason (audited, flagged, the owner told). A
-// refusal is stored in *refused and returned.
-func (tx *Tx) assign(ctx context.Context, c *proofdesk.Conversation, target, breakGlassReason string, refused *error) error {
-	var cust *proofdesk.Customer
-	if c.CustomerID != "" {
-		var err error
-		if cust, err = tx.findCustomerByID(ctx, c.CustomerID); err != nil {
+// SaveConversation applies the status, team and tags of upd to c and
+// stores c with every field named in changed (fields the caller already
+// changed in c, such as "customer_id" or "assignee_id"). It sends the
+// transcripts when the status becomes resolved and audits the changed
+// field names. Nothing changed stores nothing. Errors: EINVALID for a bad
+// status. It decides nothing.
+func (tx *Tx) SaveConversation(ctx context.Context, c *proofdesk.Conversation, upd proofdesk.ConversationUpdate, changed []string) error {
+	if upd.Status != nil && *upd.Status != c.Status {
+		if !proofdesk.ValidStatus(*upd.Status) {
+			return proofdesk.FieldError("status", "status must be one of open, pending, snoozed, resolved")
+		}
+		c.Status, changed = *upd.Status, append(changed, "status")
+	}
+	if upd.Team != nil && *upd.Team != c.Team {
+		c.Team, changed = *upd.Team, append(changed, "team")
+	}
+	if upd.Tags != nil {
+		c.Tags, changed = normalizeTags(*upd.Tags), append(changed, "tags")
+	}
+	if len(changed) == 0 {
+		return nil
+	}
+	c.UpdatedAt = tx.now
+	tags, _ := json.Marshal(c.Tags)
+	if _, err := tx.exec(ctx, `UPDATE conversations SET customer_id = ?, status = ?, assignee_id = ?, team = ?, tags = ?, level = ?, level_expires_at = ?, updated_at = ? WHERE id = ?`,
+		nullString(c.CustomerID), c.Status, nullString(c.AssigneeID), c.Team, string(tags), int(c.Level), fmtTimePtr(c.LevelExpiresAt), fmtTime(c.UpdatedAt), c.ID); err != nil {
+		return fmt.Errorf("update conversation: %w", wrapErr(err))
+	}
+	if upd.Status != nil && c.Status == proofdesk.StatusResolved {
+		if err := tx.sendTranscripts(ctx, c); err != nil {
 			return err
 		}
 	}
-	in, err := tx.convFacts(ctx, proofdesk.DoAssign, c, cust)
-	if err != nil {
-		return err
-	}
-	in.TargetID, in.BreakGlassReason = target, breakGlassReason
-	d := proofdesk.Decide(in)
-	if !d.Allowed {
-		*refused = d.Err(in)
-		return *refused
-	}
-	detail := map[string]string{"from": c.AssigneeID, "to": target, "rule": d.Rule, "level": in.Level.String()}
-	c.AssigneeID = target
-	if d.DropLevel {
-		c.Level, c.LevelExpiresAt = proofdesk.L0, nil
-		if _, err := tx.exec(ctx, `DELETE FROM conversation_factors WHERE conversation_id = ?`, c.ID); err != nil {
-			return err
-		}
-		if err := tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditLevelChange, SubjectKind: "conversation", SubjectID: c.ID,
-			Detail: map[string]string{"from": in.Level.String(), "to": "L0", "reason": "taken over by another agent"}}); err != nil {
-			return err
-		}
-	}
-	if d.BreakGlass {
-		detail["reason"] = breakGlassReason
-		if err := tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditBreakGlass, SubjectKind: "conversation", SubjectID: c.ID,
-			Detail: map[string]string{"what": "take_over", "reason": breakGlassReason}}); err != nil {
-			return err
-		}
-		if err := tx.setFlag(ctx, c, proofdesk.RiskBreakGlass); err != nil {
-			return err
-		}
-		if d.NotifyOwner && cust != nil {
-			if err := tx.notifyOwner(ctx, cust, c, "A supervisor took over a support conversation you verified yourself in."); err != nil {
-				return err
-			}
-		}
-	}
-	if d.DropLevel || d.BreakGlass {
-		return tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditTakeOver, SubjectKind: "conversation", SubjectID: c.ID, Detail: detail})
+	return tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditConversationEdit, SubjectKind: "conversation", SubjectID: c.ID,
+		Detail: map[string]string{"fields": strings.Join(changed, ",")}})
+}
+
+// ResetLevel drops c to L0 and deletes the factors it was verified with;
+// the caller audits the change. It decides nothing.
+func (tx *Tx) ResetLevel(ctx context.Context, c *proofdesk.Conversation) error {
+	c.Level, c.LevelExpiresAt = proofdesk.L0, nil
+	if _, err := tx.exec(ctx, `DELETE FROM conversation_factors WHERE conversation_id = ?`, c.ID); err != nil {
+		return fmt.Errorf("reset level: %w", wrapErr(err))
 	}
 	return nil
 }

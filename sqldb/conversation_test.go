@@ -91,14 +91,15 @@ func TestConversations(t *testing.T) {
 		}
 		// Relinking a linked conversation takes a supervisor.
 		supCtx := proofdesk.NewContextWithAgent(ctx, &proofdesk.Agent{ID: "agt_sup", Role: proofdesk.RoleSupervisor})
-		upd, err := cs.UpdateConversation(supCtx, conv.ID, proofdesk.ConversationUpdate{AssigneeID: &agent.ID, Tags: ptr([]string{"VIP", "vip", " billing "}), CustomerID: &other.ID})
+		dk := desk.New(db, desk.Config{})
+		upd, err := dk.UpdateConversation(supCtx, conv.ID, proofdesk.ConversationUpdate{AssigneeID: &agent.ID, Tags: ptr([]string{"VIP", "vip", " billing "}), CustomerID: &other.ID})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if upd.Level != proofdesk.L0 || upd.LevelExpiresAt != nil || upd.AssigneeID != agent.ID || len(upd.Tags) != 2 {
 			t.Fatalf("after update: level %s assignee %q tags %q", upd.Level, upd.AssigneeID, upd.Tags)
 		}
-		if _, err := cs.UpdateConversation(supCtx, conv.ID, proofdesk.ConversationUpdate{AssigneeID: ptr("agt_nobody")}); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
+		if _, err := dk.UpdateConversation(supCtx, conv.ID, proofdesk.ConversationUpdate{AssigneeID: ptr("agt_nobody")}); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
 			t.Fatalf("unknown assignee: %v", err)
 		}
 		list, n, err := cs.FindConversations(ctx, proofdesk.ConversationFilter{AssigneeID: &agent.ID})

@@ -29,14 +29,38 @@ func (db *DB) BlindIndex(kind, normalized string) string {
 	return db.index.BlindIndex(kind, normalized)
 }
 
-// CreateCustomer stores c with a new data key and audits it. A contact
-// point dated in the past is accepted only from the integration token or
-// an operator's import (proofdesk.Decide, DoCreateCustomer).
+// CreateCustomer stores c for the system (an operator, a test): with an
+// agent or API token in ctx it is refused (EINTERNAL), as creating is
+// then gated by desk.Desk.CreateCustomer. See DB.StoreCustomer.
 func (s *CustomerService) CreateCustomer(ctx context.Context, c *proofdesk.Customer) error {
-	if err := s.db.gateCreate(ctx, c); err != nil {
+	if err := refuseAgent(ctx, "creating customers"); err != nil {
 		return err
 	}
-	return s.db.WithTx(ctx, func(tx *Tx) error {
+	return s.db.StoreCustomer(ctx, c)
+}
+
+// ImportCustomers stores cs for the system, as CreateCustomer does; see
+// DB.StoreCustomers.
+func (s *CustomerService) ImportCustomers(ctx context.Context, cs []*proofdesk.Customer) error {
+	if err := refuseAgent(ctx, "importing customers"); err != nil {
+		return err
+	}
+	return s.db.StoreCustomers(ctx, cs)
+}
+
+// refuseAgent refuses what the store does not gate when an agent or API
+// token asks for it: the application (package desk) does.
+func refuseAgent(ctx context.Context, what string) error {
+	if proofdesk.AgentFromContext(ctx) != nil {
+		return proofdesk.Errorf(proofdesk.EINTERNAL, "%s for an agent or API token goes through package desk, which gates it.", what)
+	}
+	return nil
+}
+
+// StoreCustomer stores c with a new data key and audits it. It decides
+// nothing: desk.Desk.CreateCustomer asks the gate first.
+func (db *DB) StoreCustomer(ctx context.Context, c *proofdesk.Customer) error {
+	return db.WithTx(ctx, func(tx *Tx) error {
 		if err := tx.insertCustomer(ctx, c); err != nil {
 			return err
 		}
@@ -45,15 +69,12 @@ func (s *CustomerService) CreateCustomer(ctx context.Context, c *proofdesk.Custo
 	})
 }
 
-// ImportCustomers stores all of cs in one transaction, or none, with one
-// audit entry for the batch.
-func (s *CustomerService) ImportCustomers(ctx context.Context, cs []*proofdesk.Customer) error {
-	for _, c := range cs {
-		if err := s.db.gateCreate(ctx, c); err != nil {
-			return err
-		}
-	}
-	return s.db.WithTx(ctx, func(tx *Tx) error {
+// StoreCustomers stores all of cs in one transaction, or none, with one
+// audit entry for the batch. A duplicate external_id is ECONFLICT naming
+// the record (1-based). It decides nothing: desk.Desk.ImportCustomers
+// asks the gate first.
+func (db *DB) StoreCustomers(ctx context.Context, cs []*proofdesk.Customer) error {
+	return db.WithTx(ctx, func(tx *Tx) error {
 		for i, c := range cs {
 			if err := tx.insertCustomer(ctx, c); err != nil {
 				if proofdesk.ErrorCode(err) == proofdesk.ECONFLICT {
@@ -338,164 +359,61 @@ func (h *Handle) loadContactPoints(ctx context.Context, c *proofdesk.Customer, d
 	return rows.Err()
 }
 
-// UpdateCustomer applies upd outside any conversation (customer sync),
-// each changed field as proofdesk.Decide rules it: protected fields only
-// from the integration token (or an operator), never under a support
-// lock, backdated contact points only from them. It re-seals the changed
-// fields, audits their names (never their values) and tells the owner at
-// the contact points on file before the change. A refusal changes
-// nothing and is audited as a refused change.
+// UpdateCustomer is refused (EINTERNAL): every change of a customer is
+// gated field by field, by desk.Desk.UpdateCustomer.
 func (s *CustomerService) UpdateCustomer(ctx context.Context, id string, upd proofdesk.CustomerUpdate) (*proofdesk.Customer, error) {
-	var out *proofdesk.Customer
-	var refused error
-	var refusedAction string
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
-		c, err := tx.findCustomerByID(ctx, id)
-		if err != nil {
-			return err
-		}
-		oldContacts, wasLocked := c.ContactPoints, c.SupportLocked
-		changed, err := applyCustomerUpdate(c, upd, tx.now)
-		if err != nil {
-			return err
-		}
-		if len(changed) == 0 {
-			out = c
-			return nil
-		}
-		in, err := tx.customerFacts(ctx, "", nil)
-		if err != nil {
-			return err
-		}
-		in.SupportLocked = wasLocked
-		var notify bool
-		var rules []string
-		for _, ch := range changeActions(changed, upd, wasLocked) {
-			in.Action, in.Field = ch.action, ch.field
-			in.Backdated = ch.action == proofdesk.DoChangeContactPoint && backdated(oldContacts, c.ContactPoints, tx.now)
-			d := proofdesk.Decide(in)
-			if !d.Allowed {
-				refused, refusedAction = d.Err(in), ch.action
-				return refused
-			}
-			notify = notify || d.NotifyOwner
-			rules = append(rules, ch.action+":"+d.Rule)
-		}
-		c.UpdatedAt = tx.now
-		dk, err := tx.dataKey(ctx, "dk_"+c.ID)
-		if err != nil {
-			return err
-		}
-		enc, err := sealCustomer(dk, c)
-		if err != nil {
-			return err
-		}
-		name, extEnc, extIdx := sealIdentity(dk, tx.db.index, c)
-		tx.touchCustomer(c.ID)
-		if _, err := tx.exec(ctx, `UPDATE customers SET external_id_enc = ?, external_id_idx = ?, name = ?, addresses_enc = ?, dob_enc = ?, payment_enc = ?, attributes_enc = ?, support_locked = ?, updated_at = ? WHERE id = ?`,
-			extEnc, extIdx, name, enc.addresses, enc.dob, enc.payment, enc.attributes, boolInt(c.SupportLocked), fmtTime(c.UpdatedAt), c.ID); err != nil {
-			err = wrapErr(err)
-			if proofdesk.ErrorCode(err) == proofdesk.ECONFLICT {
-				return &proofdesk.Error{Code: proofdesk.ECONFLICT, Field: "external_id", Message: "A customer with this external_id already exists."}
-			}
-			return fmt.Errorf("update customer: %w", err)
-		}
-		if upd.Emails != nil || upd.Phones != nil {
-			if _, err := tx.exec(ctx, `DELETE FROM contact_points WHERE customer_id = ?`, c.ID); err != nil {
-				return fmt.Errorf("update contact points: %w", err)
-			}
-			if err := tx.insertContactPoints(ctx, c, dk); err != nil {
-				return err
-			}
-		}
-		if notify {
-			if err := tx.notifyAccountChange(ctx, c, oldContacts, changed); err != nil {
-				return err
-			}
-		}
-		out = c
-		return tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditCustomerUpdate, SubjectKind: "customer", SubjectID: c.ID,
-			Detail: map[string]string{"fields": strings.Join(changed, ","), "rules": strings.Join(rules, ","), "notified": fmt.Sprint(notify)}})
-	})
-	if refused != nil && proofdesk.ErrorCode(refused) != proofdesk.EUNAUTHORIZED {
-		if aerr := s.db.auditRefusal(ctx, refusedAction, "customer", id, refused, nil); aerr != nil {
-			return nil, aerr
-		}
-	}
-	return out, err
+	return nil, proofdesk.Errorf(proofdesk.EINTERNAL, "Changing a customer goes through desk.Desk.UpdateCustomer, which gates it.")
 }
 
-// gateCreate asks proofdesk.Decide whether the context's actor may create
-// c as given (DoCreateCustomer); a refusal is audited and returned.
-func (db *DB) gateCreate(ctx context.Context, c *proofdesk.Customer) error {
-	in := proofdesk.DecisionInput{Action: proofdesk.DoCreateCustomer, Actor: actorFromContext(ctx), Now: db.Now(),
-		Backdated: backdated(nil, c.ContactPoints, db.Now())}
-	d := proofdesk.Decide(in)
-	if d.Allowed {
-		return nil
+// SaveCustomer re-seals and stores c as changed in memory (see
+// ApplyCustomerUpdate); with contactPoints its contact points are
+// replaced too. A duplicate external_id is ECONFLICT. It decides nothing
+// and audits nothing.
+func (tx *Tx) SaveCustomer(ctx context.Context, c *proofdesk.Customer, contactPoints bool) error {
+	c.UpdatedAt = tx.now
+	dk, err := tx.dataKey(ctx, "dk_"+c.ID)
+	if err != nil {
+		return err
 	}
-	refused := d.Err(in)
-	if aerr := db.auditRefusal(ctx, proofdesk.DoCreateCustomer, "customer", "", refused, nil); aerr != nil {
-		return aerr
+	enc, err := sealCustomer(dk, c)
+	if err != nil {
+		return err
 	}
-	return refused
-}
-
-// backdateSlack is how far before now a new contact point's added_at may
-// be and still count as "now" (the caller's clock read it first).
-const backdateSlack = time.Minute
-
-// backdated reports whether a contact point in cps that is not in old is
-// dated before now: it would skip the cooling-off.
-func backdated(old, cps []*proofdesk.ContactPoint, now time.Time) bool {
-	known := map[string]bool{}
-	for _, cp := range old {
-		known[cp.ID] = true
+	name, extEnc, extIdx := sealIdentity(dk, tx.db.index, c)
+	tx.touchCustomer(c.ID)
+	if _, err := tx.exec(ctx, `UPDATE customers SET external_id_enc = ?, external_id_idx = ?, name = ?, addresses_enc = ?, dob_enc = ?, payment_enc = ?, attributes_enc = ?, support_locked = ?, updated_at = ? WHERE id = ?`,
+		extEnc, extIdx, name, enc.addresses, enc.dob, enc.payment, enc.attributes, boolInt(c.SupportLocked), fmtTime(c.UpdatedAt), c.ID); err != nil {
+		err = wrapErr(err)
+		if proofdesk.ErrorCode(err) == proofdesk.ECONFLICT {
+			return &proofdesk.Error{Code: proofdesk.ECONFLICT, Field: "external_id", Message: "A customer with this external_id already exists."}
+		}
+		return fmt.Errorf("update customer: %w", err)
 	}
-	for _, cp := range cps {
-		if !known[cp.ID] && cp.AddedAt.Before(now.Add(-backdateSlack)) {
-			return true
+	if contactPoints {
+		if _, err := tx.exec(ctx, `DELETE FROM contact_points WHERE customer_id = ?`, c.ID); err != nil {
+			return fmt.Errorf("update contact points: %w", err)
+		}
+		if err := tx.insertContactPoints(ctx, c, dk); err != nil {
+			return err
 		}
 	}
-	return false
+	return nil
 }
 
-type changeAction struct{ action, field string }
+// CustomerFacts returns the facts proofdesk.Decide needs for action by
+// the context's agent on cust outside any conversation (API sync,
+// import): the live policy and cust's support lock (cust may be nil).
+func (h *Handle) CustomerFacts(ctx context.Context, action string, cust *proofdesk.Customer) (proofdesk.DecisionInput, error) {
+	return h.customerFacts(ctx, action, cust)
+}
 
-// changeActions names the gate action of each changed field.
-func changeActions(changed []string, upd proofdesk.CustomerUpdate, wasLocked bool) []changeAction {
-	var out []changeAction
-	for _, f := range changed {
-		switch f {
-		case "name":
-			out = append(out, changeAction{proofdesk.DoChangeName, ""})
-		case "external_id":
-			out = append(out, changeAction{proofdesk.DoChangeExternalID, ""})
-		case "contact_points":
-			out = append(out, changeAction{proofdesk.DoChangeContactPoint, ""})
-		case "addresses":
-			out = append(out, changeAction{proofdesk.DoChangeAddress, ""})
-		case "date_of_birth":
-			out = append(out, changeAction{proofdesk.DoChangeDateOfBirth, ""})
-		case "payment":
-			out = append(out, changeAction{proofdesk.DoChangePayment, ""})
-		case "attributes":
-			keys := make([]string, 0, len(upd.Attributes))
-			for k := range upd.Attributes {
-				keys = append(keys, k)
-			}
-			sort.Strings(keys)
-			for _, k := range keys {
-				out = append(out, changeAction{proofdesk.DoChangeAttribute, k})
-			}
-		case "support_locked":
-			if wasLocked {
-				// Lifting a lock is an unlock, decided in a conversation.
-				out = append(out, changeAction{proofdesk.DoUnlock, ""})
-			}
-		}
-	}
-	return out
+// ApplyCustomerUpdate is applyCustomerUpdate for the application: it
+// changes c in memory as upd says and returns the changed field names
+// ("name", "external_id", "contact_points", "addresses",
+// "date_of_birth", "payment", "attributes", "support_locked"). Errors:
+// EINVALID naming the bad field.
+func ApplyCustomerUpdate(c *proofdesk.Customer, upd proofdesk.CustomerUpdate, now time.Time) ([]string, error) {
+	return applyCustomerUpdate(c, upd, now)
 }
 
 // applyCustomerUpdate changes c in memory and returns the changed fields.

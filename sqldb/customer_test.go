@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
@@ -90,7 +91,7 @@ func TestCustomers(t *testing.T) {
 		// Update: an email already on file keeps its ID and added_at.
 		oldEmailID := got.ContactPoints[0].ID
 		newEmails := []proofdesk.ContactPointInput{{Value: "jane.doe@example.com"}, {Value: "jd@work.example"}}
-		upd, err := s.UpdateCustomer(ctx, c.ID, proofdesk.CustomerUpdate{Emails: &newEmails, Name: ptr("Jane Q. Doe")})
+		upd, err := desk.New(db, desk.Config{}).UpdateCustomer(ctx, c.ID, proofdesk.CustomerUpdate{Emails: &newEmails, Name: ptr("Jane Q. Doe")})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -110,7 +111,7 @@ func TestCustomers(t *testing.T) {
 		}
 		// An invalid update writes nothing.
 		bad := "1985-13-45"
-		if _, err := s.UpdateCustomer(ctx, c.ID, proofdesk.CustomerUpdate{DateOfBirth: &bad, Name: ptr("Changed")}); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
+		if _, err := desk.New(db, desk.Config{}).UpdateCustomer(ctx, c.ID, proofdesk.CustomerUpdate{DateOfBirth: &bad, Name: ptr("Changed")}); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
 			t.Fatalf("bad dob: %v", err)
 		}
 		if after, _ := s.FindCustomerByID(ctx, c.ID); after.Name != "Jane Q. Doe" {
@@ -157,7 +158,7 @@ func TestUpdateWithoutNotifier(t *testing.T) {
 			t.Fatal(err)
 		}
 		emails := []proofdesk.ContactPointInput{{Value: "new@example.net"}}
-		if _, err := s.UpdateCustomer(ctx, c.ID, proofdesk.CustomerUpdate{Emails: &emails}); err == nil || !strings.Contains(err.Error(), "notifier") {
+		if _, err := desk.New(db, desk.Config{}).UpdateCustomer(ctx, c.ID, proofdesk.CustomerUpdate{Emails: &emails}); err == nil || !strings.Contains(err.Error(), "notifier") {
 			t.Fatalf("update without notifier: %v, want the notifier error", err)
 		}
 		got, err := s.FindCustomerByID(ctx, c.ID)

@@ -63,7 +63,7 @@ func auditActions(t *testing.T, db *sqldb.DB, subjectID string) []string {
 func TestTakeOverDropsLevel(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		f := newFixture(t, db)
-		cs := sqldb.NewConversationService(db)
+		cs := desk.New(db, desk.Config{})
 		other := &proofdesk.Agent{Email: "bob@desk.example", Name: "Bob", Role: proofdesk.RoleAgent, PasswordHash: "x"}
 		if err := sqldb.NewAgentService(db).CreateAgent(context.Background(), other); err != nil {
 			t.Fatal(err)
@@ -210,7 +210,7 @@ func TestRefusalsAuditedAsWhatTheyWere(t *testing.T) {
 func TestCustomerChangesPassTheGate(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		f := newFixture(t, db)
-		cs := sqldb.NewCustomerService(db)
+		cs := desk.New(db, desk.Config{})
 		ctx := context.Background()
 		integration := proofdesk.NewContextWithAgent(ctx, &proofdesk.Agent{ID: "itk_sync", Role: proofdesk.RoleIntegration})
 		long := f.clk.Now().AddDate(-3, 0, 0)
@@ -244,7 +244,7 @@ func TestCustomerChangesPassTheGate(t *testing.T) {
 		if _, err := cs.UpdateCustomer(integration, f.cust.ID, proofdesk.CustomerUpdate{SupportLocked: new(bool)}); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
 			t.Fatalf("integration lifting the lock: %v, want forbidden", err)
 		}
-		got, err := cs.FindCustomerByID(ctx, f.cust.ID)
+		got, err := sqldb.NewCustomerService(db).FindCustomerByID(ctx, f.cust.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -285,7 +285,7 @@ func TestCustomerChangesPassTheGate(t *testing.T) {
 		if outboxCount(t, db, "contact_change", "") <= before || !to["jane@example.com"] || !to["new@attacker.example"] || !to["+14155550123"] || to["fresh@example.net"] {
 			t.Fatalf("change notices to %v, want the old contact points only", to)
 		}
-		got, _ = cs.FindCustomerByID(ctx, f.cust.ID)
+		got, _ = sqldb.NewCustomerService(db).FindCustomerByID(ctx, f.cust.ID)
 		var added *proofdesk.ContactPoint
 		for _, cp := range got.ContactPoints {
 			if cp.Value == "fresh@example.net" {
@@ -333,5 +333,63 @@ func TestChallengeMessageSaysItsTTL(t *testing.T) {
 			}
 		}
 		t.Fatal("no verification message")
+	})
+}
+
+// The store decides nothing, so it does not take the gated changes
+// itself: an assignment, a link, a customer change, or an agent's create
+// or import through the store's own services is refused and changes
+// nothing; package desk makes them.
+func TestStoreRefusesGatedChanges(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		cs := sqldb.NewConversationService(db)
+		sup := f.supervisor.ID
+		empty := ""
+		for name, upd := range map[string]proofdesk.ConversationUpdate{
+			"assign": {AssigneeID: &sup, BreakGlassReason: "Ann is off sick"},
+			"unlink": {CustomerID: &empty},
+		} {
+			if _, err := cs.UpdateConversation(f.supCtx, f.conv.ID, upd); proofdesk.ErrorCode(err) != proofdesk.EINTERNAL {
+				t.Fatalf("%s through the store: %v, want internal", name, err)
+			}
+		}
+		after, err := cs.FindConversationByID(context.Background(), f.conv.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if after.AssigneeID != f.conv.AssigneeID || after.CustomerID != f.conv.CustomerID {
+			t.Fatalf("the store changed the conversation: assignee %q customer %q", after.AssigneeID, after.CustomerID)
+		}
+		// Status, team and tags are no gate's: the store still applies them.
+		pending := proofdesk.StatusPending
+		if _, err := cs.UpdateConversation(f.agentCtx, f.conv.ID, proofdesk.ConversationUpdate{Status: &pending}); err != nil {
+			t.Fatal(err)
+		}
+
+		custs := sqldb.NewCustomerService(db)
+		integration := proofdesk.NewContextWithAgent(context.Background(), &proofdesk.Agent{ID: "itk_1", Role: proofdesk.RoleIntegration})
+		name := "Someone Else"
+		if _, err := custs.UpdateCustomer(integration, f.cust.ID, proofdesk.CustomerUpdate{Name: &name}); proofdesk.ErrorCode(err) != proofdesk.EINTERNAL {
+			t.Fatalf("customer change through the store: %v, want internal", err)
+		}
+		if c, err := custs.FindCustomerByID(context.Background(), f.cust.ID); err != nil || c.Name == name {
+			t.Fatalf("the store changed the customer: %v", err)
+		}
+		old := time.Now().Add(-48 * time.Hour)
+		backdated := &proofdesk.Customer{Name: "Mallory", ContactPoints: []*proofdesk.ContactPoint{{Kind: proofdesk.ContactEmail, Value: "m@example.com", AddedAt: old}}}
+		if err := custs.CreateCustomer(f.agentCtx, backdated); proofdesk.ErrorCode(err) != proofdesk.EINTERNAL {
+			t.Fatalf("an agent's create through the store: %v, want internal", err)
+		}
+		if err := custs.ImportCustomers(f.agentCtx, []*proofdesk.Customer{backdated}); proofdesk.ErrorCode(err) != proofdesk.EINTERNAL {
+			t.Fatalf("an agent's import through the store: %v, want internal", err)
+		}
+		// Through desk the same create meets the gate: backdated, refused.
+		if err := desk.New(db, desk.Config{}).CreateCustomer(f.agentCtx, backdated); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+			t.Fatalf("an agent's backdated create through desk: %v, want forbidden", err)
+		}
+		if _, n, err := custs.FindCustomers(context.Background(), proofdesk.CustomerFilter{}); err != nil || n != 1 {
+			t.Fatalf("customers after the refused creates: %d, %v; want 1", n, err)
+		}
 	})
 }

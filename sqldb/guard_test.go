@@ -210,7 +210,7 @@ func TestContactChangeNotifiesOldContacts(t *testing.T) {
 		f := newFixture(t, db)
 		emails := []proofdesk.ContactPointInput{{Value: "fresh@example.net"}}
 		integration := proofdesk.NewContextWithAgent(context.Background(), &proofdesk.Agent{ID: "itk_sync", Role: proofdesk.RoleIntegration})
-		if _, err := sqldb.NewCustomerService(db).UpdateCustomer(integration, f.cust.ID, proofdesk.CustomerUpdate{Emails: &emails}); err != nil {
+		if _, err := desk.New(db, desk.Config{}).UpdateCustomer(integration, f.cust.ID, proofdesk.CustomerUpdate{Emails: &emails}); err != nil {
 			t.Fatal(err)
 		}
 		msgs, _ := sqldb.NewOutboxService(db).FindOutbox(context.Background(), 100)

@@ -45,7 +45,7 @@ func runCustomersImport(ctx context.Context, env cliEnv, args []string) error {
 		return err
 	}
 	defer closeStore()
-	if err := m.CustomerService.ImportCustomers(ctx, customers); err != nil {
+	if err := m.Desk.ImportCustomers(ctx, customers); err != nil {
 		if proofdesk.ErrorCode(err) == proofdesk.ECONFLICT {
 			return errors.New("an external_id in the file already belongs to a customer in the store; nothing was imported")
 		}

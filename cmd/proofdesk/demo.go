@@ -136,7 +136,7 @@ func seedDemoCustomers(ctx context.Context, m *Main, inputs []*proofdesk.Custome
 		}
 		customers = append(customers, c)
 	}
-	if err := m.CustomerService.ImportCustomers(ctx, customers); err != nil {
+	if err := m.Desk.ImportCustomers(ctx, customers); err != nil {
 		return nil, fmt.Errorf("import customers: %w", err)
 	}
 	return customers, nil

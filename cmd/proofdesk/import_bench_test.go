@@ -57,7 +57,7 @@ func BenchmarkImport50k(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := m.CustomerService.ImportCustomers(ctx, cs); err != nil {
+		if err := m.Desk.ImportCustomers(ctx, cs); err != nil {
 			b.Fatal(err)
 		}
 

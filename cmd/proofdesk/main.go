@@ -229,7 +229,7 @@ func (m *Main) Run(ctx context.Context) error {
 // (PUT /api/v1/policy) applies to the very next request.
 func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	agents := m.AgentService
-	apiH := api.NewHandler(agents, m.CustomerService, m.ConversationService, m.AuditService, m.PolicyService)
+	apiH := api.NewHandler(agents, m.Desk.Customers(m.CustomerService), m.Desk.Conversations(m.ConversationService), m.AuditService, m.PolicyService)
 	apiH.Challenges = m.VerificationService
 	apiH.PhoneRegion = m.Config.DefaultRegion
 	apiH.Lookups = m.Desk
@@ -291,7 +291,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	throttle.Store = m.DB
 	con := console.New(console.Deps{
 		Throttle: auth.NewThrottle(throttle), TOTPSteps: m.DB, EnrolKey: enrolKey, Reads: m.DB,
-		Agents: agents, Customers: m.CustomerService, Conversations: m.ConversationService, Audit: m.AuditService,
+		Agents: agents, Customers: m.Desk.Customers(m.CustomerService), Conversations: m.Desk.Conversations(m.ConversationService), Audit: m.AuditService,
 		Verification: m.VerificationService, Desk: dk, Policy: m.PolicyService, Outbox: m.OutboxService, Events: m.Events,
 		PostMessage: apiH.PostMessage, Settings: m.consoleSettings(base), Logger: m.Logger,
 	})

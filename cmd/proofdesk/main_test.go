@@ -105,10 +105,21 @@ func TestMain_EndToEnd(t *testing.T) {
 	if !strings.HasPrefix(url, "http://127.0.0.1:") {
 		t.Fatalf("URL=%q, want the bound 127.0.0.1 address", url)
 	}
-	for _, path := range []string{"/healthz", "/readyz"} {
-		if code, body := httpDo(t, "GET", url+path, "", ""); code != 200 {
-			t.Fatalf("GET %s: status=%d body=%s, want 200", path, code, body)
+	if code, body := httpDo(t, "GET", url+"/healthz", "", ""); code != 200 {
+		t.Fatalf("GET /healthz: status=%d body=%s, want 200", code, body)
+	}
+	// Ready once the guard's index of every customer is built (in the
+	// background after start: slower under -race); until then 503.
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		code, body := httpDo(t, "GET", url+"/readyz", "", "")
+		if code == 200 {
+			break
 		}
+		if code != 503 || time.Now().After(deadline) {
+			t.Fatalf("GET /readyz: status=%d body=%s, want 200", code, body)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 
 	// The CLI path, against the same data directory the server uses.

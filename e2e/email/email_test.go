@@ -235,7 +235,7 @@ func TestEmail_EndToEnd(t *testing.T) {
 	if conv.CustomerID != "" {
 		t.Fatal("a requester address not on file linked a customer")
 	}
-	if _, err := convs.UpdateConversation(proofdesk.NewContextWithAgent(ctx, &proofdesk.Agent{ID: "agt_test", Role: proofdesk.RoleAgent}), conv.ID, proofdesk.ConversationUpdate{CustomerID: &cust.ID}); err != nil {
+	if _, err := desk.New(db, desk.Config{}).UpdateConversation(proofdesk.NewContextWithAgent(ctx, &proofdesk.Agent{ID: "agt_test", Role: proofdesk.RoleAgent}), conv.ID, proofdesk.ConversationUpdate{CustomerID: &cust.ID}); err != nil {
 		t.Fatal(err)
 	}
 

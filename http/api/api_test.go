@@ -23,8 +23,8 @@ import (
 type env struct {
 	srv           *httpd.Server
 	handler       *api.Handler
-	customers     *sqldb.CustomerService
-	conversations *sqldb.ConversationService
+	customers     *desk.Customers
+	conversations *desk.Conversations
 	audit         *sqldb.AuditService
 	token         string // an agent's token
 	adminToken    string
@@ -38,9 +38,10 @@ func newEnv(tb testing.TB) *env {
 	if _, err := desk.NewNotices(context.Background(), db, desk.NoticeConfig{BaseURL: "https://desk.test"}); err != nil {
 		tb.Fatal(err)
 	}
+	dk := desk.New(db, desk.Config{})
 	e := &env{
-		customers:     sqldb.NewCustomerService(db),
-		conversations: sqldb.NewConversationService(db),
+		customers:     dk.Customers(sqldb.NewCustomerService(db)),
+		conversations: dk.Conversations(sqldb.NewConversationService(db)),
 		audit:         sqldb.NewAuditService(db),
 	}
 	agents := sqldb.NewAgentService(db)
@@ -53,7 +54,7 @@ func newEnv(tb testing.TB) *env {
 	}
 	e.syncToken = sync
 	e.handler = api.NewHandler(agents, e.customers, e.conversations, e.audit, nil)
-	e.handler.Lookups = desk.New(db, desk.Config{})
+	e.handler.Lookups = dk
 	e.srv = httpd.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)))
 	e.handler.Register(e.srv)
 	if err := e.srv.Open(); err != nil {

@@ -122,10 +122,10 @@ func newVEnv(t *testing.T, db *sqldb.DB) *vEnv {
 	e.conv = e.newConversation(t, e.cust.ID)
 
 	srv := httpd.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)))
-	h := api.NewHandler(agents, customers, sqldb.NewConversationService(db), sqldb.NewAuditService(db), sqldb.NewPolicyService(db))
+	dk := desk.New(db, desk.Config{})
+	h := api.NewHandler(agents, dk.Customers(customers), dk.Conversations(sqldb.NewConversationService(db)), sqldb.NewAuditService(db), sqldb.NewPolicyService(db))
 	h.Challenges = e.vs
 	h.Now = e.clk.Now
-	dk := desk.New(db, desk.Config{})
 	h.Lookups = dk
 	h.Register(srv)
 	api.NewVerificationHandler(agents, e.vs, dk).Register(srv)
@@ -454,7 +454,7 @@ func TestSeedAttack(t *testing.T) {
 			t.Fatal(err)
 		}
 		assignee := e.agent.ID
-		if _, err := sqldb.NewConversationService(db).UpdateConversation(proofdesk.NewContextWithAgent(context.Background(), e.agent), conv.ID,
+		if _, err := desk.New(db, desk.Config{}).UpdateConversation(proofdesk.NewContextWithAgent(context.Background(), e.agent), conv.ID,
 			proofdesk.ConversationUpdate{AssigneeID: &assignee}); err != nil {
 			t.Fatal(err)
 		}

@@ -627,7 +627,7 @@ func TestWidget_CodeEntryCompletesChallenge(t *testing.T) {
 	convID := e.newConversation(t, token, "I want to change my address")
 	cid := cust.ID
 	agentCtx := proofdesk.NewContextWithAgent(ctx, &proofdesk.Agent{ID: "agt_test", Role: proofdesk.RoleAgent})
-	if _, err := e.convs.UpdateConversation(agentCtx, convID, proofdesk.ConversationUpdate{CustomerID: &cid}); err != nil {
+	if _, err := desk.New(e.db, desk.Config{}).UpdateConversation(agentCtx, convID, proofdesk.ConversationUpdate{CustomerID: &cid}); err != nil {
 		t.Fatal(err)
 	}
 	next := e.agentStream(t, "?conversation="+convID)

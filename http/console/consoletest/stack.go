@@ -52,8 +52,8 @@ type Stack struct {
 	API           *api.Handler
 	DB            *sqldb.DB
 	Agents        *sqldb.AgentService
-	Customers     *sqldb.CustomerService
-	Conversations *sqldb.ConversationService
+	Customers     *desk.Customers
+	Conversations *desk.Conversations
 	Audit         *sqldb.AuditService
 	Verification  *desk.Verification
 	Policy        *sqldb.PolicyService
@@ -83,8 +83,8 @@ func New(tb testing.TB, opt Options) *Stack {
 	ctx := context.Background()
 	db := sqldbtest.Open(tb)
 	s := &Stack{DB: db,
-		Agents: sqldb.NewAgentService(db), Customers: sqldb.NewCustomerService(db),
-		Conversations: sqldb.NewConversationService(db), Audit: sqldb.NewAuditService(db),
+		Agents: sqldb.NewAgentService(db),
+		Audit:  sqldb.NewAuditService(db),
 		Policy: sqldb.NewPolicyService(db), Outbox: sqldb.NewOutboxService(db), Events: inmem.NewEventService(64)}
 	db.SetEvents(s.Events) // the store publishes every committed change, as in cmd/proofdesk
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -100,9 +100,11 @@ func New(tb testing.TB, opt Options) *Stack {
 		tb.Fatal(err)
 	}
 	s.Verification = vs
+	dk := desk.New(db, desk.Config{})
+	s.Conversations = dk.Conversations(sqldb.NewConversationService(db))
+	s.Customers = dk.Customers(sqldb.NewCustomerService(db))
 	s.API = api.NewHandler(s.Agents, s.Customers, s.Conversations, s.Audit, s.Policy)
 	s.API.Challenges = s.Verification
-	dk := desk.New(db, desk.Config{})
 	s.API.Lookups = dk
 	console.PasswordParams = auth.TestPasswordParams
 	s.Console = console.New(console.Deps{
