@@ -15,21 +15,11 @@ import (
 func (d *Desk) accountAction(ctx context.Context, conversationID, action string, change func(tx *sqldb.Tx, c *proofdesk.Customer) (map[string]string, error)) error {
 	var refused error
 	err := d.db.WithTx(ctx, func(tx *sqldb.Tx) error {
-		conv, err := tx.FindConversation(ctx, conversationID)
+		a, err := ask(ctx, tx, conversationID, action, "", nil)
 		if err != nil {
 			return err
 		}
-		var cust *proofdesk.Customer
-		if conv.CustomerID != "" {
-			if cust, err = tx.FindCustomer(ctx, conv.CustomerID); err != nil {
-				return err
-			}
-		}
-		in, err := tx.DecisionFacts(ctx, action, conv, cust)
-		if err != nil {
-			return err
-		}
-		dec := proofdesk.Decide(in)
+		conv, cust, in, dec := a.conv, a.cust, a.in, a.dec
 		if !dec.Allowed {
 			refused = dec.Err(in)
 			return refused

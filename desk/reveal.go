@@ -33,26 +33,16 @@ func (d *Desk) Reveal(ctx context.Context, conversationID, field, reason string,
 	var value string
 	var refused error
 	err := d.db.WithTx(ctx, func(tx *sqldb.Tx) error {
-		conv, err := tx.FindConversation(ctx, conversationID)
+		a, err := ask(ctx, tx, conversationID, proofdesk.DoReveal, "the conversation is not linked to a customer", func(in *proofdesk.DecisionInput) {
+			in.Field = field
+			if breakGlass {
+				in.BreakGlassReason = reason
+			}
+		})
 		if err != nil {
 			return err
 		}
-		if conv.CustomerID == "" {
-			return proofdesk.FieldError("conversation", "the conversation is not linked to a customer")
-		}
-		cust, err := tx.FindCustomer(ctx, conv.CustomerID)
-		if err != nil {
-			return err
-		}
-		in, err := tx.DecisionFacts(ctx, proofdesk.DoReveal, conv, cust)
-		if err != nil {
-			return err
-		}
-		in.Field = field
-		if breakGlass {
-			in.BreakGlassReason = reason
-		}
-		dec := proofdesk.Decide(in)
+		conv, cust, in, dec := a.conv, a.cust, a.in, a.dec
 		if !dec.Allowed {
 			refused = dec.Err(in)
 			return refused

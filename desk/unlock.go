@@ -24,23 +24,13 @@ func (d *Desk) RemoveSupportLock(ctx context.Context, conversationID, reason str
 	}
 	var refused error
 	err := d.db.WithTx(ctx, func(tx *sqldb.Tx) error {
-		conv, err := tx.FindConversation(ctx, conversationID)
+		a, err := ask(ctx, tx, conversationID, proofdesk.DoUnlock, "", nil)
 		if err != nil {
 			return err
 		}
-		var cust *proofdesk.Customer
-		if conv.CustomerID != "" {
-			if cust, err = tx.FindCustomer(ctx, conv.CustomerID); err != nil {
-				return err
-			}
-		}
-		in, err := tx.DecisionFacts(ctx, proofdesk.DoUnlock, conv, cust)
-		if err != nil {
-			return err
-		}
-		dec := proofdesk.Decide(in)
+		conv, cust, dec := a.conv, a.cust, a.dec
 		if !dec.Allowed {
-			refused = dec.Err(in)
+			refused = dec.Err(a.in)
 			return refused
 		}
 		if err := tx.SetSupportLocked(ctx, cust.ID, false); err != nil {

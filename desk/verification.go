@@ -123,23 +123,13 @@ func (v *Verification) IssueChallenge(ctx context.Context, conversationID, conta
 	var info *proofdesk.ChallengeInfo
 	var refused error
 	err := v.db.WithTx(ctx, func(tx *sqldb.Tx) error {
-		conv, err := tx.FindConversation(ctx, conversationID)
+		a, err := ask(ctx, tx, conversationID, proofdesk.DoVerify, "link the conversation to a customer before sending a verification request", nil)
 		if err != nil {
 			return err
 		}
-		if conv.CustomerID == "" {
-			return proofdesk.FieldError("conversation", "link the conversation to a customer before sending a verification request")
-		}
-		cust, err := tx.FindCustomer(ctx, conv.CustomerID)
-		if err != nil {
-			return err
-		}
-		in, err := tx.DecisionFacts(ctx, proofdesk.DoVerify, conv, cust)
-		if err != nil {
-			return err
-		}
-		if d := proofdesk.Decide(in); !d.Allowed {
-			refused = d.Err(in)
+		conv, cust := a.conv, a.cust
+		if !a.dec.Allowed {
+			refused = a.dec.Err(a.in)
 			return refused
 		}
 		cp := cust.ContactPointByID(contactPointID)
