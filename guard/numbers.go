@@ -397,12 +397,12 @@ func (t *text) emit() {
 				t.raw[k].tok = int32(len(t.toks))
 			}
 			w = t.spelled
-			ent := lexicon[string(w)]
+			ent := lookup(w)
 			t.emitWord(w, rt.flags, ent)
 			i = j
 			continue
 		}
-		e := lexicon[string(w)]
+		e := lookup(w)
 		if e != nil {
 			t.raw[i].lex = e.bits
 		} else {
