@@ -54,6 +54,7 @@ type text struct {
 	raw     []rawTok
 	rawBuf  []byte
 	nums    []numItem
+	numOut  []int
 	pre     []byte
 	spelled []byte
 	// ats counts the '@' signs.

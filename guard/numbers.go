@@ -384,7 +384,7 @@ func (t *text) emit() {
 	t.toks = t.toks[:0]
 	t.sentences = t.sentences[:0]
 	t.runs = t.runs[:0]
-	var nums []int
+	nums := t.numOut[:0]
 	for i := 0; i < len(t.raw); {
 		rt := t.raw[i]
 		w := t.rawBuf[rt.start:rt.end]
@@ -415,6 +415,7 @@ func (t *text) emit() {
 		case e != nil && e.hasNum:
 			if !e.num.compoundOnly {
 				items, ok, amb = append(t.nums[:0], numItem{val: e.num.val, kind: e.num.kind, ord: e.num.ord}), true, e.num.ambiguous
+				t.nums = items[:0] // scratch: keep what append grew
 			}
 		case e == nil:
 			items, ok, amb = compoundNumber(w, t.nums[:0])
@@ -450,6 +451,7 @@ func (t *text) emit() {
 			}
 			if !amb || words > 1 {
 				nums = numbers(items, nums[:0])
+				t.numOut = nums[:0]
 				t.emitNumbers(nums, rt.flags, t.raw[j-1].flags)
 				i = j
 				continue
