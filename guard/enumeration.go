@@ -28,6 +28,10 @@ func (t *text) enumeration() string {
 	}
 	var dates, four, houses, runs distinct
 	for i := range t.toks {
+		// a date starts with digits or a month ("m01")
+		if w := t.tokBytes(i); len(w) == 0 || (w[0] < '0' || w[0] > '9') && w[0] != 'm' {
+			continue
+		}
 		if d, ok := t.dateAt(i); ok {
 			dates.add(d[:])
 		}

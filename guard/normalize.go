@@ -1,6 +1,7 @@
 package guard
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"unicode"
@@ -53,6 +54,7 @@ type text struct {
 	raw     []rawTok
 	rawBuf  []byte
 	nums    []numItem
+	numOut  []int
 	pre     []byte
 	spelled []byte
 	// ats counts the '@' signs.
@@ -379,15 +381,13 @@ func (t *text) tokenize(s string) {
 			// the whole run of ASCII letters and digits at once
 			startTok()
 			j := i
-			for j < len(s) && isAlnum(s[j]) {
+			for j < len(s) && lowerAlnum[s[j]] != 0 {
 				j++
 			}
 			n := len(t.rawBuf)
-			t.rawBuf = append(t.rawBuf, s[i-1:j]...)
-			for k := n; k < len(t.rawBuf); k++ {
-				if c := t.rawBuf[k]; c >= 'A' && c <= 'Z' {
-					t.rawBuf[k] = c | 0x20
-				}
+			t.rawBuf = slices.Grow(t.rawBuf, j-i+1)[:n+j-i+1]
+			for k, c := range []byte(s[i-1 : j]) {
+				t.rawBuf[n+k] = lowerAlnum[c]
 			}
 			i = j
 		case r < utf8.RuneSelf:
@@ -488,6 +488,20 @@ func (t *text) tokenize(s string) {
 var elision = set("l", "d", "dell", "all", "dall", "nell", "sull", "un", "quell", "quest", "qu", "j", "m", "s", "t", "jusqu", "lorsqu", "puisqu")
 
 func isUnitWord(w []byte) bool { return string(w) == "unit" || canon[string(w)] == "unit" }
+
+// lowerAlnum maps an ASCII letter or digit to its lowercase form, every
+// other byte to 0.
+var lowerAlnum = func() (t [256]byte) {
+	for c := 0; c < 256; c++ {
+		if isAlnum(byte(c)) {
+			t[c] = byte(c)
+			if c >= 'A' && c <= 'Z' {
+				t[c] |= 0x20
+			}
+		}
+	}
+	return t
+}()
 
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'

@@ -384,7 +384,7 @@ func (t *text) emit() {
 	t.toks = t.toks[:0]
 	t.sentences = t.sentences[:0]
 	t.runs = t.runs[:0]
-	var nums []int
+	nums := t.numOut[:0]
 	for i := 0; i < len(t.raw); {
 		rt := t.raw[i]
 		w := t.rawBuf[rt.start:rt.end]
@@ -397,12 +397,12 @@ func (t *text) emit() {
 				t.raw[k].tok = int32(len(t.toks))
 			}
 			w = t.spelled
-			ent := lexicon[string(w)]
+			ent := lookup(w)
 			t.emitWord(w, rt.flags, ent)
 			i = j
 			continue
 		}
-		e := lexicon[string(w)]
+		e := lookup(w)
 		if e != nil {
 			t.raw[i].lex = e.bits
 		} else {
@@ -415,6 +415,7 @@ func (t *text) emit() {
 		case e != nil && e.hasNum:
 			if !e.num.compoundOnly {
 				items, ok, amb = append(t.nums[:0], numItem{val: e.num.val, kind: e.num.kind, ord: e.num.ord}), true, e.num.ambiguous
+				t.nums = items[:0] // scratch: keep what append grew
 			}
 		case e == nil:
 			items, ok, amb = compoundNumber(w, t.nums[:0])
@@ -450,6 +451,7 @@ func (t *text) emit() {
 			}
 			if !amb || words > 1 {
 				nums = numbers(items, nums[:0])
+				t.numOut = nums[:0]
 				t.emitNumbers(nums, rt.flags, t.raw[j-1].flags)
 				i = j
 				continue
@@ -587,12 +589,24 @@ func (t *text) lettersAsDigits(w []byte, flags uint16) bool {
 	return n >= 2 && flags&fSepBefore != 0 && allDigits(t.buf[t.toks[n-2].off+1:t.toks[n-1].off])
 }
 
+// compoundEnds marks the last two letters of every compound suffix.
+var compoundEnds = func() (t [26 * 26]bool) {
+	for _, cs := range compoundSuffixes {
+		n := len(cs.suffix)
+		t[int(cs.suffix[n-2]-'a')*26+int(cs.suffix[n-1]-'a')] = true
+	}
+	return t
+}()
+
 // canonical rewrites the token that starts at buf[start:] in place.
 func (t *text) canonical(start int) {
 	tok := t.buf[start:]
 	if len(tok) >= 2 && tok[0] >= '0' && tok[0] <= '9' {
 		// ordinals: 14th, 21st, 2nd, 3rd, 1er, 2eme, 3de, 8ste -> 14, 21, ...
 		n := len(tok)
+		if last := tok[n-1]; last >= '0' && last <= '9' {
+			return // every suffix ends in a letter
+		}
 		for _, suf := range []string{"st", "nd", "rd", "th", "er", "re", "eme", "ere", "de", "ste", "te", "ten"} {
 			if n > len(suf) && string(tok[n-len(suf):]) == suf && allDigits(tok[:n-len(suf)]) {
 				t.buf = t.buf[:start+n-len(suf)]
@@ -606,7 +620,7 @@ func (t *text) canonical(start int) {
 		return
 	}
 	// compound street names: "hauptstrasse" -> "haupt st"
-	if last := tok[len(tok)-1]; len(tok) >= 6 && (last == 'e' || last == 't' || last == 'r' || last == 'g' || last == 'z' || last == 'n' || last == 'm') {
+	if len(tok) >= 6 && isLower(tok[len(tok)-2]) && isLower(tok[len(tok)-1]) && compoundEnds[(int(tok[len(tok)-2]-'a'))*26+int(tok[len(tok)-1]-'a')] {
 		for _, cs := range compoundSuffixes {
 			if len(tok) >= len(cs.suffix)+3 && string(tok[len(tok)-len(cs.suffix):]) == cs.suffix {
 				if cs.suffix == "ring" {

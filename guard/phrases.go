@@ -335,8 +335,9 @@ func (t *text) confirmation() string {
 		span
 		tok int
 	}
-	var hits []phit
-	var excl []span
+	var hitsArr [32]phit
+	var exclArr [16]span
+	hits, excl := hitsArr[:0], exclArr[:0]
 	phraser.ac.scan(view, func(id int32, start int) bool {
 		p := phraser.meta[id]
 		end := start + int(phraser.ac.lens[id])
