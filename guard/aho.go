@@ -22,19 +22,7 @@ type automaton struct {
 	// failure links folded in: one lookup per byte. Built for the shared
 	// phrase automaton, whose size does not grow with customers.
 	dense []uint16
-	// rows holds, when dense is nil, the full transition rows (failure
-	// links folded in) of nodes 0 to len(rows)/alphabet-1: nodes are
-	// numbered in breadth-first order, so these are the shallowest, the
-	// states a scan spends most of its time in.
-	rows []int32
-	// hasOut has bit n set when node n has an output, so that a scan
-	// reads nothing more of the nodes it passes without one.
-	hasOut []uint64
 }
-
-// denseRows bounds the nodes of a customer's automaton that get a full
-// transition row (alphabet*4 bytes each: 2048 rows are 312 KB).
-const denseRows = 2048
 
 type acNode struct {
 	edgeStart, edgeEnd int32
@@ -166,61 +154,10 @@ func build(patterns []string, dense bool) *automaton {
 			order = append(order, e.next)
 		}
 	}
-	// renumber the nodes in BFS order (the root stays 0)
-	perm := make([]int32, len(a.nodes))
-	for k, n := range order {
-		perm[n] = int32(k + 1)
-	}
-	nodes := make([]acNode, len(a.nodes))
-	newOuts := make([][]int32, len(a.nodes))
-	for old := range a.nodes {
-		nd := a.nodes[old]
-		nd.fail = perm[nd.fail]
-		nodes[perm[old]] = nd
-		newOuts[perm[old]] = outs[old]
-	}
-	a.nodes, outs = nodes, newOuts
-	for i := range a.edges {
-		a.edges[i].next = perm[a.edges[i].next]
-	}
-	for w := range a.wide {
-		for s, nx := range a.wide[w] {
-			if nx >= 0 {
-				a.wide[w][s] = perm[nx]
-			}
-		}
-	}
-	for s := range a.root {
-		a.root[s] = perm[a.root[s]]
-	}
-	for k := range order {
-		order[k] = int32(k + 1)
-	}
-	a.hasOut = make([]uint64, (len(a.nodes)+63)/64)
 	for i := range a.nodes {
-		if len(outs[i]) > 0 {
-			a.hasOut[i/64] |= 1 << (i % 64)
-		}
 		a.nodes[i].outStart = int32(len(a.outs))
 		a.outs = append(a.outs, outs[i]...)
 		a.nodes[i].outEnd = int32(len(a.outs))
-	}
-	if !dense || len(a.nodes) >= 1<<16 {
-		// a node's failure target is shallower, so its row is filled
-		// before the node's own
-		nrows := min(len(a.nodes), denseRows)
-		a.rows = make([]int32, nrows*alphabet)
-		copy(a.rows[:alphabet], a.root[:])
-		for n := int32(1); n < int32(nrows); n++ {
-			f := int(a.nodes[n].fail)
-			for s := uint8(0); s < alphabet; s++ {
-				if nx := a.step(n, s); nx >= 0 {
-					a.rows[int(n)*alphabet+int(s)] = nx
-				} else {
-					a.rows[int(n)*alphabet+int(s)] = a.rows[f*alphabet+int(s)]
-				}
-			}
-		}
 	}
 	if dense && len(a.nodes) < 1<<16 {
 		a.dense = make([]uint16, len(a.nodes)*alphabet)
@@ -265,7 +202,6 @@ func (a *automaton) step(n int32, sym uint8) int32 {
 // pattern id and the offset of its first byte. fn returns false to stop.
 func (a *automaton) scan(b []byte, fn func(id int32, start int) bool) {
 	n := int32(0)
-	nrows := int32(len(a.rows) / alphabet)
 	for i := 0; i < len(b); i++ {
 		s := symOf[b[i]]
 		if s == 0xff {
@@ -276,19 +212,15 @@ func (a *automaton) scan(b []byte, fn func(id int32, start int) bool) {
 			n = int32(a.dense[int(n)*alphabet+int(s)])
 		} else {
 			for {
-				if n < nrows {
-					n = a.rows[int(n)*alphabet+int(s)]
-					break
-				}
 				if nx := a.step(n, s); nx >= 0 {
 					n = nx
 					break
 				}
+				if n == 0 {
+					break
+				}
 				n = a.nodes[n].fail
 			}
-		}
-		if a.hasOut[n/64]&(1<<(n%64)) == 0 {
-			continue
 		}
 		nd := &a.nodes[n]
 		for _, id := range a.outs[nd.outStart:nd.outEnd] {
