@@ -1,0 +1,65 @@
+package guard
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestAutomatonScan compares every scan with a brute-force search for
+// every occurrence of every pattern, for small and large sparse automata
+// (failure links walked edge by edge) and dense ones.
+func TestAutomatonScan(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	const syms = "abc 01|~"
+	randStr := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = syms[rng.IntN(len(syms))]
+		}
+		return string(b)
+	}
+	for _, npat := range []int{5, 40, 3000} {
+		var pats []string
+		for range npat {
+			pats = append(pats, randStr(1+rng.IntN(9)))
+		}
+		pats = append(pats, "abc!") // outside the alphabet: never matches
+		for _, a := range []*automaton{buildAutomaton(pats), buildDense(pats)} {
+			for range 20 {
+				text := randStr(400)
+				if rng.IntN(2) == 0 {
+					text = strings.ReplaceAll(text, "~", "!")
+				}
+				type occ struct{ id, start int }
+				var got, want []occ
+				a.scan([]byte(text), func(id int32, start int) bool {
+					got = append(got, occ{int(id), start})
+					return true
+				})
+				for id, p := range pats {
+					if strings.ContainsFunc(p, func(r rune) bool { return !strings.ContainsRune(syms, r) }) {
+						continue
+					}
+					for i := 0; i+len(p) <= len(text); i++ {
+						if text[i:i+len(p)] == p {
+							want = append(want, occ{id, i})
+						}
+					}
+				}
+				cmp := func(x, y occ) int {
+					if x.start != y.start {
+						return x.start - y.start
+					}
+					return x.id - y.id
+				}
+				slices.SortFunc(got, cmp)
+				slices.SortFunc(want, cmp)
+				if !slices.Equal(got, want) {
+					t.Fatalf("%d patterns (dense %v): scan found %d occurrences, brute force %d", npat, a.dense != nil, len(got), len(want))
+				}
+			}
+		}
+	}
+}
