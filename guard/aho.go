@@ -1,11 +1,10 @@
 package guard
 
 // automaton is an Aho-Corasick automaton over the small alphabet of
-// normalised text (a-z, 0-9, ' ', '|', '~'). Nodes are numbered
-// breadth-first; the shallowest (up to denseRows) have a full transition
-// row with failure links folded in, deeper nodes keep their few edges in a
-// flat array and fall back along failure links, which bounds a customer's
-// automaton (rows ≤ 312 KB) while a 2 KB scan stays in the microseconds.
+// normalised text (a-z, 0-9, ' ', '|', '~'). The root has a dense
+// transition table; other nodes keep their few edges in a flat array and
+// fall back along failure links, which keeps a customer's automaton small
+// (a few hundred KB at most) while a 2 KB scan stays in the microseconds.
 type automaton struct {
 	root  [alphabet]int32
 	nodes []acNode
