@@ -285,3 +285,32 @@ func TestOracleBlockedFirstMessageCounts(t *testing.T) {
 		}
 	})
 }
+
+// The subject an agent gives a new conversation leaves with every email
+// reply on it, so it passes the guard like a reply: a customer's phone in
+// it is blocked at L0, audited, and nothing of the conversation is kept;
+// the same conversation without it is created.
+func TestAgentSubjectPassesTheGuard(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		desk.New(db, desk.Config{OracleLimitPerHour: 100, RevealAlertPerHour: 100})
+		convs := sqldb.NewConversationService(db)
+		newConv := func(subject string) *proofdesk.Conversation {
+			return &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: f.cust.ID, Subject: subject,
+				Requester: proofdesk.Requester{Name: "Jane Doe", Email: "attacker@example.net"}}
+		}
+		leak := newConv("Your number +1 415 555 0123")
+		if err := convs.CreateConversation(f.agentCtx, leak, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: "hi"}); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
+			t.Fatalf("subject with the phone on file: err = %v, want EDISCLOSURE", err)
+		}
+		if _, err := convs.FindConversationByID(f.agentCtx, leak.ID); proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
+			t.Fatalf("the refused conversation was kept: %v", err)
+		}
+		if n := len(auditOf(t, db, proofdesk.AuditDisclosureBlocked)); n != 1 {
+			t.Fatalf("%d blocks audited, want 1", n)
+		}
+		if err := convs.CreateConversation(f.agentCtx, newConv("Your parcel"), &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: "hi"}); err != nil {
+			t.Fatalf("innocent subject: %v", err)
+		}
+	})
+}

@@ -59,6 +59,7 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 		}
 	}
 	var blocked error
+	var blockedMsg *proofdesk.Message
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
 		conv.ID = proofdesk.NewID("cnv")
 		conv.CreatedAt, conv.UpdatedAt, conv.LastActivityAt = tx.now, tx.now, tx.now
@@ -102,12 +103,23 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 			Detail: map[string]string{"channel": conv.Channel, "customer_id": conv.CustomerID}}); err != nil {
 			return err
 		}
+		// A subject an agent writes leaves with every email reply on the
+		// conversation: it passes the guard as a reply of its own.
+		if a := proofdesk.AgentFromContext(ctx); a != nil && strings.TrimSpace(conv.Subject) != "" {
+			subj := &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: a.ID, Body: conv.Subject}
+			if err := tx.guardReply(ctx, conv, subj); err != nil {
+				if refusedReply(err) {
+					blocked, blockedMsg = err, subj
+				}
+				return err
+			}
+		}
 		if first != nil {
 			first.ConversationID = conv.ID
 			if first.AuthorKind == proofdesk.AuthorAgent && !first.Internal {
 				if err := tx.guardReply(ctx, conv, first); err != nil {
 					if refusedReply(err) {
-						blocked = err
+						blocked, blockedMsg = err, first
 					}
 					return err
 				}
@@ -127,7 +139,7 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 	if blocked != nil {
 		// Counted like any blocked reply: a new conversation per guess
 		// is no way around the count.
-		return s.db.replyRefused(ctx, first, blocked)
+		return s.db.replyRefused(ctx, blockedMsg, blocked)
 	}
 	if err == nil {
 		s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventConversationCreated, ConversationID: conv.ID, Status: conv.Status})
