@@ -99,7 +99,7 @@ func (h *Handler) handleAssign(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, err)
 		return
 	}
-	http.Redirect(w, r, backTo(id, "assigned"), http.StatusSeeOther)
+	h.afterAction(w, r, id, "assigned", "")
 }
 
 func (h *Handler) handleStatus(w http.ResponseWriter, r *http.Request) {
@@ -112,14 +112,18 @@ func (h *Handler) handleStatus(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, err := h.d.Conversations.UpdateConversation(r.Context(), id, proofdesk.ConversationUpdate{Status: &status}); err != nil {
+		if c := proofdesk.ErrorCode(err); c == proofdesk.EFORBIDDEN || c == proofdesk.EINVALID || c == proofdesk.ECONFLICT {
+			h.showConversation(w, r, httpStatus(err), func(p *conversationPage) { p.Error = proofdesk.ErrorMessage(err) })
+			return
+		}
 		h.renderError(w, r, err)
 		return
 	}
+	next := ""
 	if status == proofdesk.StatusResolved || status == proofdesk.StatusSnoozed {
-		http.Redirect(w, r, "/inbox?view=mine&done="+done, http.StatusSeeOther)
-		return
+		next = "/inbox?view=mine&done=" + done
 	}
-	http.Redirect(w, r, backTo(id, done), http.StatusSeeOther)
+	h.afterAction(w, r, id, done, next)
 }
 
 func (h *Handler) handleChallenge(w http.ResponseWriter, r *http.Request) {
@@ -138,7 +142,7 @@ func (h *Handler) handleChallenge(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, err)
 		return
 	}
-	http.Redirect(w, r, backTo(id, "challenge")+"#verify", http.StatusSeeOther)
+	h.afterAction(w, r, id, "challenge", backTo(id, "challenge")+"#verify")
 }
 
 // handleReveal shows one field in clear, once, in this response (never a
@@ -189,7 +193,7 @@ func (h *Handler) handleUnlock(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, proofdesk.Errorf(proofdesk.EINTERNAL, "verification is not configured"))
 		return
 	}
-	reason := r.PostFormValue("reason")
+	reason := unlockReason(r)
 	err := h.d.Desk.RemoveSupportLock(r.Context(), id, reason)
 	switch proofdesk.ErrorCode(err) {
 	case "":
@@ -203,5 +207,5 @@ func (h *Handler) handleUnlock(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, err)
 		return
 	}
-	http.Redirect(w, r, backTo(id, "unlocked"), http.StatusSeeOther)
+	h.afterAction(w, r, id, "unlocked", "")
 }

@@ -82,5 +82,5 @@ func (h *Handler) handleLink(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, err)
 		return
 	}
-	http.Redirect(w, r, backTo(id, "linked")+"#verify", http.StatusSeeOther)
+	h.afterAction(w, r, id, "linked", backTo(id, "linked")+"#verify")
 }

@@ -33,6 +33,8 @@ type timelineItem struct {
 	QuotedParts []bodyPart
 	// OtherSender marks a mail whose sender is not the requester.
 	OtherSender bool
+	// Latest marks the newest message: the page opens scrolled to it.
+	Latest bool
 }
 
 // originalFinder is the conversation store's keeper of inbound mail
@@ -101,6 +103,21 @@ type conversationPage struct {
 	Locked       bool   // the linked customer is under a support lock
 	UnlockReason string // the reason typed, after a refused unlock
 
+	// What the agent had typed when they took an action, given back so
+	// that no action loses work (see keepTyped).
+	DraftKept        bool   // an action succeeded and the draft is shown again
+	RevealField      string // the field picked for a reveal
+	RevealReason     string // the reason typed for a reveal that was refused
+	BreakGlassReason string // the break-glass reason typed for an assignment
+
+	// VerifiedContacts are the contact point IDs whose verification
+	// request this conversation completed (approved by the customer).
+	VerifiedContacts []string
+	// ClaimedOnFile holds which of the requester's claims ("email",
+	// "phone") equal a contact point on file that completed a request;
+	// filled only once the conversation is verified.
+	ClaimedOnFile map[string]bool
+
 	// What proofdesk.Decide lets this agent do here (the page derives no
 	// rule of its own).
 	CanBreakGlass   bool   // offer break-glass on reveals
@@ -157,6 +174,7 @@ func (h *Handler) showConversation(w http.ResponseWriter, r *http.Request, statu
 	if mod != nil {
 		mod(p)
 	}
+	keepTyped(r, p)
 	if err := h.reads.MarkRead(r.Context(), p.Agent.ID, p.Conv.ID, h.Now()); err != nil {
 		h.renderError(w, r, err)
 		return
@@ -218,6 +236,11 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 		}
 	}
 	p.HasCodes = len(p.Challenges) > 0
+	for _, c := range p.Challenges {
+		if c.Status == proofdesk.ChallengeCompleted {
+			p.VerifiedContacts = append(p.VerifiedContacts, c.ContactPointID)
+		}
+	}
 
 	msgs, err := h.d.Conversations.FindMessages(ctx, conv.ID)
 	if err != nil {
@@ -272,6 +295,9 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 		}
 		p.Timeline = append(p.Timeline, it)
 	}
+	if n := len(p.Timeline); n > 0 {
+		p.Timeline[n-1].Latest = true
+	}
 
 	in := proofdesk.DecisionInput{Actor: proofdesk.ActorOf(p.Agent), ConversationID: conv.ID, Linked: conv.CustomerID != "",
 		Level: p.Level, HolderID: conv.AssigneeID, Policy: pol, Now: now}
@@ -290,6 +316,12 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 		p.Contacts = h.contactRows(p.Customer, now)
 		p.RevealFields = revealFields(p.Customer, in)
 		p.Locked = cust.SupportLocked
+		if p.Level > proofdesk.L0 {
+			// Once the requester proved possession of a contact point on
+			// file, saying which of their claims it was confirms nothing
+			// they did not prove.
+			p.ClaimedOnFile = claimedOnFile(cust, conv.Requester, p.VerifiedContacts)
+		}
 		if cust.SupportLocked && !slices.Contains(p.Risks, "support_locked") {
 			p.Risks = append(p.Risks, "support_locked")
 		}

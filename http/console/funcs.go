@@ -95,19 +95,27 @@ func ago(d time.Duration) string {
 	return fmt.Sprintf("%d d", int(d.Hours()/24))
 }
 
-// riskText explains a risk flag to the agent.
+// riskText explains a risk flag to the agent in plain words; "" for a
+// flag that needs no words here. Quoting data that is on file is what an
+// owner does too: the text asks for care, it accuses nobody.
 func riskText(flag string) string {
 	switch flag {
 	case proofdesk.RiskProbing:
-		return "The requester is quoting account data: do not confirm or deny."
+		return "The requester wrote details that are on file for this customer (their own address, for instance). That proves nothing: do not confirm or deny them until the conversation is verified."
+	case proofdesk.SignalIntent:
+		return "The requester asks for account data or a change to the account: verify them before you answer."
+	case proofdesk.SignalDMARCFail:
+		return "An email here claims a sender address on file, but the sender's domain did not vouch for it (DMARC): it may not come from the customer."
+	case proofdesk.RiskDifferentSender:
+		return "An email reached this conversation from an address that is not the requester's; the verification level was reset."
 	case proofdesk.RiskOwnerDenied:
-		return "The account owner said \u201cthis wasn't me\u201d. Treat this requester as an impostor."
+		return "The account owner said \u201cthis wasn't me\u201d about this conversation: whoever writes here may not be the customer."
 	case "support_locked":
 		return "The account is under a support lock: its owner said \u201cthis wasn't me\u201d. Make no change to the account and disclose nothing until a supervisor lifts the lock after verifying the customer to L2."
 	case proofdesk.RiskBreakGlass:
 		return "A supervisor revealed or sent past the policy in this conversation."
 	}
-	return "Risk signal: " + strings.ReplaceAll(flag, "_", " ") + "."
+	return "Unusual activity on this conversation (" + strings.ReplaceAll(flag, "_", " ") + "): verify before you disclose anything."
 }
 
 // httpStatus is the status an error code maps to.

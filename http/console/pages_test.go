@@ -259,7 +259,8 @@ func TestConversation_ProbingWarning(t *testing.T) {
 	s := consoletest.New(t, consoletest.Options{})
 	s.Probe(t)
 	b := agentBrowser(t, s)
-	if _, page := b.get("/conversations/" + s.Conv.ID); !strings.Contains(page, "do not confirm or deny") || !strings.Contains(page, "banner-risk") {
+	if _, page := b.get("/conversations/" + s.Conv.ID); !strings.Contains(page, "do not confirm or deny") || !strings.Contains(page, "banner-caution") ||
+		strings.Contains(page, "Probing warning") || strings.Contains(page, "risk signal") {
 		t.Fatal("no probing warning")
 	}
 }

@@ -66,6 +66,55 @@
     });
   });
 
+  // A conversation opens scrolled to its newest message, just above the
+  // reply box (unless the address names a place on the page).
+  var mainCol = $(".conv-main-col");
+  if (mainCol && $("[data-latest]") && !location.hash) {
+    window.scrollTo(0, Math.max(0, mainCol.offsetTop + mainCol.offsetHeight - window.innerHeight + 16));
+  }
+
+  // Actions on the conversation page are buttons of the composer form, so
+  // without JavaScript they post the draft and the server gives it back.
+  // With it, the action posts in the background and only the regions it
+  // changes are swapped: the draft, its files and the caret stay.
+  var composer = $("#composer");
+  if (composer && window.fetch && window.FormData) {
+    var swap = ["conv-head", "conv-risk", "conv-notices", "conv-timeline", "conv-side"];
+    composer.addEventListener("submit", function (e) {
+      var btn = e.submitter;
+      if (!btn || !btn.hasAttribute("data-action")) { return; }
+      e.preventDefault();
+      var fd = new FormData(composer, btn);
+      fd.delete("files");
+      btn.setAttribute("aria-busy", "true");
+      fetch(btn.formAction, { method: "POST", body: fd, credentials: "same-origin", headers: { "X-Proofdesk-Action": "1" } })
+        .then(function (res) {
+          var here = location.pathname;
+          if (res.redirected && new URL(res.url).pathname !== here) { location.href = res.url; return null; }
+          return res.text();
+        })
+        .then(function (html) {
+          if (html === null) { return; }
+          var doc = new DOMParser().parseFromString(html, "text/html");
+          if (!doc.getElementById("conv-head")) {
+            var note = document.getElementById("conv-notices");
+            var err = doc.querySelector(".flash-error, main p");
+            if (note) { note.innerHTML = ""; var p = document.createElement("p"); p.className = "flash flash-error"; p.textContent = err ? err.textContent : "The action failed."; note.appendChild(p); }
+            return;
+          }
+          swap.forEach(function (id) {
+            var cur = document.getElementById(id), next = doc.getElementById(id);
+            if (cur && next) { cur.replaceWith(document.importNode(next, true)); }
+          });
+          var kept = document.getElementById("draft-kept");
+          if (kept) { kept.remove(); }
+          document.dispatchEvent(new CustomEvent("proofdesk:refreshed"));
+        })
+        .catch(function () { document.body.classList.add("is-offline"); })
+        .finally(function () { btn.removeAttribute("aria-busy"); });
+    });
+  }
+
   // Ctrl/Cmd+Enter sends from the composer.
   var body = $("#reply-body");
   if (body) {
@@ -77,7 +126,8 @@
   // Disable submit buttons while a form posts, so a double click does not
   // send twice.
   $all("form[method=post]").forEach(function (f) {
-    f.addEventListener("submit", function () {
+    f.addEventListener("submit", function (e) {
+      if (e.defaultPrevented) { return; }
       $all("button[type=submit]", f).forEach(function (b) { b.setAttribute("aria-busy", "true"); });
     });
   });

@@ -1,0 +1,77 @@
+package console_test
+
+import (
+	"context"
+	"html"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/http/console/consoletest"
+)
+
+// Every action of the conversation page is a button of the composer form,
+// so without JavaScript its POST carries the draft; the page the action
+// renders gives the draft (and the reason typed) back.
+func TestConversation_ActionsKeepTheDraft(t *testing.T) {
+	s := consoletest.New(t, consoletest.Options{})
+	b := agentBrowser(t, s)
+	ctx := context.Background()
+	conv := "/conversations/" + s.Conv.ID
+	_, page := b.get(conv)
+	tok := csrfOf(t, page)
+	for _, want := range []string{`form="composer" formaction="` + conv + `/challenges"`, `form="composer" formaction="` + conv + `/reveal"`,
+		`form="composer" formaction="` + conv + `/assign"`, `formaction="` + conv + `/status"`, `id="resolve-btn"`, `data-latest="1"`} {
+		if !strings.Contains(page, want) {
+			t.Fatalf("conversation page lacks %q", want)
+		}
+	}
+	const draft = "Thanks for waiting, I am checking your order now & will write back."
+	textarea := ">" + html.EscapeString(draft) + "</textarea>"
+
+	var email string
+	for _, cp := range s.Customer.ContactPoints {
+		if cp.Value == consoletest.CustomerEmail {
+			email = cp.ID
+		}
+	}
+	// A refused reveal keeps the draft and the reason.
+	resp, page := b.post(conv+"/reveal", url.Values{"csrf_token": {tok}, "body": {draft}, "internal": {"0"}, "field": {"addresses"}, "reason": {"parcel went missing"}})
+	if resp.StatusCode != http.StatusForbidden || !strings.Contains(page, textarea) || !strings.Contains(page, `value="parcel went missing"`) {
+		t.Fatalf("refused reveal: %d, draft or reason lost", resp.StatusCode)
+	}
+	// Sending a verification request (the guard's own advice) keeps it.
+	resp, page = b.post(conv+"/challenges", url.Values{"csrf_token": {tok}, "body": {draft}, "internal": {"0"}, "contact_point_id": {email}})
+	if resp.StatusCode != http.StatusOK || !strings.Contains(page, textarea) || !strings.Contains(page, `id="draft-kept"`) || !strings.Contains(page, `id="match-number"`) {
+		t.Fatalf("challenge with a draft: %d, draft lost", resp.StatusCode)
+	}
+	if chs, _ := s.Verification.FindChallenges(ctx, s.Conv.ID); len(chs) != 1 {
+		t.Fatalf("%d challenges, want 1", len(chs))
+	}
+	// An internal note's draft stays a note.
+	resp, page = b.post(conv+"/assign", url.Values{"csrf_token": {tok}, "body": {"note to self"}, "internal": {"1"}, "assignee": {"me"}})
+	if resp.StatusCode != http.StatusOK || !strings.Contains(page, ">note to self</textarea>") || !strings.Contains(page, `value="1" checked`) {
+		t.Fatalf("assign with a note draft: %d", resp.StatusCode)
+	}
+	// Resolve with a draft: resolved, and the draft is still there, unsent.
+	resp, page = b.post(conv+"/status", url.Values{"csrf_token": {tok}, "body": {draft}, "internal": {"0"}, "status": {"resolved"}})
+	if resp.StatusCode != http.StatusOK || !strings.Contains(page, textarea) || !strings.Contains(page, "Conversation resolved.") {
+		t.Fatalf("resolve with a draft: %d", resp.StatusCode)
+	}
+	c, _ := s.Conversations.FindConversationByID(ctx, s.Conv.ID)
+	msgs, _ := s.Conversations.FindMessages(ctx, s.Conv.ID)
+	if c.Status != proofdesk.StatusResolved {
+		t.Fatalf("status %s", c.Status)
+	}
+	for _, m := range msgs {
+		if strings.Contains(m.Body, "checking your order") {
+			t.Fatal("an action sent the draft")
+		}
+	}
+	// Without a draft an action still redirects (post/redirect/get).
+	if resp, _ := b.post(conv+"/status", url.Values{"csrf_token": {tok}, "body": {"  \n"}, "status": {"open"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("reopen without a draft: %d, want 303", resp.StatusCode)
+	}
+}
