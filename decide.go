@@ -39,8 +39,15 @@ const (
 	DoLink           = "link"       // link the conversation to a customer (CustomerID); relinking drops the level
 	DoAdminister     = "administer" // policy, audit log, outbox, agents, tokens, settings
 	DoMerge          = "merge"
-	DoExport         = "export"
-	DoErase          = "erase"
+	// DoFillPlaceholder fills a macro placeholder that reads customer
+	// data (Field, a reveal field) into a reply draft: allowed when the
+	// level the guard would check the reply at meets the field's level.
+	DoFillPlaceholder = "fill_placeholder"
+	// DoEditMacro creates, changes or deletes a macro: TargetID is its
+	// creator ("" to create), Field "shared" or "personal".
+	DoEditMacro = "edit_macro"
+	DoExport    = "export"
+	DoErase     = "erase"
 	// DoLookup finds customers by an exact value (email, phone, external
 	// ID): each answer confirms or denies a guess, like the guard.
 	DoLookup = "lookup_customer"
@@ -101,6 +108,7 @@ const (
 	RuleReplyLevel        = "reply.level"            // the guard checks at the conversation's level
 	RulePaused            = "oracle.paused"          // too many blocked replies and lookups in the hour: replies and lookups pause
 	RuleClearOwnPause     = "oracle.clear_own"       // nobody clears their own pause
+	RuleMacroOwner        = "macro.owner"            // a personal macro is its owner's; a shared one its creator's or a supervisor's
 )
 
 // A break-glass or unlock reason is 3 to 500 bytes after trimming.
@@ -327,6 +335,10 @@ func Decide(in DecisionInput) Decision {
 	switch in.Action {
 	case DoConversation, DoNote:
 		return Decision{Allowed: true, Rule: RuleAllowed}
+	case DoEditMacro:
+		return decideEditMacro(in)
+	case DoFillPlaceholder:
+		return decideFill(in)
 	case DoReply:
 		return decideReply(in)
 	case DoVerify:
@@ -586,4 +598,51 @@ func AuditRefusedAction(action string) string {
 		return AuditReplyRefused
 	}
 	return AuditGateRefused
+}
+
+// decideEditMacro: any agent creates macros, personal or shared; a
+// personal macro is changed only by its owner, a shared one by its
+// creator or a supervisor.
+func decideEditMacro(in DecisionInput) Decision {
+	a := in.Actor
+	switch {
+	case in.TargetID == "" || in.TargetID == a.ID:
+		return Decision{Allowed: true, Rule: RuleAllowed}
+	case in.Field == "shared" && a.isSupervisor():
+		return Decision{Allowed: true, Rule: RuleAllowed, Audit: true}
+	case in.Field == "shared":
+		return roleRefusal(RuleMacroOwner, RoleSupervisor, "Only its creator or a supervisor may change a shared macro.")
+	}
+	return roleRefusal(RuleMacroOwner, "", "A personal macro is its owner's alone.")
+}
+
+// decideFill: a placeholder puts a customer's value into a reply, so it
+// needs what the value needs (the policy's level for its class, raised by
+// risk, L2 under a support lock) at the level the guard will check the
+// reply at (decideReply: L0 for anyone but the holder). Refused, it says
+// the level it needs; it is never filled masked.
+func decideFill(in DecisionInput) Decision {
+	if !in.Linked {
+		return refuse(EINVALID, RuleUnlinked, "Link the conversation to a customer before using a customer placeholder.")
+	}
+	if _, _, ok := RevealFieldClass(in.Field); !ok {
+		return refuse(EINVALID, RuleUnknownAction, "unknown placeholder field")
+	}
+	reply := decideReply(in)
+	if !reply.Allowed {
+		return reply
+	}
+	required := in.Risk.Raise(ActionLevel(in.Policy, DoReveal, in.Field))
+	if in.SupportLocked {
+		required = L2
+	}
+	if reply.CheckLevel < required {
+		what := "a placeholder with the customer's " + in.Field
+		d := levelRefusal(required, reply.CheckLevel, what)
+		if reply.Rule == RuleReplyNotHolder {
+			d.Message = fmt.Sprintf("Only the agent holding this conversation may fill %s: it needs %s.", what, required)
+		}
+		return d
+	}
+	return Decision{Allowed: true, Rule: RuleAllowed, RequiredLevel: required, CheckLevel: reply.CheckLevel}
 }
