@@ -635,6 +635,11 @@ func decideFill(in DecisionInput) Decision {
 	required := in.Risk.Raise(ActionLevel(in.Policy, DoReveal, in.Field))
 	if in.SupportLocked {
 		required = L2
+		if !in.Actor.isSupervisor() {
+			d := refuse(EVERIFICATION, RuleLockSupervisor, "The customer is under a support lock: customer placeholders need L2 and a supervisor.")
+			d.RequiredLevel, d.RequiredRole = L2, RoleSupervisor
+			return d
+		}
 	}
 	if reply.CheckLevel < required {
 		what := "a placeholder with the customer's " + in.Field

@@ -154,6 +154,21 @@ var authzTable = map[string]string{
 	"GET /api/v1/agents/{id}/pause":    "UUFF22FU",
 	"DELETE /api/v1/agents/{id}/pause": "UUFF22FU",
 
+	// Macros (issue 13): any agent lists and creates them; a shared macro is
+	// changed by its creator (the holder here) or a supervisor. Applying one
+	// with {{customer.address}} needs what revealing the address needs in a
+	// reply: the holder at L1, and under a support lock a supervisor.
+	"GET /macros":                     "LL2222LL",
+	"POST /macros":                    "LL2222LL",
+	"POST /macros/{id}":               "LL2F22LL",
+	"POST /macros/{id}/delete":        "LL2F22LL",
+	"POST /conversations/{id}/macros": "LLFFFFLL LL2FFFLL LL2FFFLL LLFFFFLL",
+	"GET /api/v1/macros":              "UU2222FU",
+	"POST /api/v1/macros":             "UU2222FU",
+	"PUT /api/v1/macros/{id}":         "UU2F22FU",
+	"DELETE /api/v1/macros/{id}":      "UU2F22FU",
+	"POST /api/v1/conversations/{id}/macros/{macro}/apply": "UUFFFFFU UU2FFFFU UU2FFFFU UUFFFFFU",
+
 	// API, admins only.
 	"GET /api/v1/policy": "UUFFF2FU",
 	"PUT /api/v1/policy": "UUFFF2FU",

@@ -1334,6 +1334,32 @@ func authzRoutes() map[string]authzRoute {
 			then: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
 				return authzReq{method: "POST", path: "/api/v1/conversations/" + fx.convID + "/reveal", json: `{"field":"addresses","reason":"customer asked where the parcel goes"}`}
 			}},
+		"GET /macros":        static("/macros"),
+		"GET /api/v1/macros": static("/api/v1/macros"),
+		"POST /macros": plainForm("/macros", func(e *authzEnv) url.Values {
+			return url.Values{"title": {fmt.Sprintf("Matrix %d", e.next())}, "body": {"Hello {{agent.first_name}}"}}
+		}),
+		"POST /api/v1/macros": jsonBody("/api/v1/macros", func(e *authzEnv) string {
+			return fmt.Sprintf(`{"title":"Matrix %d","body":"Hello","shared":true}`, e.next())
+		}),
+		"POST /macros/{id}": {prep: func(e *authzEnv, _ *authzActor, _ *authzFixture) authzReq {
+			return authzReq{path: "/macros/" + e.sharedMacro(), form: url.Values{"title": {"Changed"}, "body": {"Hello again"}, "shared": {"1"}}}
+		}},
+		"POST /macros/{id}/delete": {prep: func(e *authzEnv, _ *authzActor, _ *authzFixture) authzReq {
+			return authzReq{path: "/macros/" + e.sharedMacro() + "/delete", form: url.Values{}}
+		}},
+		"PUT /api/v1/macros/{id}": {prep: func(e *authzEnv, _ *authzActor, _ *authzFixture) authzReq {
+			return authzReq{path: "/api/v1/macros/" + e.sharedMacro(), json: `{"title":"Changed","body":"Hello again","shared":true}`}
+		}},
+		"DELETE /api/v1/macros/{id}": {prep: func(e *authzEnv, _ *authzActor, _ *authzFixture) authzReq {
+			return authzReq{path: "/api/v1/macros/" + e.sharedMacro()}
+		}},
+		"POST /conversations/{id}/macros": form("/macros", func(e *authzEnv, _ *authzFixture) url.Values {
+			return url.Values{"macro_id": {e.addressMacro()}, "body": {"draft"}}
+		}),
+		"POST /api/v1/conversations/{id}/macros/{macro}/apply": {fixture: true, prep: func(e *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/api/v1/conversations/" + fx.convID + "/macros/" + e.addressMacro() + "/apply", json: `{}`}
+		}},
 		"POST /conversations/{id}/messages":   form("/messages", values("body", "Thanks, we are looking into it.")),
 		"POST /conversations/{id}/assign":     form("/assign", values("assignee", "me")),
 		"POST /conversations/{id}/status":     form("/status", values("status", "open")),
@@ -1382,7 +1408,8 @@ func authzRoutes() map[string]authzRoute {
 	// use the same one (checkState verifies it).
 	for _, k := range []string{"POST /api/v1/conversations/{id}/messages", "PATCH /api/v1/conversations/{id}",
 		"POST /conversations/{id}/messages", "POST /conversations/{id}/status", "POST /api/v1/conversations/{id}/reveal",
-		"POST /conversations/{id}/reveal", "POST /api/v1/conversations/{id}/reveal #payment", "POST /conversations/{id}/customer"} {
+		"POST /conversations/{id}/reveal", "POST /api/v1/conversations/{id}/reveal #payment", "POST /conversations/{id}/customer",
+		"POST /conversations/{id}/macros", "POST /api/v1/conversations/{id}/macros/{macro}/apply"} {
 		r := routes[k]
 		r.keeps = true
 		routes[k] = r
@@ -1396,4 +1423,24 @@ func mustPolicy(e *authzEnv) *proofdesk.Policy {
 		e.t.Fatal(err)
 	}
 	return p
+}
+
+// sharedMacro is a new shared macro created by the holder agent (an actor),
+// so that its creator, supervisors and admins may change it.
+func (e *authzEnv) sharedMacro() string {
+	m := &proofdesk.Macro{ID: proofdesk.NewID("mac"), CreatedBy: e.actors["agent"].agent.ID, Title: fmt.Sprintf("Shared %d", e.next()), Body: "Hello"}
+	if err := e.m.DB.WithTx(context.Background(), func(tx *sqldb.Tx) error { return tx.SaveMacro(context.Background(), m) }); err != nil {
+		e.t.Fatal(err)
+	}
+	return m.ID
+}
+
+// addressMacro is a shared macro whose text fills the customer's address
+// (an L1 class in the default policy) and changes nothing else.
+func (e *authzEnv) addressMacro() string {
+	m := &proofdesk.Macro{ID: proofdesk.NewID("mac"), CreatedBy: e.actors["agent"].agent.ID, Title: fmt.Sprintf("Address %d", e.next()), Body: "We ship to {{customer.address}}."}
+	if err := e.m.DB.WithTx(context.Background(), func(tx *sqldb.Tx) error { return tx.SaveMacro(context.Background(), m) }); err != nil {
+		e.t.Fatal(err)
+	}
+	return m.ID
 }

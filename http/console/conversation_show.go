@@ -91,6 +91,7 @@ type conversationPage struct {
 	Assignee     string
 	IsAssignee   bool
 	Canned       []CannedReply
+	Macros       []*proofdesk.Macro // when the desk has macros, offered instead of Canned
 	Draft        string
 	DraftNote    bool
 	ClientID     string
@@ -206,6 +207,9 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 		p.LevelExpires = conv.LevelExpiresAt
 	}
 	p.IsAssignee = conv.AssigneeID == p.Agent.ID
+	if p.Macros, err = h.macroOptions(ctx); err != nil {
+		return nil, err
+	}
 	p.Risks = slices.Clone(conv.RiskFlags)
 	if conv.Fraud && !slices.Contains(p.Risks, proofdesk.RiskOwnerDenied) {
 		p.Risks = append(p.Risks, proofdesk.RiskOwnerDenied)

@@ -30,6 +30,7 @@ var templateFS embed.FS
 var viewNames = []string{
 	"login", "enrol", "home", "error", "inbox", "conversation", "customer",
 	"admin_agents", "admin_tokens", "admin_policy", "admin_settings", "admin_audit", "admin_outbox",
+	"macros",
 }
 
 // CSP is the Content-Security-Policy of console pages: own resources only
@@ -86,6 +87,9 @@ type Deps struct {
 	Events proofdesk.EventService
 	// PostMessage posts agent replies and notes; it must run the reply guard.
 	PostMessage PostMessageFunc
+	// Macros are the canned replies and macros (desk.Desk); nil offers
+	// Settings.CannedReplies, read-only, instead.
+	Macros MacroActions
 	// Throttle limits failed sign-ins; nil means the default throttle.
 	Throttle *auth.Throttle
 	// TOTPSteps remembers accepted TOTP steps so a code is refused when
@@ -216,6 +220,7 @@ func (h *Handler) Register(r Router) {
 	r.Handle("GET /admin/settings", admin(h.handleAdminSettings))
 	r.Handle("GET /admin/audit", admin(h.handleAdminAudit))
 	r.Handle("GET /admin/outbox", admin(h.handleAdminOutbox))
+	h.registerMacros(r, auth)
 }
 
 // page is what every signed-in page hands the layout.
@@ -241,18 +246,20 @@ func (h *Handler) newPage(r *http.Request, title, nav string) page {
 
 // notices are the fixed confirmations a redirect can ask for (?done=).
 var notices = map[string]string{
-	"sent":      "Reply sent.",
-	"note":      "Internal note added.",
-	"assigned":  "Conversation assigned.",
-	"resolved":  "Conversation resolved.",
-	"snoozed":   "Conversation snoozed.",
-	"reopened":  "Conversation reopened.",
-	"linked":    "Customer linked. The conversation is at L0 until they approve a verification request.",
-	"challenge": "Verification request sent. Read the number below to the requester.",
-	"enrolled":  "Two-factor authentication is on.",
-	"policy":    "Policy saved.",
-	"revoked":   "Token revoked: it no longer works.",
-	"unlocked":  "Support lock removed. The account owner has been told.",
+	"sent":          "Reply sent.",
+	"note":          "Internal note added.",
+	"assigned":      "Conversation assigned.",
+	"resolved":      "Conversation resolved.",
+	"snoozed":       "Conversation snoozed.",
+	"reopened":      "Conversation reopened.",
+	"linked":        "Customer linked. The conversation is at L0 until they approve a verification request.",
+	"challenge":     "Verification request sent. Read the number below to the requester.",
+	"enrolled":      "Two-factor authentication is on.",
+	"policy":        "Policy saved.",
+	"revoked":       "Token revoked: it no longer works.",
+	"unlocked":      "Support lock removed. The account owner has been told.",
+	"macro":         "Macro saved.",
+	"macro-deleted": "Macro deleted.",
 }
 
 // render writes the named view with status. It panics for an unknown

@@ -75,3 +75,48 @@ func TestConversation_ActionsKeepTheDraft(t *testing.T) {
 		t.Fatalf("reopen without a draft: %d, want 303", resp.StatusCode)
 	}
 }
+
+// Macros are created in the console and applied in the composer: the
+// filled text joins the draft; a placeholder the level does not allow
+// refuses the macro with the level it needs, and the draft stays.
+func TestConsole_Macros(t *testing.T) {
+	s := consoletest.New(t, consoletest.Options{})
+	b := agentBrowser(t, s)
+	ctx := context.Background()
+	_, page := b.get("/macros")
+	tok := csrfOf(t, page)
+	if !strings.Contains(page, "Verification needed") || !strings.Contains(page, "shared") {
+		t.Fatal("the built-in replies are not listed as shared macros")
+	}
+	resp, page := b.post("/macros", url.Values{"csrf_token": {tok}, "title": {"Ship to"}, "body": {"Hi {{customer.first_name}}, it goes to {{customer.address}}."}, "tags": {"shipping"}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("create: %d", resp.StatusCode)
+	}
+	resp, page = b.post("/macros", url.Values{"csrf_token": {tok}, "title": {"Bad"}, "body": {"{{customer.card}}"}})
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(page, "unknown placeholder") || !strings.Contains(page, "{{customer.card}}</textarea>") {
+		t.Fatalf("bad placeholder: %d", resp.StatusCode)
+	}
+	conv := "/conversations/" + s.Conv.ID
+	_, page = b.get(conv)
+	var shipID string
+	if i := strings.Index(page, `">Ship to (mine)</option>`); i > 0 {
+		j := strings.LastIndex(page[:i], `value="`)
+		shipID = page[j+len(`value="`) : i]
+	}
+	if shipID == "" || !strings.Contains(page, `id="macro-apply"`) {
+		t.Fatal("the composer does not offer the new macro")
+	}
+	resp, page = b.post(conv+"/macros", url.Values{"csrf_token": {tok}, "body": {"my own words"}, "macro_id": {shipID}})
+	if resp.StatusCode != http.StatusForbidden || !strings.Contains(page, "needs L1") || !strings.Contains(page, ">my own words</textarea>") {
+		t.Fatalf("address placeholder at L0: %d", resp.StatusCode)
+	}
+	assertNoPII(t, "refused macro", page)
+	c, _ := s.Conversations.FindConversationByID(ctx, s.Conv.ID)
+	if len(c.Tags) != 1 { // the fixture's "orders" only: a refused macro changes nothing
+		t.Fatalf("tags after a refused macro: %v", c.Tags)
+	}
+	resp, page = b.post(conv+"/macros", url.Values{"csrf_token": {tok}, "body": {"my own words"}, "macro_id": {"mac_default_greeting"}})
+	if resp.StatusCode != http.StatusOK || !strings.Contains(page, ">my own words\n\nHi, thanks for getting in touch.") {
+		t.Fatalf("greeting: %d", resp.StatusCode)
+	}
+}

@@ -106,6 +106,11 @@
             var cur = document.getElementById(id), next = doc.getElementById(id);
             if (cur && next) { cur.replaceWith(document.importNode(next, true)); }
           });
+          if (btn.hasAttribute("data-fills-draft") && doc.getElementById("reply-body") && !doc.querySelector("#conv-notices .flash-error")) {
+            var ta = document.getElementById("reply-body");
+            ta.value = doc.getElementById("reply-body").value;
+            ta.focus();
+          }
           var kept = document.getElementById("draft-kept");
           if (kept) { kept.remove(); }
           document.dispatchEvent(new CustomEvent("proofdesk:refreshed"));

@@ -16,3 +16,11 @@ CREATE TABLE macros (
   updated_at TEXT NOT NULL
 );
 CREATE INDEX macros_owner ON macros (owner_id, title);
+
+-- The four replies the console offered built in, now shared macros that
+-- supervisors can edit or delete (created by 'system': no agent owns them).
+INSERT INTO macros (id, owner_id, created_by, title, body, created_at, updated_at) VALUES
+  ('mac_default_greeting', '', 'system', 'Greeting', 'Hi, thanks for getting in touch. I''m looking into this for you now.', '2026-01-01T00:00:00.000000000Z', '2026-01-01T00:00:00.000000000Z'),
+  ('mac_default_verify', '', 'system', 'Verification needed', 'Before I can look at account details, I need to confirm it''s you. I''ve sent a request to the contact details we have on file: please open it and choose the number I read out to you.', '2026-01-01T00:00:00.000000000Z', '2026-01-01T00:00:00.000000000Z'),
+  ('mac_default_cannot', '', 'system', 'Cannot confirm', 'For your security I can''t confirm or deny any account details until you''re verified.', '2026-01-01T00:00:00.000000000Z', '2026-01-01T00:00:00.000000000Z'),
+  ('mac_default_closing', '', 'system', 'Closing', 'Is there anything else I can help you with today? If not, I''ll close this conversation.', '2026-01-01T00:00:00.000000000Z', '2026-01-01T00:00:00.000000000Z');
