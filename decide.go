@@ -46,6 +46,11 @@ const (
 	// DoEditMacro creates, changes or deletes a macro: TargetID is its
 	// creator ("" to create), Field "shared" or "personal".
 	DoEditMacro = "edit_macro"
+	// DoSearch searches conversations' words; Field is the data class
+	// the query has the shape of ("" for none): a search runs at no
+	// conversation's level, so a protected class is refused by its shape,
+	// whether or not such a value is on file.
+	DoSearch = "search"
 	DoExport    = "export"
 	DoErase     = "erase"
 	// DoLookup finds customers by an exact value (email, phone, external
@@ -317,6 +322,20 @@ func Decide(in DecisionInput) Decision {
 			return d
 		}
 		return Decision{Allowed: true, Rule: RuleAllowed, Audit: true}
+	}
+	if in.Action == DoSearch {
+		if !a.isAgent() {
+			return roleRefusal(RuleNotAgent, RoleAgent, "Only support agents search conversations.")
+		}
+		if in.Field != "" {
+			if required := in.Policy.ClassLevel(in.Field); required > L0 {
+				d := refuse(EVERIFICATION, RuleLevel, fmt.Sprintf(
+					"Search does not look for a customer's %s: it needs %s, and a search is at no conversation's level. To find a customer by email or phone, use the Customer box (an audited lookup).", in.Field, required))
+				d.RequiredLevel = required
+				return d
+			}
+		}
+		return Decision{Allowed: true, Rule: RuleAllowed}
 	}
 	if in.Action == DoClearPause {
 		if !a.isSupervisor() {

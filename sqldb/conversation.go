@@ -99,6 +99,9 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 			fmtTime(conv.CreatedAt), fmtTime(conv.UpdatedAt), fmtTime(conv.LastActivityAt)); err != nil {
 			return fmt.Errorf("insert conversation: %w", wrapErr(err))
 		}
+		if err := tx.indexSearch(ctx, conv.ID, conv.Subject); err != nil {
+			return err
+		}
 		if err := tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditConversationNew, SubjectKind: "conversation", SubjectID: conv.ID,
 			Detail: map[string]string{"channel": conv.Channel, "customer_id": conv.CustomerID}}); err != nil {
 			return err
@@ -424,6 +427,9 @@ func (tx *Tx) insertMessage(ctx context.Context, m *proofdesk.Message, dk *vault
 	}
 	if _, err := tx.exec(ctx, `UPDATE conversations SET last_activity_at = ?, updated_at = ? WHERE id = ?`, fmtTime(tx.now), fmtTime(tx.now), m.ConversationID); err != nil {
 		return fmt.Errorf("touch conversation: %w", err)
+	}
+	if err := tx.indexSearch(ctx, m.ConversationID, m.Body); err != nil {
+		return err
 	}
 	// The customer's own activity keeps a live level alive (an agent's
 	// replies and notes do not: the proof is the customer's); an expired

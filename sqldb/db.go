@@ -43,8 +43,11 @@ type DB struct {
 
 	// index seals nothing; it keys the blind indexes. system seals
 	// installation secrets such as agents' TOTP secrets.
-	index  *vault.DataKey
-	system *vault.DataKey
+	index *vault.DataKey
+	// searchKeyBytes is the key of search tokens (search.go), derived
+	// from index on first use.
+	searchKeyBytes []byte
+	system         *vault.DataKey
 	// auditKey keys the audit chain's HMAC; anchorKey signs exported
 	// chain heads. Both are derived from system (see setSystemKey).
 	auditKey  []byte
