@@ -163,6 +163,7 @@ var authzTable = map[string]string{
 	"POST /macros/{id}":               "LL2F22LL",
 	"POST /macros/{id}/delete":        "LL2F22LL",
 	"POST /conversations/{id}/macros": "LLFFFFLL LL2FFFLL LL2FFFLL LLFFFFLL",
+	"GET /api/v1/search":              "UU2222FU",
 	"GET /api/v1/macros":              "UU2222FU",
 	"POST /api/v1/macros":             "UU2222FU",
 	"PUT /api/v1/macros/{id}":         "UU2F22FU",

@@ -1336,6 +1336,7 @@ func authzRoutes() map[string]authzRoute {
 			}},
 		"GET /macros":        static("/macros"),
 		"GET /api/v1/macros": static("/api/v1/macros"),
+		"GET /api/v1/search": static("/api/v1/search?q=parcel"),
 		"POST /macros": plainForm("/macros", func(e *authzEnv) url.Values {
 			return url.Values{"title": {fmt.Sprintf("Matrix %d", e.next())}, "body": {"Hello {{agent.first_name}}"}}
 		}),

@@ -240,6 +240,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	mh := api.NewMacroHandler(agents, dk)
 	mh.PostMessage = apiH.PostMessage
 	mh.Register(s)
+	api.NewSearchHandler(agents, dk, m.Desk.Conversations(m.ConversationService)).Register(s)
 	api.NewPolicyHandler(agents, m.PolicyService).Register(s)
 	api.NewAuditHandler(agents, m.AuditService).Register(s)
 	oh := api.NewOutboxHandler(agents, m.OutboxService)
@@ -296,7 +297,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 		Throttle: auth.NewThrottle(throttle), TOTPSteps: m.DB, EnrolKey: enrolKey, Reads: m.DB,
 		Agents: agents, Customers: m.Desk.Customers(m.CustomerService), Conversations: m.Desk.Conversations(m.ConversationService), Audit: m.AuditService,
 		Verification: m.VerificationService, Desk: dk, Policy: m.PolicyService, Outbox: m.OutboxService, Events: m.Events,
-		PostMessage: apiH.PostMessage, Settings: m.consoleSettings(base), Logger: m.Logger, Macros: dk,
+		PostMessage: apiH.PostMessage, Settings: m.consoleSettings(base), Logger: m.Logger, Macros: dk, Search: dk,
 	})
 	con.AllowNo2FA = m.Config.AllowNo2FA
 	con.SecureCookies = strings.HasPrefix(base, "https://")
@@ -374,6 +375,30 @@ func (m *Main) startChannels(ctx context.Context) error {
 			}
 		}
 	})
+	// The search index of conversations stored before it existed
+	// (migration 0024): indexed in the background, a batch at a time; new
+	// messages are indexed as they commit.
+	m.workers.Add(1)
+	go func() {
+		defer m.workers.Done()
+		total := 0
+		for wctx.Err() == nil {
+			n, err := m.DB.BackfillSearch(wctx, 200)
+			if err != nil {
+				if wctx.Err() == nil {
+					m.Logger.Error("search backfill", slog.Any("error", err))
+				}
+				return
+			}
+			if n == 0 {
+				break
+			}
+			total += n
+		}
+		if total > 0 {
+			m.Logger.Info("search backfill done", slog.Int("conversations", total))
+		}
+	}()
 	inbound := mail.NewInboundHandler(mail.InboundConfig{Customers: m.CustomerService, Conversations: m.ConversationService,
 		Threads: m.DB, Resolver: mail.NewNetResolver(c.DNSResolver), Limits: mail.DefaultLimits(), CoolingOff: c.CoolingOff, ReopenWindow: c.ReopenWindow, Logger: m.Logger})
 	if c.SMTPAddr != "" {

@@ -90,6 +90,9 @@ type Deps struct {
 	// Macros are the canned replies and macros (desk.Desk); nil offers
 	// Settings.CannedReplies, read-only, instead.
 	Macros MacroActions
+	// Search finds conversations by the words of their subjects and
+	// messages (desk.Desk); nil searches the subjects on the page only.
+	Search SearchActions
 	// Throttle limits failed sign-ins; nil means the default throttle.
 	Throttle *auth.Throttle
 	// TOTPSteps remembers accepted TOTP steps so a code is refused when

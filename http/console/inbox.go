@@ -171,6 +171,9 @@ func (h *Handler) findInbox(r *http.Request, f inboxFilter) ([]*proofdesk.Conver
 		base.Team = &f.Team
 	}
 
+	if f.Q != "" && f.Customer == "" && h.d.Search != nil {
+		return h.searchInbox(r, f, base)
+	}
 	var convs []*proofdesk.Conversation
 	truncated := false
 	if f.Customer != "" {

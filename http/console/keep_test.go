@@ -120,3 +120,23 @@ func TestConsole_Macros(t *testing.T) {
 		t.Fatalf("greeting: %d", resp.StatusCode)
 	}
 }
+
+// The inbox's word search finds a chat by a word of its messages (chats
+// have no subject), accents folded; a query shaped like an email is
+// refused with a message, never answered with an empty list.
+func TestConsole_SearchWords(t *testing.T) {
+	s := consoletest.New(t, consoletest.Options{})
+	b := agentBrowser(t, s)
+	ctx := context.Background()
+	chat := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, Status: proofdesk.StatusOpen, Requester: proofdesk.Requester{Name: "Visitor"}}
+	if err := s.Conversations.CreateConversation(ctx, chat, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: "Tenho uma reclamação sobre a entrega"}); err != nil {
+		t.Fatal(err)
+	}
+	_, page := b.get("/inbox?view=all&q=" + url.QueryEscape("RECLAMACAO"))
+	if !strings.Contains(page, "/conversations/"+chat.ID) {
+		t.Fatal("the chat is not found by a word of its message")
+	}
+	if _, page := b.get("/inbox?view=all&q=" + url.QueryEscape("jane.doe@example.com")); !strings.Contains(page, "Search does not look for") || strings.Contains(page, "/conversations/"+s.Conv.ID+`"`) {
+		t.Fatal("an email-shaped search is not refused")
+	}
+}
