@@ -17,7 +17,9 @@
       if (busy) { again = true; return; }
       busy = true;
       document.body.classList.add("is-syncing");
-      fetch(location.pathname + location.search, { headers: { "X-Proofdesk-Live": "1" }, credentials: "same-origin", cache: "no-store" })
+      // The page's own address: after a form post (a blocked reply) the
+      // location is the post's, which has no page to GET.
+      fetch(live.getAttribute("data-live-page") || location.pathname + location.search, { headers: { "X-Proofdesk-Live": "1" }, credentials: "same-origin", cache: "no-store" })
         .then(function (res) {
           if (res.status === 401 || res.redirected) { location.href = "/login?expired=1"; return null; }
           if (!res.ok) { throw new Error("HTTP " + res.status); }
@@ -106,6 +108,8 @@
             var cur = document.getElementById(id), next = doc.getElementById(id);
             if (cur && next) { cur.replaceWith(document.importNode(next, true)); }
           });
+          var pageURL = live && live.getAttribute("data-live-page");
+          if (pageURL && location.pathname !== pageURL && window.history) { history.replaceState(null, "", pageURL); }
           if (btn.hasAttribute("data-fills-draft") && doc.getElementById("reply-body") && !doc.querySelector("#conv-notices .flash-error")) {
             var ta = document.getElementById("reply-body");
             ta.value = doc.getElementById("reply-body").value;
