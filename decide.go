@@ -51,6 +51,11 @@ const (
 	// conversation's level, so a protected class is refused by its shape,
 	// whether or not such a value is on file.
 	DoSearch = "search"
+	// DoMergeConversations merges the conversation into another of the
+	// same customer (Field "same_customer" when the other is linked to
+	// this one's customer): the holder, or a supervisor; never under a
+	// support lock.
+	DoMergeConversations = "merge_conversations"
 	DoExport    = "export"
 	DoErase     = "erase"
 	// DoLookup finds customers by an exact value (email, phone, external
@@ -356,6 +361,8 @@ func Decide(in DecisionInput) Decision {
 		return Decision{Allowed: true, Rule: RuleAllowed}
 	case DoEditMacro:
 		return decideEditMacro(in)
+	case DoMergeConversations:
+		return decideMergeConversations(in)
 	case DoFillPlaceholder:
 		return decideFill(in)
 	case DoReply:
@@ -669,4 +676,22 @@ func decideFill(in DecisionInput) Decision {
 		return d
 	}
 	return Decision{Allowed: true, Rule: RuleAllowed, RequiredLevel: required, CheckLevel: reply.CheckLevel}
+}
+
+// decideMergeConversations: two conversations of one customer (in.Field
+// "same_customer"), merged by the agent
+// holding this one (the store checks the other's holder through a second
+// decision) or by a supervisor; never under a support lock. A merge never
+// raises a level: the caller keeps the lower.
+func decideMergeConversations(in DecisionInput) Decision {
+	if !in.Linked || in.Field != "same_customer" {
+		return refuse(EINVALID, RuleUnlinked, "Only two conversations linked to the same customer can be merged.")
+	}
+	if in.SupportLocked {
+		return refuse(ELOCKED, RuleSupportLock, "The account is under a support lock: no merge until a supervisor lifts it.")
+	}
+	if in.HolderID != in.Actor.ID && !in.Actor.isSupervisor() {
+		return roleRefusal(RuleHolderOnly, RoleSupervisor, "Only the agent holding both conversations, or a supervisor, may merge them.")
+	}
+	return Decision{Allowed: true, Rule: RuleAllowed, Audit: true}
 }

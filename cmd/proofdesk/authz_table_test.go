@@ -164,10 +164,14 @@ var authzTable = map[string]string{
 	"POST /macros/{id}/delete":        "LL2F22LL",
 	"POST /conversations/{id}/macros": "LLFFFFLL LL2FFFLL LL2FFFLL LLFFFFLL",
 	"GET /api/v1/search":              "UU2222FU",
-	"GET /api/v1/macros":              "UU2222FU",
-	"POST /api/v1/macros":             "UU2222FU",
-	"PUT /api/v1/macros/{id}":         "UU2F22FU",
-	"DELETE /api/v1/macros/{id}":      "UU2F22FU",
+	// Merging the conversation into another of the same customer: the
+	// holder or a supervisor; refused under a support lock (423).
+	"POST /conversations/{id}/merge":                       "LL2F22LL LL2F22LL LL2F22LL LLKKKKLL",
+	"POST /api/v1/conversations/{id}/merge":                "UU2F22FU UU2F22FU UU2F22FU UUKKKKFU",
+	"GET /api/v1/macros":                                   "UU2222FU",
+	"POST /api/v1/macros":                                  "UU2222FU",
+	"PUT /api/v1/macros/{id}":                              "UU2F22FU",
+	"DELETE /api/v1/macros/{id}":                           "UU2F22FU",
 	"POST /api/v1/conversations/{id}/macros/{macro}/apply": "UUFFFFFU UU2FFFFU UU2FFFFU UUFFFFFU",
 
 	// API, admins only.

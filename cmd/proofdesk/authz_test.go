@@ -1337,6 +1337,12 @@ func authzRoutes() map[string]authzRoute {
 		"GET /macros":        static("/macros"),
 		"GET /api/v1/macros": static("/api/v1/macros"),
 		"GET /api/v1/search": static("/api/v1/search?q=parcel"),
+		"POST /conversations/{id}/merge": {fixture: true, prep: func(e *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/conversations/" + fx.convID + "/merge", form: url.Values{"into": {e.sameCustomerConversation(fx)}}}
+		}},
+		"POST /api/v1/conversations/{id}/merge": {fixture: true, prep: func(e *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/api/v1/conversations/" + fx.convID + "/merge", json: fmt.Sprintf(`{"into":%q}`, e.sameCustomerConversation(fx))}
+		}},
 		"POST /macros": plainForm("/macros", func(e *authzEnv) url.Values {
 			return url.Values{"title": {fmt.Sprintf("Matrix %d", e.next())}, "body": {"Hello {{agent.first_name}}"}}
 		}),
@@ -1444,4 +1450,15 @@ func (e *authzEnv) addressMacro() string {
 		e.t.Fatal(err)
 	}
 	return m.ID
+}
+
+// sameCustomerConversation is a new conversation of fx's customer, held
+// by the holder agent: the target of a merge.
+func (e *authzEnv) sameCustomerConversation(fx *authzFixture) string {
+	c := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, CustomerID: fx.customer.ID, AssigneeID: e.actors["agent"].agent.ID,
+		Requester: proofdesk.Requester{Name: "Merge target"}}
+	if err := e.m.ConversationService.CreateConversation(context.Background(), c, nil); err != nil {
+		e.t.Fatal(err)
+	}
+	return c.ID
 }

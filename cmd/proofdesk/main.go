@@ -240,6 +240,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	mh := api.NewMacroHandler(agents, dk)
 	mh.PostMessage = apiH.PostMessage
 	mh.Register(s)
+	api.NewMergeHandler(agents, dk).Register(s)
 	api.NewSearchHandler(agents, dk, m.Desk.Conversations(m.ConversationService)).Register(s)
 	api.NewPolicyHandler(agents, m.PolicyService).Register(s)
 	api.NewAuditHandler(agents, m.AuditService).Register(s)
@@ -297,7 +298,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 		Throttle: auth.NewThrottle(throttle), TOTPSteps: m.DB, EnrolKey: enrolKey, Reads: m.DB,
 		Agents: agents, Customers: m.Desk.Customers(m.CustomerService), Conversations: m.Desk.Conversations(m.ConversationService), Audit: m.AuditService,
 		Verification: m.VerificationService, Desk: dk, Policy: m.PolicyService, Outbox: m.OutboxService, Events: m.Events,
-		PostMessage: apiH.PostMessage, Settings: m.consoleSettings(base), Logger: m.Logger, Macros: dk, Search: dk,
+		PostMessage: apiH.PostMessage, Settings: m.consoleSettings(base), Logger: m.Logger, Macros: dk, Search: dk, Merge: dk,
 	})
 	con.AllowNo2FA = m.Config.AllowNo2FA
 	con.SecureCookies = strings.HasPrefix(base, "https://")

@@ -110,6 +110,8 @@ type conversationPage struct {
 	RevealField      string // the field picked for a reveal
 	RevealReason     string // the reason typed for a reveal that was refused
 	BreakGlassReason string // the break-glass reason typed for an assignment
+	MergeInto        string // the conversation typed to merge into, after a refusal
+	CanMerge         bool   // the desk can merge conversations
 
 	// VerifiedContacts are the contact point IDs whose verification
 	// request this conversation completed (approved by the customer).
@@ -207,6 +209,7 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 		p.LevelExpires = conv.LevelExpiresAt
 	}
 	p.IsAssignee = conv.AssigneeID == p.Agent.ID
+	p.CanMerge = h.d.Merge != nil
 	if p.Macros, err = h.macroOptions(ctx); err != nil {
 		return nil, err
 	}

@@ -93,6 +93,9 @@ type Deps struct {
 	// Search finds conversations by the words of their subjects and
 	// messages (desk.Desk); nil searches the subjects on the page only.
 	Search SearchActions
+	// Merge merges two conversations of one customer (desk.Desk); nil
+	// offers no merge.
+	Merge MergeActions
 	// Throttle limits failed sign-ins; nil means the default throttle.
 	Throttle *auth.Throttle
 	// TOTPSteps remembers accepted TOTP steps so a code is refused when
@@ -224,6 +227,9 @@ func (h *Handler) Register(r Router) {
 	r.Handle("GET /admin/audit", admin(h.handleAdminAudit))
 	r.Handle("GET /admin/outbox", admin(h.handleAdminOutbox))
 	h.registerMacros(r, auth)
+	if h.d.Merge != nil {
+		r.Handle("POST /conversations/{id}/merge", auth(h.handleMerge))
+	}
 }
 
 // page is what every signed-in page hands the layout.
@@ -263,6 +269,7 @@ var notices = map[string]string{
 	"unlocked":      "Support lock removed. The account owner has been told.",
 	"macro":         "Macro saved.",
 	"macro-deleted": "Macro deleted.",
+	"merged":        "Conversations merged: the other one's messages are below, and it is resolved.",
 }
 
 // render writes the named view with status. It panics for an unknown

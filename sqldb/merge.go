@@ -1,0 +1,76 @@
+package sqldb
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/proofdesk/proofdesk"
+)
+
+// MergeConversationInto copies every message of src into dst, oldest
+// first, each re-sealed under dst's data key (the text is the same; the
+// time is the merge's), adds a system note to both, resolves src and sets
+// dst's level to level (the caller gives the lower of the two: a merge
+// never raises a level). Files stay on src: the note says how many. It
+// decides nothing: desk.Desk.MergeConversations asks proofdesk.Decide.
+func (tx *Tx) MergeConversationInto(ctx context.Context, src, dst *proofdesk.Conversation, level proofdesk.Level) (copied int, err error) {
+	_, srcKey, err := tx.findConversationByID(ctx, src.ID)
+	if err != nil {
+		return 0, err
+	}
+	_, dstKey, err := tx.findConversationByID(ctx, dst.ID)
+	if err != nil {
+		return 0, err
+	}
+	rows, err := tx.query(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? ORDER BY seq`, src.ID)
+	if err != nil {
+		return 0, fmt.Errorf("merge: %w", wrapErr(err))
+	}
+	var msgs []*proofdesk.Message
+	for rows.Next() {
+		m, err := scanMessage(rows, srcKey)
+		if err != nil {
+			rows.Close()
+			return 0, err
+		}
+		msgs = append(msgs, m)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	var files int
+	if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM email_attachments WHERE conversation_id = ?`, src.ID).Scan(&files); err != nil {
+		return 0, fmt.Errorf("merge: %w", wrapErr(err))
+	}
+	note := fmt.Sprintf("Conversation %s was merged into this one: its %d messages follow.", src.ID, len(msgs))
+	if err := tx.insertMessage(ctx, &proofdesk.Message{ConversationID: dst.ID, AuthorKind: proofdesk.AuthorSystem, Internal: true, Body: note}, dstKey); err != nil {
+		return 0, err
+	}
+	for _, m := range msgs {
+		if m.Body == "" {
+			continue // a files-only message: its files stay on src
+		}
+		cp := &proofdesk.Message{ConversationID: dst.ID, AuthorKind: m.AuthorKind, AuthorID: m.AuthorID, Internal: m.Internal, Body: m.Body}
+		if err := tx.insertMessage(ctx, cp, dstKey); err != nil {
+			return 0, err
+		}
+		copied++
+	}
+	back := fmt.Sprintf("Merged into conversation %s; this one is resolved.", dst.ID)
+	if files > 0 {
+		back += fmt.Sprintf(" Its %d files stay here.", files)
+	}
+	if err := tx.insertMessage(ctx, &proofdesk.Message{ConversationID: src.ID, AuthorKind: proofdesk.AuthorSystem, Internal: true, Body: back}, srcKey); err != nil {
+		return 0, err
+	}
+	if _, err := tx.exec(ctx, `UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?`, proofdesk.StatusResolved, fmtTime(tx.now), src.ID); err != nil {
+		return 0, fmt.Errorf("merge: %w", wrapErr(err))
+	}
+	if level < dst.Level {
+		if _, err := tx.exec(ctx, `UPDATE conversations SET level = ?, updated_at = ? WHERE id = ?`, int(level), fmtTime(tx.now), dst.ID); err != nil {
+			return 0, fmt.Errorf("merge: %w", wrapErr(err))
+		}
+	}
+	return copied, nil
+}
