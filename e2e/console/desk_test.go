@@ -146,6 +146,28 @@ func TestConsole_DeskDay(t *testing.T) {
 	}
 	shot.take(ctx, "macro-sent")
 
+	// The customer writes again by email; the agent merges that second
+	// conversation into the first, and its message follows there.
+	var second struct{ ID string }
+	s.API(t, "POST", "/api/v1/conversations", s.Agent.Token, map[string]any{
+		"channel": "email", "customer_id": cust.ID, "subject": "Parcel again",
+		"requester": map[string]string{"email": customerEmail}, "message": "Any news about my parcel? Tracking says nothing.",
+	}, http.StatusCreated, &second)
+	do(t, ctx, "open the second", chromedp.Navigate(s.URL+"/conversations/"+second.ID), chromedp.WaitVisible(chromedp.CSS(`#conv-verify`)))
+	do(t, ctx, "take it", chromedp.Click(chromedp.CSS(`#assign-btn`)), chromedp.WaitVisible(chromedp.CSS(`#merge-into`)))
+	do(t, ctx, "merge", chromedp.SendKeys(chromedp.CSS(`#merge-into`), conv.ID), chromedp.Click(chromedp.CSS(`#merge-btn`)),
+		chromedp.WaitVisible(chromedp.Search(`//*[@id="notice"][contains(., "Conversations merged")]`)))
+	if loc, _ := chromedp.Run(ctx, chromedp.Location()); !strings.Contains(loc, "/conversations/"+conv.ID) {
+		t.Fatalf("after the merge the console is at %s", loc)
+	}
+	if tl := text(t, ctx, "#conv-timeline"); !strings.Contains(tl, "Tracking says nothing") || !strings.Contains(tl, "merged into this one") {
+		t.Fatalf("merged timeline: %q", tl)
+	}
+	if lvl := attr(t, ctx, `#conv-level`, "data-level"); lvl != "L0" {
+		t.Fatalf("merging an L0 conversation into an L1 one left it at %s: a merge never raises a level", lvl)
+	}
+	shot.take(ctx, "merged")
+
 	// 390 px: the inbox and the conversation fit a phone.
 	tour := os.Getenv("PROOFDESK_TOUR")
 	for _, p := range []struct{ name, url, ready string }{
@@ -157,6 +179,7 @@ func TestConsole_DeskDay(t *testing.T) {
 		if err != nil || width > 390 {
 			t.Fatalf("%s is %d px wide at 390 px (%v)", p.name, width, err)
 		}
+		do(t, ctx, "top", scrollTop) // a full-page shot from the top: the sticky bar where it belongs
 		shot.take(ctx, p.name)
 		if tour != "" {
 			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
