@@ -13,19 +13,32 @@ const (
 	EventLevelChanged        = "level.changed"
 	EventChallengeUpdated    = "challenge.updated"
 	EventTyping              = "typing"
+	// EventTypingNote: an agent is typing an internal note (never shown
+	// to the customer, unlike EventTyping by an agent).
+	EventTypingNote = "typing.note"
+	// EventViewing: an agent has the conversation open (Status "left"
+	// when they close it); sent again while it stays open.
+	EventViewing = "viewing"
+	// EventMention: an internal note mentions AgentID.
+	EventMention = "mention"
+	// EventAssigned: the conversation was assigned to AgentID.
+	EventAssigned = "assigned"
 )
 
 // Event is a live notification. It carries IDs and non-sensitive metadata
 // only, never message bodies or customer data: a receiver fetches what it
 // may see through the services, so ownership and masking still apply.
 type Event struct {
-	Type           string    `json:"type"`
-	ConversationID string    `json:"conversation_id"`
-	MessageID      string    `json:"message_id,omitempty"`
-	AuthorKind     string    `json:"author_kind,omitempty"`
-	Level          string    `json:"level,omitempty"`
-	Status         string    `json:"status,omitempty"`
-	At             time.Time `json:"at"`
+	Type           string `json:"type"`
+	ConversationID string `json:"conversation_id"`
+	MessageID      string `json:"message_id,omitempty"`
+	AuthorKind     string `json:"author_kind,omitempty"`
+	Level          string `json:"level,omitempty"`
+	Status         string `json:"status,omitempty"`
+	// AgentID is the agent an event is by (viewing, typing) or for
+	// (mention, assigned).
+	AgentID string    `json:"agent_id,omitempty"`
+	At      time.Time `json:"at"`
 }
 
 // Subscription delivers events until closed.

@@ -164,6 +164,8 @@ var authzTable = map[string]string{
 	"POST /macros/{id}/delete":        "LL2F22LL",
 	"POST /conversations/{id}/macros": "LLFFFFLL LL2FFFLL LL2FFFLL LLFFFFLL",
 	"GET /api/v1/search":              "UU2222FU",
+	// Typing in a conversation tells its other viewers (any agent).
+	"POST /conversations/{id}/typing": "LL2222LL",
 	// Merging the conversation into another of the same customer: the
 	// holder or a supervisor; refused under a support lock (423).
 	"POST /conversations/{id}/merge":                       "LL2F22LL LL2F22LL LL2F22LL LLKKKKLL",

@@ -1334,9 +1334,10 @@ func authzRoutes() map[string]authzRoute {
 			then: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
 				return authzReq{method: "POST", path: "/api/v1/conversations/" + fx.convID + "/reveal", json: `{"field":"addresses","reason":"customer asked where the parcel goes"}`}
 			}},
-		"GET /macros":        static("/macros"),
-		"GET /api/v1/macros": static("/api/v1/macros"),
-		"GET /api/v1/search": static("/api/v1/search?q=parcel"),
+		"GET /macros":                     static("/macros"),
+		"GET /api/v1/macros":              static("/api/v1/macros"),
+		"GET /api/v1/search":              static("/api/v1/search?q=parcel"),
+		"POST /conversations/{id}/typing": form("/typing", values("internal", "0")),
 		"POST /conversations/{id}/merge": {fixture: true, prep: func(e *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
 			return authzReq{path: "/conversations/" + fx.convID + "/merge", form: url.Values{"into": {e.sameCustomerConversation(fx)}}}
 		}},
@@ -1416,7 +1417,7 @@ func authzRoutes() map[string]authzRoute {
 	for _, k := range []string{"POST /api/v1/conversations/{id}/messages", "PATCH /api/v1/conversations/{id}",
 		"POST /conversations/{id}/messages", "POST /conversations/{id}/status", "POST /api/v1/conversations/{id}/reveal",
 		"POST /conversations/{id}/reveal", "POST /api/v1/conversations/{id}/reveal #payment", "POST /conversations/{id}/customer",
-		"POST /conversations/{id}/macros", "POST /api/v1/conversations/{id}/macros/{macro}/apply"} {
+		"POST /conversations/{id}/macros", "POST /api/v1/conversations/{id}/macros/{macro}/apply", "POST /conversations/{id}/typing"} {
 		r := routes[k]
 		r.keeps = true
 		routes[k] = r

@@ -65,6 +65,10 @@ func (h *Handler) handleReply(w http.ResponseWriter, r *http.Request) {
 	done := "sent"
 	if internal {
 		done = "note"
+		if err := h.notifyMentions(r.Context(), id, body); err != nil {
+			h.renderError(w, r, err)
+			return
+		}
 	}
 	http.Redirect(w, r, backTo(id, done)+"#composer", http.StatusSeeOther)
 }
@@ -98,6 +102,9 @@ func (h *Handler) handleAssign(w http.ResponseWriter, r *http.Request) {
 		}
 		h.renderError(w, r, err)
 		return
+	}
+	if to != "" && to != agent.ID && h.d.Events != nil {
+		h.d.Events.PublishEvent(ctx, proofdesk.Event{Type: proofdesk.EventAssigned, ConversationID: id, AuthorKind: proofdesk.AuthorAgent, AgentID: to, At: h.Now().UTC()})
 	}
 	h.afterAction(w, r, id, "assigned", "")
 }

@@ -37,7 +37,9 @@ func (h *Handler) handleEvents(w http.ResponseWriter, r *http.Request) {
 	}
 	var events <-chan proofdesk.Event
 	if h.d.Events != nil {
-		sub, err := h.d.Events.Subscribe(ctx, convID)
+		// Every conversation's events: the page refreshes for its own, and
+		// notifies for the agent's (mentions, assignments, replies).
+		sub, err := h.d.Events.Subscribe(ctx, "")
 		if err != nil {
 			h.renderError(w, r, err)
 			return
@@ -61,6 +63,11 @@ func (h *Handler) handleEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
+	me := proofdesk.AgentIDFromContext(ctx)
+	if convID != "" {
+		h.publishViewing(ctx, convID, "")
+		defer h.publishViewing(context.WithoutCancel(ctx), convID, "left")
+	}
 	last, err := h.fingerprint(ctx, convID)
 	if err != nil {
 		h.d.Logger.Error("live stream", slog.Any("error", err), slog.String("conversation_id", convID))
@@ -78,10 +85,19 @@ func (h *Handler) handleEvents(w http.ResponseWriter, r *http.Request) {
 				events = nil
 				continue
 			}
+			if n, ok := h.notification(ctx, ev, me); ok && !send("notify", n) {
+				return
+			}
 			if convID != "" && ev.ConversationID != convID {
 				continue
 			}
-			if ev.Type == proofdesk.EventTyping {
+			if p, ok := h.presence(ctx, ev, me); ok {
+				if !send("presence", p) {
+					return
+				}
+				continue
+			}
+			if ev.Type == proofdesk.EventTyping || ev.Type == proofdesk.EventMention || ev.Type == proofdesk.EventAssigned {
 				continue
 			}
 			if !send("refresh", proofdesk.Event{Type: ev.Type, ConversationID: ev.ConversationID, At: ev.At}) {
@@ -109,6 +125,9 @@ func (h *Handler) handleEvents(w http.ResponseWriter, r *http.Request) {
 		case <-idle.C:
 			if _, err := fmt.Fprint(w, ": keep-alive\n\n"); err != nil || rc.Flush() != nil {
 				return
+			}
+			if convID != "" {
+				h.publishViewing(ctx, convID, "") // still here
 			}
 		}
 	}

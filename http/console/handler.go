@@ -227,6 +227,7 @@ func (h *Handler) Register(r Router) {
 	r.Handle("GET /admin/audit", admin(h.handleAdminAudit))
 	r.Handle("GET /admin/outbox", admin(h.handleAdminOutbox))
 	h.registerMacros(r, auth)
+	r.Handle("POST /conversations/{id}/typing", auth(h.handleTyping))
 	if h.d.Merge != nil {
 		r.Handle("POST /conversations/{id}/merge", auth(h.handleMerge))
 	}

@@ -44,6 +44,8 @@
     };
     var es = new EventSource(live.getAttribute("data-live-stream"));
     es.addEventListener("refresh", refresh);
+    es.addEventListener("presence", function (e) { presence(JSON.parse(e.data)); });
+    es.addEventListener("notify", function (e) { notify(JSON.parse(e.data)); });
     es.addEventListener("expired", function () { es.close(); location.href = "/login?expired=1"; });
     es.addEventListener("open", function () { document.body.classList.remove("is-offline"); });
     es.addEventListener("error", function () {
@@ -54,6 +56,101 @@
           if (res.status === 401) { location.href = "/login?expired=1"; }
         });
       }
+    });
+  }
+
+  // Who else is here: colleagues viewing the conversation, and who is
+  // typing (a colleague, or the requester in the widget).
+  var presenceEl = $("#presence"), viewers = {}, typers = {};
+  function drawPresence() {
+    if (!presenceEl) { return; }
+    var now = Date.now(), parts = [], v = [], t = [];
+    Object.keys(viewers).forEach(function (k) { if (viewers[k].until > now) { v.push(viewers[k].who); } else { delete viewers[k]; } });
+    Object.keys(typers).forEach(function (k) { if (typers[k].until > now) { t.push(typers[k].who + (typers[k].note ? " (internal note)" : "")); } else { delete typers[k]; } });
+    if (v.length) { parts.push(v.join(", ") + (v.length > 1 ? " are" : " is") + " viewing"); }
+    if (t.length) { parts.push(t.join(", ") + (t.length > 1 ? " are" : " is") + " typing…"); }
+    presenceEl.textContent = parts.join(" · ");
+  }
+  function presence(p) {
+    if (p.kind === "viewing") { viewers[p.key] = { who: p.who, until: Date.now() + 50000 }; }
+    if (p.kind === "left") { delete viewers[p.key]; delete typers[p.key]; }
+    if (p.kind === "typing") {
+      typers[p.key] = { who: p.who, note: p.note, until: Date.now() + 6000 };
+      if (p.author === "agent") { viewers[p.key] = viewers[p.key] || { who: p.who, until: Date.now() + 50000 }; }
+    }
+    drawPresence();
+  }
+  setInterval(drawPresence, 2000);
+  // The agent's own typing, at most every 3 s, reply or note.
+  var replyBox = $("#reply-body"), lastTyping = 0;
+  if (replyBox && presenceEl && window.fetch) {
+    replyBox.addEventListener("input", function () {
+      if (Date.now() - lastTyping < 3000) { return; }
+      lastTyping = Date.now();
+      var fd = new FormData();
+      fd.append("csrf_token", replyBox.form.elements.csrf_token.value);
+      var note = replyBox.form.querySelector("input[name=internal]:checked");
+      fd.append("internal", note ? note.value : "0");
+      fetch(presenceEl.getAttribute("data-typing-url"), { method: "POST", body: fd, credentials: "same-origin" }).catch(function () {});
+    });
+  }
+
+  // Notifications: a mention, an assignment, a customer's reply in a
+  // conversation the agent holds, a new chat. The tab's title counts the
+  // unseen ones; a sound and a desktop notification follow the agent's
+  // choices (asked for once, kept in this browser per agent).
+  var baseTitle = document.title, unseen = 0;
+  var settingsBtn = $("#notify-settings");
+  var prefKey = "proofdesk.notify." + (settingsBtn ? settingsBtn.getAttribute("data-agent") : "");
+  function prefs() {
+    try { return JSON.parse(localStorage.getItem(prefKey)) || { sound: true, desktop: false }; } catch (e) { return { sound: true, desktop: false }; }
+  }
+  function beep() {
+    try {
+      var ac = new (window.AudioContext || window.webkitAudioContext)(), o = ac.createOscillator(), g = ac.createGain();
+      o.frequency.value = 880; g.gain.value = 0.05; o.connect(g); g.connect(ac.destination); o.start(); o.stop(ac.currentTime + 0.15);
+    } catch (e) { /* no audio */ }
+  }
+  window.__proofdeskNotes = [];
+  function notify(n) {
+    window.__proofdeskNotes.push(n);
+    if (document.hidden || !location.pathname.endsWith(n.conversation_id)) {
+      unseen++;
+      document.title = "(" + unseen + ") " + baseTitle;
+    }
+    var p = prefs();
+    if (p.sound) { beep(); }
+    if (p.desktop && window.Notification && Notification.permission === "granted") {
+      var dn = new Notification("Proofdesk", { body: n.text, tag: n.kind + n.conversation_id });
+      dn.onclick = function () { window.focus(); location.href = n.url; };
+    }
+    var live = $("#notice-live");
+    if (!live) {
+      live = document.createElement("p");
+      live.id = "notice-live"; live.className = "flash flash-note notice-live"; live.setAttribute("role", "status");
+      document.body.appendChild(live);
+    }
+    live.innerHTML = "";
+    var a = document.createElement("a");
+    a.href = n.url; a.textContent = n.text;
+    live.appendChild(a);
+  }
+  document.addEventListener("visibilitychange", function () {
+    if (!document.hidden) { unseen = 0; document.title = baseTitle; }
+  });
+  if (settingsBtn) {
+    settingsBtn.hidden = false;
+    var label = function () { var p = prefs(); settingsBtn.textContent = "Notifications: " + (p.desktop ? "desktop" : "in tab") + (p.sound ? " + sound" : ""); };
+    label();
+    settingsBtn.addEventListener("click", function () {
+      var p = prefs();
+      // Cycle: in tab + sound → desktop + sound (asks consent) → desktop → in tab.
+      if (!p.desktop && p.sound) {
+        p.desktop = true;
+        if (window.Notification && Notification.permission === "default") { Notification.requestPermission(); }
+      } else if (p.desktop && p.sound) { p.sound = false; } else { p = { sound: true, desktop: false }; }
+      localStorage.setItem(prefKey, JSON.stringify(p));
+      label();
     });
   }
 
