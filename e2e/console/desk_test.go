@@ -131,6 +131,36 @@ func TestConsole_DeskDay(t *testing.T) {
 		t.Fatalf("draft after the live update: %q", v)
 	}
 
+	// A colleague (the supervisor, in a browser of their own) opens the
+	// conversation: each sees the other viewing; the agent's typing shows
+	// on the colleague's page; an @mention in a note notifies them.
+	sup := browser(t)
+	do(t, sup, "colleague signs in", chromedp.Navigate(s.URL+"/login"), chromedp.WaitVisible(chromedp.CSS(`input[name=email]`)),
+		chromedp.SendKeys(chromedp.CSS(`input[name=email]`), s.Supervisor.Email),
+		chromedp.SendKeys(chromedp.CSS(`input[name=password]`), s.Supervisor.Password),
+		chromedp.Click(chromedp.CSS(`form button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#inbox-list`)))
+	do(t, sup, "colleague opens the chat", chromedp.Navigate(convURL), chromedp.WaitVisible(chromedp.CSS(`#presence`)))
+	poll(t, ctx, "the agent does not see the colleague viewing", `document.querySelector('#presence').textContent.includes('viewing')`)
+	do(t, ctx, "type", chromedp.SendKeys(chromedp.CSS(`#reply-body`), " "))
+	poll(t, sup, "the colleague does not see the agent typing", `document.querySelector('#presence').textContent.includes('typing')`)
+	shot.take(sup, "colleague-sees-typing")
+	do(t, ctx, "undo the space", chromedp.SetValue(chromedp.CSS(`#reply-body`), draft))
+	do(t, sup, "colleague to the inbox", chromedp.Navigate(s.URL+"/inbox"), chromedp.WaitVisible(chromedp.CSS(`#inbox-list`)))
+	supFirst := strings.Fields(supName(t, sup))[0]
+	// The note is posted by a second tab of the agent, so the draft in
+	// the first stays as it is.
+	noteTab, cancelNote := chromedp.NewContext(ctx)
+	defer cancelNote()
+	do(t, noteTab, "mention", chromedp.Navigate(convURL), chromedp.WaitVisible(chromedp.CSS(`#reply-body`)),
+		chromedp.Click(chromedp.CSS(`input[name=internal][value="1"]`)),
+		chromedp.SendKeys(chromedp.CSS(`#reply-body`), "@"+supFirst+" can you double-check the address?"),
+		chromedp.Click(chromedp.CSS(`#send`)), chromedp.WaitVisible(chromedp.CSS(`#notice`)))
+	cancelNote()
+	poll(t, sup, "the colleague was not notified of the mention",
+		`window.__proofdeskNotes.some(n => n.kind === 'mention') && document.title.startsWith('(1)') && !!document.querySelector('#notice-live a[href="/conversations/`+conv.ID+`"]')`)
+	shot.take(sup, "colleague-mentioned")
+
 	// At L1 the macro fills the address, after the draft; sending it
 	// passes the guard (the holder at L1).
 	do(t, ctx, "macro at L1", chromedp.SetValue(chromedp.CSS(`#macro-pick`), macroID(t, ctx, "Ship to")),
@@ -221,4 +251,16 @@ func value(t *testing.T, ctx context.Context, sel string) string {
 		t.Fatalf("value of %s: %v", sel, err)
 	}
 	return v
+}
+
+// supName is the signed-in agent's name, from the top bar.
+func supName(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	who := text(t, ctx, ".who")
+	_, rest, ok := strings.Cut(who, "Signed in as ")
+	if !ok {
+		t.Fatalf("top bar says %q", who)
+	}
+	name, _, _ := strings.Cut(rest, " (")
+	return strings.TrimSpace(name)
 }
