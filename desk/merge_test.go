@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/sqldb"
@@ -74,6 +75,68 @@ func TestMergeConversations(t *testing.T) {
 		}
 		if merges != 2 {
 			t.Fatalf("%d merge audit entries, want 2", merges)
+		}
+	})
+}
+
+func TestMergeCustomers(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		ctx := context.Background()
+		// The fixture's conversation is verified to L1 on the source record.
+		info, _ := f.vs.IssueChallenge(f.agentCtx, f.conv.ID, f.emailID)
+		token, _ := f.lastSecret(t)
+		if _, err := f.vs.ApproveByToken(ctx, token, info.Number); err != nil {
+			t.Fatal(err)
+		}
+		in := proofdesk.CustomerInput{Name: "Jane D.", Emails: []proofdesk.ContactPointInput{{Value: "jd.work@example.org"}}}
+		dup, err := in.Customer(f.cust.CreatedAt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sqldb.NewCustomerService(db).CreateCustomer(ctx, dup); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.desk.MergeCustomers(f.agentCtx, f.cust.ID, dup.ID, "same person, two channels"); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+			t.Fatalf("an agent merges: %v", err)
+		}
+		if _, err := f.desk.MergeCustomers(f.supCtx, f.cust.ID, dup.ID, ""); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
+			t.Fatalf("no reason: %v", err)
+		}
+		merged, err := f.desk.MergeCustomers(f.supCtx, f.cust.ID, dup.ID, "same person, two channels")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(merged.ContactPoints) != 3 {
+			t.Fatalf("%d contact points after the merge, want 3", len(merged.ContactPoints))
+		}
+		for _, cp := range merged.ContactPoints {
+			if cp.Value == "jane@example.com" && cp.AddedAt.Before(f.cust.CreatedAt) {
+				t.Fatal("a moved contact point kept its old date: it would count for verification at once")
+			}
+		}
+		// The conversation follows, at L0: a merge never raises a level.
+		conv, _ := sqldb.NewConversationService(db).FindConversationByID(ctx, f.conv.ID)
+		if conv.CustomerID != dup.ID || conv.EffectiveLevel(time.Now()) != proofdesk.L0 {
+			t.Fatalf("conversation after the merge: %s at %s", conv.CustomerID, conv.EffectiveLevel(time.Now()))
+		}
+		// One value, one record.
+		email := "jane@example.com"
+		if cs, _, err := f.desk.LookupCustomers(f.supCtx, proofdesk.CustomerFilter{Email: &email}); err != nil || len(cs) != 1 || cs[0].ID != dup.ID {
+			t.Fatalf("lookup after the merge: %d %v", len(cs), err)
+		}
+		// The owner was told at every contact point of both records.
+		out, _ := sqldb.NewOutboxService(db).FindOutbox(ctx, 50)
+		told := map[string]bool{}
+		for _, m := range out {
+			if m.Purpose == "owner_notice" && (strings.Contains(m.Body, "merged") || strings.Contains(m.Subject, "merged")) {
+				told[m.To] = true
+			}
+		}
+		for _, to := range []string{"jane@example.com", "+14155550123", "jd.work@example.org"} {
+			if !told[to] {
+				t.Fatalf("%s not told of the merge (told %v)", to, told)
+			}
 		}
 	})
 }

@@ -78,3 +78,21 @@ func (tx *Tx) MergeConversationInto(ctx context.Context, src, dst *proofdesk.Con
 	}
 	return copied, nil
 }
+
+// ConversationIDsOfCustomer returns the IDs of customerID's conversations.
+func (tx *Tx) ConversationIDsOfCustomer(ctx context.Context, customerID string) ([]string, error) {
+	rows, err := tx.query(ctx, `SELECT id FROM conversations WHERE customer_id = ? ORDER BY created_at, id`, customerID)
+	if err != nil {
+		return nil, fmt.Errorf("conversations of customer: %w", wrapErr(err))
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}

@@ -164,6 +164,8 @@ var authzTable = map[string]string{
 	"POST /macros/{id}/delete":        "LL2F22LL",
 	"POST /conversations/{id}/macros": "LLFFFFLL LL2FFFLL LL2FFFLL LLFFFFLL",
 	"GET /api/v1/search":              "UU2222FU",
+	// Merging two customer records: supervisors only, never under a lock.
+	"POST /api/v1/customers/{id}/merge": "UUFF22FU UUFF22FU UUFF22FU UUFFKKFU",
 	// Typing in a conversation tells its other viewers (any agent).
 	"POST /conversations/{id}/typing": "LL2222LL",
 	// Merging the conversation into another of the same customer: the

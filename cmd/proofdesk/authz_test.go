@@ -1334,9 +1334,12 @@ func authzRoutes() map[string]authzRoute {
 			then: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
 				return authzReq{method: "POST", path: "/api/v1/conversations/" + fx.convID + "/reveal", json: `{"field":"addresses","reason":"customer asked where the parcel goes"}`}
 			}},
-		"GET /macros":                     static("/macros"),
-		"GET /api/v1/macros":              static("/api/v1/macros"),
-		"GET /api/v1/search":              static("/api/v1/search?q=parcel"),
+		"GET /macros":        static("/macros"),
+		"GET /api/v1/macros": static("/api/v1/macros"),
+		"GET /api/v1/search": static("/api/v1/search?q=parcel"),
+		"POST /api/v1/customers/{id}/merge": {fixture: true, prep: func(e *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/api/v1/customers/" + fx.customer.ID + "/merge", json: fmt.Sprintf(`{"into":%q,"reason":"same person, two channels"}`, e.newCustomer())}
+		}},
 		"POST /conversations/{id}/typing": form("/typing", values("internal", "0")),
 		"POST /conversations/{id}/merge": {fixture: true, prep: func(e *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
 			return authzReq{path: "/conversations/" + fx.convID + "/merge", form: url.Values{"into": {e.sameCustomerConversation(fx)}}}
@@ -1459,6 +1462,20 @@ func (e *authzEnv) sameCustomerConversation(fx *authzFixture) string {
 	c := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, CustomerID: fx.customer.ID, AssigneeID: e.actors["agent"].agent.ID,
 		Requester: proofdesk.Requester{Name: "Merge target"}}
 	if err := e.m.ConversationService.CreateConversation(context.Background(), c, nil); err != nil {
+		e.t.Fatal(err)
+	}
+	return c.ID
+}
+
+// newCustomer is a customer of its own (a merge target), with an email
+// nobody else has.
+func (e *authzEnv) newCustomer() string {
+	in := proofdesk.CustomerInput{Name: "Merge Target", Emails: []proofdesk.ContactPointInput{{Value: fmt.Sprintf("target-%d-%s@example.net", e.next(), randHex(3))}}}
+	c, err := in.Customer(time.Now())
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if err := e.m.CustomerService.CreateCustomer(context.Background(), c); err != nil {
 		e.t.Fatal(err)
 	}
 	return c.ID

@@ -241,6 +241,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	mh.PostMessage = apiH.PostMessage
 	mh.Register(s)
 	api.NewMergeHandler(agents, dk).Register(s)
+	api.NewCustomerMergeHandler(agents, dk).Register(s)
 	api.NewSearchHandler(agents, dk, m.Desk.Conversations(m.ConversationService)).Register(s)
 	api.NewPolicyHandler(agents, m.PolicyService).Register(s)
 	api.NewAuditHandler(agents, m.AuditService).Register(s)

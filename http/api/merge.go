@@ -57,3 +57,53 @@ func (h *MergeHandler) handleMerge(w http.ResponseWriter, r *http.Request) {
 	}
 	httpd.WriteJSON(w, http.StatusOK, newConversationJSON(c, h.Now()))
 }
+
+// customerMerger is desk.Desk's merge of two customer records
+// (proofdesk.Decide, DoMerge: supervisors).
+type customerMerger interface {
+	MergeCustomers(ctx context.Context, sourceID, targetID, reason string) (*proofdesk.Customer, error)
+}
+
+// CustomerMergeHandler merges duplicate customer records.
+type CustomerMergeHandler struct {
+	agents proofdesk.AgentService
+	desk   customerMerger
+}
+
+// NewCustomerMergeHandler returns the handler.
+func NewCustomerMergeHandler(agents proofdesk.AgentService, d customerMerger) *CustomerMergeHandler {
+	return &CustomerMergeHandler{agents: agents, desk: d}
+}
+
+// Register adds, behind bearer-token auth:
+//
+//	POST /api/v1/customers/{id}/merge {"into": ID, "reason"} → 200
+//	     {"customer_id": into, "contact_points": n}: a supervisor's
+//	     action, audited; the owner is told at every contact point of
+//	     both records; {id}'s contact points join "into" (cooling off
+//	     again) and its conversations are relinked at L0. 403 for
+//	     anyone else, 423 under a support lock of either.
+func (h *CustomerMergeHandler) Register(r Router) {
+	r.Handle("POST /api/v1/customers/{id}/merge", authenticated(h.agents, h.handleMerge))
+}
+
+func (h *CustomerMergeHandler) handleMerge(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		Into   string `json:"into"`
+		Reason string `json:"reason"`
+	}
+	if err := httpd.DecodeJSON(r, &in); err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	if in.Into == "" {
+		httpd.Error(w, r, proofdesk.FieldError("into", "into is required: the customer to merge into"))
+		return
+	}
+	c, err := h.desk.MergeCustomers(r.Context(), r.PathValue("id"), in.Into, in.Reason)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	httpd.WriteJSON(w, http.StatusOK, map[string]any{"customer_id": c.ID, "contact_points": len(c.ContactPoints)})
+}
