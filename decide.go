@@ -56,8 +56,8 @@ const (
 	// this one's customer): the holder, or a supervisor; never under a
 	// support lock.
 	DoMergeConversations = "merge_conversations"
-	DoExport    = "export"
-	DoErase     = "erase"
+	DoExport             = "export"
+	DoErase              = "erase"
 	// DoLookup finds customers by an exact value (email, phone, external
 	// ID): each answer confirms or denies a guess, like the guard.
 	DoLookup = "lookup_customer"

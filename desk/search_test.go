@@ -73,4 +73,3 @@ func TestSearch_ProtectedShapesRefusedAndCounted(t *testing.T) {
 		}
 	})
 }
-
