@@ -127,8 +127,10 @@
     var live = $("#notice-live");
     if (!live) {
       live = document.createElement("p");
+      // In the page's flow, at its top: it never covers a control.
       live.id = "notice-live"; live.className = "flash flash-note notice-live"; live.setAttribute("role", "status");
-      document.body.appendChild(live);
+      var main = document.getElementById("main");
+      (main || document.body).insertBefore(live, (main || document.body).firstChild);
     }
     live.innerHTML = "";
     var a = document.createElement("a");
