@@ -43,11 +43,11 @@ func (tx *Tx) MergeConversationInto(ctx context.Context, src, dst *proofdesk.Con
 	if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM email_attachments WHERE conversation_id = ?`, src.ID).Scan(&files); err != nil {
 		return 0, fmt.Errorf("merge: %w", wrapErr(err))
 	}
-	plural := "s"
+	count := fmt.Sprintf("its %d messages follow", len(msgs))
 	if len(msgs) == 1 {
-		plural = ""
+		count = "its message follows"
 	}
-	note := fmt.Sprintf("Conversation %s was merged into this one: its %d message%s follow.", src.ID, len(msgs), plural)
+	note := fmt.Sprintf("Conversation %s was merged into this one: %s.", src.ID, count)
 	if err := tx.insertMessage(ctx, &proofdesk.Message{ConversationID: dst.ID, AuthorKind: proofdesk.AuthorSystem, Internal: true, Body: note}, dstKey); err != nil {
 		return 0, err
 	}
