@@ -38,6 +38,9 @@ type DB struct {
 	dialect string
 	rdb     *sql.DB // read pool
 	wdb     *sql.DB // writer: a single connection on SQLite
+	// rstmts and wstmts cache prepared statements of rdb and wdb on
+	// SQLite (stmtcache.go); nil on PostgreSQL.
+	rstmts, wstmts *stmtCache
 	vault   *vault.Vault
 	logger  *slog.Logger
 
@@ -167,6 +170,7 @@ func (db *DB) openPools() error {
 			return fmt.Errorf("open db: %w", err)
 		}
 		db.rdb.SetMaxOpenConns(8)
+		db.rstmts, db.wstmts = newStmtCache(db.rdb), newStmtCache(db.wdb)
 	}
 	if err := db.wdb.Ping(); err != nil {
 		return fmt.Errorf("open db: %w", err)
@@ -176,6 +180,11 @@ func (db *DB) openPools() error {
 
 // Close closes the pools.
 func (db *DB) Close() error {
+	for _, c := range []*stmtCache{db.rstmts, db.wstmts} {
+		if c != nil {
+			c.close()
+		}
+	}
 	var errs []error
 	if db.rdb != nil && db.rdb != db.wdb {
 		errs = append(errs, db.rdb.Close())
@@ -212,6 +221,11 @@ type Handle struct {
 	q   querier
 	db  *DB
 	now time.Time
+	// stmts caches prepared statements of q's pool (SQLite only); tx is
+	// set on a transaction's handle, which uses the cache's statements
+	// through Tx.StmtContext.
+	stmts *stmtCache
+	tx    *sql.Tx
 }
 
 // Tx is a write transaction.
@@ -223,19 +237,43 @@ type Tx struct {
 }
 
 func (h *Handle) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if s := h.stmt(ctx, q); s != nil {
+		return s.ExecContext(ctx, args...)
+	}
 	return h.q.ExecContext(ctx, h.db.rebind(q), args...)
 }
 
 func (h *Handle) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if s := h.stmt(ctx, q); s != nil {
+		return s.QueryContext(ctx, args...)
+	}
 	return h.q.QueryContext(ctx, h.db.rebind(q), args...)
 }
 
 func (h *Handle) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	if s := h.stmt(ctx, q); s != nil {
+		return s.QueryRowContext(ctx, args...)
+	}
 	return h.q.QueryRowContext(ctx, h.db.rebind(q), args...)
 }
 
+// stmt returns a prepared statement for q on h, or nil to run q as text.
+func (h *Handle) stmt(ctx context.Context, q string) *sql.Stmt {
+	if h.stmts == nil {
+		return nil
+	}
+	if h.tx == nil {
+		return h.stmts.get(ctx, q)
+	}
+	if s := h.stmts.lookup(q); s != nil {
+		return h.tx.StmtContext(ctx, s)
+	}
+	h.stmts.prepareLater(q)
+	return nil
+}
+
 // reader returns a handle on the read pool.
-func (db *DB) reader() *Handle { return &Handle{q: db.rdb, db: db, now: db.Now()} }
+func (db *DB) reader() *Handle { return &Handle{q: db.rdb, db: db, now: db.Now(), stmts: db.rstmts} }
 
 // WithTx runs fn in a write transaction, committing when fn returns nil.
 func (db *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
@@ -243,7 +281,7 @@ func (db *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", wrapErr(err))
 	}
-	tx := &Tx{Handle: Handle{q: sqlTx, db: db, now: db.Now()}, tx: sqlTx}
+	tx := &Tx{Handle: Handle{q: sqlTx, db: db, now: db.Now(), stmts: db.wstmts, tx: sqlTx}, tx: sqlTx}
 	if err := fn(tx); err != nil {
 		_ = sqlTx.Rollback()
 		return err

@@ -394,6 +394,7 @@ func (m *Main) startChannels(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("--smtp-relay: %w", err)
 		}
+		go func() { <-wctx.Done(); _ = relay.Close() }() // QUIT the idle sessions
 		mailer = relay
 	}
 	var smsSender outbox.SMSSender

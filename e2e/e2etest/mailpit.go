@@ -29,6 +29,14 @@ type Mailpit struct {
 // is set.
 func StartMailpit(tb testing.TB) *Mailpit {
 	tb.Helper()
+	return StartMailpitWith(tb)
+}
+
+// StartMailpitWith is StartMailpit with extra mailpit flags, such as
+// "--smtp-tls-cert", FILE, "--smtp-tls-key", FILE,
+// "--smtp-require-starttls", "--smtp-auth-accept-any".
+func StartMailpitWith(tb testing.TB, args ...string) *Mailpit {
+	tb.Helper()
 	bin := findTool("mailpit")
 	if bin == "" {
 		MissingTool(tb, "mailpit not found in $PATH or $(go env GOPATH)/bin; install it with: go install github.com/axllent/mailpit@v1.33.1")
@@ -37,8 +45,8 @@ func StartMailpit(tb testing.TB) *Mailpit {
 	httpAddr := FreeAddr(tb)
 	m.APIURL = "http://" + httpAddr
 	var logs syncBuffer
-	cmd := exec.Command(bin, "--smtp", m.SMTPAddr, "--listen", httpAddr, "--disable-version-check",
-		"--database", filepath.Join(tb.TempDir(), "mailpit.db"))
+	cmd := exec.Command(bin, append([]string{"--smtp", m.SMTPAddr, "--listen", httpAddr, "--disable-version-check",
+		"--database", filepath.Join(tb.TempDir(), "mailpit.db")}, args...)...)
 	cmd.Stdout, cmd.Stderr = &logs, &logs
 	if err := cmd.Start(); err != nil {
 		tb.Fatalf("start mailpit: %v", err)
@@ -164,6 +172,16 @@ func (m *Mailpit) Messages(tb testing.TB) []Summary {
 	var out struct{ Messages []Summary }
 	m.getJSON(tb, "/api/v1/messages?limit=1000", &out)
 	return out.Messages
+}
+
+// Total returns how many messages mailpit holds.
+func (m *Mailpit) Total(tb testing.TB) int {
+	tb.Helper()
+	var out struct {
+		Total int `json:"total"`
+	}
+	m.getJSON(tb, "/api/v1/messages?limit=1", &out)
+	return out.Total
 }
 
 // MessagesTo lists the messages to addr, newest first.
