@@ -41,8 +41,8 @@ type DB struct {
 	// rstmts and wstmts cache prepared statements of rdb and wdb on
 	// SQLite (stmtcache.go); nil on PostgreSQL.
 	rstmts, wstmts *stmtCache
-	vault   *vault.Vault
-	logger  *slog.Logger
+	vault          *vault.Vault
+	logger         *slog.Logger
 
 	// index seals nothing; it keys the blind indexes. system seals
 	// installation secrets such as agents' TOTP secrets.
