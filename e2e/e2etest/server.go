@@ -198,6 +198,16 @@ func (s *Server) launch(tb testing.TB, extra []string) {
 // Log returns what the server wrote to stdout and stderr so far.
 func (s *Server) Log() string { return s.logs.String() }
 
+// PID returns the server process's ID (0 before it started).
+func (s *Server) PID() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cmd == nil || s.cmd.Process == nil {
+		return 0
+	}
+	return s.cmd.Process.Pid
+}
+
 func (s *Server) storeArgs() []string {
 	args := []string{"--data", s.DataDir}
 	if s.DB != "" {
