@@ -255,7 +255,7 @@ func (l *loader) do(ctx context.Context, method, path, token string, in, out any
 func (l *loader) create(ctx context.Context, i int) (int, error) {
 	run := time.Now().UnixNano()
 	in := map[string]any{"channel": "api", "subject": fmt.Sprintf("Order question %d", i),
-		"message": "Hello, I have a question about my order.",
+		"message":   "Hello, I have a question about my order.",
 		"requester": map[string]string{"email": fmt.Sprintf("load-%d-%d@example.test", run, i)}}
 	if l.cfg.IntegrationToken != "" {
 		var cust struct {
