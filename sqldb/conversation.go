@@ -226,8 +226,10 @@ func (s *ConversationService) FindConversations(ctx context.Context, f proofdesk
 	add("v.assignee_id", f.AssigneeID)
 	add("v.team", f.Team)
 	w := joinAnd(where)
+	// The count stops at MaxConversationCount: counting every match would
+	// make each page cost as much as the whole inbox.
 	var total int
-	if err := h.queryRow(ctx, `SELECT COUNT(*) FROM conversations v WHERE `+w, args...).Scan(&total); err != nil {
+	if err := h.queryRow(ctx, fmt.Sprintf(`SELECT COUNT(*) FROM (SELECT 1 FROM conversations v WHERE %s LIMIT %d) c`, w, proofdesk.MaxConversationCount), args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count conversations: %w", err)
 	}
 	limit := f.Limit
@@ -235,7 +237,7 @@ func (s *ConversationService) FindConversations(ctx context.Context, f proofdesk
 		limit = 100
 	}
 	rows, err := h.query(ctx, `SELECT `+conversationColumns+` FROM conversations v JOIN data_keys k ON k.id = v.data_key_id WHERE `+w+
-		fmt.Sprintf(` ORDER BY v.last_activity_at DESC, v.id LIMIT %d OFFSET %d`, limit, max(f.Offset, 0)), args...)
+		fmt.Sprintf(` ORDER BY v.last_activity_at DESC, v.id DESC LIMIT %d OFFSET %d`, limit, max(f.Offset, 0)), args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("find conversations: %w", err)
 	}

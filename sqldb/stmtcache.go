@@ -31,10 +31,16 @@ type stmtCache struct {
 	// pending holds texts being prepared in the background.
 	pending map[string]bool
 	closed  bool
+	// wg counts background prepares; close waits for them, so none
+	// opens a connection after the store is closed.
+	wg     sync.WaitGroup
+	ctx    context.Context
+	cancel context.CancelFunc
 }
 
 func newStmtCache(pool *sql.DB) *stmtCache {
-	return &stmtCache{pool: pool, m: make(map[string]*sql.Stmt), pending: make(map[string]bool)}
+	ctx, cancel := context.WithCancel(context.Background())
+	return &stmtCache{pool: pool, m: make(map[string]*sql.Stmt), pending: make(map[string]bool), ctx: ctx, cancel: cancel}
 }
 
 // cacheable reports whether q is one statement (a prepared statement
@@ -99,9 +105,11 @@ func (c *stmtCache) prepareLater(q string) {
 		return
 	}
 	c.pending[q] = true
+	c.wg.Add(1)
 	c.mu.Unlock()
 	go func() {
-		s, err := c.pool.PrepareContext(context.Background(), q)
+		defer c.wg.Done()
+		s, err := c.pool.PrepareContext(c.ctx, q)
 		c.mu.Lock()
 		delete(c.pending, q)
 		c.mu.Unlock()
@@ -111,11 +119,16 @@ func (c *stmtCache) prepareLater(q string) {
 	}()
 }
 
-// close closes every cached statement; later calls prepare nothing.
+// close waits for background prepares and closes every cached
+// statement; later calls prepare nothing.
 func (c *stmtCache) close() {
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	c.closed = true
+	c.mu.Unlock()
+	c.cancel()
+	c.wg.Wait()
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	for q, s := range c.m {
 		_ = s.Close()
 		delete(c.m, q)
