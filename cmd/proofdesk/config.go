@@ -91,6 +91,8 @@ type Config struct {
 	// APIRate is how many API requests one caller (token, or address
 	// without one) may make per minute, counted across nodes.
 	APIRate int
+	// PprofAddr, when set, serves Go's profiles on this loopback address.
+	PprofAddr string
 	// RevealAlert is the number of reveals by one agent in an hour above
 	// which supervisors are alerted.
 	RevealAlert int
@@ -397,6 +399,7 @@ var (
 		listOption("widget-origins", "comma-separated sites that may embed the chat widget (host patterns such as shop.example.com or *.example.com)", func(c *Config) *[]string { return &c.WidgetOrigins }),
 		intOption("widget-rate", "chat messages one visitor may send per minute", func(c *Config) *int { return &c.WidgetRate }),
 		intOption("api-rate", "API requests one token (or address without one) may make per minute", func(c *Config) *int { return &c.APIRate }),
+		stringOption("pprof-addr", "serve Go's profiles (CPU, heap, block, mutex) on this loopback address, e.g. 127.0.0.1:6060 (empty: off)", func(c *Config) *string { return &c.PprofAddr }),
 		boolOption("user-hash", "also accept Intercom-style user_hash identities (for migrations; they never expire: prefer signed tokens)", func(c *Config) *bool { return &c.UserHash }),
 		intOption("reveal-alert", "reveals, blocked replies and exact-value lookups by one agent in an hour above which supervisors are alerted", func(c *Config) *int { return &c.RevealAlert }),
 		intOption("oracle-limit", "blocked replies by one agent in an hour above which supervisors are alerted and the agent's replies and lookups pause", func(c *Config) *int { return &c.OracleLimit }),

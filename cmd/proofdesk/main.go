@@ -174,6 +174,11 @@ func (m *Main) Run(ctx context.Context) error {
 	if _, err := m.applyPolicyFile(ctx); err != nil {
 		return err
 	}
+	if m.Config.PprofAddr != "" {
+		if err := startPprof(ctx, m.Config.PprofAddr, m.Logger); err != nil {
+			return err
+		}
+	}
 	if m.Config.IsPostgres() {
 		ev, err := pgnotify.Open(ctx, m.Config.DB, m.Logger)
 		if err != nil {
