@@ -41,8 +41,11 @@ type DB struct {
 	// rstmts and wstmts cache prepared statements of rdb and wdb on
 	// SQLite (stmtcache.go); nil on PostgreSQL.
 	rstmts, wstmts *stmtCache
-	vault          *vault.Vault
-	logger         *slog.Logger
+	// stopSequencer ends the audit sequencer (PostgreSQL, audit_seq.go).
+	stopSequencer func()
+	sequencerDone chan struct{}
+	vault         *vault.Vault
+	logger        *slog.Logger
 
 	// index seals nothing; it keys the blind indexes. system seals
 	// installation secrets such as agents' TOTP secrets.
@@ -132,6 +135,12 @@ func (db *DB) Open(ctx context.Context) error {
 		db.Close()
 		return err
 	}
+	if db.dialect == Postgres {
+		sctx, cancel := context.WithCancel(context.Background())
+		db.stopSequencer = cancel
+		db.sequencerDone = make(chan struct{})
+		go func() { defer close(db.sequencerDone); db.runAuditSequencer(sctx) }()
+	}
 	return nil
 }
 
@@ -180,6 +189,13 @@ func (db *DB) openPools() error {
 
 // Close closes the pools.
 func (db *DB) Close() error {
+	if db.stopSequencer != nil {
+		db.stopSequencer()
+		<-db.sequencerDone
+		db.stopSequencer = nil
+		// Chain what is still pending, so a clean stop leaves none.
+		_ = db.flushAudit(context.Background())
+	}
 	for _, c := range []*stmtCache{db.rstmts, db.wstmts} {
 		if c != nil {
 			c.close()
@@ -234,6 +250,9 @@ type Tx struct {
 	tx *sql.Tx
 	// touched lists the customers this transaction created or changed.
 	touched []string
+	// migration marks a schema migration's transaction: its audit entries
+	// are chained at once (the sequencer's table may not exist yet).
+	migration bool
 }
 
 func (h *Handle) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {

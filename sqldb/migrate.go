@@ -54,6 +54,7 @@ var goMigrations = map[string]func(ctx context.Context, tx *Tx) error{
 
 func (db *DB) migrateFile(ctx context.Context, name, version string) error {
 	return db.WithTx(ctx, func(tx *Tx) error {
+		tx.migration = true
 		if db.dialect == Postgres {
 			// Serialise nodes that start at once.
 			if _, err := tx.exec(ctx, `SELECT pg_advisory_xact_lock(7714001)`); err != nil {

@@ -113,8 +113,11 @@ func (tx *Tx) SetFlag(ctx context.Context, conv *proofdesk.Conversation, flag st
 
 // CountAudit counts the audit entries of actorID with action since t.
 func (h *Handle) CountAudit(ctx context.Context, actorID, action string, since time.Time) (int, error) {
+	if err := h.lockActor(ctx, actorID); err != nil {
+		return 0, fmt.Errorf("count audit: %w", err)
+	}
 	var n int
-	if err := h.queryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE actor_id = ? AND action = ? AND at > ?`,
+	if err := h.queryRow(ctx, `SELECT COUNT(*) FROM audit_events WHERE actor_id = ? AND action = ? AND at > ?`,
 		actorID, action, fmtTime(since)).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count audit: %w", err)
 	}
