@@ -51,6 +51,14 @@ type ViewContext struct {
 	// such a code is hidden wherever it is typed, also in a conversation
 	// without requests of its own.
 	KnownCode func(code string) bool
+	// AgentText, when set, masks in what agents wrote on the conversation
+	// (replies, internal notes, file names) the customer's protected
+	// values the viewer could not send there now: a reply sent at L2
+	// that quoted the address reads "[address hidden: L2]" to an agent
+	// at L0 later (desk: VerificationService.AgentText, the disclosure
+	// guard at the level Decide gives the viewer). It reports whether it
+	// masked anything. nil shows agents' messages as written.
+	AgentText func(text string) (string, bool)
 }
 
 func (vc ViewContext) allows(class string, attr bool) bool {
@@ -154,8 +162,11 @@ type MessageView struct {
 	Internal       bool   `json:"internal"`
 	// CodeHidden is true when a verification code was hidden in Body or
 	// in a file name.
-	CodeHidden bool      `json:"code_hidden,omitempty"`
-	CreatedAt  time.Time `json:"created_at"`
+	CodeHidden bool `json:"code_hidden,omitempty"`
+	// ProtectedHidden is true when protected customer data an agent
+	// quoted was masked in Body or in a file name (ViewContext.AgentText).
+	ProtectedHidden bool      `json:"protected_hidden,omitempty"`
+	CreatedAt       time.Time `json:"created_at"`
 	// Attachments are the message's files, without bytes; never nil.
 	Attachments []AttachmentView `json:"attachments"`
 }
@@ -195,8 +206,11 @@ const CodeHiddenText = "[code hidden]"
 
 // NewMessageView returns m as vc allows it to be shown: in what the
 // customer (or the system, on their behalf) wrote, verification codes are
-// hidden (see HideCodes), in the body and in the names of the files;
-// agents' own messages are shown as written.
+// hidden (see HideCodes), in the body and in the names of the files; in
+// agents' messages, the protected values the viewer may not see now are
+// masked (ViewContext.AgentText). A list of a conversation's messages
+// goes through NewMessageViews, which also hides a code split across
+// messages.
 func NewMessageView(m *Message, vc ViewContext) *MessageView {
 	return vc.newMessageView(m, nil)
 }
@@ -215,13 +229,28 @@ func (vc ViewContext) newMessageView(m *Message, ct *codeText) *MessageView {
 			markKnownCodes([]*codeText{ct}, vc.KnownCode)
 		}
 		v.Body, v.CodeHidden = ct.render()
+	} else if vc.AgentText != nil {
+		v.Body, v.ProtectedHidden = vc.AgentText(m.Body)
 	}
 	for _, a := range m.Attachments {
 		av, hidden := newAttachmentView(a, vc, customer)
+		if !customer && vc.AgentText != nil {
+			var masked bool
+			if av.Filename, masked = vc.AgentText(av.Filename); masked {
+				v.ProtectedHidden = true
+			}
+		}
 		v.Attachments = append(v.Attachments, av)
 		v.CodeHidden = v.CodeHidden || hidden
 	}
 	return v
+}
+
+// ProtectedHiddenText is what replaces protected data an agent quoted,
+// in a view that may not show it: the data class and the level it needs
+// ("[address hidden: L2]"), never the value.
+func ProtectedHiddenText(class string, level Level) string {
+	return "[" + class + " hidden: " + level.String() + "]"
 }
 
 // Text returns text a customer wrote outside a message body (an email's

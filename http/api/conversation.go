@@ -257,8 +257,8 @@ func (h *Handler) handleMessageList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := make([]messageJSON, 0, len(ms))
-	for _, m := range ms {
-		out = append(out, newMessageJSON(proofdesk.NewMessageView(m, vc)))
+	for _, v := range proofdesk.NewMessageViews(ms, vc) {
+		out = append(out, newMessageJSON(v))
 	}
 	httpd.WriteJSON(w, http.StatusOK, map[string]any{"messages": out})
 }

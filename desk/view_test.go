@@ -1,0 +1,92 @@
+package desk_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/sqldb"
+	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
+)
+
+// TestAgentTextMasksQuotedData: a reply sent legitimately at L2 that
+// quoted the address and the card stays readable to the holder at L2,
+// and is masked, sentence by sentence, for an agent who could not send it
+// now (another agent, a supervisor who does not hold the conversation);
+// a note that quoted the address in an unverified conversation is masked
+// for its own author; the customer's own words are not touched.
+func TestAgentTextMasksQuotedData(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		ctx := context.Background()
+		conv := f.newConversation(t)
+		f.verifyL2(t, conv)
+		const quote = "Hello Jane. The parcel goes to 742 Evergreen Terrace, Springfield 97403. Paid with the visa ending 4242. Anything else?"
+		if err := f.reply(f.agentCtx, conv.ID, quote); err != nil {
+			t.Fatalf("reply at L2: %v", err)
+		}
+		other := &proofdesk.Agent{Email: "bob@desk.example", Name: "Bob", Role: proofdesk.RoleAgent, PasswordHash: "x"}
+		if err := sqldb.NewAgentService(db).CreateAgent(ctx, other); err != nil {
+			t.Fatal(err)
+		}
+		view := func(actx context.Context, convID string) []*proofdesk.MessageView {
+			t.Helper()
+			msgs, err := sqldb.NewConversationService(db).FindMessages(actx, convID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			at, err := f.vs.AgentText(actx, convID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return proofdesk.NewMessageViews(msgs, proofdesk.ViewContext{AgentText: at, CodesIssued: true})
+		}
+		agentBody := func(vs []*proofdesk.MessageView) *proofdesk.MessageView {
+			for _, v := range vs {
+				if v.AuthorKind == proofdesk.AuthorAgent {
+					return v
+				}
+			}
+			t.Fatal("no agent message")
+			return nil
+		}
+		if v := agentBody(view(f.agentCtx, conv.ID)); v.Body != quote || v.ProtectedHidden {
+			t.Fatalf("holder at L2 sees %q (hidden %v), want as written", v.Body, v.ProtectedHidden)
+		}
+		for name, actx := range map[string]context.Context{"other agent": proofdesk.NewContextWithAgent(ctx, other), "supervisor": f.supCtx} {
+			v := agentBody(view(actx, conv.ID))
+			for _, leak := range []string{"742", "Evergreen", "97403", "4242"} {
+				if strings.Contains(v.Body, leak) {
+					t.Errorf("%s sees %q in %q", name, leak, v.Body)
+				}
+			}
+			if !v.ProtectedHidden || !strings.HasPrefix(v.Body, "Hello Jane. ") || !strings.HasSuffix(v.Body, " Anything else?") ||
+				!strings.Contains(v.Body, "[address hidden: ") {
+				t.Errorf("%s sees %q (hidden %v): want the other sentences kept and the class named", name, v.Body, v.ProtectedHidden)
+			}
+		}
+		// A note written at L0 with the address: masked for its author too.
+		note := &proofdesk.Message{ConversationID: f.conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.agent.ID, Internal: true,
+			Body: "customer lives at 742 Evergreen Terrace"}
+		if err := sqldb.NewConversationService(db).CreateMessage(f.agentCtx, note); err != nil {
+			t.Fatalf("note: %v", err)
+		}
+		cust := &proofdesk.Message{ConversationID: f.conv.ID, AuthorKind: proofdesk.AuthorCustomer, Body: "I live at 742 Evergreen Terrace"}
+		if err := sqldb.NewConversationService(db).CreateMessage(ctx, cust); err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range view(f.agentCtx, f.conv.ID) {
+			switch v.AuthorKind {
+			case proofdesk.AuthorAgent:
+				if strings.Contains(v.Body, "Evergreen") || !v.ProtectedHidden {
+					t.Errorf("note at L0 reads %q", v.Body)
+				}
+			case proofdesk.AuthorCustomer:
+				if v.Body != cust.Body {
+					t.Errorf("customer's message reads %q, want as written", v.Body)
+				}
+			}
+		}
+	})
+}
