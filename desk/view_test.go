@@ -4,8 +4,10 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
@@ -89,4 +91,34 @@ func TestAgentTextMasksQuotedData(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestTranscriptHidesCodeForms: the transcript sent to the owner reads
+// messages through the same view: a code in words or split across
+// messages is hidden there too.
+func TestTranscriptHidesCodeForms(t *testing.T) {
+	db := sqldbtest.Open(t)
+	f := newFixture(t, db)
+	n, err := desk.NewNotices(context.Background(), db, desk.NoticeConfig{BaseURL: "https://desk.example"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	msgs := []*proofdesk.Message{
+		{AuthorKind: proofdesk.AuthorCustomer, Body: "my code is four eight two nine one three"},
+		{AuthorKind: proofdesk.AuthorCustomer, Body: "or 771"},
+		{AuthorKind: proofdesk.AuthorAgent, Body: "go on"},
+		{AuthorKind: proofdesk.AuthorCustomer, Body: "204"},
+	}
+	out := n.Transcript(f.conv, []*proofdesk.Customer{f.cust}, msgs, true, time.Now())
+	if len(out) == 0 {
+		t.Fatal("no transcript")
+	}
+	for _, leak := range []string{"four eight", "771", "204"} {
+		if strings.Contains(out[0].Body, leak) {
+			t.Fatalf("transcript holds %q", leak)
+		}
+	}
+	if strings.Count(out[0].Body, proofdesk.CodeHiddenText) != 3 || !strings.Contains(out[0].Body, "go on") {
+		t.Fatalf("transcript does not hide the three parts")
+	}
 }
