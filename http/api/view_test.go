@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
 	httpd "github.com/proofdesk/proofdesk/http"
 	"github.com/proofdesk/proofdesk/http/api"
 	"github.com/proofdesk/proofdesk/inmem"
@@ -116,7 +117,7 @@ func TestView_EventStreamCarriesNoText(t *testing.T) {
 	db := sqldbtest.Open(t)
 	events := inmem.NewEventService(0)
 	t.Cleanup(func() { _ = events.Close() })
-	db.SetEvents(events)
+	desk.PublishEvents(db, events) // every committed change, as in cmd/proofdesk
 	agents := sqldb.NewAgentService(db)
 	convs := sqldb.NewConversationService(db)
 	tok := mustToken(t, agents, mustAgent(t, agents, "agent@desk.test", proofdesk.RoleAgent))

@@ -1,4 +1,4 @@
-package sqldb_test
+package desk_test
 
 import (
 	"context"
@@ -6,19 +6,22 @@ import (
 	"time"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
 	"github.com/proofdesk/proofdesk/inmem"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
 
-// TestStorePublishesEvents checks that committed changes publish live
-// events, whichever handler made them, and that a blocked reply does not.
-func TestStorePublishesEvents(t *testing.T) {
+// TestPublishEvents: committed changes become live events, whichever
+// handler made them (the store's message writes, the desk's requests and
+// levels, an assignment), in order; a blocked reply, which rolls back,
+// publishes nothing.
+func TestPublishEvents(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		f := newFixture(t, db)
 		ev := inmem.NewEventService(0)
 		defer ev.Close()
-		db.SetEvents(ev)
+		desk.PublishEvents(db, ev)
 		sub, err := ev.Subscribe(context.Background(), f.conv.ID)
 		if err != nil {
 			t.Fatal(err)
@@ -33,11 +36,14 @@ func TestStorePublishesEvents(t *testing.T) {
 			}
 			return proofdesk.Event{}
 		}
-		f.say(t, f.conv, "hello")
-		if e := next(); e.Type != proofdesk.EventMessageCreated || e.AuthorKind != proofdesk.AuthorCustomer || e.MessageID == "" {
+		if err := sqldb.NewConversationService(db).CreateMessage(context.Background(), &proofdesk.Message{ConversationID: f.conv.ID,
+			AuthorKind: proofdesk.AuthorCustomer, Body: "hello"}); err != nil {
+			t.Fatal(err)
+		}
+		if e := next(); e.Type != proofdesk.EventMessageCreated || e.AuthorKind != proofdesk.AuthorCustomer || e.MessageID == "" || e.At.IsZero() {
 			t.Fatalf("after a message: %+v", e)
 		}
-		if err := f.reply(f.agentCtx, f.conv, "It goes to 742 Evergreen Terrace"); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
+		if err := f.reply(f.agentCtx, f.conv.ID, "It goes to 742 Evergreen Terrace"); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
 			t.Fatalf("reply: %v", err)
 		}
 		info, err := f.vs.IssueChallenge(f.agentCtx, f.conv.ID, f.emailID)
@@ -56,6 +62,13 @@ func TestStorePublishesEvents(t *testing.T) {
 		}
 		if e := next(); e.Type != proofdesk.EventLevelChanged || e.Level != "L1" {
 			t.Fatalf("level event: %+v", e)
+		}
+		status := proofdesk.StatusPending
+		if _, err := f.desk.UpdateConversation(f.agentCtx, f.conv.ID, proofdesk.ConversationUpdate{Status: &status}); err != nil {
+			t.Fatal(err)
+		}
+		if e := next(); e.Type != proofdesk.EventConversationUpdated || e.Status != proofdesk.StatusPending {
+			t.Fatalf("after an update: %+v", e)
 		}
 	})
 }
