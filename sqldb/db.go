@@ -120,10 +120,6 @@ func (db *DB) Open(ctx context.Context) error {
 		db.Close()
 		return err
 	}
-	if err := db.migrateData(ctx); err != nil {
-		db.Close()
-		return err
-	}
 	return nil
 }
 
