@@ -22,7 +22,7 @@ func TestPublishEvents(t *testing.T) {
 		ev := inmem.NewEventService(0)
 		defer ev.Close()
 		desk.PublishEvents(db, ev)
-		sub, err := ev.Subscribe(context.Background(), f.conv.ID)
+		sub, err := ev.Subscribe(context.Background(), f.Conv.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -36,25 +36,25 @@ func TestPublishEvents(t *testing.T) {
 			}
 			return proofdesk.Event{}
 		}
-		if err := sqldb.NewConversationService(db).CreateMessage(context.Background(), &proofdesk.Message{ConversationID: f.conv.ID,
+		if err := sqldb.NewConversationService(db).CreateMessage(context.Background(), &proofdesk.Message{ConversationID: f.Conv.ID,
 			AuthorKind: proofdesk.AuthorCustomer, Body: "hello"}); err != nil {
 			t.Fatal(err)
 		}
 		if e := next(); e.Type != proofdesk.EventMessageCreated || e.AuthorKind != proofdesk.AuthorCustomer || e.MessageID == "" || e.At.IsZero() {
 			t.Fatalf("after a message: %+v", e)
 		}
-		if err := f.reply(f.agentCtx, f.conv.ID, "It goes to 742 Evergreen Terrace"); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
+		if err := f.reply(f.AgentCtx, f.Conv.ID, "It goes to 742 Evergreen Terrace"); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
 			t.Fatalf("reply: %v", err)
 		}
-		info, err := f.vs.IssueChallenge(f.agentCtx, f.conv.ID, f.emailID)
+		info, err := f.VS.IssueChallenge(f.AgentCtx, f.Conv.ID, f.EmailID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if e := next(); e.Type != proofdesk.EventChallengeUpdated || e.Status != proofdesk.ChallengePending {
 			t.Fatalf("after issuing (a blocked reply must publish nothing): %+v", e)
 		}
-		token, _ := f.lastSecret(t)
-		if _, err := f.vs.ApproveByToken(context.Background(), token, info.Number); err != nil {
+		token, _ := f.LastSecret(t)
+		if _, err := f.VS.ApproveByToken(context.Background(), token, info.Number); err != nil {
 			t.Fatal(err)
 		}
 		if e := next(); e.Type != proofdesk.EventChallengeUpdated || e.Status != proofdesk.ChallengeCompleted {
@@ -64,7 +64,7 @@ func TestPublishEvents(t *testing.T) {
 			t.Fatalf("level event: %+v", e)
 		}
 		status := proofdesk.StatusPending
-		if _, err := f.desk.UpdateConversation(f.agentCtx, f.conv.ID, proofdesk.ConversationUpdate{Status: &status}); err != nil {
+		if _, err := f.Desk.UpdateConversation(f.AgentCtx, f.Conv.ID, proofdesk.ConversationUpdate{Status: &status}); err != nil {
 			t.Fatal(err)
 		}
 		if e := next(); e.Type != proofdesk.EventConversationUpdated || e.Status != proofdesk.StatusPending {

@@ -22,10 +22,10 @@ func TestAgentTextMasksQuotedData(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		f := newFixture(t, db)
 		ctx := context.Background()
-		conv := f.newConversation(t)
-		f.verifyL2(t, conv)
+		conv := f.NewConversation(t)
+		f.VerifyL2(t, conv)
 		const quote = "Hello Jane. The parcel goes to 742 Evergreen Terrace, Springfield 97403. Paid with the visa ending 4242. Anything else?"
-		if err := f.reply(f.agentCtx, conv.ID, quote); err != nil {
+		if err := f.reply(f.AgentCtx, conv.ID, quote); err != nil {
 			t.Fatalf("reply at L2: %v", err)
 		}
 		other := &proofdesk.Agent{Email: "bob@desk.example", Name: "Bob", Role: proofdesk.RoleAgent, PasswordHash: "x"}
@@ -38,7 +38,7 @@ func TestAgentTextMasksQuotedData(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			at, err := f.vs.AgentText(actx, convID)
+			at, err := f.VS.AgentText(actx, convID)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -53,10 +53,10 @@ func TestAgentTextMasksQuotedData(t *testing.T) {
 			t.Fatal("no agent message")
 			return nil
 		}
-		if v := agentBody(view(f.agentCtx, conv.ID)); v.Body != quote || v.ProtectedHidden {
+		if v := agentBody(view(f.AgentCtx, conv.ID)); v.Body != quote || v.ProtectedHidden {
 			t.Fatalf("holder at L2 sees %q (hidden %v), want as written", v.Body, v.ProtectedHidden)
 		}
-		for name, actx := range map[string]context.Context{"other agent": proofdesk.NewContextWithAgent(ctx, other), "supervisor": f.supCtx} {
+		for name, actx := range map[string]context.Context{"other agent": proofdesk.NewContextWithAgent(ctx, other), "supervisor": f.SupCtx} {
 			v := agentBody(view(actx, conv.ID))
 			for _, leak := range []string{"742", "Evergreen", "97403", "4242"} {
 				if strings.Contains(v.Body, leak) {
@@ -69,16 +69,16 @@ func TestAgentTextMasksQuotedData(t *testing.T) {
 			}
 		}
 		// A note written at L0 with the address: masked for its author too.
-		note := &proofdesk.Message{ConversationID: f.conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.agent.ID, Internal: true,
+		note := &proofdesk.Message{ConversationID: f.Conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.Agent.ID, Internal: true,
 			Body: "customer lives at 742 Evergreen Terrace"}
-		if err := sqldb.NewConversationService(db).CreateMessage(f.agentCtx, note); err != nil {
+		if err := sqldb.NewConversationService(db).CreateMessage(f.AgentCtx, note); err != nil {
 			t.Fatalf("note: %v", err)
 		}
-		cust := &proofdesk.Message{ConversationID: f.conv.ID, AuthorKind: proofdesk.AuthorCustomer, Body: "I live at 742 Evergreen Terrace"}
+		cust := &proofdesk.Message{ConversationID: f.Conv.ID, AuthorKind: proofdesk.AuthorCustomer, Body: "I live at 742 Evergreen Terrace"}
 		if err := sqldb.NewConversationService(db).CreateMessage(ctx, cust); err != nil {
 			t.Fatal(err)
 		}
-		for _, v := range view(f.agentCtx, f.conv.ID) {
+		for _, v := range view(f.AgentCtx, f.Conv.ID) {
 			switch v.AuthorKind {
 			case proofdesk.AuthorAgent:
 				if strings.Contains(v.Body, "Evergreen") || !v.ProtectedHidden {
@@ -109,7 +109,7 @@ func TestTranscriptHidesCodeForms(t *testing.T) {
 		{AuthorKind: proofdesk.AuthorAgent, Body: "go on"},
 		{AuthorKind: proofdesk.AuthorCustomer, Body: "204"},
 	}
-	out := n.Transcript(f.conv, []*proofdesk.Customer{f.cust}, msgs, true, time.Now())
+	out := n.Transcript(f.Conv, []*proofdesk.Customer{f.Cust}, msgs, true, time.Now())
 	if len(out) == 0 {
 		t.Fatal("no transcript")
 	}
