@@ -204,6 +204,7 @@ const (
 	pWord uint8 = iota
 	pInner
 	pNear
+	pSame // digits inside a word, after other digits of the same word
 )
 
 // numberSpans returns the numbers of s: pieces joined by short gaps (see
@@ -225,7 +226,18 @@ func numberSpans(s string) []numberSpan {
 			isNum[wi] = true
 			continue
 		}
+		if d, ok := digitsAndLetters(text, nr); ok {
+			pieces = append(pieces, piece{w[0], w[1], d, pInner}) // "48291O"
+			isNum[wi] = true
+			continue
+		}
 		if inner := innerDigits(s, w[0], w[1]); len(inner) > 0 {
+			// "code482913ok"; the runs of one word join ("4a8b2c9d1e3")
+			for k := range inner {
+				if k > 0 {
+					inner[k].kind = pSame
+				}
+			}
 			pieces = append(pieces, inner...)
 			isNum[wi] = true
 			continue
@@ -269,7 +281,7 @@ func numberSpans(s string) []numberSpan {
 	var out []numberSpan
 	for i := 0; i < len(pieces); {
 		j := i + 1
-		for j < len(pieces) && joinable(s, pieces[j-1].end, pieces[j].start, len(pieces[j-1].digits), len(pieces[j].digits)) {
+		for j < len(pieces) && (pieces[j].kind == pSame || joinable(s, pieces[j-1].end, pieces[j].start, len(pieces[j-1].digits), len(pieces[j].digits))) {
 			j++
 		}
 		if sp, ok := readSpan(s, pieces[i:j], nr); ok {
@@ -290,13 +302,13 @@ func readSpan(s string, ps []piece, nr NumberReader) (numberSpan, bool) {
 		if ps[i].kind != pNear {
 			real = true
 		}
-		if ps[i].kind == pInner {
+		if ps[i].kind == pInner || ps[i].kind == pSame {
 			b = append(b, ps[i].digits...)
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(ps) && ps[j].kind != pInner {
+		for j < len(ps) && ps[j].kind != pInner && ps[j].kind != pSame {
 			if ps[j].kind != pNear {
 				real = true
 			}
@@ -323,34 +335,48 @@ func sortPieces(ps []piece) {
 }
 
 // joinable reports whether the gap s[a:b] joins two pieces of a and b
-// digits into one number: at most two code separators, or a comma (and
-// a space) between pieces of one or two digits.
+// digits into one number: invisible characters, at most two spaces and
+// one mark ("482 913", "482-913", "4 • 8", "(482) 913", "4…8"), or at
+// most two code separators; a comma alone ("482,913"), or a comma and a
+// space between pieces of one or two digits ("4, 8, 2"). Three spaces
+// part two numbers, and so does ", " after a longer one ("order 12345,
+// 2 items").
 func joinable(s string, a, b, da, db int) bool {
 	if a == b {
 		return true // "482913code": the digits and the word touch
 	}
-	gap := s[a:b]
-	if utf8.RuneCountInString(gap) > 2 {
-		return strings.TrimFunc(gap, func(r rune) bool { return unicode.Is(unicode.Cf, r) }) == "" && gap != ""
+	gap := strings.TrimFunc(s[a:b], func(r rune) bool { return unicode.Is(unicode.Cf, r) })
+	if gap == "" || gap == "," {
+		return true
 	}
+	n, spaces, marks := 0, 0, 0
 	for _, r := range gap {
-		if r == ',' && da <= 2 && db <= 2 {
-			continue
-		}
-		if !isCodeSeparator(r) {
+		n++
+		switch {
+		case r == ',' || r == ';':
+			if da > 2 || db > 2 {
+				return false
+			}
+			marks++
+		case unicode.IsSpace(r):
+			spaces++
+		case isCodeSeparator(r) || unicode.IsPunct(r) || unicode.IsSymbol(r):
+			marks++
+		default:
 			return false
 		}
 	}
-	return true
+	return n <= 2 || n == 3 && spaces <= 2 && marks <= 1
 }
 
 // scanWords returns the words of s as byte ranges: runs of letters,
-// digits, marks and invisible characters.
+// numbers (digits, superscripts, circled digits), marks and invisible
+// characters.
 func scanWords(s string) [][2]int {
 	var out [][2]int
 	start := -1
 	for i, r := range s {
-		in := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) ||
+		in := unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) ||
 			unicode.Is(unicode.Cf, r) && start >= 0
 		switch {
 		case in && start < 0:
@@ -369,6 +395,27 @@ func scanWords(s string) [][2]int {
 		out[k][1] = out[k][0] + len(strings.TrimRightFunc(w, func(r rune) bool { return unicode.Is(unicode.Cf, r) }))
 	}
 	return out
+}
+
+// digitsAndLetters reads a word of digits with letters for digits among
+// them ("48291O", "2O2l"): every rune a digit or a letter the reader
+// reads as one, and at least one real digit.
+func digitsAndLetters(w string, nr NumberReader) (string, bool) {
+	if nr.DigitLetter == nil {
+		return "", false
+	}
+	var b []byte
+	real := false
+	for _, r := range w {
+		if v, ok := digitValue(r); ok {
+			b, real = append(b, byte('0'+v)), true
+		} else if c, ok := nr.DigitLetter(r); ok {
+			b = append(b, c)
+		} else if !unicode.Is(unicode.Cf, r) {
+			return "", false
+		}
+	}
+	return string(b), real
 }
 
 // innerDigits returns the runs of digits inside the word s[a:b] that is
