@@ -259,12 +259,15 @@ func numberSpans(s string) []numberSpan {
 			w := words[wi]
 			text := s[w[0]:w[1]]
 			d := ""
-			if r, size := utf8.DecodeRuneInString(text); size == len(text) && nr.DigitLetter != nil {
-				if c, ok := nr.DigitLetter(r); ok {
+			if r, size := utf8.DecodeRuneInString(text); size == len(text) {
+				// A letter for a digit only between numbers ("4 8 2 9 l 3"),
+				// so that "13 I think" keeps its "I".
+				between := wi > 0 && isNum[wi-1] && joinable(s, words[wi-1][1], w[0], 1, 1) &&
+					wi+1 < len(words) && isNum[wi+1] && joinable(s, w[1], words[wi+1][0], 1, 1)
+				if c, ok := digitLetter(nr, r); ok && between {
 					d = string(c)
 				}
-			}
-			if d == "" && len(text) <= 24 {
+			} else if len(text) <= 24 {
 				if n, ok := nr.Number("two " + text); ok && len(n) > 1 && n[0] == '2' {
 					d = n[1:]
 				} else if n, ok := nr.Number(text + " two"); ok && len(n) > 1 && n[len(n)-1] == '2' {
@@ -290,6 +293,13 @@ func numberSpans(s string) []numberSpan {
 		i = j
 	}
 	return out
+}
+
+func digitLetter(nr NumberReader, r rune) (byte, bool) {
+	if nr.DigitLetter == nil {
+		return 0, false
+	}
+	return nr.DigitLetter(r)
 }
 
 // readSpan reads the digits of joined pieces: consecutive words read as
@@ -529,12 +539,66 @@ func NewMessageViews(msgs []*Message, vc ViewContext) []*MessageView {
 		}
 	}
 	flush()
+	if vc.KnownCode != nil {
+		markKnownPieces(texts, vc.KnownCode)
+	}
 	for i, m := range msgs {
 		out[i] = vc.newMessageView(m, texts[i])
 	}
 	return out
 }
 
+// markKnownPieces reads the short numbers (fewer digits than a code) of
+// all the customer's messages in order, whatever stands between them,
+// and marks those that together spell a recent code: "48", then "let me
+// look", then "29", then "13". Only the last maxKnownChecks windows are
+// checked: the code is most likely among the latest messages.
+func markKnownPieces(texts []*codeText, known func(string) bool) {
+	var short, orig []*codeText
+	var idx [][]int // the index in the original text of each short number
+	for _, ct := range texts {
+		if ct == nil {
+			continue
+		}
+		p := &codeText{s: ct.s}
+		var at []int
+		for i, sp := range ct.spans {
+			if len(sp.digits) < codeDigits {
+				p.spans = append(p.spans, sp)
+				p.hide = append(p.hide, false)
+				at = append(at, i)
+			}
+		}
+		if len(p.spans) > 0 {
+			short, orig, idx = append(short, p), append(orig, ct), append(idx, at)
+		}
+	}
+	// Keep the tail: at most maxKnownChecks+codeDigits-1 digits.
+	limit := maxKnownChecks + codeDigits - 1
+	n, k := 0, len(short)
+	for k > 0 && n < limit {
+		k--
+		for _, sp := range short[k].spans {
+			n += len(sp.digits)
+		}
+	}
+	short, orig, idx = short[k:], orig[k:], idx[k:]
+	for n > limit && len(short) > 0 && len(short[0].spans) > 0 {
+		n -= len(short[0].spans[0].digits)
+		short[0].spans, short[0].hide, idx[0] = short[0].spans[1:], short[0].hide[1:], idx[0][1:]
+	}
+	markKnownCodes(short, known)
+	for k, p := range short {
+		for pi, h := range p.hide {
+			if h {
+				orig[k].hide[idx[k][pi]] = true
+				if orig[k].whole {
+					orig[k].hideAll = true
+				}
+			}
+		}
+	}
+}
 // markChain marks the numbers of a chain of customer messages, each
 // ending and the next starting with a number: read together they may be
 // a code.
