@@ -599,6 +599,7 @@ func markKnownPieces(texts []*codeText, known func(string) bool) {
 		}
 	}
 }
+
 // markChain marks the numbers of a chain of customer messages, each
 // ending and the next starting with a number: read together they may be
 // a code.
