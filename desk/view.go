@@ -3,6 +3,7 @@ package desk
 import (
 	"context"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/proofdesk/proofdesk"
@@ -44,17 +45,37 @@ func (v *Verification) AgentText(ctx context.Context, conversationID string) (fu
 	if len(targets) == 0 {
 		return nil, nil
 	}
-	return func(s string) (string, bool) { return maskAgentText(s, targets) }, nil
+	// Agents' texts are shown in order (NewMessageViews): like the guard
+	// on sending (CheckRecent), a value split across an agent's last
+	// messages ("Evergreen Terrace." then "Number 742.") is masked in the
+	// message that completes it.
+	var mu sync.Mutex
+	var recent []string
+	return func(s string) (string, bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		out, masked := maskAgentText(s, recent, targets)
+		if recent = append(recent, s); len(recent) > recentRepliesN {
+			recent = recent[1:]
+		}
+		return out, masked
+	}, nil
 }
 
 // maskAgentText masks in s what the guard blocks against targets: each
-// blocking sentence, or all of s when the masked text still blocks.
-func maskAgentText(s string, targets []guard.Target) (string, bool) {
+// blocking sentence, or all of s when the masked text still blocks or
+// when s completes a value with the agents' recent texts.
+func maskAgentText(s string, recent []string, targets []guard.Target) (string, bool) {
 	if strings.TrimSpace(s) == "" {
 		return s, false
 	}
 	whole := guard.CheckAll(s, nil, targets...)
 	if !whole.Blocked {
+		if len(recent) > 0 {
+			if v := guard.CheckRecent(s, recent, nil, targets...); v.Blocked {
+				return proofdesk.ProtectedHiddenText(hiddenClass(v), v.RequiredLevel), true
+			}
+		}
 		return s, false
 	}
 	var b strings.Builder

@@ -122,3 +122,53 @@ func TestTranscriptHidesCodeForms(t *testing.T) {
 		t.Fatalf("transcript does not hide the three parts")
 	}
 }
+
+// TestAgentTextForms: the forms the guard reads (spelled numbers, a
+// spoken email, grouped phone digits, a spaced postal code, the card's
+// last four in words) are masked in an agent's reply for an agent who
+// could not send them now, as they would be refused on sending.
+func TestAgentTextForms(t *testing.T) {
+	db := sqldbtest.Open(t)
+	f := newFixture(t, db)
+	conv := f.NewConversation(t)
+	f.VerifyL2(t, conv)
+	forms := map[string]string{
+		"It ships to seven four two Evergreen Terrace.":             "[address hidden: L1]",
+		"Your email is jane at example dot com.":                    "[email hidden: L1]",
+		"Phone: four one five, five five five, zero one two three.": "[phone hidden: L1]",
+		"Zip 9 7 4 0 3":                 "[address hidden: L1]",
+		"card ending four two four two": "[payment hidden: L2]",
+	}
+	for body := range forms {
+		if err := f.reply(f.AgentCtx, conv.ID, body); err != nil {
+			t.Fatalf("%q at L2: %v", body, err)
+		}
+	}
+	other := &proofdesk.Agent{Email: "bob@desk.example", Name: "Bob", Role: proofdesk.RoleAgent, PasswordHash: "x"}
+	if err := sqldb.NewAgentService(db).CreateAgent(context.Background(), other); err != nil {
+		t.Fatal(err)
+	}
+	octx := proofdesk.NewContextWithAgent(context.Background(), other)
+	msgs, err := sqldb.NewConversationService(db).FindMessages(octx, conv.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at, err := f.VS.AgentText(octx, conv.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for i, v := range proofdesk.NewMessageViews(msgs, proofdesk.ViewContext{AgentText: at}) {
+		want, ok := forms[msgs[i].Body]
+		if !ok || msgs[i].AuthorKind != proofdesk.AuthorAgent {
+			continue
+		}
+		n++
+		if v.Body != want || !v.ProtectedHidden {
+			t.Errorf("%q reads %q, want %q", msgs[i].Body, v.Body, want)
+		}
+	}
+	if n != len(forms) {
+		t.Fatalf("%d replies viewed, want %d", n, len(forms))
+	}
+}
