@@ -22,6 +22,9 @@ func init() {
 // groups ("and", "then", "und", "puis") are skipped. ok is false when s
 // holds any other token, an ordinal ("first", "dritte"), or no digit.
 func Number(s string) (digits string, ok bool) {
+	if !mayReadAsNumber(s) {
+		return "", false
+	}
 	t := textPool.Get().(*text)
 	defer textPool.Put(t)
 	t.normalize(s)
@@ -72,4 +75,25 @@ func DigitLetter(r rune) (byte, bool) {
 		return '1', true
 	}
 	return 0, false
+}
+
+// mayReadAsNumber is a fast "no" for a word of three or more ASCII
+// letters whose first three letters start no number word ("hello",
+// "order"): most words of a message, which Number then skips without
+// normalising.
+func mayReadAsNumber(s string) bool {
+	if len(s) < 3 {
+		return true
+	}
+	var p [3]byte
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20
+		if c < 'a' || c > 'z' {
+			return true // not a plain ASCII word: the full reading
+		}
+		if i < 3 {
+			p[i] = c
+		}
+	}
+	return numPrefix[prefixIndex(p[:])]
 }
