@@ -370,6 +370,8 @@ func joinable(s string, a, b, da, db int) bool {
 			marks++
 		case unicode.IsSpace(r):
 			spaces++
+		case r == ':' || r == '%' || unicode.Is(unicode.Sc, r):
+			return false // times and amounts: "10:30", "12.99 $13"
 		case isCodeSeparator(r) || unicode.IsPunct(r) || unicode.IsSymbol(r):
 			marks++
 		default:

@@ -59,6 +59,8 @@ func TestHideCodes_Forms(t *testing.T) {
 		{"mixed languages", "vier eight deux nine uno three", "[code hidden]"},
 		{"upper case words", "FOUR EIGHT TWO NINE ONE THREE", "[code hidden]"},
 		{"short numbers stay", "I have 2 orders and 3 returns, one is late", "I have 2 orders and 3 returns, one is late"},
+		{"times stay", "open 10:30 11:45 12:15", "open 10:30 11:45 12:15"},
+		{"prices stay", "it was 12.99 $13.50 then", "it was 12.99 $13.50 then"},
 		{"words without a code stay", "I want one of those, or two", "I want one of those, or two"},
 		{"order of five digits stays", "order 12345, 2 items, 3 days", "order 12345, 2 items, 3 days"},
 	}
