@@ -147,3 +147,27 @@ func TestView_EventStreamCarriesNoText(t *testing.T) {
 		}
 	}
 }
+
+// TestView_CodeInSubject_EveryResponse: attack on the one view: the code
+// the customer put in an email's subject is hidden not only when the
+// conversation is read, but in every answer that carries the
+// conversation, such as the one a PATCH (tags, status) returns.
+func TestView_CodeInSubject_EveryResponse(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		e := newVEnv(t, db)
+		ctx := proofdesk.NewContextWithAgent(context.Background(), e.agent)
+		convs := sqldb.NewConversationService(db)
+		e.issue(t, e.conv.ID, e.emailID)
+		_, code := e.mailbox(t, proofdesk.OutboxEmail)
+		spaced := code[:3] + " " + code[3:]
+		mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, Subject: "Re: my code is " + spaced + " thanks"}
+		if err := convs.CreateConversation(ctx, mail, nil); err != nil {
+			t.Fatal(err)
+		}
+		url := "/api/v1/conversations/" + mail.ID
+		for _, body := range []string{`{"tags":["vip"]}`, `{"status":"pending"}`, `{"assignee_id":"` + e.agent.ID + `"}`} {
+			e.run(t, scenario{method: "PATCH", url: url, token: e.agentTok, body: body, wantStatus: 200,
+				want: []string{"Re: my code is [code hidden] thanks"}, notWant: []string{spaced, code}})
+		}
+	})
+}
