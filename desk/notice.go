@@ -200,14 +200,15 @@ func (n *Notices) Transcript(conv *proofdesk.Conversation, owners []*proofdesk.C
 	vc := proofdesk.ViewContext{CodesIssued: codesIssued}
 	addrWords := addressWords(owners)
 	var b strings.Builder
-	for _, m := range msgs {
+	views := proofdesk.NewMessageViews(msgs, vc) // a code split across messages too
+	for i, m := range msgs {
 		who := "Support"
 		if m.AuthorKind == proofdesk.AuthorCustomer {
 			who = "The person contacting us"
 		} else if m.AuthorKind == proofdesk.AuthorSystem {
 			continue
 		}
-		fmt.Fprintf(&b, "[%s UTC] %s: %s\n", m.CreatedAt.Format("15:04"), who, transcriptText(proofdesk.NewMessageView(m, vc).Body, addrWords))
+		fmt.Fprintf(&b, "[%s UTC] %s: %s\n", m.CreatedAt.Format("15:04"), who, transcriptText(views[i].Body, addrWords))
 	}
 	var out []*proofdesk.OutboxMessage
 	for _, c := range owners {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
@@ -206,7 +207,7 @@ func TestInboundCase15_ReopenAfterResolve(t *testing.T) {
 		if _, err := e.convs.UpdateConversation(ctx, conv.ID, proofdesk.ConversationUpdate{Status: &resolved}); err != nil {
 			t.Fatal(err)
 		}
-		db.SetEvents(e.events) // the store's events, as cmd/proofdesk wires them
+		desk.PublishEvents(db, e.events) // every committed change, as in cmd/proofdesk
 		before := len(e.events.types())
 		reply := strings.ReplaceAll(readCase(t, "15-customer-reply-after-resolve.eml"), "[#CNV_ID]", "[#"+conv.ID+"]")
 		e.mustSend(t, reply)

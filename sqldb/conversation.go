@@ -99,6 +99,7 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 			fmtTime(conv.CreatedAt), fmtTime(conv.UpdatedAt), fmtTime(conv.LastActivityAt)); err != nil {
 			return fmt.Errorf("insert conversation: %w", wrapErr(err))
 		}
+		tx.Changed(proofdesk.Event{Type: proofdesk.EventConversationCreated, ConversationID: conv.ID, Status: conv.Status})
 		if err := tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditConversationNew, SubjectKind: "conversation", SubjectID: conv.ID,
 			Detail: map[string]string{"channel": conv.Channel, "customer_id": conv.CustomerID}}); err != nil {
 			return err
@@ -127,6 +128,7 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 			if err := tx.insertMessage(ctx, first, dk); err != nil {
 				return err
 			}
+			tx.Changed(proofdesk.Event{Type: proofdesk.EventMessageCreated, ConversationID: conv.ID, MessageID: first.ID, AuthorKind: first.AuthorKind})
 			if err := tx.insertAttachments(ctx, first, dk); err != nil {
 				return err
 			}
@@ -140,12 +142,6 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 		// Counted like any blocked reply: a new conversation per guess
 		// is no way around the count.
 		return s.db.replyRefused(ctx, blockedMsg, blocked)
-	}
-	if err == nil {
-		s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventConversationCreated, ConversationID: conv.ID, Status: conv.Status})
-		if first != nil {
-			s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventMessageCreated, ConversationID: conv.ID, MessageID: first.ID, AuthorKind: first.AuthorKind})
-		}
 	}
 	return err
 }
@@ -268,12 +264,15 @@ func (s *ConversationService) UpdateConversation(ctx context.Context, id string,
 			return proofdesk.Errorf(proofdesk.EINTERNAL, "Assigning and linking a conversation go through desk.Desk.UpdateConversation.")
 		}
 		out = c
-		return tx.SaveConversation(ctx, c, upd, nil)
+		if err := tx.SaveConversation(ctx, c, upd, nil); err != nil {
+			return err
+		}
+		tx.Changed(proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: c.ID, Status: c.Status, Level: c.EffectiveLevel(tx.now).String()})
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: out.ID, Status: out.Status, Level: out.EffectiveLevel(s.db.Now()).String()})
 	return out, nil
 }
 
@@ -354,7 +353,6 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 		a.Filename = proofdesk.SanitizeFilename(a.Filename)
 	}
 	var blocked error
-	duplicate := false
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
 		conv, dk, err := tx.findConversationByID(ctx, m.ConversationID)
 		if err != nil {
@@ -364,8 +362,7 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 			row := tx.queryRow(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND client_id = ?`, m.ConversationID, m.ClientID)
 			old, err := scanMessage(row, dk)
 			if err == nil {
-				*m = *old
-				duplicate = true
+				*m = *old // a retry: nothing new, no event
 				return nil
 			} else if proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
 				return err
@@ -382,6 +379,7 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 		if err := tx.insertMessage(ctx, m, dk); err != nil {
 			return err
 		}
+		tx.Changed(proofdesk.Event{Type: proofdesk.EventMessageCreated, ConversationID: m.ConversationID, MessageID: m.ID, AuthorKind: m.AuthorKind})
 		if err := tx.insertAttachments(ctx, m, dk); err != nil {
 			return err
 		}
@@ -398,9 +396,6 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 	})
 	if blocked != nil {
 		return s.db.replyRefused(ctx, m, blocked)
-	}
-	if err == nil && !duplicate {
-		s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventMessageCreated, ConversationID: m.ConversationID, MessageID: m.ID, AuthorKind: m.AuthorKind})
 	}
 	return err
 }

@@ -66,8 +66,8 @@ type DB struct {
 	replyGuard atomic.Pointer[replyGuardBox]
 	// customersChanged is told which customers each commit changed.
 	customersChanged atomic.Pointer[func(ctx context.Context, ids []string)]
-	// events, when set, receives live events after each commit.
-	events proofdesk.EventService
+	// committed is told what each commit changed on conversations.
+	committed atomic.Pointer[func(ctx context.Context, changes []proofdesk.Event)]
 
 	// PhoneRegion is the --default-region (ISO 3166-1 alpha-2) used by
 	// migration 0010 to read numbers the old normaliser took for North
@@ -96,19 +96,14 @@ func NewDB(dsn string, v *vault.Vault, logger *slog.Logger) *DB {
 // company's own public address, which never counts as a disclosure.
 func (db *DB) SetGuardOptions(opt guard.Options) { db.guards = guard.NewCache(2000, opt) }
 
-// SetEvents makes the store publish live events (IDs only) after each
-// committed change, whichever channel or handler made it.
-func (db *DB) SetEvents(ev proofdesk.EventService) { db.events = ev }
-
-// publish sends ev if an event service is set.
-func (db *DB) publish(ctx context.Context, ev proofdesk.Event) {
-	if db.events == nil {
-		return
-	}
-	if ev.At.IsZero() {
-		ev.At = db.Now()
-	}
-	db.events.PublishEvent(ctx, ev)
+// OnCommitted sets fn, called after each committed transaction that
+// created or changed conversations, messages, levels or requests, with
+// what it changed (IDs and states only, in order, as proofdesk.Events;
+// see Tx.Changed). The store publishes nothing itself: the application
+// does (desk.PublishEvents), whichever channel made the change. fn runs
+// on the committing goroutine: keep it short. The last call wins.
+func (db *DB) OnCommitted(fn func(ctx context.Context, changes []proofdesk.Event)) {
+	db.committed.Store(&fn)
 }
 
 // Dialect returns SQLite or Postgres.
@@ -128,10 +123,6 @@ func (db *DB) Open(ctx context.Context) error {
 		return err
 	}
 	if err := db.loadSystemKeys(ctx); err != nil {
-		db.Close()
-		return err
-	}
-	if err := db.migrateData(ctx); err != nil {
 		db.Close()
 		return err
 	}
@@ -253,6 +244,18 @@ type Tx struct {
 	// migration marks a schema migration's transaction: its audit entries
 	// are chained at once (the sequencer's table may not exist yet).
 	migration bool
+	// changes lists what this transaction changed, for OnCommitted.
+	changes []proofdesk.Event
+}
+
+// Changed records that this transaction made the change ev (IDs and
+// states only); OnCommitted's function is told after the commit, and
+// never when the transaction rolls back.
+func (tx *Tx) Changed(ev proofdesk.Event) {
+	if ev.At.IsZero() {
+		ev.At = tx.now
+	}
+	tx.changes = append(tx.changes, ev)
 }
 
 func (h *Handle) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {

@@ -124,7 +124,6 @@ func (s *ConversationService) FindEmailOriginal(ctx context.Context, convID, msg
 // agent holding it is told. An open conversation is returned unchanged.
 func (db *DB) ReopenConversation(ctx context.Context, convID string) (*proofdesk.Conversation, error) {
 	var conv *proofdesk.Conversation
-	changed := false
 	err := db.WithTx(ctx, func(tx *Tx) error {
 		c, _, err := tx.findConversationByID(ctx, convID)
 		if err != nil {
@@ -135,16 +134,14 @@ func (db *DB) ReopenConversation(ctx context.Context, convID string) (*proofdesk
 			return nil
 		}
 		from := c.Status
-		c.Status, c.UpdatedAt, changed = proofdesk.StatusOpen, tx.now, true
+		c.Status, c.UpdatedAt = proofdesk.StatusOpen, tx.now
 		if _, err := tx.exec(ctx, `UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?`, c.Status, fmtTime(tx.now), c.ID); err != nil {
 			return fmt.Errorf("reopen conversation: %w", err)
 		}
+		tx.Changed(proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: c.ID, Status: c.Status, Level: c.EffectiveLevel(tx.now).String()})
 		return tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorCustomer, Action: AuditConversationReopened, SubjectKind: "conversation", SubjectID: c.ID,
 			Detail: map[string]string{"from": from, "to": proofdesk.StatusOpen, "channel": c.Channel}})
 	})
-	if err == nil && changed {
-		db.publish(ctx, proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: conv.ID, Status: conv.Status, Level: conv.EffectiveLevel(db.Now()).String()})
-	}
 	return conv, err
 }
 
@@ -223,6 +220,7 @@ func (db *DB) FlagDifferentSender(ctx context.Context, convID, msgID string) (pr
 			string(flags), fmtTime(tx.now), c.ID); err != nil {
 			return fmt.Errorf("flag different sender: %w", err)
 		}
+		tx.Changed(proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: c.ID, Level: proofdesk.L0.String()})
 		if _, err := tx.exec(ctx, `DELETE FROM conversation_factors WHERE conversation_id = ?`, c.ID); err != nil {
 			return err
 		}
@@ -240,9 +238,6 @@ func (db *DB) FlagDifferentSender(ctx context.Context, convID, msgID string) (pr
 			Body: "Different sender: the previous email came from an address that is not the requester's. It is at L0 and proves nothing; " +
 				"the conversation's level was reset to L0. Verify again before acting on it."}, dk)
 	})
-	if err == nil {
-		db.publish(ctx, proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: convID, Level: proofdesk.L0.String()})
-	}
 	return before, err
 }
 

@@ -133,10 +133,6 @@ func (tx *Tx) AlertSupervisors(ctx context.Context, kind, conversationID, text s
 // Read returns a handle on the read pool, for use cases that only read.
 func (db *DB) Read() *Handle { return db.reader() }
 
-// Publish sends a live event (IDs only) if an event service is set; call
-// it after the change it announces has committed.
-func (db *DB) Publish(ctx context.Context, ev proofdesk.Event) { db.publish(ctx, ev) }
-
 // Enqueue writes m to the outbox in this transaction, so the message
 // commits with the change that causes it, or not at all.
 func (tx *Tx) Enqueue(ctx context.Context, m *proofdesk.OutboxMessage) error {

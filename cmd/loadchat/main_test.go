@@ -57,7 +57,7 @@ func startServerRate(tb testing.TB, dialect string, rate, burst int) (string, st
 		tb.Fatal(err)
 	}
 	events := inmem.NewEventService(4096)
-	db.SetEvents(events) // the store publishes every committed change, as in cmd/proofdesk
+	desk.PublishEvents(db, events) // every committed change, as in cmd/proofdesk
 	srv := httpd.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)))
 	srv.Addr = "127.0.0.1:0"
 	widget.NewHandler(convs, verif, events, sqldb.NewVisitorService(db), nil,

@@ -180,7 +180,7 @@ func (m *Main) Run(ctx context.Context) error {
 		}
 	}
 	if m.Config.IsPostgres() {
-		ev, err := pgnotify.Open(ctx, m.Config.DB, m.Logger)
+		ev, err := pgnotify.Open(ctx, m.Config.DB, inmem.NewEventService(0), m.Logger)
 		if err != nil {
 			return fmt.Errorf("live events: %w", err)
 		}
@@ -195,7 +195,7 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.VerificationService = vs
-	m.DB.SetEvents(m.Events)
+	desk.PublishEvents(m.DB, m.Events) // every committed change, live, on every node
 
 	s := pdhttp.NewServer(m.Logger)
 	s.Addr = m.Config.Addr
