@@ -197,7 +197,14 @@ func (m *Matcher) Check(reply string, level proofdesk.Level, offered []string) V
 	t := textPool.Get().(*text)
 	defer textPool.Put(t)
 	t.normalize(reply)
-	return m.check(t, level, offered)
+	v := m.check(t, level, offered)
+	if d := decodedVariant(reply, t.enc); d != "" {
+		t.normalize(d)
+		if w := m.values(t, level); w.stricter(v) {
+			v = w
+		}
+	}
+	return v
 }
 
 // Target is one matcher with the level the conversation has for its
@@ -222,6 +229,17 @@ func CheckAll(reply string, offered []string, targets ...Target) Verdict {
 		}
 		if v := tg.Matcher.check(t, tg.Level, offered); v.stricter(best) {
 			best = v
+		}
+	}
+	if d := decodedVariant(reply, t.enc); d != "" {
+		t.normalize(d)
+		for _, tg := range targets {
+			if tg.Matcher == nil {
+				continue
+			}
+			if v := tg.Matcher.values(t, tg.Level); v.stricter(best) {
+				best = v
+			}
 		}
 	}
 	return best
@@ -338,7 +356,8 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 	return out
 }
 
-func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdict {
+// values returns the verdict on the protected values t holds above level.
+func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 	var best Verdict
 	for _, h := range m.matches(t, false, func(p *pattern) bool { return p.level > level }) {
 		p := &m.pats[h.id]
@@ -347,6 +366,11 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 			best = v
 		}
 	}
+	return best
+}
+
+func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdict {
+	best := m.values(t, level)
 	// confirmations and denials of an offered value
 	need, class := level, ""
 	for _, c := range offered {
