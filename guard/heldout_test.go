@@ -11,7 +11,7 @@ import (
 // the sets had when last measured, so a change that loses ground fails.
 // The sets are never tuned on case by case; a miss is a kind to close by
 // mechanism, then a new set is written.
-var heldOutFloor = struct{ recall, stopped float64 }{0.568, 0.030}
+var heldOutFloor = struct{ recall, stopped float64 }{0.97, 0.030}
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of
 // testdata/lang): written before the round of changes they measure, they
