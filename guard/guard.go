@@ -126,8 +126,11 @@ func (v Verdict) stricter(w Verdict) bool {
 type Matcher struct {
 	ac   *automaton
 	pats []pattern
-	// phones holds the national numbers, for near matches in Probe.
-	phones []string
+	// phones holds the national numbers, for near matches in Probe and
+	// the fragments of consecutive replies; phoneDigits the same numbers
+	// with their country code.
+	phones      []string
+	phoneDigits []string
 	// levels holds the level each offerable class needs.
 	levels map[string]proofdesk.Level
 }
@@ -163,6 +166,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 				b.phone(cp.Value, m.levels[proofdesk.ClassPhone])
 				if d := cp.Value; len(d) > 1 && d[0] == '+' && allDigits([]byte(d[1:])) {
 					m.phones = append(m.phones, nationalNumber(d[1:]))
+					m.phoneDigits = append(m.phoneDigits, d[1:])
 				}
 			}
 		}
@@ -250,7 +254,9 @@ func CheckAll(reply string, offered []string, targets ...Target) Verdict {
 // checked alone, then together with them for a protected value that
 // starts in a recent reply and ends in this one ("It's 415 555" then
 // "0123"). A value wholly inside a recent reply does not count: it was
-// checked when that reply was sent.
+// checked when that reply was sent. A phone number given in pieces with
+// words between them ("the first part is 06 47" then "the rest is 21 83
+// 90") is read from the replies' digit groups (fragments.go).
 func CheckRecent(reply string, recent []string, offered []string, targets ...Target) Verdict {
 	best := CheckAll(reply, offered, targets...)
 	if len(recent) == 0 {
@@ -277,6 +283,10 @@ func CheckRecent(reply string, recent []string, offered []string, targets ...Tar
 				best = v
 			}
 		}
+	}
+	// a phone given in pieces across the replies, words between them
+	if v := fragmentsVerdict(reply, recent, targets); v.stricter(best) {
+		best = v
 	}
 	return best
 }
