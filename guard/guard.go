@@ -78,8 +78,8 @@ type Options struct {
 // Verdict is the outcome of a check. It never contains the protected value.
 type Verdict struct {
 	Blocked bool
-	// Rule is RuleProtectedValue, RuleConfirmation, RuleDenial or
-	// RuleEnumeration.
+	// Rule is RuleProtectedValue, RuleConfirmation, RuleDenial,
+	// RuleEnumeration or RuleUnreadableAttachment.
 	Rule string
 	// Class is the data class ("address", "phone", ...) or, for a custom
 	// attribute, "attributes.<name>".
