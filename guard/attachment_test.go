@@ -99,7 +99,7 @@ func TestAttachmentText(t *testing.T) {
 		"content.xml": `<?xml version="1.0"?><office:document-content><office:body><text:p>Mobile&#160;: 06 47 21 83 90</text:p></office:body></office:document-content>`,
 	})
 	xlsx := zipOf(map[string]string{
-		"xl/sharedStrings.xml": `<?xml version="1.0"?><sst><si><t>email</t></si><si><t>elodie.martin@exemple.fr</t></si></sst>`,
+		"xl/sharedStrings.xml":     `<?xml version="1.0"?><sst><si><t>email</t></si><si><t>elodie.martin@exemple.fr</t></si></sst>`,
 		"xl/worksheets/sheet1.xml": `<?xml version="1.0"?><worksheet><sheetData><row><c t="s"><v>0</v></c><c t="s"><v>1</v></c></row></sheetData></worksheet>`,
 	})
 	leaks := []struct {
