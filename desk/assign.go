@@ -39,6 +39,13 @@ func (d *Desk) UpdateConversation(ctx context.Context, id string, upd proofdesk.
 				return err
 			}
 			changed = append(changed, "customer_id")
+			// the requester's claims meet the customer's data: a lookup
+			if err := d.requesterLookup(ctx, tx, c, &refused); err != nil {
+				if refused != nil {
+					refusedAction = proofdesk.DoLookup
+				}
+				return err
+			}
 		}
 		if upd.Status != nil && *upd.Status != c.Status && !proofdesk.ValidStatus(*upd.Status) {
 			return proofdesk.FieldError("status", "status must be one of open, pending, snoozed, resolved")

@@ -314,3 +314,112 @@ func TestAgentSubjectPassesTheGuard(t *testing.T) {
 		}
 	})
 }
+
+// An agent who opens conversations with guessed requester phones or emails
+// on a customer (at creation, or by linking one afterwards) reads from the
+// risk signals whether each is on file: each counts as an exact-value
+// lookup, audited under the agent (never the value), and past the hourly
+// lookup limit the agent is paused — the next such conversation is refused
+// and not created, and so is a lookup. The integration, and a conversation
+// whose requester gave only a name, are not counted.
+func TestOracleRequesterClaimsCountAsLookups(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		ctx := context.Background()
+		d := desk.New(db, desk.Config{OracleLimitPerHour: 100, LookupLimitPerHour: 3, RevealAlertPerHour: 100})
+		convs := d.Conversations(sqldb.NewConversationService(db))
+		integ := proofdesk.NewContextWithAgent(ctx, &proofdesk.Agent{ID: "itk_1", Role: proofdesk.RoleIntegration})
+		for i := range 5 {
+			c := &proofdesk.Conversation{Channel: proofdesk.ChannelAPI, CustomerID: f.cust.ID, Requester: proofdesk.Requester{Phone: "+1415555012" + string(rune('0'+i))}}
+			if err := convs.CreateConversation(integ, c, nil); err != nil {
+				t.Fatalf("integration conversation %d: %v", i, err)
+			}
+		}
+		named := &proofdesk.Conversation{Channel: proofdesk.ChannelPhone, CustomerID: f.cust.ID, Requester: proofdesk.Requester{Name: "Jane"}}
+		if err := convs.CreateConversation(f.agentCtx, named, nil); err != nil {
+			t.Fatal(err)
+		}
+		if n := len(auditOf(t, db, proofdesk.AuditLookup)); n != 0 {
+			t.Fatalf("%d lookups audited before any guess, want 0", n)
+		}
+		risk := func(id string) []string {
+			r, err := sqldb.NewConversationService(db).FindRisk(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return r.Signals
+		}
+		// Two guesses at creation, one by linking afterwards.
+		guesses := []proofdesk.Requester{{Phone: "+14155550199"}, {Email: "jane@example.com"}}
+		var ids []string
+		for i, g := range guesses {
+			c := &proofdesk.Conversation{Channel: proofdesk.ChannelPhone, CustomerID: f.cust.ID, Requester: g}
+			if err := convs.CreateConversation(f.agentCtx, c, nil); err != nil {
+				t.Fatalf("guess %d: %v", i, err)
+			}
+			ids = append(ids, c.ID)
+		}
+		if !contains(risk(ids[0]), proofdesk.SignalContactNotOnFile) || contains(risk(ids[1]), proofdesk.SignalContactNotOnFile) {
+			t.Fatalf("risk signals %v / %v: the oracle this test is about is not there", risk(ids[0]), risk(ids[1]))
+		}
+		unlinked := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, Requester: proofdesk.Requester{Email: "jdoe@example.com"}}
+		if err := convs.CreateConversation(f.agentCtx, unlinked, nil); err != nil {
+			t.Fatal(err)
+		}
+		if n := len(auditOf(t, db, proofdesk.AuditLookup)); n != 2 {
+			t.Fatalf("%d lookups audited after 2 guesses and an unlinked conversation, want 2", n)
+		}
+		if _, err := convs.UpdateConversation(f.agentCtx, unlinked.ID, proofdesk.ConversationUpdate{CustomerID: &f.cust.ID}); err != nil {
+			t.Fatalf("link: %v", err)
+		}
+		looks := auditOf(t, db, proofdesk.AuditLookup)
+		if len(looks) != 3 {
+			t.Fatalf("%d lookups audited, want 3", len(looks))
+		}
+		for _, e := range looks {
+			if e.ActorID != f.agent.ID || e.SubjectID != f.cust.ID || e.Detail["via"] != "conversation" ||
+				strings.Contains(strings.Join(values(e.Detail), " "), "example.com") || strings.Contains(strings.Join(values(e.Detail), " "), "555") {
+				t.Fatalf("lookup entry %+v", e)
+			}
+		}
+		if looks[0].Detail["by"] != "[requester_phone]" || looks[2].Detail["by"] != "[requester_email]" || looks[2].Detail["conversation_id"] != unlinked.ID {
+			t.Fatalf("lookup details %v / %v", looks[0].Detail, looks[2].Detail)
+		}
+		// One more guess passes the limit: the alert, then the pause.
+		over := &proofdesk.Conversation{Channel: proofdesk.ChannelPhone, CustomerID: f.cust.ID, Requester: proofdesk.Requester{Phone: "+14155550177"}}
+		if err := convs.CreateConversation(f.agentCtx, over, nil); err != nil {
+			t.Fatalf("fourth guess: %v", err)
+		}
+		if alerts := auditOf(t, db, proofdesk.AuditAlert); len(alerts) != 1 || alerts[0].Detail["alert"] != "guard_oracle" {
+			t.Fatalf("alerts = %+v, want one guard_oracle", alerts)
+		}
+		paused := &proofdesk.Conversation{Channel: proofdesk.ChannelPhone, CustomerID: f.cust.ID, Requester: proofdesk.Requester{Phone: "+14155550123"}}
+		if err := convs.CreateConversation(f.agentCtx, paused, nil); ruleOf(err) != proofdesk.RulePaused {
+			t.Fatalf("guess while paused: err = %v, want %s", err, proofdesk.RulePaused)
+		}
+		if paused.ID != "" {
+			t.Fatalf("a conversation was created while paused: %s", paused.ID)
+		}
+		if n := len(auditOf(t, db, proofdesk.AuditLookupRefused)); n != 1 {
+			t.Fatalf("%d lookup refusals audited, want 1", n)
+		}
+		relink := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, Requester: proofdesk.Requester{Email: "j.doe@example.com"}}
+		if err := convs.CreateConversation(f.agentCtx, relink, nil); err != nil {
+			t.Fatalf("an unlinked conversation while paused: %v", err)
+		}
+		if _, err := convs.UpdateConversation(f.agentCtx, relink.ID, proofdesk.ConversationUpdate{CustomerID: &f.cust.ID}); ruleOf(err) != proofdesk.RulePaused {
+			t.Fatalf("link while paused: err = %v, want %s", err, proofdesk.RulePaused)
+		}
+		if c, _ := sqldb.NewConversationService(db).FindConversationByID(ctx, relink.ID); c.CustomerID != "" {
+			t.Fatal("the link went through while paused")
+		}
+		if _, _, err := d.LookupCustomers(f.agentCtx, proofdesk.CustomerFilter{Email: ptr("jane@example.com")}); ruleOf(err) != proofdesk.RulePaused {
+			t.Fatalf("lookup while paused: err = %v", err)
+		}
+		// Another agent is not paused.
+		if err := convs.CreateConversation(f.supCtx, &proofdesk.Conversation{Channel: proofdesk.ChannelPhone, CustomerID: f.cust.ID,
+			Requester: proofdesk.Requester{Phone: "+14155550123"}}, nil); err != nil {
+			t.Fatalf("the supervisor: %v", err)
+		}
+	})
+}

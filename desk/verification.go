@@ -83,7 +83,7 @@ func NewVerification(ctx context.Context, db *sqldb.DB, cfg VerificationConfig) 
 	if cfg.Company == "" {
 		cfg.Company = "Proofdesk"
 	}
-	n, err := NewNotices(ctx, db, NoticeConfig{BaseURL: cfg.BaseURL, Company: cfg.Company})
+	n, err := NewNotices(ctx, db, NoticeConfig{BaseURL: cfg.BaseURL, Company: cfg.Company, CoolingOff: cfg.CoolingOff})
 	if err != nil {
 		return nil, err
 	}

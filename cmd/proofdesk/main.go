@@ -273,8 +273,12 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	vp.SecureCookies = strings.HasPrefix(base, "https://")
 	vp.Register(s)
 
-	nh := notice.NewHandler(m.VerificationService.Notices(), m.Events, m.Logger)
+	nh, err := notice.NewHandler(m.VerificationService.Notices(), m.Events, csrfKey, m.Logger)
+	if err != nil {
+		return err
+	}
 	nh.Company = m.Config.Company
+	nh.SecureCookies = vp.SecureCookies
 	nh.Register(s)
 
 	if tok := m.Getenv("PROOFDESK_TWILIO_AUTH_TOKEN"); tok != "" {
