@@ -29,8 +29,8 @@ func TestAgentAttachmentsPassTheGuard(t *testing.T) {
 			return buf.Bytes()
 		}
 		send := func(name, ctype string, data []byte) error {
-			return sqldb.NewConversationService(db).CreateMessage(f.agentCtx, &proofdesk.Message{ConversationID: f.conv.ID,
-				AuthorKind: proofdesk.AuthorAgent, AuthorID: f.agent.ID, Body: "Please see the attached file.",
+			return sqldb.NewConversationService(db).CreateMessage(f.AgentCtx, &proofdesk.Message{ConversationID: f.Conv.ID,
+				AuthorKind: proofdesk.AuthorAgent, AuthorID: f.Agent.ID, Body: "Please see the attached file.",
 				Attachments: []*proofdesk.Attachment{{Filename: name, ContentType: ctype, Data: data}}})
 		}
 		const docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -52,7 +52,7 @@ func TestAgentAttachmentsPassTheGuard(t *testing.T) {
 		if err := send("returns.docx", docxType, docx("Returns are free within 30 days.")); err != nil {
 			t.Fatalf("harmless .docx: %v", err)
 		}
-		msgs, err := sqldb.NewConversationService(db).FindMessages(context.Background(), f.conv.ID)
+		msgs, err := sqldb.NewConversationService(db).FindMessages(context.Background(), f.Conv.ID)
 		if err != nil {
 			t.Fatal(err)
 		}

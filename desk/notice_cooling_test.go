@@ -95,13 +95,13 @@ func TestOwnerNoticeThroughTheStoreSkipsTheNewAddress(t *testing.T) {
 		f := newFixture(t, db)
 		ctx := context.Background()
 		cs := sqldb.NewCustomerService(db)
-		c, err := cs.FindCustomerByID(ctx, f.cust.ID)
+		c, err := cs.FindCustomerByID(ctx, f.Cust.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		c.ContactPoints = append(c.ContactPoints, &proofdesk.ContactPoint{Kind: proofdesk.ContactEmail, Value: "attacker@evil.test", AddedAt: db.Now()})
 		if err := db.WithTx(ctx, func(tx *sqldb.Tx) error {
-			return tx.NotifyOwner(ctx, c, f.conv, "A supervisor sent protected account data during a support conversation.")
+			return tx.NotifyOwner(ctx, c, f.Conv, "A supervisor sent protected account data during a support conversation.")
 		}); err != nil {
 			t.Fatal(err)
 		}

@@ -330,13 +330,13 @@ func TestOracleRequesterClaimsCountAsLookups(t *testing.T) {
 		convs := d.Conversations(sqldb.NewConversationService(db))
 		integ := proofdesk.NewContextWithAgent(ctx, &proofdesk.Agent{ID: "itk_1", Role: proofdesk.RoleIntegration})
 		for i := range 5 {
-			c := &proofdesk.Conversation{Channel: proofdesk.ChannelAPI, CustomerID: f.cust.ID, Requester: proofdesk.Requester{Phone: "+1415555012" + string(rune('0'+i))}}
+			c := &proofdesk.Conversation{Channel: proofdesk.ChannelAPI, CustomerID: f.Cust.ID, Requester: proofdesk.Requester{Phone: "+1415555012" + string(rune('0'+i))}}
 			if err := convs.CreateConversation(integ, c, nil); err != nil {
 				t.Fatalf("integration conversation %d: %v", i, err)
 			}
 		}
-		named := &proofdesk.Conversation{Channel: proofdesk.ChannelPhone, CustomerID: f.cust.ID, Requester: proofdesk.Requester{Name: "Jane"}}
-		if err := convs.CreateConversation(f.agentCtx, named, nil); err != nil {
+		named := &proofdesk.Conversation{Channel: proofdesk.ChannelPhone, CustomerID: f.Cust.ID, Requester: proofdesk.Requester{Name: "Jane"}}
+		if err := convs.CreateConversation(f.AgentCtx, named, nil); err != nil {
 			t.Fatal(err)
 		}
 		if n := len(auditOf(t, db, proofdesk.AuditLookup)); n != 0 {
@@ -353,8 +353,8 @@ func TestOracleRequesterClaimsCountAsLookups(t *testing.T) {
 		guesses := []proofdesk.Requester{{Phone: "+14155550199"}, {Email: "jane@example.com"}}
 		var ids []string
 		for i, g := range guesses {
-			c := &proofdesk.Conversation{Channel: proofdesk.ChannelPhone, CustomerID: f.cust.ID, Requester: g}
-			if err := convs.CreateConversation(f.agentCtx, c, nil); err != nil {
+			c := &proofdesk.Conversation{Channel: proofdesk.ChannelPhone, CustomerID: f.Cust.ID, Requester: g}
+			if err := convs.CreateConversation(f.AgentCtx, c, nil); err != nil {
 				t.Fatalf("guess %d: %v", i, err)
 			}
 			ids = append(ids, c.ID)
@@ -363,13 +363,13 @@ func TestOracleRequesterClaimsCountAsLookups(t *testing.T) {
 			t.Fatalf("risk signals %v / %v: the oracle this test is about is not there", risk(ids[0]), risk(ids[1]))
 		}
 		unlinked := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, Requester: proofdesk.Requester{Email: "jdoe@example.com"}}
-		if err := convs.CreateConversation(f.agentCtx, unlinked, nil); err != nil {
+		if err := convs.CreateConversation(f.AgentCtx, unlinked, nil); err != nil {
 			t.Fatal(err)
 		}
 		if n := len(auditOf(t, db, proofdesk.AuditLookup)); n != 2 {
 			t.Fatalf("%d lookups audited after 2 guesses and an unlinked conversation, want 2", n)
 		}
-		if _, err := convs.UpdateConversation(f.agentCtx, unlinked.ID, proofdesk.ConversationUpdate{CustomerID: &f.cust.ID}); err != nil {
+		if _, err := convs.UpdateConversation(f.AgentCtx, unlinked.ID, proofdesk.ConversationUpdate{CustomerID: &f.Cust.ID}); err != nil {
 			t.Fatalf("link: %v", err)
 		}
 		looks := auditOf(t, db, proofdesk.AuditLookup)
@@ -377,7 +377,7 @@ func TestOracleRequesterClaimsCountAsLookups(t *testing.T) {
 			t.Fatalf("%d lookups audited, want 3", len(looks))
 		}
 		for _, e := range looks {
-			if e.ActorID != f.agent.ID || e.SubjectID != f.cust.ID || e.Detail["via"] != "conversation" ||
+			if e.ActorID != f.Agent.ID || e.SubjectID != f.Cust.ID || e.Detail["via"] != "conversation" ||
 				strings.Contains(strings.Join(values(e.Detail), " "), "example.com") || strings.Contains(strings.Join(values(e.Detail), " "), "555") {
 				t.Fatalf("lookup entry %+v", e)
 			}
@@ -386,15 +386,15 @@ func TestOracleRequesterClaimsCountAsLookups(t *testing.T) {
 			t.Fatalf("lookup details %v / %v", looks[0].Detail, looks[2].Detail)
 		}
 		// One more guess passes the limit: the alert, then the pause.
-		over := &proofdesk.Conversation{Channel: proofdesk.ChannelPhone, CustomerID: f.cust.ID, Requester: proofdesk.Requester{Phone: "+14155550177"}}
-		if err := convs.CreateConversation(f.agentCtx, over, nil); err != nil {
+		over := &proofdesk.Conversation{Channel: proofdesk.ChannelPhone, CustomerID: f.Cust.ID, Requester: proofdesk.Requester{Phone: "+14155550177"}}
+		if err := convs.CreateConversation(f.AgentCtx, over, nil); err != nil {
 			t.Fatalf("fourth guess: %v", err)
 		}
 		if alerts := auditOf(t, db, proofdesk.AuditAlert); len(alerts) != 1 || alerts[0].Detail["alert"] != "guard_oracle" {
 			t.Fatalf("alerts = %+v, want one guard_oracle", alerts)
 		}
-		paused := &proofdesk.Conversation{Channel: proofdesk.ChannelPhone, CustomerID: f.cust.ID, Requester: proofdesk.Requester{Phone: "+14155550123"}}
-		if err := convs.CreateConversation(f.agentCtx, paused, nil); ruleOf(err) != proofdesk.RulePaused {
+		paused := &proofdesk.Conversation{Channel: proofdesk.ChannelPhone, CustomerID: f.Cust.ID, Requester: proofdesk.Requester{Phone: "+14155550123"}}
+		if err := convs.CreateConversation(f.AgentCtx, paused, nil); ruleOf(err) != proofdesk.RulePaused {
 			t.Fatalf("guess while paused: err = %v, want %s", err, proofdesk.RulePaused)
 		}
 		if paused.ID != "" {
@@ -404,20 +404,20 @@ func TestOracleRequesterClaimsCountAsLookups(t *testing.T) {
 			t.Fatalf("%d lookup refusals audited, want 1", n)
 		}
 		relink := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, Requester: proofdesk.Requester{Email: "j.doe@example.com"}}
-		if err := convs.CreateConversation(f.agentCtx, relink, nil); err != nil {
+		if err := convs.CreateConversation(f.AgentCtx, relink, nil); err != nil {
 			t.Fatalf("an unlinked conversation while paused: %v", err)
 		}
-		if _, err := convs.UpdateConversation(f.agentCtx, relink.ID, proofdesk.ConversationUpdate{CustomerID: &f.cust.ID}); ruleOf(err) != proofdesk.RulePaused {
+		if _, err := convs.UpdateConversation(f.AgentCtx, relink.ID, proofdesk.ConversationUpdate{CustomerID: &f.Cust.ID}); ruleOf(err) != proofdesk.RulePaused {
 			t.Fatalf("link while paused: err = %v, want %s", err, proofdesk.RulePaused)
 		}
 		if c, _ := sqldb.NewConversationService(db).FindConversationByID(ctx, relink.ID); c.CustomerID != "" {
 			t.Fatal("the link went through while paused")
 		}
-		if _, _, err := d.LookupCustomers(f.agentCtx, proofdesk.CustomerFilter{Email: ptr("jane@example.com")}); ruleOf(err) != proofdesk.RulePaused {
+		if _, _, err := d.LookupCustomers(f.AgentCtx, proofdesk.CustomerFilter{Email: ptr("jane@example.com")}); ruleOf(err) != proofdesk.RulePaused {
 			t.Fatalf("lookup while paused: err = %v", err)
 		}
 		// Another agent is not paused.
-		if err := convs.CreateConversation(f.supCtx, &proofdesk.Conversation{Channel: proofdesk.ChannelPhone, CustomerID: f.cust.ID,
+		if err := convs.CreateConversation(f.SupCtx, &proofdesk.Conversation{Channel: proofdesk.ChannelPhone, CustomerID: f.Cust.ID,
 			Requester: proofdesk.Requester{Phone: "+14155550123"}}, nil); err != nil {
 			t.Fatalf("the supervisor: %v", err)
 		}
