@@ -38,7 +38,11 @@ func (f *lostAnswer) StoreInbound(ctx context.Context, d *proofdesk.InboundDeliv
 	return nil
 }
 
-func (f *lostAnswer) set(fail, before bool) { f.mu.Lock(); f.fail, f.before = fail, before; f.mu.Unlock() }
+func (f *lostAnswer) set(fail, before bool) {
+	f.mu.Lock()
+	f.fail, f.before = fail, before
+	f.mu.Unlock()
+}
 
 // withPhoto is a mail with a text part and one attached photo.
 func withPhoto(msgID, subject string) string {
