@@ -72,6 +72,8 @@ type Server struct {
 	done chan struct{}
 	mu   sync.Mutex
 	stop bool
+	// extra are the serve arguments of the last launch (Restart).
+	extra []string
 }
 
 // StartServer builds the binary (once), starts mailpit unless given one,
@@ -137,8 +139,11 @@ func (s *Server) StartPeer(tb testing.TB, args ...string) *Server {
 func (s *Server) launch(tb testing.TB, extra []string) {
 	tb.Helper()
 	mp := s.Mailpit
-	addr := FreeAddr(tb)
-	s.URL = "http://" + addr
+	if s.URL == "" {
+		s.URL = "http://" + FreeAddr(tb)
+	}
+	addr := strings.TrimPrefix(s.URL, "http://")
+	s.extra = extra
 	args := append([]string{"serve", "--addr", addr, "--smtp-addr", s.SMTPAddr,
 		"--smtp-relay", mp.SMTPAddr, "--smtp-relay-security", "none",
 		"--widget-origins", "shop.example.test", "--company", "Acme"}, s.storeArgs()...)
