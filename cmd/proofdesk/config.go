@@ -54,6 +54,9 @@ type Config struct {
 	ReopenWindow time.Duration
 	// LevelTTL is how long an assurance level lasts without activity.
 	LevelTTL time.Duration
+	// OutboxBackoff is the outbox's wait after a failed delivery, doubled
+	// per further failure up to an hour.
+	OutboxBackoff time.Duration
 	// UserHash also accepts Intercom-style user_hash identities (HMAC of
 	// the user ID under PROOFDESK_USER_HASH_SECRET, a key of its own, never
 	// the session-token secret); they never expire.
@@ -116,6 +119,7 @@ func DefaultConfig() Config {
 		CoolingOff:        7 * 24 * time.Hour,
 		ReopenWindow:      7 * 24 * time.Hour,
 		LevelTTL:          15 * time.Minute,
+		OutboxBackoff:     30 * time.Second,
 		RevealAlert:       20,
 		OracleLimit:       10,
 		LookupLimit:       60,
@@ -194,6 +198,9 @@ func (c *Config) Validate() error {
 	}
 	if c.ReopenWindow <= 0 {
 		errs = append(errs, errors.New("--reopen-window must be positive"))
+	}
+	if c.OutboxBackoff < time.Second || c.OutboxBackoff > time.Hour {
+		errs = append(errs, errors.New("--outbox-backoff must be between 1s and 1h"))
 	}
 	if c.LevelTTL < time.Minute || c.LevelTTL > 24*time.Hour {
 		errs = append(errs, errors.New("--level-ttl must be between 1m and 24h"))
@@ -392,6 +399,7 @@ var (
 		stringOption("company", "company name used in messages to customers", func(c *Config) *string { return &c.Company }),
 		durationOption("reopen-window", "how long after a conversation was resolved a customer's email reopens it; later it starts a new linked conversation", func(c *Config) *time.Duration { return &c.ReopenWindow }),
 		durationOption("cooling-off", "how long a new or changed contact point does not count for verification", func(c *Config) *time.Duration { return &c.CoolingOff }),
+		durationOption("outbox-backoff", "wait after a failed outbound delivery, doubled per further failure up to 1h", func(c *Config) *time.Duration { return &c.OutboxBackoff }),
 		durationOption("level-ttl", "how long an assurance level lasts without activity", func(c *Config) *time.Duration { return &c.LevelTTL }),
 		stringOption("identity-audience", "aud that signed session tokens from your app must carry (default: the base URL)", func(c *Config) *string { return &c.IdentityAudience }),
 		listOption("widget-origins", "comma-separated sites that may embed the chat widget (host patterns such as shop.example.com or *.example.com)", func(c *Config) *[]string { return &c.WidgetOrigins }),
