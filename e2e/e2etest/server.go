@@ -35,6 +35,12 @@ type ServerOptions struct {
 	Env map[string]string
 	// Mailpit is the relay; nil starts a new one.
 	Mailpit *Mailpit
+	// DB, when set, is the PostgreSQL URL to use as is (a private
+	// cluster, say); Postgres is then ignored.
+	DB string
+	// DataDir, when set, is the data directory (a small file system, say)
+	// instead of a new temporary one.
+	DataDir string
 }
 
 // Account is a desk account created for the test, with an API token.
@@ -97,6 +103,12 @@ func StartServer(tb testing.TB, opts ServerOptions) *Server {
 	}
 	if opts.Postgres {
 		s.DB = sqldbtest.DSN(tb, sqldb.Postgres)
+	}
+	if opts.DB != "" {
+		s.DB = opts.DB
+	}
+	if opts.DataDir != "" {
+		s.DataDir = opts.DataDir
 	}
 	s.env = append(os.Environ(), "PROOFDESK_MASTER_KEY="+base64.StdEncoding.EncodeToString(key))
 	for k, v := range opts.Env {
