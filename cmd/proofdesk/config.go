@@ -84,6 +84,13 @@ type Config struct {
 	// SMSBaseURL, SMSAccount and SMSFrom configure the Twilio-compatible
 	// SMS provider; the token comes from PROOFDESK_SMS_AUTH_TOKEN.
 	SMSBaseURL, SMSAccount, SMSFrom string
+	// TLSCert and TLSKey are PEM files (certificate chain, private key):
+	// when set, the server speaks HTTPS itself, re-reading them when they
+	// change (a renewal needs no restart).
+	TLSCert, TLSKey string
+	// HTTPRedirectAddr, with TLS, is a plain-HTTP listen address whose
+	// every request is redirected to the HTTPS URL.
+	HTTPRedirectAddr string
 	// TrustedProxies are the reverse proxies (IP addresses or CIDR
 	// prefixes) whose X-Forwarded-For gives the client address.
 	TrustedProxies []string
@@ -182,6 +189,12 @@ func (c *Config) Validate() error {
 	if _, err := parseLogLevel(c.LogLevel); err != nil {
 		errs = append(errs, err)
 	}
+	if (c.TLSCert == "") != (c.TLSKey == "") {
+		errs = append(errs, errors.New("--tls-cert and --tls-key go together: give both files or neither"))
+	}
+	if c.HTTPRedirectAddr != "" && c.TLSCert == "" {
+		errs = append(errs, errors.New("--http-redirect-addr redirects to HTTPS: it needs --tls-cert and --tls-key"))
+	}
 	if _, err := pdhttp.ParseTrustedProxies(c.TrustedProxies); err != nil {
 		errs = append(errs, fmt.Errorf("--trusted-proxies: %w", err))
 	}
@@ -238,14 +251,18 @@ func (c *Config) URL(addr string) string {
 	if c.BaseURL != "" {
 		return strings.TrimSuffix(c.BaseURL, "/")
 	}
+	scheme := "http://"
+	if c.TLSCert != "" {
+		scheme = "https://"
+	}
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
-		return "http://" + addr
+		return scheme + addr
 	}
 	if host == "" || host == "0.0.0.0" || host == "::" {
 		host = "localhost"
 	}
-	return "http://" + net.JoinHostPort(host, port)
+	return scheme + net.JoinHostPort(host, port)
 }
 
 func parseLogLevel(s string) (slog.Level, error) {
@@ -377,6 +394,9 @@ var (
 	serverOptions = append(append([]option{}, storeOptions...),
 		stringOption("addr", "HTTP listen address", func(c *Config) *string { return &c.Addr }),
 		stringOption("base-url", "external URL used in links (default: derived from --addr); https makes cookies Secure and sends HSTS", func(c *Config) *string { return &c.BaseURL }),
+		stringOption("tls-cert", "PEM certificate chain file: serve HTTPS (re-read when it changes); needs --tls-key", func(c *Config) *string { return &c.TLSCert }),
+		stringOption("tls-key", "PEM private key file of --tls-cert", func(c *Config) *string { return &c.TLSKey }),
+		stringOption("http-redirect-addr", "with TLS, a plain-HTTP address (such as :80) that redirects every request to HTTPS", func(c *Config) *string { return &c.HTTPRedirectAddr }),
 		listOption("trusted-proxies", "comma-separated reverse proxies (IPs or CIDR prefixes) whose X-Forwarded-For gives the client address (empty: the peer is the client)", func(c *Config) *[]string { return &c.TrustedProxies }),
 		boolOption("allow-no-2fa", "let admins log in without TOTP (demo only)", func(c *Config) *bool { return &c.AllowNo2FA }),
 		stringOption("smtp-addr", "inbound SMTP listen address, such as :2525 (empty: no listener)", func(c *Config) *string { return &c.SMTPAddr }),

@@ -87,6 +87,7 @@ type Main struct {
 	workers      sync.WaitGroup
 	stopWorkers  context.CancelFunc
 	smtpListener *mail.Server
+	redirect     *redirectServer
 
 	// Events carries live events: in process on SQLite, across nodes
 	// through LISTEN/NOTIFY on PostgreSQL.
@@ -207,8 +208,13 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.HTTPServer = s
+	if m.Config.TLSCert != "" {
+		if s.TLSConfig, err = tlsConfig(m.Config.TLSCert, m.Config.TLSKey, m.Logger); err != nil {
+			return err
+		}
+	}
 	base := m.URL()
-	s.HTTPS = strings.HasPrefix(base, "https://")
+	s.HTTPS = strings.HasPrefix(base, "https://") || s.TLSConfig != nil
 	if s.TrustedProxies, err = pdhttp.ParseTrustedProxies(m.Config.TrustedProxies); err != nil {
 		return err // Validate checked it
 	}
@@ -218,6 +224,11 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	if err := s.Open(); err != nil {
 		return err
+	}
+	if m.Config.HTTPRedirectAddr != "" {
+		if m.redirect, err = startRedirect(m.Config.HTTPRedirectAddr, base, m.Logger); err != nil {
+			return err
+		}
 	}
 	m.Logger.Info("proofdesk serving", slog.String("url", base), slog.String("version", version),
 		slog.String("store", storeKind(&m.Config)))
@@ -515,6 +526,10 @@ func (m *Main) Close() error {
 	if m.HTTPServer != nil {
 		errs = append(errs, m.HTTPServer.Close())
 		m.HTTPServer = nil
+	}
+	if m.redirect != nil {
+		errs = append(errs, m.redirect.Close())
+		m.redirect = nil
 	}
 	if m.smtpListener != nil {
 		errs = append(errs, m.smtpListener.Close())
