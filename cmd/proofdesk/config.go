@@ -57,6 +57,10 @@ type Config struct {
 	// OutboxBackoff is the outbox's wait after a failed delivery, doubled
 	// per further failure up to an hour.
 	OutboxBackoff time.Duration
+	// OutboxLease is how long a node may take to send one outbox row
+	// before another node may claim it (a row being sent when its node
+	// died is sent again after it).
+	OutboxLease time.Duration
 	// UserHash also accepts Intercom-style user_hash identities (HMAC of
 	// the user ID under PROOFDESK_USER_HASH_SECRET, a key of its own, never
 	// the session-token secret); they never expire.
@@ -127,6 +131,7 @@ func DefaultConfig() Config {
 		ReopenWindow:      7 * 24 * time.Hour,
 		LevelTTL:          15 * time.Minute,
 		OutboxBackoff:     30 * time.Second,
+		OutboxLease:       5 * time.Minute,
 		RevealAlert:       20,
 		OracleLimit:       10,
 		LookupLimit:       60,
@@ -214,6 +219,9 @@ func (c *Config) Validate() error {
 	}
 	if c.OutboxBackoff < time.Second || c.OutboxBackoff > time.Hour {
 		errs = append(errs, errors.New("--outbox-backoff must be between 1s and 1h"))
+	}
+	if c.OutboxLease < 10*time.Second || c.OutboxLease > time.Hour {
+		errs = append(errs, errors.New("--outbox-lease must be between 10s and 1h"))
 	}
 	if c.LevelTTL < time.Minute || c.LevelTTL > 24*time.Hour {
 		errs = append(errs, errors.New("--level-ttl must be between 1m and 24h"))
@@ -420,6 +428,7 @@ var (
 		durationOption("reopen-window", "how long after a conversation was resolved a customer's email reopens it; later it starts a new linked conversation", func(c *Config) *time.Duration { return &c.ReopenWindow }),
 		durationOption("cooling-off", "how long a new or changed contact point does not count for verification", func(c *Config) *time.Duration { return &c.CoolingOff }),
 		durationOption("outbox-backoff", "wait after a failed outbound delivery, doubled per further failure up to 1h", func(c *Config) *time.Duration { return &c.OutboxBackoff }),
+		durationOption("outbox-lease", "how long one outbound delivery may take before another node may claim it (a delivery cut off by a crash is retried after it)", func(c *Config) *time.Duration { return &c.OutboxLease }),
 		durationOption("level-ttl", "how long an assurance level lasts without activity", func(c *Config) *time.Duration { return &c.LevelTTL }),
 		stringOption("identity-audience", "aud that signed session tokens from your app must carry (default: the base URL)", func(c *Config) *string { return &c.IdentityAudience }),
 		listOption("widget-origins", "comma-separated sites that may embed the chat widget (host patterns such as shop.example.com or *.example.com)", func(c *Config) *[]string { return &c.WidgetOrigins }),

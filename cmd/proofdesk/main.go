@@ -415,7 +415,7 @@ func (m *Main) startChannels(ctx context.Context) error {
 		}
 		smsSender = smsPermanent{tw}
 	}
-	cfg := outbox.Config{From: c.MailFrom, Events: m.Events, BaseBackoff: c.OutboxBackoff}
+	cfg := outbox.Config{From: c.MailFrom, Events: m.Events, BaseBackoff: c.OutboxBackoff, Lease: c.OutboxLease}
 	if c.IsPostgres() && (mailer != nil || smsSender != nil) {
 		// Woken by NOTIFY when a row is queued on any node; the slow poll
 		// is a safety net (and catches retries coming due).
@@ -434,6 +434,13 @@ func (m *Main) startChannels(ctx context.Context) error {
 		return fmt.Errorf("outbox: %w", err)
 	}
 	if w.Enabled() {
+		// Rows this store's previous run was sending when it died are due
+		// again now rather than after their lease (SQLite: one server).
+		if n, err := m.DB.ReleaseOutboxClaims(ctx); err != nil {
+			return err
+		} else if n > 0 {
+			m.Logger.Warn("outbox rows claimed by a previous run that stopped mid-send are due again", slog.Int("rows", n))
+		}
 		m.workers.Add(1)
 		go func() { defer m.workers.Done(); w.Run(wctx) }()
 	}
