@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/smtp"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -128,8 +129,12 @@ func widgetPost(ctx context.Context, base, path, token string, in, out any) (int
 
 var httpClient = &http.Client{Timeout: 15 * time.Second}
 
-// openVisitor creates a visitor and a conversation whose first message is
-// first (client_id "first": resent as is after a failure).
+// openVisitor creates a visitor and a conversation whose first message
+// is first (a token "[...-first]"). As widget.js does, a failed creation
+// is not resent: the person types the message again, a new message (new
+// client_id, token "...-firstN"); the first that is acknowledged counts.
+// A creation the server stored but never answered is then a stored,
+// unacknowledged message (counted apart), not a duplicate.
 func openVisitor(ctx context.Context, base, first string, l *ledger) *visitor {
 	v := &visitor{base: base}
 	for ctx.Err() == nil && v.token == "" {
@@ -143,18 +148,22 @@ func openVisitor(ctx context.Context, base, first string, l *ledger) *visitor {
 		}
 		v.token = tok.Token
 	}
-	for ctx.Err() == nil && v.conv == "" {
+	for try := 0; ctx.Err() == nil && v.conv == ""; try++ {
 		var conv struct {
 			ID string `json:"conversation_id"`
 		}
-		l.try(first)
+		body := first
+		if try > 0 {
+			body = strings.TrimSuffix(first, "]") + strconv.Itoa(try) + "]"
+		}
+		l.try(body)
 		if _, err := widgetPost(ctx, base, "/widget/v1/conversations", v.token,
-			map[string]string{"message": first, "client_id": "first"}, &conv); err != nil {
+			map[string]string{"message": body, "client_id": "first" + strconv.Itoa(try)}, &conv); err != nil {
 			l.fail("widget")
 			sleep(ctx, pause)
 			continue
 		}
-		l.ack(first)
+		l.ack(body)
 		v.conv = conv.ID
 	}
 	return v

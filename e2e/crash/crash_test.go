@@ -190,9 +190,9 @@ func killUnderLoad(t *testing.T, s *e2etest.Server) {
 	outRes := count("reply", outbound, stored)
 	sentRes := count("sent", outbound, inMailpit)
 	t.Logf("%d trials, %d killed while clients were sending", n, killedMidLoad)
-	t.Logf("| kind | trials | sent | acknowledged | lost | duplicated | client retries |")
+	t.Logf("| kind | trials | sent | acknowledged | lost | duplicated | stored, never acknowledged | client retries |")
 	for _, r := range []result{mailRes, chatRes, outRes, sentRes} {
-		t.Logf("| %s | %d | %d | %d | %d | %d | %d |", r.kind, n, r.sent, r.acked, r.lost, r.dup, r.retries)
+		t.Logf("| %s | %d | %d | %d | %d | %d | %d | %d |", r.kind, n, r.sent, r.acked, r.lost, r.dup, r.unacked, r.retries)
 	}
 	for _, r := range []result{mailRes, chatRes, outRes, sentRes} {
 		if r.lost != 0 || r.dup != 0 {
@@ -215,7 +215,10 @@ func killUnderLoad(t *testing.T, s *e2etest.Server) {
 type result struct {
 	kind                            string
 	sent, acked, lost, dup, retries int
-	examples                        []string
+	// unacked is what was stored (or sent) though the client never saw it
+	// acknowledged: harmless when the client resent it (then found once).
+	unacked  int
+	examples []string
 }
 
 // count compares a ledger with the tokens found (stored or delivered):
@@ -233,6 +236,9 @@ func count(kind string, l *ledger, found map[string]int) result {
 		}
 	}
 	for tok := range l.sent {
+		if !l.acked[tok] && found[tok] > 0 {
+			r.unacked++
+		}
 		if found[tok] > 1 {
 			r.dup++
 			r.examples = append(r.examples, fmt.Sprintf("%s ×%d", tok, found[tok]))
