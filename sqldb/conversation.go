@@ -61,47 +61,8 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 	var blocked error
 	var blockedMsg *proofdesk.Message
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
-		conv.ID = proofdesk.NewID("cnv")
-		conv.CreatedAt, conv.UpdatedAt, conv.LastActivityAt = tx.now, tx.now, tx.now
-		// Claims never count: a new conversation starts at L0.
-		conv.Level, conv.LevelExpiresAt = proofdesk.L0, nil
-		if conv.Tags == nil {
-			conv.Tags = []string{}
-		}
-		if conv.RiskFlags == nil {
-			conv.RiskFlags = []string{}
-		}
-		if conv.CustomerID != "" {
-			if _, err := tx.findCustomerByID(ctx, conv.CustomerID); err != nil {
-				if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
-					return proofdesk.FieldError("customer_id", "customer_id names no customer")
-				}
-				return err
-			}
-		}
-		dk, err := tx.newDataKey(ctx, "dk_"+conv.ID)
+		dk, err := tx.insertConversation(ctx, conv)
 		if err != nil {
-			return err
-		}
-		req, err := json.Marshal(conv.Requester)
-		if err != nil {
-			return err
-		}
-		tags, _ := json.Marshal(conv.Tags)
-		flags, _ := json.Marshal(conv.RiskFlags)
-		if _, err := tx.exec(ctx, `INSERT INTO conversations (id, channel, customer_id, data_key_id, requester_enc, requester_email_idx, requester_phone_idx, subject_enc,
-			status, assignee_id, team, tags, level, level_expires_at, risk_flags, fraud, created_at, updated_at, last_activity_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			conv.ID, conv.Channel, nullString(conv.CustomerID), dk.ID, dk.Seal(conversationAAD(conv.ID, "requester"), req),
-			tx.db.requesterIndex(proofdesk.ContactEmail, conv.Requester.Email), tx.db.requesterIndex(proofdesk.ContactPhone, conv.Requester.Phone),
-			dk.SealString(conversationAAD(conv.ID, "subject"), conv.Subject),
-			conv.Status, nullString(conv.AssigneeID), conv.Team, string(tags), int(conv.Level), nil, string(flags), boolInt(conv.Fraud),
-			fmtTime(conv.CreatedAt), fmtTime(conv.UpdatedAt), fmtTime(conv.LastActivityAt)); err != nil {
-			return fmt.Errorf("insert conversation: %w", wrapErr(err))
-		}
-		tx.Changed(proofdesk.Event{Type: proofdesk.EventConversationCreated, ConversationID: conv.ID, Status: conv.Status})
-		if err := tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditConversationNew, SubjectKind: "conversation", SubjectID: conv.ID,
-			Detail: map[string]string{"channel": conv.Channel, "customer_id": conv.CustomerID}}); err != nil {
 			return err
 		}
 		// A subject an agent writes leaves with every email reply on the
@@ -144,6 +105,55 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 		return s.db.replyRefused(ctx, blockedMsg, blocked)
 	}
 	return err
+}
+
+// insertConversation stores conv (validated by the caller) at L0 with a
+// new data key and audits its creation; it sets conv's ID and times.
+func (tx *Tx) insertConversation(ctx context.Context, conv *proofdesk.Conversation) (*vault.DataKey, error) {
+	conv.ID = proofdesk.NewID("cnv")
+	conv.CreatedAt, conv.UpdatedAt, conv.LastActivityAt = tx.now, tx.now, tx.now
+	// Claims never count: a new conversation starts at L0.
+	conv.Level, conv.LevelExpiresAt = proofdesk.L0, nil
+	if conv.Tags == nil {
+		conv.Tags = []string{}
+	}
+	if conv.RiskFlags == nil {
+		conv.RiskFlags = []string{}
+	}
+	if conv.CustomerID != "" {
+		if _, err := tx.findCustomerByID(ctx, conv.CustomerID); err != nil {
+			if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+				return nil, proofdesk.FieldError("customer_id", "customer_id names no customer")
+			}
+			return nil, err
+		}
+	}
+	dk, err := tx.newDataKey(ctx, "dk_"+conv.ID)
+	if err != nil {
+		return nil, err
+	}
+	req, err := json.Marshal(conv.Requester)
+	if err != nil {
+		return nil, err
+	}
+	tags, _ := json.Marshal(conv.Tags)
+	flags, _ := json.Marshal(conv.RiskFlags)
+	if _, err := tx.exec(ctx, `INSERT INTO conversations (id, channel, customer_id, data_key_id, requester_enc, requester_email_idx, requester_phone_idx, subject_enc,
+		status, assignee_id, team, tags, level, level_expires_at, risk_flags, fraud, created_at, updated_at, last_activity_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		conv.ID, conv.Channel, nullString(conv.CustomerID), dk.ID, dk.Seal(conversationAAD(conv.ID, "requester"), req),
+		tx.db.requesterIndex(proofdesk.ContactEmail, conv.Requester.Email), tx.db.requesterIndex(proofdesk.ContactPhone, conv.Requester.Phone),
+		dk.SealString(conversationAAD(conv.ID, "subject"), conv.Subject),
+		conv.Status, nullString(conv.AssigneeID), conv.Team, string(tags), int(conv.Level), nil, string(flags), boolInt(conv.Fraud),
+		fmtTime(conv.CreatedAt), fmtTime(conv.UpdatedAt), fmtTime(conv.LastActivityAt)); err != nil {
+		return nil, fmt.Errorf("insert conversation: %w", wrapErr(err))
+	}
+	tx.Changed(proofdesk.Event{Type: proofdesk.EventConversationCreated, ConversationID: conv.ID, Status: conv.Status})
+	if err := tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditConversationNew, SubjectKind: "conversation", SubjectID: conv.ID,
+		Detail: map[string]string{"channel": conv.Channel, "customer_id": conv.CustomerID}}); err != nil {
+		return nil, err
+	}
+	return dk, nil
 }
 
 func nullString(s string) any {
