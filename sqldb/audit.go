@@ -33,7 +33,7 @@ func (tx *Tx) audit(ctx context.Context, ev proofdesk.AuditEvent) error {
 	if ev.Detail == nil {
 		ev.Detail = map[string]string{}
 	}
-	if tx.db.dialect == Postgres && !tx.migration {
+	if tx.db.dialect == Postgres && !tx.migration && !tx.db.chainDirectly {
 		// No lock: the entry waits in audit_pending for the sequencer
 		// (audit_seq.go), which chains it within moments.
 		return tx.auditPending(ctx, ev)

@@ -41,6 +41,10 @@ type DB struct {
 	// rstmts and wstmts cache prepared statements of rdb and wdb on
 	// SQLite (stmtcache.go); nil on PostgreSQL.
 	rstmts, wstmts *stmtCache
+	// chainDirectly appends audit entries to the chain in the writing
+	// transaction on PostgreSQL too, as releases before migration 0042
+	// did (tests that write at an older schema set it).
+	chainDirectly bool
 	// stopSequencer ends the audit sequencer (PostgreSQL, audit_seq.go).
 	stopSequencer func()
 	sequencerDone chan struct{}

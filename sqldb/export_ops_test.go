@@ -30,6 +30,9 @@ func OpenAtPrevious(ctx context.Context, db *DB) (previous, newest string, err e
 	sort.Strings(names)
 	v := func(n string) string { return strings.TrimSuffix(n[len(dir)+1:], ".up.sql") }
 	previous, newest = v(names[len(names)-2]), v(names[len(names)-1])
+	// Written as the previous release wrote: its audit entries chained
+	// in the writing transaction (audit_pending may not exist yet).
+	db.chainDirectly = true
 	if err := db.migrateUpTo(ctx, previous); err != nil {
 		return "", "", err
 	}
