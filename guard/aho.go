@@ -23,6 +23,9 @@ type automaton struct {
 	dense []uint16
 	// hasOut has bit n set when node n has outputs.
 	hasOut []uint64
+	// spaceStart is set when every pattern starts with ' ': at the root,
+	// a scan skips to the next space (no pattern starts inside a word).
+	spaceStart bool
 	// rows holds, when dense is nil, the full transition rows (failure
 	// links folded in, denseOut marking targets with outputs) of nodes 0
 	// to len(rows)/alphabet-1: nodes are numbered in breadth-first order,
@@ -89,7 +92,12 @@ func build(patterns []string, dense bool) *automaton {
 		out  []int32
 	}
 	trie := []bnode{{next: map[uint8]int32{}}}
-	a := &automaton{lens: make([]int32, len(patterns))}
+	a := &automaton{lens: make([]int32, len(patterns)), spaceStart: true}
+	for _, p := range patterns {
+		if len(p) == 0 || p[0] != ' ' {
+			a.spaceStart = false
+		}
+	}
 	for id, p := range patterns {
 		a.lens[id] = int32(len(p))
 		n := int32(0)
@@ -333,6 +341,16 @@ func (a *automaton) scanDense(b []byte, fn func(id int32, start int) bool) {
 	d := a.dense
 	n := 0
 	for i := 0; i < len(b); i++ {
+		if n == 0 && a.spaceStart {
+			// at the root inside a word: no pattern can start before the
+			// next space, and every byte would keep the root
+			for i < len(b) && b[i] != ' ' {
+				i++
+			}
+			if i == len(b) {
+				return
+			}
+		}
 		s := symOf[b[i]]
 		if s == 0xff {
 			n = 0
