@@ -416,6 +416,13 @@ func (t *text) tokenize(s string) {
 				t.enc |= encRoman
 			}
 			i = j
+		case r == ' ':
+			// the commonest gap, as gap(' ') would record it
+			endTok()
+			if gapLen == 0 {
+				gapFirst = ' '
+			}
+			gapLen++
 		case r < utf8.RuneSelf:
 			c := byte(r)
 			switch {
