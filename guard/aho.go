@@ -23,6 +23,12 @@ type automaton struct {
 	dense []uint16
 	// hasOut has bit n set when node n has outputs.
 	hasOut []uint64
+	// rootStay marks the bytes on which the root stays the root (no
+	// pattern starts with them): the sparse scan runs over them.
+	rootStay [256]bool
+	// spaceStart is set when every pattern starts with ' ': at the root,
+	// a scan skips to the next space (no pattern starts inside a word).
+	spaceStart bool
 	// rows holds, when dense is nil, the full transition rows (failure
 	// links folded in, denseOut marking targets with outputs) of nodes 0
 	// to len(rows)/alphabet-1: nodes are numbered in breadth-first order,
@@ -89,7 +95,12 @@ func build(patterns []string, dense bool) *automaton {
 		out  []int32
 	}
 	trie := []bnode{{next: map[uint8]int32{}}}
-	a := &automaton{lens: make([]int32, len(patterns))}
+	a := &automaton{lens: make([]int32, len(patterns)), spaceStart: true}
+	for _, p := range patterns {
+		if len(p) == 0 || p[0] != ' ' {
+			a.spaceStart = false
+		}
+	}
 	for id, p := range patterns {
 		a.lens[id] = int32(len(p))
 		n := int32(0)
@@ -205,6 +216,10 @@ func build(patterns []string, dense bool) *automaton {
 		a.outs = append(a.outs, outs[i]...)
 		a.nodes[i].outEnd = int32(len(a.outs))
 	}
+	for c := range a.rootStay {
+		sym := symOf[c]
+		a.rootStay[c] = sym == 0xff || a.root[sym] == 0
+	}
 	a.hasOut = make([]uint64, (len(a.nodes)+63)/64)
 	for i := range a.nodes {
 		if a.nodes[i].outEnd > a.nodes[i].outStart {
@@ -290,6 +305,14 @@ func (a *automaton) scan(b []byte, fn func(id int32, start int) bool) {
 	hasOut, rows := a.hasOut, a.rows
 	nrows := int32(len(rows) / alphabet)
 	for i := 0; i < len(b); i++ {
+		if n == 0 {
+			for i < len(b) && a.rootStay[b[i]] {
+				i++
+			}
+			if i == len(b) {
+				return
+			}
+		}
 		s := symOf[b[i]]
 		if s == 0xff {
 			n = 0
@@ -333,6 +356,16 @@ func (a *automaton) scanDense(b []byte, fn func(id int32, start int) bool) {
 	d := a.dense
 	n := 0
 	for i := 0; i < len(b); i++ {
+		if n == 0 && a.spaceStart {
+			// at the root inside a word: no pattern can start before the
+			// next space, and every byte would keep the root
+			for i < len(b) && b[i] != ' ' {
+				i++
+			}
+			if i == len(b) {
+				return
+			}
+		}
 		s := symOf[b[i]]
 		if s == 0xff {
 			n = 0

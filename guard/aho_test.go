@@ -27,7 +27,17 @@ func TestAutomatonScan(t *testing.T) {
 			pats = append(pats, randStr(1+rng.IntN(9)))
 		}
 		pats = append(pats, "abc!") // outside the alphabet: never matches
+		if npat == 40 {
+			// every pattern starting with a space: the dense scan skips
+			// words at the root
+			for i := range pats {
+				pats[i] = " " + pats[i]
+			}
+		}
 		for _, a := range []*automaton{buildAutomaton(pats), buildDense(pats)} {
+			if a.spaceStart != (npat == 40) {
+				t.Fatalf("%d patterns: spaceStart %v", npat, a.spaceStart)
+			}
 			if npat == 20000 && (len(a.nodes) < denseOut || a.rows != nil) {
 				t.Fatalf("%d patterns: %d nodes, rows %v: want an automaton past the rows' limit", npat, len(a.nodes), a.rows != nil)
 			}

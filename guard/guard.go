@@ -45,7 +45,9 @@
 package guard
 
 import (
+	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -131,6 +133,12 @@ type Matcher struct {
 	// with their country code.
 	phones      []string
 	phoneDigits []string
+	// emailParts holds each email's local part and domain in compact
+	// form ("elodiemartin", "exemplefr"), dob the date of birth's day,
+	// month and year tokens ("3", "m11", "1979"), for values split
+	// across replies (fragments.go).
+	emailParts [][2]string
+	dob        [3]string
 	// levels holds the level each offerable class needs.
 	levels map[string]proofdesk.Level
 }
@@ -162,6 +170,9 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 			switch cp.Kind {
 			case proofdesk.ContactEmail:
 				b.email(cp.Value, m.levels[proofdesk.ClassEmail])
+				if at := strings.LastIndexByte(cp.Value, '@'); at > 0 {
+					m.emailParts = append(m.emailParts, [2]string{joinedOf(cp.Value[:at]), joinedOf(cp.Value[at+1:])})
+				}
 			case proofdesk.ContactPhone:
 				b.phone(cp.Value, m.levels[proofdesk.ClassPhone])
 				if d := cp.Value; len(d) > 1 && d[0] == '+' && allDigits([]byte(d[1:])) {
@@ -175,6 +186,10 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 		}
 		if c.DateOfBirth != "" {
 			b.dateOfBirth(c.DateOfBirth, m.levels[proofdesk.ClassDateOfBirth])
+			var y, mo, d int
+			if _, err := fmt.Sscanf(c.DateOfBirth, "%4d-%2d-%2d", &y, &mo, &d); err == nil && mo >= 1 && mo <= 12 {
+				m.dob = [3]string{strconv.Itoa(d), fmt.Sprintf("m%02d", mo), strconv.Itoa(y)}
+			}
 		}
 		if c.Payment != nil {
 			b.payment(c.Payment, m.levels[proofdesk.ClassPayment])

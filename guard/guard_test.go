@@ -445,3 +445,48 @@ func TestCheckRecentFragments(t *testing.T) {
 		t.Errorf("at L2: %+v", v)
 	}
 }
+
+// TestCheckRecentSplitEmailAndDate: an email's local part and domain, or a
+// date of birth's day, month and year, given in different replies with
+// words between them, are blocked; the same words with no value, or a
+// value wholly in a recent reply, are not.
+func TestCheckRecentSplitEmailAndDate(t *testing.T) {
+	m := NewMatcher(elodie(), nil, Options{})
+	tg := Target{Matcher: m, Level: proofdesk.L0}
+	leaks := []struct {
+		recent []string
+		reply  string
+		class  string
+	}{
+		{[]string{"The first part of the email is elodie.martin"}, "and the domain is exemple.fr", proofdesk.ClassEmail},
+		{[]string{"Username: elodie dot martin"}, "provider: exemple dot fr", proofdesk.ClassEmail},
+		{[]string{"Der Name vor dem Zeichen: elodie.martin"}, "Die Domain: exemple.fr", proofdesk.ClassEmail},
+		{[]string{"Le domaine est exemple.fr"}, "et l'identifiant elodie.martin", proofdesk.ClassEmail},
+		{[]string{"Dominio exemple.fr"}, "usuario ELODIE.MARTIN", proofdesk.ClassEmail},
+		{[]string{"day 3", "month November"}, "the year was 1979", proofdesk.ClassDateOfBirth},
+		{[]string{"Tag: 03."}, "Monat November, Jahr 1979", proofdesk.ClassDateOfBirth},
+		{[]string{"né en 1979"}, "un 3, en novembre", proofdesk.ClassDateOfBirth},
+		{[]string{"año 1979", "mes noviembre"}, "día 3", proofdesk.ClassDateOfBirth},
+		{[]string{"giorno 3", "anno 1979"}, "mese novembre", proofdesk.ClassDateOfBirth},
+	}
+	for _, l := range leaks {
+		if v := CheckRecent(l.reply, l.recent, nil, tg); !v.Blocked || v.Class != l.class {
+			t.Errorf("CheckRecent(%q after %q) = %+v, want blocked %s", l.reply, l.recent, v, l.class)
+		}
+	}
+	innocent := []struct {
+		recent []string
+		reply  string
+	}{
+		{[]string{"Our domain is exemple.fr"}, "write to support there"},
+		{[]string{"We open on 3 November"}, "the shop was founded in 1990"},
+		{[]string{"Order 4 shipped in November"}, "the 1979 edition is sold out"},
+		{[]string{"Born 3 November 1979, as you said"}, "anything else?"},
+		{[]string{"The martin bird book", "elodie is a nice name"}, "thanks"},
+	}
+	for _, l := range innocent {
+		if v := CheckRecent(l.reply, l.recent, nil, tg); v.Blocked {
+			t.Errorf("CheckRecent(%q after %q) = %+v, want pass", l.reply, l.recent, v)
+		}
+	}
+}

@@ -391,31 +391,25 @@ func (t *text) tokenize(s string) {
 			}
 			n := len(t.rawBuf)
 			t.rawBuf = slices.Grow(t.rawBuf, j-i+1)[:n+j-i+1]
-			var cls uint16
-			ups := 0 // capitals after the first letter
 			for k, c := range []byte(s[i-1 : j]) {
 				t.rawBuf[n+k] = lowerAlnum[c]
-				cls |= decodeClass[c]
-				ups += int(^c >> 5 & 1) // a capital has bit 5 clear, a digit or small letter set
 			}
-			ups -= int(^s[i-1] >> 5 & 1)
 			// what the word may be part of: base64 or hex of text, a run
-			// of hex pairs, roman numerals (decode.go)
-			wl := j - i + 1
-			if wl >= 8 && (ups >= 1 && cls&(dcLower|dcDigit) != 0 || cls&dcNotHex == 0 && wl%2 == 0) {
-				t.enc |= encToken
-			}
-			if wl == 2 && cls&dcNotHex == 0 {
-				if t.hexRun++; t.hexRun >= 4 {
-					t.enc |= encToken
-				}
+			// of hex pairs, roman numerals (decode.go); only words of 2
+			// or 8 letters and more, or starting with I, V or X, can be
+			if wl := j - i + 1; wl >= 8 || wl == 2 || isRoman(s[i-1]) {
+				t.encWord(s[i-1 : j])
 			} else {
 				t.hexRun = 0
 			}
-			if cls&dcNotRoman == 0 && wl >= 2 {
-				t.enc |= encRoman
-			}
 			i = j
+		case r == ' ':
+			// the commonest gap, as gap(' ') would record it
+			endTok()
+			if gapLen == 0 {
+				gapFirst = ' '
+			}
+			gapLen++
 		case r < utf8.RuneSelf:
 			c := byte(r)
 			switch {
@@ -506,6 +500,35 @@ func (t *text) tokenize(s string) {
 	endTok()
 	if n := len(t.raw); n > 0 {
 		t.raw[n-1].flags |= fPunctAfter
+	}
+}
+
+// encWord notes in t.enc what the ASCII word w may be part of: base64 or
+// hex of text (8 characters or more mixing cases and digits, or all hex),
+// a run of four two-hex-digit words, roman numerals.
+func (t *text) encWord(w string) {
+	var cls uint16
+	ups := 0 // capitals after the first letter
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		cls |= decodeClass[c]
+		if k > 0 && c >= 'A' && c <= 'Z' {
+			ups++
+		}
+	}
+	wl := len(w)
+	if wl >= 8 && (ups >= 1 && cls&(dcLower|dcDigit) != 0 || cls&dcNotHex == 0 && wl%2 == 0) {
+		t.enc |= encToken
+	}
+	if wl == 2 && cls&dcNotHex == 0 {
+		if t.hexRun++; t.hexRun >= 4 {
+			t.enc |= encToken
+		}
+	} else {
+		t.hexRun = 0
+	}
+	if cls&dcNotRoman == 0 && wl >= 2 {
+		t.enc |= encRoman
 	}
 }
 
