@@ -86,7 +86,7 @@ func TestDiskFull(t *testing.T) {
 			prev := ""
 			for i := range mailsPerSender {
 				tok := fmt.Sprintf("crash-mail-0-%d-%d", g, i)
-				sendMailUntilAcked(ctx, s.SMTPAddr, "sender@example.com", mailText(fmt.Sprintf("sender-0-%d", g), tok, prev), tok, mails)
+				sendMailUntilAcked(ctx, s.SMTPAddr, "sender@example.com", mailText(fmt.Sprintf("sender-0-%d", g), tok, prev), tok, i%3 == 1, mails)
 				prev = tok
 				sleep(ctx, 5*typing)
 			}
