@@ -20,11 +20,9 @@ type CustomerFinder interface {
 }
 
 // ConversationStore is the part of proofdesk.ConversationService inbound
-// mail uses.
+// mail uses: it reads conversations; ThreadStore.StoreInbound writes.
 type ConversationStore interface {
-	CreateConversation(ctx context.Context, conv *proofdesk.Conversation, first *proofdesk.Message) error
 	FindConversationByID(ctx context.Context, id string) (*proofdesk.Conversation, error)
-	CreateMessage(ctx context.Context, m *proofdesk.Message) error
 }
 
 // ThreadStore maps mail Message-IDs to conversations, keeps inbound mail

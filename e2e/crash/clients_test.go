@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/smtp"
+	"net/textproto"
 	"strconv"
 	"strings"
 	"sync"
@@ -36,6 +37,8 @@ type ledger struct {
 	failures map[string]int
 	// status503 counts 503 answers and retryAfter those with Retry-After.
 	status503, retryAfter int
+	// answersLost counts mails sent whose answer the client did not wait for.
+	answersLost int
 }
 
 func newLedger() *ledger {
@@ -51,8 +54,20 @@ func (l *ledger) fail(kind string) {
 }
 
 // sendMailUntilAcked sends one mail until the server answers 250 to its
-// data, or ctx ends. The mail is the same bytes every time.
-func sendMailUntilAcked(ctx context.Context, addr, from string, msg []byte, tok string, l *ledger) {
+// data, or ctx ends. The mail is the same bytes every time. With
+// loseFirst, the first attempt hangs up right after the data, before the
+// answer, as a sending server does whose connection broke or timed out
+// there: the mail is stored, the sender does not know it, and resends.
+func sendMailUntilAcked(ctx context.Context, addr, from string, msg []byte, tok string, loseFirst bool, l *ledger) {
+	if loseFirst {
+		l.try(tok)
+		if err := sendMailLosingAnswer(addr, from, msg); err == nil {
+			l.mu.Lock()
+			l.answersLost++
+			l.mu.Unlock()
+		}
+		l.fail("smtp-answer-lost")
+	}
 	for ctx.Err() == nil {
 		l.try(tok)
 		err := sendMailOnce(addr, from, msg)
@@ -63,6 +78,41 @@ func sendMailUntilAcked(ctx context.Context, addr, from string, msg []byte, tok 
 		l.fail("smtp")
 		sleep(ctx, pause)
 	}
+}
+
+// sendMailLosingAnswer sends a mail and closes the connection after the
+// final dot, without reading the server's answer.
+func sendMailLosingAnswer(addr, from string, msg []byte) error {
+	conn, err := net.DialTimeout("tcp", addr, 5*time.Second)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	_ = conn.SetDeadline(time.Now().Add(30 * time.Second))
+	tp := textproto.NewConn(conn)
+	if _, _, err := tp.ReadResponse(220); err != nil {
+		return err
+	}
+	for _, step := range []struct {
+		cmd  string
+		code int
+	}{{"EHLO crash.example", 250}, {"MAIL FROM:<" + from + ">", 250}, {"RCPT TO:<support@desk.test>", 250}, {"DATA", 354}} {
+		id, err := tp.Cmd("%s", step.cmd)
+		if err != nil {
+			return err
+		}
+		tp.StartResponse(id)
+		_, _, err = tp.ReadResponse(step.code)
+		tp.EndResponse(id)
+		if err != nil {
+			return err
+		}
+	}
+	w := tp.DotWriter()
+	if _, err := w.Write(msg); err != nil {
+		return err
+	}
+	return w.Close() // the final dot, flushed; the answer is never read
 }
 
 func sendMailOnce(addr, from string, msg []byte) error {

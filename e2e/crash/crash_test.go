@@ -18,6 +18,7 @@ import (
 	"os"
 	"regexp"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -126,7 +127,7 @@ func killUnderLoad(t *testing.T, s *e2etest.Server) {
 				prev := ""
 				for i := range mailsPerSender {
 					tok := fmt.Sprintf("crash-mail-%d-%d-%d", trial, g, i)
-					sendMailUntilAcked(ctx, s.SMTPAddr, "sender@example.com", mailText(fmt.Sprintf("sender-%d-%d", trial, g), tok, prev), tok, mails)
+					sendMailUntilAcked(ctx, s.SMTPAddr, "sender@example.com", mailText(fmt.Sprintf("sender-%d-%d", trial, g), tok, prev), tok, i%3 == 1, mails)
 					prev = tok
 				}
 			})
@@ -189,7 +190,12 @@ func killUnderLoad(t *testing.T, s *e2etest.Server) {
 	chatRes := count("chat", chats, stored)
 	outRes := count("reply", outbound, stored)
 	sentRes := count("sent", outbound, inMailpit)
-	t.Logf("%d trials, %d killed while clients were sending", n, killedMidLoad)
+	recognised := strings.Count(s.Log(), "inbound mail already stored")
+	t.Logf("%d trials, %d killed while clients were sending; %d mails sent without waiting for the answer, %d resends recognised as stored already",
+		n, killedMidLoad, mails.answersLost, recognised)
+	if mails.answersLost > 0 && recognised == 0 {
+		t.Errorf("%d mails were sent and their answer dropped, and no resend was recognised as stored", mails.answersLost)
+	}
 	t.Logf("| kind | trials | sent | acknowledged | lost | duplicated | stored, never acknowledged | client retries |")
 	for _, r := range []result{mailRes, chatRes, outRes, sentRes} {
 		t.Logf("| %s | %d | %d | %d | %d | %d | %d | %d |", r.kind, n, r.sent, r.acked, r.lost, r.dup, r.unacked, r.retries)

@@ -86,7 +86,7 @@ func TestDiskFull(t *testing.T) {
 			prev := ""
 			for i := range mailsPerSender {
 				tok := fmt.Sprintf("crash-mail-0-%d-%d", g, i)
-				sendMailUntilAcked(ctx, s.SMTPAddr, "sender@example.com", mailText(fmt.Sprintf("sender-0-%d", g), tok, prev), tok, mails)
+				sendMailUntilAcked(ctx, s.SMTPAddr, "sender@example.com", mailText(fmt.Sprintf("sender-0-%d", g), tok, prev), tok, i%3 == 1, mails)
 				prev = tok
 				sleep(ctx, 5*typing)
 			}
@@ -123,14 +123,12 @@ func TestDiskFull(t *testing.T) {
 		}
 	}
 	fullErrors := map[string]int{}
-	for k, v := range mails.failures {
-		fullErrors["mail "+k] = v
-	}
-	for k, v := range chats.failures {
-		fullErrors["chat "+k] = v
-	}
-	for k, v := range outbound.failures {
-		fullErrors["reply "+k] = v
+	for kind, l := range map[string]*ledger{"mail ": mails, "chat ": chats, "reply ": outbound} {
+		l.mu.Lock()
+		for k, v := range l.failures {
+			fullErrors[kind+k] = v
+		}
+		l.mu.Unlock()
 	}
 	if err := os.Remove(filler); err != nil {
 		t.Fatal(err)

@@ -124,7 +124,7 @@ func TestPostgresRestart(t *testing.T) {
 			prev := ""
 			for i := range mailsPerSender {
 				tok := fmt.Sprintf("crash-mail-0-%d-%d", g, i)
-				sendMailUntilAcked(ctx, node.SMTPAddr, "sender@example.com", mailText(fmt.Sprintf("sender-0-%d", g), tok, prev), tok, mails)
+				sendMailUntilAcked(ctx, node.SMTPAddr, "sender@example.com", mailText(fmt.Sprintf("sender-0-%d", g), tok, prev), tok, i%3 == 1, mails)
 				prev = tok
 				sleep(ctx, 5*typing)
 			}
