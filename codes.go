@@ -280,6 +280,61 @@ func numberSpans(s string) []numberSpan {
 			}
 		}
 	}
+	base := spansOf(s, pieces, nr)
+	// Letters for digits at a number's edge ("l.O.O.8.2.8", "4829 l O"):
+	// they count when the number they then make has a code's length, so
+	// "13 I think" keeps its "I" and a code typed with letters first or
+	// last is still read whole.
+	edge := make([]piece, 0, 2)
+	isEdge := make([]bool, len(words))
+	for changed := true; changed; {
+		changed = false
+		for _, wi := range maybe {
+			if isNum[wi] || isEdge[wi] {
+				continue
+			}
+			w := words[wi]
+			r, size := utf8.DecodeRuneInString(s[w[0]:w[1]])
+			if size != w[1]-w[0] {
+				continue
+			}
+			c, ok := digitLetter(nr, r)
+			if !ok {
+				continue
+			}
+			next := func(wj int, a, b int) bool {
+				return wj >= 0 && wj < len(words) && (isNum[wj] || isEdge[wj]) && joinable(s, a, b, 1, 1)
+			}
+			if next(wi-1, words[max(wi-1, 0)][1], w[0]) || next(wi+1, w[1], words[min(wi+1, len(words)-1)][0]) {
+				edge = append(edge, piece{w[0], w[1], string(c), pNear})
+				isEdge[wi], changed = true, true
+			}
+		}
+	}
+	if len(edge) == 0 {
+		return base
+	}
+	var out []numberSpan
+	for _, sp := range spansOf(s, append(append([]piece(nil), pieces...), edge...), nr) {
+		withEdge := false
+		for _, p := range edge {
+			withEdge = withEdge || p.start >= sp.start && p.end <= sp.end
+		}
+		if !withEdge || len(sp.digits) >= codeDigits {
+			out = append(out, sp)
+			continue
+		}
+		for _, b := range base {
+			if b.start >= sp.start && b.end <= sp.end {
+				out = append(out, b)
+			}
+		}
+	}
+	return out
+}
+
+// spansOf joins pieces into numbers (see numberSpans).
+func spansOf(s string, pieces []piece, nr NumberReader) []numberSpan {
 	sortPieces(pieces)
 	var out []numberSpan
 	for i := 0; i < len(pieces); {

@@ -58,6 +58,12 @@ func TestHideCodes_Forms(t *testing.T) {
 		{"french hundreds", "quatre cent quatre-vingt-deux mille neuf cent treize", "[code hidden]"},
 		{"mixed languages", "vier eight deux nine uno three", "[code hidden]"},
 		{"upper case words", "FOUR EIGHT TWO NINE ONE THREE", "[code hidden]"},
+		// found by a second attack: letters for digits at a span's edges
+		{"dotted letters first", "my code is l.O.O.8.2.8 ok", "my code is [code hidden] ok"},
+		{"spaced letters first", "code O l 4 8 2 9", "code [code hidden]"},
+		{"dotted letters last", "it's 4.8.2.9.l.O!", "it's [code hidden]!"},
+		{"letter each side", "l 4 8 2 9 O", "[code hidden]"},
+		{"a letter by a short number stays", "13 I think, 2 O", "13 I think, 2 O"},
 		{"short numbers stay", "I have 2 orders and 3 returns, one is late", "I have 2 orders and 3 returns, one is late"},
 		{"times stay", "open 10:30 11:45 12:15", "open 10:30 11:45 12:15"},
 		{"prices stay", "it was 12.99 $13.50 then", "it was 12.99 $13.50 then"},
