@@ -2,6 +2,7 @@ package console_test
 
 import (
 	"context"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -78,5 +79,49 @@ func TestView_CodeForms_Console(t *testing.T) {
 	if !strings.Contains(page, "Noted. [address hidden: L1] Checked with the carrier.") {
 		i := strings.Index(page, "Noted")
 		t.Fatalf("the agent's note is not shown masked: %q", page[max(0, i-50):min(len(page), i+300)])
+	}
+}
+
+// TestView_InboxSearchIsNoOracle: attack on the view: the inbox search
+// reads the subject as the agent sees it, so searching for the digits of
+// a code hidden in an email's subject finds nothing (it would confirm
+// the code digit by digit); words of the subject still find it.
+func TestView_InboxSearchIsNoOracle(t *testing.T) {
+	s := consoletest.New(t, consoletest.Options{})
+	ctx := proofdesk.NewContextWithAgent(context.Background(), s.Agent)
+	var cpID string
+	for _, cp := range s.Customer.ContactPoints {
+		if cp.Value == consoletest.CustomerEmail {
+			cpID = cp.ID
+		}
+	}
+	if _, err := s.Verification.IssueChallenge(ctx, s.Conv.ID, cpID); err != nil {
+		t.Fatal(err)
+	}
+	msgs, err := s.Outbox.FindOutbox(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var code string
+	for _, m := range msgs {
+		if c := outboxCodeRe.FindStringSubmatch(m.Body); m.Purpose == "verification" && c != nil {
+			code = c[1]
+		}
+	}
+	if code == "" {
+		t.Fatal("no code in the outbox")
+	}
+	mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, Subject: "Zebra parcel: my code is " + code}
+	if err := s.Conversations.CreateConversation(ctx, mail, nil); err != nil {
+		t.Fatal(err)
+	}
+	b := agentBrowser(t, s)
+	if _, page := b.get("/inbox?view=all&q=zebra"); !strings.Contains(page, mail.ID) {
+		t.Fatal("a search for a word of the subject does not find the conversation")
+	}
+	for _, q := range []string{code, code[:4], "is " + code[:1]} {
+		if _, page := b.get("/inbox?view=all&q=" + url.QueryEscape(q)); strings.Contains(page, mail.ID) {
+			t.Fatalf("searching %q finds the conversation whose subject hides the code", q)
+		}
 	}
 }
