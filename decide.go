@@ -99,6 +99,7 @@ const (
 	RuleReplyNotHolder    = "reply.not_holder"       // a reply by someone other than the holder is checked at L0
 	RuleReplyRiskHigh     = "reply.risk_high"        // high risk: the guard checks one level lower
 	RuleReplyLevel        = "reply.level"            // the guard checks at the conversation's level
+	RuleReplyLocked       = "reply.locked"           // under a support lock an agent's reply is checked at L0 (a supervisor's at L2)
 	RulePaused            = "oracle.paused"          // too many blocked replies and lookups in the hour: replies and lookups pause
 	RuleClearOwnPause     = "oracle.clear_own"       // nobody clears their own pause
 )
@@ -394,6 +395,10 @@ func decideReply(in DecisionInput) Decision {
 		// The level belongs to the holder: anyone else's reply is
 		// checked as if nothing were proven.
 		d.Rule, d.CheckLevel = RuleReplyNotHolder, L0
+	case in.SupportLocked && (in.Level < L2 || !in.Actor.isSupervisor()):
+		// A reply discloses no more than a reveal may show: under a
+		// lock, L2 and a supervisor.
+		d.Rule, d.CheckLevel = RuleReplyLocked, L0
 	case in.Risk.High && in.Level > L0:
 		d.Rule, d.CheckLevel = RuleReplyRiskHigh, in.Level-1
 	}

@@ -284,6 +284,18 @@ func TestDecideFollowUps(t *testing.T) {
 	if d := proofdesk.Decide(unassigned); d.CheckLevel != proofdesk.L1 {
 		t.Fatalf("reply on an unassigned conversation checked at %s, want L1", d.CheckLevel)
 	}
+	// Under a support lock a reply discloses no more than a reveal may
+	// show: an agent's reply is checked at L0, a supervisor's at L2 only.
+	for _, tt := range []struct {
+		actor proofdesk.Actor
+		level proofdesk.Level
+		want  proofdesk.Level
+	}{{agentA, proofdesk.L2, proofdesk.L0}, {agentA, proofdesk.L1, proofdesk.L0}, {supervisor, proofdesk.L2, proofdesk.L2}, {supervisor, proofdesk.L1, proofdesk.L0}} {
+		locked := with(conv(proofdesk.DoReply, tt.actor, tt.level), func(in *proofdesk.DecisionInput) { in.HolderID = tt.actor.ID; in.SupportLocked = true })
+		if d := proofdesk.Decide(locked); !d.Allowed || d.CheckLevel != tt.want {
+			t.Fatalf("%s's reply at %s under a support lock = %+v, want checked at %s", tt.actor.Role, tt.level, d, tt.want)
+		}
+	}
 	risky := with(conv(proofdesk.DoReply, agentA, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.Risk = highRisk })
 	if d := proofdesk.Decide(risky); d.CheckLevel != proofdesk.L1 {
 		t.Fatalf("high-risk reply checked at %s, want L1", d.CheckLevel)
