@@ -2,6 +2,7 @@ package console_test
 
 import (
 	"context"
+	"github.com/proofdesk/proofdesk/http/console"
 	"net/url"
 	"strings"
 	"testing"
@@ -122,6 +123,35 @@ func TestView_InboxSearchIsNoOracle(t *testing.T) {
 	for _, q := range []string{code, code[:4], "is " + code[:1]} {
 		if _, page := b.get("/inbox?view=all&q=" + url.QueryEscape(q)); strings.Contains(page, mail.ID) {
 			t.Fatalf("searching %q finds the conversation whose subject hides the code", q)
+		}
+	}
+}
+
+// TestAdminOutbox_NoLiveCodes: attack on the secret: with an SMS provider
+// set (the desk is real) but no mail relay, the admin's outbox shows no
+// body, so neither the SMS sent to the customer's phone nor the mail that
+// stayed behind hands the admin a live code.
+func TestAdminOutbox_NoLiveCodes(t *testing.T) {
+	s := consoletest.New(t, consoletest.Options{Settings: console.Settings{SMSProvider: "https://sms.example.test"}})
+	s.Console.AllowNo2FA = true
+	ctx := proofdesk.NewContextWithAgent(context.Background(), s.Agent)
+	for _, cp := range s.Customer.ContactPoints {
+		if _, err := s.Verification.IssueChallenge(ctx, s.Conv.ID, cp.ID); err != nil && proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+			t.Fatal(err)
+		}
+	}
+	msgs, err := s.Outbox.FindOutbox(ctx, 10)
+	if err != nil || len(msgs) == 0 {
+		t.Fatalf("outbox: %d messages, %v", len(msgs), err)
+	}
+	b := signIn(t, s, consoletest.AdminEmail, consoletest.AdminPassword, "")
+	resp, page := b.get("/admin/outbox")
+	if resp.StatusCode != 200 {
+		t.Fatalf("GET /admin/outbox: %d", resp.StatusCode)
+	}
+	for _, m := range msgs {
+		if c := outboxCodeRe.FindStringSubmatch(m.Body); c != nil && strings.Contains(page, c[1]) {
+			t.Fatalf("the admin's outbox shows the %s code %s", m.Kind, c[1])
 		}
 	}
 }
