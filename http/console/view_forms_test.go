@@ -155,3 +155,48 @@ func TestAdminOutbox_NoLiveCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestView_InboxPreviewSplitCode: attack on the inbox row: a chat's
+// preview (its first customer message) reads through the same view as
+// the conversation page, so the first half of a code split across two
+// messages is hidden there too.
+func TestView_InboxPreviewSplitCode(t *testing.T) {
+	s := consoletest.New(t, consoletest.Options{})
+	ctx := proofdesk.NewContextWithAgent(context.Background(), s.Agent)
+	var cpID string
+	for _, cp := range s.Customer.ContactPoints {
+		if cp.Value == consoletest.CustomerEmail {
+			cpID = cp.ID
+		}
+	}
+	chat := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, CustomerID: s.Customer.ID}
+	if err := s.Conversations.CreateConversation(ctx, chat, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Verification.IssueChallenge(ctx, chat.ID, cpID); err != nil {
+		t.Fatal(err)
+	}
+	msgs, err := s.Outbox.FindOutbox(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var code string
+	for _, m := range msgs {
+		if c := outboxCodeRe.FindStringSubmatch(m.Body); m.Purpose == "verification" && c != nil {
+			code = c[1]
+		}
+	}
+	for _, body := range []string{"hello, my code is " + code[:3], code[3:] + " thanks"} {
+		if err := s.Conversations.CreateMessage(ctx, &proofdesk.Message{ConversationID: chat.ID, AuthorKind: proofdesk.AuthorCustomer, Body: body}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := agentBrowser(t, s)
+	_, page := b.get("/inbox?view=all")
+	if !strings.Contains(page, "hello, my code is") {
+		t.Fatal("the chat's preview is not on the inbox page")
+	}
+	if strings.Contains(page, "my code is "+code[:3]) {
+		t.Fatalf("the inbox preview shows the first half of the code %s", code)
+	}
+}
