@@ -138,3 +138,28 @@ func TestNewMessageViews_Split(t *testing.T) {
 		})
 	}
 }
+
+// TestFileData: a text file reads through the view like a message; a
+// binary file is untouched; a text file too large to read is withheld
+// when codes are about.
+func TestFileData(t *testing.T) {
+	vc := proofdesk.ViewContext{CodesIssued: true}
+	if got := string(vc.FileData([]byte("note: 482 913\n"))); got != "note: "+proofdesk.CodeHiddenText+"\n" {
+		t.Errorf("text file: %q", got)
+	}
+	bin := []byte("\x00\x01482913")
+	if got := vc.FileData(bin); string(got) != string(bin) {
+		t.Errorf("binary file changed: %q", got)
+	}
+	plain := []byte("no numbers here")
+	if got := vc.FileData(plain); string(got) != string(plain) {
+		t.Errorf("plain text changed: %q", got)
+	}
+	big := []byte(strings.Repeat("a", 1<<20+1))
+	if vc.FileData(big) != nil {
+		t.Error("a text file too large to read is served while codes were issued")
+	}
+	if got := (proofdesk.ViewContext{}).FileData(big); len(got) != len(big) {
+		t.Error("a large text file withheld where no code is about")
+	}
+}

@@ -171,3 +171,44 @@ func TestView_CodeInSubject_EveryResponse(t *testing.T) {
 		}
 	})
 }
+
+// TestView_CodeInTextFile: attack on the view: the code the customer
+// received, inside a text file they attached (a note, a forwarded SMS),
+// is hidden in the download as in a message; a binary file is served as
+// it is.
+func TestView_CodeInTextFile(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		e := newVEnv(t, db)
+		ctx := proofdesk.NewContextWithAgent(context.Background(), e.agent)
+		convs := sqldb.NewConversationService(db)
+		e.issue(t, e.conv.ID, e.emailID)
+		_, code := e.mailbox(t, proofdesk.OutboxEmail)
+		png := []byte("\x89PNG\r\n\x1a\n" + code)
+		m := &proofdesk.Message{ConversationID: e.conv.ID, AuthorKind: proofdesk.AuthorCustomer, Body: "see the files",
+			Attachments: []*proofdesk.Attachment{
+				{Filename: "sms.txt", ContentType: "text/plain", Data: []byte("From: Shop\nYour code is " + code + ".\n")},
+				{Filename: "forward.html", ContentType: "text/html", Data: []byte("<p>code <b>" + code[:3] + " " + code[3:] + "</b></p>")},
+				{Filename: "shot.png", ContentType: "image/png", Data: png}}}
+		if err := convs.CreateMessage(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+		for i, a := range m.Attachments {
+			req, _ := http.NewRequest("GET", e.srv.URL()+"/api/v1/conversations/"+e.conv.ID+"/attachments/"+a.ID, nil)
+			req.Header.Set("Authorization", "Bearer "+e.agentTok)
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			switch {
+			case resp.StatusCode != 200:
+				t.Fatalf("%s: %d", a.Filename, resp.StatusCode)
+			case i < 2 && (strings.Contains(string(b), code) || strings.Contains(string(b), code[:3]+" "+code[3:]) || !strings.Contains(string(b), proofdesk.CodeHiddenText)):
+				t.Fatalf("%s served as %q, want the code hidden", a.Filename, b)
+			case i == 2 && string(b) != string(png):
+				t.Fatalf("the image was changed: %q", b)
+			}
+		}
+	})
+}

@@ -200,3 +200,39 @@ func TestView_InboxPreviewSplitCode(t *testing.T) {
 		t.Fatalf("the inbox preview shows the first half of the code %s", code)
 	}
 }
+
+// TestView_CodeInTextFile_Console: the code inside a text file the
+// customer attached is hidden in the console's download too.
+func TestView_CodeInTextFile_Console(t *testing.T) {
+	s := consoletest.New(t, consoletest.Options{})
+	ctx := proofdesk.NewContextWithAgent(context.Background(), s.Agent)
+	var cpID string
+	for _, cp := range s.Customer.ContactPoints {
+		if cp.Value == consoletest.CustomerEmail {
+			cpID = cp.ID
+		}
+	}
+	if _, err := s.Verification.IssueChallenge(ctx, s.Conv.ID, cpID); err != nil {
+		t.Fatal(err)
+	}
+	msgs, err := s.Outbox.FindOutbox(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var code string
+	for _, m := range msgs {
+		if c := outboxCodeRe.FindStringSubmatch(m.Body); m.Purpose == "verification" && c != nil {
+			code = c[1]
+		}
+	}
+	m := &proofdesk.Message{ConversationID: s.Conv.ID, AuthorKind: proofdesk.AuthorCustomer, Body: "attached",
+		Attachments: []*proofdesk.Attachment{{Filename: "note.txt", ContentType: "text/plain", Data: []byte("the code: " + code)}}}
+	if err := s.Conversations.CreateMessage(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	b := agentBrowser(t, s)
+	resp, body := b.get("/conversations/" + s.Conv.ID + "/attachments/" + m.Attachments[0].ID)
+	if resp.StatusCode != 200 || strings.Contains(body, code) || !strings.Contains(body, proofdesk.CodeHiddenText) {
+		t.Fatalf("download: %d %q, want the code hidden", resp.StatusCode, body)
+	}
+}
