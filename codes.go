@@ -552,6 +552,20 @@ func isCodeFiller(r rune) bool {
 	return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.Is(unicode.Cf, r)
 }
 
+// NewConversationViews is NewMessageViews with the conversation's subject
+// read as the customer's first text: a code split between an email's
+// subject and its body ("code 482", then "913 thanks") is hidden in both.
+// It returns the subject as shown and the messages' views.
+func NewConversationViews(subject string, msgs []*Message, vc ViewContext) (string, []*MessageView) {
+	if strings.TrimSpace(subject) == "" {
+		return subject, NewMessageViews(msgs, vc)
+	}
+	all := make([]*Message, 0, len(msgs)+1)
+	all = append(all, &Message{AuthorKind: AuthorCustomer, Body: subject})
+	views := NewMessageViews(append(all, msgs...), vc)
+	return views[0].Body, views[1:]
+}
+
 // NewMessageViews returns the views of a conversation's messages, in
 // order, as NewMessageView does, and also hides a code the customer split
 // across messages ("482", then "913"; agents' messages in between do not

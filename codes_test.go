@@ -163,3 +163,18 @@ func TestFileData(t *testing.T) {
 		t.Error("a large text file withheld where no code is about")
 	}
 }
+
+// TestNewConversationViews: a code split between the subject and the
+// first message is hidden in both; a subject without one stays.
+func TestNewConversationViews(t *testing.T) {
+	vc := proofdesk.ViewContext{CodesIssued: true}
+	msgs := []*proofdesk.Message{{AuthorKind: proofdesk.AuthorCustomer, Body: "913 thanks"}}
+	subject, views := proofdesk.NewConversationViews("Re: code 482", msgs, vc)
+	if subject != "Re: code "+proofdesk.CodeHiddenText || views[0].Body != proofdesk.CodeHiddenText+" thanks" || len(views) != 1 {
+		t.Fatalf("split across subject and body: %q, %q", subject, views[0].Body)
+	}
+	subject, views = proofdesk.NewConversationViews("Where is my order?", msgs, vc)
+	if subject != "Where is my order?" || views[0].Body != "913 thanks" {
+		t.Fatalf("no code: %q, %q", subject, views[0].Body)
+	}
+}

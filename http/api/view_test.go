@@ -212,3 +212,23 @@ func TestView_CodeInTextFile(t *testing.T) {
 		}
 	})
 }
+
+// TestView_CodeSplitSubjectBody: attack on the view: an email whose
+// subject ends with the first half of the code and whose body starts
+// with the rest shows neither half with the other in the message list.
+func TestView_CodeSplitSubjectBody(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		e := newVEnv(t, db)
+		ctx := proofdesk.NewContextWithAgent(context.Background(), e.agent)
+		convs := sqldb.NewConversationService(db)
+		e.issue(t, e.conv.ID, e.emailID)
+		_, code := e.mailbox(t, proofdesk.OutboxEmail)
+		mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: e.cust.ID, Subject: "my code is " + code[:3]}
+		first := &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: code[3:] + " thanks"}
+		if err := convs.CreateConversation(ctx, mail, first); err != nil {
+			t.Fatal(err)
+		}
+		e.run(t, scenario{method: "GET", url: "/api/v1/conversations/" + mail.ID + "/messages", token: e.agentTok, wantStatus: 200,
+			want: []string{`"body":"[code hidden] thanks"`}, notWant: []string{code[3:] + " thanks"}})
+	})
+}

@@ -236,3 +236,39 @@ func TestView_CodeInTextFile_Console(t *testing.T) {
 		t.Fatalf("download: %d %q, want the code hidden", resp.StatusCode, body)
 	}
 }
+
+// TestView_CodeSplitSubjectBody_Console: an email whose subject ends with
+// the first half of the code and whose body starts with the rest does
+// not show the rest on the conversation page.
+func TestView_CodeSplitSubjectBody_Console(t *testing.T) {
+	s := consoletest.New(t, consoletest.Options{})
+	ctx := proofdesk.NewContextWithAgent(context.Background(), s.Agent)
+	var cpID string
+	for _, cp := range s.Customer.ContactPoints {
+		if cp.Value == consoletest.CustomerEmail {
+			cpID = cp.ID
+		}
+	}
+	if _, err := s.Verification.IssueChallenge(ctx, s.Conv.ID, cpID); err != nil {
+		t.Fatal(err)
+	}
+	msgs, err := s.Outbox.FindOutbox(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var code string
+	for _, m := range msgs {
+		if c := outboxCodeRe.FindStringSubmatch(m.Body); m.Purpose == "verification" && c != nil {
+			code = c[1]
+		}
+	}
+	mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: s.Customer.ID, Subject: "my code is " + code[:3]}
+	if err := s.Conversations.CreateConversation(ctx, mail, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: code[3:] + " thanks"}); err != nil {
+		t.Fatal(err)
+	}
+	b := agentBrowser(t, s)
+	_, page := b.get("/conversations/" + mail.ID)
+	if strings.Contains(page, code[3:]+" thanks") || !strings.Contains(page, "[code hidden] thanks") {
+		t.Fatalf("the page shows the second half of the code %s after the subject's first half", code)
+	}
+}
