@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // This file is the one gate (DESIGN.md §2): every "may this actor see or
@@ -366,10 +367,21 @@ func levelRefusal(required Level, level Level, what string) Decision {
 	return d
 }
 
-// validReason reports whether a break-glass or unlock reason is usable.
+// validReason reports whether a break-glass or unlock reason is usable:
+// 3 to 500 bytes after trimming, of which at least 3 letters or digits
+// (invisible characters or dots say nothing to whoever reads the audit).
 func validReason(r string) bool {
 	r = strings.TrimSpace(r)
-	return len(r) >= minReason && len(r) <= maxReason
+	if len(r) < minReason || len(r) > maxReason {
+		return false
+	}
+	n := 0
+	for _, c := range r {
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			n++
+		}
+	}
+	return n >= minReason
 }
 
 // decidePaused refuses a reply or lookup while the actor is paused. Every

@@ -108,6 +108,15 @@ func TestDecide(t *testing.T) {
 		}), want{allowed: true, rule: proofdesk.RuleBreakGlass}},
 		{"break glass blank reason", with(conv(proofdesk.DoBreakGlass, supervisor, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.BreakGlassReason = "  x " }),
 			want{rule: proofdesk.RuleBreakGlassReason, code: proofdesk.EINVALID}},
+		// found by attack: invisible or punctuation-only reasons say nothing
+		{"break glass invisible reason", with(conv(proofdesk.DoBreakGlass, supervisor, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.BreakGlassReason = "\u200b\u200b\u200b\u200b" }),
+			want{rule: proofdesk.RuleBreakGlassReason, code: proofdesk.EINVALID}},
+		{"break glass dots reason", with(conv(proofdesk.DoBreakGlass, supervisor, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.BreakGlassReason = "....." }),
+			want{rule: proofdesk.RuleBreakGlassReason, code: proofdesk.EINVALID}},
+		{"take-over invisible reason", with(conv(proofdesk.DoAssign, supervisor, proofdesk.L2), func(in *proofdesk.DecisionInput) {
+			in.TargetID = supervisor.ID
+			in.BreakGlassReason = "\u2060\u2060\u2060"
+		}), want{rule: proofdesk.RuleBreakGlassReason, code: proofdesk.EINVALID}},
 
 		// Reply: the level the guard checks at.
 		{"reply holder", conv(proofdesk.DoReply, agentA, proofdesk.L2), want{allowed: true, rule: proofdesk.RuleReplyLevel}},
