@@ -105,7 +105,7 @@ const (
 	RuleClearOwnPause     = "oracle.clear_own"       // nobody clears their own pause
 )
 
-// A break-glass or unlock reason is 3 to 500 bytes after trimming.
+// A break-glass or unlock reason is 3 to 500 bytes after trimming (ValidReason).
 const (
 	minReason = 3
 	maxReason = 500
@@ -367,10 +367,11 @@ func levelRefusal(required Level, level Level, what string) Decision {
 	return d
 }
 
-// validReason reports whether a break-glass or unlock reason is usable:
+// ValidReason reports whether a break-glass, unlock or pause-clearing
+// reason is usable:
 // 3 to 500 bytes after trimming, of which at least 3 letters or digits
 // (invisible characters or dots say nothing to whoever reads the audit).
-func validReason(r string) bool {
+func ValidReason(r string) bool {
 	r = strings.TrimSpace(r)
 	if len(r) < minReason || len(r) > maxReason {
 		return false
@@ -450,8 +451,8 @@ func decideBreakGlass(in DecisionInput) Decision {
 	if !in.Actor.isSupervisor() {
 		return roleRefusal(RuleSupervisorOnly, RoleSupervisor, "Only a supervisor may break glass.")
 	}
-	if !validReason(in.BreakGlassReason) {
-		return refuse(EINVALID, RuleBreakGlassReason, "A break-glass needs a reason (3 to 500 bytes): say why.")
+	if !ValidReason(in.BreakGlassReason) {
+		return refuse(EINVALID, RuleBreakGlassReason, "A break-glass needs a reason (3 to 500 bytes, in words): say why.")
 	}
 	return Decision{Allowed: true, Rule: RuleBreakGlass, BreakGlass: true, Audit: true, NotifyOwner: true}
 }
