@@ -1,6 +1,7 @@
 package proofdesk
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -87,6 +88,35 @@ type codeText struct {
 	whole bool
 	// hideAll replaces the whole text.
 	hideAll bool
+	// links reports that s had link tokens hidden (hideLinkTokens).
+	links bool
+}
+
+// linkTokenRe finds the token of a verification request's link (/v/) or
+// of an owner notice's "this wasn't me" link (/n/): 20 or more URL-safe
+// base64 characters, the notice's two parts joined by a dot.
+var linkTokenRe = regexp.MustCompile(`/[vVnN]/([A-Za-z0-9_-]{20,}(?:\.[A-Za-z0-9_-]{20,})?)`)
+
+// hideLinkTokens hides the tokens of the desk's own secret links in s: a
+// customer who pastes or forwards a verification request hands over its
+// link, with which an agent could answer the request as the customer.
+func hideLinkTokens(s string) (string, bool) {
+	if !strings.ContainsAny(s, "vVnN") || !strings.Contains(s, "/") {
+		return s, false
+	}
+	locs := linkTokenRe.FindAllStringSubmatchIndex(s, -1)
+	if len(locs) == 0 {
+		return s, false
+	}
+	var b strings.Builder
+	last := 0
+	for _, l := range locs {
+		b.WriteString(s[last:l[2]])
+		b.WriteString(CodeHiddenText)
+		last = l[3]
+	}
+	b.WriteString(s[last:])
+	return b.String(), true
 }
 
 // numberSpan is one number of a text: bytes [start, end) reading digits.
@@ -98,7 +128,8 @@ type numberSpan struct {
 // scanCodes finds the numbers of s and marks what vc hides without
 // knowing the codes or the other messages.
 func (vc ViewContext) scanCodes(s string) *codeText {
-	ct := &codeText{s: s, spans: numberSpans(s)}
+	s, links := hideLinkTokens(s)
+	ct := &codeText{s: s, spans: numberSpans(s), links: links}
 	ct.hide = make([]bool, len(ct.spans))
 	if len(ct.spans) == 1 {
 		sp := ct.spans[0]
@@ -136,7 +167,7 @@ func (ct *codeText) render() (string, bool) {
 		last = sp.end
 	}
 	if !found {
-		return ct.s, false
+		return ct.s, ct.links
 	}
 	b.WriteString(ct.s[last:])
 	return b.String(), true

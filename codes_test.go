@@ -178,3 +178,24 @@ func TestNewConversationViews(t *testing.T) {
 		t.Fatalf("no code: %q, %q", subject, views[0].Body)
 	}
 }
+
+// TestHideLinks: attack on the view: the customer pastes or forwards the
+// verification request's link (/v/{token}) or the owner notice's "this
+// wasn't me" link (/n/{token}); an agent who opened it would answer the
+// request as the customer. The token is hidden wherever it stands, with
+// or without requests on the conversation; other links stay.
+func TestHideLinks(t *testing.T) {
+	tok := "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ" // no digit: nothing for the number reader
+	for _, tt := range []struct{ in, want string }{
+		{"I got https://desk.example/v/" + tok + " is it real?", "I got https://desk.example/v/" + proofdesk.CodeHiddenText + " is it real?"},
+		{"> open desk.example/v/" + tok + "\n> or type code", "> open desk.example/v/" + proofdesk.CodeHiddenText + "\n> or type code"},
+		{"https://desk.example/n/Y252XzEuY3VzXzEuMTc2NTA.c2lnbmF0dXJlX3NpZ25hdHVyZQ", "https://desk.example/n/" + proofdesk.CodeHiddenText},
+		{"see https://shop.example/vouchers/v/12 and /v/short", "see https://shop.example/vouchers/v/12 and /v/short"},
+	} {
+		for _, issued := range []bool{false, true} {
+			if got, hidden := proofdesk.HideCodes(tt.in, issued); got != tt.want || hidden != (got != tt.in) {
+				t.Errorf("HideCodes(%q, %v) = %q, %v; want %q", tt.in, issued, got, hidden, tt.want)
+			}
+		}
+	}
+}

@@ -232,3 +232,22 @@ func TestView_CodeSplitSubjectBody(t *testing.T) {
 			want: []string{`"body":"[code hidden] thanks"`}, notWant: []string{code[3:] + " thanks"}})
 	})
 }
+
+// TestView_ForwardedRequest: attack on the secret: the customer forwards
+// the verification email (its link and its code) into the conversation;
+// the agent reads neither the code nor the link's token, with which they
+// could answer the request as the customer.
+func TestView_ForwardedRequest(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		e := newVEnv(t, db)
+		ctx := proofdesk.NewContextWithAgent(context.Background(), e.agent)
+		e.issue(t, e.conv.ID, e.emailID)
+		token, code := e.mailbox(t, proofdesk.OutboxEmail)
+		body := "Is this real?\n\n---------- Forwarded message ----------\nOpen " + vAudience + "/v/" + token + " or type code " + code + " in the chat."
+		if err := sqldb.NewConversationService(db).CreateMessage(ctx, &proofdesk.Message{ConversationID: e.conv.ID, AuthorKind: proofdesk.AuthorCustomer, Body: body}); err != nil {
+			t.Fatal(err)
+		}
+		e.run(t, scenario{method: "GET", url: "/api/v1/conversations/" + e.conv.ID + "/messages", token: e.agentTok, wantStatus: 200,
+			want: []string{"Is this real?", "/v/[code hidden] or type code [code hidden]"}, notWant: []string{token, code}})
+	})
+}
