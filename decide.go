@@ -158,6 +158,9 @@ type DecisionInput struct {
 	// Backdated reports whether a change or creation dates a contact
 	// point in the past (added_at before now).
 	Backdated bool
+	// SetsExternalID reports, for DoCreateCustomer, that the new customer
+	// carries an external_id (the system of record's identifier).
+	SetsExternalID bool
 	// BreakGlassReason, when set, asks a supervisor's break-glass.
 	BreakGlassReason string
 	// Policy is the live policy (nil: the default).
@@ -507,8 +510,14 @@ func decideAssign(in DecisionInput) Decision {
 }
 
 func decideCreate(in DecisionInput) Decision {
-	if in.Backdated && in.Actor.Role != RoleIntegration && in.Actor.Role != RoleSystem {
+	syncs := in.Actor.Role == RoleIntegration || in.Actor.Role == RoleSystem
+	if in.Backdated && !syncs {
 		return roleRefusal(RuleBackdated, RoleIntegration, "Only import and the integration token may date a contact point in the past (added_at); leave it out.")
+	}
+	if in.SetsExternalID && !syncs {
+		// Like changing it: and a taken one would answer "on file or
+		// not" (a conflict) without a lookup's count and pause.
+		return roleRefusal(RuleIntegrationOnly, RoleIntegration, "Only import and the integration token set external_id (your system of record's identifier); leave it out.")
 	}
 	return Decision{Allowed: true, Rule: RuleAllowed, Audit: true, CoolingOff: !in.Backdated}
 }

@@ -179,6 +179,12 @@ func TestDecide(t *testing.T) {
 			want{rule: proofdesk.RuleBackdated, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleIntegration}},
 		{"create backdated by integration", proofdesk.DecisionInput{Action: proofdesk.DoCreateCustomer, Actor: integ, Backdated: true}, want{allowed: true, rule: proofdesk.RuleAllowed}},
 		{"create backdated by import", proofdesk.DecisionInput{Action: proofdesk.DoCreateCustomer, Actor: system, Backdated: true}, want{allowed: true, rule: proofdesk.RuleAllowed}},
+		// found by attack: an agent's create with an external_id answers
+		// "taken or not" (409) as a lookup would, without its count
+		{"create with external_id by agent", proofdesk.DecisionInput{Action: proofdesk.DoCreateCustomer, Actor: supervisor, SetsExternalID: true},
+			want{rule: proofdesk.RuleIntegrationOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleIntegration}},
+		{"create with external_id by integration", proofdesk.DecisionInput{Action: proofdesk.DoCreateCustomer, Actor: integ, SetsExternalID: true}, want{allowed: true, rule: proofdesk.RuleAllowed}},
+		{"create with external_id by import", proofdesk.DecisionInput{Action: proofdesk.DoCreateCustomer, Actor: system, SetsExternalID: true}, want{allowed: true, rule: proofdesk.RuleAllowed}},
 
 		// Unlock.
 		{"unlock by agent", with(conv(proofdesk.DoUnlock, agentA, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.SupportLocked = true }),
