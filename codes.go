@@ -1,6 +1,7 @@
 package proofdesk
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -87,6 +88,35 @@ type codeText struct {
 	whole bool
 	// hideAll replaces the whole text.
 	hideAll bool
+	// links reports that s had link tokens hidden (hideLinkTokens).
+	links bool
+}
+
+// linkTokenRe finds the token of a verification request's link (/v/) or
+// of an owner notice's "this wasn't me" link (/n/): 20 or more URL-safe
+// base64 characters, the notice's two parts joined by a dot.
+var linkTokenRe = regexp.MustCompile(`/[vVnN]/([A-Za-z0-9_-]{20,}(?:\.[A-Za-z0-9_-]{20,})?)`)
+
+// hideLinkTokens hides the tokens of the desk's own secret links in s: a
+// customer who pastes or forwards a verification request hands over its
+// link, with which an agent could answer the request as the customer.
+func hideLinkTokens(s string) (string, bool) {
+	if !strings.ContainsAny(s, "vVnN") || !strings.Contains(s, "/") {
+		return s, false
+	}
+	locs := linkTokenRe.FindAllStringSubmatchIndex(s, -1)
+	if len(locs) == 0 {
+		return s, false
+	}
+	var b strings.Builder
+	last := 0
+	for _, l := range locs {
+		b.WriteString(s[last:l[2]])
+		b.WriteString(CodeHiddenText)
+		last = l[3]
+	}
+	b.WriteString(s[last:])
+	return b.String(), true
 }
 
 // numberSpan is one number of a text: bytes [start, end) reading digits.
@@ -98,7 +128,8 @@ type numberSpan struct {
 // scanCodes finds the numbers of s and marks what vc hides without
 // knowing the codes or the other messages.
 func (vc ViewContext) scanCodes(s string) *codeText {
-	ct := &codeText{s: s, spans: numberSpans(s)}
+	s, links := hideLinkTokens(s)
+	ct := &codeText{s: s, spans: numberSpans(s), links: links}
 	ct.hide = make([]bool, len(ct.spans))
 	if len(ct.spans) == 1 {
 		sp := ct.spans[0]
@@ -136,7 +167,7 @@ func (ct *codeText) render() (string, bool) {
 		last = sp.end
 	}
 	if !found {
-		return ct.s, false
+		return ct.s, ct.links
 	}
 	b.WriteString(ct.s[last:])
 	return b.String(), true
@@ -280,6 +311,61 @@ func numberSpans(s string) []numberSpan {
 			}
 		}
 	}
+	base := spansOf(s, pieces, nr)
+	// Letters for digits at a number's edge ("l.O.O.8.2.8", "4829 l O"):
+	// they count when the number they then make has a code's length, so
+	// "13 I think" keeps its "I" and a code typed with letters first or
+	// last is still read whole.
+	edge := make([]piece, 0, 2)
+	isEdge := make([]bool, len(words))
+	for changed := true; changed; {
+		changed = false
+		for _, wi := range maybe {
+			if isNum[wi] || isEdge[wi] {
+				continue
+			}
+			w := words[wi]
+			r, size := utf8.DecodeRuneInString(s[w[0]:w[1]])
+			if size != w[1]-w[0] {
+				continue
+			}
+			c, ok := digitLetter(nr, r)
+			if !ok {
+				continue
+			}
+			next := func(wj int, a, b int) bool {
+				return wj >= 0 && wj < len(words) && (isNum[wj] || isEdge[wj]) && joinable(s, a, b, 1, 1)
+			}
+			if next(wi-1, words[max(wi-1, 0)][1], w[0]) || next(wi+1, w[1], words[min(wi+1, len(words)-1)][0]) {
+				edge = append(edge, piece{w[0], w[1], string(c), pNear})
+				isEdge[wi], changed = true, true
+			}
+		}
+	}
+	if len(edge) == 0 {
+		return base
+	}
+	var out []numberSpan
+	for _, sp := range spansOf(s, append(append([]piece(nil), pieces...), edge...), nr) {
+		withEdge := false
+		for _, p := range edge {
+			withEdge = withEdge || p.start >= sp.start && p.end <= sp.end
+		}
+		if !withEdge || len(sp.digits) >= codeDigits {
+			out = append(out, sp)
+			continue
+		}
+		for _, b := range base {
+			if b.start >= sp.start && b.end <= sp.end {
+				out = append(out, b)
+			}
+		}
+	}
+	return out
+}
+
+// spansOf joins pieces into numbers (see numberSpans).
+func spansOf(s string, pieces []piece, nr NumberReader) []numberSpan {
 	sortPieces(pieces)
 	var out []numberSpan
 	for i := 0; i < len(pieces); {
@@ -495,6 +581,20 @@ func isCodeSeparator(r rune) bool {
 // isCodeFiller is what may surround a message that is nothing but a code.
 func isCodeFiller(r rune) bool {
 	return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.Is(unicode.Cf, r)
+}
+
+// NewConversationViews is NewMessageViews with the conversation's subject
+// read as the customer's first text: a code split between an email's
+// subject and its body ("code 482", then "913 thanks") is hidden in both.
+// It returns the subject as shown and the messages' views.
+func NewConversationViews(subject string, msgs []*Message, vc ViewContext) (string, []*MessageView) {
+	if strings.TrimSpace(subject) == "" {
+		return subject, NewMessageViews(msgs, vc)
+	}
+	all := make([]*Message, 0, len(msgs)+1)
+	all = append(all, &Message{AuthorKind: AuthorCustomer, Body: subject})
+	views := NewMessageViews(append(all, msgs...), vc)
+	return views[0].Body, views[1:]
 }
 
 // NewMessageViews returns the views of a conversation's messages, in

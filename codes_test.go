@@ -58,6 +58,12 @@ func TestHideCodes_Forms(t *testing.T) {
 		{"french hundreds", "quatre cent quatre-vingt-deux mille neuf cent treize", "[code hidden]"},
 		{"mixed languages", "vier eight deux nine uno three", "[code hidden]"},
 		{"upper case words", "FOUR EIGHT TWO NINE ONE THREE", "[code hidden]"},
+		// found by a second attack: letters for digits at a span's edges
+		{"dotted letters first", "my code is l.O.O.8.2.8 ok", "my code is [code hidden] ok"},
+		{"spaced letters first", "code O l 4 8 2 9", "code [code hidden]"},
+		{"dotted letters last", "it's 4.8.2.9.l.O!", "it's [code hidden]!"},
+		{"letter each side", "l 4 8 2 9 O", "[code hidden]"},
+		{"a letter by a short number stays", "13 I think, 2 O", "13 I think, 2 O"},
 		{"short numbers stay", "I have 2 orders and 3 returns, one is late", "I have 2 orders and 3 returns, one is late"},
 		{"times stay", "open 10:30 11:45 12:15", "open 10:30 11:45 12:15"},
 		{"prices stay", "it was 12.99 $13.50 then", "it was 12.99 $13.50 then"},
@@ -130,5 +136,66 @@ func TestNewMessageViews_Split(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestFileData: a text file reads through the view like a message; a
+// binary file is untouched; a text file too large to read is withheld
+// when codes are about.
+func TestFileData(t *testing.T) {
+	vc := proofdesk.ViewContext{CodesIssued: true}
+	if got := string(vc.FileData([]byte("note: 482 913\n"))); got != "note: "+proofdesk.CodeHiddenText+"\n" {
+		t.Errorf("text file: %q", got)
+	}
+	bin := []byte("\x00\x01482913")
+	if got := vc.FileData(bin); string(got) != string(bin) {
+		t.Errorf("binary file changed: %q", got)
+	}
+	plain := []byte("no numbers here")
+	if got := vc.FileData(plain); string(got) != string(plain) {
+		t.Errorf("plain text changed: %q", got)
+	}
+	big := []byte(strings.Repeat("a", 1<<20+1))
+	if vc.FileData(big) != nil {
+		t.Error("a text file too large to read is served while codes were issued")
+	}
+	if got := (proofdesk.ViewContext{}).FileData(big); len(got) != len(big) {
+		t.Error("a large text file withheld where no code is about")
+	}
+}
+
+// TestNewConversationViews: a code split between the subject and the
+// first message is hidden in both; a subject without one stays.
+func TestNewConversationViews(t *testing.T) {
+	vc := proofdesk.ViewContext{CodesIssued: true}
+	msgs := []*proofdesk.Message{{AuthorKind: proofdesk.AuthorCustomer, Body: "913 thanks"}}
+	subject, views := proofdesk.NewConversationViews("Re: code 482", msgs, vc)
+	if subject != "Re: code "+proofdesk.CodeHiddenText || views[0].Body != proofdesk.CodeHiddenText+" thanks" || len(views) != 1 {
+		t.Fatalf("split across subject and body: %q, %q", subject, views[0].Body)
+	}
+	subject, views = proofdesk.NewConversationViews("Where is my order?", msgs, vc)
+	if subject != "Where is my order?" || views[0].Body != "913 thanks" {
+		t.Fatalf("no code: %q, %q", subject, views[0].Body)
+	}
+}
+
+// TestHideLinks: attack on the view: the customer pastes or forwards the
+// verification request's link (/v/{token}) or the owner notice's "this
+// wasn't me" link (/n/{token}); an agent who opened it would answer the
+// request as the customer. The token is hidden wherever it stands, with
+// or without requests on the conversation; other links stay.
+func TestHideLinks(t *testing.T) {
+	tok := "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ" // no digit: nothing for the number reader
+	for _, tt := range []struct{ in, want string }{
+		{"I got https://desk.example/v/" + tok + " is it real?", "I got https://desk.example/v/" + proofdesk.CodeHiddenText + " is it real?"},
+		{"> open desk.example/v/" + tok + "\n> or type code", "> open desk.example/v/" + proofdesk.CodeHiddenText + "\n> or type code"},
+		{"https://desk.example/n/Y252XzEuY3VzXzEuMTc2NTA.c2lnbmF0dXJlX3NpZ25hdHVyZQ", "https://desk.example/n/" + proofdesk.CodeHiddenText},
+		{"see https://shop.example/vouchers/v/12 and /v/short", "see https://shop.example/vouchers/v/12 and /v/short"},
+	} {
+		for _, issued := range []bool{false, true} {
+			if got, hidden := proofdesk.HideCodes(tt.in, issued); got != tt.want || hidden != (got != tt.in) {
+				t.Errorf("HideCodes(%q, %v) = %q, %v; want %q", tt.in, issued, got, hidden, tt.want)
+			}
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // This file is the one gate (DESIGN.md §2): every "may this actor see or
@@ -99,11 +100,12 @@ const (
 	RuleReplyNotHolder    = "reply.not_holder"       // a reply by someone other than the holder is checked at L0
 	RuleReplyRiskHigh     = "reply.risk_high"        // high risk: the guard checks one level lower
 	RuleReplyLevel        = "reply.level"            // the guard checks at the conversation's level
+	RuleReplyLocked       = "reply.locked"           // under a support lock an agent's reply is checked at L0 (a supervisor's at L2)
 	RulePaused            = "oracle.paused"          // too many blocked replies and lookups in the hour: replies and lookups pause
 	RuleClearOwnPause     = "oracle.clear_own"       // nobody clears their own pause
 )
 
-// A break-glass or unlock reason is 3 to 500 bytes after trimming.
+// A break-glass or unlock reason is 3 to 500 bytes after trimming (ValidReason).
 const (
 	minReason = 3
 	maxReason = 500
@@ -156,6 +158,9 @@ type DecisionInput struct {
 	// Backdated reports whether a change or creation dates a contact
 	// point in the past (added_at before now).
 	Backdated bool
+	// SetsExternalID reports, for DoCreateCustomer, that the new customer
+	// carries an external_id (the system of record's identifier).
+	SetsExternalID bool
 	// BreakGlassReason, when set, asks a supervisor's break-glass.
 	BreakGlassReason string
 	// Policy is the live policy (nil: the default).
@@ -365,10 +370,22 @@ func levelRefusal(required Level, level Level, what string) Decision {
 	return d
 }
 
-// validReason reports whether a break-glass or unlock reason is usable.
-func validReason(r string) bool {
+// ValidReason reports whether a break-glass, unlock or pause-clearing
+// reason is usable:
+// 3 to 500 bytes after trimming, of which at least 3 letters or digits
+// (invisible characters or dots say nothing to whoever reads the audit).
+func ValidReason(r string) bool {
 	r = strings.TrimSpace(r)
-	return len(r) >= minReason && len(r) <= maxReason
+	if len(r) < minReason || len(r) > maxReason {
+		return false
+	}
+	n := 0
+	for _, c := range r {
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			n++
+		}
+	}
+	return n >= minReason
 }
 
 // decidePaused refuses a reply or lookup while the actor is paused. Every
@@ -394,6 +411,10 @@ func decideReply(in DecisionInput) Decision {
 		// The level belongs to the holder: anyone else's reply is
 		// checked as if nothing were proven.
 		d.Rule, d.CheckLevel = RuleReplyNotHolder, L0
+	case in.SupportLocked && (in.Level < L2 || !in.Actor.isSupervisor()):
+		// A reply discloses no more than a reveal may show: under a
+		// lock, L2 and a supervisor.
+		d.Rule, d.CheckLevel = RuleReplyLocked, L0
 	case in.Risk.High && in.Level > L0:
 		d.Rule, d.CheckLevel = RuleReplyRiskHigh, in.Level-1
 	}
@@ -433,8 +454,8 @@ func decideBreakGlass(in DecisionInput) Decision {
 	if !in.Actor.isSupervisor() {
 		return roleRefusal(RuleSupervisorOnly, RoleSupervisor, "Only a supervisor may break glass.")
 	}
-	if !validReason(in.BreakGlassReason) {
-		return refuse(EINVALID, RuleBreakGlassReason, "A break-glass needs a reason (3 to 500 bytes): say why.")
+	if !ValidReason(in.BreakGlassReason) {
+		return refuse(EINVALID, RuleBreakGlassReason, "A break-glass needs a reason (3 to 500 bytes, in words): say why.")
 	}
 	return Decision{Allowed: true, Rule: RuleBreakGlass, BreakGlass: true, Audit: true, NotifyOwner: true}
 }
@@ -489,8 +510,14 @@ func decideAssign(in DecisionInput) Decision {
 }
 
 func decideCreate(in DecisionInput) Decision {
-	if in.Backdated && in.Actor.Role != RoleIntegration && in.Actor.Role != RoleSystem {
+	syncs := in.Actor.Role == RoleIntegration || in.Actor.Role == RoleSystem
+	if in.Backdated && !syncs {
 		return roleRefusal(RuleBackdated, RoleIntegration, "Only import and the integration token may date a contact point in the past (added_at); leave it out.")
+	}
+	if in.SetsExternalID && !syncs {
+		// Like changing it: and a taken one would answer "on file or
+		// not" (a conflict) without a lookup's count and pause.
+		return roleRefusal(RuleIntegrationOnly, RoleIntegration, "Only import and the integration token set external_id (your system of record's identifier); leave it out.")
 	}
 	return Decision{Allowed: true, Rule: RuleAllowed, Audit: true, CoolingOff: !in.Backdated}
 }

@@ -261,6 +261,34 @@ func (vc ViewContext) Text(s string) string {
 	return out
 }
 
+// maxFileText is the largest file FileData reads as text (bytes); larger
+// files are read no faster than a message list and are rarely a note.
+const maxFileText = 1 << 20
+
+// FileData returns a file's bytes as an agent is served them: a text file
+// (valid UTF-8, no NUL byte, at most 1 MiB: a note, a forwarded SMS, an
+// HTML part sent as a file) read through the view like a message, a
+// verification code in it hidden; any other file as it is (a picture of
+// a code cannot be read here). A larger text file is withheld as a whole
+// (nil) when codes were issued on the conversation or are known: it
+// could hold one unread.
+func (vc ViewContext) FileData(data []byte) []byte {
+	if len(data) == 0 || strings.IndexByte(string(data[:min(len(data), 8<<10)]), 0) >= 0 || !utf8.Valid(data) {
+		return data
+	}
+	if len(data) > maxFileText {
+		if vc.CodesIssued || vc.KnownCode != nil {
+			return nil
+		}
+		return data
+	}
+	out, hidden := vc.hideCodes(string(data))
+	if !hidden {
+		return data
+	}
+	return []byte(out)
+}
+
 // codeDigits is the length of a verification code (verify.CodeDigits,
 // which imports this package; a test keeps the two equal).
 const codeDigits = 6

@@ -119,6 +119,18 @@ const (
 	OutboxFailed = "failed"
 )
 
+// OutboxBodiesShown reports whether an admin reading the outbox may see
+// the bodies of outgoing messages: only while no transport is configured
+// (no mail relay, no SMS provider: the demo), when the outbox stands in
+// for the customers' mailboxes. Once either is set the desk is real: what
+// it delivers carries live verification codes and links, and what stays
+// in the outbox (a kind without a transport) holds codes as live that an
+// admin could pass to whoever asks; agents, admins included, never handle
+// those.
+func OutboxBodiesShown(mailRelay, smsProvider bool) bool {
+	return !mailRelay && !smsProvider
+}
+
 // OutboxMessage is a notification waiting for delivery, written in the
 // same transaction as the event that caused it.
 type OutboxMessage struct {

@@ -267,3 +267,38 @@ func mustNotices(t *testing.T, db *sqldb.DB) *desk.Notices {
 	}
 	return n
 }
+
+// TestReplyUnderSupportLock: attack on the lock: once the owner said
+// "this wasn't me", a reply on another conversation of the customer that
+// an agent verified at L2 discloses no more than a reveal there may show
+// (L2 and a supervisor): the agent's reply quoting the address is
+// blocked, and the same reply is shown masked to the agent.
+func TestReplyUnderSupportLock(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		f.VerifyL2(t, f.Conv)
+		const quote = "We have you at 742 Evergreen Terrace."
+		if err := f.reply(f.AgentCtx, f.Conv.ID, quote); err != nil {
+			t.Fatalf("at L2 before the lock: %v", err)
+		}
+		other := f.NewConversation(t)
+		if _, err := f.VS.IssueChallenge(f.AgentCtx, other.ID, f.EmailID); err != nil {
+			t.Fatal(err)
+		}
+		token, _ := f.LastSecret(t)
+		if err := f.VS.DenyByToken(context.Background(), token); err != nil {
+			t.Fatal(err)
+		}
+		err := f.reply(f.AgentCtx, f.Conv.ID, quote)
+		if proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
+			t.Fatalf("agent's reply quoting the address under the lock: %v, want blocked", err)
+		}
+		view, err := f.VS.AgentText(f.AgentCtx, f.Conv.ID)
+		if err != nil || view == nil {
+			t.Fatalf("AgentText: %v", err)
+		}
+		if got, masked := view(quote); !masked || strings.Contains(got, "Evergreen") {
+			t.Fatalf("the earlier quote under the lock reads %q to the agent", got)
+		}
+	})
+}

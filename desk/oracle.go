@@ -276,8 +276,8 @@ func (c *Conversations) CreateConversation(ctx context.Context, conv *proofdesk.
 // a supervisor, EINVALID for a missing reason, ENOTFOUND for an unknown
 // agent.
 func (d *Desk) ClearPause(ctx context.Context, agentID, reason string) error {
-	if len(reason) < 3 || len(reason) > 500 {
-		return proofdesk.FieldError("reason", "reason is required (3 to 500 bytes): say why the pause can be lifted")
+	if !proofdesk.ValidReason(reason) {
+		return proofdesk.FieldError("reason", "reason is required (3 to 500 bytes, in words): say why the pause can be lifted")
 	}
 	var refused error
 	err := d.db.WithTx(ctx, func(tx *sqldb.Tx) error {

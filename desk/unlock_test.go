@@ -37,6 +37,9 @@ func TestRemoveSupportLock(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		if err := f.Desk.RemoveSupportLock(f.SupCtx, conv.ID, "\u200b\u200b\u200b\u200b"); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
+			t.Fatalf("an invisible reason: %v, want EINVALID", err)
+		}
 		if err := f.Desk.RemoveSupportLock(f.SupCtx, conv.ID, ""); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
 			t.Fatalf("no reason: %v", err)
 		}

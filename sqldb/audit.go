@@ -218,6 +218,17 @@ func (s *AuditService) VerifyAuditAnchor(ctx context.Context, a *proofdesk.Audit
 	if !hmac.Equal([]byte(hash), []byte(a.Hash)) {
 		return a.Seq, fmt.Sprintf("entry %d differs from the anchor of %s: the log was rewritten", a.Seq, a.Time.UTC().Format(time.RFC3339)), nil
 	}
+	// The log is re-chained under the key once, by migration 0009, before
+	// any anchor can exist. A re-chaining after the anchor is migration
+	// 0009 run again over a log made to look unkeyed: it would key a
+	// rewritten tail as intact.
+	var rekey int64
+	err = s.db.reader().queryRow(ctx, `SELECT seq FROM audit_log WHERE action = ? AND seq > ? ORDER BY seq LIMIT 1`, proofdesk.AuditRekey, a.Seq).Scan(&rekey)
+	if err == nil {
+		return rekey, fmt.Sprintf("entry %d re-chained the log after the anchor of %s: migration 0009 ran again over a log rewritten to look unkeyed", rekey, a.Time.UTC().Format(time.RFC3339)), nil
+	} else if proofdesk.ErrorCode(wrapErr(err)) != proofdesk.ENOTFOUND {
+		return 0, "", fmt.Errorf("verify audit anchor: %w", wrapErr(err))
+	}
 	return 0, "", nil
 }
 

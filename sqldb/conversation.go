@@ -206,6 +206,9 @@ func (s *ConversationService) FindConversationByID(ctx context.Context, id strin
 }
 
 func (h *Handle) findConversationByID(ctx context.Context, id string) (*proofdesk.Conversation, *vault.DataKey, error) {
+	if err := h.lockRow(ctx, "conversations", id); err != nil {
+		return nil, nil, err
+	}
 	row := h.queryRow(ctx, `SELECT `+conversationColumns+` FROM conversations v JOIN data_keys k ON k.id = v.data_key_id WHERE v.id = ?`, id)
 	c, dk, err := h.db.scanConversation(row)
 	if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {

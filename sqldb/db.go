@@ -237,6 +237,30 @@ type Handle struct {
 	// through Tx.StmtContext.
 	stmts *stmtCache
 	tx    *sql.Tx
+	// inTx is set in a write transaction: its reads of the rows it may
+	// rewrite lock them (lockRow), so that no transaction writes back a
+	// row another changed since it read it.
+	inTx bool
+}
+
+// lockRow locks the row id of table until the transaction ends, when h
+// is a write transaction on PostgreSQL; the read that follows sees the
+// row as the last committed transaction left it. On SQLite a write
+// transaction holds the database's write lock from its start
+// (_txlock=immediate), which serialises it already. A read-modify-write
+// without it (read committed) could write back what it read over a
+// change that committed between: a support lock lifted, a level a fraud
+// report dropped restored.
+func (h *Handle) lockRow(ctx context.Context, table, id string) error {
+	if !h.inTx || h.db.dialect != Postgres {
+		return nil
+	}
+	var one int
+	err := h.queryRow(ctx, `SELECT 1 FROM `+table+` WHERE id = ? FOR UPDATE`, id).Scan(&one)
+	if err != nil && proofdesk.ErrorCode(wrapErr(err)) != proofdesk.ENOTFOUND {
+		return fmt.Errorf("lock %s: %w", table, wrapErr(err))
+	}
+	return nil
 }
 
 // Tx is a write transaction.
@@ -307,7 +331,7 @@ func (db *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", wrapErr(err))
 	}
-	tx := &Tx{Handle: Handle{q: sqlTx, db: db, now: db.Now(), stmts: db.wstmts, tx: sqlTx}, tx: sqlTx}
+	tx := &Tx{Handle: Handle{q: sqlTx, db: db, now: db.Now(), stmts: db.wstmts, tx: sqlTx, inTx: true}, tx: sqlTx}
 	if err := fn(tx); err != nil {
 		_ = sqlTx.Rollback()
 		return err

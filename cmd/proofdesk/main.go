@@ -257,6 +257,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	api.NewAuditHandler(agents, m.AuditService).Register(s)
 	oh := api.NewOutboxHandler(agents, m.OutboxService)
 	oh.RelayConfigured = m.Config.SMTPRelay != ""
+	oh.SMSConfigured = m.Config.SMSBaseURL != ""
 	oh.Register(s)
 	verifier, err := m.identityVerifier(ctx, base)
 	if err != nil {

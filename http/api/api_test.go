@@ -225,6 +225,15 @@ func TestAPI_Customers(t *testing.T) {
 	}
 	e.run(t, scenario{method: "GET", url: "/api/v1/customers?email=other@example.com", token: e.token, wantStatus: 200, want: []string{`"customers":[]`, `"total":0`}})
 	e.run(t, scenario{method: "POST", url: "/api/v1/customers", token: e.syncToken, body: janeBody, wantStatus: 409})
+	// Attack: an agent or admin creating a customer with a taken
+	// external_id would learn it is taken (409) without the lookup's
+	// count and pause: external_id is the integration's to set.
+	for _, tok := range []string{e.token, e.adminToken} {
+		for _, id := range []string{"u-1", "u-free"} {
+			e.run(t, scenario{method: "POST", url: "/api/v1/customers", token: tok, body: `{"name":"Probe","external_id":"` + id + `"}`, wantStatus: 403,
+				want: []string{`"rule":"role.integration_only"`, `"required_role":"integration"`}})
+		}
+	}
 	// An agent or admin may not date a contact point in the past.
 	for _, tok := range []string{e.token, e.adminToken} {
 		e.run(t, scenario{method: "POST", url: "/api/v1/customers", token: tok, body: strings.Replace(janeBody, `"u-1"`, `"u-2"`, 1), wantStatus: 403,

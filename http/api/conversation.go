@@ -247,7 +247,8 @@ func (h *Handler) handleConversationList(w http.ResponseWriter, r *http.Request)
 
 func (h *Handler) handleMessageList(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	if _, err := h.conversations.FindConversationByID(r.Context(), id); err != nil {
+	conv, err := h.conversations.FindConversationByID(r.Context(), id)
+	if err != nil {
 		httpd.Error(w, r, err)
 		return
 	}
@@ -262,7 +263,8 @@ func (h *Handler) handleMessageList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := make([]messageJSON, 0, len(ms))
-	for _, v := range proofdesk.NewMessageViews(ms, vc) {
+	_, views := proofdesk.NewConversationViews(conv.Subject, ms, vc)
+	for _, v := range views {
 		out = append(out, newMessageJSON(v))
 	}
 	httpd.WriteJSON(w, http.StatusOK, map[string]any{"messages": out})

@@ -386,6 +386,9 @@ func (h *Handler) handleAdminOutbox(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, err)
 		return
 	}
-	p := adminOutboxPage{page: h.newPage(r, "Outbox", "admin"), Messages: ms, ShowBodies: h.d.Settings.SMTPRelay == ""}
+	// Once a relay or an SMS provider is set, bodies (live codes and
+	// links) are never shown.
+	p := adminOutboxPage{page: h.newPage(r, "Outbox", "admin"), Messages: ms,
+		ShowBodies: proofdesk.OutboxBodiesShown(h.d.Settings.SMTPRelay != "", h.d.Settings.SMSProvider != "")}
 	h.render(w, r, http.StatusOK, "admin_outbox", p)
 }

@@ -233,7 +233,9 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 		return nil, err
 	}
 	pol := vc.Policy
-	views := proofdesk.NewMessageViews(msgs, vc)
+	// The subject reads as the customer's first text: a code split
+	// between an email's subject and body is hidden in the body.
+	_, views := proofdesk.NewConversationViews(conv.Subject, msgs, vc)
 	for i, m := range msgs {
 		mv := views[i]
 		it := timelineItem{ID: mv.ID, Kind: mv.AuthorKind, Body: mv.Body, At: mv.CreatedAt, Internal: mv.Internal, Label: channelLabel(conv.Channel),

@@ -216,12 +216,15 @@ func (h *Handler) findInbox(r *http.Request, f inboxFilter) ([]*proofdesk.Conver
 	}
 
 	q := strings.ToLower(f.Q)
+	// The search reads the subject as the agent is shown it (the one
+	// view): matching the hidden text would confirm a code digit by digit.
+	tv := h.textView(ctx)
 	out := convs[:0]
 	for _, c := range convs {
 		if f.View == "unassigned" && c.AssigneeID != "" {
 			continue
 		}
-		if q != "" && !strings.Contains(strings.ToLower(c.Subject), q) {
+		if q != "" && !strings.Contains(strings.ToLower(tv.Text(c.Subject)), q) {
 			continue
 		}
 		if f.Tag != "" && !slices.Contains(c.Tags, f.Tag) {
