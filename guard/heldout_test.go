@@ -11,7 +11,12 @@ import (
 // the sets had when last measured, so a change that loses ground fails.
 // The sets are never tuned on case by case; a miss is a kind to close by
 // mechanism, then a new set is written.
-var heldOutFloor = struct{ recall, stopped float64 }{0.94, 0.049}
+//
+// Scores when each set was added, before any change made after it:
+// set 1 56.9 % blocked / 2.9 % stopped; set 2 86.7 % / 9.3 %; set 3
+// (110 leaks, 134 innocents, guard10b) 86 of 110 blocked (78.2 %), 12 of
+// 134 stopped (9.0 %), all three sets together 87.5 % / 6.8 %.
+var heldOutFloor = struct{ recall, stopped float64 }{0.875, 0.069}
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of
 // testdata/lang): written before the round of changes they measure, they
