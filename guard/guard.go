@@ -363,7 +363,11 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 		if p.probe && !probe || !keep(p) {
 			return true
 		}
-		if p.ctx != ctxNone && !inContext(view, ts, te, p.ctx) {
+		if p.ctx == ctxStreet {
+			if start < t.digits && !t.streetNamed(ts, te) {
+				return true
+			}
+		} else if p.ctx != ctxNone && !inContext(view, ts, te, p.ctx) {
 			return true
 		}
 		hits = append(hits, hit{id, ts, te, te})

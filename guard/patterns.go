@@ -31,6 +31,7 @@ const (
 	ctxCard             // "card", "ending", "last", "visa", "xx", ... before
 	ctxBrand            // "your" before, or "card", "ending" after
 	ctxNotOwned         // no owner word ("order", "Bestellnummer") just before
+	ctxStreet           // a street without its number, said as the customer's (text.streetNamed)
 )
 
 // pattern is one normalised form of a protected (or public) value.
@@ -284,6 +285,10 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 			}
 		}
 		if typed && tokLen(bare) >= 3 {
+			// the street with its type and no number: the customer's
+			// street only where the reply says so (ctxStreet)
+			street := street
+			street.ctx = ctxStreet
 			b.tokens(full, street)
 			b.tokens(name, street)
 			if len(core) > 0 && len(core) < len(bare) && tokLen(core) >= 4 {

@@ -716,6 +716,64 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 	return true
 }
 
+// streetNamed reports whether a street named without its house number, the
+// match [start, end) of the token view, is said as the customer's street.
+// It is not when the sentence places a business there ("our shop in the
+// Kalverstraat", "Il negozio di Via Roma") or when the street is the
+// subject of news about itself: it opens its sentence (after at most two
+// articles or time words), a verb follows it ("La calle Alcalá está
+// cortada", "Die Hauptstraße ist gesperrt") and the sentence names no
+// "you" ("Baker Street is where we have you" counts).
+func (t *text) streetNamed(start, end int) bool {
+	i := sort.Search(len(t.toks), func(k int) bool { return int(t.toks[k].off) >= start })
+	j := sort.Search(len(t.toks), func(k int) bool { return int(t.toks[k].off) >= end-1 })
+	if i >= len(t.toks) || int(t.toks[i].off) != start {
+		return true
+	}
+	from, to := t.sentenceOf(i)
+	for k := max(from, i-6); k < i; k++ {
+		if placeOwners[string(t.tokBytes(k))] {
+			return false
+		}
+	}
+	if i-from > 2 || j >= to || !streetVerbs[string(t.tokBytes(j))] {
+		return true
+	}
+	for k := from; k < i; k++ {
+		if !subjectLead[string(t.tokBytes(k))] {
+			return true
+		}
+	}
+	for k := from; k < to; k++ {
+		if secondPerson[string(t.tokBytes(k))] {
+			return true
+		}
+	}
+	return false
+}
+
+// Words around a street named alone, in seven languages (normalised).
+var (
+	// placeOwners place a business, not the customer, in a street.
+	placeOwners = set("our", "shop", "store", "warehouse", "depot", "office", "branch", "showroom",
+		"unser", "unsere", "unserem", "unserer", "unseren", "laden", "lager", "filiale", "geschaft", "buro",
+		"paketshop", "notre", "nos", "magasin", "boutique", "entrepot", "agence", "bureau", "nuestra",
+		"nuestro", "nuestras", "nuestros", "tienda", "almacen", "oficina", "sucursal", "nostro", "nostra", "nostri",
+		"nostre", "negozio", "magazzino", "ufficio", "onze", "winkel", "magazijn",
+		"kantoor", "vestiging", "nossa", "nosso", "nossas", "nossos", "loja", "armazem", "escritorio")
+	// streetVerbs follow a street that is the subject of its sentence.
+	streetVerbs = set("is", "was", "will", "has", "remains", "reopens", "ist", "wird", "war", "bleibt", "hat",
+		"est", "sera", "reste", "a", "esta", "estara", "sera", "sigue", "tiene", "e", "sara", "resta", "rimane",
+		"ha", "wordt", "blijft", "zal", "heeft", "fica", "vai", "tem", "continua")
+	// subjectLead may come before a street that opens its sentence.
+	subjectLead = set("the", "die", "der", "la", "le", "l", "el", "a", "o", "il", "lo", "de", "het", "today",
+		"heute", "aujourd", "hui", "hoy", "oggi", "vandaag", "hoje", "now", "jetzt", "currently", "derzeit")
+	// secondPerson words make a sentence about the customer.
+	secondPerson = set("you", "your", "yours", "sie", "ihre", "ihr", "ihnen", "du", "dein", "deine", "vous",
+		"votre", "vos", "tu", "ton", "ta", "tes", "usted", "su", "sus", "tu", "lei", "suo", "sua", "tuo", "tua",
+		"u", "uw", "je", "jij", "jouw", "voce", "seu", "sua")
+)
+
 var (
 	emailRe       = regexp.MustCompile(`[a-zA-Z0-9._%+-]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+`)
 	spokenEmailRe = regexp.MustCompile(` [a-z0-9]+( (dot|punkt|point|punto|ponto|period|stip|punt) [a-z0-9]+)* at [a-z0-9]+( (dot|punkt|point|punto|ponto|period|stip|punt) [a-z0-9]+)+ `)
