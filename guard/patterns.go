@@ -26,12 +26,14 @@ const (
 type ctxKind uint8
 
 const (
-	ctxNone     ctxKind = iota
-	ctxPhone            // "phone", "number", "ending", "xx", ... before
-	ctxCard             // "card", "ending", "last", "visa", "xx", ... before
-	ctxBrand            // "your" before, or "card", "ending" after
-	ctxNotOwned         // no owner word ("order", "Bestellnummer") just before
-	ctxStreet           // a street without its number, said as the customer's (text.streetNamed)
+	ctxNone       ctxKind = iota
+	ctxPhone              // "phone", "number", "ending", "xx", ... before
+	ctxCard               // "card", "ending", "last", "visa", "xx", ... before
+	ctxBrand              // "your" before, or "card", "ending" after
+	ctxNotOwned           // no owner word ("order", "Bestellnummer") just before
+	ctxStreet             // a street without its number, said as the customer's (text.streetNamed)
+	ctxDobYear            // a date of birth's day and month, its year within 3 tokens after (Matcher.dobYearAfter)
+	ctxPhoneSplit         // a digit run that opens a phone; later runs complete it (Matcher.phoneSplit)
 )
 
 // pattern is one normalised form of a protected (or public) value.
@@ -45,6 +47,9 @@ type pattern struct {
 	// tokenEnd marks digit-view patterns that must end where a token
 	// ends, anywhere in a run ("06 47 21 83 90 0800 123 456").
 	tokenEnd bool
+	// aux is the index in Matcher.splitForms of a ctxPhoneSplit
+	// pattern's phone.
+	aux int16
 }
 
 // builder collects the patterns of one matcher.
@@ -58,7 +63,7 @@ func (b *builder) add(s string, p pattern) {
 	if s == "" || p.part != partPublic && p.level <= proofdesk.L0 {
 		return // a value anyone may hear is not protected
 	}
-	key := s + "\x00" + p.class + "\x00" + p.part + "\x00" + fmt.Sprint(p.ctx, p.probe, p.tokenEnd)
+	key := s + "\x00" + p.class + "\x00" + p.part + "\x00" + fmt.Sprint(p.ctx, p.probe, p.tokenEnd, p.aux)
 	if b.seen == nil {
 		b.seen = map[string]int{}
 	}
@@ -392,6 +397,18 @@ func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 			b.tokens([]string{mon, "the", dd, yy}, p)
 		}
 		b.tokens([]string{ys[0], mon, dd}, p)
+	}
+	// day and month with the year a few words on: "3 de nov., año 1979",
+	// "un 3 novembre, en 79" (ctxDobYear)
+	loose := p
+	loose.ctx = ctxDobYear
+	for _, dd := range ds {
+		b.tokens([]string{dd, mon}, loose)
+		b.tokens([]string{mon, dd}, loose)
+		b.tokens([]string{mon, "the", dd}, loose)
+		for _, of := range []string{"of", "de", "di", "van", "del"} {
+			b.tokens([]string{dd, of, mon}, loose)
+		}
 	}
 	b.tokens([]string{fmt.Sprintf("%04d%02d%02d", y, m, d)}, p)
 	// digits run together or spaced out: "14 03 19 85", "1 4 0 3 1 9 8 5"
