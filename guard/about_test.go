@@ -39,6 +39,10 @@ func TestAgreementAbout(t *testing.T) {
 		{"Same-day delivery is available in Paris.", "address", ""},
 		{"We have the same problem with another courier.", "address", ""},
 		{"Confermo l'appuntamento di venerdì.", "date_of_birth", ""},
+		{"That's correct, your delivery will go there.", "address", RuleConfirmation},
+		{"Correct, your parcel goes there.", "address", RuleConfirmation},
+		{"Klopt, uw pakket gaat daarheen.", "address", RuleConfirmation},
+		{"That matches the address for your order.", "address", RuleConfirmation},
 	}
 	for _, c := range cases {
 		v := m.Check(c.reply, proofdesk.L0, []string{c.offered})

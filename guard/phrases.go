@@ -336,7 +336,7 @@ var refWords = set("that", "this", "there", "those", "1", "same", "address", "nu
 
 // endRefWords point at a place when they end the sentence: "vai para lá"
 // (but "la" elsewhere is an article).
-var endRefWords = set("la", "aqui", "qui", "hier", "ici", "there", "dort", "dorthin", "alli", "ahi", "li", "daar", "ali")
+var endRefWords = set("la", "aqui", "qui", "hier", "ici", "there", "dort", "dorthin", "dahin", "alli", "ahi", "li", "daar", "daarheen", "ali")
 
 // strongRefs judge the value wherever they stand after the "yes".
 var strongRefs = set("another", "else", "andere", "anderer", "autre", "otra", "otro", "altra", "altro", "ander", "outra", "outro",
@@ -507,11 +507,14 @@ func (t *text) confirmation() string {
 		if to-rest <= short {
 			return true
 		}
-		if t.otherAhead(rest, min(to, rest+4)) {
-			return false // "No, esa fecha de entrega no está disponible"
-		}
+		// "No, esa fecha de entrega no está disponible": about another
+		// thing, only a strong pointer still points
+		other := t.otherAhead(rest, min(to, rest+4))
 		for k := rest; k < to; k++ {
 			lx := t.toks[k].lex
+			if other && lx&lxStrong == 0 && !(k == to-1 && lx&lxEndRef != 0) {
+				continue
+			}
 			if k == to-1 && lx&lxEndRef != 0 {
 				return true // "Correct, it's going there."
 			}
@@ -628,6 +631,13 @@ func (t *text) aboutOther(i int, sp span) bool {
 	j := i
 	for j < to && int(t.toks[j].off) < sp.end-1 {
 		j++
+	}
+	// a value or a place pointed at later still makes it an answer:
+	// "That's correct, your delivery will go there"
+	for k := j; k < to; k++ {
+		if valueNouns[string(t.tokBytes(k))] || k == to-1 && t.toks[k].lex&lxEndRef != 0 {
+			return false
+		}
 	}
 	for k := j; k < to && k < j+4; k++ {
 		w := string(t.tokBytes(k))
