@@ -592,13 +592,21 @@ func (m *Matcher) phoneSplit(t *text, off int, phone string) bool {
 
 // dobYearAfter reports whether the year of the date of birth (4 or 2
 // digits) is one of the 3 tokens after the token-view offset end (the
-// space after a day and month).
+// space after a day and month), with no word before it that makes it the
+// number of something else ("Nummer", "order").
 func (m *Matcher) dobYearAfter(view []byte, end int) bool {
 	y := m.dob[2]
 	if y == "" {
 		return false
 	}
-	return nextTokens(view, end-1, 3, func(tok []byte) bool {
-		return string(tok) == y || len(y) == 4 && string(tok) == y[2:]
+	found := false
+	nextTokens(view, end-1, 3, func(tok []byte) bool {
+		w := string(tok)
+		if numberWords[w] || isOwner(w) {
+			return true // "3. November, Nummer 1979-44": the number of something else
+		}
+		found = w == y || len(y) == 4 && w == y[2:]
+		return found
 	})
+	return found
 }

@@ -926,7 +926,8 @@ func (t *text) streetNamed(start, end int) bool {
 // Words around a street named alone, in seven languages (normalised).
 var (
 	// placeOwners place a business, not the customer, in a street.
-	placeOwners = set("our", "shop", "store", "warehouse", "depot", "office", "branch", "showroom",
+	placeOwners = set("our", "shop", "store", "warehouse", "depot", "office", "branch", "showroom", "pickup", "locker",
+		"abholpunkt", "abholstation", "packstation", "relais", "recogida", "ritiro", "afhaalpunt", "recolha",
 		"unser", "unsere", "unserem", "unserer", "unseren", "laden", "lager", "filiale", "geschaft", "buro",
 		"paketshop", "notre", "nos", "magasin", "boutique", "entrepot", "agence", "bureau", "nuestra",
 		"nuestro", "nuestras", "nuestros", "tienda", "almacen", "oficina", "sucursal", "nostro", "nostra", "nostri",

@@ -27,6 +27,7 @@ func TestSplitInOneReply(t *testing.T) {
 		{"Born November 3, in 1979.", proofdesk.ClassDateOfBirth},
 		{"Geboren am 3. November, Jahrgang 1979.", proofdesk.ClassDateOfBirth},
 		{"Your order of 3 November ships today.", ""},
+		{"Order of 3 November, number 1979 in our system, has shipped.", ""},
 		{"The 3 November sale covers models from 1979 to 1985 and more.", ""},
 	}
 	for _, c := range cases {

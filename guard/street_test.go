@@ -35,6 +35,7 @@ func TestStreetNamedAlone(t *testing.T) {
 		"Il nostro negozio di Via Roma a Milano è chiuso.",
 		"Onze winkel zit in de Kalverstraat.",
 		"A nossa loja na Rua Augusta abre às dez.",
+		"The pickup point on Via Roma has new hours.",
 	}
 	for _, s := range leaks {
 		if v := m.Check(s, proofdesk.L0, nil); !v.Blocked || v.Class != proofdesk.ClassAddress {
