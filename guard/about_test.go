@@ -27,6 +27,8 @@ func TestAgreementAbout(t *testing.T) {
 		{"Es gibt einen Unterschied zu unseren Daten.", "phone", RuleDenial},
 		{"Ça ne colle pas avec le dossier.", "email", RuleDenial},
 		{"Ja, so haben wir das auch.", "address", RuleConfirmation},
+		{"Die Adresse ist identisch mit dem, was hinterlegt ist.", "address", RuleConfirmation},
+		{"Dat is één op één wat u opgaf.", "phone", RuleConfirmation},
 		{"That matches our shipping policy exactly.", "address", ""},
 		{"Cela correspond à nos conditions de vente.", "address", ""},
 		{"Das entspricht unserer Rückgabe-Richtlinie.", "address", ""},

@@ -210,7 +210,9 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 				if len(f) < 8 || len(f) > maxSplitPhone || len(m.splitForms) >= 1<<15 {
 					continue
 				}
-				b.add("|"+f[:3], pattern{class: proofdesk.ClassPhone, part: PartFull, level: lvl, ctx: ctxPhoneSplit, aux: int16(len(m.splitForms))})
+				sp := pattern{class: proofdesk.ClassPhone, part: PartFull, level: lvl, ctx: ctxPhoneSplit, aux: int16(len(m.splitForms))}
+				b.add("|"+f[:3], sp)     // a run that opens it
+				b.add(" "+f[:3]+" ", sp) // a three-digit token ("seis cuatro siete")
 				m.splitForms = append(m.splitForms, f)
 			}
 		}
@@ -390,7 +392,7 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxPhoneSplit:
-			if start < t.digits || start >= t.compact || !m.phoneSplit(t, start, m.splitForms[p.aux]) {
+			if start >= t.compact || !m.phoneSplit(t, start, m.splitForms[p.aux]) {
 				return true
 			}
 		case p.ctx != ctxNone && !inContext(view, ts, te, p.ctx):
@@ -531,18 +533,24 @@ func oneOff(a []byte, b string) bool {
 const maxSplitPhone = 20
 
 // phoneSplit reports whether the digit groups of t from the run at off
-// (the '|' before it) on, some skipped, spell phone in order: "fängt mit
+// (the '|' before it), or the token at off (the space before it), on, some
+// skipped, spell phone in order: "fängt mit
 // 0151 an und geht mit 23457716 weiter" has the runs 0151 and 23457716;
 // a lone two-digit token is a group too ("... and ends 90").
 func (m *Matcher) phoneSplit(t *text, off int, phone string) bool {
-	ri := -1
-	for i := range t.runs {
-		if int(t.runs[i].off) == off {
-			ri = i
-			break
+	k, ri := -1, -1
+	if off >= t.digits {
+		for i := range t.runs {
+			if int(t.runs[i].off) == off {
+				k, ri = int(t.runs[i].firstTok), i
+				break
+			}
 		}
+	} else if k = t.tokenAt(off); k >= 0 {
+		// a token of its own: the runs after it follow
+		ri = sort.Search(len(t.runs), func(i int) bool { return int(t.runs[i].firstTok) >= k })
 	}
-	if ri < 0 {
+	if k < 0 || ri < 0 {
 		return false
 	}
 	var reach [maxSplitPhone + 1]bool
@@ -558,7 +566,6 @@ func (m *Matcher) phoneSplit(t *text, off int, phone string) bool {
 		}
 		return false
 	}
-	k := int(t.runs[ri].firstTok)
 	for n := 0; k < len(t.toks) && n < 24; n++ {
 		var piece []byte
 		switch {
@@ -591,21 +598,20 @@ func (m *Matcher) phoneSplit(t *text, off int, phone string) bool {
 }
 
 // dobYearAfter reports whether the year of the date of birth (4 or 2
-// digits) is one of the 3 tokens after the token-view offset end (the
-// space after a day and month), with no word before it that makes it the
+// digits) is one of the 4 tokens after the token-view offset end (the
+// space after a day and month), not right after a word that makes it the
 // number of something else ("Nummer", "order").
 func (m *Matcher) dobYearAfter(view []byte, end int) bool {
 	y := m.dob[2]
 	if y == "" {
 		return false
 	}
-	found := false
-	nextTokens(view, end-1, 3, func(tok []byte) bool {
+	found, owned := false, false
+	nextTokens(view, end-1, 4, func(tok []byte) bool {
 		w := string(tok)
-		if numberWords[w] || isOwner(w) {
-			return true // "3. November, Nummer 1979-44": the number of something else
-		}
-		found = w == y || len(y) == 4 && w == y[2:]
+		// "3. November, Nummer 1979-44": the number of something else
+		found = !owned && (w == y || len(y) == 4 && w == y[2:])
+		owned = numberWords[w] || isOwner(w)
 		return found
 	})
 	return found

@@ -399,7 +399,7 @@ func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 		b.tokens([]string{ys[0], mon, dd}, p)
 	}
 	// day and month with the year a few words on: "3 de nov., año 1979",
-	// "un 3 novembre, en 79" (ctxDobYear)
+	// "un 3 novembre, en 79", "3.11. geboren, im Jahr 1979" (ctxDobYear)
 	loose := p
 	loose.ctx = ctxDobYear
 	for _, dd := range ds {
@@ -408,6 +408,10 @@ func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 		b.tokens([]string{mon, "the", dd}, loose)
 		for _, of := range []string{"of", "de", "di", "van", "del"} {
 			b.tokens([]string{dd, of, mon}, loose)
+		}
+		for _, mm := range ms {
+			b.tokens([]string{dd, mm}, loose) // "am 3.11. geboren, im Jahr 1979"
+			b.tokens([]string{mm, dd}, loose)
 		}
 	}
 	b.tokens([]string{fmt.Sprintf("%04d%02d%02d", y, m, d)}, p)

@@ -249,7 +249,7 @@ var (
 		"el mismo", "la misma", "lo mismo", "idéntico", "idéntica", "ninguna diferencia", "no hay diferencia",
 		"sin diferencias", "sin diferencia", "ninguna discrepancia", "exactamente lo",
 		"lo stesso", "la stessa", "identico", "identica", "nessuna differenza", "nessuna discrepanza", "esattamente quello",
-		"hetzelfde", "dezelfde", "zelfde", "identiek", "geen verschil", "geen verschillen", "geen afwijking", "precies wat",
+		"hetzelfde", "dezelfde", "zelfde", "identiek", "geen verschil", "geen verschillen", "geen afwijking", "precies wat", "één op één",
 		"o mesmo", "a mesma", "idêntico", "idêntica", "sem diferenças", "sem diferença", "nenhuma diferença",
 		"exatamente o que",
 	}
@@ -292,7 +292,7 @@ var (
 		"unsere", "vorliegt", "vorliegen", "angegeben", "geschrieben", "fiche", "enregistre", "enregistree", "notre",
 		"nos", "ecrit", "indique", "registrado", "registrada", "consta", "indica", "escrito", "archivio", "scritto",
 		"indicato", "opgeslagen", "geregistreerd", "geschreven", "opgegeven", "onze", "registado", "registada",
-		"escreveu", "indicou",
+		"escreveu", "indicou", "hinterlegt", "espace", "chez", "u", "opgaf", "gaf",
 	)
 	// refusalPhrases are exclusions that refuse: an affirmation after one
 	// in the same sentence does not count.
