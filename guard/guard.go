@@ -211,8 +211,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 					continue
 				}
 				sp := pattern{class: proofdesk.ClassPhone, part: PartFull, level: lvl, ctx: ctxPhoneSplit, aux: int16(len(m.splitForms))}
-				b.add("|"+f[:3], sp)     // a run that opens it
-				b.add(" "+f[:3]+" ", sp) // a three-digit token ("seis cuatro siete")
+				b.add("|"+f[:3], sp) // a run that opens it
 				m.splitForms = append(m.splitForms, f)
 			}
 		}
@@ -392,7 +391,7 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxPhoneSplit:
-			if start >= t.compact || !m.phoneSplit(t, start, m.splitForms[p.aux]) {
+			if start < t.digits || start >= t.compact || !m.phoneSplit(t, start, m.splitForms[p.aux]) {
 				return true
 			}
 		case p.ctx != ctxNone && !inContext(view, ts, te, p.ctx):
@@ -533,24 +532,18 @@ func oneOff(a []byte, b string) bool {
 const maxSplitPhone = 20
 
 // phoneSplit reports whether the digit groups of t from the run at off
-// (the '|' before it), or the token at off (the space before it), on, some
-// skipped, spell phone in order: "fängt mit
+// (the '|' before it) on, some skipped, spell phone in order: "fängt mit
 // 0151 an und geht mit 23457716 weiter" has the runs 0151 and 23457716;
 // a lone two-digit token is a group too ("... and ends 90").
 func (m *Matcher) phoneSplit(t *text, off int, phone string) bool {
 	k, ri := -1, -1
-	if off >= t.digits {
-		for i := range t.runs {
-			if int(t.runs[i].off) == off {
-				k, ri = int(t.runs[i].firstTok), i
-				break
-			}
+	for i := range t.runs {
+		if int(t.runs[i].off) == off {
+			k, ri = int(t.runs[i].firstTok), i
+			break
 		}
-	} else if k = t.tokenAt(off); k >= 0 {
-		// a token of its own: the runs after it follow
-		ri = sort.Search(len(t.runs), func(i int) bool { return int(t.runs[i].firstTok) >= k })
 	}
-	if k < 0 || ri < 0 {
+	if ri < 0 {
 		return false
 	}
 	var reach [maxSplitPhone + 1]bool
