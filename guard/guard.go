@@ -139,6 +139,10 @@ type Matcher struct {
 	// across replies (fragments.go).
 	emailParts [][2]string
 	dob        [3]string
+	// splitForms holds the phones' digit forms (national with and
+	// without its trunk 0, international) that a ctxPhoneSplit pattern
+	// completes from a reply's later digit runs.
+	splitForms []string
 	// levels holds the level each offerable class needs.
 	levels map[string]proofdesk.Level
 }
@@ -196,6 +200,20 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 		}
 		for _, k := range c.SortedAttributeKeys() {
 			b.attribute(k, c.Attributes[k], p.AttributeLevel(k))
+		}
+	}
+	// a phone given in one reply in pieces with words between them ("fängt
+	// mit 0151 an und geht mit 23457716 weiter"): a run that opens it
+	if lvl := m.levels[proofdesk.ClassPhone]; lvl > proofdesk.L0 {
+		for i, nsn := range m.phones {
+			for _, f := range []string{nsn, "0" + nsn, m.phoneDigits[i]} {
+				if len(f) < 8 || len(f) > maxSplitPhone || len(m.splitForms) >= 1<<15 {
+					continue
+				}
+				sp := pattern{class: proofdesk.ClassPhone, part: PartFull, level: lvl, ctx: ctxPhoneSplit, aux: int16(len(m.splitForms))}
+				b.add("|"+f[:3], sp) // a run that opens it
+				m.splitForms = append(m.splitForms, f)
+			}
 		}
 	}
 	for _, s := range opt.Public {
@@ -363,7 +381,20 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 		if p.probe && !probe || !keep(p) {
 			return true
 		}
-		if p.ctx != ctxNone && !inContext(view, ts, te, p.ctx) {
+		switch {
+		case p.ctx == ctxStreet:
+			if start < t.digits && !t.streetNamed(ts, te) {
+				return true
+			}
+		case p.ctx == ctxDobYear:
+			if start >= t.digits || !m.dobYearAfter(view, end) {
+				return true
+			}
+		case p.ctx == ctxPhoneSplit:
+			if start < t.digits || start >= t.compact || !m.phoneSplit(t, start, m.splitForms[p.aux]) {
+				return true
+			}
+		case p.ctx != ctxNone && !inContext(view, ts, te, p.ctx):
 			return true
 		}
 		hits = append(hits, hit{id, ts, te, te})
@@ -495,4 +526,86 @@ func oneOff(a []byte, b string) bool {
 		return true
 	}
 	return diff == 2 && first+1 < len(a) && a[first] == b[first+1] && a[first+1] == b[first]
+}
+
+// maxSplitPhone bounds the digits of a phone read from pieces.
+const maxSplitPhone = 20
+
+// phoneSplit reports whether the digit groups of t from the run at off
+// (the '|' before it) on, some skipped, spell phone in order: "fängt mit
+// 0151 an und geht mit 23457716 weiter" has the runs 0151 and 23457716;
+// a lone two-digit token is a group too ("... and ends 90").
+func (m *Matcher) phoneSplit(t *text, off int, phone string) bool {
+	k, ri := -1, -1
+	for i := range t.runs {
+		if int(t.runs[i].off) == off {
+			k, ri = int(t.runs[i].firstTok), i
+			break
+		}
+	}
+	if ri < 0 {
+		return false
+	}
+	var reach [maxSplitPhone + 1]bool
+	reach[0] = true
+	step := func(piece []byte) bool {
+		for l := len(phone) - len(piece); l >= 0; l-- {
+			if reach[l] && phone[l:l+len(piece)] == string(piece) {
+				if l+len(piece) == len(phone) {
+					return true
+				}
+				reach[l+len(piece)] = true
+			}
+		}
+		return false
+	}
+	for n := 0; k < len(t.toks) && n < 24; n++ {
+		var piece []byte
+		switch {
+		case ri < len(t.runs) && int(t.runs[ri].firstTok) == k:
+			r := &t.runs[ri]
+			end := int(r.off) + 1
+			for end < t.compact && t.buf[end] != '|' {
+				end++
+			}
+			piece = t.buf[r.off+1 : end]
+			k += int(r.nTok)
+			ri++
+		default:
+			if w := t.tokBytes(k); len(w) >= 2 && allDigits(w) {
+				piece = w
+			}
+			k++
+		}
+		if len(piece) == 0 {
+			continue
+		}
+		if step(piece) {
+			return true
+		}
+		if n == 0 && !reach[len(piece)] {
+			return false // the opening run is no piece of the phone
+		}
+	}
+	return false
+}
+
+// dobYearAfter reports whether the year of the date of birth (4 or 2
+// digits) is one of the 4 tokens after the token-view offset end (the
+// space after a day and month), not right after a word that makes it the
+// number of something else ("Nummer", "order").
+func (m *Matcher) dobYearAfter(view []byte, end int) bool {
+	y := m.dob[2]
+	if y == "" {
+		return false
+	}
+	found, owned := false, false
+	nextTokens(view, end-1, 4, func(tok []byte) bool {
+		w := string(tok)
+		// "3. November, Nummer 1979-44": the number of something else
+		found = !owned && (w == y || len(y) == 4 && w == y[2:])
+		owned = numberWords[w] || isOwner(w)
+		return found
+	})
+	return found
 }
