@@ -66,6 +66,15 @@ type Config struct {
 	RateStore RateStore
 	// MaxMessageBytes is the largest message body accepted.
 	MaxMessageBytes int
+	// Agents, when set, gives the display name of the agent who wrote a
+	// reply (messageView.AuthorName); nil leaves replies unnamed.
+	Agents AgentDirectory
+}
+
+// AgentDirectory finds an agent by ID; sqldb.AgentService is one.
+type AgentDirectory interface {
+	// FindAgentByID returns ENOTFOUND if none has that ID.
+	FindAgentByID(ctx context.Context, id string) (*proofdesk.Agent, error)
 }
 
 func (c Config) withDefaults() Config {
