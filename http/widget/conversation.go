@@ -24,10 +24,10 @@ type messageView struct {
 	// Config.Agents is set; "" otherwise.
 	AuthorName string     `json:"author_name,omitempty"`
 	authorID   string     // the agent's ID, never sent
-	Body      string     `json:"body"`
-	ClientID  string     `json:"client_id,omitempty"`
-	CreatedAt time.Time  `json:"created_at"`
-	Files     []fileView `json:"attachments,omitempty"`
+	Body       string     `json:"body"`
+	ClientID   string     `json:"client_id,omitempty"`
+	CreatedAt  time.Time  `json:"created_at"`
+	Files      []fileView `json:"attachments,omitempty"`
 }
 
 // visibleMessages returns the conversation's messages a visitor may see,
