@@ -219,6 +219,15 @@ The request expires in %s.
 	return m
 }
 
+// customerLanguage is the customer's stored language preference: the
+// attribute "language" (a BCP 47 tag such as "de" or "pt-BR"), or "".
+func customerLanguage(c *proofdesk.Customer) string {
+	if c == nil {
+		return ""
+	}
+	return c.Attributes["language"]
+}
+
 // durationText says d in words: "10 minutes", "1 hour", "90 seconds".
 func durationText(d time.Duration) string {
 	plural := func(n int64, unit string) string {
@@ -323,6 +332,7 @@ func (v *Verification) ChallengePage(ctx context.Context, token string) (*proofd
 	}
 	if c, err := h.FindCustomer(ctx, ch.CustomerID); err == nil {
 		p.CustomerFirst = strings.Fields(c.Name + " ")[0]
+		p.CustomerLanguage = customerLanguage(c)
 	}
 	return p, nil
 }

@@ -35,7 +35,7 @@ var catalogue = map[string]map[string]string{
 		"notice_close": "You can close this page.",
 		"used_h1":      "Already confirmed",
 		"used_p":       "This request has already been confirmed. Go back to the conversation with our support team; you can close this page.",
-		"verified_h1":  "You're verified", "verified_p": "Thank you. You're verified; go back to the conversation (%s) and carry on with the agent.",
+		"verified_h1":  "You're verified", "verified_p": "Thank you. You're verified; go back to the chat (%s) and carry on with the agent.",
 		"pick_missing": "Pick the number the agent read to you, then press \"Yes, this is me\".",
 		"wrong_number": "That is not the number the agent read to you.", "attempts_one": "1 attempt left.", "attempts_n": "%d attempts left.",
 		"channel_chat": "Live chat", "channel_email": "Email", "channel_phone": "Phone call", "channel_app": "Our app",
