@@ -108,7 +108,7 @@ func (n *Notices) parseToken(tok string, now time.Time) (convID, custID string, 
 // that is gone.
 func (n *Notices) NoticeInfo(ctx context.Context, token string) (*proofdesk.NoticeInfo, error) {
 	h := n.db.Read()
-	convID, _, err := n.parseToken(token, h.Now())
+	convID, custID, err := n.parseToken(token, h.Now())
 	if err != nil {
 		return nil, err
 	}
@@ -116,7 +116,11 @@ func (n *Notices) NoticeInfo(ctx context.Context, token string) (*proofdesk.Noti
 	if err != nil {
 		return nil, err
 	}
-	return &proofdesk.NoticeInfo{ConversationID: conv.ID, Channel: conv.Channel, StartedAt: conv.CreatedAt, Reported: conv.Fraud}, nil
+	info := &proofdesk.NoticeInfo{ConversationID: conv.ID, Channel: conv.Channel, StartedAt: conv.CreatedAt, Reported: conv.Fraud}
+	if c, err := h.FindCustomer(ctx, custID); err == nil {
+		info.Language = customerLanguage(c)
+	}
+	return info, nil
 }
 
 // ReportNotMe records the owner's "this wasn't me": the conversation is

@@ -77,6 +77,7 @@ type Main struct {
 	ConversationService *sqldb.ConversationService
 	AuditService        *sqldb.AuditService
 	PolicyService       *sqldb.PolicyService
+	BrandingService     *sqldb.BrandingService
 	OutboxService       *sqldb.OutboxService
 	// Desk runs the use cases; OpenDB installs it as the store's reply
 	// guard, so every agent reply (demo seeding too) passes the guard.
@@ -130,6 +131,7 @@ func (m *Main) OpenDB(ctx context.Context) error {
 	m.ConversationService = sqldb.NewConversationService(m.DB)
 	m.AuditService = sqldb.NewAuditService(m.DB)
 	m.PolicyService = sqldb.NewPolicyService(m.DB)
+	m.BrandingService = sqldb.NewBrandingService(m.DB, proofdesk.Branding{Company: m.Config.Company})
 	m.OutboxService = sqldb.NewOutboxService(m.DB)
 	m.Desk = desk.New(m.DB, desk.Config{RevealAlertPerHour: m.Config.RevealAlert, OracleLimitPerHour: m.Config.OracleLimit, LookupLimitPerHour: m.Config.LookupLimit})
 	m.DB.PhoneRegion = m.Config.DefaultRegion
@@ -238,6 +240,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	api.NewVerificationHandler(agents, m.VerificationService, dk).Register(s)
 	api.NewPauseHandler(agents, dk).Register(s)
 	api.NewPolicyHandler(agents, m.PolicyService).Register(s)
+	api.NewBrandingHandler(agents, m.BrandingService).Register(s)
 	api.NewAuditHandler(agents, m.AuditService).Register(s)
 	oh := api.NewOutboxHandler(agents, m.OutboxService)
 	oh.RelayConfigured = m.Config.SMTPRelay != ""
@@ -266,10 +269,12 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 		return err
 	}
 	vp.SecureCookies = strings.HasPrefix(base, "https://")
+	vp.Branding, vp.Company = m.BrandingService, m.Config.Company
 	vp.Register(s)
 
 	nh := notice.NewHandler(m.VerificationService.Notices(), m.Events, m.Logger)
 	nh.Company = m.Config.Company
+	nh.Branding = m.BrandingService
 	nh.Register(s)
 
 	if tok := m.Getenv("PROOFDESK_TWILIO_AUTH_TOKEN"); tok != "" {
@@ -292,7 +297,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	con := console.New(console.Deps{
 		Throttle: auth.NewThrottle(throttle), TOTPSteps: m.DB, EnrolKey: enrolKey, Reads: m.DB,
 		Agents: agents, Customers: m.Desk.Customers(m.CustomerService), Conversations: m.Desk.Conversations(m.ConversationService), Audit: m.AuditService,
-		Verification: m.VerificationService, Desk: dk, Policy: m.PolicyService, Outbox: m.OutboxService, Events: m.Events,
+		Verification: m.VerificationService, Desk: dk, Policy: m.PolicyService, Branding: m.BrandingService, Outbox: m.OutboxService, Events: m.Events,
 		PostMessage: apiH.PostMessage, Settings: m.consoleSettings(base), Logger: m.Logger,
 	})
 	con.AllowNo2FA = m.Config.AllowNo2FA

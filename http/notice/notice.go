@@ -15,6 +15,8 @@ import (
 	"net/http"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/http/custpage"
+	"github.com/proofdesk/proofdesk/locale"
 )
 
 //go:embed templates/*.html
@@ -33,8 +35,11 @@ type Handler struct {
 	store  noticeStore
 	events proofdesk.EventService
 	logger *slog.Logger
-	// Company names the business on the page.
+	// Company names the business on the page when Branding is not set.
 	Company string
+	// Branding, when set, gives the business's name, logo and colour,
+	// read per request.
+	Branding proofdesk.BrandingService
 }
 
 // NewHandler returns the notice page handler; events may be nil.
@@ -61,56 +66,92 @@ type pageData struct {
 	Info    *proofdesk.NoticeInfo
 	Done    bool
 	Error   string
+
+	// Set by render: the visitor's language and its texts, the brand,
+	// the stylesheet, and the channel and start time in words.
+	Lang    string
+	L       map[string]string
+	Brand   custpage.Brand
+	CSS     template.CSS
+	Channel string
+	Started string
 }
 
-func (h *Handler) render(w http.ResponseWriter, status int, d pageData) {
+// render writes the page in the visitor's language (the customer's stored
+// preference, then Accept-Language) with the business's branding.
+func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, d pageData) {
+	pref := ""
+	if d.Info != nil {
+		pref = d.Info.Language
+	}
+	tx := locale.For(custpage.Lang(r, pref))
+	d.Lang, d.L = tx.Lang, tx.Map()
+	d.Brand = custpage.LoadBrand(r.Context(), h.Branding, h.Company)
+	style := custpage.Style(d.Brand)
+	d.CSS = template.CSS(style)
+	if d.Info != nil {
+		d.Channel, d.Started = tx.Channel(d.Info.Channel), d.Info.StartedAt.UTC().Format("2006-01-02 15:04")
+	}
+	switch d.Error {
+	case errNotFound:
+		d.Error = tx.T("n_invalid")
+	case errInternal:
+		d.Error = tx.T("n_error")
+	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Referrer-Policy", "no-referrer")
 	w.Header().Set("X-Frame-Options", "DENY")
-	w.Header().Set("Content-Security-Policy", "default-src 'none'; form-action 'self'; frame-ancestors 'none'")
+	w.Header().Set("Content-Security-Policy", custpage.CSP(style))
 	w.WriteHeader(status)
 	if err := pages.ExecuteTemplate(w, "notice.html", d); err != nil {
 		h.logger.Error("render notice page", slog.Any("error", err))
 	}
 }
 
-func (h *Handler) fail(w http.ResponseWriter, err error) {
+// Placeholders of pageData.Error that render says in the visitor's
+// language; other errors are the service's own (English) words.
+const (
+	errNotFound = "\x00notfound"
+	errInternal = "\x00internal"
+)
+
+func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	status := http.StatusInternalServerError
-	msg := "Something went wrong. Please try again later."
+	msg := errInternal
 	switch proofdesk.ErrorCode(err) {
 	case proofdesk.ENOTFOUND:
-		status, msg = http.StatusNotFound, "This link is not valid."
+		status, msg = http.StatusNotFound, errNotFound
 	case proofdesk.EFORBIDDEN:
 		status, msg = http.StatusForbidden, proofdesk.ErrorMessage(err)
 	default:
 		h.logger.Error("notice page", slog.Any("error", err))
 	}
-	h.render(w, status, pageData{Company: h.Company, Error: msg})
+	h.render(w, r, status, pageData{Company: h.Company, Error: msg})
 }
 
 func (h *Handler) show(w http.ResponseWriter, r *http.Request) {
 	info, err := h.store.NoticeInfo(r.Context(), r.PathValue("token"))
 	if err != nil {
-		h.fail(w, err)
+		h.fail(w, r, err)
 		return
 	}
-	h.render(w, http.StatusOK, pageData{Company: h.Company, Info: info, Done: info.Reported})
+	h.render(w, r, http.StatusOK, pageData{Company: h.Company, Info: info, Done: info.Reported})
 }
 
 func (h *Handler) report(w http.ResponseWriter, r *http.Request) {
 	tok := r.PathValue("token")
 	if err := h.store.ReportNotMe(r.Context(), tok); err != nil {
-		h.fail(w, err)
+		h.fail(w, r, err)
 		return
 	}
 	info, err := h.store.NoticeInfo(r.Context(), tok)
 	if err != nil {
-		h.fail(w, err)
+		h.fail(w, r, err)
 		return
 	}
 	if h.events != nil {
 		h.events.PublishEvent(r.Context(), proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: info.ConversationID, Status: "fraud"})
 	}
-	h.render(w, http.StatusOK, pageData{Company: h.Company, Info: info, Done: true})
+	h.render(w, r, http.StatusOK, pageData{Company: h.Company, Info: info, Done: true})
 }
