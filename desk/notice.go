@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/locale"
 	"github.com/proofdesk/proofdesk/sqldb"
 )
 
@@ -142,14 +143,25 @@ func (n *Notices) ReportNotMe(ctx context.Context, token string) error {
 
 func firstName(name string) string { return strings.Fields(name + " ")[0] }
 
-// OwnerNotice implements sqldb.Notifier.
-func (n *Notices) OwnerNotice(cust *proofdesk.Customer, conv *proofdesk.Conversation, what string) []*proofdesk.OutboxMessage {
+// company is the business's name: the stored branding's, else the
+// configured one.
+func (n *Notices) company(b *proofdesk.Branding) string {
+	if b != nil && b.Company != "" {
+		return b.Company
+	}
+	return n.cfg.Company
+}
+
+// OwnerNotice implements sqldb.Notifier. The body names the channel and
+// the start time, never an internal ID.
+func (n *Notices) OwnerNotice(brand *proofdesk.Branding, cust *proofdesk.Customer, conv *proofdesk.Conversation, what string) []*proofdesk.OutboxMessage {
 	var out []*proofdesk.OutboxMessage
+	company := n.company(brand)
 	for _, cp := range cust.ContactPointsOf(proofdesk.ContactEmail) {
-		body := fmt.Sprintf("Hello %s,\n\n%s\nConversation: %s, channel %s, started %s UTC.\n\nIf this wasn't you, reply to this message or contact us through the app.\n",
-			firstName(cust.Name), what, conv.ID, conv.Channel, conv.CreatedAt.Format("2006-01-02 15:04"))
+		body := fmt.Sprintf("Hello %s,\n\n%s\nThe conversation: %s, started %s UTC.\n\nIf this wasn't you, reply to this message or contact %s support through the app.\n",
+			firstName(cust.Name), what, conv.Channel, conv.CreatedAt.Format("2006-01-02 15:04"), company)
 		out = append(out, &proofdesk.OutboxMessage{Kind: proofdesk.OutboxEmail, Purpose: "owner_notice", ConversationID: conv.ID, To: cp.Value,
-			Subject: "Activity on your account with support", Body: body})
+			Subject: "Activity on your " + company + " account with support", Body: body})
 	}
 	return out
 }
@@ -162,7 +174,7 @@ var changeLabels = map[string]string{
 }
 
 // AccountChange implements sqldb.Notifier: emails by email, phones by SMS.
-func (n *Notices) AccountChange(c *proofdesk.Customer, old []*proofdesk.ContactPoint, changed []string, at time.Time) []*proofdesk.OutboxMessage {
+func (n *Notices) AccountChange(brand *proofdesk.Branding, c *proofdesk.Customer, old []*proofdesk.ContactPoint, changed []string, at time.Time) []*proofdesk.OutboxMessage {
 	var what []string
 	cooling := false
 	for _, f := range changed {
@@ -185,10 +197,10 @@ func (n *Notices) AccountChange(c *proofdesk.Customer, old []*proofdesk.ContactP
 				extra = " A new contact point counts for verification only after a cooling-off period."
 			}
 			m.Body = fmt.Sprintf("Hello %s,\n\nThe following on your %s account changed at %s UTC: %s.%s\n\nIf you did not ask for this, contact support through the app straight away.\n",
-				firstName(c.Name), n.cfg.Company, at.Format("2006-01-02 15:04"), list, extra)
+				firstName(c.Name), n.company(brand), at.Format("2006-01-02 15:04"), list, extra)
 		} else {
 			m.Kind = proofdesk.OutboxSMS
-			m.Body = fmt.Sprintf("%s: the %s on your account changed. If this wasn't you, contact support through the app now.", n.cfg.Company, list)
+			m.Body = fmt.Sprintf("%s: the %s on your account changed. If this wasn't you, contact support through the app now.", n.company(brand), list)
 		}
 		out = append(out, m)
 	}
@@ -196,37 +208,45 @@ func (n *Notices) AccountChange(c *proofdesk.Customer, old []*proofdesk.ContactP
 }
 
 // Transcript implements sqldb.Notifier: a masked, inert transcript (see
-// transcriptText), the channel and time, and a signed "this wasn't me"
-// link valid for NoticeTTL, to every on-file email of each owner. Messages
-// go through the one agent-facing view, codes hidden; system messages are
-// left out.
-func (n *Notices) Transcript(conv *proofdesk.Conversation, owners []*proofdesk.Customer, msgs []*proofdesk.Message, codesIssued bool, at time.Time) []*proofdesk.OutboxMessage {
+// transcriptText: email addresses, runs of digits and the words of the
+// owners' on-file addresses are masked, as the mail says), the fields
+// agents revealed after verification, the channel and time, and a signed
+// "this wasn't me" link valid for NoticeTTL, to every on-file email of
+// each owner, in the owner's language (attribute "language", else
+// English). Messages go through the one agent-facing view, codes hidden;
+// system messages are left out. One conversation, one mail per address:
+// a reveal after verification is told here, not in a mail of its own.
+func (n *Notices) Transcript(brand *proofdesk.Branding, conv *proofdesk.Conversation, owners []*proofdesk.Customer, msgs []*proofdesk.Message, codesIssued bool,
+	revealed map[string][]string, at time.Time) []*proofdesk.OutboxMessage {
 	vc := proofdesk.ViewContext{CodesIssued: codesIssued}
 	addrWords := addressWords(owners)
-	var b strings.Builder
-	for _, m := range msgs {
-		who := "Support"
-		if m.AuthorKind == proofdesk.AuthorCustomer {
-			who = "The person contacting us"
-		} else if m.AuthorKind == proofdesk.AuthorSystem {
-			continue
-		}
-		fmt.Fprintf(&b, "[%s UTC] %s: %s\n", m.CreatedAt.Format("15:04"), who, transcriptText(proofdesk.NewMessageView(m, vc).Body, addrWords))
-	}
+	company := n.company(brand)
 	var out []*proofdesk.OutboxMessage
 	for _, c := range owners {
+		tx := locale.For(locale.Match(customerLanguage(c)))
+		var b strings.Builder
+		for _, m := range msgs {
+			who := tx.T("t_support")
+			if m.AuthorKind == proofdesk.AuthorCustomer {
+				who = tx.T("t_requester")
+			} else if m.AuthorKind == proofdesk.AuthorSystem {
+				continue
+			}
+			fmt.Fprintf(&b, "[%s UTC] %s: %s\n", m.CreatedAt.Format("15:04"), who, transcriptText(proofdesk.NewMessageView(m, vc).Body, addrWords))
+		}
+		viewed := ""
+		if fields := revealed[c.ID]; len(fields) > 0 {
+			labels := make([]string, len(fields))
+			for i, f := range fields {
+				labels[i] = revealLabel(f)
+			}
+			viewed = tx.T("t_viewed", strings.Join(labels, ", "))
+		}
 		link := n.cfg.BaseURL + "/n/" + n.token(conv.ID, c.ID, at.Add(NoticeTTL))
 		for _, cp := range c.ContactPointsOf(proofdesk.ContactEmail) {
-			body := fmt.Sprintf(`Hello %s,
-
-Someone contacted %s support about your account on %s, starting %s UTC. This is the conversation (account details masked):
-
-%s
-If this wasn't you, press the button on this page and we will lock support changes on your account and alert our security team:
-%s
-`, firstName(c.Name), n.cfg.Company, conv.Channel, conv.CreatedAt.Format("2006-01-02 15:04"), b.String(), link)
+			body := tx.T("t_body", firstName(c.Name), company, tx.Channel(conv.Channel), conv.CreatedAt.Format("2006-01-02 15:04"), b.String(), viewed, link)
 			out = append(out, &proofdesk.OutboxMessage{Kind: proofdesk.OutboxEmail, Purpose: "transcript", ConversationID: conv.ID, To: cp.Value,
-				Subject: "Your conversation with " + n.cfg.Company + " support", Body: body})
+				Subject: tx.T("t_subject", company), Body: body})
 		}
 	}
 	return out
