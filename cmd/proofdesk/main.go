@@ -409,7 +409,7 @@ func (m *Main) startChannels(ctx context.Context) error {
 		}
 		smsSender = smsPermanent{tw}
 	}
-	cfg := outbox.Config{From: c.MailFrom, Events: m.Events}
+	cfg := outbox.Config{From: c.MailFrom, Events: m.Events, Branding: m.BrandingService, Company: c.Company}
 	if c.IsPostgres() && (mailer != nil || smsSender != nil) {
 		// Woken by NOTIFY when a row is queued on any node; the slow poll
 		// is a safety net (and catches retries coming due).
