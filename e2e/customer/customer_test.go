@@ -360,7 +360,7 @@ func TestCustomerSide(t *testing.T) {
 	do(t, vTab, "approve",
 		chromedp.Click(chromedp.CSS(fmt.Sprintf(`input[name=number][value="%d"]`, ch.Number))),
 		chromedp.Click(chromedp.CSS(`button.yes`)),
-		chromedp.WaitVisible(chromedp.CSS(`main h1`)))
+		chromedp.WaitVisible(chromedp.Search(`//h1[contains(., "verified") or contains(., "bestätigt")]`)))
 	cancelV()
 	// The widget says "Verified", in words.
 	if v := widgetTexts(t, ctx, "verified badge", `.lv.o`, 1)[0]; v != "Verified" {

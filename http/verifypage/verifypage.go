@@ -138,7 +138,8 @@ func texts(r *http.Request, pref string) locale.Texts {
 	return locale.For(custpage.Lang(r, pref))
 }
 
-const timeFormat = "2 Jan 2006, 15:04 UTC"
+// timeFormat is the same in every language: no month names.
+const timeFormat = "2006-01-02 15:04 UTC"
 
 // render writes view with status and the page's security headers. A view
 // that is not registered is a programming error and panics.

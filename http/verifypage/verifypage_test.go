@@ -316,8 +316,8 @@ func TestShow_ChangesNothing(t *testing.T) {
 			r := b.get("/v/" + f.token)
 			r.must(t, http.StatusOK,
 				"Ann, from our support team", "Live chat",
-				f.conv.CreatedAt.UTC().Format("2 Jan 2006, 15:04 UTC"),
-				f.info.ExpiresAt.UTC().Format("2 Jan 2006, 15:04 UTC"),
+				f.conv.CreatedAt.UTC().Format("2006-01-02 15:04 UTC"),
+				f.info.ExpiresAt.UTC().Format("2006-01-02 15:04 UTC"),
 				"Pick the number the agent read to you", "Yes, this is me", "This wasn't me",
 				`action="/v/`+f.token+`/approve"`, `action="/v/`+f.token+`/deny"`)
 			choices := choicesOf(t, r)

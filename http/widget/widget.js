@@ -101,34 +101,46 @@
     return s;
   }
   var greeting = script.getAttribute("data-greeting") || T("greeting");
+  // data-color="#rrggbb": the site's colour for the launcher, header and
+  // buttons; text on it is white or near-black, whichever contrasts more.
+  var color = script.getAttribute("data-color") || "";
+  if (!/^#[0-9a-fA-F]{6}$/.test(color)) color = "#1f4fc4";
+  var onColor = (function () {
+    var l = [1, 3, 5].map(function (i) {
+      var c = parseInt(color.substr(i, 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    });
+    var y = 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
+    return 1.05 / (y + 0.05) >= (y + 0.05) / 0.0557 ? "#fff" : "#111";
+  })();
   var title = script.getAttribute("data-title") || T("title");
 
   // ---- DOM, in a closed shadow root so the host page's CSS stays out.
   var host = document.createElement("div");
   var root = host.attachShadow ? host.attachShadow({ mode: "closed" }) : host;
   root.innerHTML =
-    "<style>" +
+    "<style>:host{--c:" + color + ";--on:" + onColor + "}" +
     ":host{all:initial}*{box-sizing:border-box;font:14px/1.4 system-ui,sans-serif}" +
-    ".l{position:fixed;right:20px;bottom:20px;width:56px;height:56px;border-radius:50%;border:0;background:#1f4fc4;color:#fff;font-size:24px;cursor:pointer;z-index:2147483646;box-shadow:0 2px 10px #0004}" +
+    ".l{position:fixed;right:20px;bottom:20px;width:56px;height:56px;border-radius:50%;border:0;background:var(--c);color:var(--on);font-size:24px;cursor:pointer;z-index:2147483646;box-shadow:0 2px 10px #0004}" +
     ".l:focus-visible,button:focus-visible,a:focus-visible,textarea:focus-visible,input:focus-visible,.a:focus-within{outline:3px solid #f5a623;outline-offset:2px}" +
     ".u{position:absolute;top:-4px;right:-4px;min-width:22px;height:22px;border-radius:11px;background:#c62828;color:#fff;font-size:12px;font-weight:700;line-height:22px;padding:0 6px;display:none}.u.o{display:block}" +
     ".p{position:fixed;right:20px;bottom:88px;width:360px;max-width:calc(100vw - 40px);height:520px;max-height:calc(100vh - 120px);background:#fff;color:#222;border-radius:12px;box-shadow:0 4px 24px #0004;display:none;flex-direction:column;overflow:hidden;z-index:2147483647}" +
     "@media (max-width:480px){.p{right:0;bottom:0;width:100vw;max-width:100vw;height:100%;max-height:100%;border-radius:0}}" +
-    ".p.o{display:flex}.h{background:#1f4fc4;color:#fff;padding:10px 14px;display:flex;gap:8px;align-items:center}" +
+    ".p.o{display:flex}.h{background:var(--c);color:var(--on);padding:10px 14px;display:flex;gap:8px;align-items:center}" +
     ".h h2{font-size:15px;font-weight:600;margin:0;flex:1}.h .who{font-size:12px;opacity:.9;display:block;font-weight:400}" +
-    ".x{border:0;background:transparent;color:#fff;font-size:20px;line-height:1;cursor:pointer;padding:4px 8px;border-radius:6px}" +
+    ".x{border:0;background:transparent;color:var(--on);font-size:20px;line-height:1;cursor:pointer;padding:4px 8px;border-radius:6px}" +
     ".lv{font-size:12px;background:#fff;color:#17632f;border-radius:8px;padding:2px 8px;display:none;font-weight:600}.lv.o{display:inline-block}" +
     ".m{flex:1;overflow-y:auto;padding:10px}.more{display:none;margin:0 auto 8px;border:1px solid #99a;background:#fff;color:#1f4fc4;border-radius:12px;padding:3px 10px;cursor:pointer}.more.o{display:block}" +
     ".b{margin:6px 0;padding:6px 10px;border-radius:10px;max-width:82%;white-space:pre-wrap;word-wrap:break-word}" +
     ".b .meta{display:block;font-size:11px;opacity:.85;margin-bottom:2px}" +
-    ".customer{background:#1f4fc4;color:#fff;margin-left:auto}.agent,.system{background:#eceef8;color:#1d2330}.pending{opacity:.6}" +
+    ".customer{background:var(--c);color:var(--on);margin-left:auto}.agent,.system{background:#eceef8;color:#1d2330}.pending{opacity:.6}" +
     ".n{font-size:12px;color:#545b66;text-align:center;margin:6px 0}.g{background:#f3f5fb;border-radius:10px;padding:8px 10px;color:#1d2330;margin:4px 0 8px}" +
     ".t{font-size:12px;color:#545b66;min-height:18px;padding:0 12px}.st{font-size:12px;padding:4px 12px;background:#fdecea;color:#8a1c12;display:none}.st.o{display:block}.st.ok{background:#e7f5ea;color:#17632f}" +
     ".done{background:#e7f5ea;color:#17632f;padding:8px 10px;border-radius:10px;margin:8px 0;display:none}.done.o{display:block}" +
     ".c{background:#fff8e1;border-top:1px solid #eedc9a;padding:8px 10px;display:none}.c.o{display:block}.c p{margin:0 0 6px}" +
     ".c input{letter-spacing:4px;width:130px;flex:none}.f{display:flex;border-top:1px solid #ddd;padding:6px;gap:6px;flex-wrap:wrap}" +
     "input,textarea{border:1px solid #767676;border-radius:6px;padding:6px;flex:1;min-width:0;color:#222;background:#fff}textarea{resize:none;height:38px}" +
-    "button.s{border:0;background:#1f4fc4;color:#fff;border-radius:6px;padding:6px 12px;cursor:pointer}.id{display:flex;gap:6px;width:100%}" +
+    "button.s{border:0;background:var(--c);color:var(--on);border-radius:6px;padding:6px 12px;cursor:pointer}.id{display:flex;gap:6px;width:100%}" +
     ".a{display:flex;align-items:center;cursor:pointer;color:#1f4fc4;padding:0 4px}.a input{position:absolute;width:1px;height:1px;opacity:0}" +
     ".b img{display:block;max-width:100%;max-height:200px;border-radius:6px;margin-top:4px}.b a{color:inherit;display:block}" +
     ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}" +
