@@ -258,7 +258,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	ih.Register(s)
 	api.NewEventsHandler(agents, m.ConversationService, m.Events).Register(s)
 	widget.NewHandler(m.ConversationService, m.VerificationService, m.Events, sqldb.NewVisitorService(m.DB), verifier,
-		widget.Config{AllowedOrigins: m.Config.WidgetOrigins, RatePerMinute: m.Config.WidgetRate, RateStore: m.DB, Agents: m.AgentService}, m.Logger).Register(s)
+		widget.Config{AllowedOrigins: m.Config.WidgetOrigins, RatePerMinute: m.Config.WidgetRate, RateStore: m.DB, Agents: m.AgentService, Reopener: m.DB}, m.Logger).Register(s)
 
 	csrfKey, err := m.DB.Secret(ctx, "verifypage")
 	if err != nil {

@@ -66,9 +66,18 @@ type Config struct {
 	RateStore RateStore
 	// MaxMessageBytes is the largest message body accepted.
 	MaxMessageBytes int
+	// Reopener, when set, reopens a resolved conversation when its
+	// visitor writes again (*sqldb.DB is one); nil leaves it resolved.
+	Reopener Reopener
 	// Agents, when set, gives the display name of the agent who wrote a
 	// reply (messageView.AuthorName); nil leaves replies unnamed.
 	Agents AgentDirectory
+}
+
+// Reopener reopens a conversation (audited as the customer's); it
+// publishes the conversation.updated event.
+type Reopener interface {
+	ReopenConversation(ctx context.Context, conversationID string) (*proofdesk.Conversation, error)
 }
 
 // AgentDirectory finds an agent by ID; sqldb.AgentService is one.

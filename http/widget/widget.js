@@ -390,10 +390,13 @@
     statusEl.classList.toggle("ok", !!ok);
     statusEl.classList.toggle("o", !!text);
   }
-  function resolved() {
+  // resolved shows the notice; live (the agent resolved it just now, not
+  // a page opened on a resolved chat) also calls the hooks, once.
+  function resolved(live) {
     doneEl.textContent = T("resolved");
     doneEl.classList.add("o");
     scrollDown();
+    if (!live) return;
     resolvedHooks.forEach(function (fn) { try { fn({ conversation_id: convID, panel: doneEl }); } catch (e) {} });
     try { document.dispatchEvent(new CustomEvent("proofdesk:resolved", { detail: { conversation_id: convID } })); } catch (e) {}
   }
@@ -416,7 +419,7 @@
           showChallenge(f.challenge, f.destination);
           if (lastID) ws.send(JSON.stringify({ type: "resume", after: lastID }));
           else ws.send(JSON.stringify({ type: "resume", limit: PAGE }));
-          if (f.status === "resolved") resolved();
+          if (f.status === "resolved") resolved(false);
           // Resend what was never acknowledged: client ids make it idempotent.
           Object.keys(pending).forEach(function (cid) { ws.send(JSON.stringify({ type: "message", client_id: cid, body: pending[cid].body })); });
           break;
@@ -433,7 +436,7 @@
           break;
         case "level": showLevel(f.level); break;
         case "status":
-          if (f.status === "resolved") resolved(); else doneEl.classList.remove("o");
+          if (f.status === "resolved") resolved(true); else doneEl.classList.remove("o");
           break;
         case "challenge":
           showChallenge(f.status, f.destination);

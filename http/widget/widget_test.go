@@ -80,6 +80,9 @@ func newEnv(tb testing.TB, cfg widget.Config) *env {
 	if cfg.Agents == nil {
 		cfg.Agents = agents
 	}
+	if cfg.Reopener == nil {
+		cfg.Reopener = db
+	}
 	widget.NewHandler(e.convs, e.verif, e.events, sqldb.NewVisitorService(db), tv, cfg, nil).Register(e.srv)
 	api.NewEventsHandler(agents, e.convs, e.events).Register(e.srv)
 	if err := e.srv.Open(); err != nil {
@@ -891,5 +894,13 @@ func TestWidget_HistoryPagesAndStatus(t *testing.T) {
 	}
 	if f := readType(t, c, "status"); f["status"] != proofdesk.StatusResolved {
 		t.Fatalf("status frame: %v", f)
+	}
+	// Writing again reopens it.
+	send(t, c, map[string]string{"type": "message", "client_id": "again", "body": "One more question"})
+	if f := readType(t, c, "status"); f["status"] != proofdesk.StatusOpen {
+		t.Fatalf("status after writing again: %v", f)
+	}
+	if conv, err := e.convs.FindConversationByID(context.Background(), convID); err != nil || conv.Status != proofdesk.StatusOpen {
+		t.Fatalf("conversation after writing again: %+v %v", conv, err)
 	}
 }

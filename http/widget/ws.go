@@ -372,6 +372,13 @@ func (c *chatConn) message(ctx context.Context, f frame) error {
 	if err := h.conversations.CreateMessage(ctx, m); err != nil {
 		return c.sendError(ctx, err, f.ClientID)
 	}
+	// Writing again after the agent resolved the chat reopens it, so
+	// the message reaches the inbox; the status frame follows the event.
+	if c.status == proofdesk.StatusResolved && h.cfg.Reopener != nil {
+		if _, err := h.cfg.Reopener.ReopenConversation(ctx, c.convID); err != nil {
+			return err
+		}
+	}
 	msgs, err := h.conversations.FindMessages(ctx, c.convID)
 	if err != nil {
 		return err
