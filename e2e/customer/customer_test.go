@@ -379,6 +379,20 @@ func TestCustomerSide(t *testing.T) {
 		t.Fatalf("onResolved hook: %v", err)
 	}
 	shot(t, ctx, "widget-resolved")
+	// Writing again reopens it.
+	do(t, ctx, "write again",
+		chromedp.SendKeys("message", "One more thing: can I change the address?", inWidget(`textarea[name=body]`)),
+		chromedp.Click("send", inWidget(`form.f button.s`)))
+	for deadline := time.Now().Add(wait); ; time.Sleep(100 * time.Millisecond) {
+		var c struct{ Status string }
+		s.API(t, "GET", "/api/v1/conversations/"+conv, s.Agent.Token, nil, http.StatusOK, &c)
+		if c.Status == "open" && !visible(t, ctx, `.done.o`) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("writing after the resolve: status %q, notice shown %v", c.Status, visible(t, ctx, `.done.o`))
+		}
+	}
 	transcript := mp.WaitMessage(t, customerEmail, "Your conversation with Acme Shop", wait)
 	if strings.Contains(transcript.Text, conv) {
 		t.Fatalf("transcript shows the conversation ID:\n%s", transcript.Text)
