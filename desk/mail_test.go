@@ -59,7 +59,7 @@ func TestOneChatOneTranscript(t *testing.T) {
 			t.Errorf("verification mail:\n%s\n%s", v.Subject, v.Body)
 		}
 		tr := byPurpose["transcript"][0]
-		if !strings.Contains(tr.Subject, "Acme Shop") || !strings.Contains(tr.Body, "our agent viewed your addresses") {
+		if !strings.Contains(tr.Subject, "Acme Shop") || !strings.Contains(tr.Body, "our agent viewed your postal address") {
 			t.Errorf("transcript does not list the reveal:\n%s", tr.Body)
 		}
 
@@ -81,6 +81,10 @@ func TestOneChatOneTranscript(t *testing.T) {
 		if _, err := f.vs.IssueChallenge(f.agentCtx, conv.ID, jana.ContactPoints[0].ID); err != nil {
 			t.Fatal(err)
 		}
+		// A supervisor's break-glass reveal: told at once, in German too.
+		if _, err := f.desk.Reveal(f.supCtx, conv.ID, "emails", "fraud check, ticket 12", true); err != nil {
+			t.Fatal(err)
+		}
 		if _, err := sqldb.NewConversationService(db).UpdateConversation(f.agentCtx, conv.ID, proofdesk.ConversationUpdate{Status: &resolved}); err != nil {
 			t.Fatal(err)
 		}
@@ -91,13 +95,14 @@ func TestOneChatOneTranscript(t *testing.T) {
 				continue
 			}
 			german++
-			want := map[string]string{"verification": "Geben Sie ihn in das Codefeld ein", "transcript": "Ihr Gespräch mit dem Acme Shop Support"}[m.Purpose]
+			want := map[string]string{"verification": "Geben Sie ihn in das Codefeld ein", "transcript": "Ihr Gespräch mit dem Acme Shop Support",
+				"owner_notice": "Ein Vorgesetzter hat während eines Support-Gesprächs Folgendes angesehen: E-Mail-Adressen."}[m.Purpose]
 			if want == "" || !strings.Contains(m.Subject+"\n"+m.Body, want) {
 				t.Errorf("%s mail not in German:\n%s\n%s", m.Purpose, m.Subject, m.Body)
 			}
 		}
-		if german != 2 {
-			t.Fatalf("%d mails to the German owner, want the request and the transcript", german)
+		if german != 3 {
+			t.Fatalf("%d mails to the German owner, want the request, the break-glass notice and the transcript", german)
 		}
 	})
 }

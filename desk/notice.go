@@ -152,16 +152,43 @@ func (n *Notices) company(b *proofdesk.Branding) string {
 	return n.cfg.Company
 }
 
-// OwnerNotice implements sqldb.Notifier. The body names the channel and
-// the start time, never an internal ID.
+// ownerNote is the "what" of an owner notice (sqldb.Notifier.OwnerNotice)
+// from the desk: a text key of package locale ("o_viewed") and the field
+// it names, if any, so that OwnerNotice says it in the owner's language.
+func ownerNote(key, field string) string { return "\x00" + key + "\x00" + field }
+
+// ownerWhat says what (an ownerNote, or a plain English sentence) in tx's
+// language.
+func ownerWhat(tx locale.Texts, what string) string {
+	rest, ok := strings.CutPrefix(what, "\x00")
+	if !ok {
+		return what
+	}
+	key, field, _ := strings.Cut(rest, "\x00")
+	if field == "" {
+		return tx.T(key)
+	}
+	return tx.T(key, fieldLabel(tx, field))
+}
+
+// fieldLabel names a customer field for its owner, in tx's language.
+func fieldLabel(tx locale.Texts, field string) string {
+	if l := tx.T("f_" + field); l != "f_"+field {
+		return l
+	}
+	return revealLabel(field) // an attribute: its own name
+}
+
+// OwnerNotice implements sqldb.Notifier, in the owner's language. The body
+// names the channel and the start time, never an internal ID.
 func (n *Notices) OwnerNotice(brand *proofdesk.Branding, cust *proofdesk.Customer, conv *proofdesk.Conversation, what string) []*proofdesk.OutboxMessage {
 	var out []*proofdesk.OutboxMessage
 	company := n.company(brand)
+	tx := locale.For(locale.Match(customerLanguage(cust)))
 	for _, cp := range cust.ContactPointsOf(proofdesk.ContactEmail) {
-		body := fmt.Sprintf("Hello %s,\n\n%s\nThe conversation: %s, started %s UTC.\n\nIf this wasn't you, reply to this message or contact %s support through the app.\n",
-			firstName(cust.Name), what, conv.Channel, conv.CreatedAt.Format("2006-01-02 15:04"), company)
+		body := tx.T("o_body", firstName(cust.Name), ownerWhat(tx, what), tx.Channel(conv.Channel), conv.CreatedAt.Format("2006-01-02 15:04"), company)
 		out = append(out, &proofdesk.OutboxMessage{Kind: proofdesk.OutboxEmail, Purpose: "owner_notice", ConversationID: conv.ID, To: cp.Value,
-			Subject: "Activity on your " + company + " account with support", Body: body})
+			Subject: tx.T("o_subject", company), Body: body})
 	}
 	return out
 }
@@ -238,7 +265,7 @@ func (n *Notices) Transcript(brand *proofdesk.Branding, conv *proofdesk.Conversa
 		if fields := revealed[c.ID]; len(fields) > 0 {
 			labels := make([]string, len(fields))
 			for i, f := range fields {
-				labels[i] = revealLabel(f)
+				labels[i] = fieldLabel(tx, f)
 			}
 			viewed = tx.T("t_viewed", strings.Join(labels, ", "))
 		}

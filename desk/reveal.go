@@ -67,9 +67,9 @@ func (d *Desk) Reveal(ctx context.Context, conversationID, field, reason string,
 		// sends when it is resolved (it lists the audited reveals), so one
 		// short chat sends one mail.
 		if dec.NotifyOwner && (dec.BreakGlass || conv.Status == proofdesk.StatusResolved) {
-			what := "A support agent viewed your " + revealLabel(field) + " after you verified your identity."
+			what := ownerNote("o_viewed", field)
 			if dec.BreakGlass {
-				what = "A supervisor viewed your " + revealLabel(field) + " during a support conversation."
+				what = ownerNote("o_viewed_bg", field)
 			}
 			if err := tx.NotifyOwner(ctx, cust, conv, what); err != nil {
 				return err

@@ -23,7 +23,8 @@ import (
 // none is: the notifier then uses its own default company name.
 type Notifier interface {
 	// OwnerNotice returns one email per on-file email of cust about conv;
-	// what is the sentence saying what happened.
+	// what says what happened (package desk passes a note it renders in
+	// the owner's language).
 	OwnerNotice(brand *proofdesk.Branding, cust *proofdesk.Customer, conv *proofdesk.Conversation, what string) []*proofdesk.OutboxMessage
 	// AccountChange returns the notices to the contact points c had before
 	// a change (old) naming the fields that changed ("contact_points",
