@@ -193,20 +193,22 @@ func (n *Notices) OwnerNotice(brand *proofdesk.Branding, cust *proofdesk.Custome
 	return out
 }
 
-// changeLabels names changed customer fields for the owner.
-var changeLabels = map[string]string{
-	"name": "name", "external_id": "account reference", "contact_points": "email addresses or phone numbers",
-	"addresses": "postal address", "date_of_birth": "date of birth", "payment": "payment method",
-	"attributes": "account details", "support_locked": "support lock",
+// changeFields are the changed customer fields an account-change notice
+// names (in words: fieldLabel); others are not told.
+var changeFields = map[string]bool{
+	"name": true, "external_id": true, "contact_points": true, "addresses": true, "date_of_birth": true,
+	"payment": true, "attributes": true, "support_locked": true,
 }
 
-// AccountChange implements sqldb.Notifier: emails by email, phones by SMS.
+// AccountChange implements sqldb.Notifier: emails by email, phones by
+// SMS, in the owner's language.
 func (n *Notices) AccountChange(brand *proofdesk.Branding, c *proofdesk.Customer, old []*proofdesk.ContactPoint, changed []string, at time.Time) []*proofdesk.OutboxMessage {
+	tx := locale.For(locale.Match(customerLanguage(c)))
 	var what []string
 	cooling := false
 	for _, f := range changed {
-		if l, ok := changeLabels[f]; ok {
-			what = append(what, l)
+		if changeFields[f] {
+			what = append(what, fieldLabel(tx, f))
 		}
 		cooling = cooling || f == "contact_points"
 	}
@@ -214,20 +216,20 @@ func (n *Notices) AccountChange(brand *proofdesk.Branding, c *proofdesk.Customer
 		return nil
 	}
 	list := strings.Join(what, ", ")
+	company := n.company(brand)
 	var out []*proofdesk.OutboxMessage
 	for _, cp := range old {
 		m := &proofdesk.OutboxMessage{Purpose: "contact_change", To: cp.Value}
 		if cp.Kind == proofdesk.ContactEmail {
-			m.Kind, m.Subject = proofdesk.OutboxEmail, "The details on your account changed"
+			m.Kind, m.Subject = proofdesk.OutboxEmail, tx.T("c_subject")
 			extra := ""
 			if cooling {
-				extra = " A new contact point counts for verification only after a cooling-off period."
+				extra = tx.T("c_cooling")
 			}
-			m.Body = fmt.Sprintf("Hello %s,\n\nThe following on your %s account changed at %s UTC: %s.%s\n\nIf you did not ask for this, contact support through the app straight away.\n",
-				firstName(c.Name), n.company(brand), at.Format("2006-01-02 15:04"), list, extra)
+			m.Body = tx.T("c_body", firstName(c.Name), company, at.Format("2006-01-02 15:04"), list, extra)
 		} else {
 			m.Kind = proofdesk.OutboxSMS
-			m.Body = fmt.Sprintf("%s: the %s on your account changed. If this wasn't you, contact support through the app now.", n.company(brand), list)
+			m.Body = tx.T("c_sms", company, list)
 		}
 		out = append(out, m)
 	}

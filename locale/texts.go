@@ -5,6 +5,11 @@ package locale
 // language has every key with the same fmt verbs.
 var catalogue = map[string]map[string]string{
 	"en": {
+		"c_subject":        "The details on your account changed",
+		"c_body":           "Hello %[1]s,\n\nThe following on your %[2]s account changed at %[3]s UTC: %[4]s.%[5]s\n\nIf you did not ask for this, contact support through the app straight away.\n",
+		"c_cooling":        " A new contact point counts for verification only after a cooling-off period.",
+		"c_sms":            "%[1]s: the %[2]s on your account changed. If this wasn't you, contact support through the app now.",
+		"f_contact_points": "email addresses or phone numbers", "f_attributes": "account details", "f_support_locked": "support lock",
 		"o_subject":   "Activity on your %s account with support",
 		"o_body":      "Hello %[1]s,\n\n%[2]s\nThe conversation: %[3]s, started %[4]s UTC.\n\nIf this wasn't you, reply to this message or contact %[5]s support through the app.\n",
 		"o_viewed":    "A support agent viewed your %s after you verified your identity.",
@@ -72,6 +77,11 @@ var catalogue = map[string]map[string]string{
 		"hello":    "Hello %s,",
 	},
 	"de": {
+		"c_subject":        "Die Angaben zu Ihrem Konto wurden geändert",
+		"c_body":           "Hallo %[1]s,\n\nFolgendes wurde in Ihrem %[2]s Konto am %[3]s UTC geändert: %[4]s.%[5]s\n\nWenn Sie das nicht veranlasst haben, kontaktieren Sie sofort den Support über die App.\n",
+		"c_cooling":        " Eine neue Kontaktangabe zählt erst nach einer Wartezeit für die Bestätigung.",
+		"c_sms":            "%[1]s: %[2]s in Ihrem Konto wurde geändert. Wenn Sie das nicht waren, kontaktieren Sie jetzt den Support über die App.",
+		"f_contact_points": "E-Mail-Adressen oder Telefonnummern", "f_attributes": "Kontoangaben", "f_support_locked": "Support-Sperre",
 		"o_subject":   "Aktivität in Ihrem %s Konto beim Support",
 		"o_body":      "Hallo %[1]s,\n\n%[2]s\nDas Gespräch: %[3]s, begonnen %[4]s UTC.\n\nWenn Sie das nicht waren, antworten Sie auf diese Nachricht oder kontaktieren Sie den %[5]s Support über die App.\n",
 		"o_viewed":    "Ein Support-Mitarbeiter hat nach Ihrer Bestätigung Folgendes angesehen: %s.",
@@ -136,6 +146,11 @@ var catalogue = map[string]map[string]string{
 		"hello":    "Hallo %s,",
 	},
 	"fr": {
+		"c_subject":        "Les informations de votre compte ont changé",
+		"c_body":           "Bonjour %[1]s,\n\nLes éléments suivants de votre compte %[2]s ont changé le %[3]s UTC : %[4]s.%[5]s\n\nSi vous n'avez rien demandé, contactez immédiatement le support depuis l'application.\n",
+		"c_cooling":        " Un nouveau moyen de contact ne compte pour la vérification qu'après un délai de carence.",
+		"c_sms":            "%[1]s : %[2]s de votre compte a changé. Si ce n'était pas vous, contactez le support depuis l'application maintenant.",
+		"f_contact_points": "adresses e-mail ou numéros de téléphone", "f_attributes": "informations du compte", "f_support_locked": "blocage du support",
 		"o_subject":   "Activité du support sur votre compte %s",
 		"o_body":      "Bonjour %[1]s,\n\n%[2]s\nLa conversation : %[3]s, commencée le %[4]s UTC.\n\nSi ce n'était pas vous, répondez à ce message ou contactez le support %[5]s depuis l'application.\n",
 		"o_viewed":    "Un agent du support a consulté : %s, après la confirmation de votre identité.",
@@ -200,6 +215,11 @@ var catalogue = map[string]map[string]string{
 		"hello":    "Bonjour %s,",
 	},
 	"es": {
+		"c_subject":        "Los datos de su cuenta han cambiado",
+		"c_body":           "Hola, %[1]s:\n\nLo siguiente de su cuenta de %[2]s cambió el %[3]s UTC: %[4]s.%[5]s\n\nSi no lo pidió usted, contacte con soporte desde la aplicación de inmediato.\n",
+		"c_cooling":        " Un nuevo medio de contacto solo cuenta para la verificación tras un periodo de espera.",
+		"c_sms":            "%[1]s: %[2]s de su cuenta cambió. Si no fue usted, contacte ya con soporte desde la aplicación.",
+		"f_contact_points": "correos electrónicos o números de teléfono", "f_attributes": "datos de la cuenta", "f_support_locked": "bloqueo de soporte",
 		"o_subject":   "Actividad del soporte en su cuenta de %s",
 		"o_body":      "Hola, %[1]s:\n\n%[2]s\nLa conversación: %[3]s, iniciada el %[4]s UTC.\n\nSi no fue usted, responda a este mensaje o contacte con el soporte de %[5]s desde la aplicación.\n",
 		"o_viewed":    "Un agente de soporte consultó: %s, después de que verificara su identidad.",
@@ -264,6 +284,11 @@ var catalogue = map[string]map[string]string{
 		"hello":    "Hola, %s:",
 	},
 	"it": {
+		"c_subject":        "I dati del tuo account sono cambiati",
+		"c_body":           "Ciao %[1]s,\n\nQuanto segue nel tuo account %[2]s è cambiato il %[3]s UTC: %[4]s.%[5]s\n\nSe non l'hai chiesto tu, contatta subito l'assistenza dall'app.\n",
+		"c_cooling":        " Un nuovo recapito vale per la verifica solo dopo un periodo di attesa.",
+		"c_sms":            "%[1]s: %[2]s del tuo account è cambiato. Se non eri tu, contatta subito l'assistenza dall'app.",
+		"f_contact_points": "indirizzi email o numeri di telefono", "f_attributes": "dati dell'account", "f_support_locked": "blocco dell'assistenza",
 		"o_subject":   "Attività dell'assistenza sul tuo account %s",
 		"o_body":      "Ciao %[1]s,\n\n%[2]s\nLa conversazione: %[3]s, iniziata il %[4]s UTC.\n\nSe non eri tu, rispondi a questo messaggio o contatta l'assistenza %[5]s dall'app.\n",
 		"o_viewed":    "Un operatore dell'assistenza ha visualizzato: %s, dopo la verifica della tua identità.",
@@ -328,6 +353,11 @@ var catalogue = map[string]map[string]string{
 		"hello":    "Ciao %s,",
 	},
 	"nl": {
+		"c_subject":        "De gegevens van je account zijn gewijzigd",
+		"c_body":           "Hallo %[1]s,\n\nHet volgende in je %[2]s-account is gewijzigd op %[3]s UTC: %[4]s.%[5]s\n\nHeb je hier niet om gevraagd, neem dan meteen via de app contact op met support.\n",
+		"c_cooling":        " Een nieuw contactgegeven telt pas na een wachttijd mee voor verificatie.",
+		"c_sms":            "%[1]s: %[2]s van je account is gewijzigd. Was jij dit niet, neem dan nu via de app contact op met support.",
+		"f_contact_points": "e-mailadressen of telefoonnummers", "f_attributes": "accountgegevens", "f_support_locked": "supportblokkade",
 		"o_subject":   "Activiteit van support op je %s-account",
 		"o_body":      "Hallo %[1]s,\n\n%[2]s\nHet gesprek: %[3]s, begonnen %[4]s UTC.\n\nWas jij dit niet, beantwoord dan dit bericht of neem via de app contact op met %[5]s support.\n",
 		"o_viewed":    "Een supportmedewerker bekeek het volgende nadat je je identiteit had bevestigd: %s.",
@@ -392,6 +422,11 @@ var catalogue = map[string]map[string]string{
 		"hello":    "Hallo %s,",
 	},
 	"pt": {
+		"c_subject":        "Os dados da sua conta mudaram",
+		"c_body":           "Olá %[1]s,\n\nO seguinte na sua conta %[2]s mudou em %[3]s UTC: %[4]s.%[5]s\n\nSe não pediu isto, contacte de imediato o suporte através da aplicação.\n",
+		"c_cooling":        " Um novo contacto só conta para a verificação após um período de espera.",
+		"c_sms":            "%[1]s: %[2]s da sua conta mudou. Se não foi você, contacte já o suporte através da aplicação.",
+		"f_contact_points": "endereços de e-mail ou números de telefone", "f_attributes": "dados da conta", "f_support_locked": "bloqueio do suporte",
 		"o_subject":   "Atividade do suporte na sua conta %s",
 		"o_body":      "Olá %[1]s,\n\n%[2]s\nA conversa: %[3]s, iniciada em %[4]s UTC.\n\nSe não foi você, responda a esta mensagem ou contacte o suporte %[5]s através da aplicação.\n",
 		"o_viewed":    "Um agente do suporte consultou: %s, depois de verificar a sua identidade.",
