@@ -1,7 +1,8 @@
 // Package customer_test drives the customer's side in headless Chromium
 // against a real `proofdesk serve` and mailpit: the chat widget on a
 // shop's site (history across reloads and pages, the agent's name, the
-// unread badge, Esc and focus, the code box, the resolved notice), the
+// unread badge, Esc, focus kept in the open panel (read from the
+// accessibility tree), the code box, the resolved notice), the
 // verification page and the "This wasn't me" page in two languages, each
 // checked with axe-core (WCAG 2.1 A and AA rules), with screenshots.
 package customer_test
@@ -18,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/cdproto/network"
@@ -199,6 +201,29 @@ func axeCheck(t *testing.T, ctx context.Context, what string) {
 	t.Logf("%s: axe-core %s: %d rules pass, %d violations", what, e2etest.AxeVersion, out.Passes, len(out.Violations))
 }
 
+// focusedName is the accessible name of the focused element, from the
+// page's accessibility tree.
+func focusedName(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	tree, err := chromedp.Call(ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+	if err != nil {
+		t.Fatalf("accessibility tree: %v", err)
+	}
+	for _, n := range tree.Nodes {
+		if n.Role != nil && strings.Contains(string(n.Role.Value), "WebArea") {
+			continue // the document itself counts as focused
+		}
+		for _, p := range n.Properties {
+			if p.Name == accessibility.PropertyNameFocused && p.Value != nil && string(p.Value.Value) == "true" && n.Name != nil {
+				var name string
+				_ = json.Unmarshal(n.Name.Value, &name)
+				return name
+			}
+		}
+	}
+	return ""
+}
+
 // inLanguage makes the tab's requests ask for lang (Accept-Language).
 func inLanguage(t *testing.T, ctx context.Context, lang string) {
 	t.Helper()
@@ -296,6 +321,21 @@ func TestCustomerSide(t *testing.T) {
 		}
 	}
 	shot(t, ctx, "widget-second-page")
+
+	// Tab and Shift+Tab stay inside the open panel (its dialog traps
+	// focus), read from the accessibility tree, which sees into the
+	// widget's closed shadow root.
+	inside := map[string]bool{"Close the chat": true, "Send an image or PDF": true, "Message": true, "Send": true}
+	for i, key := range []string{kb.Tab, kb.Tab, kb.Tab, kb.Tab, kb.Tab, kb.Tab, kb.Shift + kb.Tab} {
+		if key == kb.Shift+kb.Tab {
+			do(t, ctx, "Shift+Tab", chromedp.KeyEvent(kb.Tab, chromedp.KeyModifiers(chromedp.ModifierShift)))
+		} else {
+			do(t, ctx, "Tab", chromedp.KeyEvent(key))
+		}
+		if name := focusedName(t, ctx); !inside[name] {
+			t.Fatalf("key %d: focus left the chat panel for %q", i+1, name)
+		}
+	}
 
 	// 4. Esc closes the panel and gives focus back to the launcher; an
 	// agent reply while it is closed shows an unread badge.
