@@ -23,19 +23,19 @@ func TestOneChatOneTranscript(t *testing.T) {
 		if err := sqldb.NewBrandingService(db, proofdesk.Branding{Company: "Proofdesk"}).UpdateBranding(ctx, &proofdesk.Branding{Company: "Acme Shop"}); err != nil {
 			t.Fatal(err)
 		}
-		info, err := f.vs.IssueChallenge(f.agentCtx, f.conv.ID, f.emailID)
+		info, err := f.VS.IssueChallenge(f.AgentCtx, f.Conv.ID, f.EmailID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		token, _ := f.lastSecret(t)
-		if _, err := f.vs.ApproveByToken(ctx, token, info.Number); err != nil {
+		token, _ := f.LastSecret(t)
+		if _, err := f.VS.ApproveByToken(ctx, token, info.Number); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := f.desk.Reveal(f.agentCtx, f.conv.ID, "addresses", "customer asked where the parcel goes", false); err != nil {
+		if _, err := f.Desk.Reveal(f.AgentCtx, f.Conv.ID, "addresses", "customer asked where the parcel goes", false); err != nil {
 			t.Fatal(err)
 		}
 		resolved := proofdesk.StatusResolved
-		if _, err := sqldb.NewConversationService(db).UpdateConversation(f.agentCtx, f.conv.ID, proofdesk.ConversationUpdate{Status: &resolved}); err != nil {
+		if _, err := sqldb.NewConversationService(db).UpdateConversation(f.AgentCtx, f.Conv.ID, proofdesk.ConversationUpdate{Status: &resolved}); err != nil {
 			t.Fatal(err)
 		}
 		msgs, err := sqldb.NewOutboxService(db).FindOutbox(ctx, 100)
@@ -47,7 +47,7 @@ func TestOneChatOneTranscript(t *testing.T) {
 			if m.To == "jane@example.com" {
 				byPurpose[m.Purpose] = append(byPurpose[m.Purpose], m)
 			}
-			if strings.Contains(m.Body, f.conv.ID) || strings.Contains(m.Body, "cnv_") {
+			if strings.Contains(m.Body, f.Conv.ID) || strings.Contains(m.Body, "cnv_") {
 				t.Errorf("%s mail shows an internal ID:\n%s", m.Purpose, m.Body)
 			}
 		}
@@ -74,18 +74,18 @@ func TestOneChatOneTranscript(t *testing.T) {
 		if err := sqldb.NewCustomerService(db).CreateCustomer(ctx, jana); err != nil {
 			t.Fatal(err)
 		}
-		conv := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, CustomerID: jana.ID, AssigneeID: f.agent.ID}
-		if err := sqldb.NewConversationService(db).CreateConversation(f.agentCtx, conv, nil); err != nil {
+		conv := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, CustomerID: jana.ID, AssigneeID: f.Agent.ID}
+		if err := sqldb.NewConversationService(db).CreateConversation(f.AgentCtx, conv, nil); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := f.vs.IssueChallenge(f.agentCtx, conv.ID, jana.ContactPoints[0].ID); err != nil {
+		if _, err := f.VS.IssueChallenge(f.AgentCtx, conv.ID, jana.ContactPoints[0].ID); err != nil {
 			t.Fatal(err)
 		}
 		// A supervisor's break-glass reveal: told at once, in German too.
-		if _, err := f.desk.Reveal(f.supCtx, conv.ID, "emails", "fraud check, ticket 12", true); err != nil {
+		if _, err := f.Desk.Reveal(f.SupCtx, conv.ID, "emails", "fraud check, ticket 12", true); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := sqldb.NewConversationService(db).UpdateConversation(f.agentCtx, conv.ID, proofdesk.ConversationUpdate{Status: &resolved}); err != nil {
+		if _, err := sqldb.NewConversationService(db).UpdateConversation(f.AgentCtx, conv.ID, proofdesk.ConversationUpdate{Status: &resolved}); err != nil {
 			t.Fatal(err)
 		}
 		msgs, _ = sqldb.NewOutboxService(db).FindOutbox(ctx, 100)

@@ -13,6 +13,7 @@ import (
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/locale"
 	"github.com/proofdesk/proofdesk/sqldb"
+	"github.com/proofdesk/proofdesk/verify"
 )
 
 // This file is what account owners are told (DESIGN.md §2, "the owner is
@@ -31,6 +32,11 @@ type NoticeConfig struct {
 	BaseURL string
 	// Company names the business; "" means "Proofdesk".
 	Company string
+	// CoolingOff is how long a new contact point counts for nothing
+	// (VerificationConfig.CoolingOff); 0 means verify.DefaultCoolingOff.
+	// Notices go to the established contact points only, when there are
+	// any: one an attacker just added is never the owner's only channel.
+	CoolingOff time.Duration
 }
 
 // Notices writes the notices to account owners and serves their "this
@@ -57,6 +63,9 @@ func NewNotices(ctx context.Context, db *sqldb.DB, cfg NoticeConfig) (*Notices, 
 	}
 	if cfg.Company == "" {
 		cfg.Company = "Proofdesk"
+	}
+	if cfg.CoolingOff <= 0 {
+		cfg.CoolingOff = verify.DefaultCoolingOff
 	}
 	n := &Notices{db: db, key: key, cfg: cfg}
 	db.SetNotifier(n)
@@ -179,16 +188,60 @@ func fieldLabel(tx locale.Texts, field string) string {
 	return revealLabel(field) // an attribute: its own name
 }
 
-// OwnerNotice implements sqldb.Notifier, in the owner's language. The body
-// names the channel and the start time, never an internal ID.
+// recipients returns whom a notice to c goes to, of cps (c's contact
+// points, or those it had before a change) at at: the established ones,
+// past their cooling-off, when there are any — a contact point added in
+// the cooling-off window may be the attacker's, and the owner must hear
+// on a channel they had before; only when none is established (a new
+// customer), every one; split into emails and phones.
+func (n *Notices) recipients(cps []*proofdesk.ContactPoint, at time.Time) (emails, phones []*proofdesk.ContactPoint) {
+	var est []*proofdesk.ContactPoint
+	for _, cp := range cps {
+		if !cp.AddedAt.After(at.Add(-n.cfg.CoolingOff)) {
+			est = append(est, cp)
+		}
+	}
+	if len(est) == 0 {
+		est = cps
+	}
+	for _, cp := range est {
+		switch cp.Kind {
+		case proofdesk.ContactEmail:
+			emails = append(emails, cp)
+		case proofdesk.ContactPhone:
+			phones = append(phones, cp)
+		}
+	}
+	return emails, phones
+}
+
+func (n *Notices) now() time.Time {
+	if n.db.Now != nil {
+		return n.db.Now()
+	}
+	return time.Now()
+}
+
+// OwnerNotice implements sqldb.Notifier, in the owner's language: to the
+// owner's established emails (recipients), or by SMS to the established
+// phones when no email qualifies. The body names the channel and the
+// start time, never an internal ID.
 func (n *Notices) OwnerNotice(brand *proofdesk.Branding, cust *proofdesk.Customer, conv *proofdesk.Conversation, what string) []*proofdesk.OutboxMessage {
 	var out []*proofdesk.OutboxMessage
 	company := n.company(brand)
 	tx := locale.For(locale.Match(customerLanguage(cust)))
-	for _, cp := range cust.ContactPointsOf(proofdesk.ContactEmail) {
+	emails, phones := n.recipients(cust.ContactPoints, n.now())
+	if len(emails) > 0 {
+		phones = nil // by email when it can
+	}
+	for _, cp := range emails {
 		body := tx.T("o_body", firstName(cust.Name), ownerWhat(tx, what), tx.Channel(conv.Channel), conv.CreatedAt.Format("2006-01-02 15:04"), company)
 		out = append(out, &proofdesk.OutboxMessage{Kind: proofdesk.OutboxEmail, Purpose: "owner_notice", ConversationID: conv.ID, To: cp.Value,
 			Subject: tx.T("o_subject", company), Body: body})
+	}
+	for _, cp := range phones {
+		out = append(out, &proofdesk.OutboxMessage{Kind: proofdesk.OutboxSMS, Purpose: "owner_notice", ConversationID: conv.ID, To: cp.Value,
+			Body: tx.T("o_sms", company, ownerWhat(tx, what))})
 	}
 	return out
 }
@@ -200,8 +253,9 @@ var changeFields = map[string]bool{
 	"payment": true, "attributes": true, "support_locked": true,
 }
 
-// AccountChange implements sqldb.Notifier: emails by email, phones by
-// SMS, in the owner's language.
+// AccountChange implements sqldb.Notifier, in the owner's language: to the
+// contact points c had before the change that are established
+// (recipients), emails by email, phones by SMS.
 func (n *Notices) AccountChange(brand *proofdesk.Branding, c *proofdesk.Customer, old []*proofdesk.ContactPoint, changed []string, at time.Time) []*proofdesk.OutboxMessage {
 	tx := locale.For(locale.Match(customerLanguage(c)))
 	var what []string
@@ -218,7 +272,8 @@ func (n *Notices) AccountChange(brand *proofdesk.Branding, c *proofdesk.Customer
 	list := strings.Join(what, ", ")
 	company := n.company(brand)
 	var out []*proofdesk.OutboxMessage
-	for _, cp := range old {
+	emails, phones := n.recipients(old, at)
+	for _, cp := range append(emails, phones...) {
 		m := &proofdesk.OutboxMessage{Purpose: "contact_change", To: cp.Value}
 		if cp.Kind == proofdesk.ContactEmail {
 			m.Kind, m.Subject = proofdesk.OutboxEmail, tx.T("c_subject")
@@ -240,28 +295,43 @@ func (n *Notices) AccountChange(brand *proofdesk.Branding, c *proofdesk.Customer
 // transcriptText: email addresses, runs of digits and the words of the
 // owners' on-file addresses are masked, as the mail says), the fields
 // agents revealed after verification, the channel and time, and a signed
-// "this wasn't me" link valid for NoticeTTL, to every on-file email of
-// each owner, in the owner's language (attribute "language", else
-// English). Messages go through the one agent-facing view, codes hidden;
-// system messages are left out. One conversation, one mail per address:
-// a reveal after verification is told here, not in a mail of its own.
+// "this wasn't me" link valid for NoticeTTL, to each owner's established
+// emails (or, when no email qualifies, an SMS with the link to the
+// established phones; see recipients), in the owner's language (attribute
+// "language", else English). Messages go through the one agent-facing
+// view, codes hidden (a code split across messages too); system messages
+// are left out. One conversation, one mail per address: a reveal after
+// verification is told here, not in a mail of its own.
 func (n *Notices) Transcript(brand *proofdesk.Branding, conv *proofdesk.Conversation, owners []*proofdesk.Customer, msgs []*proofdesk.Message, codesIssued bool,
 	revealed map[string][]string, at time.Time) []*proofdesk.OutboxMessage {
 	vc := proofdesk.ViewContext{CodesIssued: codesIssued}
 	addrWords := addressWords(owners)
 	company := n.company(brand)
+	views := proofdesk.NewMessageViews(msgs, vc)
 	var out []*proofdesk.OutboxMessage
 	for _, c := range owners {
 		tx := locale.For(locale.Match(customerLanguage(c)))
+		link := n.cfg.BaseURL + "/n/" + n.token(conv.ID, c.ID, at.Add(NoticeTTL))
+		emails, phones := n.recipients(c.ContactPoints, at)
+		if len(emails) > 0 {
+			phones = nil // by email when it can
+		}
+		for _, cp := range phones {
+			out = append(out, &proofdesk.OutboxMessage{Kind: proofdesk.OutboxSMS, Purpose: "transcript", ConversationID: conv.ID, To: cp.Value,
+				Body: tx.T("t_sms", company, tx.Channel(conv.Channel), link)})
+		}
+		if len(emails) == 0 {
+			continue
+		}
 		var b strings.Builder
-		for _, m := range msgs {
+		for i, m := range msgs {
 			who := tx.T("t_support")
 			if m.AuthorKind == proofdesk.AuthorCustomer {
 				who = tx.T("t_requester")
 			} else if m.AuthorKind == proofdesk.AuthorSystem {
 				continue
 			}
-			fmt.Fprintf(&b, "[%s UTC] %s: %s\n", m.CreatedAt.Format("15:04"), who, transcriptText(proofdesk.NewMessageView(m, vc).Body, addrWords))
+			fmt.Fprintf(&b, "[%s UTC] %s: %s\n", m.CreatedAt.Format("15:04"), who, transcriptText(views[i].Body, addrWords))
 		}
 		viewed := ""
 		if fields := revealed[c.ID]; len(fields) > 0 {
@@ -271,8 +341,7 @@ func (n *Notices) Transcript(brand *proofdesk.Branding, conv *proofdesk.Conversa
 			}
 			viewed = tx.T("t_viewed", strings.Join(labels, ", "))
 		}
-		link := n.cfg.BaseURL + "/n/" + n.token(conv.ID, c.ID, at.Add(NoticeTTL))
-		for _, cp := range c.ContactPointsOf(proofdesk.ContactEmail) {
+		for _, cp := range emails {
 			body := tx.T("t_body", firstName(c.Name), company, tx.Channel(conv.Channel), conv.CreatedAt.Format("2006-01-02 15:04"), b.String(), viewed, link)
 			out = append(out, &proofdesk.OutboxMessage{Kind: proofdesk.OutboxEmail, Purpose: "transcript", ConversationID: conv.ID, To: cp.Value,
 				Subject: tx.T("t_subject", company), Body: body})

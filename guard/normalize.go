@@ -59,6 +59,11 @@ type text struct {
 	spelled []byte
 	// ats counts the '@' signs.
 	ats int
+	// enc says which encodings the text may hold (enc* bits, decode.go),
+	// gathered while tokenising; hexRun counts two-hex-digit words in a
+	// row.
+	enc    uint8
+	hexRun int
 }
 
 // tok is one token of the token view.
@@ -289,7 +294,7 @@ func (t *text) normalize(s string) {
 func (t *text) tokenize(s string) {
 	t.raw = t.raw[:0]
 	t.rawBuf = t.rawBuf[:0]
-	t.ats = 0
+	t.ats, t.enc, t.hexRun = 0, 0, 0
 	start := -1
 	sentence := true
 	gapSep, gapDots, gapLen := true, true, 0
@@ -386,8 +391,29 @@ func (t *text) tokenize(s string) {
 			}
 			n := len(t.rawBuf)
 			t.rawBuf = slices.Grow(t.rawBuf, j-i+1)[:n+j-i+1]
+			var cls uint16
+			ups := 0 // capitals after the first letter
 			for k, c := range []byte(s[i-1 : j]) {
 				t.rawBuf[n+k] = lowerAlnum[c]
+				cls |= decodeClass[c]
+				ups += int(^c >> 5 & 1) // a capital has bit 5 clear, a digit or small letter set
+			}
+			ups -= int(^s[i-1] >> 5 & 1)
+			// what the word may be part of: base64 or hex of text, a run
+			// of hex pairs, roman numerals (decode.go)
+			wl := j - i + 1
+			if wl >= 8 && (ups >= 1 && cls&(dcLower|dcDigit) != 0 || cls&dcNotHex == 0 && wl%2 == 0) {
+				t.enc |= encToken
+			}
+			if wl == 2 && cls&dcNotHex == 0 {
+				if t.hexRun++; t.hexRun >= 4 {
+					t.enc |= encToken
+				}
+			} else {
+				t.hexRun = 0
+			}
+			if cls&dcNotRoman == 0 && wl >= 2 {
+				t.enc |= encRoman
 			}
 			i = j
 		case r < utf8.RuneSelf:
@@ -413,6 +439,7 @@ func (t *text) tokenize(s string) {
 				}
 				word("xx")
 			default:
+				t.enc |= encPunct[c]
 				endTok()
 				gap(r)
 				if (c == '.' || c == '!' || c == '?' || c == ';') && (i >= len(s) || s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t') || c == '\n' {
