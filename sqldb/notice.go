@@ -57,10 +57,21 @@ func (h *Handle) StoredBranding(ctx context.Context) (*proofdesk.Branding, error
 }
 
 // revealedFields returns, by customer ID, the fields revealed in a
-// conversation, in the order of the audit log, each once.
+// conversation, in the order of the audit log, each once. On PostgreSQL
+// it reads the pending entries too (audit_seq.go): a reveal the sequencer
+// has not chained yet is still told.
 func (h *Handle) revealedFields(ctx context.Context, conversationID string) (map[string][]string, error) {
-	rows, err := h.query(ctx, `SELECT detail FROM audit_log WHERE action = ? AND subject_kind = 'conversation' AND subject_id = ? ORDER BY seq`,
-		proofdesk.AuditReveal, conversationID)
+	q := `SELECT detail FROM audit_log WHERE action = ? AND subject_kind = 'conversation' AND subject_id = ? ORDER BY seq`
+	args := []any{proofdesk.AuditReveal, conversationID}
+	if h.db.dialect == Postgres {
+		q = `SELECT detail FROM (
+			SELECT seq AS o, detail FROM audit_log WHERE action = ? AND subject_kind = 'conversation' AND subject_id = ?
+			UNION ALL
+			SELECT 4611686018427387904 + id, detail FROM audit_pending WHERE action = ? AND subject_kind = 'conversation' AND subject_id = ?
+		) e ORDER BY o`
+		args = append(args, args...)
+	}
+	rows, err := h.query(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
