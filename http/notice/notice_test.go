@@ -141,6 +141,23 @@ func TestNoticePage(t *testing.T) {
 				t.Fatalf("%s: POST locked the account", name)
 			}
 		}
+		// The refusal is said in the visitor's language, on the branded page.
+		req, _ = http.NewRequest("POST", srv.URL+m[1], strings.NewReader(url.Values{"csrf": {"9999999999.AAAA"}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Accept-Language", "es-ES")
+		if resp, err := browser.Do(req); err != nil {
+			t.Fatal(err)
+		} else {
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusForbidden || !strings.Contains(html.UnescapeString(string(b)), "Este formulario ha caducado o no procede de esta página") ||
+				!strings.Contains(string(b), `<html lang="es">`) {
+				t.Fatalf("Spanish refusal: %d %s", resp.StatusCode, b)
+			}
+			if locked() {
+				t.Fatal("a refused POST locked the account")
+			}
+		}
 		status, body, resp := post(browser, url.Values{"csrf": {fm[1]}})
 		if status != 200 || !strings.Contains(body, "locked support changes") {
 			t.Fatalf("POST: %d %s", status, body)
