@@ -449,4 +449,15 @@ func TestCustomerSide(t *testing.T) {
 	}
 	axeCheck(t, nTab, "notice page (fr)")
 	shot(t, nTab, "notice-page-fr")
+	// Pressing the button posts the page's CSRF token: the owner reads the
+	// confirmation in French and the conversation is flagged.
+	do(t, nTab, "press This wasn't me", chromedp.Click(chromedp.CSS(`button.no`)), chromedp.WaitNotPresent(chromedp.CSS(`button.no`)))
+	if h := pageText(t, nTab, "h1"); h != "Merci — nous avons bloqué les modifications de votre compte par le support" {
+		t.Fatalf("French confirmation after the button: h1 %q", h)
+	}
+	var flagged struct{ Fraud bool }
+	s.API(t, "GET", "/api/v1/conversations/"+conv, s.Agent.Token, nil, http.StatusOK, &flagged)
+	if !flagged.Fraud {
+		t.Fatal("the button did not flag the conversation")
+	}
 }
