@@ -33,16 +33,19 @@ type ChallengeInfo struct {
 // ChallengePage is what the customer's /v/{token} page shows: who is
 // asking, on which channel, since when, and the numbers to pick from.
 type ChallengePage struct {
-	ChallengeID    string
-	Status         string
-	Channel        string
-	AgentName      string
-	ContactSince   time.Time // when the conversation started
-	Choices        [3]int
-	ExpiresAt      time.Time
-	AttemptsLeft   int
-	CustomerFirst  string // the customer's first name, for the greeting
-	ConversationID string
+	ChallengeID   string
+	Status        string
+	Channel       string
+	AgentName     string
+	ContactSince  time.Time // when the conversation started
+	Choices       [3]int
+	ExpiresAt     time.Time
+	AttemptsLeft  int
+	CustomerFirst string // the customer's first name, for the greeting
+	// CustomerLanguage is the customer's stored language preference (the
+	// attribute "language", e.g. "de"), or "": the page's first choice.
+	CustomerLanguage string
+	ConversationID   string
 }
 
 // ChallengeResult is the outcome of a customer's attempt.

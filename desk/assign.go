@@ -9,7 +9,8 @@ import (
 
 // takeOverNotice is what the owner is told when a supervisor breaks glass
 // to take over a conversation they verified themselves in.
-const takeOverNotice = "A supervisor took over a support conversation you verified yourself in."
+// takeOverNotice is the owner notice of a break-glass take-over.
+var takeOverNotice = ownerNote("o_takeover", "")
 
 // UpdateConversation applies upd to the conversation id, each part as
 // proofdesk.Decide rules it: linking to another customer (DoLink: a

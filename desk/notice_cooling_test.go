@@ -68,13 +68,13 @@ func TestNoticesSkipContactPointsInCoolingOff(t *testing.T) {
 				[]string{"email:jane@example.com"}, []string{"email:jane@example.com"}},
 		} {
 			c := &proofdesk.Customer{ID: "cus_x", Name: "Jane Doe", ContactPoints: tc.cps}
-			if got := to(n.OwnerNotice(c, conv, "A supervisor revealed your address.")); !slices.Equal(got, tc.want) {
+			if got := to(n.OwnerNotice(nil, c, conv, "A supervisor revealed your address.")); !slices.Equal(got, tc.want) {
 				t.Errorf("%s: owner notice to %v, want %v", tc.name, got, tc.want)
 			}
-			if got := to(n.AccountChange(c, tc.cps, []string{"contact_points"}, now)); !slices.Equal(got, tc.wantChange) {
+			if got := to(n.AccountChange(nil, c, tc.cps, []string{"contact_points"}, now)); !slices.Equal(got, tc.wantChange) {
 				t.Errorf("%s: account-change notice to %v, want %v", tc.name, got, tc.want)
 			}
-			tr := n.Transcript(conv, []*proofdesk.Customer{c}, nil, false, now)
+			tr := n.Transcript(nil, conv, []*proofdesk.Customer{c}, nil, false, nil, now)
 			if got := to(tr); !slices.Equal(got, tc.want) {
 				t.Errorf("%s: transcript to %v, want %v", tc.name, got, tc.want)
 			}
@@ -117,6 +117,44 @@ func TestOwnerNoticeThroughTheStoreSkipsTheNewAddress(t *testing.T) {
 		}
 		if !sent["jane@example.com"] || sent["attacker@evil.test"] || len(sent) != 1 {
 			t.Fatalf("owner notice went to %v, want only the established jane@example.com", sent)
+		}
+	})
+}
+
+// A notice that goes by SMS (no established email) is in the owner's
+// language and names the business by its stored branding, as the mails do.
+func TestNoticeSMSInTheOwnersLanguage(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		n, err := desk.NewNotices(ctx, db, desk.NoticeConfig{BaseURL: "https://desk.example", CoolingOff: 72 * time.Hour})
+		if err != nil {
+			t.Fatal(err)
+		}
+		now := db.Now()
+		c := &proofdesk.Customer{ID: "cus_x", Name: "Jana Muster", Attributes: map[string]string{"language": "de"}, ContactPoints: []*proofdesk.ContactPoint{
+			{ID: "cp_1", Kind: proofdesk.ContactEmail, Value: "attacker@evil.test", AddedAt: now.Add(-time.Hour)},
+			{ID: "cp_2", Kind: proofdesk.ContactPhone, Value: "+4915112345678", AddedAt: now.AddDate(-1, 0, 0)}}}
+		conv := &proofdesk.Conversation{ID: "cnv_x", Channel: proofdesk.ChannelChat, CreatedAt: now}
+		brand := &proofdesk.Branding{Company: "Acme Shop"}
+		one := func(what string, ms []*proofdesk.OutboxMessage) *proofdesk.OutboxMessage {
+			t.Helper()
+			if len(ms) != 1 || ms[0].Kind != proofdesk.OutboxSMS || ms[0].To != "+4915112345678" {
+				t.Fatalf("%s: %d messages, want one SMS to the established phone: %+v", what, len(ms), ms)
+			}
+			return ms[0]
+		}
+		// what the desk passes for an unlock (ownerNote("o_unlock", ""))
+		o := one("owner notice", n.OwnerNotice(brand, c, conv, "\x00o_unlock\x00"))
+		for _, want := range []string{"Acme Shop", "Support-Sperre", "Wenn Sie das nicht waren"} {
+			if !strings.Contains(o.Body, want) {
+				t.Errorf("owner notice SMS lacks %q: %q", want, o.Body)
+			}
+		}
+		tr := one("transcript", n.Transcript(brand, conv, []*proofdesk.Customer{c}, nil, false, nil, now))
+		for _, want := range []string{"Acme Shop", "Live-Chat", "Wenn Sie das nicht waren", "https://desk.example/n/"} {
+			if !strings.Contains(tr.Body, want) {
+				t.Errorf("transcript SMS lacks %q: %q", want, tr.Body)
+			}
 		}
 	})
 }

@@ -103,7 +103,7 @@ func (d *Desk) GuardReply(ctx context.Context, tx *sqldb.Tx, conv *proofdesk.Con
 		if err != nil {
 			return err
 		}
-		return tx.NotifyOwner(ctx, c, conv, "A supervisor sent protected account data during a support conversation.")
+		return tx.NotifyOwner(ctx, c, conv, ownerNote("o_sent_bg", ""))
 	}
 	return nil
 }

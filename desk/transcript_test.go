@@ -58,12 +58,12 @@ func TestTranscript_Inert(t *testing.T) {
 				t.Fatal("transcript sent to a customer the text names")
 			}
 			// The conversation part: between the intro and the footer.
-			start := strings.Index(m.Body, "(account details masked):")
+			start := strings.Index(m.Body, "(email addresses, long numbers and your postal address are masked):")
 			end := strings.Index(m.Body, "If this wasn't you, press the button")
 			if start < 0 || end < start {
 				t.Fatalf("transcript layout changed:\n%s", m.Body)
 			}
-			part := m.Body[start+len("(account details masked):") : end]
+			part := m.Body[start+len("(email addresses, long numbers and your postal address are masked):") : end]
 			if l := liveLink.FindString(part); l != "" {
 				t.Errorf("live link %q in the transcript:\n%s", l, part)
 			}

@@ -43,7 +43,7 @@ func (d *Desk) RemoveSupportLock(ctx context.Context, conversationID, reason str
 		if !dec.NotifyOwner {
 			return nil
 		}
-		return tx.NotifyOwner(ctx, cust, conv, "A supervisor lifted the support lock on your account after you verified your identity with two factors.")
+		return tx.NotifyOwner(ctx, cust, conv, ownerNote("o_unlock", ""))
 	})
 	if refused != nil {
 		if aerr := d.db.AuditRefusal(ctx, proofdesk.DoUnlock, "conversation", conversationID, refused, nil); aerr != nil {

@@ -109,7 +109,7 @@ func TestTranscriptHidesCodeForms(t *testing.T) {
 		{AuthorKind: proofdesk.AuthorAgent, Body: "go on"},
 		{AuthorKind: proofdesk.AuthorCustomer, Body: "204"},
 	}
-	out := n.Transcript(f.Conv, []*proofdesk.Customer{f.Cust}, msgs, true, time.Now())
+	out := n.Transcript(nil, f.Conv, []*proofdesk.Customer{f.Cust}, msgs, true, nil, time.Now())
 	if len(out) == 0 {
 		t.Fatal("no transcript")
 	}

@@ -107,6 +107,11 @@ type Config struct {
 	Events proofdesk.EventService
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
+	// Branding, when set, gives the name, logo and colour of the HTML
+	// part of every email, read per mail; Company is the name without
+	// it ("" means the From display name).
+	Branding proofdesk.BrandingService
+	Company  string
 }
 
 // Worker delivers outbox rows.

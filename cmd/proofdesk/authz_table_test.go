@@ -95,6 +95,8 @@ var authzTable = map[string]string{
 	"POST /admin/tokens/{id}/revoke": "LLFFF2LL",
 	"GET /admin/policy":              "LLFFF2LL",
 	"POST /admin/policy":             "LLFFF2LL",
+	"GET /admin/branding":            "LLFFF2LL",
+	"POST /admin/branding":           "LLFFF2LL",
 	"GET /admin/settings":            "LLFFF2LL",
 	"GET /admin/audit":               "LLFFF2LL",
 	"GET /admin/outbox":              "LLFFF2LL",
@@ -155,8 +157,10 @@ var authzTable = map[string]string{
 	"DELETE /api/v1/agents/{id}/pause": "UUFF22FU",
 
 	// API, admins only.
-	"GET /api/v1/policy": "UUFFF2FU",
-	"PUT /api/v1/policy": "UUFFF2FU",
-	"GET /api/v1/audit":  "UUFFF2FU",
-	"GET /api/v1/outbox": "UUFFF2FU",
+	"GET /api/v1/policy":            "UUFFF2FU",
+	"PUT /api/v1/policy":            "UUFFF2FU",
+	"GET /api/v1/settings/branding": "UUFFF2FU",
+	"PUT /api/v1/settings/branding": "UUFFF2FU",
+	"GET /api/v1/audit":             "UUFFF2FU",
+	"GET /api/v1/outbox":            "UUFFF2FU",
 }

@@ -1182,6 +1182,14 @@ func authzRoutes() map[string]authzRoute {
 		"GET /admin/outbox":             static("/admin/outbox"),
 		"GET /api/v1/outbox":            static("/api/v1/outbox"),
 		"GET /api/v1/policy":            static("/api/v1/policy"),
+		"GET /admin/branding":           static("/admin/branding"),
+		"GET /api/v1/settings/branding": static("/api/v1/settings/branding"),
+		"POST /admin/branding": plainForm("/admin/branding", func(*authzEnv) url.Values {
+			return url.Values{"company": {"Acme"}, "primary_color": {"#1f4fc4"}}
+		}),
+		"PUT /api/v1/settings/branding": jsonBody("/api/v1/settings/branding", func(*authzEnv) string {
+			return `{"company":"Acme","primary_color":"#1f4fc4"}`
+		}),
 		"GET /api/v1/audit":             static("/api/v1/audit"),
 		"GET /api/v1/conversations":     static("/api/v1/conversations"),
 		"OPTIONS /widget/v1/{path...}":  static("/widget/v1/conversations"),

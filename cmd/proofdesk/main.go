@@ -77,6 +77,7 @@ type Main struct {
 	ConversationService *sqldb.ConversationService
 	AuditService        *sqldb.AuditService
 	PolicyService       *sqldb.PolicyService
+	BrandingService     *sqldb.BrandingService
 	OutboxService       *sqldb.OutboxService
 	// Desk runs the use cases; OpenDB installs it as the store's reply
 	// guard, so every agent reply (demo seeding too) passes the guard.
@@ -131,6 +132,7 @@ func (m *Main) OpenDB(ctx context.Context) error {
 	m.ConversationService = sqldb.NewConversationService(m.DB)
 	m.AuditService = sqldb.NewAuditService(m.DB)
 	m.PolicyService = sqldb.NewPolicyService(m.DB)
+	m.BrandingService = sqldb.NewBrandingService(m.DB, proofdesk.Branding{Company: m.Config.Company})
 	m.OutboxService = sqldb.NewOutboxService(m.DB)
 	m.Desk = desk.New(m.DB, desk.Config{RevealAlertPerHour: m.Config.RevealAlert, OracleLimitPerHour: m.Config.OracleLimit, LookupLimitPerHour: m.Config.LookupLimit})
 	m.DB.PhoneRegion = m.Config.DefaultRegion
@@ -254,6 +256,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	api.NewVerificationHandler(agents, m.VerificationService, dk).Register(s)
 	api.NewPauseHandler(agents, dk).Register(s)
 	api.NewPolicyHandler(agents, m.PolicyService).Register(s)
+	api.NewBrandingHandler(agents, m.BrandingService).Register(s)
 	api.NewAuditHandler(agents, m.AuditService).Register(s)
 	oh := api.NewOutboxHandler(agents, m.OutboxService)
 	oh.RelayConfigured = m.Config.SMTPRelay != ""
@@ -272,7 +275,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	ih.Register(s)
 	api.NewEventsHandler(agents, m.ConversationService, m.Events).Register(s)
 	widget.NewHandler(m.ConversationService, m.VerificationService, m.Events, sqldb.NewVisitorService(m.DB), verifier,
-		widget.Config{AllowedOrigins: m.Config.WidgetOrigins, RatePerMinute: m.Config.WidgetRate, RateStore: m.DB}, m.Logger).Register(s)
+		widget.Config{AllowedOrigins: m.Config.WidgetOrigins, RatePerMinute: m.Config.WidgetRate, RateStore: m.DB, Agents: m.AgentService, Reopener: m.DB}, m.Logger).Register(s)
 
 	csrfKey, err := m.DB.Secret(ctx, "verifypage")
 	if err != nil {
@@ -283,6 +286,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 		return err
 	}
 	vp.SecureCookies = strings.HasPrefix(base, "https://")
+	vp.Branding, vp.Company = m.BrandingService, m.Config.Company
 	vp.Register(s)
 
 	nh, err := notice.NewHandler(m.VerificationService.Notices(), m.Events, csrfKey, m.Logger)
@@ -290,6 +294,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 		return err
 	}
 	nh.Company = m.Config.Company
+	nh.Branding = m.BrandingService
 	nh.SecureCookies = vp.SecureCookies
 	nh.Register(s)
 
@@ -313,7 +318,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	con := console.New(console.Deps{
 		Throttle: auth.NewThrottle(throttle), TOTPSteps: m.DB, EnrolKey: enrolKey, Reads: m.DB,
 		Agents: agents, Customers: m.Desk.Customers(m.CustomerService), Conversations: m.Desk.Conversations(m.ConversationService), Audit: m.AuditService,
-		Verification: m.VerificationService, Desk: dk, Policy: m.PolicyService, Outbox: m.OutboxService, Events: m.Events,
+		Verification: m.VerificationService, Desk: dk, Policy: m.PolicyService, Branding: m.BrandingService, Outbox: m.OutboxService, Events: m.Events,
 		PostMessage: apiH.PostMessage, Settings: m.consoleSettings(base), Logger: m.Logger,
 	})
 	con.AllowNo2FA = m.Config.AllowNo2FA
@@ -426,7 +431,8 @@ func (m *Main) startChannels(ctx context.Context) error {
 		}
 		smsSender = smsPermanent{tw}
 	}
-	cfg := outbox.Config{From: c.MailFrom, Events: m.Events, BaseBackoff: c.OutboxBackoff, Lease: c.OutboxLease}
+	cfg := outbox.Config{From: c.MailFrom, Events: m.Events, Branding: m.BrandingService, Company: c.Company,
+		BaseBackoff: c.OutboxBackoff, Lease: c.OutboxLease}
 	if c.IsPostgres() && (mailer != nil || smsSender != nil) {
 		// Woken by NOTIFY when a row is queued on any node; the slow poll
 		// is a safety net (and catches retries coming due).

@@ -306,13 +306,17 @@ func TestConsole_Walkthrough(t *testing.T) {
 	poll(t, ctx, "the level did not change live",
 		`window.__noReload === true && document.querySelector('#conv-level').dataset.level === 'L1'`)
 	shot.take(ctx, "verified-live")
-	// The widget shows the new level too.
+	// The widget says so too, in words (never "L1").
 	for lv := ""; lv != "L1"; {
-		var err error
-		if lv, err = chromedp.Run(shopTab, chromedp.Text("level", inWidget(`.lv`))); err != nil {
+		a, err := chromedp.Run(shopTab, chromedp.AttributeValue("level", "data-level", inWidget(`.lv`)))
+		if err != nil {
 			t.Fatalf("widget level: %v", err)
 		}
+		lv = a.Value
 		time.Sleep(50 * time.Millisecond)
+	}
+	if v, err := chromedp.Run(shopTab, chromedp.Text("level", inWidget(`.lv`))); err != nil || v != "Verified" {
+		t.Fatalf("widget level badge says %q (%v), want Verified", v, err)
 	}
 	shot.take(shopTab, "widget-verified")
 

@@ -20,6 +20,8 @@ import (
 	"time"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/http/custpage"
+	"github.com/proofdesk/proofdesk/locale"
 )
 
 //go:embed templates/*.html
@@ -39,8 +41,11 @@ type Handler struct {
 	events proofdesk.EventService
 	logger *slog.Logger
 	csrf   csrfSigner
-	// Company names the business on the page.
+	// Company names the business on the page when Branding is not set.
 	Company string
+	// Branding, when set, gives the business's name, logo and colour,
+	// read per request.
+	Branding proofdesk.BrandingService
 	// SecureCookies marks the CSRF cookie Secure; set it when the public
 	// base URL is https.
 	SecureCookies bool
@@ -79,45 +84,84 @@ type pageData struct {
 	Info    *proofdesk.NoticeInfo
 	Done    bool
 	Error   string
+
+	// Set by render: the visitor's language and its texts, the brand,
+	// the stylesheet, and the channel and start time in words.
+	Lang    string
+	L       map[string]string
+	Brand   custpage.Brand
+	CSS     template.CSS
+	Channel string
+	Started string
 }
 
-func (h *Handler) render(w http.ResponseWriter, status int, d pageData) {
+// render writes the page in the visitor's language (the customer's stored
+// preference, then Accept-Language) with the business's branding.
+func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, d pageData) {
+	pref := ""
+	if d.Info != nil {
+		pref = d.Info.Language
+	}
+	tx := locale.For(custpage.Lang(r, pref))
+	d.Lang, d.L = tx.Lang, tx.Map()
+	d.Brand = custpage.LoadBrand(r.Context(), h.Branding, h.Company)
+	style := custpage.Style(d.Brand)
+	d.CSS = template.CSS(style)
+	if d.Info != nil {
+		d.Channel, d.Started = tx.Channel(d.Info.Channel), d.Info.StartedAt.UTC().Format("2006-01-02 15:04")
+	}
+	switch d.Error {
+	case errNotFound:
+		d.Error = tx.T("n_invalid")
+	case errInternal:
+		d.Error = tx.T("n_error")
+	case errCSRF:
+		d.Error = tx.T("n_csrf")
+	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Referrer-Policy", "no-referrer")
 	w.Header().Set("X-Frame-Options", "DENY")
-	w.Header().Set("Content-Security-Policy", "default-src 'none'; form-action 'self'; frame-ancestors 'none'")
+	w.Header().Set("Content-Security-Policy", custpage.CSP(style))
 	w.WriteHeader(status)
 	if err := pages.ExecuteTemplate(w, "notice.html", d); err != nil {
 		h.logger.Error("render notice page", slog.Any("error", err))
 	}
 }
 
-func (h *Handler) fail(w http.ResponseWriter, err error) {
+// Placeholders of pageData.Error that render says in the visitor's
+// language; other errors are the service's own (English) words.
+const (
+	errNotFound = "\x00notfound"
+	errInternal = "\x00internal"
+	errCSRF     = "\x00csrf" // a forged or stale form
+)
+
+func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	status := http.StatusInternalServerError
-	msg := "Something went wrong. Please try again later."
+	msg := errInternal
 	switch proofdesk.ErrorCode(err) {
 	case proofdesk.ENOTFOUND:
-		status, msg = http.StatusNotFound, "This link is not valid."
+		status, msg = http.StatusNotFound, errNotFound
 	case proofdesk.EFORBIDDEN:
 		status, msg = http.StatusForbidden, proofdesk.ErrorMessage(err)
 	default:
 		h.logger.Error("notice page", slog.Any("error", err))
 	}
-	h.render(w, status, pageData{Company: h.Company, Error: msg})
+	h.render(w, r, status, pageData{Company: h.Company, Error: msg})
 }
 
 func (h *Handler) show(w http.ResponseWriter, r *http.Request) {
 	info, err := h.store.NoticeInfo(r.Context(), r.PathValue("token"))
 	if err != nil {
-		h.fail(w, err)
+		h.fail(w, r, err)
 		return
 	}
 	d := pageData{Company: h.Company, Info: info, Done: info.Reported}
 	if !d.Done {
 		d.CSRF = h.issueCSRF(w, r.PathValue("token"))
 	}
-	h.render(w, http.StatusOK, d)
+	h.render(w, r, http.StatusOK, d)
 }
 
 func (h *Handler) report(w http.ResponseWriter, r *http.Request) {
@@ -126,21 +170,20 @@ func (h *Handler) report(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil || !h.validCSRF(r, tok) {
 		// a forged or stale form: nothing happens; the page opened again
 		// gives a fresh button
-		h.render(w, http.StatusForbidden, pageData{Company: h.Company,
-			Error: "This form has expired or did not come from this page. Please open the link from your email again and press the button."})
+		h.render(w, r, http.StatusForbidden, pageData{Company: h.Company, Error: errCSRF})
 		return
 	}
 	if err := h.store.ReportNotMe(r.Context(), tok); err != nil {
-		h.fail(w, err)
+		h.fail(w, r, err)
 		return
 	}
 	info, err := h.store.NoticeInfo(r.Context(), tok)
 	if err != nil {
-		h.fail(w, err)
+		h.fail(w, r, err)
 		return
 	}
 	if h.events != nil {
 		h.events.PublishEvent(r.Context(), proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: info.ConversationID, Status: "fraud"})
 	}
-	h.render(w, http.StatusOK, pageData{Company: h.Company, Info: info, Done: true})
+	h.render(w, r, http.StatusOK, pageData{Company: h.Company, Info: info, Done: true})
 }

@@ -2,6 +2,7 @@ package notice_test
 
 import (
 	"context"
+	"html"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -70,12 +71,26 @@ func TestNoticePage(t *testing.T) {
 		// Opening the link twice changes nothing.
 		for range 2 {
 			status, body := get(m[1])
-			if status != 200 || !strings.Contains(body, "This wasn't me") {
+			if status != 200 || !strings.Contains(html.UnescapeString(body), "This wasn't me") {
 				t.Fatalf("GET: %d %s", status, body)
 			}
 		}
 		if got, _ := sqldb.NewCustomerService(db).FindCustomerByID(ctx, c.ID); got.SupportLocked {
 			t.Fatal("GET locked the account")
+		}
+		// In the browser's language, branded.
+		req, _ := http.NewRequest("GET", srv.URL+m[1], nil)
+		req.Header.Set("Accept-Language", "es-MX,es;q=0.9")
+		if resp, err := http.DefaultClient.Do(req); err != nil {
+			t.Fatal(err)
+		} else {
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			for _, want := range []string{`<html lang="es">`, "¿Fue usted?", "No fui yo", "Soporte de Proofdesk", `<meta name="viewport"`} {
+				if !strings.Contains(html.UnescapeString(string(b)), want) {
+					t.Fatalf("Spanish page lacks %q: %s", want, b)
+				}
+			}
 		}
 		if status, _ := get("/n/forged.token"); status != 404 {
 			t.Fatalf("forged token: %d", status)
@@ -124,6 +139,23 @@ func TestNoticePage(t *testing.T) {
 			}
 			if locked() {
 				t.Fatalf("%s: POST locked the account", name)
+			}
+		}
+		// The refusal is said in the visitor's language, on the branded page.
+		req, _ = http.NewRequest("POST", srv.URL+m[1], strings.NewReader(url.Values{"csrf": {"9999999999.AAAA"}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Accept-Language", "es-ES")
+		if resp, err := browser.Do(req); err != nil {
+			t.Fatal(err)
+		} else {
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusForbidden || !strings.Contains(html.UnescapeString(string(b)), "Este formulario ha caducado o no procede de esta página") ||
+				!strings.Contains(string(b), `<html lang="es">`) {
+				t.Fatalf("Spanish refusal: %d %s", resp.StatusCode, b)
+			}
+			if locked() {
+				t.Fatal("a refused POST locked the account")
 			}
 		}
 		status, body, resp := post(browser, url.Values{"csrf": {fm[1]}})
