@@ -101,6 +101,8 @@ const (
 	RuleReplyLevel        = "reply.level"            // the guard checks at the conversation's level
 	RulePaused            = "oracle.paused"          // too many blocked replies and lookups in the hour: replies and lookups pause
 	RuleClearOwnPause     = "oracle.clear_own"       // nobody clears their own pause
+	RuleAutoAssign        = "assign.auto"            // Proofdesk routes an unassigned conversation to an agent (round robin)
+	RuleAutoReassign      = "assign.auto_reassign"   // Proofdesk takes an offline agent's conversation back: a take-over, the level drops
 )
 
 // A break-glass or unlock reason is 3 to 500 bytes after trimming.
@@ -321,6 +323,9 @@ func Decide(in DecisionInput) Decision {
 	}
 
 	// Everything below happens in a conversation, by an agent.
+	if in.Action == DoAssign && a.Role == RoleSystem {
+		return decideSystemAssign(in)
+	}
 	if !a.isAgent() {
 		return roleRefusal(RuleNotAgent, RoleAgent, "Only support agents act on conversations; an integration token syncs customers.")
 	}
@@ -458,6 +463,20 @@ func decideUnlock(in DecisionInput) Decision {
 		return d
 	}
 	return Decision{Allowed: true, Rule: RuleAllowed, RequiredLevel: required, Audit: true, NotifyOwner: true}
+}
+
+// decideSystemAssign rules Proofdesk's own routing (desk.AutoAssign and
+// the hand-back of an offline agent's chats): giving an unassigned
+// conversation its first holder keeps the level; taking one from its
+// holder is a take-over, so a verified level drops to L0.
+func decideSystemAssign(in DecisionInput) Decision {
+	switch {
+	case in.TargetID == in.HolderID:
+		return Decision{Allowed: true, Rule: RuleHandOver}
+	case in.HolderID == "":
+		return Decision{Allowed: true, Rule: RuleAutoAssign, Audit: true}
+	}
+	return Decision{Allowed: true, Rule: RuleAutoReassign, Audit: true, DropLevel: in.Level > L0}
 }
 
 func decideAssign(in DecisionInput) Decision {

@@ -123,27 +123,18 @@ func (s *ConversationService) FindEmailOriginal(ctx context.Context, convID, msg
 // the customer's doing and published as conversation.updated, so the
 // agent holding it is told. An open conversation is returned unchanged.
 func (db *DB) ReopenConversation(ctx context.Context, convID string) (*proofdesk.Conversation, error) {
-	var conv *proofdesk.Conversation
-	changed := false
+	var conv, reopened *proofdesk.Conversation
 	err := db.WithTx(ctx, func(tx *Tx) error {
 		c, _, err := tx.findConversationByID(ctx, convID)
 		if err != nil {
 			return err
 		}
 		conv = c
-		if c.Status == proofdesk.StatusOpen {
-			return nil
-		}
-		from := c.Status
-		c.Status, c.UpdatedAt, changed = proofdesk.StatusOpen, tx.now, true
-		if _, err := tx.exec(ctx, `UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?`, c.Status, fmtTime(tx.now), c.ID); err != nil {
-			return fmt.Errorf("reopen conversation: %w", err)
-		}
-		return tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorCustomer, Action: AuditConversationReopened, SubjectKind: "conversation", SubjectID: c.ID,
-			Detail: map[string]string{"from": from, "to": proofdesk.StatusOpen, "channel": c.Channel}})
+		reopened, err = tx.reopenForCustomer(ctx, c)
+		return err
 	})
-	if err == nil && changed {
-		db.publish(ctx, proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: conv.ID, Status: conv.Status, Level: conv.EffectiveLevel(db.Now()).String()})
+	if err == nil && reopened != nil {
+		db.publishReopened(ctx, reopened)
 	}
 	return conv, err
 }
