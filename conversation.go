@@ -68,8 +68,9 @@ type Conversation struct {
 	Tags       []string
 	// Priority is one of low, normal, high, urgent ("" reads as normal).
 	Priority string
-	// SnoozedUntil is when a snoozed conversation comes back to open; nil
-	// for any other status.
+	// SnoozedUntil is when a snoozed conversation comes back to open (nil:
+	// when the customer writes again, which any customer message does);
+	// nil for any other status.
 	SnoozedUntil *time.Time
 
 	// Level is the assurance level reached; it holds until LevelExpiresAt.
@@ -139,9 +140,9 @@ type ConversationUpdate struct {
 	Team       *string
 	Tags       *[]string
 	Priority   *string
-	// SnoozedUntil, with Status snoozed, is when the conversation comes
-	// back to open; it must be in the future. Snoozing without it is
-	// refused.
+	// SnoozedUntil, with Status snoozed (now or already), is when the
+	// conversation comes back to open; it must be in the future. Without
+	// it a snooze lasts until the customer writes again.
 	SnoozedUntil *time.Time
 	// BreakGlassReason, with AssigneeID, asks a supervisor's break-glass
 	// to take over a verified conversation and keep its level

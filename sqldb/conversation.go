@@ -77,8 +77,8 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 		if !proofdesk.ValidPriority(conv.Priority) {
 			return proofdesk.FieldError("priority", "priority must be one of low, normal, high, urgent")
 		}
-		if conv.Status == proofdesk.StatusSnoozed && (conv.SnoozedUntil == nil || !conv.SnoozedUntil.After(tx.now)) {
-			return proofdesk.FieldError("snoozed_until", "a snoozed conversation needs snoozed_until, a time in the future")
+		if conv.Status == proofdesk.StatusSnoozed && conv.SnoozedUntil != nil && !conv.SnoozedUntil.After(tx.now) {
+			return proofdesk.FieldError("snoozed_until", "snoozed_until must be in the future")
 		}
 		if conv.Status != proofdesk.StatusSnoozed {
 			conv.SnoozedUntil = nil
@@ -339,9 +339,6 @@ func (tx *Tx) SaveConversation(ctx context.Context, c *proofdesk.Conversation, u
 		c.SnoozedUntil, changed = &t, append(changed, "snoozed_until")
 	} else if upd.SnoozedUntil != nil {
 		return proofdesk.FieldError("snoozed_until", "snoozed_until goes with status snoozed")
-	}
-	if c.Status == proofdesk.StatusSnoozed && c.SnoozedUntil == nil {
-		return proofdesk.FieldError("snoozed_until", "snoozing needs snoozed_until: when the conversation comes back to open")
 	}
 	if upd.Team != nil && *upd.Team != c.Team {
 		if *upd.Team != "" {
