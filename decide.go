@@ -480,8 +480,11 @@ func decideSystemAssign(in DecisionInput) Decision {
 }
 
 func decideAssign(in DecisionInput) Decision {
-	if in.TargetID != in.Actor.ID && in.HolderID != in.Actor.ID && !in.Actor.isSupervisor() {
-		return roleRefusal(RuleAssignOthers, RoleSupervisor, "Only supervisors assign conversations to other agents. You can take it yourself.")
+	// Anyone may route an unassigned conversation to a colleague (its
+	// first holder) and the holder may hand over; moving someone else's
+	// conversation is a supervisor's.
+	if in.TargetID != in.Actor.ID && in.HolderID != in.Actor.ID && in.HolderID != "" && !in.Actor.isSupervisor() {
+		return roleRefusal(RuleAssignOthers, RoleSupervisor, "Only the agent holding this conversation, or a supervisor, may give it to someone else. You can take it yourself.")
 	}
 	switch {
 	case in.TargetID == in.HolderID:

@@ -708,3 +708,9 @@ func (db *DB) TouchAgent(ctx context.Context, agentID string) error {
 		fmtTime(now), agentID, fmtTime(now.Add(-time.Minute)))
 	return err
 }
+
+// HeldConversationIDs returns the IDs of the open and pending
+// conversations agentID holds on channel ("" for every channel).
+func (db *DB) HeldConversationIDs(ctx context.Context, agentID, channel string) ([]string, error) {
+	return db.reader().HeldConversations(ctx, agentID, channel)
+}
