@@ -154,6 +154,23 @@ var authzTable = map[string]string{
 	"GET /api/v1/agents/{id}/pause":    "UUFF22FU",
 	"DELETE /api/v1/agents/{id}/pause": "UUFF22FU",
 
+	// API, the inbox's work model (issue 13): every agent reads tags, teams and
+	// availability, keeps their own saved views and sets their own
+	// availability; admins create, rename and delete tags and teams.
+	"GET /api/v1/tags":                     "UU2222FU",
+	"POST /api/v1/tags":                    "UUFFF2FU",
+	"PATCH /api/v1/tags/{id}":              "UUFFF2FU",
+	"DELETE /api/v1/tags/{id}":             "UUFFF2FU",
+	"GET /api/v1/teams":                    "UU2222FU",
+	"POST /api/v1/teams":                   "UUFFF2FU",
+	"PATCH /api/v1/teams/{id}":             "UUFFF2FU",
+	"DELETE /api/v1/teams/{id}":            "UUFFF2FU",
+	"GET /api/v1/views":                    "UU2222FU",
+	"POST /api/v1/views":                   "UU2222FU",
+	"DELETE /api/v1/views/{id}":            "UU2222FU",
+	"GET /api/v1/agents/availability":      "UU2222FU",
+	"PUT /api/v1/agents/{id}/availability": "UU2222FU",
+
 	// API, admins only.
 	"GET /api/v1/policy": "UUFFF2FU",
 	"PUT /api/v1/policy": "UUFFF2FU",

@@ -237,6 +237,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	dk := m.Desk
 	api.NewVerificationHandler(agents, m.VerificationService, dk).Register(s)
 	api.NewPauseHandler(agents, dk).Register(s)
+	api.NewWorkHandler(agents, dk).Register(s)
 	api.NewPolicyHandler(agents, m.PolicyService).Register(s)
 	api.NewAuditHandler(agents, m.AuditService).Register(s)
 	oh := api.NewOutboxHandler(agents, m.OutboxService)

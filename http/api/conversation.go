@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"context"
 	"net/http"
 	"strings"
@@ -30,6 +31,8 @@ type conversationJSON struct {
 	AssigneeID      string              `json:"assignee_id,omitempty"`
 	Team            string              `json:"team,omitempty"`
 	Tags            []string            `json:"tags"`
+	Priority        string              `json:"priority"`
+	SnoozedUntil    *time.Time          `json:"snoozed_until"`
 	Level           string              `json:"level"`
 	LevelExpiresAt  *time.Time          `json:"level_expires_at"`
 	RiskFlags       []string            `json:"risk_flags"`
@@ -44,7 +47,7 @@ func newConversationJSON(c *proofdesk.Conversation, now time.Time) conversationJ
 	out := conversationJSON{
 		ID: c.ID, Channel: c.Channel, CustomerID: c.CustomerID, RequesterClaims: c.Requester,
 		Subject: proofdesk.ViewContext{}.Text(c.Subject), Status: c.Status, AssigneeID: c.AssigneeID, Team: c.Team,
-		Tags: c.Tags, RiskFlags: c.RiskFlags, Fraud: c.Fraud,
+		Tags: c.Tags, RiskFlags: c.RiskFlags, Fraud: c.Fraud, Priority: cmp.Or(c.Priority, proofdesk.PriorityNormal), SnoozedUntil: c.SnoozedUntil,
 		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt, LastActivityAt: c.LastActivityAt,
 	}
 	lvl := c.EffectiveLevel(now)
@@ -214,6 +217,10 @@ func (h *Handler) handleConversationList(w http.ResponseWriter, r *http.Request)
 			v = proofdesk.AgentIDFromContext(r.Context())
 		}
 		f.AssigneeID = &v
+	}
+	if err := workFilter(q, &f); err != nil {
+		httpd.Error(w, r, err)
+		return
 	}
 	var err error
 	if f.Limit, f.Offset, err = pagination(r, 50, 200); err != nil {
