@@ -121,8 +121,10 @@ func (db *DB) WakeSnoozed(ctx context.Context, limit int) ([]*proofdesk.Conversa
 			return fmt.Errorf("wake snoozed: %w", err)
 		}
 		for _, id := range ids {
-			r, err := tx.exec(ctx, `UPDATE conversations SET status = ?, snoozed_until = NULL, updated_at = ? WHERE id = ? AND status = ?`,
-				proofdesk.StatusOpen, fmtTime(tx.now), id, proofdesk.StatusSnoozed)
+			// Its activity time moves to now: it shows as unread again
+			// and at the top of the open views.
+			r, err := tx.exec(ctx, `UPDATE conversations SET status = ?, snoozed_until = NULL, updated_at = ?, last_activity_at = ? WHERE id = ? AND status = ?`,
+				proofdesk.StatusOpen, fmtTime(tx.now), fmtTime(tx.now), id, proofdesk.StatusSnoozed)
 			if err != nil {
 				return fmt.Errorf("wake snoozed: %w", err)
 			}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"net/url"
+	"strings"
 
 	"github.com/proofdesk/proofdesk"
 )
@@ -43,8 +45,50 @@ func workAuthzRoutes() map[string]authzRoute {
 		}
 		return e.bystander
 	}
+	form := func(path string, f func(e *authzEnv, a *authzActor) url.Values) authzRoute {
+		return authzRoute{prep: func(e *authzEnv, a *authzActor, _ *authzFixture) authzReq {
+			return authzReq{path: path, form: f(e, a)}
+		}}
+	}
+	convForm := func(suffix string, v url.Values) authzRoute {
+		return authzRoute{fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/conversations/" + fx.convID + suffix, form: v}
+		}}
+	}
+	byID := func(path string, id func(e *authzEnv) string, v func() url.Values) authzRoute {
+		return authzRoute{prep: func(e *authzEnv, _ *authzActor, _ *authzFixture) authzReq {
+			return authzReq{path: strings.Replace(path, "{id}", id(e), 1), form: v()}
+		}}
+	}
+	empty := func() url.Values { return url.Values{} }
 	return map[string]authzRoute{
-		"GET /api/v1/tags": static("/api/v1/tags"),
+		"POST /conversations/{id}/triage": convForm("/triage", url.Values{"priority": {"high"}}),
+		"POST /conversations/{id}/snooze": convForm("/snooze", url.Values{"hours": {"1"}}),
+		"POST /availability":              form("/availability", func(*authzEnv, *authzActor) url.Values { return url.Values{"availability": {"away"}} }),
+		"POST /views": form("/views", func(*authzEnv, *authzActor) url.Values {
+			return url.Values{"name": {"View " + randHex(4)}, "priority": {"urgent"}}
+		}),
+		"POST /views/{id}/delete": {prep: func(e *authzEnv, a *authzActor, _ *authzFixture) authzReq {
+			v := &proofdesk.SavedView{AgentID: self(e, a).ID, Name: "Mine " + randHex(4)}
+			if err := e.m.DB.CreateSavedView(ctx, v); err != nil {
+				e.t.Fatal(err)
+			}
+			return authzReq{path: "/views/" + v.ID + "/delete", form: url.Values{}}
+		}},
+		"GET /admin/work": static("/admin/work"),
+		"POST /admin/tags": form("/admin/tags", func(e *authzEnv, _ *authzActor) url.Values {
+			ensureMatrixTag(e)
+			return url.Values{"name": {"matrix-" + randHex(4)}}
+		}),
+		"POST /admin/tags/{id}":        byID("/admin/tags/{id}", newTag, func() url.Values { return url.Values{"name": {"renamed-" + randHex(4)}} }),
+		"POST /admin/tags/{id}/delete": byID("/admin/tags/{id}/delete", newTag, empty),
+		"POST /admin/teams": form("/admin/teams", func(*authzEnv, *authzActor) url.Values {
+			return url.Values{"name": {"Matrix " + randHex(4)}, "channels": {"email"}}
+		}),
+		"POST /admin/teams/{id}":           byID("/admin/teams/{id}", newTeam, func() url.Values { return url.Values{"name": {"Matrix " + randHex(5)}} }),
+		"POST /admin/teams/{id}/delete":    byID("/admin/teams/{id}/delete", newTeam, empty),
+		"POST /admin/agents/{id}/capacity": byID("/admin/agents/{id}/capacity", func(e *authzEnv) string { return e.bystander.ID }, func() url.Values { return url.Values{"capacity": {"5"}} }),
+		"GET /api/v1/tags":                 static("/api/v1/tags"),
 		"POST /api/v1/tags": {prep: func(e *authzEnv, _ *authzActor, _ *authzFixture) authzReq {
 			ensureMatrixTag(e)
 			return authzReq{path: "/api/v1/tags", json: `{"name":"matrix-` + randHex(4) + `"}`}
