@@ -115,7 +115,6 @@ func (h *Handler) handleInbox(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, err)
 		return
 	}
-	h.touch(r)
 	f = p.Filter
 
 	convs, truncated, err := h.findInbox(r, f)

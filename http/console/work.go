@@ -224,7 +224,11 @@ func (h *Handler) handleSnooze(w http.ResponseWriter, r *http.Request) {
 		}
 		until = h.Now().UTC().Add(time.Duration(n) * time.Hour)
 	} else {
-		t, err := time.Parse(snoozeLayout, r.PostFormValue("until"))
+		v := r.PostFormValue("until")
+		t, err := time.Parse(snoozeLayout, v)
+		if err != nil {
+			t, err = time.Parse(snoozeLayout+":05", v) // with seconds (step="1")
+		}
 		if err != nil {
 			h.showConversation(w, r, http.StatusUnprocessableEntity, func(p *conversationPage) {
 				p.Error = "Give the time the conversation comes back (UTC), e.g. 2026-12-24T09:00."
