@@ -367,16 +367,23 @@ func nextAgent(ctx context.Context, tx *sqldb.Tx, t *proofdesk.Team, last string
 	return "", nil
 }
 
-// assignQueues runs AutoAssignTeam for every auto-assigning team; errors
-// are logged (the next tick retries).
+// assignQueues runs AutoAssignTeam for every auto-assigning team with a
+// queue; errors are logged (the next tick retries).
 func (d *Desk) assignQueues(ctx context.Context) {
 	teams, err := d.db.FindTeams(ctx)
 	if err != nil {
 		slog.Default().Warn("auto-assign: find teams", "error", err)
 		return
 	}
+	d.assignTeams(ctx, teams)
+}
+
+func (d *Desk) assignTeams(ctx context.Context, teams []*proofdesk.Team) {
 	for _, t := range teams {
-		if !t.AutoAssign {
+		if !t.AutoAssign || len(t.AgentIDs) == 0 {
+			continue
+		}
+		if queued, err := d.db.HasQueued(ctx, t.ID); err != nil || !queued {
 			continue
 		}
 		if _, err := d.AutoAssignTeam(ctx, t.ID); err != nil {
@@ -390,19 +397,40 @@ func (d *Desk) assignQueues(ctx context.Context) {
 const routeWindow = 10 * time.Minute
 
 // WorkTick runs the work model's background duties once: snoozes that
-// ended come back to open, new conversations join the queue of the team
-// that takes their channel, queues are auto-assigned. Safe on every node
-// at once: each step claims its rows in the database.
+// ended come back to open, new conversations with no team join the queue
+// of the first team (by name) that takes their channel, queues are
+// auto-assigned. Safe on every node at once: each step claims its rows in
+// the database; an idle tick only reads.
 func (d *Desk) WorkTick(ctx context.Context) error {
-	if _, err := d.db.WakeSnoozed(ctx, 100); err != nil {
+	if due, err := d.db.HasDueSnoozes(ctx); err != nil {
+		return err
+	} else if due {
+		if _, err := d.db.WakeSnoozed(ctx, 100); err != nil {
+			return err
+		}
+	}
+	teams, err := d.db.FindTeams(ctx)
+	if err != nil {
 		return err
 	}
-	if err := d.db.WithTx(ctx, func(tx *sqldb.Tx) error {
-		return tx.RouteNewConversations(ctx, tx.Now().Add(-routeWindow))
-	}); err != nil {
-		return err
+	since := d.db.Now().Add(-routeWindow)
+	for _, ch := range []string{proofdesk.ChannelChat, proofdesk.ChannelEmail, proofdesk.ChannelPhone, proofdesk.ChannelAPI} {
+		i := slices.IndexFunc(teams, func(t *proofdesk.Team) bool { return slices.Contains(t.Channels, ch) })
+		if i < 0 {
+			continue
+		}
+		if fresh, err := d.db.HasNewUnrouted(ctx, ch, since); err != nil {
+			return err
+		} else if !fresh {
+			continue
+		}
+		if err := d.db.WithTx(ctx, func(tx *sqldb.Tx) error {
+			return tx.RouteNewConversations(ctx, ch, teams[i].ID, since)
+		}); err != nil {
+			return err
+		}
 	}
-	d.assignQueues(ctx)
+	d.assignTeams(ctx, teams)
 	return nil
 }
 

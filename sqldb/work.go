@@ -526,17 +526,6 @@ func (db *DB) DeleteTeam(ctx context.Context, id string) error {
 	})
 }
 
-// TeamForChannel returns the ID of the first team by name whose channels
-// include ch, or "" when none does.
-func (h *Handle) TeamForChannel(ctx context.Context, ch string) (string, error) {
-	var id string
-	err := h.queryRow(ctx, `SELECT id FROM teams WHERE channels LIKE ? ORDER BY name LIMIT 1`, "%"+jsonString(ch)+"%").Scan(&id)
-	if err != nil && proofdesk.ErrorCode(wrapErr(err)) == proofdesk.ENOTFOUND {
-		return "", nil
-	}
-	return id, err
-}
-
 // LockTeam locks the team row for the rest of the transaction (PostgreSQL;
 // SQLite has one writer) so that one node at a time picks the team's next
 // agent, and returns the team with where its round robin stopped.
@@ -622,26 +611,37 @@ func (h *Handle) HeldConversations(ctx context.Context, agentID, channel string)
 	return h.queryIDs(ctx, q+` ORDER BY created_at, id`, args...)
 }
 
-// RouteNewConversations puts open conversations with no team, created
-// since since, in the queue of the team that takes their channel.
-func (tx *Tx) RouteNewConversations(ctx context.Context, since time.Time) error {
-	teams, err := tx.scanTeams(ctx, "")
-	if err != nil {
-		return err
-	}
-	for _, ch := range []string{proofdesk.ChannelChat, proofdesk.ChannelEmail, proofdesk.ChannelPhone, proofdesk.ChannelAPI} {
-		for _, t := range teams {
-			if !slices.Contains(t.Channels, ch) {
-				continue
-			}
-			if _, err := tx.exec(ctx, `UPDATE conversations SET team = ? WHERE team = '' AND channel = ? AND status = ? AND assignee_id IS NULL AND created_at >= ?`,
-				t.ID, ch, proofdesk.StatusOpen, fmtTime(since)); err != nil {
-				return fmt.Errorf("route conversations: %w", err)
-			}
-			break
-		}
+// RouteNewConversations puts the open, unassigned conversations on
+// channel with no team, created since since, in the queue of team. It
+// decides nothing: desk.WorkTick picks the team.
+func (tx *Tx) RouteNewConversations(ctx context.Context, channel, team string, since time.Time) error {
+	if _, err := tx.exec(ctx, `UPDATE conversations SET team = ? WHERE team = '' AND channel = ? AND status = ? AND assignee_id IS NULL AND created_at >= ?`,
+		team, channel, proofdesk.StatusOpen, fmtTime(since)); err != nil {
+		return fmt.Errorf("route conversations: %w", err)
 	}
 	return nil
+}
+
+// HasQueued reports whether the queue of team holds an open, unassigned
+// conversation (a read, so that idle ticks write nothing).
+func (db *DB) HasQueued(ctx context.Context, team string) (bool, error) {
+	ids, err := db.reader().QueuedConversations(ctx, team, 1)
+	return len(ids) > 0, err
+}
+
+// HasNewUnrouted reports whether an open, unassigned conversation on
+// channel with no team was created since since.
+func (db *DB) HasNewUnrouted(ctx context.Context, channel string, since time.Time) (bool, error) {
+	ids, err := db.reader().queryIDs(ctx, `SELECT id FROM conversations WHERE team = '' AND channel = ? AND status = ? AND assignee_id IS NULL AND created_at >= ? LIMIT 1`,
+		channel, proofdesk.StatusOpen, fmtTime(since))
+	return len(ids) > 0, err
+}
+
+// HasDueSnoozes reports whether a snooze has ended (a read: WakeSnoozed
+// then claims them).
+func (db *DB) HasDueSnoozes(ctx context.Context) (bool, error) {
+	ids, err := db.reader().queryIDs(ctx, `SELECT id FROM conversations WHERE status = ? AND snoozed_until <= ? LIMIT 1`, proofdesk.StatusSnoozed, fmtTime(db.Now()))
+	return len(ids) > 0, err
 }
 
 // Saved views.

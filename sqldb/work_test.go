@@ -114,7 +114,12 @@ func TestConversationWorkFilters(t *testing.T) {
 		if err := cs.CreateConversation(ctx, mail, nil); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.WithTx(ctx, func(tx *sqldb.Tx) error { return tx.RouteNewConversations(ctx, time.Now().Add(-time.Minute)) }); err != nil {
+		if fresh, err := db.HasNewUnrouted(ctx, proofdesk.ChannelEmail, time.Now().Add(-time.Minute)); err != nil || !fresh {
+			t.Fatalf("a new email conversation with no team: %v %v", fresh, err)
+		}
+		if err := db.WithTx(ctx, func(tx *sqldb.Tx) error {
+			return tx.RouteNewConversations(ctx, proofdesk.ChannelEmail, team.ID, time.Now().Add(-time.Minute))
+		}); err != nil {
 			t.Fatal(err)
 		}
 		if c, _ := cs.FindConversationByID(ctx, mail.ID); c.Team != team.ID {
@@ -122,6 +127,9 @@ func TestConversationWorkFilters(t *testing.T) {
 		}
 		if c, _ := cs.FindConversationByID(ctx, normal.ID); c.Team != "" {
 			t.Fatalf("a chat was routed to %q", c.Team)
+		}
+		if fresh, _ := db.HasNewUnrouted(ctx, proofdesk.ChannelEmail, time.Now().Add(-time.Minute)); fresh {
+			t.Fatal("still unrouted after routing")
 		}
 		// Deleting the team empties its queue.
 		if err := db.DeleteTeam(ctx, team.ID); err != nil {
