@@ -247,7 +247,7 @@ func (s *ConversationService) FindConversations(ctx context.Context, f proofdesk
 	add("v.priority", f.Priority)
 	if f.Tag != nil {
 		// tags is a JSON array of lower-case names without quotes inside.
-		where, args = append(where, "v.tags LIKE ?"), append(args, "%"+jsonString(strings.ToLower(*f.Tag))+"%")
+		where, args = append(where, `v.tags LIKE ? ESCAPE '\'`), append(args, "%"+likeEscape(jsonString(strings.ToLower(*f.Tag)))+"%")
 	}
 	if f.Unassigned {
 		where = append(where, "v.assignee_id IS NULL")

@@ -24,6 +24,12 @@ const (
 	AuditConversationWoke = "conversation.woke" // a snooze ended
 )
 
+// likeEscape escapes LIKE's wildcards (and its escape character, '\')
+// in s, for a pattern with ESCAPE '\'.
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
 func jsonString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
@@ -279,7 +285,7 @@ func (db *DB) DeleteTag(ctx context.Context, id string) error {
 // retag replaces the tag old with name ("" removes it) on every
 // conversation.
 func (tx *Tx) retag(ctx context.Context, old, name string) error {
-	rows, err := tx.query(ctx, `SELECT id, tags FROM conversations WHERE tags LIKE ?`, "%"+jsonString(old)+"%")
+	rows, err := tx.query(ctx, `SELECT id, tags FROM conversations WHERE tags LIKE ? ESCAPE '\'`, "%"+likeEscape(jsonString(old))+"%")
 	if err != nil {
 		return fmt.Errorf("retag: %w", err)
 	}

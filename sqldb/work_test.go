@@ -140,3 +140,22 @@ func TestConversationWorkFilters(t *testing.T) {
 		}
 	})
 }
+
+// A tag filter matches the whole tag, LIKE's wildcards included.
+func TestTagFilterIsExact(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		cs := sqldb.NewConversationService(db)
+		for _, tags := range [][]string{{"a_b"}, {"axb"}, {"100%"}, {"1000"}} {
+			if err := cs.CreateConversation(ctx, &proofdesk.Conversation{Channel: proofdesk.ChannelAPI, Tags: tags}, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for tag, want := range map[string]int{"a_b": 1, "axb": 1, "100%": 1, "a": 0, "%": 0, "_": 0} {
+			tg := tag
+			if _, n, err := cs.FindConversations(ctx, proofdesk.ConversationFilter{Tag: &tg}); err != nil || n != want {
+				t.Fatalf("tag %q: %d found (%v), want %d", tag, n, err, want)
+			}
+		}
+	})
+}
