@@ -70,6 +70,10 @@ type conversationCreate struct {
 	Requester  proofdesk.Requester `json:"requester"`
 	Subject    string              `json:"subject"`
 	Message    string              `json:"message"`
+	// Priority (default normal) and Team (a team's ID: its queue) are
+	// optional; the store refuses unknown ones.
+	Priority string `json:"priority"`
+	Team     string `json:"team"`
 }
 
 // validate checks and normalises in; phones without a country code are
@@ -149,7 +153,7 @@ func (h *Handler) handleConversationCreate(w http.ResponseWriter, r *http.Reques
 	conv := &proofdesk.Conversation{
 		Channel: in.Channel, CustomerID: in.CustomerID, Requester: in.Requester,
 		Subject: in.Subject, Status: proofdesk.StatusOpen, Level: proofdesk.L0,
-		CreatedAt: now, UpdatedAt: now, LastActivityAt: now,
+		CreatedAt: now, UpdatedAt: now, LastActivityAt: now, Priority: in.Priority, Team: in.Team,
 	}
 	var first *proofdesk.Message
 	if strings.TrimSpace(in.Message) != "" {

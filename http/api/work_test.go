@@ -108,6 +108,10 @@ func TestAPI_Work(t *testing.T) {
 	e.run(t, scenario{method: "GET", url: "/api/v1/views", token: e.token, wantStatus: 200, want: []string{`"name":"Urgent billing"`}})
 	e.run(t, scenario{method: "DELETE", url: "/api/v1/views/" + viewID, token: e.token, wantStatus: 204})
 
+	e.run(t, scenario{name: "create in a queue", method: "POST", url: "/api/v1/conversations", token: e.token,
+		body: `{"channel":"api","subject":"Card declined","priority":"high","team":"` + teamID + `"}`, wantStatus: 201, want: []string{`"priority":"high"`, `"team":"` + teamID + `"`}})
+	e.run(t, scenario{name: "create in no team", method: "POST", url: "/api/v1/conversations", token: e.token,
+		body: `{"channel":"api","subject":"x","team":"tm_nothing"}`, wantStatus: 400, want: []string{`"field":"team"`}})
 	e.run(t, scenario{name: "delete team", method: "DELETE", url: "/api/v1/teams/" + teamID, token: e.adminToken, wantStatus: 204})
 	if c, err := e.conversations.FindConversationByID(context.Background(), conv); err != nil || c.Team != "" {
 		t.Fatalf("after deleting the team: %v team %q", err, c.Team)
