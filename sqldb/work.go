@@ -722,3 +722,5 @@ func (db *DB) TouchAgent(ctx context.Context, agentID string) error {
 func (db *DB) HeldConversationIDs(ctx context.Context, agentID, channel string) ([]string, error) {
 	return db.reader().HeldConversations(ctx, agentID, channel)
 }
+
+var _ proofdesk.WorkService = (*DB)(nil)

@@ -57,8 +57,13 @@ func (h *Handler) work() workActions {
 }
 
 // touch records that the agent is active, at most once a minute (the
-// store skips the write otherwise); failures only cost the clock.
+// store skips the write otherwise); failures only cost the clock. The
+// page's own live refreshes and event stream are not activity: an open,
+// idle tab turns away.
 func (h *Handler) touch(r *http.Request) {
+	if r.Header.Get("X-Proofdesk-Live") != "" || r.Header.Get("Accept") == "text/event-stream" {
+		return
+	}
 	if t, ok := h.reads.(agentToucher); ok {
 		if a := proofdesk.AgentFromContext(r.Context()); a != nil {
 			_ = t.TouchAgent(r.Context(), a.ID)
