@@ -225,6 +225,12 @@ func (d *Desk) SetAvailability(ctx context.Context, agentID, availability string
 	return a, nil
 }
 
+// TouchAgent records console activity of agentID now: an online agent
+// counts as away after proofdesk.AwayAfter without it.
+func (d *Desk) TouchAgent(ctx context.Context, agentID string) error {
+	return d.db.TouchAgent(ctx, agentID)
+}
+
 // handBack unassigns the open chats of agentID (an offline agent can
 // answer no chat); each stays in its team's queue.
 func (d *Desk) handBack(ctx context.Context, agentID string) error {

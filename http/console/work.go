@@ -35,7 +35,7 @@ type workActions interface {
 }
 
 // agentToucher records console activity (the inactivity clock of an
-// agent's availability); *sqldb.DB is one.
+// agent's availability); desk.Desk is one.
 type agentToucher interface {
 	TouchAgent(ctx context.Context, agentID string) error
 }
@@ -64,7 +64,7 @@ func (h *Handler) touch(r *http.Request) {
 	if r.Header.Get("X-Proofdesk-Live") != "" || r.Header.Get("Accept") == "text/event-stream" {
 		return
 	}
-	if t, ok := h.reads.(agentToucher); ok {
+	if t, ok := h.d.Desk.(agentToucher); ok {
 		if a := proofdesk.AgentFromContext(r.Context()); a != nil {
 			_ = t.TouchAgent(r.Context(), a.ID)
 		}

@@ -136,3 +136,33 @@ func TestConsole_WorkModel(t *testing.T) {
 		t.Fatalf("an agent created a tag: %d", resp.StatusCode)
 	}
 }
+
+// Online turns away after AwayAfter without activity; the page's own
+// live refreshes are not activity, a page the agent opens is.
+func TestConsole_AwayAfterInactivity(t *testing.T) {
+	s := consoletest.New(t, consoletest.Options{})
+	ctx := context.Background()
+	b := agentBrowser(t, s)
+	_, page := b.get("/inbox")
+	if resp, body := b.post("/availability", url.Values{"csrf_token": {csrfOf(t, page)}, "availability": {"online"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("set online: %d %s", resp.StatusCode, body)
+	}
+	later := time.Now().Add(proofdesk.AwayAfter + 2*time.Minute)
+	s.DB.Now = func() time.Time { return later.UTC() }
+	req, _ := http.NewRequest("GET", s.Server.URL()+"/inbox", nil)
+	req.Header.Set("X-Proofdesk-Live", "1")
+	resp, err := b.c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	a, _ := s.Agents.FindAgentByID(ctx, s.Agent.ID)
+	if got := a.EffectiveAvailability(later); got != proofdesk.AvailabilityAway {
+		t.Fatalf("after a live refresh only: %s, want away", got)
+	}
+	b.get("/inbox")
+	a, _ = s.Agents.FindAgentByID(ctx, s.Agent.ID)
+	if got := a.EffectiveAvailability(later); got != proofdesk.AvailabilityOnline {
+		t.Fatalf("after opening a page: %s, want online", got)
+	}
+}
