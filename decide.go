@@ -465,7 +465,7 @@ func decideUnlock(in DecisionInput) Decision {
 	return Decision{Allowed: true, Rule: RuleAllowed, RequiredLevel: required, Audit: true, NotifyOwner: true}
 }
 
-// decideSystemAssign rules Proofdesk's own routing (desk.AutoAssign and
+// decideSystemAssign rules Proofdesk's own routing (desk.Desk.AutoAssignTeam and
 // the hand-back of an offline agent's chats): giving an unassigned
 // conversation its first holder keeps the level; taking one from its
 // holder is a take-over, so a verified level drops to L0.

@@ -8,7 +8,7 @@ import (
 // Team is a group of agents with its own queue: the conversations whose
 // Team is the team's ID. With AutoAssign, a new conversation in the queue
 // goes to the next available member by round robin, within each member's
-// capacity (desk.AutoAssign).
+// capacity (desk.Desk.AutoAssignTeam).
 type Team struct {
 	ID         string
 	Name       string // 1 to 100 bytes, unique
