@@ -256,8 +256,7 @@ func withoutAgent(ctx context.Context) context.Context {
 // systemAssign moves conversation id from its holder (only if it is still
 // from) to target as Proofdesk's own routing, through proofdesk.Decide.
 func (d *Desk) systemAssign(ctx context.Context, id, from, target string) error {
-	var out *proofdesk.Conversation
-	err := d.db.WithTx(ctx, func(tx *sqldb.Tx) error {
+	return d.db.WithTx(ctx, func(tx *sqldb.Tx) error {
 		c, err := tx.FindConversation(ctx, id)
 		if err != nil {
 			return err
@@ -269,18 +268,19 @@ func (d *Desk) systemAssign(ctx context.Context, id, from, target string) error 
 		if err := assign(ctx, tx, c, target, "", true, &refused); err != nil {
 			return err
 		}
-		out = c
-		return tx.SaveConversation(ctx, c, proofdesk.ConversationUpdate{}, []string{"assignee_id"})
+		if err := tx.SaveConversation(ctx, c, proofdesk.ConversationUpdate{}, []string{"assignee_id"}); err != nil {
+			return err
+		}
+		changedAssigned(tx, c)
+		return nil
 	})
-	if err == nil && out != nil {
-		d.publishAssigned(ctx, out)
-	}
-	return err
 }
 
-func (d *Desk) publishAssigned(ctx context.Context, c *proofdesk.Conversation) {
-	d.db.Publish(ctx, proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: c.ID, Status: c.Status,
-		Level: c.EffectiveLevel(d.db.Now()).String(), AssigneeID: c.AssigneeID, Team: c.Team})
+// changedAssigned records, in tx, that c changed hands: the holder and
+// the team are told after the commit (desk.PublishEvents).
+func changedAssigned(tx *sqldb.Tx, c *proofdesk.Conversation) {
+	tx.Changed(proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: c.ID, Status: c.Status,
+		Level: c.EffectiveLevel(tx.Now()).String(), AssigneeID: c.AssigneeID, Team: c.Team})
 }
 
 // maxAssignPerTick bounds the conversations one team's queue hands out in
@@ -326,6 +326,7 @@ func (d *Desk) AutoAssignTeam(ctx context.Context, teamID string) (int, error) {
 			if err := tx.SaveConversation(ctx, c, proofdesk.ConversationUpdate{}, []string{"assignee_id"}); err != nil {
 				return err
 			}
+			changedAssigned(tx, c)
 			got = c
 			return tx.SetTeamCursor(ctx, teamID, agent)
 		})
@@ -333,7 +334,6 @@ func (d *Desk) AutoAssignTeam(ctx context.Context, teamID string) (int, error) {
 			return n, err
 		}
 		n++
-		d.publishAssigned(ctx, got)
 	}
 	return n, nil
 }

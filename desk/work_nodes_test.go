@@ -23,9 +23,9 @@ func TestWorkAcrossNodes(t *testing.T) {
 			db1 := sqldbtest.OpenWithVault(t, dsn, v)
 			db2 := sqldbtest.OpenWithVault(t, dsn, v)
 			e := newWorkEnv(t, db1)
-			nodes := []*desk.Desk{e.desk, desk.New(db2, desk.Config{})}
-			team := &proofdesk.Team{Name: "Front", AutoAssign: true, AgentIDs: []string{e.agent.ID, e.bob.ID}}
-			if err := e.desk.CreateTeam(e.adminCtx, team); err != nil {
+			nodes := []*desk.Desk{e.Desk, desk.New(db2, desk.Config{})}
+			team := &proofdesk.Team{Name: "Front", AutoAssign: true, AgentIDs: []string{e.Agent.ID, e.bob.ID}}
+			if err := e.Desk.CreateTeam(e.adminCtx, team); err != nil {
 				t.Fatal(err)
 			}
 			// Ann's fixture conversation is not in the queue; she gets no
@@ -35,7 +35,7 @@ func TestWorkAcrossNodes(t *testing.T) {
 			for range n {
 				ids = append(ids, e.newChat(t, team.ID).ID)
 			}
-			for _, c := range []context.Context{e.agentCtx, e.bobCtx} {
+			for _, c := range []context.Context{e.AgentCtx, e.bobCtx} {
 				a := proofdesk.AgentFromContext(c)
 				if _, err := sqldb.NewAgentService(db1).UpdateAgent(ctx, a.ID, proofdesk.AgentUpdate{Availability: ptr(proofdesk.AvailabilityOnline)}); err != nil {
 					t.Fatal(err)
@@ -61,7 +61,7 @@ func TestWorkAcrossNodes(t *testing.T) {
 			for _, id := range ids {
 				load[e.assignee(t, id)]++
 			}
-			if load[e.agent.ID] != n/2 || load[e.bob.ID] != n/2 {
+			if load[e.Agent.ID] != n/2 || load[e.bob.ID] != n/2 {
 				t.Fatalf("round robin over two nodes: %v, want %d each", load, n/2)
 			}
 			// One assignment audited per conversation: none handed out twice.
@@ -81,7 +81,7 @@ func TestWorkAcrossNodes(t *testing.T) {
 			until := time.Now().Add(time.Hour)
 			snoozed := proofdesk.StatusSnoozed
 			for _, id := range ids {
-				if _, err := e.desk.UpdateConversation(e.supCtx, id, proofdesk.ConversationUpdate{Status: &snoozed, SnoozedUntil: &until}); err != nil {
+				if _, err := e.Desk.UpdateConversation(e.SupCtx, id, proofdesk.ConversationUpdate{Status: &snoozed, SnoozedUntil: &until}); err != nil {
 					t.Fatal(err)
 				}
 			}

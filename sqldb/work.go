@@ -79,32 +79,13 @@ func (h *Handle) tagNames(ctx context.Context) ([]string, error) {
 	return out, rows.Err()
 }
 
-// reopenForCustomer puts c back in the open views when the customer wrote
-// to it: resolved, pending or snoozed becomes open, the snooze is
-// dropped. Audited as the customer's doing. It returns c when it changed,
-// nil when c was open already.
-func (tx *Tx) reopenForCustomer(ctx context.Context, c *proofdesk.Conversation) (*proofdesk.Conversation, error) {
-	if c.Status == proofdesk.StatusOpen {
-		return nil, nil
-	}
-	from := c.Status
-	c.Status, c.SnoozedUntil, c.UpdatedAt = proofdesk.StatusOpen, nil, tx.now
-	if _, err := tx.exec(ctx, `UPDATE conversations SET status = ?, snoozed_until = NULL, updated_at = ? WHERE id = ?`, c.Status, fmtTime(tx.now), c.ID); err != nil {
-		return nil, fmt.Errorf("reopen conversation: %w", err)
-	}
-	if err := tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorCustomer, Action: AuditConversationReopened, SubjectKind: "conversation", SubjectID: c.ID,
-		Detail: map[string]string{"from": from, "to": proofdesk.StatusOpen, "channel": c.Channel}}); err != nil {
-		return nil, err
-	}
-	return c, nil
-}
-
-// publishReopened tells the holder, or the team, that c is open again:
-// conversation.reopened (with assignee and team) and conversation.updated.
-func (db *DB) publishReopened(ctx context.Context, c *proofdesk.Conversation) {
-	lvl := c.EffectiveLevel(db.Now()).String()
-	db.publish(ctx, proofdesk.Event{Type: proofdesk.EventConversationReopened, ConversationID: c.ID, Status: c.Status, Level: lvl, AssigneeID: c.AssigneeID, Team: c.Team})
-	db.publish(ctx, proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: c.ID, Status: c.Status, Level: lvl})
+// changedReopened records that c is open again, for the holder or the
+// team to be told: conversation.reopened (with assignee and team) and
+// conversation.updated.
+func (tx *Tx) changedReopened(c *proofdesk.Conversation) {
+	lvl := c.EffectiveLevel(tx.now).String()
+	tx.Changed(proofdesk.Event{Type: proofdesk.EventConversationReopened, ConversationID: c.ID, Status: c.Status, Level: lvl, AssigneeID: c.AssigneeID, Team: c.Team})
+	tx.Changed(proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: c.ID, Status: c.Status, Level: lvl})
 }
 
 // WakeSnoozed brings every snoozed conversation whose snoozed_until has
@@ -146,14 +127,12 @@ func (db *DB) WakeSnoozed(ctx context.Context, limit int) ([]*proofdesk.Conversa
 				return err
 			}
 			woke = append(woke, c)
+			tx.changedReopened(c)
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
-	}
-	for _, c := range woke {
-		db.publishReopened(ctx, c)
 	}
 	return woke, nil
 }

@@ -35,12 +35,12 @@ var authzTable = map[string]string{
 
 	// Capability links: the link (or the admin's enrolment ticket) is the credential,
 	// and no agent credential stands in for one (an unknown link is refused;
-	// approve and deny fail their CSRF check first, as no page was opened).
+	// approve, deny and the notice's POST fail their CSRF check first, as no page was opened).
 	"GET /v/{token}":          "NNNNNNNN",
 	"POST /v/{token}/approve": "FFFFFFFF",
 	"POST /v/{token}/deny":    "FFFFFFFF",
 	"GET /n/{token}":          "NNNNNNNN",
-	"POST /n/{token}":         "NNNNNNNN",
+	"POST /n/{token}":         "FFFFFFFF",
 	"POST /login/enrol":       "UUUUUUUU",
 
 	// The telephony webhook: only the provider's signature, never an agent or visitor.
