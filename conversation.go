@@ -64,8 +64,14 @@ type Conversation struct {
 	Subject    string
 	Status     string
 	AssigneeID string
-	Team       string
+	Team       string // team ID, "" for none
 	Tags       []string
+	// Priority is one of low, normal, high, urgent ("" reads as normal).
+	Priority string
+	// SnoozedUntil is when a snoozed conversation comes back to open (nil:
+	// when the customer writes again, which any customer message does);
+	// nil for any other status.
+	SnoozedUntil *time.Time
 
 	// Level is the assurance level reached; it holds until LevelExpiresAt.
 	Level          Level
@@ -119,8 +125,16 @@ type ConversationFilter struct {
 	Status     *string
 	AssigneeID *string
 	Team       *string
-	Offset     int
-	Limit      int
+	Priority   *string
+	Tag        *string
+	// MinLevel keeps conversations whose effective level is at least it.
+	MinLevel *Level
+	// Unassigned keeps conversations with no assignee.
+	Unassigned bool
+	// Sort is SortActivity (""), SortPriority or SortCreated.
+	Sort   string
+	Offset int
+	Limit  int
 }
 
 // ConversationUpdate is a partial update; nil fields are left alone.
@@ -130,6 +144,11 @@ type ConversationUpdate struct {
 	AssigneeID *string
 	Team       *string
 	Tags       *[]string
+	Priority   *string
+	// SnoozedUntil, with Status snoozed (now or already), is when the
+	// conversation comes back to open; it must be in the future. Without
+	// it a snooze lasts until the customer writes again.
+	SnoozedUntil *time.Time
 	// BreakGlassReason, with AssigneeID, asks a supervisor's break-glass
 	// to take over a verified conversation and keep its level
 	// (proofdesk.Decide, DoAssign); audited, flagged, the owner told.

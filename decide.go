@@ -103,6 +103,8 @@ const (
 	RuleReplyLocked       = "reply.locked"           // under a support lock an agent's reply is checked at L0 (a supervisor's at L2)
 	RulePaused            = "oracle.paused"          // too many blocked replies and lookups in the hour: replies and lookups pause
 	RuleClearOwnPause     = "oracle.clear_own"       // nobody clears their own pause
+	RuleAutoAssign        = "assign.auto"            // Proofdesk routes an unassigned conversation to an agent (round robin)
+	RuleAutoReassign      = "assign.auto_reassign"   // Proofdesk takes an offline agent's conversation back: a take-over, the level drops
 )
 
 // A break-glass or unlock reason is 3 to 500 bytes after trimming (ValidReason).
@@ -326,6 +328,9 @@ func Decide(in DecisionInput) Decision {
 	}
 
 	// Everything below happens in a conversation, by an agent.
+	if in.Action == DoAssign && a.Role == RoleSystem {
+		return decideSystemAssign(in)
+	}
 	if !a.isAgent() {
 		return roleRefusal(RuleNotAgent, RoleAgent, "Only support agents act on conversations; an integration token syncs customers.")
 	}
@@ -481,9 +486,26 @@ func decideUnlock(in DecisionInput) Decision {
 	return Decision{Allowed: true, Rule: RuleAllowed, RequiredLevel: required, Audit: true, NotifyOwner: true}
 }
 
+// decideSystemAssign rules Proofdesk's own routing (desk.Desk.AutoAssignTeam and
+// the hand-back of an offline agent's chats): giving an unassigned
+// conversation its first holder keeps the level; taking one from its
+// holder is a take-over, so a verified level drops to L0.
+func decideSystemAssign(in DecisionInput) Decision {
+	switch {
+	case in.TargetID == in.HolderID:
+		return Decision{Allowed: true, Rule: RuleHandOver}
+	case in.HolderID == "":
+		return Decision{Allowed: true, Rule: RuleAutoAssign, Audit: true}
+	}
+	return Decision{Allowed: true, Rule: RuleAutoReassign, Audit: true, DropLevel: in.Level > L0}
+}
+
 func decideAssign(in DecisionInput) Decision {
-	if in.TargetID != in.Actor.ID && in.HolderID != in.Actor.ID && !in.Actor.isSupervisor() {
-		return roleRefusal(RuleAssignOthers, RoleSupervisor, "Only supervisors assign conversations to other agents. You can take it yourself.")
+	// Anyone may route an unassigned conversation to a colleague (its
+	// first holder) and the holder may hand over; moving someone else's
+	// conversation is a supervisor's.
+	if in.TargetID != in.Actor.ID && in.HolderID != in.Actor.ID && in.HolderID != "" && !in.Actor.isSupervisor() {
+		return roleRefusal(RuleAssignOthers, RoleSupervisor, "Only the agent holding this conversation, or a supervisor, may give it to someone else. You can take it yourself.")
 	}
 	switch {
 	case in.TargetID == in.HolderID:

@@ -227,6 +227,12 @@ func TestDecide(t *testing.T) {
 			want{rule: proofdesk.RuleAssignOthers, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
 		{"supervisor reassigns a verified conversation", with(conv(proofdesk.DoAssign, supervisor, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.TargetID = agentB.ID }),
 			want{allowed: true, rule: proofdesk.RuleTakeOver}},
+		{"agent routes an unassigned conversation to a colleague", with(conv(proofdesk.DoAssign, agentB, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.HolderID = ""; in.TargetID = "agt_c" }),
+			want{allowed: true, rule: proofdesk.RuleAssignUnverified}},
+		{"system auto-assigns an unassigned conversation", with(conv(proofdesk.DoAssign, proofdesk.Actor{Role: proofdesk.RoleSystem}, proofdesk.L1), func(in *proofdesk.DecisionInput) { in.HolderID = ""; in.TargetID = agentB.ID }),
+			want{allowed: true, rule: proofdesk.RuleAutoAssign}},
+		{"system takes an offline agent's conversation back", with(conv(proofdesk.DoAssign, proofdesk.Actor{Role: proofdesk.RoleSystem}, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.TargetID = "" }),
+			want{allowed: true, rule: proofdesk.RuleAutoReassign}},
 		{"assign by integration", with(conv(proofdesk.DoAssign, integ, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.TargetID = agentB.ID }),
 			want{rule: proofdesk.RuleNotAgent, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAgent}},
 
@@ -317,6 +323,12 @@ func TestDecideFollowUps(t *testing.T) {
 	}
 	if d := proofdesk.Decide(with(conv(proofdesk.DoAssign, agentB, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.TargetID = agentB.ID })); !d.DropLevel || !d.Audit {
 		t.Fatalf("take-over = %+v, want the level dropped and audited", d)
+	}
+	if d := proofdesk.Decide(with(conv(proofdesk.DoAssign, proofdesk.Actor{Role: proofdesk.RoleSystem}, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.TargetID = "" })); !d.DropLevel {
+		t.Fatal("the system taking a verified conversation from its holder keeps the level")
+	}
+	if d := proofdesk.Decide(with(conv(proofdesk.DoAssign, proofdesk.Actor{Role: proofdesk.RoleSystem}, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.HolderID = ""; in.TargetID = agentB.ID })); d.DropLevel {
+		t.Fatal("the system giving an unassigned conversation its first holder drops the level")
 	}
 	if d := proofdesk.Decide(with(conv(proofdesk.DoAssign, agentA, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.TargetID = agentB.ID })); d.DropLevel {
 		t.Fatalf("hand-over = %+v, want the level kept", d)

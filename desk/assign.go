@@ -60,7 +60,7 @@ func (d *Desk) UpdateConversation(ctx context.Context, id string, upd proofdesk.
 					return err
 				}
 			}
-			if err := assign(ctx, tx, c, *upd.AssigneeID, upd.BreakGlassReason, &refused); err != nil {
+			if err := assign(ctx, tx, c, *upd.AssigneeID, upd.BreakGlassReason, false, &refused); err != nil {
 				return err
 			}
 			changed = append(changed, "assignee_id")
@@ -69,7 +69,8 @@ func (d *Desk) UpdateConversation(ctx context.Context, id string, upd proofdesk.
 		if err := tx.SaveConversation(ctx, c, upd, changed); err != nil {
 			return err
 		}
-		tx.Changed(proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: c.ID, Status: c.Status, Level: c.EffectiveLevel(tx.Now()).String()})
+		tx.Changed(proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: c.ID, Status: c.Status, Level: c.EffectiveLevel(tx.Now()).String(),
+			AssigneeID: c.AssigneeID, Team: c.Team})
 		return nil
 	})
 	if refused != nil && proofdesk.ErrorCode(refused) != proofdesk.EUNAUTHORIZED {
@@ -115,8 +116,10 @@ func link(ctx context.Context, tx *sqldb.Tx, c *proofdesk.Conversation, customer
 }
 
 // assign moves c to the agent target as proofdesk.Decide rules it
-// (DoAssign). A refusal is stored in *refused and returned.
-func assign(ctx context.Context, tx *sqldb.Tx, c *proofdesk.Conversation, target, breakGlassReason string, refused *error) error {
+// (DoAssign), asked for the context's agent or, with system, for
+// Proofdesk's own routing (auto-assignment). A refusal is stored in
+// *refused and returned.
+func assign(ctx context.Context, tx *sqldb.Tx, c *proofdesk.Conversation, target, breakGlassReason string, system bool, refused *error) error {
 	var cust *proofdesk.Customer
 	if c.CustomerID != "" {
 		var err error
@@ -129,6 +132,9 @@ func assign(ctx context.Context, tx *sqldb.Tx, c *proofdesk.Conversation, target
 		return err
 	}
 	in.TargetID, in.BreakGlassReason = target, breakGlassReason
+	if system {
+		in.Actor = proofdesk.Actor{Role: proofdesk.RoleSystem}
+	}
 	dec := proofdesk.Decide(in)
 	if !dec.Allowed {
 		*refused = dec.Err(in)

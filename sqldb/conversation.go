@@ -120,6 +120,23 @@ func (tx *Tx) insertConversation(ctx context.Context, conv *proofdesk.Conversati
 	if conv.RiskFlags == nil {
 		conv.RiskFlags = []string{}
 	}
+	if conv.Priority == "" {
+		conv.Priority = proofdesk.PriorityNormal
+	}
+	if !proofdesk.ValidPriority(conv.Priority) {
+		return nil, proofdesk.FieldError("priority", "priority must be one of low, normal, high, urgent")
+	}
+	if conv.Status == proofdesk.StatusSnoozed && conv.SnoozedUntil != nil && !conv.SnoozedUntil.After(tx.now) {
+		return nil, proofdesk.FieldError("snoozed_until", "snoozed_until must be in the future")
+	}
+	if conv.Status != proofdesk.StatusSnoozed {
+		conv.SnoozedUntil = nil
+	}
+	if conv.Team != "" {
+		if err := tx.checkTeam(ctx, conv.Team); err != nil {
+			return nil, err
+		}
+	}
 	if conv.CustomerID != "" {
 		if _, err := tx.findCustomerByID(ctx, conv.CustomerID); err != nil {
 			if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
@@ -139,13 +156,13 @@ func (tx *Tx) insertConversation(ctx context.Context, conv *proofdesk.Conversati
 	tags, _ := json.Marshal(conv.Tags)
 	flags, _ := json.Marshal(conv.RiskFlags)
 	if _, err := tx.exec(ctx, `INSERT INTO conversations (id, channel, customer_id, data_key_id, requester_enc, requester_email_idx, requester_phone_idx, subject_enc,
-		status, assignee_id, team, tags, level, level_expires_at, risk_flags, fraud, created_at, updated_at, last_activity_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		status, assignee_id, team, tags, level, level_expires_at, risk_flags, fraud, created_at, updated_at, last_activity_at, priority, snoozed_until)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		conv.ID, conv.Channel, nullString(conv.CustomerID), dk.ID, dk.Seal(conversationAAD(conv.ID, "requester"), req),
 		tx.db.requesterIndex(proofdesk.ContactEmail, conv.Requester.Email), tx.db.requesterIndex(proofdesk.ContactPhone, conv.Requester.Phone),
 		dk.SealString(conversationAAD(conv.ID, "subject"), conv.Subject),
 		conv.Status, nullString(conv.AssigneeID), conv.Team, string(tags), int(conv.Level), nil, string(flags), boolInt(conv.Fraud),
-		fmtTime(conv.CreatedAt), fmtTime(conv.UpdatedAt), fmtTime(conv.LastActivityAt)); err != nil {
+		fmtTime(conv.CreatedAt), fmtTime(conv.UpdatedAt), fmtTime(conv.LastActivityAt), conv.Priority, fmtTimePtr(conv.SnoozedUntil)); err != nil {
 		return nil, fmt.Errorf("insert conversation: %w", wrapErr(err))
 	}
 	tx.Changed(proofdesk.Event{Type: proofdesk.EventConversationCreated, ConversationID: conv.ID, Status: conv.Status})
@@ -164,17 +181,19 @@ func nullString(s string) any {
 }
 
 const conversationColumns = `v.id, v.channel, COALESCE(v.customer_id, ''), v.data_key_id, k.wrapped, v.requester_enc, v.subject_enc, v.status,
-	COALESCE(v.assignee_id, ''), v.team, v.tags, v.level, v.level_expires_at, v.risk_flags, v.fraud, v.created_at, v.updated_at, v.last_activity_at`
+	COALESCE(v.assignee_id, ''), v.team, v.tags, v.level, v.level_expires_at, v.risk_flags, v.fraud, v.created_at, v.updated_at, v.last_activity_at,
+	v.priority, v.snoozed_until`
 
 func (db *DB) scanConversation(row scanner) (*proofdesk.Conversation, *vault.DataKey, error) {
 	c := &proofdesk.Conversation{}
 	var dkID, wrapped, req, subj, tags, flags string
 	var level, fraud int
-	var exp nullTime
+	var exp, snoozed nullTime
 	if err := row.Scan(&c.ID, &c.Channel, &c.CustomerID, &dkID, &wrapped, &req, &subj, &c.Status, &c.AssigneeID, &c.Team, &tags, &level, &exp, &flags, &fraud,
-		timeScan{&c.CreatedAt}, timeScan{&c.UpdatedAt}, timeScan{&c.LastActivityAt}); err != nil {
+		timeScan{&c.CreatedAt}, timeScan{&c.UpdatedAt}, timeScan{&c.LastActivityAt}, &c.Priority, &snoozed); err != nil {
 		return nil, nil, fmt.Errorf("scan conversation: %w", wrapErr(err))
 	}
+	c.SnoozedUntil = snoozed.t
 	c.Level, c.LevelExpiresAt, c.Fraud = proofdesk.Level(level), exp.t, fraud != 0
 	if err := json.Unmarshal([]byte(tags), &c.Tags); err != nil {
 		return nil, nil, fmt.Errorf("conversation %s: tags: %w", c.ID, err)
@@ -234,7 +253,30 @@ func (s *ConversationService) FindConversations(ctx context.Context, f proofdesk
 	add("v.status", f.Status)
 	add("v.assignee_id", f.AssigneeID)
 	add("v.team", f.Team)
+	add("v.priority", f.Priority)
+	if f.Tag != nil {
+		// tags is a JSON array of lower-case names without quotes inside.
+		where, args = append(where, `v.tags LIKE ? ESCAPE '\'`), append(args, "%"+likeEscape(jsonString(strings.ToLower(*f.Tag)))+"%")
+	}
+	if f.Unassigned {
+		where = append(where, "v.assignee_id IS NULL")
+	}
+	if f.MinLevel != nil && *f.MinLevel > proofdesk.L0 {
+		where, args = append(where, "v.level >= ? AND v.level_expires_at > ?"), append(args, int(*f.MinLevel), fmtTime(h.now))
+	}
 	w := joinAnd(where)
+	// Newest activity first; id DESC breaks ties, as the inbox indexes
+	// (last_activity_at DESC, id DESC) are ordered.
+	order := `v.last_activity_at DESC, v.id DESC`
+	switch f.Sort {
+	case "", proofdesk.SortActivity:
+	case proofdesk.SortPriority:
+		order = `CASE v.priority WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END DESC, v.last_activity_at DESC, v.id DESC`
+	case proofdesk.SortCreated:
+		order = `v.created_at, v.id DESC`
+	default:
+		return nil, 0, proofdesk.FieldError("sort", "sort must be one of activity, priority, created")
+	}
 	// The count stops at MaxConversationCount: counting every match would
 	// make each page cost as much as the whole inbox.
 	var total int
@@ -246,7 +288,7 @@ func (s *ConversationService) FindConversations(ctx context.Context, f proofdesk
 		limit = 100
 	}
 	rows, err := h.query(ctx, `SELECT `+conversationColumns+` FROM conversations v JOIN data_keys k ON k.id = v.data_key_id WHERE `+w+
-		fmt.Sprintf(` ORDER BY v.last_activity_at DESC, v.id DESC LIMIT %d OFFSET %d`, limit, max(f.Offset, 0)), args...)
+		fmt.Sprintf(` ORDER BY %s LIMIT %d OFFSET %d`, order, limit, max(f.Offset, 0)), args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("find conversations: %w", err)
 	}
@@ -301,20 +343,47 @@ func (tx *Tx) SaveConversation(ctx context.Context, c *proofdesk.Conversation, u
 			return proofdesk.FieldError("status", "status must be one of open, pending, snoozed, resolved")
 		}
 		c.Status, changed = *upd.Status, append(changed, "status")
+		if c.Status != proofdesk.StatusSnoozed && c.SnoozedUntil != nil {
+			c.SnoozedUntil = nil
+		}
+	}
+	if c.Status == proofdesk.StatusSnoozed && upd.SnoozedUntil != nil {
+		if !upd.SnoozedUntil.After(tx.now) {
+			return proofdesk.FieldError("snoozed_until", "snoozed_until must be in the future")
+		}
+		t := upd.SnoozedUntil.UTC()
+		c.SnoozedUntil, changed = &t, append(changed, "snoozed_until")
+	} else if upd.SnoozedUntil != nil {
+		return proofdesk.FieldError("snoozed_until", "snoozed_until goes with status snoozed")
 	}
 	if upd.Team != nil && *upd.Team != c.Team {
+		if *upd.Team != "" {
+			if err := tx.checkTeam(ctx, *upd.Team); err != nil {
+				return err
+			}
+		}
 		c.Team, changed = *upd.Team, append(changed, "team")
 	}
 	if upd.Tags != nil {
-		c.Tags, changed = normalizeTags(*upd.Tags), append(changed, "tags")
+		tags := normalizeTags(*upd.Tags)
+		if err := tx.checkTags(ctx, tags, c.Tags); err != nil {
+			return err
+		}
+		c.Tags, changed = tags, append(changed, "tags")
+	}
+	if upd.Priority != nil && *upd.Priority != c.Priority {
+		if !proofdesk.ValidPriority(*upd.Priority) {
+			return proofdesk.FieldError("priority", "priority must be one of low, normal, high, urgent")
+		}
+		c.Priority, changed = *upd.Priority, append(changed, "priority")
 	}
 	if len(changed) == 0 {
 		return nil
 	}
 	c.UpdatedAt = tx.now
 	tags, _ := json.Marshal(c.Tags)
-	if _, err := tx.exec(ctx, `UPDATE conversations SET customer_id = ?, status = ?, assignee_id = ?, team = ?, tags = ?, level = ?, level_expires_at = ?, updated_at = ? WHERE id = ?`,
-		nullString(c.CustomerID), c.Status, nullString(c.AssigneeID), c.Team, string(tags), int(c.Level), fmtTimePtr(c.LevelExpiresAt), fmtTime(c.UpdatedAt), c.ID); err != nil {
+	if _, err := tx.exec(ctx, `UPDATE conversations SET customer_id = ?, status = ?, assignee_id = ?, team = ?, tags = ?, level = ?, level_expires_at = ?, updated_at = ?, priority = ?, snoozed_until = ? WHERE id = ?`,
+		nullString(c.CustomerID), c.Status, nullString(c.AssigneeID), c.Team, string(tags), int(c.Level), fmtTimePtr(c.LevelExpiresAt), fmtTime(c.UpdatedAt), c.Priority, fmtTimePtr(c.SnoozedUntil), c.ID); err != nil {
 		return fmt.Errorf("update conversation: %w", wrapErr(err))
 	}
 	if upd.Status != nil && c.Status == proofdesk.StatusResolved {
@@ -397,6 +466,9 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 			return err
 		}
 		if m.AuthorKind == proofdesk.AuthorCustomer {
+			if _, err := tx.reopenConversation(ctx, conv); err != nil {
+				return err
+			}
 			return tx.inspectRequesterMessage(ctx, conv.ID, m.Body)
 		}
 		if m.AuthorKind == proofdesk.AuthorAgent && !m.Internal && conv.Channel == proofdesk.ChannelEmail && conv.Requester.Email != "" {

@@ -264,18 +264,21 @@ func (db *DB) ReopenConversation(ctx context.Context, convID string) (*proofdesk
 	return conv, err
 }
 
-// reopenConversation makes c open unless it is, audited as the customer's
-// doing, and reports whether it changed c.
+// reopenConversation puts c back in the open views when the customer
+// wrote to it: resolved, pending or snoozed becomes open and the snooze is
+// dropped, audited as the customer's doing and recorded as
+// conversation.reopened and conversation.updated. It reports whether it
+// changed c (an open c stays as it is).
 func (tx *Tx) reopenConversation(ctx context.Context, c *proofdesk.Conversation) (bool, error) {
 	if c.Status == proofdesk.StatusOpen {
 		return false, nil
 	}
 	from := c.Status
-	c.Status, c.UpdatedAt = proofdesk.StatusOpen, tx.now
-	if _, err := tx.exec(ctx, `UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?`, c.Status, fmtTime(tx.now), c.ID); err != nil {
+	c.Status, c.SnoozedUntil, c.UpdatedAt = proofdesk.StatusOpen, nil, tx.now
+	if _, err := tx.exec(ctx, `UPDATE conversations SET status = ?, snoozed_until = NULL, updated_at = ? WHERE id = ?`, c.Status, fmtTime(tx.now), c.ID); err != nil {
 		return false, fmt.Errorf("reopen conversation: %w", err)
 	}
-	tx.Changed(proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: c.ID, Status: c.Status, Level: c.EffectiveLevel(tx.now).String()})
+	tx.changedReopened(c)
 	return true, tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorCustomer, Action: AuditConversationReopened, SubjectKind: "conversation", SubjectID: c.ID,
 		Detail: map[string]string{"from": from, "to": proofdesk.StatusOpen, "channel": c.Channel}})
 }

@@ -156,6 +156,40 @@ var authzTable = map[string]string{
 	"GET /api/v1/agents/{id}/pause":    "UUFF22FU",
 	"DELETE /api/v1/agents/{id}/pause": "UUFF22FU",
 
+	// API, the inbox's work model (issue 13): every agent reads tags, teams and
+	// availability, keeps their own saved views and sets their own
+	// availability; admins create, rename and delete tags and teams.
+	"GET /api/v1/tags":                     "UU2222FU",
+	"POST /api/v1/tags":                    "UUFFF2FU",
+	"PATCH /api/v1/tags/{id}":              "UUFFF2FU",
+	"DELETE /api/v1/tags/{id}":             "UUFFF2FU",
+	"GET /api/v1/teams":                    "UU2222FU",
+	"POST /api/v1/teams":                   "UUFFF2FU",
+	"PATCH /api/v1/teams/{id}":             "UUFFF2FU",
+	"DELETE /api/v1/teams/{id}":            "UUFFF2FU",
+	"GET /api/v1/views":                    "UU2222FU",
+	"POST /api/v1/views":                   "UU2222FU",
+	"DELETE /api/v1/views/{id}":            "UU2222FU",
+	"GET /api/v1/agents/availability":      "UU2222FU",
+	"PUT /api/v1/agents/{id}/availability": "UU2222FU",
+
+	// Console, the work model: any agent sets a conversation's priority,
+	// tags and snooze, their own availability and views; admins manage
+	// tags, teams and capacity.
+	"POST /conversations/{id}/triage":  "LL2222LL",
+	"POST /conversations/{id}/snooze":  "LL2222LL",
+	"POST /availability":               "LL2222LL",
+	"POST /views":                      "LL2222LL",
+	"POST /views/{id}/delete":          "LL2222LL",
+	"GET /admin/work":                  "LLFFF2LL",
+	"POST /admin/tags":                 "LLFFF2LL",
+	"POST /admin/tags/{id}":            "LLFFF2LL",
+	"POST /admin/tags/{id}/delete":     "LLFFF2LL",
+	"POST /admin/teams":                "LLFFF2LL",
+	"POST /admin/teams/{id}":           "LLFFF2LL",
+	"POST /admin/teams/{id}/delete":    "LLFFF2LL",
+	"POST /admin/agents/{id}/capacity": "LLFFF2LL",
+
 	// API, admins only.
 	"GET /api/v1/policy":            "UUFFF2FU",
 	"PUT /api/v1/policy":            "UUFFF2FU",

@@ -1386,6 +1386,9 @@ func authzRoutes() map[string]authzRoute {
 			return authzReq{path: "/logout", form: url.Values{}, replace: e.replacement(a)}
 		}},
 	}
+	for k, r := range workAuthzRoutes() {
+		routes[k] = r
+	}
 	// Served, these leave the conversation as it was: the next actor may
 	// use the same one (checkState verifies it).
 	for _, k := range []string{"POST /api/v1/conversations/{id}/messages", "PATCH /api/v1/conversations/{id}",

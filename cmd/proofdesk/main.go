@@ -255,6 +255,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	dk := m.Desk
 	api.NewVerificationHandler(agents, m.VerificationService, dk).Register(s)
 	api.NewPauseHandler(agents, dk).Register(s)
+	api.NewWorkHandler(agents, dk).Register(s)
 	api.NewPolicyHandler(agents, m.PolicyService).Register(s)
 	api.NewBrandingHandler(agents, m.BrandingService).Register(s)
 	api.NewAuditHandler(agents, m.AuditService).Register(s)
@@ -367,6 +368,11 @@ func (m *Main) startChannels(ctx context.Context) error {
 	c := &m.Config
 	wctx, cancel := context.WithCancel(context.Background())
 	m.stopWorkers = cancel
+	// The work loop: snoozes that end, routing to team queues and
+	// round-robin auto-assignment (each step claims its rows in the
+	// database, so every node may run it).
+	m.workers.Add(1)
+	go func() { defer m.workers.Done(); m.Desk.RunWork(wctx, 0, m.Logger) }()
 	// The guard's index of every customer: /readyz waits for it, and
 	// replies checked at L0 are refused until it is built.
 	m.workers.Add(1)

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"context"
 	"net/http"
 	"strings"
@@ -30,6 +31,8 @@ type conversationJSON struct {
 	AssigneeID      string              `json:"assignee_id,omitempty"`
 	Team            string              `json:"team,omitempty"`
 	Tags            []string            `json:"tags"`
+	Priority        string              `json:"priority"`
+	SnoozedUntil    *time.Time          `json:"snoozed_until"`
 	Level           string              `json:"level"`
 	LevelExpiresAt  *time.Time          `json:"level_expires_at"`
 	RiskFlags       []string            `json:"risk_flags"`
@@ -47,7 +50,7 @@ func newConversationJSON(c *proofdesk.Conversation, now time.Time, vc proofdesk.
 	out := conversationJSON{
 		ID: c.ID, Channel: c.Channel, CustomerID: c.CustomerID, RequesterClaims: c.Requester,
 		Subject: vc.Text(c.Subject), Status: c.Status, AssigneeID: c.AssigneeID, Team: c.Team,
-		Tags: c.Tags, RiskFlags: c.RiskFlags, Fraud: c.Fraud,
+		Tags: c.Tags, RiskFlags: c.RiskFlags, Fraud: c.Fraud, Priority: cmp.Or(c.Priority, proofdesk.PriorityNormal), SnoozedUntil: c.SnoozedUntil,
 		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt, LastActivityAt: c.LastActivityAt,
 	}
 	lvl := c.EffectiveLevel(now)
@@ -70,6 +73,10 @@ type conversationCreate struct {
 	Requester  proofdesk.Requester `json:"requester"`
 	Subject    string              `json:"subject"`
 	Message    string              `json:"message"`
+	// Priority (default normal) and Team (a team's ID: its queue) are
+	// optional; the store refuses unknown ones.
+	Priority string `json:"priority"`
+	Team     string `json:"team"`
 }
 
 // validate checks and normalises in; phones without a country code are
@@ -149,7 +156,7 @@ func (h *Handler) handleConversationCreate(w http.ResponseWriter, r *http.Reques
 	conv := &proofdesk.Conversation{
 		Channel: in.Channel, CustomerID: in.CustomerID, Requester: in.Requester,
 		Subject: in.Subject, Status: proofdesk.StatusOpen, Level: proofdesk.L0,
-		CreatedAt: now, UpdatedAt: now, LastActivityAt: now,
+		CreatedAt: now, UpdatedAt: now, LastActivityAt: now, Priority: in.Priority, Team: in.Team,
 	}
 	var first *proofdesk.Message
 	if strings.TrimSpace(in.Message) != "" {
@@ -221,6 +228,10 @@ func (h *Handler) handleConversationList(w http.ResponseWriter, r *http.Request)
 			v = proofdesk.AgentIDFromContext(r.Context())
 		}
 		f.AssigneeID = &v
+	}
+	if err := workFilter(q, &f); err != nil {
+		httpd.Error(w, r, err)
+		return
 	}
 	var err error
 	if f.Limit, f.Offset, err = pagination(r, 50, 200); err != nil {

@@ -72,6 +72,8 @@ type revealField struct {
 	Label    string
 	Required proofdesk.Level
 	Allowed  bool
+	// Refused is why Decide would refuse it now ("" when allowed).
+	Refused string
 }
 
 type conversationPage struct {
@@ -107,6 +109,12 @@ type conversationPage struct {
 	CanUnlock       bool   // offer the unlock form (the store still checks the level)
 	CanAssignOthers bool   // offer other agents (and nobody) as assignee
 	TakeOverNote    string // what taking the conversation does to its level, if anything
+
+	// Work is the triage panel and the assign choices (work.go).
+	Work *workPanel
+	// RevealWhy is, when no field may be revealed now (and no break-glass
+	// is offered), Decide's reason: the Reveal button shows disabled.
+	RevealWhy string
 }
 
 func (h *Handler) policy(r *http.Request) (*proofdesk.Policy, error) {
@@ -303,6 +311,10 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 		}
 	}
 	p.decide(in)
+	p.RevealWhy = revealWhy(p.RevealFields, p.CanBreakGlass)
+	if p.Work, err = h.newWorkPanel(ctx, conv, p.Agents, in); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 
@@ -360,9 +372,30 @@ func revealFields(v *proofdesk.CustomerView, in proofdesk.DecisionInput) []revea
 		}
 		in.Action, in.Field = proofdesk.DoReveal, f
 		d := proofdesk.Decide(in)
-		out = append(out, revealField{Field: f, Label: fieldLabel(f), Required: d.RequiredLevel, Allowed: d.Allowed})
+		rf := revealField{Field: f, Label: fieldLabel(f), Required: d.RequiredLevel, Allowed: d.Allowed}
+		if !d.Allowed {
+			rf.Refused = d.Message
+		}
+		out = append(out, rf)
 	}
 	return out
+}
+
+// revealWhy returns the reason the first field is refused when every
+// field is, and break-glass is not offered; "" otherwise.
+func revealWhy(fs []revealField, breakGlass bool) string {
+	if breakGlass {
+		return ""
+	}
+	for _, f := range fs {
+		if f.Allowed {
+			return ""
+		}
+	}
+	if len(fs) == 0 {
+		return ""
+	}
+	return fs[0].Refused
 }
 
 func fieldLabel(f string) string {

@@ -30,6 +30,7 @@ var templateFS embed.FS
 var viewNames = []string{
 	"login", "enrol", "home", "error", "inbox", "conversation", "customer",
 	"admin_agents", "admin_tokens", "admin_policy", "admin_settings", "admin_branding", "admin_audit", "admin_outbox",
+	"admin_work",
 }
 
 // CSP is the Content-Security-Policy of console pages: own resources only
@@ -166,7 +167,7 @@ func New(d Deps) *Handler {
 	funcs := h.funcs()
 	for _, name := range viewNames {
 		h.views[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS,
-			"templates/layout.html", "templates/partials.html", "templates/"+name+".html"))
+			"templates/layout.html", "templates/partials.html", "templates/work.html", "templates/"+name+".html"))
 	}
 	return h
 }
@@ -220,6 +221,7 @@ func (h *Handler) Register(r Router) {
 	r.Handle("POST /admin/branding", admin(h.handleAdminBrandingUpdate))
 	r.Handle("GET /admin/audit", admin(h.handleAdminAudit))
 	r.Handle("GET /admin/outbox", admin(h.handleAdminOutbox))
+	h.registerWork(r, auth, admin)
 }
 
 // page is what every signed-in page hands the layout.

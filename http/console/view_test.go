@@ -51,6 +51,7 @@ func TestViews(t *testing.T) {
 		"admin_branding": adminBrandingPage{page: pg, B: proofdesk.Branding{Company: "<Acme>", LogoURL: "https://cdn.example/logo.png", PrimaryColor: "#ffd400"}, Field: "logo_url"},
 		"admin_audit": adminAuditPage{page: pg, Intact: false, BadSeq: 3, BadWhy: "<oops>", Names: map[string]string{"agt_1": "<oops>"},
 			Entries: []*proofdesk.AuditEntry{{Seq: 1, Time: now, ActorKind: "agent", ActorID: "agt_1", Action: "x", Detail: map[string]string{"k": "<oops>"}}}},
+		"admin_work":   adminWorkData(pg, agent, now),
 		"admin_outbox": adminOutboxPage{page: pg, ShowBodies: true, Messages: []*proofdesk.OutboxMessage{{Kind: "email", To: "jane@example.com", Subject: "<oops>", Body: "<oops>", CreatedAt: now}}},
 	}
 	for _, name := range viewNames {
