@@ -46,6 +46,9 @@ const (
 	DoLookup = "lookup_customer"
 	// DoClearPause lifts an agent's pause (TargetID) before the hour passes.
 	DoClearPause = "clear_pause"
+	// DoManageAgent changes an agent (TargetID): AgentChange says how
+	// (agent_lifecycle.go).
+	DoManageAgent = "manage_agent"
 
 	// Changes of protected customer data.
 	DoAddContactPoint    = ActionAddContactPoint
@@ -167,6 +170,16 @@ type DecisionInput struct {
 	PausedUntil time.Time
 	// Now is the decision's time.
 	Now time.Time
+
+	// For DoManageAgent: the change (Agent* constants), the new role of
+	// AgentSetRole, the target's role now, whether it is disabled or
+	// removed, and how many active admins there are besides the target.
+	AgentChange    string
+	NewRole        string
+	TargetRole     string
+	TargetDisabled bool
+	TargetRemoved  bool
+	OtherAdmins    int
 }
 
 // Decision is the gate's answer.
@@ -274,6 +287,8 @@ func Decide(in DecisionInput) Decision {
 			return roleRefusal(RuleAdminOnly, RoleAdmin, "Only an admin may do this.")
 		}
 		return Decision{Allowed: true, Rule: RuleAllowed}
+	case in.Action == DoManageAgent:
+		return decideManageAgent(in)
 	case in.Action == DoMerge:
 		if !a.isSupervisor() {
 			return roleRefusal(RuleSupervisorOnly, RoleSupervisor, "Only a supervisor may merge customers.")
