@@ -1,6 +1,9 @@
 package proofdesk
 
-import "time"
+import (
+	"context"
+	"time"
+)
 
 // Changes an admin makes to an agent (DoManageAgent's AgentChange).
 const (
@@ -76,4 +79,33 @@ func decideManageAgent(in DecisionInput) Decision {
 		return refuse(ECONFLICT, RuleLastAdmin, msg)
 	}
 	return Decision{Allowed: true, Rule: RuleAllowed, Audit: true}
+}
+
+// AgentChangeResult is what a lifecycle change did: the agent after it,
+// the link to set a password (an invitation or a password reset, also
+// mailed to the agent; "" otherwise), and the console sessions and API
+// tokens it ended.
+type AgentChangeResult struct {
+	Agent         *Agent
+	Link          string
+	SessionsEnded int
+	TokensRevoked int
+}
+
+// AgentAdmin is the agent lifecycle (desk.Agents): every change asks
+// Decide (DoManageAgent), is audited, and the agent is told.
+type AgentAdmin interface {
+	// InviteAgent creates the agent with an unknown password and mails a
+	// link to set one. EINVALID naming the field, ECONFLICT for a taken
+	// email, EFORBIDDEN for a non-admin.
+	InviteAgent(ctx context.Context, email, name, role string) (*AgentChangeResult, error)
+	// ChangeAgent applies change (Agent* but AgentInvite; newRole for
+	// AgentSetRole). ENOTFOUND, EFORBIDDEN, ECONFLICT (the last admin, a
+	// removed agent), EINVALID.
+	ChangeAgent(ctx context.Context, id, change, newRole string) (*AgentChangeResult, error)
+	// FindInvitation returns the agent a link is for; ENOTFOUND for an
+	// unknown, used or expired link.
+	FindInvitation(ctx context.Context, token string) (*Agent, error)
+	// AcceptInvitation sets the password and uses the link up.
+	AcceptInvitation(ctx context.Context, token, password string) (*Agent, error)
 }

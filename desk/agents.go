@@ -58,6 +58,8 @@ func NewAgents(db *sqldb.DB, cfg AgentsConfig) *Agents {
 	return &Agents{db: db, cfg: cfg}
 }
 
+var _ proofdesk.AgentAdmin = (*Agents)(nil)
+
 // actor is who asks: the agent of the context, or the operator at the
 // command line (RoleSystem) when there is none.
 func actor(ctx context.Context) proofdesk.Actor {
@@ -67,21 +69,11 @@ func actor(ctx context.Context) proofdesk.Actor {
 	return proofdesk.Actor{Role: proofdesk.RoleSystem}
 }
 
-// AgentChangeResult is what a change did: the agent after it, the link to
-// set a password (an invitation or a password reset; "" otherwise: it was
-// also mailed to the agent), and the sessions and tokens it ended.
-type AgentChangeResult struct {
-	Agent         *proofdesk.Agent
-	Link          string
-	SessionsEnded int
-	TokensRevoked int
-}
-
 // InviteAgent creates an agent with an unknown password and mails them a
 // link (valid InviteTTL) to set a password and a second factor. Errors:
 // EINVALID naming the field, ECONFLICT when the email is taken, the
 // gate's refusal (EFORBIDDEN) for a non-admin.
-func (s *Agents) InviteAgent(ctx context.Context, email, name, role string) (*AgentChangeResult, error) {
+func (s *Agents) InviteAgent(ctx context.Context, email, name, role string) (*proofdesk.AgentChangeResult, error) {
 	e, err := proofdesk.NormalizeEmail(email)
 	if err != nil {
 		return nil, proofdesk.FieldError("email", "email: give a valid email address")
@@ -102,7 +94,7 @@ func (s *Agents) InviteAgent(ctx context.Context, email, name, role string) (*Ag
 		return nil, err
 	}
 	a := &proofdesk.Agent{Email: strings.ToLower(e), Name: name, Role: role, PasswordHash: hash}
-	res := &AgentChangeResult{Agent: a}
+	res := &proofdesk.AgentChangeResult{Agent: a}
 	err = s.db.WithTx(ctx, func(tx *sqldb.Tx) error {
 		if err := tx.InsertAgent(ctx, a); err != nil {
 			return err
@@ -129,7 +121,7 @@ func (s *Agents) InviteAgent(ctx context.Context, email, name, role string) (*Ag
 // refused, on every node. A refusal is audited. Errors: ENOTFOUND, the
 // gate's refusal (EFORBIDDEN for a non-admin, ECONFLICT for the last
 // admin or a removed agent), EINVALID.
-func (s *Agents) ChangeAgent(ctx context.Context, targetID, change, newRole string) (*AgentChangeResult, error) {
+func (s *Agents) ChangeAgent(ctx context.Context, targetID, change, newRole string) (*proofdesk.AgentChangeResult, error) {
 	if change == proofdesk.AgentInvite || !proofdesk.ValidAgentChange(change) {
 		return nil, proofdesk.FieldError("change", "change must be disable, enable, remove, role, reset_password or reset_totp")
 	}
@@ -140,7 +132,7 @@ func (s *Agents) ChangeAgent(ctx context.Context, targetID, change, newRole stri
 			return nil, err
 		}
 	}
-	res := &AgentChangeResult{}
+	res := &proofdesk.AgentChangeResult{}
 	var refused error
 	err := s.db.WithTx(ctx, func(tx *sqldb.Tx) error {
 		a, err := tx.FindAgent(ctx, targetID)

@@ -42,6 +42,10 @@ var authzTable = map[string]string{
 	"GET /n/{token}":          "NNNNNNNN",
 	"POST /n/{token}":         "NNNNNNNN",
 	"POST /login/enrol":       "UUUUUUUU",
+	// An agent's invitation or reset link (an unknown one here: 404 for all;
+	// the form fails its CSRF check first, as no page was opened).
+	"GET /invite/{token}":  "NNNNNNNN",
+	"POST /invite/{token}": "FFFFFFFF",
 
 	// The telephony webhook: only the provider's signature, never an agent or visitor.
 	"POST /api/v1/telephony/voice":  "FFFFFFFF",
@@ -90,6 +94,7 @@ var authzTable = map[string]string{
 	// Console, admins only.
 	"GET /admin/agents":              "LLFFF2LL",
 	"POST /admin/agents":             "LLFFF2LL",
+	"POST /admin/agents/{id}":        "LLFFF2LL",
 	"GET /admin/tokens":              "LLFFF2LL",
 	"POST /admin/tokens":             "LLFFF2LL",
 	"POST /admin/tokens/{id}/revoke": "LLFFF2LL",
@@ -159,4 +164,10 @@ var authzTable = map[string]string{
 	"PUT /api/v1/policy": "UUFFF2FU",
 	"GET /api/v1/audit":  "UUFFF2FU",
 	"GET /api/v1/outbox": "UUFFF2FU",
+	// The agent lifecycle (each request changes a fresh agent).
+	"GET /api/v1/agents":             "UUFFF2FU",
+	"POST /api/v1/agents":            "UUFFF2FU",
+	"PATCH /api/v1/agents/{id}":      "UUFFF2FU",
+	"DELETE /api/v1/agents/{id}":     "UUFFF2FU",
+	"POST /api/v1/agents/{id}/reset": "UUFFF2FU",
 }

@@ -1140,6 +1140,28 @@ func authzRoutes() map[string]authzRoute {
 			return authzReq{path: path, json: body(e)}
 		}}
 	}
+	// A fresh agent for each request that changes one (disable, remove,
+	// reset): the matrix's own actors stay as they are.
+	target := func(e *authzEnv) *proofdesk.Agent {
+		a := &proofdesk.Agent{Email: fmt.Sprintf("target-%d@matrix.test", e.next()), Name: "Target", Role: proofdesk.RoleAgent, PasswordHash: e.bystander.PasswordHash}
+		if err := e.m.AgentService.CreateAgent(context.Background(), a); err != nil {
+			e.t.Fatal(err)
+		}
+		return a
+	}
+	agentRoute := func(method, suffix string, body func(a *proofdesk.Agent) string, form func(a *proofdesk.Agent) url.Values) authzRoute {
+		return authzRoute{prep: func(e *authzEnv, _ *authzActor, _ *authzFixture) authzReq {
+			a := target(e)
+			r := authzReq{path: "/api/v1/agents/" + a.ID + suffix}
+			if form != nil {
+				r.path = "/admin/agents/" + a.ID
+				r.form = form(a)
+			} else if body != nil {
+				r.json = body(a)
+			}
+			return r
+		}}
+	}
 	// A link token no one was sent: agents' credentials are not a
 	// customer's link.
 	unknownLink := strings.Repeat("A", 43)
@@ -1199,11 +1221,21 @@ func authzRoutes() map[string]authzRoute {
 		"GET /api/v1/events": {prep: func(*authzEnv, *authzActor, *authzFixture) authzReq {
 			return authzReq{path: "/api/v1/events", stream: true}
 		}},
-		"GET /events":        {prep: func(*authzEnv, *authzActor, *authzFixture) authzReq { return authzReq{path: "/events", stream: true} }},
-		"GET /static/{file}": {prep: func(e *authzEnv, _ *authzActor, _ *authzFixture) authzReq { return authzReq{path: e.static} }},
-		"POST /admin/tokens": plainForm("/admin/tokens", func(*authzEnv) url.Values { return url.Values{"name": {"matrix"}} }),
-		"POST /admin/policy": plainForm("/admin/policy", policyForm),
-		"POST /account/2fa":  plainForm("/account/2fa", func(*authzEnv) url.Values { return url.Values{"code": {"123456"}} }),
+		"GET /events":             {prep: func(*authzEnv, *authzActor, *authzFixture) authzReq { return authzReq{path: "/events", stream: true} }},
+		"GET /static/{file}":      {prep: func(e *authzEnv, _ *authzActor, _ *authzFixture) authzReq { return authzReq{path: e.static} }},
+		"POST /admin/agents/{id}": agentRoute("POST", "", nil, func(*proofdesk.Agent) url.Values { return url.Values{"change": {"disable"}} }),
+		"GET /invite/{token}":     static("/invite/" + unknownLink),
+		"POST /invite/{token}":    plainForm("/invite/"+unknownLink, func(*authzEnv) url.Values { return url.Values{"password": {"long enough password"}} }),
+		"GET /api/v1/agents":      static("/api/v1/agents"),
+		"POST /api/v1/agents": jsonBody("/api/v1/agents", func(e *authzEnv) string {
+			return fmt.Sprintf(`{"email":"invited-%d@matrix.test","name":"Invited","role":"agent"}`, e.next())
+		}),
+		"PATCH /api/v1/agents/{id}":      agentRoute("PATCH", "", func(*proofdesk.Agent) string { return `{"disabled":true}` }, nil),
+		"DELETE /api/v1/agents/{id}":     agentRoute("DELETE", "", nil, nil),
+		"POST /api/v1/agents/{id}/reset": agentRoute("POST", "/reset", func(*proofdesk.Agent) string { return `{"second_factor":true}` }, nil),
+		"POST /admin/tokens":             plainForm("/admin/tokens", func(*authzEnv) url.Values { return url.Values{"name": {"matrix"}} }),
+		"POST /admin/policy":             plainForm("/admin/policy", policyForm),
+		"POST /account/2fa":              plainForm("/account/2fa", func(*authzEnv) url.Values { return url.Values{"code": {"123456"}} }),
 		"PUT /api/v1/policy": jsonBody("/api/v1/policy", func(e *authzEnv) string {
 			b, _ := json.Marshal(proofdesk.NewPolicyDocument(mustPolicy(e)))
 			return string(b)

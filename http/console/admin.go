@@ -66,8 +66,26 @@ func (h *Handler) handleAdminAgentCreate(w http.ResponseWriter, r *http.Request)
 	case !proofdesk.ValidRole(p.Form.Role):
 		fail(http.StatusUnprocessableEntity, "Role: pick agent, supervisor or admin.")
 		return
+	case password == "" && h.d.AgentAdmin != nil:
+		// No initial password: an invitation link, mailed.
+		res, err := h.d.AgentAdmin.InviteAgent(r.Context(), email, p.Form.Name, p.Form.Role)
+		if err != nil {
+			if c := proofdesk.ErrorCode(err); c != proofdesk.EINVALID && c != proofdesk.ECONFLICT && c != proofdesk.EFORBIDDEN {
+				h.renderError(w, r, err)
+				return
+			}
+			fail(httpStatus(err), proofdesk.ErrorMessage(err))
+			return
+		}
+		if p, err = h.adminAgentsData(r); err != nil {
+			h.renderError(w, r, err)
+			return
+		}
+		p.Notice = "Invitation sent to " + res.Agent.Email + ": the link (valid 7 days) lets them set a password and a second factor. Without a relay the mail is in Admin → Outbox."
+		h.render(w, r, http.StatusCreated, "admin_agents", p)
+		return
 	case len(password) < 12 || len(password) > 1024:
-		fail(http.StatusUnprocessableEntity, "Initial password: at least 12 characters.")
+		fail(http.StatusUnprocessableEntity, "Initial password: at least 12 characters, or leave it empty to send an invitation link.")
 		return
 	}
 	hash, err := auth.HashPassword(password, PasswordParams)
@@ -316,7 +334,7 @@ type adminAuditPage struct {
 
 // auditActions are the actions the audit filter offers.
 var auditActions = []string{
-	proofdesk.AuditLogin, proofdesk.AuditLoginFailed, proofdesk.AuditAgentCreate, proofdesk.AuditAgentUpdate, proofdesk.AuditTokenCreate,
+	proofdesk.AuditLogin, proofdesk.AuditLoginFailed, proofdesk.AuditAgentCreate, proofdesk.AuditAgentUpdate, proofdesk.AuditAgentChange, proofdesk.AuditAgentPasswordSet, proofdesk.AuditTokenCreate,
 	proofdesk.AuditTokenRevoke,
 	proofdesk.AuditCustomerCreate, proofdesk.AuditCustomerUpdate, proofdesk.AuditCustomerImport, proofdesk.AuditConversationNew,
 	proofdesk.AuditConversationEdit, proofdesk.AuditKeyRotate, proofdesk.AuditLevelChange, proofdesk.AuditChallengeSent,

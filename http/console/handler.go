@@ -29,7 +29,7 @@ var templateFS embed.FS
 // viewNames are the page templates, each parsed with the layout at startup.
 var viewNames = []string{
 	"login", "enrol", "home", "error", "inbox", "conversation", "customer",
-	"admin_agents", "admin_tokens", "admin_policy", "admin_settings", "admin_audit", "admin_outbox",
+	"admin_agents", "admin_tokens", "admin_policy", "admin_settings", "admin_audit", "admin_outbox", "invite",
 }
 
 // CSP is the Content-Security-Policy of console pages: own resources only
@@ -78,9 +78,12 @@ type Deps struct {
 	Audit         proofdesk.AuditService
 	Verification  proofdesk.VerificationService
 	// Desk runs the use cases of package desk (reveal, unlock).
-	Desk   DeskActions
-	Policy proofdesk.PolicyService
-	Outbox proofdesk.OutboxService
+	Desk DeskActions
+	// AgentAdmin is the agent lifecycle (desk.Agents): Admin → Agents'
+	// changes and the /invite/{token} page; nil leaves both out.
+	AgentAdmin proofdesk.AgentAdmin
+	Policy     proofdesk.PolicyService
+	Outbox     proofdesk.OutboxService
 	// Events feeds live updates; nil falls back to the stream polling the
 	// store every PollInterval.
 	Events proofdesk.EventService
@@ -208,6 +211,9 @@ func (h *Handler) Register(r Router) {
 	r.Handle("GET /customers/{id}", auth(h.handleCustomer))
 	r.Handle("GET /admin/agents", admin(h.handleAdminAgents))
 	r.Handle("POST /admin/agents", admin(h.handleAdminAgentCreate))
+	r.Handle("POST /admin/agents/{id}", admin(h.handleAdminAgentChange))
+	r.Handle("GET /invite/{token}", http.HandlerFunc(h.handleInviteShow))
+	r.Handle("POST /invite/{token}", http.HandlerFunc(h.handleInvite))
 	r.Handle("GET /admin/tokens", admin(h.handleAdminTokens))
 	r.Handle("POST /admin/tokens", admin(h.handleAdminTokenCreate))
 	r.Handle("POST /admin/tokens/{id}/revoke", admin(h.handleAdminTokenRevoke))
