@@ -16,12 +16,17 @@ func (m *Main) agentAdmin(base string) *desk.Agents {
 	return desk.NewAgents(m.DB, desk.AgentsConfig{BaseURL: base, Company: m.Config.Company, PasswordParams: passwordParams})
 }
 
+// linkOptions are the options of commands that print links to the
+// console: the store's and --base-url.
+var linkOptions = append(append([]option{}, storeOptions...),
+	stringOption("base-url", "external URL used in the links (default: derived from --addr, http://localhost:8080)", func(c *Config) *string { return &c.BaseURL }))
+
 const agentInviteSummary = `Invite an agent: create them with no usable password and print (and mail,
 through the outbox) a link, valid 7 days, where they set their password and
 their second factor. --base-url gives the links' host.`
 
 func runAgentInvite(ctx context.Context, env cliEnv, args []string) error {
-	cf := newConfigFlags("agent invite", agentInviteSummary, storeOptions, env.stderr)
+	cf := newConfigFlags("agent invite", agentInviteSummary, linkOptions, env.stderr)
 	email := cf.String("email", "", "the agent's email address, used to sign in (required)")
 	name := cf.String("name", "", "the agent's display name (required)")
 	role := cf.String("role", proofdesk.RoleAgent, "admin, supervisor or agent")
@@ -51,7 +56,7 @@ Nobody may disable, remove or demote the last active admin.`
 func runAgentChange(change, summary string) func(ctx context.Context, env cliEnv, args []string) error {
 	return func(ctx context.Context, env cliEnv, args []string) error {
 		cmdName := "agent " + change
-		cf := newConfigFlags(cmdName, fmt.Sprintf(agentChangeSummary, summary), storeOptions, env.stderr)
+		cf := newConfigFlags(cmdName, fmt.Sprintf(agentChangeSummary, summary), linkOptions, env.stderr)
 		email := cf.String("email", "", "email of the agent (required)")
 		var password, totp *bool
 		var newRole *string

@@ -111,6 +111,7 @@ func New(tb testing.TB, opt Options) *Stack {
 		Agents: s.Agents, Customers: s.Customers, Conversations: s.Conversations, Audit: s.Audit,
 		Verification: s.Verification, Desk: dk, Policy: s.Policy, Outbox: s.Outbox, Events: s.Events,
 		PostMessage: s.API.PostMessage, Settings: opt.Settings, Logger: logger,
+		AgentAdmin: desk.NewAgents(db, desk.AgentsConfig{BaseURL: s.Server.URL(), PasswordParams: auth.TestPasswordParams}),
 	})
 	s.Console.PollInterval = 200 * time.Millisecond
 	s.Console.PhoneRegion = opt.PhoneRegion
