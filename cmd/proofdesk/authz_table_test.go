@@ -101,8 +101,11 @@ var authzTable = map[string]string{
 	"GET /admin/policy":              "LLFFF2LL",
 	"POST /admin/policy":             "LLFFF2LL",
 	"GET /admin/settings":            "LLFFF2LL",
-	"GET /admin/audit":               "LLFFF2LL",
-	"GET /admin/outbox":              "LLFFF2LL",
+	"POST /admin/settings":           "LLFFF2LL",
+	// No relay in the matrix: the test email fails in words (422).
+	"POST /admin/settings/test": "LLFFFVLL",
+	"GET /admin/audit":          "LLFFF2LL",
+	"GET /admin/outbox":         "LLFFF2LL",
 
 	// API, any agent's token.
 	"GET /api/v1/events":                                      "UU2222FU",
@@ -170,4 +173,8 @@ var authzTable = map[string]string{
 	"PATCH /api/v1/agents/{id}":      "UUFFF2FU",
 	"DELETE /api/v1/agents/{id}":     "UUFFF2FU",
 	"POST /api/v1/agents/{id}/reset": "UUFFF2FU",
+	// Channel settings (no relay in the matrix: the test email is 400, saying so).
+	"GET /api/v1/settings/channels":       "UUFFF2FU",
+	"PUT /api/v1/settings/channels":       "UUFFF2FU",
+	"POST /api/v1/settings/channels/test": "UUFFFBFU",
 }

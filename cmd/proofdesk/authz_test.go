@@ -1221,12 +1221,17 @@ func authzRoutes() map[string]authzRoute {
 		"GET /api/v1/events": {prep: func(*authzEnv, *authzActor, *authzFixture) authzReq {
 			return authzReq{path: "/api/v1/events", stream: true}
 		}},
-		"GET /events":             {prep: func(*authzEnv, *authzActor, *authzFixture) authzReq { return authzReq{path: "/events", stream: true} }},
-		"GET /static/{file}":      {prep: func(e *authzEnv, _ *authzActor, _ *authzFixture) authzReq { return authzReq{path: e.static} }},
-		"POST /admin/agents/{id}": agentRoute("POST", "", nil, func(*proofdesk.Agent) url.Values { return url.Values{"change": {"disable"}} }),
-		"GET /invite/{token}":     static("/invite/" + unknownLink),
-		"POST /invite/{token}":    plainForm("/invite/"+unknownLink, func(*authzEnv) url.Values { return url.Values{"password": {"long enough password"}} }),
-		"GET /api/v1/agents":      static("/api/v1/agents"),
+		"GET /events":                         {prep: func(*authzEnv, *authzActor, *authzFixture) authzReq { return authzReq{path: "/events", stream: true} }},
+		"GET /static/{file}":                  {prep: func(e *authzEnv, _ *authzActor, _ *authzFixture) authzReq { return authzReq{path: e.static} }},
+		"POST /admin/settings":                plainForm("/admin/settings", func(*authzEnv) url.Values { return url.Values{"widget_origins": {"shop.matrix.test"}} }),
+		"POST /admin/settings/test":           plainForm("/admin/settings/test", func(*authzEnv) url.Values { return url.Values{"to": {"x@matrix.test"}} }),
+		"GET /api/v1/settings/channels":       static("/api/v1/settings/channels"),
+		"PUT /api/v1/settings/channels":       jsonBody("/api/v1/settings/channels", func(*authzEnv) string { return `{"widget_origins":["shop.matrix.test"]}` }),
+		"POST /api/v1/settings/channels/test": jsonBody("/api/v1/settings/channels/test", func(*authzEnv) string { return `{"to":"x@matrix.test"}` }),
+		"POST /admin/agents/{id}":             agentRoute("POST", "", nil, func(*proofdesk.Agent) url.Values { return url.Values{"change": {"disable"}} }),
+		"GET /invite/{token}":                 static("/invite/" + unknownLink),
+		"POST /invite/{token}":                plainForm("/invite/"+unknownLink, func(*authzEnv) url.Values { return url.Values{"password": {"long enough password"}} }),
+		"GET /api/v1/agents":                  static("/api/v1/agents"),
 		"POST /api/v1/agents": jsonBody("/api/v1/agents", func(e *authzEnv) string {
 			return fmt.Sprintf(`{"email":"invited-%d@matrix.test","name":"Invited","role":"agent"}`, e.next())
 		}),

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 
@@ -16,6 +17,9 @@ type OutboxHandler struct {
 	// the outbox. Then bodies, which hold verification links and codes,
 	// are never shown, and recipients are masked.
 	RelayConfigured bool
+	// RelayFunc, when set, also tells whether a relay delivers the outbox
+	// now (one set in the console's channel settings).
+	RelayFunc func(ctx context.Context) bool
 
 	agents proofdesk.AgentService
 	outbox proofdesk.OutboxService
@@ -54,7 +58,8 @@ func (h *OutboxHandler) handleList(w http.ResponseWriter, r *http.Request) {
 	if msgs == nil {
 		msgs = []*proofdesk.OutboxMessage{}
 	}
-	if h.RelayConfigured {
+	relay := h.RelayConfigured || (h.RelayFunc != nil && h.RelayFunc(r.Context()))
+	if relay {
 		for _, m := range msgs {
 			m.Body = ""
 			if m.Kind == proofdesk.OutboxSMS {
@@ -64,5 +69,5 @@ func (h *OutboxHandler) handleList(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	httpd.WriteJSON(w, http.StatusOK, map[string]any{"messages": msgs, "relay_configured": h.RelayConfigured})
+	httpd.WriteJSON(w, http.StatusOK, map[string]any{"messages": msgs, "relay_configured": relay})
 }

@@ -308,14 +308,6 @@ func (h *Handler) handleAdminPolicyUpdate(w http.ResponseWriter, r *http.Request
 	http.Redirect(w, r, "/admin/policy?done=policy", http.StatusSeeOther)
 }
 
-type adminSettingsPage struct {
-	page
-	S Settings
-}
-
-func (h *Handler) handleAdminSettings(w http.ResponseWriter, r *http.Request) {
-	h.render(w, r, http.StatusOK, "admin_settings", adminSettingsPage{page: h.newPage(r, "Channels", "admin"), S: h.d.Settings})
-}
 
 type adminAuditPage struct {
 	page
@@ -404,6 +396,19 @@ func (h *Handler) handleAdminOutbox(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, err)
 		return
 	}
-	p := adminOutboxPage{page: h.newPage(r, "Outbox", "admin"), Messages: ms, ShowBodies: h.d.Settings.SMTPRelay == ""}
+	p := adminOutboxPage{page: h.newPage(r, "Outbox", "admin"), Messages: ms, ShowBodies: !h.relayConfigured(r)}
 	h.render(w, r, http.StatusOK, "admin_outbox", p)
+}
+
+// relayConfigured reports whether a relay delivers mail now (a flag or the
+// console's channel settings): then the outbox shows no bodies.
+func (h *Handler) relayConfigured(r *http.Request) bool {
+	if h.d.Settings.SMTPRelay != "" {
+		return true
+	}
+	if h.d.Channels == nil {
+		return false
+	}
+	v, err := h.d.Channels.ChannelSettings(r.Context())
+	return err != nil || v.Effective.RelayAddr != ""
 }

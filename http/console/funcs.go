@@ -21,6 +21,7 @@ func randomKey() []byte {
 func (h *Handler) funcs() template.FuncMap {
 	return template.FuncMap{
 		"asset": h.static.url,
+		"list":  func(v ...string) []string { return v },
 		"when": func(t time.Time) string {
 			if t.IsZero() {
 				return ""

@@ -82,8 +82,11 @@ type Deps struct {
 	// AgentAdmin is the agent lifecycle (desk.Agents): Admin → Agents'
 	// changes and the /invite/{token} page; nil leaves both out.
 	AgentAdmin proofdesk.AgentAdmin
-	Policy     proofdesk.PolicyService
-	Outbox     proofdesk.OutboxService
+	// Channels are the channel settings of Admin → Channels; nil shows
+	// Settings read-only.
+	Channels proofdesk.ChannelSettingsService
+	Policy   proofdesk.PolicyService
+	Outbox   proofdesk.OutboxService
 	// Events feeds live updates; nil falls back to the stream polling the
 	// store every PollInterval.
 	Events proofdesk.EventService
@@ -220,6 +223,8 @@ func (h *Handler) Register(r Router) {
 	r.Handle("GET /admin/policy", admin(h.handleAdminPolicy))
 	r.Handle("POST /admin/policy", admin(h.handleAdminPolicyUpdate))
 	r.Handle("GET /admin/settings", admin(h.handleAdminSettings))
+	r.Handle("POST /admin/settings", admin(h.handleAdminSettingsUpdate))
+	r.Handle("POST /admin/settings/test", admin(h.handleAdminSettingsTest))
 	r.Handle("GET /admin/audit", admin(h.handleAdminAudit))
 	r.Handle("GET /admin/outbox", admin(h.handleAdminOutbox))
 }
@@ -259,6 +264,7 @@ var notices = map[string]string{
 	"policy":    "Policy saved.",
 	"revoked":   "Token revoked: it no longer works.",
 	"unlocked":  "Support lock removed. The account owner has been told.",
+	"channels":  "Channel settings saved. The relay and the widget's sites apply at once; the rest when the server restarts.",
 }
 
 // render writes the named view with status. It panics for an unknown
