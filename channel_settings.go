@@ -210,7 +210,7 @@ type ChannelSettingsView struct {
 	Overrides map[string]string `json:"overrides"`
 	// ApplyOnRestart lists the fields (JSON names) whose change takes
 	// effect when the server restarts; the others apply at once.
-	ApplyOnRestart []string `json:"apply_on_restart"`
+	ApplyOnRestart []string   `json:"apply_on_restart"`
 	UpdatedAt      *time.Time `json:"updated_at,omitempty"`
 }
 

@@ -308,7 +308,6 @@ func (h *Handler) handleAdminPolicyUpdate(w http.ResponseWriter, r *http.Request
 	http.Redirect(w, r, "/admin/policy?done=policy", http.StatusSeeOther)
 }
 
-
 type adminAuditPage struct {
 	page
 	Entries      []*proofdesk.AuditEntry
