@@ -49,6 +49,9 @@ const (
 	// DoManageAgent changes an agent (TargetID): AgentChange says how
 	// (agent_lifecycle.go).
 	DoManageAgent = "manage_agent"
+	// DoPushOrder stores an order of a customer from the business's
+	// system of record (order.go).
+	DoPushOrder = "push_order"
 
 	// Changes of protected customer data.
 	DoAddContactPoint    = ActionAddContactPoint
@@ -289,6 +292,13 @@ func Decide(in DecisionInput) Decision {
 		return Decision{Allowed: true, Rule: RuleAllowed}
 	case in.Action == DoManageAgent:
 		return decideManageAgent(in)
+	case in.Action == DoPushOrder:
+		// Orders are facts of the system of record, like a backdated
+		// contact point: never typed in by an agent.
+		if a.Role != RoleIntegration && a.Role != RoleSystem {
+			return roleRefusal(RuleIntegrationOnly, RoleIntegration, "Orders come from the business's system of record: push them with an integration token.")
+		}
+		return Decision{Allowed: true, Rule: RuleIntegrationChange, Audit: true}
 	case in.Action == DoMerge:
 		if !a.isSupervisor() {
 			return roleRefusal(RuleSupervisorOnly, RoleSupervisor, "Only a supervisor may merge customers.")

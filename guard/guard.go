@@ -178,6 +178,15 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 		for _, k := range c.SortedAttributeKeys() {
 			b.attribute(k, c.Attributes[k], p.AttributeLevel(k))
 		}
+		// Orders: the number (orders class), where the parcel goes: the
+		// tracking number and the shipping address (address class).
+		for _, o := range c.Orders {
+			b.identifier(o.Number, pattern{class: proofdesk.ClassOrders, part: PartFull, level: m.levels[proofdesk.ClassOrders]})
+			b.identifier(o.TrackingNumber, pattern{class: proofdesk.ClassAddress, part: PartFull, level: m.levels[proofdesk.ClassAddress]})
+			if o.ShippingAddress != nil {
+				b.address(*o.ShippingAddress, m.levels[proofdesk.ClassAddress])
+			}
+		}
 	}
 	for _, s := range opt.Public {
 		b.addText(s, pattern{part: partPublic})

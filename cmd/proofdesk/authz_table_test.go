@@ -155,6 +155,10 @@ var authzTable = map[string]string{
 	"PATCH /api/v1/customers/{id} #external_id":     "UUFFFF2U UUFFFF2U UUFFFF2U UUKKKKKU",
 	"PATCH /api/v1/customers/{id} #backdated-email": "UUFFFF2U UUFFFF2U UUFFFF2U UUFFFFKU",
 	"POST /api/v1/customers #backdated":             "UUFFFF2U",
+	// Orders come from the system of record only, lock or not (they are
+	// the business's facts, not a change an agent asks for).
+	"POST /api/v1/customers/{id}/orders": "UUFFFF2U",
+	"PUT /api/v1/customers/{id}/orders":  "UUFFFF2U",
 
 	// API, an agent's pause (the guard is no oracle): supervisors read and
 	// clear another agent's; an agent reads only their own (here: the

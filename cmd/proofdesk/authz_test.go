@@ -1228,10 +1228,16 @@ func authzRoutes() map[string]authzRoute {
 		"GET /api/v1/settings/channels":       static("/api/v1/settings/channels"),
 		"PUT /api/v1/settings/channels":       jsonBody("/api/v1/settings/channels", func(*authzEnv) string { return `{"widget_origins":["shop.matrix.test"]}` }),
 		"POST /api/v1/settings/channels/test": jsonBody("/api/v1/settings/channels/test", func(*authzEnv) string { return `{"to":"x@matrix.test"}` }),
-		"POST /admin/agents/{id}":             agentRoute("POST", "", nil, func(*proofdesk.Agent) url.Values { return url.Values{"change": {"disable"}} }),
-		"GET /invite/{token}":                 static("/invite/" + unknownLink),
-		"POST /invite/{token}":                plainForm("/invite/"+unknownLink, func(*authzEnv) url.Values { return url.Values{"password": {"long enough password"}} }),
-		"GET /api/v1/agents":                  static("/api/v1/agents"),
+		"POST /api/v1/customers/{id}/orders": {fixture: true, prep: func(e *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/api/v1/customers/" + fx.customer.ID + "/orders", json: fmt.Sprintf(`{"number":"MX-%06d","status":"shipped","items":[{"name":"Mug","quantity":1}],"tracking_number":"TRK%08d","carrier":"DHL"}`, e.next(), e.next())}
+		}},
+		"PUT /api/v1/customers/{id}/orders": {fixture: true, prep: func(e *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/api/v1/customers/" + fx.customer.ID + "/orders", json: `{"number":"MX-000001","status":"delivered","items":[]}`}
+		}},
+		"POST /admin/agents/{id}": agentRoute("POST", "", nil, func(*proofdesk.Agent) url.Values { return url.Values{"change": {"disable"}} }),
+		"GET /invite/{token}":     static("/invite/" + unknownLink),
+		"POST /invite/{token}":    plainForm("/invite/"+unknownLink, func(*authzEnv) url.Values { return url.Values{"password": {"long enough password"}} }),
+		"GET /api/v1/agents":      static("/api/v1/agents"),
 		"POST /api/v1/agents": jsonBody("/api/v1/agents", func(e *authzEnv) string {
 			return fmt.Sprintf(`{"email":"invited-%d@matrix.test","name":"Invited","role":"agent"}`, e.next())
 		}),

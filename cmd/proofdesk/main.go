@@ -235,6 +235,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	apiH.Challenges = m.VerificationService
 	apiH.PhoneRegion = m.Config.DefaultRegion
 	apiH.Lookups = m.Desk
+	apiH.Orders = m.Desk
 	apiH.Register(s)
 	dk := m.Desk
 	api.NewVerificationHandler(agents, m.VerificationService, dk).Register(s)
