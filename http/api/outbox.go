@@ -33,9 +33,10 @@ func NewOutboxHandler(agents proofdesk.AgentService, outbox proofdesk.OutboxServ
 
 // Register adds, behind bearer-token auth, for admins only:
 //
-//	GET /api/v1/outbox?limit= → 200 {"messages":[OutboxMessage], "relay_configured":bool}
+//	GET /api/v1/outbox?limit=&status=&conversation_id= → 200 {"messages":[OutboxMessage], "relay_configured":bool}
 //
-// newest first, at most limit (default 100, at most 500).
+// newest first, at most limit (default 100, at most 500); status is
+// queued, sent or failed; each message has its last error in words.
 func (h *OutboxHandler) Register(r Router) {
 	r.Handle("GET /api/v1/outbox", authenticated(h.agents, adminOnly(h.handleList)))
 }
@@ -50,7 +51,13 @@ func (h *OutboxHandler) handleList(w http.ResponseWriter, r *http.Request) {
 		}
 		limit = n
 	}
-	msgs, err := h.outbox.FindOutbox(r.Context(), limit)
+	q := r.URL.Query()
+	status := q.Get("status")
+	if status != "" && status != proofdesk.OutboxQueued && status != proofdesk.OutboxSent && status != proofdesk.OutboxFailed {
+		httpd.Error(w, r, proofdesk.FieldError("status", "status must be queued, sent or failed"))
+		return
+	}
+	msgs, err := h.outbox.FindOutboxMessages(r.Context(), proofdesk.OutboxFilter{Limit: limit, Status: status, ConversationID: q.Get("conversation_id")})
 	if err != nil {
 		httpd.Error(w, r, err)
 		return

@@ -383,6 +383,11 @@ type adminOutboxPage struct {
 	page
 	Messages   []*proofdesk.OutboxMessage
 	ShowBodies bool
+	// Filters, and the desk's own URL (links to it in bodies are made
+	// clickable: the demo's verification links).
+	FilterConversation, FilterStatus string
+	Statuses                         []string
+	Base                             string
 }
 
 func (h *Handler) handleAdminOutbox(w http.ResponseWriter, r *http.Request) {
@@ -390,12 +395,19 @@ func (h *Handler) handleAdminOutbox(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, proofdesk.Errorf(proofdesk.EINTERNAL, "outbox is not configured"))
 		return
 	}
-	ms, err := h.d.Outbox.FindOutbox(r.Context(), 100)
+	q := r.URL.Query()
+	f := proofdesk.OutboxFilter{Limit: 100, ConversationID: strings.TrimSpace(q.Get("conversation")), Status: q.Get("status")}
+	if f.Status != "" && f.Status != proofdesk.OutboxQueued && f.Status != proofdesk.OutboxSent && f.Status != proofdesk.OutboxFailed {
+		f.Status = ""
+	}
+	ms, err := h.d.Outbox.FindOutboxMessages(r.Context(), f)
 	if err != nil {
 		h.renderError(w, r, err)
 		return
 	}
-	p := adminOutboxPage{page: h.newPage(r, "Outbox", "admin"), Messages: ms, ShowBodies: !h.relayConfigured(r)}
+	p := adminOutboxPage{page: h.newPage(r, "Outbox", "admin"), Messages: ms, ShowBodies: !h.relayConfigured(r),
+		FilterConversation: f.ConversationID, FilterStatus: f.Status, Statuses: []string{proofdesk.OutboxQueued, proofdesk.OutboxSent, proofdesk.OutboxFailed},
+		Base: strings.TrimRight(h.d.Settings.BaseURL, "/")}
 	h.render(w, r, http.StatusOK, "admin_outbox", p)
 }
 

@@ -54,7 +54,7 @@ func TestViews(t *testing.T) {
 			Form: proofdesk.ChannelSettings{InboundAddress: "<oops>", RelaySecurity: "tls"}, Origins: "<oops>", Snippet: "<oops>", TestResult: "<oops>", TestFailure: "<oops>", Field: "relay_addr"},
 		"admin_audit": adminAuditPage{page: pg, Intact: false, BadSeq: 3, BadWhy: "<oops>", Names: map[string]string{"agt_1": "<oops>"},
 			Entries: []*proofdesk.AuditEntry{{Seq: 1, Time: now, ActorKind: "agent", ActorID: "agt_1", Action: "x", Detail: map[string]string{"k": "<oops>"}}}},
-		"admin_outbox": adminOutboxPage{page: pg, ShowBodies: true, Messages: []*proofdesk.OutboxMessage{{Kind: "email", To: "jane@example.com", Subject: "<oops>", Body: "<oops>", CreatedAt: now}}},
+		"admin_outbox": adminOutboxPage{page: pg, ShowBodies: true, Messages: []*proofdesk.OutboxMessage{{Kind: "email", To: "jane@example.com", Subject: "<oops>", Body: "<oops> http://x/v/<oops>", LastError: "<oops>", ConversationID: "cnv_1", Status: "queued", Attempts: 1, CreatedAt: now}}, Base: "http://x", FilterConversation: "<oops>", Statuses: []string{"sent"}},
 	}
 	for _, name := range viewNames {
 		t.Run(name, func(t *testing.T) {

@@ -107,6 +107,9 @@ func New(tb testing.TB, opt Options) *Stack {
 	s.API.Challenges = s.Verification
 	s.API.Lookups = dk
 	console.PasswordParams = auth.TestPasswordParams
+	if opt.Settings.BaseURL == "" {
+		opt.Settings.BaseURL = s.Server.URL()
+	}
 	s.Console = console.New(console.Deps{
 		Agents: s.Agents, Customers: s.Customers, Conversations: s.Conversations, Audit: s.Audit,
 		Verification: s.Verification, Desk: dk, Policy: s.Policy, Outbox: s.Outbox, Events: s.Events,
