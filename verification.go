@@ -115,15 +115,15 @@ const (
 // OutboxMessage is a notification waiting for delivery, written in the
 // same transaction as the event that caused it.
 type OutboxMessage struct {
-	ID             string    `json:"id"`
-	Kind           string    `json:"kind"`
-	Purpose        string    `json:"purpose"`
-	ConversationID string    `json:"conversation_id,omitempty"`
-	To             string    `json:"to"`
-	Subject        string    `json:"subject,omitempty"`
-	Body           string    `json:"body,omitempty"`
-	Status         string    `json:"status"`
-	Attempts       int       `json:"attempts"`
+	ID             string `json:"id"`
+	Kind           string `json:"kind"`
+	Purpose        string `json:"purpose"`
+	ConversationID string `json:"conversation_id,omitempty"`
+	To             string `json:"to"`
+	Subject        string `json:"subject,omitempty"`
+	Body           string `json:"body,omitempty"`
+	Status         string `json:"status"`
+	Attempts       int    `json:"attempts"`
 	// LastError says in words why the last attempt failed ("connection
 	// refused: nothing listens at the relay's address and port"), never
 	// with an address or a body; "" when none failed.

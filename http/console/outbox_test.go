@@ -44,4 +44,3 @@ func TestOutbox_LinksAndFilters(t *testing.T) {
 		}
 	}
 }
-
