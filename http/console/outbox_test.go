@@ -8,6 +8,7 @@ import (
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/http/console/consoletest"
+	"github.com/proofdesk/proofdesk/sqldb"
 )
 
 // TestOutbox_LinksAndFilters: without a relay the outbox shows bodies with
@@ -42,5 +43,32 @@ func TestOutbox_LinksAndFilters(t *testing.T) {
 		if _, page := b.get("/admin/outbox" + q); !strings.Contains(page, "The outbox is empty") {
 			t.Fatalf("filter %s shows messages", q)
 		}
+	}
+}
+
+// TestCustomerCard_OrdersMasked: an order on file shows on the customer
+// card through the one view: masked at L0, with the fields to reveal.
+func TestCustomerCard_OrdersMasked(t *testing.T) {
+	s := consoletest.New(t, consoletest.Options{})
+	ctx := context.Background()
+	if err := s.DB.WithTx(ctx, func(tx *sqldb.Tx) error {
+		_, err := tx.UpsertOrder(ctx, s.Customer, &proofdesk.Order{Number: "ORD-778899", Status: "shipped", TrackingNumber: "TRACK12345678",
+			Items: []proofdesk.OrderItem{{Name: "Teapot", Quantity: 1}}, ShippingAddress: &proofdesk.Address{Line1: "9 Quay Street", City: "Bristol", Country: "GB"}})
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	b := agentBrowser(t, s)
+	_, page := b.get("/customers/" + s.Customer.ID + "?from=" + s.Conv.ID)
+	if !strings.Contains(page, "order-row") {
+		t.Fatalf("no order on the card:\n%s", page)
+	}
+	for _, secret := range []string{"ORD-778899", "TRACK12345678", "Teapot", "9 Quay Street"} {
+		if strings.Contains(page, secret) {
+			t.Fatalf("the card shows %q at L0", secret)
+		}
+	}
+	if !strings.Contains(page, "Where orders go") {
+		t.Fatal("no reveal field for where the orders go")
 	}
 }

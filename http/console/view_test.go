@@ -22,7 +22,9 @@ func TestViews(t *testing.T) {
 	cust := proofdesk.NewCustomerView(&proofdesk.Customer{ID: "cus_1", Name: "<oops>",
 		ContactPoints: []*proofdesk.ContactPoint{{ID: "cp_1", Kind: "email", Value: "a@b.co", AddedAt: now}},
 		Addresses:     []proofdesk.Address{{Line1: "1 Main St", City: "X", Country: "US"}}, DateOfBirth: "1990-01-01",
-		Payment: &proofdesk.Payment{Brand: "Visa", Last4: "4242"}, Attributes: map[string]string{"loyalty": "<oops>"}}, proofdesk.ViewContext{})
+		Payment: &proofdesk.Payment{Brand: "Visa", Last4: "4242"}, Attributes: map[string]string{"loyalty": "<oops>"},
+		Orders: []*proofdesk.Order{{Number: "<oops>-1234", Status: "shipped", Items: []proofdesk.OrderItem{{Name: "<oops>", Quantity: 1}}, PlacedAt: &now, Carrier: "<oops>", TrackingNumber: "<oops>99",
+			ShippingAddress: &proofdesk.Address{Line1: "1 <oops> St", City: "X", Country: "US"}}}}, proofdesk.ViewContext{})
 	contacts := h.contactRows(cust, now)
 	data := map[string]any{
 		"login": loginPage{CSRFToken: "tok", Email: "a@b.co", Error: "<oops>"},
