@@ -1234,6 +1234,17 @@ func authzRoutes() map[string]authzRoute {
 		"PUT /api/v1/customers/{id}/orders": {fixture: true, prep: func(e *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
 			return authzReq{path: "/api/v1/customers/" + fx.customer.ID + "/orders", json: `{"number":"MX-000001","status":"delivered","items":[]}`}
 		}},
+		"GET /customers/new": static("/customers/new"),
+		"POST /customers":    plainForm("/customers", func(e *authzEnv) url.Values { return url.Values{"name": {fmt.Sprintf("Matrix Person %d", e.next())}} }),
+		"GET /customers/{id}/edit": {fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/customers/" + fx.customer.ID + "/edit"}
+		}},
+		"POST /customers/{id}": {fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/customers/" + fx.customer.ID, form: url.Values{"name": {fx.customer.Name}}}
+		}},
+		"POST /customers/import": {prep: func(e *authzEnv, _ *authzActor, _ *authzFixture) authzReq {
+			return authzReq{path: "/customers/import", file: &authzFile{field: "file", name: "people.csv", data: []byte(fmt.Sprintf("name\nImported Person %d\n", e.next()))}}
+		}},
 		"POST /admin/agents/{id}": agentRoute("POST", "", nil, func(*proofdesk.Agent) url.Values { return url.Values{"change": {"disable"}} }),
 		"GET /invite/{token}":     static("/invite/" + unknownLink),
 		"POST /invite/{token}":    plainForm("/invite/"+unknownLink, func(*authzEnv) url.Values { return url.Values{"password": {"long enough password"}} }),

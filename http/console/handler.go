@@ -29,7 +29,7 @@ var templateFS embed.FS
 // viewNames are the page templates, each parsed with the layout at startup.
 var viewNames = []string{
 	"login", "enrol", "home", "error", "inbox", "conversation", "customer",
-	"admin_agents", "admin_tokens", "admin_policy", "admin_settings", "admin_audit", "admin_outbox", "invite",
+	"admin_agents", "admin_tokens", "admin_policy", "admin_settings", "admin_audit", "admin_outbox", "invite", "customer_new", "customer_edit",
 }
 
 // CSP is the Content-Security-Policy of console pages: own resources only
@@ -85,8 +85,11 @@ type Deps struct {
 	// Channels are the channel settings of Admin → Channels; nil shows
 	// Settings read-only.
 	Channels proofdesk.ChannelSettingsService
-	Policy   proofdesk.PolicyService
-	Outbox   proofdesk.OutboxService
+	// ImportCustomers imports an uploaded file as `proofdesk customers
+	// import` does; nil leaves the console's import out.
+	ImportCustomers ImportFunc
+	Policy          proofdesk.PolicyService
+	Outbox          proofdesk.OutboxService
 	// Events feeds live updates; nil falls back to the stream polling the
 	// store every PollInterval.
 	Events proofdesk.EventService
@@ -212,6 +215,16 @@ func (h *Handler) Register(r Router) {
 	r.Handle("POST /conversations/{id}/customer", auth(h.handleLink))
 	r.Handle("POST /conversations/{id}/unlock", auth(h.handleUnlock))
 	r.Handle("GET /customers/{id}", auth(h.handleCustomer))
+	r.Handle("GET /customers/new", auth(h.handleCustomerNew))
+	r.Handle("POST /customers", auth(h.handleCustomerCreate))
+	r.Handle("GET /customers/{id}/edit", auth(h.handleCustomerEdit))
+	r.Handle("POST /customers/{id}", auth(h.handleCustomerUpdate))
+	imp := h.requireSession(h.requireAdmin(h.parseUpload(h.requireCSRF(http.HandlerFunc(h.handleCustomerImport)))))
+	if u, ok := r.(uploadRouter); ok {
+		u.HandleUpload("POST /customers/import", imp, routeUploadLimit)
+	} else {
+		r.Handle("POST /customers/import", imp)
+	}
 	r.Handle("GET /admin/agents", admin(h.handleAdminAgents))
 	r.Handle("POST /admin/agents", admin(h.handleAdminAgentCreate))
 	r.Handle("POST /admin/agents/{id}", admin(h.handleAdminAgentChange))
@@ -264,6 +277,7 @@ var notices = map[string]string{
 	"policy":    "Policy saved.",
 	"revoked":   "Token revoked: it no longer works.",
 	"unlocked":  "Support lock removed. The account owner has been told.",
+	"customer":  "Customer saved.",
 	"channels":  "Channel settings saved. The relay and the widget's sites apply at once; the rest when the server restarts.",
 }
 
