@@ -172,7 +172,7 @@ func hostPort(field, what, v string) error {
 	host, port, err := net.SplitHostPort(v)
 	n, perr := strconv.Atoi(port)
 	if err != nil || host == "" || perr != nil || n < 1 || n > 65535 || strings.ContainsAny(host, " /") {
-		return FieldError(field, what+": give host:port, such as smtp.example.com:587")
+		return FieldError(field, "%s: give host:port, such as smtp.example.com:587", what)
 	}
 	return nil
 }
