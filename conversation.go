@@ -106,6 +106,11 @@ type Message struct {
 	BreakGlassReason string
 }
 
+// MaxConversationCount is where FindConversations stops counting: a
+// list's total is exact up to it and says "at least" from it on, so a
+// page costs the same whatever the inbox holds.
+const MaxConversationCount = 10000
+
 // ConversationFilter selects conversations.
 type ConversationFilter struct {
 	ID         *string
@@ -139,7 +144,7 @@ type ConversationService interface {
 	// FindConversationByID returns ENOTFOUND if none has that ID.
 	FindConversationByID(ctx context.Context, id string) (*Conversation, error)
 	// FindConversations returns the matching conversations, newest activity
-	// first, and the total count.
+	// first, and the total count, which stops at MaxConversationCount.
 	FindConversations(ctx context.Context, f ConversationFilter) ([]*Conversation, int, error)
 	// UpdateConversation returns ENOTFOUND if none has that ID. Linking to
 	// another customer drops the level to L0.

@@ -86,6 +86,13 @@ type VerificationService interface {
 	// digits, it reports whether they are one of them (ViewContext.KnownCode).
 	// It reads the store on its first call, not before.
 	RecentCodes(ctx context.Context) func(code string) bool
+	// AgentText returns ViewContext.AgentText for the agent in ctx on
+	// the conversation: it masks the protected values of the
+	// conversation's customer (and of the customers the requester
+	// claims) that this agent could not send there now, in what agents
+	// wrote. nil when there is nothing to mask against. Errors: the
+	// store's (ENOTFOUND for an unknown conversation).
+	AgentText(ctx context.Context, conversationID string) (func(text string) (string, bool), error)
 }
 
 // RecentCodeWindow is how long after it was issued a verification code is

@@ -39,6 +39,13 @@ func (d *Desk) UpdateConversation(ctx context.Context, id string, upd proofdesk.
 				return err
 			}
 			changed = append(changed, "customer_id")
+			// the requester's claims meet the customer's data: a lookup
+			if err := d.requesterLookup(ctx, tx, c, &refused); err != nil {
+				if refused != nil {
+					refusedAction = proofdesk.DoLookup
+				}
+				return err
+			}
 		}
 		if upd.Status != nil && *upd.Status != c.Status && !proofdesk.ValidStatus(*upd.Status) {
 			return proofdesk.FieldError("status", "status must be one of open, pending, snoozed, resolved")
@@ -58,7 +65,11 @@ func (d *Desk) UpdateConversation(ctx context.Context, id string, upd proofdesk.
 			changed = append(changed, "assignee_id")
 		}
 		out = c
-		return tx.SaveConversation(ctx, c, upd, changed)
+		if err := tx.SaveConversation(ctx, c, upd, changed); err != nil {
+			return err
+		}
+		tx.Changed(proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: c.ID, Status: c.Status, Level: c.EffectiveLevel(tx.Now()).String()})
+		return nil
 	})
 	if refused != nil && proofdesk.ErrorCode(refused) != proofdesk.EUNAUTHORIZED {
 		if aerr := d.db.AuditRefusal(ctx, refusedAction, "conversation", id, refused, nil); aerr != nil {
@@ -69,7 +80,6 @@ func (d *Desk) UpdateConversation(ctx context.Context, id string, upd proofdesk.
 	if err != nil {
 		return nil, err
 	}
-	d.db.Publish(ctx, proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: out.ID, Status: out.Status, Level: out.EffectiveLevel(d.db.Now()).String()})
 	return out, nil
 }
 

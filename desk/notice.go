@@ -12,6 +12,7 @@ import (
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/sqldb"
+	"github.com/proofdesk/proofdesk/verify"
 )
 
 // This file is what account owners are told (DESIGN.md §2, "the owner is
@@ -30,6 +31,11 @@ type NoticeConfig struct {
 	BaseURL string
 	// Company names the business; "" means "Proofdesk".
 	Company string
+	// CoolingOff is how long a new contact point counts for nothing
+	// (VerificationConfig.CoolingOff); 0 means verify.DefaultCoolingOff.
+	// Notices go to the established contact points only, when there are
+	// any: one an attacker just added is never the owner's only channel.
+	CoolingOff time.Duration
 }
 
 // Notices writes the notices to account owners and serves their "this
@@ -56,6 +62,9 @@ func NewNotices(ctx context.Context, db *sqldb.DB, cfg NoticeConfig) (*Notices, 
 	}
 	if cfg.Company == "" {
 		cfg.Company = "Proofdesk"
+	}
+	if cfg.CoolingOff <= 0 {
+		cfg.CoolingOff = verify.DefaultCoolingOff
 	}
 	n := &Notices{db: db, key: key, cfg: cfg}
 	db.SetNotifier(n)
@@ -138,14 +147,58 @@ func (n *Notices) ReportNotMe(ctx context.Context, token string) error {
 
 func firstName(name string) string { return strings.Fields(name + " ")[0] }
 
-// OwnerNotice implements sqldb.Notifier.
+// recipients returns whom a notice to c goes to, of cps (c's contact
+// points, or those it had before a change) at at: the established ones,
+// past their cooling-off, when there are any — a contact point added in
+// the cooling-off window may be the attacker's, and the owner must hear
+// on a channel they had before; only when none is established (a new
+// customer), every one; split into emails and phones.
+func (n *Notices) recipients(cps []*proofdesk.ContactPoint, at time.Time) (emails, phones []*proofdesk.ContactPoint) {
+	var est []*proofdesk.ContactPoint
+	for _, cp := range cps {
+		if !cp.AddedAt.After(at.Add(-n.cfg.CoolingOff)) {
+			est = append(est, cp)
+		}
+	}
+	if len(est) == 0 {
+		est = cps
+	}
+	for _, cp := range est {
+		switch cp.Kind {
+		case proofdesk.ContactEmail:
+			emails = append(emails, cp)
+		case proofdesk.ContactPhone:
+			phones = append(phones, cp)
+		}
+	}
+	return emails, phones
+}
+
+func (n *Notices) now() time.Time {
+	if n.db.Now != nil {
+		return n.db.Now()
+	}
+	return time.Now()
+}
+
+// OwnerNotice implements sqldb.Notifier: to the owner's established
+// emails (recipients), or by SMS to the established phones when no email
+// qualifies.
 func (n *Notices) OwnerNotice(cust *proofdesk.Customer, conv *proofdesk.Conversation, what string) []*proofdesk.OutboxMessage {
 	var out []*proofdesk.OutboxMessage
-	for _, cp := range cust.ContactPointsOf(proofdesk.ContactEmail) {
+	emails, phones := n.recipients(cust.ContactPoints, n.now())
+	if len(emails) > 0 {
+		phones = nil // by email when it can
+	}
+	for _, cp := range emails {
 		body := fmt.Sprintf("Hello %s,\n\n%s\nConversation: %s, channel %s, started %s UTC.\n\nIf this wasn't you, reply to this message or contact us through the app.\n",
 			firstName(cust.Name), what, conv.ID, conv.Channel, conv.CreatedAt.Format("2006-01-02 15:04"))
 		out = append(out, &proofdesk.OutboxMessage{Kind: proofdesk.OutboxEmail, Purpose: "owner_notice", ConversationID: conv.ID, To: cp.Value,
 			Subject: "Activity on your account with support", Body: body})
+	}
+	for _, cp := range phones {
+		out = append(out, &proofdesk.OutboxMessage{Kind: proofdesk.OutboxSMS, Purpose: "owner_notice", ConversationID: conv.ID, To: cp.Value,
+			Body: fmt.Sprintf("%s: %s If this wasn't you, contact support through the app now.", n.cfg.Company, what)})
 	}
 	return out
 }
@@ -157,7 +210,9 @@ var changeLabels = map[string]string{
 	"attributes": "account details", "support_locked": "support lock",
 }
 
-// AccountChange implements sqldb.Notifier: emails by email, phones by SMS.
+// AccountChange implements sqldb.Notifier: to the contact points c had
+// before the change that are established (recipients), emails by email,
+// phones by SMS.
 func (n *Notices) AccountChange(c *proofdesk.Customer, old []*proofdesk.ContactPoint, changed []string, at time.Time) []*proofdesk.OutboxMessage {
 	var what []string
 	cooling := false
@@ -172,7 +227,8 @@ func (n *Notices) AccountChange(c *proofdesk.Customer, old []*proofdesk.ContactP
 	}
 	list := strings.Join(what, ", ")
 	var out []*proofdesk.OutboxMessage
-	for _, cp := range old {
+	emails, phones := n.recipients(old, at)
+	for _, cp := range append(emails, phones...) {
 		m := &proofdesk.OutboxMessage{Purpose: "contact_change", To: cp.Value}
 		if cp.Kind == proofdesk.ContactEmail {
 			m.Kind, m.Subject = proofdesk.OutboxEmail, "The details on your account changed"
@@ -193,26 +249,37 @@ func (n *Notices) AccountChange(c *proofdesk.Customer, old []*proofdesk.ContactP
 
 // Transcript implements sqldb.Notifier: a masked, inert transcript (see
 // transcriptText), the channel and time, and a signed "this wasn't me"
-// link valid for NoticeTTL, to every on-file email of each owner. Messages
+// link valid for NoticeTTL, to each owner's established emails (or, when no
+// email qualifies, an SMS with the link to the established phones; see
+// recipients). Messages
 // go through the one agent-facing view, codes hidden; system messages are
 // left out.
 func (n *Notices) Transcript(conv *proofdesk.Conversation, owners []*proofdesk.Customer, msgs []*proofdesk.Message, codesIssued bool, at time.Time) []*proofdesk.OutboxMessage {
 	vc := proofdesk.ViewContext{CodesIssued: codesIssued}
 	addrWords := addressWords(owners)
 	var b strings.Builder
-	for _, m := range msgs {
+	views := proofdesk.NewMessageViews(msgs, vc) // a code split across messages too
+	for i, m := range msgs {
 		who := "Support"
 		if m.AuthorKind == proofdesk.AuthorCustomer {
 			who = "The person contacting us"
 		} else if m.AuthorKind == proofdesk.AuthorSystem {
 			continue
 		}
-		fmt.Fprintf(&b, "[%s UTC] %s: %s\n", m.CreatedAt.Format("15:04"), who, transcriptText(proofdesk.NewMessageView(m, vc).Body, addrWords))
+		fmt.Fprintf(&b, "[%s UTC] %s: %s\n", m.CreatedAt.Format("15:04"), who, transcriptText(views[i].Body, addrWords))
 	}
 	var out []*proofdesk.OutboxMessage
 	for _, c := range owners {
 		link := n.cfg.BaseURL + "/n/" + n.token(conv.ID, c.ID, at.Add(NoticeTTL))
-		for _, cp := range c.ContactPointsOf(proofdesk.ContactEmail) {
+		emails, phones := n.recipients(c.ContactPoints, at)
+		if len(emails) > 0 {
+			phones = nil // by email when it can
+		}
+		for _, cp := range phones {
+			out = append(out, &proofdesk.OutboxMessage{Kind: proofdesk.OutboxSMS, Purpose: "transcript", ConversationID: conv.ID, To: cp.Value,
+				Body: fmt.Sprintf("%s: someone contacted support about your account on %s. If this wasn't you: %s", n.cfg.Company, conv.Channel, link)})
+		}
+		for _, cp := range emails {
 			body := fmt.Sprintf(`Hello %s,
 
 Someone contacted %s support about your account on %s, starting %s UTC. This is the conversation (account details masked):

@@ -83,7 +83,7 @@ func NewVerification(ctx context.Context, db *sqldb.DB, cfg VerificationConfig) 
 	if cfg.Company == "" {
 		cfg.Company = "Proofdesk"
 	}
-	n, err := NewNotices(ctx, db, NoticeConfig{BaseURL: cfg.BaseURL, Company: cfg.Company})
+	n, err := NewNotices(ctx, db, NoticeConfig{BaseURL: cfg.BaseURL, Company: cfg.Company, CoolingOff: cfg.CoolingOff})
 	if err != nil {
 		return nil, err
 	}
@@ -173,6 +173,7 @@ func (v *Verification) IssueChallenge(ctx context.Context, conversationID, conta
 			return err
 		}
 		info = challengeInfo(ch, cp.Value)
+		tx.Changed(proofdesk.Event{Type: proofdesk.EventChallengeUpdated, ConversationID: conv.ID, Status: info.Status})
 		return nil
 	})
 	if refused != nil && proofdesk.ErrorCode(refused) != proofdesk.EUNAUTHORIZED {
@@ -181,9 +182,6 @@ func (v *Verification) IssueChallenge(ctx context.Context, conversationID, conta
 			map[string]string{"contact_point_id": contactPointID}); aerr != nil {
 			return nil, aerr
 		}
-	}
-	if err == nil {
-		v.db.Publish(ctx, proofdesk.Event{Type: proofdesk.EventChallengeUpdated, ConversationID: conversationID, Status: info.Status})
 	}
 	return info, err
 }
@@ -409,6 +407,7 @@ func (v *Verification) attempt(ctx context.Context, pick func(tx *sqldb.Tx) (*ve
 			return err
 		}
 		res = &proofdesk.ChallengeResult{OK: out.OK, Status: out.Status, AttemptsLeft: out.AttemptsLeft, Level: conv.EffectiveLevel(now)}
+		tx.Changed(proofdesk.Event{Type: proofdesk.EventChallengeUpdated, ConversationID: convID, Status: res.Status})
 		detail := map[string]string{"challenge_id": ch.ID, "customer_id": ch.CustomerID}
 		if out.Failed {
 			if err := tx.RecordFailure(ctx, ch.CustomerID, ch.ID); err != nil {
@@ -436,14 +435,13 @@ func (v *Verification) attempt(ctx context.Context, pick func(tx *sqldb.Tx) (*ve
 			return err
 		}
 		res.Level = level
+		if res.OK {
+			tx.Changed(proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: convID, Level: res.Level.String()})
+		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
-	}
-	v.db.Publish(ctx, proofdesk.Event{Type: proofdesk.EventChallengeUpdated, ConversationID: convID, Status: res.Status})
-	if res.OK {
-		v.db.Publish(ctx, proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: convID, Level: res.Level.String()})
 	}
 	return res, failed
 }
@@ -469,13 +467,11 @@ func (v *Verification) DenyByToken(ctx context.Context, token string) error {
 	if !verify.ValidLinkToken(token) {
 		return errBadLink()
 	}
-	var convID string
 	err := v.db.WithTx(ctx, func(tx *sqldb.Tx) error {
 		ch, err := v.challengeByToken(ctx, &tx.Handle, token)
 		if err != nil {
 			return err
 		}
-		convID = ch.ConversationID
 		prev := ch.Status
 		if _, err := ch.Deny(tx.Now()); err != nil {
 			return err
@@ -487,12 +483,10 @@ func (v *Verification) DenyByToken(ctx context.Context, token string) error {
 			Detail: map[string]string{"challenge_id": ch.ID, "customer_id": ch.CustomerID}}); err != nil {
 			return err
 		}
+		tx.Changed(proofdesk.Event{Type: proofdesk.EventChallengeUpdated, ConversationID: ch.ConversationID, Status: proofdesk.ChallengeDenied})
+		tx.Changed(proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: ch.ConversationID, Level: proofdesk.L0.String()})
 		return reportFraud(ctx, tx, ch.ConversationID, ch.CustomerID, "owner said this wasn't me")
 	})
-	if err == nil {
-		v.db.Publish(ctx, proofdesk.Event{Type: proofdesk.EventChallengeUpdated, ConversationID: convID, Status: proofdesk.ChallengeDenied})
-		v.db.Publish(ctx, proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: convID, Level: proofdesk.L0.String()})
-	}
 	return err
 }
 
@@ -544,12 +538,10 @@ func (v *Verification) LinkSession(ctx context.Context, conversationID, external
 			return err
 		}
 		out = conv
+		tx.Changed(proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: conv.ID, Level: conv.Level.String()})
 		return tx.Audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorCustomer, ActorID: cust.ID, Action: proofdesk.AuditChallengeOK, SubjectKind: "conversation", SubjectID: conv.ID,
 			Detail: map[string]string{"factor": "session", "customer_id": cust.ID}})
 	})
-	if err == nil {
-		v.db.Publish(ctx, proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: out.ID, Level: out.Level.String()})
-	}
 	return out, err
 }
 

@@ -45,7 +45,9 @@
 package guard
 
 import (
+	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -78,8 +80,8 @@ type Options struct {
 // Verdict is the outcome of a check. It never contains the protected value.
 type Verdict struct {
 	Blocked bool
-	// Rule is RuleProtectedValue, RuleConfirmation, RuleDenial or
-	// RuleEnumeration.
+	// Rule is RuleProtectedValue, RuleConfirmation, RuleDenial,
+	// RuleEnumeration or RuleUnreadableAttachment.
 	Rule string
 	// Class is the data class ("address", "phone", ...) or, for a custom
 	// attribute, "attributes.<name>".
@@ -126,8 +128,17 @@ func (v Verdict) stricter(w Verdict) bool {
 type Matcher struct {
 	ac   *automaton
 	pats []pattern
-	// phones holds the national numbers, for near matches in Probe.
-	phones []string
+	// phones holds the national numbers, for near matches in Probe and
+	// the fragments of consecutive replies; phoneDigits the same numbers
+	// with their country code.
+	phones      []string
+	phoneDigits []string
+	// emailParts holds each email's local part and domain in compact
+	// form ("elodiemartin", "exemplefr"), dob the date of birth's day,
+	// month and year tokens ("3", "m11", "1979"), for values split
+	// across replies (fragments.go).
+	emailParts [][2]string
+	dob        [3]string
 	// levels holds the level each offerable class needs.
 	levels map[string]proofdesk.Level
 }
@@ -159,10 +170,14 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 			switch cp.Kind {
 			case proofdesk.ContactEmail:
 				b.email(cp.Value, m.levels[proofdesk.ClassEmail])
+				if at := strings.LastIndexByte(cp.Value, '@'); at > 0 {
+					m.emailParts = append(m.emailParts, [2]string{joinedOf(cp.Value[:at]), joinedOf(cp.Value[at+1:])})
+				}
 			case proofdesk.ContactPhone:
 				b.phone(cp.Value, m.levels[proofdesk.ClassPhone])
 				if d := cp.Value; len(d) > 1 && d[0] == '+' && allDigits([]byte(d[1:])) {
 					m.phones = append(m.phones, nationalNumber(d[1:]))
+					m.phoneDigits = append(m.phoneDigits, d[1:])
 				}
 			}
 		}
@@ -171,6 +186,10 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 		}
 		if c.DateOfBirth != "" {
 			b.dateOfBirth(c.DateOfBirth, m.levels[proofdesk.ClassDateOfBirth])
+			var y, mo, d int
+			if _, err := fmt.Sscanf(c.DateOfBirth, "%4d-%2d-%2d", &y, &mo, &d); err == nil && mo >= 1 && mo <= 12 {
+				m.dob = [3]string{strconv.Itoa(d), fmt.Sprintf("m%02d", mo), strconv.Itoa(y)}
+			}
 		}
 		if c.Payment != nil {
 			b.payment(c.Payment, m.levels[proofdesk.ClassPayment])
@@ -206,7 +225,14 @@ func (m *Matcher) Check(reply string, level proofdesk.Level, offered []string) V
 	t := textPool.Get().(*text)
 	defer textPool.Put(t)
 	t.normalize(reply)
-	return m.check(t, level, offered)
+	v := m.check(t, level, offered)
+	if d := decodedVariant(reply, t.enc); d != "" {
+		t.normalize(d)
+		if w := m.values(t, level); w.stricter(v) {
+			v = w
+		}
+	}
+	return v
 }
 
 // Target is one matcher with the level the conversation has for its
@@ -233,6 +259,17 @@ func CheckAll(reply string, offered []string, targets ...Target) Verdict {
 			best = v
 		}
 	}
+	if d := decodedVariant(reply, t.enc); d != "" {
+		t.normalize(d)
+		for _, tg := range targets {
+			if tg.Matcher == nil {
+				continue
+			}
+			if v := tg.Matcher.values(t, tg.Level); v.stricter(best) {
+				best = v
+			}
+		}
+	}
 	return best
 }
 
@@ -241,7 +278,9 @@ func CheckAll(reply string, offered []string, targets ...Target) Verdict {
 // checked alone, then together with them for a protected value that
 // starts in a recent reply and ends in this one ("It's 415 555" then
 // "0123"). A value wholly inside a recent reply does not count: it was
-// checked when that reply was sent.
+// checked when that reply was sent. A phone number given in pieces with
+// words between them ("the first part is 06 47" then "the rest is 21 83
+// 90") is read from the replies' digit groups (fragments.go).
 func CheckRecent(reply string, recent []string, offered []string, targets ...Target) Verdict {
 	best := CheckAll(reply, offered, targets...)
 	if len(recent) == 0 {
@@ -268,6 +307,10 @@ func CheckRecent(reply string, recent []string, offered []string, targets ...Tar
 				best = v
 			}
 		}
+	}
+	// a phone given in pieces across the replies, words between them
+	if v := fragmentsVerdict(reply, recent, targets); v.stricter(best) {
+		best = v
 	}
 	return best
 }
@@ -347,7 +390,8 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 	return out
 }
 
-func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdict {
+// values returns the verdict on the protected values t holds above level.
+func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 	var best Verdict
 	for _, h := range m.matches(t, false, func(p *pattern) bool { return p.level > level }) {
 		p := &m.pats[h.id]
@@ -356,6 +400,11 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 			best = v
 		}
 	}
+	return best
+}
+
+func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdict {
+	best := m.values(t, level)
 	// confirmations and denials of an offered value
 	need, class := level, ""
 	for _, c := range offered {

@@ -15,6 +15,8 @@ const (
 	phExclude // a refusal or idiom: a confirmation inside it does not count
 	phYes     // an affirmative word ("yes", "genau", 👍): see confirmation
 	phNo      // a negative word ("no", "nein", ❌): see confirmation
+	phAgree   // an agreement verb ("lines up", "deckt sich"): see agreeCounts
+	phDisagree
 )
 
 type phrase struct {
@@ -24,6 +26,10 @@ type phrase struct {
 	// punct means the word counts only when punctuation follows it ("No,"
 	// but not "No problem", "Si," but not "Si vous...").
 	punct bool
+	// refusal marks an exclusion that refuses ("I can't tell you"): an
+	// affirmation after it in its sentence is what is refused, not said
+	// ("I can't tell you what we hold").
+	refusal bool
 }
 
 // The phrase sets, in English, German, French, Spanish, Italian, Dutch and
@@ -56,24 +62,24 @@ var (
 		"c'est bien ça", "c'est ça", "c'est exact", "c'est correct", "c'est juste",
 		"c'est bien celle", "c'est bien celui", "c'est la bonne", "c'est le bon", "je confirme",
 		"je vous confirme", "bien celle", "bien celui", "c'est bien la", "c'est bien le", "correspond bien",
-		"ça correspond", "cela correspond", "correspond à", "est exacte", "est correcte", "est correct",
+		"ça correspond", "cela correspond", "est exacte", "est correcte", "est correct",
 		"est bien", "bonne adresse", "bon numéro",
 		// es
-		"es correcto", "es correcta", "eso es", "coincide", "esa misma", "ese mismo", "la misma", "el mismo", "es la misma", "es el mismo",
+		"es correcto", "es correcta", "eso es", "esa misma", "ese mismo", "es la misma", "es el mismo",
 		"es esa", "es ese", "es esta", "es este", "le confirmo", "confirmo que", "es la correcta",
 		"es el correcto", "la tenemos", "lo tenemos", "en efecto", "dirección correcta",
 		"número correcto", "justo esa", "justo ese",
 		// it
 		"è corretto", "è corretta", "è giusto", "è giusta", "proprio così", "è quello", "è quella",
-		"corrisponde", "confermo", "le confermo", "è proprio", "è esatto", "è esatta",
+		"confermo", "le confermo", "è proprio", "è esatto", "è esatta",
 		"indirizzo giusto", "numero giusto", "indirizzo corretto", "risulta",
 		// nl
-		"dat klopt", "dat is juist", "is juist", "dat is correct", "komt overeen", "dat is hem",
+		"dat klopt", "dat is juist", "is juist", "dat is correct", "dat is hem",
 		"dat is het", "ik bevestig", "bevestig ik", "kan ik bevestigen", "klopt helemaal", "juiste adres",
 		"juiste nummer", "hebben we zo",
 		// pt
 		"está correto", "está correta", "está certo", "está certa", "é esse", "essa mesma", "esse mesmo", "é essa",
-		"é isso", "confere", "corresponde", "confirmo", "é o mesmo", "é a mesma", "é este", "é esta",
+		"é isso", "confere", "confirmo", "é o mesmo", "é a mesma", "é este", "é esta",
 		"é o correto", "é a correta", "endereço correto", "número correto", "é exatamente",
 	}
 	yesWords = []string{
@@ -90,7 +96,7 @@ var (
 	// words that are "yes" only with punctuation after them: "Sí," but
 	// not "Si vous", "Si tiene"
 	yesPunctWords = []string{"si", "sì", "sí", "oké", "ok", "okay"}
-	noWords       = []string{"nope", "nah", "nein", "nee", "emojino", "negative", "neen", "wrong", "fout", "falsch", "faux",
+	noWords       = []string{"nope", "nah", "negativo", "nein", "nee", "emojino", "negative", "neen", "wrong", "fout", "falsch", "faux",
 		"errado", "errada", "sbagliato", "sbagliata", "equivocado", "equivocada", "incorrect", "incorrecto", "onjuist",
 		"incorrecta", "incorreto", "incorreta", "inexact", "inexacte", "inaccurate", "incorrecte", "non pas du tout",
 		"para nada", "pas du tout", "en absoluto", "per niente", "helemaal niet", "de jeito nenhum", "ganz und gar nicht"}
@@ -103,7 +109,7 @@ var (
 		"not on our records", "not what's on file", "doesn't match", "does not match", "don't match",
 		"do not match", "no match", "not a match", "different 1", "different address",
 		"different number", "different phone", "different email", "different card",
-		"different date", "differs from", "different from", "that's wrong", "that is wrong",
+		"different date", "that's wrong", "that is wrong",
 		"not correct", "isn't correct", "not right", "isn't right", "not quite",
 		"we don't have that", "we do not have that", "doesn't look right", "no such",
 		"not the same", "not accurate", "doesn't correspond", "does not correspond",
@@ -138,6 +144,15 @@ var (
 		"não é correta", "não está correto", "não está correta", "não confere", "não corresponde",
 		"outro endereço", "outro número", "é outra",
 		"é outro", "não bate",
+		// negated agreement
+		"don't line up", "doesn't line up", "do not line up", "does not line up", "doesn't agree", "don't agree",
+		"does not agree", "doesn't tally", "does not tally", "doesn't check out", "does not check out",
+		"passt leider nicht", "stimmt leider nicht", "deckt sich nicht", "decken sich nicht", "entspricht nicht",
+		"ne concorde pas", "ne concordent pas", "ne correspondent pas", "ne correspond pas",
+		"no cuadra", "no cuadran", "no concuerda", "no concuerdan", "no coinciden", "no consta",
+		"non corrispondono", "non combacia", "non combaciano", "non coincide", "non coincidono", "non torna", "non quadra",
+		"komen niet overeen", "strookt niet", "stroken niet", "kloppen niet",
+		"não batem", "não consta", "não coincide", "não coincidem", "não correspondem",
 	}
 	// denyAdjectives deny as a predicate ("that is wrong", "está errado");
 	// alone they open a sentence (noWords) or are just adjectives ("the
@@ -195,6 +210,78 @@ var (
 		"não posso confirmar", "não podemos confirmar", "nem confirmar", "confirmar nem", "nem negar",
 		"sem problema", "não obrigado", "não obrigada", "não é possível", "não é necessário", "não posso",
 		"não podemos", "não hesite", "não se preocupe", "não é um problema",
+	}
+	// agreePhrases say that the offer agrees with something; they affirm
+	// when what it agrees with is the account or the offer (agreeCounts):
+	// "That lines up with our records", but not "The colour matches the
+	// photo". disagreePhrases are their denials.
+	agreePhrases = []string{
+		// en
+		"lines up", "line up", "agrees with", "agree with", "tallies with", "tally with", "consistent with",
+		"in line with", "matches what", "same as what", "check out on", "i have the same", "we have the same", "same thing",
+		"we've got the same", "correspond to", "corresponds to",
+		// de
+		"deckt sich", "decken sich", "entspricht", "entsprechen", "passt zu", "so gespeichert", "ist gespeichert",
+		"beides passt", "beides stimmt", "alles passt", "alles stimmt", "haben wir auch", "sehe ich auch", "so haben wir", "gespeichert",
+		// fr
+		"concorde", "concordent", "correspondent", "correspond à", "figure dans", "figure bien", "tout correspond", "tout concorde",
+		// es
+		"cuadra", "cuadran", "concuerda", "concuerdan", "coincide", "coinciden", "lo que figura", "lo que consta",
+		"es lo mismo", "todo cuadra", "todo coincide",
+		// it
+		"combacia", "combaciano", "coincidono", "corrisponde", "corrispondono", "tutto torna", "quadra con", "quadrano",
+		"risulta anche", "anche a noi",
+		// nl
+		"strookt", "stroken", "kloppen met", "komen overeen", "komt overeen", "overeenkomt", "beide kloppen", "klopt allebei",
+		"kloppen allebei", "hebben wij ook", "hebben we ook", "zie ik ook", "zo staat het", "staat het ook",
+		// pt
+		"batem", "bate com", "bate certo", "consta no", "consta na", "coincidem", "correspondem", "corresponde", "confere com",
+		"conferem", "também temos",
+	}
+	disagreePhrases = []string{
+		"differs from", "different from", "differ", "differs", "digits are different", "weicht", "weichen", "abweichend",
+		"different", "differe", "pas tout à fait", "difiere", "difieren", "wijkt af", "wijken af", "difere", "diferem",
+	}
+	// copula paraphrases affirm on their own: "That is what we have".
+	paraphrasePhrases = []string{
+		"is what we have", "is what we hold", "is what we've got", "is what i see", "is what i have", "is what i can see",
+		"that's what's on", "is what's on", "is on the account", "i see the same", "same on my", "on my screen too",
+		"both of those are", "all of those are", "those are correct", "both are correct", "both correct",
+		"those details are correct", "everything you listed is", "everything you gave is", "is what i'm looking at",
+		"so steht es", "steht es so", "so haben wir es", "c'est ce que nous avons", "c'est aussi ce que", "c'est ce qui figure",
+		"es lo que tenemos", "lo mismo que tenemos", "es lo que consta", "è quello che risulta", "è quello che vedo",
+		"é o que temos", "o mesmo que temos", "é o que consta", "overeen met het onze", "overeen met de onze",
+	}
+	// recordWords name the account, the records or the offer: an
+	// agreement verb in a sentence with one affirms.
+	recordWords = set(
+		"account", "accounts", "records", "record", "file", "system", "profile", "data", "details", "screen", "side",
+		"ours", "you", "both", "those", "number", "numbers", "phone", "address", "email", "emails", "mail", "card", "date",
+		"digits", "street", "postcode", "zip", "see", "looking", "here", "have", "hold",
+		"konto", "kundenkonto", "daten", "angaben", "unterlagen", "akte", "profil", "hier", "uns", "beides", "nummer",
+		"nummern", "adresse", "ziffern", "endziffern", "datum", "karte", "sehe", "haben",
+		"compte", "dossier", "donnees", "informations", "systeme", "fichier", "ici", "notres", "deux", "numero",
+		"numeros", "chiffres", "carte", "vois", "avons", "ai",
+		"cuenta", "ficha", "datos", "sistema", "registro", "registros", "expediente", "perfil", "aqui", "ambos",
+		"direccion", "fecha", "tarjeta", "cifras", "veo", "tenemos", "tengo", "nuestra", "nuestro",
+		"conto", "dati", "scheda", "profilo", "qui", "entrambi", "indirizzo", "cifre", "vedo", "noi", "numeri",
+		"carta", "abbiamo", "registrata", "registrato", "nostra", "nostro",
+		"gegevens", "systeem", "profiel", "ons", "beide", "allebei", "adres", "huisnummer", "straat", "kaart", "zie",
+		"nummers", "hebben",
+		"conta", "dados", "registo", "registos", "morada", "endereco", "cartao", "vejo", "temos", "nossa", "nosso",
+	)
+	// refusalPhrases are exclusions that refuse: an affirmation after one
+	// in the same sentence does not count.
+	refusalPhrases = []string{
+		"can't tell you", "cannot tell you", "can't say", "cannot say", "can't share", "cannot share",
+		"can't discuss", "cannot discuss", "can't disclose", "cannot disclose", "not able to tell",
+		"not able to say", "unable to tell", "unable to say", "won't be able to tell", "can't check", "cannot check",
+		"kann ihnen nicht sagen", "darf ihnen nicht sagen", "kann ich ihnen nicht", "darf ich ihnen nicht",
+		"ne peux pas vous dire", "ne pouvons pas vous dire", "je ne peux pas dire",
+		"no puedo decirle", "no puedo decirte", "no podemos decirle", "no puedo indicarle",
+		"non posso dirle", "non posso dirti", "non possiamo dirle",
+		"kan u niet vertellen", "kan ik u niet", "mag ik u niet",
+		"não posso dizer", "não lhe posso dizer", "não podemos dizer",
 	}
 )
 
@@ -278,7 +365,11 @@ var phraser = func() struct {
 			add([]string{c + " " + a}, phrase{kind: phDeny})
 		}
 	}
+	add(agreePhrases, phrase{kind: phAgree})
+	add(disagreePhrases, phrase{kind: phDisagree})
+	add(paraphrasePhrases, phrase{kind: phAffirm})
 	add(excludePhrases, phrase{kind: phExclude})
+	add(refusalPhrases, phrase{kind: phExclude, refusal: true})
 	return struct {
 		ac   *automaton
 		meta []phrase
@@ -336,13 +427,16 @@ func (t *text) confirmation() string {
 		tok int
 	}
 	var hitsArr [32]phit
-	var exclArr [16]span
-	hits, excl := hitsArr[:0], exclArr[:0]
+	var exclArr, refArr [16]span
+	hits, excl, refusals := hitsArr[:0], exclArr[:0], refArr[:0]
 	phraser.ac.scan(view, func(id int32, start int) bool {
 		p := phraser.meta[id]
 		end := start + int(phraser.ac.lens[id])
 		if p.kind == phExclude {
 			excl = append(excl, span{start, end})
+			if p.refusal {
+				refusals = append(refusals, span{start, end})
+			}
 			return true
 		}
 		i := t.tokenAt(start)
@@ -413,7 +507,8 @@ func (t *text) confirmation() string {
 	var denials []span
 	for _, h := range hits {
 		switch {
-		case h.kind == phDeny && !inExcl(h.span) && !t.conditional(h.tok):
+		case h.kind == phDeny && !inExcl(h.span) && !t.conditional(h.tok),
+			h.kind == phDisagree && !inExcl(h.span) && !t.conditional(h.tok) && t.agreeCounts(h.tok, h.span):
 			denials = append(denials, h.span)
 		case h.kind == phNo && wordCounts(h.tok, h.end):
 			denials = append(denials, h.span)
@@ -421,7 +516,8 @@ func (t *text) confirmation() string {
 	}
 	for _, h := range hits {
 		switch {
-		case h.kind == phAffirm && !inExcl(h.span) && !overlaps(h.span, denials) && !t.conditional(h.tok) && !t.sameSentence(h.tok, denials):
+		case (h.kind == phAffirm || h.kind == phAgree && t.agreeCounts(h.tok, h.span)) && !inExcl(h.span) && !overlaps(h.span, denials) &&
+			!t.conditional(h.tok) && !t.sameSentence(h.tok, denials) && !t.refusedBefore(h.tok, h.start, refusals):
 			return RuleConfirmation
 		case h.kind == phYes && !overlaps(h.span, denials) && wordCounts(h.tok, h.end):
 			return RuleConfirmation
@@ -435,6 +531,38 @@ func (t *text) confirmation() string {
 
 // sameSentence reports whether one of spans starts in the sentence of
 // token i ("Para nada es esa": the denial is the answer).
+// agreeCounts reports whether an agreement phrase at token i (span sp)
+// affirms or denies: its sentence names the account, the records or the offer outside the
+// phrase ("That lines up with our records", "Your details agree").
+// A sentence that is the phrase and two words more counts ("Alles passt.",
+// "Dat zie ik ook.", "Les deux correspondent.").
+func (t *text) agreeCounts(i int, sp span) bool {
+	from, to := t.sentenceOf(i)
+	outside := 0
+	for k := from; k < to; k++ {
+		if off := int(t.toks[k].off); off >= sp.start && off < sp.end-1 {
+			continue // inside the phrase
+		}
+		if recordWords[string(t.tokBytes(k))] {
+			return true
+		}
+		outside++
+	}
+	return outside <= 2
+}
+
+// refusedBefore reports whether one of the refusals starts before off in
+// the sentence of token i: "I can't tell you what we hold" refuses.
+func (t *text) refusedBefore(i, off int, refusals []span) bool {
+	from, _ := t.sentenceOf(i)
+	for _, r := range refusals {
+		if r.start < off && t.tokenAt(r.start) >= from {
+			return true
+		}
+	}
+	return false
+}
+
 func (t *text) sameSentence(i int, spans []span) bool {
 	from, to := t.sentenceOf(i)
 	for _, s := range spans {

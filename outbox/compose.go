@@ -9,7 +9,6 @@ import (
 
 	gomail "github.com/emersion/go-message/mail"
 	"github.com/proofdesk/proofdesk"
-	"github.com/proofdesk/proofdesk/mail"
 )
 
 // purposeReply is sqldb.PurposeReply: an agent reply on an email
@@ -37,16 +36,16 @@ func parseFrom(s string) (*address, error) {
 }
 
 // sendEmail composes, signs and sends d and returns its Message-ID. The
-// envelope sender is d's own VERP return path (mail.VERPAddress), so that
+// envelope sender is d's own VERP return path (proofdesk.VERPAddress), so that
 // a bounce names the row it is for and is consumed by the inbound
 // handler, never turned into a conversation.
 func (w *Worker) sendEmail(ctx context.Context, d *proofdesk.OutboxDelivery) (string, error) {
-	msgID := mail.NewMessageID(w.from.domain)
+	msgID := proofdesk.NewMessageID(w.from.domain)
 	msg, err := w.Compose(ctx, d, msgID)
 	if err != nil {
 		return "", err
 	}
-	if err := w.mailer.SendMail(ctx, mail.VERPAddress(w.from.Address.Address, d.ID), []string{d.To}, msg); err != nil {
+	if err := w.mailer.SendMail(ctx, proofdesk.VERPAddress(w.from.Address.Address, d.ID), []string{d.To}, msg); err != nil {
 		return "", err
 	}
 	return msgID, nil
@@ -72,7 +71,7 @@ func (w *Worker) Compose(ctx context.Context, d *proofdesk.OutboxDelivery, msgID
 		if !strings.HasPrefix(strings.ToLower(subject), "re:") {
 			subject = "Re: " + subject
 		}
-		subject = mail.AddToken(subject, d.ConversationID)
+		subject = proofdesk.AddToken(subject, d.ConversationID)
 		refs, err := w.st.ThreadMessageIDs(ctx, d.ConversationID)
 		if err != nil {
 			return nil, err

@@ -194,6 +194,7 @@ func seedAuditMore(t *testing.T, s *sqldb.AuditService, n int) {
 			t.Fatal(err)
 		}
 	}
+	chain(t, s)
 }
 
 // TestMigrate0009 opens a database as an older release left it (names

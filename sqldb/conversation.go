@@ -61,46 +61,8 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 	var blocked error
 	var blockedMsg *proofdesk.Message
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
-		conv.ID = proofdesk.NewID("cnv")
-		conv.CreatedAt, conv.UpdatedAt, conv.LastActivityAt = tx.now, tx.now, tx.now
-		// Claims never count: a new conversation starts at L0.
-		conv.Level, conv.LevelExpiresAt = proofdesk.L0, nil
-		if conv.Tags == nil {
-			conv.Tags = []string{}
-		}
-		if conv.RiskFlags == nil {
-			conv.RiskFlags = []string{}
-		}
-		if conv.CustomerID != "" {
-			if _, err := tx.findCustomerByID(ctx, conv.CustomerID); err != nil {
-				if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
-					return proofdesk.FieldError("customer_id", "customer_id names no customer")
-				}
-				return err
-			}
-		}
-		dk, err := tx.newDataKey(ctx, "dk_"+conv.ID)
+		dk, err := tx.insertConversation(ctx, conv)
 		if err != nil {
-			return err
-		}
-		req, err := json.Marshal(conv.Requester)
-		if err != nil {
-			return err
-		}
-		tags, _ := json.Marshal(conv.Tags)
-		flags, _ := json.Marshal(conv.RiskFlags)
-		if _, err := tx.exec(ctx, `INSERT INTO conversations (id, channel, customer_id, data_key_id, requester_enc, requester_email_idx, requester_phone_idx, subject_enc,
-			status, assignee_id, team, tags, level, level_expires_at, risk_flags, fraud, created_at, updated_at, last_activity_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			conv.ID, conv.Channel, nullString(conv.CustomerID), dk.ID, dk.Seal(conversationAAD(conv.ID, "requester"), req),
-			tx.db.requesterIndex(proofdesk.ContactEmail, conv.Requester.Email), tx.db.requesterIndex(proofdesk.ContactPhone, conv.Requester.Phone),
-			dk.SealString(conversationAAD(conv.ID, "subject"), conv.Subject),
-			conv.Status, nullString(conv.AssigneeID), conv.Team, string(tags), int(conv.Level), nil, string(flags), boolInt(conv.Fraud),
-			fmtTime(conv.CreatedAt), fmtTime(conv.UpdatedAt), fmtTime(conv.LastActivityAt)); err != nil {
-			return fmt.Errorf("insert conversation: %w", wrapErr(err))
-		}
-		if err := tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditConversationNew, SubjectKind: "conversation", SubjectID: conv.ID,
-			Detail: map[string]string{"channel": conv.Channel, "customer_id": conv.CustomerID}}); err != nil {
 			return err
 		}
 		// A subject an agent writes leaves with every email reply on the
@@ -127,6 +89,7 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 			if err := tx.insertMessage(ctx, first, dk); err != nil {
 				return err
 			}
+			tx.Changed(proofdesk.Event{Type: proofdesk.EventMessageCreated, ConversationID: conv.ID, MessageID: first.ID, AuthorKind: first.AuthorKind})
 			if err := tx.insertAttachments(ctx, first, dk); err != nil {
 				return err
 			}
@@ -141,13 +104,56 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 		// is no way around the count.
 		return s.db.replyRefused(ctx, blockedMsg, blocked)
 	}
-	if err == nil {
-		s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventConversationCreated, ConversationID: conv.ID, Status: conv.Status})
-		if first != nil {
-			s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventMessageCreated, ConversationID: conv.ID, MessageID: first.ID, AuthorKind: first.AuthorKind})
+	return err
+}
+
+// insertConversation stores conv (validated by the caller) at L0 with a
+// new data key and audits its creation; it sets conv's ID and times.
+func (tx *Tx) insertConversation(ctx context.Context, conv *proofdesk.Conversation) (*vault.DataKey, error) {
+	conv.ID = proofdesk.NewID("cnv")
+	conv.CreatedAt, conv.UpdatedAt, conv.LastActivityAt = tx.now, tx.now, tx.now
+	// Claims never count: a new conversation starts at L0.
+	conv.Level, conv.LevelExpiresAt = proofdesk.L0, nil
+	if conv.Tags == nil {
+		conv.Tags = []string{}
+	}
+	if conv.RiskFlags == nil {
+		conv.RiskFlags = []string{}
+	}
+	if conv.CustomerID != "" {
+		if _, err := tx.findCustomerByID(ctx, conv.CustomerID); err != nil {
+			if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+				return nil, proofdesk.FieldError("customer_id", "customer_id names no customer")
+			}
+			return nil, err
 		}
 	}
-	return err
+	dk, err := tx.newDataKey(ctx, "dk_"+conv.ID)
+	if err != nil {
+		return nil, err
+	}
+	req, err := json.Marshal(conv.Requester)
+	if err != nil {
+		return nil, err
+	}
+	tags, _ := json.Marshal(conv.Tags)
+	flags, _ := json.Marshal(conv.RiskFlags)
+	if _, err := tx.exec(ctx, `INSERT INTO conversations (id, channel, customer_id, data_key_id, requester_enc, requester_email_idx, requester_phone_idx, subject_enc,
+		status, assignee_id, team, tags, level, level_expires_at, risk_flags, fraud, created_at, updated_at, last_activity_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		conv.ID, conv.Channel, nullString(conv.CustomerID), dk.ID, dk.Seal(conversationAAD(conv.ID, "requester"), req),
+		tx.db.requesterIndex(proofdesk.ContactEmail, conv.Requester.Email), tx.db.requesterIndex(proofdesk.ContactPhone, conv.Requester.Phone),
+		dk.SealString(conversationAAD(conv.ID, "subject"), conv.Subject),
+		conv.Status, nullString(conv.AssigneeID), conv.Team, string(tags), int(conv.Level), nil, string(flags), boolInt(conv.Fraud),
+		fmtTime(conv.CreatedAt), fmtTime(conv.UpdatedAt), fmtTime(conv.LastActivityAt)); err != nil {
+		return nil, fmt.Errorf("insert conversation: %w", wrapErr(err))
+	}
+	tx.Changed(proofdesk.Event{Type: proofdesk.EventConversationCreated, ConversationID: conv.ID, Status: conv.Status})
+	if err := tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditConversationNew, SubjectKind: "conversation", SubjectID: conv.ID,
+		Detail: map[string]string{"channel": conv.Channel, "customer_id": conv.CustomerID}}); err != nil {
+		return nil, err
+	}
+	return dk, nil
 }
 
 func nullString(s string) any {
@@ -226,8 +232,10 @@ func (s *ConversationService) FindConversations(ctx context.Context, f proofdesk
 	add("v.assignee_id", f.AssigneeID)
 	add("v.team", f.Team)
 	w := joinAnd(where)
+	// The count stops at MaxConversationCount: counting every match would
+	// make each page cost as much as the whole inbox.
 	var total int
-	if err := h.queryRow(ctx, `SELECT COUNT(*) FROM conversations v WHERE `+w, args...).Scan(&total); err != nil {
+	if err := h.queryRow(ctx, fmt.Sprintf(`SELECT COUNT(*) FROM (SELECT 1 FROM conversations v WHERE %s LIMIT %d) c`, w, proofdesk.MaxConversationCount), args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count conversations: %w", err)
 	}
 	limit := f.Limit
@@ -235,7 +243,7 @@ func (s *ConversationService) FindConversations(ctx context.Context, f proofdesk
 		limit = 100
 	}
 	rows, err := h.query(ctx, `SELECT `+conversationColumns+` FROM conversations v JOIN data_keys k ON k.id = v.data_key_id WHERE `+w+
-		fmt.Sprintf(` ORDER BY v.last_activity_at DESC, v.id LIMIT %d OFFSET %d`, limit, max(f.Offset, 0)), args...)
+		fmt.Sprintf(` ORDER BY v.last_activity_at DESC, v.id DESC LIMIT %d OFFSET %d`, limit, max(f.Offset, 0)), args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("find conversations: %w", err)
 	}
@@ -266,12 +274,15 @@ func (s *ConversationService) UpdateConversation(ctx context.Context, id string,
 			return proofdesk.Errorf(proofdesk.EINTERNAL, "Assigning and linking a conversation go through desk.Desk.UpdateConversation.")
 		}
 		out = c
-		return tx.SaveConversation(ctx, c, upd, nil)
+		if err := tx.SaveConversation(ctx, c, upd, nil); err != nil {
+			return err
+		}
+		tx.Changed(proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: c.ID, Status: c.Status, Level: c.EffectiveLevel(tx.now).String()})
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: out.ID, Status: out.Status, Level: out.EffectiveLevel(s.db.Now()).String()})
 	return out, nil
 }
 
@@ -352,7 +363,6 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 		a.Filename = proofdesk.SanitizeFilename(a.Filename)
 	}
 	var blocked error
-	duplicate := false
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
 		conv, dk, err := tx.findConversationByID(ctx, m.ConversationID)
 		if err != nil {
@@ -362,8 +372,7 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 			row := tx.queryRow(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND client_id = ?`, m.ConversationID, m.ClientID)
 			old, err := scanMessage(row, dk)
 			if err == nil {
-				*m = *old
-				duplicate = true
+				*m = *old // a retry: nothing new, no event
 				return nil
 			} else if proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
 				return err
@@ -380,6 +389,7 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 		if err := tx.insertMessage(ctx, m, dk); err != nil {
 			return err
 		}
+		tx.Changed(proofdesk.Event{Type: proofdesk.EventMessageCreated, ConversationID: m.ConversationID, MessageID: m.ID, AuthorKind: m.AuthorKind})
 		if err := tx.insertAttachments(ctx, m, dk); err != nil {
 			return err
 		}
@@ -396,9 +406,6 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 	})
 	if blocked != nil {
 		return s.db.replyRefused(ctx, m, blocked)
-	}
-	if err == nil && !duplicate {
-		s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventMessageCreated, ConversationID: m.ConversationID, MessageID: m.ID, AuthorKind: m.AuthorKind})
 	}
 	return err
 }

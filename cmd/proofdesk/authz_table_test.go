@@ -35,12 +35,12 @@ var authzTable = map[string]string{
 
 	// Capability links: the link (or the admin's enrolment ticket) is the credential,
 	// and no agent credential stands in for one (an unknown link is refused;
-	// approve and deny fail their CSRF check first, as no page was opened).
+	// approve, deny and the notice's POST fail their CSRF check first, as no page was opened).
 	"GET /v/{token}":          "NNNNNNNN",
 	"POST /v/{token}/approve": "FFFFFFFF",
 	"POST /v/{token}/deny":    "FFFFFFFF",
 	"GET /n/{token}":          "NNNNNNNN",
-	"POST /n/{token}":         "NNNNNNNN",
+	"POST /n/{token}":         "FFFFFFFF",
 	"POST /login/enrol":       "UUUUUUUU",
 	// An agent's invitation or reset link (an unknown one here: 404 for all;
 	// the form fails its CSRF check first, as no page was opened).

@@ -88,6 +88,7 @@ type Main struct {
 	stopWorkers  context.CancelFunc
 	channels     *channelService
 	smtpListener *mail.Server
+	redirect     *redirectServer
 
 	// Events carries live events: in process on SQLite, across nodes
 	// through LISTEN/NOTIFY on PostgreSQL.
@@ -175,8 +176,13 @@ func (m *Main) Run(ctx context.Context) error {
 	if _, err := m.applyPolicyFile(ctx); err != nil {
 		return err
 	}
+	if m.Config.PprofAddr != "" {
+		if err := startPprof(ctx, m.Config.PprofAddr, m.Logger); err != nil {
+			return err
+		}
+	}
 	if m.Config.IsPostgres() {
-		ev, err := pgnotify.Open(ctx, m.Config.DB, m.Logger)
+		ev, err := pgnotify.Open(ctx, m.Config.DB, inmem.NewEventService(0), m.Logger)
 		if err != nil {
 			return fmt.Errorf("live events: %w", err)
 		}
@@ -191,7 +197,7 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.VerificationService = vs
-	m.DB.SetEvents(m.Events)
+	desk.PublishEvents(m.DB, m.Events) // every committed change, live, on every node
 
 	s := pdhttp.NewServer(m.Logger)
 	s.Addr = m.Config.Addr
@@ -208,8 +214,13 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.HTTPServer = s
+	if m.Config.TLSCert != "" {
+		if s.TLSConfig, err = tlsConfig(m.Config.TLSCert, m.Config.TLSKey, m.Logger); err != nil {
+			return err
+		}
+	}
 	base := m.URL()
-	s.HTTPS = strings.HasPrefix(base, "https://")
+	s.HTTPS = strings.HasPrefix(base, "https://") || s.TLSConfig != nil
 	if s.TrustedProxies, err = pdhttp.ParseTrustedProxies(m.Config.TrustedProxies); err != nil {
 		return err // Validate checked it
 	}
@@ -219,6 +230,11 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	if err := s.Open(); err != nil {
 		return err
+	}
+	if m.Config.HTTPRedirectAddr != "" {
+		if m.redirect, err = startRedirect(m.Config.HTTPRedirectAddr, base, m.Logger); err != nil {
+			return err
+		}
 	}
 	m.Logger.Info("proofdesk serving", slog.String("url", base), slog.String("version", version),
 		slog.String("store", storeKind(&m.Config)))
@@ -275,8 +291,12 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	vp.SecureCookies = strings.HasPrefix(base, "https://")
 	vp.Register(s)
 
-	nh := notice.NewHandler(m.VerificationService.Notices(), m.Events, m.Logger)
+	nh, err := notice.NewHandler(m.VerificationService.Notices(), m.Events, csrfKey, m.Logger)
+	if err != nil {
+		return err
+	}
 	nh.Company = m.Config.Company
+	nh.SecureCookies = vp.SecureCookies
 	nh.Register(s)
 
 	if tok := m.Getenv("PROOFDESK_TWILIO_AUTH_TOKEN"); tok != "" {
@@ -414,6 +434,7 @@ func (m *Main) startChannels(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("--smtp-relay: %w", err)
 		}
+		go func() { <-wctx.Done(); _ = relay.Close() }() // QUIT the idle sessions
 		mailer = relay
 	} else if m.channels != nil {
 		mailer = consoleMailer{m.channels}
@@ -432,7 +453,7 @@ func (m *Main) startChannels(ctx context.Context) error {
 		}
 		smsSender = smsPermanent{tw}
 	}
-	cfg := outbox.Config{From: c.MailFrom, Events: m.Events}
+	cfg := outbox.Config{From: c.MailFrom, Events: m.Events, BaseBackoff: c.OutboxBackoff, Lease: c.OutboxLease}
 	if c.MailFrom == DefaultConfig().MailFrom && stored.From() != "" {
 		cfg.From = stored.From()
 	}
@@ -462,6 +483,13 @@ func (m *Main) startChannels(ctx context.Context) error {
 		return fmt.Errorf("outbox: %w", err)
 	}
 	if w.Enabled() {
+		// Rows this store's previous run was sending when it died are due
+		// again now rather than after their lease (SQLite: one server).
+		if n, err := m.DB.ReleaseOutboxClaims(ctx); err != nil {
+			return err
+		} else if n > 0 {
+			m.Logger.Warn("outbox rows claimed by a previous run that stopped mid-send are due again", slog.Int("rows", n))
+		}
 		m.workers.Add(1)
 		go func() { defer m.workers.Done(); w.Run(wctx) }()
 	}
@@ -554,6 +582,10 @@ func (m *Main) Close() error {
 	if m.HTTPServer != nil {
 		errs = append(errs, m.HTTPServer.Close())
 		m.HTTPServer = nil
+	}
+	if m.redirect != nil {
+		errs = append(errs, m.redirect.Close())
+		m.redirect = nil
 	}
 	if m.smtpListener != nil {
 		errs = append(errs, m.smtpListener.Close())

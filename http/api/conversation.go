@@ -40,10 +40,13 @@ type conversationJSON struct {
 	LastActivityAt  time.Time           `json:"last_activity_at"`
 }
 
-func newConversationJSON(c *proofdesk.Conversation, now time.Time) conversationJSON {
+// newConversationJSON is c as an agent sees it through vc, the one view
+// built for this request (the subject's codes hidden): every answer that
+// carries a conversation is built here, so none shows the subject raw.
+func newConversationJSON(c *proofdesk.Conversation, now time.Time, vc proofdesk.ViewContext) conversationJSON {
 	out := conversationJSON{
 		ID: c.ID, Channel: c.Channel, CustomerID: c.CustomerID, RequesterClaims: c.Requester,
-		Subject: proofdesk.ViewContext{}.Text(c.Subject), Status: c.Status, AssigneeID: c.AssigneeID, Team: c.Team,
+		Subject: vc.Text(c.Subject), Status: c.Status, AssigneeID: c.AssigneeID, Team: c.Team,
 		Tags: c.Tags, RiskFlags: c.RiskFlags, Fraud: c.Fraud,
 		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt, LastActivityAt: c.LastActivityAt,
 	}
@@ -156,8 +159,13 @@ func (h *Handler) handleConversationCreate(w http.ResponseWriter, r *http.Reques
 		httpd.Error(w, r, err)
 		return
 	}
+	vc, err := h.viewContext(r.Context(), conv.ID)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
 	w.Header().Set("Location", "/api/v1/conversations/"+conv.ID)
-	httpd.WriteJSON(w, http.StatusCreated, newConversationJSON(conv, h.Now()))
+	httpd.WriteJSON(w, http.StatusCreated, newConversationJSON(conv, h.Now(), vc))
 }
 
 func (h *Handler) handleConversationShow(w http.ResponseWriter, r *http.Request) {
@@ -166,13 +174,12 @@ func (h *Handler) handleConversationShow(w http.ResponseWriter, r *http.Request)
 		httpd.Error(w, r, err)
 		return
 	}
-	out := newConversationJSON(c, h.Now())
 	vc, err := h.viewContext(r.Context(), c.ID)
 	if err != nil {
 		httpd.Error(w, r, err)
 		return
 	}
-	out.Subject = vc.Text(c.Subject)
+	out := newConversationJSON(c, h.Now(), vc)
 	if rf, ok := h.conversations.(riskFinder); ok {
 		risk, err := rf.FindRisk(r.Context(), c.ID)
 		if err != nil {
@@ -233,9 +240,7 @@ func (h *Handler) handleConversationList(w http.ResponseWriter, r *http.Request)
 	}
 	out := make([]conversationJSON, 0, len(cs))
 	for _, c := range cs {
-		cj := newConversationJSON(c, now)
-		cj.Subject = vc.Text(c.Subject)
-		out = append(out, cj)
+		out = append(out, newConversationJSON(c, now, vc))
 	}
 	httpd.WriteJSON(w, http.StatusOK, map[string]any{"conversations": out, "total": n})
 }
@@ -257,8 +262,8 @@ func (h *Handler) handleMessageList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := make([]messageJSON, 0, len(ms))
-	for _, m := range ms {
-		out = append(out, newMessageJSON(proofdesk.NewMessageView(m, vc)))
+	for _, v := range proofdesk.NewMessageViews(ms, vc) {
+		out = append(out, newMessageJSON(v))
 	}
 	httpd.WriteJSON(w, http.StatusOK, map[string]any{"messages": out})
 }

@@ -56,5 +56,10 @@ func (h *Handler) handleConversationUpdate(w http.ResponseWriter, r *http.Reques
 		httpd.Error(w, r, err)
 		return
 	}
-	httpd.WriteJSON(w, http.StatusOK, newConversationJSON(conv, h.Now()))
+	vc, err := h.viewContext(r.Context(), conv.ID)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	httpd.WriteJSON(w, http.StatusOK, newConversationJSON(conv, h.Now(), vc))
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
 	httpd "github.com/proofdesk/proofdesk/http"
 	"github.com/proofdesk/proofdesk/http/api"
 	"github.com/proofdesk/proofdesk/inmem"
@@ -116,7 +117,7 @@ func TestView_EventStreamCarriesNoText(t *testing.T) {
 	db := sqldbtest.Open(t)
 	events := inmem.NewEventService(0)
 	t.Cleanup(func() { _ = events.Close() })
-	db.SetEvents(events)
+	desk.PublishEvents(db, events) // every committed change, as in cmd/proofdesk
 	agents := sqldb.NewAgentService(db)
 	convs := sqldb.NewConversationService(db)
 	tok := mustToken(t, agents, mustAgent(t, agents, "agent@desk.test", proofdesk.RoleAgent))
@@ -145,4 +146,28 @@ func TestView_EventStreamCarriesNoText(t *testing.T) {
 			t.Fatalf("event data %q holds %q", ev.Data, leak)
 		}
 	}
+}
+
+// TestView_CodeInSubject_EveryResponse: attack on the one view: the code
+// the customer put in an email's subject is hidden not only when the
+// conversation is read, but in every answer that carries the
+// conversation, such as the one a PATCH (tags, status) returns.
+func TestView_CodeInSubject_EveryResponse(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		e := newVEnv(t, db)
+		ctx := proofdesk.NewContextWithAgent(context.Background(), e.agent)
+		convs := sqldb.NewConversationService(db)
+		e.issue(t, e.conv.ID, e.emailID)
+		_, code := e.mailbox(t, proofdesk.OutboxEmail)
+		spaced := code[:3] + " " + code[3:]
+		mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, Subject: "Re: my code is " + spaced + " thanks"}
+		if err := convs.CreateConversation(ctx, mail, nil); err != nil {
+			t.Fatal(err)
+		}
+		url := "/api/v1/conversations/" + mail.ID
+		for _, body := range []string{`{"tags":["vip"]}`, `{"status":"pending"}`, `{"assignee_id":"` + e.agent.ID + `"}`} {
+			e.run(t, scenario{method: "PATCH", url: url, token: e.agentTok, body: body, wantStatus: 200,
+				want: []string{"Re: my code is [code hidden] thanks"}, notWant: []string{spaced, code}})
+		}
+	})
 }

@@ -79,7 +79,7 @@ func (h *Handler) downloadName(r *http.Request, convID string, a *proofdesk.Atta
 		}
 		hasCodes = len(cs) > 0
 	}
-	vc, err := h.messageViewContext(r, hasCodes)
+	vc, err := h.messageViewContext(r, convID, hasCodes)
 	if err != nil {
 		return "", err
 	}

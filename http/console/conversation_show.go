@@ -116,10 +116,12 @@ func (h *Handler) policy(r *http.Request) (*proofdesk.Policy, error) {
 	return h.d.Policy.FindPolicy(r.Context())
 }
 
-// messageViewContext is the one agent-facing view of a conversation's
-// messages: the policy in force now, codes hidden (every 6-digit number
-// when codes were issued on it, hasCodes, or when that cannot be known).
-func (h *Handler) messageViewContext(r *http.Request, hasCodes bool) (proofdesk.ViewContext, error) {
+// messageViewContext is the one agent-facing view of conversation
+// convID's messages: the policy in force now, codes hidden (every 6-digit
+// number when codes were issued on it, hasCodes, or when that cannot be
+// known), and the customer data agents quoted masked as this agent may
+// see it now (VerificationService.AgentText).
+func (h *Handler) messageViewContext(r *http.Request, convID string, hasCodes bool) (proofdesk.ViewContext, error) {
 	pol, err := h.policy(r)
 	if err != nil {
 		return proofdesk.ViewContext{}, err
@@ -127,6 +129,9 @@ func (h *Handler) messageViewContext(r *http.Request, hasCodes bool) (proofdesk.
 	vc := proofdesk.ViewContext{Policy: pol, CodesIssued: hasCodes || h.d.Verification == nil}
 	if h.d.Verification != nil {
 		vc.KnownCode = h.d.Verification.RecentCodes(r.Context())
+		if vc.AgentText, err = h.d.Verification.AgentText(r.Context(), convID); err != nil {
+			return vc, err
+		}
 	}
 	return vc, nil
 }
@@ -223,13 +228,14 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	vc, err := h.messageViewContext(r, p.HasCodes)
+	vc, err := h.messageViewContext(r, conv.ID, p.HasCodes)
 	if err != nil {
 		return nil, err
 	}
 	pol := vc.Policy
-	for _, m := range msgs {
-		mv := proofdesk.NewMessageView(m, vc)
+	views := proofdesk.NewMessageViews(msgs, vc)
+	for i, m := range msgs {
+		mv := views[i]
 		it := timelineItem{ID: mv.ID, Kind: mv.AuthorKind, Body: mv.Body, At: mv.CreatedAt, Internal: mv.Internal, Label: channelLabel(conv.Channel),
 			Hidden: mv.Body == proofdesk.CodeHiddenText, Files: fileItems(mv.Attachments)}
 		switch m.AuthorKind {

@@ -2,17 +2,22 @@
 // Proofdesk sends to account owners (transcripts, reveals, changes).
 //
 // GET shows the conversation's channel and time and a single button; it
-// changes nothing, because mail scanners open links. Only the POST acts.
-// The signed token in the path is the only credential and is unguessable,
-// so a cross-site request cannot be forged without it.
+// changes nothing, because mail scanners open links. Only the POST acts,
+// and only with the CSRF token of a page this browser opened (a signed
+// double-submit token in a hidden field and a SameSite=Strict cookie,
+// csrf.go): the signed notice token in the path is a credential that
+// travels in mail, so it alone does not make a POST.
 package notice
 
 import (
+	"bytes"
 	"context"
 	"embed"
+	"fmt"
 	"html/template"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
 )
@@ -33,16 +38,28 @@ type Handler struct {
 	store  noticeStore
 	events proofdesk.EventService
 	logger *slog.Logger
+	csrf   csrfSigner
 	// Company names the business on the page.
 	Company string
+	// SecureCookies marks the CSRF cookie Secure; set it when the public
+	// base URL is https.
+	SecureCookies bool
+	// Now is the clock of the CSRF tokens (time.Now by default).
+	Now func() time.Time
 }
 
-// NewHandler returns the notice page handler; events may be nil.
-func NewHandler(store noticeStore, events proofdesk.EventService, logger *slog.Logger) *Handler {
+// NewHandler returns the notice page handler; events may be nil. csrfKey
+// signs the page's CSRF tokens (at least MinKeySize bytes, the same on
+// every node). Errors: a short key.
+func NewHandler(store noticeStore, events proofdesk.EventService, csrfKey []byte, logger *slog.Logger) (*Handler, error) {
+	if len(csrfKey) < MinKeySize {
+		return nil, fmt.Errorf("notice: CSRF key is %d bytes, want at least %d", len(csrfKey), MinKeySize)
+	}
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	return &Handler{store: store, events: events, logger: logger, Company: "Proofdesk"}
+	return &Handler{store: store, events: events, logger: logger, Company: "Proofdesk", Now: time.Now,
+		csrf: csrfSigner{key: bytes.Clone(csrfKey)}}, nil
 }
 
 // Router is where the handler registers its routes.
@@ -58,6 +75,7 @@ func (h *Handler) Register(r Router) {
 
 type pageData struct {
 	Company string
+	CSRF    string
 	Info    *proofdesk.NoticeInfo
 	Done    bool
 	Error   string
@@ -95,11 +113,23 @@ func (h *Handler) show(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, err)
 		return
 	}
-	h.render(w, http.StatusOK, pageData{Company: h.Company, Info: info, Done: info.Reported})
+	d := pageData{Company: h.Company, Info: info, Done: info.Reported}
+	if !d.Done {
+		d.CSRF = h.issueCSRF(w, r.PathValue("token"))
+	}
+	h.render(w, http.StatusOK, d)
 }
 
 func (h *Handler) report(w http.ResponseWriter, r *http.Request) {
 	tok := r.PathValue("token")
+	r.Body = http.MaxBytesReader(w, r.Body, 4096)
+	if err := r.ParseForm(); err != nil || !h.validCSRF(r, tok) {
+		// a forged or stale form: nothing happens; the page opened again
+		// gives a fresh button
+		h.render(w, http.StatusForbidden, pageData{Company: h.Company,
+			Error: "This form has expired or did not come from this page. Please open the link from your email again and press the button."})
+		return
+	}
 	if err := h.store.ReportNotMe(r.Context(), tok); err != nil {
 		h.fail(w, err)
 		return

@@ -4,10 +4,13 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"net/http/cookiejar"
 	"net/http/httptest"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/desk"
@@ -44,7 +47,14 @@ func TestNoticePage(t *testing.T) {
 			t.Fatal("no link in the transcript")
 		}
 		m2 := mux{http.NewServeMux()}
-		notice.NewHandler(notices, nil, nil).Register(m2)
+		if _, err := notice.NewHandler(notices, nil, []byte("short"), nil); err == nil {
+			t.Fatal("a short CSRF key was accepted")
+		}
+		nh, err := notice.NewHandler(notices, nil, []byte(strings.Repeat("k", 32)), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		nh.Register(m2)
 		srv := httptest.NewServer(m2)
 		defer srv.Close()
 
@@ -70,17 +80,63 @@ func TestNoticePage(t *testing.T) {
 		if status, _ := get("/n/forged.token"); status != 404 {
 			t.Fatalf("forged token: %d", status)
 		}
-		resp, err := http.Post(srv.URL+m[1], "application/x-www-form-urlencoded", nil)
+		// A POST without the page's CSRF token (a cross-site form, a
+		// scanner, a script holding only the link) changes nothing.
+		post := func(c *http.Client, form url.Values) (int, string, *http.Response) {
+			resp, err := c.PostForm(srv.URL+m[1], form)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			b, _ := io.ReadAll(resp.Body)
+			return resp.StatusCode, string(b), resp
+		}
+		locked := func() bool {
+			got, err := sqldb.NewCustomerService(db).FindCustomerByID(ctx, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return got.SupportLocked
+		}
+		jar, _ := cookiejar.New(nil)
+		browser := &http.Client{Jar: jar}
+		resp, err := browser.Get(srv.URL + m[1])
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, _ := io.ReadAll(resp.Body)
+		page, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
-		if resp.StatusCode != 200 || !strings.Contains(string(b), "locked support changes") {
-			t.Fatalf("POST: %d %s", resp.StatusCode, b)
+		fm := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindStringSubmatch(string(page))
+		if fm == nil {
+			t.Fatalf("no CSRF field on the page: %s", page)
 		}
-		if got, _ := sqldb.NewCustomerService(db).FindCustomerByID(ctx, c.ID); !got.SupportLocked {
+		for name, try := range map[string]struct {
+			c    *http.Client
+			form url.Values
+		}{
+			"no token, no cookie":  {http.DefaultClient, nil},
+			"token without cookie": {http.DefaultClient, url.Values{"csrf": {fm[1]}}},
+			"cookie without token": {browser, nil},
+			"cookie, forged token": {browser, url.Values{"csrf": {"9999999999.AAAA"}}},
+		} {
+			if status, body, _ := post(try.c, try.form); status != http.StatusForbidden || !strings.Contains(body, "expired or did not come from this page") {
+				t.Fatalf("%s: POST %d %s", name, status, body)
+			}
+			if locked() {
+				t.Fatalf("%s: POST locked the account", name)
+			}
+		}
+		status, body, resp := post(browser, url.Values{"csrf": {fm[1]}})
+		if status != 200 || !strings.Contains(body, "locked support changes") {
+			t.Fatalf("POST: %d %s", status, body)
+		}
+		if !locked() {
 			t.Fatal("POST did not lock the account")
+		}
+		// The token expires with the page.
+		nh.Now = func() time.Time { return time.Now().Add(31 * time.Minute) }
+		if status, _, _ := post(browser, url.Values{"csrf": {fm[1]}}); status != http.StatusForbidden {
+			t.Fatalf("expired CSRF token: %d", status)
 		}
 		if h := resp.Header.Get("Referrer-Policy"); h != "no-referrer" {
 			t.Fatalf("Referrer-Policy %q", h)

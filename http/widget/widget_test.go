@@ -52,7 +52,7 @@ func newEnv(tb testing.TB, cfg widget.Config) *env {
 	ctx := context.Background()
 	db := sqldbtest.Open(tb)
 	e := &env{db: db, convs: sqldb.NewConversationService(db), events: inmem.NewEventService(0)}
-	db.SetEvents(e.events) // the store publishes every committed change, as in cmd/proofdesk
+	desk.PublishEvents(db, e.events) // every committed change, as in cmd/proofdesk
 	var err error
 	if e.verif, err = desk.NewVerification(ctx, db, desk.VerificationConfig{BaseURL: "https://desk.test"}); err != nil {
 		tb.Fatal(err)

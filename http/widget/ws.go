@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/coder/websocket"
@@ -160,8 +161,15 @@ func (h *Handler) authFrame(ctx context.Context, ws *websocket.Conn, convID stri
 	return v, nil
 }
 
+// isClosed reports whether err means the visitor went away: a close
+// frame, a closed or reset connection, or a ping or frame write that
+// timed out (a browser tab put to sleep, a phone that lost its network).
+// None is worth an ERROR line; the widget reconnects and resumes. The
+// request's own context has no deadline, so a deadline here is always
+// the writeTimeout of a ping or frame.
 func isClosed(err error) bool {
-	return websocket.CloseStatus(err) != -1 || errors.Is(err, context.Canceled) || errors.Is(err, net.ErrClosed) || errors.Is(err, io.EOF)
+	return websocket.CloseStatus(err) != -1 || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) ||
+		errors.Is(err, net.ErrClosed) || errors.Is(err, io.EOF) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE)
 }
 
 func writeFrame(ctx context.Context, ws *websocket.Conn, v any) error {

@@ -86,7 +86,7 @@ func New(tb testing.TB, opt Options) *Stack {
 		Agents: sqldb.NewAgentService(db),
 		Audit:  sqldb.NewAuditService(db),
 		Policy: sqldb.NewPolicyService(db), Outbox: sqldb.NewOutboxService(db), Events: inmem.NewEventService(64)}
-	db.SetEvents(s.Events) // the store publishes every committed change, as in cmd/proofdesk
+	desk.PublishEvents(db, s.Events) // every committed change, as in cmd/proofdesk
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	s.Server = httpd.NewServer(logger)
 	if err := s.Server.Open(); err != nil {
