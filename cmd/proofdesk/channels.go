@@ -27,7 +27,16 @@ type channelService struct {
 	cached   *proofdesk.ChannelSettings
 	cachedAt time.Time
 	updated  *time.Time
+
+	// The relay the outbox delivers through, kept between sends so its
+	// sessions are reused, and the settings it was made from.
+	relayMu  sync.Mutex
+	relayCur *outbox.SMTPRelay
+	relayFor relayKey
 }
+
+// relayKey is the settings an SMTP relay client is made from.
+type relayKey struct{ addr, security, user, password string }
 
 var _ proofdesk.ChannelSettingsService = (*channelService)(nil)
 
@@ -174,7 +183,8 @@ func (c *channelService) UpdateChannelSettings(ctx context.Context, u proofdesk.
 // errNoRelay says there is nothing to test.
 var errNoRelay = proofdesk.Errorf(proofdesk.EINVALID, "No relay is set: mail stays in the built-in outbox. Set the relay's host:port first.")
 
-// relay returns the SMTP relay the settings in force give; nil when none.
+// relay returns a new SMTP relay client for the settings in force; nil
+// when none. The caller closes it.
 func (c *channelService) relay(ctx context.Context) (*outbox.SMTPRelay, *proofdesk.ChannelSettings, error) {
 	e, _, err := c.effective(ctx)
 	if err != nil {
@@ -183,11 +193,57 @@ func (c *channelService) relay(ctx context.Context) (*outbox.SMTPRelay, *proofde
 	if e.RelayAddr == "" {
 		return nil, e, nil
 	}
-	r, err := outbox.NewSMTPRelay(outbox.RelayConfig{Addr: e.RelayAddr, Security: e.RelaySecurity, Username: e.RelayUser, Password: e.RelayPassword, Timeout: 30 * time.Second})
+	r, err := newRelay(relayKey{e.RelayAddr, e.RelaySecurity, e.RelayUser, e.RelayPassword})
+	return r, e, err
+}
+
+func newRelay(k relayKey) (*outbox.SMTPRelay, error) {
+	r, err := outbox.NewSMTPRelay(outbox.RelayConfig{Addr: k.addr, Security: k.security, Username: k.user, Password: k.password, Timeout: 30 * time.Second})
 	if err != nil {
-		return nil, e, proofdesk.Errorf(proofdesk.EINVALID, "The relay settings are not usable: %s", err)
+		return nil, proofdesk.Errorf(proofdesk.EINVALID, "The relay settings are not usable: %s", err)
 	}
-	return r, e, nil
+	return r, nil
+}
+
+// sharedRelay returns the relay client the outbox delivers through, nil
+// when no relay is set. It is kept between sends, so its idle sessions
+// are reused; when the relay's settings change, the old client's idle
+// sessions end (QUIT) and a new client is made.
+func (c *channelService) sharedRelay(ctx context.Context) (*outbox.SMTPRelay, error) {
+	e, _, err := c.effective(ctx)
+	if err != nil {
+		return nil, err
+	}
+	k := relayKey{e.RelayAddr, e.RelaySecurity, e.RelayUser, e.RelayPassword}
+	c.relayMu.Lock()
+	defer c.relayMu.Unlock()
+	if c.relayCur != nil && c.relayFor == k {
+		return c.relayCur, nil
+	}
+	if old := c.relayCur; old != nil {
+		c.relayCur = nil
+		go func() { _ = old.Close() }()
+	}
+	if k.addr == "" {
+		return nil, nil
+	}
+	r, err := newRelay(k)
+	if err != nil {
+		return nil, err
+	}
+	c.relayCur, c.relayFor = r, k
+	return r, nil
+}
+
+// closeRelay ends the shared relay's idle sessions (QUIT).
+func (c *channelService) closeRelay() {
+	c.relayMu.Lock()
+	r := c.relayCur
+	c.relayCur = nil
+	c.relayMu.Unlock()
+	if r != nil {
+		_ = r.Close()
+	}
 }
 
 // SendTestEmail sends a test mail through the relay in force and says in
@@ -204,6 +260,7 @@ func (c *channelService) SendTestEmail(ctx context.Context, to string) error {
 	if r == nil {
 		return errNoRelay
 	}
+	defer r.Close() // QUIT: a test opens its own session
 	from := e.From()
 	if c.m.Config.MailFrom != DefaultConfig().MailFrom || from == "" {
 		from = c.m.Config.MailFrom
@@ -257,7 +314,7 @@ func (cm consoleMailer) Available(ctx context.Context) bool {
 }
 
 func (cm consoleMailer) SendMail(ctx context.Context, from string, to []string, msg []byte) error {
-	r, _, err := cm.c.relay(ctx)
+	r, err := cm.c.sharedRelay(ctx)
 	if err != nil {
 		return err
 	}

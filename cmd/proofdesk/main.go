@@ -438,6 +438,8 @@ func (m *Main) startChannels(ctx context.Context) error {
 		mailer = relay
 	} else if m.channels != nil {
 		mailer = consoleMailer{m.channels}
+		ch := m.channels
+		go func() { <-wctx.Done(); ch.closeRelay() }() // QUIT the idle sessions
 	}
 	var smsSender outbox.SMSSender
 	if c.SMSBaseURL != "" {
