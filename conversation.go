@@ -65,7 +65,7 @@ type Conversation struct {
 	// of the conversation): a conversation is never stored without the
 	// visitor who can see it. With a first message that has a ClientID,
 	// creating again returns the visitor's conversation of that message.
-	VisitorID string
+	VisitorID  string
 	Requester  Requester
 	Subject    string
 	Status     string

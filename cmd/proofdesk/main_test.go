@@ -623,7 +623,7 @@ func TestDemoShopPage(t *testing.T) {
 	}
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if resp.StatusCode != 200 || !strings.Contains(string(body), `src="`+m.URL()+`/widget.js"`) {
+	if resp.StatusCode != 200 || !strings.Contains(string(body), `src="`+m.URL()+`/widget.js"`) || !strings.Contains(string(body), `name="viewport"`) {
 		t.Fatalf("demo shop: %d %s", resp.StatusCode, body)
 	}
 	s := MustRunMain(t)
