@@ -60,12 +60,24 @@ type Conversation struct {
 	ID         string
 	Channel    string
 	CustomerID string // linked customer, or ""
+	// VisitorID, set when a widget visitor opens the conversation, binds
+	// it to that visitor in the creating transaction (it is not a column
+	// of the conversation): a conversation is never stored without the
+	// visitor who can see it. With a first message that has a ClientID,
+	// creating again returns the visitor's conversation of that message.
+	VisitorID  string
 	Requester  Requester
 	Subject    string
 	Status     string
 	AssigneeID string
-	Team       string
+	Team       string // team ID, "" for none
 	Tags       []string
+	// Priority is one of low, normal, high, urgent ("" reads as normal).
+	Priority string
+	// SnoozedUntil is when a snoozed conversation comes back to open (nil:
+	// when the customer writes again, which any customer message does);
+	// nil for any other status.
+	SnoozedUntil *time.Time
 
 	// Level is the assurance level reached; it holds until LevelExpiresAt.
 	Level          Level
@@ -106,6 +118,11 @@ type Message struct {
 	BreakGlassReason string
 }
 
+// MaxConversationCount is where FindConversations stops counting: a
+// list's total is exact up to it and says "at least" from it on, so a
+// page costs the same whatever the inbox holds.
+const MaxConversationCount = 10000
+
 // ConversationFilter selects conversations.
 type ConversationFilter struct {
 	ID         *string
@@ -114,8 +131,16 @@ type ConversationFilter struct {
 	Status     *string
 	AssigneeID *string
 	Team       *string
-	Offset     int
-	Limit      int
+	Priority   *string
+	Tag        *string
+	// MinLevel keeps conversations whose effective level is at least it.
+	MinLevel *Level
+	// Unassigned keeps conversations with no assignee.
+	Unassigned bool
+	// Sort is SortActivity (""), SortPriority or SortCreated.
+	Sort   string
+	Offset int
+	Limit  int
 }
 
 // ConversationUpdate is a partial update; nil fields are left alone.
@@ -125,6 +150,11 @@ type ConversationUpdate struct {
 	AssigneeID *string
 	Team       *string
 	Tags       *[]string
+	Priority   *string
+	// SnoozedUntil, with Status snoozed (now or already), is when the
+	// conversation comes back to open; it must be in the future. Without
+	// it a snooze lasts until the customer writes again.
+	SnoozedUntil *time.Time
 	// BreakGlassReason, with AssigneeID, asks a supervisor's break-glass
 	// to take over a verified conversation and keep its level
 	// (proofdesk.Decide, DoAssign); audited, flagged, the owner told.
@@ -139,7 +169,7 @@ type ConversationService interface {
 	// FindConversationByID returns ENOTFOUND if none has that ID.
 	FindConversationByID(ctx context.Context, id string) (*Conversation, error)
 	// FindConversations returns the matching conversations, newest activity
-	// first, and the total count.
+	// first, and the total count, which stops at MaxConversationCount.
 	FindConversations(ctx context.Context, f ConversationFilter) ([]*Conversation, int, error)
 	// UpdateConversation returns ENOTFOUND if none has that ID. Linking to
 	// another customer drops the level to L0.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // This file is the one gate (DESIGN.md §2): every "may this actor see or
@@ -63,6 +64,12 @@ const (
 	DoLookup = "lookup_customer"
 	// DoClearPause lifts an agent's pause (TargetID) before the hour passes.
 	DoClearPause = "clear_pause"
+	// DoManageAgent changes an agent (TargetID): AgentChange says how
+	// (agent_lifecycle.go).
+	DoManageAgent = "manage_agent"
+	// DoPushOrder stores an order of a customer from the business's
+	// system of record (order.go).
+	DoPushOrder = "push_order"
 
 	// Changes of protected customer data.
 	DoAddContactPoint    = ActionAddContactPoint
@@ -116,12 +123,15 @@ const (
 	RuleReplyNotHolder    = "reply.not_holder"       // a reply by someone other than the holder is checked at L0
 	RuleReplyRiskHigh     = "reply.risk_high"        // high risk: the guard checks one level lower
 	RuleReplyLevel        = "reply.level"            // the guard checks at the conversation's level
+	RuleReplyLocked       = "reply.locked"           // under a support lock an agent's reply is checked at L0 (a supervisor's at L2)
 	RulePaused            = "oracle.paused"          // too many blocked replies and lookups in the hour: replies and lookups pause
 	RuleClearOwnPause     = "oracle.clear_own"       // nobody clears their own pause
 	RuleMacroOwner        = "macro.owner"            // a personal macro is its owner's; a shared one its creator's or a supervisor's
+	RuleAutoAssign        = "assign.auto"            // Proofdesk routes an unassigned conversation to an agent (round robin)
+	RuleAutoReassign      = "assign.auto_reassign"   // Proofdesk takes an offline agent's conversation back: a take-over, the level drops
 )
 
-// A break-glass or unlock reason is 3 to 500 bytes after trimming.
+// A break-glass or unlock reason is 3 to 500 bytes after trimming (ValidReason).
 const (
 	minReason = 3
 	maxReason = 500
@@ -174,6 +184,9 @@ type DecisionInput struct {
 	// Backdated reports whether a change or creation dates a contact
 	// point in the past (added_at before now).
 	Backdated bool
+	// SetsExternalID reports, for DoCreateCustomer, that the new customer
+	// carries an external_id (the system of record's identifier).
+	SetsExternalID bool
 	// BreakGlassReason, when set, asks a supervisor's break-glass.
 	BreakGlassReason string
 	// Policy is the live policy (nil: the default).
@@ -185,6 +198,16 @@ type DecisionInput struct {
 	PausedUntil time.Time
 	// Now is the decision's time.
 	Now time.Time
+
+	// For DoManageAgent: the change (Agent* constants), the new role of
+	// AgentSetRole, the target's role now, whether it is disabled or
+	// removed, and how many active admins there are besides the target.
+	AgentChange    string
+	NewRole        string
+	TargetRole     string
+	TargetDisabled bool
+	TargetRemoved  bool
+	OtherAdmins    int
 }
 
 // Decision is the gate's answer.
@@ -292,6 +315,15 @@ func Decide(in DecisionInput) Decision {
 			return roleRefusal(RuleAdminOnly, RoleAdmin, "Only an admin may do this.")
 		}
 		return Decision{Allowed: true, Rule: RuleAllowed}
+	case in.Action == DoManageAgent:
+		return decideManageAgent(in)
+	case in.Action == DoPushOrder:
+		// Orders are facts of the system of record, like a backdated
+		// contact point: never typed in by an agent.
+		if a.Role != RoleIntegration && a.Role != RoleSystem {
+			return roleRefusal(RuleIntegrationOnly, RoleIntegration, "Orders come from the business's system of record: push them with an integration token.")
+		}
+		return Decision{Allowed: true, Rule: RuleIntegrationChange, Audit: true}
 	case in.Action == DoMerge:
 		if !a.isSupervisor() {
 			return roleRefusal(RuleSupervisorOnly, RoleSupervisor, "Only a supervisor may merge customers.")
@@ -353,6 +385,9 @@ func Decide(in DecisionInput) Decision {
 	}
 
 	// Everything below happens in a conversation, by an agent.
+	if in.Action == DoAssign && a.Role == RoleSystem {
+		return decideSystemAssign(in)
+	}
 	if !a.isAgent() {
 		return roleRefusal(RuleNotAgent, RoleAgent, "Only support agents act on conversations; an integration token syncs customers.")
 	}
@@ -403,10 +438,22 @@ func levelRefusal(required Level, level Level, what string) Decision {
 	return d
 }
 
-// validReason reports whether a break-glass or unlock reason is usable.
-func validReason(r string) bool {
+// ValidReason reports whether a break-glass, unlock or pause-clearing
+// reason is usable:
+// 3 to 500 bytes after trimming, of which at least 3 letters or digits
+// (invisible characters or dots say nothing to whoever reads the audit).
+func ValidReason(r string) bool {
 	r = strings.TrimSpace(r)
-	return len(r) >= minReason && len(r) <= maxReason
+	if len(r) < minReason || len(r) > maxReason {
+		return false
+	}
+	n := 0
+	for _, c := range r {
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			n++
+		}
+	}
+	return n >= minReason
 }
 
 // decidePaused refuses a reply or lookup while the actor is paused. Every
@@ -432,6 +479,10 @@ func decideReply(in DecisionInput) Decision {
 		// The level belongs to the holder: anyone else's reply is
 		// checked as if nothing were proven.
 		d.Rule, d.CheckLevel = RuleReplyNotHolder, L0
+	case in.SupportLocked && (in.Level < L2 || !in.Actor.isSupervisor()):
+		// A reply discloses no more than a reveal may show: under a
+		// lock, L2 and a supervisor.
+		d.Rule, d.CheckLevel = RuleReplyLocked, L0
 	case in.Risk.High && in.Level > L0:
 		d.Rule, d.CheckLevel = RuleReplyRiskHigh, in.Level-1
 	}
@@ -471,8 +522,8 @@ func decideBreakGlass(in DecisionInput) Decision {
 	if !in.Actor.isSupervisor() {
 		return roleRefusal(RuleSupervisorOnly, RoleSupervisor, "Only a supervisor may break glass.")
 	}
-	if !validReason(in.BreakGlassReason) {
-		return refuse(EINVALID, RuleBreakGlassReason, "A break-glass needs a reason (3 to 500 bytes): say why.")
+	if !ValidReason(in.BreakGlassReason) {
+		return refuse(EINVALID, RuleBreakGlassReason, "A break-glass needs a reason (3 to 500 bytes, in words): say why.")
 	}
 	return Decision{Allowed: true, Rule: RuleBreakGlass, BreakGlass: true, Audit: true, NotifyOwner: true}
 }
@@ -498,9 +549,26 @@ func decideUnlock(in DecisionInput) Decision {
 	return Decision{Allowed: true, Rule: RuleAllowed, RequiredLevel: required, Audit: true, NotifyOwner: true}
 }
 
+// decideSystemAssign rules Proofdesk's own routing (desk.Desk.AutoAssignTeam and
+// the hand-back of an offline agent's chats): giving an unassigned
+// conversation its first holder keeps the level; taking one from its
+// holder is a take-over, so a verified level drops to L0.
+func decideSystemAssign(in DecisionInput) Decision {
+	switch {
+	case in.TargetID == in.HolderID:
+		return Decision{Allowed: true, Rule: RuleHandOver}
+	case in.HolderID == "":
+		return Decision{Allowed: true, Rule: RuleAutoAssign, Audit: true}
+	}
+	return Decision{Allowed: true, Rule: RuleAutoReassign, Audit: true, DropLevel: in.Level > L0}
+}
+
 func decideAssign(in DecisionInput) Decision {
-	if in.TargetID != in.Actor.ID && in.HolderID != in.Actor.ID && !in.Actor.isSupervisor() {
-		return roleRefusal(RuleAssignOthers, RoleSupervisor, "Only supervisors assign conversations to other agents. You can take it yourself.")
+	// Anyone may route an unassigned conversation to a colleague (its
+	// first holder) and the holder may hand over; moving someone else's
+	// conversation is a supervisor's.
+	if in.TargetID != in.Actor.ID && in.HolderID != in.Actor.ID && in.HolderID != "" && !in.Actor.isSupervisor() {
+		return roleRefusal(RuleAssignOthers, RoleSupervisor, "Only the agent holding this conversation, or a supervisor, may give it to someone else. You can take it yourself.")
 	}
 	switch {
 	case in.TargetID == in.HolderID:
@@ -527,8 +595,14 @@ func decideAssign(in DecisionInput) Decision {
 }
 
 func decideCreate(in DecisionInput) Decision {
-	if in.Backdated && in.Actor.Role != RoleIntegration && in.Actor.Role != RoleSystem {
+	syncs := in.Actor.Role == RoleIntegration || in.Actor.Role == RoleSystem
+	if in.Backdated && !syncs {
 		return roleRefusal(RuleBackdated, RoleIntegration, "Only import and the integration token may date a contact point in the past (added_at); leave it out.")
+	}
+	if in.SetsExternalID && !syncs {
+		// Like changing it: and a taken one would answer "on file or
+		// not" (a conflict) without a lookup's count and pause.
+		return roleRefusal(RuleIntegrationOnly, RoleIntegration, "Only import and the integration token set external_id (your system of record's identifier); leave it out.")
 	}
 	return Decision{Allowed: true, Rule: RuleAllowed, Audit: true, CoolingOff: !in.Backdated}
 }

@@ -23,6 +23,10 @@ const (
 	EventMention = "mention"
 	// EventAssigned: the conversation was assigned to AgentID.
 	EventAssigned = "assigned"
+	// EventConversationReopened: a customer's message brought a resolved,
+	// pending or snoozed conversation back to open, or its snooze ended.
+	// AssigneeID and Team say whom to tell.
+	EventConversationReopened = "conversation.reopened"
 )
 
 // Event is a live notification. It carries IDs and non-sensitive metadata
@@ -35,6 +39,8 @@ type Event struct {
 	AuthorKind     string `json:"author_kind,omitempty"`
 	Level          string `json:"level,omitempty"`
 	Status         string `json:"status,omitempty"`
+	AssigneeID     string `json:"assignee_id,omitempty"`
+	Team           string `json:"team,omitempty"`
 	// AgentID is the agent an event is by (viewing, typing) or for
 	// (mention, assigned).
 	AgentID string    `json:"agent_id,omitempty"`

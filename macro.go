@@ -42,9 +42,6 @@ const (
 	MaxMacroTags  = 20
 )
 
-// Priorities a macro may set (the conversation's priority is part A's).
-var Priorities = []string{"low", "normal", "high", "urgent"}
-
 // Validate checks m's fields and normalises them (trimmed title, tags
 // lower-cased and unique); EINVALID names the first bad field.
 func (m *Macro) Validate() error {
@@ -64,14 +61,8 @@ func (m *Macro) Validate() error {
 	if m.Status != "" && !ValidStatus(m.Status) {
 		return FieldError("status", "status must be one of open, pending, snoozed, resolved, or empty")
 	}
-	if m.Priority != "" {
-		ok := false
-		for _, p := range Priorities {
-			ok = ok || p == m.Priority
-		}
-		if !ok {
-			return FieldError("priority", "priority must be one of low, normal, high, urgent, or empty")
-		}
+	if m.Priority != "" && !ValidPriority(m.Priority) {
+		return FieldError("priority", "priority must be one of low, normal, high, urgent, or empty")
 	}
 	m.Team = strings.TrimSpace(m.Team)
 	if len(m.Team) > 100 {

@@ -26,11 +26,6 @@ type MacroInput struct {
 	Shared   bool     `json:"shared"`
 }
 
-// PriorityHook sets a conversation's priority when a macro asks for one
-// (issue 13, part A owns priorities); nil until it is wired, and then a
-// macro's priority is reported as not applied.
-type PriorityHook func(ctx context.Context, conversationID, priority string) error
-
 // Macros returns the shared macros and the signed-in agent's own.
 func (d *Desk) Macros(ctx context.Context) ([]*proofdesk.Macro, error) {
 	a := proofdesk.AgentFromContext(ctx)
@@ -251,21 +246,19 @@ func firstWord(s string) string {
 }
 
 // MacroApplied is what applying a macro did: the filled reply (a draft
-// for the composer, or sent when asked), the conversation after its
-// changes, and the changes that could not be made here (NotApplied, e.g.
-// "priority" before priorities are wired).
+// for the composer, or sent when asked) and the conversation after its
+// changes (nil when the macro changes nothing but the text).
 type MacroApplied struct {
 	Text         string                  `json:"text"`
 	Conversation *proofdesk.Conversation `json:"-"`
-	NotApplied   []string                `json:"not_applied"`
 }
 
 // ApplyMacro fills macroID's body for the conversation (FillReply: a
 // refused placeholder changes nothing) and makes its changes through
-// UpdateConversation (the gate's DoAssign for a team): status, team and
-// tags (added to the conversation's), and priority through the
-// PriorityHook when one is set.
-func (d *Desk) ApplyMacro(ctx context.Context, conversationID, macroID string, priority PriorityHook) (*MacroApplied, error) {
+// UpdateConversation (the gate's DoAssign for a team), in one change:
+// status, priority (Conversation.Priority), team and tags (added to the
+// conversation's).
+func (d *Desk) ApplyMacro(ctx context.Context, conversationID, macroID string) (*MacroApplied, error) {
 	a := proofdesk.AgentFromContext(ctx)
 	if a == nil {
 		return nil, proofdesk.Errorf(proofdesk.EUNAUTHORIZED, "Sign in first.")
@@ -281,12 +274,16 @@ func (d *Desk) ApplyMacro(ctx context.Context, conversationID, macroID string, p
 	if err != nil {
 		return nil, err
 	}
-	out := &MacroApplied{Text: text, NotApplied: []string{}}
+	out := &MacroApplied{Text: text}
 	var upd proofdesk.ConversationUpdate
 	changed := false
 	if m.Status != "" {
 		s := m.Status
 		upd.Status, changed = &s, true
+	}
+	if m.Priority != "" {
+		p := m.Priority
+		upd.Priority, changed = &p, true
 	}
 	if m.Team != "" {
 		t := m.Team
@@ -311,13 +308,6 @@ func (d *Desk) ApplyMacro(ctx context.Context, conversationID, macroID string, p
 	}
 	if changed {
 		if out.Conversation, err = d.UpdateConversation(ctx, conversationID, upd); err != nil {
-			return nil, err
-		}
-	}
-	if m.Priority != "" {
-		if priority == nil {
-			out.NotApplied = append(out.NotApplied, "priority")
-		} else if err := priority(ctx, conversationID, m.Priority); err != nil {
 			return nil, err
 		}
 	}

@@ -18,21 +18,21 @@ func TestMergeConversations(t *testing.T) {
 		cs := sqldb.NewConversationService(db)
 		// The target is verified to L1; the source, a second chat of the
 		// same customer, is at L0.
-		info, _ := f.vs.IssueChallenge(f.agentCtx, f.conv.ID, f.emailID)
-		token, _ := f.lastSecret(t)
-		if _, err := f.vs.ApproveByToken(ctx, token, info.Number); err != nil {
+		info, _ := f.VS.IssueChallenge(f.AgentCtx, f.Conv.ID, f.EmailID)
+		token, _ := f.LastSecret(t)
+		if _, err := f.VS.ApproveByToken(ctx, token, info.Number); err != nil {
 			t.Fatal(err)
 		}
-		src := f.newConversation(t)
+		src := f.NewConversation(t)
 		if err := cs.CreateMessage(ctx, &proofdesk.Message{ConversationID: src.ID, AuthorKind: proofdesk.AuthorCustomer, Body: "Second chat about the lost umbrella"}); err != nil {
 			t.Fatal(err)
 		}
 		// Another customer's conversation cannot be merged in.
-		other := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, AssigneeID: f.agent.ID, Requester: proofdesk.Requester{Name: "X"}}
-		if err := cs.CreateConversation(f.agentCtx, other, nil); err != nil {
+		other := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, AssigneeID: f.Agent.ID, Requester: proofdesk.Requester{Name: "X"}}
+		if err := cs.CreateConversation(f.AgentCtx, other, nil); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := f.desk.MergeConversations(f.agentCtx, other.ID, f.conv.ID); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
+		if _, err := f.Desk.MergeConversations(f.AgentCtx, other.ID, f.Conv.ID); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
 			t.Fatalf("unlinked into linked: %v", err)
 		}
 		// An agent who holds neither may not.
@@ -40,10 +40,10 @@ func TestMergeConversations(t *testing.T) {
 		if err := sqldb.NewAgentService(db).CreateAgent(ctx, bob); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := f.desk.MergeConversations(proofdesk.NewContextWithAgent(ctx, bob), src.ID, f.conv.ID); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+		if _, err := f.Desk.MergeConversations(proofdesk.NewContextWithAgent(ctx, bob), src.ID, f.Conv.ID); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
 			t.Fatalf("a bystander merges: %v", err)
 		}
-		merged, err := f.desk.MergeConversations(f.agentCtx, src.ID, f.conv.ID)
+		merged, err := f.Desk.MergeConversations(f.AgentCtx, src.ID, f.Conv.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -51,7 +51,7 @@ func TestMergeConversations(t *testing.T) {
 		if merged.Level != proofdesk.L0 {
 			t.Fatalf("merged level %s, want L0", merged.Level)
 		}
-		msgs, _ := cs.FindMessages(ctx, f.conv.ID)
+		msgs, _ := cs.FindMessages(ctx, f.Conv.ID)
 		var text []string
 		for _, m := range msgs {
 			text = append(text, m.Body)
@@ -64,7 +64,7 @@ func TestMergeConversations(t *testing.T) {
 			t.Fatalf("source %s, want resolved", s.Status)
 		}
 		// The search index follows the copied messages.
-		if ids, _ := f.desk.SearchConversations(f.agentCtx, "umbrella", 10); len(ids) != 2 {
+		if ids, _ := f.Desk.SearchConversations(f.AgentCtx, "umbrella", 10); len(ids) != 2 {
 			t.Fatalf("search after merge: %v", ids)
 		}
 		merges := 0
@@ -84,26 +84,26 @@ func TestMergeCustomers(t *testing.T) {
 		f := newFixture(t, db)
 		ctx := context.Background()
 		// The fixture's conversation is verified to L1 on the source record.
-		info, _ := f.vs.IssueChallenge(f.agentCtx, f.conv.ID, f.emailID)
-		token, _ := f.lastSecret(t)
-		if _, err := f.vs.ApproveByToken(ctx, token, info.Number); err != nil {
+		info, _ := f.VS.IssueChallenge(f.AgentCtx, f.Conv.ID, f.EmailID)
+		token, _ := f.LastSecret(t)
+		if _, err := f.VS.ApproveByToken(ctx, token, info.Number); err != nil {
 			t.Fatal(err)
 		}
 		in := proofdesk.CustomerInput{Name: "Jane D.", Emails: []proofdesk.ContactPointInput{{Value: "jd.work@example.org"}}}
-		dup, err := in.Customer(f.cust.CreatedAt)
+		dup, err := in.Customer(f.Cust.CreatedAt)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if err := sqldb.NewCustomerService(db).CreateCustomer(ctx, dup); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := f.desk.MergeCustomers(f.agentCtx, f.cust.ID, dup.ID, "same person, two channels"); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+		if _, err := f.Desk.MergeCustomers(f.AgentCtx, f.Cust.ID, dup.ID, "same person, two channels"); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
 			t.Fatalf("an agent merges: %v", err)
 		}
-		if _, err := f.desk.MergeCustomers(f.supCtx, f.cust.ID, dup.ID, ""); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
+		if _, err := f.Desk.MergeCustomers(f.SupCtx, f.Cust.ID, dup.ID, ""); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
 			t.Fatalf("no reason: %v", err)
 		}
-		merged, err := f.desk.MergeCustomers(f.supCtx, f.cust.ID, dup.ID, "same person, two channels")
+		merged, err := f.Desk.MergeCustomers(f.SupCtx, f.Cust.ID, dup.ID, "same person, two channels")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -111,18 +111,18 @@ func TestMergeCustomers(t *testing.T) {
 			t.Fatalf("%d contact points after the merge, want 3", len(merged.ContactPoints))
 		}
 		for _, cp := range merged.ContactPoints {
-			if cp.Value == "jane@example.com" && cp.AddedAt.Before(f.cust.CreatedAt) {
+			if cp.Value == "jane@example.com" && cp.AddedAt.Before(f.Cust.CreatedAt) {
 				t.Fatal("a moved contact point kept its old date: it would count for verification at once")
 			}
 		}
 		// The conversation follows, at L0: a merge never raises a level.
-		conv, _ := sqldb.NewConversationService(db).FindConversationByID(ctx, f.conv.ID)
+		conv, _ := sqldb.NewConversationService(db).FindConversationByID(ctx, f.Conv.ID)
 		if conv.CustomerID != dup.ID || conv.EffectiveLevel(time.Now()) != proofdesk.L0 {
 			t.Fatalf("conversation after the merge: %s at %s", conv.CustomerID, conv.EffectiveLevel(time.Now()))
 		}
 		// One value, one record.
 		email := "jane@example.com"
-		if cs, _, err := f.desk.LookupCustomers(f.supCtx, proofdesk.CustomerFilter{Email: &email}); err != nil || len(cs) != 1 || cs[0].ID != dup.ID {
+		if cs, _, err := f.Desk.LookupCustomers(f.SupCtx, proofdesk.CustomerFilter{Email: &email}); err != nil || len(cs) != 1 || cs[0].ID != dup.ID {
 			t.Fatalf("lookup after the merge: %d %v", len(cs), err)
 		}
 		// The owner was told at every contact point of both records.

@@ -23,12 +23,12 @@ func TestSearch_FoldedWordsInChatsAndSubjects(t *testing.T) {
 		if err := cs.CreateConversation(ctx, mail, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: "It arrived broken."}); err != nil {
 			t.Fatal(err)
 		}
-		if err := cs.CreateMessage(f.agentCtx, &proofdesk.Message{ConversationID: f.conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.agent.ID, Internal: true, Body: "Called the courier about the kettle"}); err != nil {
+		if err := cs.CreateMessage(f.AgentCtx, &proofdesk.Message{ConversationID: f.Conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.Agent.ID, Internal: true, Body: "Called the courier about the kettle"}); err != nil {
 			t.Fatal(err)
 		}
 		search := func(q string) []string {
 			t.Helper()
-			ids, err := f.desk.SearchConversations(f.agentCtx, q, 50)
+			ids, err := f.Desk.SearchConversations(f.AgentCtx, q, 50)
 			if err != nil {
 				t.Fatalf("search %q: %v", q, err)
 			}
@@ -39,7 +39,7 @@ func TestSearch_FoldedWordsInChatsAndSubjects(t *testing.T) {
 				t.Fatalf("search %q = %v, want the chat", q, ids)
 			}
 		}
-		if ids := search("kettle"); len(ids) != 2 || !slices.Contains(ids, mail.ID) || !slices.Contains(ids, f.conv.ID) {
+		if ids := search("kettle"); len(ids) != 2 || !slices.Contains(ids, mail.ID) || !slices.Contains(ids, f.Conv.ID) {
 			t.Fatalf("kettle = %v", ids)
 		}
 		if ids := search("broken kettle"); !slices.Equal(ids, []string{mail.ID}) {
@@ -56,7 +56,7 @@ func TestSearch_ProtectedShapesRefusedAndCounted(t *testing.T) {
 		f := newFixture(t, db)
 		// On file or not, an email-shaped query is refused the same way.
 		for _, q := range []string{"jane@example.com", "nobody@nowhere.test", "+1 415 555 0123", "742 Evergreen Terrace"} {
-			_, err := f.desk.SearchConversations(f.agentCtx, q, 10)
+			_, err := f.Desk.SearchConversations(f.AgentCtx, q, 10)
 			var pe *proofdesk.Error
 			if proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION || !errorsAs(err, &pe) || pe.Details["required_level"] == nil {
 				t.Fatalf("search %q: %v", q, err)
@@ -64,7 +64,7 @@ func TestSearch_ProtectedShapesRefusedAndCounted(t *testing.T) {
 		}
 		lookups := 0
 		for _, e := range mustAudit(t, db) {
-			if e.Action == proofdesk.AuditLookup && e.Detail["by"] == "search" && e.ActorID == f.agent.ID {
+			if e.Action == proofdesk.AuditLookup && e.Detail["by"] == "search" && e.ActorID == f.Agent.ID {
 				lookups++
 			}
 		}

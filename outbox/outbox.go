@@ -16,6 +16,8 @@ import (
 	"log/slog"
 	"net"
 	"strings"
+	"sync"
+	"syscall"
 	"time"
 
 	"github.com/emersion/go-smtp"
@@ -86,8 +88,12 @@ type Config struct {
 	// a row is queued (pgnotify.Wake on PostgreSQL), so Interval can be a
 	// slow safety-net poll.
 	Wake <-chan struct{}
-	// Batch is the most rows claimed per poll; zero means 20.
+	// Batch is the most rows claimed per poll; zero means 100.
 	Batch int
+	// Workers is the most deliveries in flight at once; zero means 4.
+	// Rows of one conversation are delivered one after another, in the
+	// order they were claimed, so a conversation's mail keeps its order.
+	Workers int
 	// MaxAttempts is the number of attempts after which a row fails for
 	// good; zero means 8.
 	MaxAttempts int
@@ -102,6 +108,11 @@ type Config struct {
 	Events proofdesk.EventService
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
+	// Branding, when set, gives the name, logo and colour of the HTML
+	// part of every email, read per mail; Company is the name without
+	// it ("" means the From display name).
+	Branding proofdesk.BrandingService
+	Company  string
 }
 
 // Worker delivers outbox rows.
@@ -123,7 +134,10 @@ func NewWorker(st Store, mailer Mailer, sms SMSSender, cfg Config, logger *slog.
 		cfg.Interval = 2 * time.Second
 	}
 	if cfg.Batch <= 0 {
-		cfg.Batch = 20
+		cfg.Batch = 100
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = 4
 	}
 	if cfg.MaxAttempts <= 0 {
 		cfg.MaxAttempts = 8
@@ -159,12 +173,28 @@ func NewWorker(st Store, mailer Mailer, sms SMSSender, cfg Config, logger *slog.
 // in the built-in outbox.
 func (w *Worker) Enabled() bool { return w.mailer != nil || w.sms != nil }
 
+// Availability is an optional interface of a Mailer or SMSSender whose
+// provider can be set or unset while the server runs (the console's
+// channel settings): rows of its kind stay queued while it is not
+// available.
+type Availability interface {
+	Available(ctx context.Context) bool
+}
+
+func available(ctx context.Context, v any) bool {
+	if a, ok := v.(Availability); ok {
+		return a.Available(ctx)
+	}
+	return true
+}
+
 func (w *Worker) kinds() []string {
+	ctx := context.Background()
 	var k []string
-	if w.mailer != nil {
+	if w.mailer != nil && available(ctx, w.mailer) {
 		k = append(k, proofdesk.OutboxEmail)
 	}
-	if w.sms != nil {
+	if w.sms != nil && available(ctx, w.sms) {
 		k = append(k, proofdesk.OutboxSMS)
 	}
 	return k
@@ -194,7 +224,10 @@ func (w *Worker) Run(ctx context.Context) error {
 }
 
 // RunOnce claims one batch of due rows, attempts each, and returns how
-// many it attempted.
+// many it attempted. Up to Workers conversations are delivered at once;
+// the rows of one conversation go one after another, in claim order. A
+// store error stops the batch (the rows not settled return when their
+// lease runs out) and is returned.
 func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	kinds := w.kinds()
 	if len(kinds) == 0 {
@@ -204,10 +237,55 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	// Group by conversation, keeping claim order within each group and
+	// the order of first appearance between groups.
+	var groups [][]*proofdesk.OutboxDelivery
+	at := make(map[string]int)
 	for _, d := range ds {
-		if err := w.deliver(ctx, d); err != nil {
-			return 0, err
+		key := d.ConversationID
+		if key == "" {
+			key = "row:" + d.ID // no conversation: no order to keep
 		}
+		i, ok := at[key]
+		if !ok {
+			i = len(groups)
+			at[key] = i
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], d)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+	)
+	sem := make(chan struct{}, w.cfg.Workers)
+	for _, g := range groups {
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			for _, d := range g {
+				if ctx.Err() != nil {
+					return
+				}
+				if err := w.deliver(ctx, d); err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = err
+						cancel()
+					}
+					mu.Unlock()
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if firstErr != nil {
+		return 0, firstErr
 	}
 	return len(ds), nil
 }
@@ -283,27 +361,49 @@ func (w *Worker) Backoff(attempts int) time.Duration {
 	return min(d, w.cfg.MaxBackoff)
 }
 
-// reason describes a send error from codes and classes only: SMTP replies
-// and provider errors can quote the recipient's address.
-func reason(err error) string {
+// reason describes a send error in words an admin can act on, from
+// codes and classes only: SMTP replies and provider errors can quote the
+// recipient's address, so their text is never kept.
+func reason(err error) string { return Describe(err) }
+
+// Describe says in words what a send error was: the relay refused the
+// connection, its name did not resolve, TLS failed, authentication
+// failed, the recipient was refused (with the SMTP codes), a timeout.
+// It never quotes the error's text, which can hold an address.
+func Describe(err error) string {
 	var se *smtp.SMTPError
 	var ne net.Error
 	var oe *net.OpError
+	var dnsErr *net.DNSError
 	switch {
+	case err == nil:
+		return ""
 	case errors.As(err, &se):
 		r := fmt.Sprintf("smtp %d", se.Code)
 		if se.EnhancedCode != (smtp.EnhancedCode{}) && se.EnhancedCode != smtp.NoEnhancedCode {
 			r += fmt.Sprintf(" %d.%d.%d", se.EnhancedCode[0], se.EnhancedCode[1], se.EnhancedCode[2])
 		}
-		return r
+		switch {
+		case se.Code == 535 || se.Code == 534 || se.Code == 530 || se.Code == 538:
+			return "authentication failed: the relay refused the login (" + r + ")"
+		case se.Code == 550 || se.Code == 551 || se.Code == 553 || se.Code == 554 || se.Code == 552:
+			return "the relay refused the message or its recipient (" + r + ")"
+		case se.Code >= 400 && se.Code < 500:
+			return "the relay deferred the message, retrying (" + r + ")"
+		}
+		return "the relay answered " + r
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return "connection refused: nothing listens at the relay's address and port"
+	case errors.As(err, &dnsErr):
+		return "the relay's host name did not resolve (DNS)"
 	case errors.Is(err, context.DeadlineExceeded):
-		return "timeout"
+		return "timeout: the relay did not answer in time"
+	case strings.Contains(err.Error(), "tls:") || strings.Contains(err.Error(), "x509:") || strings.Contains(err.Error(), "STARTTLS"):
+		return "TLS failed: the relay's certificate was not trusted or it does not speak TLS as set (check the security mode)"
 	case errors.As(err, &oe):
 		return "network error (" + oe.Op + ")"
 	case errors.As(err, &ne) && ne.Timeout():
-		return "timeout"
-	case strings.Contains(err.Error(), "tls:") || strings.Contains(err.Error(), "x509:"):
-		return "tls error"
+		return "timeout: the relay did not answer in time"
 	case IsPermanent(err):
 		return "rejected by the provider"
 	}

@@ -46,11 +46,19 @@ func commands() []command {
 		{"migrate", "Apply pending database migrations (serve does it on start too).", runMigrate},
 		{"agent create", "Create an agent (admin, supervisor or agent).", runAgentCreate},
 		{"agent totp", "Enrol an agent's TOTP second factor; the secret is printed once.", runAgentTOTP},
+		{"agent invite", "Invite an agent: a link to set a password and a second factor.", runAgentInvite},
+		{"agent disable", "Disable an agent: sessions end and API tokens are revoked at once.", runAgentChange("disable", "Disable an agent: their console sessions end and their API tokens are revoked at once")},
+		{"agent enable", "Enable a disabled agent again.", runAgentChange("enable", "Enable a disabled agent again (revoked API tokens stay revoked)")},
+		{"agent remove", "Remove an agent for good (the audit log keeps their name).", runAgentChange("remove", "Remove an agent for good: disabled, signed out, tokens revoked; the row stays for the audit log")},
+		{"agent role", "Change an agent's role.", runAgentChange("role", "Change an agent's role")},
+		{"agent reset", "Reset an agent's password (--password) or second factor (--2fa).", runAgentChange("reset", "Reset an agent's password (--password: a link to set a new one) and/or second factor (--2fa)")},
 		{"token create", "Create an API token acting as an agent; it is printed once.", runTokenCreate},
 		{"customers import", "Import customers from a CSV or JSONL file: all rows or none.", runCustomersImport},
 		{"keys rotate", "Re-wrap every data key under a new master key.", runKeysRotate},
 		{"audit verify", "Check the audit log's hash chain (and a signed anchor with --anchor).", runAuditVerify},
 		{"audit anchor", "Export a signed head of the audit chain for 'audit verify --anchor'.", runAuditAnchor},
+		{"doctor", "Check the configuration, master key, database, relay and DNS; say what is wrong.", runDoctor},
+		{"backup", "Write a consistent copy of the SQLite database to a new file while serving.", runBackup},
 	}
 }
 

@@ -77,6 +77,7 @@ type Main struct {
 	ConversationService *sqldb.ConversationService
 	AuditService        *sqldb.AuditService
 	PolicyService       *sqldb.PolicyService
+	BrandingService     *sqldb.BrandingService
 	OutboxService       *sqldb.OutboxService
 	// Desk runs the use cases; OpenDB installs it as the store's reply
 	// guard, so every agent reply (demo seeding too) passes the guard.
@@ -86,7 +87,9 @@ type Main struct {
 	// Workers are the background loops Run started (outbox delivery, IMAP).
 	workers      sync.WaitGroup
 	stopWorkers  context.CancelFunc
+	channels     *channelService
 	smtpListener *mail.Server
+	redirect     *redirectServer
 
 	// Events carries live events: in process on SQLite, across nodes
 	// through LISTEN/NOTIFY on PostgreSQL.
@@ -130,6 +133,7 @@ func (m *Main) OpenDB(ctx context.Context) error {
 	m.ConversationService = sqldb.NewConversationService(m.DB)
 	m.AuditService = sqldb.NewAuditService(m.DB)
 	m.PolicyService = sqldb.NewPolicyService(m.DB)
+	m.BrandingService = sqldb.NewBrandingService(m.DB, proofdesk.Branding{Company: m.Config.Company})
 	m.OutboxService = sqldb.NewOutboxService(m.DB)
 	m.Desk = desk.New(m.DB, desk.Config{RevealAlertPerHour: m.Config.RevealAlert, OracleLimitPerHour: m.Config.OracleLimit, LookupLimitPerHour: m.Config.LookupLimit})
 	m.DB.PhoneRegion = m.Config.DefaultRegion
@@ -174,8 +178,13 @@ func (m *Main) Run(ctx context.Context) error {
 	if _, err := m.applyPolicyFile(ctx); err != nil {
 		return err
 	}
+	if m.Config.PprofAddr != "" {
+		if err := startPprof(ctx, m.Config.PprofAddr, m.Logger); err != nil {
+			return err
+		}
+	}
 	if m.Config.IsPostgres() {
-		ev, err := pgnotify.Open(ctx, m.Config.DB, m.Logger)
+		ev, err := pgnotify.Open(ctx, m.Config.DB, inmem.NewEventService(0), m.Logger)
 		if err != nil {
 			return fmt.Errorf("live events: %w", err)
 		}
@@ -190,7 +199,7 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.VerificationService = vs
-	m.DB.SetEvents(m.Events)
+	desk.PublishEvents(m.DB, m.Events) // every committed change, live, on every node
 
 	s := pdhttp.NewServer(m.Logger)
 	s.Addr = m.Config.Addr
@@ -207,8 +216,13 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.HTTPServer = s
+	if m.Config.TLSCert != "" {
+		if s.TLSConfig, err = tlsConfig(m.Config.TLSCert, m.Config.TLSKey, m.Logger); err != nil {
+			return err
+		}
+	}
 	base := m.URL()
-	s.HTTPS = strings.HasPrefix(base, "https://")
+	s.HTTPS = strings.HasPrefix(base, "https://") || s.TLSConfig != nil
 	if s.TrustedProxies, err = pdhttp.ParseTrustedProxies(m.Config.TrustedProxies); err != nil {
 		return err // Validate checked it
 	}
@@ -218,6 +232,11 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	if err := s.Open(); err != nil {
 		return err
+	}
+	if m.Config.HTTPRedirectAddr != "" {
+		if m.redirect, err = startRedirect(m.Config.HTTPRedirectAddr, base, m.Logger); err != nil {
+			return err
+		}
 	}
 	m.Logger.Info("proofdesk serving", slog.String("url", base), slog.String("version", version),
 		slog.String("store", storeKind(&m.Config)))
@@ -229,10 +248,12 @@ func (m *Main) Run(ctx context.Context) error {
 // (PUT /api/v1/policy) applies to the very next request.
 func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	agents := m.AgentService
+	m.channels = newChannelService(m)
 	apiH := api.NewHandler(agents, m.Desk.Customers(m.CustomerService), m.Desk.Conversations(m.ConversationService), m.AuditService, m.PolicyService)
 	apiH.Challenges = m.VerificationService
 	apiH.PhoneRegion = m.Config.DefaultRegion
 	apiH.Lookups = m.Desk
+	apiH.Orders = m.Desk
 	apiH.Register(s)
 	dk := m.Desk
 	api.NewVerificationHandler(agents, m.VerificationService, dk).Register(s)
@@ -240,14 +261,25 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	mh := api.NewMacroHandler(agents, dk)
 	mh.PostMessage = apiH.PostMessage
 	mh.Register(s)
-	api.NewMergeHandler(agents, dk).Register(s)
+	merge := api.NewMergeHandler(agents, dk)
+	merge.View = apiH.ViewContext
+	merge.Register(s)
 	api.NewCustomerMergeHandler(agents, dk).Register(s)
-	api.NewSearchHandler(agents, dk, m.Desk.Conversations(m.ConversationService)).Register(s)
+	search := api.NewSearchHandler(agents, dk, m.Desk.Conversations(m.ConversationService))
+	search.View = apiH.ViewContext
+	search.Register(s)
+	api.NewWorkHandler(agents, dk).Register(s)
+	agentAdmin := m.agentAdmin(base)
+	api.NewAgentsHandler(agents, agentAdmin).Register(s)
 	api.NewPolicyHandler(agents, m.PolicyService).Register(s)
+	api.NewBrandingHandler(agents, m.BrandingService).Register(s)
 	api.NewAuditHandler(agents, m.AuditService).Register(s)
 	oh := api.NewOutboxHandler(agents, m.OutboxService)
 	oh.RelayConfigured = m.Config.SMTPRelay != ""
+	oh.SMSConfigured = m.Config.SMSBaseURL != ""
+	oh.RelayFunc = m.channels.relayConfigured
 	oh.Register(s)
+	api.NewSettingsHandler(agents, m.channels).Register(s)
 	verifier, err := m.identityVerifier(ctx, base)
 	if err != nil {
 		return err
@@ -261,7 +293,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	ih.Register(s)
 	api.NewEventsHandler(agents, m.ConversationService, m.Events).Register(s)
 	widget.NewHandler(m.ConversationService, m.VerificationService, m.Events, sqldb.NewVisitorService(m.DB), verifier,
-		widget.Config{AllowedOrigins: m.Config.WidgetOrigins, RatePerMinute: m.Config.WidgetRate, RateStore: m.DB}, m.Logger).Register(s)
+		widget.Config{AllowedOrigins: m.Config.WidgetOrigins, Origins: m.channels.widgetOrigins, RatePerMinute: m.Config.WidgetRate, RateStore: m.DB, Agents: m.AgentService, Reopener: m.DB}, m.Logger).Register(s)
 
 	csrfKey, err := m.DB.Secret(ctx, "verifypage")
 	if err != nil {
@@ -272,10 +304,16 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 		return err
 	}
 	vp.SecureCookies = strings.HasPrefix(base, "https://")
+	vp.Branding, vp.Company = m.BrandingService, m.Config.Company
 	vp.Register(s)
 
-	nh := notice.NewHandler(m.VerificationService.Notices(), m.Events, m.Logger)
+	nh, err := notice.NewHandler(m.VerificationService.Notices(), m.Events, csrfKey, m.Logger)
+	if err != nil {
+		return err
+	}
 	nh.Company = m.Config.Company
+	nh.Branding = m.BrandingService
+	nh.SecureCookies = vp.SecureCookies
 	nh.Register(s)
 
 	if tok := m.Getenv("PROOFDESK_TWILIO_AUTH_TOKEN"); tok != "" {
@@ -298,8 +336,9 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	con := console.New(console.Deps{
 		Throttle: auth.NewThrottle(throttle), TOTPSteps: m.DB, EnrolKey: enrolKey, Reads: m.DB,
 		Agents: agents, Customers: m.Desk.Customers(m.CustomerService), Conversations: m.Desk.Conversations(m.ConversationService), Audit: m.AuditService,
-		Verification: m.VerificationService, Desk: dk, Policy: m.PolicyService, Outbox: m.OutboxService, Events: m.Events,
-		PostMessage: apiH.PostMessage, Settings: m.consoleSettings(base), Logger: m.Logger, Macros: dk, Search: dk, Merge: dk,
+		Verification: m.VerificationService, Desk: dk, Policy: m.PolicyService, Branding: m.BrandingService, Outbox: m.OutboxService, Events: m.Events,
+		PostMessage: apiH.PostMessage, Settings: m.consoleSettings(base), Logger: m.Logger, AgentAdmin: agentAdmin,
+		Channels: m.channels, ImportCustomers: m.importCustomers, Macros: dk, Search: dk, Merge: dk,
 	})
 	con.AllowNo2FA = m.Config.AllowNo2FA
 	con.SecureCookies = strings.HasPrefix(base, "https://")
@@ -347,6 +386,11 @@ func (m *Main) startChannels(ctx context.Context) error {
 	c := &m.Config
 	wctx, cancel := context.WithCancel(context.Background())
 	m.stopWorkers = cancel
+	// The work loop: snoozes that end, routing to team queues and
+	// round-robin auto-assignment (each step claims its rows in the
+	// database, so every node may run it).
+	m.workers.Add(1)
+	go func() { defer m.workers.Done(); m.Desk.RunWork(wctx, 0, m.Logger) }()
 	// The guard's index of every customer: /readyz waits for it, and
 	// replies checked at L0 are refused until it is built.
 	m.workers.Add(1)
@@ -411,6 +455,18 @@ func (m *Main) startChannels(ctx context.Context) error {
 		m.smtpListener = srv
 		m.Logger.Info("smtp listening", slog.String("addr", srv.Addr().String()))
 	}
+	// The console's channel settings, where no flag overrides them: read
+	// once here (IMAP, DKIM, SMS, From), or on each send (the relay).
+	stored, _, err := m.DB.FindChannelSettings(ctx)
+	if err != nil {
+		return err
+	}
+	if c.IMAPAddr == "" && stored.IMAPAddr != "" {
+		p := mail.NewIMAPPoller(mail.IMAPConfig{Addr: stored.IMAPAddr, Security: stored.IMAPSecurity, Username: stored.IMAPUser,
+			Password: stored.IMAPPassword, Mailbox: stored.IMAPMailbox}, inbound, m.Logger)
+		m.workers.Add(1)
+		go func() { defer m.workers.Done(); p.Run(wctx) }()
+	}
 	if c.IMAPAddr != "" {
 		p := mail.NewIMAPPoller(mail.IMAPConfig{Addr: c.IMAPAddr, Security: c.IMAPSecurity, Username: c.IMAPUser,
 			Password: m.Getenv("PROOFDESK_IMAP_PASSWORD"), Mailbox: c.IMAPMailbox}, inbound, m.Logger)
@@ -424,7 +480,12 @@ func (m *Main) startChannels(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("--smtp-relay: %w", err)
 		}
+		go func() { <-wctx.Done(); _ = relay.Close() }() // QUIT the idle sessions
 		mailer = relay
+	} else if m.channels != nil {
+		mailer = consoleMailer{m.channels}
+		ch := m.channels
+		go func() { <-wctx.Done(); ch.closeRelay() }() // QUIT the idle sessions
 	}
 	var smsSender outbox.SMSSender
 	if c.SMSBaseURL != "" {
@@ -433,8 +494,18 @@ func (m *Main) startChannels(ctx context.Context) error {
 			return fmt.Errorf("--sms-base-url: %w", err)
 		}
 		smsSender = smsPermanent{tw}
+	} else if stored.SMSBaseURL != "" {
+		tw, err := sms.New(sms.Config{BaseURL: stored.SMSBaseURL, AccountSID: stored.SMSAccount, AuthToken: stored.SMSAuthToken, From: stored.SMSFrom})
+		if err != nil {
+			return fmt.Errorf("SMS provider of the console's settings: %w", err)
+		}
+		smsSender = smsPermanent{tw}
 	}
-	cfg := outbox.Config{From: c.MailFrom, Events: m.Events}
+	cfg := outbox.Config{From: c.MailFrom, Events: m.Events, Branding: m.BrandingService, Company: c.Company,
+		BaseBackoff: c.OutboxBackoff, Lease: c.OutboxLease}
+	if c.MailFrom == DefaultConfig().MailFrom && stored.From() != "" {
+		cfg.From = stored.From()
+	}
 	if c.IsPostgres() && (mailer != nil || smsSender != nil) {
 		// Woken by NOTIFY when a row is queued on any node; the slow poll
 		// is a safety net (and catches retries coming due).
@@ -447,12 +518,27 @@ func (m *Main) startChannels(ctx context.Context) error {
 			return fmt.Errorf("--dkim-key: %w", err)
 		}
 		cfg.DKIM = signer
+	} else if stored.DKIMKey != "" {
+		key, err := outbox.ParseDKIMKey([]byte(stored.DKIMKey))
+		if err == nil {
+			cfg.DKIM, err = outbox.NewDKIMSigner(stored.DKIMDomain, stored.DKIMSelector, key)
+		}
+		if err != nil {
+			return fmt.Errorf("DKIM key of the console's settings: %w", err)
+		}
 	}
 	w, err := outbox.NewWorker(m.DB, mailer, smsSender, cfg, m.Logger)
 	if err != nil {
 		return fmt.Errorf("outbox: %w", err)
 	}
 	if w.Enabled() {
+		// Rows this store's previous run was sending when it died are due
+		// again now rather than after their lease (SQLite: one server).
+		if n, err := m.DB.ReleaseOutboxClaims(ctx); err != nil {
+			return err
+		} else if n > 0 {
+			m.Logger.Warn("outbox rows claimed by a previous run that stopped mid-send are due again", slog.Int("rows", n))
+		}
 		m.workers.Add(1)
 		go func() { defer m.workers.Done(); w.Run(wctx) }()
 	}
@@ -545,6 +631,10 @@ func (m *Main) Close() error {
 	if m.HTTPServer != nil {
 		errs = append(errs, m.HTTPServer.Close())
 		m.HTTPServer = nil
+	}
+	if m.redirect != nil {
+		errs = append(errs, m.redirect.Close())
+		m.redirect = nil
 	}
 	if m.smtpListener != nil {
 		errs = append(errs, m.smtpListener.Close())

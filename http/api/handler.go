@@ -36,6 +36,9 @@ type Handler struct {
 	// /api/v1/customers (desk.Desk: audited, counted per agent, refused
 	// while the agent is paused); nil refuses them.
 	Lookups customerLookup
+	// Orders stores orders pushed by the system of record (desk.Desk);
+	// nil leaves the order routes out.
+	Orders orderPusher
 
 	agents        proofdesk.AgentService
 	customers     proofdesk.CustomerService
@@ -61,6 +64,7 @@ type policyFinder interface {
 type challengeLister interface {
 	FindChallenges(ctx context.Context, conversationID string) ([]*proofdesk.ChallengeInfo, error)
 	RecentCodes(ctx context.Context) func(code string) bool
+	AgentText(ctx context.Context, conversationID string) (func(string) (string, bool), error)
 }
 
 // NewHandler returns the API handler. policies gives the policy in force,
@@ -95,6 +99,10 @@ func (h *Handler) Register(r Router) {
 		"GET /api/v1/conversations/{id}/attachments/{attachment}": h.handleAttachmentShow,
 		"GET /api/v1/conversations/{id}/messages/{mid}/original":  h.handleMessageOriginal,
 	}
+	if h.Orders != nil {
+		routes["POST /api/v1/customers/{id}/orders"] = h.handleOrderPush
+		routes["PUT /api/v1/customers/{id}/orders"] = h.handleOrderPush
+	}
 	for pattern, fn := range routes {
 		if strings.Contains(pattern, "/api/v1/customers") {
 			r.Handle(pattern, h.requireCustomerToken(fn))
@@ -113,7 +121,16 @@ func (h *Handler) Register(r Router) {
 
 // viewContext is what this request may see: the policy in force now, the
 // codes issued recently and, for a conversation (convID != ""), whether
-// codes were issued on it.
+// codes were issued on it and the customer data agents quoted that this
+// agent may not see now (VerificationService.AgentText).
+// ViewContext is the one view's context for an agent reading conversation
+// convID ("" for a list): the policy, the codes issued and what agents
+// wrote, masked. Handlers outside Handler (merge, search) build their
+// answers through it.
+func (h *Handler) ViewContext(ctx context.Context, convID string) (proofdesk.ViewContext, error) {
+	return h.viewContext(ctx, convID)
+}
+
 func (h *Handler) viewContext(ctx context.Context, convID string) (proofdesk.ViewContext, error) {
 	vc := proofdesk.ViewContext{Policy: proofdesk.DefaultPolicy(), CodesIssued: true}
 	if h.policies != nil {
@@ -133,6 +150,10 @@ func (h *Handler) viewContext(ctx context.Context, convID string) (proofdesk.Vie
 				return vc, err
 			}
 			vc.CodesIssued = len(cs) > 0
+			// What agents wrote, masked as this agent may see it now.
+			if vc.AgentText, err = h.Challenges.AgentText(ctx, convID); err != nil {
+				return vc, err
+			}
 		}
 	}
 	return vc, nil

@@ -17,9 +17,6 @@ type MacroHandler struct {
 	// PostMessage sends an applied macro's text when asked ("send": true),
 	// through the same path as POST .../messages: the disclosure guard.
 	PostMessage func(ctx context.Context, conversationID, body string, internal bool, clientID string, files []*proofdesk.Attachment) (*proofdesk.Message, error)
-	// Priority sets a conversation's priority when a macro asks for one;
-	// nil reports it in "not_applied".
-	Priority desk.PriorityHook
 }
 
 // macroDesk is desk.Desk's macro use cases.
@@ -27,7 +24,7 @@ type macroDesk interface {
 	Macros(ctx context.Context) ([]*proofdesk.Macro, error)
 	SaveMacro(ctx context.Context, id string, in desk.MacroInput) (*proofdesk.Macro, error)
 	DeleteMacro(ctx context.Context, id string) error
-	ApplyMacro(ctx context.Context, conversationID, macroID string, priority desk.PriorityHook) (*desk.MacroApplied, error)
+	ApplyMacro(ctx context.Context, conversationID, macroID string) (*desk.MacroApplied, error)
 }
 
 // NewMacroHandler returns the handler; agents authenticates bearer tokens.
@@ -42,7 +39,7 @@ func NewMacroHandler(agents proofdesk.AgentService, d macroDesk) *MacroHandler {
 //	PUT    /api/v1/macros/{id}       same body → 200 Macro (own, or shared: creator or supervisor)
 //	DELETE /api/v1/macros/{id}       → 204
 //	POST   /api/v1/conversations/{id}/macros/{macro}/apply {"send": bool}
-//	       → 200 {"text", "not_applied", "message_id"?}; a placeholder the
+//	       → 200 {"text", "message_id"?}; a placeholder the
 //	       level does not allow → 403 verification_required with
 //	       "required_level" and "placeholder"
 func (h *MacroHandler) Register(r Router) {
@@ -103,12 +100,12 @@ func (h *MacroHandler) handleApply(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	id := r.PathValue("id")
-	res, err := h.desk.ApplyMacro(r.Context(), id, r.PathValue("macro"), h.Priority)
+	res, err := h.desk.ApplyMacro(r.Context(), id, r.PathValue("macro"))
 	if err != nil {
 		httpd.Error(w, r, err)
 		return
 	}
-	out := map[string]any{"text": res.Text, "not_applied": res.NotApplied}
+	out := map[string]any{"text": res.Text}
 	if in.Send && res.Text != "" {
 		if h.PostMessage == nil {
 			httpd.Error(w, r, proofdesk.Errorf(proofdesk.EINTERNAL, "replies are not configured"))

@@ -14,6 +14,9 @@ type MergeHandler struct {
 	agents proofdesk.AgentService
 	desk   conversationMerger
 	Now    func() time.Time
+	// View is the one view's context (Handler.ViewContext); nil hides
+	// every code-shaped word of the subject.
+	View func(ctx context.Context, convID string) (proofdesk.ViewContext, error)
 }
 
 // conversationMerger is desk.Desk's merge (proofdesk.Decide,
@@ -55,7 +58,12 @@ func (h *MergeHandler) handleMerge(w http.ResponseWriter, r *http.Request) {
 		httpd.Error(w, r, err)
 		return
 	}
-	httpd.WriteJSON(w, http.StatusOK, newConversationJSON(c, h.Now()))
+	vc, err := viewOf(r.Context(), h.View, c.ID)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	httpd.WriteJSON(w, http.StatusOK, newConversationJSON(c, h.Now(), vc))
 }
 
 // customerMerger is desk.Desk's merge of two customer records
@@ -106,4 +114,13 @@ func (h *CustomerMergeHandler) handleMerge(w http.ResponseWriter, r *http.Reques
 		return
 	}
 	httpd.WriteJSON(w, http.StatusOK, map[string]any{"customer_id": c.ID, "contact_points": len(c.ContactPoints)})
+}
+
+// viewOf is view(ctx, convID), or without a view the strictest context:
+// the default policy, codes possibly issued (every code-shaped word hidden).
+func viewOf(ctx context.Context, view func(context.Context, string) (proofdesk.ViewContext, error), convID string) (proofdesk.ViewContext, error) {
+	if view == nil {
+		return proofdesk.ViewContext{Policy: proofdesk.DefaultPolicy(), CodesIssued: true}, nil
+	}
+	return view(ctx, convID)
 }

@@ -17,6 +17,9 @@ type SearchHandler struct {
 	conversations proofdesk.ConversationService
 	// Now is the clock of levels; NewSearchHandler sets time.Now.
 	Now func() time.Time
+	// View is the one view's context (Handler.ViewContext); nil hides
+	// every code-shaped word of the subjects.
+	View func(ctx context.Context, convID string) (proofdesk.ViewContext, error)
 }
 
 // conversationSearch is desk.Desk's search (refused for protected shapes).
@@ -71,7 +74,12 @@ func (h *SearchHandler) handleSearch(w http.ResponseWriter, r *http.Request) {
 			httpd.Error(w, r, err)
 			return
 		}
-		out = append(out, newConversationJSON(c, now))
+		vc, err := viewOf(r.Context(), h.View, c.ID)
+		if err != nil {
+			httpd.Error(w, r, err)
+			return
+		}
+		out = append(out, newConversationJSON(c, now, vc))
 	}
 	httpd.WriteJSON(w, http.StatusOK, map[string]any{"conversations": out})
 }

@@ -15,7 +15,7 @@ type MacroActions interface {
 	Macros(ctx context.Context) ([]*proofdesk.Macro, error)
 	SaveMacro(ctx context.Context, id string, in desk.MacroInput) (*proofdesk.Macro, error)
 	DeleteMacro(ctx context.Context, id string) error
-	ApplyMacro(ctx context.Context, conversationID, macroID string, priority desk.PriorityHook) (*desk.MacroApplied, error)
+	ApplyMacro(ctx context.Context, conversationID, macroID string) (*desk.MacroApplied, error)
 }
 
 // registerMacros adds the macro routes when the desk has them.
@@ -111,7 +111,7 @@ func (h *Handler) handleMacroDelete(w http.ResponseWriter, r *http.Request) {
 // draft stays as it was.
 func (h *Handler) handleMacroApply(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	res, err := h.d.Macros.ApplyMacro(r.Context(), id, r.PostFormValue("macro_id"), nil)
+	res, err := h.d.Macros.ApplyMacro(r.Context(), id, r.PostFormValue("macro_id"))
 	if err != nil {
 		switch proofdesk.ErrorCode(err) {
 		case proofdesk.EVERIFICATION, proofdesk.EFORBIDDEN, proofdesk.EINVALID, proofdesk.ENOTFOUND, proofdesk.ELOCKED:
@@ -131,9 +131,6 @@ func (h *Handler) handleMacroApply(w http.ResponseWriter, r *http.Request) {
 	h.showConversation(w, r, http.StatusOK, func(p *conversationPage) {
 		p.Draft, p.DraftNote = draft, r.PostFormValue("internal") == "1"
 		p.Notice = "Macro applied. Its text is in your draft: read it, then send."
-		if len(res.NotApplied) > 0 {
-			p.Notice += " Not set here: " + strings.Join(res.NotApplied, ", ") + "."
-		}
 	})
 }
 

@@ -56,6 +56,9 @@ type Config struct {
 	// host is always allowed. Requests without an Origin header (not from
 	// a browser) are not origin-checked; they still need a visitor token.
 	AllowedOrigins []string
+	// Origins, when set, gives more allowed patterns on each request (the
+	// console's channel settings), so a change applies without a restart.
+	Origins func(ctx context.Context) []string
 	// RatePerMinute is how many messages, code attempts and new
 	// conversations one visitor may send per minute, with bursts of Burst.
 	RatePerMinute int
@@ -66,6 +69,24 @@ type Config struct {
 	RateStore RateStore
 	// MaxMessageBytes is the largest message body accepted.
 	MaxMessageBytes int
+	// Reopener, when set, reopens a resolved conversation when its
+	// visitor writes again (*sqldb.DB is one); nil leaves it resolved.
+	Reopener Reopener
+	// Agents, when set, gives the display name of the agent who wrote a
+	// reply (messageView.AuthorName); nil leaves replies unnamed.
+	Agents AgentDirectory
+}
+
+// Reopener reopens a conversation (audited as the customer's); it
+// publishes the conversation.updated event.
+type Reopener interface {
+	ReopenConversation(ctx context.Context, conversationID string) (*proofdesk.Conversation, error)
+}
+
+// AgentDirectory finds an agent by ID; sqldb.AgentService is one.
+type AgentDirectory interface {
+	// FindAgentByID returns ENOTFOUND if none has that ID.
+	FindAgentByID(ctx context.Context, id string) (*proofdesk.Agent, error)
 }
 
 func (c Config) withDefaults() Config {
