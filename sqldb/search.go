@@ -91,7 +91,7 @@ func (tx *Tx) indexSearch(ctx context.Context, convID string, texts ...string) e
 // newest activity first, at most limit. No words: none.
 func (db *DB) SearchConversationIDs(ctx context.Context, query string, limit int) ([]string, error) {
 	toks := db.SearchTokens(query)
-	if len(toks) == 0 {
+	if len(toks) == 0 || proofdesk.SearchMatchesNothing(query) {
 		return nil, nil
 	}
 	if len(toks) > 20 {
@@ -109,7 +109,7 @@ func (db *DB) SearchConversationIDs(ctx context.Context, query string, limit int
 	rows, err := db.reader().query(ctx, `SELECT c.id FROM conversations c JOIN (
 			SELECT conversation_id FROM search_tokens WHERE token IN (`+ph+`)
 			GROUP BY conversation_id HAVING COUNT(*) = ?) m ON m.conversation_id = c.id
-		ORDER BY c.last_activity_at DESC, c.id LIMIT ?`, args...)
+		ORDER BY c.last_activity_at DESC, c.id DESC LIMIT ?`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", wrapErr(err))
 	}
