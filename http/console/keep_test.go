@@ -140,3 +140,27 @@ func TestConsole_SearchWords(t *testing.T) {
 		t.Fatal("an email-shaped search is not refused")
 	}
 }
+
+// The word search keeps the work model's filters: a priority filter
+// leaves out a matching conversation of another priority.
+func TestConsole_SearchWordsWithPriority(t *testing.T) {
+	s := consoletest.New(t, consoletest.Options{})
+	b := agentBrowser(t, s)
+	ctx := context.Background()
+	urgent := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, Status: proofdesk.StatusOpen, Priority: proofdesk.PriorityUrgent, Requester: proofdesk.Requester{Name: "Visitor"}}
+	if err := s.Conversations.CreateConversation(ctx, urgent, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: "Wombat delivery is late"}); err != nil {
+		t.Fatal(err)
+	}
+	low := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, Status: proofdesk.StatusOpen, Priority: proofdesk.PriorityLow, Requester: proofdesk.Requester{Name: "Visitor"}}
+	if err := s.Conversations.CreateConversation(ctx, low, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: "Wombat plush question"}); err != nil {
+		t.Fatal(err)
+	}
+	_, page := b.get("/inbox?view=all&q=wombat")
+	if !strings.Contains(page, "/conversations/"+urgent.ID) || !strings.Contains(page, "/conversations/"+low.ID) {
+		t.Fatal("the search does not find both conversations")
+	}
+	_, page = b.get("/inbox?view=all&q=wombat&priority=urgent")
+	if !strings.Contains(page, "/conversations/"+urgent.ID) || strings.Contains(page, "/conversations/"+low.ID) {
+		t.Fatal("the search ignores the priority filter")
+	}
+}

@@ -1,6 +1,7 @@
 package console
 
 import (
+	"cmp"
 	"context"
 	"net/http"
 	"slices"
@@ -41,11 +42,24 @@ func (h *Handler) searchInbox(r *http.Request, f inboxFilter, base proofdesk.Con
 			base.AssigneeID != nil && c.AssigneeID != *base.AssigneeID,
 			base.Channel != nil && c.Channel != *base.Channel,
 			base.Team != nil && c.Team != *base.Team,
-			f.View == "unassigned" && c.AssigneeID != "",
+			base.Priority != nil && cmp.Or(c.Priority, proofdesk.PriorityNormal) != *base.Priority,
+			base.Tag != nil && !slices.Contains(c.Tags, *base.Tag),
+			base.MinLevel != nil && c.EffectiveLevel(h.Now()) < *base.MinLevel,
+			(base.Unassigned || f.View == "unassigned") && c.AssigneeID != "",
 			f.Tag != "" && !slices.Contains(c.Tags, f.Tag):
 			continue
 		}
 		out = append(out, c)
+	}
+	// The work model's sort (the store's order, id DESC breaking ties);
+	// the search's own order is the newest activity.
+	switch base.Sort {
+	case proofdesk.SortPriority:
+		slices.SortStableFunc(out, func(a, b *proofdesk.Conversation) int {
+			return cmp.Compare(proofdesk.PriorityRank(b.Priority), proofdesk.PriorityRank(a.Priority))
+		})
+	case proofdesk.SortCreated:
+		slices.SortStableFunc(out, func(a, b *proofdesk.Conversation) int { return a.CreatedAt.Compare(b.CreatedAt) })
 	}
 	return out, len(ids) == scanLimit, nil
 }
