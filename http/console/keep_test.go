@@ -164,3 +164,53 @@ func TestConsole_SearchWordsWithPriority(t *testing.T) {
 		t.Fatal("the search ignores the priority filter")
 	}
 }
+
+// The work model's actions (triage, snooze) are composer buttons too: the
+// draft travels with them and comes back; a tag's remove button leaves a
+// stale priority select alone.
+func TestConversation_WorkActionsKeepTheDraft(t *testing.T) {
+	s := consoletest.New(t, consoletest.Options{})
+	b := agentBrowser(t, s)
+	ctx := context.Background()
+	conv := "/conversations/" + s.Conv.ID
+	_, page := b.get(conv)
+	tok := csrfOf(t, page)
+	for _, want := range []string{`form="composer" formaction="` + conv + `/triage"`, `form="composer" formaction="` + conv + `/snooze"`,
+		`id="priority" form="composer"`, `id="snooze-until" form="composer"`} {
+		if !strings.Contains(page, want) {
+			t.Fatalf("conversation page lacks %q", want)
+		}
+	}
+	const draft = "Still looking into the parcel for you."
+	textarea := ">" + html.EscapeString(draft) + "</textarea>"
+	resp, page := b.post(conv+"/triage", url.Values{"csrf_token": {tok}, "body": {draft}, "internal": {"0"}, "priority": {"urgent"}, "triage": {"save"}})
+	if resp.StatusCode != http.StatusOK || !strings.Contains(page, textarea) || !strings.Contains(page, `id="draft-kept"`) {
+		t.Fatalf("triage with a draft: %d, draft lost", resp.StatusCode)
+	}
+	if c, _ := s.Conversations.FindConversationByID(ctx, s.Conv.ID); c.Priority != proofdesk.PriorityUrgent {
+		t.Fatalf("priority %q after triage", c.Priority)
+	}
+	tags := []string{"billing"}
+	if _, err := s.Conversations.UpdateConversation(proofdesk.NewContextWithAgent(ctx, s.Agent), s.Conv.ID, proofdesk.ConversationUpdate{Tags: &tags}); err != nil {
+		t.Fatal(err)
+	}
+	// Removing a tag with the priority select still at "low" (stale).
+	if resp, _ := b.post(conv+"/triage", url.Values{"csrf_token": {tok}, "body": {""}, "priority": {"low"}, "tag_remove": {"billing"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("tag removal: %d", resp.StatusCode)
+	}
+	if c, _ := s.Conversations.FindConversationByID(ctx, s.Conv.ID); c.Priority != proofdesk.PriorityUrgent || len(c.Tags) != 0 {
+		t.Fatalf("after removing the tag: priority %q tags %q", c.Priority, c.Tags)
+	}
+	// A refused snooze keeps the draft and the time typed.
+	resp, page = b.post(conv+"/snooze", url.Values{"csrf_token": {tok}, "body": {draft}, "internal": {"0"}, "until": {"soon"}})
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, textarea) || !strings.Contains(page, `value="soon"`) {
+		t.Fatalf("refused snooze: %d, draft or time lost", resp.StatusCode)
+	}
+	resp, page = b.post(conv+"/snooze", url.Values{"csrf_token": {tok}, "body": {draft}, "internal": {"0"}, "hours": {"4"}})
+	if resp.StatusCode != http.StatusOK || !strings.Contains(page, textarea) || !strings.Contains(page, "Conversation snoozed.") {
+		t.Fatalf("snooze with a draft: %d", resp.StatusCode)
+	}
+	if c, _ := s.Conversations.FindConversationByID(ctx, s.Conv.ID); c.Status != proofdesk.StatusSnoozed || c.SnoozedUntil == nil {
+		t.Fatalf("after the snooze: %s %v", c.Status, c.SnoozedUntil)
+	}
+}
