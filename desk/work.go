@@ -278,9 +278,15 @@ func (d *Desk) systemAssign(ctx context.Context, id, from, target string) error 
 
 // changedAssigned records, in tx, that c changed hands: the holder and
 // the team are told after the commit (desk.PublishEvents).
+//
+// The new holder is also told as an assignment (proofdesk.EventAssigned,
+// AgentID), which the console notifies like an agent's assignment.
 func changedAssigned(tx *sqldb.Tx, c *proofdesk.Conversation) {
 	tx.Changed(proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: c.ID, Status: c.Status,
 		Level: c.EffectiveLevel(tx.Now()).String(), AssigneeID: c.AssigneeID, Team: c.Team})
+	if c.AssigneeID != "" {
+		tx.Changed(proofdesk.Event{Type: proofdesk.EventAssigned, ConversationID: c.ID, AgentID: c.AssigneeID})
+	}
 }
 
 // maxAssignPerTick bounds the conversations one team's queue hands out in

@@ -79,6 +79,10 @@ func TestWorkEvents(t *testing.T) {
 			}
 			break
 		}
+		// The new holder is told as an assignment (the console's notification).
+		if got := next(queued.ID); got.Type != proofdesk.EventAssigned || got.AgentID != e.bob.ID {
+			t.Fatalf("want assigned to %s after the auto-assignment, got %+v", e.bob.ID, got)
+		}
 
 		// A chat message from the customer reopens a snoozed conversation.
 		until := e.Clk.Now().Add(time.Hour)
