@@ -53,6 +53,9 @@ func (d *Desk) SaveMacro(ctx context.Context, id string, in MacroInput) (*proofd
 	if err := m.Validate(); err != nil {
 		return nil, err
 	}
+	if err := d.checkMacroWork(ctx, m); err != nil {
+		return nil, err
+	}
 	var refused error
 	err := d.db.WithTx(ctx, func(tx *sqldb.Tx) error {
 		decide := proofdesk.DecisionInput{Action: proofdesk.DoEditMacro, Actor: proofdesk.ActorOf(a)}
@@ -312,4 +315,40 @@ func (d *Desk) ApplyMacro(ctx context.Context, conversationID, macroID string) (
 		}
 	}
 	return out, nil
+}
+
+// checkMacroWork holds a macro to the work model it would change: its
+// team must be one of the desk's teams (named by ID or by name, stored by
+// ID), and, once an admin created tag names, its tags must be among them.
+// EINVALID names the field; a macro that saves is a macro that applies.
+func (d *Desk) checkMacroWork(ctx context.Context, m *proofdesk.Macro) error {
+	if m.Team != "" {
+		teams, err := d.db.FindTeams(ctx)
+		if err != nil {
+			return err
+		}
+		found := ""
+		for _, t := range teams {
+			if t.ID == m.Team || strings.EqualFold(t.Name, m.Team) {
+				found = t.ID
+				break
+			}
+		}
+		if found == "" {
+			return proofdesk.FieldError("team", "team %q is not one of the desk's teams", m.Team)
+		}
+		m.Team = found
+	}
+	if len(m.Tags) > 0 {
+		tags, err := d.db.FindTags(ctx)
+		if err != nil || len(tags) == 0 {
+			return err
+		}
+		for _, name := range m.Tags {
+			if !slices.ContainsFunc(tags, func(t *proofdesk.Tag) bool { return t.Name == name }) {
+				return proofdesk.FieldError("tags", "tag %q is not one of the tags an admin created", name)
+			}
+		}
+	}
+	return nil
 }

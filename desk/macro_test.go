@@ -114,3 +114,38 @@ func TestMacros_PlaceholdersRefusedBelowTheirLevel(t *testing.T) {
 		}
 	})
 }
+
+// TestMacroWorkModel: a macro's team and tags are the work model's: a
+// team is named by ID or name and stored by ID, an unknown team or an
+// unmanaged tag is refused when the macro is saved, and applying the
+// macro sets the conversation's priority, team and tags in one change.
+func TestMacroWorkModel(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		e := newWorkEnv(t, db)
+		team := &proofdesk.Team{Name: "Billing"}
+		if err := e.Desk.CreateTeam(e.adminCtx, team); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.Desk.CreateTag(e.adminCtx, "refund"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.Desk.SaveMacro(e.AgentCtx, "", desk.MacroInput{Title: "Lost", Body: "x", Team: "Shipping"}); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
+			t.Fatalf("unknown team: %v", err)
+		}
+		if _, err := e.Desk.SaveMacro(e.AgentCtx, "", desk.MacroInput{Title: "Lost", Body: "x", Tags: []string{"unheard-of"}}); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
+			t.Fatalf("unmanaged tag: %v", err)
+		}
+		m, err := e.Desk.SaveMacro(e.AgentCtx, "", desk.MacroInput{Title: "Refund", Body: "We refund you.", Priority: proofdesk.PriorityUrgent, Team: "billing", Tags: []string{"refund"}})
+		if err != nil || m.Team != team.ID {
+			t.Fatalf("save: %+v %v", m, err)
+		}
+		res, err := e.Desk.ApplyMacro(e.AgentCtx, e.Conv.ID, m.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := e.convs.FindConversationByID(e.AgentCtx, e.Conv.ID)
+		if err != nil || c.Priority != proofdesk.PriorityUrgent || c.Team != team.ID || !contains(c.Tags, "refund") || res.Text != "We refund you." {
+			t.Fatalf("applied: %+v %v", c, err)
+		}
+	})
+}

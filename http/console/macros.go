@@ -38,6 +38,9 @@ type macrosPage struct {
 	Placeholders []string
 	Form         desk.MacroInput // what was typed, after a refusal
 	EditID       string
+	// Teams are the desk's teams a macro may move a conversation to (a
+	// free-text team when the work model is not wired).
+	Teams []*proofdesk.Team
 }
 
 func (h *Handler) handleMacros(w http.ResponseWriter, r *http.Request) {
@@ -55,6 +58,12 @@ func (h *Handler) showMacros(w http.ResponseWriter, r *http.Request, status int,
 		Priorities: proofdesk.Priorities,
 		Placeholders: []string{"{{customer.first_name}}", "{{customer.name}}", "{{customer.email}}", "{{customer.phone}}",
 			"{{customer.address}}", "{{agent.name}}", "{{agent.first_name}}", "{{conversation.id}}"}}
+	if wk := h.work(); wk != nil {
+		if p.Teams, err = wk.FindTeams(r.Context()); err != nil {
+			h.renderError(w, r, err)
+			return
+		}
+	}
 	if mod != nil {
 		mod(p)
 	}
@@ -147,12 +156,13 @@ type macroFields struct {
 	Title, Body, Status, Priority, Team, Tags string
 	Shared                                    bool
 	Statuses, Priorities                      []string
+	Teams                                     []*proofdesk.Team
 }
 
 // FieldsFor is the form of m, or of a new macro when m is nil; after a
 // refusal it holds what was typed.
 func (p *macrosPage) FieldsFor(m *proofdesk.Macro) macroFields {
-	f := macroFields{Statuses: p.Statuses, Priorities: p.Priorities}
+	f := macroFields{Statuses: p.Statuses, Priorities: p.Priorities, Teams: p.Teams}
 	id := ""
 	if m != nil {
 		id = m.ID
@@ -163,4 +173,14 @@ func (p *macrosPage) FieldsFor(m *proofdesk.Macro) macroFields {
 		f.Title, f.Body, f.Status, f.Priority, f.Team, f.Tags, f.Shared = in.Title, in.Body, in.Status, in.Priority, in.Team, strings.Join(in.Tags, ", "), in.Shared
 	}
 	return f
+}
+
+// TeamName is the name of team id, or id when it names no team.
+func (p *macrosPage) TeamName(id string) string {
+	for _, t := range p.Teams {
+		if t.ID == id {
+			return t.Name
+		}
+	}
+	return id
 }
