@@ -142,9 +142,14 @@ func TestConsole_DeskDay(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(`#inbox-list`)))
 	do(t, sup, "colleague opens the chat", chromedp.Navigate(convURL), chromedp.WaitVisible(chromedp.CSS(`#presence`)))
 	poll(t, ctx, "the agent does not see the colleague viewing", `document.querySelector('#presence').textContent.includes('viewing')`)
-	do(t, ctx, "type", chromedp.SendKeys(chromedp.CSS(`#reply-body`), " "))
+	// The agent keeps typing (an input every 3.1 s, past the page's 3 s
+	// throttle) until the colleague sees it: on a loaded machine one
+	// 6-second indicator may come and go between two polls.
+	do(t, ctx, "type", chromedp.SendKeys(chromedp.CSS(`#reply-body`), " "),
+		chromedp.Evaluate[chromedp.Void](`window.__typer = setInterval(function () { document.querySelector('#reply-body').dispatchEvent(new Event('input')); }, 3100)`))
 	poll(t, sup, "the colleague does not see the agent typing", `document.querySelector('#presence').textContent.includes('typing')`)
 	shot.take(sup, "colleague-sees-typing")
+	do(t, ctx, "stop typing", chromedp.Evaluate[chromedp.Void](`clearInterval(window.__typer)`))
 	do(t, ctx, "undo the space", chromedp.SetValue(chromedp.CSS(`#reply-body`), draft))
 	do(t, sup, "colleague to the inbox", chromedp.Navigate(s.URL+"/inbox"), chromedp.WaitVisible(chromedp.CSS(`#inbox-list`)))
 	supFirst := strings.Fields(supName(t, sup))[0]
