@@ -38,6 +38,8 @@ type Notices struct {
 	db  *sqldb.DB
 	key []byte // signs /n/ tokens: the installation secret "notice"
 	cfg NoticeConfig
+	// ratings signs the satisfaction links of transcripts (csat.go).
+	ratings *Ratings
 }
 
 var _ sqldb.Notifier = (*Notices)(nil)
@@ -58,9 +60,16 @@ func NewNotices(ctx context.Context, db *sqldb.DB, cfg NoticeConfig) (*Notices, 
 		cfg.Company = "Proofdesk"
 	}
 	n := &Notices{db: db, key: key, cfg: cfg}
+	if n.ratings, err = newRatings(ctx, db, &n.cfg); err != nil {
+		return nil, err
+	}
 	db.SetNotifier(n)
 	return n, nil
 }
+
+// Ratings returns the satisfaction ratings whose links the transcripts
+// carry.
+func (n *Notices) Ratings() *Ratings { return n.ratings }
 
 // token signs (conversation, customer, expiry) with the notice key:
 // base64url(payload) "." base64url(HMAC-SHA256(payload)).
@@ -209,6 +218,10 @@ func (n *Notices) Transcript(conv *proofdesk.Conversation, owners []*proofdesk.C
 		}
 		fmt.Fprintf(&b, "[%s UTC] %s: %s\n", m.CreatedAt.Format("15:04"), who, transcriptText(proofdesk.NewMessageView(m, vc).Body, addrWords))
 	}
+	rate := fmt.Sprintf("How did we do? Open the link of your answer, then confirm it on the page (a comment is welcome):\nGood: %s\nOkay: %s\nBad: %s\n",
+		n.ratings.Link(conv.ID, proofdesk.RatingFromEmail, proofdesk.RatingGood),
+		n.ratings.Link(conv.ID, proofdesk.RatingFromEmail, proofdesk.RatingOkay),
+		n.ratings.Link(conv.ID, proofdesk.RatingFromEmail, proofdesk.RatingBad))
 	var out []*proofdesk.OutboxMessage
 	for _, c := range owners {
 		link := n.cfg.BaseURL + "/n/" + n.token(conv.ID, c.ID, at.Add(NoticeTTL))
@@ -220,7 +233,8 @@ Someone contacted %s support about your account on %s, starting %s UTC. This is 
 %s
 If this wasn't you, press the button on this page and we will lock support changes on your account and alert our security team:
 %s
-`, firstName(c.Name), n.cfg.Company, conv.Channel, conv.CreatedAt.Format("2006-01-02 15:04"), b.String(), link)
+
+%s`, firstName(c.Name), n.cfg.Company, conv.Channel, conv.CreatedAt.Format("2006-01-02 15:04"), b.String(), link, rate)
 			out = append(out, &proofdesk.OutboxMessage{Kind: proofdesk.OutboxEmail, Purpose: "transcript", ConversationID: conv.ID, To: cp.Value,
 				Subject: "Your conversation with " + n.cfg.Company + " support", Body: body})
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/proofdesk/proofdesk"
@@ -302,6 +303,11 @@ func (tx *Tx) SaveConversation(ctx context.Context, c *proofdesk.Conversation, u
 	if _, err := tx.exec(ctx, `UPDATE conversations SET customer_id = ?, status = ?, assignee_id = ?, team = ?, tags = ?, level = ?, level_expires_at = ?, updated_at = ? WHERE id = ?`,
 		nullString(c.CustomerID), c.Status, nullString(c.AssigneeID), c.Team, string(tags), int(c.Level), fmtTimePtr(c.LevelExpiresAt), fmtTime(c.UpdatedAt), c.ID); err != nil {
 		return fmt.Errorf("update conversation: %w", wrapErr(err))
+	}
+	if slices.Contains(changed, "status") {
+		if err := tx.logStatus(ctx, c.ID, c.Status); err != nil {
+			return err
+		}
 	}
 	if upd.Status != nil && c.Status == proofdesk.StatusResolved {
 		if err := tx.sendTranscripts(ctx, c); err != nil {

@@ -139,6 +139,9 @@ func (db *DB) ReopenConversation(ctx context.Context, convID string) (*proofdesk
 		if _, err := tx.exec(ctx, `UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?`, c.Status, fmtTime(tx.now), c.ID); err != nil {
 			return fmt.Errorf("reopen conversation: %w", err)
 		}
+		if err := tx.logStatus(ctx, c.ID, c.Status); err != nil {
+			return err
+		}
 		return tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorCustomer, Action: AuditConversationReopened, SubjectKind: "conversation", SubjectID: c.ID,
 			Detail: map[string]string{"from": from, "to": proofdesk.StatusOpen, "channel": c.Channel}})
 	})

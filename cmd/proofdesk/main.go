@@ -25,6 +25,7 @@ import (
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/auth"
 	"github.com/proofdesk/proofdesk/desk"
+	"github.com/proofdesk/proofdesk/http/csat"
 	"github.com/proofdesk/proofdesk/http/notice"
 	"github.com/proofdesk/proofdesk/http/telephony"
 	"github.com/proofdesk/proofdesk/http/verifypage"
@@ -254,8 +255,10 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	}
 	ih.Register(s)
 	api.NewEventsHandler(agents, m.ConversationService, m.Events).Register(s)
+	ratings := m.VerificationService.Ratings()
 	widget.NewHandler(m.ConversationService, m.VerificationService, m.Events, sqldb.NewVisitorService(m.DB), verifier,
-		widget.Config{AllowedOrigins: m.Config.WidgetOrigins, RatePerMinute: m.Config.WidgetRate, RateStore: m.DB}, m.Logger).Register(s)
+		widget.Config{AllowedOrigins: m.Config.WidgetOrigins, RatePerMinute: m.Config.WidgetRate, RateStore: m.DB,
+			RatingLink: func(id string) string { return ratings.Link(id, proofdesk.RatingFromChat, "") }}, m.Logger).Register(s)
 
 	csrfKey, err := m.DB.Secret(ctx, "verifypage")
 	if err != nil {
@@ -271,6 +274,10 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	nh := notice.NewHandler(m.VerificationService.Notices(), m.Events, m.Logger)
 	nh.Company = m.Config.Company
 	nh.Register(s)
+
+	rh := csat.NewHandler(ratings, m.Logger)
+	rh.Company = m.Config.Company
+	rh.Register(s)
 
 	if tok := m.Getenv("PROOFDESK_TWILIO_AUTH_TOKEN"); tok != "" {
 		th, err := telephony.NewHandler(telephony.Config{BaseURL: base, AuthToken: tok, Company: m.Config.Company},

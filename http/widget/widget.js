@@ -208,6 +208,14 @@
             "Too many wrong codes: ask the agent for a new request." : "That code did not match. " + f.attempts_left + " attempts left.";
           if (f.ok || f.status === "locked") codeForm.classList.remove("o");
           break;
+        case "csat": // the conversation was resolved: link to the rating page (works without JavaScript)
+          if (/^https?:\/\//.test(f.url || "")) {
+            var r = document.createElement("a");
+            r.href = f.url; r.target = "_blank"; r.rel = "noopener noreferrer"; r.className = "csat";
+            r.textContent = "How did we do? Rate this conversation";
+            list.appendChild(r); list.scrollTop = list.scrollHeight;
+          }
+          break;
         case "error":
           if (f.client_id && pending[f.client_id]) { pending[f.client_id].el.remove(); delete pending[f.client_id]; }
           if (f.error === "unauthorized" || f.error === "not_found") { store.set("conversation", ""); store.set("after", ""); convID = ""; idRow.style.display = ""; }

@@ -449,6 +449,10 @@ func (c *chatConn) handleEvent(ctx context.Context, ev proofdesk.Event) error {
 		return writeFrame(ctx, c.ws, map[string]string{"type": "level", "level": ev.Level})
 	case proofdesk.EventChallengeUpdated:
 		return writeFrame(ctx, c.ws, map[string]string{"type": "challenge", "status": ev.Status})
+	case proofdesk.EventConversationUpdated:
+		if ev.Status == proofdesk.StatusResolved && c.h.cfg.RatingLink != nil {
+			return writeFrame(ctx, c.ws, map[string]string{"type": "csat", "url": c.h.cfg.RatingLink(c.convID)})
+		}
 	}
 	return nil
 }
