@@ -1,7 +1,12 @@
 package proofdesk
 
 import (
+	"encoding/csv"
+	"fmt"
+	"io"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -119,4 +124,117 @@ type SecurityFigures struct {
 	// Alerts counts supervisor alerts by kind (guard_oracle: too many
 	// blocked sends or lookups; reveal_volume; fraud_reported).
 	Alerts map[string]int
+}
+
+func fmtSeconds(d time.Duration) string { return strconv.FormatInt(int64(d/time.Second), 10) }
+
+// WriteCSV writes r as CSV rows "section,key,metric,value": one
+// figure a row, durations in seconds, so a spreadsheet can pivot it.
+func (r *Report) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	row := func(section, key, metric string, v any) {
+		_ = cw.Write([]string{section, csvSafe(key), metric, csvSafe(fmt.Sprint(v))})
+	}
+	dur := func(section, key string, d Durations) {
+		row(section, key, "count", d.Count)
+		row(section, key, "median_seconds", fmtSeconds(d.Median))
+		row(section, key, "p90_seconds", fmtSeconds(d.P90))
+	}
+	row("section", "key", "metric", "value")
+	row("range", "", "from", r.From.Format(time.RFC3339))
+	row("range", "", "to", r.To.Format(time.RFC3339))
+	row("volume", "", "conversations", r.Conversations)
+	for _, c := range r.Volume {
+		row("volume", c.Channel, fmt.Sprintf("hour_%02d", c.Hour), c.Count)
+	}
+	dur("first_response", "", r.FirstResponse)
+	dur("resolution", "", r.Resolution)
+	row("csat", "", "good", r.CSAT.Good)
+	row("csat", "", "okay", r.CSAT.Okay)
+	row("csat", "", "bad", r.CSAT.Bad)
+	row("csat", "", "score_percent", strconv.FormatFloat(r.CSAT.Score(), 'f', 1, 64))
+	for _, a := range r.Agents {
+		k := a.AgentID
+		row("agent", k, "name", a.Name)
+		row("agent", k, "conversations", a.Conversations)
+		row("agent", k, "replies", a.Replies)
+		dur("agent", k+" first_response", a.FirstResponse)
+		row("agent", k, "csat_good", a.CSAT.Good)
+		row("agent", k, "csat_okay", a.CSAT.Okay)
+		row("agent", k, "csat_bad", a.CSAT.Bad)
+		row("agent", k, "reveals", a.Reveals)
+		row("agent", k, "break_glass", a.BreakGlass)
+		row("agent", k, "blocked_replies", a.Blocked)
+		row("agent", k, "lookups", a.Lookups)
+	}
+	s := r.Security
+	row("security", "", "verified", s.Verified)
+	row("security", "", "verified_percent", strconv.FormatFloat(s.VerifiedShare, 'f', 1, 64))
+	for _, k := range countKeys(s.ByFactor) {
+		row("security", k, "verified_by_factor", s.ByFactor[k])
+	}
+	dur("security", "to_l1", s.ToL1)
+	for _, k := range countKeys(s.BlockedByRule) {
+		row("security", k, "blocked_by_rule", s.BlockedByRule[k])
+	}
+	row("security", "", "probing_flags", s.ProbingFlags)
+	row("security", "owner", "not_me", s.NotMeOwner)
+	row("security", "request", "not_me", s.NotMeRequest)
+	for _, k := range countKeys(s.Alerts) {
+		row("security", k, "alerts", s.Alerts[k])
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// csvSafe keeps a spreadsheet from reading a cell (an agent's name) as
+// a formula.
+func csvSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+func countKeys(m map[string]int) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// ParseReportRange reads a report's range from a form or query: from and
+// to are dates (YYYY-MM-DD, UTC, to inclusive) or RFC 3339 times (to
+// exclusive). Empty from means 7 days before to; empty to means the end of
+// today (UTC) at now. Errors: EINVALID naming the field.
+func ParseReportRange(fromS, toS string, now time.Time) (from, to time.Time, err error) {
+	parse := func(field, s string, end bool) (time.Time, error) {
+		if t, err := time.Parse("2006-01-02", s); err == nil {
+			if end {
+				t = t.AddDate(0, 0, 1)
+			}
+			return t, nil
+		}
+		if t, err := time.Parse(time.RFC3339, s); err == nil {
+			return t.UTC(), nil
+		}
+		return time.Time{}, FieldError(field, "%s must be a date (YYYY-MM-DD) or an RFC 3339 time", field)
+	}
+	if toS == "" {
+		y, m, d := now.UTC().Date()
+		to = time.Date(y, m, d, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 1)
+	} else if to, err = parse("to", toS, true); err != nil {
+		return
+	}
+	if fromS == "" {
+		from = to.AddDate(0, 0, -7)
+	} else if from, err = parse("from", fromS, false); err != nil {
+		return
+	}
+	if !to.After(from) {
+		return from, to, FieldError("to", "the end of the range must be after its start")
+	}
+	return from, to, nil
 }

@@ -41,6 +41,8 @@ var authzTable = map[string]string{
 	"POST /v/{token}/deny":    "FFFFFFFF",
 	"GET /n/{token}":          "NNNNNNNN",
 	"POST /n/{token}":         "NNNNNNNN",
+	"GET /csat/{token}":       "NNNNNNNN",
+	"POST /csat/{token}":      "NNNNNNNN",
 	"POST /login/enrol":       "UUUUUUUU",
 
 	// The telephony webhook: only the provider's signature, never an agent or visitor.
@@ -97,6 +99,7 @@ var authzTable = map[string]string{
 	"POST /admin/policy":             "LLFFF2LL",
 	"GET /admin/settings":            "LLFFF2LL",
 	"GET /admin/audit":               "LLFFF2LL",
+	"GET /reports":                   "LLFF22LL",
 	"GET /admin/outbox":              "LLFFF2LL",
 
 	// API, any agent's token.
@@ -159,4 +162,6 @@ var authzTable = map[string]string{
 	"PUT /api/v1/policy": "UUFFF2FU",
 	"GET /api/v1/audit":  "UUFFF2FU",
 	"GET /api/v1/outbox": "UUFFF2FU",
+	// Reports: counts and times, no customer data; supervisors and admins.
+	"GET /api/v1/reports": "UUFF22FU",
 }

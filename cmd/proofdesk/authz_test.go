@@ -300,7 +300,7 @@ func (e *authzEnv) crossSite(routes []string, specs map[string]authzRoute) {
 	for _, route := range routes {
 		method, path, _ := strings.Cut(route, " ")
 		if method != "POST" || strings.HasPrefix(path, "/api/") || strings.HasPrefix(path, "/widget/") ||
-			strings.HasPrefix(path, "/v/") || strings.HasPrefix(path, "/n/") || strings.HasPrefix(path, "/login") {
+			strings.HasPrefix(path, "/v/") || strings.HasPrefix(path, "/n/") || strings.HasPrefix(path, "/csat/") || strings.HasPrefix(path, "/login") {
 			continue
 		}
 		r := specs[route].prep(e, admin, e.fixture("L2"))
@@ -1181,6 +1181,8 @@ func authzRoutes() map[string]authzRoute {
 		"GET /admin/audit":              static("/admin/audit"),
 		"GET /admin/outbox":             static("/admin/outbox"),
 		"GET /api/v1/outbox":            static("/api/v1/outbox"),
+		"GET /reports":                  static("/reports"),
+		"GET /api/v1/reports":           static("/api/v1/reports"),
 		"GET /api/v1/policy":            static("/api/v1/policy"),
 		"GET /api/v1/audit":             static("/api/v1/audit"),
 		"GET /api/v1/conversations":     static("/api/v1/conversations"),
@@ -1192,6 +1194,8 @@ func authzRoutes() map[string]authzRoute {
 		"POST /v/{token}/deny":          plainForm("/v/"+unknownLink+"/deny", func(*authzEnv) url.Values { return url.Values{"csrf": {"x"}} }),
 		"GET /n/{token}":                static("/n/" + unknownLink),
 		"POST /n/{token}":               plainForm("/n/"+unknownLink, func(*authzEnv) url.Values { return url.Values{} }),
+		"GET /csat/{token}":             static("/csat/" + unknownLink),
+		"POST /csat/{token}":            plainForm("/csat/"+unknownLink, func(*authzEnv) url.Values { return url.Values{"rating": {"good"}} }),
 		"POST /widget/v1/visitors":      static("/widget/v1/visitors"),
 		"POST /widget/v1/conversations": jsonBody("/widget/v1/conversations", func(*authzEnv) string {
 			return `{"message":"Hi, where is my parcel?","client_id":"mx-` + randHex(4) + `"}`

@@ -30,6 +30,7 @@ var templateFS embed.FS
 var viewNames = []string{
 	"login", "enrol", "home", "error", "inbox", "conversation", "customer",
 	"admin_agents", "admin_tokens", "admin_policy", "admin_settings", "admin_audit", "admin_outbox",
+	"reports",
 }
 
 // CSP is the Content-Security-Policy of console pages: own resources only
@@ -99,6 +100,9 @@ type Deps struct {
 	// Reads remembers what each agent opened, for unread marks; nil keeps
 	// it in memory (one node).
 	Reads ReadStore
+	// Reports computes the reports page (supervisors and admins); desk.Desk
+	// is one. Nil shows an error on /reports.
+	Reports ReportSource
 	// Settings are shown read-only on the admin channel page.
 	Settings Settings
 	// Logger receives errors of the live stream; nil discards them.
@@ -216,6 +220,7 @@ func (h *Handler) Register(r Router) {
 	r.Handle("GET /admin/settings", admin(h.handleAdminSettings))
 	r.Handle("GET /admin/audit", admin(h.handleAdminAudit))
 	r.Handle("GET /admin/outbox", admin(h.handleAdminOutbox))
+	r.Handle("GET /reports", auth(h.handleReports))
 }
 
 // page is what every signed-in page hands the layout.
