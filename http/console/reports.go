@@ -181,19 +181,19 @@ func countItems(m map[string]int) []hitem {
 
 type reportsPage struct {
 	page
-	From, To     string // the form's dates, YYYY-MM-DD (to inclusive)
-	Report       *proofdesk.Report
-	Hours        hourChart
-	Channels     hchart
-	Times        hchart
-	CSAT         hchart
-	Factors      hchart
-	Blocked      hchart
-	Alerts       hchart
-	CSVURL       string
-	Figures      []figure
-	Agents       []agentRow
-	Security     []figure
+	From, To string // the form's dates, YYYY-MM-DD (to inclusive)
+	Report   *proofdesk.Report
+	Hours    hourChart
+	Channels hchart
+	Times    hchart
+	CSAT     hchart
+	Factors  hchart
+	Blocked  hchart
+	Alerts   hchart
+	CSVURL   string
+	Figures  []figure
+	Agents   []agentRow
+	Security []figure
 }
 
 // figure is one labelled number of a summary table.
@@ -246,7 +246,13 @@ func (h *Handler) handleReports(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	p := reportsPage{page: h.newPage(r, "Reports", "reports"), Report: rep,
+	h.render(w, r, http.StatusOK, "reports", buildReportsPage(h.newPage(r, "Reports", "reports"), rep, from, to))
+}
+
+// buildReportsPage lays out rep for the page: charts, tables and the
+// range of the form.
+func buildReportsPage(pg page, rep *proofdesk.Report, from, to time.Time) reportsPage {
+	p := reportsPage{page: pg, Report: rep,
 		From: from.Format("2006-01-02"), To: to.Add(-time.Nanosecond).Format("2006-01-02")}
 	p.CSVURL = "/reports?from=" + p.From + "&to=" + p.To + "&format=csv"
 	p.Hours = newHourChart(append([]proofdesk.VolumeCell(nil), rep.Volume...))
@@ -291,5 +297,5 @@ func (h *Handler) handleReports(w http.ResponseWriter, r *http.Request) {
 		{"\"This wasn't me\" from a verification request", strconv.Itoa(sec.NotMeRequest)},
 		{"Blocked-send and lookup alerts (guard_oracle)", strconv.Itoa(sec.Alerts["guard_oracle"])},
 	}
-	h.render(w, r, http.StatusOK, "reports", p)
+	return p
 }
