@@ -102,6 +102,8 @@ type Config struct {
 	Events proofdesk.EventService
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
+	// Webhooks, when set, delivers rows of kind webhook (webhook.go).
+	Webhooks *WebhookSender
 }
 
 // Worker delivers outbox rows.
@@ -157,7 +159,7 @@ func NewWorker(st Store, mailer Mailer, sms SMSSender, cfg Config, logger *slog.
 // Enabled reports whether the worker has anything to deliver with. With
 // no relay and no SMS provider (the demo), it is not run and messages stay
 // in the built-in outbox.
-func (w *Worker) Enabled() bool { return w.mailer != nil || w.sms != nil }
+func (w *Worker) Enabled() bool { return w.mailer != nil || w.sms != nil || w.cfg.Webhooks != nil }
 
 func (w *Worker) kinds() []string {
 	var k []string
@@ -166,6 +168,9 @@ func (w *Worker) kinds() []string {
 	}
 	if w.sms != nil {
 		k = append(k, proofdesk.OutboxSMS)
+	}
+	if w.cfg.Webhooks != nil {
+		k = append(k, proofdesk.OutboxWebhook)
 	}
 	return k
 }
@@ -228,6 +233,8 @@ func (w *Worker) deliver(ctx context.Context, d *proofdesk.OutboxDelivery) error
 		msgID, err = w.sendEmail(sendCtx, d)
 	case proofdesk.OutboxSMS:
 		err = w.sms.SendSMS(sendCtx, d.To, d.Body)
+	case proofdesk.OutboxWebhook:
+		err = w.cfg.Webhooks.SendWebhook(sendCtx, d)
 	default:
 		err = Permanent(fmt.Errorf("unknown kind"))
 	}
@@ -296,6 +303,12 @@ func reason(err error) string {
 			r += fmt.Sprintf(" %d.%d.%d", se.EnhancedCode[0], se.EnhancedCode[1], se.EnhancedCode[2])
 		}
 		return r
+	case errors.As(err, new(httpStatusError)):
+		var he httpStatusError
+		errors.As(err, &he)
+		return he.Error()
+	case errors.Is(err, errBlockedAddr):
+		return "address not allowed"
 	case errors.Is(err, context.DeadlineExceeded):
 		return "timeout"
 	case errors.As(err, &oe):

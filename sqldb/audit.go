@@ -68,7 +68,7 @@ func (tx *Tx) audit(ctx context.Context, ev proofdesk.AuditEvent) error {
 	if err != nil {
 		return fmt.Errorf("audit: head: %w", wrapErr(err))
 	}
-	return nil
+	return tx.auditWebhook(ctx, ev) // some audited events are webhook events (webhook.go)
 }
 
 // RecordAudit appends one entry in its own transaction.

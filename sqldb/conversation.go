@@ -431,6 +431,11 @@ func (tx *Tx) insertMessage(ctx context.Context, m *proofdesk.Message, dk *vault
 	if _, err := tx.exec(ctx, `UPDATE conversations SET last_activity_at = ?, updated_at = ? WHERE id = ?`, fmtTime(tx.now), fmtTime(tx.now), m.ConversationID); err != nil {
 		return fmt.Errorf("touch conversation: %w", err)
 	}
+	if !m.Internal {
+		if err := tx.emitWebhook(ctx, proofdesk.WebhookMessageCreated, m.ConversationID, m, nil); err != nil {
+			return err
+		}
+	}
 	// The customer's own activity keeps a live level alive (an agent's
 	// replies and notes do not: the proof is the customer's); an expired
 	// level stays expired.

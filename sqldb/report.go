@@ -17,7 +17,7 @@ func (tx *Tx) logStatus(ctx context.Context, convID, status string) error {
 		convID, status, fmtTime(tx.now)); err != nil {
 		return fmt.Errorf("log status: %w", wrapErr(err))
 	}
-	return nil
+	return tx.emitWebhook(ctx, proofdesk.WebhookStatusChanged, convID, nil, nil)
 }
 
 // Report computes the report of [from, to) from stored events by SQL.

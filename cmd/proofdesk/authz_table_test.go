@@ -164,4 +164,8 @@ var authzTable = map[string]string{
 	"GET /api/v1/outbox": "UUFFF2FU",
 	// Reports: counts and times, no customer data; supervisors and admins.
 	"GET /api/v1/reports": "UUFF22FU",
+	// Webhooks: admins; deleting an unknown subscription is 404.
+	"GET /api/v1/webhooks":         "UUFFF2FU",
+	"POST /api/v1/webhooks":        "UUFFF2FU",
+	"DELETE /api/v1/webhooks/{id}": "UUFFFNFU",
 }

@@ -241,6 +241,12 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	api.NewPolicyHandler(agents, m.PolicyService).Register(s)
 	api.NewAuditHandler(agents, m.AuditService).Register(s)
 	api.NewReportHandler(agents, dk).Register(s)
+	allow, _ := parseWebhookAllow(m.Config.WebhookAllowPrivate) // Validate checked it
+	hooks, err := desk.NewWebhooks(ctx, m.DB, allow)
+	if err != nil {
+		return err
+	}
+	api.NewWebhookHandler(agents, hooks).Register(s)
 	oh := api.NewOutboxHandler(agents, m.OutboxService)
 	oh.RelayConfigured = m.Config.SMTPRelay != ""
 	oh.Register(s)
@@ -434,6 +440,29 @@ func (m *Main) startChannels(ctx context.Context) error {
 		m.workers.Add(1)
 		go func() { defer m.workers.Done(); w.Run(wctx) }()
 	}
+	return m.startWebhooks(ctx, wctx)
+}
+
+// startWebhooks runs the worker that delivers webhook rows of the outbox,
+// with its own backoff (--webhook-retry) and SSRF allow list.
+func (m *Main) startWebhooks(ctx, wctx context.Context) error {
+	c := &m.Config
+	key, err := desk.WebhookKey(ctx, m.DB)
+	if err != nil {
+		return err
+	}
+	allow, _ := parseWebhookAllow(c.WebhookAllowPrivate) // Validate checked it
+	cfg := outbox.Config{Webhooks: &outbox.WebhookSender{Key: key, AllowPrivate: allow}, BaseBackoff: c.WebhookRetry, Events: m.Events, Interval: time.Second}
+	if c.IsPostgres() {
+		cfg.Wake = pgnotify.Wake(wctx, c.DB, pgnotify.OutboxChannel, m.Logger)
+		cfg.Interval = 5 * time.Second
+	}
+	w, err := outbox.NewWorker(m.DB, nil, nil, cfg, m.Logger)
+	if err != nil {
+		return fmt.Errorf("webhooks: %w", err)
+	}
+	m.workers.Add(1)
+	go func() { defer m.workers.Done(); w.Run(wctx) }()
 	return nil
 }
 
