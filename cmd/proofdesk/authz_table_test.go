@@ -26,6 +26,7 @@ var authzTable = map[string]string{
 	"GET /healthz":                 "22222222",
 	"GET /readyz":                  "22222222",
 	"GET /metrics":                 "22222222",
+	"GET /api/v1/openapi.json":     "22222222",
 	"GET /static/{file}":           "22222222",
 	"GET /widget.js":               "22222222",
 	"GET /login":                   "22222222",

@@ -241,6 +241,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	api.NewPolicyHandler(agents, m.PolicyService).Register(s)
 	api.NewAuditHandler(agents, m.AuditService).Register(s)
 	api.NewReportHandler(agents, dk).Register(s)
+	api.RegisterOpenAPI(s)
 	allow, _ := parseWebhookAllow(m.Config.WebhookAllowPrivate) // Validate checked it
 	hooks, err := desk.NewWebhooks(ctx, m.DB, allow)
 	if err != nil {
