@@ -141,7 +141,7 @@ func NewWebhookPayload(event, id string, at time.Time, conv *Conversation, msg *
 	if conv != nil {
 		out.Conversation = &WebhookConversation{ID: conv.ID, Channel: conv.Channel, CustomerID: conv.CustomerID,
 			RequesterClaims: Requester{Name: vc.Text(conv.Requester.Name), Email: vc.Text(conv.Requester.Email), Phone: vc.Text(conv.Requester.Phone)},
-			Subject: vc.Text(conv.Subject), Status: conv.Status, AssigneeID: conv.AssigneeID, Team: conv.Team,
+			Subject:         vc.Text(conv.Subject), Status: conv.Status, AssigneeID: conv.AssigneeID, Team: conv.Team,
 			Level: conv.EffectiveLevel(at).String(), CreatedAt: conv.CreatedAt}
 	}
 	if cust != nil {
