@@ -238,3 +238,23 @@ func ParseReportRange(fromS, toS string, now time.Time) (from, to time.Time, err
 	}
 	return from, to, nil
 }
+
+// Counts are the all-time totals exported as Prometheus metrics: no
+// customer, no per-customer label. Every map is keyed by a fixed, small
+// set of values.
+type Counts struct {
+	// Ratings by answer (good, okay, bad).
+	Ratings map[string]int
+	// Security events by audit action (guard.blocked, guard.probing,
+	// owner.reported, challenge.denied, challenge.completed,
+	// customer.reveal, break_glass, customer.lookup, alert).
+	Security map[string]int
+	// Conversations by status.
+	Conversations map[string]int
+	// WebhookDeliveries by outbox status (queued, sent, failed).
+	WebhookDeliveries map[string]int
+}
+
+// MetricAuditActions are the audit actions counted in Counts.Security.
+var MetricAuditActions = []string{AuditDisclosureBlocked, AuditProbing, AuditOwnerReported, AuditChallengeDenied,
+	AuditChallengeOK, AuditReveal, AuditBreakGlass, AuditLookup, AuditAlert}

@@ -242,6 +242,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	api.NewAuditHandler(agents, m.AuditService).Register(s)
 	api.NewReportHandler(agents, dk).Register(s)
 	api.RegisterOpenAPI(s)
+	s.Registry.MustRegister(pdhttp.NewCountsCollector(m.DB.Counts, m.Logger))
 	allow, _ := parseWebhookAllow(m.Config.WebhookAllowPrivate) // Validate checked it
 	hooks, err := desk.NewWebhooks(ctx, m.DB, allow)
 	if err != nil {

@@ -81,6 +81,12 @@ func TestCSAT_FromEmailLink(t *testing.T) {
 		}
 		must(t, held, "the rating is not counted for the agent who held the conversation: %+v", rep.Agents)
 
+		// And the metrics: counts only, no customer.
+		code, metrics := b.get("/metrics")
+		must(t, code == http.StatusOK && strings.Contains(metrics, `proofdesk_csat_ratings{rating="bad"} 1`) &&
+			strings.Contains(metrics, `proofdesk_csat_ratings{rating="good"} 0`), "GET /metrics lacks the rating:\n%s", grepLines(metrics, "proofdesk_csat"))
+		must(t, !strings.Contains(metrics, janeEmail) && !strings.Contains(metrics, v.conv), "/metrics names a customer or conversation")
+
 		// The console's report page and its CSV show it too.
 		sup := newBrowser(t, s)
 		sup.login(s.Supervisor)
@@ -91,4 +97,15 @@ func TestCSAT_FromEmailLink(t *testing.T) {
 		code, _ = b.get("/reports")
 		must(t, code == http.StatusForbidden, "an agent's GET /reports: %d, want 403", code)
 	})
+}
+
+// grepLines returns the lines of s that contain sub.
+func grepLines(s, sub string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }

@@ -135,6 +135,9 @@ func TestWebhooks_LoopbackReceiver(t *testing.T) {
 	for ev, n := range want {
 		must(t, got[ev] == n, "after the outage, %s delivered %d times, want %d (all: %v)", ev, got[ev], n, got)
 	}
+	code, metrics := newBrowser(t, s).get("/metrics")
+	must(t, code == http.StatusOK && strings.Contains(metrics, `proofdesk_security_events_total{event="reply_blocked"} 1`),
+		"GET /metrics: %d\n%s", code, grepLines(metrics, "proofdesk_security"))
 	rc.mu.Lock()
 	defer rc.mu.Unlock()
 	// The requester's claims show as typed, labelled as claims, as in the
