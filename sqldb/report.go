@@ -165,7 +165,7 @@ func (h *Handle) reportCSAT(ctx context.Context, r *proofdesk.Report, agent func
 }
 
 func (h *Handle) reportAgents(ctx context.Context, agent func(string) *proofdesk.AgentFigures, f, t string) error {
-	err := h.scanRows(ctx, `SELECT author_id, COUNT(*) FROM messages WHERE created_at >= ? AND created_at < ? AND author_kind = 'agent' AND internal = 0
+	err := h.scanRows(ctx, `SELECT author_id, COUNT(*) FROM messages WHERE author_kind = 'agent' AND internal = 0 AND created_at >= ? AND created_at < ?
 		GROUP BY author_id`, []any{f, t}, func(row scanner) error {
 		var id string
 		var n int

@@ -11,6 +11,7 @@ CREATE INDEX conversation_status_changes_status_at ON conversation_status_change
 
 -- Date-range scans of the report queries.
 CREATE INDEX conversations_created_at ON conversations (created_at);
-CREATE INDEX messages_created_at ON messages (created_at, author_kind);
-CREATE INDEX messages_conversation_author ON messages (conversation_id, author_kind, created_at);
+-- Covering: replies per agent in a range, and a conversation's first reply.
+CREATE INDEX messages_author_created ON messages (author_kind, internal, created_at, author_id);
+CREATE INDEX messages_conversation_author ON messages (conversation_id, author_kind, internal, created_at);
 CREATE INDEX audit_log_action_at ON audit_log (action, at);
