@@ -39,7 +39,7 @@ func SeedReportRows(ctx context.Context, db *DB, convs, msgsPer, days int, start
 		span := time.Duration(days) * 24 * time.Hour
 		for i := range convs {
 			id := fmt.Sprintf("cnv_bench%07d", i)
-			created := start.Add(span * time.Duration(i) / time.Duration(convs))
+			created := start.Add(time.Duration(float64(span) * float64(i) / float64(convs))) // no int64 overflow at 100,000
 			agent := agents[i%len(agents)]
 			b.add(ctx, "conversations", "id, channel, data_key_id, requester_enc, subject_enc, status, assignee_id, created_at, updated_at, last_activity_at",
 				id, channels[i%len(channels)], "dk_bench", "x", "x", []string{"open", "resolved"}[i%2], agent, fmtTime(created), fmtTime(created), fmtTime(created))

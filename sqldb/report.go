@@ -20,6 +20,13 @@ func (tx *Tx) logStatus(ctx context.Context, convID, status string) error {
 	return tx.emitWebhook(ctx, proofdesk.WebhookStatusChanged, convID, nil, nil)
 }
 
+// RecordStatus records that a conversation reached status at the
+// transaction's time, for a conversation stored with that status directly
+// (the demo's seeded history); SaveConversation records its own changes.
+func (tx *Tx) RecordStatus(ctx context.Context, convID, status string) error {
+	return tx.logStatus(ctx, convID, status)
+}
+
 // Report computes the report of [from, to) from stored events by SQL.
 // It reads only; no figure names a customer. Errors: EINVALID when to is
 // not after from.

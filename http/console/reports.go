@@ -28,7 +28,7 @@ var chartColors = []string{"#3452d1", "#1f7a4d", "#9a5b00", "#b4232c", "#6b7385"
 // hbar is one bar of a horizontal bar chart.
 type hbar struct {
 	Label, Value string
-	Y, W         int
+	Y, W, ValueX int
 	Color        string
 }
 
@@ -51,6 +51,7 @@ type hitem struct {
 	label string
 	value float64
 	text  string
+	color string // "" picks the next series colour
 }
 
 func newHChart(title string, items []hitem) hchart {
@@ -68,7 +69,11 @@ func newHChart(title string, items []hitem) hchart {
 		if it.value > 0 && w < 2 {
 			w = 2
 		}
-		c.Bars = append(c.Bars, hbar{Label: it.label, Value: it.text, Y: i*chartRowH + 4, W: w, Color: chartColors[i%len(chartColors)]})
+		color := it.color
+		if color == "" {
+			color = chartColors[i%len(chartColors)]
+		}
+		c.Bars = append(c.Bars, hbar{Label: it.label, Value: it.text, Y: i*chartRowH + 4, W: w, ValueX: chartLblW + w + 6, Color: color})
 	}
 	return c
 }
@@ -160,15 +165,15 @@ func fmtDur(d time.Duration) string {
 
 func durItems(name string, d proofdesk.Durations) []hitem {
 	return []hitem{
-		{name + " median", d.Median.Seconds(), fmtDur(d.Median)},
-		{name + " p90", d.P90.Seconds(), fmtDur(d.P90)},
+		{name + " median", d.Median.Seconds(), fmtDur(d.Median), ""},
+		{name + " p90", d.P90.Seconds(), fmtDur(d.P90), ""},
 	}
 }
 
 func countItems(m map[string]int) []hitem {
 	var out []hitem
 	for k, v := range m {
-		out = append(out, hitem{k, float64(v), strconv.Itoa(v)})
+		out = append(out, hitem{k, float64(v), strconv.Itoa(v), ""})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].value != out[j].value {
@@ -263,9 +268,9 @@ func buildReportsPage(pg page, rep *proofdesk.Report, from, to time.Time) report
 	p.Channels = newHChart("Conversations by channel", countItems(perChannel))
 	p.Times = newHChart("Response and resolution times", append(durItems("First response", rep.FirstResponse), durItems("Resolution", rep.Resolution)...))
 	p.CSAT = newHChart("Satisfaction", []hitem{
-		{"Good", float64(rep.CSAT.Good), strconv.Itoa(rep.CSAT.Good)},
-		{"Okay", float64(rep.CSAT.Okay), strconv.Itoa(rep.CSAT.Okay)},
-		{"Bad", float64(rep.CSAT.Bad), strconv.Itoa(rep.CSAT.Bad)},
+		{"Good", float64(rep.CSAT.Good), strconv.Itoa(rep.CSAT.Good), "#1f7a4d"},
+		{"Okay", float64(rep.CSAT.Okay), strconv.Itoa(rep.CSAT.Okay), "#9a5b00"},
+		{"Bad", float64(rep.CSAT.Bad), strconv.Itoa(rep.CSAT.Bad), "#b4232c"},
 	})
 	p.Factors = newHChart("Verified by factor", countItems(rep.Security.ByFactor))
 	p.Blocked = newHChart("Replies blocked, by rule", countItems(rep.Security.BlockedByRule))
