@@ -339,3 +339,69 @@ func EvaluateSLA(p *SLAPolicy, b *BusinessHours, f SLAFacts, now time.Time) SLAS
 	st.Resolution = b.clock(t.Resolution, f.CreatedAt, f.ResolvedAt, pauses, now, pausedNow)
 	return st
 }
+
+// SLAConfig is the desk's service-level configuration: targets per
+// priority and business hours per team ("" for every team without its
+// own; none at all means 24/7).
+type SLAConfig struct {
+	Targets map[string]SLATargets
+	Hours   map[string]SLAHoursInput
+}
+
+// SLAHoursInput is a team's business hours as configured: a schedule
+// such as "mon-fri 09:00-17:00", an IANA time zone, holiday dates.
+type SLAHoursInput struct {
+	Schedule string   `json:"schedule"`
+	TimeZone string   `json:"time_zone"`
+	Holidays []string `json:"holidays"`
+}
+
+// Validate checks every priority and schedule. Errors: EINVALID naming
+// the field.
+func (c *SLAConfig) Validate() error {
+	for p, t := range c.Targets {
+		if !validPriority(p) {
+			return FieldError("targets", "unknown priority %q: priorities are %s", p, strings.Join(Priorities, ", "))
+		}
+		if t.FirstResponse < 0 || t.NextResponse < 0 || t.Resolution < 0 {
+			return FieldError("targets", "targets must not be negative")
+		}
+	}
+	for team, h := range c.Hours {
+		if _, err := ParseBusinessHours(h.Schedule, h.TimeZone, h.Holidays); err != nil {
+			return FieldError("hours", "business hours of team %q: %s", team, ErrorMessage(err))
+		}
+	}
+	return nil
+}
+
+// HoursOf returns the business hours of team: its own, else the default
+// (""), else nil (24/7).
+func (c *SLAConfig) HoursOf(team string) *BusinessHours {
+	h, ok := c.Hours[team]
+	if !ok {
+		if h, ok = c.Hours[""]; !ok {
+			return nil
+		}
+	}
+	b, err := ParseBusinessHours(h.Schedule, h.TimeZone, h.Holidays)
+	if err != nil {
+		return nil // Validate refused it on the way in
+	}
+	return b
+}
+
+// Policy returns the targets as a policy.
+func (c *SLAConfig) Policy() *SLAPolicy { return &SLAPolicy{Name: "desk", Targets: c.Targets} }
+
+func validPriority(p string) bool {
+	for _, q := range Priorities {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
+// DefaultPriority is the priority of a conversation that has none.
+const DefaultPriority = "normal"

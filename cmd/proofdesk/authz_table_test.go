@@ -120,6 +120,7 @@ var authzTable = map[string]string{
 	"GET /api/v1/conversations/{id}/messages/{mid}/original": "UUNNNNFU",
 	"POST /api/v1/conversations/{id}/messages":               "UU2222FU",
 	"GET /api/v1/conversations/{id}/challenges":              "UU2222FU",
+	"GET /api/v1/conversations/{id}/sla":                     "UU2222FU",
 	"POST /api/v1/conversations/{id}/challenges":             "UU2222FU",
 	"POST /api/v1/conversations/{id}/identity":               "UU2222FU",
 
@@ -165,6 +166,9 @@ var authzTable = map[string]string{
 	"GET /api/v1/outbox": "UUFFF2FU",
 	// Reports: counts and times, no customer data; supervisors and admins.
 	"GET /api/v1/reports": "UUFF22FU",
+	// Service levels: the configuration is for admins.
+	"GET /api/v1/sla": "UUFFF2FU",
+	"PUT /api/v1/sla": "UUFFF2FU",
 	// Webhooks: admins; deleting an unknown subscription is 404.
 	"GET /api/v1/webhooks":         "UUFFF2FU",
 	"POST /api/v1/webhooks":        "UUFFF2FU",

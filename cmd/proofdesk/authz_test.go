@@ -1277,9 +1277,14 @@ func authzRoutes() map[string]authzRoute {
 		"POST /api/v1/customers": jsonBody("/api/v1/customers", func(e *authzEnv) string {
 			return fmt.Sprintf(`{"name":"New Customer","emails":["new-%d-%s@example.com"]}`, e.next(), randHex(3))
 		}),
-		"GET /api/v1/conversations/{id}":             conv("", nil),
-		"GET /api/v1/conversations/{id}/messages":    conv("/messages", nil),
-		"GET /api/v1/conversations/{id}/challenges":  conv("/challenges", nil),
+		"GET /api/v1/conversations/{id}":            conv("", nil),
+		"GET /api/v1/conversations/{id}/messages":   conv("/messages", nil),
+		"GET /api/v1/conversations/{id}/challenges": conv("/challenges", nil),
+		"GET /api/v1/conversations/{id}/sla":        conv("/sla", nil),
+		"GET /api/v1/sla":                           static("/api/v1/sla"),
+		"PUT /api/v1/sla": jsonBody("/api/v1/sla", func(*authzEnv) string {
+			return `{"targets":{"high":{"first_response_seconds":7200}},"hours":{"":{"schedule":"mon-fri 09:00-17:00","time_zone":"UTC","holidays":[]}}}`
+		}),
 		"PATCH /api/v1/conversations/{id}":           conv("", func(*authzEnv, *authzFixture) string { return `{"tags":["matrix"]}` }),
 		"POST /api/v1/conversations/{id}/messages":   conv("/messages", func(*authzEnv, *authzFixture) string { return `{"body":"Thanks, we are looking into it."}` }),
 		"POST /api/v1/conversations/{id}/challenges": conv("/challenges", func(_ *authzEnv, fx *authzFixture) string { return fmt.Sprintf(`{"contact_point_id":%q}`, fx.emailCP) }),

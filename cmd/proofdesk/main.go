@@ -241,6 +241,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	api.NewPolicyHandler(agents, m.PolicyService).Register(s)
 	api.NewAuditHandler(agents, m.AuditService).Register(s)
 	api.NewReportHandler(agents, dk).Register(s)
+	api.NewSLAHandler(agents, dk).Register(s)
 	api.RegisterOpenAPI(s)
 	s.Registry.MustRegister(pdhttp.NewCountsCollector(m.DB.Counts, m.Logger))
 	allow, _ := parseWebhookAllow(m.Config.WebhookAllowPrivate) // Validate checked it
@@ -442,6 +443,8 @@ func (m *Main) startChannels(ctx context.Context) error {
 		m.workers.Add(1)
 		go func() { defer m.workers.Done(); w.Run(wctx) }()
 	}
+	m.workers.Add(1)
+	go func() { defer m.workers.Done(); m.Desk.WatchSLA(wctx, time.Minute, m.Logger) }()
 	return m.startWebhooks(ctx, wctx)
 }
 

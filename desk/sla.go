@@ -1,0 +1,140 @@
+package desk
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/sqldb"
+)
+
+// This file is service levels: the admins' configuration (targets per
+// priority, business hours per team), a conversation's SLA clocks, and
+// the watch that notifies supervisors of each breach once. The
+// arithmetic is proofdesk.EvaluateSLA (sla.go). Escalation by raising the
+// priority or reassigning waits for conversation priorities.
+
+// SLAConfig returns the service-level configuration, for an admin.
+// Errors: the gate's refusal.
+func (d *Desk) SLAConfig(ctx context.Context) (*proofdesk.SLAConfig, error) {
+	if err := administer(ctx); err != nil {
+		return nil, err
+	}
+	return d.db.Read().FindSLAConfig(ctx)
+}
+
+// SetSLAConfig replaces the configuration for an admin, audited. Errors:
+// the gate's refusal; EINVALID (SLAConfig.Validate).
+func (d *Desk) SetSLAConfig(ctx context.Context, c *proofdesk.SLAConfig) error {
+	if err := administer(ctx); err != nil {
+		return err
+	}
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	return d.db.WithTx(ctx, func(tx *sqldb.Tx) error {
+		if err := tx.SaveSLAConfig(ctx, c); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, proofdesk.AuditEvent{Action: "sla.change", SubjectKind: "settings", SubjectID: "sla",
+			Detail: map[string]string{"priorities": fmt.Sprint(len(c.Targets)), "teams": fmt.Sprint(len(c.Hours))}})
+	})
+}
+
+// ConversationSLA returns the SLA clocks of a conversation now, for an
+// actor Decide lets at the conversation (DoConversation). Errors: the
+// gate's refusal, ENOTFOUND.
+func (d *Desk) ConversationSLA(ctx context.Context, convID string) (string, proofdesk.SLAState, error) {
+	var st proofdesk.SLAState
+	var priority string
+	err := d.db.WithTx(ctx, func(tx *sqldb.Tx) error {
+		a, err := ask(ctx, tx, convID, proofdesk.DoConversation, "", nil)
+		if err != nil {
+			return err
+		}
+		if !a.dec.Allowed {
+			return a.dec.Err(a.in)
+		}
+		cfg, err := tx.FindSLAConfig(ctx)
+		if err != nil {
+			return err
+		}
+		conv, facts, err := tx.SLAFacts(ctx, convID)
+		if err != nil {
+			return err
+		}
+		priority = facts.Priority
+		st = proofdesk.EvaluateSLA(cfg.Policy(), cfg.HoursOf(conv.Team), facts, tx.Now())
+		return nil
+	})
+	return priority, st, err
+}
+
+// CheckSLA evaluates every unresolved conversation and, for each target
+// newly breached, records the breach, audits it and alerts supervisors
+// (once per conversation and target, on any node). It returns how many
+// breaches it recorded.
+func (d *Desk) CheckSLA(ctx context.Context) (int, error) {
+	h := d.db.Read()
+	cfg, err := h.FindSLAConfig(ctx)
+	if err != nil || len(cfg.Targets) == 0 {
+		return 0, err
+	}
+	ids, err := h.UnresolvedConversations(ctx, 10000)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, id := range ids {
+		conv, facts, err := h.SLAFacts(ctx, id)
+		if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+			continue
+		} else if err != nil {
+			return n, err
+		}
+		st := proofdesk.EvaluateSLA(cfg.Policy(), cfg.HoursOf(conv.Team), facts, h.Now())
+		for _, c := range []struct {
+			target string
+			clock  *proofdesk.SLAClock
+		}{{"first_response", st.FirstResponse}, {"next_response", st.NextResponse}, {"resolution", st.Resolution}} {
+			if c.clock == nil || !c.clock.Breached {
+				continue
+			}
+			err := d.db.WithTx(ctx, func(tx *sqldb.Tx) error {
+				fresh, err := tx.RecordBreach(ctx, id, c.target)
+				if err != nil || !fresh {
+					return err
+				}
+				n++
+				if err := tx.Audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorSystem, Action: "sla.breached", SubjectKind: "conversation", SubjectID: id,
+					Detail: map[string]string{"target": c.target, "priority": facts.Priority}}); err != nil {
+					return err
+				}
+				return tx.AlertSupervisors(ctx, "sla_breach", id, fmt.Sprintf("Conversation %s (priority %s) breached its %s target of %s business time.",
+					id, facts.Priority, c.target, c.clock.Target))
+			})
+			if err != nil {
+				return n, err
+			}
+		}
+	}
+	return n, nil
+}
+
+// WatchSLA runs CheckSLA every interval until ctx ends.
+func (d *Desk) WatchSLA(ctx context.Context, interval time.Duration, logger *slog.Logger) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		if _, err := d.CheckSLA(ctx); err != nil && ctx.Err() == nil {
+			logger.Error("sla watch", slog.Any("error", err))
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
