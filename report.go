@@ -32,6 +32,13 @@ type Report struct {
 
 	CSAT   CSATCounts
 	Agents []AgentFigures
+	Teams  []TeamFigures
+
+	// SLABreached is the number of conversations created in the range with
+	// a recorded SLA breach (sla_breaches); SLAAttainment the share
+	// without one, in percent (100 without conversations).
+	SLABreached   int
+	SLAAttainment float64
 
 	Security SecurityFigures
 }
@@ -101,6 +108,15 @@ type AgentFigures struct {
 	Reveals, BreakGlass, Blocked, Lookups int
 }
 
+// TeamFigures is one row of the team table ("" is no team).
+type TeamFigures struct {
+	Team          string
+	Conversations int
+	FirstResponse Durations
+	CSAT          CSATCounts
+	SLABreached   int
+}
+
 // SecurityFigures are the figures no other desk shows: how often identity
 // was proven and how fast, and how many attempts to extract data were
 // stopped.
@@ -167,6 +183,17 @@ func (r *Report) WriteCSV(w io.Writer) error {
 		row("agent", k, "blocked_replies", a.Blocked)
 		row("agent", k, "lookups", a.Lookups)
 	}
+	for _, tm := range r.Teams {
+		k := tm.Team
+		row("team", k, "conversations", tm.Conversations)
+		dur("team", k+" first_response", tm.FirstResponse)
+		row("team", k, "csat_good", tm.CSAT.Good)
+		row("team", k, "csat_okay", tm.CSAT.Okay)
+		row("team", k, "csat_bad", tm.CSAT.Bad)
+		row("team", k, "sla_breached", tm.SLABreached)
+	}
+	row("sla", "", "breached", r.SLABreached)
+	row("sla", "", "attainment_percent", strconv.FormatFloat(r.SLAAttainment, 'f', 1, 64))
 	s := r.Security
 	row("security", "", "verified", s.Verified)
 	row("security", "", "verified_percent", strconv.FormatFloat(s.VerifiedShare, 'f', 1, 64))

@@ -132,15 +132,17 @@ func ReportStepTimes(ctx context.Context, db *DB, from, to time.Time) (map[strin
 	r := &proofdesk.Report{}
 	f, t := fmtTime(from), fmtTime(to)
 	agent := func(string) *proofdesk.AgentFigures { return &proofdesk.AgentFigures{} }
+	team := func(string) *proofdesk.TeamFigures { return &proofdesk.TeamFigures{} }
 	out := map[string]time.Duration{}
 	for _, s := range []struct {
 		name string
 		fn   func() error
 	}{
 		{"volume", func() error { return h.reportVolume(ctx, r, f, t) }},
-		{"first_response", func() error { return h.reportFirstResponse(ctx, r, agent, f, t) }},
+		{"first_response", func() error { return h.reportFirstResponse(ctx, r, agent, team, f, t) }},
 		{"resolution", func() error { return h.reportResolution(ctx, r, f, t) }},
-		{"csat", func() error { return h.reportCSAT(ctx, r, agent, f, t) }},
+		{"csat", func() error { return h.reportCSAT(ctx, r, agent, team, f, t) }},
+		{"sla", func() error { return h.reportSLA(ctx, r, team, f, t) }},
 		{"agents", func() error { return h.reportAgents(ctx, agent, f, t) }},
 		{"security", func() error { return h.reportSecurity(ctx, r, f, t) }},
 	} {

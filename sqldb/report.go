@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strconv"
 	"time"
 
@@ -45,11 +46,21 @@ func (h *Handle) Report(ctx context.Context, from, to time.Time) (*proofdesk.Rep
 		}
 		return a
 	}
+	teams := map[string]*proofdesk.TeamFigures{}
+	team := func(name string) *proofdesk.TeamFigures {
+		tm, ok := teams[name]
+		if !ok {
+			tm = &proofdesk.TeamFigures{Team: name}
+			teams[name] = tm
+		}
+		return tm
+	}
 	steps := []func() error{
 		func() error { return h.reportVolume(ctx, r, f, t) },
-		func() error { return h.reportFirstResponse(ctx, r, agent, f, t) },
+		func() error { return h.reportFirstResponse(ctx, r, agent, team, f, t) },
 		func() error { return h.reportResolution(ctx, r, f, t) },
-		func() error { return h.reportCSAT(ctx, r, agent, f, t) },
+		func() error { return h.reportCSAT(ctx, r, agent, team, f, t) },
+		func() error { return h.reportSLA(ctx, r, team, f, t) },
 		func() error { return h.reportAgents(ctx, agent, f, t) },
 		func() error { return h.reportSecurity(ctx, r, f, t) },
 	}
@@ -60,6 +71,14 @@ func (h *Handle) Report(ctx context.Context, from, to time.Time) (*proofdesk.Rep
 	}
 	if err := h.reportAgentNames(ctx, r, agents); err != nil {
 		return nil, fmt.Errorf("report: %w", err)
+	}
+	for _, tm := range teams {
+		r.Teams = append(r.Teams, *tm)
+	}
+	sort.Slice(r.Teams, func(i, j int) bool { return r.Teams[i].Team < r.Teams[j].Team })
+	r.SLAAttainment = 100
+	if r.Conversations > 0 {
+		r.SLAAttainment = 100 * float64(r.Conversations-r.SLABreached) / float64(r.Conversations)
 	}
 	return r, nil
 }
@@ -94,26 +113,28 @@ func (h *Handle) reportVolume(ctx context.Context, r *proofdesk.Report, f, t str
 	})
 }
 
-func (h *Handle) reportFirstResponse(ctx context.Context, r *proofdesk.Report, agent func(string) *proofdesk.AgentFigures, f, t string) error {
+func (h *Handle) reportFirstResponse(ctx context.Context, r *proofdesk.Report, agent func(string) *proofdesk.AgentFigures, team func(string) *proofdesk.TeamFigures, f, t string) error {
 	var all []time.Duration
-	per := map[string][]time.Duration{}
-	err := h.scanRows(ctx, `SELECT c.created_at, COALESCE(c.assignee_id, ''),
+	per, perTeam := map[string][]time.Duration{}, map[string][]time.Duration{}
+	err := h.scanRows(ctx, `SELECT c.created_at, COALESCE(c.assignee_id, ''), c.team,
 			(SELECT MIN(m.created_at) FROM messages m WHERE m.conversation_id = c.id AND m.author_kind = 'agent' AND m.internal = 0)
 		FROM conversations c WHERE c.created_at >= ? AND c.created_at < ?`, []any{f, t}, func(row scanner) error {
 		var created time.Time
-		var assignee string
+		var assignee, tm string
 		var first nullTime
-		if err := row.Scan(timeScan{&created}, &assignee, &first); err != nil {
+		if err := row.Scan(timeScan{&created}, &assignee, &tm, &first); err != nil {
 			return err
 		}
 		if assignee != "" {
 			agent(assignee).Conversations++
 		}
+		team(tm).Conversations++
 		if first.t == nil {
 			return nil
 		}
 		d := max(first.t.Sub(created), 0)
 		all = append(all, d)
+		perTeam[tm] = append(perTeam[tm], d)
 		if assignee != "" {
 			per[assignee] = append(per[assignee], d)
 		}
@@ -125,6 +146,9 @@ func (h *Handle) reportFirstResponse(ctx context.Context, r *proofdesk.Report, a
 	r.FirstResponse = proofdesk.NewDurations(all)
 	for id, ds := range per {
 		agent(id).FirstResponse = proofdesk.NewDurations(ds)
+	}
+	for tm, ds := range perTeam {
+		team(tm).FirstResponse = proofdesk.NewDurations(ds)
 	}
 	return nil
 }
@@ -155,20 +179,37 @@ func addRating(c *proofdesk.CSATCounts, rating string, n int) {
 	}
 }
 
-func (h *Handle) reportCSAT(ctx context.Context, r *proofdesk.Report, agent func(string) *proofdesk.AgentFigures, f, t string) error {
-	return h.scanRows(ctx, `SELECT COALESCE(agent_id, ''), rating, COUNT(*) FROM csat_ratings WHERE rated_at >= ? AND rated_at < ? GROUP BY agent_id, rating`,
+func (h *Handle) reportCSAT(ctx context.Context, r *proofdesk.Report, agent func(string) *proofdesk.AgentFigures, team func(string) *proofdesk.TeamFigures, f, t string) error {
+	return h.scanRows(ctx, `SELECT COALESCE(agent_id, ''), team, rating, COUNT(*) FROM csat_ratings WHERE rated_at >= ? AND rated_at < ? GROUP BY agent_id, team, rating`,
 		[]any{f, t}, func(row scanner) error {
-			var id, rating string
+			var id, tm, rating string
 			var n int
-			if err := row.Scan(&id, &rating, &n); err != nil {
+			if err := row.Scan(&id, &tm, &rating, &n); err != nil {
 				return err
 			}
 			addRating(&r.CSAT, rating, n)
+			addRating(&team(tm).CSAT, rating, n)
 			if id != "" {
 				addRating(&agent(id).CSAT, rating, n)
 			}
 			return nil
 		})
+}
+
+// reportSLA counts the conversations created in the range with a
+// recorded breach, per team.
+func (h *Handle) reportSLA(ctx context.Context, r *proofdesk.Report, team func(string) *proofdesk.TeamFigures, f, t string) error {
+	return h.scanRows(ctx, `SELECT c.team, COUNT(DISTINCT c.id) FROM sla_breaches b JOIN conversations c ON c.id = b.conversation_id
+		WHERE c.created_at >= ? AND c.created_at < ? GROUP BY c.team`, []any{f, t}, func(row scanner) error {
+		var tm string
+		var n int
+		if err := row.Scan(&tm, &n); err != nil {
+			return err
+		}
+		r.SLABreached += n
+		team(tm).SLABreached = n
+		return nil
+	})
 }
 
 func (h *Handle) reportAgents(ctx context.Context, agent func(string) *proofdesk.AgentFigures, f, t string) error {

@@ -92,6 +92,10 @@ func TestSLA_StoredClockAndBreachWatch(t *testing.T) {
 		if len(breaches) != 1 || breaches[0].SubjectID != conv.ID {
 			t.Fatalf("audited breaches: %d", len(breaches))
 		}
+		rep, err := d.Report(f.supCtx, fri.Add(-time.Hour), fri.Add(24*time.Hour))
+		if err != nil || rep.SLABreached != 1 || rep.SLAAttainment != 0 || len(rep.Teams) != 1 || rep.Teams[0].SLABreached != 1 {
+			t.Fatalf("report: breached %d, attainment %v, teams %+v, %v", rep.SLABreached, rep.SLAAttainment, rep.Teams, err)
+		}
 		// The reply stops the clock, late: met is false, breached stays.
 		if err := f.reply(f.agentCtx, conv, "Sorry for the wait."); err != nil {
 			t.Fatal(err)

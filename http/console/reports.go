@@ -198,6 +198,7 @@ type reportsPage struct {
 	CSVURL   string
 	Figures  []figure
 	Agents   []agentRow
+	Teams    []teamRow
 	Security []figure
 }
 
@@ -210,6 +211,13 @@ type agentRow struct {
 	Conversations, Replies                                int
 	FirstResponse, CSAT                                   string
 	Good, Okay, Bad, Reveals, BreakGlass, Blocked, Lookup int
+}
+
+// teamRow is one row of the team table, formatted.
+type teamRow struct {
+	Team                       string
+	Conversations, SLABreached int
+	FirstResponse, CSAT        string
 }
 
 func durText(d proofdesk.Durations) string {
@@ -293,6 +301,17 @@ func buildReportsPage(pg page, rep *proofdesk.Report, from, to time.Time) report
 		p.Agents = append(p.Agents, agentRow{Name: name, Conversations: a.Conversations, Replies: a.Replies, FirstResponse: durText(a.FirstResponse), CSAT: csat,
 			Good: a.CSAT.Good, Okay: a.CSAT.Okay, Bad: a.CSAT.Bad, Reveals: a.Reveals, BreakGlass: a.BreakGlass, Blocked: a.Blocked, Lookup: a.Lookups})
 	}
+	for _, tm := range rep.Teams {
+		name, csat := tm.Team, "–"
+		if name == "" {
+			name = "(no team)"
+		}
+		if tm.CSAT.Total() > 0 {
+			csat = pct(tm.CSAT.Score())
+		}
+		p.Teams = append(p.Teams, teamRow{Team: name, Conversations: tm.Conversations, SLABreached: tm.SLABreached, FirstResponse: durText(tm.FirstResponse), CSAT: csat})
+	}
+	p.Figures = append(p.Figures, figure{"SLA attainment (no breach recorded)", fmt.Sprintf("%s (%d breached)", pct(rep.SLAAttainment), rep.SLABreached)})
 	sec := rep.Security
 	p.Security = []figure{
 		{"Conversations verified (L1 or more)", fmt.Sprintf("%d, %s", sec.Verified, pct(sec.VerifiedShare))},
