@@ -33,7 +33,9 @@ func (db *DB) Counts(ctx context.Context) (*proofdesk.Counts, error) {
 		func() error {
 			return group(c.Security, `SELECT action, COUNT(*) FROM audit_log WHERE action IN (?`+strings.Repeat(", ?", len(actions)-1)+`) GROUP BY action`, actions...)
 		},
-		func() error { return group(c.Conversations, `SELECT status, COUNT(*) FROM conversations GROUP BY status`) },
+		func() error {
+			return group(c.Conversations, `SELECT status, COUNT(*) FROM conversations GROUP BY status`)
+		},
 		func() error {
 			return group(c.WebhookDeliveries, `SELECT status, COUNT(*) FROM outbox WHERE purpose = ? GROUP BY status`, PurposeWebhook)
 		},
