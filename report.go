@@ -280,6 +280,8 @@ type Counts struct {
 	Conversations map[string]int
 	// WebhookDeliveries by outbox status (queued, sent, failed).
 	WebhookDeliveries map[string]int
+	// SLABreaches by target (first_response, next_response, resolution).
+	SLABreaches map[string]int
 }
 
 // MetricAuditActions are the audit actions counted in Counts.Security.

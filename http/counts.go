@@ -27,7 +27,7 @@ type CountsCollector struct {
 	at   time.Time
 	last *proofdesk.Counts
 
-	ratings, security, convs, hooks *prometheus.Desc
+	ratings, security, convs, hooks, breaches *prometheus.Desc
 }
 
 // NewCountsCollector returns a collector over load (*sqldb.DB's Counts).
@@ -40,6 +40,7 @@ func NewCountsCollector(load func(ctx context.Context) (*proofdesk.Counts, error
 		security: prometheus.NewDesc("proofdesk_security_events_total", "Security events in the audit log, by event: reply_blocked, probing_flag, not_me_owner, not_me_request, verification_completed, reveal, break_glass, lookup, alert.", []string{"event"}, nil),
 		convs:    prometheus.NewDesc("proofdesk_conversations", "Conversations by status.", []string{"status"}, nil),
 		hooks:    prometheus.NewDesc("proofdesk_webhook_deliveries", "Webhook deliveries in the outbox, by status (queued, sent, failed).", []string{"status"}, nil),
+		breaches: prometheus.NewDesc("proofdesk_sla_breaches_total", "SLA breaches recorded, by target (first_response, next_response, resolution).", []string{"target"}, nil),
 	}
 }
 
@@ -57,6 +58,7 @@ func (c *CountsCollector) Describe(ch chan<- *prometheus.Desc) {
 	ch <- c.security
 	ch <- c.convs
 	ch <- c.hooks
+	ch <- c.breaches
 }
 
 func (c *CountsCollector) read() *proofdesk.Counts {
@@ -91,6 +93,9 @@ func (c *CountsCollector) Collect(ch chan<- prometheus.Metric) {
 	}
 	for _, s := range []string{proofdesk.StatusOpen, proofdesk.StatusPending, proofdesk.StatusSnoozed, proofdesk.StatusResolved} {
 		ch <- prometheus.MustNewConstMetric(c.convs, prometheus.GaugeValue, float64(n.Conversations[s]), s)
+	}
+	for _, tg := range []string{"first_response", "next_response", "resolution"} {
+		ch <- prometheus.MustNewConstMetric(c.breaches, prometheus.CounterValue, float64(n.SLABreaches[tg]), tg)
 	}
 	for _, s := range []string{proofdesk.OutboxQueued, proofdesk.OutboxSent, proofdesk.OutboxFailed} {
 		ch <- prometheus.MustNewConstMetric(c.hooks, prometheus.GaugeValue, float64(n.WebhookDeliveries[s]), strings.ToLower(s))

@@ -12,7 +12,7 @@ import (
 // stored events (each a GROUP BY on an indexed column).
 func (db *DB) Counts(ctx context.Context) (*proofdesk.Counts, error) {
 	h := db.reader()
-	c := &proofdesk.Counts{Ratings: map[string]int{}, Security: map[string]int{}, Conversations: map[string]int{}, WebhookDeliveries: map[string]int{}}
+	c := &proofdesk.Counts{Ratings: map[string]int{}, Security: map[string]int{}, Conversations: map[string]int{}, WebhookDeliveries: map[string]int{}, SLABreaches: map[string]int{}}
 	group := func(m map[string]int, q string, args ...any) error {
 		return h.scanRows(ctx, q, args, func(row scanner) error {
 			var k string
@@ -36,6 +36,7 @@ func (db *DB) Counts(ctx context.Context) (*proofdesk.Counts, error) {
 		func() error {
 			return group(c.Conversations, `SELECT status, COUNT(*) FROM conversations GROUP BY status`)
 		},
+		func() error { return group(c.SLABreaches, `SELECT target, COUNT(*) FROM sla_breaches GROUP BY target`) },
 		func() error {
 			return group(c.WebhookDeliveries, `SELECT status, COUNT(*) FROM outbox WHERE purpose = ? GROUP BY status`, PurposeWebhook)
 		},
