@@ -96,6 +96,10 @@ func TestSLA_StoredClockAndBreachWatch(t *testing.T) {
 		if err != nil || rep.SLABreached != 1 || rep.SLAAttainment != 0 || len(rep.Teams) != 1 || rep.Teams[0].SLABreached != 1 {
 			t.Fatalf("report: breached %d, attainment %v, teams %+v, %v", rep.SLABreached, rep.SLAAttainment, rep.Teams, err)
 		}
+		counts, err := db.Counts(ctx)
+		if err != nil || counts.SLABreaches["first_response"] != 1 || counts.Security["alert"] == 0 {
+			t.Fatalf("counts for the metrics: %+v, %v", counts, err)
+		}
 		// The reply stops the clock, late: met is false, breached stays.
 		if err := f.reply(f.agentCtx, conv, "Sorry for the wait."); err != nil {
 			t.Fatal(err)
