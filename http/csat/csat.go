@@ -125,17 +125,24 @@ func (h *Handler) show(w http.ResponseWriter, r *http.Request) {
 }
 
 // crossSite reports whether the browser says the POST came from another
-// site: Sec-Fetch-Site cross-site, or an Origin whose host is not ours.
+// site: Sec-Fetch-Site "cross-site" when the browser sends it (behind a
+// proxy that rewrites Host it is still right), else an Origin whose host
+// is neither the request's nor the proxy's X-Forwarded-Host. A request
+// with neither header (not a browser) is not refused: the token is the
+// credential.
 func crossSite(r *http.Request) bool {
-	if r.Header.Get("Sec-Fetch-Site") == "cross-site" {
-		return true
+	if sfs := r.Header.Get("Sec-Fetch-Site"); sfs != "" {
+		return sfs == "cross-site"
 	}
 	o := r.Header.Get("Origin")
-	if o == "" || o == "null" {
-		return o == "null"
+	if o == "" {
+		return false
 	}
 	u, err := url.Parse(o)
-	return err != nil || u.Host != r.Host
+	if err != nil || o == "null" {
+		return true
+	}
+	return u.Host != r.Host && u.Host != r.Header.Get("X-Forwarded-Host")
 }
 
 func (h *Handler) rate(w http.ResponseWriter, r *http.Request) {

@@ -93,6 +93,13 @@ func TestRatingPage(t *testing.T) {
 		if code, _, _ := do("POST", formPath, url.Values{"rating": {"bad"}}, "https://evil.example"); code != 403 || rated() != "" {
 			t.Fatalf("cross-site POST: %d, rated %q", code, rated())
 		}
+		req, _ := http.NewRequest("POST", srv.URL+formPath, strings.NewReader("rating=bad"))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Sec-Fetch-Site", "cross-site")
+		req.Header.Set("Origin", srv.URL) // a lie Sec-Fetch-Site overrides
+		if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != 403 || rated() != "" {
+			t.Fatalf("POST with Sec-Fetch-Site cross-site: %v %v", resp.StatusCode, err)
+		}
 		if code, page, _ := do("POST", formPath, url.Values{"rating": {"bad"}, "comment": {"slow"}}, srv.URL); code != 200 || !strings.Contains(page, "Thank you") || rated() != "bad" {
 			t.Fatalf("POST: %d, rated %q\n%s", code, rated(), page)
 		}
