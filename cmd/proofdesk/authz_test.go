@@ -144,20 +144,21 @@ type authzRoute struct {
 }
 
 type authzEnv struct {
-	t *testing.T
-	m *Main
+	t       *testing.T
+	m       *Main
+	base    string
+	actors  map[string]*authzActor
+	seq     int
+	fresh   map[string]*authzFixture // the current fixture of each state
+	created int                      // fixtures created
+	static  string                   // a /static/ path
+	secret  []byte                   // identity token secret
+	login   struct{ email, password string }
+	other   *proofdesk.Customer // a customer no fixture conversation is about
+
 	// recorded are the API's answers, validated against the OpenAPI
 	// document after the run (openapi_test.go).
 	recorded []recordedResponse
-	base     string
-	actors   map[string]*authzActor
-	seq      int
-	fresh    map[string]*authzFixture // the current fixture of each state
-	created  int                      // fixtures created
-	static   string                   // a /static/ path
-	secret   []byte                   // identity token secret
-	login    struct{ email, password string }
-	other    *proofdesk.Customer // a customer no fixture conversation is about
 	// bystander is an agent who is none of the actors.
 	bystander *proofdesk.Agent
 	last      string // the last request of the matrix, for messages
@@ -1171,31 +1172,21 @@ func authzRoutes() map[string]authzRoute {
 		return v
 	}
 	routes := map[string]authzRoute{
-		"GET /healthz":             static("/healthz"),
-		"GET /readyz":              static("/readyz"),
-		"GET /metrics":             static("/metrics"),
-		"GET /widget.js":           static("/widget.js"),
-		"GET /login":               static("/login"),
-		"GET /{$}":                 static("/"),
-		"GET /account/2fa":         static("/account/2fa"),
-		"GET /inbox":               static("/inbox"),
-		"GET /admin/agents":        static("/admin/agents"),
-		"GET /admin/tokens":        static("/admin/tokens"),
-		"GET /admin/policy":        static("/admin/policy"),
-		"GET /admin/settings":      static("/admin/settings"),
-		"GET /admin/audit":         static("/admin/audit"),
-		"GET /admin/outbox":        static("/admin/outbox"),
-		"GET /api/v1/outbox":       static("/api/v1/outbox"),
-		"GET /reports":             static("/reports"),
-		"GET /api/v1/webhooks":     static("/api/v1/webhooks"),
-		"GET /api/v1/openapi.json": static("/api/v1/openapi.json"),
-		"POST /api/v1/webhooks": jsonBody("/api/v1/webhooks", func(*authzEnv) string {
-			return `{"url":"https://hooks.example.invalid/matrix","events":["notice.not_me"]}`
-		}),
-		"DELETE /api/v1/webhooks/{id}": {prep: func(*authzEnv, *authzActor, *authzFixture) authzReq {
-			return authzReq{path: "/api/v1/webhooks/whk_unknown"}
-		}},
-		"GET /api/v1/reports":           static("/api/v1/reports"),
+		"GET /healthz":                  static("/healthz"),
+		"GET /readyz":                   static("/readyz"),
+		"GET /metrics":                  static("/metrics"),
+		"GET /widget.js":                static("/widget.js"),
+		"GET /login":                    static("/login"),
+		"GET /{$}":                      static("/"),
+		"GET /account/2fa":              static("/account/2fa"),
+		"GET /inbox":                    static("/inbox"),
+		"GET /admin/agents":             static("/admin/agents"),
+		"GET /admin/tokens":             static("/admin/tokens"),
+		"GET /admin/policy":             static("/admin/policy"),
+		"GET /admin/settings":           static("/admin/settings"),
+		"GET /admin/audit":              static("/admin/audit"),
+		"GET /admin/outbox":             static("/admin/outbox"),
+		"GET /api/v1/outbox":            static("/api/v1/outbox"),
 		"GET /api/v1/policy":            static("/api/v1/policy"),
 		"GET /api/v1/audit":             static("/api/v1/audit"),
 		"GET /api/v1/conversations":     static("/api/v1/conversations"),
@@ -1207,8 +1198,6 @@ func authzRoutes() map[string]authzRoute {
 		"POST /v/{token}/deny":          plainForm("/v/"+unknownLink+"/deny", func(*authzEnv) url.Values { return url.Values{"csrf": {"x"}} }),
 		"GET /n/{token}":                static("/n/" + unknownLink),
 		"POST /n/{token}":               plainForm("/n/"+unknownLink, func(*authzEnv) url.Values { return url.Values{} }),
-		"GET /csat/{token}":             static("/csat/" + unknownLink),
-		"POST /csat/{token}":            plainForm("/csat/"+unknownLink, func(*authzEnv) url.Values { return url.Values{"rating": {"good"}} }),
 		"POST /widget/v1/visitors":      static("/widget/v1/visitors"),
 		"POST /widget/v1/conversations": jsonBody("/widget/v1/conversations", func(*authzEnv) string {
 			return `{"message":"Hi, where is my parcel?","client_id":"mx-` + randHex(4) + `"}`
@@ -1277,14 +1266,9 @@ func authzRoutes() map[string]authzRoute {
 		"POST /api/v1/customers": jsonBody("/api/v1/customers", func(e *authzEnv) string {
 			return fmt.Sprintf(`{"name":"New Customer","emails":["new-%d-%s@example.com"]}`, e.next(), randHex(3))
 		}),
-		"GET /api/v1/conversations/{id}":            conv("", nil),
-		"GET /api/v1/conversations/{id}/messages":   conv("/messages", nil),
-		"GET /api/v1/conversations/{id}/challenges": conv("/challenges", nil),
-		"GET /api/v1/conversations/{id}/sla":        conv("/sla", nil),
-		"GET /api/v1/sla":                           static("/api/v1/sla"),
-		"PUT /api/v1/sla": jsonBody("/api/v1/sla", func(*authzEnv) string {
-			return `{"targets":{"high":{"first_response_seconds":7200}},"hours":{"":{"schedule":"mon-fri 09:00-17:00","time_zone":"UTC","holidays":[]}}}`
-		}),
+		"GET /api/v1/conversations/{id}":             conv("", nil),
+		"GET /api/v1/conversations/{id}/messages":    conv("/messages", nil),
+		"GET /api/v1/conversations/{id}/challenges":  conv("/challenges", nil),
 		"PATCH /api/v1/conversations/{id}":           conv("", func(*authzEnv, *authzFixture) string { return `{"tags":["matrix"]}` }),
 		"POST /api/v1/conversations/{id}/messages":   conv("/messages", func(*authzEnv, *authzFixture) string { return `{"body":"Thanks, we are looking into it."}` }),
 		"POST /api/v1/conversations/{id}/challenges": conv("/challenges", func(_ *authzEnv, fx *authzFixture) string { return fmt.Sprintf(`{"contact_point_id":%q}`, fx.emailCP) }),
@@ -1399,6 +1383,25 @@ func authzRoutes() map[string]authzRoute {
 		"POST /logout": {prep: func(e *authzEnv, a *authzActor, _ *authzFixture) authzReq {
 			return authzReq{path: "/logout", form: url.Values{}, replace: e.replacement(a)}
 		}},
+
+		// Issue 15: reports, satisfaction, webhooks, service levels, OpenAPI.
+		"GET /reports":             static("/reports"),
+		"GET /api/v1/reports":      static("/api/v1/reports"),
+		"GET /api/v1/openapi.json": static("/api/v1/openapi.json"),
+		"GET /api/v1/webhooks":     static("/api/v1/webhooks"),
+		"GET /api/v1/sla":          static("/api/v1/sla"),
+		"GET /csat/{token}":        static("/csat/" + unknownLink),
+		"POST /csat/{token}":       plainForm("/csat/"+unknownLink, func(*authzEnv) url.Values { return url.Values{"rating": {"good"}} }),
+		"POST /api/v1/webhooks": jsonBody("/api/v1/webhooks", func(*authzEnv) string {
+			return `{"url":"https://hooks.example.invalid/matrix","events":["notice.not_me"]}`
+		}),
+		"DELETE /api/v1/webhooks/{id}": {prep: func(*authzEnv, *authzActor, *authzFixture) authzReq {
+			return authzReq{path: "/api/v1/webhooks/whk_unknown"}
+		}},
+		"PUT /api/v1/sla": jsonBody("/api/v1/sla", func(*authzEnv) string {
+			return `{"targets":{"high":{"first_response_seconds":7200}},"hours":{"":{"schedule":"mon-fri 09:00-17:00","time_zone":"UTC","holidays":[]}}}`
+		}),
+		"GET /api/v1/conversations/{id}/sla": conv("/sla", nil),
 	}
 	// Served, these leave the conversation as it was: the next actor may
 	// use the same one (checkState verifies it).
