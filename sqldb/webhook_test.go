@@ -6,6 +6,7 @@ import (
 	"net/netip"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/desk"
@@ -58,6 +59,11 @@ func TestWebhook_EventsQueuedWithTheirEvent(t *testing.T) {
 			t.Fatal(err)
 		}
 
+		// The report counts the same events.
+		rep, err := desk.New(db, desk.Config{}).Report(f.supCtx, f.conv.CreatedAt.Add(-time.Hour), f.clk.Now().Add(time.Hour))
+		if err != nil || rep.Security.NotMeRequest != 1 || rep.Security.BlockedByRule["protected_value"] != 1 || rep.Security.ByFactor["email"] != 1 {
+			t.Fatalf("report security figures: %+v, %v", rep.Security, err)
+		}
 		msgs, err := sqldb.NewOutboxService(db).FindOutbox(ctx, 200)
 		if err != nil {
 			t.Fatal(err)
