@@ -28,6 +28,26 @@ type Agent struct {
 	TOTPEnabled  bool
 	Disabled     bool
 	CreatedAt    time.Time
+	// Availability is online, away or offline (see AwayAfter).
+	Availability string
+	// Capacity is how many open conversations auto-assignment gives the
+	// agent at most; 0 means no limit.
+	Capacity int
+	// LastSeenAt is the agent's last console activity, nil if never.
+	LastSeenAt *time.Time
+}
+
+// EffectiveAvailability is the agent's availability at now: online
+// becomes away after AwayAfter without console activity; disabled agents
+// are offline.
+func (a *Agent) EffectiveAvailability(now time.Time) string {
+	switch {
+	case a == nil || a.Disabled || a.Availability == "":
+		return AvailabilityOffline
+	case a.Availability == AvailabilityOnline && (a.LastSeenAt == nil || now.Sub(*a.LastSeenAt) > AwayAfter):
+		return AvailabilityAway
+	}
+	return a.Availability
 }
 
 // IsSupervisor reports whether the agent has supervisor rights (admins do).
@@ -74,6 +94,8 @@ type AgentUpdate struct {
 	TOTPSecret   *string
 	TOTPEnabled  *bool
 	Disabled     *bool
+	Availability *string
+	Capacity     *int
 }
 
 // AgentService stores agents, their API tokens and console sessions.

@@ -39,6 +39,7 @@ const (
 	AuditRevealRefused     = "customer.reveal_refused"
 	AuditBreakGlass        = "break_glass"
 	AuditPolicyChange      = "policy.change"
+	AuditBrandingChange    = "settings.branding"
 	AuditDisclosureBlocked = "guard.blocked"
 	AuditSupportLock       = "customer.support_lock"
 	AuditAlert             = "alert"

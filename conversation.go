@@ -64,8 +64,14 @@ type Conversation struct {
 	Subject    string
 	Status     string
 	AssigneeID string
-	Team       string
+	Team       string // team ID, "" for none
 	Tags       []string
+	// Priority is one of low, normal, high, urgent ("" reads as normal).
+	Priority string
+	// SnoozedUntil is when a snoozed conversation comes back to open (nil:
+	// when the customer writes again, which any customer message does);
+	// nil for any other status.
+	SnoozedUntil *time.Time
 
 	// Level is the assurance level reached; it holds until LevelExpiresAt.
 	Level          Level
@@ -106,6 +112,11 @@ type Message struct {
 	BreakGlassReason string
 }
 
+// MaxConversationCount is where FindConversations stops counting: a
+// list's total is exact up to it and says "at least" from it on, so a
+// page costs the same whatever the inbox holds.
+const MaxConversationCount = 10000
+
 // ConversationFilter selects conversations.
 type ConversationFilter struct {
 	ID         *string
@@ -114,8 +125,16 @@ type ConversationFilter struct {
 	Status     *string
 	AssigneeID *string
 	Team       *string
-	Offset     int
-	Limit      int
+	Priority   *string
+	Tag        *string
+	// MinLevel keeps conversations whose effective level is at least it.
+	MinLevel *Level
+	// Unassigned keeps conversations with no assignee.
+	Unassigned bool
+	// Sort is SortActivity (""), SortPriority or SortCreated.
+	Sort   string
+	Offset int
+	Limit  int
 }
 
 // ConversationUpdate is a partial update; nil fields are left alone.
@@ -125,6 +144,11 @@ type ConversationUpdate struct {
 	AssigneeID *string
 	Team       *string
 	Tags       *[]string
+	Priority   *string
+	// SnoozedUntil, with Status snoozed (now or already), is when the
+	// conversation comes back to open; it must be in the future. Without
+	// it a snooze lasts until the customer writes again.
+	SnoozedUntil *time.Time
 	// BreakGlassReason, with AssigneeID, asks a supervisor's break-glass
 	// to take over a verified conversation and keep its level
 	// (proofdesk.Decide, DoAssign); audited, flagged, the owner told.
@@ -139,7 +163,7 @@ type ConversationService interface {
 	// FindConversationByID returns ENOTFOUND if none has that ID.
 	FindConversationByID(ctx context.Context, id string) (*Conversation, error)
 	// FindConversations returns the matching conversations, newest activity
-	// first, and the total count.
+	// first, and the total count, which stops at MaxConversationCount.
 	FindConversations(ctx context.Context, f ConversationFilter) ([]*Conversation, int, error)
 	// UpdateConversation returns ENOTFOUND if none has that ID. Linking to
 	// another customer drops the level to L0.

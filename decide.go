@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // This file is the one gate (DESIGN.md §2): every "may this actor see or
@@ -100,11 +101,14 @@ const (
 	RuleReplyNotHolder    = "reply.not_holder"       // a reply by someone other than the holder is checked at L0
 	RuleReplyRiskHigh     = "reply.risk_high"        // high risk: the guard checks one level lower
 	RuleReplyLevel        = "reply.level"            // the guard checks at the conversation's level
+	RuleReplyLocked       = "reply.locked"           // under a support lock an agent's reply is checked at L0 (a supervisor's at L2)
 	RulePaused            = "oracle.paused"          // too many blocked replies and lookups in the hour: replies and lookups pause
 	RuleClearOwnPause     = "oracle.clear_own"       // nobody clears their own pause
+	RuleAutoAssign        = "assign.auto"            // Proofdesk routes an unassigned conversation to an agent (round robin)
+	RuleAutoReassign      = "assign.auto_reassign"   // Proofdesk takes an offline agent's conversation back: a take-over, the level drops
 )
 
-// A break-glass or unlock reason is 3 to 500 bytes after trimming.
+// A break-glass or unlock reason is 3 to 500 bytes after trimming (ValidReason).
 const (
 	minReason = 3
 	maxReason = 500
@@ -157,6 +161,9 @@ type DecisionInput struct {
 	// Backdated reports whether a change or creation dates a contact
 	// point in the past (added_at before now).
 	Backdated bool
+	// SetsExternalID reports, for DoCreateCustomer, that the new customer
+	// carries an external_id (the system of record's identifier).
+	SetsExternalID bool
 	// BreakGlassReason, when set, asks a supervisor's break-glass.
 	BreakGlassReason string
 	// Policy is the live policy (nil: the default).
@@ -327,6 +334,9 @@ func Decide(in DecisionInput) Decision {
 	}
 
 	// Everything below happens in a conversation, by an agent.
+	if in.Action == DoAssign && a.Role == RoleSystem {
+		return decideSystemAssign(in)
+	}
 	if !a.isAgent() {
 		return roleRefusal(RuleNotAgent, RoleAgent, "Only support agents act on conversations; an integration token syncs customers.")
 	}
@@ -371,10 +381,22 @@ func levelRefusal(required Level, level Level, what string) Decision {
 	return d
 }
 
-// validReason reports whether a break-glass or unlock reason is usable.
-func validReason(r string) bool {
+// ValidReason reports whether a break-glass, unlock or pause-clearing
+// reason is usable:
+// 3 to 500 bytes after trimming, of which at least 3 letters or digits
+// (invisible characters or dots say nothing to whoever reads the audit).
+func ValidReason(r string) bool {
 	r = strings.TrimSpace(r)
-	return len(r) >= minReason && len(r) <= maxReason
+	if len(r) < minReason || len(r) > maxReason {
+		return false
+	}
+	n := 0
+	for _, c := range r {
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			n++
+		}
+	}
+	return n >= minReason
 }
 
 // decidePaused refuses a reply or lookup while the actor is paused. Every
@@ -400,6 +422,10 @@ func decideReply(in DecisionInput) Decision {
 		// The level belongs to the holder: anyone else's reply is
 		// checked as if nothing were proven.
 		d.Rule, d.CheckLevel = RuleReplyNotHolder, L0
+	case in.SupportLocked && (in.Level < L2 || !in.Actor.isSupervisor()):
+		// A reply discloses no more than a reveal may show: under a
+		// lock, L2 and a supervisor.
+		d.Rule, d.CheckLevel = RuleReplyLocked, L0
 	case in.Risk.High && in.Level > L0:
 		d.Rule, d.CheckLevel = RuleReplyRiskHigh, in.Level-1
 	}
@@ -439,8 +465,8 @@ func decideBreakGlass(in DecisionInput) Decision {
 	if !in.Actor.isSupervisor() {
 		return roleRefusal(RuleSupervisorOnly, RoleSupervisor, "Only a supervisor may break glass.")
 	}
-	if !validReason(in.BreakGlassReason) {
-		return refuse(EINVALID, RuleBreakGlassReason, "A break-glass needs a reason (3 to 500 bytes): say why.")
+	if !ValidReason(in.BreakGlassReason) {
+		return refuse(EINVALID, RuleBreakGlassReason, "A break-glass needs a reason (3 to 500 bytes, in words): say why.")
 	}
 	return Decision{Allowed: true, Rule: RuleBreakGlass, BreakGlass: true, Audit: true, NotifyOwner: true}
 }
@@ -466,9 +492,26 @@ func decideUnlock(in DecisionInput) Decision {
 	return Decision{Allowed: true, Rule: RuleAllowed, RequiredLevel: required, Audit: true, NotifyOwner: true}
 }
 
+// decideSystemAssign rules Proofdesk's own routing (desk.Desk.AutoAssignTeam and
+// the hand-back of an offline agent's chats): giving an unassigned
+// conversation its first holder keeps the level; taking one from its
+// holder is a take-over, so a verified level drops to L0.
+func decideSystemAssign(in DecisionInput) Decision {
+	switch {
+	case in.TargetID == in.HolderID:
+		return Decision{Allowed: true, Rule: RuleHandOver}
+	case in.HolderID == "":
+		return Decision{Allowed: true, Rule: RuleAutoAssign, Audit: true}
+	}
+	return Decision{Allowed: true, Rule: RuleAutoReassign, Audit: true, DropLevel: in.Level > L0}
+}
+
 func decideAssign(in DecisionInput) Decision {
-	if in.TargetID != in.Actor.ID && in.HolderID != in.Actor.ID && !in.Actor.isSupervisor() {
-		return roleRefusal(RuleAssignOthers, RoleSupervisor, "Only supervisors assign conversations to other agents. You can take it yourself.")
+	// Anyone may route an unassigned conversation to a colleague (its
+	// first holder) and the holder may hand over; moving someone else's
+	// conversation is a supervisor's.
+	if in.TargetID != in.Actor.ID && in.HolderID != in.Actor.ID && in.HolderID != "" && !in.Actor.isSupervisor() {
+		return roleRefusal(RuleAssignOthers, RoleSupervisor, "Only the agent holding this conversation, or a supervisor, may give it to someone else. You can take it yourself.")
 	}
 	switch {
 	case in.TargetID == in.HolderID:
@@ -495,8 +538,14 @@ func decideAssign(in DecisionInput) Decision {
 }
 
 func decideCreate(in DecisionInput) Decision {
-	if in.Backdated && in.Actor.Role != RoleIntegration && in.Actor.Role != RoleSystem {
+	syncs := in.Actor.Role == RoleIntegration || in.Actor.Role == RoleSystem
+	if in.Backdated && !syncs {
 		return roleRefusal(RuleBackdated, RoleIntegration, "Only import and the integration token may date a contact point in the past (added_at); leave it out.")
+	}
+	if in.SetsExternalID && !syncs {
+		// Like changing it: and a taken one would answer "on file or
+		// not" (a conflict) without a lookup's count and pause.
+		return roleRefusal(RuleIntegrationOnly, RoleIntegration, "Only import and the integration token set external_id (your system of record's identifier); leave it out.")
 	}
 	return Decision{Allowed: true, Rule: RuleAllowed, Audit: true, CoolingOff: !in.Backdated}
 }

@@ -108,6 +108,15 @@ func TestDecide(t *testing.T) {
 		}), want{allowed: true, rule: proofdesk.RuleBreakGlass}},
 		{"break glass blank reason", with(conv(proofdesk.DoBreakGlass, supervisor, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.BreakGlassReason = "  x " }),
 			want{rule: proofdesk.RuleBreakGlassReason, code: proofdesk.EINVALID}},
+		// found by attack: invisible or punctuation-only reasons say nothing
+		{"break glass invisible reason", with(conv(proofdesk.DoBreakGlass, supervisor, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.BreakGlassReason = "\u200b\u200b\u200b\u200b" }),
+			want{rule: proofdesk.RuleBreakGlassReason, code: proofdesk.EINVALID}},
+		{"break glass dots reason", with(conv(proofdesk.DoBreakGlass, supervisor, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.BreakGlassReason = "....." }),
+			want{rule: proofdesk.RuleBreakGlassReason, code: proofdesk.EINVALID}},
+		{"take-over invisible reason", with(conv(proofdesk.DoAssign, supervisor, proofdesk.L2), func(in *proofdesk.DecisionInput) {
+			in.TargetID = supervisor.ID
+			in.BreakGlassReason = "\u2060\u2060\u2060"
+		}), want{rule: proofdesk.RuleBreakGlassReason, code: proofdesk.EINVALID}},
 
 		// Reply: the level the guard checks at.
 		{"reply holder", conv(proofdesk.DoReply, agentA, proofdesk.L2), want{allowed: true, rule: proofdesk.RuleReplyLevel}},
@@ -170,6 +179,12 @@ func TestDecide(t *testing.T) {
 			want{rule: proofdesk.RuleBackdated, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleIntegration}},
 		{"create backdated by integration", proofdesk.DecisionInput{Action: proofdesk.DoCreateCustomer, Actor: integ, Backdated: true}, want{allowed: true, rule: proofdesk.RuleAllowed}},
 		{"create backdated by import", proofdesk.DecisionInput{Action: proofdesk.DoCreateCustomer, Actor: system, Backdated: true}, want{allowed: true, rule: proofdesk.RuleAllowed}},
+		// found by attack: an agent's create with an external_id answers
+		// "taken or not" (409) as a lookup would, without its count
+		{"create with external_id by agent", proofdesk.DecisionInput{Action: proofdesk.DoCreateCustomer, Actor: supervisor, SetsExternalID: true},
+			want{rule: proofdesk.RuleIntegrationOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleIntegration}},
+		{"create with external_id by integration", proofdesk.DecisionInput{Action: proofdesk.DoCreateCustomer, Actor: integ, SetsExternalID: true}, want{allowed: true, rule: proofdesk.RuleAllowed}},
+		{"create with external_id by import", proofdesk.DecisionInput{Action: proofdesk.DoCreateCustomer, Actor: system, SetsExternalID: true}, want{allowed: true, rule: proofdesk.RuleAllowed}},
 
 		// Unlock.
 		{"unlock by agent", with(conv(proofdesk.DoUnlock, agentA, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.SupportLocked = true }),
@@ -212,6 +227,12 @@ func TestDecide(t *testing.T) {
 			want{rule: proofdesk.RuleAssignOthers, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
 		{"supervisor reassigns a verified conversation", with(conv(proofdesk.DoAssign, supervisor, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.TargetID = agentB.ID }),
 			want{allowed: true, rule: proofdesk.RuleTakeOver}},
+		{"agent routes an unassigned conversation to a colleague", with(conv(proofdesk.DoAssign, agentB, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.HolderID = ""; in.TargetID = "agt_c" }),
+			want{allowed: true, rule: proofdesk.RuleAssignUnverified}},
+		{"system auto-assigns an unassigned conversation", with(conv(proofdesk.DoAssign, proofdesk.Actor{Role: proofdesk.RoleSystem}, proofdesk.L1), func(in *proofdesk.DecisionInput) { in.HolderID = ""; in.TargetID = agentB.ID }),
+			want{allowed: true, rule: proofdesk.RuleAutoAssign}},
+		{"system takes an offline agent's conversation back", with(conv(proofdesk.DoAssign, proofdesk.Actor{Role: proofdesk.RoleSystem}, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.TargetID = "" }),
+			want{allowed: true, rule: proofdesk.RuleAutoReassign}},
 		{"assign by integration", with(conv(proofdesk.DoAssign, integ, proofdesk.L0), func(in *proofdesk.DecisionInput) { in.TargetID = agentB.ID }),
 			want{rule: proofdesk.RuleNotAgent, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAgent}},
 
@@ -288,12 +309,30 @@ func TestDecideFollowUps(t *testing.T) {
 	if d := proofdesk.Decide(unassigned); d.CheckLevel != proofdesk.L1 {
 		t.Fatalf("reply on an unassigned conversation checked at %s, want L1", d.CheckLevel)
 	}
+	// Under a support lock a reply discloses no more than a reveal may
+	// show: an agent's reply is checked at L0, a supervisor's at L2 only.
+	for _, tt := range []struct {
+		actor proofdesk.Actor
+		level proofdesk.Level
+		want  proofdesk.Level
+	}{{agentA, proofdesk.L2, proofdesk.L0}, {agentA, proofdesk.L1, proofdesk.L0}, {supervisor, proofdesk.L2, proofdesk.L2}, {supervisor, proofdesk.L1, proofdesk.L0}} {
+		locked := with(conv(proofdesk.DoReply, tt.actor, tt.level), func(in *proofdesk.DecisionInput) { in.HolderID = tt.actor.ID; in.SupportLocked = true })
+		if d := proofdesk.Decide(locked); !d.Allowed || d.CheckLevel != tt.want {
+			t.Fatalf("%s's reply at %s under a support lock = %+v, want checked at %s", tt.actor.Role, tt.level, d, tt.want)
+		}
+	}
 	risky := with(conv(proofdesk.DoReply, agentA, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.Risk = highRisk })
 	if d := proofdesk.Decide(risky); d.CheckLevel != proofdesk.L1 {
 		t.Fatalf("high-risk reply checked at %s, want L1", d.CheckLevel)
 	}
 	if d := proofdesk.Decide(with(conv(proofdesk.DoAssign, agentB, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.TargetID = agentB.ID })); !d.DropLevel || !d.Audit {
 		t.Fatalf("take-over = %+v, want the level dropped and audited", d)
+	}
+	if d := proofdesk.Decide(with(conv(proofdesk.DoAssign, proofdesk.Actor{Role: proofdesk.RoleSystem}, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.TargetID = "" })); !d.DropLevel {
+		t.Fatal("the system taking a verified conversation from its holder keeps the level")
+	}
+	if d := proofdesk.Decide(with(conv(proofdesk.DoAssign, proofdesk.Actor{Role: proofdesk.RoleSystem}, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.HolderID = ""; in.TargetID = agentB.ID })); d.DropLevel {
+		t.Fatal("the system giving an unassigned conversation its first holder drops the level")
 	}
 	if d := proofdesk.Decide(with(conv(proofdesk.DoAssign, agentA, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.TargetID = agentB.ID })); d.DropLevel {
 		t.Fatalf("hand-over = %+v, want the level kept", d)

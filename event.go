@@ -13,6 +13,10 @@ const (
 	EventLevelChanged        = "level.changed"
 	EventChallengeUpdated    = "challenge.updated"
 	EventTyping              = "typing"
+	// EventConversationReopened: a customer's message brought a resolved,
+	// pending or snoozed conversation back to open, or its snooze ended.
+	// AssigneeID and Team say whom to tell.
+	EventConversationReopened = "conversation.reopened"
 )
 
 // Event is a live notification. It carries IDs and non-sensitive metadata
@@ -25,6 +29,8 @@ type Event struct {
 	AuthorKind     string    `json:"author_kind,omitempty"`
 	Level          string    `json:"level,omitempty"`
 	Status         string    `json:"status,omitempty"`
+	AssigneeID     string    `json:"assignee_id,omitempty"`
+	Team           string    `json:"team,omitempty"`
 	At             time.Time `json:"at"`
 }
 

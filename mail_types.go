@@ -27,6 +27,32 @@ type InboundMail struct {
 	SenderDiffers bool
 }
 
+// InboundDelivery is one inbound mail to store in one transaction: its
+// message, in Conversation (a new one when Conversation.ID is empty), what
+// the mail changes on that conversation, and Mail, its record (Message-ID,
+// content digest, original). Either all of it is stored, and a retry of the
+// mail is recognised by its Message-ID and content, or none of it is.
+type InboundDelivery struct {
+	Conversation *Conversation
+	// Message is the customer's message (Body, ClientID, Attachments);
+	// its ID and ConversationID are set when stored.
+	Message *Message
+	// Mail's ConversationID and MessageID are set when stored.
+	Mail InboundMail
+	// DifferentSender flags the conversation and drops it to L0.
+	DifferentSender bool
+	// PreviousID links the conversation to the resolved one it continues.
+	PreviousID string
+	// Reopen makes a resolved, pending or snoozed conversation open.
+	Reopen bool
+	// Duplicate is set by the store when the same mail (Message-ID and
+	// content) was already recorded: nothing was stored, and
+	// Mail.ConversationID names where it is.
+	Duplicate bool
+	// Reopened is set by the store when Reopen changed the status.
+	Reopened bool
+}
+
 // EmailOriginal is an inbound mail as it was received, read back for an
 // agent who may see its conversation.
 type EmailOriginal struct {

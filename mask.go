@@ -3,7 +3,6 @@ package proofdesk
 import (
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -52,6 +51,14 @@ type ViewContext struct {
 	// such a code is hidden wherever it is typed, also in a conversation
 	// without requests of its own.
 	KnownCode func(code string) bool
+	// AgentText, when set, masks in what agents wrote on the conversation
+	// (replies, internal notes, file names) the customer's protected
+	// values the viewer could not send there now: a reply sent at L2
+	// that quoted the address reads "[address hidden: L2]" to an agent
+	// at L0 later (desk: VerificationService.AgentText, the disclosure
+	// guard at the level Decide gives the viewer). It reports whether it
+	// masked anything. nil shows agents' messages as written.
+	AgentText func(text string) (string, bool)
 }
 
 func (vc ViewContext) allows(class string, attr bool) bool {
@@ -155,8 +162,11 @@ type MessageView struct {
 	Internal       bool   `json:"internal"`
 	// CodeHidden is true when a verification code was hidden in Body or
 	// in a file name.
-	CodeHidden bool      `json:"code_hidden,omitempty"`
-	CreatedAt  time.Time `json:"created_at"`
+	CodeHidden bool `json:"code_hidden,omitempty"`
+	// ProtectedHidden is true when protected customer data an agent
+	// quoted was masked in Body or in a file name (ViewContext.AgentText).
+	ProtectedHidden bool      `json:"protected_hidden,omitempty"`
+	CreatedAt       time.Time `json:"created_at"`
 	// Attachments are the message's files, without bytes; never nil.
 	Attachments []AttachmentView `json:"attachments"`
 }
@@ -196,21 +206,51 @@ const CodeHiddenText = "[code hidden]"
 
 // NewMessageView returns m as vc allows it to be shown: in what the
 // customer (or the system, on their behalf) wrote, verification codes are
-// hidden (see HideCodes), in the body and in the names of the files;
-// agents' own messages are shown as written.
+// hidden (see HideCodes), in the body and in the names of the files; in
+// agents' messages, the protected values the viewer may not see now are
+// masked (ViewContext.AgentText). A list of a conversation's messages
+// goes through NewMessageViews, which also hides a code split across
+// messages.
 func NewMessageView(m *Message, vc ViewContext) *MessageView {
+	return vc.newMessageView(m, nil)
+}
+
+// newMessageView is NewMessageView with the numbers of a customer's body
+// already scanned (and marked across messages), or ct nil.
+func (vc ViewContext) newMessageView(m *Message, ct *codeText) *MessageView {
 	v := &MessageView{ID: m.ID, ConversationID: m.ConversationID, AuthorKind: m.AuthorKind, AuthorID: m.AuthorID,
 		Body: m.Body, Internal: m.Internal, CreatedAt: m.CreatedAt, Attachments: []AttachmentView{}}
 	customer := m.AuthorKind != AuthorAgent
 	if customer {
-		v.Body, v.CodeHidden = vc.hideCodes(m.Body)
+		if ct == nil {
+			ct = vc.scanCodes(m.Body)
+		}
+		if vc.KnownCode != nil {
+			markKnownCodes([]*codeText{ct}, vc.KnownCode)
+		}
+		v.Body, v.CodeHidden = ct.render()
+	} else if vc.AgentText != nil {
+		v.Body, v.ProtectedHidden = vc.AgentText(m.Body)
 	}
 	for _, a := range m.Attachments {
 		av, hidden := newAttachmentView(a, vc, customer)
+		if !customer && vc.AgentText != nil {
+			var masked bool
+			if av.Filename, masked = vc.AgentText(av.Filename); masked {
+				v.ProtectedHidden = true
+			}
+		}
 		v.Attachments = append(v.Attachments, av)
 		v.CodeHidden = v.CodeHidden || hidden
 	}
 	return v
+}
+
+// ProtectedHiddenText is what replaces protected data an agent quoted,
+// in a view that may not show it: the data class and the level it needs
+// ("[address hidden: L2]"), never the value.
+func ProtectedHiddenText(class string, level Level) string {
+	return "[" + class + " hidden: " + level.String() + "]"
 }
 
 // Text returns text a customer wrote outside a message body (an email's
@@ -221,179 +261,40 @@ func (vc ViewContext) Text(s string) string {
 	return out
 }
 
+// maxFileText is the largest file FileData reads as text (bytes); larger
+// files are read no faster than a message list and are rarely a note.
+const maxFileText = 1 << 20
+
+// FileData returns a file's bytes as an agent is served them: a text file
+// (valid UTF-8, no NUL byte, at most 1 MiB: a note, a forwarded SMS, an
+// HTML part sent as a file) read through the view like a message, a
+// verification code in it hidden; any other file as it is (a picture of
+// a code cannot be read here). A larger text file is withheld as a whole
+// (nil) when codes were issued on the conversation or are known: it
+// could hold one unread.
+func (vc ViewContext) FileData(data []byte) []byte {
+	if len(data) == 0 || strings.IndexByte(string(data[:min(len(data), 8<<10)]), 0) >= 0 || !utf8.Valid(data) {
+		return data
+	}
+	if len(data) > maxFileText {
+		if vc.CodesIssued || vc.KnownCode != nil {
+			return nil
+		}
+		return data
+	}
+	out, hidden := vc.hideCodes(string(data))
+	if !hidden {
+		return data
+	}
+	return []byte(out)
+}
+
 // codeDigits is the length of a verification code (verify.CodeDigits,
 // which imports this package; a test keeps the two equal).
 const codeDigits = 6
 
 // HideCodesDigits returns the code length HideCodes looks for.
 func HideCodesDigits() int { return codeDigits }
-
-// HideCodes replaces verification codes in s with CodeHiddenText and
-// reports whether it replaced any. Digits of any Unicode script (ASCII,
-// full-width, Arabic-Indic, ...) count, and spaces, hyphens, dots, slashes
-// and invisible characters between them join them into one number ("482
-// 913", "4-8-2-9-1-3", "４８２９１３", "482\u200b913"). When codesIssued is
-// false, only a message that is nothing but a 6-digit code is hidden. When
-// true, every number of six digits or more is hidden, wherever it stands
-// in a sentence and whatever touches it: a code typed twice, or with a
-// digit too many, is hidden too.
-func HideCodes(s string, codesIssued bool) (string, bool) {
-	return ViewContext{CodesIssued: codesIssued}.hideCodes(s)
-}
-
-// hideCodes is HideCodes with vc's facts: CodesIssued, and KnownCode,
-// which hides a recent code (or a run holding one, such as the code typed
-// twice) wherever it stands.
-func (vc ViewContext) hideCodes(s string) (string, bool) {
-	runs := digitRuns(s)
-	if len(runs) == 1 && runs[0].digits == codeDigits && strings.TrimFunc(s[:runs[0].start]+s[runs[0].end:], isCodeFiller) == "" {
-		return CodeHiddenText, true
-	}
-	hide := make([]bool, len(runs))
-	found := false
-	for i, r := range runs {
-		if vc.CodesIssued && r.digits >= codeDigits {
-			hide[i], found = true, true
-		}
-	}
-	if vc.KnownCode != nil && markKnownCodes(s, runs, hide, vc.KnownCode) {
-		found = true
-	}
-	if !found {
-		return s, false
-	}
-	var b strings.Builder
-	last := 0
-	for i, r := range runs {
-		if !hide[i] {
-			continue
-		}
-		b.WriteString(s[last:r.start])
-		b.WriteString(CodeHiddenText)
-		last = r.end
-	}
-	b.WriteString(s[last:])
-	return b.String(), true
-}
-
-// maxKnownChecks bounds the distinct 6-digit windows of one text that are
-// checked against the recent codes (each check costs a keyed hash per
-// recent code); a text with more, a wall of digits, has every number of
-// six digits or more hidden instead: the safe side.
-const maxKnownChecks = 64
-
-// markKnownCodes reads the digits of all runs in order, as ASCII, and
-// marks every run that holds part of six consecutive digits that known
-// reports as a code: the code in one piece, typed twice, or split by
-// words ("482 and then 913"). It reports whether it marked any.
-func markKnownCodes(s string, runs []digitRun, hide []bool, known func(string) bool) bool {
-	var d []byte
-	var of []int // the run of each digit
-	for i, r := range runs {
-		for _, c := range s[r.start:r.end] {
-			if v, ok := digitValue(c); ok {
-				d, of = append(d, byte('0'+v)), append(of, i)
-			}
-		}
-	}
-	marked := false
-	if len(d)-codeDigits+1 > maxKnownChecks {
-		for i, r := range runs {
-			if r.digits >= codeDigits {
-				hide[i], marked = true, true
-			}
-		}
-		// Still look for a code split across short runs, up to the bound.
-		d, of = d[:maxKnownChecks+codeDigits-1], of[:maxKnownChecks+codeDigits-1]
-	}
-	for i := 0; i+codeDigits <= len(d); i++ {
-		if known(string(d[i : i+codeDigits])) {
-			for _, ri := range of[i : i+codeDigits] {
-				hide[ri] = true
-			}
-			marked = true
-		}
-	}
-	return marked
-}
-
-// digitValue returns the value of a decimal digit of any script. Unicode
-// encodes each script's digits 0-9 as one contiguous run, and the Nd table
-// lists them in runs that start at a zero.
-func digitValue(r rune) (int, bool) {
-	if r >= '0' && r <= '9' {
-		return int(r - '0'), true
-	}
-	for _, rg := range unicode.Nd.R16 {
-		if r >= rune(rg.Lo) && r <= rune(rg.Hi) && rg.Stride == 1 {
-			return int(r-rune(rg.Lo)) % 10, true
-		}
-	}
-	for _, rg := range unicode.Nd.R32 {
-		if r >= rune(rg.Lo) && r <= rune(rg.Hi) && rg.Stride == 1 {
-			return int(r-rune(rg.Lo)) % 10, true
-		}
-	}
-	return 0, false
-}
-
-// isCodeSeparator reports whether r may stand between the digits of a code.
-func isCodeSeparator(r rune) bool {
-	switch r {
-	case ' ', '\t', '-', '.', '/', '_', '\u00a0', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212',
-		'\u2009', '\u200a', '\u202f', '\u3000', '\u30fb', '\uff0d', '\uff0e':
-		return true
-	}
-	return unicode.Is(unicode.Cf, r) // zero-width spaces and joiners, BOM
-}
-
-// isCodeFiller is what may surround a message that is nothing but a code.
-func isCodeFiller(r rune) bool {
-	return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.Is(unicode.Cf, r)
-}
-
-// digitRun is a number in a text: bytes [start, end) holding digits digits.
-type digitRun struct{ start, end, digits int }
-
-// digitRuns returns the numbers in s: digits joined by at most two
-// separators between neighbours.
-func digitRuns(s string) []digitRun {
-	var out []digitRun
-	i := 0
-	for i < len(s) {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsDigit(r) {
-			i += size
-			continue
-		}
-		run := digitRun{start: i, end: i + size, digits: 1}
-		for j := run.end; j < len(s); {
-			// Skip up to two separators, then expect a digit.
-			k, seps := j, 0
-			for k < len(s) && seps <= 2 {
-				r2, sz := utf8.DecodeRuneInString(s[k:])
-				if !isCodeSeparator(r2) {
-					break
-				}
-				k += sz
-				seps++
-			}
-			if seps > 2 || k >= len(s) {
-				break
-			}
-			r2, sz := utf8.DecodeRuneInString(s[k:])
-			if !unicode.IsDigit(r2) {
-				break
-			}
-			run.digits++
-			run.end = k + sz
-			j = run.end
-		}
-		out = append(out, run)
-		i = run.end
-	}
-	return out
-}
 
 // MaskName keeps the first letter of each word.
 func MaskName(s string) string {

@@ -11,4 +11,7 @@ type NoticeInfo struct {
 	// Reported is true once the owner reported it (or the conversation
 	// is flagged as fraud otherwise).
 	Reported bool
+	// Language is the customer's stored language preference (attribute
+	// "language"), or "".
+	Language string
 }

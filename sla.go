@@ -14,9 +14,6 @@ import (
 // keeps the schedules, policies and status history
 // (conversation_status_changes), and the desk acts on breaches.
 
-// Priorities, lowest first.
-var Priorities = []string{"low", "normal", "high", "urgent"}
-
 // Span is one opening interval of a day, in minutes after midnight local
 // time: [Start, End), 0 ≤ Start < End ≤ 1440.
 type Span struct{ Start, End int }

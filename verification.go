@@ -33,16 +33,19 @@ type ChallengeInfo struct {
 // ChallengePage is what the customer's /v/{token} page shows: who is
 // asking, on which channel, since when, and the numbers to pick from.
 type ChallengePage struct {
-	ChallengeID    string
-	Status         string
-	Channel        string
-	AgentName      string
-	ContactSince   time.Time // when the conversation started
-	Choices        [3]int
-	ExpiresAt      time.Time
-	AttemptsLeft   int
-	CustomerFirst  string // the customer's first name, for the greeting
-	ConversationID string
+	ChallengeID   string
+	Status        string
+	Channel       string
+	AgentName     string
+	ContactSince  time.Time // when the conversation started
+	Choices       [3]int
+	ExpiresAt     time.Time
+	AttemptsLeft  int
+	CustomerFirst string // the customer's first name, for the greeting
+	// CustomerLanguage is the customer's stored language preference (the
+	// attribute "language", e.g. "de"), or "": the page's first choice.
+	CustomerLanguage string
+	ConversationID   string
 }
 
 // ChallengeResult is the outcome of a customer's attempt.
@@ -86,6 +89,13 @@ type VerificationService interface {
 	// digits, it reports whether they are one of them (ViewContext.KnownCode).
 	// It reads the store on its first call, not before.
 	RecentCodes(ctx context.Context) func(code string) bool
+	// AgentText returns ViewContext.AgentText for the agent in ctx on
+	// the conversation: it masks the protected values of the
+	// conversation's customer (and of the customers the requester
+	// claims) that this agent could not send there now, in what agents
+	// wrote. nil when there is nothing to mask against. Errors: the
+	// store's (ENOTFOUND for an unknown conversation).
+	AgentText(ctx context.Context, conversationID string) (func(text string) (string, bool), error)
 }
 
 // RecentCodeWindow is how long after it was issued a verification code is
@@ -111,6 +121,18 @@ const (
 	OutboxSent   = "sent"
 	OutboxFailed = "failed"
 )
+
+// OutboxBodiesShown reports whether an admin reading the outbox may see
+// the bodies of outgoing messages: only while no transport is configured
+// (no mail relay, no SMS provider: the demo), when the outbox stands in
+// for the customers' mailboxes. Once either is set the desk is real: what
+// it delivers carries live verification codes and links, and what stays
+// in the outbox (a kind without a transport) holds codes as live that an
+// admin could pass to whoever asks; agents, admins included, never handle
+// those.
+func OutboxBodiesShown(mailRelay, smsProvider bool) bool {
+	return !mailRelay && !smsProvider
+}
 
 // OutboxMessage is a notification waiting for delivery, written in the
 // same transaction as the event that caused it.

@@ -9,7 +9,8 @@ import (
 
 // takeOverNotice is what the owner is told when a supervisor breaks glass
 // to take over a conversation they verified themselves in.
-const takeOverNotice = "A supervisor took over a support conversation you verified yourself in."
+// takeOverNotice is the owner notice of a break-glass take-over.
+var takeOverNotice = ownerNote("o_takeover", "")
 
 // UpdateConversation applies upd to the conversation id, each part as
 // proofdesk.Decide rules it: linking to another customer (DoLink: a
@@ -39,6 +40,13 @@ func (d *Desk) UpdateConversation(ctx context.Context, id string, upd proofdesk.
 				return err
 			}
 			changed = append(changed, "customer_id")
+			// the requester's claims meet the customer's data: a lookup
+			if err := d.requesterLookup(ctx, tx, c, &refused); err != nil {
+				if refused != nil {
+					refusedAction = proofdesk.DoLookup
+				}
+				return err
+			}
 		}
 		if upd.Status != nil && *upd.Status != c.Status && !proofdesk.ValidStatus(*upd.Status) {
 			return proofdesk.FieldError("status", "status must be one of open, pending, snoozed, resolved")
@@ -52,13 +60,18 @@ func (d *Desk) UpdateConversation(ctx context.Context, id string, upd proofdesk.
 					return err
 				}
 			}
-			if err := assign(ctx, tx, c, *upd.AssigneeID, upd.BreakGlassReason, &refused); err != nil {
+			if err := assign(ctx, tx, c, *upd.AssigneeID, upd.BreakGlassReason, false, &refused); err != nil {
 				return err
 			}
 			changed = append(changed, "assignee_id")
 		}
 		out = c
-		return tx.SaveConversation(ctx, c, upd, changed)
+		if err := tx.SaveConversation(ctx, c, upd, changed); err != nil {
+			return err
+		}
+		tx.Changed(proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: c.ID, Status: c.Status, Level: c.EffectiveLevel(tx.Now()).String(),
+			AssigneeID: c.AssigneeID, Team: c.Team})
+		return nil
 	})
 	if refused != nil && proofdesk.ErrorCode(refused) != proofdesk.EUNAUTHORIZED {
 		if aerr := d.db.AuditRefusal(ctx, refusedAction, "conversation", id, refused, nil); aerr != nil {
@@ -69,7 +82,6 @@ func (d *Desk) UpdateConversation(ctx context.Context, id string, upd proofdesk.
 	if err != nil {
 		return nil, err
 	}
-	d.db.Publish(ctx, proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: out.ID, Status: out.Status, Level: out.EffectiveLevel(d.db.Now()).String()})
 	return out, nil
 }
 
@@ -104,8 +116,10 @@ func link(ctx context.Context, tx *sqldb.Tx, c *proofdesk.Conversation, customer
 }
 
 // assign moves c to the agent target as proofdesk.Decide rules it
-// (DoAssign). A refusal is stored in *refused and returned.
-func assign(ctx context.Context, tx *sqldb.Tx, c *proofdesk.Conversation, target, breakGlassReason string, refused *error) error {
+// (DoAssign), asked for the context's agent or, with system, for
+// Proofdesk's own routing (auto-assignment). A refusal is stored in
+// *refused and returned.
+func assign(ctx context.Context, tx *sqldb.Tx, c *proofdesk.Conversation, target, breakGlassReason string, system bool, refused *error) error {
 	var cust *proofdesk.Customer
 	if c.CustomerID != "" {
 		var err error
@@ -118,6 +132,9 @@ func assign(ctx context.Context, tx *sqldb.Tx, c *proofdesk.Conversation, target
 		return err
 	}
 	in.TargetID, in.BreakGlassReason = target, breakGlassReason
+	if system {
+		in.Actor = proofdesk.Actor{Role: proofdesk.RoleSystem}
+	}
 	dec := proofdesk.Decide(in)
 	if !dec.Allowed {
 		*refused = dec.Err(in)

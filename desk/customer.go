@@ -43,7 +43,8 @@ func (d *Desk) gateCreate(ctx context.Context, cs []*proofdesk.Customer) error {
 	}
 	for _, c := range cs {
 		now := d.db.Now()
-		in := proofdesk.DecisionInput{Action: proofdesk.DoCreateCustomer, Actor: actor, Now: now, Backdated: backdated(nil, c.ContactPoints, now)}
+		in := proofdesk.DecisionInput{Action: proofdesk.DoCreateCustomer, Actor: actor, Now: now, Backdated: backdated(nil, c.ContactPoints, now),
+			SetsExternalID: c.ExternalID != ""}
 		dec := proofdesk.Decide(in)
 		if dec.Allowed {
 			continue

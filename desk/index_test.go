@@ -23,8 +23,8 @@ func TestIndexProtectsEveryCustomer(t *testing.T) {
 			Emails:    []proofdesk.ContactPointInput{{Value: "omar.other@example.org"}},
 			Phones:    []proofdesk.ContactPointInput{{Value: "+14155550177"}},
 			Addresses: []proofdesk.Address{{Line1: "1600 Larkspur Boulevard", City: "Portland", PostalCode: "97201", Country: "US"}}})
-		conv := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, AssigneeID: f.agent.ID, Requester: proofdesk.Requester{Name: "Someone"}}
-		if err := sqldb.NewConversationService(db).CreateConversation(f.agentCtx, conv, nil); err != nil {
+		conv := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, AssigneeID: f.Agent.ID, Requester: proofdesk.Requester{Name: "Someone"}}
+		if err := sqldb.NewConversationService(db).CreateConversation(f.AgentCtx, conv, nil); err != nil {
 			t.Fatal(err)
 		}
 		leaks := []string{
@@ -44,7 +44,7 @@ func TestIndexProtectsEveryCustomer(t *testing.T) {
 		// Without the index the guard knows only the linked and the
 		// claimed customers: these pass (what the index is for).
 		d := desk.New(db, desk.Config{OracleLimitPerHour: 100})
-		if err := f.reply(f.agentCtx, conv.ID, leaks[0]); err != nil {
+		if err := f.reply(f.AgentCtx, conv.ID, leaks[0]); err != nil {
 			t.Fatalf("without the index: %v", err)
 		}
 		st, err := d.BuildIndex(ctx)
@@ -55,23 +55,23 @@ func TestIndexProtectsEveryCustomer(t *testing.T) {
 			t.Fatalf("stats = %+v, ready %v", st, d.IndexReady())
 		}
 		for _, body := range leaks {
-			if err := f.reply(f.agentCtx, conv.ID, body); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
+			if err := f.reply(f.AgentCtx, conv.ID, body); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
 				t.Fatalf("%q: err = %v, want EDISCLOSURE", body, err)
 			}
 		}
-		if err := f.reply(f.agentCtx, conv.ID, "Our office is at 1 Main Street; call 0800 123 456."); err != nil {
+		if err := f.reply(f.AgentCtx, conv.ID, "Our office is at 1 Main Street; call 0800 123 456."); err != nil {
 			t.Fatalf("innocent reply: %v", err)
 		}
 		// The linked customer's own values at the conversation's level
 		// are the matcher's business, not the index's: the linked
 		// conversation at L0 still blocks Jane's phone, through either.
-		if err := f.reply(f.agentCtx, f.conv.ID, "Your number is +1 415 555 0123"); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
+		if err := f.reply(f.AgentCtx, f.Conv.ID, "Your number is +1 415 555 0123"); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
 			t.Fatalf("linked customer's phone: %v", err)
 		}
 
 		// Created after the build: indexed on commit.
 		late := mustCustomer(t, db, proofdesk.CustomerInput{Name: "Lara Late", Phones: []proofdesk.ContactPointInput{{Value: "+14155550199"}}})
-		if err := f.reply(f.agentCtx, conv.ID, "Is it 415 555 0199?"); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
+		if err := f.reply(f.AgentCtx, conv.ID, "Is it 415 555 0199?"); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
 			t.Fatalf("customer created after the build: %v", err)
 		}
 		// Changed: the new number is protected, the old one is no one's.
@@ -80,21 +80,21 @@ func TestIndexProtectsEveryCustomer(t *testing.T) {
 		if _, err := d.UpdateCustomer(integ, late.ID, proofdesk.CustomerUpdate{Phones: &phones}); err != nil {
 			t.Fatal(err)
 		}
-		if err := f.reply(f.agentCtx, conv.ID, "Is it 415 555 0188?"); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
+		if err := f.reply(f.AgentCtx, conv.ID, "Is it 415 555 0188?"); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
 			t.Fatalf("changed number: %v", err)
 		}
-		if err := f.reply(f.agentCtx, conv.ID, "Is it 415 555 0199?"); err != nil {
+		if err := f.reply(f.AgentCtx, conv.ID, "Is it 415 555 0199?"); err != nil {
 			t.Fatalf("the old number is still indexed: %v", err)
 		}
 		// The policy in force decides the level, not the one at build:
 		// with emails raised to L2, another customer's email on a
 		// conversation verified to L1 is blocked.
-		info, err := f.vs.IssueChallenge(f.agentCtx, f.conv.ID, f.emailID)
+		info, err := f.VS.IssueChallenge(f.AgentCtx, f.Conv.ID, f.EmailID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		token, _ := f.lastSecret(t)
-		if _, err := f.vs.ApproveByToken(ctx, token, info.Number); err != nil {
+		token, _ := f.LastSecret(t)
+		if _, err := f.VS.ApproveByToken(ctx, token, info.Number); err != nil {
 			t.Fatal(err)
 		}
 		ps := sqldb.NewPolicyService(db)
@@ -107,7 +107,7 @@ func TestIndexProtectsEveryCustomer(t *testing.T) {
 		if err := ps.UpdatePolicy(adminCtx, p); err != nil {
 			t.Fatal(err)
 		}
-		err = f.reply(f.agentCtx, f.conv.ID, "Please write to omar.other@example.org")
+		err = f.reply(f.AgentCtx, f.Conv.ID, "Please write to omar.other@example.org")
 		var pe *proofdesk.Error
 		if !errorsAs(err, &pe) || pe.Code != proofdesk.EDISCLOSURE || pe.Details["required_level"] != "L2" {
 			t.Fatalf("another customer's email at L1 with emails at L2: %v", err)
@@ -137,7 +137,7 @@ func TestIndexNotReadyRefusesAtL0(t *testing.T) {
 		if d.IndexReady() {
 			t.Fatal("IndexReady after a failed build")
 		}
-		err := f.reply(f.agentCtx, f.conv.ID, "Hello, how can I help?")
+		err := f.reply(f.AgentCtx, f.Conv.ID, "Hello, how can I help?")
 		if proofdesk.ErrorCode(err) != proofdesk.ECONFLICT || ruleOf(err) != "guard.index_building" {
 			t.Fatalf("reply while the index builds: err = %v", err)
 		}
@@ -179,18 +179,18 @@ func TestIndexRefreshSeesOtherNodes(t *testing.T) {
 			if _, err := d.BuildIndex(context.Background()); err != nil {
 				t.Fatal(err)
 			}
-			conv := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, AssigneeID: f.agent.ID, Requester: proofdesk.Requester{Name: "Someone"}}
-			if err := sqldb.NewConversationService(node1).CreateConversation(f.agentCtx, conv, nil); err != nil {
+			conv := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, AssigneeID: f.Agent.ID, Requester: proofdesk.Requester{Name: "Someone"}}
+			if err := sqldb.NewConversationService(node1).CreateConversation(f.AgentCtx, conv, nil); err != nil {
 				t.Fatal(err)
 			}
 			mustCustomer(t, node2, proofdesk.CustomerInput{Name: "Nina Node", Phones: []proofdesk.ContactPointInput{{Value: "+14155550166"}}})
-			if err := f.reply(f.agentCtx, conv.ID, "Is it 415 555 0166?"); err != nil {
+			if err := f.reply(f.AgentCtx, conv.ID, "Is it 415 555 0166?"); err != nil {
 				t.Fatalf("before the refresh node 1 cannot know (the test would prove nothing): %v", err)
 			}
 			if err := d.RefreshIndex(context.Background()); err != nil {
 				t.Fatal(err)
 			}
-			if err := f.reply(f.agentCtx, conv.ID, "Is it 415 555 0166?"); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
+			if err := f.reply(f.AgentCtx, conv.ID, "Is it 415 555 0166?"); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
 				t.Fatalf("after the refresh: err = %v, want EDISCLOSURE", err)
 			}
 		})

@@ -16,6 +16,9 @@ import (
 // Config.OracleLimitPerHour blocks (or Config.LookupLimitPerHour lookups)
 // in the last hour supervisors are alerted and the agent's replies and lookups pause (a fact given to
 // proofdesk.Decide) until the hour passes or a supervisor clears it.
+// Linking a conversation whose requester claims an email or phone to a
+// customer counts as a lookup too (requesterLookup): its risk signals say
+// whether the claim is on file.
 
 // insiderActions are the audit actions the insider alert counts: reveals,
 // blocked replies and exact-value lookups alike.
@@ -179,14 +182,102 @@ func (d *Desk) LookupCustomers(ctx context.Context, f proofdesk.CustomerFilter) 
 	return out, total, nil
 }
 
+// requesterLookup counts, as an exact-value lookup, conv when an agent
+// links it to a customer (or creates it linked) while its requester claims
+// an email or a phone: the desk then compares the claim with the
+// customer's contact points and shows the result (the risk signal
+// contact_not_on_file), so an agent who opens a conversation with a
+// guessed requester address or number learns whether it is on file, as
+// with GET /api/v1/customers?email=. Like LookupCustomers it is a gate
+// action (proofdesk.DoLookup): refused while the agent is paused (the
+// refusal is stored in *refused and returned), otherwise audited
+// (AuditLookup on the customer, by requester_email and/or requester_phone,
+// never the value) and counted towards the agent's hourly lookup limit.
+// Nobody else is counted: inbound mail, calls and the widget set the
+// requester from the channel, and the integration is the system of record.
+func (d *Desk) requesterLookup(ctx context.Context, tx *sqldb.Tx, conv *proofdesk.Conversation, refused *error) error {
+	kinds := requesterKinds(conv)
+	a := proofdesk.AgentFromContext(ctx)
+	if conv.CustomerID == "" || len(kinds) == 0 || a == nil {
+		return nil
+	}
+	in := proofdesk.DecisionInput{Action: proofdesk.DoLookup, Actor: proofdesk.ActorOf(a), Now: tx.Now()}
+	if in.Actor.Role == proofdesk.RoleAgent || in.Actor.Role == proofdesk.RoleSupervisor || in.Actor.Role == proofdesk.RoleAdmin {
+		var err error
+		if in.PausedUntil, err = d.pausedUntil(ctx, tx, in.Actor.ID); err != nil {
+			return err
+		}
+	}
+	dec := proofdesk.Decide(in)
+	if !dec.Allowed {
+		*refused = dec.Err(in)
+		return *refused
+	}
+	if !dec.Audit {
+		return nil
+	}
+	detail := map[string]string{"by": fmt.Sprint(kinds), "via": "conversation"}
+	if conv.ID != "" {
+		detail["conversation_id"] = conv.ID
+	}
+	if err := tx.Audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditLookup, SubjectKind: "customer", SubjectID: conv.CustomerID, Detail: detail}); err != nil {
+		return err
+	}
+	return d.watchAgent(ctx, tx, in.Actor.ID, conv.ID, false)
+}
+
+// requesterKinds names the contact claims of conv's requester.
+func requesterKinds(conv *proofdesk.Conversation) []string {
+	var kinds []string
+	if conv.Requester.Email != "" {
+		kinds = append(kinds, "requester_email")
+	}
+	if conv.Requester.Phone != "" {
+		kinds = append(kinds, "requester_phone")
+	}
+	return kinds
+}
+
+// CreateConversation is the store's CreateConversation, with a
+// conversation an agent creates linked to a customer and with a requester
+// email or phone counted first as an exact-value lookup (requesterLookup):
+// audited and counted even if the creation then fails; refused, and
+// nothing created, while the agent is paused. Errors: the gate's refusal
+// (EFORBIDDEN, rule "oracle.paused") and the store's.
+func (c *Conversations) CreateConversation(ctx context.Context, conv *proofdesk.Conversation, first *proofdesk.Message) error {
+	if conv.CustomerID != "" && len(requesterKinds(conv)) > 0 && proofdesk.AgentFromContext(ctx) != nil {
+		var refused error
+		err := c.d.db.WithTx(ctx, func(tx *sqldb.Tx) error {
+			if _, err := tx.FindCustomer(ctx, conv.CustomerID); err != nil {
+				if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+					return proofdesk.FieldError("customer_id", "customer_id names no customer")
+				}
+				return err
+			}
+			return c.d.requesterLookup(ctx, tx, conv, &refused)
+		})
+		if refused != nil {
+			if aerr := c.d.db.AuditRefusal(ctx, proofdesk.DoLookup, "customer", conv.CustomerID, refused,
+				map[string]string{"by": fmt.Sprint(requesterKinds(conv)), "via": "conversation"}); aerr != nil {
+				return aerr
+			}
+			return refused
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return c.ConversationService.CreateConversation(ctx, conv, first)
+}
+
 // ClearPause lifts agentID's pause now (a supervisor's decision, audited
 // with the reason): their blocked replies and lookups count again from
 // zero. Errors: EUNAUTHORIZED without an agent, EFORBIDDEN for anyone but
 // a supervisor, EINVALID for a missing reason, ENOTFOUND for an unknown
 // agent.
 func (d *Desk) ClearPause(ctx context.Context, agentID, reason string) error {
-	if len(reason) < 3 || len(reason) > 500 {
-		return proofdesk.FieldError("reason", "reason is required (3 to 500 bytes): say why the pause can be lifted")
+	if !proofdesk.ValidReason(reason) {
+		return proofdesk.FieldError("reason", "reason is required (3 to 500 bytes, in words): say why the pause can be lifted")
 	}
 	var refused error
 	err := d.db.WithTx(ctx, func(tx *sqldb.Tx) error {

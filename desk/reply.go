@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/guard"
@@ -57,8 +56,12 @@ func (d *Desk) GuardReply(ctx context.Context, tx *sqldb.Tx, conv *proofdesk.Con
 	if err != nil {
 		return err
 	}
-	text := guardText(m)
+	text, unreadable := guardText(m)
 	v := guard.CheckRecent(text, recent, offered, targets...)
+	if !v.Blocked && unreadable {
+		// an attachment the guard cannot read may hold anything
+		v = guard.UnreadableVerdict(in.Policy, reply.CheckLevel)
+	}
 	if !v.Blocked {
 		// Any other customer's value, on file anywhere.
 		iv, err := d.checkIndex(text, reply.CheckLevel, conv.CustomerID, in.Policy)
@@ -100,7 +103,7 @@ func (d *Desk) GuardReply(ctx context.Context, tx *sqldb.Tx, conv *proofdesk.Con
 		if err != nil {
 			return err
 		}
-		return tx.NotifyOwner(ctx, c, conv, "A supervisor sent protected account data during a support conversation.")
+		return tx.NotifyOwner(ctx, c, conv, ownerNote("o_sent_bg", ""))
 	}
 	return nil
 }
@@ -147,25 +150,29 @@ func (d *Desk) ReplyRefused(ctx context.Context, tx *sqldb.Tx, m *proofdesk.Mess
 }
 
 // guardText is what the disclosure guard reads of an agent reply: its body,
-// each attachment's name, and the content of every attachment that is
-// UTF-8 text whatever its declared type (a CSV or a text file can carry
-// the same data as the body). Binary formats (PDF, images, office files)
-// are not read.
-func guardText(m *proofdesk.Message) string {
+// each attachment's name, and the text of each attachment as
+// guard.AttachmentText reads it (UTF-8 and UTF-16 text, gzip, zip and the
+// office formats, PDF text, compressed streams included). unreadable says
+// an attachment could not be read at all (an image, a scan, an unknown or
+// encrypted format): GuardReply then refuses it below the strictest
+// protected class's level (guard.UnreadableVerdict).
+func guardText(m *proofdesk.Message) (text string, unreadable bool) {
 	if len(m.Attachments) == 0 {
-		return m.Body
+		return m.Body, false
 	}
 	var b strings.Builder
 	b.WriteString(m.Body)
 	for _, a := range m.Attachments {
 		b.WriteString("\n")
 		b.WriteString(a.Filename)
-		if utf8.Valid(a.Data) {
-			b.WriteString("\n")
-			b.Write(a.Data)
+		t, ok := guard.AttachmentText(a.Filename, a.ContentType, a.Data)
+		if !ok {
+			unreadable = true
 		}
+		b.WriteString("\n")
+		b.WriteString(t)
 	}
-	return b.String()
+	return b.String(), unreadable
 }
 
 func blockedMessage(v guard.Verdict) string {
@@ -174,6 +181,8 @@ func blockedMessage(v guard.Verdict) string {
 		return fmt.Sprintf("Blocked: the reply confirms a value the requester offered. Verify the customer to %s first; until then neither confirm nor deny.", v.RequiredLevel)
 	case guard.RuleDenial:
 		return fmt.Sprintf("Blocked: the reply denies a value the requester offered. Verify the customer to %s first; until then neither confirm nor deny.", v.RequiredLevel)
+	case guard.RuleUnreadableAttachment:
+		return fmt.Sprintf("Blocked: an attachment cannot be read by the guard (an image, a scan or an unknown or encrypted format), so it may hold customer data. Verify the customer to %s first, or send the text instead.", v.RequiredLevel)
 	case guard.RuleEnumeration:
 		return fmt.Sprintf("Blocked: the reply lists many candidate values of the customer's %s. Verify the customer to %s first.", v.Class, v.RequiredLevel)
 	}

@@ -61,10 +61,15 @@ func (d *Desk) Reveal(ctx context.Context, conversationID, field, reason string,
 		if err := tx.Audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditReveal, SubjectKind: "conversation", SubjectID: conv.ID, Detail: detail}); err != nil {
 			return err
 		}
-		if dec.NotifyOwner {
-			what := "A support agent viewed your " + revealLabel(field) + " after you verified your identity."
+		// The owner is told (Decide's NotifyOwner): a break-glass reveal,
+		// or one on a conversation already resolved, at once; a reveal
+		// after the owner verified, in the transcript the conversation
+		// sends when it is resolved (it lists the audited reveals), so one
+		// short chat sends one mail.
+		if dec.NotifyOwner && (dec.BreakGlass || conv.Status == proofdesk.StatusResolved) {
+			what := ownerNote("o_viewed", field)
 			if dec.BreakGlass {
-				what = "A supervisor viewed your " + revealLabel(field) + " during a support conversation."
+				what = ownerNote("o_viewed_bg", field)
 			}
 			if err := tx.NotifyOwner(ctx, cust, conv, what); err != nil {
 				return err

@@ -14,7 +14,7 @@ func TestReveal(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		f := newFixture(t, db)
 		// L0: refused with the required level, and the value is not in the error.
-		_, err := f.desk.Reveal(f.agentCtx, f.conv.ID, "addresses", "customer asked where the parcel goes", false)
+		_, err := f.Desk.Reveal(f.AgentCtx, f.Conv.ID, "addresses", "customer asked where the parcel goes", false)
 		var pe *proofdesk.Error
 		if proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
 			t.Fatalf("L0 reveal: %v", err)
@@ -22,39 +22,39 @@ func TestReveal(t *testing.T) {
 		if errorsAs(err, &pe); pe.Details["required_level"] != "L1" || strings.Contains(pe.Message, "Evergreen") {
 			t.Fatalf("refusal = %+v", pe)
 		}
-		if _, err := f.desk.Reveal(f.agentCtx, f.conv.ID, "addresses", "", false); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
+		if _, err := f.Desk.Reveal(f.AgentCtx, f.Conv.ID, "addresses", "", false); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
 			t.Fatalf("no reason: %v", err)
 		}
-		if _, err := f.desk.Reveal(f.agentCtx, f.conv.ID, "ssn", "x y z", false); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
+		if _, err := f.Desk.Reveal(f.AgentCtx, f.Conv.ID, "ssn", "x y z", false); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
 			t.Fatalf("unknown field: %v", err)
 		}
 		// Verify to L1.
-		info, _ := f.vs.IssueChallenge(f.agentCtx, f.conv.ID, f.emailID)
-		token, _ := f.lastSecret(t)
-		if _, err := f.vs.ApproveByToken(context.Background(), token, info.Number); err != nil {
+		info, _ := f.VS.IssueChallenge(f.AgentCtx, f.Conv.ID, f.EmailID)
+		token, _ := f.LastSecret(t)
+		if _, err := f.VS.ApproveByToken(context.Background(), token, info.Number); err != nil {
 			t.Fatal(err)
 		}
-		v, err := f.desk.Reveal(f.agentCtx, f.conv.ID, "addresses", "customer asked where the parcel goes", false)
+		v, err := f.Desk.Reveal(f.AgentCtx, f.Conv.ID, "addresses", "customer asked where the parcel goes", false)
 		if err != nil || !strings.Contains(v, "742 Evergreen Terrace") {
 			t.Fatalf("L1 reveal: %q %v", v, err)
 		}
 		// Payment needs L2.
-		if _, err := f.desk.Reveal(f.agentCtx, f.conv.ID, "payment", "refund question", false); proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
+		if _, err := f.Desk.Reveal(f.AgentCtx, f.Conv.ID, "payment", "refund question", false); proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
 			t.Fatalf("payment at L1: %v", err)
 		}
 		// Only the assigned agent.
-		if _, err := f.desk.Reveal(f.supCtx, f.conv.ID, "addresses", "curious", false); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+		if _, err := f.Desk.Reveal(f.SupCtx, f.Conv.ID, "addresses", "curious", false); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
 			t.Fatalf("unassigned reveal: %v", err)
 		}
 		// Break glass: agents may not, supervisors may, with flag and owner notice.
-		if _, err := f.desk.Reveal(f.agentCtx, f.conv.ID, "payment", "urgent", true); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+		if _, err := f.Desk.Reveal(f.AgentCtx, f.Conv.ID, "payment", "urgent", true); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
 			t.Fatalf("agent break glass: %v", err)
 		}
-		v, err = f.desk.Reveal(f.supCtx, f.conv.ID, "payment", "chargeback dispute, ticket 77", true)
+		v, err = f.Desk.Reveal(f.SupCtx, f.Conv.ID, "payment", "chargeback dispute, ticket 77", true)
 		if err != nil || v != "visa ending 4242" {
 			t.Fatalf("break glass: %q %v", v, err)
 		}
-		conv, _ := sqldb.NewConversationService(db).FindConversationByID(context.Background(), f.conv.ID)
+		conv, _ := sqldb.NewConversationService(db).FindConversationByID(context.Background(), f.Conv.ID)
 		if !contains(conv.RiskFlags, proofdesk.RiskBreakGlass) {
 			t.Fatalf("flags %v lack break_glass", conv.RiskFlags)
 		}
@@ -73,7 +73,7 @@ func TestReveal(t *testing.T) {
 		}
 		// Reveal volume alert: threshold 3 per hour in this fixture.
 		for range 3 {
-			if _, err := f.desk.Reveal(f.agentCtx, f.conv.ID, "emails", "checking", false); err != nil {
+			if _, err := f.Desk.Reveal(f.AgentCtx, f.Conv.ID, "emails", "checking", false); err != nil {
 				t.Fatal(err)
 			}
 		}

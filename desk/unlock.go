@@ -19,8 +19,8 @@ func (d *Desk) RemoveSupportLock(ctx context.Context, conversationID, reason str
 		return proofdesk.Errorf(proofdesk.EUNAUTHORIZED, "Sign in first.")
 	}
 	reason = strings.TrimSpace(reason)
-	if len(reason) < 3 || len(reason) > 500 {
-		return proofdesk.FieldError("reason", "reason is required (3 to 500 bytes): say why the lock may go")
+	if !proofdesk.ValidReason(reason) {
+		return proofdesk.FieldError("reason", "reason is required (3 to 500 bytes, in words): say why the lock may go")
 	}
 	var refused error
 	err := d.db.WithTx(ctx, func(tx *sqldb.Tx) error {
@@ -43,7 +43,7 @@ func (d *Desk) RemoveSupportLock(ctx context.Context, conversationID, reason str
 		if !dec.NotifyOwner {
 			return nil
 		}
-		return tx.NotifyOwner(ctx, cust, conv, "A supervisor lifted the support lock on your account after you verified your identity with two factors.")
+		return tx.NotifyOwner(ctx, cust, conv, ownerNote("o_unlock", ""))
 	})
 	if refused != nil {
 		if aerr := d.db.AuditRefusal(ctx, proofdesk.DoUnlock, "conversation", conversationID, refused, nil); aerr != nil {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/locale"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/verify"
 )
@@ -83,7 +84,7 @@ func NewVerification(ctx context.Context, db *sqldb.DB, cfg VerificationConfig) 
 	if cfg.Company == "" {
 		cfg.Company = "Proofdesk"
 	}
-	n, err := NewNotices(ctx, db, NoticeConfig{BaseURL: cfg.BaseURL, Company: cfg.Company})
+	n, err := NewNotices(ctx, db, NoticeConfig{BaseURL: cfg.BaseURL, Company: cfg.Company, CoolingOff: cfg.CoolingOff})
 	if err != nil {
 		return nil, err
 	}
@@ -168,7 +169,11 @@ func (v *Verification) IssueChallenge(ctx context.Context, conversationID, conta
 		if err := tx.InsertChallenge(ctx, ch, proofdesk.AgentIDFromContext(ctx)); err != nil {
 			return err
 		}
-		if err := tx.Enqueue(ctx, v.challengeMessage(conv, cp, issued)); err != nil {
+		brand, err := tx.StoredBranding(ctx)
+		if err != nil {
+			return err
+		}
+		if err := tx.Enqueue(ctx, v.challengeMessage(brand, cust, conv, cp, issued)); err != nil {
 			return err
 		}
 		if err := tx.Audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditChallengeSent, SubjectKind: "conversation", SubjectID: conv.ID,
@@ -176,6 +181,7 @@ func (v *Verification) IssueChallenge(ctx context.Context, conversationID, conta
 			return err
 		}
 		info = challengeInfo(ch, cp.Value)
+		tx.Changed(proofdesk.Event{Type: proofdesk.EventChallengeUpdated, ConversationID: conv.ID, Status: info.Status})
 		return nil
 	})
 	if refused != nil && proofdesk.ErrorCode(refused) != proofdesk.EUNAUTHORIZED {
@@ -185,50 +191,49 @@ func (v *Verification) IssueChallenge(ctx context.Context, conversationID, conta
 			return nil, aerr
 		}
 	}
-	if err == nil {
-		v.db.Publish(ctx, proofdesk.Event{Type: proofdesk.EventChallengeUpdated, ConversationID: conversationID, Status: info.Status})
-	}
 	return info, err
 }
 
 // challengeMessage is the request as the customer receives it: an SMS to
-// a phone, an email to an address, with the signed /v/ link and the code.
-func (v *Verification) challengeMessage(conv *proofdesk.Conversation, cp *proofdesk.ContactPoint, is *verify.Issued) *proofdesk.OutboxMessage {
+// a phone, an email to an address, with the signed /v/ link and the code,
+// in the customer's language, under the business's name. The code comes
+// with the one instruction the widget gives too: where to type it (the
+// code box of the chat window, or the phone keypad), never in a message.
+func (v *Verification) challengeMessage(brand *proofdesk.Branding, cust *proofdesk.Customer, conv *proofdesk.Conversation, cp *proofdesk.ContactPoint, is *verify.Issued) *proofdesk.OutboxMessage {
 	link := v.cfg.BaseURL + "/v/" + is.Token
 	company := v.cfg.Company
-	where := "in the chat"
-	if conv.Channel == proofdesk.ChannelPhone {
-		where = "on your phone keypad when asked"
+	if brand != nil && brand.Company != "" {
+		company = brand.Company
+	}
+	tx := locale.For(locale.Match(customerLanguage(cust)))
+	where := "other"
+	switch conv.Channel {
+	case proofdesk.ChannelChat:
+		where = "chat"
+	case proofdesk.ChannelPhone:
+		where = "phone"
 	}
 	m := &proofdesk.OutboxMessage{Purpose: "verification", ConversationID: conv.ID, To: cp.Value}
 	if cp.Kind == proofdesk.ContactPhone {
 		m.Kind = proofdesk.OutboxSMS
-		m.Body = fmt.Sprintf("%s support: someone on %s says they are you. If it is you, open %s or type code %s %s. If not, open the link and tap \"This wasn't me\".",
-			company, conv.Channel, link, is.Code, where)
+		m.Body = tx.T("v_sms", company, tx.Channel(conv.Channel), link, tx.T("sms_code_"+where, is.Code))
 		return m
 	}
 	m.Kind = proofdesk.OutboxEmail
-	m.Subject = company + ": is this you contacting support?"
-	m.Body = fmt.Sprintf(`Someone is talking to %s support on %s and says they are you (since %s UTC).
-
-If it is you, open this page and pick the number the agent reads out to you:
-%s
-
-Or type this code %s: %s
-
-If it isn't you, open the page and press "This wasn't me". Nobody from %s will ever ask you to read this code out.
-The request expires in %s.
-`, company, conv.Channel, conv.CreatedAt.Format("2006-01-02 15:04"), link, where, is.Code, company, durationText(v.cfg.ChallengeTTL))
+	m.Subject = tx.T("v_subject", company)
+	m.Body = tx.T("v_body", company, tx.Channel(conv.Channel), conv.CreatedAt.Format("2006-01-02 15:04"), link,
+		tx.T("v_code_"+where, is.Code), durationText(tx, v.cfg.ChallengeTTL))
 	return m
 }
 
-// durationText says d in words: "10 minutes", "1 hour", "90 seconds".
-func durationText(d time.Duration) string {
+// durationText says d in words in tx's language: "10 minutes", "1 hour",
+// "90 seconds".
+func durationText(tx locale.Texts, d time.Duration) string {
 	plural := func(n int64, unit string) string {
 		if n == 1 {
-			return "1 " + unit
+			return tx.T("dur_" + unit)
 		}
-		return fmt.Sprintf("%d %ss", n, unit)
+		return tx.T("dur_"+unit+"s", n)
 	}
 	switch {
 	case d >= time.Hour && d%time.Hour == 0:
@@ -237,6 +242,15 @@ func durationText(d time.Duration) string {
 		return plural(int64(d/time.Minute), "minute")
 	}
 	return plural(int64((d+time.Second-1)/time.Second), "second")
+}
+
+// customerLanguage is the customer's stored language preference: the
+// attribute "language" (a BCP 47 tag such as "de" or "pt-BR"), or "".
+func customerLanguage(c *proofdesk.Customer) string {
+	if c == nil {
+		return ""
+	}
+	return c.Attributes["language"]
 }
 
 func maskContact(kind, v string) string {
@@ -326,6 +340,7 @@ func (v *Verification) ChallengePage(ctx context.Context, token string) (*proofd
 	}
 	if c, err := h.FindCustomer(ctx, ch.CustomerID); err == nil {
 		p.CustomerFirst = strings.Fields(c.Name + " ")[0]
+		p.CustomerLanguage = customerLanguage(c)
 	}
 	return p, nil
 }
@@ -412,6 +427,7 @@ func (v *Verification) attempt(ctx context.Context, pick func(tx *sqldb.Tx) (*ve
 			return err
 		}
 		res = &proofdesk.ChallengeResult{OK: out.OK, Status: out.Status, AttemptsLeft: out.AttemptsLeft, Level: conv.EffectiveLevel(now)}
+		tx.Changed(proofdesk.Event{Type: proofdesk.EventChallengeUpdated, ConversationID: convID, Status: res.Status})
 		detail := map[string]string{"challenge_id": ch.ID, "customer_id": ch.CustomerID}
 		if out.Failed {
 			if err := tx.RecordFailure(ctx, ch.CustomerID, ch.ID); err != nil {
@@ -439,14 +455,13 @@ func (v *Verification) attempt(ctx context.Context, pick func(tx *sqldb.Tx) (*ve
 			return err
 		}
 		res.Level = level
+		if res.OK {
+			tx.Changed(proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: convID, Level: res.Level.String()})
+		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
-	}
-	v.db.Publish(ctx, proofdesk.Event{Type: proofdesk.EventChallengeUpdated, ConversationID: convID, Status: res.Status})
-	if res.OK {
-		v.db.Publish(ctx, proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: convID, Level: res.Level.String()})
 	}
 	return res, failed
 }
@@ -472,13 +487,11 @@ func (v *Verification) DenyByToken(ctx context.Context, token string) error {
 	if !verify.ValidLinkToken(token) {
 		return errBadLink()
 	}
-	var convID string
 	err := v.db.WithTx(ctx, func(tx *sqldb.Tx) error {
 		ch, err := v.challengeByToken(ctx, &tx.Handle, token)
 		if err != nil {
 			return err
 		}
-		convID = ch.ConversationID
 		prev := ch.Status
 		if _, err := ch.Deny(tx.Now()); err != nil {
 			return err
@@ -490,12 +503,10 @@ func (v *Verification) DenyByToken(ctx context.Context, token string) error {
 			Detail: map[string]string{"challenge_id": ch.ID, "customer_id": ch.CustomerID}}); err != nil {
 			return err
 		}
+		tx.Changed(proofdesk.Event{Type: proofdesk.EventChallengeUpdated, ConversationID: ch.ConversationID, Status: proofdesk.ChallengeDenied})
+		tx.Changed(proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: ch.ConversationID, Level: proofdesk.L0.String()})
 		return reportFraud(ctx, tx, ch.ConversationID, ch.CustomerID, "owner said this wasn't me")
 	})
-	if err == nil {
-		v.db.Publish(ctx, proofdesk.Event{Type: proofdesk.EventChallengeUpdated, ConversationID: convID, Status: proofdesk.ChallengeDenied})
-		v.db.Publish(ctx, proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: convID, Level: proofdesk.L0.String()})
-	}
 	return err
 }
 
@@ -547,12 +558,10 @@ func (v *Verification) LinkSession(ctx context.Context, conversationID, external
 			return err
 		}
 		out = conv
+		tx.Changed(proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: conv.ID, Level: conv.Level.String()})
 		return tx.Audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorCustomer, ActorID: cust.ID, Action: proofdesk.AuditChallengeOK, SubjectKind: "conversation", SubjectID: conv.ID,
 			Detail: map[string]string{"factor": "session", "customer_id": cust.ID}})
 	})
-	if err == nil {
-		v.db.Publish(ctx, proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: out.ID, Level: out.Level.String()})
-	}
 	return out, err
 }
 

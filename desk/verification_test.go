@@ -17,28 +17,28 @@ import (
 func TestDenyExpiredRequest(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		f := newFixture(t, db)
-		if _, err := f.vs.IssueChallenge(f.agentCtx, f.conv.ID, f.emailID); err != nil {
+		if _, err := f.VS.IssueChallenge(f.AgentCtx, f.Conv.ID, f.EmailID); err != nil {
 			t.Fatal(err)
 		}
-		token, _ := f.lastSecret(t)
+		token, _ := f.LastSecret(t)
 		later := time.Now().Add(time.Hour)
 		db.Now = func() time.Time { return later }
-		if err := f.vs.DenyByToken(context.Background(), token); err != nil {
+		if err := f.VS.DenyByToken(context.Background(), token); err != nil {
 			t.Fatal(err)
 		}
-		chs, err := f.vs.FindChallenges(f.agentCtx, f.conv.ID)
+		chs, err := f.VS.FindChallenges(f.AgentCtx, f.Conv.ID)
 		if err != nil || len(chs) != 1 || chs[0].Status != proofdesk.ChallengeDenied {
 			t.Fatalf("challenges after deny: %+v %v", chs, err)
 		}
-		page, err := f.vs.ChallengePage(context.Background(), token)
+		page, err := f.VS.ChallengePage(context.Background(), token)
 		if err != nil || page.Status != proofdesk.ChallengeDenied {
 			t.Fatalf("page after deny: %+v %v", page, err)
 		}
-		cust, err := sqldb.NewCustomerService(db).FindCustomerByID(context.Background(), f.cust.ID)
+		cust, err := sqldb.NewCustomerService(db).FindCustomerByID(context.Background(), f.Cust.ID)
 		if err != nil || !cust.SupportLocked {
 			t.Fatalf("customer not locked after deny: %v", err)
 		}
-		if err := f.vs.DenyByToken(context.Background(), token); proofdesk.ErrorCode(err) != proofdesk.ECONFLICT {
+		if err := f.VS.DenyByToken(context.Background(), token); proofdesk.ErrorCode(err) != proofdesk.ECONFLICT {
 			t.Fatalf("second deny: %v, want ECONFLICT", err)
 		}
 	})
@@ -51,12 +51,12 @@ func TestDenyExpiredRequest(t *testing.T) {
 func TestRequestAndNoticeLinks(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		f := newFixture(t, db)
-		f.vs.SetPublicURL("https://support.acme.test/", "Acme")
-		if _, err := f.vs.IssueChallenge(f.agentCtx, f.conv.ID, f.emailID); err != nil {
+		f.VS.SetPublicURL("https://support.acme.test/", "Acme")
+		if _, err := f.VS.IssueChallenge(f.AgentCtx, f.Conv.ID, f.EmailID); err != nil {
 			t.Fatal(err)
 		}
 		resolved := proofdesk.StatusResolved
-		if _, err := sqldb.NewConversationService(db).UpdateConversation(f.agentCtx, f.conv.ID, proofdesk.ConversationUpdate{Status: &resolved}); err != nil {
+		if _, err := sqldb.NewConversationService(db).UpdateConversation(f.AgentCtx, f.Conv.ID, proofdesk.ConversationUpdate{Status: &resolved}); err != nil {
 			t.Fatal(err)
 		}
 		msgs, err := sqldb.NewOutboxService(db).FindOutbox(context.Background(), 100)

@@ -21,7 +21,29 @@ type automaton struct {
 	// failure links folded in: one lookup per byte. Built for the shared
 	// phrase automaton, whose size does not grow with customers.
 	dense []uint16
+	// hasOut has bit n set when node n has outputs.
+	hasOut []uint64
+	// rootStay marks the bytes on which the root stays the root (no
+	// pattern starts with them): the sparse scan runs over them.
+	rootStay [256]bool
+	// spaceStart is set when every pattern starts with ' ': at the root,
+	// a scan skips to the next space (no pattern starts inside a word).
+	spaceStart bool
+	// rows holds, when dense is nil, the full transition rows (failure
+	// links folded in, denseOut marking targets with outputs) of nodes 0
+	// to len(rows)/alphabet-1: nodes are numbered in breadth-first order,
+	// so these are the shallowest, the states a scan spends most of its
+	// time in. At most rowsBytes, so that the matcher cache's thousands of
+	// automata stay small.
+	rows []uint16
 }
+
+// rowsBytes bounds a customer automaton's transition rows: 210 rows of
+// 39 uint16 entries, 16 KB.
+const rowsBytes = 16 << 10
+
+// denseOut marks, in a dense table entry, a target node with outputs.
+const denseOut = 1 << 15
 
 type acNode struct {
 	edgeStart, edgeEnd int32
@@ -64,7 +86,7 @@ var symOf = func() (t [256]uint8) {
 func buildAutomaton(patterns []string) *automaton { return build(patterns, false) }
 
 // buildDense is buildAutomaton with a dense transition table, if the
-// automaton has fewer than 65536 nodes.
+// automaton has fewer than 32768 nodes.
 func buildDense(patterns []string) *automaton { return build(patterns, true) }
 
 func build(patterns []string, dense bool) *automaton {
@@ -73,7 +95,12 @@ func build(patterns []string, dense bool) *automaton {
 		out  []int32
 	}
 	trie := []bnode{{next: map[uint8]int32{}}}
-	a := &automaton{lens: make([]int32, len(patterns))}
+	a := &automaton{lens: make([]int32, len(patterns)), spaceStart: true}
+	for _, p := range patterns {
+		if len(p) == 0 || p[0] != ' ' {
+			a.spaceStart = false
+		}
+	}
 	for id, p := range patterns {
 		a.lens[id] = int32(len(p))
 		n := int32(0)
@@ -153,12 +180,77 @@ func build(patterns []string, dense bool) *automaton {
 			order = append(order, e.next)
 		}
 	}
+	// renumber the nodes in BFS order (the root stays 0), so that the
+	// shallowest, where a scan spends most of its time, come first
+	perm := make([]int32, len(a.nodes))
+	for k, n := range order {
+		perm[n] = int32(k + 1)
+	}
+	nodes := make([]acNode, len(a.nodes))
+	newOuts := make([][]int32, len(a.nodes))
+	for old := range a.nodes {
+		nd := a.nodes[old]
+		nd.fail = perm[nd.fail]
+		nodes[perm[old]] = nd
+		newOuts[perm[old]] = outs[old]
+	}
+	a.nodes, outs = nodes, newOuts
+	for i := range a.edges {
+		a.edges[i].next = perm[a.edges[i].next]
+	}
+	for w := range a.wide {
+		for s, nx := range a.wide[w] {
+			if nx >= 0 {
+				a.wide[w][s] = perm[nx]
+			}
+		}
+	}
+	for s := range a.root {
+		a.root[s] = perm[a.root[s]]
+	}
+	for k := range order {
+		order[k] = int32(k + 1)
+	}
 	for i := range a.nodes {
 		a.nodes[i].outStart = int32(len(a.outs))
 		a.outs = append(a.outs, outs[i]...)
 		a.nodes[i].outEnd = int32(len(a.outs))
 	}
-	if dense && len(a.nodes) < 1<<16 {
+	for c := range a.rootStay {
+		sym := symOf[c]
+		a.rootStay[c] = sym == 0xff || a.root[sym] == 0
+	}
+	a.hasOut = make([]uint64, (len(a.nodes)+63)/64)
+	for i := range a.nodes {
+		if a.nodes[i].outEnd > a.nodes[i].outStart {
+			a.hasOut[i>>6] |= 1 << (i & 63)
+		}
+	}
+	if !dense && len(a.nodes) < denseOut {
+		// a node's failure target is shallower, so its row is filled
+		// before the node's own
+		nrows := min(len(a.nodes), rowsBytes/(2*alphabet))
+		a.rows = make([]uint16, nrows*alphabet)
+		for s := uint8(0); s < alphabet; s++ {
+			a.rows[s] = uint16(a.root[s])
+		}
+		for n := int32(1); n < int32(nrows); n++ {
+			f := int(a.nodes[n].fail)
+			for s := uint8(0); s < alphabet; s++ {
+				if nx := a.step(n, s); nx >= 0 {
+					a.rows[int(n)*alphabet+int(s)] = uint16(nx)
+				} else {
+					a.rows[int(n)*alphabet+int(s)] = a.rows[f*alphabet+int(s)] &^ denseOut
+				}
+			}
+		}
+		for k, nx := range a.rows {
+			if a.hasOut[nx>>6]&(1<<(nx&63)) != 0 {
+				a.rows[k] |= denseOut
+			}
+		}
+	}
+	if dense && len(a.nodes) < denseOut {
 		a.dense = make([]uint16, len(a.nodes)*alphabet)
 		for s := uint8(0); s < alphabet; s++ {
 			a.dense[s] = uint16(a.root[s])
@@ -171,6 +263,11 @@ func build(patterns []string, dense bool) *automaton {
 				} else {
 					a.dense[int(n)*alphabet+int(s)] = a.dense[f*alphabet+int(s)]
 				}
+			}
+		}
+		for k, nx := range a.dense {
+			if a.hasOut[nx>>6]&(1<<(nx&63)) != 0 {
+				a.dense[k] |= denseOut
 			}
 		}
 	}
@@ -200,15 +297,33 @@ func (a *automaton) step(n int32, sym uint8) int32 {
 // scan calls fn for every occurrence of every pattern in b, with the
 // pattern id and the offset of its first byte. fn returns false to stop.
 func (a *automaton) scan(b []byte, fn func(id int32, start int) bool) {
+	if a.dense != nil {
+		a.scanDense(b, fn)
+		return
+	}
 	n := int32(0)
+	hasOut, rows := a.hasOut, a.rows
+	nrows := int32(len(rows) / alphabet)
 	for i := 0; i < len(b); i++ {
+		if n == 0 {
+			for i < len(b) && a.rootStay[b[i]] {
+				i++
+			}
+			if i == len(b) {
+				return
+			}
+		}
 		s := symOf[b[i]]
 		if s == 0xff {
 			n = 0
 			continue
 		}
-		if a.dense != nil {
-			n = int32(a.dense[int(n)*alphabet+int(s)])
+		if n < nrows {
+			e := rows[int(n)*alphabet+int(s)]
+			n = int32(e &^ denseOut)
+			if e&denseOut == 0 {
+				continue
+			}
 		} else {
 			for {
 				if nx := a.step(n, s); nx >= 0 {
@@ -216,16 +331,64 @@ func (a *automaton) scan(b []byte, fn func(id int32, start int) bool) {
 					break
 				}
 				if n == 0 {
-					break
+					break // no rows: an automaton of 32768 nodes or more
 				}
 				n = a.nodes[n].fail
+				if n < nrows {
+					n = int32(rows[int(n)*alphabet+int(s)] &^ denseOut)
+					break
+				}
+			}
+			if hasOut[n>>6]&(1<<(n&63)) == 0 {
+				continue
 			}
 		}
-		nd := &a.nodes[n]
-		for _, id := range a.outs[nd.outStart:nd.outEnd] {
-			if !fn(id, i+1-int(a.lens[id])) {
+		if !a.report(n, i, fn) {
+			return
+		}
+	}
+}
+
+// scanDense is scan with the dense table: one lookup per byte, the
+// output flag in the entry's top bit, so the nodes are read only where a
+// pattern ends.
+func (a *automaton) scanDense(b []byte, fn func(id int32, start int) bool) {
+	d := a.dense
+	n := 0
+	for i := 0; i < len(b); i++ {
+		if n == 0 && a.spaceStart {
+			// at the root inside a word: no pattern can start before the
+			// next space, and every byte would keep the root
+			for i < len(b) && b[i] != ' ' {
+				i++
+			}
+			if i == len(b) {
 				return
 			}
 		}
+		s := symOf[b[i]]
+		if s == 0xff {
+			n = 0
+			continue
+		}
+		e := d[n*alphabet+int(s)]
+		n = int(e &^ denseOut)
+		if e&denseOut == 0 {
+			continue
+		}
+		if !a.report(int32(n), i, fn) {
+			return
+		}
 	}
+}
+
+// report calls fn for the patterns that end at node n, at offset i.
+func (a *automaton) report(n int32, i int, fn func(id int32, start int) bool) bool {
+	nd := &a.nodes[n]
+	for _, id := range a.outs[nd.outStart:nd.outEnd] {
+		if !fn(id, i+1-int(a.lens[id])) {
+			return false
+		}
+	}
+	return true
 }

@@ -9,7 +9,8 @@ import (
 
 // TestAutomatonScan compares every scan with a brute-force search for
 // every occurrence of every pattern, for small and large sparse automata
-// (failure links walked edge by edge) and dense ones.
+// (failure links walked edge by edge, the shallowest nodes with full
+// rows; past 32768 nodes with none) and dense ones.
 func TestAutomatonScan(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	const syms = "abc 01|~"
@@ -20,13 +21,29 @@ func TestAutomatonScan(t *testing.T) {
 		}
 		return string(b)
 	}
-	for _, npat := range []int{5, 40, 3000} {
+	for _, npat := range []int{5, 40, 3000, 20000} {
 		var pats []string
 		for range npat {
 			pats = append(pats, randStr(1+rng.IntN(9)))
 		}
 		pats = append(pats, "abc!") // outside the alphabet: never matches
+		if npat == 40 {
+			// every pattern starting with a space: the dense scan skips
+			// words at the root
+			for i := range pats {
+				pats[i] = " " + pats[i]
+			}
+		}
 		for _, a := range []*automaton{buildAutomaton(pats), buildDense(pats)} {
+			if a.spaceStart != (npat == 40) {
+				t.Fatalf("%d patterns: spaceStart %v", npat, a.spaceStart)
+			}
+			if npat == 20000 && (len(a.nodes) < denseOut || a.rows != nil) {
+				t.Fatalf("%d patterns: %d nodes, rows %v: want an automaton past the rows' limit", npat, len(a.nodes), a.rows != nil)
+			}
+			if npat == 3000 && a.dense == nil && len(a.rows)/alphabet >= len(a.nodes) {
+				t.Fatalf("%d patterns: every node has a row, the sparse path goes untested", npat)
+			}
 			for range 20 {
 				text := randStr(400)
 				if rng.IntN(2) == 0 {

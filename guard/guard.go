@@ -45,7 +45,9 @@
 package guard
 
 import (
+	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -78,8 +80,8 @@ type Options struct {
 // Verdict is the outcome of a check. It never contains the protected value.
 type Verdict struct {
 	Blocked bool
-	// Rule is RuleProtectedValue, RuleConfirmation, RuleDenial or
-	// RuleEnumeration.
+	// Rule is RuleProtectedValue, RuleConfirmation, RuleDenial,
+	// RuleEnumeration or RuleUnreadableAttachment.
 	Rule string
 	// Class is the data class ("address", "phone", ...) or, for a custom
 	// attribute, "attributes.<name>".
@@ -126,8 +128,21 @@ func (v Verdict) stricter(w Verdict) bool {
 type Matcher struct {
 	ac   *automaton
 	pats []pattern
-	// phones holds the national numbers, for near matches in Probe.
-	phones []string
+	// phones holds the national numbers, for near matches in Probe and
+	// the fragments of consecutive replies; phoneDigits the same numbers
+	// with their country code.
+	phones      []string
+	phoneDigits []string
+	// emailParts holds each email's local part and domain in compact
+	// form ("elodiemartin", "exemplefr"), dob the date of birth's day,
+	// month and year tokens ("3", "m11", "1979"), for values split
+	// across replies (fragments.go).
+	emailParts [][2]string
+	dob        [3]string
+	// splitForms holds the phones' digit forms (national with and
+	// without its trunk 0, international) that a ctxPhoneSplit pattern
+	// completes from a reply's later digit runs.
+	splitForms []string
 	// levels holds the level each offerable class needs.
 	levels map[string]proofdesk.Level
 }
@@ -159,10 +174,14 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 			switch cp.Kind {
 			case proofdesk.ContactEmail:
 				b.email(cp.Value, m.levels[proofdesk.ClassEmail])
+				if at := strings.LastIndexByte(cp.Value, '@'); at > 0 {
+					m.emailParts = append(m.emailParts, [2]string{joinedOf(cp.Value[:at]), joinedOf(cp.Value[at+1:])})
+				}
 			case proofdesk.ContactPhone:
 				b.phone(cp.Value, m.levels[proofdesk.ClassPhone])
 				if d := cp.Value; len(d) > 1 && d[0] == '+' && allDigits([]byte(d[1:])) {
 					m.phones = append(m.phones, nationalNumber(d[1:]))
+					m.phoneDigits = append(m.phoneDigits, d[1:])
 				}
 			}
 		}
@@ -171,12 +190,30 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 		}
 		if c.DateOfBirth != "" {
 			b.dateOfBirth(c.DateOfBirth, m.levels[proofdesk.ClassDateOfBirth])
+			var y, mo, d int
+			if _, err := fmt.Sscanf(c.DateOfBirth, "%4d-%2d-%2d", &y, &mo, &d); err == nil && mo >= 1 && mo <= 12 {
+				m.dob = [3]string{strconv.Itoa(d), fmt.Sprintf("m%02d", mo), strconv.Itoa(y)}
+			}
 		}
 		if c.Payment != nil {
 			b.payment(c.Payment, m.levels[proofdesk.ClassPayment])
 		}
 		for _, k := range c.SortedAttributeKeys() {
 			b.attribute(k, c.Attributes[k], p.AttributeLevel(k))
+		}
+	}
+	// a phone given in one reply in pieces with words between them ("fängt
+	// mit 0151 an und geht mit 23457716 weiter"): a run that opens it
+	if lvl := m.levels[proofdesk.ClassPhone]; lvl > proofdesk.L0 {
+		for i, nsn := range m.phones {
+			for _, f := range []string{nsn, "0" + nsn, m.phoneDigits[i]} {
+				if len(f) < 8 || len(f) > maxSplitPhone || len(m.splitForms) >= 1<<15 {
+					continue
+				}
+				sp := pattern{class: proofdesk.ClassPhone, part: PartFull, level: lvl, ctx: ctxPhoneSplit, aux: int16(len(m.splitForms))}
+				b.add("|"+f[:3], sp) // a run that opens it
+				m.splitForms = append(m.splitForms, f)
+			}
 		}
 	}
 	for _, s := range opt.Public {
@@ -197,7 +234,14 @@ func (m *Matcher) Check(reply string, level proofdesk.Level, offered []string) V
 	t := textPool.Get().(*text)
 	defer textPool.Put(t)
 	t.normalize(reply)
-	return m.check(t, level, offered)
+	v := m.check(t, level, offered)
+	if d := decodedVariant(reply, t.enc); d != "" {
+		t.normalize(d)
+		if w := m.values(t, level); w.stricter(v) {
+			v = w
+		}
+	}
+	return v
 }
 
 // Target is one matcher with the level the conversation has for its
@@ -224,6 +268,17 @@ func CheckAll(reply string, offered []string, targets ...Target) Verdict {
 			best = v
 		}
 	}
+	if d := decodedVariant(reply, t.enc); d != "" {
+		t.normalize(d)
+		for _, tg := range targets {
+			if tg.Matcher == nil {
+				continue
+			}
+			if v := tg.Matcher.values(t, tg.Level); v.stricter(best) {
+				best = v
+			}
+		}
+	}
 	return best
 }
 
@@ -232,7 +287,9 @@ func CheckAll(reply string, offered []string, targets ...Target) Verdict {
 // checked alone, then together with them for a protected value that
 // starts in a recent reply and ends in this one ("It's 415 555" then
 // "0123"). A value wholly inside a recent reply does not count: it was
-// checked when that reply was sent.
+// checked when that reply was sent. A phone number given in pieces with
+// words between them ("the first part is 06 47" then "the rest is 21 83
+// 90") is read from the replies' digit groups (fragments.go).
 func CheckRecent(reply string, recent []string, offered []string, targets ...Target) Verdict {
 	best := CheckAll(reply, offered, targets...)
 	if len(recent) == 0 {
@@ -259,6 +316,10 @@ func CheckRecent(reply string, recent []string, offered []string, targets ...Tar
 				best = v
 			}
 		}
+	}
+	// a phone given in pieces across the replies, words between them
+	if v := fragmentsVerdict(reply, recent, targets); v.stricter(best) {
+		best = v
 	}
 	return best
 }
@@ -320,7 +381,20 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 		if p.probe && !probe || !keep(p) {
 			return true
 		}
-		if p.ctx != ctxNone && !inContext(view, ts, te, p.ctx) {
+		switch {
+		case p.ctx == ctxStreet:
+			if start < t.digits && !t.streetNamed(ts, te) {
+				return true
+			}
+		case p.ctx == ctxDobYear:
+			if start >= t.digits || !m.dobYearAfter(view, end) {
+				return true
+			}
+		case p.ctx == ctxPhoneSplit:
+			if start < t.digits || start >= t.compact || !m.phoneSplit(t, start, m.splitForms[p.aux]) {
+				return true
+			}
+		case p.ctx != ctxNone && !inContext(view, ts, te, p.ctx):
 			return true
 		}
 		hits = append(hits, hit{id, ts, te, te})
@@ -338,7 +412,8 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 	return out
 }
 
-func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdict {
+// values returns the verdict on the protected values t holds above level.
+func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 	var best Verdict
 	for _, h := range m.matches(t, false, func(p *pattern) bool { return p.level > level }) {
 		p := &m.pats[h.id]
@@ -347,6 +422,11 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 			best = v
 		}
 	}
+	return best
+}
+
+func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdict {
+	best := m.values(t, level)
 	// confirmations and denials of an offered value
 	need, class := level, ""
 	for _, c := range offered {
@@ -446,4 +526,86 @@ func oneOff(a []byte, b string) bool {
 		return true
 	}
 	return diff == 2 && first+1 < len(a) && a[first] == b[first+1] && a[first+1] == b[first]
+}
+
+// maxSplitPhone bounds the digits of a phone read from pieces.
+const maxSplitPhone = 20
+
+// phoneSplit reports whether the digit groups of t from the run at off
+// (the '|' before it) on, some skipped, spell phone in order: "fängt mit
+// 0151 an und geht mit 23457716 weiter" has the runs 0151 and 23457716;
+// a lone two-digit token is a group too ("... and ends 90").
+func (m *Matcher) phoneSplit(t *text, off int, phone string) bool {
+	k, ri := -1, -1
+	for i := range t.runs {
+		if int(t.runs[i].off) == off {
+			k, ri = int(t.runs[i].firstTok), i
+			break
+		}
+	}
+	if ri < 0 {
+		return false
+	}
+	var reach [maxSplitPhone + 1]bool
+	reach[0] = true
+	step := func(piece []byte) bool {
+		for l := len(phone) - len(piece); l >= 0; l-- {
+			if reach[l] && phone[l:l+len(piece)] == string(piece) {
+				if l+len(piece) == len(phone) {
+					return true
+				}
+				reach[l+len(piece)] = true
+			}
+		}
+		return false
+	}
+	for n := 0; k < len(t.toks) && n < 24; n++ {
+		var piece []byte
+		switch {
+		case ri < len(t.runs) && int(t.runs[ri].firstTok) == k:
+			r := &t.runs[ri]
+			end := int(r.off) + 1
+			for end < t.compact && t.buf[end] != '|' {
+				end++
+			}
+			piece = t.buf[r.off+1 : end]
+			k += int(r.nTok)
+			ri++
+		default:
+			if w := t.tokBytes(k); len(w) >= 2 && allDigits(w) {
+				piece = w
+			}
+			k++
+		}
+		if len(piece) == 0 {
+			continue
+		}
+		if step(piece) {
+			return true
+		}
+		if n == 0 && !reach[len(piece)] {
+			return false // the opening run is no piece of the phone
+		}
+	}
+	return false
+}
+
+// dobYearAfter reports whether the year of the date of birth (4 or 2
+// digits) is one of the 4 tokens after the token-view offset end (the
+// space after a day and month), not right after a word that makes it the
+// number of something else ("Nummer", "order").
+func (m *Matcher) dobYearAfter(view []byte, end int) bool {
+	y := m.dob[2]
+	if y == "" {
+		return false
+	}
+	found, owned := false, false
+	nextTokens(view, end-1, 4, func(tok []byte) bool {
+		w := string(tok)
+		// "3. November, Nummer 1979-44": the number of something else
+		found = !owned && (w == y || len(y) == 4 && w == y[2:])
+		owned = numberWords[w] || isOwner(w)
+		return found
+	})
+	return found
 }

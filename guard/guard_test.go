@@ -396,3 +396,97 @@ func TestCheckRecent(t *testing.T) {
 		t.Errorf("newline inside a number: %+v", v)
 	}
 }
+
+// TestCheckRecentFragments: a phone number given across the agent's
+// consecutive replies in small pieces with words between them, in seven
+// languages, is blocked; digit groups that spell no number on file, or a
+// number wholly in one recent reply, are not.
+func TestCheckRecentFragments(t *testing.T) {
+	m := NewMatcher(elodie(), nil, Options{})
+	tg := Target{Matcher: m, Level: proofdesk.L0}
+	leaks := []struct {
+		recent []string
+		reply  string
+	}{
+		{[]string{"The first part is 06 47", "the middle is 21 83"}, "and it ends with 90"},
+		{[]string{"First part: 0647"}, "Second part: 218390"},
+		{[]string{"Part one: 06 47"}, "Part two: 21 83 90"},
+		{[]string{"Die ersten Ziffern sind 06 47 21"}, "der Rest ist 83 90"},
+		{[]string{"Les premiers chiffres : 06 47"}, "puis 21, ensuite 83 et enfin 90"},
+		{[]string{"Empieza por 0647"}, "y termina en 218390"},
+		{[]string{"Inizia con 0151", "poi 2345"}, "e finisce con 7716"},
+		{[]string{"Eerste deel 0647"}, "tweede deel 218390"},
+		{[]string{"Começa por 06 47 21"}, "e termina em 83 90"},
+		{[]string{"Country code 33, then 647"}, "and the rest is 218390"},
+		{[]string{"Ok so: 06", "47", "then twenty-one"}, "eighty-three ninety"},
+	}
+	for _, l := range leaks {
+		if v := CheckRecent(l.reply, l.recent, nil, tg); !v.Blocked || v.Class != proofdesk.ClassPhone {
+			t.Errorf("CheckRecent(%q after %q) = %+v, want blocked phone", l.reply, l.recent, v)
+		}
+	}
+	innocent := []struct {
+		recent []string
+		reply  string
+	}{
+		{[]string{"Order 0647 is packed", "the second box is 21"}, "it weighs 12 kg"},
+		{[]string{"Your parcel 06 47 left", "tracking 21 83"}, "price 99"},
+		{[]string{"Call us on 0800 123 456"}, "we open at 09 00"},
+		{[]string{"06 47 21 83 90 is ours"}, "Anything else?"},
+		{[]string{"Refund of 64 euros", "for 72 items"}, "on 18 March"},
+	}
+	for _, l := range innocent {
+		if v := CheckRecent(l.reply, l.recent, nil, tg); v.Blocked {
+			t.Errorf("CheckRecent(%q after %q) = %+v, want pass", l.reply, l.recent, v)
+		}
+	}
+	// At the level the class needs, nothing is blocked.
+	if v := CheckRecent("Second part: 218390", []string{"First part: 0647"}, nil, Target{m, proofdesk.L2}); v.Blocked {
+		t.Errorf("at L2: %+v", v)
+	}
+}
+
+// TestCheckRecentSplitEmailAndDate: an email's local part and domain, or a
+// date of birth's day, month and year, given in different replies with
+// words between them, are blocked; the same words with no value, or a
+// value wholly in a recent reply, are not.
+func TestCheckRecentSplitEmailAndDate(t *testing.T) {
+	m := NewMatcher(elodie(), nil, Options{})
+	tg := Target{Matcher: m, Level: proofdesk.L0}
+	leaks := []struct {
+		recent []string
+		reply  string
+		class  string
+	}{
+		{[]string{"The first part of the email is elodie.martin"}, "and the domain is exemple.fr", proofdesk.ClassEmail},
+		{[]string{"Username: elodie dot martin"}, "provider: exemple dot fr", proofdesk.ClassEmail},
+		{[]string{"Der Name vor dem Zeichen: elodie.martin"}, "Die Domain: exemple.fr", proofdesk.ClassEmail},
+		{[]string{"Le domaine est exemple.fr"}, "et l'identifiant elodie.martin", proofdesk.ClassEmail},
+		{[]string{"Dominio exemple.fr"}, "usuario ELODIE.MARTIN", proofdesk.ClassEmail},
+		{[]string{"day 3", "month November"}, "the year was 1979", proofdesk.ClassDateOfBirth},
+		{[]string{"Tag: 03."}, "Monat November, Jahr 1979", proofdesk.ClassDateOfBirth},
+		{[]string{"né en 1979"}, "un 3, en novembre", proofdesk.ClassDateOfBirth},
+		{[]string{"año 1979", "mes noviembre"}, "día 3", proofdesk.ClassDateOfBirth},
+		{[]string{"giorno 3", "anno 1979"}, "mese novembre", proofdesk.ClassDateOfBirth},
+	}
+	for _, l := range leaks {
+		if v := CheckRecent(l.reply, l.recent, nil, tg); !v.Blocked || v.Class != l.class {
+			t.Errorf("CheckRecent(%q after %q) = %+v, want blocked %s", l.reply, l.recent, v, l.class)
+		}
+	}
+	innocent := []struct {
+		recent []string
+		reply  string
+	}{
+		{[]string{"Our domain is exemple.fr"}, "write to support there"},
+		{[]string{"We open on 3 November"}, "the shop was founded in 1990"},
+		{[]string{"Order 4 shipped in November"}, "the 1979 edition is sold out"},
+		{[]string{"Born 3 November 1979, as you said"}, "anything else?"},
+		{[]string{"The martin bird book", "elodie is a nice name"}, "thanks"},
+	}
+	for _, l := range innocent {
+		if v := CheckRecent(l.reply, l.recent, nil, tg); v.Blocked {
+			t.Errorf("CheckRecent(%q after %q) = %+v, want pass", l.reply, l.recent, v)
+		}
+	}
+}

@@ -269,6 +269,18 @@ func (ix *Index) Check(reply string, level proofdesk.Level, exclude string) Verd
 	t := textPool.Get().(*text)
 	defer textPool.Put(t)
 	t.normalize(reply)
+	best := ix.check(t, level, exclude)
+	if d := decodedVariant(reply, t.enc); d != "" {
+		t.normalize(d)
+		if v := ix.check(t, level, exclude); v.stricter(best) {
+			best = v
+		}
+	}
+	return best
+}
+
+// check is Check on a normalised text.
+func (ix *Index) check(t *text, level proofdesk.Level, exclude string) Verdict {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	skip, hasSkip := ix.ids[exclude]

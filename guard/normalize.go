@@ -59,6 +59,11 @@ type text struct {
 	spelled []byte
 	// ats counts the '@' signs.
 	ats int
+	// enc says which encodings the text may hold (enc* bits, decode.go),
+	// gathered while tokenising; hexRun counts two-hex-digit words in a
+	// row.
+	enc    uint8
+	hexRun int
 }
 
 // tok is one token of the token view.
@@ -289,7 +294,7 @@ func (t *text) normalize(s string) {
 func (t *text) tokenize(s string) {
 	t.raw = t.raw[:0]
 	t.rawBuf = t.rawBuf[:0]
-	t.ats = 0
+	t.ats, t.enc, t.hexRun = 0, 0, 0
 	start := -1
 	sentence := true
 	gapSep, gapDots, gapLen := true, true, 0
@@ -389,7 +394,22 @@ func (t *text) tokenize(s string) {
 			for k, c := range []byte(s[i-1 : j]) {
 				t.rawBuf[n+k] = lowerAlnum[c]
 			}
+			// what the word may be part of: base64 or hex of text, a run
+			// of hex pairs, roman numerals (decode.go); only words of 2
+			// or 8 letters and more, or starting with I, V or X, can be
+			if wl := j - i + 1; wl >= 8 || wl == 2 || isRoman(s[i-1]) {
+				t.encWord(s[i-1 : j])
+			} else {
+				t.hexRun = 0
+			}
 			i = j
+		case r == ' ':
+			// the commonest gap, as gap(' ') would record it
+			endTok()
+			if gapLen == 0 {
+				gapFirst = ' '
+			}
+			gapLen++
 		case r < utf8.RuneSelf:
 			c := byte(r)
 			switch {
@@ -413,6 +433,7 @@ func (t *text) tokenize(s string) {
 				}
 				word("xx")
 			default:
+				t.enc |= encPunct[c]
 				endTok()
 				gap(r)
 				if (c == '.' || c == '!' || c == '?' || c == ';') && (i >= len(s) || s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t') || c == '\n' {
@@ -479,6 +500,35 @@ func (t *text) tokenize(s string) {
 	endTok()
 	if n := len(t.raw); n > 0 {
 		t.raw[n-1].flags |= fPunctAfter
+	}
+}
+
+// encWord notes in t.enc what the ASCII word w may be part of: base64 or
+// hex of text (8 characters or more mixing cases and digits, or all hex),
+// a run of four two-hex-digit words, roman numerals.
+func (t *text) encWord(w string) {
+	var cls uint16
+	ups := 0 // capitals after the first letter
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		cls |= decodeClass[c]
+		if k > 0 && c >= 'A' && c <= 'Z' {
+			ups++
+		}
+	}
+	wl := len(w)
+	if wl >= 8 && (ups >= 1 && cls&(dcLower|dcDigit) != 0 || cls&dcNotHex == 0 && wl%2 == 0) {
+		t.enc |= encToken
+	}
+	if wl == 2 && cls&dcNotHex == 0 {
+		if t.hexRun++; t.hexRun >= 4 {
+			t.enc |= encToken
+		}
+	} else {
+		t.hexRun = 0
+	}
+	if cls&dcNotRoman == 0 && wl >= 2 {
+		t.enc |= encRoman
 	}
 }
 

@@ -26,11 +26,14 @@ const (
 type ctxKind uint8
 
 const (
-	ctxNone     ctxKind = iota
-	ctxPhone            // "phone", "number", "ending", "xx", ... before
-	ctxCard             // "card", "ending", "last", "visa", "xx", ... before
-	ctxBrand            // "your" before, or "card", "ending" after
-	ctxNotOwned         // no owner word ("order", "Bestellnummer") just before
+	ctxNone       ctxKind = iota
+	ctxPhone              // "phone", "number", "ending", "xx", ... before
+	ctxCard               // "card", "ending", "last", "visa", "xx", ... before
+	ctxBrand              // "your" before, or "card", "ending" after
+	ctxNotOwned           // no owner word ("order", "Bestellnummer") just before
+	ctxStreet             // a street without its number, said as the customer's (text.streetNamed)
+	ctxDobYear            // a date of birth's day and month, its year within 3 tokens after (Matcher.dobYearAfter)
+	ctxPhoneSplit         // a digit run that opens a phone; later runs complete it (Matcher.phoneSplit)
 )
 
 // pattern is one normalised form of a protected (or public) value.
@@ -44,6 +47,9 @@ type pattern struct {
 	// tokenEnd marks digit-view patterns that must end where a token
 	// ends, anywhere in a run ("06 47 21 83 90 0800 123 456").
 	tokenEnd bool
+	// aux is the index in Matcher.splitForms of a ctxPhoneSplit
+	// pattern's phone.
+	aux int16
 }
 
 // builder collects the patterns of one matcher.
@@ -57,7 +63,7 @@ func (b *builder) add(s string, p pattern) {
 	if s == "" || p.part != partPublic && p.level <= proofdesk.L0 {
 		return // a value anyone may hear is not protected
 	}
-	key := s + "\x00" + p.class + "\x00" + p.part + "\x00" + fmt.Sprint(p.ctx, p.probe, p.tokenEnd)
+	key := s + "\x00" + p.class + "\x00" + p.part + "\x00" + fmt.Sprint(p.ctx, p.probe, p.tokenEnd, p.aux)
 	if b.seen == nil {
 		b.seen = map[string]int{}
 	}
@@ -284,6 +290,10 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 			}
 		}
 		if typed && tokLen(bare) >= 3 {
+			// the street with its type and no number: the customer's
+			// street only where the reply says so (ctxStreet)
+			street := street
+			street.ctx = ctxStreet
 			b.tokens(full, street)
 			b.tokens(name, street)
 			if len(core) > 0 && len(core) < len(bare) && tokLen(core) >= 4 {
@@ -387,6 +397,22 @@ func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 			b.tokens([]string{mon, "the", dd, yy}, p)
 		}
 		b.tokens([]string{ys[0], mon, dd}, p)
+	}
+	// day and month with the year a few words on: "3 de nov., año 1979",
+	// "un 3 novembre, en 79", "3.11. geboren, im Jahr 1979" (ctxDobYear)
+	loose := p
+	loose.ctx = ctxDobYear
+	for _, dd := range ds {
+		b.tokens([]string{dd, mon}, loose)
+		b.tokens([]string{mon, dd}, loose)
+		b.tokens([]string{mon, "the", dd}, loose)
+		for _, of := range []string{"of", "de", "di", "van", "del"} {
+			b.tokens([]string{dd, of, mon}, loose)
+		}
+		for _, mm := range ms {
+			b.tokens([]string{dd, mm}, loose) // "am 3.11. geboren, im Jahr 1979"
+			b.tokens([]string{mm, dd}, loose)
+		}
 	}
 	b.tokens([]string{fmt.Sprintf("%04d%02d%02d", y, m, d)}, p)
 	// digits run together or spaced out: "14 03 19 85", "1 4 0 3 1 9 8 5"

@@ -15,6 +15,8 @@ const (
 	phExclude // a refusal or idiom: a confirmation inside it does not count
 	phYes     // an affirmative word ("yes", "genau", 👍): see confirmation
 	phNo      // a negative word ("no", "nein", ❌): see confirmation
+	phAgree   // an agreement verb ("lines up", "deckt sich"): see agreeCounts
+	phDisagree
 )
 
 type phrase struct {
@@ -24,6 +26,10 @@ type phrase struct {
 	// punct means the word counts only when punctuation follows it ("No,"
 	// but not "No problem", "Si," but not "Si vous...").
 	punct bool
+	// refusal marks an exclusion that refuses ("I can't tell you"): an
+	// affirmation after it in its sentence is what is refused, not said
+	// ("I can't tell you what we hold").
+	refusal bool
 }
 
 // The phrase sets, in English, German, French, Spanish, Italian, Dutch and
@@ -56,24 +62,24 @@ var (
 		"c'est bien ça", "c'est ça", "c'est exact", "c'est correct", "c'est juste",
 		"c'est bien celle", "c'est bien celui", "c'est la bonne", "c'est le bon", "je confirme",
 		"je vous confirme", "bien celle", "bien celui", "c'est bien la", "c'est bien le", "correspond bien",
-		"ça correspond", "cela correspond", "correspond à", "est exacte", "est correcte", "est correct",
+		"ça correspond", "cela correspond", "est exacte", "est correcte", "est correct",
 		"est bien", "bonne adresse", "bon numéro",
 		// es
-		"es correcto", "es correcta", "eso es", "coincide", "esa misma", "ese mismo", "la misma", "el mismo", "es la misma", "es el mismo",
+		"es correcto", "es correcta", "eso es", "esa misma", "ese mismo", "es la misma", "es el mismo",
 		"es esa", "es ese", "es esta", "es este", "le confirmo", "confirmo que", "es la correcta",
 		"es el correcto", "la tenemos", "lo tenemos", "en efecto", "dirección correcta",
 		"número correcto", "justo esa", "justo ese",
 		// it
 		"è corretto", "è corretta", "è giusto", "è giusta", "proprio così", "è quello", "è quella",
-		"corrisponde", "confermo", "le confermo", "è proprio", "è esatto", "è esatta",
+		"confermo", "le confermo", "è proprio", "è esatto", "è esatta",
 		"indirizzo giusto", "numero giusto", "indirizzo corretto", "risulta",
 		// nl
-		"dat klopt", "dat is juist", "is juist", "dat is correct", "komt overeen", "dat is hem",
+		"dat klopt", "dat is juist", "is juist", "dat is correct", "dat is hem",
 		"dat is het", "ik bevestig", "bevestig ik", "kan ik bevestigen", "klopt helemaal", "juiste adres",
 		"juiste nummer", "hebben we zo",
 		// pt
 		"está correto", "está correta", "está certo", "está certa", "é esse", "essa mesma", "esse mesmo", "é essa",
-		"é isso", "confere", "corresponde", "confirmo", "é o mesmo", "é a mesma", "é este", "é esta",
+		"é isso", "confere", "confirmo", "é o mesmo", "é a mesma", "é este", "é esta",
 		"é o correto", "é a correta", "endereço correto", "número correto", "é exatamente",
 	}
 	yesWords = []string{
@@ -90,7 +96,7 @@ var (
 	// words that are "yes" only with punctuation after them: "Sí," but
 	// not "Si vous", "Si tiene"
 	yesPunctWords = []string{"si", "sì", "sí", "oké", "ok", "okay"}
-	noWords       = []string{"nope", "nah", "nein", "nee", "emojino", "negative", "neen", "wrong", "fout", "falsch", "faux",
+	noWords       = []string{"nope", "nah", "negativo", "nein", "nee", "emojino", "negative", "neen", "wrong", "fout", "falsch", "faux",
 		"errado", "errada", "sbagliato", "sbagliata", "equivocado", "equivocada", "incorrect", "incorrecto", "onjuist",
 		"incorrecta", "incorreto", "incorreta", "inexact", "inexacte", "inaccurate", "incorrecte", "non pas du tout",
 		"para nada", "pas du tout", "en absoluto", "per niente", "helemaal niet", "de jeito nenhum", "ganz und gar nicht"}
@@ -103,7 +109,7 @@ var (
 		"not on our records", "not what's on file", "doesn't match", "does not match", "don't match",
 		"do not match", "no match", "not a match", "different 1", "different address",
 		"different number", "different phone", "different email", "different card",
-		"different date", "differs from", "different from", "that's wrong", "that is wrong",
+		"different date", "that's wrong", "that is wrong",
 		"not correct", "isn't correct", "not right", "isn't right", "not quite",
 		"we don't have that", "we do not have that", "doesn't look right", "no such",
 		"not the same", "not accurate", "doesn't correspond", "does not correspond",
@@ -138,6 +144,15 @@ var (
 		"não é correta", "não está correto", "não está correta", "não confere", "não corresponde",
 		"outro endereço", "outro número", "é outra",
 		"é outro", "não bate",
+		// negated agreement
+		"don't line up", "doesn't line up", "do not line up", "does not line up", "doesn't agree", "don't agree",
+		"does not agree", "doesn't tally", "does not tally", "doesn't check out", "does not check out",
+		"passt leider nicht", "stimmt leider nicht", "deckt sich nicht", "decken sich nicht", "entspricht nicht",
+		"ne concorde pas", "ne concordent pas", "ne correspondent pas", "ne correspond pas",
+		"no cuadra", "no cuadran", "no concuerda", "no concuerdan", "no coinciden", "no consta",
+		"non corrispondono", "non combacia", "non combaciano", "non coincide", "non coincidono", "non torna", "non quadra",
+		"komen niet overeen", "strookt niet", "stroken niet", "kloppen niet",
+		"não batem", "não consta", "não coincide", "não coincidem", "não correspondem",
 	}
 	// denyAdjectives deny as a predicate ("that is wrong", "está errado");
 	// alone they open a sentence (noWords) or are just adjectives ("the
@@ -196,6 +211,102 @@ var (
 		"sem problema", "não obrigado", "não obrigada", "não é possível", "não é necessário", "não posso",
 		"não podemos", "não hesite", "não se preocupe", "não é um problema",
 	}
+	// agreePhrases say that the offer agrees with something; they affirm
+	// when what it agrees with is the account or the offer (agreeCounts):
+	// "That lines up with our records", but not "The colour matches the
+	// photo". disagreePhrases are their denials.
+	agreePhrases = []string{
+		// en
+		"lines up", "line up", "agrees with", "agree with", "tallies with", "tally with", "consistent with",
+		"in line with", "matches what", "same as what", "check out on", "i have the same", "we have the same", "same thing",
+		"we've got the same", "correspond to", "corresponds to",
+		// de
+		"deckt sich", "decken sich", "entspricht", "entsprechen", "passt zu", "so gespeichert", "ist gespeichert",
+		"beides passt", "beides stimmt", "alles passt", "alles stimmt", "haben wir auch", "sehe ich auch", "so haben wir", "gespeichert",
+		// fr
+		"concorde", "concordent", "correspondent", "correspond à", "figure dans", "figure bien", "tout correspond", "tout concorde",
+		// es
+		"cuadra", "cuadran", "concuerda", "concuerdan", "coincide", "coinciden", "lo que figura", "lo que consta",
+		"es lo mismo", "todo cuadra", "todo coincide",
+		// it
+		"combacia", "combaciano", "coincidono", "corrisponde", "corrispondono", "tutto torna", "quadra con", "quadrano",
+		"risulta anche", "anche a noi",
+		// nl
+		"strookt", "stroken", "kloppen met", "komen overeen", "komt overeen", "overeenkomt", "beide kloppen", "klopt allebei",
+		"kloppen allebei", "hebben wij ook", "hebben we ook", "zie ik ook", "zo staat het", "staat het ook",
+		// pt
+		"batem", "bate com", "bate certo", "consta no", "consta na", "coincidem", "correspondem", "corresponde", "confere com",
+		"conferem", "também temos",
+		// sameness, and a difference denied, in seven languages: they
+		// affirm with the account or the offer in the sentence, and not
+		// when they are about another thing (aboutOther)
+		"same", "identical", "exactly what", "precisely what", "word for word", "colle avec", "colle bien", "klopt met", "torna con",
+		"no discrepancy", "no discrepancies", "no difference", "no differences", "no mismatch",
+		"identisch", "dieselbe", "dieselben", "derselbe", "dasselbe", "die gleiche", "die gleichen", "das gleiche",
+		"keine abweichung", "keine abweichungen", "kein unterschied", "keinen unterschied", "genau das was",
+		"la même", "le même", "les mêmes", "identique", "identiques", "aucune différence", "aucun écart", "pas de différence",
+		"exactement ce",
+		"el mismo", "la misma", "lo mismo", "idéntico", "idéntica", "ninguna diferencia", "no hay diferencia",
+		"sin diferencias", "sin diferencia", "ninguna discrepancia", "exactamente lo",
+		"lo stesso", "la stessa", "identico", "identica", "nessuna differenza", "nessuna discrepanza", "esattamente quello",
+		"hetzelfde", "dezelfde", "zelfde", "identiek", "geen verschil", "geen verschillen", "geen afwijking", "precies wat", "één op één",
+		"o mesmo", "a mesma", "idêntico", "idêntica", "sem diferenças", "sem diferença", "nenhuma diferença",
+		"exatamente o que",
+	}
+	disagreePhrases = []string{
+		"differs from", "different from", "differ", "differs", "digits are different", "weicht", "weichen", "abweichend",
+		"different", "differe", "pas tout à fait", "difiere", "difieren", "wijkt af", "wijken af", "difere", "diferem",
+		"discrepancy", "difference", "mismatch", "abweichung", "unterschied", "différence", "écart", "diferencia",
+		"discrepancia", "differenza", "discrepanza", "verschil", "afwijking", "diferença", "discrepância",
+		"ne colle pas", "colle pas",
+	}
+	// copula paraphrases affirm on their own: "That is what we have".
+	paraphrasePhrases = []string{
+		"is what we have", "is what we hold", "is what we've got", "is what i see", "is what i have", "is what i can see",
+		"that's what's on", "is what's on", "is on the account", "i see the same", "same on my", "on my screen too",
+		"both of those are", "all of those are", "those are correct", "both are correct", "both correct",
+		"those details are correct", "everything you listed is", "everything you gave is", "is what i'm looking at",
+		"so steht es", "steht es so", "so haben wir es", "c'est ce que nous avons", "c'est aussi ce que", "c'est ce qui figure",
+		"es lo que tenemos", "lo mismo que tenemos", "es lo que consta", "è quello che risulta", "è quello che vedo",
+		"é o que temos", "o mesmo que temos", "é o que consta", "overeen met het onze", "overeen met de onze",
+	}
+	// recordWords name the account, the records or the offer: an
+	// agreement verb in a sentence with one affirms.
+	recordWords = set(
+		"account", "accounts", "records", "record", "file", "system", "profile", "data", "details", "screen", "side",
+		"ours", "you", "both", "those", "number", "numbers", "phone", "address", "email", "emails", "mail", "card", "date",
+		"digits", "street", "postcode", "zip", "see", "looking", "here", "have", "hold",
+		"konto", "kundenkonto", "daten", "angaben", "unterlagen", "akte", "profil", "hier", "uns", "beides", "nummer",
+		"nummern", "adresse", "ziffern", "endziffern", "datum", "karte", "sehe", "haben",
+		"compte", "dossier", "donnees", "informations", "systeme", "fichier", "ici", "notres", "deux", "numero",
+		"numeros", "chiffres", "carte", "vois", "avons", "ai",
+		"cuenta", "ficha", "datos", "sistema", "registro", "registros", "expediente", "perfil", "aqui", "ambos",
+		"direccion", "fecha", "tarjeta", "cifras", "veo", "tenemos", "tengo", "nuestra", "nuestro",
+		"conto", "dati", "scheda", "profilo", "qui", "entrambi", "indirizzo", "cifre", "vedo", "noi", "numeri",
+		"carta", "abbiamo", "registrata", "registrato", "nostra", "nostro",
+		"gegevens", "systeem", "profiel", "ons", "beide", "allebei", "adres", "huisnummer", "straat", "kaart", "zie",
+		"nummers", "hebben",
+		"conta", "dados", "registo", "registos", "morada", "endereco", "cartao", "vejo", "temos", "nossa", "nosso",
+		// what is stored, and what the requester gave
+		"stored", "saved", "registered", "compared", "wrote", "typed", "gave", "sent", "unserem", "unserer", "unseren",
+		"unsere", "vorliegt", "vorliegen", "angegeben", "geschrieben", "fiche", "enregistre", "enregistree", "notre",
+		"nos", "ecrit", "indique", "registrado", "registrada", "consta", "indica", "escrito", "archivio", "scritto",
+		"indicato", "opgeslagen", "geregistreerd", "geschreven", "opgegeven", "onze", "registado", "registada",
+		"escreveu", "indicou", "hinterlegt", "espace", "chez", "u", "opgaf", "gaf",
+	)
+	// refusalPhrases are exclusions that refuse: an affirmation after one
+	// in the same sentence does not count.
+	refusalPhrases = []string{
+		"can't tell you", "cannot tell you", "can't say", "cannot say", "can't share", "cannot share",
+		"can't discuss", "cannot discuss", "can't disclose", "cannot disclose", "not able to tell",
+		"not able to say", "unable to tell", "unable to say", "won't be able to tell", "can't check", "cannot check",
+		"kann ihnen nicht sagen", "darf ihnen nicht sagen", "kann ich ihnen nicht", "darf ich ihnen nicht",
+		"ne peux pas vous dire", "ne pouvons pas vous dire", "je ne peux pas dire",
+		"no puedo decirle", "no puedo decirte", "no podemos decirle", "no puedo indicarle",
+		"non posso dirle", "non posso dirti", "non possiamo dirle",
+		"kan u niet vertellen", "kan ik u niet", "mag ik u niet",
+		"não posso dizer", "não lhe posso dizer", "não podemos dizer",
+	}
 )
 
 // conditional words: an affirmation or denial after one of them in the
@@ -225,7 +336,7 @@ var refWords = set("that", "this", "there", "those", "1", "same", "address", "nu
 
 // endRefWords point at a place when they end the sentence: "vai para lá"
 // (but "la" elsewhere is an article).
-var endRefWords = set("la", "aqui", "qui", "hier", "ici", "there", "dort", "dorthin", "alli", "ahi", "li", "daar", "ali")
+var endRefWords = set("la", "aqui", "qui", "hier", "ici", "there", "dort", "dorthin", "dahin", "alli", "ahi", "li", "daar", "daarheen", "ali")
 
 // strongRefs judge the value wherever they stand after the "yes".
 var strongRefs = set("another", "else", "andere", "anderer", "autre", "otra", "otro", "altra", "altro", "ander", "outra", "outro",
@@ -278,7 +389,11 @@ var phraser = func() struct {
 			add([]string{c + " " + a}, phrase{kind: phDeny})
 		}
 	}
+	add(agreePhrases, phrase{kind: phAgree})
+	add(disagreePhrases, phrase{kind: phDisagree})
+	add(paraphrasePhrases, phrase{kind: phAffirm})
 	add(excludePhrases, phrase{kind: phExclude})
+	add(refusalPhrases, phrase{kind: phExclude, refusal: true})
 	return struct {
 		ac   *automaton
 		meta []phrase
@@ -286,6 +401,13 @@ var phraser = func() struct {
 }()
 
 type span struct{ start, end int }
+
+// phit is a phrase found in a reply: its kind, span and first token.
+type phit struct {
+	kind int
+	span
+	tok int
+}
 
 // sentenceOf returns the token indexes [from, to) of the sentence that
 // holds token i.
@@ -330,19 +452,17 @@ func (t *text) conditional(i int) bool {
 // one"); "Yes, we deliver on Saturdays" answers something else.
 func (t *text) confirmation() string {
 	view := t.tokenView()
-	type phit struct {
-		kind int
-		span
-		tok int
-	}
 	var hitsArr [32]phit
-	var exclArr [16]span
-	hits, excl := hitsArr[:0], exclArr[:0]
+	var exclArr, refArr [16]span
+	hits, excl, refusals := hitsArr[:0], exclArr[:0], refArr[:0]
 	phraser.ac.scan(view, func(id int32, start int) bool {
 		p := phraser.meta[id]
 		end := start + int(phraser.ac.lens[id])
 		if p.kind == phExclude {
 			excl = append(excl, span{start, end})
+			if p.refusal {
+				refusals = append(refusals, span{start, end})
+			}
 			return true
 		}
 		i := t.tokenAt(start)
@@ -387,8 +507,14 @@ func (t *text) confirmation() string {
 		if to-rest <= short {
 			return true
 		}
+		// "No, esa fecha de entrega no está disponible": about another
+		// thing, only a strong pointer still points
+		other := t.otherAhead(rest, min(to, rest+4))
 		for k := rest; k < to; k++ {
 			lx := t.toks[k].lex
+			if other && lx&lxStrong == 0 && !(k == to-1 && lx&lxEndRef != 0) {
+				continue
+			}
 			if k == to-1 && lx&lxEndRef != 0 {
 				return true // "Correct, it's going there."
 			}
@@ -410,10 +536,26 @@ func (t *text) confirmation() string {
 	}
 	// A denial holds affirmative words ("doesn't match our records"): an
 	// affirmation that shares a word with a denial is the denial.
+	// a difference denied ("no difference") is an agreement, not the
+	// difference it holds; a phrase about another thing ("matches our
+	// return policy", "Les frais de port ne correspondent pas") is no
+	// answer about the offer
+	kept := hits[:0]
+	for _, h := range hits {
+		if h.kind == phDisagree && t.insideAgree(h.span, hits) {
+			continue
+		}
+		if (h.kind == phAffirm || h.kind == phAgree || h.kind == phDeny || h.kind == phDisagree) && t.aboutOther(h.tok, h.span) {
+			continue
+		}
+		kept = append(kept, h)
+	}
+	hits = kept
 	var denials []span
 	for _, h := range hits {
 		switch {
-		case h.kind == phDeny && !inExcl(h.span) && !t.conditional(h.tok):
+		case h.kind == phDeny && !inExcl(h.span) && !t.conditional(h.tok),
+			h.kind == phDisagree && !inExcl(h.span) && !t.conditional(h.tok) && t.agreeCounts(h.tok, h.span):
 			denials = append(denials, h.span)
 		case h.kind == phNo && wordCounts(h.tok, h.end):
 			denials = append(denials, h.span)
@@ -421,7 +563,8 @@ func (t *text) confirmation() string {
 	}
 	for _, h := range hits {
 		switch {
-		case h.kind == phAffirm && !inExcl(h.span) && !overlaps(h.span, denials) && !t.conditional(h.tok) && !t.sameSentence(h.tok, denials):
+		case (h.kind == phAffirm || h.kind == phAgree && t.agreeCounts(h.tok, h.span)) && !inExcl(h.span) && !overlaps(h.span, denials) &&
+			!t.conditional(h.tok) && !t.sameSentence(h.tok, denials) && !t.refusedBefore(h.tok, h.start, refusals):
 			return RuleConfirmation
 		case h.kind == phYes && !overlaps(h.span, denials) && wordCounts(h.tok, h.end):
 			return RuleConfirmation
@@ -435,6 +578,162 @@ func (t *text) confirmation() string {
 
 // sameSentence reports whether one of spans starts in the sentence of
 // token i ("Para nada es esa": the denial is the answer).
+// agreeCounts reports whether an agreement phrase at token i (span sp)
+// affirms or denies: its sentence names the account, the records or the offer outside the
+// phrase ("That lines up with our records", "Your details agree").
+// A sentence that is the phrase and two words more counts ("Alles passt.",
+// "Dat zie ik ook.", "Les deux correspondent.").
+func (t *text) agreeCounts(i int, sp span) bool {
+	from, to := t.sentenceOf(i)
+	outside := 0
+	for k := from; k < to; k++ {
+		if off := int(t.toks[k].off); off >= sp.start && off < sp.end-1 {
+			continue // inside the phrase
+		}
+		w := string(t.tokBytes(k))
+		if recordWords[w] {
+			return true
+		}
+		if !lightWords[w] {
+			outside++
+		}
+	}
+	return outside <= 2
+}
+
+// insideAgree reports whether sp lies in an agreement hit of hits ("no
+// difference" holds "difference").
+func (t *text) insideAgree(sp span, hits []phit) bool {
+	for _, h := range hits {
+		if h.kind == phAgree && h.span != sp && sp.start >= h.start && sp.end <= h.end {
+			return true
+		}
+	}
+	return false
+}
+
+// aboutOther reports whether the phrase at token i (span sp) is about
+// another thing than the offer: its subject, the words before it in its
+// clause, or its complement, the first word after it past articles and
+// prepositions, names one (otherThings: "our return policy", "Les frais
+// de port", "Quel codice sconto"). A thing word that qualifies a value
+// noun ("delivery address") is no other thing.
+func (t *text) aboutOther(i int, sp span) bool {
+	from, to := t.sentenceOf(i)
+	for k := i - 1; k >= from && k >= i-5; k-- {
+		if t.toks[k].flags&fPunctAfter != 0 {
+			break
+		}
+		if t.isOther(k, to) {
+			return true
+		}
+	}
+	j := i
+	for j < to && int(t.toks[j].off) < sp.end-1 {
+		j++
+	}
+	// a value or a place pointed at later still makes it an answer:
+	// "That's correct, your delivery will go there"
+	for k := j; k < to; k++ {
+		if valueNouns[string(t.tokBytes(k))] || k == to-1 && t.toks[k].lex&lxEndRef != 0 {
+			return false
+		}
+	}
+	for k := j; k < to && k < j+4; k++ {
+		w := string(t.tokBytes(k))
+		if linkWords[w] {
+			continue
+		}
+		return t.isOther(k, to)
+	}
+	return false
+}
+
+// otherAhead reports whether tokens [from, to) name another thing.
+func (t *text) otherAhead(from, to int) bool {
+	for k := from; k < to; k++ {
+		if t.isOther(k, to) {
+			return true
+		}
+	}
+	return false
+}
+
+// isOther reports whether token k names another thing than a protected
+// value: a thing word not followed by a value noun.
+func (t *text) isOther(k, to int) bool {
+	if !otherThings[string(t.tokBytes(k))] {
+		return false
+	}
+	return k+1 >= to || !valueNouns[string(t.tokBytes(k+1))]
+}
+
+// Words that tell what an affirmation or denial is about, in seven
+// languages (normalised).
+var (
+	// otherThings are the things of a support reply that are no
+	// protected value: a phrase about one answers something else.
+	otherThings = set(
+		"policy", "return", "returns", "refund", "refunds", "delivery", "deliveries", "shipping", "shipment", "fee",
+		"fees", "price", "prices", "cost", "costs", "total", "amount", "size", "sizes", "colour", "color", "order",
+		"orders", "invoice", "discount", "voucher", "coupon", "appointment", "slot", "warranty", "guarantee",
+		"stock", "item", "items", "product", "products", "parcel", "package", "tracking", "courier", "model", "sku",
+		"status", "schedule", "hours", "offer", "promotion", "sale", "subscription", "plan", "ticket", "request",
+		"exchange", "photo", "picture", "description", "problem", "issue", "error", "day", "charge", "charges",
+		"tax", "link", "password", "app", "audit", "terms", "conditions", "agb", "bedingungen", "cgv", "conditions",
+		"condiciones", "condizioni", "voorwaarden", "condicoes", "termos",
+		"richtlinie", "ruckgabe", "ruckgabebedingungen", "erstattung", "lieferung", "lieferdatum", "liefertermin",
+		"liefertag", "lieferzeit", "versand", "versandkosten", "gebuhr", "gebuhren", "preis", "preise", "kosten",
+		"betrag", "summe", "grosse", "farbe", "bestellung", "rechnung", "rabatt", "gutschein", "termin", "garantie",
+		"artikel", "produkt", "paket", "sendung", "modell", "angebot", "abo", "fehler", "passwort",
+		"politique", "retour", "retours", "remboursement", "livraison", "expedition", "frais", "prix", "cout",
+		"montant", "taille", "couleur", "commande", "facture", "remise", "reduction", "rendez", "article",
+		"produit", "colis", "modele", "statut", "offre", "abonnement", "probleme", "erreur", "lien",
+		"politica", "devolucion", "devoluciones", "reembolso", "entrega", "envio", "gastos", "precio", "coste",
+		"costo", "importe", "talla", "pedido", "factura", "descuento", "cupon", "cita", "garantia", "articulo",
+		"producto", "paquete", "modelo", "oferta", "suscripcion", "problema", "enlace",
+		"reso", "resi", "rimborso", "consegna", "spedizione", "spese", "prezzo", "importo", "totale", "taglia",
+		"colore", "ordine", "fattura", "codice", "sconto", "buono", "appuntamento", "garanzia", "articolo",
+		"prodotto", "pacco", "modello", "offerta", "abbonamento", "errore",
+		"beleid", "retourbeleid", "terugbetaling", "levering", "bezorging", "verzending", "verzendkosten", "prijs",
+		"bedrag", "totaal", "maat", "kleur", "bestelling", "factuur", "korting", "kortingscode", "afspraak",
+		"voorraad", "pakket", "aanbieding", "probleem", "fout", "levertijd",
+		"devolucao", "devolucoes", "portes", "preco", "custo", "montante", "tamanho", "cor", "encomenda", "fatura",
+		"codigo", "desconto", "cupao", "marcacao", "artigo", "produto", "pacote", "subscricao", "erro",
+	)
+	// valueNouns name a protected value: "delivery address" is an address.
+	valueNouns = set("address", "number", "phone", "email", "mail", "date", "birthday", "card", "details", "postcode",
+		"zip", "postal", "street", "adresse", "anschrift", "nummer", "telefonnummer", "datum", "karte", "angaben",
+		"plz", "numero", "carte", "postale", "direccion", "fecha", "tarjeta", "datos", "indirizzo", "data", "carta",
+		"dati", "adres", "kaart", "gegevens", "endereco", "morada", "cartao", "dados", "cp", "cep", "cap")
+	// linkWords stand between a phrase and its complement.
+	linkWords = set("the", "our", "your", "a", "an", "to", "with", "my", "its", "for", "de", "la", "le", "les", "l",
+		"au", "aux", "du", "des", "notre", "votre", "pour", "mit", "der", "die", "das", "dem", "den", "ihre", "ihrer",
+		"zu", "fur", "el", "los", "las", "con", "al", "del", "su", "para", "il", "lo", "i", "gli", "alla", "col", "per",
+		"het", "een", "met", "uw", "voor", "o", "os", "as", "com", "ao", "da", "do", "seu", "sua", "e", "und", "et",
+		"y", "en", "and", "of", "von", "van", "di", "unser", "unsere", "unseren", "unserem", "unserer", "nos", "nuestra",
+		"nuestro", "nuestras", "nuestros", "nostro", "nostra", "nostri", "nostre", "onze", "ons", "nossa", "nosso",
+		"nossas", "nossos")
+	// lightWords say nothing of what an agreement is about ("Ja, so
+	// haben wir das auch").
+	lightWords = set("yes", "ja", "oui", "si", "sim", "so", "also", "too", "as", "well", "auch", "aussi", "tambien",
+		"anche", "ook", "tambem", "das", "that", "dat", "ca", "cela", "eso", "isso", "it", "es", "exactly", "genau",
+		"exactement", "exactamente", "esattamente", "precies", "exatamente", "indeed", "wir", "we", "nous", "nosotros",
+		"noi", "wij", "nos")
+)
+
+// refusedBefore reports whether one of the refusals starts before off in
+// the sentence of token i: "I can't tell you what we hold" refuses.
+func (t *text) refusedBefore(i, off int, refusals []span) bool {
+	from, _ := t.sentenceOf(i)
+	for _, r := range refusals {
+		if r.start < off && t.tokenAt(r.start) >= from {
+			return true
+		}
+	}
+	return false
+}
+
 func (t *text) sameSentence(i int, spans []span) bool {
 	from, to := t.sentenceOf(i)
 	for _, s := range spans {
@@ -587,6 +886,65 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 	}
 	return true
 }
+
+// streetNamed reports whether a street named without its house number, the
+// match [start, end) of the token view, is said as the customer's street.
+// It is not when the sentence places a business there ("our shop in the
+// Kalverstraat", "Il negozio di Via Roma") or when the street is the
+// subject of news about itself: it opens its sentence (after at most two
+// articles or time words), a verb follows it ("La calle Alcalá está
+// cortada", "Die Hauptstraße ist gesperrt") and the sentence names no
+// "you" ("Baker Street is where we have you" counts).
+func (t *text) streetNamed(start, end int) bool {
+	i := sort.Search(len(t.toks), func(k int) bool { return int(t.toks[k].off) >= start })
+	j := sort.Search(len(t.toks), func(k int) bool { return int(t.toks[k].off) >= end-1 })
+	if i >= len(t.toks) || int(t.toks[i].off) != start {
+		return true
+	}
+	from, to := t.sentenceOf(i)
+	for k := max(from, i-6); k < i; k++ {
+		if placeOwners[string(t.tokBytes(k))] {
+			return false
+		}
+	}
+	if i-from > 2 || j >= to || !streetVerbs[string(t.tokBytes(j))] {
+		return true
+	}
+	for k := from; k < i; k++ {
+		if !subjectLead[string(t.tokBytes(k))] {
+			return true
+		}
+	}
+	for k := from; k < to; k++ {
+		if secondPerson[string(t.tokBytes(k))] {
+			return true
+		}
+	}
+	return false
+}
+
+// Words around a street named alone, in seven languages (normalised).
+var (
+	// placeOwners place a business, not the customer, in a street.
+	placeOwners = set("our", "shop", "store", "warehouse", "depot", "office", "branch", "showroom", "pickup", "locker",
+		"abholpunkt", "abholstation", "packstation", "relais", "recogida", "ritiro", "afhaalpunt", "recolha",
+		"unser", "unsere", "unserem", "unserer", "unseren", "laden", "lager", "filiale", "geschaft", "buro",
+		"paketshop", "notre", "nos", "magasin", "boutique", "entrepot", "agence", "bureau", "nuestra",
+		"nuestro", "nuestras", "nuestros", "tienda", "almacen", "oficina", "sucursal", "nostro", "nostra", "nostri",
+		"nostre", "negozio", "magazzino", "ufficio", "onze", "winkel", "magazijn",
+		"kantoor", "vestiging", "nossa", "nosso", "nossas", "nossos", "loja", "armazem", "escritorio")
+	// streetVerbs follow a street that is the subject of its sentence.
+	streetVerbs = set("is", "was", "will", "has", "remains", "reopens", "ist", "wird", "war", "bleibt", "hat",
+		"est", "sera", "reste", "a", "esta", "estara", "sera", "sigue", "tiene", "e", "sara", "resta", "rimane",
+		"ha", "wordt", "blijft", "zal", "heeft", "fica", "vai", "tem", "continua")
+	// subjectLead may come before a street that opens its sentence.
+	subjectLead = set("the", "die", "der", "la", "le", "l", "el", "a", "o", "il", "lo", "de", "het", "today",
+		"heute", "aujourd", "hui", "hoy", "oggi", "vandaag", "hoje", "now", "jetzt", "currently", "derzeit")
+	// secondPerson words make a sentence about the customer.
+	secondPerson = set("you", "your", "yours", "sie", "ihre", "ihr", "ihnen", "du", "dein", "deine", "vous",
+		"votre", "vos", "tu", "ton", "ta", "tes", "usted", "su", "sus", "tu", "lei", "suo", "sua", "tuo", "tua",
+		"u", "uw", "je", "jij", "jouw", "voce", "seu", "sua")
+)
 
 var (
 	emailRe       = regexp.MustCompile(`[a-zA-Z0-9._%+-]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+`)

@@ -1,11 +1,15 @@
 package http
 
 import (
+	"database/sql"
+	"database/sql/driver"
 	"encoding/json"
 	"errors"
 	"log/slog"
+	"net"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/proofdesk/proofdesk"
 )
@@ -47,6 +51,14 @@ type errorBody struct {
 func Error(w http.ResponseWriter, r *http.Request, err error) {
 	code := proofdesk.ErrorCode(err)
 	ReportError(r, err)
+	if code == proofdesk.EINTERNAL {
+		if msg, ok := unavailable(err); ok {
+			// Retryable: the client should try again, not give up.
+			w.Header().Set("Retry-After", "5")
+			WriteJSON(w, http.StatusServiceUnavailable, map[string]any{"error": "unavailable", "message": msg})
+			return
+		}
+	}
 	body := map[string]any{}
 	if e := (*proofdesk.Error)(nil); errors.As(err, &e) {
 		for k, v := range e.Details {
@@ -62,6 +74,36 @@ func Error(w http.ResponseWriter, r *http.Request, err error) {
 	body["error"] = code
 	body["message"] = proofdesk.ErrorMessage(err)
 	WriteJSON(w, ErrorStatus(code), body)
+}
+
+// unavailable reports whether err is the store being out of reach for a
+// while (PostgreSQL restarting or unreachable, SQLite busy, the disk
+// full), which a retry may get past, and says so in words. Drivers are
+// recognised by their methods: SQLState() (pgx) and Code() (SQLite).
+func unavailable(err error) (string, bool) {
+	const later = "The desk cannot reach its database at the moment. Nothing was changed; try again in a few seconds."
+	var pg interface{ SQLState() string }
+	if errors.As(err, &pg) {
+		st := pg.SQLState()
+		// 08: connection exception; 57P0x: shutdown, crash, cannot connect now; 53: insufficient resources.
+		if strings.HasPrefix(st, "08") || strings.HasPrefix(st, "57P0") || strings.HasPrefix(st, "53") {
+			return later, true
+		}
+	}
+	var lite interface{ Code() int }
+	if errors.As(err, &lite) {
+		switch lite.Code() & 0xff {
+		case 13: // SQLITE_FULL
+			return "The desk's disk is full. Nothing was changed; try again once space is freed.", true
+		case 5, 6, 10: // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_IOERR
+			return later, true
+		}
+	}
+	var op *net.OpError
+	if errors.As(err, &op) || errors.Is(err, driver.ErrBadConn) || errors.Is(err, sql.ErrConnDone) {
+		return later, true
+	}
+	return "", false
 }
 
 // ReportError records an internal error for the request's log line; other

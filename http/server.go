@@ -8,6 +8,7 @@ package http
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -49,6 +50,8 @@ type Server struct {
 	// APIRate limits requests under /api/ per caller; a zero value
 	// limits nothing.
 	APIRate APIRateLimit
+	// TLSConfig, when set, makes Open serve HTTPS on the listener.
+	TLSConfig *tls.Config
 
 	logger  *slog.Logger
 	mux     *http.ServeMux
@@ -135,6 +138,9 @@ func (s *Server) Open() error {
 		return err
 	}
 	ln := s.ln
+	if s.TLSConfig != nil {
+		ln = tls.NewListener(ln, s.TLSConfig)
+	}
 	base, cancelBase := context.WithCancel(context.Background())
 	s.cancelBase = cancelBase
 	s.srv = &http.Server{

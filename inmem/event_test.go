@@ -2,6 +2,7 @@ package inmem_test
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"testing"
 
@@ -171,5 +172,56 @@ func TestEventService_Concurrent(t *testing.T) {
 	wg.Wait()
 	if n := s.Subscribers(); n != 0 {
 		t.Fatalf("Subscribers=%d, want 0", n)
+	}
+}
+
+// TestEventService_ConversationIndex: subscribers of other conversations
+// get nothing, one conversation's buffer is ConversationBuffer, and a
+// closed subscription leaves the service.
+func TestEventService_ConversationIndex(t *testing.T) {
+	s := inmem.NewEventService(0)
+	defer s.Close()
+	ctx := context.Background()
+	a, _ := s.Subscribe(ctx, "cnv_a")
+	b, _ := s.Subscribe(ctx, "cnv_b")
+	for range inmem.ConversationBuffer + 5 {
+		s.PublishEvent(ctx, proofdesk.Event{Type: proofdesk.EventTyping, ConversationID: "cnv_a"})
+	}
+	if n := len(a.C()); n != inmem.ConversationBuffer {
+		t.Fatalf("conversation subscriber holds %d events, want its buffer of %d", n, inmem.ConversationBuffer)
+	}
+	if d := a.(*inmem.Subscription).Dropped(); d != 5 {
+		t.Fatalf("dropped %d, want 5 (counted, so the receiver re-reads)", d)
+	}
+	if n := len(b.C()); n != 0 {
+		t.Fatalf("another conversation's subscriber got %d events", n)
+	}
+	a.Close()
+	b.Close()
+	if n := s.Subscribers(); n != 0 {
+		t.Fatalf("%d subscribers after closing both", n)
+	}
+}
+
+// BenchmarkPublish10kChats publishes one event with 10,000 visitors'
+// chats subscribed, each to its own conversation, and one agent stream:
+// a publish visits only that conversation's subscribers and the stream.
+func BenchmarkPublish10kChats(b *testing.B) {
+	s := inmem.NewEventService(0)
+	defer s.Close()
+	ctx := context.Background()
+	for i := range 10000 {
+		if _, err := s.Subscribe(ctx, fmt.Sprintf("cnv_%d", i)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	all, _ := s.Subscribe(ctx, "")
+	go func() {
+		for range all.C() {
+		}
+	}()
+	ev := proofdesk.Event{Type: proofdesk.EventMessageCreated, ConversationID: "cnv_42"}
+	for b.Loop() {
+		s.PublishEvent(ctx, ev)
 	}
 }

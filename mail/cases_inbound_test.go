@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
@@ -206,7 +207,7 @@ func TestInboundCase15_ReopenAfterResolve(t *testing.T) {
 		if _, err := e.convs.UpdateConversation(ctx, conv.ID, proofdesk.ConversationUpdate{Status: &resolved}); err != nil {
 			t.Fatal(err)
 		}
-		db.SetEvents(e.events) // the store's events, as cmd/proofdesk wires them
+		desk.PublishEvents(db, e.events) // every committed change, as in cmd/proofdesk
 		before := len(e.events.types())
 		reply := strings.ReplaceAll(readCase(t, "15-customer-reply-after-resolve.eml"), "[#CNV_ID]", "[#"+conv.ID+"]")
 		e.mustSend(t, reply)
@@ -553,32 +554,29 @@ func TestInboundCase22_BidiAsOnChat(t *testing.T) {
 	})
 }
 
-// failFlagOnce fails the first FlagDifferentSender.
-type failFlagOnce struct {
-	ThreadStore
-	failed bool
-}
-
-func (f *failFlagOnce) FlagDifferentSender(ctx context.Context, convID, msgID string) (proofdesk.Level, error) {
-	if !f.failed {
-		f.failed = true
-		return 0, errors.New("database is locked")
-	}
-	return f.ThreadStore.FlagDifferentSender(ctx, convID, msgID)
-}
-
-// A store failure while flagging a different sender is temporary, and the
-// sender's retry flags it: the mail is never recorded unflagged.
+// A different sender is flagged in the transaction that stores the mail
+// and records it: a mail that failed before the commit left nothing, one
+// whose answer was lost after the commit is flagged already, and the
+// sender's retries store it once.
 func TestInboundCase16_FlagSurvivesRetry(t *testing.T) {
 	db := sqldbtest.Open(t)
-	ft := &failFlagOnce{ThreadStore: db}
+	ft := &lostAnswer{ThreadStore: db}
 	e := newInboundEnv(t, db, Limits{}, ft)
 	e.mustSend(t, "From: jane@example.com\nSubject: Account\nMessage-ID: <r1@example.com>\nContent-Type: text/plain\n\nHello\n")
 	conv := e.emailConversations(t)[0]
 	stranger := "From: other@elsewhere.example\nSubject: Re: Account [#" + conv.ID + "]\nMessage-ID: <r2@elsewhere.example>\nContent-Type: text/plain\n\nChange my email.\n"
+	ft.set(true, true)
 	if code := e.send(t, stranger); code != 451 {
 		t.Fatalf("code=%d, want 451", code)
 	}
+	if got, _ := e.convs.FindConversationByID(context.Background(), conv.ID); contains(got.RiskFlags, proofdesk.RiskDifferentSender) {
+		t.Fatalf("flagged by a mail that was not stored")
+	}
+	ft.set(true, false)
+	if code := e.send(t, stranger); code != 451 {
+		t.Fatalf("code=%d, want 451", code)
+	}
+	ft.set(false, false)
 	e.mustSend(t, stranger)
 	got, _ := e.convs.FindConversationByID(context.Background(), conv.ID)
 	if !contains(got.RiskFlags, proofdesk.RiskDifferentSender) {

@@ -20,20 +20,21 @@ type CustomerFinder interface {
 }
 
 // ConversationStore is the part of proofdesk.ConversationService inbound
-// mail uses.
+// mail uses: it reads conversations; ThreadStore.StoreInbound writes.
 type ConversationStore interface {
-	CreateConversation(ctx context.Context, conv *proofdesk.Conversation, first *proofdesk.Message) error
 	FindConversationByID(ctx context.Context, id string) (*proofdesk.Conversation, error)
-	CreateMessage(ctx context.Context, m *proofdesk.Message) error
 }
 
 // ThreadStore maps mail Message-IDs to conversations, keeps inbound mail
 // whole, its attachments, bounces and DMARC factors; *sqldb.DB provides
 // it.
 type ThreadStore interface {
-	// RecordInbound records an inbound mail stored as a message, with its
-	// original sealed.
-	RecordInbound(ctx context.Context, m proofdesk.InboundMail) error
+	// StoreInbound stores an inbound mail in one transaction: its
+	// message (in a new conversation when d.Conversation.ID is empty),
+	// the flag, link and reopening it causes, and its record (Message-ID,
+	// content digest, original sealed). It sets d.Duplicate, storing
+	// nothing, when the same mail was recorded already.
+	StoreInbound(ctx context.Context, d *proofdesk.InboundDelivery) error
 	// FindConversationByMessageID returns ENOTFOUND if no mail has that ID.
 	FindConversationByMessageID(ctx context.Context, messageID string) (string, error)
 	// InboundDuplicate reports whether a mail with that Message-ID and
@@ -289,54 +290,47 @@ func (h *InboundHandler) DeliverMessage(ctx context.Context, env Envelope, raw [
 			previous = nil
 		}
 	}
+	d := &proofdesk.InboundDelivery{Conversation: conv, Message: m,
+		Mail: proofdesk.InboundMail{HeaderMessageID: msgID, AuthResults: res.Auth.Summary(), ContentDigest: digest, Raw: raw, FullText: in.TextBody}}
 	if conv == nil {
-		conv = &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, Subject: in.Subject,
+		d.Conversation = &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, Subject: in.Subject,
 			Requester: proofdesk.Requester{Name: in.From.Name, Email: in.From.Address}}
 		if cust := h.matchCustomer(ctx, in.From.Address); cust != nil {
-			conv.CustomerID = cust.ID
-		}
-		if err := h.cfg.Conversations.CreateConversation(ctx, conv, m); err != nil {
-			return nil, temporary{err}
+			d.Conversation.CustomerID = cust.ID
 		}
 		res.New = true
 	} else {
 		res.DifferentSender = !sameAddress(in.From.Address, conv.Requester.Email)
-		m.ConversationID = conv.ID
-		if err := h.cfg.Conversations.CreateMessage(ctx, m); err != nil {
-			return nil, temporary{err}
-		}
-	}
-	res.ConversationID, res.MessageID = conv.ID, m.ID
-
-	before := conv.EffectiveLevel(now)
-	res.Level = before
-	if res.DifferentSender {
 		// Whoever this is, their mail proves nothing and must not act at
-		// the level the requester reached. Done before the mail is
-		// recorded, so that a retry after a failure here flags it still.
-		if _, err := h.cfg.Threads.FlagDifferentSender(ctx, conv.ID, m.ID); err != nil {
-			return nil, temporary{err}
-		}
-		res.Level = proofdesk.L0
+		// the level the requester reached.
+		d.DifferentSender, d.Reopen = res.DifferentSender, conv.Status != proofdesk.StatusOpen
 	}
 	if previous != nil {
-		res.PreviousID = previous.ID
-		if err := h.cfg.Threads.LinkConversations(ctx, conv.ID, previous.ID, "reopen_window"); err != nil {
-			return nil, temporary{err}
-		}
+		d.PreviousID = previous.ID
 	}
-	if !res.New && conv.Status != proofdesk.StatusOpen {
-		if _, err := h.cfg.Threads.ReopenConversation(ctx, conv.ID); err != nil {
-			return nil, temporary{err}
-		}
-		res.Reopened = true
+	d.Mail.SenderDiffers = res.DifferentSender
+	before := proofdesk.L0
+	if conv != nil {
+		before = conv.EffectiveLevel(now)
 	}
-	// Recorded last: a retry after a failure above finds the mail unseen
-	// and completes; CreateMessage's client ID keeps the message itself
-	// from being stored twice on an existing conversation.
-	if err := h.cfg.Threads.RecordInbound(ctx, proofdesk.InboundMail{ConversationID: conv.ID, HeaderMessageID: msgID, MessageID: m.ID,
-		AuthResults: res.Auth.Summary(), ContentDigest: digest, Raw: raw, FullText: in.TextBody, SenderDiffers: res.DifferentSender}); err != nil {
+	// The message, what it changes and the mail's record are one
+	// transaction: a mail stored is a mail recognised when the sender,
+	// who never saw our 250, sends it again.
+	if err := h.cfg.Threads.StoreInbound(ctx, d); err != nil {
 		return nil, temporary{err}
+	}
+	if d.Duplicate {
+		res.New, res.DifferentSender = false, false
+		res.Duplicate, res.ConversationID = true, d.Mail.ConversationID
+		h.log.Info("inbound mail already stored", slog.String("conversation_id", res.ConversationID))
+		return res, nil
+	}
+	conv = d.Conversation
+	res.ConversationID, res.MessageID, res.Reopened = conv.ID, m.ID, d.Reopened
+	res.PreviousID = d.PreviousID
+	res.Level = before
+	if res.DifferentSender {
+		res.Level = proofdesk.L0
 	}
 	if !res.DifferentSender {
 		if level, ok := h.emailFactor(ctx, conv, in, res.Auth, now); ok {
@@ -427,13 +421,15 @@ func (h *InboundHandler) autoReply(ctx context.Context, conv *proofdesk.Conversa
 	sum := sha256.Sum256([]byte(msgID + "\x00" + digest))
 	m := &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorSystem, Internal: true,
 		Body: "Automatic reply received (not from the customer in person):\n\n" + text, ClientID: "email:" + hex.EncodeToString(sum[:16])}
-	if err := h.cfg.Conversations.CreateMessage(ctx, m); err != nil {
+	d := &proofdesk.InboundDelivery{Conversation: conv, Message: m, Mail: proofdesk.InboundMail{HeaderMessageID: msgID,
+		AuthResults: res.Auth.Summary(), ContentDigest: digest, Raw: raw, FullText: in.TextBody,
+		SenderDiffers: !sameAddress(in.From.Address, conv.Requester.Email)}}
+	if err := h.cfg.Threads.StoreInbound(ctx, d); err != nil {
 		return temporary{err}
 	}
-	if err := h.cfg.Threads.RecordInbound(ctx, proofdesk.InboundMail{ConversationID: conv.ID, HeaderMessageID: msgID, MessageID: m.ID,
-		AuthResults: res.Auth.Summary(), ContentDigest: digest, Raw: raw, FullText: in.TextBody,
-		SenderDiffers: !sameAddress(in.From.Address, conv.Requester.Email)}); err != nil {
-		return temporary{err}
+	if d.Duplicate {
+		res.Duplicate, res.ConversationID = true, d.Mail.ConversationID
+		return nil
 	}
 	res.ConversationID, res.MessageID = conv.ID, m.ID
 	h.log.Info("inbound auto-reply consumed", slog.Bool("threaded", true), slog.String("conversation_id", conv.ID))

@@ -3,55 +3,20 @@ package mail
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/proofdesk/proofdesk"
 )
 
-// VERP (variable envelope return path): every outgoing mail is sent with
-// its own envelope sender, "support+bounce=out_…@desk.example", which
-// carries the outbox row's ID. A bounce goes to that address (RFC 5321
-// §4.5.5 sends notifications to the reverse path), so it names the mail
-// that failed even when the reporting server returns nothing of it.
-
-// verpTag separates the mailbox from the outbox ID in the local part.
-const verpTag = "+bounce="
-
-// verpIDRE matches an outbox row ID as proofdesk.NewID("out") makes it.
-var verpIDRE = regexp.MustCompile(`^out_[a-z2-7]{20}$`)
-
 // VERPAddress returns the return path of outbox row outboxID sent from
-// from ("support@desk.example" gives "support+bounce=out_…@desk.example").
-// It returns from unchanged if from has no "@" or outboxID is not an
-// outbox ID.
-func VERPAddress(from, outboxID string) string {
-	at := strings.LastIndexByte(from, '@')
-	if at <= 0 || !verpIDRE.MatchString(outboxID) {
-		return from
-	}
-	local := from[:at]
-	if i := strings.Index(local, verpTag); i >= 0 {
-		local = local[:i]
-	}
-	return local + verpTag + outboxID + from[at:]
-}
+// from: proofdesk.VERPAddress (the root holds it, so that the outbox
+// writes it without importing this package).
+func VERPAddress(from, outboxID string) string { return proofdesk.VERPAddress(from, outboxID) }
 
-// VERPOutboxID returns the outbox ID carried by a VERP address and
-// whether there was one. Case is folded: some servers lowercase or
-// uppercase local parts.
-func VERPOutboxID(addr string) (string, bool) {
-	addr = strings.ToLower(strings.Trim(strings.TrimSpace(addr), "<>"))
-	at := strings.LastIndexByte(addr, '@')
-	if at <= 0 {
-		return "", false
-	}
-	i := strings.Index(addr[:at], verpTag)
-	if i < 0 {
-		return "", false
-	}
-	id := addr[i+len(verpTag) : at]
-	return id, verpIDRE.MatchString(id)
-}
+// VERPOutboxID returns the outbox ID carried by a VERP address:
+// proofdesk.VERPOutboxID.
+func VERPOutboxID(addr string) (string, bool) { return proofdesk.VERPOutboxID(addr) }
 
 // BounceOutboxID returns the outbox ID a bounce is for, read from the
 // addresses it was delivered to: the SMTP envelope recipients, else the

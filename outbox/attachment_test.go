@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"fmt"
 	"io"
 	"mime"
 	"mime/multipart"
@@ -32,7 +33,12 @@ func TestWorker_ReplyWithAttachments(t *testing.T) {
 		if err := f.convs.CreateConversation(ctx, conv, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: "How do I return it?"}); err != nil {
 			t.Fatal(err)
 		}
-		pdf := []byte("%PDF-1.4\n" + strings.Repeat("binary \x00\xff ", 50))
+		// A PDF the guard can read (its text operators), as an agent's
+		// return label is; an unreadable file would be refused below L2.
+		stream := "BT /F1 12 Tf 72 712 Td (Return label: print and stick on the parcel) Tj ET\n"
+		pdf := []byte("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n" +
+			"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /Contents 4 0 R >> endobj\n" +
+			fmt.Sprintf("4 0 obj << /Length %d >>\nstream\n%sendstream\nendobj\ntrailer << /Root 1 0 R >>\n%%%%EOF\n", len(stream), stream))
 		m := &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.agent.ID, Body: "The label is attached.",
 			Attachments: []*proofdesk.Attachment{
 				{Filename: "Rücksendeetikett.pdf", ContentType: "application/pdf", Data: pdf},

@@ -9,7 +9,6 @@ import (
 
 	gomail "github.com/emersion/go-message/mail"
 	"github.com/proofdesk/proofdesk"
-	"github.com/proofdesk/proofdesk/mail"
 )
 
 // purposeReply is sqldb.PurposeReply: an agent reply on an email
@@ -37,23 +36,25 @@ func parseFrom(s string) (*address, error) {
 }
 
 // sendEmail composes, signs and sends d and returns its Message-ID. The
-// envelope sender is d's own VERP return path (mail.VERPAddress), so that
+// envelope sender is d's own VERP return path (proofdesk.VERPAddress), so that
 // a bounce names the row it is for and is consumed by the inbound
 // handler, never turned into a conversation.
 func (w *Worker) sendEmail(ctx context.Context, d *proofdesk.OutboxDelivery) (string, error) {
-	msgID := mail.NewMessageID(w.from.domain)
+	msgID := proofdesk.NewMessageID(w.from.domain)
 	msg, err := w.Compose(ctx, d, msgID)
 	if err != nil {
 		return "", err
 	}
-	if err := w.mailer.SendMail(ctx, mail.VERPAddress(w.from.Address.Address, d.ID), []string{d.To}, msg); err != nil {
+	if err := w.mailer.SendMail(ctx, proofdesk.VERPAddress(w.from.Address.Address, d.ID), []string{d.To}, msg); err != nil {
 		return "", err
 	}
 	return msgID, nil
 }
 
 // Compose returns d as an RFC 5322 message with Message-ID msgID:
-// quoted-printable UTF-8 text, Date, and for agent replies the subject
+// quoted-printable UTF-8 text with its branded HTML alternative
+// (multipart/alternative, html.go; a reply with files is multipart/mixed
+// with the text only), Date, and for agent replies the subject
 // token ("Re: … [#cnv_…]") and In-Reply-To/References from the thread
 // store; other mail is marked Auto-Submitted. It is DKIM-signed when the
 // worker has a key.
@@ -72,7 +73,7 @@ func (w *Worker) Compose(ctx context.Context, d *proofdesk.OutboxDelivery, msgID
 		if !strings.HasPrefix(strings.ToLower(subject), "re:") {
 			subject = "Re: " + subject
 		}
-		subject = mail.AddToken(subject, d.ConversationID)
+		subject = proofdesk.AddToken(subject, d.ConversationID)
 		refs, err := w.st.ThreadMessageIDs(ctx, d.ConversationID)
 		if err != nil {
 			return nil, err
@@ -93,16 +94,11 @@ func (w *Worker) Compose(ctx context.Context, d *proofdesk.OutboxDelivery, msgID
 	var buf bytes.Buffer
 	body := strings.ReplaceAll(strings.ReplaceAll(d.Body, "\r\n", "\n"), "\n", "\r\n")
 	if len(files) == 0 {
-		h.SetContentType("text/plain", map[string]string{"charset": "utf-8"})
-		h.Set("Content-Transfer-Encoding", "quoted-printable")
-		bw, err := gomail.CreateSingleInlineWriter(&buf, h)
+		page, err := w.renderHTML(ctx, d.Subject, d.Body)
 		if err != nil {
 			return nil, fmt.Errorf("compose: %w", err)
 		}
-		if _, err := bw.Write([]byte(body)); err != nil {
-			return nil, fmt.Errorf("compose: %w", err)
-		}
-		if err := bw.Close(); err != nil {
+		if err := writeAlternative(&buf, h, body, page); err != nil {
 			return nil, fmt.Errorf("compose: %w", err)
 		}
 	} else if err := writeMixed(&buf, h, body, files); err != nil {
@@ -112,6 +108,35 @@ func (w *Worker) Compose(ctx context.Context, d *proofdesk.OutboxDelivery, msgID
 		return buf.Bytes(), nil
 	}
 	return w.cfg.DKIM.Sign(buf.Bytes())
+}
+
+// writeAlternative writes a multipart/alternative message (RFC 2046
+// §5.1.4): the text, then its branded HTML, both quoted-printable UTF-8.
+func writeAlternative(buf *bytes.Buffer, h gomail.Header, text string, page []byte) error {
+	h.SetContentType("multipart/alternative", nil)
+	aw, err := gomail.CreateInlineWriter(buf, h)
+	if err != nil {
+		return err
+	}
+	for _, p := range []struct {
+		ct   string
+		body []byte
+	}{{"text/plain", []byte(text)}, {"text/html", bytes.ReplaceAll(page, []byte("\n"), []byte("\r\n"))}} {
+		var ph gomail.InlineHeader
+		ph.SetContentType(p.ct, map[string]string{"charset": "utf-8"})
+		ph.Set("Content-Transfer-Encoding", "quoted-printable")
+		pw, err := aw.CreatePart(ph)
+		if err != nil {
+			return err
+		}
+		if _, err := pw.Write(p.body); err != nil {
+			return err
+		}
+		if err := pw.Close(); err != nil {
+			return err
+		}
+	}
+	return aw.Close()
 }
 
 // attachmentFinder is the store's files of a message, when it keeps them.

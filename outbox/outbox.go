@@ -16,6 +16,7 @@ import (
 	"log/slog"
 	"net"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/emersion/go-smtp"
@@ -86,8 +87,12 @@ type Config struct {
 	// a row is queued (pgnotify.Wake on PostgreSQL), so Interval can be a
 	// slow safety-net poll.
 	Wake <-chan struct{}
-	// Batch is the most rows claimed per poll; zero means 20.
+	// Batch is the most rows claimed per poll; zero means 100.
 	Batch int
+	// Workers is the most deliveries in flight at once; zero means 4.
+	// Rows of one conversation are delivered one after another, in the
+	// order they were claimed, so a conversation's mail keeps its order.
+	Workers int
 	// MaxAttempts is the number of attempts after which a row fails for
 	// good; zero means 8.
 	MaxAttempts int
@@ -104,6 +109,11 @@ type Config struct {
 	Now func() time.Time
 	// Webhooks, when set, delivers rows of kind webhook (webhook.go).
 	Webhooks *WebhookSender
+	// Branding, when set, gives the name, logo and colour of the HTML
+	// part of every email, read per mail; Company is the name without
+	// it ("" means the From display name).
+	Branding proofdesk.BrandingService
+	Company  string
 }
 
 // Worker delivers outbox rows.
@@ -125,7 +135,10 @@ func NewWorker(st Store, mailer Mailer, sms SMSSender, cfg Config, logger *slog.
 		cfg.Interval = 2 * time.Second
 	}
 	if cfg.Batch <= 0 {
-		cfg.Batch = 20
+		cfg.Batch = 100
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = 4
 	}
 	if cfg.MaxAttempts <= 0 {
 		cfg.MaxAttempts = 8
@@ -199,7 +212,10 @@ func (w *Worker) Run(ctx context.Context) error {
 }
 
 // RunOnce claims one batch of due rows, attempts each, and returns how
-// many it attempted.
+// many it attempted. Up to Workers conversations are delivered at once;
+// the rows of one conversation go one after another, in claim order. A
+// store error stops the batch (the rows not settled return when their
+// lease runs out) and is returned.
 func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	kinds := w.kinds()
 	if len(kinds) == 0 {
@@ -209,10 +225,55 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	// Group by conversation, keeping claim order within each group and
+	// the order of first appearance between groups.
+	var groups [][]*proofdesk.OutboxDelivery
+	at := make(map[string]int)
 	for _, d := range ds {
-		if err := w.deliver(ctx, d); err != nil {
-			return 0, err
+		key := d.ConversationID
+		if key == "" {
+			key = "row:" + d.ID // no conversation: no order to keep
 		}
+		i, ok := at[key]
+		if !ok {
+			i = len(groups)
+			at[key] = i
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], d)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+	)
+	sem := make(chan struct{}, w.cfg.Workers)
+	for _, g := range groups {
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			for _, d := range g {
+				if ctx.Err() != nil {
+					return
+				}
+				if err := w.deliver(ctx, d); err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = err
+						cancel()
+					}
+					mu.Unlock()
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if firstErr != nil {
+		return 0, firstErr
 	}
 	return len(ds), nil
 }

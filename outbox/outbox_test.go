@@ -41,9 +41,22 @@ type capture struct {
 	user   string // AUTH PLAIN required when set
 	pass   string
 	authed int
+	// sessions counts the SMTP sessions (connections) the server took.
+	sessions int
 }
 
-func (c *capture) NewSession(*smtp.Conn) (smtp.Session, error) { return &capSession{c: c}, nil }
+func (c *capture) NewSession(*smtp.Conn) (smtp.Session, error) {
+	c.mu.Lock()
+	c.sessions++
+	c.mu.Unlock()
+	return &capSession{c: c}, nil
+}
+
+func (c *capture) sessionCount() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.sessions
+}
 
 type capSession struct {
 	c      *capture
@@ -75,7 +88,7 @@ func (s *capSession) Mail(from string, _ *smtp.MailOptions) error {
 	return nil
 }
 func (s *capSession) Rcpt(to string, _ *smtp.RcptOptions) error { s.to = append(s.to, to); return nil }
-func (s *capSession) Reset()                                    {}
+func (s *capSession) Reset()                                    { s.from, s.to = "", nil } // RSET and after DATA (RFC 5321 4.1.1.5)
 func (s *capSession) Logout() error                             { return nil }
 func (s *capSession) Data(r io.Reader) error {
 	b, err := io.ReadAll(r)
@@ -175,7 +188,7 @@ type fixture struct {
 	agent *proofdesk.Agent
 }
 
-func newFixture(t *testing.T, db *sqldb.DB) *fixture {
+func newFixture(t testing.TB, db *sqldb.DB) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	f := &fixture{db: db, clk: &clock{now: time.Now().UTC()}, convs: sqldb.NewConversationService(db)}
@@ -198,7 +211,7 @@ func newFixture(t *testing.T, db *sqldb.DB) *fixture {
 
 // reply opens an email conversation from requester, records its inbound
 // Message-ID, and queues an agent reply.
-func (f *fixture) reply(t *testing.T, requester, inboundID string) (*proofdesk.Conversation, *proofdesk.OutboxMessage) {
+func (f *fixture) reply(t testing.TB, requester, inboundID string) (*proofdesk.Conversation, *proofdesk.OutboxMessage) {
 	t.Helper()
 	ctx := context.Background()
 	conv := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: f.cust.ID, Subject: "Where is my order?",

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"sync"
 	"time"
 
 	"github.com/emersion/go-sasl"
@@ -38,14 +39,58 @@ type RelayConfig struct {
 	Password string
 	// HELO is the name given in EHLO; "" means "localhost".
 	HELO string
-	// Timeout bounds one delivery (connect to QUIT); zero means 1 minute.
+	// Timeout bounds one delivery (connect, or reuse, to the end of
+	// DATA); zero means 1 minute.
 	Timeout time.Duration
+	// MaxIdle is the most open sessions kept between deliveries for
+	// reuse; zero means 4, a negative value keeps none (one connection
+	// per message).
+	MaxIdle int
+	// MaxPerSession is the most messages sent over one session before it
+	// is closed with QUIT (relays limit it: Postfix's
+	// smtp_connection_reuse_count_limit, Exchange's 20 by default); zero
+	// means 100.
+	MaxPerSession int
+	// IdleTimeout closes a session unused this long, under the relay's
+	// own idle timeout (RFC 5321 section 4.5.3.2.7 asks servers for at
+	// least 5 minutes); zero means 30 seconds.
+	IdleTimeout time.Duration
 }
 
-// SMTPRelay sends mail through one SMTP relay, one connection per message.
+// SMTPRelay sends mail through one SMTP relay. It keeps up to MaxIdle
+// authenticated sessions open between messages and sends the next
+// message over one of them after an RSET (RFC 5321 section 4.1.1.5), so
+// a burst of mail costs one TCP, TLS and AUTH handshake per session rather
+// than per message. It is safe for concurrent use; each session carries
+// one message at a time.
 type SMTPRelay struct {
 	cfg  RelayConfig
 	host string
+
+	mu     sync.Mutex
+	idle   []*relaySession // most recently used last
+	closed bool
+	dials  int // sessions opened, for tests and metrics
+}
+
+// relaySession is one open, authenticated SMTP session.
+type relaySession struct {
+	conn     net.Conn
+	c        *smtp.Client
+	sent     int
+	lastUsed time.Time
+}
+
+func (s *relaySession) close() {
+	_ = s.c.Close()
+	_ = s.conn.Close()
+}
+
+// quit ends the session politely, bounded by a short deadline.
+func (s *relaySession) quit() {
+	_ = s.conn.SetDeadline(time.Now().Add(2 * time.Second))
+	_ = s.c.Quit()
+	s.close()
 }
 
 var _ Mailer = (*SMTPRelay)(nil)
@@ -74,6 +119,15 @@ func NewSMTPRelay(cfg RelayConfig) (*SMTPRelay, error) {
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = time.Minute
 	}
+	if cfg.MaxIdle == 0 {
+		cfg.MaxIdle = 4
+	}
+	if cfg.MaxPerSession <= 0 {
+		cfg.MaxPerSession = 100
+	}
+	if cfg.IdleTimeout <= 0 {
+		cfg.IdleTimeout = 30 * time.Second
+	}
 	if cfg.TLSConfig == nil {
 		cfg.TLSConfig = &tls.Config{MinVersion: tls.VersionTLS12}
 	}
@@ -84,16 +138,105 @@ func NewSMTPRelay(cfg RelayConfig) (*SMTPRelay, error) {
 	return &SMTPRelay{cfg: cfg, host: host}, nil
 }
 
-// SendMail sends msg from the envelope sender from to the recipients.
-// Errors carrying an SMTP reply are *smtp.SMTPError; 5xx replies are
-// permanent (IsPermanent).
+// SendMail sends msg from the envelope sender from to the recipients,
+// over an idle session when one is open (after RSET), else a new one.
+// A reused session whose RSET fails is replaced by a new one, so a
+// session the relay dropped while idle costs a reconnect, not a failed
+// delivery. Errors carrying an SMTP reply are
+// *smtp.SMTPError; 5xx replies are permanent (IsPermanent).
 func (r *SMTPRelay) SendMail(ctx context.Context, from string, to []string, msg []byte) error {
 	ctx, cancel := context.WithTimeout(ctx, r.cfg.Timeout)
 	defer cancel()
+	if s := r.take(); s != nil {
+		err := r.send(ctx, s, true, from, to, msg)
+		if err == nil || !errors.Is(err, errStale) {
+			return err
+		}
+		// The idle session was dead: fall through to a new one.
+	}
+	s, err := r.dial(ctx)
+	if err != nil {
+		return err
+	}
+	return r.send(ctx, s, false, from, to, msg)
+}
+
+// errStale marks a reused session that failed its RSET.
+var errStale = errors.New("smtp relay: idle session no longer usable")
+
+// send delivers one message over s and settles s: back to the pool after
+// success, closed after any failure (the session's state is unknown then).
+func (r *SMTPRelay) send(ctx context.Context, s *relaySession, reused bool, from string, to []string, msg []byte) error {
+	if dl, ok := ctx.Deadline(); ok {
+		_ = s.conn.SetDeadline(dl)
+	}
+	stop := context.AfterFunc(ctx, func() { s.conn.Close() })
+	if reused {
+		if err := s.c.Reset(); err != nil {
+			stop()
+			s.close()
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return errStale
+		}
+	}
+	err := s.c.SendMail(from, to, bytes.NewReader(msg))
+	if !stop() {
+		// The context ended mid-send and closed the connection.
+		s.close()
+		if err == nil {
+			err = ctx.Err()
+		}
+		return err
+	}
+	if err != nil {
+		s.close()
+		return err
+	}
+	s.sent++
+	r.put(s)
+	return nil
+}
+
+// take returns an idle session, closing those past IdleTimeout, or nil.
+func (r *SMTPRelay) take() *relaySession {
+	now := time.Now()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for len(r.idle) > 0 {
+		s := r.idle[len(r.idle)-1]
+		r.idle = r.idle[:len(r.idle)-1]
+		if now.Sub(s.lastUsed) < r.cfg.IdleTimeout {
+			return s
+		}
+		go s.quit()
+	}
+	return nil
+}
+
+// put keeps s for reuse, or ends it when it has carried MaxPerSession
+// messages, the pool is full or the relay is closed.
+func (r *SMTPRelay) put(s *relaySession) {
+	_ = s.conn.SetDeadline(time.Time{})
+	s.lastUsed = time.Now()
+	r.mu.Lock()
+	keep := !r.closed && s.sent < r.cfg.MaxPerSession && len(r.idle) < r.cfg.MaxIdle
+	if keep {
+		r.idle = append(r.idle, s)
+	}
+	r.mu.Unlock()
+	if !keep {
+		s.quit()
+	}
+}
+
+// dial opens, secures and authenticates a new session.
+func (r *SMTPRelay) dial(ctx context.Context) (*relaySession, error) {
 	d := &net.Dialer{}
 	conn, err := d.DialContext(ctx, "tcp", r.cfg.Addr)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if dl, ok := ctx.Deadline(); ok {
 		_ = conn.SetDeadline(dl)
@@ -107,29 +250,54 @@ func (r *SMTPRelay) SendMail(ctx context.Context, from string, to []string, msg 
 		tc := tls.Client(conn, r.cfg.TLSConfig)
 		if err := tc.HandshakeContext(ctx); err != nil {
 			conn.Close()
-			return err
+			return nil, err
 		}
+		conn = tc
 		c = smtp.NewClient(tc)
 	case SecurityStartTLS:
 		// The EHLO before STARTTLS says "localhost"; HELO is sent after.
 		if c, err = smtp.NewClientStartTLS(conn, r.cfg.TLSConfig); err != nil {
 			conn.Close()
-			return err
+			return nil, err
 		}
 	default:
 		c = smtp.NewClient(conn)
 	}
-	defer c.Close()
+	s := &relaySession{conn: conn, c: c}
 	if err := c.Hello(r.cfg.HELO); err != nil {
-		return err
+		s.close()
+		return nil, err
 	}
 	if r.cfg.Username != "" {
 		if err := c.Auth(sasl.NewPlainClient("", r.cfg.Username, r.cfg.Password)); err != nil {
-			return err
+			s.close()
+			return nil, err
 		}
 	}
-	if err := c.SendMail(from, to, bytes.NewReader(msg)); err != nil {
-		return err
+	r.mu.Lock()
+	r.dials++
+	r.mu.Unlock()
+	return s, nil
+}
+
+// Sessions returns how many sessions the relay has opened so far.
+func (r *SMTPRelay) Sessions() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.dials
+}
+
+// Close ends every idle session with QUIT; sessions in use end when
+// their message is sent. SendMail still works after Close, one
+// connection per message.
+func (r *SMTPRelay) Close() error {
+	r.mu.Lock()
+	idle := r.idle
+	r.idle = nil
+	r.closed = true
+	r.mu.Unlock()
+	for _, s := range idle {
+		s.quit()
 	}
-	return c.Quit()
+	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"sync"
 	"sync/atomic"
@@ -16,7 +17,6 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/proofdesk/proofdesk"
-	"github.com/proofdesk/proofdesk/inmem"
 )
 
 // Channel is the PostgreSQL notification channel.
@@ -30,7 +30,7 @@ const Channel = "proofdesk_events"
 type EventService struct {
 	dsn    string
 	node   string
-	local  *inmem.EventService
+	local  Local
 	logger *slog.Logger
 
 	out     chan []byte
@@ -50,16 +50,28 @@ type wireEvent struct {
 	Event proofdesk.Event `json:"e"`
 }
 
-// Open starts the listener and the sender on dsn and returns the service.
-// It returns once LISTEN is in place, or with the connection error.
-func Open(ctx context.Context, dsn string, logger *slog.Logger) (*EventService, error) {
+// Local is this node's own fan-out to its subscribers (inmem.EventService,
+// wired by cmd/proofdesk: adapters meet only through root types). Close
+// ends its subscriptions.
+type Local interface {
+	proofdesk.EventService
+	Close() error
+}
+
+// Open starts the listener and the sender on dsn and returns the service,
+// which delivers to this node's subscribers through local. It returns once
+// LISTEN is in place, or with the connection error.
+func Open(ctx context.Context, dsn string, local Local, logger *slog.Logger) (*EventService, error) {
+	if local == nil {
+		return nil, fmt.Errorf("pgnotify: no local event service")
+	}
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
 	b := make([]byte, 8)
 	_, _ = rand.Read(b)
 	runCtx, cancel := context.WithCancel(context.Background())
-	s := &EventService{dsn: dsn, node: hex.EncodeToString(b), local: inmem.NewEventService(0), logger: logger,
+	s := &EventService{dsn: dsn, node: hex.EncodeToString(b), local: local, logger: logger,
 		out: make(chan []byte, 1024), cancel: cancel, ready: make(chan struct{})}
 	s.wg.Add(2)
 	go s.listen(runCtx)

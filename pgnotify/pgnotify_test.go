@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/inmem"
 	"github.com/proofdesk/proofdesk/pgnotify"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
@@ -20,12 +21,12 @@ func TestEventsCrossNodes(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	a, err := pgnotify.Open(ctx, dsn, nil)
+	a, err := pgnotify.Open(ctx, dsn, inmem.NewEventService(0), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	b, err := pgnotify.Open(ctx, dsn, nil)
+	b, err := pgnotify.Open(ctx, dsn, inmem.NewEventService(0), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -50,15 +50,18 @@ func (s *AgentService) CreateAgent(ctx context.Context, a *proofdesk.Agent) erro
 	})
 }
 
-const agentColumns = `id, email, name, role, password_hash, totp_enc, totp_enabled, disabled, created_at`
+const agentColumns = `id, email, name, role, password_hash, totp_enc, totp_enabled, disabled, created_at, availability, capacity, last_seen_at`
 
 func (db *DB) scanAgent(row scanner) (*proofdesk.Agent, error) {
 	a := &proofdesk.Agent{}
 	var totp string
 	var enabled, disabled int
-	if err := row.Scan(&a.ID, &a.Email, &a.Name, &a.Role, &a.PasswordHash, &totp, &enabled, &disabled, timeScan{&a.CreatedAt}); err != nil {
+	var seen nullTime
+	if err := row.Scan(&a.ID, &a.Email, &a.Name, &a.Role, &a.PasswordHash, &totp, &enabled, &disabled, timeScan{&a.CreatedAt},
+		&a.Availability, &a.Capacity, &seen); err != nil {
 		return nil, wrapErr(err)
 	}
+	a.LastSeenAt = seen.t
 	a.TOTPEnabled, a.Disabled = enabled != 0, disabled != 0
 	var err error
 	if a.TOTPSecret, err = db.system.OpenString(agentAAD(a.ID), totp); err != nil {
@@ -134,12 +137,29 @@ func (s *AgentService) UpdateAgent(ctx context.Context, id string, upd proofdesk
 		if upd.Disabled != nil {
 			a.Disabled, changed = *upd.Disabled, append(changed, "disabled")
 		}
+		if upd.Availability != nil && *upd.Availability != a.Availability {
+			if !proofdesk.ValidAvailability(*upd.Availability) {
+				return proofdesk.FieldError("availability", "availability must be online, away or offline")
+			}
+			a.Availability, changed = *upd.Availability, append(changed, "availability")
+			if a.Availability == proofdesk.AvailabilityOnline {
+				t := tx.now
+				a.LastSeenAt = &t
+			}
+		}
+		if upd.Capacity != nil && *upd.Capacity != a.Capacity {
+			if *upd.Capacity < 0 || *upd.Capacity > 1000 {
+				return proofdesk.FieldError("capacity", "capacity must be 0 (no limit) to 1000 open conversations")
+			}
+			a.Capacity, changed = *upd.Capacity, append(changed, "capacity")
+		}
 		out = a
 		if len(changed) == 0 {
 			return nil
 		}
-		if _, err := tx.exec(ctx, `UPDATE agents SET name = ?, role = ?, password_hash = ?, totp_enc = ?, totp_enabled = ?, disabled = ? WHERE id = ?`,
-			a.Name, a.Role, a.PasswordHash, tx.db.system.SealString(agentAAD(a.ID), a.TOTPSecret), boolInt(a.TOTPEnabled), boolInt(a.Disabled), a.ID); err != nil {
+		if _, err := tx.exec(ctx, `UPDATE agents SET name = ?, role = ?, password_hash = ?, totp_enc = ?, totp_enabled = ?, disabled = ?, availability = ?, capacity = ?, last_seen_at = ? WHERE id = ?`,
+			a.Name, a.Role, a.PasswordHash, tx.db.system.SealString(agentAAD(a.ID), a.TOTPSecret), boolInt(a.TOTPEnabled), boolInt(a.Disabled),
+			a.Availability, a.Capacity, fmtTimePtr(a.LastSeenAt), a.ID); err != nil {
 			return fmt.Errorf("update agent: %w", wrapErr(err))
 		}
 		return tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditAgentUpdate, SubjectKind: "agent", SubjectID: a.ID,

@@ -27,23 +27,22 @@ func (tx *Tx) audit(ctx context.Context, ev proofdesk.AuditEvent) error {
 		// Fail closed: an unkeyed entry would be forgeable.
 		return errors.New("audit: the chain key is not loaded (the store was not opened)")
 	}
-	if tx.db.dialect == Postgres {
-		// One appender at a time: the chain is a total order.
-		if _, err := tx.exec(ctx, `LOCK TABLE audit_head IN EXCLUSIVE MODE`); err != nil {
-			return fmt.Errorf("audit: lock: %w", err)
-		}
+	if ev.ActorKind == "" {
+		ev.ActorKind, ev.ActorID = proofdesk.ActorFromContext(ctx)
+	}
+	if ev.Detail == nil {
+		ev.Detail = map[string]string{}
+	}
+	if tx.db.dialect == Postgres && !tx.migration && !tx.db.chainDirectly {
+		// No lock: the entry waits in audit_pending for the sequencer
+		// (audit_seq.go), which chains it within moments.
+		return tx.auditPending(ctx, ev)
 	}
 	var prevSeq int64
 	var prevHash string
 	err := tx.queryRow(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&prevSeq, &prevHash)
 	if err != nil && proofdesk.ErrorCode(wrapErr(err)) != proofdesk.ENOTFOUND {
 		return fmt.Errorf("audit: head: %w", err)
-	}
-	if ev.ActorKind == "" {
-		ev.ActorKind, ev.ActorID = proofdesk.ActorFromContext(ctx)
-	}
-	if ev.Detail == nil {
-		ev.Detail = map[string]string{}
 	}
 	e := &proofdesk.AuditEntry{
 		Seq: prevSeq + 1, Time: tx.now, ActorKind: ev.ActorKind, ActorID: ev.ActorID,
@@ -89,6 +88,9 @@ func (s *AuditService) FindAuditEntries(ctx context.Context, f proofdesk.AuditFi
 	if limit <= 0 || limit > 1000 {
 		limit = 1000
 	}
+	if err := s.db.flushAudit(ctx); err != nil {
+		return nil, err
+	}
 	return s.db.reader().findAudit(ctx, where, args, limit)
 }
 
@@ -128,6 +130,9 @@ func (s *AuditService) VerifyAudit(ctx context.Context) (int64, string, error) {
 
 // verifyAudit is VerifyAudit that also returns the last entry's Seq.
 func (s *AuditService) verifyAudit(ctx context.Context) (last, bad int64, why string, err error) {
+	if err := s.db.flushAudit(ctx); err != nil {
+		return 0, 0, "", err
+	}
 	h := s.db.reader()
 	var prevHash string
 	var prevSeq int64
@@ -212,6 +217,17 @@ func (s *AuditService) VerifyAuditAnchor(ctx context.Context, a *proofdesk.Audit
 	}
 	if !hmac.Equal([]byte(hash), []byte(a.Hash)) {
 		return a.Seq, fmt.Sprintf("entry %d differs from the anchor of %s: the log was rewritten", a.Seq, a.Time.UTC().Format(time.RFC3339)), nil
+	}
+	// The log is re-chained under the key once, by migration 0009, before
+	// any anchor can exist. A re-chaining after the anchor is migration
+	// 0009 run again over a log made to look unkeyed: it would key a
+	// rewritten tail as intact.
+	var rekey int64
+	err = s.db.reader().queryRow(ctx, `SELECT seq FROM audit_log WHERE action = ? AND seq > ? ORDER BY seq LIMIT 1`, proofdesk.AuditRekey, a.Seq).Scan(&rekey)
+	if err == nil {
+		return rekey, fmt.Sprintf("entry %d re-chained the log after the anchor of %s: migration 0009 ran again over a log rewritten to look unkeyed", rekey, a.Time.UTC().Format(time.RFC3339)), nil
+	} else if proofdesk.ErrorCode(wrapErr(err)) != proofdesk.ENOTFOUND {
+		return 0, "", fmt.Errorf("verify audit anchor: %w", wrapErr(err))
 	}
 	return 0, "", nil
 }

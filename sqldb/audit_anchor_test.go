@@ -147,6 +147,31 @@ func TestAuditAnchor(t *testing.T) {
 			}
 		})
 
+		t.Run("re-chained after the anchor", func(t *testing.T) {
+			// Attack: the log is rewritten with unkeyed hashes and the
+			// schema rolled back before 0009, so that the migration keys
+			// the rewritten log again on the next start, appending its
+			// audit.rekey entry; the anchor taken before catches it.
+			fresh := sqldbtest.OpenDialect(t, db.Dialect())
+			s := seedAudit(t, fresh, 4)
+			a, err := s.AnchorAudit(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			seedAuditMore(t, s, 1)
+			if err := s.RecordAudit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorSystem, Action: proofdesk.AuditRekey,
+				SubjectKind: "audit_log", SubjectID: "0009", Detail: map[string]string{"entries": "5", "unkeyed_intact": "true"}}); err != nil {
+				t.Fatal(err)
+			}
+			if seq, _, _ := s.VerifyAudit(ctx); seq != 0 {
+				t.Fatalf("VerifyAudit = %d; the re-keyed chain itself is intact", seq)
+			}
+			seq, why, err := s.VerifyAuditAnchor(ctx, a)
+			if err != nil || seq != 6 || !strings.Contains(why, "re-chained") {
+				t.Fatalf("VerifyAuditAnchor = %d %q %v, want 6: re-chained", seq, why, err)
+			}
+		})
+
 		t.Run("forged anchor", func(t *testing.T) {
 			good, err := s.AnchorAudit(ctx)
 			if err != nil {
@@ -194,6 +219,7 @@ func seedAuditMore(t *testing.T, s *sqldb.AuditService, n int) {
 			t.Fatal(err)
 		}
 	}
+	chain(t, s)
 }
 
 // TestMigrate0009 opens a database as an older release left it (names

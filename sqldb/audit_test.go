@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/proofdesk/proofdesk"
@@ -37,7 +38,67 @@ func seedAudit(t *testing.T, db *sqldb.DB, n int) *sqldb.AuditService {
 			t.Fatal(err)
 		}
 	}
+	chain(t, s)
 	return s
+}
+
+// chain reads the log once, which has the sequencer chain every pending
+// entry (PostgreSQL), so what a test then edits is the chain itself.
+func chain(t *testing.T, s *sqldb.AuditService) {
+	t.Helper()
+	if _, err := s.FindAuditEntries(context.Background(), proofdesk.AuditFilter{Limit: 1}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestAuditConcurrentWriters: many transactions audit at once (on
+// PostgreSQL without a lock, through the sequencer); every entry is
+// chained once, in one gapless sequence, and the chain verifies.
+func TestAuditConcurrentWriters(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		s := sqldb.NewAuditService(db)
+		const writers, each = 8, 25
+		var wg sync.WaitGroup
+		errs := make(chan error, writers*each)
+		for w := range writers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range each {
+					errs <- s.RecordAudit(context.Background(), proofdesk.AuditEvent{ActorKind: proofdesk.ActorSystem, Action: "test.concurrent",
+						SubjectKind: "writer", SubjectID: fmt.Sprint(w), Detail: map[string]string{"i": fmt.Sprint(i)}})
+				}
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		es, err := s.FindAuditEntries(context.Background(), proofdesk.AuditFilter{Limit: 1000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(es) != writers*each {
+			t.Fatalf("%d entries chained, want %d", len(es), writers*each)
+		}
+		seen := map[string]bool{}
+		for i, e := range es {
+			if e.Seq != int64(i+1) {
+				t.Fatalf("entry %d has seq %d: the sequence has a gap", i, e.Seq)
+			}
+			k := e.SubjectID + "/" + e.Detail["i"]
+			if seen[k] {
+				t.Fatalf("entry %s chained twice", k)
+			}
+			seen[k] = true
+		}
+		if seq, why, err := s.VerifyAudit(context.Background()); err != nil || seq != 0 {
+			t.Fatalf("VerifyAudit = %d %q %v", seq, why, err)
+		}
+	})
 }
 
 func TestAuditTamper(t *testing.T) {

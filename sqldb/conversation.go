@@ -62,46 +62,8 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 	var blocked error
 	var blockedMsg *proofdesk.Message
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
-		conv.ID = proofdesk.NewID("cnv")
-		conv.CreatedAt, conv.UpdatedAt, conv.LastActivityAt = tx.now, tx.now, tx.now
-		// Claims never count: a new conversation starts at L0.
-		conv.Level, conv.LevelExpiresAt = proofdesk.L0, nil
-		if conv.Tags == nil {
-			conv.Tags = []string{}
-		}
-		if conv.RiskFlags == nil {
-			conv.RiskFlags = []string{}
-		}
-		if conv.CustomerID != "" {
-			if _, err := tx.findCustomerByID(ctx, conv.CustomerID); err != nil {
-				if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
-					return proofdesk.FieldError("customer_id", "customer_id names no customer")
-				}
-				return err
-			}
-		}
-		dk, err := tx.newDataKey(ctx, "dk_"+conv.ID)
+		dk, err := tx.insertConversation(ctx, conv)
 		if err != nil {
-			return err
-		}
-		req, err := json.Marshal(conv.Requester)
-		if err != nil {
-			return err
-		}
-		tags, _ := json.Marshal(conv.Tags)
-		flags, _ := json.Marshal(conv.RiskFlags)
-		if _, err := tx.exec(ctx, `INSERT INTO conversations (id, channel, customer_id, data_key_id, requester_enc, requester_email_idx, requester_phone_idx, subject_enc,
-			status, assignee_id, team, tags, level, level_expires_at, risk_flags, fraud, created_at, updated_at, last_activity_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			conv.ID, conv.Channel, nullString(conv.CustomerID), dk.ID, dk.Seal(conversationAAD(conv.ID, "requester"), req),
-			tx.db.requesterIndex(proofdesk.ContactEmail, conv.Requester.Email), tx.db.requesterIndex(proofdesk.ContactPhone, conv.Requester.Phone),
-			dk.SealString(conversationAAD(conv.ID, "subject"), conv.Subject),
-			conv.Status, nullString(conv.AssigneeID), conv.Team, string(tags), int(conv.Level), nil, string(flags), boolInt(conv.Fraud),
-			fmtTime(conv.CreatedAt), fmtTime(conv.UpdatedAt), fmtTime(conv.LastActivityAt)); err != nil {
-			return fmt.Errorf("insert conversation: %w", wrapErr(err))
-		}
-		if err := tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditConversationNew, SubjectKind: "conversation", SubjectID: conv.ID,
-			Detail: map[string]string{"channel": conv.Channel, "customer_id": conv.CustomerID}}); err != nil {
 			return err
 		}
 		// A subject an agent writes leaves with every email reply on the
@@ -128,6 +90,7 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 			if err := tx.insertMessage(ctx, first, dk); err != nil {
 				return err
 			}
+			tx.Changed(proofdesk.Event{Type: proofdesk.EventMessageCreated, ConversationID: conv.ID, MessageID: first.ID, AuthorKind: first.AuthorKind})
 			if err := tx.insertAttachments(ctx, first, dk); err != nil {
 				return err
 			}
@@ -142,13 +105,73 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 		// is no way around the count.
 		return s.db.replyRefused(ctx, blockedMsg, blocked)
 	}
-	if err == nil {
-		s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventConversationCreated, ConversationID: conv.ID, Status: conv.Status})
-		if first != nil {
-			s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventMessageCreated, ConversationID: conv.ID, MessageID: first.ID, AuthorKind: first.AuthorKind})
+	return err
+}
+
+// insertConversation stores conv (validated by the caller) at L0 with a
+// new data key and audits its creation; it sets conv's ID and times.
+func (tx *Tx) insertConversation(ctx context.Context, conv *proofdesk.Conversation) (*vault.DataKey, error) {
+	conv.ID = proofdesk.NewID("cnv")
+	conv.CreatedAt, conv.UpdatedAt, conv.LastActivityAt = tx.now, tx.now, tx.now
+	// Claims never count: a new conversation starts at L0.
+	conv.Level, conv.LevelExpiresAt = proofdesk.L0, nil
+	if conv.Tags == nil {
+		conv.Tags = []string{}
+	}
+	if conv.RiskFlags == nil {
+		conv.RiskFlags = []string{}
+	}
+	if conv.Priority == "" {
+		conv.Priority = proofdesk.PriorityNormal
+	}
+	if !proofdesk.ValidPriority(conv.Priority) {
+		return nil, proofdesk.FieldError("priority", "priority must be one of low, normal, high, urgent")
+	}
+	if conv.Status == proofdesk.StatusSnoozed && conv.SnoozedUntil != nil && !conv.SnoozedUntil.After(tx.now) {
+		return nil, proofdesk.FieldError("snoozed_until", "snoozed_until must be in the future")
+	}
+	if conv.Status != proofdesk.StatusSnoozed {
+		conv.SnoozedUntil = nil
+	}
+	if conv.Team != "" {
+		if err := tx.checkTeam(ctx, conv.Team); err != nil {
+			return nil, err
 		}
 	}
-	return err
+	if conv.CustomerID != "" {
+		if _, err := tx.findCustomerByID(ctx, conv.CustomerID); err != nil {
+			if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+				return nil, proofdesk.FieldError("customer_id", "customer_id names no customer")
+			}
+			return nil, err
+		}
+	}
+	dk, err := tx.newDataKey(ctx, "dk_"+conv.ID)
+	if err != nil {
+		return nil, err
+	}
+	req, err := json.Marshal(conv.Requester)
+	if err != nil {
+		return nil, err
+	}
+	tags, _ := json.Marshal(conv.Tags)
+	flags, _ := json.Marshal(conv.RiskFlags)
+	if _, err := tx.exec(ctx, `INSERT INTO conversations (id, channel, customer_id, data_key_id, requester_enc, requester_email_idx, requester_phone_idx, subject_enc,
+		status, assignee_id, team, tags, level, level_expires_at, risk_flags, fraud, created_at, updated_at, last_activity_at, priority, snoozed_until)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		conv.ID, conv.Channel, nullString(conv.CustomerID), dk.ID, dk.Seal(conversationAAD(conv.ID, "requester"), req),
+		tx.db.requesterIndex(proofdesk.ContactEmail, conv.Requester.Email), tx.db.requesterIndex(proofdesk.ContactPhone, conv.Requester.Phone),
+		dk.SealString(conversationAAD(conv.ID, "subject"), conv.Subject),
+		conv.Status, nullString(conv.AssigneeID), conv.Team, string(tags), int(conv.Level), nil, string(flags), boolInt(conv.Fraud),
+		fmtTime(conv.CreatedAt), fmtTime(conv.UpdatedAt), fmtTime(conv.LastActivityAt), conv.Priority, fmtTimePtr(conv.SnoozedUntil)); err != nil {
+		return nil, fmt.Errorf("insert conversation: %w", wrapErr(err))
+	}
+	tx.Changed(proofdesk.Event{Type: proofdesk.EventConversationCreated, ConversationID: conv.ID, Status: conv.Status})
+	if err := tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditConversationNew, SubjectKind: "conversation", SubjectID: conv.ID,
+		Detail: map[string]string{"channel": conv.Channel, "customer_id": conv.CustomerID}}); err != nil {
+		return nil, err
+	}
+	return dk, nil
 }
 
 func nullString(s string) any {
@@ -159,17 +182,19 @@ func nullString(s string) any {
 }
 
 const conversationColumns = `v.id, v.channel, COALESCE(v.customer_id, ''), v.data_key_id, k.wrapped, v.requester_enc, v.subject_enc, v.status,
-	COALESCE(v.assignee_id, ''), v.team, v.tags, v.level, v.level_expires_at, v.risk_flags, v.fraud, v.created_at, v.updated_at, v.last_activity_at`
+	COALESCE(v.assignee_id, ''), v.team, v.tags, v.level, v.level_expires_at, v.risk_flags, v.fraud, v.created_at, v.updated_at, v.last_activity_at,
+	v.priority, v.snoozed_until`
 
 func (db *DB) scanConversation(row scanner) (*proofdesk.Conversation, *vault.DataKey, error) {
 	c := &proofdesk.Conversation{}
 	var dkID, wrapped, req, subj, tags, flags string
 	var level, fraud int
-	var exp nullTime
+	var exp, snoozed nullTime
 	if err := row.Scan(&c.ID, &c.Channel, &c.CustomerID, &dkID, &wrapped, &req, &subj, &c.Status, &c.AssigneeID, &c.Team, &tags, &level, &exp, &flags, &fraud,
-		timeScan{&c.CreatedAt}, timeScan{&c.UpdatedAt}, timeScan{&c.LastActivityAt}); err != nil {
+		timeScan{&c.CreatedAt}, timeScan{&c.UpdatedAt}, timeScan{&c.LastActivityAt}, &c.Priority, &snoozed); err != nil {
 		return nil, nil, fmt.Errorf("scan conversation: %w", wrapErr(err))
 	}
+	c.SnoozedUntil = snoozed.t
 	c.Level, c.LevelExpiresAt, c.Fraud = proofdesk.Level(level), exp.t, fraud != 0
 	if err := json.Unmarshal([]byte(tags), &c.Tags); err != nil {
 		return nil, nil, fmt.Errorf("conversation %s: tags: %w", c.ID, err)
@@ -201,6 +226,9 @@ func (s *ConversationService) FindConversationByID(ctx context.Context, id strin
 }
 
 func (h *Handle) findConversationByID(ctx context.Context, id string) (*proofdesk.Conversation, *vault.DataKey, error) {
+	if err := h.lockRow(ctx, "conversations", id); err != nil {
+		return nil, nil, err
+	}
 	row := h.queryRow(ctx, `SELECT `+conversationColumns+` FROM conversations v JOIN data_keys k ON k.id = v.data_key_id WHERE v.id = ?`, id)
 	c, dk, err := h.db.scanConversation(row)
 	if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
@@ -226,9 +254,34 @@ func (s *ConversationService) FindConversations(ctx context.Context, f proofdesk
 	add("v.status", f.Status)
 	add("v.assignee_id", f.AssigneeID)
 	add("v.team", f.Team)
+	add("v.priority", f.Priority)
+	if f.Tag != nil {
+		// tags is a JSON array of lower-case names without quotes inside.
+		where, args = append(where, `v.tags LIKE ? ESCAPE '\'`), append(args, "%"+likeEscape(jsonString(strings.ToLower(*f.Tag)))+"%")
+	}
+	if f.Unassigned {
+		where = append(where, "v.assignee_id IS NULL")
+	}
+	if f.MinLevel != nil && *f.MinLevel > proofdesk.L0 {
+		where, args = append(where, "v.level >= ? AND v.level_expires_at > ?"), append(args, int(*f.MinLevel), fmtTime(h.now))
+	}
 	w := joinAnd(where)
+	// Newest activity first; id DESC breaks ties, as the inbox indexes
+	// (last_activity_at DESC, id DESC) are ordered.
+	order := `v.last_activity_at DESC, v.id DESC`
+	switch f.Sort {
+	case "", proofdesk.SortActivity:
+	case proofdesk.SortPriority:
+		order = `CASE v.priority WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 WHEN 'normal' THEN 1 ELSE 0 END DESC, v.last_activity_at DESC, v.id DESC`
+	case proofdesk.SortCreated:
+		order = `v.created_at, v.id DESC`
+	default:
+		return nil, 0, proofdesk.FieldError("sort", "sort must be one of activity, priority, created")
+	}
+	// The count stops at MaxConversationCount: counting every match would
+	// make each page cost as much as the whole inbox.
 	var total int
-	if err := h.queryRow(ctx, `SELECT COUNT(*) FROM conversations v WHERE `+w, args...).Scan(&total); err != nil {
+	if err := h.queryRow(ctx, fmt.Sprintf(`SELECT COUNT(*) FROM (SELECT 1 FROM conversations v WHERE %s LIMIT %d) c`, w, proofdesk.MaxConversationCount), args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count conversations: %w", err)
 	}
 	limit := f.Limit
@@ -236,7 +289,7 @@ func (s *ConversationService) FindConversations(ctx context.Context, f proofdesk
 		limit = 100
 	}
 	rows, err := h.query(ctx, `SELECT `+conversationColumns+` FROM conversations v JOIN data_keys k ON k.id = v.data_key_id WHERE `+w+
-		fmt.Sprintf(` ORDER BY v.last_activity_at DESC, v.id LIMIT %d OFFSET %d`, limit, max(f.Offset, 0)), args...)
+		fmt.Sprintf(` ORDER BY %s LIMIT %d OFFSET %d`, order, limit, max(f.Offset, 0)), args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("find conversations: %w", err)
 	}
@@ -267,12 +320,15 @@ func (s *ConversationService) UpdateConversation(ctx context.Context, id string,
 			return proofdesk.Errorf(proofdesk.EINTERNAL, "Assigning and linking a conversation go through desk.Desk.UpdateConversation.")
 		}
 		out = c
-		return tx.SaveConversation(ctx, c, upd, nil)
+		if err := tx.SaveConversation(ctx, c, upd, nil); err != nil {
+			return err
+		}
+		tx.Changed(proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: c.ID, Status: c.Status, Level: c.EffectiveLevel(tx.now).String()})
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: out.ID, Status: out.Status, Level: out.EffectiveLevel(s.db.Now()).String()})
 	return out, nil
 }
 
@@ -288,20 +344,47 @@ func (tx *Tx) SaveConversation(ctx context.Context, c *proofdesk.Conversation, u
 			return proofdesk.FieldError("status", "status must be one of open, pending, snoozed, resolved")
 		}
 		c.Status, changed = *upd.Status, append(changed, "status")
+		if c.Status != proofdesk.StatusSnoozed && c.SnoozedUntil != nil {
+			c.SnoozedUntil = nil
+		}
+	}
+	if c.Status == proofdesk.StatusSnoozed && upd.SnoozedUntil != nil {
+		if !upd.SnoozedUntil.After(tx.now) {
+			return proofdesk.FieldError("snoozed_until", "snoozed_until must be in the future")
+		}
+		t := upd.SnoozedUntil.UTC()
+		c.SnoozedUntil, changed = &t, append(changed, "snoozed_until")
+	} else if upd.SnoozedUntil != nil {
+		return proofdesk.FieldError("snoozed_until", "snoozed_until goes with status snoozed")
 	}
 	if upd.Team != nil && *upd.Team != c.Team {
+		if *upd.Team != "" {
+			if err := tx.checkTeam(ctx, *upd.Team); err != nil {
+				return err
+			}
+		}
 		c.Team, changed = *upd.Team, append(changed, "team")
 	}
 	if upd.Tags != nil {
-		c.Tags, changed = normalizeTags(*upd.Tags), append(changed, "tags")
+		tags := normalizeTags(*upd.Tags)
+		if err := tx.checkTags(ctx, tags, c.Tags); err != nil {
+			return err
+		}
+		c.Tags, changed = tags, append(changed, "tags")
+	}
+	if upd.Priority != nil && *upd.Priority != c.Priority {
+		if !proofdesk.ValidPriority(*upd.Priority) {
+			return proofdesk.FieldError("priority", "priority must be one of low, normal, high, urgent")
+		}
+		c.Priority, changed = *upd.Priority, append(changed, "priority")
 	}
 	if len(changed) == 0 {
 		return nil
 	}
 	c.UpdatedAt = tx.now
 	tags, _ := json.Marshal(c.Tags)
-	if _, err := tx.exec(ctx, `UPDATE conversations SET customer_id = ?, status = ?, assignee_id = ?, team = ?, tags = ?, level = ?, level_expires_at = ?, updated_at = ? WHERE id = ?`,
-		nullString(c.CustomerID), c.Status, nullString(c.AssigneeID), c.Team, string(tags), int(c.Level), fmtTimePtr(c.LevelExpiresAt), fmtTime(c.UpdatedAt), c.ID); err != nil {
+	if _, err := tx.exec(ctx, `UPDATE conversations SET customer_id = ?, status = ?, assignee_id = ?, team = ?, tags = ?, level = ?, level_expires_at = ?, updated_at = ?, priority = ?, snoozed_until = ? WHERE id = ?`,
+		nullString(c.CustomerID), c.Status, nullString(c.AssigneeID), c.Team, string(tags), int(c.Level), fmtTimePtr(c.LevelExpiresAt), fmtTime(c.UpdatedAt), c.Priority, fmtTimePtr(c.SnoozedUntil), c.ID); err != nil {
 		return fmt.Errorf("update conversation: %w", wrapErr(err))
 	}
 	if slices.Contains(changed, "status") {
@@ -358,7 +441,6 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 		a.Filename = proofdesk.SanitizeFilename(a.Filename)
 	}
 	var blocked error
-	duplicate := false
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
 		conv, dk, err := tx.findConversationByID(ctx, m.ConversationID)
 		if err != nil {
@@ -368,8 +450,7 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 			row := tx.queryRow(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND client_id = ?`, m.ConversationID, m.ClientID)
 			old, err := scanMessage(row, dk)
 			if err == nil {
-				*m = *old
-				duplicate = true
+				*m = *old // a retry: nothing new, no event
 				return nil
 			} else if proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
 				return err
@@ -386,10 +467,14 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 		if err := tx.insertMessage(ctx, m, dk); err != nil {
 			return err
 		}
+		tx.Changed(proofdesk.Event{Type: proofdesk.EventMessageCreated, ConversationID: m.ConversationID, MessageID: m.ID, AuthorKind: m.AuthorKind})
 		if err := tx.insertAttachments(ctx, m, dk); err != nil {
 			return err
 		}
 		if m.AuthorKind == proofdesk.AuthorCustomer {
+			if _, err := tx.reopenConversation(ctx, conv); err != nil {
+				return err
+			}
 			return tx.inspectRequesterMessage(ctx, conv.ID, m.Body)
 		}
 		if m.AuthorKind == proofdesk.AuthorAgent && !m.Internal && conv.Channel == proofdesk.ChannelEmail && conv.Requester.Email != "" {
@@ -402,9 +487,6 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 	})
 	if blocked != nil {
 		return s.db.replyRefused(ctx, m, blocked)
-	}
-	if err == nil && !duplicate {
-		s.db.publish(ctx, proofdesk.Event{Type: proofdesk.EventMessageCreated, ConversationID: m.ConversationID, MessageID: m.ID, AuthorKind: m.AuthorKind})
 	}
 	return err
 }

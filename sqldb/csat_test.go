@@ -14,18 +14,6 @@ import (
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
 
-func (c *clock) set(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = t
-}
-
-func (c *clock) advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
-
 var csatLinkRe = regexp.MustCompile(`https://desk\.example/csat/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)\?rating=(good|okay|bad)`)
 
 // near reports whether got is want within a second (the test clock moves
@@ -41,21 +29,21 @@ func TestCSAT_RatingLandsInReport(t *testing.T) {
 		ctx := context.Background()
 		f := newFixture(t, db)
 		base := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
-		f.clk.set(base)
-		conv := f.newConversation(t)
+		f.Clk.Set(base)
+		conv := f.NewConversation(t)
 		f.say(t, conv, "Hello, where is my parcel?")
-		f.clk.advance(5 * time.Minute)
-		if err := f.reply(f.agentCtx, conv, "Hello, I am looking into it."); err != nil {
+		f.Clk.Add(5 * time.Minute)
+		if err := f.reply(f.AgentCtx, conv, "Hello, I am looking into it."); err != nil {
 			t.Fatal(err)
 		}
-		f.clk.advance(time.Hour)
-		f.verifyL1(t, conv)
-		if err := f.reply(f.agentCtx, conv, "Your card ending 4242 was charged."); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
+		f.Clk.Add(time.Hour)
+		f.VerifyL1(t, conv)
+		if err := f.reply(f.AgentCtx, conv, "Your card ending 4242 was charged."); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
 			t.Fatalf("a payment reply at L1: err=%v, want blocked", err)
 		}
-		f.clk.set(base.Add(2 * time.Hour))
+		f.Clk.Set(base.Add(2 * time.Hour))
 		resolved := proofdesk.StatusResolved
-		if _, err := sqldb.NewConversationService(db).UpdateConversation(f.agentCtx, conv.ID, proofdesk.ConversationUpdate{Status: &resolved}); err != nil {
+		if _, err := sqldb.NewConversationService(db).UpdateConversation(f.AgentCtx, conv.ID, proofdesk.ConversationUpdate{Status: &resolved}); err != nil {
 			t.Fatal(err)
 		}
 
@@ -79,7 +67,7 @@ func TestCSAT_RatingLandsInReport(t *testing.T) {
 			t.Fatalf("transcript rating links: %v, want good, okay and bad", answers)
 		}
 
-		r := f.vs.Ratings()
+		r := f.VS.Ratings()
 		info, err := r.Info(ctx, token)
 		if err != nil || info.ConversationID != conv.ID || info.Current != "" {
 			t.Fatalf("Info = %+v, %v; want the conversation, not rated", info, err)
@@ -103,7 +91,7 @@ func TestCSAT_RatingLandsInReport(t *testing.T) {
 			t.Fatal(err)
 		}
 		got, err := db.Read().FindRating(ctx, conv.ID)
-		if err != nil || got.Value != "bad" || got.AgentID != f.agent.ID || got.CustomerID != f.cust.ID || got.Comment != "Too slow, 742 Evergreen" || got.Source != proofdesk.RatingFromEmail {
+		if err != nil || got.Value != "bad" || got.AgentID != f.Agent.ID || got.CustomerID != f.Cust.ID || got.Comment != "Too slow, 742 Evergreen" || got.Source != proofdesk.RatingFromEmail {
 			t.Fatalf("rating = %+v, %v", got, err)
 		}
 		stored, err := sqldb.RawRatingComment(ctx, db, conv.ID)
@@ -114,24 +102,24 @@ func TestCSAT_RatingLandsInReport(t *testing.T) {
 			t.Fatalf("the comment is stored in clear: %q", stored)
 		}
 		// Rating again replaces the answer: one rating per conversation.
-		f.clk.set(base.Add(3 * time.Hour))
+		f.Clk.Set(base.Add(3 * time.Hour))
 		if _, err := r.Rate(ctx, token, "good", ""); err != nil {
 			t.Fatal(err)
 		}
 		if info, _ := r.Info(ctx, token); info.Current != "good" {
 			t.Fatalf("after re-rating: %q, want good", info.Current)
 		}
-		f.clk.set(base.Add(desk.RatingTTL + 3*time.Hour))
+		f.Clk.Set(base.Add(desk.RatingTTL + 3*time.Hour))
 		if _, err := r.Rate(ctx, token, "okay", ""); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
 			t.Fatalf("expired link: %v, want EFORBIDDEN", err)
 		}
-		f.clk.set(base.Add(4 * time.Hour))
+		f.Clk.Set(base.Add(4 * time.Hour))
 
 		d := desk.New(db, desk.Config{})
-		if _, err := d.Report(f.agentCtx, base, base.Add(24*time.Hour)); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+		if _, err := d.Report(f.AgentCtx, base, base.Add(24*time.Hour)); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
 			t.Fatalf("an agent's report: %v, want EFORBIDDEN", err)
 		}
-		rep, err := d.Report(f.supCtx, base.Add(-time.Hour), base.Add(24*time.Hour))
+		rep, err := d.Report(f.SupCtx, base.Add(-time.Hour), base.Add(24*time.Hour))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -149,7 +137,7 @@ func TestCSAT_RatingLandsInReport(t *testing.T) {
 		}
 		var ann *proofdesk.AgentFigures
 		for i := range rep.Agents {
-			if rep.Agents[i].AgentID == f.agent.ID {
+			if rep.Agents[i].AgentID == f.Agent.ID {
 				ann = &rep.Agents[i]
 			}
 		}
@@ -173,7 +161,7 @@ func TestCSAT_RatingLandsInReport(t *testing.T) {
 			}
 		}
 		// A range without the conversation counts nothing of it.
-		empty, err := d.Report(f.supCtx, base.Add(48*time.Hour), base.Add(72*time.Hour))
+		empty, err := d.Report(f.SupCtx, base.Add(48*time.Hour), base.Add(72*time.Hour))
 		if err != nil || empty.Conversations != 0 || empty.CSAT.Total() != 0 || empty.Security.Verified != 0 {
 			t.Fatalf("empty range: %+v, %v", empty, err)
 		}

@@ -188,6 +188,9 @@ func (s *CustomerService) FindCustomerByID(ctx context.Context, id string) (*pro
 }
 
 func (h *Handle) findCustomerByID(ctx context.Context, id string) (*proofdesk.Customer, error) {
+	if err := h.lockRow(ctx, "customers", id); err != nil {
+		return nil, err
+	}
 	cs, _, err := h.findCustomers(ctx, proofdesk.CustomerFilter{ID: &id})
 	if err != nil {
 		return nil, err

@@ -89,12 +89,17 @@ func (tx *Tx) touchCustomer(id string) {
 	tx.touched = append(tx.touched, id)
 }
 
-// afterCommit tells OnCustomersChanged's function what tx changed.
+// afterCommit tells OnCustomersChanged's and OnCommitted's functions what
+// tx changed.
 func (tx *Tx) afterCommit(ctx context.Context) {
-	if len(tx.touched) == 0 {
-		return
+	if len(tx.touched) > 0 {
+		if fn := tx.db.customersChanged.Load(); fn != nil && *fn != nil {
+			(*fn)(ctx, tx.touched)
+		}
 	}
-	if fn := tx.db.customersChanged.Load(); fn != nil && *fn != nil {
-		(*fn)(ctx, tx.touched)
+	if len(tx.changes) > 0 {
+		if fn := tx.db.committed.Load(); fn != nil && *fn != nil {
+			(*fn)(ctx, tx.changes)
+		}
 	}
 }

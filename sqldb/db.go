@@ -38,8 +38,18 @@ type DB struct {
 	dialect string
 	rdb     *sql.DB // read pool
 	wdb     *sql.DB // writer: a single connection on SQLite
-	vault   *vault.Vault
-	logger  *slog.Logger
+	// rstmts and wstmts cache prepared statements of rdb and wdb on
+	// SQLite (stmtcache.go); nil on PostgreSQL.
+	rstmts, wstmts *stmtCache
+	// chainDirectly appends audit entries to the chain in the writing
+	// transaction on PostgreSQL too, as releases before migration 0042
+	// did (tests that write at an older schema set it).
+	chainDirectly bool
+	// stopSequencer ends the audit sequencer (PostgreSQL, audit_seq.go).
+	stopSequencer func()
+	sequencerDone chan struct{}
+	vault         *vault.Vault
+	logger        *slog.Logger
 
 	// index seals nothing; it keys the blind indexes. system seals
 	// installation secrets such as agents' TOTP secrets.
@@ -60,8 +70,8 @@ type DB struct {
 	replyGuard atomic.Pointer[replyGuardBox]
 	// customersChanged is told which customers each commit changed.
 	customersChanged atomic.Pointer[func(ctx context.Context, ids []string)]
-	// events, when set, receives live events after each commit.
-	events proofdesk.EventService
+	// committed is told what each commit changed on conversations.
+	committed atomic.Pointer[func(ctx context.Context, changes []proofdesk.Event)]
 
 	// PhoneRegion is the --default-region (ISO 3166-1 alpha-2) used by
 	// migration 0010 to read numbers the old normaliser took for North
@@ -90,19 +100,14 @@ func NewDB(dsn string, v *vault.Vault, logger *slog.Logger) *DB {
 // company's own public address, which never counts as a disclosure.
 func (db *DB) SetGuardOptions(opt guard.Options) { db.guards = guard.NewCache(2000, opt) }
 
-// SetEvents makes the store publish live events (IDs only) after each
-// committed change, whichever channel or handler made it.
-func (db *DB) SetEvents(ev proofdesk.EventService) { db.events = ev }
-
-// publish sends ev if an event service is set.
-func (db *DB) publish(ctx context.Context, ev proofdesk.Event) {
-	if db.events == nil {
-		return
-	}
-	if ev.At.IsZero() {
-		ev.At = db.Now()
-	}
-	db.events.PublishEvent(ctx, ev)
+// OnCommitted sets fn, called after each committed transaction that
+// created or changed conversations, messages, levels or requests, with
+// what it changed (IDs and states only, in order, as proofdesk.Events;
+// see Tx.Changed). The store publishes nothing itself: the application
+// does (desk.PublishEvents), whichever channel made the change. fn runs
+// on the committing goroutine: keep it short. The last call wins.
+func (db *DB) OnCommitted(fn func(ctx context.Context, changes []proofdesk.Event)) {
+	db.committed.Store(&fn)
 }
 
 // Dialect returns SQLite or Postgres.
@@ -125,9 +130,11 @@ func (db *DB) Open(ctx context.Context) error {
 		db.Close()
 		return err
 	}
-	if err := db.migrateData(ctx); err != nil {
-		db.Close()
-		return err
+	if db.dialect == Postgres {
+		sctx, cancel := context.WithCancel(context.Background())
+		db.stopSequencer = cancel
+		db.sequencerDone = make(chan struct{})
+		go func() { defer close(db.sequencerDone); db.runAuditSequencer(sctx) }()
 	}
 	return nil
 }
@@ -167,6 +174,7 @@ func (db *DB) openPools() error {
 			return fmt.Errorf("open db: %w", err)
 		}
 		db.rdb.SetMaxOpenConns(8)
+		db.rstmts, db.wstmts = newStmtCache(db.rdb), newStmtCache(db.wdb)
 	}
 	if err := db.wdb.Ping(); err != nil {
 		return fmt.Errorf("open db: %w", err)
@@ -176,6 +184,18 @@ func (db *DB) openPools() error {
 
 // Close closes the pools.
 func (db *DB) Close() error {
+	if db.stopSequencer != nil {
+		db.stopSequencer()
+		<-db.sequencerDone
+		db.stopSequencer = nil
+		// Chain what is still pending, so a clean stop leaves none.
+		_ = db.flushAudit(context.Background())
+	}
+	for _, c := range []*stmtCache{db.rstmts, db.wstmts} {
+		if c != nil {
+			c.close()
+		}
+	}
 	var errs []error
 	if db.rdb != nil && db.rdb != db.wdb {
 		errs = append(errs, db.rdb.Close())
@@ -212,6 +232,35 @@ type Handle struct {
 	q   querier
 	db  *DB
 	now time.Time
+	// stmts caches prepared statements of q's pool (SQLite only); tx is
+	// set on a transaction's handle, which uses the cache's statements
+	// through Tx.StmtContext.
+	stmts *stmtCache
+	tx    *sql.Tx
+	// inTx is set in a write transaction: its reads of the rows it may
+	// rewrite lock them (lockRow), so that no transaction writes back a
+	// row another changed since it read it.
+	inTx bool
+}
+
+// lockRow locks the row id of table until the transaction ends, when h
+// is a write transaction on PostgreSQL; the read that follows sees the
+// row as the last committed transaction left it. On SQLite a write
+// transaction holds the database's write lock from its start
+// (_txlock=immediate), which serialises it already. A read-modify-write
+// without it (read committed) could write back what it read over a
+// change that committed between: a support lock lifted, a level a fraud
+// report dropped restored.
+func (h *Handle) lockRow(ctx context.Context, table, id string) error {
+	if !h.inTx || h.db.dialect != Postgres {
+		return nil
+	}
+	var one int
+	err := h.queryRow(ctx, `SELECT 1 FROM `+table+` WHERE id = ? FOR UPDATE`, id).Scan(&one)
+	if err != nil && proofdesk.ErrorCode(wrapErr(err)) != proofdesk.ENOTFOUND {
+		return fmt.Errorf("lock %s: %w", table, wrapErr(err))
+	}
+	return nil
 }
 
 // Tx is a write transaction.
@@ -220,22 +269,61 @@ type Tx struct {
 	tx *sql.Tx
 	// touched lists the customers this transaction created or changed.
 	touched []string
+	// migration marks a schema migration's transaction: its audit entries
+	// are chained at once (the sequencer's table may not exist yet).
+	migration bool
+	// changes lists what this transaction changed, for OnCommitted.
+	changes []proofdesk.Event
+}
+
+// Changed records that this transaction made the change ev (IDs and
+// states only); OnCommitted's function is told after the commit, and
+// never when the transaction rolls back.
+func (tx *Tx) Changed(ev proofdesk.Event) {
+	if ev.At.IsZero() {
+		ev.At = tx.now
+	}
+	tx.changes = append(tx.changes, ev)
 }
 
 func (h *Handle) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if s := h.stmt(ctx, q); s != nil {
+		return s.ExecContext(ctx, args...)
+	}
 	return h.q.ExecContext(ctx, h.db.rebind(q), args...)
 }
 
 func (h *Handle) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if s := h.stmt(ctx, q); s != nil {
+		return s.QueryContext(ctx, args...)
+	}
 	return h.q.QueryContext(ctx, h.db.rebind(q), args...)
 }
 
 func (h *Handle) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	if s := h.stmt(ctx, q); s != nil {
+		return s.QueryRowContext(ctx, args...)
+	}
 	return h.q.QueryRowContext(ctx, h.db.rebind(q), args...)
 }
 
+// stmt returns a prepared statement for q on h, or nil to run q as text.
+func (h *Handle) stmt(ctx context.Context, q string) *sql.Stmt {
+	if h.stmts == nil {
+		return nil
+	}
+	if h.tx == nil {
+		return h.stmts.get(ctx, q)
+	}
+	if s := h.stmts.lookup(q); s != nil {
+		return h.tx.StmtContext(ctx, s)
+	}
+	h.stmts.prepareLater(q)
+	return nil
+}
+
 // reader returns a handle on the read pool.
-func (db *DB) reader() *Handle { return &Handle{q: db.rdb, db: db, now: db.Now()} }
+func (db *DB) reader() *Handle { return &Handle{q: db.rdb, db: db, now: db.Now(), stmts: db.rstmts} }
 
 // WithTx runs fn in a write transaction, committing when fn returns nil.
 func (db *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
@@ -243,7 +331,7 @@ func (db *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", wrapErr(err))
 	}
-	tx := &Tx{Handle: Handle{q: sqlTx, db: db, now: db.Now()}, tx: sqlTx}
+	tx := &Tx{Handle: Handle{q: sqlTx, db: db, now: db.Now(), stmts: db.wstmts, tx: sqlTx, inTx: true}, tx: sqlTx}
 	if err := fn(tx); err != nil {
 		_ = sqlTx.Rollback()
 		return err

@@ -14,15 +14,15 @@ func TestFlagDMARCFail(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		ctx := context.Background()
 		f := newFixture(t, db)
-		conv, _ := newEmailConversation(t, db, f.cust.ID, "jane@example.com")
+		conv, _ := newEmailConversation(t, db, f.Cust.ID, "jane@example.com")
 		unlinked, _ := newEmailConversation(t, db, "", "jane@example.com")
-		if err := db.FlagDMARCFail(ctx, unlinked.ID, f.emailID); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+		if err := db.FlagDMARCFail(ctx, unlinked.ID, f.EmailID); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
 			t.Fatalf("unlinked: err=%v, want EFORBIDDEN", err)
 		}
-		if err := db.FlagDMARCFail(ctx, conv.ID, f.phoneID); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+		if err := db.FlagDMARCFail(ctx, conv.ID, f.PhoneID); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
 			t.Fatalf("phone contact point: err=%v, want EFORBIDDEN", err)
 		}
-		if err := db.FlagDMARCFail(ctx, "conv_nope", f.emailID); proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
+		if err := db.FlagDMARCFail(ctx, "conv_nope", f.EmailID); proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
 			t.Fatalf("unknown conversation: err=%v, want ENOTFOUND", err)
 		}
 		convs := sqldb.NewConversationService(db)
@@ -31,7 +31,7 @@ func TestFlagDMARCFail(t *testing.T) {
 			t.Fatalf("before: signals=%v, %v", risk.Signals, err)
 		}
 		for range 2 {
-			if err := db.FlagDMARCFail(ctx, conv.ID, f.emailID); err != nil {
+			if err := db.FlagDMARCFail(ctx, conv.ID, f.EmailID); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -165,13 +165,11 @@ func (db *DB) AddEmailFactor(ctx context.Context, convID, contactPointID string,
 		if level, err = tx.addFactor(ctx, conv, verify.Factor{Kind: verify.FactorDMARC, ContactPointID: cp.ID, At: at.UTC()}); err != nil {
 			return err
 		}
+		tx.Changed(proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: convID, Level: level.String()})
 		return tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorCustomer, ActorID: cust.ID, Action: proofdesk.AuditChallengeOK,
 			SubjectKind: "conversation", SubjectID: conv.ID,
 			Detail: map[string]string{"factor": verify.FactorDMARC, "contact_point_id": cp.ID, "customer_id": cust.ID}})
 	})
-	if err == nil {
-		db.publish(ctx, proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: convID, Level: level.String()})
-	}
 	return level, err
 }
 

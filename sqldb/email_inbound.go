@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/vault"
 )
 
 // blindContent is the blind-index kind of inbound mail content digests.
@@ -29,10 +30,11 @@ func emailFieldAAD(id, field string) string { return "email_messages|" + id + "|
 
 // RecordInbound records an inbound mail stored as message m.MessageID and
 // keeps it whole, sealed. Returns EINVALID for an empty Message-ID and
-// ENOTFOUND for an unknown conversation.
+// ENOTFOUND for an unknown conversation. Inbound mail is stored with
+// StoreInbound, which records it in the message's transaction; this is
+// for a message stored otherwise.
 func (db *DB) RecordInbound(ctx context.Context, m proofdesk.InboundMail) error {
-	messageID := normMessageID(m.HeaderMessageID)
-	if messageID == "" {
+	if normMessageID(m.HeaderMessageID) == "" {
 		return proofdesk.FieldError("message_id", "message_id is required")
 	}
 	return db.WithTx(ctx, func(tx *Tx) error {
@@ -40,20 +42,142 @@ func (db *DB) RecordInbound(ctx context.Context, m proofdesk.InboundMail) error 
 		if err != nil {
 			return err
 		}
-		content := ""
-		if m.ContentDigest != "" {
-			content = tx.db.BlindIndex(blindContent, m.ContentDigest)
-		}
-		id := proofdesk.NewID("eml")
-		if _, err := tx.exec(ctx, `INSERT INTO email_messages (id, conversation_id, message_id, direction, header_id_idx, header_id_enc, auth_results,
-			content_idx, raw_enc, text_enc, sender_differs, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, m.ConversationID, m.MessageID, emailIn, tx.db.BlindIndex(blindMessageID, messageID), dk.SealString(emailAAD(id), messageID), m.AuthResults,
-			content, dk.Seal(emailFieldAAD(id, "raw"), m.Raw), dk.SealString(emailFieldAAD(id, "text"), m.FullText), boolInt(m.SenderDiffers),
-			fmtTime(tx.now)); err != nil {
-			return fmt.Errorf("record inbound: %w", wrapErr(err))
-		}
-		return nil
+		return tx.recordInbound(ctx, m, dk)
 	})
+}
+
+// recordInbound inserts the record of inbound mail m, sealed under dk, the
+// data key of its conversation.
+func (tx *Tx) recordInbound(ctx context.Context, m proofdesk.InboundMail, dk *vault.DataKey) error {
+	messageID := normMessageID(m.HeaderMessageID)
+	if messageID == "" {
+		return proofdesk.FieldError("message_id", "message_id is required")
+	}
+	content := ""
+	if m.ContentDigest != "" {
+		content = tx.db.BlindIndex(blindContent, m.ContentDigest)
+	}
+	id := proofdesk.NewID("eml")
+	if _, err := tx.exec(ctx, `INSERT INTO email_messages (id, conversation_id, message_id, direction, header_id_idx, header_id_enc, auth_results,
+		content_idx, raw_enc, text_enc, sender_differs, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, m.ConversationID, m.MessageID, emailIn, tx.db.BlindIndex(blindMessageID, messageID), dk.SealString(emailAAD(id), messageID), m.AuthResults,
+		content, dk.Seal(emailFieldAAD(id, "raw"), m.Raw), dk.SealString(emailFieldAAD(id, "text"), m.FullText), boolInt(m.SenderDiffers),
+		fmtTime(tx.now)); err != nil {
+		return fmt.Errorf("record inbound: %w", wrapErr(err))
+	}
+	return nil
+}
+
+// StoreInbound stores inbound mail d in one transaction: the conversation
+// when new, the customer's message with its attachments (a message already
+// stored in the conversation under the same client ID is kept, not stored
+// again), the different-sender flag, the link to the conversation it
+// continues, the reopening, and the mail's record by Message-ID and
+// content digest. A crash or failure before the commit leaves nothing, so
+// the sender's retry stores it; after the commit, the retry is found by
+// InboundDuplicate and nothing is stored twice. A mail already recorded
+// sets d.Duplicate and stores nothing. Returns EINVALID for an empty
+// Message-ID, an unknown channel or status, or an empty message; ENOTFOUND
+// for an unknown existing conversation.
+func (db *DB) StoreInbound(ctx context.Context, d *proofdesk.InboundDelivery) error {
+	messageID := normMessageID(d.Mail.HeaderMessageID)
+	if messageID == "" {
+		return proofdesk.FieldError("message_id", "message_id is required")
+	}
+	conv, m := d.Conversation, d.Message
+	if conv == nil || m == nil {
+		return proofdesk.Errorf(proofdesk.EINVALID, "an inbound mail needs a conversation and a message")
+	}
+	isNew := conv.ID == ""
+	if isNew {
+		if !proofdesk.ValidChannel(conv.Channel) {
+			return proofdesk.FieldError("channel", "channel must be one of chat, email, phone, api")
+		}
+		if conv.Status == "" {
+			conv.Status = proofdesk.StatusOpen
+		}
+		if !proofdesk.ValidStatus(conv.Status) {
+			return proofdesk.FieldError("status", "unknown status")
+		}
+		conv.Subject = proofdesk.NeutralizeBidi(conv.Subject)
+		conv.Requester.Name = proofdesk.NeutralizeBidi(conv.Requester.Name)
+	}
+	m.Body = proofdesk.NeutralizeBidi(m.Body)
+	for _, a := range m.Attachments {
+		a.Filename = proofdesk.SanitizeFilename(a.Filename)
+	}
+	var msgDup, reopened bool
+	d.Duplicate, d.Reopened = false, false
+	err := db.WithTx(ctx, func(tx *Tx) error {
+		// Checked again here, under the write lock on SQLite: two
+		// deliveries of one mail at once store it once.
+		if convID, dup, err := tx.inboundDuplicate(ctx, messageID, d.Mail.ContentDigest); err != nil {
+			return err
+		} else if dup {
+			d.Duplicate, d.Mail.ConversationID = true, convID
+			return nil
+		}
+		var dk *vault.DataKey
+		if isNew {
+			k, err := tx.insertConversation(ctx, conv)
+			if err != nil {
+				return err
+			}
+			dk = k
+		} else {
+			c, k, err := tx.findConversationByID(ctx, conv.ID)
+			if err != nil {
+				return err
+			}
+			*conv, dk = *c, k
+		}
+		m.ConversationID = conv.ID
+		if !isNew && m.ClientID != "" {
+			old, err := scanMessage(tx.queryRow(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND client_id = ?`, conv.ID, m.ClientID), dk)
+			switch {
+			case err == nil:
+				*m, msgDup = *old, true
+			case proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND:
+				return err
+			}
+		}
+		if !msgDup {
+			if err := tx.insertMessage(ctx, m, dk); err != nil {
+				return err
+			}
+			tx.Changed(proofdesk.Event{Type: proofdesk.EventMessageCreated, ConversationID: conv.ID, MessageID: m.ID, AuthorKind: m.AuthorKind})
+			if err := tx.insertAttachments(ctx, m, dk); err != nil {
+				return err
+			}
+			if err := tx.inspectRequesterMessage(ctx, conv.ID, m.Body); err != nil {
+				return err
+			}
+		}
+		if d.DifferentSender {
+			if _, err := tx.flagDifferentSender(ctx, conv, m.ID, dk); err != nil {
+				return err
+			}
+		}
+		if d.PreviousID != "" {
+			if err := tx.linkConversations(ctx, conv.ID, dk, d.PreviousID, "reopen_window"); err != nil {
+				return err
+			}
+		}
+		if d.Reopen {
+			r, err := tx.reopenConversation(ctx, conv)
+			if err != nil {
+				return err
+			}
+			reopened = r
+		}
+		d.Mail.ConversationID, d.Mail.MessageID = conv.ID, m.ID
+		return tx.recordInbound(ctx, d.Mail, dk)
+	})
+	if err != nil || d.Duplicate {
+		return err
+	}
+	d.Reopened = reopened
+	return nil
 }
 
 // InboundDuplicate reports whether an inbound mail with Message-ID
@@ -63,17 +187,21 @@ func (db *DB) RecordInbound(ctx context.Context, m proofdesk.InboundMail) error 
 // mail. Mails recorded before content digests existed match on the
 // Message-ID alone.
 func (db *DB) InboundDuplicate(ctx context.Context, messageID, contentDigest string) (convID string, dup bool, err error) {
+	return db.reader().inboundDuplicate(ctx, messageID, contentDigest)
+}
+
+func (h *Handle) inboundDuplicate(ctx context.Context, messageID, contentDigest string) (convID string, dup bool, err error) {
 	messageID = normMessageID(messageID)
 	if messageID == "" {
 		return "", false, nil
 	}
-	rows, err := db.reader().query(ctx, `SELECT conversation_id, content_idx FROM email_messages WHERE header_id_idx = ? AND direction = ? ORDER BY created_at DESC, id`,
-		db.BlindIndex(blindMessageID, messageID), emailIn)
+	rows, err := h.query(ctx, `SELECT conversation_id, content_idx FROM email_messages WHERE header_id_idx = ? AND direction = ? ORDER BY created_at DESC, id`,
+		h.db.BlindIndex(blindMessageID, messageID), emailIn)
 	if err != nil {
 		return "", false, fmt.Errorf("inbound duplicate: %w", err)
 	}
 	defer rows.Close()
-	want := db.BlindIndex(blindContent, contentDigest)
+	want := h.db.BlindIndex(blindContent, contentDigest)
 	for rows.Next() {
 		var c, idx string
 		if err := rows.Scan(&c, &idx); err != nil {
@@ -124,31 +252,38 @@ func (s *ConversationService) FindEmailOriginal(ctx context.Context, convID, msg
 // agent holding it is told. An open conversation is returned unchanged.
 func (db *DB) ReopenConversation(ctx context.Context, convID string) (*proofdesk.Conversation, error) {
 	var conv *proofdesk.Conversation
-	changed := false
 	err := db.WithTx(ctx, func(tx *Tx) error {
 		c, _, err := tx.findConversationByID(ctx, convID)
 		if err != nil {
 			return err
 		}
 		conv = c
-		if c.Status == proofdesk.StatusOpen {
-			return nil
-		}
-		from := c.Status
-		c.Status, c.UpdatedAt, changed = proofdesk.StatusOpen, tx.now, true
-		if _, err := tx.exec(ctx, `UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?`, c.Status, fmtTime(tx.now), c.ID); err != nil {
-			return fmt.Errorf("reopen conversation: %w", err)
-		}
-		if err := tx.logStatus(ctx, c.ID, c.Status); err != nil {
-			return err
-		}
-		return tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorCustomer, Action: AuditConversationReopened, SubjectKind: "conversation", SubjectID: c.ID,
-			Detail: map[string]string{"from": from, "to": proofdesk.StatusOpen, "channel": c.Channel}})
+		_, err = tx.reopenConversation(ctx, c)
+		return err
 	})
-	if err == nil && changed {
-		db.publish(ctx, proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: conv.ID, Status: conv.Status, Level: conv.EffectiveLevel(db.Now()).String()})
-	}
 	return conv, err
+}
+
+// reopenConversation puts c back in the open views when the customer
+// wrote to it: resolved, pending or snoozed becomes open and the snooze is
+// dropped, audited as the customer's doing and recorded as
+// conversation.reopened and conversation.updated. It reports whether it
+// changed c (an open c stays as it is).
+func (tx *Tx) reopenConversation(ctx context.Context, c *proofdesk.Conversation) (bool, error) {
+	if c.Status == proofdesk.StatusOpen {
+		return false, nil
+	}
+	from := c.Status
+	c.Status, c.SnoozedUntil, c.UpdatedAt = proofdesk.StatusOpen, nil, tx.now
+	if _, err := tx.exec(ctx, `UPDATE conversations SET status = ?, snoozed_until = NULL, updated_at = ? WHERE id = ?`, c.Status, fmtTime(tx.now), c.ID); err != nil {
+		return false, fmt.Errorf("reopen conversation: %w", err)
+	}
+	if err := tx.logStatus(ctx, c.ID, c.Status); err != nil {
+		return false, err
+	}
+	tx.changedReopened(c)
+	return true, tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorCustomer, Action: AuditConversationReopened, SubjectKind: "conversation", SubjectID: c.ID,
+		Detail: map[string]string{"from": from, "to": proofdesk.StatusOpen, "channel": c.Channel}})
 }
 
 // ConversationLink says that a conversation continues an earlier one.
@@ -169,21 +304,26 @@ func (db *DB) LinkConversations(ctx context.Context, convID, previousID, reason 
 		if err != nil {
 			return err
 		}
-		_, pdk, err := tx.findConversationByID(ctx, previousID)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.exec(ctx, `INSERT INTO conversation_links (conversation_id, previous_id, reason, created_at) VALUES (?, ?, ?, ?)`,
-			convID, previousID, reason, fmtTime(tx.now)); err != nil {
-			return fmt.Errorf("link conversations: %w", wrapErr(err))
-		}
-		if err := tx.insertMessage(ctx, &proofdesk.Message{ConversationID: convID, AuthorKind: proofdesk.AuthorSystem, Internal: true,
-			Body: "This conversation continues " + previousID + ", resolved earlier; the customer wrote again after the reopen window."}, dk); err != nil {
-			return err
-		}
-		return tx.insertMessage(ctx, &proofdesk.Message{ConversationID: previousID, AuthorKind: proofdesk.AuthorSystem, Internal: true,
-			Body: "The customer wrote again after the reopen window; the conversation continues in " + convID + "."}, pdk)
+		return tx.linkConversations(ctx, convID, dk, previousID, reason)
 	})
+}
+
+// linkConversations records that convID (data key dk) continues previousID.
+func (tx *Tx) linkConversations(ctx context.Context, convID string, dk *vault.DataKey, previousID, reason string) error {
+	_, pdk, err := tx.findConversationByID(ctx, previousID)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.exec(ctx, `INSERT INTO conversation_links (conversation_id, previous_id, reason, created_at) VALUES (?, ?, ?, ?)`,
+		convID, previousID, reason, fmtTime(tx.now)); err != nil {
+		return fmt.Errorf("link conversations: %w", wrapErr(err))
+	}
+	if err := tx.insertMessage(ctx, &proofdesk.Message{ConversationID: convID, AuthorKind: proofdesk.AuthorSystem, Internal: true,
+		Body: "This conversation continues " + previousID + ", resolved earlier; the customer wrote again after the reopen window."}, dk); err != nil {
+		return err
+	}
+	return tx.insertMessage(ctx, &proofdesk.Message{ConversationID: previousID, AuthorKind: proofdesk.AuthorSystem, Internal: true,
+		Body: "The customer wrote again after the reopen window; the conversation continues in " + convID + "."}, pdk)
 }
 
 // FindConversationLinks returns the links from and to a conversation,
@@ -220,33 +360,40 @@ func (db *DB) FlagDifferentSender(ctx context.Context, convID, msgID string) (pr
 		if err != nil {
 			return err
 		}
-		before = c.EffectiveLevel(tx.now)
-		flags, _ := json.Marshal(addFlag(c.RiskFlags, proofdesk.RiskDifferentSender))
-		if _, err := tx.exec(ctx, `UPDATE conversations SET risk_flags = ?, level = 0, level_expires_at = NULL, updated_at = ? WHERE id = ?`,
-			string(flags), fmtTime(tx.now), c.ID); err != nil {
-			return fmt.Errorf("flag different sender: %w", err)
-		}
-		if _, err := tx.exec(ctx, `DELETE FROM conversation_factors WHERE conversation_id = ?`, c.ID); err != nil {
-			return err
-		}
-		if before != proofdesk.L0 {
-			if err := tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorSystem, Action: proofdesk.AuditLevelChange, SubjectKind: "conversation", SubjectID: c.ID,
-				Detail: map[string]string{"from": before.String(), "to": "L0", "reason": "mail from a different sender"}}); err != nil {
-				return err
-			}
-		}
-		if err := tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorSystem, Action: AuditDifferentSender, SubjectKind: "conversation", SubjectID: c.ID,
-			Detail: map[string]string{"message_id": msgID}}); err != nil {
-			return err
-		}
-		return tx.insertMessage(ctx, &proofdesk.Message{ConversationID: c.ID, AuthorKind: proofdesk.AuthorSystem, Internal: true,
-			Body: "Different sender: the previous email came from an address that is not the requester's. It is at L0 and proves nothing; " +
-				"the conversation's level was reset to L0. Verify again before acting on it."}, dk)
+		before, err = tx.flagDifferentSender(ctx, c, msgID, dk)
+		return err
 	})
-	if err == nil {
-		db.publish(ctx, proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: convID, Level: proofdesk.L0.String()})
-	}
 	return before, err
+}
+
+// flagDifferentSender does FlagDifferentSender's work on c (data key dk)
+// and returns the level before.
+func (tx *Tx) flagDifferentSender(ctx context.Context, c *proofdesk.Conversation, msgID string, dk *vault.DataKey) (proofdesk.Level, error) {
+	before := c.EffectiveLevel(tx.now)
+	c.RiskFlags = addFlag(c.RiskFlags, proofdesk.RiskDifferentSender)
+	flags, _ := json.Marshal(c.RiskFlags)
+	c.Level, c.LevelExpiresAt = proofdesk.L0, nil
+	if _, err := tx.exec(ctx, `UPDATE conversations SET risk_flags = ?, level = 0, level_expires_at = NULL, updated_at = ? WHERE id = ?`,
+		string(flags), fmtTime(tx.now), c.ID); err != nil {
+		return before, fmt.Errorf("flag different sender: %w", err)
+	}
+	tx.Changed(proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: c.ID, Level: proofdesk.L0.String()})
+	if _, err := tx.exec(ctx, `DELETE FROM conversation_factors WHERE conversation_id = ?`, c.ID); err != nil {
+		return before, err
+	}
+	if before != proofdesk.L0 {
+		if err := tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorSystem, Action: proofdesk.AuditLevelChange, SubjectKind: "conversation", SubjectID: c.ID,
+			Detail: map[string]string{"from": before.String(), "to": "L0", "reason": "mail from a different sender"}}); err != nil {
+			return before, err
+		}
+	}
+	if err := tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorSystem, Action: AuditDifferentSender, SubjectKind: "conversation", SubjectID: c.ID,
+		Detail: map[string]string{"message_id": msgID}}); err != nil {
+		return before, err
+	}
+	return before, tx.insertMessage(ctx, &proofdesk.Message{ConversationID: c.ID, AuthorKind: proofdesk.AuthorSystem, Internal: true,
+		Body: "Different sender: the previous email came from an address that is not the requester's. It is at L0 and proves nothing; " +
+			"the conversation's level was reset to L0. Verify again before acting on it."}, dk)
 }
 
 // FindOutboxBySentMessageID returns the outbox row of the agent reply sent

@@ -38,7 +38,7 @@ func TestEmailThreads(t *testing.T) {
 		if err := db.RecordMessageID(ctx, conv.ID, "<a1@mail.example>", first.ID, "dkim=pass spf=none dmarc=pass"); err != nil {
 			t.Fatal(err)
 		}
-		f.clk.Add(time.Second)
+		f.Clk.Add(time.Second)
 		if err := db.RecordMessageID(ctx, conv.ID, "a2@mail.example", "", ""); err != nil {
 			t.Fatal(err)
 		}
@@ -134,35 +134,35 @@ func TestAddEmailFactor(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		ctx := context.Background()
 		f := newFixture(t, db)
-		conv, _ := newEmailConversation(t, db, f.cust.ID, "jane@example.com")
+		conv, _ := newEmailConversation(t, db, f.Cust.ID, "jane@example.com")
 		unlinked, _ := newEmailConversation(t, db, "", "jane@example.com")
 
-		if _, err := db.AddEmailFactor(ctx, unlinked.ID, f.emailID, f.clk.Now()); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+		if _, err := db.AddEmailFactor(ctx, unlinked.ID, f.EmailID, f.Clk.Now()); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
 			t.Fatalf("unlinked conversation: err=%v, want EFORBIDDEN", err)
 		}
-		if _, err := db.AddEmailFactor(ctx, conv.ID, f.phoneID, f.clk.Now()); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+		if _, err := db.AddEmailFactor(ctx, conv.ID, f.PhoneID, f.Clk.Now()); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
 			t.Fatalf("phone contact point: err=%v, want EFORBIDDEN", err)
 		}
 		// Another customer's email is not on file for this conversation.
 		other := &proofdesk.Customer{Name: "Bob"}
 		in := proofdesk.CustomerInput{Name: "Bob", Emails: []proofdesk.ContactPointInput{{Value: "bob@example.com"}}}
-		other, err := in.Customer(f.clk.Now())
+		other, err := in.Customer(f.Clk.Now())
 		if err != nil {
 			t.Fatal(err)
 		}
 		if err := sqldb.NewCustomerService(db).CreateCustomer(ctx, other); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := db.AddEmailFactor(ctx, conv.ID, other.ContactPoints[0].ID, f.clk.Now()); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+		if _, err := db.AddEmailFactor(ctx, conv.ID, other.ContactPoints[0].ID, f.Clk.Now()); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
 			t.Fatalf("other customer's email: err=%v, want EFORBIDDEN", err)
 		}
-		level, err := db.AddEmailFactor(ctx, conv.ID, f.emailID, f.clk.Now())
+		level, err := db.AddEmailFactor(ctx, conv.ID, f.EmailID, f.Clk.Now())
 		if err != nil || level != proofdesk.L1 {
 			t.Fatalf("AddEmailFactor=%v, %v, want L1", level, err)
 		}
 		got, err := sqldb.NewConversationService(db).FindConversationByID(ctx, conv.ID)
-		if err != nil || got.EffectiveLevel(f.clk.Now()) != proofdesk.L1 {
-			t.Fatalf("stored level=%v, %v, want L1", got.EffectiveLevel(f.clk.Now()), err)
+		if err != nil || got.EffectiveLevel(f.Clk.Now()) != proofdesk.L1 {
+			t.Fatalf("stored level=%v, %v, want L1", got.EffectiveLevel(f.Clk.Now()), err)
 		}
 		entries, err := sqldb.NewAuditService(db).FindAuditEntries(ctx, proofdesk.AuditFilter{})
 		if err != nil {
@@ -185,9 +185,9 @@ func TestEnqueueReply(t *testing.T) {
 		ctx := context.Background()
 		f := newFixture(t, db)
 		convs := sqldb.NewConversationService(db)
-		conv, first := newEmailConversation(t, db, f.cust.ID, "requester@elsewhere.example")
-		reply := &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.agent.ID, Body: "It ships tomorrow."}
-		note := &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.agent.ID, Body: "internal", Internal: true}
+		conv, first := newEmailConversation(t, db, f.Cust.ID, "requester@elsewhere.example")
+		reply := &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.Agent.ID, Body: "It ships tomorrow."}
+		note := &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.Agent.ID, Body: "internal", Internal: true}
 		for _, m := range []*proofdesk.Message{reply, note} {
 			if err := convs.CreateMessage(ctx, m); err != nil {
 				t.Fatal(err)
@@ -212,7 +212,7 @@ func TestEnqueueReply(t *testing.T) {
 		}{
 			{"customer message", conv.ID, first.ID, proofdesk.EINVALID},
 			{"internal note", conv.ID, note.ID, proofdesk.EINVALID},
-			{"chat conversation", f.conv.ID, reply.ID, proofdesk.EINVALID},
+			{"chat conversation", f.Conv.ID, reply.ID, proofdesk.EINVALID},
 			{"unknown message", conv.ID, "msg_nope", proofdesk.ENOTFOUND},
 			{"unknown conversation", "cnv_nope", reply.ID, proofdesk.ENOTFOUND},
 		}

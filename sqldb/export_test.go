@@ -94,8 +94,8 @@ func (db *DB) StoreContactValueForTest(ctx context.Context, cpID, value string) 
 	})
 }
 
-// RerunDataMigrationForTest forgets that data migration version ran and
-// runs the pending data migrations again, as Open does.
+// RerunDataMigrationForTest forgets that migration version ran and runs
+// the pending migrations again, as Open does.
 func (db *DB) RerunDataMigrationForTest(ctx context.Context, version string) error {
 	if err := db.WithTx(ctx, func(tx *Tx) error {
 		_, err := tx.exec(ctx, `DELETE FROM schema_migrations WHERE version = ?`, version)
@@ -103,5 +103,5 @@ func (db *DB) RerunDataMigrationForTest(ctx context.Context, version string) err
 	}); err != nil {
 		return err
 	}
-	return db.migrateData(ctx)
+	return db.Migrate(ctx)
 }

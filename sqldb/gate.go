@@ -25,8 +25,18 @@ func (h *Handle) convFacts(ctx context.Context, action string, conv *proofdesk.C
 	in := proofdesk.DecisionInput{Action: action, Actor: proofdesk.ActorOf(proofdesk.AgentFromContext(ctx)),
 		ConversationID: conv.ID, Linked: conv.CustomerID != "", Level: conv.EffectiveLevel(h.now), HolderID: conv.AssigneeID,
 		Risk: risk, Policy: policy, Now: h.now}
-	if cust != nil {
+	switch {
+	case cust != nil:
 		in.SupportLocked = cust.SupportLocked
+	case conv.CustomerID != "":
+		// The caller did not load the customer (a reply, the view of
+		// what agents wrote): the lock is a fact all the same.
+		var locked int
+		err := h.queryRow(ctx, `SELECT support_locked FROM customers WHERE id = ?`, conv.CustomerID).Scan(&locked)
+		if err != nil && proofdesk.ErrorCode(wrapErr(err)) != proofdesk.ENOTFOUND {
+			return proofdesk.DecisionInput{}, fmt.Errorf("decision facts: %w", wrapErr(err))
+		}
+		in.SupportLocked = locked != 0
 	}
 	return in, nil
 }

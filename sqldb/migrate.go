@@ -12,11 +12,11 @@ import (
 //go:embed migrations/sqlite/*.sql migrations/postgres/*.sql
 var migrationFS embed.FS
 
-// Migrate applies the pending migrations of the dialect, each in its own
-// transaction, and records them in schema_migrations. Migrations are never
-// edited once shipped; new ones are added at the end. Migrations written in
-// Go that need the store's keys (dataMigrations, such as 0010_phone_e164)
-// run from Open once the keys are loaded.
+// Migrate applies the pending migrations of the dialect in version order,
+// each in its own transaction, and records them in schema_migrations. A
+// migration is a SQL file, a Go function (goMigrations), or both (the SQL
+// first, then the Go, in the same transaction). Migrations are never
+// edited once shipped; new ones are added at the end.
 func (db *DB) Migrate(ctx context.Context) error { return db.migrateUpTo(ctx, "") }
 
 // migrateUpTo applies the pending migrations up to and including version
@@ -31,29 +31,46 @@ func (db *DB) migrateUpTo(ctx context.Context, last string) error {
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
-	sort.Strings(names)
+	files := map[string]string{} // version → SQL file
+	var versions []string
 	for _, name := range names {
 		version := strings.TrimSuffix(name[len(dir)+1:], ".up.sql")
+		files[version] = name
+		versions = append(versions, version)
+	}
+	for version := range goMigrations {
+		if files[version] == "" {
+			versions = append(versions, version)
+		}
+	}
+	sort.Strings(versions)
+	for _, version := range versions {
 		if last != "" && version > last {
 			break
 		}
-		if err := db.migrateFile(ctx, name, version); err != nil {
+		if err := db.migrateVersion(ctx, files[version], version); err != nil {
 			return fmt.Errorf("migrate %s: %w", version, err)
 		}
 	}
 	return nil
 }
 
-// goMigrations are the Go halves of migrations, by version: each runs
-// after its SQL file, in the same transaction, for changes SQL cannot make
-// (sealing data, re-keying). Like SQL files they are never edited once
-// shipped.
+// goMigrations are the migrations, or the Go halves of migrations,
+// written in Go, by version: each runs after its SQL file if it has one,
+// in the same transaction, for changes SQL cannot make (sealing data,
+// re-keying, re-reading sealed values). A Go migration that needs the
+// store's keys loads them in its transaction (Tx.systemKey, Tx.indexKey).
+// Like SQL files they are never edited once shipped.
 var goMigrations = map[string]func(ctx context.Context, tx *Tx) error{
 	"0009_keyed_audit_sealed_names": migrate0009,
+	"0010_phone_e164":               migrate0010,
 }
 
-func (db *DB) migrateFile(ctx context.Context, name, version string) error {
+// migrateVersion applies migration version, its SQL file name ("" for
+// none) and its Go function, unless it is recorded as applied.
+func (db *DB) migrateVersion(ctx context.Context, name, version string) error {
 	return db.WithTx(ctx, func(tx *Tx) error {
+		tx.migration = true
 		if db.dialect == Postgres {
 			// Serialise nodes that start at once.
 			if _, err := tx.exec(ctx, `SELECT pg_advisory_xact_lock(7714001)`); err != nil {
@@ -67,19 +84,21 @@ func (db *DB) migrateFile(ctx context.Context, name, version string) error {
 		if n > 0 {
 			return nil
 		}
-		body, err := migrationFS.ReadFile(name)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.tx.ExecContext(ctx, string(body)); err != nil {
-			return err
+		if name != "" {
+			body, err := migrationFS.ReadFile(name)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.tx.ExecContext(ctx, string(body)); err != nil {
+				return err
+			}
 		}
 		if fn := goMigrations[version]; fn != nil {
 			if err := fn(ctx, tx); err != nil {
 				return err
 			}
 		}
-		_, err = tx.exec(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`, version, fmtTime(tx.now))
+		_, err := tx.exec(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`, version, fmtTime(tx.now))
 		return err
 	})
 }

@@ -9,45 +9,13 @@ import (
 	"github.com/proofdesk/proofdesk"
 )
 
-// dataMigrations are migrations written in Go because they read and write
-// sealed values: each runs once, after the SQL migrations and once the
-// store's keys are loaded, in its own transaction, and is recorded in
-// schema_migrations under its version like a SQL one. Add new ones at the
-// end; never edit one that has shipped.
-var dataMigrations = []struct {
-	version string
-	run     func(tx *Tx, ctx context.Context) error
-}{
-	{"0010_phone_e164", (*Tx).renormalizePhones},
-}
-
-// migrateData applies the pending dataMigrations.
-func (db *DB) migrateData(ctx context.Context) error {
-	for _, m := range dataMigrations {
-		err := db.WithTx(ctx, func(tx *Tx) error {
-			if db.dialect == Postgres {
-				if _, err := tx.exec(ctx, `SELECT pg_advisory_xact_lock(7714001)`); err != nil {
-					return err
-				}
-			}
-			var n int
-			if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&n); err != nil {
-				return err
-			}
-			if n > 0 {
-				return nil
-			}
-			if err := m.run(tx, ctx); err != nil {
-				return err
-			}
-			_, err := tx.exec(ctx, `INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)`, m.version, fmtTime(tx.now))
-			return err
-		})
-		if err != nil {
-			return fmt.Errorf("migrate %s: %w", m.version, err)
-		}
+// migrate0010 (0010_phone_e164, Go only) re-reads every stored phone
+// number with the store's blind-index key.
+func migrate0010(ctx context.Context, tx *Tx) error {
+	if _, err := tx.indexKey(ctx); err != nil {
+		return err
 	}
-	return nil
+	return tx.renormalizePhones(ctx)
 }
 
 // renormalizePhones (migration 0010) rewrites every stored phone contact

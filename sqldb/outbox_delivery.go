@@ -140,7 +140,7 @@ func (db *DB) ClaimDue(ctx context.Context, now time.Time, limit int, kinds []st
 
 // wreader returns a handle on the write pool, for reading what this
 // process just wrote without depending on the read pool's snapshot.
-func (db *DB) wreader() *Handle { return &Handle{q: db.wdb, db: db, now: db.Now()} }
+func (db *DB) wreader() *Handle { return &Handle{q: db.wdb, db: db, now: db.Now(), stmts: db.wstmts} }
 
 // errClaimLost is returned when a worker settles a row whose lease ran out
 // and that another worker claimed meanwhile.

@@ -17,12 +17,12 @@ var allKinds = []string{proofdesk.OutboxEmail, proofdesk.OutboxSMS}
 func queueReply(t *testing.T, f *fixture) (*proofdesk.Conversation, *proofdesk.OutboxMessage) {
 	t.Helper()
 	ctx := context.Background()
-	conv, _ := newEmailConversation(t, f.db, "", "jane@example.com")
-	m := &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.agent.ID, Body: "On its way."}
-	if err := sqldb.NewConversationService(f.db).CreateMessage(ctx, m); err != nil {
+	conv, _ := newEmailConversation(t, f.DB, "", "jane@example.com")
+	m := &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.Agent.ID, Body: "On its way."}
+	if err := sqldb.NewConversationService(f.DB).CreateMessage(ctx, m); err != nil {
 		t.Fatal(err)
 	}
-	out, err := f.db.EnqueueReply(ctx, conv.ID, m.ID)
+	out, err := f.DB.EnqueueReply(ctx, conv.ID, m.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +34,7 @@ func TestClaimDue_LeaseAndSettle(t *testing.T) {
 		ctx := context.Background()
 		f := newFixture(t, db)
 		conv, out := queueReply(t, f)
-		now := f.clk.Now()
+		now := f.Clk.Now()
 
 		// SMS only: the email stays queued.
 		got, err := db.ClaimDue(ctx, now, 10, []string{proofdesk.OutboxSMS}, time.Minute)
@@ -87,7 +87,7 @@ func TestMarkFailed_RetryThenFail(t *testing.T) {
 		ctx := context.Background()
 		f := newFixture(t, db)
 		conv, out := queueReply(t, f)
-		now := f.clk.Now()
+		now := f.Clk.Now()
 
 		d := claimOne(t, db, now)
 		if id, err := db.MarkFailed(ctx, d, "smtp 451 4.3.0", now.Add(time.Minute), false); err != nil || id != "" {
@@ -154,7 +154,7 @@ func TestClaimDue_Concurrent(t *testing.T) {
 		for range n {
 			queueReply(t, f)
 		}
-		now := f.clk.Now()
+		now := f.Clk.Now()
 		results := make(chan []*proofdesk.OutboxDelivery, 4)
 		errs := make(chan error, 4)
 		for range 4 {

@@ -126,7 +126,7 @@ func TestPhoneCallsConcurrent(t *testing.T) {
 func TestPhoneCallStaleReservation(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		ctx := context.Background()
-		clk := &clock{now: time.Now().UTC()}
+		clk := sqldbtest.NewClock(time.Now().UTC())
 		db.Now = clk.Now
 		q := `INSERT INTO phone_calls (call_sid, conversation_id, created_at) VALUES (?, NULL, ?)`
 		if db.Dialect() == sqldb.Postgres {

@@ -135,12 +135,15 @@ func (h *Handle) AuditTimes(ctx context.Context, actorID string, actions []strin
 	if len(actions) == 0 {
 		return nil, nil
 	}
+	if err := h.lockActor(ctx, actorID); err != nil {
+		return nil, fmt.Errorf("audit times: %w", err)
+	}
 	args := []any{actorID}
 	for _, a := range actions {
 		args = append(args, a)
 	}
 	args = append(args, fmtTime(since))
-	rows, err := h.query(ctx, `SELECT at FROM audit_log WHERE actor_id = ? AND action IN (?`+strings.Repeat(", ?", len(actions)-1)+`) AND at > ? ORDER BY at, seq`, args...)
+	rows, err := h.query(ctx, `SELECT at FROM audit_events WHERE actor_id = ? AND action IN (?`+strings.Repeat(", ?", len(actions)-1)+`) AND at > ? ORDER BY at, seq`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("audit times: %w", err)
 	}
@@ -159,7 +162,7 @@ func (h *Handle) AuditTimes(ctx context.Context, actorID string, actions []strin
 // LastAuditAt returns the time of the newest audit entry with action on
 // subject (subjectKind, subjectID), and false if there is none.
 func (h *Handle) LastAuditAt(ctx context.Context, action, subjectKind, subjectID string) (time.Time, bool, error) {
-	rows, err := h.query(ctx, `SELECT at FROM audit_log WHERE action = ? AND subject_kind = ? AND subject_id = ? ORDER BY seq DESC LIMIT 1`, action, subjectKind, subjectID)
+	rows, err := h.query(ctx, `SELECT at FROM audit_events WHERE action = ? AND subject_kind = ? AND subject_id = ? ORDER BY seq DESC LIMIT 1`, action, subjectKind, subjectID)
 	if err != nil {
 		return time.Time{}, false, fmt.Errorf("last audit: %w", err)
 	}

@@ -15,18 +15,18 @@ import (
 func TestEmailReplyQueuedWithMessage(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		f := newFixture(t, db)
-		conv := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, AssigneeID: f.agent.ID, Subject: "Order help",
+		conv := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, AssigneeID: f.Agent.ID, Subject: "Order help",
 			Requester: proofdesk.Requester{Email: "someone@example.org"}}
 		cs := sqldb.NewConversationService(db)
-		if err := cs.CreateConversation(f.agentCtx, conv, nil); err != nil {
+		if err := cs.CreateConversation(f.AgentCtx, conv, nil); err != nil {
 			t.Fatal(err)
 		}
 		for _, m := range []*proofdesk.Message{
-			{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.agent.ID, Body: "Thanks, we're looking into it."},
-			{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.agent.ID, Body: "internal only", Internal: true},
-			{ConversationID: f.conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.agent.ID, Body: "chat reply"},
+			{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.Agent.ID, Body: "Thanks, we're looking into it."},
+			{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.Agent.ID, Body: "internal only", Internal: true},
+			{ConversationID: f.Conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.Agent.ID, Body: "chat reply"},
 		} {
-			if err := cs.CreateMessage(f.agentCtx, m); err != nil {
+			if err := cs.CreateMessage(f.AgentCtx, m); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -308,7 +308,7 @@ func TestClaimDue_TwoNodes(t *testing.T) {
 			db := []*sqldb.DB{a, b}[i%2]
 			wg.Go(func() {
 				for {
-					got, err := db.ClaimDue(t.Context(), f.clk.Now(), 3, allKinds, time.Hour)
+					got, err := db.ClaimDue(t.Context(), f.Clk.Now(), 3, allKinds, time.Hour)
 					if err != nil {
 						t.Error(err)
 						return

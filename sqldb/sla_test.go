@@ -29,7 +29,7 @@ func TestSLA_StoredClockAndBreachWatch(t *testing.T) {
 			Targets: map[string]proofdesk.SLATargets{"normal": {FirstResponse: 2 * time.Hour, Resolution: 16 * time.Hour}},
 			Hours:   map[string]proofdesk.SLAHoursInput{"": {Schedule: "mon-fri 09:00-17:00", TimeZone: "UTC", Holidays: []string{"2026-03-09"}}},
 		}
-		if err := d.SetSLAConfig(f.agentCtx, cfg); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+		if err := d.SetSLAConfig(f.AgentCtx, cfg); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
 			t.Fatalf("an agent sets the SLA: %v", err)
 		}
 		bad := &proofdesk.SLAConfig{Targets: map[string]proofdesk.SLATargets{"critical": {FirstResponse: time.Hour}}}
@@ -41,10 +41,10 @@ func TestSLA_StoredClockAndBreachWatch(t *testing.T) {
 		}
 
 		fri := time.Date(2026, 3, 6, 16, 0, 0, 0, time.UTC) // a Friday
-		f.clk.set(fri)
-		conv := f.newConversation(t)
+		f.Clk.Set(fri)
+		conv := f.NewConversation(t)
 		f.say(t, conv, "Hello?")
-		_, st, err := d.ConversationSLA(f.agentCtx, conv.ID)
+		_, st, err := d.ConversationSLA(f.AgentCtx, conv.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -53,18 +53,18 @@ func TestSLA_StoredClockAndBreachWatch(t *testing.T) {
 			t.Fatalf("due %+v, want Tuesday 10:00 (Monday is a holiday)", st.FirstResponse)
 		}
 		// Pending from Friday 16:30 to Tuesday 09:00: only 30 minutes count.
-		f.clk.set(fri.Add(30 * time.Minute))
+		f.Clk.Set(fri.Add(30 * time.Minute))
 		pending, open := proofdesk.StatusPending, proofdesk.StatusOpen
 		cs := sqldb.NewConversationService(db)
-		if _, err := cs.UpdateConversation(f.agentCtx, conv.ID, proofdesk.ConversationUpdate{Status: &pending}); err != nil {
+		if _, err := cs.UpdateConversation(f.AgentCtx, conv.ID, proofdesk.ConversationUpdate{Status: &pending}); err != nil {
 			t.Fatal(err)
 		}
-		f.clk.set(time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC))
-		if _, err := cs.UpdateConversation(f.agentCtx, conv.ID, proofdesk.ConversationUpdate{Status: &open}); err != nil {
+		f.Clk.Set(time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC))
+		if _, err := cs.UpdateConversation(f.AgentCtx, conv.ID, proofdesk.ConversationUpdate{Status: &open}); err != nil {
 			t.Fatal(err)
 		}
-		f.clk.set(time.Date(2026, 3, 10, 10, 0, 0, 0, time.UTC))
-		_, st, _ = d.ConversationSLA(f.agentCtx, conv.ID)
+		f.Clk.Set(time.Date(2026, 3, 10, 10, 0, 0, 0, time.UTC))
+		_, st, _ = d.ConversationSLA(f.AgentCtx, conv.ID)
 		if !near(st.FirstResponse.Elapsed, 90*time.Minute) || st.FirstResponse.Breached {
 			t.Fatalf("Tuesday 10:00: %+v, want 1h30 counted, not breached", st.FirstResponse)
 		}
@@ -72,7 +72,7 @@ func TestSLA_StoredClockAndBreachWatch(t *testing.T) {
 			t.Fatalf("watch before the breach: %d, %v", n, err)
 		}
 		// Tuesday 10:45: 2h15 counted, breached; the watch tells once.
-		f.clk.set(time.Date(2026, 3, 10, 10, 45, 0, 0, time.UTC))
+		f.Clk.Set(time.Date(2026, 3, 10, 10, 45, 0, 0, time.UTC))
 		for i, want := range []int{1, 0} {
 			if n, err := d.CheckSLA(ctx); err != nil || n != want {
 				t.Fatalf("watch run %d: %d breaches, %v; want %d", i, n, err, want)
@@ -92,7 +92,7 @@ func TestSLA_StoredClockAndBreachWatch(t *testing.T) {
 		if len(breaches) != 1 || breaches[0].SubjectID != conv.ID {
 			t.Fatalf("audited breaches: %d", len(breaches))
 		}
-		rep, err := d.Report(f.supCtx, fri.Add(-time.Hour), fri.Add(24*time.Hour))
+		rep, err := d.Report(f.SupCtx, fri.Add(-time.Hour), fri.Add(24*time.Hour))
 		if err != nil || rep.SLABreached != 1 || rep.SLAAttainment != 0 || len(rep.Teams) != 1 || rep.Teams[0].SLABreached != 1 {
 			t.Fatalf("report: breached %d, attainment %v, teams %+v, %v", rep.SLABreached, rep.SLAAttainment, rep.Teams, err)
 		}
@@ -101,10 +101,10 @@ func TestSLA_StoredClockAndBreachWatch(t *testing.T) {
 			t.Fatalf("counts for the metrics: %+v, %v", counts, err)
 		}
 		// The reply stops the clock, late: met is false, breached stays.
-		if err := f.reply(f.agentCtx, conv, "Sorry for the wait."); err != nil {
+		if err := f.reply(f.AgentCtx, conv, "Sorry for the wait."); err != nil {
 			t.Fatal(err)
 		}
-		_, st, _ = d.ConversationSLA(f.agentCtx, conv.ID)
+		_, st, _ = d.ConversationSLA(f.AgentCtx, conv.ID)
 		if st.FirstResponse.Met || !st.FirstResponse.Breached || st.FirstResponse.Due != nil {
 			t.Fatalf("after a late reply: %+v", st.FirstResponse)
 		}

@@ -113,8 +113,11 @@ func (tx *Tx) SetFlag(ctx context.Context, conv *proofdesk.Conversation, flag st
 
 // CountAudit counts the audit entries of actorID with action since t.
 func (h *Handle) CountAudit(ctx context.Context, actorID, action string, since time.Time) (int, error) {
+	if err := h.lockActor(ctx, actorID); err != nil {
+		return 0, fmt.Errorf("count audit: %w", err)
+	}
 	var n int
-	if err := h.queryRow(ctx, `SELECT COUNT(*) FROM audit_log WHERE actor_id = ? AND action = ? AND at > ?`,
+	if err := h.queryRow(ctx, `SELECT COUNT(*) FROM audit_events WHERE actor_id = ? AND action = ? AND at > ?`,
 		actorID, action, fmtTime(since)).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count audit: %w", err)
 	}
@@ -129,10 +132,6 @@ func (tx *Tx) AlertSupervisors(ctx context.Context, kind, conversationID, text s
 
 // Read returns a handle on the read pool, for use cases that only read.
 func (db *DB) Read() *Handle { return db.reader() }
-
-// Publish sends a live event (IDs only) if an event service is set; call
-// it after the change it announces has committed.
-func (db *DB) Publish(ctx context.Context, ev proofdesk.Event) { db.publish(ctx, ev) }
 
 // Enqueue writes m to the outbox in this transaction, so the message
 // commits with the change that causes it, or not at all.

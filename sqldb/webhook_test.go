@@ -30,7 +30,7 @@ func TestWebhook_EventsQueuedWithTheirEvent(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, _, err := hooks.CreateWebhook(f.agentCtx, "https://hooks.example.com/in", proofdesk.WebhookEvents, false); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+		if _, _, err := hooks.CreateWebhook(f.AgentCtx, "https://hooks.example.com/in", proofdesk.WebhookEvents, false); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
 			t.Fatalf("an agent's subscription: %v, want EFORBIDDEN", err)
 		}
 		if _, _, err := hooks.CreateWebhook(proofdesk.NewContextWithAgent(ctx, admin), "https://hooks.example.com/in", []string{"message.deleted"}, false); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
@@ -41,26 +41,26 @@ func TestWebhook_EventsQueuedWithTheirEvent(t *testing.T) {
 			t.Fatal(err)
 		}
 
-		f.say(t, f.conv, "Hello") // message.created: not subscribed
-		f.verifyL1(t, f.conv)
-		if err := f.reply(f.agentCtx, f.conv, "Your card ending 4242 was charged."); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
+		f.say(t, f.Conv, "Hello") // message.created: not subscribed
+		f.VerifyL1(t, f.Conv)
+		if err := f.reply(f.AgentCtx, f.Conv, "Your card ending 4242 was charged."); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
 			t.Fatalf("payment reply at L1: %v", err)
 		}
 		pending := proofdesk.StatusPending
-		if _, err := sqldb.NewConversationService(db).UpdateConversation(f.agentCtx, f.conv.ID, proofdesk.ConversationUpdate{Status: &pending}); err != nil {
+		if _, err := sqldb.NewConversationService(db).UpdateConversation(f.AgentCtx, f.Conv.ID, proofdesk.ConversationUpdate{Status: &pending}); err != nil {
 			t.Fatal(err)
 		}
 		// "This wasn't me" from a verification request.
-		if _, err := f.vs.IssueChallenge(f.agentCtx, f.conv.ID, f.phoneID); err != nil {
+		if _, err := f.VS.IssueChallenge(f.AgentCtx, f.Conv.ID, f.PhoneID); err != nil {
 			t.Fatal(err)
 		}
-		tok, _ := f.lastSecret(t)
-		if err := f.vs.DenyByToken(ctx, tok); err != nil {
+		tok, _ := f.LastSecret(t)
+		if err := f.VS.DenyByToken(ctx, tok); err != nil {
 			t.Fatal(err)
 		}
 
 		// The report counts the same events.
-		rep, err := desk.New(db, desk.Config{}).Report(f.supCtx, f.conv.CreatedAt.Add(-time.Hour), f.clk.Now().Add(time.Hour))
+		rep, err := desk.New(db, desk.Config{}).Report(f.SupCtx, f.Conv.CreatedAt.Add(-time.Hour), f.Clk.Now().Add(time.Hour))
 		if err != nil || rep.Security.NotMeRequest != 1 || rep.Security.BlockedByRule["protected_value"] != 1 || rep.Security.ByFactor["email"] != 1 {
 			t.Fatalf("report security figures: %+v, %v", rep.Security, err)
 		}

@@ -66,8 +66,12 @@ type Result struct {
 	Visitors, Connected int
 	Sent, Acked         int
 	SeenByAgent         int
-	Errors              map[string]int
-	SendPhase           time.Duration
+	// Unacked counts messages sent but never acknowledged (the widget
+	// would resend them; here they count as lost), NotSeen messages
+	// acknowledged but never shown on the agents' live stream.
+	Unacked, NotSeen int
+	Errors           map[string]int
+	SendPhase        time.Duration
 	// Latency is visitor send → event on the agent's stream; Ack is the
 	// visitor's round trip to the acknowledgement.
 	Latency, Ack []time.Duration
@@ -95,6 +99,7 @@ func pct(d []time.Duration, p float64) time.Duration {
 func (r *Result) Print(w io.Writer) {
 	fmt.Fprintf(w, "visitors %d, websockets open %d\n", r.Visitors, r.Connected)
 	fmt.Fprintf(w, "messages sent %d, acknowledged %d, seen on the agent stream %d\n", r.Sent, r.Acked, r.SeenByAgent)
+	fmt.Fprintf(w, "unacknowledged %d, acknowledged but not seen by the agent %d\n", r.Unacked, r.NotSeen)
 	fmt.Fprintf(w, "send phase %s: %.0f chat messages/s\n", r.SendPhase.Round(time.Millisecond), r.PerSecond())
 	fmt.Fprintf(w, "visitor→agent latency p50 %s p99 %s max %s\n", pct(r.Latency, .5).Round(10*time.Microsecond),
 		pct(r.Latency, .99).Round(10*time.Microsecond), pct(r.Latency, 1).Round(10*time.Microsecond))
@@ -234,11 +239,21 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 			res.Latency = append(res.Latency, seen.Sub(sent))
 		}
 	}
+	res.Unacked = res.Sent - res.Acked
+	res.NotSeen = res.Acked - res.SeenByAgent
 	if ctx.Err() != nil {
 		return res, fmt.Errorf("stopped at the -duration cap or by a signal: %w", ctx.Err())
 	}
+	if res.Unacked > 0 || res.NotSeen > 0 || res.Sent < cfg.Visitors*cfg.Messages {
+		return res, fmt.Errorf("%w: %d of %d messages not sent, %d unacknowledged, %d acknowledged but not seen by the agent",
+			ErrLost, cfg.Visitors*cfg.Messages-res.Sent, cfg.Visitors*cfg.Messages, res.Unacked, res.NotSeen)
+	}
 	return res, nil
 }
+
+// ErrLost is returned (and loadchat exits 1) when any message was not
+// sent, not acknowledged, or acknowledged but never reached the agents.
+var ErrLost = errors.New("messages lost")
 
 func parallel(ctx context.Context, n, width int, fn func(i int) error) error {
 	sem := make(chan struct{}, width)

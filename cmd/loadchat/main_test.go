@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"log/slog"
 	"strings"
@@ -31,6 +33,13 @@ var (
 // and returns the base URL and an agent API token.
 func startServer(tb testing.TB, dialect string) (string, string) {
 	tb.Helper()
+	return startServerRate(tb, dialect, 600, 100)
+}
+
+// startServerRate is startServer with the widget's per-visitor rate limit
+// (messages per minute, burst).
+func startServerRate(tb testing.TB, dialect string, rate, burst int) (string, string) {
+	tb.Helper()
 	ctx := context.Background()
 	db := sqldbtest.OpenDialect(tb, dialect)
 	convs := sqldb.NewConversationService(db)
@@ -48,11 +57,11 @@ func startServer(tb testing.TB, dialect string) (string, string) {
 		tb.Fatal(err)
 	}
 	events := inmem.NewEventService(4096)
-	db.SetEvents(events) // the store publishes every committed change, as in cmd/proofdesk
+	desk.PublishEvents(db, events) // every committed change, as in cmd/proofdesk
 	srv := httpd.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)))
 	srv.Addr = "127.0.0.1:0"
 	widget.NewHandler(convs, verif, events, sqldb.NewVisitorService(db), nil,
-		widget.Config{RatePerMinute: 600, Burst: 100}, nil).Register(srv)
+		widget.Config{RatePerMinute: rate, Burst: burst}, nil).Register(srv)
 	api.NewEventsHandler(agents, convs, events).Register(srv)
 	if err := srv.Open(); err != nil {
 		tb.Fatal(err)
@@ -100,6 +109,25 @@ func TestLoad(t *testing.T) {
 		var b bytes.Buffer
 		res.Print(&b)
 		t.Fatalf("result:\n%s", b.String())
+	}
+}
+
+// TestLoad_ReportsLoss: messages the server refuses (here the widget's
+// rate limit, 2 per visitor) are not acknowledged; the run says how many
+// and fails with ErrLost, so the command exits non-zero.
+func TestLoad_ReportsLoss(t *testing.T) {
+	url, token := startServerRate(t, sqldb.SQLite, 1, 2)
+	res, err := Run(context.Background(), Config{URL: url, Token: token, Visitors: 3, Messages: 4, Duration: time.Minute})
+	if !errors.Is(err, ErrLost) {
+		t.Fatalf("err=%v, want ErrLost", err)
+	}
+	if res == nil || res.Unacked == 0 || res.Acked+res.Unacked != res.Sent {
+		t.Fatalf("result %+v: want unacknowledged messages counted", res)
+	}
+	var b bytes.Buffer
+	res.Print(&b)
+	if !strings.Contains(b.String(), fmt.Sprintf("unacknowledged %d,", res.Unacked)) {
+		t.Fatalf("printed:\n%s", b.String())
 	}
 }
 

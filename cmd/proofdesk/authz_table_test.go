@@ -36,12 +36,12 @@ var authzTable = map[string]string{
 
 	// Capability links: the link (or the admin's enrolment ticket) is the credential,
 	// and no agent credential stands in for one (an unknown link is refused;
-	// approve and deny fail their CSRF check first, as no page was opened).
+	// approve, deny and the notice's POST fail their CSRF check first, as no page was opened).
 	"GET /v/{token}":          "NNNNNNNN",
 	"POST /v/{token}/approve": "FFFFFFFF",
 	"POST /v/{token}/deny":    "FFFFFFFF",
 	"GET /n/{token}":          "NNNNNNNN",
-	"POST /n/{token}":         "NNNNNNNN",
+	"POST /n/{token}":         "FFFFFFFF",
 	"GET /csat/{token}":       "NNNNNNNN",
 	"POST /csat/{token}":      "NNNNNNNN",
 	"POST /login/enrol":       "UUUUUUUU",
@@ -98,6 +98,8 @@ var authzTable = map[string]string{
 	"POST /admin/tokens/{id}/revoke": "LLFFF2LL",
 	"GET /admin/policy":              "LLFFF2LL",
 	"POST /admin/policy":             "LLFFF2LL",
+	"GET /admin/branding":            "LLFFF2LL",
+	"POST /admin/branding":           "LLFFF2LL",
 	"GET /admin/settings":            "LLFFF2LL",
 	"GET /admin/audit":               "LLFFF2LL",
 	"GET /reports":                   "LLFF22LL",
@@ -159,11 +161,47 @@ var authzTable = map[string]string{
 	"GET /api/v1/agents/{id}/pause":    "UUFF22FU",
 	"DELETE /api/v1/agents/{id}/pause": "UUFF22FU",
 
+	// API, the inbox's work model (issue 13): every agent reads tags, teams and
+	// availability, keeps their own saved views and sets their own
+	// availability; admins create, rename and delete tags and teams.
+	"GET /api/v1/tags":                     "UU2222FU",
+	"POST /api/v1/tags":                    "UUFFF2FU",
+	"PATCH /api/v1/tags/{id}":              "UUFFF2FU",
+	"DELETE /api/v1/tags/{id}":             "UUFFF2FU",
+	"GET /api/v1/teams":                    "UU2222FU",
+	"POST /api/v1/teams":                   "UUFFF2FU",
+	"PATCH /api/v1/teams/{id}":             "UUFFF2FU",
+	"DELETE /api/v1/teams/{id}":            "UUFFF2FU",
+	"GET /api/v1/views":                    "UU2222FU",
+	"POST /api/v1/views":                   "UU2222FU",
+	"DELETE /api/v1/views/{id}":            "UU2222FU",
+	"GET /api/v1/agents/availability":      "UU2222FU",
+	"PUT /api/v1/agents/{id}/availability": "UU2222FU",
+
+	// Console, the work model: any agent sets a conversation's priority,
+	// tags and snooze, their own availability and views; admins manage
+	// tags, teams and capacity.
+	"POST /conversations/{id}/triage":  "LL2222LL",
+	"POST /conversations/{id}/snooze":  "LL2222LL",
+	"POST /availability":               "LL2222LL",
+	"POST /views":                      "LL2222LL",
+	"POST /views/{id}/delete":          "LL2222LL",
+	"GET /admin/work":                  "LLFFF2LL",
+	"POST /admin/tags":                 "LLFFF2LL",
+	"POST /admin/tags/{id}":            "LLFFF2LL",
+	"POST /admin/tags/{id}/delete":     "LLFFF2LL",
+	"POST /admin/teams":                "LLFFF2LL",
+	"POST /admin/teams/{id}":           "LLFFF2LL",
+	"POST /admin/teams/{id}/delete":    "LLFFF2LL",
+	"POST /admin/agents/{id}/capacity": "LLFFF2LL",
+
 	// API, admins only.
-	"GET /api/v1/policy": "UUFFF2FU",
-	"PUT /api/v1/policy": "UUFFF2FU",
-	"GET /api/v1/audit":  "UUFFF2FU",
-	"GET /api/v1/outbox": "UUFFF2FU",
+	"GET /api/v1/policy":            "UUFFF2FU",
+	"PUT /api/v1/policy":            "UUFFF2FU",
+	"GET /api/v1/settings/branding": "UUFFF2FU",
+	"PUT /api/v1/settings/branding": "UUFFF2FU",
+	"GET /api/v1/audit":             "UUFFF2FU",
+	"GET /api/v1/outbox":            "UUFFF2FU",
 	// Reports: counts and times, no customer data; supervisors and admins.
 	"GET /api/v1/reports": "UUFF22FU",
 	// Service levels: the configuration is for admins.

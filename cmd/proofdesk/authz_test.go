@@ -1188,6 +1188,14 @@ func authzRoutes() map[string]authzRoute {
 		"GET /admin/outbox":             static("/admin/outbox"),
 		"GET /api/v1/outbox":            static("/api/v1/outbox"),
 		"GET /api/v1/policy":            static("/api/v1/policy"),
+		"GET /admin/branding":           static("/admin/branding"),
+		"GET /api/v1/settings/branding": static("/api/v1/settings/branding"),
+		"POST /admin/branding": plainForm("/admin/branding", func(*authzEnv) url.Values {
+			return url.Values{"company": {"Acme"}, "primary_color": {"#1f4fc4"}}
+		}),
+		"PUT /api/v1/settings/branding": jsonBody("/api/v1/settings/branding", func(*authzEnv) string {
+			return `{"company":"Acme","primary_color":"#1f4fc4"}`
+		}),
 		"GET /api/v1/audit":             static("/api/v1/audit"),
 		"GET /api/v1/conversations":     static("/api/v1/conversations"),
 		"OPTIONS /widget/v1/{path...}":  static("/widget/v1/conversations"),
@@ -1402,6 +1410,9 @@ func authzRoutes() map[string]authzRoute {
 			return `{"targets":{"high":{"first_response_seconds":7200}},"hours":{"":{"schedule":"mon-fri 09:00-17:00","time_zone":"UTC","holidays":[]}}}`
 		}),
 		"GET /api/v1/conversations/{id}/sla": conv("/sla", nil),
+	}
+	for k, r := range workAuthzRoutes() {
+		routes[k] = r
 	}
 	// Served, these leave the conversation as it was: the next actor may
 	// use the same one (checkState verifies it).

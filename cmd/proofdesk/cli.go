@@ -51,6 +51,8 @@ func commands() []command {
 		{"keys rotate", "Re-wrap every data key under a new master key.", runKeysRotate},
 		{"audit verify", "Check the audit log's hash chain (and a signed anchor with --anchor).", runAuditVerify},
 		{"audit anchor", "Export a signed head of the audit chain for 'audit verify --anchor'.", runAuditAnchor},
+		{"doctor", "Check the configuration, master key, database, relay and DNS; say what is wrong.", runDoctor},
+		{"backup", "Write a consistent copy of the SQLite database to a new file while serving.", runBackup},
 	}
 }
 

@@ -55,6 +55,13 @@ type Config struct {
 	ReopenWindow time.Duration
 	// LevelTTL is how long an assurance level lasts without activity.
 	LevelTTL time.Duration
+	// OutboxBackoff is the outbox's wait after a failed delivery, doubled
+	// per further failure up to an hour.
+	OutboxBackoff time.Duration
+	// OutboxLease is how long a node may take to send one outbox row
+	// before another node may claim it (a row being sent when its node
+	// died is sent again after it).
+	OutboxLease time.Duration
 	// UserHash also accepts Intercom-style user_hash identities (HMAC of
 	// the user ID under PROOFDESK_USER_HASH_SECRET, a key of its own, never
 	// the session-token secret); they never expire.
@@ -82,6 +89,13 @@ type Config struct {
 	// SMSBaseURL, SMSAccount and SMSFrom configure the Twilio-compatible
 	// SMS provider; the token comes from PROOFDESK_SMS_AUTH_TOKEN.
 	SMSBaseURL, SMSAccount, SMSFrom string
+	// TLSCert and TLSKey are PEM files (certificate chain, private key):
+	// when set, the server speaks HTTPS itself, re-reading them when they
+	// change (a renewal needs no restart).
+	TLSCert, TLSKey string
+	// HTTPRedirectAddr, with TLS, is a plain-HTTP listen address whose
+	// every request is redirected to the HTTPS URL.
+	HTTPRedirectAddr string
 	// TrustedProxies are the reverse proxies (IP addresses or CIDR
 	// prefixes) whose X-Forwarded-For gives the client address.
 	TrustedProxies []string
@@ -97,6 +111,8 @@ type Config struct {
 	// APIRate is how many API requests one caller (token, or address
 	// without one) may make per minute, counted across nodes.
 	APIRate int
+	// PprofAddr, when set, serves Go's profiles on this loopback address.
+	PprofAddr string
 	// RevealAlert is the number of reveals by one agent in an hour above
 	// which supervisors are alerted.
 	RevealAlert int
@@ -122,6 +138,8 @@ func DefaultConfig() Config {
 		CoolingOff:        7 * 24 * time.Hour,
 		ReopenWindow:      7 * 24 * time.Hour,
 		LevelTTL:          15 * time.Minute,
+		OutboxBackoff:     30 * time.Second,
+		OutboxLease:       5 * time.Minute,
 		RevealAlert:       20,
 		OracleLimit:       10,
 		LookupLimit:       60,
@@ -185,6 +203,12 @@ func (c *Config) Validate() error {
 	if _, err := parseLogLevel(c.LogLevel); err != nil {
 		errs = append(errs, err)
 	}
+	if (c.TLSCert == "") != (c.TLSKey == "") {
+		errs = append(errs, errors.New("--tls-cert and --tls-key go together: give both files or neither"))
+	}
+	if c.HTTPRedirectAddr != "" && c.TLSCert == "" {
+		errs = append(errs, errors.New("--http-redirect-addr redirects to HTTPS: it needs --tls-cert and --tls-key"))
+	}
 	if _, err := pdhttp.ParseTrustedProxies(c.TrustedProxies); err != nil {
 		errs = append(errs, fmt.Errorf("--trusted-proxies: %w", err))
 	}
@@ -201,6 +225,12 @@ func (c *Config) Validate() error {
 	}
 	if c.ReopenWindow <= 0 {
 		errs = append(errs, errors.New("--reopen-window must be positive"))
+	}
+	if c.OutboxBackoff < time.Second || c.OutboxBackoff > time.Hour {
+		errs = append(errs, errors.New("--outbox-backoff must be between 1s and 1h"))
+	}
+	if c.OutboxLease < 10*time.Second || c.OutboxLease > time.Hour {
+		errs = append(errs, errors.New("--outbox-lease must be between 10s and 1h"))
 	}
 	if c.LevelTTL < time.Minute || c.LevelTTL > 24*time.Hour {
 		errs = append(errs, errors.New("--level-ttl must be between 1m and 24h"))
@@ -244,14 +274,18 @@ func (c *Config) URL(addr string) string {
 	if c.BaseURL != "" {
 		return strings.TrimSuffix(c.BaseURL, "/")
 	}
+	scheme := "http://"
+	if c.TLSCert != "" {
+		scheme = "https://"
+	}
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
-		return "http://" + addr
+		return scheme + addr
 	}
 	if host == "" || host == "0.0.0.0" || host == "::" {
 		host = "localhost"
 	}
-	return "http://" + net.JoinHostPort(host, port)
+	return scheme + net.JoinHostPort(host, port)
 }
 
 func parseLogLevel(s string) (slog.Level, error) {
@@ -383,6 +417,9 @@ var (
 	serverOptions = append(append([]option{}, storeOptions...),
 		stringOption("addr", "HTTP listen address", func(c *Config) *string { return &c.Addr }),
 		stringOption("base-url", "external URL used in links (default: derived from --addr); https makes cookies Secure and sends HSTS", func(c *Config) *string { return &c.BaseURL }),
+		stringOption("tls-cert", "PEM certificate chain file: serve HTTPS (re-read when it changes); needs --tls-key", func(c *Config) *string { return &c.TLSCert }),
+		stringOption("tls-key", "PEM private key file of --tls-cert", func(c *Config) *string { return &c.TLSKey }),
+		stringOption("http-redirect-addr", "with TLS, a plain-HTTP address (such as :80) that redirects every request to HTTPS", func(c *Config) *string { return &c.HTTPRedirectAddr }),
 		listOption("trusted-proxies", "comma-separated reverse proxies (IPs or CIDR prefixes) whose X-Forwarded-For gives the client address (empty: the peer is the client)", func(c *Config) *[]string { return &c.TrustedProxies }),
 		boolOption("allow-no-2fa", "let admins log in without TOTP (demo only)", func(c *Config) *bool { return &c.AllowNo2FA }),
 		stringOption("smtp-addr", "inbound SMTP listen address, such as :2525 (empty: no listener)", func(c *Config) *string { return &c.SMTPAddr }),
@@ -405,6 +442,8 @@ var (
 		stringOption("company", "company name used in messages to customers", func(c *Config) *string { return &c.Company }),
 		durationOption("reopen-window", "how long after a conversation was resolved a customer's email reopens it; later it starts a new linked conversation", func(c *Config) *time.Duration { return &c.ReopenWindow }),
 		durationOption("cooling-off", "how long a new or changed contact point does not count for verification", func(c *Config) *time.Duration { return &c.CoolingOff }),
+		durationOption("outbox-backoff", "wait after a failed outbound delivery, doubled per further failure up to 1h", func(c *Config) *time.Duration { return &c.OutboxBackoff }),
+		durationOption("outbox-lease", "how long one outbound delivery may take before another node may claim it (a delivery cut off by a crash is retried after it)", func(c *Config) *time.Duration { return &c.OutboxLease }),
 		durationOption("level-ttl", "how long an assurance level lasts without activity", func(c *Config) *time.Duration { return &c.LevelTTL }),
 		stringOption("identity-audience", "aud that signed session tokens from your app must carry (default: the base URL)", func(c *Config) *string { return &c.IdentityAudience }),
 		listOption("widget-origins", "comma-separated sites that may embed the chat widget (host patterns such as shop.example.com or *.example.com)", func(c *Config) *[]string { return &c.WidgetOrigins }),
@@ -412,6 +451,7 @@ var (
 		listOption("webhook-allow-private", "comma-separated private ranges (IPs or CIDR prefixes, such as 127.0.0.1 or 10.1.0.0/16) outgoing webhooks may reach; others are refused at connect time", func(c *Config) *[]string { return &c.WebhookAllowPrivate }),
 		durationOption("webhook-retry", "wait after a webhook delivery's first failure, doubled after each further one (up to 1h)", func(c *Config) *time.Duration { return &c.WebhookRetry }),
 		intOption("api-rate", "API requests one token (or address without one) may make per minute", func(c *Config) *int { return &c.APIRate }),
+		stringOption("pprof-addr", "serve Go's profiles (CPU, heap, block, mutex) on this loopback address, e.g. 127.0.0.1:6060 (empty: off)", func(c *Config) *string { return &c.PprofAddr }),
 		boolOption("user-hash", "also accept Intercom-style user_hash identities (for migrations; they never expire: prefer signed tokens)", func(c *Config) *bool { return &c.UserHash }),
 		intOption("reveal-alert", "reveals, blocked replies and exact-value lookups by one agent in an hour above which supervisors are alerted", func(c *Config) *int { return &c.RevealAlert }),
 		intOption("oracle-limit", "blocked replies by one agent in an hour above which supervisors are alerted and the agent's replies and lookups pause", func(c *Config) *int { return &c.OracleLimit }),

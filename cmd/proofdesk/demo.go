@@ -91,6 +91,9 @@ func seedDemo(ctx context.Context, m *Main, now time.Time) ([]demoLogin, string,
 		if err := seedDemoConversations(ctx, m, data.Conversations, customers, agents); err != nil {
 			return nil, "", err
 		}
+		if err := seedDemoWork(ctx, m, agents); err != nil {
+			return nil, "", err
+		}
 	}
 	var admin *proofdesk.Agent
 	for _, a := range agents {

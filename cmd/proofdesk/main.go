@@ -78,6 +78,7 @@ type Main struct {
 	ConversationService *sqldb.ConversationService
 	AuditService        *sqldb.AuditService
 	PolicyService       *sqldb.PolicyService
+	BrandingService     *sqldb.BrandingService
 	OutboxService       *sqldb.OutboxService
 	// Desk runs the use cases; OpenDB installs it as the store's reply
 	// guard, so every agent reply (demo seeding too) passes the guard.
@@ -88,6 +89,7 @@ type Main struct {
 	workers      sync.WaitGroup
 	stopWorkers  context.CancelFunc
 	smtpListener *mail.Server
+	redirect     *redirectServer
 
 	// Events carries live events: in process on SQLite, across nodes
 	// through LISTEN/NOTIFY on PostgreSQL.
@@ -131,6 +133,7 @@ func (m *Main) OpenDB(ctx context.Context) error {
 	m.ConversationService = sqldb.NewConversationService(m.DB)
 	m.AuditService = sqldb.NewAuditService(m.DB)
 	m.PolicyService = sqldb.NewPolicyService(m.DB)
+	m.BrandingService = sqldb.NewBrandingService(m.DB, proofdesk.Branding{Company: m.Config.Company})
 	m.OutboxService = sqldb.NewOutboxService(m.DB)
 	m.Desk = desk.New(m.DB, desk.Config{RevealAlertPerHour: m.Config.RevealAlert, OracleLimitPerHour: m.Config.OracleLimit, LookupLimitPerHour: m.Config.LookupLimit})
 	m.DB.PhoneRegion = m.Config.DefaultRegion
@@ -175,8 +178,13 @@ func (m *Main) Run(ctx context.Context) error {
 	if _, err := m.applyPolicyFile(ctx); err != nil {
 		return err
 	}
+	if m.Config.PprofAddr != "" {
+		if err := startPprof(ctx, m.Config.PprofAddr, m.Logger); err != nil {
+			return err
+		}
+	}
 	if m.Config.IsPostgres() {
-		ev, err := pgnotify.Open(ctx, m.Config.DB, m.Logger)
+		ev, err := pgnotify.Open(ctx, m.Config.DB, inmem.NewEventService(0), m.Logger)
 		if err != nil {
 			return fmt.Errorf("live events: %w", err)
 		}
@@ -191,7 +199,7 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.VerificationService = vs
-	m.DB.SetEvents(m.Events)
+	desk.PublishEvents(m.DB, m.Events) // every committed change, live, on every node
 
 	s := pdhttp.NewServer(m.Logger)
 	s.Addr = m.Config.Addr
@@ -208,8 +216,13 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.HTTPServer = s
+	if m.Config.TLSCert != "" {
+		if s.TLSConfig, err = tlsConfig(m.Config.TLSCert, m.Config.TLSKey, m.Logger); err != nil {
+			return err
+		}
+	}
 	base := m.URL()
-	s.HTTPS = strings.HasPrefix(base, "https://")
+	s.HTTPS = strings.HasPrefix(base, "https://") || s.TLSConfig != nil
 	if s.TrustedProxies, err = pdhttp.ParseTrustedProxies(m.Config.TrustedProxies); err != nil {
 		return err // Validate checked it
 	}
@@ -219,6 +232,11 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	if err := s.Open(); err != nil {
 		return err
+	}
+	if m.Config.HTTPRedirectAddr != "" {
+		if m.redirect, err = startRedirect(m.Config.HTTPRedirectAddr, base, m.Logger); err != nil {
+			return err
+		}
 	}
 	m.Logger.Info("proofdesk serving", slog.String("url", base), slog.String("version", version),
 		slog.String("store", storeKind(&m.Config)))
@@ -238,7 +256,9 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	dk := m.Desk
 	api.NewVerificationHandler(agents, m.VerificationService, dk).Register(s)
 	api.NewPauseHandler(agents, dk).Register(s)
+	api.NewWorkHandler(agents, dk).Register(s)
 	api.NewPolicyHandler(agents, m.PolicyService).Register(s)
+	api.NewBrandingHandler(agents, m.BrandingService).Register(s)
 	api.NewAuditHandler(agents, m.AuditService).Register(s)
 	api.NewReportHandler(agents, dk).Register(s)
 	api.NewSLAHandler(agents, dk).Register(s)
@@ -252,6 +272,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	api.NewWebhookHandler(agents, hooks).Register(s)
 	oh := api.NewOutboxHandler(agents, m.OutboxService)
 	oh.RelayConfigured = m.Config.SMTPRelay != ""
+	oh.SMSConfigured = m.Config.SMSBaseURL != ""
 	oh.Register(s)
 	verifier, err := m.identityVerifier(ctx, base)
 	if err != nil {
@@ -267,7 +288,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	api.NewEventsHandler(agents, m.ConversationService, m.Events).Register(s)
 	ratings := m.VerificationService.Ratings()
 	widget.NewHandler(m.ConversationService, m.VerificationService, m.Events, sqldb.NewVisitorService(m.DB), verifier,
-		widget.Config{AllowedOrigins: m.Config.WidgetOrigins, RatePerMinute: m.Config.WidgetRate, RateStore: m.DB,
+		widget.Config{AllowedOrigins: m.Config.WidgetOrigins, RatePerMinute: m.Config.WidgetRate, RateStore: m.DB, Agents: m.AgentService, Reopener: m.DB,
 			RatingLink: func(id string) string { return ratings.Link(id, proofdesk.RatingFromChat, "") }}, m.Logger).Register(s)
 
 	csrfKey, err := m.DB.Secret(ctx, "verifypage")
@@ -279,10 +300,16 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 		return err
 	}
 	vp.SecureCookies = strings.HasPrefix(base, "https://")
+	vp.Branding, vp.Company = m.BrandingService, m.Config.Company
 	vp.Register(s)
 
-	nh := notice.NewHandler(m.VerificationService.Notices(), m.Events, m.Logger)
+	nh, err := notice.NewHandler(m.VerificationService.Notices(), m.Events, csrfKey, m.Logger)
+	if err != nil {
+		return err
+	}
 	nh.Company = m.Config.Company
+	nh.Branding = m.BrandingService
+	nh.SecureCookies = vp.SecureCookies
 	nh.Register(s)
 
 	rh := csat.NewHandler(ratings, m.Logger)
@@ -309,7 +336,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	con := console.New(console.Deps{
 		Throttle: auth.NewThrottle(throttle), TOTPSteps: m.DB, EnrolKey: enrolKey, Reads: m.DB,
 		Agents: agents, Customers: m.Desk.Customers(m.CustomerService), Conversations: m.Desk.Conversations(m.ConversationService), Audit: m.AuditService,
-		Verification: m.VerificationService, Desk: dk, Policy: m.PolicyService, Outbox: m.OutboxService, Events: m.Events,
+		Verification: m.VerificationService, Desk: dk, Policy: m.PolicyService, Branding: m.BrandingService, Outbox: m.OutboxService, Events: m.Events,
 		PostMessage: apiH.PostMessage, Settings: m.consoleSettings(base), Logger: m.Logger, Reports: dk,
 	})
 	con.AllowNo2FA = m.Config.AllowNo2FA
@@ -358,6 +385,11 @@ func (m *Main) startChannels(ctx context.Context) error {
 	c := &m.Config
 	wctx, cancel := context.WithCancel(context.Background())
 	m.stopWorkers = cancel
+	// The work loop: snoozes that end, routing to team queues and
+	// round-robin auto-assignment (each step claims its rows in the
+	// database, so every node may run it).
+	m.workers.Add(1)
+	go func() { defer m.workers.Done(); m.Desk.RunWork(wctx, 0, m.Logger) }()
 	// The guard's index of every customer: /readyz waits for it, and
 	// replies checked at L0 are refused until it is built.
 	m.workers.Add(1)
@@ -411,6 +443,7 @@ func (m *Main) startChannels(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("--smtp-relay: %w", err)
 		}
+		go func() { <-wctx.Done(); _ = relay.Close() }() // QUIT the idle sessions
 		mailer = relay
 	}
 	var smsSender outbox.SMSSender
@@ -421,7 +454,8 @@ func (m *Main) startChannels(ctx context.Context) error {
 		}
 		smsSender = smsPermanent{tw}
 	}
-	cfg := outbox.Config{From: c.MailFrom, Events: m.Events}
+	cfg := outbox.Config{From: c.MailFrom, Events: m.Events, Branding: m.BrandingService, Company: c.Company,
+		BaseBackoff: c.OutboxBackoff, Lease: c.OutboxLease}
 	if c.IsPostgres() && (mailer != nil || smsSender != nil) {
 		// Woken by NOTIFY when a row is queued on any node; the slow poll
 		// is a safety net (and catches retries coming due).
@@ -440,6 +474,13 @@ func (m *Main) startChannels(ctx context.Context) error {
 		return fmt.Errorf("outbox: %w", err)
 	}
 	if w.Enabled() {
+		// Rows this store's previous run was sending when it died are due
+		// again now rather than after their lease (SQLite: one server).
+		if n, err := m.DB.ReleaseOutboxClaims(ctx); err != nil {
+			return err
+		} else if n > 0 {
+			m.Logger.Warn("outbox rows claimed by a previous run that stopped mid-send are due again", slog.Int("rows", n))
+		}
 		m.workers.Add(1)
 		go func() { defer m.workers.Done(); w.Run(wctx) }()
 	}
@@ -557,6 +598,10 @@ func (m *Main) Close() error {
 	if m.HTTPServer != nil {
 		errs = append(errs, m.HTTPServer.Close())
 		m.HTTPServer = nil
+	}
+	if m.redirect != nil {
+		errs = append(errs, m.redirect.Close())
+		m.redirect = nil
 	}
 	if m.smtpListener != nil {
 		errs = append(errs, m.smtpListener.Close())

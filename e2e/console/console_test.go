@@ -255,14 +255,15 @@ func TestConsole_Walkthrough(t *testing.T) {
 		t.Fatalf("linked conversation at %s, want L0", lvl)
 	}
 
-	// 3. Reveal the address while unverified: refused, saying why.
-	do(t, ctx, "reveal at L0",
-		chromedp.SetValue(chromedp.CSS(`#reveal-field`), "addresses"),
-		chromedp.SendKeys(chromedp.CSS(`#reveal-reason`), "Customer asks where the parcel goes"),
-		chromedp.Click(chromedp.CSS(`#reveal-btn`)),
-		chromedp.WaitVisible(chromedp.CSS(`#error`)))
-	if msg := text(t, ctx, "#error"); !strings.Contains(msg, "Not revealed") || !strings.Contains(msg, "L1") {
-		t.Fatalf("refused reveal says %q", msg)
+	// 3. Reveal the address while unverified: the console says before
+	// the click that it would be refused, and why (proofdesk.Decide).
+	if d := attr(t, ctx, `#reveal-field option[value=addresses]`, "disabled"); d == "" {
+		if ok, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector('#reveal-field option[value=addresses]').disabled`)); !ok {
+			t.Fatal("revealing the address at L0 is offered")
+		}
+	}
+	if why := attr(t, ctx, `#reveal-field option[value=addresses]`, "title"); !strings.Contains(why, "L1") {
+		t.Fatalf("the refused reveal says %q", why)
 	}
 	if strings.Contains(text(t, ctx, "main"), "Baker Street") {
 		t.Fatal("address shown at L0")
@@ -306,13 +307,17 @@ func TestConsole_Walkthrough(t *testing.T) {
 	poll(t, ctx, "the level did not change live",
 		`window.__noReload === true && document.querySelector('#conv-level').dataset.level === 'L1'`)
 	shot.take(ctx, "verified-live")
-	// The widget shows the new level too.
+	// The widget says so too, in words (never "L1").
 	for lv := ""; lv != "L1"; {
-		var err error
-		if lv, err = chromedp.Run(shopTab, chromedp.Text("level", inWidget(`.lv`))); err != nil {
+		a, err := chromedp.Run(shopTab, chromedp.AttributeValue("level", "data-level", inWidget(`.lv`)))
+		if err != nil {
 			t.Fatalf("widget level: %v", err)
 		}
+		lv = a.Value
 		time.Sleep(50 * time.Millisecond)
+	}
+	if v, err := chromedp.Run(shopTab, chromedp.Text("level", inWidget(`.lv`))); err != nil || v != "Verified" {
+		t.Fatalf("widget level badge says %q (%v), want Verified", v, err)
 	}
 	shot.take(shopTab, "widget-verified")
 

@@ -21,6 +21,12 @@ type Mailpit struct {
 	SMTPAddr string
 	// APIURL is the base URL of the HTTP API (http://host:port).
 	APIURL string
+
+	bin, httpAddr, dbPath string
+	args                  []string // extra flags, kept for a restart
+	cmd                   *exec.Cmd
+	exited                chan struct{}
+	logs                  *syncBuffer
 }
 
 // StartMailpit starts mailpit on free loopback ports with a fresh
@@ -29,43 +35,74 @@ type Mailpit struct {
 // is set.
 func StartMailpit(tb testing.TB) *Mailpit {
 	tb.Helper()
+	return StartMailpitWith(tb)
+}
+
+// StartMailpitWith is StartMailpit with extra mailpit flags, such as
+// "--smtp-tls-cert", FILE, "--smtp-tls-key", FILE,
+// "--smtp-require-starttls", "--smtp-auth-accept-any".
+func StartMailpitWith(tb testing.TB, args ...string) *Mailpit {
+	tb.Helper()
 	bin := findTool("mailpit")
 	if bin == "" {
 		MissingTool(tb, "mailpit not found in $PATH or $(go env GOPATH)/bin; install it with: go install github.com/axllent/mailpit@v1.33.1")
 	}
-	m := &Mailpit{SMTPAddr: FreeAddr(tb)}
-	httpAddr := FreeAddr(tb)
-	m.APIURL = "http://" + httpAddr
-	var logs syncBuffer
-	cmd := exec.Command(bin, "--smtp", m.SMTPAddr, "--listen", httpAddr, "--disable-version-check",
-		"--database", filepath.Join(tb.TempDir(), "mailpit.db"))
-	cmd.Stdout, cmd.Stderr = &logs, &logs
+	m := &Mailpit{SMTPAddr: FreeAddr(tb), httpAddr: FreeAddr(tb), bin: bin, dbPath: filepath.Join(tb.TempDir(), "mailpit.db"), args: args}
+	m.APIURL = "http://" + m.httpAddr
+	tb.Cleanup(func() { m.kill() })
+	m.Start(tb)
+	return m
+}
+
+// Stop kills mailpit, as a relay outage: its SMTP port refuses
+// connections until Start. What it received is kept.
+func (m *Mailpit) Stop(tb testing.TB) {
+	tb.Helper()
+	m.kill()
+}
+
+func (m *Mailpit) kill() {
+	if m.cmd == nil {
+		return
+	}
+	_ = m.cmd.Process.Kill()
+	<-m.exited
+	m.cmd = nil
+}
+
+// Start starts mailpit (again, after Stop) on its ports and database,
+// and waits until its API and SMTP port answer.
+func (m *Mailpit) Start(tb testing.TB) {
+	tb.Helper()
+	if m.cmd != nil {
+		tb.Fatal("mailpit is running")
+	}
+	m.logs = &syncBuffer{}
+	cmd := exec.Command(m.bin, append([]string{"--smtp", m.SMTPAddr, "--listen", m.httpAddr, "--disable-version-check", "--database", m.dbPath}, m.args...)...)
+	cmd.Stdout, cmd.Stderr = m.logs, m.logs
 	if err := cmd.Start(); err != nil {
 		tb.Fatalf("start mailpit: %v", err)
 	}
 	exited := make(chan struct{})
 	go func() { _ = cmd.Wait(); close(exited) }()
-	tb.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		<-exited
-	})
+	m.cmd, m.exited = cmd, exited
 	// Readiness: wait until the API and the SMTP port both answer.
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		select {
 		case <-exited:
-			tb.Fatalf("mailpit exited at start: %s", logs.String())
+			tb.Fatalf("mailpit exited at start: %s", m.logs.String())
 		default:
 		}
 		if resp, err := http.Get(m.APIURL + "/api/v1/messages"); err == nil {
 			resp.Body.Close()
 			if c, err := net.Dial("tcp", m.SMTPAddr); err == nil {
 				c.Close()
-				return m
+				return
 			}
 		}
 		if time.Now().After(deadline) {
-			tb.Fatalf("mailpit did not start within 30s: %s", logs.String())
+			tb.Fatalf("mailpit did not start within 30s: %s", m.logs.String())
 		}
 		time.Sleep(25 * time.Millisecond)
 	}
@@ -164,6 +201,16 @@ func (m *Mailpit) Messages(tb testing.TB) []Summary {
 	var out struct{ Messages []Summary }
 	m.getJSON(tb, "/api/v1/messages?limit=1000", &out)
 	return out.Messages
+}
+
+// Total returns how many messages mailpit holds.
+func (m *Mailpit) Total(tb testing.TB) int {
+	tb.Helper()
+	var out struct {
+		Total int `json:"total"`
+	}
+	m.getJSON(tb, "/api/v1/messages?limit=1", &out)
+	return out.Total
 }
 
 // MessagesTo lists the messages to addr, newest first.

@@ -35,6 +35,12 @@ type ServerOptions struct {
 	Env map[string]string
 	// Mailpit is the relay; nil starts a new one.
 	Mailpit *Mailpit
+	// DB, when set, is the PostgreSQL URL to use as is (a private
+	// cluster, say); Postgres is then ignored.
+	DB string
+	// DataDir, when set, is the data directory (a small file system, say)
+	// instead of a new temporary one.
+	DataDir string
 }
 
 // Account is a desk account created for the test, with an API token.
@@ -72,6 +78,8 @@ type Server struct {
 	done chan struct{}
 	mu   sync.Mutex
 	stop bool
+	// extra are the serve arguments of the last launch (Restart).
+	extra []string
 }
 
 // StartServer builds the binary (once), starts mailpit unless given one,
@@ -95,6 +103,12 @@ func StartServer(tb testing.TB, opts ServerOptions) *Server {
 	}
 	if opts.Postgres {
 		s.DB = sqldbtest.DSN(tb, sqldb.Postgres)
+	}
+	if opts.DB != "" {
+		s.DB = opts.DB
+	}
+	if opts.DataDir != "" {
+		s.DataDir = opts.DataDir
 	}
 	s.env = append(os.Environ(), "PROOFDESK_MASTER_KEY="+base64.StdEncoding.EncodeToString(key))
 	for k, v := range opts.Env {
@@ -137,8 +151,11 @@ func (s *Server) StartPeer(tb testing.TB, args ...string) *Server {
 func (s *Server) launch(tb testing.TB, extra []string) {
 	tb.Helper()
 	mp := s.Mailpit
-	addr := FreeAddr(tb)
-	s.URL = "http://" + addr
+	if s.URL == "" {
+		s.URL = "http://" + FreeAddr(tb)
+	}
+	addr := strings.TrimPrefix(s.URL, "http://")
+	s.extra = extra
 	args := append([]string{"serve", "--addr", addr, "--smtp-addr", s.SMTPAddr,
 		"--smtp-relay", mp.SMTPAddr, "--smtp-relay-security", "none",
 		"--widget-origins", "shop.example.test", "--company", "Acme"}, s.storeArgs()...)
@@ -197,6 +214,16 @@ func (s *Server) launch(tb testing.TB, extra []string) {
 
 // Log returns what the server wrote to stdout and stderr so far.
 func (s *Server) Log() string { return s.logs.String() }
+
+// PID returns the server process's ID (0 before it started).
+func (s *Server) PID() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cmd == nil || s.cmd.Process == nil {
+		return 0
+	}
+	return s.cmd.Process.Pid
+}
 
 func (s *Server) storeArgs() []string {
 	args := []string{"--data", s.DataDir}

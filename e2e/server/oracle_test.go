@@ -139,3 +139,84 @@ func replyAs(t *testing.T, s *e2etest.Server, token, convID, body string) (int, 
 	_ = json.Unmarshal(b, &e)
 	return code, e.Error, string(b)
 }
+
+// TestRequesterGuessesCountAsLookups: an agent who opens conversations on
+// a customer with guessed requester phones or emails (POST
+// /api/v1/conversations with customer_id, or PATCH customer_id later)
+// reads from the conversation's risk signals (contact_not_on_file) whether
+// each guess is on file. Against the running server (--lookup-limit 3):
+// each is an audited lookup, and past the limit the alert goes out and
+// the next one is refused with oracle.paused, nothing created.
+func TestRequesterGuessesCountAsLookups(t *testing.T) {
+	eachStoreWith(t, e2etest.ServerOptions{Args: []string{"--lookup-limit", "3"}}, func(t *testing.T, s *e2etest.Server) {
+		jane := createJane(t, s)
+		open := func(req map[string]string, customerID string) (int, string, string) {
+			in := map[string]any{"channel": "phone", "requester": req}
+			if customerID != "" {
+				in["customer_id"] = customerID
+			}
+			code, b := s.Do(t, "POST", "/api/v1/conversations", s.Agent.Token, in)
+			var out struct {
+				ID string `json:"id"`
+			}
+			_ = json.Unmarshal(b, &out)
+			return code, out.ID, string(b)
+		}
+		var risks []bool
+		for i, g := range []map[string]string{{"phone": "+1 415 555 0199"}, {"phone": janePhone}} {
+			code, id, body := open(g, jane.ID)
+			must(t, code == http.StatusCreated, "guess %d: %d %s", i, code, body)
+			var conv struct {
+				Risk struct {
+					Signals []string `json:"signals"`
+				} `json:"risk"`
+			}
+			s.API(t, "GET", "/api/v1/conversations/"+id, s.Agent.Token, nil, http.StatusOK, &conv)
+			risks = append(risks, strings.Contains(strings.Join(conv.Risk.Signals, " "), "contact_not_on_file"))
+		}
+		must(t, risks[0] && !risks[1], "contact_not_on_file %v: the signal this test is about is not there", risks)
+		// The third by linking afterwards.
+		code, id, body := open(map[string]string{"email": "jane.doe@example.test"}, "")
+		must(t, code == http.StatusCreated, "unlinked: %d %s", code, body)
+		s.API(t, "PATCH", "/api/v1/conversations/"+id, s.Agent.Token, map[string]string{"customer_id": jane.ID}, http.StatusOK, nil)
+		var looks struct {
+			Entries []struct {
+				SubjectID string            `json:"subject_id"`
+				Detail    map[string]string `json:"detail"`
+			} `json:"entries"`
+		}
+		s.API(t, "GET", "/api/v1/audit?action=customer.lookup&actor="+s.Agent.ID, s.Admin.Token, nil, http.StatusOK, &looks)
+		must(t, len(looks.Entries) == 3, "%d customer.lookup entries, want 3", len(looks.Entries))
+		for _, e := range looks.Entries {
+			must(t, e.SubjectID == jane.ID && e.Detail["via"] == "conversation" && !strings.Contains(fmt.Sprint(e.Detail), "555") &&
+				!strings.Contains(fmt.Sprint(e.Detail), "example.test"), "lookup entry %+v", e)
+		}
+		// The fourth passes the limit: alerted; the fifth is refused.
+		code, _, body = open(map[string]string{"phone": "+1 415 555 0177"}, jane.ID)
+		must(t, code == http.StatusCreated, "fourth guess: %d %s", code, body)
+		s.Mailpit.WaitMessage(t, s.Supervisor.Email, "guard_oracle", wait)
+		var before struct {
+			Total int `json:"total"`
+		}
+		s.API(t, "GET", "/api/v1/conversations", s.Admin.Token, nil, http.StatusOK, &before)
+		code, _, body = open(map[string]string{"phone": "+1 415 555 0142"}, jane.ID)
+		must(t, code == http.StatusForbidden && strings.Contains(body, `"rule":"oracle.paused"`), "guess while paused: %d %s, want 403 oracle.paused", code, body)
+		var after struct {
+			Total int `json:"total"`
+		}
+		s.API(t, "GET", "/api/v1/conversations", s.Admin.Token, nil, http.StatusOK, &after)
+		must(t, after.Total == before.Total, "a conversation was created while paused (%d -> %d)", before.Total, after.Total)
+		e := s.APIFail(t, "GET", "/api/v1/customers?email="+url.QueryEscape(janeEmail), s.Agent.Token, nil)
+		must(t, e.Status == http.StatusForbidden && e.Details["rule"] == "oracle.paused", "lookup while paused: %s", e.Raw)
+	})
+}
+
+// eachStoreWith runs fn against a server with opts on SQLite, and on
+// PostgreSQL when TEST_POSTGRES_DSN is set.
+func eachStoreWith(t *testing.T, opts e2etest.ServerOptions, fn func(t *testing.T, s *e2etest.Server)) {
+	t.Run("sqlite", func(t *testing.T) { fn(t, e2etest.StartServer(t, opts)) })
+	if sqldbtest.PostgresDSN() != "" {
+		opts.Postgres = true
+		t.Run("postgres", func(t *testing.T) { fn(t, e2etest.StartServer(t, opts)) })
+	}
+}

@@ -72,7 +72,16 @@ func ownerNotice(t *testing.T, s *e2etest.Server, jane *customer, convID string)
 	s.API(t, "GET", "/api/v1/customers/"+jane.ID, s.Agent.Token, nil, http.StatusOK, &c)
 	must(t, !c.SupportLocked, "opening the link (a GET) locked the account")
 
-	code, page = b.post(link, url.Values{})
+	// A POST without the page's CSRF token (a forged cross-site form, or
+	// anyone holding only the link) changes nothing.
+	code, _ = newBrowser(t, s).post(link, url.Values{})
+	must(t, code == http.StatusForbidden, "POST %s without the page's CSRF token: %d, want 403", link, code)
+	code, _ = b.post(link, url.Values{"csrf": {"9999999999.forged"}})
+	must(t, code == http.StatusForbidden, "POST %s with a forged CSRF token: %d, want 403", link, code)
+	s.API(t, "GET", "/api/v1/customers/"+jane.ID, s.Agent.Token, nil, http.StatusOK, &c)
+	must(t, !c.SupportLocked, "a POST without the page's CSRF token locked the account")
+
+	code, page = b.post(link, url.Values{"csrf": {b.csrf(page)}})
 	must(t, code == http.StatusOK, "POST %s: %d\n%s", link, code, page)
 	s.API(t, "GET", "/api/v1/customers/"+jane.ID, s.Agent.Token, nil, http.StatusOK, &c)
 	must(t, c.SupportLocked, "the account is not under a support lock after \"This wasn't me\"")

@@ -135,5 +135,15 @@ func (h *Handler) handleAttachmentShow(w http.ResponseWriter, r *http.Request) {
 			a.Filename = v.Filename
 		}
 	}
+	// The file's text through the same view (codes hidden).
+	vc, err := h.viewContext(r.Context(), id)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	if a.Data = vc.FileData(a.Data); a.Data == nil {
+		httpd.Error(w, r, proofdesk.Errorf(proofdesk.EFORBIDDEN, "This text file is too large to read for verification codes; it is withheld."))
+		return
+	}
 	httpd.ServeAttachment(w, r, a)
 }

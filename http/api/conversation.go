@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"context"
 	"net/http"
 	"strings"
@@ -30,6 +31,8 @@ type conversationJSON struct {
 	AssigneeID      string              `json:"assignee_id,omitempty"`
 	Team            string              `json:"team,omitempty"`
 	Tags            []string            `json:"tags"`
+	Priority        string              `json:"priority"`
+	SnoozedUntil    *time.Time          `json:"snoozed_until"`
 	Level           string              `json:"level"`
 	LevelExpiresAt  *time.Time          `json:"level_expires_at"`
 	RiskFlags       []string            `json:"risk_flags"`
@@ -40,11 +43,14 @@ type conversationJSON struct {
 	LastActivityAt  time.Time           `json:"last_activity_at"`
 }
 
-func newConversationJSON(c *proofdesk.Conversation, now time.Time) conversationJSON {
+// newConversationJSON is c as an agent sees it through vc, the one view
+// built for this request (the subject's codes hidden): every answer that
+// carries a conversation is built here, so none shows the subject raw.
+func newConversationJSON(c *proofdesk.Conversation, now time.Time, vc proofdesk.ViewContext) conversationJSON {
 	out := conversationJSON{
 		ID: c.ID, Channel: c.Channel, CustomerID: c.CustomerID, RequesterClaims: c.Requester,
-		Subject: proofdesk.ViewContext{}.Text(c.Subject), Status: c.Status, AssigneeID: c.AssigneeID, Team: c.Team,
-		Tags: c.Tags, RiskFlags: c.RiskFlags, Fraud: c.Fraud,
+		Subject: vc.Text(c.Subject), Status: c.Status, AssigneeID: c.AssigneeID, Team: c.Team,
+		Tags: c.Tags, RiskFlags: c.RiskFlags, Fraud: c.Fraud, Priority: cmp.Or(c.Priority, proofdesk.PriorityNormal), SnoozedUntil: c.SnoozedUntil,
 		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt, LastActivityAt: c.LastActivityAt,
 	}
 	lvl := c.EffectiveLevel(now)
@@ -67,6 +73,10 @@ type conversationCreate struct {
 	Requester  proofdesk.Requester `json:"requester"`
 	Subject    string              `json:"subject"`
 	Message    string              `json:"message"`
+	// Priority (default normal) and Team (a team's ID: its queue) are
+	// optional; the store refuses unknown ones.
+	Priority string `json:"priority"`
+	Team     string `json:"team"`
 }
 
 // validate checks and normalises in; phones without a country code are
@@ -146,7 +156,7 @@ func (h *Handler) handleConversationCreate(w http.ResponseWriter, r *http.Reques
 	conv := &proofdesk.Conversation{
 		Channel: in.Channel, CustomerID: in.CustomerID, Requester: in.Requester,
 		Subject: in.Subject, Status: proofdesk.StatusOpen, Level: proofdesk.L0,
-		CreatedAt: now, UpdatedAt: now, LastActivityAt: now,
+		CreatedAt: now, UpdatedAt: now, LastActivityAt: now, Priority: in.Priority, Team: in.Team,
 	}
 	var first *proofdesk.Message
 	if strings.TrimSpace(in.Message) != "" {
@@ -156,8 +166,13 @@ func (h *Handler) handleConversationCreate(w http.ResponseWriter, r *http.Reques
 		httpd.Error(w, r, err)
 		return
 	}
+	vc, err := h.viewContext(r.Context(), conv.ID)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
 	w.Header().Set("Location", "/api/v1/conversations/"+conv.ID)
-	httpd.WriteJSON(w, http.StatusCreated, newConversationJSON(conv, h.Now()))
+	httpd.WriteJSON(w, http.StatusCreated, newConversationJSON(conv, h.Now(), vc))
 }
 
 func (h *Handler) handleConversationShow(w http.ResponseWriter, r *http.Request) {
@@ -166,13 +181,12 @@ func (h *Handler) handleConversationShow(w http.ResponseWriter, r *http.Request)
 		httpd.Error(w, r, err)
 		return
 	}
-	out := newConversationJSON(c, h.Now())
 	vc, err := h.viewContext(r.Context(), c.ID)
 	if err != nil {
 		httpd.Error(w, r, err)
 		return
 	}
-	out.Subject = vc.Text(c.Subject)
+	out := newConversationJSON(c, h.Now(), vc)
 	if rf, ok := h.conversations.(riskFinder); ok {
 		risk, err := rf.FindRisk(r.Context(), c.ID)
 		if err != nil {
@@ -215,6 +229,10 @@ func (h *Handler) handleConversationList(w http.ResponseWriter, r *http.Request)
 		}
 		f.AssigneeID = &v
 	}
+	if err := workFilter(q, &f); err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
 	var err error
 	if f.Limit, f.Offset, err = pagination(r, 50, 200); err != nil {
 		httpd.Error(w, r, err)
@@ -233,16 +251,15 @@ func (h *Handler) handleConversationList(w http.ResponseWriter, r *http.Request)
 	}
 	out := make([]conversationJSON, 0, len(cs))
 	for _, c := range cs {
-		cj := newConversationJSON(c, now)
-		cj.Subject = vc.Text(c.Subject)
-		out = append(out, cj)
+		out = append(out, newConversationJSON(c, now, vc))
 	}
 	httpd.WriteJSON(w, http.StatusOK, map[string]any{"conversations": out, "total": n})
 }
 
 func (h *Handler) handleMessageList(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	if _, err := h.conversations.FindConversationByID(r.Context(), id); err != nil {
+	conv, err := h.conversations.FindConversationByID(r.Context(), id)
+	if err != nil {
 		httpd.Error(w, r, err)
 		return
 	}
@@ -257,8 +274,9 @@ func (h *Handler) handleMessageList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := make([]messageJSON, 0, len(ms))
-	for _, m := range ms {
-		out = append(out, newMessageJSON(proofdesk.NewMessageView(m, vc)))
+	_, views := proofdesk.NewConversationViews(conv.Subject, ms, vc)
+	for _, v := range views {
+		out = append(out, newMessageJSON(v))
 	}
 	httpd.WriteJSON(w, http.StatusOK, map[string]any{"messages": out})
 }

@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
 	httpd "github.com/proofdesk/proofdesk/http"
@@ -17,6 +18,11 @@ type conversationUpdate struct {
 	AssigneeID *string   `json:"assignee_id"`
 	Team       *string   `json:"team"`
 	Tags       *[]string `json:"tags"`
+	// Priority is low, normal, high or urgent.
+	Priority *string `json:"priority"`
+	// SnoozedUntil (RFC 3339, in the future), with status snoozed, is
+	// when the conversation comes back to open.
+	SnoozedUntil *time.Time `json:"snoozed_until"`
 	// BreakGlassReason lets a supervisor take over a verified
 	// conversation and keep its level (audited, the owner told).
 	BreakGlassReason string `json:"break_glass_reason"`
@@ -50,11 +56,17 @@ func (h *Handler) handleConversationUpdate(w http.ResponseWriter, r *http.Reques
 	}
 	conv, err := h.conversations.UpdateConversation(r.Context(), r.PathValue("id"), proofdesk.ConversationUpdate{
 		CustomerID: in.CustomerID, Status: in.Status, AssigneeID: in.AssigneeID, Team: in.Team, Tags: in.Tags,
+		Priority: in.Priority, SnoozedUntil: in.SnoozedUntil,
 		BreakGlassReason: in.BreakGlassReason,
 	})
 	if err != nil {
 		httpd.Error(w, r, err)
 		return
 	}
-	httpd.WriteJSON(w, http.StatusOK, newConversationJSON(conv, h.Now()))
+	vc, err := h.viewContext(r.Context(), conv.ID)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	httpd.WriteJSON(w, http.StatusOK, newConversationJSON(conv, h.Now(), vc))
 }

@@ -61,6 +61,7 @@ type policyFinder interface {
 type challengeLister interface {
 	FindChallenges(ctx context.Context, conversationID string) ([]*proofdesk.ChallengeInfo, error)
 	RecentCodes(ctx context.Context) func(code string) bool
+	AgentText(ctx context.Context, conversationID string) (func(string) (string, bool), error)
 }
 
 // NewHandler returns the API handler. policies gives the policy in force,
@@ -113,7 +114,8 @@ func (h *Handler) Register(r Router) {
 
 // viewContext is what this request may see: the policy in force now, the
 // codes issued recently and, for a conversation (convID != ""), whether
-// codes were issued on it.
+// codes were issued on it and the customer data agents quoted that this
+// agent may not see now (VerificationService.AgentText).
 func (h *Handler) viewContext(ctx context.Context, convID string) (proofdesk.ViewContext, error) {
 	vc := proofdesk.ViewContext{Policy: proofdesk.DefaultPolicy(), CodesIssued: true}
 	if h.policies != nil {
@@ -133,6 +135,10 @@ func (h *Handler) viewContext(ctx context.Context, convID string) (proofdesk.Vie
 				return vc, err
 			}
 			vc.CodesIssued = len(cs) > 0
+			// What agents wrote, masked as this agent may see it now.
+			if vc.AgentText, err = h.Challenges.AgentText(ctx, convID); err != nil {
+				return vc, err
+			}
 		}
 	}
 	return vc, nil

@@ -88,5 +88,8 @@ func (h *IdentityHandler) handleLink(w http.ResponseWriter, r *http.Request) {
 		httpd.Error(w, r, err)
 		return
 	}
-	httpd.WriteJSON(w, http.StatusOK, newConversationJSON(conv, now))
+	// The one view without the conversation's requests at hand: every
+	// number of code length hidden (the safe side), recent codes too.
+	vc := proofdesk.ViewContext{CodesIssued: true, KnownCode: h.verification.RecentCodes(r.Context())}
+	httpd.WriteJSON(w, http.StatusOK, newConversationJSON(conv, now, vc))
 }

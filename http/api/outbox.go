@@ -12,10 +12,12 @@ import (
 // development, where no relay delivers mail, it stands in for the
 // customers' mailboxes.
 type OutboxHandler struct {
-	// RelayConfigured says that a relay (SMTP or SMS provider) delivers
-	// the outbox. Then bodies, which hold verification links and codes,
-	// are never shown, and recipients are masked.
+	// RelayConfigured says that an SMTP relay delivers the outbox's mail,
+	// SMSConfigured that an SMS provider delivers its SMS. With either,
+	// bodies, which hold verification links and codes, are never shown,
+	// and recipients are masked (proofdesk.OutboxBodiesShown).
 	RelayConfigured bool
+	SMSConfigured   bool
 
 	agents proofdesk.AgentService
 	outbox proofdesk.OutboxService
@@ -54,8 +56,8 @@ func (h *OutboxHandler) handleList(w http.ResponseWriter, r *http.Request) {
 	if msgs == nil {
 		msgs = []*proofdesk.OutboxMessage{}
 	}
-	if h.RelayConfigured {
-		for _, m := range msgs {
+	for _, m := range msgs {
+		if !proofdesk.OutboxBodiesShown(h.RelayConfigured, h.SMSConfigured) {
 			m.Body = ""
 			if m.Kind == proofdesk.OutboxSMS {
 				m.To = proofdesk.MaskPhone(m.To)
@@ -64,5 +66,5 @@ func (h *OutboxHandler) handleList(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	httpd.WriteJSON(w, http.StatusOK, map[string]any{"messages": msgs, "relay_configured": h.RelayConfigured})
+	httpd.WriteJSON(w, http.StatusOK, map[string]any{"messages": msgs, "relay_configured": h.RelayConfigured || h.SMSConfigured})
 }

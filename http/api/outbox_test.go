@@ -23,7 +23,18 @@ func TestOutbox_API(t *testing.T) {
 		} {
 			e.run(t, s)
 		}
+		// Attack: an SMS provider delivers SMS for real while mail stays
+		// in the outbox: the SMS sent to the customer's phone (its code)
+		// is never shown, nor the mail's (a live code an admin could pass
+		// on): the desk is real once either transport is set.
+		e.issue(t, e.conv.ID, e.phoneID)
+		_, smsCode := e.mailbox(t, proofdesk.OutboxSMS)
+		e.outbox.SMSConfigured = true
+		e.run(t, scenario{method: "GET", url: "/api/v1/outbox", token: e.adminTok, wantStatus: 200,
+			want:    []string{`"kind":"sms"`, `"to":"` + proofdesk.MaskPhone("+14155550123") + `"`, `"relay_configured":true`},
+			notWant: []string{smsCode, code, token, "+14155550123", "jane@example.com", `"body"`}})
 		// With a relay delivering mail, bodies (links, codes) are never shown.
+		e.outbox.SMSConfigured = false
 		e.outbox.RelayConfigured = true
 		e.run(t, scenario{method: "GET", url: "/api/v1/outbox", token: e.adminTok, wantStatus: 200,
 			want:    []string{`"relay_configured":true`, `"purpose":"verification"`, `"to":"` + proofdesk.MaskEmail("jane@example.com") + `"`},

@@ -88,7 +88,7 @@ type securityJSON struct {
 	Alerts           map[string]int `json:"alerts"`
 }
 
-type teamJSON struct {
+type reportTeamJSON struct {
 	Team          string        `json:"team"`
 	Conversations int           `json:"conversations"`
 	FirstResponse durationsJSON `json:"first_response"`
@@ -98,18 +98,18 @@ type teamJSON struct {
 
 // reportJSON is the API's shape of a report; durations in seconds.
 type reportJSON struct {
-	From          string        `json:"from"`
-	To            string        `json:"to"`
-	Conversations int           `json:"conversations"`
-	Volume        []volumeJSON  `json:"volume"`
-	FirstResponse durationsJSON `json:"first_response"`
-	Resolution    durationsJSON `json:"resolution"`
-	CSAT          csatJSON      `json:"csat"`
-	Agents        []agentJSON   `json:"agents"`
-	Teams         []teamJSON    `json:"teams"`
-	SLABreached   int           `json:"sla_breached"`
-	SLAAttainment float64       `json:"sla_attainment_percent"`
-	Security      securityJSON  `json:"security"`
+	From          string           `json:"from"`
+	To            string           `json:"to"`
+	Conversations int              `json:"conversations"`
+	Volume        []volumeJSON     `json:"volume"`
+	FirstResponse durationsJSON    `json:"first_response"`
+	Resolution    durationsJSON    `json:"resolution"`
+	CSAT          csatJSON         `json:"csat"`
+	Agents        []agentJSON      `json:"agents"`
+	Teams         []reportTeamJSON `json:"teams"`
+	SLABreached   int              `json:"sla_breached"`
+	SLAAttainment float64          `json:"sla_attainment_percent"`
+	Security      securityJSON     `json:"security"`
 }
 
 func reportView(rep *proofdesk.Report) reportJSON {
@@ -123,9 +123,9 @@ func reportView(rep *proofdesk.Report) reportJSON {
 			FirstResponse: durJSON(a.FirstResponse), CSAT: csatOf(a.CSAT), Reveals: a.Reveals, BreakGlass: a.BreakGlass, BlockedReplies: a.Blocked, Lookups: a.Lookups})
 	}
 	sort.Slice(out.Agents, func(i, j int) bool { return out.Agents[i].Name < out.Agents[j].Name })
-	out.Teams, out.SLABreached, out.SLAAttainment = []teamJSON{}, rep.SLABreached, rep.SLAAttainment
+	out.Teams, out.SLABreached, out.SLAAttainment = []reportTeamJSON{}, rep.SLABreached, rep.SLAAttainment
 	for _, tm := range rep.Teams {
-		out.Teams = append(out.Teams, teamJSON{Team: tm.Team, Conversations: tm.Conversations, FirstResponse: durJSON(tm.FirstResponse), CSAT: csatOf(tm.CSAT), SLABreached: tm.SLABreached})
+		out.Teams = append(out.Teams, reportTeamJSON{Team: tm.Team, Conversations: tm.Conversations, FirstResponse: durJSON(tm.FirstResponse), CSAT: csatOf(tm.CSAT), SLABreached: tm.SLABreached})
 	}
 	s := rep.Security
 	out.Security = securityJSON{Verified: s.Verified, VerifiedPercent: s.VerifiedShare, VerifiedByFactor: s.ByFactor, ToL1: durJSON(s.ToL1),

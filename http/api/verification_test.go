@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"html"
 	"io"
 	"log/slog"
 	"net/http"
@@ -492,7 +493,7 @@ func TestSeedAttack(t *testing.T) {
 		check(t)
 
 		// The owner opens the link from their mailbox and picks the number.
-		if page := e.approve(t, token, info.Number); !strings.Contains(page, "You're verified") {
+		if page := e.approve(t, token, info.Number); !strings.Contains(html.UnescapeString(page), "You're verified") {
 			t.Fatalf("approval page: %s", page)
 		}
 		status, got := e.do(t, "POST", c+"/reveal", e.agentTok, reason)

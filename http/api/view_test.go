@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
 	httpd "github.com/proofdesk/proofdesk/http"
 	"github.com/proofdesk/proofdesk/http/api"
 	"github.com/proofdesk/proofdesk/inmem"
@@ -116,7 +117,7 @@ func TestView_EventStreamCarriesNoText(t *testing.T) {
 	db := sqldbtest.Open(t)
 	events := inmem.NewEventService(0)
 	t.Cleanup(func() { _ = events.Close() })
-	db.SetEvents(events)
+	desk.PublishEvents(db, events) // every committed change, as in cmd/proofdesk
 	agents := sqldb.NewAgentService(db)
 	convs := sqldb.NewConversationService(db)
 	tok := mustToken(t, agents, mustAgent(t, agents, "agent@desk.test", proofdesk.RoleAgent))
@@ -145,4 +146,108 @@ func TestView_EventStreamCarriesNoText(t *testing.T) {
 			t.Fatalf("event data %q holds %q", ev.Data, leak)
 		}
 	}
+}
+
+// TestView_CodeInSubject_EveryResponse: attack on the one view: the code
+// the customer put in an email's subject is hidden not only when the
+// conversation is read, but in every answer that carries the
+// conversation, such as the one a PATCH (tags, status) returns.
+func TestView_CodeInSubject_EveryResponse(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		e := newVEnv(t, db)
+		ctx := proofdesk.NewContextWithAgent(context.Background(), e.agent)
+		convs := sqldb.NewConversationService(db)
+		e.issue(t, e.conv.ID, e.emailID)
+		_, code := e.mailbox(t, proofdesk.OutboxEmail)
+		spaced := code[:3] + " " + code[3:]
+		mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, Subject: "Re: my code is " + spaced + " thanks"}
+		if err := convs.CreateConversation(ctx, mail, nil); err != nil {
+			t.Fatal(err)
+		}
+		url := "/api/v1/conversations/" + mail.ID
+		for _, body := range []string{`{"tags":["vip"]}`, `{"status":"pending"}`, `{"assignee_id":"` + e.agent.ID + `"}`} {
+			e.run(t, scenario{method: "PATCH", url: url, token: e.agentTok, body: body, wantStatus: 200,
+				want: []string{"Re: my code is [code hidden] thanks"}, notWant: []string{spaced, code}})
+		}
+	})
+}
+
+// TestView_CodeInTextFile: attack on the view: the code the customer
+// received, inside a text file they attached (a note, a forwarded SMS),
+// is hidden in the download as in a message; a binary file is served as
+// it is.
+func TestView_CodeInTextFile(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		e := newVEnv(t, db)
+		ctx := proofdesk.NewContextWithAgent(context.Background(), e.agent)
+		convs := sqldb.NewConversationService(db)
+		e.issue(t, e.conv.ID, e.emailID)
+		_, code := e.mailbox(t, proofdesk.OutboxEmail)
+		png := []byte("\x89PNG\r\n\x1a\n" + code)
+		m := &proofdesk.Message{ConversationID: e.conv.ID, AuthorKind: proofdesk.AuthorCustomer, Body: "see the files",
+			Attachments: []*proofdesk.Attachment{
+				{Filename: "sms.txt", ContentType: "text/plain", Data: []byte("From: Shop\nYour code is " + code + ".\n")},
+				{Filename: "forward.html", ContentType: "text/html", Data: []byte("<p>code <b>" + code[:3] + " " + code[3:] + "</b></p>")},
+				{Filename: "shot.png", ContentType: "image/png", Data: png}}}
+		if err := convs.CreateMessage(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+		for i, a := range m.Attachments {
+			req, _ := http.NewRequest("GET", e.srv.URL()+"/api/v1/conversations/"+e.conv.ID+"/attachments/"+a.ID, nil)
+			req.Header.Set("Authorization", "Bearer "+e.agentTok)
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			switch {
+			case resp.StatusCode != 200:
+				t.Fatalf("%s: %d", a.Filename, resp.StatusCode)
+			case i < 2 && (strings.Contains(string(b), code) || strings.Contains(string(b), code[:3]+" "+code[3:]) || !strings.Contains(string(b), proofdesk.CodeHiddenText)):
+				t.Fatalf("%s served as %q, want the code hidden", a.Filename, b)
+			case i == 2 && string(b) != string(png):
+				t.Fatalf("the image was changed: %q", b)
+			}
+		}
+	})
+}
+
+// TestView_CodeSplitSubjectBody: attack on the view: an email whose
+// subject ends with the first half of the code and whose body starts
+// with the rest shows neither half with the other in the message list.
+func TestView_CodeSplitSubjectBody(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		e := newVEnv(t, db)
+		ctx := proofdesk.NewContextWithAgent(context.Background(), e.agent)
+		convs := sqldb.NewConversationService(db)
+		e.issue(t, e.conv.ID, e.emailID)
+		_, code := e.mailbox(t, proofdesk.OutboxEmail)
+		mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: e.cust.ID, Subject: "my code is " + code[:3]}
+		first := &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: code[3:] + " thanks"}
+		if err := convs.CreateConversation(ctx, mail, first); err != nil {
+			t.Fatal(err)
+		}
+		e.run(t, scenario{method: "GET", url: "/api/v1/conversations/" + mail.ID + "/messages", token: e.agentTok, wantStatus: 200,
+			want: []string{`"body":"[code hidden] thanks"`}, notWant: []string{code[3:] + " thanks"}})
+	})
+}
+
+// TestView_ForwardedRequest: attack on the secret: the customer forwards
+// the verification email (its link and its code) into the conversation;
+// the agent reads neither the code nor the link's token, with which they
+// could answer the request as the customer.
+func TestView_ForwardedRequest(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		e := newVEnv(t, db)
+		ctx := proofdesk.NewContextWithAgent(context.Background(), e.agent)
+		e.issue(t, e.conv.ID, e.emailID)
+		token, code := e.mailbox(t, proofdesk.OutboxEmail)
+		body := "Is this real?\n\n---------- Forwarded message ----------\nOpen " + vAudience + "/v/" + token + " or type code " + code + " in the chat."
+		if err := sqldb.NewConversationService(db).CreateMessage(ctx, &proofdesk.Message{ConversationID: e.conv.ID, AuthorKind: proofdesk.AuthorCustomer, Body: body}); err != nil {
+			t.Fatal(err)
+		}
+		e.run(t, scenario{method: "GET", url: "/api/v1/conversations/" + e.conv.ID + "/messages", token: e.agentTok, wantStatus: 200,
+			want: []string{"Is this real?", "/v/[code hidden] or type code [code hidden]"}, notWant: []string{token, code}})
+	})
 }

@@ -322,7 +322,7 @@ var auditActions = []string{
 	proofdesk.AuditConversationEdit, proofdesk.AuditKeyRotate, proofdesk.AuditLevelChange, proofdesk.AuditChallengeSent,
 	proofdesk.AuditChallengeOK, proofdesk.AuditChallengeFailed, proofdesk.AuditChallengeLocked, proofdesk.AuditChallengeRefused,
 	proofdesk.AuditChallengeDenied, proofdesk.AuditReveal, proofdesk.AuditRevealRefused, proofdesk.AuditBreakGlass,
-	proofdesk.AuditPolicyChange, proofdesk.AuditDisclosureBlocked, proofdesk.AuditSupportLock, proofdesk.AuditAlert,
+	proofdesk.AuditPolicyChange, proofdesk.AuditBrandingChange, proofdesk.AuditDisclosureBlocked, proofdesk.AuditSupportLock, proofdesk.AuditAlert,
 }
 
 // auditShown is how many entries the viewer shows, newest first.
@@ -386,6 +386,9 @@ func (h *Handler) handleAdminOutbox(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, err)
 		return
 	}
-	p := adminOutboxPage{page: h.newPage(r, "Outbox", "admin"), Messages: ms, ShowBodies: h.d.Settings.SMTPRelay == ""}
+	// Once a relay or an SMS provider is set, bodies (live codes and
+	// links) are never shown.
+	p := adminOutboxPage{page: h.newPage(r, "Outbox", "admin"), Messages: ms,
+		ShowBodies: proofdesk.OutboxBodiesShown(h.d.Settings.SMTPRelay != "", h.d.Settings.SMSProvider != "")}
 	h.render(w, r, http.StatusOK, "admin_outbox", p)
 }

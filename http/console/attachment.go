@@ -68,7 +68,9 @@ func fileItems(as []proofdesk.AttachmentView) []fileItem {
 }
 
 // downloadName is the name of attachment a of conversation convID as the
-// timeline shows it: a customer's file name with codes hidden.
+// timeline shows it: a customer's file name with codes hidden; it also
+// reads a's bytes through the same view (ViewContext.FileData: a text
+// file's codes hidden). EFORBIDDEN for a text file too large to read.
 func (h *Handler) downloadName(r *http.Request, convID string, a *proofdesk.Attachment) (string, error) {
 	ctx := r.Context()
 	hasCodes := false
@@ -79,9 +81,13 @@ func (h *Handler) downloadName(r *http.Request, convID string, a *proofdesk.Atta
 		}
 		hasCodes = len(cs) > 0
 	}
-	vc, err := h.messageViewContext(r, hasCodes)
+	vc, err := h.messageViewContext(r, convID, hasCodes)
 	if err != nil {
 		return "", err
+	}
+	// The file's text through the same view (codes hidden).
+	if a.Data = vc.FileData(a.Data); a.Data == nil {
+		return "", proofdesk.Errorf(proofdesk.EFORBIDDEN, "This text file is too large to read for verification codes; it is withheld.")
 	}
 	msgs, err := h.d.Conversations.FindMessages(ctx, convID)
 	if err != nil {

@@ -77,6 +77,11 @@ func (h *Handler) handleAssign(w http.ResponseWriter, r *http.Request) {
 	if to == "me" {
 		to = agent.ID
 	}
+	// "team:ID" puts the conversation in that team's queue, unassigned.
+	queue, toQueue := strings.CutPrefix(to, "team:")
+	if toQueue {
+		to = ""
+	}
 	if to != "" {
 		a, err := h.agents.FindAgentByID(ctx, to)
 		if err != nil || a.Disabled {
@@ -88,6 +93,9 @@ func (h *Handler) handleAssign(w http.ResponseWriter, r *http.Request) {
 	if team, ok := r.PostForm["team"]; ok {
 		t := strings.TrimSpace(team[0])
 		upd.Team = &t
+	}
+	if toQueue {
+		upd.Team = &queue
 	}
 	// Who may move the conversation, and whether its level follows, is
 	// proofdesk.Decide's (DoAssign), applied by the store.

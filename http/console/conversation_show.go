@@ -72,6 +72,8 @@ type revealField struct {
 	Label    string
 	Required proofdesk.Level
 	Allowed  bool
+	// Refused is why Decide would refuse it now ("" when allowed).
+	Refused string
 }
 
 type conversationPage struct {
@@ -107,6 +109,12 @@ type conversationPage struct {
 	CanUnlock       bool   // offer the unlock form (the store still checks the level)
 	CanAssignOthers bool   // offer other agents (and nobody) as assignee
 	TakeOverNote    string // what taking the conversation does to its level, if anything
+
+	// Work is the triage panel and the assign choices (work.go).
+	Work *workPanel
+	// RevealWhy is, when no field may be revealed now (and no break-glass
+	// is offered), Decide's reason: the Reveal button shows disabled.
+	RevealWhy string
 }
 
 func (h *Handler) policy(r *http.Request) (*proofdesk.Policy, error) {
@@ -116,10 +124,12 @@ func (h *Handler) policy(r *http.Request) (*proofdesk.Policy, error) {
 	return h.d.Policy.FindPolicy(r.Context())
 }
 
-// messageViewContext is the one agent-facing view of a conversation's
-// messages: the policy in force now, codes hidden (every 6-digit number
-// when codes were issued on it, hasCodes, or when that cannot be known).
-func (h *Handler) messageViewContext(r *http.Request, hasCodes bool) (proofdesk.ViewContext, error) {
+// messageViewContext is the one agent-facing view of conversation
+// convID's messages: the policy in force now, codes hidden (every 6-digit
+// number when codes were issued on it, hasCodes, or when that cannot be
+// known), and the customer data agents quoted masked as this agent may
+// see it now (VerificationService.AgentText).
+func (h *Handler) messageViewContext(r *http.Request, convID string, hasCodes bool) (proofdesk.ViewContext, error) {
 	pol, err := h.policy(r)
 	if err != nil {
 		return proofdesk.ViewContext{}, err
@@ -127,6 +137,9 @@ func (h *Handler) messageViewContext(r *http.Request, hasCodes bool) (proofdesk.
 	vc := proofdesk.ViewContext{Policy: pol, CodesIssued: hasCodes || h.d.Verification == nil}
 	if h.d.Verification != nil {
 		vc.KnownCode = h.d.Verification.RecentCodes(r.Context())
+		if vc.AgentText, err = h.d.Verification.AgentText(r.Context(), convID); err != nil {
+			return vc, err
+		}
 	}
 	return vc, nil
 }
@@ -223,13 +236,16 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	vc, err := h.messageViewContext(r, p.HasCodes)
+	vc, err := h.messageViewContext(r, conv.ID, p.HasCodes)
 	if err != nil {
 		return nil, err
 	}
 	pol := vc.Policy
-	for _, m := range msgs {
-		mv := proofdesk.NewMessageView(m, vc)
+	// The subject reads as the customer's first text: a code split
+	// between an email's subject and body is hidden in the body.
+	_, views := proofdesk.NewConversationViews(conv.Subject, msgs, vc)
+	for i, m := range msgs {
+		mv := views[i]
 		it := timelineItem{ID: mv.ID, Kind: mv.AuthorKind, Body: mv.Body, At: mv.CreatedAt, Internal: mv.Internal, Label: channelLabel(conv.Channel),
 			Hidden: mv.Body == proofdesk.CodeHiddenText, Files: fileItems(mv.Attachments)}
 		switch m.AuthorKind {
@@ -295,6 +311,10 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 		}
 	}
 	p.decide(in)
+	p.RevealWhy = revealWhy(p.RevealFields, p.CanBreakGlass)
+	if p.Work, err = h.newWorkPanel(ctx, conv, p.Agents, in); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 
@@ -352,9 +372,30 @@ func revealFields(v *proofdesk.CustomerView, in proofdesk.DecisionInput) []revea
 		}
 		in.Action, in.Field = proofdesk.DoReveal, f
 		d := proofdesk.Decide(in)
-		out = append(out, revealField{Field: f, Label: fieldLabel(f), Required: d.RequiredLevel, Allowed: d.Allowed})
+		rf := revealField{Field: f, Label: fieldLabel(f), Required: d.RequiredLevel, Allowed: d.Allowed}
+		if !d.Allowed {
+			rf.Refused = d.Message
+		}
+		out = append(out, rf)
 	}
 	return out
+}
+
+// revealWhy returns the reason the first field is refused when every
+// field is, and break-glass is not offered; "" otherwise.
+func revealWhy(fs []revealField, breakGlass bool) string {
+	if breakGlass {
+		return ""
+	}
+	for _, f := range fs {
+		if f.Allowed {
+			return ""
+		}
+	}
+	if len(fs) == 0 {
+		return ""
+	}
+	return fs[0].Refused
 }
 
 func fieldLabel(f string) string {

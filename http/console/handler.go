@@ -29,8 +29,8 @@ var templateFS embed.FS
 // viewNames are the page templates, each parsed with the layout at startup.
 var viewNames = []string{
 	"login", "enrol", "home", "error", "inbox", "conversation", "customer",
-	"admin_agents", "admin_tokens", "admin_policy", "admin_settings", "admin_audit", "admin_outbox",
-	"reports",
+	"admin_agents", "admin_tokens", "admin_policy", "admin_settings", "admin_branding", "admin_audit", "admin_outbox",
+	"admin_work", "reports",
 }
 
 // CSP is the Content-Security-Policy of console pages: own resources only
@@ -82,6 +82,8 @@ type Deps struct {
 	Desk   DeskActions
 	Policy proofdesk.PolicyService
 	Outbox proofdesk.OutboxService
+	// Branding is shown and edited under Admin → Branding; nil hides it.
+	Branding proofdesk.BrandingService
 	// Events feeds live updates; nil falls back to the stream polling the
 	// store every PollInterval.
 	Events proofdesk.EventService
@@ -168,7 +170,7 @@ func New(d Deps) *Handler {
 	funcs := h.funcs()
 	for _, name := range viewNames {
 		h.views[name] = template.Must(template.New("").Funcs(funcs).ParseFS(templateFS,
-			"templates/layout.html", "templates/partials.html", "templates/"+name+".html"))
+			"templates/layout.html", "templates/partials.html", "templates/work.html", "templates/"+name+".html"))
 	}
 	return h
 }
@@ -218,9 +220,12 @@ func (h *Handler) Register(r Router) {
 	r.Handle("GET /admin/policy", admin(h.handleAdminPolicy))
 	r.Handle("POST /admin/policy", admin(h.handleAdminPolicyUpdate))
 	r.Handle("GET /admin/settings", admin(h.handleAdminSettings))
+	r.Handle("GET /admin/branding", admin(h.handleAdminBranding))
+	r.Handle("POST /admin/branding", admin(h.handleAdminBrandingUpdate))
 	r.Handle("GET /admin/audit", admin(h.handleAdminAudit))
 	r.Handle("GET /admin/outbox", admin(h.handleAdminOutbox))
 	r.Handle("GET /reports", auth(h.handleReports))
+	h.registerWork(r, auth, admin)
 }
 
 // page is what every signed-in page hands the layout.
@@ -256,6 +261,7 @@ var notices = map[string]string{
 	"challenge": "Verification request sent. Read the number below to the requester.",
 	"enrolled":  "Two-factor authentication is on.",
 	"policy":    "Policy saved.",
+	"branding":  "Branding saved: customer pages and emails use it from now on.",
 	"revoked":   "Token revoked: it no longer works.",
 	"unlocked":  "Support lock removed. The account owner has been told.",
 }

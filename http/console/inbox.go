@@ -22,6 +22,14 @@ type inboxFilter struct {
 	Q        string // subject contains
 	Customer string // an email or phone, looked up by blind index
 	Tag      string
+	// The work model's filters (work.go): priority, minimum level
+	// (L1, L2), assignee ("me", "none" or an agent ID), sort order and
+	// the saved view they came from.
+	Priority string
+	Level    string
+	Assignee string
+	Sort     string
+	Saved    string
 }
 
 func parseInboxFilter(q url.Values) inboxFilter {
@@ -35,6 +43,7 @@ func parseInboxFilter(q url.Values) inboxFilter {
 	default:
 		f.View = "mine"
 	}
+	f.parseWork(q)
 	if !proofdesk.ValidChannel(f.Channel) {
 		f.Channel = ""
 	}
@@ -51,7 +60,8 @@ func parseInboxFilter(q url.Values) inboxFilter {
 func (f inboxFilter) query(view string) string {
 	v := url.Values{}
 	v.Set("view", view)
-	for k, s := range map[string]string{"channel": f.Channel, "team": f.Team, "status": f.Status, "q": f.Q, "customer": f.Customer, "tag": f.Tag} {
+	for k, s := range map[string]string{"channel": f.Channel, "team": f.Team, "status": f.Status, "q": f.Q, "customer": f.Customer, "tag": f.Tag,
+		"priority": f.Priority, "level": f.Level, "assignee": f.Assignee, "sort": f.Sort} {
 		if s != "" {
 			v.Set(k, s)
 		}
@@ -85,6 +95,7 @@ type inboxPage struct {
 	Channels  []string
 	Statuses  []string
 	Teams     []string
+	Work      *inboxWork
 	Total     int
 	Truncated bool
 	Searched  bool
@@ -99,7 +110,12 @@ func (h *Handler) handleInbox(w http.ResponseWriter, r *http.Request) {
 		Channels: []string{proofdesk.ChannelChat, proofdesk.ChannelEmail, proofdesk.ChannelPhone, proofdesk.ChannelAPI},
 		Statuses: []string{proofdesk.StatusOpen, proofdesk.StatusPending, proofdesk.StatusSnoozed, proofdesk.StatusResolved},
 		Teams:    h.d.Settings.Teams,
-		Searched: f.Q != "" || f.Customer != "" || f.Tag != ""}
+		Searched: f.Q != "" || f.Customer != "" || f.Tag != "" || f.Priority != "" || f.Level != "" || f.Assignee != ""}
+	if err := h.inboxWork(r, &p); err != nil {
+		h.renderError(w, r, err)
+		return
+	}
+	f = p.Filter
 
 	convs, truncated, err := h.findInbox(r, f)
 	if err != nil && proofdesk.ErrorCode(err) != proofdesk.EINVALID {
@@ -170,6 +186,7 @@ func (h *Handler) findInbox(r *http.Request, f inboxFilter) ([]*proofdesk.Conver
 	if f.Team != "" {
 		base.Team = &f.Team
 	}
+	f.applyWork(ctx, &base)
 
 	var convs []*proofdesk.Conversation
 	truncated := false
@@ -216,12 +233,15 @@ func (h *Handler) findInbox(r *http.Request, f inboxFilter) ([]*proofdesk.Conver
 	}
 
 	q := strings.ToLower(f.Q)
+	// The search reads the subject as the agent is shown it (the one
+	// view): matching the hidden text would confirm a code digit by digit.
+	tv := h.textView(ctx)
 	out := convs[:0]
 	for _, c := range convs {
 		if f.View == "unassigned" && c.AssigneeID != "" {
 			continue
 		}
-		if q != "" && !strings.Contains(strings.ToLower(c.Subject), q) {
+		if q != "" && !strings.Contains(strings.ToLower(tv.Text(c.Subject)), q) {
 			continue
 		}
 		if f.Tag != "" && !slices.Contains(c.Tags, f.Tag) {

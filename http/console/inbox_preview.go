@@ -27,13 +27,18 @@ func (h *Handler) preview(ctx context.Context, conversationID string, max int) (
 	if err != nil {
 		return "", err
 	}
-	for _, m := range msgs {
+	// The conversation's messages read together through the one view, as
+	// on its page (a code split across messages is hidden in each part).
+	// Without the conversation's requests at hand, hide as if codes were
+	// issued: every number of six digits or more (the safe side).
+	vc := h.textView(ctx)
+	vc.CodesIssued = true
+	views := proofdesk.NewMessageViews(msgs, vc)
+	for i, m := range msgs {
 		if m.AuthorKind != proofdesk.AuthorCustomer {
 			continue
 		}
-		// Without the conversation's requests at hand, hide as if codes
-		// were issued: every number of six digits or more (the safe side).
-		body := proofdesk.NewMessageView(m, proofdesk.ViewContext{CodesIssued: true}).Body
+		body := views[i].Body
 		body = strings.Join(strings.Fields(body), " ")
 		if body == "" {
 			continue

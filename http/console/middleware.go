@@ -76,7 +76,9 @@ func (h *Handler) requireSession(next http.Handler) http.Handler {
 		}
 		ctx := proofdesk.NewContextWithAgent(r.Context(), agent)
 		ctx = context.WithValue(ctx, sessionKey{}, sess)
-		next.ServeHTTP(w, r.WithContext(ctx))
+		r = r.WithContext(ctx)
+		h.touch(r) // the inactivity clock of the agent's availability
+		next.ServeHTTP(w, r)
 	})
 }
 

@@ -334,6 +334,18 @@ func TestAdmin_Pages(t *testing.T) {
 	if _, page := b.get("/admin/policy"); !strings.Contains(page, "attr.loyalty_id") {
 		t.Fatal("declared attribute not shown")
 	}
+	// Branding: a bad colour is refused naming the field; a good one is
+	// saved and shown.
+	resp, page = b.post("/admin/branding", url.Values{"csrf_token": {tok}, "company": {"Acme Shop"}, "primary_color": {"green"}})
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "primary_color") {
+		t.Fatalf("bad branding: %d\n%s", resp.StatusCode, page)
+	}
+	if resp, _ := b.post("/admin/branding", url.Values{"csrf_token": {tok}, "company": {"Acme Shop"}, "logo_url": {"https://cdn.acme.test/logo.png"}, "primary_color": {"#0b5d3b"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("branding save: %d", resp.StatusCode)
+	}
+	if _, page := b.get("/admin/branding"); !strings.Contains(page, `value="Acme Shop"`) || !strings.Contains(page, `value="#0b5d3b"`) || !strings.Contains(page, "https://cdn.acme.test/logo.png") {
+		t.Fatalf("saved branding not shown:\n%s", page)
+	}
 	// The audit log filters by event.
 	if _, page := b.get("/admin/audit?action=policy.change"); !strings.Contains(page, "policy.change") || strings.Contains(page, "<code>agent.login</code>") {
 		t.Fatal("audit filter")

@@ -48,6 +48,7 @@ func TestViews(t *testing.T) {
 			Tokens: []tokenRow{{ID: "tok_1", Name: "<oops>", Agent: "<oops>", CreatedAt: now, LastUsedAt: &now}, {ID: "tok_2", Name: "x", CreatedAt: now}}},
 		"admin_policy":   policyPage(pg, &proofdesk.Policy{Attributes: map[string]proofdesk.Level{"loyalty": 1}}),
 		"admin_settings": adminSettingsPage{page: pg, S: Settings{SMTPRelay: "<oops>", WidgetOrigins: []string{"https://shop.test"}, TelephonySecretSet: true}},
+		"admin_branding": adminBrandingPage{page: pg, B: proofdesk.Branding{Company: "<Acme>", LogoURL: "https://cdn.example/logo.png", PrimaryColor: "#ffd400"}, Field: "logo_url"},
 		"admin_audit": adminAuditPage{page: pg, Intact: false, BadSeq: 3, BadWhy: "<oops>", Names: map[string]string{"agt_1": "<oops>"},
 			Entries: []*proofdesk.AuditEntry{{Seq: 1, Time: now, ActorKind: "agent", ActorID: "agt_1", Action: "x", Detail: map[string]string{"k": "<oops>"}}}},
 		"reports": buildReportsPage(pg, &proofdesk.Report{Conversations: 3,
@@ -56,6 +57,7 @@ func TestViews(t *testing.T) {
 			Agents:   []proofdesk.AgentFigures{{AgentID: "agt_1", Name: "<oops>", Replies: 4, CSAT: proofdesk.CSATCounts{Good: 1}}},
 			Security: proofdesk.SecurityFigures{Verified: 1, ByFactor: map[string]int{"<oops>": 1}, BlockedByRule: map[string]int{"protected_value": 2}, Alerts: map[string]int{}}},
 			now.AddDate(0, 0, -7), now),
+		"admin_work":   adminWorkData(pg, agent, now),
 		"admin_outbox": adminOutboxPage{page: pg, ShowBodies: true, Messages: []*proofdesk.OutboxMessage{{Kind: "email", To: "jane@example.com", Subject: "<oops>", Body: "<oops>", CreatedAt: now}}},
 	}
 	for _, name := range viewNames {

@@ -2,19 +2,26 @@
 // Proofdesk sends to account owners (transcripts, reveals, changes).
 //
 // GET shows the conversation's channel and time and a single button; it
-// changes nothing, because mail scanners open links. Only the POST acts.
-// The signed token in the path is the only credential and is unguessable,
-// so a cross-site request cannot be forged without it.
+// changes nothing, because mail scanners open links. Only the POST acts,
+// and only with the CSRF token of a page this browser opened (a signed
+// double-submit token in a hidden field and a SameSite=Strict cookie,
+// csrf.go): the signed notice token in the path is a credential that
+// travels in mail, so it alone does not make a POST.
 package notice
 
 import (
+	"bytes"
 	"context"
 	"embed"
+	"fmt"
 	"html/template"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/http/custpage"
+	"github.com/proofdesk/proofdesk/locale"
 )
 
 //go:embed templates/*.html
@@ -33,16 +40,31 @@ type Handler struct {
 	store  noticeStore
 	events proofdesk.EventService
 	logger *slog.Logger
-	// Company names the business on the page.
+	csrf   csrfSigner
+	// Company names the business on the page when Branding is not set.
 	Company string
+	// Branding, when set, gives the business's name, logo and colour,
+	// read per request.
+	Branding proofdesk.BrandingService
+	// SecureCookies marks the CSRF cookie Secure; set it when the public
+	// base URL is https.
+	SecureCookies bool
+	// Now is the clock of the CSRF tokens (time.Now by default).
+	Now func() time.Time
 }
 
-// NewHandler returns the notice page handler; events may be nil.
-func NewHandler(store noticeStore, events proofdesk.EventService, logger *slog.Logger) *Handler {
+// NewHandler returns the notice page handler; events may be nil. csrfKey
+// signs the page's CSRF tokens (at least MinKeySize bytes, the same on
+// every node). Errors: a short key.
+func NewHandler(store noticeStore, events proofdesk.EventService, csrfKey []byte, logger *slog.Logger) (*Handler, error) {
+	if len(csrfKey) < MinKeySize {
+		return nil, fmt.Errorf("notice: CSRF key is %d bytes, want at least %d", len(csrfKey), MinKeySize)
+	}
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	return &Handler{store: store, events: events, logger: logger, Company: "Proofdesk"}
+	return &Handler{store: store, events: events, logger: logger, Company: "Proofdesk", Now: time.Now,
+		csrf: csrfSigner{key: bytes.Clone(csrfKey)}}, nil
 }
 
 // Router is where the handler registers its routes.
@@ -58,59 +80,110 @@ func (h *Handler) Register(r Router) {
 
 type pageData struct {
 	Company string
+	CSRF    string
 	Info    *proofdesk.NoticeInfo
 	Done    bool
 	Error   string
+
+	// Set by render: the visitor's language and its texts, the brand,
+	// the stylesheet, and the channel and start time in words.
+	Lang    string
+	L       map[string]string
+	Brand   custpage.Brand
+	CSS     template.CSS
+	Channel string
+	Started string
 }
 
-func (h *Handler) render(w http.ResponseWriter, status int, d pageData) {
+// render writes the page in the visitor's language (the customer's stored
+// preference, then Accept-Language) with the business's branding.
+func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, d pageData) {
+	pref := ""
+	if d.Info != nil {
+		pref = d.Info.Language
+	}
+	tx := locale.For(custpage.Lang(r, pref))
+	d.Lang, d.L = tx.Lang, tx.Map()
+	d.Brand = custpage.LoadBrand(r.Context(), h.Branding, h.Company)
+	style := custpage.Style(d.Brand)
+	d.CSS = template.CSS(style)
+	if d.Info != nil {
+		d.Channel, d.Started = tx.Channel(d.Info.Channel), d.Info.StartedAt.UTC().Format("2006-01-02 15:04")
+	}
+	switch d.Error {
+	case errNotFound:
+		d.Error = tx.T("n_invalid")
+	case errInternal:
+		d.Error = tx.T("n_error")
+	case errCSRF:
+		d.Error = tx.T("n_csrf")
+	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Referrer-Policy", "no-referrer")
 	w.Header().Set("X-Frame-Options", "DENY")
-	w.Header().Set("Content-Security-Policy", "default-src 'none'; form-action 'self'; frame-ancestors 'none'")
+	w.Header().Set("Content-Security-Policy", custpage.CSP(style))
 	w.WriteHeader(status)
 	if err := pages.ExecuteTemplate(w, "notice.html", d); err != nil {
 		h.logger.Error("render notice page", slog.Any("error", err))
 	}
 }
 
-func (h *Handler) fail(w http.ResponseWriter, err error) {
+// Placeholders of pageData.Error that render says in the visitor's
+// language; other errors are the service's own (English) words.
+const (
+	errNotFound = "\x00notfound"
+	errInternal = "\x00internal"
+	errCSRF     = "\x00csrf" // a forged or stale form
+)
+
+func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	status := http.StatusInternalServerError
-	msg := "Something went wrong. Please try again later."
+	msg := errInternal
 	switch proofdesk.ErrorCode(err) {
 	case proofdesk.ENOTFOUND:
-		status, msg = http.StatusNotFound, "This link is not valid."
+		status, msg = http.StatusNotFound, errNotFound
 	case proofdesk.EFORBIDDEN:
 		status, msg = http.StatusForbidden, proofdesk.ErrorMessage(err)
 	default:
 		h.logger.Error("notice page", slog.Any("error", err))
 	}
-	h.render(w, status, pageData{Company: h.Company, Error: msg})
+	h.render(w, r, status, pageData{Company: h.Company, Error: msg})
 }
 
 func (h *Handler) show(w http.ResponseWriter, r *http.Request) {
 	info, err := h.store.NoticeInfo(r.Context(), r.PathValue("token"))
 	if err != nil {
-		h.fail(w, err)
+		h.fail(w, r, err)
 		return
 	}
-	h.render(w, http.StatusOK, pageData{Company: h.Company, Info: info, Done: info.Reported})
+	d := pageData{Company: h.Company, Info: info, Done: info.Reported}
+	if !d.Done {
+		d.CSRF = h.issueCSRF(w, r.PathValue("token"))
+	}
+	h.render(w, r, http.StatusOK, d)
 }
 
 func (h *Handler) report(w http.ResponseWriter, r *http.Request) {
 	tok := r.PathValue("token")
+	r.Body = http.MaxBytesReader(w, r.Body, 4096)
+	if err := r.ParseForm(); err != nil || !h.validCSRF(r, tok) {
+		// a forged or stale form: nothing happens; the page opened again
+		// gives a fresh button
+		h.render(w, r, http.StatusForbidden, pageData{Company: h.Company, Error: errCSRF})
+		return
+	}
 	if err := h.store.ReportNotMe(r.Context(), tok); err != nil {
-		h.fail(w, err)
+		h.fail(w, r, err)
 		return
 	}
 	info, err := h.store.NoticeInfo(r.Context(), tok)
 	if err != nil {
-		h.fail(w, err)
+		h.fail(w, r, err)
 		return
 	}
 	if h.events != nil {
 		h.events.PublishEvent(r.Context(), proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: info.ConversationID, Status: "fraud"})
 	}
-	h.render(w, http.StatusOK, pageData{Company: h.Company, Info: info, Done: true})
+	h.render(w, r, http.StatusOK, pageData{Company: h.Company, Info: info, Done: true})
 }

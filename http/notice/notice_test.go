@@ -2,12 +2,16 @@ package notice_test
 
 import (
 	"context"
+	"html"
 	"io"
 	"net/http"
+	"net/http/cookiejar"
 	"net/http/httptest"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/desk"
@@ -44,7 +48,14 @@ func TestNoticePage(t *testing.T) {
 			t.Fatal("no link in the transcript")
 		}
 		m2 := mux{http.NewServeMux()}
-		notice.NewHandler(notices, nil, nil).Register(m2)
+		if _, err := notice.NewHandler(notices, nil, []byte("short"), nil); err == nil {
+			t.Fatal("a short CSRF key was accepted")
+		}
+		nh, err := notice.NewHandler(notices, nil, []byte(strings.Repeat("k", 32)), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		nh.Register(m2)
 		srv := httptest.NewServer(m2)
 		defer srv.Close()
 
@@ -60,27 +71,104 @@ func TestNoticePage(t *testing.T) {
 		// Opening the link twice changes nothing.
 		for range 2 {
 			status, body := get(m[1])
-			if status != 200 || !strings.Contains(body, "This wasn't me") {
+			if status != 200 || !strings.Contains(html.UnescapeString(body), "This wasn't me") {
 				t.Fatalf("GET: %d %s", status, body)
 			}
 		}
 		if got, _ := sqldb.NewCustomerService(db).FindCustomerByID(ctx, c.ID); got.SupportLocked {
 			t.Fatal("GET locked the account")
 		}
+		// In the browser's language, branded.
+		req, _ := http.NewRequest("GET", srv.URL+m[1], nil)
+		req.Header.Set("Accept-Language", "es-MX,es;q=0.9")
+		if resp, err := http.DefaultClient.Do(req); err != nil {
+			t.Fatal(err)
+		} else {
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			for _, want := range []string{`<html lang="es">`, "¿Fue usted?", "No fui yo", "Soporte de Proofdesk", `<meta name="viewport"`} {
+				if !strings.Contains(html.UnescapeString(string(b)), want) {
+					t.Fatalf("Spanish page lacks %q: %s", want, b)
+				}
+			}
+		}
 		if status, _ := get("/n/forged.token"); status != 404 {
 			t.Fatalf("forged token: %d", status)
 		}
-		resp, err := http.Post(srv.URL+m[1], "application/x-www-form-urlencoded", nil)
+		// A POST without the page's CSRF token (a cross-site form, a
+		// scanner, a script holding only the link) changes nothing.
+		post := func(c *http.Client, form url.Values) (int, string, *http.Response) {
+			resp, err := c.PostForm(srv.URL+m[1], form)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			b, _ := io.ReadAll(resp.Body)
+			return resp.StatusCode, string(b), resp
+		}
+		locked := func() bool {
+			got, err := sqldb.NewCustomerService(db).FindCustomerByID(ctx, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return got.SupportLocked
+		}
+		jar, _ := cookiejar.New(nil)
+		browser := &http.Client{Jar: jar}
+		resp, err := browser.Get(srv.URL + m[1])
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, _ := io.ReadAll(resp.Body)
+		page, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
-		if resp.StatusCode != 200 || !strings.Contains(string(b), "locked support changes") {
-			t.Fatalf("POST: %d %s", resp.StatusCode, b)
+		fm := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindStringSubmatch(string(page))
+		if fm == nil {
+			t.Fatalf("no CSRF field on the page: %s", page)
 		}
-		if got, _ := sqldb.NewCustomerService(db).FindCustomerByID(ctx, c.ID); !got.SupportLocked {
+		for name, try := range map[string]struct {
+			c    *http.Client
+			form url.Values
+		}{
+			"no token, no cookie":  {http.DefaultClient, nil},
+			"token without cookie": {http.DefaultClient, url.Values{"csrf": {fm[1]}}},
+			"cookie without token": {browser, nil},
+			"cookie, forged token": {browser, url.Values{"csrf": {"9999999999.AAAA"}}},
+		} {
+			if status, body, _ := post(try.c, try.form); status != http.StatusForbidden || !strings.Contains(body, "expired or did not come from this page") {
+				t.Fatalf("%s: POST %d %s", name, status, body)
+			}
+			if locked() {
+				t.Fatalf("%s: POST locked the account", name)
+			}
+		}
+		// The refusal is said in the visitor's language, on the branded page.
+		req, _ = http.NewRequest("POST", srv.URL+m[1], strings.NewReader(url.Values{"csrf": {"9999999999.AAAA"}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Accept-Language", "es-ES")
+		if resp, err := browser.Do(req); err != nil {
+			t.Fatal(err)
+		} else {
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusForbidden || !strings.Contains(html.UnescapeString(string(b)), "Este formulario ha caducado o no procede de esta página") ||
+				!strings.Contains(string(b), `<html lang="es">`) {
+				t.Fatalf("Spanish refusal: %d %s", resp.StatusCode, b)
+			}
+			if locked() {
+				t.Fatal("a refused POST locked the account")
+			}
+		}
+		status, body, resp := post(browser, url.Values{"csrf": {fm[1]}})
+		if status != 200 || !strings.Contains(body, "locked support changes") {
+			t.Fatalf("POST: %d %s", status, body)
+		}
+		if !locked() {
 			t.Fatal("POST did not lock the account")
+		}
+		// The token expires with the page.
+		nh.Now = func() time.Time { return time.Now().Add(31 * time.Minute) }
+		if status, _, _ := post(browser, url.Values{"csrf": {fm[1]}}); status != http.StatusForbidden {
+			t.Fatalf("expired CSRF token: %d", status)
 		}
 		if h := resp.Header.Get("Referrer-Policy"); h != "no-referrer" {
 			t.Fatalf("Referrer-Policy %q", h)

@@ -126,7 +126,7 @@ func newEnv(t testing.TB, db *sqldb.DB) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	db.SetEvents(e.events) // the store publishes every committed change, as in cmd/proofdesk
+	desk.PublishEvents(db, e.events) // every committed change, as in cmd/proofdesk
 	e.srv = httpd.NewServer(logger)
 	h.Register(e.srv)
 	api.NewHandler(agents, customers, e.convs, sqldb.NewAuditService(db), nil).Register(e.srv)

@@ -1,10 +1,13 @@
 package verifypage
 
 import (
+	"context"
 	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/proofdesk/proofdesk/http/custpage"
 )
 
 // TestRenderEveryView renders each registered view and checks that the
@@ -21,7 +24,8 @@ func TestRenderEveryView(t *testing.T) {
 			if w.Code != 200 || !strings.HasPrefix(body, "<!doctype html>") || !strings.Contains(body, "</html>") {
 				t.Fatalf("view %s: status %d, body %s", name, w.Code, body)
 			}
-			if !strings.Contains(body, "<style>"+pageCSS+"</style>") {
+			style := custpage.Style(custpage.LoadBrand(context.Background(), nil, ""))
+			if !strings.Contains(body, "<style>"+style+"</style>") || !strings.Contains(w.Header().Get("Content-Security-Policy"), custpage.StyleHash(style)) {
 				t.Fatalf("view %s: style differs from the hashed stylesheet", name)
 			}
 			if strings.Contains(body, "<script") {

@@ -9,9 +9,7 @@ package verifypage
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"embed"
-	"encoding/base64"
 	"errors"
 	"html/template"
 	"io"
@@ -23,6 +21,8 @@ import (
 
 	"github.com/proofdesk/proofdesk"
 	httpd "github.com/proofdesk/proofdesk/http"
+	"github.com/proofdesk/proofdesk/http/custpage"
+	"github.com/proofdesk/proofdesk/locale"
 )
 
 //go:embed templates
@@ -49,6 +49,10 @@ type Handler struct {
 	SecureCookies bool
 	// Now is the clock; NewHandler sets time.Now.
 	Now func() time.Time
+	// Branding, when set, gives the business's name, logo and colour
+	// read per request; Company is the name without it.
+	Branding proofdesk.BrandingService
+	Company  string
 
 	verification proofdesk.VerificationService
 	csrf         csrfSigner
@@ -96,26 +100,10 @@ const (
 
 var viewNames = []string{viewChallenge, viewVerified, viewUsed, viewExpired, viewLocked, viewDenied, viewNotice, viewInvalid, viewForbidden, viewError}
 
-var (
-	views   = parseViews()
-	pageCSS = mustRead("templates/page.css")
-	// csp allows the page's own stylesheet (by hash) and forms posting to
-	// itself; no script, no frame, no other origin.
-	csp = "default-src 'none'; style-src '" + styleHash(pageCSS) + "'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
-)
-
-func mustRead(name string) string {
-	b, err := templateFS.ReadFile(name)
-	if err != nil {
-		panic(err)
-	}
-	return string(b)
-}
-
-func styleHash(css string) string {
-	sum := sha256.Sum256([]byte(css))
-	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
-}
+// views are the parsed templates. The page's stylesheet (custpage.Style)
+// carries the brand colours and is allowed by its hash in the CSP
+// (custpage.CSP): no script, no frame, no other origin but https images.
+var views = parseViews()
 
 func parseViews() map[string]*template.Template {
 	m := map[string]*template.Template{}
@@ -126,9 +114,14 @@ func parseViews() map[string]*template.Template {
 }
 
 // pageData is what every view renders. It never holds customer data.
+// Texts come from L (the visitor's language, locale.Texts.Map); Title and
+// Message are already in that language.
 type pageData struct {
 	Title   string
 	CSS     template.CSS
+	Lang    string
+	L       map[string]string
+	Brand   custpage.Brand
 	Token   string
 	CSRF    string
 	Agent   string
@@ -139,20 +132,14 @@ type pageData struct {
 	Message string
 }
 
-var channelNames = map[string]string{
-	proofdesk.ChannelChat:  "Live chat",
-	proofdesk.ChannelEmail: "Email",
-	proofdesk.ChannelPhone: "Phone call",
+// texts returns the texts of the request's language: the customer's
+// stored preference (pref), else the browser's.
+func texts(r *http.Request, pref string) locale.Texts {
+	return locale.For(custpage.Lang(r, pref))
 }
 
-func channelName(ch string) string {
-	if n, ok := channelNames[ch]; ok {
-		return n
-	}
-	return "Our app"
-}
-
-const timeFormat = "2 Jan 2006, 15:04 UTC"
+// timeFormat is the same in every language: no month names.
+const timeFormat = "2006-01-02 15:04 UTC"
 
 // render writes view with status and the page's security headers. A view
 // that is not registered is a programming error and panics.
@@ -161,9 +148,15 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, vie
 	if !ok {
 		panic("verifypage: no view " + view)
 	}
-	d.CSS = template.CSS(pageCSS)
+	if d.L == nil {
+		tx := texts(r, "")
+		d.Lang, d.L = tx.Lang, tx.Map()
+	}
+	d.Brand = custpage.LoadBrand(r.Context(), h.Branding, h.Company)
+	style := custpage.Style(d.Brand)
+	d.CSS = template.CSS(style)
 	if d.Title == "" {
-		d.Title = "Confirm it's you"
+		d.Title = d.L["title_confirm"]
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", d); err != nil {
@@ -172,7 +165,7 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, vie
 	}
 	hd := w.Header()
 	hd.Set("Content-Type", "text/html; charset=utf-8")
-	hd.Set("Content-Security-Policy", csp)
+	hd.Set("Content-Security-Policy", custpage.CSP(style))
 	hd.Set("X-Frame-Options", "DENY")
 	hd.Set("Referrer-Policy", "no-referrer")
 	hd.Set("Cache-Control", "no-store")
@@ -186,25 +179,27 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, vie
 // fail renders the page for an error of the verification service. Not
 // found is the same page for an unknown and a malformed token.
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
+	tx := texts(r, "")
 	switch proofdesk.ErrorCode(err) {
 	case proofdesk.ENOTFOUND:
-		h.render(w, r, http.StatusNotFound, viewInvalid, pageData{Title: "Link not valid"})
+		h.render(w, r, http.StatusNotFound, viewInvalid, pageData{Title: tx.T("title_invalid")})
 	case proofdesk.EFORBIDDEN, proofdesk.ECONFLICT:
-		// Messages of these codes are written for the customer.
-		h.render(w, r, http.StatusConflict, viewNotice, pageData{Title: "This request can't be used", Message: proofdesk.ErrorMessage(err)})
+		// Messages of these codes are written for the customer (in English).
+		h.render(w, r, http.StatusConflict, viewNotice, pageData{Title: tx.T("title_cant_use"), Message: proofdesk.ErrorMessage(err)})
 	default:
 		httpd.ReportError(r, err)
 		if proofdesk.ErrorCode(err) != proofdesk.EINTERNAL {
 			h.logger.Warn("verification page", slog.String("code", proofdesk.ErrorCode(err)))
 		}
-		h.render(w, r, http.StatusInternalServerError, viewError, pageData{Title: "Something went wrong"})
+		h.render(w, r, http.StatusInternalServerError, viewError, pageData{Title: tx.T("title_error")})
 	}
 }
 
-// data returns what the page shows of a request, with a fresh CSRF token
-// (also set as a cookie) for its forms.
-func (h *Handler) data(w http.ResponseWriter, token string, p *proofdesk.ChallengePage) pageData {
-	d := pageData{Token: token, Agent: p.AgentName, Channel: channelName(p.Channel),
+// data returns what the page shows of a request, in the customer's
+// language, with a fresh CSRF token (also set as a cookie) for its forms.
+func (h *Handler) data(w http.ResponseWriter, r *http.Request, token string, p *proofdesk.ChallengePage) pageData {
+	tx := texts(r, p.CustomerLanguage)
+	d := pageData{Lang: tx.Lang, L: tx.Map(), Token: token, Agent: p.AgentName, Channel: tx.Channel(p.Channel),
 		Since: p.ContactSince.UTC().Format(timeFormat), Expires: p.ExpiresAt.UTC().Format(timeFormat),
 		Choices: p.Choices[:]}
 	if p.Status != proofdesk.ChallengeDenied {
@@ -238,18 +233,18 @@ func (h *Handler) handleShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	view, code := statusView(p.Status)
-	h.render(w, r, code, view, h.data(w, token, p))
+	h.render(w, r, code, view, h.data(w, r, token, p))
 }
 
 // checkForm parses the POSTed form, checking the CSRF token first. It
 // returns false after rendering a refusal.
 func (h *Handler) checkForm(w http.ResponseWriter, r *http.Request, token string) bool {
 	if err := r.ParseForm(); err != nil {
-		h.render(w, r, http.StatusBadRequest, viewForbidden, pageData{Title: "Please open the link again"})
+		h.render(w, r, http.StatusBadRequest, viewForbidden, pageData{Title: texts(r, "").T("title_open_again")})
 		return false
 	}
 	if !h.validCSRF(r, token) {
-		h.render(w, r, http.StatusForbidden, viewForbidden, pageData{Title: "Please open the link again"})
+		h.render(w, r, http.StatusForbidden, viewForbidden, pageData{Title: texts(r, "").T("title_open_again")})
 		return false
 	}
 	return true
@@ -268,13 +263,13 @@ func (h *Handler) handleApprove(w http.ResponseWriter, r *http.Request) {
 	}
 	if p.Status != proofdesk.ChallengePending {
 		view, code := statusView(p.Status)
-		h.render(w, r, code, view, h.data(w, token, p))
+		h.render(w, r, code, view, h.data(w, r, token, p))
 		return
 	}
 	pick := strings.TrimSpace(r.PostForm.Get("number"))
 	if pick == "" {
-		d := h.data(w, token, p)
-		d.Message = "Pick the number the agent read to you, then press \"Yes, this is me\"."
+		d := h.data(w, r, token, p)
+		d.Message = d.L["pick_missing"]
 		h.render(w, r, http.StatusUnprocessableEntity, viewChallenge, d)
 		return
 	}
@@ -282,7 +277,8 @@ func (h *Handler) handleApprove(w http.ResponseWriter, r *http.Request) {
 	res, err := h.verification.ApproveByToken(ctx, token, number)
 	if err == nil && res != nil && res.OK {
 		h.publish(r, p.ConversationID, proofdesk.ChallengeCompleted, res.Level.String())
-		h.render(w, r, http.StatusOK, viewVerified, pageData{Title: "You're verified", Channel: channelName(p.Channel)})
+		tx := texts(r, p.CustomerLanguage)
+		h.render(w, r, http.StatusOK, viewVerified, pageData{Lang: tx.Lang, L: tx.Map(), Title: tx.T("title_verified"), Channel: tx.Channel(p.Channel)})
 		return
 	}
 	var perr *proofdesk.Error
@@ -293,30 +289,30 @@ func (h *Handler) handleApprove(w http.ResponseWriter, r *http.Request) {
 	case proofdesk.ErrorCode(err) == proofdesk.EINVALID && asErr:
 		h.publish(r, p.ConversationID, proofdesk.ChallengePending, "")
 		left, _ := perr.Details["attempts_left"].(int)
-		d := h.data(w, token, p)
-		d.Message = "That is not the number the agent read to you. " + attemptsLeft(left)
+		d := h.data(w, r, token, p)
+		d.Message = d.L["wrong_number"] + " " + attemptsLeft(texts(r, p.CustomerLanguage), left)
 		h.render(w, r, http.StatusUnprocessableEntity, viewChallenge, d)
 	case proofdesk.ErrorCode(err) == proofdesk.ERATELIMIT:
 		h.publish(r, p.ConversationID, proofdesk.ChallengeLocked, "")
-		d := h.data(w, token, p)
-		d.Title, d.Message = "Request locked", proofdesk.ErrorMessage(err)
+		d := h.data(w, r, token, p)
+		d.Title, d.Message = d.L["title_locked"], proofdesk.ErrorMessage(err)
 		h.render(w, r, http.StatusTooManyRequests, viewLocked, d)
 	default:
 		// Expired, used or denied meanwhile: show the request as it is now.
 		if q, qerr := h.verification.ChallengePage(ctx, token); qerr == nil && q.Status != proofdesk.ChallengePending {
 			view, code := statusView(q.Status)
-			h.render(w, r, code, view, h.data(w, token, q))
+			h.render(w, r, code, view, h.data(w, r, token, q))
 			return
 		}
 		h.fail(w, r, err)
 	}
 }
 
-func attemptsLeft(n int) string {
+func attemptsLeft(tx locale.Texts, n int) string {
 	if n == 1 {
-		return "1 attempt left."
+		return tx.T("attempts_one")
 	}
-	return strconv.Itoa(n) + " attempts left."
+	return tx.T("attempts_n", n)
 }
 
 func asError(err error, target **proofdesk.Error) bool { return errors.As(err, target) }
@@ -338,7 +334,8 @@ func (h *Handler) handleDeny(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.publish(r, p.ConversationID, proofdesk.ChallengeDenied, proofdesk.L0.String())
-	h.render(w, r, http.StatusOK, viewDenied, pageData{Title: "Thank you for telling us"})
+	tx := texts(r, p.CustomerLanguage)
+	h.render(w, r, http.StatusOK, viewDenied, pageData{Lang: tx.Lang, L: tx.Map(), Title: tx.T("title_thanks")})
 }
 
 // publish tells the agent's screen that the request changed and, when

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/base64"
+	"html"
 	"io"
 	"log/slog"
 	"net/http"
@@ -20,6 +21,7 @@ import (
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/desk"
 	httpd "github.com/proofdesk/proofdesk/http"
+	"github.com/proofdesk/proofdesk/http/custpage"
 	"github.com/proofdesk/proofdesk/http/verifypage"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
@@ -268,7 +270,7 @@ func (r response) must(t *testing.T, status int, want ...string) {
 		t.Fatalf("status %d, want %d; body %s", r.status, status, r.body)
 	}
 	for _, w := range want {
-		if !strings.Contains(r.body, w) {
+		if !strings.Contains(html.UnescapeString(r.body), w) {
 			t.Errorf("page lacks %q: %s", w, r.body)
 		}
 	}
@@ -314,8 +316,8 @@ func TestShow_ChangesNothing(t *testing.T) {
 			r := b.get("/v/" + f.token)
 			r.must(t, http.StatusOK,
 				"Ann, from our support team", "Live chat",
-				f.conv.CreatedAt.UTC().Format("2 Jan 2006, 15:04 UTC"),
-				f.info.ExpiresAt.UTC().Format("2 Jan 2006, 15:04 UTC"),
+				f.conv.CreatedAt.UTC().Format("2006-01-02 15:04 UTC"),
+				f.info.ExpiresAt.UTC().Format("2006-01-02 15:04 UTC"),
 				"Pick the number the agent read to you", "Yes, this is me", "This wasn't me",
 				`action="/v/`+f.token+`/approve"`, `action="/v/`+f.token+`/deny"`)
 			choices := choicesOf(t, r)
@@ -574,7 +576,10 @@ func TestDeny(t *testing.T) {
 func TestEscaping(t *testing.T) {
 	f := newFixture(t, sqldbtest.Open(t), `<script>alert("x")</script> Eve`)
 	r := f.browser(t).get("/v/" + f.token)
-	r.must(t, http.StatusOK, "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;")
+	r.must(t, http.StatusOK, `<script>alert("x")</script>`) // as text, once unescaped
+	if !strings.Contains(r.body, "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;") {
+		t.Fatalf("agent name not escaped: %s", r.body)
+	}
 	if strings.Contains(r.body, "<script") {
 		t.Fatalf("agent name rendered unescaped: %s", r.body)
 	}
@@ -583,5 +588,42 @@ func TestEscaping(t *testing.T) {
 func TestNewHandler_ShortKey(t *testing.T) {
 	if _, err := verifypage.NewHandler(nil, make([]byte, 16), nil); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
 		t.Fatalf("short key: err = %v, want EINVALID", err)
+	}
+}
+
+// The page speaks the browser's language and carries the business's
+// stored branding: name, logo and colour, the text on the colour chosen
+// for contrast, and the CSP allowing exactly the stylesheet served.
+func TestLanguageAndBranding(t *testing.T) {
+	db := sqldbtest.Open(t)
+	f := newFixture(t, db, "Ann")
+	bs := sqldb.NewBrandingService(db, proofdesk.Branding{Company: "Acme"})
+	f.page.Branding = bs
+	get := func(lang string) response {
+		req, _ := http.NewRequest("GET", f.srv.URL()+"/v/"+f.token, nil)
+		req.Header.Set("Accept-Language", lang)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return read(t, resp)
+	}
+	get("en").must(t, http.StatusOK, `<html lang="en">`, "Acme support", "Is this you talking to our support team?")
+	if err := bs.UpdateBranding(context.Background(), &proofdesk.Branding{Company: "Acme Shop", LogoURL: "https://cdn.acme.example/logo.png", PrimaryColor: "#FFD400"}); err != nil {
+		t.Fatal(err)
+	}
+	r := get("fr-CH, fr;q=0.9, en;q=0.5")
+	r.must(t, http.StatusOK, `<html lang="fr">`, "Support Acme Shop", "Est-ce vous qui parlez à notre support ?", "Oui, c'est moi",
+		`<img src="https://cdn.acme.example/logo.png"`, "--brand:#ffd400;--on-brand:#111111")
+	m := regexp.MustCompile(`(?s)<style>(.*?)</style>`).FindStringSubmatch(r.body)
+	if m == nil || !strings.Contains(r.header.Get("Content-Security-Policy"), custpage.StyleHash(html.UnescapeString(m[1]))) {
+		t.Fatalf("CSP %q does not allow the served style", r.header.Get("Content-Security-Policy"))
+	}
+	get("de-AT,de;q=0.9").must(t, http.StatusOK, `<html lang="de">`, "Sprechen Sie gerade mit unserem Support?", "Das war ich nicht")
+	get("ja").must(t, http.StatusOK, `<html lang="en">`, "Yes, this is me")
+	for _, bad := range []proofdesk.Branding{{Company: ""}, {Company: "A", LogoURL: "http://x.example/l.png"}, {Company: "A", PrimaryColor: "red"}, {Company: "A<b>"}} {
+		if err := bs.UpdateBranding(context.Background(), &bad); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
+			t.Errorf("branding %+v: err %v, want EINVALID", bad, err)
+		}
 	}
 }

@@ -17,13 +17,17 @@ import (
 // messageView is a message as the visitor sees it. Internal notes are
 // never shown; Seq is the message's 1-based position among those shown.
 type messageView struct {
-	ID        string     `json:"id"`
-	Seq       int        `json:"seq"`
-	Author    string     `json:"author"`
-	Body      string     `json:"body"`
-	ClientID  string     `json:"client_id,omitempty"`
-	CreatedAt time.Time  `json:"created_at"`
-	Files     []fileView `json:"attachments,omitempty"`
+	ID     string `json:"id"`
+	Seq    int    `json:"seq"`
+	Author string `json:"author"`
+	// AuthorName is the display name of the agent who wrote a reply, when
+	// Config.Agents is set; "" otherwise.
+	AuthorName string     `json:"author_name,omitempty"`
+	authorID   string     // the agent's ID, never sent
+	Body       string     `json:"body"`
+	ClientID   string     `json:"client_id,omitempty"`
+	CreatedAt  time.Time  `json:"created_at"`
+	Files      []fileView `json:"attachments,omitempty"`
 }
 
 // visibleMessages returns the conversation's messages a visitor may see,
@@ -35,12 +39,47 @@ func visibleMessages(msgs []*proofdesk.Message) []messageView {
 			continue
 		}
 		mv := messageView{ID: m.ID, Seq: len(out) + 1, Author: m.AuthorKind, Body: m.Body, CreatedAt: m.CreatedAt, Files: fileViews(m.Attachments)}
-		if m.AuthorKind == proofdesk.AuthorCustomer {
+		switch m.AuthorKind {
+		case proofdesk.AuthorCustomer:
 			mv.ClientID = m.ClientID
+		case proofdesk.AuthorAgent:
+			mv.authorID = m.AuthorID
 		}
 		out = append(out, mv)
 	}
 	return out
+}
+
+// agentNames fills AuthorName of the agents' replies in views, looking
+// each agent up once through cache (agent ID -> name). An agent that
+// cannot be found stays unnamed ("Support").
+func (h *Handler) agentNames(ctx context.Context, views []messageView, cache map[string]string) {
+	if h.cfg.Agents == nil {
+		return
+	}
+	for i := range views {
+		id := views[i].authorID
+		if id == "" {
+			continue
+		}
+		name, ok := cache[id]
+		if !ok {
+			if a, err := h.cfg.Agents.FindAgentByID(ctx, id); err == nil {
+				name = firstWord(a.Name)
+			}
+			cache[id] = name
+		}
+		views[i].AuthorName = name
+	}
+}
+
+// firstWord is the first word of an agent's name: customers see "Ana",
+// not the agent's full name.
+func firstWord(name string) string {
+	if f := strings.Fields(name); len(f) > 0 {
+		return f[0]
+	}
+	return ""
 }
 
 // checkBody validates a message body typed by the visitor.
@@ -178,10 +217,12 @@ func (h *Handler) handleMessageList(w http.ResponseWriter, r *http.Request) {
 		httpd.Error(w, r, err)
 		return
 	}
+	views := visibleMessages(msgs)
+	h.agentNames(ctx, views, map[string]string{})
 	httpd.WriteJSON(w, http.StatusOK, map[string]any{
 		"conversation_id": conv.ID,
 		"level":           conv.EffectiveLevel(h.Now()).String(),
-		"messages":        visibleMessages(msgs),
+		"messages":        views,
 	})
 }
 

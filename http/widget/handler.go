@@ -70,6 +70,24 @@ type Config struct {
 	// conversation (desk.Ratings.Link); the chat gets it in a
 	// {"type":"csat","url":...} frame when the conversation is resolved.
 	RatingLink func(conversationID string) string
+	// Reopener, when set, reopens a resolved conversation when its
+	// visitor writes again (*sqldb.DB is one); nil leaves it resolved.
+	Reopener Reopener
+	// Agents, when set, gives the display name of the agent who wrote a
+	// reply (messageView.AuthorName); nil leaves replies unnamed.
+	Agents AgentDirectory
+}
+
+// Reopener reopens a conversation (audited as the customer's); it
+// publishes the conversation.updated event.
+type Reopener interface {
+	ReopenConversation(ctx context.Context, conversationID string) (*proofdesk.Conversation, error)
+}
+
+// AgentDirectory finds an agent by ID; sqldb.AgentService is one.
+type AgentDirectory interface {
+	// FindAgentByID returns ENOTFOUND if none has that ID.
+	FindAgentByID(ctx context.Context, id string) (*proofdesk.Agent, error)
 }
 
 func (c Config) withDefaults() Config {

@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -52,7 +53,7 @@ func newEnv(tb testing.TB, cfg widget.Config) *env {
 	ctx := context.Background()
 	db := sqldbtest.Open(tb)
 	e := &env{db: db, convs: sqldb.NewConversationService(db), events: inmem.NewEventService(0)}
-	db.SetEvents(e.events) // the store publishes every committed change, as in cmd/proofdesk
+	desk.PublishEvents(db, e.events) // every committed change, as in cmd/proofdesk
 	var err error
 	if e.verif, err = desk.NewVerification(ctx, db, desk.VerificationConfig{BaseURL: "https://desk.test"}); err != nil {
 		tb.Fatal(err)
@@ -76,6 +77,12 @@ func newEnv(tb testing.TB, cfg widget.Config) *env {
 		tb.Fatal(err)
 	}
 	e.srv = httpd.NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if cfg.Agents == nil {
+		cfg.Agents = agents
+	}
+	if cfg.Reopener == nil {
+		cfg.Reopener = db
+	}
 	widget.NewHandler(e.convs, e.verif, e.events, sqldb.NewVisitorService(db), tv, cfg, nil).Register(e.srv)
 	api.NewEventsHandler(agents, e.convs, e.events).Register(e.srv)
 	if err := e.srv.Open(); err != nil {
@@ -812,5 +819,88 @@ func TestWidget_Case22_BidiNeutralised(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A fresh page resumes with one page of history, however long the chat,
+// and pages back on request; agent replies carry the agent's first name
+// and a resolve reaches the visitor as a status frame.
+func TestWidget_HistoryPagesAndStatus(t *testing.T) {
+	e := newEnv(t, widget.Config{})
+	token := e.newVisitor(t)
+	convID := e.newConversation(t, token, "first")
+	for i := range 7 {
+		e.agentReply(t, convID, fmt.Sprintf("reply %d", i), false)
+		if i == 3 {
+			e.agentReply(t, convID, "internal", true)
+		}
+	}
+	msgs, err := e.convs.FindMessages(context.Background(), convID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, m := range msgs {
+		if !m.Internal {
+			want = append(want, m.ID)
+		}
+	}
+	c, ready := e.dial(t, token, convID)
+	if ready["status"] != proofdesk.StatusOpen {
+		t.Fatalf("ready: %v", ready)
+	}
+	send(t, c, map[string]any{"type": "resume", "limit": 3})
+	var got []string
+	more, pages := true, 0
+	for more {
+		f := readType(t, c, "history")
+		page := f["messages"].([]any)
+		if len(page) == 0 || len(page) > 3 {
+			t.Fatalf("page of %d messages: %v", len(page), f)
+		}
+		var ids []string
+		for _, m := range page {
+			mm := m.(map[string]any)
+			ids = append(ids, mm["id"].(string))
+			if mm["author"] == proofdesk.AuthorAgent && mm["author_name"] != "Ann" {
+				t.Fatalf("agent reply without the agent's first name: %v", mm)
+			}
+			if mm["body"] == "internal" {
+				t.Fatal("internal note in the history")
+			}
+		}
+		got = append(ids, got...)
+		more = f["more"].(bool)
+		pages++
+		if more {
+			send(t, c, map[string]any{"type": "history", "before": ids[0], "limit": 3})
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" || pages != 3 {
+		t.Fatalf("history over %d pages (-want +got):\n%s", pages, diff)
+	}
+	// Live messages follow the fresh page without repeating it.
+	e.agentReply(t, convID, "live", false)
+	if f := readType(t, c, "message"); f["body"] != "live" {
+		t.Fatalf("live message after the page: %v", f)
+	}
+	send(t, c, map[string]any{"type": "history", "before": "msg_nope"})
+	if f := readType(t, c, "error"); f["error"] != proofdesk.EINVALID {
+		t.Fatalf("history before an unknown message: %v", f)
+	}
+	resolved := proofdesk.StatusResolved
+	if _, err := e.convs.UpdateConversation(context.Background(), convID, proofdesk.ConversationUpdate{Status: &resolved}); err != nil {
+		t.Fatal(err)
+	}
+	if f := readType(t, c, "status"); f["status"] != proofdesk.StatusResolved {
+		t.Fatalf("status frame: %v", f)
+	}
+	// Writing again reopens it.
+	send(t, c, map[string]string{"type": "message", "client_id": "again", "body": "One more question"})
+	if f := readType(t, c, "status"); f["status"] != proofdesk.StatusOpen {
+		t.Fatalf("status after writing again: %v", f)
+	}
+	if conv, err := e.convs.FindConversationByID(context.Background(), convID); err != nil || conv.Status != proofdesk.StatusOpen {
+		t.Fatalf("conversation after writing again: %+v %v", conv, err)
 	}
 }

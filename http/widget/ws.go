@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/coder/websocket"
@@ -36,11 +37,18 @@ const (
 //
 //	{"type":"auth","token"}                 first frame, unless the token came as a subprotocol
 //	{"type":"resume","after":"<message id>"} send every visible message after that one ("" = all)
+//	{"type":"resume","limit":N}             a fresh page: only the last N (at most 100) visible
+//	                                        messages, as one history frame
+//	{"type":"history","before":"<id>","limit":N} the N (at most 100) visible messages
+//	                                        before that one, as one history frame
 //	{"type":"message","client_id","body"}   store (idempotent by client_id) → ack
 //	{"type":"typing"}
 //	{"type":"code","code"}                  → code_result
 //
-// Server frames: ready, ack, message, typing, level, challenge,
+// Server frames: ready, ack, message, history ({"messages":[...],"more"}:
+// oldest first; more says older ones exist), typing, level, challenge
+// ({"status"}, with "kind" and the masked "destination" while pending),
+// status ({"status":"resolved"...}: the conversation's status changed),
 // code_result, error.
 type frame struct {
 	Type     string `json:"type"`
@@ -49,7 +57,12 @@ type frame struct {
 	ClientID string `json:"client_id,omitempty"`
 	Body     string `json:"body,omitempty"`
 	Code     string `json:"code,omitempty"`
+	Before   string `json:"before,omitempty"`
+	Limit    int    `json:"limit,omitempty"`
 }
+
+// maxPage is the most messages one history frame carries.
+const maxPage = 100
 
 type errorFrame struct {
 	Type       string `json:"type"`
@@ -71,6 +84,10 @@ type chatConn struct {
 	// internal); "" means none yet.
 	cursor     string
 	lastTyping time.Time
+	// status is the conversation's status last told to the visitor.
+	status string
+	// names caches agent display names by agent ID.
+	names map[string]string
 }
 
 // handleWS serves GET /widget/v1/ws?conversation=ID: the visitor's live
@@ -117,7 +134,7 @@ func (h *Handler) handleWS(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	c := &chatConn{h: h, ws: ws, visitor: v, convID: convID}
+	c := &chatConn{h: h, ws: ws, visitor: v, convID: convID, names: map[string]string{}}
 	if err := c.run(ctx); err != nil && !isClosed(err) && proofdesk.ErrorCode(err) == proofdesk.EINTERNAL {
 		h.logger.Error("widget websocket", slog.String("conversation_id", convID), slog.Any("error", err))
 		ws.Close(websocket.StatusInternalError, "internal error")
@@ -160,8 +177,15 @@ func (h *Handler) authFrame(ctx context.Context, ws *websocket.Conn, convID stri
 	return v, nil
 }
 
+// isClosed reports whether err means the visitor went away: a close
+// frame, a closed or reset connection, or a ping or frame write that
+// timed out (a browser tab put to sleep, a phone that lost its network).
+// None is worth an ERROR line; the widget reconnects and resumes. The
+// request's own context has no deadline, so a deadline here is always
+// the writeTimeout of a ping or frame.
 func isClosed(err error) bool {
-	return websocket.CloseStatus(err) != -1 || errors.Is(err, context.Canceled) || errors.Is(err, net.ErrClosed) || errors.Is(err, io.EOF)
+	return websocket.CloseStatus(err) != -1 || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) ||
+		errors.Is(err, net.ErrClosed) || errors.Is(err, io.EOF) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE)
 }
 
 func writeFrame(ctx context.Context, ws *websocket.Conn, v any) error {
@@ -201,10 +225,12 @@ func (c *chatConn) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	c.status = conv.Status
 	ready := map[string]any{"type": "ready", "conversation_id": c.convID, "level": conv.EffectiveLevel(h.Now()).String(),
-		"max_bytes": h.cfg.MaxMessageBytes}
-	if st := c.challengeStatus(ctx); st != "" {
-		ready["challenge"] = st
+		"max_bytes": h.cfg.MaxMessageBytes, "status": conv.Status}
+	if ch := c.pendingChallenge(ctx); ch != nil {
+		ready["challenge"] = proofdesk.ChallengePending
+		ready["challenge_kind"], ready["destination"] = ch.Kind, ch.MaskedDestination
 	}
 	if err := writeFrame(ctx, c.ws, ready); err != nil {
 		return err
@@ -265,19 +291,21 @@ func (c *chatConn) run(ctx context.Context) error {
 	}
 }
 
-// challengeStatus returns "pending" when a verification request waits for
-// a code on the conversation, "" otherwise.
-func (c *chatConn) challengeStatus(ctx context.Context) string {
+// pendingChallenge returns the newest verification request waiting for a
+// code on the conversation (its kind and masked destination are what the
+// visitor is told), or nil.
+func (c *chatConn) pendingChallenge(ctx context.Context) *proofdesk.ChallengeInfo {
 	chs, err := c.h.verification.FindChallenges(ctx, c.convID)
 	if err != nil {
-		return ""
+		return nil
 	}
+	var out *proofdesk.ChallengeInfo
 	for _, ch := range chs {
-		if ch.Status == proofdesk.ChallengePending {
-			return proofdesk.ChallengePending
+		if ch.Status == proofdesk.ChallengePending && (out == nil || !ch.CreatedAt.Before(out.CreatedAt)) {
+			out = ch
 		}
 	}
-	return ""
+	return out
 }
 
 func (c *chatConn) sendError(ctx context.Context, err error, clientID string) error {
@@ -307,7 +335,15 @@ func (c *chatConn) handleFrame(ctx context.Context, data []byte) error {
 	case "auth":
 		return nil // already authenticated
 	case "resume":
+		if f.After == "" && f.Limit > 0 {
+			return c.page(ctx, "", f.Limit)
+		}
 		return c.resume(ctx, f.After)
+	case "history":
+		if f.Before == "" {
+			return c.sendError(ctx, proofdesk.FieldError("before", "before is required"), "")
+		}
+		return c.page(ctx, f.Before, f.Limit)
 	case "typing":
 		now := h.Now()
 		if now.Sub(c.lastTyping) < typingEvery {
@@ -343,6 +379,13 @@ func (c *chatConn) message(ctx context.Context, f frame) error {
 	m := &proofdesk.Message{ConversationID: c.convID, AuthorKind: proofdesk.AuthorCustomer, Body: f.Body, ClientID: f.ClientID}
 	if err := h.conversations.CreateMessage(ctx, m); err != nil {
 		return c.sendError(ctx, err, f.ClientID)
+	}
+	// Writing again after the agent resolved the chat reopens it, so
+	// the message reaches the inbox; the status frame follows the event.
+	if c.status == proofdesk.StatusResolved && h.cfg.Reopener != nil {
+		if _, err := h.cfg.Reopener.ReopenConversation(ctx, c.convID); err != nil {
+			return err
+		}
 	}
 	msgs, err := h.conversations.FindMessages(ctx, c.convID)
 	if err != nil {
@@ -399,6 +442,39 @@ func (c *chatConn) resume(ctx context.Context, after string) error {
 	return c.flush(ctx)
 }
 
+// page sends one history frame: the limit (1 to maxPage) visible messages
+// before the message before, or the last ones when before is "". A fresh
+// page also moves the cursor to the conversation's end, so the live
+// messages that follow are those after it. However long the conversation,
+// a reconnect sends at most one page.
+func (c *chatConn) page(ctx context.Context, before string, limit int) error {
+	limit = min(max(limit, 1), maxPage)
+	msgs, err := c.h.conversations.FindMessages(ctx, c.convID)
+	if err != nil {
+		return err
+	}
+	views := visibleMessages(msgs)
+	end := len(views)
+	if before != "" {
+		end = -1
+		for i, v := range views {
+			if v.ID == before {
+				end = i
+				break
+			}
+		}
+		if end < 0 {
+			return c.sendError(ctx, proofdesk.FieldError("before", "before names no message of this conversation."), "")
+		}
+	} else if len(msgs) > 0 {
+		c.cursor = msgs[len(msgs)-1].ID
+	}
+	start := max(end-limit, 0)
+	out := views[start:end]
+	c.h.agentNames(ctx, out, c.names)
+	return writeFrame(ctx, c.ws, map[string]any{"type": "history", "before": before, "messages": out, "more": start > 0})
+}
+
 // flush sends the visible messages after the cursor, in order, and moves
 // the cursor past them: each message goes out once per connection.
 func (c *chatConn) flush(ctx context.Context) error {
@@ -417,6 +493,7 @@ func (c *chatConn) flush(ctx context.Context) error {
 		}
 	}
 	views := visibleMessages(msgs)
+	c.h.agentNames(ctx, views, c.names) // cached: one lookup per agent and connection
 	byID := make(map[string]messageView, len(views))
 	for _, v := range views {
 		byID[v.ID] = v
@@ -448,10 +525,26 @@ func (c *chatConn) handleEvent(ctx context.Context, ev proofdesk.Event) error {
 	case proofdesk.EventLevelChanged:
 		return writeFrame(ctx, c.ws, map[string]string{"type": "level", "level": ev.Level})
 	case proofdesk.EventChallengeUpdated:
-		return writeFrame(ctx, c.ws, map[string]string{"type": "challenge", "status": ev.Status})
+		f := map[string]string{"type": "challenge", "status": ev.Status}
+		if ev.Status == proofdesk.ChallengePending {
+			if ch := c.pendingChallenge(ctx); ch != nil {
+				f["kind"], f["destination"] = ch.Kind, ch.MaskedDestination
+			}
+		}
+		return writeFrame(ctx, c.ws, f)
 	case proofdesk.EventConversationUpdated:
-		if ev.Status == proofdesk.StatusResolved && c.h.cfg.RatingLink != nil {
-			return writeFrame(ctx, c.ws, map[string]string{"type": "csat", "url": c.h.cfg.RatingLink(c.convID)})
+		conv, err := c.h.conversations.FindConversationByID(ctx, c.convID)
+		if err != nil {
+			return err
+		}
+		if conv.Status != c.status {
+			c.status = conv.Status
+			if err := writeFrame(ctx, c.ws, map[string]string{"type": "status", "status": conv.Status}); err != nil {
+				return err
+			}
+			if conv.Status == proofdesk.StatusResolved && c.h.cfg.RatingLink != nil {
+				return writeFrame(ctx, c.ws, map[string]string{"type": "csat", "url": c.h.cfg.RatingLink(c.convID)})
+			}
 		}
 	}
 	return nil

@@ -86,7 +86,7 @@ func New(tb testing.TB, opt Options) *Stack {
 		Agents: sqldb.NewAgentService(db),
 		Audit:  sqldb.NewAuditService(db),
 		Policy: sqldb.NewPolicyService(db), Outbox: sqldb.NewOutboxService(db), Events: inmem.NewEventService(64)}
-	db.SetEvents(s.Events) // the store publishes every committed change, as in cmd/proofdesk
+	desk.PublishEvents(db, s.Events) // every committed change, as in cmd/proofdesk
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	s.Server = httpd.NewServer(logger)
 	if err := s.Server.Open(); err != nil {
@@ -110,6 +110,7 @@ func New(tb testing.TB, opt Options) *Stack {
 	s.Console = console.New(console.Deps{
 		Agents: s.Agents, Customers: s.Customers, Conversations: s.Conversations, Audit: s.Audit,
 		Verification: s.Verification, Desk: dk, Policy: s.Policy, Outbox: s.Outbox, Events: s.Events,
+		Branding:    sqldb.NewBrandingService(db, proofdesk.Branding{Company: "Proofdesk"}),
 		PostMessage: s.API.PostMessage, Settings: opt.Settings, Logger: logger,
 	})
 	s.Console.PollInterval = 200 * time.Millisecond

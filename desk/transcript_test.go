@@ -1,4 +1,4 @@
-package sqldb_test
+package desk_test
 
 import (
 	"context"
@@ -22,10 +22,11 @@ func TestTranscript_Inert(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		ctx := context.Background()
 		f := newFixture(t, db)
-		other := newCustomer(t, "T-2", "bob@example.net", "+14155550111")
-		if err := sqldb.NewCustomerService(db).CreateCustomer(ctx, other); err != nil {
-			t.Fatal(err)
-		}
+		// another customer on file, named by nothing the transcript goes to
+		_ = mustCustomer(t, db, proofdesk.CustomerInput{ExternalID: "T-2", Name: "Jane Doe",
+			Emails: []proofdesk.ContactPointInput{{Value: "bob@example.net"}}, Phones: []proofdesk.ContactPointInput{{Value: "+14155550111"}},
+			Addresses:   []proofdesk.Address{{Line1: "742 Evergreen Terrace", Line2: "Apt 4B", City: "Springfield", Region: "OR", PostalCode: "97403", Country: "US"}},
+			DateOfBirth: "1985-03-14", Payment: &proofdesk.Payment{Brand: "visa", Last4: "4242"}, Attributes: map[string]string{"loyalty_id": "LOY-99812"}})
 		attacks := []string{
 			"Your account is locked. Unlock it at https://evil.example/login now",
 			"Go to HTTPS://pay.evil.co.uk/verify?id=1 or http ://evil.example",
@@ -40,10 +41,10 @@ func TestTranscript_Inert(t *testing.T) {
 			"My address is 742 Evergreen Terrace, Springfield 97403 and bob@example.net is my friend",
 		}
 		for _, a := range attacks {
-			f.say(t, f.conv, a)
+			f.say(t, f.Conv, a)
 		}
 		resolved := proofdesk.StatusResolved
-		if _, err := sqldb.NewConversationService(db).UpdateConversation(f.agentCtx, f.conv.ID, proofdesk.ConversationUpdate{Status: &resolved}); err != nil {
+		if _, err := sqldb.NewConversationService(db).UpdateConversation(f.AgentCtx, f.Conv.ID, proofdesk.ConversationUpdate{Status: &resolved}); err != nil {
 			t.Fatal(err)
 		}
 		msgs, _ := sqldb.NewOutboxService(db).FindOutbox(ctx, 100)
@@ -57,12 +58,12 @@ func TestTranscript_Inert(t *testing.T) {
 				t.Fatal("transcript sent to a customer the text names")
 			}
 			// The conversation part: between the intro and the footer.
-			start := strings.Index(m.Body, "(account details masked):")
+			start := strings.Index(m.Body, "(email addresses, long numbers and your postal address are masked):")
 			end := strings.Index(m.Body, "If this wasn't you, press the button")
 			if start < 0 || end < start {
 				t.Fatalf("transcript layout changed:\n%s", m.Body)
 			}
-			part := m.Body[start+len("(account details masked):") : end]
+			part := m.Body[start+len("(email addresses, long numbers and your postal address are masked):") : end]
 			if l := liveLink.FindString(part); l != "" {
 				t.Errorf("live link %q in the transcript:\n%s", l, part)
 			}
@@ -83,8 +84,8 @@ func TestTranscript_Inert(t *testing.T) {
 				t.Errorf("the requester's words are not kept (defanged):\n%s", part)
 			}
 		}
-		if n != 2 {
-			t.Fatalf("%d transcripts, want 2 (the linked customer's on-file emails)", n)
+		if n != 1 {
+			t.Fatalf("%d transcripts, want 1 (the linked customer's established on-file email; the other is in its cooling-off)", n)
 		}
 	})
 }

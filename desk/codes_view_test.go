@@ -1,4 +1,4 @@
-package sqldb_test
+package desk_test
 
 import (
 	"context"
@@ -16,14 +16,14 @@ import (
 func TestTranscript_CodeInSentenceHidden(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		f := newFixture(t, db)
-		if _, err := f.vs.IssueChallenge(f.agentCtx, f.conv.ID, f.emailID); err != nil {
+		if _, err := f.VS.IssueChallenge(f.AgentCtx, f.Conv.ID, f.EmailID); err != nil {
 			t.Fatal(err)
 		}
-		_, code := f.lastSecret(t)
+		_, code := f.LastSecret(t)
 		spaced := code[:3] + " " + code[3:]
-		f.say(t, f.conv, "my code is "+spaced+" thanks, where does my order go?")
+		f.say(t, f.Conv, "my code is "+spaced+" thanks, where does my order go?")
 		resolved := proofdesk.StatusResolved
-		if _, err := sqldb.NewConversationService(db).UpdateConversation(f.agentCtx, f.conv.ID, proofdesk.ConversationUpdate{Status: &resolved}); err != nil {
+		if _, err := sqldb.NewConversationService(db).UpdateConversation(f.AgentCtx, f.Conv.ID, proofdesk.ConversationUpdate{Status: &resolved}); err != nil {
 			t.Fatal(err)
 		}
 		msgs, _ := sqldb.NewOutboxService(db).FindOutbox(context.Background(), 100)
@@ -48,11 +48,11 @@ func TestTranscript_CodeInSentenceHidden(t *testing.T) {
 func TestRecentCodes(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		f := newFixture(t, db)
-		if _, err := f.vs.IssueChallenge(f.agentCtx, f.conv.ID, f.emailID); err != nil {
+		if _, err := f.VS.IssueChallenge(f.AgentCtx, f.Conv.ID, f.EmailID); err != nil {
 			t.Fatal(err)
 		}
-		_, code := f.lastSecret(t)
-		known := f.vs.RecentCodes(context.Background())
+		_, code := f.LastSecret(t)
+		known := f.VS.RecentCodes(context.Background())
 		if !known(code) {
 			t.Fatal("the code just issued is not matched")
 		}
@@ -61,8 +61,8 @@ func TestRecentCodes(t *testing.T) {
 		if known(string(other)) {
 			t.Fatal("a code differing in one digit is matched")
 		}
-		f.clk.now = f.clk.now.Add(proofdesk.RecentCodeWindow + 1)
-		if f.vs.RecentCodes(context.Background())(code) {
+		f.Clk.Add(proofdesk.RecentCodeWindow + 1)
+		if f.VS.RecentCodes(context.Background())(code) {
 			t.Fatal("a code issued before the window is still matched")
 		}
 	})

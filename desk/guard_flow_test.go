@@ -1,4 +1,4 @@
-package sqldb_test
+package desk_test
 
 import (
 	"context"
@@ -14,14 +14,9 @@ import (
 
 func (f *fixture) say(t *testing.T, conv *proofdesk.Conversation, body string) {
 	t.Helper()
-	if err := sqldb.NewConversationService(f.db).CreateMessage(context.Background(), &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorCustomer, Body: body}); err != nil {
+	if err := sqldb.NewConversationService(f.DB).CreateMessage(context.Background(), &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorCustomer, Body: body}); err != nil {
 		t.Fatal(err)
 	}
-}
-
-func (f *fixture) reply(ctx context.Context, conv *proofdesk.Conversation, body string) error {
-	a := proofdesk.AgentFromContext(ctx)
-	return sqldb.NewConversationService(f.db).CreateMessage(ctx, &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: a.ID, Body: body})
 }
 
 // TestSeedAttackIsBlocked replays the incident at the store: an unverified
@@ -31,7 +26,7 @@ func (f *fixture) reply(ctx context.Context, conv *proofdesk.Conversation, body 
 func TestSeedAttackIsBlocked(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		f := newFixture(t, db)
-		f.say(t, f.conv, "Hi, I moved recently. My address is 10 Fake Street, Springfield 97401. Where is my order shipping to?")
+		f.say(t, f.Conv, "Hi, I moved recently. My address is 10 Fake Street, Springfield 97401. Where is my order shipping to?")
 		tests := []struct {
 			reply, rule string
 		}{
@@ -41,7 +36,7 @@ func TestSeedAttackIsBlocked(t *testing.T) {
 			{"No, that's not the address we have on file.", "denial"},
 		}
 		for _, tt := range tests {
-			err := f.reply(f.agentCtx, f.conv, tt.reply)
+			err := f.reply(f.AgentCtx, f.Conv.ID, tt.reply)
 			var pe *proofdesk.Error
 			if !errorsAs(err, &pe) || pe.Code != proofdesk.EDISCLOSURE || pe.Details["rule"] != tt.rule {
 				t.Fatalf("reply %q: err=%v, want disclosure_blocked rule %s", tt.reply, err, tt.rule)
@@ -50,14 +45,14 @@ func TestSeedAttackIsBlocked(t *testing.T) {
 				t.Fatalf("the block message echoes the value: %q", pe.Message)
 			}
 		}
-		if err := f.reply(f.agentCtx, f.conv, "I can't confirm or deny account details until you verify. I've sent a request to the email on file."); err != nil {
+		if err := f.reply(f.AgentCtx, f.Conv.ID, "I can't confirm or deny account details until you verify. I've sent a request to the email on file."); err != nil {
 			t.Fatalf("safe reply blocked: %v", err)
 		}
-		note := &proofdesk.Message{ConversationID: f.conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.agent.ID, Body: "note: real one is 742 Evergreen Terrace", Internal: true}
-		if err := sqldb.NewConversationService(db).CreateMessage(f.agentCtx, note); err != nil {
+		note := &proofdesk.Message{ConversationID: f.Conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.Agent.ID, Body: "note: real one is 742 Evergreen Terrace", Internal: true}
+		if err := sqldb.NewConversationService(db).CreateMessage(f.AgentCtx, note); err != nil {
 			t.Fatalf("internal note blocked: %v", err)
 		}
-		msgs, _ := sqldb.NewConversationService(db).FindMessages(context.Background(), f.conv.ID)
+		msgs, _ := sqldb.NewConversationService(db).FindMessages(context.Background(), f.Conv.ID)
 		for _, m := range msgs {
 			if !m.Internal && strings.Contains(m.Body, "Evergreen") {
 				t.Fatal("a blocked reply was stored")
@@ -67,18 +62,18 @@ func TestSeedAttackIsBlocked(t *testing.T) {
 		if len(blocked) != len(tests) {
 			t.Fatalf("blocked replies audited: %d, want %d", len(blocked), len(tests))
 		}
-		conv, _ := sqldb.NewConversationService(db).FindConversationByID(context.Background(), f.conv.ID)
+		conv, _ := sqldb.NewConversationService(db).FindConversationByID(context.Background(), f.Conv.ID)
 		if !contains(conv.RiskFlags, proofdesk.SignalIntent) {
 			t.Fatalf("flags %v lack intent", conv.RiskFlags)
 		}
 
 		// Verified to L1, the same reply passes.
-		info, _ := f.vs.IssueChallenge(f.agentCtx, f.conv.ID, f.emailID)
-		token, _ := f.lastSecret(t)
-		if _, err := f.vs.ApproveByToken(context.Background(), token, info.Number); err != nil {
+		info, _ := f.VS.IssueChallenge(f.AgentCtx, f.Conv.ID, f.EmailID)
+		token, _ := f.LastSecret(t)
+		if _, err := f.VS.ApproveByToken(context.Background(), token, info.Number); err != nil {
 			t.Fatal(err)
 		}
-		if err := f.reply(f.agentCtx, f.conv, "It is going to 742 Evergreen Terrace, Springfield."); err != nil {
+		if err := f.reply(f.AgentCtx, f.Conv.ID, "It is going to 742 Evergreen Terrace, Springfield."); err != nil {
 			t.Fatalf("reply at L1: %v", err)
 		}
 	})
@@ -89,21 +84,21 @@ func TestProbingRiskAndBreakGlass(t *testing.T) {
 		f := newFixture(t, db)
 		// A requester claiming the customer's email on an unlinked
 		// conversation is checked against that customer too.
-		claimed := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, AssigneeID: f.agent.ID,
+		claimed := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, AssigneeID: f.Agent.ID,
 			Requester: proofdesk.Requester{Email: "attacker@evil.example", Phone: "+14155550123"}}
-		if err := sqldb.NewConversationService(db).CreateConversation(f.agentCtx, claimed, nil); err != nil {
+		if err := sqldb.NewConversationService(db).CreateConversation(f.AgentCtx, claimed, nil); err != nil {
 			t.Fatal(err)
 		}
-		if err := f.reply(f.agentCtx, claimed, "We have you at 742 Evergreen Terrace."); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
+		if err := f.reply(f.AgentCtx, claimed.ID, "We have you at 742 Evergreen Terrace."); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
 			t.Fatalf("reply to a claimant: %v", err)
 		}
 		// Probing: quoting a near match of the real address.
-		f.say(t, f.conv, "Is it still 740 Evergreen Terrace? I think that's where you ship.")
-		conv, _ := sqldb.NewConversationService(db).FindConversationByID(context.Background(), f.conv.ID)
+		f.say(t, f.Conv, "Is it still 740 Evergreen Terrace? I think that's where you ship.")
+		conv, _ := sqldb.NewConversationService(db).FindConversationByID(context.Background(), f.Conv.ID)
 		if !contains(conv.RiskFlags, proofdesk.RiskProbing) {
 			t.Fatalf("flags %v lack probing", conv.RiskFlags)
 		}
-		risk, err := sqldb.NewConversationService(db).FindRisk(context.Background(), f.conv.ID)
+		risk, err := sqldb.NewConversationService(db).FindRisk(context.Background(), f.Conv.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -112,32 +107,32 @@ func TestProbingRiskAndBreakGlass(t *testing.T) {
 			t.Fatalf("risk = %+v, want high with probing and recent change", risk)
 		}
 		// High risk raises the address requirement to L2: L1 is not enough.
-		info, _ := f.vs.IssueChallenge(f.agentCtx, f.conv.ID, f.emailID)
-		token, _ := f.lastSecret(t)
-		if _, err := f.vs.ApproveByToken(context.Background(), token, info.Number); err != nil {
+		info, _ := f.VS.IssueChallenge(f.AgentCtx, f.Conv.ID, f.EmailID)
+		token, _ := f.LastSecret(t)
+		if _, err := f.VS.ApproveByToken(context.Background(), token, info.Number); err != nil {
 			t.Fatal(err)
 		}
-		err = f.reply(f.agentCtx, f.conv, "It ships to 742 Evergreen Terrace.")
+		err = f.reply(f.AgentCtx, f.Conv.ID, "It ships to 742 Evergreen Terrace.")
 		var pe *proofdesk.Error
 		if !errorsAs(err, &pe) || pe.Details["required_level"] != "L2" {
 			t.Fatalf("high-risk reply at L1: %v", err)
 		}
-		if _, err := desk.New(db, desk.Config{}).Reveal(f.agentCtx, f.conv.ID, "addresses", "customer asked", false); proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
+		if _, err := desk.New(db, desk.Config{}).Reveal(f.AgentCtx, f.Conv.ID, "addresses", "customer asked", false); proofdesk.ErrorCode(err) != proofdesk.EVERIFICATION {
 			t.Fatalf("high-risk reveal at L1: %v", err)
 		}
 		if es, _ := sqldb.NewAuditService(db).FindAuditEntries(context.Background(), proofdesk.AuditFilter{Action: ptr(proofdesk.AuditRiskRaised)}); len(es) != 1 {
 			t.Fatalf("risk raise audited %d times, want once", len(es))
 		}
 		// Break glass: an agent may not; a supervisor may, audited and notified.
-		bg := &proofdesk.Message{ConversationID: f.conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.agent.ID, Body: "It ships to 742 Evergreen Terrace.", BreakGlassReason: "police request"}
-		if err := sqldb.NewConversationService(db).CreateMessage(f.agentCtx, bg); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+		bg := &proofdesk.Message{ConversationID: f.Conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.Agent.ID, Body: "It ships to 742 Evergreen Terrace.", BreakGlassReason: "police request"}
+		if err := sqldb.NewConversationService(db).CreateMessage(f.AgentCtx, bg); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
 			t.Fatalf("agent break glass: %v", err)
 		}
-		bg.AuthorID = f.supervisor.ID
-		if err := sqldb.NewConversationService(db).CreateMessage(f.supCtx, bg); err != nil {
+		bg.AuthorID = f.Supervisor.ID
+		if err := sqldb.NewConversationService(db).CreateMessage(f.SupCtx, bg); err != nil {
 			t.Fatalf("supervisor break glass: %v", err)
 		}
-		conv, _ = sqldb.NewConversationService(db).FindConversationByID(context.Background(), f.conv.ID)
+		conv, _ = sqldb.NewConversationService(db).FindConversationByID(context.Background(), f.Conv.ID)
 		if !contains(conv.RiskFlags, proofdesk.RiskBreakGlass) {
 			t.Fatalf("flags %v lack break_glass", conv.RiskFlags)
 		}
@@ -149,13 +144,13 @@ var noticeRe = regexp.MustCompile(`/n/([A-Za-z0-9_.-]+)`)
 func TestTranscriptAndReport(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		f := newFixture(t, db)
-		f.conv.Requester.Email = "attacker@evil.example"
-		f.say(t, f.conv, "My number is +1 415 555 0199 and my email is attacker@evil.example, where does my order go?")
-		if err := f.reply(f.agentCtx, f.conv, "I can't share that before you verify."); err != nil {
+		f.Conv.Requester.Email = "attacker@evil.example"
+		f.say(t, f.Conv, "My number is +1 415 555 0199 and my email is attacker@evil.example, where does my order go?")
+		if err := f.reply(f.AgentCtx, f.Conv.ID, "I can't share that before you verify."); err != nil {
 			t.Fatal(err)
 		}
 		resolved := proofdesk.StatusResolved
-		if _, err := sqldb.NewConversationService(db).UpdateConversation(f.agentCtx, f.conv.ID, proofdesk.ConversationUpdate{Status: &resolved}); err != nil {
+		if _, err := sqldb.NewConversationService(db).UpdateConversation(f.AgentCtx, f.Conv.ID, proofdesk.ConversationUpdate{Status: &resolved}); err != nil {
 			t.Fatal(err)
 		}
 		msgs, _ := sqldb.NewOutboxService(db).FindOutbox(context.Background(), 100)
@@ -165,9 +160,11 @@ func TestTranscriptAndReport(t *testing.T) {
 				transcripts = append(transcripts, m)
 			}
 		}
-		// Every on-file email, never the requester's claimed address.
-		if len(transcripts) != 2 {
-			t.Fatalf("transcripts: %d, want 2 (both on-file emails)", len(transcripts))
+		// The established on-file email, never the requester's claimed
+		// address, nor new@attacker.example, on file but still in its
+		// cooling-off (desk/notice.go).
+		if len(transcripts) != 1 || transcripts[0].To != "jane@example.com" {
+			t.Fatalf("transcripts: %d, want 1 (the established on-file email)", len(transcripts))
 		}
 		var token string
 		for _, m := range transcripts {
@@ -188,7 +185,7 @@ func TestTranscriptAndReport(t *testing.T) {
 		}
 		ns := mustNotices(t, db)
 		info, err := ns.NoticeInfo(context.Background(), token)
-		if err != nil || info.Reported || info.ConversationID != f.conv.ID {
+		if err != nil || info.Reported || info.ConversationID != f.Conv.ID {
 			t.Fatalf("NoticeInfo: %+v %v", info, err)
 		}
 		if err := ns.ReportNotMe(context.Background(), token[:len(token)-2]+"xx"); proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
@@ -197,8 +194,8 @@ func TestTranscriptAndReport(t *testing.T) {
 		if err := ns.ReportNotMe(context.Background(), token); err != nil {
 			t.Fatal(err)
 		}
-		cust, _ := sqldb.NewCustomerService(db).FindCustomerByID(context.Background(), f.cust.ID)
-		conv, _ := sqldb.NewConversationService(db).FindConversationByID(context.Background(), f.conv.ID)
+		cust, _ := sqldb.NewCustomerService(db).FindCustomerByID(context.Background(), f.Cust.ID)
+		conv, _ := sqldb.NewConversationService(db).FindConversationByID(context.Background(), f.Conv.ID)
 		if !cust.SupportLocked || !conv.Fraud {
 			t.Fatalf("after report: locked=%v fraud=%v", cust.SupportLocked, conv.Fraud)
 		}
@@ -210,7 +207,7 @@ func TestContactChangeNotifiesOldContacts(t *testing.T) {
 		f := newFixture(t, db)
 		emails := []proofdesk.ContactPointInput{{Value: "fresh@example.net"}}
 		integration := proofdesk.NewContextWithAgent(context.Background(), &proofdesk.Agent{ID: "itk_sync", Role: proofdesk.RoleIntegration})
-		if _, err := desk.New(db, desk.Config{}).UpdateCustomer(integration, f.cust.ID, proofdesk.CustomerUpdate{Emails: &emails}); err != nil {
+		if _, err := desk.New(db, desk.Config{}).UpdateCustomer(integration, f.Cust.ID, proofdesk.CustomerUpdate{Emails: &emails}); err != nil {
 			t.Fatal(err)
 		}
 		msgs, _ := sqldb.NewOutboxService(db).FindOutbox(context.Background(), 100)
@@ -232,16 +229,16 @@ func TestContactChangeNotifiesOldContacts(t *testing.T) {
 func TestSplitValueAcrossReplies(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		f := newFixture(t, db)
-		f.say(t, f.conv, "Which number do you have for me?")
-		if err := f.reply(f.agentCtx, f.conv, "Let me look. It starts 415 555"); err != nil {
+		f.say(t, f.Conv, "Which number do you have for me?")
+		if err := f.reply(f.AgentCtx, f.Conv.ID, "Let me look. It starts 415 555"); err != nil {
 			t.Fatalf("first half blocked: %v", err)
 		}
-		err := f.reply(f.agentCtx, f.conv, "0123.")
+		err := f.reply(f.AgentCtx, f.Conv.ID, "0123.")
 		var pe *proofdesk.Error
 		if !errorsAs(err, &pe) || pe.Code != proofdesk.EDISCLOSURE || pe.Details["rule"] != "protected_value" || pe.Details["class"] != "phone" {
 			t.Fatalf("second half: err=%v, want disclosure_blocked phone", err)
 		}
-		if err := f.reply(f.agentCtx, f.conv, "Sorry, I can't share it before you verify."); err != nil {
+		if err := f.reply(f.AgentCtx, f.Conv.ID, "Sorry, I can't share it before you verify."); err != nil {
 			t.Fatalf("safe reply blocked: %v", err)
 		}
 	})
@@ -252,11 +249,56 @@ func TestSplitValueAcrossReplies(t *testing.T) {
 func TestProbeCountsAsOffer(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		f := newFixture(t, db)
-		f.say(t, f.conv, "is it still going to evergreen?")
-		err := f.reply(f.agentCtx, f.conv, "Yes, still correct.")
+		f.say(t, f.Conv, "is it still going to evergreen?")
+		err := f.reply(f.AgentCtx, f.Conv.ID, "Yes, still correct.")
 		var pe *proofdesk.Error
 		if !errorsAs(err, &pe) || pe.Details["rule"] != "confirmation" {
 			t.Fatalf("err=%v, want a confirmation blocked", err)
+		}
+	})
+}
+
+// mustNotices installs the owner notices on db and returns them.
+func mustNotices(t *testing.T, db *sqldb.DB) *desk.Notices {
+	t.Helper()
+	n, err := desk.NewNotices(context.Background(), db, desk.NoticeConfig{BaseURL: "https://desk.example"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestReplyUnderSupportLock: attack on the lock: once the owner said
+// "this wasn't me", a reply on another conversation of the customer that
+// an agent verified at L2 discloses no more than a reveal there may show
+// (L2 and a supervisor): the agent's reply quoting the address is
+// blocked, and the same reply is shown masked to the agent.
+func TestReplyUnderSupportLock(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		f.VerifyL2(t, f.Conv)
+		const quote = "We have you at 742 Evergreen Terrace."
+		if err := f.reply(f.AgentCtx, f.Conv.ID, quote); err != nil {
+			t.Fatalf("at L2 before the lock: %v", err)
+		}
+		other := f.NewConversation(t)
+		if _, err := f.VS.IssueChallenge(f.AgentCtx, other.ID, f.EmailID); err != nil {
+			t.Fatal(err)
+		}
+		token, _ := f.LastSecret(t)
+		if err := f.VS.DenyByToken(context.Background(), token); err != nil {
+			t.Fatal(err)
+		}
+		err := f.reply(f.AgentCtx, f.Conv.ID, quote)
+		if proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
+			t.Fatalf("agent's reply quoting the address under the lock: %v, want blocked", err)
+		}
+		view, err := f.VS.AgentText(f.AgentCtx, f.Conv.ID)
+		if err != nil || view == nil {
+			t.Fatalf("AgentText: %v", err)
+		}
+		if got, masked := view(quote); !masked || strings.Contains(got, "Evergreen") {
+			t.Fatalf("the earlier quote under the lock reads %q to the agent", got)
 		}
 	})
 }

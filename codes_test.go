@@ -1,0 +1,201 @@
+package proofdesk_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/proofdesk/proofdesk"
+	// The view reads numbers through the guard's normaliser, registered
+	// when the guard is imported (as every binary does through desk).
+	_ "github.com/proofdesk/proofdesk/guard"
+)
+
+// TestHideCodes_Forms: a code typed in any form the guard reads is hidden
+// once codes were issued on the conversation; the same sentence without
+// the code keeps its words.
+func TestHideCodes_Forms(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"english words", "my code is four eight two nine one three thanks", "my code is [code hidden] thanks"},
+		{"english tens", "it's forty eight twenty nine thirteen", "it's [code hidden]"},
+		{"english hyphenated tens", "forty-eight twenty-nine thirteen!", "[code hidden]"},
+		{"ambiguous one inside", "one one four eight two nine", "[code hidden]"},
+		{"oh for zero", "code: four oh two nine one three", "code: [code hidden]"},
+		{"double", "double four eight two nine one", "[code hidden]"},
+		{"german", "der Code ist vier acht zwei neun eins drei", "der Code ist [code hidden]"},
+		{"german compound", "zweiundvierzig neunundachtzig dreizehn bitte", "[code hidden] bitte"},
+		{"french", "le code est quatre huit deux neuf un trois", "le code est [code hidden]"},
+		{"french compound", "soixante-dix-neuf quatre-vingt-deux treize", "[code hidden]"},
+		{"spanish", "el código es cuatro ocho dos nueve uno tres", "el código es [code hidden]"},
+		{"italian", "il codice è quattro otto due nove uno tre", "il codice è [code hidden]"},
+		{"dutch", "de code is vier acht twee negen een drie", "de code is [code hidden]"},
+		{"portuguese", "o código é quatro oito dois nove um três", "o código é [code hidden]"},
+		{"mixed words and digits", "4 eight 2 nine 1 three", "[code hidden]"},
+		{"letter O for zero", "code 4O2913 ok", "code [code hidden] ok"},
+		{"letter l for one", "code 482 9l3", "code [code hidden]"},
+		{"capital I for one", "code 4829I3", "code [code hidden]"},
+		{"spaced letter", "4 8 2 9 l 3", "[code hidden]"},
+		{"cyrillic o", "4829\u043e3", "[code hidden]"},
+		{"commas between digits", "4, 8, 2, 9, 1, 3", "[code hidden]"},
+		{"dots between digits", "4.8.2.9.1.3", "[code hidden]"},
+		{"newline", "482\n913", "[code hidden]"},
+		{"full-width words", "ｆｏｕｒ ｅｉｇｈｔ ｔｗｏ ｎｉｎｅ ｏｎｅ ｔｈｒｅｅ", "[code hidden]"},
+		{"zero-width inside words", "fo\u200bur eight two nine one three", "[code hidden]"},
+		{"bengali digits", "কোড ৪৮২৯১৩", "কোড [code hidden]"},
+		{"thai digits", "รหัส ๔๘๒๙๑๓", "รหัส [code hidden]"},
+		// found by attacking the view
+		{"superscript digits", "code ⁴⁸²⁹¹³", "code [code hidden]"},
+		{"circled digits", "④⑧②⑨①③ ok", "[code hidden] ok"},
+		{"keycap emoji", "4️⃣8️⃣2️⃣9️⃣1️⃣3️⃣", "[code hidden]"},
+		{"letters between digits", "x4a8b2c9d1e3", "x[code hidden]"},
+		{"letter O at the end", "it is 48291O", "it is [code hidden]"},
+		{"thousands comma", "482,913 is it", "[code hidden] is it"},
+		{"brackets", "call (482) 913 ok", "call ([code hidden] ok"},
+		{"bullets", "4 • 8 • 2 • 9 • 1 • 3", "[code hidden]"},
+		{"ellipses", "4…8…2…9…1…3", "[code hidden]"},
+		{"en dash with spaces", "code: 4 8 2 – 9 1 3", "code: [code hidden]"},
+		{"words run together", "foureighttwoninethree one", "[code hidden]"},
+		{"hundreds and thousands", "four hundred eighty two thousand nine hundred thirteen", "[code hidden]"},
+		{"french hundreds", "quatre cent quatre-vingt-deux mille neuf cent treize", "[code hidden]"},
+		{"mixed languages", "vier eight deux nine uno three", "[code hidden]"},
+		{"upper case words", "FOUR EIGHT TWO NINE ONE THREE", "[code hidden]"},
+		// found by a second attack: letters for digits at a span's edges
+		{"dotted letters first", "my code is l.O.O.8.2.8 ok", "my code is [code hidden] ok"},
+		{"spaced letters first", "code O l 4 8 2 9", "code [code hidden]"},
+		{"dotted letters last", "it's 4.8.2.9.l.O!", "it's [code hidden]!"},
+		{"letter each side", "l 4 8 2 9 O", "[code hidden]"},
+		{"a letter by a short number stays", "13 I think, 2 O", "13 I think, 2 O"},
+		{"short numbers stay", "I have 2 orders and 3 returns, one is late", "I have 2 orders and 3 returns, one is late"},
+		{"times stay", "open 10:30 11:45 12:15", "open 10:30 11:45 12:15"},
+		{"prices stay", "it was 12.99 $13.50 then", "it was 12.99 $13.50 then"},
+		{"words without a code stay", "I want one of those, or two", "I want one of those, or two"},
+		{"order of five digits stays", "order 12345, 2 items, 3 days", "order 12345, 2 items, 3 days"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, hidden := proofdesk.HideCodes(tt.in, true)
+			if got != tt.want || hidden != (got != tt.in) {
+				t.Fatalf("HideCodes(%q) = %q, %v; want %q", tt.in, got, hidden, tt.want)
+			}
+		})
+	}
+	// Without requests on the conversation, a message that is nothing but
+	// a code, in words, is still hidden; a known code anywhere.
+	if got, _ := proofdesk.HideCodes("four eight two nine one three", false); got != proofdesk.CodeHiddenText {
+		t.Errorf("a message of only a spelled code, no request: %q", got)
+	}
+	vc := proofdesk.ViewContext{KnownCode: func(c string) bool { return c == "482913" }}
+	for _, in := range []string{"it's quatre huit deux then neuf un trois", "vier acht zwei und neun eins drei", "4 8 2 nine one three"} {
+		got := vc.Text(in)
+		if strings.Contains(got, "neuf") || strings.Contains(got, "neun") || strings.Contains(got, "nine") || !strings.Contains(got, proofdesk.CodeHiddenText) {
+			t.Errorf("known code in words %q: view %q", in, got)
+		}
+	}
+}
+
+// TestNewMessageViews_Split: a code split across customer messages is
+// hidden in each part, also with agent messages between; numbers that do
+// not touch across messages stay.
+func TestNewMessageViews_Split(t *testing.T) {
+	cust := func(body string) *proofdesk.Message {
+		return &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: body}
+	}
+	agent := func(body string) *proofdesk.Message {
+		return &proofdesk.Message{AuthorKind: proofdesk.AuthorAgent, Body: body}
+	}
+	issued := proofdesk.ViewContext{CodesIssued: true}
+	known := proofdesk.ViewContext{KnownCode: func(c string) bool { return c == "482913" }}
+	tests := []struct {
+		name string
+		vc   proofdesk.ViewContext
+		msgs []*proofdesk.Message
+		want []string
+	}{
+		{"two halves", issued, []*proofdesk.Message{cust("482"), cust("913")}, []string{"[code hidden]", "[code hidden]"}},
+		{"three pairs", issued, []*proofdesk.Message{cust("48"), cust("29"), cust("13")},
+			[]string{"[code hidden]", "[code hidden]", "[code hidden]"}},
+		{"agent between", issued, []*proofdesk.Message{cust("the code is 48"), agent("go on"), cust("29"), cust("13 thanks")},
+			[]string{"the code is [code hidden]", "go on", "[code hidden]", "[code hidden] thanks"}},
+		{"words across", issued, []*proofdesk.Message{cust("four eight two"), cust("nine one three")},
+			[]string{"[code hidden]", "[code hidden]"}},
+		{"known code across, no request here", known, []*proofdesk.Message{cust("it's 48"), cust("2 9"), cust("13")},
+			[]string{"it's [code hidden]", "[code hidden]", "[code hidden]"}},
+		{"known code in pieces with chatter between", known, []*proofdesk.Message{cust("48"), cust("let me look"), agent("ok"), cust("it's 29"), cust("and 13 I think")},
+			[]string{"[code hidden]", "let me look", "ok", "it's [code hidden]", "and [code hidden] I think"}},
+		{"other pieces stay", known, []*proofdesk.Message{cust("48"), cust("let me look"), cust("it's 29"), cust("and 14 I think")},
+			[]string{"48", "let me look", "it's 29", "and 14 I think"}},
+		{"not touching stays", issued, []*proofdesk.Message{cust("48 boxes arrived"), cust("and 29 more")},
+			[]string{"48 boxes arrived", "and 29 more"}},
+		{"small answers stay", issued, []*proofdesk.Message{cust("2"), cust("3")}, []string{"2", "3"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			vs := proofdesk.NewMessageViews(tt.msgs, tt.vc)
+			for i, v := range vs {
+				if v.Body != tt.want[i] {
+					t.Errorf("message %d %q: view %q, want %q", i, tt.msgs[i].Body, v.Body, tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+// TestFileData: a text file reads through the view like a message; a
+// binary file is untouched; a text file too large to read is withheld
+// when codes are about.
+func TestFileData(t *testing.T) {
+	vc := proofdesk.ViewContext{CodesIssued: true}
+	if got := string(vc.FileData([]byte("note: 482 913\n"))); got != "note: "+proofdesk.CodeHiddenText+"\n" {
+		t.Errorf("text file: %q", got)
+	}
+	bin := []byte("\x00\x01482913")
+	if got := vc.FileData(bin); string(got) != string(bin) {
+		t.Errorf("binary file changed: %q", got)
+	}
+	plain := []byte("no numbers here")
+	if got := vc.FileData(plain); string(got) != string(plain) {
+		t.Errorf("plain text changed: %q", got)
+	}
+	big := []byte(strings.Repeat("a", 1<<20+1))
+	if vc.FileData(big) != nil {
+		t.Error("a text file too large to read is served while codes were issued")
+	}
+	if got := (proofdesk.ViewContext{}).FileData(big); len(got) != len(big) {
+		t.Error("a large text file withheld where no code is about")
+	}
+}
+
+// TestNewConversationViews: a code split between the subject and the
+// first message is hidden in both; a subject without one stays.
+func TestNewConversationViews(t *testing.T) {
+	vc := proofdesk.ViewContext{CodesIssued: true}
+	msgs := []*proofdesk.Message{{AuthorKind: proofdesk.AuthorCustomer, Body: "913 thanks"}}
+	subject, views := proofdesk.NewConversationViews("Re: code 482", msgs, vc)
+	if subject != "Re: code "+proofdesk.CodeHiddenText || views[0].Body != proofdesk.CodeHiddenText+" thanks" || len(views) != 1 {
+		t.Fatalf("split across subject and body: %q, %q", subject, views[0].Body)
+	}
+	subject, views = proofdesk.NewConversationViews("Where is my order?", msgs, vc)
+	if subject != "Where is my order?" || views[0].Body != "913 thanks" {
+		t.Fatalf("no code: %q, %q", subject, views[0].Body)
+	}
+}
+
+// TestHideLinks: attack on the view: the customer pastes or forwards the
+// verification request's link (/v/{token}) or the owner notice's "this
+// wasn't me" link (/n/{token}); an agent who opened it would answer the
+// request as the customer. The token is hidden wherever it stands, with
+// or without requests on the conversation; other links stay.
+func TestHideLinks(t *testing.T) {
+	tok := "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ" // no digit: nothing for the number reader
+	for _, tt := range []struct{ in, want string }{
+		{"I got https://desk.example/v/" + tok + " is it real?", "I got https://desk.example/v/" + proofdesk.CodeHiddenText + " is it real?"},
+		{"> open desk.example/v/" + tok + "\n> or type code", "> open desk.example/v/" + proofdesk.CodeHiddenText + "\n> or type code"},
+		{"https://desk.example/n/Y252XzEuY3VzXzEuMTc2NTA.c2lnbmF0dXJlX3NpZ25hdHVyZQ", "https://desk.example/n/" + proofdesk.CodeHiddenText},
+		{"see https://shop.example/vouchers/v/12 and /v/short", "see https://shop.example/vouchers/v/12 and /v/short"},
+	} {
+		for _, issued := range []bool{false, true} {
+			if got, hidden := proofdesk.HideCodes(tt.in, issued); got != tt.want || hidden != (got != tt.in) {
+				t.Errorf("HideCodes(%q, %v) = %q, %v; want %q", tt.in, issued, got, hidden, tt.want)
+			}
+		}
+	}
+}

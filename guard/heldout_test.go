@@ -1,0 +1,65 @@
+package guard
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+)
+
+// heldOutFloor is the least share of held-out leaks blocked and the most
+// share of held-out innocents stopped that TestHeldOut accepts: the score
+// the sets had when last measured, so a change that loses ground fails.
+// The sets are never tuned on case by case; a miss is a kind to close by
+// mechanism, then a new set is written.
+//
+// Scores when each set was added, before any change made after it:
+// set 1 56.9 % blocked / 2.9 % stopped; set 2 86.7 % / 9.3 %; set 3
+// (110 leaks, 134 innocents, guard10b) 86 of 110 blocked (78.2 %), 12 of
+// 134 stopped (9.0 %); set 4 (40 leaks, 50 innocents, written after
+// guard10b's changes) 35 of 40 (87.5 %), 2 of 50 (4.0 %). After guard10b's
+// last changes, made on sets 1 and 2 and then on some of sets 3 and 4's
+// misses and stops (so those two are no longer held out for the kinds
+// fixed): set 1 109/109, set 2 45/45, set 3 104/110, set 4 39/40 blocked,
+// none stopped; all four 97.7 % blocked, 0.0 % stopped.
+var heldOutFloor = struct{ recall, stopped float64 }{0.976, 0.003}
+
+// TestHeldOut scores testdata/heldout/*.txt (the format of
+// testdata/lang): written before the round of changes they measure, they
+// estimate how the guard does on phrasings nobody tuned it on. It prints
+// the misses and the score, and fails below heldOutFloor.
+func TestHeldOut(t *testing.T) {
+	files, _ := filepath.Glob("testdata/heldout/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no held-out set")
+	}
+	m := NewMatcher(elodie(), nil, Options{Public: []string{"Proofdesk, 1 Avenue de l'Opéra, 75001 Paris"}})
+	var leaks, blocked, innocent, stopped int
+	for _, file := range files {
+		l0, b0, i0, s0 := leaks, blocked, innocent, stopped
+		for _, c := range loadLang(t, file) {
+			v := m.Check(c.reply, c.level, c.offered)
+			switch {
+			case c.leak:
+				leaks++
+				if v.Blocked {
+					blocked++
+				} else {
+					t.Logf("missed  %s:%d (%s/%s) %q", c.file, c.line, c.lang, c.kind, c.reply)
+				}
+			default:
+				innocent++
+				if v.Blocked {
+					stopped++
+					t.Logf("stopped %s:%d (%s/%s) %q: %s %s", c.file, c.line, c.lang, c.kind, c.reply, v.Rule, v.Class)
+				}
+			}
+		}
+		fmt.Printf("guard held-out %s: leaks %d blocked %d, innocent %d stopped %d\n", filepath.Base(file), leaks-l0, blocked-b0, innocent-i0, stopped-s0)
+	}
+	recall, stop := float64(blocked)/float64(leaks), float64(stopped)/float64(innocent)
+	fmt.Printf("guard held-out: leaks %d blocked %d (%.1f %%), innocent %d stopped %d (%.1f %%)\n",
+		leaks, blocked, 100*recall, innocent, stopped, 100*stop)
+	if recall < heldOutFloor.recall || stop > heldOutFloor.stopped {
+		t.Errorf("held-out score %.3f blocked / %.3f stopped, floor %.3f / %.3f", recall, stop, heldOutFloor.recall, heldOutFloor.stopped)
+	}
+}

@@ -1,0 +1,75 @@
+package sqldb
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/proofdesk/proofdesk/vault"
+)
+
+// Inspect opens db's connections without applying migrations or writing
+// anything and checks that the database answers. It is for `proofdesk
+// doctor`: Close it after. The error says what failed (connecting,
+// authenticating, a missing SQLite file...).
+func (db *DB) Inspect(ctx context.Context) error {
+	if db.dsn == "" {
+		return errors.New("no database given")
+	}
+	if err := db.openPools(); err != nil {
+		return err
+	}
+	return db.Ping(ctx)
+}
+
+// PendingMigrations returns the versions of the migrations this release
+// has that the database (opened with Inspect) has not applied, oldest
+// first; all of them for an empty database.
+func (db *DB) PendingMigrations(ctx context.Context) ([]string, error) {
+	applied := map[string]bool{}
+	rows, err := db.rdb.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err == nil {
+		defer rows.Close()
+		for rows.Next() {
+			var v string
+			if err := rows.Scan(&v); err != nil {
+				return nil, err
+			}
+			applied[v] = true
+		}
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	} // else no schema_migrations table yet: nothing applied
+	dir := "migrations/" + db.dialect
+	names, err := fs.Glob(migrationFS, dir+"/*.up.sql")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	var pending []string
+	for _, n := range names {
+		if v := strings.TrimSuffix(n[len(dir)+1:], ".up.sql"); !applied[v] {
+			pending = append(pending, v)
+		}
+	}
+	return pending, nil
+}
+
+// CheckMasterKey reports whether the master key opens the database's
+// system data keys, reading only. Call it on a migrated database opened
+// with Inspect. The error says which key the database wants.
+func (db *DB) CheckMasterKey(ctx context.Context) error {
+	for _, id := range []string{indexKeyID, systemKeyID} {
+		if _, err := db.reader().dataKey(ctx, id); err != nil {
+			if errors.Is(err, vault.ErrUnknownMasterKey) {
+				return fmt.Errorf("the master key does not fit this database: its data keys are wrapped by a master key that %s does not hold (%s); use the key the database was created with", db.vault.Keyring().Source(), db.vault.Keyring().IDs())
+			}
+			return fmt.Errorf("the master key cannot open data key %s: %w", id, err)
+		}
+	}
+	return nil
+}
