@@ -110,7 +110,8 @@ type AgentFigures struct {
 
 // TeamFigures is one row of the team table ("" is no team).
 type TeamFigures struct {
-	Team          string
+	Team          string // team ID (Conversation.Team)
+	Name          string // the team's name; "" for no team or a team since deleted
 	Conversations int
 	FirstResponse Durations
 	CSAT          CSATCounts
@@ -185,6 +186,9 @@ func (r *Report) WriteCSV(w io.Writer) error {
 	}
 	for _, tm := range r.Teams {
 		k := tm.Team
+		if tm.Name != "" {
+			k = tm.Name
+		}
 		row("team", k, "conversations", tm.Conversations)
 		dur("team", k+" first_response", tm.FirstResponse)
 		row("team", k, "csat_good", tm.CSAT.Good)

@@ -338,8 +338,10 @@ func EvaluateSLA(p *SLAPolicy, b *BusinessHours, f SLAFacts, now time.Time) SLAS
 }
 
 // SLAConfig is the desk's service-level configuration: targets per
-// priority and business hours per team ("" for every team without its
-// own; none at all means 24/7).
+// priority (PriorityLow to PriorityUrgent, a conversation's
+// Conversation.Priority) and business hours per team, keyed by team ID
+// (Conversation.Team; "" for every team without its own; none at all
+// means 24/7).
 type SLAConfig struct {
 	Targets map[string]SLATargets
 	Hours   map[string]SLAHoursInput
@@ -357,7 +359,7 @@ type SLAHoursInput struct {
 // the field.
 func (c *SLAConfig) Validate() error {
 	for p, t := range c.Targets {
-		if !validPriority(p) {
+		if !ValidPriority(p) {
 			return FieldError("targets", "unknown priority %q: priorities are %s", p, strings.Join(Priorities, ", "))
 		}
 		if t.FirstResponse < 0 || t.NextResponse < 0 || t.Resolution < 0 {
@@ -391,14 +393,5 @@ func (c *SLAConfig) HoursOf(team string) *BusinessHours {
 // Policy returns the targets as a policy.
 func (c *SLAConfig) Policy() *SLAPolicy { return &SLAPolicy{Name: "desk", Targets: c.Targets} }
 
-func validPriority(p string) bool {
-	for _, q := range Priorities {
-		if q == p {
-			return true
-		}
-	}
-	return false
-}
-
 // DefaultPriority is the priority of a conversation that has none.
-const DefaultPriority = "normal"
+const DefaultPriority = PriorityNormal

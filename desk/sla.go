@@ -13,8 +13,10 @@ import (
 // This file is service levels: the admins' configuration (targets per
 // priority, business hours per team), a conversation's SLA clocks, and
 // the watch that notifies supervisors of each breach once. The
-// arithmetic is proofdesk.EvaluateSLA (sla.go). Escalation by raising the
-// priority or reassigning waits for conversation priorities.
+// arithmetic is proofdesk.EvaluateSLA (sla.go); a conversation's clocks
+// follow its priority (Conversation.Priority) and its team's hours
+// (Conversation.Team, a team ID). Escalation by raising the priority or
+// reassigning is not automatic yet.
 
 // SLAConfig returns the service-level configuration, for an admin.
 // Errors: the gate's refusal.
@@ -26,13 +28,24 @@ func (d *Desk) SLAConfig(ctx context.Context) (*proofdesk.SLAConfig, error) {
 }
 
 // SetSLAConfig replaces the configuration for an admin, audited. Errors:
-// the gate's refusal; EINVALID (SLAConfig.Validate).
+// the gate's refusal; EINVALID (SLAConfig.Validate, or hours keyed by a
+// team ID that does not exist).
 func (d *Desk) SetSLAConfig(ctx context.Context, c *proofdesk.SLAConfig) error {
 	if err := administer(ctx); err != nil {
 		return err
 	}
 	if err := c.Validate(); err != nil {
 		return err
+	}
+	for team := range c.Hours {
+		if team == "" {
+			continue
+		}
+		if _, err := d.db.FindTeam(ctx, team); proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+			return proofdesk.FieldError("hours", "business hours name team %q, which does not exist: key them by team ID (GET /api/v1/teams), \"\" for every team without its own", team)
+		} else if err != nil {
+			return err
+		}
 	}
 	return d.db.WithTx(ctx, func(tx *sqldb.Tx) error {
 		if err := tx.SaveSLAConfig(ctx, c); err != nil {

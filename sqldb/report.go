@@ -72,10 +72,18 @@ func (h *Handle) Report(ctx context.Context, from, to time.Time) (*proofdesk.Rep
 	if err := h.reportAgentNames(ctx, r, agents); err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
+	if err := h.reportTeamNames(ctx, teams); err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
 	for _, tm := range teams {
 		r.Teams = append(r.Teams, *tm)
 	}
-	sort.Slice(r.Teams, func(i, j int) bool { return r.Teams[i].Team < r.Teams[j].Team })
+	sort.Slice(r.Teams, func(i, j int) bool {
+		if r.Teams[i].Name != r.Teams[j].Name {
+			return r.Teams[i].Name < r.Teams[j].Name
+		}
+		return r.Teams[i].Team < r.Teams[j].Team
+	})
 	r.SLAAttainment = 100
 	if r.Conversations > 0 {
 		r.SLAAttainment = 100 * float64(r.Conversations-r.SLABreached) / float64(r.Conversations)
@@ -271,6 +279,23 @@ func (h *Handle) reportAgentNames(ctx context.Context, r *proofdesk.Report, agen
 		r.Agents = append(r.Agents, *a)
 	}
 	return err
+}
+
+// reportTeamNames names the team rows (conversations hold a team's ID).
+func (h *Handle) reportTeamNames(ctx context.Context, teams map[string]*proofdesk.TeamFigures) error {
+	if len(teams) == 0 {
+		return nil
+	}
+	return h.scanRows(ctx, `SELECT id, name FROM teams`, nil, func(row scanner) error {
+		var id, name string
+		if err := row.Scan(&id, &name); err != nil {
+			return err
+		}
+		if tm, ok := teams[id]; ok {
+			tm.Name = name
+		}
+		return nil
+	})
 }
 
 // detailOf reads one key of an audit entry's JSON detail.

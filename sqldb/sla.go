@@ -68,14 +68,17 @@ func (h *Handle) FindSLAConfig(ctx context.Context) (*proofdesk.SLAConfig, error
 }
 
 // SLAFacts gathers what the SLA clocks of a conversation depend on, from
-// its stored history. Until conversations carry a priority, every one is
-// proofdesk.DefaultPriority. Errors: ENOTFOUND.
+// its stored history and the conversation's priority (one stored without
+// one is proofdesk.DefaultPriority). Errors: ENOTFOUND.
 func (h *Handle) SLAFacts(ctx context.Context, convID string) (*proofdesk.Conversation, proofdesk.SLAFacts, error) {
 	conv, _, err := h.findConversationByID(ctx, convID)
 	if err != nil {
 		return nil, proofdesk.SLAFacts{}, err
 	}
-	f := proofdesk.SLAFacts{CreatedAt: conv.CreatedAt, Priority: proofdesk.DefaultPriority}
+	f := proofdesk.SLAFacts{CreatedAt: conv.CreatedAt, Priority: conv.Priority}
+	if !proofdesk.ValidPriority(f.Priority) {
+		f.Priority = proofdesk.DefaultPriority
+	}
 	err = h.scanRows(ctx, `SELECT status, at FROM conversation_status_changes WHERE conversation_id = ? ORDER BY at`, []any{convID}, func(row scanner) error {
 		var c proofdesk.StatusChange
 		if err := row.Scan(&c.Status, timeScan{&c.At}); err != nil {

@@ -110,3 +110,108 @@ func TestSLA_StoredClockAndBreachWatch(t *testing.T) {
 		}
 	})
 }
+
+// The clocks follow each conversation's priority and its team's hours: an
+// urgent conversation in a team with office hours is due within them, an
+// urgent one without a team on the default (24/7), a normal one on the
+// normal target until its priority is raised; hours keyed by a team ID
+// that does not exist are refused.
+func TestSLA_PriorityAndTeam(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		f := newFixture(t, db)
+		admin := &proofdesk.Agent{Email: "root@desk.example", Name: "Ada Admin", Role: proofdesk.RoleAdmin, PasswordHash: "x"}
+		if err := sqldb.NewAgentService(db).CreateAgent(ctx, admin); err != nil {
+			t.Fatal(err)
+		}
+		adminCtx := proofdesk.NewContextWithAgent(ctx, admin)
+		d := desk.New(db, desk.Config{})
+		billing := &proofdesk.Team{Name: "Billing"}
+		if err := d.CreateTeam(adminCtx, billing); err != nil {
+			t.Fatal(err)
+		}
+		byName := &proofdesk.SLAConfig{Hours: map[string]proofdesk.SLAHoursInput{"Billing": {Schedule: "mon-fri 09:00-17:00", TimeZone: "UTC"}}}
+		var perr *proofdesk.Error
+		if err := d.SetSLAConfig(adminCtx, byName); !errorsAs(err, &perr) || perr.Code != proofdesk.EINVALID || perr.Field != "hours" {
+			t.Fatalf("hours keyed by a team's name: %v, want invalid hours", err)
+		}
+		cfg := &proofdesk.SLAConfig{
+			Targets: map[string]proofdesk.SLATargets{
+				proofdesk.PriorityNormal: {FirstResponse: 8 * time.Hour},
+				proofdesk.PriorityUrgent: {FirstResponse: time.Hour},
+			},
+			Hours: map[string]proofdesk.SLAHoursInput{billing.ID: {Schedule: "mon-fri 09:00-17:00", TimeZone: "UTC"}},
+		}
+		if err := d.SetSLAConfig(adminCtx, cfg); err != nil {
+			t.Fatal(err)
+		}
+
+		fri := time.Date(2026, 3, 6, 16, 30, 0, 0, time.UTC) // a Friday
+		f.Clk.Set(fri)
+		cs := sqldb.NewConversationService(db)
+		newConv := func(priority, team string) *proofdesk.Conversation {
+			c := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, CustomerID: f.Cust.ID, AssigneeID: f.Agent.ID,
+				Requester: proofdesk.Requester{Name: "Jane Doe"}, Priority: priority, Team: team}
+			if err := cs.CreateConversation(f.AgentCtx, c, nil); err != nil {
+				t.Fatal(err)
+			}
+			f.say(t, c, "Hello?")
+			return c
+		}
+		due := func(c *proofdesk.Conversation) (string, time.Time) {
+			t.Helper()
+			p, st, err := d.ConversationSLA(f.AgentCtx, c.ID)
+			if err != nil || st.FirstResponse == nil || st.FirstResponse.Due == nil {
+				t.Fatalf("clocks of %s: %+v, %v", c.ID, st.FirstResponse, err)
+			}
+			return p, *st.FirstResponse.Due
+		}
+		cases := []struct {
+			name, priority, team, wantPriority string
+			want                               time.Time
+		}{
+			// 30 minutes on Friday, 30 on Monday morning.
+			{"urgent in billing", proofdesk.PriorityUrgent, billing.ID, proofdesk.PriorityUrgent, time.Date(2026, 3, 9, 9, 30, 0, 0, time.UTC)},
+			{"urgent, no team (24/7)", proofdesk.PriorityUrgent, "", proofdesk.PriorityUrgent, fri.Add(time.Hour)},
+			{"no priority given (normal)", "", "", proofdesk.PriorityNormal, fri.Add(8 * time.Hour)},
+		}
+		var normal *proofdesk.Conversation
+		for _, tc := range cases {
+			c := newConv(tc.priority, tc.team)
+			p, got := due(c)
+			if p != tc.wantPriority || !near(got.Sub(tc.want), 0) {
+				t.Errorf("%s: priority %q due %v, want %q due %v", tc.name, p, got, tc.wantPriority, tc.want)
+			}
+			if tc.priority == "" {
+				normal = c
+			}
+		}
+		// Raised to urgent, the normal one is due an hour after it opened.
+		urgent := proofdesk.PriorityUrgent
+		if _, err := cs.UpdateConversation(f.AgentCtx, normal.ID, proofdesk.ConversationUpdate{Priority: &urgent}); err != nil {
+			t.Fatal(err)
+		}
+		if p, got := due(normal); p != proofdesk.PriorityUrgent || !near(got.Sub(fri.Add(time.Hour)), 0) {
+			t.Fatalf("raised to urgent: priority %q due %v, want urgent due %v", p, got, fri.Add(time.Hour))
+		}
+		// Moved into billing, it follows billing's hours: Monday 09:30.
+		if _, err := cs.UpdateConversation(f.AgentCtx, normal.ID, proofdesk.ConversationUpdate{Team: &billing.ID}); err != nil {
+			t.Fatal(err)
+		}
+		if _, got := due(normal); !near(got.Sub(time.Date(2026, 3, 9, 9, 30, 0, 0, time.UTC)), 0) {
+			t.Fatalf("moved into billing: due %v, want Monday 09:30", got)
+		}
+		// The report's team table names the team its conversations hold by ID.
+		rep, err := d.Report(f.SupCtx, fri.Add(-time.Hour), fri.Add(time.Hour))
+		if err != nil {
+			t.Fatal(err)
+		}
+		names := map[string]string{}
+		for _, tm := range rep.Teams {
+			names[tm.Team] = tm.Name
+		}
+		if names[billing.ID] != "Billing" {
+			t.Fatalf("report teams %+v, want billing's row named Billing", rep.Teams)
+		}
+	})
+}

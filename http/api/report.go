@@ -90,6 +90,7 @@ type securityJSON struct {
 
 type reportTeamJSON struct {
 	Team          string        `json:"team"`
+	Name          string        `json:"name"`
 	Conversations int           `json:"conversations"`
 	FirstResponse durationsJSON `json:"first_response"`
 	CSAT          csatJSON      `json:"csat"`
@@ -125,7 +126,7 @@ func reportView(rep *proofdesk.Report) reportJSON {
 	sort.Slice(out.Agents, func(i, j int) bool { return out.Agents[i].Name < out.Agents[j].Name })
 	out.Teams, out.SLABreached, out.SLAAttainment = []reportTeamJSON{}, rep.SLABreached, rep.SLAAttainment
 	for _, tm := range rep.Teams {
-		out.Teams = append(out.Teams, reportTeamJSON{Team: tm.Team, Conversations: tm.Conversations, FirstResponse: durJSON(tm.FirstResponse), CSAT: csatOf(tm.CSAT), SLABreached: tm.SLABreached})
+		out.Teams = append(out.Teams, reportTeamJSON{Team: tm.Team, Name: tm.Name, Conversations: tm.Conversations, FirstResponse: durJSON(tm.FirstResponse), CSAT: csatOf(tm.CSAT), SLABreached: tm.SLABreached})
 	}
 	s := rep.Security
 	out.Security = securityJSON{Verified: s.Verified, VerifiedPercent: s.VerifiedShare, VerifiedByFactor: s.ByFactor, ToL1: durJSON(s.ToL1),

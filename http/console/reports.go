@@ -302,8 +302,10 @@ func buildReportsPage(pg page, rep *proofdesk.Report, from, to time.Time) report
 			Good: a.CSAT.Good, Okay: a.CSAT.Okay, Bad: a.CSAT.Bad, Reveals: a.Reveals, BreakGlass: a.BreakGlass, Blocked: a.Blocked, Lookup: a.Lookups})
 	}
 	for _, tm := range rep.Teams {
-		name, csat := tm.Team, "–"
-		if name == "" {
+		name, csat := tm.Name, "–"
+		if name == "" && tm.Team != "" {
+			name = tm.Team // a team since deleted
+		} else if name == "" {
 			name = "(no team)"
 		}
 		if tm.CSAT.Total() > 0 {
