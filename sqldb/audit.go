@@ -36,7 +36,10 @@ func (tx *Tx) audit(ctx context.Context, ev proofdesk.AuditEvent) error {
 	if tx.db.dialect == Postgres && !tx.migration && !tx.db.chainDirectly {
 		// No lock: the entry waits in audit_pending for the sequencer
 		// (audit_seq.go), which chains it within moments.
-		return tx.auditPending(ctx, ev)
+		if err := tx.auditPending(ctx, ev); err != nil {
+			return err
+		}
+		return tx.auditWebhook(ctx, ev)
 	}
 	var prevSeq int64
 	var prevHash string

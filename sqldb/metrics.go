@@ -31,7 +31,7 @@ func (db *DB) Counts(ctx context.Context) (*proofdesk.Counts, error) {
 	steps := []func() error{
 		func() error { return group(c.Ratings, `SELECT rating, COUNT(*) FROM csat_ratings GROUP BY rating`) },
 		func() error {
-			return group(c.Security, `SELECT action, COUNT(*) FROM audit_log WHERE action IN (?`+strings.Repeat(", ?", len(actions)-1)+`) GROUP BY action`, actions...)
+			return group(c.Security, `SELECT action, COUNT(*) FROM audit_events WHERE action IN (?`+strings.Repeat(", ?", len(actions)-1)+`) GROUP BY action`, actions...)
 		},
 		func() error {
 			return group(c.Conversations, `SELECT status, COUNT(*) FROM conversations GROUP BY status`)

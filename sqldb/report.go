@@ -236,7 +236,7 @@ func (h *Handle) reportAgents(ctx context.Context, agent func(string) *proofdesk
 	if err != nil {
 		return err
 	}
-	return h.scanRows(ctx, `SELECT actor_id, action, COUNT(*) FROM audit_log WHERE action IN (?, ?, ?, ?) AND at >= ? AND at < ? AND actor_kind = ?
+	return h.scanRows(ctx, `SELECT actor_id, action, COUNT(*) FROM `+h.auditRows()+` e WHERE action IN (?, ?, ?, ?) AND at >= ? AND at < ? AND actor_kind = ?
 		GROUP BY actor_id, action`, []any{proofdesk.AuditReveal, proofdesk.AuditBreakGlass, proofdesk.AuditDisclosureBlocked, proofdesk.AuditLookup, f, t, proofdesk.ActorAgent},
 		func(row scanner) error {
 			var id, action string
@@ -281,6 +281,19 @@ func (h *Handle) reportAgentNames(ctx context.Context, r *proofdesk.Report, agen
 	return err
 }
 
+// auditRows is the audit log as a table expression (seq, at, actor_kind,
+// actor_id, action, subject_kind, subject_id, detail), with the entries
+// PostgreSQL's sequencer has not chained yet (audit_seq.go), so that a
+// report counts the newest events at once.
+func (h *Handle) auditRows() string {
+	if h.db.dialect == Postgres {
+		return `(SELECT seq, at, actor_kind, actor_id, action, subject_kind, subject_id, detail FROM audit_log
+			UNION ALL
+			SELECT 4611686018427387904 + id, at, actor_kind, actor_id, action, subject_kind, subject_id, detail FROM audit_pending)`
+	}
+	return `audit_log`
+}
+
 // reportTeamNames names the team rows (conversations hold a team's ID).
 func (h *Handle) reportTeamNames(ctx context.Context, teams map[string]*proofdesk.TeamFigures) error {
 	if len(teams) == 0 {
@@ -317,7 +330,7 @@ func (h *Handle) reportSecurity(ctx context.Context, r *proofdesk.Report, f, t s
 		factor      string
 	}
 	firstL1 := map[string]*first{}
-	err := h.scanRows(ctx, `SELECT a.subject_id, a.at, a.detail, c.created_at FROM audit_log a JOIN conversations c ON c.id = a.subject_id
+	err := h.scanRows(ctx, `SELECT a.subject_id, a.at, a.detail, c.created_at FROM `+h.auditRows()+` a JOIN conversations c ON c.id = a.subject_id
 		WHERE a.action = ? AND a.at >= ? AND c.created_at >= ? AND c.created_at < ? ORDER BY a.seq`,
 		[]any{proofdesk.AuditLevelChange, f, f, t}, func(row scanner) error {
 			var id, detail string
@@ -350,7 +363,7 @@ func (h *Handle) reportSecurity(ctx context.Context, r *proofdesk.Report, f, t s
 	if r.Conversations > 0 {
 		s.VerifiedShare = 100 * float64(s.Verified) / float64(r.Conversations)
 	}
-	err = h.scanRows(ctx, `SELECT action, detail FROM audit_log WHERE action IN (?, ?) AND at >= ? AND at < ?`,
+	err = h.scanRows(ctx, `SELECT action, detail FROM `+h.auditRows()+` e WHERE action IN (?, ?) AND at >= ? AND at < ?`,
 		[]any{proofdesk.AuditDisclosureBlocked, proofdesk.AuditAlert, f, t}, func(row scanner) error {
 			var action, detail string
 			if err := row.Scan(&action, &detail); err != nil {
@@ -370,7 +383,7 @@ func (h *Handle) reportSecurity(ctx context.Context, r *proofdesk.Report, f, t s
 	if err != nil {
 		return err
 	}
-	return h.scanRows(ctx, `SELECT action, COUNT(*) FROM audit_log WHERE action IN (?, ?, ?) AND at >= ? AND at < ? GROUP BY action`,
+	return h.scanRows(ctx, `SELECT action, COUNT(*) FROM `+h.auditRows()+` e WHERE action IN (?, ?, ?) AND at >= ? AND at < ? GROUP BY action`,
 		[]any{proofdesk.AuditProbing, proofdesk.AuditOwnerReported, proofdesk.AuditChallengeDenied, f, t}, func(row scanner) error {
 			var action string
 			var n int
