@@ -27,7 +27,10 @@ type Agent struct {
 	TOTPSecret   string // base32; "" until enrolled
 	TOTPEnabled  bool
 	Disabled     bool
-	CreatedAt    time.Time
+	// RemovedAt is when an admin removed the agent (nil: not removed). A
+	// removed agent is disabled for good; the row stays for the audit log.
+	RemovedAt *time.Time
+	CreatedAt time.Time
 	// Availability is online, away or offline (see AwayAfter).
 	Availability string
 	// Capacity is how many open conversations auto-assignment gives the

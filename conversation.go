@@ -60,6 +60,12 @@ type Conversation struct {
 	ID         string
 	Channel    string
 	CustomerID string // linked customer, or ""
+	// VisitorID, set when a widget visitor opens the conversation, binds
+	// it to that visitor in the creating transaction (it is not a column
+	// of the conversation): a conversation is never stored without the
+	// visitor who can see it. With a first message that has a ClientID,
+	// creating again returns the visitor's conversation of that message.
+	VisitorID  string
 	Requester  Requester
 	Subject    string
 	Status     string

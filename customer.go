@@ -29,6 +29,9 @@ type Customer struct {
 	DateOfBirth   string // YYYY-MM-DD, or ""
 	Payment       *Payment
 	Attributes    map[string]string
+	// Orders are the orders the system of record pushed, newest first
+	// (at most MaxOrdersShown): see order.go.
+	Orders []*Order
 
 	// SupportLocked is set when the owner said "this wasn't me": every
 	// action then needs L2 and a supervisor.

@@ -48,6 +48,12 @@ const (
 	DoLookup = "lookup_customer"
 	// DoClearPause lifts an agent's pause (TargetID) before the hour passes.
 	DoClearPause = "clear_pause"
+	// DoManageAgent changes an agent (TargetID): AgentChange says how
+	// (agent_lifecycle.go).
+	DoManageAgent = "manage_agent"
+	// DoPushOrder stores an order of a customer from the business's
+	// system of record (order.go).
+	DoPushOrder = "push_order"
 
 	// Changes of protected customer data.
 	DoAddContactPoint    = ActionAddContactPoint
@@ -175,6 +181,16 @@ type DecisionInput struct {
 	PausedUntil time.Time
 	// Now is the decision's time.
 	Now time.Time
+
+	// For DoManageAgent: the change (Agent* constants), the new role of
+	// AgentSetRole, the target's role now, whether it is disabled or
+	// removed, and how many active admins there are besides the target.
+	AgentChange    string
+	NewRole        string
+	TargetRole     string
+	TargetDisabled bool
+	TargetRemoved  bool
+	OtherAdmins    int
 }
 
 // Decision is the gate's answer.
@@ -287,6 +303,15 @@ func Decide(in DecisionInput) Decision {
 			return roleRefusal(RuleSupervisorOnly, RoleSupervisor, "Only a supervisor or an admin may read the reports.")
 		}
 		return Decision{Allowed: true, Rule: RuleAllowed}
+	case in.Action == DoManageAgent:
+		return decideManageAgent(in)
+	case in.Action == DoPushOrder:
+		// Orders are facts of the system of record, like a backdated
+		// contact point: never typed in by an agent.
+		if a.Role != RoleIntegration && a.Role != RoleSystem {
+			return roleRefusal(RuleIntegrationOnly, RoleIntegration, "Orders come from the business's system of record: push them with an integration token.")
+		}
+		return Decision{Allowed: true, Rule: RuleIntegrationChange, Audit: true}
 	case in.Action == DoMerge:
 		if !a.isSupervisor() {
 			return roleRefusal(RuleSupervisorOnly, RoleSupervisor, "Only a supervisor may merge customers.")

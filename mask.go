@@ -18,6 +18,7 @@ type CustomerView struct {
 	DateOfBirth   string             `json:"date_of_birth,omitempty"`
 	Payment       *Payment           `json:"payment,omitempty"`
 	Attributes    map[string]string  `json:"attributes,omitempty"`
+	Orders        []OrderView        `json:"orders,omitempty"`
 	SupportLocked bool               `json:"support_locked"`
 	// Masked lists the fields shown masked.
 	Masked    []string  `json:"masked"`
@@ -144,6 +145,7 @@ func NewCustomerView(c *Customer, vc ViewContext) *CustomerView {
 			}
 		}
 	}
+	v.Orders = orderViews(c, vc, mask)
 	if v.Masked == nil {
 		v.Masked = []string{}
 	}

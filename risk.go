@@ -30,6 +30,11 @@ func RevealFieldClass(field string) (class string, attr bool, ok bool) {
 		return ClassDateOfBirth, false, true
 	case "payment":
 		return ClassPayment, false, true
+	case "orders":
+		return ClassOrders, false, true
+	case "orders.shipping":
+		// Where the parcel goes: the address class.
+		return ClassAddress, false, true
 	}
 	if name, found := cutPrefix(field, "attributes."); found && name != "" {
 		return name, true, true
@@ -49,6 +54,12 @@ func (c *Customer) FieldValue(field string) string {
 	class, attr, _ := RevealFieldClass(field)
 	if attr {
 		return c.Attributes[class]
+	}
+	switch field {
+	case "orders":
+		return ordersText(c)
+	case "orders.shipping":
+		return shippingText(c)
 	}
 	join := func(kind string) string {
 		var vs []string

@@ -137,20 +137,35 @@ func OutboxBodiesShown(mailRelay, smsProvider bool) bool {
 // OutboxMessage is a notification waiting for delivery, written in the
 // same transaction as the event that caused it.
 type OutboxMessage struct {
-	ID             string    `json:"id"`
-	Kind           string    `json:"kind"`
-	Purpose        string    `json:"purpose"`
-	ConversationID string    `json:"conversation_id,omitempty"`
-	To             string    `json:"to"`
-	Subject        string    `json:"subject,omitempty"`
-	Body           string    `json:"body,omitempty"`
-	Status         string    `json:"status"`
-	Attempts       int       `json:"attempts"`
-	CreatedAt      time.Time `json:"created_at"`
+	ID             string `json:"id"`
+	Kind           string `json:"kind"`
+	Purpose        string `json:"purpose"`
+	ConversationID string `json:"conversation_id,omitempty"`
+	To             string `json:"to"`
+	Subject        string `json:"subject,omitempty"`
+	Body           string `json:"body,omitempty"`
+	Status         string `json:"status"`
+	Attempts       int    `json:"attempts"`
+	// LastError says in words why the last attempt failed ("connection
+	// refused: nothing listens at the relay's address and port"), never
+	// with an address or a body; "" when none failed.
+	LastError string    `json:"last_error,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// OutboxFilter narrows FindOutboxMessages: a conversation, a status
+// (OutboxQueued, OutboxSent, OutboxFailed), at most Limit messages
+// (default 100, at most 500), newest first.
+type OutboxFilter struct {
+	ConversationID string
+	Status         string
+	Limit          int
 }
 
 // OutboxService reads the built-in outbox.
 type OutboxService interface {
 	// FindOutbox returns the newest messages first.
 	FindOutbox(ctx context.Context, limit int) ([]*OutboxMessage, error)
+	// FindOutboxMessages returns the messages f selects, newest first.
+	FindOutboxMessages(ctx context.Context, f OutboxFilter) ([]*OutboxMessage, error)
 }

@@ -14,6 +14,7 @@ import (
 const (
 	TokenPrefix   = "pd_"
 	SessionPrefix = "pds_"
+	InvitePrefix  = "pdi_"
 )
 
 // secretLen is the number of random bytes in tokens and session IDs.
@@ -50,6 +51,18 @@ func ValidTokenFormat(s string) bool {
 func NewSessionID() (id, hash string) {
 	id = newSecret(SessionPrefix)
 	return id, HashToken(id)
+}
+
+// NewInviteToken returns a new agent invitation (or reset) link token
+// and its hash.
+func NewInviteToken() (token, hash string) {
+	token = newSecret(InvitePrefix)
+	return token, HashToken(token)
+}
+
+// ValidInviteTokenFormat reports whether s looks like an invitation token.
+func ValidInviteTokenFormat(s string) bool {
+	return validSecret(s, InvitePrefix)
 }
 
 // ValidSessionIDFormat reports whether s looks like a session ID.

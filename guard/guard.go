@@ -201,6 +201,15 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 		for _, k := range c.SortedAttributeKeys() {
 			b.attribute(k, c.Attributes[k], p.AttributeLevel(k))
 		}
+		// Orders: the number (orders class), where the parcel goes: the
+		// tracking number and the shipping address (address class).
+		for _, o := range c.Orders {
+			b.identifier(o.Number, pattern{class: proofdesk.ClassOrders, part: PartFull, level: m.levels[proofdesk.ClassOrders]})
+			b.identifier(o.TrackingNumber, pattern{class: proofdesk.ClassAddress, part: PartFull, level: m.levels[proofdesk.ClassAddress]})
+			if o.ShippingAddress != nil {
+				b.address(*o.ShippingAddress, m.levels[proofdesk.ClassAddress])
+			}
+		}
 	}
 	// a phone given in one reply in pieces with words between them ("fängt
 	// mit 0151 an und geht mit 23457716 weiter"): a run that opens it

@@ -47,7 +47,7 @@ const (
 	multiShared   = idxCustMask // a key of several customers
 )
 
-var idxClasses = []string{"", proofdesk.ClassEmail, proofdesk.ClassPhone, proofdesk.ClassAddress}
+var idxClasses = []string{"", proofdesk.ClassEmail, proofdesk.ClassPhone, proofdesk.ClassAddress, proofdesk.ClassOrders}
 
 func idxClass(c string) uint32 {
 	for i, x := range idxClasses {
@@ -110,12 +110,37 @@ func indexForms(c *proofdesk.Customer, add func(class, form string)) {
 			}
 		}
 	}
-	for _, a := range c.Addresses {
+	addrs := c.Addresses
+	for _, o := range c.Orders {
+		if f := identifierForm(o.Number); f != "" {
+			add(proofdesk.ClassOrders, "o"+f)
+		}
+		if f := identifierForm(o.TrackingNumber); f != "" {
+			add(proofdesk.ClassAddress, "o"+f)
+		}
+		if o.ShippingAddress != nil {
+			addrs = append(addrs[:len(addrs):len(addrs)], *o.ShippingAddress)
+		}
+	}
+	for _, a := range addrs {
 		if num, core := houseAndCore(normTokens(a.Line1)); num != "" && len(core) > 0 {
 			add(proofdesk.ClassAddress, "a"+num+" "+strings.Join(core, " "))
 		}
 	}
 }
+
+// identifierForm is an order or tracking number's index key: its tokens
+// run together, when long enough and holding a digit; "" otherwise.
+func identifierForm(v string) string {
+	f := strings.Join(normTokens(v), "")
+	if len(f) < minIdentifier || len(f) > maxIdentifier || !hasDigit(f) {
+		return ""
+	}
+	return f
+}
+
+// maxIdentifier bounds the identifiers the index looks for in a reply.
+const maxIdentifier = 40
 
 // houseAndCore splits street tokens into the house number and the
 // distinctive words (no street type, direction, particle or unit).
@@ -317,6 +342,23 @@ func (ix *Index) candidates(t *text, fn func(uint64)) {
 					break
 				}
 				b := append(append(buf[:0], 'p'), t.buf[end-l:end]...)
+				fn(ix.sum(b))
+			}
+		}
+	}
+	// order and tracking numbers: 1 to 4 tokens run together, holding a
+	// digit
+	for i := range t.toks {
+		b := append(buf[:0], 'o')
+		digit := false
+		for j := i; j < len(t.toks) && j < i+4; j++ {
+			x := t.tokBytes(j)
+			if len(b)-1+len(x) > maxIdentifier {
+				break
+			}
+			b = append(b, x...)
+			digit = digit || hasDigitB(x)
+			if digit && len(b)-1 >= minIdentifier {
 				fn(ix.sum(b))
 			}
 		}

@@ -454,3 +454,20 @@ func (b *builder) attribute(name, v string, level proofdesk.Level) {
 		b.tokens([]string{strings.Join(toks, "")}, pattern{class: "attributes." + name, part: PartFull, level: level})
 	}
 }
+
+// minIdentifier is the shortest order or tracking number (letters and
+// digits) protected: shorter ones would match everywhere.
+const minIdentifier = 6
+
+// identifier adds an order or tracking number: its tokens, and all of
+// them run together ("1Z 999 AA1" is also "1Z999AA1").
+func (b *builder) identifier(v string, p pattern) {
+	toks := normTokens(v)
+	if tokLen(toks) < minIdentifier || !hasDigit(strings.Join(toks, "")) {
+		return
+	}
+	b.tokens(toks, p)
+	if len(toks) > 1 {
+		b.tokens([]string{strings.Join(toks, "")}, p)
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"net"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/emersion/go-smtp"
@@ -174,12 +175,28 @@ func NewWorker(st Store, mailer Mailer, sms SMSSender, cfg Config, logger *slog.
 // in the built-in outbox.
 func (w *Worker) Enabled() bool { return w.mailer != nil || w.sms != nil || w.cfg.Webhooks != nil }
 
+// Availability is an optional interface of a Mailer or SMSSender whose
+// provider can be set or unset while the server runs (the console's
+// channel settings): rows of its kind stay queued while it is not
+// available.
+type Availability interface {
+	Available(ctx context.Context) bool
+}
+
+func available(ctx context.Context, v any) bool {
+	if a, ok := v.(Availability); ok {
+		return a.Available(ctx)
+	}
+	return true
+}
+
 func (w *Worker) kinds() []string {
+	ctx := context.Background()
 	var k []string
-	if w.mailer != nil {
+	if w.mailer != nil && available(ctx, w.mailer) {
 		k = append(k, proofdesk.OutboxEmail)
 	}
-	if w.sms != nil {
+	if w.sms != nil && available(ctx, w.sms) {
 		k = append(k, proofdesk.OutboxSMS)
 	}
 	if w.cfg.Webhooks != nil {
@@ -351,33 +368,55 @@ func (w *Worker) Backoff(attempts int) time.Duration {
 	return min(d, w.cfg.MaxBackoff)
 }
 
-// reason describes a send error from codes and classes only: SMTP replies
-// and provider errors can quote the recipient's address.
-func reason(err error) string {
+// reason describes a send error in words an admin can act on, from
+// codes and classes only: SMTP replies and provider errors can quote the
+// recipient's address, so their text is never kept.
+func reason(err error) string { return Describe(err) }
+
+// Describe says in words what a send error was: the relay refused the
+// connection, its name did not resolve, TLS failed, authentication
+// failed, the recipient was refused (with the SMTP codes), a timeout.
+// It never quotes the error's text, which can hold an address.
+func Describe(err error) string {
 	var se *smtp.SMTPError
 	var ne net.Error
 	var oe *net.OpError
+	var dnsErr *net.DNSError
 	switch {
+	case err == nil:
+		return ""
 	case errors.As(err, &se):
 		r := fmt.Sprintf("smtp %d", se.Code)
 		if se.EnhancedCode != (smtp.EnhancedCode{}) && se.EnhancedCode != smtp.NoEnhancedCode {
 			r += fmt.Sprintf(" %d.%d.%d", se.EnhancedCode[0], se.EnhancedCode[1], se.EnhancedCode[2])
 		}
-		return r
+		switch {
+		case se.Code == 535 || se.Code == 534 || se.Code == 530 || se.Code == 538:
+			return "authentication failed: the relay refused the login (" + r + ")"
+		case se.Code == 550 || se.Code == 551 || se.Code == 553 || se.Code == 554 || se.Code == 552:
+			return "the relay refused the message or its recipient (" + r + ")"
+		case se.Code >= 400 && se.Code < 500:
+			return "the relay deferred the message, retrying (" + r + ")"
+		}
+		return "the relay answered " + r
 	case errors.As(err, new(httpStatusError)):
 		var he httpStatusError
 		errors.As(err, &he)
 		return he.Error()
 	case errors.Is(err, errBlockedAddr):
 		return "address not allowed"
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return "connection refused: nothing listens at the relay's address and port"
+	case errors.As(err, &dnsErr):
+		return "the relay's host name did not resolve (DNS)"
 	case errors.Is(err, context.DeadlineExceeded):
-		return "timeout"
+		return "timeout: the relay did not answer in time"
+	case strings.Contains(err.Error(), "tls:") || strings.Contains(err.Error(), "x509:") || strings.Contains(err.Error(), "STARTTLS"):
+		return "TLS failed: the relay's certificate was not trusted or it does not speak TLS as set (check the security mode)"
 	case errors.As(err, &oe):
 		return "network error (" + oe.Op + ")"
 	case errors.As(err, &ne) && ne.Timeout():
-		return "timeout"
-	case strings.Contains(err.Error(), "tls:") || strings.Contains(err.Error(), "x509:"):
-		return "tls error"
+		return "timeout: the relay did not answer in time"
 	case IsPermanent(err):
 		return "rejected by the provider"
 	}

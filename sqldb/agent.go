@@ -34,34 +34,45 @@ func (s *AgentService) CreateAgent(ctx context.Context, a *proofdesk.Agent) erro
 	if a.PasswordHash == "" {
 		return proofdesk.FieldError("password", "a password is required")
 	}
-	return s.db.WithTx(ctx, func(tx *Tx) error {
-		a.ID = proofdesk.NewID("agt")
-		a.CreatedAt = tx.now
-		if _, err := tx.exec(ctx, `INSERT INTO agents (id, email, name, role, password_hash, totp_enc, totp_enabled, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			a.ID, a.Email, a.Name, a.Role, a.PasswordHash, tx.db.system.SealString(agentAAD(a.ID), a.TOTPSecret), boolInt(a.TOTPEnabled), boolInt(a.Disabled), fmtTime(a.CreatedAt)); err != nil {
-			err = wrapErr(err)
-			if proofdesk.ErrorCode(err) == proofdesk.ECONFLICT {
-				return &proofdesk.Error{Code: proofdesk.ECONFLICT, Field: "email", Message: "An agent with this email already exists."}
-			}
-			return fmt.Errorf("insert agent: %w", err)
-		}
-		return tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditAgentCreate, SubjectKind: "agent", SubjectID: a.ID,
-			Detail: map[string]string{"role": a.Role}})
-	})
+	return s.db.WithTx(ctx, func(tx *Tx) error { return tx.InsertAgent(ctx, a) })
 }
 
-const agentColumns = `id, email, name, role, password_hash, totp_enc, totp_enabled, disabled, created_at, availability, capacity, last_seen_at`
+// InsertAgent stores a new agent in this transaction and audits it as
+// "agent.create"; the caller validated it. ECONFLICT if the email is taken.
+func (tx *Tx) InsertAgent(ctx context.Context, a *proofdesk.Agent) error {
+	a.ID = proofdesk.NewID("agt")
+	a.CreatedAt = tx.now
+	if _, err := tx.exec(ctx, `INSERT INTO agents (id, email, name, role, password_hash, totp_enc, totp_enabled, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.ID, a.Email, a.Name, a.Role, a.PasswordHash, tx.db.system.SealString(agentAAD(a.ID), a.TOTPSecret), boolInt(a.TOTPEnabled), boolInt(a.Disabled), fmtTime(a.CreatedAt)); err != nil {
+		err = wrapErr(err)
+		if proofdesk.ErrorCode(err) == proofdesk.ECONFLICT {
+			return &proofdesk.Error{Code: proofdesk.ECONFLICT, Field: "email", Message: "An agent with this email already exists."}
+		}
+		return fmt.Errorf("insert agent: %w", err)
+	}
+	return tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditAgentCreate, SubjectKind: "agent", SubjectID: a.ID,
+		Detail: map[string]string{"role": a.Role}})
+}
+
+const agentColumns = `id, email, name, role, password_hash, totp_enc, totp_enabled, disabled, created_at, availability, capacity, last_seen_at, removed_at`
 
 func (db *DB) scanAgent(row scanner) (*proofdesk.Agent, error) {
 	a := &proofdesk.Agent{}
-	var totp string
+	var totp, removed string
 	var enabled, disabled int
 	var seen nullTime
 	if err := row.Scan(&a.ID, &a.Email, &a.Name, &a.Role, &a.PasswordHash, &totp, &enabled, &disabled, timeScan{&a.CreatedAt},
-		&a.Availability, &a.Capacity, &seen); err != nil {
+		&a.Availability, &a.Capacity, &seen, &removed); err != nil {
 		return nil, wrapErr(err)
 	}
 	a.LastSeenAt = seen.t
+	if removed != "" {
+		var n nullTime
+		if err := n.Scan(removed); err != nil {
+			return nil, fmt.Errorf("agent %s: %w", a.ID, err)
+		}
+		a.RemovedAt = n.t
+	}
 	a.TOTPEnabled, a.Disabled = enabled != 0, disabled != 0
 	var err error
 	if a.TOTPSecret, err = db.system.OpenString(agentAAD(a.ID), totp); err != nil {

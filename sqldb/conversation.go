@@ -62,9 +62,20 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 	var blocked error
 	var blockedMsg *proofdesk.Message
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
+		if conv.VisitorID != "" && first != nil && first.ClientID != "" {
+			// A visitor's retry of a creation whose answer it never saw.
+			if found, err := tx.visitorConversationByClientID(ctx, conv, first); err != nil || found {
+				return err
+			}
+		}
 		dk, err := tx.insertConversation(ctx, conv)
 		if err != nil {
 			return err
+		}
+		if conv.VisitorID != "" {
+			if err := tx.bindVisitor(ctx, conv.VisitorID, conv.ID); err != nil {
+				return err
+			}
 		}
 		// A subject an agent writes leaves with every email reply on the
 		// conversation: it passes the guard as a reply of its own.

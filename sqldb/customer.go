@@ -263,6 +263,9 @@ func (h *Handle) findCustomers(ctx context.Context, f proofdesk.CustomerFilter) 
 		if err := h.loadContactPoints(ctx, c, keys[c.ID]); err != nil {
 			return nil, 0, err
 		}
+		if err := h.loadOrders(ctx, c, keys[c.ID]); err != nil {
+			return nil, 0, err
+		}
 	}
 	return out, total, nil
 }

@@ -60,6 +60,9 @@ func (db *DB) eachCustomer(ctx context.Context, since string, fn func(*proofdesk
 			if err := h.loadContactPoints(ctx, c, keys[c.ID]); err != nil {
 				return err
 			}
+			if err := h.loadOrders(ctx, c, keys[c.ID]); err != nil {
+				return err
+			}
 			if err := fn(c); err != nil {
 				return err
 			}

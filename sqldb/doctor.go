@@ -61,14 +61,21 @@ func (db *DB) PendingMigrations(ctx context.Context) ([]string, error) {
 
 // CheckMasterKey reports whether the master key opens the database's
 // system data keys, reading only. Call it on a migrated database opened
-// with Inspect. The error says which key the database wants.
+// with Inspect. The error says which key the database wants. The keys
+// it opened are kept, so sealed settings can be read after it.
 func (db *DB) CheckMasterKey(ctx context.Context) error {
 	for _, id := range []string{indexKeyID, systemKeyID} {
-		if _, err := db.reader().dataKey(ctx, id); err != nil {
+		dk, err := db.reader().dataKey(ctx, id)
+		if err != nil {
 			if errors.Is(err, vault.ErrUnknownMasterKey) {
 				return fmt.Errorf("the master key does not fit this database: its data keys are wrapped by a master key that %s does not hold (%s); use the key the database was created with", db.vault.Keyring().Source(), db.vault.Keyring().IDs())
 			}
 			return fmt.Errorf("the master key cannot open data key %s: %w", id, err)
+		}
+		if id == indexKeyID {
+			db.index = dk
+		} else {
+			db.setSystemKey(dk)
 		}
 	}
 	return nil

@@ -44,12 +44,26 @@ func (tx *Tx) enqueue(ctx context.Context, m *proofdesk.OutboxMessage, headers m
 
 // FindOutbox returns the newest messages first, decrypted.
 func (s *OutboxService) FindOutbox(ctx context.Context, limit int) ([]*proofdesk.OutboxMessage, error) {
+	return s.FindOutboxMessages(ctx, proofdesk.OutboxFilter{Limit: limit})
+}
+
+// FindOutboxMessages returns the messages f selects, newest first,
+// decrypted, each with its last error in words.
+func (s *OutboxService) FindOutboxMessages(ctx context.Context, f proofdesk.OutboxFilter) ([]*proofdesk.OutboxMessage, error) {
+	limit := f.Limit
 	if limit <= 0 || limit > 500 {
 		limit = 100
 	}
+	where, args := []string{}, []any{}
+	if f.ConversationID != "" {
+		where, args = append(where, "conversation_id = ?"), append(args, f.ConversationID)
+	}
+	if f.Status != "" {
+		where, args = append(where, "status = ?"), append(args, f.Status)
+	}
 	h := s.db.reader()
-	rows, err := h.query(ctx, fmt.Sprintf(`SELECT id, kind, purpose, COALESCE(conversation_id, ''), to_enc, subject_enc, body_enc, status, attempts, created_at
-		FROM outbox ORDER BY created_at DESC, id LIMIT %d`, limit))
+	rows, err := h.query(ctx, fmt.Sprintf(`SELECT id, kind, purpose, COALESCE(conversation_id, ''), to_enc, subject_enc, body_enc, status, attempts, last_error, created_at
+		FROM outbox WHERE %s ORDER BY created_at DESC, id LIMIT %d`, joinAnd(where), limit), args...)
 	if err != nil {
 		return nil, fmt.Errorf("find outbox: %w", err)
 	}
@@ -58,7 +72,7 @@ func (s *OutboxService) FindOutbox(ctx context.Context, limit int) ([]*proofdesk
 	for rows.Next() {
 		m := &proofdesk.OutboxMessage{}
 		var to, subj, body string
-		if err := rows.Scan(&m.ID, &m.Kind, &m.Purpose, &m.ConversationID, &to, &subj, &body, &m.Status, &m.Attempts, timeScan{&m.CreatedAt}); err != nil {
+		if err := rows.Scan(&m.ID, &m.Kind, &m.Purpose, &m.ConversationID, &to, &subj, &body, &m.Status, &m.Attempts, &m.LastError, timeScan{&m.CreatedAt}); err != nil {
 			return nil, fmt.Errorf("find outbox: %w", err)
 		}
 		sys := s.db.system

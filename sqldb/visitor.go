@@ -58,35 +58,64 @@ func (s *VisitorService) FindVisitorByTokenHash(ctx context.Context, tokenHash s
 // or conversation, ECONFLICT if the conversation belongs to another
 // visitor.
 func (s *VisitorService) BindConversation(ctx context.Context, visitorID, conversationID string) error {
-	return s.db.WithTx(ctx, func(tx *Tx) error {
-		var n int
-		if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM visitors WHERE id = ?`, visitorID).Scan(&n); err != nil {
-			return fmt.Errorf("bind conversation: %w", err)
-		} else if n == 0 {
-			return errNoVisitor
-		}
-		if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM conversations WHERE id = ?`, conversationID).Scan(&n); err != nil {
-			return fmt.Errorf("bind conversation: %w", err)
-		} else if n == 0 {
-			return notFound("Conversation")
-		}
-		var owner string
-		err := tx.queryRow(ctx, `SELECT visitor_id FROM visitor_conversations WHERE conversation_id = ?`, conversationID).Scan(&owner)
-		switch {
-		case err == nil && owner == visitorID:
-			return nil
-		case err == nil:
-			return proofdesk.Errorf(proofdesk.ECONFLICT, "The conversation belongs to another visitor.")
-		case proofdesk.ErrorCode(wrapErr(err)) != proofdesk.ENOTFOUND:
-			return fmt.Errorf("bind conversation: %w", err)
-		}
-		if _, err := tx.exec(ctx, `INSERT INTO visitor_conversations (conversation_id, visitor_id, created_at) VALUES (?, ?, ?)`,
-			conversationID, visitorID, fmtTime(tx.now)); err != nil {
-			return fmt.Errorf("bind conversation: %w", wrapErr(err))
-		}
-		_, err = tx.exec(ctx, `UPDATE visitors SET last_seen_at = ? WHERE id = ?`, fmtTime(tx.now), visitorID)
-		return err
-	})
+	return s.db.WithTx(ctx, func(tx *Tx) error { return tx.bindVisitor(ctx, visitorID, conversationID) })
+}
+
+// visitorConversationByClientID fills conv and first with the visitor's
+// (conv.VisitorID) conversation whose message has first.ClientID, and
+// reports whether there is one.
+func (tx *Tx) visitorConversationByClientID(ctx context.Context, conv *proofdesk.Conversation, first *proofdesk.Message) (bool, error) {
+	var convID string
+	err := tx.queryRow(ctx, `SELECT vc.conversation_id FROM visitor_conversations vc JOIN messages m ON m.conversation_id = vc.conversation_id
+		WHERE vc.visitor_id = ? AND m.client_id = ? LIMIT 1`, conv.VisitorID, first.ClientID).Scan(&convID)
+	if proofdesk.ErrorCode(wrapErr(err)) == proofdesk.ENOTFOUND {
+		return false, nil
+	} else if err != nil {
+		return false, fmt.Errorf("find the visitor's conversation: %w", err)
+	}
+	c, dk, err := tx.findConversationByID(ctx, convID)
+	if err != nil {
+		return false, err
+	}
+	m, err := scanMessage(tx.queryRow(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND client_id = ?`, convID, first.ClientID), dk)
+	if err != nil {
+		return false, err
+	}
+	visitor := conv.VisitorID
+	*conv, *first = *c, *m
+	conv.VisitorID = visitor
+	return true, nil
+}
+
+// bindVisitor is BindConversation inside tx.
+func (tx *Tx) bindVisitor(ctx context.Context, visitorID, conversationID string) error {
+	var n int
+	if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM visitors WHERE id = ?`, visitorID).Scan(&n); err != nil {
+		return fmt.Errorf("bind conversation: %w", err)
+	} else if n == 0 {
+		return errNoVisitor
+	}
+	if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM conversations WHERE id = ?`, conversationID).Scan(&n); err != nil {
+		return fmt.Errorf("bind conversation: %w", err)
+	} else if n == 0 {
+		return notFound("Conversation")
+	}
+	var owner string
+	err := tx.queryRow(ctx, `SELECT visitor_id FROM visitor_conversations WHERE conversation_id = ?`, conversationID).Scan(&owner)
+	switch {
+	case err == nil && owner == visitorID:
+		return nil
+	case err == nil:
+		return proofdesk.Errorf(proofdesk.ECONFLICT, "The conversation belongs to another visitor.")
+	case proofdesk.ErrorCode(wrapErr(err)) != proofdesk.ENOTFOUND:
+		return fmt.Errorf("bind conversation: %w", err)
+	}
+	if _, err := tx.exec(ctx, `INSERT INTO visitor_conversations (conversation_id, visitor_id, created_at) VALUES (?, ?, ?)`,
+		conversationID, visitorID, fmtTime(tx.now)); err != nil {
+		return fmt.Errorf("bind conversation: %w", wrapErr(err))
+	}
+	_, err = tx.exec(ctx, `UPDATE visitors SET last_seen_at = ? WHERE id = ?`, fmtTime(tx.now), visitorID)
+	return err
 }
 
 // VisitorOwnsConversation reports whether conversationID is bound to the

@@ -1146,6 +1146,28 @@ func authzRoutes() map[string]authzRoute {
 			return authzReq{path: path, json: body(e)}
 		}}
 	}
+	// A fresh agent for each request that changes one (disable, remove,
+	// reset): the matrix's own actors stay as they are.
+	target := func(e *authzEnv) *proofdesk.Agent {
+		a := &proofdesk.Agent{Email: fmt.Sprintf("target-%d@matrix.test", e.next()), Name: "Target", Role: proofdesk.RoleAgent, PasswordHash: e.bystander.PasswordHash}
+		if err := e.m.AgentService.CreateAgent(context.Background(), a); err != nil {
+			e.t.Fatal(err)
+		}
+		return a
+	}
+	agentRoute := func(method, suffix string, body func(a *proofdesk.Agent) string, form func(a *proofdesk.Agent) url.Values) authzRoute {
+		return authzRoute{prep: func(e *authzEnv, _ *authzActor, _ *authzFixture) authzReq {
+			a := target(e)
+			r := authzReq{path: "/api/v1/agents/" + a.ID + suffix}
+			if form != nil {
+				r.path = "/admin/agents/" + a.ID
+				r.form = form(a)
+			} else if body != nil {
+				r.json = body(a)
+			}
+			return r
+		}}
+	}
 	// A link token no one was sent: agents' credentials are not a
 	// customer's link.
 	unknownLink := strings.Repeat("A", 43)
@@ -1213,11 +1235,43 @@ func authzRoutes() map[string]authzRoute {
 		"GET /api/v1/events": {prep: func(*authzEnv, *authzActor, *authzFixture) authzReq {
 			return authzReq{path: "/api/v1/events", stream: true}
 		}},
-		"GET /events":        {prep: func(*authzEnv, *authzActor, *authzFixture) authzReq { return authzReq{path: "/events", stream: true} }},
-		"GET /static/{file}": {prep: func(e *authzEnv, _ *authzActor, _ *authzFixture) authzReq { return authzReq{path: e.static} }},
-		"POST /admin/tokens": plainForm("/admin/tokens", func(*authzEnv) url.Values { return url.Values{"name": {"matrix"}} }),
-		"POST /admin/policy": plainForm("/admin/policy", policyForm),
-		"POST /account/2fa":  plainForm("/account/2fa", func(*authzEnv) url.Values { return url.Values{"code": {"123456"}} }),
+		"GET /events":                         {prep: func(*authzEnv, *authzActor, *authzFixture) authzReq { return authzReq{path: "/events", stream: true} }},
+		"GET /static/{file}":                  {prep: func(e *authzEnv, _ *authzActor, _ *authzFixture) authzReq { return authzReq{path: e.static} }},
+		"POST /admin/settings":                plainForm("/admin/settings", func(*authzEnv) url.Values { return url.Values{"widget_origins": {"shop.matrix.test"}} }),
+		"POST /admin/settings/test":           plainForm("/admin/settings/test", func(*authzEnv) url.Values { return url.Values{"to": {"x@matrix.test"}} }),
+		"GET /api/v1/settings/channels":       static("/api/v1/settings/channels"),
+		"PUT /api/v1/settings/channels":       jsonBody("/api/v1/settings/channels", func(*authzEnv) string { return `{"widget_origins":["shop.matrix.test"]}` }),
+		"POST /api/v1/settings/channels/test": jsonBody("/api/v1/settings/channels/test", func(*authzEnv) string { return `{"to":"x@matrix.test"}` }),
+		"POST /api/v1/customers/{id}/orders": {fixture: true, prep: func(e *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/api/v1/customers/" + fx.customer.ID + "/orders", json: fmt.Sprintf(`{"number":"MX-%06d","status":"shipped","items":[{"name":"Mug","quantity":1}],"tracking_number":"TRK%08d","carrier":"DHL"}`, e.next(), e.next())}
+		}},
+		"PUT /api/v1/customers/{id}/orders": {fixture: true, prep: func(e *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/api/v1/customers/" + fx.customer.ID + "/orders", json: `{"number":"MX-000001","status":"delivered","items":[]}`}
+		}},
+		"GET /customers/new": static("/customers/new"),
+		"POST /customers":    plainForm("/customers", func(e *authzEnv) url.Values { return url.Values{"name": {fmt.Sprintf("Matrix Person %d", e.next())}} }),
+		"GET /customers/{id}/edit": {fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/customers/" + fx.customer.ID + "/edit"}
+		}},
+		"POST /customers/{id}": {fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/customers/" + fx.customer.ID, form: url.Values{"name": {fx.customer.Name}}}
+		}},
+		"POST /customers/import": {prep: func(e *authzEnv, _ *authzActor, _ *authzFixture) authzReq {
+			return authzReq{path: "/customers/import", file: &authzFile{field: "file", name: "people.csv", data: []byte(fmt.Sprintf("name\nImported Person %d\n", e.next()))}}
+		}},
+		"POST /admin/agents/{id}": agentRoute("POST", "", nil, func(*proofdesk.Agent) url.Values { return url.Values{"change": {"disable"}} }),
+		"GET /invite/{token}":     static("/invite/" + unknownLink),
+		"POST /invite/{token}":    plainForm("/invite/"+unknownLink, func(*authzEnv) url.Values { return url.Values{"password": {"long enough password"}} }),
+		"GET /api/v1/agents":      static("/api/v1/agents"),
+		"POST /api/v1/agents": jsonBody("/api/v1/agents", func(e *authzEnv) string {
+			return fmt.Sprintf(`{"email":"invited-%d@matrix.test","name":"Invited","role":"agent"}`, e.next())
+		}),
+		"PATCH /api/v1/agents/{id}":      agentRoute("PATCH", "", func(*proofdesk.Agent) string { return `{"disabled":true}` }, nil),
+		"DELETE /api/v1/agents/{id}":     agentRoute("DELETE", "", nil, nil),
+		"POST /api/v1/agents/{id}/reset": agentRoute("POST", "/reset", func(*proofdesk.Agent) string { return `{"second_factor":true}` }, nil),
+		"POST /admin/tokens":             plainForm("/admin/tokens", func(*authzEnv) url.Values { return url.Values{"name": {"matrix"}} }),
+		"POST /admin/policy":             plainForm("/admin/policy", policyForm),
+		"POST /account/2fa":              plainForm("/account/2fa", func(*authzEnv) url.Values { return url.Values{"code": {"123456"}} }),
 		"PUT /api/v1/policy": jsonBody("/api/v1/policy", func(e *authzEnv) string {
 			b, _ := json.Marshal(proofdesk.NewPolicyDocument(mustPolicy(e)))
 			return string(b)

@@ -54,3 +54,22 @@ func runCustomersImport(ctx context.Context, env cliEnv, args []string) error {
 	fmt.Fprintf(env.stdout, "Imported %d customers (read as %s).\n", len(customers), used)
 	return nil
 }
+
+// importCustomers is the console's import (Admin's "Import a file"): the
+// same parsing, validation and row errors as 'proofdesk customers import',
+// then desk.Desk.ImportCustomers as the signed-in admin (Decide: a
+// contact point dated in the past is for the command line and the
+// integration only).
+func (m *Main) importCustomers(ctx context.Context, filename string, data []byte) (int, string, error) {
+	customers, used, err := parseImportData(filename, data, encodingAuto, time.Now().UTC(), m.Config.DefaultRegion)
+	if err != nil {
+		if ie, ok := err.(importErrors); ok {
+			return 0, "", proofdesk.Errorf(proofdesk.EINVALID, "%s", ie.Error())
+		}
+		return 0, "", proofdesk.Errorf(proofdesk.EINVALID, "%s", errorText(err))
+	}
+	if err := m.Desk.Customers(m.CustomerService).ImportCustomers(ctx, customers); err != nil {
+		return 0, "", err
+	}
+	return len(customers), used, nil
+}

@@ -14,9 +14,15 @@ import (
 
 const demoSummary = `Serve a demo desk: three agents, fifty customers and twenty conversations,
 generated without network access. The data lives in a temporary directory,
-removed on exit, unless --data (or --db) is given. Prints the URL, the demo
-logins and an API token. The demo admin may log in without TOTP; a real
-desk (serve) never allows that.`
+removed on exit, unless --data (or --db) is given. Listens on 127.0.0.1:8080
+unless --addr says otherwise. Prints the URL, the demo logins, an API token and
+a customer to play with what to type where. The demo admin may log in without
+TOTP; a real desk (serve) never allows that.`
+
+// demoAddr is the demo's listen address unless --addr (or the
+// environment, or a config file) gives another: loopback only, since the
+// demo admin needs no second factor.
+const demoAddr = "127.0.0.1:8080"
 
 func runDemo(ctx context.Context, env cliEnv, args []string) error {
 	cf := newConfigFlags("demo", demoSummary, serverOptions, env.stderr)
@@ -25,6 +31,7 @@ func runDemo(ctx context.Context, env cliEnv, args []string) error {
 	}
 	base := DefaultConfig()
 	base.Demo, base.AllowNo2FA, base.DataDir = true, true, ""
+	base.Addr = demoAddr
 	cfg, err := cf.load(base, env.getenv)
 	if err != nil {
 		return err
@@ -43,14 +50,17 @@ func runDemo(ctx context.Context, env cliEnv, args []string) error {
 	if err := m.OpenDB(ctx); err != nil {
 		return err
 	}
-	logins, token, err := seedDemo(ctx, m, time.Now().UTC())
+	now := time.Now().UTC()
+	logins, token, err := seedDemo(ctx, m, now)
 	if err != nil {
 		return fmt.Errorf("seed demo data: %w", err)
 	}
 	if err := m.Run(ctx); err != nil {
 		return err
 	}
+	player := demoPlayer(generateDemoData(demoSeed, now))
 	printDemoBanner(env.stdout, m.URL(), cfg.DataDir, tempDir != "", logins, token)
+	printDemoPlayer(env.stdout, m.URL(), player, loopbackOnly(cfg.Addr))
 	<-ctx.Done()
 	m.Logger.Info("shutting down")
 	return m.Close()
@@ -225,7 +235,7 @@ func printDemoBanner(w io.Writer, url, dataDir string, temporary bool, logins []
 	} else {
 		fmt.Fprintf(w, "Data: %s\n", dataDir)
 	}
-	fmt.Fprintf(w, "\nDemo logins (the demo admin may log in without TOTP; serve never allows that):\n")
+	fmt.Fprintf(w, "\nDemo logins (the demo admin needs no second factor, so the demo should listen on loopback only; serve never allows that):\n")
 	for _, l := range logins {
 		pw := l.Password
 		if pw == "" {
@@ -237,5 +247,4 @@ func printDemoBanner(w io.Writer, url, dataDir string, temporary bool, logins []
 		fmt.Fprintf(w, "\nAPI token (acts as the demo admin):\n  %s\n", token)
 		fmt.Fprintf(w, "\nTry:\n  curl -H 'Authorization: Bearer %s' %s/api/v1/conversations\n", token, url)
 	}
-	fmt.Fprintf(w, "\nPress Ctrl-C to stop.\n")
 }

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/vault"
 )
@@ -61,9 +62,9 @@ func runDoctor(ctx context.Context, env cliEnv, args []string) error {
 	cctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
 	kr, keyOK := doctorKey(&cfg, env, add)
-	doctorDatabase(cctx, &cfg, kr, keyOK, add)
-	doctorRelay(cctx, &cfg, env, add)
-	doctorDNS(cctx, &cfg, add)
+	stored := doctorDatabase(cctx, &cfg, kr, keyOK, add)
+	doctorRelay(cctx, relayToCheck(&cfg, env, stored), add)
+	doctorDNS(cctx, withStoredMail(cfg, stored), add)
 
 	printChecks(env.stdout, checks)
 	failed := 0
@@ -102,13 +103,15 @@ func doctorKey(cfg *Config, env cliEnv, add func(name, status, format string, a 
 	return kr, true
 }
 
-func doctorDatabase(ctx context.Context, cfg *Config, kr *vault.Keyring, keyOK bool, add func(name, status, format string, a ...any)) {
+// doctorDatabase checks the database and returns the channel settings
+// stored from the console (nil when the database or key did not pass).
+func doctorDatabase(ctx context.Context, cfg *Config, kr *vault.Keyring, keyOK bool, add func(name, status, format string, a ...any)) *proofdesk.ChannelSettings {
 	where := "PostgreSQL"
 	if !cfg.IsPostgres() {
 		where = cfg.DSN()
 		if _, err := os.Stat(where); errors.Is(err, fs.ErrNotExist) {
 			add("database", "FAIL", "no SQLite database at %s: run 'proofdesk migrate' (or serve) with this --data to create it", where)
-			return
+			return nil
 		}
 	}
 	if kr == nil {
@@ -119,95 +122,133 @@ func doctorDatabase(ctx context.Context, cfg *Config, kr *vault.Keyring, keyOK b
 		var err error
 		if kr, err = vault.ParseKeys(base64.StdEncoding.EncodeToString(b), "doctor"); err != nil {
 			add("database", "FAIL", "internal: %s", errorText(err))
-			return
+			return nil
 		}
 	}
 	db := sqldb.NewDB(cfg.DSN(), vault.New(kr), nil)
 	defer db.Close()
 	if err := db.Inspect(ctx); err != nil {
 		add("database", "FAIL", "cannot reach %s: %s", where, errorText(err))
-		return
+		return nil
 	}
 	pending, err := db.PendingMigrations(ctx)
 	if err != nil {
 		add("database", "FAIL", "cannot read the schema version of %s: %s", where, errorText(err))
-		return
+		return nil
 	}
 	if len(pending) > 0 {
 		add("database", "FAIL", "%s is reachable but %d migration(s) are not applied (first: %s): run 'proofdesk migrate'", where, len(pending), pending[0])
-		return
+		return nil
 	}
 	add("database", "ok", "%s is reachable and its schema is up to date", where)
 	if !keyOK {
-		return
+		return nil
 	}
 	if err := db.CheckMasterKey(ctx); err != nil {
 		add("key", "FAIL", "%s", errorText(err))
-		return
+		return nil
 	}
 	add("key", "ok", "the master key opens this database")
+	st, _, err := db.FindChannelSettings(ctx)
+	if err != nil {
+		add("database", "FAIL", "cannot read the channel settings of the console: %s", errorText(err))
+		return nil
+	}
+	return st
+}
+
+// relayCheck is the relay the outbox would use and the words naming its
+// settings: the flags, or the console's channel settings when no
+// --smtp-relay is given (as serve does).
+type relayCheck struct {
+	addr, security, user, password                 string
+	addrName, securityName, userName, passwordName string
+}
+
+func relayToCheck(cfg *Config, env cliEnv, stored *proofdesk.ChannelSettings) relayCheck {
+	if cfg.SMTPRelay == "" && stored != nil && stored.RelayAddr != "" {
+		return relayCheck{addr: stored.RelayAddr, security: cmpOr(stored.RelaySecurity, "starttls"), user: stored.RelayUser, password: stored.RelayPassword,
+			addrName: "the console's relay (Admin → Channels)", securityName: "the console's relay security", userName: "the console's relay user", passwordName: "the console's relay password"}
+	}
+	return relayCheck{addr: cfg.SMTPRelay, security: cfg.SMTPRelaySecurity, user: cfg.SMTPRelayUser, password: env.getenv("PROOFDESK_SMTP_PASSWORD"),
+		addrName: "--smtp-relay", securityName: "--smtp-relay-security", userName: "--smtp-relay-user", passwordName: "$PROOFDESK_SMTP_PASSWORD"}
+}
+
+// withStoredMail is cfg with the console's From and DKIM settings where
+// no flag sets them (as serve does), for the DNS checks.
+func withStoredMail(cfg Config, stored *proofdesk.ChannelSettings) *Config {
+	if stored == nil {
+		return &cfg
+	}
+	if cfg.MailFrom == DefaultConfig().MailFrom && stored.From() != "" {
+		cfg.MailFrom = stored.From()
+	}
+	if cfg.DKIMKey == "" && stored.DKIMKey != "" {
+		cfg.DKIMKey, cfg.DKIMDomain, cfg.DKIMSelector = "(console)", stored.DKIMDomain, stored.DKIMSelector
+	}
+	return &cfg
 }
 
 // doctorRelay connects to the relay as the outbox would, without sending.
-func doctorRelay(ctx context.Context, cfg *Config, env cliEnv, add func(name, status, format string, a ...any)) {
-	if cfg.SMTPRelay == "" {
-		add("relay", "warn", "no --smtp-relay: outgoing mail (replies, verification links) stays in the built-in outbox")
+func doctorRelay(ctx context.Context, rc relayCheck, add func(name, status, format string, a ...any)) {
+	if rc.addr == "" {
+		add("relay", "warn", "no --smtp-relay and no relay set in the console: outgoing mail (replies, verification links) stays in the built-in outbox")
 		return
 	}
-	host, _, err := net.SplitHostPort(cfg.SMTPRelay)
+	host, _, err := net.SplitHostPort(rc.addr)
 	if err != nil {
-		add("relay", "FAIL", "--smtp-relay %q is not host:port", cfg.SMTPRelay)
+		add("relay", "FAIL", "%s %q is not host:port", rc.addrName, rc.addr)
 		return
 	}
 	d := net.Dialer{Timeout: 10 * time.Second}
 	var conn net.Conn
-	if cfg.SMTPRelaySecurity == "tls" {
-		conn, err = tls.DialWithDialer(&d, "tcp", cfg.SMTPRelay, &tls.Config{ServerName: host, MinVersion: tls.VersionTLS12})
+	if rc.security == "tls" {
+		conn, err = tls.DialWithDialer(&d, "tcp", rc.addr, &tls.Config{ServerName: host, MinVersion: tls.VersionTLS12})
 	} else {
-		conn, err = d.DialContext(ctx, "tcp", cfg.SMTPRelay)
+		conn, err = d.DialContext(ctx, "tcp", rc.addr)
 	}
 	if err != nil {
-		add("relay", "FAIL", "cannot connect to the relay %s: %s", cfg.SMTPRelay, errorText(err))
+		add("relay", "FAIL", "cannot connect to the relay %s: %s", rc.addr, errorText(err))
 		return
 	}
 	defer conn.Close()
 	_ = conn.SetDeadline(time.Now().Add(20 * time.Second))
 	c, err := smtp.NewClient(conn, host)
 	if err != nil {
-		add("relay", "FAIL", "the relay %s does not greet as an SMTP server: %s", cfg.SMTPRelay, errorText(err))
+		add("relay", "FAIL", "the relay %s does not greet as an SMTP server: %s", rc.addr, errorText(err))
 		return
 	}
 	defer c.Close()
 	if err := c.Hello("proofdesk-doctor.invalid"); err != nil {
-		add("relay", "FAIL", "the relay %s refused EHLO: %s", cfg.SMTPRelay, errorText(err))
+		add("relay", "FAIL", "the relay %s refused EHLO: %s", rc.addr, errorText(err))
 		return
 	}
-	if cfg.SMTPRelaySecurity == "starttls" {
+	if rc.security == "starttls" {
 		if ok, _ := c.Extension("STARTTLS"); !ok {
-			add("relay", "FAIL", "the relay %s does not offer STARTTLS; use --smtp-relay-security tls or none (on a trusted network only)", cfg.SMTPRelay)
+			add("relay", "FAIL", "the relay %s does not offer STARTTLS; set %s to tls, or none (on a trusted network only)", rc.addr, rc.securityName)
 			return
 		}
 		if err := c.StartTLS(&tls.Config{ServerName: host, MinVersion: tls.VersionTLS12}); err != nil {
-			add("relay", "FAIL", "STARTTLS with the relay %s failed: %s", cfg.SMTPRelay, errorText(err))
+			add("relay", "FAIL", "STARTTLS with the relay %s failed: %s", rc.addr, errorText(err))
 			return
 		}
 	}
-	if cfg.SMTPRelayUser != "" {
+	if rc.user != "" {
 		if ok, _ := c.Extension("AUTH"); !ok {
-			add("relay", "FAIL", "--smtp-relay-user is set but the relay %s offers no login (AUTH)", cfg.SMTPRelay)
+			add("relay", "FAIL", "%s is set but the relay %s offers no login (AUTH)", rc.userName, rc.addr)
 			return
 		}
-		if env.getenv("PROOFDESK_SMTP_PASSWORD") == "" {
-			add("relay", "FAIL", "--smtp-relay-user is set but $PROOFDESK_SMTP_PASSWORD is empty")
+		if rc.password == "" {
+			add("relay", "FAIL", "%s is set but %s is empty", rc.userName, rc.passwordName)
 			return
 		}
-		if err := c.Auth(smtp.PlainAuth("", cfg.SMTPRelayUser, env.getenv("PROOFDESK_SMTP_PASSWORD"), host)); err != nil {
-			add("relay", "FAIL", "the relay %s refused the login of --smtp-relay-user: %s", cfg.SMTPRelay, errorText(err))
+		if err := c.Auth(smtp.PlainAuth("", rc.user, rc.password, host)); err != nil {
+			add("relay", "FAIL", "the relay %s refused the login of %s: %s", rc.addr, rc.userName, errorText(err))
 			return
 		}
 	}
 	_ = c.Quit()
-	add("relay", "ok", "the relay %s answers (%s)", cfg.SMTPRelay, cfg.SMTPRelaySecurity)
+	add("relay", "ok", "the relay %s answers (%s)", rc.addr, rc.security)
 }
 
 // doctorDNS asks the resolver inbound mail uses for the records outgoing

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"crypto/rand"
 	"encoding/base64"
 	"net"
@@ -10,7 +11,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/e2e/e2etest"
+	"github.com/proofdesk/proofdesk/sqldb"
+	"github.com/proofdesk/proofdesk/vault"
 )
 
 // fakeRelay is an SMTP server that greets and answers EHLO with the
@@ -126,5 +130,53 @@ func TestDoctor(t *testing.T) {
 				t.Fatalf("exit %d, want 1 and %q in:\n%s%s", r.code, c.want, r.stdout, r.stderr)
 			}
 		})
+	}
+}
+
+// TestDoctor_ConsoleRelay: with no --smtp-relay, doctor checks the relay
+// and the From address set in the console (as serve uses them) rather
+// than saying mail stays in the outbox.
+func TestDoctor_ConsoleRelay(t *testing.T) {
+	data := t.TempDir()
+	key := newKey()
+	env := map[string]string{"PROOFDESK_MASTER_KEY": key}
+	if r := runCmd(t, "", env, "migrate", "--data", data); r.code != 0 {
+		t.Fatalf("migrate: %+v", r)
+	}
+	dns := e2etest.StartDNS(t, map[string][]string{"example.com": {"v=spf1 ip4:192.0.2.1 -all"}, "_dmarc.example.com": {"v=DMARC1; p=reject"}})
+	relay := fakeRelay(t)
+	store := func(security string) {
+		t.Helper()
+		kr, err := vault.LoadKeyring(data, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg := Config{DataDir: data}
+		db := sqldb.NewDB(cfg.DSN(), vault.New(kr), nil)
+		if err := db.Open(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		s := &proofdesk.ChannelSettings{InboundAddress: "support@example.com", RelayAddr: relay, RelaySecurity: security}
+		s.Normalize()
+		if err := db.SaveChannelSettings(context.Background(), s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	args := []string{"doctor", "--data", data, "--dns-resolver", dns.Addr}
+
+	r := runCmd(t, "", env, args...)
+	if !strings.Contains(r.stdout, "warn  relay    no --smtp-relay and no relay set in the console") {
+		t.Fatalf("no relay anywhere: exit %d\n%s", r.code, r.stdout)
+	}
+	store("none")
+	r = runCmd(t, "", env, args...)
+	if r.code != 0 || !strings.Contains(r.stdout, "ok    relay    the relay "+relay+" answers (none)") || !strings.Contains(r.stdout, "ok    dns") {
+		t.Fatalf("the console's relay and From: exit %d, want 0 with the relay and DNS ok:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	store("starttls")
+	r = runCmd(t, "", env, args...)
+	if r.code != 1 || !strings.Contains(r.stdout, "does not offer STARTTLS; set the console's relay security to tls") {
+		t.Fatalf("the console's relay without STARTTLS: exit %d\n%s", r.code, r.stdout)
 	}
 }

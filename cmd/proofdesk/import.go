@@ -66,6 +66,16 @@ func readImportFile(path, encoding string, now time.Time, phoneRegion string) ([
 	if err != nil {
 		return nil, "", err
 	}
+	return parseImportData(path, b, encoding, now, phoneRegion)
+}
+
+// parseImportData is readImportFile for a file's bytes (the console's
+// upload): the same encodings, validation and row errors.
+func parseImportData(name string, b []byte, encoding string, now time.Time, phoneRegion string) ([]*proofdesk.Customer, string, error) {
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext != ".csv" && ext != ".jsonl" && ext != ".ndjson" {
+		return nil, "", fmt.Errorf("%s: the file name must end in .csv or .jsonl", filepath.Base(name))
+	}
 	text, used, err := decodeImportText(b, encoding)
 	if err != nil {
 		return nil, "", err

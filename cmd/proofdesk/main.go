@@ -88,6 +88,7 @@ type Main struct {
 	// Workers are the background loops Run started (outbox delivery, IMAP).
 	workers      sync.WaitGroup
 	stopWorkers  context.CancelFunc
+	channels     *channelService
 	smtpListener *mail.Server
 	redirect     *redirectServer
 
@@ -248,15 +249,19 @@ func (m *Main) Run(ctx context.Context) error {
 // (PUT /api/v1/policy) applies to the very next request.
 func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	agents := m.AgentService
+	m.channels = newChannelService(m)
 	apiH := api.NewHandler(agents, m.Desk.Customers(m.CustomerService), m.Desk.Conversations(m.ConversationService), m.AuditService, m.PolicyService)
 	apiH.Challenges = m.VerificationService
 	apiH.PhoneRegion = m.Config.DefaultRegion
 	apiH.Lookups = m.Desk
+	apiH.Orders = m.Desk
 	apiH.Register(s)
 	dk := m.Desk
 	api.NewVerificationHandler(agents, m.VerificationService, dk).Register(s)
 	api.NewPauseHandler(agents, dk).Register(s)
 	api.NewWorkHandler(agents, dk).Register(s)
+	agentAdmin := m.agentAdmin(base)
+	api.NewAgentsHandler(agents, agentAdmin).Register(s)
 	api.NewPolicyHandler(agents, m.PolicyService).Register(s)
 	api.NewBrandingHandler(agents, m.BrandingService).Register(s)
 	api.NewAuditHandler(agents, m.AuditService).Register(s)
@@ -273,7 +278,9 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	oh := api.NewOutboxHandler(agents, m.OutboxService)
 	oh.RelayConfigured = m.Config.SMTPRelay != ""
 	oh.SMSConfigured = m.Config.SMSBaseURL != ""
+	oh.RelayFunc = m.channels.relayConfigured
 	oh.Register(s)
+	api.NewSettingsHandler(agents, m.channels).Register(s)
 	verifier, err := m.identityVerifier(ctx, base)
 	if err != nil {
 		return err
@@ -288,7 +295,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	api.NewEventsHandler(agents, m.ConversationService, m.Events).Register(s)
 	ratings := m.VerificationService.Ratings()
 	widget.NewHandler(m.ConversationService, m.VerificationService, m.Events, sqldb.NewVisitorService(m.DB), verifier,
-		widget.Config{AllowedOrigins: m.Config.WidgetOrigins, RatePerMinute: m.Config.WidgetRate, RateStore: m.DB, Agents: m.AgentService, Reopener: m.DB,
+		widget.Config{AllowedOrigins: m.Config.WidgetOrigins, Origins: m.channels.widgetOrigins, RatePerMinute: m.Config.WidgetRate, RateStore: m.DB, Agents: m.AgentService, Reopener: m.DB,
 			RatingLink: func(id string) string { return ratings.Link(id, proofdesk.RatingFromChat, "") }}, m.Logger).Register(s)
 
 	csrfKey, err := m.DB.Secret(ctx, "verifypage")
@@ -337,7 +344,8 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 		Throttle: auth.NewThrottle(throttle), TOTPSteps: m.DB, EnrolKey: enrolKey, Reads: m.DB,
 		Agents: agents, Customers: m.Desk.Customers(m.CustomerService), Conversations: m.Desk.Conversations(m.ConversationService), Audit: m.AuditService,
 		Verification: m.VerificationService, Desk: dk, Policy: m.PolicyService, Branding: m.BrandingService, Outbox: m.OutboxService, Events: m.Events,
-		PostMessage: apiH.PostMessage, Settings: m.consoleSettings(base), Logger: m.Logger, Reports: dk,
+		PostMessage: apiH.PostMessage, Settings: m.consoleSettings(base), Logger: m.Logger, AgentAdmin: agentAdmin,
+		Channels: m.channels, ImportCustomers: m.importCustomers, Reports: dk,
 	})
 	con.AllowNo2FA = m.Config.AllowNo2FA
 	con.SecureCookies = strings.HasPrefix(base, "https://")
@@ -430,6 +438,18 @@ func (m *Main) startChannels(ctx context.Context) error {
 		m.smtpListener = srv
 		m.Logger.Info("smtp listening", slog.String("addr", srv.Addr().String()))
 	}
+	// The console's channel settings, where no flag overrides them: read
+	// once here (IMAP, DKIM, SMS, From), or on each send (the relay).
+	stored, _, err := m.DB.FindChannelSettings(ctx)
+	if err != nil {
+		return err
+	}
+	if c.IMAPAddr == "" && stored.IMAPAddr != "" {
+		p := mail.NewIMAPPoller(mail.IMAPConfig{Addr: stored.IMAPAddr, Security: stored.IMAPSecurity, Username: stored.IMAPUser,
+			Password: stored.IMAPPassword, Mailbox: stored.IMAPMailbox}, inbound, m.Logger)
+		m.workers.Add(1)
+		go func() { defer m.workers.Done(); p.Run(wctx) }()
+	}
 	if c.IMAPAddr != "" {
 		p := mail.NewIMAPPoller(mail.IMAPConfig{Addr: c.IMAPAddr, Security: c.IMAPSecurity, Username: c.IMAPUser,
 			Password: m.Getenv("PROOFDESK_IMAP_PASSWORD"), Mailbox: c.IMAPMailbox}, inbound, m.Logger)
@@ -445,6 +465,10 @@ func (m *Main) startChannels(ctx context.Context) error {
 		}
 		go func() { <-wctx.Done(); _ = relay.Close() }() // QUIT the idle sessions
 		mailer = relay
+	} else if m.channels != nil {
+		mailer = consoleMailer{m.channels}
+		ch := m.channels
+		go func() { <-wctx.Done(); ch.closeRelay() }() // QUIT the idle sessions
 	}
 	var smsSender outbox.SMSSender
 	if c.SMSBaseURL != "" {
@@ -453,9 +477,18 @@ func (m *Main) startChannels(ctx context.Context) error {
 			return fmt.Errorf("--sms-base-url: %w", err)
 		}
 		smsSender = smsPermanent{tw}
+	} else if stored.SMSBaseURL != "" {
+		tw, err := sms.New(sms.Config{BaseURL: stored.SMSBaseURL, AccountSID: stored.SMSAccount, AuthToken: stored.SMSAuthToken, From: stored.SMSFrom})
+		if err != nil {
+			return fmt.Errorf("SMS provider of the console's settings: %w", err)
+		}
+		smsSender = smsPermanent{tw}
 	}
 	cfg := outbox.Config{From: c.MailFrom, Events: m.Events, Branding: m.BrandingService, Company: c.Company,
 		BaseBackoff: c.OutboxBackoff, Lease: c.OutboxLease}
+	if c.MailFrom == DefaultConfig().MailFrom && stored.From() != "" {
+		cfg.From = stored.From()
+	}
 	if c.IsPostgres() && (mailer != nil || smsSender != nil) {
 		// Woken by NOTIFY when a row is queued on any node; the slow poll
 		// is a safety net (and catches retries coming due).
@@ -468,6 +501,14 @@ func (m *Main) startChannels(ctx context.Context) error {
 			return fmt.Errorf("--dkim-key: %w", err)
 		}
 		cfg.DKIM = signer
+	} else if stored.DKIMKey != "" {
+		key, err := outbox.ParseDKIMKey([]byte(stored.DKIMKey))
+		if err == nil {
+			cfg.DKIM, err = outbox.NewDKIMSigner(stored.DKIMDomain, stored.DKIMSelector, key)
+		}
+		if err != nil {
+			return fmt.Errorf("DKIM key of the console's settings: %w", err)
+		}
 	}
 	w, err := outbox.NewWorker(m.DB, mailer, smsSender, cfg, m.Logger)
 	if err != nil {

@@ -623,7 +623,7 @@ func TestDemoShopPage(t *testing.T) {
 	}
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if resp.StatusCode != 200 || !strings.Contains(string(body), `src="`+m.URL()+`/widget.js"`) {
+	if resp.StatusCode != 200 || !strings.Contains(string(body), `src="`+m.URL()+`/widget.js"`) || !strings.Contains(string(body), `name="viewport"`) {
 		t.Fatalf("demo shop: %d %s", resp.StatusCode, body)
 	}
 	s := MustRunMain(t)
@@ -793,7 +793,12 @@ func TestMain_SecretsSeparated(t *testing.T) {
 		t.Fatalf("token create: %s", r.stderr)
 	}
 	tok := lastLine(r.stdout)
-	if code, body := httpDo(t, "POST", url+"/api/v1/customers", tok, `{"name":"Una Hash","external_id":"u-1","emails":["una@example.com"]}`); code != 201 {
+	// external_id is the system of record's: its integration token sets it.
+	r = runCmd(t, "", nil, "token", "create", "--data", data, "--integration", "crm")
+	if r.code != 0 {
+		t.Fatalf("token create --integration: %s", r.stderr)
+	}
+	if code, body := httpDo(t, "POST", url+"/api/v1/customers", lastLine(r.stdout), `{"name":"Una Hash","external_id":"u-1","emails":["una@example.com"]}`); code != 201 {
 		t.Fatalf("create customer: %d %s", code, body)
 	}
 	newConv := func() string {

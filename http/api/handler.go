@@ -36,6 +36,9 @@ type Handler struct {
 	// /api/v1/customers (desk.Desk: audited, counted per agent, refused
 	// while the agent is paused); nil refuses them.
 	Lookups customerLookup
+	// Orders stores orders pushed by the system of record (desk.Desk);
+	// nil leaves the order routes out.
+	Orders orderPusher
 
 	agents        proofdesk.AgentService
 	customers     proofdesk.CustomerService
@@ -95,6 +98,10 @@ func (h *Handler) Register(r Router) {
 		"GET /api/v1/conversations/{id}/attachments":              h.handleAttachmentList,
 		"GET /api/v1/conversations/{id}/attachments/{attachment}": h.handleAttachmentShow,
 		"GET /api/v1/conversations/{id}/messages/{mid}/original":  h.handleMessageOriginal,
+	}
+	if h.Orders != nil {
+		routes["POST /api/v1/customers/{id}/orders"] = h.handleOrderPush
+		routes["PUT /api/v1/customers/{id}/orders"] = h.handleOrderPush
 	}
 	for pattern, fn := range routes {
 		if strings.Contains(pattern, "/api/v1/customers") {

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 
@@ -18,6 +19,9 @@ type OutboxHandler struct {
 	// and recipients are masked (proofdesk.OutboxBodiesShown).
 	RelayConfigured bool
 	SMSConfigured   bool
+	// RelayFunc, when set, also tells whether a relay delivers the outbox
+	// now (one set in the console's channel settings).
+	RelayFunc func(ctx context.Context) bool
 
 	agents proofdesk.AgentService
 	outbox proofdesk.OutboxService
@@ -31,9 +35,10 @@ func NewOutboxHandler(agents proofdesk.AgentService, outbox proofdesk.OutboxServ
 
 // Register adds, behind bearer-token auth, for admins only:
 //
-//	GET /api/v1/outbox?limit= → 200 {"messages":[OutboxMessage], "relay_configured":bool}
+//	GET /api/v1/outbox?limit=&status=&conversation_id= → 200 {"messages":[OutboxMessage], "relay_configured":bool}
 //
-// newest first, at most limit (default 100, at most 500).
+// newest first, at most limit (default 100, at most 500); status is
+// queued, sent or failed; each message has its last error in words.
 func (h *OutboxHandler) Register(r Router) {
 	r.Handle("GET /api/v1/outbox", authenticated(h.agents, adminOnly(h.handleList)))
 }
@@ -48,7 +53,13 @@ func (h *OutboxHandler) handleList(w http.ResponseWriter, r *http.Request) {
 		}
 		limit = n
 	}
-	msgs, err := h.outbox.FindOutbox(r.Context(), limit)
+	q := r.URL.Query()
+	status := q.Get("status")
+	if status != "" && status != proofdesk.OutboxQueued && status != proofdesk.OutboxSent && status != proofdesk.OutboxFailed {
+		httpd.Error(w, r, proofdesk.FieldError("status", "status must be queued, sent or failed"))
+		return
+	}
+	msgs, err := h.outbox.FindOutboxMessages(r.Context(), proofdesk.OutboxFilter{Limit: limit, Status: status, ConversationID: q.Get("conversation_id")})
 	if err != nil {
 		httpd.Error(w, r, err)
 		return
@@ -56,8 +67,9 @@ func (h *OutboxHandler) handleList(w http.ResponseWriter, r *http.Request) {
 	if msgs == nil {
 		msgs = []*proofdesk.OutboxMessage{}
 	}
+	relay := h.RelayConfigured || (h.RelayFunc != nil && h.RelayFunc(r.Context()))
 	for _, m := range msgs {
-		if !proofdesk.OutboxBodiesShown(h.RelayConfigured, h.SMSConfigured) {
+		if !proofdesk.OutboxBodiesShown(relay, h.SMSConfigured) {
 			m.Body = ""
 			if m.Kind == proofdesk.OutboxSMS {
 				m.To = proofdesk.MaskPhone(m.To)
@@ -66,5 +78,5 @@ func (h *OutboxHandler) handleList(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	httpd.WriteJSON(w, http.StatusOK, map[string]any{"messages": msgs, "relay_configured": h.RelayConfigured || h.SMSConfigured})
+	httpd.WriteJSON(w, http.StatusOK, map[string]any{"messages": msgs, "relay_configured": relay || h.SMSConfigured})
 }

@@ -63,7 +63,7 @@ type volumeJSON struct {
 	Count   int    `json:"count"`
 }
 
-type agentJSON struct {
+type reportAgentJSON struct {
 	AgentID        string        `json:"agent_id"`
 	Name           string        `json:"name"`
 	Conversations  int           `json:"conversations"`
@@ -99,28 +99,28 @@ type reportTeamJSON struct {
 
 // reportJSON is the API's shape of a report; durations in seconds.
 type reportJSON struct {
-	From          string           `json:"from"`
-	To            string           `json:"to"`
-	Conversations int              `json:"conversations"`
-	Volume        []volumeJSON     `json:"volume"`
-	FirstResponse durationsJSON    `json:"first_response"`
-	Resolution    durationsJSON    `json:"resolution"`
-	CSAT          csatJSON         `json:"csat"`
-	Agents        []agentJSON      `json:"agents"`
-	Teams         []reportTeamJSON `json:"teams"`
-	SLABreached   int              `json:"sla_breached"`
-	SLAAttainment float64          `json:"sla_attainment_percent"`
-	Security      securityJSON     `json:"security"`
+	From          string            `json:"from"`
+	To            string            `json:"to"`
+	Conversations int               `json:"conversations"`
+	Volume        []volumeJSON      `json:"volume"`
+	FirstResponse durationsJSON     `json:"first_response"`
+	Resolution    durationsJSON     `json:"resolution"`
+	CSAT          csatJSON          `json:"csat"`
+	Agents        []reportAgentJSON `json:"agents"`
+	Teams         []reportTeamJSON  `json:"teams"`
+	SLABreached   int               `json:"sla_breached"`
+	SLAAttainment float64           `json:"sla_attainment_percent"`
+	Security      securityJSON      `json:"security"`
 }
 
 func reportView(rep *proofdesk.Report) reportJSON {
 	out := reportJSON{From: rep.From.Format(time.RFC3339), To: rep.To.Format(time.RFC3339), Conversations: rep.Conversations,
-		Volume: []volumeJSON{}, FirstResponse: durJSON(rep.FirstResponse), Resolution: durJSON(rep.Resolution), CSAT: csatOf(rep.CSAT), Agents: []agentJSON{}}
+		Volume: []volumeJSON{}, FirstResponse: durJSON(rep.FirstResponse), Resolution: durJSON(rep.Resolution), CSAT: csatOf(rep.CSAT), Agents: []reportAgentJSON{}}
 	for _, v := range rep.Volume {
 		out.Volume = append(out.Volume, volumeJSON{v.Channel, v.Hour, v.Count})
 	}
 	for _, a := range rep.Agents {
-		out.Agents = append(out.Agents, agentJSON{AgentID: a.AgentID, Name: a.Name, Conversations: a.Conversations, Replies: a.Replies,
+		out.Agents = append(out.Agents, reportAgentJSON{AgentID: a.AgentID, Name: a.Name, Conversations: a.Conversations, Replies: a.Replies,
 			FirstResponse: durJSON(a.FirstResponse), CSAT: csatOf(a.CSAT), Reveals: a.Reveals, BreakGlass: a.BreakGlass, BlockedReplies: a.Blocked, Lookups: a.Lookups})
 	}
 	sort.Slice(out.Agents, func(i, j int) bool { return out.Agents[i].Name < out.Agents[j].Name })

@@ -66,8 +66,26 @@ func (h *Handler) handleAdminAgentCreate(w http.ResponseWriter, r *http.Request)
 	case !proofdesk.ValidRole(p.Form.Role):
 		fail(http.StatusUnprocessableEntity, "Role: pick agent, supervisor or admin.")
 		return
+	case password == "" && h.d.AgentAdmin != nil:
+		// No initial password: an invitation link, mailed.
+		res, err := h.d.AgentAdmin.InviteAgent(r.Context(), email, p.Form.Name, p.Form.Role)
+		if err != nil {
+			if c := proofdesk.ErrorCode(err); c != proofdesk.EINVALID && c != proofdesk.ECONFLICT && c != proofdesk.EFORBIDDEN {
+				h.renderError(w, r, err)
+				return
+			}
+			fail(httpStatus(err), proofdesk.ErrorMessage(err))
+			return
+		}
+		if p, err = h.adminAgentsData(r); err != nil {
+			h.renderError(w, r, err)
+			return
+		}
+		p.Notice = "Invitation sent to " + res.Agent.Email + ": the link (valid 7 days) lets them set a password and a second factor. Without a relay the mail is in Admin → Outbox."
+		h.render(w, r, http.StatusCreated, "admin_agents", p)
+		return
 	case len(password) < 12 || len(password) > 1024:
-		fail(http.StatusUnprocessableEntity, "Initial password: at least 12 characters.")
+		fail(http.StatusUnprocessableEntity, "Initial password: at least 12 characters, or leave it empty to send an invitation link.")
 		return
 	}
 	hash, err := auth.HashPassword(password, PasswordParams)
@@ -290,15 +308,6 @@ func (h *Handler) handleAdminPolicyUpdate(w http.ResponseWriter, r *http.Request
 	http.Redirect(w, r, "/admin/policy?done=policy", http.StatusSeeOther)
 }
 
-type adminSettingsPage struct {
-	page
-	S Settings
-}
-
-func (h *Handler) handleAdminSettings(w http.ResponseWriter, r *http.Request) {
-	h.render(w, r, http.StatusOK, "admin_settings", adminSettingsPage{page: h.newPage(r, "Channels", "admin"), S: h.d.Settings})
-}
-
 type adminAuditPage struct {
 	page
 	Entries      []*proofdesk.AuditEntry
@@ -316,7 +325,7 @@ type adminAuditPage struct {
 
 // auditActions are the actions the audit filter offers.
 var auditActions = []string{
-	proofdesk.AuditLogin, proofdesk.AuditLoginFailed, proofdesk.AuditAgentCreate, proofdesk.AuditAgentUpdate, proofdesk.AuditTokenCreate,
+	proofdesk.AuditLogin, proofdesk.AuditLoginFailed, proofdesk.AuditAgentCreate, proofdesk.AuditAgentUpdate, proofdesk.AuditAgentChange, proofdesk.AuditAgentPasswordSet, proofdesk.AuditTokenCreate,
 	proofdesk.AuditTokenRevoke,
 	proofdesk.AuditCustomerCreate, proofdesk.AuditCustomerUpdate, proofdesk.AuditCustomerImport, proofdesk.AuditConversationNew,
 	proofdesk.AuditConversationEdit, proofdesk.AuditKeyRotate, proofdesk.AuditLevelChange, proofdesk.AuditChallengeSent,
@@ -374,6 +383,11 @@ type adminOutboxPage struct {
 	page
 	Messages   []*proofdesk.OutboxMessage
 	ShowBodies bool
+	// Filters, and the desk's own URL (links to it in bodies are made
+	// clickable: the demo's verification links).
+	FilterConversation, FilterStatus string
+	Statuses                         []string
+	Base                             string
 }
 
 func (h *Handler) handleAdminOutbox(w http.ResponseWriter, r *http.Request) {
@@ -381,7 +395,12 @@ func (h *Handler) handleAdminOutbox(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, proofdesk.Errorf(proofdesk.EINTERNAL, "outbox is not configured"))
 		return
 	}
-	ms, err := h.d.Outbox.FindOutbox(r.Context(), 100)
+	q := r.URL.Query()
+	f := proofdesk.OutboxFilter{Limit: 100, ConversationID: strings.TrimSpace(q.Get("conversation")), Status: q.Get("status")}
+	if f.Status != "" && f.Status != proofdesk.OutboxQueued && f.Status != proofdesk.OutboxSent && f.Status != proofdesk.OutboxFailed {
+		f.Status = ""
+	}
+	ms, err := h.d.Outbox.FindOutboxMessages(r.Context(), f)
 	if err != nil {
 		h.renderError(w, r, err)
 		return
@@ -389,6 +408,21 @@ func (h *Handler) handleAdminOutbox(w http.ResponseWriter, r *http.Request) {
 	// Once a relay or an SMS provider is set, bodies (live codes and
 	// links) are never shown.
 	p := adminOutboxPage{page: h.newPage(r, "Outbox", "admin"), Messages: ms,
-		ShowBodies: proofdesk.OutboxBodiesShown(h.d.Settings.SMTPRelay != "", h.d.Settings.SMSProvider != "")}
+		ShowBodies:         proofdesk.OutboxBodiesShown(h.relayConfigured(r), h.d.Settings.SMSProvider != ""),
+		FilterConversation: f.ConversationID, FilterStatus: f.Status, Statuses: []string{proofdesk.OutboxQueued, proofdesk.OutboxSent, proofdesk.OutboxFailed},
+		Base: strings.TrimRight(h.d.Settings.BaseURL, "/")}
 	h.render(w, r, http.StatusOK, "admin_outbox", p)
+}
+
+// relayConfigured reports whether a relay delivers mail now (a flag or the
+// console's channel settings): then the outbox shows no bodies.
+func (h *Handler) relayConfigured(r *http.Request) bool {
+	if h.d.Settings.SMTPRelay != "" {
+		return true
+	}
+	if h.d.Channels == nil {
+		return false
+	}
+	v, err := h.d.Channels.ChannelSettings(r.Context())
+	return err != nil || v.Effective.RelayAddr != ""
 }

@@ -412,6 +412,10 @@ func fieldLabel(f string) string {
 		return "Payment method"
 	case "name":
 		return "Name"
+	case "orders":
+		return "Orders (number, status, items)"
+	case "orders.shipping":
+		return "Where orders go (tracking, shipping address)"
 	}
 	if a, ok := strings.CutPrefix(f, "attributes."); ok {
 		return strings.ReplaceAll(a, "_", " ")

@@ -20,7 +20,9 @@ func randomKey() []byte {
 // funcs are the template functions of every view.
 func (h *Handler) funcs() template.FuncMap {
 	return template.FuncMap{
-		"asset": h.static.url,
+		"asset":   h.static.url,
+		"list":    func(v ...string) []string { return v },
+		"linkify": linkify,
 		"when": func(t time.Time) string {
 			if t.IsZero() {
 				return ""

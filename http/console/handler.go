@@ -30,7 +30,7 @@ var templateFS embed.FS
 var viewNames = []string{
 	"login", "enrol", "home", "error", "inbox", "conversation", "customer",
 	"admin_agents", "admin_tokens", "admin_policy", "admin_settings", "admin_branding", "admin_audit", "admin_outbox",
-	"admin_work", "reports",
+	"admin_work", "reports", "invite", "customer_new", "customer_edit",
 }
 
 // CSP is the Content-Security-Policy of console pages: own resources only
@@ -84,6 +84,15 @@ type Deps struct {
 	Outbox proofdesk.OutboxService
 	// Branding is shown and edited under Admin → Branding; nil hides it.
 	Branding proofdesk.BrandingService
+	// AgentAdmin is the agent lifecycle (desk.Agents): Admin → Agents'
+	// changes and the /invite/{token} page; nil leaves both out.
+	AgentAdmin proofdesk.AgentAdmin
+	// Channels are the channel settings of Admin → Channels; nil shows
+	// Settings read-only.
+	Channels proofdesk.ChannelSettingsService
+	// ImportCustomers imports an uploaded file as `proofdesk customers
+	// import` does; nil leaves the console's import out.
+	ImportCustomers ImportFunc
 	// Events feeds live updates; nil falls back to the stream polling the
 	// store every PollInterval.
 	Events proofdesk.EventService
@@ -212,8 +221,21 @@ func (h *Handler) Register(r Router) {
 	r.Handle("POST /conversations/{id}/customer", auth(h.handleLink))
 	r.Handle("POST /conversations/{id}/unlock", auth(h.handleUnlock))
 	r.Handle("GET /customers/{id}", auth(h.handleCustomer))
+	r.Handle("GET /customers/new", auth(h.handleCustomerNew))
+	r.Handle("POST /customers", auth(h.handleCustomerCreate))
+	r.Handle("GET /customers/{id}/edit", auth(h.handleCustomerEdit))
+	r.Handle("POST /customers/{id}", auth(h.handleCustomerUpdate))
+	imp := h.requireSession(h.requireAdmin(h.parseUpload(h.requireCSRF(http.HandlerFunc(h.handleCustomerImport)))))
+	if u, ok := r.(uploadRouter); ok {
+		u.HandleUpload("POST /customers/import", imp, routeUploadLimit)
+	} else {
+		r.Handle("POST /customers/import", imp)
+	}
 	r.Handle("GET /admin/agents", admin(h.handleAdminAgents))
 	r.Handle("POST /admin/agents", admin(h.handleAdminAgentCreate))
+	r.Handle("POST /admin/agents/{id}", admin(h.handleAdminAgentChange))
+	r.Handle("GET /invite/{token}", http.HandlerFunc(h.handleInviteShow))
+	r.Handle("POST /invite/{token}", http.HandlerFunc(h.handleInvite))
 	r.Handle("GET /admin/tokens", admin(h.handleAdminTokens))
 	r.Handle("POST /admin/tokens", admin(h.handleAdminTokenCreate))
 	r.Handle("POST /admin/tokens/{id}/revoke", admin(h.handleAdminTokenRevoke))
@@ -222,6 +244,8 @@ func (h *Handler) Register(r Router) {
 	r.Handle("GET /admin/settings", admin(h.handleAdminSettings))
 	r.Handle("GET /admin/branding", admin(h.handleAdminBranding))
 	r.Handle("POST /admin/branding", admin(h.handleAdminBrandingUpdate))
+	r.Handle("POST /admin/settings", admin(h.handleAdminSettingsUpdate))
+	r.Handle("POST /admin/settings/test", admin(h.handleAdminSettingsTest))
 	r.Handle("GET /admin/audit", admin(h.handleAdminAudit))
 	r.Handle("GET /admin/outbox", admin(h.handleAdminOutbox))
 	r.Handle("GET /reports", auth(h.handleReports))
@@ -264,6 +288,8 @@ var notices = map[string]string{
 	"branding":  "Branding saved: customer pages and emails use it from now on.",
 	"revoked":   "Token revoked: it no longer works.",
 	"unlocked":  "Support lock removed. The account owner has been told.",
+	"customer":  "Customer saved.",
+	"channels":  "Channel settings saved. The relay and the widget's sites apply at once; the rest when the server restarts.",
 }
 
 // render writes the named view with status. It panics for an unknown

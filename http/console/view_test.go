@@ -22,7 +22,9 @@ func TestViews(t *testing.T) {
 	cust := proofdesk.NewCustomerView(&proofdesk.Customer{ID: "cus_1", Name: "<oops>",
 		ContactPoints: []*proofdesk.ContactPoint{{ID: "cp_1", Kind: "email", Value: "a@b.co", AddedAt: now}},
 		Addresses:     []proofdesk.Address{{Line1: "1 Main St", City: "X", Country: "US"}}, DateOfBirth: "1990-01-01",
-		Payment: &proofdesk.Payment{Brand: "Visa", Last4: "4242"}, Attributes: map[string]string{"loyalty": "<oops>"}}, proofdesk.ViewContext{})
+		Payment: &proofdesk.Payment{Brand: "Visa", Last4: "4242"}, Attributes: map[string]string{"loyalty": "<oops>"},
+		Orders: []*proofdesk.Order{{Number: "<oops>-1234", Status: "shipped", Items: []proofdesk.OrderItem{{Name: "<oops>", Quantity: 1}}, PlacedAt: &now, Carrier: "<oops>", TrackingNumber: "<oops>99",
+			ShippingAddress: &proofdesk.Address{Line1: "1 <oops> St", City: "X", Country: "US"}}}}, proofdesk.ViewContext{})
 	contacts := h.contactRows(cust, now)
 	data := map[string]any{
 		"login": loginPage{CSRFToken: "tok", Email: "a@b.co", Error: "<oops>"},
@@ -43,11 +45,17 @@ func TestViews(t *testing.T) {
 		"customer": &customerPage{page: pg, Customer: cust, Contacts: contacts, Recent: []customerRecent{{Conv: conv, Level: proofdesk.L1}},
 			From: conv, FromLevel: proofdesk.L1, CanReveal: true, RevealFields: revealFields(cust, proofdesk.DecisionInput{Actor: proofdesk.Actor{Role: proofdesk.RoleAgent}, Linked: true}), CoolingDays: 7,
 			Revealed: &revealed{Label: "x", Value: "<oops>"}},
-		"admin_agents": &adminAgentsPage{page: pg, Agents: []*proofdesk.Agent{agent}, Roles: []string{"agent"}},
+		"admin_agents":  &adminAgentsPage{page: pg, Agents: []*proofdesk.Agent{agent, {ID: "agt_2", Name: "<oops>", Role: "agent", Disabled: true}, {ID: "agt_3", Name: "<oops>", Role: "agent", Disabled: true, RemovedAt: &now}}, Roles: []string{"agent"}},
+		"customer_new":  &customerFormPage{page: pg, Form: customerForm{Name: "<oops>", Emails: "<oops>"}},
+		"customer_edit": &customerFormPage{page: pg, Customer: cust, Form: customerForm{Name: "<oops>"}},
+		"invite":        &invitePage{page: page{Title: "<oops>", Error: "<oops>"}, Name: "<oops>", Email: "<oops>", Token: "pdi_x", InviteCSR: "c"},
 		"admin_tokens": adminTokensPage{page: pg, Token: "pdk_x", Name: "<oops>",
 			Tokens: []tokenRow{{ID: "tok_1", Name: "<oops>", Agent: "<oops>", CreatedAt: now, LastUsedAt: &now}, {ID: "tok_2", Name: "x", CreatedAt: now}}},
-		"admin_policy":   policyPage(pg, &proofdesk.Policy{Attributes: map[string]proofdesk.Level{"loyalty": 1}}),
-		"admin_settings": adminSettingsPage{page: pg, S: Settings{SMTPRelay: "<oops>", WidgetOrigins: []string{"https://shop.test"}, TelephonySecretSet: true}},
+		"admin_policy": policyPage(pg, &proofdesk.Policy{Attributes: map[string]proofdesk.Level{"loyalty": 1}}),
+		"admin_settings": &adminSettingsPage{page: pg, S: Settings{SMTPRelay: "<oops>", WidgetOrigins: []string{"https://shop.test"}, TelephonySecretSet: true},
+			V: &proofdesk.ChannelSettingsView{Overrides: map[string]string{"relay_addr": "--smtp-relay"}, SecretsSet: map[string]bool{"relay_password": true},
+				Effective: proofdesk.ChannelSettings{RelayAddr: "<oops>", WidgetOrigins: []string{"<oops>"}}},
+			Form: proofdesk.ChannelSettings{InboundAddress: "<oops>", RelaySecurity: "tls"}, Origins: "<oops>", Snippet: "<oops>", TestResult: "<oops>", TestFailure: "<oops>", Field: "relay_addr"},
 		"admin_branding": adminBrandingPage{page: pg, B: proofdesk.Branding{Company: "<Acme>", LogoURL: "https://cdn.example/logo.png", PrimaryColor: "#ffd400"}, Field: "logo_url"},
 		"admin_audit": adminAuditPage{page: pg, Intact: false, BadSeq: 3, BadWhy: "<oops>", Names: map[string]string{"agt_1": "<oops>"},
 			Entries: []*proofdesk.AuditEntry{{Seq: 1, Time: now, ActorKind: "agent", ActorID: "agt_1", Action: "x", Detail: map[string]string{"k": "<oops>"}}}},
@@ -58,7 +66,7 @@ func TestViews(t *testing.T) {
 			Security: proofdesk.SecurityFigures{Verified: 1, ByFactor: map[string]int{"<oops>": 1}, BlockedByRule: map[string]int{"protected_value": 2}, Alerts: map[string]int{}}},
 			now.AddDate(0, 0, -7), now),
 		"admin_work":   adminWorkData(pg, agent, now),
-		"admin_outbox": adminOutboxPage{page: pg, ShowBodies: true, Messages: []*proofdesk.OutboxMessage{{Kind: "email", To: "jane@example.com", Subject: "<oops>", Body: "<oops>", CreatedAt: now}}},
+		"admin_outbox": adminOutboxPage{page: pg, ShowBodies: true, Messages: []*proofdesk.OutboxMessage{{Kind: "email", To: "jane@example.com", Subject: "<oops>", Body: "<oops> http://x/v/<oops>", LastError: "<oops>", ConversationID: "cnv_1", Status: "queued", Attempts: 1, CreatedAt: now}}, Base: "http://x", FilterConversation: "<oops>", Statuses: []string{"sent"}},
 	}
 	for _, name := range viewNames {
 		t.Run(name, func(t *testing.T) {

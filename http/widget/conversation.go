@@ -175,14 +175,12 @@ func (h *Handler) handleConversationCreate(w http.ResponseWriter, r *http.Reques
 			return
 		}
 	}
-	conv := &proofdesk.Conversation{Channel: proofdesk.ChannelChat,
+	// Stored and bound to the visitor in one transaction; a retry with
+	// the same client_id answers with the conversation already made.
+	conv := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, VisitorID: v.ID,
 		Requester: proofdesk.Requester{Name: strings.TrimSpace(req.Name), Email: strings.TrimSpace(req.Email)}}
 	first := &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: req.Message, ClientID: req.ClientID}
 	if err := h.conversations.CreateConversation(ctx, conv, first); err != nil {
-		httpd.Error(w, r, err)
-		return
-	}
-	if err := h.visitors.BindConversation(ctx, v.ID, conv.ID); err != nil {
 		httpd.Error(w, r, err)
 		return
 	}

@@ -56,6 +56,9 @@ type Config struct {
 	// host is always allowed. Requests without an Origin header (not from
 	// a browser) are not origin-checked; they still need a visitor token.
 	AllowedOrigins []string
+	// Origins, when set, gives more allowed patterns on each request (the
+	// console's channel settings), so a change applies without a restart.
+	Origins func(ctx context.Context) []string
 	// RatePerMinute is how many messages, code attempts and new
 	// conversations one visitor may send per minute, with bursts of Burst.
 	RatePerMinute int

@@ -101,9 +101,18 @@ func (h *Handler) ownConversation(ctx context.Context, v *proofdesk.Visitor, id 
 	return h.conversations.FindConversationByID(ctx, id)
 }
 
+// allowedOrigins are the configured patterns and, when Config.Origins is
+// set, those it gives now (the console's channel settings).
+func (h *Handler) allowedOrigins(ctx context.Context) []string {
+	if h.cfg.Origins == nil {
+		return h.cfg.AllowedOrigins
+	}
+	return append(append([]string{}, h.cfg.AllowedOrigins...), h.cfg.Origins(ctx)...)
+}
+
 // originAllowed reports whether a browser at origin may use the widget
 // served at host: the same host, or a match of an allowed pattern.
-func (h *Handler) originAllowed(origin, host string) bool {
+func (h *Handler) originAllowed(ctx context.Context, origin, host string) bool {
 	u, err := url.Parse(origin)
 	if err != nil || u.Host == "" {
 		return false
@@ -111,7 +120,7 @@ func (h *Handler) originAllowed(origin, host string) bool {
 	if strings.EqualFold(u.Host, host) {
 		return true
 	}
-	for _, p := range h.cfg.AllowedOrigins {
+	for _, p := range h.allowedOrigins(ctx) {
 		target := u.Host
 		if strings.Contains(p, "://") {
 			target = u.Scheme + "://" + u.Host
@@ -129,7 +138,7 @@ func (h *Handler) cors(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Add("Vary", "Origin")
 		if origin := r.Header.Get("Origin"); origin != "" {
-			if !h.originAllowed(origin, r.Host) {
+			if !h.originAllowed(r.Context(), origin, r.Host) {
 				httpd.Error(w, r, errOrigin)
 				return
 			}

@@ -904,3 +904,39 @@ func TestWidget_HistoryPagesAndStatus(t *testing.T) {
 		t.Fatalf("conversation after writing again: %+v %v", conv, err)
 	}
 }
+
+// TestConversationCreate_Idempotent: a visitor's creation retried with the
+// same client_id (its answer was lost: a dropped connection, a server that
+// died after the commit) answers with the conversation already made and
+// stores nothing twice; another visitor's same client_id is its own.
+func TestConversationCreate_Idempotent(t *testing.T) {
+	e := newEnv(t, widget.Config{})
+	token := e.newVisitor(t)
+	body := map[string]string{"message": "Where is my parcel?", "client_id": "first0"}
+	var a, b struct {
+		ID      string `json:"conversation_id"`
+		Message struct {
+			ID string `json:"id"`
+		} `json:"message"`
+	}
+	if st := e.do(t, "POST", "/widget/v1/conversations", token, body, nil, &a); st != 201 {
+		t.Fatalf("create: %d", st)
+	}
+	if st := e.do(t, "POST", "/widget/v1/conversations", token, body, nil, &b); st != 201 {
+		t.Fatalf("retry: %d", st)
+	}
+	if a.ID == "" || a.ID != b.ID || a.Message.ID != b.Message.ID {
+		t.Fatalf("retry made conversation %s/%s, first %s/%s", b.ID, b.Message.ID, a.ID, a.Message.ID)
+	}
+	cs, n, err := e.convs.FindConversations(context.Background(), proofdesk.ConversationFilter{})
+	if err != nil || n != 1 || len(cs) != 1 {
+		t.Fatalf("%d conversations stored (%v), want 1", n, err)
+	}
+	other := e.newVisitor(t)
+	var c struct {
+		ID string `json:"conversation_id"`
+	}
+	if st := e.do(t, "POST", "/widget/v1/conversations", other, body, nil, &c); st != 201 || c.ID == a.ID {
+		t.Fatalf("another visitor's creation: %d %s, want its own conversation", st, c.ID)
+	}
+}

@@ -93,7 +93,7 @@ type chatConn struct {
 // handleWS serves GET /widget/v1/ws?conversation=ID: the visitor's live
 // chat on one of its conversations.
 func (h *Handler) handleWS(w http.ResponseWriter, r *http.Request) {
-	if origin := r.Header.Get("Origin"); origin != "" && !h.originAllowed(origin, r.Host) {
+	if origin := r.Header.Get("Origin"); origin != "" && !h.originAllowed(r.Context(), origin, r.Host) {
 		httpd.Error(w, r, errOrigin)
 		return
 	}
@@ -118,7 +118,7 @@ func (h *Handler) handleWS(w http.ResponseWriter, r *http.Request) {
 	}
 	// The server's read deadline must not end a long-lived connection.
 	_ = http.NewResponseController(w).SetReadDeadline(time.Time{})
-	ws, err := websocket.Accept(w, r, &websocket.AcceptOptions{Subprotocols: []string{Subprotocol}, OriginPatterns: h.cfg.AllowedOrigins})
+	ws, err := websocket.Accept(w, r, &websocket.AcceptOptions{Subprotocols: []string{Subprotocol}, OriginPatterns: h.allowedOrigins(r.Context())})
 	if err != nil {
 		return // Accept has answered.
 	}

@@ -107,11 +107,15 @@ func New(tb testing.TB, opt Options) *Stack {
 	s.API.Challenges = s.Verification
 	s.API.Lookups = dk
 	console.PasswordParams = auth.TestPasswordParams
+	if opt.Settings.BaseURL == "" {
+		opt.Settings.BaseURL = s.Server.URL()
+	}
 	s.Console = console.New(console.Deps{
 		Agents: s.Agents, Customers: s.Customers, Conversations: s.Conversations, Audit: s.Audit,
 		Verification: s.Verification, Desk: dk, Policy: s.Policy, Outbox: s.Outbox, Events: s.Events,
 		Branding:    sqldb.NewBrandingService(db, proofdesk.Branding{Company: "Proofdesk"}),
 		PostMessage: s.API.PostMessage, Settings: opt.Settings, Logger: logger,
+		AgentAdmin: desk.NewAgents(db, desk.AgentsConfig{BaseURL: s.Server.URL(), PasswordParams: auth.TestPasswordParams}),
 	})
 	s.Console.PollInterval = 200 * time.Millisecond
 	s.Console.PhoneRegion = opt.PhoneRegion
