@@ -249,6 +249,7 @@ type SLAClock struct {
 	// while paused, when met, or without a target.
 	Due      *time.Time
 	Met      bool // stopped in time (the reply or resolution came)
+	Stopped  bool // the reply or resolution came, in time or late
 	Breached bool
 	Paused   bool
 }
@@ -304,7 +305,7 @@ func (b *BusinessHours) clock(target time.Duration, start time.Time, stop *time.
 	c.Breached = c.Remaining < 0
 	switch {
 	case stop != nil:
-		c.Met = !c.Breached
+		c.Met, c.Stopped = !c.Breached, true
 	case pausedNow:
 		c.Paused = true
 	case c.Remaining >= 0:

@@ -151,3 +151,52 @@ func (d *Desk) WatchSLA(ctx context.Context, interval time.Duration, logger *slo
 		}
 	}
 }
+
+// InboxSLA returns, by conversation ID, the clock of each conversation in
+// convs that is most urgent now: of its running clocks (first response,
+// next response, resolution; not stopped), the one with the least time left
+// (negative once breached). A conversation without a running clock, and
+// every one while no target is set, has none (nothing is read then). For
+// an actor Decide lets work on conversations (DoConversation); the
+// clocks are times, no customer data, of conversations the caller
+// already listed.
+func (d *Desk) InboxSLA(ctx context.Context, convs []*proofdesk.Conversation) (map[string]*proofdesk.SLAClock, error) {
+	if err := allow(ctx, proofdesk.DoConversation); err != nil {
+		return nil, err
+	}
+	h := d.db.Read()
+	cfg, err := h.FindSLAConfig(ctx)
+	if err != nil || len(cfg.Targets) == 0 {
+		return nil, err
+	}
+	out := map[string]*proofdesk.SLAClock{}
+	now := h.Now()
+	for _, c := range convs {
+		if c.Status == proofdesk.StatusResolved {
+			continue
+		}
+		conv, facts, err := h.SLAFacts(ctx, c.ID)
+		if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+			continue
+		} else if err != nil {
+			return nil, err
+		}
+		if k := MostUrgent(proofdesk.EvaluateSLA(cfg.Policy(), cfg.HoursOf(conv.Team), facts, now)); k != nil {
+			out[c.ID] = k
+		}
+	}
+	return out, nil
+}
+
+// MostUrgent returns the running clock (not stopped: no reply or
+// resolution yet; paused ones count) of st with the least time left, or
+// nil when none runs.
+func MostUrgent(st proofdesk.SLAState) *proofdesk.SLAClock {
+	var best *proofdesk.SLAClock
+	for _, k := range []*proofdesk.SLAClock{st.FirstResponse, st.NextResponse, st.Resolution} {
+		if k != nil && !k.Stopped && (best == nil || k.Remaining < best.Remaining) {
+			best = k
+		}
+	}
+	return best
+}

@@ -345,7 +345,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 		Agents: agents, Customers: m.Desk.Customers(m.CustomerService), Conversations: m.Desk.Conversations(m.ConversationService), Audit: m.AuditService,
 		Verification: m.VerificationService, Desk: dk, Policy: m.PolicyService, Branding: m.BrandingService, Outbox: m.OutboxService, Events: m.Events,
 		PostMessage: apiH.PostMessage, Settings: m.consoleSettings(base), Logger: m.Logger, AgentAdmin: agentAdmin,
-		Channels: m.channels, ImportCustomers: m.importCustomers, Reports: dk,
+		Channels: m.channels, ImportCustomers: m.importCustomers, Reports: dk, SLA: dk,
 	})
 	con.AllowNo2FA = m.Config.AllowNo2FA
 	con.SecureCookies = strings.HasPrefix(base, "https://")

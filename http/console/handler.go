@@ -114,6 +114,9 @@ type Deps struct {
 	// Reports computes the reports page (supervisors and admins); desk.Desk
 	// is one. Nil shows an error on /reports.
 	Reports ReportSource
+	// SLA gives the inbox's time-left column and sort (desk.Desk is
+	// one); nil leaves them out.
+	SLA InboxSLASource
 	// Settings are shown read-only on the admin channel page.
 	Settings Settings
 	// Logger receives errors of the live stream; nil discards them.
