@@ -36,7 +36,7 @@ func TestConsole_InboxSLA(t *testing.T) {
 	low := newConv(proofdesk.PriorityLow, "Low one")
 	urgent := newConv(proofdesk.PriorityUrgent, "Urgent one")
 	cfg := &proofdesk.SLAConfig{Targets: map[string]proofdesk.SLATargets{
-		proofdesk.PriorityNormal: {FirstResponse: time.Second},     // s.Conv: breached by now
+		proofdesk.PriorityNormal: {FirstResponse: time.Second},      // s.Conv: breached by now
 		proofdesk.PriorityUrgent: {FirstResponse: 30 * time.Minute}, // soon
 		proofdesk.PriorityLow:    {FirstResponse: 48 * time.Hour},   // ok
 	}}
