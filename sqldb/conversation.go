@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/proofdesk/proofdesk"
@@ -397,6 +398,11 @@ func (tx *Tx) SaveConversation(ctx context.Context, c *proofdesk.Conversation, u
 		nullString(c.CustomerID), c.Status, nullString(c.AssigneeID), c.Team, string(tags), int(c.Level), fmtTimePtr(c.LevelExpiresAt), fmtTime(c.UpdatedAt), c.Priority, fmtTimePtr(c.SnoozedUntil), c.ID); err != nil {
 		return fmt.Errorf("update conversation: %w", wrapErr(err))
 	}
+	if slices.Contains(changed, "status") {
+		if err := tx.logStatus(ctx, c.ID, c.Status); err != nil {
+			return err
+		}
+	}
 	if upd.Status != nil && c.Status == proofdesk.StatusResolved {
 		if err := tx.sendTranscripts(ctx, c); err != nil {
 			return err
@@ -517,6 +523,11 @@ func (tx *Tx) insertMessage(ctx context.Context, m *proofdesk.Message, dk *vault
 	}
 	if _, err := tx.exec(ctx, `UPDATE conversations SET last_activity_at = ?, updated_at = ? WHERE id = ?`, fmtTime(tx.now), fmtTime(tx.now), m.ConversationID); err != nil {
 		return fmt.Errorf("touch conversation: %w", err)
+	}
+	if !m.Internal {
+		if err := tx.emitWebhook(ctx, proofdesk.WebhookMessageCreated, m.ConversationID, m, nil); err != nil {
+			return err
+		}
 	}
 	// The customer's own activity keeps a live level alive (an agent's
 	// replies and notes do not: the proof is the customer's); an expired
