@@ -37,8 +37,9 @@ const (
 	DoUnlock         = ActionRemoveSupportLock
 	DoAssign         = "assign" // assign, hand over or take over (TargetID is the new holder, "" to unassign)
 	DoCreateCustomer = "create_customer"
-	DoLink           = "link"       // link the conversation to a customer (CustomerID); relinking drops the level
-	DoAdminister     = "administer" // policy, audit log, outbox, agents, tokens, settings
+	DoLink           = "link"         // link the conversation to a customer (CustomerID); relinking drops the level
+	DoAdminister     = "administer"   // policy, audit log, outbox, agents, tokens, settings
+	DoViewReports    = "view_reports" // the reports page and its CSV: counts and times, no customer data
 	DoMerge          = "merge"
 	// DoFillPlaceholder fills a macro placeholder that reads customer
 	// data (Field, a reveal field) into a reply draft: allowed when the
@@ -313,6 +314,11 @@ func Decide(in DecisionInput) Decision {
 	case in.Action == DoAdminister:
 		if a.Role != RoleAdmin {
 			return roleRefusal(RuleAdminOnly, RoleAdmin, "Only an admin may do this.")
+		}
+		return Decision{Allowed: true, Rule: RuleAllowed}
+	case in.Action == DoViewReports:
+		if !a.isSupervisor() {
+			return roleRefusal(RuleSupervisorOnly, RoleSupervisor, "Only a supervisor or an admin may read the reports.")
 		}
 		return Decision{Allowed: true, Rule: RuleAllowed}
 	case in.Action == DoManageAgent:

@@ -245,6 +245,10 @@ func TestDecide(t *testing.T) {
 		{"administer by supervisor", proofdesk.DecisionInput{Action: proofdesk.DoAdminister, Actor: supervisor}, want{rule: proofdesk.RuleAdminOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAdmin}},
 		{"administer by integration", proofdesk.DecisionInput{Action: proofdesk.DoAdminister, Actor: integ}, want{rule: proofdesk.RuleAdminOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAdmin}},
 		{"administer by admin", proofdesk.DecisionInput{Action: proofdesk.DoAdminister, Actor: admin}, want{allowed: true, rule: proofdesk.RuleAllowed}},
+		{"reports by agent", proofdesk.DecisionInput{Action: proofdesk.DoViewReports, Actor: agentA}, want{rule: proofdesk.RuleSupervisorOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
+		{"reports by integration", proofdesk.DecisionInput{Action: proofdesk.DoViewReports, Actor: integ}, want{rule: proofdesk.RuleSupervisorOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
+		{"reports by supervisor", proofdesk.DecisionInput{Action: proofdesk.DoViewReports, Actor: supervisor}, want{allowed: true, rule: proofdesk.RuleAllowed}},
+		{"reports by admin", proofdesk.DecisionInput{Action: proofdesk.DoViewReports, Actor: admin}, want{allowed: true, rule: proofdesk.RuleAllowed}},
 
 		// The guard is no oracle: the pause, lookups, clearing.
 		{"reply while paused", with(conv(proofdesk.DoReply, agentA, proofdesk.L2), func(in *proofdesk.DecisionInput) { in.PausedUntil = in.Now.Add(time.Minute) }),

@@ -45,6 +45,8 @@ type Notices struct {
 	db  *sqldb.DB
 	key []byte // signs /n/ tokens: the installation secret "notice"
 	cfg NoticeConfig
+	// ratings signs the satisfaction links of transcripts (csat.go).
+	ratings *Ratings
 }
 
 var _ sqldb.Notifier = (*Notices)(nil)
@@ -68,9 +70,16 @@ func NewNotices(ctx context.Context, db *sqldb.DB, cfg NoticeConfig) (*Notices, 
 		cfg.CoolingOff = verify.DefaultCoolingOff
 	}
 	n := &Notices{db: db, key: key, cfg: cfg}
+	if n.ratings, err = newRatings(ctx, db, &n.cfg); err != nil {
+		return nil, err
+	}
 	db.SetNotifier(n)
 	return n, nil
 }
+
+// Ratings returns the satisfaction ratings whose links the transcripts
+// carry.
+func (n *Notices) Ratings() *Ratings { return n.ratings }
 
 // token signs (conversation, customer, expiry) with the notice key:
 // base64url(payload) "." base64url(HMAC-SHA256(payload)).
@@ -341,8 +350,12 @@ func (n *Notices) Transcript(brand *proofdesk.Branding, conv *proofdesk.Conversa
 			}
 			viewed = tx.T("t_viewed", strings.Join(labels, ", "))
 		}
+		rate := tx.T("t_rate",
+			n.ratings.Link(conv.ID, proofdesk.RatingFromEmail, proofdesk.RatingGood),
+			n.ratings.Link(conv.ID, proofdesk.RatingFromEmail, proofdesk.RatingOkay),
+			n.ratings.Link(conv.ID, proofdesk.RatingFromEmail, proofdesk.RatingBad))
 		for _, cp := range emails {
-			body := tx.T("t_body", firstName(c.Name), company, tx.Channel(conv.Channel), conv.CreatedAt.Format("2006-01-02 15:04"), b.String(), viewed, link)
+			body := tx.T("t_body", firstName(c.Name), company, tx.Channel(conv.Channel), conv.CreatedAt.Format("2006-01-02 15:04"), b.String(), viewed, link) + "\n" + rate
 			out = append(out, &proofdesk.OutboxMessage{Kind: proofdesk.OutboxEmail, Purpose: "transcript", ConversationID: conv.ID, To: cp.Value,
 				Subject: tx.T("t_subject", company), Body: body})
 		}

@@ -105,6 +105,9 @@ func (v *Verification) SetPublicURL(baseURL, company string) {
 	}
 }
 
+// Ratings returns the satisfaction ratings (csat.go).
+func (v *Verification) Ratings() *Ratings { return v.notices.ratings }
+
 // Notices returns the owner notices this use case installed.
 func (v *Verification) Notices() *Notices { return v.notices }
 

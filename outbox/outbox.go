@@ -108,6 +108,8 @@ type Config struct {
 	Events proofdesk.EventService
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
+	// Webhooks, when set, delivers rows of kind webhook (webhook.go).
+	Webhooks *WebhookSender
 	// Branding, when set, gives the name, logo and colour of the HTML
 	// part of every email, read per mail; Company is the name without
 	// it ("" means the From display name).
@@ -171,7 +173,7 @@ func NewWorker(st Store, mailer Mailer, sms SMSSender, cfg Config, logger *slog.
 // Enabled reports whether the worker has anything to deliver with. With
 // no relay and no SMS provider (the demo), it is not run and messages stay
 // in the built-in outbox.
-func (w *Worker) Enabled() bool { return w.mailer != nil || w.sms != nil }
+func (w *Worker) Enabled() bool { return w.mailer != nil || w.sms != nil || w.cfg.Webhooks != nil }
 
 // Availability is an optional interface of a Mailer or SMSSender whose
 // provider can be set or unset while the server runs (the console's
@@ -196,6 +198,9 @@ func (w *Worker) kinds() []string {
 	}
 	if w.sms != nil && available(ctx, w.sms) {
 		k = append(k, proofdesk.OutboxSMS)
+	}
+	if w.cfg.Webhooks != nil {
+		k = append(k, proofdesk.OutboxWebhook)
 	}
 	return k
 }
@@ -306,6 +311,8 @@ func (w *Worker) deliver(ctx context.Context, d *proofdesk.OutboxDelivery) error
 		msgID, err = w.sendEmail(sendCtx, d)
 	case proofdesk.OutboxSMS:
 		err = w.sms.SendSMS(sendCtx, d.To, d.Body)
+	case proofdesk.OutboxWebhook:
+		err = w.cfg.Webhooks.SendWebhook(sendCtx, d)
 	default:
 		err = Permanent(fmt.Errorf("unknown kind"))
 	}
@@ -392,6 +399,12 @@ func Describe(err error) string {
 			return "the relay deferred the message, retrying (" + r + ")"
 		}
 		return "the relay answered " + r
+	case errors.As(err, new(httpStatusError)):
+		var he httpStatusError
+		errors.As(err, &he)
+		return he.Error()
+	case errors.Is(err, errBlockedAddr):
+		return "address not allowed"
 	case errors.Is(err, syscall.ECONNREFUSED):
 		return "connection refused: nothing listens at the relay's address and port"
 	case errors.As(err, &dnsErr):

@@ -36,7 +36,10 @@ func (tx *Tx) audit(ctx context.Context, ev proofdesk.AuditEvent) error {
 	if tx.db.dialect == Postgres && !tx.migration && !tx.db.chainDirectly {
 		// No lock: the entry waits in audit_pending for the sequencer
 		// (audit_seq.go), which chains it within moments.
-		return tx.auditPending(ctx, ev)
+		if err := tx.auditPending(ctx, ev); err != nil {
+			return err
+		}
+		return tx.auditWebhook(ctx, ev)
 	}
 	var prevSeq int64
 	var prevHash string
@@ -67,7 +70,7 @@ func (tx *Tx) audit(ctx context.Context, ev proofdesk.AuditEvent) error {
 	if err != nil {
 		return fmt.Errorf("audit: head: %w", wrapErr(err))
 	}
-	return nil
+	return tx.auditWebhook(ctx, ev) // some audited events are webhook events (webhook.go)
 }
 
 // RecordAudit appends one entry in its own transaction.

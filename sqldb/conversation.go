@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/proofdesk/proofdesk"
@@ -400,6 +401,11 @@ func (tx *Tx) SaveConversation(ctx context.Context, c *proofdesk.Conversation, u
 		nullString(c.CustomerID), c.Status, nullString(c.AssigneeID), c.Team, string(tags), int(c.Level), fmtTimePtr(c.LevelExpiresAt), fmtTime(c.UpdatedAt), c.Priority, fmtTimePtr(c.SnoozedUntil), c.ID); err != nil {
 		return fmt.Errorf("update conversation: %w", wrapErr(err))
 	}
+	if slices.Contains(changed, "status") {
+		if err := tx.logStatus(ctx, c.ID, c.Status); err != nil {
+			return err
+		}
+	}
 	if upd.Status != nil && c.Status == proofdesk.StatusResolved {
 		if err := tx.sendTranscripts(ctx, c); err != nil {
 			return err
@@ -523,6 +529,11 @@ func (tx *Tx) insertMessage(ctx context.Context, m *proofdesk.Message, dk *vault
 	}
 	if err := tx.indexSearch(ctx, m.ConversationID, m.Body); err != nil {
 		return err
+	}
+	if !m.Internal {
+		if err := tx.emitWebhook(ctx, proofdesk.WebhookMessageCreated, m.ConversationID, m, nil); err != nil {
+			return err
+		}
 	}
 	// The customer's own activity keeps a live level alive (an agent's
 	// replies and notes do not: the proof is the customer's); an expired

@@ -278,6 +278,9 @@ func (tx *Tx) reopenConversation(ctx context.Context, c *proofdesk.Conversation)
 	if _, err := tx.exec(ctx, `UPDATE conversations SET status = ?, snoozed_until = NULL, updated_at = ? WHERE id = ?`, c.Status, fmtTime(tx.now), c.ID); err != nil {
 		return false, fmt.Errorf("reopen conversation: %w", err)
 	}
+	if err := tx.logStatus(ctx, c.ID, c.Status); err != nil {
+		return false, err
+	}
 	tx.changedReopened(c)
 	return true, tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorCustomer, Action: AuditConversationReopened, SubjectKind: "conversation", SubjectID: c.ID,
 		Detail: map[string]string{"from": from, "to": proofdesk.StatusOpen, "channel": c.Channel}})

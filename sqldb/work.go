@@ -118,6 +118,9 @@ func (db *DB) WakeSnoozed(ctx context.Context, limit int) ([]*proofdesk.Conversa
 			if n, _ := r.RowsAffected(); n != 1 {
 				continue
 			}
+			if err := tx.logStatus(ctx, id, proofdesk.StatusOpen); err != nil {
+				return err
+			}
 			if err := tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorSystem, Action: AuditConversationWoke, SubjectKind: "conversation", SubjectID: id,
 				Detail: map[string]string{"from": proofdesk.StatusSnoozed, "to": proofdesk.StatusOpen}}); err != nil {
 				return err

@@ -26,6 +26,7 @@ var authzTable = map[string]string{
 	"GET /healthz":                 "22222222",
 	"GET /readyz":                  "22222222",
 	"GET /metrics":                 "22222222",
+	"GET /api/v1/openapi.json":     "22222222",
 	"GET /static/{file}":           "22222222",
 	"GET /widget.js":               "22222222",
 	"GET /login":                   "22222222",
@@ -41,6 +42,8 @@ var authzTable = map[string]string{
 	"POST /v/{token}/deny":    "FFFFFFFF",
 	"GET /n/{token}":          "NNNNNNNN",
 	"POST /n/{token}":         "FFFFFFFF",
+	"GET /csat/{token}":       "NNNNNNNN",
+	"POST /csat/{token}":      "NNNNNNNN",
 	"POST /login/enrol":       "UUUUUUUU",
 	// An agent's invitation or reset link (an unknown one here: 404 for all;
 	// the form fails its CSRF check first, as no page was opened).
@@ -116,6 +119,7 @@ var authzTable = map[string]string{
 	// No relay in the matrix: the test email fails in words (422).
 	"POST /admin/settings/test": "LLFFFVLL",
 	"GET /admin/audit":          "LLFFF2LL",
+	"GET /reports":              "LLFF22LL",
 	"GET /admin/outbox":         "LLFFF2LL",
 
 	// API, any agent's token.
@@ -135,6 +139,7 @@ var authzTable = map[string]string{
 	"GET /api/v1/conversations/{id}/messages/{mid}/original": "UUNNNNFU",
 	"POST /api/v1/conversations/{id}/messages":               "UU2222FU",
 	"GET /api/v1/conversations/{id}/challenges":              "UU2222FU",
+	"GET /api/v1/conversations/{id}/sla":                     "UU2222FU",
 	"POST /api/v1/conversations/{id}/challenges":             "UU2222FU",
 	"POST /api/v1/conversations/{id}/identity":               "UU2222FU",
 
@@ -241,6 +246,15 @@ var authzTable = map[string]string{
 	"PUT /api/v1/settings/branding": "UUFFF2FU",
 	"GET /api/v1/audit":             "UUFFF2FU",
 	"GET /api/v1/outbox":            "UUFFF2FU",
+	// Reports: counts and times, no customer data; supervisors and admins.
+	"GET /api/v1/reports": "UUFF22FU",
+	// Service levels: the configuration is for admins.
+	"GET /api/v1/sla": "UUFFF2FU",
+	"PUT /api/v1/sla": "UUFFF2FU",
+	// Webhooks: admins; deleting an unknown subscription is 404.
+	"GET /api/v1/webhooks":         "UUFFF2FU",
+	"POST /api/v1/webhooks":        "UUFFF2FU",
+	"DELETE /api/v1/webhooks/{id}": "UUFFFNFU",
 	// The agent lifecycle (each request changes a fresh agent).
 	"GET /api/v1/agents":             "UUFFF2FU",
 	"POST /api/v1/agents":            "UUFFF2FU",

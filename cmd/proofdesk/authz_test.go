@@ -155,6 +155,10 @@ type authzEnv struct {
 	secret  []byte                   // identity token secret
 	login   struct{ email, password string }
 	other   *proofdesk.Customer // a customer no fixture conversation is about
+
+	// recorded are the API's answers, validated against the OpenAPI
+	// document after the run (openapi_test.go).
+	recorded []recordedResponse
 	// bystander is an agent who is none of the actors.
 	bystander *proofdesk.Agent
 	last      string // the last request of the matrix, for messages
@@ -257,6 +261,7 @@ func runAuthzMatrix(t *testing.T, dialect string) {
 		}
 	}
 	e.controls(specs)
+	validateRecorded(t, e.recorded)
 	e.crossSite(routes, specs)
 	e.apiIgnoresSessions(routes, specs)
 	e.pathTricks(routes)
@@ -300,7 +305,7 @@ func (e *authzEnv) crossSite(routes []string, specs map[string]authzRoute) {
 	for _, route := range routes {
 		method, path, _ := strings.Cut(route, " ")
 		if method != "POST" || strings.HasPrefix(path, "/api/") || strings.HasPrefix(path, "/widget/") ||
-			strings.HasPrefix(path, "/v/") || strings.HasPrefix(path, "/n/") || strings.HasPrefix(path, "/login") {
+			strings.HasPrefix(path, "/v/") || strings.HasPrefix(path, "/n/") || strings.HasPrefix(path, "/csat/") || strings.HasPrefix(path, "/login") {
 			continue
 		}
 		r := specs[route].prep(e, admin, e.fixture("L2"))
@@ -326,8 +331,8 @@ func (e *authzEnv) apiIgnoresSessions(routes []string, specs map[string]authzRou
 	n := 0
 	for _, route := range routes {
 		method, path, _ := strings.Cut(route, " ")
-		if !strings.HasPrefix(path, "/api/") || strings.HasPrefix(path, "/api/v1/telephony/") {
-			continue
+		if !strings.HasPrefix(path, "/api/") || strings.HasPrefix(path, "/api/v1/telephony/") || path == "/api/v1/openapi.json" {
+			continue // the provider's signature, or a public document
 		}
 		r := specs[route].prep(e, admin, e.fixture("L2"))
 		r.method = method
@@ -672,6 +677,7 @@ func (e *authzEnv) send(a *authzActor, r authzReq) (int, *http.Response, string)
 	if resp.StatusCode == 400 || resp.StatusCode >= 500 {
 		e.t.Logf("%s %s as %s: %d %.300s", r.method, r.path, a.name, resp.StatusCode, b)
 	}
+	e.record(req, r.json, resp, b)
 	return resp.StatusCode, resp, string(b)
 }
 
@@ -1476,6 +1482,25 @@ func authzRoutes() map[string]authzRoute {
 		"POST /logout": {prep: func(e *authzEnv, a *authzActor, _ *authzFixture) authzReq {
 			return authzReq{path: "/logout", form: url.Values{}, replace: e.replacement(a)}
 		}},
+
+		// Issue 15: reports, satisfaction, webhooks, service levels, OpenAPI.
+		"GET /reports":             static("/reports"),
+		"GET /api/v1/reports":      static("/api/v1/reports"),
+		"GET /api/v1/openapi.json": static("/api/v1/openapi.json"),
+		"GET /api/v1/webhooks":     static("/api/v1/webhooks"),
+		"GET /api/v1/sla":          static("/api/v1/sla"),
+		"GET /csat/{token}":        static("/csat/" + unknownLink),
+		"POST /csat/{token}":       plainForm("/csat/"+unknownLink, func(*authzEnv) url.Values { return url.Values{"rating": {"good"}} }),
+		"POST /api/v1/webhooks": jsonBody("/api/v1/webhooks", func(*authzEnv) string {
+			return `{"url":"https://hooks.example.invalid/matrix","events":["notice.not_me"]}`
+		}),
+		"DELETE /api/v1/webhooks/{id}": {prep: func(*authzEnv, *authzActor, *authzFixture) authzReq {
+			return authzReq{path: "/api/v1/webhooks/whk_unknown"}
+		}},
+		"PUT /api/v1/sla": jsonBody("/api/v1/sla", func(*authzEnv) string {
+			return `{"targets":{"high":{"first_response_seconds":7200}},"hours":{"":{"schedule":"mon-fri 09:00-17:00","time_zone":"UTC","holidays":[]}}}`
+		}),
+		"GET /api/v1/conversations/{id}/sla": conv("/sla", nil),
 	}
 	for k, r := range workAuthzRoutes() {
 		routes[k] = r

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/netip"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -100,6 +101,11 @@ type Config struct {
 	TrustedProxies []string
 	// WidgetOrigins lists the sites that may embed the chat widget.
 	WidgetOrigins []string
+	// WebhookAllowPrivate lists the private ranges (IPs or CIDR
+	// prefixes) outgoing webhooks may reach; WebhookRetry is the wait
+	// after a webhook delivery's first failure (doubled after each).
+	WebhookAllowPrivate []string
+	WebhookRetry        time.Duration
 	// WidgetRate is how many messages a visitor may send per minute.
 	WidgetRate int
 	// APIRate is how many API requests one caller (token, or address
@@ -138,6 +144,7 @@ func DefaultConfig() Config {
 		OracleLimit:       10,
 		LookupLimit:       60,
 		WidgetRate:        30,
+		WebhookRetry:      30 * time.Second,
 		APIRate:           600,
 		SMTPRelaySecurity: "starttls",
 		IMAPSecurity:      "tls",
@@ -236,6 +243,12 @@ func (c *Config) Validate() error {
 	}
 	if c.APIRate < 1 {
 		errs = append(errs, errors.New("--api-rate must be at least 1"))
+	}
+	if _, err := parseWebhookAllow(c.WebhookAllowPrivate); err != nil {
+		errs = append(errs, err)
+	}
+	if c.WebhookRetry < time.Second || c.WebhookRetry > time.Hour {
+		errs = append(errs, errors.New("--webhook-retry must be between 1s and 1h"))
 	}
 	if c.WidgetRate < 1 {
 		errs = append(errs, errors.New("--widget-rate must be at least 1"))
@@ -435,6 +448,8 @@ var (
 		stringOption("identity-audience", "aud that signed session tokens from your app must carry (default: the base URL)", func(c *Config) *string { return &c.IdentityAudience }),
 		listOption("widget-origins", "comma-separated sites that may embed the chat widget (host patterns such as shop.example.com or *.example.com)", func(c *Config) *[]string { return &c.WidgetOrigins }),
 		intOption("widget-rate", "chat messages one visitor may send per minute", func(c *Config) *int { return &c.WidgetRate }),
+		listOption("webhook-allow-private", "comma-separated private ranges (IPs or CIDR prefixes, such as 127.0.0.1 or 10.1.0.0/16) outgoing webhooks may reach; others are refused at connect time", func(c *Config) *[]string { return &c.WebhookAllowPrivate }),
+		durationOption("webhook-retry", "wait after a webhook delivery's first failure, doubled after each further one (up to 1h)", func(c *Config) *time.Duration { return &c.WebhookRetry }),
 		intOption("api-rate", "API requests one token (or address without one) may make per minute", func(c *Config) *int { return &c.APIRate }),
 		stringOption("pprof-addr", "serve Go's profiles (CPU, heap, block, mutex) on this loopback address, e.g. 127.0.0.1:6060 (empty: off)", func(c *Config) *string { return &c.PprofAddr }),
 		boolOption("user-hash", "also accept Intercom-style user_hash identities (for migrations; they never expire: prefer signed tokens)", func(c *Config) *bool { return &c.UserHash }),
@@ -593,4 +608,26 @@ func (cf *configFlags) loadFile(cfg *Config, path string) error {
 		}
 	}
 	return nil
+}
+
+// parseWebhookAllow reads --webhook-allow-private: IP addresses or CIDR
+// prefixes.
+func parseWebhookAllow(list []string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, s := range list {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		if p, err := netip.ParsePrefix(s); err == nil {
+			out = append(out, p.Masked())
+			continue
+		}
+		ip, err := netip.ParseAddr(s)
+		if err != nil {
+			return nil, fmt.Errorf("--webhook-allow-private: %q is neither an IP address nor a CIDR prefix", s)
+		}
+		out = append(out, netip.PrefixFrom(ip, ip.BitLen()))
+	}
+	return out, nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/auth"
+	"github.com/proofdesk/proofdesk/sqldb"
 )
 
 const demoSummary = `Serve a demo desk: three agents, fifty customers and twenty conversations,
@@ -156,7 +157,14 @@ func seedDemoCustomers(ctx context.Context, m *Main, inputs []*proofdesk.Custome
 }
 
 func seedDemoConversations(ctx context.Context, m *Main, convs []demoConversation, customers []*proofdesk.Customer, agents []*proofdesk.Agent) error {
+	// Each conversation is stored at its own time (StartedAt, then a few
+	// minutes a message), so the reports have a history to show.
+	clock := m.DB.Now
+	defer func() { m.DB.Now = clock }()
+	var cur time.Time
+	m.DB.Now = func() time.Time { return cur }
 	for i, d := range convs {
+		cur = d.StartedAt
 		conv := &proofdesk.Conversation{
 			Channel:   d.Channel,
 			Requester: d.Requester,
@@ -184,12 +192,36 @@ func seedDemoConversations(ctx context.Context, m *Main, convs []demoConversatio
 				msg.AuthorID = author.ID
 				actx = proofdesk.NewContextWithAgent(ctx, author)
 			}
+			cur = cur.Add(time.Duration(3+(i*7+len(dm.Body))%9) * time.Minute)
 			if err := m.ConversationService.CreateMessage(actx, msg); err != nil {
 				return fmt.Errorf("demo conversation %d message: %w", i, err)
 			}
 		}
+		if d.Status == proofdesk.StatusResolved {
+			if err := seedDemoResolution(ctx, m, conv, i, &cur); err != nil {
+				return fmt.Errorf("demo conversation %d: %w", i, err)
+			}
+		}
 	}
 	return nil
+}
+
+// seedDemoResolution records when a resolved demo conversation was
+// resolved and, for most, the rating its customer gave.
+func seedDemoResolution(ctx context.Context, m *Main, conv *proofdesk.Conversation, i int, cur *time.Time) error {
+	*cur = cur.Add(time.Duration(20+i*13%90) * time.Minute)
+	if err := m.DB.WithTx(ctx, func(tx *sqldb.Tx) error { return tx.RecordStatus(ctx, conv.ID, proofdesk.StatusResolved) }); err != nil {
+		return err
+	}
+	if i%4 == 3 {
+		return nil // not every customer rates
+	}
+	*cur = cur.Add(2 * time.Hour)
+	rating := []string{proofdesk.RatingGood, proofdesk.RatingGood, proofdesk.RatingOkay, proofdesk.RatingGood, proofdesk.RatingBad}[i%5]
+	return m.DB.WithTx(ctx, func(tx *sqldb.Tx) error {
+		return tx.SaveRating(ctx, &proofdesk.Rating{ConversationID: conv.ID, CustomerID: conv.CustomerID, AgentID: conv.AssigneeID,
+			Channel: conv.Channel, Value: rating, Source: proofdesk.RatingFromEmail})
+	})
 }
 
 // printDemoBanner prints where the demo runs and how to get in. The line

@@ -25,6 +25,7 @@ import (
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/auth"
 	"github.com/proofdesk/proofdesk/desk"
+	"github.com/proofdesk/proofdesk/http/csat"
 	"github.com/proofdesk/proofdesk/http/notice"
 	"github.com/proofdesk/proofdesk/http/telephony"
 	"github.com/proofdesk/proofdesk/http/verifypage"
@@ -274,6 +275,16 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	api.NewPolicyHandler(agents, m.PolicyService).Register(s)
 	api.NewBrandingHandler(agents, m.BrandingService).Register(s)
 	api.NewAuditHandler(agents, m.AuditService).Register(s)
+	api.NewReportHandler(agents, dk).Register(s)
+	api.NewSLAHandler(agents, dk).Register(s)
+	api.RegisterOpenAPI(s)
+	s.Registry.MustRegister(pdhttp.NewCountsCollector(m.DB.Counts, m.Logger))
+	allow, _ := parseWebhookAllow(m.Config.WebhookAllowPrivate) // Validate checked it
+	hooks, err := desk.NewWebhooks(ctx, m.DB, allow)
+	if err != nil {
+		return err
+	}
+	api.NewWebhookHandler(agents, hooks).Register(s)
 	oh := api.NewOutboxHandler(agents, m.OutboxService)
 	oh.RelayConfigured = m.Config.SMTPRelay != ""
 	oh.SMSConfigured = m.Config.SMSBaseURL != ""
@@ -292,8 +303,10 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	}
 	ih.Register(s)
 	api.NewEventsHandler(agents, m.ConversationService, m.Events).Register(s)
+	ratings := m.VerificationService.Ratings()
 	widget.NewHandler(m.ConversationService, m.VerificationService, m.Events, sqldb.NewVisitorService(m.DB), verifier,
-		widget.Config{AllowedOrigins: m.Config.WidgetOrigins, Origins: m.channels.widgetOrigins, RatePerMinute: m.Config.WidgetRate, RateStore: m.DB, Agents: m.AgentService, Reopener: m.DB}, m.Logger).Register(s)
+		widget.Config{AllowedOrigins: m.Config.WidgetOrigins, Origins: m.channels.widgetOrigins, RatePerMinute: m.Config.WidgetRate, RateStore: m.DB, Agents: m.AgentService, Reopener: m.DB,
+			RatingLink: func(id string) string { return ratings.Link(id, proofdesk.RatingFromChat, "") }}, m.Logger).Register(s)
 
 	csrfKey, err := m.DB.Secret(ctx, "verifypage")
 	if err != nil {
@@ -315,6 +328,10 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	nh.Branding = m.BrandingService
 	nh.SecureCookies = vp.SecureCookies
 	nh.Register(s)
+
+	rh := csat.NewHandler(ratings, m.Logger)
+	rh.Company = m.Config.Company
+	rh.Register(s)
 
 	if tok := m.Getenv("PROOFDESK_TWILIO_AUTH_TOKEN"); tok != "" {
 		th, err := telephony.NewHandler(telephony.Config{BaseURL: base, AuthToken: tok, Company: m.Config.Company},
@@ -338,7 +355,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 		Agents: agents, Customers: m.Desk.Customers(m.CustomerService), Conversations: m.Desk.Conversations(m.ConversationService), Audit: m.AuditService,
 		Verification: m.VerificationService, Desk: dk, Policy: m.PolicyService, Branding: m.BrandingService, Outbox: m.OutboxService, Events: m.Events,
 		PostMessage: apiH.PostMessage, Settings: m.consoleSettings(base), Logger: m.Logger, AgentAdmin: agentAdmin,
-		Channels: m.channels, ImportCustomers: m.importCustomers, Macros: dk, Search: dk, Merge: dk,
+		Channels: m.channels, ImportCustomers: m.importCustomers, Macros: dk, Search: dk, Merge: dk, Reports: dk, SLA: dk,
 	})
 	con.AllowNo2FA = m.Config.AllowNo2FA
 	con.SecureCookies = strings.HasPrefix(base, "https://")
@@ -542,6 +559,31 @@ func (m *Main) startChannels(ctx context.Context) error {
 		m.workers.Add(1)
 		go func() { defer m.workers.Done(); w.Run(wctx) }()
 	}
+	m.workers.Add(1)
+	go func() { defer m.workers.Done(); m.Desk.WatchSLA(wctx, time.Minute, m.Logger) }()
+	return m.startWebhooks(ctx, wctx)
+}
+
+// startWebhooks runs the worker that delivers webhook rows of the outbox,
+// with its own backoff (--webhook-retry) and SSRF allow list.
+func (m *Main) startWebhooks(ctx, wctx context.Context) error {
+	c := &m.Config
+	key, err := desk.WebhookKey(ctx, m.DB)
+	if err != nil {
+		return err
+	}
+	allow, _ := parseWebhookAllow(c.WebhookAllowPrivate) // Validate checked it
+	cfg := outbox.Config{Webhooks: &outbox.WebhookSender{Key: key, AllowPrivate: allow}, BaseBackoff: c.WebhookRetry, Events: m.Events, Interval: time.Second}
+	if c.IsPostgres() {
+		cfg.Wake = pgnotify.Wake(wctx, c.DB, pgnotify.OutboxChannel, m.Logger)
+		cfg.Interval = 5 * time.Second
+	}
+	w, err := outbox.NewWorker(m.DB, nil, nil, cfg, m.Logger)
+	if err != nil {
+		return fmt.Errorf("webhooks: %w", err)
+	}
+	m.workers.Add(1)
+	go func() { defer m.workers.Done(); w.Run(wctx) }()
 	return nil
 }
 

@@ -181,6 +181,27 @@ func killUnderLoad(t *testing.T, s *e2etest.Server) {
 		}
 		time.Sleep(500 * time.Millisecond)
 	}
+	// And every reply's row settles: one whose node died between the
+	// relay's 250 and marking it sent is claimed again when its lease
+	// (--outbox-lease 15s) runs out.
+	for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(500 * time.Millisecond) {
+		var list struct {
+			Messages []struct {
+				Status string `json:"status"`
+			} `json:"messages"`
+		}
+		s.API(t, "GET", "/api/v1/outbox", s.Admin.Token, nil, http.StatusOK, &list)
+		queued := 0
+		for _, m := range list.Messages {
+			if m.Status == proofdesk.OutboxQueued {
+				queued++
+			}
+		}
+		if queued == 0 || time.Now().After(deadline) {
+			break
+		}
+	}
+	inMailpit = mailpitTokens(t, s)
 	s.Stop(t)
 	s.CLI(t, "", "audit", "verify")
 
@@ -199,6 +220,16 @@ func killUnderLoad(t *testing.T, s *e2etest.Server) {
 	t.Logf("| kind | trials | sent | acknowledged | lost | duplicated | stored, never acknowledged | client retries |")
 	for _, r := range []result{mailRes, chatRes, outRes, sentRes} {
 		t.Logf("| %s | %d | %d | %d | %d | %d | %d | %d |", r.kind, n, r.sent, r.acked, r.lost, r.dup, r.unacked, r.retries)
+	}
+	// SMTP cannot ask a relay whether it has a message: a reply the relay
+	// accepted just before its node was killed, not yet marked sent, is
+	// sent again when its lease runs out (same Message-ID). That window,
+	// and only it, is reported, not failed (RELIABILITY.md).
+	for tok, n := range inMailpit {
+		if o, ok := outbox[tok]; ok && n == 2 && o.n == 1 && o.attempts >= 2 && sentRes.dup > 0 {
+			sentRes.dup--
+			t.Logf("reply %s sent twice: its node died between the relay's 250 and marking it sent (attempt %d)", tok, o.attempts)
+		}
 	}
 	for _, r := range []result{mailRes, chatRes, outRes, sentRes} {
 		if r.lost != 0 || r.dup != 0 {
@@ -292,8 +323,9 @@ func storedTokens(t *testing.T, db *sqldb.DB) map[string]int {
 }
 
 type outboxRows struct {
-	n      int
-	status string
+	n        int
+	status   string
+	attempts int
 }
 
 // outboxTokens gives, for each reply token, its outbox rows and status.
@@ -311,6 +343,7 @@ func outboxTokens(t *testing.T, db *sqldb.DB) map[string]outboxRows {
 			o := out[m[1]]
 			o.n++
 			o.status = r.Status
+			o.attempts = r.Attempts
 			out[m[1]] = o
 		}
 	}

@@ -75,7 +75,26 @@ func TestBackupWhileServing(t *testing.T) {
 		}
 	})
 
-	time.Sleep(time.Second)
+	// Some of each kind acknowledged before the backup (inbound mail can
+	// take seconds: its SPF, DKIM and DMARC lookups wait on DNS).
+	for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		mu.Lock()
+		var mails, chats int
+		for tok := range ackedAt {
+			if strings.HasPrefix(tok, "[bk-mail-") {
+				mails++
+			} else {
+				chats++
+			}
+		}
+		mu.Unlock()
+		if mails > 0 && chats > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after a minute of load, %d mails and %d chat messages acknowledged", mails, chats)
+		}
+	}
 	backup := filepath.Join(t.TempDir(), "proofdesk-backup.db")
 	started := time.Now()
 	if out, err := run(t, s, "backup", "--data", s.DataDir, "--out", backup); err != nil {

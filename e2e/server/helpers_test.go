@@ -148,6 +148,7 @@ type frame struct {
 	Author   string `json:"author"`
 	Body     string `json:"body"`
 	Error    string `json:"error"`
+	URL      string `json:"url"`
 	Level    string `json:"level"`
 }
 

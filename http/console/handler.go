@@ -30,7 +30,7 @@ var templateFS embed.FS
 var viewNames = []string{
 	"login", "enrol", "home", "error", "inbox", "conversation", "customer",
 	"admin_agents", "admin_tokens", "admin_policy", "admin_settings", "admin_branding", "admin_audit", "admin_outbox",
-	"admin_work", "invite", "customer_new", "customer_edit", "macros",
+	"admin_work", "reports", "invite", "customer_new", "customer_edit", "macros",
 }
 
 // CSP is the Content-Security-Policy of console pages: own resources only
@@ -120,6 +120,12 @@ type Deps struct {
 	// Reads remembers what each agent opened, for unread marks; nil keeps
 	// it in memory (one node).
 	Reads ReadStore
+	// Reports computes the reports page (supervisors and admins); desk.Desk
+	// is one. Nil shows an error on /reports.
+	Reports ReportSource
+	// SLA gives the inbox's time-left column and sort (desk.Desk is
+	// one); nil leaves them out.
+	SLA InboxSLASource
 	// Settings are shown read-only on the admin channel page.
 	Settings Settings
 	// Logger receives errors of the live stream; nil discards them.
@@ -254,6 +260,7 @@ func (h *Handler) Register(r Router) {
 	r.Handle("POST /admin/settings/test", admin(h.handleAdminSettingsTest))
 	r.Handle("GET /admin/audit", admin(h.handleAdminAudit))
 	r.Handle("GET /admin/outbox", admin(h.handleAdminOutbox))
+	r.Handle("GET /reports", auth(h.handleReports))
 	h.registerWork(r, auth, admin)
 	h.registerMacros(r, auth)
 	r.Handle("POST /conversations/{id}/typing", auth(h.handleTyping))

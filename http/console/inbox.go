@@ -78,6 +78,8 @@ type inboxRow struct {
 	// Preview titles a row without a subject: the start of the
 	// requester's first message.
 	Preview string
+	// SLA is the time left on the most urgent SLA clock; nil for none.
+	SLA *slaCell
 }
 
 // viewLink is one entry of the view navigation.
@@ -136,13 +138,23 @@ func (h *Handler) handleInbox(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, err)
 		return
 	}
+	var clocks map[string]*proofdesk.SLAClock
+	if h.d.SLA != nil {
+		if clocks, err = h.d.SLA.InboxSLA(ctx, convs); err != nil {
+			h.renderError(w, r, err)
+			return
+		}
+	}
+	if f.Sort == sortSLA {
+		sortBySLA(convs, clocks)
+	}
 	now := h.Now()
 	previews := 0
 	tv := h.textView(ctx)
 	for _, c := range convs {
 		c.Subject = tv.Text(c.Subject)
 		row := inboxRow{Conv: c, Level: c.EffectiveLevel(now),
-			Unread: unread[c.ID], Assignee: names[c.AssigneeID]}
+			Unread: unread[c.ID], Assignee: names[c.AssigneeID], SLA: newSLACell(clocks[c.ID])}
 		if c.Subject == "" && previews < previewRows {
 			previews++
 			if row.Preview, err = h.preview(ctx, c.ID, previewLen); err != nil {

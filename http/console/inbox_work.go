@@ -34,7 +34,7 @@ func (f *inboxFilter) parseWork(q url.Values) {
 		f.Level = ""
 	}
 	switch f.Sort {
-	case proofdesk.SortPriority, proofdesk.SortCreated:
+	case proofdesk.SortPriority, proofdesk.SortCreated, sortSLA:
 	default:
 		f.Sort = ""
 	}
@@ -49,7 +49,11 @@ func (f *inboxFilter) parseWork(q url.Values) {
 // applyWork adds the work model's filters to base, through the same
 // translation as saved views (desk.ConversationFilter).
 func (f inboxFilter) applyWork(ctx context.Context, base *proofdesk.ConversationFilter) {
-	w := desk.ConversationFilter(ctx, proofdesk.ViewFilter{Tag: f.Tag, Priority: f.Priority, Level: f.Level, AssigneeID: f.Assignee, Sort: f.Sort})
+	sort := f.Sort
+	if sort == sortSLA {
+		sort = "" // by activity from the store, then by time left (inbox_sla.go)
+	}
+	w := desk.ConversationFilter(ctx, proofdesk.ViewFilter{Tag: f.Tag, Priority: f.Priority, Level: f.Level, AssigneeID: f.Assignee, Sort: sort})
 	base.Tag, base.Priority, base.MinLevel, base.Sort = w.Tag, w.Priority, w.MinLevel, w.Sort
 	if f.Assignee != "" {
 		base.AssigneeID, base.Unassigned = w.AssigneeID, w.Unassigned

@@ -61,6 +61,12 @@ func TestViews(t *testing.T) {
 			Entries: []*proofdesk.AuditEntry{{Seq: 1, Time: now, ActorKind: "agent", ActorID: "agt_1", Action: "x", Detail: map[string]string{"k": "<oops>"}}}},
 		"macros": &macrosPage{page: pg, Statuses: []string{"open"}, Priorities: proofdesk.Priorities, Placeholders: []string{"{{agent.name}}"},
 			Macros: []*proofdesk.Macro{{ID: "mac_1", Title: "<oops>", Body: "<oops>", Tags: []string{"<oops>"}, Team: "<oops>"}, {ID: "mac_2", OwnerID: "agt_1", Title: "x", Body: "y"}}},
+		"reports": buildReportsPage(pg, &proofdesk.Report{Conversations: 3,
+			Volume:        []proofdesk.VolumeCell{{Channel: "chat", Hour: 9, Count: 2}, {Channel: "email", Hour: 9, Count: 1}},
+			FirstResponse: proofdesk.NewDurations([]time.Duration{time.Minute, 3 * time.Hour}), CSAT: proofdesk.CSATCounts{Good: 2, Bad: 1},
+			Agents:   []proofdesk.AgentFigures{{AgentID: "agt_1", Name: "<oops>", Replies: 4, CSAT: proofdesk.CSATCounts{Good: 1}}},
+			Security: proofdesk.SecurityFigures{Verified: 1, ByFactor: map[string]int{"<oops>": 1}, BlockedByRule: map[string]int{"protected_value": 2}, Alerts: map[string]int{}}},
+			now.AddDate(0, 0, -7), now),
 		"admin_work":   adminWorkData(pg, agent, now),
 		"admin_outbox": adminOutboxPage{page: pg, ShowBodies: true, Messages: []*proofdesk.OutboxMessage{{Kind: "email", To: "jane@example.com", Subject: "<oops>", Body: "<oops> http://x/v/<oops>", LastError: "<oops>", ConversationID: "cnv_1", Status: "queued", Attempts: 1, CreatedAt: now}}, Base: "http://x", FilterConversation: "<oops>", Statuses: []string{"sent"}},
 	}

@@ -286,6 +286,9 @@ func (h *Handler) handleViewSave(w http.ResponseWriter, r *http.Request) {
 	f := proofdesk.ViewFilter{Channel: r.PostFormValue("channel"), Status: r.PostFormValue("status"), Team: r.PostFormValue("team"),
 		Tag: strings.ToLower(strings.TrimSpace(r.PostFormValue("tag"))), Priority: r.PostFormValue("priority"), Level: r.PostFormValue("level"),
 		AssigneeID: r.PostFormValue("assignee"), Sort: r.PostFormValue("sort")}
+	if f.Sort == sortSLA {
+		f.Sort = "" // saved views keep the store's sorts: one sorted by SLA time left is saved by activity
+	}
 	v, err := wk.CreateSavedView(r.Context(), r.PostFormValue("name"), f)
 	if err != nil {
 		if c := proofdesk.ErrorCode(err); c == proofdesk.EINVALID || c == proofdesk.ECONFLICT {

@@ -69,6 +69,10 @@ type Config struct {
 	RateStore RateStore
 	// MaxMessageBytes is the largest message body accepted.
 	MaxMessageBytes int
+	// RatingLink, when set, returns the satisfaction page of a
+	// conversation (desk.Ratings.Link); the chat gets it in a
+	// {"type":"csat","url":...} frame when the conversation is resolved.
+	RatingLink func(conversationID string) string
 	// Reopener, when set, reopens a resolved conversation when its
 	// visitor writes again (*sqldb.DB is one); nil leaves it resolved.
 	Reopener Reopener

@@ -446,6 +446,14 @@
           codeResult.textContent = f.ok ? T("verifiedNote") : f.status === "locked" ? T("codeLocked") : T("codeWrong", { n: f.attempts_left });
           if (f.ok || f.status === "locked") codeForm.classList.remove("o");
           break;
+        case "csat": // the conversation was resolved: link to the rating page (works without JavaScript)
+          if (/^https?:\/\//.test(f.url || "")) {
+            var r = document.createElement("a");
+            r.href = f.url; r.target = "_blank"; r.rel = "noopener noreferrer"; r.className = "csat";
+            r.textContent = "How did we do? Rate this conversation";
+            list.appendChild(r); list.scrollTop = list.scrollHeight;
+          }
+          break;
         case "error":
           if (f.client_id && pending[f.client_id]) { pending[f.client_id].el.remove(); delete pending[f.client_id]; }
           if (f.error === "unauthorized" || f.error === "not_found") {

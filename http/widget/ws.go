@@ -539,7 +539,12 @@ func (c *chatConn) handleEvent(ctx context.Context, ev proofdesk.Event) error {
 		}
 		if conv.Status != c.status {
 			c.status = conv.Status
-			return writeFrame(ctx, c.ws, map[string]string{"type": "status", "status": conv.Status})
+			if err := writeFrame(ctx, c.ws, map[string]string{"type": "status", "status": conv.Status}); err != nil {
+				return err
+			}
+			if conv.Status == proofdesk.StatusResolved && c.h.cfg.RatingLink != nil {
+				return writeFrame(ctx, c.ws, map[string]string{"type": "csat", "url": c.h.cfg.RatingLink(c.convID)})
+			}
 		}
 	}
 	return nil

@@ -52,6 +52,13 @@ func (c *Clock) Add(d time.Duration) {
 	c.mu.Unlock()
 }
 
+// Set sets the clock to t.
+func (c *Clock) Set(t time.Time) {
+	c.mu.Lock()
+	c.now = t
+	c.mu.Unlock()
+}
+
 // NewFixture builds the fixture over db.
 func NewFixture(t *testing.T, db *sqldb.DB) *Fixture {
 	t.Helper()

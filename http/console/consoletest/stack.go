@@ -116,6 +116,7 @@ func New(tb testing.TB, opt Options) *Stack {
 		Branding:    sqldb.NewBrandingService(db, proofdesk.Branding{Company: "Proofdesk"}),
 		PostMessage: s.API.PostMessage, Settings: opt.Settings, Logger: logger, Macros: dk, Search: dk, Merge: dk,
 		AgentAdmin: desk.NewAgents(db, desk.AgentsConfig{BaseURL: s.Server.URL(), PasswordParams: auth.TestPasswordParams}),
+		Reports:    dk, SLA: dk,
 	})
 	s.Console.PollInterval = 200 * time.Millisecond
 	s.Console.PhoneRegion = opt.PhoneRegion

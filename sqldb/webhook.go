@@ -1,0 +1,159 @@
+package sqldb
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	"github.com/proofdesk/proofdesk"
+)
+
+// PurposeWebhook is the outbox purpose of webhook deliveries.
+const PurposeWebhook = "webhook"
+
+// CreateWebhook stores a subscription; the caller (desk) decided and
+// checked the URL. It fills ID and CreatedAt.
+func (tx *Tx) CreateWebhook(ctx context.Context, w *proofdesk.Webhook) error {
+	w.ID, w.CreatedAt = proofdesk.NewID("whk"), tx.now
+	ev, _ := json.Marshal(w.Events)
+	if _, err := tx.exec(ctx, `INSERT INTO webhooks (id, url, events, allow_http, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		w.ID, w.URL, string(ev), boolInt(w.AllowHTTP), w.CreatedBy, fmtTime(w.CreatedAt)); err != nil {
+		return fmt.Errorf("create webhook: %w", wrapErr(err))
+	}
+	return nil
+}
+
+// DeleteWebhook removes a subscription; deliveries already queued are
+// still attempted. Errors: ENOTFOUND.
+func (tx *Tx) DeleteWebhook(ctx context.Context, id string) error {
+	r, err := tx.exec(ctx, `DELETE FROM webhooks WHERE id = ?`, id)
+	if err != nil {
+		return fmt.Errorf("delete webhook: %w", wrapErr(err))
+	}
+	if n, _ := r.RowsAffected(); n != 1 {
+		return notFound("Webhook")
+	}
+	return nil
+}
+
+func (h *Handle) webhooks(ctx context.Context) ([]*proofdesk.Webhook, error) {
+	var out []*proofdesk.Webhook
+	err := h.scanRows(ctx, `SELECT id, url, events, allow_http, created_by, created_at FROM webhooks ORDER BY created_at, id`, nil, func(row scanner) error {
+		w := &proofdesk.Webhook{}
+		var events string
+		var allow int
+		if err := row.Scan(&w.ID, &w.URL, &events, &allow, &w.CreatedBy, timeScan{&w.CreatedAt}); err != nil {
+			return err
+		}
+		w.AllowHTTP = allow != 0
+		if err := json.Unmarshal([]byte(events), &w.Events); err != nil {
+			return fmt.Errorf("webhook %s: events: %w", w.ID, err)
+		}
+		out = append(out, w)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find webhooks: %w", err)
+	}
+	return out, nil
+}
+
+// FindWebhooks returns every subscription with its newest delivery.
+func (h *Handle) FindWebhooks(ctx context.Context) ([]*proofdesk.Webhook, error) {
+	ws, err := h.webhooks(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range ws {
+		d := &proofdesk.WebhookDelivery{}
+		var subj string
+		err := h.queryRow(ctx, `SELECT id, subject_enc, status, attempts, last_error, created_at FROM outbox WHERE purpose = ? AND ref_id = ?
+			ORDER BY created_at DESC, id DESC LIMIT 1`, PurposeWebhook, w.ID).Scan(&d.ID, &subj, &d.Status, &d.Attempts, &d.LastError, timeScan{&d.CreatedAt})
+		if proofdesk.ErrorCode(wrapErr(err)) == proofdesk.ENOTFOUND {
+			continue
+		} else if err != nil {
+			return nil, fmt.Errorf("webhook %s: last delivery: %w", w.ID, err)
+		}
+		if d.Event, err = h.db.system.OpenString(outboxAAD(d.ID, "subject"), subj); err != nil {
+			return nil, err
+		}
+		w.Last = d
+	}
+	return ws, nil
+}
+
+// webhookAuditEvents maps the audit actions that are webhook events.
+var webhookAuditEvents = map[string]string{
+	proofdesk.AuditConversationNew:   proofdesk.WebhookConversationCreated,
+	proofdesk.AuditChallengeOK:       proofdesk.WebhookVerificationDone,
+	proofdesk.AuditDisclosureBlocked: proofdesk.WebhookReplyBlocked,
+	proofdesk.AuditOwnerReported:     proofdesk.WebhookNotMe,
+	proofdesk.AuditChallengeDenied:   proofdesk.WebhookNotMe,
+}
+
+// auditWebhook queues the webhook deliveries of an audited event, if its
+// action is one (webhookAuditEvents) and it is about a conversation.
+func (tx *Tx) auditWebhook(ctx context.Context, ev proofdesk.AuditEvent) error {
+	event, ok := webhookAuditEvents[ev.Action]
+	if !ok || ev.SubjectKind != "conversation" || ev.SubjectID == "" {
+		return nil
+	}
+	detail := ev.Detail
+	if ev.Action == proofdesk.AuditOwnerReported || ev.Action == proofdesk.AuditChallengeDenied {
+		detail = map[string]string{"source": map[string]string{proofdesk.AuditOwnerReported: "notice", proofdesk.AuditChallengeDenied: "verification_request"}[ev.Action]}
+	}
+	return tx.emitWebhook(ctx, event, ev.SubjectID, nil, detail)
+}
+
+// emitWebhook queues one delivery of event about conversation convID (and
+// msg) to every subscription of that event type, in this transaction: the
+// deliveries commit with their event or not at all. The payload is built
+// through the agent-facing views at L0 (proofdesk.NewWebhookPayload).
+func (tx *Tx) emitWebhook(ctx context.Context, event, convID string, msg *proofdesk.Message, detail map[string]string) error {
+	ws, err := tx.webhooks(ctx)
+	if err != nil {
+		return err
+	}
+	var subs []*proofdesk.Webhook
+	for _, w := range ws {
+		if slices.Contains(w.Events, event) {
+			subs = append(subs, w)
+		}
+	}
+	if len(subs) == 0 {
+		return nil
+	}
+	conv, _, err := tx.findConversationByID(ctx, convID)
+	if err != nil {
+		return fmt.Errorf("webhook %s: %w", event, err)
+	}
+	var cust *proofdesk.Customer
+	if conv.CustomerID != "" {
+		if cust, err = tx.findCustomerByID(ctx, conv.CustomerID); err != nil {
+			return fmt.Errorf("webhook %s: %w", event, err)
+		}
+	}
+	p, err := tx.policy(ctx)
+	if err != nil {
+		return err
+	}
+	body, err := proofdesk.NewWebhookPayload(event, proofdesk.NewID("evt"), tx.now, conv, msg, cust, detail, p)
+	if err != nil {
+		return fmt.Errorf("webhook %s: %w", event, err)
+	}
+	for _, w := range subs {
+		m := &proofdesk.OutboxMessage{Kind: proofdesk.OutboxWebhook, Purpose: PurposeWebhook, To: w.URL, Subject: event, Body: string(body)}
+		headers := map[string]string{}
+		if w.AllowHTTP {
+			headers["allow_http"] = "1"
+		}
+		if err := tx.enqueue(ctx, m, headers); err != nil {
+			return err
+		}
+		if _, err := tx.exec(ctx, `UPDATE outbox SET ref_id = ? WHERE id = ?`, w.ID, m.ID); err != nil {
+			return fmt.Errorf("webhook %s: %w", event, err)
+		}
+	}
+	return nil
+}

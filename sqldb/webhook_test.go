@@ -1,0 +1,108 @@
+package sqldb_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/netip"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
+	"github.com/proofdesk/proofdesk/sqldb"
+	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
+)
+
+// Every event type is queued in the transaction of its event, with a
+// payload of the L0 views: a verification completing, a blocked reply
+// (its rule, never its text), a status change and a "this wasn't me".
+// Only subscribed events are queued; an agent cannot subscribe.
+func TestWebhook_EventsQueuedWithTheirEvent(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		f := newFixture(t, db)
+		admin := &proofdesk.Agent{Email: "root@desk.example", Name: "Ada Admin", Role: proofdesk.RoleAdmin, PasswordHash: "x"}
+		if err := sqldb.NewAgentService(db).CreateAgent(ctx, admin); err != nil {
+			t.Fatal(err)
+		}
+		hooks, err := desk.NewWebhooks(ctx, db, []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := hooks.CreateWebhook(f.AgentCtx, "https://hooks.example.com/in", proofdesk.WebhookEvents, false); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+			t.Fatalf("an agent's subscription: %v, want EFORBIDDEN", err)
+		}
+		if _, _, err := hooks.CreateWebhook(proofdesk.NewContextWithAgent(ctx, admin), "https://hooks.example.com/in", []string{"message.deleted"}, false); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
+			t.Fatalf("an unknown event: %v, want EINVALID", err)
+		}
+		all := []string{proofdesk.WebhookVerificationDone, proofdesk.WebhookReplyBlocked, proofdesk.WebhookStatusChanged, proofdesk.WebhookNotMe}
+		if _, _, err := hooks.CreateWebhook(proofdesk.NewContextWithAgent(ctx, admin), "https://hooks.example.com/in", all, false); err != nil {
+			t.Fatal(err)
+		}
+
+		f.say(t, f.Conv, "Hello") // message.created: not subscribed
+		f.VerifyL1(t, f.Conv)
+		if err := f.reply(f.AgentCtx, f.Conv, "Your card ending 4242 was charged."); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
+			t.Fatalf("payment reply at L1: %v", err)
+		}
+		pending := proofdesk.StatusPending
+		if _, err := sqldb.NewConversationService(db).UpdateConversation(f.AgentCtx, f.Conv.ID, proofdesk.ConversationUpdate{Status: &pending}); err != nil {
+			t.Fatal(err)
+		}
+		// "This wasn't me" from a verification request.
+		if _, err := f.VS.IssueChallenge(f.AgentCtx, f.Conv.ID, f.PhoneID); err != nil {
+			t.Fatal(err)
+		}
+		tok, _ := f.LastSecret(t)
+		if err := f.VS.DenyByToken(ctx, tok); err != nil {
+			t.Fatal(err)
+		}
+
+		// The report counts the same events.
+		rep, err := desk.New(db, desk.Config{}).Report(f.SupCtx, f.Conv.CreatedAt.Add(-time.Hour), f.Clk.Now().Add(time.Hour))
+		if err != nil || rep.Security.NotMeRequest != 1 || rep.Security.BlockedByRule["protected_value"] != 1 || rep.Security.ByFactor["email"] != 1 {
+			t.Fatalf("report security figures: %+v, %v", rep.Security, err)
+		}
+		msgs, err := sqldb.NewOutboxService(db).FindOutbox(ctx, 200)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, m := range msgs {
+			if m.Kind == proofdesk.OutboxWebhook {
+				got[m.Subject] = m.Body
+			}
+		}
+		for _, e := range all {
+			if got[e] == "" {
+				t.Fatalf("no %s delivery queued; queued: %v", e, keys(got))
+			}
+		}
+		if _, ok := got[proofdesk.WebhookMessageCreated]; ok {
+			t.Fatal("message.created queued without a subscription")
+		}
+		var blocked proofdesk.WebhookPayload
+		if err := json.Unmarshal([]byte(got[proofdesk.WebhookReplyBlocked]), &blocked); err != nil {
+			t.Fatal(err)
+		}
+		if blocked.Detail["rule"] == "" || strings.Contains(got[proofdesk.WebhookReplyBlocked], "4242") || blocked.Message != nil {
+			t.Fatalf("reply.blocked payload: %s", got[proofdesk.WebhookReplyBlocked])
+		}
+		for e, body := range got {
+			for _, secret := range []string{"jane@example.com", "Evergreen", "+14155550123"} {
+				if strings.Contains(body, secret) {
+					t.Fatalf("%s carries %q: %s", e, secret, body)
+				}
+			}
+		}
+	})
+}
+
+func keys(m map[string]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
