@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
+	"github.com/proofdesk/proofdesk/inmem"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
@@ -43,9 +45,31 @@ func TestMergeConversations(t *testing.T) {
 		if _, err := f.Desk.MergeConversations(proofdesk.NewContextWithAgent(ctx, bob), src.ID, f.Conv.ID); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
 			t.Fatalf("a bystander merges: %v", err)
 		}
+		ev := inmem.NewEventService(0)
+		defer ev.Close()
+		desk.PublishEvents(db, ev)
+		sub, err := ev.Subscribe(ctx, src.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer sub.Close()
 		merged, err := f.Desk.MergeConversations(f.AgentCtx, src.ID, f.Conv.ID)
 		if err != nil {
 			t.Fatal(err)
+		}
+		// Open pages of the source hear it resolved (after the commit).
+		select {
+		case got := <-sub.C():
+			if got.Type != proofdesk.EventConversationUpdated || got.Status != proofdesk.StatusResolved {
+				t.Fatalf("source event %+v, want conversation.updated resolved", got)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("no event for the merged source")
+		}
+		// The resolution is in the status history the reports read.
+		rep, err := f.Desk.Report(f.SupCtx, time.Now().Add(-time.Hour), time.Now().Add(time.Hour))
+		if err != nil || rep.Resolution.Count != 1 {
+			t.Fatalf("report after the merge: %+v %v", rep, err)
 		}
 		// Never raises a level: the L0 chat's messages bring the target to L0.
 		if merged.Level != proofdesk.L0 {

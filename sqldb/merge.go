@@ -68,14 +68,24 @@ func (tx *Tx) MergeConversationInto(ctx context.Context, src, dst *proofdesk.Con
 	if err := tx.insertMessage(ctx, &proofdesk.Message{ConversationID: src.ID, AuthorKind: proofdesk.AuthorSystem, Internal: true, Body: back}, srcKey); err != nil {
 		return 0, err
 	}
-	if _, err := tx.exec(ctx, `UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?`, proofdesk.StatusResolved, fmtTime(tx.now), src.ID); err != nil {
+	if _, err := tx.exec(ctx, `UPDATE conversations SET status = ?, snoozed_until = NULL, updated_at = ? WHERE id = ?`, proofdesk.StatusResolved, fmtTime(tx.now), src.ID); err != nil {
 		return 0, fmt.Errorf("merge: %w", wrapErr(err))
+	}
+	if src.Status != proofdesk.StatusResolved {
+		// The status history the reports and SLA clocks read, and the
+		// status_changed webhook, like any resolution.
+		if err := tx.logStatus(ctx, src.ID, proofdesk.StatusResolved); err != nil {
+			return 0, err
+		}
 	}
 	if level < dst.Level {
 		if _, err := tx.exec(ctx, `UPDATE conversations SET level = ?, updated_at = ? WHERE id = ?`, int(level), fmtTime(tx.now), dst.ID); err != nil {
 			return 0, fmt.Errorf("merge: %w", wrapErr(err))
 		}
 	}
+	// Open pages of both refresh after the commit (desk.PublishEvents).
+	tx.Changed(proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: src.ID, Status: proofdesk.StatusResolved})
+	tx.Changed(proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: dst.ID, Status: dst.Status, Level: min(level, dst.Level).String()})
 	return copied, nil
 }
 
