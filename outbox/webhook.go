@@ -10,6 +10,7 @@ import (
 	"net/netip"
 	"net/url"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -36,16 +37,20 @@ type WebhookSender struct {
 	// Now is the clock of the signature; nil means time.Now.
 	Now func() time.Time
 
-	client *http.Client
+	// client is made once: the worker sends several deliveries at once.
+	clientOnce sync.Once
+	client     *http.Client
 }
 
 // errBlockedAddr is the refusal of a connection to a private address.
 var errBlockedAddr = errors.New("webhook address not allowed")
 
 func (s *WebhookSender) httpClient() *http.Client {
-	if s.client != nil {
-		return s.client
-	}
+	s.clientOnce.Do(s.makeClient)
+	return s.client
+}
+
+func (s *WebhookSender) makeClient() {
 	d := &net.Dialer{Timeout: 5 * time.Second, Control: func(network, address string, _ syscall.RawConn) error {
 		ap, err := netip.ParseAddrPort(address)
 		if err != nil || !proofdesk.WebhookAddrAllowed(ap.Addr(), s.AllowPrivate) {
@@ -58,7 +63,6 @@ func (s *WebhookSender) httpClient() *http.Client {
 			ResponseHeaderTimeout: 10 * time.Second, MaxIdleConnsPerHost: 2, IdleConnTimeout: 30 * time.Second},
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
-	return s.client
 }
 
 // httpStatusError is a receiver's non-2xx answer.

@@ -249,7 +249,7 @@ func (tx *Tx) alertSupervisors(ctx context.Context, kind, conversationID, text s
 	}
 	for _, e := range emails {
 		if err := tx.enqueue(ctx, &proofdesk.OutboxMessage{Kind: proofdesk.OutboxEmail, Purpose: "alert", ConversationID: conversationID, To: e,
-			Subject: "Proofdesk alert: " + kind, Body: text}, nil); err != nil {
+			Subject: proofdesk.AlertSubject(kind), Body: text}, nil); err != nil {
 			return err
 		}
 	}

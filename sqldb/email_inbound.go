@@ -319,11 +319,11 @@ func (tx *Tx) linkConversations(ctx context.Context, convID string, dk *vault.Da
 		return fmt.Errorf("link conversations: %w", wrapErr(err))
 	}
 	if err := tx.insertMessage(ctx, &proofdesk.Message{ConversationID: convID, AuthorKind: proofdesk.AuthorSystem, Internal: true,
-		Body: "This conversation continues " + previousID + ", resolved earlier; the customer wrote again after the reopen window."}, dk); err != nil {
+		Body: proofdesk.NoteContinues(previousID)}, dk); err != nil {
 		return err
 	}
 	return tx.insertMessage(ctx, &proofdesk.Message{ConversationID: previousID, AuthorKind: proofdesk.AuthorSystem, Internal: true,
-		Body: "The customer wrote again after the reopen window; the conversation continues in " + convID + "."}, pdk)
+		Body: proofdesk.NoteContinuedIn(convID)}, pdk)
 }
 
 // FindConversationLinks returns the links from and to a conversation,
@@ -392,8 +392,7 @@ func (tx *Tx) flagDifferentSender(ctx context.Context, c *proofdesk.Conversation
 		return before, err
 	}
 	return before, tx.insertMessage(ctx, &proofdesk.Message{ConversationID: c.ID, AuthorKind: proofdesk.AuthorSystem, Internal: true,
-		Body: "Different sender: the previous email came from an address that is not the requester's. It is at L0 and proves nothing; " +
-			"the conversation's level was reset to L0. Verify again before acting on it."}, dk)
+		Body: proofdesk.NoteDifferentSender}, dk)
 }
 
 // FindOutboxBySentMessageID returns the outbox row of the agent reply sent
