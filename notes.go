@@ -1,5 +1,7 @@
 package proofdesk
 
+import "fmt"
+
 // The words of the internal system notes and alert mails the store writes
 // in a transaction: product texts, kept with the domain and not in the
 // store (which holds SQL, field encryption and transactions only).
@@ -24,3 +26,23 @@ func NoteContinuedIn(convID string) string {
 // AlertSubject is the subject of the alert mail of kind (such as
 // "guard_oracle") to supervisors and admins.
 func AlertSubject(kind string) string { return "Proofdesk alert: " + kind }
+
+// NoteMergedInto is the internal note on the conversation another one
+// (srcID) was merged into; n is how many of its messages follow.
+func NoteMergedInto(srcID string, n int) string {
+	count := fmt.Sprintf("its %d messages follow", n)
+	if n == 1 {
+		count = "its message follows"
+	}
+	return fmt.Sprintf("Conversation %s was merged into this one: %s.", srcID, count)
+}
+
+// NoteMergedAway is the internal note on a conversation merged into
+// dstID; files is how many files stay on it.
+func NoteMergedAway(dstID string, files int) string {
+	back := fmt.Sprintf("Merged into conversation %s; this one is resolved.", dstID)
+	if files > 0 {
+		back += fmt.Sprintf(" Its %d files stay here.", files)
+	}
+	return back
+}

@@ -43,11 +43,7 @@ func (tx *Tx) MergeConversationInto(ctx context.Context, src, dst *proofdesk.Con
 	if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM email_attachments WHERE conversation_id = ?`, src.ID).Scan(&files); err != nil {
 		return 0, fmt.Errorf("merge: %w", wrapErr(err))
 	}
-	count := fmt.Sprintf("its %d messages follow", len(msgs))
-	if len(msgs) == 1 {
-		count = "its message follows"
-	}
-	note := fmt.Sprintf("Conversation %s was merged into this one: %s.", src.ID, count)
+	note := proofdesk.NoteMergedInto(src.ID, len(msgs))
 	if err := tx.insertMessage(ctx, &proofdesk.Message{ConversationID: dst.ID, AuthorKind: proofdesk.AuthorSystem, Internal: true, Body: note}, dstKey); err != nil {
 		return 0, err
 	}
@@ -61,10 +57,7 @@ func (tx *Tx) MergeConversationInto(ctx context.Context, src, dst *proofdesk.Con
 		}
 		copied++
 	}
-	back := fmt.Sprintf("Merged into conversation %s; this one is resolved.", dst.ID)
-	if files > 0 {
-		back += fmt.Sprintf(" Its %d files stay here.", files)
-	}
+	back := proofdesk.NoteMergedAway(dst.ID, files)
 	if err := tx.insertMessage(ctx, &proofdesk.Message{ConversationID: src.ID, AuthorKind: proofdesk.AuthorSystem, Internal: true, Body: back}, srcKey); err != nil {
 		return 0, err
 	}
