@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/proofdesk/proofdesk"
@@ -114,7 +115,15 @@ func (db *DB) sequenceAudit(ctx context.Context) (int, error) {
 			}
 			prevSeq, prevHash = e.Seq, e.Hash
 		}
-		if _, err := tx.exec(ctx, `DELETE FROM audit_pending WHERE id <= ? AND id >= ?`, ps[len(ps)-1].id, ps[0].id); err != nil {
+		// Exactly the entries chained: an entry with an ID inside their
+		// range may have committed after the read above (IDs are taken
+		// at insert, commits land in any order) and waits for the next
+		// batch.
+		ids := make([]any, len(ps))
+		for i, p := range ps {
+			ids[i] = p.id
+		}
+		if _, err := tx.exec(ctx, `DELETE FROM audit_pending WHERE id IN (?`+strings.Repeat(", ?", len(ids)-1)+`)`, ids...); err != nil {
 			return fmt.Errorf("audit sequencer: %w", err)
 		}
 		if first {

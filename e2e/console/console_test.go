@@ -108,11 +108,19 @@ func do(t *testing.T, ctx context.Context, what string, steps ...chromedp.Action
 
 func text(t *testing.T, ctx context.Context, sel string) string {
 	t.Helper()
-	s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-	if err != nil {
-		t.Fatalf("text of %s: %v", sel, err)
+	for try := 0; ; try++ {
+		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
+		// The live timeline may replace the node between finding and
+		// reading it: read the new one.
+		if err != nil && try < 20 && strings.Contains(err.Error(), "No node with given id") {
+			time.Sleep(100 * time.Millisecond)
+			continue
+		}
+		if err != nil {
+			t.Fatalf("text of %s: %v", sel, err)
+		}
+		return s
 	}
-	return s
 }
 
 // poll waits until the JavaScript expression is true in the page.
