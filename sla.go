@@ -346,6 +346,32 @@ func EvaluateSLA(p *SLAPolicy, b *BusinessHours, f SLAFacts, now time.Time) SLAS
 type SLAConfig struct {
 	Targets map[string]SLATargets
 	Hours   map[string]SLAHoursInput
+	// Escalation is what a breach does besides alerting supervisors, by
+	// the conversation's priority when it breaches; none: alert only.
+	Escalation map[string]SLAEscalation
+}
+
+// SLAEscalation is what a breach of a conversation does: RaisePriority
+// raises its priority one step (low→normal→high→urgent; urgent stays),
+// Unassign hands it back to its team's queue (auto-assignment picks it
+// up again). Each breach (conversation, target) escalates once.
+type SLAEscalation struct {
+	RaisePriority bool `json:"raise_priority"`
+	Unassign      bool `json:"unassign"`
+}
+
+// NextPriority returns the priority one step above p (a priority that is
+// not known reads as DefaultPriority), and false when p is already the
+// highest.
+func NextPriority(p string) (string, bool) {
+	r := PriorityRank(p)
+	if r < 0 {
+		r = PriorityRank(DefaultPriority)
+	}
+	if r+1 >= len(Priorities) {
+		return Priorities[r], false
+	}
+	return Priorities[r+1], true
 }
 
 // SLAHoursInput is a team's business hours as configured: a schedule
@@ -365,6 +391,11 @@ func (c *SLAConfig) Validate() error {
 		}
 		if t.FirstResponse < 0 || t.NextResponse < 0 || t.Resolution < 0 {
 			return FieldError("targets", "targets must not be negative")
+		}
+	}
+	for p := range c.Escalation {
+		if !ValidPriority(p) {
+			return FieldError("escalation", "unknown priority %q: priorities are %s", p, strings.Join(Priorities, ", "))
 		}
 	}
 	for team, h := range c.Hours {

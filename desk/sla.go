@@ -15,8 +15,9 @@ import (
 // the watch that notifies supervisors of each breach once. The
 // arithmetic is proofdesk.EvaluateSLA (sla.go); a conversation's clocks
 // follow its priority (Conversation.Priority) and its team's hours
-// (Conversation.Team, a team ID). Escalation by raising the priority or
-// reassigning is not automatic yet.
+// (Conversation.Team, a team ID). A breach also escalates as the policy
+// of the conversation's priority says (SLAConfig.Escalation): its
+// priority raised one step, and/or it handed back to its team's queue.
 
 // SLAConfig returns the service-level configuration, for an admin.
 // Errors: the gate's refusal.
@@ -87,9 +88,11 @@ func (d *Desk) ConversationSLA(ctx context.Context, convID string) (string, proo
 
 // CheckSLA evaluates every unresolved conversation and, for each target
 // newly breached, records the breach, audits it and alerts supervisors
-// (once per conversation and target, on any node). It returns how many
-// breaches it recorded.
+// (once per conversation and target, on any node), then escalates it as
+// configured for its priority (escalate). It returns how many breaches it
+// recorded.
 func (d *Desk) CheckSLA(ctx context.Context) (int, error) {
+	ctx = proofdesk.NewContextWithAgent(ctx, nil) // what the watch does is the system's
 	h := d.db.Read()
 	cfg, err := h.FindSLAConfig(ctx)
 	if err != nil || len(cfg.Targets) == 0 {
@@ -125,8 +128,11 @@ func (d *Desk) CheckSLA(ctx context.Context) (int, error) {
 					Detail: map[string]string{"target": c.target, "priority": facts.Priority}}); err != nil {
 					return err
 				}
-				return tx.AlertSupervisors(ctx, "sla_breach", id, fmt.Sprintf("Conversation %s (priority %s) breached its %s target of %s business time.",
-					id, facts.Priority, c.target, c.clock.Target))
+				if err := tx.AlertSupervisors(ctx, "sla_breach", id, fmt.Sprintf("Conversation %s (priority %s) breached its %s target of %s business time.",
+					id, facts.Priority, c.target, c.clock.Target)); err != nil {
+					return err
+				}
+				return escalate(ctx, tx, id, c.target, cfg.Escalation[facts.Priority])
 			})
 			if err != nil {
 				return n, err
@@ -134,6 +140,60 @@ func (d *Desk) CheckSLA(ctx context.Context) (int, error) {
 		}
 	}
 	return n, nil
+}
+
+// escalate applies e to the conversation id that just breached target,
+// in the breach's transaction (so once per breach), as Proofdesk itself
+// (ctx carries no agent): the priority raised one step through the
+// store's conversation update (audited as an edit), the holder removed
+// through assign as the system (proofdesk.Decide, DoAssign: a verified
+// conversation drops to L0 as at any take-over), then "sla.escalated"
+// audited and the change published (tx.Changed). Nothing configured,
+// nothing done.
+func escalate(ctx context.Context, tx *sqldb.Tx, id, target string, e proofdesk.SLAEscalation) error {
+	if !e.RaisePriority && !e.Unassign {
+		return nil
+	}
+	c, err := tx.FindConversation(ctx, id)
+	if err != nil {
+		return err
+	}
+	var upd proofdesk.ConversationUpdate
+	var changed []string
+	detail := map[string]string{"target": target}
+	if e.RaisePriority {
+		if next, ok := proofdesk.NextPriority(c.Priority); ok {
+			detail["priority_from"], detail["priority_to"] = c.Priority, next
+			upd.Priority = &next
+		}
+	}
+	if e.Unassign && c.AssigneeID != "" {
+		detail["unassigned"] = c.AssigneeID
+		var refused error
+		if err := assign(ctx, tx, c, "", "", true, &refused); refused != nil {
+			// the gate's refusal keeps the holder; the breach still counts
+			detail["unassign_refused"] = proofdesk.ErrorCode(refused)
+			delete(detail, "unassigned")
+		} else if err != nil {
+			return err
+		} else {
+			changed = append(changed, "assignee_id")
+		}
+	}
+	if upd.Priority == nil && len(changed) == 0 {
+		if _, ok := detail["unassign_refused"]; !ok {
+			return nil
+		}
+	}
+	if err := tx.SaveConversation(ctx, c, upd, changed); err != nil {
+		return err
+	}
+	if err := tx.Audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorSystem, Action: "sla.escalated", SubjectKind: "conversation", SubjectID: id,
+		Detail: detail}); err != nil {
+		return err
+	}
+	changedAssigned(tx, c)
+	return nil
 }
 
 // WatchSLA runs CheckSLA every interval until ctx ends.

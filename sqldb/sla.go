@@ -23,6 +23,13 @@ func (tx *Tx) SaveSLAConfig(ctx context.Context, c *proofdesk.SLAConfig) error {
 			return fmt.Errorf("save sla: %w", wrapErr(err))
 		}
 	}
+	esc, err := json.Marshal(c.Escalation)
+	if err != nil {
+		return fmt.Errorf("save sla: %w", err)
+	}
+	if err := tx.putSetting(ctx, slaEscalationKey, string(esc)); err != nil {
+		return fmt.Errorf("save sla: %w", err)
+	}
 	for team, h := range c.Hours {
 		hol, _ := json.Marshal(h.Holidays)
 		if _, err := tx.exec(ctx, `INSERT INTO sla_business_hours (team, schedule, time_zone, holidays) VALUES (?, ?, ?, ?)`,
@@ -33,10 +40,25 @@ func (tx *Tx) SaveSLAConfig(ctx context.Context, c *proofdesk.SLAConfig) error {
 	return nil
 }
 
+// slaEscalationKey is the setting holding SLAConfig.Escalation as JSON
+// (a map by priority).
+const slaEscalationKey = "sla_escalation"
+
 // FindSLAConfig returns the service-level configuration (empty maps when
 // none is set).
 func (h *Handle) FindSLAConfig(ctx context.Context) (*proofdesk.SLAConfig, error) {
-	c := &proofdesk.SLAConfig{Targets: map[string]proofdesk.SLATargets{}, Hours: map[string]proofdesk.SLAHoursInput{}}
+	c := &proofdesk.SLAConfig{Targets: map[string]proofdesk.SLATargets{}, Hours: map[string]proofdesk.SLAHoursInput{},
+		Escalation: map[string]proofdesk.SLAEscalation{}}
+	if v, err := h.setting(ctx, slaEscalationKey); err == nil {
+		if err := json.Unmarshal([]byte(v), &c.Escalation); err != nil {
+			return nil, fmt.Errorf("find sla: escalation: %w", err)
+		}
+		if c.Escalation == nil {
+			c.Escalation = map[string]proofdesk.SLAEscalation{}
+		}
+	} else if proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
+		return nil, fmt.Errorf("find sla: %w", err)
+	}
 	err := h.scanRows(ctx, `SELECT priority, first_response_seconds, next_response_seconds, resolution_seconds FROM sla_targets`, nil, func(row scanner) error {
 		var p string
 		var f, n, r int64

@@ -8,6 +8,7 @@ import (
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/desk"
+	"github.com/proofdesk/proofdesk/inmem"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
@@ -212,6 +213,104 @@ func TestSLA_PriorityAndTeam(t *testing.T) {
 		}
 		if names[billing.ID] != "Billing" {
 			t.Fatalf("report teams %+v, want billing's row named Billing", rep.Teams)
+		}
+	})
+}
+
+// A breach escalates as configured for the conversation's priority, as
+// the system, once: a low conversation verified at L1 is raised to normal
+// and handed back to its team's queue (dropping to L0 as at any
+// take-over), audited and published; the next check neither raises it
+// again nor touches it; a high conversation, whose priority has no
+// escalation, only alerts.
+func TestSLA_BreachEscalates(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		f := newFixture(t, db)
+		admin := &proofdesk.Agent{Email: "root@desk.example", Name: "Ada Admin", Role: proofdesk.RoleAdmin, PasswordHash: "x"}
+		if err := sqldb.NewAgentService(db).CreateAgent(ctx, admin); err != nil {
+			t.Fatal(err)
+		}
+		adminCtx := proofdesk.NewContextWithAgent(ctx, admin)
+		d := desk.New(db, desk.Config{})
+		ev := inmem.NewEventService(0)
+		defer ev.Close()
+		desk.PublishEvents(db, ev)
+		sub, err := ev.Subscribe(ctx, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		hour := proofdesk.SLATargets{FirstResponse: time.Hour}
+		bad := &proofdesk.SLAConfig{Targets: map[string]proofdesk.SLATargets{"low": hour},
+			Escalation: map[string]proofdesk.SLAEscalation{"critical": {RaisePriority: true}}}
+		var perr *proofdesk.Error
+		if err := d.SetSLAConfig(adminCtx, bad); !errorsAs(err, &perr) || perr.Field != "escalation" {
+			t.Fatalf("escalation of an unknown priority: %v", err)
+		}
+		cfg := &proofdesk.SLAConfig{
+			Targets:    map[string]proofdesk.SLATargets{"low": hour, "normal": hour, "high": hour},
+			Escalation: map[string]proofdesk.SLAEscalation{"low": {RaisePriority: true, Unassign: true}},
+		}
+		if err := d.SetSLAConfig(adminCtx, cfg); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := d.SLAConfig(adminCtx); err != nil || got.Escalation["low"] != (proofdesk.SLAEscalation{RaisePriority: true, Unassign: true}) || len(got.Escalation) != 1 {
+			t.Fatalf("stored escalation %+v, %v", got, err)
+		}
+
+		start := time.Date(2026, 3, 6, 10, 0, 0, 0, time.UTC)
+		f.Clk.Set(start)
+		cs := sqldb.NewConversationService(db)
+		low, high := f.NewConversation(t), f.NewConversation(t)
+		for conv, p := range map[*proofdesk.Conversation]string{low: "low", high: "high"} {
+			if _, err := cs.UpdateConversation(f.AgentCtx, conv.ID, proofdesk.ConversationUpdate{Priority: ptr(p)}); err != nil {
+				t.Fatal(err)
+			}
+			f.say(t, conv, "Hello?")
+		}
+		f.Clk.Set(start.Add(55 * time.Minute))
+		f.VerifyL1(t, low) // shortly before the breach, so the level still holds
+
+		f.Clk.Set(start.Add(65 * time.Minute))
+		if got, _ := cs.FindConversationByID(ctx, low.ID); got.EffectiveLevel(f.Clk.Now()) != proofdesk.L1 {
+			t.Fatalf("before the breach: level %v, want L1", got.EffectiveLevel(f.Clk.Now()))
+		}
+		if n, err := d.CheckSLA(ctx); err != nil || n != 2 {
+			t.Fatalf("first check: %d breaches, %v; want 2", n, err)
+		}
+		got, err := cs.FindConversationByID(ctx, low.ID)
+		if err != nil || got.Priority != "normal" || got.AssigneeID != "" || got.Level != proofdesk.L0 {
+			t.Fatalf("escalated low conversation: priority %q holder %q level %v, %v; want normal, queued, L0", got.Priority, got.AssigneeID, got.Level, err)
+		}
+		if got, _ := cs.FindConversationByID(ctx, high.ID); got.Priority != "high" || got.AssigneeID != f.Agent.ID {
+			t.Fatalf("high conversation without escalation: priority %q holder %q", got.Priority, got.AssigneeID)
+		}
+		for published := false; !published; {
+			select {
+			case e := <-sub.C():
+				published = e.ConversationID == low.ID && e.Type == proofdesk.EventConversationUpdated && e.AssigneeID == "" && e.Level == "L0"
+			case <-time.After(5 * time.Second):
+				t.Fatal("no conversation.updated event for the escalation")
+			}
+		}
+
+		// The next check: the breach is recorded, so nothing escalates again
+		// (the normal target is breached too, but first_response once).
+		f.Clk.Set(start.Add(3 * time.Hour))
+		if n, err := d.CheckSLA(ctx); err != nil || n != 0 {
+			t.Fatalf("second check: %d breaches, %v; want 0", n, err)
+		}
+		if got, _ := cs.FindConversationByID(ctx, low.ID); got.Priority != "normal" {
+			t.Fatalf("raised again: %q", got.Priority)
+		}
+		esc, _ := sqldb.NewAuditService(db).FindAuditEntries(ctx, proofdesk.AuditFilter{Action: ptr("sla.escalated")})
+		if len(esc) != 1 || esc[0].SubjectID != low.ID || esc[0].ActorKind != proofdesk.ActorSystem ||
+			esc[0].Detail["priority_to"] != "normal" || esc[0].Detail["unassigned"] != f.Agent.ID {
+			t.Fatalf("audited escalations: %+v", esc)
+		}
+		drops, _ := sqldb.NewAuditService(db).FindAuditEntries(ctx, proofdesk.AuditFilter{Action: ptr(proofdesk.AuditTakeOver)})
+		if len(drops) != 1 || drops[0].SubjectID != low.ID {
+			t.Fatalf("the system's take-over of the verified conversation is audited once: %+v", drops)
 		}
 	})
 }

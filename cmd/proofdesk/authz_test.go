@@ -1498,7 +1498,7 @@ func authzRoutes() map[string]authzRoute {
 			return authzReq{path: "/api/v1/webhooks/whk_unknown"}
 		}},
 		"PUT /api/v1/sla": jsonBody("/api/v1/sla", func(*authzEnv) string {
-			return `{"targets":{"high":{"first_response_seconds":7200}},"hours":{"":{"schedule":"mon-fri 09:00-17:00","time_zone":"UTC","holidays":[]}}}`
+			return `{"targets":{"high":{"first_response_seconds":7200}},"hours":{"":{"schedule":"mon-fri 09:00-17:00","time_zone":"UTC","holidays":[]}},"escalation":{"high":{"raise_priority":true,"unassign":true}}}`
 		}),
 		"GET /api/v1/conversations/{id}/sla": conv("/sla", nil),
 	}

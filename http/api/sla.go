@@ -32,8 +32,8 @@ func NewSLAHandler(agents proofdesk.AgentService, desk slaDesk) *SLAHandler {
 
 // Register adds, behind bearer-token auth:
 //
-//	GET /api/v1/sla                     → 200 {"targets","hours"} (admins)
-//	PUT /api/v1/sla {"targets","hours"} → 200 the configuration (admins)
+//	GET /api/v1/sla                                  → 200 {"targets","hours","escalation"} (admins)
+//	PUT /api/v1/sla {"targets","hours","escalation"} → 200 the configuration (admins)
 //	GET /api/v1/conversations/{id}/sla  → 200 the conversation's clocks
 func (h *SLAHandler) Register(r Router) {
 	r.Handle("GET /api/v1/sla", authenticated(h.agents, h.handleShow))
@@ -50,10 +50,15 @@ type slaTargetsJSON struct {
 type slaConfigJSON struct {
 	Targets map[string]slaTargetsJSON          `json:"targets"`
 	Hours   map[string]proofdesk.SLAHoursInput `json:"hours"`
+	// Escalation is by priority; omitted on PUT: none.
+	Escalation map[string]proofdesk.SLAEscalation `json:"escalation"`
 }
 
 func newSLAConfigJSON(c *proofdesk.SLAConfig) slaConfigJSON {
-	out := slaConfigJSON{Targets: map[string]slaTargetsJSON{}, Hours: c.Hours}
+	out := slaConfigJSON{Targets: map[string]slaTargetsJSON{}, Hours: c.Hours, Escalation: c.Escalation}
+	if out.Escalation == nil {
+		out.Escalation = map[string]proofdesk.SLAEscalation{}
+	}
 	for p, t := range c.Targets {
 		out.Targets[p] = slaTargetsJSON{int64(t.FirstResponse / time.Second), int64(t.NextResponse / time.Second), int64(t.Resolution / time.Second)}
 	}
@@ -78,7 +83,7 @@ func (h *SLAHandler) handleUpdate(w http.ResponseWriter, r *http.Request) {
 		httpd.Error(w, r, err)
 		return
 	}
-	c := &proofdesk.SLAConfig{Targets: map[string]proofdesk.SLATargets{}, Hours: in.Hours}
+	c := &proofdesk.SLAConfig{Targets: map[string]proofdesk.SLATargets{}, Hours: in.Hours, Escalation: in.Escalation}
 	for p, t := range in.Targets {
 		c.Targets[p] = proofdesk.SLATargets{FirstResponse: time.Duration(t.FirstResponse) * time.Second,
 			NextResponse: time.Duration(t.NextResponse) * time.Second, Resolution: time.Duration(t.Resolution) * time.Second}
