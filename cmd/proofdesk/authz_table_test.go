@@ -194,6 +194,8 @@ var authzTable = map[string]string{
 	"GET /api/v1/search":              "UU2222FU",
 	// Merging two customer records: supervisors only, never under a lock.
 	"POST /api/v1/customers/{id}/merge": "UUFF22FU UUFF22FU UUFF22FU UUFFKKFU",
+	// The console's merge of customers (confirmed), the same use case.
+	"POST /customers/{id}/merge": "LLFF22LL LLFF22LL LLFF22LL LLFFKKLL",
 	// Typing in a conversation tells its other viewers (any agent).
 	"POST /conversations/{id}/typing": "LL2222LL",
 	// Merging the conversation into another of the same customer: the

@@ -1408,6 +1408,9 @@ func authzRoutes() map[string]authzRoute {
 		"POST /api/v1/customers/{id}/merge": {fixture: true, prep: func(e *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
 			return authzReq{path: "/api/v1/customers/" + fx.customer.ID + "/merge", json: fmt.Sprintf(`{"into":%q,"reason":"same person, two channels"}`, e.newCustomer())}
 		}},
+		"POST /customers/{id}/merge": {fixture: true, prep: func(e *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/customers/" + fx.customer.ID + "/merge", form: url.Values{"source": {e.newCustomer()}, "reason": {"same person, two channels"}, "confirm": {"yes"}}}
+		}},
 		"POST /conversations/{id}/typing": form("/typing", values("internal", "0")),
 		"POST /conversations/{id}/merge": {fixture: true, prep: func(e *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
 			return authzReq{path: "/conversations/" + fx.convID + "/merge", form: url.Values{"into": {e.sameCustomerConversation(fx)}}}

@@ -25,6 +25,16 @@ type customerPage struct {
 	RevealFields []revealField
 	Revealed     *revealed
 	CoolingDays  int
+	// The merge panel (customerMergePanel).
+	MergeOffered     bool
+	MergeRefusal     string // Decide's reason this agent may not merge
+	MergeQuery       string
+	MergeSearched    bool
+	MergeSearchError string
+	MergeCandidates  []mergeCandidate
+	MergeReason      string          // kept across a refusal
+	MergeSource      string          // the candidate picked, kept across a refusal
+	MergeConfirm     *mergeCandidate // picked: the page asks to confirm
 }
 
 func (h *Handler) handleCustomer(w http.ResponseWriter, r *http.Request) {
@@ -109,5 +119,8 @@ func (h *Handler) customerData(r *http.Request, customerID, fromID string) (*cus
 		}
 	}
 	p.RevealFields = revealFields(v, in)
+	if err := h.customerMergePanel(r, p, cust, pol); err != nil {
+		return nil, err
+	}
 	return p, nil
 }

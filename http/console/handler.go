@@ -266,6 +266,7 @@ func (h *Handler) Register(r Router) {
 	r.Handle("POST /conversations/{id}/typing", auth(h.handleTyping))
 	if h.d.Merge != nil {
 		r.Handle("POST /conversations/{id}/merge", auth(h.handleMerge))
+		r.Handle("POST /customers/{id}/merge", auth(h.handleCustomerMerge))
 	}
 }
 
@@ -298,6 +299,7 @@ var notices = map[string]string{
 	"resolved":      "Conversation resolved.",
 	"snoozed":       "Conversation snoozed.",
 	"reopened":      "Conversation reopened.",
+	"cust_merged":   "Customers merged: the duplicate's contact points (cooling off again), addresses and conversations (at L0) are on this record, and the owner was told at every contact point of both.",
 	"linked":        "Customer linked. The conversation is at L0 until they approve a verification request.",
 	"challenge":     "Verification request sent. Read the number below to the requester.",
 	"enrolled":      "Two-factor authentication is on.",

@@ -8,9 +8,12 @@ import (
 	"github.com/proofdesk/proofdesk"
 )
 
-// MergeActions is desk.Desk's merge of two conversations of one customer.
+// MergeActions are desk.Desk's merges: two conversations of one
+// customer, and two customer records (a supervisor's action; the same use
+// case as POST /api/v1/customers/{id}/merge).
 type MergeActions interface {
 	MergeConversations(ctx context.Context, sourceID, targetID string) (*proofdesk.Conversation, error)
+	MergeCustomers(ctx context.Context, sourceID, targetID, reason string) (*proofdesk.Customer, error)
 }
 
 // handleMerge merges this conversation into the one named by "into" (an
