@@ -11,7 +11,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -129,9 +128,9 @@ func TestConsole_Attachments(t *testing.T) {
 		chromedp.SetUploadFiles(chromedp.CSS(`#reply-files`), []string{pdfPath}),
 		chromedp.Click(chromedp.CSS(`#send`)),
 		chromedp.WaitVisible(chromedp.CSS(`.msg-agent .msg-file-link`)))
-	if name := text(t, ctx, ".msg-agent .msg-file-link"); strings.TrimSpace(name) != "return-label.pdf" {
-		t.Fatalf("reply file shown as %q", name)
-	}
+	// The live timeline may still be redrawing it: wait for the name.
+	poll(t, ctx, "the reply's file shown as return-label.pdf",
+		`[...document.querySelectorAll('.msg-agent .msg-file-link')].some(a => a.textContent.trim() === 'return-label.pdf')`)
 	shot.take(ctx, "console-reply-file")
 
 	// 4. The visitor's widget shows the agent's file.
