@@ -107,6 +107,10 @@ type Deps struct {
 	// Merge merges two conversations of one customer (desk.Desk); nil
 	// offers no merge.
 	Merge MergeActions
+	// Notifications are each agent's notification settings and the
+	// mentions' notices (desk.Desk); nil keeps settings in the browser
+	// only and publishes mentions live only.
+	Notifications NotificationActions
 	// Throttle limits failed sign-ins; nil means the default throttle.
 	Throttle *auth.Throttle
 	// TOTPSteps remembers accepted TOTP steps so a code is refused when
