@@ -9,23 +9,25 @@ import (
 )
 
 // NotificationSettings returns the context's agent's own notification
-// settings (EUNAUTHORIZED without an agent).
+// settings (the gate's refusal without an agent).
 func (d *Desk) NotificationSettings(ctx context.Context) (proofdesk.NotificationSettings, error) {
-	me := proofdesk.AgentIDFromContext(ctx)
-	if me == "" {
-		return proofdesk.NotificationSettings{}, proofdesk.Errorf(proofdesk.EUNAUTHORIZED, "sign in first")
+	// Any agent, for themselves only (proofdesk.Decide, as saved views).
+	if err := allow(ctx, proofdesk.DoConversation); err != nil {
+		return proofdesk.NotificationSettings{}, err
 	}
+	me := proofdesk.AgentIDFromContext(ctx)
 	return d.db.Read().NotificationSettings(ctx, me)
 }
 
 // SetNotificationSettings stores the context's agent's own notification
-// settings and returns them normalized. Errors: EUNAUTHORIZED without an
-// agent, EINVALID for an unknown kind. An agent only ever sets their own.
+// settings and returns them normalized. Errors: the gate's refusal without an
+// agent (integration tokens), EINVALID for an unknown kind. An agent only ever sets their own.
 func (d *Desk) SetNotificationSettings(ctx context.Context, s proofdesk.NotificationSettings) (proofdesk.NotificationSettings, error) {
-	me := proofdesk.AgentIDFromContext(ctx)
-	if me == "" {
-		return proofdesk.NotificationSettings{}, proofdesk.Errorf(proofdesk.EUNAUTHORIZED, "sign in first")
+	// Any agent, for themselves only (proofdesk.Decide, as saved views).
+	if err := allow(ctx, proofdesk.DoConversation); err != nil {
+		return proofdesk.NotificationSettings{}, err
 	}
+	me := proofdesk.AgentIDFromContext(ctx)
 	s, err := s.Normalize()
 	if err != nil {
 		return s, err

@@ -221,6 +221,8 @@ var authzTable = map[string]string{
 	"DELETE /api/v1/views/{id}":            "UU2222FU",
 	"GET /api/v1/agents/availability":      "UU2222FU",
 	"PUT /api/v1/agents/{id}/availability": "UU2222FU",
+	"GET /api/v1/agents/me/notifications":  "UU2222FU",
+	"PUT /api/v1/agents/me/notifications":  "UU2222FU",
 
 	// Console, the work model: any agent sets a conversation's priority,
 	// tags and snooze, their own availability and views; admins manage
