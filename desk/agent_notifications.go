@@ -2,7 +2,6 @@ package desk
 
 import (
 	"context"
-	"strings"
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/sqldb"
@@ -56,9 +55,5 @@ func (d *Desk) NotifyMention(ctx context.Context, convID string, agentIDs []stri
 // notifyAgents queues in tx the notification emails of kind about convID
 // to those of agentIDs who chose them: the kind and the link only.
 func (d *Desk) notifyAgents(ctx context.Context, tx *sqldb.Tx, kind, convID string, agentIDs ...string) error {
-	base := strings.TrimRight(d.cfg.BaseURL, "/")
-	if base == "" {
-		base = "http://localhost:8080"
-	}
-	return tx.NotifyAgentsByEmail(ctx, kind, convID, base+"/conversations/"+convID, agentIDs)
+	return tx.NotifyAgentsByEmail(ctx, kind, convID, d.db.ConversationLink(convID), agentIDs)
 }

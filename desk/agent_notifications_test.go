@@ -95,5 +95,21 @@ func TestAgentNotificationEmails(t *testing.T) {
 		if got := agentNotices(t, db, proofdesk.NotifyAssigned); got[e.bob.Email] != 1 {
 			t.Fatalf("email off, still queued: %v", got)
 		}
+	
+		// A customer's reply and a new chat: Bob (holding c2 now) chooses
+		// both by email; Ann keeps the defaults and gets no email.
+		if _, err := e.Desk.SetNotificationSettings(e.bobCtx, proofdesk.NotificationSettings{Kinds: []string{"reply", "new_chat"}, Email: true}); err != nil {
+			t.Fatal(err)
+		}
+		if err := e.convs.CreateMessage(context.Background(), &proofdesk.Message{ConversationID: c2.ID, AuthorKind: proofdesk.AuthorCustomer, Body: "Any news on my parcel?"}); err != nil {
+			t.Fatal(err)
+		}
+		if got := agentNotices(t, db, proofdesk.NotifyReply); got[e.bob.Email] != 1 || len(got) != 1 {
+			t.Fatalf("reply emails: %v", got)
+		}
+		e.newChat(t, "")
+		if got := agentNotices(t, db, proofdesk.NotifyNewChat); got[e.bob.Email] != 1 || len(got) != 1 {
+			t.Fatalf("new chat emails: %v", got)
+		}
 	})
 }

@@ -52,5 +52,6 @@ func New(db *sqldb.DB, cfg Config) *Desk {
 	}
 	d := &Desk{db: db, cfg: cfg}
 	db.SetReplyGuard(d)
+	db.SetConsoleURL(cfg.BaseURL)
 	return d
 }

@@ -79,3 +79,82 @@ func (tx *Tx) NotifyAgentsByEmail(ctx context.Context, kind, conversationID, lin
 	}
 	return nil
 }
+
+// SetConsoleURL sets the public URL of Proofdesk that agents' notification
+// emails link to (desk.New sets it from desk.Config.BaseURL).
+func (db *DB) SetConsoleURL(u string) { db.consoleURL = strings.TrimRight(u, "/") }
+
+// ConversationLink is the console address of conversation id.
+func (db *DB) ConversationLink(id string) string {
+	base := db.consoleURL
+	if base == "" {
+		base = "http://localhost:8080"
+	}
+	return base + "/conversations/" + id
+}
+
+// queueAgentNotices queues, before the commit, the emails of the agents
+// who chose them for what tx changed: a customer's message in a
+// conversation an agent holds (proofdesk.NotifyReply, to the holder) and
+// a new unassigned chat (proofdesk.NotifyNewChat, to every agent who
+// chose it), once per conversation and kind.
+func (tx *Tx) queueAgentNotices(ctx context.Context) error {
+	done := map[string]bool{}
+	for _, ev := range tx.changes {
+		var kind string
+		switch {
+		case ev.Type == proofdesk.EventMessageCreated && ev.AuthorKind == proofdesk.AuthorCustomer:
+			kind = proofdesk.NotifyReply
+		case ev.Type == proofdesk.EventConversationCreated:
+			kind = proofdesk.NotifyNewChat
+		default:
+			continue
+		}
+		if done[kind+ev.ConversationID] {
+			continue
+		}
+		done[kind+ev.ConversationID] = true
+		c, err := tx.FindConversation(ctx, ev.ConversationID)
+		if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+			continue
+		} else if err != nil {
+			return err
+		}
+		var to []string
+		if kind == proofdesk.NotifyReply {
+			if c.AssigneeID == "" {
+				continue
+			}
+			to = []string{c.AssigneeID}
+		} else {
+			if c.AssigneeID != "" || c.Channel != proofdesk.ChannelChat {
+				continue
+			}
+			if to, err = tx.emailNotified(ctx); err != nil {
+				return err
+			}
+		}
+		if err := tx.NotifyAgentsByEmail(ctx, kind, c.ID, tx.db.ConversationLink(c.ID), to); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// emailNotified lists the agents who chose email notifications.
+func (tx *Tx) emailNotified(ctx context.Context) ([]string, error) {
+	rows, err := tx.query(ctx, `SELECT agent_id FROM agent_notification_settings WHERE email = 1 ORDER BY agent_id`)
+	if err != nil {
+		return nil, fmt.Errorf("email-notified agents: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
