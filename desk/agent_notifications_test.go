@@ -95,7 +95,7 @@ func TestAgentNotificationEmails(t *testing.T) {
 		if got := agentNotices(t, db, proofdesk.NotifyAssigned); got[e.bob.Email] != 1 {
 			t.Fatalf("email off, still queued: %v", got)
 		}
-	
+
 		// A customer's reply and a new chat: Bob (holding c2 now) chooses
 		// both by email; Ann keeps the defaults and gets no email.
 		if _, err := e.Desk.SetNotificationSettings(e.bobCtx, proofdesk.NotificationSettings{Kinds: []string{"reply", "new_chat"}, Email: true}); err != nil {
