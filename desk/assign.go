@@ -64,6 +64,13 @@ func (d *Desk) UpdateConversation(ctx context.Context, id string, upd proofdesk.
 				return err
 			}
 			changed = append(changed, "assignee_id")
+			// A colleague given the conversation is told by email, if they
+			// chose so, with this change (the console tells them live).
+			if c.AssigneeID != "" && c.AssigneeID != proofdesk.AgentIDFromContext(ctx) {
+				if err := d.notifyAgents(ctx, tx, proofdesk.NotifyAssigned, c.ID, c.AssigneeID); err != nil {
+					return err
+				}
+			}
 		}
 		out = c
 		if err := tx.SaveConversation(ctx, c, upd, changed); err != nil {

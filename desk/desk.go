@@ -25,6 +25,9 @@ type Config struct {
 	// LookupLimitPerHour is the same for exact-value customer lookups
 	// (email, phone, external ID); 0 means 60.
 	LookupLimitPerHour int
+	// BaseURL is the public URL of Proofdesk, for the conversation links
+	// of agents' notification emails; "" means http://localhost:8080.
+	BaseURL string
 }
 
 // Desk runs the use cases over a store.
@@ -49,5 +52,6 @@ func New(db *sqldb.DB, cfg Config) *Desk {
 	}
 	d := &Desk{db: db, cfg: cfg}
 	db.SetReplyGuard(d)
+	db.SetConsoleURL(cfg.BaseURL)
 	return d
 }

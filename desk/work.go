@@ -271,8 +271,7 @@ func (d *Desk) systemAssign(ctx context.Context, id, from, target string) error 
 		if err := tx.SaveConversation(ctx, c, proofdesk.ConversationUpdate{}, []string{"assignee_id"}); err != nil {
 			return err
 		}
-		changedAssigned(tx, c)
-		return nil
+		return d.changedAssigned(ctx, tx, c)
 	})
 }
 
@@ -280,13 +279,16 @@ func (d *Desk) systemAssign(ctx context.Context, id, from, target string) error 
 // the team are told after the commit (desk.PublishEvents).
 //
 // The new holder is also told as an assignment (proofdesk.EventAssigned,
-// AgentID), which the console notifies like an agent's assignment.
-func changedAssigned(tx *sqldb.Tx, c *proofdesk.Conversation) {
+// AgentID), which the console notifies like an agent's assignment, and
+// by email in the same transaction if they chose so (notifyAgents).
+func (d *Desk) changedAssigned(ctx context.Context, tx *sqldb.Tx, c *proofdesk.Conversation) error {
 	tx.Changed(proofdesk.Event{Type: proofdesk.EventConversationUpdated, ConversationID: c.ID, Status: c.Status,
 		Level: c.EffectiveLevel(tx.Now()).String(), AssigneeID: c.AssigneeID, Team: c.Team})
 	if c.AssigneeID != "" {
 		tx.Changed(proofdesk.Event{Type: proofdesk.EventAssigned, ConversationID: c.ID, AgentID: c.AssigneeID})
+		return d.notifyAgents(ctx, tx, proofdesk.NotifyAssigned, c.ID, c.AssigneeID)
 	}
+	return nil
 }
 
 // maxAssignPerTick bounds the conversations one team's queue hands out in
@@ -332,7 +334,9 @@ func (d *Desk) AutoAssignTeam(ctx context.Context, teamID string) (int, error) {
 			if err := tx.SaveConversation(ctx, c, proofdesk.ConversationUpdate{}, []string{"assignee_id"}); err != nil {
 				return err
 			}
-			changedAssigned(tx, c)
+			if err := d.changedAssigned(ctx, tx, c); err != nil {
+				return err
+			}
 			got = c
 			return tx.SetTeamCursor(ctx, teamID, agent)
 		})

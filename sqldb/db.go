@@ -69,6 +69,9 @@ type DB struct {
 	guards *guard.Cache
 	// notifier writes the notices to account owners (package desk).
 	notifier Notifier
+	// consoleURL is the public URL of Proofdesk for the links of agents'
+	// notification emails (SetConsoleURL); "" means http://localhost:8080.
+	consoleURL string
 	// replyGuard checks every agent reply before it is stored (reply.go).
 	replyGuard atomic.Pointer[replyGuardBox]
 	// customersChanged is told which customers each commit changed.
@@ -336,6 +339,12 @@ func (db *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 	}
 	tx := &Tx{Handle: Handle{q: sqlTx, db: db, now: db.Now(), stmts: db.wstmts, tx: sqlTx, inTx: true}, tx: sqlTx}
 	if err := fn(tx); err != nil {
+		_ = sqlTx.Rollback()
+		return err
+	}
+	// A customer's reply and a new chat are told by email, to the agents
+	// who chose it, with the change that raises them (agent_notifications.go).
+	if err := tx.queueAgentNotices(ctx); err != nil {
 		_ = sqlTx.Rollback()
 		return err
 	}

@@ -65,14 +65,15 @@ var authzTable = map[string]string{
 
 	// Console, any signed-in agent. Signing out ends the session (each request
 	// signs a new agent of the role in, then out).
-	"GET /{$}":                "LL2222LL",
-	"GET /inbox":              "LL2222LL",
-	"GET /events":             "UU2222UU",
-	"GET /account/2fa":        "LL2222LL",
-	"POST /account/2fa":       "LL2222LL",
-	"POST /logout":            "LL2222LL",
-	"GET /conversations/{id}": "LL2222LL",
-	"GET /customers/{id}":     "LL2222LL",
+	"GET /{$}":                    "LL2222LL",
+	"GET /inbox":                  "LL2222LL",
+	"GET /events":                 "UU2222UU",
+	"GET /account/2fa":            "LL2222LL",
+	"POST /account/2fa":           "LL2222LL",
+	"POST /account/notifications": "LL2222LL",
+	"POST /logout":                "LL2222LL",
+	"GET /conversations/{id}":     "LL2222LL",
+	"GET /customers/{id}":         "LL2222LL",
 	// Customers in the console: any agent creates (contact points count
 	// after the cooling-off) and edits what the gate allows (here the form
 	// changes nothing; a protected change is refused by Decide, see
@@ -223,6 +224,8 @@ var authzTable = map[string]string{
 	"DELETE /api/v1/views/{id}":            "UU2222FU",
 	"GET /api/v1/agents/availability":      "UU2222FU",
 	"PUT /api/v1/agents/{id}/availability": "UU2222FU",
+	"GET /api/v1/agents/me/notifications":  "UU2222FU",
+	"PUT /api/v1/agents/me/notifications":  "UU2222FU",
 
 	// Console, the work model: any agent sets a conversation's priority,
 	// tags and snooze, their own availability and views; admins manage

@@ -1272,6 +1272,7 @@ func authzRoutes() map[string]authzRoute {
 		"POST /admin/tokens":             plainForm("/admin/tokens", func(*authzEnv) url.Values { return url.Values{"name": {"matrix"}} }),
 		"POST /admin/policy":             plainForm("/admin/policy", policyForm),
 		"POST /account/2fa":              plainForm("/account/2fa", func(*authzEnv) url.Values { return url.Values{"code": {"123456"}} }),
+		"POST /account/notifications":    plainForm("/account/notifications", func(*authzEnv) url.Values { return url.Values{"kind": {"mention"}, "email": {"1"}} }),
 		"PUT /api/v1/policy": jsonBody("/api/v1/policy", func(e *authzEnv) string {
 			b, _ := json.Marshal(proofdesk.NewPolicyDocument(mustPolicy(e)))
 			return string(b)

@@ -124,5 +124,9 @@ func workAuthzRoutes() map[string]authzRoute {
 		"PUT /api/v1/agents/{id}/availability": {prep: func(e *authzEnv, a *authzActor, _ *authzFixture) authzReq {
 			return authzReq{path: "/api/v1/agents/" + self(e, a).ID + "/availability", json: `{"availability":"away"}`}
 		}},
+		"GET /api/v1/agents/me/notifications": static("/api/v1/agents/me/notifications"),
+		"PUT /api/v1/agents/me/notifications": {prep: func(*authzEnv, *authzActor, *authzFixture) authzReq {
+			return authzReq{path: "/api/v1/agents/me/notifications", json: `{"kinds":["assigned","mention"],"email":true}`}
+		}},
 	}
 }

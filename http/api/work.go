@@ -35,6 +35,8 @@ type workDesk interface {
 	CreateSavedView(ctx context.Context, name string, f proofdesk.ViewFilter) (*proofdesk.SavedView, error)
 	DeleteSavedView(ctx context.Context, id string) error
 	SetAvailability(ctx context.Context, agentID, availability string, capacity *int) (*proofdesk.Agent, error)
+	NotificationSettings(ctx context.Context) (proofdesk.NotificationSettings, error)
+	SetNotificationSettings(ctx context.Context, s proofdesk.NotificationSettings) (proofdesk.NotificationSettings, error)
 }
 
 // NewWorkHandler returns the handler; agents authenticates bearer tokens.
@@ -58,6 +60,8 @@ func NewWorkHandler(agents proofdesk.AgentService, desk workDesk) *WorkHandler {
 //	DELETE /api/v1/views/{id}               → 204
 //	GET    /api/v1/agents/availability      → 200 {"agents": [{"id","name","availability","capacity"}]}
 //	PUT    /api/v1/agents/{id}/availability {"availability","capacity"} → 200 (own availability; others' and capacity: admins)
+//	GET    /api/v1/agents/me/notifications  → 200 {"kinds": ["assigned","mention","reply","new_chat"], "email": bool}, the caller's own
+//	PUT    /api/v1/agents/me/notifications  {"kinds","email"} → 200 the stored settings (422 "kinds" for an unknown kind)
 func (h *WorkHandler) Register(r Router) {
 	for p, fn := range map[string]http.HandlerFunc{
 		"GET /api/v1/tags":                     h.handleTags,
@@ -73,6 +77,8 @@ func (h *WorkHandler) Register(r Router) {
 		"DELETE /api/v1/views/{id}":            h.handleViewDelete,
 		"GET /api/v1/agents/availability":      h.handleAvailabilityList,
 		"PUT /api/v1/agents/{id}/availability": h.handleAvailability,
+		"GET /api/v1/agents/me/notifications":  h.handleNotifications,
+		"PUT /api/v1/agents/me/notifications":  h.handleNotificationsSet,
 	} {
 		r.Handle(p, authenticated(h.agents, fn))
 	}
@@ -354,4 +360,27 @@ func workFilter(q url.Values, f *proofdesk.ConversationFilter) error {
 		return proofdesk.FieldError("sort", "sort must be one of activity, priority, created")
 	}
 	return nil
+}
+
+func (h *WorkHandler) handleNotifications(w http.ResponseWriter, r *http.Request) {
+	s, err := h.desk.NotificationSettings(r.Context())
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	httpd.WriteJSON(w, http.StatusOK, s)
+}
+
+func (h *WorkHandler) handleNotificationsSet(w http.ResponseWriter, r *http.Request) {
+	var in proofdesk.NotificationSettings
+	if err := httpd.DecodeJSON(r, &in); err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	s, err := h.desk.SetNotificationSettings(r.Context(), in)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	httpd.WriteJSON(w, http.StatusOK, s)
 }

@@ -35,6 +35,9 @@ type enrolPage struct {
 	Ticket    string       // first sign-in only
 	LoginCSRF string       // first sign-in only
 	FirstTime bool
+	// Notify are the agent's notification settings (nil: none kept on
+	// the server, the console's browser settings only).
+	Notify *proofdesk.NotificationSettings
 }
 
 // pendingSecret returns the agent's not-yet-enabled TOTP secret, creating
@@ -117,7 +120,34 @@ func (h *Handler) handleEnrolShow(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, err)
 		return
 	}
+	if h.d.Notifications != nil {
+		ns, err := h.d.Notifications.NotificationSettings(r.Context())
+		if err != nil {
+			h.renderError(w, r, err)
+			return
+		}
+		e.Notify = &ns
+	}
 	h.render(w, r, http.StatusOK, "enrol", e)
+}
+
+// handleNotifications stores the agent's own notification settings from
+// the account page's form: a checkbox per kind ("kind") and "email".
+func (h *Handler) handleNotifications(w http.ResponseWriter, r *http.Request) {
+	if h.d.Notifications == nil {
+		h.renderError(w, r, proofdesk.Errorf(proofdesk.ENOTFOUND, "notification settings are not kept on this server"))
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		h.renderError(w, r, proofdesk.Errorf(proofdesk.EINVALID, "unreadable form"))
+		return
+	}
+	in := proofdesk.NotificationSettings{Kinds: r.PostForm["kind"], Email: r.PostFormValue("email") == "1"}
+	if _, err := h.d.Notifications.SetNotificationSettings(r.Context(), in); err != nil {
+		h.renderError(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/account/2fa?done=notifications", http.StatusSeeOther)
 }
 
 func (h *Handler) handleEnrol(w http.ResponseWriter, r *http.Request) {

@@ -107,6 +107,10 @@ type Deps struct {
 	// Merge merges two conversations of one customer (desk.Desk); nil
 	// offers no merge.
 	Merge MergeActions
+	// Notifications are each agent's notification settings and the
+	// mentions' notices (desk.Desk); nil keeps settings in the browser
+	// only and publishes mentions live only.
+	Notifications NotificationActions
 	// Throttle limits failed sign-ins; nil means the default throttle.
 	Throttle *auth.Throttle
 	// TOTPSteps remembers accepted TOTP steps so a code is refused when
@@ -213,6 +217,7 @@ func (h *Handler) Register(r Router) {
 	r.Handle("GET /{$}", auth(h.handleHome))
 	r.Handle("GET /account/2fa", auth(h.handleEnrolShow))
 	r.Handle("POST /account/2fa", auth(h.handleEnrol))
+	r.Handle("POST /account/notifications", auth(h.handleNotifications))
 	if !h.full() {
 		return
 	}
@@ -303,6 +308,7 @@ var notices = map[string]string{
 	"linked":        "Customer linked. The conversation is at L0 until they approve a verification request.",
 	"challenge":     "Verification request sent. Read the number below to the requester.",
 	"enrolled":      "Two-factor authentication is on.",
+	"notifications": "Notification settings saved.",
 	"policy":        "Policy saved.",
 	"branding":      "Branding saved: customer pages and emails use it from now on.",
 	"revoked":       "Token revoked: it no longer works.",

@@ -45,3 +45,11 @@ func (h *Handler) handleMerge(w http.ResponseWriter, r *http.Request) {
 	}
 	http.Redirect(w, r, backTo(target.ID, "merged"), http.StatusSeeOther)
 }
+
+// NotificationActions are an agent's own notification settings and the
+// notices of a mention (desk.Desk).
+type NotificationActions interface {
+	NotificationSettings(ctx context.Context) (proofdesk.NotificationSettings, error)
+	SetNotificationSettings(ctx context.Context, s proofdesk.NotificationSettings) (proofdesk.NotificationSettings, error)
+	NotifyMention(ctx context.Context, convID string, agentIDs []string) error
+}

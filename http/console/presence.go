@@ -170,14 +170,22 @@ func firstName(s string) string {
 // notifyMentions publishes a mention for each agent an internal note
 // names; they see it on any console page they have open.
 func (h *Handler) notifyMentions(ctx context.Context, convID, note string) error {
-	if h.d.Events == nil || !strings.Contains(note, "@") {
+	if (h.d.Events == nil && h.d.Notifications == nil) || !strings.Contains(note, "@") {
 		return nil
 	}
 	agents, err := h.agents.FindAgents(ctx)
 	if err != nil {
 		return err
 	}
-	for _, a := range mentioned(note, agents, proofdesk.AgentIDFromContext(ctx)) {
+	found := mentioned(note, agents, proofdesk.AgentIDFromContext(ctx))
+	if h.d.Notifications != nil {
+		ids := make([]string, len(found))
+		for i, a := range found {
+			ids[i] = a.ID
+		}
+		return h.d.Notifications.NotifyMention(ctx, convID, ids)
+	}
+	for _, a := range found {
 		h.d.Events.PublishEvent(ctx, proofdesk.Event{Type: proofdesk.EventMention, ConversationID: convID, AuthorKind: proofdesk.AuthorAgent,
 			AgentID: a.ID, At: h.Now().UTC()})
 	}
