@@ -132,7 +132,7 @@ func (d *Desk) CheckSLA(ctx context.Context) (int, error) {
 					id, facts.Priority, c.target, c.clock.Target)); err != nil {
 					return err
 				}
-				return escalate(ctx, tx, id, c.target, cfg.Escalation[facts.Priority])
+				return d.escalate(ctx, tx, id, c.target, cfg.Escalation[facts.Priority])
 			})
 			if err != nil {
 				return n, err
@@ -150,7 +150,7 @@ func (d *Desk) CheckSLA(ctx context.Context) (int, error) {
 // conversation drops to L0 as at any take-over), then "sla.escalated"
 // audited and the change published (tx.Changed). Nothing configured,
 // nothing done.
-func escalate(ctx context.Context, tx *sqldb.Tx, id, target string, e proofdesk.SLAEscalation) error {
+func (d *Desk) escalate(ctx context.Context, tx *sqldb.Tx, id, target string, e proofdesk.SLAEscalation) error {
 	if !e.RaisePriority && !e.Unassign {
 		return nil
 	}
@@ -192,8 +192,7 @@ func escalate(ctx context.Context, tx *sqldb.Tx, id, target string, e proofdesk.
 		Detail: detail}); err != nil {
 		return err
 	}
-	changedAssigned(tx, c)
-	return nil
+	return d.changedAssigned(ctx, tx, c)
 }
 
 // WatchSLA runs CheckSLA every interval until ctx ends.
