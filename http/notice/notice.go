@@ -40,7 +40,7 @@ type Handler struct {
 	store  noticeStore
 	events proofdesk.EventService
 	logger *slog.Logger
-	csrf   csrfSigner
+	csrf   custpage.LinkCSRF
 	// Company names the business on the page when Branding is not set.
 	Company string
 	// Branding, when set, gives the business's name, logo and colour,
@@ -64,7 +64,7 @@ func NewHandler(store noticeStore, events proofdesk.EventService, csrfKey []byte
 		logger = slog.New(slog.DiscardHandler)
 	}
 	return &Handler{store: store, events: events, logger: logger, Company: "Proofdesk", Now: time.Now,
-		csrf: csrfSigner{key: bytes.Clone(csrfKey)}}, nil
+		csrf: newCSRF(bytes.Clone(csrfKey))}, nil
 }
 
 // Router is where the handler registers its routes.

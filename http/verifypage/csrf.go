@@ -1,85 +1,26 @@
 package verifypage
 
 import (
-	"crypto/hmac"
-	"crypto/sha256"
-	"crypto/subtle"
-	"encoding/base64"
-	"encoding/hex"
 	"net/http"
-	"strconv"
-	"strings"
 	"time"
+
+	"github.com/proofdesk/proofdesk/http/custpage"
 )
 
-// csrfTTL is how long a page's forms stay valid. It outlives the request
-// (10 minutes) so that a late press shows "expired", not "open again".
-const csrfTTL = 30 * time.Minute
-
-const csrfLabel = "proofdesk/verifypage/csrf/v1"
-
-// csrfSigner makes the signed double-submit tokens of the page's forms:
-// "<expiry unix>.<HMAC-SHA256(key, label, SHA-256(link token), expiry)>",
-// placed both in a hidden field and in a cookie scoped to /v/. A forged
-// cross-site POST carries neither a valid signature (no key) nor the
-// cookie (SameSite=Strict), and a token is bound to one link.
-type csrfSigner struct{ key []byte }
-
-func linkHash(token string) []byte {
-	sum := sha256.Sum256([]byte(token))
-	return sum[:]
-}
-
-func (s csrfSigner) mac(token string, exp int64) string {
-	m := hmac.New(sha256.New, s.key)
-	m.Write([]byte(csrfLabel))
-	m.Write([]byte{0})
-	m.Write(linkHash(token))
-	m.Write([]byte{0})
-	m.Write([]byte(strconv.FormatInt(exp, 10)))
-	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
-}
-
-func (s csrfSigner) sign(token string, now time.Time) string {
-	exp := now.Add(csrfTTL).Unix()
-	return strconv.FormatInt(exp, 10) + "." + s.mac(token, exp)
-}
-
-func (s csrfSigner) valid(token, v string, now time.Time) bool {
-	expStr, mac, ok := strings.Cut(v, ".")
-	if !ok || len(v) > 128 {
-		return false
-	}
-	exp, err := strconv.ParseInt(expStr, 10, 64)
-	if err != nil || now.Unix() >= exp {
-		return false
-	}
-	return hmac.Equal([]byte(mac), []byte(s.mac(token, exp)))
-}
-
-// cookieName is per link, so that two pages open at once do not
-// overwrite each other's cookie.
-func cookieName(token string) string {
-	return "pd_v_" + hex.EncodeToString(linkHash(token))[:16]
+// newCSRF is the page's CSRF token maker (custpage.LinkCSRF). Its forms
+// stay valid 30 minutes, outliving the request (10 minutes) so that a late
+// press shows "expired", not "open again".
+func newCSRF(key []byte) custpage.LinkCSRF {
+	return custpage.LinkCSRF{Key: key, Label: "proofdesk/verifypage/csrf/v1", Path: "/v/", Prefix: "pd_v_", TTL: 30 * time.Minute}
 }
 
 // issueCSRF sets the cookie and returns the value for the hidden field.
 func (h *Handler) issueCSRF(w http.ResponseWriter, token string) string {
-	v := h.csrf.sign(token, h.Now())
-	http.SetCookie(w, &http.Cookie{
-		Name: cookieName(token), Value: v, Path: "/v/", MaxAge: int(csrfTTL / time.Second),
-		HttpOnly: true, Secure: h.SecureCookies, SameSite: http.SameSiteStrictMode,
-	})
-	return v
+	return h.csrf.Issue(w, token, h.Now(), h.SecureCookies)
 }
 
 // validCSRF checks that the form field and the cookie are the same and
 // carry a valid, unexpired signature for this link.
 func (h *Handler) validCSRF(r *http.Request, token string) bool {
-	field := r.PostForm.Get("csrf")
-	c, err := r.Cookie(cookieName(token))
-	if err != nil || field == "" || subtle.ConstantTimeCompare([]byte(field), []byte(c.Value)) != 1 {
-		return false
-	}
-	return h.csrf.valid(token, field, h.Now())
+	return h.csrf.Check(r, token, h.Now())
 }

@@ -55,7 +55,7 @@ type Handler struct {
 	Company  string
 
 	verification proofdesk.VerificationService
-	csrf         csrfSigner
+	csrf         custpage.LinkCSRF
 	logger       *slog.Logger
 }
 
@@ -70,7 +70,7 @@ func NewHandler(verification proofdesk.VerificationService, csrfKey []byte, logg
 	if logger == nil {
 		logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	return &Handler{Now: time.Now, verification: verification, csrf: csrfSigner{key: bytes.Clone(csrfKey)}, logger: logger}, nil
+	return &Handler{Now: time.Now, verification: verification, csrf: newCSRF(bytes.Clone(csrfKey)), logger: logger}, nil
 }
 
 // Register adds the page's routes, with no authentication:
