@@ -2,6 +2,8 @@ package api_test
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"mime"
@@ -141,10 +143,29 @@ func TestView_EventStreamCarriesNoText(t *testing.T) {
 	if ev.Event != proofdesk.EventMessageCreated || !strings.Contains(ev.Data, conv.ID) {
 		t.Fatalf("event=%q data=%q, want a message event for the conversation", ev.Event, ev.Data)
 	}
-	for _, leak := range []string{"482", "913", "code is", "body"} {
-		if strings.Contains(ev.Data, leak) {
-			t.Fatalf("event data %q holds %q", ev.Data, leak)
+	// IDs only: no field beyond these, and none of the words in the
+	// fields that are not random IDs or the time (whose digits could
+	// match the code's by chance).
+	var fields map[string]any
+	if err := json.Unmarshal([]byte(ev.Data), &fields); err != nil {
+		t.Fatalf("event data %q: %v", ev.Data, err)
+	}
+	allowed := map[string]bool{"type": true, "conversation_id": true, "message_id": true, "author_kind": true, "at": true}
+	for k, v := range fields {
+		if !allowed[k] {
+			t.Fatalf("event data %q has field %q", ev.Data, k)
 		}
+		if k == "conversation_id" || k == "message_id" || k == "at" {
+			continue
+		}
+		for _, leak := range []string{"482", "913", "code is", "body", "thanks"} {
+			if strings.Contains(fmt.Sprint(v), leak) {
+				t.Fatalf("event data %q holds %q in %s", ev.Data, leak, k)
+			}
+		}
+	}
+	if !strings.HasPrefix(fmt.Sprint(fields["message_id"]), "msg_") {
+		t.Fatalf("event data %q: message_id is not a message ID", ev.Data)
 	}
 }
 
