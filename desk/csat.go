@@ -2,10 +2,6 @@ package desk
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/base64"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -40,45 +36,21 @@ func newRatings(ctx context.Context, db *sqldb.DB, cfg *NoticeConfig) (*Ratings,
 	return &Ratings{db: db, key: key, cfg: cfg}, nil
 }
 
-// token signs (conversation, source, expiry):
-// base64url(payload) "." base64url(HMAC-SHA256(payload)).
+// token signs (conversation, source, expiry) with the rating key
+// (signLink).
 func (r *Ratings) token(convID, source string, exp time.Time) string {
-	payload := convID + "." + source + "." + strconv.FormatInt(exp.Unix(), 10)
-	m := hmac.New(sha256.New, r.key)
-	m.Write([]byte(payload))
-	return base64.RawURLEncoding.EncodeToString([]byte(payload)) + "." + base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+	return signLink(r.key, convID, source, exp)
 }
 
 // parseToken returns the conversation and source a token names: ENOTFOUND
-// for a malformed or forged token, EFORBIDDEN once it expired.
+// for a malformed or forged token or an unknown source, EFORBIDDEN once it
+// expired.
 func (r *Ratings) parseToken(tok string, now time.Time) (convID, source string, err error) {
-	invalid := proofdesk.Errorf(proofdesk.ENOTFOUND, "This link is not valid.")
-	p64, s64, ok := strings.Cut(tok, ".")
-	if !ok || len(tok) > 512 {
-		return "", "", invalid
+	convID, source, err = openLink(r.key, tok, now, "This rating link has expired.")
+	if err == nil && source != proofdesk.RatingFromEmail && source != proofdesk.RatingFromChat {
+		return "", "", proofdesk.Errorf(proofdesk.ENOTFOUND, "This link is not valid.")
 	}
-	payload, err1 := base64.RawURLEncoding.DecodeString(p64)
-	sig, err2 := base64.RawURLEncoding.DecodeString(s64)
-	if err1 != nil || err2 != nil {
-		return "", "", invalid
-	}
-	m := hmac.New(sha256.New, r.key)
-	m.Write(payload)
-	if !hmac.Equal(sig, m.Sum(nil)) {
-		return "", "", invalid
-	}
-	parts := strings.Split(string(payload), ".")
-	if len(parts) != 3 || (parts[1] != proofdesk.RatingFromEmail && parts[1] != proofdesk.RatingFromChat) {
-		return "", "", invalid
-	}
-	exp, err := strconv.ParseInt(parts[2], 10, 64)
-	if err != nil {
-		return "", "", invalid
-	}
-	if now.After(time.Unix(exp, 0)) {
-		return "", "", proofdesk.Errorf(proofdesk.EFORBIDDEN, "This rating link has expired.")
-	}
-	return parts[0], parts[1], nil
+	return convID, source, err
 }
 
 // Link returns the rating page of a conversation for source (

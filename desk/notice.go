@@ -2,11 +2,7 @@ package desk
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/base64"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -81,45 +77,16 @@ func NewNotices(ctx context.Context, db *sqldb.DB, cfg NoticeConfig) (*Notices, 
 // carry.
 func (n *Notices) Ratings() *Ratings { return n.ratings }
 
-// token signs (conversation, customer, expiry) with the notice key:
-// base64url(payload) "." base64url(HMAC-SHA256(payload)).
+// token signs (conversation, customer, expiry) with the notice key
+// (signLink).
 func (n *Notices) token(convID, custID string, exp time.Time) string {
-	payload := convID + "." + custID + "." + strconv.FormatInt(exp.Unix(), 10)
-	m := hmac.New(sha256.New, n.key)
-	m.Write([]byte(payload))
-	return base64.RawURLEncoding.EncodeToString([]byte(payload)) + "." + base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+	return signLink(n.key, convID, custID, exp)
 }
 
 // parseToken returns the conversation and customer a token names:
 // ENOTFOUND for a malformed or forged token, EFORBIDDEN once it expired.
 func (n *Notices) parseToken(tok string, now time.Time) (convID, custID string, err error) {
-	invalid := proofdesk.Errorf(proofdesk.ENOTFOUND, "This link is not valid.")
-	p64, s64, ok := strings.Cut(tok, ".")
-	if !ok || len(tok) > 512 {
-		return "", "", invalid
-	}
-	payload, err1 := base64.RawURLEncoding.DecodeString(p64)
-	sig, err2 := base64.RawURLEncoding.DecodeString(s64)
-	if err1 != nil || err2 != nil {
-		return "", "", invalid
-	}
-	m := hmac.New(sha256.New, n.key)
-	m.Write(payload)
-	if !hmac.Equal(sig, m.Sum(nil)) {
-		return "", "", invalid
-	}
-	parts := strings.Split(string(payload), ".")
-	if len(parts) != 3 {
-		return "", "", invalid
-	}
-	exp, err := strconv.ParseInt(parts[2], 10, 64)
-	if err != nil {
-		return "", "", invalid
-	}
-	if now.After(time.Unix(exp, 0)) {
-		return "", "", proofdesk.Errorf(proofdesk.EFORBIDDEN, "This link has expired. Contact support through the app to report the conversation.")
-	}
-	return parts[0], parts[1], nil
+	return openLink(n.key, tok, now, "This link has expired. Contact support through the app to report the conversation.")
 }
 
 // NoticeInfo returns what the notice page shows; it changes nothing (mail
