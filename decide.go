@@ -58,7 +58,12 @@ const (
 	// this one's customer): the holder, or a supervisor; never under a
 	// support lock.
 	DoMergeConversations = "merge_conversations"
-	DoExport             = "export"
+	// DoExport sends the customer a copy of everything stored about them
+	// (the right of access): a supervisor's action, from a conversation
+	// verified to L2 (ConversationID set) or, outside any conversation
+	// (the console's customer card), by break-glass with a reason. The
+	// archive goes to the owner's settled email only, never to the actor.
+	DoExport = "export"
 	DoErase              = "erase"
 	// DoLookup finds customers by an exact value (email, phone, external
 	// ID): each answer confirms or denies a guess, like the guard.
@@ -339,10 +344,7 @@ func Decide(in DecisionInput) Decision {
 		}
 		return Decision{Allowed: true, Rule: RuleAllowed, Audit: true, NotifyOwner: true}
 	case in.Action == DoExport:
-		if a.Role != RoleAdmin {
-			return roleRefusal(RuleAdminOnly, RoleAdmin, "Only an admin may export customer data.")
-		}
-		return Decision{Allowed: true, Rule: RuleAllowed, Audit: true, Alert: true}
+		return decideExport(in)
 	case in.Action == DoErase:
 		if a.Role != RoleAdmin {
 			return roleRefusal(RuleAdminOnly, RoleAdmin, "Only an admin may erase a customer.")
@@ -532,6 +534,39 @@ func decideBreakGlass(in DecisionInput) Decision {
 		return refuse(EINVALID, RuleBreakGlassReason, "A break-glass needs a reason (3 to 500 bytes, in words): say why.")
 	}
 	return Decision{Allowed: true, Rule: RuleBreakGlass, BreakGlass: true, Audit: true, NotifyOwner: true}
+}
+
+func decideExport(in DecisionInput) Decision {
+	if !in.Actor.isSupervisor() {
+		return roleRefusal(RuleSupervisorOnly, RoleSupervisor, "Only a supervisor may export a customer's data.")
+	}
+	if in.SupportLocked {
+		return refuse(ELOCKED, RuleSupportLock, "The account is under a support lock: no export until a supervisor lifts it.")
+	}
+	if in.ConversationID == "" {
+		// The customer card: nobody proved anything, so only as a
+		// break-glass with a reason (the archive still goes to the
+		// owner's settled email only).
+		if in.BreakGlassReason == "" {
+			d := refuse(EINVALID, RuleBreakGlassReason, "An export outside a verified conversation is a break-glass: give a reason (3 to 500 bytes, in words).")
+			d.RequiredRole = RoleSupervisor
+			return d
+		}
+		return decideBreakGlass(in)
+	}
+	if !in.Linked {
+		return refuse(EINVALID, RuleUnlinked, "The conversation is not linked to a customer.")
+	}
+	required := max(in.Policy.ActionLevel(DoExport), L2)
+	if in.BreakGlassReason != "" {
+		return decideBreakGlass(in)
+	}
+	if in.Level < required {
+		d := levelRefusal(required, in.Level, "an export")
+		d.Message = fmt.Sprintf("Verify the customer to %s on this conversation first (two factors): it is at %s. Or start the export from the customer's card with a break-glass reason.", required, in.Level)
+		return d
+	}
+	return Decision{Allowed: true, Rule: RuleAllowed, RequiredLevel: required, Audit: true, NotifyOwner: true}
 }
 
 func decideUnlock(in DecisionInput) Decision {
