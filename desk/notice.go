@@ -43,6 +43,8 @@ type Notices struct {
 	cfg NoticeConfig
 	// ratings signs the satisfaction links of transcripts (csat.go).
 	ratings *Ratings
+	// exports sends customers their data (export.go).
+	exports *Exports
 }
 
 var _ sqldb.Notifier = (*Notices)(nil)
@@ -69,6 +71,9 @@ func NewNotices(ctx context.Context, db *sqldb.DB, cfg NoticeConfig) (*Notices, 
 	if n.ratings, err = newRatings(ctx, db, &n.cfg); err != nil {
 		return nil, err
 	}
+	if n.exports, err = newExports(ctx, db, n); err != nil {
+		return nil, err
+	}
 	db.SetNotifier(n)
 	return n, nil
 }
@@ -76,6 +81,10 @@ func NewNotices(ctx context.Context, db *sqldb.DB, cfg NoticeConfig) (*Notices, 
 // Ratings returns the satisfaction ratings whose links the transcripts
 // carry.
 func (n *Notices) Ratings() *Ratings { return n.ratings }
+
+// Exports returns the customer exports, whose links go out with the
+// notices' base URL and company.
+func (n *Notices) Exports() *Exports { return n.exports }
 
 // token signs (conversation, customer, expiry) with the notice key
 // (signLink).
