@@ -64,7 +64,7 @@ const (
 	// (the console's customer card), by break-glass with a reason. The
 	// archive goes to the owner's settled email only, never to the actor.
 	DoExport = "export"
-	DoErase              = "erase"
+	DoErase  = "erase"
 	// DoLookup finds customers by an exact value (email, phone, external
 	// ID): each answer confirms or denies a guess, like the guard.
 	DoLookup = "lookup_customer"
