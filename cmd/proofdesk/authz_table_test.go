@@ -195,6 +195,14 @@ var authzTable = map[string]string{
 	"GET /api/v1/search":              "UU2222FU",
 	// Merging two customer records: supervisors only, never under a lock.
 	"POST /api/v1/customers/{id}/merge": "UUFF22FU UUFF22FU UUFF22FU UUFFKKFU",
+	// Exporting a customer's data (right of access): supervisors, from a
+	// conversation at L2 or from the customer by break-glass; never under a lock.
+	"POST /api/v1/conversations/{id}/export": "UUFFFFFU UUFFFFFU UUFF22FU UUFFKKFU",
+	"POST /api/v1/customers/{id}/export":     "UUFF22FU UUFF22FU UUFF22FU UUFFKKFU",
+	// The customer's download page: the link is the credential (an unknown
+	// one is 404; the POST fails its CSRF check first, as no page was opened).
+	"GET /x/{token}":  "NNNNNNNN",
+	"POST /x/{token}": "FFFFFFFF",
 	// The console's merge of customers (confirmed), the same use case.
 	"POST /customers/{id}/merge": "LLFF22LL LLFF22LL LLFF22LL LLFFKKLL",
 	// Typing in a conversation tells its other viewers (any agent).

@@ -1228,6 +1228,8 @@ func authzRoutes() map[string]authzRoute {
 		"POST /v/{token}/deny":          plainForm("/v/"+unknownLink+"/deny", func(*authzEnv) url.Values { return url.Values{"csrf": {"x"}} }),
 		"GET /n/{token}":                static("/n/" + unknownLink),
 		"POST /n/{token}":               plainForm("/n/"+unknownLink, func(*authzEnv) url.Values { return url.Values{} }),
+		"GET /x/{token}":                static("/x/" + unknownLink),
+		"POST /x/{token}":               plainForm("/x/"+unknownLink, func(*authzEnv) url.Values { return url.Values{} }),
 		"POST /widget/v1/visitors":      static("/widget/v1/visitors"),
 		"POST /widget/v1/conversations": jsonBody("/widget/v1/conversations", func(*authzEnv) string {
 			return `{"message":"Hi, where is my parcel?","client_id":"mx-` + randHex(4) + `"}`
@@ -1408,6 +1410,12 @@ func authzRoutes() map[string]authzRoute {
 		"GET /api/v1/search": static("/api/v1/search?q=parcel"),
 		"POST /api/v1/customers/{id}/merge": {fixture: true, prep: func(e *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
 			return authzReq{path: "/api/v1/customers/" + fx.customer.ID + "/merge", json: fmt.Sprintf(`{"into":%q,"reason":"same person, two channels"}`, e.newCustomer())}
+		}},
+		"POST /api/v1/conversations/{id}/export": {fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/api/v1/conversations/" + fx.convID + "/export", json: `{}`}
+		}},
+		"POST /api/v1/customers/{id}/export": {fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/api/v1/customers/" + fx.customer.ID + "/export", json: `{"reason":"owner asked by letter, ref 991"}`}
 		}},
 		"POST /customers/{id}/merge": {fixture: true, prep: func(e *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
 			return authzReq{path: "/customers/" + fx.customer.ID + "/merge", form: url.Values{"source": {e.newCustomer()}, "reason": {"same person, two channels"}, "confirm": {"yes"}}}

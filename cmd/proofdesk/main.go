@@ -26,6 +26,7 @@ import (
 	"github.com/proofdesk/proofdesk/auth"
 	"github.com/proofdesk/proofdesk/desk"
 	"github.com/proofdesk/proofdesk/http/csat"
+	"github.com/proofdesk/proofdesk/http/exportpage"
 	"github.com/proofdesk/proofdesk/http/notice"
 	"github.com/proofdesk/proofdesk/http/telephony"
 	"github.com/proofdesk/proofdesk/http/verifypage"
@@ -266,6 +267,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	merge.View = apiH.ViewContext
 	merge.Register(s)
 	api.NewCustomerMergeHandler(agents, dk).Register(s)
+	api.NewExportHandler(agents, m.VerificationService.Notices().Exports()).Register(s)
 	search := api.NewSearchHandler(agents, dk, m.Desk.Conversations(m.ConversationService))
 	search.View = apiH.ViewContext
 	search.Register(s)
@@ -328,6 +330,15 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	nh.Branding = m.BrandingService
 	nh.SecureCookies = vp.SecureCookies
 	nh.Register(s)
+
+	xh, err := exportpage.NewHandler(m.VerificationService.Notices().Exports(), csrfKey, m.Logger)
+	if err != nil {
+		return err
+	}
+	xh.Company = m.Config.Company
+	xh.Branding = m.BrandingService
+	xh.SecureCookies = vp.SecureCookies
+	xh.Register(s)
 
 	rh := csat.NewHandler(ratings, m.Logger)
 	rh.Company = m.Config.Company
@@ -393,6 +404,10 @@ func cmpOr(a, b string) string {
 	return b
 }
 
+// exportExpiryEvery is how often a node deletes the archives of exports
+// whose link expired unused.
+const exportExpiryEvery = 5 * time.Minute
+
 // indexRefreshEvery is how often a node on PostgreSQL re-reads the
 // customers other nodes changed, for its guard index.
 const indexRefreshEvery = 10 * time.Second
@@ -408,6 +423,14 @@ func (m *Main) startChannels(ctx context.Context) error {
 	// database, so every node may run it).
 	m.workers.Add(1)
 	go func() { defer m.workers.Done(); m.Desk.RunWork(wctx, 0, m.Logger) }()
+	// Exports whose link expired unused: their archives are deleted.
+	m.workers.Add(1)
+	go func() {
+		defer m.workers.Done()
+		m.VerificationService.Notices().Exports().RunExpiry(wctx, exportExpiryEvery, func(err error) {
+			m.Logger.Error("export expiry", slog.Any("error", err))
+		})
+	}()
 	// The guard's index of every customer: /readyz waits for it, and
 	// replies checked at L0 are refused until it is built.
 	m.workers.Add(1)
