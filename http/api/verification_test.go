@@ -130,6 +130,7 @@ func newVEnv(t *testing.T, db *sqldb.DB) *vEnv {
 	h.Lookups = dk
 	h.Register(srv)
 	api.NewVerificationHandler(agents, e.vs, dk).Register(srv)
+	api.NewExportHandler(agents, e.vs.Notices().Exports()).Register(srv)
 	api.NewPolicyHandler(agents, sqldb.NewPolicyService(db)).Register(srv)
 	api.NewAuditHandler(agents, sqldb.NewAuditService(db)).Register(srv)
 	e.outbox = api.NewOutboxHandler(agents, sqldb.NewOutboxService(db))
