@@ -199,6 +199,10 @@ var authzTable = map[string]string{
 	// conversation at L2 or from the customer by break-glass; never under a lock.
 	"POST /api/v1/conversations/{id}/export": "UUFFFFFU UUFFFFFU UUFF22FU UUFFKKFU",
 	"POST /api/v1/customers/{id}/export":     "UUFF22FU UUFF22FU UUFF22FU UUFFKKFU",
+	// The console's export from the customer card: by break-glass with a
+	// reason, or (#from) from the conversation the card was opened from, at L2.
+	"POST /customers/{id}/export":       "LLFF22LL LLFF22LL LLFF22LL LLFFKKLL",
+	"POST /customers/{id}/export #from": "LLFFFFLL LLFFFFLL LLFF22LL LLFFKKLL",
 	// The customer's download page: the link is the credential (an unknown
 	// one is 404; the POST fails its CSRF check first, as no page was opened).
 	"GET /x/{token}":  "NNNNNNNN",

@@ -1417,6 +1417,12 @@ func authzRoutes() map[string]authzRoute {
 		"POST /api/v1/customers/{id}/export": {fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
 			return authzReq{path: "/api/v1/customers/" + fx.customer.ID + "/export", json: `{"reason":"owner asked by letter, ref 991"}`}
 		}},
+		"POST /customers/{id}/export": {fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/customers/" + fx.customer.ID + "/export", form: url.Values{"reason": {"owner asked by letter, ref 991"}}}
+		}},
+		"POST /customers/{id}/export #from": {fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/customers/" + fx.customer.ID + "/export", form: url.Values{"from": {fx.convID}}}
+		}},
 		"POST /customers/{id}/merge": {fixture: true, prep: func(e *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
 			return authzReq{path: "/customers/" + fx.customer.ID + "/merge", form: url.Values{"source": {e.newCustomer()}, "reason": {"same person, two channels"}, "confirm": {"yes"}}}
 		}},

@@ -367,6 +367,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 		Verification: m.VerificationService, Desk: dk, Policy: m.PolicyService, Branding: m.BrandingService, Outbox: m.OutboxService, Events: m.Events,
 		PostMessage: apiH.PostMessage, Settings: m.consoleSettings(base), Logger: m.Logger, AgentAdmin: agentAdmin,
 		Channels: m.channels, ImportCustomers: m.importCustomers, Macros: dk, Search: dk, Merge: dk, Reports: dk, SLA: dk, Notifications: dk,
+		Exports: m.VerificationService.Notices().Exports(),
 	})
 	con.AllowNo2FA = m.Config.AllowNo2FA
 	con.SecureCookies = strings.HasPrefix(base, "https://")

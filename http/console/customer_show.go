@@ -35,6 +35,11 @@ type customerPage struct {
 	MergeReason      string          // kept across a refusal
 	MergeSource      string          // the candidate picked, kept across a refusal
 	MergeConfirm     *mergeCandidate // picked: the page asks to confirm
+	// The export panel (customerExportPanel).
+	ExportOffered bool
+	ExportFrom    string // the conversation at L2 the export may start from, or ""
+	ExportRefusal string // Decide's reason this agent may not export at all
+	ExportReason  string // kept across a refusal
 }
 
 func (h *Handler) handleCustomer(w http.ResponseWriter, r *http.Request) {
@@ -122,5 +127,6 @@ func (h *Handler) customerData(r *http.Request, customerID, fromID string) (*cus
 	if err := h.customerMergePanel(r, p, cust, pol); err != nil {
 		return nil, err
 	}
+	h.customerExportPanel(p, cust, pol)
 	return p, nil
 }

@@ -107,6 +107,8 @@ type Deps struct {
 	// Merge merges two conversations of one customer (desk.Desk); nil
 	// offers no merge.
 	Merge MergeActions
+	// Exports starts customer exports (desk.Exports); nil offers none.
+	Exports ExportActions
 	// Notifications are each agent's notification settings and the
 	// mentions' notices (desk.Desk); nil keeps settings in the browser
 	// only and publishes mentions live only.
@@ -272,6 +274,9 @@ func (h *Handler) Register(r Router) {
 	if h.d.Merge != nil {
 		r.Handle("POST /conversations/{id}/merge", auth(h.handleMerge))
 		r.Handle("POST /customers/{id}/merge", auth(h.handleCustomerMerge))
+	}
+	if h.d.Exports != nil {
+		r.Handle("POST /customers/{id}/export", auth(h.handleCustomerExport))
 	}
 }
 
