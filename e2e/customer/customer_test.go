@@ -433,6 +433,39 @@ func TestCustomerSide(t *testing.T) {
 			t.Fatalf("writing after the resolve: status %q, notice shown %v", c.Status, visible(t, ctx, `.done.o`))
 		}
 	}
+	// The owner's copy of their data (an admin's break-glass export): the
+	// link from the mail opens the download page, which passes axe-core;
+	// its button downloads once, and the page then says it is gone.
+	var started struct {
+		SentTo []string `json:"sent_to"`
+	}
+	s.API(t, "POST", "/api/v1/customers/"+cust.ID+"/export", s.Admin.Token, map[string]string{"reason": "owner asked by letter"}, http.StatusAccepted, &started)
+	if len(started.SentTo) != 1 || strings.Contains(started.SentTo[0], customerEmail) {
+		t.Fatalf("export sent to %q, want one masked address", started.SentTo)
+	}
+	exportMail := mp.WaitMessage(t, customerEmail, "Your data from Acme Shop", wait)
+	xTab, cancelX := chromedp.NewContext(ctx)
+	defer cancelX()
+	do(t, xTab, "open /x/", chromedp.Navigate(exportMail.Link(t, "/x/")), chromedp.WaitVisible(chromedp.CSS(`form button`)))
+	axeCheck(t, xTab, "export page")
+	shot(t, xTab, "export-page")
+	do(t, xTab, "download", chromedp.Click(chromedp.CSS(`form button`)))
+	for deadline := time.Now().Add(wait); ; time.Sleep(200 * time.Millisecond) {
+		var audit struct{ Entries []struct{ Action string } }
+		s.API(t, "GET", "/api/v1/audit?action=customer.export_downloaded", s.Admin.Token, nil, http.StatusOK, &audit)
+		if len(audit.Entries) == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the button did not download the export")
+		}
+	}
+	do(t, xTab, "open /x/ again", chromedp.Navigate(exportMail.Link(t, "/x/")), chromedp.WaitVisible(chromedp.CSS(`main`)))
+	if p := pageText(t, xTab, "main"); !strings.Contains(p, "already downloaded") {
+		t.Fatalf("the export page after the download says %q", p)
+	}
+	cancelX()
+
 	transcript := mp.WaitMessage(t, customerEmail, "Your conversation with Acme Shop", wait)
 	if strings.Contains(transcript.Text, conv) {
 		t.Fatalf("transcript shows the conversation ID:\n%s", transcript.Text)
