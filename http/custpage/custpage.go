@@ -68,6 +68,17 @@ func CSP(style string) string {
 	return "default-src 'none'; style-src " + StyleHash(style) + "; img-src https:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 }
 
+// SetHeaders sets the headers of a page rendered with style: HTML, not
+// stored, no referrer, never framed, and its CSP.
+func SetHeaders(w http.ResponseWriter, style string) {
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("Content-Security-Policy", CSP(style))
+}
+
 // Lang returns the language of a page for r: the customer's stored
 // preference (stored, "" if unknown) first, then the browser's
 // Accept-Language, then English.

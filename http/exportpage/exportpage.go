@@ -95,11 +95,7 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, d p
 	if d.Info != nil {
 		d.Size, d.Expires = humanSize(d.Info.Size), d.Info.ExpiresAt.UTC().Format("2 January 2006, 15:04")
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Referrer-Policy", "no-referrer")
-	w.Header().Set("X-Frame-Options", "DENY")
-	w.Header().Set("Content-Security-Policy", custpage.CSP(style))
+	custpage.SetHeaders(w, style)
 	w.WriteHeader(status)
 	if err := pages.ExecuteTemplate(w, "export.html", d); err != nil {
 		h.logger.Error("render export page", slog.Any("error", err))

@@ -118,11 +118,7 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, d p
 	case errCSRF:
 		d.Error = tx.T("n_csrf")
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Referrer-Policy", "no-referrer")
-	w.Header().Set("X-Frame-Options", "DENY")
-	w.Header().Set("Content-Security-Policy", custpage.CSP(style))
+	custpage.SetHeaders(w, style)
 	w.WriteHeader(status)
 	if err := pages.ExecuteTemplate(w, "notice.html", d); err != nil {
 		h.logger.Error("render notice page", slog.Any("error", err))
