@@ -1,7 +1,7 @@
 // Package custpage holds what every customer-facing page shares (the /v/
-// verification page and the /n/ "This wasn't me" page): the stylesheet,
-// the business's branding (name, logo, colour) and the choice of the
-// visitor's language.
+// verification page, the /n/ "This wasn't me" page, the /x/ export
+// download page): the stylesheet, the headers, the business's branding
+// (name, logo, colour) and the choice of the visitor's language.
 package custpage
 
 import (
