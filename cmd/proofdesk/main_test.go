@@ -108,19 +108,7 @@ func TestMain_EndToEnd(t *testing.T) {
 	if code, body := httpDo(t, "GET", url+"/healthz", "", ""); code != 200 {
 		t.Fatalf("GET /healthz: status=%d body=%s, want 200", code, body)
 	}
-	// Ready once the guard's index of every customer is built (in the
-	// background after start: slower under -race); until then 503.
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		code, body := httpDo(t, "GET", url+"/readyz", "", "")
-		if code == 200 {
-			break
-		}
-		if code != 503 || time.Now().After(deadline) {
-			t.Fatalf("GET /readyz: status=%d body=%s, want 200", code, body)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	waitReady(t, url)
 
 	// The CLI path, against the same data directory the server uses.
 	data := m.Config.DataDir
@@ -785,6 +773,7 @@ func TestMain_SecretsSeparated(t *testing.T) {
 		t.Fatal(err)
 	}
 	url, data := m.URL(), m.Config.DataDir
+	waitReady(t, url) // replies are refused until the guard's index is built
 	if r := runCmd(t, "", nil, "agent", "create", "--data", data, "--email", "a@example.com", "--name", "A", "--role", "supervisor"); r.code != 0 {
 		t.Fatalf("agent create: %s", r.stderr)
 	}
@@ -835,5 +824,23 @@ func TestMain_SecretsSeparated(t *testing.T) {
 				t.Fatalf("status=%d body=%s, want %d", code, body, tt.want)
 			}
 		})
+	}
+}
+
+// waitReady waits until url's /readyz answers 200: the guard's index of
+// every customer is built in the background after start (slower under
+// -race), and until then /readyz answers 503 and replies are refused.
+func waitReady(t *testing.T, url string) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		code, body := httpDo(t, "GET", url+"/readyz", "", "")
+		if code == 200 {
+			return
+		}
+		if code != 503 || time.Now().After(deadline) {
+			t.Fatalf("GET /readyz: status=%d body=%s, want 200", code, body)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }
