@@ -501,7 +501,12 @@ func (c *chatConn) message(ctx context.Context, f frame) error {
 			seq = mv.Seq
 		}
 	}
-	return writeFrame(ctx, c.ws, map[string]any{"type": "ack", "client_id": f.ClientID, "id": m.ID, "seq": seq})
+	if err := writeFrame(ctx, c.ws, map[string]any{"type": "ack", "client_id": f.ClientID, "id": m.ID, "seq": seq}); err != nil {
+		return err
+	}
+	// The messages just read go out now (the visitor's own among them),
+	// so the message.created event that follows needs no second read.
+	return c.sendAfterCursor(ctx, msgs)
 }
 
 // code checks a code typed by the visitor and answers with code_result;
@@ -586,6 +591,12 @@ func (c *chatConn) flush(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	return c.sendAfterCursor(ctx, msgs)
+}
+
+// sendAfterCursor is flush with the conversation's messages msgs, just
+// read.
+func (c *chatConn) sendAfterCursor(ctx context.Context, msgs []*proofdesk.Message) error {
 	start := 0
 	if c.cursor != "" {
 		start = len(msgs) // cursor not found: nothing new is known
@@ -621,6 +632,9 @@ func (c *chatConn) flush(ctx context.Context) error {
 func (c *chatConn) handleEvent(ctx context.Context, ev proofdesk.Event) error {
 	switch ev.Type {
 	case proofdesk.EventMessageCreated:
+		if ev.MessageID != "" && ev.MessageID == c.cursor {
+			return nil // sent already, with everything before it
+		}
 		return c.flush(ctx)
 	case proofdesk.EventTyping:
 		if ev.AuthorKind == proofdesk.AuthorAgent {
