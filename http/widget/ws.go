@@ -220,7 +220,7 @@ func writeFrame(ctx context.Context, ws *websocket.Conn, v any) error {
 type dropCounter interface{ Dropped() uint64 }
 
 // run subscribes to the conversation, then serves frames until the
-// visitor leaves, the request ends or the subscription closes.
+// visitor leaves, ctx ends (the server closes) or the subscription closes.
 func (c *chatConn) run(ctx context.Context) error {
 	h := c.h
 	sub, err := h.events.Subscribe(ctx, c.convID)
