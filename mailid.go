@@ -2,6 +2,7 @@ package proofdesk
 
 import (
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/base32"
 	"regexp"
 	"strings"
@@ -69,6 +70,22 @@ func NewMessageID(domain string) string {
 	var b [20]byte
 	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails on supported platforms.
 	return strings.ToLower(msgIDEncoding.EncodeToString(b[:])) + "@" + domain
+}
+
+// OutboxMessageID returns the Message-ID of the email of outbox row
+// outboxID, in NewMessageID's form ("<32 base32 chars>@domain"): derived
+// from the row's ID (SHA-256), so every attempt at one row carries the
+// same Message-ID and a receiver can drop the copy a resend after a crash
+// makes (a node killed between the relay's 250 and the row marked sent).
+// The row ID is already in the envelope's VERP sender; this reveals no
+// more. An empty domain becomes "localhost".
+func OutboxMessageID(outboxID, domain string) string {
+	domain = strings.Trim(strings.TrimSpace(domain), "<>@.")
+	if domain == "" {
+		domain = "localhost"
+	}
+	sum := sha256.Sum256([]byte("proofdesk outbox message-id\x00" + outboxID))
+	return strings.ToLower(msgIDEncoding.EncodeToString(sum[:20])) + "@" + domain
 }
 
 // tokenRE matches a conversation token such as "[#cnv_abcdefghij234567abcd]":

@@ -145,7 +145,7 @@ func (s *Server) Open() error {
 	s.cancelBase = cancelBase
 	s.srv = &http.Server{
 		Handler:           s.Handler(),
-		BaseContext:       func(net.Listener) context.Context { return base },
+		BaseContext:       func(net.Listener) context.Context { return context.WithValue(base, serverLifeKey{}, base) },
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		IdleTimeout:       2 * time.Minute,

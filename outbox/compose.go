@@ -35,12 +35,13 @@ func parseFrom(s string) (*address, error) {
 	return &address{Address: *a, domain: strings.ToLower(a.Address[at+1:])}, nil
 }
 
-// sendEmail composes, signs and sends d and returns its Message-ID. The
+// sendEmail composes, signs and sends d and returns its Message-ID, the
+// same on every attempt (proofdesk.OutboxMessageID). The
 // envelope sender is d's own VERP return path (proofdesk.VERPAddress), so that
 // a bounce names the row it is for and is consumed by the inbound
 // handler, never turned into a conversation.
 func (w *Worker) sendEmail(ctx context.Context, d *proofdesk.OutboxDelivery) (string, error) {
-	msgID := proofdesk.NewMessageID(w.from.domain)
+	msgID := proofdesk.OutboxMessageID(d.ID, w.from.domain)
 	msg, err := w.Compose(ctx, d, msgID)
 	if err != nil {
 		return "", err

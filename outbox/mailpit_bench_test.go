@@ -167,3 +167,44 @@ func BenchmarkWorkerMailpitStartTLSAuth(b *testing.B) {
 		})
 	}
 }
+
+// TestWorker_CrashAfterAcceptMailpitKeepsOne: a node killed between the
+// relay's 250 and marking the row sent makes the next worker send the
+// mail again; with the same Message-ID a receiver that drops duplicate
+// IDs (mailpit --ignore-duplicate-ids; Gmail does the same) keeps one.
+func TestWorker_CrashAfterAcceptMailpitKeepsOne(t *testing.T) {
+	mp := e2etest.StartMailpitWith(t, "--ignore-duplicate-ids")
+	db := sqldbtest.Open(t)
+	f := newFixture(t, db)
+	f.reply(t, "requester@elsewhere.test", "in-7@elsewhere.test")
+	newRelay := func() *outbox.SMTPRelay {
+		r, err := outbox.NewSMTPRelay(outbox.RelayConfig{Addr: mp.SMTPAddr, Security: outbox.SecurityNone})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { r.Close() })
+		return r
+	}
+	dead, err := outbox.NewWorker(killedStore{db}, newRelay(), nil, outbox.Config{From: "Acme Support <support@desk.test>",
+		Lease: time.Minute, Now: f.clk.Now}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := dead.RunOnce(context.Background()); err == nil {
+		t.Fatal("the killed node's RunOnce reported no error")
+	}
+	f.clk.Add(time.Minute)
+	w, err := outbox.NewWorker(db, newRelay(), nil, outbox.Config{From: "Acme Support <support@desk.test>", Lease: time.Minute, Now: f.clk.Now}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := drain(t, w); n != 1 {
+		t.Fatalf("the next worker delivered %d rows, want the one left claimed", n)
+	}
+	for deadline := time.Now().Add(10 * time.Second); mp.Total(t) == 0 && time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond) // mailpit stores after its 250
+	}
+	if n := mp.Total(t); n != 1 {
+		t.Fatalf("mailpit holds %d messages, want 1", n)
+	}
+}

@@ -295,6 +295,9 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	return len(ds), nil
 }
 
+// markTimeout bounds marking a row sent once its message was accepted.
+const markTimeout = 10 * time.Second
+
 // deliver attempts one claimed row and settles it.
 func (w *Worker) deliver(ctx context.Context, d *proofdesk.OutboxDelivery) error {
 	attrs := []any{slog.String("outbox_id", d.ID), slog.String("kind", d.Kind), slog.String("purpose", d.Purpose), slog.Int("attempt", d.Attempts)}
@@ -322,7 +325,11 @@ func (w *Worker) deliver(ctx context.Context, d *proofdesk.OutboxDelivery) error
 		}
 		return w.fail(ctx, d, reason(err), IsPermanent(err) || d.Attempts >= w.cfg.MaxAttempts, attrs)
 	}
-	if err := w.st.MarkSent(ctx, d, msgID, w.cfg.Now().UTC()); err != nil {
+	// The relay has the message: mark it sent even if the worker is
+	// stopping, or the next start would send it again.
+	markCtx, cancelMark := context.WithTimeout(context.WithoutCancel(ctx), markTimeout)
+	defer cancelMark()
+	if err := w.st.MarkSent(markCtx, d, msgID, w.cfg.Now().UTC()); err != nil {
 		if proofdesk.ErrorCode(err) == proofdesk.ECONFLICT {
 			w.log.Warn("outbox sent after losing the claim", attrs...)
 			return nil

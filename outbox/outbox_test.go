@@ -460,6 +460,60 @@ func TestWorker_CrashLosesNothing(t *testing.T) {
 	}
 }
 
+// killedStore is the store of a node killed after the relay's 250 and
+// before the row was marked sent: MarkSent never happens.
+type killedStore struct{ *sqldb.DB }
+
+func (killedStore) MarkSent(context.Context, *proofdesk.OutboxDelivery, string, time.Time) error {
+	return errors.New("node killed")
+}
+
+// TestWorker_CrashAfterAcceptResendsSameMessageID: the mail a killed
+// node handed to the relay is sent again by the next worker (at least
+// once), with the same Message-ID, so the receiver can drop the copy.
+func TestWorker_CrashAfterAcceptResendsSameMessageID(t *testing.T) {
+	db := sqldbtest.Open(t)
+	ctx := context.Background()
+	f := newFixture(t, db)
+	_, out := f.reply(t, "requester@elsewhere.test", "in-6@elsewhere.test")
+	cap := &capture{}
+	addr := startCapture(t, cap, nil)
+	dead, err := outbox.NewWorker(killedStore{db}, relay(t, addr), nil, outbox.Config{From: "Acme Support <support@desk.test>",
+		MaxAttempts: 3, Lease: time.Minute, Now: f.clk.Now}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := dead.RunOnce(ctx); err == nil {
+		t.Fatal("the killed node's RunOnce reported no error")
+	}
+	f.clk.Add(time.Minute)
+	if n, err := f.worker(t, relay(t, addr), nil, nil).RunOnce(ctx); err != nil || n != 1 {
+		t.Fatalf("after the lease: RunOnce=%d, %v", n, err)
+	}
+	got := cap.received()
+	if len(got) != 2 {
+		t.Fatalf("relay received %d messages, want the first and its resend", len(got))
+	}
+	var ids []string
+	for _, raw := range got {
+		m, err := mail.CreateReader(bytes.NewReader(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, err := m.Header.MessageID()
+		if err != nil || id == "" {
+			t.Fatalf("Message-ID %q, %v", id, err)
+		}
+		ids = append(ids, id)
+	}
+	if ids[0] != ids[1] {
+		t.Fatalf("the resend has Message-ID %q, the first %q: the receiver cannot tell it is a copy", ids[1], ids[0])
+	}
+	if st := status(t, db, out.ID); st != proofdesk.OutboxSent {
+		t.Fatalf("status=%s", st)
+	}
+}
+
 type smsFunc func(ctx context.Context, to, body string) error
 
 func (f smsFunc) SendSMS(ctx context.Context, to, body string) error { return f(ctx, to, body) }

@@ -6,7 +6,12 @@
 // It refuses non-loopback servers and stops by itself after the fixed
 // counts or the -duration cap, whichever comes first.
 //
-//	loadchat -url http://127.0.0.1:8080 -token <agent API token> [-visitors 1000] [-messages 5] [-duration 2m]
+//	loadchat -url http://127.0.0.1:8080 -token <agent API token> [-visitors 1000] [-messages 5] [-rate 0] [-duration 2m]
+//
+// With -rate 0 every visitor sends its next message as soon as the
+// previous one is acknowledged (closed loop: the figure is the server's
+// throughput). With -rate N the visitors together send N messages per
+// second (open loop: the latency is that of a server offered N/s).
 package main
 
 import (
@@ -38,6 +43,7 @@ func main() {
 	flag.StringVar(&cfg.Token, "token", os.Getenv("PROOFDESK_TOKEN"), "agent API token for the live stream (or $PROOFDESK_TOKEN)")
 	flag.IntVar(&cfg.Visitors, "visitors", 1000, "concurrent visitors, one WebSocket each")
 	flag.IntVar(&cfg.Messages, "messages", 5, "messages per visitor after the first")
+	flag.Float64Var(&cfg.Rate, "rate", 0, "messages per second offered by all visitors together (0: each sends after the previous ack)")
 	flag.DurationVar(&cfg.Duration, "duration", 2*time.Minute, "hard cap on the whole run")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -58,6 +64,9 @@ type Config struct {
 	Token    string
 	Visitors int
 	Messages int
+	// Rate, when > 0, paces the sends of all visitors together to Rate
+	// messages per second (open loop).
+	Rate     float64
 	Duration time.Duration
 }
 
@@ -140,6 +149,10 @@ type stats struct {
 	acked   atomic.Int64
 	allSeen chan struct{}
 	want    int
+	// both counts the messages both acknowledged and seen.
+	both int
+	// pace, when not nil, hands out one send slot per tick (-rate).
+	pace <-chan time.Time
 }
 
 func (s *stats) fail(kind string) {
@@ -215,6 +228,11 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	st.want = cfg.Visitors * cfg.Messages
 	st.mu.Unlock()
 	start := time.Now()
+	if cfg.Rate > 0 {
+		tick := time.NewTicker(time.Duration(float64(time.Second) / cfg.Rate))
+		defer tick.Stop()
+		st.pace = tick.C
+	}
 	_ = parallel(ctx, cfg.Visitors, cfg.Visitors, func(i int) error {
 		sendAll(ctx, vs[i], cfg.Messages, st)
 		return nil
@@ -335,10 +353,36 @@ func readFrame(ctx context.Context, c *websocket.Conn) (*serverFrame, error) {
 }
 
 // sendAll sends n messages, one at a time, each after the previous ack.
+// A goroutine reads the visitor's frames all along, as a browser does, so
+// the server's pings are answered while the visitor waits for its turn.
 func sendAll(ctx context.Context, v *visitor, n int, st *stats) {
+	replies := make(chan *serverFrame, 4)
+	go func() {
+		defer close(replies)
+		for {
+			f, err := readFrame(ctx, v.ws)
+			if err != nil {
+				return
+			}
+			if f.Type == "ack" || f.Type == "error" {
+				select {
+				case replies <- f:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}
+	}()
 	for i := range n {
 		cid := fmt.Sprintf("m%d", i)
 		b, _ := json.Marshal(map[string]string{"type": "message", "client_id": cid, "body": fmt.Sprintf("load message %d from %s", i, v.conv)})
+		if st.pace != nil {
+			select {
+			case <-st.pace:
+			case <-ctx.Done():
+				return
+			}
+		}
 		t0 := time.Now()
 		if err := v.ws.Write(ctx, websocket.MessageText, b); err != nil {
 			st.fail("write")
@@ -346,22 +390,25 @@ func sendAll(ctx context.Context, v *visitor, n int, st *stats) {
 		}
 		st.sent.Add(1)
 		for {
-			f, err := readFrame(ctx, v.ws)
-			if err != nil {
+			f, ok := <-replies
+			if !ok {
 				st.fail("read")
 				return
 			}
-			if f.Type == "error" && f.ClientID == cid {
+			if f.ClientID != cid {
+				continue
+			}
+			if f.Type == "error" {
 				st.fail(f.Error)
 				break
 			}
-			if f.Type != "ack" || f.ClientID != cid {
-				continue // our own message echoed on the stream
-			}
 			st.acked.Add(1)
 			st.mu.Lock()
-			st.sentAt[f.ID] = t0
 			st.ack = append(st.ack, time.Since(t0))
+			if _, seen := st.seenAt[f.ID]; seen {
+				st.both++
+			}
+			st.sentAt[f.ID] = t0
 			st.checkAllSeen()
 			st.mu.Unlock()
 			break
@@ -372,13 +419,8 @@ func sendAll(ctx context.Context, v *visitor, n int, st *stats) {
 // checkAllSeen closes allSeen once every expected message was both
 // acknowledged and seen; st.mu is held.
 func (st *stats) checkAllSeen() {
-	if st.want < 0 || len(st.sentAt) < st.want {
+	if st.want < 0 || st.both < st.want {
 		return
-	}
-	for id := range st.sentAt {
-		if _, ok := st.seenAt[id]; !ok {
-			return
-		}
 	}
 	select {
 	case <-st.allSeen:
@@ -428,6 +470,9 @@ func agentStream(ctx context.Context, client *http.Client, base, token string, s
 					st.mu.Lock()
 					if _, dup := st.seenAt[ev.MessageID]; !dup {
 						st.seenAt[ev.MessageID] = now
+						if _, acked := st.sentAt[ev.MessageID]; acked {
+							st.both++
+						}
 					}
 					st.checkAllSeen()
 					st.mu.Unlock()

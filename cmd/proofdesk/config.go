@@ -113,6 +113,9 @@ type Config struct {
 	APIRate int
 	// PprofAddr, when set, serves Go's profiles on this loopback address.
 	PprofAddr string
+	// MemoryLimitMiB is the Go runtime's soft memory limit in MiB
+	// (runtime/debug.SetMemoryLimit); 0 sets none. $GOMEMLIMIT wins.
+	MemoryLimitMiB int
 	// RevealAlert is the number of reveals by one agent in an hour above
 	// which supervisors are alerted.
 	RevealAlert int
@@ -144,6 +147,7 @@ func DefaultConfig() Config {
 		OracleLimit:       10,
 		LookupLimit:       60,
 		WidgetRate:        30,
+		MemoryLimitMiB:    DefaultMemoryLimitMiB,
 		WebhookRetry:      30 * time.Second,
 		APIRate:           600,
 		SMTPRelaySecurity: "starttls",
@@ -249,6 +253,9 @@ func (c *Config) Validate() error {
 	}
 	if c.WebhookRetry < time.Second || c.WebhookRetry > time.Hour {
 		errs = append(errs, errors.New("--webhook-retry must be between 1s and 1h"))
+	}
+	if c.MemoryLimitMiB < 0 {
+		errs = append(errs, errors.New("--memory-limit must be 0 (none) or a size in MiB"))
 	}
 	if c.WidgetRate < 1 {
 		errs = append(errs, errors.New("--widget-rate must be at least 1"))
@@ -451,6 +458,7 @@ var (
 		listOption("webhook-allow-private", "comma-separated private ranges (IPs or CIDR prefixes, such as 127.0.0.1 or 10.1.0.0/16) outgoing webhooks may reach; others are refused at connect time", func(c *Config) *[]string { return &c.WebhookAllowPrivate }),
 		durationOption("webhook-retry", "wait after a webhook delivery's first failure, doubled after each further one (up to 1h)", func(c *Config) *time.Duration { return &c.WebhookRetry }),
 		intOption("api-rate", "API requests one token (or address without one) may make per minute", func(c *Config) *int { return &c.APIRate }),
+		intOption("memory-limit", "soft limit of the Go runtime's memory in MiB: the collector works harder near it rather than let the heap double (0: none; $GOMEMLIMIT, when set, wins)", func(c *Config) *int { return &c.MemoryLimitMiB }),
 		stringOption("pprof-addr", "serve Go's profiles (CPU, heap, block, mutex) on this loopback address, e.g. 127.0.0.1:6060 (empty: off)", func(c *Config) *string { return &c.PprofAddr }),
 		boolOption("user-hash", "also accept Intercom-style user_hash identities (for migrations; they never expire: prefer signed tokens)", func(c *Config) *bool { return &c.UserHash }),
 		intOption("reveal-alert", "reveals, blocked replies and exact-value lookups by one agent in an hour above which supervisors are alerted", func(c *Config) *int { return &c.RevealAlert }),

@@ -19,6 +19,7 @@ func runServe(ctx context.Context, env cliEnv, args []string) error {
 		return err
 	}
 	m := newMain(cfg, env)
+	setMemoryLimit(cfg.MemoryLimitMiB, env.getenv)
 	if err := m.Run(ctx); err != nil {
 		_ = m.Close()
 		return err

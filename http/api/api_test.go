@@ -2,11 +2,14 @@ package api_test
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -35,7 +38,12 @@ type env struct {
 
 func newEnv(tb testing.TB) *env {
 	tb.Helper()
-	db := sqldbtest.Open(tb)
+	return newEnvOn(tb, sqldbtest.Open(tb))
+}
+
+// newEnvOn is newEnv on the store db.
+func newEnvOn(tb testing.TB, db *sqldb.DB) *env {
+	tb.Helper()
 	if _, err := desk.NewNotices(context.Background(), db, desk.NoticeConfig{BaseURL: "https://desk.test"}); err != nil {
 		tb.Fatal(err)
 	}
@@ -348,6 +356,71 @@ func BenchmarkAPI_CustomerGet(b *testing.B) {
 		if resp.StatusCode != 200 {
 			b.Fatal(resp.StatusCode)
 		}
+	}
+}
+
+// BenchmarkAPI_ConversationListSize is BenchmarkAPI_ConversationList
+// with 1,000, 10,000 and 100,000 open conversations on file (SQLite),
+// or the counts in PROOFDESK_BENCH_CONVERSATIONS ("1000,100000"): the 50
+// newest are created through the API, the others are copies of one's row
+// written by SQL with older activity, so seeding takes seconds (their
+// sealed fields are bound to the original's ID, so they are counted and
+// indexed but never shown: the first page is the 50 real ones at every
+// size). The inbox's first page should cost the same at every size.
+func BenchmarkAPI_ConversationListSize(b *testing.B) {
+	sizes := []int{1000, 10_000, 100_000}
+	if v := os.Getenv("PROOFDESK_BENCH_CONVERSATIONS"); v != "" {
+		sizes = nil
+		for _, f := range strings.Split(v, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(f))
+			if err != nil || n < 1 {
+				b.Fatalf("PROOFDESK_BENCH_CONVERSATIONS=%q: want counts such as 1000,100000", v)
+			}
+			sizes = append(sizes, n)
+		}
+	}
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("conversations=%d", n), func(b *testing.B) {
+			dsn := sqldbtest.DSN(b, sqldb.SQLite)
+			e := newEnvOn(b, sqldbtest.OpenWithVault(b, dsn, sqldbtest.NewVault(b)))
+			for i := range 50 {
+				e.run(b, scenario{method: "POST", url: "/api/v1/conversations", token: e.token,
+					body: fmt.Sprintf(`{"channel":"api","subject":"Order %d","message":"Where is my parcel?"}`, i), wantStatus: 201})
+			}
+			raw, err := sql.Open("sqlite", dsn+"?_pragma=busy_timeout(10000)")
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer raw.Close()
+			if _, err := raw.Exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+				INSERT INTO conversations (id, channel, customer_id, data_key_id, requester_enc, subject_enc, status, assignee_id, team, tags,
+					level, risk_flags, fraud, created_at, updated_at, last_activity_at)
+				SELECT printf('cnv_bench%07d', n.i), channel, customer_id, data_key_id, requester_enc, subject_enc, status, assignee_id, team, tags,
+					level, risk_flags, fraud, created_at, updated_at, printf('2020-01-01T00:00:00.%09dZ', n.i)
+				FROM (SELECT * FROM conversations LIMIT 1), n`, n-50); err != nil {
+				b.Fatalf("seed: %v", err)
+			}
+			if _, err := raw.Exec(`ANALYZE`); err != nil {
+				b.Fatal(err)
+			}
+			req, _ := http.NewRequest("GET", e.srv.URL()+"/api/v1/conversations?status=open&limit=50", nil)
+			req.Header.Set("Authorization", "Bearer "+e.token)
+			b.ResetTimer()
+			for b.Loop() {
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					b.Fatal(err)
+				}
+				var page struct {
+					Conversations []json.RawMessage `json:"conversations"`
+				}
+				err = json.NewDecoder(resp.Body).Decode(&page)
+				resp.Body.Close()
+				if resp.StatusCode != 200 || err != nil || len(page.Conversations) != min(n, 50) {
+					b.Fatalf("status %d, %d conversations, %v", resp.StatusCode, len(page.Conversations), err)
+				}
+			}
+		})
 	}
 }
 

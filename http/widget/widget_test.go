@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -938,5 +939,33 @@ func TestConversationCreate_Idempotent(t *testing.T) {
 	}
 	if st := e.do(t, "POST", "/widget/v1/conversations", other, body, nil, &c); st != 201 || c.ID == a.ID {
 		t.Fatalf("another visitor's creation: %d %s, want its own conversation", st, c.ID)
+	}
+}
+
+// TestWidget_OneGoroutinePerChat: an open chat costs one goroutine (its
+// reader); events are handled by a goroutine started when they come,
+// and the HTTP handler's goroutine has returned. At 10,000 open chats
+// each goroutine more is ~9 KiB of stack, 90 MB.
+func TestWidget_OneGoroutinePerChat(t *testing.T) {
+	e := newEnv(t, widget.Config{})
+	const chats = 20
+	for range chats {
+		token := e.newVisitor(t)
+		convID := e.newConversation(t, token, "hello")
+		c, _ := e.dial(t, token, convID)
+		send(t, c, map[string]string{"type": "message", "client_id": "c1", "body": "order 1234"})
+		readType(t, c, "ack")
+	}
+	buf := make([]byte, 1<<22)
+	buf = buf[:runtime.Stack(buf, true)]
+	n := 0
+	for _, g := range strings.Split(string(buf), "\n\n") {
+		if strings.Contains(g, "proofdesk/http/widget.") {
+			n++
+		}
+	}
+	// Events handled just now may still be finishing: allow a few.
+	if n < chats || n > chats+chats/2 {
+		t.Fatalf("%d goroutines in package widget for %d open chats, want one each", n, chats)
 	}
 }

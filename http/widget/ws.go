@@ -9,6 +9,8 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -31,6 +33,10 @@ const (
 	pingInterval  = 25 * time.Second
 	typingEvery   = 2 * time.Second
 	frameOverhead = 1024
+	// wsBufferSize is the size of each of a connection's read and write
+	// buffers: a chat frame is a few hundred bytes, larger ones are read
+	// and written through (net/http's are 4 KiB each).
+	wsBufferSize = 1024
 )
 
 // frame is every frame of the chat protocol, both ways. Client frames:
@@ -73,8 +79,8 @@ type errorFrame struct {
 	MaxBytes   int    `json:"max_bytes,omitempty"`
 }
 
-// chatConn is one visitor's WebSocket on one conversation. Only its loop
-// goroutine writes.
+// chatConn is one visitor's WebSocket on one conversation. Its frames
+// and its events are handled one at a time (run's mu).
 type chatConn struct {
 	h       *Handler
 	ws      *websocket.Conn
@@ -118,15 +124,26 @@ func (h *Handler) handleWS(w http.ResponseWriter, r *http.Request) {
 	}
 	// The server's read deadline must not end a long-lived connection.
 	_ = http.NewResponseController(w).SetReadDeadline(time.Time{})
-	ws, err := websocket.Accept(w, r, &websocket.AcceptOptions{Subprotocols: []string{Subprotocol}, OriginPatterns: h.allowedOrigins(r.Context())})
+	ws, err := websocket.Accept(httpd.SmallHijack(w, wsBufferSize), r, &websocket.AcceptOptions{Subprotocols: []string{Subprotocol}, OriginPatterns: h.allowedOrigins(r.Context())})
 	if err != nil {
 		return // Accept has answered.
 	}
+	// The chat is served from a goroutine of its own and this handler
+	// returns, so net/http releases the request's buffers and this
+	// goroutine's stack: about 10 KiB less per open chat. Its context
+	// keeps the request's values and ends when the server closes.
+	ctx, release := httpd.Detach(r)
+	go h.serveWS(ctx, release, ws, v, convID)
+}
+
+// serveWS serves an accepted WebSocket until the visitor leaves or ctx
+// ends; v is nil when the token was not offered as a subprotocol.
+func (h *Handler) serveWS(ctx context.Context, release context.CancelFunc, ws *websocket.Conn, v *proofdesk.Visitor, convID string) {
+	defer release()
 	defer ws.CloseNow()
 	ws.SetReadLimit(int64(h.cfg.MaxMessageBytes)*4 + frameOverhead)
-	ctx := r.Context()
-
 	if v == nil {
+		var err error
 		if v, err = h.authFrame(ctx, ws, convID); err != nil {
 			code := proofdesk.ErrorCode(err)
 			writeFrame(ctx, ws, errorFrame{Type: "error", Error: code, Message: proofdesk.ErrorMessage(err)})
@@ -203,7 +220,7 @@ func writeFrame(ctx context.Context, ws *websocket.Conn, v any) error {
 type dropCounter interface{ Dropped() uint64 }
 
 // run subscribes to the conversation, then serves frames until the
-// visitor leaves, the request ends or the subscription closes.
+// visitor leaves, ctx ends (the server closes) or the subscription closes.
 func (c *chatConn) run(ctx context.Context) error {
 	h := c.h
 	sub, err := h.events.Subscribe(ctx, c.convID)
@@ -236,60 +253,147 @@ func (c *chatConn) run(ctx context.Context) error {
 		return err
 	}
 
-	frames := make(chan []byte)
-	readErr := make(chan error, 1)
-	go func() {
-		for {
-			_, data, err := c.ws.Read(ctx)
-			if err != nil {
-				readErr <- err
-				return
-			}
-			select {
-			case frames <- data:
-			case <-ctx.Done():
-				return
-			}
+	// One goroutine per open chat, this one: it reads and handles the
+	// visitor's frames. Events are handled by a goroutine started when
+	// there are some (eventNotifier), pings by a timer's; mu keeps frames
+	// and events (both move the cursor and write) one at a time. The
+	// first failure closes the connection, which ends the read.
+	var (
+		mu      sync.Mutex
+		dropped uint64
+		failed  error
+		failMu  sync.Mutex
+		// busy is set while a frame is handled, and handled counts the
+		// frames handled: no pong is read meanwhile, so a ping that
+		// times out then says the server was slow, not that the visitor
+		// left.
+		busy    atomic.Bool
+		handled atomic.Uint64
+	)
+	fail := func(err error) {
+		failMu.Lock()
+		if failed == nil {
+			failed = err
 		}
-	}()
-
-	var dropped uint64
-	ping := time.NewTicker(pingInterval)
-	defer ping.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case err := <-readErr:
-			return err
-		case data := <-frames:
-			if err := c.handleFrame(ctx, data); err != nil {
-				return err
-			}
-		case ev, ok := <-sub.C():
-			if !ok {
-				return nil
-			}
-			if err := c.handleEvent(ctx, ev); err != nil {
-				return err
-			}
-		case <-ping.C:
-			pctx, cancel := context.WithTimeout(ctx, writeTimeout)
-			err := c.ws.Ping(pctx)
-			cancel()
-			if err != nil {
-				return err
-			}
-		}
+		failMu.Unlock()
+		c.ws.CloseNow()
+	}
+	catchUp := func() error {
 		// Events missed by a full buffer: re-read what the visitor sees.
 		if dc, ok := sub.(dropCounter); ok && dc.Dropped() != dropped {
 			dropped = dc.Dropped()
-			if err := c.flush(ctx); err != nil {
-				return err
+			return c.flush(ctx)
+		}
+		return nil
+	}
+	// drain handles the events queued; mu is held.
+	drain := func() error {
+		for {
+			select {
+			case ev, ok := <-sub.C():
+				if !ok {
+					return errSubscriptionClosed
+				}
+				if err := c.handleEvent(ctx, ev); err != nil {
+					return err
+				}
+			default:
+				return catchUp()
 			}
 		}
 	}
+	if n, ok := sub.(eventNotifier); ok {
+		var pending atomic.Bool
+		handleQueued := func() {
+			mu.Lock()
+			pending.Store(false) // an event queued from here on starts another run
+			err := drain()
+			mu.Unlock()
+			if err != nil {
+				fail(err)
+			}
+		}
+		n.Notify(func() {
+			if pending.CompareAndSwap(false, true) {
+				go handleQueued()
+			}
+		})
+		pending.Store(true)
+		go handleQueued() // events queued before Notify
+	} else {
+		done := make(chan struct{})
+		defer close(done)
+		go func() {
+			for {
+				select {
+				case <-done:
+					return
+				case ev, ok := <-sub.C():
+					mu.Lock()
+					err := errSubscriptionClosed
+					if ok {
+						if err = c.handleEvent(ctx, ev); err == nil {
+							err = drain()
+						}
+					}
+					mu.Unlock()
+					if err != nil {
+						fail(err)
+						return
+					}
+				}
+			}
+		}()
+	}
+	var ping *time.Timer
+	ping = time.AfterFunc(pingInterval, func() {
+		before := handled.Load()
+		pctx, cancel := context.WithTimeout(ctx, writeTimeout)
+		err := c.ws.Ping(pctx)
+		cancel()
+		slow := busy.Load() || handled.Load() != before
+		if err != nil && !(errors.Is(err, context.DeadlineExceeded) && slow && ctx.Err() == nil) {
+			fail(err)
+			return
+		}
+		ping.Reset(pingInterval)
+	})
+	defer ping.Stop()
+	stop := context.AfterFunc(ctx, func() { fail(ctx.Err()) })
+	defer stop()
+
+	for {
+		_, data, err := c.ws.Read(ctx)
+		if err == nil {
+			busy.Store(true)
+			mu.Lock()
+			if err = c.handleFrame(ctx, data); err == nil {
+				err = catchUp()
+			}
+			mu.Unlock()
+			handled.Add(1)
+			busy.Store(false)
+		}
+		if err != nil {
+			fail(err)
+			failMu.Lock()
+			err = failed
+			failMu.Unlock()
+			if errors.Is(err, errSubscriptionClosed) {
+				return nil
+			}
+			return err
+		}
+	}
 }
+
+// errSubscriptionClosed ends a chat whose event subscription closed (the
+// server is stopping).
+var errSubscriptionClosed = errors.New("event subscription closed")
+
+// eventNotifier is implemented by subscriptions that call a function when
+// an event is queued (inmem.Subscription), so no goroutine need wait.
+type eventNotifier interface{ Notify(f func()) }
 
 // pendingChallenge returns the newest verification request waiting for a
 // code on the conversation (its kind and masked destination are what the
@@ -397,7 +501,12 @@ func (c *chatConn) message(ctx context.Context, f frame) error {
 			seq = mv.Seq
 		}
 	}
-	return writeFrame(ctx, c.ws, map[string]any{"type": "ack", "client_id": f.ClientID, "id": m.ID, "seq": seq})
+	if err := writeFrame(ctx, c.ws, map[string]any{"type": "ack", "client_id": f.ClientID, "id": m.ID, "seq": seq}); err != nil {
+		return err
+	}
+	// The messages just read go out now (the visitor's own among them),
+	// so the message.created event that follows needs no second read.
+	return c.sendAfterCursor(ctx, msgs)
 }
 
 // code checks a code typed by the visitor and answers with code_result;
@@ -482,6 +591,12 @@ func (c *chatConn) flush(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	return c.sendAfterCursor(ctx, msgs)
+}
+
+// sendAfterCursor is flush with the conversation's messages msgs, just
+// read.
+func (c *chatConn) sendAfterCursor(ctx context.Context, msgs []*proofdesk.Message) error {
 	start := 0
 	if c.cursor != "" {
 		start = len(msgs) // cursor not found: nothing new is known
@@ -517,6 +632,9 @@ func (c *chatConn) flush(ctx context.Context) error {
 func (c *chatConn) handleEvent(ctx context.Context, ev proofdesk.Event) error {
 	switch ev.Type {
 	case proofdesk.EventMessageCreated:
+		if ev.MessageID != "" && ev.MessageID == c.cursor {
+			return nil // sent already, with everything before it
+		}
 		return c.flush(ctx)
 	case proofdesk.EventTyping:
 		if ev.AuthorKind == proofdesk.AuthorAgent {
