@@ -137,7 +137,7 @@ func (m *Main) OpenDB(ctx context.Context) error {
 	m.PolicyService = sqldb.NewPolicyService(m.DB)
 	m.BrandingService = sqldb.NewBrandingService(m.DB, proofdesk.Branding{Company: m.Config.Company})
 	m.OutboxService = sqldb.NewOutboxService(m.DB)
-	m.Desk = desk.New(m.DB, desk.Config{RevealAlertPerHour: m.Config.RevealAlert, OracleLimitPerHour: m.Config.OracleLimit, LookupLimitPerHour: m.Config.LookupLimit, BaseURL: m.URL()})
+	m.Desk = desk.New(m.DB, desk.Config{RevealAlertPerHour: m.Config.RevealAlert, OracleLimitPerHour: m.Config.OracleLimit, LookupLimitPerHour: m.Config.LookupLimit, BaseURL: m.URL(), CoolingOff: m.Config.CoolingOff})
 	m.DB.PhoneRegion = m.Config.DefaultRegion
 	return nil
 }
@@ -229,6 +229,7 @@ func (m *Main) Run(ctx context.Context) error {
 		return err // Validate checked it
 	}
 	m.VerificationService.SetPublicURL(base, m.Config.Company)
+	m.Desk.SetBaseURL(base)
 	if err := m.mount(ctx, s, base); err != nil {
 		return err
 	}
@@ -268,6 +269,8 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	merge.Register(s)
 	api.NewCustomerMergeHandler(agents, dk).Register(s)
 	api.NewExportHandler(agents, m.VerificationService.Notices().Exports()).Register(s)
+	api.NewLegalHoldHandler(agents, dk).Register(s)
+	api.NewEraseHandler(agents, dk).Register(s)
 	search := api.NewSearchHandler(agents, dk, m.Desk.Conversations(m.ConversationService))
 	search.View = apiH.ViewContext
 	search.Register(s)
@@ -339,6 +342,12 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	xh.Branding = m.BrandingService
 	xh.SecureCookies = vp.SecureCookies
 	xh.Register(s)
+	eh, err := notice.NewErasureHandler(dk, csrfKey, m.Logger)
+	if err != nil {
+		return err
+	}
+	eh.Company, eh.Branding, eh.SecureCookies = m.Config.Company, m.BrandingService, vp.SecureCookies
+	eh.Register(s)
 
 	rh := csat.NewHandler(ratings, m.Logger)
 	rh.Company = m.Config.Company
@@ -366,7 +375,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 		Agents: agents, Customers: m.Desk.Customers(m.CustomerService), Conversations: m.Desk.Conversations(m.ConversationService), Audit: m.AuditService,
 		Verification: m.VerificationService, Desk: dk, Policy: m.PolicyService, Branding: m.BrandingService, Outbox: m.OutboxService, Events: m.Events,
 		PostMessage: apiH.PostMessage, Settings: m.consoleSettings(base), Logger: m.Logger, AgentAdmin: agentAdmin,
-		Channels: m.channels, ImportCustomers: m.importCustomers, Macros: dk, Search: dk, Merge: dk, Reports: dk, SLA: dk, Notifications: dk,
+		Channels: m.channels, ImportCustomers: m.importCustomers, Macros: dk, Search: dk, Merge: dk, LegalHolds: dk, Erasure: dk, Reports: dk, SLA: dk, Notifications: dk,
 		Exports: m.VerificationService.Notices().Exports(),
 	})
 	con.AllowNo2FA = m.Config.AllowNo2FA

@@ -40,6 +40,10 @@ type customerPage struct {
 	ExportFrom    string // the conversation at L2 the export may start from, or ""
 	ExportRefusal string // Decide's reason this agent may not export at all
 	ExportReason  string // kept across a refusal
+	// Hold is the legal-hold panel (legal_hold.go); nil without holds.
+	Hold *holdPanel
+	// Erase is the erasure panel (erase.go); nil without erasure.
+	Erase *erasePanel
 }
 
 func (h *Handler) handleCustomer(w http.ResponseWriter, r *http.Request) {
@@ -128,5 +132,11 @@ func (h *Handler) customerData(r *http.Request, customerID, fromID string) (*cus
 		return nil, err
 	}
 	h.customerExportPanel(p, cust, pol)
+	if p.Hold, err = h.legalHoldPanel(r, proofdesk.HoldCustomer, cust.ID, ""); err != nil {
+		return nil, err
+	}
+	if cust.ErasedAt == nil {
+		p.Erase = h.newErasePanel(r)
+	}
 	return p, nil
 }

@@ -118,11 +118,17 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, d p
 	case errCSRF:
 		d.Error = tx.T("n_csrf")
 	}
-	custpage.SetHeaders(w, style)
-	w.WriteHeader(status)
+	writeHead(w, status, style)
 	if err := pages.ExecuteTemplate(w, "notice.html", d); err != nil {
 		h.logger.Error("render notice page", slog.Any("error", err))
 	}
+}
+
+// writeHead writes the headers of a page opened from a link
+// (custpage.SetHeaders) and status.
+func writeHead(w http.ResponseWriter, status int, style string) {
+	custpage.SetHeaders(w, style)
+	w.WriteHeader(status)
 }
 
 // Placeholders of pageData.Error that render says in the visitor's
