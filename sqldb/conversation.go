@@ -127,9 +127,11 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 // create's CPU under the SQLite writer. The check in the transaction
 // reads the customers again and uses a cached matcher only when its
 // fingerprint (the customer's values and the policy) is unchanged, so
-// this decides nothing; its errors are the transaction's to report.
+// this decides nothing; its errors are the transaction's to report. Only
+// on SQLite: PostgreSQL runs the transactions side by side, and the
+// reads would be two more round trips for nothing.
 func (db *DB) warmGuard(ctx context.Context, conv *proofdesk.Conversation) {
-	if proofdesk.AgentFromContext(ctx) == nil || (conv.CustomerID == "" && conv.Requester.Email == "" && conv.Requester.Phone == "") {
+	if db.group == nil || proofdesk.AgentFromContext(ctx) == nil || (conv.CustomerID == "" && conv.Requester.Email == "" && conv.Requester.Phone == "") {
 		return
 	}
 	r := db.reader()
