@@ -124,18 +124,5 @@ func (db *DB) GroupCommits() (groups, members, largest int64) {
 
 // QueryStrings returns the first column of q's rows, for tests.
 func (h *Handle) QueryStrings(ctx context.Context, q string, args ...any) ([]string, error) {
-	rows, err := h.query(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return h.queryIDs(ctx, q, args...)
 }
