@@ -197,8 +197,8 @@ func (db *DB) openPools() error {
 // Close closes the pools.
 func (db *DB) Close() error {
 	if db.group != nil {
+		// Kept set: a WithTx after Close is refused by the closed writer.
 		db.group.close()
-		db.group = nil
 	}
 	if db.stopSequencer != nil {
 		db.stopSequencer()

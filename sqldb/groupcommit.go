@@ -72,7 +72,8 @@ func newGroupWriter(db *DB) *groupWriter {
 	return g
 }
 
-// close stops the writer once every queued transaction has run.
+// close stops the writer once every queued transaction has run; later
+// calls of do fail. It may be called more than once.
 func (g *groupWriter) close() {
 	g.mu.Lock()
 	if !g.closed {
