@@ -3,6 +3,7 @@ package sqldb_test
 import (
 	"context"
 	"fmt"
+	"sync/atomic"
 	"testing"
 
 	"github.com/proofdesk/proofdesk"
@@ -32,6 +33,28 @@ func BenchmarkCreateCustomer(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+	})
+}
+
+// BenchmarkCreateCustomerParallel creates customers from 8 goroutines
+// per GOMAXPROCS at once, as concurrent API clients do: on SQLite their
+// transactions share commits (groupcommit.go). Compare -cpu 1,2.
+func BenchmarkCreateCustomerParallel(b *testing.B) {
+	benchStores(b, func(b *testing.B, db *sqldb.DB) {
+		s := sqldb.NewCustomerService(db)
+		ctx := context.Background()
+		var n atomic.Int64
+		b.SetParallelism(8)
+		b.RunParallel(func(pb *testing.PB) {
+			for pb.Next() {
+				i := n.Add(1)
+				c := newCustomer(b, "", fmt.Sprintf("user%d@example.com", i), fmt.Sprintf("+1415555%04d", i%10000))
+				if err := s.CreateCustomer(ctx, c); err != nil {
+					b.Error(err)
+					return
+				}
+			}
+		})
 	})
 }
 

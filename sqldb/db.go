@@ -41,6 +41,9 @@ type DB struct {
 	// rstmts and wstmts cache prepared statements of rdb and wdb on
 	// SQLite (stmtcache.go); nil on PostgreSQL.
 	rstmts, wstmts *stmtCache
+	// group runs the write transactions of WithTx on SQLite, several in
+	// one commit (groupcommit.go); nil on PostgreSQL and while migrating.
+	group *groupWriter
 	// chainDirectly appends audit entries to the chain in the writing
 	// transaction on PostgreSQL too, as releases before migration 0042
 	// did (tests that write at an older schema set it).
@@ -136,6 +139,9 @@ func (db *DB) Open(ctx context.Context) error {
 		db.Close()
 		return err
 	}
+	if db.dialect == SQLite {
+		db.group = newGroupWriter(db)
+	}
 	if db.dialect == Postgres {
 		sctx, cancel := context.WithCancel(context.Background())
 		db.stopSequencer = cancel
@@ -192,6 +198,10 @@ func (db *DB) openPools() error {
 
 // Close closes the pools.
 func (db *DB) Close() error {
+	if db.group != nil {
+		// Kept set: a WithTx after Close is refused by the closed writer.
+		db.group.close()
+	}
 	if db.stopSequencer != nil {
 		db.stopSequencer()
 		<-db.sequencerDone
@@ -249,6 +259,19 @@ type Handle struct {
 	// rewrite lock them (lockRow), so that no transaction writes back a
 	// row another changed since it read it.
 	inTx bool
+	// grouped is set on a member of a group commit (groupcommit.go): its
+	// statements run without its context's cancellation.
+	grouped bool
+}
+
+// sqlCtx is the context h's statements run with: ctx, without its
+// cancellation in a member of a group commit, whose interrupted
+// statement would roll back the other members' work (groupcommit.go).
+func (h *Handle) sqlCtx(ctx context.Context) context.Context {
+	if h.grouped {
+		return context.WithoutCancel(ctx)
+	}
+	return ctx
 }
 
 // lockRow locks the row id of table until the transaction ends, when h
@@ -295,6 +318,7 @@ func (tx *Tx) Changed(ev proofdesk.Event) {
 }
 
 func (h *Handle) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	ctx = h.sqlCtx(ctx)
 	if s := h.stmt(ctx, q); s != nil {
 		return s.ExecContext(ctx, args...)
 	}
@@ -302,6 +326,7 @@ func (h *Handle) exec(ctx context.Context, q string, args ...any) (sql.Result, e
 }
 
 func (h *Handle) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	ctx = h.sqlCtx(ctx)
 	if s := h.stmt(ctx, q); s != nil {
 		return s.QueryContext(ctx, args...)
 	}
@@ -309,6 +334,7 @@ func (h *Handle) query(ctx context.Context, q string, args ...any) (*sql.Rows, e
 }
 
 func (h *Handle) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	ctx = h.sqlCtx(ctx)
 	if s := h.stmt(ctx, q); s != nil {
 		return s.QueryRowContext(ctx, args...)
 	}
@@ -333,8 +359,15 @@ func (h *Handle) stmt(ctx context.Context, q string) *sql.Stmt {
 // reader returns a handle on the read pool.
 func (db *DB) reader() *Handle { return &Handle{q: db.rdb, db: db, now: db.Now(), stmts: db.rstmts} }
 
-// WithTx runs fn in a write transaction, committing when fn returns nil.
+// WithTx runs fn in a write transaction, committing when fn returns nil;
+// it returns fn's error (nothing of fn stored), or a "begin:" or
+// "commit:" error, only once the transaction committed or rolled back.
+// On SQLite, concurrent calls share one commit (groupcommit.go): fn runs
+// on the group writer's goroutine, in a savepoint of its own.
 func (db *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
+	if db.group != nil {
+		return db.group.do(ctx, fn)
+	}
 	sqlTx, err := db.wdb.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", wrapErr(err))

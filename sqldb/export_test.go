@@ -105,3 +105,24 @@ func (db *DB) RerunDataMigrationForTest(ctx context.Context, version string) err
 	}
 	return db.Migrate(ctx)
 }
+
+// ExecInTx runs q in tx, for tests of transactions themselves.
+func (tx *Tx) ExecInTx(ctx context.Context, q string, args ...any) error {
+	_, err := tx.exec(ctx, q, args...)
+	return wrapErr(err)
+}
+
+// QueuedWrites is how many WithTx calls wait for the group writer
+// (SQLite).
+func (db *DB) QueuedWrites() int { return len(db.group.jobs) }
+
+// GroupCommits returns how many groups the group writer ran, how many
+// transactions they held, and the largest group's size (SQLite).
+func (db *DB) GroupCommits() (groups, members, largest int64) {
+	return db.group.groups.Load(), db.group.members.Load(), db.group.largest.Load()
+}
+
+// QueryStrings returns the first column of q's rows, for tests.
+func (h *Handle) QueryStrings(ctx context.Context, q string, args ...any) ([]string, error) {
+	return h.queryIDs(ctx, q, args...)
+}
