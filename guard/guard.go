@@ -431,7 +431,33 @@ func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 			best = v
 		}
 	}
+	if lvl := m.levels[proofdesk.ClassPhone]; lvl > level && len(t.threes) > 0 && m.phoneSplitThree(t) {
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassPhone, Part: PartFull, RequiredLevel: lvl}
+		if v.stricter(best) {
+			best = v
+		}
+	}
 	return best
+}
+
+// phoneSplitThree reports whether a phone is given in pieces from one of
+// t's three-digit tokens on ("seis cuatro siete y sigue con dos uno ocho
+// tres nueve cero"): the digit view's runs start at 4 digits, so the
+// automaton sees no opening run there.
+func (m *Matcher) phoneSplitThree(t *text) bool {
+	for _, k := range t.threes {
+		w := t.tokBytes(int(k))
+		for _, f := range m.splitForms {
+			if f[:3] != string(w) {
+				continue
+			}
+			ri := sort.Search(len(t.runs), func(i int) bool { return int(t.runs[i].firstTok) > int(k) })
+			if m.phoneSplitAt(t, int(k), ri, f) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdict {
@@ -555,6 +581,12 @@ func (m *Matcher) phoneSplit(t *text, off int, phone string) bool {
 	if ri < 0 {
 		return false
 	}
+	return m.phoneSplitAt(t, k, ri, phone)
+}
+
+// phoneSplitAt is phoneSplit from token k, with ri the first run at or
+// after it.
+func (m *Matcher) phoneSplitAt(t *text, k, ri int, phone string) bool {
 	var reach [maxSplitPhone + 1]bool
 	reach[0] = true
 	step := func(piece []byte) bool {

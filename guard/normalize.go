@@ -50,6 +50,10 @@ type text struct {
 	toks []tok
 	// runs holds the digit view runs, in order.
 	runs []run
+	// threes holds the first tokens of exactly three digits (up to
+	// maxThrees): a phone may open with one ("seis cuatro siete y sigue
+	// con ..."), where no digit run of 4 or more opens it.
+	threes []int32
 	// raw is the scratch token list of the first pass.
 	raw     []rawTok
 	rawBuf  []byte

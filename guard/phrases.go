@@ -47,7 +47,7 @@ var (
 		"i can confirm it", "i can confirm the", "i can confirm your", "i confirm", "i've confirmed",
 		"that checks out", "checks out", "spot on", "you got it", "that's the address", "that is the address",
 		"that's the number", "that is the number", "that's the email", "that's the card", "that's your address",
-		"that's it exactly", "exactly right", "bingo", "affirmative", "you're right", "you are right",
+		"that's it exactly", "exactly right", "you're right", "you are right",
 		"that's accurate", "that is accurate", "is accurate", "on the money", "that's it", "that is it",
 		"that's the one we have", "correct address", "correct number", "right address", "right number",
 		"same one", "the very same", "that's us", "you've got it", "you have it right", "all correct",
@@ -83,7 +83,7 @@ var (
 		"é o correto", "é a correta", "endereço correto", "número correto", "é exatamente",
 	}
 	yesWords = []string{
-		"yes", "yep", "yeah", "yup", "yess", "correct", "exactly", "precisely", "indeed", "absolutely",
+		"yes", "yep", "yeah", "yup", "yess", "correct", "right", "exactly", "precisely", "indeed", "absolutely",
 		"affirmative", "confirmed", "accurate", "definitely", "bingo", "emojiyes", "yessir", "yesss", "yea", "aye",
 		"right you are", "bang on", "dead on", "uh huh", "mm hmm", "mhm", "looks right", "looks correct",
 		"ja", "jawohl", "jep", "jup", "genau", "exakt", "richtig", "korrekt", "stimmt", "jawoll",
@@ -350,7 +350,8 @@ var determiners = set("your", "the", "ihre", "ihr", "die", "der", "votre", "vos"
 	"sua", "il", "uw", "het", "de", "seu", "o", "a", "lo")
 
 // copulaWords follow a demonstrative that points ("das ist", "c'est").
-var copulaWords = set("is", "ist", "est", "es", "e", "esta", "sind", "son", "sono", "zijn", "sao", "s", "was", "war", "era", "foi")
+var copulaWords = set("is", "ist", "est", "es", "e", "esta", "sind", "son", "sono", "zijn", "sao", "s", "was", "war", "era", "foi",
+	"thats", "cest", "its")
 
 // demonstratives point at the value only right after the "yes" ("Yes,
 // that one"), not further on ("Mm-hmm, I'll pass that on").
@@ -504,7 +505,7 @@ func (t *text) confirmation() string {
 		if t.isEmoji(i) {
 			short = 0 // "✔️ Refund processed." is a status, "👍" alone an answer
 		}
-		if to-rest <= short {
+		if to-rest <= short || t.quantAnswer(rest, to) {
 			return true
 		}
 		// "No, esa fecha de entrega no está disponible": about another
@@ -563,10 +564,17 @@ func (t *text) confirmation() string {
 	}
 	for _, h := range hits {
 		switch {
-		case (h.kind == phAffirm || h.kind == phAgree && t.agreeCounts(h.tok, h.span)) && !inExcl(h.span) && !overlaps(h.span, denials) &&
+		case (h.kind == phAffirm && t.tailPoints(h.span) || h.kind == phAgree && t.agreeCounts(h.tok, h.span)) && !inExcl(h.span) && !overlaps(h.span, denials) &&
 			!t.conditional(h.tok) && !t.sameSentence(h.tok, denials) && !t.refusedBefore(h.tok, h.start, refusals):
 			return RuleConfirmation
 		case h.kind == phYes && !overlaps(h.span, denials) && wordCounts(h.tok, h.end):
+			return RuleConfirmation
+		}
+	}
+	// a pointer clause that answers: "Volltreffer, das ist die Adresse."
+	for i := range t.toks {
+		if t.toks[i].lex&lxCopula != 0 && !t.conditional(i) && !sentenceExcl(i) && !t.sameSentence(i, denials) &&
+			!t.refusedBefore(i, int(t.toks[i].off), refusals) && t.pointerClause(i) {
 			return RuleConfirmation
 		}
 	}

@@ -1,0 +1,206 @@
+package guard
+
+// Two forms of an answer that name no yes-word phrase of their own, in
+// the seven languages (words normalised):
+//
+//   - a pointer clause: a copula that points at a value noun, with only
+//     adverbs and an article between ("Das ist die Adresse.", "C'est
+//     exactement l'adresse e-mail rattachée au compte", "Ese es justo el
+//     número que consta", "É esse o número"), counts when the sentence
+//     ends at the value noun or goes on to name the account or the record
+//     ("... que consta", "... on file"), and names no other thing; it
+//     stands after an interjection as well as alone ("Volltreffer, das ist
+//     die Adresse");
+//   - a yes-word answered by a quantifier: "Correct on all counts", "Ja,
+//     in allen Punkten", "Oui, sur tous les points", "Sim, em tudo".
+
+// pointerAdverbs may stand between the copula and the value noun.
+var pointerAdverbs = set("exactly", "precisely", "just", "really", "indeed", "definitely", "certainly", "still",
+	"also", "genau", "exakt", "eben", "wirklich", "tatsachlich", "auch", "noch", "immer", "exactement", "bien",
+	"justement", "precisement", "effectivement", "aussi", "toujours", "justo", "exactamente", "precisamente",
+	"justamente", "efectivamente", "tambien", "todavia", "proprio", "esattamente", "davvero", "effettivamente",
+	"anche", "ancora", "precies", "echt", "wel", "inderdaad", "ook", "nog", "steeds", "exatamente", "mesmo", "bem",
+	"realmente", "efetivamente", "tambem", "ainda", "very")
+
+// pointerAdjectives may stand between the article and the value noun:
+// "the right address", "la bonne adresse", "la misma dirección".
+var pointerAdjectives = set("right", "correct", "same", "very", "bonne", "bon", "meme", "richtige", "richtigen",
+	"juiste", "correcte", "correcta", "correcto", "giusto", "giusta", "corretto", "corretta", "correto", "correta",
+	"mesma", "mesmo", "misma", "mismo", "stessa", "stesso", "zelfde", "selbe", "gleiche", "exacte")
+
+// pointerPronouns end a pointer clause: "Das ist sie.", "C'est elle.",
+// "É ela."
+var pointerPronouns = set("sie", "er", "elle", "lui", "ella", "el", "lei", "lui", "hem", "haar", "ela", "ele")
+
+// pointerSubjects stand before a copula as its subject and point: "it
+// is", "es ist", "het is", "ce" ("ce sont").
+var pointerSubjects = set("it", "es", "het", "ce", "dit", "ceci", "esto", "isto", "dies")
+
+// fusedPointers are a pointing subject and its copula in one token
+// ("that's", "c'est").
+var fusedPointers = set("thats", "cest", "its")
+
+// pointerArticles are the articles before the value noun.
+var pointerArticles = set("the", "your", "die", "der", "das", "ihre", "ihr", "la", "le", "l", "les", "votre", "el",
+	"su", "il", "lo", "suo", "sua", "het", "de", "uw", "o", "a", "seu", "sua", "this", "that")
+
+// accountWords name the account or the record the value is kept in.
+var accountWords = set("file", "account", "records", "record", "profile", "system", "registered", "stored", "saved",
+	"have", "hold", "compte", "fiche", "dossier", "enregistre", "enregistree", "rattache", "rattachee", "associe",
+	"associee", "avons", "konto", "kundenkonto", "hinterlegt", "gespeichert", "registriert", "haben", "vorliegt",
+	"cuenta", "consta", "ficha", "sistema", "registrado", "registrada", "guardado", "guardada", "tenemos", "asociado",
+	"asociada", "conto", "risulta", "registrato", "registrata", "associato", "associata", "abbiamo", "profilo",
+	"gekoppeld", "geregistreerd", "opgeslagen", "hebben", "profiel", "systeem", "conta", "registado", "registada",
+	"temos", "associada", "perfil", "espace")
+
+// pointerClause reports whether the sentence of copula token i points
+// at a value noun as its answer (see above).
+func (t *text) pointerClause(i int) bool {
+	from, to := t.sentenceOf(i)
+	w := string(t.tokBytes(i))
+	fused := fusedPointers[w]
+	// the subject: fused, a demonstrative or "it" before the copula, or
+	// the copula opens the clause ("É esse o número", "Es justo el
+	// número")
+	switch {
+	case fused:
+	case i == from || t.toks[i-1].flags&fPunctAfter != 0:
+	case t.toks[i-1].lex&lxDemo != 0 || pointerSubjects[string(t.tokBytes(i-1))]:
+	default:
+		return false
+	}
+	k := i + 1
+	for n := 0; k < to && n < 3; n++ {
+		lx := t.toks[k].lex
+		if pointerAdverbs[string(t.tokBytes(k))] || lx&lxDemo != 0 && !fused && lx&lxCopula == 0 {
+			k++
+			continue
+		}
+		break
+	}
+	if k < to && pointerPronouns[string(t.tokBytes(k))] && (k+1 == to || t.toks[k].flags&fPunctAfter != 0) {
+		return true // "Treffer, das ist sie: ..."
+	}
+	k, ok := t.valueNounAt(k, to)
+	if !ok {
+		return false
+	}
+	return t.restPoints(k, to)
+}
+
+// valueNounAt reports whether tokens from k on are an article, adjectives
+// and a value noun ("the right address", "l'adresse e-mail", "el
+// teléfono móvil"), and returns the token after them.
+func (t *text) valueNounAt(k, to int) (int, bool) {
+	if k < to && pointerArticles[string(t.tokBytes(k))] {
+		k++
+	}
+	for k < to && pointerAdjectives[string(t.tokBytes(k))] {
+		k++
+	}
+	start := k
+	for ; k < to; k++ {
+		w := string(t.tokBytes(k))
+		if valueNouns[w] || phoneWords[w] || w == "e" && k+1 < to && string(t.tokBytes(k+1)) == "mail" {
+			continue
+		}
+		break
+	}
+	return k, k > start
+}
+
+// restPoints reports whether the rest of a sentence after a value noun,
+// tokens [k, to), keeps the clause an answer: nothing, or the account or
+// the record named with no other thing ("... que consta", "... on file").
+func (t *text) restPoints(k, to int) bool {
+	if k >= to {
+		return true
+	}
+	record := false
+	for ; k < to; k++ {
+		w := string(t.tokBytes(k))
+		if otherThings[w] {
+			return false
+		}
+		if accountWords[w] {
+			record = true
+		}
+	}
+	return record
+}
+
+// quantWords answer a yes-word for every point at once.
+var quantWords = set("all", "both", "toute", "toda", "tutta", "ganze", "ganzen", "every", "everything", "each", "alles", "allen", "alle", "beides", "beide",
+	"tout", "tous", "toutes", "todo", "todos", "todas", "ambos", "ambas", "tutto", "tutti", "tutte", "entrambi",
+	"entrambe", "allemaal", "allebei", "tudo")
+
+// quantLeads stand before the quantifier ("on all counts", "in allen
+// Punkten", "sur tous les points").
+var quantLeads = set("on", "in", "to", "for", "at", "across", "auf", "bei", "sur", "pour", "en", "su", "in", "op",
+	"em", "of", "de", "por")
+
+// quantTails may follow the quantifier: the points it covers, pronouns.
+var quantTails = set("counts", "count", "points", "point", "respects", "fronts", "details", "fields", "of", "it",
+	"them", "three", "punkten", "punkte", "hinsicht", "angaben", "points", "egards", "puntos", "aspectos", "datos",
+	"punti", "aspetti", "dati", "punten", "opzichten", "gegevens", "pontos", "aspetos", "dados", "les", "los", "las",
+	"i", "the", "de", "os", "as", "die", "la", "line", "board", "ligne", "linea", "linha", "linie", "drei", "trois", "tres", "tre", "drie", "tres", "3", "2", "4")
+
+// quantAnswer reports whether tokens [from, to), the rest of a yes-word's
+// sentence, are a quantifier and nothing else: "on all counts", "in
+// allen Punkten", "tudo".
+func (t *text) quantAnswer(from, to int) bool {
+	for k := from; k < to && k < from+3; k++ {
+		w := string(t.tokBytes(k))
+		if quantWords[w] {
+			for j := k + 1; j < to; j++ {
+				if !quantTails[string(t.tokBytes(j))] {
+					return false
+				}
+			}
+			return true
+		}
+		if !quantLeads[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// tailPoints reports whether an affirmation phrase (span sp) that points
+// at a value noun, or ends where one follows ("that's the address",
+// "c'est bien le", "é esta"), is about the value: the sentence ends at
+// the value noun or names the record after it ("That's the address on
+// file"). "That's the card reader model you need", "C'est bien le code
+// promo", "É esta a data da promoção" answer something else. Phrases
+// that point at nothing after them count as they are.
+func (t *text) tailPoints(sp span) bool {
+	i := t.tokenAt(sp.start)
+	if i < 0 {
+		return true
+	}
+	_, to := t.sentenceOf(i)
+	j := i
+	for j < to && int(t.toks[j].off) < sp.end-1 {
+		j++
+	}
+	last := string(t.tokBytes(j - 1))
+	switch {
+	case valueNouns[last] || phoneWords[last]:
+		k := j
+		for k < to && (valueNouns[string(t.tokBytes(k))] || phoneWords[string(t.tokBytes(k))]) {
+			k++
+		}
+		return t.restPoints(k, to)
+	case j >= to || t.toks[j-1].flags&fPunctAfter != 0:
+		return true
+	case pointerArticles[last] || t.toks[j-1].lex&lxDemo != 0:
+		// the noun after the phrase says what it is about
+		if k, ok := t.valueNounAt(j, to); ok {
+			return t.restPoints(k, to)
+		}
+		w := t.tokBytes(j)
+		return pointerAdjectives[string(w)] || pointerPronouns[string(w)] || t.toks[j].lex&lxStreet != 0 ||
+			len(w) > 0 && isDigit(w[0]) || t.toks[j].lex&(lxRef|lxEndRef) != 0 || t.restPoints(j, to)
+	}
+	return true
+}
