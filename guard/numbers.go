@@ -529,7 +529,13 @@ func (t *text) digitList(items []numItem, j int) bool {
 	}
 	n := len(items)
 	for ; j < len(t.raw) && n < 4; j++ {
-		if nw, ok := numWords[string(t.rawBuf[t.raw[j].start:t.raw[j].end])]; !ok || nw.kind != kDigit || nw.compoundOnly {
+		nw, ok := numWords[string(t.rawBuf[t.raw[j].start:t.raw[j].end])]
+		if ok && nw.kind == kConn && n == 3 && j+1 < len(t.raw) && t.raw[j].flags&fPunctAfter == 0 {
+			// "sept, un, cinq et huit"
+			j++
+			nw, ok = numWords[string(t.rawBuf[t.raw[j].start:t.raw[j].end])]
+		}
+		if !ok || nw.kind != kDigit || nw.compoundOnly {
 			return false
 		}
 		n++

@@ -516,6 +516,9 @@ func (t *text) confirmation() string {
 			if other && lx&lxStrong == 0 && !(k == to-1 && lx&lxEndRef != 0) {
 				continue
 			}
+			if lx&(lxRef|lxDemo) != 0 && t.pointsElsewhere(k, rest, to) {
+				continue // "Ja, das ist die richtige Größe", "No, es otro paquete", "il numero verde 800 ..."
+			}
 			if k == to-1 && lx&lxEndRef != 0 {
 				return true // "Correct, it's going there."
 			}
@@ -649,6 +652,9 @@ func (t *text) aboutOther(i int, sp span) bool {
 	}
 	for k := j; k < to && k < j+4; k++ {
 		w := string(t.tokBytes(k))
+		if ourWords[w] && k+1 < to && !accountWords[string(t.tokBytes(k+1))] && !recordWords[string(t.tokBytes(k+1))] {
+			return true // "That's right, our hotline is free": the business's thing
+		}
 		if linkWords[w] {
 			continue
 		}
@@ -851,7 +857,27 @@ func isOwner(w string) bool {
 		return true
 	}
 	for _, suf := range []string{"nummer", "number", "numero", "nr"} {
-		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) && !phoneWords[w] && !cardWords[w] {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) && !phoneWords[w] && !cardWords[w] &&
+			!numberOf(w[:len(w)-len(suf)], phoneWords) && !numberOf(w[:len(w)-len(suf)], cardWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// numberOf reports whether stem, the first part of a compound with
+// "nummer" ("Kartennummer", "kaartnummer", "Kreditkartennummer"), is a
+// word of own, with or without its linking letters.
+func numberOf(stem string, own map[string]bool) bool {
+	return own[stem] || own[strings.TrimSuffix(stem, "n")] || own[strings.TrimSuffix(stem, "s")] ||
+		own[strings.TrimSuffix(stem, "en")]
+}
+
+// ownCompound reports whether w is a compound of a word of own and
+// "nummer" or "number": "Kartennummer" is a card word.
+func ownCompound(w string, own map[string]bool) bool {
+	for _, suf := range []string{"nummer", "number", "numero"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) && numberOf(w[:len(w)-len(suf)], own) {
 			return true
 		}
 	}
@@ -873,7 +899,7 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 		prevTokens(view, start, 5, func(t []byte) bool {
 			w := string(t)
 			switch {
-			case own[w] && !owner:
+			case (own[w] || len(w) > 8 && ownCompound(w, own)) && !owner:
 				explicit = true
 				return true
 			case isOwner(w):

@@ -111,7 +111,8 @@ func (t *text) valueNounAt(k, to int) (int, bool) {
 
 // restPoints reports whether the rest of a sentence after a value noun,
 // tokens [k, to), keeps the clause an answer: nothing, or the account or
-// the record named with no other thing ("... que consta", "... on file").
+// the record named, or a judging word ("..., correct"), with no other
+// thing ("... que consta", "... on file").
 func (t *text) restPoints(k, to int) bool {
 	if k >= to {
 		return true
@@ -122,8 +123,8 @@ func (t *text) restPoints(k, to int) bool {
 		if otherThings[w] {
 			return false
 		}
-		if accountWords[w] {
-			record = true
+		if accountWords[w] || w != "1" && t.toks[k].lex&lxStrong != 0 {
+			record = true // "That's the email, correct."
 		}
 	}
 	return record
@@ -203,4 +204,84 @@ func (t *text) tailPoints(sp span) bool {
 			len(w) > 0 && isDigit(w[0]) || t.toks[j].lex&(lxRef|lxEndRef) != 0 || t.restPoints(j, to)
 	}
 	return true
+}
+
+// ourWords are the business's possessives: "our hotline", "notre ligne".
+var ourWords = set("our", "unser", "unsere", "unserem", "unseren", "unserer", "notre", "nos", "nuestro", "nuestra",
+	"nuestros", "nuestras", "nostro", "nostra", "nostri", "nostre", "onze", "ons", "nosso", "nossa", "nossos", "nossas")
+
+// indefinites are the indefinite articles: "ein anderes Paket".
+var indefinites = set("a", "an", "ein", "eine", "einen", "einem", "un", "une", "uno", "una", "een", "um", "uma")
+
+// otherWords say "another": "another parcel" is about the parcel.
+var otherWords = set("another", "else", "andere", "anderer", "anderes", "anderen", "autre", "otra", "otro", "altra",
+	"altro", "ander", "andere", "outra", "outro")
+
+// pointsElsewhere reports whether the pointer word at token k, after a
+// yes-word or no-word whose sentence goes on from rest to to, points at
+// another thing than the offer:
+//   - a judging adjective or "another" that qualifies a noun that is no
+//     value noun: "the right size", "die richtige Größe", "la talla
+//     correcta", "ein anderes Paket", "otro paquete";
+//   - a demonstrative whose copula introduces such a noun: "das ist die
+//     richtige Größe", "dat is de juiste maat";
+//   - a value noun given its own number: "il numero verde 800 123 456";
+//   - "1" written as a digit, a house number rather than "the one".
+func (t *text) pointsElsewhere(k, rest, to int) bool {
+	w := string(t.tokBytes(k))
+	switch {
+	case w == "1":
+		return t.toks[k].flags&fNumber == 0
+	case valueNouns[w] || phoneWords[w]:
+		for j := k + 1; j < to && j <= k+3; j++ {
+			if d := t.tokBytes(j); len(d) >= 3 && isDigit(d[0]) && isDigit(d[len(d)-1]) {
+				return true
+			}
+		}
+		return false
+	case t.toks[k].lex&lxDemo != 0:
+		j := k + 1
+		if j < to && t.toks[j].lex&lxCopula != 0 {
+			j++
+		}
+		for j < to && pointerAdverbs[string(t.tokBytes(j))] {
+			j++
+		}
+		if j >= to || !pointerArticles[string(t.tokBytes(j))] && !indefinites[string(t.tokBytes(j))] {
+			return false
+		}
+		j++
+		for j < to && (pointerAdjectives[string(t.tokBytes(j))] || otherWords[string(t.tokBytes(j))]) {
+			j++
+		}
+		return j < to && t.nounOther(j)
+	}
+	if t.toks[k].lex&lxStrong == 0 {
+		return false
+	}
+	// "the right size", "ein anderes Paket", "otro paquete"
+	if k+1 < to && t.toks[k].flags&fPunctAfter == 0 && t.nounOther(k+1) &&
+		(otherWords[w] || k > rest && (pointerArticles[string(t.tokBytes(k-1))] || indefinites[string(t.tokBytes(k-1))])) {
+		return true
+	}
+	// "la talla correcta"
+	// ("a" is also the preposition of "tout à fait exact")
+	art := string(t.tokBytes(max(k-2, 0)))
+	return k-2 >= rest && t.nounOther(k-1) && t.toks[k-1].flags&fPunctAfter == 0 && art != "a" &&
+		(pointerArticles[art] || indefinites[art])
+}
+
+// nounOther reports whether token j may be a noun that is no protected
+// value: not a value noun, a pointer, a function word, a copula or a number.
+func (t *text) nounOther(j int) bool {
+	w := string(t.tokBytes(j))
+	if valueNouns[w] || phoneWords[w] || cardWords[w] || linkWords[w] || lightWords[w] || pointerAdverbs[w] ||
+		pointerPronouns[w] || quantWords[w] || w == "1" || w == "one" {
+		return false
+	}
+	lx := t.toks[j].lex
+	if lx&(lxRef|lxEndRef|lxDemo|lxCopula|lxStreet|lxCard|lxPhone|lxEnding) != 0 {
+		return false
+	}
+	return len(w) > 1 && !isDigit(w[0])
 }
