@@ -558,7 +558,7 @@ func (t *text) confirmation() string {
 	var denials []span
 	for _, h := range hits {
 		switch {
-		case h.kind == phDeny && !inExcl(h.span) && !t.conditional(h.tok),
+		case h.kind == phDeny && !inExcl(h.span) && !t.conditional(h.tok) && t.tailPoints(h.span),
 			h.kind == phDisagree && !inExcl(h.span) && !t.conditional(h.tok) && t.agreeCounts(h.tok, h.span):
 			denials = append(denials, h.span)
 		case h.kind == phNo && wordCounts(h.tok, h.end):
@@ -654,6 +654,9 @@ func (t *text) aboutOther(i int, sp span) bool {
 		w := string(t.tokBytes(k))
 		if ourWords[w] && k+1 < to && !accountWords[string(t.tokBytes(k+1))] && !recordWords[string(t.tokBytes(k+1))] {
 			return true // "That's right, our hotline is free": the business's thing
+		}
+		if secondPerson[w] && k+1 < to && modalWords[string(t.tokBytes(k+1))] {
+			return true // "C'est exact, vous pouvez le retourner": what the customer may do
 		}
 		if linkWords[w] {
 			continue

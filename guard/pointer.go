@@ -1,5 +1,7 @@
 package guard
 
+import "strings"
+
 // Two forms of an answer that name no yes-word phrase of their own, in
 // the seven languages (words normalised):
 //
@@ -194,16 +196,49 @@ func (t *text) tailPoints(sp span) bool {
 		return t.restPoints(k, to)
 	case j >= to || t.toks[j-1].flags&fPunctAfter != 0:
 		return true
-	case pointerArticles[last] || t.toks[j-1].lex&lxDemo != 0:
+	case pointerArticles[last] || indefinites[last] || t.toks[j-1].lex&lxDemo != 0:
 		// the noun after the phrase says what it is about
 		if k, ok := t.valueNounAt(j, to); ok {
 			return t.restPoints(k, to)
 		}
+		if t.predicateOther(j, to, true) {
+			return false
+		}
 		w := t.tokBytes(j)
 		return pointerAdjectives[string(w)] || pointerPronouns[string(w)] || t.toks[j].lex&lxStreet != 0 ||
 			len(w) > 0 && isDigit(w[0]) || t.toks[j].lex&(lxRef|lxEndRef) != 0 || t.restPoints(j, to)
+	case pointerAdjectives[last] || otherWords[last] || negations[last] || t.toks[j-1].lex&lxCopula != 0:
+		// "c'est le bon chargeur", "un'altra fascia", "that's not the
+		// right colour": a noun phrase after it that is no value
+		return !t.predicateOther(j, to, pointerAdjectives[last] || otherWords[last])
 	}
 	return true
+}
+
+// negations end a denial phrase before its predicate: "that's not".
+var negations = set("not", "nicht", "pas", "niet", "non", "nao", "no", "isnt", "kein", "keine")
+
+// predicateOther reports whether tokens from j on are a noun phrase about
+// another thing than a value: an article, adjectives or "another", and a
+// noun that is no value noun ("the right colour", "un altra fascia");
+// started says the phrase before already opened the noun phrase.
+func (t *text) predicateOther(j, to int, started bool) bool {
+	art := started
+	for n := 0; j < to && n < 4; n++ {
+		w := string(t.tokBytes(j))
+		switch {
+		case pointerArticles[w] || indefinites[w]:
+			art = true
+		case pointerAdjectives[w] || otherWords[w] || pointerAdverbs[w]:
+		default:
+			return (art || n > 0) && t.nounOther(j)
+		}
+		if t.toks[j].flags&fPunctAfter != 0 {
+			return false
+		}
+		j++
+	}
+	return false
 }
 
 // ourWords are the business's possessives: "our hotline", "notre ligne".
@@ -244,7 +279,7 @@ func (t *text) pointsElsewhere(k, rest, to int) bool {
 		if j < to && t.toks[j].lex&lxCopula != 0 {
 			j++
 		}
-		for j < to && pointerAdverbs[string(t.tokBytes(j))] {
+		for j < to && (pointerAdverbs[string(t.tokBytes(j))] || negations[string(t.tokBytes(j))]) {
 			j++
 		}
 		if j >= to || !pointerArticles[string(t.tokBytes(j))] && !indefinites[string(t.tokBytes(j))] {
@@ -283,5 +318,28 @@ func (t *text) nounOther(j int) bool {
 	if lx&(lxRef|lxEndRef|lxDemo|lxCopula|lxStreet|lxCard|lxPhone|lxEnding) != 0 {
 		return false
 	}
-	return len(w) > 1 && !isDigit(w[0])
+	if len(w) <= 2 || isDigit(w[0]) || pointerSubjects[w] || relatives[w] || denyAdjectiveSet[w] || pointerAdjectives[w] {
+		return false
+	}
+	// a compound of a value noun: "Hausnummer", "Lieferadresse"
+	for _, suf := range valueSuffixes {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return false
+		}
+	}
+	return true
 }
+
+// valueSuffixes end compounds that name a value.
+var valueSuffixes = []string{"nummer", "number", "adresse", "adres", "datum", "karte", "kaart", "strasse", "straat", "postcode"}
+
+// modalWords after a "you" make a clause about what the customer may do
+// ("That's right, you can return it within 30 days"): a policy.
+var modalWords = set("can", "may", "could", "konnen", "durfen", "pouvez", "peux", "puede", "puedes", "pueden",
+	"puo", "potete", "pode", "podem", "kunt", "kan", "mag", "moogt")
+
+// relatives open a relative clause: "è quello che abbiamo".
+var relatives = set("that", "which", "who", "que", "qui", "che", "cui", "die", "dat", "wat", "was", "welche",
+	"welcher", "welches", "quem", "dont", "donde", "onde", "waar", "wo", "where", "dove", "ou", "lequel", "laquelle")
+
+var denyAdjectiveSet = set(denyAdjectives...)
