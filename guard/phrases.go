@@ -86,7 +86,7 @@ var (
 		"yes", "yep", "yeah", "yup", "yess", "correct", "right", "exactly", "precisely", "indeed", "absolutely",
 		"affirmative", "confirmed", "accurate", "definitely", "bingo", "emojiyes", "yessir", "yesss", "yea", "aye",
 		"right you are", "bang on", "dead on", "uh huh", "mm hmm", "mhm", "looks right", "looks correct",
-		"ja", "jawohl", "jep", "jup", "genau", "exakt", "richtig", "korrekt", "stimmt", "jawoll",
+		"ja", "jawohl", "jep", "jup", "genau", "ganz genau", "exakt", "richtig", "korrekt", "stimmt", "jawoll",
 		"oui", "ouais", "exact", "exactement", "effectivement", "absolument", "parfaitement",
 		"exacto", "exactamente", "efectivamente", "correcto", "correcta", "cierto",
 		"esatto", "esattamente", "giusto", "corretto", "certo", "certamente", "esatta",
@@ -390,6 +390,11 @@ var phraser = func() struct {
 			add([]string{c + " " + a}, phrase{kind: phDeny})
 		}
 	}
+	for _, a := range affirmAdjectives {
+		for _, c := range pluralCopulas {
+			add([]string{c + " " + a}, phrase{kind: phAffirm})
+		}
+	}
 	add(agreePhrases, phrase{kind: phAgree})
 	add(disagreePhrases, phrase{kind: phDisagree})
 	add(paraphrasePhrases, phrase{kind: phAffirm})
@@ -505,7 +510,10 @@ func (t *text) confirmation() string {
 		if t.isEmoji(i) {
 			short = 0 // "✔️ Refund processed." is a status, "👍" alone an answer
 		}
-		if to-rest <= short || t.quantAnswer(rest, to) {
+		if to-rest <= short {
+			return !t.nextSentenceOther(to) // "Bingo! Das ist genau der Artikel, ..."
+		}
+		if t.quantAnswer(rest, to) {
 			return true
 		}
 		// "No, esa fecha de entrega no está disponible": about another

@@ -100,6 +100,9 @@ func (t *text) valueNounAt(k, to int) (int, bool) {
 	for k < to && pointerAdjectives[string(t.tokBytes(k))] {
 		k++
 	}
+	if k+1 < to && !valueNouns[string(t.tokBytes(k))] && valueNouns[string(t.tokBytes(k+1))] && t.toks[k].flags&fPunctAfter == 0 {
+		k++ // an adjective of its own: "die hinterlegte Adresse", "the registered address"
+	}
 	start := k
 	for ; k < to; k++ {
 		w := string(t.tokBytes(k))
@@ -133,19 +136,21 @@ func (t *text) restPoints(k, to int) bool {
 }
 
 // quantWords answer a yes-word for every point at once.
-var quantWords = set("all", "both", "toute", "toda", "tutta", "ganze", "ganzen", "every", "everything", "each", "alles", "allen", "alle", "beides", "beide",
+var quantWords = set("all", "both", "jeder", "jede", "jedem", "jeden", "chaque", "cada", "ogni", "elk", "elke", "ieder",
+	"iedere", "toute", "toda", "tutta", "ganze", "ganzen", "every", "everything", "each", "alles", "allen", "alle", "beides", "beide",
 	"tout", "tous", "toutes", "todo", "todos", "todas", "ambos", "ambas", "tutto", "tutti", "tutte", "entrambi",
 	"entrambe", "allemaal", "allebei", "tudo")
 
 // quantLeads stand before the quantifier ("on all counts", "in allen
 // Punkten", "sur tous les points").
 var quantLeads = set("on", "in", "to", "for", "at", "across", "auf", "bei", "sur", "pour", "en", "su", "in", "op",
-	"em", "of", "de", "por")
+	"em", "of", "de", "por", "a")
 
 // quantTails may follow the quantifier: the points it covers, pronouns.
 var quantTails = set("counts", "count", "points", "point", "respects", "fronts", "details", "fields", "of", "it",
 	"them", "three", "punkten", "punkte", "hinsicht", "angaben", "points", "egards", "puntos", "aspectos", "datos",
-	"punti", "aspetti", "dati", "punten", "opzichten", "gegevens", "pontos", "aspetos", "dados", "les", "los", "las",
+	"punti", "aspetti", "dati", "punten", "punto", "punt", "ponto", "respect", "regard", "egard", "aspect",
+	"aspecto", "aspetto", "belangen", "belang", "and", "und", "et", "y", "e", "en", "opzichten", "gegevens", "pontos", "aspetos", "dados", "les", "los", "las",
 	"i", "the", "de", "os", "as", "die", "la", "line", "board", "ligne", "linea", "linha", "linie", "drei", "trois", "tres", "tre", "drie", "tres", "3", "2", "4")
 
 // quantAnswer reports whether tokens [from, to), the rest of a yes-word's
@@ -207,6 +212,9 @@ func (t *text) tailPoints(sp span) bool {
 		w := t.tokBytes(j)
 		return pointerAdjectives[string(w)] || pointerPronouns[string(w)] || t.toks[j].lex&lxStreet != 0 ||
 			len(w) > 0 && isDigit(w[0]) || t.toks[j].lex&(lxRef|lxEndRef) != 0 || t.restPoints(j, to)
+	case pointerAdverbs[last]:
+		// "é exatamente a loja mais próxima"
+		return !t.predicateOther(j, to, false)
 	case pointerAdjectives[last] || otherWords[last] || negations[last] || t.toks[j-1].lex&lxCopula != 0:
 		// "c'est le bon chargeur", "un'altra fascia", "that's not the
 		// right colour": a noun phrase after it that is no value
@@ -229,8 +237,11 @@ func (t *text) predicateOther(j, to int, started bool) bool {
 		switch {
 		case pointerArticles[w] || indefinites[w]:
 			art = true
-		case pointerAdjectives[w] || otherWords[w] || pointerAdverbs[w]:
+		case pointerAdjectives[w] || otherWords[w] || pointerAdverbs[w] || t.toks[j].lex&lxCopula != 0 && n == 0:
 		default:
+			if j+1 < to && (valueNouns[string(t.tokBytes(j+1))] || phoneWords[string(t.tokBytes(j+1))]) {
+				return false // an adjective of a value noun: "die hinterlegte Adresse"
+			}
 			return (art || n > 0) && t.nounOther(j)
 		}
 		if t.toks[j].flags&fPunctAfter != 0 {
@@ -343,3 +354,31 @@ var relatives = set("that", "which", "who", "que", "qui", "che", "cui", "die", "
 	"welcher", "welches", "quem", "dont", "donde", "onde", "waar", "wo", "where", "dove", "ou", "lequel", "laquelle")
 
 var denyAdjectiveSet = set(denyAdjectives...)
+
+// affirmAdjectives judge a value right after a plural copula: "les deux
+// sont exacts", "beide sind korrekt", "ambos son correctos".
+var affirmAdjectives = []string{"correct", "right", "accurate", "exacts", "exactes", "corrects", "correctes", "justes",
+	"bons", "bonnes", "korrekt", "richtig", "correctos", "correctas", "exactos", "exactas", "corretti", "corrette",
+	"giusti", "giuste", "esatti", "esatte", "juist", "correct", "goed", "corretos", "corretas", "certos", "certas",
+	"exatos", "exatas"}
+
+// pluralCopulas are the plural copulas.
+var pluralCopulas = []string{"are", "sind", "sont", "son", "sono", "zijn", "sao", "estan", "estao"}
+
+// nextSentenceOther reports whether the sentence after the one that ends
+// at token to opens by pointing at another thing: "Bingo! Das ist genau
+// der Artikel, den Sie suchen." answers about the article.
+func (t *text) nextSentenceOther(to int) bool {
+	if to >= len(t.toks) {
+		return false
+	}
+	_, to2 := t.sentenceOf(to)
+	k := to
+	if fusedPointers[string(t.tokBytes(k))] {
+		return t.predicateOther(k+1, to2, false)
+	}
+	if t.toks[k].lex&lxDemo != 0 || pointerSubjects[string(t.tokBytes(k))] {
+		return t.predicateOther(k+1, to2, false)
+	}
+	return false
+}
