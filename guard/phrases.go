@@ -86,7 +86,7 @@ var (
 		"yes", "yep", "yeah", "yup", "yess", "correct", "right", "exactly", "precisely", "indeed", "absolutely",
 		"affirmative", "confirmed", "accurate", "definitely", "bingo", "emojiyes", "yessir", "yesss", "yea", "aye",
 		"right you are", "bang on", "dead on", "uh huh", "mm hmm", "mhm", "looks right", "looks correct",
-		"ja", "jawohl", "jep", "jup", "genau", "ganz genau", "exakt", "richtig", "korrekt", "stimmt", "jawoll",
+		"jawohl", "jep", "jup", "genau", "ganz genau", "exakt", "richtig", "korrekt", "stimmt", "jawoll",
 		"oui", "ouais", "exact", "exactement", "effectivement", "absolument", "parfaitement",
 		"exacto", "exactamente", "efectivamente", "correcto", "correcta", "cierto",
 		"esatto", "esattamente", "giusto", "corretto", "certo", "certamente", "esatta",
@@ -95,7 +95,8 @@ var (
 	}
 	// words that are "yes" only with punctuation after them: "Sí," but
 	// not "Si vous", "Si tiene"
-	yesPunctWords = []string{"si", "sì", "sí", "oké", "ok", "okay"}
+	// ("Ja," but not Portuguese "já pode entrar")
+	yesPunctWords = []string{"si", "sì", "sí", "oké", "ok", "okay", "ja"}
 	noWords       = []string{"nope", "nah", "negativo", "nein", "nee", "emojino", "negative", "neen", "wrong", "fout", "falsch", "faux",
 		"errado", "errada", "sbagliato", "sbagliata", "equivocado", "equivocada", "incorrect", "incorrecto", "onjuist",
 		"incorrecta", "incorreto", "incorreta", "inexact", "inexacte", "inaccurate", "incorrecte", "non pas du tout",
@@ -516,6 +517,16 @@ func (t *text) confirmation() string {
 		if t.quantAnswer(rest, to) {
 			return true
 		}
+		// "Exactly right: the sale ends at midnight": the clause after
+		// the answer says what it is about
+		for p := rest; p < to-1; p++ {
+			if t.toks[p].flags&fPunctAfter != 0 {
+				if t.clauseOther(p+1, to) {
+					return false
+				}
+				break
+			}
+		}
 		// "No, esa fecha de entrega no está disponible": about another
 		// thing, only a strong pointer still points
 		other := t.otherAhead(rest, min(to, rest+4))
@@ -657,6 +668,11 @@ func (t *text) aboutOther(i int, sp span) bool {
 		if valueNouns[string(t.tokBytes(k))] || k == to-1 && t.toks[k].lex&lxEndRef != 0 {
 			return false
 		}
+	}
+	// a new clause after the phrase about a thing that is no value: "C'est
+	// exact, le livreur est passé à 14 h", "Exactly right: the sale ends"
+	if j > 0 && j < to && t.toks[j-1].flags&fPunctAfter != 0 && t.clauseOther(j, to) {
+		return true
 	}
 	for k := j; k < to && k < j+4; k++ {
 		w := string(t.tokBytes(k))

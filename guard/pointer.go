@@ -224,7 +224,24 @@ func (t *text) tailPoints(sp span) bool {
 }
 
 // negations end a denial phrase before its predicate: "that's not".
-var negations = set("not", "nicht", "pas", "niet", "non", "nao", "no", "isnt", "kein", "keine")
+var negations = set("not", "nicht", "pas", "niet", "non", "nao", "no", "isnt", "arent", "wasnt", "kein", "keine")
+
+// definites are the definite articles: "the other", "el otro".
+var definites = set("the", "der", "die", "das", "le", "la", "l", "les", "el", "il", "lo", "de", "het", "o", "a")
+
+// pronounRefs are pointer pronouns that may be the subject of a
+// description: "celui-ci est étanche".
+var pronounRefs = set("celui", "celle", "ceux", "celles", "that", "this", "those", "quello", "quella", "questo",
+	"questa", "ese", "esa", "este", "esta", "esse", "essa", "este", "esta", "deze", "dat", "dit", "diese", "dieser",
+	"dieses", "das")
+
+// ptrParticles follow a demonstrative pronoun: "celui-ci", "celle-là".
+var ptrParticles = set("ci", "la")
+
+// modifiers may stand before the noun of a predicate: "the final invoice".
+var modifiers = set("final", "first", "last", "new", "old", "latest", "next", "previous", "definitive", "definitiva",
+	"definitivo", "definitieve", "endgultige", "neue", "neuen", "nouvelle", "nouveau", "nueva", "nuevo", "nuova",
+	"nuovo", "nieuwe", "nova", "novo")
 
 // predicateOther reports whether tokens from j on are a noun phrase about
 // another thing than a value: an article, adjectives or "another", and a
@@ -237,7 +254,7 @@ func (t *text) predicateOther(j, to int, started bool) bool {
 		switch {
 		case pointerArticles[w] || indefinites[w]:
 			art = true
-		case pointerAdjectives[w] || otherWords[w] || pointerAdverbs[w] || t.toks[j].lex&lxCopula != 0 && n == 0:
+		case pointerAdjectives[w] || otherWords[w] || pointerAdverbs[w] || modifiers[w] || t.toks[j].lex&lxCopula != 0 && n == 0:
 		default:
 			if j+1 < to && (valueNouns[string(t.tokBytes(j+1))] || phoneWords[string(t.tokBytes(j+1))]) {
 				return false // an adjective of a value noun: "die hinterlegte Adresse"
@@ -285,16 +302,26 @@ func (t *text) pointsElsewhere(k, rest, to int) bool {
 			}
 		}
 		return false
-	case t.toks[k].lex&lxDemo != 0:
+	case otherWords[w] && k > rest && definites[string(t.tokBytes(k-1))]:
+		return true // "el otro no", "l'autre non": the other of two things
+	case t.toks[k].lex&lxDemo != 0 || t.toks[k].lex&lxRef != 0 && pronounRefs[w]:
 		j := k + 1
-		if j < to && t.toks[j].lex&lxCopula != 0 {
+		for j < to && (ptrParticles[string(t.tokBytes(j))] || negations[string(t.tokBytes(j))]) {
+			j++ // "celui-ci", "this isn't"
+		}
+		cop := j < to && t.toks[j].lex&lxCopula != 0
+		if cop {
 			j++
 		}
 		for j < to && (pointerAdverbs[string(t.tokBytes(j))] || negations[string(t.tokBytes(j))]) {
 			j++
 		}
-		if j >= to || !pointerArticles[string(t.tokBytes(j))] && !indefinites[string(t.tokBytes(j))] {
+		if j >= to {
 			return false
+		}
+		if !pointerArticles[string(t.tokBytes(j))] && !indefinites[string(t.tokBytes(j))] {
+			// "ese es impermeable", "deze is waterdicht": a description
+			return cop && t.nounOther(j) && t.toks[j].lex&lxStrong == 0
 		}
 		j++
 		for j < to && (pointerAdjectives[string(t.tokBytes(j))] || otherWords[string(t.tokBytes(j))]) {
@@ -381,4 +408,22 @@ func (t *text) nextSentenceOther(to int) bool {
 		return t.predicateOther(k+1, to2, false)
 	}
 	return false
+}
+
+// clauseOther reports whether the clause from token j to the end of its
+// sentence (to) opens with a noun phrase about a thing that is no value
+// and goes on ("le livreur est passé à 14 h", "the sale ends at
+// midnight"), and names no value, record or place the value could be.
+func (t *text) clauseOther(j, to int) bool {
+	if to-j < 3 || !t.predicateOther(j, to, false) {
+		return false
+	}
+	for k := j; k < to; k++ {
+		w := string(t.tokBytes(k))
+		if valueNouns[w] || phoneWords[w] || accountWords[w] || recordWords[w] && !linkWords[w] ||
+			k == to-1 && t.toks[k].lex&lxEndRef != 0 {
+			return false
+		}
+	}
+	return true
 }
