@@ -251,6 +251,8 @@ var (
 		"sin diferencias", "sin diferencia", "ninguna discrepancia", "exactamente lo",
 		"lo stesso", "la stessa", "identico", "identica", "nessuna differenza", "nessuna discrepanza", "esattamente quello",
 		"hetzelfde", "dezelfde", "zelfde", "identiek", "geen verschil", "geen verschillen", "geen afwijking", "precies wat", "één op één",
+		"pareil", "pareille", "pareils", "igual", "iguales", "iguais", "uguale", "uguali", "net als", "precies als",
+		"genauso", "genau wie", "gleich wie", "hetzelfde als", "comme chez", "como la", "como o", "come il",
 		"o mesmo", "a mesma", "idêntico", "idêntica", "sem diferenças", "sem diferença", "nenhuma diferença",
 		"exatamente o que",
 	}
@@ -337,7 +339,7 @@ var refWords = set("that", "this", "there", "those", "1", "same", "address", "nu
 
 // endRefWords point at a place when they end the sentence: "vai para lá"
 // (but "la" elsewhere is an article).
-var endRefWords = set("la", "aqui", "qui", "hier", "ici", "there", "dort", "dorthin", "dahin", "alli", "ahi", "li", "daar", "daarheen", "ali")
+var endRefWords = set("la", "bas", "aqui", "qui", "hier", "ici", "there", "dort", "dorthin", "dahin", "alli", "ahi", "li", "daar", "daarheen", "ali")
 
 // strongRefs judge the value wherever they stand after the "yes".
 var strongRefs = set("another", "else", "andere", "anderer", "autre", "otra", "otro", "altra", "altro", "ander", "outra", "outro",
@@ -519,9 +521,9 @@ func (t *text) confirmation() string {
 		}
 		// "Exactly right: the sale ends at midnight": the clause after
 		// the answer says what it is about
-		for p := rest; p < to-1; p++ {
+		for p := rest; p < to-1 && p < rest+2; p++ {
 			if t.toks[p].flags&fPunctAfter != 0 {
-				if t.clauseOther(p+1, to) {
+				if !t.clausePoints(rest, p+1) && t.clauseOther(p+1, to) {
 					return false
 				}
 				break
@@ -546,6 +548,9 @@ func (t *text) confirmation() string {
 				continue // "Exatamente como no email": too far to point; "Yes, that's your date" points
 			}
 			if lx&lxDemo != 0 && !(k+1 == to || t.toks[k+1].lex&(lxCopula|lxRef) != 0) {
+				if t.recordAhead(k, to) {
+					return true // "Ja, dat staat zo geregistreerd"
+				}
 				continue // "Nein, das kostet nichts": a pronoun, no pointer
 			}
 			if lx&lxRef != 0 && string(t.tokBytes(k)) == "there" && k+1 < to && t.toks[k+1].lex&lxExist != 0 {

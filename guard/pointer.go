@@ -74,6 +74,9 @@ func (t *text) pointerClause(i int) bool {
 	k := i + 1
 	for n := 0; k < to && n < 3; n++ {
 		lx := t.toks[k].lex
+		if k+1 < to && pronounRefs[string(t.tokBytes(k))] && accountWords[string(t.tokBytes(k+1))] {
+			return true // "è quello registrato"
+		}
 		if pointerAdverbs[string(t.tokBytes(k))] || lx&lxDemo != 0 && !fused && lx&lxCopula == 0 {
 			k++
 			continue
@@ -83,9 +86,21 @@ func (t *text) pointerClause(i int) bool {
 	if k < to && pointerPronouns[string(t.tokBytes(k))] && (k+1 == to || t.toks[k].flags&fPunctAfter != 0) {
 		return true // "Treffer, das ist sie: ..."
 	}
+	if k+1 < to && (pointerArticles[string(t.tokBytes(k))] || pronounRefs[string(t.tokBytes(k))]) &&
+		relatives[string(t.tokBytes(k+1))] {
+		// "es la que consta", "è quello che abbiamo", "c'est celle que
+		// nous avons": the record must be named
+		return k+2 < to && t.restPoints(k+2, to)
+	}
+	if k+1 < to && pronounRefs[string(t.tokBytes(k))] && accountWords[string(t.tokBytes(k+1))] {
+		return true // "è quello registrato"
+	}
 	k, ok := t.valueNounAt(k, to)
 	if !ok {
 		return false
+	}
+	if string(t.tokBytes(k-1)) == "1" && k < to && t.clauseOther(k, to) {
+		return false // "That's the one: order 4471, two items"
 	}
 	return t.restPoints(k, to)
 }
@@ -106,7 +121,12 @@ func (t *text) valueNounAt(k, to int) (int, bool) {
 	start := k
 	for ; k < to; k++ {
 		w := string(t.tokBytes(k))
-		if valueNouns[w] || phoneWords[w] || w == "e" && k+1 < to && string(t.tokBytes(k+1)) == "mail" {
+		if valueNouns[w] || phoneWords[w] || w == "e" && k+1 < to && string(t.tokBytes(k+1)) == "mail" ||
+			k == start && w == "1" && t.toks[k].flags&fNumber != 0 { // "the one"
+			if t.toks[k].flags&fPunctAfter != 0 {
+				k++
+				break // the clause ends at the value noun
+			}
 			continue
 		}
 		break
@@ -119,11 +139,14 @@ func (t *text) valueNounAt(k, to int) (int, bool) {
 // the record named, or a judging word ("..., correct"), with no other
 // thing ("... que consta", "... on file").
 func (t *text) restPoints(k, to int) bool {
-	if k >= to {
-		return true
+	if k >= to || t.toks[k-1].flags&fPunctAfter != 0 {
+		return true // the clause ends at the value noun: "c'est l'adresse, le livreur l'a"
 	}
 	record := false
 	for ; k < to; k++ {
+		if k > 0 && t.toks[k-1].flags&fPunctAfter != 0 {
+			break // the rest of the clause only
+		}
 		w := string(t.tokBytes(k))
 		if otherThings[w] {
 			return false
@@ -415,7 +438,11 @@ func (t *text) nextSentenceOther(to int) bool {
 // and goes on ("le livreur est passé à 14 h", "the sale ends at
 // midnight"), and names no value, record or place the value could be.
 func (t *text) clauseOther(j, to int) bool {
-	if to-j < 3 || !t.predicateOther(j, to, false) {
+	if to-j < 3 {
+		return false
+	}
+	// a noun phrase, or a noun with its own number ("order 4471")
+	if d := t.tokBytes(j + 1); !t.predicateOther(j, to, false) && !(t.nounOther(j) && len(d) > 0 && isDigit(d[0])) {
 		return false
 	}
 	for k := j; k < to; k++ {
@@ -427,3 +454,36 @@ func (t *text) clauseOther(j, to int) bool {
 	}
 	return true
 }
+
+// clausePoints reports whether tokens [from, to), the clause of an answer
+// before its first punctuation, already point at the value: a
+// demonstrative, a pointer pronoun, a value noun or the record ("Ja, die
+// ist hinterlegt, ...", "Sí, es la dirección, ...").
+func (t *text) clausePoints(from, to int) bool {
+	for k := from; k < to; k++ {
+		w := string(t.tokBytes(k))
+		if t.toks[k].lex&lxDemo != 0 || pronounRefs[w] || valueNouns[w] || phoneWords[w] || accountWords[w] ||
+			w == "1" || pointerPronouns[w] || definites[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// recordAhead reports whether the clause of demonstrative k says, within
+// 3 words, that it is stored: "dat staat zo geregistreerd".
+func (t *text) recordAhead(k, to int) bool {
+	for j := k + 1; j < to && j <= k+3; j++ {
+		if accountWords[string(t.tokBytes(j))] && !recordVerbs[string(t.tokBytes(j))] {
+			return true
+		}
+		if t.toks[j].flags&fPunctAfter != 0 {
+			break
+		}
+	}
+	return false
+}
+
+// recordVerbs are the accountWords that are verbs of having: "das haben
+// wir" is a phrase of its own, "das kostet" no pointer.
+var recordVerbs = set("have", "hold", "avons", "haben", "tenemos", "abbiamo", "hebben", "temos")
