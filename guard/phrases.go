@@ -514,6 +514,11 @@ func (t *text) confirmation() string {
 			short = 0 // "✔️ Refund processed." is a status, "👍" alone an answer
 		}
 		if to-rest <= short {
+			if to <= rest && !t.isEmoji(i) && to < len(t.toks) {
+				// "No. The courier's depot is closed on Sundays": a word
+				// alone is judged by the sentence after it
+				return t.nextPoints(to)
+			}
 			return !t.nextSentenceOther(to) // "Bingo! Das ist genau der Artikel, ..."
 		}
 		if t.quantAnswer(rest, to) {

@@ -234,7 +234,8 @@ func (t *text) tailPoints(sp span) bool {
 		}
 		w := t.tokBytes(j)
 		return pointerAdjectives[string(w)] || pointerPronouns[string(w)] || t.toks[j].lex&lxStreet != 0 ||
-			len(w) > 0 && isDigit(w[0]) || t.toks[j].lex&(lxRef|lxEndRef) != 0 || t.restPoints(j, to)
+			len(w) > 0 && isDigit(w[0]) && j+1 < to && t.toks[j+1].lex&lxStreet != 0 ||
+			t.toks[j].lex&(lxRef|lxEndRef) != 0 || t.restPoints(j, to)
 	case pointerAdverbs[last]:
 		// "é exatamente a loja mais próxima"
 		return !t.predicateOther(j, to, false)
@@ -487,3 +488,53 @@ func (t *text) recordAhead(k, to int) bool {
 // recordVerbs are the accountWords that are verbs of having: "das haben
 // wir" is a phrase of its own, "das kostet" no pointer.
 var recordVerbs = set("have", "hold", "avons", "haben", "tenemos", "abbiamo", "hebben", "temos")
+
+// topicWords name the account as a topic, not as where a value is kept:
+// "Before I can discuss the account, ..."
+var topicWords = set("account", "compte", "konto", "kundenkonto", "cuenta", "conto", "conta")
+
+// nextPoints reports whether the sentence that starts at token from points
+// at a value, so that a yes-word or no-word alone before it ("Yes.",
+// "Nein.") answers about the value: a value noun, "the one", a pointer
+// pronoun, a demonstrative that stands alone, a judging word, the record,
+// or a place at its end. "No. The courier's depot is closed on Sundays"
+// answers something else.
+func (t *text) nextPoints(from int) bool {
+	if t.nextSentenceOther(from) {
+		return false
+	}
+	_, to := t.sentenceOf(from)
+	for k := from; k < to; k++ {
+		w := string(t.tokBytes(k))
+		lx := t.toks[k].lex
+		if valueNouns[w] || phoneWords[w] {
+			b := k - 1
+			if b > from && string(t.tokBytes(b)) == "e" {
+				b-- // "e-mail"
+			}
+			if b >= from && channelPreps[string(t.tokBytes(b))] {
+				continue // "by e-mail", "per E-Mail", "uit onze e-mail": the channel
+			}
+			if b >= from && !pointerArticles[string(t.tokBytes(b))] && !secondPerson[string(t.tokBytes(b))] {
+				continue // "fecha" in "a loja fecha ao domingo": no article, no value noun
+			}
+		}
+		end := k+1 == to || t.toks[k].flags&fPunctAfter != 0
+		switch {
+		case valueNouns[w] || phoneWords[w] || pointerPronouns[w] && end || pronounRefs[w] && lx&lxDemo == 0,
+			w == "1" && t.toks[k].flags&fNumber != 0,
+			accountWords[w] && !topicWords[w] && !recordVerbs[w],
+			lx&lxStrong != 0 && w != "1",
+			lx&lxDemo != 0 && (k+1 == to || t.toks[k].flags&fPunctAfter != 0 || t.toks[k+1].lex&(lxCopula|lxRef) != 0),
+			fusedPointers[w],
+			k == to-1 && lx&lxEndRef != 0:
+			return true
+		}
+	}
+	return false
+}
+
+// channelPreps before "e-mail" or "phone" make it the channel of a
+// message: "by e-mail", "par e-mail", "per telefono".
+var channelPreps = set("by", "via", "per", "par", "por", "uit", "aus", "unserer", "our", "notre", "nuestro", "onze",
+	"nossa", "nostra")
