@@ -143,6 +143,9 @@ type Matcher struct {
 	// without its trunk 0, international) that a ctxPhoneSplit pattern
 	// completes from a reply's later digit runs.
 	splitForms []string
+	// splitHeads is the set of the splitForms' first three digits (0–999),
+	// for a quick test of a reply's three-digit tokens.
+	splitHeads [16]uint64
 	// levels holds the level each offerable class needs.
 	levels map[string]proofdesk.Level
 }
@@ -222,6 +225,9 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 				sp := pattern{class: proofdesk.ClassPhone, part: PartFull, level: lvl, ctx: ctxPhoneSplit, aux: int16(len(m.splitForms))}
 				b.add("|"+f[:3], sp) // a run that opens it
 				m.splitForms = append(m.splitForms, f)
+				if n, err := strconv.Atoi(f[:3]); err == nil {
+					m.splitHeads[n>>6] |= 1 << (n & 63)
+				}
 			}
 		}
 	}
@@ -447,6 +453,9 @@ func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 func (m *Matcher) phoneSplitThree(t *text) bool {
 	for _, k := range t.threes {
 		w := t.tokBytes(int(k))
+		if n := int(w[0]-'0')*100 + int(w[1]-'0')*10 + int(w[2]-'0'); m.splitHeads[n>>6]&(1<<(n&63)) == 0 {
+			continue // no phone opens with these three digits
+		}
 		for _, f := range m.splitForms {
 			if f[:3] != string(w) {
 				continue

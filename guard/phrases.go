@@ -605,8 +605,8 @@ func (t *text) confirmation() string {
 	}
 	// a pointer clause that answers: "Volltreffer, das ist die Adresse."
 	for i := range t.toks {
-		if t.toks[i].lex&lxCopula != 0 && !t.conditional(i) && !sentenceExcl(i) && !t.sameSentence(i, denials) &&
-			!t.refusedBefore(i, int(t.toks[i].off), refusals) && t.pointerClause(i) {
+		if t.toks[i].lex&lxCopula != 0 && t.pointerClause(i) && !t.conditional(i) && !sentenceExcl(i) &&
+			!t.sameSentence(i, denials) && !t.refusedBefore(i, int(t.toks[i].off), refusals) {
 			return RuleConfirmation
 		}
 	}

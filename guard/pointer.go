@@ -58,7 +58,6 @@ var accountWords = set("file", "account", "records", "record", "profile", "syste
 // pointerClause reports whether the sentence of copula token i points
 // at a value noun as its answer (see above).
 func (t *text) pointerClause(i int) bool {
-	from, to := t.sentenceOf(i)
 	w := string(t.tokBytes(i))
 	fused := fusedPointers[w]
 	// the subject: fused, a demonstrative or "it" before the copula, or
@@ -66,11 +65,12 @@ func (t *text) pointerClause(i int) bool {
 	// número")
 	switch {
 	case fused:
-	case i == from || t.toks[i-1].flags&fPunctAfter != 0:
+	case i == 0 || t.toks[i].flags&fSentence != 0 || t.toks[i-1].flags&fPunctAfter != 0:
 	case t.toks[i-1].lex&lxDemo != 0 || pointerSubjects[string(t.tokBytes(i-1))]:
 	default:
 		return false
 	}
+	_, to := t.sentenceOf(i)
 	k := i + 1
 	for n := 0; k < to && n < 3; n++ {
 		lx := t.toks[k].lex
