@@ -686,7 +686,7 @@ func (t *text) aboutOther(i int, sp span) bool {
 	}
 	for k := j; k < to && k < j+4; k++ {
 		w := string(t.tokBytes(k))
-		if ourWords[w] && k+1 < to && !accountWords[string(t.tokBytes(k+1))] && !recordWords[string(t.tokBytes(k+1))] {
+		if ourWords[w] && k+1 < to && t.nounOther(k+1) && !recordWords[string(t.tokBytes(k+1))] {
 			return true // "That's right, our hotline is free": the business's thing
 		}
 		if secondPerson[w] && k+1 < to && modalWords[string(t.tokBytes(k+1))] {

@@ -372,7 +372,7 @@ func (t *text) pointsElsewhere(k, rest, to int) bool {
 // value: not a value noun, a pointer, a function word, a copula or a number.
 func (t *text) nounOther(j int) bool {
 	w := string(t.tokBytes(j))
-	if valueNouns[w] || phoneWords[w] || cardWords[w] || linkWords[w] || lightWords[w] || pointerAdverbs[w] ||
+	if valueNouns[w] || valueParts[w] || accountWords[w] || phoneWords[w] || cardWords[w] || linkWords[w] || lightWords[w] || pointerAdverbs[w] ||
 		pointerPronouns[w] || quantWords[w] || w == "1" || w == "one" {
 		return false
 	}
@@ -538,3 +538,10 @@ func (t *text) nextPoints(from int) bool {
 // message: "by e-mail", "par e-mail", "per telefono".
 var channelPreps = set("by", "via", "per", "par", "por", "uit", "aus", "unserer", "our", "notre", "nuestro", "onze",
 	"nossa", "nostra")
+
+// valueParts are the parts of a protected value: "ein anderer Tag" is
+// another date of birth.
+var valueParts = set("day", "month", "year", "tag", "monat", "jahr", "jour", "mois", "annee", "an", "dia", "mes",
+	"ano", "giorno", "mese", "anno", "dag", "maand", "jaar", "city", "town", "stadt", "ort", "ville", "ciudad",
+	"citta", "stad", "cidade", "localidade", "house", "haus", "maison", "casa", "huis", "digit", "digits", "ending",
+	"domain", "domaine", "dominio", "domein", "dominio", "provider", "anbieter")
