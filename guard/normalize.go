@@ -348,7 +348,8 @@ func (t *text) tokenize(s string) {
 		pf = f
 	}
 	gap := func(r rune) {
-		if n := len(t.raw); n > 0 && gapLen == 0 && start < 0 {
+		// (French sets a space before ":", ";", "!" and "?")
+		if n := len(t.raw); n > 0 && (gapLen == 0 || gapDots && !gapDot) && start < 0 {
 			switch r {
 			case ',', '.', '!', ';', ':', '…', '。', '！', '—', '–':
 				t.raw[n-1].flags |= fPunctAfter

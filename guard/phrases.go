@@ -464,6 +464,7 @@ func (t *text) confirmation() string {
 	var hitsArr [32]phit
 	var exclArr, refArr [16]span
 	hits, excl, refusals := hitsArr[:0], exclArr[:0], refArr[:0]
+	topicYes, topicNo := false, false
 	phraser.ac.scan(view, func(id int32, start int) bool {
 		p := phraser.meta[id]
 		end := start + int(phraser.ac.lens[id])
@@ -479,6 +480,15 @@ func (t *text) confirmation() string {
 			return true
 		}
 		if p.start && !t.opensSentence(start) && !t.isEmoji(i) {
+			// "Zur Adresse: ja, und ...": a yes or no after a topic that
+			// names a value answers about it
+			if (p.kind == phYes || p.kind == phNo) && t.topicBefore(i) && !(p.punct && t.toks[i].flags&fPunctAfter == 0) {
+				if p.kind == phYes {
+					topicYes = true
+				} else {
+					topicNo = true
+				}
+			}
 			return true
 		}
 		if p.punct && t.toks[i].flags&fPunctAfter == 0 {
@@ -602,6 +612,12 @@ func (t *text) confirmation() string {
 		case h.kind == phYes && !overlaps(h.span, denials) && wordCounts(h.tok, h.end):
 			return RuleConfirmation
 		}
+	}
+	if topicYes {
+		return RuleConfirmation
+	}
+	if topicNo {
+		denials = append(denials, span{})
 	}
 	// a pointer clause that answers: "Volltreffer, das ist die Adresse."
 	for i := range t.toks {

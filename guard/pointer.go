@@ -545,3 +545,31 @@ var valueParts = set("day", "month", "year", "tag", "monat", "jahr", "jour", "mo
 	"ano", "giorno", "mese", "anno", "dag", "maand", "jaar", "city", "town", "stadt", "ort", "ville", "ciudad",
 	"citta", "stad", "cidade", "localidade", "house", "haus", "maison", "casa", "huis", "digit", "digits", "ending",
 	"domain", "domaine", "dominio", "domein", "dominio", "provider", "anbieter")
+
+// topicBefore reports whether yes-word or no-word token i opens a clause
+// after a short topic that names a value: "Zur Adresse: ja", "Pour
+// l'adresse : oui", "As for the address: yes". Not in a question or a
+// condition, and not when the topic names another thing too.
+func (t *text) topicBefore(i int) bool {
+	if i == 0 || t.toks[i-1].flags&fPunctAfter == 0 || t.toks[i].flags&fQuestion != 0 {
+		return false
+	}
+	from, _ := t.sentenceOf(i)
+	if i-from > 5 {
+		return false
+	}
+	named := false
+	for k := from; k < i; k++ {
+		w := string(t.tokBytes(k))
+		if otherThings[w] || t.toks[k].lex&lxCond != 0 {
+			return false
+		}
+		if valueNouns[w] || phoneWords[w] {
+			named = true
+		}
+		if k < i-1 && t.toks[k].flags&fPunctAfter != 0 {
+			return false // the topic is one clause
+		}
+	}
+	return named
+}
