@@ -524,7 +524,10 @@ func (t *text) confirmation() string {
 			short = 0 // "✔️ Refund processed." is a status, "👍" alone an answer
 		}
 		if to-rest <= short {
-			if to <= rest && !t.isEmoji(i) && to < len(t.toks) {
+			if to-rest >= 1 && int(t.toks[to-1].off) >= end-1 && statusWords[string(t.tokBytes(to-1))] {
+				return false // "Yes, done!": a request carried out
+			}
+			if to <= rest && to < len(t.toks) {
 				// "No. The courier's depot is closed on Sundays": a word
 				// alone is judged by the sentence after it
 				return t.nextPoints(to)

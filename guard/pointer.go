@@ -328,6 +328,8 @@ func (t *text) pointsElsewhere(k, rest, to int) bool {
 		return false
 	case otherWords[w] && k > rest && definites[string(t.tokBytes(k-1))]:
 		return true // "el otro no", "l'autre non": the other of two things
+	case otherWords[w] && t.negatedBefore(k, rest):
+		return true // "nothing else is needed", "non serve altro"
 	case t.toks[k].lex&lxDemo != 0 || t.toks[k].lex&lxRef != 0 && pronounRefs[w]:
 		j := k + 1
 		for j < to && (ptrParticles[string(t.tokBytes(j))] || negations[string(t.tokBytes(j))]) {
@@ -572,4 +574,25 @@ func (t *text) topicBefore(i int) bool {
 		}
 	}
 	return named
+}
+
+// statusWords say that a request was carried out: "Yes, done!".
+var statusWords = set("done", "sorted", "fixed", "sent", "booked", "processed", "erledigt", "gemacht", "geregelt",
+	"gebucht", "fait", "regle", "envoye", "hecho", "listo", "enviado", "fatto", "inviato", "sistemato", "geregeld",
+	"gedaan", "verstuurd", "feito", "tratado", "pronto")
+
+// nothingWords and negations before "else" or "other" make it no other
+// value: "nothing else", "rien d'autre", "non serve altro".
+var nothingWords = set("nothing", "anything", "nichts", "rien", "nada", "niente", "nulla", "niets", "nada", "no",
+	"not", "nicht", "pas", "non", "niet", "nao", "ne", "keine", "kein")
+
+// negatedBefore reports whether a word of nothingWords stands in the 2
+// tokens before k (not before rest).
+func (t *text) negatedBefore(k, rest int) bool {
+	for j := k - 1; j >= rest && j >= k-2; j-- {
+		if nothingWords[string(t.tokBytes(j))] {
+			return true
+		}
+	}
+	return false
 }
