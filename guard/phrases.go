@@ -574,6 +574,9 @@ func (t *text) confirmation() string {
 			if lx&lxRef != 0 && string(t.tokBytes(k)) == "there" && k+1 < to && t.toks[k+1].lex&lxExist != 0 {
 				continue // "there are no fees"
 			}
+			if t.storedOne(k, rest) {
+				return true // "❌ Nicht die hinterlegte."
+			}
 			if lx&lxRef != 0 || k == to-1 && lx&lxEndRef != 0 {
 				return true
 			}
@@ -619,8 +622,15 @@ func (t *text) confirmation() string {
 	if topicYes {
 		return RuleConfirmation
 	}
+	// "Unfortunately not, that number isn't on your account."
+	for i := range t.toks {
+		if t.toks[i].lex&lxRef != 0 && t.recordDenial(i) && !t.conditional(i) && !sentenceExcl(i) {
+			denials = append(denials, span{int(t.toks[i].off), int(t.toks[i].end)})
+			break
+		}
+	}
 	if topicNo {
-		denials = append(denials, span{})
+		denials = append(denials, span{-1, -1})
 	}
 	// a pointer clause that answers: "Volltreffer, das ist die Adresse."
 	for i := range t.toks {

@@ -526,7 +526,8 @@ func (t *text) nextPoints(from int) bool {
 		case valueNouns[w] || phoneWords[w] || pointerPronouns[w] && end || pronounRefs[w] && lx&lxDemo == 0,
 			w == "1" && t.toks[k].flags&fNumber != 0,
 			accountWords[w] && !topicWords[w] && !recordVerbs[w],
-			lx&lxStrong != 0 && w != "1",
+			lx&lxStrong != 0 && w != "1" && !t.pointsElsewhere(k, from, to),
+			t.storedOne(k, from),
 			lx&lxDemo != 0 && (k+1 == to || t.toks[k].flags&fPunctAfter != 0 || t.toks[k+1].lex&(lxCopula|lxRef) != 0),
 			fusedPointers[w],
 			k == to-1 && lx&lxEndRef != 0:
@@ -596,3 +597,66 @@ func (t *text) negatedBefore(k, rest int) bool {
 	}
 	return false
 }
+
+// recordStems open the words that say a value is stored, in any
+// inflection: "hinterlegte", "geregistreerde", "registrata".
+var recordStems = []string{"hinterlegt", "gespeichert", "registr", "geregistreerd", "enregistr", "opgeslagen",
+	"guardad", "stored", "saved", "memorizzat", "gravad"}
+
+func isRecordWord(w string) bool {
+	for _, st := range recordStems {
+		if strings.HasPrefix(w, st) {
+			return true
+		}
+	}
+	return false
+}
+
+// storedOne reports whether token k is a "stored" word after an article
+// or a demonstrative in the 2 tokens before it (not before from): "die
+// hinterlegte", "the registered one", "quello registrato".
+func (t *text) storedOne(k, from int) bool {
+	if !isRecordWord(string(t.tokBytes(k))) {
+		return false
+	}
+	for j := k - 1; j >= from && j >= k-2; j-- {
+		if pointerArticles[string(t.tokBytes(j))] || t.toks[j].lex&lxDemo != 0 || pronounRefs[string(t.tokBytes(j))] {
+			return true
+		}
+	}
+	return false
+}
+
+// recordDenial reports whether the sentence of token i says that a value
+// is not in the record: a value noun, a negation after it and the account
+// or the record after that, in one clause ("that number isn't on your
+// account", "diese Nummer ist nicht in Ihrem Konto", "esse número não está
+// na sua conta").
+func (t *text) recordDenial(i int) bool {
+	_, to := t.sentenceOf(i)
+	w := string(t.tokBytes(i))
+	if !valueNouns[w] && !phoneWords[w] {
+		return false
+	}
+	neg := false
+	for k := i + 1; k < to && k <= i+8; k++ {
+		x := string(t.tokBytes(k))
+		switch {
+		case x == "no": // Spanish "no está", not Portuguese "no sistema"
+			neg = neg || k+1 < to && (t.toks[k+1].lex&lxCopula != 0 || x == "no" && spanishNoVerbs[string(t.tokBytes(k+1))])
+		case negations[x] || x == "nao" || x == "isnt" || x == "non":
+			neg = true
+		case neg && (accountWords[x] || topicWords[x] || isRecordWord(x)):
+			return true
+		case otherThings[x]:
+			return false
+		}
+		if t.toks[k].flags&fPunctAfter != 0 {
+			break
+		}
+	}
+	return false
+}
+
+// spanishNoVerbs follow a Spanish "no" that negates: "no consta".
+var spanishNoVerbs = set("consta", "figura", "aparece", "tenemos", "coincide", "corresponde", "existe")
