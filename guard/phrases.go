@@ -446,9 +446,22 @@ func (t *text) conditional(i int) bool {
 		if string(t.tokBytes(k)) == "se" && k+1 < len(t.toks) && t.toks[k+1].lex&lxSeCond != 0 {
 			return true
 		}
+		if checkVerbs[string(t.tokBytes(k))] && (k == from || pleaseWords[string(t.tokBytes(k-1))]) {
+			return true // "Controleer of de postcode overeenkomt": what to check, not an answer
+		}
 	}
 	return false
 }
+
+// checkVerbs ask the reader to check something, as the imperative that
+// opens a sentence or follows "please": an affirmation after one in its
+// sentence is what to check ("Double-check that the postcode matches",
+// "Controleer of ... overeenkomt"); "Grazie della verifica" is a noun.
+var checkVerbs = set("check", "verify", "ensure", "controleer", "controleren", "prufen", "prufe", "uberprufen",
+	"kontrollieren", "verifiez", "verifier", "compruebe", "comprueba", "comprobar", "verifique", "verifica",
+	"verificare", "controlli", "controllare", "controlla", "confira", "conferir")
+
+var pleaseWords = set("please", "double", "kindly", "bitte", "merci", "plait", "favor", "favore", "graag", "even")
 
 // confirmation returns the rule ("confirmation" or "denial") if the
 // normalised reply affirms or denies, or "".

@@ -239,6 +239,8 @@ func (t *text) tailPoints(sp span) bool {
 	case pointerAdverbs[last]:
 		// "é exatamente a loja mais próxima"
 		return !t.predicateOther(j, to, false)
+	case (negations[last] || t.toks[j-1].lex&lxCopula != 0) && somethingWords[string(t.tokBytes(j))]:
+		return false // "Ce n'est pas quelque chose que ...", "Dat is niet iets wat ..."
 	case pointerAdjectives[last] || otherWords[last] || negations[last] || t.toks[j-1].lex&lxCopula != 0:
 		// "c'est le bon chargeur", "un'altra fascia", "that's not the
 		// right colour": a noun phrase after it that is no value
@@ -660,3 +662,8 @@ func (t *text) recordDenial(i int) bool {
 
 // spanishNoVerbs follow a Spanish "no" that negates: "no consta".
 var spanishNoVerbs = set("consta", "figura", "aparece", "tenemos", "coincide", "corresponde", "existe")
+
+// somethingWords are indefinite pronouns: "not something the courier can
+// change" is no denial of a value.
+var somethingWords = set("something", "anything", "quelque", "rien", "etwas", "nichts", "algo", "nada", "qualcosa",
+	"niente", "nulla", "iets", "niets", "alguma", "nenhuma")
