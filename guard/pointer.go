@@ -629,19 +629,30 @@ func (t *text) storedOne(k, from int) bool {
 	return false
 }
 
+// thisWords are demonstratives before a noun that lxDemo does not hold.
+var thisWords = set("ce", "cet", "cette", "quel", "quella", "quei", "aquel", "aquella", "jenes", "jene", "aquele", "aquela")
+
 // recordDenial reports whether the sentence of token i says that a value
 // is not in the record: a value noun, a negation after it and the account
 // or the record after that, in one clause ("that number isn't on your
 // account", "diese Nummer ist nicht in Ihrem Konto", "esse número não está
 // na sua conta").
 func (t *text) recordDenial(i int) bool {
-	_, to := t.sentenceOf(i)
+	// the subject is a value noun after a demonstrative: "that number",
+	// "ce numéro", "quel numero"
+	if i == 0 || t.toks[i-1].lex&lxDemo == 0 && !thisWords[string(t.tokBytes(i-1))] {
+		return false
+	}
 	w := string(t.tokBytes(i))
 	if !valueNouns[w] && !phoneWords[w] {
 		return false
 	}
+	to := i + 1
+	for to < len(t.toks) && to <= i+8 && t.toks[to].flags&fSentence == 0 {
+		to++
+	}
 	neg := false
-	for k := i + 1; k < to && k <= i+8; k++ {
+	for k := i + 1; k < to; k++ {
 		x := string(t.tokBytes(k))
 		switch {
 		case x == "no": // Spanish "no está", not Portuguese "no sistema"
