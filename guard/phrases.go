@@ -446,7 +446,7 @@ func (t *text) conditional(i int) bool {
 		if string(t.tokBytes(k)) == "se" && k+1 < len(t.toks) && t.toks[k+1].lex&lxSeCond != 0 {
 			return true
 		}
-		if checkVerbs[string(t.tokBytes(k))] && (k == from || pleaseWords[string(t.tokBytes(k-1))]) {
+		if k <= from+2 && checkVerbs[string(t.tokBytes(k))] && (k == from || pleaseWords[string(t.tokBytes(k-1))]) {
 			return true // "Controleer of de postcode overeenkomt": what to check, not an answer
 		}
 	}

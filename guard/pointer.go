@@ -2,8 +2,9 @@ package guard
 
 import "strings"
 
-// Two forms of an answer that name no yes-word phrase of their own, in
-// the seven languages (words normalised):
+// What an answer is about, in the seven languages (words normalised).
+//
+// Answers that name no yes-word phrase of their own:
 //
 //   - a pointer clause: a copula that points at a value noun, with only
 //     adverbs and an article between ("Das ist die Adresse.", "C'est
@@ -14,7 +15,20 @@ import "strings"
 //     stands after an interjection as well as alone ("Volltreffer, das ist
 //     die Adresse");
 //   - a yes-word answered by a quantifier: "Correct on all counts", "Ja,
-//     in allen Punkten", "Oui, sur tous les points", "Sim, em tudo".
+//     in allen Punkten", "Oui, sur tous les points", "Sim, em tudo";
+//   - a yes or no after a short topic that names a value ("Zur Adresse:
+//     ja"), and a value said not to be in the record ("that number isn't
+//     on your account").
+//
+// And the other side, what makes a yes, a no, a pointer or a phrase about
+// another thing than the offered value (false blocks found on new
+// innocent replies, BENCHMARKS.md): a judging word or "another" that
+// qualifies a noun that is no value ("the right size", "ein anderes
+// Paket"), a predicate noun phrase about another thing ("that's not the
+// right colour"), a clause after the answer about one ("C'est exact, le
+// livreur est passé à 14 h"), a "Yes." alone before a sentence that points
+// at no value, a request carried out ("Yes, done!"), an imperative check
+// ("Controleer of ...").
 
 // pointerAdverbs may stand between the copula and the value noun.
 var pointerAdverbs = set("exactly", "precisely", "just", "really", "indeed", "definitely", "certainly", "still",
