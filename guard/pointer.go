@@ -654,8 +654,16 @@ var thisWords = set("ce", "cet", "cette", "quel", "quella", "quei", "aquel", "aq
 func (t *text) recordDenial(i int) bool {
 	// the subject is a value noun after a demonstrative: "that number",
 	// "ce numéro", "quel numero"
-	if i == 0 || t.toks[i-1].lex&lxDemo == 0 && !thisWords[string(t.tokBytes(i-1))] {
+	if i == 0 {
 		return false
+	}
+	if t.toks[i-1].lex&lxDemo == 0 {
+		// a cheap test before the look-up: every one of thisWords opens
+		// with c, q, a or j
+		p := t.tokBytes(i - 1)
+		if len(p) < 2 || p[0] != 'c' && p[0] != 'q' && p[0] != 'a' && p[0] != 'j' || !thisWords[string(p)] {
+			return false
+		}
 	}
 	w := string(t.tokBytes(i))
 	if !valueNouns[w] && !phoneWords[w] {
