@@ -182,7 +182,8 @@ var (
 		"nicht schlimm", "niet erg", "pas grave", "no es nada", "non è niente", "não faz mal", "no pasa nada",
 		"something wrong", "nothing is wrong", "nothing's wrong", "what is wrong", "what's wrong", "something is wrong",
 		"anything is wrong", "is anything wrong", "not the right person", "that's not all", "not necessary", "not needed",
-		"that's why", "which is why", "deshalb", "deswegen", "darum", "c'est pour ça", "c'est pour cela", "c'est pourquoi",
+		"that's why", "which is why", "that's it for", "that's all", "eso es todo", "das war's", "das wars",
+		"c'est tout", "è tutto", "dat was het", "dat is alles", "é tudo", "isso é tudo", "deshalb", "deswegen", "darum", "c'est pour ça", "c'est pour cela", "c'est pourquoi",
 		"por eso", "por esto", "per questo", "per cui", "daarom", "por isso",
 		// de
 		"nicht bestatigen", "weder bestatigen", "bestatigen noch", "bestatigen oder", "keine auskunft",
@@ -549,6 +550,9 @@ func (t *text) confirmation() string {
 		}
 		if t.quantAnswer(rest, to) {
 			return true
+		}
+		if t.weCan(rest, to) {
+			return false // "Yes, we can send the invoice to another email": a service offered
 		}
 		// "Exactly right: the sale ends at midnight": the clause after
 		// the answer says what it is about

@@ -401,6 +401,9 @@ func (t *text) nounOther(j int) bool {
 	if len(w) <= 2 || isDigit(w[0]) || pointerSubjects[w] || relatives[w] || denyAdjectiveSet[w] || pointerAdjectives[w] {
 		return false
 	}
+	if isOwner(w) {
+		return true // "Artikelnummer": another thing's number
+	}
 	// a compound of a value noun: "Hausnummer", "Lieferadresse"
 	for _, suf := range valueSuffixes {
 		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
@@ -700,3 +703,26 @@ var spanishNoVerbs = set("consta", "figura", "aparece", "tenemos", "coincide", "
 // change" is no denial of a value.
 var somethingWords = set("something", "anything", "quelque", "rien", "etwas", "nichts", "algo", "nada", "qualcosa",
 	"niente", "nulla", "iets", "niets", "alguma", "nenhuma")
+
+// weModals are "we can" in the seven languages: conjugated forms, or a
+// modal after "we".
+var (
+	weModals   = set("podemos", "possiamo", "pouvons", "potremmo", "podriamos", "pourrions")
+	weWords    = set("we", "wir", "nous", "we", "wij")
+	weModalsAf = set("can", "could", "konnen", "kunnen", "pouvons", "konnten")
+)
+
+// weCan reports whether tokens [from, to), the rest of a yes-word's
+// sentence, open with "we can" (in its first 3 words): "Yes, we can send
+// the invoice to another email" offers a service, it does not judge a
+// value.
+func (t *text) weCan(from, to int) bool {
+	for k := from; k < to && k < from+3; k++ {
+		w := string(t.tokBytes(k))
+		if weModals[w] || weWords[w] && k+1 < to && weModalsAf[string(t.tokBytes(k+1))] ||
+			weModalsAf[w] && k+1 < to && weWords[string(t.tokBytes(k+1))] {
+			return true
+		}
+	}
+	return false
+}
