@@ -478,6 +478,8 @@ func (t *text) confirmation() string {
 	var hitsArr [32]phit
 	var exclArr, refArr [16]span
 	hits, excl, refusals := hitsArr[:0], exclArr[:0], refArr[:0]
+	var othersArr [8]span
+	others := othersArr[:0] // phrases about another thing: a yes or no in their sentence is too
 	topicYes, topicNo := false, false
 	phraser.ac.scan(view, func(id int32, start int) bool {
 		p := phraser.meta[id]
@@ -525,8 +527,8 @@ func (t *text) confirmation() string {
 	// A word ("yes", "no") counts when its sentence is short or points at
 	// a value.
 	wordCounts := func(i int, end int) bool {
-		if t.toks[i].flags&fQuestion != 0 || sentenceExcl(i) {
-			return false
+		if t.toks[i].flags&fQuestion != 0 || sentenceExcl(i) || t.sameSentence(i, others) {
+			return false // "No, the size chart doesn't match the US sizes"
 		}
 		_, to := t.sentenceOf(i)
 		rest := t.tokenAt(end - 1) // the first token after the word
@@ -612,6 +614,7 @@ func (t *text) confirmation() string {
 			continue
 		}
 		if (h.kind == phAffirm || h.kind == phAgree || h.kind == phDeny || h.kind == phDisagree) && t.aboutOther(h.tok, h.span) {
+			others = append(others, h.span)
 			continue
 		}
 		kept = append(kept, h)
@@ -721,12 +724,16 @@ func (t *text) aboutOther(i int, sp span) bool {
 	// a value or a place pointed at later still makes it an answer:
 	// "That's correct, your delivery will go there"
 	for k := j; k < to; k++ {
-		if valueNouns[string(t.tokBytes(k))] || k == to-1 && t.toks[k].lex&lxEndRef != 0 {
+		if valueNouns[string(t.tokBytes(k))] && !t.qualifiedOther(k, to) || k == to-1 && t.toks[k].lex&lxEndRef != 0 {
 			return false
 		}
 	}
+
 	// a new clause after the phrase about a thing that is no value: "C'est
 	// exact, le livreur est passé à 14 h", "Exactly right: the sale ends"
+	if t.namesRecord(i, j) {
+		return false // "Ja, die ist hinterlegt, die Lieferung ist gebucht"
+	}
 	if j > 0 && j < to && t.toks[j-1].flags&fPunctAfter != 0 && t.clauseOther(j, to) {
 		return true
 	}
@@ -759,7 +766,7 @@ func (t *text) otherAhead(from, to int) bool {
 // isOther reports whether token k names another thing than a protected
 // value: a thing word not followed by a value noun.
 func (t *text) isOther(k, to int) bool {
-	if !otherThings[string(t.tokBytes(k))] {
+	if !otherWord(string(t.tokBytes(k))) {
 		return false
 	}
 	return k+1 >= to || !valueNouns[string(t.tokBytes(k+1))]

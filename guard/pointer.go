@@ -726,3 +726,54 @@ func (t *text) weCan(from, to int) bool {
 	}
 	return false
 }
+
+// otherWord reports whether w is one of otherThings, in the singular or
+// a plural ("commandes", "Bestellungen", "ordini", "pedidos").
+func otherWord(w string) bool {
+	if otherThings[w] {
+		return true
+	}
+	n := len(w)
+	if n < 5 {
+		return false
+	}
+	switch {
+	case w[n-1] == 's' && otherThings[w[:n-1]], w[n-1] == 's' && w[n-2] == 'e' && otherThings[w[:n-2]],
+		w[n-2:] == "en" && otherThings[w[:n-2]], w[n-1] == 'n' && otherThings[w[:n-1]]:
+		return true
+	case w[n-1] == 'i' && (otherThings[w[:n-1]+"o"] || otherThings[w[:n-1]+"e"]),
+		w[n-1] == 'e' && otherThings[w[:n-1]+"a"]:
+		return true // Italian plurals
+	}
+	return false
+}
+
+// qualifiedOther reports whether value noun k is said of another thing:
+// "date de livraison", "fecha de entrega", "delivery date".
+func (t *text) qualifiedOther(k, to int) bool {
+	if k > 0 && otherWord(string(t.tokBytes(k-1))) {
+		return true
+	}
+	j := k + 1
+	if j < to && ofWords[string(t.tokBytes(j))] {
+		j++
+	}
+	for j < to && definites[string(t.tokBytes(j))] {
+		j++
+	}
+	return j < to && j > k+1 && otherWord(string(t.tokBytes(j)))
+}
+
+// ofWords join a noun to what qualifies it.
+var ofWords = set("of", "de", "di", "da", "van", "von", "des", "du", "del", "do", "della", "dello")
+
+// namesRecord reports whether tokens [i, j) name the record: "ist
+// hinterlegt" is about the value whatever clause follows.
+func (t *text) namesRecord(i, j int) bool {
+	for k := i; k < j; k++ {
+		if w := string(t.tokBytes(k)); accountWords[w] && !recordVerbs[w] || isRecordWord(w) {
+			return true
+		}
+	}
+	return false
+}
