@@ -741,9 +741,19 @@ func otherWord(w string) bool {
 	case w[n-1] == 's' && otherThings[w[:n-1]], w[n-1] == 's' && w[n-2] == 'e' && otherThings[w[:n-2]],
 		w[n-2:] == "en" && otherThings[w[:n-2]], w[n-1] == 'n' && otherThings[w[:n-1]]:
 		return true
-	case w[n-1] == 'i' && (otherThings[w[:n-1]+"o"] || otherThings[w[:n-1]+"e"]),
-		w[n-1] == 'e' && otherThings[w[:n-1]+"a"]:
-		return true // Italian plurals
+	}
+	// Italian plurals: "ordini", "spese"; a stack buffer keeps the look-up
+	// free of allocations
+	var b [40]byte
+	if n >= len(b) {
+		return false
+	}
+	x := append(b[:0], w[:n-1]...)
+	switch w[n-1] {
+	case 'i':
+		return otherThings[string(append(x, 'o'))] || otherThings[string(append(x, 'e'))]
+	case 'e':
+		return otherThings[string(append(x, 'a'))]
 	}
 	return false
 }
