@@ -622,6 +622,7 @@ func (t *text) negatedBefore(k, rest int) bool {
 var recordStems = []string{"hinterlegt", "gespeichert", "registr", "geregistreerd", "enregistr", "opgeslagen",
 	"guardad", "stored", "saved", "memorizzat", "gravad"}
 
+// isRecordWord reports whether w opens with one of recordStems.
 func isRecordWord(w string) bool {
 	for _, st := range recordStems {
 		if strings.HasPrefix(w, st) {
