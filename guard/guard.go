@@ -143,6 +143,9 @@ type Matcher struct {
 	// without its trunk 0, international) that a ctxPhoneSplit pattern
 	// completes from a reply's later digit runs.
 	splitForms []string
+	// splitHeads is the set of the splitForms' first three digits (0–999),
+	// for a quick test of a reply's three-digit tokens.
+	splitHeads [16]uint64
 	// levels holds the level each offerable class needs.
 	levels map[string]proofdesk.Level
 }
@@ -222,6 +225,9 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 				sp := pattern{class: proofdesk.ClassPhone, part: PartFull, level: lvl, ctx: ctxPhoneSplit, aux: int16(len(m.splitForms))}
 				b.add("|"+f[:3], sp) // a run that opens it
 				m.splitForms = append(m.splitForms, f)
+				if n, err := strconv.Atoi(f[:3]); err == nil {
+					m.splitHeads[n>>6] |= 1 << (n & 63)
+				}
 			}
 		}
 	}
@@ -431,7 +437,36 @@ func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 			best = v
 		}
 	}
+	if lvl := m.levels[proofdesk.ClassPhone]; lvl > level && len(t.threes) > 0 && m.phoneSplitThree(t) {
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassPhone, Part: PartFull, RequiredLevel: lvl}
+		if v.stricter(best) {
+			best = v
+		}
+	}
 	return best
+}
+
+// phoneSplitThree reports whether a phone is given in pieces from one of
+// t's three-digit tokens on ("seis cuatro siete y sigue con dos uno ocho
+// tres nueve cero"): the digit view's runs start at 4 digits, so the
+// automaton sees no opening run there.
+func (m *Matcher) phoneSplitThree(t *text) bool {
+	for _, k := range t.threes {
+		w := t.tokBytes(int(k))
+		if n := int(w[0]-'0')*100 + int(w[1]-'0')*10 + int(w[2]-'0'); m.splitHeads[n>>6]&(1<<(n&63)) == 0 {
+			continue // no phone opens with these three digits
+		}
+		for _, f := range m.splitForms {
+			if f[:3] != string(w) {
+				continue
+			}
+			ri := sort.Search(len(t.runs), func(i int) bool { return int(t.runs[i].firstTok) > int(k) })
+			if m.phoneSplitAt(t, int(k), ri, f) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdict {
@@ -555,6 +590,12 @@ func (m *Matcher) phoneSplit(t *text, off int, phone string) bool {
 	if ri < 0 {
 		return false
 	}
+	return m.phoneSplitAt(t, k, ri, phone)
+}
+
+// phoneSplitAt is phoneSplit from token k, with ri the first run at or
+// after it.
+func (m *Matcher) phoneSplitAt(t *text, k, ri int, phone string) bool {
 	var reach [maxSplitPhone + 1]bool
 	reach[0] = true
 	step := func(piece []byte) bool {

@@ -20,8 +20,12 @@ import (
 // last changes, made on sets 1 and 2 and then on some of sets 3 and 4's
 // misses and stops (so those two are no longer held out for the kinds
 // fixed): set 1 109/109, set 2 45/45, set 3 104/110, set 4 39/40 blocked,
-// none stopped; all four 97.7 % blocked, 0.0 % stopped.
-var heldOutFloor = struct{ recall, stopped float64 }{0.976, 0.003}
+// none stopped; all four 97.7 % blocked, 0.0 % stopped. After guard5's
+// round (written on the kinds BENCHMARKS.md listed as still missed, in
+// new corpus files, not on these sets' lines): all four 304/304 blocked,
+// 0/329 stopped. These sets are no longer held out for anything: the
+// estimate on unseen phrasings is the first score of a new set.
+var heldOutFloor = struct{ recall, stopped float64 }{1.0, 0.0}
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of
 // testdata/lang): written before the round of changes they measure, they

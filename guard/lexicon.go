@@ -1,5 +1,7 @@
 package guard
 
+import "strings"
+
 // Lexical classes of a word, kept on each token so that the checks after
 // normalisation need no map lookup.
 const (
@@ -43,6 +45,17 @@ var lexicon = func() map[string]*lexEntry {
 	}
 	for w, c := range canon {
 		get(w).canon = c
+	}
+	// the superlative of a yes-word is the yes-word: "certissimo",
+	// "esattissimo", "clarisimo"
+	for _, w := range yesWords {
+		if n := len(w); n > 3 && w[n-1] == 'o' && !strings.Contains(w, " ") {
+			for _, suf := range []string{"issimo", "isimo"} {
+				if sup := w[:n-1] + suf; m[sup] == nil {
+					get(sup).canon = w
+				}
+			}
+		}
 	}
 	for w, n := range numWords {
 		e := get(w)

@@ -50,6 +50,10 @@ type text struct {
 	toks []tok
 	// runs holds the digit view runs, in order.
 	runs []run
+	// threes holds the first tokens of exactly three digits (up to
+	// maxThrees): a phone may open with one ("seis cuatro siete y sigue
+	// con ..."), where no digit run of 4 or more opens it.
+	threes []int32
 	// raw is the scratch token list of the first pass.
 	raw     []rawTok
 	rawBuf  []byte
@@ -344,7 +348,8 @@ func (t *text) tokenize(s string) {
 		pf = f
 	}
 	gap := func(r rune) {
-		if n := len(t.raw); n > 0 && gapLen == 0 && start < 0 {
+		// (French sets a space before ":", ";", "!" and "?")
+		if n := len(t.raw); n > 0 && (gapLen == 0 || gapDots && !gapDot) && start < 0 {
 			switch r {
 			case ',', '.', '!', ';', ':', '…', '。', '！', '—', '–':
 				t.raw[n-1].flags |= fPunctAfter

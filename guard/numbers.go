@@ -423,7 +423,12 @@ func (t *text) emit() {
 		if ok && items[0].kind != kConn {
 			j := i + 1
 			words := 1
-			for j < len(t.raw) && t.raw[j-1].flags&fPunctAfter == 0 {
+			for j < len(t.raw) {
+				// punctuation ends the phrase, except commas between digits
+				// read one by one ("sept, un, cinq, huit")
+				if t.raw[j-1].flags&fPunctAfter != 0 && (t.raw[j].flags&fListGap == 0 || !t.digitList(items, j)) {
+					break
+				}
 				w2 := t.rawBuf[t.raw[j].start:t.raw[j].end]
 				if nw, isConn := numWords[string(w2)]; isConn && nw.kind == kConn && j+1 < len(t.raw) && t.raw[j].flags&fPunctAfter == 0 {
 					n := len(items)
@@ -445,6 +450,15 @@ func (t *text) emit() {
 				words++
 			}
 			t.nums = items
+			// "last four seven one five eight": the count after a word for
+			// "last" is no digit of the number that follows
+			if words > 1 && i > 0 && t.countBefore(i, items) {
+				nums = append(nums[:0], items[0].val)
+				t.numOut = nums[:0]
+				t.emitNumbers(nums, rt.flags, rt.flags)
+				i++
+				continue
+			}
 			for k := i + 1; k < j; k++ {
 				t.raw[k].tok = int32(len(t.toks))
 				t.raw[k].lex = 0
@@ -460,18 +474,77 @@ func (t *text) emit() {
 		t.emitWord(w, rt.flags, e)
 		i++
 	}
-	// token ends
+	// token ends, and the three-digit tokens
+	t.threes = t.threes[:0]
 	for k := range t.toks {
 		if k+1 < len(t.toks) {
 			t.toks[k].end = t.toks[k+1].off
 		} else {
 			t.toks[k].end = int32(len(t.buf) - 1)
 		}
+		if o := t.toks[k].off; t.toks[k].end-o == 4 && isDigit(t.buf[o+1]) && isDigit(t.buf[o+2]) && isDigit(t.buf[o+3]) && len(t.threes) < maxThrees {
+			t.threes = append(t.threes, int32(k))
+		}
 	}
 	t.digits = len(t.buf)
 	t.digitView()
 	t.compact = len(t.buf)
 	t.compactView()
+}
+
+// maxThrees bounds the three-digit tokens a text keeps for the pieces of
+// a phone (Matcher.phoneSplitThree).
+const maxThrees = 16
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// lastWords say "the last" before a count of digits.
+var lastWords = set("last", "final", "letzten", "letzte", "ultimos", "ultimas", "ultimi", "ultime", "laatste")
+
+// countBefore reports whether the number phrase items, at raw token i,
+// opens with a count after a word for "last" ("last four", "letzten
+// vier", "ultimos cuatro"), followed by as many digits read one by one.
+func (t *text) countBefore(i int, items []numItem) bool {
+	c := items[0]
+	if c.kind != kDigit || c.val < 2 || c.val > 6 || len(items)-1 < c.val ||
+		!lastWords[string(t.rawBuf[t.raw[i-1].start:t.raw[i-1].end])] {
+		return false
+	}
+	for _, it := range items[1:] {
+		if it.kind != kDigit {
+			return false
+		}
+	}
+	return true
+}
+
+// digitList reports whether a number phrase of items may go on past the
+// comma before raw token j: every item so far is a single digit, and
+// single digits read one by one follow, 4 or more in all.
+func (t *text) digitList(items []numItem, j int) bool {
+	for _, it := range items {
+		if it.kind != kDigit {
+			return false
+		}
+	}
+	n := len(items)
+	for ; j < len(t.raw) && n < 4; j++ {
+		nw, ok := numWords[string(t.rawBuf[t.raw[j].start:t.raw[j].end])]
+		if ok && nw.kind == kConn && n == 3 && j+1 < len(t.raw) && t.raw[j].flags&fPunctAfter == 0 {
+			// "sept, un, cinq et huit"
+			j++
+			nw, ok = numWords[string(t.rawBuf[t.raw[j].start:t.raw[j].end])]
+		}
+		if !ok || nw.kind != kDigit || nw.compoundOnly {
+			return false
+		}
+		n++
+		if t.raw[j].flags&fPunctAfter != 0 && (j+1 >= len(t.raw) || t.raw[j+1].flags&fListGap == 0) {
+			j++
+			break
+		}
+	}
+	return n >= 4
 }
 
 // spelledRun returns the end of a run of 4 or more single letters from

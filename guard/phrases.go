@@ -47,7 +47,7 @@ var (
 		"i can confirm it", "i can confirm the", "i can confirm your", "i confirm", "i've confirmed",
 		"that checks out", "checks out", "spot on", "you got it", "that's the address", "that is the address",
 		"that's the number", "that is the number", "that's the email", "that's the card", "that's your address",
-		"that's it exactly", "exactly right", "bingo", "affirmative", "you're right", "you are right",
+		"that's it exactly", "exactly right", "you're right", "you are right",
 		"that's accurate", "that is accurate", "is accurate", "on the money", "that's it", "that is it",
 		"that's the one we have", "correct address", "correct number", "right address", "right number",
 		"same one", "the very same", "that's us", "you've got it", "you have it right", "all correct",
@@ -83,10 +83,10 @@ var (
 		"é o correto", "é a correta", "endereço correto", "número correto", "é exatamente",
 	}
 	yesWords = []string{
-		"yes", "yep", "yeah", "yup", "yess", "correct", "exactly", "precisely", "indeed", "absolutely",
+		"yes", "yep", "yeah", "yup", "yess", "correct", "right", "exactly", "precisely", "indeed", "absolutely",
 		"affirmative", "confirmed", "accurate", "definitely", "bingo", "emojiyes", "yessir", "yesss", "yea", "aye",
 		"right you are", "bang on", "dead on", "uh huh", "mm hmm", "mhm", "looks right", "looks correct",
-		"ja", "jawohl", "jep", "jup", "genau", "exakt", "richtig", "korrekt", "stimmt", "jawoll",
+		"jawohl", "jep", "jup", "genau", "ganz genau", "exakt", "richtig", "korrekt", "stimmt", "jawoll",
 		"oui", "ouais", "exact", "exactement", "effectivement", "absolument", "parfaitement",
 		"exacto", "exactamente", "efectivamente", "correcto", "correcta", "cierto",
 		"esatto", "esattamente", "giusto", "corretto", "certo", "certamente", "esatta",
@@ -95,7 +95,8 @@ var (
 	}
 	// words that are "yes" only with punctuation after them: "Sí," but
 	// not "Si vous", "Si tiene"
-	yesPunctWords = []string{"si", "sì", "sí", "oké", "ok", "okay"}
+	// ("Ja," but not Portuguese "já pode entrar")
+	yesPunctWords = []string{"si", "sì", "sí", "oké", "ok", "okay", "ja"}
 	noWords       = []string{"nope", "nah", "negativo", "nein", "nee", "emojino", "negative", "neen", "wrong", "fout", "falsch", "faux",
 		"errado", "errada", "sbagliato", "sbagliata", "equivocado", "equivocada", "incorrect", "incorrecto", "onjuist",
 		"incorrecta", "incorreto", "incorreta", "inexact", "inexacte", "inaccurate", "incorrecte", "non pas du tout",
@@ -181,7 +182,8 @@ var (
 		"nicht schlimm", "niet erg", "pas grave", "no es nada", "non è niente", "não faz mal", "no pasa nada",
 		"something wrong", "nothing is wrong", "nothing's wrong", "what is wrong", "what's wrong", "something is wrong",
 		"anything is wrong", "is anything wrong", "not the right person", "that's not all", "not necessary", "not needed",
-		"that's why", "which is why", "deshalb", "deswegen", "darum", "c'est pour ça", "c'est pour cela", "c'est pourquoi",
+		"that's why", "which is why", "that's it for", "that's all", "eso es todo", "das war's", "das wars",
+		"c'est tout", "è tutto", "dat was het", "dat is alles", "é tudo", "isso é tudo", "deshalb", "deswegen", "darum", "c'est pour ça", "c'est pour cela", "c'est pourquoi",
 		"por eso", "por esto", "per questo", "per cui", "daarom", "por isso",
 		// de
 		"nicht bestatigen", "weder bestatigen", "bestatigen noch", "bestatigen oder", "keine auskunft",
@@ -250,6 +252,8 @@ var (
 		"sin diferencias", "sin diferencia", "ninguna discrepancia", "exactamente lo",
 		"lo stesso", "la stessa", "identico", "identica", "nessuna differenza", "nessuna discrepanza", "esattamente quello",
 		"hetzelfde", "dezelfde", "zelfde", "identiek", "geen verschil", "geen verschillen", "geen afwijking", "precies wat", "één op één",
+		"pareil", "pareille", "pareils", "igual", "iguales", "iguais", "uguale", "uguali", "net als", "precies als",
+		"genauso", "genau wie", "gleich wie", "hetzelfde als", "comme chez", "como la", "como o", "come il",
 		"o mesmo", "a mesma", "idêntico", "idêntica", "sem diferenças", "sem diferença", "nenhuma diferença",
 		"exatamente o que",
 	}
@@ -336,7 +340,7 @@ var refWords = set("that", "this", "there", "those", "1", "same", "address", "nu
 
 // endRefWords point at a place when they end the sentence: "vai para lá"
 // (but "la" elsewhere is an article).
-var endRefWords = set("la", "aqui", "qui", "hier", "ici", "there", "dort", "dorthin", "dahin", "alli", "ahi", "li", "daar", "daarheen", "ali")
+var endRefWords = set("la", "bas", "aqui", "qui", "hier", "ici", "there", "dort", "dorthin", "dahin", "alli", "ahi", "li", "daar", "daarheen", "ali")
 
 // strongRefs judge the value wherever they stand after the "yes".
 var strongRefs = set("another", "else", "andere", "anderer", "autre", "otra", "otro", "altra", "altro", "ander", "outra", "outro",
@@ -350,7 +354,8 @@ var determiners = set("your", "the", "ihre", "ihr", "die", "der", "votre", "vos"
 	"sua", "il", "uw", "het", "de", "seu", "o", "a", "lo")
 
 // copulaWords follow a demonstrative that points ("das ist", "c'est").
-var copulaWords = set("is", "ist", "est", "es", "e", "esta", "sind", "son", "sono", "zijn", "sao", "s", "was", "war", "era", "foi")
+var copulaWords = set("is", "ist", "est", "es", "e", "esta", "sind", "son", "sono", "zijn", "sao", "s", "was", "war", "era", "foi",
+	"thats", "cest", "its")
 
 // demonstratives point at the value only right after the "yes" ("Yes,
 // that one"), not further on ("Mm-hmm, I'll pass that on").
@@ -387,6 +392,11 @@ var phraser = func() struct {
 	for _, a := range denyAdjectives {
 		for _, c := range copulas {
 			add([]string{c + " " + a}, phrase{kind: phDeny})
+		}
+	}
+	for _, a := range affirmAdjectives {
+		for _, c := range pluralCopulas {
+			add([]string{c + " " + a}, phrase{kind: phAffirm})
 		}
 	}
 	add(agreePhrases, phrase{kind: phAgree})
@@ -437,9 +447,22 @@ func (t *text) conditional(i int) bool {
 		if string(t.tokBytes(k)) == "se" && k+1 < len(t.toks) && t.toks[k+1].lex&lxSeCond != 0 {
 			return true
 		}
+		if k <= from+2 && checkVerbs[string(t.tokBytes(k))] && (k == from || pleaseWords[string(t.tokBytes(k-1))]) {
+			return true // "Controleer of de postcode overeenkomt": what to check, not an answer
+		}
 	}
 	return false
 }
+
+// checkVerbs ask the reader to check something, as the imperative that
+// opens a sentence or follows "please": an affirmation after one in its
+// sentence is what to check ("Double-check that the postcode matches",
+// "Controleer of ... overeenkomt"); "Grazie della verifica" is a noun.
+var checkVerbs = set("check", "verify", "ensure", "controleer", "controleren", "prufen", "prufe", "uberprufen",
+	"kontrollieren", "verifiez", "verifier", "compruebe", "comprueba", "comprobar", "verifique", "verifica",
+	"verificare", "controlli", "controllare", "controlla", "confira", "conferir")
+
+var pleaseWords = set("please", "double", "kindly", "bitte", "merci", "plait", "favor", "favore", "graag", "even")
 
 // confirmation returns the rule ("confirmation" or "denial") if the
 // normalised reply affirms or denies, or "".
@@ -455,6 +478,9 @@ func (t *text) confirmation() string {
 	var hitsArr [32]phit
 	var exclArr, refArr [16]span
 	hits, excl, refusals := hitsArr[:0], exclArr[:0], refArr[:0]
+	var othersArr [8]span
+	others := othersArr[:0] // phrases about another thing: a yes or no in their sentence is too
+	topicYes, topicNo := false, false
 	phraser.ac.scan(view, func(id int32, start int) bool {
 		p := phraser.meta[id]
 		end := start + int(phraser.ac.lens[id])
@@ -470,6 +496,15 @@ func (t *text) confirmation() string {
 			return true
 		}
 		if p.start && !t.opensSentence(start) && !t.isEmoji(i) {
+			// "Zur Adresse: ja, und ...": a yes or no after a topic that
+			// names a value answers about it
+			if (p.kind == phYes || p.kind == phNo) && t.topicBefore(i) && !(p.punct && t.toks[i].flags&fPunctAfter == 0) {
+				if p.kind == phYes {
+					topicYes = true
+				} else {
+					topicNo = true
+				}
+			}
 			return true
 		}
 		if p.punct && t.toks[i].flags&fPunctAfter == 0 {
@@ -492,8 +527,8 @@ func (t *text) confirmation() string {
 	// A word ("yes", "no") counts when its sentence is short or points at
 	// a value.
 	wordCounts := func(i int, end int) bool {
-		if t.toks[i].flags&fQuestion != 0 || sentenceExcl(i) {
-			return false
+		if t.toks[i].flags&fQuestion != 0 || sentenceExcl(i) || t.sameSentence(i, others) {
+			return false // "No, the size chart doesn't match the US sizes"
 		}
 		_, to := t.sentenceOf(i)
 		rest := t.tokenAt(end - 1) // the first token after the word
@@ -505,7 +540,31 @@ func (t *text) confirmation() string {
 			short = 0 // "✔️ Refund processed." is a status, "👍" alone an answer
 		}
 		if to-rest <= short {
+			if to-rest >= 1 && int(t.toks[to-1].off) >= end-1 && statusWords[string(t.tokBytes(to-1))] {
+				return false // "Yes, done!": a request carried out
+			}
+			if to <= rest && to < len(t.toks) {
+				// "No. The courier's depot is closed on Sundays": a word
+				// alone is judged by the sentence after it
+				return t.nextPoints(to)
+			}
+			return !t.nextSentenceOther(to) // "Bingo! Das ist genau der Artikel, ..."
+		}
+		if t.quantAnswer(rest, to) {
 			return true
+		}
+		if t.weCan(rest, to) {
+			return false // "Yes, we can send the invoice to another email": a service offered
+		}
+		// "Exactly right: the sale ends at midnight": the clause after
+		// the answer says what it is about
+		for p := rest; p < to-1 && p < rest+2; p++ {
+			if t.toks[p].flags&fPunctAfter != 0 {
+				if !t.clausePoints(rest, p+1) && t.clauseOther(p+1, to) {
+					return false
+				}
+				break
+			}
 		}
 		// "No, esa fecha de entrega no está disponible": about another
 		// thing, only a strong pointer still points
@@ -515,6 +574,9 @@ func (t *text) confirmation() string {
 			if other && lx&lxStrong == 0 && !(k == to-1 && lx&lxEndRef != 0) {
 				continue
 			}
+			if lx&(lxRef|lxDemo) != 0 && t.pointsElsewhere(k, rest, to) {
+				continue // "Ja, das ist die richtige Größe", "No, es otro paquete", "il numero verde 800 ..."
+			}
 			if k == to-1 && lx&lxEndRef != 0 {
 				return true // "Correct, it's going there."
 			}
@@ -523,10 +585,16 @@ func (t *text) confirmation() string {
 				continue // "Exatamente como no email": too far to point; "Yes, that's your date" points
 			}
 			if lx&lxDemo != 0 && !(k+1 == to || t.toks[k+1].lex&(lxCopula|lxRef) != 0) {
+				if t.recordAhead(k, to) {
+					return true // "Ja, dat staat zo geregistreerd"
+				}
 				continue // "Nein, das kostet nichts": a pronoun, no pointer
 			}
 			if lx&lxRef != 0 && string(t.tokBytes(k)) == "there" && k+1 < to && t.toks[k+1].lex&lxExist != 0 {
 				continue // "there are no fees"
+			}
+			if t.storedOne(k, rest) {
+				return true // "❌ Nicht die hinterlegte."
 			}
 			if lx&lxRef != 0 || k == to-1 && lx&lxEndRef != 0 {
 				return true
@@ -546,6 +614,7 @@ func (t *text) confirmation() string {
 			continue
 		}
 		if (h.kind == phAffirm || h.kind == phAgree || h.kind == phDeny || h.kind == phDisagree) && t.aboutOther(h.tok, h.span) {
+			others = append(others, h.span)
 			continue
 		}
 		kept = append(kept, h)
@@ -554,7 +623,7 @@ func (t *text) confirmation() string {
 	var denials []span
 	for _, h := range hits {
 		switch {
-		case h.kind == phDeny && !inExcl(h.span) && !t.conditional(h.tok),
+		case h.kind == phDeny && !inExcl(h.span) && !t.conditional(h.tok) && t.tailPoints(h.span),
 			h.kind == phDisagree && !inExcl(h.span) && !t.conditional(h.tok) && t.agreeCounts(h.tok, h.span):
 			denials = append(denials, h.span)
 		case h.kind == phNo && wordCounts(h.tok, h.end):
@@ -563,10 +632,30 @@ func (t *text) confirmation() string {
 	}
 	for _, h := range hits {
 		switch {
-		case (h.kind == phAffirm || h.kind == phAgree && t.agreeCounts(h.tok, h.span)) && !inExcl(h.span) && !overlaps(h.span, denials) &&
+		case (h.kind == phAffirm && t.tailPoints(h.span) || h.kind == phAgree && t.agreeCounts(h.tok, h.span)) && !inExcl(h.span) && !overlaps(h.span, denials) &&
 			!t.conditional(h.tok) && !t.sameSentence(h.tok, denials) && !t.refusedBefore(h.tok, h.start, refusals):
 			return RuleConfirmation
 		case h.kind == phYes && !overlaps(h.span, denials) && wordCounts(h.tok, h.end):
+			return RuleConfirmation
+		}
+	}
+	if topicYes {
+		return RuleConfirmation
+	}
+	// "Unfortunately not, that number isn't on your account."
+	for i := range t.toks {
+		if t.toks[i].lex&lxRef != 0 && t.recordDenial(i) && !t.conditional(i) && !sentenceExcl(i) {
+			denials = append(denials, span{int(t.toks[i].off), int(t.toks[i].end)})
+			break
+		}
+	}
+	if topicNo {
+		denials = append(denials, span{-1, -1})
+	}
+	// a pointer clause that answers: "Volltreffer, das ist die Adresse."
+	for i := range t.toks {
+		if t.toks[i].lex&lxCopula != 0 && t.pointerClause(i) && !t.conditional(i) && !sentenceExcl(i) &&
+			!t.sameSentence(i, denials) && !t.refusedBefore(i, int(t.toks[i].off), refusals) {
 			return RuleConfirmation
 		}
 	}
@@ -635,12 +724,27 @@ func (t *text) aboutOther(i int, sp span) bool {
 	// a value or a place pointed at later still makes it an answer:
 	// "That's correct, your delivery will go there"
 	for k := j; k < to; k++ {
-		if valueNouns[string(t.tokBytes(k))] || k == to-1 && t.toks[k].lex&lxEndRef != 0 {
+		if valueNouns[string(t.tokBytes(k))] && !t.qualifiedOther(k, to) || k == to-1 && t.toks[k].lex&lxEndRef != 0 {
 			return false
 		}
 	}
+
+	// a new clause after the phrase about a thing that is no value: "C'est
+	// exact, le livreur est passé à 14 h", "Exactly right: the sale ends"
+	if t.namesRecord(i, j) {
+		return false // "Ja, die ist hinterlegt, die Lieferung ist gebucht"
+	}
+	if j > 0 && j < to && t.toks[j-1].flags&fPunctAfter != 0 && t.clauseOther(j, to) {
+		return true
+	}
 	for k := j; k < to && k < j+4; k++ {
 		w := string(t.tokBytes(k))
+		if ourWords[w] && k+1 < to && t.nounOther(k+1) && !recordWords[string(t.tokBytes(k+1))] {
+			return true // "That's right, our hotline is free": the business's thing
+		}
+		if secondPerson[w] && k+1 < to && modalWords[string(t.tokBytes(k+1))] {
+			return true // "C'est exact, vous pouvez le retourner": what the customer may do
+		}
 		if linkWords[w] {
 			continue
 		}
@@ -662,7 +766,7 @@ func (t *text) otherAhead(from, to int) bool {
 // isOther reports whether token k names another thing than a protected
 // value: a thing word not followed by a value noun.
 func (t *text) isOther(k, to int) bool {
-	if !otherThings[string(t.tokBytes(k))] {
+	if !otherWord(string(t.tokBytes(k))) {
 		return false
 	}
 	return k+1 >= to || !valueNouns[string(t.tokBytes(k+1))]
@@ -843,7 +947,27 @@ func isOwner(w string) bool {
 		return true
 	}
 	for _, suf := range []string{"nummer", "number", "numero", "nr"} {
-		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) && !phoneWords[w] && !cardWords[w] {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) && !phoneWords[w] && !cardWords[w] &&
+			!numberOf(w[:len(w)-len(suf)], phoneWords) && !numberOf(w[:len(w)-len(suf)], cardWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// numberOf reports whether stem, the first part of a compound with
+// "nummer" ("Kartennummer", "kaartnummer", "Kreditkartennummer"), is a
+// word of own, with or without its linking letters.
+func numberOf(stem string, own map[string]bool) bool {
+	return own[stem] || own[strings.TrimSuffix(stem, "n")] || own[strings.TrimSuffix(stem, "s")] ||
+		own[strings.TrimSuffix(stem, "en")]
+}
+
+// ownCompound reports whether w is a compound of a word of own and
+// "nummer" or "number": "Kartennummer" is a card word.
+func ownCompound(w string, own map[string]bool) bool {
+	for _, suf := range []string{"nummer", "number", "numero"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) && numberOf(w[:len(w)-len(suf)], own) {
 			return true
 		}
 	}
@@ -865,7 +989,7 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 		prevTokens(view, start, 5, func(t []byte) bool {
 			w := string(t)
 			switch {
-			case own[w] && !owner:
+			case (own[w] || len(w) > 8 && ownCompound(w, own)) && !owner:
 				explicit = true
 				return true
 			case isOwner(w):
