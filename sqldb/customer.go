@@ -97,7 +97,7 @@ func (tx *Tx) insertCustomer(ctx context.Context, c *proofdesk.Customer) error {
 	if c.Attributes == nil {
 		c.Attributes = map[string]string{}
 	}
-	dk, err := tx.newDataKey(ctx, "dk_"+c.ID)
+	dk, err := tx.entityKey(ctx, c.ID)
 	if err != nil {
 		return err
 	}
@@ -180,7 +180,13 @@ func sealCustomer(dk *vault.DataKey, c *proofdesk.Customer) (sealedCustomer, err
 	}, nil
 }
 
-const customerColumns = `c.id, COALESCE(c.external_id_enc, ''), c.name, c.data_key_id, k.wrapped, c.addresses_enc, c.dob_enc, c.payment_enc, c.attributes_enc, c.support_locked, c.created_at, c.updated_at`
+// selectCustomers returns "SELECT <the columns scanCustomer reads> FROM
+// customers c" with the key store's join (keyJoin); a WHERE clause
+// follows.
+func (db *DB) selectCustomers() string {
+	col, join := db.keyJoin("c")
+	return `SELECT c.id, COALESCE(c.external_id_enc, ''), c.name, c.data_key_id, ` + col + `, c.addresses_enc, c.dob_enc, c.payment_enc, c.attributes_enc, c.support_locked, c.created_at, c.updated_at FROM customers c` + join
+}
 
 // FindCustomerByID returns ENOTFOUND if no customer has that ID.
 func (s *CustomerService) FindCustomerByID(ctx context.Context, id string) (*proofdesk.Customer, error) {
@@ -239,7 +245,7 @@ func (h *Handle) findCustomers(ctx context.Context, f proofdesk.CustomerFilter) 
 	if limit <= 0 || limit > 500 {
 		limit = 100
 	}
-	rows, err := h.query(ctx, `SELECT `+customerColumns+` FROM customers c JOIN data_keys k ON k.id = c.data_key_id WHERE `+w+
+	rows, err := h.query(ctx, h.db.selectCustomers()+` WHERE `+w+
 		fmt.Sprintf(` ORDER BY c.created_at DESC, c.id LIMIT %d OFFSET %d`, limit, max(f.Offset, 0)), args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("find customers: %w", err)
@@ -248,7 +254,7 @@ func (h *Handle) findCustomers(ctx context.Context, f proofdesk.CustomerFilter) 
 	var out []*proofdesk.Customer
 	keys := map[string]*vault.DataKey{}
 	for rows.Next() {
-		c, dk, err := h.db.scanCustomer(rows)
+		c, dk, err := h.db.scanCustomer(ctx, rows)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -286,7 +292,7 @@ func normalizeContact(kind, v string) (string, error) {
 
 type scanner interface{ Scan(dest ...any) error }
 
-func (db *DB) scanCustomer(row scanner) (*proofdesk.Customer, *vault.DataKey, error) {
+func (db *DB) scanCustomer(ctx context.Context, row scanner) (*proofdesk.Customer, *vault.DataKey, error) {
 	c := &proofdesk.Customer{}
 	var extEnc, name, dkID, wrapped, addrs, dob, pay, attrs string
 	var locked int
@@ -294,7 +300,7 @@ func (db *DB) scanCustomer(row scanner) (*proofdesk.Customer, *vault.DataKey, er
 		return nil, nil, fmt.Errorf("scan customer: %w", wrapErr(err))
 	}
 	c.SupportLocked = locked != 0
-	dk, err := db.openKey(dkID, wrapped)
+	dk, err := db.openRowKey(ctx, dkID, wrapped)
 	if err != nil {
 		return nil, nil, fmt.Errorf("customer %s: %w", c.ID, err)
 	}
@@ -377,7 +383,7 @@ func (s *CustomerService) UpdateCustomer(ctx context.Context, id string, upd pro
 // and audits nothing.
 func (tx *Tx) SaveCustomer(ctx context.Context, c *proofdesk.Customer, contactPoints bool) error {
 	c.UpdatedAt = tx.now
-	dk, err := tx.dataKey(ctx, "dk_"+c.ID)
+	dk, err := tx.customerKey(ctx, c.ID)
 	if err != nil {
 		return err
 	}

@@ -36,14 +36,14 @@ func (db *DB) eachCustomer(ctx context.Context, since string, fn func(*proofdesk
 	after := ""
 	for {
 		h := db.reader()
-		rows, err := h.query(ctx, `SELECT `+customerColumns+` FROM customers c JOIN data_keys k ON k.id = c.data_key_id WHERE c.id > ? AND c.updated_at > ? ORDER BY c.id LIMIT ?`, after, since, eachCustomerPage)
+		rows, err := h.query(ctx, h.db.selectCustomers()+` WHERE c.id > ? AND c.updated_at > ? ORDER BY c.id LIMIT ?`, after, since, eachCustomerPage)
 		if err != nil {
 			return fmt.Errorf("each customer: %w", err)
 		}
 		var page []*proofdesk.Customer
 		keys := map[string]*vault.DataKey{}
 		for rows.Next() {
-			c, dk, err := db.scanCustomer(rows)
+			c, dk, err := db.scanCustomer(ctx, rows)
 			if err != nil {
 				rows.Close()
 				return err

@@ -50,6 +50,12 @@ type DB struct {
 	sequencerDone chan struct{}
 	vault         *vault.Vault
 	logger        *slog.Logger
+	// keys is where the wrapped data keys are (keystore.go), set by
+	// Migrate and Inspect.
+	keys *keyStore
+	// scrubAfterMigrate is set by migration 0049 on SQLite: Migrate then
+	// truncates the write-ahead log, which held the dropped keys.
+	scrubAfterMigrate bool
 
 	// index seals nothing; it keys the blind indexes. system seals
 	// installation secrets such as agents' TOTP secrets.
@@ -202,7 +208,7 @@ func (db *DB) Close() error {
 			c.close()
 		}
 	}
-	var errs []error
+	errs := []error{db.closeKeys()}
 	if db.rdb != nil && db.rdb != db.wdb {
 		errs = append(errs, db.rdb.Close())
 	}

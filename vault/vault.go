@@ -193,6 +193,23 @@ func (v *Vault) Unwrap(id, wrapped string) (*DataKey, error) {
 	return dk, nil
 }
 
+// Cached returns the data key with that ID when it is in the cache
+// (created or unwrapped by this process since the cache last started
+// over), else nil.
+func (v *Vault) Cached(id string) *DataKey {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	return v.cache[id]
+}
+
+// Forget drops the data key with that ID from the cache, when it is
+// destroyed: this process can no longer open what it sealed.
+func (v *Vault) Forget(id string) {
+	v.mu.Lock()
+	delete(v.cache, id)
+	v.mu.Unlock()
+}
+
 // Rewrap re-wraps a data key under the primary master key. It reports
 // changed=false when the key already is wrapped by the primary.
 func (v *Vault) Rewrap(id, wrapped string) (newWrapped, masterID string, changed bool, err error) {
