@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -317,6 +318,9 @@ func (s *ConversationService) FindConversations(ctx context.Context, f proofdesk
 	var out []*proofdesk.Conversation
 	for rows.Next() {
 		c, _, err := s.db.scanConversation(ctx, rows)
+		if errors.Is(err, errKeyDestroyed) {
+			continue
+		}
 		if err != nil {
 			return nil, 0, err
 		}

@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -255,6 +256,9 @@ func (h *Handle) findCustomers(ctx context.Context, f proofdesk.CustomerFilter) 
 	keys := map[string]*vault.DataKey{}
 	for rows.Next() {
 		c, dk, err := h.db.scanCustomer(ctx, rows)
+		if errors.Is(err, errKeyDestroyed) {
+			continue
+		}
 		if err != nil {
 			return nil, 0, err
 		}
@@ -301,6 +305,9 @@ func (db *DB) scanCustomer(ctx context.Context, row scanner) (*proofdesk.Custome
 	}
 	c.SupportLocked = locked != 0
 	dk, err := db.openRowKey(ctx, dkID, wrapped)
+	if errors.Is(err, errKeyDestroyed) {
+		return &proofdesk.Customer{ID: c.ID}, nil, err // the ID only, for paging
+	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("customer %s: %w", c.ID, err)
 	}

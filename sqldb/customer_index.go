@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -42,8 +43,15 @@ func (db *DB) eachCustomer(ctx context.Context, since string, fn func(*proofdesk
 		}
 		var page []*proofdesk.Customer
 		keys := map[string]*vault.DataKey{}
+		scanned, last := 0, ""
 		for rows.Next() {
 			c, dk, err := db.scanCustomer(ctx, rows)
+			if c != nil {
+				scanned, last = scanned+1, c.ID
+			}
+			if errors.Is(err, errKeyDestroyed) {
+				continue // destroyed: nothing to read
+			}
 			if err != nil {
 				rows.Close()
 				return err
@@ -67,10 +75,10 @@ func (db *DB) eachCustomer(ctx context.Context, since string, fn func(*proofdesk
 				return err
 			}
 		}
-		if len(page) < eachCustomerPage {
+		if scanned < eachCustomerPage {
 			return nil
 		}
-		after = page[len(page)-1].ID
+		after = last
 	}
 }
 

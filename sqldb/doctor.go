@@ -85,5 +85,8 @@ func (db *DB) CheckMasterKey(ctx context.Context) error {
 			db.setSystemKey(dk)
 		}
 	}
+	if db.keys.apart {
+		return db.checkKeyStore(ctx)
+	}
 	return nil
 }

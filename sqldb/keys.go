@@ -50,6 +50,9 @@ func (db *DB) loadSystemKeys(ctx context.Context) error {
 			db.setSystemKey(dk)
 		}
 	}
+	if db.keys.apart {
+		return db.checkKeyStore(ctx)
+	}
 	return nil
 }
 

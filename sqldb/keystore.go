@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -166,6 +167,33 @@ func (db *DB) useKeyStore(ctx context.Context, apart, create bool) error {
 	return nil
 }
 
+// keyStoreCheckSetting names the setting that ties the data to its key
+// store: keyStoreCheck of the system key, written by migration 0049.
+const keyStoreCheckSetting = "key_store_check"
+
+// keyStoreCheck is a secret derived from the system data key (never the
+// key itself): a key store whose system key differs, another database's
+// under the same master key, is refused at open.
+func keyStoreCheck(system *vault.DataKey) string {
+	return hex.EncodeToString(system.Derive("proofdesk key store check v1"))
+}
+
+// checkKeyStore reports an error when the key store's system key is not
+// the one this data was written with.
+func (db *DB) checkKeyStore(ctx context.Context) error {
+	want, err := db.reader().setting(ctx, keyStoreCheckSetting)
+	if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("open db: %w", err)
+	}
+	if want != keyStoreCheck(db.system) {
+		return fmt.Errorf("open db: the key store %s is not this database's key store (it holds another system key); restore the one backed up with it (proofdesk backup --keys)", db.keyStoreName())
+	}
+	return nil
+}
+
 // closeKeys closes the key store's own pool.
 func (db *DB) closeKeys() error {
 	if db.keys == nil || !db.keys.own {
@@ -285,11 +313,20 @@ func (db *DB) openRowKey(ctx context.Context, id, wrapped string) (*vault.DataKe
 		return db.openKey(id, wrapped)
 	}
 	dk, err := (&Handle{q: db.keys.q, db: db, now: db.Now()}).keyByID(ctx, id)
+	if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+		return nil, errKeyDestroyed
+	}
 	if err != nil {
 		return nil, fmt.Errorf("unwrap: %w", err)
 	}
 	return dk, nil
 }
+
+// errKeyDestroyed is a row's data key missing from the key store: it was
+// destroyed (an erased customer in a restored data backup, say). Lists
+// skip such a row, as PostgreSQL's join does; finding it by ID is
+// ENOTFOUND.
+var errKeyDestroyed = &proofdesk.Error{Code: proofdesk.ENOTFOUND, Message: "Not found: its data key was destroyed."}
 
 // customerKey returns the data key of customer id.
 func (h *Handle) customerKey(ctx context.Context, customerID string) (*vault.DataKey, error) {

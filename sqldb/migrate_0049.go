@@ -24,10 +24,14 @@ func migrate0049(ctx context.Context, tx *Tx) error {
 	db := tx.db
 	// The installation's keys exist from here on (on a fresh database they
 	// are made now), so a key store without them is not this database's.
-	if _, err := tx.systemKey(ctx); err != nil {
+	system, err := tx.systemKey(ctx)
+	if err != nil {
 		return err
 	}
 	if _, err := tx.indexKey(ctx); err != nil {
+		return err
+	}
+	if err := tx.putSetting(ctx, keyStoreCheckSetting, keyStoreCheck(system)); err != nil {
 		return err
 	}
 	if err := db.useKeyStore(ctx, true, true); err != nil {
