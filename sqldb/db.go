@@ -286,6 +286,9 @@ type Tx struct {
 	migration bool
 	// changes lists what this transaction changed, for OnCommitted.
 	changes []proofdesk.Event
+	// destroyKeys lists the data keys to delete from the SQLite key
+	// file just before the commit (destroyDataKeys).
+	destroyKeys []string
 }
 
 // Changed records that this transaction made the change ev (IDs and
@@ -354,8 +357,15 @@ func (db *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 		_ = sqlTx.Rollback()
 		return err
 	}
+	if err := tx.destroyPending(ctx); err != nil {
+		_ = sqlTx.Rollback()
+		return err
+	}
 	if err := sqlTx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", wrapErr(err))
+	}
+	if len(tx.destroyKeys) > 0 {
+		db.scrubKeys(ctx)
 	}
 	tx.afterCommit(ctx)
 	return nil

@@ -338,35 +338,90 @@ func (h *Handle) customerKey(ctx context.Context, customerID string) (*vault.Dat
 }
 
 // DestroyDataKeys deletes the data keys with these IDs from the key store
-// and from memory, for good: what they sealed can no longer be read, in
-// the store or in any data backup, once no key-store backup older than
-// this holds them. On SQLite the key file's write-ahead log is truncated
-// after, so the keys' bytes are left neither there nor in a free page
-// (secure_delete). It returns how many keys it deleted; unknown IDs are
-// skipped.
+// and from memory, for good (Tx.destroyDataKeys, in a transaction of its
+// own). It returns how many keys it deleted; unknown IDs are skipped.
 func (db *DB) DestroyDataKeys(ctx context.Context, ids []string) (int, error) {
-	n := 0
+	var n int
+	err := db.WithTx(ctx, func(tx *Tx) error {
+		var err error
+		n, err = tx.destroyDataKeys(ctx, ids...)
+		return err
+	})
+	return n, err
+}
+
+// destroyDataKeys destroys the data keys with these IDs: what they sealed
+// can no longer be read, in the store or in any data backup, once no
+// key-store backup older than this holds them. Where the key table is in
+// the data database (PostgreSQL) the keys are deleted in tx. On the SQLite
+// key file they are deleted when tx is about to commit, after everything
+// else it does succeeded (destroyPending), and the key file's write-ahead
+// log is truncated after the commit, so the keys' bytes stay neither
+// there nor in a free page (secure_delete). The vault forgets them at
+// once. The installation's keys cannot be destroyed (EINVALID). It
+// returns how many keys it deleted (or will delete, on SQLite).
+func (tx *Tx) destroyDataKeys(ctx context.Context, ids ...string) (int, error) {
 	for _, id := range ids {
 		if id == systemKeyID || id == indexKeyID {
 			return 0, proofdesk.Errorf(proofdesk.EINVALID, "the installation's data key %s cannot be destroyed", id)
 		}
 	}
+	defer tx.db.vault.Forget(ids...)
+	if !tx.db.keys.inData {
+		n := 0
+		for _, id := range ids {
+			var one int
+			err := tx.keyHandle().queryRow(ctx, `SELECT 1 FROM data_keys WHERE id = ?`, id).Scan(&one)
+			if err == nil {
+				n++
+				tx.destroyKeys = append(tx.destroyKeys, id)
+			} else if proofdesk.ErrorCode(wrapErr(err)) != proofdesk.ENOTFOUND {
+				return 0, fmt.Errorf("destroy data key: %w", err)
+			}
+		}
+		return n, nil
+	}
+	n := 0
 	for _, id := range ids {
-		res, err := db.keys.q.ExecContext(ctx, db.rebind(`DELETE FROM `+db.keys.table+` WHERE id = ?`), id)
+		res, err := tx.exec(ctx, `DELETE FROM `+tx.db.keys.table+` WHERE id = ?`, id)
 		if err != nil {
-			return n, fmt.Errorf("destroy data key: %w", err)
+			return n, fmt.Errorf("destroy data key: %w", wrapErr(err))
 		}
 		if k, _ := res.RowsAffected(); k > 0 {
 			n += int(k)
 		}
-		db.vault.Forget(id)
-	}
-	if db.keys.own {
-		if _, err := db.keys.q.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
-			return n, fmt.Errorf("destroy data key: checkpoint: %w", err)
-		}
 	}
 	return n, nil
+}
+
+// destroyPending deletes from the SQLite key file the keys tx destroyed,
+// in one commit of the key file, just before tx commits. Should tx's own
+// commit then fail, the keys are gone all the same: what they sealed is
+// unreadable, as the erase meant.
+func (tx *Tx) destroyPending(ctx context.Context) error {
+	if len(tx.destroyKeys) == 0 {
+		return nil
+	}
+	err := tx.db.withKeyTx(ctx, func(h *Handle) error {
+		for _, id := range tx.destroyKeys {
+			if _, err := h.exec(ctx, `DELETE FROM data_keys WHERE id = ?`, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("destroy data keys: %w", err)
+	}
+	return nil
+}
+
+// scrubKeys truncates the SQLite key file's write-ahead log after keys
+// were destroyed, so their bytes do not stay in it.
+func (db *DB) scrubKeys(ctx context.Context) {
+	if _, err := db.keys.q.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		db.logger.Warn("key store: truncate the log after destroying keys", slogErr(err))
+	}
 }
 
 // BackupKeys writes a consistent copy of the SQLite key store to the new

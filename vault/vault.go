@@ -202,11 +202,13 @@ func (v *Vault) Cached(id string) *DataKey {
 	return v.cache[id]
 }
 
-// Forget drops the data key with that ID from the cache, when it is
-// destroyed: this process can no longer open what it sealed.
-func (v *Vault) Forget(id string) {
+// Forget drops the data keys with these IDs from the cache, when they
+// are destroyed: this process can no longer open what they sealed.
+func (v *Vault) Forget(ids ...string) {
 	v.mu.Lock()
-	delete(v.cache, id)
+	for _, id := range ids {
+		delete(v.cache, id)
+	}
 	v.mu.Unlock()
 }
 
