@@ -98,6 +98,14 @@ func (db *DB) KeySchema() string {
 	return "proofdesk_keys"
 }
 
+// ErrKeyStoreMissing is returned by Open and Inspect when the SQLite key
+// store of a database whose keys were moved apart is not there.
+var ErrKeyStoreMissing = errors.New("no key store")
+
+// KeyStoreName names the key store: its SQLite file, or "schema
+// <name>" on PostgreSQL.
+func (db *DB) KeyStoreName() string { return db.keyStoreName() }
+
 // keysApart reports whether migration 0049 is applied to the data
 // database (readable before any migration: false then).
 func (db *DB) keysApart(ctx context.Context) (bool, error) {
@@ -132,7 +140,7 @@ func (db *DB) useKeyStore(ctx context.Context, apart, create bool) error {
 	path := db.KeyStorePath()
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		if !create {
-			return fmt.Errorf("open key store: %s is missing: the data keys of %s are in it, and without them nothing sealed can be read; restore it from its backup (proofdesk backup --keys)", path, db.dsn)
+			return fmt.Errorf("open key store: %s is missing: the data keys of %s are in it, and without them nothing sealed can be read; restore it from its backup (proofdesk backup --keys): %w", path, db.dsn, ErrKeyStoreMissing)
 		}
 		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 		if err != nil {
