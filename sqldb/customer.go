@@ -186,7 +186,7 @@ func sealCustomer(dk *vault.DataKey, c *proofdesk.Customer) (sealedCustomer, err
 // follows.
 func (db *DB) selectCustomers() string {
 	col, join := db.keyJoin("c")
-	return `SELECT c.id, COALESCE(c.external_id_enc, ''), c.name, c.data_key_id, ` + col + `, c.addresses_enc, c.dob_enc, c.payment_enc, c.attributes_enc, c.support_locked, c.created_at, c.updated_at FROM customers c` + join
+	return `SELECT c.id, COALESCE(c.external_id_enc, ''), c.name, c.data_key_id, ` + col + `, c.addresses_enc, c.dob_enc, c.payment_enc, c.attributes_enc, c.support_locked, c.created_at, c.updated_at, c.erased_at FROM customers c` + join
 }
 
 // FindCustomerByID returns ENOTFOUND if no customer has that ID.
@@ -300,10 +300,11 @@ func (db *DB) scanCustomer(ctx context.Context, row scanner) (*proofdesk.Custome
 	c := &proofdesk.Customer{}
 	var extEnc, name, dkID, wrapped, addrs, dob, pay, attrs string
 	var locked int
-	if err := row.Scan(&c.ID, &extEnc, &name, &dkID, &wrapped, &addrs, &dob, &pay, &attrs, &locked, timeScan{&c.CreatedAt}, timeScan{&c.UpdatedAt}); err != nil {
+	var erased nullTime
+	if err := row.Scan(&c.ID, &extEnc, &name, &dkID, &wrapped, &addrs, &dob, &pay, &attrs, &locked, timeScan{&c.CreatedAt}, timeScan{&c.UpdatedAt}, &erased); err != nil {
 		return nil, nil, fmt.Errorf("scan customer: %w", wrapErr(err))
 	}
-	c.SupportLocked = locked != 0
+	c.SupportLocked, c.ErasedAt = locked != 0, erased.t
 	dk, err := db.openRowKey(ctx, dkID, wrapped)
 	if errors.Is(err, errKeyDestroyed) {
 		return &proofdesk.Customer{ID: c.ID}, nil, err // the ID only, for paging

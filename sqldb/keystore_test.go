@@ -241,10 +241,8 @@ func TestKeyStoreMissingOrForeign(t *testing.T) {
 // conversations') are destroyed, and the data backup is restored beside
 // the live key store. The restored data still holds the customer's
 // ciphertext, yet none of their fields or message bodies can be read;
-// every other customer still decrypts, and the audit chain verifies.
-//
-// Until the erase (issue 17, branch erase) is merged, the destruction is
-// the key store's own DestroyDataKeys.
+// every other customer still decrypts, and the audit chain verifies. The
+// erase is the desk's (desk.Desk.RequestErasure).
 func TestRestoredBackupAfterKeyDestruction(t *testing.T) {
 	for _, d := range sqldbtest.Dialects() {
 		t.Run(d, func(t *testing.T) {
@@ -274,28 +272,17 @@ func TestRestoredBackupAfterKeyDestruction(t *testing.T) {
 			erased := people[0]
 
 			restore := dataBackup(t, db)
-			// Erase: destroy the customer's keys and their conversations'.
-			raw := rawDB(t, db)
-			var keyIDs []string
-			rows, err := raw.Query(rebind(raw, `SELECT data_key_id FROM customers WHERE id = ? UNION SELECT data_key_id FROM conversations WHERE customer_id = ?`), erased.id, erased.id)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for rows.Next() {
-				var id string
-				if err := rows.Scan(&id); err != nil {
-					t.Fatal(err)
-				}
-				keyIDs = append(keyIDs, id)
-			}
-			rows.Close()
-			if n, err := db.DestroyDataKeys(ctx, keyIDs); err != nil || n != 2 {
-				t.Fatalf("destroy %v: %d %v, want 2 keys", keyIDs, n, err)
+			// The erase (desk.Desk.RequestErasure, with a legal basis: at
+			// once) destroys the customer's keys and their conversations'.
+			f := sqldbtest.NewFixture(t, db)
+			res, err := f.Desk.RequestErasure(f.SupCtx, erased.id, "Asked in writing", "GDPR art. 17(1)(a)")
+			if err != nil || res.Erasure == nil || res.Erasure.KeysDestroyed != 2 {
+				t.Fatalf("erase: %+v %v, want 2 keys destroyed", res, err)
 			}
 			db.Close()
 
 			restored := restore(newVault())
-			raw = rawDB(t, restored)
+			raw := rawDB(t, restored)
 			var sealed string
 			if err := raw.QueryRow(rebind(raw, `SELECT addresses_enc FROM customers WHERE id = ?`), erased.id).Scan(&sealed); err != nil || !strings.HasPrefix(sealed, "enc:v1:") {
 				t.Fatalf("the restored backup does not hold the erased customer's sealed row: %q %v", sealed, err)
@@ -327,6 +314,9 @@ func TestRestoredBackupAfterKeyDestruction(t *testing.T) {
 					t.Errorf("the customer list of the restored backup shows the erased customer")
 				}
 			}
+			if len(all) != 2 {
+				t.Errorf("the restored backup lists %d customers, want the 2 not erased", len(all))
+			}
 			for _, p := range people[1:] {
 				c, err := customers.FindCustomerByID(ctx, p.id)
 				if err != nil || c.Name != p.name || len(c.ContactPointsOf(proofdesk.ContactEmail)) != 1 || c.ContactPointsOf(proofdesk.ContactEmail)[0].Value != p.email {
@@ -336,9 +326,6 @@ func TestRestoredBackupAfterKeyDestruction(t *testing.T) {
 				if err != nil || len(ms) != 1 || ms[0].Body != p.body {
 					t.Fatalf("messages of %s from the restored backup: %v %v", p.id, ms, err)
 				}
-			}
-			if len(all) != 2 {
-				t.Errorf("the restored backup lists %d customers, want the 2 not erased", len(all))
 			}
 			if seq, why, err := sqldb.NewAuditService(restored).VerifyAudit(ctx); seq != 0 || err != nil {
 				t.Fatalf("audit chain of the restored backup: entry %d %q %v", seq, why, err)

@@ -84,8 +84,8 @@ func migrate0049(ctx context.Context, tx *Tx) error {
 	// SQLite cannot drop a foreign key: the tables that name data_keys
 	// get their CREATE text without the clause, which changes nothing
 	// stored (https://sqlite.org/lang_altertable.html#otheralter).
-	// The SQL half set secure_delete; it ends with the migration.
-	defer tx.exec(ctx, `PRAGMA secure_delete = OFF`)
+	// The SQL half set secure_delete (the writer has it on anyway, see
+	// openPools).
 	type table struct{ name, sql string }
 	var tables []table
 	rows, err = tx.query(ctx, `SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%REFERENCES data_keys%'`)

@@ -35,6 +35,10 @@ type customerPage struct {
 	MergeReason      string          // kept across a refusal
 	MergeSource      string          // the candidate picked, kept across a refusal
 	MergeConfirm     *mergeCandidate // picked: the page asks to confirm
+	// Hold is the legal-hold panel (legal_hold.go); nil without holds.
+	Hold *holdPanel
+	// Erase is the erasure panel (erase.go); nil without erasure.
+	Erase *erasePanel
 }
 
 func (h *Handler) handleCustomer(w http.ResponseWriter, r *http.Request) {
@@ -121,6 +125,12 @@ func (h *Handler) customerData(r *http.Request, customerID, fromID string) (*cus
 	p.RevealFields = revealFields(v, in)
 	if err := h.customerMergePanel(r, p, cust, pol); err != nil {
 		return nil, err
+	}
+	if p.Hold, err = h.legalHoldPanel(r, proofdesk.HoldCustomer, cust.ID, ""); err != nil {
+		return nil, err
+	}
+	if cust.ErasedAt == nil {
+		p.Erase = h.newErasePanel(r)
 	}
 	return p, nil
 }

@@ -1,0 +1,26 @@
+package sqldb
+
+import "context"
+
+// CountWhere returns SELECT COUNT(*) FROM table WHERE where, for tests
+// that read back what an erasure left.
+func CountWhere(ctx context.Context, db *DB, table, where string, args ...any) (int, error) {
+	var n int
+	err := db.wreader().queryRow(ctx, `SELECT COUNT(*) FROM `+table+` WHERE `+where, args...).Scan(&n)
+	return n, err
+}
+
+// RawString returns one string column of one row, unopened.
+func RawString(ctx context.Context, db *DB, q string, args ...any) (string, error) {
+	var s string
+	err := db.wreader().queryRow(ctx, q, args...).Scan(&s)
+	return s, err
+}
+
+// WrappedKey returns the wrapped form of data key id from the key store
+// (ENOTFOUND when it is not there).
+func WrappedKey(ctx context.Context, db *DB, id string) (string, error) {
+	var s string
+	err := db.reader().keyHandle().queryRow(ctx, `SELECT wrapped FROM `+db.keys.table+` WHERE id = ?`, id).Scan(&s)
+	return s, wrapErr(err)
+}
