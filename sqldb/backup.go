@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -11,12 +12,14 @@ import (
 	"github.com/proofdesk/proofdesk"
 )
 
-// Backup writes a consistent copy of a SQLite store to the new file path
-// while the store keeps serving (VACUUM INTO: one read transaction, so
+// Backup writes a consistent copy of a SQLite store's data (without its
+// key store: see BackupKeys) to the new file path while the store keeps
+// serving (VACUUM INTO: one read transaction, so
 // the copy is the database as of one instant, compacted). The copy is
 // written beside path and renamed into place once complete, so path never
-// holds a partial backup. The master key is not in the copy: without it
-// the sealed fields cannot be read; back it up apart.
+// holds a partial backup. Neither the data keys nor the master key are in
+// the copy: without them the sealed fields cannot be read; back them up
+// apart (BackupKeys).
 //
 // Returns EINVALID when path exists (a backup never overwrites) or its
 // directory does not, and for PostgreSQL, which is backed up with pg_dump.
@@ -24,6 +27,12 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 	if db.dialect == Postgres {
 		return proofdesk.Errorf(proofdesk.EINVALID, "a PostgreSQL store is backed up with pg_dump (see the README), not with proofdesk backup")
 	}
+	return vacuumInto(ctx, db.wdb, path)
+}
+
+// vacuumInto writes a consistent copy of the SQLite database of q to the
+// new file path (see Backup).
+func vacuumInto(ctx context.Context, q *sql.DB, path string) error {
 	if _, err := os.Lstat(path); err == nil {
 		return proofdesk.Errorf(proofdesk.EINVALID, "%s exists: a backup never overwrites a file; choose a new name", path)
 	} else if !errors.Is(err, fs.ErrNotExist) {
@@ -35,7 +44,7 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 	}
 	tmp := filepath.Join(dir, "."+filepath.Base(path)+".partial")
 	_ = os.Remove(tmp) // left by an interrupted backup
-	if _, err := db.wdb.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
+	if _, err := q.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
 		_ = os.Remove(tmp)
 		return fmt.Errorf("backup: %w", wrapErr(err))
 	}

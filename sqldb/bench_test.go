@@ -28,7 +28,7 @@ func BenchmarkCreateCustomer(b *testing.B) {
 		i := 0
 		for b.Loop() {
 			i++
-			c := newCustomer(b, "", fmt.Sprintf("user%d@example.com", i), fmt.Sprintf("+1415%07d", i))
+			c := newCustomer(b, "", fmt.Sprintf("user%d@example.com", i), fmt.Sprintf("+14152%06d", i%1000000))
 			if err := s.CreateCustomer(ctx, c); err != nil {
 				b.Fatal(err)
 			}
@@ -66,7 +66,7 @@ func BenchmarkFindCustomerByEmail(b *testing.B) {
 		ctx := context.Background()
 		var batch []*proofdesk.Customer
 		for i := range 2000 {
-			batch = append(batch, newCustomer(b, "", fmt.Sprintf("user%d@example.com", i), fmt.Sprintf("+1415%07d", i)))
+			batch = append(batch, newCustomer(b, "", fmt.Sprintf("user%d@example.com", i), fmt.Sprintf("+14152%06d", i%1000000)))
 		}
 		if err := s.ImportCustomers(ctx, batch); err != nil {
 			b.Fatal(err)
@@ -97,7 +97,7 @@ func BenchmarkIssueAndComplete(b *testing.B) {
 		for b.Loop() {
 			i++
 			// A fresh customer per iteration keeps the per-customer caps out of the way.
-			c := newCustomer(b, "", fmt.Sprintf("v%d@example.com", i), fmt.Sprintf("+1415%07d", i))
+			c := newCustomer(b, "", fmt.Sprintf("v%d@example.com", i), fmt.Sprintf("+14152%06d", i%1000000))
 			c.ContactPoints[1].AddedAt = longAgo
 			b.StopTimer()
 			if err := sqldb.NewCustomerService(db).CreateCustomer(ctx, c); err != nil {

@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -180,7 +181,7 @@ func (tx *Tx) insertConversation(ctx context.Context, conv *proofdesk.Conversati
 			return nil, err
 		}
 	}
-	dk, err := tx.newDataKey(ctx, "dk_"+conv.ID)
+	dk, err := tx.entityKey(ctx, conv.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -218,11 +219,17 @@ func nullString(s string) any {
 	return s
 }
 
-const conversationColumns = `v.id, v.channel, COALESCE(v.customer_id, ''), v.data_key_id, k.wrapped, v.requester_enc, v.subject_enc, v.status,
+// selectConversations returns "SELECT <the columns scanConversation
+// reads> FROM conversations v" with the key store's join (keyJoin); a
+// WHERE clause follows.
+func (db *DB) selectConversations() string {
+	col, join := db.keyJoin("v")
+	return `SELECT v.id, v.channel, COALESCE(v.customer_id, ''), v.data_key_id, ` + col + `, v.requester_enc, v.subject_enc, v.status,
 	COALESCE(v.assignee_id, ''), v.team, v.tags, v.level, v.level_expires_at, v.risk_flags, v.fraud, v.created_at, v.updated_at, v.last_activity_at,
-	v.priority, v.snoozed_until`
+	v.priority, v.snoozed_until FROM conversations v` + join
+}
 
-func (db *DB) scanConversation(row scanner) (*proofdesk.Conversation, *vault.DataKey, error) {
+func (db *DB) scanConversation(ctx context.Context, row scanner) (*proofdesk.Conversation, *vault.DataKey, error) {
 	c := &proofdesk.Conversation{}
 	var dkID, wrapped, req, subj, tags, flags string
 	var level, fraud int
@@ -239,7 +246,7 @@ func (db *DB) scanConversation(row scanner) (*proofdesk.Conversation, *vault.Dat
 	if err := json.Unmarshal([]byte(flags), &c.RiskFlags); err != nil {
 		return nil, nil, fmt.Errorf("conversation %s: risk flags: %w", c.ID, err)
 	}
-	dk, err := db.openKey(dkID, wrapped)
+	dk, err := db.openRowKey(ctx, dkID, wrapped)
 	if err != nil {
 		return nil, nil, fmt.Errorf("conversation %s: %w", c.ID, err)
 	}
@@ -266,8 +273,8 @@ func (h *Handle) findConversationByID(ctx context.Context, id string) (*proofdes
 	if err := h.lockRow(ctx, "conversations", id); err != nil {
 		return nil, nil, err
 	}
-	row := h.queryRow(ctx, `SELECT `+conversationColumns+` FROM conversations v JOIN data_keys k ON k.id = v.data_key_id WHERE v.id = ?`, id)
-	c, dk, err := h.db.scanConversation(row)
+	row := h.queryRow(ctx, h.db.selectConversations()+` WHERE v.id = ?`, id)
+	c, dk, err := h.db.scanConversation(ctx, row)
 	if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
 		return nil, nil, notFound("Conversation")
 	}
@@ -325,7 +332,7 @@ func (s *ConversationService) FindConversations(ctx context.Context, f proofdesk
 	if limit <= 0 || limit > 500 {
 		limit = 100
 	}
-	rows, err := h.query(ctx, `SELECT `+conversationColumns+` FROM conversations v JOIN data_keys k ON k.id = v.data_key_id WHERE `+w+
+	rows, err := h.query(ctx, h.db.selectConversations()+` WHERE `+w+
 		fmt.Sprintf(` ORDER BY %s LIMIT %d OFFSET %d`, order, limit, max(f.Offset, 0)), args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("find conversations: %w", err)
@@ -333,7 +340,10 @@ func (s *ConversationService) FindConversations(ctx context.Context, f proofdesk
 	defer rows.Close()
 	var out []*proofdesk.Conversation
 	for rows.Next() {
-		c, _, err := s.db.scanConversation(rows)
+		c, _, err := s.db.scanConversation(ctx, rows)
+		if errors.Is(err, errKeyDestroyed) {
+			continue
+		}
 		if err != nil {
 			return nil, 0, err
 		}

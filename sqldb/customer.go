@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -97,7 +98,7 @@ func (tx *Tx) insertCustomer(ctx context.Context, c *proofdesk.Customer) error {
 	if c.Attributes == nil {
 		c.Attributes = map[string]string{}
 	}
-	dk, err := tx.newDataKey(ctx, "dk_"+c.ID)
+	dk, err := tx.entityKey(ctx, c.ID)
 	if err != nil {
 		return err
 	}
@@ -180,7 +181,13 @@ func sealCustomer(dk *vault.DataKey, c *proofdesk.Customer) (sealedCustomer, err
 	}, nil
 }
 
-const customerColumns = `c.id, COALESCE(c.external_id_enc, ''), c.name, c.data_key_id, k.wrapped, c.addresses_enc, c.dob_enc, c.payment_enc, c.attributes_enc, c.support_locked, c.created_at, c.updated_at, c.erased_at`
+// selectCustomers returns "SELECT <the columns scanCustomer reads> FROM
+// customers c" with the key store's join (keyJoin); a WHERE clause
+// follows.
+func (db *DB) selectCustomers() string {
+	col, join := db.keyJoin("c")
+	return `SELECT c.id, COALESCE(c.external_id_enc, ''), c.name, c.data_key_id, ` + col + `, c.addresses_enc, c.dob_enc, c.payment_enc, c.attributes_enc, c.support_locked, c.created_at, c.updated_at, c.erased_at FROM customers c` + join
+}
 
 // FindCustomerByID returns ENOTFOUND if no customer has that ID.
 func (s *CustomerService) FindCustomerByID(ctx context.Context, id string) (*proofdesk.Customer, error) {
@@ -239,7 +246,7 @@ func (h *Handle) findCustomers(ctx context.Context, f proofdesk.CustomerFilter) 
 	if limit <= 0 || limit > 500 {
 		limit = 100
 	}
-	rows, err := h.query(ctx, `SELECT `+customerColumns+` FROM customers c JOIN data_keys k ON k.id = c.data_key_id WHERE `+w+
+	rows, err := h.query(ctx, h.db.selectCustomers()+` WHERE `+w+
 		fmt.Sprintf(` ORDER BY c.created_at DESC, c.id LIMIT %d OFFSET %d`, limit, max(f.Offset, 0)), args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("find customers: %w", err)
@@ -248,7 +255,10 @@ func (h *Handle) findCustomers(ctx context.Context, f proofdesk.CustomerFilter) 
 	var out []*proofdesk.Customer
 	keys := map[string]*vault.DataKey{}
 	for rows.Next() {
-		c, dk, err := h.db.scanCustomer(rows)
+		c, dk, err := h.db.scanCustomer(ctx, rows)
+		if errors.Is(err, errKeyDestroyed) {
+			continue
+		}
 		if err != nil {
 			return nil, 0, err
 		}
@@ -286,7 +296,7 @@ func normalizeContact(kind, v string) (string, error) {
 
 type scanner interface{ Scan(dest ...any) error }
 
-func (db *DB) scanCustomer(row scanner) (*proofdesk.Customer, *vault.DataKey, error) {
+func (db *DB) scanCustomer(ctx context.Context, row scanner) (*proofdesk.Customer, *vault.DataKey, error) {
 	c := &proofdesk.Customer{}
 	var extEnc, name, dkID, wrapped, addrs, dob, pay, attrs string
 	var locked int
@@ -295,7 +305,10 @@ func (db *DB) scanCustomer(row scanner) (*proofdesk.Customer, *vault.DataKey, er
 		return nil, nil, fmt.Errorf("scan customer: %w", wrapErr(err))
 	}
 	c.SupportLocked, c.ErasedAt = locked != 0, erased.t
-	dk, err := db.openKey(dkID, wrapped)
+	dk, err := db.openRowKey(ctx, dkID, wrapped)
+	if errors.Is(err, errKeyDestroyed) {
+		return &proofdesk.Customer{ID: c.ID}, nil, err // the ID only, for paging
+	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("customer %s: %w", c.ID, err)
 	}

@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -36,14 +37,21 @@ func (db *DB) eachCustomer(ctx context.Context, since string, fn func(*proofdesk
 	after := ""
 	for {
 		h := db.reader()
-		rows, err := h.query(ctx, `SELECT `+customerColumns+` FROM customers c JOIN data_keys k ON k.id = c.data_key_id WHERE c.id > ? AND c.updated_at > ? ORDER BY c.id LIMIT ?`, after, since, eachCustomerPage)
+		rows, err := h.query(ctx, h.db.selectCustomers()+` WHERE c.id > ? AND c.updated_at > ? ORDER BY c.id LIMIT ?`, after, since, eachCustomerPage)
 		if err != nil {
 			return fmt.Errorf("each customer: %w", err)
 		}
 		var page []*proofdesk.Customer
 		keys := map[string]*vault.DataKey{}
+		scanned, last := 0, ""
 		for rows.Next() {
-			c, dk, err := db.scanCustomer(rows)
+			c, dk, err := db.scanCustomer(ctx, rows)
+			if c != nil {
+				scanned, last = scanned+1, c.ID
+			}
+			if errors.Is(err, errKeyDestroyed) {
+				continue // destroyed: nothing to read
+			}
 			if err != nil {
 				rows.Close()
 				return err
@@ -67,10 +75,10 @@ func (db *DB) eachCustomer(ctx context.Context, since string, fn func(*proofdesk
 				return err
 			}
 		}
-		if len(page) < eachCustomerPage {
+		if scanned < eachCustomerPage {
 			return nil
 		}
-		after = page[len(page)-1].ID
+		after = last
 	}
 }
 

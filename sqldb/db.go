@@ -53,6 +53,12 @@ type DB struct {
 	sequencerDone chan struct{}
 	vault         *vault.Vault
 	logger        *slog.Logger
+	// keys is where the wrapped data keys are (keystore.go), set by
+	// Migrate and Inspect.
+	keys *keyStore
+	// scrubAfterMigrate is set by migration 0049 on SQLite: Migrate then
+	// truncates the write-ahead log, which held the dropped keys.
+	scrubAfterMigrate bool
 
 	// index seals nothing; it keys the blind indexes. system seals
 	// installation secrets such as agents' TOTP secrets.
@@ -214,7 +220,7 @@ func (db *DB) Close() error {
 			c.close()
 		}
 	}
-	var errs []error
+	errs := []error{db.closeKeys()}
 	if db.rdb != nil && db.rdb != db.wdb {
 		errs = append(errs, db.rdb.Close())
 	}
@@ -305,6 +311,9 @@ type Tx struct {
 	migration bool
 	// changes lists what this transaction changed, for OnCommitted.
 	changes []proofdesk.Event
+	// destroyKeys lists the data keys to delete from the SQLite key
+	// file just before the commit (destroyDataKeys).
+	destroyKeys []string
 }
 
 // Changed records that this transaction made the change ev (IDs and
@@ -383,8 +392,15 @@ func (db *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 		_ = sqlTx.Rollback()
 		return err
 	}
+	if err := tx.destroyPending(ctx); err != nil {
+		_ = sqlTx.Rollback()
+		return err
+	}
 	if err := sqlTx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", wrapErr(err))
+	}
+	if len(tx.destroyKeys) > 0 {
+		db.scrubKeys(ctx)
 	}
 	tx.afterCommit(ctx)
 	return nil

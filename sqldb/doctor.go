@@ -22,7 +22,14 @@ func (db *DB) Inspect(ctx context.Context) error {
 	if err := db.openPools(); err != nil {
 		return err
 	}
-	return db.Ping(ctx)
+	if err := db.Ping(ctx); err != nil {
+		return err
+	}
+	apart, err := db.keysApart(ctx)
+	if err != nil {
+		return err
+	}
+	return db.useKeyStore(ctx, apart, false)
 }
 
 // PendingMigrations returns the versions of the migrations this release
@@ -65,7 +72,7 @@ func (db *DB) PendingMigrations(ctx context.Context) ([]string, error) {
 // it opened are kept, so sealed settings can be read after it.
 func (db *DB) CheckMasterKey(ctx context.Context) error {
 	for _, id := range []string{indexKeyID, systemKeyID} {
-		dk, err := db.reader().dataKey(ctx, id)
+		dk, err := db.reader().keyByID(ctx, id)
 		if err != nil {
 			if errors.Is(err, vault.ErrUnknownMasterKey) {
 				return fmt.Errorf("the master key does not fit this database: its data keys are wrapped by a master key that %s does not hold (%s); use the key the database was created with", db.vault.Keyring().Source(), db.vault.Keyring().IDs())
@@ -77,6 +84,9 @@ func (db *DB) CheckMasterKey(ctx context.Context) error {
 		} else {
 			db.setSystemKey(dk)
 		}
+	}
+	if db.keys.apart {
+		return db.checkKeyStore(ctx)
 	}
 	return nil
 }

@@ -156,7 +156,7 @@ func (tx *Tx) EraseCustomer(ctx context.Context, id string, detail map[string]st
 		return nil, err
 	}
 	delete(er.Removed, "erasure_requests")
-	if err := tx.destroyDataKeys(ctx, oldKeys...); err != nil {
+	if _, err := tx.destroyDataKeys(ctx, oldKeys...); err != nil {
 		return nil, err
 	}
 	er.KeysDestroyed = len(oldKeys)

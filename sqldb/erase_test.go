@@ -19,7 +19,7 @@ import (
 // every table back: nothing of theirs is left but tombstones and the
 // audit entries; their old data keys are gone; another customer still
 // decrypts; the audit chain verifies. On SQLite the destroyed key's bytes
-// are in neither the database file nor its WAL.
+// are in neither the key store's file, the database file, nor their WALs.
 func TestEraseCustomer(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		ctx := context.Background()
@@ -76,7 +76,15 @@ func TestEraseCustomer(t *testing.T) {
 		if err := cs.CreateMessage(ctx, &proofdesk.Message{ConversationID: oconv.ID, AuthorKind: proofdesk.AuthorCustomer, Body: "Oscar asks about the lighthouse"}); err != nil {
 			t.Fatal(err)
 		}
-		oldKey, err := sqldb.RawString(ctx, db, `SELECT k.wrapped FROM customers c JOIN data_keys k ON k.id = c.data_key_id WHERE c.id = ?`, f.Cust.ID)
+		custKeyID, err := sqldb.RawString(ctx, db, `SELECT data_key_id FROM customers WHERE id = ?`, f.Cust.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		convKeyID, err := sqldb.RawString(ctx, db, `SELECT data_key_id FROM conversations WHERE id = ?`, f.Conv.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		oldKey, err := sqldb.WrappedKey(ctx, db, custKeyID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -121,8 +129,10 @@ func TestEraseCustomer(t *testing.T) {
 		if n := mustCount(t, db, "outbox", "conversation_id = ?", f.Conv.ID); n != 0 {
 			t.Errorf("outbox: %d rows of the conversation left", n)
 		}
-		if n := mustCount(t, db, "data_keys", "id = ? OR id = ?", "dk_"+f.Cust.ID, "dk_"+f.Conv.ID); n != 0 {
-			t.Errorf("data_keys: %d old keys left", n)
+		for _, id := range []string{custKeyID, convKeyID} {
+			if _, err := sqldb.WrappedKey(ctx, db, id); proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
+				t.Errorf("key store: old key %s left (%v)", id, err)
+			}
 		}
 		if n := mustCount(t, db, "customer_exports", "customer_id = ? AND (archive_enc <> '' OR status = 'ready')", f.Cust.ID); n != 0 {
 			t.Error("the export's archive is left, or its link still works")
@@ -211,7 +221,7 @@ func TestEraseCustomer(t *testing.T) {
 			t.Fatalf("second erasure: %v, want conflict", err)
 		}
 		if db.Dialect() == sqldb.SQLite {
-			for _, p := range []string{db.DSN(), db.DSN() + "-wal"} {
+			for _, p := range []string{db.DSN(), db.DSN() + "-wal", db.KeyStorePath(), db.KeyStorePath() + "-wal"} {
 				b, err := os.ReadFile(p)
 				if err != nil && !os.IsNotExist(err) {
 					t.Fatal(err)

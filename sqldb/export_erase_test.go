@@ -16,3 +16,11 @@ func RawString(ctx context.Context, db *DB, q string, args ...any) (string, erro
 	err := db.wreader().queryRow(ctx, q, args...).Scan(&s)
 	return s, err
 }
+
+// WrappedKey returns the wrapped form of data key id from the key store
+// (ENOTFOUND when it is not there).
+func WrappedKey(ctx context.Context, db *DB, id string) (string, error) {
+	var s string
+	err := db.reader().keyHandle().queryRow(ctx, `SELECT wrapped FROM `+db.keys.table+` WHERE id = ?`, id).Scan(&s)
+	return s, wrapErr(err)
+}

@@ -22,7 +22,7 @@ func SeedReportRows(ctx context.Context, db *DB, convs, msgsPer, days int, start
 	ratings := []string{"good", "good", "good", "okay", "bad"}
 	return db.WithTx(ctx, func(tx *Tx) error {
 		now := fmtTime(start)
-		if _, err := tx.exec(ctx, `INSERT INTO data_keys (id, master_key_id, wrapped, created_at) VALUES ('dk_bench', 'bench', 'x', ?)`, now); err != nil {
+		if err := tx.putKey(ctx, "dk_bench", "bench", "x"); err != nil {
 			return err
 		}
 		for _, a := range agents {

@@ -79,12 +79,11 @@ func SeedBefore0009(ctx context.Context, db *DB, customers []LegacyCustomer, n i
 // what today's normaliser makes of it).
 func (db *DB) StoreContactValueForTest(ctx context.Context, cpID, value string) error {
 	return db.WithTx(ctx, func(tx *Tx) error {
-		var kind, dkID, wrapped string
-		if err := tx.queryRow(ctx, `SELECT cp.kind, c.data_key_id, k.wrapped FROM contact_points cp JOIN customers c ON c.id = cp.customer_id
-			JOIN data_keys k ON k.id = c.data_key_id WHERE cp.id = ?`, cpID).Scan(&kind, &dkID, &wrapped); err != nil {
+		var kind, custID string
+		if err := tx.queryRow(ctx, `SELECT kind, customer_id FROM contact_points WHERE id = ?`, cpID).Scan(&kind, &custID); err != nil {
 			return err
 		}
-		dk, err := db.openKey(dkID, wrapped)
+		dk, err := tx.customerKey(ctx, custID)
 		if err != nil {
 			return err
 		}

@@ -21,23 +21,26 @@ const (
 // system data keys. It is where a wrong master key is caught at startup.
 func (db *DB) loadSystemKeys(ctx context.Context) error {
 	for _, id := range []string{indexKeyID, systemKeyID} {
-		if err := db.WithTx(ctx, func(tx *Tx) error {
-			var n int
-			if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM data_keys WHERE id = ?`, id).Scan(&n); err != nil {
+		if !db.keys.apart {
+			// Before migration 0049 (tests that write at an older
+			// schema): created here if missing, as before.
+			if err := db.WithTx(ctx, func(tx *Tx) error {
+				_, err := tx.keyByID(ctx, id)
+				if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+					_, err = tx.newDataKey(ctx, id)
+				}
 				return err
+			}); err != nil && !errors.Is(err, vault.ErrUnknownMasterKey) {
+				return fmt.Errorf("open db: create %s: %w", id, err)
 			}
-			if n > 0 {
-				return nil
-			}
-			_, err := tx.newDataKey(ctx, id)
-			return err
-		}); err != nil {
-			return fmt.Errorf("open db: create %s: %w", id, err)
 		}
-		dk, err := db.reader().dataKey(ctx, id)
+		dk, err := db.reader().keyByID(ctx, id)
 		if err != nil {
 			if errors.Is(err, vault.ErrUnknownMasterKey) {
 				return fmt.Errorf("master key does not fit this database: its data keys are wrapped by a master key that %s does not hold (%s); start with the key the database was created with", db.vault.Keyring().Source(), db.vault.Keyring().IDs())
+			}
+			if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+				return fmt.Errorf("open db: the key store %s holds no data key %s: it is not this database's key store; restore the one backed up with it (proofdesk backup --keys)", db.keyStoreName(), id)
 			}
 			return fmt.Errorf("master key: %w", err)
 		}
@@ -47,7 +50,18 @@ func (db *DB) loadSystemKeys(ctx context.Context) error {
 			db.setSystemKey(dk)
 		}
 	}
+	if db.keys.apart {
+		return db.checkKeyStore(ctx)
+	}
 	return nil
+}
+
+// keyStoreName names the key store in messages: its file or schema.
+func (db *DB) keyStoreName() string {
+	if db.dialect == Postgres {
+		return "schema " + db.KeySchema()
+	}
+	return db.KeyStorePath()
 }
 
 // Labels of the secrets derived from the system data key (vault
@@ -75,7 +89,7 @@ func (tx *Tx) systemKey(ctx context.Context) (*vault.DataKey, error) {
 	if tx.db.system != nil {
 		return tx.db.system, nil
 	}
-	dk, err := tx.dataKey(ctx, systemKeyID)
+	dk, err := tx.keyByID(ctx, systemKeyID)
 	if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
 		dk, err = tx.newDataKey(ctx, systemKeyID)
 	}
@@ -94,7 +108,7 @@ func (tx *Tx) indexKey(ctx context.Context) (*vault.DataKey, error) {
 	if tx.db.index != nil {
 		return tx.db.index, nil
 	}
-	dk, err := tx.dataKey(ctx, indexKeyID)
+	dk, err := tx.keyByID(ctx, indexKeyID)
 	if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
 		dk, err = tx.newDataKey(ctx, indexKeyID)
 	}
@@ -105,26 +119,18 @@ func (tx *Tx) indexKey(ctx context.Context) (*vault.DataKey, error) {
 	return dk, nil
 }
 
-// newDataKey creates and stores a data key.
+// newDataKey creates a data key with that ID and stores it in the key
+// store: in tx where the key table is in the data database, else in a
+// commit of its own on the key file, made before tx can name the key.
 func (tx *Tx) newDataKey(ctx context.Context, id string) (*vault.DataKey, error) {
 	dk, wrapped, masterID, err := tx.db.vault.NewDataKey(id)
 	if err != nil {
 		return nil, fmt.Errorf("new data key: %w", err)
 	}
-	if _, err := tx.exec(ctx, `INSERT INTO data_keys (id, master_key_id, wrapped, created_at) VALUES (?, ?, ?, ?)`,
-		id, masterID, wrapped, fmtTime(tx.now)); err != nil {
-		return nil, fmt.Errorf("insert data key: %w", wrapErr(err))
+	if err := tx.putKey(ctx, id, masterID, wrapped); err != nil {
+		return nil, err
 	}
 	return dk, nil
-}
-
-// dataKey returns the unwrapped data key with that ID.
-func (h *Handle) dataKey(ctx context.Context, id string) (*vault.DataKey, error) {
-	var wrapped string
-	if err := h.queryRow(ctx, `SELECT wrapped FROM data_keys WHERE id = ?`, id).Scan(&wrapped); err != nil {
-		return nil, fmt.Errorf("data key %s: %w", id, wrapErr(err))
-	}
-	return h.db.vault.Unwrap(id, wrapped)
 }
 
 // openKey unwraps a data key whose wrapped form was already selected.
@@ -173,7 +179,7 @@ func (db *DB) rotatePass(ctx context.Context, primary string) (int, error) {
 	for {
 		type row struct{ id, wrapped string }
 		var batch []row
-		rows, err := db.wdb.QueryContext(ctx, db.rebind(`SELECT id, wrapped FROM data_keys WHERE master_key_id <> ? ORDER BY id LIMIT 500`), primary)
+		rows, err := db.keys.q.QueryContext(ctx, db.rebind(`SELECT id, wrapped FROM `+db.keys.table+` WHERE master_key_id <> ? ORDER BY id LIMIT 500`), primary)
 		if err != nil {
 			return total, fmt.Errorf("rotate: %w", err)
 		}
@@ -192,7 +198,7 @@ func (db *DB) rotatePass(ctx context.Context, primary string) (int, error) {
 		if len(batch) == 0 {
 			return total, nil
 		}
-		err = db.WithTx(ctx, func(tx *Tx) error {
+		err = db.withKeyTx(ctx, func(tx *Handle) error {
 			for _, r := range batch {
 				nw, masterID, changed, err := db.vault.Rewrap(r.id, r.wrapped)
 				if err != nil {
@@ -201,7 +207,7 @@ func (db *DB) rotatePass(ctx context.Context, primary string) (int, error) {
 				if !changed {
 					continue
 				}
-				res, err := tx.exec(ctx, `UPDATE data_keys SET wrapped = ?, master_key_id = ? WHERE id = ? AND wrapped = ?`, nw, masterID, r.id, r.wrapped)
+				res, err := tx.exec(ctx, `UPDATE `+db.keys.table+` SET wrapped = ?, master_key_id = ? WHERE id = ? AND wrapped = ?`, nw, masterID, r.id, r.wrapped)
 				if err != nil {
 					return err
 				}
@@ -221,25 +227,6 @@ func (db *DB) rotatePass(ctx context.Context, primary string) (int, error) {
 // master key with that ID.
 func (db *DB) CountKeysNotUnder(ctx context.Context, masterID string) (int, error) {
 	var n int
-	err := db.rdb.QueryRowContext(ctx, db.rebind(`SELECT COUNT(*) FROM data_keys WHERE master_key_id <> ?`), masterID).Scan(&n)
+	err := db.keys.q.QueryRowContext(ctx, db.rebind(`SELECT COUNT(*) FROM `+db.keys.table+` WHERE master_key_id <> ?`), masterID).Scan(&n)
 	return n, err
-}
-
-// destroyDataKeys destroys the data keys with these IDs: their wrapped
-// rows are deleted (SQLite overwrites the freed bytes: secure_delete is
-// on, see Open; DB.Scrub checkpoints the WAL after the commit) and this
-// node's vault forgets them. Whatever they sealed can never be opened
-// again, from this database or from any backup of it. The one place key
-// destruction is written: a key store of its own redirects it here.
-func (tx *Tx) destroyDataKeys(ctx context.Context, ids ...string) error {
-	for _, id := range ids {
-		if id == indexKeyID || id == systemKeyID {
-			return fmt.Errorf("destroy data key %s: an installation key", id)
-		}
-		if _, err := tx.exec(ctx, `DELETE FROM data_keys WHERE id = ?`, id); err != nil {
-			return fmt.Errorf("destroy data key: %w", wrapErr(err))
-		}
-	}
-	tx.db.vault.Forget(ids...)
-	return nil
 }

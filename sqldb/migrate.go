@@ -26,6 +26,13 @@ func (db *DB) migrateUpTo(ctx context.Context, last string) error {
 	if _, err := db.wdb.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
+	apart, err := db.keysApart(ctx)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	if err := db.useKeyStore(ctx, apart, false); err != nil {
+		return err
+	}
 	dir := "migrations/" + db.dialect
 	names, err := fs.Glob(migrationFS, dir+"/*.up.sql")
 	if err != nil {
@@ -52,6 +59,12 @@ func (db *DB) migrateUpTo(ctx context.Context, last string) error {
 			return fmt.Errorf("migrate %s: %w", version, err)
 		}
 	}
+	if db.scrubAfterMigrate {
+		if _, err := db.wdb.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+			return fmt.Errorf("migrate: truncate the log after moving the keys: %w", err)
+		}
+		db.scrubAfterMigrate = false
+	}
 	return nil
 }
 
@@ -64,6 +77,7 @@ func (db *DB) migrateUpTo(ctx context.Context, last string) error {
 var goMigrations = map[string]func(ctx context.Context, tx *Tx) error{
 	"0009_keyed_audit_sealed_names": migrate0009,
 	"0010_phone_e164":               migrate0010,
+	keyStoreMigration:               migrate0049,
 }
 
 // migrateVersion applies migration version, its SQL file name ("" for

@@ -27,8 +27,9 @@ func migrate0010(ctx context.Context, tx *Tx) error {
 // numbers. A number that stays invalid is kept as it is (nothing is lost)
 // and counted in the log, never printed.
 func (tx *Tx) renormalizePhones(ctx context.Context) error {
-	rows, err := tx.query(ctx, `SELECT cp.id, cp.customer_id, cp.value_enc, c.data_key_id, k.wrapped
-		FROM contact_points cp JOIN customers c ON c.id = cp.customer_id JOIN data_keys k ON k.id = c.data_key_id
+	col, join := tx.db.keyJoin("c")
+	rows, err := tx.query(ctx, `SELECT cp.id, cp.customer_id, cp.value_enc, c.data_key_id, `+col+`
+		FROM contact_points cp JOIN customers c ON c.id = cp.customer_id`+join+`
 		WHERE cp.kind = ? ORDER BY cp.id`, proofdesk.ContactPhone)
 	if err != nil {
 		return err
@@ -49,7 +50,7 @@ func (tx *Tx) renormalizePhones(ctx context.Context) error {
 	}
 	changed, invalid := 0, 0
 	for _, r := range all {
-		dk, err := tx.db.openKey(r.dkID, r.wrapped)
+		dk, err := tx.db.openRowKey(ctx, r.dkID, r.wrapped)
 		if err != nil {
 			return fmt.Errorf("customer %s: %w", r.customerID, err)
 		}

@@ -193,6 +193,25 @@ func (v *Vault) Unwrap(id, wrapped string) (*DataKey, error) {
 	return dk, nil
 }
 
+// Cached returns the data key with that ID when it is in the cache
+// (created or unwrapped by this process since the cache last started
+// over), else nil.
+func (v *Vault) Cached(id string) *DataKey {
+	v.mu.RLock()
+	defer v.mu.RUnlock()
+	return v.cache[id]
+}
+
+// Forget drops the data keys with these IDs from the cache, when they
+// are destroyed: this process can no longer open what they sealed.
+func (v *Vault) Forget(ids ...string) {
+	v.mu.Lock()
+	for _, id := range ids {
+		delete(v.cache, id)
+	}
+	v.mu.Unlock()
+}
+
 // Rewrap re-wraps a data key under the primary master key. It reports
 // changed=false when the key already is wrapped by the primary.
 func (v *Vault) Rewrap(id, wrapped string) (newWrapped, masterID string, changed bool, err error) {
@@ -205,16 +224,6 @@ func (v *Vault) Rewrap(id, wrapped string) (newWrapped, masterID string, changed
 	}
 	newWrapped, masterID, err = v.wrap(id, raw)
 	return newWrapped, masterID, err == nil, err
-}
-
-// Forget drops the data keys with these IDs from the cache: after their
-// wrapped rows were destroyed, this process no longer holds them either.
-func (v *Vault) Forget(ids ...string) {
-	v.mu.Lock()
-	for _, id := range ids {
-		delete(v.cache, id)
-	}
-	v.mu.Unlock()
 }
 
 // maxCached bounds the data key cache; beyond it the cache starts over.

@@ -128,6 +128,10 @@ func doctorDatabase(ctx context.Context, cfg *Config, kr *vault.Keyring, keyOK b
 	db := sqldb.NewDB(cfg.DSN(), vault.New(kr), nil)
 	defer db.Close()
 	if err := db.Inspect(ctx); err != nil {
+		if errors.Is(err, sqldb.ErrKeyStoreMissing) {
+			add("keys", "FAIL", "%s", errorText(err))
+			return nil
+		}
 		add("database", "FAIL", "cannot reach %s: %s", where, errorText(err))
 		return nil
 	}
@@ -149,6 +153,7 @@ func doctorDatabase(ctx context.Context, cfg *Config, kr *vault.Keyring, keyOK b
 		return nil
 	}
 	add("key", "ok", "the master key opens this database")
+	add("keys", "ok", "the data keys are in the key store %s, apart from the data: back it up apart (proofdesk backup --keys, or pg_dump --schema)", db.KeyStoreName())
 	st, _, err := db.FindChannelSettings(ctx)
 	if err != nil {
 		add("database", "FAIL", "cannot read the channel settings of the console: %s", errorText(err))

@@ -89,12 +89,19 @@ func TestDoctor(t *testing.T) {
 	if r.code != 0 || strings.Contains(r.stdout, "FAIL") {
 		t.Fatalf("a healthy desk: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	for _, want := range []string{"ok    config", "ok    key", "ok    database", "ok    relay", "ok    dns"} {
+	for _, want := range []string{"ok    config", "ok    key", "ok    database", "ok    keys", "ok    relay", "ok    dns"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("healthy output lacks %q:\n%s", want, r.stdout)
 		}
 	}
 
+	noKeys := t.TempDir()
+	if r := runCmd(t, "", env, "migrate", "--data", noKeys); r.code != 0 {
+		t.Fatalf("migrate: %+v", r)
+	}
+	if err := os.Remove(filepath.Join(noKeys, "keys.db")); err != nil {
+		t.Fatal(err)
+	}
 	emptyDir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(emptyDir, "proofdesk.db"), nil, 0o600); err != nil {
 		t.Fatal(err)
@@ -112,6 +119,7 @@ func TestDoctor(t *testing.T) {
 		{"key missing", map[string]string{}, nil, "no master key: $PROOFDESK_MASTER_KEY is unset"},
 		{"database unreachable", env, []string{"--db", "postgres://postgres@127.0.0.1:1/proofdesk?sslmode=disable"}, "FAIL  database cannot reach PostgreSQL"},
 		{"database missing", env, []string{"--data", t.TempDir()}, "no SQLite database at"},
+		{"key store missing", env, []string{"--data", noKeys}, "keys.db is missing"},
 		{"database not migrated", env, []string{"--data", emptyDir}, "migration(s) are not applied (first: 0001_init): run 'proofdesk migrate'"},
 		{"relay refused", env, []string{"--smtp-relay", "127.0.0.1:1"}, "FAIL  relay    cannot connect to the relay 127.0.0.1:1"},
 		{"relay without STARTTLS", env, []string{"--smtp-relay-security", "starttls"}, "does not offer STARTTLS"},

@@ -100,6 +100,12 @@ func TestBackupWhileServing(t *testing.T) {
 	if out, err := run(t, s, "backup", "--data", s.DataDir, "--out", backup); err != nil {
 		t.Fatalf("backup while serving: %v\n%s", err, out)
 	}
+	// The key store after the data: it then holds every key the data
+	// backup names (keys are stored before any row names them).
+	keysBackup := filepath.Join(t.TempDir(), "proofdesk-keys-backup.db")
+	if out, err := run(t, s, "backup", "--keys", "--data", s.DataDir, "--out", keysBackup); err != nil {
+		t.Fatalf("key store backup while serving: %v\n%s", err, out)
+	}
 	time.Sleep(500 * time.Millisecond)
 	close(stop)
 	wg.Wait()
@@ -113,7 +119,20 @@ func TestBackupWhileServing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if bytes.Contains(b, []byte("wk:v1:")) {
+		t.Fatalf("the data backup holds a wrapped data key: keys belong in the key store's backup only")
+	}
 	if err := os.WriteFile(filepath.Join(restored, "proofdesk.db"), b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := run(t, s, "audit", "verify", "--data", restored); err == nil || !strings.Contains(out, "keys.db is missing") {
+		t.Fatalf("audit verify on the data backup without its key store: %v\n%s; want it to name keys.db missing", err, out)
+	}
+	kb, err := os.ReadFile(keysBackup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(restored, "keys.db"), kb, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	if out, err := run(t, s, "audit", "verify", "--data", restored); err != nil || !strings.Contains(out, "intact") {

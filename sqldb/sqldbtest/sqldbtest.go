@@ -57,7 +57,8 @@ func NewVault(tb testing.TB) *vault.Vault {
 }
 
 // OpenDialect returns a fresh store of the dialect with a random master
-// key, closed (and its PostgreSQL schema dropped) when the test ends.
+// key, closed (and its PostgreSQL schemas, data and keys, dropped) when
+// the test ends.
 func OpenDialect(tb testing.TB, dialect string) *sqldb.DB {
 	tb.Helper()
 	return OpenWithVault(tb, DSN(tb, dialect), NewVault(tb))
@@ -86,6 +87,7 @@ func DSN(tb testing.TB, dialect string) string {
 	}
 	tb.Cleanup(func() {
 		_, _ = admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`)
+		_, _ = admin.Exec(`DROP SCHEMA IF EXISTS ` + schema + `_keys CASCADE`) // its key store (sqldb.DB.KeySchema)
 		admin.Close()
 	})
 	u, err := url.Parse(base)
