@@ -292,7 +292,8 @@ func (tx *Tx) SettleErasureRequest(ctx context.Context, id, status string) error
 // record does), ENOTFOUND for an unknown customer.
 func (tx *Tx) customerKey(ctx context.Context, id string) (*vault.DataKey, error) {
 	var erased nullTime
-	if err := tx.queryRow(ctx, `SELECT erased_at FROM customers WHERE id = ?`, id).Scan(&erased); err != nil {
+	var dkID string
+	if err := tx.queryRow(ctx, `SELECT erased_at, data_key_id FROM customers WHERE id = ?`, id).Scan(&erased, &dkID); err != nil {
 		if proofdesk.ErrorCode(wrapErr(err)) == proofdesk.ENOTFOUND {
 			return nil, notFound("Customer")
 		}
@@ -301,5 +302,5 @@ func (tx *Tx) customerKey(ctx context.Context, id string) (*vault.DataKey, error
 	if erased.t != nil {
 		return nil, proofdesk.Errorf(proofdesk.ECONFLICT, "The customer was erased: nothing can be added to the record. Create a new customer instead.")
 	}
-	return tx.dataKey(ctx, "dk_"+id)
+	return tx.keyByID(ctx, dkID)
 }

@@ -36,7 +36,7 @@ func scanExport(row scanner) (*proofdesk.Export, error) {
 // ExpiresAt set by the caller) with its archive sealed under the
 // customer's data key; it sets Status, Size and CreatedAt.
 func (tx *Tx) CreateExport(ctx context.Context, e *proofdesk.Export, archive []byte) error {
-	dk, err := tx.dataKey(ctx, "dk_"+e.CustomerID)
+	dk, err := tx.customerKey(ctx, e.CustomerID)
 	if err != nil {
 		return err
 	}
@@ -81,7 +81,7 @@ func (tx *Tx) TakeExportArchive(ctx context.Context, id string) ([]byte, error) 
 	if n, _ := r.RowsAffected(); n != 1 {
 		return nil, gone
 	}
-	dk, err := tx.dataKey(ctx, "dk_"+custID)
+	dk, err := tx.Handle.customerKey(ctx, custID)
 	if err != nil {
 		return nil, err
 	}
@@ -154,7 +154,7 @@ func (tx *Tx) CustomerData(ctx context.Context, id string) (*proofdesk.CustomerD
 		d.ContactPoints = append(d.ContactPoints, proofdesk.ExportContactPoint{Kind: cp.Kind, Value: cp.Value, AddedAt: cp.AddedAt.UTC()})
 		values[cp.Value] = true
 	}
-	dk, err := tx.dataKey(ctx, "dk_"+c.ID)
+	dk, err := tx.Handle.customerKey(ctx, c.ID)
 	if err != nil {
 		return nil, nil, err
 	}

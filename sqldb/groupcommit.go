@@ -201,8 +201,26 @@ func (db *DB) runGroup(batch []*writeJob) {
 		_ = sqlTx.Rollback()
 		return
 	}
+	// Data keys the members destroyed (an erasure) leave the SQLite key
+	// file just before the data commits, all in one transaction of the
+	// key file, as WithTx does for one (Tx.destroyPending): none of them
+	// if it fails, and then nothing of the group is stored.
+	destroyed := &Tx{Handle: Handle{db: db}}
+	for _, j := range batch {
+		if j.err == nil && j.panicked == nil && j.tx != nil {
+			destroyed.destroyKeys = append(destroyed.destroyKeys, j.tx.destroyKeys...)
+		}
+	}
+	if err := destroyed.destroyPending(bg); err != nil {
+		fail(err)
+		return
+	}
 	if err := sqlTx.Commit(); err != nil {
 		fail(fmt.Errorf("commit: %w", wrapErr(err)))
+		return
+	}
+	if len(destroyed.destroyKeys) > 0 {
+		db.scrubKeys(bg)
 	}
 }
 
