@@ -116,7 +116,7 @@ func New(tb testing.TB, opt Options) *Stack {
 		Branding:    sqldb.NewBrandingService(db, proofdesk.Branding{Company: "Proofdesk"}),
 		PostMessage: s.API.PostMessage, Settings: opt.Settings, Logger: logger, Macros: dk, Search: dk, Merge: dk, Notifications: dk,
 		AgentAdmin: desk.NewAgents(db, desk.AgentsConfig{BaseURL: s.Server.URL(), PasswordParams: auth.TestPasswordParams}),
-		Reports:    dk, SLA: dk,
+		Reports:    dk, SLA: dk, Retention: dk,
 	})
 	s.Console.PollInterval = 200 * time.Millisecond
 	s.Console.PhoneRegion = opt.PhoneRegion
