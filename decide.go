@@ -59,7 +59,14 @@ const (
 	// support lock.
 	DoMergeConversations = "merge_conversations"
 	DoExport             = "export"
-	DoErase              = "erase"
+	// DoErase erases a customer by crypto-shredding (a supervisor's, with
+	// a Reason; refused under a support lock or a legal hold). Field is
+	// the legal basis the supervisor recorded, "" for none: then the owner
+	// confirms through an on-file contact point (Decision.OwnerConfirms).
+	DoErase = "erase"
+	// DoLegalHold sets or clears a legal hold (a supervisor's, with a
+	// Reason).
+	DoLegalHold = "legal_hold"
 	// DoLookup finds customers by an exact value (email, phone, external
 	// ID): each answer confirms or denies a guess, like the guard.
 	DoLookup = "lookup_customer"
@@ -130,6 +137,10 @@ const (
 	RuleMacroOwner        = "macro.owner"            // a personal macro is its owner's; a shared one its creator's or a supervisor's
 	RuleAutoAssign        = "assign.auto"            // Proofdesk routes an unassigned conversation to an agent (round robin)
 	RuleAutoReassign      = "assign.auto_reassign"   // Proofdesk takes an offline agent's conversation back: a take-over, the level drops
+	RuleReasonRequired    = "reason.required"        // the action needs a reason in words
+	RuleLegalHold         = "hold.legal"             // no erasure under a legal hold
+	RuleOwnerConfirms     = "erase.owner_confirms"   // no legal basis recorded: the owner confirms the erasure
+	RuleLegalBasis        = "erase.legal_basis"      // a supervisor recorded a legal basis: the erasure runs at once
 )
 
 // A break-glass or unlock reason is 3 to 500 bytes after trimming (ValidReason).
@@ -190,6 +201,11 @@ type DecisionInput struct {
 	SetsExternalID bool
 	// BreakGlassReason, when set, asks a supervisor's break-glass.
 	BreakGlassReason string
+	// Reason is the reason given for DoErase and DoLegalHold.
+	Reason string
+	// LegalHold reports, for DoErase, that a legal hold covers the
+	// customer or one of their conversations.
+	LegalHold bool
 	// Policy is the live policy (nil: the default).
 	Policy *Policy
 	// PausedUntil, when after Now, is the end of the actor's pause: more
@@ -243,6 +259,9 @@ type Decision struct {
 	// BreakGlass reports that the action is allowed only as a
 	// supervisor's break-glass (flag the conversation).
 	BreakGlass bool
+	// OwnerConfirms reports, for DoErase, that the erasure waits for the
+	// owner's confirmation through an on-file contact point.
+	OwnerConfirms bool
 }
 
 // Err returns the refusal as an *Error with details "rule",
@@ -344,13 +363,15 @@ func Decide(in DecisionInput) Decision {
 		}
 		return Decision{Allowed: true, Rule: RuleAllowed, Audit: true, Alert: true}
 	case in.Action == DoErase:
-		if a.Role != RoleAdmin {
-			return roleRefusal(RuleAdminOnly, RoleAdmin, "Only an admin may erase a customer.")
+		return decideErase(in)
+	case in.Action == DoLegalHold:
+		if !a.isSupervisor() {
+			return roleRefusal(RuleSupervisorOnly, RoleSupervisor, "Only a supervisor or an admin may set or clear a legal hold.")
 		}
-		if in.SupportLocked {
-			return refuse(ELOCKED, RuleSupportLock, "The account is under a support lock: it is held for investigation and cannot be erased until a supervisor lifts the lock.")
+		if !ValidReason(in.Reason) {
+			return refuse(EINVALID, RuleReasonRequired, "A legal hold needs a reason (3 to 500 bytes, in words): name the case or matter.")
 		}
-		return Decision{Allowed: true, Rule: RuleAllowed, Audit: true, Alert: true}
+		return Decision{Allowed: true, Rule: RuleAllowed, Audit: true}
 	}
 
 	if in.Action == DoLookup {
@@ -522,6 +543,29 @@ func decideReveal(in DecisionInput) Decision {
 		return levelRefusal(required, in.Level, in.Field)
 	}
 	return Decision{Allowed: true, Rule: RuleAllowed, RequiredLevel: required, Audit: true, NotifyOwner: true}
+}
+
+// decideErase: erasing a customer is a supervisor's (or an admin's)
+// action with a reason; a support lock (the account is under
+// investigation) and a legal hold refuse it. Without a legal basis
+// (Field) the owner confirms it through an on-file contact point first.
+func decideErase(in DecisionInput) Decision {
+	if !in.Actor.isSupervisor() {
+		return roleRefusal(RuleSupervisorOnly, RoleSupervisor, "Only a supervisor or an admin may erase a customer.")
+	}
+	if !ValidReason(in.Reason) {
+		return refuse(EINVALID, RuleReasonRequired, "An erasure needs a reason (3 to 500 bytes, in words): say who asked and how.")
+	}
+	if in.SupportLocked {
+		return refuse(ELOCKED, RuleSupportLock, "The account is under a support lock: it is held for investigation and cannot be erased until a supervisor lifts the lock.")
+	}
+	if in.LegalHold {
+		return refuse(ECONFLICT, RuleLegalHold, "The customer is under a legal hold (on the customer or one of their conversations): nothing of theirs can be erased until a supervisor clears the hold.")
+	}
+	if strings.TrimSpace(in.Field) == "" {
+		return Decision{Allowed: true, Rule: RuleOwnerConfirms, Audit: true, OwnerConfirms: true}
+	}
+	return Decision{Allowed: true, Rule: RuleLegalBasis, Audit: true, Alert: true}
 }
 
 func decideBreakGlass(in DecisionInput) Decision {

@@ -272,8 +272,16 @@ func TestDecide(t *testing.T) {
 		{"export by supervisor", proofdesk.DecisionInput{Action: proofdesk.DoExport, Actor: supervisor}, want{rule: proofdesk.RuleAdminOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAdmin}},
 		{"export by integration", proofdesk.DecisionInput{Action: proofdesk.DoExport, Actor: integ}, want{rule: proofdesk.RuleAdminOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAdmin}},
 		{"export by admin", proofdesk.DecisionInput{Action: proofdesk.DoExport, Actor: admin}, want{allowed: true, rule: proofdesk.RuleAllowed}},
-		{"erase by admin", proofdesk.DecisionInput{Action: proofdesk.DoErase, Actor: admin}, want{allowed: true, rule: proofdesk.RuleAllowed}},
-		{"erase under lock", proofdesk.DecisionInput{Action: proofdesk.DoErase, Actor: admin, SupportLocked: true}, want{rule: proofdesk.RuleSupportLock, code: proofdesk.ELOCKED}},
+		{"erase by agent", proofdesk.DecisionInput{Action: proofdesk.DoErase, Actor: agentA, Reason: "owner asked by mail"}, want{rule: proofdesk.RuleSupervisorOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
+		{"erase by integration", proofdesk.DecisionInput{Action: proofdesk.DoErase, Actor: integ, Reason: "owner asked by mail"}, want{rule: proofdesk.RuleSupervisorOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
+		{"erase without reason", proofdesk.DecisionInput{Action: proofdesk.DoErase, Actor: supervisor, Reason: " .. "}, want{rule: proofdesk.RuleReasonRequired, code: proofdesk.EINVALID}},
+		{"erase by supervisor: the owner confirms", proofdesk.DecisionInput{Action: proofdesk.DoErase, Actor: supervisor, Reason: "owner asked by mail"}, want{allowed: true, rule: proofdesk.RuleOwnerConfirms}},
+		{"erase by admin with a legal basis", proofdesk.DecisionInput{Action: proofdesk.DoErase, Actor: admin, Reason: "court order", Field: "GDPR art. 17(1)(d)"}, want{allowed: true, rule: proofdesk.RuleLegalBasis}},
+		{"erase under lock", proofdesk.DecisionInput{Action: proofdesk.DoErase, Actor: admin, Reason: "owner asked by mail", SupportLocked: true}, want{rule: proofdesk.RuleSupportLock, code: proofdesk.ELOCKED}},
+		{"erase under legal hold", proofdesk.DecisionInput{Action: proofdesk.DoErase, Actor: admin, Reason: "owner asked by mail", Field: "court order", LegalHold: true}, want{rule: proofdesk.RuleLegalHold, code: proofdesk.ECONFLICT}},
+		{"legal hold by agent", proofdesk.DecisionInput{Action: proofdesk.DoLegalHold, Actor: agentA, Reason: "case 2026-113"}, want{rule: proofdesk.RuleSupervisorOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
+		{"legal hold without reason", proofdesk.DecisionInput{Action: proofdesk.DoLegalHold, Actor: supervisor}, want{rule: proofdesk.RuleReasonRequired, code: proofdesk.EINVALID}},
+		{"legal hold by supervisor", proofdesk.DecisionInput{Action: proofdesk.DoLegalHold, Actor: supervisor, Reason: "case 2026-113"}, want{allowed: true, rule: proofdesk.RuleAllowed}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

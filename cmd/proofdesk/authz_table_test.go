@@ -198,8 +198,19 @@ var authzTable = map[string]string{
 	"GET /api/v1/search":              "UU2222FU",
 	// Merging two customer records: supervisors only, never under a lock.
 	"POST /api/v1/customers/{id}/merge": "UUFF22FU UUFF22FU UUFF22FU UUFFKKFU",
+	// Legal holds: any agent reads them (not the integration); supervisors
+	// and admins set and clear them (clearing one that is not there: 404).
+	"GET /api/v1/customers/{id}/legal-hold":        "UU2222FU",
+	"PUT /api/v1/customers/{id}/legal-hold":        "UUFF22FU",
+	"DELETE /api/v1/customers/{id}/legal-hold":     "UUFF22FU",
+	"GET /api/v1/conversations/{id}/legal-hold":    "UU2222FU",
+	"PUT /api/v1/conversations/{id}/legal-hold":    "UUFF22FU",
+	"DELETE /api/v1/conversations/{id}/legal-hold": "UUFF22FU",
 	// The console's merge of customers (confirmed), the same use case.
 	"POST /customers/{id}/merge": "LLFF22LL LLFF22LL LLFF22LL LLFFKKLL",
+	// The console's legal holds: supervisors and admins set them.
+	"POST /customers/{id}/legal-hold":     "LLFF22LL",
+	"POST /conversations/{id}/legal-hold": "LLFF22LL",
 	// Typing in a conversation tells its other viewers (any agent).
 	"POST /conversations/{id}/typing": "LL2222LL",
 	// Merging the conversation into another of the same customer: the

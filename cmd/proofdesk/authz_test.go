@@ -1416,6 +1416,32 @@ func authzRoutes() map[string]authzRoute {
 		"GET /macros":        static("/macros"),
 		"GET /api/v1/macros": static("/api/v1/macros"),
 		"GET /api/v1/search": static("/api/v1/search?q=parcel"),
+		"GET /api/v1/customers/{id}/legal-hold": {fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/api/v1/customers/" + fx.customer.ID + "/legal-hold"}
+		}},
+		"PUT /api/v1/customers/{id}/legal-hold": {fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/api/v1/customers/" + fx.customer.ID + "/legal-hold", json: `{"reason":"case 2026-113, counsel's letter"}`}
+		}},
+		"DELETE /api/v1/customers/{id}/legal-hold": {fixture: true, prep: func(e *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			e.legalHold(proofdesk.HoldCustomer, fx.customer.ID)
+			return authzReq{path: "/api/v1/customers/" + fx.customer.ID + "/legal-hold", json: `{"reason":"the case was settled"}`}
+		}},
+		"GET /api/v1/conversations/{id}/legal-hold": {fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/api/v1/conversations/" + fx.convID + "/legal-hold"}
+		}},
+		"PUT /api/v1/conversations/{id}/legal-hold": {fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/api/v1/conversations/" + fx.convID + "/legal-hold", json: `{"reason":"case 2026-113, counsel's letter"}`}
+		}},
+		"DELETE /api/v1/conversations/{id}/legal-hold": {fixture: true, prep: func(e *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			e.legalHold(proofdesk.HoldConversation, fx.convID)
+			return authzReq{path: "/api/v1/conversations/" + fx.convID + "/legal-hold", json: `{"reason":"the case was settled"}`}
+		}},
+		"POST /customers/{id}/legal-hold": {fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/customers/" + fx.customer.ID + "/legal-hold", form: url.Values{"op": {"set"}, "reason": {"case 2026-113"}}}
+		}},
+		"POST /conversations/{id}/legal-hold": {fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/conversations/" + fx.convID + "/legal-hold", form: url.Values{"op": {"set"}, "reason": {"case 2026-113"}}}
+		}},
 		"POST /api/v1/customers/{id}/merge": {fixture: true, prep: func(e *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
 			return authzReq{path: "/api/v1/customers/" + fx.customer.ID + "/merge", json: fmt.Sprintf(`{"into":%q,"reason":"same person, two channels"}`, e.newCustomer())}
 		}},
@@ -1573,6 +1599,17 @@ func (e *authzEnv) sameCustomerConversation(fx *authzFixture) string {
 
 // newCustomer is a customer of its own (a merge target), with an email
 // nobody else has.
+// legalHold puts a legal hold on (kind, id) in the store, as a
+// supervisor would have.
+func (e *authzEnv) legalHold(kind, id string) {
+	err := e.m.DB.WithTx(context.Background(), func(tx *sqldb.Tx) error {
+		return tx.SetLegalHold(context.Background(), &proofdesk.LegalHold{SubjectKind: kind, SubjectID: id, Reason: "case 2026-113", SetBy: e.bystander.ID})
+	})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+}
+
 func (e *authzEnv) newCustomer() string {
 	in := proofdesk.CustomerInput{Name: "Merge Target", Emails: []proofdesk.ContactPointInput{{Value: fmt.Sprintf("target-%d-%s@example.net", e.next(), randHex(3))}}}
 	c, err := in.Customer(time.Now())

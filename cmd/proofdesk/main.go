@@ -266,6 +266,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	merge.View = apiH.ViewContext
 	merge.Register(s)
 	api.NewCustomerMergeHandler(agents, dk).Register(s)
+	api.NewLegalHoldHandler(agents, dk).Register(s)
 	search := api.NewSearchHandler(agents, dk, m.Desk.Conversations(m.ConversationService))
 	search.View = apiH.ViewContext
 	search.Register(s)
@@ -356,7 +357,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 		Agents: agents, Customers: m.Desk.Customers(m.CustomerService), Conversations: m.Desk.Conversations(m.ConversationService), Audit: m.AuditService,
 		Verification: m.VerificationService, Desk: dk, Policy: m.PolicyService, Branding: m.BrandingService, Outbox: m.OutboxService, Events: m.Events,
 		PostMessage: apiH.PostMessage, Settings: m.consoleSettings(base), Logger: m.Logger, AgentAdmin: agentAdmin,
-		Channels: m.channels, ImportCustomers: m.importCustomers, Macros: dk, Search: dk, Merge: dk, Reports: dk, SLA: dk, Notifications: dk, Retention: dk,
+		Channels: m.channels, ImportCustomers: m.importCustomers, Macros: dk, Search: dk, Merge: dk, LegalHolds: dk, Reports: dk, SLA: dk, Notifications: dk, Retention: dk,
 	})
 	con.AllowNo2FA = m.Config.AllowNo2FA
 	con.SecureCookies = strings.HasPrefix(base, "https://")

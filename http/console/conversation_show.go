@@ -136,6 +136,8 @@ type conversationPage struct {
 	// RevealWhy is, when no field may be revealed now (and no break-glass
 	// is offered), Decide's reason: the Reveal button shows disabled.
 	RevealWhy string
+	// Hold is the legal-hold panel (legal_hold.go); nil without holds.
+	Hold *holdPanel
 }
 
 func (h *Handler) policy(r *http.Request) (*proofdesk.Policy, error) {
@@ -353,6 +355,9 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 	p.decide(in)
 	p.RevealWhy = revealWhy(p.RevealFields, p.CanBreakGlass)
 	if p.Work, err = h.newWorkPanel(ctx, conv, p.Agents, in); err != nil {
+		return nil, err
+	}
+	if p.Hold, err = h.legalHoldPanel(r, proofdesk.HoldConversation, "", conv.ID); err != nil {
 		return nil, err
 	}
 	return p, nil

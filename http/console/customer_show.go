@@ -35,6 +35,8 @@ type customerPage struct {
 	MergeReason      string          // kept across a refusal
 	MergeSource      string          // the candidate picked, kept across a refusal
 	MergeConfirm     *mergeCandidate // picked: the page asks to confirm
+	// Hold is the legal-hold panel (legal_hold.go); nil without holds.
+	Hold *holdPanel
 }
 
 func (h *Handler) handleCustomer(w http.ResponseWriter, r *http.Request) {
@@ -120,6 +122,9 @@ func (h *Handler) customerData(r *http.Request, customerID, fromID string) (*cus
 	}
 	p.RevealFields = revealFields(v, in)
 	if err := h.customerMergePanel(r, p, cust, pol); err != nil {
+		return nil, err
+	}
+	if p.Hold, err = h.legalHoldPanel(r, proofdesk.HoldCustomer, cust.ID, ""); err != nil {
 		return nil, err
 	}
 	return p, nil

@@ -107,6 +107,9 @@ type Deps struct {
 	// Merge merges two conversations of one customer (desk.Desk); nil
 	// offers no merge.
 	Merge MergeActions
+	// LegalHolds are legal holds on customers and conversations
+	// (desk.Desk); nil shows and offers none.
+	LegalHolds LegalHoldActions
 	// Notifications are each agent's notification settings and the
 	// mentions' notices (desk.Desk); nil keeps settings in the browser
 	// only and publishes mentions live only.
@@ -277,6 +280,10 @@ func (h *Handler) Register(r Router) {
 		r.Handle("POST /conversations/{id}/merge", auth(h.handleMerge))
 		r.Handle("POST /customers/{id}/merge", auth(h.handleCustomerMerge))
 	}
+	if h.d.LegalHolds != nil {
+		r.Handle("POST /customers/{id}/legal-hold", auth(h.handleLegalHold(proofdesk.HoldCustomer)))
+		r.Handle("POST /conversations/{id}/legal-hold", auth(h.handleLegalHold(proofdesk.HoldConversation)))
+	}
 }
 
 // page is what every signed-in page hands the layout.
@@ -323,6 +330,8 @@ var notices = map[string]string{
 	"macro":         "Macro saved.",
 	"macro-deleted": "Macro deleted.",
 	"merged":        "Conversations merged: the other one's messages are below, and it is resolved.",
+	"hold_set":      "Legal hold set: nothing it covers can be erased, and retention skips it, until a supervisor clears it.",
+	"hold_cleared":  "Legal hold cleared.",
 }
 
 // render writes the named view with status. It panics for an unknown

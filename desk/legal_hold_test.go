@@ -1,0 +1,100 @@
+package desk_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/sqldb"
+	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
+)
+
+// A legal hold: supervisors set and clear it with a reason, audited; it
+// covers the customer and, set on a conversation, its customer too; an
+// agent, a missing reason and an unknown subject are refused.
+func TestLegalHold(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		ctx := context.Background()
+		if _, err := f.Desk.SetLegalHold(f.AgentCtx, proofdesk.HoldCustomer, f.Cust.ID, "case 2026-113"); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+			t.Fatalf("agent sets a hold: %v, want forbidden", err)
+		}
+		if _, err := f.Desk.SetLegalHold(f.SupCtx, proofdesk.HoldCustomer, f.Cust.ID, " . "); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
+			t.Fatalf("hold without a reason: %v, want invalid", err)
+		}
+		if _, err := f.Desk.SetLegalHold(f.SupCtx, proofdesk.HoldCustomer, "cus_missing", "case 2026-113"); proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
+			t.Fatalf("hold on a missing customer: %v, want not found", err)
+		}
+		if _, err := f.Desk.SetLegalHold(f.SupCtx, "agent", f.Agent.ID, "case 2026-113"); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
+			t.Fatalf("hold on an agent: %v, want invalid", err)
+		}
+		holds, err := f.Desk.LegalHoldsOn(f.AgentCtx, f.Cust.ID, "")
+		if err != nil || len(holds) != 0 {
+			t.Fatalf("holds before = %v, %v; want none", holds, err)
+		}
+		// On the conversation: it covers the conversation and the
+		// customer (an erasure would destroy it).
+		lh, err := f.Desk.SetLegalHold(f.SupCtx, proofdesk.HoldConversation, f.Conv.ID, "case 2026-113")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if lh.SetBy != f.Supervisor.ID || lh.SetAt.IsZero() {
+			t.Fatalf("hold = %+v", lh)
+		}
+		for _, q := range [][2]string{{f.Cust.ID, ""}, {"", f.Conv.ID}} {
+			holds, err := f.Desk.LegalHoldsOn(f.AgentCtx, q[0], q[1])
+			if err != nil || len(holds) != 1 || holds[0].SubjectID != f.Conv.ID || holds[0].Reason != "case 2026-113" {
+				t.Fatalf("holds on %v = %v, %v; want the conversation's", q, holds, err)
+			}
+		}
+		other := f.NewConversation(t)
+		if holds, err := db.LegalHoldsOn(ctx, "", other.ID); err != nil || len(holds) != 0 {
+			t.Fatalf("holds on another conversation = %v, %v; want none", holds, err)
+		}
+		// On the customer: every conversation of theirs is covered.
+		if _, err := f.Desk.SetLegalHold(f.SupCtx, proofdesk.HoldCustomer, f.Cust.ID, "litigation hold, matter 42"); err != nil {
+			t.Fatal(err)
+		}
+		if holds, err := db.LegalHoldsOn(ctx, "", other.ID); err != nil || len(holds) != 1 || holds[0].SubjectKind != proofdesk.HoldCustomer {
+			t.Fatalf("holds on another conversation of the customer = %v, %v; want the customer's", holds, err)
+		}
+		// The integration reads none.
+		integ := proofdesk.NewContextWithAgent(ctx, &proofdesk.Agent{ID: "int_1", Role: proofdesk.RoleIntegration})
+		if _, err := f.Desk.LegalHoldsOn(integ, f.Cust.ID, ""); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+			t.Fatalf("integration reads holds: %v, want forbidden", err)
+		}
+		// Clearing: supervisors, with a reason; twice is not found.
+		if err := f.Desk.ClearLegalHold(f.AgentCtx, proofdesk.HoldConversation, f.Conv.ID, "case settled"); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+			t.Fatalf("agent clears: %v", err)
+		}
+		if err := f.Desk.ClearLegalHold(f.SupCtx, proofdesk.HoldConversation, f.Conv.ID, "case settled"); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Desk.ClearLegalHold(f.SupCtx, proofdesk.HoldConversation, f.Conv.ID, "case settled"); proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
+			t.Fatalf("clear twice: %v, want not found", err)
+		}
+		all, err := db.FindLegalHolds(ctx)
+		if err != nil || len(all) != 1 || all[0].SubjectID != f.Cust.ID {
+			t.Fatalf("holds in force = %v, %v; want the customer's", all, err)
+		}
+		var set, cleared, refused int
+		for _, e := range mustAudit(t, db) {
+			switch e.Action {
+			case proofdesk.AuditLegalHoldSet:
+				set++
+				if e.ActorID != f.Supervisor.ID || e.Detail["reason"] == "" {
+					t.Fatalf("hold audit = %+v", e)
+				}
+			case proofdesk.AuditLegalHoldCleared:
+				cleared++
+			case proofdesk.AuditGateRefused:
+				if e.Detail["action"] == proofdesk.DoLegalHold {
+					refused++
+				}
+			}
+		}
+		if set != 2 || cleared != 1 || refused != 3 {
+			t.Fatalf("audited set %d, cleared %d, refused %d; want 2, 1, 3", set, cleared, refused)
+		}
+	})
+}
