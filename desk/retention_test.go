@@ -245,3 +245,59 @@ func TestRetentionRun_Schedule(t *testing.T) {
 		}
 	})
 }
+
+func TestRetentionRun_LegalHold(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		e := newRetentionEnv(t, db)
+		ctx := context.Background()
+		held := e.conversation(t, proofdesk.ChannelChat, "Held", "Evidence", true)
+		free := e.conversation(t, proofdesk.ChannelChat, "Free", "Nothing special", true)
+		e.Clk.Add(10 * 24 * time.Hour)
+		if err := e.Desk.SetRetentionConfig(e.adminCtx, &proofdesk.RetentionConfig{BodyDays: map[string]int{"chat": 7}}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.Desk.SetLegalHold(e.SupCtx, proofdesk.HoldConversation, held.ID, "Case 2026-114"); err != nil {
+			t.Fatal(err)
+		}
+		run, err := e.Desk.RunRetention(e.adminCtx)
+		if err != nil || run.Conversations != 1 || run.SkippedLegalHold != 1 {
+			t.Fatalf("run with a held conversation = %+v %v, want 1 emptied, 1 skipped", run, err)
+		}
+		if r, _ := e.removed(t, held.ID); r != 0 {
+			t.Fatalf("the held conversation lost %d bodies", r)
+		}
+		if r, _ := e.removed(t, free.ID); r != 2 {
+			t.Fatalf("the free conversation: %d removed, want 2", r)
+		}
+		// A hold on the customer covers every one of their conversations.
+		later := e.conversation(t, proofdesk.ChannelChat, "Later", "More words", true)
+		e.Clk.Add(10 * 24 * time.Hour)
+		if _, err := e.Desk.SetLegalHold(e.SupCtx, proofdesk.HoldCustomer, e.Cust.ID, "Case 2026-115"); err != nil {
+			t.Fatal(err)
+		}
+		if err := e.Desk.ClearLegalHold(e.SupCtx, proofdesk.HoldConversation, held.ID, "Case 2026-114 closed"); err != nil {
+			t.Fatal(err)
+		}
+		if run, err := e.Desk.RunRetention(e.adminCtx); err != nil || run.Conversations != 0 || run.SkippedLegalHold != 2 {
+			t.Fatalf("run under the customer's hold = %+v %v, want 0 emptied, 2 skipped", run, err)
+		}
+		if err := e.Desk.ClearLegalHold(e.SupCtx, proofdesk.HoldCustomer, e.Cust.ID, "Case 2026-115 closed"); err != nil {
+			t.Fatal(err)
+		}
+		if run, err := e.Desk.RunRetention(e.adminCtx); err != nil || run.Conversations != 2 || run.SkippedLegalHold != 0 {
+			t.Fatalf("run after the holds = %+v %v, want 2 emptied", run, err)
+		}
+		for _, c := range []*proofdesk.Conversation{held, later} {
+			if r, k := e.removed(t, c.ID); r != 2 || k != 0 {
+				t.Fatalf("%s after the holds: %d removed, %d kept", c.Subject, r, k)
+			}
+		}
+		runs := e.auditCount(t, proofdesk.AuditRetentionRun)
+		if len(runs) != 3 || runs[1].Detail["skipped_legal_hold"] != "2" {
+			t.Fatalf("run audits = %+v", runs)
+		}
+		if seq, why, err := sqldb.NewAuditService(db).VerifyAudit(ctx); seq != 0 || err != nil {
+			t.Fatalf("audit verify: %d %q %v", seq, why, err)
+		}
+	})
+}
