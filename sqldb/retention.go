@@ -94,18 +94,10 @@ const resolvedAt = `COALESCE((SELECT MAX(s.at) FROM conversation_status_changes 
 // (""), at most limit resolved conversations of channel resolved at or
 // before cutoff that still hold a message not removed by retention.
 func (h *Handle) ExpiredConversations(ctx context.Context, channel string, cutoff time.Time, after string, limit int) ([]*proofdesk.Conversation, error) {
-	var ids []string
-	err := h.scanRows(ctx, fmt.Sprintf(`SELECT c.id FROM conversations c
+	ids, err := h.queryIDs(ctx, fmt.Sprintf(`SELECT c.id FROM conversations c
 		WHERE c.status = ? AND c.channel = ? AND c.id > ? AND `+resolvedAt+` <= ?
 		AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.removed_at IS NULL)
-		ORDER BY c.id LIMIT %d`, limit), []any{proofdesk.StatusResolved, channel, after, fmtTime(cutoff)}, func(row scanner) error {
-		var id string
-		if err := row.Scan(&id); err != nil {
-			return err
-		}
-		ids = append(ids, id)
-		return nil
-	})
+		ORDER BY c.id LIMIT %d`, limit), proofdesk.StatusResolved, channel, after, fmtTime(cutoff))
 	if err != nil {
 		return nil, fmt.Errorf("expired conversations: %w", wrapErr(err))
 	}
@@ -237,20 +229,12 @@ func (tx *Tx) RemoveMessageBodies(ctx context.Context, convID string, cutoff tim
 // activity) and with an order placed or changed, all at or before cutoff
 // or never.
 func (h *Handle) DormantCustomers(ctx context.Context, cutoff time.Time, after string, limit int) ([]string, error) {
-	var ids []string
 	at := fmtTime(cutoff)
-	err := h.scanRows(ctx, fmt.Sprintf(`SELECT cu.id FROM customers cu
+	ids, err := h.queryIDs(ctx, fmt.Sprintf(`SELECT cu.id FROM customers cu
 		WHERE cu.id > ? AND cu.created_at <= ? AND cu.updated_at <= ?
 		AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.customer_id = cu.id AND c.last_activity_at > ?)
 		AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = cu.id AND (o.placed_at > ? OR o.updated_at > ?))
-		ORDER BY cu.id LIMIT %d`, limit), []any{after, at, at, at, at, at}, func(row scanner) error {
-		var id string
-		if err := row.Scan(&id); err != nil {
-			return err
-		}
-		ids = append(ids, id)
-		return nil
-	})
+		ORDER BY cu.id LIMIT %d`, limit), after, at, at, at, at, at)
 	if err != nil {
 		return nil, fmt.Errorf("dormant customers: %w", wrapErr(err))
 	}
