@@ -128,6 +128,9 @@ type RetentionRun struct {
 	// SkippedLegalHold counts conversations and customers left alone
 	// because a legal hold covers them (or their customer).
 	SkippedLegalHold int `json:"skipped_legal_hold"`
+	// SkippedLocked counts dormant customers left alone because their
+	// account is under a support lock (held for investigation).
+	SkippedLocked int `json:"skipped_locked"`
 }
 
 // AuditDetail is the run's counts as an audit entry's detail.
@@ -139,6 +142,7 @@ func (r *RetentionRun) AuditDetail() map[string]string {
 		"attachments_removed": fmt.Sprint(r.AttachmentsRemoved),
 		"customers_erased":    fmt.Sprint(r.CustomersErased),
 		"skipped_legal_hold":  fmt.Sprint(r.SkippedLegalHold),
+		"skipped_locked":      fmt.Sprint(r.SkippedLocked),
 	}
 }
 

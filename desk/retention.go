@@ -151,7 +151,7 @@ func (d *Desk) retain(ctx context.Context, trigger, claim string, manual bool) (
 		}
 	}
 	run.FinishedAt = d.db.Now()
-	if !manual && run.Conversations == 0 && run.CustomersErased == 0 && run.SkippedLegalHold == 0 {
+	if !manual && run.Conversations == 0 && run.CustomersErased == 0 && run.SkippedLegalHold == 0 && run.SkippedLocked == 0 {
 		return run, nil
 	}
 	err = d.db.WithTx(ctx, func(tx *sqldb.Tx) error {

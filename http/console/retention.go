@@ -125,8 +125,8 @@ func (h *Handler) handleAdminRetentionRun(w http.ResponseWriter, r *http.Request
 		p.Error, status = proofdesk.ErrorMessage(err), http.StatusConflict
 	} else {
 		p.Run = run
-		p.Notice = fmt.Sprintf("Retention run done: %d message bodies and %d attachments removed from %d conversations, %d customers erased, %d skipped under a legal hold. The audit log records it.",
-			run.BodiesRemoved, run.AttachmentsRemoved, run.Conversations, run.CustomersErased, run.SkippedLegalHold)
+		p.Notice = fmt.Sprintf("Retention run done: %d message bodies and %d attachments removed from %d conversations, %d customers erased, %d skipped under a legal hold, %d under a support lock. The audit log records it.",
+			run.BodiesRemoved, run.AttachmentsRemoved, run.Conversations, run.CustomersErased, run.SkippedLegalHold, run.SkippedLocked)
 	}
 	h.render(w, r, status, "admin_retention", p)
 }
