@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
@@ -77,4 +78,48 @@ func TestClaimRetentionRun_OneNode(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Dormant customers: none of their conversations active, their record and
+// orders unchanged, since the cutoff.
+func TestDormantCustomers(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := sqldbtest.NewFixture(t, db)
+		ctx := context.Background()
+		quiet := &proofdesk.Customer{Name: "Quiet Customer", ContactPoints: []*proofdesk.ContactPoint{{Kind: proofdesk.ContactEmail, Value: "quiet@example.com"}}}
+		if err := sqldb.NewCustomerService(db).CreateCustomer(ctx, quiet); err != nil {
+			t.Fatal(err)
+		}
+		dormant := func() []string {
+			t.Helper()
+			ids, err := db.Read().DormantCustomers(ctx, f.Clk.Now().AddDate(0, -24, 0), "", 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return ids
+		}
+		if ids := dormant(); len(ids) != 0 {
+			t.Fatalf("dormant at once = %v", ids)
+		}
+		f.Clk.Add(25 * 30 * 24 * time.Hour)
+		if ids := dormant(); len(ids) != 2 {
+			t.Fatalf("dormant after 25 months = %v, want both", ids)
+		}
+		// A message keeps the fixture's customer; an order the quiet one.
+		if err := sqldb.NewConversationService(db).CreateMessage(ctx, &proofdesk.Message{ConversationID: f.Conv.ID, AuthorKind: proofdesk.AuthorCustomer, Body: "Still here"}); err != nil {
+			t.Fatal(err)
+		}
+		if ids := dormant(); len(ids) != 1 || ids[0] != quiet.ID {
+			t.Fatalf("dormant after a message = %v, want %s", ids, quiet.ID)
+		}
+		if err := db.WithTx(ctx, func(tx *sqldb.Tx) error {
+			_, err := tx.UpsertOrder(ctx, quiet, &proofdesk.Order{Number: "A-1", Status: "placed"})
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if ids := dormant(); len(ids) != 0 {
+			t.Fatalf("dormant after an order = %v", ids)
+		}
+	})
 }
