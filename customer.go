@@ -38,6 +38,10 @@ type Customer struct {
 	SupportLocked bool
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
+	// ErasedAt is when the customer was erased (erasure.go): the record
+	// is a tombstone, named ErasedName, with nothing else on file; nil
+	// while they are not.
+	ErasedAt *time.Time
 }
 
 // ContactPoint is an email address or phone number on file. AddedAt is when

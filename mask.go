@@ -20,6 +20,8 @@ type CustomerView struct {
 	Attributes    map[string]string  `json:"attributes,omitempty"`
 	Orders        []OrderView        `json:"orders,omitempty"`
 	SupportLocked bool               `json:"support_locked"`
+	// ErasedAt is when the customer was erased (a tombstone), nil if not.
+	ErasedAt *time.Time `json:"erased_at,omitempty"`
 	// Masked lists the fields shown masked.
 	Masked    []string  `json:"masked"`
 	CreatedAt time.Time `json:"created_at"`
@@ -79,7 +81,7 @@ func (vc ViewContext) allows(class string, attr bool) bool {
 // NewCustomerView returns c as vc allows it to be shown.
 func NewCustomerView(c *Customer, vc ViewContext) *CustomerView {
 	v := &CustomerView{
-		ID: c.ID, ExternalID: c.ExternalID, SupportLocked: c.SupportLocked,
+		ID: c.ID, ExternalID: c.ExternalID, SupportLocked: c.SupportLocked, ErasedAt: c.ErasedAt,
 		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt,
 		ContactPoints: []ContactPointView{}, Addresses: []Address{},
 	}

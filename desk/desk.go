@@ -11,7 +11,11 @@
 // here, not in the store.
 package desk
 
-import "github.com/proofdesk/proofdesk/sqldb"
+import (
+	"time"
+
+	"github.com/proofdesk/proofdesk/sqldb"
+)
 
 // Config holds the desk's settings.
 type Config struct {
@@ -28,6 +32,10 @@ type Config struct {
 	// BaseURL is the public URL of Proofdesk, for the conversation links
 	// of agents' notification emails; "" means http://localhost:8080.
 	BaseURL string
+	// CoolingOff is how long a new contact point counts for nothing; an
+	// erasure is confirmed only through older ones. 0 means
+	// verify.DefaultCoolingOff.
+	CoolingOff time.Duration
 }
 
 // Desk runs the use cases over a store.

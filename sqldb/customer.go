@@ -180,7 +180,7 @@ func sealCustomer(dk *vault.DataKey, c *proofdesk.Customer) (sealedCustomer, err
 	}, nil
 }
 
-const customerColumns = `c.id, COALESCE(c.external_id_enc, ''), c.name, c.data_key_id, k.wrapped, c.addresses_enc, c.dob_enc, c.payment_enc, c.attributes_enc, c.support_locked, c.created_at, c.updated_at`
+const customerColumns = `c.id, COALESCE(c.external_id_enc, ''), c.name, c.data_key_id, k.wrapped, c.addresses_enc, c.dob_enc, c.payment_enc, c.attributes_enc, c.support_locked, c.created_at, c.updated_at, c.erased_at`
 
 // FindCustomerByID returns ENOTFOUND if no customer has that ID.
 func (s *CustomerService) FindCustomerByID(ctx context.Context, id string) (*proofdesk.Customer, error) {
@@ -290,10 +290,11 @@ func (db *DB) scanCustomer(row scanner) (*proofdesk.Customer, *vault.DataKey, er
 	c := &proofdesk.Customer{}
 	var extEnc, name, dkID, wrapped, addrs, dob, pay, attrs string
 	var locked int
-	if err := row.Scan(&c.ID, &extEnc, &name, &dkID, &wrapped, &addrs, &dob, &pay, &attrs, &locked, timeScan{&c.CreatedAt}, timeScan{&c.UpdatedAt}); err != nil {
+	var erased nullTime
+	if err := row.Scan(&c.ID, &extEnc, &name, &dkID, &wrapped, &addrs, &dob, &pay, &attrs, &locked, timeScan{&c.CreatedAt}, timeScan{&c.UpdatedAt}, &erased); err != nil {
 		return nil, nil, fmt.Errorf("scan customer: %w", wrapErr(err))
 	}
-	c.SupportLocked = locked != 0
+	c.SupportLocked, c.ErasedAt = locked != 0, erased.t
 	dk, err := db.openKey(dkID, wrapped)
 	if err != nil {
 		return nil, nil, fmt.Errorf("customer %s: %w", c.ID, err)

@@ -172,7 +172,9 @@ func (db *DB) openPools() error {
 		}
 		// busy_timeout first, then WAL, then foreign keys.
 		base := "file:" + db.dsn + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
-		if db.wdb, err = sql.Open("sqlite", base+"&_txlock=immediate"); err != nil {
+		// secure_delete: what a write frees (a destroyed data key, an
+		// erased row) is overwritten with zeros, not left in free pages.
+		if db.wdb, err = sql.Open("sqlite", base+"&_txlock=immediate&_pragma=secure_delete(1)"); err != nil {
 			return fmt.Errorf("open db: %w", err)
 		}
 		db.wdb.SetMaxOpenConns(1)

@@ -224,3 +224,22 @@ func (db *DB) CountKeysNotUnder(ctx context.Context, masterID string) (int, erro
 	err := db.rdb.QueryRowContext(ctx, db.rebind(`SELECT COUNT(*) FROM data_keys WHERE master_key_id <> ?`), masterID).Scan(&n)
 	return n, err
 }
+
+// destroyDataKeys destroys the data keys with these IDs: their wrapped
+// rows are deleted (SQLite overwrites the freed bytes: secure_delete is
+// on, see Open; DB.Scrub checkpoints the WAL after the commit) and this
+// node's vault forgets them. Whatever they sealed can never be opened
+// again, from this database or from any backup of it. The one place key
+// destruction is written: a key store of its own redirects it here.
+func (tx *Tx) destroyDataKeys(ctx context.Context, ids ...string) error {
+	for _, id := range ids {
+		if id == indexKeyID || id == systemKeyID {
+			return fmt.Errorf("destroy data key %s: an installation key", id)
+		}
+		if _, err := tx.exec(ctx, `DELETE FROM data_keys WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("destroy data key: %w", wrapErr(err))
+		}
+	}
+	tx.db.vault.Forget(ids...)
+	return nil
+}

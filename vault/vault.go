@@ -207,6 +207,16 @@ func (v *Vault) Rewrap(id, wrapped string) (newWrapped, masterID string, changed
 	return newWrapped, masterID, err == nil, err
 }
 
+// Forget drops the data keys with these IDs from the cache: after their
+// wrapped rows were destroyed, this process no longer holds them either.
+func (v *Vault) Forget(ids ...string) {
+	v.mu.Lock()
+	for _, id := range ids {
+		delete(v.cache, id)
+	}
+	v.mu.Unlock()
+}
+
 // maxCached bounds the data key cache; beyond it the cache starts over.
 const maxCached = 200_000
 

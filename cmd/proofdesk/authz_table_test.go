@@ -42,6 +42,8 @@ var authzTable = map[string]string{
 	"POST /v/{token}/deny":    "FFFFFFFF",
 	"GET /n/{token}":          "NNNNNNNN",
 	"POST /n/{token}":         "FFFFFFFF",
+	"GET /erase/{token}":      "NNNNNNNN",
+	"POST /erase/{token}":     "FFFFFFFF",
 	"GET /csat/{token}":       "NNNNNNNN",
 	"POST /csat/{token}":      "NNNNNNNN",
 	"POST /login/enrol":       "UUUUUUUU",
@@ -206,11 +208,15 @@ var authzTable = map[string]string{
 	"GET /api/v1/conversations/{id}/legal-hold":    "UU2222FU",
 	"PUT /api/v1/conversations/{id}/legal-hold":    "UUFF22FU",
 	"DELETE /api/v1/conversations/{id}/legal-hold": "UUFF22FU",
+	// Erasure (here with a legal basis: it runs at once): supervisors and
+	// admins, never under a support lock.
+	"POST /api/v1/customers/{id}/erase": "UUFF22FU UUFF22FU UUFF22FU UUFFKKFU",
 	// The console's merge of customers (confirmed), the same use case.
 	"POST /customers/{id}/merge": "LLFF22LL LLFF22LL LLFF22LL LLFFKKLL",
 	// The console's legal holds: supervisors and admins set them.
 	"POST /customers/{id}/legal-hold":     "LLFF22LL",
 	"POST /conversations/{id}/legal-hold": "LLFF22LL",
+	"POST /customers/{id}/erase":          "LLFF22LL LLFF22LL LLFF22LL LLFFKKLL",
 	// Typing in a conversation tells its other viewers (any agent).
 	"POST /conversations/{id}/typing": "LL2222LL",
 	// Merging the conversation into another of the same customer: the

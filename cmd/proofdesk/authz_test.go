@@ -1238,6 +1238,8 @@ func authzRoutes() map[string]authzRoute {
 		"POST /v/{token}/deny":                plainForm("/v/"+unknownLink+"/deny", func(*authzEnv) url.Values { return url.Values{"csrf": {"x"}} }),
 		"GET /n/{token}":                      static("/n/" + unknownLink),
 		"POST /n/{token}":                     plainForm("/n/"+unknownLink, func(*authzEnv) url.Values { return url.Values{} }),
+		"GET /erase/{token}":                  static("/erase/" + unknownLink),
+		"POST /erase/{token}":                 plainForm("/erase/"+unknownLink, func(*authzEnv) url.Values { return url.Values{"answer": {"erase"}} }),
 		"POST /widget/v1/visitors":            static("/widget/v1/visitors"),
 		"POST /widget/v1/conversations": jsonBody("/widget/v1/conversations", func(*authzEnv) string {
 			return `{"message":"Hi, where is my parcel?","client_id":"mx-` + randHex(4) + `"}`
@@ -1441,6 +1443,12 @@ func authzRoutes() map[string]authzRoute {
 		}},
 		"POST /conversations/{id}/legal-hold": {fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
 			return authzReq{path: "/conversations/" + fx.convID + "/legal-hold", form: url.Values{"op": {"set"}, "reason": {"case 2026-113"}}}
+		}},
+		"POST /api/v1/customers/{id}/erase": {fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/api/v1/customers/" + fx.customer.ID + "/erase", json: `{"reason":"the owner asked in writing","legal_basis":"court order 2026-113"}`}
+		}},
+		"POST /customers/{id}/erase": {fixture: true, prep: func(_ *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
+			return authzReq{path: "/customers/" + fx.customer.ID + "/erase", form: url.Values{"reason": {"the owner asked in writing"}, "legal_basis": {"court order 2026-113"}, "confirm": {"yes"}}}
 		}},
 		"POST /api/v1/customers/{id}/merge": {fixture: true, prep: func(e *authzEnv, _ *authzActor, fx *authzFixture) authzReq {
 			return authzReq{path: "/api/v1/customers/" + fx.customer.ID + "/merge", json: fmt.Sprintf(`{"into":%q,"reason":"same person, two channels"}`, e.newCustomer())}

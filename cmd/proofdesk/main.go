@@ -136,7 +136,7 @@ func (m *Main) OpenDB(ctx context.Context) error {
 	m.PolicyService = sqldb.NewPolicyService(m.DB)
 	m.BrandingService = sqldb.NewBrandingService(m.DB, proofdesk.Branding{Company: m.Config.Company})
 	m.OutboxService = sqldb.NewOutboxService(m.DB)
-	m.Desk = desk.New(m.DB, desk.Config{RevealAlertPerHour: m.Config.RevealAlert, OracleLimitPerHour: m.Config.OracleLimit, LookupLimitPerHour: m.Config.LookupLimit, BaseURL: m.URL()})
+	m.Desk = desk.New(m.DB, desk.Config{RevealAlertPerHour: m.Config.RevealAlert, OracleLimitPerHour: m.Config.OracleLimit, LookupLimitPerHour: m.Config.LookupLimit, BaseURL: m.URL(), CoolingOff: m.Config.CoolingOff})
 	m.DB.PhoneRegion = m.Config.DefaultRegion
 	return nil
 }
@@ -267,6 +267,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	merge.Register(s)
 	api.NewCustomerMergeHandler(agents, dk).Register(s)
 	api.NewLegalHoldHandler(agents, dk).Register(s)
+	api.NewEraseHandler(agents, dk).Register(s)
 	search := api.NewSearchHandler(agents, dk, m.Desk.Conversations(m.ConversationService))
 	search.View = apiH.ViewContext
 	search.Register(s)
@@ -331,6 +332,13 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	nh.SecureCookies = vp.SecureCookies
 	nh.Register(s)
 
+	eh, err := notice.NewErasureHandler(dk, csrfKey, m.Logger)
+	if err != nil {
+		return err
+	}
+	eh.Company, eh.Branding, eh.SecureCookies = m.Config.Company, m.BrandingService, vp.SecureCookies
+	eh.Register(s)
+
 	rh := csat.NewHandler(ratings, m.Logger)
 	rh.Company = m.Config.Company
 	rh.Register(s)
@@ -357,7 +365,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 		Agents: agents, Customers: m.Desk.Customers(m.CustomerService), Conversations: m.Desk.Conversations(m.ConversationService), Audit: m.AuditService,
 		Verification: m.VerificationService, Desk: dk, Policy: m.PolicyService, Branding: m.BrandingService, Outbox: m.OutboxService, Events: m.Events,
 		PostMessage: apiH.PostMessage, Settings: m.consoleSettings(base), Logger: m.Logger, AgentAdmin: agentAdmin,
-		Channels: m.channels, ImportCustomers: m.importCustomers, Macros: dk, Search: dk, Merge: dk, LegalHolds: dk, Reports: dk, SLA: dk, Notifications: dk, Retention: dk,
+		Channels: m.channels, ImportCustomers: m.importCustomers, Macros: dk, Search: dk, Merge: dk, LegalHolds: dk, Erasure: dk, Reports: dk, SLA: dk, Notifications: dk, Retention: dk,
 	})
 	con.AllowNo2FA = m.Config.AllowNo2FA
 	con.SecureCookies = strings.HasPrefix(base, "https://")

@@ -37,6 +37,8 @@ type customerPage struct {
 	MergeConfirm     *mergeCandidate // picked: the page asks to confirm
 	// Hold is the legal-hold panel (legal_hold.go); nil without holds.
 	Hold *holdPanel
+	// Erase is the erasure panel (erase.go); nil without erasure.
+	Erase *erasePanel
 }
 
 func (h *Handler) handleCustomer(w http.ResponseWriter, r *http.Request) {
@@ -126,6 +128,9 @@ func (h *Handler) customerData(r *http.Request, customerID, fromID string) (*cus
 	}
 	if p.Hold, err = h.legalHoldPanel(r, proofdesk.HoldCustomer, cust.ID, ""); err != nil {
 		return nil, err
+	}
+	if cust.ErasedAt == nil {
+		p.Erase = h.newErasePanel(r)
 	}
 	return p, nil
 }

@@ -110,6 +110,8 @@ type Deps struct {
 	// LegalHolds are legal holds on customers and conversations
 	// (desk.Desk); nil shows and offers none.
 	LegalHolds LegalHoldActions
+	// Erasure erases customers (desk.Desk); nil offers no erasure.
+	Erasure ErasureActions
 	// Notifications are each agent's notification settings and the
 	// mentions' notices (desk.Desk); nil keeps settings in the browser
 	// only and publishes mentions live only.
@@ -284,6 +286,9 @@ func (h *Handler) Register(r Router) {
 		r.Handle("POST /customers/{id}/legal-hold", auth(h.handleLegalHold(proofdesk.HoldCustomer)))
 		r.Handle("POST /conversations/{id}/legal-hold", auth(h.handleLegalHold(proofdesk.HoldConversation)))
 	}
+	if h.d.Erasure != nil {
+		r.Handle("POST /customers/{id}/erase", auth(h.handleErase))
+	}
 }
 
 // page is what every signed-in page hands the layout.
@@ -332,6 +337,7 @@ var notices = map[string]string{
 	"merged":        "Conversations merged: the other one's messages are below, and it is resolved.",
 	"hold_set":      "Legal hold set: nothing it covers can be erased, and retention skips it, until a supervisor clears it.",
 	"hold_cleared":  "Legal hold cleared.",
+	"erased":        "Customer erased: their keys were destroyed and their data removed; the conversations stay, emptied, and the audit log keeps the entries.",
 }
 
 // render writes the named view with status. It panics for an unknown

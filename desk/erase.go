@@ -1,0 +1,261 @@
+package desk
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/sqldb"
+	"github.com/proofdesk/proofdesk/verify"
+)
+
+// ErasureTTL is how long the owner's link to confirm an erasure works.
+const ErasureTTL = 7 * 24 * time.Hour
+
+// maxLegalBasis bounds the legal basis a supervisor records, in bytes.
+const maxLegalBasis = 500
+
+// RequestErasure erases customerID by crypto-shredding
+// (sqldb.Tx.EraseCustomer): a supervisor's or an admin's action with a
+// reason (proofdesk.Decide, DoErase), refused under a support lock (423)
+// or a legal hold on the customer or any of their conversations (409).
+// With a legalBasis (the law or order the supervisor relies on, at most
+// 500 bytes) it runs at once; without one the owner confirms it: a
+// signed one-time link (ErasureTTL) goes to every contact point on file
+// past the cooling-off period, and the result holds the pending request.
+// Every step is audited (customer.erased, customer.erasure_requested; a
+// refusal as gate.refused). Errors: EUNAUTHORIZED, EFORBIDDEN, EINVALID
+// (reason, legal basis, no settled contact point to confirm through),
+// ELOCKED, ECONFLICT (legal hold, already erased), ENOTFOUND.
+func (d *Desk) RequestErasure(ctx context.Context, customerID, reason, legalBasis string) (*proofdesk.ErasureResult, error) {
+	a := proofdesk.AgentFromContext(ctx)
+	if a == nil {
+		return nil, proofdesk.Errorf(proofdesk.EUNAUTHORIZED, "Sign in first.")
+	}
+	reason, legalBasis = strings.TrimSpace(reason), strings.TrimSpace(legalBasis)
+	if len(legalBasis) > maxLegalBasis {
+		return nil, proofdesk.FieldError("legal_basis", "legal_basis is at most %d bytes", maxLegalBasis)
+	}
+	key, err := d.db.Secret(ctx, "erasure")
+	if err != nil {
+		return nil, err
+	}
+	out := &proofdesk.ErasureResult{}
+	var refused error
+	err = d.db.WithTx(ctx, func(tx *sqldb.Tx) error {
+		c, err := tx.FindCustomer(ctx, customerID)
+		if err != nil {
+			return err
+		}
+		if c.ErasedAt != nil {
+			return proofdesk.Errorf(proofdesk.ECONFLICT, "The customer was already erased.")
+		}
+		holds, err := tx.LegalHoldsOn(ctx, c.ID, "")
+		if err != nil {
+			return err
+		}
+		in := proofdesk.DecisionInput{Action: proofdesk.DoErase, Actor: proofdesk.ActorOf(a), Reason: reason, Field: legalBasis,
+			SupportLocked: c.SupportLocked, LegalHold: len(holds) > 0, Now: tx.Now()}
+		dec := proofdesk.Decide(in)
+		if !dec.Allowed {
+			refused = dec.Err(in)
+			return refused
+		}
+		if !dec.OwnerConfirms {
+			out.Erasure, err = tx.EraseCustomer(ctx, c.ID, map[string]string{"reason": reason, "legal_basis": legalBasis, "rule": dec.Rule})
+			return err
+		}
+		r := &proofdesk.ErasureRequest{CustomerID: c.ID, RequestedBy: a.ID, Reason: reason, ExpiresAt: tx.Now().Add(ErasureTTL)}
+		if err := tx.CreateErasureRequest(ctx, r); err != nil {
+			return err
+		}
+		link := d.baseURL() + "/erase/" + signLink(key, r.ID, c.ID, r.ExpiresAt)
+		for _, cp := range d.settledContacts(c, tx.Now()) {
+			if err := tx.Enqueue(ctx, erasureMessage(c, cp, link, r.ExpiresAt)); err != nil {
+				return err
+			}
+			r.SentTo++
+		}
+		if r.SentTo == 0 {
+			return proofdesk.FieldError("legal_basis", "The customer has no contact point on file past the cooling-off period to confirm through: record the legal basis you erase on instead.")
+		}
+		out.Request = r
+		return tx.Audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditErasureRequested, SubjectKind: "customer", SubjectID: c.ID,
+			Detail: map[string]string{"request": r.ID, "reason": reason, "sent_to": fmt.Sprint(r.SentTo), "rule": dec.Rule}})
+	})
+	if refused != nil {
+		if aerr := d.db.AuditRefusal(ctx, proofdesk.DoErase, "customer", customerID, refused, nil); aerr != nil {
+			return nil, aerr
+		}
+		return nil, refused
+	}
+	if err != nil {
+		return nil, err
+	}
+	if out.Erasure != nil {
+		d.scrub(ctx)
+	}
+	return out, nil
+}
+
+// scrub checkpoints the store after an erasure (sqldb.DB.Scrub); a
+// failure leaves the zeroed pages for the next checkpoint and is logged
+// by nobody here: the erasure itself committed.
+func (d *Desk) scrub(ctx context.Context) { _, _ = d.db.Scrub(ctx) }
+
+func (d *Desk) baseURL() string {
+	if d.cfg.BaseURL == "" {
+		return "http://localhost:8080"
+	}
+	return strings.TrimRight(d.cfg.BaseURL, "/")
+}
+
+// settledContacts are c's contact points added before the cooling-off
+// period: one an attacker just added never confirms an erasure.
+func (d *Desk) settledContacts(c *proofdesk.Customer, now time.Time) []*proofdesk.ContactPoint {
+	cool := d.cfg.CoolingOff
+	if cool <= 0 {
+		cool = verify.DefaultCoolingOff
+	}
+	var out []*proofdesk.ContactPoint
+	for _, cp := range c.ContactPoints {
+		if !cp.AddedAt.After(now.Add(-cool)) {
+			out = append(out, cp)
+		}
+	}
+	return out
+}
+
+func erasureMessage(c *proofdesk.Customer, cp *proofdesk.ContactPoint, link string, exp time.Time) *proofdesk.OutboxMessage {
+	m := &proofdesk.OutboxMessage{Purpose: "erasure_confirm", To: cp.Value}
+	if cp.Kind == proofdesk.ContactPhone {
+		m.Kind = proofdesk.OutboxSMS
+		m.Body = "Support was asked to erase all your data. To confirm, or to say no: " + link
+		return m
+	}
+	m.Kind, m.Subject = proofdesk.OutboxEmail, "Confirm the erasure of your data"
+	m.Body = fmt.Sprintf("Hello %s,\n\nOur support team was asked to erase everything we hold about you: your details, contact points, orders and conversations. Once erased, none of it can be recovered, not even from our backups.\n\nTo confirm, or to say that you did not ask for this, open this link (it works once, until %s UTC):\n\n%s\n\nIf you do nothing, nothing is erased.\n",
+		firstName(c.Name), exp.UTC().Format("2006-01-02 15:04"), link)
+	return m
+}
+
+// ErasureLink is what the owner's confirmation page shows.
+type ErasureLink struct {
+	Request *proofdesk.ErasureRequest
+	// Settled reports that the request was answered (or superseded).
+	Settled bool
+}
+
+// openErasureLink returns the request a link names: ENOTFOUND for a
+// malformed or forged token or one naming another customer, EFORBIDDEN
+// once expired.
+func (d *Desk) openErasureLink(ctx context.Context, h *sqldb.Handle, key []byte, token string) (*proofdesk.ErasureRequest, error) {
+	reqID, custID, err := openLink(key, token, h.Now(), "This link has expired: nothing was erased. Contact support if you still want your data erased.")
+	if err != nil {
+		return nil, err
+	}
+	r, err := h.FindErasureRequest(ctx, reqID)
+	if err != nil {
+		return nil, err
+	}
+	if r.CustomerID != custID {
+		return nil, proofdesk.Errorf(proofdesk.ENOTFOUND, "This link is not valid.")
+	}
+	return r, nil
+}
+
+// ErasureLinkInfo returns what the page behind an erasure link shows; it
+// changes nothing (mail scanners open links). Errors as openErasureLink.
+func (d *Desk) ErasureLinkInfo(ctx context.Context, token string) (*ErasureLink, error) {
+	key, err := d.db.Secret(ctx, "erasure")
+	if err != nil {
+		return nil, err
+	}
+	r, err := d.openErasureLink(ctx, d.db.Read(), key, token)
+	if err != nil {
+		return nil, err
+	}
+	return &ErasureLink{Request: r, Settled: r.Status != proofdesk.ErasurePending}, nil
+}
+
+// AnswerErasure records the owner's answer to an erasure request through
+// its link: confirm erases the customer (sqldb.Tx.EraseCustomer, audited
+// with the request and "confirmed_by": "owner"), otherwise the request is
+// declined (customer.erasure_declined) and supervisors are alerted. The
+// gate is asked again with the facts of now (the requesting supervisor's
+// role, a support lock or legal hold set meanwhile): a refusal erases
+// nothing. The link works once. Errors: as openErasureLink, ECONFLICT
+// when already answered, the gate's refusal.
+func (d *Desk) AnswerErasure(ctx context.Context, token string, confirm bool) (*proofdesk.Erasure, error) {
+	key, err := d.db.Secret(ctx, "erasure")
+	if err != nil {
+		return nil, err
+	}
+	var out *proofdesk.Erasure
+	var refused error
+	var custID string
+	err = d.db.WithTx(ctx, func(tx *sqldb.Tx) error {
+		r, err := d.openErasureLink(ctx, &tx.Handle, key, token)
+		if err != nil {
+			return err
+		}
+		custID = r.CustomerID
+		if r.Status != proofdesk.ErasurePending {
+			return proofdesk.Errorf(proofdesk.ECONFLICT, "This request was already answered.")
+		}
+		owner := proofdesk.AuditEvent{ActorKind: proofdesk.ActorCustomer, ActorID: r.CustomerID, SubjectKind: "customer", SubjectID: r.CustomerID}
+		if !confirm {
+			if err := tx.SettleErasureRequest(ctx, r.ID, proofdesk.ErasureDeclined); err != nil {
+				return err
+			}
+			owner.Action, owner.Detail = proofdesk.AuditErasureDeclined, map[string]string{"request": r.ID}
+			if err := tx.Audit(ctx, owner); err != nil {
+				return err
+			}
+			return tx.AlertSupervisors(ctx, "erasure_declined", "", "The owner said they did not ask for the erasure of customer "+r.CustomerID+" (request "+r.ID+"): nothing was erased.")
+		}
+		c, err := tx.FindCustomer(ctx, r.CustomerID)
+		if err != nil {
+			return err
+		}
+		sup, err := tx.FindAgent(ctx, r.RequestedBy)
+		if err != nil {
+			return err
+		}
+		holds, err := tx.LegalHoldsOn(ctx, c.ID, "")
+		if err != nil {
+			return err
+		}
+		in := proofdesk.DecisionInput{Action: proofdesk.DoErase, Actor: proofdesk.ActorOf(sup), Reason: r.Reason,
+			SupportLocked: c.SupportLocked, LegalHold: len(holds) > 0, Now: tx.Now()}
+		if sup.Disabled || sup.RemovedAt != nil {
+			in.Actor = proofdesk.Actor{ID: sup.ID, Role: proofdesk.RoleAgent}
+		}
+		dec := proofdesk.Decide(in)
+		if !dec.Allowed {
+			refused = proofdesk.Errorf(dec.Code, "Your data cannot be erased at the moment: our support team will contact you. Nothing was erased.")
+			return refused
+		}
+		if err := tx.SettleErasureRequest(ctx, r.ID, proofdesk.ErasureConfirmed); err != nil {
+			return err
+		}
+		out, err = tx.EraseCustomer(ctx, c.ID, map[string]string{"request": r.ID, "reason": r.Reason, "requested_by": r.RequestedBy,
+			"confirmed_by": "owner", "rule": dec.Rule})
+		return err
+	})
+	if refused != nil {
+		if aerr := d.db.AuditRefusal(ctx, proofdesk.DoErase, "customer", custID, refused, map[string]string{"confirmed_by": "owner"}); aerr != nil {
+			return nil, aerr
+		}
+		return nil, refused
+	}
+	if err != nil {
+		return nil, err
+	}
+	if out != nil {
+		d.scrub(ctx)
+	}
+	return out, nil
+}

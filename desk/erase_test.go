@@ -1,0 +1,192 @@
+package desk_test
+
+import (
+	"context"
+	"regexp"
+	"testing"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/sqldb"
+	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
+)
+
+var eraseLinkRe = regexp.MustCompile(`/erase/([A-Za-z0-9_.-]+)`)
+
+// erasureLinks returns the erasure links in the outbox, by recipient.
+func erasureLinks(t *testing.T, db *sqldb.DB) map[string]string {
+	t.Helper()
+	msgs, err := sqldb.NewOutboxService(db).FindOutbox(context.Background(), 200)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, m := range msgs {
+		if m.Purpose != "erasure_confirm" {
+			continue
+		}
+		lm := eraseLinkRe.FindStringSubmatch(m.Body)
+		if lm == nil {
+			t.Fatalf("erasure message to %s without a link", m.Kind)
+		}
+		if _, seen := out[m.To]; !seen {
+			out[m.To] = lm[1]
+		}
+	}
+	return out
+}
+
+// Who may erase, and when not: an agent, no reason, a support lock, a
+// legal hold (on the customer or one of their conversations); each
+// refusal audited and nothing erased.
+func TestEraseRefusals(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		ctx := context.Background()
+		basis := "court order 2026-113"
+		if _, err := f.Desk.RequestErasure(f.AgentCtx, f.Cust.ID, "the owner asked", basis); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+			t.Fatalf("agent erases: %v, want forbidden", err)
+		}
+		if _, err := f.Desk.RequestErasure(f.SupCtx, f.Cust.ID, "  ", basis); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
+			t.Fatalf("no reason: %v, want invalid", err)
+		}
+		if _, err := f.Desk.RequestErasure(f.SupCtx, "cus_missing", "the owner asked", basis); proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
+			t.Fatalf("missing customer: %v, want not found", err)
+		}
+		if _, err := f.Desk.SetLegalHold(f.SupCtx, proofdesk.HoldConversation, f.Conv.ID, "case 2026-113"); err != nil {
+			t.Fatal(err)
+		}
+		_, err := f.Desk.RequestErasure(f.SupCtx, f.Cust.ID, "the owner asked", basis)
+		var e *proofdesk.Error
+		if !errorsAs(err, &e) || e.Code != proofdesk.ECONFLICT || e.Details["rule"] != proofdesk.RuleLegalHold {
+			t.Fatalf("under a legal hold on a conversation: %v, want conflict hold.legal", err)
+		}
+		if err := f.Desk.ClearLegalHold(f.SupCtx, proofdesk.HoldConversation, f.Conv.ID, "case settled"); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.WithTx(ctx, func(tx *sqldb.Tx) error {
+			c, err := tx.FindCustomer(ctx, f.Cust.ID)
+			if err != nil {
+				return err
+			}
+			c.SupportLocked = true
+			return tx.SaveCustomer(ctx, c, false)
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.Desk.RequestErasure(f.SupCtx, f.Cust.ID, "the owner asked", basis); proofdesk.ErrorCode(err) != proofdesk.ELOCKED {
+			t.Fatalf("under a support lock: %v, want locked", err)
+		}
+		c, err := sqldb.NewCustomerService(db).FindCustomerByID(ctx, f.Cust.ID)
+		if err != nil || c.ErasedAt != nil || len(c.ContactPoints) != 3 {
+			t.Fatalf("after refusals: %+v, %v; want Jane untouched", c, err)
+		}
+		refused := 0
+		for _, e := range mustAudit(t, db) {
+			if e.Action == proofdesk.AuditGateRefused && e.Detail["action"] == proofdesk.DoErase {
+				refused++
+			}
+			if e.Action == proofdesk.AuditCustomerErased {
+				t.Fatal("an erasure was audited")
+			}
+		}
+		if refused != 4 {
+			t.Fatalf("%d refused erasures audited, want 4", refused)
+		}
+	})
+}
+
+// Without a legal basis the owner confirms: the link goes to the contact
+// points past the cooling-off only (not one just added), opening it
+// changes nothing, "I did not ask for this" declines it and alerts, a
+// legal hold set meanwhile refuses the confirmation, and a confirmation
+// erases once.
+func TestEraseOwnerConfirms(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		ctx := context.Background()
+		res, err := f.Desk.RequestErasure(f.SupCtx, f.Cust.ID, "the owner asked by phone", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Erasure != nil || res.Request == nil || res.Request.SentTo != 2 || res.Request.Status != proofdesk.ErasurePending {
+			t.Fatalf("result = %+v, want a pending request sent to 2 contact points", res)
+		}
+		links := erasureLinks(t, db)
+		if len(links) != 2 || links["jane@example.com"] == "" || links["+14155550123"] == "" {
+			t.Fatalf("links went to %v, want the old email and phone only", links)
+		}
+		tok := links["jane@example.com"]
+		if _, err := f.Desk.ErasureLinkInfo(ctx, tok+"x"); proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
+			t.Fatalf("forged link: %v", err)
+		}
+		info, err := f.Desk.ErasureLinkInfo(ctx, tok)
+		if err != nil || info.Settled || info.Request.ID != res.Request.ID {
+			t.Fatalf("link info = %+v, %v", info, err)
+		}
+		// Declined: nothing erased, supervisors alerted.
+		if _, err := f.Desk.AnswerErasure(ctx, tok, false); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.Desk.AnswerErasure(ctx, tok, true); proofdesk.ErrorCode(err) != proofdesk.ECONFLICT {
+			t.Fatalf("answering twice: %v, want conflict", err)
+		}
+		// A second request; a legal hold set before the owner answers.
+		res, err = f.Desk.RequestErasure(f.SupCtx, f.Cust.ID, "the owner asked again, in writing", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var tok2 string
+		for _, l := range erasureLinks(t, db) {
+			if info, err := f.Desk.ErasureLinkInfo(ctx, l); err == nil && info.Request.ID == res.Request.ID {
+				tok2 = l
+			}
+		}
+		if tok2 == "" {
+			t.Fatal("no link for the second request")
+		}
+		if _, err := f.Desk.SetLegalHold(f.SupCtx, proofdesk.HoldCustomer, f.Cust.ID, "case 2026-113"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.Desk.AnswerErasure(ctx, tok2, true); proofdesk.ErrorCode(err) != proofdesk.ECONFLICT {
+			t.Fatalf("confirmed under a legal hold: %v, want conflict", err)
+		}
+		if err := f.Desk.ClearLegalHold(f.SupCtx, proofdesk.HoldCustomer, f.Cust.ID, "case settled"); err != nil {
+			t.Fatal(err)
+		}
+		er, err := f.Desk.AnswerErasure(ctx, tok2, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if er.CustomerID != f.Cust.ID || er.KeysDestroyed != 2 {
+			t.Fatalf("erasure = %+v", er)
+		}
+		c, err := sqldb.NewCustomerService(db).FindCustomerByID(ctx, f.Cust.ID)
+		if err != nil || c.ErasedAt == nil || len(c.ContactPoints) != 0 {
+			t.Fatalf("after confirmation: %+v, %v", c, err)
+		}
+		// The link mails themselves went with the rest.
+		if links := erasureLinks(t, db); len(links) != 0 {
+			t.Fatalf("erasure mails left in the outbox: %d", len(links))
+		}
+		var declined, alerted, erased int
+		for _, e := range mustAudit(t, db) {
+			switch {
+			case e.Action == proofdesk.AuditErasureDeclined:
+				declined++
+			case e.Action == proofdesk.AuditAlert && e.Detail["alert"] == "erasure_declined":
+				alerted++
+			case e.Action == proofdesk.AuditCustomerErased:
+				erased++
+				if e.Detail["confirmed_by"] != "owner" || e.Detail["requested_by"] != f.Supervisor.ID {
+					t.Fatalf("erased entry = %+v", e)
+				}
+			}
+		}
+		if declined != 1 || alerted != 1 || erased != 1 {
+			t.Fatalf("audited declined %d, alerts %d, erased %d; want 1 each", declined, alerted, erased)
+		}
+		if seq, why, err := sqldb.NewAuditService(db).VerifyAudit(ctx); err != nil || seq != 0 {
+			t.Fatalf("audit verify: %d %s %v", seq, why, err)
+		}
+	})
+}

@@ -1,0 +1,141 @@
+package notice
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html/template"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
+	"github.com/proofdesk/proofdesk/http/custpage"
+	"github.com/proofdesk/proofdesk/locale"
+)
+
+// erasureStore is desk.Desk's side of the owner's confirmation of an
+// erasure.
+type erasureStore interface {
+	ErasureLinkInfo(ctx context.Context, token string) (*desk.ErasureLink, error)
+	AnswerErasure(ctx context.Context, token string, confirm bool) (*proofdesk.Erasure, error)
+}
+
+// ErasureHandler serves /erase/{token}, the page behind the link sent to
+// a customer's on-file contact points when a supervisor asks to erase
+// their data without a legal basis. GET shows what will happen and two
+// buttons (erase, I did not ask for this); it changes nothing. Only the
+// POST acts, with the CSRF token of a page this browser opened, like the
+// notice page.
+type ErasureHandler struct {
+	store  erasureStore
+	logger *slog.Logger
+	csrf   custpage.LinkCSRF
+	// Company, Branding and SecureCookies are as Handler's.
+	Company       string
+	Branding      proofdesk.BrandingService
+	SecureCookies bool
+	Now           func() time.Time
+}
+
+// NewErasureHandler returns the page's handler. csrfKey signs its CSRF
+// tokens (at least MinKeySize bytes, the same on every node). Errors: a
+// short key.
+func NewErasureHandler(store erasureStore, csrfKey []byte, logger *slog.Logger) (*ErasureHandler, error) {
+	if len(csrfKey) < MinKeySize {
+		return nil, fmt.Errorf("erasure page: CSRF key is %d bytes, want at least %d", len(csrfKey), MinKeySize)
+	}
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	return &ErasureHandler{store: store, logger: logger, Company: "Proofdesk", Now: time.Now,
+		csrf: custpage.LinkCSRF{Key: bytes.Clone(csrfKey), Label: "proofdesk/erase/csrf/v1", Path: "/erase/", Prefix: "pd_e_", TTL: 30 * time.Minute}}, nil
+}
+
+// Register mounts the routes.
+func (h *ErasureHandler) Register(r Router) {
+	r.Handle("GET /erase/{token}", http.HandlerFunc(h.show))
+	r.Handle("POST /erase/{token}", http.HandlerFunc(h.answer))
+}
+
+type erasePage struct {
+	CSRF    string
+	Expires string
+	// Done: "erased", "declined" or "settled" (answered before).
+	Done  string
+	Error string
+
+	Lang  string
+	L     map[string]string
+	Brand custpage.Brand
+	CSS   template.CSS
+}
+
+func (h *ErasureHandler) render(w http.ResponseWriter, r *http.Request, status int, d erasePage) {
+	tx := locale.For(custpage.Lang(r, ""))
+	d.Lang, d.L = tx.Lang, tx.Map()
+	d.Brand = custpage.LoadBrand(r.Context(), h.Branding, h.Company)
+	style := custpage.Style(d.Brand)
+	d.CSS = template.CSS(style)
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Referrer-Policy", "no-referrer")
+	w.Header().Set("X-Frame-Options", "DENY")
+	w.Header().Set("Content-Security-Policy", custpage.CSP(style))
+	w.WriteHeader(status)
+	if err := pages.ExecuteTemplate(w, "erase.html", d); err != nil {
+		h.logger.Error("render erasure page", slog.Any("error", err))
+	}
+}
+
+func (h *ErasureHandler) fail(w http.ResponseWriter, r *http.Request, err error) {
+	status, msg := http.StatusInternalServerError, "Something went wrong on our side. Nothing was erased; try again later."
+	switch proofdesk.ErrorCode(err) {
+	case proofdesk.ENOTFOUND:
+		status, msg = http.StatusNotFound, "This link is not valid."
+	case proofdesk.EFORBIDDEN, proofdesk.ECONFLICT, proofdesk.ELOCKED:
+		status, msg = http.StatusConflict, proofdesk.ErrorMessage(err)
+		if proofdesk.ErrorCode(err) == proofdesk.EFORBIDDEN {
+			status = http.StatusForbidden
+		}
+	default:
+		h.logger.Error("erasure page", slog.Any("error", err))
+	}
+	h.render(w, r, status, erasePage{Error: msg})
+}
+
+func (h *ErasureHandler) show(w http.ResponseWriter, r *http.Request) {
+	tok := r.PathValue("token")
+	info, err := h.store.ErasureLinkInfo(r.Context(), tok)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	d := erasePage{Expires: info.Request.ExpiresAt.UTC().Format("2006-01-02 15:04")}
+	if info.Settled {
+		d.Done = "settled"
+	} else {
+		d.CSRF = h.csrf.Issue(w, tok, h.Now(), h.SecureCookies)
+	}
+	h.render(w, r, http.StatusOK, d)
+}
+
+func (h *ErasureHandler) answer(w http.ResponseWriter, r *http.Request) {
+	tok := r.PathValue("token")
+	r.Body = http.MaxBytesReader(w, r.Body, 4096)
+	if err := r.ParseForm(); err != nil || !h.csrf.Check(r, tok, h.Now()) {
+		h.render(w, r, http.StatusForbidden, erasePage{Error: "This form has expired. Open the link from your message again."})
+		return
+	}
+	confirm := r.PostForm.Get("answer") == "erase"
+	if _, err := h.store.AnswerErasure(r.Context(), tok, confirm); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	done := "declined"
+	if confirm {
+		done = "erased"
+	}
+	h.render(w, r, http.StatusOK, erasePage{Done: done})
+}
