@@ -2,6 +2,7 @@ package desk
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"strconv"
 	"time"
@@ -204,6 +205,92 @@ func (d *Desk) retainBodies(ctx context.Context, channel string, days int, run *
 				run.Conversations++
 				run.BodiesRemoved += r.Bodies
 				run.AttachmentsRemoved += r.Attachments
+			}
+		}
+	}
+	return nil
+}
+
+// legalHold reports whether a legal hold covers the customer (customerID,
+// "" for none: its own hold or one on any of its conversations) or the
+// conversation (convID, "" for none: its own hold or its customer's);
+// sqldb.Handle.LegalHoldsOn says which.
+func legalHold(ctx context.Context, tx *sqldb.Tx, customerID, convID string) (bool, error) {
+	if customerID != "" && convID != "" {
+		customerID = "" // the conversation's check covers its customer
+	}
+	holds, err := tx.LegalHoldsOn(ctx, customerID, convID)
+	return len(holds) > 0, err
+}
+
+// retainCustomers erases, one transaction each, the customers with no
+// conversation and no activity for months (sqldb.Handle.DormantCustomers),
+// as Proofdesk itself with the retention rule as the legal basis
+// (proofdesk.Decide, DoErase: rule erase.retention) through the erase
+// (sqldb.Tx.EraseCustomer, audited as customer.erased). A legal hold on
+// the customer or any of their conversations skips them, and so does a
+// support lock (the account is under investigation): each counted.
+func (d *Desk) retainCustomers(ctx context.Context, months int, run *proofdesk.RetentionRun) error {
+	ctx = proofdesk.NewContextWithAgent(ctx, nil) // the erasure is Proofdesk's, under the rule, whoever started the run
+	cutoff := d.db.Now().AddDate(0, -months, 0)
+	reason := fmt.Sprintf("no conversation or activity for %d months", months)
+	after, seen, erased := "", 0, 0
+	defer func() {
+		if erased > 0 {
+			d.scrub(ctx)
+		}
+	}()
+	for seen < retentionMaxCustomers {
+		ids, err := d.db.Read().DormantCustomers(ctx, cutoff, after, retentionBatch)
+		if err != nil {
+			return err
+		}
+		if len(ids) == 0 {
+			return nil
+		}
+		for _, id := range ids {
+			after = id
+			seen++
+			var held, locked, done bool
+			err := d.db.WithTx(ctx, func(tx *sqldb.Tx) error {
+				c, err := tx.FindCustomer(ctx, id)
+				if err != nil || c.ErasedAt != nil {
+					return err
+				}
+				holds, err := tx.LegalHoldsOn(ctx, c.ID, "")
+				if err != nil {
+					return err
+				}
+				in := proofdesk.DecisionInput{Action: proofdesk.DoErase, Actor: proofdesk.Actor{Role: proofdesk.RoleSystem}, Reason: reason,
+					Field: proofdesk.RetentionLegalBasis, SupportLocked: c.SupportLocked, LegalHold: len(holds) > 0, Now: tx.Now()}
+				dec := proofdesk.Decide(in)
+				if !dec.Allowed {
+					// a legal hold or a support lock: left alone, counted
+					held, locked = dec.Rule == proofdesk.RuleLegalHold, dec.Rule == proofdesk.RuleSupportLock
+					if !held && !locked {
+						return dec.Err(in)
+					}
+					return nil
+				}
+				if _, err := tx.EraseCustomer(ctx, c.ID, map[string]string{"reason": reason, "legal_basis": proofdesk.RetentionLegalBasis, "rule": dec.Rule}); err != nil {
+					return err
+				}
+				done = true
+				return nil
+			})
+			if c := proofdesk.ErrorCode(err); c == proofdesk.ENOTFOUND || c == proofdesk.ECONFLICT {
+				continue // gone or erased meanwhile
+			} else if err != nil {
+				return err
+			}
+			switch {
+			case held:
+				run.SkippedLegalHold++
+			case locked:
+				run.SkippedLocked++
+			case done:
+				run.CustomersErased++
+				erased++
 			}
 		}
 	}

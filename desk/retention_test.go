@@ -301,3 +301,70 @@ func TestRetentionRun_LegalHold(t *testing.T) {
 		}
 	})
 }
+
+func TestRetentionRun_DormantCustomers(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		e := newRetentionEnv(t, db)
+		ctx := context.Background()
+		newCustomer := func(name, email string) *proofdesk.Customer {
+			t.Helper()
+			c := &proofdesk.Customer{Name: name, ContactPoints: []*proofdesk.ContactPoint{{Kind: proofdesk.ContactEmail, Value: email}}}
+			if err := sqldb.NewCustomerService(db).CreateCustomer(ctx, c); err != nil {
+				t.Fatal(err)
+			}
+			return c
+		}
+		quiet := newCustomer("Quiet Person", "quiet@example.com")
+		held := newCustomer("Held Person", "held@example.com")
+		locked := newCustomer("Locked Person", "locked@example.com")
+		if err := db.WithTx(ctx, func(tx *sqldb.Tx) error { return tx.SetSupportLocked(ctx, locked.ID, true) }); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.Desk.SetLegalHold(e.SupCtx, proofdesk.HoldCustomer, held.ID, "Case 2026-200"); err != nil {
+			t.Fatal(err)
+		}
+		if err := e.Desk.SetRetentionConfig(e.adminCtx, &proofdesk.RetentionConfig{CustomerMonths: 24}); err != nil {
+			t.Fatal(err)
+		}
+		// 23 months on: nobody is dormant yet.
+		e.Clk.Add(23 * 30 * 24 * time.Hour)
+		if run, err := e.Desk.RunRetention(e.adminCtx); err != nil || run.CustomersErased != 0 {
+			t.Fatalf("run at 23 months = %+v %v", run, err)
+		}
+		// 25 months on, the fixture's customer writes again: only the quiet one goes.
+		e.Clk.Add(2 * 30 * 24 * time.Hour)
+		if err := e.cs.CreateMessage(ctx, &proofdesk.Message{ConversationID: e.Conv.ID, AuthorKind: proofdesk.AuthorCustomer, Body: "Hello again"}); err != nil {
+			t.Fatal(err)
+		}
+		run, err := e.Desk.RunRetention(e.adminCtx)
+		if err != nil || run.CustomersErased != 1 || run.SkippedLegalHold != 1 || run.SkippedLocked != 1 {
+			t.Fatalf("run at 25 months = %+v %v, want 1 erased, 1 held, 1 locked", run, err)
+		}
+		cs := sqldb.NewCustomerService(db)
+		for _, c := range []struct {
+			c      *proofdesk.Customer
+			erased bool
+		}{{quiet, true}, {held, false}, {locked, false}, {e.Cust, false}} {
+			got, err := cs.FindCustomerByID(ctx, c.c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (got.ErasedAt != nil) != c.erased {
+				t.Fatalf("%s: erased_at %v, want erased %v", c.c.Name, got.ErasedAt, c.erased)
+			}
+		}
+		// The erasure is Proofdesk's, on the rule as legal basis.
+		erased := e.auditCount(t, proofdesk.AuditCustomerErased)
+		if len(erased) != 1 || erased[0].SubjectID != quiet.ID || erased[0].ActorKind != proofdesk.ActorSystem ||
+			erased[0].Detail["legal_basis"] != proofdesk.RetentionLegalBasis || erased[0].Detail["rule"] != proofdesk.RuleEraseRetention {
+			t.Fatalf("erasure audit = %+v", erased)
+		}
+		// Erased once: the next run finds no one new.
+		if run, err := e.Desk.RunRetention(e.adminCtx); err != nil || run.CustomersErased != 0 || run.SkippedLegalHold != 1 {
+			t.Fatalf("second run = %+v %v", run, err)
+		}
+		if seq, why, err := sqldb.NewAuditService(db).VerifyAudit(ctx); seq != 0 || err != nil {
+			t.Fatalf("audit verify: %d %q %v", seq, why, err)
+		}
+	})
+}

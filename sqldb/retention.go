@@ -92,10 +92,11 @@ const resolvedAt = `COALESCE((SELECT MAX(s.at) FROM conversation_status_changes 
 
 // ExpiredConversations returns, ordered by ID and after the ID after
 // (""), at most limit resolved conversations of channel resolved at or
-// before cutoff that still hold a message not removed by retention.
+// before cutoff that still hold a message not removed by retention (an
+// erased conversation holds nothing to remove).
 func (h *Handle) ExpiredConversations(ctx context.Context, channel string, cutoff time.Time, after string, limit int) ([]*proofdesk.Conversation, error) {
 	ids, err := h.queryIDs(ctx, fmt.Sprintf(`SELECT c.id FROM conversations c
-		WHERE c.status = ? AND c.channel = ? AND c.id > ? AND `+resolvedAt+` <= ?
+		WHERE c.status = ? AND c.channel = ? AND c.id > ? AND c.erased_at IS NULL AND `+resolvedAt+` <= ?
 		AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.removed_at IS NULL)
 		ORDER BY c.id LIMIT %d`, limit), proofdesk.StatusResolved, channel, after, fmtTime(cutoff))
 	if err != nil {
@@ -225,13 +226,13 @@ func (tx *Tx) RemoveMessageBodies(ctx context.Context, convID string, cutoff tim
 }
 
 // DormantCustomers returns, ordered by ID and after the ID after (""), at
-// most limit customers created, changed, in a conversation (its last
-// activity) and with an order placed or changed, all at or before cutoff
-// or never.
+// most limit customers not erased, created, changed, in a conversation
+// (its last activity) and with an order placed or changed, all at or
+// before cutoff or never.
 func (h *Handle) DormantCustomers(ctx context.Context, cutoff time.Time, after string, limit int) ([]string, error) {
 	at := fmtTime(cutoff)
 	ids, err := h.queryIDs(ctx, fmt.Sprintf(`SELECT cu.id FROM customers cu
-		WHERE cu.id > ? AND cu.created_at <= ? AND cu.updated_at <= ?
+		WHERE cu.id > ? AND cu.erased_at IS NULL AND cu.created_at <= ? AND cu.updated_at <= ?
 		AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.customer_id = cu.id AND c.last_activity_at > ?)
 		AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = cu.id AND (o.placed_at > ? OR o.updated_at > ?))
 		ORDER BY cu.id LIMIT %d`, limit), after, at, at, at, at, at)
