@@ -63,3 +63,11 @@ func New(db *sqldb.DB, cfg Config) *Desk {
 	db.SetConsoleURL(cfg.BaseURL)
 	return d
 }
+
+// SetBaseURL sets the public URL of Proofdesk (Config.BaseURL) once the
+// server knows the address it bound: the links of erasure confirmations
+// and of agents' notification emails. Call it before serving.
+func (d *Desk) SetBaseURL(u string) {
+	d.cfg.BaseURL = u
+	d.db.SetConsoleURL(u)
+}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
@@ -187,6 +188,33 @@ func TestEraseOwnerConfirms(t *testing.T) {
 		}
 		if seq, why, err := sqldb.NewAuditService(db).VerifyAudit(ctx); err != nil || seq != 0 {
 			t.Fatalf("audit verify: %d %s %v", seq, why, err)
+		}
+	})
+}
+
+// The guard's index of every customer forgets an erased customer's
+// values on commit: a reply holding them is no longer blocked as theirs.
+func TestEraseLeavesTheGuardIndex(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		ctx := context.Background()
+		erin := mustCustomer(t, db, proofdesk.CustomerInput{Name: "Erin Erased", Phones: []proofdesk.ContactPointInput{{Value: "+14155550166"}}})
+		conv := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, AssigneeID: f.Agent.ID, Requester: proofdesk.Requester{Name: "Someone"}}
+		if err := sqldb.NewConversationService(db).CreateConversation(f.AgentCtx, conv, nil); err != nil {
+			t.Fatal(err)
+		}
+		d := desk.New(db, desk.Config{OracleLimitPerHour: 100})
+		if _, err := d.BuildIndex(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.reply(f.AgentCtx, conv.ID, "Is it 415 555 0166?"); proofdesk.ErrorCode(err) != proofdesk.EDISCLOSURE {
+			t.Fatalf("before the erasure: %v, want EDISCLOSURE", err)
+		}
+		if _, err := d.RequestErasure(f.SupCtx, erin.ID, "Erin asked in writing", "GDPR art. 17"); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.reply(f.AgentCtx, conv.ID, "Is it 415 555 0166?"); err != nil {
+			t.Fatalf("after the erasure the index still holds Erin's number: %v", err)
 		}
 	})
 }

@@ -378,7 +378,7 @@ func (s *CustomerService) UpdateCustomer(ctx context.Context, id string, upd pro
 // and audits nothing.
 func (tx *Tx) SaveCustomer(ctx context.Context, c *proofdesk.Customer, contactPoints bool) error {
 	c.UpdatedAt = tx.now
-	dk, err := tx.dataKey(ctx, "dk_"+c.ID)
+	dk, err := tx.customerKey(ctx, c.ID)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/vault"
 )
 
 // Erasure by crypto-shredding (proofdesk.Erasure). The store decides
@@ -278,4 +279,21 @@ func (tx *Tx) SettleErasureRequest(ctx context.Context, id, status string) error
 		return proofdesk.Errorf(proofdesk.ECONFLICT, "This request was already answered.")
 	}
 	return nil
+}
+
+// customerKey returns the data key of customer id for a change: ECONFLICT
+// once the customer was erased (a tombstone takes no data again: a new
+// record does), ENOTFOUND for an unknown customer.
+func (tx *Tx) customerKey(ctx context.Context, id string) (*vault.DataKey, error) {
+	var erased nullTime
+	if err := tx.queryRow(ctx, `SELECT erased_at FROM customers WHERE id = ?`, id).Scan(&erased); err != nil {
+		if proofdesk.ErrorCode(wrapErr(err)) == proofdesk.ENOTFOUND {
+			return nil, notFound("Customer")
+		}
+		return nil, fmt.Errorf("customer key: %w", wrapErr(err))
+	}
+	if erased.t != nil {
+		return nil, proofdesk.Errorf(proofdesk.ECONFLICT, "The customer was erased: nothing can be added to the record. Create a new customer instead.")
+	}
+	return tx.dataKey(ctx, "dk_"+id)
 }

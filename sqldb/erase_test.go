@@ -194,6 +194,11 @@ func TestEraseCustomer(t *testing.T) {
 		if erased == nil || erased.SubjectID != f.Cust.ID || erased.ActorID != f.Supervisor.ID || erased.Detail["legal_basis"] == "" || erased.Detail["keys_destroyed"] != "2" {
 			t.Fatalf("customer.erased entry = %+v", erased)
 		}
+		// A tombstone takes no data again.
+		c.Name = "Jane Again"
+		if err := db.WithTx(ctx, func(tx *sqldb.Tx) error { return tx.SaveCustomer(ctx, c, false) }); proofdesk.ErrorCode(err) != proofdesk.ECONFLICT {
+			t.Fatalf("saving the tombstone: %v, want conflict", err)
+		}
 		// Twice is a conflict.
 		if _, err := f.Desk.RequestErasure(f.SupCtx, f.Cust.ID, "again please", "court order"); proofdesk.ErrorCode(err) != proofdesk.ECONFLICT {
 			t.Fatalf("second erasure: %v, want conflict", err)

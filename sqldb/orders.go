@@ -23,7 +23,7 @@ const orderNumberIndex = "order_number"
 // the customer's data key, and the customer's updated_at is set, so every
 // node's guard index reads it.
 func (tx *Tx) UpsertOrder(ctx context.Context, c *proofdesk.Customer, o *proofdesk.Order) (created bool, err error) {
-	dk, err := tx.dataKey(ctx, "dk_"+c.ID)
+	dk, err := tx.customerKey(ctx, c.ID)
 	if err != nil {
 		return false, err
 	}

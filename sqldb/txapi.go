@@ -64,7 +64,7 @@ func (db *DB) AuditRefusal(ctx context.Context, action, subjectKind, subjectID s
 // AddContactPoints stores cps as new contact points of c, after the ones
 // it has, sealed under c's data key. It decides nothing.
 func (tx *Tx) AddContactPoints(ctx context.Context, c *proofdesk.Customer, cps []*proofdesk.ContactPoint) error {
-	dk, err := tx.dataKey(ctx, "dk_"+c.ID)
+	dk, err := tx.customerKey(ctx, c.ID)
 	if err != nil {
 		return err
 	}
@@ -84,7 +84,7 @@ func (tx *Tx) AddContactPoints(ctx context.Context, c *proofdesk.Customer, cps [
 // SetAddresses replaces c's addresses (sealed). It decides nothing.
 func (tx *Tx) SetAddresses(ctx context.Context, c *proofdesk.Customer, addrs []proofdesk.Address) error {
 	c.Addresses, c.UpdatedAt = addrs, tx.now
-	dk, err := tx.dataKey(ctx, "dk_"+c.ID)
+	dk, err := tx.customerKey(ctx, c.ID)
 	if err != nil {
 		return err
 	}

@@ -228,6 +228,7 @@ func (m *Main) Run(ctx context.Context) error {
 		return err // Validate checked it
 	}
 	m.VerificationService.SetPublicURL(base, m.Config.Company)
+	m.Desk.SetBaseURL(base)
 	if err := m.mount(ctx, s, base); err != nil {
 		return err
 	}

@@ -87,29 +87,30 @@ func (h *Handler) handleLegalHold(kind string) http.HandlerFunc {
 			h.renderError(w, r, err)
 			return
 		}
-		msg := "Legal hold not changed. " + proofdesk.ErrorMessage(err)
+		// The page again, with the gate's words and the reason typed.
+		var data any
+		var view string
+		var pg *page
+		var hold *holdPanel
 		if kind == proofdesk.HoldCustomer {
 			p, perr := h.customerData(r, id, "")
 			if perr != nil {
 				h.renderError(w, r, perr)
 				return
 			}
-			p.Error = msg
-			if p.Hold != nil {
-				p.Hold.Reason = reason
+			data, view, pg, hold = p, "customer", &p.page, p.Hold
+		} else {
+			p, perr := h.conversationData(r)
+			if perr != nil {
+				h.renderError(w, r, perr)
+				return
 			}
-			h.render(w, r, httpStatus(err), "customer", p)
-			return
+			data, view, pg, hold = p, "conversation", &p.page, p.Hold
 		}
-		p, perr := h.conversationData(r)
-		if perr != nil {
-			h.renderError(w, r, perr)
-			return
+		pg.Error = "Legal hold not changed. " + proofdesk.ErrorMessage(err)
+		if hold != nil {
+			hold.Reason = reason
 		}
-		p.Error = msg
-		if p.Hold != nil {
-			p.Hold.Reason = reason
-		}
-		h.render(w, r, httpStatus(err), "conversation", p)
+		h.render(w, r, httpStatus(err), view, data)
 	}
 }

@@ -78,12 +78,7 @@ func (h *ErasureHandler) render(w http.ResponseWriter, r *http.Request, status i
 	d.Brand = custpage.LoadBrand(r.Context(), h.Branding, h.Company)
 	style := custpage.Style(d.Brand)
 	d.CSS = template.CSS(style)
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Referrer-Policy", "no-referrer")
-	w.Header().Set("X-Frame-Options", "DENY")
-	w.Header().Set("Content-Security-Policy", custpage.CSP(style))
-	w.WriteHeader(status)
+	writeHead(w, status, style)
 	if err := pages.ExecuteTemplate(w, "erase.html", d); err != nil {
 		h.logger.Error("render erasure page", slog.Any("error", err))
 	}

@@ -118,15 +118,21 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, d p
 	case errCSRF:
 		d.Error = tx.T("n_csrf")
 	}
+	writeHead(w, status, style)
+	if err := pages.ExecuteTemplate(w, "notice.html", d); err != nil {
+		h.logger.Error("render notice page", slog.Any("error", err))
+	}
+}
+
+// writeHead writes the headers of a page opened from a link (not cached,
+// no referrer, not framed, only its own style) and status.
+func writeHead(w http.ResponseWriter, status int, style string) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Referrer-Policy", "no-referrer")
 	w.Header().Set("X-Frame-Options", "DENY")
 	w.Header().Set("Content-Security-Policy", custpage.CSP(style))
 	w.WriteHeader(status)
-	if err := pages.ExecuteTemplate(w, "notice.html", d); err != nil {
-		h.logger.Error("render notice page", slog.Any("error", err))
-	}
 }
 
 // Placeholders of pageData.Error that render says in the visitor's

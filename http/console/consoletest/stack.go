@@ -114,7 +114,7 @@ func New(tb testing.TB, opt Options) *Stack {
 		Agents: s.Agents, Customers: s.Customers, Conversations: s.Conversations, Audit: s.Audit,
 		Verification: s.Verification, Desk: dk, Policy: s.Policy, Outbox: s.Outbox, Events: s.Events,
 		Branding:    sqldb.NewBrandingService(db, proofdesk.Branding{Company: "Proofdesk"}),
-		PostMessage: s.API.PostMessage, Settings: opt.Settings, Logger: logger, Macros: dk, Search: dk, Merge: dk, Notifications: dk,
+		PostMessage: s.API.PostMessage, Settings: opt.Settings, Logger: logger, Macros: dk, Search: dk, Merge: dk, LegalHolds: dk, Erasure: dk, Notifications: dk,
 		AgentAdmin: desk.NewAgents(db, desk.AgentsConfig{BaseURL: s.Server.URL(), PasswordParams: auth.TestPasswordParams}),
 		Reports:    dk, SLA: dk, Retention: dk,
 	})
