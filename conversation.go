@@ -109,6 +109,9 @@ type Message struct {
 	Internal       bool   // an internal note: never sent to the requester
 	ClientID       string // client-side message ID that makes sends idempotent
 	CreatedAt      time.Time
+	// RemovedAt is when the retention policy removed the body and the
+	// attachments (Body is "" then); nil while they are kept.
+	RemovedAt *time.Time
 	// Attachments are stored with the message, in its transaction; an
 	// agent reply's file names pass the disclosure guard with its body.
 	Attachments []*Attachment

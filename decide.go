@@ -146,6 +146,7 @@ const (
 	RuleLegalHold         = "hold.legal"             // no erasure under a legal hold
 	RuleOwnerConfirms     = "erase.owner_confirms"   // no legal basis recorded: the owner confirms the erasure
 	RuleLegalBasis        = "erase.legal_basis"      // a supervisor recorded a legal basis: the erasure runs at once
+	RuleEraseRetention    = "erase.retention"        // Proofdesk erases a dormant customer under the retention rule (its legal basis)
 )
 
 // A break-glass or unlock reason is 3 to 500 bytes after trimming (ValidReason).
@@ -552,6 +553,9 @@ func decideReveal(in DecisionInput) Decision {
 // investigation) and a legal hold refuse it. Without a legal basis
 // (Field) the owner confirms it through an on-file contact point first.
 func decideErase(in DecisionInput) Decision {
+	if in.Actor.Role == RoleSystem {
+		return decideSystemErase(in)
+	}
 	if !in.Actor.isSupervisor() {
 		return roleRefusal(RuleSupervisorOnly, RoleSupervisor, "Only a supervisor or an admin may erase a customer.")
 	}
@@ -568,6 +572,23 @@ func decideErase(in DecisionInput) Decision {
 		return Decision{Allowed: true, Rule: RuleOwnerConfirms, Audit: true, OwnerConfirms: true}
 	}
 	return Decision{Allowed: true, Rule: RuleLegalBasis, Audit: true, Alert: true}
+}
+
+// decideSystemErase: Proofdesk itself erases only as the retention rule
+// does (desk/retention.go): with a reason and a legal basis (Field, the
+// rule), never under a support lock or a legal hold, and without asking
+// the owner (a dormant customer's contact points may no longer be theirs).
+func decideSystemErase(in DecisionInput) Decision {
+	if !ValidReason(in.Reason) || strings.TrimSpace(in.Field) == "" {
+		return refuse(EINVALID, RuleReasonRequired, "Proofdesk erases a customer only under a retention rule, with a reason and the rule as its legal basis.")
+	}
+	if in.SupportLocked {
+		return refuse(ELOCKED, RuleSupportLock, "The account is under a support lock: it is held for investigation and cannot be erased until a supervisor lifts the lock.")
+	}
+	if in.LegalHold {
+		return refuse(ECONFLICT, RuleLegalHold, "The customer is under a legal hold (on the customer or one of their conversations): nothing of theirs can be erased until a supervisor clears the hold.")
+	}
+	return Decision{Allowed: true, Rule: RuleEraseRetention, Audit: true}
 }
 
 func decideBreakGlass(in DecisionInput) Decision {

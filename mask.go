@@ -171,6 +171,9 @@ type MessageView struct {
 	// quoted was masked in Body or in a file name (ViewContext.AgentText).
 	ProtectedHidden bool      `json:"protected_hidden,omitempty"`
 	CreatedAt       time.Time `json:"created_at"`
+	// RemovedAt is when the retention policy removed the body and the
+	// files; Body then says so (RetentionRemovedText). Omitted while kept.
+	RemovedAt *time.Time `json:"removed_at,omitempty"`
 	// Attachments are the message's files, without bytes; never nil.
 	Attachments []AttachmentView `json:"attachments"`
 }
@@ -224,6 +227,11 @@ func NewMessageView(m *Message, vc ViewContext) *MessageView {
 func (vc ViewContext) newMessageView(m *Message, ct *codeText) *MessageView {
 	v := &MessageView{ID: m.ID, ConversationID: m.ConversationID, AuthorKind: m.AuthorKind, AuthorID: m.AuthorID,
 		Body: m.Body, Internal: m.Internal, CreatedAt: m.CreatedAt, Attachments: []AttachmentView{}}
+	if m.RemovedAt != nil {
+		at := *m.RemovedAt
+		v.RemovedAt, v.Body = &at, RetentionRemovedText(at)
+		return v
+	}
 	customer := m.AuthorKind != AuthorAgent
 	if customer {
 		if ct == nil {

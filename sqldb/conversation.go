@@ -581,16 +581,21 @@ func (tx *Tx) insertMessage(ctx context.Context, m *proofdesk.Message, dk *vault
 	return nil
 }
 
-const messageColumns = `id, conversation_id, author_kind, author_id, body_enc, internal, client_id, created_at`
+const messageColumns = `id, conversation_id, author_kind, author_id, body_enc, internal, client_id, created_at, removed_at`
 
 func scanMessage(row scanner, dk *vault.DataKey) (*proofdesk.Message, error) {
 	m := &proofdesk.Message{}
 	var body string
 	var internal int
-	if err := row.Scan(&m.ID, &m.ConversationID, &m.AuthorKind, &m.AuthorID, &body, &internal, &m.ClientID, timeScan{&m.CreatedAt}); err != nil {
+	var removed nullTime
+	if err := row.Scan(&m.ID, &m.ConversationID, &m.AuthorKind, &m.AuthorID, &body, &internal, &m.ClientID, timeScan{&m.CreatedAt}, &removed); err != nil {
 		return nil, fmt.Errorf("scan message: %w", wrapErr(err))
 	}
 	m.Internal = internal != 0
+	if removed.t != nil {
+		m.RemovedAt = removed.t // the retention policy removed the body (retention.go)
+		return m, nil
+	}
 	var err error
 	if m.Body, err = dk.OpenString(messageAAD(m.ID), body); err != nil {
 		return nil, fmt.Errorf("message %s: %w", m.ID, err)

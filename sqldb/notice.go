@@ -184,6 +184,9 @@ func (tx *Tx) sendTranscripts(ctx context.Context, conv *proofdesk.Conversation)
 			rows.Close()
 			return err
 		}
+		if m.RemovedAt != nil {
+			m.Body = proofdesk.RetentionRemovedText(*m.RemovedAt) // a later transcript says what retention removed
+		}
 		msgs = append(msgs, m)
 	}
 	rows.Close()

@@ -117,6 +117,9 @@ var authzTable = map[string]string{
 	"POST /admin/policy":             "LLFFF2LL",
 	"GET /admin/branding":            "LLFFF2LL",
 	"POST /admin/branding":           "LLFFF2LL",
+	"GET /admin/retention":           "LLFFF2LL",
+	"POST /admin/retention":          "LLFFF2LL",
+	"POST /admin/retention/run":      "LLFFF2LL",
 	"GET /admin/settings":            "LLFFF2LL",
 	"POST /admin/settings":           "LLFFF2LL",
 	// No relay in the matrix: the test email fails in words (422).
@@ -278,8 +281,13 @@ var authzTable = map[string]string{
 	"PUT /api/v1/policy":            "UUFFF2FU",
 	"GET /api/v1/settings/branding": "UUFFF2FU",
 	"PUT /api/v1/settings/branding": "UUFFF2FU",
-	"GET /api/v1/audit":             "UUFFF2FU",
-	"GET /api/v1/outbox":            "UUFFF2FU",
+	// Retention rules and "run now": admins (a run removes nothing here:
+	// no rule is set but the matrix's own, which keeps everything).
+	"GET /api/v1/settings/retention":      "UUFFF2FU",
+	"PUT /api/v1/settings/retention":      "UUFFF2FU",
+	"POST /api/v1/settings/retention/run": "UUFFF2FU",
+	"GET /api/v1/audit":                   "UUFFF2FU",
+	"GET /api/v1/outbox":                  "UUFFF2FU",
 	// Reports: counts and times, no customer data; supervisors and admins.
 	"GET /api/v1/reports": "UUFF22FU",
 	// Service levels: the configuration is for admins.

@@ -1218,21 +1218,31 @@ func authzRoutes() map[string]authzRoute {
 		"PUT /api/v1/settings/branding": jsonBody("/api/v1/settings/branding", func(*authzEnv) string {
 			return `{"company":"Acme","primary_color":"#1f4fc4"}`
 		}),
-		"GET /api/v1/audit":             static("/api/v1/audit"),
-		"GET /api/v1/conversations":     static("/api/v1/conversations"),
-		"OPTIONS /widget/v1/{path...}":  static("/widget/v1/conversations"),
-		"POST /api/v1/telephony/voice":  telephony("/api/v1/telephony/voice"),
-		"POST /api/v1/telephony/digits": telephony("/api/v1/telephony/digits"),
-		"GET /v/{token}":                static("/v/" + unknownLink),
-		"POST /v/{token}/approve":       plainForm("/v/"+unknownLink+"/approve", func(*authzEnv) url.Values { return url.Values{"number": {"42"}, "csrf": {"x"}} }),
-		"POST /v/{token}/deny":          plainForm("/v/"+unknownLink+"/deny", func(*authzEnv) url.Values { return url.Values{"csrf": {"x"}} }),
-		"GET /n/{token}":                static("/n/" + unknownLink),
-		"POST /n/{token}":               plainForm("/n/"+unknownLink, func(*authzEnv) url.Values { return url.Values{} }),
-		"GET /x/{token}":                static("/x/" + unknownLink),
-		"POST /x/{token}":               plainForm("/x/"+unknownLink, func(*authzEnv) url.Values { return url.Values{} }),
-		"GET /erase/{token}":            static("/erase/" + unknownLink),
-		"POST /erase/{token}":           plainForm("/erase/"+unknownLink, func(*authzEnv) url.Values { return url.Values{"answer": {"erase"}} }),
-		"POST /widget/v1/visitors":      static("/widget/v1/visitors"),
+		"GET /admin/retention":           static("/admin/retention"),
+		"GET /api/v1/settings/retention": static("/api/v1/settings/retention"),
+		"POST /admin/retention": plainForm("/admin/retention", func(*authzEnv) url.Values {
+			return url.Values{"days_chat": {"0"}, "customer_months": {""}}
+		}),
+		"POST /admin/retention/run": plainForm("/admin/retention/run", func(*authzEnv) url.Values { return url.Values{} }),
+		"PUT /api/v1/settings/retention": jsonBody("/api/v1/settings/retention", func(*authzEnv) string {
+			return `{"body_days":{"chat":0},"customer_months":0}`
+		}),
+		"POST /api/v1/settings/retention/run": jsonBody("/api/v1/settings/retention/run", func(*authzEnv) string { return `{}` }),
+		"GET /api/v1/audit":                   static("/api/v1/audit"),
+		"GET /api/v1/conversations":           static("/api/v1/conversations"),
+		"OPTIONS /widget/v1/{path...}":        static("/widget/v1/conversations"),
+		"POST /api/v1/telephony/voice":        telephony("/api/v1/telephony/voice"),
+		"POST /api/v1/telephony/digits":       telephony("/api/v1/telephony/digits"),
+		"GET /v/{token}":                      static("/v/" + unknownLink),
+		"POST /v/{token}/approve":             plainForm("/v/"+unknownLink+"/approve", func(*authzEnv) url.Values { return url.Values{"number": {"42"}, "csrf": {"x"}} }),
+		"POST /v/{token}/deny":                plainForm("/v/"+unknownLink+"/deny", func(*authzEnv) url.Values { return url.Values{"csrf": {"x"}} }),
+		"GET /n/{token}":                      static("/n/" + unknownLink),
+		"POST /n/{token}":                     plainForm("/n/"+unknownLink, func(*authzEnv) url.Values { return url.Values{} }),
+		"GET /x/{token}":                      static("/x/" + unknownLink),
+		"POST /x/{token}":                     plainForm("/x/"+unknownLink, func(*authzEnv) url.Values { return url.Values{} }),
+		"GET /erase/{token}":                  static("/erase/" + unknownLink),
+		"POST /erase/{token}":                 plainForm("/erase/"+unknownLink, func(*authzEnv) url.Values { return url.Values{"answer": {"erase"}} }),
+		"POST /widget/v1/visitors":            static("/widget/v1/visitors"),
 		"POST /widget/v1/conversations": jsonBody("/widget/v1/conversations", func(*authzEnv) string {
 			return `{"message":"Hi, where is my parcel?","client_id":"mx-` + randHex(4) + `"}`
 		}),

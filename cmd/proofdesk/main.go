@@ -282,6 +282,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	api.NewAuditHandler(agents, m.AuditService).Register(s)
 	api.NewReportHandler(agents, dk).Register(s)
 	api.NewSLAHandler(agents, dk).Register(s)
+	api.NewRetentionHandler(agents, dk).Register(s)
 	api.RegisterOpenAPI(s)
 	s.Registry.MustRegister(pdhttp.NewCountsCollector(m.DB.Counts, m.Logger))
 	allow, _ := parseWebhookAllow(m.Config.WebhookAllowPrivate) // Validate checked it
@@ -375,7 +376,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 		Agents: agents, Customers: m.Desk.Customers(m.CustomerService), Conversations: m.Desk.Conversations(m.ConversationService), Audit: m.AuditService,
 		Verification: m.VerificationService, Desk: dk, Policy: m.PolicyService, Branding: m.BrandingService, Outbox: m.OutboxService, Events: m.Events,
 		PostMessage: apiH.PostMessage, Settings: m.consoleSettings(base), Logger: m.Logger, AgentAdmin: agentAdmin,
-		Channels: m.channels, ImportCustomers: m.importCustomers, Macros: dk, Search: dk, Merge: dk, LegalHolds: dk, Erasure: dk, Reports: dk, SLA: dk, Notifications: dk,
+		Channels: m.channels, ImportCustomers: m.importCustomers, Macros: dk, Search: dk, Merge: dk, LegalHolds: dk, Erasure: dk, Reports: dk, SLA: dk, Notifications: dk, Retention: dk,
 		Exports: m.VerificationService.Notices().Exports(),
 	})
 	con.AllowNo2FA = m.Config.AllowNo2FA
@@ -594,6 +595,8 @@ func (m *Main) startChannels(ctx context.Context) error {
 	}
 	m.workers.Add(1)
 	go func() { defer m.workers.Done(); m.Desk.WatchSLA(wctx, time.Minute, m.Logger) }()
+	m.workers.Add(1)
+	go func() { defer m.workers.Done(); m.Desk.WatchRetention(wctx, time.Minute, m.Logger) }()
 	return m.startWebhooks(ctx, wctx)
 }
 

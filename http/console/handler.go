@@ -30,7 +30,7 @@ var templateFS embed.FS
 var viewNames = []string{
 	"login", "enrol", "home", "error", "inbox", "conversation", "customer",
 	"admin_agents", "admin_tokens", "admin_policy", "admin_settings", "admin_branding", "admin_audit", "admin_outbox",
-	"admin_work", "reports", "invite", "customer_new", "customer_edit", "macros",
+	"admin_work", "reports", "invite", "customer_new", "customer_edit", "macros", "admin_retention",
 }
 
 // CSP is the Content-Security-Policy of console pages: own resources only
@@ -134,6 +134,9 @@ type Deps struct {
 	// Reports computes the reports page (supervisors and admins); desk.Desk
 	// is one. Nil shows an error on /reports.
 	Reports ReportSource
+	// Retention is Admin → Retention: the rules and "Run now"
+	// (desk.Desk); nil leaves the page out.
+	Retention RetentionActions
 	// SLA gives the inbox's time-left column and sort (desk.Desk is
 	// one); nil leaves them out.
 	SLA InboxSLASource
@@ -274,6 +277,7 @@ func (h *Handler) Register(r Router) {
 	r.Handle("GET /admin/outbox", admin(h.handleAdminOutbox))
 	r.Handle("GET /reports", auth(h.handleReports))
 	h.registerWork(r, auth, admin)
+	h.registerRetention(r, admin)
 	h.registerMacros(r, auth)
 	r.Handle("POST /conversations/{id}/typing", auth(h.handleTyping))
 	if h.d.Merge != nil {
@@ -328,6 +332,7 @@ var notices = map[string]string{
 	"notifications": "Notification settings saved.",
 	"policy":        "Policy saved.",
 	"branding":      "Branding saved: customer pages and emails use it from now on.",
+	"retention":     "Retention rules saved: the next run (within the hour, or Run now) applies them.",
 	"revoked":       "Token revoked: it no longer works.",
 	"unlocked":      "Support lock removed. The account owner has been told.",
 	"customer":      "Customer saved.",

@@ -67,7 +67,9 @@ func TestViews(t *testing.T) {
 			Agents:   []proofdesk.AgentFigures{{AgentID: "agt_1", Name: "<oops>", Replies: 4, CSAT: proofdesk.CSATCounts{Good: 1}}},
 			Security: proofdesk.SecurityFigures{Verified: 1, ByFactor: map[string]int{"<oops>": 1}, BlockedByRule: map[string]int{"protected_value": 2}, Alerts: map[string]int{}}},
 			now.AddDate(0, 0, -7), now),
-		"admin_work":   adminWorkData(pg, agent, now),
+		"admin_work": adminWorkData(pg, agent, now),
+		"admin_retention": adminRetentionPage{page: pg, Channels: []retentionChannel{{Channel: "<oops>", Days: 30}, {Channel: "email"}}, Months: 24, Field: "body_days",
+			Run: &proofdesk.RetentionRun{Trigger: "<oops>", BodiesRemoved: 3}},
 		"admin_outbox": adminOutboxPage{page: pg, ShowBodies: true, Messages: []*proofdesk.OutboxMessage{{Kind: "email", To: "jane@example.com", Subject: "<oops>", Body: "<oops> http://x/v/<oops>", LastError: "<oops>", ConversationID: "cnv_1", Status: "queued", Attempts: 1, CreatedAt: now}}, Base: "http://x", FilterConversation: "<oops>", Statuses: []string{"sent"}},
 	}
 	for _, name := range viewNames {

@@ -39,6 +39,9 @@ func visibleMessages(msgs []*proofdesk.Message) []messageView {
 			continue
 		}
 		mv := messageView{ID: m.ID, Seq: len(out) + 1, Author: m.AuthorKind, Body: m.Body, CreatedAt: m.CreatedAt, Files: fileViews(m.Attachments)}
+		if m.RemovedAt != nil {
+			mv.Body = proofdesk.RetentionRemovedText(*m.RemovedAt)
+		}
 		switch m.AuthorKind {
 		case proofdesk.AuthorCustomer:
 			mv.ClientID = m.ClientID

@@ -117,7 +117,7 @@ func New(tb testing.TB, opt Options) *Stack {
 		PostMessage: s.API.PostMessage, Settings: opt.Settings, Logger: logger, Macros: dk, Search: dk, Merge: dk, LegalHolds: dk, Erasure: dk, Notifications: dk,
 		Exports:    vs.Notices().Exports(),
 		AgentAdmin: desk.NewAgents(db, desk.AgentsConfig{BaseURL: s.Server.URL(), PasswordParams: auth.TestPasswordParams}),
-		Reports:    dk, SLA: dk,
+		Reports:    dk, SLA: dk, Retention: dk,
 	})
 	s.Console.PollInterval = 200 * time.Millisecond
 	s.Console.PhoneRegion = opt.PhoneRegion
