@@ -11,6 +11,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -432,7 +433,16 @@ func BenchmarkAPI_ConversationListSize(b *testing.B) {
 			}
 			req, _ := http.NewRequest("GET", e.srv.URL()+"/api/v1/conversations?status=open&limit=50", nil)
 			req.Header.Set("Authorization", "Bearer "+e.token)
+			// cpu-ns/op is the process's CPU (client and server: both run
+			// here) per page, steadier than wall time on a shared machine.
+			var ru0, ru1 syscall.Rusage
+			_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru0)
 			b.ResetTimer()
+			defer func() {
+				_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru1)
+				cpu := time.Duration(ru1.Utime.Nano() + ru1.Stime.Nano() - ru0.Utime.Nano() - ru0.Stime.Nano())
+				b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+			}()
 			for b.Loop() {
 				resp, err := http.DefaultClient.Do(req)
 				if err != nil {
