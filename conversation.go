@@ -122,9 +122,14 @@ type Message struct {
 }
 
 // MaxConversationCount is where FindConversations stops counting: a
-// list's total is exact up to it and says "at least" from it on, so a
-// page costs the same whatever the inbox holds.
-const MaxConversationCount = 10000
+// list's total is exact below it and means "at least" at it, so a page
+// costs the same whatever the inbox holds (surfaces show "1,000+", as
+// mail clients do; see ConversationCountCapped).
+const MaxConversationCount = 1000
+
+// ConversationCountCapped reports whether total, as FindConversations
+// returned it, reached MaxConversationCount and so means "at least".
+func ConversationCountCapped(total int) bool { return total >= MaxConversationCount }
 
 // ConversationFilter selects conversations.
 type ConversationFilter struct {

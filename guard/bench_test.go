@@ -104,6 +104,17 @@ func BenchmarkBuildMatcher(b *testing.B) {
 	}
 }
 
+// BenchmarkBuildMatcherSmall builds the matcher of a customer with a name
+// and an email, as cmd/loadapi creates them: what a cache miss costs.
+func BenchmarkBuildMatcherSmall(b *testing.B) {
+	c := loadCustomer(1)
+	p := proofdesk.DefaultPolicy()
+	b.ReportAllocs()
+	for b.Loop() {
+		NewMatcher(c, p, Options{})
+	}
+}
+
 func BenchmarkCacheHit(b *testing.B) {
 	c := NewCache(100, Options{Public: testPublic})
 	cu := bigCustomer()

@@ -4,6 +4,7 @@ import (
 	"container/list"
 	"strconv"
 	"sync"
+	"unsafe"
 
 	"github.com/proofdesk/proofdesk"
 )
@@ -13,27 +14,37 @@ import (
 // and reused only while a fingerprint of the customer's protected data and
 // of the policy is unchanged, so an edited customer or policy is never
 // checked against stale values (even if UpdatedAt was not bumped). It is
-// safe for concurrent use and holds at most size matchers (least recently
-// used out first).
+// safe for concurrent use and holds at most size matchers and about
+// CacheBytes of them (least recently used out first; the most recent one
+// stays whatever its size). A matcher evicted and built again is built
+// from the same values, so it gives the same verdicts.
 type Cache struct {
-	opt  Options
-	size int
+	opt      Options
+	size     int
+	maxBytes int
 
 	mu    sync.Mutex
 	ll    *list.List // of *cacheEntry, front = most recent
 	items map[string]*list.Element
+	bytes int // sum of the entries' sizes
 }
 
 type cacheEntry struct {
-	id string
-	fp uint64
-	m  *Matcher
+	id    string
+	fp    uint64
+	m     *Matcher
+	bytes int
 }
 
-// NewCache returns a cache of at most size matchers (at least 1), built
-// with opt.
+// CacheBytes bounds the memory a Cache's matchers hold, as their sizes
+// add up (Matcher.heapBytes): 4 MiB, some 330 customers with a name and
+// an email each. A miss costs a build (BENCHMARKS.md: BuildMatcher).
+const CacheBytes = 4 << 20
+
+// NewCache returns a cache of at most size matchers (at least 1) and
+// about CacheBytes, built with opt.
 func NewCache(size int, opt Options) *Cache {
-	return &Cache{opt: opt, size: max(size, 1), ll: list.New(), items: map[string]*list.Element{}}
+	return &Cache{opt: opt, size: max(size, 1), maxBytes: CacheBytes, ll: list.New(), items: map[string]*list.Element{}}
 }
 
 // Matcher returns the matcher of cust under p, building it if the cache
@@ -55,20 +66,36 @@ func (c *Cache) Matcher(cust *proofdesk.Customer, p *proofdesk.Policy) *Matcher 
 	// harmless (the last one stays).
 	m := NewMatcher(cust, p, c.opt)
 
+	e := &cacheEntry{id: cust.ID, fp: fp, m: m, bytes: m.heapBytes()}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if el, ok := c.items[cust.ID]; ok {
-		el.Value = &cacheEntry{id: cust.ID, fp: fp, m: m}
+		c.bytes -= el.Value.(*cacheEntry).bytes
+		el.Value = e
 		c.ll.MoveToFront(el)
-		return m
+	} else {
+		c.items[cust.ID] = c.ll.PushFront(e)
 	}
-	c.items[cust.ID] = c.ll.PushFront(&cacheEntry{id: cust.ID, fp: fp, m: m})
-	for c.ll.Len() > c.size {
-		last := c.ll.Back()
-		c.ll.Remove(last)
-		delete(c.items, last.Value.(*cacheEntry).id)
+	c.bytes += e.bytes
+	for c.ll.Len() > 1 && (c.ll.Len() > c.size || c.bytes > c.maxBytes) {
+		c.remove(c.ll.Back())
 	}
 	return m
+}
+
+// remove drops el; c.mu is held.
+func (c *Cache) remove(el *list.Element) {
+	e := el.Value.(*cacheEntry)
+	c.ll.Remove(el)
+	delete(c.items, e.id)
+	c.bytes -= e.bytes
+}
+
+// Bytes returns the size of the matchers held, as heapBytes adds it up.
+func (c *Cache) Bytes() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.bytes
 }
 
 // Len returns the number of matchers held.
@@ -83,9 +110,42 @@ func (c *Cache) Forget(customerID string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if el, ok := c.items[customerID]; ok {
-		c.ll.Remove(el)
-		delete(c.items, customerID)
+		c.remove(el)
 	}
+}
+
+// heapBytes estimates the memory m holds: its automaton's tables, its
+// patterns and strings (slice capacities, not the allocator's rounding;
+// TestMatcherHeapBytes compares it with the heap).
+func (m *Matcher) heapBytes() int {
+	n := int(unsafe.Sizeof(*m))
+	if a := m.ac; a != nil {
+		n += int(unsafe.Sizeof(*a)) +
+			cap(a.nodes)*int(unsafe.Sizeof(acNode{})) +
+			cap(a.edges)*int(unsafe.Sizeof(acEdge{})) +
+			cap(a.outs)*4 + cap(a.lens)*4 +
+			cap(a.wide)*int(unsafe.Sizeof([alphabet]int32{})) +
+			cap(a.dense)*2 + cap(a.hasOut)*8 + cap(a.rows)*2
+	}
+	n += cap(m.pats) * int(unsafe.Sizeof(pattern{}))
+	strs := func(ss []string) {
+		n += cap(ss) * int(unsafe.Sizeof(""))
+		for _, s := range ss {
+			n += len(s)
+		}
+	}
+	strs(m.phones)
+	strs(m.phoneDigits)
+	strs(m.splitForms)
+	n += cap(m.emailParts) * int(unsafe.Sizeof([2]string{}))
+	for _, p := range m.emailParts {
+		n += len(p[0]) + len(p[1])
+	}
+	for _, s := range m.dob {
+		n += len(s)
+	}
+	n += len(m.levels) * 64 // a small map's bucket share per entry
+	return n
 }
 
 // fingerprint hashes everything a matcher is built from (FNV-1a, 64 bit).

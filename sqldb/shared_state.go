@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/proofdesk/proofdesk"
 )
 
 // The state every node sharing one database must agree on (issue 16):
@@ -141,19 +143,29 @@ func (db *DB) UseTOTPStep(ctx context.Context, agentID string, step int64) (bool
 // per and reports whether it is within limit; when it is not, wait is the
 // time until the window ends.
 func (db *DB) TakeRate(ctx context.Context, key string, limit int, per time.Duration, now time.Time) (ok bool, wait time.Duration, err error) {
-	secs := int64(per / time.Second)
-	if secs < 1 {
-		secs = 1
+	granted, wait, err := db.ReserveRate(ctx, key, 1, limit, per, now)
+	return granted == 1, wait, err
+}
+
+// ReserveRate counts n events for key in the current fixed window of
+// length per, in one write, and returns how many of them are within limit
+// (0 to n): the caller may admit that many events in this window. When it
+// is 0, wait is the time until the window ends. Grants never add up past
+// limit in a window, whatever the number of nodes.
+func (db *DB) ReserveRate(ctx context.Context, key string, n, limit int, per time.Duration, now time.Time) (granted int, wait time.Duration, err error) {
+	if n < 1 {
+		return 0, 0, proofdesk.Errorf(proofdesk.EINVALID, "rate reservation of %d events: want at least 1", n)
 	}
-	start := now.Unix() / secs * secs
+	secs := max(int64(per/time.Second), 1)
+	start := windowStart(now, per)
 	k := db.index.BlindIndex("rate", key)
-	var n int
+	var total int
 	err = db.WithTx(ctx, func(tx *Tx) error {
-		if err := tx.queryRow(ctx, `INSERT INTO rate_counters (key, window_start, n) VALUES (?, ?, 1)
-			ON CONFLICT (key, window_start) DO UPDATE SET n = rate_counters.n + 1 RETURNING n`, k, start).Scan(&n); err != nil {
+		if err := tx.queryRow(ctx, `INSERT INTO rate_counters (key, window_start, n) VALUES (?, ?, ?)
+			ON CONFLICT (key, window_start) DO UPDATE SET n = rate_counters.n + excluded.n RETURNING n`, k, start, n).Scan(&total); err != nil {
 			return err
 		}
-		if n == 1 { // the first event of a window clears ended windows
+		if total == n { // the first events of a window clear ended windows
 			_, err := tx.exec(ctx, `DELETE FROM rate_counters WHERE (key = ? AND window_start < ?) OR window_start < ?`,
 				k, start, start-max(secs, 3600))
 			return err
@@ -161,12 +173,20 @@ func (db *DB) TakeRate(ctx context.Context, key string, limit int, per time.Dura
 		return nil
 	})
 	if err != nil {
-		return false, 0, fmt.Errorf("rate limit: %w", wrapErr(err))
+		return 0, 0, fmt.Errorf("rate limit: %w", wrapErr(err))
 	}
-	if n <= limit {
-		return true, 0, nil
+	granted = min(max(limit-(total-n), 0), n)
+	if granted == 0 {
+		wait = time.Unix(start+secs, 0).Sub(now)
 	}
-	return false, time.Unix(start+secs, 0).Sub(now), nil
+	return granted, wait, nil
+}
+
+// windowStart is the Unix second at which the fixed window of length per
+// holding now starts.
+func windowStart(now time.Time, per time.Duration) int64 {
+	secs := max(int64(per/time.Second), 1)
+	return now.Unix() / secs * secs
 }
 
 // MarkRead records that agentID opened conversationID at t.

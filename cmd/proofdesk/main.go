@@ -211,7 +211,9 @@ func (m *Main) Run(ctx context.Context) error {
 		}
 		return m.DB.Ping(ctx)
 	}
-	s.APIRate = pdhttp.APIRateLimit{Store: m.DB, PerMinute: m.Config.APIRate}
+	// Local pools in front of the shared counters: one write per batch of
+	// requests, never more than the limit across nodes (sqldb.RateBatch).
+	s.APIRate = pdhttp.APIRateLimit{Store: sqldb.NewRateBatch(m.DB, 0), PerMinute: m.Config.APIRate}
 	// Bind first: links to customers and signed webhook URLs use the
 	// address actually bound (or --base-url).
 	if err := s.Listen(); err != nil {
@@ -311,7 +313,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	api.NewEventsHandler(agents, m.ConversationService, m.Events).Register(s)
 	ratings := m.VerificationService.Ratings()
 	widget.NewHandler(m.ConversationService, m.VerificationService, m.Events, sqldb.NewVisitorService(m.DB), verifier,
-		widget.Config{AllowedOrigins: m.Config.WidgetOrigins, Origins: m.channels.widgetOrigins, RatePerMinute: m.Config.WidgetRate, RateStore: m.DB, Agents: m.AgentService, Reopener: m.DB,
+		widget.Config{AllowedOrigins: m.Config.WidgetOrigins, Origins: m.channels.widgetOrigins, RatePerMinute: m.Config.WidgetRate, RateStore: sqldb.NewRateBatch(m.DB, 0), Agents: m.AgentService, Reopener: m.DB,
 			RatingLink: func(id string) string { return ratings.Link(id, proofdesk.RatingFromChat, "") }}, m.Logger).Register(s)
 
 	csrfKey, err := m.DB.Secret(ctx, "verifypage")

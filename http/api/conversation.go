@@ -253,7 +253,7 @@ func (h *Handler) handleConversationList(w http.ResponseWriter, r *http.Request)
 	for _, c := range cs {
 		out = append(out, newConversationJSON(c, now, vc))
 	}
-	httpd.WriteJSON(w, http.StatusOK, map[string]any{"conversations": out, "total": n})
+	httpd.WriteJSON(w, http.StatusOK, map[string]any{"conversations": out, "total": n, "total_capped": proofdesk.ConversationCountCapped(n)})
 }
 
 func (h *Handler) handleMessageList(w http.ResponseWriter, r *http.Request) {

@@ -7,6 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+
 	"github.com/proofdesk/proofdesk"
 	httpd "github.com/proofdesk/proofdesk/http"
 )
@@ -23,6 +26,7 @@ func (h *Handler) funcs() template.FuncMap {
 		"asset":   h.static.url,
 		"list":    func(v ...string) []string { return v },
 		"linkify": linkify,
+		"count":   countText,
 		"when": func(t time.Time) string {
 			if t.IsZero() {
 				return ""
@@ -122,3 +126,14 @@ func riskText(flag string) string {
 
 // httpStatus is the status an error code maps to.
 func httpStatus(err error) int { return httpd.ErrorStatus(proofdesk.ErrorCode(err)) }
+
+// countText writes a view's count with thousands separators, and "+"
+// after it when the count stopped at its bound ("1,000+", as mail
+// clients show a count they did not finish).
+func countText(n int, capped bool) string {
+	s := message.NewPrinter(language.English).Sprintf("%d", n)
+	if capped {
+		s += "+"
+	}
+	return s
+}

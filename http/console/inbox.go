@@ -86,7 +86,9 @@ type inboxRow struct {
 type viewLink struct {
 	Key, Label, URL string
 	Count, Unread   int
-	Active          bool
+	// Capped says Count stopped at its bound and means "at least".
+	Capped bool
+	Active bool
 }
 
 type inboxPage struct {
@@ -303,9 +305,9 @@ func (h *Handler) viewCounts(r *http.Request, f inboxFilter) ([]viewLink, error)
 		}
 	}
 	links := []viewLink{
-		{Key: "mine", Label: "Mine", Count: len(mine), Unread: mineUnread},
-		{Key: "unassigned", Label: "Unassigned", Count: unassigned, Unread: unassignedUnread},
-		{Key: "open", Label: "All open", Count: allN, Unread: allUnread},
+		{Key: "mine", Label: "Mine", Count: len(mine), Capped: len(mine) == scanLimit, Unread: mineUnread},
+		{Key: "unassigned", Label: "Unassigned", Count: unassigned, Capped: len(all) == scanLimit, Unread: unassignedUnread},
+		{Key: "open", Label: "All open", Count: allN, Capped: proofdesk.ConversationCountCapped(allN), Unread: allUnread},
 		{Key: "all", Label: "Everything", Count: -1},
 	}
 	for i := range links {
