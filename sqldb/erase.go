@@ -179,9 +179,11 @@ func (tx *Tx) EraseCustomer(ctx context.Context, id string, detail map[string]st
 }
 
 // eraseOutbox removes the outbox rows of c's conversations and those
-// addressed to one of c's contact points (mail and SMS, any state): their
-// recipients, subjects and bodies are sealed by the system key, which an
-// erasure does not destroy. Webhook rows name IDs only and stay.
+// addressed to one of c's contact points (mail and SMS, any state), and
+// the webhook deliveries about c or one of their conversations (queued or
+// sent: their payloads hold the subject, the message and the customer at
+// L0): recipients, subjects and bodies are sealed by the system key,
+// which an erasure does not destroy.
 func (tx *Tx) eraseOutbox(ctx context.Context, c *proofdesk.Customer, er *proofdesk.Erasure) error {
 	sys, err := tx.systemKey(ctx)
 	if err != nil {
@@ -195,23 +197,28 @@ func (tx *Tx) eraseOutbox(ctx context.Context, c *proofdesk.Customer, er *proofd
 	for _, cp := range c.ContactPoints {
 		to[cp.Value] = true
 	}
-	rows, err := tx.query(ctx, `SELECT id, COALESCE(conversation_id, ''), to_enc FROM outbox WHERE kind <> 'webhook'`)
+	rows, err := tx.query(ctx, `SELECT id, kind, COALESCE(conversation_id, ''), to_enc, body_enc FROM outbox`)
 	if err != nil {
 		return fmt.Errorf("erase outbox: %w", wrapErr(err))
 	}
 	var gone []string
 	for rows.Next() {
-		var id, conv, toEnc string
-		if err := rows.Scan(&id, &conv, &toEnc); err != nil {
+		var id, kind, conv, toEnc, bodyEnc string
+		if err := rows.Scan(&id, &kind, &conv, &toEnc, &bodyEnc); err != nil {
 			rows.Close()
 			return fmt.Errorf("erase outbox: %w", err)
 		}
-		if convs[conv] {
+		switch {
+		case convs[conv]:
 			gone = append(gone, id)
-			continue
-		}
-		if v, err := sys.OpenString(outboxAAD(id, "to"), toEnc); err == nil && to[v] {
-			gone = append(gone, id)
+		case kind == proofdesk.OutboxWebhook:
+			if about, _ := webhookSubjects(sys, id, bodyEnc); convs[about.Conversation.ID] || about.Customer.ID == c.ID {
+				gone = append(gone, id)
+			}
+		default:
+			if v, err := sys.OpenString(outboxAAD(id, "to"), toEnc); err == nil && to[v] {
+				gone = append(gone, id)
+			}
 		}
 	}
 	rows.Close()
@@ -225,6 +232,30 @@ func (tx *Tx) eraseOutbox(ctx context.Context, c *proofdesk.Customer, er *proofd
 	}
 	er.Removed["outbox"] += len(gone)
 	return nil
+}
+
+// webhookAbout is what a webhook payload (proofdesk.WebhookPayload) is
+// about: its conversation's and customer's IDs.
+type webhookAbout struct {
+	Conversation struct {
+		ID string `json:"id"`
+	} `json:"conversation"`
+	Customer struct {
+		ID string `json:"id"`
+	} `json:"customer"`
+}
+
+// webhookSubjects opens the sealed payload of webhook delivery id and
+// returns what it is about; a payload that does not open or parse is
+// about nothing (the error says why).
+func webhookSubjects(sys *vault.DataKey, id, bodyEnc string) (webhookAbout, error) {
+	var about webhookAbout
+	body, err := sys.OpenString(outboxAAD(id, "body"), bodyEnc)
+	if err != nil {
+		return about, err
+	}
+	err = json.Unmarshal([]byte(body), &about)
+	return about, err
 }
 
 // Scrub pushes what the last writes freed out of the files: on SQLite a

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/desk"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
@@ -241,4 +242,81 @@ func mustCount(t *testing.T, db *sqldb.DB, table, where string, args ...any) int
 		t.Fatal(err)
 	}
 	return n
+}
+
+// TestEraseRemovesWebhookDeliveries: a webhook delivery's payload holds
+// the conversation's subject, the message's body and the customer at L0,
+// sealed by the system key, which an erasure keeps. Erasing the customer
+// removes their deliveries, queued or sent, so neither the live store nor
+// a data backup yields them again, nor are they sent after the erasure;
+// another customer's delivery stays. Retention re-seals a sent delivery's
+// body with the rest of the conversation's bodies.
+func TestEraseRemovesWebhookDeliveries(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		f := newFixture(t, db)
+		admin := &proofdesk.Agent{Email: "root@desk.example", Name: "Ada Admin", Role: proofdesk.RoleAdmin, PasswordHash: "x"}
+		if err := sqldb.NewAgentService(db).CreateAgent(ctx, admin); err != nil {
+			t.Fatal(err)
+		}
+		hooks, err := desk.NewWebhooks(ctx, db, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := hooks.CreateWebhook(proofdesk.NewContextWithAgent(ctx, admin), "https://hooks.example.com/in", []string{proofdesk.WebhookMessageCreated}, false); err != nil {
+			t.Fatal(err)
+		}
+		f.say(t, f.Conv, "My parcel to the lighthouse never came")
+		cs := sqldb.NewConversationService(db)
+		oconv := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, AssigneeID: f.Agent.ID, Subject: "Oscar's parcel"}
+		if err := cs.CreateConversation(f.AgentCtx, oconv, nil); err != nil {
+			t.Fatal(err)
+		}
+		f.say(t, oconv, "Oscar asks about the harbour")
+		bodies := func() string {
+			msgs, err := sqldb.NewOutboxService(db).FindOutbox(ctx, 500)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var all []string
+			for _, m := range msgs {
+				if m.Kind == proofdesk.OutboxWebhook {
+					all = append(all, m.Body)
+				}
+			}
+			return strings.Join(all, "\n")
+		}
+		if b := bodies(); !strings.Contains(b, "lighthouse") || !strings.Contains(b, "harbour") {
+			t.Fatalf("no webhook deliveries before the erasure: the test proves nothing (%q)", b)
+		}
+		if _, err := f.Desk.RequestErasure(f.SupCtx, f.Cust.ID, "Jane asked in writing, ticket 88", "GDPR art. 17(1)(a)"); err != nil {
+			t.Fatal(err)
+		}
+		b := bodies()
+		if strings.Contains(b, "lighthouse") || strings.Contains(b, f.Conv.ID) {
+			t.Fatalf("an erased customer's webhook delivery is still in the outbox: %q", b)
+		}
+		if !strings.Contains(b, "harbour") {
+			t.Fatalf("another conversation's delivery went too: %q", b)
+		}
+
+		// Retention: a sent delivery's body goes with the conversation's.
+		if err := sqldb.ExecSQL(ctx, db, `UPDATE outbox SET status = 'sent' WHERE kind = 'webhook'`); err != nil {
+			t.Fatal(err)
+		}
+		resolved := proofdesk.StatusResolved
+		if _, err := cs.UpdateConversation(f.AgentCtx, oconv.ID, proofdesk.ConversationUpdate{Status: &resolved}); err != nil {
+			t.Fatal(err)
+		}
+		err = db.WithTx(ctx, func(tx *sqldb.Tx) error {
+			_, err := tx.RemoveMessageBodies(ctx, oconv.ID, time.Now().Add(time.Hour))
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b := bodies(); strings.Contains(b, "harbour") {
+			t.Fatalf("a sent webhook delivery keeps a body retention removed: %q", b)
+		}
+	})
 }

@@ -126,8 +126,8 @@ type RetentionRemoval struct {
 // if it is still resolved and was resolved at or before cutoff (else it
 // removes nothing: reopened since it was listed). With them go the copies
 // of their text: the original mails (email_messages raw and text), the
-// bodies of the conversation's outbox rows already sent or given up
-// (re-sealed as proofdesk.RetentionRemovedText; queued ones are left to
+// bodies of the conversation's outbox rows and of the webhook deliveries
+// about it already sent or given up (re-sealed as proofdesk.RetentionRemovedText; queued ones are left to
 // be sent), and the search tokens of the removed words that the subject
 // does not also hold. Each message row stays, marked removed_at. It
 // decides nothing: desk.Desk.RunRetention asks about legal holds.
@@ -201,21 +201,32 @@ func (tx *Tx) RemoveMessageBodies(ctx context.Context, convID string, cutoff tim
 	if _, err := tx.exec(ctx, `UPDATE email_messages SET raw_enc = '', text_enc = '' WHERE conversation_id = ?`, convID); err != nil {
 		return out, fmt.Errorf("remove bodies: original mail: %w", wrapErr(err))
 	}
+	// The sent mail of the conversation, and the webhook deliveries sent
+	// about it (their payloads carry the subject and a message).
+	sys, err := tx.systemKey(ctx)
+	if err != nil {
+		return out, err
+	}
 	var sent []string
-	err = tx.scanRows(ctx, `SELECT id FROM outbox WHERE conversation_id = ? AND status <> ?`, []any{convID, proofdesk.OutboxQueued}, func(row scanner) error {
-		var id string
-		if err := row.Scan(&id); err != nil {
-			return err
-		}
-		sent = append(sent, id)
-		return nil
-	})
+	err = tx.scanRows(ctx, `SELECT id, kind, COALESCE(conversation_id, ''), body_enc FROM outbox WHERE status <> ? AND (conversation_id = ? OR kind = ?)`,
+		[]any{proofdesk.OutboxQueued, convID, proofdesk.OutboxWebhook}, func(row scanner) error {
+			var id, kind, conv, bodyEnc string
+			if err := row.Scan(&id, &kind, &conv, &bodyEnc); err != nil {
+				return err
+			}
+			if conv == convID {
+				sent = append(sent, id)
+			} else if about, _ := webhookSubjects(sys, id, bodyEnc); kind == proofdesk.OutboxWebhook && about.Conversation.ID == convID {
+				sent = append(sent, id)
+			}
+			return nil
+		})
 	if err != nil {
 		return out, fmt.Errorf("remove bodies: outbox: %w", wrapErr(err))
 	}
 	text := proofdesk.RetentionRemovedText(tx.now)
 	for _, id := range sent {
-		if _, err := tx.exec(ctx, `UPDATE outbox SET body_enc = ? WHERE id = ?`, tx.db.system.SealString(outboxAAD(id, "body"), text), id); err != nil {
+		if _, err := tx.exec(ctx, `UPDATE outbox SET body_enc = ? WHERE id = ?`, sys.SealString(outboxAAD(id, "body"), text), id); err != nil {
 			return out, fmt.Errorf("remove bodies: outbox: %w", wrapErr(err))
 		}
 	}
