@@ -538,6 +538,9 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 	return err
 }
 
+// insertMessage writes m sealed under dk, with its search tokens and
+// webhook; ECONFLICT for a customer's or an agent's message on an erased
+// conversation.
 func (tx *Tx) insertMessage(ctx context.Context, m *proofdesk.Message, dk *vault.DataKey) error {
 	switch m.AuthorKind {
 	case proofdesk.AuthorCustomer, proofdesk.AuthorAgent, proofdesk.AuthorSystem:
@@ -546,6 +549,20 @@ func (tx *Tx) insertMessage(ctx context.Context, m *proofdesk.Message, dk *vault
 	}
 	if strings.TrimSpace(m.Body) == "" && len(m.Attachments) == 0 {
 		return proofdesk.FieldError("body", "body is required")
+	}
+	if m.AuthorKind != proofdesk.AuthorSystem {
+		// An erased conversation is a tombstone: what it took now no
+		// erasure or retention would ever remove (both skip it).
+		var erased nullTime
+		if err := tx.queryRow(ctx, `SELECT erased_at FROM conversations WHERE id = ?`, m.ConversationID).Scan(&erased); err != nil {
+			if proofdesk.ErrorCode(wrapErr(err)) == proofdesk.ENOTFOUND {
+				return notFound("Conversation")
+			}
+			return fmt.Errorf("insert message: %w", wrapErr(err))
+		}
+		if erased.t != nil {
+			return proofdesk.Errorf(proofdesk.ECONFLICT, "The conversation was erased with its customer: it takes no message. Start a new conversation instead.")
+		}
 	}
 	m.ID = proofdesk.NewID("msg")
 	m.CreatedAt = tx.now

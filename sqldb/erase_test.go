@@ -320,3 +320,30 @@ func TestEraseRemovesWebhookDeliveries(t *testing.T) {
 		}
 	})
 }
+
+// TestEraseClosesTheConversations: a message in flight when the customer
+// is erased (the widget's chat, an agent's reply) lands on a tombstone
+// that neither a second erasure (the customer is erased already) nor
+// retention (it skips erased conversations) would ever empty: the store
+// refuses it.
+func TestEraseClosesTheConversations(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		f := newFixture(t, db)
+		cs := sqldb.NewConversationService(db)
+		f.say(t, f.Conv, "My parcel to the lighthouse never came")
+		if _, err := f.Desk.RequestErasure(f.SupCtx, f.Cust.ID, "Jane asked in writing, ticket 88", "GDPR art. 17(1)(a)"); err != nil {
+			t.Fatal(err)
+		}
+		before := mustCount(t, db, "messages", "conversation_id = ?", f.Conv.ID)
+		if err := cs.CreateMessage(ctx, &proofdesk.Message{ConversationID: f.Conv.ID, AuthorKind: proofdesk.AuthorCustomer, Body: "I live at 12 Lighthouse Road"}); proofdesk.ErrorCode(err) != proofdesk.ECONFLICT {
+			t.Fatalf("the customer's message on an erased conversation: %v, want ECONFLICT", err)
+		}
+		if err := cs.CreateMessage(f.AgentCtx, &proofdesk.Message{ConversationID: f.Conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.Agent.ID, Body: "Noted, Jane"}); proofdesk.ErrorCode(err) != proofdesk.ECONFLICT {
+			t.Fatalf("an agent's reply on an erased conversation: %v, want ECONFLICT", err)
+		}
+		if n := mustCount(t, db, "messages", "conversation_id = ?", f.Conv.ID); n != before {
+			t.Fatalf("%d messages on the erased conversation, want %d", n, before)
+		}
+	})
+}
