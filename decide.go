@@ -143,7 +143,7 @@ const (
 	RuleAutoAssign        = "assign.auto"            // Proofdesk routes an unassigned conversation to an agent (round robin)
 	RuleAutoReassign      = "assign.auto_reassign"   // Proofdesk takes an offline agent's conversation back: a take-over, the level drops
 	RuleReasonRequired    = "reason.required"        // the action needs a reason in words
-	RuleLegalHold         = "hold.legal"             // no erasure under a legal hold
+	RuleLegalHold         = "hold.legal"             // no erasure, merge or relink under a legal hold
 	RuleOwnerConfirms     = "erase.owner_confirms"   // no legal basis recorded: the owner confirms the erasure
 	RuleLegalBasis        = "erase.legal_basis"      // a supervisor recorded a legal basis: the erasure runs at once
 	RuleEraseRetention    = "erase.retention"        // Proofdesk erases a dormant customer under the retention rule (its legal basis)
@@ -209,8 +209,10 @@ type DecisionInput struct {
 	BreakGlassReason string
 	// Reason is the reason given for DoErase and DoLegalHold.
 	Reason string
-	// LegalHold reports, for DoErase, that a legal hold covers the
-	// customer or one of their conversations.
+	// LegalHold reports, for DoErase and DoMerge, that a legal hold covers
+	// the customer (either, for a merge) or one of their conversations;
+	// for DoLink, that one covers the conversation (its own or its
+	// customer's): what is held is not moved to another customer.
 	LegalHold bool
 	// Policy is the live policy (nil: the default).
 	Policy *Policy
@@ -362,6 +364,9 @@ func Decide(in DecisionInput) Decision {
 		if in.SupportLocked {
 			return refuse(ELOCKED, RuleSupportLock, "The account is under a support lock: no merge until a supervisor lifts it.")
 		}
+		if in.LegalHold {
+			return refuse(ECONFLICT, RuleLegalHold, "A customer is under a legal hold (on the customer or one of their conversations): no merge until a supervisor clears the hold.")
+		}
 		return Decision{Allowed: true, Rule: RuleAllowed, Audit: true, NotifyOwner: true}
 	case in.Action == DoExport:
 		return decideExport(in)
@@ -448,6 +453,9 @@ func Decide(in DecisionInput) Decision {
 	case DoLink:
 		if in.Linked && !a.isSupervisor() {
 			return roleRefusal(RuleRelinkSupervisor, RoleSupervisor, "This conversation is already linked to a customer. Only a supervisor can link it to someone else.")
+		}
+		if in.LegalHold {
+			return refuse(ECONFLICT, RuleLegalHold, "The conversation is under a legal hold (its own or its customer's): it stays linked as it is until a supervisor clears the hold.")
 		}
 		// Linking proves nothing: the level starts again at L0.
 		return Decision{Allowed: true, Rule: RuleAllowed, Audit: true, DropLevel: in.Level > L0}

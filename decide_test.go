@@ -269,6 +269,8 @@ func TestDecide(t *testing.T) {
 		{"merge by agent", proofdesk.DecisionInput{Action: proofdesk.DoMerge, Actor: agentA}, want{rule: proofdesk.RuleSupervisorOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
 		{"merge by supervisor", proofdesk.DecisionInput{Action: proofdesk.DoMerge, Actor: supervisor}, want{allowed: true, rule: proofdesk.RuleAllowed}},
 		{"merge under lock", proofdesk.DecisionInput{Action: proofdesk.DoMerge, Actor: admin, SupportLocked: true}, want{rule: proofdesk.RuleSupportLock, code: proofdesk.ELOCKED}},
+		{"merge under legal hold", proofdesk.DecisionInput{Action: proofdesk.DoMerge, Actor: admin, LegalHold: true}, want{rule: proofdesk.RuleLegalHold, code: proofdesk.ECONFLICT}},
+		{"relink under legal hold", proofdesk.DecisionInput{Action: proofdesk.DoLink, Actor: supervisor, ConversationID: "c1", Linked: true, LegalHold: true}, want{rule: proofdesk.RuleLegalHold, code: proofdesk.ECONFLICT}},
 		{"export by holding agent at L2", conv(proofdesk.DoExport, agentA, proofdesk.L2), want{rule: proofdesk.RuleSupervisorOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
 		{"export by integration", proofdesk.DecisionInput{Action: proofdesk.DoExport, Actor: integ}, want{rule: proofdesk.RuleSupervisorOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
 		{"export by supervisor at L2", conv(proofdesk.DoExport, supervisor, proofdesk.L2), want{allowed: true, rule: proofdesk.RuleAllowed, required: proofdesk.L2}},

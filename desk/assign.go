@@ -100,6 +100,13 @@ func link(ctx context.Context, tx *sqldb.Tx, c *proofdesk.Conversation, customer
 	if err != nil {
 		return err
 	}
+	if in.Linked {
+		holds, err := tx.LegalHoldsOn(ctx, "", c.ID)
+		if err != nil {
+			return err
+		}
+		in.LegalHold = len(holds) > 0
+	}
 	if dec := proofdesk.Decide(in); !dec.Allowed {
 		*refused = dec.Err(in)
 		return *refused

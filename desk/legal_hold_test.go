@@ -3,6 +3,7 @@ package desk_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/sqldb"
@@ -95,6 +96,51 @@ func TestLegalHold(t *testing.T) {
 		}
 		if set != 2 || cleared != 1 || refused != 3 {
 			t.Fatalf("audited set %d, cleared %d, refused %d; want 2, 1, 3", set, cleared, refused)
+		}
+	})
+}
+
+// TestLegalHoldStaysWithTheCustomer: a hold on a customer covers their
+// conversations, so neither a merge into another customer nor a relink
+// may move them out from under it (where erasing or retaining the other
+// customer would destroy them): both are refused with the hold's rule.
+func TestLegalHoldStaysWithTheCustomer(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		ctx := context.Background()
+		otherIn := proofdesk.CustomerInput{Name: "Oscar Other", Emails: []proofdesk.ContactPointInput{{Value: "oscar@example.net"}}}
+		other, err := otherIn.Customer(time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sqldb.NewCustomerService(db).CreateCustomer(ctx, other); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.Desk.SetLegalHold(f.SupCtx, proofdesk.HoldCustomer, f.Cust.ID, "case 2026-113"); err != nil {
+			t.Fatal(err)
+		}
+		held := func(what string, err error) {
+			t.Helper()
+			var e *proofdesk.Error
+			if !errorsAs(err, &e) || e.Code != proofdesk.ECONFLICT || e.Details["rule"] != proofdesk.RuleLegalHold {
+				t.Fatalf("%s under a legal hold: %v, want conflict hold.legal", what, err)
+			}
+		}
+		_, err = f.Desk.MergeCustomers(f.SupCtx, f.Cust.ID, other.ID, "the same person, two records")
+		held("merging the held customer away", err)
+		_, err = f.Desk.MergeCustomers(f.SupCtx, other.ID, f.Cust.ID, "the same person, two records")
+		held("merging into the held customer", err)
+		_, err = f.Desk.UpdateConversation(f.SupCtx, f.Conv.ID, proofdesk.ConversationUpdate{CustomerID: &other.ID})
+		held("relinking a held conversation", err)
+		if conv, err := sqldb.NewConversationService(db).FindConversationByID(ctx, f.Conv.ID); err != nil || conv.CustomerID != f.Cust.ID {
+			t.Fatalf("the held conversation moved: %+v, %v", conv, err)
+		}
+		// Cleared, the relink goes through.
+		if err := f.Desk.ClearLegalHold(f.SupCtx, proofdesk.HoldCustomer, f.Cust.ID, "case settled"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.Desk.UpdateConversation(f.SupCtx, f.Conv.ID, proofdesk.ConversationUpdate{CustomerID: &other.ID}); err != nil {
+			t.Fatal(err)
 		}
 	})
 }

@@ -19,8 +19,10 @@ import (
 // period, like any new one), its addresses join the target's, and each of
 // its conversations is relinked to the target at L0: a merge never raises
 // any level. The source keeps its name and loses its contact points, so
-// no lookup finds two records. Errors: EUNAUTHORIZED, EINVALID (reason,
-// the same customer), EFORBIDDEN, ELOCKED, ENOTFOUND.
+// no lookup finds two records. A legal hold on either customer (or one of
+// their conversations) refuses it. Errors: EUNAUTHORIZED, EINVALID
+// (reason, the same customer), EFORBIDDEN, ELOCKED, ECONFLICT (legal
+// hold), ENOTFOUND.
 func (d *Desk) MergeCustomers(ctx context.Context, sourceID, targetID, reason string) (*proofdesk.Customer, error) {
 	a := proofdesk.AgentFromContext(ctx)
 	if a == nil {
@@ -51,8 +53,16 @@ func (d *Desk) MergeCustomers(ctx context.Context, sourceID, targetID, reason st
 		if err != nil {
 			return err
 		}
+		var holds int
+		for _, id := range []string{src.ID, dst.ID} {
+			hs, err := tx.LegalHoldsOn(ctx, id, "")
+			if err != nil {
+				return err
+			}
+			holds += len(hs)
+		}
 		in := proofdesk.DecisionInput{Action: proofdesk.DoMerge, Actor: proofdesk.ActorOf(a), Policy: pol,
-			SupportLocked: src.SupportLocked || dst.SupportLocked, Now: tx.Now()}
+			SupportLocked: src.SupportLocked || dst.SupportLocked, LegalHold: holds > 0, Now: tx.Now()}
 		dec := proofdesk.Decide(in)
 		if !dec.Allowed {
 			refused = dec.Err(in)
