@@ -24,6 +24,10 @@ const (
 // ErasedName is the name a customer record shows once erased.
 const ErasedName = "Erased customer"
 
+// PurposeErasureConfirm is the outbox purpose of the message that carries
+// the owner's link to confirm or decline an erasure.
+const PurposeErasureConfirm = "erasure_confirm"
+
 // Erasure is what one erasure did.
 type Erasure struct {
 	CustomerID string

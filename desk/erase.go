@@ -129,7 +129,7 @@ func (d *Desk) settledContacts(c *proofdesk.Customer, now time.Time) []*proofdes
 }
 
 func erasureMessage(c *proofdesk.Customer, cp *proofdesk.ContactPoint, link string, exp time.Time) *proofdesk.OutboxMessage {
-	m := &proofdesk.OutboxMessage{Purpose: "erasure_confirm", To: cp.Value}
+	m := &proofdesk.OutboxMessage{Purpose: proofdesk.PurposeErasureConfirm, To: cp.Value}
 	if cp.Kind == proofdesk.ContactPhone {
 		m.Kind = proofdesk.OutboxSMS
 		m.Body = "Support was asked to erase all your data. To confirm, or to say no: " + link

@@ -298,3 +298,54 @@ func TestExportNeedsSettledEmail(t *testing.T) {
 		}
 	})
 }
+
+// TestLinksNotKeptOnceSent: the outbox keeps every message's body, and an
+// admin reads bodies as soon as no relay is set (the demo's view, which
+// an admin switches to by clearing the relay in the channel settings).
+// Once the relay took an export's download link or an erasure's
+// confirmation link, or gave up on it, the body is no longer kept: no
+// insider reads back a link that opens the archive or speaks for the owner.
+func TestLinksNotKeptOnceSent(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		ctx := context.Background()
+		if _, err := f.VS.Notices().Exports().ExportFromCustomer(f.SupCtx, f.Cust.ID, "the owner asked by phone, ticket 12"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.Desk.RequestErasure(f.SupCtx, f.Cust.ID, "the owner asked by phone, ticket 12", ""); err != nil {
+			t.Fatal(err)
+		}
+		now := time.Now()
+		ds, err := db.ClaimDue(ctx, now, 100, []string{proofdesk.OutboxEmail, proofdesk.OutboxSMS}, time.Minute)
+		if err != nil {
+			t.Fatal(err)
+		}
+		links := 0
+		for i, d := range ds {
+			if d.Purpose != proofdesk.PurposeExportLink && d.Purpose != proofdesk.PurposeErasureConfirm {
+				continue
+			}
+			links++
+			if i%2 == 0 {
+				err = db.MarkSent(ctx, d, "<x@desk.example>", now)
+			} else {
+				_, err = db.MarkFailed(ctx, d, "smtp 550", now, true)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		if links < 3 {
+			t.Fatalf("%d link messages claimed, want the export link and two erasure links", links)
+		}
+		msgs, err := sqldb.NewOutboxService(db).FindOutbox(ctx, 500)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range msgs {
+			if strings.Contains(m.Body, "/x/") || strings.Contains(m.Body, "/erase/") {
+				t.Fatalf("a %s %s message keeps its link: %q", m.Status, m.Purpose, m.Body)
+			}
+		}
+	})
+}

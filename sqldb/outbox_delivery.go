@@ -163,11 +163,38 @@ func (db *DB) MarkSent(ctx context.Context, d *proofdesk.OutboxDelivery, smtpMes
 			return errClaimLost()
 		}
 		d.Status = proofdesk.OutboxSent
+		if err := tx.dropLink(ctx, d); err != nil {
+			return err
+		}
 		if d.Purpose == PurposeReply && d.ConversationID != "" && smtpMessageID != "" {
 			return tx.recordEmail(ctx, d.ConversationID, emailOut, smtpMessageID, d.RefID, "")
 		}
 		return nil
 	})
+}
+
+// linkPurposes are the outbox purposes whose body carries a customer's
+// one-time link that opens their data or speaks for them: the export's
+// download link and the erasure's confirmation link.
+var linkPurposes = map[string]bool{proofdesk.PurposeExportLink: true, proofdesk.PurposeErasureConfirm: true}
+
+// dropLink re-seals the body of settled delivery d, if it carries such a
+// link, as a line saying so: once the relay took it (or gave up), nobody
+// reading the outbox, an admin after clearing the relay included, can
+// read the link back.
+func (tx *Tx) dropLink(ctx context.Context, d *proofdesk.OutboxDelivery) error {
+	if !linkPurposes[d.Purpose] {
+		return nil
+	}
+	sys, err := tx.systemKey(ctx)
+	if err != nil {
+		return err
+	}
+	text := fmt.Sprintf("(The one-time link this message carried is not kept once it is %s.)", d.Status)
+	if _, err := tx.exec(ctx, `UPDATE outbox SET body_enc = ? WHERE id = ?`, sys.SealString(outboxAAD(d.ID, "body"), text), d.ID); err != nil {
+		return fmt.Errorf("drop link: %w", wrapErr(err))
+	}
+	return nil
 }
 
 // MarkFailed settles a claimed message after a failed attempt. reason
@@ -196,6 +223,9 @@ func (db *DB) MarkFailed(ctx context.Context, d *proofdesk.OutboxDelivery, reaso
 		d.Status = status
 		if !final {
 			return nil
+		}
+		if err := tx.dropLink(ctx, d); err != nil {
+			return err
 		}
 		subjectKind, subjectID := "outbox", d.ID
 		if d.ConversationID != "" {
