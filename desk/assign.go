@@ -112,11 +112,16 @@ func link(ctx context.Context, tx *sqldb.Tx, c *proofdesk.Conversation, customer
 		return *refused
 	}
 	if customerID != "" {
-		if _, err := tx.FindCustomer(ctx, customerID); err != nil {
+		cust, err := tx.FindCustomer(ctx, customerID)
+		if err != nil {
 			if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
 				return proofdesk.FieldError("customer_id", "customer_id names no customer")
 			}
 			return err
+		}
+		if cust.ErasedAt != nil {
+			// What joins a tombstone no erasure would ever remove.
+			return &proofdesk.Error{Code: proofdesk.ECONFLICT, Field: "customer_id", Message: "The customer was erased: link the conversation to a new customer record instead."}
 		}
 	}
 	c.CustomerID = customerID

@@ -4,6 +4,7 @@ import (
 	"context"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/desk"
@@ -215,6 +216,45 @@ func TestEraseLeavesTheGuardIndex(t *testing.T) {
 		}
 		if err := f.reply(f.AgentCtx, conv.ID, "Is it 415 555 0166?"); err != nil {
 			t.Fatalf("after the erasure the index still holds Erin's number: %v", err)
+		}
+	})
+}
+
+// TestNothingJoinsAnErasedCustomer: a conversation linked, or a customer
+// merged, into an erased customer after the erasure would hang off a
+// tombstone that can never be erased again (ECONFLICT, already erased):
+// both are refused.
+func TestNothingJoinsAnErasedCustomer(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		ctx := context.Background()
+		cs := sqldb.NewConversationService(db)
+		conv := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, Subject: "Where is my parcel"}
+		if err := cs.CreateConversation(f.AgentCtx, conv, nil); err != nil {
+			t.Fatal(err)
+		}
+		otherIn := proofdesk.CustomerInput{Name: "Oscar Other"}
+		other, err := otherIn.Customer(time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sqldb.NewCustomerService(db).CreateCustomer(ctx, other); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.Desk.RequestErasure(f.SupCtx, f.Cust.ID, "Jane asked in writing, ticket 88", "GDPR art. 17(1)(a)"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.Desk.UpdateConversation(f.SupCtx, conv.ID, proofdesk.ConversationUpdate{CustomerID: &f.Cust.ID}); proofdesk.ErrorCode(err) != proofdesk.ECONFLICT {
+			t.Fatalf("linking a conversation to an erased customer: %v, want ECONFLICT", err)
+		}
+		if _, err := f.Desk.MergeCustomers(f.SupCtx, other.ID, f.Cust.ID, "the same person, two records"); proofdesk.ErrorCode(err) != proofdesk.ECONFLICT {
+			t.Fatalf("merging into an erased customer: %v, want ECONFLICT", err)
+		}
+		if err := cs.CreateConversation(f.AgentCtx, &proofdesk.Conversation{Channel: proofdesk.ChannelAPI, CustomerID: f.Cust.ID, Subject: "Hello again"}, nil); proofdesk.ErrorCode(err) != proofdesk.ECONFLICT {
+			t.Fatalf("a new conversation of an erased customer: %v, want ECONFLICT", err)
+		}
+		if got, err := cs.FindConversationByID(ctx, conv.ID); err != nil || got.CustomerID != "" {
+			t.Fatalf("the conversation = %+v, %v: linked to the erased customer", got, err)
 		}
 	})
 }

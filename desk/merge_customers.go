@@ -22,7 +22,7 @@ import (
 // no lookup finds two records. A legal hold on either customer (or one of
 // their conversations) refuses it. Errors: EUNAUTHORIZED, EINVALID
 // (reason, the same customer), EFORBIDDEN, ELOCKED, ECONFLICT (legal
-// hold), ENOTFOUND.
+// hold, an erased customer), ENOTFOUND.
 func (d *Desk) MergeCustomers(ctx context.Context, sourceID, targetID, reason string) (*proofdesk.Customer, error) {
 	a := proofdesk.AgentFromContext(ctx)
 	if a == nil {
@@ -48,6 +48,11 @@ func (d *Desk) MergeCustomers(ctx context.Context, sourceID, targetID, reason st
 				return proofdesk.FieldError("into", "into names no customer")
 			}
 			return err
+		}
+		if src.ErasedAt != nil || dst.ErasedAt != nil {
+			// A tombstone takes nothing: what joined it no erasure would
+			// ever remove.
+			return proofdesk.Errorf(proofdesk.ECONFLICT, "One of the customers was erased: an erased customer is merged with nothing.")
 		}
 		pol, err := tx.Policy(ctx)
 		if err != nil {

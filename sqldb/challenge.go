@@ -197,8 +197,14 @@ func (tx *Tx) addFactor(ctx context.Context, conv *proofdesk.Conversation, f ver
 }
 
 // RelinkCustomer links conv to customerID, dropping its factors and level
-// (a level proven for one customer says nothing about another).
+// (a level proven for one customer says nothing about another); ECONFLICT
+// when customerID was erased.
 func (tx *Tx) RelinkCustomer(ctx context.Context, conv *proofdesk.Conversation, customerID string) error {
+	if customerID != "" {
+		if err := tx.refuseErased(ctx, customerID); err != nil {
+			return err
+		}
+	}
 	if _, err := tx.exec(ctx, `DELETE FROM conversation_factors WHERE conversation_id = ?`, conv.ID); err != nil {
 		return fmt.Errorf("relink: %w", err)
 	}

@@ -146,6 +146,11 @@ func (db *DB) warmGuard(ctx context.Context, conv *proofdesk.Conversation) {
 // insertConversation stores conv (validated by the caller) at L0 with a
 // new data key and audits its creation; it sets conv's ID and times.
 func (tx *Tx) insertConversation(ctx context.Context, conv *proofdesk.Conversation) (*vault.DataKey, error) {
+	if conv.CustomerID != "" {
+		if err := tx.refuseErased(ctx, conv.CustomerID); err != nil {
+			return nil, err
+		}
+	}
 	conv.ID = proofdesk.NewID("cnv")
 	conv.CreatedAt, conv.UpdatedAt, conv.LastActivityAt = tx.now, tx.now, tx.now
 	// Claims never count: a new conversation starts at L0.

@@ -335,3 +335,20 @@ func (tx *Tx) customerKey(ctx context.Context, id string) (*vault.DataKey, error
 	}
 	return tx.keyByID(ctx, dkID)
 }
+
+// refuseErased returns ECONFLICT when customer id was erased: a
+// conversation linked to the tombstone afterwards would hang off a record
+// no erasure visits again. An unknown id is left to the caller.
+func (tx *Tx) refuseErased(ctx context.Context, id string) error {
+	var erased nullTime
+	err := tx.queryRow(ctx, `SELECT erased_at FROM customers WHERE id = ?`, id).Scan(&erased)
+	if proofdesk.ErrorCode(wrapErr(err)) == proofdesk.ENOTFOUND {
+		return nil
+	} else if err != nil {
+		return fmt.Errorf("customer: %w", wrapErr(err))
+	}
+	if erased.t != nil {
+		return &proofdesk.Error{Code: proofdesk.ECONFLICT, Field: "customer_id", Message: "The customer was erased: link the conversation to a new customer record instead."}
+	}
+	return nil
+}
