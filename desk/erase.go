@@ -22,13 +22,14 @@ const maxLegalBasis = 500
 // reason (proofdesk.Decide, DoErase), refused under a support lock (423)
 // or a legal hold on the customer or any of their conversations (409).
 // With a legalBasis (the law or order the supervisor relies on, at most
-// 500 bytes) it runs at once; without one the owner confirms it: a
-// signed one-time link (ErasureTTL) goes to every contact point on file
-// past the cooling-off period, and the result holds the pending request.
-// Every step is audited (customer.erased, customer.erasure_requested; a
-// refusal as gate.refused). Errors: EUNAUTHORIZED, EFORBIDDEN, EINVALID
-// (reason, legal basis, no settled contact point to confirm through),
-// ELOCKED, ECONFLICT (legal hold, already erased), ENOTFOUND.
+// 500 bytes) it runs at once and every supervisor is alerted; without one
+// the owner confirms it: a signed one-time link (ErasureTTL) goes to every
+// contact point on file past the cooling-off period, and the result holds
+// the pending request. Every step is audited (customer.erased,
+// customer.erasure_requested; a refusal as gate.refused). Errors:
+// EUNAUTHORIZED, EFORBIDDEN, EINVALID (reason, legal basis, no settled
+// contact point to confirm through), ELOCKED, ECONFLICT (legal hold,
+// already erased), ENOTFOUND.
 func (d *Desk) RequestErasure(ctx context.Context, customerID, reason, legalBasis string) (*proofdesk.ErasureResult, error) {
 	a := proofdesk.AgentFromContext(ctx)
 	if a == nil {
@@ -64,8 +65,12 @@ func (d *Desk) RequestErasure(ctx context.Context, customerID, reason, legalBasi
 			return refused
 		}
 		if !dec.OwnerConfirms {
-			out.Erasure, err = tx.EraseCustomer(ctx, c.ID, map[string]string{"reason": reason, "legal_basis": legalBasis, "rule": dec.Rule})
-			return err
+			if out.Erasure, err = tx.EraseCustomer(ctx, c.ID, map[string]string{"reason": reason, "legal_basis": legalBasis, "rule": dec.Rule}); err != nil || !dec.Alert {
+				return err
+			}
+			// Nobody but the supervisor saw the legal basis: every
+			// supervisor is told (IDs only; the basis is in the audit log).
+			return tx.AlertSupervisors(ctx, "customer_erased", "", fmt.Sprintf("Customer %s was erased at once by agent %s on a legal basis they recorded, without the owner's confirmation. The reason and the legal basis are in the audit log (customer.erased).", c.ID, a.ID))
 		}
 		r := &proofdesk.ErasureRequest{CustomerID: c.ID, RequestedBy: a.ID, Reason: reason, ExpiresAt: tx.Now().Add(ErasureTTL)}
 		if err := tx.CreateErasureRequest(ctx, r); err != nil {

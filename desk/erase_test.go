@@ -3,6 +3,7 @@ package desk_test
 import (
 	"context"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -255,6 +256,36 @@ func TestNothingJoinsAnErasedCustomer(t *testing.T) {
 		}
 		if got, err := cs.FindConversationByID(ctx, conv.ID); err != nil || got.CustomerID != "" {
 			t.Fatalf("the conversation = %+v, %v: linked to the erased customer", got, err)
+		}
+	})
+}
+
+// TestEraseOnLegalBasisAlerts: an erasure on a legal basis the supervisor
+// records runs at once, without the owner; proofdesk.Decide asks for an
+// alert to supervisors (Decision.Alert), so that one supervisor cannot
+// erase on a basis of their own making unseen. The alert names IDs only.
+func TestEraseOnLegalBasisAlerts(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		ctx := context.Background()
+		if _, err := f.Desk.RequestErasure(f.SupCtx, f.Cust.ID, "Jane asked in writing, ticket 88", "GDPR art. 17(1)(a)"); err != nil {
+			t.Fatal(err)
+		}
+		msgs, err := sqldb.NewOutboxService(db).FindOutbox(ctx, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		alerts := 0
+		for _, m := range msgs {
+			if m.Purpose == "alert" && m.Subject == proofdesk.AlertSubject("customer_erased") {
+				alerts++
+				if !strings.Contains(m.Body, f.Cust.ID) || strings.Contains(m.Body, "Jane") || strings.Contains(m.Body, "GDPR") {
+					t.Fatalf("alert body %q: want the customer's ID, no name, no free text", m.Body)
+				}
+			}
+		}
+		if alerts == 0 {
+			t.Fatal("an erasure on a recorded legal basis alerted no supervisor")
 		}
 	})
 }
