@@ -241,5 +241,20 @@ func (tx *Tx) destroyDataKeys(ctx context.Context, ids ...string) error {
 		}
 	}
 	tx.db.vault.Forget(ids...)
+	// After the commit every node forgets them too (desk.PublishEvents);
+	// a node that misses the event drops them within vault.CacheTTL.
+	for len(ids) > 0 {
+		n := min(len(ids), keysPerEvent)
+		tx.Changed(proofdesk.Event{Type: proofdesk.EventKeysDestroyed, KeyIDs: ids[:n:n]})
+		ids = ids[n:]
+	}
 	return nil
 }
+
+// keysPerEvent keeps an EventKeysDestroyed under the 8,000 bytes of a
+// PostgreSQL notification.
+const keysPerEvent = 64
+
+// ForgetKeys drops the data keys with these IDs from this node's cache:
+// another node destroyed them (proofdesk.EventKeysDestroyed).
+func (db *DB) ForgetKeys(ids ...string) { db.vault.Forget(ids...) }

@@ -272,7 +272,6 @@ func (v *Vault) sweep() {
 	time.AfterFunc(CacheTTL/2, v.sweep)
 }
 
-
 // Seal encrypts plaintext bound to aad (the row and field it belongs to)
 // and returns "enc:v1:<data key id>:<base64>".
 func (dk *DataKey) Seal(aad string, plaintext []byte) string {
