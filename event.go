@@ -27,6 +27,10 @@ const (
 	// pending or snoozed conversation back to open, or its snooze ended.
 	// AssigneeID and Team say whom to tell.
 	EventConversationReopened = "conversation.reopened"
+	// EventKeysDestroyed: the data keys KeyIDs were destroyed (an
+	// erasure); every node drops them from its key cache
+	// (desk.PublishEvents). Internal: the live streams do not forward it.
+	EventKeysDestroyed = "keys.destroyed"
 )
 
 // Event is a live notification. It carries IDs and non-sensitive metadata
@@ -43,8 +47,11 @@ type Event struct {
 	Team           string `json:"team,omitempty"`
 	// AgentID is the agent an event is by (viewing, typing) or for
 	// (mention, assigned).
-	AgentID string    `json:"agent_id,omitempty"`
-	At      time.Time `json:"at"`
+	AgentID string `json:"agent_id,omitempty"`
+	// KeyIDs are the IDs (not the keys) of destroyed data keys, at most
+	// 64 an event (EventKeysDestroyed).
+	KeyIDs []string  `json:"key_ids,omitempty"`
+	At     time.Time `json:"at"`
 }
 
 // Subscription delivers events until closed.

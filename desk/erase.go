@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/locale"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/verify"
 )
@@ -133,16 +134,17 @@ func (d *Desk) settledContacts(c *proofdesk.Customer, now time.Time) []*proofdes
 	return out
 }
 
+// erasureMessage is the mail or SMS asking c's owner to confirm, in c's
+// language (locale).
 func erasureMessage(c *proofdesk.Customer, cp *proofdesk.ContactPoint, link string, exp time.Time) *proofdesk.OutboxMessage {
+	tx := locale.For(locale.Match(customerLanguage(c)))
 	m := &proofdesk.OutboxMessage{Purpose: proofdesk.PurposeErasureConfirm, To: cp.Value}
 	if cp.Kind == proofdesk.ContactPhone {
-		m.Kind = proofdesk.OutboxSMS
-		m.Body = "Support was asked to erase all your data. To confirm, or to say no: " + link
+		m.Kind, m.Body = proofdesk.OutboxSMS, tx.T("e_sms", link)
 		return m
 	}
-	m.Kind, m.Subject = proofdesk.OutboxEmail, "Confirm the erasure of your data"
-	m.Body = fmt.Sprintf("Hello %s,\n\nOur support team was asked to erase everything we hold about you: your details, contact points, orders and conversations. Once erased, none of it can be recovered, not even from our backups.\n\nTo confirm, or to say that you did not ask for this, open this link (it works once, until %s UTC):\n\n%s\n\nIf you do nothing, nothing is erased.\n",
-		firstName(c.Name), exp.UTC().Format("2006-01-02 15:04"), link)
+	m.Kind, m.Subject = proofdesk.OutboxEmail, tx.T("e_subject")
+	m.Body = tx.T("e_body", firstName(c.Name), exp.UTC().Format("2006-01-02 15:04"), link)
 	return m
 }
 
@@ -151,6 +153,8 @@ type ErasureLink struct {
 	Request *proofdesk.ErasureRequest
 	// Settled reports that the request was answered (or superseded).
 	Settled bool
+	// Language is the customer's language preference, or "".
+	Language string
 }
 
 // openErasureLink returns the request a link names: ENOTFOUND for a
@@ -182,7 +186,11 @@ func (d *Desk) ErasureLinkInfo(ctx context.Context, token string) (*ErasureLink,
 	if err != nil {
 		return nil, err
 	}
-	return &ErasureLink{Request: r, Settled: r.Status != proofdesk.ErasurePending}, nil
+	out := &ErasureLink{Request: r, Settled: r.Status != proofdesk.ErasurePending}
+	if c, err := d.db.Read().FindCustomer(ctx, r.CustomerID); err == nil {
+		out.Language = customerLanguage(c)
+	}
+	return out, nil
 }
 
 // AnswerErasure records the owner's answer to an erasure request through
@@ -240,7 +248,10 @@ func (d *Desk) AnswerErasure(ctx context.Context, token string, confirm bool) (*
 		}
 		dec := proofdesk.Decide(in)
 		if !dec.Allowed {
-			refused = proofdesk.Errorf(dec.Code, "Your data cannot be erased at the moment: our support team will contact you. Nothing was erased.")
+			// Details name the rule: the page tells a refusal from a
+			// request already answered (both may be ECONFLICT).
+			refused = &proofdesk.Error{Code: dec.Code, Message: "Your data cannot be erased at the moment: our support team will contact you. Nothing was erased.",
+				Details: map[string]any{"rule": dec.Rule}}
 			return refused
 		}
 		if err := tx.SettleErasureRequest(ctx, r.ID, proofdesk.ErasureConfirmed); err != nil {

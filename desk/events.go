@@ -15,10 +15,27 @@ import (
 // commit (sqldb.DB.OnCommitted) and never on a rollback, and the desk
 // publishes it here. ev may be a pgnotify service, which carries the
 // events to every node. Call it once, before serving.
+//
+// It also makes every node (this one included, after the commit) drop the
+// data keys an erasure destroyed from its key cache
+// (proofdesk.EventKeysDestroyed, sqldb.DB.ForgetKeys), until ev closes. A
+// node that misses the event (a full buffer, a reconnecting listener)
+// drops them within vault.CacheTTL.
 func PublishEvents(db *sqldb.DB, ev proofdesk.EventService) {
 	db.OnCommitted(func(ctx context.Context, changes []proofdesk.Event) {
 		for _, e := range changes {
 			ev.PublishEvent(ctx, e)
 		}
 	})
+	sub, err := ev.Subscribe(context.Background(), "")
+	if err != nil {
+		return // a closed service delivers nothing to forget either
+	}
+	go func() {
+		for e := range sub.C() {
+			if e.Type == proofdesk.EventKeysDestroyed {
+				db.ForgetKeys(e.KeyIDs...)
+			}
+		}
+	}()
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/locale"
 	"github.com/proofdesk/proofdesk/sqldb"
 )
 
@@ -187,12 +188,12 @@ func (e *Exports) sendLink(ctx context.Context, tx *sqldb.Tx, c *proofdesk.Custo
 	}
 	company := e.n.company(brand)
 	link := e.n.cfg.BaseURL + "/x/" + e.token(ex.ID, c.ID, ex.ExpiresAt)
-	body := fmt.Sprintf("Hello %s,\n\n%s support prepared a copy of the data we hold about you: your details, contact points, conversations and their files, verification history, the messages we sent you, orders, ratings and our log entries about you.\n\n"+
-		"Download it once from this link, until %s UTC:\n%s\n\nThe link opens a page with a download button. After one download, or when the link expires, the copy is deleted. If you did not ask for this, contact us: nobody at %s can open the copy, only this link can.\n",
-		firstName(c.Name), company, ex.ExpiresAt.UTC().Format("2006-01-02 15:04"), link, company)
+	tr := locale.For(locale.Match(customerLanguage(c)))
+	subject := tr.T("x_subject", company)
+	body := tr.T("x_body", firstName(c.Name), company, ex.ExpiresAt.UTC().Format("2006-01-02 15:04"), link)
 	for _, v := range to {
 		if err := tx.Enqueue(ctx, &proofdesk.OutboxMessage{Kind: proofdesk.OutboxEmail, Purpose: proofdesk.PurposeExportLink, To: v,
-			Subject: fmt.Sprintf("Your data from %s", company), Body: body}); err != nil {
+			Subject: subject, Body: body}); err != nil {
 			return err
 		}
 	}
@@ -214,6 +215,7 @@ func (e *Exports) notifyOwner(ctx context.Context, tx *sqldb.Tx, c *proofdesk.Cu
 		sent[v], masked[i] = true, proofdesk.MaskEmail(v)
 	}
 	where := strings.Join(masked, ", ")
+	tr := locale.For(locale.Match(customerLanguage(c)))
 	for _, cp := range c.ContactPoints {
 		if sent[cp.Value] {
 			continue
@@ -221,11 +223,10 @@ func (e *Exports) notifyOwner(ctx context.Context, tx *sqldb.Tx, c *proofdesk.Cu
 		m := &proofdesk.OutboxMessage{Purpose: proofdesk.PurposeExportNotice, To: cp.Value}
 		switch cp.Kind {
 		case proofdesk.ContactEmail:
-			m.Kind, m.Subject = proofdesk.OutboxEmail, fmt.Sprintf("A copy of your data was sent (%s)", company)
-			m.Body = fmt.Sprintf("Hello %s,\n\n%s support sent a copy of the data we hold about you, as a download link, to your email on file (%s).\n\nIf you did not ask for this, contact us through the app.\n", firstName(c.Name), company, where)
+			m.Kind, m.Subject = proofdesk.OutboxEmail, tr.T("x_sent_subject", company)
+			m.Body = tr.T("x_sent_body", firstName(c.Name), company, where)
 		case proofdesk.ContactPhone:
-			m.Kind = proofdesk.OutboxSMS
-			m.Body = fmt.Sprintf("%s: a copy of your data was sent to your email on file (%s). If you did not ask for this, contact us.", company, where)
+			m.Kind, m.Body = proofdesk.OutboxSMS, tr.T("x_sent_sms", company, where)
 		default:
 			continue
 		}
@@ -293,9 +294,11 @@ func (e *Exports) ExportInfo(ctx context.Context, token string) (*proofdesk.Expo
 func exportGone(ex *proofdesk.Export, now time.Time) error {
 	switch {
 	case ex.Status == proofdesk.ExportDownloaded:
-		return proofdesk.Errorf(proofdesk.EFORBIDDEN, "This archive was already downloaded, and then deleted. Ask support for a new export if you need another copy.")
+		return &proofdesk.Error{Code: proofdesk.EFORBIDDEN, Message: "This archive was already downloaded, and then deleted. Ask support for a new export if you need another copy.",
+			Details: map[string]any{"status": proofdesk.ExportDownloaded}}
 	case ex.Status == proofdesk.ExportExpired || !now.Before(ex.ExpiresAt):
-		return proofdesk.Errorf(proofdesk.EFORBIDDEN, "This download link has expired, and the archive was deleted. Ask support for a new export.")
+		return &proofdesk.Error{Code: proofdesk.EFORBIDDEN, Message: "This download link has expired, and the archive was deleted. Ask support for a new export.",
+			Details: map[string]any{"status": proofdesk.ExportExpired}}
 	}
 	return nil
 }

@@ -230,3 +230,22 @@ func (db *DB) CountKeysNotUnder(ctx context.Context, masterID string) (int, erro
 	err := db.keys.q.QueryRowContext(ctx, db.rebind(`SELECT COUNT(*) FROM `+db.keys.table+` WHERE master_key_id <> ?`), masterID).Scan(&n)
 	return n, err
 }
+
+// announceDestroyed tells every node, after the commit, that these data
+// keys were destroyed (desk.PublishEvents): each forgets them at once; a
+// node that misses the event drops them within vault.CacheTTL.
+func (tx *Tx) announceDestroyed(ids []string) {
+	for len(ids) > 0 {
+		n := min(len(ids), keysPerEvent)
+		tx.Changed(proofdesk.Event{Type: proofdesk.EventKeysDestroyed, KeyIDs: ids[:n:n]})
+		ids = ids[n:]
+	}
+}
+
+// keysPerEvent keeps an EventKeysDestroyed under the 8,000 bytes of a
+// PostgreSQL notification.
+const keysPerEvent = 64
+
+// ForgetKeys drops the data keys with these IDs from this node's cache:
+// another node destroyed them (proofdesk.EventKeysDestroyed).
+func (db *DB) ForgetKeys(ids ...string) { db.vault.Forget(ids...) }

@@ -375,6 +375,7 @@ func (tx *Tx) destroyDataKeys(ctx context.Context, ids ...string) (int, error) {
 		}
 	}
 	defer tx.db.vault.Forget(ids...)
+	tx.announceDestroyed(ids)
 	if !tx.db.keys.inData {
 		n := 0
 		for _, id := range ids {

@@ -140,7 +140,7 @@ func TestUpgradeMovesKeysOutOfTheDataFile(t *testing.T) {
 	newVault := masterKey(t)
 	dsn := sqldbtest.DSN(t, sqldb.SQLite)
 	old := sqldb.NewDB(dsn, newVault(), nil)
-	if _, _, err := sqldb.OpenAtPrevious(ctx, old); err != nil {
+	if _, _, err := sqldb.OpenBefore(ctx, old, "0049_key_store"); err != nil {
 		t.Fatal(err)
 	}
 	var ids []string

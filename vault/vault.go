@@ -26,12 +26,16 @@ const (
 var ErrUnknownMasterKey = errors.New("data key is wrapped by a master key that is not configured")
 
 // Vault wraps and unwraps data keys with the master keyring and caches
-// unwrapped data keys in memory.
+// unwrapped data keys in memory, each for at most CacheTTL.
 type Vault struct {
 	kr *Keyring
 
 	mu    sync.RWMutex
-	cache map[string]*DataKey
+	cache map[string]cachedKey
+	// sweeping reports that a sweep of expired keys is scheduled.
+	sweeping bool
+	// now is the clock of the cache (time.Now; tests move it).
+	now func() time.Time
 
 	// lastReload throttles key-file checks for a new primary.
 	reloadMu   sync.Mutex
@@ -40,7 +44,20 @@ type Vault struct {
 
 // New returns a vault over kr.
 func New(kr *Keyring) *Vault {
-	return &Vault{kr: kr, cache: map[string]*DataKey{}, lastReload: time.Now()}
+	return &Vault{kr: kr, cache: map[string]cachedKey{}, now: time.Now, lastReload: time.Now()}
+}
+
+// CacheTTL is how long an unwrapped data key is served from memory. Past
+// it, Unwrap unwraps the key again from the wrapped form its caller read
+// from the key's row, which an erasure deleted; a sweep every CacheTTL/2
+// drops expired keys. So a destroyed key leaves the memory of every
+// process within CacheTTL + CacheTTL/2 (90 s) of its destruction even if
+// nobody tells the process (Forget): it cannot be unwrapped again.
+const CacheTTL = time.Minute
+
+type cachedKey struct {
+	dk *DataKey
+	at time.Time // when it was unwrapped
 }
 
 // Keyring returns the vault's keyring.
@@ -174,14 +191,16 @@ func (v *Vault) unwrapRaw(id, wrapped string) ([]byte, error) {
 }
 
 // Unwrap returns the data key with the given ID from its wrapped form,
-// from the cache when it was unwrapped before.
+// from the cache when it was unwrapped less than CacheTTL ago.
 func (v *Vault) Unwrap(id, wrapped string) (*DataKey, error) {
 	v.mu.RLock()
-	dk := v.cache[id]
+	c, ok := v.cache[id]
+	fresh := ok && v.now().Sub(c.at) < CacheTTL
 	v.mu.RUnlock()
-	if dk != nil {
-		return dk, nil
+	if fresh {
+		return c.dk, nil
 	}
+	var dk *DataKey
 	raw, err := v.unwrapRaw(id, wrapped)
 	if err != nil {
 		return nil, err
@@ -194,12 +213,16 @@ func (v *Vault) Unwrap(id, wrapped string) (*DataKey, error) {
 }
 
 // Cached returns the data key with that ID when it is in the cache
-// (created or unwrapped by this process since the cache last started
-// over), else nil.
+// (created or unwrapped by this process less than CacheTTL ago, since the
+// cache last started over), else nil: a caller past it reads the wrapped
+// row again, which an erasure deleted.
 func (v *Vault) Cached(id string) *DataKey {
 	v.mu.RLock()
 	defer v.mu.RUnlock()
-	return v.cache[id]
+	if c, ok := v.cache[id]; ok && v.now().Sub(c.at) < CacheTTL {
+		return c.dk
+	}
+	return nil
 }
 
 // Forget drops the data keys with these IDs from the cache, when they
@@ -232,10 +255,32 @@ const maxCached = 200_000
 func (v *Vault) put(dk *DataKey) {
 	v.mu.Lock()
 	if len(v.cache) >= maxCached {
-		v.cache = map[string]*DataKey{}
+		v.cache = map[string]cachedKey{}
 	}
-	v.cache[dk.ID] = dk
+	v.cache[dk.ID] = cachedKey{dk: dk, at: v.now()}
+	if !v.sweeping {
+		v.sweeping = true
+		time.AfterFunc(CacheTTL/2, v.sweep)
+	}
 	v.mu.Unlock()
+}
+
+// sweep drops the keys unwrapped CacheTTL ago or longer, and schedules
+// itself again while keys remain.
+func (v *Vault) sweep() {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	now := v.now()
+	for id, c := range v.cache {
+		if now.Sub(c.at) >= CacheTTL {
+			delete(v.cache, id)
+		}
+	}
+	if len(v.cache) == 0 {
+		v.sweeping = false
+		return
+	}
+	time.AfterFunc(CacheTTL/2, v.sweep)
 }
 
 // Seal encrypts plaintext bound to aad (the row and field it belongs to)

@@ -222,6 +222,22 @@ func BenchmarkSealOpen(b *testing.B) {
 	}
 }
 
+// BenchmarkUnwrap is a cache miss: what a key in use costs once every
+// vault.CacheTTL.
+func BenchmarkUnwrap(b *testing.B) {
+	v := mustVault(b, randomKey(b))
+	_, wrapped, _, err := v.NewDataKey("dk")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		v.Forget("dk")
+		if _, err := v.Unwrap("dk", wrapped); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // TestDerive: a derived secret is stable for the data key (also after the
 // key is re-wrapped under a new master key), differs per label and per data
 // key, and is not the blind-index subkey.

@@ -88,6 +88,12 @@ func TestErasure_EndToEnd(t *testing.T) {
 	if csrf == nil {
 		t.Fatal("no CSRF field on the page")
 	}
+	// In the browser's language (another browser: this one's CSRF cookie stays).
+	req, _ := http.NewRequest("GET", link, nil)
+	req.Header.Set("Accept-Language", "fr-FR,fr;q=0.9")
+	if code, body := page(http.DefaultClient.Do(req)); code != 200 || !strings.Contains(body, `<html lang="fr">`) || !strings.Contains(body, "Effacer toutes mes données") {
+		t.Fatalf("GET the link in French: %d %s", code, body)
+	}
 	if code, body := httpDo(t, "GET", base+"/api/v1/customers/"+cust.ID, sup, ""); code != 200 || strings.Contains(body, "Erased customer") {
 		t.Fatalf("opening the link erased: %d %s", code, body)
 	}
@@ -99,8 +105,8 @@ func TestErasure_EndToEnd(t *testing.T) {
 	if code != 200 || !strings.Contains(body, `"name":"Erased customer"`) || !strings.Contains(body, `"contact_points":[]`) || !strings.Contains(body, "erased_at") {
 		t.Fatalf("the customer after: %d %s", code, body)
 	}
-	if code, _ := page(owner.PostForm(link, url.Values{"csrf": {csrf[1]}, "answer": {"erase"}})); code != 409 {
-		t.Fatalf("the link a second time: %d, want 409", code)
+	if code, body := page(owner.PostForm(link, url.Values{"csrf": {csrf[1]}, "answer": {"erase"}})); code != 409 || !strings.Contains(body, "This request was already answered.") {
+		t.Fatalf("the link a second time: %d %s, want 409, already answered", code, body)
 	}
 	if r := runCmd(t, "", nil, "audit", "verify", "--data", data); r.code != 0 {
 		t.Fatalf("audit verify after the erasure: %s %s", r.stdout, r.stderr)

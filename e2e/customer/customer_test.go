@@ -3,8 +3,9 @@
 // shop's site (history across reloads and pages, the agent's name, the
 // unread badge, Esc, focus kept in the open panel (read from the
 // accessibility tree), the code box, the resolved notice), the
-// verification page and the "This wasn't me" page in two languages, each
-// checked with axe-core (WCAG 2.1 A and AA rules), with screenshots.
+// verification page, the "This wasn't me" page and the erasure page in
+// two languages and the export page, each checked with axe-core (WCAG 2.1
+// A and AA rules), with screenshots.
 package customer_test
 
 import (
@@ -492,5 +493,47 @@ func TestCustomerSide(t *testing.T) {
 	s.API(t, "GET", "/api/v1/conversations/"+conv, s.Agent.Token, nil, http.StatusOK, &flagged)
 	if !flagged.Fraud {
 		t.Fatal("the button did not flag the conversation")
+	}
+	cancelN()
+
+	// 7. An erasure the owner confirms (another customer: Jane's account
+	// is support-locked now, which refuses an erasure): the page behind
+	// the mailed link passes axe-core in English and in German, and its
+	// button erases, confirmed in German.
+	const maxEmail = "max.muster@example.com"
+	var max struct{ ID string }
+	s.API(t, "POST", "/api/v1/customers", s.SyncToken, map[string]any{
+		"external_id": "acme-8", "name": "Max Muster", "emails": []map[string]string{{"value": maxEmail, "added_at": since}},
+	}, http.StatusCreated, &max)
+	s.API(t, "POST", "/api/v1/customers/"+max.ID+"/erase", s.Admin.Token, map[string]string{"reason": "the owner asked by letter"}, http.StatusAccepted, nil)
+	eraseMail := mp.WaitMessage(t, maxEmail, "Confirm the erasure of your data", wait)
+	eTab, cancelE := chromedp.NewContext(ctx)
+	defer cancelE()
+	do(t, eTab, "open /erase/", chromedp.Navigate(eraseMail.Link(t, "/erase/")), chromedp.WaitVisible(chromedp.CSS(`button.no`)))
+	if h := pageText(t, eTab, "h1"); h != "Erase your data?" {
+		t.Fatalf("English erasure page h1 %q", h)
+	}
+	axeCheck(t, eTab, "erasure page (en)")
+	shot(t, eTab, "erase-page-en")
+	inLanguage(t, eTab, "de-DE,de;q=0.9")
+	do(t, eTab, "German", chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`button.no`)))
+	lang, err = chromedp.Run(eTab, chromedp.AttributeValue(chromedp.CSS("html"), "lang"))
+	if h := pageText(t, eTab, "h1"); err != nil || lang.Value != "de" || h != "Ihre Daten löschen?" {
+		t.Fatalf("German erasure page: lang %q, h1 %q (%v)", lang.Value, h, err)
+	}
+	axeCheck(t, eTab, "erasure page (de)")
+	shot(t, eTab, "erase-page-de")
+	do(t, eTab, "press Erase all my data", chromedp.Click(chromedp.CSS(`button.no`)), chromedp.WaitNotPresent(chromedp.CSS(`button.no`)))
+	if h := pageText(t, eTab, "h1"); h != "Ihre Daten wurden gelöscht" {
+		t.Fatalf("German confirmation after the button: h1 %q", h)
+	}
+	axeCheck(t, eTab, "erasure page, erased (de)")
+	var erased struct {
+		Name     string `json:"name"`
+		ErasedAt string `json:"erased_at"`
+	}
+	s.API(t, "GET", "/api/v1/customers/"+max.ID, s.Admin.Token, nil, http.StatusOK, &erased)
+	if erased.ErasedAt == "" {
+		t.Fatalf("the button did not erase the customer: %+v", erased)
 	}
 }

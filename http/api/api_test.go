@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
@@ -139,13 +140,20 @@ func (e *env) run(tb testing.TB, s scenario) string {
 			tb.Errorf("%s %s: body lacks %q: %s", s.method, s.url, w, body)
 		}
 	}
+	// Digests and timestamps are digits by chance: an audit entry's hash
+	// may hold "97403" without any postal code in it.
+	scrubbed := noise.ReplaceAllString(body, "")
 	for _, w := range s.notWant {
-		if strings.Contains(body, w) {
+		if strings.Contains(scrubbed, w) {
 			tb.Errorf("%s %s: body contains %q: %s", s.method, s.url, w, body)
 		}
 	}
 	return body
 }
+
+// noise matches what holds digits by chance in an answer: hex digests of
+// 32 characters or more and RFC 3339 timestamps.
+var noise = regexp.MustCompile(`\b[0-9a-f]{32,}\b|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})`)
 
 const janeBody = `{"external_id":"ext-1","name":"Jane Doe",
  "emails":["jane.doe@example.com",{"value":"jd@work.example","added_at":"2020-01-02"}],

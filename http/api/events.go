@@ -92,6 +92,9 @@ func (h *EventsHandler) handleEvents(w http.ResponseWriter, r *http.Request) {
 			if !ok {
 				return
 			}
+			if ev.Type == proofdesk.EventKeysDestroyed {
+				continue // between nodes only
+			}
 			n++
 			b, _ := json.Marshal(ev)
 			_, err = fmt.Fprintf(w, "id: %d\nevent: %s\ndata: %s\n\n", n, ev.Type, b)

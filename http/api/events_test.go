@@ -143,6 +143,8 @@ func TestEvents_Stream(t *testing.T) {
 	at := time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)
 	other := proofdesk.Event{Type: proofdesk.EventMessageCreated, ConversationID: "cnv_other", MessageID: "msg_1", AuthorKind: proofdesk.AuthorCustomer, At: at}
 	mine := proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: e.conv.ID, Level: "L1", At: at}
+	// Between nodes only: the stream skips it (else it would come first).
+	e.events.PublishEvent(ctx, proofdesk.Event{Type: proofdesk.EventKeysDestroyed, KeyIDs: []string{"dk_cus_1"}, At: at})
 	e.events.PublishEvent(ctx, other)
 	e.events.PublishEvent(ctx, mine)
 

@@ -14,6 +14,7 @@ import (
 	"bytes"
 	"context"
 	"embed"
+	"errors"
 	"fmt"
 	"html/template"
 	"log/slog"
@@ -23,6 +24,7 @@ import (
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/http/custpage"
+	"github.com/proofdesk/proofdesk/locale"
 )
 
 //go:embed templates/*.html
@@ -79,21 +81,44 @@ func (h *Handler) Register(r Router) {
 }
 
 type pageData struct {
-	CSRF    string
-	Info    *proofdesk.ExportInfo
+	CSRF string
+	Info *proofdesk.ExportInfo
+	// Error is a key of the locale catalogue, then its text.
 	Error   string
 	Brand   custpage.Brand
 	CSS     template.CSS
 	Size    string
 	Expires string
+	Lang    string
+	L       map[string]string
 }
 
+// Keys of the page's errors in the locale catalogue.
+const (
+	errInvalid    = "n_invalid"
+	errDownloaded = "x_downloaded"
+	errExpired    = "x_expired"
+	errCSRF       = "n_csrf"
+	errInternal   = "n_error"
+)
+
+// render writes the page in the customer's language (their stored
+// preference, then Accept-Language) with the business's branding.
 func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, d pageData) {
+	pref := ""
+	if d.Info != nil {
+		pref = d.Info.Language
+	}
+	tx := locale.For(custpage.Lang(r, pref))
+	d.Lang, d.L = tx.Lang, tx.Map()
+	if d.Error != "" {
+		d.Error = tx.T(d.Error)
+	}
 	d.Brand = custpage.LoadBrand(r.Context(), h.Branding, h.Company)
 	style := custpage.Style(d.Brand)
 	d.CSS = template.CSS(style)
 	if d.Info != nil {
-		d.Size, d.Expires = humanSize(d.Info.Size), d.Info.ExpiresAt.UTC().Format("2 January 2006, 15:04")
+		d.Size, d.Expires = humanSize(tx, d.Info.Size), d.Info.ExpiresAt.UTC().Format("2006-01-02 15:04")
 	}
 	custpage.SetHeaders(w, style)
 	w.WriteHeader(status)
@@ -102,28 +127,34 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, d p
 	}
 }
 
-// humanSize says n bytes in words ("1.4 MB").
-func humanSize(n int64) string {
+// humanSize says n bytes in words ("1.4 MB"), in tx's language.
+func humanSize(tx locale.Texts, n int64) string {
 	switch {
 	case n >= 1<<20:
 		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MB"
 	case n >= 1<<10:
 		return strconv.FormatFloat(float64(n)/(1<<10), 'f', 1, 64) + " kB"
 	}
-	return strconv.FormatInt(n, 10) + " bytes"
+	return tx.T("x_bytes", n)
 }
 
+// fail renders err; an archive gone says why (Details "status" of
+// desk.Exports.ExportInfo and Download).
 func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
-	status, msg := http.StatusInternalServerError, "Something went wrong. Please try again later."
+	status, key := http.StatusInternalServerError, errInternal
 	switch proofdesk.ErrorCode(err) {
 	case proofdesk.ENOTFOUND:
-		status, msg = http.StatusNotFound, "This link is not valid."
+		status, key = http.StatusNotFound, errInvalid
 	case proofdesk.EFORBIDDEN:
-		status, msg = http.StatusGone, proofdesk.ErrorMessage(err)
+		status, key = http.StatusGone, errExpired
+		var pe *proofdesk.Error
+		if errors.As(err, &pe) && pe.Details["status"] == any(proofdesk.ExportDownloaded) {
+			key = errDownloaded
+		}
 	default:
 		h.logger.Error("export page", slog.Any("error", err))
 	}
-	h.render(w, r, status, pageData{Error: msg})
+	h.render(w, r, status, pageData{Error: key})
 }
 
 func (h *Handler) show(w http.ResponseWriter, r *http.Request) {
@@ -142,7 +173,7 @@ func (h *Handler) download(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil || !h.csrf.Check(r, tok, h.Now()) {
 		// A forged or stale form: nothing happens; the page opened again
 		// gives a fresh button.
-		h.render(w, r, http.StatusForbidden, pageData{Error: "This form has expired or did not come from this page. Open the link from your email again."})
+		h.render(w, r, http.StatusForbidden, pageData{Error: errCSRF})
 		return
 	}
 	name, archive, err := h.store.Download(r.Context(), tok)

@@ -81,6 +81,18 @@ func TestExportPage(t *testing.T) {
 				t.Fatalf("scanner GET: %d %s", status, body)
 			}
 		}
+		// In the browser's language.
+		req, _ := http.NewRequest(http.MethodGet, srv.URL+link, nil)
+		req.Header.Set("Accept-Language", "nl-BE,nl;q=0.9")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		nl, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(string(nl), `<html lang="nl">`) || !strings.Contains(string(nl), "Mijn gegevens downloaden") {
+			t.Fatalf("Dutch GET: %d %s", resp.StatusCode, nl)
+		}
 		// A wrong token: refused.
 		if status, _, _ := do(browser, http.MethodGet, link[:len(link)-3]+"abc", nil); status != http.StatusNotFound {
 			t.Fatalf("wrong token: %d, want 404", status)
@@ -116,8 +128,8 @@ func TestExportPage(t *testing.T) {
 			!strings.Contains(string(body), "already downloaded") {
 			t.Fatalf("second download: %d %s", status, body)
 		}
-		if status, _, _ := do(browser, http.MethodGet, link, nil); status != http.StatusGone {
-			t.Fatalf("page after the download: %d, want 410", status)
+		if status, _, body := do(browser, http.MethodGet, link, nil); status != http.StatusGone || !strings.Contains(string(body), "already downloaded") {
+			t.Fatalf("page after the download: %d %s, want 410, already downloaded", status, body)
 		}
 	})
 }

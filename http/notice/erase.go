@@ -3,6 +3,7 @@ package notice
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"log/slog"
@@ -70,11 +71,29 @@ type erasePage struct {
 	L     map[string]string
 	Brand custpage.Brand
 	CSS   template.CSS
+
+	// pref is the customer's stored language preference, or "".
+	pref string
 }
 
+// Keys of the page's errors in the locale catalogue.
+const (
+	eraseInvalid = "n_invalid"
+	eraseExpired = "e_expired"
+	eraseRefused = "e_refused"
+	eraseSettled = "e_settled"
+	eraseCSRF    = "e_csrf"
+	eraseError   = "e_error"
+)
+
+// render writes the page in the owner's language (their stored
+// preference, then Accept-Language); d.Error is a catalogue key.
 func (h *ErasureHandler) render(w http.ResponseWriter, r *http.Request, status int, d erasePage) {
-	tx := locale.For(custpage.Lang(r, ""))
+	tx := locale.For(custpage.Lang(r, d.pref))
 	d.Lang, d.L = tx.Lang, tx.Map()
+	if d.Error != "" {
+		d.Error = tx.T(d.Error)
+	}
 	d.Brand = custpage.LoadBrand(r.Context(), h.Branding, h.Company)
 	style := custpage.Style(d.Brand)
 	d.CSS = template.CSS(style)
@@ -84,30 +103,40 @@ func (h *ErasureHandler) render(w http.ResponseWriter, r *http.Request, status i
 	}
 }
 
-func (h *ErasureHandler) fail(w http.ResponseWriter, r *http.Request, err error) {
-	status, msg := http.StatusInternalServerError, "Something went wrong on our side. Nothing was erased; try again later."
-	switch proofdesk.ErrorCode(err) {
-	case proofdesk.ENOTFOUND:
-		status, msg = http.StatusNotFound, "This link is not valid."
-	case proofdesk.EFORBIDDEN, proofdesk.ECONFLICT, proofdesk.ELOCKED:
-		status, msg = http.StatusConflict, proofdesk.ErrorMessage(err)
-		if proofdesk.ErrorCode(err) == proofdesk.EFORBIDDEN {
-			status = http.StatusForbidden
-		}
+// fail renders err in the owner's language: a refusal by the gate
+// (Details name its rule) is told apart from a request already answered.
+func (h *ErasureHandler) fail(w http.ResponseWriter, r *http.Request, pref string, err error) {
+	status, key := http.StatusInternalServerError, eraseError
+	var pe *proofdesk.Error
+	gate := false
+	if errors.As(err, &pe) {
+		_, gate = pe.Details["rule"]
+	}
+	switch code := proofdesk.ErrorCode(err); {
+	case code == proofdesk.ENOTFOUND:
+		status, key = http.StatusNotFound, eraseInvalid
+	case gate && code == proofdesk.EFORBIDDEN:
+		status, key = http.StatusForbidden, eraseRefused
+	case gate || code == proofdesk.ELOCKED:
+		status, key = http.StatusConflict, eraseRefused
+	case code == proofdesk.EFORBIDDEN:
+		status, key = http.StatusForbidden, eraseExpired
+	case code == proofdesk.ECONFLICT:
+		status, key = http.StatusConflict, eraseSettled
 	default:
 		h.logger.Error("erasure page", slog.Any("error", err))
 	}
-	h.render(w, r, status, erasePage{Error: msg})
+	h.render(w, r, status, erasePage{Error: key, pref: pref})
 }
 
 func (h *ErasureHandler) show(w http.ResponseWriter, r *http.Request) {
 	tok := r.PathValue("token")
 	info, err := h.store.ErasureLinkInfo(r.Context(), tok)
 	if err != nil {
-		h.fail(w, r, err)
+		h.fail(w, r, "", err)
 		return
 	}
-	d := erasePage{Expires: info.Request.ExpiresAt.UTC().Format("2006-01-02 15:04")}
+	d := erasePage{Expires: info.Request.ExpiresAt.UTC().Format("2006-01-02 15:04"), pref: info.Language}
 	if info.Settled {
 		d.Done = "settled"
 	} else {
@@ -118,19 +147,24 @@ func (h *ErasureHandler) show(w http.ResponseWriter, r *http.Request) {
 
 func (h *ErasureHandler) answer(w http.ResponseWriter, r *http.Request) {
 	tok := r.PathValue("token")
+	// The owner's language, read before an erasure removes it.
+	pref := ""
+	if info, err := h.store.ErasureLinkInfo(r.Context(), tok); err == nil {
+		pref = info.Language
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, 4096)
 	if err := r.ParseForm(); err != nil || !h.csrf.Check(r, tok, h.Now()) {
-		h.render(w, r, http.StatusForbidden, erasePage{Error: "This form has expired. Open the link from your message again."})
+		h.render(w, r, http.StatusForbidden, erasePage{Error: eraseCSRF, pref: pref})
 		return
 	}
 	confirm := r.PostForm.Get("answer") == "erase"
 	if _, err := h.store.AnswerErasure(r.Context(), tok, confirm); err != nil {
-		h.fail(w, r, err)
+		h.fail(w, r, pref, err)
 		return
 	}
 	done := "declined"
 	if confirm {
 		done = "erased"
 	}
-	h.render(w, r, http.StatusOK, erasePage{Done: done})
+	h.render(w, r, http.StatusOK, erasePage{Done: done, pref: pref})
 }
