@@ -122,6 +122,14 @@ func TestEraseOwnerConfirms(t *testing.T) {
 		if _, err := f.Desk.ErasureLinkInfo(ctx, tok+"x"); proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
 			t.Fatalf("forged link: %v", err)
 		}
+		// The MAC's last character carries 2 unused bits: another spelling
+		// of the same token is not the token (one link, one spelling).
+		const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+		last := strings.IndexByte(alphabet, tok[len(tok)-1])
+		respelled := tok[:len(tok)-1] + string(alphabet[last^1])
+		if _, err := f.Desk.ErasureLinkInfo(ctx, respelled); proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
+			t.Fatalf("another spelling of the link: %v, want ENOTFOUND", err)
+		}
 		info, err := f.Desk.ErasureLinkInfo(ctx, tok)
 		if err != nil || info.Settled || info.Request.ID != res.Request.ID {
 			t.Fatalf("link info = %+v, %v", info, err)

@@ -31,8 +31,10 @@ func openLink(key []byte, tok string, now time.Time, expired string) (a, b strin
 	if !ok || len(tok) > 512 {
 		return "", "", invalid
 	}
-	payload, err1 := base64.RawURLEncoding.DecodeString(p64)
-	sig, err2 := base64.RawURLEncoding.DecodeString(s64)
+	// Strict: a token has one spelling (the unused bits of the last
+	// character must be zero), so no respelled token passes as another.
+	payload, err1 := base64.RawURLEncoding.Strict().DecodeString(p64)
+	sig, err2 := base64.RawURLEncoding.Strict().DecodeString(s64)
 	if err1 != nil || err2 != nil {
 		return "", "", invalid
 	}
