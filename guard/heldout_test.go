@@ -25,6 +25,11 @@ import (
 // new corpus files, not on these sets' lines): all four 304/304 blocked,
 // 0/329 stopped. These sets are no longer held out for anything: the
 // estimate on unseen phrasings is the first score of a new set.
+//
+// Set 5 (176 leaks, 224 innocents, written blind by another engineer),
+// first scores before any tuning on it: on main (be75f8a) 137 of 176
+// blocked (77.8 %), 21 of 224 stopped (9.4 %); on branch guard (acb3254)
+// 136 of 176 (77.3 %), 15 of 224 (6.7 %).
 var heldOutFloor = struct{ recall, stopped float64 }{1.0, 0.0}
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of
