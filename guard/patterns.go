@@ -13,7 +13,7 @@ const (
 	PartFull        = "full"         // the whole value
 	PartStreet      = "street"       // house number and street, or street and type
 	PartPostalCode  = "postal_code"  // the postal code, alone or with the city
-	PartLast4       = "last4"        // the last 4 digits, in context
+	PartLast4       = "last4"        // the last 4 digits (or 2 or 3 after a word for "ending"), in context
 	PartLocalNumber = "local_number" // the last 7 digits of a phone
 	PartCardBrand   = "card_brand"   // the card brand, in context
 	PartSpoken      = "spoken"       // an email spelled "jane dot doe at example dot com"
@@ -34,6 +34,8 @@ const (
 	ctxStreet             // a street without its number, said as the customer's (text.streetNamed)
 	ctxDobYear            // a date of birth's day and month, its year within 3 tokens after (Matcher.dobYearAfter)
 	ctxPhoneSplit         // a digit run that opens a phone; later runs complete it (Matcher.phoneSplit)
+	ctxPhoneEnd           // a phone's last 2 or 3 digits: a word for "ending" beside them, a phone word before (inContext)
+	ctxCardEnd            // a card's last 2 or 3 digits, the same with a card word
 )
 
 // pattern is one normalised form of a protected (or public) value.
@@ -165,6 +167,9 @@ func (b *builder) phone(v string, level proofdesk.Level) {
 	// "ending 01 23", "ending oh one two three"
 	b.add("|"+d[len(d)-4:]+"|", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhone})
 	b.add(" x"+d[len(d)-4:]+" ", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhone})
+	// "ending in 90", "acaba em 716"
+	b.add(" "+d[len(d)-2:]+" ", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhoneEnd})
+	b.add(" "+d[len(d)-3:]+" ", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhoneEnd})
 }
 
 // nationalNumber strips the country code from E.164 digits (its length
@@ -434,6 +439,9 @@ func (b *builder) payment(pm *proofdesk.Payment, level proofdesk.Level) {
 		b.add(" x"+pm.Last4+" ", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level})
 		// "ending 42 42", "ending four two four two", "ending 4-2-4-2"
 		b.add("|"+pm.Last4+"|", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level, ctx: ctxCard})
+		// "die auf 58 endet", "ending 158"
+		b.add(" "+pm.Last4[2:]+" ", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level, ctx: ctxCardEnd})
+		b.add(" "+pm.Last4[1:]+" ", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level, ctx: ctxCardEnd})
 	}
 	if br := normTokens(pm.Brand); len(br) > 0 {
 		b.tokens(br, pattern{class: proofdesk.ClassPayment, part: PartCardBrand, level: level, ctx: ctxBrand})

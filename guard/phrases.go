@@ -880,7 +880,8 @@ var (
 		"endziffern", "ziffern", "letzten", "letzte", "termine", "terminant", "finissant", "finit", "termina",
 		"terminada", "terminado", "terminando", "terminan", "finisce", "finiscono", "finale", "finali", "eindigt",
 		"eindigend", "eindigen", "laatste", "cijfers", "terminam", "ultimos", "ultimas", "ultimi", "ultime",
-		"derniers", "dernieres", "chiffres", "digitos", "cifre", "cifras", "algarismos", "eind")
+		"derniers", "dernieres", "chiffres", "digitos", "cifre", "cifras", "algarismos", "eind", "finishing",
+		"finishes", "acaba", "acabado", "acabada", "acabam", "acabando", "terminant", "finisse", "eindigend")
 	// ownerWords own a number that is not a phone or card number.
 	ownerWords = set("part", "order", "item", "model", "serial", "reference", "ref", "tracking", "invoice",
 		"ticket", "case", "sku", "article", "product", "bestellung", "bestellnummer", "artikel", "artikelnummer",
@@ -981,26 +982,18 @@ func ownCompound(w string, own map[string]bool) bool {
 func inContext(view []byte, start, end int, k ctxKind) bool {
 	switch k {
 	case ctxPhone, ctxCard:
-		own := phoneWords
-		if k == ctxCard {
-			own = cardWords
-		}
-		var explicit, generic, owner bool
-		prevTokens(view, start, 5, func(t []byte) bool {
-			w := string(t)
-			switch {
-			case (own[w] || len(w) > 8 && ownCompound(w, own)) && !owner:
-				explicit = true
-				return true
-			case isOwner(w):
-				owner = true // nearer than any phone or card word: "card reader model 7158"
-			case endingWords[w],
-				numberWords[w] && k == ctxPhone:
-				generic = true
-			}
+		return classBefore(view, start, 5, k, true)
+	case ctxPhoneEnd, ctxCardEnd:
+		// "ending in 90", "die auf 58 endet": a word for "ending" beside
+		// the digits, a phone (card) word within the 10 tokens before
+		ending := func(t []byte) bool { return endingWords[string(t)] }
+		if !prevTokens(view, start, 3, ending) && !nextTokens(view, end-1, 2, ending) {
 			return false
-		})
-		return explicit || generic && !owner
+		}
+		if k == ctxPhoneEnd {
+			return classBefore(view, start, 10, ctxPhone, false)
+		}
+		return classBefore(view, start, 10, ctxCard, false)
 	case ctxNotOwned:
 		owned := prevTokens(view, start, 2, func(t []byte) bool { return isOwner(string(t)) && !postalWords[string(t)] })
 		return !owned
@@ -1009,6 +1002,33 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 			nextTokens(view, end-1, 2, func(t []byte) bool { return brandAfter[string(t)] })
 	}
 	return true
+}
+
+// classBefore reports whether the n tokens before offset start of the
+// token view name a phone (k == ctxPhone) or a card (ctxCard), or say
+// "number", "ending" or "last digits" with no other noun owning the number
+// nearer (a word for "ending" counts only when ending is true).
+func classBefore(view []byte, start, n int, k ctxKind, ending bool) bool {
+	own := phoneWords
+	if k == ctxCard {
+		own = cardWords
+	}
+	var explicit, generic, owner bool
+	prevTokens(view, start, n, func(t []byte) bool {
+		w := string(t)
+		switch {
+		case (own[w] || len(w) > 8 && ownCompound(w, own)) && !owner:
+			explicit = true
+			return true
+		case isOwner(w):
+			owner = true // nearer than any phone or card word: "card reader model 7158"
+		case ending && endingWords[w],
+			numberWords[w] && k == ctxPhone:
+			generic = true
+		}
+		return false
+	})
+	return explicit || generic && !owner
 }
 
 // streetNamed reports whether a street named without its house number, the
