@@ -536,6 +536,14 @@ func (t *text) confirmation() string {
 			rest = i + 1
 		}
 		short := 2 // "Yes, it is."
+		if t.isEmoji(i) && i > 0 && t.toks[i-1].flags&fPunctAfter == 0 {
+			if from, _ := t.sentenceOf(i); from < i {
+				// an emoji that closes its sentence counts when the
+				// sentence points at a value: "Ja hoor, dat nummer hebben
+				// wij ✅", not "Ja, Sofortüberweisung geht auch 👍"
+				return t.sentencePoints(from, i)
+			}
+		}
 		if t.isEmoji(i) {
 			short = 0 // "✔️ Refund processed." is a status, "👍" alone an answer
 		}
@@ -665,6 +673,20 @@ func (t *text) confirmation() string {
 	return ""
 }
 
+// sentencePoints reports whether tokens [from, to) point at a value: a
+// demonstrative, a pointer pronoun, a value, phone or card noun, or the
+// account.
+func (t *text) sentencePoints(from, to int) bool {
+	for k := from; k < to; k++ {
+		w := string(t.tokBytes(k))
+		if t.toks[k].lex&lxDemo != 0 || pronounRefs[w] || pointerPronouns[w] || valueNouns[w] || phoneWords[w] ||
+			cardWords[w] || accountWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // sameSentence reports whether one of spans starts in the sentence of
 // token i ("Para nada es esa": the denial is the answer).
 // agreeCounts reports whether an agreement phrase at token i (span sp)
@@ -742,6 +764,9 @@ func (t *text) aboutOther(i int, sp span) bool {
 		if ourWords[w] && k+1 < to && t.nounOther(k+1) && !recordWords[string(t.tokBytes(k+1))] {
 			return true // "That's right, our hotline is free": the business's thing
 		}
+		if placePreps[w] && k+1 < to && ourWords[string(t.tokBytes(k+1))] {
+			continue // "That's wrong in our FAQ", "È sbagliato sul nostro sito": the business's content
+		}
 		if secondPerson[w] && k+1 < to && modalWords[string(t.tokBytes(k+1))] {
 			return true // "C'est exact, vous pouvez le retourner": what the customer may do
 		}
@@ -818,6 +843,10 @@ var (
 		"y", "en", "and", "of", "von", "van", "di", "unser", "unsere", "unseren", "unserem", "unserer", "nos", "nuestra",
 		"nuestro", "nuestras", "nuestros", "nostro", "nostra", "nostri", "nostre", "onze", "ons", "nossa", "nosso",
 		"nossas", "nossos")
+	// placePreps place a judgement in a text: "wrong in our FAQ", "faux
+	// sur notre site", "errado na nossa página".
+	placePreps = set("in", "on", "at", "auf", "im", "sur", "dans", "en", "nel", "nella", "sul", "sulla", "op", "no",
+		"na", "em")
 	// lightWords say nothing of what an agreement is about ("Ja, so
 	// haben wir das auch").
 	lightWords = set("yes", "ja", "oui", "si", "sim", "so", "also", "too", "as", "well", "auch", "aussi", "tambien",

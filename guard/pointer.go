@@ -705,23 +705,33 @@ var spanishNoVerbs = set("consta", "figura", "aparece", "tenemos", "coincide", "
 var somethingWords = set("something", "anything", "quelque", "rien", "etwas", "nichts", "algo", "nada", "qualcosa",
 	"niente", "nulla", "iets", "niets", "alguma", "nenhuma")
 
-// weModals are "we can" in the seven languages: conjugated forms, or a
-// modal after "we".
+// weModals are "we can" and "I can" in the seven languages: conjugated
+// forms, or a modal beside "we" or "I".
 var (
-	weModals   = set("podemos", "possiamo", "pouvons", "potremmo", "podriamos", "pourrions")
-	weWords    = set("we", "wir", "nous", "we", "wij")
-	weModalsAf = set("can", "could", "konnen", "kunnen", "pouvons", "konnten")
+	weModals   = set("podemos", "possiamo", "pouvons", "potremmo", "podriamos", "pourrions", "puedo", "posso", "podria")
+	weWords    = set("we", "wir", "nous", "wij", "i", "ich", "je", "ik")
+	weModalsAf = set("can", "could", "konnen", "kunnen", "pouvons", "konnten", "kann", "peux", "kan")
+	// seeVerbs after "I can" or "we can" judge after all: "Yes, I can
+	// confirm that's the address".
+	seeVerbs = set("confirm", "see", "verify", "bestatigen", "sehen", "confirmer", "voir", "confirmar", "ver",
+		"confermare", "vedere", "bevestigen", "zien", "verificar")
 )
 
 // weCan reports whether tokens [from, to), the rest of a yes-word's
-// sentence, open with "we can" (in its first 3 words): "Yes, we can send
-// the invoice to another email" offers a service, it does not judge a
-// value.
+// sentence, open with "we can" or "I can" (in its first 3 words): "Yes, we
+// can send the invoice to another email", "Sí, puedo cambiar la
+// dirección" offer a service, they do not judge a value, unless a verb of
+// seeing or confirming follows within 3 words.
 func (t *text) weCan(from, to int) bool {
 	for k := from; k < to && k < from+3; k++ {
 		w := string(t.tokBytes(k))
 		if weModals[w] || weWords[w] && k+1 < to && weModalsAf[string(t.tokBytes(k+1))] ||
 			weModalsAf[w] && k+1 < to && weWords[string(t.tokBytes(k+1))] {
+			for j := k + 1; j < to && j <= k+4; j++ {
+				if seeVerbs[string(t.tokBytes(j))] {
+					return false
+				}
+			}
 			return true
 		}
 	}
