@@ -402,7 +402,11 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxDobYear:
-			if start >= t.digits || !m.dobYearAfter(view, end) {
+			if start >= t.digits || !m.dobYearAfter(view, end) && !m.birthNear(t, ts, te) {
+				return true
+			}
+		case p.ctx == ctxDobWord:
+			if start >= t.digits || !m.birthNear(t, ts, te) {
 				return true
 			}
 		case p.ctx == ctxPhoneSplit:
@@ -659,3 +663,37 @@ func (m *Matcher) dobYearAfter(view []byte, end int) bool {
 	})
 	return found
 }
+
+// birthNear reports whether the match [start, end) of the token view, a
+// part of the date of birth, has a word for birth or birthday within 4
+// tokens of it in its sentence ("Geburtstag laut Konto: 3.11.", "Jahrgang
+// 1979") and is not followed by another year ("3 November 1999").
+func (m *Matcher) birthNear(t *text, start, end int) bool {
+	i, j := t.tokenAt(start), t.tokenAt(end-2) // end-1 is the space after the match
+	if i < 0 || j < i {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	if j+1 < to {
+		if w := t.tokBytes(j + 1); len(w) == 4 && allDigits(w) && string(w) != m.dob[2] {
+			return false
+		}
+	}
+	for k := max(from, i-4); k < to && k <= j+4; k++ {
+		w := string(t.tokBytes(k))
+		if birthWords[w] {
+			return true
+		}
+		// French "né(e) en 1979", "née le 3 novembre" ("ne" alone is a negation)
+		if (w == "ne" || w == "nee") && k+1 < to && (string(t.tokBytes(k+1)) == "en" || string(t.tokBytes(k+1)) == "le") {
+			return true
+		}
+	}
+	return false
+}
+
+// birthWords say "birth" or "birthday" in seven languages (normalised).
+var birthWords = set("birthday", "born", "birth", "dob", "geburtstag", "geboren", "geburtsdatum", "geburtsjahr",
+	"jahrgang", "anniversaire", "naissance", "cumpleanos", "cumple", "nacimiento", "nacido", "nacida",
+	"compleanno", "nascita", "nato", "nata", "verjaardag", "geboortedatum", "geboortejaar", "jarig", "aniversario",
+	"nascimento", "nascido", "nascida")

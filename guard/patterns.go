@@ -32,8 +32,9 @@ const (
 	ctxBrand              // "your" before, or "card", "ending" after
 	ctxNotOwned           // no owner word ("order", "Bestellnummer") just before
 	ctxStreet             // a street without its number, said as the customer's (text.streetNamed)
-	ctxDobYear            // a date of birth's day and month, its year within 3 tokens after (Matcher.dobYearAfter)
+	ctxDobYear            // a date of birth's day and month, its year within 3 tokens after (Matcher.dobYearAfter) or a word for birth beside (text.birthNear)
 	ctxPhoneSplit         // a digit run that opens a phone; later runs complete it (Matcher.phoneSplit)
+	ctxDobWord            // a year of birth alone, a word for birth or birthday beside it (text.birthNear)
 	ctxPhoneEnd           // a phone's last 2 or 3 digits: a word for "ending" beside them, a phone word before (inContext)
 	ctxCardEnd            // a card's last 2 or 3 digits, the same with a card word
 )
@@ -419,6 +420,13 @@ func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 			b.tokens([]string{mm, dd}, loose)
 		}
 	}
+	// month and year: "born in November 1979", "van november '79"
+	for _, yy := range ys {
+		b.tokens([]string{mon, yy}, pattern{class: p.class, part: p.part, level: level, ctx: ctxNotOwned})
+		b.tokens([]string{mon, "of", yy}, p)
+	}
+	// the year alone beside a word for birth: "Jahrgang 1979", "née en 1979"
+	b.tokens([]string{ys[0]}, pattern{class: p.class, part: p.part, level: level, ctx: ctxDobWord})
 	b.tokens([]string{fmt.Sprintf("%04d%02d%02d", y, m, d)}, p)
 	// digits run together or spaced out: "14 03 19 85", "1 4 0 3 1 9 8 5"
 	for _, f := range []string{"%02[3]d%02[2]d%04[1]d", "%02[2]d%02[3]d%04[1]d", "%04[1]d%02[2]d%02[3]d", "%02[3]d%02[2]d%02[4]d", "%02[2]d%02[3]d%02[4]d"} {
