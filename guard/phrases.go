@@ -667,11 +667,45 @@ func (t *text) confirmation() string {
 			return RuleConfirmation
 		}
 	}
+	// "Nothing to correct there", "Rien à corriger", "Non c'è niente da
+	// correggere": no correction needed is the value confirmed
+	for i := range t.toks {
+		if w := t.tokBytes(i); len(w) >= 4 && (w[0] == 'n' || w[0] == 'r') && t.nothingToFix(i) && !t.conditional(i) &&
+			t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) && !t.sameSentence(i, denials) {
+			return RuleConfirmation
+		}
+	}
 	if len(denials) > 0 {
 		return RuleDenial
 	}
 	return ""
 }
+
+// nothingToFix reports whether token i says "nothing" and a verb of
+// correcting follows within 4 tokens, in a sentence about no other thing
+// ("Nothing to change on your order" is about the order).
+func (t *text) nothingToFix(i int) bool {
+	if !nothingPronouns[string(t.tokBytes(i))] {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	for k := i + 1; k < to && k <= i+4; k++ {
+		if fixVerbs[string(t.tokBytes(k))] {
+			return !t.otherAhead(from, to)
+		}
+	}
+	return false
+}
+
+// nothingPronouns say "nothing"; fixVerbs say "correct" or "change", in
+// seven languages (normalised).
+var (
+	nothingPronouns = set("nothing", "nichts", "rien", "nada", "niente", "nulla", "niets")
+	fixVerbs        = set("correct", "change", "fix", "update", "amend", "korrigieren", "andern", "anpassen",
+		"berichtigen", "corriger", "modifier", "changer", "corregir", "cambiar", "modificar", "correggere",
+		"cambiare", "modificare", "corrigeren", "aanpassen", "passen", "wijzigen", "veranderen", "gecorrigeerd",
+		"aangepast", "gewijzigd", "corrigir", "alterar", "mudar")
+)
 
 // sentencePoints reports whether tokens [from, to) point at a value: a
 // demonstrative, a pointer pronoun, a value, phone or card noun, or the
