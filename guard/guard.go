@@ -405,6 +405,10 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 			if start >= t.digits || !m.dobYearAfter(view, end) && !m.birthNear(t, ts, te) {
 				return true
 			}
+		case p.ctx == ctxCity:
+			if start >= t.digits || !t.cityNamed(ts, te) {
+				return true
+			}
 		case p.ctx == ctxDobWord:
 			if start >= t.digits || !m.birthNear(t, ts, te) {
 				return true

@@ -13,6 +13,7 @@ const (
 	PartFull        = "full"         // the whole value
 	PartStreet      = "street"       // house number and street, or street and type
 	PartPostalCode  = "postal_code"  // the postal code, alone or with the city
+	PartCity        = "city"         // the city (or its adjective) said as the address on file
 	PartLast4       = "last4"        // the last 4 digits (or 2 or 3 after a word for "ending"), in context
 	PartLocalNumber = "local_number" // the last 7 digits of a phone
 	PartCardBrand   = "card_brand"   // the card brand, in context
@@ -35,6 +36,7 @@ const (
 	ctxDobYear            // a date of birth's day and month, its year within 3 tokens after (Matcher.dobYearAfter) or a word for birth beside (text.birthNear)
 	ctxPhoneSplit         // a digit run that opens a phone; later runs complete it (Matcher.phoneSplit)
 	ctxDobWord            // a year of birth alone, a word for birth or birthday beside it (text.birthNear)
+	ctxCity               // the city of an address, in a sentence that names the record or the default (text.cityNamed)
 	ctxPhoneEnd           // a phone's last 2 or 3 digits: a word for "ending" beside them, a phone word before (inContext)
 	ctxCardEnd            // a card's last 2 or 3 digits, the same with a card word
 )
@@ -325,6 +327,20 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 	}
 	pc := normTokens(a.PostalCode)
 	city := normTokens(a.City)
+	// "the Paris one is on the account", "die Berliner Adresse ist
+	// hinterlegt", "votre adresse parisienne par défaut" (ctxCity)
+	if len(city) > 0 && tokLen(city) >= 4 {
+		cp := pattern{class: proofdesk.ClassAddress, part: PartCity, level: level, ctx: ctxCity}
+		b.tokens(city, cp)
+		if c := city[0]; len(city) == 1 {
+			for _, suf := range []string{"er", "ien", "ienne", "se", "s"} {
+				b.tokens([]string{c + suf}, cp)
+			}
+			if strings.ContainsRune("aeiou", rune(c[len(c)-1])) {
+				b.tokens([]string{c[:len(c)-1] + "ese"}, cp) // "torinese"
+			}
+		}
+	}
 	postal := pattern{class: proofdesk.ClassAddress, part: PartPostalCode, level: level, ctx: ctxNotOwned}
 	if len(pc) > 0 {
 		joined := strings.Join(pc, "")

@@ -1130,6 +1130,48 @@ func (t *text) streetNamed(start, end int) bool {
 	return false
 }
 
+// cityNamed reports whether the city of an address, the match [start,
+// end) of the token view, is said as the address on file: its sentence
+// names the record or the default address ("the Paris one is on the
+// account", "Tenemos por defecto la de Madrid"), places no business there
+// ("our Madrid office"), is about no other thing ("Die Lieferung nach
+// Berlin ...") and does not send something to the city ("to Paris").
+func (t *text) cityNamed(start, end int) bool {
+	i := t.tokenAt(start)
+	if i < 0 {
+		return false
+	}
+	if i > 0 && toWords[string(t.tokBytes(i-1))] {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	for k := max(from, i-6); k < i; k++ {
+		if placeOwners[string(t.tokBytes(k))] {
+			return false
+		}
+	}
+	record := false
+	for k := from; k < to; k++ {
+		w := string(t.tokBytes(k))
+		if accountWords[w] && !haveWords[w] || defaultWords[w] || strings.HasPrefix(w, "standard") {
+			record = true
+		}
+	}
+	return record && !t.otherAhead(from, to)
+}
+
+// Words around a city said as the address on file (normalised).
+var (
+	// defaultWords name the default address or its recording.
+	defaultWords = set("default", "defaut", "defecto", "predeterminada", "predeterminado", "predefinito",
+		"predefinita", "standaard", "defeito", "predefinida", "predefinido", "eingetragen", "figura", "risulta",
+		"registada", "registrada", "enregistree")
+	// haveWords are "we have": a business has many things in a city.
+	haveWords = set("have", "hold", "haben", "avons", "tenemos", "abbiamo", "hebben", "temos")
+	// toWords send something to a city: "to Paris", "nach Berlin".
+	toWords = set("to", "nach", "vers", "hacia", "para", "verso", "naar", "towards")
+)
+
 // Words around a street named alone, in seven languages (normalised).
 var (
 	// placeOwners place a business, not the customer, in a street.
