@@ -336,6 +336,7 @@ var refWords = set("that", "this", "there", "those", "1", "same", "address", "nu
 	"quello", "quella", "questo", "questa", "indirizzo", "carta", "data", "corretto", "corretta", "giusto", "proprio",
 	"dat", "deze", "adres", "kaart", "klopt", "juist", "hetzelfde",
 	"isso", "essa", "esse", "endereco", "cartao", "correto", "emojiyes", "emojino",
+	"mailadres", "emailadres", "mailadresse", "emailadresse", "correo", "courriel", "giusta", "morada",
 	"another", "else", "andere", "anderer", "autre", "otra", "otro", "altra", "altro", "ander", "outra", "outro")
 
 // endRefWords point at a place when they end the sentence: "vai para lá"
@@ -516,6 +517,9 @@ func (t *text) confirmation() string {
 	inExcl := func(s span) bool { return overlaps(s, excl) }
 	sentenceExcl := func(i int) bool {
 		from, to := t.sentenceOf(i)
+		if t.originDenied(from, to) {
+			return true // "No, that email isn't from us": a message's sender
+		}
 		s := span{int(t.toks[from].off), int(t.toks[to-1].off) + len(t.tokBytes(to-1)) + 2}
 		for _, e := range excl {
 			if e.start >= s.start && e.end <= s.end {
@@ -638,6 +642,13 @@ func (t *text) confirmation() string {
 			denials = append(denials, h.span)
 		}
 	}
+	// "no account under that email", "kein Konto mit dieser Adresse"
+	for i := 1; i < len(t.toks); i++ {
+		if p := t.tokBytes(i - 1); len(p) >= 2 && (p[0] == 'n' || p[0] == 'k' || p[0] == 'a' || p[0] == 'g') &&
+			t.noAccountFor(i) && !t.conditional(i) && t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) {
+			return RuleDenial // whatever else the reply affirms, it says the value is not held
+		}
+	}
 	for _, h := range hits {
 		switch {
 		case (h.kind == phAffirm && t.tailPoints(h.span) || h.kind == phAgree && t.agreeCounts(h.tok, h.span)) && !inExcl(h.span) && !overlaps(h.span, denials) &&
@@ -652,7 +663,7 @@ func (t *text) confirmation() string {
 	}
 	// "Unfortunately not, that number isn't on your account."
 	for i := range t.toks {
-		if t.toks[i].lex&lxRef != 0 && t.recordDenial(i) && !t.conditional(i) && !sentenceExcl(i) {
+		if (t.toks[i].lex&lxRef != 0 || i > 0 && t.toks[i-1].lex&lxDemo != 0) && t.recordDenial(i) && !t.conditional(i) && !sentenceExcl(i) {
 			denials = append(denials, span{int(t.toks[i].off), int(t.toks[i].end)})
 			break
 		}
@@ -680,6 +691,70 @@ func (t *text) confirmation() string {
 	}
 	return ""
 }
+
+// noAccountFor reports whether account noun i follows a negative
+// determiner ("no account", "kein Konto", "aucun compte", "nenhuma
+// conta") and its sentence names a value after a demonstrative or an
+// article ("that email", "der Mail"): no account under that value.
+func (t *text) noAccountFor(i int) bool {
+	if i == 0 || !noDeterminers[string(t.tokBytes(i-1))] || !accountNouns[string(t.tokBytes(i))] {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	for k := from + 1; k < to; k++ {
+		w := string(t.tokBytes(k))
+		if !valueNouns[w] && !phoneWords[w] {
+			continue
+		}
+		// the article may stand two words back: "dieser E-Mail-Adresse"
+		for j := k - 1; j > from && j >= k-2; j-- {
+			p := string(t.tokBytes(j))
+			if t.toks[j].lex&lxDemo != 0 || thisWords[p] || definites[p] || pronounRefs[p] {
+				return !t.otherAhead(from, to)
+			}
+		}
+	}
+	return false
+}
+
+// originDenied reports whether tokens [from, to) deny that something
+// comes from the business: a negation, then within 3 tokens "from us"
+// ("isn't from us", "n'est pas de nous", "niet van ons") or "ours" ending
+// the clause ("no es nuestro", "não é nosso"). "Not in our system" and
+// "pas chez nous" are about the record and do not count.
+func (t *text) originDenied(from, to int) bool {
+	for k := from; k < to; k++ {
+		w := string(t.tokBytes(k))
+		if !negations[w] && w != "nao" {
+			continue
+		}
+		for j := k + 1; j < to && j <= k+3; j++ {
+			x := string(t.tokBytes(j))
+			switch {
+			case originPronouns[x] && (x == "nosotros" || fromWords[string(t.tokBytes(j-1))]):
+				return true
+			case originPossessives[x] && (j+1 == to || t.toks[j].flags&fPunctAfter != 0):
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Words of a message's origin (normalised).
+var (
+	originPronouns    = set("us", "uns", "nous", "ons", "noi", "nosotros", "nos")
+	originPossessives = set("ours", "nuestro", "nuestra", "nosso", "nossa", "nostro", "nostra", "unser", "unsere")
+	fromWords         = set("from", "von", "de", "van", "da", "di", "des")
+)
+
+// accountNouns name a customer account.
+var accountNouns = set("account", "konto", "kundenkonto", "compte", "cuenta", "conto", "conta", "profile", "profil",
+	"perfil", "profilo", "profiel")
+
+// noDeterminers are the negative determiners: "no", "kein", "aucun".
+var noDeterminers = set("no", "kein", "keine", "keinen", "keinem", "aucun", "aucune", "ningun", "ninguna",
+	"nessun", "nessuno", "nessuna", "geen", "nenhum", "nenhuma")
 
 // nothingToFix reports whether token i says "nothing" and a verb of
 // correcting follows within 4 tokens, in a sentence about no other thing
@@ -868,7 +943,8 @@ var (
 	valueNouns = set("address", "number", "phone", "email", "mail", "date", "birthday", "card", "details", "postcode",
 		"zip", "postal", "street", "adresse", "anschrift", "nummer", "telefonnummer", "datum", "karte", "angaben",
 		"plz", "numero", "carte", "postale", "direccion", "fecha", "tarjeta", "datos", "indirizzo", "data", "carta",
-		"dati", "adres", "kaart", "gegevens", "endereco", "morada", "cartao", "dados", "cp", "cep", "cap")
+		"dati", "adres", "kaart", "gegevens", "endereco", "morada", "cartao", "dados", "cp", "cep", "cap", "correo",
+		"courriel", "mailadres", "emailadres", "mailadresse", "emailadresse")
 	// linkWords stand between a phrase and its complement.
 	linkWords = set("the", "our", "your", "a", "an", "to", "with", "my", "its", "for", "de", "la", "le", "les", "l",
 		"au", "aux", "du", "des", "notre", "votre", "pour", "mit", "der", "die", "das", "dem", "den", "ihre", "ihrer",

@@ -648,7 +648,7 @@ func (t *text) storedOne(k, from int) bool {
 }
 
 // thisWords are demonstratives before a noun that lxDemo does not hold.
-var thisWords = set("ce", "cet", "cette", "quel", "quella", "quei", "aquel", "aquella", "jenes", "jene", "aquele", "aquela")
+var thisWords = set("ce", "cet", "cette", "quel", "quell", "quella", "quei", "aquel", "aquella", "jenes", "jene", "aquele", "aquela")
 
 // recordDenial reports whether the sentence of token i says that a value
 // is not in the record: a value noun, a negation after it and the account
