@@ -409,6 +409,10 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 			if start >= t.digits || !t.cityNamed(ts, te) {
 				return true
 			}
+		case p.ctx == ctxMailLocal || p.ctx == ctxMailDomain:
+			if start >= t.digits || !t.mailPart(ts, p.ctx == ctxMailDomain) {
+				return true
+			}
 		case p.ctx == ctxDobWord:
 			if start >= t.digits || !m.birthNear(t, ts, te) {
 				return true

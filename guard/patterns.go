@@ -37,6 +37,8 @@ const (
 	ctxPhoneSplit         // a digit run that opens a phone; later runs complete it (Matcher.phoneSplit)
 	ctxDobWord            // a year of birth alone, a word for birth or birthday beside it (text.birthNear)
 	ctxCity               // the city of an address, in a sentence that names the record or the default (text.cityNamed)
+	ctxMailLocal          // an email's local part or domain label, beside a word for the user name, domain or "starts with" (text.mailPart)
+	ctxMailDomain         // an email's domain, the same or right after a word for email
 	ctxPhoneEnd           // a phone's last 2 or 3 digits: a word for "ending" beside them, a phone word before (inContext)
 	ctxCardEnd            // a card's last 2 or 3 digits, the same with a card word
 )
@@ -135,6 +137,17 @@ func (b *builder) email(v string, level proofdesk.Level) {
 	b.tokens(append(toks, spoken(v[at+1:])...), sp)
 	// "jane.doe (at) example.com"
 	b.tokens(append(append(normTokens(v[:at]), "at"), normTokens(v[at+1:])...), sp)
+	// in parts: "your username is jane.doe", "the domain is example.org",
+	// "su correo de example.org" (a webmail domain tells nothing)
+	if local := normTokens(v[:at]); tokLen(local) >= 6 {
+		b.tokens(local, pattern{class: proofdesk.ClassEmail, part: PartFull, level: level, ctx: ctxMailLocal})
+	}
+	if dom := normTokens(v[at+1:]); len(dom) >= 2 && tokLen(dom) >= 6 && !webmail[dom[0]] {
+		b.tokens(dom, pattern{class: proofdesk.ClassEmail, part: PartFull, level: level, ctx: ctxMailDomain})
+		if len(dom[0]) >= 5 {
+			b.tokens(dom[:1], pattern{class: proofdesk.ClassEmail, part: PartFull, level: level, ctx: ctxMailLocal})
+		}
+	}
 	// the compact view: separators between the letters, "(at)", "[dot]",
 	// "arobase", "punkt" and the like ("j.a.n.e.d.o.e at example dot com")
 	if c := compactOf(v); len(c) >= 10 {
@@ -503,3 +516,9 @@ func (b *builder) identifier(v string, p pattern) {
 		b.tokens([]string{strings.Join(toks, "")}, p)
 	}
 }
+
+// webmail are the first labels of mail providers' domains: the domain of
+// an address there tells nothing of its owner.
+var webmail = set("gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "msn", "icloud", "me", "aol", "gmx",
+	"web", "orange", "free", "wanadoo", "sfr", "laposte", "libero", "proton", "protonmail", "mail", "t", "ziggo",
+	"kpn", "sapo", "telefonica", "movistar", "virgilio", "tiscali", "yandex", "zoho", "fastmail", "posteo")

@@ -1236,6 +1236,40 @@ func (t *text) cityNamed(start, end int) bool {
 	return record && !t.otherAhead(from, to)
 }
 
+// mailPart reports whether the part of an email address at token view
+// offset start is said as the customer's address: its sentence names the
+// user name, the domain or says "starts with" ("Uw mail begint met ..."),
+// or (domain true) a word for email stands within 3 tokens before it ("su
+// correo de example.org").
+func (t *text) mailPart(start int, domain bool) bool {
+	i := t.tokenAt(start)
+	if i < 0 {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	for k := from; k < to; k++ {
+		if mailPartWords[string(t.tokBytes(k))] {
+			return true
+		}
+	}
+	if domain {
+		for k := max(from, i-3); k < i; k++ {
+			if emailNouns[string(t.tokBytes(k))] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Words around the parts of an email address (normalised).
+var (
+	mailPartWords = set("username", "user", "domain", "benutzername", "domane", "domaine", "identifiant",
+		"usuario", "dominio", "utente", "gebruikersnaam", "domein", "utilizador", "dominio", "starts", "begins",
+		"beginnt", "commence", "empieza", "comienza", "inizia", "comincia", "begint", "comeca")
+	emailNouns = set("email", "mail", "correo", "courriel", "mailadres", "emailadres", "mailadresse", "emailadresse")
+)
+
 // Words around a city said as the address on file (normalised).
 var (
 	// defaultWords name the default address or its recording.
