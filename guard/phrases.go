@@ -938,6 +938,9 @@ var (
 		"voorraad", "pakket", "aanbieding", "probleem", "fout", "levertijd",
 		"devolucao", "devolucoes", "portes", "preco", "custo", "montante", "tamanho", "cor", "encomenda", "fatura",
 		"codigo", "desconto", "cupao", "marcacao", "artigo", "produto", "pacote", "subscricao", "erro",
+		// a purchase and a time slot: "la data d'acquisto", "la fascia oraria"
+		"purchase", "kauf", "achat", "compra", "acquisto", "aankoop", "fascia", "franja", "creneau", "zeitfenster",
+		"tijdvak",
 	)
 	// valueNouns name a protected value: "delivery address" is an address.
 	valueNouns = set("address", "number", "phone", "email", "mail", "date", "birthday", "card", "details", "postcode",

@@ -413,6 +413,16 @@ func (t *text) nounOther(j int) bool {
 	return true
 }
 
+// valueCompound reports whether w ends in one of valueSuffixes.
+func valueCompound(w string) bool {
+	for _, suf := range valueSuffixes {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
 // valueSuffixes end compounds that name a value.
 var valueSuffixes = []string{"nummer", "number", "adresse", "adres", "datum", "karte", "kaart", "strasse", "straat", "postcode"}
 
@@ -753,6 +763,15 @@ func otherWord(w string) bool {
 		w[n-2:] == "en" && otherThings[w[:n-2]], w[n-1] == 'n' && otherThings[w[:n-1]]:
 		return true
 	}
+	// a compound that opens with a thing word and names no value:
+	// "Gutscheincode", "kortingsactie" (not "Versandadresse")
+	if n >= 9 && !valueCompound(w) {
+		for p := 5; p <= n-4; p++ {
+			if otherThings[w[:p]] {
+				return true
+			}
+		}
+	}
 	// Italian plurals: "ordini", "spese"; a stack buffer keeps the look-up
 	// free of allocations
 	var b [40]byte
@@ -786,7 +805,7 @@ func (t *text) qualifiedOther(k, to int) bool {
 }
 
 // ofWords join a noun to what qualifies it.
-var ofWords = set("of", "de", "di", "da", "van", "von", "des", "du", "del", "do", "della", "dello")
+var ofWords = set("of", "d", "de", "di", "da", "van", "von", "des", "du", "del", "do", "della", "dello")
 
 // namesRecord reports whether tokens [i, j) name the record: "ist
 // hinterlegt" is about the value whatever clause follows.
