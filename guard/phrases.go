@@ -644,8 +644,11 @@ func (t *text) confirmation() string {
 	}
 	// "no account under that email", "kein Konto mit dieser Adresse"
 	for i := 1; i < len(t.toks); i++ {
-		if p := t.tokBytes(i - 1); len(p) >= 2 && (p[0] == 'n' || p[0] == 'k' || p[0] == 'a' || p[0] == 'g') &&
-			t.noAccountFor(i) && !t.conditional(i) && t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) {
+		// cheap tests before the look-ups: every negative determiner
+		// opens with n, k, a or g, every account noun with a, k, c or p
+		p, w := t.tokBytes(i-1), t.tokBytes(i)
+		if len(p) >= 2 && (p[0] == 'n' || p[0] == 'k' || p[0] == 'a' || p[0] == 'g') && len(w) >= 5 &&
+			(w[0] == 'a' || w[0] == 'k' || w[0] == 'c' || w[0] == 'p') && t.noAccountFor(i) && !t.conditional(i) && t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) {
 			return RuleDenial // whatever else the reply affirms, it says the value is not held
 		}
 	}
@@ -681,7 +684,10 @@ func (t *text) confirmation() string {
 	// "Nothing to correct there", "Rien à corriger", "Non c'è niente da
 	// correggere": no correction needed is the value confirmed
 	for i := range t.toks {
-		if w := t.tokBytes(i); len(w) >= 4 && (w[0] == 'n' || w[0] == 'r') && t.nothingToFix(i) && !t.conditional(i) &&
+		// a cheap test before the look-up: "nothing", "nichts", "rien",
+		// "nada", "niente", "nulla", "niets"
+		if w := t.tokBytes(i); len(w) >= 4 && len(w) <= 7 && (w[0] == 'n' && (w[1] == 'o' || w[1] == 'i' || w[1] == 'a' || w[1] == 'u') ||
+			w[0] == 'r' && w[1] == 'i') && t.nothingToFix(i) && !t.conditional(i) &&
 			t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) && !t.sameSentence(i, denials) {
 			return RuleConfirmation
 		}
