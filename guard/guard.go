@@ -143,6 +143,8 @@ type Matcher struct {
 	// without its trunk 0, international) that a ctxPhoneSplit pattern
 	// completes from a reply's later digit runs.
 	splitForms []string
+	// houses are the house numbers of the ctxStreetApart patterns.
+	houses []string
 	// splitHeads is the set of the splitForms' first three digits (0–999),
 	// for a quick test of a reply's three-digit tokens.
 	splitHeads [16]uint64
@@ -236,6 +238,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 	}
 	m.ac = buildAutomaton(b.strs)
 	m.pats = b.pats
+	m.houses = b.houses
 	return m
 }
 
@@ -411,6 +414,10 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 			}
 		case p.ctx == ctxMailLocal || p.ctx == ctxMailDomain:
 			if start >= t.digits || !t.mailPart(ts, p.ctx == ctxMailDomain) {
+				return true
+			}
+		case p.ctx == ctxStreetApart:
+			if start >= t.digits || !m.streetApart(t, ts, m.houses[p.aux]) {
 				return true
 			}
 		case p.ctx == ctxDobWord:
@@ -705,3 +712,39 @@ var birthWords = set("birthday", "born", "birth", "dob", "geburtstag", "geboren"
 	"jahrgang", "anniversaire", "naissance", "cumpleanos", "cumple", "nacimiento", "nacido", "nacida",
 	"compleanno", "nascita", "nato", "nata", "verjaardag", "geboortedatum", "geboortejaar", "jarig", "aniversario",
 	"nascimento", "nascido", "nascida")
+
+// streetApart reports whether a street's distinctive words at token view
+// offset start have their house number in the same sentence, within 6
+// tokens after a word for "house number" ("El número es el 45 y la calle
+// es la de Alcalá"), in a sentence that places no business there ("Il
+// negozio di Via Roma apre alle 8").
+func (m *Matcher) streetApart(t *text, start int, house string) bool {
+	i := t.tokenAt(start)
+	if i < 0 {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	for k := max(from, i-6); k < i; k++ {
+		if placeOwners[string(t.tokBytes(k))] {
+			return false
+		}
+	}
+	for k := from; k < to; k++ {
+		if string(t.tokBytes(k)) != house {
+			continue
+		}
+		for j := k - 1; j >= from && j >= k-6; j-- {
+			w := string(t.tokBytes(j))
+			if isOwner(w) {
+				break
+			}
+			if houseWords[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// houseWords name a house number (normalised).
+var houseWords = set(houseNumberWords...)

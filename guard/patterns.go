@@ -27,20 +27,21 @@ const (
 type ctxKind uint8
 
 const (
-	ctxNone       ctxKind = iota
-	ctxPhone              // "phone", "number", "ending", "xx", ... before
-	ctxCard               // "card", "ending", "last", "visa", "xx", ... before
-	ctxBrand              // "your" before, or "card", "ending" after
-	ctxNotOwned           // no owner word ("order", "Bestellnummer") just before
-	ctxStreet             // a street without its number, said as the customer's (text.streetNamed)
-	ctxDobYear            // a date of birth's day and month, its year within 3 tokens after (Matcher.dobYearAfter) or a word for birth beside (text.birthNear)
-	ctxPhoneSplit         // a digit run that opens a phone; later runs complete it (Matcher.phoneSplit)
-	ctxDobWord            // a year of birth alone, a word for birth or birthday beside it (text.birthNear)
-	ctxCity               // the city of an address, in a sentence that names the record or the default (text.cityNamed)
-	ctxMailLocal          // an email's local part or domain label, beside a word for the user name, domain or "starts with" (text.mailPart)
-	ctxMailDomain         // an email's domain, the same or right after a word for email
-	ctxPhoneEnd           // a phone's last 2 or 3 digits: a word for "ending" beside them, a phone word before (inContext)
-	ctxCardEnd            // a card's last 2 or 3 digits, the same with a card word
+	ctxNone        ctxKind = iota
+	ctxPhone               // "phone", "number", "ending", "xx", ... before
+	ctxCard                // "card", "ending", "last", "visa", "xx", ... before
+	ctxBrand               // "your" before, or "card", "ending" after
+	ctxNotOwned            // no owner word ("order", "Bestellnummer") just before
+	ctxStreet              // a street without its number, said as the customer's (text.streetNamed)
+	ctxDobYear             // a date of birth's day and month, its year within 3 tokens after (Matcher.dobYearAfter) or a word for birth beside (text.birthNear)
+	ctxPhoneSplit          // a digit run that opens a phone; later runs complete it (Matcher.phoneSplit)
+	ctxDobWord             // a year of birth alone, a word for birth or birthday beside it (text.birthNear)
+	ctxCity                // the city of an address, in a sentence that names the record or the default (text.cityNamed)
+	ctxMailLocal           // an email's local part or domain label, beside a word for the user name, domain or "starts with" (text.mailPart)
+	ctxMailDomain          // an email's domain, the same or right after a word for email
+	ctxStreetApart         // a street's distinctive words, its house number after a house-number word in the sentence (Matcher.streetApart)
+	ctxPhoneEnd            // a phone's last 2 or 3 digits: a word for "ending" beside them, a phone word before (inContext)
+	ctxCardEnd             // a card's last 2 or 3 digits, the same with a card word
 )
 
 // pattern is one normalised form of a protected (or public) value.
@@ -64,6 +65,8 @@ type builder struct {
 	strs []string
 	pats []pattern
 	seen map[string]int
+	// houses are the house numbers of ctxStreetApart patterns (aux).
+	houses []string
 }
 
 func (b *builder) add(s string, p pattern) {
@@ -299,6 +302,13 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 				for _, form := range [][]string{full, name, bare, fullBare} {
 					b.tokens(append(strings.Fields(n), form...), street)
 					b.tokens(append(append([]string(nil), form...), strings.Fields(n)...), street)
+				}
+				if len(core) > 0 && tokLen(core) >= 4 && len(b.houses) < 1<<15 {
+					// "the number is 45 and the street is Alcalá"
+					apart := street
+					apart.ctx, apart.aux = ctxStreetApart, int16(len(b.houses))
+					b.houses = append(b.houses, strings.Fields(n)[0])
+					b.tokens(core, apart)
 				}
 				if len(core) > 0 && tokLen(core) >= 4 {
 					b.tokens(append(strings.Fields(n), core...), street)
