@@ -14,7 +14,7 @@ const (
 	PartStreet      = "street"       // house number and street, or street and type
 	PartPostalCode  = "postal_code"  // the postal code, alone or with the city
 	PartCity        = "city"         // the city (or its adjective) said as the address on file
-	PartLast4       = "last4"        // the last 4 digits (or 2 or 3 after a word for "ending"), in context
+	PartLast4       = "last4"        // the last 4 digits (or 2 or 3 after a word for "ending", or the first after "starts with"), in context
 	PartLocalNumber = "local_number" // the last 7 digits of a phone
 	PartCardBrand   = "card_brand"   // the card brand, in context
 	PartSpoken      = "spoken"       // an email spelled "jane dot doe at example dot com"
@@ -40,6 +40,7 @@ const (
 	ctxMailLocal           // an email's local part or domain label, beside a word for the user name, domain or "starts with" (text.mailPart)
 	ctxMailDomain          // an email's domain, the same or right after a word for email
 	ctxStreetApart         // a street's distinctive words, its house number after a house-number word in the sentence (Matcher.streetApart)
+	ctxPhoneStart          // a phone's first digits: a word for "starts with" beside them, a phone word before (inContext)
 	ctxPhoneEnd            // a phone's last 2 or 3 digits: a word for "ending" beside them, a phone word before (inContext)
 	ctxCardEnd             // a card's last 2 or 3 digits, the same with a card word
 )
@@ -186,6 +187,13 @@ func (b *builder) phone(v string, level proofdesk.Level) {
 	// "ending 01 23", "ending oh one two three"
 	b.add("|"+d[len(d)-4:]+"|", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhone})
 	b.add(" x"+d[len(d)-4:]+" ", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhone})
+	// "starts with 06 47", "beginnt mit 0151", "começa por +49 151"
+	if cc := d[:len(d)-len(national)]; len(national) >= 8 && cc != "" {
+		start := pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhoneStart}
+		b.tokens([]string{"0" + national[:1], national[1:3]}, start)
+		b.tokens([]string{"0" + national[:3]}, start)
+		b.tokens([]string{cc, national[:3]}, start)
+	}
 	// "ending in 90", "acaba em 716"
 	b.add(" "+d[len(d)-2:]+" ", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhoneEnd})
 	b.add(" "+d[len(d)-3:]+" ", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhoneEnd})

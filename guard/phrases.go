@@ -1131,6 +1131,13 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 	switch k {
 	case ctxPhone, ctxCard:
 		return classBefore(view, start, 5, k, true)
+	case ctxPhoneStart:
+		// "starts with 06 47", "die mit 06 47 anfängt"
+		starting := func(t []byte) bool { return startWords[string(t)] }
+		if !prevTokens(view, start, 3, starting) && !nextTokens(view, end-1, 2, starting) {
+			return false
+		}
+		return classBefore(view, start, 10, ctxPhone, false)
 	case ctxPhoneEnd, ctxCardEnd:
 		// "ending in 90", "die auf 58 endet": a word for "ending" beside
 		// the digits, a phone (card) word within the 10 tokens before
@@ -1151,6 +1158,10 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 	}
 	return true
 }
+
+// startWords say "starts with" (normalised).
+var startWords = set("starts", "start", "begins", "starting", "beginning", "beginnt", "anfangt", "beginnend", "commence",
+	"commencant", "empieza", "comienza", "empezando", "inizia", "comincia", "begint", "comeca", "iniciando")
 
 // classBefore reports whether the n tokens before offset start of the
 // token view name a phone (k == ctxPhone) or a card (ctxCard), or say
