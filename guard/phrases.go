@@ -642,14 +642,28 @@ func (t *text) confirmation() string {
 			denials = append(denials, h.span)
 		}
 	}
-	// "no account under that email", "kein Konto mit dieser Adresse"
-	for i := 1; i < len(t.toks); i++ {
-		// cheap tests before the look-ups: every negative determiner
-		// opens with n, k, a or g, every account noun with a, k, c or p
-		p, w := t.tokBytes(i-1), t.tokBytes(i)
-		if len(p) >= 2 && (p[0] == 'n' || p[0] == 'k' || p[0] == 'a' || p[0] == 'g') && len(w) >= 5 &&
-			(w[0] == 'a' || w[0] == 'k' || w[0] == 'c' || w[0] == 'p') && t.noAccountFor(i) && !t.conditional(i) && t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) {
-			return RuleDenial // whatever else the reply affirms, it says the value is not held
+	// one pass for two checks led by a word: "no account under that
+	// email" ("kein Konto mit dieser Adresse") and "nothing to correct"
+	// ("Rien à corriger"); cheap letter tests before the look-ups: every
+	// account noun opens with a, k, c or p, every negative determiner
+	// with n, k, a or g, every word for "nothing" with no, ni, na, nu or ri
+	nothingAt := -1
+	for i := range t.toks {
+		w := t.tokBytes(i)
+		n := len(w)
+		if n < 4 {
+			continue
+		}
+		switch c := w[0]; {
+		case i > 0 && n >= 5 && (c == 'a' || c == 'k' || c == 'c' || c == 'p'):
+			if p := t.tokBytes(i - 1); len(p) >= 2 && (p[0] == 'n' || p[0] == 'k' || p[0] == 'a' || p[0] == 'g') &&
+				t.noAccountFor(i) && !t.conditional(i) && t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) {
+				return RuleDenial // whatever else the reply affirms, it says the value is not held
+			}
+		case nothingAt < 0 && n <= 7 && (c == 'n' && (w[1] == 'o' || w[1] == 'i' || w[1] == 'a' || w[1] == 'u') || c == 'r' && w[1] == 'i'):
+			if t.nothingToFix(i) && !t.conditional(i) && t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) {
+				nothingAt = i
+			}
 		}
 	}
 	for _, h := range hits {
@@ -681,16 +695,10 @@ func (t *text) confirmation() string {
 			return RuleConfirmation
 		}
 	}
-	// "Nothing to correct there", "Rien à corriger", "Non c'è niente da
-	// correggere": no correction needed is the value confirmed
-	for i := range t.toks {
-		// a cheap test before the look-up: "nothing", "nichts", "rien",
-		// "nada", "niente", "nulla", "niets"
-		if w := t.tokBytes(i); len(w) >= 4 && len(w) <= 7 && (w[0] == 'n' && (w[1] == 'o' || w[1] == 'i' || w[1] == 'a' || w[1] == 'u') ||
-			w[0] == 'r' && w[1] == 'i') && t.nothingToFix(i) && !t.conditional(i) &&
-			t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) && !t.sameSentence(i, denials) {
-			return RuleConfirmation
-		}
+	// "Nothing to correct there", "Non c'è niente da correggere": no
+	// correction needed is the value confirmed
+	if nothingAt >= 0 && !t.sameSentence(nothingAt, denials) {
+		return RuleConfirmation
 	}
 	if len(denials) > 0 {
 		return RuleDenial
