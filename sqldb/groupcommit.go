@@ -175,7 +175,7 @@ func (db *DB) runGroup(batch []*writeJob) {
 				return
 			}
 		}
-		j.tx = &Tx{Handle: Handle{q: sqlTx, db: db, now: db.Now(), stmts: db.wstmts, tx: sqlTx, inTx: true, grouped: true}, tx: sqlTx}
+		j.tx = &Tx{Handle: Handle{q: sqlTx, db: db, now: db.Now(), stmts: db.wstmts, tx: sqlTx, inTx: true, grouped: true, memo: &customerMemo{}}, tx: sqlTx}
 		j.err, j.panicked = runMember(j)
 		if j.err != nil || j.panicked != nil {
 			if !savepoints {
