@@ -316,6 +316,9 @@ type Tx struct {
 	// destroyKeys lists the data keys to delete from the SQLite key
 	// file just before the commit (destroyDataKeys).
 	destroyKeys []string
+	// tokens are the search tokens of texts this transaction will index,
+	// hashed before it began (searchTokensOf), by text.
+	tokens map[string][]string
 }
 
 // Changed records that this transaction made the change ev (IDs and
