@@ -319,6 +319,9 @@ type Tx struct {
 	// tokens are the search tokens of texts this transaction will index,
 	// hashed before it began (searchTokensOf), by text.
 	tokens map[string][]string
+	// head is the audit chain's head shared by the members of a group
+	// commit (auditHead); nil in a transaction of its own.
+	head *auditHead
 }
 
 // Changed records that this transaction made the change ev (IDs and

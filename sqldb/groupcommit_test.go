@@ -137,3 +137,77 @@ func TestWithTx_GroupCommit(t *testing.T) {
 		t.Errorf("largest group %d, want the queued transactions in one group", largest)
 	}
 }
+
+// TestGroupCommitAuditChain: the members of one group chain their audit
+// entries from one head, written once before the COMMIT; the entries of
+// members that fail roll back with the head they advanced, so the chain
+// that commits has no gap and verifies, holding exactly the entries of
+// the members that succeeded, in the order they ran.
+func TestGroupCommitAuditChain(t *testing.T) {
+	ctx := context.Background()
+	db := sqldbtest.Open(t)
+	audit := func(tx *sqldb.Tx, id string) error {
+		return tx.Audit(ctx, proofdesk.AuditEvent{Action: "group.test", SubjectKind: "test", SubjectID: id})
+	}
+	started, release := make(chan struct{}), make(chan struct{})
+	firstErr := make(chan error, 1)
+	go func() {
+		firstErr <- db.WithTx(ctx, func(tx *sqldb.Tx) error {
+			close(started)
+			<-release
+			return audit(tx, "first")
+		})
+	}()
+	<-started
+	const n = 24
+	errFailed := errors.New("member failed")
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_ = db.WithTx(ctx, func(tx *sqldb.Tx) error {
+				if err := audit(tx, fmt.Sprintf("m%02d", i)); err != nil {
+					return err
+				}
+				if i%3 == 1 {
+					return errFailed // after its entry was chained
+				}
+				return audit(tx, fmt.Sprintf("m%02d-b", i))
+			})
+		}()
+	}
+	for db.QueuedWrites() < n {
+		runtime.Gosched() // until every transaction is queued behind the first
+	}
+	close(release)
+	wg.Wait()
+	if err := <-firstErr; err != nil {
+		t.Fatalf("first: %v", err)
+	}
+	if _, members, largest := db.GroupCommits(); largest < 2 {
+		t.Fatalf("no group of several transactions formed (%d members, largest group %d)", members, largest)
+	}
+	svc := sqldb.NewAuditService(db)
+	if seq, why, err := svc.VerifyAudit(ctx); err != nil || seq != 0 {
+		t.Fatalf("VerifyAudit = %d %q %v, want an intact chain", seq, why, err)
+	}
+	action := "group.test"
+	entries, err := svc.FindAuditEntries(ctx, proofdesk.AuditFilter{Action: &action})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, e := range entries {
+		got[e.SubjectID] = true
+	}
+	want := map[string]bool{"first": true}
+	for i := range n {
+		if i%3 != 1 {
+			want[fmt.Sprintf("m%02d", i)], want[fmt.Sprintf("m%02d-b", i)] = true, true
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Fatalf("chained entries (-want +got):\n%s", diff)
+	}
+}
