@@ -34,16 +34,7 @@ func TestWithTx_GroupCommit(t *testing.T) {
 	}
 
 	// The first transaction holds the writer until the others queued.
-	started, release := make(chan struct{}), make(chan struct{})
-	firstErr := make(chan error, 1)
-	go func() {
-		firstErr <- db.WithTx(ctx, func(tx *sqldb.Tx) error {
-			close(started)
-			<-release
-			return insert(tx, "first")
-		})
-	}()
-	<-started
+	release := holdWriter(ctx, db, func(tx *sqldb.Tx) error { return insert(tx, "first") })
 
 	const n = 24
 	errFailed := errors.New("member failed")
@@ -86,7 +77,7 @@ func TestWithTx_GroupCommit(t *testing.T) {
 		runtime.Gosched() // until every transaction is queued behind the first
 	}
 	cancel()
-	close(release)
+	firstErr := release()
 	wg.Wait()
 	if err := <-firstErr; err != nil {
 		t.Fatalf("first: %v", err)
@@ -149,16 +140,7 @@ func TestGroupCommitAuditChain(t *testing.T) {
 	audit := func(tx *sqldb.Tx, id string) error {
 		return tx.Audit(ctx, proofdesk.AuditEvent{Action: "group.test", SubjectKind: "test", SubjectID: id})
 	}
-	started, release := make(chan struct{}), make(chan struct{})
-	firstErr := make(chan error, 1)
-	go func() {
-		firstErr <- db.WithTx(ctx, func(tx *sqldb.Tx) error {
-			close(started)
-			<-release
-			return audit(tx, "first")
-		})
-	}()
-	<-started
+	release := holdWriter(ctx, db, func(tx *sqldb.Tx) error { return audit(tx, "first") })
 	const n = 24
 	errFailed := errors.New("member failed")
 	var wg sync.WaitGroup
@@ -180,7 +162,7 @@ func TestGroupCommitAuditChain(t *testing.T) {
 	for db.QueuedWrites() < n {
 		runtime.Gosched() // until every transaction is queued behind the first
 	}
-	close(release)
+	firstErr := release()
 	wg.Wait()
 	if err := <-firstErr; err != nil {
 		t.Fatalf("first: %v", err)
@@ -209,5 +191,26 @@ func TestGroupCommitAuditChain(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Fatalf("chained entries (-want +got):\n%s", diff)
+	}
+}
+
+// holdWriter runs fn in a transaction that holds the SQLite writer until
+// release is called, so that the transactions queued meanwhile run as one
+// group; release returns the channel that gets the first transaction's
+// error.
+func holdWriter(ctx context.Context, db *sqldb.DB, fn func(tx *sqldb.Tx) error) (release func() <-chan error) {
+	started, released := make(chan struct{}), make(chan struct{})
+	firstErr := make(chan error, 1)
+	go func() {
+		firstErr <- db.WithTx(ctx, func(tx *sqldb.Tx) error {
+			close(started)
+			<-released
+			return fn(tx)
+		})
+	}()
+	<-started
+	return func() <-chan error {
+		close(released)
+		return firstErr
 	}
 }
