@@ -143,6 +143,8 @@ type Matcher struct {
 	// without its trunk 0, international) that a ctxPhoneSplit pattern
 	// completes from a reply's later digit runs.
 	splitForms []string
+	// houses are the house numbers of the ctxStreetApart patterns.
+	houses []string
 	// splitHeads is the set of the splitForms' first three digits (0–999),
 	// for a quick test of a reply's three-digit tokens.
 	splitHeads [16]uint64
@@ -236,6 +238,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 	}
 	m.ac = buildAutomaton(b.strs)
 	m.pats = b.pats
+	m.houses = b.houses
 	return m
 }
 
@@ -402,7 +405,23 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxDobYear:
-			if start >= t.digits || !m.dobYearAfter(view, end) {
+			if start >= t.digits || !m.dobYearAfter(view, end) && !m.birthNear(t, ts, te) {
+				return true
+			}
+		case p.ctx == ctxCity:
+			if start >= t.digits || !t.cityNamed(ts, te) {
+				return true
+			}
+		case p.ctx == ctxMailLocal || p.ctx == ctxMailDomain:
+			if start >= t.digits || !t.mailPart(ts, p.ctx == ctxMailDomain) {
+				return true
+			}
+		case p.ctx == ctxStreetApart:
+			if start >= t.digits || !m.streetApart(t, ts, m.houses[p.aux]) {
+				return true
+			}
+		case p.ctx == ctxDobWord:
+			if start >= t.digits || !m.birthNear(t, ts, te) {
 				return true
 			}
 		case p.ctx == ctxPhoneSplit:
@@ -659,3 +678,73 @@ func (m *Matcher) dobYearAfter(view []byte, end int) bool {
 	})
 	return found
 }
+
+// birthNear reports whether the match [start, end) of the token view, a
+// part of the date of birth, has a word for birth or birthday within 4
+// tokens of it in its sentence ("Geburtstag laut Konto: 3.11.", "Jahrgang
+// 1979") and is not followed by another year ("3 November 1999").
+func (m *Matcher) birthNear(t *text, start, end int) bool {
+	i, j := t.tokenAt(start), t.tokenAt(end-2) // end-1 is the space after the match
+	if i < 0 || j < i {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	if j+1 < to {
+		if w := t.tokBytes(j + 1); len(w) == 4 && allDigits(w) && string(w) != m.dob[2] {
+			return false
+		}
+	}
+	for k := max(from, i-4); k < to && k <= j+4; k++ {
+		w := string(t.tokBytes(k))
+		if birthWords[w] {
+			return true
+		}
+		// French "né(e) en 1979", "née le 3 novembre" ("ne" alone is a negation)
+		if (w == "ne" || w == "nee") && k+1 < to && (string(t.tokBytes(k+1)) == "en" || string(t.tokBytes(k+1)) == "le") {
+			return true
+		}
+	}
+	return false
+}
+
+// birthWords say "birth" or "birthday" in seven languages (normalised).
+var birthWords = set("birthday", "born", "birth", "dob", "geburtstag", "geboren", "geburtsdatum", "geburtsjahr",
+	"jahrgang", "anniversaire", "naissance", "cumpleanos", "cumple", "nacimiento", "nacido", "nacida",
+	"compleanno", "nascita", "nato", "nata", "verjaardag", "geboortedatum", "geboortejaar", "jarig", "aniversario",
+	"nascimento", "nascido", "nascida")
+
+// streetApart reports whether a street's distinctive words at token view
+// offset start have their house number in the same sentence, within 6
+// tokens after a word for "house number" ("El número es el 45 y la calle
+// es la de Alcalá"), in a sentence that places no business there ("Il
+// negozio di Via Roma apre alle 8").
+func (m *Matcher) streetApart(t *text, start int, house string) bool {
+	i := t.tokenAt(start)
+	if i < 0 {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	for k := max(from, i-6); k < i; k++ {
+		if placeOwners[string(t.tokBytes(k))] {
+			return false
+		}
+	}
+	for k := from; k < to; k++ {
+		if string(t.tokBytes(k)) != house {
+			continue
+		}
+		for j := k - 1; j >= from && j >= k-6; j-- {
+			w := string(t.tokBytes(j))
+			if isOwner(w) {
+				break
+			}
+			if houseWords[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// houseWords name a house number (normalised).
+var houseWords = set(houseNumberWords...)

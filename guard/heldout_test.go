@@ -25,7 +25,16 @@ import (
 // new corpus files, not on these sets' lines): all four 304/304 blocked,
 // 0/329 stopped. These sets are no longer held out for anything: the
 // estimate on unseen phrasings is the first score of a new set.
-var heldOutFloor = struct{ recall, stopped float64 }{1.0, 0.0}
+//
+// Set 5 (176 leaks, 224 innocents, written blind by another engineer),
+// first scores before any tuning on it: on main (be75f8a) 137 of 176
+// blocked (77.8 %), 21 of 224 stopped (9.4 %); on branch guard (acb3254)
+// 136 of 176 (77.3 %), 15 of 224 (6.7 %). After guard2's round, made on
+// set 5's misses and stops by kind (new variants in testdata/lang, none
+// of set 5's lines): set 5 172/176 blocked, 2/224 stopped; all five 476
+// of 480 (99.2 %), 2 of 553 (0.4 %). Set 5 is no longer held out for the
+// kinds fixed; the floor is what the five sets reach now.
+var heldOutFloor = struct{ recall, stopped float64 }{0.991, 0.004}
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of
 // testdata/lang): written before the round of changes they measure, they

@@ -13,7 +13,8 @@ const (
 	PartFull        = "full"         // the whole value
 	PartStreet      = "street"       // house number and street, or street and type
 	PartPostalCode  = "postal_code"  // the postal code, alone or with the city
-	PartLast4       = "last4"        // the last 4 digits, in context
+	PartCity        = "city"         // the city (or its adjective) said as the address on file
+	PartLast4       = "last4"        // the last 4 digits (or 2 or 3 after a word for "ending", or the first after "starts with"), in context
 	PartLocalNumber = "local_number" // the last 7 digits of a phone
 	PartCardBrand   = "card_brand"   // the card brand, in context
 	PartSpoken      = "spoken"       // an email spelled "jane dot doe at example dot com"
@@ -26,14 +27,22 @@ const (
 type ctxKind uint8
 
 const (
-	ctxNone       ctxKind = iota
-	ctxPhone              // "phone", "number", "ending", "xx", ... before
-	ctxCard               // "card", "ending", "last", "visa", "xx", ... before
-	ctxBrand              // "your" before, or "card", "ending" after
-	ctxNotOwned           // no owner word ("order", "Bestellnummer") just before
-	ctxStreet             // a street without its number, said as the customer's (text.streetNamed)
-	ctxDobYear            // a date of birth's day and month, its year within 3 tokens after (Matcher.dobYearAfter)
-	ctxPhoneSplit         // a digit run that opens a phone; later runs complete it (Matcher.phoneSplit)
+	ctxNone        ctxKind = iota
+	ctxPhone               // "phone", "number", "ending", "xx", ... before
+	ctxCard                // "card", "ending", "last", "visa", "xx", ... before
+	ctxBrand               // "your" before, or "card", "ending" after
+	ctxNotOwned            // no owner word ("order", "Bestellnummer") just before
+	ctxStreet              // a street without its number, said as the customer's (text.streetNamed)
+	ctxDobYear             // a date of birth's day and month, its year within 3 tokens after (Matcher.dobYearAfter) or a word for birth beside (text.birthNear)
+	ctxPhoneSplit          // a digit run that opens a phone; later runs complete it (Matcher.phoneSplit)
+	ctxDobWord             // a year of birth alone, a word for birth or birthday beside it (text.birthNear)
+	ctxCity                // the city of an address, in a sentence that names the record or the default (text.cityNamed)
+	ctxMailLocal           // an email's local part or domain label, beside a word for the user name, domain or "starts with" (text.mailPart)
+	ctxMailDomain          // an email's domain, the same or right after a word for email
+	ctxStreetApart         // a street's distinctive words, its house number after a house-number word in the sentence (Matcher.streetApart)
+	ctxPhoneStart          // a phone's first digits: a word for "starts with" beside them, a phone word before (inContext)
+	ctxPhoneEnd            // a phone's last 2 or 3 digits: a word for "ending" beside them, a phone word before (inContext)
+	ctxCardEnd             // a card's last 2 or 3 digits, the same with a card word
 )
 
 // pattern is one normalised form of a protected (or public) value.
@@ -57,6 +66,8 @@ type builder struct {
 	strs []string
 	pats []pattern
 	seen map[string]int
+	// houses are the house numbers of ctxStreetApart patterns (aux).
+	houses []string
 }
 
 func (b *builder) add(s string, p pattern) {
@@ -130,6 +141,17 @@ func (b *builder) email(v string, level proofdesk.Level) {
 	b.tokens(append(toks, spoken(v[at+1:])...), sp)
 	// "jane.doe (at) example.com"
 	b.tokens(append(append(normTokens(v[:at]), "at"), normTokens(v[at+1:])...), sp)
+	// in parts: "your username is jane.doe", "the domain is example.org",
+	// "su correo de example.org" (a webmail domain tells nothing)
+	if local := normTokens(v[:at]); tokLen(local) >= 6 {
+		b.tokens(local, pattern{class: proofdesk.ClassEmail, part: PartFull, level: level, ctx: ctxMailLocal})
+	}
+	if dom := normTokens(v[at+1:]); len(dom) >= 2 && tokLen(dom) >= 6 && !webmail[dom[0]] {
+		b.tokens(dom, pattern{class: proofdesk.ClassEmail, part: PartFull, level: level, ctx: ctxMailDomain})
+		if len(dom[0]) >= 5 {
+			b.tokens(dom[:1], pattern{class: proofdesk.ClassEmail, part: PartFull, level: level, ctx: ctxMailLocal})
+		}
+	}
 	// the compact view: separators between the letters, "(at)", "[dot]",
 	// "arobase", "punkt" and the like ("j.a.n.e.d.o.e at example dot com")
 	if c := compactOf(v); len(c) >= 10 {
@@ -165,6 +187,16 @@ func (b *builder) phone(v string, level proofdesk.Level) {
 	// "ending 01 23", "ending oh one two three"
 	b.add("|"+d[len(d)-4:]+"|", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhone})
 	b.add(" x"+d[len(d)-4:]+" ", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhone})
+	// "starts with 06 47", "beginnt mit 0151", "começa por +49 151"
+	if cc := d[:len(d)-len(national)]; len(national) >= 8 && cc != "" {
+		start := pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhoneStart}
+		b.tokens([]string{"0" + national[:1], national[1:3]}, start)
+		b.tokens([]string{"0" + national[:3]}, start)
+		b.tokens([]string{cc, national[:3]}, start)
+	}
+	// "ending in 90", "acaba em 716"
+	b.add(" "+d[len(d)-2:]+" ", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhoneEnd})
+	b.add(" "+d[len(d)-3:]+" ", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhoneEnd})
 }
 
 // nationalNumber strips the country code from E.164 digits (its length
@@ -279,6 +311,13 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 					b.tokens(append(strings.Fields(n), form...), street)
 					b.tokens(append(append([]string(nil), form...), strings.Fields(n)...), street)
 				}
+				if len(core) > 0 && tokLen(core) >= 4 && len(b.houses) < 1<<15 {
+					// "the number is 45 and the street is Alcalá"
+					apart := street
+					apart.ctx, apart.aux = ctxStreetApart, int16(len(b.houses))
+					b.houses = append(b.houses, strings.Fields(n)[0])
+					b.tokens(core, apart)
+				}
 				if len(core) > 0 && tokLen(core) >= 4 {
 					b.tokens(append(strings.Fields(n), core...), street)
 					b.tokens(append(append([]string(nil), core...), strings.Fields(n)...), street)
@@ -319,6 +358,20 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 	}
 	pc := normTokens(a.PostalCode)
 	city := normTokens(a.City)
+	// "the Paris one is on the account", "die Berliner Adresse ist
+	// hinterlegt", "votre adresse parisienne par défaut" (ctxCity)
+	if len(city) > 0 && tokLen(city) >= 4 {
+		cp := pattern{class: proofdesk.ClassAddress, part: PartCity, level: level, ctx: ctxCity}
+		b.tokens(city, cp)
+		if c := city[0]; len(city) == 1 {
+			for _, suf := range []string{"er", "ien", "ienne", "se", "s"} {
+				b.tokens([]string{c + suf}, cp)
+			}
+			if strings.ContainsRune("aeiou", rune(c[len(c)-1])) {
+				b.tokens([]string{c[:len(c)-1] + "ese"}, cp) // "torinese"
+			}
+		}
+	}
 	postal := pattern{class: proofdesk.ClassAddress, part: PartPostalCode, level: level, ctx: ctxNotOwned}
 	if len(pc) > 0 {
 		joined := strings.Join(pc, "")
@@ -414,6 +467,13 @@ func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 			b.tokens([]string{mm, dd}, loose)
 		}
 	}
+	// month and year: "born in November 1979", "van november '79"
+	for _, yy := range ys {
+		b.tokens([]string{mon, yy}, pattern{class: p.class, part: p.part, level: level, ctx: ctxNotOwned})
+		b.tokens([]string{mon, "of", yy}, p)
+	}
+	// the year alone beside a word for birth: "Jahrgang 1979", "née en 1979"
+	b.tokens([]string{ys[0]}, pattern{class: p.class, part: p.part, level: level, ctx: ctxDobWord})
 	b.tokens([]string{fmt.Sprintf("%04d%02d%02d", y, m, d)}, p)
 	// digits run together or spaced out: "14 03 19 85", "1 4 0 3 1 9 8 5"
 	for _, f := range []string{"%02[3]d%02[2]d%04[1]d", "%02[2]d%02[3]d%04[1]d", "%04[1]d%02[2]d%02[3]d", "%02[3]d%02[2]d%02[4]d", "%02[2]d%02[3]d%02[4]d"} {
@@ -434,6 +494,9 @@ func (b *builder) payment(pm *proofdesk.Payment, level proofdesk.Level) {
 		b.add(" x"+pm.Last4+" ", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level})
 		// "ending 42 42", "ending four two four two", "ending 4-2-4-2"
 		b.add("|"+pm.Last4+"|", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level, ctx: ctxCard})
+		// "die auf 58 endet", "ending 158"
+		b.add(" "+pm.Last4[2:]+" ", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level, ctx: ctxCardEnd})
+		b.add(" "+pm.Last4[1:]+" ", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level, ctx: ctxCardEnd})
 	}
 	if br := normTokens(pm.Brand); len(br) > 0 {
 		b.tokens(br, pattern{class: proofdesk.ClassPayment, part: PartCardBrand, level: level, ctx: ctxBrand})
@@ -471,3 +534,9 @@ func (b *builder) identifier(v string, p pattern) {
 		b.tokens([]string{strings.Join(toks, "")}, p)
 	}
 }
+
+// webmail are the first labels of mail providers' domains: the domain of
+// an address there tells nothing of its owner.
+var webmail = set("gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "msn", "icloud", "me", "aol", "gmx",
+	"web", "orange", "free", "wanadoo", "sfr", "laposte", "libero", "proton", "protonmail", "mail", "t", "ziggo",
+	"kpn", "sapo", "telefonica", "movistar", "virgilio", "tiscali", "yandex", "zoho", "fastmail", "posteo")

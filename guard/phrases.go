@@ -336,6 +336,7 @@ var refWords = set("that", "this", "there", "those", "1", "same", "address", "nu
 	"quello", "quella", "questo", "questa", "indirizzo", "carta", "data", "corretto", "corretta", "giusto", "proprio",
 	"dat", "deze", "adres", "kaart", "klopt", "juist", "hetzelfde",
 	"isso", "essa", "esse", "endereco", "cartao", "correto", "emojiyes", "emojino",
+	"mailadres", "emailadres", "mailadresse", "emailadresse", "correo", "courriel", "giusta", "morada",
 	"another", "else", "andere", "anderer", "autre", "otra", "otro", "altra", "altro", "ander", "outra", "outro")
 
 // endRefWords point at a place when they end the sentence: "vai para lá"
@@ -516,6 +517,9 @@ func (t *text) confirmation() string {
 	inExcl := func(s span) bool { return overlaps(s, excl) }
 	sentenceExcl := func(i int) bool {
 		from, to := t.sentenceOf(i)
+		if t.originDenied(from, to) {
+			return true // "No, that email isn't from us": a message's sender
+		}
 		s := span{int(t.toks[from].off), int(t.toks[to-1].off) + len(t.tokBytes(to-1)) + 2}
 		for _, e := range excl {
 			if e.start >= s.start && e.end <= s.end {
@@ -536,6 +540,14 @@ func (t *text) confirmation() string {
 			rest = i + 1
 		}
 		short := 2 // "Yes, it is."
+		if t.isEmoji(i) && i > 0 && t.toks[i-1].flags&fPunctAfter == 0 {
+			if from, _ := t.sentenceOf(i); from < i {
+				// an emoji that closes its sentence counts when the
+				// sentence points at a value: "Ja hoor, dat nummer hebben
+				// wij ✅", not "Ja, Sofortüberweisung geht auch 👍"
+				return t.sentencePoints(from, i)
+			}
+		}
 		if t.isEmoji(i) {
 			short = 0 // "✔️ Refund processed." is a status, "👍" alone an answer
 		}
@@ -630,6 +642,30 @@ func (t *text) confirmation() string {
 			denials = append(denials, h.span)
 		}
 	}
+	// one pass for two checks led by a word: "no account under that
+	// email" ("kein Konto mit dieser Adresse") and "nothing to correct"
+	// ("Rien à corriger"); cheap letter tests before the look-ups: every
+	// account noun opens with a, k, c or p, every negative determiner
+	// with n, k, a or g, every word for "nothing" with no, ni, na, nu or ri
+	nothingAt := -1
+	for i := range t.toks {
+		w := t.tokBytes(i)
+		n := len(w)
+		if n < 4 {
+			continue
+		}
+		switch c := w[0]; {
+		case i > 0 && n >= 5 && (c == 'a' || c == 'k' || c == 'c' || c == 'p'):
+			if p := t.tokBytes(i - 1); len(p) >= 2 && (p[0] == 'n' || p[0] == 'k' || p[0] == 'a' || p[0] == 'g') &&
+				t.noAccountFor(i) && !t.conditional(i) && t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) {
+				return RuleDenial // whatever else the reply affirms, it says the value is not held
+			}
+		case nothingAt < 0 && n <= 7 && (c == 'n' && (w[1] == 'o' || w[1] == 'i' || w[1] == 'a' || w[1] == 'u') || c == 'r' && w[1] == 'i'):
+			if t.nothingToFix(i) && !t.conditional(i) && t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) {
+				nothingAt = i
+			}
+		}
+	}
 	for _, h := range hits {
 		switch {
 		case (h.kind == phAffirm && t.tailPoints(h.span) || h.kind == phAgree && t.agreeCounts(h.tok, h.span)) && !inExcl(h.span) && !overlaps(h.span, denials) &&
@@ -644,7 +680,7 @@ func (t *text) confirmation() string {
 	}
 	// "Unfortunately not, that number isn't on your account."
 	for i := range t.toks {
-		if t.toks[i].lex&lxRef != 0 && t.recordDenial(i) && !t.conditional(i) && !sentenceExcl(i) {
+		if (t.toks[i].lex&lxRef != 0 || i > 0 && t.toks[i-1].lex&lxDemo != 0) && t.recordDenial(i) && !t.conditional(i) && !sentenceExcl(i) {
 			denials = append(denials, span{int(t.toks[i].off), int(t.toks[i].end)})
 			break
 		}
@@ -659,10 +695,119 @@ func (t *text) confirmation() string {
 			return RuleConfirmation
 		}
 	}
+	// "Nothing to correct there", "Non c'è niente da correggere": no
+	// correction needed is the value confirmed
+	if nothingAt >= 0 && !t.sameSentence(nothingAt, denials) {
+		return RuleConfirmation
+	}
 	if len(denials) > 0 {
 		return RuleDenial
 	}
 	return ""
+}
+
+// noAccountFor reports whether account noun i follows a negative
+// determiner ("no account", "kein Konto", "aucun compte", "nenhuma
+// conta") and its sentence names a value after a demonstrative or an
+// article ("that email", "der Mail"): no account under that value.
+func (t *text) noAccountFor(i int) bool {
+	if i == 0 || !noDeterminers[string(t.tokBytes(i-1))] || !accountNouns[string(t.tokBytes(i))] {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	for k := from + 1; k < to; k++ {
+		w := string(t.tokBytes(k))
+		if !valueNouns[w] && !phoneWords[w] {
+			continue
+		}
+		// the article may stand two words back: "dieser E-Mail-Adresse"
+		for j := k - 1; j > from && j >= k-2; j-- {
+			p := string(t.tokBytes(j))
+			if t.toks[j].lex&lxDemo != 0 || thisWords[p] || definites[p] || pronounRefs[p] {
+				return !t.otherAhead(from, to)
+			}
+		}
+	}
+	return false
+}
+
+// originDenied reports whether tokens [from, to) deny that something
+// comes from the business: a negation, then within 3 tokens "from us"
+// ("isn't from us", "n'est pas de nous", "niet van ons") or "ours" ending
+// the clause ("no es nuestro", "não é nosso"). "Not in our system" and
+// "pas chez nous" are about the record and do not count.
+func (t *text) originDenied(from, to int) bool {
+	for k := from; k < to; k++ {
+		w := string(t.tokBytes(k))
+		if !negations[w] && w != "nao" {
+			continue
+		}
+		for j := k + 1; j < to && j <= k+3; j++ {
+			x := string(t.tokBytes(j))
+			switch {
+			case originPronouns[x] && (x == "nosotros" || fromWords[string(t.tokBytes(j-1))]):
+				return true
+			case originPossessives[x] && (j+1 == to || t.toks[j].flags&fPunctAfter != 0):
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Words of a message's origin (normalised).
+var (
+	originPronouns    = set("us", "uns", "nous", "ons", "noi", "nosotros", "nos")
+	originPossessives = set("ours", "nuestro", "nuestra", "nosso", "nossa", "nostro", "nostra", "unser", "unsere")
+	fromWords         = set("from", "von", "de", "van", "da", "di", "des")
+)
+
+// accountNouns name a customer account.
+var accountNouns = set("account", "konto", "kundenkonto", "compte", "cuenta", "conto", "conta", "profile", "profil",
+	"perfil", "profilo", "profiel")
+
+// noDeterminers are the negative determiners: "no", "kein", "aucun".
+var noDeterminers = set("no", "kein", "keine", "keinen", "keinem", "aucun", "aucune", "ningun", "ninguna",
+	"nessun", "nessuno", "nessuna", "geen", "nenhum", "nenhuma")
+
+// nothingToFix reports whether token i says "nothing" and a verb of
+// correcting follows within 4 tokens, in a sentence about no other thing
+// ("Nothing to change on your order" is about the order).
+func (t *text) nothingToFix(i int) bool {
+	if !nothingPronouns[string(t.tokBytes(i))] {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	for k := i + 1; k < to && k <= i+4; k++ {
+		if fixVerbs[string(t.tokBytes(k))] {
+			return !t.otherAhead(from, to)
+		}
+	}
+	return false
+}
+
+// nothingPronouns say "nothing"; fixVerbs say "correct" or "change", in
+// seven languages (normalised).
+var (
+	nothingPronouns = set("nothing", "nichts", "rien", "nada", "niente", "nulla", "niets")
+	fixVerbs        = set("correct", "change", "fix", "update", "amend", "korrigieren", "andern", "anpassen",
+		"berichtigen", "corriger", "modifier", "changer", "corregir", "cambiar", "modificar", "correggere",
+		"cambiare", "modificare", "corrigeren", "aanpassen", "passen", "wijzigen", "veranderen", "gecorrigeerd",
+		"aangepast", "gewijzigd", "corrigir", "alterar", "mudar")
+)
+
+// sentencePoints reports whether tokens [from, to) point at a value: a
+// demonstrative, a pointer pronoun, a value, phone or card noun, or the
+// account.
+func (t *text) sentencePoints(from, to int) bool {
+	for k := from; k < to; k++ {
+		w := string(t.tokBytes(k))
+		if t.toks[k].lex&lxDemo != 0 || pronounRefs[w] || pointerPronouns[w] || valueNouns[w] || phoneWords[w] ||
+			cardWords[w] || accountWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // sameSentence reports whether one of spans starts in the sentence of
@@ -742,6 +887,9 @@ func (t *text) aboutOther(i int, sp span) bool {
 		if ourWords[w] && k+1 < to && t.nounOther(k+1) && !recordWords[string(t.tokBytes(k+1))] {
 			return true // "That's right, our hotline is free": the business's thing
 		}
+		if placePreps[w] && k+1 < to && ourWords[string(t.tokBytes(k+1))] {
+			continue // "That's wrong in our FAQ", "È sbagliato sul nostro sito": the business's content
+		}
 		if secondPerson[w] && k+1 < to && modalWords[string(t.tokBytes(k+1))] {
 			return true // "C'est exact, vous pouvez le retourner": what the customer may do
 		}
@@ -804,12 +952,16 @@ var (
 		"voorraad", "pakket", "aanbieding", "probleem", "fout", "levertijd",
 		"devolucao", "devolucoes", "portes", "preco", "custo", "montante", "tamanho", "cor", "encomenda", "fatura",
 		"codigo", "desconto", "cupao", "marcacao", "artigo", "produto", "pacote", "subscricao", "erro",
+		// a purchase and a time slot: "la data d'acquisto", "la fascia oraria"
+		"purchase", "kauf", "achat", "compra", "acquisto", "aankoop", "fascia", "franja", "creneau", "zeitfenster",
+		"tijdvak",
 	)
 	// valueNouns name a protected value: "delivery address" is an address.
 	valueNouns = set("address", "number", "phone", "email", "mail", "date", "birthday", "card", "details", "postcode",
 		"zip", "postal", "street", "adresse", "anschrift", "nummer", "telefonnummer", "datum", "karte", "angaben",
 		"plz", "numero", "carte", "postale", "direccion", "fecha", "tarjeta", "datos", "indirizzo", "data", "carta",
-		"dati", "adres", "kaart", "gegevens", "endereco", "morada", "cartao", "dados", "cp", "cep", "cap")
+		"dati", "adres", "kaart", "gegevens", "endereco", "morada", "cartao", "dados", "cp", "cep", "cap", "correo",
+		"courriel", "mailadres", "emailadres", "mailadresse", "emailadresse")
 	// linkWords stand between a phrase and its complement.
 	linkWords = set("the", "our", "your", "a", "an", "to", "with", "my", "its", "for", "de", "la", "le", "les", "l",
 		"au", "aux", "du", "des", "notre", "votre", "pour", "mit", "der", "die", "das", "dem", "den", "ihre", "ihrer",
@@ -818,6 +970,10 @@ var (
 		"y", "en", "and", "of", "von", "van", "di", "unser", "unsere", "unseren", "unserem", "unserer", "nos", "nuestra",
 		"nuestro", "nuestras", "nuestros", "nostro", "nostra", "nostri", "nostre", "onze", "ons", "nossa", "nosso",
 		"nossas", "nossos")
+	// placePreps place a judgement in a text: "wrong in our FAQ", "faux
+	// sur notre site", "errado na nossa página".
+	placePreps = set("in", "on", "at", "auf", "im", "sur", "dans", "en", "nel", "nella", "sul", "sulla", "op", "no",
+		"na", "em")
 	// lightWords say nothing of what an agreement is about ("Ja, so
 	// haben wir das auch").
 	lightWords = set("yes", "ja", "oui", "si", "sim", "so", "also", "too", "as", "well", "auch", "aussi", "tambien",
@@ -880,7 +1036,8 @@ var (
 		"endziffern", "ziffern", "letzten", "letzte", "termine", "terminant", "finissant", "finit", "termina",
 		"terminada", "terminado", "terminando", "terminan", "finisce", "finiscono", "finale", "finali", "eindigt",
 		"eindigend", "eindigen", "laatste", "cijfers", "terminam", "ultimos", "ultimas", "ultimi", "ultime",
-		"derniers", "dernieres", "chiffres", "digitos", "cifre", "cifras", "algarismos", "eind")
+		"derniers", "dernieres", "chiffres", "digitos", "cifre", "cifras", "algarismos", "eind", "finishing",
+		"finishes", "acaba", "acabado", "acabada", "acabam", "acabando", "terminant", "finisse", "eindigend")
 	// ownerWords own a number that is not a phone or card number.
 	ownerWords = set("part", "order", "item", "model", "serial", "reference", "ref", "tracking", "invoice",
 		"ticket", "case", "sku", "article", "product", "bestellung", "bestellnummer", "artikel", "artikelnummer",
@@ -981,26 +1138,25 @@ func ownCompound(w string, own map[string]bool) bool {
 func inContext(view []byte, start, end int, k ctxKind) bool {
 	switch k {
 	case ctxPhone, ctxCard:
-		own := phoneWords
-		if k == ctxCard {
-			own = cardWords
-		}
-		var explicit, generic, owner bool
-		prevTokens(view, start, 5, func(t []byte) bool {
-			w := string(t)
-			switch {
-			case (own[w] || len(w) > 8 && ownCompound(w, own)) && !owner:
-				explicit = true
-				return true
-			case isOwner(w):
-				owner = true // nearer than any phone or card word: "card reader model 7158"
-			case endingWords[w],
-				numberWords[w] && k == ctxPhone:
-				generic = true
-			}
+		return classBefore(view, start, 5, k, true)
+	case ctxPhoneStart:
+		// "starts with 06 47", "die mit 06 47 anfängt"
+		starting := func(t []byte) bool { return startWords[string(t)] }
+		if !prevTokens(view, start, 3, starting) && !nextTokens(view, end-1, 2, starting) {
 			return false
-		})
-		return explicit || generic && !owner
+		}
+		return classBefore(view, start, 10, ctxPhone, false)
+	case ctxPhoneEnd, ctxCardEnd:
+		// "ending in 90", "die auf 58 endet": a word for "ending" beside
+		// the digits, a phone (card) word within the 10 tokens before
+		ending := func(t []byte) bool { return endingWords[string(t)] }
+		if !prevTokens(view, start, 3, ending) && !nextTokens(view, end-1, 2, ending) {
+			return false
+		}
+		if k == ctxPhoneEnd {
+			return classBefore(view, start, 10, ctxPhone, false)
+		}
+		return classBefore(view, start, 10, ctxCard, false)
 	case ctxNotOwned:
 		owned := prevTokens(view, start, 2, func(t []byte) bool { return isOwner(string(t)) && !postalWords[string(t)] })
 		return !owned
@@ -1009,6 +1165,37 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 			nextTokens(view, end-1, 2, func(t []byte) bool { return brandAfter[string(t)] })
 	}
 	return true
+}
+
+// startWords say "starts with" (normalised).
+var startWords = set("starts", "start", "begins", "starting", "beginning", "beginnt", "anfangt", "beginnend", "commence",
+	"commencant", "empieza", "comienza", "empezando", "inizia", "comincia", "begint", "comeca", "iniciando")
+
+// classBefore reports whether the n tokens before offset start of the
+// token view name a phone (k == ctxPhone) or a card (ctxCard), or say
+// "number", "ending" or "last digits" with no other noun owning the number
+// nearer (a word for "ending" counts only when ending is true).
+func classBefore(view []byte, start, n int, k ctxKind, ending bool) bool {
+	own := phoneWords
+	if k == ctxCard {
+		own = cardWords
+	}
+	var explicit, generic, owner bool
+	prevTokens(view, start, n, func(t []byte) bool {
+		w := string(t)
+		switch {
+		case (own[w] || len(w) > 8 && ownCompound(w, own)) && !owner:
+			explicit = true
+			return true
+		case isOwner(w):
+			owner = true // nearer than any phone or card word: "card reader model 7158"
+		case ending && endingWords[w],
+			numberWords[w] && k == ctxPhone:
+			generic = true
+		}
+		return false
+	})
+	return explicit || generic && !owner
 }
 
 // streetNamed reports whether a street named without its house number, the
@@ -1046,6 +1233,82 @@ func (t *text) streetNamed(start, end int) bool {
 	}
 	return false
 }
+
+// cityNamed reports whether the city of an address, the match [start,
+// end) of the token view, is said as the address on file: its sentence
+// names the record or the default address ("the Paris one is on the
+// account", "Tenemos por defecto la de Madrid"), places no business there
+// ("our Madrid office"), is about no other thing ("Die Lieferung nach
+// Berlin ...") and does not send something to the city ("to Paris").
+func (t *text) cityNamed(start, end int) bool {
+	i := t.tokenAt(start)
+	if i < 0 {
+		return false
+	}
+	if i > 0 && toWords[string(t.tokBytes(i-1))] {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	for k := max(from, i-6); k < i; k++ {
+		if placeOwners[string(t.tokBytes(k))] {
+			return false
+		}
+	}
+	record := false
+	for k := from; k < to; k++ {
+		w := string(t.tokBytes(k))
+		if accountWords[w] && !haveWords[w] || defaultWords[w] || strings.HasPrefix(w, "standard") {
+			record = true
+		}
+	}
+	return record && !t.otherAhead(from, to)
+}
+
+// mailPart reports whether the part of an email address at token view
+// offset start is said as the customer's address: its sentence names the
+// user name, the domain or says "starts with" ("Uw mail begint met ..."),
+// or (domain true) a word for email stands within 3 tokens before it ("su
+// correo de example.org").
+func (t *text) mailPart(start int, domain bool) bool {
+	i := t.tokenAt(start)
+	if i < 0 {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	for k := from; k < to; k++ {
+		if mailPartWords[string(t.tokBytes(k))] {
+			return true
+		}
+	}
+	if domain {
+		for k := max(from, i-3); k < i; k++ {
+			if emailNouns[string(t.tokBytes(k))] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Words around the parts of an email address (normalised).
+var (
+	mailPartWords = set("username", "user", "domain", "benutzername", "domane", "domaine", "identifiant",
+		"usuario", "dominio", "utente", "gebruikersnaam", "domein", "utilizador", "dominio", "starts", "begins",
+		"beginnt", "commence", "empieza", "comienza", "inizia", "comincia", "begint", "comeca")
+	emailNouns = set("email", "mail", "correo", "courriel", "mailadres", "emailadres", "mailadresse", "emailadresse")
+)
+
+// Words around a city said as the address on file (normalised).
+var (
+	// defaultWords name the default address or its recording.
+	defaultWords = set("default", "defaut", "defecto", "predeterminada", "predeterminado", "predefinito",
+		"predefinita", "standaard", "defeito", "predefinida", "predefinido", "eingetragen", "figura", "risulta",
+		"registada", "registrada", "enregistree")
+	// haveWords are "we have": a business has many things in a city.
+	haveWords = set("have", "hold", "haben", "avons", "tenemos", "abbiamo", "hebben", "temos")
+	// toWords send something to a city: "to Paris", "nach Berlin".
+	toWords = set("to", "nach", "vers", "hacia", "para", "verso", "naar", "towards")
+)
 
 // Words around a street named alone, in seven languages (normalised).
 var (

@@ -413,6 +413,16 @@ func (t *text) nounOther(j int) bool {
 	return true
 }
 
+// valueCompound reports whether w ends in one of valueSuffixes.
+func valueCompound(w string) bool {
+	for _, suf := range valueSuffixes {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
 // valueSuffixes end compounds that name a value.
 var valueSuffixes = []string{"nummer", "number", "adresse", "adres", "datum", "karte", "kaart", "strasse", "straat", "postcode"}
 
@@ -648,7 +658,7 @@ func (t *text) storedOne(k, from int) bool {
 }
 
 // thisWords are demonstratives before a noun that lxDemo does not hold.
-var thisWords = set("ce", "cet", "cette", "quel", "quella", "quei", "aquel", "aquella", "jenes", "jene", "aquele", "aquela")
+var thisWords = set("ce", "cet", "cette", "quel", "quell", "quella", "quei", "aquel", "aquella", "jenes", "jene", "aquele", "aquela")
 
 // recordDenial reports whether the sentence of token i says that a value
 // is not in the record: a value noun, a negation after it and the account
@@ -705,23 +715,33 @@ var spanishNoVerbs = set("consta", "figura", "aparece", "tenemos", "coincide", "
 var somethingWords = set("something", "anything", "quelque", "rien", "etwas", "nichts", "algo", "nada", "qualcosa",
 	"niente", "nulla", "iets", "niets", "alguma", "nenhuma")
 
-// weModals are "we can" in the seven languages: conjugated forms, or a
-// modal after "we".
+// weModals are "we can" and "I can" in the seven languages: conjugated
+// forms, or a modal beside "we" or "I".
 var (
-	weModals   = set("podemos", "possiamo", "pouvons", "potremmo", "podriamos", "pourrions")
-	weWords    = set("we", "wir", "nous", "we", "wij")
-	weModalsAf = set("can", "could", "konnen", "kunnen", "pouvons", "konnten")
+	weModals   = set("podemos", "possiamo", "pouvons", "potremmo", "podriamos", "pourrions", "puedo", "posso", "podria")
+	weWords    = set("we", "wir", "nous", "wij", "i", "ich", "je", "ik")
+	weModalsAf = set("can", "could", "konnen", "kunnen", "pouvons", "konnten", "kann", "peux", "kan")
+	// seeVerbs after "I can" or "we can" judge after all: "Yes, I can
+	// confirm that's the address".
+	seeVerbs = set("confirm", "see", "verify", "bestatigen", "sehen", "confirmer", "voir", "confirmar", "ver",
+		"confermare", "vedere", "bevestigen", "zien", "verificar")
 )
 
 // weCan reports whether tokens [from, to), the rest of a yes-word's
-// sentence, open with "we can" (in its first 3 words): "Yes, we can send
-// the invoice to another email" offers a service, it does not judge a
-// value.
+// sentence, open with "we can" or "I can" (in its first 3 words): "Yes, we
+// can send the invoice to another email", "Sí, puedo cambiar la
+// dirección" offer a service, they do not judge a value, unless a verb of
+// seeing or confirming follows within 3 words.
 func (t *text) weCan(from, to int) bool {
 	for k := from; k < to && k < from+3; k++ {
 		w := string(t.tokBytes(k))
 		if weModals[w] || weWords[w] && k+1 < to && weModalsAf[string(t.tokBytes(k+1))] ||
 			weModalsAf[w] && k+1 < to && weWords[string(t.tokBytes(k+1))] {
+			for j := k + 1; j < to && j <= k+4; j++ {
+				if seeVerbs[string(t.tokBytes(j))] {
+					return false
+				}
+			}
 			return true
 		}
 	}
@@ -742,6 +762,15 @@ func otherWord(w string) bool {
 	case w[n-1] == 's' && otherThings[w[:n-1]], w[n-1] == 's' && w[n-2] == 'e' && otherThings[w[:n-2]],
 		w[n-2:] == "en" && otherThings[w[:n-2]], w[n-1] == 'n' && otherThings[w[:n-1]]:
 		return true
+	}
+	// a compound that opens with a thing word and names no value:
+	// "Gutscheincode", "kortingsactie" (not "Versandadresse")
+	if n >= 9 && !valueCompound(w) {
+		for p := 5; p <= n-4; p++ {
+			if otherThings[w[:p]] {
+				return true
+			}
+		}
 	}
 	// Italian plurals: "ordini", "spese"; a stack buffer keeps the look-up
 	// free of allocations
@@ -776,7 +805,7 @@ func (t *text) qualifiedOther(k, to int) bool {
 }
 
 // ofWords join a noun to what qualifies it.
-var ofWords = set("of", "de", "di", "da", "van", "von", "des", "du", "del", "do", "della", "dello")
+var ofWords = set("of", "d", "de", "di", "da", "van", "von", "des", "du", "del", "do", "della", "dello")
 
 // namesRecord reports whether tokens [i, j) name the record: "ist
 // hinterlegt" is about the value whatever clause follows.

@@ -41,16 +41,21 @@ func (tx *Tx) audit(ctx context.Context, ev proofdesk.AuditEvent) error {
 		}
 		return tx.auditWebhook(ctx, ev)
 	}
-	var prevSeq int64
-	var prevHash string
-	err := tx.queryRow(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&prevSeq, &prevHash)
-	if err != nil && proofdesk.ErrorCode(wrapErr(err)) != proofdesk.ENOTFOUND {
-		return fmt.Errorf("audit: head: %w", err)
+	head := tx.head
+	if head == nil || tx.migration {
+		head = &auditHead{}
+	}
+	if !head.loaded {
+		err := tx.queryRow(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&head.seq, &head.hash)
+		if err != nil && proofdesk.ErrorCode(wrapErr(err)) != proofdesk.ENOTFOUND {
+			return fmt.Errorf("audit: head: %w", err)
+		}
+		head.loaded, head.stored = true, head.seq > 0
 	}
 	e := &proofdesk.AuditEntry{
-		Seq: prevSeq + 1, Time: tx.now, ActorKind: ev.ActorKind, ActorID: ev.ActorID,
+		Seq: head.seq + 1, Time: tx.now, ActorKind: ev.ActorKind, ActorID: ev.ActorID,
 		Action: ev.Action, SubjectKind: ev.SubjectKind, SubjectID: ev.SubjectID,
-		Detail: ev.Detail, PrevHash: prevHash,
+		Detail: ev.Detail, PrevHash: head.hash,
 	}
 	e.Hash = e.ComputeHash(tx.db.auditKey)
 	detail, err := json.Marshal(e.Detail)
@@ -62,15 +67,48 @@ func (tx *Tx) audit(ctx context.Context, ev proofdesk.AuditEvent) error {
 		e.Seq, fmtTime(e.Time), e.ActorKind, e.ActorID, e.Action, e.SubjectKind, e.SubjectID, string(detail), e.PrevHash, e.Hash); err != nil {
 		return fmt.Errorf("audit: insert: %w", wrapErr(err))
 	}
-	if prevSeq == 0 {
-		_, err = tx.exec(ctx, `INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)`, e.Seq, e.Hash)
+	head.seq, head.hash, head.dirty = e.Seq, e.Hash, true
+	if head != tx.head {
+		// A transaction of its own: the head row moves with the entry.
+		if err := tx.Handle.storeAuditHead(ctx, head); err != nil {
+			return err
+		}
+	}
+	return tx.auditWebhook(ctx, ev) // some audited events are webhook events (webhook.go)
+}
+
+// auditHead is the chain's head as a write transaction on SQLite sees
+// it. A group commit (groupcommit.go) shares one among its members: the
+// head row is read at the group's first audited member and written once,
+// just before the group's COMMIT (storeAuditHead), instead of a read and
+// a write per entry on the single writer. Nothing else writes the chain
+// while the group's transaction is open (SQLite has one writer; another
+// process's write after the read makes this transaction's write fail),
+// so the entries chain exactly as if each member read and wrote the row.
+type auditHead struct {
+	seq  int64
+	hash string
+	// loaded: seq and hash were read; stored: the row exists; dirty:
+	// seq and hash are ahead of the row.
+	loaded, stored, dirty bool
+}
+
+// storeAuditHead writes head to the audit_head row when it is ahead.
+func (h *Handle) storeAuditHead(ctx context.Context, head *auditHead) error {
+	if head == nil || !head.dirty {
+		return nil
+	}
+	var err error
+	if head.stored {
+		_, err = h.exec(ctx, `UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1`, head.seq, head.hash)
 	} else {
-		_, err = tx.exec(ctx, `UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1`, e.Seq, e.Hash)
+		_, err = h.exec(ctx, `INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)`, head.seq, head.hash)
 	}
 	if err != nil {
 		return fmt.Errorf("audit: head: %w", wrapErr(err))
 	}
-	return tx.auditWebhook(ctx, ev) // some audited events are webhook events (webhook.go)
+	head.stored, head.dirty = true, false
+	return nil
 }
 
 // RecordAudit appends one entry in its own transaction.

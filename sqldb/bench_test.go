@@ -132,3 +132,40 @@ func lastCode(tb testing.TB, db *sqldb.DB) string {
 	}
 	return m[1]
 }
+
+// BenchmarkCreateConversationParallel is the load tool's create from 8
+// goroutines per GOMAXPROCS: a new customer, then an agent's
+// conversation linked to it with a subject and a first message (both
+// checked by the guard, the customer read for the link, the guard and
+// the risk score). On SQLite the transactions run one after another on
+// the writer, grouped (groupcommit.go). Compare -cpu 1,2.
+func BenchmarkCreateConversationParallel(b *testing.B) {
+	benchStores(b, func(b *testing.B, db *sqldb.DB) {
+		ctx := context.Background()
+		agent := &proofdesk.Agent{Email: "bench@desk.example", Name: "Bench Agent", Role: proofdesk.RoleAgent, PasswordHash: "x"}
+		if err := sqldb.NewAgentService(db).CreateAgent(ctx, agent); err != nil {
+			b.Fatal(err)
+		}
+		actx := proofdesk.NewContextWithAgent(ctx, agent)
+		customers, convs := sqldb.NewCustomerService(db), sqldb.NewConversationService(db)
+		var n atomic.Int64
+		b.SetParallelism(8)
+		b.ResetTimer()
+		b.RunParallel(func(pb *testing.PB) {
+			for pb.Next() {
+				i := n.Add(1)
+				c := newCustomer(b, "", fmt.Sprintf("conv%d@example.com", i), fmt.Sprintf("+1415556%04d", i%10000))
+				if err := customers.CreateCustomer(ctx, c); err != nil {
+					b.Error(err)
+					return
+				}
+				conv := &proofdesk.Conversation{Channel: proofdesk.ChannelAPI, CustomerID: c.ID, Subject: fmt.Sprintf("Order question %d", i)}
+				first := &proofdesk.Message{AuthorKind: proofdesk.AuthorAgent, AuthorID: agent.ID, Body: "Hello, I have a question about my order."}
+				if err := convs.CreateConversation(actx, conv, first); err != nil {
+					b.Error(err)
+					return
+				}
+			}
+		})
+	})
+}

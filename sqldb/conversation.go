@@ -61,9 +61,15 @@ func (s *ConversationService) CreateConversation(ctx context.Context, conv *proo
 		}
 	}
 	s.db.warmGuard(ctx, conv)
+	texts := []string{conv.Subject}
+	if first != nil {
+		texts = append(texts, first.Body)
+	}
+	tokens := s.db.searchTokensOf(texts...)
 	var blocked error
 	var blockedMsg *proofdesk.Message
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
+		tx.tokens = tokens
 		if conv.VisitorID != "" && first != nil && first.ClientID != "" {
 			// A visitor's retry of a creation whose answer it never saw.
 			if found, err := tx.visitorConversationByClientID(ctx, conv, first); err != nil || found {
@@ -492,8 +498,10 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 		// The guard reads, and the store keeps, the name as shown.
 		a.Filename = proofdesk.SanitizeFilename(a.Filename)
 	}
+	tokens := s.db.searchTokensOf(m.Body)
 	var blocked error
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
+		tx.tokens = tokens
 		conv, dk, err := tx.findConversationByID(ctx, m.ConversationID)
 		if err != nil {
 			return err

@@ -195,6 +195,10 @@ func (s *CustomerService) FindCustomerByID(ctx context.Context, id string) (*pro
 }
 
 func (h *Handle) findCustomerByID(ctx context.Context, id string) (*proofdesk.Customer, error) {
+	if c := h.memoCustomer(id); c != nil {
+		// Read (and locked) earlier in this transaction, unchanged since.
+		return c, nil
+	}
 	if err := h.lockRow(ctx, "customers", id); err != nil {
 		return nil, err
 	}
@@ -205,6 +209,7 @@ func (h *Handle) findCustomerByID(ctx context.Context, id string) (*proofdesk.Cu
 	if len(cs) == 0 {
 		return nil, notFound("Customer")
 	}
+	h.rememberCustomer(cs[0])
 	return cs[0], nil
 }
 

@@ -268,6 +268,8 @@ type Handle struct {
 	// grouped is set on a member of a group commit (groupcommit.go): its
 	// statements run without its context's cancellation.
 	grouped bool
+	// memo keeps the customers a write transaction read (custmemo.go).
+	memo *customerMemo
 }
 
 // sqlCtx is the context h's statements run with: ctx, without its
@@ -314,6 +316,12 @@ type Tx struct {
 	// destroyKeys lists the data keys to delete from the SQLite key
 	// file just before the commit (destroyDataKeys).
 	destroyKeys []string
+	// tokens are the search tokens of texts this transaction will index,
+	// hashed before it began (searchTokensOf), by text.
+	tokens map[string][]string
+	// head is the audit chain's head shared by the members of a group
+	// commit (auditHead); nil in a transaction of its own.
+	head *auditHead
 }
 
 // Changed records that this transaction made the change ev (IDs and
@@ -327,6 +335,7 @@ func (tx *Tx) Changed(ev proofdesk.Event) {
 }
 
 func (h *Handle) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	h.forgetCustomers(q)
 	ctx = h.sqlCtx(ctx)
 	if s := h.stmt(ctx, q); s != nil {
 		return s.ExecContext(ctx, args...)
@@ -335,6 +344,7 @@ func (h *Handle) exec(ctx context.Context, q string, args ...any) (sql.Result, e
 }
 
 func (h *Handle) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	h.forgetCustomers(q)
 	ctx = h.sqlCtx(ctx)
 	if s := h.stmt(ctx, q); s != nil {
 		return s.QueryContext(ctx, args...)
@@ -343,6 +353,7 @@ func (h *Handle) query(ctx context.Context, q string, args ...any) (*sql.Rows, e
 }
 
 func (h *Handle) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	h.forgetCustomers(q)
 	ctx = h.sqlCtx(ctx)
 	if s := h.stmt(ctx, q); s != nil {
 		return s.QueryRowContext(ctx, args...)
@@ -381,7 +392,7 @@ func (db *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", wrapErr(err))
 	}
-	tx := &Tx{Handle: Handle{q: sqlTx, db: db, now: db.Now(), stmts: db.wstmts, tx: sqlTx, inTx: true}, tx: sqlTx}
+	tx := &Tx{Handle: Handle{q: sqlTx, db: db, now: db.Now(), stmts: db.wstmts, tx: sqlTx, inTx: true, memo: &customerMemo{}}, tx: sqlTx}
 	if err := fn(tx); err != nil {
 		_ = sqlTx.Rollback()
 		return err

@@ -152,6 +152,9 @@ func (db *DB) runGroup(batch []*writeJob) {
 		return
 	}
 	gh := &Handle{q: sqlTx, db: db, stmts: db.wstmts, tx: sqlTx}
+	// The members chain their audit entries from one head, written once
+	// before the COMMIT (auditHead).
+	head := &auditHead{}
 	savepoints := len(batch) > 1
 	// fail answers every member not yet answered with err, the ones
 	// whose work succeeded too: none of it will be stored.
@@ -175,9 +178,12 @@ func (db *DB) runGroup(batch []*writeJob) {
 				return
 			}
 		}
-		j.tx = &Tx{Handle: Handle{q: sqlTx, db: db, now: db.Now(), stmts: db.wstmts, tx: sqlTx, inTx: true, grouped: true}, tx: sqlTx}
+		j.tx = &Tx{Handle: Handle{q: sqlTx, db: db, now: db.Now(), stmts: db.wstmts, tx: sqlTx, inTx: true, grouped: true, memo: &customerMemo{}}, tx: sqlTx, head: head}
+		before := *head
 		j.err, j.panicked = runMember(j)
 		if j.err != nil || j.panicked != nil {
+			// Its entries roll back with it: so does the head.
+			*head = before
 			if !savepoints {
 				_ = sqlTx.Rollback()
 				return
@@ -212,6 +218,10 @@ func (db *DB) runGroup(batch []*writeJob) {
 		}
 	}
 	if err := destroyed.destroyPending(bg); err != nil {
+		fail(err)
+		return
+	}
+	if err := gh.storeAuditHead(bg, head); err != nil {
 		fail(err)
 		return
 	}

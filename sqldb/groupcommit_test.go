@@ -34,16 +34,7 @@ func TestWithTx_GroupCommit(t *testing.T) {
 	}
 
 	// The first transaction holds the writer until the others queued.
-	started, release := make(chan struct{}), make(chan struct{})
-	firstErr := make(chan error, 1)
-	go func() {
-		firstErr <- db.WithTx(ctx, func(tx *sqldb.Tx) error {
-			close(started)
-			<-release
-			return insert(tx, "first")
-		})
-	}()
-	<-started
+	release := holdWriter(ctx, db, func(tx *sqldb.Tx) error { return insert(tx, "first") })
 
 	const n = 24
 	errFailed := errors.New("member failed")
@@ -86,7 +77,7 @@ func TestWithTx_GroupCommit(t *testing.T) {
 		runtime.Gosched() // until every transaction is queued behind the first
 	}
 	cancel()
-	close(release)
+	firstErr := release()
 	wg.Wait()
 	if err := <-firstErr; err != nil {
 		t.Fatalf("first: %v", err)
@@ -135,5 +126,91 @@ func TestWithTx_GroupCommit(t *testing.T) {
 	}
 	if _, _, largest := db.GroupCommits(); largest < 2 {
 		t.Errorf("largest group %d, want the queued transactions in one group", largest)
+	}
+}
+
+// TestGroupCommitAuditChain: the members of one group chain their audit
+// entries from one head, written once before the COMMIT; the entries of
+// members that fail roll back with the head they advanced, so the chain
+// that commits has no gap and verifies, holding exactly the entries of
+// the members that succeeded, in the order they ran.
+func TestGroupCommitAuditChain(t *testing.T) {
+	ctx := context.Background()
+	db := sqldbtest.Open(t)
+	audit := func(tx *sqldb.Tx, id string) error {
+		return tx.Audit(ctx, proofdesk.AuditEvent{Action: "group.test", SubjectKind: "test", SubjectID: id})
+	}
+	release := holdWriter(ctx, db, func(tx *sqldb.Tx) error { return audit(tx, "first") })
+	const n = 24
+	errFailed := errors.New("member failed")
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_ = db.WithTx(ctx, func(tx *sqldb.Tx) error {
+				if err := audit(tx, fmt.Sprintf("m%02d", i)); err != nil {
+					return err
+				}
+				if i%3 == 1 {
+					return errFailed // after its entry was chained
+				}
+				return audit(tx, fmt.Sprintf("m%02d-b", i))
+			})
+		}()
+	}
+	for db.QueuedWrites() < n {
+		runtime.Gosched() // until every transaction is queued behind the first
+	}
+	firstErr := release()
+	wg.Wait()
+	if err := <-firstErr; err != nil {
+		t.Fatalf("first: %v", err)
+	}
+	if _, members, largest := db.GroupCommits(); largest < 2 {
+		t.Fatalf("no group of several transactions formed (%d members, largest group %d)", members, largest)
+	}
+	svc := sqldb.NewAuditService(db)
+	if seq, why, err := svc.VerifyAudit(ctx); err != nil || seq != 0 {
+		t.Fatalf("VerifyAudit = %d %q %v, want an intact chain", seq, why, err)
+	}
+	action := "group.test"
+	entries, err := svc.FindAuditEntries(ctx, proofdesk.AuditFilter{Action: &action})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, e := range entries {
+		got[e.SubjectID] = true
+	}
+	want := map[string]bool{"first": true}
+	for i := range n {
+		if i%3 != 1 {
+			want[fmt.Sprintf("m%02d", i)], want[fmt.Sprintf("m%02d-b", i)] = true, true
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Fatalf("chained entries (-want +got):\n%s", diff)
+	}
+}
+
+// holdWriter runs fn in a transaction that holds the SQLite writer until
+// release is called, so that the transactions queued meanwhile run as one
+// group; release returns the channel that gets the first transaction's
+// error.
+func holdWriter(ctx context.Context, db *sqldb.DB, fn func(tx *sqldb.Tx) error) (release func() <-chan error) {
+	started, released := make(chan struct{}), make(chan struct{})
+	firstErr := make(chan error, 1)
+	go func() {
+		firstErr <- db.WithTx(ctx, func(tx *sqldb.Tx) error {
+			close(started)
+			<-released
+			return fn(tx)
+		})
+	}()
+	<-started
+	return func() <-chan error {
+		close(released)
+		return firstErr
 	}
 }

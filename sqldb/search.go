@@ -48,12 +48,31 @@ func (db *DB) SearchTokens(text string) []string {
 	return out
 }
 
-// indexSearch adds the tokens of texts to conversation convID's.
+// searchTokensOf returns the search tokens of each of texts, by text:
+// hashed before a write transaction and handed to it (Tx.tokens), so that
+// the writer does not hash them.
+func (db *DB) searchTokensOf(texts ...string) map[string][]string {
+	out := make(map[string][]string, len(texts))
+	for _, t := range texts {
+		if _, ok := out[t]; !ok {
+			out[t] = db.SearchTokens(t)
+		}
+	}
+	return out
+}
+
+// indexSearch adds the tokens of texts to conversation convID's; the
+// tokens of a text hashed before the transaction (tx.tokens) are not
+// hashed again.
 func (tx *Tx) indexSearch(ctx context.Context, convID string, texts ...string) error {
 	seen := map[string]bool{}
 	var toks []string
 	for _, t := range texts {
-		for _, tok := range tx.db.SearchTokens(t) {
+		ts, ok := tx.tokens[t]
+		if !ok {
+			ts = tx.db.SearchTokens(t)
+		}
+		for _, tok := range ts {
 			if !seen[tok] {
 				seen[tok] = true
 				toks = append(toks, tok)

@@ -131,6 +131,11 @@ func killMidGroupCommit(t *testing.T, s *e2etest.Server) {
 			missing++
 		}
 	}
+	// The group's audit entries and the head they advanced (written once
+	// before the group's COMMIT) survive or vanish together.
+	if seq, why, err := sqldb.NewAuditService(db).VerifyAudit(context.Background()); err != nil || seq != 0 {
+		t.Errorf("audit chain after the kills: entry %d: %s (%v), want intact", seq, why, err)
+	}
 	if f := failuresOf(); len(f) > 0 {
 		t.Errorf("%d writes answered with an error, want none: %q", len(f), f[:min(len(f), 3)])
 	}

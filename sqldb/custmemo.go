@@ -1,0 +1,123 @@
+package sqldb
+
+import (
+	"maps"
+	"strings"
+
+	"github.com/proofdesk/proofdesk"
+)
+
+// customerMemo keeps the customers a write transaction has read and
+// decrypted, by ID, so that one create or reply reads each customer once
+// (the conversation's insert, the guard on the subject and the first
+// message, the requester's inspection and the risk score each asked for
+// it: a customer read and decrypted three or four times on the SQLite
+// writer, 22 % of a create's CPU). It lives as long as its transaction
+// and is emptied by every statement of the transaction that may change
+// what a read of a customer returns (forgetCustomers); readers outside a
+// transaction have none.
+type customerMemo struct {
+	byID map[string]*proofdesk.Customer
+}
+
+// customerTables are the tables findCustomers reads a customer from: a
+// write statement naming one of them (or the data keys' table) empties
+// the memo. The test is on the statement's text, so that no write path
+// can forget to invalidate; it errs on the side of reading again.
+var customerTables = []string{"customers", "contact_points", "orders"}
+
+// forgetCustomers empties h's memo when the statement q may change a
+// customer as findCustomers reads it.
+func (h *Handle) forgetCustomers(q string) {
+	if h.memo == nil || len(h.memo.byID) == 0 {
+		return
+	}
+	if !isWrite(q) {
+		return
+	}
+	for _, t := range customerTables {
+		if strings.Contains(q, t) {
+			clear(h.memo.byID)
+			return
+		}
+	}
+	if h.db != nil && h.db.keys.table != "" && strings.Contains(q, h.db.keys.table) {
+		clear(h.memo.byID)
+	}
+}
+
+// isWrite reports whether q changes rows: anything but a SELECT (a WITH
+// may hold an INSERT, UPDATE or DELETE, and is counted as a write).
+func isWrite(q string) bool {
+	q = strings.TrimLeft(q, " \t\r\n(")
+	return len(q) < 6 || !strings.EqualFold(q[:6], "SELECT")
+}
+
+// memoCustomer returns a copy of the memo's customer id, or nil.
+func (h *Handle) memoCustomer(id string) *proofdesk.Customer {
+	if h.memo == nil {
+		return nil
+	}
+	if c, ok := h.memo.byID[id]; ok {
+		return cloneCustomer(c)
+	}
+	return nil
+}
+
+// rememberCustomer keeps a copy of c in h's memo, when h has one.
+func (h *Handle) rememberCustomer(c *proofdesk.Customer) {
+	if h.memo == nil {
+		return
+	}
+	if h.memo.byID == nil {
+		h.memo.byID = map[string]*proofdesk.Customer{}
+	}
+	h.memo.byID[c.ID] = cloneCustomer(c)
+}
+
+// cloneCustomer returns a deep copy of c: the callers of findCustomerByID
+// may change what they get, and the memo's copy must not change with it.
+func cloneCustomer(c *proofdesk.Customer) *proofdesk.Customer {
+	out := *c
+	if c.ContactPoints != nil {
+		out.ContactPoints = make([]*proofdesk.ContactPoint, len(c.ContactPoints))
+		for i, cp := range c.ContactPoints {
+			v := *cp
+			out.ContactPoints[i] = &v
+		}
+	}
+	if c.Addresses != nil {
+		out.Addresses = append([]proofdesk.Address(nil), c.Addresses...)
+	}
+	if c.Payment != nil {
+		p := *c.Payment
+		out.Payment = &p
+	}
+	if c.Attributes != nil {
+		out.Attributes = maps.Clone(c.Attributes)
+	}
+	if c.Orders != nil {
+		out.Orders = make([]*proofdesk.Order, len(c.Orders))
+		for i, o := range c.Orders {
+			v := *o
+			v.Items = append([]proofdesk.OrderItem(nil), o.Items...)
+			if o.Items == nil {
+				v.Items = nil
+			}
+			if o.PlacedAt != nil {
+				t := *o.PlacedAt
+				v.PlacedAt = &t
+			}
+			if o.ShippingAddress != nil {
+				a := *o.ShippingAddress
+				v.ShippingAddress = &a
+			}
+			out.Orders[i] = &v
+		}
+	}
+	if c.ErasedAt != nil {
+		t := *c.ErasedAt
+		out.ErasedAt = &t
+	}
+	return &out
+}
