@@ -2,6 +2,7 @@ package desk_test
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -33,7 +34,10 @@ func TestTranscript_CodeInSentenceHidden(t *testing.T) {
 				continue
 			}
 			n++
-			if strings.Contains(m.Body, spaced) || strings.Contains(m.Body, code[3:]) || !strings.Contains(m.Body, "my code is [code hidden] thanks") {
+			// Links (base64 tokens) and times hold digits by chance: look
+			// for the code's half in the words only.
+			words := linksAndTimes.ReplaceAllString(m.Body, "")
+			if strings.Contains(m.Body, spaced) || strings.Contains(words, code[3:]) || !strings.Contains(m.Body, "my code is [code hidden] thanks") {
 				t.Fatalf("transcript shows the code or lacks the hidden mark:\n%s", m.Body)
 			}
 		}
@@ -67,3 +71,6 @@ func TestRecentCodes(t *testing.T) {
 		}
 	})
 }
+
+// linksAndTimes matches URLs and clock times and dates in a mail body.
+var linksAndTimes = regexp.MustCompile(`https?://\S+|\d{4}-\d{2}-\d{2}|\d{2}:\d{2}`)

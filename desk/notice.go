@@ -200,12 +200,7 @@ func (n *Notices) recipients(cps []*proofdesk.ContactPoint, at time.Time) (email
 	return emails, phones
 }
 
-func (n *Notices) now() time.Time {
-	if n.db.Now != nil {
-		return n.db.Now()
-	}
-	return time.Now()
-}
+func (n *Notices) now() time.Time { return n.db.Now() }
 
 // OwnerNotice implements sqldb.Notifier, in the owner's language: to the
 // owner's established emails (recipients), or by SMS to the established

@@ -144,7 +144,7 @@ func TestOracleBlockedRepliesPauseTheAgent(t *testing.T) {
 			t.Fatalf("%d alerts, want 2 (one per pause)", n)
 		}
 		later := time.Now().Add(61 * time.Minute)
-		db.Now = func() time.Time { return later }
+		db.SetNow(func() time.Time { return later })
 		if err := f.reply(f.AgentCtx, f.Conv.ID, "One moment please."); err != nil {
 			t.Fatalf("reply an hour later: %v", err)
 		}

@@ -22,7 +22,7 @@ func TestDenyExpiredRequest(t *testing.T) {
 		}
 		token, _ := f.LastSecret(t)
 		later := time.Now().Add(time.Hour)
-		db.Now = func() time.Time { return later }
+		db.SetNow(func() time.Time { return later })
 		if err := f.VS.DenyByToken(context.Background(), token); err != nil {
 			t.Fatal(err)
 		}

@@ -86,7 +86,8 @@ func TestWorkAcrossNodes(t *testing.T) {
 				}
 			}
 			later := func() time.Time { return time.Now().UTC().Add(2 * time.Hour) }
-			db1.Now, db2.Now = later, later
+			db1.SetNow(later)
+			db2.SetNow(later)
 			var mu sync.Mutex
 			woke := map[string]int{}
 			for i := range 4 {

@@ -175,12 +175,12 @@ func TestAutoAssignRoundRobin(t *testing.T) {
 			t.Fatalf("round robin: %q %q, want Ann then Bob", a4, a5)
 		}
 		// Away after inactivity: Bob's last activity long ago.
-		db.Now = func() time.Time { return time.Now().UTC().Add(proofdesk.AwayAfter + time.Minute) }
+		db.SetNow(func() time.Time { return time.Now().UTC().Add(proofdesk.AwayAfter + time.Minute) })
 		b, _ := e.agents.FindAgentByID(context.Background(), e.bob.ID)
 		if got := b.EffectiveAvailability(db.Now()); got != proofdesk.AvailabilityAway {
 			t.Fatalf("inactive agent is %s, want away", got)
 		}
-		db.Now = func() time.Time { return time.Now().UTC() }
+		db.SetNow(func() time.Time { return time.Now().UTC() })
 
 		// Bob goes offline: his open chats go back to the queue and, Ann
 		// being online with no limit, to her. Each audited as a take-over
@@ -223,7 +223,7 @@ func TestSnoozeWakesAndCustomerReopens(t *testing.T) {
 		if c, _ := e.convs.FindConversationByID(ctx, e.Conv.ID); c.Status != proofdesk.StatusSnoozed {
 			t.Fatalf("woke early: %s", c.Status)
 		}
-		db.Now = func() time.Time { return time.Now().UTC().Add(2 * time.Hour) }
+		db.SetNow(func() time.Time { return time.Now().UTC().Add(2 * time.Hour) })
 		woke, err := db.WakeSnoozed(ctx, 10)
 		if err != nil || len(woke) != 1 || woke[0].ID != e.Conv.ID {
 			t.Fatalf("wake: %v %d", err, len(woke))
@@ -232,7 +232,7 @@ func TestSnoozeWakesAndCustomerReopens(t *testing.T) {
 		if again, err := db.WakeSnoozed(ctx, 10); err != nil || len(again) != 0 {
 			t.Fatalf("woke twice: %v %d", err, len(again))
 		}
-		db.Now = func() time.Time { return time.Now().UTC() }
+		db.SetNow(func() time.Time { return time.Now().UTC() })
 		c, _ = e.convs.FindConversationByID(ctx, e.Conv.ID)
 		if c.Status != proofdesk.StatusOpen || c.SnoozedUntil != nil {
 			t.Fatalf("after wake: %s %v", c.Status, c.SnoozedUntil)

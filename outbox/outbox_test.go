@@ -192,7 +192,7 @@ func newFixture(t testing.TB, db *sqldb.DB) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	f := &fixture{db: db, clk: &clock{now: time.Now().UTC()}, convs: sqldb.NewConversationService(db)}
-	db.Now = f.clk.Now
+	db.SetNow(f.clk.Now)
 	old := f.clk.Now().AddDate(-2, 0, 0)
 	in := proofdesk.CustomerInput{Name: "Jane Doe", Emails: []proofdesk.ContactPointInput{{Value: "jane@example.com", AddedAt: &old}}}
 	var err error

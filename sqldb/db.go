@@ -93,8 +93,32 @@ type DB struct {
 	// American ones; set it before Open. "" leaves them as they are.
 	PhoneRegion string
 
-	// Now returns the current time; tests replace it.
-	Now func() time.Time
+	// clock is the store's clock when a test set one (SetNow); nil is
+	// time.Now in UTC. Atomic: background workers (the audit sequencer,
+	// group commit) read it while a test moves it.
+	clock atomic.Pointer[func() time.Time]
+}
+
+// Now returns the store's current time in UTC (time.Now unless a test set
+// another clock with SetNow).
+func (db *DB) Now() time.Time {
+	if f := db.clock.Load(); f != nil {
+		return (*f)()
+	}
+	return time.Now().UTC()
+}
+
+// SetNow replaces the store's clock (tests, the demo's history); safe
+// while the store runs.
+func (db *DB) SetNow(now func() time.Time) { db.clock.Store(&now) }
+
+// Clock returns the store's clock as set now, to put it back later with
+// SetNow (not the method value db.Now, which would read the new clock).
+func (db *DB) Clock() func() time.Time {
+	if f := db.clock.Load(); f != nil {
+		return *f
+	}
+	return func() time.Time { return time.Now().UTC() }
 }
 
 // NewDB returns a store for dsn: a postgres:// or postgresql:// URL selects
@@ -107,7 +131,7 @@ func NewDB(dsn string, v *vault.Vault, logger *slog.Logger) *DB {
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
 		d = Postgres
 	}
-	return &DB{dsn: dsn, dialect: d, vault: v, logger: logger, Now: func() time.Time { return time.Now().UTC() },
+	return &DB{dsn: dsn, dialect: d, vault: v, logger: logger,
 		guards: guard.NewCache(2000, guard.Options{})}
 }
 

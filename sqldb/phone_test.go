@@ -127,7 +127,7 @@ func TestPhoneCallStaleReservation(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		ctx := context.Background()
 		clk := sqldbtest.NewClock(time.Now().UTC())
-		db.Now = clk.Now
+		db.SetNow(clk.Now)
 		q := `INSERT INTO phone_calls (call_sid, conversation_id, created_at) VALUES (?, NULL, ?)`
 		if db.Dialect() == sqldb.Postgres {
 			q = `INSERT INTO phone_calls (call_sid, conversation_id, created_at) VALUES ($1, NULL, $2)`

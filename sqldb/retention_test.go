@@ -23,7 +23,8 @@ func TestClaimRetentionRun_OneNode(t *testing.T) {
 			a := sqldbtest.OpenWithVault(t, dsn, v)
 			b := sqldbtest.OpenWithVault(t, dsn, v)
 			clk := sqldbtest.NewClock(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
-			a.Now, b.Now = clk.Now, clk.Now
+			a.SetNow(clk.Now)
+			b.SetNow(clk.Now)
 			var mu sync.Mutex
 			var wins []string
 			var wg sync.WaitGroup

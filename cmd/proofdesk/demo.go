@@ -159,10 +159,10 @@ func seedDemoCustomers(ctx context.Context, m *Main, inputs []*proofdesk.Custome
 func seedDemoConversations(ctx context.Context, m *Main, convs []demoConversation, customers []*proofdesk.Customer, agents []*proofdesk.Agent) error {
 	// Each conversation is stored at its own time (StartedAt, then a few
 	// minutes a message), so the reports have a history to show.
-	clock := m.DB.Now
-	defer func() { m.DB.Now = clock }()
+	clock := m.DB.Clock()
+	defer m.DB.SetNow(clock)
 	var cur time.Time
-	m.DB.Now = func() time.Time { return cur }
+	m.DB.SetNow(func() time.Time { return cur })
 	for i, d := range convs {
 		cur = d.StartedAt
 		conv := &proofdesk.Conversation{

@@ -83,7 +83,7 @@ func newVEnv(t *testing.T, db *sqldb.DB) *vEnv {
 	t.Helper()
 	ctx := context.Background()
 	e := &vEnv{db: db, clk: &vClock{now: time.Now().UTC().Truncate(time.Second)}, tokenSecret: []byte(strings.Repeat("s", 32))}
-	db.Now = e.clk.Now
+	db.SetNow(e.clk.Now)
 	var err error
 	if e.vs, err = desk.NewVerification(ctx, db, desk.VerificationConfig{BaseURL: vAudience}); err != nil {
 		t.Fatal(err)

@@ -148,7 +148,7 @@ func TestConsole_AwayAfterInactivity(t *testing.T) {
 		t.Fatalf("set online: %d %s", resp.StatusCode, body)
 	}
 	later := time.Now().Add(proofdesk.AwayAfter + 2*time.Minute)
-	s.DB.Now = func() time.Time { return later.UTC() }
+	s.DB.SetNow(func() time.Time { return later.UTC() })
 	req, _ := http.NewRequest("GET", s.Server.URL()+"/inbox", nil)
 	req.Header.Set("X-Proofdesk-Live", "1")
 	resp, err := b.c.Do(req)

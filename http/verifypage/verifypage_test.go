@@ -93,7 +93,7 @@ func newFixture(t testing.TB, db *sqldb.DB, agentName string) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	f := &fixture{db: db, clk: &clock{now: time.Now().UTC().Truncate(time.Second)}, events: &recorder{}, agentName: agentName}
-	db.Now = f.clk.Now
+	db.SetNow(f.clk.Now)
 	var err error
 	if f.vs, err = desk.NewVerification(ctx, db, desk.VerificationConfig{BaseURL: "https://desk.example"}); err != nil {
 		t.Fatal(err)

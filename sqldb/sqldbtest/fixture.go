@@ -64,7 +64,7 @@ func NewFixture(t *testing.T, db *sqldb.DB) *Fixture {
 	t.Helper()
 	ctx := context.Background()
 	f := &Fixture{DB: db, Clk: &Clock{now: time.Now().UTC()}}
-	db.Now = f.Clk.Now
+	db.SetNow(f.Clk.Now)
 	f.Desk = desk.New(db, desk.Config{RevealAlertPerHour: 3})
 	var err error
 	if f.VS, err = desk.NewVerification(ctx, db, desk.VerificationConfig{BaseURL: "https://desk.example"}); err != nil {
