@@ -79,7 +79,7 @@ func startDovecot(t *testing.T) *dovecotServer {
 		// them and for mail, so mail belongs to the dovecot user.
 		internalUser, loginUser = "dovecot", "dovenull"
 	}
-	port, tlsPort := freeLoopbackPort(t), freeLoopbackPort(t)
+	port, tlsPort := freeLoopbackPorts(t)
 	roots := writeTestCert(t, filepath.Join(dir, "cert.pem"), filepath.Join(dir, "key.pem"))
 	passwd := filepath.Join(dir, "passwd")
 	if err := os.WriteFile(passwd, []byte("support:{PLAIN}s3cret\n"), 0o644); err != nil {
@@ -226,13 +226,20 @@ func writeTestCert(t *testing.T, certPath, keyPath string) *x509.CertPool {
 	return roots
 }
 
-// freeLoopbackPort returns a TCP port free on 127.0.0.1 a moment ago.
-func freeLoopbackPort(t *testing.T) int {
+// freeLoopbackPorts returns two distinct TCP ports free on 127.0.0.1 a
+// moment ago: both listeners are held open while the second is picked, so
+// the kernel cannot hand out the same port twice.
+func freeLoopbackPorts(t *testing.T) (int, int) {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	a, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port
+	defer a.Close()
+	b, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	return a.Addr().(*net.TCPAddr).Port, b.Addr().(*net.TCPAddr).Port
 }
