@@ -378,6 +378,30 @@ func TestRestoredBackupAfterKeyDestruction(t *testing.T) {
 						opened[p.email+"|"+sqldb.PurposeReply], opened[p.email+"|notice"], p.id)
 				}
 			}
+			// (The live claim above leased them until an hour from now.) A
+			// worker on the restored backup is not stopped by the erased
+			// customer's queued notice: it claims the others' and fails
+			// that one for good.
+			due, err = restored.ClaimDue(ctx, time.Now().Add(3*time.Hour), 100, []string{proofdesk.OutboxEmail}, time.Minute)
+			if err != nil {
+				t.Fatalf("claim on the restored backup: %v", err)
+			}
+			if len(due) != 2 {
+				t.Errorf("claimed %d messages on the restored backup, want the 2 notices not erased", len(due))
+			}
+			for _, d := range due {
+				if d.To == erased.email {
+					t.Errorf("claimed the erased customer's %s message", d.Purpose)
+				}
+			}
+			var failed int
+			if err := raw.QueryRow(rebind(raw, `SELECT COUNT(*) FROM outbox WHERE status = ?`), proofdesk.OutboxFailed).Scan(&failed); err != nil || failed != 1 {
+				t.Errorf("%d failed outbox rows after the claim (%v), want the erased customer's notice", failed, err)
+			}
+			again, err := restored.ClaimDue(ctx, time.Now().Add(5*time.Hour), 100, []string{proofdesk.OutboxEmail}, time.Minute)
+			if err != nil || len(again) != 2 {
+				t.Errorf("second claim: %d messages, %v; want the 2 notices not erased again, and not the failed one", len(again), err)
+			}
 			if seq, why, err := sqldb.NewAuditService(restored).VerifyAudit(ctx); seq != 0 || err != nil {
 				t.Fatalf("audit chain of the restored backup: entry %d %q %v", seq, why, err)
 			}

@@ -63,19 +63,22 @@ func (tx *Tx) enqueueAbout(ctx context.Context, m *proofdesk.OutboxMessage, head
 // from a data backup taken before.
 func (tx *Tx) outboxSealKey(ctx context.Context, convID, customerID string) (string, *vault.DataKey, error) {
 	var dkID string
-	switch {
-	case convID != "":
-		if err := tx.queryRow(ctx, `SELECT data_key_id FROM conversations WHERE id = ?`, convID).Scan(&dkID); err != nil {
-			return "", nil, fmt.Errorf("conversation %s: %w", convID, wrapErr(err))
+	if convID != "" {
+		// A conversation refused before it was stored (a blocked first
+		// message's alert) has no key: the row goes by its customer.
+		err := tx.queryRow(ctx, `SELECT data_key_id FROM conversations WHERE id = ?`, convID).Scan(&dkID)
+		if err := wrapErr(err); err != nil && proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
+			return "", nil, fmt.Errorf("conversation %s: %w", convID, err)
 		}
-	case customerID != "":
+	}
+	if dkID == "" && customerID != "" {
 		var erased nullTime
 		if err := tx.queryRow(ctx, `SELECT erased_at, data_key_id FROM customers WHERE id = ?`, customerID).Scan(&erased, &dkID); err != nil {
 			return "", nil, fmt.Errorf("customer %s: %w", customerID, wrapErr(err))
 		}
 		if erased.t != nil {
-			// The tombstone's key is gone; what is said to an erased
-			// customer's address (the erasure's confirmation) names no data.
+			// The tombstone keeps no data of theirs, and what is said to
+			// an erased customer's address names none either.
 			dkID = ""
 		}
 	}
