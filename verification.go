@@ -141,11 +141,16 @@ type OutboxMessage struct {
 	Kind           string `json:"kind"`
 	Purpose        string `json:"purpose"`
 	ConversationID string `json:"conversation_id,omitempty"`
-	To             string `json:"to"`
-	Subject        string `json:"subject,omitempty"`
-	Body           string `json:"body,omitempty"`
-	Status         string `json:"status"`
-	Attempts       int    `json:"attempts"`
+	// CustomerID is the customer a message without a conversation is
+	// about (an owner notice, an export or erasure link): the outbox
+	// seals it under that customer's data key, so erasing them makes it
+	// unreadable. Set on enqueue only; "" for messages about no customer.
+	CustomerID string `json:"-"`
+	To         string `json:"to"`
+	Subject    string `json:"subject,omitempty"`
+	Body       string `json:"body,omitempty"`
+	Status     string `json:"status"`
+	Attempts   int    `json:"attempts"`
 	// LastError says in words why the last attempt failed ("connection
 	// refused: nothing listens at the relay's address and port"), never
 	// with an address or a body; "" when none failed.

@@ -138,7 +138,7 @@ func (d *Desk) settledContacts(c *proofdesk.Customer, now time.Time) []*proofdes
 // language (locale).
 func erasureMessage(c *proofdesk.Customer, cp *proofdesk.ContactPoint, link string, exp time.Time) *proofdesk.OutboxMessage {
 	tx := locale.For(locale.Match(customerLanguage(c)))
-	m := &proofdesk.OutboxMessage{Purpose: proofdesk.PurposeErasureConfirm, To: cp.Value}
+	m := &proofdesk.OutboxMessage{Purpose: proofdesk.PurposeErasureConfirm, CustomerID: c.ID, To: cp.Value}
 	if cp.Kind == proofdesk.ContactPhone {
 		m.Kind, m.Body = proofdesk.OutboxSMS, tx.T("e_sms", link)
 		return m

@@ -192,7 +192,7 @@ func (e *Exports) sendLink(ctx context.Context, tx *sqldb.Tx, c *proofdesk.Custo
 	subject := tr.T("x_subject", company)
 	body := tr.T("x_body", firstName(c.Name), company, ex.ExpiresAt.UTC().Format("2006-01-02 15:04"), link)
 	for _, v := range to {
-		if err := tx.Enqueue(ctx, &proofdesk.OutboxMessage{Kind: proofdesk.OutboxEmail, Purpose: proofdesk.PurposeExportLink, To: v,
+		if err := tx.Enqueue(ctx, &proofdesk.OutboxMessage{Kind: proofdesk.OutboxEmail, Purpose: proofdesk.PurposeExportLink, CustomerID: c.ID, To: v,
 			Subject: subject, Body: body}); err != nil {
 			return err
 		}
@@ -220,7 +220,7 @@ func (e *Exports) notifyOwner(ctx context.Context, tx *sqldb.Tx, c *proofdesk.Cu
 		if sent[cp.Value] {
 			continue
 		}
-		m := &proofdesk.OutboxMessage{Purpose: proofdesk.PurposeExportNotice, To: cp.Value}
+		m := &proofdesk.OutboxMessage{Purpose: proofdesk.PurposeExportNotice, CustomerID: c.ID, To: cp.Value}
 		switch cp.Kind {
 		case proofdesk.ContactEmail:
 			m.Kind, m.Subject = proofdesk.OutboxEmail, tr.T("x_sent_subject", company)

@@ -150,7 +150,7 @@ func hasContact(c *proofdesk.Customer, kind, value string) bool {
 func notifyMerge(ctx context.Context, tx *sqldb.Tx, c *proofdesk.Customer) error {
 	text := "A support supervisor merged two customer records that they found to be yours, so that your conversations are in one place. Nothing proves who you are by this: verification still asks for a contact point on file.\n\nIf this wasn't you, or these records are not both yours, reply to this message or contact us through the app."
 	for _, cp := range c.ContactPoints {
-		m := &proofdesk.OutboxMessage{Purpose: "owner_notice", To: cp.Value}
+		m := &proofdesk.OutboxMessage{Purpose: "owner_notice", CustomerID: c.ID, To: cp.Value}
 		switch cp.Kind {
 		case proofdesk.ContactEmail:
 			m.Kind, m.Subject = proofdesk.OutboxEmail, "Your customer records were merged"

@@ -254,7 +254,7 @@ func (n *Notices) AccountChange(brand *proofdesk.Branding, c *proofdesk.Customer
 	var out []*proofdesk.OutboxMessage
 	emails, phones := n.recipients(old, at)
 	for _, cp := range append(emails, phones...) {
-		m := &proofdesk.OutboxMessage{Purpose: "contact_change", To: cp.Value}
+		m := &proofdesk.OutboxMessage{Purpose: "contact_change", CustomerID: c.ID, To: cp.Value}
 		if cp.Kind == proofdesk.ContactEmail {
 			m.Kind, m.Subject = proofdesk.OutboxEmail, tx.T("c_subject")
 			extra := ""

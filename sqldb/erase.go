@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/proofdesk/proofdesk"
@@ -64,8 +65,8 @@ func (tx *Tx) EraseCustomer(ctx context.Context, id string, detail map[string]st
 		return nil
 	}
 
-	// The outbox is sealed by the system key, which stays: rows to the
-	// customer go, whatever their state.
+	// Outbox rows to the customer go, whatever their state: older ones
+	// are sealed by the system key, which stays.
 	if err := tx.eraseOutbox(ctx, c, er); err != nil {
 		return nil, err
 	}
@@ -182,13 +183,9 @@ func (tx *Tx) EraseCustomer(ctx context.Context, id string, detail map[string]st
 // addressed to one of c's contact points (mail and SMS, any state), and
 // the webhook deliveries about c or one of their conversations (queued or
 // sent: their payloads hold the subject, the message and the customer at
-// L0): recipients, subjects and bodies are sealed by the system key,
-// which an erasure does not destroy.
+// L0). Rows written since migration 0058 are sealed by the keys this
+// erasure destroys; older rows are sealed by the system key, which stays.
 func (tx *Tx) eraseOutbox(ctx context.Context, c *proofdesk.Customer, er *proofdesk.Erasure) error {
-	sys, err := tx.systemKey(ctx)
-	if err != nil {
-		return err
-	}
 	convs := map[string]bool{}
 	for _, id := range er.Conversations {
 		convs[id] = true
@@ -197,33 +194,38 @@ func (tx *Tx) eraseOutbox(ctx context.Context, c *proofdesk.Customer, er *proofd
 	for _, cp := range c.ContactPoints {
 		to[cp.Value] = true
 	}
-	rows, err := tx.query(ctx, `SELECT id, kind, COALESCE(conversation_id, ''), to_enc, body_enc FROM outbox`)
+	type row struct{ id, kind, conv, dkID, toEnc, bodyEnc string }
+	var all []row
+	err := tx.scanRows(ctx, `SELECT id, kind, COALESCE(conversation_id, ''), COALESCE(data_key_id, ''), to_enc, body_enc FROM outbox`, nil, func(rs scanner) error {
+		var r row
+		if err := rs.Scan(&r.id, &r.kind, &r.conv, &r.dkID, &r.toEnc, &r.bodyEnc); err != nil {
+			return err
+		}
+		all = append(all, r)
+		return nil
+	})
 	if err != nil {
 		return fmt.Errorf("erase outbox: %w", wrapErr(err))
 	}
 	var gone []string
-	for rows.Next() {
-		var id, kind, conv, toEnc, bodyEnc string
-		if err := rows.Scan(&id, &kind, &conv, &toEnc, &bodyEnc); err != nil {
-			rows.Close()
+	for _, r := range all {
+		if convs[r.conv] {
+			gone = append(gone, r.id)
+			continue
+		}
+		dk, err := tx.outboxKey(ctx, r.dkID)
+		if errors.Is(err, errKeyDestroyed) {
+			continue // unreadable already
+		} else if err != nil {
 			return fmt.Errorf("erase outbox: %w", err)
 		}
-		switch {
-		case convs[conv]:
-			gone = append(gone, id)
-		case kind == proofdesk.OutboxWebhook:
-			if about, _ := webhookSubjects(sys, id, bodyEnc); convs[about.Conversation.ID] || about.Customer.ID == c.ID {
-				gone = append(gone, id)
+		if r.kind == proofdesk.OutboxWebhook {
+			if about, _ := webhookSubjects(dk, r.id, r.bodyEnc); convs[about.Conversation.ID] || about.Customer.ID == c.ID {
+				gone = append(gone, r.id)
 			}
-		default:
-			if v, err := sys.OpenString(outboxAAD(id, "to"), toEnc); err == nil && to[v] {
-				gone = append(gone, id)
-			}
+		} else if v, err := dk.OpenString(outboxAAD(r.id, "to"), r.toEnc); err == nil && to[v] {
+			gone = append(gone, r.id)
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("erase outbox: %w", err)
 	}
 	for _, id := range gone {
 		if _, err := tx.exec(ctx, `DELETE FROM outbox WHERE id = ?`, id); err != nil {
@@ -245,8 +247,8 @@ type webhookAbout struct {
 	} `json:"customer"`
 }
 
-// webhookSubjects opens the sealed payload of webhook delivery id and
-// returns what it is about; a payload that does not open or parse is
+// webhookSubjects opens the sealed payload of webhook delivery id with
+// its key dk and returns what it is about; a payload that does not open or parse is
 // about nothing (the error says why).
 func webhookSubjects(sys *vault.DataKey, id, bodyEnc string) (webhookAbout, error) {
 	var about webhookAbout

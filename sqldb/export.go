@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -301,37 +302,50 @@ func (tx *Tx) exportNotices(ctx context.Context, values map[string]bool) ([]proo
 	if len(values) == 0 {
 		return out, nil
 	}
-	rows, err := tx.query(ctx, `SELECT id, kind, purpose, to_enc, subject_enc, body_enc, status, created_at FROM outbox
-		WHERE purpose NOT IN ('agent_notice', 'alert') ORDER BY created_at, id`)
+	type row struct{ id, dkID, to, subj, body string }
+	var rows []row
+	var notices []proofdesk.ExportNotice
+	err := tx.scanRows(ctx, `SELECT id, kind, purpose, COALESCE(data_key_id, ''), to_enc, subject_enc, body_enc, status, created_at FROM outbox
+		WHERE purpose NOT IN ('agent_notice', 'alert') ORDER BY created_at, id`, nil, func(rs scanner) error {
+		var r row
+		n := proofdesk.ExportNotice{}
+		if err := rs.Scan(&r.id, &n.Kind, &n.Purpose, &r.dkID, &r.to, &r.subj, &r.body, &n.Status, timeScan{&n.CreatedAt}); err != nil {
+			return err
+		}
+		rows, notices = append(rows, r), append(notices, n)
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("export notices: %w", err)
 	}
-	defer rows.Close()
-	sys := tx.db.system
-	for rows.Next() {
-		var id, to, subj, body string
-		n := proofdesk.ExportNotice{}
-		if err := rows.Scan(&id, &n.Kind, &n.Purpose, &to, &subj, &body, &n.Status, timeScan{&n.CreatedAt}); err != nil {
-			return nil, fmt.Errorf("export notices: %w", err)
+	// Opened once the rows are read: a key is read through tx, which
+	// holds one statement at a time.
+	for i, r := range rows {
+		n := notices[i]
+		dk, err := tx.outboxKey(ctx, r.dkID)
+		if errors.Is(err, errKeyDestroyed) {
+			continue // about an erased customer
+		} else if err != nil {
+			return nil, err
 		}
-		if n.To, err = sys.OpenString(outboxAAD(id, "to"), to); err != nil {
+		if n.To, err = dk.OpenString(outboxAAD(r.id, "to"), r.to); err != nil {
 			return nil, err
 		}
 		if !values[n.To] {
 			continue
 		}
-		if n.Subject, err = sys.OpenString(outboxAAD(id, "subject"), subj); err != nil {
+		if n.Subject, err = dk.OpenString(outboxAAD(r.id, "subject"), r.subj); err != nil {
 			return nil, err
 		}
 		if !exportBodyless[n.Purpose] {
-			if n.Body, err = sys.OpenString(outboxAAD(id, "body"), body); err != nil {
+			if n.Body, err = dk.OpenString(outboxAAD(r.id, "body"), r.body); err != nil {
 				return nil, err
 			}
 		}
 		n.CreatedAt = n.CreatedAt.UTC()
 		out = append(out, n)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // exportAudit returns the audit entries whose subject is the customer,

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/sqldb"
@@ -270,6 +271,33 @@ func TestRestoredBackupAfterKeyDestruction(t *testing.T) {
 				people = append(people, p)
 			}
 			erased := people[0]
+			// Each customer has a sent reply on their conversation and a
+			// notice about no conversation (an owner notice, say) in the
+			// outbox.
+			for _, p := range people {
+				err := db.WithTx(ctx, func(tx *sqldb.Tx) error {
+					if err := tx.Enqueue(ctx, &proofdesk.OutboxMessage{Kind: proofdesk.OutboxEmail, Purpose: sqldb.PurposeReply, ConversationID: p.conv,
+						To: p.email, Subject: "Re: Refund", Body: "Reply about " + p.body}); err != nil {
+						return err
+					}
+					return tx.Enqueue(ctx, &proofdesk.OutboxMessage{Kind: proofdesk.OutboxEmail, Purpose: "notice", CustomerID: p.id,
+						To: p.email, Subject: "Your details changed", Body: "Notice for " + p.name})
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			due, err := db.ClaimDue(ctx, time.Now().Add(time.Hour), 100, []string{proofdesk.OutboxEmail}, time.Minute)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range due {
+				if d.Purpose == sqldb.PurposeReply {
+					if err := db.MarkSent(ctx, d, "<"+d.ID+"@example.com>", time.Now()); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
 
 			restore := dataBackup(t, db)
 			// The erase (desk.Desk.RequestErasure, with a legal basis: at
@@ -326,6 +354,53 @@ func TestRestoredBackupAfterKeyDestruction(t *testing.T) {
 				if err != nil || len(ms) != 1 || ms[0].Body != p.body {
 					t.Fatalf("messages of %s from the restored backup: %v %v", p.id, ms, err)
 				}
+			}
+			// The outbox of the restored backup still holds the erased
+			// customer's reply and notice, but no longer opens them; every
+			// other customer's rows open.
+			if err := raw.QueryRow(rebind(raw, `SELECT COUNT(*) FROM outbox WHERE conversation_id = ?`), erased.conv).Scan(&n); err != nil || n == 0 {
+				t.Fatalf("the restored backup holds %d of the erased customer's outbox rows (%v), want some", n, err)
+			}
+			outbox, err := sqldb.NewOutboxService(restored).FindOutboxMessages(ctx, proofdesk.OutboxFilter{Limit: 500})
+			if err != nil {
+				t.Fatalf("outbox of the restored backup: %v", err)
+			}
+			opened := map[string]int{}
+			for _, m := range outbox {
+				if m.To == erased.email || strings.Contains(m.Body, erased.body) || strings.Contains(m.Body, erased.name) {
+					t.Errorf("the restored backup's outbox opens the erased customer's %s message: %q", m.Purpose, m.Subject)
+				}
+				opened[m.To+"|"+m.Purpose]++
+			}
+			for _, p := range people[1:] {
+				if opened[p.email+"|"+sqldb.PurposeReply] != 1 || opened[p.email+"|notice"] != 1 {
+					t.Errorf("the restored backup's outbox opens %d replies and %d notices of %s, want 1 and 1",
+						opened[p.email+"|"+sqldb.PurposeReply], opened[p.email+"|notice"], p.id)
+				}
+			}
+			// (The live claim above leased them until an hour from now.) A
+			// worker on the restored backup is not stopped by the erased
+			// customer's queued notice: it claims the others' and fails
+			// that one for good.
+			due, err = restored.ClaimDue(ctx, time.Now().Add(3*time.Hour), 100, []string{proofdesk.OutboxEmail}, time.Minute)
+			if err != nil {
+				t.Fatalf("claim on the restored backup: %v", err)
+			}
+			if len(due) != 2 {
+				t.Errorf("claimed %d messages on the restored backup, want the 2 notices not erased", len(due))
+			}
+			for _, d := range due {
+				if d.To == erased.email {
+					t.Errorf("claimed the erased customer's %s message", d.Purpose)
+				}
+			}
+			var failed int
+			if err := raw.QueryRow(rebind(raw, `SELECT COUNT(*) FROM outbox WHERE status = ?`), proofdesk.OutboxFailed).Scan(&failed); err != nil || failed != 1 {
+				t.Errorf("%d failed outbox rows after the claim (%v), want the erased customer's notice", failed, err)
+			}
+			again, err := restored.ClaimDue(ctx, time.Now().Add(5*time.Hour), 100, []string{proofdesk.OutboxEmail}, time.Minute)
+			if err != nil || len(again) != 2 {
+				t.Errorf("second claim: %d messages, %v; want the 2 notices not erased again, and not the failed one", len(again), err)
 			}
 			if seq, why, err := sqldb.NewAuditService(restored).VerifyAudit(ctx); seq != 0 || err != nil {
 				t.Fatalf("audit chain of the restored backup: entry %d %q %v", seq, why, err)

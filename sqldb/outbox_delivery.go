@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -14,29 +15,34 @@ import (
 // for good.
 const AuditDeliveryFailed = "outbox.delivery_failed"
 
-const outboxDeliveryColumns = `id, kind, purpose, COALESCE(conversation_id, ''), to_enc, subject_enc, body_enc, headers, status, attempts, created_at, ref_id, claim_id, lease_until`
+const outboxDeliveryColumns = `id, kind, purpose, COALESCE(conversation_id, ''), COALESCE(data_key_id, ''), to_enc, subject_enc, body_enc, headers, status, attempts, created_at, ref_id, claim_id, lease_until`
 
-func (db *DB) scanDelivery(row scanner) (*proofdesk.OutboxDelivery, error) {
+// scanDelivery scans a row of outboxDeliveryColumns and opens it with
+// its data key, read through h; errKeyDestroyed (ENOTFOUND) when that key
+// was destroyed.
+func (h *Handle) scanDelivery(ctx context.Context, row scanner) (*proofdesk.OutboxDelivery, error) {
 	d := &proofdesk.OutboxDelivery{}
 	m := &d.OutboxMessage
-	var to, subj, body, headers string
+	var dkID, to, subj, body, headers string
 	var lease nullTime
-	if err := row.Scan(&m.ID, &m.Kind, &m.Purpose, &m.ConversationID, &to, &subj, &body, &headers, &m.Status, &m.Attempts, timeScan{&m.CreatedAt},
+	if err := row.Scan(&m.ID, &m.Kind, &m.Purpose, &m.ConversationID, &dkID, &to, &subj, &body, &headers, &m.Status, &m.Attempts, timeScan{&m.CreatedAt},
 		&d.RefID, &d.Claim, &lease); err != nil {
 		return nil, fmt.Errorf("scan outbox: %w", wrapErr(err))
 	}
 	if lease.t != nil {
 		d.LeaseUntil = *lease.t
 	}
-	sys := db.system
-	var err error
-	if m.To, err = sys.OpenString(outboxAAD(m.ID, "to"), to); err != nil {
+	dk, err := h.outboxKey(ctx, dkID)
+	if err != nil {
+		return nil, err
+	}
+	if m.To, err = dk.OpenString(outboxAAD(m.ID, "to"), to); err != nil {
 		return nil, fmt.Errorf("outbox %s: %w", m.ID, err)
 	}
-	if m.Subject, err = sys.OpenString(outboxAAD(m.ID, "subject"), subj); err != nil {
+	if m.Subject, err = dk.OpenString(outboxAAD(m.ID, "subject"), subj); err != nil {
 		return nil, fmt.Errorf("outbox %s: %w", m.ID, err)
 	}
-	if m.Body, err = sys.OpenString(outboxAAD(m.ID, "body"), body); err != nil {
+	if m.Body, err = dk.OpenString(outboxAAD(m.ID, "body"), body); err != nil {
 		return nil, fmt.Errorf("outbox %s: %w", m.ID, err)
 	}
 	d.Headers = map[string]string{}
@@ -48,7 +54,8 @@ func (db *DB) scanDelivery(row scanner) (*proofdesk.OutboxDelivery, error) {
 
 // findOutboxByID returns one outbox message, decrypted.
 func (db *DB) findOutboxByID(ctx context.Context, id string) (*proofdesk.OutboxMessage, error) {
-	d, err := db.scanDelivery(db.reader().queryRow(ctx, `SELECT `+outboxDeliveryColumns+` FROM outbox WHERE id = ?`, id))
+	h := db.reader()
+	d, err := h.scanDelivery(ctx, h.queryRow(ctx, `SELECT `+outboxDeliveryColumns+` FROM outbox WHERE id = ?`, id))
 	if err != nil {
 		if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
 			return nil, notFound("Outbox message")
@@ -62,7 +69,8 @@ func (db *DB) findOutboxByID(ctx context.Context, id string) (*proofdesk.OutboxM
 // decrypted, with its status and claim. Returns ENOTFOUND if none has that
 // ID.
 func (db *DB) FindOutboxDelivery(ctx context.Context, id string) (*proofdesk.OutboxDelivery, error) {
-	d, err := db.scanDelivery(db.reader().queryRow(ctx, `SELECT `+outboxDeliveryColumns+` FROM outbox WHERE id = ?`, id))
+	h := db.reader()
+	d, err := h.scanDelivery(ctx, h.queryRow(ctx, `SELECT `+outboxDeliveryColumns+` FROM outbox WHERE id = ?`, id))
 	if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
 		return nil, notFound("Outbox message")
 	}
@@ -129,8 +137,16 @@ func (db *DB) ClaimDue(ctx context.Context, now time.Time, limit int, kinds []st
 	}
 	out := make([]*proofdesk.OutboxDelivery, 0, len(ids))
 	for _, id := range ids {
-		d, err := db.scanDelivery(db.wreader().queryRow(ctx, `SELECT `+outboxDeliveryColumns+` FROM outbox WHERE id = ?`, id))
-		if err != nil {
+		h := db.wreader()
+		d, err := h.scanDelivery(ctx, h.queryRow(ctx, `SELECT `+outboxDeliveryColumns+` FROM outbox WHERE id = ?`, id))
+		if errors.Is(err, errKeyDestroyed) {
+			// Its customer was erased: nothing is left to send, and the
+			// row must not hold up the worker or come back.
+			if err := db.settleShredded(ctx, id, claim); err != nil {
+				return nil, err
+			}
+			continue
+		} else if err != nil {
 			return nil, err
 		}
 		out = append(out, d)
@@ -186,15 +202,28 @@ func (tx *Tx) dropLink(ctx context.Context, d *proofdesk.OutboxDelivery) error {
 	if !linkPurposes[d.Purpose] {
 		return nil
 	}
-	sys, err := tx.systemKey(ctx)
-	if err != nil {
-		return err
-	}
 	text := fmt.Sprintf("(The one-time link this message carried is not kept once it is %s.)", d.Status)
-	if _, err := tx.exec(ctx, `UPDATE outbox SET body_enc = ? WHERE id = ?`, sys.SealString(outboxAAD(d.ID, "body"), text), d.ID); err != nil {
-		return fmt.Errorf("drop link: %w", wrapErr(err))
+	if err := tx.resealOutboxBody(ctx, d.ID, text); err != nil {
+		return fmt.Errorf("drop link: %w", err)
 	}
 	return nil
+}
+
+// reasonShredded is the last error of an outbox row whose data key was
+// destroyed before it was sent.
+const reasonShredded = "its data key was destroyed (the customer was erased): there is nothing left to send"
+
+// settleShredded fails claimed row id for good: its data key was
+// destroyed, so it cannot be opened or sent.
+func (db *DB) settleShredded(ctx context.Context, id, claim string) error {
+	return db.WithTx(ctx, func(tx *Tx) error {
+		_, err := tx.exec(ctx, `UPDATE outbox SET status = ?, lease_until = NULL, last_error = ? WHERE id = ? AND claim_id = ? AND status = ?`,
+			proofdesk.OutboxFailed, reasonShredded, id, claim, proofdesk.OutboxQueued)
+		if err != nil {
+			return fmt.Errorf("outbox %s: %w", id, wrapErr(err))
+		}
+		return nil
+	})
 }
 
 // MarkFailed settles a claimed message after a failed attempt. reason

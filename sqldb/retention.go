@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -203,31 +204,43 @@ func (tx *Tx) RemoveMessageBodies(ctx context.Context, convID string, cutoff tim
 	}
 	// The sent mail of the conversation, and the webhook deliveries sent
 	// about it (their payloads carry the subject and a message).
-	sys, err := tx.systemKey(ctx)
-	if err != nil {
-		return out, err
-	}
-	var sent []string
-	err = tx.scanRows(ctx, `SELECT id, kind, COALESCE(conversation_id, ''), body_enc FROM outbox WHERE status <> ? AND (conversation_id = ? OR kind = ?)`,
-		[]any{proofdesk.OutboxQueued, convID, proofdesk.OutboxWebhook}, func(row scanner) error {
-			var id, kind, conv, bodyEnc string
-			if err := row.Scan(&id, &kind, &conv, &bodyEnc); err != nil {
+	type row struct{ id, kind, conv, dkID, bodyEnc string }
+	var outRows []row
+	err = tx.scanRows(ctx, `SELECT id, kind, COALESCE(conversation_id, ''), COALESCE(data_key_id, ''), body_enc FROM outbox WHERE status <> ? AND (conversation_id = ? OR kind = ?)`,
+		[]any{proofdesk.OutboxQueued, convID, proofdesk.OutboxWebhook}, func(rs scanner) error {
+			var r row
+			if err := rs.Scan(&r.id, &r.kind, &r.conv, &r.dkID, &r.bodyEnc); err != nil {
 				return err
 			}
-			if conv == convID {
-				sent = append(sent, id)
-			} else if about, _ := webhookSubjects(sys, id, bodyEnc); kind == proofdesk.OutboxWebhook && about.Conversation.ID == convID {
-				sent = append(sent, id)
-			}
+			outRows = append(outRows, r)
 			return nil
 		})
 	if err != nil {
 		return out, fmt.Errorf("remove bodies: outbox: %w", wrapErr(err))
 	}
+	var sent []string
+	for _, r := range outRows {
+		if r.conv == convID {
+			sent = append(sent, r.id)
+			continue
+		}
+		if r.kind != proofdesk.OutboxWebhook {
+			continue
+		}
+		dk, err := tx.outboxKey(ctx, r.dkID)
+		if errors.Is(err, errKeyDestroyed) {
+			continue // unreadable already
+		} else if err != nil {
+			return out, fmt.Errorf("remove bodies: %w", err)
+		}
+		if about, _ := webhookSubjects(dk, r.id, r.bodyEnc); about.Conversation.ID == convID {
+			sent = append(sent, r.id)
+		}
+	}
 	text := proofdesk.RetentionRemovedText(tx.now)
 	for _, id := range sent {
-		if _, err := tx.exec(ctx, `UPDATE outbox SET body_enc = ? WHERE id = ?`, sys.SealString(outboxAAD(id, "body"), text), id); err != nil {
-			return out, fmt.Errorf("remove bodies: outbox: %w", wrapErr(err))
+		if err := tx.resealOutboxBody(ctx, id, text); err != nil {
+			return out, fmt.Errorf("remove bodies: %w", err)
 		}
 	}
 	if out.Bodies > 0 {

@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -67,15 +68,21 @@ func (h *Handle) FindWebhooks(ctx context.Context) ([]*proofdesk.Webhook, error)
 	}
 	for _, w := range ws {
 		d := &proofdesk.WebhookDelivery{}
-		var subj string
-		err := h.queryRow(ctx, `SELECT id, subject_enc, status, attempts, last_error, created_at FROM outbox WHERE purpose = ? AND ref_id = ?
-			ORDER BY created_at DESC, id DESC LIMIT 1`, PurposeWebhook, w.ID).Scan(&d.ID, &subj, &d.Status, &d.Attempts, &d.LastError, timeScan{&d.CreatedAt})
+		var dkID, subj string
+		err := h.queryRow(ctx, `SELECT id, COALESCE(data_key_id, ''), subject_enc, status, attempts, last_error, created_at FROM outbox WHERE purpose = ? AND ref_id = ?
+			ORDER BY created_at DESC, id DESC LIMIT 1`, PurposeWebhook, w.ID).Scan(&d.ID, &dkID, &subj, &d.Status, &d.Attempts, &d.LastError, timeScan{&d.CreatedAt})
 		if proofdesk.ErrorCode(wrapErr(err)) == proofdesk.ENOTFOUND {
 			continue
 		} else if err != nil {
 			return nil, fmt.Errorf("webhook %s: last delivery: %w", w.ID, err)
 		}
-		if d.Event, err = h.db.system.OpenString(outboxAAD(d.ID, "subject"), subj); err != nil {
+		dk, err := h.outboxKey(ctx, dkID)
+		if errors.Is(err, errKeyDestroyed) {
+			continue // about an erased customer: reads as gone
+		} else if err != nil {
+			return nil, err
+		}
+		if d.Event, err = dk.OpenString(outboxAAD(d.ID, "subject"), subj); err != nil {
 			return nil, err
 		}
 		w.Last = d
@@ -148,7 +155,7 @@ func (tx *Tx) emitWebhook(ctx context.Context, event, convID string, msg *proofd
 		if w.AllowHTTP {
 			headers["allow_http"] = "1"
 		}
-		if err := tx.enqueue(ctx, m, headers); err != nil {
+		if err := tx.enqueueAbout(ctx, m, headers, convID); err != nil {
 			return err
 		}
 		if _, err := tx.exec(ctx, `UPDATE outbox SET ref_id = ? WHERE id = ?`, w.ID, m.ID); err != nil {
