@@ -47,32 +47,19 @@ func (d *Desk) RequestErasure(ctx context.Context, customerID, reason, legalBasi
 	out := &proofdesk.ErasureResult{}
 	var refused error
 	err = d.db.WithTx(ctx, func(tx *sqldb.Tx) error {
-		c, err := tx.FindCustomer(ctx, customerID)
+		e, err := eraseCustomer(ctx, tx, proofdesk.ActorOf(a), customerID, reason, legalBasis)
 		if err != nil {
 			return err
 		}
-		if c.ErasedAt != nil {
-			return proofdesk.Errorf(proofdesk.ECONFLICT, "The customer was already erased.")
-		}
-		holds, err := tx.LegalHoldsOn(ctx, c.ID, "")
-		if err != nil {
-			return err
-		}
-		in := proofdesk.DecisionInput{Action: proofdesk.DoErase, Actor: proofdesk.ActorOf(a), Reason: reason, Field: legalBasis,
-			SupportLocked: c.SupportLocked, LegalHold: len(holds) > 0, Now: tx.Now()}
-		dec := proofdesk.Decide(in)
-		if !dec.Allowed {
-			refused = dec.Err(in)
+		if !e.dec.Allowed {
+			refused = e.dec.Err(e.in)
 			return refused
 		}
-		if !dec.OwnerConfirms {
-			if out.Erasure, err = tx.EraseCustomer(ctx, c.ID, map[string]string{"reason": reason, "legal_basis": legalBasis, "rule": dec.Rule}); err != nil || !dec.Alert {
-				return err
-			}
-			// Nobody but the supervisor saw the legal basis: every
-			// supervisor is told (IDs only; the basis is in the audit log).
-			return tx.AlertSupervisors(ctx, "customer_erased", "", fmt.Sprintf("Customer %s was erased at once by agent %s on a legal basis they recorded, without the owner's confirmation. The reason and the legal basis are in the audit log (customer.erased).", c.ID, a.ID))
+		if !e.dec.OwnerConfirms {
+			out.Erasure = e.erased
+			return nil
 		}
+		c, dec := e.c, e.dec
 		r := &proofdesk.ErasureRequest{CustomerID: c.ID, RequestedBy: a.ID, Reason: reason, ExpiresAt: tx.Now().Add(ErasureTTL)}
 		if err := tx.CreateErasureRequest(ctx, r); err != nil {
 			return err
@@ -104,6 +91,52 @@ func (d *Desk) RequestErasure(ctx context.Context, customerID, reason, legalBasi
 		d.scrub(ctx)
 	}
 	return out, nil
+}
+
+// erasing is what eraseCustomer found and did: the customer, the facts
+// given to proofdesk.Decide and its answer, and the erasure when it ran.
+type erasing struct {
+	c      *proofdesk.Customer
+	in     proofdesk.DecisionInput
+	dec    proofdesk.Decision
+	erased *proofdesk.Erasure
+}
+
+// eraseCustomer is the opening every erasure of a customer shares (a
+// supervisor's RequestErasure; the retention run, as Proofdesk itself
+// with the rule as legal basis): in tx it loads customerID, gathers the
+// legal holds on them and their conversations, asks proofdesk.Decide
+// (DoErase) for actor with reason and legalBasis, and, when the gate
+// allows an erasure without the owner's confirmation, erases
+// (sqldb.Tx.EraseCustomer, audited customer.erased with the reason, the
+// basis and the rule) and alerts every supervisor when the gate says so.
+// A refusal is e.dec.Err(e.in), for the caller to audit or count; when
+// the owner confirms (e.dec.OwnerConfirms) nothing was erased. Errors:
+// ENOTFOUND, ECONFLICT once erased, the store's.
+func eraseCustomer(ctx context.Context, tx *sqldb.Tx, actor proofdesk.Actor, customerID, reason, legalBasis string) (*erasing, error) {
+	c, err := tx.FindCustomer(ctx, customerID)
+	if err != nil {
+		return nil, err
+	}
+	if c.ErasedAt != nil {
+		return nil, proofdesk.Errorf(proofdesk.ECONFLICT, "The customer was already erased.")
+	}
+	holds, err := tx.LegalHoldsOn(ctx, c.ID, "")
+	if err != nil {
+		return nil, err
+	}
+	e := &erasing{c: c, in: proofdesk.DecisionInput{Action: proofdesk.DoErase, Actor: actor, Reason: reason, Field: legalBasis,
+		SupportLocked: c.SupportLocked, LegalHold: len(holds) > 0, Now: tx.Now()}}
+	e.dec = proofdesk.Decide(e.in)
+	if !e.dec.Allowed || e.dec.OwnerConfirms {
+		return e, nil
+	}
+	if e.erased, err = tx.EraseCustomer(ctx, c.ID, map[string]string{"reason": reason, "legal_basis": legalBasis, "rule": e.dec.Rule}); err != nil || !e.dec.Alert {
+		return e, err
+	}
+	// Nobody but the supervisor saw the legal basis: every supervisor is
+	// told (IDs only; the basis is in the audit log).
+	return e, tx.AlertSupervisors(ctx, "customer_erased", "", fmt.Sprintf("Customer %s was erased at once by agent %s on a legal basis they recorded, without the owner's confirmation. The reason and the legal basis are in the audit log (customer.erased).", c.ID, actor.ID))
 }
 
 // scrub checkpoints the store after an erasure (sqldb.DB.Scrub); a

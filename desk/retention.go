@@ -226,10 +226,11 @@ func legalHold(ctx context.Context, tx *sqldb.Tx, customerID, convID string) (bo
 // retainCustomers erases, one transaction each, the customers with no
 // conversation and no activity for months (sqldb.Handle.DormantCustomers),
 // as Proofdesk itself with the retention rule as the legal basis
-// (proofdesk.Decide, DoErase: rule erase.retention) through the erase
-// (sqldb.Tx.EraseCustomer, audited as customer.erased). A legal hold on
-// the customer or any of their conversations skips them, and so does a
-// support lock (the account is under investigation): each counted.
+// (proofdesk.Decide, DoErase: rule erase.retention) through the opening
+// every erasure shares (eraseCustomer: sqldb.Tx.EraseCustomer, audited as
+// customer.erased). A legal hold on the customer or any of their
+// conversations skips them, and so does a support lock (the account is
+// under investigation): each counted.
 func (d *Desk) retainCustomers(ctx context.Context, months int, run *proofdesk.RetentionRun) error {
 	ctx = proofdesk.NewContextWithAgent(ctx, nil) // the erasure is Proofdesk's, under the rule, whoever started the run
 	cutoff := d.db.Now().AddDate(0, -months, 0)
@@ -253,29 +254,19 @@ func (d *Desk) retainCustomers(ctx context.Context, months int, run *proofdesk.R
 			seen++
 			var held, locked, done bool
 			err := d.db.WithTx(ctx, func(tx *sqldb.Tx) error {
-				c, err := tx.FindCustomer(ctx, id)
-				if err != nil || c.ErasedAt != nil {
-					return err
-				}
-				holds, err := tx.LegalHoldsOn(ctx, c.ID, "")
+				e, err := eraseCustomer(ctx, tx, proofdesk.Actor{Role: proofdesk.RoleSystem}, id, reason, proofdesk.RetentionLegalBasis)
 				if err != nil {
 					return err
 				}
-				in := proofdesk.DecisionInput{Action: proofdesk.DoErase, Actor: proofdesk.Actor{Role: proofdesk.RoleSystem}, Reason: reason,
-					Field: proofdesk.RetentionLegalBasis, SupportLocked: c.SupportLocked, LegalHold: len(holds) > 0, Now: tx.Now()}
-				dec := proofdesk.Decide(in)
-				if !dec.Allowed {
+				if !e.dec.Allowed {
 					// a legal hold or a support lock: left alone, counted
-					held, locked = dec.Rule == proofdesk.RuleLegalHold, dec.Rule == proofdesk.RuleSupportLock
+					held, locked = e.dec.Rule == proofdesk.RuleLegalHold, e.dec.Rule == proofdesk.RuleSupportLock
 					if !held && !locked {
-						return dec.Err(in)
+						return e.dec.Err(e.in)
 					}
 					return nil
 				}
-				if _, err := tx.EraseCustomer(ctx, c.ID, map[string]string{"reason": reason, "legal_basis": proofdesk.RetentionLegalBasis, "rule": dec.Rule}); err != nil {
-					return err
-				}
-				done = true
+				done = e.erased != nil
 				return nil
 			})
 			if c := proofdesk.ErrorCode(err); c == proofdesk.ENOTFOUND || c == proofdesk.ECONFLICT {
