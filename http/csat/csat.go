@@ -20,12 +20,14 @@ import (
 	"net/url"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/http/custpage"
+	"github.com/proofdesk/proofdesk/locale"
 )
 
 //go:embed templates/*.html
 var templateFS embed.FS
 
-var pages = template.Must(template.ParseFS(templateFS, "templates/*.html"))
+var pages = template.Must(custpage.ParseFS(templateFS, "templates/*.html"))
 
 // ratingStore is what the page needs from the application (desk.Ratings).
 type ratingStore interface {
@@ -66,6 +68,9 @@ type choice struct {
 }
 
 type pageData struct {
+	// Set by render: the page's head (English, the business's name and
+	// the default colour).
+	custpage.Head
 	Company string
 	Info    *proofdesk.RatingInfo
 	Choices []choice
@@ -83,21 +88,17 @@ func choices(selected string) []choice {
 	}
 }
 
-func (h *Handler) render(w http.ResponseWriter, status int, d pageData) {
-	d.Company = h.Company
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Referrer-Policy", "no-referrer")
-	w.Header().Set("X-Frame-Options", "DENY")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.Header().Set("Content-Security-Policy", "default-src 'none'; form-action 'self'; frame-ancestors 'none'")
-	w.WriteHeader(status)
+func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, d pageData) {
+	d.Head = custpage.NewHead(r.Context(), nil, h.Company, locale.For("en"))
+	d.Company = d.Brand.Company
+	d.Head.Title = d.Company + " — how did we do?"
+	d.Head.WriteHeader(w, status)
 	if err := pages.ExecuteTemplate(w, "csat.html", d); err != nil {
 		h.logger.Error("render rating page", slog.Any("error", err))
 	}
 }
 
-func (h *Handler) fail(w http.ResponseWriter, err error) {
+func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	status := http.StatusInternalServerError
 	msg := "Something went wrong. Please try again later."
 	switch proofdesk.ErrorCode(err) {
@@ -108,20 +109,20 @@ func (h *Handler) fail(w http.ResponseWriter, err error) {
 	default:
 		h.logger.Error("rating page", slog.Any("error", err))
 	}
-	h.render(w, status, pageData{Error: msg})
+	h.render(w, r, status, pageData{Error: msg})
 }
 
 func (h *Handler) show(w http.ResponseWriter, r *http.Request) {
 	info, err := h.store.Info(r.Context(), r.PathValue("token"))
 	if err != nil {
-		h.fail(w, err)
+		h.fail(w, r, err)
 		return
 	}
 	sel := r.URL.Query().Get("rating")
 	if !proofdesk.ValidRating(sel) {
 		sel = info.Current
 	}
-	h.render(w, http.StatusOK, pageData{Info: info, Choices: choices(sel)})
+	h.render(w, r, http.StatusOK, pageData{Info: info, Choices: choices(sel)})
 }
 
 // crossSite reports whether the browser says the POST came from another
@@ -149,27 +150,27 @@ func (h *Handler) rate(w http.ResponseWriter, r *http.Request) {
 	tok := r.PathValue("token")
 	info, err := h.store.Info(r.Context(), tok)
 	if err != nil {
-		h.fail(w, err)
+		h.fail(w, r, err)
 		return
 	}
 	if crossSite(r) {
-		h.render(w, http.StatusForbidden, pageData{Error: "This form did not come from this page. Open the link from your email or chat again."})
+		h.render(w, r, http.StatusForbidden, pageData{Error: "This form did not come from this page. Open the link from your email or chat again."})
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
 	if err := r.ParseForm(); err != nil {
-		h.render(w, http.StatusBadRequest, pageData{Info: info, Choices: choices(""), Invalid: "The form could not be read; try again."})
+		h.render(w, r, http.StatusBadRequest, pageData{Info: info, Choices: choices(""), Invalid: "The form could not be read; try again."})
 		return
 	}
 	value, comment := r.PostForm.Get("rating"), r.PostForm.Get("comment")
 	if _, err := h.store.Rate(r.Context(), tok, value, comment); err != nil {
 		if proofdesk.ErrorCode(err) == proofdesk.EINVALID {
-			h.render(w, http.StatusUnprocessableEntity, pageData{Info: info, Choices: choices(value), Comment: comment, Invalid: proofdesk.ErrorMessage(err)})
+			h.render(w, r, http.StatusUnprocessableEntity, pageData{Info: info, Choices: choices(value), Comment: comment, Invalid: proofdesk.ErrorMessage(err)})
 			return
 		}
-		h.fail(w, err)
+		h.fail(w, r, err)
 		return
 	}
 	info.Current = value
-	h.render(w, http.StatusOK, pageData{Info: info, Done: true})
+	h.render(w, r, http.StatusOK, pageData{Info: info, Done: true})
 }

@@ -1,6 +1,7 @@
 // Package custpage holds what every customer-facing page shares (the /v/
-// verification page, the /n/ "This wasn't me" page, the /x/ export
-// download page): the stylesheet, the headers, the business's branding
+// verification page, the /n/ "This wasn't me" and /erase/ pages, the /x/
+// export download page, the /csat/ rating page): the HTML head and banner
+// (head.html, Head), the stylesheet, the headers, the business's branding
 // (name, logo, colour) and the choice of the visitor's language.
 package custpage
 
@@ -69,13 +70,16 @@ func CSP(style string) string {
 }
 
 // SetHeaders sets the headers of a page rendered with style: HTML, not
-// stored, no referrer, never framed, and its CSP.
+// stored or sniffed, no referrer, never framed, not indexed, and its CSP.
 func SetHeaders(w http.ResponseWriter, style string) {
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
+	h.Set("Pragma", "no-cache")
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("X-Frame-Options", "DENY")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("X-Robots-Tag", "noindex, nofollow")
 	h.Set("Content-Security-Policy", CSP(style))
 }
 

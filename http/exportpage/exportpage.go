@@ -30,7 +30,7 @@ import (
 //go:embed templates/*.html
 var templateFS embed.FS
 
-var pages = template.Must(template.ParseFS(templateFS, "templates/*.html"))
+var pages = template.Must(custpage.ParseFS(templateFS, "templates/*.html"))
 
 // exportStore is what the page needs from the application (desk.Exports).
 type exportStore interface {
@@ -85,12 +85,11 @@ type pageData struct {
 	Info *proofdesk.ExportInfo
 	// Error is a key of the locale catalogue, then its text.
 	Error   string
-	Brand   custpage.Brand
-	CSS     template.CSS
 	Size    string
 	Expires string
-	Lang    string
-	L       map[string]string
+	// Set by render: the page's head and its language's texts.
+	custpage.Head
+	L map[string]string
 }
 
 // Keys of the page's errors in the locale catalogue.
@@ -110,18 +109,16 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, d p
 		pref = d.Info.Language
 	}
 	tx := locale.For(custpage.Lang(r, pref))
-	d.Lang, d.L = tx.Lang, tx.Map()
+	d.L = tx.Map()
 	if d.Error != "" {
 		d.Error = tx.T(d.Error)
 	}
-	d.Brand = custpage.LoadBrand(r.Context(), h.Branding, h.Company)
-	style := custpage.Style(d.Brand)
-	d.CSS = template.CSS(style)
+	d.Head = custpage.NewHead(r.Context(), h.Branding, h.Company, tx)
+	d.Head.Title = tx.T("x_title", d.Brand.Company)
 	if d.Info != nil {
 		d.Size, d.Expires = humanSize(tx, d.Info.Size), d.Info.ExpiresAt.UTC().Format("2006-01-02 15:04")
 	}
-	custpage.SetHeaders(w, style)
-	w.WriteHeader(status)
+	d.Head.WriteHeader(w, status)
 	if err := pages.ExecuteTemplate(w, "export.html", d); err != nil {
 		h.logger.Error("render export page", slog.Any("error", err))
 	}

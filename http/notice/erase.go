@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"html/template"
 	"log/slog"
 	"net/http"
 	"time"
@@ -67,10 +66,8 @@ type erasePage struct {
 	Done  string
 	Error string
 
-	Lang  string
-	L     map[string]string
-	Brand custpage.Brand
-	CSS   template.CSS
+	custpage.Head
+	L map[string]string
 
 	// pref is the customer's stored language preference, or "".
 	pref string
@@ -90,14 +87,13 @@ const (
 // preference, then Accept-Language); d.Error is a catalogue key.
 func (h *ErasureHandler) render(w http.ResponseWriter, r *http.Request, status int, d erasePage) {
 	tx := locale.For(custpage.Lang(r, d.pref))
-	d.Lang, d.L = tx.Lang, tx.Map()
+	d.L = tx.Map()
 	if d.Error != "" {
 		d.Error = tx.T(d.Error)
 	}
-	d.Brand = custpage.LoadBrand(r.Context(), h.Branding, h.Company)
-	style := custpage.Style(d.Brand)
-	d.CSS = template.CSS(style)
-	writeHead(w, status, style)
+	d.Head = custpage.NewHead(r.Context(), h.Branding, h.Company, tx)
+	d.Head.Title = tx.T("e_title") + " · " + d.Brand.Company
+	d.Head.WriteHeader(w, status)
 	if err := pages.ExecuteTemplate(w, "erase.html", d); err != nil {
 		h.logger.Error("render erasure page", slog.Any("error", err))
 	}

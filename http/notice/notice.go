@@ -27,7 +27,7 @@ import (
 //go:embed templates/*.html
 var templateFS embed.FS
 
-var pages = template.Must(template.ParseFS(templateFS, "templates/*.html"))
+var pages = template.Must(custpage.ParseFS(templateFS, "templates/*.html"))
 
 // noticeStore is what the page needs from the store.
 type noticeStore interface {
@@ -85,12 +85,11 @@ type pageData struct {
 	Done    bool
 	Error   string
 
-	// Set by render: the visitor's language and its texts, the brand,
-	// the stylesheet, and the channel and start time in words.
-	Lang    string
+	// Set by render: the page's head (the visitor's language, the brand,
+	// the stylesheet), the language's texts, and the channel and start
+	// time in words.
+	custpage.Head
 	L       map[string]string
-	Brand   custpage.Brand
-	CSS     template.CSS
 	Channel string
 	Started string
 }
@@ -103,10 +102,9 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, d p
 		pref = d.Info.Language
 	}
 	tx := locale.For(custpage.Lang(r, pref))
-	d.Lang, d.L = tx.Lang, tx.Map()
-	d.Brand = custpage.LoadBrand(r.Context(), h.Branding, h.Company)
-	style := custpage.Style(d.Brand)
-	d.CSS = template.CSS(style)
+	d.L = tx.Map()
+	d.Head = custpage.NewHead(r.Context(), h.Branding, h.Company, tx)
+	d.Head.Title = tx.T("n_title", d.Brand.Company)
 	if d.Info != nil {
 		d.Channel, d.Started = tx.Channel(d.Info.Channel), d.Info.StartedAt.UTC().Format("2006-01-02 15:04")
 	}
@@ -118,17 +116,10 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, d p
 	case errCSRF:
 		d.Error = tx.T("n_csrf")
 	}
-	writeHead(w, status, style)
+	d.Head.WriteHeader(w, status)
 	if err := pages.ExecuteTemplate(w, "notice.html", d); err != nil {
 		h.logger.Error("render notice page", slog.Any("error", err))
 	}
-}
-
-// writeHead writes the headers of a page opened from a link
-// (custpage.SetHeaders) and status.
-func writeHead(w http.ResponseWriter, status int, style string) {
-	custpage.SetHeaders(w, style)
-	w.WriteHeader(status)
 }
 
 // Placeholders of pageData.Error that render says in the visitor's

@@ -108,20 +108,20 @@ var views = parseViews()
 func parseViews() map[string]*template.Template {
 	m := map[string]*template.Template{}
 	for _, name := range viewNames {
-		m[name] = template.Must(template.New(name).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html"))
+		m[name] = template.Must(custpage.ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html"))
 	}
 	return m
 }
 
 // pageData is what every view renders. It never holds customer data.
-// Texts come from L (the visitor's language, locale.Texts.Map); Title and
-// Message are already in that language.
+// Texts come from L (the visitor's language lang, locale.Texts.Map);
+// Title and Message are already in that language. render sets the Head
+// (custpage.Head: its title is Title and the business's name).
 type pageData struct {
+	custpage.Head
 	Title   string
-	CSS     template.CSS
-	Lang    string
+	lang    string
 	L       map[string]string
-	Brand   custpage.Brand
 	Token   string
 	CSRF    string
 	Agent   string
@@ -150,29 +150,19 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, status int, vie
 	}
 	if d.L == nil {
 		tx := texts(r, "")
-		d.Lang, d.L = tx.Lang, tx.Map()
+		d.lang, d.L = tx.Lang, tx.Map()
 	}
-	d.Brand = custpage.LoadBrand(r.Context(), h.Branding, h.Company)
-	style := custpage.Style(d.Brand)
-	d.CSS = template.CSS(style)
+	d.Head = custpage.NewHead(r.Context(), h.Branding, h.Company, locale.For(d.lang))
 	if d.Title == "" {
 		d.Title = d.L["title_confirm"]
 	}
+	d.Head.Title = d.Title + " · " + d.Brand.Company
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", d); err != nil {
 		httpd.ReportError(r, proofdesk.Errorf(proofdesk.EINTERNAL, "render %s: %v", view, err))
 		status, buf = http.StatusInternalServerError, *bytes.NewBufferString("Internal error.")
 	}
-	hd := w.Header()
-	hd.Set("Content-Type", "text/html; charset=utf-8")
-	hd.Set("Content-Security-Policy", custpage.CSP(style))
-	hd.Set("X-Frame-Options", "DENY")
-	hd.Set("Referrer-Policy", "no-referrer")
-	hd.Set("Cache-Control", "no-store")
-	hd.Set("Pragma", "no-cache")
-	hd.Set("X-Content-Type-Options", "nosniff")
-	hd.Set("X-Robots-Tag", "noindex, nofollow")
-	w.WriteHeader(status)
+	d.Head.WriteHeader(w, status)
 	_, _ = w.Write(buf.Bytes())
 }
 
@@ -199,7 +189,7 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 // language, with a fresh CSRF token (also set as a cookie) for its forms.
 func (h *Handler) data(w http.ResponseWriter, r *http.Request, token string, p *proofdesk.ChallengePage) pageData {
 	tx := texts(r, p.CustomerLanguage)
-	d := pageData{Lang: tx.Lang, L: tx.Map(), Token: token, Agent: p.AgentName, Channel: tx.Channel(p.Channel),
+	d := pageData{lang: tx.Lang, L: tx.Map(), Token: token, Agent: p.AgentName, Channel: tx.Channel(p.Channel),
 		Since: p.ContactSince.UTC().Format(timeFormat), Expires: p.ExpiresAt.UTC().Format(timeFormat),
 		Choices: p.Choices[:]}
 	if p.Status != proofdesk.ChallengeDenied {
@@ -278,7 +268,7 @@ func (h *Handler) handleApprove(w http.ResponseWriter, r *http.Request) {
 	if err == nil && res != nil && res.OK {
 		h.publish(r, p.ConversationID, proofdesk.ChallengeCompleted, res.Level.String())
 		tx := texts(r, p.CustomerLanguage)
-		h.render(w, r, http.StatusOK, viewVerified, pageData{Lang: tx.Lang, L: tx.Map(), Title: tx.T("title_verified"), Channel: tx.Channel(p.Channel)})
+		h.render(w, r, http.StatusOK, viewVerified, pageData{lang: tx.Lang, L: tx.Map(), Title: tx.T("title_verified"), Channel: tx.Channel(p.Channel)})
 		return
 	}
 	var perr *proofdesk.Error
@@ -335,7 +325,7 @@ func (h *Handler) handleDeny(w http.ResponseWriter, r *http.Request) {
 	}
 	h.publish(r, p.ConversationID, proofdesk.ChallengeDenied, proofdesk.L0.String())
 	tx := texts(r, p.CustomerLanguage)
-	h.render(w, r, http.StatusOK, viewDenied, pageData{Lang: tx.Lang, L: tx.Map(), Title: tx.T("title_thanks")})
+	h.render(w, r, http.StatusOK, viewDenied, pageData{lang: tx.Lang, L: tx.Map(), Title: tx.T("title_thanks")})
 }
 
 // publish tells the agent's screen that the request changed and, when
