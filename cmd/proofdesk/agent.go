@@ -11,6 +11,7 @@ import (
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/auth"
+	"github.com/proofdesk/proofdesk/desk"
 )
 
 const agentCreateSummary = `Create an agent. The password is read from stdin when stdin is not a
@@ -45,10 +46,6 @@ func runAgentCreate(ctx context.Context, env cliEnv, args []string) error {
 	if !proofdesk.ValidRole(*role) {
 		return errors.New("--role must be admin, supervisor or agent")
 	}
-	cfg, err := cf.load(DefaultConfig(), env.getenv)
-	if err != nil {
-		return err
-	}
 	password, generated, err := readPassword(env)
 	if err != nil {
 		return err
@@ -57,14 +54,13 @@ func runAgentCreate(ctx context.Context, env cliEnv, args []string) error {
 	if err != nil {
 		return err
 	}
-
-	m, closeStore, err := openStore(ctx, cfg, env)
+	c, err := openAgentCLI(ctx, cf, env, "", "")
 	if err != nil {
 		return err
 	}
-	defer closeStore()
+	defer c.close()
 	a := &proofdesk.Agent{Email: *email, Name: strings.TrimSpace(*name), Role: *role, PasswordHash: hash}
-	if err := m.AgentService.CreateAgent(ctx, a); err != nil {
+	if err := c.m.AgentService.CreateAgent(ctx, a); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.stdout, "Created %s %s (%s).\n", a.Role, a.Email, a.ID)
@@ -129,25 +125,18 @@ func runTokenCreate(ctx context.Context, env cliEnv, args []string) error {
 	if len(*name) > 100 {
 		return errors.New("--name is longer than 100 bytes")
 	}
-	cfg, err := cf.load(DefaultConfig(), env.getenv)
+	c, err := openAgentCLI(ctx, cf, env, *email, "--agent")
 	if err != nil {
 		return err
 	}
-	m, closeStore, err := openStore(ctx, cfg, env)
-	if err != nil {
-		return err
-	}
-	defer closeStore()
-	a, err := findAgentFlag(ctx, m, *email, "--agent")
-	if err != nil {
-		return err
-	}
+	defer c.close()
+	a := c.agent
 	if a.Disabled {
 		return errors.New("that agent is disabled")
 	}
 	token, hash := auth.NewToken()
 	t := &proofdesk.APIToken{AgentID: a.ID, Name: *name, Hash: hash}
-	if err := m.AgentService.CreateAPIToken(ctx, t); err != nil {
+	if err := c.m.AgentService.CreateAPIToken(ctx, t); err != nil {
 		return err
 	}
 	w := bufio.NewWriter(env.stdout)
@@ -162,18 +151,14 @@ func createIntegrationToken(ctx context.Context, cf *configFlags, env cliEnv, na
 	if name == "" || len(name) > 100 {
 		return errors.New("--integration needs a name of 1 to 100 bytes")
 	}
-	cfg, err := cf.load(DefaultConfig(), env.getenv)
+	c, err := openAgentCLI(ctx, cf, env, "", "")
 	if err != nil {
 		return err
 	}
-	m, closeStore, err := openStore(ctx, cfg, env)
-	if err != nil {
-		return err
-	}
-	defer closeStore()
+	defer c.close()
 	token, hash := auth.NewToken()
 	t := &proofdesk.APIToken{Kind: proofdesk.TokenIntegration, Name: name, Hash: hash}
-	if err := m.AgentService.CreateAPIToken(ctx, t); err != nil {
+	if err := c.m.AgentService.CreateAPIToken(ctx, t); err != nil {
 		return err
 	}
 	w := bufio.NewWriter(env.stdout)
@@ -195,31 +180,62 @@ func runAgentTOTP(ctx context.Context, env cliEnv, args []string) error {
 	if strings.TrimSpace(*email) == "" {
 		return errors.New("--email is required")
 	}
-	cfg, err := cf.load(DefaultConfig(), env.getenv)
+	c, err := openAgentCLI(ctx, cf, env, *email, "--email")
 	if err != nil {
 		return err
 	}
-	m, closeStore, err := openStore(ctx, cfg, env)
-	if err != nil {
-		return err
-	}
-	defer closeStore()
-	a, err := findAgentFlag(ctx, m, *email, "--email")
-	if err != nil {
-		return err
-	}
+	defer c.close()
+	a := c.agent
 	key, err := auth.NewTOTPKey("Proofdesk", a.Email)
 	if err != nil {
 		return err
 	}
 	enabled := true
-	if _, err := m.AgentService.UpdateAgent(ctx, a.ID, proofdesk.AgentUpdate{TOTPSecret: &key.Secret, TOTPEnabled: &enabled}); err != nil {
+	if _, err := c.m.AgentService.UpdateAgent(ctx, a.ID, proofdesk.AgentUpdate{TOTPSecret: &key.Secret, TOTPEnabled: &enabled}); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.stdout, "TOTP enrolled for %s %s. Add it to an authenticator app now; it is shown once.\n", a.Role, a.ID)
 	fmt.Fprintf(env.stdout, "Secret: %s\n%s\n", key.Secret, key.URL)
 	return nil
 }
+
+// agentCLI is what an agent or token command works with: its
+// configuration, the opened store (closed by close) and the agent its
+// flag names (nil when it names none).
+type agentCLI struct {
+	cfg   Config
+	m     *Main
+	agent *proofdesk.Agent
+	close func()
+}
+
+// openAgentCLI is the one preamble of the agent and token commands: it
+// loads the configuration (DefaultConfig, then the environment and cf's
+// flags), opens the store (the caller defers c.close) and, when email is
+// not "", finds the agent with that email (an unknown one is an error
+// naming flag).
+func openAgentCLI(ctx context.Context, cf *configFlags, env cliEnv, email, flag string) (*agentCLI, error) {
+	cfg, err := cf.load(DefaultConfig(), env.getenv)
+	if err != nil {
+		return nil, err
+	}
+	m, closeStore, err := openStore(ctx, cfg, env)
+	if err != nil {
+		return nil, err
+	}
+	c := &agentCLI{cfg: cfg, m: m, close: closeStore}
+	if email != "" {
+		if c.agent, err = findAgentFlag(ctx, m, email, flag); err != nil {
+			closeStore()
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+// admin returns the agent lifecycle use cases (desk.Agents), acting as
+// the system, with links to the configured public URL.
+func (c *agentCLI) admin() *desk.Agents { return c.m.agentAdmin(c.cfg.URL(c.cfg.Addr)) }
 
 // findAgentFlag finds the agent whose email a command's flag gave, with an
 // error naming the flag when there is none.

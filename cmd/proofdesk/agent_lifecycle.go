@@ -33,16 +33,12 @@ func runAgentInvite(ctx context.Context, env cliEnv, args []string) error {
 	if _, err := parseArgs(cf, env, args, 0, ""); err != nil {
 		return err
 	}
-	cfg, err := cf.load(DefaultConfig(), env.getenv)
+	c, err := openAgentCLI(ctx, cf, env, "", "")
 	if err != nil {
 		return err
 	}
-	m, closeStore, err := openStore(ctx, cfg, env)
-	if err != nil {
-		return err
-	}
-	defer closeStore()
-	res, err := m.agentAdmin(cfg.URL(cfg.Addr)).InviteAgent(ctx, *email, *name, *role)
+	defer c.close()
+	res, err := c.admin().InviteAgent(ctx, *email, *name, *role)
 	if err != nil {
 		return err
 	}
@@ -97,26 +93,18 @@ func runAgentChange(change, summary string) func(ctx context.Context, env cliEnv
 				return errors.New("say what to reset: --password, --2fa or both")
 			}
 		}
-		cfg, err := cf.load(DefaultConfig(), env.getenv)
+		c, err := openAgentCLI(ctx, cf, env, *email, "--email")
 		if err != nil {
 			return err
 		}
-		m, closeStore, err := openStore(ctx, cfg, env)
-		if err != nil {
-			return err
-		}
-		defer closeStore()
-		a, err := findAgentFlag(ctx, m, *email, "--email")
-		if err != nil {
-			return err
-		}
-		admin := m.agentAdmin(cfg.URL(cfg.Addr))
+		defer c.close()
+		admin := c.admin()
 		for _, ch := range changes {
 			r := ""
 			if newRole != nil {
 				r = *newRole
 			}
-			res, err := admin.ChangeAgent(ctx, a.ID, ch, r)
+			res, err := admin.ChangeAgent(ctx, c.agent.ID, ch, r)
 			if err != nil {
 				return err
 			}
