@@ -48,6 +48,10 @@ const (
 	// DoEditMacro creates, changes or deletes a macro: TargetID is its
 	// creator ("" to create), Field "shared" or "personal".
 	DoEditMacro = "edit_macro"
+	// DoViewMacro sees a macro (to open, change, delete or apply it):
+	// TargetID is its owner, "" for a shared one. A personal macro is its
+	// owner's alone; to anyone else it does not exist (ENOTFOUND).
+	DoViewMacro = "view_macro"
 	// DoSearch searches conversations' words; Field is the data class
 	// the query has the shape of ("" for none): a search runs at no
 	// conversation's level, so a protected class is refused by its shape,
@@ -77,6 +81,9 @@ const (
 	DoLookup = "lookup_customer"
 	// DoClearPause lifts an agent's pause (TargetID) before the hour passes.
 	DoClearPause = "clear_pause"
+	// DoViewPause reads whether an agent (TargetID) is paused: their own,
+	// or anyone's by a supervisor.
+	DoViewPause = "view_pause"
 	// DoManageAgent changes an agent (TargetID): AgentChange says how
 	// (agent_lifecycle.go).
 	DoManageAgent = "manage_agent"
@@ -431,6 +438,16 @@ func Decide(in DecisionInput) Decision {
 		return Decision{Allowed: true, Rule: RuleAllowed}
 	case DoEditMacro:
 		return decideEditMacro(in)
+	case DoViewMacro:
+		if in.TargetID != "" && in.TargetID != a.ID {
+			return refuse(ENOTFOUND, RuleMacroOwner, "Macro not found.")
+		}
+		return Decision{Allowed: true, Rule: RuleAllowed}
+	case DoViewPause:
+		if in.TargetID != a.ID && !a.isSupervisor() {
+			return roleRefusal(RuleSupervisorOnly, RoleSupervisor, "Only a supervisor may read another agent's pause.")
+		}
+		return Decision{Allowed: true, Rule: RuleAllowed}
 	case DoMergeConversations:
 		return decideMergeConversations(in)
 	case DoFillPlaceholder:

@@ -264,6 +264,16 @@ func TestDecide(t *testing.T) {
 		{"clear pause by agent", proofdesk.DecisionInput{Action: proofdesk.DoClearPause, Actor: agentA, TargetID: agentB.ID}, want{rule: proofdesk.RuleSupervisorOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
 		{"clear own pause", proofdesk.DecisionInput{Action: proofdesk.DoClearPause, Actor: supervisor, TargetID: supervisor.ID}, want{rule: proofdesk.RuleClearOwnPause, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
 		{"clear pause by supervisor", proofdesk.DecisionInput{Action: proofdesk.DoClearPause, Actor: supervisor, TargetID: agentA.ID}, want{allowed: true, rule: proofdesk.RuleAllowed}},
+		{"read own pause", proofdesk.DecisionInput{Action: proofdesk.DoViewPause, Actor: agentA, TargetID: agentA.ID}, want{allowed: true, rule: proofdesk.RuleAllowed}},
+		{"read another's pause by agent", proofdesk.DecisionInput{Action: proofdesk.DoViewPause, Actor: agentA, TargetID: agentB.ID}, want{rule: proofdesk.RuleSupervisorOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
+		{"read another's pause by supervisor", proofdesk.DecisionInput{Action: proofdesk.DoViewPause, Actor: supervisor, TargetID: agentA.ID}, want{allowed: true, rule: proofdesk.RuleAllowed}},
+		{"read another's pause by admin", proofdesk.DecisionInput{Action: proofdesk.DoViewPause, Actor: admin, TargetID: agentA.ID}, want{allowed: true, rule: proofdesk.RuleAllowed}},
+		{"read a pause by integration", proofdesk.DecisionInput{Action: proofdesk.DoViewPause, Actor: integ, TargetID: integ.ID}, want{rule: proofdesk.RuleNotAgent, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAgent}},
+		{"see a shared macro", proofdesk.DecisionInput{Action: proofdesk.DoViewMacro, Actor: agentB}, want{allowed: true, rule: proofdesk.RuleAllowed}},
+		{"see own personal macro", proofdesk.DecisionInput{Action: proofdesk.DoViewMacro, Actor: agentA, TargetID: agentA.ID}, want{allowed: true, rule: proofdesk.RuleAllowed}},
+		{"see another's personal macro", proofdesk.DecisionInput{Action: proofdesk.DoViewMacro, Actor: agentB, TargetID: agentA.ID}, want{rule: proofdesk.RuleMacroOwner, code: proofdesk.ENOTFOUND}},
+		{"see another's personal macro by supervisor", proofdesk.DecisionInput{Action: proofdesk.DoViewMacro, Actor: supervisor, TargetID: agentA.ID}, want{rule: proofdesk.RuleMacroOwner, code: proofdesk.ENOTFOUND}},
+		{"see a macro by integration", proofdesk.DecisionInput{Action: proofdesk.DoViewMacro, Actor: integ}, want{rule: proofdesk.RuleNotAgent, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleAgent}},
 
 		// Merge, export, erase.
 		{"merge by agent", proofdesk.DecisionInput{Action: proofdesk.DoMerge, Actor: agentA}, want{rule: proofdesk.RuleSupervisorOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},

@@ -26,7 +26,8 @@ type MacroInput struct {
 	Shared   bool     `json:"shared"`
 }
 
-// Macros returns the shared macros and the signed-in agent's own.
+// Macros returns the shared macros and the signed-in agent's own (the
+// store's query selects them; each is the gate's answer, seeMacro).
 func (d *Desk) Macros(ctx context.Context) ([]*proofdesk.Macro, error) {
 	a := proofdesk.AgentFromContext(ctx)
 	if a == nil {
@@ -35,7 +36,17 @@ func (d *Desk) Macros(ctx context.Context) ([]*proofdesk.Macro, error) {
 	if d := proofdesk.Decide(proofdesk.DecisionInput{Action: proofdesk.DoConversation, Actor: proofdesk.ActorOf(a)}); !d.Allowed {
 		return nil, d.Err(proofdesk.DecisionInput{})
 	}
-	return d.db.FindMacros(ctx, a.ID)
+	all, err := d.db.FindMacros(ctx, a.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := all[:0]
+	for _, m := range all {
+		if seeMacro(a, m) == nil {
+			out = append(out, m)
+		}
+	}
+	return out, nil
 }
 
 // SaveMacro creates a macro (id "") or changes one. Errors: EUNAUTHORIZED
@@ -66,8 +77,8 @@ func (d *Desk) SaveMacro(ctx context.Context, id string, in MacroInput) (*proofd
 			if err != nil {
 				return err
 			}
-			if !old.Shared() && old.OwnerID != a.ID {
-				return proofdesk.Errorf(proofdesk.ENOTFOUND, "Macro not found.")
+			if err := seeMacro(a, old); err != nil {
+				return err
 			}
 			decide.TargetID, decide.Field = old.CreatedBy, sharedWord(old)
 			m.CreatedBy, m.CreatedAt = old.CreatedBy, old.CreatedAt
@@ -105,8 +116,8 @@ func (d *Desk) DeleteMacro(ctx context.Context, id string) error {
 		if err != nil {
 			return err
 		}
-		if !old.Shared() && old.OwnerID != a.ID {
-			return proofdesk.Errorf(proofdesk.ENOTFOUND, "Macro not found.")
+		if err := seeMacro(a, old); err != nil {
+			return err
 		}
 		in := proofdesk.DecisionInput{Action: proofdesk.DoEditMacro, Actor: proofdesk.ActorOf(a), TargetID: old.CreatedBy, Field: sharedWord(old)}
 		if dec := proofdesk.Decide(in); !dec.Allowed {
@@ -117,6 +128,18 @@ func (d *Desk) DeleteMacro(ctx context.Context, id string) error {
 		}
 		return tx.Audit(ctx, proofdesk.AuditEvent{Action: "macro.deleted", SubjectKind: "macro", SubjectID: id})
 	})
+}
+
+// seeMacro asks proofdesk.Decide whether a may see m (DoViewMacro): a
+// shared macro is every agent's, a personal one its owner's alone; to
+// anyone else it is not found (ENOTFOUND), as a missing one: the error
+// carries no rule, which would tell the two apart.
+func seeMacro(a *proofdesk.Agent, m *proofdesk.Macro) error {
+	in := proofdesk.DecisionInput{Action: proofdesk.DoViewMacro, Actor: proofdesk.ActorOf(a), TargetID: m.OwnerID}
+	if dec := proofdesk.Decide(in); !dec.Allowed {
+		return &proofdesk.Error{Code: dec.Code, Message: dec.Message}
+	}
+	return nil
 }
 
 func sharedWord(m *proofdesk.Macro) string {
@@ -270,8 +293,8 @@ func (d *Desk) ApplyMacro(ctx context.Context, conversationID, macroID string) (
 	if err != nil {
 		return nil, err
 	}
-	if !m.Shared() && m.OwnerID != a.ID {
-		return nil, proofdesk.Errorf(proofdesk.ENOTFOUND, "Macro not found.")
+	if err := seeMacro(a, m); err != nil {
+		return nil, err
 	}
 	text, err := d.FillReply(ctx, conversationID, m.Body)
 	if err != nil {

@@ -55,6 +55,20 @@ func TestMacros_PersonalSharedAndTheGate(t *testing.T) {
 		if err := f.Desk.DeleteMacro(bobCtx, shared.ID); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
 			t.Fatalf("agent deletes a colleague's shared macro: %v", err)
 		}
+		// A colleague's personal macro does not exist for Bob, to delete or
+		// apply (Decide, DoViewMacro): not found as a missing one, no rule.
+		missing := func(what string, err error) {
+			t.Helper()
+			var pe *proofdesk.Error
+			if proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND || !errorsAs(err, &pe) || len(pe.Details) != 0 {
+				t.Fatalf("%s: %v", what, err)
+			}
+		}
+		missing("agent deletes a colleague's personal macro", f.Desk.DeleteMacro(bobCtx, mine.ID))
+		_, err = f.Desk.ApplyMacro(bobCtx, f.Conv.ID, mine.ID)
+		missing("agent applies a colleague's personal macro", err)
+		_, err = f.Desk.SaveMacro(bobCtx, mine.ID, desk.MacroInput{Title: "x", Body: "y"})
+		missing("agent edits a colleague's personal macro", err)
 		if err := f.Desk.DeleteMacro(f.AgentCtx, mine.ID); err != nil {
 			t.Fatal(err)
 		}

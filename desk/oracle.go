@@ -143,13 +143,10 @@ func (d *Desk) LookupCustomers(ctx context.Context, f proofdesk.CustomerFilter) 
 			out, total, err = tx.FindCustomers(ctx, f)
 			return err
 		}
-		in := proofdesk.DecisionInput{Action: proofdesk.DoLookup, Actor: proofdesk.ActorOf(proofdesk.AgentFromContext(ctx)), Now: tx.Now()}
-		if in.Actor.Role == proofdesk.RoleAgent || in.Actor.Role == proofdesk.RoleSupervisor || in.Actor.Role == proofdesk.RoleAdmin {
-			if in.PausedUntil, err = d.pausedUntil(ctx, tx, in.Actor.ID); err != nil {
-				return err
-			}
+		in, dec, err := d.askLookup(ctx, tx, proofdesk.AgentFromContext(ctx))
+		if err != nil {
+			return err
 		}
-		dec := proofdesk.Decide(in)
 		if !dec.Allowed {
 			refused = dec.Err(in)
 			return refused
@@ -201,14 +198,10 @@ func (d *Desk) requesterLookup(ctx context.Context, tx *sqldb.Tx, conv *proofdes
 	if conv.CustomerID == "" || len(kinds) == 0 || a == nil {
 		return nil
 	}
-	in := proofdesk.DecisionInput{Action: proofdesk.DoLookup, Actor: proofdesk.ActorOf(a), Now: tx.Now()}
-	if in.Actor.Role == proofdesk.RoleAgent || in.Actor.Role == proofdesk.RoleSupervisor || in.Actor.Role == proofdesk.RoleAdmin {
-		var err error
-		if in.PausedUntil, err = d.pausedUntil(ctx, tx, in.Actor.ID); err != nil {
-			return err
-		}
+	in, dec, err := d.askLookup(ctx, tx, a)
+	if err != nil {
+		return err
 	}
-	dec := proofdesk.Decide(in)
 	if !dec.Allowed {
 		*refused = dec.Err(in)
 		return *refused
@@ -224,6 +217,21 @@ func (d *Desk) requesterLookup(ctx context.Context, tx *sqldb.Tx, conv *proofdes
 		return err
 	}
 	return d.watchAgent(ctx, tx, in.Actor.ID, conv.ID, false)
+}
+
+// askLookup asks proofdesk.Decide whether a (nil: the system) may look a
+// customer up by an exact value (DoLookup), with the one fact it needs
+// besides the actor: an agent's pause (pausedUntil; the integration and
+// the system have none).
+func (d *Desk) askLookup(ctx context.Context, tx *sqldb.Tx, a *proofdesk.Agent) (proofdesk.DecisionInput, proofdesk.Decision, error) {
+	in := proofdesk.DecisionInput{Action: proofdesk.DoLookup, Actor: proofdesk.ActorOf(a), Now: tx.Now()}
+	if proofdesk.ValidRole(in.Actor.Role) {
+		var err error
+		if in.PausedUntil, err = d.pausedUntil(ctx, tx, in.Actor.ID); err != nil {
+			return in, proofdesk.Decision{}, err
+		}
+	}
+	return in, proofdesk.Decide(in), nil
 }
 
 // requesterKinds names the contact claims of conv's requester.
@@ -302,9 +310,15 @@ func (d *Desk) ClearPause(ctx context.Context, agentID, reason string) error {
 }
 
 // PausedUntil returns when agentID's replies and lookups resume, or the
-// zero time if they are not paused.
+// zero time if they are not paused, for the agent themself or a
+// supervisor (proofdesk.Decide, DoViewPause). Errors: the gate's refusal
+// (EFORBIDDEN, EUNAUTHORIZED).
 func (d *Desk) PausedUntil(ctx context.Context, agentID string) (time.Time, error) {
 	var until time.Time
+	in := proofdesk.DecisionInput{Action: proofdesk.DoViewPause, Actor: proofdesk.ActorOf(proofdesk.AgentFromContext(ctx)), TargetID: agentID}
+	if dec := proofdesk.Decide(in); !dec.Allowed {
+		return until, dec.Err(in)
+	}
 	err := d.db.WithTx(ctx, func(tx *sqldb.Tx) error {
 		var err error
 		until, err = d.pausedUntil(ctx, tx, agentID)

@@ -111,9 +111,22 @@ func TestOracleBlockedRepliesPauseTheAgent(t *testing.T) {
 		if err := f.reply(f.SupCtx, f.Conv.ID, "Hello, a supervisor here."); err != nil {
 			t.Fatalf("another agent is paused too: %v", err)
 		}
-		until, err := d.PausedUntil(context.Background(), f.Agent.ID)
-		if err != nil || until.IsZero() {
-			t.Fatalf("PausedUntil = %v, %v", until, err)
+		// The agent and a supervisor read the pause (Decide, DoViewPause);
+		// a colleague does not, and nobody unsigned.
+		for _, ctx := range []context.Context{f.AgentCtx, f.SupCtx} {
+			if until, err := d.PausedUntil(ctx, f.Agent.ID); err != nil || until.IsZero() {
+				t.Fatalf("PausedUntil = %v, %v", until, err)
+			}
+		}
+		bob := &proofdesk.Agent{Email: "bob@desk.example", Name: "Bob", Role: proofdesk.RoleAgent, PasswordHash: "x"}
+		if err := sqldb.NewAgentService(db).CreateAgent(context.Background(), bob); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.PausedUntil(proofdesk.NewContextWithAgent(context.Background(), bob), f.Agent.ID); proofdesk.ErrorCode(err) != proofdesk.EFORBIDDEN {
+			t.Fatalf("a colleague reads the pause: %v", err)
+		}
+		if _, err := d.PausedUntil(context.Background(), f.Agent.ID); proofdesk.ErrorCode(err) != proofdesk.EUNAUTHORIZED {
+			t.Fatalf("nobody reads the pause: %v", err)
 		}
 
 		// Only a supervisor clears it, with a reason.
