@@ -37,13 +37,10 @@ func (d *Desk) ImportCustomers(ctx context.Context, cs []*proofdesk.Customer) er
 // each of cs as given (DoCreateCustomer); the first refusal is audited
 // and returned.
 func (d *Desk) gateCreate(ctx context.Context, cs []*proofdesk.Customer) error {
-	actor := proofdesk.Actor{Role: proofdesk.RoleSystem}
-	if a := proofdesk.AgentFromContext(ctx); a != nil {
-		actor = proofdesk.ActorOf(a)
-	}
+	who := actor(ctx)
 	for _, c := range cs {
 		now := d.db.Now()
-		in := proofdesk.DecisionInput{Action: proofdesk.DoCreateCustomer, Actor: actor, Now: now, Backdated: backdated(nil, c.ContactPoints, now),
+		in := proofdesk.DecisionInput{Action: proofdesk.DoCreateCustomer, Actor: who, Now: now, Backdated: backdated(nil, c.ContactPoints, now),
 			SetsExternalID: c.ExternalID != ""}
 		dec := proofdesk.Decide(in)
 		if dec.Allowed {

@@ -32,11 +32,9 @@ func (v *Verification) AgentText(ctx context.Context, conversationID string) (fu
 	if err != nil {
 		return nil, err
 	}
-	level := proofdesk.L0
-	if in.Actor.Role != "" {
-		if d := proofdesk.Decide(in); d.Allowed {
-			level = d.CheckLevel
-		}
+	level := proofdesk.L0 // Decide refuses nobody: L0
+	if d := proofdesk.Decide(in); d.Allowed {
+		level = d.CheckLevel
 	}
 	targets, err := h.GuardTargets(ctx, conv, in.Policy, level)
 	if err != nil {

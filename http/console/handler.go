@@ -305,6 +305,10 @@ type page struct {
 	Notice    string
 	Error     string
 	Full      bool
+	// CanAdminister and CanViewReports are proofdesk.Decide's answers for
+	// the agent (DoAdminister, DoViewReports): the pages offer the Admin
+	// and Reports links by them.
+	CanAdminister, CanViewReports bool
 }
 
 // newPage fills the layout data of a signed-in request.
@@ -314,6 +318,9 @@ func (h *Handler) newPage(r *http.Request, title, nav string) page {
 		p.CSRFToken = s.CSRFToken
 	}
 	p.Notice = notices[r.URL.Query().Get("done")]
+	actor := proofdesk.ActorOf(p.Agent)
+	p.CanAdminister = proofdesk.Decide(proofdesk.DecisionInput{Action: proofdesk.DoAdminister, Actor: actor}).Allowed
+	p.CanViewReports = proofdesk.Decide(proofdesk.DecisionInput{Action: proofdesk.DoViewReports, Actor: actor}).Allowed
 	return p
 }
 

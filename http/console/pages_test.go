@@ -121,6 +121,16 @@ func TestPages_SignedOutAndRoles(t *testing.T) {
 	if resp, _ := b.post("/admin/agents", url.Values{"csrf_token": {csrfOf(t, page)}, "email": {"x@desk.test"}, "name": {"X"}, "role": {"admin"}, "password": {"long enough password"}}); resp.StatusCode != http.StatusForbidden {
 		t.Fatalf("agent creates an agent: %d", resp.StatusCode)
 	}
+	// The links to Reports and Admin follow Decide's answers
+	// (DoViewReports, DoAdminister): not an agent's, an admin's.
+	if strings.Contains(page, `href="/reports"`) || strings.Contains(page, `href="/admin/agents"`) {
+		t.Fatal("an agent's page links to Reports or Admin")
+	}
+	s.Console.AllowNo2FA = true
+	if _, page := signIn(t, s, consoletest.AdminEmail, consoletest.AdminPassword, "").get("/inbox"); !strings.Contains(page, `href="/reports"`) || !strings.Contains(page, `href="/admin/agents"`) {
+		t.Fatal("an admin's page lacks the links to Reports and Admin")
+	}
+	s.Console.AllowNo2FA = false
 	// An expired session sends the agent to sign in, saying why.
 	s.Console.Now = func() time.Time { return time.Now().Add(13 * time.Hour) }
 	resp, _ := b.get("/inbox")
