@@ -593,7 +593,7 @@ func (t *text) confirmation() string {
 				return true // "Correct, it's going there."
 			}
 			if lx&lxRef != 0 && lx&lxStrong == 0 && k > rest+1 &&
-				!(k <= rest+3 && determiners[string(t.tokBytes(k-1))]) {
+				!(k <= rest+3 && determiners[string(t.tokBytes(k-1))]) && !t.demoValue(k, rest, to) {
 				continue // "Exatamente como no email": too far to point; "Yes, that's your date" points
 			}
 			if lx&lxDemo != 0 && !(k+1 == to || t.toks[k+1].lex&(lxCopula|lxRef) != 0) {
@@ -692,6 +692,15 @@ func (t *text) confirmation() string {
 	for i := range t.toks {
 		if t.toks[i].lex&lxCopula != 0 && t.pointerClause(i) && !t.conditional(i) && !sentenceExcl(i) &&
 			!t.sameSentence(i, denials) && !t.refusedBefore(i, int(t.toks[i].off), refusals) {
+			return RuleConfirmation
+		}
+	}
+	// "Sí, puedo confirmar que es la dirección que tenemos": a verb of
+	// confirming whose clause points at a value
+	for i := range t.toks {
+		if t.toks[i].lex&lxRef == 0 && confirmVerbs[string(t.tokBytes(i))] && t.confirmClause(i) && !t.conditional(i) &&
+			t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) && !t.sameSentence(i, denials) &&
+			!t.refusedBefore(i, int(t.toks[i].off), refusals) {
 			return RuleConfirmation
 		}
 	}

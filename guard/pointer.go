@@ -156,6 +156,9 @@ func (t *text) restPoints(k, to int) bool {
 	if k >= to || t.toks[k-1].flags&fPunctAfter != 0 {
 		return true // the clause ends at the value noun: "c'est l'adresse, le livreur l'a"
 	}
+	if postJudges[string(t.tokBytes(k))] && (k+1 == to || t.toks[k].flags&fPunctAfter != 0) {
+		return true // "è l'email giusta", "é o email certo": a judging adjective after the noun
+	}
 	record := false
 	for ; k < to; k++ {
 		if k > 0 && t.toks[k-1].flags&fPunctAfter != 0 {
@@ -816,4 +819,93 @@ func (t *text) namesRecord(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// postJudges judge the value noun they follow and end its clause: "è
+// l'email giusta", "é o email certo", "es la dirección exacta".
+var postJudges = set("right", "correct", "giusta", "giusto", "giuste", "giusti", "esatta", "esatto", "corretta",
+	"corretto", "certo", "certa", "correto", "correta", "exato", "exata", "exacta", "exacto", "correcta", "correcto",
+	"buena", "bueno", "juste", "exacte", "correcte", "bonne", "bon", "richtig", "korrekt", "juist", "goed", "klopt",
+	"stimmt")
+
+// demoValue reports whether the pointer word at token k is a value noun
+// right after a demonstrative, in the rest of a yes-word's sentence
+// (tokens from rest to to): "Sí, el pago se hizo con esa tarjeta" points
+// at the card however far the demonstrative stands, unless the sentence
+// tells the customer what they may do ("Yes, you can pay with that card").
+func (t *text) demoValue(k, rest, to int) bool {
+	w := string(t.tokBytes(k))
+	if k == 0 || !valueNouns[w] && !cardWords[w] && !phoneWords[w] {
+		return false
+	}
+	if p := string(t.tokBytes(k - 1)); t.toks[k-1].lex&lxDemo == 0 && !demoDets[p] && !(p == "die" && dutchNouns[w]) {
+		return false
+	}
+	for j := rest; j+1 < to; j++ {
+		if secondPerson[string(t.tokBytes(j))] && modalWords[string(t.tokBytes(j+1))] {
+			return false
+		}
+	}
+	return !t.otherAhead(rest, to)
+}
+
+// demoDets are demonstrative determiners that are no pointer alone
+// ("cette carte", "aquella tarjeta"); Dutch "die" is one before a Dutch
+// noun ("die kaart"), German "die" an article.
+var (
+	demoDets   = set("ce", "cet", "cette", "ces", "aquella", "aquel", "aquela", "aquele", "quel", "quei", "questi", "those", "these")
+	dutchNouns = set("kaart", "adres", "mailadres", "emailadres", "telefoonnummer", "mobiel", "gsm", "creditcard",
+		"bankpas", "pinpas", "nummer", "datum")
+)
+
+// confirmVerbs confirm or acknowledge, in seven languages (normalised).
+var confirmVerbs = set("confirm", "bestatigen", "confirmer", "confirmar", "confermare", "bevestigen", "confirmo",
+	"confermo", "bestatige", "bevestig", "confirme")
+
+// thatWords open the clause a verb of confirming introduces.
+var thatWords = set("that", "dass", "que", "che", "dat", "qu")
+
+// changeWords report a change carried out: "I can confirm that your
+// address has been updated" is no judgement of the offer.
+var changeWords = set("updated", "changed", "removed", "deleted", "added", "saved", "aktualisiert", "geandert",
+	"geloscht", "entfernt", "hinzugefugt", "modifiee", "modifie", "changee", "change", "supprimee", "supprime",
+	"ajoutee", "ajoute", "actualizada", "actualizado", "cambiada", "cambiado", "eliminada", "eliminado",
+	"anadida", "anadido", "aggiornata", "aggiornato", "modificata", "modificato", "cambiata", "cambiato",
+	"eliminata", "eliminato", "aggiunta", "aggiunto", "bijgewerkt", "gewijzigd", "verwijderd", "toegevoegd",
+	"aangepast", "atualizada", "atualizado", "alterada", "alterado", "removida", "removido", "adicionada",
+	"adicionado", "mudada", "mudado")
+
+// confirmClause reports whether the verb of confirming at token i opens
+// (through "that", "que", "dass", "che", "dat" within 3 tokens) a clause
+// that names a value with a copula and no other thing: "puedo confirmar
+// que es la dirección que tenemos", "ich kann bestätigen, dass es die
+// Adresse ist". A change carried out ("that your address was updated")
+// is no judgement.
+func (t *text) confirmClause(i int) bool {
+	_, to := t.sentenceOf(i)
+	c := -1
+	for k := i + 1; k < to && k <= i+3; k++ {
+		if thatWords[string(t.tokBytes(k))] {
+			c = k
+			break
+		}
+	}
+	if c < 0 {
+		return false
+	}
+	value, cop := false, false
+	for k := c + 1; k < to; k++ {
+		w := string(t.tokBytes(k))
+		switch {
+		case changeWords[w] || fixVerbs[w] || negations[w]:
+			return false
+		case t.toks[k].lex&lxCopula != 0 || fusedPointers[w]:
+			cop = true
+		case valueNouns[w] || phoneWords[w] || cardWords[w] || pointerPronouns[w] && k+1 == to:
+			if !t.qualifiedOther(k, to) {
+				value = true
+			}
+		}
+	}
+	return value && cop && !t.otherAhead(c+1, to)
 }
