@@ -1290,14 +1290,28 @@ func (t *text) mailPart(start int, domain bool) bool {
 		}
 	}
 	if domain {
-		for k := max(from, i-3); k < i; k++ {
-			if emailNouns[string(t.tokBytes(k))] {
+		// a word for email, an address, the account or the login in
+		// its sentence: "the one at exemple.fr is on the account", "La
+		// cuenta usa la dirección de exemple.fr"
+		for k := from; k < to; k++ {
+			w := string(t.tokBytes(k))
+			if emailNouns[w] || loginWords[w] || accountNouns[w] || webmail[w] || addressNouns[w] {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// loginWords say "log in" or "login" (normalised); addressNouns say
+// "address".
+var (
+	loginWords = set("login", "log", "logs", "logged", "signed", "sign", "loggen", "einloggen", "eingeloggt", "angemeldet",
+		"anmelden", "anmeldung", "identifiant", "connexion", "connecte", "connectez", "sesion", "accede", "accedere",
+		"accesso", "accedi", "inloggen", "logt", "ingelogd", "sessao", "entra", "entrar", "inicia", "usuario", "utente",
+		"utilizador", "gebruikersnaam", "benutzername", "username")
+	addressNouns = set("address", "adresse", "direccion", "indirizzo", "adres", "endereco", "morada", "anschrift")
+)
 
 // Words around the parts of an email address (normalised).
 var (
