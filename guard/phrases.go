@@ -583,6 +583,9 @@ func (t *text) confirmation() string {
 		other := t.otherAhead(rest, min(to, rest+4))
 		for k := rest; k < to; k++ {
 			lx := t.toks[k].lex
+			if t.demoValue(k, rest, to) {
+				return true // "Sí, el pago se hizo con esa tarjeta", "Exacto, se cobró a esa Mastercard"
+			}
 			if other && lx&lxStrong == 0 && !(k == to-1 && lx&lxEndRef != 0) {
 				continue
 			}
@@ -593,7 +596,7 @@ func (t *text) confirmation() string {
 				return true // "Correct, it's going there."
 			}
 			if lx&lxRef != 0 && lx&lxStrong == 0 && k > rest+1 &&
-				!(k <= rest+3 && determiners[string(t.tokBytes(k-1))]) && !t.demoValue(k, rest, to) {
+				!(k <= rest+3 && determiners[string(t.tokBytes(k-1))]) {
 				continue // "Exatamente como no email": too far to point; "Yes, that's your date" points
 			}
 			if lx&lxDemo != 0 && !(k+1 == to || t.toks[k+1].lex&(lxCopula|lxRef) != 0) {
@@ -940,7 +943,7 @@ var (
 		"orders", "invoice", "discount", "voucher", "coupon", "appointment", "slot", "warranty", "guarantee",
 		"stock", "item", "items", "product", "products", "parcel", "package", "tracking", "courier", "model", "sku",
 		"status", "schedule", "hours", "offer", "promotion", "sale", "subscription", "plan", "ticket", "request",
-		"exchange", "photo", "picture", "description", "problem", "issue", "error", "day", "charge", "charges",
+		"exchange", "photo", "foto", "picture", "description", "problem", "issue", "error", "day", "charge", "charges",
 		"tax", "link", "password", "app", "audit", "terms", "conditions", "agb", "bedingungen", "cgv", "conditions",
 		"condiciones", "condizioni", "voorwaarden", "condicoes", "termos",
 		"richtlinie", "ruckgabe", "ruckgabebedingungen", "erstattung", "lieferung", "lieferdatum", "liefertermin",

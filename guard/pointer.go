@@ -156,6 +156,9 @@ func (t *text) restPoints(k, to int) bool {
 	if k >= to || t.toks[k-1].flags&fPunctAfter != 0 {
 		return true // the clause ends at the value noun: "c'est l'adresse, le livreur l'a"
 	}
+	if k+2 < to && ofWords[string(t.tokBytes(k))] && valueNouns[string(t.tokBytes(k+1))] {
+		k += 2 // "la dirección de correo exacta"
+	}
 	if postJudges[string(t.tokBytes(k))] && (k+1 == to || t.toks[k].flags&fPunctAfter != 0) {
 		return true // "è l'email giusta", "é o email certo": a judging adjective after the noun
 	}
@@ -339,6 +342,9 @@ func (t *text) pointsElsewhere(k, rest, to int) bool {
 	case w == "1":
 		return t.toks[k].flags&fNumber == 0
 	case valueNouns[w] || phoneWords[w]:
+		if k > rest && t.toks[k-1].lex&lxDemo != 0 && t.nounAfter(k, to) {
+			return true // "Yes, that card type is accepted"
+		}
 		for j := k + 1; j < to && j <= k+3; j++ {
 			if d := t.tokBytes(j); len(d) >= 3 && isDigit(d[0]) && isDigit(d[len(d)-1]) {
 				return true
@@ -364,6 +370,9 @@ func (t *text) pointsElsewhere(k, rest, to int) bool {
 		if j >= to {
 			return false
 		}
+		if x := string(t.tokBytes(j)); !cop && (valueNouns[x] || cardWords[x]) && t.nounAfter(j, to) {
+			return true // "Yes, that card type is accepted"
+		}
 		if !pointerArticles[string(t.tokBytes(j))] && !indefinites[string(t.tokBytes(j))] {
 			// "ese es impermeable", "deze is waterdicht": a description
 			return cop && t.nounOther(j) && t.toks[j].lex&lxStrong == 0
@@ -385,8 +394,14 @@ func (t *text) pointsElsewhere(k, rest, to int) bool {
 	// "la talla correcta"
 	// ("a" is also the preposition of "tout à fait exact")
 	art := string(t.tokBytes(max(k-2, 0)))
-	return k-2 >= rest && t.nounOther(k-1) && t.toks[k-1].flags&fPunctAfter == 0 && art != "a" &&
-		(pointerArticles[art] || indefinites[art])
+	if k-2 >= rest && t.nounOther(k-1) && t.toks[k-1].flags&fPunctAfter == 0 && art != "a" &&
+		(pointerArticles[art] || indefinites[art]) {
+		return true
+	}
+	// "il codice sconto giusto": a noun of two words
+	art = string(t.tokBytes(max(k-3, 0)))
+	return k-3 >= rest && t.nounOther(k-1) && t.nounOther(k-2) && t.toks[k-2].flags&fPunctAfter == 0 &&
+		t.toks[k-1].flags&fPunctAfter == 0 && art != "a" && (pointerArticles[art] || indefinites[art])
 }
 
 // nounOther reports whether token j may be a noun that is no protected
@@ -835,25 +850,49 @@ var postJudges = set("right", "correct", "giusta", "giusto", "giuste", "giusti",
 // tells the customer what they may do ("Yes, you can pay with that card").
 func (t *text) demoValue(k, rest, to int) bool {
 	w := string(t.tokBytes(k))
-	if k == 0 || !valueNouns[w] && !cardWords[w] && !phoneWords[w] {
+	if k == 0 || k <= rest {
 		return false
 	}
-	if p := string(t.tokBytes(k - 1)); t.toks[k-1].lex&lxDemo == 0 && !demoDets[p] && !(p == "die" && dutchNouns[w]) {
+	p := string(t.tokBytes(k - 1))
+	if t.toks[k-1].lex&lxDemo == 0 && !thisWords[p] && !demoContractions[p] && p != "those" && p != "these" && p != "die" {
 		return false
 	}
-	for j := rest; j+1 < to; j++ {
-		if secondPerson[string(t.tokBytes(j))] && modalWords[string(t.tokBytes(j+1))] {
-			return false
+	if !valueNouns[w] && !(cardWords[w] && !cardQualifiers[w]) && !phoneWords[w] || p == "die" && !dutchNouns[w] ||
+		t.qualifiedOther(k, to) {
+		return false // "esa fecha de entrega", "ce débit"
+	}
+	if t.nounAfter(k, to) {
+		return false // "that card type"
+	}
+	for j := rest; j < to; j++ {
+		if modalWords[string(t.tokBytes(j))] {
+			return false // "Sí, puede pagar con esa tarjeta"
 		}
 	}
-	return !t.otherAhead(rest, to)
+	return true
 }
 
-// demoDets are demonstrative determiners that are no pointer alone
-// ("cette carte", "aquella tarjeta"); Dutch "die" is one before a Dutch
-// noun ("die kaart"), German "die" an article.
+// nounAfter reports whether the value noun at token k is followed by a
+// noun that makes it a compound ("that card type is accepted"), not by
+// a participle that ends the clause ("mit dieser Karte bezahlt").
+func (t *text) nounAfter(k, to int) bool {
+	j := k + 1
+	if j+1 >= to || t.toks[k].flags&fPunctAfter != 0 || t.toks[j].flags&fPunctAfter != 0 {
+		return false
+	}
+	return t.nounOther(j) && !relatives[string(t.tokBytes(j))] && t.toks[j].lex&lxCopula == 0
+}
+
+// cardQualifiers are card words that also name a charge or a kind of
+// payment ("ce débit", "this payment").
+var cardQualifiers = set("debit", "credit", "payment", "credito", "debito", "ec", "cb")
+
+// demoContractions are Portuguese demonstratives joined to a preposition
+// ("nesse cartão", "com este"); Dutch "die" points before a Dutch noun
+// ("die kaart"), German "die" is an article.
 var (
-	demoDets   = set("ce", "cet", "cette", "ces", "aquella", "aquel", "aquela", "aquele", "quel", "quei", "questi", "those", "these")
+	demoContractions = set("nesse", "nessa", "neste", "nesta", "naquele", "naquela", "desse", "dessa", "deste", "desta",
+		"daquele", "daquela", "nisso", "disso")
 	dutchNouns = set("kaart", "adres", "mailadres", "emailadres", "telefoonnummer", "mobiel", "gsm", "creditcard",
 		"bankpas", "pinpas", "nummer", "datum")
 )
