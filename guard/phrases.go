@@ -310,6 +310,9 @@ var (
 		"non posso dirle", "non posso dirti", "non possiamo dirle",
 		"kan u niet vertellen", "kan ik u niet", "mag ik u niet",
 		"não posso dizer", "não lhe posso dizer", "não podemos dizer",
+		"mag niet zeggen", "mag ik niet zeggen", "kan niet zeggen", "kan ik niet zeggen", "mogen niet zeggen",
+		"not allowed to say", "darf nicht sagen", "darf ich nicht sagen", "no puedo decir", "non posso dire",
+		"ne peux pas dire", "ne pouvons pas dire",
 	}
 )
 
@@ -562,6 +565,21 @@ func (t *text) confirmation() string {
 			}
 			return !t.nextSentenceOther(to) // "Bingo! Das ist genau der Artikel, ..."
 		}
+		// "No, non è il nostro numero verde, quello giusto è sulla
+		// fattura": an answer about the business's own thing; its clause
+		// ends the scan
+		for k := rest; k+1 < to; k++ {
+			if n := string(t.tokBytes(k + 1)); t.ourAt(k) && !accountWords[n] && !isRecordWord(n) && t.ourNoun(k+1, to) {
+				for k < to-1 && t.toks[k].flags&fPunctAfter == 0 {
+					k++
+				}
+				to = k + 1
+				break
+			}
+			if t.toks[k].flags&fPunctAfter != 0 {
+				break
+			}
+		}
 		if t.quantAnswer(rest, to) {
 			return true
 		}
@@ -586,10 +604,23 @@ func (t *text) confirmation() string {
 			if t.demoValue(k, rest, to) {
 				return true // "Sí, el pago se hizo con esa tarjeta", "Exacto, se cobró a esa Mastercard"
 			}
+			if lx&lxStrong != 0 && k > rest && t.actionBien(k) {
+				continue // "Oui, nous livrons bien en Suisse": "bien" of an action
+			}
 			if other && lx&lxStrong == 0 && !(k == to-1 && lx&lxEndRef != 0) {
 				continue
 			}
 			if lx&(lxRef|lxDemo) != 0 && t.pointsElsewhere(k, rest, to) {
+				if k <= rest+1 && lx&lxDemo != 0 {
+					// "No, that's not our hotline, the correct number is
+					// on our website": the answer is about that other
+					// thing; its clause ends the scan
+					e := k
+					for e < to-1 && t.toks[e].flags&fPunctAfter == 0 {
+						e++
+					}
+					to = e + 1
+				}
 				continue // "Ja, das ist die richtige Größe", "No, es otro paquete", "il numero verde 800 ..."
 			}
 			if k == to-1 && lx&lxEndRef != 0 {
@@ -967,6 +998,9 @@ var (
 		// a purchase and a time slot: "la data d'acquisto", "la fascia oraria"
 		"purchase", "kauf", "achat", "compra", "acquisto", "aankoop", "fascia", "franja", "creneau", "zeitfenster",
 		"tijdvak",
+		// a thing's date in one word
+		"leverdatum", "bezorgdatum", "verzenddatum", "besteldatum", "factuurdatum", "versanddatum", "bestelldatum",
+		"rechnungsdatum", "kaufdatum", "aankoopdatum",
 	)
 	// valueNouns name a protected value: "delivery address" is an address.
 	valueNouns = set("address", "number", "phone", "email", "mail", "date", "birthday", "card", "details", "postcode",
@@ -1511,3 +1545,18 @@ func overlaps(s span, spans []span) bool {
 	}
 	return false
 }
+
+// actionBien reports whether French "bien" at token k says "indeed" of
+// an action ("nous livrons bien", "le colis part bien"), not of a value
+// ("c'est bien", "elle est bien enregistrée", "nous l'avons bien").
+func (t *text) actionBien(k int) bool {
+	if string(t.tokBytes(k)) != "bien" {
+		return false
+	}
+	p := string(t.tokBytes(k - 1))
+	return t.toks[k-1].lex&lxCopula == 0 && !fusedPointers[p] && !accountWords[p] && !agreeVerbs[p] &&
+		t.toks[k-1].flags&fPunctAfter == 0
+}
+
+// agreeVerbs are the French verbs of matching before "bien".
+var agreeVerbs = set("correspond", "correspondent", "concorde", "concordent", "figure", "colle", "ca", "cela", "celle", "celui")

@@ -129,7 +129,8 @@ func (t *text) valueNounAt(k, to int) (int, bool) {
 	for k < to && pointerAdjectives[string(t.tokBytes(k))] {
 		k++
 	}
-	if k+1 < to && !valueNouns[string(t.tokBytes(k))] && valueNouns[string(t.tokBytes(k+1))] && t.toks[k].flags&fPunctAfter == 0 {
+	if k+1 < to && !valueNouns[string(t.tokBytes(k))] && valueNouns[string(t.tokBytes(k+1))] && t.toks[k].flags&fPunctAfter == 0 &&
+		!t.ourAt(k) && !(otherWord(string(t.tokBytes(k))) && dateNumberNouns[string(t.tokBytes(k+1))]) {
 		k++ // an adjective of its own: "die hinterlegte Adresse", "the registered address"
 	}
 	start := k
@@ -298,10 +299,19 @@ func (t *text) predicateOther(j, to int, started bool) bool {
 	for n := 0; j < to && n < 4; n++ {
 		w := string(t.tokBytes(j))
 		switch {
+		case t.ourAt(j):
+			// "that's not our hotline", "n'est pas notre numéro": the
+			// business's own thing, unless it is the record ("our records")
+			return j+1 < to && !accountWords[string(t.tokBytes(j+1))] && !isRecordWord(string(t.tokBytes(j+1))) && t.ourNoun(j+1, to)
+		case dateNumberNouns[w] && t.qualifiedOther(j, to):
+			return true // "la date de livraison", "the delivery date", "il numero dell'ordine"
 		case pointerArticles[w] || indefinites[w]:
 			art = true
 		case pointerAdjectives[w] || otherWords[w] || pointerAdverbs[w] || modifiers[w] || t.toks[j].lex&lxCopula != 0 && n == 0:
 		default:
+			if j+1 < to && otherWord(w) && dateNumberNouns[string(t.tokBytes(j+1))] {
+				return true // "the shipping date", "the invoice number"
+			}
 			if j+1 < to && (valueNouns[string(t.tokBytes(j+1))] || phoneWords[string(t.tokBytes(j+1))]) {
 				return false // an adjective of a value noun: "die hinterlegte Adresse"
 			}
@@ -314,6 +324,39 @@ func (t *text) predicateOther(j, to int, started bool) bool {
 	}
 	return false
 }
+
+// ourAt reports whether token j is one of ourWords, or Dutch "onze"
+// (read as the French number word, "11").
+func (t *text) ourAt(j int) bool {
+	w := t.tokBytes(j)
+	return ourWords[string(w)] || string(w) == "11" && t.toks[j].flags&fNumber != 0
+}
+
+// ourNoun reports whether token k, after "our", is a noun ("our
+// hotline,", "notre numéro", "il nostro servizio clienti,"), not a verb
+// ("unsere endet anders", "il nostro finisce in modo diverso": ours, the
+// record, does something).
+func (t *text) ourNoun(k, to int) bool {
+	w := string(t.tokBytes(k))
+	switch {
+	case valueNouns[w] || phoneWords[w] || otherWord(w):
+		return true
+	case k+1 >= to || t.toks[k].flags&fPunctAfter != 0:
+		return true
+	case k+2 < to && t.toks[k+1].flags&fPunctAfter == 0 && (valueNouns[string(t.tokBytes(k+2))] || phoneWords[string(t.tokBytes(k+2))]):
+		return true // "our customer service number"
+	}
+	n := string(t.tokBytes(k + 1))
+	if ofWords[n] || t.toks[k+1].lex&lxCopula != 0 {
+		return true
+	}
+	return (k+2 >= to || t.toks[k+1].flags&fPunctAfter != 0) && !otherWords[n] && !denyAdjectiveSet[n]
+}
+
+// dateNumberNouns name a date or a number, which a thing word qualifies
+// as its own ("the shipping date", "la data di consegna", "order number");
+// an address qualified so is still the customer's ("delivery address").
+var dateNumberNouns = set("date", "datum", "fecha", "data", "number", "nummer", "numero")
 
 // ourWords are the business's possessives: "our hotline", "notre ligne".
 var ourWords = set("our", "unser", "unsere", "unserem", "unseren", "unserer", "notre", "nos", "nuestro", "nuestra",
@@ -345,6 +388,9 @@ func (t *text) pointsElsewhere(k, rest, to int) bool {
 		if k > rest && t.toks[k-1].lex&lxDemo != 0 && t.nounAfter(k, to) {
 			return true // "Yes, that card type is accepted"
 		}
+		if dateNumberNouns[w] && t.qualifiedOther(k, to) {
+			return true // "No, non è la data di spedizione"
+		}
 		for j := k + 1; j < to && j <= k+3; j++ {
 			if d := t.tokBytes(j); len(d) >= 3 && isDigit(d[0]) && isDigit(d[len(d)-1]) {
 				return true
@@ -373,6 +419,9 @@ func (t *text) pointsElsewhere(k, rest, to int) bool {
 		if x := string(t.tokBytes(j)); !cop && (valueNouns[x] || cardWords[x]) && t.nounAfter(j, to) {
 			return true // "Yes, that card type is accepted"
 		}
+		if t.ourAt(j) || j+1 < to && pointerArticles[string(t.tokBytes(j))] && t.ourAt(j+1) {
+			return t.predicateOther(j, to, false) // "No, ese no es nuestro teléfono", "não é o nosso número"
+		}
 		if !pointerArticles[string(t.tokBytes(j))] && !indefinites[string(t.tokBytes(j))] {
 			// "ese es impermeable", "deze is waterdicht": a description
 			return cop && t.nounOther(j) && t.toks[j].lex&lxStrong == 0
@@ -380,6 +429,9 @@ func (t *text) pointsElsewhere(k, rest, to int) bool {
 		j++
 		for j < to && (pointerAdjectives[string(t.tokBytes(j))] || otherWords[string(t.tokBytes(j))]) {
 			j++
+		}
+		if j+1 < to && (valueNouns[string(t.tokBytes(j+1))] || phoneWords[string(t.tokBytes(j+1))]) {
+			return false // "das hinterlegte Geburtsdatum": an adjective of a value noun
 		}
 		return j < to && t.nounOther(j)
 	}
@@ -419,8 +471,8 @@ func (t *text) nounOther(j int) bool {
 	if len(w) <= 2 || isDigit(w[0]) || pointerSubjects[w] || relatives[w] || denyAdjectiveSet[w] || pointerAdjectives[w] {
 		return false
 	}
-	if isOwner(w) {
-		return true // "Artikelnummer": another thing's number
+	if isOwner(w) || otherThings[w] {
+		return true // "Artikelnummer": another thing's number; "leverdatum", "Lieferdatum"
 	}
 	// a compound of a value noun: "Hausnummer", "Lieferadresse"
 	for _, suf := range valueSuffixes {
