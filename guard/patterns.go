@@ -206,6 +206,12 @@ func (b *builder) phone(v string, level proofdesk.Level) {
 	// "ending in 90", "acaba em 716"
 	b.add(" "+d[len(d)-2:]+" ", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhoneEnd})
 	b.add(" "+d[len(d)-3:]+" ", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhoneEnd})
+	// "ending in 57716", "endet auf 457716"
+	for _, n := range []int{5, 6} {
+		if len(national) > n+2 {
+			b.add("|"+d[len(d)-n:]+"|", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhoneEnd})
+		}
+	}
 }
 
 // nationalNumber strips the country code from E.164 digits (its length
@@ -493,6 +499,8 @@ func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 	b.tokens([]string{mon}, pattern{class: p.class, part: p.part, level: level, ctx: ctxDobMonth})
 	// the year alone beside a word for birth: "Jahrgang 1979", "née en 1979"
 	b.tokens([]string{ys[0]}, pattern{class: p.class, part: p.part, level: level, ctx: ctxDobWord})
+	// and in two digits: "anno di nascita il '79"
+	b.tokens([]string{ys[1]}, pattern{class: p.class, part: p.part, level: level, ctx: ctxDobWord})
 	b.tokens([]string{fmt.Sprintf("%04d%02d%02d", y, m, d)}, p)
 	// digits run together or spaced out: "14 03 19 85", "1 4 0 3 1 9 8 5"
 	for _, f := range []string{"%02[3]d%02[2]d%04[1]d", "%02[2]d%02[3]d%04[1]d", "%04[1]d%02[2]d%02[3]d", "%02[3]d%02[2]d%02[4]d", "%02[2]d%02[3]d%02[4]d"} {

@@ -92,17 +92,21 @@ var (
 		"esatto", "esattamente", "giusto", "corretto", "certo", "certamente", "esatta",
 		"precies", "klopt", "inderdaad", "juist", "zeker", "jazeker", "jawel",
 		"sim", "exato", "exatamente", "correto", "correta", "isso", "isso mesmo", "tout à fait", "así es",
+		"certissimo", "certíssimo", "affirmatif", "afirmativo", "affermativo",
 	}
 	// words that are "yes" only with punctuation after them: "Sí," but
 	// not "Si vous", "Si tiene"
 	// ("Ja," but not Portuguese "já pode entrar")
 	yesPunctWords = []string{"si", "sì", "sí", "oké", "ok", "okay", "ja"}
-	noWords       = []string{"nope", "nah", "negativo", "nein", "nee", "emojino", "negative", "neen", "wrong", "fout", "falsch", "faux",
+	noWords       = []string{"not exactly", "no exactamente", "não exatamente", "nicht ganz", "niet helemaal", "non esattamente",
+		"pas exactement", "knapp daneben", "nope", "nah", "negativo", "nein", "nee", "emojino", "negative", "neen", "wrong", "fout", "falsch", "faux",
 		"errado", "errada", "sbagliato", "sbagliata", "equivocado", "equivocada", "incorrect", "incorrecto", "onjuist",
 		"incorrecta", "incorreto", "incorreta", "inexact", "inexacte", "inaccurate", "incorrecte", "non pas du tout",
 		"para nada", "pas du tout", "en absoluto", "per niente", "helemaal niet", "de jeito nenhum", "ganz und gar nicht"}
-	noPunctWords = []string{"no", "non", "não", "nao"}
-	denyPhrases  = []string{
+	noPunctWords = []string{"no", "non", "não", "nao",
+		// a near miss: "Almost, but ...", "Quasi, ma no"
+		"almost", "fast", "presque", "casi", "quasi", "bijna", "quase"}
+	denyPhrases = []string{
 		// en
 		"that's not", "that is not", "that isn't", "this isn't", "this is not", "isn't the",
 		"is not the 1", "not the address", "not the 1", "not the number", "not the email",
@@ -340,7 +344,8 @@ var refWords = set("that", "this", "there", "those", "1", "same", "address", "nu
 	"dat", "deze", "adres", "kaart", "klopt", "juist", "hetzelfde",
 	"isso", "essa", "esse", "endereco", "cartao", "correto", "emojiyes", "emojino",
 	"mailadres", "emailadres", "mailadresse", "emailadresse", "correo", "courriel", "giusta", "morada",
-	"another", "else", "andere", "anderer", "autre", "otra", "otro", "altra", "altro", "ander", "outra", "outro")
+	"another", "else", "andere", "anderer", "autre", "otra", "otro", "altra", "altro", "ander", "outra", "outro",
+	"autres", "otras", "otros", "altre", "altri", "outras", "outros")
 
 // endRefWords point at a place when they end the sentence: "vai para lá"
 // (but "la" elsewhere is an article).
@@ -348,6 +353,7 @@ var endRefWords = set("la", "bas", "aqui", "qui", "hier", "ici", "there", "dort"
 
 // strongRefs judge the value wherever they stand after the "yes".
 var strongRefs = set("another", "else", "andere", "anderer", "autre", "otra", "otro", "altra", "altro", "ander", "outra", "outro",
+	"autres", "otras", "otros", "altre", "altri", "outras", "outros",
 	"correct", "right", "exact", "accurate", "match", "matches", "stimmt", "richtig", "korrekt", "genau",
 	"passt", "bien", "exacte", "correcte", "correcto", "correcta", "corretto", "corretta", "giusto", "klopt", "juist",
 	"correto", "correta", "hinterlegt", "1")
@@ -580,8 +586,8 @@ func (t *text) confirmation() string {
 				break
 			}
 		}
-		if t.quantAnswer(rest, to) {
-			return true
+		if t.quantAnswer(rest, to) || t.loginAnswer(rest, to) {
+			return true // "Correcto, con ese inicia sesión"
 		}
 		if t.weCan(rest, to) {
 			return false // "Yes, we can send the invoice to another email": a service offered
@@ -603,6 +609,9 @@ func (t *text) confirmation() string {
 			lx := t.toks[k].lex
 			if t.demoValue(k, rest, to) {
 				return true // "Sí, el pago se hizo con esa tarjeta", "Exacto, se cobró a esa Mastercard"
+			}
+			if k <= rest+4 && t.stillRecorded(k, rest, to) {
+				return true // "Genau, die deutsche Handynummer ist weiterhin eingetragen"
 			}
 			if lx&lxStrong != 0 && k > rest && t.actionBien(k) {
 				continue // "Oui, nous livrons bien en Suisse": "bien" of an action
@@ -667,9 +676,13 @@ func (t *text) confirmation() string {
 	}
 	hits = kept
 	var denials []span
+	yesOpen := false // a yes-word opens a sentence: "Sí, no ha cambiado nada"
+	for _, h := range hits {
+		yesOpen = yesOpen || h.kind == phYes
+	}
 	for _, h := range hits {
 		switch {
-		case h.kind == phDeny && !inExcl(h.span) && !t.conditional(h.tok) && t.tailPoints(h.span),
+		case h.kind == phDeny && !inExcl(h.span) && !t.conditional(h.tok) && t.tailPoints(h.span) && !t.mayDo(h.tok),
 			h.kind == phDisagree && !inExcl(h.span) && !t.conditional(h.tok) && t.agreeCounts(h.tok, h.span):
 			denials = append(denials, h.span)
 		case h.kind == phNo && wordCounts(h.tok, h.end):
@@ -695,7 +708,7 @@ func (t *text) confirmation() string {
 				return RuleDenial // whatever else the reply affirms, it says the value is not held
 			}
 		case nothingAt < 0 && n <= 7 && (c == 'n' && (w[1] == 'o' || w[1] == 'i' || w[1] == 'a' || w[1] == 'u') || c == 'r' && w[1] == 'i'):
-			if t.nothingToFix(i) && !t.conditional(i) && t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) {
+			if (t.nothingToFix(i) || yesOpen && t.nothingChanged(i)) && !t.conditional(i) && t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) {
 				nothingAt = i
 			}
 		}
@@ -711,6 +724,13 @@ func (t *text) confirmation() string {
 	}
 	if topicYes {
 		return RuleConfirmation
+	}
+	// "No, no tenemos ninguna dirección en Sevilla en su perfil"
+	for i := range t.toks {
+		if t.toks[i].lex&lxRef != 0 && t.noneOnRecord(i) && !t.conditional(i) && t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) {
+			denials = append(denials, span{int(t.toks[i].off), int(t.toks[i].end)})
+			break
+		}
 	}
 	// "Unfortunately not, that number isn't on your account."
 	for i := range t.toks {
@@ -997,7 +1017,7 @@ var (
 		"codigo", "desconto", "cupao", "marcacao", "artigo", "produto", "pacote", "subscricao", "erro",
 		// a purchase and a time slot: "la data d'acquisto", "la fascia oraria"
 		"purchase", "kauf", "achat", "compra", "acquisto", "aankoop", "fascia", "franja", "creneau", "zeitfenster",
-		"tijdvak",
+		"tijdvak", "tarif", "tarifs", "tarief", "tarieven", "tarifa", "tarifas", "tariffa", "tariffe", "tarife",
 		// a thing's date in one word
 		"leverdatum", "bezorgdatum", "verzenddatum", "besteldatum", "factuurdatum", "versanddatum", "bestelldatum",
 		"rechnungsdatum", "kaufdatum", "aankoopdatum",
@@ -1071,7 +1091,7 @@ var (
 	phoneWords = set("phone", "mobile", "cell", "tel", "telephone", "call", "text", "sms", "whatsapp", "landline",
 		"ph", "contact", "cellphone", "telefon", "telefonnummer", "handy", "handynummer", "mobil", "mobilnummer",
 		"rufnummer", "festnetz", "portable", "fixe", "telefono", "movil", "celular", "cellulare", "fisso",
-		"telefoonnummer", "mobiel", "gsm", "telemovel", "fixo", "tlf", "tfno", "telf")
+		"telefoonnummer", "mobiel", "gsm", "telemovel", "fixo", "tlf", "tfno", "telf", "telefone", "telefoon", "telemoveis")
 	// numberWords say "number" without saying which: phone context unless
 	// another noun owns the number ("part number 0123").
 	numberWords = set("number", "nummer", "numero", "nr", "no", "num", "numéro")

@@ -367,7 +367,7 @@ var indefinites = set("a", "an", "ein", "eine", "einen", "einem", "un", "une", "
 
 // otherWords say "another": "another parcel" is about the parcel.
 var otherWords = set("another", "else", "andere", "anderer", "anderes", "anderen", "autre", "otra", "otro", "altra",
-	"altro", "ander", "andere", "outra", "outro")
+	"altro", "ander", "andere", "outra", "outro", "autres", "otras", "otros", "altre", "altri", "outras", "outros")
 
 // pointsElsewhere reports whether the pointer word at token k, after a
 // yes-word or no-word whose sentence goes on from rest to to, points at
@@ -797,6 +797,10 @@ var (
 		"confermare", "vedere", "bevestigen", "zien", "verificar")
 )
 
+// youModals are "you can" in one word: "Sí, puede registrar otro
+// teléfono", "Oui, vous pouvez", "Sim, pode".
+var youModals = set("puede", "puedes", "pode", "podes", "puo", "pouvez", "potete", "kunt")
+
 // weCan reports whether tokens [from, to), the rest of a yes-word's
 // sentence, open with "we can" or "I can" (in its first 3 words): "Yes, we
 // can send the invoice to another email", "Sí, puedo cambiar la
@@ -806,7 +810,8 @@ func (t *text) weCan(from, to int) bool {
 	for k := from; k < to && k < from+3; k++ {
 		w := string(t.tokBytes(k))
 		if weModals[w] || weWords[w] && k+1 < to && weModalsAf[string(t.tokBytes(k+1))] ||
-			weModalsAf[w] && k+1 < to && weWords[string(t.tokBytes(k+1))] {
+			weModalsAf[w] && k+1 < to && weWords[string(t.tokBytes(k+1))] ||
+			youModals[w] || secondPerson[w] && k+1 < to && modalWords[string(t.tokBytes(k+1))] {
 			for j := k + 1; j < to && j <= k+4; j++ {
 				if seeVerbs[string(t.tokBytes(j))] {
 					return false
@@ -999,4 +1004,171 @@ func (t *text) confirmClause(i int) bool {
 		}
 	}
 	return value && cop && !t.otherAhead(c+1, to)
+}
+
+// stillRecorded reports whether token k, after a yes-word (its sentence
+// going on from rest to to), is a value or phone noun that the clause
+// says is on the record, with a participle of keeping after it: "Genau,
+// die deutsche Handynummer ist weiterhin eingetragen", "Exato, o
+// telemóvel alemão continua registado". A compound ("phone support"),
+// another thing or what the customer may do is no answer.
+func (t *text) stillRecorded(k, rest, to int) bool {
+	w := string(t.tokBytes(k))
+	if !valueNouns[w] && !phoneWords[w] || t.notBefore(k, rest) {
+		return false
+	}
+	if t.nounAfter(k, to) {
+		// an adjective after the noun goes on to a verb ("le portable
+		// français est", "el teléfono francés sigue"); a compound does not
+		// ("address restrictions for")
+		n := string(t.tokBytes(k + 2))
+		if t.toks[k+2].lex&lxCopula == 0 && !pointerAdverbs[n] && !stayVerbs[n] && !keptWords[n] && !accountWords[n] {
+			return false
+		}
+	}
+	rec := false
+	for j := k + 1; j < to; j++ {
+		x := string(t.tokBytes(j))
+		if accountWords[x] && !recordVerbs[x] || keptWords[x] {
+			rec = true
+			break
+		}
+		if t.toks[j].flags&fPunctAfter != 0 {
+			break
+		}
+	}
+	if !rec || t.otherAhead(rest, to) {
+		return false
+	}
+	for j := rest; j < to; j++ {
+		if modalWords[string(t.tokBytes(j))] || youModals[string(t.tokBytes(j))] {
+			return false
+		}
+	}
+	return true
+}
+
+// stayVerbs say a value stays as it is: "sigue", "bleibt", "resta".
+var stayVerbs = set("remains", "stays", "bleibt", "reste", "sigue", "continua", "resta", "rimane", "blijft", "fica", "permanece")
+
+// keptWords say a value is kept on the record, beside accountWords
+// (normalised).
+var keptWords = set("eingetragen", "vermerkt", "guardado", "guardada", "salvato", "salvata", "memorizzato",
+	"memorizzata", "bewaard", "gravado", "gravada", "enregistre", "enregistree", "saved", "stored")
+
+// loginAnswer reports whether tokens [from, to), the rest of a yes-word's
+// sentence, point at a value and say it is the login: "Correcto, con ese
+// inicia sesión", "Klopt, daarmee log je in", "Exact, c'est celle-là
+// votre identifiant". "Das Login funktioniert wieder", "the login page"
+// and "you can log in" are about the login itself.
+func (t *text) loginAnswer(from, to int) bool {
+	login, ptr := false, false
+	for k := from; k < to; k++ {
+		w := string(t.tokBytes(k))
+		switch {
+		case modalWords[w] || youModals[w]:
+			return false
+		case loginVerbs[w]:
+			if t.nounAfter(k, to) {
+				return false // "the login page"
+			}
+			login = true
+		case withPointers[w] && k+1 < to && (loginVerbs[string(t.tokBytes(k+1))] || k+2 < to && loginVerbs[string(t.tokBytes(k+2))]) ||
+			fusedPointers[w] || pointerPronouns[w] && (k+1 == to || t.toks[k].flags&fPunctAfter != 0) ||
+			(t.toks[k].lex&lxDemo != 0 || pronounRefs[w]) && !(k+1 < to && loginNouns[string(t.tokBytes(k+1))]) ||
+			(w == "der" || w == "dem" || w == "die") && k > from && string(t.tokBytes(k-1)) == "mit":
+			ptr = true
+		}
+	}
+	return login && ptr && !t.otherAhead(from, to)
+}
+
+// loginVerbs say "log in" or name the login (normalised); withPointers
+// are a pointer and "with" in one word ("damit", "daarmee").
+var (
+	loginVerbs = set("login", "log", "logs", "sign", "signs", "loggen", "einloggen", "anmelden", "melden", "identifiant",
+		"connectez", "connecter", "connecte", "connexion", "inicia", "iniciar", "entra", "entrar", "accede", "accedere",
+		"accedi", "inloggen", "logt", "meld", "aanmelden", "sessao", "sesion", "utente", "usuario", "gebruikersnaam")
+	loginNouns   = set("login", "identifiant", "connexion", "sesion", "sessao", "utente", "usuario", "gebruikersnaam")
+	withPointers = set("damit", "daarmee", "hiermee", "hiermit", "celle", "celui")
+)
+
+// nothingChanged reports whether token i says "nothing" with a
+// participle of changing within 4 tokens before or after it, in a
+// sentence about no other thing: "no ha cambiado nada", "da hat sich
+// nichts geändert", "er is niets veranderd", "nada mudou".
+func (t *text) nothingChanged(i int) bool {
+	if !nothingPronouns[string(t.tokBytes(i))] {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	for k := max(from, i-4); k < to && k <= i+4; k++ {
+		if changedWords[string(t.tokBytes(k))] {
+			return !t.otherAhead(from, to)
+		}
+	}
+	return false
+}
+
+// changedWords are participles of changing (normalised).
+var changedWords = set("changed", "altered", "modified", "updated", "geandert", "verandert", "aktualisiert", "modifie",
+	"modifiee", "change", "changee", "cambiado", "cambiada", "modificado", "modificada", "cambiato", "cambiata",
+	"modificato", "modificata", "veranderd", "gewijzigd", "aangepast", "mudou", "mudado", "mudada", "alterado",
+	"alterada", "alterou", "cambio", "cambiò")
+
+// noneOnRecord reports whether value noun i follows a negative
+// determiner ("no", "keine", "aucune", "ninguna", "geen", "nenhuma", or
+// "any" after a negation) within 2 tokens and its sentence names the
+// account after it: "we don't have any Lyon address on your profile",
+// "não temos nenhuma morada em Coimbra no seu perfil". A compound
+// ("address restrictions") is another thing.
+func (t *text) noneOnRecord(i int) bool {
+	w := string(t.tokBytes(i))
+	if !valueNouns[w] || t.nounAfter(i, len(t.toks)) && !placePreps[string(t.tokBytes(i+1))] {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	det := false
+	for j := i - 1; j >= from && j >= i-3; j-- {
+		x := string(t.tokBytes(j))
+		if noDeterminers[x] || x == "any" && t.notBefore(j, from) {
+			det = true
+			break
+		}
+	}
+	if !det || t.otherAhead(from, to) {
+		return false
+	}
+	for k := i + 1; k < to; k++ {
+		if accountNouns[string(t.tokBytes(k))] || string(t.tokBytes(k)) == "file" || string(t.tokBytes(k)) == "records" {
+			return true
+		}
+	}
+	return false
+}
+
+// notBefore reports whether a negation stands within 3 tokens before
+// token k, from on: "we don't have any".
+func (t *text) notBefore(k, from int) bool {
+	for j := k - 1; j >= from && j >= k-3; j-- {
+		x := string(t.tokBytes(j))
+		if negations[x] || x == "dont" || x == "doesnt" || x == "havent" || x == "hasnt" {
+			return true
+		}
+	}
+	return false
+}
+
+// mayDo reports whether the sentence of token i says before it what the
+// customer may do: "Oui, vous pouvez enregistrer un autre numéro" offers
+// a service, it denies nothing.
+func (t *text) mayDo(i int) bool {
+	from, _ := t.sentenceOf(i)
+	for k := from; k < i; k++ {
+		w := string(t.tokBytes(k))
+		if youModals[w] || secondPerson[w] && k+1 < i && modalWords[string(t.tokBytes(k+1))] {
+			return true
+		}
+	}
+	return false
 }
