@@ -345,7 +345,7 @@ var refWords = set("that", "this", "there", "those", "1", "same", "address", "nu
 	"isso", "essa", "esse", "endereco", "cartao", "correto", "emojiyes", "emojino",
 	"mailadres", "emailadres", "mailadresse", "emailadresse", "correo", "courriel", "giusta", "morada",
 	"another", "else", "andere", "anderer", "autre", "otra", "otro", "altra", "altro", "ander", "outra", "outro",
-	"autres", "otras", "otros", "altre", "altri", "outras", "outros")
+	"autres", "otras", "otros", "altre", "altri", "outras", "outros", "noutra", "noutro", "noutras", "noutros")
 
 // endRefWords point at a place when they end the sentence: "vai para lá"
 // (but "la" elsewhere is an article).

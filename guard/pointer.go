@@ -30,6 +30,13 @@ import "strings"
 // at no value, a request carried out ("Yes, done!"), an imperative check
 // ("Controleer of ...").
 
+// articlePronouns are German and Dutch pronouns that are also articles
+// ("die ist es"); itWords end such an answer ("es", "sie", "het").
+var (
+	articlePronouns = set("die", "der", "das", "dat", "deze")
+	itWords         = set("es", "sie", "er", "het", "hem", "ze")
+)
+
 // pointerAdverbs may stand between the copula and the value noun.
 var pointerAdverbs = set("exactly", "precisely", "just", "really", "indeed", "definitely", "certainly", "still",
 	"also", "genau", "exakt", "eben", "wirklich", "tatsachlich", "auch", "noch", "immer", "exactement", "bien",
@@ -77,6 +84,10 @@ func (t *text) pointerClause(i int) bool {
 	// the subject: fused, a demonstrative or "it" before the copula, or
 	// the copula opens the clause ("É esse o número", "Es justo el
 	// número")
+	if i > 0 && i+1 < len(t.toks) && articlePronouns[string(t.tokBytes(i-1))] && itWords[string(t.tokBytes(i+1))] &&
+		(i+2 == len(t.toks) || t.toks[i+1].flags&fPunctAfter != 0 || t.isEmoji(i+2)) {
+		return true // "Jup, die ist es 👍", "Klopt, dat is het."
+	}
 	switch {
 	case fused:
 	case i == 0 || t.toks[i].flags&fSentence != 0 || t.toks[i-1].flags&fPunctAfter != 0:
@@ -172,12 +183,18 @@ func (t *text) restPoints(k, to int) bool {
 		if otherThings[w] {
 			return false
 		}
-		if accountWords[w] || w != "1" && t.toks[k].lex&lxStrong != 0 {
-			record = true // "That's the email, correct."
+		if accountWords[w] || w != "1" && t.toks[k].lex&lxStrong != 0 || appearWords[w] {
+			record = true // "That's the email, correct.", "a data que aparece aqui"
 		}
 	}
 	return record
 }
+
+// appearWords say a value shows on the agent's screen: "la data que
+// aparece aqui", "die hier verschijnt" (a thing named in the clause still
+// makes it that thing's).
+var appearWords = set("aparece", "appare", "apparait", "erscheint", "verschijnt", "appears", "shows", "aqui", "qui",
+	"ici", "hier", "here")
 
 // quantWords answer a yes-word for every point at once.
 var quantWords = set("all", "both", "jeder", "jede", "jedem", "jeden", "chaque", "cada", "ogni", "elk", "elke", "ieder",
@@ -367,7 +384,8 @@ var indefinites = set("a", "an", "ein", "eine", "einen", "einem", "un", "une", "
 
 // otherWords say "another": "another parcel" is about the parcel.
 var otherWords = set("another", "else", "andere", "anderer", "anderes", "anderen", "autre", "otra", "otro", "altra",
-	"altro", "ander", "andere", "outra", "outro", "autres", "otras", "otros", "altre", "altri", "outras", "outros")
+	"altro", "ander", "andere", "outra", "outro", "autres", "otras", "otros", "altre", "altri", "outras", "outros",
+	"noutra", "noutro", "noutras", "noutros")
 
 // pointsElsewhere reports whether the pointer word at token k, after a
 // yes-word or no-word whose sentence goes on from rest to to, points at
@@ -388,8 +406,8 @@ func (t *text) pointsElsewhere(k, rest, to int) bool {
 		if k > rest && t.toks[k-1].lex&lxDemo != 0 && t.nounAfter(k, to) {
 			return true // "Yes, that card type is accepted"
 		}
-		if dateNumberNouns[w] && t.qualifiedOther(k, to) {
-			return true // "No, non è la data di spedizione"
+		if dateNumberNouns[w] && (t.qualifiedOther(k, to) || k+1 < to && relatives[string(t.tokBytes(k+1))] && t.otherAhead(k+1, to)) {
+			return true // "No, non è la data di spedizione", "la data che appare sull'ordine"
 		}
 		for j := k + 1; j < to && j <= k+3; j++ {
 			if d := t.tokBytes(j); len(d) >= 3 && isDigit(d[0]) && isDigit(d[len(d)-1]) {
@@ -1029,8 +1047,9 @@ func (t *text) stillRecorded(k, rest, to int) bool {
 	rec := false
 	for j := k + 1; j < to; j++ {
 		x := string(t.tokBytes(j))
-		if accountWords[x] && !recordVerbs[x] || keptWords[x] {
-			rec = true
+		if accountWords[x] && !recordVerbs[x] || keptWords[x] ||
+			x == "in" && (j+1 == to || t.toks[j].flags&fPunctAfter != 0) && t.standsBefore(k, j) {
+			rec = true // "het Duitse mobiele nummer staat er nog steeds in"
 			break
 		}
 		if t.toks[j].flags&fPunctAfter != 0 {
@@ -1167,6 +1186,18 @@ func (t *text) mayDo(i int) bool {
 	for k := from; k < i; k++ {
 		w := string(t.tokBytes(k))
 		if youModals[w] || secondPerson[w] && k+1 < i && modalWords[string(t.tokBytes(k+1))] {
+			return true
+		}
+	}
+	return false
+}
+
+// standsBefore reports whether a verb of standing ("staat", "steht")
+// lies between tokens k and j: with a final "in" it says "is in it".
+func (t *text) standsBefore(k, j int) bool {
+	for x := k + 1; x < j; x++ {
+		switch string(t.tokBytes(x)) {
+		case "staat", "staan", "steht", "stehen":
 			return true
 		}
 	}
