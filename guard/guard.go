@@ -149,6 +149,9 @@ type Matcher struct {
 	// streets matched one letter off beside their house number.
 	cities []string
 	typos  []typoStreet
+	// typoHeads has bit 10*len+d set for each typos house number of
+	// len digits opening with d, a quick test before the list.
+	typoHeads uint64
 	// splitHeads is the set of the splitForms' first three digits (0–999),
 	// for a quick test of a reply's three-digit tokens.
 	splitHeads [16]uint64
@@ -244,6 +247,13 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 	m.pats = b.pats
 	m.houses = b.houses
 	m.cities, m.typos = b.cities, b.typos
+	for _, ty := range m.typos {
+		if n := len(ty.house); n <= 5 && isDigit(ty.house[0]) {
+			m.typoHeads |= 1 << (10*n + int(ty.house[0]-'0'))
+		} else {
+			m.typoHeads = ^uint64(0)
+		}
+	}
 	return m
 }
 
@@ -908,7 +918,7 @@ func (m *Matcher) streetTypo(t *text) (proofdesk.Level, bool) {
 	found := false
 	for h := range t.raw {
 		hw := t.rawBuf[t.raw[h].start:t.raw[h].end]
-		if len(hw) == 0 || !isDigit(hw[0]) {
+		if len(hw) == 0 || !isDigit(hw[0]) || len(hw) <= 5 && m.typoHeads&(1<<(10*len(hw)+int(hw[0]-'0'))) == 0 {
 			continue
 		}
 		for _, ty := range m.typos {

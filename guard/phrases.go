@@ -752,6 +752,11 @@ func (t *text) confirmation() string {
 	// "Sí, puedo confirmar que es la dirección que tenemos": a verb of
 	// confirming whose clause points at a value
 	for i := range t.toks {
+		// a cheap test before the look-up: every one of confirmVerbs opens
+		// with c or b and has 7 letters or more
+		if w := t.tokBytes(i); len(w) < 7 || w[0] != 'c' && w[0] != 'b' {
+			continue
+		}
 		if t.toks[i].lex&lxRef == 0 && confirmVerbs[string(t.tokBytes(i))] && t.confirmClause(i) && !t.conditional(i) &&
 			t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) && !t.sameSentence(i, denials) &&
 			!t.refusedBefore(i, int(t.toks[i].off), refusals) {

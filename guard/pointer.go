@@ -1142,20 +1142,24 @@ var changedWords = set("changed", "altered", "modified", "updated", "geandert", 
 // "não temos nenhuma morada em Coimbra no seu perfil". A compound
 // ("address restrictions") is another thing.
 func (t *text) noneOnRecord(i int) bool {
-	w := string(t.tokBytes(i))
-	if !valueNouns[w] || t.nounAfter(i, len(t.toks)) && !placePreps[string(t.tokBytes(i+1))] {
-		return false
-	}
-	from, to := t.sentenceOf(i)
-	det := false
-	for j := i - 1; j >= from && j >= i-3; j-- {
-		x := string(t.tokBytes(j))
-		if noDeterminers[x] || x == "any" && t.notBefore(j, from) {
-			det = true
+	det := -1
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		// a cheap test before the look-up: every negative determiner
+		// opens with n, k, a or g
+		x := t.tokBytes(j)
+		if len(x) < 2 || x[0] != 'n' && x[0] != 'k' && x[0] != 'a' && x[0] != 'g' {
+			continue
+		}
+		if noDeterminers[string(x)] || string(x) == "any" && t.notBefore(j, 0) {
+			det = j
 			break
 		}
 	}
-	if !det || t.otherAhead(from, to) {
+	if det < 0 || !valueNouns[string(t.tokBytes(i))] {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	if det < from || t.nounAfter(i, to) && !placePreps[string(t.tokBytes(i+1))] || t.otherAhead(from, to) {
 		return false
 	}
 	for k := i + 1; k < to; k++ {
