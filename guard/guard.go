@@ -145,6 +145,13 @@ type Matcher struct {
 	splitForms []string
 	// houses are the house numbers of the ctxStreetApart patterns.
 	houses []string
+	// cities are the cities of the ctxStreetCity patterns; typos the
+	// streets matched one letter off beside their house number.
+	cities []string
+	typos  []typoStreet
+	// typoHeads has bit 10*len+d set for each typos house number of
+	// len digits opening with d, a quick test before the list.
+	typoHeads uint64
 	// splitHeads is the set of the splitForms' first three digits (0–999),
 	// for a quick test of a reply's three-digit tokens.
 	splitHeads [16]uint64
@@ -239,6 +246,14 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 	m.ac = buildAutomaton(b.strs)
 	m.pats = b.pats
 	m.houses = b.houses
+	m.cities, m.typos = b.cities, b.typos
+	for _, ty := range m.typos {
+		if n := len(ty.house); n <= 5 && isDigit(ty.house[0]) {
+			m.typoHeads |= 1 << (10*n + int(ty.house[0]-'0'))
+		} else {
+			m.typoHeads = ^uint64(0)
+		}
+	}
 	return m
 }
 
@@ -405,7 +420,7 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxDobYear:
-			if start >= t.digits || !m.dobYearAfter(view, end) && !m.birthNear(t, ts, te) {
+			if start >= t.digits || !m.dobYearAfter(view, end) && !m.birthNear(t, ts, te) && !t.birthdayAround(ts) {
 				return true
 			}
 		case p.ctx == ctxCity:
@@ -422,6 +437,18 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 			}
 		case p.ctx == ctxDobWord:
 			if start >= t.digits || !m.birthNear(t, ts, te) {
+				return true
+			}
+		case p.ctx == ctxDobMonth:
+			if start >= t.digits || !t.birthMonth(ts) {
+				return true
+			}
+		case p.ctx == ctxMailCut:
+			if start >= t.digits || t.ats == 0 || !t.cutAt(te) {
+				return true
+			}
+		case p.ctx == ctxStreetCity:
+			if start >= t.digits || !m.streetCity(t, ts, m.cities[p.aux]) {
 				return true
 			}
 		case p.ctx == ctxPhoneSplit:
@@ -452,6 +479,12 @@ func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 	for _, h := range m.matches(t, false, func(p *pattern) bool { return p.level > level }) {
 		p := &m.pats[h.id]
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: p.class, Part: p.part, RequiredLevel: p.level}
+		if v.stricter(best) {
+			best = v
+		}
+	}
+	if lvl, ok := m.streetTypo(t); ok && lvl > level {
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassAddress, Part: PartStreet, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v
 		}
@@ -708,7 +741,7 @@ func (m *Matcher) birthNear(t *text, start, end int) bool {
 }
 
 // birthWords say "birth" or "birthday" in seven languages (normalised).
-var birthWords = set("birthday", "born", "birth", "dob", "geburtstag", "geboren", "geburtsdatum", "geburtsjahr",
+var birthWords = set("birthday", "birthdays", "born", "birth", "dob", "geburtstag", "geboren", "geburtsdatum", "geburtsjahr",
 	"jahrgang", "anniversaire", "naissance", "cumpleanos", "cumple", "nacimiento", "nacido", "nacida",
 	"compleanno", "nascita", "nato", "nata", "verjaardag", "geboortedatum", "geboortejaar", "jarig", "aniversario",
 	"nascimento", "nascido", "nascida")
@@ -748,3 +781,203 @@ func (m *Matcher) streetApart(t *text, start int, house string) bool {
 
 // houseWords name a house number (normalised).
 var houseWords = set(houseNumberWords...)
+
+// birthMonth reports whether the month at token view offset start, the
+// month of birth, has a word for birthday within 4 tokens of it in its
+// sentence ("your birthday is in November", "Sie haben im November
+// Geburtstag", "faz anos em novembro"), one that is not the business's
+// ("our birthday sale in November") and is followed by no day ("the
+// delivery on November 5": another date).
+func (t *text) birthMonth(start int) bool {
+	i := t.tokenAt(start)
+	if i < 0 {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	if i+1 < to {
+		if w := t.tokBytes(i + 1); len(w) > 0 && isDigit(w[0]) {
+			return false
+		}
+	}
+	for k := max(from, i-4); k < to && k <= i+4; k++ {
+		if t.birthWordAt(k, to) && !t.birthOwned(k, from, to) {
+			return true
+		}
+	}
+	return false
+}
+
+// birthdayAround reports whether a day and month at token view offset
+// start stand in a sentence with a word for birthday or a birthday wish,
+// or right after a sentence with a word for birthday ("Happy belated
+// birthday, I hope the 3rd of November was a good one", "¡Feliz
+// cumpleaños atrasado! El 3 de noviembre ...").
+func (t *text) birthdayAround(start int) bool {
+	i := t.tokenAt(start)
+	if i < 0 {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	for k := i + 1; k < to && k <= i+4; k++ {
+		if w := t.tokBytes(k); len(w) == 4 && allDigits(w) {
+			return false // "opened on 3 November 1999": another year's date
+		}
+	}
+	for k := from; k < to; k++ {
+		if (t.birthWordAt(k, to) || wishWords[string(t.tokBytes(k))]) && !t.birthOwned(k, from, to) {
+			return true
+		}
+	}
+	// the sentence before only for a date that opens its sentence: "El
+	// 3 de noviembre ya queda lejos", not "Your voucher is valid until 3
+	// November"
+	if from == 0 || i > from+1 || i == from+1 && !definites[string(t.tokBytes(from))] {
+		return false
+	}
+	pfrom, pto := t.sentenceOf(from - 1)
+	for k := pfrom; k < pto; k++ {
+		if t.birthWordAt(k, pto) && !t.birthOwned(k, pfrom, pto) {
+			return true
+		}
+	}
+	return false
+}
+
+// birthWordAt reports whether token k says birthday: one of birthWords,
+// or Portuguese "faz anos".
+func (t *text) birthWordAt(k, to int) bool {
+	w := string(t.tokBytes(k))
+	return birthWords[w] || w == "faz" && k+1 < to && string(t.tokBytes(k+1)) == "anos"
+}
+
+// birthOwned reports whether the word for birthday at token k is the
+// business's or a thing's: "our birthday sale", "notre anniversaire", "a
+// nossa campanha de aniversário".
+func (t *text) birthOwned(k, from, to int) bool {
+	for j := max(from, k-3); j < k; j++ {
+		if ourWords[string(t.tokBytes(j))] || thingPossessives[string(t.tokBytes(j))] {
+			return true
+		}
+	}
+	return k+1 < to && otherWord(string(t.tokBytes(k+1)))
+}
+
+// thingPossessives are a thing's possessives: "celebrate its birthday".
+var thingPossessives = set("its", "their", "leur", "leurs", "hun")
+
+// wishWords wish a happy birthday without naming it: "Tanti auguri",
+// "Nog gefeliciteerd", "Parabéns" (normalised).
+var wishWords = set("auguri", "gefeliciteerd", "parabens", "felicidades", "gluckwunsch", "felicitations", "congratulations")
+
+// cutAt reports whether the "@" that ends at token view offset end (the
+// space after it) is cut short: punctuation or the end of the text
+// after it ("elodie.martin@...").
+func (t *text) cutAt(end int) bool {
+	j := t.tokenAt(end - 2)
+	return j >= 0 && (t.toks[j].flags&fPunctAfter != 0 || j+1 == len(t.toks))
+}
+
+// streetCity reports whether a street's distinctive words at token view
+// offset start have the city of their address (or a word made from it,
+// "parisien", "Berliner") in their sentence, and the sentence places no
+// business there ("our Madrid shop near Alcalá").
+func (m *Matcher) streetCity(t *text, start int, city string) bool {
+	i := t.tokenAt(start)
+	if i < 0 {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	city1, home := false, false
+	for k := from; k < to; k++ {
+		w := string(t.tokBytes(k))
+		if placeOwners[w] {
+			return false
+		}
+		if k != i && strings.HasPrefix(w, city) && len(w) <= len(city)+5 {
+			city1 = true
+		}
+		home = home || homeWords[w] || accountWords[w] || defaultWords[w]
+	}
+	return city1 && home
+}
+
+// homeWords name where someone lives or an address (normalised: "flat"
+// reads "unit", "place" "pl").
+var homeWords = set("unit", "pl", "home", "house", "address", "adresse", "anschrift", "wohnung", "haus", "domicile",
+	"logement", "maison", "piso", "casa", "domicilio", "direccion", "indirizzo", "abitazione", "woning", "huis",
+	"adres", "morada", "endereco", "hauptadresse", "standaardadres", "principal", "principale", "hoofdadres")
+
+// streetTypo reports whether t holds a street on file one letter off
+// (missing, added, changed or two swapped: "Kalverstrat 92", "Rua Agusta
+// 100") right beside its house number, and the level it needs.
+func (m *Matcher) streetTypo(t *text) (proofdesk.Level, bool) {
+	if len(m.typos) == 0 {
+		return 0, false
+	}
+	var best proofdesk.Level
+	found := false
+	for h := range t.raw {
+		hw := t.rawBuf[t.raw[h].start:t.raw[h].end]
+		if len(hw) == 0 || !isDigit(hw[0]) || len(hw) <= 5 && m.typoHeads&(1<<(10*len(hw)+int(hw[0]-'0'))) == 0 {
+			continue
+		}
+		for _, ty := range m.typos {
+			if ty.level <= best && found || string(hw) != ty.house {
+				continue
+			}
+			if m.typoBeside(t, h, ty.word) {
+				best, found = ty.level, true
+			}
+		}
+	}
+	return best, found
+}
+
+// editOne reports whether a and b differ by at most one letter added,
+// dropped or changed, or two neighbours swapped.
+func editOne(a []byte, b string) bool {
+	la, lb := len(a), len(b)
+	switch {
+	case la == lb:
+		if string(a) == b {
+			return true
+		}
+		return oneOff(a, b)
+	case la == lb+1:
+		i := 0
+		for i < lb && a[i] == b[i] {
+			i++
+		}
+		return string(a[i+1:]) == b[i:]
+	case la+1 == lb:
+		i := 0
+		for i < la && a[i] == b[i] {
+			i++
+		}
+		return string(a[i:]) == b[i+1:]
+	}
+	return false
+}
+
+// typoBeside reports whether raw token h, a house number, has word one
+// letter off right before it ("Kalverstrat 92") or right after it, past
+// a street type ("92 Kalverstrat", "100 rue Agusta"), where the street's
+// name does not go on with another word ("100 rue Auguste Comte").
+func (m *Matcher) typoBeside(t *text, h int, word string) bool {
+	raw := func(k int) string { return string(t.rawBuf[t.raw[k].start:t.raw[k].end]) }
+	if h > 0 && editOne([]byte(raw(h-1)), word) {
+		return true
+	}
+	k := h + 1
+	if k < len(t.raw) && (streetTypes[raw(k)] || typeFirst[raw(k)] || canon[raw(k)] != "" && streetTypes[canon[raw(k)]]) {
+		k++
+	}
+	if k >= len(t.raw) || !editOne([]byte(raw(k)), word) {
+		return false
+	}
+	if k+1 < len(t.raw) && t.raw[k].flags&fPunctAfter == 0 {
+		n := raw(k + 1)
+		return len(n) == 0 || isDigit(n[0]) || streetTypes[n] || canon[n] != "" && streetTypes[canon[n]]
+	}
+	return true
+}

@@ -34,7 +34,20 @@ import (
 // of set 5's lines): set 5 172/176 blocked, 2/224 stopped; all five 476
 // of 480 (99.2 %), 2 of 553 (0.4 %). Set 5 is no longer held out for the
 // kinds fixed; the floor is what the five sets reach now.
-var heldOutFloor = struct{ recall, stopped float64 }{0.991, 0.004}
+//
+// Set 6 (405 leaks, 468 innocents in seven languages, written blind by
+// another engineer who never saw the guard), first scores before any
+// tuning on it: on main (42399cd) 334 of 405 blocked (82.5 %), 11 of 468
+// stopped (2.4 %); on branch guard3 (7be7d30) the same 334/405 and 11/468.
+// Per language (both): de 47/56 blocked, 1/65 stopped; en 50/65, 2/78;
+// es 46/57, 0/65; fr 51/56, 3/65; it 47/57, 2/65; nl 47/57, 3/65; pt
+// 46/57, 0/65. All six sets at that commit: 813 of 885 (91.9 %), 13 of
+// 1021 (1.3 %). After guard3's round, made on set 6's misses and stops by
+// kind (new variants in testdata/lang, none of set 6's lines): set 6
+// 397/405 blocked, 0/468 stopped; set 5 176/176, 2/224; all six 877 of
+// 885 (99.1 %), 2 of 1021 (0.2 %). Set 6 is no longer held out for the
+// kinds fixed; the floor is what the six sets reach now.
+var heldOutFloor = struct{ recall, stopped float64 }{0.990, 0.002}
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of
 // testdata/lang): written before the round of changes they measure, they

@@ -43,6 +43,9 @@ const (
 	ctxPhoneStart          // a phone's first digits: a word for "starts with" beside them, a phone word before (inContext)
 	ctxPhoneEnd            // a phone's last 2 or 3 digits: a word for "ending" beside them, a phone word before (inContext)
 	ctxCardEnd             // a card's last 2 or 3 digits, the same with a card word
+	ctxDobMonth            // the month of birth alone, a word for birthday beside it (Matcher.birthMonth)
+	ctxMailCut             // an email's local part and "@", cut short there ("elodie.martin@...")
+	ctxStreetCity          // a street's distinctive words, the city of the same address in the sentence (Matcher.streetCity)
 )
 
 // pattern is one normalised form of a protected (or public) value.
@@ -68,6 +71,10 @@ type builder struct {
 	seen map[string]int
 	// houses are the house numbers of ctxStreetApart patterns (aux).
 	houses []string
+	// cities are the cities of ctxStreetCity patterns (aux), typos the
+	// streets matched one letter off (Matcher.streetTypo).
+	cities []string
+	typos  []typoStreet
 }
 
 func (b *builder) add(s string, p pattern) {
@@ -145,6 +152,8 @@ func (b *builder) email(v string, level proofdesk.Level) {
 	// "su correo de example.org" (a webmail domain tells nothing)
 	if local := normTokens(v[:at]); tokLen(local) >= 6 {
 		b.tokens(local, pattern{class: proofdesk.ClassEmail, part: PartFull, level: level, ctx: ctxMailLocal})
+		// "elodie.martin@...": the local part, the domain left out
+		b.tokens(append(local, "at"), pattern{class: proofdesk.ClassEmail, part: PartFull, level: level, ctx: ctxMailCut})
 	}
 	if dom := normTokens(v[at+1:]); len(dom) >= 2 && tokLen(dom) >= 6 && !webmail[dom[0]] {
 		b.tokens(dom, pattern{class: proofdesk.ClassEmail, part: PartFull, level: level, ctx: ctxMailDomain})
@@ -197,6 +206,12 @@ func (b *builder) phone(v string, level proofdesk.Level) {
 	// "ending in 90", "acaba em 716"
 	b.add(" "+d[len(d)-2:]+" ", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhoneEnd})
 	b.add(" "+d[len(d)-3:]+" ", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhoneEnd})
+	// "ending in 57716", "endet auf 457716"
+	for _, n := range []int{5, 6} {
+		if len(national) > n+2 {
+			b.add("|"+d[len(d)-n:]+"|", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhoneEnd})
+		}
+	}
 }
 
 // nationalNumber strips the country code from E.164 digits (its length
@@ -358,6 +373,13 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 	}
 	pc := normTokens(a.PostalCode)
 	city := normTokens(a.City)
+	b.typoStreets(a, level)
+	if core := streetCore(toks); len(core) > 0 && tokLen(core) >= 4 && len(city) == 1 && len(city[0]) >= 4 && len(b.cities) < 1<<15 {
+		// "the Madrid flat near Alcalá", "Votre appartement parisien rue
+		// de la Paix": the street's word with its city
+		b.tokens(core, pattern{class: proofdesk.ClassAddress, part: PartStreet, level: level, ctx: ctxStreetCity, aux: int16(len(b.cities))})
+		b.cities = append(b.cities, city[0])
+	}
 	// "the Paris one is on the account", "die Berliner Adresse ist
 	// hinterlegt", "votre adresse parisienne par défaut" (ctxCity)
 	if len(city) > 0 && tokLen(city) >= 4 {
@@ -472,8 +494,13 @@ func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 		b.tokens([]string{mon, yy}, pattern{class: p.class, part: p.part, level: level, ctx: ctxNotOwned})
 		b.tokens([]string{mon, "of", yy}, p)
 	}
+	// the month alone beside a word for birthday: "your birthday is in
+	// November", "Sie haben im November Geburtstag" (ctxDobMonth)
+	b.tokens([]string{mon}, pattern{class: p.class, part: p.part, level: level, ctx: ctxDobMonth})
 	// the year alone beside a word for birth: "Jahrgang 1979", "née en 1979"
 	b.tokens([]string{ys[0]}, pattern{class: p.class, part: p.part, level: level, ctx: ctxDobWord})
+	// and in two digits: "anno di nascita il '79"
+	b.tokens([]string{ys[1]}, pattern{class: p.class, part: p.part, level: level, ctx: ctxDobWord})
 	b.tokens([]string{fmt.Sprintf("%04d%02d%02d", y, m, d)}, p)
 	// digits run together or spaced out: "14 03 19 85", "1 4 0 3 1 9 8 5"
 	for _, f := range []string{"%02[3]d%02[2]d%04[1]d", "%02[2]d%02[3]d%04[1]d", "%04[1]d%02[2]d%02[3]d", "%02[3]d%02[2]d%02[4]d", "%02[2]d%02[3]d%02[4]d"} {
@@ -540,3 +567,52 @@ func (b *builder) identifier(v string, p pattern) {
 var webmail = set("gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "msn", "icloud", "me", "aol", "gmx",
 	"web", "orange", "free", "wanadoo", "sfr", "laposte", "libero", "proton", "protonmail", "mail", "t", "ziggo",
 	"kpn", "sapo", "telefonica", "movistar", "virgilio", "tiscali", "yandex", "zoho", "fastmail", "posteo")
+
+// streetCore returns the distinctive words of a street line's tokens: no
+// house number, unit, direction, street type or particle ("12 rue de la
+// paix" -> "paix", "2218 ne alberta st" -> "alberta").
+func streetCore(toks []string) []string {
+	var core []string
+	for i, t := range toks {
+		if t == "unit" {
+			break
+		}
+		if hasDigit(t) || directions[t] || streetTypes[t] || typeFirst[t] && i == 0 || particles[t] {
+			continue
+		}
+		core = append(core, t)
+	}
+	return core
+}
+
+// typoStreet is a street's word as written (folded, before canonical
+// forms: "kalverstraat", "augusta") and its house number, matched one
+// letter off (Matcher.streetTypo).
+type typoStreet struct {
+	word, house string
+	level       proofdesk.Level
+}
+
+// typoStreets notes the words of 6 letters or more of a's street line
+// beside its house number, for typos.
+func (b *builder) typoStreets(a proofdesk.Address, level proofdesk.Level) {
+	var x text
+	x.tokenize(a.Line1)
+	house := ""
+	for _, r := range x.raw {
+		if w := x.rawBuf[r.start:r.end]; len(w) > 0 && isDigit(w[0]) {
+			house = string(w)
+			break
+		}
+	}
+	if house == "" {
+		return
+	}
+	for _, r := range x.raw {
+		w := string(x.rawBuf[r.start:r.end])
+		if len(w) < 6 || hasDigit(w) || streetTypes[w] || typeFirst[w] || particles[w] || len(b.typos) >= 1<<12 {
+			continue
+		}
+		b.typos = append(b.typos, typoStreet{w, house, level})
+	}
+}

@@ -92,17 +92,21 @@ var (
 		"esatto", "esattamente", "giusto", "corretto", "certo", "certamente", "esatta",
 		"precies", "klopt", "inderdaad", "juist", "zeker", "jazeker", "jawel",
 		"sim", "exato", "exatamente", "correto", "correta", "isso", "isso mesmo", "tout à fait", "así es",
+		"certissimo", "certíssimo", "affirmatif", "afirmativo", "affermativo",
 	}
 	// words that are "yes" only with punctuation after them: "Sí," but
 	// not "Si vous", "Si tiene"
 	// ("Ja," but not Portuguese "já pode entrar")
 	yesPunctWords = []string{"si", "sì", "sí", "oké", "ok", "okay", "ja"}
-	noWords       = []string{"nope", "nah", "negativo", "nein", "nee", "emojino", "negative", "neen", "wrong", "fout", "falsch", "faux",
+	noWords       = []string{"not exactly", "no exactamente", "não exatamente", "nicht ganz", "niet helemaal", "non esattamente",
+		"pas exactement", "knapp daneben", "nope", "nah", "negativo", "nein", "nee", "emojino", "negative", "neen", "wrong", "fout", "falsch", "faux",
 		"errado", "errada", "sbagliato", "sbagliata", "equivocado", "equivocada", "incorrect", "incorrecto", "onjuist",
 		"incorrecta", "incorreto", "incorreta", "inexact", "inexacte", "inaccurate", "incorrecte", "non pas du tout",
 		"para nada", "pas du tout", "en absoluto", "per niente", "helemaal niet", "de jeito nenhum", "ganz und gar nicht"}
-	noPunctWords = []string{"no", "non", "não", "nao"}
-	denyPhrases  = []string{
+	noPunctWords = []string{"no", "non", "não", "nao",
+		// a near miss: "Almost, but ...", "Quasi, ma no"
+		"almost", "fast", "presque", "casi", "quasi", "bijna", "quase"}
+	denyPhrases = []string{
 		// en
 		"that's not", "that is not", "that isn't", "this isn't", "this is not", "isn't the",
 		"is not the 1", "not the address", "not the 1", "not the number", "not the email",
@@ -310,6 +314,9 @@ var (
 		"non posso dirle", "non posso dirti", "non possiamo dirle",
 		"kan u niet vertellen", "kan ik u niet", "mag ik u niet",
 		"não posso dizer", "não lhe posso dizer", "não podemos dizer",
+		"mag niet zeggen", "mag ik niet zeggen", "kan niet zeggen", "kan ik niet zeggen", "mogen niet zeggen",
+		"not allowed to say", "darf nicht sagen", "darf ich nicht sagen", "no puedo decir", "non posso dire",
+		"ne peux pas dire", "ne pouvons pas dire",
 	}
 )
 
@@ -337,7 +344,8 @@ var refWords = set("that", "this", "there", "those", "1", "same", "address", "nu
 	"dat", "deze", "adres", "kaart", "klopt", "juist", "hetzelfde",
 	"isso", "essa", "esse", "endereco", "cartao", "correto", "emojiyes", "emojino",
 	"mailadres", "emailadres", "mailadresse", "emailadresse", "correo", "courriel", "giusta", "morada",
-	"another", "else", "andere", "anderer", "autre", "otra", "otro", "altra", "altro", "ander", "outra", "outro")
+	"another", "else", "andere", "anderer", "autre", "otra", "otro", "altra", "altro", "ander", "outra", "outro",
+	"autres", "otras", "otros", "altre", "altri", "outras", "outros", "noutra", "noutro", "noutras", "noutros")
 
 // endRefWords point at a place when they end the sentence: "vai para lá"
 // (but "la" elsewhere is an article).
@@ -345,6 +353,7 @@ var endRefWords = set("la", "bas", "aqui", "qui", "hier", "ici", "there", "dort"
 
 // strongRefs judge the value wherever they stand after the "yes".
 var strongRefs = set("another", "else", "andere", "anderer", "autre", "otra", "otro", "altra", "altro", "ander", "outra", "outro",
+	"autres", "otras", "otros", "altre", "altri", "outras", "outros",
 	"correct", "right", "exact", "accurate", "match", "matches", "stimmt", "richtig", "korrekt", "genau",
 	"passt", "bien", "exacte", "correcte", "correcto", "correcta", "corretto", "corretta", "giusto", "klopt", "juist",
 	"correto", "correta", "hinterlegt", "1")
@@ -562,8 +571,23 @@ func (t *text) confirmation() string {
 			}
 			return !t.nextSentenceOther(to) // "Bingo! Das ist genau der Artikel, ..."
 		}
-		if t.quantAnswer(rest, to) {
-			return true
+		// "No, non è il nostro numero verde, quello giusto è sulla
+		// fattura": an answer about the business's own thing; its clause
+		// ends the scan
+		for k := rest; k+1 < to; k++ {
+			if n := string(t.tokBytes(k + 1)); t.ourAt(k) && !accountWords[n] && !isRecordWord(n) && t.ourNoun(k+1, to) {
+				for k < to-1 && t.toks[k].flags&fPunctAfter == 0 {
+					k++
+				}
+				to = k + 1
+				break
+			}
+			if t.toks[k].flags&fPunctAfter != 0 {
+				break
+			}
+		}
+		if t.quantAnswer(rest, to) || t.loginAnswer(rest, to) {
+			return true // "Correcto, con ese inicia sesión"
 		}
 		if t.weCan(rest, to) {
 			return false // "Yes, we can send the invoice to another email": a service offered
@@ -583,10 +607,29 @@ func (t *text) confirmation() string {
 		other := t.otherAhead(rest, min(to, rest+4))
 		for k := rest; k < to; k++ {
 			lx := t.toks[k].lex
+			if t.demoValue(k, rest, to) {
+				return true // "Sí, el pago se hizo con esa tarjeta", "Exacto, se cobró a esa Mastercard"
+			}
+			if k <= rest+4 && t.stillRecorded(k, rest, to) {
+				return true // "Genau, die deutsche Handynummer ist weiterhin eingetragen"
+			}
+			if lx&lxStrong != 0 && k > rest && t.actionBien(k) {
+				continue // "Oui, nous livrons bien en Suisse": "bien" of an action
+			}
 			if other && lx&lxStrong == 0 && !(k == to-1 && lx&lxEndRef != 0) {
 				continue
 			}
 			if lx&(lxRef|lxDemo) != 0 && t.pointsElsewhere(k, rest, to) {
+				if k <= rest+1 && lx&lxDemo != 0 {
+					// "No, that's not our hotline, the correct number is
+					// on our website": the answer is about that other
+					// thing; its clause ends the scan
+					e := k
+					for e < to-1 && t.toks[e].flags&fPunctAfter == 0 {
+						e++
+					}
+					to = e + 1
+				}
 				continue // "Ja, das ist die richtige Größe", "No, es otro paquete", "il numero verde 800 ..."
 			}
 			if k == to-1 && lx&lxEndRef != 0 {
@@ -633,9 +676,13 @@ func (t *text) confirmation() string {
 	}
 	hits = kept
 	var denials []span
+	yesOpen := false // a yes-word opens a sentence: "Sí, no ha cambiado nada"
+	for _, h := range hits {
+		yesOpen = yesOpen || h.kind == phYes
+	}
 	for _, h := range hits {
 		switch {
-		case h.kind == phDeny && !inExcl(h.span) && !t.conditional(h.tok) && t.tailPoints(h.span),
+		case h.kind == phDeny && !inExcl(h.span) && !t.conditional(h.tok) && t.tailPoints(h.span) && !t.mayDo(h.tok),
 			h.kind == phDisagree && !inExcl(h.span) && !t.conditional(h.tok) && t.agreeCounts(h.tok, h.span):
 			denials = append(denials, h.span)
 		case h.kind == phNo && wordCounts(h.tok, h.end):
@@ -661,7 +708,7 @@ func (t *text) confirmation() string {
 				return RuleDenial // whatever else the reply affirms, it says the value is not held
 			}
 		case nothingAt < 0 && n <= 7 && (c == 'n' && (w[1] == 'o' || w[1] == 'i' || w[1] == 'a' || w[1] == 'u') || c == 'r' && w[1] == 'i'):
-			if t.nothingToFix(i) && !t.conditional(i) && t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) {
+			if (t.nothingToFix(i) || yesOpen && t.nothingChanged(i)) && !t.conditional(i) && t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) {
 				nothingAt = i
 			}
 		}
@@ -678,6 +725,13 @@ func (t *text) confirmation() string {
 	if topicYes {
 		return RuleConfirmation
 	}
+	// "No, no tenemos ninguna dirección en Sevilla en su perfil"
+	for i := range t.toks {
+		if t.toks[i].lex&lxRef != 0 && t.noneOnRecord(i) && !t.conditional(i) && t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) {
+			denials = append(denials, span{int(t.toks[i].off), int(t.toks[i].end)})
+			break
+		}
+	}
 	// "Unfortunately not, that number isn't on your account."
 	for i := range t.toks {
 		if (t.toks[i].lex&lxRef != 0 || i > 0 && t.toks[i-1].lex&lxDemo != 0) && t.recordDenial(i) && !t.conditional(i) && !sentenceExcl(i) {
@@ -692,6 +746,20 @@ func (t *text) confirmation() string {
 	for i := range t.toks {
 		if t.toks[i].lex&lxCopula != 0 && t.pointerClause(i) && !t.conditional(i) && !sentenceExcl(i) &&
 			!t.sameSentence(i, denials) && !t.refusedBefore(i, int(t.toks[i].off), refusals) {
+			return RuleConfirmation
+		}
+	}
+	// "Sí, puedo confirmar que es la dirección que tenemos": a verb of
+	// confirming whose clause points at a value
+	for i := range t.toks {
+		// a cheap test before the look-up: every one of confirmVerbs opens
+		// with c or b and has 7 letters or more
+		if w := t.tokBytes(i); len(w) < 7 || w[0] != 'c' && w[0] != 'b' {
+			continue
+		}
+		if t.toks[i].lex&lxRef == 0 && confirmVerbs[string(t.tokBytes(i))] && t.confirmClause(i) && !t.conditional(i) &&
+			t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) && !t.sameSentence(i, denials) &&
+			!t.refusedBefore(i, int(t.toks[i].off), refusals) {
 			return RuleConfirmation
 		}
 	}
@@ -931,7 +999,7 @@ var (
 		"orders", "invoice", "discount", "voucher", "coupon", "appointment", "slot", "warranty", "guarantee",
 		"stock", "item", "items", "product", "products", "parcel", "package", "tracking", "courier", "model", "sku",
 		"status", "schedule", "hours", "offer", "promotion", "sale", "subscription", "plan", "ticket", "request",
-		"exchange", "photo", "picture", "description", "problem", "issue", "error", "day", "charge", "charges",
+		"exchange", "photo", "foto", "picture", "description", "problem", "issue", "error", "day", "charge", "charges",
 		"tax", "link", "password", "app", "audit", "terms", "conditions", "agb", "bedingungen", "cgv", "conditions",
 		"condiciones", "condizioni", "voorwaarden", "condicoes", "termos",
 		"richtlinie", "ruckgabe", "ruckgabebedingungen", "erstattung", "lieferung", "lieferdatum", "liefertermin",
@@ -954,7 +1022,10 @@ var (
 		"codigo", "desconto", "cupao", "marcacao", "artigo", "produto", "pacote", "subscricao", "erro",
 		// a purchase and a time slot: "la data d'acquisto", "la fascia oraria"
 		"purchase", "kauf", "achat", "compra", "acquisto", "aankoop", "fascia", "franja", "creneau", "zeitfenster",
-		"tijdvak",
+		"tijdvak", "tarif", "tarifs", "tarief", "tarieven", "tarifa", "tarifas", "tariffa", "tariffe", "tarife",
+		// a thing's date in one word
+		"leverdatum", "bezorgdatum", "verzenddatum", "besteldatum", "factuurdatum", "versanddatum", "bestelldatum",
+		"rechnungsdatum", "kaufdatum", "aankoopdatum",
 	)
 	// valueNouns name a protected value: "delivery address" is an address.
 	valueNouns = set("address", "number", "phone", "email", "mail", "date", "birthday", "card", "details", "postcode",
@@ -1025,7 +1096,7 @@ var (
 	phoneWords = set("phone", "mobile", "cell", "tel", "telephone", "call", "text", "sms", "whatsapp", "landline",
 		"ph", "contact", "cellphone", "telefon", "telefonnummer", "handy", "handynummer", "mobil", "mobilnummer",
 		"rufnummer", "festnetz", "portable", "fixe", "telefono", "movil", "celular", "cellulare", "fisso",
-		"telefoonnummer", "mobiel", "gsm", "telemovel", "fixo", "tlf", "tfno", "telf")
+		"telefoonnummer", "mobiel", "gsm", "telemovel", "fixo", "tlf", "tfno", "telf", "telefone", "telefoon", "telemoveis")
 	// numberWords say "number" without saying which: phone context unless
 	// another noun owns the number ("part number 0123").
 	numberWords = set("number", "nummer", "numero", "nr", "no", "num", "numéro")
@@ -1281,14 +1352,28 @@ func (t *text) mailPart(start int, domain bool) bool {
 		}
 	}
 	if domain {
-		for k := max(from, i-3); k < i; k++ {
-			if emailNouns[string(t.tokBytes(k))] {
+		// a word for email, an address, the account or the login in
+		// its sentence: "the one at exemple.fr is on the account", "La
+		// cuenta usa la dirección de exemple.fr"
+		for k := from; k < to; k++ {
+			w := string(t.tokBytes(k))
+			if emailNouns[w] || loginWords[w] || accountNouns[w] || webmail[w] || addressNouns[w] {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// loginWords say "log in" or "login" (normalised); addressNouns say
+// "address".
+var (
+	loginWords = set("login", "log", "logs", "logged", "signed", "sign", "loggen", "einloggen", "eingeloggt", "angemeldet",
+		"anmelden", "anmeldung", "identifiant", "connexion", "connecte", "connectez", "sesion", "accede", "accedere",
+		"accesso", "accedi", "inloggen", "logt", "ingelogd", "sessao", "entra", "entrar", "inicia", "usuario", "utente",
+		"utilizador", "gebruikersnaam", "benutzername", "username")
+	addressNouns = set("address", "adresse", "direccion", "indirizzo", "adres", "endereco", "morada", "anschrift")
+)
 
 // Words around the parts of an email address (normalised).
 var (
@@ -1485,3 +1570,18 @@ func overlaps(s span, spans []span) bool {
 	}
 	return false
 }
+
+// actionBien reports whether French "bien" at token k says "indeed" of
+// an action ("nous livrons bien", "le colis part bien"), not of a value
+// ("c'est bien", "elle est bien enregistrée", "nous l'avons bien").
+func (t *text) actionBien(k int) bool {
+	if string(t.tokBytes(k)) != "bien" {
+		return false
+	}
+	p := string(t.tokBytes(k - 1))
+	return t.toks[k-1].lex&lxCopula == 0 && !fusedPointers[p] && !accountWords[p] && !agreeVerbs[p] &&
+		t.toks[k-1].flags&fPunctAfter == 0
+}
+
+// agreeVerbs are the French verbs of matching before "bien".
+var agreeVerbs = set("correspond", "correspondent", "concorde", "concordent", "figure", "colle", "ca", "cela", "celle", "celui")

@@ -30,6 +30,13 @@ import "strings"
 // at no value, a request carried out ("Yes, done!"), an imperative check
 // ("Controleer of ...").
 
+// articlePronouns are German and Dutch pronouns that are also articles
+// ("die ist es"); itWords end such an answer ("es", "sie", "het").
+var (
+	articlePronouns = set("die", "der", "das", "dat", "deze")
+	itWords         = set("es", "sie", "er", "het", "hem", "ze")
+)
+
 // pointerAdverbs may stand between the copula and the value noun.
 var pointerAdverbs = set("exactly", "precisely", "just", "really", "indeed", "definitely", "certainly", "still",
 	"also", "genau", "exakt", "eben", "wirklich", "tatsachlich", "auch", "noch", "immer", "exactement", "bien",
@@ -77,6 +84,10 @@ func (t *text) pointerClause(i int) bool {
 	// the subject: fused, a demonstrative or "it" before the copula, or
 	// the copula opens the clause ("É esse o número", "Es justo el
 	// número")
+	if i > 0 && i+1 < len(t.toks) && articlePronouns[string(t.tokBytes(i-1))] && itWords[string(t.tokBytes(i+1))] &&
+		(i+2 == len(t.toks) || t.toks[i+1].flags&fPunctAfter != 0 || t.isEmoji(i+2)) {
+		return true // "Jup, die ist es 👍", "Klopt, dat is het."
+	}
 	switch {
 	case fused:
 	case i == 0 || t.toks[i].flags&fSentence != 0 || t.toks[i-1].flags&fPunctAfter != 0:
@@ -129,7 +140,8 @@ func (t *text) valueNounAt(k, to int) (int, bool) {
 	for k < to && pointerAdjectives[string(t.tokBytes(k))] {
 		k++
 	}
-	if k+1 < to && !valueNouns[string(t.tokBytes(k))] && valueNouns[string(t.tokBytes(k+1))] && t.toks[k].flags&fPunctAfter == 0 {
+	if k+1 < to && !valueNouns[string(t.tokBytes(k))] && valueNouns[string(t.tokBytes(k+1))] && t.toks[k].flags&fPunctAfter == 0 &&
+		!t.ourAt(k) && !(otherWord(string(t.tokBytes(k))) && dateNumberNouns[string(t.tokBytes(k+1))]) {
 		k++ // an adjective of its own: "die hinterlegte Adresse", "the registered address"
 	}
 	start := k
@@ -156,6 +168,12 @@ func (t *text) restPoints(k, to int) bool {
 	if k >= to || t.toks[k-1].flags&fPunctAfter != 0 {
 		return true // the clause ends at the value noun: "c'est l'adresse, le livreur l'a"
 	}
+	if k+2 < to && ofWords[string(t.tokBytes(k))] && valueNouns[string(t.tokBytes(k+1))] {
+		k += 2 // "la dirección de correo exacta"
+	}
+	if postJudges[string(t.tokBytes(k))] && (k+1 == to || t.toks[k].flags&fPunctAfter != 0) {
+		return true // "è l'email giusta", "é o email certo": a judging adjective after the noun
+	}
 	record := false
 	for ; k < to; k++ {
 		if k > 0 && t.toks[k-1].flags&fPunctAfter != 0 {
@@ -165,12 +183,18 @@ func (t *text) restPoints(k, to int) bool {
 		if otherThings[w] {
 			return false
 		}
-		if accountWords[w] || w != "1" && t.toks[k].lex&lxStrong != 0 {
-			record = true // "That's the email, correct."
+		if accountWords[w] || w != "1" && t.toks[k].lex&lxStrong != 0 || appearWords[w] {
+			record = true // "That's the email, correct.", "a data que aparece aqui"
 		}
 	}
 	return record
 }
+
+// appearWords say a value shows on the agent's screen: "la data que
+// aparece aqui", "die hier verschijnt" (a thing named in the clause still
+// makes it that thing's).
+var appearWords = set("aparece", "appare", "apparait", "erscheint", "verschijnt", "appears", "shows", "aqui", "qui",
+	"ici", "hier", "here")
 
 // quantWords answer a yes-word for every point at once.
 var quantWords = set("all", "both", "jeder", "jede", "jedem", "jeden", "chaque", "cada", "ogni", "elk", "elke", "ieder",
@@ -292,10 +316,19 @@ func (t *text) predicateOther(j, to int, started bool) bool {
 	for n := 0; j < to && n < 4; n++ {
 		w := string(t.tokBytes(j))
 		switch {
+		case t.ourAt(j):
+			// "that's not our hotline", "n'est pas notre numéro": the
+			// business's own thing, unless it is the record ("our records")
+			return j+1 < to && !accountWords[string(t.tokBytes(j+1))] && !isRecordWord(string(t.tokBytes(j+1))) && t.ourNoun(j+1, to)
+		case dateNumberNouns[w] && t.qualifiedOther(j, to):
+			return true // "la date de livraison", "the delivery date", "il numero dell'ordine"
 		case pointerArticles[w] || indefinites[w]:
 			art = true
 		case pointerAdjectives[w] || otherWords[w] || pointerAdverbs[w] || modifiers[w] || t.toks[j].lex&lxCopula != 0 && n == 0:
 		default:
+			if j+1 < to && otherWord(w) && dateNumberNouns[string(t.tokBytes(j+1))] {
+				return true // "the shipping date", "the invoice number"
+			}
 			if j+1 < to && (valueNouns[string(t.tokBytes(j+1))] || phoneWords[string(t.tokBytes(j+1))]) {
 				return false // an adjective of a value noun: "die hinterlegte Adresse"
 			}
@@ -309,6 +342,39 @@ func (t *text) predicateOther(j, to int, started bool) bool {
 	return false
 }
 
+// ourAt reports whether token j is one of ourWords, or Dutch "onze"
+// (read as the French number word, "11").
+func (t *text) ourAt(j int) bool {
+	w := t.tokBytes(j)
+	return ourWords[string(w)] || string(w) == "11" && t.toks[j].flags&fNumber != 0
+}
+
+// ourNoun reports whether token k, after "our", is a noun ("our
+// hotline,", "notre numéro", "il nostro servizio clienti,"), not a verb
+// ("unsere endet anders", "il nostro finisce in modo diverso": ours, the
+// record, does something).
+func (t *text) ourNoun(k, to int) bool {
+	w := string(t.tokBytes(k))
+	switch {
+	case valueNouns[w] || phoneWords[w] || otherWord(w):
+		return true
+	case k+1 >= to || t.toks[k].flags&fPunctAfter != 0:
+		return true
+	case k+2 < to && t.toks[k+1].flags&fPunctAfter == 0 && (valueNouns[string(t.tokBytes(k+2))] || phoneWords[string(t.tokBytes(k+2))]):
+		return true // "our customer service number"
+	}
+	n := string(t.tokBytes(k + 1))
+	if ofWords[n] || t.toks[k+1].lex&lxCopula != 0 {
+		return true
+	}
+	return (k+2 >= to || t.toks[k+1].flags&fPunctAfter != 0) && !otherWords[n] && !denyAdjectiveSet[n]
+}
+
+// dateNumberNouns name a date or a number, which a thing word qualifies
+// as its own ("the shipping date", "la data di consegna", "order number");
+// an address qualified so is still the customer's ("delivery address").
+var dateNumberNouns = set("date", "datum", "fecha", "data", "number", "nummer", "numero")
+
 // ourWords are the business's possessives: "our hotline", "notre ligne".
 var ourWords = set("our", "unser", "unsere", "unserem", "unseren", "unserer", "notre", "nos", "nuestro", "nuestra",
 	"nuestros", "nuestras", "nostro", "nostra", "nostri", "nostre", "onze", "ons", "nosso", "nossa", "nossos", "nossas")
@@ -318,7 +384,8 @@ var indefinites = set("a", "an", "ein", "eine", "einen", "einem", "un", "une", "
 
 // otherWords say "another": "another parcel" is about the parcel.
 var otherWords = set("another", "else", "andere", "anderer", "anderes", "anderen", "autre", "otra", "otro", "altra",
-	"altro", "ander", "andere", "outra", "outro")
+	"altro", "ander", "andere", "outra", "outro", "autres", "otras", "otros", "altre", "altri", "outras", "outros",
+	"noutra", "noutro", "noutras", "noutros")
 
 // pointsElsewhere reports whether the pointer word at token k, after a
 // yes-word or no-word whose sentence goes on from rest to to, points at
@@ -336,6 +403,12 @@ func (t *text) pointsElsewhere(k, rest, to int) bool {
 	case w == "1":
 		return t.toks[k].flags&fNumber == 0
 	case valueNouns[w] || phoneWords[w]:
+		if k > rest && t.toks[k-1].lex&lxDemo != 0 && t.nounAfter(k, to) {
+			return true // "Yes, that card type is accepted"
+		}
+		if dateNumberNouns[w] && (t.qualifiedOther(k, to) || k+1 < to && relatives[string(t.tokBytes(k+1))] && t.otherAhead(k+1, to)) {
+			return true // "No, non è la data di spedizione", "la data che appare sull'ordine"
+		}
 		for j := k + 1; j < to && j <= k+3; j++ {
 			if d := t.tokBytes(j); len(d) >= 3 && isDigit(d[0]) && isDigit(d[len(d)-1]) {
 				return true
@@ -361,6 +434,12 @@ func (t *text) pointsElsewhere(k, rest, to int) bool {
 		if j >= to {
 			return false
 		}
+		if x := string(t.tokBytes(j)); !cop && (valueNouns[x] || cardWords[x]) && t.nounAfter(j, to) {
+			return true // "Yes, that card type is accepted"
+		}
+		if t.ourAt(j) || j+1 < to && pointerArticles[string(t.tokBytes(j))] && t.ourAt(j+1) {
+			return t.predicateOther(j, to, false) // "No, ese no es nuestro teléfono", "não é o nosso número"
+		}
 		if !pointerArticles[string(t.tokBytes(j))] && !indefinites[string(t.tokBytes(j))] {
 			// "ese es impermeable", "deze is waterdicht": a description
 			return cop && t.nounOther(j) && t.toks[j].lex&lxStrong == 0
@@ -368,6 +447,9 @@ func (t *text) pointsElsewhere(k, rest, to int) bool {
 		j++
 		for j < to && (pointerAdjectives[string(t.tokBytes(j))] || otherWords[string(t.tokBytes(j))]) {
 			j++
+		}
+		if j+1 < to && (valueNouns[string(t.tokBytes(j+1))] || phoneWords[string(t.tokBytes(j+1))]) {
+			return false // "das hinterlegte Geburtsdatum": an adjective of a value noun
 		}
 		return j < to && t.nounOther(j)
 	}
@@ -382,8 +464,14 @@ func (t *text) pointsElsewhere(k, rest, to int) bool {
 	// "la talla correcta"
 	// ("a" is also the preposition of "tout à fait exact")
 	art := string(t.tokBytes(max(k-2, 0)))
-	return k-2 >= rest && t.nounOther(k-1) && t.toks[k-1].flags&fPunctAfter == 0 && art != "a" &&
-		(pointerArticles[art] || indefinites[art])
+	if k-2 >= rest && t.nounOther(k-1) && t.toks[k-1].flags&fPunctAfter == 0 && art != "a" &&
+		(pointerArticles[art] || indefinites[art]) {
+		return true
+	}
+	// "il codice sconto giusto": a noun of two words
+	art = string(t.tokBytes(max(k-3, 0)))
+	return k-3 >= rest && t.nounOther(k-1) && t.nounOther(k-2) && t.toks[k-2].flags&fPunctAfter == 0 &&
+		t.toks[k-1].flags&fPunctAfter == 0 && art != "a" && (pointerArticles[art] || indefinites[art])
 }
 
 // nounOther reports whether token j may be a noun that is no protected
@@ -401,8 +489,8 @@ func (t *text) nounOther(j int) bool {
 	if len(w) <= 2 || isDigit(w[0]) || pointerSubjects[w] || relatives[w] || denyAdjectiveSet[w] || pointerAdjectives[w] {
 		return false
 	}
-	if isOwner(w) {
-		return true // "Artikelnummer": another thing's number
+	if isOwner(w) || otherThings[w] {
+		return true // "Artikelnummer": another thing's number; "leverdatum", "Lieferdatum"
 	}
 	// a compound of a value noun: "Hausnummer", "Lieferadresse"
 	for _, suf := range valueSuffixes {
@@ -727,6 +815,10 @@ var (
 		"confermare", "vedere", "bevestigen", "zien", "verificar")
 )
 
+// youModals are "you can" in one word: "Sí, puede registrar otro
+// teléfono", "Oui, vous pouvez", "Sim, pode".
+var youModals = set("puede", "puedes", "pode", "podes", "puo", "pouvez", "potete", "kunt")
+
 // weCan reports whether tokens [from, to), the rest of a yes-word's
 // sentence, open with "we can" or "I can" (in its first 3 words): "Yes, we
 // can send the invoice to another email", "Sí, puedo cambiar la
@@ -736,7 +828,8 @@ func (t *text) weCan(from, to int) bool {
 	for k := from; k < to && k < from+3; k++ {
 		w := string(t.tokBytes(k))
 		if weModals[w] || weWords[w] && k+1 < to && weModalsAf[string(t.tokBytes(k+1))] ||
-			weModalsAf[w] && k+1 < to && weWords[string(t.tokBytes(k+1))] {
+			weModalsAf[w] && k+1 < to && weWords[string(t.tokBytes(k+1))] ||
+			youModals[w] || secondPerson[w] && k+1 < to && modalWords[string(t.tokBytes(k+1))] {
 			for j := k + 1; j < to && j <= k+4; j++ {
 				if seeVerbs[string(t.tokBytes(j))] {
 					return false
@@ -812,6 +905,303 @@ var ofWords = set("of", "d", "de", "di", "da", "van", "von", "des", "du", "del",
 func (t *text) namesRecord(i, j int) bool {
 	for k := i; k < j; k++ {
 		if w := string(t.tokBytes(k)); accountWords[w] && !recordVerbs[w] || isRecordWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// postJudges judge the value noun they follow and end its clause: "è
+// l'email giusta", "é o email certo", "es la dirección exacta".
+var postJudges = set("right", "correct", "giusta", "giusto", "giuste", "giusti", "esatta", "esatto", "corretta",
+	"corretto", "certo", "certa", "correto", "correta", "exato", "exata", "exacta", "exacto", "correcta", "correcto",
+	"buena", "bueno", "juste", "exacte", "correcte", "bonne", "bon", "richtig", "korrekt", "juist", "goed", "klopt",
+	"stimmt")
+
+// demoValue reports whether the pointer word at token k is a value noun
+// right after a demonstrative, in the rest of a yes-word's sentence
+// (tokens from rest to to): "Sí, el pago se hizo con esa tarjeta" points
+// at the card however far the demonstrative stands, unless the sentence
+// tells the customer what they may do ("Yes, you can pay with that card").
+func (t *text) demoValue(k, rest, to int) bool {
+	w := string(t.tokBytes(k))
+	if k == 0 || k <= rest {
+		return false
+	}
+	p := string(t.tokBytes(k - 1))
+	if t.toks[k-1].lex&lxDemo == 0 && !thisWords[p] && !demoContractions[p] && p != "those" && p != "these" && p != "die" {
+		return false
+	}
+	if !valueNouns[w] && !(cardWords[w] && !cardQualifiers[w]) && !phoneWords[w] || p == "die" && !dutchNouns[w] ||
+		t.qualifiedOther(k, to) {
+		return false // "esa fecha de entrega", "ce débit"
+	}
+	if t.nounAfter(k, to) {
+		return false // "that card type"
+	}
+	for j := rest; j < to; j++ {
+		if modalWords[string(t.tokBytes(j))] {
+			return false // "Sí, puede pagar con esa tarjeta"
+		}
+	}
+	return true
+}
+
+// nounAfter reports whether the value noun at token k is followed by a
+// noun that makes it a compound ("that card type is accepted"), not by
+// a participle that ends the clause ("mit dieser Karte bezahlt").
+func (t *text) nounAfter(k, to int) bool {
+	j := k + 1
+	if j+1 >= to || t.toks[k].flags&fPunctAfter != 0 || t.toks[j].flags&fPunctAfter != 0 {
+		return false
+	}
+	return t.nounOther(j) && !relatives[string(t.tokBytes(j))] && t.toks[j].lex&lxCopula == 0
+}
+
+// cardQualifiers are card words that also name a charge or a kind of
+// payment ("ce débit", "this payment").
+var cardQualifiers = set("debit", "credit", "payment", "credito", "debito", "ec", "cb")
+
+// demoContractions are Portuguese demonstratives joined to a preposition
+// ("nesse cartão", "com este"); Dutch "die" points before a Dutch noun
+// ("die kaart"), German "die" is an article.
+var (
+	demoContractions = set("nesse", "nessa", "neste", "nesta", "naquele", "naquela", "desse", "dessa", "deste", "desta",
+		"daquele", "daquela", "nisso", "disso")
+	dutchNouns = set("kaart", "adres", "mailadres", "emailadres", "telefoonnummer", "mobiel", "gsm", "creditcard",
+		"bankpas", "pinpas", "nummer", "datum")
+)
+
+// confirmVerbs confirm or acknowledge, in seven languages (normalised).
+var confirmVerbs = set("confirm", "bestatigen", "confirmer", "confirmar", "confermare", "bevestigen", "confirmo",
+	"confermo", "bestatige", "bevestig", "confirme")
+
+// thatWords open the clause a verb of confirming introduces.
+var thatWords = set("that", "dass", "que", "che", "dat", "qu")
+
+// changeWords report a change carried out: "I can confirm that your
+// address has been updated" is no judgement of the offer.
+var changeWords = set("updated", "changed", "removed", "deleted", "added", "saved", "aktualisiert", "geandert",
+	"geloscht", "entfernt", "hinzugefugt", "modifiee", "modifie", "changee", "change", "supprimee", "supprime",
+	"ajoutee", "ajoute", "actualizada", "actualizado", "cambiada", "cambiado", "eliminada", "eliminado",
+	"anadida", "anadido", "aggiornata", "aggiornato", "modificata", "modificato", "cambiata", "cambiato",
+	"eliminata", "eliminato", "aggiunta", "aggiunto", "bijgewerkt", "gewijzigd", "verwijderd", "toegevoegd",
+	"aangepast", "atualizada", "atualizado", "alterada", "alterado", "removida", "removido", "adicionada",
+	"adicionado", "mudada", "mudado")
+
+// confirmClause reports whether the verb of confirming at token i opens
+// (through "that", "que", "dass", "che", "dat" within 3 tokens) a clause
+// that names a value with a copula and no other thing: "puedo confirmar
+// que es la dirección que tenemos", "ich kann bestätigen, dass es die
+// Adresse ist". A change carried out ("that your address was updated")
+// is no judgement.
+func (t *text) confirmClause(i int) bool {
+	_, to := t.sentenceOf(i)
+	c := -1
+	for k := i + 1; k < to && k <= i+3; k++ {
+		if thatWords[string(t.tokBytes(k))] {
+			c = k
+			break
+		}
+	}
+	if c < 0 {
+		return false
+	}
+	value, cop := false, false
+	for k := c + 1; k < to; k++ {
+		w := string(t.tokBytes(k))
+		switch {
+		case changeWords[w] || fixVerbs[w] || negations[w]:
+			return false
+		case t.toks[k].lex&lxCopula != 0 || fusedPointers[w]:
+			cop = true
+		case valueNouns[w] || phoneWords[w] || cardWords[w] || pointerPronouns[w] && k+1 == to:
+			if !t.qualifiedOther(k, to) {
+				value = true
+			}
+		}
+	}
+	return value && cop && !t.otherAhead(c+1, to)
+}
+
+// stillRecorded reports whether token k, after a yes-word (its sentence
+// going on from rest to to), is a value or phone noun that the clause
+// says is on the record, with a participle of keeping after it: "Genau,
+// die deutsche Handynummer ist weiterhin eingetragen", "Exato, o
+// telemóvel alemão continua registado". A compound ("phone support"),
+// another thing or what the customer may do is no answer.
+func (t *text) stillRecorded(k, rest, to int) bool {
+	w := string(t.tokBytes(k))
+	if !valueNouns[w] && !phoneWords[w] || t.notBefore(k, rest) {
+		return false
+	}
+	if t.nounAfter(k, to) {
+		// an adjective after the noun goes on to a verb ("le portable
+		// français est", "el teléfono francés sigue"); a compound does not
+		// ("address restrictions for")
+		n := string(t.tokBytes(k + 2))
+		if t.toks[k+2].lex&lxCopula == 0 && !pointerAdverbs[n] && !stayVerbs[n] && !keptWords[n] && !accountWords[n] {
+			return false
+		}
+	}
+	rec := false
+	for j := k + 1; j < to; j++ {
+		x := string(t.tokBytes(j))
+		if accountWords[x] && !recordVerbs[x] || keptWords[x] ||
+			x == "in" && (j+1 == to || t.toks[j].flags&fPunctAfter != 0) && t.standsBefore(k, j) {
+			rec = true // "het Duitse mobiele nummer staat er nog steeds in"
+			break
+		}
+		if t.toks[j].flags&fPunctAfter != 0 {
+			break
+		}
+	}
+	if !rec || t.otherAhead(rest, to) {
+		return false
+	}
+	for j := rest; j < to; j++ {
+		if modalWords[string(t.tokBytes(j))] || youModals[string(t.tokBytes(j))] {
+			return false
+		}
+	}
+	return true
+}
+
+// stayVerbs say a value stays as it is: "sigue", "bleibt", "resta".
+var stayVerbs = set("remains", "stays", "bleibt", "reste", "sigue", "continua", "resta", "rimane", "blijft", "fica", "permanece")
+
+// keptWords say a value is kept on the record, beside accountWords
+// (normalised).
+var keptWords = set("eingetragen", "vermerkt", "guardado", "guardada", "salvato", "salvata", "memorizzato",
+	"memorizzata", "bewaard", "gravado", "gravada", "enregistre", "enregistree", "saved", "stored")
+
+// loginAnswer reports whether tokens [from, to), the rest of a yes-word's
+// sentence, point at a value and say it is the login: "Correcto, con ese
+// inicia sesión", "Klopt, daarmee log je in", "Exact, c'est celle-là
+// votre identifiant". "Das Login funktioniert wieder", "the login page"
+// and "you can log in" are about the login itself.
+func (t *text) loginAnswer(from, to int) bool {
+	login, ptr := false, false
+	for k := from; k < to; k++ {
+		w := string(t.tokBytes(k))
+		switch {
+		case modalWords[w] || youModals[w]:
+			return false
+		case loginVerbs[w]:
+			if t.nounAfter(k, to) {
+				return false // "the login page"
+			}
+			login = true
+		case withPointers[w] && k+1 < to && (loginVerbs[string(t.tokBytes(k+1))] || k+2 < to && loginVerbs[string(t.tokBytes(k+2))]) ||
+			fusedPointers[w] || pointerPronouns[w] && (k+1 == to || t.toks[k].flags&fPunctAfter != 0) ||
+			(t.toks[k].lex&lxDemo != 0 || pronounRefs[w]) && !(k+1 < to && loginNouns[string(t.tokBytes(k+1))]) ||
+			(w == "der" || w == "dem" || w == "die") && k > from && string(t.tokBytes(k-1)) == "mit":
+			ptr = true
+		}
+	}
+	return login && ptr && !t.otherAhead(from, to)
+}
+
+// loginVerbs say "log in" or name the login (normalised); withPointers
+// are a pointer and "with" in one word ("damit", "daarmee").
+var (
+	loginVerbs = set("login", "log", "logs", "sign", "signs", "loggen", "einloggen", "anmelden", "melden", "identifiant",
+		"connectez", "connecter", "connecte", "connexion", "inicia", "iniciar", "entra", "entrar", "accede", "accedere",
+		"accedi", "inloggen", "logt", "meld", "aanmelden", "sessao", "sesion", "utente", "usuario", "gebruikersnaam")
+	loginNouns   = set("login", "identifiant", "connexion", "sesion", "sessao", "utente", "usuario", "gebruikersnaam")
+	withPointers = set("damit", "daarmee", "hiermee", "hiermit", "celle", "celui")
+)
+
+// nothingChanged reports whether token i says "nothing" with a
+// participle of changing within 4 tokens before or after it, in a
+// sentence about no other thing: "no ha cambiado nada", "da hat sich
+// nichts geändert", "er is niets veranderd", "nada mudou".
+func (t *text) nothingChanged(i int) bool {
+	if !nothingPronouns[string(t.tokBytes(i))] {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	for k := max(from, i-4); k < to && k <= i+4; k++ {
+		if changedWords[string(t.tokBytes(k))] {
+			return !t.otherAhead(from, to)
+		}
+	}
+	return false
+}
+
+// changedWords are participles of changing (normalised).
+var changedWords = set("changed", "altered", "modified", "updated", "geandert", "verandert", "aktualisiert", "modifie",
+	"modifiee", "change", "changee", "cambiado", "cambiada", "modificado", "modificada", "cambiato", "cambiata",
+	"modificato", "modificata", "veranderd", "gewijzigd", "aangepast", "mudou", "mudado", "mudada", "alterado",
+	"alterada", "alterou", "cambio", "cambiò")
+
+// noneOnRecord reports whether value noun i follows a negative
+// determiner ("no", "keine", "aucune", "ninguna", "geen", "nenhuma", or
+// "any" after a negation) within 2 tokens and its sentence names the
+// account after it: "we don't have any Lyon address on your profile",
+// "não temos nenhuma morada em Coimbra no seu perfil". A compound
+// ("address restrictions") is another thing.
+func (t *text) noneOnRecord(i int) bool {
+	det := -1
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		// a cheap test before the look-up: every negative determiner
+		// opens with n, k, a or g
+		x := t.tokBytes(j)
+		if len(x) < 2 || x[0] != 'n' && x[0] != 'k' && x[0] != 'a' && x[0] != 'g' {
+			continue
+		}
+		if noDeterminers[string(x)] || string(x) == "any" && t.notBefore(j, 0) {
+			det = j
+			break
+		}
+	}
+	if det < 0 || !valueNouns[string(t.tokBytes(i))] {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	if det < from || t.nounAfter(i, to) && !placePreps[string(t.tokBytes(i+1))] || t.otherAhead(from, to) {
+		return false
+	}
+	for k := i + 1; k < to; k++ {
+		if accountNouns[string(t.tokBytes(k))] || string(t.tokBytes(k)) == "file" || string(t.tokBytes(k)) == "records" {
+			return true
+		}
+	}
+	return false
+}
+
+// notBefore reports whether a negation stands within 3 tokens before
+// token k, from on: "we don't have any".
+func (t *text) notBefore(k, from int) bool {
+	for j := k - 1; j >= from && j >= k-3; j-- {
+		x := string(t.tokBytes(j))
+		if negations[x] || x == "dont" || x == "doesnt" || x == "havent" || x == "hasnt" {
+			return true
+		}
+	}
+	return false
+}
+
+// mayDo reports whether the sentence of token i says before it what the
+// customer may do: "Oui, vous pouvez enregistrer un autre numéro" offers
+// a service, it denies nothing.
+func (t *text) mayDo(i int) bool {
+	from, _ := t.sentenceOf(i)
+	for k := from; k < i; k++ {
+		w := string(t.tokBytes(k))
+		if youModals[w] || secondPerson[w] && k+1 < i && modalWords[string(t.tokBytes(k+1))] {
+			return true
+		}
+	}
+	return false
+}
+
+// standsBefore reports whether a verb of standing ("staat", "steht")
+// lies between tokens k and j: with a final "in" it says "is in it".
+func (t *text) standsBefore(k, j int) bool {
+	for x := k + 1; x < j; x++ {
+		switch string(t.tokBytes(x)) {
+		case "staat", "staan", "steht", "stehen":
 			return true
 		}
 	}
