@@ -511,7 +511,10 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 			return err
 		}
 		if m.ClientID != "" {
-			row := tx.queryRow(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND client_id = ?`, m.ConversationID, m.ClientID)
+			// "client_id <> ''" is the partial index's own condition:
+			// without it SQLite cannot use messages_client_id and reads
+			// every message of the conversation.
+			row := tx.queryRow(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND client_id = ? AND client_id <> ''`, m.ConversationID, m.ClientID)
 			old, err := scanMessage(row, dk)
 			if err == nil {
 				*m = *old // a retry: nothing new, no event
@@ -601,7 +604,16 @@ func (tx *Tx) insertMessage(ctx context.Context, m *proofdesk.Message, dk *vault
 		m.ID, m.ConversationID, seq, m.AuthorKind, m.AuthorID, dk.SealString(messageAAD(m.ID), m.Body), boolInt(m.Internal), m.ClientID, fmtTime(m.CreatedAt)); err != nil {
 		return fmt.Errorf("insert message: %w", wrapErr(err))
 	}
-	if _, err := tx.exec(ctx, `UPDATE conversations SET last_activity_at = ?, updated_at = ? WHERE id = ?`, fmtTime(tx.now), fmtTime(tx.now), m.ConversationID); err != nil {
+	if m.AuthorKind == proofdesk.AuthorCustomer {
+		// The customer's own activity also keeps a live level alive (an
+		// agent's replies and notes do not: the proof is the customer's);
+		// an expired level stays expired. One statement with the touch.
+		if _, err := tx.exec(ctx, `UPDATE conversations SET last_activity_at = ?, updated_at = ?,
+			level_expires_at = CASE WHEN level > 0 AND level_expires_at > ? THEN ? ELSE level_expires_at END WHERE id = ?`,
+			fmtTime(tx.now), fmtTime(tx.now), fmtTime(tx.now), fmtTime(tx.now.Add(tx.db.levelTTLOrDefault())), m.ConversationID); err != nil {
+			return fmt.Errorf("touch conversation: %w", err)
+		}
+	} else if _, err := tx.exec(ctx, `UPDATE conversations SET last_activity_at = ?, updated_at = ? WHERE id = ?`, fmtTime(tx.now), fmtTime(tx.now), m.ConversationID); err != nil {
 		return fmt.Errorf("touch conversation: %w", err)
 	}
 	if err := tx.indexSearch(ctx, m.ConversationID, m.Body); err != nil {
@@ -611,16 +623,6 @@ func (tx *Tx) insertMessage(ctx context.Context, m *proofdesk.Message, dk *vault
 		if err := tx.emitWebhook(ctx, proofdesk.WebhookMessageCreated, m.ConversationID, m, nil); err != nil {
 			return err
 		}
-	}
-	// The customer's own activity keeps a live level alive (an agent's
-	// replies and notes do not: the proof is the customer's); an expired
-	// level stays expired.
-	if m.AuthorKind != proofdesk.AuthorCustomer {
-		return nil
-	}
-	if _, err := tx.exec(ctx, `UPDATE conversations SET level_expires_at = ? WHERE id = ? AND level > 0 AND level_expires_at > ?`,
-		fmtTime(tx.now.Add(tx.db.levelTTLOrDefault())), m.ConversationID, fmtTime(tx.now)); err != nil {
-		return fmt.Errorf("extend level: %w", err)
 	}
 	return nil
 }
