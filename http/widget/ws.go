@@ -51,7 +51,10 @@ const (
 //	{"type":"typing"}
 //	{"type":"code","code"}                  → code_result
 //
-// Server frames: ready, ack, message, history ({"messages":[...],"more"}:
+// Server frames: ready, ack ({"client_id","id","seq"}: seq is the stored
+// message's position among those the visitor sees, as the write returned
+// it; the message itself follows, after any message stored since the
+// last one sent), message, history ({"messages":[...],"more"}:
 // oldest first; more says older ones exist), typing, level, challenge
 // ({"status"}, with "kind" and the masked "destination" while pending),
 // status ({"status":"resolved"...}: the conversation's status changed),
