@@ -5,6 +5,9 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
+
+	"github.com/coder/websocket"
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/http/widget"
@@ -85,25 +88,41 @@ func testAckSeqFromTheWrite(t *testing.T, dialect string) {
 
 	// A gap: an agent's reply is stored just before the visitor's message,
 	// so its event is handled only after the ack.
+	// The hook runs on the server's goroutine: mu orders what it sets
+	// before what the test reads (the network does not, for the race
+	// detector).
 	var (
-		once    sync.Once
-		replyID string
-		hookErr error
+		once, noteOnce sync.Once
+		mu             sync.Mutex
+		replyID        string
+		hookErr        error
 	)
+	hook := func() (string, error) { mu.Lock(); defer mu.Unlock(); return replyID, hookErr }
 	counting.before = func(m *proofdesk.Message) {
-		if m.ClientID != "c2" {
-			return
+		switch m.ClientID {
+		case "c2":
+			once.Do(func() {
+				r := &proofdesk.Message{ConversationID: convID, AuthorKind: proofdesk.AuthorAgent, AuthorID: e.agent.ID, Body: "Let me look into it."}
+				err := e.convs.CreateMessage(ctx, r)
+				mu.Lock()
+				replyID, hookErr = r.ID, err
+				mu.Unlock()
+			})
+		case "c3":
+			// An internal note is no gap: the visitor never sees it.
+			noteOnce.Do(func() {
+				err := e.convs.CreateMessage(ctx, &proofdesk.Message{ConversationID: convID, AuthorKind: proofdesk.AuthorAgent, AuthorID: e.agent.ID, Body: "note: VIP", Internal: true})
+				mu.Lock()
+				hookErr = err
+				mu.Unlock()
+			})
 		}
-		once.Do(func() {
-			r := &proofdesk.Message{ConversationID: convID, AuthorKind: proofdesk.AuthorAgent, AuthorID: e.agent.ID, Body: "Let me look into it."}
-			hookErr = e.convs.CreateMessage(ctx, r)
-			replyID = r.ID
-		})
 	}
 	send(t, c, map[string]string{"type": "message", "client_id": "c2", "body": "anyone?"})
 	ack = read(t, c)
-	if hookErr != nil {
-		t.Fatal(hookErr)
+	reply, err := hook()
+	if err != nil {
+		t.Fatal(err)
 	}
 	if ack["type"] != "ack" || ack["client_id"] != "c2" {
 		t.Fatalf("frame %v, want the ack of c2", ack)
@@ -111,8 +130,8 @@ func testAckSeqFromTheWrite(t *testing.T, dialect string) {
 	if m := stored(ack["id"].(string)); ack["seq"] != float64(m.Seq) || m.Seq != 4 {
 		t.Fatalf("ack seq %v, stored message's seq %d (want 4)", ack["seq"], m.Seq)
 	}
-	if reply := read(t, c); reply["type"] != "message" || reply["id"] != replyID || reply["seq"] != float64(3) || reply["author"] != proofdesk.AuthorAgent {
-		t.Fatalf("after the ack %v, want the agent's reply %s at seq 3 (the gap)", reply, replyID)
+	if f := read(t, c); f["type"] != "message" || f["id"] != reply || f["seq"] != float64(3) || f["author"] != proofdesk.AuthorAgent {
+		t.Fatalf("after the ack %v, want the agent's reply %s at seq 3 (the gap)", f, reply)
 	}
 	if own := read(t, c); own["type"] != "message" || own["id"] != ack["id"] || own["seq"] != float64(4) {
 		t.Fatalf("then %v, want the visitor's own message at seq 4", own)
@@ -125,7 +144,26 @@ func testAckSeqFromTheWrite(t *testing.T, dialect string) {
 		t.Fatalf("frame %v, want the ack of the retried c1 at seq 2", again)
 	}
 	send(t, c, map[string]string{"type": "message", "client_id": "c3", "body": "thanks"})
-	if next := read(t, c); next["type"] != "ack" || next["client_id"] != "c3" || next["seq"] != float64(5) {
-		t.Fatalf("frame %v, want the ack of c3 at seq 5 (nothing sent twice)", next)
+	next := read(t, c)
+	if _, err := hook(); err != nil {
+		t.Fatal(err)
+	}
+	if next["type"] != "ack" || next["client_id"] != "c3" || next["seq"] != float64(5) {
+		t.Fatalf("frame %v, want the ack of c3 at seq 5 (nothing sent twice, the note not counted)", next)
+	}
+	if own := read(t, c); own["type"] != "message" || own["id"] != next["id"] || own["seq"] != float64(5) {
+		t.Fatalf("then %v, want the visitor's own message at seq 5, never the note", own)
+	}
+
+	// The chat ends, with the handling of the events still queued, before
+	// the store closes: its subscription is closed last.
+	open := e.events.Subscribers() // the chat's and the desk's own
+	c.Close(websocket.StatusNormalClosure, "")
+	deadline := time.Now().Add(10 * time.Second)
+	for e.events.Subscribers() >= open {
+		if time.Now().After(deadline) {
+			t.Fatal("the chat did not end after the visitor left")
+		}
+		time.Sleep(5 * time.Millisecond)
 	}
 }
