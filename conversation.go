@@ -109,6 +109,12 @@ type Message struct {
 	Internal       bool   // an internal note: never sent to the requester
 	ClientID       string // client-side message ID that makes sends idempotent
 	CreatedAt      time.Time
+	// Seq is the message's 1-based position among the conversation's
+	// messages the requester sees (internal notes are not counted, so
+	// their existence shows in no gap); 0 for an internal note. The
+	// store's CreateMessage (also for a retry by ClientID) and
+	// FindMessages fill it.
+	Seq int
 	// RemovedAt is when the retention policy removed the body and the
 	// attachments (Body is "" then); nil while they are kept.
 	RemovedAt *time.Time

@@ -172,6 +172,19 @@ func (s *EventService) send(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case b := <-s.out:
+			// What queued meanwhile goes in the same round trip: at a
+			// thousand chat messages a second one NOTIFY per round trip
+			// would fall behind and drop.
+			batch := append(make([][]byte, 0, 16), b)
+		more:
+			for len(batch) < maxBatch {
+				select {
+				case b := <-s.out:
+					batch = append(batch, b)
+				default:
+					break more
+				}
+			}
 			for attempt := 0; attempt < 3; attempt++ {
 				if conn == nil {
 					c, err := pgx.Connect(ctx, s.dsn)
@@ -184,7 +197,7 @@ func (s *EventService) send(ctx context.Context) {
 					}
 					conn = c
 				}
-				if _, err := conn.Exec(ctx, "SELECT pg_notify($1, $2)", Channel, string(b)); err != nil {
+				if err := notify(ctx, conn, batch); err != nil {
 					conn.Close(context.Background())
 					conn = nil
 					continue
@@ -193,4 +206,21 @@ func (s *EventService) send(ctx context.Context) {
 			}
 		}
 	}
+}
+
+// maxBatch is the most notifications sent in one round trip (each payload
+// is under 8000 bytes).
+const maxBatch = 128
+
+// notify sends the payloads in order in one round trip: a pgx batch runs
+// as one implicit transaction, so either all are delivered, at its commit
+// and in order, or none is and the caller may send them again.
+// PostgreSQL delivers identical payloads of one transaction once: the
+// same event published twice, which a subscriber would take as one.
+func notify(ctx context.Context, conn *pgx.Conn, payloads [][]byte) error {
+	var batch pgx.Batch
+	for _, p := range payloads {
+		batch.Queue("SELECT pg_notify($1, $2)", Channel, string(p))
+	}
+	return conn.SendBatch(ctx, &batch).Close()
 }

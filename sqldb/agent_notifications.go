@@ -114,27 +114,30 @@ func (tx *Tx) queueAgentNotices(ctx context.Context) error {
 			continue
 		}
 		done[kind+ev.ConversationID] = true
-		c, err := tx.FindConversation(ctx, ev.ConversationID)
-		if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+		// The two columns asked, not the conversation decrypted: this
+		// runs on every customer message.
+		var assignee, channel string
+		err := tx.queryRow(ctx, `SELECT COALESCE(assignee_id, ''), channel FROM conversations WHERE id = ?`, ev.ConversationID).Scan(&assignee, &channel)
+		if err = wrapErr(err); proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
 			continue
 		} else if err != nil {
-			return err
+			return fmt.Errorf("agent notices: %w", err)
 		}
 		var to []string
 		if kind == proofdesk.NotifyReply {
-			if c.AssigneeID == "" {
+			if assignee == "" {
 				continue
 			}
-			to = []string{c.AssigneeID}
+			to = []string{assignee}
 		} else {
-			if c.AssigneeID != "" || c.Channel != proofdesk.ChannelChat {
+			if assignee != "" || channel != proofdesk.ChannelChat {
 				continue
 			}
 			if to, err = tx.emailNotified(ctx); err != nil {
 				return err
 			}
 		}
-		if err := tx.NotifyAgentsByEmail(ctx, kind, c.ID, tx.db.ConversationLink(c.ID), to); err != nil {
+		if err := tx.NotifyAgentsByEmail(ctx, kind, ev.ConversationID, tx.db.ConversationLink(ev.ConversationID), to); err != nil {
 			return err
 		}
 	}

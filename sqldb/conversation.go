@@ -499,6 +499,10 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 		a.Filename = proofdesk.SanitizeFilename(a.Filename)
 	}
 	tokens := s.db.searchTokensOf(m.Body)
+	var words requesterWords
+	if m.AuthorKind == proofdesk.AuthorCustomer {
+		words = readRequesterWords(m.Body) // pure: read before the write lock
+	}
 	var blocked error
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
 		tx.tokens = tokens
@@ -507,11 +511,14 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 			return err
 		}
 		if m.ClientID != "" {
-			row := tx.queryRow(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND client_id = ?`, m.ConversationID, m.ClientID)
+			// "client_id <> ''" is the partial index's own condition:
+			// without it SQLite cannot use messages_client_id and reads
+			// every message of the conversation.
+			row := tx.queryRow(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND client_id = ? AND client_id <> ''`, m.ConversationID, m.ClientID)
 			old, err := scanMessage(row, dk)
 			if err == nil {
 				*m = *old // a retry: nothing new, no event
-				return nil
+				return tx.visibleSeq(ctx, m)
 			} else if proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
 				return err
 			}
@@ -535,7 +542,7 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 			if _, err := tx.reopenConversation(ctx, conv); err != nil {
 				return err
 			}
-			return tx.inspectRequesterMessage(ctx, conv.ID, m.Body)
+			return tx.inspectRequesterWords(ctx, conv, m.Body, words)
 		}
 		if m.AuthorKind == proofdesk.AuthorAgent && !m.Internal && conv.Channel == proofdesk.ChannelEmail && conv.Requester.Email != "" {
 			// Replies on email conversations leave through the outbox,
@@ -579,15 +586,34 @@ func (tx *Tx) insertMessage(ctx context.Context, m *proofdesk.Message, dk *vault
 	}
 	m.ID = proofdesk.NewID("msg")
 	m.CreatedAt = tx.now
-	var seq int64
-	if err := tx.queryRow(ctx, `SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE conversation_id = ?`, m.ConversationID).Scan(&seq); err != nil {
+	// The stored order and, for a message the requester sees, in the
+	// same read its position among those (Message.Seq), so no caller
+	// reads the conversation again to learn it. The count reads the
+	// conversation's rows (the order alone is one index lookup): a chat's
+	// few dozen, the price of not reading them all back decrypted.
+	var seq, visible int64
+	q := `SELECT COALESCE(MAX(seq), 0) + 1, COUNT(*) - COALESCE(SUM(internal), 0) FROM messages WHERE conversation_id = ?`
+	if m.Internal {
+		q = `SELECT COALESCE(MAX(seq), 0) + 1, -1 FROM messages WHERE conversation_id = ?`
+	}
+	if err := tx.queryRow(ctx, q, m.ConversationID).Scan(&seq, &visible); err != nil {
 		return fmt.Errorf("insert message: %w", err)
 	}
+	m.Seq = int(visible) + 1 // 0 for an internal note
 	if _, err := tx.exec(ctx, `INSERT INTO messages (id, conversation_id, seq, author_kind, author_id, body_enc, internal, client_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		m.ID, m.ConversationID, seq, m.AuthorKind, m.AuthorID, dk.SealString(messageAAD(m.ID), m.Body), boolInt(m.Internal), m.ClientID, fmtTime(m.CreatedAt)); err != nil {
 		return fmt.Errorf("insert message: %w", wrapErr(err))
 	}
-	if _, err := tx.exec(ctx, `UPDATE conversations SET last_activity_at = ?, updated_at = ? WHERE id = ?`, fmtTime(tx.now), fmtTime(tx.now), m.ConversationID); err != nil {
+	if m.AuthorKind == proofdesk.AuthorCustomer {
+		// The customer's own activity also keeps a live level alive (an
+		// agent's replies and notes do not: the proof is the customer's);
+		// an expired level stays expired. One statement with the touch.
+		if _, err := tx.exec(ctx, `UPDATE conversations SET last_activity_at = ?, updated_at = ?,
+			level_expires_at = CASE WHEN level > 0 AND level_expires_at > ? THEN ? ELSE level_expires_at END WHERE id = ?`,
+			fmtTime(tx.now), fmtTime(tx.now), fmtTime(tx.now), fmtTime(tx.now.Add(tx.db.levelTTLOrDefault())), m.ConversationID); err != nil {
+			return fmt.Errorf("touch conversation: %w", err)
+		}
+	} else if _, err := tx.exec(ctx, `UPDATE conversations SET last_activity_at = ?, updated_at = ? WHERE id = ?`, fmtTime(tx.now), fmtTime(tx.now), m.ConversationID); err != nil {
 		return fmt.Errorf("touch conversation: %w", err)
 	}
 	if err := tx.indexSearch(ctx, m.ConversationID, m.Body); err != nil {
@@ -598,15 +624,19 @@ func (tx *Tx) insertMessage(ctx context.Context, m *proofdesk.Message, dk *vault
 			return err
 		}
 	}
-	// The customer's own activity keeps a live level alive (an agent's
-	// replies and notes do not: the proof is the customer's); an expired
-	// level stays expired.
-	if m.AuthorKind != proofdesk.AuthorCustomer {
+	return nil
+}
+
+// visibleSeq sets m.Seq of a stored message m: its position among the
+// messages the requester sees, 0 for an internal note.
+func (tx *Tx) visibleSeq(ctx context.Context, m *proofdesk.Message) error {
+	m.Seq = 0
+	if m.Internal {
 		return nil
 	}
-	if _, err := tx.exec(ctx, `UPDATE conversations SET level_expires_at = ? WHERE id = ? AND level > 0 AND level_expires_at > ?`,
-		fmtTime(tx.now.Add(tx.db.levelTTLOrDefault())), m.ConversationID, fmtTime(tx.now)); err != nil {
-		return fmt.Errorf("extend level: %w", err)
+	if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM messages WHERE conversation_id = ? AND internal = 0 AND seq <= (SELECT seq FROM messages WHERE id = ?)`,
+		m.ConversationID, m.ID).Scan(&m.Seq); err != nil {
+		return fmt.Errorf("message position: %w", wrapErr(err))
 	}
 	return nil
 }
@@ -647,10 +677,15 @@ func (s *ConversationService) FindMessages(ctx context.Context, conversationID s
 	}
 	defer rows.Close()
 	var out []*proofdesk.Message
+	visible := 0
 	for rows.Next() {
 		m, err := scanMessage(rows, dk)
 		if err != nil {
 			return nil, err
+		}
+		if !m.Internal {
+			visible++
+			m.Seq = visible
 		}
 		out = append(out, m)
 	}

@@ -133,7 +133,7 @@ func (db *DB) StoreInbound(ctx context.Context, d *proofdesk.InboundDelivery) er
 		}
 		m.ConversationID = conv.ID
 		if !isNew && m.ClientID != "" {
-			old, err := scanMessage(tx.queryRow(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND client_id = ?`, conv.ID, m.ClientID), dk)
+			old, err := scanMessage(tx.queryRow(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND client_id = ? AND client_id <> ''`, conv.ID, m.ClientID), dk)
 			switch {
 			case err == nil:
 				*m, msgDup = *old, true

@@ -89,12 +89,30 @@ func (tx *Tx) inspectRequesterMessage(ctx context.Context, convID, body string) 
 	if err != nil {
 		return err
 	}
-	offered, err := tx.offered(ctx, convID)
+	return tx.inspectRequesterWords(ctx, conv, body, readRequesterWords(body))
+}
+
+// requesterWords is what the guard reads in a requester's message without
+// the store: the data classes it offers and whether it asks for account
+// data. Pure, so it is read before the write transaction.
+type requesterWords struct {
+	offers []string
+	intent bool
+}
+
+func readRequesterWords(body string) requesterWords {
+	return requesterWords{offers: guard.Offers(body), intent: guard.Intent(body)}
+}
+
+// inspectRequesterWords is inspectRequesterMessage on conv as the
+// transaction holds it, with the words read beforehand.
+func (tx *Tx) inspectRequesterWords(ctx context.Context, conv *proofdesk.Conversation, body string, words requesterWords) error {
+	offered, err := tx.offered(ctx, conv.ID)
 	if err != nil {
 		return err
 	}
 	flags := append([]string(nil), conv.RiskFlags...)
-	newOffers := guard.Offers(body)
+	newOffers := words.offers
 	set := map[string]bool{}
 	for _, o := range offered {
 		set[o] = true
@@ -135,7 +153,7 @@ func (tx *Tx) inspectRequesterMessage(ctx context.Context, convID, body string) 
 			}
 		}
 	}
-	if guard.Intent(body) {
+	if words.intent {
 		flags = addFlag(flags, proofdesk.SignalIntent)
 	}
 	if len(flags) == len(conv.RiskFlags) && len(merged) == len(offered) {

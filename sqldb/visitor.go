@@ -77,7 +77,7 @@ func (tx *Tx) visitorConversationByClientID(ctx context.Context, conv *proofdesk
 	if err != nil {
 		return false, err
 	}
-	m, err := scanMessage(tx.queryRow(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND client_id = ?`, convID, first.ClientID), dk)
+	m, err := scanMessage(tx.queryRow(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND client_id = ? AND client_id <> ''`, convID, first.ClientID), dk)
 	if err != nil {
 		return false, err
 	}

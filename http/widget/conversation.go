@@ -38,19 +38,24 @@ func visibleMessages(msgs []*proofdesk.Message) []messageView {
 		if m.Internal {
 			continue
 		}
-		mv := messageView{ID: m.ID, Seq: len(out) + 1, Author: m.AuthorKind, Body: m.Body, CreatedAt: m.CreatedAt, Files: fileViews(m.Attachments)}
-		if m.RemovedAt != nil {
-			mv.Body = proofdesk.RetentionRemovedText(*m.RemovedAt)
-		}
-		switch m.AuthorKind {
-		case proofdesk.AuthorCustomer:
-			mv.ClientID = m.ClientID
-		case proofdesk.AuthorAgent:
-			mv.authorID = m.AuthorID
-		}
-		out = append(out, mv)
+		out = append(out, viewOf(m, len(out)+1))
 	}
 	return out
+}
+
+// viewOf is the visible message m as the visitor sees it, at position seq.
+func viewOf(m *proofdesk.Message, seq int) messageView {
+	mv := messageView{ID: m.ID, Seq: seq, Author: m.AuthorKind, Body: m.Body, CreatedAt: m.CreatedAt, Files: fileViews(m.Attachments)}
+	if m.RemovedAt != nil {
+		mv.Body = proofdesk.RetentionRemovedText(*m.RemovedAt)
+	}
+	switch m.AuthorKind {
+	case proofdesk.AuthorCustomer:
+		mv.ClientID = m.ClientID
+	case proofdesk.AuthorAgent:
+		mv.authorID = m.AuthorID
+	}
+	return mv
 }
 
 // agentNames fills AuthorName of the agents' replies in views, looking

@@ -51,8 +51,16 @@ type env struct {
 
 func newEnv(tb testing.TB, cfg widget.Config) *env {
 	tb.Helper()
+	return newEnvOf(tb, cfg, sqldb.SQLite, nil)
+}
+
+// newEnvOf is newEnv on a store of the dialect; wrap, when set, wraps the
+// conversation service the widget is given (the env's convs stays the
+// store's).
+func newEnvOf(tb testing.TB, cfg widget.Config, dialect string, wrap func(proofdesk.ConversationService) proofdesk.ConversationService) *env {
+	tb.Helper()
 	ctx := context.Background()
-	db := sqldbtest.Open(tb)
+	db := sqldbtest.OpenDialect(tb, dialect)
 	e := &env{db: db, convs: sqldb.NewConversationService(db), events: inmem.NewEventService(0)}
 	desk.PublishEvents(db, e.events) // every committed change, as in cmd/proofdesk
 	var err error
@@ -84,7 +92,11 @@ func newEnv(tb testing.TB, cfg widget.Config) *env {
 	if cfg.Reopener == nil {
 		cfg.Reopener = db
 	}
-	widget.NewHandler(e.convs, e.verif, e.events, sqldb.NewVisitorService(db), tv, cfg, nil).Register(e.srv)
+	var convs proofdesk.ConversationService = e.convs
+	if wrap != nil {
+		convs = wrap(convs)
+	}
+	widget.NewHandler(convs, e.verif, e.events, sqldb.NewVisitorService(db), tv, cfg, nil).Register(e.srv)
 	api.NewEventsHandler(agents, e.convs, e.events).Register(e.srv)
 	if err := e.srv.Open(); err != nil {
 		tb.Fatal(err)

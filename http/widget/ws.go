@@ -51,7 +51,10 @@ const (
 //	{"type":"typing"}
 //	{"type":"code","code"}                  → code_result
 //
-// Server frames: ready, ack, message, history ({"messages":[...],"more"}:
+// Server frames: ready, ack ({"client_id","id","seq"}: seq is the stored
+// message's position among those the visitor sees, as the write returned
+// it; the message itself follows, after any message stored since the
+// last one sent), message, history ({"messages":[...],"more"}:
 // oldest first; more says older ones exist), typing, level, challenge
 // ({"status"}, with "kind" and the masked "destination" while pending),
 // status ({"status":"resolved"...}: the conversation's status changed),
@@ -88,7 +91,12 @@ type chatConn struct {
 	convID  string
 	// cursor is the ID of the last message delivered (or skipped as
 	// internal); "" means none yet.
-	cursor     string
+	cursor string
+	// seen is the position (messageView.Seq) of the last visible message
+	// at or before the cursor, 0 for none, -1 when not known (the cursor
+	// was not found): the ack of a message whose Seq is seen+1 finds no
+	// gap, so nothing is read back.
+	seen       int
 	lastTyping time.Time
 	// status is the conversation's status last told to the visitor.
 	status string
@@ -238,6 +246,7 @@ func (c *chatConn) run(ctx context.Context) error {
 	if len(msgs) > 0 {
 		c.cursor = msgs[len(msgs)-1].ID
 	}
+	c.seen = len(visibleMessages(msgs))
 	conv, err := h.conversations.FindConversationByID(ctx, c.convID)
 	if err != nil {
 		return err
@@ -491,22 +500,55 @@ func (c *chatConn) message(ctx context.Context, f frame) error {
 			return err
 		}
 	}
+	ack := ackFrame{Type: "ack", ClientID: f.ClientID, ID: m.ID, Seq: m.Seq}
+	switch {
+	case m.Seq > 0 && c.seen >= 0 && m.Seq <= c.seen:
+		// A retry of a message this connection has passed already.
+		return writeFrame(ctx, c.ws, ack)
+	case m.Seq > 0 && m.Seq == c.seen+1:
+		// No gap: nothing the visitor may see was stored between the
+		// cursor and this message, which goes out as it was stored; the
+		// message.created event that follows finds it sent.
+		if err := writeFrame(ctx, c.ws, ack); err != nil {
+			return err
+		}
+		c.cursor, c.seen = m.ID, m.Seq
+		return writeFrame(ctx, c.ws, messageFrame{"message", viewOf(m, m.Seq)})
+	}
+	// A gap (a reply stored since the cursor, its event not handled yet)
+	// or a store that did not number the message: read the conversation,
+	// then send the messages after the cursor, the visitor's own among
+	// them.
 	msgs, err := h.conversations.FindMessages(ctx, c.convID)
 	if err != nil {
 		return err
 	}
-	seq := 0
-	for _, mv := range visibleMessages(msgs) {
-		if mv.ID == m.ID {
-			seq = mv.Seq
+	if ack.Seq == 0 {
+		for _, mv := range visibleMessages(msgs) {
+			if mv.ID == m.ID {
+				ack.Seq = mv.Seq
+			}
 		}
 	}
-	if err := writeFrame(ctx, c.ws, map[string]any{"type": "ack", "client_id": f.ClientID, "id": m.ID, "seq": seq}); err != nil {
+	if err := writeFrame(ctx, c.ws, ack); err != nil {
 		return err
 	}
-	// The messages just read go out now (the visitor's own among them),
-	// so the message.created event that follows needs no second read.
 	return c.sendAfterCursor(ctx, msgs)
+}
+
+// ackFrame answers a visitor's message: Seq is the stored message's
+// position among those the visitor sees (messageView.Seq).
+type ackFrame struct {
+	Type     string `json:"type"`
+	ClientID string `json:"client_id"`
+	ID       string `json:"id"`
+	Seq      int    `json:"seq"`
+}
+
+// messageFrame carries one message to the visitor.
+type messageFrame struct {
+	Type string `json:"type"`
+	messageView
 }
 
 // code checks a code typed by the visitor and answers with code_result;
@@ -576,7 +618,7 @@ func (c *chatConn) page(ctx context.Context, before string, limit int) error {
 			return c.sendError(ctx, proofdesk.FieldError("before", "before names no message of this conversation."), "")
 		}
 	} else if len(msgs) > 0 {
-		c.cursor = msgs[len(msgs)-1].ID
+		c.cursor, c.seen = msgs[len(msgs)-1].ID, len(views)
 	}
 	start := max(end-limit, 0)
 	out := views[start:end]
@@ -597,32 +639,36 @@ func (c *chatConn) flush(ctx context.Context) error {
 // sendAfterCursor is flush with the conversation's messages msgs, just
 // read.
 func (c *chatConn) sendAfterCursor(ctx context.Context, msgs []*proofdesk.Message) error {
-	start := 0
+	start, seen := 0, 0
 	if c.cursor != "" {
-		start = len(msgs) // cursor not found: nothing new is known
+		start, seen = len(msgs), -1 // cursor not found: nothing new is known
+		visible := 0
 		for i, m := range msgs {
+			if !m.Internal {
+				visible++
+			}
 			if m.ID == c.cursor {
-				start = i + 1
+				start, seen = i+1, visible
 				break
 			}
 		}
 	}
+	c.seen = seen
 	views := visibleMessages(msgs)
-	c.h.agentNames(ctx, views, c.names) // cached: one lookup per agent and connection
-	byID := make(map[string]messageView, len(views))
-	for _, v := range views {
-		byID[v.ID] = v
+	if seen < 0 {
+		return nil
 	}
+	news := views[seen:]
+	c.h.agentNames(ctx, news, c.names) // cached: one lookup per agent and connection
 	for _, m := range msgs[start:] {
 		c.cursor = m.ID
-		mv, ok := byID[m.ID]
-		if !ok {
-			continue // internal note
+		if m.Internal {
+			continue
 		}
-		if err := writeFrame(ctx, c.ws, struct {
-			Type string `json:"type"`
-			messageView
-		}{"message", mv}); err != nil {
+		mv := news[0]
+		news = news[1:]
+		c.seen = mv.Seq
+		if err := writeFrame(ctx, c.ws, messageFrame{"message", mv}); err != nil {
 			return err
 		}
 	}
