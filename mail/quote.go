@@ -40,7 +40,12 @@ func StripQuoted(text string) string { return StripQuotedSubject(text, "") }
 // do not make a whole header block, are the customer's text. Text is
 // expected with LF line ends.
 func StripQuotedSubject(text, subject string) string {
-	forward := isForwardSubject(subject)
+	return stripQuoted(text, isForwardSubject(subject))
+}
+
+// stripQuoted is StripQuotedSubject; forward says an Outlook header block
+// starts forwarded text rather than quoted history.
+func stripQuoted(text string, forward bool) string {
 	lines := strings.Split(text, "\n")
 	out := make([]string, 0, len(lines))
 scan:
@@ -150,6 +155,32 @@ func isForwardSubject(subject string) bool {
 	}
 	p := strings.ToLower(strings.TrimSpace(s[:i]))
 	for _, f := range forwardPrefixes {
+		if p == f {
+			return true
+		}
+	}
+	return false
+}
+
+// replyPrefixes are the subject prefixes of a reply in each language
+// ("Re:", "AW:", "SV:", "Antw:", "R:", "RIF:", "RES:", "Odp:"...).
+var replyPrefixes = []string{
+	"re", "aw", "sv", "antw", "antwort", "r", "rif", "res", "odp", "ynt", "atb", "отв", "回复", "答复", "返信",
+}
+
+// isReplySubject reports a subject whose first prefix before ":" marks a
+// reply.
+func isReplySubject(subject string) bool {
+	s := strings.TrimSpace(subject)
+	i := strings.IndexByte(s, ':')
+	if i <= 0 || i > 12 {
+		return false
+	}
+	p := strings.ToLower(strings.TrimSpace(s[:i]))
+	if j := strings.IndexAny(p, "[("); j > 0 { // "Re[2]:", "RE(3):"
+		p = p[:j]
+	}
+	for _, f := range replyPrefixes {
 		if p == f {
 			return true
 		}

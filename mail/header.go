@@ -1,0 +1,164 @@
+package mail
+
+import (
+	"bytes"
+	"encoding/base64"
+	"io"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/emersion/go-message"
+	gomail "github.com/emersion/go-message/mail"
+	"golang.org/x/text/encoding/charmap"
+)
+
+// encodedWord matches an RFC 2047 encoded-word, "=?charset?B?…?=" or
+// "=?charset?Q?…?=", the charset possibly with an RFC 2231 §5 language
+// ("=?utf-8*de?Q?…?=").
+var encodedWord = regexp.MustCompile(`=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=`)
+
+// decodeHeaderText decodes the RFC 2047 encoded-words of an unstructured
+// header value (Subject) or a display name as mail clients write them,
+// which is more loosely than the RFC allows; it never fails:
+//
+//   - white space between two adjacent encoded-words is dropped (§6.2), and
+//     the bytes of adjacent words in the same charset are joined before
+//     they are decoded, so a character split across two words (as some
+//     Japanese and Chinese mailers split UTF-8 and ISO-2022-JP) is whole;
+//   - an RFC 2231 language suffix on the charset ("utf-8*de") is ignored;
+//   - base64 with missing padding is read;
+//   - a charset go-message does not know (message.CharsetReader) is read as
+//     UTF-8 if the bytes are valid UTF-8, else as Windows-1252, and
+//     unknown reports it.
+//
+// A malformed word is kept as it is written.
+func decodeHeaderText(s string) (text string, unknown bool) {
+	if !strings.Contains(s, "=?") {
+		return s, false
+	}
+	var b strings.Builder
+	var run []byte
+	inRun, runCharset, last := false, "", 0
+	flush := func() {
+		if inRun {
+			t, unk := charsetText(runCharset, run)
+			unknown = unknown || unk
+			b.WriteString(t)
+		}
+		inRun, run = false, run[:0]
+	}
+	for _, m := range encodedWord.FindAllStringSubmatchIndex(s, -1) {
+		between := s[last:m[0]]
+		if !inRun || strings.TrimSpace(between) != "" {
+			flush()
+			b.WriteString(between)
+		}
+		last = m[1]
+		cs := strings.ToLower(s[m[2]:m[3]])
+		if i := strings.IndexByte(cs, '*'); i >= 0 {
+			cs = cs[:i]
+		}
+		data, ok := decodeWordBytes(s[m[4]:m[5]], s[m[6]:m[7]])
+		if !ok {
+			flush()
+			b.WriteString(s[m[0]:m[1]])
+			continue
+		}
+		if inRun && cs != runCharset {
+			flush()
+		}
+		inRun, runCharset = true, cs
+		run = append(run, data...)
+	}
+	flush()
+	b.WriteString(s[last:])
+	return b.String(), unknown
+}
+
+// decodeWordBytes decodes the encoded text of one encoded-word: "B" is
+// base64 (RFC 2047 §4.1), padded or not; "Q" is §4.2's quoted-printable
+// with "_" for a space.
+func decodeWordBytes(enc, text string) ([]byte, bool) {
+	if enc == "b" || enc == "B" {
+		d, err := base64.RawStdEncoding.DecodeString(strings.TrimRight(text, "="))
+		return d, err == nil
+	}
+	out := make([]byte, 0, len(text))
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == '_':
+			out = append(out, ' ')
+		case c == '=' && i+2 < len(text) && isHex(text[i+1]) && isHex(text[i+2]):
+			out = append(out, unhex(text[i+1])<<4|unhex(text[i+2]))
+			i += 2
+		case c == '=':
+			return nil, false
+		default:
+			out = append(out, c)
+		}
+	}
+	return out, true
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c >= 'a':
+		return c - 'a' + 10
+	case c >= 'A':
+		return c - 'A' + 10
+	}
+	return c - '0'
+}
+
+// charsetText returns data, in charset cs, as UTF-8; unknown reports a
+// charset that could not be used (data is then read as UTF-8 if valid,
+// else as Windows-1252).
+func charsetText(cs string, data []byte) (string, bool) {
+	switch cs {
+	case "utf-8", "utf8", "us-ascii":
+		if utf8.Valid(data) {
+			return string(data), false
+		}
+	default:
+		if message.CharsetReader != nil {
+			if r, err := message.CharsetReader(cs, bytes.NewReader(data)); err == nil {
+				if d, err := io.ReadAll(r); err == nil {
+					return string(d), false
+				}
+			}
+		}
+		if utf8.Valid(data) {
+			return string(data), true
+		}
+	}
+	d, _ := charmap.Windows1252.NewDecoder().Bytes(data)
+	return string(d), cs != "utf-8" && cs != "utf8" && cs != "us-ascii"
+}
+
+// looseAddress reads one mailbox that net/mail refuses, most often for
+// a display name in encoded-words it cannot decode: the address is the
+// last "<…>" (or the whole text if it is a bare address), the name what
+// comes before it, decoded by decodeHeaderText and unquoted.
+func looseAddress(s string) (*gomail.Address, bool) {
+	s = strings.TrimSpace(s)
+	name, addr := "", s
+	if i := strings.LastIndexByte(s, '<'); i >= 0 {
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			return nil, false
+		}
+		name, addr = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:i+j])
+	}
+	a, err := gomail.ParseAddress("<" + addr + ">")
+	if err != nil {
+		return nil, false
+	}
+	name, _ = decodeHeaderText(name)
+	a.Name = strings.Trim(strings.TrimSpace(name), `"`)
+	return a, true
+}
