@@ -32,6 +32,11 @@ func TestCaseVariants_Parse(t *testing.T) {
 		{"01v-ios-forward-pt.eml", shows("Veja abaixo.", "PX-5005 aguarda retirada")},
 		{"01v-gmail-forward-html-de.eml", shows("Siehe unten.", "Weitergeleitete Nachricht", "PX-5006 liegt in der Filiale Hauptstraße")},
 
+		// A mail attached whole is a nested message, also base64-encoded or
+		// attached as an .eml file.
+		{"06v-eml-as-octet-stream.eml", nestedShown},
+		{"06v-rfc822-base64.eml", nestedShown},
+
 		// A blank or invisible plain part yields to the HTML; HTML and
 		// text in Windows-1252 read as such.
 		{"02v-zwsp-plain-with-html.eml", func(t *testing.T, in *Inbound) {
@@ -113,6 +118,12 @@ func TestCaseVariants_Parse(t *testing.T) {
 			tt.check(t, mustParseFile(t, "cases/"+tt.file))
 		})
 	}
+	// An .eml file that is no mail stays the file it is.
+	in := parseString(t, "From: a@example.org\nSubject: x\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nsee file\n--b\n"+
+		"Content-Type: application/octet-stream\nContent-Disposition: attachment; filename=notes.eml\n\n\x00\x01binary: yes\n--b--\n")
+	if len(in.Nested) != 0 || len(in.Attachments) != 1 || in.Attachments[0].Filename != "notes.eml" {
+		t.Fatalf("Nested=%d Attachments=%v, want the file kept", len(in.Nested), summarize(in).Attachments)
+	}
 }
 
 // shows checks that the conversation shows every want, and that the
@@ -125,6 +136,16 @@ func shows(wants ...string) func(*testing.T, *Inbound) {
 			t.Fatalf("Auto=%q, want a person's mail", in.Auto)
 		}
 	}
+}
+
+// nestedShown checks the 06v files: the attached mail's sender, subject
+// and text are shown under the customer's words.
+func nestedShown(t *testing.T, in *Inbound) {
+	t.Helper()
+	if len(in.Nested) != 1 || in.Nested[0].From.Name != "Jürgen Nachbar" || in.Nested[0].MessageID != "inner-6v@example.de" {
+		t.Fatalf("Nested=%d %+v", len(in.Nested), in.Nested)
+	}
+	mustContain(t, "StrippedBody", in.StrippedBody, "Siehe Anhang.", "Subject: Ihr Paket", "66-QZ lag nass vor meiner Tür.")
 }
 
 // exactly checks the whole text.
@@ -218,6 +239,40 @@ func TestInboundCaseVariants(t *testing.T) {
 			}
 		}
 		before := len(e.emailConversations(t))
+
+		// 15v: a reply found by References alone (no In-Reply-To, no
+		// token, an encoded subject) reopens the resolved conversation.
+		e.mustSend(t, "From: Hana Ito <hana.ito@example.org>\nSubject: Parcel missing\nMessage-ID: <c15-1@example.org>\nContent-Type: text/plain\n\nMy parcel is missing.\n")
+		var hana *proofdesk.Conversation
+		for _, c := range e.emailConversations(t) {
+			if c.Requester.Email == "hana.ito@example.org" {
+				hana = c
+			}
+		}
+		resolved := proofdesk.StatusResolved
+		if _, err := e.convs.UpdateConversation(ctx, hana.ID, proofdesk.ConversationUpdate{Status: &resolved}); err != nil {
+			t.Fatal(err)
+		}
+		e.mustSend(t, readCase(t, "15v-reply-references-only.eml"))
+		if got, _ := e.convs.FindConversationByID(ctx, hana.ID); got.Status != proofdesk.StatusOpen ||
+			e.lastCustomerMessage(t, hana.ID).Body != "Still nothing, please check again." {
+			t.Fatalf("status=%s, want reopened with the reply", got.Status)
+		}
+
+		// 16v: the requester's name on another address (a plus address)
+		// with the token is a different sender.
+		jane := &proofdesk.Conversation{}
+		e.mustSend(t, "From: Jane Doe <jane@example.com>\nSubject: Account question\nMessage-ID: <c16v-0@example.com>\nContent-Type: text/plain\n\nHello\n")
+		for _, c := range e.emailConversations(t) {
+			if c.Requester.Email == "jane@example.com" {
+				jane = c
+			}
+		}
+		e.mustSend(t, strings.ReplaceAll(readCase(t, "16v-stranger-same-name-plus-address.eml"), "[#CNV_ID]", "[#"+jane.ID+"]"))
+		if got, _ := e.convs.FindConversationByID(ctx, jane.ID); !contains(got.RiskFlags, proofdesk.RiskDifferentSender) {
+			t.Fatalf("flags=%v, want different_sender", got.RiskFlags)
+		}
+		before = len(e.emailConversations(t))
 
 		// Bounces of every format mark the reply they return failed, by
 		// its Message-ID (no VERP address: as over IMAP, or a relay that

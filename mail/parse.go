@@ -6,6 +6,7 @@ import (
 	"io"
 	"mime"
 	"path"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -347,6 +348,7 @@ func (w *walker) leaf(e *message.Entity, depth int) error {
 	if filename == "" {
 		filename = params["name"]
 	}
+	emlFile := mediaType == "application/octet-stream" && strings.HasSuffix(strings.ToLower(strings.TrimSpace(filename)), ".eml")
 	switch mediaType {
 	case "message/rfc822", "message/global":
 		return w.nested(e, depth)
@@ -389,6 +391,12 @@ func (w *walker) leaf(e *message.Entity, depth int) error {
 	}
 	if err != nil {
 		w.defect(DefectMalformedBody)
+	}
+	if emlFile && err == nil && headerStart.Match(data) {
+		// A mail saved to a file and attached as such (Outlook for Mac,
+		// webmail "attach as file"): an .eml file that starts with a
+		// header field is message/rfc822 (RFC 5322 §2.2).
+		return w.nestedRaw(data, depth)
 	}
 	return w.attach(filename, mediaType, contentID(e.Header), data)
 }
@@ -449,6 +457,19 @@ func (w *walker) nested(e *message.Entity, depth int) error {
 	raw, err := io.ReadAll(io.LimitReader(e.Body, w.lim.MaxMessageBytes))
 	if err != nil {
 		w.defect(DefectMalformedBody)
+	}
+	return w.nestedRaw(raw, depth)
+}
+
+// headerStart matches the start of a message: a header field name
+// (printable ASCII but ":", RFC 5322 §2.2) and its colon.
+var headerStart = regexp.MustCompile(`^[!-9;-~]{1,76}:`)
+
+// nestedRaw parses raw, the bytes of a message attached whole, as nested
+// does.
+func (w *walker) nestedRaw(raw []byte, depth int) error {
+	if depth >= w.lim.MaxDepth {
+		return reject(CodeRejected, "The message nests MIME parts deeper than %d levels.", w.lim.MaxDepth)
 	}
 	if w.origHeader == nil {
 		if i := bytes.Index(raw, []byte("\n\n")); i >= 0 {
