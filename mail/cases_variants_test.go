@@ -37,6 +37,17 @@ func TestCaseVariants_Parse(t *testing.T) {
 		{"06v-eml-as-octet-stream.eml", nestedShown},
 		{"06v-rfc822-base64.eml", nestedShown},
 
+		// Outlook's winmail.dat with the body only as compressed RTF that
+		// encapsulates HTML ([MS-OXRTFCP], [MS-OXRTFEX]).
+		{"07v-winmail-rtf-only.eml", func(t *testing.T, in *Inbound) {
+			if in.TextBody != "Die Ersatzteilnummer ist RX-232, bitte schnell liefern.\n\nGrüße Jürgen" {
+				t.Fatalf("TextBody=%q", in.TextBody)
+			}
+			if got := strings.Join(summarize(in).Attachments, "|"); got != "winmail.dat application/ms-tnef 830|Teil RX-232.jpg image/jpeg 13" {
+				t.Fatalf("Attachments=%s", got)
+			}
+		}},
+
 		// A blank or invisible plain part yields to the HTML; HTML and
 		// text in Windows-1252 read as such.
 		{"02v-zwsp-plain-with-html.eml", func(t *testing.T, in *Inbound) {
@@ -211,6 +222,7 @@ func TestInboundCaseVariants(t *testing.T) {
 		}{
 			{"01v-outlook-nl-forward-rewritten-subject.eml", []string{"Kunt u dit bekijken?", "PX-5004 ligt bij het afhaalpunt"}, nil},
 			{"01v-gmail-forward-html-de.eml", []string{"Siehe unten.", "PX-5006 liegt in der Filiale"}, nil},
+			{"07v-winmail-rtf-only.eml", []string{"Die Ersatzteilnummer ist RX-232"}, []string{"(This email has no text.)"}},
 			{"02v-zwsp-plain-with-html.eml", []string{"Invoice 6610 was charged twice"}, []string{"\u200b", "(This email has no text.)"}},
 			{"02v-html-only-meta-cp1252.eml", []string{"“café crème” coûte 25€"}, nil},
 			{"02v-plain-latin1-label-cp1252.eml", []string{"The “deluxe” kit was 49€ – but"}, nil},
