@@ -96,6 +96,18 @@ func TestCaseVariants_Parse(t *testing.T) {
 				t.Fatalf("%d runes, %d é; want 2200 and 315", len([]rune(in.TextBody)), n)
 			}
 		}},
+		// Quoted-printable lines of many kilobytes (over the 4 KiB line
+		// buffer of Go's quoted-printable reader), alone and in a part.
+		{"14v-qp-6000-byte-line.eml", func(t *testing.T, in *Inbound) {
+			if n := strings.Count(in.TextBody, "Schlüssel-"); n != 400 || !strings.HasSuffix(in.TextBody, "Schlüssel-0399") || len(in.Defects) != 0 {
+				t.Fatalf("%d keys, defects %v; text ends %q", n, in.Defects, in.TextBody[max(0, len(in.TextBody)-40):])
+			}
+		}},
+		{"14v-qp-long-html-line-multipart.eml", func(t *testing.T, in *Inbound) {
+			if n := strings.Count(in.TextBody, "– 3,50 €"); n != 200 || !strings.Contains(in.TextBody, "Artikel 0199") || len(in.Defects) != 0 {
+				t.Fatalf("%d items, defects %v", n, in.Defects)
+			}
+		}},
 		{"14v-base64-one-line.eml", func(t *testing.T, in *Inbound) {
 			if n := strings.Count(in.TextBody, "order 7790"); n != 200 {
 				t.Fatalf("%d lines, want 200", n)
@@ -223,6 +235,7 @@ func TestInboundCaseVariants(t *testing.T) {
 			{"01v-outlook-nl-forward-rewritten-subject.eml", []string{"Kunt u dit bekijken?", "PX-5004 ligt bij het afhaalpunt"}, nil},
 			{"01v-gmail-forward-html-de.eml", []string{"Siehe unten.", "PX-5006 liegt in der Filiale"}, nil},
 			{"07v-winmail-rtf-only.eml", []string{"Die Ersatzteilnummer ist RX-232"}, []string{"(This email has no text.)"}},
+			{"14v-qp-long-html-line-multipart.eml", []string{"Bestellung 7791:", "Artikel 0199 – 3,50 €"}, nil},
 			{"02v-zwsp-plain-with-html.eml", []string{"Invoice 6610 was charged twice"}, []string{"\u200b", "(This email has no text.)"}},
 			{"02v-html-only-meta-cp1252.eml", []string{"“café crème” coûte 25€"}, nil},
 			{"02v-plain-latin1-label-cp1252.eml", []string{"The “deluxe” kit was 49€ – but"}, nil},

@@ -15,6 +15,7 @@ import (
 	"github.com/emersion/go-message"
 	_ "github.com/emersion/go-message/charset" // registers legacy charsets (ISO-8859-*, Windows-*, Shift_JIS, ...) with go-message.
 	gomail "github.com/emersion/go-message/mail"
+	"github.com/emersion/go-message/textproto"
 	"github.com/proofdesk/proofdesk"
 	htmlcharset "golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding/charmap"
@@ -120,7 +121,7 @@ func Parse(r io.Reader, lim Limits) (*Inbound, error) {
 
 func parseRaw(raw []byte, lim Limits) (*Inbound, error) {
 	in := &Inbound{Size: int64(len(raw))}
-	e, err := message.ReadWithOptions(bytes.NewReader(raw), &message.ReadOptions{MaxHeaderBytes: lim.MaxHeaderBytes})
+	e, err := readMessage(raw, lim)
 	if err != nil && e == nil {
 		if strings.Contains(err.Error(), "header exceeds maximum size") {
 			return nil, reject(CodeTooLarge, "The message header exceeds the maximum size of %d bytes.", lim.MaxHeaderBytes)
@@ -312,12 +313,13 @@ func (w *walker) walk(e *message.Entity, depth int) error {
 	if w.parts > w.lim.MaxParts {
 		return reject(CodeRejected, "The message has more than %d MIME parts.", w.lim.MaxParts)
 	}
-	if mr := e.MultipartReader(); mr != nil {
+	if mt, params, _ := e.Header.ContentType(); strings.HasPrefix(mt, "multipart/") {
 		if depth >= w.lim.MaxDepth {
 			return reject(CodeRejected, "The message nests MIME parts deeper than %d levels.", w.lim.MaxDepth)
 		}
+		mr := textproto.NewMultipartReader(e.Body, params["boundary"])
 		for {
-			p, err := mr.NextPart()
+			p, err := nextPart(mr)
 			if err == io.EOF {
 				return nil
 			}
@@ -479,7 +481,7 @@ func (w *walker) nestedRaw(raw []byte, depth int) error {
 		}
 	}
 	child := &Inbound{Size: int64(len(raw))}
-	ne, err := message.ReadWithOptions(bytes.NewReader(raw), &message.ReadOptions{MaxHeaderBytes: w.lim.MaxHeaderBytes})
+	ne, err := readMessage(raw, w.lim)
 	if err != nil && ne == nil {
 		// Not a readable message: keep it as a file.
 		w.defect(DefectMalformedBody)
