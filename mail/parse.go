@@ -128,7 +128,7 @@ func parseRaw(raw []byte, lim Limits) (*Inbound, error) {
 		}
 		return nil, reject(CodeRejected, "The message header is malformed.")
 	}
-	w := &walker{lim: lim, in: in}
+	w := &walker{lim: lim, in: in, longLines: hasLongLine(raw)}
 	w.noteEntityErr(err)
 
 	w.readHeader(gomail.Header{Header: e.Header})
@@ -199,6 +199,9 @@ type walker struct {
 	html      []string
 	tnefText  []string
 	malformed bool
+	// longLines says the raw message has a line longer than qpMaxLine:
+	// quoted-printable parts are then read through qpSoftWrap.
+	longLines bool
 	// dsn and origHeader are the machine-readable parts of a bounce
 	// (message/delivery-status, and text/rfc822-headers or the returned
 	// message's header).
@@ -319,7 +322,7 @@ func (w *walker) walk(e *message.Entity, depth int) error {
 		}
 		mr := textproto.NewMultipartReader(e.Body, params["boundary"])
 		for {
-			p, err := nextPart(mr)
+			p, err := nextPart(mr, w.longLines)
 			if err == io.EOF {
 				return nil
 			}
@@ -487,7 +490,7 @@ func (w *walker) nestedRaw(raw []byte, depth int) error {
 		w.defect(DefectMalformedBody)
 		return w.attach("attached-message.eml", "message/rfc822", "", raw)
 	}
-	cw := &walker{lim: w.lim, in: child, parts: w.parts}
+	cw := &walker{lim: w.lim, in: child, parts: w.parts, longLines: w.longLines}
 	cw.noteEntityErr(err)
 	cw.readHeader(gomail.Header{Header: ne.Header})
 	if err := cw.walk(ne, depth+1); err != nil {

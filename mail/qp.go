@@ -76,18 +76,31 @@ func isQuotedPrintable(h message.Header) bool {
 }
 
 // nextPart is go-message's MultipartReader.NextPart with qpSoftWrap
-// applied to a quoted-printable part before it is decoded.
-func nextPart(mr *textproto.MultipartReader) (*message.Entity, error) {
+// applied to a quoted-printable part before it is decoded, if wrap (the
+// message has a line longer than qpMaxLine).
+func nextPart(mr *textproto.MultipartReader, wrap bool) (*message.Entity, error) {
 	p, err := mr.NextPart()
 	if err != nil {
 		return nil, err
 	}
 	h := message.Header{Header: p.Header}
 	var body io.Reader = p
-	if isQuotedPrintable(h) {
+	if wrap && isQuotedPrintable(h) {
 		body = qpSoftWrap(p)
 	}
 	return message.New(h, body)
+}
+
+// hasLongLine reports whether raw has a line longer than qpMaxLine bytes.
+func hasLongLine(raw []byte) bool {
+	for len(raw) > qpMaxLine {
+		i := bytes.IndexByte(raw[:qpMaxLine+1], '\n')
+		if i < 0 {
+			return true
+		}
+		raw = raw[i+1:]
+	}
+	return false
 }
 
 // readMessage is message.ReadWithOptions under lim, with a single-part
@@ -97,7 +110,7 @@ func readMessage(raw []byte, lim Limits) (*message.Entity, error) {
 	if e == nil {
 		return nil, err
 	}
-	if mt, _, _ := e.Header.ContentType(); !strings.HasPrefix(mt, "multipart/") && isQuotedPrintable(e.Header) {
+	if mt, _, _ := e.Header.ContentType(); !strings.HasPrefix(mt, "multipart/") && isQuotedPrintable(e.Header) && hasLongLine(raw) {
 		e, err = message.New(e.Header, qpSoftWrap(bytes.NewReader(rawBody(raw))))
 	}
 	return e, err
