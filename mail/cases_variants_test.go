@@ -82,6 +82,15 @@ func TestCaseVariants_Parse(t *testing.T) {
 			}
 		}},
 
+		// Raw 8-bit Windows-1252 in the header, as older mailers send it:
+		// the letters, and a quoted name with a comma, are kept.
+		{"enc-raw-8bit-latin1-headers.eml", func(t *testing.T, in *Inbound) {
+			if in.From.Name != "Müller, Jürgen" || in.From.Address != "jm@example.de" || in.Subject != "Rücksendung 4425 – dringend" ||
+				len(in.Cc) != 1 || in.Cc[0].Name != "René Café" || in.TextBody != "Bitte um Rücksendung." {
+				t.Fatalf("From=%+v Cc=%+v Subject=%q TextBody=%q", in.From, in.Cc, in.Subject, in.TextBody)
+			}
+		}},
+
 		// Replies: the desk's own words are quoted history, never shown.
 		{"08v-outlook-fr-reply.eml", quoteCut("Merci, le colis est bien arrivé.", "12 rue des Lilas")},
 		{"08v-apple-fr-reply-nbsp.eml", quoteCut("Parfait, merci.", "12 rue des Lilas")},

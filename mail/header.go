@@ -28,12 +28,15 @@ var encodedWord = regexp.MustCompile(`=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=`)
 //     Japanese and Chinese mailers split UTF-8 and ISO-2022-JP) is whole;
 //   - an RFC 2231 language suffix on the charset ("utf-8*de") is ignored;
 //   - base64 with missing padding is read;
+//   - raw 8-bit text that is not UTF-8 (RFC 6532 allows UTF-8 only; older
+//     mailers send their local charset) is read as Windows-1252;
 //   - a charset go-message does not know (message.CharsetReader) is read as
 //     UTF-8 if the bytes are valid UTF-8, else as Windows-1252, and
 //     unknown reports it.
 //
 // A malformed word is kept as it is written.
 func decodeHeaderText(s string) (text string, unknown bool) {
+	s = rawHeaderText(s)
 	if !strings.Contains(s, "=?") {
 		return s, false
 	}
@@ -74,6 +77,16 @@ func decodeHeaderText(s string) (text string, unknown bool) {
 	flush()
 	b.WriteString(s[last:])
 	return b.String(), unknown
+}
+
+// rawHeaderText returns a raw header value as UTF-8: as it is if it is
+// valid UTF-8 (RFC 6532), else read as Windows-1252.
+func rawHeaderText(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	d, _ := charmap.Windows1252.NewDecoder().String(s)
+	return d
 }
 
 // decodeWordBytes decodes the encoded text of one encoded-word: "B" is

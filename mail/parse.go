@@ -275,11 +275,20 @@ func (w *walker) addresses(h gomail.Header, key string) []Address {
 	if !h.Has(key) {
 		return nil
 	}
-	list, err := h.AddressList(key)
+	raw := h.Get(key)
+	var list []*gomail.Address
+	var err error
+	if utf8.ValidString(raw) {
+		list, err = h.AddressList(key)
+	} else {
+		// Raw 8-bit names from an older mailer: read as Windows-1252.
+		raw = rawHeaderText(raw)
+		list, err = gomail.ParseAddressList(raw)
+	}
 	if err != nil {
 		w.defect(DefectBadAddress)
 		list = nil
-		for _, part := range strings.Split(h.Get(key), ",") {
+		for _, part := range strings.Split(raw, ",") {
 			if a, err := gomail.ParseAddress(part); err == nil {
 				list = append(list, a)
 			} else if a, ok := looseAddress(part); ok {
