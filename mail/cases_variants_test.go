@@ -91,6 +91,18 @@ func TestCaseVariants_Parse(t *testing.T) {
 			}
 		}},
 
+		// Attachment names in RFC 2231 form in other charsets than UTF-8,
+		// continued, or raw 8-bit.
+		{"enc-attachment-names-charsets.eml", func(t *testing.T, in *Inbound) {
+			var got []string
+			for _, a := range in.Attachments {
+				got = append(got, a.Filename)
+			}
+			if want := "Rechnung März.pdf|Lieferschein März–Kopie.pdf|写真.jpg|Gutschrift März.pdf"; strings.Join(got, "|") != want {
+				t.Fatalf("names=%q, want %s", got, want)
+			}
+		}},
+
 		// Replies: the desk's own words are quoted history, never shown.
 		{"08v-outlook-fr-reply.eml", quoteCut("Merci, le colis est bien arrivé.", "12 rue des Lilas")},
 		{"08v-apple-fr-reply-nbsp.eml", quoteCut("Parfait, merci.", "12 rue des Lilas")},

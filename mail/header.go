@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"encoding/base64"
 	"io"
+	"net/url"
 	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -174,4 +177,91 @@ func looseAddress(s string) (*gomail.Address, bool) {
 	name, _ = decodeHeaderText(name)
 	a.Name = strings.Trim(strings.TrimSpace(name), `"`)
 	return a, true
+}
+
+// rfc2231Param returns the value of parameter key of a raw Content-Type
+// or Content-Disposition field when it is written in RFC 2231 form
+// ("key*=charset'lang'%XX…", or continued as "key*0*=…; key*1*=…"),
+// decoded in its charset by charsetText, or "" when it is not. Go's mime
+// package decodes only UTF-8 and US-ASCII values and drops the others
+// (ISO-8859-1, Windows-1252, Shift_JIS, which mailers write).
+func rfc2231Param(field, key string) string {
+	if !strings.Contains(strings.ToLower(field), key+"*") {
+		return ""
+	}
+	type segment struct {
+		n       int
+		encoded bool
+		value   string
+	}
+	var segs []segment
+	for _, p := range splitParams(field) {
+		k, v, ok := strings.Cut(p, "=")
+		if !ok {
+			continue
+		}
+		k = strings.ToLower(strings.TrimSpace(k))
+		if !strings.HasPrefix(k, key+"*") {
+			continue
+		}
+		rest := k[len(key)+1:] // "", "0", "0*", "1"...
+		seg := segment{value: strings.Trim(strings.TrimSpace(v), `"`)}
+		if rest == "" {
+			seg.encoded = true
+		} else {
+			seg.encoded = strings.HasSuffix(rest, "*")
+			n, err := strconv.Atoi(strings.TrimSuffix(rest, "*"))
+			if err != nil || n < 0 || n > 99 {
+				continue
+			}
+			seg.n = n
+		}
+		segs = append(segs, seg)
+	}
+	if len(segs) == 0 {
+		return ""
+	}
+	sort.SliceStable(segs, func(i, j int) bool { return segs[i].n < segs[j].n })
+	charset, data := "us-ascii", []byte{}
+	for i, sg := range segs {
+		v := sg.value
+		if sg.encoded {
+			if i == 0 {
+				parts := strings.SplitN(v, "'", 3)
+				if len(parts) != 3 {
+					return ""
+				}
+				charset, v = strings.ToLower(parts[0]), parts[2]
+			}
+			b, err := url.PathUnescape(v)
+			if err != nil {
+				return ""
+			}
+			v = b
+		}
+		data = append(data, v...)
+	}
+	text, _ := charsetText(charset, data)
+	return text
+}
+
+// splitParams splits a header field's value at the semicolons that are
+// not inside a quoted string.
+func splitParams(s string) []string {
+	var out []string
+	quoted, start := false, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '"':
+			quoted = !quoted
+		case ';':
+			if !quoted {
+				out = append(out, s[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(out, s[start:])
 }

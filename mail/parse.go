@@ -2,9 +2,7 @@ package mail
 
 import (
 	"bytes"
-	"errors"
 	"io"
-	"mime"
 	"path"
 	"regexp"
 	"strings"
@@ -359,8 +357,14 @@ func (w *walker) leaf(e *message.Entity, depth int) error {
 	mediaType = strings.ToLower(mediaType)
 	disp, dparams, _ := e.Header.ContentDisposition()
 	filename := dparams["filename"]
+	if f := rfc2231Param(e.Header.Get("Content-Disposition"), "filename"); f != "" {
+		filename = f // in a charset Go's mime package does not decode
+	}
 	if filename == "" {
 		filename = params["name"]
+		if f := rfc2231Param(e.Header.Get("Content-Type"), "name"); f != "" {
+			filename = f
+		}
 	}
 	emlFile := mediaType == "application/octet-stream" && strings.HasSuffix(strings.ToLower(strings.TrimSpace(filename)), ".eml")
 	switch mediaType {
@@ -534,20 +538,11 @@ func (w *walker) nestedRaw(raw []byte, depth int) error {
 	return nil
 }
 
-// wordDecoder decodes RFC 2047 words left in parameters by some clients.
-var wordDecoder = mime.WordDecoder{CharsetReader: func(charset string, r io.Reader) (io.Reader, error) {
-	if message.CharsetReader == nil {
-		return nil, errors.New("no charset reader")
-	}
-	return message.CharsetReader(strings.ToLower(charset), r)
-}}
-
 // cleanFilename reduces a sender-chosen file name to a safe last path
 // element, or "attachment-n" if nothing usable is left.
 func cleanFilename(name string, n int) string {
-	if dec, err := wordDecoder.DecodeHeader(name); err == nil {
-		name = dec
-	}
+	// RFC 2047 words some clients put in parameters, and raw 8-bit names.
+	name, _ = decodeHeaderText(name)
 	name = strings.ReplaceAll(name, "\\", "/")
 	name = path.Base(name)
 	name = cleanLine(name, 255)
