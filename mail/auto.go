@@ -80,7 +80,11 @@ func (d *DSN) Status() string {
 //   - Auto-Submitted other than "no" (RFC 3834 §5), Precedence bulk, junk
 //     or list, X-Autoreply, X-Autorespond,
 //     or a null Return-Path "<>" is AutoReply. (X-Auto-Response-Suppress
-//     asks us not to answer; it does not mean a machine wrote the mail.)
+//     asks us not to answer; it does not mean a machine wrote the mail.
+//     With the subject Exchange gives an out-of-office reply in the
+//     sender's language, "Automatic reply:", "Automatische Antwort:",
+//     "Réponse automatique :"..., it does: Outlook's server-side rules
+//     reply without Auto-Submitted.)
 func classify(in *Inbound, dsnPart, origHeader []byte) (string, *DSN) {
 	h := in.header
 	ct, params, _ := h.ContentType()
@@ -109,6 +113,7 @@ func classify(in *Inbound, dsnPart, origHeader []byte) (string, *DSN) {
 	prec := strings.ToLower(strings.TrimSpace(h.Get("Precedence")))
 	switch {
 	case auto != "" && auto != "no",
+		h.Has("X-Auto-Response-Suppress") && isAutoReplySubject(in.Subject),
 		prec == "bulk" || prec == "junk" || prec == "list" || prec == "auto_reply",
 		h.Has("X-Autoreply") || h.Has("X-Autorespond") || h.Has("X-Autoresponder"),
 		in.ReturnPathNull:
@@ -225,4 +230,30 @@ func plainBounce(d *DSN, text, failedRecipients string) {
 	for _, a := range addrs {
 		d.Recipients = append(d.Recipients, DSNRecipient{FinalRecipient: cleanLine(a, 320), Action: action, Status: status})
 	}
+}
+
+// autoReplySubjects are the subject prefixes of Exchange's automatic
+// replies (out of office, rules) in English, German, French, Spanish,
+// Italian, Dutch, Portuguese, Danish, Swedish, Norwegian and Polish,
+// lowercased.
+var autoReplySubjects = []string{
+	"automatic reply", "auto-reply", "out of office", "automatische antwort", "abwesenheitsnotiz",
+	"réponse automatique", "respuesta automática", "risposta automatica", "automatisch antwoord",
+	"resposta automática", "automatisk svar", "autosvar", "odpowiedź automatyczna",
+}
+
+// isAutoReplySubject reports a subject that starts with one of
+// autoReplySubjects and a colon.
+func isAutoReplySubject(subject string) bool {
+	i := strings.IndexByte(subject, ':')
+	if i <= 0 || i > 40 {
+		return false
+	}
+	p := strings.ToLower(strings.TrimSpace(subject[:i]))
+	for _, s := range autoReplySubjects {
+		if p == s {
+			return true
+		}
+	}
+	return false
 }

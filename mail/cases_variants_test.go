@@ -143,6 +143,9 @@ func TestCaseVariants_Parse(t *testing.T) {
 		{"19v-exchange-ndr.eml", bounced("deadbeef@desk.example", "nobody@corp.example", "5.1.10")},
 		{"19v-ooo-zimbra-fr.eml", auto(AutoReply)},
 		{"19v-ooo-exchange-x-autoreply.eml", auto(AutoReply)},
+		// An Outlook rule's reply: no Auto-Submitted, but Exchange's
+		// suppress header and its localized subject.
+		{"19v-ooo-exchange-rule-no-auto-submitted.eml", auto(AutoReply)},
 
 		// Bidi and invisible characters go as on every channel.
 		{"22v-invisible-name-subject-filename.eml", func(t *testing.T, in *Inbound) {
@@ -340,7 +343,7 @@ func TestInboundCaseVariants(t *testing.T) {
 			}
 		}
 		// Out-of-office replies open nothing and do not reopen.
-		for _, f := range []string{"19v-ooo-zimbra-fr.eml", "19v-ooo-exchange-x-autoreply.eml"} {
+		for _, f := range []string{"19v-ooo-zimbra-fr.eml", "19v-ooo-exchange-x-autoreply.eml", "19v-ooo-exchange-rule-no-auto-submitted.eml"} {
 			e.mustSend(t, readCase(t, f))
 		}
 		if n := len(e.emailConversations(t)); n != before+1 {
