@@ -53,9 +53,23 @@ func TestImportVariants_Phones(t *testing.T) {
 			t.Fatalf("%s without a region: %v", id, err)
 		}
 	}
+	// Numbers wrapped in bidi controls or marks, as contact apps and
+	// spreadsheets export them from a right-to-left context, need no
+	// region: the "+" is there.
+	cs, _, err := readImportFile(filepath.Join("testdata", "27v-bidi-wrapped-phones.csv"), "", importNow, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range cs {
+		got = append(got, c.ContactPointsOf(proofdesk.ContactPhone)[0].Value)
+	}
+	if want := "+972502345678 +4915123456789 +966501234567"; strings.Join(got, " ") != want {
+		t.Fatalf("phones=%v, want %s", got, want)
+	}
 	// An extension is refused with its line, never stored cut off.
 	ext := writeFile(t, "ext.csv", "external_id,name,emails,phones\nX-1,Ext,x@example.org,+44 20 7946 0958 ext. 12\n")
-	_, _, err := readImportFile(ext, "", importNow, "GB")
+	_, _, err = readImportFile(ext, "", importNow, "GB")
 	if err == nil || !strings.Contains(err.Error(), "line 2: field phones:") || !strings.Contains(err.Error(), "extension") {
 		t.Fatalf("err=%v, want line 2 refused for its extension", err)
 	}
