@@ -2,6 +2,7 @@ package mail
 
 import (
 	"encoding/hex"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -46,4 +47,37 @@ func TestRTFText(t *testing.T) {
 	if !html || HTMLToText(got) != "Teil RX-231 à livrer" {
 		t.Fatalf("rtfText=%q html=%v → %q", got, html, HTMLToText(got))
 	}
+	// Every prefix of both, and random RTF-like bytes: it ends, and
+	// decompression stays within its bound.
+	for _, doc := range []string{plain, enc} {
+		for i := range doc {
+			_, _ = rtfText([]byte(doc[:i]))
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabet := []byte(`{}'*uc0123456789abfhtmlrpa -`)
+	for n := 0; n < 2000; n++ {
+		b := make([]byte, r.IntN(200))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		_, _ = rtfText(b)
+		if out, err := decompressRTF(append([]byte{20, 0, 0, 0, 64, 0, 0, 0, 0x4c, 0x5a, 0x46, 0x75, 0, 0, 0, 0}, b...), 64); err == nil && len(out) > 64 {
+			t.Fatalf("%d bytes out, over the bound of 64", len(out))
+		}
+	}
+}
+
+// FuzzRTF: decompression stays within its bound and the text reader ends,
+// on any input.
+func FuzzRTF(f *testing.F) {
+	b, _ := hex.DecodeString("1a0000001c0000004c5a4675e2d44b51410004205758595a0d6e7d010eb0")
+	f.Add(b)
+	f.Add([]byte(`{\rtf1\ansi\fromhtml1 {\*\htmltag64 <p>}a\'e9\u252?b\htmlrtf {\par}\htmlrtf0}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if out, err := decompressRTF(data, 1<<16); err == nil && len(out) > 1<<16 {
+			t.Fatalf("%d bytes out, over the bound", len(out))
+		}
+		_, _ = rtfText(data)
+	})
 }
