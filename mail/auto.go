@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"net/textproto"
 	"regexp"
+	"slices"
 	"strings"
 
 	gomail "github.com/emersion/go-message/mail"
@@ -245,15 +246,6 @@ var autoReplySubjects = []string{
 // isAutoReplySubject reports a subject that starts with one of
 // autoReplySubjects and a colon.
 func isAutoReplySubject(subject string) bool {
-	i := strings.IndexByte(subject, ':')
-	if i <= 0 || i > 40 {
-		return false
-	}
-	p := strings.ToLower(strings.TrimSpace(subject[:i]))
-	for _, s := range autoReplySubjects {
-		if p == s {
-			return true
-		}
-	}
-	return false
+	p := subjectPrefix(subject, 40)
+	return p != "" && slices.Contains(autoReplySubjects, p)
 }

@@ -1,6 +1,7 @@
 package mail
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -148,18 +149,18 @@ var forwardPrefixes = []string{
 // isForwardSubject reports a subject whose first prefix before ":" marks
 // a forward ("Fwd: …", "WG: …", "Re: Fw: …" is a reply).
 func isForwardSubject(subject string) bool {
+	return slices.Contains(forwardPrefixes, subjectPrefix(subject, 8))
+}
+
+// subjectPrefix returns what a subject has before its first colon,
+// lowercased and trimmed, if that is at most max bytes long, else "".
+func subjectPrefix(subject string, max int) string {
 	s := strings.TrimSpace(subject)
 	i := strings.IndexByte(s, ':')
-	if i <= 0 || i > 8 {
-		return false
+	if i <= 0 || i > max {
+		return ""
 	}
-	p := strings.ToLower(strings.TrimSpace(s[:i]))
-	for _, f := range forwardPrefixes {
-		if p == f {
-			return true
-		}
-	}
-	return false
+	return strings.ToLower(strings.TrimSpace(s[:i]))
 }
 
 // replyPrefixes are the subject prefixes of a reply in each language
@@ -171,21 +172,11 @@ var replyPrefixes = []string{
 // isReplySubject reports a subject whose first prefix before ":" marks a
 // reply.
 func isReplySubject(subject string) bool {
-	s := strings.TrimSpace(subject)
-	i := strings.IndexByte(s, ':')
-	if i <= 0 || i > 12 {
-		return false
-	}
-	p := strings.ToLower(strings.TrimSpace(s[:i]))
+	p := subjectPrefix(subject, 12)
 	if j := strings.IndexAny(p, "[("); j > 0 { // "Re[2]:", "RE(3):"
 		p = p[:j]
 	}
-	for _, f := range replyPrefixes {
-		if p == f {
-			return true
-		}
-	}
-	return false
+	return p != "" && slices.Contains(replyPrefixes, p)
 }
 
 // Header block field kinds.
