@@ -65,7 +65,7 @@ var InlineImageTypes = []string{"image/png", "image/jpeg", "image/gif", "image/w
 // SanitizeFilename returns name fit to store and to show: the last path
 // element (either slash), without control characters, bidi controls
 // (U+202A–U+202E, U+2066–U+2069, which can make "gpj.exe" read "exe.jpg"),
-// other format characters (Unicode category Cf: zero-width spaces and
+// invisible characters (IsInvisible), other format characters (Unicode category Cf: zero-width spaces and
 // joiners, bidi marks) or invalid UTF-8, without leading dots or blanks, at most 200 bytes
 // keeping the extension. It returns "attachment" when nothing is left.
 func SanitizeFilename(name string) string {
@@ -76,7 +76,7 @@ func SanitizeFilename(name string) string {
 		switch {
 		case unicode.IsSpace(r):
 			b.WriteByte(' ')
-		case r == utf8.RuneError, unicode.IsControl(r), filenameBidiControl(r), unicode.Is(unicode.Cf, r):
+		case r == utf8.RuneError, unicode.IsControl(r), IsBidiControl(r), IsInvisible(r), unicode.Is(unicode.Cf, r):
 			// Cf: bidi marks, zero-width spaces and joiners, which can
 			// hide text from a reader or a scanner.
 			continue
@@ -100,12 +100,6 @@ func SanitizeFilename(name string) string {
 		return "attachment"
 	}
 	return name
-}
-
-// filenameBidiControl reports the Unicode bidirectional embedding,
-// override and isolate controls U+202A–U+202E and U+2066–U+2069 (UAX #9).
-func filenameBidiControl(r rune) bool {
-	return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
 }
 
 // CheckAttachments checks the files an agent attaches to one message:

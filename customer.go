@@ -211,7 +211,7 @@ var (
 func (in *CustomerInput) Customer(now time.Time) (*Customer, error) {
 	c := &Customer{
 		ExternalID:  strings.TrimSpace(in.ExternalID),
-		Name:        strings.TrimSpace(in.Name),
+		Name:        NeutralizeLine(in.Name), // the one rule for names on every channel
 		DateOfBirth: strings.TrimSpace(in.DateOfBirth),
 		Attributes:  map[string]string{},
 	}

@@ -31,6 +31,17 @@ func NormalizePhone(s string) (string, error) {
 func NormalizePhoneIn(s, region string) (string, error) {
 	// Full-width "＋３３" and "００" read as "+33" and "00"; an RFC 3966
 	// "tel:" URI is its number.
+	// Contact apps and spreadsheets wrap numbers in bidi controls and
+	// marks ("\u202a+972 50-234-5678\u202c" from a right-to-left
+	// context): a number has no use for them (IsBidiControl, the implicit
+	// marks U+200E, U+200F, U+061C), nor for invisible characters
+	// (IsInvisible). Control characters are refused below.
+	s = strings.Map(func(r rune) rune {
+		if IsBidiControl(r) || IsInvisible(r) || r == 0x200E || r == 0x200F || r == 0x061C {
+			return -1
+		}
+		return r
+	}, s)
 	s = strings.TrimSpace(norm.NFKC.String(s))
 	if len(s) >= 4 && strings.EqualFold(s[:4], "tel:") {
 		s = strings.TrimSpace(s[4:])

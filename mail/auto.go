@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"net/textproto"
+	"regexp"
+	"slices"
 	"strings"
 
 	gomail "github.com/emersion/go-message/mail"
@@ -79,7 +81,11 @@ func (d *DSN) Status() string {
 //   - Auto-Submitted other than "no" (RFC 3834 §5), Precedence bulk, junk
 //     or list, X-Autoreply, X-Autorespond,
 //     or a null Return-Path "<>" is AutoReply. (X-Auto-Response-Suppress
-//     asks us not to answer; it does not mean a machine wrote the mail.)
+//     asks us not to answer; it does not mean a machine wrote the mail.
+//     With the subject Exchange gives an out-of-office reply in the
+//     sender's language, "Automatic reply:", "Automatische Antwort:",
+//     "Réponse automatique :"..., it does: Outlook's server-side rules
+//     reply without Auto-Submitted.)
 func classify(in *Inbound, dsnPart, origHeader []byte) (string, *DSN) {
 	h := in.header
 	ct, params, _ := h.ContentType()
@@ -93,16 +99,22 @@ func classify(in *Inbound, dsnPart, origHeader []byte) (string, *DSN) {
 	if i := strings.IndexByte(auto, ';'); i >= 0 {
 		auto = strings.TrimSpace(auto[:i])
 	}
-	isReport := strings.EqualFold(ct, "multipart/report") && strings.EqualFold(params["report-type"], "delivery-status")
+	rt := strings.ToLower(params["report-type"])
+	isReport := strings.EqualFold(ct, "multipart/report") && (rt == "delivery-status" || rt == "global-delivery-status") // RFC 6533
 	// postmaster is also a role address people write from (RFC 5321
 	// §4.5.1): from it, only a notification sign makes a bounce.
 	postmaster := local == "postmaster" && (in.ReturnPathNull || (auto != "" && auto != "no"))
 	if isReport || len(dsnPart) > 0 || local == "mailer-daemon" || postmaster {
-		return AutoBounce, parseDSN(dsnPart, origHeader)
+		d := parseDSN(dsnPart, origHeader)
+		if len(dsnPart) == 0 {
+			plainBounce(d, in.TextBody, h.Get("X-Failed-Recipients"))
+		}
+		return AutoBounce, d
 	}
 	prec := strings.ToLower(strings.TrimSpace(h.Get("Precedence")))
 	switch {
 	case auto != "" && auto != "no",
+		h.Has("X-Auto-Response-Suppress") && isAutoReplySubject(in.Subject),
 		prec == "bulk" || prec == "junk" || prec == "list" || prec == "auto_reply",
 		h.Has("X-Autoreply") || h.Has("X-Autorespond") || h.Has("X-Autoresponder"),
 		in.ReturnPathNull:
@@ -157,4 +169,83 @@ func parseDSN(dsnPart, origHeader []byte) *DSN {
 		})
 	}
 	return d
+}
+
+var (
+	// returnedHeaderStart is the first line of the returned message's
+	// header in a plain-text bounce.
+	returnedHeaderStart = regexp.MustCompile(`(?im)^(return-path|received|from|to|subject|date|message-id):`)
+	// returnedMessageID is a Message-ID field, its value possibly on a
+	// folded line.
+	returnedMessageID = regexp.MustCompile(`(?im)^message-id:[ \t]*(?:\r?\n[ \t]+)?<([^<>\s]+)>`)
+	// enhancedStatus is an RFC 3463 status code standing as a word.
+	enhancedStatus = regexp.MustCompile(`(?:^|[\s(#-])([245]\.\d{1,3}\.\d{1,3})(?:[\s).,;:]|$)`)
+	// qmailRecipient is a recipient line of qmail's bounce format
+	// ("<a@b>:" alone on its line; cr.yp.to/proto/qsbmf.txt).
+	qmailRecipient = regexp.MustCompile(`(?m)^<([^<>\s]+@[^<>\s]+)>:[ \t]*$`)
+)
+
+// plainBounce fills d from the text of a non-delivery report that has no
+// message/delivery-status part: qmail's bounce format (QSBMF), older Exim
+// and Sendmail reports, Lotus Notes. The returned message follows the
+// explanation in such reports; its Message-ID field is the mail that
+// failed. The recipients are the X-Failed-Recipients header field (Exim),
+// else qmail's "<a@b>:" lines; their status is the first RFC 3463 code in
+// the explanation, and a 4.x.x code makes the report a delay notice
+// ("delayed"), anything else a failure.
+func plainBounce(d *DSN, text, failedRecipients string) {
+	explanation := text
+	if loc := returnedHeaderStart.FindStringIndex(text); loc != nil {
+		explanation = text[:loc[0]]
+	}
+	if d.OriginalMessageID == "" {
+		if m := returnedMessageID.FindStringSubmatch(text); m != nil {
+			d.OriginalMessageID = cleanLine(m[1], 998)
+		}
+	}
+	if len(d.Recipients) > 0 {
+		return
+	}
+	status := ""
+	if m := enhancedStatus.FindStringSubmatch(explanation); m != nil {
+		status = m[1]
+	}
+	action := "failed"
+	if strings.HasPrefix(status, "4.") {
+		action = "delayed"
+	}
+	var addrs []string
+	for _, a := range strings.Split(failedRecipients, ",") {
+		if a = strings.Trim(strings.TrimSpace(a), "<>"); a != "" {
+			addrs = append(addrs, a)
+		}
+	}
+	if len(addrs) == 0 {
+		for _, m := range qmailRecipient.FindAllStringSubmatch(explanation, 100) {
+			addrs = append(addrs, m[1])
+		}
+	}
+	if len(addrs) == 0 && status != "" {
+		addrs = append(addrs, "") // the status without the address
+	}
+	for _, a := range addrs {
+		d.Recipients = append(d.Recipients, DSNRecipient{FinalRecipient: cleanLine(a, 320), Action: action, Status: status})
+	}
+}
+
+// autoReplySubjects are the subject prefixes of Exchange's automatic
+// replies (out of office, rules) in English, German, French, Spanish,
+// Italian, Dutch, Portuguese, Danish, Swedish, Norwegian and Polish,
+// lowercased.
+var autoReplySubjects = []string{
+	"automatic reply", "auto-reply", "out of office", "automatische antwort", "abwesenheitsnotiz",
+	"réponse automatique", "respuesta automática", "risposta automatica", "automatisch antwoord",
+	"resposta automática", "automatisk svar", "autosvar", "odpowiedź automatyczna",
+}
+
+// isAutoReplySubject reports a subject that starts with one of
+// autoReplySubjects and a colon.
+func isAutoReplySubject(subject string) bool {
+	p := subjectPrefix(subject, 40)
+	return p != "" && slices.Contains(autoReplySubjects, p)
 }

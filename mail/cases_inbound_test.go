@@ -396,33 +396,7 @@ func TestInboundCase19_Bounces(t *testing.T) {
 		// A conversation with a sent reply.
 		e.mustSend(t, "From: Hana Ito <hana.ito@example.org>\nSubject: Parcel missing\nMessage-ID: <h1@example.org>\nContent-Type: text/plain\n\nWhere is it?\n")
 		conv := e.emailConversations(t)[0]
-		sent := func(smtpID string) string {
-			t.Helper()
-			agent := &proofdesk.Agent{Email: smtpID + "@desk.test", Name: "Ann", Role: proofdesk.RoleAgent, PasswordHash: "x"}
-			if err := sqldb.NewAgentService(db).CreateAgent(ctx, agent); err != nil {
-				t.Fatal(err)
-			}
-			m := &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: agent.ID, Body: "We are on it."}
-			if err := e.convs.CreateMessage(ctx, m); err != nil {
-				t.Fatal(err)
-			}
-			out, err := db.EnqueueReply(ctx, conv.ID, m.ID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ds, err := db.ClaimDue(ctx, time.Now().Add(time.Minute), 10, []string{proofdesk.OutboxEmail}, time.Minute)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, d := range ds {
-				if d.ID == out.ID {
-					if err := db.MarkSent(ctx, d, smtpID+"@desk.example", time.Now()); err != nil {
-						t.Fatal(err)
-					}
-				}
-			}
-			return out.ID
-		}
+		sent := func(smtpID string) string { return e.sentReply(t, conv.ID, smtpID) }
 		dsn := func(orig string) string {
 			return strings.ReplaceAll(readCase(t, "19-bounce-dsn.eml"), "deadbeef@desk.example", orig)
 		}
@@ -510,6 +484,37 @@ func TestInboundCase19_Bounces(t *testing.T) {
 			t.Fatalf("%d conversations, want 1: machine mail opens none", n)
 		}
 	})
+}
+
+// sentReply stores an agent's reply on convID and marks it sent as SMTP
+// Message-ID smtpID@desk.example; it returns the outbox row's ID.
+func (e *inboundEnv) sentReply(t *testing.T, convID, smtpID string) string {
+	t.Helper()
+	ctx := context.Background()
+	agent := &proofdesk.Agent{Email: smtpID + "@desk.test", Name: "Ann", Role: proofdesk.RoleAgent, PasswordHash: "x"}
+	if err := sqldb.NewAgentService(e.db).CreateAgent(ctx, agent); err != nil {
+		t.Fatal(err)
+	}
+	m := &proofdesk.Message{ConversationID: convID, AuthorKind: proofdesk.AuthorAgent, AuthorID: agent.ID, Body: "We are on it."}
+	if err := e.convs.CreateMessage(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	out, err := e.db.EnqueueReply(ctx, convID, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, err := e.db.ClaimDue(ctx, time.Now().Add(time.Minute), 10, []string{proofdesk.OutboxEmail}, time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range ds {
+		if d.ID == out.ID {
+			if err := e.db.MarkSent(ctx, d, smtpID+"@desk.example", time.Now()); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return out.ID
 }
 
 func auditHas(t *testing.T, db *sqldb.DB, action, subjectID string) bool {

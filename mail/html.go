@@ -2,6 +2,7 @@ package mail
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -13,7 +14,9 @@ import (
 // swallow the rest of the mail). The contents of script, style, head,
 // template and similar elements are dropped, block elements become line
 // breaks, table cells are separated by a space, entities are unescaped and
-// runs of blank space are collapsed. An inline image (<img src="cid:…">)
+// runs of blank space are collapsed. The lines of a <blockquote> start
+// with "> ", one per level, as mail clients write quoted text in plain
+// text (StripQuoted drops them from what the conversation shows). An inline image (<img src="cid:…">)
 // becomes "[image: NAME]" where NAME is its alt text or content ID, so the
 // reader sees where it stood. It runs in linear time and never fails.
 //
@@ -23,7 +26,9 @@ func HTMLToText(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) / 2)
 	z := html.NewTokenizer(strings.NewReader(s))
-	skip := 0 // depth inside elements whose content is never shown
+	skip := 0  // depth inside elements whose content is never shown
+	quote := 0 // depth inside <blockquote>
+	lineHasText := false
 	for {
 		tt := z.Next()
 		switch tt {
@@ -33,7 +38,14 @@ func HTMLToText(s string) string {
 			return collapseBlank(b.String())
 		case html.TextToken:
 			if skip == 0 {
-				writeHTMLText(&b, string(z.Text()))
+				t := string(z.Text())
+				if strings.TrimSpace(t) != "" {
+					if quote > 0 && !lineHasText {
+						b.WriteString(strings.Repeat("> ", quote))
+					}
+					lineHasText = true
+				}
+				writeHTMLText(&b, t)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
 			name, hasAttr := z.TagName()
@@ -50,9 +62,18 @@ func HTMLToText(s string) string {
 			if skip > 0 {
 				continue
 			}
+			if a == atom.Blockquote {
+				switch {
+				case tt == html.StartTagToken:
+					quote++
+				case tt == html.EndTagToken && quote > 0:
+					quote--
+				}
+			}
 			switch {
 			case blockElements[a]:
 				b.WriteByte('\n')
+				lineHasText = false
 			case a == atom.Td || a == atom.Th:
 				if tt != html.EndTagToken {
 					b.WriteByte(' ')
@@ -60,6 +81,7 @@ func HTMLToText(s string) string {
 			case a == atom.Img && hasAttr && tt != html.EndTagToken:
 				if ref := inlineImage(z); ref != "" {
 					b.WriteString(" [image: " + ref + "] ")
+					lineHasText = true
 				}
 			}
 		}
@@ -123,6 +145,19 @@ func writeHTMLText(b *strings.Builder, s string) {
 	}
 }
 
+// htmlTextRune maps a no-break space to a space and drops what an entity
+// such as "&#8203;" may have produced that every channel drops (isHidden)
+// or that is a control character.
+func htmlTextRune(r rune) rune {
+	switch {
+	case r == '\u00a0':
+		return ' '
+	case r != '\t' && unicode.IsControl(r), isHidden(r):
+		return -1
+	}
+	return r
+}
+
 // collapseBlank trims every line, collapses runs of spaces inside lines and
 // keeps at most one blank line in a row.
 func collapseBlank(s string) string {
@@ -130,7 +165,7 @@ func collapseBlank(s string) string {
 	out := make([]string, 0, len(lines))
 	blank := true // drop leading blank lines
 	for _, l := range lines {
-		l = strings.Join(strings.Fields(strings.ReplaceAll(l, "\u00a0", " ")), " ")
+		l = strings.Join(strings.Fields(strings.Map(htmlTextRune, l)), " ")
 		if l == "" {
 			if !blank {
 				out = append(out, "")

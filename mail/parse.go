@@ -2,10 +2,9 @@ package mail
 
 import (
 	"bytes"
-	"errors"
 	"io"
-	"mime"
 	"path"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -14,7 +13,10 @@ import (
 	"github.com/emersion/go-message"
 	_ "github.com/emersion/go-message/charset" // registers legacy charsets (ISO-8859-*, Windows-*, Shift_JIS, ...) with go-message.
 	gomail "github.com/emersion/go-message/mail"
+	"github.com/emersion/go-message/textproto"
 	"github.com/proofdesk/proofdesk"
+	htmlcharset "golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // Address is one mailbox of a header: the bare address and its display name.
@@ -117,14 +119,14 @@ func Parse(r io.Reader, lim Limits) (*Inbound, error) {
 
 func parseRaw(raw []byte, lim Limits) (*Inbound, error) {
 	in := &Inbound{Size: int64(len(raw))}
-	e, err := message.ReadWithOptions(bytes.NewReader(raw), &message.ReadOptions{MaxHeaderBytes: lim.MaxHeaderBytes})
+	e, err := readMessage(raw, lim)
 	if err != nil && e == nil {
 		if strings.Contains(err.Error(), "header exceeds maximum size") {
 			return nil, reject(CodeTooLarge, "The message header exceeds the maximum size of %d bytes.", lim.MaxHeaderBytes)
 		}
 		return nil, reject(CodeRejected, "The message header is malformed.")
 	}
-	w := &walker{lim: lim, in: in}
+	w := &walker{lim: lim, in: in, longLines: hasLongLine(raw)}
 	w.noteEntityErr(err)
 
 	w.readHeader(gomail.Header{Header: e.Header})
@@ -151,7 +153,12 @@ func parseRaw(raw []byte, lim Limits) (*Inbound, error) {
 		in.TextBody = strings.TrimSpace(in.TextBody) + "\n\n" + n.attachedBlock()
 	}
 	in.TextBody = strings.TrimSpace(in.TextBody)
-	in.StrippedBody = StripQuotedSubject(in.TextBody, in.Subject)
+	// A mail that replies to nothing (no In-Reply-To, no References, no
+	// reply prefix) holds no quoted history of ours: a header block in it
+	// starts a forward whose subject was rewritten, or a thread the
+	// customer brings in, and is kept.
+	fresh := in.InReplyTo == "" && len(in.References) == 0 && !isReplySubject(in.Subject)
+	in.StrippedBody = stripQuoted(in.TextBody, fresh || isForwardSubject(in.Subject))
 	if in.StrippedBody == "" {
 		in.StrippedBody = in.TextBody
 	}
@@ -190,6 +197,9 @@ type walker struct {
 	html      []string
 	tnefText  []string
 	malformed bool
+	// longLines says the raw message has a line longer than qpMaxLine:
+	// quoted-printable parts are then read through qpSoftWrap.
+	longLines bool
 	// dsn and origHeader are the machine-readable parts of a bounce
 	// (message/delivery-status, and text/rfc822-headers or the returned
 	// message's header).
@@ -225,9 +235,9 @@ func (w *walker) readHeader(h gomail.Header) {
 	}
 	in.To = w.addresses(h, "To")
 	in.Cc = w.addresses(h, "Cc")
-	subject, err := h.Subject()
-	if err != nil {
-		w.defect(DefectUnknownCharset) // the raw words are kept
+	subject, unknown := decodeHeaderText(h.Get("Subject"))
+	if unknown {
+		w.defect(DefectUnknownCharset) // read as UTF-8 or Windows-1252
 	}
 	in.Subject = cleanLine(subject, 998)
 	if id, err := h.MessageID(); err == nil {
@@ -263,12 +273,23 @@ func (w *walker) addresses(h gomail.Header, key string) []Address {
 	if !h.Has(key) {
 		return nil
 	}
-	list, err := h.AddressList(key)
+	raw := h.Get(key)
+	var list []*gomail.Address
+	var err error
+	if utf8.ValidString(raw) {
+		list, err = h.AddressList(key)
+	} else {
+		// Raw 8-bit names from an older mailer: read as Windows-1252.
+		raw = rawHeaderText(raw)
+		list, err = gomail.ParseAddressList(raw)
+	}
 	if err != nil {
 		w.defect(DefectBadAddress)
 		list = nil
-		for _, part := range strings.Split(h.Get(key), ",") {
+		for _, part := range strings.Split(raw, ",") {
 			if a, err := gomail.ParseAddress(part); err == nil {
+				list = append(list, a)
+			} else if a, ok := looseAddress(part); ok {
 				list = append(list, a)
 			}
 		}
@@ -286,7 +307,13 @@ func (w *walker) addresses(h gomail.Header, key string) []Address {
 		if addr == "" {
 			continue
 		}
-		out = append(out, Address{Name: cleanLine(a.Name, 256), Address: addr})
+		name := a.Name
+		if strings.Contains(name, "=?") {
+			// Words net/mail left undecoded (a character split across
+			// two of them).
+			name, _ = decodeHeaderText(name)
+		}
+		out = append(out, Address{Name: cleanLine(name, 256), Address: addr})
 	}
 	return out
 }
@@ -296,12 +323,13 @@ func (w *walker) walk(e *message.Entity, depth int) error {
 	if w.parts > w.lim.MaxParts {
 		return reject(CodeRejected, "The message has more than %d MIME parts.", w.lim.MaxParts)
 	}
-	if mr := e.MultipartReader(); mr != nil {
+	if mt, params, _ := e.Header.ContentType(); strings.HasPrefix(mt, "multipart/") {
 		if depth >= w.lim.MaxDepth {
 			return reject(CodeRejected, "The message nests MIME parts deeper than %d levels.", w.lim.MaxDepth)
 		}
+		mr := textproto.NewMultipartReader(e.Body, params["boundary"])
 		for {
-			p, err := mr.NextPart()
+			p, err := nextPart(mr, w.longLines)
 			if err == io.EOF {
 				return nil
 			}
@@ -329,16 +357,23 @@ func (w *walker) leaf(e *message.Entity, depth int) error {
 	mediaType = strings.ToLower(mediaType)
 	disp, dparams, _ := e.Header.ContentDisposition()
 	filename := dparams["filename"]
+	if f := rfc2231Param(e.Header.Get("Content-Disposition"), "filename"); f != "" {
+		filename = f // in a charset Go's mime package does not decode
+	}
 	if filename == "" {
 		filename = params["name"]
+		if f := rfc2231Param(e.Header.Get("Content-Type"), "name"); f != "" {
+			filename = f
+		}
 	}
+	emlFile := mediaType == "application/octet-stream" && strings.HasSuffix(strings.ToLower(strings.TrimSpace(filename)), ".eml")
 	switch mediaType {
 	case "message/rfc822", "message/global":
 		return w.nested(e, depth)
 	case "message/delivery-status", "message/global-delivery-status":
 		w.dsn, _ = io.ReadAll(io.LimitReader(e.Body, 64<<10))
 		return nil
-	case "text/rfc822-headers", "text/global-headers":
+	case "text/rfc822-headers", "message/global-headers", "text/global-headers": // RFC 6522, RFC 6533 §3.3
 		w.origHeader, _ = io.ReadAll(io.LimitReader(e.Body, 64<<10))
 		return nil
 	case "application/ms-tnef", "application/vnd.ms-tnef":
@@ -352,6 +387,9 @@ func (w *walker) leaf(e *message.Entity, depth int) error {
 		if err != nil {
 			w.malformed = true
 			w.defect(DefectMalformedBody)
+		}
+		if mediaType == "text/html" && !utf8.Valid(b) && rawCharset(e, params) {
+			b = htmlBytesToUTF8(b)
 		}
 		s := cleanText(b)
 		if mediaType == "text/html" {
@@ -372,7 +410,38 @@ func (w *walker) leaf(e *message.Entity, depth int) error {
 	if err != nil {
 		w.defect(DefectMalformedBody)
 	}
+	if emlFile && err == nil && headerStart.Match(data) {
+		// A mail saved to a file and attached as such (Outlook for Mac,
+		// webmail "attach as file"): an .eml file that starts with a
+		// header field is message/rfc822 (RFC 5322 §2.2).
+		return w.nestedRaw(data, depth)
+	}
 	return w.attach(filename, mediaType, contentID(e.Header), data)
+}
+
+// rawCharset reports whether go-message left a text part's bytes as they
+// came: no charset, "us-ascii" or "utf-8" (passed through as they are),
+// or a charset it does not know.
+func rawCharset(e *message.Entity, params map[string]string) bool {
+	switch strings.ToLower(strings.TrimSpace(params["charset"])) {
+	case "", "us-ascii", "utf-8", "utf8":
+		return true
+	}
+	_, err := message.CharsetReader(params["charset"], bytes.NewReader(nil))
+	return err != nil
+}
+
+// htmlBytesToUTF8 decodes an HTML part whose bytes are not UTF-8 and whose
+// MIME header names no usable charset by the charset its own
+// <meta charset> or <meta http-equiv="Content-Type"> declares, found by
+// the HTML Standard's prescan (§13.2.3.2, golang.org/x/net/html/charset),
+// else as Windows-1252, the Standard's default for Western text.
+func htmlBytesToUTF8(b []byte) []byte {
+	enc, _, _ := htmlcharset.DetermineEncoding(b, "text/html")
+	if d, err := enc.NewDecoder().Bytes(b); err == nil {
+		return d
+	}
+	return b
 }
 
 // attach adds one decoded attachment, under the count limit.
@@ -407,6 +476,19 @@ func (w *walker) nested(e *message.Entity, depth int) error {
 	if err != nil {
 		w.defect(DefectMalformedBody)
 	}
+	return w.nestedRaw(raw, depth)
+}
+
+// headerStart matches the start of a message: a header field name
+// (printable ASCII but ":", RFC 5322 §2.2) and its colon.
+var headerStart = regexp.MustCompile(`^[!-9;-~]{1,76}:`)
+
+// nestedRaw parses raw, the bytes of a message attached whole, as nested
+// does.
+func (w *walker) nestedRaw(raw []byte, depth int) error {
+	if depth >= w.lim.MaxDepth {
+		return reject(CodeRejected, "The message nests MIME parts deeper than %d levels.", w.lim.MaxDepth)
+	}
 	if w.origHeader == nil {
 		if i := bytes.Index(raw, []byte("\n\n")); i >= 0 {
 			w.origHeader = raw[:i+1]
@@ -415,13 +497,13 @@ func (w *walker) nested(e *message.Entity, depth int) error {
 		}
 	}
 	child := &Inbound{Size: int64(len(raw))}
-	ne, err := message.ReadWithOptions(bytes.NewReader(raw), &message.ReadOptions{MaxHeaderBytes: w.lim.MaxHeaderBytes})
+	ne, err := readMessage(raw, w.lim)
 	if err != nil && ne == nil {
 		// Not a readable message: keep it as a file.
 		w.defect(DefectMalformedBody)
 		return w.attach("attached-message.eml", "message/rfc822", "", raw)
 	}
-	cw := &walker{lim: w.lim, in: child, parts: w.parts}
+	cw := &walker{lim: w.lim, in: child, parts: w.parts, longLines: w.longLines}
 	cw.noteEntityErr(err)
 	cw.readHeader(gomail.Header{Header: ne.Header})
 	if err := cw.walk(ne, depth+1); err != nil {
@@ -456,20 +538,11 @@ func (w *walker) nested(e *message.Entity, depth int) error {
 	return nil
 }
 
-// wordDecoder decodes RFC 2047 words left in parameters by some clients.
-var wordDecoder = mime.WordDecoder{CharsetReader: func(charset string, r io.Reader) (io.Reader, error) {
-	if message.CharsetReader == nil {
-		return nil, errors.New("no charset reader")
-	}
-	return message.CharsetReader(strings.ToLower(charset), r)
-}}
-
 // cleanFilename reduces a sender-chosen file name to a safe last path
 // element, or "attachment-n" if nothing usable is left.
 func cleanFilename(name string, n int) string {
-	if dec, err := wordDecoder.DecodeHeader(name); err == nil {
-		name = dec
-	}
+	// RFC 2047 words some clients put in parameters, and raw 8-bit names.
+	name, _ = decodeHeaderText(name)
 	name = strings.ReplaceAll(name, "\\", "/")
 	name = path.Base(name)
 	name = cleanLine(name, 255)
@@ -495,18 +568,21 @@ func itoa(n int) string {
 }
 
 // cleanText turns decoded body bytes into valid UTF-8 with LF line ends and
-// no control characters but tab and newline. Bytes that are not UTF-8 (an
-// unknown charset) are read as Latin-1, which maps every byte to a rune.
+// no control characters but tab and newline, and without the characters
+// every channel drops (isHidden). Bytes that are not UTF-8 (no charset, a
+// wrong or unknown one) are read as Windows-1252, as browsers read
+// unlabelled Western text (WHATWG Encoding Standard §4.2: "iso-8859-1",
+// "us-ascii" and "latin1" are labels of windows-1252); for the same reason
+// a C1 control U+0080–U+009F, which no text holds but a part labelled
+// ISO-8859-1 decodes its Windows-1252 punctuation to, is read as the
+// Windows-1252 character of that byte (0x93 is “, 0x80 is €).
 func cleanText(b []byte) string {
 	var s string
 	if utf8.Valid(b) {
 		s = string(b)
 	} else {
-		r := make([]rune, len(b))
-		for i, c := range b {
-			r[i] = rune(c)
-		}
-		s = string(r)
+		d, _ := charmap.Windows1252.NewDecoder().Bytes(b) // every byte maps
+		s = string(d)
 	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	return strings.Map(func(r rune) rune {
@@ -515,7 +591,12 @@ func cleanText(b []byte) string {
 			return r
 		case r == '\r':
 			return '\n'
-		case unicode.IsControl(r), r == utf8.RuneError, isBidiControl(r):
+		case r >= 0x80 && r <= 0x9F:
+			if c := charmap.Windows1252.DecodeByte(byte(r)); c != utf8.RuneError && !unicode.IsControl(c) {
+				return c
+			}
+			return -1
+		case unicode.IsControl(r), r == utf8.RuneError, isHidden(r):
 			return -1
 		}
 		return r
@@ -530,7 +611,7 @@ func cleanLine(s string, max int) string {
 		switch {
 		case r == '\t' || r == '\r' || r == '\n':
 			return ' '
-		case unicode.IsControl(r), r == utf8.RuneError, isBidiControl(r):
+		case unicode.IsControl(r), r == utf8.RuneError, isHidden(r):
 			return -1
 		}
 		return r
@@ -546,9 +627,10 @@ func cleanLine(s string, max int) string {
 	return s
 }
 
-// isBidiControl is proofdesk.IsBidiControl: mail drops the same controls
-// as every other channel.
-func isBidiControl(r rune) bool { return proofdesk.IsBidiControl(r) }
+// isHidden reports the bidi controls and invisible characters that
+// proofdesk.NeutralizeBidi drops: mail drops the same ones as every other
+// channel.
+func isHidden(r rune) bool { return proofdesk.IsBidiControl(r) || proofdesk.IsInvisible(r) }
 
 // rawBody returns what follows the header block of a raw message.
 func rawBody(raw []byte) []byte {

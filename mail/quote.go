@@ -1,6 +1,7 @@
 package mail
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -40,7 +41,12 @@ func StripQuoted(text string) string { return StripQuotedSubject(text, "") }
 // do not make a whole header block, are the customer's text. Text is
 // expected with LF line ends.
 func StripQuotedSubject(text, subject string) string {
-	forward := isForwardSubject(subject)
+	return stripQuoted(text, isForwardSubject(subject))
+}
+
+// stripQuoted is StripQuotedSubject; forward says an Outlook header block
+// starts forwarded text rather than quoted history.
+func stripQuoted(text string, forward bool) string {
 	lines := strings.Split(text, "\n")
 	out := make([]string, 0, len(lines))
 scan:
@@ -143,18 +149,34 @@ var forwardPrefixes = []string{
 // isForwardSubject reports a subject whose first prefix before ":" marks
 // a forward ("Fwd: …", "WG: …", "Re: Fw: …" is a reply).
 func isForwardSubject(subject string) bool {
+	return slices.Contains(forwardPrefixes, subjectPrefix(subject, 8))
+}
+
+// subjectPrefix returns what a subject has before its first colon,
+// lowercased and trimmed, if that is at most max bytes long, else "".
+func subjectPrefix(subject string, max int) string {
 	s := strings.TrimSpace(subject)
 	i := strings.IndexByte(s, ':')
-	if i <= 0 || i > 8 {
-		return false
+	if i <= 0 || i > max {
+		return ""
 	}
-	p := strings.ToLower(strings.TrimSpace(s[:i]))
-	for _, f := range forwardPrefixes {
-		if p == f {
-			return true
-		}
+	return strings.ToLower(strings.TrimSpace(s[:i]))
+}
+
+// replyPrefixes are the subject prefixes of a reply in each language
+// ("Re:", "AW:", "SV:", "Antw:", "R:", "RIF:", "RES:", "Odp:"...).
+var replyPrefixes = []string{
+	"re", "aw", "sv", "antw", "antwort", "r", "rif", "res", "odp", "ynt", "atb", "отв", "回复", "答复", "返信",
+}
+
+// isReplySubject reports a subject whose first prefix before ":" marks a
+// reply.
+func isReplySubject(subject string) bool {
+	p := subjectPrefix(subject, 12)
+	if j := strings.IndexAny(p, "[("); j > 0 { // "Re[2]:", "RE(3):"
+		p = p[:j]
 	}
-	return false
+	return p != "" && slices.Contains(replyPrefixes, p)
 }
 
 // Header block field kinds.

@@ -18,8 +18,9 @@ import (
 // needs: the message text (attBody, or PR_BODY / PR_BODY_HTML among the
 // message's MAPI properties) and the attached files (attAttachTitle or
 // PR_ATTACH_LONG_FILENAME, and attAttachData). A body sent only as
-// compressed RTF is not decoded; the winmail.dat itself is then kept as an
-// attachment, and the full original always is.
+// compressed RTF (PR_RTF_COMPRESSED) is decompressed and its text, or the
+// HTML it encapsulates, read (rtf.go); the winmail.dat itself is then kept
+// as an attachment too, and the full original always is.
 
 // TNEF constants from [MS-OXTNEF] §2.1.3.
 const (
@@ -35,9 +36,10 @@ const (
 	attAttachData     = 0x0006800F
 	attAttachment     = 0x00069005
 
-	propBody         = 0x1000
-	propBodyHTML     = 0x1013
-	propAttachLongFN = 0x3707
+	propBody          = 0x1000
+	propRTFCompressed = 0x1009
+	propBodyHTML      = 0x1013
+	propAttachLongFN  = 0x3707
 )
 
 var errTNEF = errors.New("malformed TNEF")
@@ -50,6 +52,7 @@ type tnefFile struct {
 type tnefContent struct {
 	text  string
 	html  string
+	rtf   string // PR_RTF_COMPRESSED, as sent
 	files []tnefFile
 }
 
@@ -90,6 +93,9 @@ func decodeTNEF(b []byte) (*tnefContent, error) {
 			}
 			if v, ok := props[propBodyHTML]; ok {
 				out.html = v
+			}
+			if v, ok := props[propRTFCompressed]; ok {
+				out.rtf = v
 			}
 		case level == tnefLevelAttachment && id == attAttachRenddata:
 			out.files = append(out.files, tnefFile{})
@@ -187,7 +193,13 @@ func mapiProps(b []byte) map[uint16]string {
 					switch typ {
 					case 0x001F:
 						out[id] = decodeUTF16LE(val)
-					case 0x001E, 0x0102:
+					case 0x0102:
+						if id == propRTFCompressed {
+							out[id] = string(val) // its own header gives its size
+						} else {
+							out[id] = string(trimNUL(val))
+						}
+					case 0x001E:
 						out[id] = string(trimNUL(val))
 					}
 				}
@@ -243,8 +255,15 @@ func (w *walker) tnef(e *message.Entity) error {
 		w.tnefText = append(w.tnefText, cleanText([]byte(t.text)))
 	case t.html != "":
 		w.tnefText = append(w.tnefText, HTMLToText(cleanText([]byte(t.html))))
+	case t.rtf != "" && w.rtfText(t.rtf):
+		if err == nil {
+			// The text came out of RTF: keep the file as sent too.
+			if err := w.attach("winmail.dat", "application/ms-tnef", "", data); err != nil {
+				return err
+			}
+		}
 	case err == nil:
-		// Compressed RTF only: keep the file so nothing is lost.
+		// Nothing readable: keep the file so nothing is lost.
 		if err := w.attach("winmail.dat", "application/ms-tnef", "", data); err != nil {
 			return err
 		}
@@ -259,6 +278,28 @@ func (w *walker) tnef(e *message.Entity) error {
 		}
 	}
 	return nil
+}
+
+// rtfText adds the text of a PR_RTF_COMPRESSED body to the message's
+// text and reports whether there was any: encapsulated HTML is converted
+// as an HTML part is.
+func (w *walker) rtfText(compressed string) bool {
+	rtf, err := decompressRTF([]byte(compressed), int(4*w.lim.MaxAttachmentBytes))
+	if err != nil {
+		w.defect(DefectMalformedBody)
+		return false
+	}
+	text, html := rtfText(rtf)
+	if html {
+		text = HTMLToText(cleanText([]byte(text)))
+	} else {
+		text = cleanText([]byte(text))
+	}
+	if strings.TrimSpace(text) == "" {
+		return false
+	}
+	w.tnefText = append(w.tnefText, text)
+	return true
 }
 
 // mimeByName guesses a media type from a file name's extension, or

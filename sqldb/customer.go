@@ -445,7 +445,7 @@ func ApplyCustomerUpdate(c *proofdesk.Customer, upd proofdesk.CustomerUpdate, no
 func applyCustomerUpdate(c *proofdesk.Customer, upd proofdesk.CustomerUpdate, now time.Time) ([]string, error) {
 	var changed []string
 	if upd.Name != nil {
-		n := strings.TrimSpace(*upd.Name)
+		n := proofdesk.NeutralizeLine(*upd.Name)
 		if n == "" {
 			return nil, proofdesk.FieldError("name", "name is required")
 		}

@@ -62,7 +62,7 @@ func decodeImportText(b []byte, name string) ([]byte, string, error) {
 		default:
 			if line := notWindows1252Line(b); line > 0 {
 				return nil, "", importErrors{{Line: line, Message: fmt.Sprintf("not valid UTF-8 (from line %d), and not Windows-1252 text either: "+
-					"name the file's encoding with --encoding (e.g. windows-1252, windows-1251, iso-8859-2, utf-16le)", firstInvalidUTF8Line(b))}}
+					"name the file's encoding with --encoding (e.g. windows-1252, windows-1251, iso-8859-2, iso-8859-15, macintosh, shift_jis, utf-16le)", firstInvalidUTF8Line(b))}}
 			}
 			enc, label = charmap.Windows1252, "windows-1252"
 		}
@@ -148,20 +148,21 @@ const nulMessage = "holds a NUL byte: is it UTF-16 without a byte order mark? Th
 
 // notWindows1252Line returns 0 if b, which is not valid UTF-8, reads as
 // text in Windows-1252, else the 1-based line where it does not: every byte is defined there (0x81, 0x8D, 0x8F,
-// 0x90 and 0x9D are not), there are no NULs, and no run of three or more
-// non-ASCII bytes. Letters outside ASCII in Western European languages come
+// 0x90 and 0x9D are not), there are no NULs, no run of three or more
+// non-ASCII bytes, and no letter of Mac Roman or ISO-8859-15 that
+// Windows-1252 would misread (misreadLetter). Letters outside ASCII in Western European languages come
 // one or two at a time between ASCII ones ("Müller", "Größe", "ação");
 // Cyrillic (Windows-1251), Greek, Shift_JIS or Big5 text is runs of them,
 // and is refused rather than turned into Latin mojibake.
 func notWindows1252Line(b []byte) int {
 	run, line := 0, 1
-	for _, c := range b {
+	for i, c := range b {
 		switch {
 		case c == 0 || c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D:
 			return line
 		case c >= 0x80:
 			run++
-			if run >= 3 {
+			if run >= 3 || misreadLetter(b, i) {
 				return line
 			}
 		default:
@@ -172,6 +173,41 @@ func notWindows1252Line(b []byte) int {
 		}
 	}
 	return 0
+}
+
+// misreadLetter reports whether the byte b[i] (not ASCII) is a letter of
+// another single-byte encoding that Windows-1252 would turn into something
+// no name holds there:
+//
+//   - an uppercase Š Œ Ž Ÿ (8a 8c 8e 9f) right after a lowercase letter,
+//     or between a letter and a lowercase one: Mac Roman's ä é ü
+//     ("JosŽ", "MŸller", "JŠger"; Excel for Mac's "CSV" was Mac Roman),
+//     where a Czech "Škoda" or "KOŠICE" is written otherwise;
+//   - a symbol between two letters: ƒ † ‡ ˆ ‰ • ™ § (83 86–89 95 99 a7;
+//     Mac Roman's É Ü á à â ï ô ß: "Ch‰teau", "Stra§e");
+//   - a symbol beside a letter: ¤ ¦ ¨ ¸ ¼ ½ ¾ (a4 a6 a8 b8 bc–be,
+//     ISO-8859-15's € Š š ž Œ œ Ÿ: "¦midt"). Its Ž (b4) reads as ´,
+//     which people type for an apostrophe ("D´Angelo"), and is let be.
+//
+// Letters are ASCII letters or other non-ASCII bytes.
+func misreadLetter(b []byte, i int) bool {
+	letter := func(j int) bool {
+		if j < 0 || j >= len(b) {
+			return false
+		}
+		c := b[j]
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+	}
+	lower := func(j int) bool { return j >= 0 && j < len(b) && b[j] >= 'a' && b[j] <= 'z' }
+	switch b[i] {
+	case 0x8A, 0x8C, 0x8E, 0x9F:
+		return lower(i-1) || letter(i-1) && lower(i+1)
+	case 0x83, 0x86, 0x87, 0x88, 0x89, 0x95, 0x99, 0xA7:
+		return letter(i-1) && letter(i+1)
+	case 0xA4, 0xA6, 0xA8, 0xB8, 0xBC, 0xBD, 0xBE:
+		return letter(i-1) || letter(i+1)
+	}
+	return false
 }
 
 // firstInvalidUTF8Line is the 1-based line of b's first invalid UTF-8 sequence.

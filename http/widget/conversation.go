@@ -186,7 +186,7 @@ func (h *Handler) handleConversationCreate(w http.ResponseWriter, r *http.Reques
 	// Stored and bound to the visitor in one transaction; a retry with
 	// the same client_id answers with the conversation already made.
 	conv := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, VisitorID: v.ID,
-		Requester: proofdesk.Requester{Name: strings.TrimSpace(req.Name), Email: strings.TrimSpace(req.Email)}}
+		Requester: proofdesk.Requester{Name: proofdesk.NeutralizeLine(req.Name), Email: proofdesk.NeutralizeLine(req.Email)}}
 	first := &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: req.Message, ClientID: req.ClientID}
 	if err := h.conversations.CreateConversation(ctx, conv, first); err != nil {
 		httpd.Error(w, r, err)
