@@ -171,12 +171,16 @@ func (db *DB) runAuditSequencer(ctx context.Context) {
 // (reveals, blocked replies, lookups) on PostgreSQL, so that concurrent
 // requests of one agent cannot all count below a limit at once; SQLite's
 // single writer already does. The lock ends with tx.
+// A transaction that holds the actor's lock already does not ask again.
 func (h *Handle) lockActor(ctx context.Context, actorID string) error {
-	if h.db.dialect != Postgres || h.tx == nil {
+	if h.db.dialect != Postgres || h.tx == nil || h.isLocked("actor|"+actorID) {
 		return nil
 	}
 	f := fnv.New64a()
 	f.Write([]byte("actor|" + actorID))
-	_, err := h.exec(ctx, `SELECT pg_advisory_xact_lock(?)`, int64(f.Sum64()))
-	return err
+	if _, err := h.exec(ctx, `SELECT pg_advisory_xact_lock(?)`, int64(f.Sum64())); err != nil {
+		return err
+	}
+	h.holdLock("actor|" + actorID)
+	return nil
 }

@@ -18,8 +18,9 @@ import (
 	"sync/atomic"
 	"time"
 
-	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
-	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib" // also registers the "pgx" driver
+	_ "modernc.org/sqlite"           // registers the "sqlite" driver
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/guard"
@@ -48,6 +49,9 @@ type DB struct {
 	// transaction on PostgreSQL too, as releases before migration 0042
 	// did (tests that write at an older schema set it).
 	chainDirectly bool
+	// pgTracer, when set before Open, traces every statement of the
+	// PostgreSQL pool (tests count round trips with it).
+	pgTracer pgx.QueryTracer
 	// stopSequencer ends the audit sequencer (PostgreSQL, audit_seq.go).
 	stopSequencer func()
 	sequencerDone chan struct{}
@@ -185,9 +189,14 @@ func (db *DB) openPools() error {
 	var err error
 	switch db.dialect {
 	case Postgres:
-		if db.wdb, err = sql.Open("pgx", db.dsn); err != nil {
+		cfg, err := pgx.ParseConfig(db.dsn)
+		if err != nil {
 			return fmt.Errorf("open db: %w", err)
 		}
+		if db.pgTracer != nil {
+			cfg.Tracer = db.pgTracer
+		}
+		db.wdb = stdlib.OpenDB(*cfg)
 		db.wdb.SetMaxOpenConns(20)
 		db.wdb.SetMaxIdleConns(10)
 		db.wdb.SetConnMaxIdleTime(5 * time.Minute)
@@ -292,8 +301,10 @@ type Handle struct {
 	// grouped is set on a member of a group commit (groupcommit.go): its
 	// statements run without its context's cancellation.
 	grouped bool
-	// memo keeps the customers a write transaction read (custmemo.go).
+	// memo keeps the customers a write transaction read (custmemo.go);
+	// txm its locks, settings and webhook subscriptions (txmemo.go).
 	memo *customerMemo
+	txm  *txMemo
 }
 
 // sqlCtx is the context h's statements run with: ctx, without its
@@ -314,13 +325,16 @@ func (h *Handle) sqlCtx(ctx context.Context) context.Context {
 // without it (read committed) could write back what it read over a
 // change that committed between: a support lock lifted, a level a fraud
 // report dropped restored.
+// A lock the transaction holds already is not asked for again (txmemo.go).
 func (h *Handle) lockRow(ctx context.Context, table, id string) error {
-	if !h.inTx || h.db.dialect != Postgres {
+	if !h.locks() || h.isLocked(table+"|"+id) {
 		return nil
 	}
 	var one int
 	err := h.queryRow(ctx, `SELECT 1 FROM `+table+` WHERE id = ? FOR UPDATE`, id).Scan(&one)
-	if err != nil && proofdesk.ErrorCode(wrapErr(err)) != proofdesk.ENOTFOUND {
+	if err == nil {
+		h.holdLock(table + "|" + id)
+	} else if proofdesk.ErrorCode(wrapErr(err)) != proofdesk.ENOTFOUND {
 		return fmt.Errorf("lock %s: %w", table, wrapErr(err))
 	}
 	return nil
@@ -360,6 +374,7 @@ func (tx *Tx) Changed(ev proofdesk.Event) {
 
 func (h *Handle) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
 	h.forgetCustomers(q)
+	h.forgetTx(q)
 	ctx = h.sqlCtx(ctx)
 	if s := h.stmt(ctx, q); s != nil {
 		return s.ExecContext(ctx, args...)
@@ -369,6 +384,7 @@ func (h *Handle) exec(ctx context.Context, q string, args ...any) (sql.Result, e
 
 func (h *Handle) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
 	h.forgetCustomers(q)
+	h.forgetTx(q)
 	ctx = h.sqlCtx(ctx)
 	if s := h.stmt(ctx, q); s != nil {
 		return s.QueryContext(ctx, args...)
@@ -378,6 +394,7 @@ func (h *Handle) query(ctx context.Context, q string, args ...any) (*sql.Rows, e
 
 func (h *Handle) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
 	h.forgetCustomers(q)
+	h.forgetTx(q)
 	ctx = h.sqlCtx(ctx)
 	if s := h.stmt(ctx, q); s != nil {
 		return s.QueryRowContext(ctx, args...)
@@ -416,7 +433,7 @@ func (db *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", wrapErr(err))
 	}
-	tx := &Tx{Handle: Handle{q: sqlTx, db: db, now: db.Now(), stmts: db.wstmts, tx: sqlTx, inTx: true, memo: &customerMemo{}}, tx: sqlTx}
+	tx := &Tx{Handle: Handle{q: sqlTx, db: db, now: db.Now(), stmts: db.wstmts, tx: sqlTx, inTx: true, memo: &customerMemo{}, txm: &txMemo{}}, tx: sqlTx}
 	if err := fn(tx); err != nil {
 		_ = sqlTx.Rollback()
 		return err
