@@ -158,7 +158,13 @@ func (s *EventService) listenOnce(ctx context.Context) error {
 	}
 }
 
-// send delivers queued notifications on its own connection.
+// sendBatch is the most notifications send delivers in one round trip.
+const sendBatch = 64
+
+// send delivers queued notifications on its own connection: those queued
+// together (a commit's events, a busy node's) go in one pgx batch, in
+// order, one round trip; PostgreSQL runs the batch as one implicit
+// transaction, so a failed batch delivered none of them and is sent again.
 func (s *EventService) send(ctx context.Context) {
 	defer s.wg.Done()
 	var conn *pgx.Conn
@@ -172,6 +178,16 @@ func (s *EventService) send(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case b := <-s.out:
+			payloads := []string{string(b)}
+		more:
+			for len(payloads) < sendBatch {
+				select {
+				case b := <-s.out:
+					payloads = append(payloads, string(b))
+				default:
+					break more
+				}
+			}
 			for attempt := 0; attempt < 3; attempt++ {
 				if conn == nil {
 					c, err := pgx.Connect(ctx, s.dsn)
@@ -184,7 +200,13 @@ func (s *EventService) send(ctx context.Context) {
 					}
 					conn = c
 				}
-				if _, err := conn.Exec(ctx, "SELECT pg_notify($1, $2)", Channel, string(b)); err != nil {
+				// A new batch each attempt: pgx keeps in a sent batch the
+				// statements it prepared on the connection that failed.
+				batch := &pgx.Batch{}
+				for _, p := range payloads {
+					batch.Queue("SELECT pg_notify($1, $2)", Channel, p)
+				}
+				if err := conn.SendBatch(ctx, batch).Close(); err != nil {
 					conn.Close(context.Background())
 					conn = nil
 					continue
