@@ -48,11 +48,9 @@ func (tx *Tx) auditPending(ctx context.Context, ev proofdesk.AuditEvent) error {
 	if err != nil {
 		return fmt.Errorf("audit: %w", err)
 	}
-	if _, err := tx.exec(ctx, `INSERT INTO audit_pending (at, actor_kind, actor_id, action, subject_kind, subject_id, detail)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, fmtTime(tx.now), ev.ActorKind, ev.ActorID, ev.Action, ev.SubjectKind, ev.SubjectID, string(detail)); err != nil {
-		return fmt.Errorf("audit: insert: %w", wrapErr(err))
-	}
-	return nil
+	// Sent with the transaction's next statement (execLater).
+	return tx.execLater(ctx, "audit: insert", `INSERT INTO audit_pending (at, actor_kind, actor_id, action, subject_kind, subject_id, detail)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, fmtTime(tx.now), ev.ActorKind, ev.ActorID, ev.Action, ev.SubjectKind, ev.SubjectID, string(detail))
 }
 
 // sequenceAudit chains one batch of pending entries and returns how many

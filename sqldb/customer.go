@@ -131,9 +131,10 @@ func (tx *Tx) insertContactPointsAt(ctx context.Context, c *proofdesk.Customer, 
 			cp.ID = proofdesk.NewID("cp")
 		}
 		cp.CustomerID = c.ID
-		if _, err := tx.exec(ctx, `INSERT INTO contact_points (id, customer_id, kind, value_enc, blind_index, added_at, position) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		// In a PostgreSQL transaction, sent with its next statement.
+		if err := tx.execLater(ctx, "insert contact point", `INSERT INTO contact_points (id, customer_id, kind, value_enc, blind_index, added_at, position) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			cp.ID, c.ID, cp.Kind, dk.SealString(contactAAD(cp.ID), cp.Value), tx.db.BlindIndex(cp.Kind, cp.Value), fmtTime(cp.AddedAt), first+i); err != nil {
-			return fmt.Errorf("insert contact point: %w", wrapErr(err))
+			return err
 		}
 	}
 	return nil

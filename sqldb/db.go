@@ -4,6 +4,7 @@
 package sqldb
 
 import (
+	"cmp"
 	"context"
 	"crypto/ed25519"
 	"database/sql"
@@ -375,6 +376,9 @@ func (tx *Tx) Changed(ev proofdesk.Event) {
 func (h *Handle) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
 	h.forgetCustomers(q)
 	h.forgetTx(q)
+	if h.txm != nil && len(h.txm.pending) > 0 {
+		return h.sendPending(ctx, &pendingExec{q: h.db.rebind(q), args: args})
+	}
 	ctx = h.sqlCtx(ctx)
 	if s := h.stmt(ctx, q); s != nil {
 		return s.ExecContext(ctx, args...)
@@ -385,6 +389,11 @@ func (h *Handle) exec(ctx context.Context, q string, args ...any) (sql.Result, e
 func (h *Handle) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
 	h.forgetCustomers(q)
 	h.forgetTx(q)
+	if h.txm != nil && len(h.txm.pending) > 0 {
+		if _, err := h.sendPending(ctx, nil); err != nil {
+			return nil, err
+		}
+	}
 	ctx = h.sqlCtx(ctx)
 	if s := h.stmt(ctx, q); s != nil {
 		return s.QueryContext(ctx, args...)
@@ -395,6 +404,11 @@ func (h *Handle) query(ctx context.Context, q string, args ...any) (*sql.Rows, e
 func (h *Handle) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
 	h.forgetCustomers(q)
 	h.forgetTx(q)
+	if h.txm != nil && len(h.txm.pending) > 0 {
+		// A failure is kept for WithTx; the query then fails too, on
+		// the aborted transaction.
+		_, _ = h.sendPending(ctx, nil)
+	}
 	ctx = h.sqlCtx(ctx)
 	if s := h.stmt(ctx, q); s != nil {
 		return s.QueryRowContext(ctx, args...)
@@ -429,24 +443,48 @@ func (db *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 	if db.group != nil {
 		return db.group.do(ctx, fn)
 	}
-	sqlTx, err := db.wdb.BeginTx(ctx, nil)
+	// The transaction holds its connection as a *sql.Conn too: on
+	// PostgreSQL its pending writes go on it in pgx batches (execLater).
+	conn, err := db.wdb.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("begin: %w", wrapErr(err))
 	}
-	tx := &Tx{Handle: Handle{q: sqlTx, db: db, now: db.Now(), stmts: db.wstmts, tx: sqlTx, inTx: true, memo: &customerMemo{}, txm: &txMemo{}}, tx: sqlTx}
+	defer conn.Close()
+	sqlTx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", wrapErr(err))
+	}
+	m := &txMemo{}
+	if db.dialect == Postgres {
+		m.conn = conn
+	}
+	tx := &Tx{Handle: Handle{q: sqlTx, db: db, now: db.Now(), stmts: db.wstmts, tx: sqlTx, inTx: true, memo: &customerMemo{}, txm: m}, tx: sqlTx}
 	if err := fn(tx); err != nil {
 		_ = sqlTx.Rollback()
+		if m.err != nil {
+			return m.err // the cause of fn's failure
+		}
 		return err
 	}
 	// A customer's reply and a new chat are told by email, to the agents
 	// who chose it, with the change that raises them (agent_notifications.go).
 	if err := tx.queueAgentNotices(ctx); err != nil {
 		_ = sqlTx.Rollback()
-		return err
+		return cmp.Or(m.err, err)
 	}
 	if err := tx.destroyPending(ctx); err != nil {
 		_ = sqlTx.Rollback()
-		return err
+		return cmp.Or(m.err, err)
+	}
+	if len(m.pending) > 0 {
+		if _, err := tx.sendPending(ctx, nil); err != nil {
+			_ = sqlTx.Rollback()
+			return err
+		}
+	}
+	if m.err != nil {
+		_ = sqlTx.Rollback()
+		return m.err
 	}
 	if err := sqlTx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", wrapErr(err))

@@ -180,3 +180,11 @@ func (t *roundTripTracer) TraceBatchStart(ctx context.Context, _ *pgx.Conn, d pg
 }
 func (t *roundTripTracer) TraceBatchQuery(context.Context, *pgx.Conn, pgx.TraceBatchQueryData) {}
 func (t *roundTripTracer) TraceBatchEnd(context.Context, *pgx.Conn, pgx.TraceBatchEndData)     {}
+
+// ExecLater is execLater, for tests.
+func (tx *Tx) ExecLater(ctx context.Context, what, q string, args ...any) error {
+	return tx.execLater(ctx, what, q, args...)
+}
+
+// Setting is setting, for tests.
+func (h *Handle) Setting(ctx context.Context, key string) (string, error) { return h.setting(ctx, key) }

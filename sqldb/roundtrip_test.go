@@ -18,7 +18,7 @@ import (
 // linked to it with a first message) took 63 round trips in the store
 // and an agent's reply 30; the budgets fail at those counts.
 const (
-	createRoundTrips = 44
+	createRoundTrips = 38
 	replyRoundTrips  = 23
 )
 

@@ -103,14 +103,12 @@ func (tx *Tx) indexSearch(ctx context.Context, convID string, texts ...string) e
 			docs, docArgs = `WITH t AS (`+q.String()+`) `+docs, append(args, docArgs...)
 			break
 		}
-		if _, err := tx.exec(ctx, q.String(), args...); err != nil {
-			return fmt.Errorf("index search: %w", wrapErr(err))
+		if err := tx.execLater(ctx, "index search", q.String(), args...); err != nil {
+			return err
 		}
 	}
-	if _, err := tx.exec(ctx, docs, docArgs...); err != nil {
-		return fmt.Errorf("index search: %w", wrapErr(err))
-	}
-	return nil
+	// In a PostgreSQL transaction, sent with its next statement.
+	return tx.execLater(ctx, "index search", docs, docArgs...)
 }
 
 // SearchConversationIDs returns the IDs of conversations whose subject

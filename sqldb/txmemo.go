@@ -1,7 +1,14 @@
 package sqldb
 
 import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"fmt"
 	"strings"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
 
 	"github.com/proofdesk/proofdesk"
 )
@@ -22,6 +29,12 @@ import (
 //
 // It lives as long as its transaction; readers outside one have none.
 type txMemo struct {
+	// conn is a PostgreSQL transaction's connection, on which pending
+	// writes go (execLater); err is the failure of one that was sent.
+	conn    *sql.Conn
+	pending []pendingExec
+	err     error
+
 	locked       map[string]bool
 	settings     map[string]settingRead
 	webhooks     []*proofdesk.Webhook
@@ -83,4 +96,89 @@ func (h *Handle) lockedRow(table, id string) {
 	if h.locks() {
 		h.holdLock(table + "|" + id)
 	}
+}
+
+// pendingExec is a write of a PostgreSQL transaction whose result nobody
+// reads (execLater): it is sent with the transaction's next statement,
+// in one pgx batch, one round trip for all.
+type pendingExec struct {
+	what string // the error's prefix, as an immediate exec would say
+	q    string // rebound for PostgreSQL
+	args []any
+}
+
+// execLater runs the write q in h's transaction, at once or, on
+// PostgreSQL, with the transaction's next statement (its read, its next
+// write, or the COMMIT): the statements run in the same order either
+// way, and a failure fails the transaction, whose WithTx returns it
+// (wrapped in what). Use it only for a write whose result the caller
+// does not read and whose failure it does not handle itself.
+func (h *Handle) execLater(ctx context.Context, what, q string, args ...any) error {
+	m := h.txm
+	if m == nil || m.conn == nil {
+		if _, err := h.exec(ctx, q, args...); err != nil {
+			return fmt.Errorf("%s: %w", what, wrapErr(err))
+		}
+		return nil
+	}
+	if m.err != nil {
+		return m.err
+	}
+	h.forgetCustomers(q)
+	h.forgetTx(q)
+	m.pending = append(m.pending, pendingExec{what: what, q: h.db.rebind(q), args: args})
+	return nil
+}
+
+// sendPending sends h's pending writes, then last (when not nil), in one
+// pgx batch on the transaction's connection, and returns last's result.
+// A pending write's failure is kept (txMemo.err): the transaction is
+// aborted, and WithTx returns that failure rather than the ones it causes.
+func (h *Handle) sendPending(ctx context.Context, last *pendingExec) (sql.Result, error) {
+	m := h.txm
+	if m.err != nil {
+		return nil, m.err
+	}
+	pending := m.pending
+	m.pending = nil
+	b := &pgx.Batch{}
+	for _, p := range pending {
+		b.Queue(p.q, p.args...)
+	}
+	if last != nil {
+		b.Queue(last.q, last.args...)
+	}
+	var n int64
+	var lastErr error
+	err := m.conn.Raw(func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("batch: unexpected driver connection %T", dc)
+		}
+		br := c.Conn().SendBatch(ctx, b)
+		for _, p := range pending {
+			if _, err := br.Exec(); err != nil {
+				_ = br.Close()
+				return fmt.Errorf("%s: %w", p.what, wrapErr(err))
+			}
+		}
+		if last != nil {
+			tag, err := br.Exec()
+			if err != nil {
+				lastErr = err
+				_ = br.Close()
+				return nil
+			}
+			n = tag.RowsAffected()
+		}
+		return br.Close()
+	})
+	if err != nil {
+		m.err = err
+		return nil, err
+	}
+	if lastErr != nil {
+		return nil, lastErr // the caller wraps it, as an immediate exec's
+	}
+	return driver.RowsAffected(n), nil
 }
