@@ -285,10 +285,7 @@ func (h *Handle) listCustomers(ctx context.Context, w string, args []any, limit,
 	}
 	rows.Close()
 	for _, c := range out {
-		if err := h.loadContactPoints(ctx, c, keys[c.ID]); err != nil {
-			return nil, err
-		}
-		if err := h.loadOrders(ctx, c, keys[c.ID]); err != nil {
+		if err := h.loadDetails(ctx, c, keys[c.ID]); err != nil {
 			return nil, err
 		}
 	}
@@ -373,19 +370,41 @@ func (db *DB) scanCustomer(ctx context.Context, row scanner) (*proofdesk.Custome
 	return c, dk, nil
 }
 
-func (h *Handle) loadContactPoints(ctx context.Context, c *proofdesk.Customer, dk *vault.DataKey) error {
-	rows, err := h.query(ctx, `SELECT id, kind, value_enc, added_at FROM contact_points WHERE customer_id = ? ORDER BY position, id`, c.ID)
+// loadDetails reads c's contact points (in their order) and its newest
+// orders (at most proofdesk.MaxOrdersShown), in one statement: one round
+// trip, not two.
+func (h *Handle) loadDetails(ctx context.Context, c *proofdesk.Customer, dk *vault.DataKey) error {
+	rows, err := h.query(ctx, fmt.Sprintf(`SELECT 0, id, kind, value_enc, added_at, ROW_NUMBER() OVER (ORDER BY position, id) AS n
+		FROM contact_points WHERE customer_id = ?
+		UNION ALL
+		SELECT 1, id, '', data_enc, NULL, ROW_NUMBER() OVER (ORDER BY placed_at DESC, updated_at DESC, id) AS n
+		FROM (SELECT id, data_enc, placed_at, updated_at FROM orders WHERE customer_id = ? ORDER BY placed_at DESC, updated_at DESC, id LIMIT %d) o
+		ORDER BY 1, 6`, proofdesk.MaxOrdersShown), c.ID, c.ID)
 	if err != nil {
-		return fmt.Errorf("contact points: %w", err)
+		return fmt.Errorf("contact points and orders: %w", err)
 	}
 	defer rows.Close()
-	c.ContactPoints = nil
+	c.ContactPoints, c.Orders = nil, nil
 	for rows.Next() {
-		cp := &proofdesk.ContactPoint{CustomerID: c.ID}
-		var enc string
-		if err := rows.Scan(&cp.ID, &cp.Kind, &enc, timeScan{&cp.AddedAt}); err != nil {
-			return fmt.Errorf("contact points: %w", err)
+		var order, n int
+		var id, kind, enc string
+		var at nullTime
+		if err := rows.Scan(&order, &id, &kind, &enc, &at, &n); err != nil {
+			return fmt.Errorf("contact points and orders: %w", err)
 		}
+		if order == 1 {
+			o, err := openOrder(dk, id, enc)
+			if err != nil {
+				return err
+			}
+			c.Orders = append(c.Orders, o)
+			continue
+		}
+		cp := &proofdesk.ContactPoint{ID: id, CustomerID: c.ID, Kind: kind}
+		if at.t == nil {
+			return fmt.Errorf("contact point %s: no added_at", id)
+		}
+		cp.AddedAt = *at.t
 		if cp.Value, err = dk.OpenString(contactAAD(cp.ID), enc); err != nil {
 			return fmt.Errorf("contact point %s: %w", cp.ID, err)
 		}

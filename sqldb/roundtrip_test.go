@@ -18,8 +18,8 @@ import (
 // linked to it with a first message) took 63 round trips in the store
 // and an agent's reply 30; the budgets fail at those counts.
 const (
-	createRoundTrips = 38
-	replyRoundTrips  = 23
+	createRoundTrips = 36
+	replyRoundTrips  = 22
 )
 
 // TestRoundTrips_Postgres counts the round trips of a create and of a
