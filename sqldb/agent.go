@@ -209,16 +209,14 @@ func (s *AgentService) FindAgentByTokenHash(ctx context.Context, hash string) (*
 	h := s.db.reader()
 	var tokID string
 	var last nullTime
-	err := h.queryRow(ctx, `SELECT id, last_used_at FROM api_tokens WHERE hash = ?`, hash).Scan(&tokID, &last)
+	// The token and its agent in one statement: every API request asks.
+	row := h.queryRow(ctx, `SELECT t.id, t.last_used_at, `+prefixed("a.", agentColumns)+` FROM api_tokens t JOIN agents a ON a.id = t.agent_id WHERE t.hash = ?`, hash)
+	a, err := s.db.scanAgent(scanAlso{row, []any{&tokID, &last}})
 	if err != nil {
-		if proofdesk.ErrorCode(wrapErr(err)) == proofdesk.ENOTFOUND {
+		if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
 			return s.findIntegrationByTokenHash(ctx, hash)
 		}
 		return nil, fmt.Errorf("find token: %w", err)
-	}
-	a, err := s.db.scanAgent(h.queryRow(ctx, `SELECT `+prefixed("a.", agentColumns)+` FROM agents a JOIN api_tokens t ON t.agent_id = a.id WHERE t.id = ?`, tokID))
-	if err != nil {
-		return nil, fmt.Errorf("find token agent: %w", err)
 	}
 	if a.Disabled {
 		return nil, proofdesk.Errorf(proofdesk.EUNAUTHORIZED, "Invalid API token.")
@@ -231,6 +229,14 @@ func (s *AgentService) FindAgentByTokenHash(ctx context.Context, hash string) (*
 	}
 	return a, nil
 }
+
+// scanAlso scans the columns before row's own into first.
+type scanAlso struct {
+	row   scanner
+	first []any
+}
+
+func (s scanAlso) Scan(dest ...any) error { return s.row.Scan(append(s.first, dest...)...) }
 
 func prefixed(p, cols string) string {
 	parts := strings.Split(cols, ", ")

@@ -48,11 +48,9 @@ func (tx *Tx) auditPending(ctx context.Context, ev proofdesk.AuditEvent) error {
 	if err != nil {
 		return fmt.Errorf("audit: %w", err)
 	}
-	if _, err := tx.exec(ctx, `INSERT INTO audit_pending (at, actor_kind, actor_id, action, subject_kind, subject_id, detail)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, fmtTime(tx.now), ev.ActorKind, ev.ActorID, ev.Action, ev.SubjectKind, ev.SubjectID, string(detail)); err != nil {
-		return fmt.Errorf("audit: insert: %w", wrapErr(err))
-	}
-	return nil
+	// Sent with the transaction's next statement (execLater).
+	return tx.execLater(ctx, "audit: insert", `INSERT INTO audit_pending (at, actor_kind, actor_id, action, subject_kind, subject_id, detail)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, fmtTime(tx.now), ev.ActorKind, ev.ActorID, ev.Action, ev.SubjectKind, ev.SubjectID, string(detail))
 }
 
 // sequenceAudit chains one batch of pending entries and returns how many
@@ -171,12 +169,16 @@ func (db *DB) runAuditSequencer(ctx context.Context) {
 // (reveals, blocked replies, lookups) on PostgreSQL, so that concurrent
 // requests of one agent cannot all count below a limit at once; SQLite's
 // single writer already does. The lock ends with tx.
+// A transaction that holds the actor's lock already does not ask again.
 func (h *Handle) lockActor(ctx context.Context, actorID string) error {
-	if h.db.dialect != Postgres || h.tx == nil {
+	if h.db.dialect != Postgres || h.tx == nil || h.isLocked("actor|"+actorID) {
 		return nil
 	}
 	f := fnv.New64a()
 	f.Write([]byte("actor|" + actorID))
-	_, err := h.exec(ctx, `SELECT pg_advisory_xact_lock(?)`, int64(f.Sum64()))
-	return err
+	if _, err := h.exec(ctx, `SELECT pg_advisory_xact_lock(?)`, int64(f.Sum64())); err != nil {
+		return err
+	}
+	h.holdLock("actor|" + actorID)
+	return nil
 }

@@ -202,7 +202,8 @@ func (tx *Tx) insertConversation(ctx context.Context, conv *proofdesk.Conversati
 	}
 	tags, _ := json.Marshal(conv.Tags)
 	flags, _ := json.Marshal(conv.RiskFlags)
-	if _, err := tx.exec(ctx, `INSERT INTO conversations (id, channel, customer_id, data_key_id, requester_enc, requester_email_idx, requester_phone_idx, subject_enc,
+	// In a PostgreSQL transaction, sent with its next statement.
+	if err := tx.execLater(ctx, "insert conversation", `INSERT INTO conversations (id, channel, customer_id, data_key_id, requester_enc, requester_email_idx, requester_phone_idx, subject_enc,
 		status, assignee_id, team, tags, level, level_expires_at, risk_flags, fraud, created_at, updated_at, last_activity_at, priority, snoozed_until)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		conv.ID, conv.Channel, nullString(conv.CustomerID), dk.ID, dk.Seal(conversationAAD(conv.ID, "requester"), req),
@@ -210,7 +211,7 @@ func (tx *Tx) insertConversation(ctx context.Context, conv *proofdesk.Conversati
 		dk.SealString(conversationAAD(conv.ID, "subject"), conv.Subject),
 		conv.Status, nullString(conv.AssigneeID), conv.Team, string(tags), int(conv.Level), nil, string(flags), boolInt(conv.Fraud),
 		fmtTime(conv.CreatedAt), fmtTime(conv.UpdatedAt), fmtTime(conv.LastActivityAt), conv.Priority, fmtTimePtr(conv.SnoozedUntil)); err != nil {
-		return nil, fmt.Errorf("insert conversation: %w", wrapErr(err))
+		return nil, err
 	}
 	if err := tx.indexSearch(ctx, conv.ID, conv.Subject); err != nil {
 		return nil, err
@@ -281,13 +282,14 @@ func (s *ConversationService) FindConversationByID(ctx context.Context, id strin
 }
 
 func (h *Handle) findConversationByID(ctx context.Context, id string) (*proofdesk.Conversation, *vault.DataKey, error) {
-	if err := h.lockRow(ctx, "conversations", id); err != nil {
-		return nil, nil, err
-	}
-	row := h.queryRow(ctx, h.db.selectConversations()+` WHERE v.id = ?`, id)
+	// The read takes lockRow's lock itself: one round trip, not two.
+	row := h.queryRow(ctx, h.db.selectConversations()+` WHERE v.id = ?`+h.lockClause("conversations", "v", id), id)
 	c, dk, err := h.db.scanConversation(ctx, row)
 	if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
 		return nil, nil, notFound("Conversation")
+	}
+	if err == nil {
+		h.lockedRow("conversations", id)
 	}
 	return c, dk, err
 }

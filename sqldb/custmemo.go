@@ -41,9 +41,17 @@ func (h *Handle) forgetCustomers(q string) {
 			return
 		}
 	}
-	if h.db != nil && h.db.keys.table != "" && strings.Contains(q, h.db.keys.table) {
+	if h.db != nil && h.db.keys.table != "" && strings.Contains(q, h.db.keys.table) && !isKeyInsert(q) {
 		clear(h.memo.byID)
 	}
+}
+
+// isKeyInsert reports whether q only adds a data key (a new conversation's
+// or customer's, under a new ID): that changes no customer already read.
+// Deleting a key (erasure) or rewrapping one does, and empties the memo.
+func isKeyInsert(q string) bool {
+	q = strings.TrimLeft(q, " \t\r\n")
+	return len(q) > 12 && strings.EqualFold(q[:12], "INSERT INTO ") && !strings.Contains(strings.ToUpper(q), "DO UPDATE")
 }
 
 // isWrite reports whether q changes rows: anything but a SELECT (a WITH

@@ -131,9 +131,10 @@ func (tx *Tx) insertContactPointsAt(ctx context.Context, c *proofdesk.Customer, 
 			cp.ID = proofdesk.NewID("cp")
 		}
 		cp.CustomerID = c.ID
-		if _, err := tx.exec(ctx, `INSERT INTO contact_points (id, customer_id, kind, value_enc, blind_index, added_at, position) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		// In a PostgreSQL transaction, sent with its next statement.
+		if err := tx.execLater(ctx, "insert contact point", `INSERT INTO contact_points (id, customer_id, kind, value_enc, blind_index, added_at, position) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			cp.ID, c.ID, cp.Kind, dk.SealString(contactAAD(cp.ID), cp.Value), tx.db.BlindIndex(cp.Kind, cp.Value), fmtTime(cp.AddedAt), first+i); err != nil {
-			return fmt.Errorf("insert contact point: %w", wrapErr(err))
+			return err
 		}
 	}
 	return nil
@@ -199,16 +200,17 @@ func (h *Handle) findCustomerByID(ctx context.Context, id string) (*proofdesk.Cu
 		// Read (and locked) earlier in this transaction, unchanged since.
 		return c, nil
 	}
-	if err := h.lockRow(ctx, "customers", id); err != nil {
-		return nil, err
-	}
-	cs, _, err := h.findCustomers(ctx, proofdesk.CustomerFilter{ID: &id})
+	// One statement reads and locks the row (lockRow's FOR UPDATE, on
+	// PostgreSQL in a write transaction), without a count: a round trip
+	// less each.
+	cs, err := h.listCustomers(ctx, "c.id = ?", []any{id}, 1, 0, h.lockClause("customers", "c", id))
 	if err != nil {
 		return nil, err
 	}
 	if len(cs) == 0 {
 		return nil, notFound("Customer")
 	}
+	h.lockedRow("customers", id)
 	h.rememberCustomer(cs[0])
 	return cs[0], nil
 }
@@ -251,10 +253,18 @@ func (h *Handle) findCustomers(ctx context.Context, f proofdesk.CustomerFilter) 
 	if limit <= 0 || limit > 500 {
 		limit = 100
 	}
+	out, err := h.listCustomers(ctx, w, args, limit, max(f.Offset, 0), "")
+	return out, total, err
+}
+
+// listCustomers reads the customers matching w (with args), newest first,
+// with their contact points and orders; lock is "" or a FOR UPDATE clause
+// (lockClause). A customer whose data key was destroyed is left out.
+func (h *Handle) listCustomers(ctx context.Context, w string, args []any, limit, offset int, lock string) ([]*proofdesk.Customer, error) {
 	rows, err := h.query(ctx, h.db.selectCustomers()+` WHERE `+w+
-		fmt.Sprintf(` ORDER BY c.created_at DESC, c.id LIMIT %d OFFSET %d`, limit, max(f.Offset, 0)), args...)
+		fmt.Sprintf(` ORDER BY c.created_at DESC, c.id LIMIT %d OFFSET %d`, limit, offset)+lock, args...)
 	if err != nil {
-		return nil, 0, fmt.Errorf("find customers: %w", err)
+		return nil, fmt.Errorf("find customers: %w", err)
 	}
 	defer rows.Close()
 	var out []*proofdesk.Customer
@@ -265,24 +275,21 @@ func (h *Handle) findCustomers(ctx context.Context, f proofdesk.CustomerFilter) 
 			continue
 		}
 		if err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 		keys[c.ID] = dk
 		out = append(out, c)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("find customers: %w", err)
+		return nil, fmt.Errorf("find customers: %w", err)
 	}
 	rows.Close()
 	for _, c := range out {
-		if err := h.loadContactPoints(ctx, c, keys[c.ID]); err != nil {
-			return nil, 0, err
-		}
-		if err := h.loadOrders(ctx, c, keys[c.ID]); err != nil {
-			return nil, 0, err
+		if err := h.loadDetails(ctx, c, keys[c.ID]); err != nil {
+			return nil, err
 		}
 	}
-	return out, total, nil
+	return out, nil
 }
 
 func normalizeContact(kind, v string) (string, error) {
@@ -363,19 +370,41 @@ func (db *DB) scanCustomer(ctx context.Context, row scanner) (*proofdesk.Custome
 	return c, dk, nil
 }
 
-func (h *Handle) loadContactPoints(ctx context.Context, c *proofdesk.Customer, dk *vault.DataKey) error {
-	rows, err := h.query(ctx, `SELECT id, kind, value_enc, added_at FROM contact_points WHERE customer_id = ? ORDER BY position, id`, c.ID)
+// loadDetails reads c's contact points (in their order) and its newest
+// orders (at most proofdesk.MaxOrdersShown), in one statement: one round
+// trip, not two.
+func (h *Handle) loadDetails(ctx context.Context, c *proofdesk.Customer, dk *vault.DataKey) error {
+	rows, err := h.query(ctx, fmt.Sprintf(`SELECT 0, id, kind, value_enc, added_at, ROW_NUMBER() OVER (ORDER BY position, id) AS n
+		FROM contact_points WHERE customer_id = ?
+		UNION ALL
+		SELECT 1, id, '', data_enc, NULL, ROW_NUMBER() OVER (ORDER BY placed_at DESC, updated_at DESC, id) AS n
+		FROM (SELECT id, data_enc, placed_at, updated_at FROM orders WHERE customer_id = ? ORDER BY placed_at DESC, updated_at DESC, id LIMIT %d) o
+		ORDER BY 1, 6`, proofdesk.MaxOrdersShown), c.ID, c.ID)
 	if err != nil {
-		return fmt.Errorf("contact points: %w", err)
+		return fmt.Errorf("contact points and orders: %w", err)
 	}
 	defer rows.Close()
-	c.ContactPoints = nil
+	c.ContactPoints, c.Orders = nil, nil
 	for rows.Next() {
-		cp := &proofdesk.ContactPoint{CustomerID: c.ID}
-		var enc string
-		if err := rows.Scan(&cp.ID, &cp.Kind, &enc, timeScan{&cp.AddedAt}); err != nil {
-			return fmt.Errorf("contact points: %w", err)
+		var order, n int
+		var id, kind, enc string
+		var at nullTime
+		if err := rows.Scan(&order, &id, &kind, &enc, &at, &n); err != nil {
+			return fmt.Errorf("contact points and orders: %w", err)
 		}
+		if order == 1 {
+			o, err := openOrder(dk, id, enc)
+			if err != nil {
+				return err
+			}
+			c.Orders = append(c.Orders, o)
+			continue
+		}
+		cp := &proofdesk.ContactPoint{ID: id, CustomerID: c.ID, Kind: kind}
+		if at.t == nil {
+			return fmt.Errorf("contact point %s: no added_at", id)
+		}
+		cp.AddedAt = *at.t
 		if cp.Value, err = dk.OpenString(contactAAD(cp.ID), enc); err != nil {
 			return fmt.Errorf("contact point %s: %w", cp.ID, err)
 		}

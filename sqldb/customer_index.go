@@ -65,10 +65,7 @@ func (db *DB) eachCustomer(ctx context.Context, since string, fn func(*proofdesk
 		}
 		rows.Close()
 		for _, c := range page {
-			if err := h.loadContactPoints(ctx, c, keys[c.ID]); err != nil {
-				return err
-			}
-			if err := h.loadOrders(ctx, c, keys[c.ID]); err != nil {
+			if err := h.loadDetails(ctx, c, keys[c.ID]); err != nil {
 				return err
 			}
 			if err := fn(c); err != nil {

@@ -4,6 +4,7 @@
 package sqldb
 
 import (
+	"cmp"
 	"context"
 	"crypto/ed25519"
 	"database/sql"
@@ -18,8 +19,9 @@ import (
 	"sync/atomic"
 	"time"
 
-	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
-	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib" // also registers the "pgx" driver
+	_ "modernc.org/sqlite"           // registers the "sqlite" driver
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/guard"
@@ -48,6 +50,9 @@ type DB struct {
 	// transaction on PostgreSQL too, as releases before migration 0042
 	// did (tests that write at an older schema set it).
 	chainDirectly bool
+	// pgTracer, when set before Open, traces every statement of the
+	// PostgreSQL pool (tests count round trips with it).
+	pgTracer pgx.QueryTracer
 	// stopSequencer ends the audit sequencer (PostgreSQL, audit_seq.go).
 	stopSequencer func()
 	sequencerDone chan struct{}
@@ -185,9 +190,14 @@ func (db *DB) openPools() error {
 	var err error
 	switch db.dialect {
 	case Postgres:
-		if db.wdb, err = sql.Open("pgx", db.dsn); err != nil {
+		cfg, err := pgx.ParseConfig(db.dsn)
+		if err != nil {
 			return fmt.Errorf("open db: %w", err)
 		}
+		if db.pgTracer != nil {
+			cfg.Tracer = db.pgTracer
+		}
+		db.wdb = stdlib.OpenDB(*cfg)
 		db.wdb.SetMaxOpenConns(20)
 		db.wdb.SetMaxIdleConns(10)
 		db.wdb.SetConnMaxIdleTime(5 * time.Minute)
@@ -292,8 +302,10 @@ type Handle struct {
 	// grouped is set on a member of a group commit (groupcommit.go): its
 	// statements run without its context's cancellation.
 	grouped bool
-	// memo keeps the customers a write transaction read (custmemo.go).
+	// memo keeps the customers a write transaction read (custmemo.go);
+	// txm its locks, settings and webhook subscriptions (txmemo.go).
 	memo *customerMemo
+	txm  *txMemo
 }
 
 // sqlCtx is the context h's statements run with: ctx, without its
@@ -314,13 +326,16 @@ func (h *Handle) sqlCtx(ctx context.Context) context.Context {
 // without it (read committed) could write back what it read over a
 // change that committed between: a support lock lifted, a level a fraud
 // report dropped restored.
+// A lock the transaction holds already is not asked for again (txmemo.go).
 func (h *Handle) lockRow(ctx context.Context, table, id string) error {
-	if !h.inTx || h.db.dialect != Postgres {
+	if !h.locks() || h.isLocked(table+"|"+id) {
 		return nil
 	}
 	var one int
 	err := h.queryRow(ctx, `SELECT 1 FROM `+table+` WHERE id = ? FOR UPDATE`, id).Scan(&one)
-	if err != nil && proofdesk.ErrorCode(wrapErr(err)) != proofdesk.ENOTFOUND {
+	if err == nil {
+		h.holdLock(table + "|" + id)
+	} else if proofdesk.ErrorCode(wrapErr(err)) != proofdesk.ENOTFOUND {
 		return fmt.Errorf("lock %s: %w", table, wrapErr(err))
 	}
 	return nil
@@ -360,6 +375,10 @@ func (tx *Tx) Changed(ev proofdesk.Event) {
 
 func (h *Handle) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
 	h.forgetCustomers(q)
+	h.forgetTx(q)
+	if h.txm != nil && len(h.txm.pending) > 0 {
+		return h.sendPending(ctx, &pendingExec{q: h.db.rebind(q), args: args})
+	}
 	ctx = h.sqlCtx(ctx)
 	if s := h.stmt(ctx, q); s != nil {
 		return s.ExecContext(ctx, args...)
@@ -369,6 +388,12 @@ func (h *Handle) exec(ctx context.Context, q string, args ...any) (sql.Result, e
 
 func (h *Handle) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
 	h.forgetCustomers(q)
+	h.forgetTx(q)
+	if h.txm != nil && len(h.txm.pending) > 0 {
+		if _, err := h.sendPending(ctx, nil); err != nil {
+			return nil, err
+		}
+	}
 	ctx = h.sqlCtx(ctx)
 	if s := h.stmt(ctx, q); s != nil {
 		return s.QueryContext(ctx, args...)
@@ -378,6 +403,12 @@ func (h *Handle) query(ctx context.Context, q string, args ...any) (*sql.Rows, e
 
 func (h *Handle) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
 	h.forgetCustomers(q)
+	h.forgetTx(q)
+	if h.txm != nil && len(h.txm.pending) > 0 {
+		// A failure is kept for WithTx; the query then fails too, on
+		// the aborted transaction.
+		_, _ = h.sendPending(ctx, nil)
+	}
 	ctx = h.sqlCtx(ctx)
 	if s := h.stmt(ctx, q); s != nil {
 		return s.QueryRowContext(ctx, args...)
@@ -412,24 +443,48 @@ func (db *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 	if db.group != nil {
 		return db.group.do(ctx, fn)
 	}
-	sqlTx, err := db.wdb.BeginTx(ctx, nil)
+	// The transaction holds its connection as a *sql.Conn too: on
+	// PostgreSQL its pending writes go on it in pgx batches (execLater).
+	conn, err := db.wdb.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("begin: %w", wrapErr(err))
 	}
-	tx := &Tx{Handle: Handle{q: sqlTx, db: db, now: db.Now(), stmts: db.wstmts, tx: sqlTx, inTx: true, memo: &customerMemo{}}, tx: sqlTx}
+	defer conn.Close()
+	sqlTx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", wrapErr(err))
+	}
+	m := &txMemo{}
+	if db.dialect == Postgres {
+		m.conn = conn
+	}
+	tx := &Tx{Handle: Handle{q: sqlTx, db: db, now: db.Now(), stmts: db.wstmts, tx: sqlTx, inTx: true, memo: &customerMemo{}, txm: m}, tx: sqlTx}
 	if err := fn(tx); err != nil {
 		_ = sqlTx.Rollback()
+		if m.err != nil {
+			return m.err // the cause of fn's failure
+		}
 		return err
 	}
 	// A customer's reply and a new chat are told by email, to the agents
 	// who chose it, with the change that raises them (agent_notifications.go).
 	if err := tx.queueAgentNotices(ctx); err != nil {
 		_ = sqlTx.Rollback()
-		return err
+		return cmp.Or(m.err, err)
 	}
 	if err := tx.destroyPending(ctx); err != nil {
 		_ = sqlTx.Rollback()
-		return err
+		return cmp.Or(m.err, err)
+	}
+	if len(m.pending) > 0 {
+		if _, err := tx.sendPending(ctx, nil); err != nil {
+			_ = sqlTx.Rollback()
+			return err
+		}
+	}
+	if m.err != nil {
+		_ = sqlTx.Rollback()
+		return m.err
 	}
 	if err := sqlTx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", wrapErr(err))

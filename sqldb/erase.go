@@ -340,14 +340,24 @@ func (tx *Tx) customerKey(ctx context.Context, id string) (*vault.DataKey, error
 
 // refuseErased returns ECONFLICT when customer id was erased: a
 // conversation linked to the tombstone afterwards would hang off a record
-// no erasure visits again. An unknown id is left to the caller.
+// no erasure visits again. An unknown id is left to the caller. The
+// customer is read (row-locked on PostgreSQL, kept in the transaction's
+// memo) as the caller reads it next: an erased customer, whose key is
+// destroyed, reads as not found and is asked about by its erased_at.
 func (tx *Tx) refuseErased(ctx context.Context, id string) error {
 	var erased nullTime
-	err := tx.queryRow(ctx, `SELECT erased_at FROM customers WHERE id = ?`, id).Scan(&erased)
-	if proofdesk.ErrorCode(wrapErr(err)) == proofdesk.ENOTFOUND {
-		return nil
-	} else if err != nil {
-		return fmt.Errorf("customer: %w", wrapErr(err))
+	c, err := tx.findCustomerByID(ctx, id)
+	if err == nil {
+		erased.t = c.ErasedAt
+	} else if proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
+		return fmt.Errorf("customer: %w", err)
+	} else {
+		err := tx.queryRow(ctx, `SELECT erased_at FROM customers WHERE id = ?`, id).Scan(&erased)
+		if proofdesk.ErrorCode(wrapErr(err)) == proofdesk.ENOTFOUND {
+			return nil
+		} else if err != nil {
+			return fmt.Errorf("customer: %w", wrapErr(err))
+		}
 	}
 	if erased.t != nil {
 		return &proofdesk.Error{Code: proofdesk.ECONFLICT, Field: "customer_id", Message: "The customer was erased: link the conversation to a new customer record instead."}

@@ -3,7 +3,11 @@ package sqldb
 import (
 	"context"
 	"fmt"
+	"sync"
+	"sync/atomic"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 
 	"github.com/proofdesk/proofdesk"
 )
@@ -125,3 +129,62 @@ func (db *DB) GroupCommits() (groups, members, largest int64) {
 func (h *Handle) QueryStrings(ctx context.Context, q string, args ...any) ([]string, error) {
 	return h.queryIDs(ctx, q, args...)
 }
+
+// TraceRoundTrips makes db, not yet opened, count the PostgreSQL round
+// trips of the statements run with a context from the returned mark:
+// each statement, BEGIN, COMMIT and prepare is one (pgx writes each with
+// one flush and waits for its reply); a pgx batch is one.
+// The statements' texts since the last call of taken are kept for a
+// failing test to show.
+func TraceRoundTrips(db *DB) (mark func(context.Context) context.Context, count func() int64, taken func() []string) {
+	t := &roundTripTracer{}
+	db.pgTracer = t
+	taken = func() []string {
+		t.mu.Lock()
+		defer t.mu.Unlock()
+		out := t.sql
+		t.sql = nil
+		return out
+	}
+	return func(ctx context.Context) context.Context { return context.WithValue(ctx, roundTripKey{}, true) }, t.n.Load, taken
+}
+
+type roundTripKey struct{}
+
+type roundTripTracer struct {
+	n   atomic.Int64
+	mu  sync.Mutex
+	sql []string
+}
+
+func (t *roundTripTracer) count(ctx context.Context, sql string) context.Context {
+	if ctx.Value(roundTripKey{}) != nil {
+		t.n.Add(1)
+		t.mu.Lock()
+		t.sql = append(t.sql, sql)
+		t.mu.Unlock()
+	}
+	return ctx
+}
+
+func (t *roundTripTracer) TraceQueryStart(ctx context.Context, _ *pgx.Conn, d pgx.TraceQueryStartData) context.Context {
+	return t.count(ctx, d.SQL)
+}
+func (t *roundTripTracer) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
+func (t *roundTripTracer) TracePrepareStart(ctx context.Context, _ *pgx.Conn, d pgx.TracePrepareStartData) context.Context {
+	return t.count(ctx, "prepare: "+d.SQL)
+}
+func (t *roundTripTracer) TracePrepareEnd(context.Context, *pgx.Conn, pgx.TracePrepareEndData) {}
+func (t *roundTripTracer) TraceBatchStart(ctx context.Context, _ *pgx.Conn, d pgx.TraceBatchStartData) context.Context {
+	return t.count(ctx, fmt.Sprintf("batch of %d", d.Batch.Len()))
+}
+func (t *roundTripTracer) TraceBatchQuery(context.Context, *pgx.Conn, pgx.TraceBatchQueryData) {}
+func (t *roundTripTracer) TraceBatchEnd(context.Context, *pgx.Conn, pgx.TraceBatchEndData)     {}
+
+// ExecLater is execLater, for tests.
+func (tx *Tx) ExecLater(ctx context.Context, what, q string, args ...any) error {
+	return tx.execLater(ctx, what, q, args...)
+}
+
+// Setting is setting, for tests.
+func (h *Handle) Setting(ctx context.Context, key string) (string, error) { return h.setting(ctx, key) }

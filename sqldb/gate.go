@@ -28,6 +28,10 @@ func (h *Handle) convFacts(ctx context.Context, action string, conv *proofdesk.C
 	switch {
 	case cust != nil:
 		in.SupportLocked = cust.SupportLocked
+	case h.memoCustomer(conv.CustomerID) != nil:
+		// Read earlier in this write transaction, unchanged since
+		// (custmemo.go): no round trip for the lock.
+		in.SupportLocked = h.memoCustomer(conv.CustomerID).SupportLocked
 	case conv.CustomerID != "":
 		// The caller did not load the customer (a reply, the view of
 		// what agents wrote): the lock is a fact all the same.

@@ -178,7 +178,7 @@ func (db *DB) runGroup(batch []*writeJob) {
 				return
 			}
 		}
-		j.tx = &Tx{Handle: Handle{q: sqlTx, db: db, now: db.Now(), stmts: db.wstmts, tx: sqlTx, inTx: true, grouped: true, memo: &customerMemo{}}, tx: sqlTx, head: head}
+		j.tx = &Tx{Handle: Handle{q: sqlTx, db: db, now: db.Now(), stmts: db.wstmts, tx: sqlTx, inTx: true, grouped: true, memo: &customerMemo{}, txm: &txMemo{}}, tx: sqlTx, head: head}
 		before := *head
 		j.err, j.panicked = runMember(j)
 		if j.err != nil || j.panicked != nil {

@@ -227,12 +227,9 @@ func (h *Handle) keyHandle() *Handle {
 
 // putKey stores a wrapped data key through h (keyHandle's choice).
 func (h *Handle) putKey(ctx context.Context, id, masterID, wrapped string) error {
-	kh := h.keyHandle()
-	if _, err := kh.exec(ctx, `INSERT INTO `+h.db.keys.table+` (id, master_key_id, wrapped, created_at) VALUES (?, ?, ?, ?)`,
-		id, masterID, wrapped, fmtTime(h.now)); err != nil {
-		return fmt.Errorf("insert data key: %w", wrapErr(err))
-	}
-	return nil
+	// In a PostgreSQL transaction, sent with its next statement.
+	return h.keyHandle().execLater(ctx, "insert data key", `INSERT INTO `+h.db.keys.table+` (id, master_key_id, wrapped, created_at) VALUES (?, ?, ?, ?)`,
+		id, masterID, wrapped, fmtTime(h.now))
 }
 
 // entityKey returns a new data key for a customer or conversation with

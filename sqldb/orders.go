@@ -63,28 +63,16 @@ func (tx *Tx) UpsertOrder(ctx context.Context, c *proofdesk.Customer, o *proofde
 	return created, nil
 }
 
-// loadOrders reads c's newest orders (at most proofdesk.MaxOrdersShown).
-func (h *Handle) loadOrders(ctx context.Context, c *proofdesk.Customer, dk *vault.DataKey) error {
-	rows, err := h.query(ctx, fmt.Sprintf(`SELECT id, data_enc FROM orders WHERE customer_id = ? ORDER BY placed_at DESC, updated_at DESC, id LIMIT %d`, proofdesk.MaxOrdersShown), c.ID)
+// openOrder opens one stored order of a customer sealed under dk (the
+// customer's newest are read with its contact points, loadDetails).
+func openOrder(dk *vault.DataKey, id, enc string) (*proofdesk.Order, error) {
+	b, err := dk.Open(orderAAD(id), enc)
 	if err != nil {
-		return fmt.Errorf("orders: %w", err)
+		return nil, fmt.Errorf("order %s: %w", id, err)
 	}
-	defer rows.Close()
-	c.Orders = nil
-	for rows.Next() {
-		var id, enc string
-		if err := rows.Scan(&id, &enc); err != nil {
-			return fmt.Errorf("orders: %w", err)
-		}
-		b, err := dk.Open(orderAAD(id), enc)
-		if err != nil {
-			return fmt.Errorf("order %s: %w", id, err)
-		}
-		o := &proofdesk.Order{}
-		if err := json.Unmarshal(b, o); err != nil {
-			return fmt.Errorf("order %s: %w", id, err)
-		}
-		c.Orders = append(c.Orders, o)
+	o := &proofdesk.Order{}
+	if err := json.Unmarshal(b, o); err != nil {
+		return nil, fmt.Errorf("order %s: %w", id, err)
 	}
-	return rows.Err()
+	return o, nil
 }

@@ -81,6 +81,10 @@ func (tx *Tx) indexSearch(ctx context.Context, convID string, texts ...string) e
 	}
 	// Several rows per statement: a long mail has hundreds of words.
 	const batch = 200
+	// On PostgreSQL the last (usually only) batch and the document's row
+	// go in one statement: one round trip.
+	docs := `INSERT INTO search_docs (conversation_id, indexed_at) VALUES (?, ?) ON CONFLICT DO NOTHING`
+	docArgs := []any{convID, fmtTime(tx.now)}
 	for len(toks) > 0 {
 		n := min(batch, len(toks))
 		var q strings.Builder
@@ -94,15 +98,17 @@ func (tx *Tx) indexSearch(ctx context.Context, convID string, texts ...string) e
 			args = append(args, tok, convID)
 		}
 		q.WriteString(` ON CONFLICT DO NOTHING`)
-		if _, err := tx.exec(ctx, q.String(), args...); err != nil {
-			return fmt.Errorf("index search: %w", wrapErr(err))
-		}
 		toks = toks[n:]
+		if len(toks) == 0 && tx.db.dialect == Postgres {
+			docs, docArgs = `WITH t AS (`+q.String()+`) `+docs, append(args, docArgs...)
+			break
+		}
+		if err := tx.execLater(ctx, "index search", q.String(), args...); err != nil {
+			return err
+		}
 	}
-	if _, err := tx.exec(ctx, `INSERT INTO search_docs (conversation_id, indexed_at) VALUES (?, ?) ON CONFLICT DO NOTHING`, convID, fmtTime(tx.now)); err != nil {
-		return fmt.Errorf("index search: %w", wrapErr(err))
-	}
-	return nil
+	// In a PostgreSQL transaction, sent with its next statement.
+	return tx.execLater(ctx, "index search", docs, docArgs...)
 }
 
 // SearchConversationIDs returns the IDs of conversations whose subject

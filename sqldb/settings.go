@@ -14,12 +14,22 @@ import (
 func settingAAD(key string) string { return "settings|" + key + "|value" }
 
 // setting returns a stored setting's raw value, or ENOTFOUND.
+// A write transaction reads each setting once (txmemo.go).
 func (h *Handle) setting(ctx context.Context, key string) (string, error) {
-	var v string
-	if err := h.queryRow(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v); err != nil {
-		return "", wrapErr(err)
+	if h.txm != nil {
+		if r, ok := h.txm.settings[key]; ok {
+			return r.v, r.err
+		}
 	}
-	return v, nil
+	var v string
+	err := wrapErr(h.queryRow(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v))
+	if h.txm != nil && (err == nil || proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND) {
+		if h.txm.settings == nil {
+			h.txm.settings = map[string]settingRead{}
+		}
+		h.txm.settings[key] = settingRead{v, err}
+	}
+	return v, err
 }
 
 func (tx *Tx) putSetting(ctx context.Context, key, value string) error {

@@ -38,7 +38,12 @@ func (tx *Tx) DeleteWebhook(ctx context.Context, id string) error {
 	return nil
 }
 
+// webhooks returns every subscription; a write transaction reads them
+// once (txmemo.go) and hands out copies.
 func (h *Handle) webhooks(ctx context.Context) ([]*proofdesk.Webhook, error) {
+	if h.txm != nil && h.txm.webhooksRead {
+		return cloneWebhooks(h.txm.webhooks), nil
+	}
 	var out []*proofdesk.Webhook
 	err := h.scanRows(ctx, `SELECT id, url, events, allow_http, created_by, created_at FROM webhooks ORDER BY created_at, id`, nil, func(row scanner) error {
 		w := &proofdesk.Webhook{}
@@ -57,7 +62,20 @@ func (h *Handle) webhooks(ctx context.Context) ([]*proofdesk.Webhook, error) {
 	if err != nil {
 		return nil, fmt.Errorf("find webhooks: %w", err)
 	}
+	if h.txm != nil {
+		h.txm.webhooks, h.txm.webhooksRead = cloneWebhooks(out), true
+	}
 	return out, nil
+}
+
+func cloneWebhooks(ws []*proofdesk.Webhook) []*proofdesk.Webhook {
+	out := make([]*proofdesk.Webhook, len(ws))
+	for i, w := range ws {
+		v := *w
+		v.Events = slices.Clone(w.Events)
+		out[i] = &v
+	}
+	return out
 }
 
 // FindWebhooks returns every subscription with its newest delivery.
