@@ -261,7 +261,12 @@ func (db *DB) precheckReply(ctx context.Context, m *proofdesk.Message) *replyPre
 	if !ok {
 		return nil
 	}
+	// The reader keeps what it read for the check (the conversation, the
+	// customer, the facts) as a write transaction does: read once,
+	// decrypted once. The stamp below, read first, covers what changes
+	// while it reads.
 	h := db.reader()
+	h.memo = &customerMemo{}
 	actor := m.AuthorID
 	if a := proofdesk.AgentFromContext(ctx); a != nil {
 		actor = a.ID
@@ -318,7 +323,9 @@ func (tx *Tx) precheckHolds(ctx context.Context, pre *replyPrecheck, conv *proof
 // rewrite), its contact points' count and IDs (rewritten with new IDs),
 // its orders' count, newest ID and updated_at, its count of
 // failed verification answers and of conversations (the risk), the
-// newest of the agent's audit entries that count towards a pause, the
+// count and newest time of the agent's audit entries that count towards
+// a pause (on the index by actor, action and time: the agent's other
+// entries are most of the log), the
 // policy, and the customers whose contact points match the requester's
 // claims (guardTargets checks a reply against each at L0). Two equal stamps mean the guard read
 // the same facts, the time aside (the caller compares the level in
@@ -350,7 +357,8 @@ func (h *Handle) guardStamp(ctx context.Context, convID, actorID string, pauseAc
 	(SELECT COUNT(*) || ':' || COALESCE(MAX(k.updated_at), '') || ':' || COALESCE(MAX(k.erased_at), '') || ':' || COALESCE(MIN(k.id), '') || ':' || COALESCE(MAX(k.id), '')
 		FROM contact_points cp JOIN customers k ON k.id = cp.customer_id
 		WHERE (cp.kind = ? AND cp.blind_index = c.requester_email_idx) OR (cp.kind = ? AND cp.blind_index = c.requester_phone_idx)),
-	(SELECT MAX(seq) FROM audit_events a WHERE a.actor_id = ? AND a.action IN (?` + strings.Repeat(", ?", len(pauseActions)-1) + `)),
+	(SELECT COUNT(*) || ':' || COALESCE(MAX(a.at), '') FROM audit_log a INDEXED BY audit_log_actor_action_at
+		WHERE a.actor_id = ? AND a.action IN (?` + strings.Repeat(", ?", len(pauseActions)-1) + `)),
 	(SELECT value FROM settings WHERE key = 'policy')
 FROM conversations c LEFT JOIN customers cu ON cu.id = c.customer_id WHERE c.id = ?`
 	const n = 31
