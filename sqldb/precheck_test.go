@@ -17,7 +17,8 @@ import (
 // reply that passed at L2 on the old state is blocked at the new one and
 // nothing is stored; so is a reply on an unverified conversation when it
 // is linked to another customer, or its customer's address changes, in
-// between (the level stays L0: only the facts the guard read change).
+// between, or a customer with the email the requester claims is created
+// (the level stays L0: only the facts the guard read change).
 // The control sends a reply without a change and it passes.
 func TestReplyGuardedAtStateOfTransaction(t *testing.T) {
 	for _, dialect := range sqldbtest.Dialects() {
@@ -41,33 +42,53 @@ func TestReplyGuardedAtStateOfTransaction(t *testing.T) {
 				body   string
 				change func(t *testing.T, conv *proofdesk.Conversation)
 				l0     bool // the conversation stays at L0 (not verified)
+				claim  string
 			}{
-				{"control", "Your parcel goes to 742 Evergreen Terrace, Springfield.", nil, false},
+				{"control", "Your parcel goes to 742 Evergreen Terrace, Springfield.", nil, false, ""},
 				{"level expired", "Your parcel goes to 742 Evergreen Terrace, Springfield.", func(t *testing.T, _ *proofdesk.Conversation) {
 					f.Clk.Add(16 * time.Minute) // the level lives 15 minutes
-				}, false},
+				}, false, ""},
 				{"linked to another customer", "Your parcel goes to 1313 Mockingbird Lane, Mockingbird Heights.", func(t *testing.T, conv *proofdesk.Conversation) {
 					if _, err := f.Desk.UpdateConversation(f.SupCtx, conv.ID, proofdesk.ConversationUpdate{CustomerID: &other.ID}); err != nil {
 						t.Fatal(err)
 					}
-				}, false},
+				}, false, ""},
 				// At L0 the level does not change: only what the guard
 				// read does.
 				{"linked to another customer at L0", "Your parcel goes to 1313 Mockingbird Lane, Mockingbird Heights.", func(t *testing.T, conv *proofdesk.Conversation) {
 					if _, err := f.Desk.UpdateConversation(f.SupCtx, conv.ID, proofdesk.ConversationUpdate{CustomerID: &other.ID}); err != nil {
 						t.Fatal(err)
 					}
-				}, true},
+				}, true, ""},
 				{"customer's address changed at L0", "Your parcel goes to 55 Alder Road, Portland.", func(t *testing.T, _ *proofdesk.Conversation) {
 					addrs := []proofdesk.Address{{Line1: "55 Alder Road", City: "Portland", PostalCode: "97205", Country: "US"}}
 					if _, err := f.Desk.UpdateCustomer(ctx, f.Cust.ID, proofdesk.CustomerUpdate{Addresses: &addrs}); err != nil {
 						t.Fatal(err)
 					}
-				}, true},
+				}, true, ""},
+				// An unlinked conversation whose requester claims an
+				// email: the customer with that email is created between.
+				{"claimed customer created at L0", "Your parcel goes to 9 Elm Street, Salem.", func(t *testing.T, _ *proofdesk.Conversation) {
+					in := proofdesk.CustomerInput{Name: "Carol Poe", Emails: []proofdesk.ContactPointInput{{Value: "carol@example.com"}},
+						Addresses: []proofdesk.Address{{Line1: "9 Elm Street", City: "Salem", PostalCode: "97301", Country: "US"}}}
+					c, err := in.Customer(f.Clk.Now())
+					if err != nil {
+						t.Fatal(err)
+					}
+					if err := sqldb.NewCustomerService(db).CreateCustomer(ctx, c); err != nil {
+						t.Fatal(err)
+					}
+				}, true, "carol@example.com"},
 			}
 			for _, tc := range cases {
 				t.Run(tc.name, func(t *testing.T) {
 					conv := f.NewConversation(t)
+					if tc.claim != "" {
+						conv = &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, AssigneeID: f.Agent.ID, Requester: proofdesk.Requester{Name: "Carol", Email: tc.claim}}
+						if err := convs.CreateConversation(f.AgentCtx, conv, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: "Where is my parcel?"}); err != nil {
+							t.Fatal(err)
+						}
+					}
 					if !tc.l0 {
 						f.VerifyL2(t, conv)
 					}

@@ -318,10 +318,9 @@ func (tx *Tx) precheckHolds(ctx context.Context, pre *replyPrecheck, conv *proof
 // expiry, flags, offered classes, erasure, updated_at, data key), its
 // newest message's number (the agent's recent replies), the linked
 // customer's row as stored (updated_at, which every change of a
-// customer, its contact points and orders sets; support lock, erasure,
-// data key, and its sealed values, sealed again under a new nonce by any
-// rewrite), its contact points' count and IDs (rewritten with new IDs),
-// its orders' count, newest ID and updated_at, its count of
+// customer, its contact points and orders sets, in nanoseconds; support
+// lock, erasure, data key, and its sealed values, sealed again under a
+// new nonce by any rewrite), its count of
 // failed verification answers and of conversations (the risk), the
 // count and newest time of the agent's audit entries that count towards
 // a pause (on the index by actor, action and time: the agent's other
@@ -350,18 +349,17 @@ func (h *Handle) guardStamp(ctx context.Context, convID, actorID string, pauseAc
 	(SELECT MAX(seq) FROM messages m WHERE m.conversation_id = c.id),
 	cu.updated_at, cu.support_locked, cu.erased_at, cu.data_key_id, cu.name, cu.external_id_enc, cu.addresses_enc, cu.dob_enc,
 	cu.payment_enc, cu.attributes_enc,
-	(SELECT COUNT(*) || ':' || COALESCE(MIN(p.id), '') || ':' || COALESCE(MAX(p.id), '') FROM contact_points p WHERE p.customer_id = c.customer_id),
-	(SELECT COUNT(*) || ':' || COALESCE(MAX(o.id), '') || ':' || COALESCE(MAX(o.updated_at), '') FROM orders o WHERE o.customer_id = c.customer_id),
 	(SELECT COUNT(*) FROM verification_failures f WHERE f.customer_id = c.customer_id),
 	(SELECT COUNT(*) FROM conversations o WHERE o.customer_id = c.customer_id),
+	CASE WHEN c.requester_email_idx IS NULL AND c.requester_phone_idx IS NULL THEN '' ELSE
 	(SELECT COUNT(*) || ':' || COALESCE(MAX(k.updated_at), '') || ':' || COALESCE(MAX(k.erased_at), '') || ':' || COALESCE(MIN(k.id), '') || ':' || COALESCE(MAX(k.id), '')
 		FROM contact_points cp JOIN customers k ON k.id = cp.customer_id
-		WHERE (cp.kind = ? AND cp.blind_index = c.requester_email_idx) OR (cp.kind = ? AND cp.blind_index = c.requester_phone_idx)),
+		WHERE (cp.kind = ? AND cp.blind_index = c.requester_email_idx) OR (cp.kind = ? AND cp.blind_index = c.requester_phone_idx)) END,
 	(SELECT COUNT(*) || ':' || COALESCE(MAX(a.at), '') FROM audit_log a INDEXED BY audit_log_actor_action_at
 		WHERE a.actor_id = ? AND a.action IN (?` + strings.Repeat(", ?", len(pauseActions)-1) + `)),
 	(SELECT value FROM settings WHERE key = 'policy')
 FROM conversations c LEFT JOIN customers cu ON cu.id = c.customer_id WHERE c.id = ?`
-	const n = 31
+	const n = 29
 	vals := make([]sql.NullString, n)
 	ptrs := make([]any, n)
 	for i := range vals {
