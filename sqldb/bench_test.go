@@ -142,11 +142,7 @@ func lastCode(tb testing.TB, db *sqldb.DB) string {
 func BenchmarkCreateConversationParallel(b *testing.B) {
 	benchStores(b, func(b *testing.B, db *sqldb.DB) {
 		ctx := context.Background()
-		agent := &proofdesk.Agent{Email: "bench@desk.example", Name: "Bench Agent", Role: proofdesk.RoleAgent, PasswordHash: "x"}
-		if err := sqldb.NewAgentService(db).CreateAgent(ctx, agent); err != nil {
-			b.Fatal(err)
-		}
-		actx := proofdesk.NewContextWithAgent(ctx, agent)
+		agent, actx := benchAgent(b, db)
 		customers, convs := sqldb.NewCustomerService(db), sqldb.NewConversationService(db)
 		var n atomic.Int64
 		b.SetParallelism(8)
@@ -177,11 +173,7 @@ func BenchmarkCreateConversationParallel(b *testing.B) {
 func BenchmarkReplyParallel(b *testing.B) {
 	benchStores(b, func(b *testing.B, db *sqldb.DB) {
 		ctx := context.Background()
-		agent := &proofdesk.Agent{Email: "bench@desk.example", Name: "Bench Agent", Role: proofdesk.RoleAgent, PasswordHash: "x"}
-		if err := sqldb.NewAgentService(db).CreateAgent(ctx, agent); err != nil {
-			b.Fatal(err)
-		}
-		actx := proofdesk.NewContextWithAgent(ctx, agent)
+		agent, actx := benchAgent(b, db)
 		customers, convs := sqldb.NewCustomerService(db), sqldb.NewConversationService(db)
 		ids := make([]string, 256)
 		for i := range ids {
@@ -210,4 +202,14 @@ func BenchmarkReplyParallel(b *testing.B) {
 			}
 		})
 	})
+}
+
+// benchAgent creates the agent the conversation benchmarks write as and
+// returns it with a context signed in as it.
+func benchAgent(b *testing.B, db *sqldb.DB) (*proofdesk.Agent, context.Context) {
+	agent := &proofdesk.Agent{Email: "bench@desk.example", Name: "Bench Agent", Role: proofdesk.RoleAgent, PasswordHash: "x"}
+	if err := sqldb.NewAgentService(db).CreateAgent(context.Background(), agent); err != nil {
+		b.Fatal(err)
+	}
+	return agent, proofdesk.NewContextWithAgent(context.Background(), agent)
 }
