@@ -41,13 +41,13 @@ func (d *Desk) limits() []struct {
 // agent is not paused: the moment their blocked replies (or their
 // lookups) in the last hour, since a supervisor last cleared them, fall
 // back to the limit.
-func (d *Desk) pausedUntil(ctx context.Context, tx *sqldb.Tx, agentID string) (time.Time, error) {
+func (d *Desk) pausedUntil(ctx context.Context, h *sqldb.Handle, agentID string) (time.Time, error) {
 	var until time.Time
 	if agentID == "" {
 		return until, nil
 	}
 	for _, l := range d.limits() {
-		times, err := d.oracleTimes(ctx, tx, agentID, l.action)
+		times, err := d.oracleTimes(ctx, h, agentID, l.action)
 		if err != nil {
 			return time.Time{}, err
 		}
@@ -60,16 +60,16 @@ func (d *Desk) pausedUntil(ctx context.Context, tx *sqldb.Tx, agentID string) (t
 
 // oracleTimes returns the times of agentID's audit entries of action in
 // the last hour, after the last time a supervisor cleared their pause.
-func (d *Desk) oracleTimes(ctx context.Context, tx *sqldb.Tx, agentID, action string) ([]time.Time, error) {
-	since := tx.Now().Add(-time.Hour)
-	cleared, ok, err := tx.LastAuditAt(ctx, proofdesk.AuditPauseCleared, "agent", agentID)
+func (d *Desk) oracleTimes(ctx context.Context, h *sqldb.Handle, agentID, action string) ([]time.Time, error) {
+	since := h.Now().Add(-time.Hour)
+	cleared, ok, err := h.LastAuditAt(ctx, proofdesk.AuditPauseCleared, "agent", agentID)
 	if err != nil {
 		return nil, err
 	}
 	if ok && cleared.After(since) {
 		since = cleared
 	}
-	return tx.AuditTimes(ctx, agentID, []string{action}, since)
+	return h.AuditTimes(ctx, agentID, []string{action}, since)
 }
 
 // watchAgent runs after a blocked reply (blocked) or an exact-value
@@ -85,7 +85,7 @@ func (d *Desk) watchAgent(ctx context.Context, tx *sqldb.Tx, agentID, conversati
 	if blocked {
 		l, what = d.limits()[0], "blocked replies"
 	}
-	times, err := d.oracleTimes(ctx, tx, agentID, l.action)
+	times, err := d.oracleTimes(ctx, &tx.Handle, agentID, l.action)
 	if err != nil {
 		return err
 	}
@@ -227,7 +227,7 @@ func (d *Desk) askLookup(ctx context.Context, tx *sqldb.Tx, a *proofdesk.Agent) 
 	in := proofdesk.DecisionInput{Action: proofdesk.DoLookup, Actor: proofdesk.ActorOf(a), Now: tx.Now()}
 	if proofdesk.ValidRole(in.Actor.Role) {
 		var err error
-		if in.PausedUntil, err = d.pausedUntil(ctx, tx, in.Actor.ID); err != nil {
+		if in.PausedUntil, err = d.pausedUntil(ctx, &tx.Handle, in.Actor.ID); err != nil {
 			return in, proofdesk.Decision{}, err
 		}
 	}
@@ -321,7 +321,7 @@ func (d *Desk) PausedUntil(ctx context.Context, agentID string) (time.Time, erro
 	}
 	err := d.db.WithTx(ctx, func(tx *sqldb.Tx) error {
 		var err error
-		until, err = d.pausedUntil(ctx, tx, agentID)
+		until, err = d.pausedUntil(ctx, &tx.Handle, agentID)
 		return err
 	})
 	return until, err

@@ -18,8 +18,9 @@ var _ sqldb.ReplyGuard = (*Desk)(nil)
 
 // GuardReply checks an outgoing agent reply m on conv before the store
 // keeps it (sqldb.ReplyGuard; the store calls it for every agent reply on
-// every channel, in the transaction that would store it). The level the
-// guard checks at and the agent's pause come from proofdesk.Decide
+// every channel, in the transaction that would store it, unless
+// PrecheckReply passed it before and nothing it read changed since). The
+// level the guard checks at and the agent's pause come from proofdesk.Decide
 // (DoReply); the guard reads the reply with the agent's recent replies
 // there (guard.CheckRecent) and the data classes the requester offered. A
 // supervisor's BreakGlassReason sends a blocked reply anyway when Decide
@@ -28,48 +29,11 @@ var _ sqldb.ReplyGuard = (*Desk)(nil)
 // "check_rule" for a blocked reply; the gate's refusal (EFORBIDDEN with
 // rule "oracle.paused" while the agent is paused).
 func (d *Desk) GuardReply(ctx context.Context, tx *sqldb.Tx, conv *proofdesk.Conversation, m *proofdesk.Message) error {
-	in, err := tx.DecisionFacts(ctx, proofdesk.DoReply, conv, nil)
+	c, err := d.checkReply(ctx, &tx.Handle, conv, m)
 	if err != nil {
 		return err
 	}
-	if in.Actor.Role == "" {
-		// An in-process caller (no signed-in agent) writing as the
-		// message's author: an agent with no other right.
-		in.Actor = proofdesk.Actor{ID: m.AuthorID, Role: proofdesk.RoleAgent}
-	}
-	if in.PausedUntil, err = d.pausedUntil(ctx, tx, in.Actor.ID); err != nil {
-		return err
-	}
-	reply := proofdesk.Decide(in)
-	if !reply.Allowed {
-		return reply.Err(in)
-	}
-	targets, err := tx.GuardTargets(ctx, conv, in.Policy, reply.CheckLevel)
-	if err != nil {
-		return err
-	}
-	offered, err := tx.Offered(ctx, conv.ID)
-	if err != nil {
-		return err
-	}
-	recent, err := tx.RecentReplies(ctx, conv.ID, m.AuthorID, recentRepliesN)
-	if err != nil {
-		return err
-	}
-	text, unreadable := guardText(m)
-	v := guard.CheckRecent(text, recent, offered, targets...)
-	if !v.Blocked && unreadable {
-		// an attachment the guard cannot read may hold anything
-		v = guard.UnreadableVerdict(in.Policy, reply.CheckLevel)
-	}
-	if !v.Blocked {
-		// Any other customer's value, on file anywhere.
-		iv, err := d.checkIndex(text, reply.CheckLevel, conv.CustomerID, in.Policy)
-		if err != nil {
-			return err
-		}
-		v = iv
-	}
+	in, reply, v := c.in, c.reply, c.v
 	if !v.Blocked {
 		return nil
 	}
@@ -106,6 +70,92 @@ func (d *Desk) GuardReply(ctx context.Context, tx *sqldb.Tx, conv *proofdesk.Con
 		return tx.NotifyOwner(ctx, c, conv, ownerNote("o_sent_bg", ""))
 	}
 	return nil
+}
+
+// replyCheck is what checkReply found: the facts given to
+// proofdesk.Decide, its answer, the text the guard read and its verdict.
+type replyCheck struct {
+	in    proofdesk.DecisionInput
+	reply proofdesk.Decision
+	text  string
+	v     guard.Verdict
+}
+
+// checkReply is GuardReply's reading and checking of m on conv, with the
+// reads of h (a write transaction, or a reader before it); it changes
+// nothing. Errors: the gate's refusal, the index's (guard.index_building),
+// the store's.
+func (d *Desk) checkReply(ctx context.Context, h *sqldb.Handle, conv *proofdesk.Conversation, m *proofdesk.Message) (*replyCheck, error) {
+	in, err := h.DecisionFacts(ctx, proofdesk.DoReply, conv, nil)
+	if err != nil {
+		return nil, err
+	}
+	if in.Actor.Role == "" {
+		// An in-process caller (no signed-in agent) writing as the
+		// message's author: an agent with no other right.
+		in.Actor = proofdesk.Actor{ID: m.AuthorID, Role: proofdesk.RoleAgent}
+	}
+	if in.PausedUntil, err = d.pausedUntil(ctx, h, in.Actor.ID); err != nil {
+		return nil, err
+	}
+	reply := proofdesk.Decide(in)
+	if !reply.Allowed {
+		return nil, reply.Err(in)
+	}
+	targets, err := h.GuardTargets(ctx, conv, in.Policy, reply.CheckLevel)
+	if err != nil {
+		return nil, err
+	}
+	offered, err := h.Offered(ctx, conv.ID)
+	if err != nil {
+		return nil, err
+	}
+	recent, err := h.RecentReplies(ctx, conv.ID, m.AuthorID, recentRepliesN)
+	if err != nil {
+		return nil, err
+	}
+	text, unreadable := guardText(m)
+	v := guard.CheckRecent(text, recent, offered, targets...)
+	if !v.Blocked && unreadable {
+		// an attachment the guard cannot read may hold anything
+		v = guard.UnreadableVerdict(in.Policy, reply.CheckLevel)
+	}
+	if !v.Blocked {
+		// Any other customer's value, on file anywhere.
+		if v, err = d.checkIndex(text, reply.CheckLevel, conv.CustomerID, in.Policy); err != nil {
+			return nil, err
+		}
+	}
+	return &replyCheck{in: in, reply: reply, text: text, v: v}, nil
+}
+
+var _ sqldb.ReplyPrechecker = (*Desk)(nil)
+
+// PauseActions returns the audit actions counted towards an agent's
+// pause (sqldb.ReplyPrechecker): blocked replies and exact-value lookups.
+func (d *Desk) PauseActions() []string {
+	var out []string
+	for _, l := range d.limits() {
+		out = append(out, l.action)
+	}
+	return out
+}
+
+// PrecheckReply runs GuardReply's checks on m before the write
+// transaction, with the reads of h, a reader (sqldb.ReplyPrechecker):
+// nil unless they pass m. The function it returns checks m again against
+// the index of every customer, the desk's own state (kept current after
+// each commit, in memory), when the transaction runs; the store checks
+// that what the rest read is unchanged, and runs GuardReply otherwise.
+func (d *Desk) PrecheckReply(ctx context.Context, h *sqldb.Handle, conv *proofdesk.Conversation, m *proofdesk.Message) func() bool {
+	c, err := d.checkReply(ctx, h, conv, m)
+	if err != nil || c.v.Blocked {
+		return nil
+	}
+	return func() bool {
+		v, err := d.checkIndex(c.text, c.reply.CheckLevel, conv.CustomerID, c.in.Policy)
+		return err == nil && !v.Blocked
+	}
 }
 
 // ReplyRefused records a reply GuardReply refused, in its own transaction

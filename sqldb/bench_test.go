@@ -142,11 +142,7 @@ func lastCode(tb testing.TB, db *sqldb.DB) string {
 func BenchmarkCreateConversationParallel(b *testing.B) {
 	benchStores(b, func(b *testing.B, db *sqldb.DB) {
 		ctx := context.Background()
-		agent := &proofdesk.Agent{Email: "bench@desk.example", Name: "Bench Agent", Role: proofdesk.RoleAgent, PasswordHash: "x"}
-		if err := sqldb.NewAgentService(db).CreateAgent(ctx, agent); err != nil {
-			b.Fatal(err)
-		}
-		actx := proofdesk.NewContextWithAgent(ctx, agent)
+		agent, actx := benchAgent(b, db)
 		customers, convs := sqldb.NewCustomerService(db), sqldb.NewConversationService(db)
 		var n atomic.Int64
 		b.SetParallelism(8)
@@ -168,4 +164,52 @@ func BenchmarkCreateConversationParallel(b *testing.B) {
 			}
 		})
 	})
+}
+
+// BenchmarkReplyParallel measures the load tool's reply: an agent's reply
+// on one of 256 conversations linked to customers, from 8 goroutines per
+// GOMAXPROCS (each reply passes the guard; on SQLite its checks run
+// before the write transaction, reply.go). Compare -cpu 1,2.
+func BenchmarkReplyParallel(b *testing.B) {
+	benchStores(b, func(b *testing.B, db *sqldb.DB) {
+		ctx := context.Background()
+		agent, actx := benchAgent(b, db)
+		customers, convs := sqldb.NewCustomerService(db), sqldb.NewConversationService(db)
+		ids := make([]string, 256)
+		for i := range ids {
+			c := newCustomer(b, "", fmt.Sprintf("reply%d@example.com", i), fmt.Sprintf("+1415557%04d", i))
+			if err := customers.CreateCustomer(ctx, c); err != nil {
+				b.Fatal(err)
+			}
+			conv := &proofdesk.Conversation{Channel: proofdesk.ChannelAPI, CustomerID: c.ID, Subject: fmt.Sprintf("Order question %d", i)}
+			if err := convs.CreateConversation(actx, conv, &proofdesk.Message{AuthorKind: proofdesk.AuthorAgent, AuthorID: agent.ID, Body: "Hello, I have a question about my order."}); err != nil {
+				b.Fatal(err)
+			}
+			ids[i] = conv.ID
+		}
+		var n atomic.Int64
+		b.SetParallelism(8)
+		b.ResetTimer()
+		b.RunParallel(func(pb *testing.PB) {
+			for pb.Next() {
+				i := n.Add(1)
+				m := &proofdesk.Message{ConversationID: ids[i%int64(len(ids))], AuthorKind: proofdesk.AuthorAgent, AuthorID: agent.ID,
+					Body: "Thanks for writing. We are looking into it and will get back to you today."}
+				if err := convs.CreateMessage(actx, m); err != nil {
+					b.Error(err)
+					return
+				}
+			}
+		})
+	})
+}
+
+// benchAgent creates the agent the conversation benchmarks write as and
+// returns it with a context signed in as it.
+func benchAgent(b *testing.B, db *sqldb.DB) (*proofdesk.Agent, context.Context) {
+	agent := &proofdesk.Agent{Email: "bench@desk.example", Name: "Bench Agent", Role: proofdesk.RoleAgent, PasswordHash: "x"}
+	if err := sqldb.NewAgentService(db).CreateAgent(context.Background(), agent); err != nil {
+		b.Fatal(err)
+	}
+	return agent, proofdesk.NewContextWithAgent(context.Background(), agent)
 }

@@ -282,16 +282,22 @@ func (s *ConversationService) FindConversationByID(ctx context.Context, id strin
 }
 
 func (h *Handle) findConversationByID(ctx context.Context, id string) (*proofdesk.Conversation, *vault.DataKey, error) {
-	// The read takes lockRow's lock itself: one round trip, not two.
-	row := h.queryRow(ctx, h.db.selectConversations()+` WHERE v.id = ?`+h.lockClause("conversations", "v", id), id)
-	c, dk, err := h.db.scanConversation(ctx, row)
-	if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
-		return nil, nil, notFound("Conversation")
-	}
-	if err == nil {
-		h.lockedRow("conversations", id)
-	}
-	return c, dk, err
+	// In a write transaction, read and decrypted once until its next
+	// write (memoRead): a reply read it for the message, then for the
+	// guard's recent replies, and a create's guard twice. The read takes
+	// lockRow's lock itself: one round trip, not two.
+	r, err := memoRead(h, memoKey("conversation", id), cloneConvRead, func() (convRead, error) {
+		row := h.queryRow(ctx, h.db.selectConversations()+` WHERE v.id = ?`+h.lockClause("conversations", "v", id), id)
+		c, dk, err := h.db.scanConversation(ctx, row)
+		if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+			return convRead{}, notFound("Conversation")
+		}
+		if err == nil {
+			h.lockedRow("conversations", id)
+		}
+		return convRead{c, dk}, err
+	})
+	return r.c, r.dk, err
 }
 
 // FindConversations returns the matching conversations, newest activity
@@ -491,7 +497,9 @@ func normalizeTags(tags []string) []string {
 // channel it leaves on; a refused reply (EDISCLOSURE, or the gate's
 // refusal such as a paused agent) stores nothing and is handed back to
 // the ReplyGuard to record; without a ReplyGuard it is refused
-// (EINTERNAL). A requester's
+// (EINTERNAL). On SQLite the ReplyPrechecker runs first on a reader, and
+// the transaction runs GuardReply only when the facts the check read
+// changed since (reply.go). A requester's
 // message is inspected for offered values, probing and intent.
 func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Message) error {
 	// Before the guard reads it: what is checked is what is stored and sent.
@@ -505,6 +513,9 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 	if m.AuthorKind == proofdesk.AuthorCustomer {
 		words = readRequesterWords(m.Body) // pure: read before the write lock
 	}
+	// The guard's reads and checks, off the writer (SQLite): the
+	// transaction then only checks that what they read is unchanged.
+	pre := s.db.precheckReply(ctx, m)
 	var blocked error
 	err := s.db.WithTx(ctx, func(tx *Tx) error {
 		tx.tokens = tokens
@@ -526,11 +537,17 @@ func (s *ConversationService) CreateMessage(ctx context.Context, m *proofdesk.Me
 			}
 		}
 		if m.AuthorKind == proofdesk.AuthorAgent && !m.Internal {
-			if err := tx.guardReply(ctx, conv, m); err != nil {
-				if refusedReply(err) {
-					blocked = err
-				}
+			passed, err := tx.precheckHolds(ctx, pre, conv, m)
+			if err != nil {
 				return err
+			}
+			if !passed {
+				if err := tx.guardReply(ctx, conv, m); err != nil {
+					if refusedReply(err) {
+						blocked = err
+					}
+					return err
+				}
 			}
 		}
 		if err := tx.insertMessage(ctx, m, dk); err != nil {

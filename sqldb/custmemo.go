@@ -2,9 +2,12 @@ package sqldb
 
 import (
 	"maps"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/vault"
 )
 
 // customerMemo keeps the customers a write transaction has read and
@@ -18,6 +21,16 @@ import (
 // transaction have none.
 type customerMemo struct {
 	byID map[string]*proofdesk.Customer
+	// reads keeps the conversation and the guard's decision facts this
+	// transaction read since its last write statement (memoRead), by a
+	// key naming the read and its arguments: a create's guard runs twice
+	// (the subject, then the first message) with no write between, and
+	// read the conversation, the policy, the risk counts, the support
+	// lock, the offered classes, the agent's recent replies and audit
+	// times twice. Every write statement empties it, whatever table it
+	// names: what it keeps is read from several tables, and a write that
+	// leaves them alone is rare between two reads of the guard.
+	reads map[string]any
 }
 
 // customerTables are the tables findCustomers reads a customer from: a
@@ -29,12 +42,13 @@ var customerTables = []string{"customers", "contact_points", "orders"}
 // forgetCustomers empties h's memo when the statement q may change a
 // customer as findCustomers reads it.
 func (h *Handle) forgetCustomers(q string) {
-	if h.memo == nil || len(h.memo.byID) == 0 {
+	if h.memo == nil || (len(h.memo.byID) == 0 && len(h.memo.reads) == 0) {
 		return
 	}
 	if !isWrite(q) {
 		return
 	}
+	clear(h.memo.reads)
 	for _, t := range customerTables {
 		if strings.Contains(q, t) {
 			clear(h.memo.byID)
@@ -128,4 +142,71 @@ func cloneCustomer(c *proofdesk.Customer) *proofdesk.Customer {
 		out.ErasedAt = &t
 	}
 	return &out
+}
+
+// memoRead returns what read returns, read once per write transaction
+// until its next write statement (customerMemo.reads): a later call with
+// the same key gets a copy (clone) of the first answer. key must name the
+// read and every argument it depends on; h.now is fixed for the
+// transaction. Errors are not kept. Readers outside a transaction read
+// every time.
+func memoRead[T any](h *Handle, key string, clone func(T) T, read func() (T, error)) (T, error) {
+	if h.memo == nil {
+		return read()
+	}
+	if v, ok := h.memo.reads[key]; ok {
+		return clone(v.(T)), nil
+	}
+	v, err := read()
+	if err != nil {
+		return v, err
+	}
+	if h.memo.reads == nil {
+		h.memo.reads = map[string]any{}
+	}
+	h.memo.reads[key] = clone(v)
+	return v, nil
+}
+
+// memoKey joins a read's name and arguments into a memoRead key.
+func memoKey(parts ...string) string { return strings.Join(parts, "\x00") }
+
+func same[T any](v T) T { return v }
+
+func cloneStrings(s []string) []string { return slices.Clone(s) }
+
+func cloneTimes(s []time.Time) []time.Time { return slices.Clone(s) }
+
+func clonePolicy(p *proofdesk.Policy) *proofdesk.Policy {
+	if p == nil {
+		return nil
+	}
+	return &proofdesk.Policy{Classes: maps.Clone(p.Classes), Actions: maps.Clone(p.Actions), Attributes: maps.Clone(p.Attributes)}
+}
+
+func cloneRisk(r proofdesk.Risk) proofdesk.Risk {
+	r.Signals = slices.Clone(r.Signals)
+	return r
+}
+
+// convRead is a conversation as findConversationByID reads it, with its
+// data key (shared: a data key is not changed once opened).
+type convRead struct {
+	c  *proofdesk.Conversation
+	dk *vault.DataKey
+}
+
+func cloneConvRead(r convRead) convRead {
+	c := *r.c
+	c.Tags = slices.Clone(r.c.Tags)
+	c.RiskFlags = slices.Clone(r.c.RiskFlags)
+	if r.c.SnoozedUntil != nil {
+		t := *r.c.SnoozedUntil
+		c.SnoozedUntil = &t
+	}
+	if r.c.LevelExpiresAt != nil {
+		t := *r.c.LevelExpiresAt
+		c.LevelExpiresAt = &t
+	}
+	return convRead{&c, r.dk}
 }

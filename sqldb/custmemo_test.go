@@ -82,3 +82,70 @@ func TestTxCustomerMemo(t *testing.T) {
 		}
 	})
 }
+
+// A write transaction reads the conversation and the guard's decision
+// facts once until its next write (customerMemo.reads): a caller changing
+// its copy changes nothing, and the transaction's own writes are seen by
+// the next read (the flag set, the support lock).
+func TestTxConversationMemo(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		ctx := f.AgentCtx
+		want, err := sqldb.NewConversationService(db).FindConversationByID(ctx, f.Conv.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = db.WithTx(ctx, func(tx *sqldb.Tx) error {
+			got, err := tx.FindConversation(ctx, f.Conv.ID)
+			if err != nil {
+				return err
+			}
+			got.RiskFlags = append(got.RiskFlags, "forged")
+			got.Tags = append(got.Tags, "forged")
+			got.Level, got.CustomerID = proofdesk.L2, "cus_forged"
+			again, err := tx.FindConversation(ctx, f.Conv.ID)
+			if err != nil {
+				return err
+			}
+			if diff := cmp.Diff(want, again); diff != "" {
+				t.Errorf("second read in the transaction (-want +got):\n%s", diff)
+			}
+			in, err := tx.DecisionFacts(ctx, proofdesk.DoReply, again, nil)
+			if err != nil {
+				return err
+			}
+			if in.SupportLocked {
+				t.Fatal("the customer reads support-locked before the lock")
+			}
+			in.Policy.Classes[proofdesk.ClassAddress] = proofdesk.L0
+			if in, err = tx.DecisionFacts(ctx, proofdesk.DoReply, again, nil); err != nil {
+				return err
+			}
+			if in.Policy.Classes[proofdesk.ClassAddress] == proofdesk.L0 {
+				t.Error("a caller's change to its policy changed the transaction's")
+			}
+			if err := tx.SetSupportLocked(ctx, f.Cust.ID, true); err != nil {
+				return err
+			}
+			if in, err = tx.DecisionFacts(ctx, proofdesk.DoReply, again, nil); err != nil {
+				return err
+			}
+			if !in.SupportLocked {
+				t.Error("after SetSupportLocked the transaction's decision facts read the customer unlocked")
+			}
+			if err := tx.SetFlag(ctx, again, proofdesk.RiskProbing); err != nil {
+				return err
+			}
+			if got, err = tx.FindConversation(ctx, f.Conv.ID); err != nil {
+				return err
+			}
+			if !contains(got.RiskFlags, proofdesk.RiskProbing) {
+				t.Errorf("after SetFlag the transaction read flags %v", got.RiskFlags)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+}

@@ -228,6 +228,12 @@ func (db *DB) openPools() error {
 			return fmt.Errorf("open db: %w", err)
 		}
 		db.rdb.SetMaxOpenConns(8)
+		// As many kept idle: database/sql keeps 2 by default and closes
+		// the rest as they come back, so under more than 2 concurrent
+		// readers each read opened a connection (its pragmas) and
+		// prepared its statement again (half of a reply's check before
+		// the writer, BENCHMARKS.md).
+		db.rdb.SetMaxIdleConns(8)
 		db.rstmts, db.wstmts = newStmtCache(db.rdb), newStmtCache(db.wdb)
 	}
 	if err := db.wdb.Ping(); err != nil {

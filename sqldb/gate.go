@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/proofdesk/proofdesk"
 )
@@ -14,11 +15,15 @@ import (
 // on conv (and its customer cust, nil when unlinked), with the live policy
 // and the conversation's risk.
 func (h *Handle) convFacts(ctx context.Context, action string, conv *proofdesk.Conversation, cust *proofdesk.Customer) (proofdesk.DecisionInput, error) {
-	policy, err := h.policy(ctx)
+	// In a write transaction each of these is read once until its next
+	// write (memoRead): the risk from the conversation's flags and
+	// requester as given, and the customer's counts.
+	policy, err := memoRead(h, memoKey("policy"), clonePolicy, func() (*proofdesk.Policy, error) { return h.policy(ctx) })
 	if err != nil {
 		return proofdesk.DecisionInput{}, err
 	}
-	risk, err := h.risk(ctx, conv)
+	riskKey := memoKey("risk", conv.ID, conv.CustomerID, strings.Join(conv.RiskFlags, ","), conv.Requester.Name, conv.Requester.Email, conv.Requester.Phone)
+	risk, err := memoRead(h, riskKey, cloneRisk, func() (proofdesk.Risk, error) { return h.risk(ctx, conv) })
 	if err != nil {
 		return proofdesk.DecisionInput{}, err
 	}
@@ -35,12 +40,18 @@ func (h *Handle) convFacts(ctx context.Context, action string, conv *proofdesk.C
 	case conv.CustomerID != "":
 		// The caller did not load the customer (a reply, the view of
 		// what agents wrote): the lock is a fact all the same.
-		var locked int
-		err := h.queryRow(ctx, `SELECT support_locked FROM customers WHERE id = ?`, conv.CustomerID).Scan(&locked)
-		if err != nil && proofdesk.ErrorCode(wrapErr(err)) != proofdesk.ENOTFOUND {
-			return proofdesk.DecisionInput{}, fmt.Errorf("decision facts: %w", wrapErr(err))
+		locked, err := memoRead(h, memoKey("support_locked", conv.CustomerID), same[bool], func() (bool, error) {
+			var locked int
+			err := h.queryRow(ctx, `SELECT support_locked FROM customers WHERE id = ?`, conv.CustomerID).Scan(&locked)
+			if err != nil && proofdesk.ErrorCode(wrapErr(err)) != proofdesk.ENOTFOUND {
+				return false, fmt.Errorf("decision facts: %w", wrapErr(err))
+			}
+			return locked != 0, nil
+		})
+		if err != nil {
+			return proofdesk.DecisionInput{}, err
 		}
-		in.SupportLocked = locked != 0
+		in.SupportLocked = locked
 	}
 	return in, nil
 }
