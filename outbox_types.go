@@ -16,3 +16,12 @@ type OutboxDelivery struct {
 	Claim      string
 	LeaseUntil time.Time
 }
+
+// OutboxAccepted is a claimed delivery the provider accepted (for email, the
+// relay's 250 after DATA), waiting to be marked sent. MessageID is the
+// Message-ID header it carried ("" for SMS and webhooks): an agent
+// reply's is recorded in the thread store.
+type OutboxAccepted struct {
+	Delivery  *OutboxDelivery
+	MessageID string
+}

@@ -14,6 +14,8 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
+	"syscall"
 	"testing"
 	"time"
 
@@ -154,16 +156,24 @@ func BenchmarkWorkerMailpitStartTLSAuth(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
+			stopProfile := profileDrain(b, workers)
 			b.ResetTimer()
+			ours, theirs := processCPU(b), mp.CPUTime(b)
 			start := time.Now()
 			n := drain(b, w)
 			el := time.Since(start)
+			ours, theirs = processCPU(b)-ours, mp.CPUTime(b)-theirs
+			stopProfile()
 			b.StopTimer()
 			if n != convs*per {
 				b.Fatalf("delivered %d, want %d", n, convs*per)
 			}
 			b.ReportMetric(float64(n)/el.Seconds(), "msgs/s")
 			b.ReportMetric(float64(r.Sessions()), "sessions")
+			// CPU per message, ours (this process: claim, compose, send,
+			// mark sent) and mailpit's, which shares the machine.
+			b.ReportMetric(float64(ours.Microseconds())/float64(n), "our-cpu-µs/msg")
+			b.ReportMetric(float64(theirs.Microseconds())/float64(n), "mailpit-cpu-µs/msg")
 		})
 	}
 }
@@ -207,4 +217,39 @@ func TestWorker_CrashAfterAcceptMailpitKeepsOne(t *testing.T) {
 	if n := mp.Total(t); n != 1 {
 		t.Fatalf("mailpit holds %d messages, want 1", n)
 	}
+}
+
+// profileDrain starts a CPU profile of the delivery alone (not the
+// queueing before it) when $OUTBOX_BENCH_CPUPROFILE names a file: it is
+// written to that name with ".workers=N" appended. It returns the stop.
+func profileDrain(tb testing.TB, workers int) func() {
+	tb.Helper()
+	path := os.Getenv("OUTBOX_BENCH_CPUPROFILE")
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(fmt.Sprintf("%s.workers=%d", path, workers))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		tb.Fatal(err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		if err := f.Close(); err != nil {
+			tb.Fatal(err)
+		}
+	}
+}
+
+// processCPU returns the CPU time (user + system) this process has used
+// so far (getrusage(2), RUSAGE_SELF).
+func processCPU(tb testing.TB) time.Duration {
+	tb.Helper()
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		tb.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

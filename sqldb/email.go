@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/vault"
 	"github.com/proofdesk/proofdesk/verify"
 )
 
@@ -48,13 +49,19 @@ func (db *DB) RecordMessageID(ctx context.Context, convID, messageID, msgID, aut
 }
 
 func (tx *Tx) recordEmail(ctx context.Context, convID, direction, messageID, msgID, authResults string) error {
-	messageID = normMessageID(messageID)
-	if messageID == "" {
-		return proofdesk.FieldError("message_id", "message_id is required")
-	}
 	_, dk, err := tx.findConversationByID(ctx, convID)
 	if err != nil {
 		return err
+	}
+	return tx.recordEmailWith(ctx, dk, convID, direction, messageID, msgID, authResults)
+}
+
+// recordEmailWith is recordEmail for a conversation whose data key dk the
+// caller already read (and locked the row of) in tx.
+func (tx *Tx) recordEmailWith(ctx context.Context, dk *vault.DataKey, convID, direction, messageID, msgID, authResults string) error {
+	messageID = normMessageID(messageID)
+	if messageID == "" {
+		return proofdesk.FieldError("message_id", "message_id is required")
 	}
 	id := proofdesk.NewID("eml")
 	if _, err := tx.exec(ctx, `INSERT INTO email_messages (id, conversation_id, message_id, direction, header_id_idx, header_id_enc, auth_results, created_at)
