@@ -53,12 +53,13 @@ func (tx *Tx) recordEmail(ctx context.Context, convID, direction, messageID, msg
 	if err != nil {
 		return err
 	}
-	return tx.recordEmailWith(ctx, dk, convID, direction, messageID, msgID, authResults)
+	return tx.recordEmailWith(ctx, dk, convID, direction, messageID, msgID, authResults, tx.now)
 }
 
 // recordEmailWith is recordEmail for a conversation whose data key dk the
-// caller already read (and locked the row of) in tx.
-func (tx *Tx) recordEmailWith(ctx context.Context, dk *vault.DataKey, convID, direction, messageID, msgID, authResults string) error {
+// caller already read (and locked the row of) in tx, recorded at time at
+// (the thread's order: ThreadMessageIDs sorts by it).
+func (tx *Tx) recordEmailWith(ctx context.Context, dk *vault.DataKey, convID, direction, messageID, msgID, authResults string, at time.Time) error {
 	messageID = normMessageID(messageID)
 	if messageID == "" {
 		return proofdesk.FieldError("message_id", "message_id is required")
@@ -67,7 +68,7 @@ func (tx *Tx) recordEmailWith(ctx context.Context, dk *vault.DataKey, convID, di
 	if _, err := tx.exec(ctx, `INSERT INTO email_messages (id, conversation_id, message_id, direction, header_id_idx, header_id_enc, auth_results, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, convID, msgID, direction, tx.db.BlindIndex(blindMessageID, messageID), dk.SealString(emailAAD(id), messageID),
-		authResults, fmtTime(tx.now)); err != nil {
+		authResults, fmtTime(at)); err != nil {
 		return fmt.Errorf("record message id: %w", wrapErr(err))
 	}
 	return nil

@@ -218,7 +218,7 @@ func (db *DB) MarkSentBatch(ctx context.Context, sent []proofdesk.OutboxAccepted
 	err = db.WithTx(ctx, func(tx *Tx) error {
 		lost = lost[:0]
 		keys := map[string]*vault.DataKey{}
-		for _, s := range sent {
+		for i, s := range sent {
 			d := s.Delivery
 			r, err := tx.exec(ctx, `UPDATE outbox SET status = ?, sent_at = ?, lease_until = NULL, last_error = '' WHERE id = ? AND claim_id = ? AND status = ?`,
 				proofdesk.OutboxSent, fmtTime(now), d.ID, d.Claim, proofdesk.OutboxQueued)
@@ -242,7 +242,10 @@ func (db *DB) MarkSentBatch(ctx context.Context, sent []proofdesk.OutboxAccepted
 				}
 				keys[d.ConversationID] = dk
 			}
-			if err := tx.recordEmailWith(ctx, dk, d.ConversationID, emailOut, s.MessageID, d.RefID, ""); err != nil {
+			// The i-th row is recorded i ns after the transaction's
+			// time: replies marked together keep the order they were
+			// sent in, which is their order in the thread.
+			if err := tx.recordEmailWith(ctx, dk, d.ConversationID, emailOut, s.MessageID, d.RefID, "", tx.now.Add(time.Duration(i))); err != nil {
 				return err
 			}
 		}

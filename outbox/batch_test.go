@@ -1,0 +1,226 @@
+package outbox_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/emersion/go-message/mail"
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/outbox"
+	"github.com/proofdesk/proofdesk/sqldb"
+	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
+)
+
+// countingStore counts the thread reads and the mark-sent transactions
+// of the real store, and the rows each marked.
+type countingStore struct {
+	*sqldb.DB
+	threadReads atomic.Int32
+	mu          sync.Mutex
+	marks       []int
+}
+
+func (s *countingStore) ThreadMessageIDs(ctx context.Context, convID string) ([]string, error) {
+	s.threadReads.Add(1)
+	return s.DB.ThreadMessageIDs(ctx, convID)
+}
+
+func (s *countingStore) MarkSentBatch(ctx context.Context, sent []proofdesk.OutboxAccepted, now time.Time) ([]string, error) {
+	s.mu.Lock()
+	s.marks = append(s.marks, len(sent))
+	s.mu.Unlock()
+	return s.DB.MarkSentBatch(ctx, sent, now)
+}
+
+// queueMore queues n more agent replies on conv.
+func queueMore(tb testing.TB, f *fixture, conv *proofdesk.Conversation, n int) {
+	tb.Helper()
+	ctx := context.Background()
+	for i := range n {
+		m := &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.agent.ID, Body: fmt.Sprintf("reply %d", i)}
+		if err := f.convs.CreateMessage(ctx, m); err != nil {
+			tb.Fatal(err)
+		}
+		if _, err := f.db.EnqueueReply(ctx, conv.ID, m.ID); err != nil {
+			tb.Fatal(err)
+		}
+	}
+}
+
+// header returns the Message-ID and References of a raw message.
+func header(t *testing.T, raw []byte) (string, []string) {
+	t.Helper()
+	r, err := mail.CreateReader(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, _ := r.Header.MessageID()
+	refs, _ := r.Header.MsgIDList("References")
+	return id, refs
+}
+
+// TestWorker_ThreadReadOncePerBatch: the replies of one conversation in a
+// claim batch read its Message-IDs from the store once, and each reply
+// still threads onto the one sent just before it (In-Reply-To, the last
+// of References), even while that one waits to be marked sent.
+func TestWorker_ThreadReadOncePerBatch(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		conv, _ := f.reply(t, "requester@elsewhere.test", "in-9@elsewhere.test")
+		queueMore(t, f, conv, 4)
+		st := &countingStore{DB: db}
+		cap := &capture{}
+		w, err := outbox.NewWorker(st, relay(t, startCapture(t, cap, nil)), nil, outbox.Config{From: "Acme Support <support@desk.test>",
+			Lease: time.Minute, Now: f.clk.Now, MarkDelay: time.Hour}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, err := w.RunOnce(context.Background()); err != nil || n != 5 {
+			t.Fatalf("RunOnce=%d, %v, want 5", n, err)
+		}
+		if n := st.threadReads.Load(); n != 1 {
+			t.Fatalf("the conversation's Message-IDs were read %d times for 5 replies, want once", n)
+		}
+		got := cap.received()
+		if len(got) != 5 {
+			t.Fatalf("received %d, want 5", len(got))
+		}
+		prev := "in-9@elsewhere.test"
+		var sent []string
+		for i, raw := range got {
+			id, refs := header(t, raw)
+			if len(refs) == 0 || refs[len(refs)-1] != prev || refs[0] != "in-9@elsewhere.test" || len(refs) != i+1 {
+				t.Fatalf("reply %d: References %v, want the inbound mail then the %d replies before it, last %s", i, refs, i, prev)
+			}
+			prev = id
+			sent = append(sent, id)
+		}
+		// The store threads them in the same order once marked.
+		ids, err := db.ThreadMessageIDs(context.Background(), conv.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := append([]string{"in-9@elsewhere.test"}, sent...); strings.Join(ids, " ") != strings.Join(want, " ") {
+			t.Fatalf("store thread %v, want %v", ids, want)
+		}
+	})
+}
+
+// TestWorker_MarksSentInBatches: accepted rows are marked sent MarkBatch
+// at a time, the rest when the claim batch ends; every row ends sent.
+func TestWorker_MarksSentInBatches(t *testing.T) {
+	db := sqldbtest.Open(t)
+	f := newFixture(t, db)
+	var ids []string
+	for c := range 5 {
+		_, out := f.reply(t, fmt.Sprintf("req%d@elsewhere.test", c), fmt.Sprintf("in-%d@elsewhere.test", c))
+		ids = append(ids, out.ID)
+	}
+	st := &countingStore{DB: db}
+	cap := &capture{}
+	w, err := outbox.NewWorker(st, relay(t, startCapture(t, cap, nil)), nil, outbox.Config{From: "Acme Support <support@desk.test>",
+		Lease: time.Minute, Now: f.clk.Now, Workers: 1, MarkBatch: 2, MarkDelay: time.Hour}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := w.RunOnce(context.Background()); err != nil || n != 5 {
+		t.Fatalf("RunOnce=%d, %v, want 5", n, err)
+	}
+	if fmt.Sprint(st.marks) != "[2 2 1]" {
+		t.Fatalf("rows per mark-sent transaction %v, want [2 2 1]", st.marks)
+	}
+	for _, id := range ids {
+		if s := status(t, db, id); s != proofdesk.OutboxSent {
+			t.Fatalf("row %s: %s, want sent", id, s)
+		}
+	}
+}
+
+// hungStore is the store of a node that froze while marking rows sent
+// (and is then killed): MarkSentBatch blocks until release is closed,
+// then fails.
+type hungStore struct {
+	*sqldb.DB
+	release chan struct{}
+}
+
+func (s hungStore) MarkSentBatch(ctx context.Context, _ []proofdesk.OutboxAccepted, _ time.Time) ([]string, error) {
+	<-s.release
+	return nil, errors.New("node killed")
+}
+
+// TestWorker_HungStoreBoundsResends: while the store does not answer a
+// mark-sent transaction, the worker stops sending once MarkBatch more
+// accepted rows wait behind it, so a crash then re-sends at most
+// 2×MarkBatch + Workers rows; the next worker sends every row, and the
+// copies carry the Message-IDs of the first sends.
+func TestWorker_HungStoreBoundsResends(t *testing.T) {
+	db := sqldbtest.Open(t)
+	f := newFixture(t, db)
+	const convs, per, batch, workers = 6, 4, 2, 2
+	for c := range convs {
+		conv, _ := f.reply(t, fmt.Sprintf("req%d@elsewhere.test", c), fmt.Sprintf("in-%d@elsewhere.test", c))
+		queueMore(t, f, conv, per-1)
+	}
+	cap := &capture{}
+	addr := startCapture(t, cap, nil)
+	hung := hungStore{DB: db, release: make(chan struct{})}
+	dead, err := outbox.NewWorker(hung, relay(t, addr), nil, outbox.Config{From: "Acme Support <support@desk.test>",
+		Lease: time.Minute, Now: f.clk.Now, Workers: workers, MarkBatch: batch, MarkDelay: time.Millisecond}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { _, err := dead.RunOnce(context.Background()); done <- err }()
+	// Wait until the sending stops.
+	last, stable := -1, 0
+	for stable < 10 {
+		time.Sleep(50 * time.Millisecond)
+		if n := len(cap.received()); n == last {
+			stable++
+		} else {
+			last, stable = n, 0
+		}
+	}
+	if last == 0 || last > 2*batch+workers {
+		t.Fatalf("the relay accepted %d mails that the hung store never marked, want 1 to %d", last, 2*batch+workers)
+	}
+	close(hung.release)
+	if err := <-done; err == nil {
+		t.Fatal("the killed node's RunOnce reported no error")
+	}
+	f.clk.Add(time.Minute)
+	w, err := outbox.NewWorker(db, relay(t, addr), nil, outbox.Config{From: "Acme Support <support@desk.test>", Lease: time.Minute, Now: f.clk.Now}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for {
+		n, err := w.RunOnce(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			break
+		}
+		total += n
+	}
+	if total != convs*per {
+		t.Fatalf("the next worker sent %d rows, want all %d (none was marked)", total, convs*per)
+	}
+	seen := map[string]int{}
+	for _, raw := range cap.received() {
+		id, _ := header(t, raw)
+		seen[id]++
+	}
+	if len(seen) != convs*per {
+		t.Fatalf("%d distinct Message-IDs for %d rows: a resend got a new one", len(seen), convs*per)
+	}
+}
