@@ -206,10 +206,11 @@ type attachmentFinder interface {
 	FindMessageAttachments(ctx context.Context, convID, msgID string) ([]*proofdesk.Attachment, error)
 }
 
-// replyFiles returns the files of the agent reply d delivers, if any.
+// replyFiles returns the files of the agent reply d delivers, if any
+// (the claim says whether there are: d.HasAttachments).
 func (w *Worker) replyFiles(ctx context.Context, d *proofdesk.OutboxDelivery) ([]*proofdesk.Attachment, error) {
 	f, ok := w.st.(attachmentFinder)
-	if !ok || d.Purpose != purposeReply || d.RefID == "" || d.ConversationID == "" {
+	if !ok || !d.HasAttachments || d.Purpose != purposeReply || d.RefID == "" || d.ConversationID == "" {
 		return nil, nil
 	}
 	return f.FindMessageAttachments(ctx, d.ConversationID, d.RefID)

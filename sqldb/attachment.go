@@ -66,18 +66,8 @@ func (db *DB) attachFiles(ctx context.Context, convID string, msgs []*proofdesk.
 }
 
 // FindMessageAttachments returns the attachments of message msgID of
-// conversation convID with their bytes, oldest first; none (and no
-// error, even for an unknown conversation) when the message has none.
-// The outbox asks it for every reply it sends, and most have none: that
-// answer costs one indexed read, without opening the conversation's key.
+// conversation convID with their bytes, oldest first.
 func (db *DB) FindMessageAttachments(ctx context.Context, convID, msgID string) ([]*proofdesk.Attachment, error) {
-	var one int
-	err := db.reader().queryRow(ctx, `SELECT 1 FROM email_attachments WHERE conversation_id = ? AND message_id = ? LIMIT 1`, convID, msgID).Scan(&one)
-	if proofdesk.ErrorCode(wrapErr(err)) == proofdesk.ENOTFOUND {
-		return nil, nil
-	} else if err != nil {
-		return nil, fmt.Errorf("find attachments: %w", err)
-	}
 	return db.findAttachments(ctx, convID, msgID, true)
 }
 

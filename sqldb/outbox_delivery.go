@@ -17,7 +17,8 @@ import (
 // for good.
 const AuditDeliveryFailed = "outbox.delivery_failed"
 
-const outboxDeliveryColumns = `id, kind, purpose, COALESCE(conversation_id, ''), COALESCE(data_key_id, ''), to_enc, subject_enc, body_enc, headers, status, attempts, created_at, ref_id, claim_id, lease_until`
+const outboxDeliveryColumns = `id, kind, purpose, COALESCE(conversation_id, ''), COALESCE(data_key_id, ''), to_enc, subject_enc, body_enc, headers, status, attempts, created_at, ref_id, claim_id, lease_until,
+	EXISTS (SELECT 1 FROM email_attachments a WHERE a.conversation_id = outbox.conversation_id AND a.message_id = outbox.ref_id)`
 
 // scanDelivery scans a row of outboxDeliveryColumns and opens it with
 // its data key, read through h; errKeyDestroyed (ENOTFOUND) when that key
@@ -28,7 +29,7 @@ func (h *Handle) scanDelivery(ctx context.Context, row scanner) (*proofdesk.Outb
 	var dkID, to, subj, body, headers string
 	var lease nullTime
 	if err := row.Scan(&m.ID, &m.Kind, &m.Purpose, &m.ConversationID, &dkID, &to, &subj, &body, &headers, &m.Status, &m.Attempts, timeScan{&m.CreatedAt},
-		&d.RefID, &d.Claim, &lease); err != nil {
+		&d.RefID, &d.Claim, &lease, &d.HasAttachments); err != nil {
 		return nil, fmt.Errorf("scan outbox: %w", wrapErr(err))
 	}
 	if lease.t != nil {
@@ -267,10 +268,10 @@ func (db *DB) MarkSentBatch(ctx context.Context, sent []proofdesk.OutboxAccepted
 // download link and the erasure's confirmation link.
 var linkPurposes = map[string]bool{proofdesk.PurposeExportLink: true, proofdesk.PurposeErasureConfirm: true}
 
-// dropLink re-seals the body of delivery id, settled with status, if its
-// purpose is one whose body carries such a link, as a line saying so: once the relay took it (or gave up), nobody
-// reading the outbox, an admin after clearing the relay included, can
-// read the link back.
+// dropLink re-seals the body of delivery id, settled with status, when
+// its purpose is one whose body carries such a link, as a line saying
+// so: once the relay took it (or gave up), nobody reading the outbox, an
+// admin after clearing the relay included, can read the link back.
 func (tx *Tx) dropLink(ctx context.Context, id, purpose, status string) error {
 	if !linkPurposes[purpose] {
 		return nil
