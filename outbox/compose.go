@@ -85,10 +85,10 @@ func (th *thread) sent(msgID string) {
 // envelope sender is d's own VERP return path (proofdesk.VERPAddress), so that
 // a bounce names the row it is for and is consumed by the inbound
 // handler, never turned into a conversation. th holds the thread of d's
-// conversation across one batch's deliveries.
-func (w *Worker) sendEmail(ctx context.Context, d *proofdesk.OutboxDelivery, th *thread) (string, error) {
+// conversation across one batch's deliveries, brand the batch's branding.
+func (w *Worker) sendEmail(ctx context.Context, d *proofdesk.OutboxDelivery, th *thread, brand *proofdesk.Branding) (string, error) {
 	msgID := proofdesk.OutboxMessageID(d.ID, w.from.domain)
-	msg, err := w.compose(ctx, d, msgID, th)
+	msg, err := w.compose(ctx, d, msgID, th, brand)
 	if err != nil {
 		return "", err
 	}
@@ -115,12 +115,12 @@ func isReply(d *proofdesk.OutboxDelivery) bool {
 // store; other mail is marked Auto-Submitted. It is DKIM-signed when the
 // worker has a key.
 func (w *Worker) Compose(ctx context.Context, d *proofdesk.OutboxDelivery, msgID string) ([]byte, error) {
-	return w.compose(ctx, d, msgID, nil)
+	return w.compose(ctx, d, msgID, nil, nil)
 }
 
-// compose is Compose with the thread th of d's conversation (nil: read
-// from the store).
-func (w *Worker) compose(ctx context.Context, d *proofdesk.OutboxDelivery, msgID string, th *thread) ([]byte, error) {
+// compose is Compose with the thread th of d's conversation and the
+// branding (nil: read from the store).
+func (w *Worker) compose(ctx context.Context, d *proofdesk.OutboxDelivery, msgID string, th *thread, brand *proofdesk.Branding) ([]byte, error) {
 	var h gomail.Header
 	h.SetDate(w.cfg.Now())
 	h.SetAddressList("From", []*gomail.Address{&w.from.Address})
@@ -156,7 +156,7 @@ func (w *Worker) compose(ctx context.Context, d *proofdesk.OutboxDelivery, msgID
 	var buf bytes.Buffer
 	body := strings.ReplaceAll(strings.ReplaceAll(d.Body, "\r\n", "\n"), "\n", "\r\n")
 	if len(files) == 0 {
-		page, err := w.renderHTML(ctx, d.Subject, d.Body)
+		page, err := w.renderHTML(ctx, d.Subject, d.Body, brand)
 		if err != nil {
 			return nil, fmt.Errorf("compose: %w", err)
 		}

@@ -22,6 +22,7 @@ import (
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/e2e/e2etest"
 	"github.com/proofdesk/proofdesk/outbox"
+	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
 
@@ -151,8 +152,9 @@ func BenchmarkWorkerMailpitStartTLSAuth(b *testing.B) {
 				b.Fatal(err)
 			}
 			defer r.Close()
+			// With the stored branding, as `proofdesk serve` runs it.
 			w, err := outbox.NewWorker(db, r, nil, outbox.Config{From: "Acme Support <support@desk.test>", Lease: time.Minute,
-				Workers: workers, Now: f.clk.Now}, nil)
+				Workers: workers, Now: f.clk.Now, Branding: sqldb.NewBrandingService(db, proofdesk.Branding{Company: "Acme"})}, nil)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -248,7 +248,8 @@ func (w *Worker) Run(ctx context.Context) error {
 // RunOnce claims one batch of due rows, attempts each, and returns how
 // many it attempted. Up to Workers conversations are delivered at once;
 // the rows of one conversation go one after another, in claim order, and
-// read the conversation's Message-IDs once (thread). Accepted rows are
+// read the conversation's Message-IDs once (thread); the branding is read
+// once per batch. Accepted rows are
 // marked sent in batches (marker) before RunOnce returns. A store error
 // stops the batch (the rows not settled return when their lease runs
 // out) and is returned.
@@ -294,6 +295,12 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 		mu.Unlock()
 	}
 	mk := w.startMarker(ctx, stop)
+	// The branding every mail of the batch carries, read once.
+	var brand *proofdesk.Branding
+	if slices.ContainsFunc(ds, func(d *proofdesk.OutboxDelivery) bool { return d.Kind == proofdesk.OutboxEmail }) {
+		b := w.brand(ctx)
+		brand = &b
+	}
 	sem := make(chan struct{}, w.cfg.Workers)
 	for _, g := range groups {
 		sem <- struct{}{}
@@ -305,7 +312,7 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 				if ctx.Err() != nil {
 					return
 				}
-				if err := w.deliver(ctx, d, th, mk); err != nil {
+				if err := w.deliver(ctx, d, th, brand, mk); err != nil {
 					stop(err)
 					return
 				}
@@ -320,9 +327,10 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	return len(ds), nil
 }
 
-// deliver attempts one claimed row; an accepted row goes to mk to be
+// deliver attempts one claimed row, an email with the thread th of its
+// conversation and the batch's branding; an accepted row goes to mk to be
 // marked sent, a failed one is settled at once.
-func (w *Worker) deliver(ctx context.Context, d *proofdesk.OutboxDelivery, th *thread, mk *marker) error {
+func (w *Worker) deliver(ctx context.Context, d *proofdesk.OutboxDelivery, th *thread, brand *proofdesk.Branding, mk *marker) error {
 	attrs := deliveryAttrs(d)
 	if d.Attempts > w.cfg.MaxAttempts {
 		// Claimed again after its worker stopped mid-send, too often.
@@ -334,7 +342,7 @@ func (w *Worker) deliver(ctx context.Context, d *proofdesk.OutboxDelivery, th *t
 	var err error
 	switch d.Kind {
 	case proofdesk.OutboxEmail:
-		msgID, err = w.sendEmail(sendCtx, d, th)
+		msgID, err = w.sendEmail(sendCtx, d, th, brand)
 	case proofdesk.OutboxSMS:
 		err = w.sms.SendSMS(sendCtx, d.To, d.Body)
 	case proofdesk.OutboxWebhook:
