@@ -115,7 +115,7 @@ func (db *DB) InboundSeen(ctx context.Context, messageID string) (bool, error) {
 // reply, whose last element is its In-Reply-To.
 func (db *DB) ThreadMessageIDs(ctx context.Context, convID string) ([]string, error) {
 	h := db.reader()
-	_, dk, err := h.findConversationByID(ctx, convID)
+	dk, err := h.conversationKey(ctx, convID)
 	if err != nil {
 		return nil, err
 	}

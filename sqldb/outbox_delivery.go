@@ -238,7 +238,7 @@ func (db *DB) MarkSentBatch(ctx context.Context, sent []proofdesk.OutboxAccepted
 			}
 			dk, ok := keys[d.ConversationID]
 			if !ok {
-				if _, dk, err = tx.findConversationByID(ctx, d.ConversationID); err != nil {
+				if dk, err = tx.conversationKey(ctx, d.ConversationID); err != nil {
 					return err
 				}
 				keys[d.ConversationID] = dk
@@ -261,6 +261,25 @@ func (db *DB) MarkSentBatch(ctx context.Context, sent []proofdesk.OutboxAccepted
 		}
 	}
 	return lost, nil
+}
+
+// conversationKey returns the data key of conversation convID, as
+// findConversationByID does (locking its row in a PostgreSQL
+// transaction) without reading and opening the rest of the row: the
+// outbox needs the key alone, once per conversation of a batch. Returns
+// ENOTFOUND for an unknown conversation or a destroyed key.
+func (h *Handle) conversationKey(ctx context.Context, convID string) (*vault.DataKey, error) {
+	if err := h.lockRow(ctx, "conversations", convID); err != nil {
+		return nil, err
+	}
+	var dkID string
+	if err := h.queryRow(ctx, `SELECT data_key_id FROM conversations WHERE id = ?`, convID).Scan(&dkID); err != nil {
+		if err := wrapErr(err); proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+			return nil, notFound("Conversation")
+		}
+		return nil, fmt.Errorf("conversation %s: %w", convID, wrapErr(err))
+	}
+	return h.keyByID(ctx, dkID)
 }
 
 // linkPurposes are the outbox purposes whose body carries a customer's
