@@ -27,9 +27,9 @@ type countingStore struct {
 	marks       []int
 }
 
-func (s *countingStore) ThreadMessageIDs(ctx context.Context, convID string) ([]string, error) {
+func (s *countingStore) ThreadsMessageIDs(ctx context.Context, convIDs []string) (map[string][]string, error) {
 	s.threadReads.Add(1)
-	return s.DB.ThreadMessageIDs(ctx, convID)
+	return s.DB.ThreadsMessageIDs(ctx, convIDs)
 }
 
 func (s *countingStore) MarkSentBatch(ctx context.Context, sent []proofdesk.OutboxAccepted, now time.Time) ([]string, error) {
@@ -66,8 +66,8 @@ func header(t *testing.T, raw []byte) (string, []string) {
 	return id, refs
 }
 
-// TestWorker_ThreadReadOncePerBatch: the replies of one conversation in a
-// claim batch read its Message-IDs from the store once, and each reply
+// TestWorker_ThreadReadOncePerBatch: the replies of a claim batch read
+// their conversations' Message-IDs from the store once, and each reply
 // still threads onto the one sent just before it (In-Reply-To, the last
 // of References), even while that one waits to be marked sent.
 func TestWorker_ThreadReadOncePerBatch(t *testing.T) {
@@ -75,6 +75,8 @@ func TestWorker_ThreadReadOncePerBatch(t *testing.T) {
 		f := newFixture(t, db)
 		conv, _ := f.reply(t, "requester@elsewhere.test", "in-9@elsewhere.test")
 		queueMore(t, f, conv, 4)
+		other, _ := f.reply(t, "other@elsewhere.test", "in-10@elsewhere.test")
+		queueMore(t, f, other, 2)
 		st := &countingStore{DB: db}
 		cap := &capture{}
 		w, err := outbox.NewWorker(st, relay(t, startCapture(t, cap, nil)), nil, outbox.Config{From: "Acme Support <support@desk.test>",
@@ -82,15 +84,20 @@ func TestWorker_ThreadReadOncePerBatch(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if n, err := w.RunOnce(context.Background()); err != nil || n != 5 {
-			t.Fatalf("RunOnce=%d, %v, want 5", n, err)
+		if n, err := w.RunOnce(context.Background()); err != nil || n != 8 {
+			t.Fatalf("RunOnce=%d, %v, want 8", n, err)
 		}
 		if n := st.threadReads.Load(); n != 1 {
-			t.Fatalf("the conversation's Message-IDs were read %d times for 5 replies, want once", n)
+			t.Fatalf("the threads were read %d times for 8 replies on 2 conversations, want once", n)
 		}
-		got := cap.received()
+		var got [][]byte
+		for _, raw := range cap.received() {
+			if bytes.Contains(raw, []byte("[#"+conv.ID+"]")) {
+				got = append(got, raw)
+			}
+		}
 		if len(got) != 5 {
-			t.Fatalf("received %d, want 5", len(got))
+			t.Fatalf("received %d replies on the first conversation, want 5", len(got))
 		}
 		prev := "in-9@elsewhere.test"
 		var sent []string

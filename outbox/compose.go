@@ -37,13 +37,13 @@ func parseFrom(s string) (*address, error) {
 }
 
 // thread is what one run of deliveries knows of a conversation's
-// Message-IDs (the References of its replies): read from the store for
-// the first reply, then each reply sent is appended, as marking it sent
-// records it in the store. A claim batch's replies to one conversation
-// go one after another, so the store is read once per conversation and
-// batch, not per reply, and a reply threads onto the one sent just
-// before it even while that one waits to be marked sent. A customer's
-// mail that arrives meanwhile is in the next batch's read.
+// Message-IDs (the References of its replies): read from the store with
+// the threads of the whole claim batch, then each reply sent is
+// appended, as marking it sent records it in the store. A claim batch's
+// replies to one conversation go one after another, so a reply threads
+// onto the one sent just before it even while that one waits to be
+// marked sent. A customer's mail that arrives meanwhile is in the next
+// batch's read.
 type thread struct {
 	ids  []string
 	read bool
@@ -54,19 +54,19 @@ type thread struct {
 const maxReferences = 20
 
 // refs returns the Message-IDs of conversation convID, oldest first,
-// reading the store the first time (always, for a nil th).
+// reading the store unless th holds them.
 func (th *thread) refs(ctx context.Context, st Store, convID string) ([]string, error) {
 	if th != nil && th.read {
 		return th.ids, nil
 	}
-	ids, err := st.ThreadMessageIDs(ctx, convID)
+	m, err := st.ThreadsMessageIDs(ctx, []string{convID})
 	if err != nil {
 		return nil, err
 	}
 	if th != nil {
-		th.ids, th.read = ids, true
+		th.ids, th.read = m[convID], true
 	}
-	return ids, nil
+	return m[convID], nil
 }
 
 // sent appends the Message-ID of a reply the relay accepted.

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -200,7 +201,7 @@ func benchWorkerMailpit(b *testing.B, workers int, mixed bool) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	stopProfile := profileDrain(b, workers)
+	stopProfile := profileDrain(b)
 	b.ResetTimer()
 	ours, theirs := processCPU(b), mp.CPUTime(b)
 	start := time.Now()
@@ -263,24 +264,27 @@ func TestWorker_CrashAfterAcceptMailpitKeepsOne(t *testing.T) {
 
 // profileDrain starts a CPU profile of the delivery alone (not the
 // queueing before it) when $OUTBOX_BENCH_CPUPROFILE names a file: it is
-// written to that name with ".workers=N" appended. It returns the stop.
-func profileDrain(tb testing.TB, workers int) func() {
-	tb.Helper()
+// written to that name with the sub-benchmark's name appended
+// ("order=conv/workers=4" as ".order=conv.workers=4"). It returns the
+// stop.
+func profileDrain(b *testing.B) func() {
+	b.Helper()
 	path := os.Getenv("OUTBOX_BENCH_CPUPROFILE")
 	if path == "" {
 		return func() {}
 	}
-	f, err := os.Create(fmt.Sprintf("%s.workers=%d", path, workers))
+	name := b.Name()[strings.Index(b.Name(), "/")+1:]
+	f, err := os.Create(path + "." + strings.ReplaceAll(name, "/", "."))
 	if err != nil {
-		tb.Fatal(err)
+		b.Fatal(err)
 	}
 	if err := pprof.StartCPUProfile(f); err != nil {
-		tb.Fatal(err)
+		b.Fatal(err)
 	}
 	return func() {
 		pprof.StopCPUProfile()
 		if err := f.Close(); err != nil {
-			tb.Fatal(err)
+			b.Fatal(err)
 		}
 	}
 }

@@ -36,8 +36,9 @@ type Store interface {
 	// MarkFailed settles a failed attempt; final fails it for good and
 	// returns the ID of the system message written on its conversation.
 	MarkFailed(ctx context.Context, d *proofdesk.OutboxDelivery, reason string, retryAt time.Time, final bool) (string, error)
-	// ThreadMessageIDs returns a conversation's Message-IDs, oldest first.
-	ThreadMessageIDs(ctx context.Context, convID string) ([]string, error)
+	// ThreadsMessageIDs returns the Message-IDs of each of the
+	// conversations that has mail, oldest first, read at once.
+	ThreadsMessageIDs(ctx context.Context, convIDs []string) (map[string][]string, error)
 }
 
 // Mailer hands one composed message to a mail server; *SMTPRelay is one.
@@ -294,6 +295,17 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 		}
 		mu.Unlock()
 	}
+	// The threads of the batch's replies, read at once.
+	var replyConvs []string
+	for _, g := range groups {
+		if g[0].Kind == proofdesk.OutboxEmail && isReply(g[0]) {
+			replyConvs = append(replyConvs, g[0].ConversationID)
+		}
+	}
+	threads, err := w.st.ThreadsMessageIDs(ctx, replyConvs)
+	if err != nil {
+		return 0, err
+	}
 	mk := w.startMarker(ctx, stop)
 	// The branding every mail of the batch carries, read once.
 	var brand *proofdesk.Branding
@@ -307,7 +319,7 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 		wg.Add(1)
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			th := &thread{}
+			th := &thread{ids: threads[g[0].ConversationID], read: true}
 			for _, d := range g {
 				if ctx.Err() != nil {
 					return

@@ -282,6 +282,61 @@ func (h *Handle) conversationKey(ctx context.Context, convID string) (*vault.Dat
 	return h.keyByID(ctx, dkID)
 }
 
+// ThreadsMessageIDs returns, for each conversation of convIDs that has
+// mail, what ThreadMessageIDs returns for it (its Message-IDs in and out,
+// oldest first, at most the newest 20), all read with one query: the
+// outbox reads the threads of a claim batch at once. A conversation with
+// no mail, or unknown, has no entry.
+func (db *DB) ThreadsMessageIDs(ctx context.Context, convIDs []string) (map[string][]string, error) {
+	out := map[string][]string{}
+	if len(convIDs) == 0 {
+		return out, nil
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(convIDs)), ", ")
+	args := make([]any, len(convIDs))
+	for i, id := range convIDs {
+		args[i] = id
+	}
+	h := db.reader()
+	rows, err := h.query(ctx, fmt.Sprintf(`SELECT e.conversation_id, e.id, e.header_id_enc, v.data_key_id FROM (
+		SELECT conversation_id, id, header_id_enc, created_at,
+			ROW_NUMBER() OVER (PARTITION BY conversation_id ORDER BY created_at DESC, id DESC) AS n
+		FROM email_messages WHERE conversation_id IN (%s)) e
+		JOIN conversations v ON v.id = e.conversation_id
+		WHERE e.n <= %d ORDER BY e.conversation_id, e.created_at, e.id`, marks, maxThreadIDs), args...)
+	if err != nil {
+		return nil, fmt.Errorf("thread message ids: %w", err)
+	}
+	type row struct{ conv, id, enc, dkID string }
+	var rs []row
+	for rows.Next() {
+		var r row
+		if err := rows.Scan(&r.conv, &r.id, &r.enc, &r.dkID); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("thread message ids: %w", err)
+		}
+		rs = append(rs, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("thread message ids: %w", err)
+	}
+	// Keys are read after the rows are closed: on a one-connection pool
+	// a read inside the loop would wait for itself.
+	for _, r := range rs {
+		dk, err := h.keyByID(ctx, r.dkID)
+		if err != nil {
+			return nil, fmt.Errorf("thread message ids: %w", err)
+		}
+		mid, err := dk.OpenString(emailAAD(r.id), r.enc)
+		if err != nil {
+			return nil, fmt.Errorf("thread message ids: %w", err)
+		}
+		out[r.conv] = append(out[r.conv], mid)
+	}
+	return out, nil
+}
+
 // linkPurposes are the outbox purposes whose body carries a customer's
 // one-time link that opens their data or speaks for them: the export's
 // download link and the erasure's confirmation link.

@@ -2,6 +2,7 @@ package sqldb_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -265,6 +266,47 @@ func TestMarkSentBatch(t *testing.T) {
 		}
 		if ids, _ := db.ThreadMessageIDs(ctx, conv2.ID); slices.ContainsFunc(ids, func(s string) bool { return strings.HasPrefix(s, "batch") }) {
 			t.Fatalf("the lost row's Message-ID was recorded: %v", ids)
+		}
+	})
+}
+
+// TestThreadsMessageIDs: one read of several conversations' threads gives
+// each what ThreadMessageIDs gives it (oldest first, the newest 20), and
+// nothing for a conversation without mail or an unknown one.
+func TestThreadsMessageIDs(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		f := newFixture(t, db)
+		long, first := newEmailConversation(t, db, "", "jane@example.com")
+		short, firstShort := newEmailConversation(t, db, "", "joe@example.com")
+		none, _ := newEmailConversation(t, db, "", "ann@example.com")
+		for i := range 25 {
+			f.Clk.Add(time.Second)
+			if err := db.RecordMessageID(ctx, long.ID, fmt.Sprintf("<long-%02d@example.com>", i), first.ID, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := db.RecordMessageID(ctx, short.ID, "<short@example.com>", firstShort.ID, ""); err != nil {
+			t.Fatal(err)
+		}
+		got, err := db.ThreadsMessageIDs(ctx, []string{long.ID, short.ID, none.ID, "cnv_unknown"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []*proofdesk.Conversation{long, short} {
+			want, err := db.ThreadMessageIDs(ctx, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(got[c.ID], " ") != strings.Join(want, " ") {
+				t.Fatalf("conversation %s: %v, ThreadMessageIDs gives %v", c.ID, got[c.ID], want)
+			}
+		}
+		if len(got[long.ID]) != 20 || got[long.ID][0] != "long-05@example.com" || got[long.ID][19] != "long-24@example.com" {
+			t.Fatalf("long thread %v, want long-05 … long-24", got[long.ID])
+		}
+		if len(got) != 2 {
+			t.Fatalf("entries for %d conversations, want the 2 with mail: %v", len(got), got)
 		}
 	})
 }
