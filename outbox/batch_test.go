@@ -42,15 +42,21 @@ func (s *countingStore) MarkSentBatch(ctx context.Context, sent []proofdesk.Outb
 // queueMore queues n more agent replies on conv.
 func queueMore(tb testing.TB, f *fixture, conv *proofdesk.Conversation, n int) {
 	tb.Helper()
-	ctx := context.Background()
 	for i := range n {
-		m := &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.agent.ID, Body: fmt.Sprintf("reply %d", i)}
-		if err := f.convs.CreateMessage(ctx, m); err != nil {
-			tb.Fatal(err)
-		}
-		if _, err := f.db.EnqueueReply(ctx, conv.ID, m.ID); err != nil {
-			tb.Fatal(err)
-		}
+		queueAgentReply(tb, f, conv, fmt.Sprintf("reply %d", i))
+	}
+}
+
+// queueAgentReply stores an agent reply with body on conv and queues it.
+func queueAgentReply(tb testing.TB, f *fixture, conv *proofdesk.Conversation, body string) {
+	tb.Helper()
+	ctx := context.Background()
+	m := &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.agent.ID, Body: body}
+	if err := f.convs.CreateMessage(ctx, m); err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := f.db.EnqueueReply(ctx, conv.ID, m.ID); err != nil {
+		tb.Fatal(err)
 	}
 }
 

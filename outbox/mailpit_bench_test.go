@@ -104,18 +104,9 @@ func TestWorker_MailpitStartTLSAuth(t *testing.T) {
 // after another.
 func queueReplies(tb testing.TB, f *fixture, convs, per int) {
 	tb.Helper()
-	ctx := context.Background()
 	for c := range convs {
 		conv, _ := f.reply(tb, fmt.Sprintf("req%d@elsewhere.test", c), fmt.Sprintf("in-%d@elsewhere.test", c))
-		for i := range per {
-			m := &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.agent.ID, Body: fmt.Sprintf("reply %d", i)}
-			if err := f.convs.CreateMessage(ctx, m); err != nil {
-				tb.Fatal(err)
-			}
-			if _, err := f.db.EnqueueReply(ctx, conv.ID, m.ID); err != nil {
-				tb.Fatal(err)
-			}
-		}
+		queueMore(tb, f, conv, per)
 	}
 }
 
@@ -125,7 +116,6 @@ func queueReplies(tb testing.TB, f *fixture, convs, per int) {
 // conversations, which the workers deliver side by side.
 func queueRepliesMixed(tb testing.TB, f *fixture, convs, per int) {
 	tb.Helper()
-	ctx := context.Background()
 	var cs []*proofdesk.Conversation
 	for c := range convs {
 		conv, _ := f.reply(tb, fmt.Sprintf("req%d@elsewhere.test", c), fmt.Sprintf("in-%d@elsewhere.test", c))
@@ -133,13 +123,7 @@ func queueRepliesMixed(tb testing.TB, f *fixture, convs, per int) {
 	}
 	for i := range per {
 		for _, conv := range cs {
-			m := &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.agent.ID, Body: fmt.Sprintf("reply %d", i)}
-			if err := f.convs.CreateMessage(ctx, m); err != nil {
-				tb.Fatal(err)
-			}
-			if _, err := f.db.EnqueueReply(ctx, conv.ID, m.ID); err != nil {
-				tb.Fatal(err)
-			}
+			queueAgentReply(tb, f, conv, fmt.Sprintf("reply %d", i))
 		}
 	}
 }
