@@ -237,3 +237,44 @@ func TestWorker_HungStoreBoundsResends(t *testing.T) {
 		t.Fatalf("%d distinct Message-IDs for %d rows: a resend got a new one", len(seen), convs*per)
 	}
 }
+
+// noticeFirstStore claims, before the real rows, a notification mail on
+// conversation conv (not a reply: it does not thread), as a verification
+// notice queued before an agent's reply would be.
+type noticeFirstStore struct {
+	*sqldb.DB
+	conv string
+}
+
+func (s noticeFirstStore) ClaimDue(ctx context.Context, now time.Time, limit int, kinds []string, lease time.Duration) ([]*proofdesk.OutboxDelivery, error) {
+	ds, err := s.DB.ClaimDue(ctx, now, limit, kinds, lease)
+	notice := &proofdesk.OutboxDelivery{OutboxMessage: proofdesk.OutboxMessage{ID: "out_notice", Kind: proofdesk.OutboxEmail, Purpose: "owner_notice",
+		ConversationID: s.conv, To: "owner@elsewhere.test", Subject: "A request", Body: "Someone asked."}, Claim: "clm_notice"}
+	return append([]*proofdesk.OutboxDelivery{notice}, ds...), err
+}
+
+// TestWorker_ThreadAfterNotice: a reply delivered after a notification
+// on its conversation in the same batch still threads onto the
+// customer's mail (the batch's thread read covers every reply, not only
+// a conversation whose first row is one).
+func TestWorker_ThreadAfterNotice(t *testing.T) {
+	db := sqldbtest.Open(t)
+	f := newFixture(t, db)
+	conv, _ := f.reply(t, "requester@elsewhere.test", "in-11@elsewhere.test")
+	cap := &capture{}
+	w, err := outbox.NewWorker(noticeFirstStore{DB: db, conv: conv.ID}, relay(t, startCapture(t, cap, nil)), nil,
+		outbox.Config{From: "Acme Support <support@desk.test>", Lease: time.Minute, Now: f.clk.Now}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := w.RunOnce(context.Background()); err != nil || n != 2 {
+		t.Fatalf("RunOnce=%d, %v, want 2", n, err)
+	}
+	got := cap.received()
+	if len(got) != 2 {
+		t.Fatalf("received %d, want the notice and the reply", len(got))
+	}
+	if _, refs := header(t, got[1]); strings.Join(refs, ",") != "in-11@elsewhere.test" {
+		t.Fatalf("the reply after the notice has References %v, want the customer's mail", refs)
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net"
 	"slices"
 	"strings"
@@ -296,13 +297,13 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 		mu.Unlock()
 	}
 	// The threads of the batch's replies, read at once.
-	var replyConvs []string
-	for _, g := range groups {
-		if g[0].Kind == proofdesk.OutboxEmail && isReply(g[0]) {
-			replyConvs = append(replyConvs, g[0].ConversationID)
+	read := map[string]bool{}
+	for _, d := range ds {
+		if d.Kind == proofdesk.OutboxEmail && isReply(d) {
+			read[d.ConversationID] = true
 		}
 	}
-	threads, err := w.st.ThreadsMessageIDs(ctx, replyConvs)
+	threads, err := w.st.ThreadsMessageIDs(ctx, slices.Collect(maps.Keys(read)))
 	if err != nil {
 		return 0, err
 	}
@@ -319,7 +320,7 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 		wg.Add(1)
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			th := &thread{ids: threads[g[0].ConversationID], read: true}
+			th := &thread{ids: threads[g[0].ConversationID], read: read[g[0].ConversationID]}
 			for _, d := range g {
 				if ctx.Err() != nil {
 					return
