@@ -5,10 +5,8 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
-	"io"
 	"net"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/emersion/go-sasl"
@@ -233,17 +231,13 @@ func transaction(c *smtp.Client, to []string, msg []byte) error {
 }
 
 // stale reports whether a reused session's MAIL failed because the
-// session is gone: an error on the connection rather than an SMTP
-// reply, or 421 (the relay is closing the channel, RFC 5321 section
-// 3.8).
+// session is gone: any error but an SMTP reply (the connection reset,
+// EOF, a TLS record on a closed connection), or 421, the relay closing
+// the channel (RFC 5321 section 3.8). Nothing of the message was sent, so
+// at worst a new session fails the same way and that error is returned.
 func stale(err error) bool {
 	var se *smtp.SMTPError
-	if errors.As(err, &se) {
-		return se.Code == 421
-	}
-	var ne net.Error
-	return errors.As(err, &ne) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
-		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE)
+	return !errors.As(err, &se) || se.Code == 421
 }
 
 // take returns an idle session, closing those past IdleTimeout, or nil.
