@@ -250,18 +250,18 @@ func (w *Worker) Run(ctx context.Context) error {
 // RunOnce claims one batch of due rows, attempts each, and returns how
 // many it attempted. Up to Workers conversations are delivered at once;
 // the rows of one conversation go one after another, in claim order, and
-// read the conversation's Message-IDs once (thread); the branding is read
-// once per batch. Accepted rows are
-// marked sent in batches (marker) before RunOnce returns. A store error
-// stops the batch (the rows not settled return when their lease runs
-// out) and is returned.
+// carry the conversation's Message-IDs read once for the whole batch
+// (thread), as is the branding. Accepted rows are marked sent several
+// at a time (marker), all before RunOnce returns. A store error stops
+// the batch (the rows not settled return when their lease runs out) and
+// is returned.
 func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	kinds := w.kinds()
 	if len(kinds) == 0 {
 		return 0, nil
 	}
 	ds, err := w.st.ClaimDue(ctx, w.cfg.Now().UTC(), w.cfg.Batch, kinds, w.cfg.Lease)
-	if err != nil {
+	if err != nil || len(ds) == 0 {
 		return 0, err
 	}
 	// Group by conversation, keeping claim order within each group and
