@@ -214,18 +214,7 @@ func TestWorker_HungStoreBoundsResends(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	total := 0
-	for {
-		n, err := w.RunOnce(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if n == 0 {
-			break
-		}
-		total += n
-	}
-	if total != convs*per {
+	if total := drain(t, w); total != convs*per {
 		t.Fatalf("the next worker sent %d rows, want all %d (none was marked)", total, convs*per)
 	}
 	seen := map[string]int{}
