@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"mime"
+	"slices"
 	"strings"
 
 	gomail "github.com/emersion/go-message/mail"
@@ -35,21 +36,75 @@ func parseFrom(s string) (*address, error) {
 	return &address{Address: *a, domain: strings.ToLower(a.Address[at+1:])}, nil
 }
 
+// thread is what one run of deliveries knows of a conversation's
+// Message-IDs (the References of its replies): read from the store with
+// the threads of the whole claim batch, then each reply sent is
+// appended, as marking it sent records it in the store. A claim batch's
+// replies to one conversation go one after another, so a reply threads
+// onto the one sent just before it even while that one waits to be
+// marked sent. A customer's mail that arrives meanwhile is in the next
+// batch's read.
+type thread struct {
+	ids  []string
+	read bool
+}
+
+// maxReferences bounds a reply's References, as the store's
+// ThreadMessageIDs does: the newest 20.
+const maxReferences = 20
+
+// refs returns the Message-IDs of conversation convID, oldest first,
+// reading the store unless th holds them.
+func (th *thread) refs(ctx context.Context, st Store, convID string) ([]string, error) {
+	if th != nil && th.read {
+		return th.ids, nil
+	}
+	m, err := st.ThreadsMessageIDs(ctx, []string{convID})
+	if err != nil {
+		return nil, err
+	}
+	if th != nil {
+		th.ids, th.read = m[convID], true
+	}
+	return m[convID], nil
+}
+
+// sent appends the Message-ID of a reply the relay accepted.
+func (th *thread) sent(msgID string) {
+	if th == nil || !th.read {
+		return
+	}
+	th.ids = append(th.ids, strings.Trim(msgID, "<>"))
+	if n := len(th.ids); n > maxReferences {
+		th.ids = slices.Clone(th.ids[n-maxReferences:])
+	}
+}
+
 // sendEmail composes, signs and sends d and returns its Message-ID, the
 // same on every attempt (proofdesk.OutboxMessageID). The
 // envelope sender is d's own VERP return path (proofdesk.VERPAddress), so that
 // a bounce names the row it is for and is consumed by the inbound
-// handler, never turned into a conversation.
-func (w *Worker) sendEmail(ctx context.Context, d *proofdesk.OutboxDelivery) (string, error) {
+// handler, never turned into a conversation. th holds the thread of d's
+// conversation across one batch's deliveries, brand the batch's branding.
+func (w *Worker) sendEmail(ctx context.Context, d *proofdesk.OutboxDelivery, th *thread, brand *proofdesk.Branding) (string, error) {
 	msgID := proofdesk.OutboxMessageID(d.ID, w.from.domain)
-	msg, err := w.Compose(ctx, d, msgID)
+	msg, err := w.compose(ctx, d, msgID, th, brand)
 	if err != nil {
 		return "", err
 	}
 	if err := w.mailer.SendMail(ctx, proofdesk.VERPAddress(w.from.Address.Address, d.ID), []string{d.To}, msg); err != nil {
 		return "", err
 	}
+	if isReply(d) {
+		th.sent(msgID)
+	}
 	return msgID, nil
+}
+
+// isReply reports whether d is an agent reply on a conversation, the mail
+// that threads.
+func isReply(d *proofdesk.OutboxDelivery) bool {
+	return d.Purpose == purposeReply && d.ConversationID != ""
 }
 
 // Compose returns d as an RFC 5322 message with Message-ID msgID:
@@ -60,6 +115,12 @@ func (w *Worker) sendEmail(ctx context.Context, d *proofdesk.OutboxDelivery) (st
 // store; other mail is marked Auto-Submitted. It is DKIM-signed when the
 // worker has a key.
 func (w *Worker) Compose(ctx context.Context, d *proofdesk.OutboxDelivery, msgID string) ([]byte, error) {
+	return w.compose(ctx, d, msgID, nil, nil)
+}
+
+// compose is Compose with the thread th of d's conversation and the
+// branding (nil: read from the store).
+func (w *Worker) compose(ctx context.Context, d *proofdesk.OutboxDelivery, msgID string, th *thread, brand *proofdesk.Branding) ([]byte, error) {
 	var h gomail.Header
 	h.SetDate(w.cfg.Now())
 	h.SetAddressList("From", []*gomail.Address{&w.from.Address})
@@ -70,12 +131,12 @@ func (w *Worker) Compose(ctx context.Context, d *proofdesk.OutboxDelivery, msgID
 	h.SetAddressList("To", []*gomail.Address{to})
 	h.SetMessageID(msgID)
 	subject := d.Subject
-	if d.Purpose == purposeReply && d.ConversationID != "" {
+	if isReply(d) {
 		if !strings.HasPrefix(strings.ToLower(subject), "re:") {
 			subject = "Re: " + subject
 		}
 		subject = proofdesk.AddToken(subject, d.ConversationID)
-		refs, err := w.st.ThreadMessageIDs(ctx, d.ConversationID)
+		refs, err := th.refs(ctx, w.st, d.ConversationID)
 		if err != nil {
 			return nil, err
 		}
@@ -95,7 +156,7 @@ func (w *Worker) Compose(ctx context.Context, d *proofdesk.OutboxDelivery, msgID
 	var buf bytes.Buffer
 	body := strings.ReplaceAll(strings.ReplaceAll(d.Body, "\r\n", "\n"), "\n", "\r\n")
 	if len(files) == 0 {
-		page, err := w.renderHTML(ctx, d.Subject, d.Body)
+		page, err := w.renderHTML(ctx, d.Subject, d.Body, brand)
 		if err != nil {
 			return nil, fmt.Errorf("compose: %w", err)
 		}
@@ -145,10 +206,11 @@ type attachmentFinder interface {
 	FindMessageAttachments(ctx context.Context, convID, msgID string) ([]*proofdesk.Attachment, error)
 }
 
-// replyFiles returns the files of the agent reply d delivers, if any.
+// replyFiles returns the files of the agent reply d delivers, if any
+// (the claim says whether there are: d.HasAttachments).
 func (w *Worker) replyFiles(ctx context.Context, d *proofdesk.OutboxDelivery) ([]*proofdesk.Attachment, error) {
 	f, ok := w.st.(attachmentFinder)
-	if !ok || d.Purpose != purposeReply || d.RefID == "" || d.ConversationID == "" {
+	if !ok || !d.HasAttachments || d.Purpose != purposeReply || d.RefID == "" || d.ConversationID == "" {
 		return nil, nil
 	}
 	return f.FindMessageAttachments(ctx, d.ConversationID, d.RefID)

@@ -60,9 +60,12 @@ func (w *Worker) brand(ctx context.Context) proofdesk.Branding {
 }
 
 // renderHTML returns the HTML alternative of a mail with subject and the
-// plain-text body text.
-func (w *Worker) renderHTML(ctx context.Context, subject, text string) ([]byte, error) {
-	b := w.brand(ctx)
+// plain-text body text, under branding b (nil: read it now).
+func (w *Worker) renderHTML(ctx context.Context, subject, text string, b *proofdesk.Branding) ([]byte, error) {
+	if b == nil {
+		stored := w.brand(ctx)
+		b = &stored
+	}
 	var buf bytes.Buffer
 	err := mailHTML.Execute(&buf, struct {
 		Subject, Company   string

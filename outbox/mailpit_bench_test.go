@@ -14,12 +14,16 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
+	"strings"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/e2e/e2etest"
 	"github.com/proofdesk/proofdesk/outbox"
+	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
 
@@ -96,20 +100,30 @@ func TestWorker_MailpitStartTLSAuth(t *testing.T) {
 }
 
 // queueReplies opens convs email conversations, each with its first
-// reply queued, and queues per more replies on each.
+// reply queued, and queues per more replies on each, one conversation
+// after another.
 func queueReplies(tb testing.TB, f *fixture, convs, per int) {
 	tb.Helper()
-	ctx := context.Background()
 	for c := range convs {
 		conv, _ := f.reply(tb, fmt.Sprintf("req%d@elsewhere.test", c), fmt.Sprintf("in-%d@elsewhere.test", c))
-		for i := range per {
-			m := &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.agent.ID, Body: fmt.Sprintf("reply %d", i)}
-			if err := f.convs.CreateMessage(ctx, m); err != nil {
-				tb.Fatal(err)
-			}
-			if _, err := f.db.EnqueueReply(ctx, conv.ID, m.ID); err != nil {
-				tb.Fatal(err)
-			}
+		queueMore(tb, f, conv, per)
+	}
+}
+
+// queueRepliesMixed is queueReplies with the replies queued round the
+// conversations (the first reply of each, then the second of each, …),
+// as replies to many customers come: a claim batch then holds many
+// conversations, which the workers deliver side by side.
+func queueRepliesMixed(tb testing.TB, f *fixture, convs, per int) {
+	tb.Helper()
+	var cs []*proofdesk.Conversation
+	for c := range convs {
+		conv, _ := f.reply(tb, fmt.Sprintf("req%d@elsewhere.test", c), fmt.Sprintf("in-%d@elsewhere.test", c))
+		cs = append(cs, conv)
+	}
+	for i := range per {
+		for _, conv := range cs {
+			queueAgentReply(tb, f, conv, fmt.Sprintf("reply %d", i))
 		}
 	}
 }
@@ -133,39 +147,62 @@ func drain(tb testing.TB, w *outbox.Worker) int {
 // to a loopback relay that requires STARTTLS and AUTH (mailpit), from
 // queued rows in SQLite to mail accepted by the relay: claim, compose,
 // send over pooled sessions, mark sent. Run it with a count, e.g.
-// -benchtime 2000x; it reports msgs/s.
+// -benchtime 2000x; it reports msgs/s, and the CPU per message of this
+// process and of mailpit. The replies are queued one conversation after
+// another (order=conv: a claim batch of 100 holds 2 or 3 conversations,
+// delivered one reply after another each) or round the conversations
+// (order=mixed: 50 per batch).
 func BenchmarkWorkerMailpitStartTLSAuth(b *testing.B) {
-	for _, workers := range []int{1, 4, 8} {
-		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
-			mp, cli := startTLSMailpit(b)
-			db := sqldbtest.Open(b)
-			f := newFixture(b, db)
-			const convs = 50
-			per := max(b.N/convs, 1)
-			queueReplies(b, f, convs, per-1)
-			r, err := outbox.NewSMTPRelay(outbox.RelayConfig{Addr: mp.SMTPAddr, Security: outbox.SecurityStartTLS, TLSConfig: cli,
-				Username: "desk", Password: "secret", MaxIdle: workers})
-			if err != nil {
-				b.Fatal(err)
-			}
-			defer r.Close()
-			w, err := outbox.NewWorker(db, r, nil, outbox.Config{From: "Acme Support <support@desk.test>", Lease: time.Minute,
-				Workers: workers, Now: f.clk.Now}, nil)
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.ResetTimer()
-			start := time.Now()
-			n := drain(b, w)
-			el := time.Since(start)
-			b.StopTimer()
-			if n != convs*per {
-				b.Fatalf("delivered %d, want %d", n, convs*per)
-			}
-			b.ReportMetric(float64(n)/el.Seconds(), "msgs/s")
-			b.ReportMetric(float64(r.Sessions()), "sessions")
-		})
+	for _, order := range []string{"conv", "mixed"} {
+		for _, workers := range []int{1, 4, 8} {
+			b.Run(fmt.Sprintf("order=%s/workers=%d", order, workers), func(b *testing.B) {
+				benchWorkerMailpit(b, workers, order == "mixed")
+			})
+		}
 	}
+}
+
+func benchWorkerMailpit(b *testing.B, workers int, mixed bool) {
+	mp, cli := startTLSMailpit(b)
+	db := sqldbtest.Open(b)
+	f := newFixture(b, db)
+	const convs = 50
+	per := max(b.N/convs, 1)
+	if mixed {
+		queueRepliesMixed(b, f, convs, per-1)
+	} else {
+		queueReplies(b, f, convs, per-1)
+	}
+	r, err := outbox.NewSMTPRelay(outbox.RelayConfig{Addr: mp.SMTPAddr, Security: outbox.SecurityStartTLS, TLSConfig: cli,
+		Username: "desk", Password: "secret", MaxIdle: workers})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer r.Close()
+	// With the stored branding, as `proofdesk serve` runs it.
+	w, err := outbox.NewWorker(db, r, nil, outbox.Config{From: "Acme Support <support@desk.test>", Lease: time.Minute,
+		Workers: workers, Now: f.clk.Now, Branding: sqldb.NewBrandingService(db, proofdesk.Branding{Company: "Acme"})}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	stopProfile := profileDrain(b)
+	b.ResetTimer()
+	ours, theirs := processCPU(b), mp.CPUTime(b)
+	start := time.Now()
+	n := drain(b, w)
+	el := time.Since(start)
+	ours, theirs = processCPU(b)-ours, mp.CPUTime(b)-theirs
+	stopProfile()
+	b.StopTimer()
+	if n != convs*per {
+		b.Fatalf("delivered %d, want %d", n, convs*per)
+	}
+	b.ReportMetric(float64(n)/el.Seconds(), "msgs/s")
+	b.ReportMetric(float64(r.Sessions()), "sessions")
+	// CPU per message, ours (this process: claim, compose, send,
+	// mark sent) and mailpit's, which shares the machine.
+	b.ReportMetric(float64(ours.Microseconds())/float64(n), "our-cpu-µs/msg")
+	b.ReportMetric(float64(theirs.Microseconds())/float64(n), "mailpit-cpu-µs/msg")
 }
 
 // TestWorker_CrashAfterAcceptMailpitKeepsOne: a node killed between the
@@ -207,4 +244,42 @@ func TestWorker_CrashAfterAcceptMailpitKeepsOne(t *testing.T) {
 	if n := mp.Total(t); n != 1 {
 		t.Fatalf("mailpit holds %d messages, want 1", n)
 	}
+}
+
+// profileDrain starts a CPU profile of the delivery alone (not the
+// queueing before it) when $OUTBOX_BENCH_CPUPROFILE names a file: it is
+// written to that name with the sub-benchmark's name appended
+// ("order=conv/workers=4" as ".order=conv.workers=4"). It returns the
+// stop.
+func profileDrain(b *testing.B) func() {
+	b.Helper()
+	path := os.Getenv("OUTBOX_BENCH_CPUPROFILE")
+	if path == "" {
+		return func() {}
+	}
+	name := b.Name()[strings.Index(b.Name(), "/")+1:]
+	f, err := os.Create(path + "." + strings.ReplaceAll(name, "/", "."))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		b.Fatal(err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		if err := f.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// processCPU returns the CPU time (user + system) this process has used
+// so far (getrusage(2), RUSAGE_SELF).
+func processCPU(tb testing.TB) time.Duration {
+	tb.Helper()
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		tb.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -14,7 +14,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -28,13 +30,16 @@ import (
 type Store interface {
 	// ClaimDue leases due queued rows of the given kinds.
 	ClaimDue(ctx context.Context, now time.Time, limit int, kinds []string, lease time.Duration) ([]*proofdesk.OutboxDelivery, error)
-	// MarkSent settles a row as sent; smtpMessageID threads replies.
-	MarkSent(ctx context.Context, d *proofdesk.OutboxDelivery, smtpMessageID string, now time.Time) error
+	// MarkSentBatch settles rows the provider accepted as sent, in one
+	// transaction, and returns the IDs of those whose claim was lost; an
+	// agent reply's Message-ID threads the customer's answer.
+	MarkSentBatch(ctx context.Context, sent []proofdesk.OutboxAccepted, now time.Time) (lost []string, err error)
 	// MarkFailed settles a failed attempt; final fails it for good and
 	// returns the ID of the system message written on its conversation.
 	MarkFailed(ctx context.Context, d *proofdesk.OutboxDelivery, reason string, retryAt time.Time, final bool) (string, error)
-	// ThreadMessageIDs returns a conversation's Message-IDs, oldest first.
-	ThreadMessageIDs(ctx context.Context, convID string) ([]string, error)
+	// ThreadsMessageIDs returns the Message-IDs of each of the
+	// conversations that has mail, oldest first, read at once.
+	ThreadsMessageIDs(ctx context.Context, convIDs []string) (map[string][]string, error)
 }
 
 // Mailer hands one composed message to a mail server; *SMTPRelay is one.
@@ -104,6 +109,14 @@ type Config struct {
 	// Lease is how long a claimed row is reserved for this worker; zero
 	// means 5 minutes. It must exceed the longest send.
 	Lease time.Duration
+	// MarkBatch is the most accepted rows marked sent in one store
+	// transaction; zero means 32. MarkDelay is the longest an accepted
+	// row waits to be marked; zero means 20 ms. Together they bound what
+	// a crash sends twice: the rows the relay accepted and the store had
+	// not yet marked, at most 2×MarkBatch + Workers, or those accepted
+	// in the last MarkDelay (RELIABILITY.md).
+	MarkBatch int
+	MarkDelay time.Duration
 	// Events, if set, is told about "delivery failed" system messages.
 	Events proofdesk.EventService
 	// Now returns the current time; nil means time.Now.
@@ -152,6 +165,12 @@ func NewWorker(st Store, mailer Mailer, sms SMSSender, cfg Config, logger *slog.
 	}
 	if cfg.Lease <= 0 {
 		cfg.Lease = 5 * time.Minute
+	}
+	if cfg.MarkBatch <= 0 {
+		cfg.MarkBatch = 32
+	}
+	if cfg.MarkDelay <= 0 {
+		cfg.MarkDelay = 20 * time.Millisecond
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
@@ -230,16 +249,19 @@ func (w *Worker) Run(ctx context.Context) error {
 
 // RunOnce claims one batch of due rows, attempts each, and returns how
 // many it attempted. Up to Workers conversations are delivered at once;
-// the rows of one conversation go one after another, in claim order. A
-// store error stops the batch (the rows not settled return when their
-// lease runs out) and is returned.
+// the rows of one conversation go one after another, in claim order, and
+// carry the conversation's Message-IDs read once for the whole batch
+// (thread), as is the branding. Accepted rows are marked sent several
+// at a time (marker), all before RunOnce returns. A store error stops
+// the batch (the rows not settled return when their lease runs out) and
+// is returned.
 func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	kinds := w.kinds()
 	if len(kinds) == 0 {
 		return 0, nil
 	}
 	ds, err := w.st.ClaimDue(ctx, w.cfg.Now().UTC(), w.cfg.Batch, kinds, w.cfg.Lease)
-	if err != nil {
+	if err != nil || len(ds) == 0 {
 		return 0, err
 	}
 	// Group by conversation, keeping claim order within each group and
@@ -266,41 +288,63 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 		mu       sync.Mutex
 		firstErr error
 	)
+	stop := func(err error) {
+		mu.Lock()
+		if firstErr == nil {
+			firstErr = err
+			cancel()
+		}
+		mu.Unlock()
+	}
+	// The threads of the batch's replies, read at once.
+	read := map[string]bool{}
+	for _, d := range ds {
+		if d.Kind == proofdesk.OutboxEmail && isReply(d) {
+			read[d.ConversationID] = true
+		}
+	}
+	threads, err := w.st.ThreadsMessageIDs(ctx, slices.Collect(maps.Keys(read)))
+	if err != nil {
+		return 0, err
+	}
+	mk := w.startMarker(ctx, stop)
+	// The branding every mail of the batch carries, read once.
+	var brand *proofdesk.Branding
+	if slices.ContainsFunc(ds, func(d *proofdesk.OutboxDelivery) bool { return d.Kind == proofdesk.OutboxEmail }) {
+		b := w.brand(ctx)
+		brand = &b
+	}
 	sem := make(chan struct{}, w.cfg.Workers)
 	for _, g := range groups {
 		sem <- struct{}{}
 		wg.Add(1)
 		go func() {
 			defer func() { <-sem; wg.Done() }()
+			th := &thread{ids: threads[g[0].ConversationID], read: read[g[0].ConversationID]}
 			for _, d := range g {
 				if ctx.Err() != nil {
 					return
 				}
-				if err := w.deliver(ctx, d); err != nil {
-					mu.Lock()
-					if firstErr == nil {
-						firstErr = err
-						cancel()
-					}
-					mu.Unlock()
+				if err := w.deliver(ctx, d, th, brand, mk); err != nil {
+					stop(err)
 					return
 				}
 			}
 		}()
 	}
 	wg.Wait()
+	mk.close()
 	if firstErr != nil {
 		return 0, firstErr
 	}
 	return len(ds), nil
 }
 
-// markTimeout bounds marking a row sent once its message was accepted.
-const markTimeout = 10 * time.Second
-
-// deliver attempts one claimed row and settles it.
-func (w *Worker) deliver(ctx context.Context, d *proofdesk.OutboxDelivery) error {
-	attrs := []any{slog.String("outbox_id", d.ID), slog.String("kind", d.Kind), slog.String("purpose", d.Purpose), slog.Int("attempt", d.Attempts)}
+// deliver attempts one claimed row, an email with the thread th of its
+// conversation and the batch's branding; an accepted row goes to mk to be
+// marked sent, a failed one is settled at once.
+func (w *Worker) deliver(ctx context.Context, d *proofdesk.OutboxDelivery, th *thread, brand *proofdesk.Branding, mk *marker) error {
+	attrs := deliveryAttrs(d)
 	if d.Attempts > w.cfg.MaxAttempts {
 		// Claimed again after its worker stopped mid-send, too often.
 		return w.fail(ctx, d, "delivery interrupted too often", true, attrs)
@@ -311,7 +355,7 @@ func (w *Worker) deliver(ctx context.Context, d *proofdesk.OutboxDelivery) error
 	var err error
 	switch d.Kind {
 	case proofdesk.OutboxEmail:
-		msgID, err = w.sendEmail(sendCtx, d)
+		msgID, err = w.sendEmail(sendCtx, d, th, brand)
 	case proofdesk.OutboxSMS:
 		err = w.sms.SendSMS(sendCtx, d.To, d.Body)
 	case proofdesk.OutboxWebhook:
@@ -325,19 +369,100 @@ func (w *Worker) deliver(ctx context.Context, d *proofdesk.OutboxDelivery) error
 		}
 		return w.fail(ctx, d, reason(err), IsPermanent(err) || d.Attempts >= w.cfg.MaxAttempts, attrs)
 	}
-	// The relay has the message: mark it sent even if the worker is
-	// stopping, or the next start would send it again.
-	markCtx, cancelMark := context.WithTimeout(context.WithoutCancel(ctx), markTimeout)
-	defer cancelMark()
-	if err := w.st.MarkSent(markCtx, d, msgID, w.cfg.Now().UTC()); err != nil {
-		if proofdesk.ErrorCode(err) == proofdesk.ECONFLICT {
-			w.log.Warn("outbox sent after losing the claim", attrs...)
-			return nil
-		}
-		return err
-	}
-	w.log.Info("outbox sent", attrs...)
+	// The relay has the message: it is marked sent even if the worker
+	// is stopping, or the next start would send it again.
+	mk.add(proofdesk.OutboxAccepted{Delivery: d, MessageID: msgID})
 	return nil
+}
+
+// deliveryAttrs are the log attributes of d: IDs and counts, no content.
+func deliveryAttrs(d *proofdesk.OutboxDelivery) []any {
+	return []any{slog.String("outbox_id", d.ID), slog.String("kind", d.Kind), slog.String("purpose", d.Purpose), slog.Int("attempt", d.Attempts)}
+}
+
+// markTimeout bounds marking rows sent once their messages were accepted.
+const markTimeout = 10 * time.Second
+
+// marker marks the rows of one claim batch sent as the provider accepts
+// them, several per store transaction: a row waits until MarkBatch are
+// waiting or for MarkDelay at most. At most one transaction is in flight
+// and MarkBatch rows wait behind it; a sender that finds that full waits
+// too, so a store that hangs stops the sending rather than letting
+// accepted, unmarked rows pile up (they are what a crash sends twice).
+type marker struct {
+	w    *Worker
+	in   chan proofdesk.OutboxAccepted
+	done chan struct{}
+	ctx  context.Context // outlives the batch's: accepted mail is marked
+	stop func(error)
+}
+
+func (w *Worker) startMarker(ctx context.Context, stop func(error)) *marker {
+	m := &marker{w: w, in: make(chan proofdesk.OutboxAccepted, w.cfg.MarkBatch), done: make(chan struct{}),
+		ctx: context.WithoutCancel(ctx), stop: stop}
+	go m.run()
+	return m
+}
+
+// add hands an accepted row over to be marked sent; it blocks while a
+// full batch waits behind the transaction in flight.
+func (m *marker) add(s proofdesk.OutboxAccepted) { m.in <- s }
+
+// close marks what is left and returns when every row handed over was
+// marked (or its transaction failed).
+func (m *marker) close() {
+	close(m.in)
+	<-m.done
+}
+
+func (m *marker) run() {
+	defer close(m.done)
+	var batch []proofdesk.OutboxAccepted
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	flush := func() {
+		timer.Stop()
+		if len(batch) > 0 {
+			m.flush(batch)
+			batch = nil
+		}
+	}
+	for {
+		select {
+		case s, ok := <-m.in:
+			if !ok {
+				flush()
+				return
+			}
+			batch = append(batch, s)
+			if len(batch) == 1 {
+				timer.Reset(m.w.cfg.MarkDelay)
+			}
+			if len(batch) >= m.w.cfg.MarkBatch {
+				flush()
+			}
+		case <-timer.C:
+			flush()
+		}
+	}
+}
+
+// flush marks batch sent in one transaction and logs each row.
+func (m *marker) flush(batch []proofdesk.OutboxAccepted) {
+	ctx, cancel := context.WithTimeout(m.ctx, markTimeout)
+	defer cancel()
+	lost, err := m.w.st.MarkSentBatch(ctx, batch, m.w.cfg.Now().UTC())
+	if err != nil {
+		m.stop(err)
+		return
+	}
+	for _, s := range batch {
+		if slices.Contains(lost, s.Delivery.ID) {
+			m.w.log.Warn("outbox sent after losing the claim", deliveryAttrs(s.Delivery)...)
+			continue
+		}
+		m.w.log.Info("outbox sent", deliveryAttrs(s.Delivery)...)
+	}
 }
 
 func (w *Worker) fail(ctx context.Context, d *proofdesk.OutboxDelivery, why string, final bool, attrs []any) error {

@@ -461,11 +461,11 @@ func TestWorker_CrashLosesNothing(t *testing.T) {
 }
 
 // killedStore is the store of a node killed after the relay's 250 and
-// before the row was marked sent: MarkSent never happens.
+// before the row was marked sent: marking never happens.
 type killedStore struct{ *sqldb.DB }
 
-func (killedStore) MarkSent(context.Context, *proofdesk.OutboxDelivery, string, time.Time) error {
-	return errors.New("node killed")
+func (killedStore) MarkSentBatch(context.Context, []proofdesk.OutboxAccepted, time.Time) ([]string, error) {
+	return nil, errors.New("node killed")
 }
 
 // TestWorker_CrashAfterAcceptResendsSameMessageID: the mail a killed

@@ -21,8 +21,8 @@ func testMsg(i int) []byte {
 }
 
 // TestSMTPRelay_ReusesSessions: a burst of mail goes over one session,
-// each message with its own envelope (the server sees RSET between them),
-// and a session ends after MaxPerSession messages.
+// each message with its own envelope (the completed DATA clears it; no
+// RSET is sent), and a session ends after MaxPerSession messages.
 func TestSMTPRelay_ReusesSessions(t *testing.T) {
 	cap := &capture{}
 	addr := startCapture(t, cap, nil)

@@ -1,7 +1,6 @@
 package outbox
 
 import (
-	"bytes"
 	"context"
 	"crypto/tls"
 	"errors"
@@ -59,9 +58,11 @@ type RelayConfig struct {
 
 // SMTPRelay sends mail through one SMTP relay. It keeps up to MaxIdle
 // authenticated sessions open between messages and sends the next
-// message over one of them after an RSET (RFC 5321 section 4.1.1.5), so
-// a burst of mail costs one TCP, TLS and AUTH handshake per session rather
-// than per message. It is safe for concurrent use; each session carries
+// message over one of them, so a burst of mail costs one TCP, TLS and
+// AUTH handshake per session rather than per message. A session is kept
+// only after a transaction the relay completed (250 after DATA), which
+// clears its envelope (RFC 5321 section 4.1.1.4), so the next MAIL needs
+// no RSET first. It is safe for concurrent use; each session carries
 // one message at a time.
 type SMTPRelay struct {
 	cfg  RelayConfig
@@ -139,11 +140,12 @@ func NewSMTPRelay(cfg RelayConfig) (*SMTPRelay, error) {
 }
 
 // SendMail sends msg from the envelope sender from to the recipients,
-// over an idle session when one is open (after RSET), else a new one.
-// A reused session whose RSET fails is replaced by a new one, so a
-// session the relay dropped while idle costs a reconnect, not a failed
-// delivery. Errors carrying an SMTP reply are
-// *smtp.SMTPError; 5xx replies are permanent (IsPermanent).
+// over an idle session when one is open, else a new one. A reused
+// session whose MAIL fails on the connection (the relay dropped it while
+// idle) or with 421 (closing) is replaced by a new one: nothing of the
+// message was sent yet, so it costs a reconnect, not a failed delivery
+// or a copy. Errors carrying an SMTP reply are *smtp.SMTPError; 5xx
+// replies are permanent (IsPermanent).
 func (r *SMTPRelay) SendMail(ctx context.Context, from string, to []string, msg []byte) error {
 	ctx, cancel := context.WithTimeout(ctx, r.cfg.Timeout)
 	defer cancel()
@@ -161,7 +163,8 @@ func (r *SMTPRelay) SendMail(ctx context.Context, from string, to []string, msg 
 	return r.send(ctx, s, false, from, to, msg)
 }
 
-// errStale marks a reused session that failed its RSET.
+// errStale marks a reused session that failed before its MAIL was
+// accepted.
 var errStale = errors.New("smtp relay: idle session no longer usable")
 
 // send delivers one message over s and settles s: back to the pool after
@@ -171,17 +174,15 @@ func (r *SMTPRelay) send(ctx context.Context, s *relaySession, reused bool, from
 		_ = s.conn.SetDeadline(dl)
 	}
 	stop := context.AfterFunc(ctx, func() { s.conn.Close() })
-	if reused {
-		if err := s.c.Reset(); err != nil {
-			stop()
-			s.close()
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			return errStale
-		}
+	err := s.c.Mail(from, mailOptions(from, to))
+	if err != nil && reused && ctx.Err() == nil && stale(err) {
+		stop()
+		s.close()
+		return errStale
 	}
-	err := s.c.SendMail(from, to, bytes.NewReader(msg))
+	if err == nil {
+		err = transaction(s.c, to, msg)
+	}
 	if !stop() {
 		// The context ended mid-send and closed the connection.
 		s.close()
@@ -197,6 +198,46 @@ func (r *SMTPRelay) send(ctx context.Context, s *relaySession, reused bool, from
 	s.sent++
 	r.put(s)
 	return nil
+}
+
+// mailOptions asks for SMTPUTF8 (RFC 6531) when an address is not ASCII,
+// as go-smtp's Client.SendMail does.
+func mailOptions(from string, to []string) *smtp.MailOptions {
+	for _, a := range append([]string{from}, to...) {
+		for i := range len(a) {
+			if a[i] >= 0x80 {
+				return &smtp.MailOptions{UTF8: true}
+			}
+		}
+	}
+	return nil
+}
+
+// transaction sends the RCPTs, DATA and msg after an accepted MAIL.
+func transaction(c *smtp.Client, to []string, msg []byte) error {
+	for _, addr := range to {
+		if err := c.Rcpt(addr, nil); err != nil {
+			return err
+		}
+	}
+	wc, err := c.Data()
+	if err != nil {
+		return err
+	}
+	if _, err := wc.Write(msg); err != nil {
+		return err
+	}
+	return wc.Close()
+}
+
+// stale reports whether a reused session's MAIL failed because the
+// session is gone: any error but an SMTP reply (the connection reset,
+// EOF, a TLS record on a closed connection), or 421, the relay closing
+// the channel (RFC 5321 section 3.8). Nothing of the message was sent, so
+// at worst a new session fails the same way and that error is returned.
+func stale(err error) bool {
+	var se *smtp.SMTPError
+	return !errors.As(err, &se) || se.Code == 421
 }
 
 // take returns an idle session, closing those past IdleTimeout, or nil.

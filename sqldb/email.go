@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/vault"
 	"github.com/proofdesk/proofdesk/verify"
 )
 
@@ -48,19 +49,26 @@ func (db *DB) RecordMessageID(ctx context.Context, convID, messageID, msgID, aut
 }
 
 func (tx *Tx) recordEmail(ctx context.Context, convID, direction, messageID, msgID, authResults string) error {
-	messageID = normMessageID(messageID)
-	if messageID == "" {
-		return proofdesk.FieldError("message_id", "message_id is required")
-	}
 	_, dk, err := tx.findConversationByID(ctx, convID)
 	if err != nil {
 		return err
+	}
+	return tx.recordEmailWith(ctx, dk, convID, direction, messageID, msgID, authResults, tx.now)
+}
+
+// recordEmailWith is recordEmail for a conversation whose data key dk the
+// caller already read (and locked the row of) in tx, recorded at time at
+// (the thread's order: ThreadMessageIDs sorts by it).
+func (tx *Tx) recordEmailWith(ctx context.Context, dk *vault.DataKey, convID, direction, messageID, msgID, authResults string, at time.Time) error {
+	messageID = normMessageID(messageID)
+	if messageID == "" {
+		return proofdesk.FieldError("message_id", "message_id is required")
 	}
 	id := proofdesk.NewID("eml")
 	if _, err := tx.exec(ctx, `INSERT INTO email_messages (id, conversation_id, message_id, direction, header_id_idx, header_id_enc, auth_results, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, convID, msgID, direction, tx.db.BlindIndex(blindMessageID, messageID), dk.SealString(emailAAD(id), messageID),
-		authResults, fmtTime(tx.now)); err != nil {
+		authResults, fmtTime(at)); err != nil {
 		return fmt.Errorf("record message id: %w", wrapErr(err))
 	}
 	return nil
@@ -107,7 +115,7 @@ func (db *DB) InboundSeen(ctx context.Context, messageID string) (bool, error) {
 // reply, whose last element is its In-Reply-To.
 func (db *DB) ThreadMessageIDs(ctx context.Context, convID string) ([]string, error) {
 	h := db.reader()
-	_, dk, err := h.findConversationByID(ctx, convID)
+	dk, err := h.conversationKey(ctx, convID)
 	if err != nil {
 		return nil, err
 	}

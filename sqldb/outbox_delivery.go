@@ -5,35 +5,40 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/vault"
 )
 
 // AuditDeliveryFailed is the audit action of an outbox message that failed
 // for good.
 const AuditDeliveryFailed = "outbox.delivery_failed"
 
-const outboxDeliveryColumns = `id, kind, purpose, COALESCE(conversation_id, ''), COALESCE(data_key_id, ''), to_enc, subject_enc, body_enc, headers, status, attempts, created_at, ref_id, claim_id, lease_until`
+const outboxDeliveryColumns = `id, kind, purpose, COALESCE(conversation_id, ''), COALESCE(data_key_id, ''), to_enc, subject_enc, body_enc, headers, status, attempts, created_at, ref_id, claim_id, lease_until,
+	EXISTS (SELECT 1 FROM email_attachments a WHERE a.conversation_id = outbox.conversation_id AND a.message_id = outbox.ref_id)`
 
 // scanDelivery scans a row of outboxDeliveryColumns and opens it with
 // its data key, read through h; errKeyDestroyed (ENOTFOUND) when that key
-// was destroyed.
+// was destroyed, with the row's ID and claim in the delivery returned.
 func (h *Handle) scanDelivery(ctx context.Context, row scanner) (*proofdesk.OutboxDelivery, error) {
 	d := &proofdesk.OutboxDelivery{}
 	m := &d.OutboxMessage
 	var dkID, to, subj, body, headers string
 	var lease nullTime
 	if err := row.Scan(&m.ID, &m.Kind, &m.Purpose, &m.ConversationID, &dkID, &to, &subj, &body, &headers, &m.Status, &m.Attempts, timeScan{&m.CreatedAt},
-		&d.RefID, &d.Claim, &lease); err != nil {
+		&d.RefID, &d.Claim, &lease, &d.HasAttachments); err != nil {
 		return nil, fmt.Errorf("scan outbox: %w", wrapErr(err))
 	}
 	if lease.t != nil {
 		d.LeaseUntil = *lease.t
 	}
 	dk, err := h.outboxKey(ctx, dkID)
-	if err != nil {
+	if errors.Is(err, errKeyDestroyed) {
+		return &proofdesk.OutboxDelivery{OutboxMessage: proofdesk.OutboxMessage{ID: m.ID}, Claim: d.Claim}, err
+	} else if err != nil {
 		return nil, err
 	}
 	if m.To, err = dk.OpenString(outboxAAD(m.ID, "to"), to); err != nil {
@@ -135,21 +140,41 @@ func (db *DB) ClaimDue(ctx context.Context, now time.Time, limit int, kinds []st
 	if err != nil {
 		return nil, fmt.Errorf("claim outbox: %w", wrapErr(err))
 	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	// One read for the whole claim, in the order it was claimed; the
+	// claimed rows are queued, so the outbox_due index finds them among
+	// the backlog only.
+	h := db.wreader()
+	rows, err := h.query(ctx, `SELECT `+outboxDeliveryColumns+` FROM outbox WHERE status = ? AND claim_id = ? ORDER BY next_attempt_at, id`,
+		proofdesk.OutboxQueued, claim)
+	if err != nil {
+		return nil, fmt.Errorf("claim outbox: %w", wrapErr(err))
+	}
 	out := make([]*proofdesk.OutboxDelivery, 0, len(ids))
-	for _, id := range ids {
-		h := db.wreader()
-		d, err := h.scanDelivery(ctx, h.queryRow(ctx, `SELECT `+outboxDeliveryColumns+` FROM outbox WHERE id = ?`, id))
+	var shredded []string
+	for rows.Next() {
+		d, err := h.scanDelivery(ctx, rows)
 		if errors.Is(err, errKeyDestroyed) {
-			// Its customer was erased: nothing is left to send, and the
-			// row must not hold up the worker or come back.
-			if err := db.settleShredded(ctx, id, claim); err != nil {
-				return nil, err
-			}
+			shredded = append(shredded, d.ID)
 			continue
 		} else if err != nil {
+			rows.Close()
 			return nil, err
 		}
 		out = append(out, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("claim outbox: %w", wrapErr(err))
+	}
+	for _, id := range shredded {
+		// Its customer was erased: nothing is left to send, and the
+		// row must not hold up the worker or come back.
+		if err := db.settleShredded(ctx, id, claim); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }
@@ -169,24 +194,147 @@ func errClaimLost() error {
 // thread store, so that the customer's answer threads into the
 // conversation. Returns ECONFLICT if the claim was lost.
 func (db *DB) MarkSent(ctx context.Context, d *proofdesk.OutboxDelivery, smtpMessageID string, now time.Time) error {
-	return db.WithTx(ctx, func(tx *Tx) error {
-		r, err := tx.exec(ctx, `UPDATE outbox SET status = ?, sent_at = ?, lease_until = NULL, last_error = '' WHERE id = ? AND claim_id = ? AND status = ?`,
-			proofdesk.OutboxSent, fmtTime(now), d.ID, d.Claim, proofdesk.OutboxQueued)
-		if err != nil {
-			return fmt.Errorf("mark sent: %w", err)
-		}
-		if n, _ := r.RowsAffected(); n != 1 {
-			return errClaimLost()
-		}
-		d.Status = proofdesk.OutboxSent
-		if err := tx.dropLink(ctx, d); err != nil {
-			return err
-		}
-		if d.Purpose == PurposeReply && d.ConversationID != "" && smtpMessageID != "" {
-			return tx.recordEmail(ctx, d.ConversationID, emailOut, smtpMessageID, d.RefID, "")
+	lost, err := db.MarkSentBatch(ctx, []proofdesk.OutboxAccepted{{Delivery: d, MessageID: smtpMessageID}}, now)
+	if err != nil {
+		return err
+	}
+	if len(lost) > 0 {
+		return errClaimLost()
+	}
+	return nil
+}
+
+// MarkSentBatch settles several claimed messages as sent at now in one
+// transaction, as MarkSent does each: status sent, one-time links
+// dropped, an agent reply's Message-ID recorded in the thread store (each
+// conversation read and locked once). A row whose claim was lost (its
+// lease ran out and another worker claimed it) is left alone and its ID
+// returned in lost; the others are marked. On a store error nothing is
+// marked and the error is returned. The caller passes only rows the
+// provider accepted: marking one before is how a mail gets lost.
+func (db *DB) MarkSentBatch(ctx context.Context, sent []proofdesk.OutboxAccepted, now time.Time) (lost []string, err error) {
+	if len(sent) == 0 {
+		return nil, nil
+	}
+	err = db.WithTx(ctx, func(tx *Tx) error {
+		lost = lost[:0]
+		keys := map[string]*vault.DataKey{}
+		for i, s := range sent {
+			d := s.Delivery
+			r, err := tx.exec(ctx, `UPDATE outbox SET status = ?, sent_at = ?, lease_until = NULL, last_error = '' WHERE id = ? AND claim_id = ? AND status = ?`,
+				proofdesk.OutboxSent, fmtTime(now), d.ID, d.Claim, proofdesk.OutboxQueued)
+			if err != nil {
+				return fmt.Errorf("mark sent: %w", err)
+			}
+			if n, _ := r.RowsAffected(); n != 1 {
+				lost = append(lost, d.ID)
+				continue
+			}
+			if err := tx.dropLink(ctx, d.ID, d.Purpose, proofdesk.OutboxSent); err != nil {
+				return err
+			}
+			if d.Purpose != PurposeReply || d.ConversationID == "" || s.MessageID == "" {
+				continue
+			}
+			dk, ok := keys[d.ConversationID]
+			if !ok {
+				if dk, err = tx.conversationKey(ctx, d.ConversationID); err != nil {
+					return err
+				}
+				keys[d.ConversationID] = dk
+			}
+			// The i-th row is recorded i ns after the transaction's
+			// time: replies marked together keep the order they were
+			// sent in, which is their order in the thread.
+			if err := tx.recordEmailWith(ctx, dk, d.ConversationID, emailOut, s.MessageID, d.RefID, "", tx.now.Add(time.Duration(i))); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range sent {
+		if !slices.Contains(lost, s.Delivery.ID) {
+			s.Delivery.Status = proofdesk.OutboxSent
+		}
+	}
+	return lost, nil
+}
+
+// conversationKey returns the data key of conversation convID, as
+// findConversationByID does (locking its row in a PostgreSQL
+// transaction) without reading and opening the rest of the row: the
+// outbox needs the key alone, once per conversation of a batch. Returns
+// ENOTFOUND for an unknown conversation or a destroyed key.
+func (h *Handle) conversationKey(ctx context.Context, convID string) (*vault.DataKey, error) {
+	if err := h.lockRow(ctx, "conversations", convID); err != nil {
+		return nil, err
+	}
+	var dkID string
+	if err := h.queryRow(ctx, `SELECT data_key_id FROM conversations WHERE id = ?`, convID).Scan(&dkID); err != nil {
+		if err := wrapErr(err); proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+			return nil, notFound("Conversation")
+		}
+		return nil, fmt.Errorf("conversation %s: %w", convID, wrapErr(err))
+	}
+	return h.keyByID(ctx, dkID)
+}
+
+// ThreadsMessageIDs returns, for each conversation of convIDs that has
+// mail, what ThreadMessageIDs returns for it (its Message-IDs in and out,
+// oldest first, at most the newest 20), all read with one query: the
+// outbox reads the threads of a claim batch at once. A conversation with
+// no mail, or unknown, has no entry.
+func (db *DB) ThreadsMessageIDs(ctx context.Context, convIDs []string) (map[string][]string, error) {
+	out := map[string][]string{}
+	if len(convIDs) == 0 {
+		return out, nil
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(convIDs)), ", ")
+	args := make([]any, len(convIDs))
+	for i, id := range convIDs {
+		args[i] = id
+	}
+	h := db.reader()
+	rows, err := h.query(ctx, fmt.Sprintf(`SELECT e.conversation_id, e.id, e.header_id_enc, v.data_key_id FROM (
+		SELECT conversation_id, id, header_id_enc, created_at,
+			ROW_NUMBER() OVER (PARTITION BY conversation_id ORDER BY created_at DESC, id DESC) AS n
+		FROM email_messages WHERE conversation_id IN (%s)) e
+		JOIN conversations v ON v.id = e.conversation_id
+		WHERE e.n <= %d ORDER BY e.conversation_id, e.created_at, e.id`, marks, maxThreadIDs), args...)
+	if err != nil {
+		return nil, fmt.Errorf("thread message ids: %w", err)
+	}
+	type row struct{ conv, id, enc, dkID string }
+	var rs []row
+	for rows.Next() {
+		var r row
+		if err := rows.Scan(&r.conv, &r.id, &r.enc, &r.dkID); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("thread message ids: %w", err)
+		}
+		rs = append(rs, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("thread message ids: %w", err)
+	}
+	// Keys are read after the rows are closed: on a one-connection pool
+	// a read inside the loop would wait for itself.
+	for _, r := range rs {
+		dk, err := h.keyByID(ctx, r.dkID)
+		if err != nil {
+			return nil, fmt.Errorf("thread message ids: %w", err)
+		}
+		mid, err := dk.OpenString(emailAAD(r.id), r.enc)
+		if err != nil {
+			return nil, fmt.Errorf("thread message ids: %w", err)
+		}
+		out[r.conv] = append(out[r.conv], mid)
+	}
+	return out, nil
 }
 
 // linkPurposes are the outbox purposes whose body carries a customer's
@@ -194,16 +342,16 @@ func (db *DB) MarkSent(ctx context.Context, d *proofdesk.OutboxDelivery, smtpMes
 // download link and the erasure's confirmation link.
 var linkPurposes = map[string]bool{proofdesk.PurposeExportLink: true, proofdesk.PurposeErasureConfirm: true}
 
-// dropLink re-seals the body of settled delivery d, if it carries such a
-// link, as a line saying so: once the relay took it (or gave up), nobody
-// reading the outbox, an admin after clearing the relay included, can
-// read the link back.
-func (tx *Tx) dropLink(ctx context.Context, d *proofdesk.OutboxDelivery) error {
-	if !linkPurposes[d.Purpose] {
+// dropLink re-seals the body of delivery id, settled with status, when
+// its purpose is one whose body carries such a link, as a line saying
+// so: once the relay took it (or gave up), nobody reading the outbox, an
+// admin after clearing the relay included, can read the link back.
+func (tx *Tx) dropLink(ctx context.Context, id, purpose, status string) error {
+	if !linkPurposes[purpose] {
 		return nil
 	}
-	text := fmt.Sprintf("(The one-time link this message carried is not kept once it is %s.)", d.Status)
-	if err := tx.resealOutboxBody(ctx, d.ID, text); err != nil {
+	text := fmt.Sprintf("(The one-time link this message carried is not kept once it is %s.)", status)
+	if err := tx.resealOutboxBody(ctx, id, text); err != nil {
 		return fmt.Errorf("drop link: %w", err)
 	}
 	return nil
@@ -253,7 +401,7 @@ func (db *DB) MarkFailed(ctx context.Context, d *proofdesk.OutboxDelivery, reaso
 		if !final {
 			return nil
 		}
-		if err := tx.dropLink(ctx, d); err != nil {
+		if err := tx.dropLink(ctx, d.ID, d.Purpose, status); err != nil {
 			return err
 		}
 		subjectKind, subjectID := "outbox", d.ID

@@ -2,6 +2,8 @@ package sqldb_test
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -193,6 +195,118 @@ func TestClaimDue_Concurrent(t *testing.T) {
 			if c != 1 {
 				t.Fatalf("row %s claimed %d times", id, c)
 			}
+		}
+	})
+}
+
+// TestMarkSentBatch: rows accepted together are marked in one call; a
+// row whose claim was lost is named and left alone, the others are sent
+// and each reply's Message-ID threads its conversation, in order.
+func TestMarkSentBatch(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		f := newFixture(t, db)
+		conv1, _ := queueReply(t, f)
+		conv2, _ := queueReply(t, f)
+		m := &proofdesk.Message{ConversationID: conv1.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.Agent.ID, Body: "And the invoice."}
+		if err := sqldb.NewConversationService(db).CreateMessage(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.EnqueueReply(ctx, conv1.ID, m.ID); err != nil {
+			t.Fatal(err)
+		}
+		now := f.Clk.Now()
+		got, err := db.ClaimDue(ctx, now, 10, allKinds, time.Minute)
+		if err != nil || len(got) != 3 {
+			t.Fatalf("ClaimDue=%d rows, %v, want 3", len(got), err)
+		}
+		// The leases run out and another worker claims the rows: it
+		// holds conv1's two, while the first worker still presents its
+		// lost claim of conv2's.
+		again, err := db.ClaimDue(ctx, now.Add(2*time.Minute), 10, allKinds, time.Minute)
+		if err != nil || len(again) != 3 {
+			t.Fatalf("reclaim=%d rows, %v", len(again), err)
+		}
+		var sent []proofdesk.OutboxAccepted
+		var stolen *proofdesk.OutboxDelivery
+		for i, d := range got {
+			if d.ConversationID == conv2.ID {
+				stolen = d
+			} else {
+				d = again[i]
+			}
+			sent = append(sent, proofdesk.OutboxAccepted{Delivery: d, MessageID: "<batch" + string(rune('a'+i)) + "@desk.example>"})
+		}
+		lost, err := db.MarkSentBatch(ctx, sent, now)
+		if err != nil || len(lost) != 1 || lost[0] != stolen.ID {
+			t.Fatalf("MarkSentBatch: lost=%v, %v; want only %s", lost, err, stolen.ID)
+		}
+		for _, d := range again {
+			st, err := db.FindOutboxDelivery(ctx, d.ID)
+			want := proofdesk.OutboxSent
+			if d.ID == stolen.ID {
+				want = proofdesk.OutboxQueued
+			}
+			if err != nil || st.Status != want {
+				t.Fatalf("row %s: status %v, %v; want %s", d.ID, st, err, want)
+			}
+		}
+		ids, err := db.ThreadMessageIDs(ctx, conv1.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ours []string
+		for _, id := range ids {
+			if strings.HasPrefix(id, "batch") {
+				ours = append(ours, id)
+			}
+		}
+		if len(ours) != 2 || ours[0] >= ours[1] {
+			t.Fatalf("conversation 1 threads %v, want its two replies in the order sent", ids)
+		}
+		if ids, _ := db.ThreadMessageIDs(ctx, conv2.ID); slices.ContainsFunc(ids, func(s string) bool { return strings.HasPrefix(s, "batch") }) {
+			t.Fatalf("the lost row's Message-ID was recorded: %v", ids)
+		}
+	})
+}
+
+// TestThreadsMessageIDs: one read of several conversations' threads gives
+// each what ThreadMessageIDs gives it (oldest first, the newest 20), and
+// nothing for a conversation without mail or an unknown one.
+func TestThreadsMessageIDs(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		f := newFixture(t, db)
+		long, first := newEmailConversation(t, db, "", "jane@example.com")
+		short, firstShort := newEmailConversation(t, db, "", "joe@example.com")
+		none, _ := newEmailConversation(t, db, "", "ann@example.com")
+		for i := range 25 {
+			f.Clk.Add(time.Second)
+			if err := db.RecordMessageID(ctx, long.ID, fmt.Sprintf("<long-%02d@example.com>", i), first.ID, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := db.RecordMessageID(ctx, short.ID, "<short@example.com>", firstShort.ID, ""); err != nil {
+			t.Fatal(err)
+		}
+		got, err := db.ThreadsMessageIDs(ctx, []string{long.ID, short.ID, none.ID, "cnv_unknown"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []*proofdesk.Conversation{long, short} {
+			want, err := db.ThreadMessageIDs(ctx, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(got[c.ID], " ") != strings.Join(want, " ") {
+				t.Fatalf("conversation %s: %v, ThreadMessageIDs gives %v", c.ID, got[c.ID], want)
+			}
+		}
+		if len(got[long.ID]) != 20 || got[long.ID][0] != "long-05@example.com" || got[long.ID][19] != "long-24@example.com" {
+			t.Fatalf("long thread %v, want long-05 … long-24", got[long.ID])
+		}
+		if len(got) != 2 {
+			t.Fatalf("entries for %d conversations, want the 2 with mail: %v", len(got), got)
 		}
 	})
 }
