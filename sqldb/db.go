@@ -48,6 +48,8 @@ type DB struct {
 	// transaction on PostgreSQL too, as releases before migration 0042
 	// did (tests that write at an older schema set it).
 	chainDirectly bool
+	// policies is this node's copy of the policy (settings.go).
+	policies policyCache
 	// ckpt runs the WAL checkpoints off the writer's commits (SQLite,
 	// checkpoint.go); nil on PostgreSQL.
 	ckpt *checkpointer
