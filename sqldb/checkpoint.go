@@ -19,14 +19,16 @@ import (
 //   - every checkpointInterval, a PASSIVE checkpoint: it takes no lock a
 //     writer or reader waits for and copies what no reader still needs;
 //   - when the WAL has not grown for checkpointIdle, a TRUNCATE checkpoint
-//     empties the file (it waits, within busy_timeout, for readers);
+//     empties the file (it waits checkpointBusy at most for readers);
 //   - when the WAL holds more than checkpointRestartFrames, a RESTART
 //     checkpoint: it copies what the PASSIVE one left (a few frames) while
-//     holding writers back, and waits for readers of old frames, so that
-//     the next commit writes the WAL from its start again. Under a steady
-//     load a passive copy never catches the writer up, so without it the
-//     WAL would only grow, and appending to a growing file costs more
-//     than rewriting its first pages: the WAL stays under about 16 MiB.
+//     holding writers back, and waits (checkpointBusy at most) for readers
+//     of old frames, so that the next commit writes the WAL from its start
+//     again. Under a steady load a passive copy never catches the writer
+//     up, so without it the WAL would only grow, and appending to a growing
+//     file costs more than rewriting its first pages: the WAL stays under
+//     about 16 MiB unless a read holds old frames longer than that takes
+//     (as SQLite's own checkpoint cannot restart the WAL under it either).
 //
 // Durability is unchanged: a commit is in the WAL when it is
 // acknowledged, with or without a checkpoint (synchronous(NORMAL): the WAL
@@ -45,11 +47,16 @@ type checkpointer struct {
 	done chan struct{}
 }
 
-// startCheckpointer opens a connection to the database (dsn, with the
-// pragmas of the other pools) and checkpoints from a goroutine until
-// close.
-func startCheckpointer(dsn string) (*checkpointer, error) {
-	cdb, err := sql.Open("sqlite", dsn)
+// checkpointBusy is how long (ms) a RESTART or TRUNCATE checkpoint waits
+// for the writer and for readers of old frames before it gives up until
+// the next tick: it holds new writes back while it waits, and a long read
+// (a report) must not stop the chat for the store's 10 s busy_timeout.
+const checkpointBusy = 100
+
+// startCheckpointer opens a connection to the database file at path (in
+// WAL mode already) and checkpoints from a goroutine until close.
+func startCheckpointer(path string) (*checkpointer, error) {
+	cdb, err := sql.Open("sqlite", fmt.Sprintf("file:%s?_pragma=busy_timeout(%d)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)", path, checkpointBusy))
 	if err != nil {
 		return nil, fmt.Errorf("open checkpointer: %w", err)
 	}

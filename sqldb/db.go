@@ -227,7 +227,7 @@ func (db *DB) openPools() error {
 		}
 		db.rdb.SetMaxOpenConns(8)
 		db.rstmts, db.wstmts = newStmtCache(db.rdb), newStmtCache(db.wdb)
-		if db.ckpt, err = startCheckpointer(base); err != nil {
+		if db.ckpt, err = startCheckpointer(db.dsn); err != nil {
 			return fmt.Errorf("open db: %w", err)
 		}
 	}
