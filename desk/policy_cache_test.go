@@ -8,25 +8,45 @@ import (
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/desk"
 	"github.com/proofdesk/proofdesk/inmem"
+	"github.com/proofdesk/proofdesk/pgnotify"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
 
+// publishAcrossNodes gives each of dbs, nodes on the PostgreSQL database
+// dsn, its own pgnotify event service, as cmd/proofdesk does.
+func publishAcrossNodes(t *testing.T, dsn string, dbs ...*sqldb.DB) {
+	t.Helper()
+	for _, db := range dbs {
+		ev, err := pgnotify.Open(context.Background(), dsn, inmem.NewEventService(0), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { ev.Close() })
+		desk.PublishEvents(db, ev)
+	}
+}
+
 // TestPolicyCache_Nodes: each node keeps a decoded copy of the policy;
 // a change on node A is seen at once on A and, through the change's
-// event (here one in-process event service stands in for pgnotify), on
-// node B well before B's copy would expire (sqldb.PolicyTTL); a caller
-// changing the policy it was given changes no one else's.
+// event (pgnotify on PostgreSQL; on SQLite, one node's two handles share
+// one in-process service), on node B well before B's copy would expire
+// (sqldb.PolicyTTL); a caller changing the policy it was given changes
+// no one else's.
 func TestPolicyCache_Nodes(t *testing.T) {
 	for _, dialect := range sqldbtest.Dialects() {
 		t.Run(dialect, func(t *testing.T) {
 			ctx := context.Background()
 			dsn, v := sqldbtest.DSN(t, dialect), sqldbtest.NewVault(t)
 			a, b := sqldbtest.OpenWithVault(t, dsn, v), sqldbtest.OpenWithVault(t, dsn, v)
-			ev := inmem.NewEventService(64)
-			t.Cleanup(func() { _ = ev.Close() })
-			desk.PublishEvents(a, ev)
-			desk.PublishEvents(b, ev)
+			if dialect == sqldb.Postgres {
+				publishAcrossNodes(t, dsn, a, b)
+			} else {
+				ev := inmem.NewEventService(64)
+				t.Cleanup(func() { _ = ev.Close() })
+				desk.PublishEvents(a, ev)
+				desk.PublishEvents(b, ev)
+			}
 			pa, pb := sqldb.NewPolicyService(a), sqldb.NewPolicyService(b)
 
 			before, err := pb.FindPolicy(ctx) // B's copy: the defaults
