@@ -31,7 +31,17 @@ const (
 	// erasure); every node drops them from its key cache
 	// (desk.PublishEvents). Internal: the live streams do not forward it.
 	EventKeysDestroyed = "keys.destroyed"
+	// EventPolicyChanged: the stored policy changed; every node drops
+	// its cached copy (desk.PublishEvents, sqldb.DB.ForgetPolicy).
+	// Internal: the live streams do not forward it.
+	EventPolicyChanged = "policy.changed"
 )
+
+// Internal reports whether e travels between nodes only (a cache to
+// drop) and is never forwarded to a live stream.
+func (e Event) Internal() bool {
+	return e.Type == EventKeysDestroyed || e.Type == EventPolicyChanged
+}
 
 // Event is a live notification. It carries IDs and non-sensitive metadata
 // only, never message bodies or customer data: a receiver fetches what it

@@ -7,8 +7,6 @@ import (
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/desk"
-	"github.com/proofdesk/proofdesk/inmem"
-	"github.com/proofdesk/proofdesk/pgnotify"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 	"github.com/proofdesk/proofdesk/vault"
@@ -25,14 +23,7 @@ func TestEraseAcrossNodes(t *testing.T) {
 	vA := sqldbtest.NewVault(t)
 	vB := vault.New(vA.Keyring()) // the same master key, a cache of its own
 	dbA, dbB := sqldbtest.OpenWithVault(t, dsn, vA), sqldbtest.OpenWithVault(t, dsn, vB)
-	for _, db := range []*sqldb.DB{dbA, dbB} {
-		ev, err := pgnotify.Open(ctx, dsn, inmem.NewEventService(0), nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { ev.Close() })
-		desk.PublishEvents(db, ev)
-	}
+	publishAcrossNodes(t, dsn, dbA, dbB)
 	f := newFixture(t, dbA)
 	d := desk.New(dbA, desk.Config{})
 

@@ -18,9 +18,11 @@ import (
 //
 // It also makes every node (this one included, after the commit) drop the
 // data keys an erasure destroyed from its key cache
-// (proofdesk.EventKeysDestroyed, sqldb.DB.ForgetKeys), until ev closes. A
-// node that misses the event (a full buffer, a reconnecting listener)
-// drops them within vault.CacheTTL.
+// (proofdesk.EventKeysDestroyed, sqldb.DB.ForgetKeys), and its cached
+// policy when the policy changed (proofdesk.EventPolicyChanged,
+// sqldb.DB.ForgetPolicy), until ev closes. A node that misses the event
+// (a full buffer, a reconnecting listener) drops them within
+// vault.CacheTTL and sqldb.PolicyTTL.
 func PublishEvents(db *sqldb.DB, ev proofdesk.EventService) {
 	db.OnCommitted(func(ctx context.Context, changes []proofdesk.Event) {
 		for _, e := range changes {
@@ -33,8 +35,11 @@ func PublishEvents(db *sqldb.DB, ev proofdesk.EventService) {
 	}
 	go func() {
 		for e := range sub.C() {
-			if e.Type == proofdesk.EventKeysDestroyed {
+			switch e.Type {
+			case proofdesk.EventKeysDestroyed:
 				db.ForgetKeys(e.KeyIDs...)
+			case proofdesk.EventPolicyChanged:
+				db.ForgetPolicy()
 			}
 		}
 	}()

@@ -3,12 +3,15 @@ package http_test
 import (
 	"bufio"
 	"context"
+	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	httpd "github.com/proofdesk/proofdesk/http"
 )
@@ -31,12 +34,12 @@ func TestSmallHijack(t *testing.T) {
 			t.Error(err)
 			return
 		}
-		ctx, _ := httpd.Detach(r)
+		ctx, release := httpd.Detach(r)
 		brw.WriteString("HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: test\r\n\r\n")
 		brw.Flush()
 		line, _ := brw.ReadString('\n')
 		got <- result{brw.Reader.Size(), brw.Writer.Size(), line, ctx}
-		go func() { <-ctx.Done(); conn.Close() }()
+		go func() { <-ctx.Done(); conn.Close(); release() }()
 	}))
 	if err := srv.Open(); err != nil {
 		t.Fatal(err)
@@ -65,4 +68,75 @@ func TestSmallHijack(t *testing.T) {
 		t.Fatal(err)
 	}
 	<-res.ctx.Done() // the server's close ends it; the test times out otherwise
+}
+
+// detachedServer opens a server whose GET /chat hijacks the connection
+// and serves it from a detached goroutine that, once its context ends,
+// works on for linger (as a chat handling its last event does) and then
+// releases; the returned channel is closed when that goroutine is done.
+func detachedServer(t *testing.T, linger time.Duration, timeout time.Duration) (*httpd.Server, <-chan struct{}) {
+	t.Helper()
+	srv := httpd.NewServer(slog.New(slog.DiscardHandler))
+	srv.Addr = "127.0.0.1:0"
+	httpd.SetShutdownTimeout(srv, timeout)
+	started, done := make(chan struct{}), make(chan struct{})
+	srv.Handle("GET /chat", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		conn, _, err := http.NewResponseController(w).Hijack()
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		ctx, release := httpd.Detach(r)
+		go func() {
+			defer close(done)
+			defer release()
+			defer conn.Close()
+			close(started)
+			<-ctx.Done()
+			time.Sleep(linger)
+		}()
+	}))
+	if err := srv.Open(); err != nil {
+		t.Fatal(err)
+	}
+	c, err := net.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", srv.Port()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	if _, err := io.WriteString(c, "GET /chat HTTP/1.1\r\nHost: x\r\n\r\n"); err != nil {
+		t.Fatal(err)
+	}
+	<-started
+	return srv, done
+}
+
+// TestClose_WaitsForDetached: Close returns only once the detached
+// goroutines have ended, so none reads the store after the caller closed
+// it (the race detector caught a chat's late event read at cleanup).
+func TestClose_WaitsForDetached(t *testing.T) {
+	srv, done := detachedServer(t, 300*time.Millisecond, 10*time.Second)
+	if err := srv.Close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	select {
+	case <-done:
+	default:
+		t.Fatal("Close returned while a detached goroutine was still running")
+	}
+}
+
+// TestClose_DetachedBounded: a detached goroutine that does not end
+// holds Close no longer than the shutdown timeout, and Close says so.
+func TestClose_DetachedBounded(t *testing.T) {
+	srv, done := detachedServer(t, time.Hour, 200*time.Millisecond)
+	err := srv.Close()
+	if err == nil || !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("Close = %v, want the shutdown timeout's error", err)
+	}
+	select {
+	case <-done:
+		t.Fatal("the goroutine ended; the test needs one that outlives the timeout")
+	default:
+	}
 }

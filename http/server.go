@@ -61,15 +61,19 @@ type Server struct {
 	srv     *http.Server
 	// cancelBase ends the contexts of all requests (see StreamGrace).
 	cancelBase context.CancelFunc
+	life       *serverLife
+	// shutdownTimeout is ShutdownTimeout; tests shorten it.
+	shutdownTimeout time.Duration
 }
 
 // NewServer returns a server that logs to logger.
 func NewServer(logger *slog.Logger) *Server {
 	s := &Server{
-		Addr:     ":0",
-		Registry: prometheus.NewRegistry(),
-		logger:   logger,
-		mux:      http.NewServeMux(),
+		Addr:            ":0",
+		Registry:        prometheus.NewRegistry(),
+		logger:          logger,
+		mux:             http.NewServeMux(),
+		shutdownTimeout: ShutdownTimeout,
 	}
 	s.metrics = newMetrics(s.Registry)
 	s.Handle("GET /healthz", http.HandlerFunc(s.handleHealthz))
@@ -143,9 +147,10 @@ func (s *Server) Open() error {
 	}
 	base, cancelBase := context.WithCancel(context.Background())
 	s.cancelBase = cancelBase
+	s.life = &serverLife{ctx: base}
 	s.srv = &http.Server{
 		Handler:           s.Handler(),
-		BaseContext:       func(net.Listener) context.Context { return context.WithValue(base, serverLifeKey{}, base) },
+		BaseContext:       func(net.Listener) context.Context { return context.WithValue(base, serverLifeKey{}, s.life) },
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		IdleTimeout:       2 * time.Minute,
@@ -161,12 +166,16 @@ func (s *Server) Open() error {
 }
 
 // Close stops accepting connections and waits up to ShutdownTimeout for
-// requests in flight to finish, then closes what is left.
+// requests in flight, and for the work Detach let outlive its request
+// (the chats of open WebSockets), to finish, then closes what is left.
+// Once it returns nil, no handler of this server runs any more, so the
+// caller may close the store behind them. It returns an error when
+// ShutdownTimeout passed first.
 func (s *Server) Close() error {
 	if s.srv == nil {
 		return nil
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), ShutdownTimeout)
+	ctx, cancel := context.WithTimeout(context.Background(), s.shutdownTimeout)
 	defer cancel()
 	// Ordinary requests get StreamGrace to finish; then every request's
 	// context is cancelled so that streams return and Shutdown completes.
@@ -176,6 +185,12 @@ func (s *Server) Close() error {
 	if err := s.srv.Shutdown(ctx); err != nil {
 		_ = s.srv.Close()
 		return fmt.Errorf("shutdown http server: %w", err)
+	}
+	// Hijacked connections are not Shutdown's: their detached contexts
+	// end with the base context, and their goroutines are waited for.
+	s.cancelBase()
+	if err := s.life.detached.wait(ctx); err != nil {
+		return fmt.Errorf("shutdown http server: detached connections still running after %s: %w", s.shutdownTimeout, err)
 	}
 	return nil
 }

@@ -53,6 +53,11 @@ type DB struct {
 	// pgTracer, when set before Open, traces every statement of the
 	// PostgreSQL pool (tests count round trips with it).
 	pgTracer pgx.QueryTracer
+	// policies is this node's copy of the policy (settings.go).
+	policies policyCache
+	// ckpt runs the WAL checkpoints off the writer's commits (SQLite,
+	// checkpoint.go); nil on PostgreSQL.
+	ckpt *checkpointer
 	// stopSequencer ends the audit sequencer (PostgreSQL, audit_seq.go).
 	stopSequencer func()
 	sequencerDone chan struct{}
@@ -220,7 +225,10 @@ func (db *DB) openPools() error {
 		base := "file:" + db.dsn + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
 		// secure_delete: what a write frees (a destroyed data key, an
 		// erased row) is overwritten with zeros, not left in free pages.
-		if db.wdb, err = sql.Open("sqlite", base+"&_txlock=immediate&_pragma=secure_delete(1)"); err != nil {
+		// wal_autocheckpoint(0): no commit runs a checkpoint; the
+		// checkpointer does, from its own connection (checkpoint.go), and
+		// journal_size_limit trims a WAL grown past 64 MiB when it restarts.
+		if db.wdb, err = sql.Open("sqlite", base+"&_txlock=immediate&_pragma=secure_delete(1)&_pragma=wal_autocheckpoint(0)&_pragma=journal_size_limit(67108864)"); err != nil {
 			return fmt.Errorf("open db: %w", err)
 		}
 		db.wdb.SetMaxOpenConns(1)
@@ -235,6 +243,9 @@ func (db *DB) openPools() error {
 		// the writer, BENCHMARKS.md).
 		db.rdb.SetMaxIdleConns(8)
 		db.rstmts, db.wstmts = newStmtCache(db.rdb), newStmtCache(db.wdb)
+		if db.ckpt, err = startCheckpointer(db.dsn); err != nil {
+			return fmt.Errorf("open db: %w", err)
+		}
 	}
 	if err := db.wdb.Ping(); err != nil {
 		return fmt.Errorf("open db: %w", err)
@@ -261,6 +272,10 @@ func (db *DB) Close() error {
 		}
 	}
 	errs := []error{db.closeKeys()}
+	if db.ckpt != nil {
+		errs = append(errs, db.ckpt.close())
+		db.ckpt = nil
+	}
 	if db.rdb != nil && db.rdb != db.wdb {
 		errs = append(errs, db.rdb.Close())
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/proofdesk/proofdesk"
@@ -95,7 +96,59 @@ func (s *PolicyService) FindPolicy(ctx context.Context) (*proofdesk.Policy, erro
 	return s.db.reader().policy(ctx)
 }
 
+// PolicyTTL bounds how long a node keeps its decoded copy of the policy
+// when it missed the change's event (proofdesk.EventPolicyChanged): a
+// full buffer, a reconnecting listener. The node that changed it drops
+// its copy at the commit, the others when the event arrives.
+const PolicyTTL = 5 * time.Second
+
+// policyCache keeps the decoded policy, read on every gated action and
+// on every visitor's chat message (the probing check).
+type policyCache struct {
+	mu sync.Mutex
+	// gen counts ForgetPolicy calls: a read that began before one does
+	// not store what it read.
+	gen uint64
+	p   *proofdesk.Policy
+	at  time.Time
+}
+
+// ForgetPolicy drops this node's copy of the policy: it changed, here or
+// on another node (proofdesk.EventPolicyChanged).
+func (db *DB) ForgetPolicy() {
+	c := &db.policies
+	c.mu.Lock()
+	c.gen++
+	c.p = nil
+	c.mu.Unlock()
+}
+
+// policy returns the policy, from this node's copy when it is younger
+// than PolicyTTL; each caller gets its own copy to keep or change.
 func (h *Handle) policy(ctx context.Context) (*proofdesk.Policy, error) {
+	c := &h.db.policies
+	c.mu.Lock()
+	if c.p != nil && time.Since(c.at) < PolicyTTL {
+		p := clonePolicy(c.p)
+		c.mu.Unlock()
+		return p, nil
+	}
+	gen := c.gen
+	c.mu.Unlock()
+	p, err := h.storedPolicy(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if c.gen == gen {
+		c.p, c.at = clonePolicy(p), time.Now()
+	}
+	c.mu.Unlock()
+	return p, nil
+}
+
+// storedPolicy reads and decodes the stored policy, or the defaults.
+func (h *Handle) storedPolicy(ctx context.Context) (*proofdesk.Policy, error) {
 	v, err := h.setting(ctx, "policy")
 	if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
 		return proofdesk.DefaultPolicy(), nil
@@ -115,8 +168,8 @@ func (s *PolicyService) UpdatePolicy(ctx context.Context, p *proofdesk.Policy) e
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	return s.db.WithTx(ctx, func(tx *Tx) error {
-		before, err := tx.policy(ctx)
+	err := s.db.WithTx(ctx, func(tx *Tx) error {
+		before, err := tx.storedPolicy(ctx)
 		if err != nil {
 			return err
 		}
@@ -124,9 +177,13 @@ func (s *PolicyService) UpdatePolicy(ctx context.Context, p *proofdesk.Policy) e
 		if err := tx.putSetting(ctx, "policy", after); err != nil {
 			return err
 		}
+		tx.Changed(proofdesk.Event{Type: proofdesk.EventPolicyChanged})
 		return tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditPolicyChange, SubjectKind: "policy", SubjectID: "policy",
 			Detail: map[string]string{"before": encodePolicy(before), "after": after}})
 	})
+	// Dropped here whether or not the commit's event reaches this node.
+	s.db.ForgetPolicy()
+	return err
 }
 
 // ReplayStore records signed session token IDs until they expire, so a

@@ -11,7 +11,10 @@
 // With -rate 0 every visitor sends its next message as soon as the
 // previous one is acknowledged (closed loop: the figure is the server's
 // throughput). With -rate N the visitors together send N messages per
-// second (open loop: the latency is that of a server offered N/s).
+// second on a fixed schedule (open loop: the latency is that of a server
+// offered N/s); a send that falls behind its time leaves at once, so the
+// schedule catches up instead of dropping slots, and the report gives the
+// rate actually offered and says when it fell below 95 % of N.
 package main
 
 import (
@@ -84,6 +87,19 @@ type Result struct {
 	// Latency is visitor send → event on the agent's stream; Ack is the
 	// visitor's round trip to the acknowledgement.
 	Latency, Ack []time.Duration
+	// Target is -rate (messages/s, 0: closed loop); Offered the rate at
+	// which the sends actually left (see schedule.offered); Late how long
+	// after its scheduled time each send left.
+	Target, Offered float64
+	Late            []time.Duration
+}
+
+// Shortfall reports whether an open-loop run offered less than 95 % of
+// its target rate: the client could not keep the schedule (starved of
+// CPU, or every visitor was waiting for an ack), so the latency figures
+// are those of a lower load than asked.
+func (r *Result) Shortfall() bool {
+	return r.Target > 0 && r.Offered < 0.95*r.Target
 }
 
 // PerSecond returns acknowledged chat messages per second of the send phase.
@@ -112,6 +128,14 @@ func (r *Result) Print(w io.Writer) {
 	fmt.Fprintf(w, "send phase %s: %.0f chat messages/s\n", r.SendPhase.Round(time.Millisecond), r.PerSecond())
 	fmt.Fprintf(w, "visitor→agent latency p50 %s p99 %s max %s\n", pct(r.Latency, .5).Round(10*time.Microsecond),
 		pct(r.Latency, .99).Round(10*time.Microsecond), pct(r.Latency, 1).Round(10*time.Microsecond))
+	if r.Target > 0 {
+		fmt.Fprintf(w, "offered %.0f msgs/s of the target %.0f; sends behind schedule p50 %s p99 %s max %s\n", r.Offered, r.Target,
+			pct(r.Late, .5).Round(10*time.Microsecond), pct(r.Late, .99).Round(10*time.Microsecond), pct(r.Late, 1).Round(10*time.Microsecond))
+		if r.Shortfall() {
+			fmt.Fprintf(w, "COULD NOT OFFER THE TARGET RATE: %.0f of %.0f msgs/s (%.0f %%); the latency above is that of the lower rate\n",
+				r.Offered, r.Target, 100*r.Offered/r.Target)
+		}
+	}
 	fmt.Fprintf(w, "ack round trip        p50 %s p99 %s\n", pct(r.Ack, .5).Round(10*time.Microsecond), pct(r.Ack, .99).Round(10*time.Microsecond))
 	if len(r.Errors) > 0 {
 		fmt.Fprintf(w, "errors %v\n", r.Errors)
@@ -151,8 +175,8 @@ type stats struct {
 	want    int
 	// both counts the messages both acknowledged and seen.
 	both int
-	// pace, when not nil, hands out one send slot per tick (-rate).
-	pace <-chan time.Time
+	// pace, when not nil, hands out the send slots of -rate.
+	pace *schedule
 }
 
 func (s *stats) fail(kind string) {
@@ -229,15 +253,17 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	st.mu.Unlock()
 	start := time.Now()
 	if cfg.Rate > 0 {
-		tick := time.NewTicker(time.Duration(float64(time.Second) / cfg.Rate))
-		defer tick.Stop()
-		st.pace = tick.C
+		st.pace = newSchedule(cfg.Rate, start)
 	}
 	_ = parallel(ctx, cfg.Visitors, cfg.Visitors, func(i int) error {
 		sendAll(ctx, vs[i], cfg.Messages, st)
 		return nil
 	})
 	res.SendPhase = time.Since(start)
+	if st.pace != nil {
+		res.Target = cfg.Rate
+		_, res.Offered, res.Late = st.pace.offered()
+	}
 
 	// Wait for the agent stream to show every acknowledged message, within
 	// the cap.
@@ -376,12 +402,8 @@ func sendAll(ctx context.Context, v *visitor, n int, st *stats) {
 	for i := range n {
 		cid := fmt.Sprintf("m%d", i)
 		b, _ := json.Marshal(map[string]string{"type": "message", "client_id": cid, "body": fmt.Sprintf("load message %d from %s", i, v.conv)})
-		if st.pace != nil {
-			select {
-			case <-st.pace:
-			case <-ctx.Done():
-				return
-			}
+		if st.pace != nil && st.pace.wait(ctx) != nil {
+			return
 		}
 		t0 := time.Now()
 		if err := v.ws.Write(ctx, websocket.MessageText, b); err != nil {

@@ -92,7 +92,7 @@ func (h *EventsHandler) handleEvents(w http.ResponseWriter, r *http.Request) {
 			if !ok {
 				return
 			}
-			if ev.Type == proofdesk.EventKeysDestroyed {
+			if ev.Internal() {
 				continue // between nodes only
 			}
 			n++

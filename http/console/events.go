@@ -85,7 +85,7 @@ func (h *Handler) handleEvents(w http.ResponseWriter, r *http.Request) {
 				events = nil
 				continue
 			}
-			if ev.Type == proofdesk.EventKeysDestroyed {
+			if ev.Internal() {
 				continue // between nodes only
 			}
 			if n, ok := h.notification(ctx, ev, me); ok && !send("notify", n) {
