@@ -827,7 +827,7 @@ func (t *text) originDenied(from, to int) bool {
 var (
 	originPronouns    = set("us", "uns", "nous", "ons", "noi", "nosotros", "nos")
 	originPossessives = set("ours", "nuestro", "nuestra", "nosso", "nossa", "nostro", "nostra", "unser", "unsere")
-	fromWords         = set("from", "von", "de", "van", "da", "di", "des")
+	fromWords         = set("from", "von", "de", "van", "da", "di", "des", "chez")
 )
 
 // accountNouns name a customer account.
