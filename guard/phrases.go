@@ -30,6 +30,9 @@ type phrase struct {
 	// affirmation after it in its sentence is what is refused, not said
 	// ("I can't tell you what we hold").
 	refusal bool
+	// local marks an exclusion that excludes only its own words, not its
+	// sentence.
+	local bool
 }
 
 // The phrase sets, in English, German, French, Spanish, Italian, Dutch and
@@ -186,9 +189,8 @@ var (
 		"nicht schlimm", "niet erg", "pas grave", "no es nada", "non è niente", "não faz mal", "no pasa nada",
 		"something wrong", "nothing is wrong", "nothing's wrong", "what is wrong", "what's wrong", "something is wrong",
 		"anything is wrong", "is anything wrong", "not the right person", "that's not all", "not necessary", "not needed",
-		"that's why", "which is why", "that's it for", "that's all", "eso es todo", "das war's", "das wars",
-		"c'est tout", "è tutto", "dat was het", "dat is alles", "é tudo", "isso é tudo", "deshalb", "deswegen", "darum", "c'est pour ça", "c'est pour cela", "c'est pourquoi",
-		"por eso", "por esto", "per questo", "per cui", "daarom", "por isso",
+		"that's it for", "that's all", "eso es todo", "das war's", "das wars",
+		"c'est tout", "è tutto", "dat was het", "dat is alles", "é tudo", "isso é tudo",
 		// de
 		"nicht bestatigen", "weder bestatigen", "bestatigen noch", "bestatigen oder", "keine auskunft",
 		"nicht sagen", "nicht mitteilen", "nicht nennen", "kein problem", "keine sorge", "nein danke",
@@ -302,6 +304,15 @@ var (
 		"indicato", "opgeslagen", "geregistreerd", "geschreven", "opgegeven", "onze", "registado", "registada",
 		"escreveu", "indicou", "hinterlegt", "espace", "chez", "u", "opgaf", "gaf",
 	)
+	// consequencePhrases open a clause that says what follows from the
+	// answer ("that's why", "por eso", "deshalb"): their pointer words
+	// point at nothing, and the answer before them still counts ("No, su
+	// cuenta no está registrada con ese correo, por eso falla el acceso").
+	consequencePhrases = []string{
+		"that's why", "which is why", "that is why", "deshalb", "deswegen", "darum", "daher", "c'est pour ça",
+		"c'est pour cela", "c'est pourquoi", "por eso", "por esto", "per questo", "per cui", "daarom", "por isso",
+		"por esse motivo", "per questo motivo",
+	}
 	// refusalPhrases are exclusions that refuse: an affirmation after one
 	// in the same sentence does not count.
 	refusalPhrases = []string{
@@ -341,7 +352,7 @@ var refWords = set("that", "this", "there", "those", "1", "same", "address", "nu
 	"c", "ca", "cela", "celle", "celui", "numero", "carte", "bien", "exacte", "correcte",
 	"eso", "esa", "ese", "esta", "este", "direccion", "tarjeta", "fecha", "correcto", "correcta", "asi",
 	"quello", "quella", "questo", "questa", "indirizzo", "carta", "data", "corretto", "corretta", "giusto", "proprio",
-	"dat", "deze", "adres", "kaart", "klopt", "juist", "hetzelfde",
+	"dat", "deze", "adres", "kaart", "klopt", "juist", "hetzelfde", "geboortedatum", "telefoonnummer",
 	"isso", "essa", "esse", "endereco", "cartao", "correto", "emojiyes", "emojino",
 	"mailadres", "emailadres", "mailadresse", "emailadresse", "correo", "courriel", "giusta", "morada",
 	"another", "else", "andere", "anderer", "autre", "otra", "otro", "altra", "altro", "ander", "outra", "outro",
@@ -414,6 +425,7 @@ var phraser = func() struct {
 	add(paraphrasePhrases, phrase{kind: phAffirm})
 	add(excludePhrases, phrase{kind: phExclude})
 	add(refusalPhrases, phrase{kind: phExclude, refusal: true})
+	add(consequencePhrases, phrase{kind: phExclude, local: true})
 	return struct {
 		ac   *automaton
 		meta []phrase
@@ -490,10 +502,16 @@ func (t *text) confirmation() string {
 	hits, excl, refusals := hitsArr[:0], exclArr[:0], refArr[:0]
 	var othersArr [8]span
 	others := othersArr[:0] // phrases about another thing: a yes or no in their sentence is too
+	var localArr [4]span
+	locals := localArr[:0] // exclusions of their own words only
 	topicYes, topicNo := false, false
 	phraser.ac.scan(view, func(id int32, start int) bool {
 		p := phraser.meta[id]
 		end := start + int(phraser.ac.lens[id])
+		if p.kind == phExclude && p.local {
+			locals = append(locals, span{start, end})
+			return true
+		}
 		if p.kind == phExclude {
 			excl = append(excl, span{start, end})
 			if p.refusal {
@@ -523,7 +541,7 @@ func (t *text) confirmation() string {
 		hits = append(hits, phit{p.kind, span{start, end}, i})
 		return true
 	})
-	inExcl := func(s span) bool { return overlaps(s, excl) }
+	inExcl := func(s span) bool { return overlaps(s, excl) || overlaps(s, locals) }
 	sentenceExcl := func(i int) bool {
 		from, to := t.sentenceOf(i)
 		if t.originDenied(from, to) {
@@ -586,6 +604,10 @@ func (t *text) confirmation() string {
 				break
 			}
 		}
+		// "Sí, la fecha de nacimiento coincide, el control de edad queda
+		// superado": a first clause that names a value is the answer; a
+		// clause after it says what follows from it
+		to = t.answerClause(rest, to)
 		if t.quantAnswer(rest, to) || t.loginAnswer(rest, to) {
 			return true // "Correcto, con ese inicia sesión"
 		}
@@ -607,6 +629,9 @@ func (t *text) confirmation() string {
 		other := t.otherAhead(rest, min(to, rest+4))
 		for k := rest; k < to; k++ {
 			lx := t.toks[k].lex
+			if len(locals) > 0 && overlaps(span{int(t.toks[k].off), int(t.toks[k].end)}, locals) {
+				continue // "por eso": a pointer at nothing
+			}
 			if t.demoValue(k, rest, to) {
 				return true // "Sí, el pago se hizo con esa tarjeta", "Exacto, se cobró a esa Mastercard"
 			}
@@ -942,6 +967,13 @@ func (t *text) aboutOther(i int, sp span) bool {
 		}
 	}
 
+	// the phrase's own clause names the value: "la fecha de nacimiento
+	// coincide, el control de edad queda superado"
+	for k := i - 1; k >= from && t.toks[k].flags&fPunctAfter == 0; k-- {
+		if w := string(t.tokBytes(k)); (valueNouns[w] || len(w) > 6 && valueCompound(w)) && !t.qualifiedOther(k, to) {
+			return false
+		}
+	}
 	// a new clause after the phrase about a thing that is no value: "C'est
 	// exact, le livreur est passé à 14 h", "Exactly right: the sale ends"
 	if t.namesRecord(i, j) {
@@ -1585,3 +1617,28 @@ func (t *text) actionBien(k int) bool {
 
 // agreeVerbs are the French verbs of matching before "bien".
 var agreeVerbs = set("correspond", "correspondent", "concorde", "concordent", "figure", "colle", "ca", "cela", "celle", "celui")
+
+// answerClause returns the end of the answer that opens at token rest in
+// a sentence ending at to: the end of its first clause when that clause
+// names a value noun ("la fecha de nacimiento", "mit dieser
+// E-Mail-Adresse") and no other thing, else to.
+func (t *text) answerClause(rest, to int) int {
+	c := rest
+	for c < to-1 && t.toks[c].flags&fPunctAfter == 0 {
+		c++
+	}
+	if c >= to-1 {
+		return to
+	}
+	named := false
+	for k := rest; k <= c; k++ {
+		if t.isOther(k, c+1) {
+			return to
+		}
+		named = named || valueNouns[string(t.tokBytes(k))]
+	}
+	if !named {
+		return to
+	}
+	return c + 1
+}
