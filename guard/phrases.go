@@ -269,6 +269,14 @@ var (
 		"discrepancy", "difference", "mismatch", "abweichung", "unterschied", "différence", "écart", "diferencia",
 		"discrepancia", "differenza", "discrepanza", "verschil", "afwijking", "diferença", "discrepância",
 		"ne colle pas", "colle pas",
+		// a value that ends otherwise: "the mobile on the account ends differently"
+		"ends differently", "end differently", "ends in different", "ends with different", "endet anders",
+		"enden anders", "endet mit anderen", "se termine différemment", "termine différemment", "finit différemment",
+		"se termine autrement", "termina distinto", "termina distinta", "termina diferente", "termina de otra forma",
+		"termina de otra manera", "termina de forma distinta", "termina de manera distinta", "acaba distinto",
+		"acaba diferente", "finisce in modo diverso", "finisce diversamente", "termina in modo diverso",
+		"termina diversamente", "eindigt anders", "eindigen anders", "termina de forma diferente",
+		"termina de outra forma", "termina de maneira diferente", "acaba de forma diferente",
 	}
 	// copula paraphrases affirm on their own: "That is what we have".
 	paraphrasePhrases = []string{
