@@ -733,7 +733,7 @@ func (m *Matcher) birthNear(t *text, start, end int) bool {
 			return true
 		}
 		// French "né(e) en 1979", "née le 3 novembre" ("ne" alone is a negation)
-		if (w == "ne" || w == "nee") && k+1 < to && (string(t.tokBytes(k+1)) == "en" || string(t.tokBytes(k+1)) == "le") {
+		if (w == "ne" || w == "nee" || w == "nes" || w == "nees") && k+1 < to && (string(t.tokBytes(k+1)) == "en" || string(t.tokBytes(k+1)) == "le") {
 			return true
 		}
 	}
@@ -744,7 +744,11 @@ func (m *Matcher) birthNear(t *text, start, end int) bool {
 var birthWords = set("birthday", "birthdays", "born", "birth", "dob", "geburtstag", "geboren", "geburtsdatum", "geburtsjahr",
 	"jahrgang", "anniversaire", "naissance", "cumpleanos", "cumple", "nacimiento", "nacido", "nacida",
 	"compleanno", "nascita", "nato", "nata", "verjaardag", "geboortedatum", "geboortejaar", "jarig", "aniversario",
-	"nascimento", "nascido", "nascida")
+	"nascimento", "nascido", "nascida",
+	// plural and feminine forms ("les clientes nées en 1979", "nacidas en
+	// el 79", "nate nel '79", "nascidas em 79"), and Dutch "bouwjaar" said
+	// of a person ("klanten van bouwjaar 1979")
+	"nacidos", "nacidas", "nati", "nate", "nascidos", "nascidas", "bouwjaar", "jahrgangs")
 
 // streetApart reports whether a street's distinctive words at token view
 // offset start have their house number in the same sentence, within 6
