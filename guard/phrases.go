@@ -616,7 +616,7 @@ func (t *text) confirmation() string {
 		// superado": a first clause that names a value is the answer; a
 		// clause after it says what follows from it
 		to = t.answerClause(rest, to)
-		if t.quantAnswer(rest, to) || t.loginAnswer(rest, to) {
+		if t.quantAnswer(rest, to) || t.loginAnswer(rest, to) || t.deliveredThere(rest, to) {
 			return true // "Correcto, con ese inicia sesión"
 		}
 		if t.weCan(rest, to) {
@@ -1650,3 +1650,62 @@ func (t *text) answerClause(rest, to int) int {
 	}
 	return c + 1
 }
+
+// deliveredThere reports whether the answer opening at token rest says
+// that something went to the place asked about: a word for "there" or
+// "where" and, within 6 tokens after it in its clause or 4 before, and
+// no thing named between but what is shipped, a verb of
+// delivering ("that's where it went", "da ist es hingegangen", "c'est là
+// qu'il a été livré", "foi aí que foi entregue"). French and Portuguese
+// "là"/"lá" read "la", an article too: it counts after a copula or before
+// "que".
+func (t *text) deliveredThere(rest, to int) bool {
+	for k := rest; k < to && k <= rest+5; k++ {
+		w := string(t.tokBytes(k))
+		if !thereWords[w] {
+			continue
+		}
+		if w == "la" && !(k > rest && t.toks[k-1].lex&lxCopula != 0 ||
+			k+1 < to && relatives[string(t.tokBytes(k+1))]) {
+			continue
+		}
+		// the verb after the place word ("that's where it went") or
+		// before it ("the parcel was dropped there")
+		for j := k + 1; j < to && j <= k+6; j++ {
+			x := string(t.tokBytes(j))
+			if deliverWords[x] {
+				return true
+			}
+			if otherWord(x) && !shippedWords[x] || t.toks[j].flags&fPunctAfter != 0 {
+				break
+			}
+		}
+		for j := k - 1; j >= rest && j >= k-4; j-- {
+			x := string(t.tokBytes(j))
+			if deliverWords[x] {
+				return true
+			}
+			if otherWord(x) && !shippedWords[x] {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// thereWords say "there" or "where" of a place, deliverWords that
+// something was delivered or went there (normalised).
+var (
+	thereWords = set("there", "where", "da", "dort", "dorthin", "dahin", "la", "ici", "li", "alli", "ahi", "alla",
+		"daar", "daarheen", "ai", "ali", "aqui")
+	deliverWords = set("went", "gone", "delivered", "shipped", "sent", "arrived", "dropped",
+		"hingegangen", "gegangen", "geliefert", "zugestellt", "angekommen", "abgegeben", "geschickt",
+		"livre", "livree", "livres", "envoye", "envoyee", "depose", "deposee", "arrive", "arrivee", "parti", "partie",
+		"entregado", "entregada", "enviado", "enviada", "llego", "consegnato", "consegnata", "spedito", "spedita",
+		"arrivato", "arrivata", "andato", "andata", "bezorgd", "geleverd", "afgeleverd", "verstuurd", "gestuurd",
+		"aangekomen", "entregue", "entregues", "chegou")
+	// shippedWords are the things that go to an address: with a verb of
+	// delivering they say where it went.
+	shippedWords = set("parcel", "package", "order", "paket", "sendung", "bestellung", "colis", "commande", "paquete",
+		"pedido", "pacco", "ordine", "pakket", "bestelling", "encomenda", "pacote")
+)
