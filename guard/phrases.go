@@ -531,7 +531,7 @@ func (t *text) confirmation() string {
 		if i < 0 || int(t.toks[i].off) != start {
 			return true
 		}
-		if p.start && !t.opensSentence(start) && !t.isEmoji(i) {
+		if p.start && !t.opensSentence(start) && !t.isEmoji(i) && !t.andOpens(i) {
 			// "Zur Adresse: ja, und ...": a yes or no after a topic that
 			// names a value answers about it
 			if (p.kind == phYes || p.kind == phNo) && t.topicBefore(i) && !(p.punct && t.toks[i].flags&fPunctAfter == 0) {
@@ -1709,3 +1709,17 @@ var (
 	shippedWords = set("parcel", "package", "order", "paket", "sendung", "bestellung", "colis", "commande", "paquete",
 		"pedido", "pacco", "ordine", "pakket", "bestelling", "encomenda", "pacote")
 )
+
+// andOpens reports whether token i, a yes or no, follows "and" after
+// punctuation, as the second of two answers: "two answers: the refund is
+// approved, and yes, the Lisbon one is still on file".
+func (t *text) andOpens(i int) bool {
+	if i < 2 || t.toks[i].flags&fPunctAfter == 0 || t.toks[i-2].flags&fPunctAfter == 0 {
+		return false
+	}
+	w := t.tokBytes(i - 1)
+	return len(w) <= 3 && andWords[string(w)]
+}
+
+// andWords say "and" in seven languages (normalised).
+var andWords = set("and", "und", "et", "y", "e", "en")
