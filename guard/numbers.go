@@ -385,9 +385,25 @@ func (t *text) emit() {
 	t.sentences = t.sentences[:0]
 	t.runs = t.runs[:0]
 	nums := t.numOut[:0]
+	greet := 0 // words left of a salutation that opens a sentence
 	for i := 0; i < len(t.raw); {
+		// the word after a salutation opens a sentence: "Hi Élodie, yes,
+		// that birth date matches" answers as "Yes, that birth date
+		// matches" does; the salutation is a greeting word and at most
+		// three more words (a name, a title) before punctuation
+		if greet > 0 {
+			if t.raw[i-1].flags&fPunctAfter != 0 {
+				t.raw[i].flags |= fSentence
+				greet = 0
+			} else {
+				greet--
+			}
+		}
 		rt := t.raw[i]
 		w := t.rawBuf[rt.start:rt.end]
+		if rt.flags&(fSentence|fQuestion) == fSentence && len(w) >= 2 && len(w) <= 11 && greetingWords[string(w)] {
+			greet = 4
+		}
 		t.raw[i].tok = int32(len(t.toks))
 		// a word spelled letter by letter: "K a l v e r s t r a a t"
 		if j := t.spelledRun(i); j > i {
@@ -486,7 +502,6 @@ func (t *text) emit() {
 			t.threes = append(t.threes, int32(k))
 		}
 	}
-	t.greetingBreaks()
 	t.digits = len(t.buf)
 	t.digitView()
 	t.compact = len(t.buf)
@@ -503,44 +518,6 @@ var greetingWords = set("hi", "hello", "hey", "hiya", "dear", "good", "morning",
 	"ciao", "salve", "buongiorno", "buonasera", "gentile", "cara", "caro",
 	"hoi", "he", "goedemorgen", "goedemiddag", "goedenavond", "beste", "dag",
 	"ola", "oi", "bom", "boa", "prezada", "prezado")
-
-// greetingBreaks makes the word after a salutation that opens a sentence
-// open one too: "Hi Élodie, yes, that birth date matches" answers as
-// "Yes, that birth date matches" does. The salutation is a greeting word
-// and at most three more words (a name, a title) before punctuation.
-func (t *text) greetingBreaks() {
-	changed := false
-	for i := 0; i < len(t.toks); i++ {
-		if t.toks[i].flags&fSentence == 0 {
-			continue
-		}
-		// a cheap test before the look-up: every greeting word has 2 to
-		// 11 letters
-		if n := t.toks[i].end - t.toks[i].off - 1; n < 2 || n > 11 || !greetingWords[string(t.tokBytes(i))] {
-			continue
-		}
-		for k := i; k < len(t.toks)-1 && k <= i+3; k++ {
-			if t.toks[k].flags&fQuestion != 0 {
-				break
-			}
-			if t.toks[k].flags&fPunctAfter != 0 {
-				if t.toks[k+1].flags&fSentence == 0 {
-					t.toks[k+1].flags |= fSentence
-					changed = true
-				}
-				break
-			}
-		}
-	}
-	if changed {
-		t.sentences = t.sentences[:0]
-		for k := range t.toks {
-			if t.toks[k].flags&fSentence != 0 {
-				t.sentences = append(t.sentences, t.toks[k].off)
-			}
-		}
-	}
-}
 
 // maxThrees bounds the three-digit tokens a text keeps for the pieces of
 // a phone (Matcher.phoneSplitThree).
