@@ -1017,7 +1017,13 @@ func (m *Matcher) typoBeside(t *text, h int, word string) bool {
 	}
 	if k+1 < len(t.raw) && t.raw[k].flags&fPunctAfter == 0 {
 		n := raw(k + 1)
-		return len(n) == 0 || isDigit(n[0]) || streetTypes[n] || canon[n] != "" && streetTypes[canon[n]]
+		return len(n) == 0 || isDigit(n[0]) || streetTypes[n] || canon[n] != "" && streetTypes[canon[n]] || cityPreps[n]
 	}
 	return true
 }
+
+// cityPreps lead from a street to its city or district ("92 Kalverstrat
+// à Amsterdam", "Hauptstrase 5 in Berlin"): the street's name ends before
+// one (normalised).
+var cityPreps = set("a", "ad", "in", "en", "te", "em", "op", "im", "at", "on", "nach", "bei", "near", "naar", "vers", "dans",
+	"cerca", "vicino", "bij", "perto")
