@@ -405,6 +405,17 @@ func (t *text) emit() {
 			greet = 4
 		}
 		t.raw[i].tok = int32(len(t.toks))
+		// "e-mail", "E-Mail-Adresse": one word, "email", not the
+		// conjunction or copula "e" and "mail"
+		if len(w) == 1 && w[0] == 'e' && i+1 < len(t.raw) && rt.flags&fPunctAfter == 0 && t.raw[i+1].flags&fTight != 0 {
+			if n := t.rawBuf[t.raw[i+1].start:t.raw[i+1].end]; len(n) >= 4 && string(n[:4]) == "mail" {
+				t.spelled = append(append(t.spelled[:0], 'e'), n...)
+				t.raw[i+1].tok = int32(len(t.toks))
+				t.emitWord(t.spelled, rt.flags|t.raw[i+1].flags&(fPunctAfter|fQuestion), lookup(t.spelled))
+				i += 2
+				continue
+			}
+		}
 		// a word spelled letter by letter: "K a l v e r s t r a a t"
 		if j := t.spelledRun(i); j > i {
 			t.spelled = t.spelled[:0]
