@@ -643,6 +643,9 @@ func (t *text) confirmation() string {
 			if t.demoValue(k, rest, to) {
 				return true // "Sí, el pago se hizo con esa tarjeta", "Exacto, se cobró a esa Mastercard"
 			}
+			if lx&lxCard != 0 && k <= rest+1 && t.brandIsOne(k, to) {
+				return true // "Giusto, la Mastercard che cita è quella salvata"
+			}
 			if k <= rest+4 && t.stillRecorded(k, rest, to) {
 				return true // "Genau, die deutsche Handynummer ist weiterhin eingetragen"
 			}
@@ -1723,3 +1726,31 @@ func (t *text) andOpens(i int) bool {
 
 // andWords say "and" in seven languages (normalised).
 var andWords = set("and", "und", "et", "y", "e", "en")
+
+// brandIsOne reports whether card word k after a definite article is the
+// subject of a pointer clause: the copula, at most four words after it
+// (a relative clause: "che cita", "die u noemt"), then a pronoun that
+// points or an article and a relative ("la que cobramos") ("la Mastercard che cita è quella salvata sull'account", "de
+// Mastercard is degene die ..."), not a description ("la Mastercard è
+// accettata").
+func (t *text) brandIsOne(k, to int) bool {
+	if k == 0 || !definites[string(t.tokBytes(k-1))] {
+		return false
+	}
+	for j := k + 1; j < to-1 && j <= k+5; j++ {
+		if t.toks[j].lex&lxCopula == 0 {
+			continue
+		}
+		n := string(t.tokBytes(j + 1))
+		if t.toks[j+1].lex&lxDemo != 0 || theOnes[n] {
+			return true
+		}
+		// "the one", "la que", "o que", "die die"
+		return j+2 < to && (n == "the" && string(t.tokBytes(j+2)) == "1" || definites[n] && relatives[string(t.tokBytes(j+2))])
+	}
+	return false
+}
+
+// theOnes say "the one" in seven languages (normalised).
+var theOnes = set("degene", "diegene", "celle", "celui", "quella", "quello", "diejenige", "derjenige", "aquella",
+	"aquel", "aquela", "aquele")
