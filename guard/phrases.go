@@ -646,6 +646,9 @@ func (t *text) confirmation() string {
 			if lx&lxCard != 0 && k <= rest+1 && t.brandIsOne(k, to) {
 				return true // "Giusto, la Mastercard che cita è quella salvata"
 			}
+			if k == rest+2 && t.oneOnRecord(k, to) {
+				return true // "Yes, the German one is still the one on file"
+			}
 			if k <= rest+4 && t.stillRecorded(k, rest, to) {
 				return true // "Genau, die deutsche Handynummer ist weiterhin eingetragen"
 			}
@@ -1754,3 +1757,30 @@ func (t *text) brandIsOne(k, to int) bool {
 // theOnes say "the one" in seven languages (normalised).
 var theOnes = set("degene", "diegene", "celle", "celui", "quella", "quello", "diejenige", "derjenige", "aquella",
 	"aquel", "aquela", "aquele")
+
+// oneOnRecord reports whether token k, "one" after an article and a
+// word ("the German one", "the Lisbon one"), is the subject of a copula
+// whose clause names the record or a value: "the German one is still the
+// one on file", "the Lisbon one you mentioned is still the delivery
+// address on file", not "the blue one is the one in stock".
+func (t *text) oneOnRecord(k, to int) bool {
+	if string(t.tokBytes(k)) != "1" || string(t.tokBytes(k-2)) != "the" {
+		return false
+	}
+	for j := k + 1; j < to-1 && j <= k+5; j++ {
+		if t.toks[j].lex&lxCopula == 0 {
+			continue
+		}
+		for e := j + 1; e < to; e++ {
+			w := string(t.tokBytes(e))
+			if isRecordWord(w) || accountWords[w] || valueNouns[w] {
+				return true
+			}
+			if t.toks[e].flags&fPunctAfter != 0 {
+				break
+			}
+		}
+		return false
+	}
+	return false
+}
