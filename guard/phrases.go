@@ -655,8 +655,8 @@ func (t *text) confirmation() string {
 			if lx&lxStrong != 0 && k > rest && t.actionBien(k) {
 				continue // "Oui, nous livrons bien en Suisse": "bien" of an action
 			}
-			if other && lx&lxStrong == 0 && !(k == to-1 && lx&lxEndRef != 0) {
-				continue
+			if other && lx&lxStrong == 0 && !(k == to-1 && lx&lxEndRef != 0 && !hereWords[string(t.tokBytes(k))]) {
+				continue // "Sí, es el precio que aparece aquí": "here" of a thing is the screen
 			}
 			if lx&(lxRef|lxDemo) != 0 && t.pointsElsewhere(k, rest, to) {
 				if k <= rest+1 && lx&lxDemo != 0 {
@@ -1784,3 +1784,7 @@ func (t *text) oneOnRecord(k, to int) bool {
 	}
 	return false
 }
+
+// hereWords say "here" (normalised): closing a sentence about a thing,
+// they point at the screen, not at a place.
+var hereWords = set("here", "hier", "ici", "aqui", "qui")
