@@ -20,7 +20,9 @@ func (t *text) enumeration() string {
 	digitToks := 0
 	for i := range t.toks {
 		if w := t.tokBytes(i); len(w) > 0 && w[0] >= '0' && w[0] <= '9' {
-			digitToks++
+			if digitToks++; digitToks >= enumThreshold {
+				break // enough for a list: the count goes no further
+			}
 		}
 	}
 	if digitToks < enumThreshold {
@@ -50,7 +52,7 @@ func (t *text) enumeration() string {
 		case len(w) == 4 && allDigits(w):
 			four.add(w)
 		}
-		if hasDigitB(w) && len(w) <= 6 {
+		if len(w) <= 6 && hasDigitB(w) {
 			for j := i + 1; j < len(t.toks) && j <= i+4; j++ {
 				if t.toks[j].lex&lxStreet != 0 && j > i+1 {
 					houses.add(w)

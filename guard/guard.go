@@ -440,7 +440,7 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxDobMonth:
-			if start >= t.digits || !t.birthMonth(ts) {
+			if start >= t.digits || !t.birthMonth(ts) && !m.dayBesideBirth(t, ts) {
 				return true
 			}
 		case p.ctx == ctxMailCut:
@@ -733,7 +733,7 @@ func (m *Matcher) birthNear(t *text, start, end int) bool {
 			return true
 		}
 		// French "né(e) en 1979", "née le 3 novembre" ("ne" alone is a negation)
-		if (w == "ne" || w == "nee") && k+1 < to && (string(t.tokBytes(k+1)) == "en" || string(t.tokBytes(k+1)) == "le") {
+		if (w == "ne" || w == "nee" || w == "nes" || w == "nees") && k+1 < to && (string(t.tokBytes(k+1)) == "en" || string(t.tokBytes(k+1)) == "le") {
 			return true
 		}
 	}
@@ -744,7 +744,11 @@ func (m *Matcher) birthNear(t *text, start, end int) bool {
 var birthWords = set("birthday", "birthdays", "born", "birth", "dob", "geburtstag", "geboren", "geburtsdatum", "geburtsjahr",
 	"jahrgang", "anniversaire", "naissance", "cumpleanos", "cumple", "nacimiento", "nacido", "nacida",
 	"compleanno", "nascita", "nato", "nata", "verjaardag", "geboortedatum", "geboortejaar", "jarig", "aniversario",
-	"nascimento", "nascido", "nascida")
+	"nascimento", "nascido", "nascida",
+	// plural and feminine forms ("les clientes nées en 1979", "nacidas en
+	// el 79", "nate nel '79", "nascidas em 79"), and Dutch "bouwjaar" said
+	// of a person ("klanten van bouwjaar 1979")
+	"nacidos", "nacidas", "nati", "nate", "nascidos", "nascidas", "bouwjaar", "jahrgangs", "cumples")
 
 // streetApart reports whether a street's distinctive words at token view
 // offset start have their house number in the same sentence, within 6
@@ -847,7 +851,43 @@ func (t *text) birthdayAround(start int) bool {
 // or Portuguese "faz anos".
 func (t *text) birthWordAt(k, to int) bool {
 	w := string(t.tokBytes(k))
-	return birthWords[w] || w == "faz" && k+1 < to && string(t.tokBytes(k+1)) == "anos"
+	if birthWords[w] {
+		return true
+	}
+	if k+1 >= to {
+		return false
+	}
+	n := string(t.tokBytes(k + 1))
+	return (w == "faz" || w == "fazes") && n == "anos" || (w == "compi" || w == "compie") && (n == "gli" || n == "anni")
+}
+
+// dayBesideBirth reports whether the month of birth at token view offset
+// start has the day of birth in its sentence beside a word for birthday
+// ("der Gutschein kommt Anfang November, weil du ja am 3. Geburtstag
+// hast", "visto che compi gli anni il 3", "je bent op de 3e jarig"):
+// the day and month told apart.
+func (m *Matcher) dayBesideBirth(t *text, start int) bool {
+	i, day := t.tokenAt(start), m.dob[0]
+	if i < 0 || day == "" {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	for k := from; k < to; k++ {
+		w := t.tokBytes(k)
+		if len(w) == 0 || !isDigit(w[0]) || string(w) != day && !(len(w) == len(day)+1 && w[len(w)-1] == 'e' && string(w[:len(day)]) == day) {
+			continue
+		}
+		end := to
+		if k == to-1 && to < len(t.toks) {
+			_, end = t.sentenceOf(to) // "am 3. Geburtstag": the German ordinal's dot
+		}
+		for j := max(from, k-4); j < end && j <= k+3; j++ {
+			if j != k && t.birthWordAt(j, end) && !t.birthOwned(j, from, end) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // birthOwned reports whether the word for birthday at token k is the
@@ -977,7 +1017,13 @@ func (m *Matcher) typoBeside(t *text, h int, word string) bool {
 	}
 	if k+1 < len(t.raw) && t.raw[k].flags&fPunctAfter == 0 {
 		n := raw(k + 1)
-		return len(n) == 0 || isDigit(n[0]) || streetTypes[n] || canon[n] != "" && streetTypes[canon[n]]
+		return len(n) == 0 || isDigit(n[0]) || streetTypes[n] || canon[n] != "" && streetTypes[canon[n]] || cityPreps[n]
 	}
 	return true
 }
+
+// cityPreps lead from a street to its city or district ("92 Kalverstrat
+// à Amsterdam", "Hauptstrase 5 in Berlin"): the street's name ends before
+// one (normalised).
+var cityPreps = set("a", "ad", "in", "en", "te", "em", "op", "im", "at", "on", "nach", "bei", "near", "naar", "vers", "dans",
+	"cerca", "vicino", "bij", "perto")

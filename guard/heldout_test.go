@@ -47,6 +47,21 @@ import (
 // 397/405 blocked, 0/468 stopped; set 5 176/176, 2/224; all six 877 of
 // 885 (99.1 %), 2 of 1021 (0.2 %). Set 6 is no longer held out for the
 // kinds fixed; the floor is what the six sets reach now.
+//
+// Set 7 (309 leaks, 312 innocents in seven languages, longer replies with
+// greetings and sign-offs, written blind by an engineer who never saw the
+// guard), first scores before any tuning on it: on branch guard4 at
+// guard3's head (8f8c7c0) 247 of 309 blocked (79.9 %), 0 of 312 stopped;
+// on main (42399cd) 237/309, 5/312. Per language (guard3's head): de
+// 36/43 blocked, 0/44 stopped; en 43/51, 0/48; es 33/43, 0/44; fr 35/43,
+// 0/44; it 34/43, 0/44; nl 32/43, 0/44; pt 34/43, 0/44. All seven sets at
+// that commit: 1124 of 1194 (94.1 %), 2 of 1333 (0.15 %). After guard4's
+// round, made on set 7's misses by kind (new variants in testdata/lang,
+// none of set 7's lines, and on three kinds set 6 still missed): set 7
+// 303/309 blocked, 0/312 stopped; set 6 400/405, 0/468; all seven 1183
+// of 1194 (99.1 %), 2 of 1333 (0.15 %).
+// Set 7 is no longer held out for the kinds fixed; the floor is what the
+// seven sets reach now.
 var heldOutFloor = struct{ recall, stopped float64 }{0.990, 0.002}
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of

@@ -385,10 +385,37 @@ func (t *text) emit() {
 	t.sentences = t.sentences[:0]
 	t.runs = t.runs[:0]
 	nums := t.numOut[:0]
+	greet := 0 // words left of a salutation that opens a sentence
 	for i := 0; i < len(t.raw); {
+		// the word after a salutation opens a sentence: "Hi Élodie, yes,
+		// that birth date matches" answers as "Yes, that birth date
+		// matches" does; the salutation is a greeting word and at most
+		// three more words (a name, a title) before punctuation
+		if greet > 0 {
+			if t.raw[i-1].flags&fPunctAfter != 0 {
+				t.raw[i].flags |= fSentence
+				greet = 0
+			} else {
+				greet--
+			}
+		}
 		rt := t.raw[i]
 		w := t.rawBuf[rt.start:rt.end]
+		if rt.flags&(fSentence|fQuestion) == fSentence && len(w) >= 2 && len(w) <= 11 && greetingWords[string(w)] {
+			greet = 4
+		}
 		t.raw[i].tok = int32(len(t.toks))
+		// "e-mail", "E-Mail-Adresse": one word, "email", not the
+		// conjunction or copula "e" and "mail"
+		if len(w) == 1 && w[0] == 'e' && i+1 < len(t.raw) && rt.flags&fPunctAfter == 0 && t.raw[i+1].flags&fTight != 0 {
+			if n := t.rawBuf[t.raw[i+1].start:t.raw[i+1].end]; len(n) >= 4 && string(n[:4]) == "mail" {
+				t.spelled = append(append(t.spelled[:0], 'e'), n...)
+				t.raw[i+1].tok = int32(len(t.toks))
+				t.emitWord(t.spelled, rt.flags|t.raw[i+1].flags&(fPunctAfter|fQuestion), lookup(t.spelled))
+				i += 2
+				continue
+			}
+		}
 		// a word spelled letter by letter: "K a l v e r s t r a a t"
 		if j := t.spelledRun(i); j > i {
 			t.spelled = t.spelled[:0]
@@ -491,6 +518,17 @@ func (t *text) emit() {
 	t.compact = len(t.buf)
 	t.compactView()
 }
+
+// greetingWords open a salutation in the seven languages ("Hi Élodie,",
+// "Guten Tag,", "Bonjour Madame Martin,", "Bom dia,"), folded as the
+// token view writes them.
+var greetingWords = set("hi", "hello", "hey", "hiya", "dear", "good", "morning", "afternoon", "evening",
+	"hallo", "moin", "servus", "guten", "liebe", "lieber", "sehr",
+	"bonjour", "bonsoir", "salut", "coucou", "chere", "cher",
+	"hola", "buenos", "buenas", "estimada", "estimado", "querida", "querido",
+	"ciao", "salve", "buongiorno", "buonasera", "gentile", "cara", "caro",
+	"hoi", "he", "goedemorgen", "goedemiddag", "goedenavond", "beste", "dag",
+	"ola", "oi", "bom", "boa", "prezada", "prezado")
 
 // maxThrees bounds the three-digit tokens a text keeps for the pieces of
 // a phone (Matcher.phoneSplitThree).

@@ -30,6 +30,9 @@ type phrase struct {
 	// affirmation after it in its sentence is what is refused, not said
 	// ("I can't tell you what we hold").
 	refusal bool
+	// local marks an exclusion that excludes only its own words, not its
+	// sentence.
+	local bool
 }
 
 // The phrase sets, in English, German, French, Spanish, Italian, Dutch and
@@ -186,9 +189,8 @@ var (
 		"nicht schlimm", "niet erg", "pas grave", "no es nada", "non è niente", "não faz mal", "no pasa nada",
 		"something wrong", "nothing is wrong", "nothing's wrong", "what is wrong", "what's wrong", "something is wrong",
 		"anything is wrong", "is anything wrong", "not the right person", "that's not all", "not necessary", "not needed",
-		"that's why", "which is why", "that's it for", "that's all", "eso es todo", "das war's", "das wars",
-		"c'est tout", "è tutto", "dat was het", "dat is alles", "é tudo", "isso é tudo", "deshalb", "deswegen", "darum", "c'est pour ça", "c'est pour cela", "c'est pourquoi",
-		"por eso", "por esto", "per questo", "per cui", "daarom", "por isso",
+		"that's it for", "that's all", "eso es todo", "das war's", "das wars",
+		"c'est tout", "è tutto", "dat was het", "dat is alles", "é tudo", "isso é tudo",
 		// de
 		"nicht bestatigen", "weder bestatigen", "bestatigen noch", "bestatigen oder", "keine auskunft",
 		"nicht sagen", "nicht mitteilen", "nicht nennen", "kein problem", "keine sorge", "nein danke",
@@ -267,6 +269,14 @@ var (
 		"discrepancy", "difference", "mismatch", "abweichung", "unterschied", "différence", "écart", "diferencia",
 		"discrepancia", "differenza", "discrepanza", "verschil", "afwijking", "diferença", "discrepância",
 		"ne colle pas", "colle pas",
+		// a value that ends otherwise: "the mobile on the account ends differently"
+		"ends differently", "end differently", "ends in different", "ends with different", "endet anders",
+		"enden anders", "endet mit anderen", "se termine différemment", "termine différemment", "finit différemment",
+		"se termine autrement", "termina distinto", "termina distinta", "termina diferente", "termina de otra forma",
+		"termina de otra manera", "termina de forma distinta", "termina de manera distinta", "acaba distinto",
+		"acaba diferente", "finisce in modo diverso", "finisce diversamente", "termina in modo diverso",
+		"termina diversamente", "eindigt anders", "eindigen anders", "termina de forma diferente",
+		"termina de outra forma", "termina de maneira diferente", "acaba de forma diferente",
 	}
 	// copula paraphrases affirm on their own: "That is what we have".
 	paraphrasePhrases = []string{
@@ -302,6 +312,15 @@ var (
 		"indicato", "opgeslagen", "geregistreerd", "geschreven", "opgegeven", "onze", "registado", "registada",
 		"escreveu", "indicou", "hinterlegt", "espace", "chez", "u", "opgaf", "gaf",
 	)
+	// consequencePhrases open a clause that says what follows from the
+	// answer ("that's why", "por eso", "deshalb"): their pointer words
+	// point at nothing, and the answer before them still counts ("No, su
+	// cuenta no está registrada con ese correo, por eso falla el acceso").
+	consequencePhrases = []string{
+		"that's why", "which is why", "that is why", "deshalb", "deswegen", "darum", "daher", "c'est pour ça",
+		"c'est pour cela", "c'est pourquoi", "por eso", "por esto", "per questo", "per cui", "daarom", "por isso",
+		"por esse motivo", "per questo motivo",
+	}
 	// refusalPhrases are exclusions that refuse: an affirmation after one
 	// in the same sentence does not count.
 	refusalPhrases = []string{
@@ -341,7 +360,7 @@ var refWords = set("that", "this", "there", "those", "1", "same", "address", "nu
 	"c", "ca", "cela", "celle", "celui", "numero", "carte", "bien", "exacte", "correcte",
 	"eso", "esa", "ese", "esta", "este", "direccion", "tarjeta", "fecha", "correcto", "correcta", "asi",
 	"quello", "quella", "questo", "questa", "indirizzo", "carta", "data", "corretto", "corretta", "giusto", "proprio",
-	"dat", "deze", "adres", "kaart", "klopt", "juist", "hetzelfde",
+	"dat", "deze", "adres", "kaart", "klopt", "juist", "hetzelfde", "geboortedatum", "telefoonnummer",
 	"isso", "essa", "esse", "endereco", "cartao", "correto", "emojiyes", "emojino",
 	"mailadres", "emailadres", "mailadresse", "emailadresse", "correo", "courriel", "giusta", "morada",
 	"another", "else", "andere", "anderer", "autre", "otra", "otro", "altra", "altro", "ander", "outra", "outro",
@@ -414,6 +433,7 @@ var phraser = func() struct {
 	add(paraphrasePhrases, phrase{kind: phAffirm})
 	add(excludePhrases, phrase{kind: phExclude})
 	add(refusalPhrases, phrase{kind: phExclude, refusal: true})
+	add(consequencePhrases, phrase{kind: phExclude, local: true})
 	return struct {
 		ac   *automaton
 		meta []phrase
@@ -490,10 +510,16 @@ func (t *text) confirmation() string {
 	hits, excl, refusals := hitsArr[:0], exclArr[:0], refArr[:0]
 	var othersArr [8]span
 	others := othersArr[:0] // phrases about another thing: a yes or no in their sentence is too
+	var localArr [4]span
+	locals := localArr[:0] // exclusions of their own words only
 	topicYes, topicNo := false, false
 	phraser.ac.scan(view, func(id int32, start int) bool {
 		p := phraser.meta[id]
 		end := start + int(phraser.ac.lens[id])
+		if p.kind == phExclude && p.local {
+			locals = append(locals, span{start, end})
+			return true
+		}
 		if p.kind == phExclude {
 			excl = append(excl, span{start, end})
 			if p.refusal {
@@ -505,7 +531,7 @@ func (t *text) confirmation() string {
 		if i < 0 || int(t.toks[i].off) != start {
 			return true
 		}
-		if p.start && !t.opensSentence(start) && !t.isEmoji(i) {
+		if p.start && !t.opensSentence(start) && !t.isEmoji(i) && !t.andOpens(i) {
 			// "Zur Adresse: ja, und ...": a yes or no after a topic that
 			// names a value answers about it
 			if (p.kind == phYes || p.kind == phNo) && t.topicBefore(i) && !(p.punct && t.toks[i].flags&fPunctAfter == 0) {
@@ -523,7 +549,7 @@ func (t *text) confirmation() string {
 		hits = append(hits, phit{p.kind, span{start, end}, i})
 		return true
 	})
-	inExcl := func(s span) bool { return overlaps(s, excl) }
+	inExcl := func(s span) bool { return overlaps(s, excl) || overlaps(s, locals) }
 	sentenceExcl := func(i int) bool {
 		from, to := t.sentenceOf(i)
 		if t.originDenied(from, to) {
@@ -586,7 +612,11 @@ func (t *text) confirmation() string {
 				break
 			}
 		}
-		if t.quantAnswer(rest, to) || t.loginAnswer(rest, to) {
+		// "Sí, la fecha de nacimiento coincide, el control de edad queda
+		// superado": a first clause that names a value is the answer; a
+		// clause after it says what follows from it
+		to = t.answerClause(rest, to)
+		if t.quantAnswer(rest, to) || t.loginAnswer(rest, to) || t.deliveredThere(rest, to) {
 			return true // "Correcto, con ese inicia sesión"
 		}
 		if t.weCan(rest, to) {
@@ -607,8 +637,17 @@ func (t *text) confirmation() string {
 		other := t.otherAhead(rest, min(to, rest+4))
 		for k := rest; k < to; k++ {
 			lx := t.toks[k].lex
+			if len(locals) > 0 && overlaps(span{int(t.toks[k].off), int(t.toks[k].end)}, locals) {
+				continue // "por eso": a pointer at nothing
+			}
 			if t.demoValue(k, rest, to) {
 				return true // "Sí, el pago se hizo con esa tarjeta", "Exacto, se cobró a esa Mastercard"
+			}
+			if lx&lxCard != 0 && k <= rest+1 && t.brandIsOne(k, to) {
+				return true // "Giusto, la Mastercard che cita è quella salvata"
+			}
+			if k == rest+2 && t.oneOnRecord(k, to) {
+				return true // "Yes, the German one is still the one on file"
 			}
 			if k <= rest+4 && t.stillRecorded(k, rest, to) {
 				return true // "Genau, die deutsche Handynummer ist weiterhin eingetragen"
@@ -616,8 +655,8 @@ func (t *text) confirmation() string {
 			if lx&lxStrong != 0 && k > rest && t.actionBien(k) {
 				continue // "Oui, nous livrons bien en Suisse": "bien" of an action
 			}
-			if other && lx&lxStrong == 0 && !(k == to-1 && lx&lxEndRef != 0) {
-				continue
+			if other && lx&lxStrong == 0 && !(k == to-1 && lx&lxEndRef != 0 && !hereWords[string(t.tokBytes(k))]) {
+				continue // "Sí, es el precio que aparece aquí": "here" of a thing is the screen
 			}
 			if lx&(lxRef|lxDemo) != 0 && t.pointsElsewhere(k, rest, to) {
 				if k <= rest+1 && lx&lxDemo != 0 {
@@ -827,7 +866,7 @@ func (t *text) originDenied(from, to int) bool {
 var (
 	originPronouns    = set("us", "uns", "nous", "ons", "noi", "nosotros", "nos")
 	originPossessives = set("ours", "nuestro", "nuestra", "nosso", "nossa", "nostro", "nostra", "unser", "unsere")
-	fromWords         = set("from", "von", "de", "van", "da", "di", "des")
+	fromWords         = set("from", "von", "de", "van", "da", "di", "des", "chez")
 )
 
 // accountNouns name a customer account.
@@ -942,6 +981,13 @@ func (t *text) aboutOther(i int, sp span) bool {
 		}
 	}
 
+	// the phrase's own clause names the value: "la fecha de nacimiento
+	// coincide, el control de edad queda superado"
+	for k := i - 1; k >= from && t.toks[k].flags&fPunctAfter == 0; k-- {
+		if w := string(t.tokBytes(k)); (valueNouns[w] || len(w) > 6 && valueCompound(w)) && !t.qualifiedOther(k, to) {
+			return false
+		}
+	}
 	// a new clause after the phrase about a thing that is no value: "C'est
 	// exact, le livreur est passé à 14 h", "Exactly right: the sale ends"
 	if t.namesRecord(i, j) {
@@ -1585,3 +1631,160 @@ func (t *text) actionBien(k int) bool {
 
 // agreeVerbs are the French verbs of matching before "bien".
 var agreeVerbs = set("correspond", "correspondent", "concorde", "concordent", "figure", "colle", "ca", "cela", "celle", "celui")
+
+// answerClause returns the end of the answer that opens at token rest in
+// a sentence ending at to: the end of its first clause when that clause
+// names a value noun ("la fecha de nacimiento", "mit dieser
+// E-Mail-Adresse") and no other thing, else to.
+func (t *text) answerClause(rest, to int) int {
+	c := rest
+	for c < to-1 && t.toks[c].flags&fPunctAfter == 0 {
+		c++
+	}
+	if c >= to-1 {
+		return to
+	}
+	named := false
+	for k := rest; k <= c; k++ {
+		if t.isOther(k, c+1) {
+			return to
+		}
+		named = named || valueNouns[string(t.tokBytes(k))]
+	}
+	if !named {
+		return to
+	}
+	return c + 1
+}
+
+// deliveredThere reports whether the answer opening at token rest says
+// that something went to the place asked about: a word for "there" or
+// "where" and, within 6 tokens after it in its clause or 4 before, and
+// no thing named between but what is shipped, a verb of
+// delivering ("that's where it went", "da ist es hingegangen", "c'est là
+// qu'il a été livré", "foi aí que foi entregue"). French and Portuguese
+// "là"/"lá" read "la", an article too: it counts after a copula or before
+// "que".
+func (t *text) deliveredThere(rest, to int) bool {
+	for k := rest; k < to && k <= rest+5; k++ {
+		w := string(t.tokBytes(k))
+		if !thereWords[w] {
+			continue
+		}
+		if w == "la" && !(k > rest && t.toks[k-1].lex&lxCopula != 0 ||
+			k+1 < to && relatives[string(t.tokBytes(k+1))]) {
+			continue
+		}
+		// the verb after the place word ("that's where it went") or
+		// before it ("the parcel was dropped there")
+		for j := k + 1; j < to && j <= k+6; j++ {
+			x := string(t.tokBytes(j))
+			if deliverWords[x] {
+				return true
+			}
+			if otherWord(x) && !shippedWords[x] || t.toks[j].flags&fPunctAfter != 0 {
+				break
+			}
+		}
+		for j := k - 1; j >= rest && j >= k-4; j-- {
+			x := string(t.tokBytes(j))
+			if deliverWords[x] {
+				return true
+			}
+			if otherWord(x) && !shippedWords[x] {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// thereWords say "there" or "where" of a place, deliverWords that
+// something was delivered or went there (normalised).
+var (
+	thereWords = set("there", "where", "da", "dort", "dorthin", "dahin", "la", "ici", "li", "alli", "ahi", "alla",
+		"daar", "daarheen", "ai", "ali", "aqui")
+	deliverWords = set("went", "gone", "delivered", "shipped", "sent", "arrived", "dropped",
+		"hingegangen", "gegangen", "geliefert", "zugestellt", "angekommen", "abgegeben", "geschickt",
+		"livre", "livree", "livres", "envoye", "envoyee", "depose", "deposee", "arrive", "arrivee", "parti", "partie",
+		"entregado", "entregada", "enviado", "enviada", "llego", "consegnato", "consegnata", "spedito", "spedita",
+		"arrivato", "arrivata", "andato", "andata", "bezorgd", "geleverd", "afgeleverd", "verstuurd", "gestuurd",
+		"aangekomen", "entregue", "entregues", "chegou")
+	// shippedWords are the things that go to an address: with a verb of
+	// delivering they say where it went.
+	shippedWords = set("parcel", "package", "order", "paket", "sendung", "bestellung", "colis", "commande", "paquete",
+		"pedido", "pacco", "ordine", "pakket", "bestelling", "encomenda", "pacote")
+)
+
+// andOpens reports whether token i, a yes or no, follows "and" after
+// punctuation, as the second of two answers: "two answers: the refund is
+// approved, and yes, the Lisbon one is still on file".
+func (t *text) andOpens(i int) bool {
+	if i < 2 || t.toks[i].flags&fPunctAfter == 0 || t.toks[i-2].flags&fPunctAfter == 0 {
+		return false
+	}
+	w := t.tokBytes(i - 1)
+	return len(w) <= 3 && andWords[string(w)]
+}
+
+// andWords say "and" in seven languages (normalised).
+var andWords = set("and", "und", "et", "y", "e", "en")
+
+// brandIsOne reports whether card word k after a definite article is the
+// subject of a pointer clause: the copula, at most four words after it
+// (a relative clause: "che cita", "die u noemt"), then a pronoun that
+// points or an article and a relative ("la que cobramos") ("la Mastercard che cita è quella salvata sull'account", "de
+// Mastercard is degene die ..."), not a description ("la Mastercard è
+// accettata").
+func (t *text) brandIsOne(k, to int) bool {
+	if k == 0 || !definites[string(t.tokBytes(k-1))] {
+		return false
+	}
+	for j := k + 1; j < to-1 && j <= k+5; j++ {
+		if t.toks[j].lex&lxCopula == 0 {
+			continue
+		}
+		n := string(t.tokBytes(j + 1))
+		if t.toks[j+1].lex&lxDemo != 0 || theOnes[n] {
+			return true
+		}
+		// "the one", "la que", "o que", "die die"
+		return j+2 < to && (n == "the" && string(t.tokBytes(j+2)) == "1" || definites[n] && relatives[string(t.tokBytes(j+2))])
+	}
+	return false
+}
+
+// theOnes say "the one" in seven languages (normalised).
+var theOnes = set("degene", "diegene", "celle", "celui", "quella", "quello", "diejenige", "derjenige", "aquella",
+	"aquel", "aquela", "aquele")
+
+// oneOnRecord reports whether token k, "one" after an article and a
+// word ("the German one", "the Lisbon one"), is the subject of a copula
+// whose clause names the record or a value: "the German one is still the
+// one on file", "the Lisbon one you mentioned is still the delivery
+// address on file", not "the blue one is the one in stock".
+func (t *text) oneOnRecord(k, to int) bool {
+	if string(t.tokBytes(k)) != "1" || string(t.tokBytes(k-2)) != "the" {
+		return false
+	}
+	for j := k + 1; j < to-1 && j <= k+5; j++ {
+		if t.toks[j].lex&lxCopula == 0 {
+			continue
+		}
+		for e := j + 1; e < to; e++ {
+			w := string(t.tokBytes(e))
+			if isRecordWord(w) || accountWords[w] || valueNouns[w] {
+				return true
+			}
+			if t.toks[e].flags&fPunctAfter != 0 {
+				break
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// hereWords say "here" (normalised): closing a sentence about a thing,
+// they point at the screen, not at a place.
+var hereWords = set("here", "hier", "ici", "aqui", "qui")

@@ -1035,7 +1035,7 @@ func (t *text) stillRecorded(k, rest, to int) bool {
 	if !valueNouns[w] && !phoneWords[w] || t.notBefore(k, rest) {
 		return false
 	}
-	if t.nounAfter(k, to) {
+	if t.nounAfter(k, to) && !standVerbs[string(t.tokBytes(k+1))] {
 		// an adjective after the noun goes on to a verb ("le portable
 		// français est", "el teléfono francés sigue"); a compound does not
 		// ("address restrictions for")
@@ -1048,7 +1048,7 @@ func (t *text) stillRecorded(k, rest, to int) bool {
 	for j := k + 1; j < to; j++ {
 		x := string(t.tokBytes(j))
 		if accountWords[x] && !recordVerbs[x] || keptWords[x] ||
-			x == "in" && (j+1 == to || t.toks[j].flags&fPunctAfter != 0) && t.standsBefore(k, j) {
+			(x == "in" || x == "drin" || x == "erin") && (j+1 == to || t.toks[j].flags&fPunctAfter != 0) && t.standsBefore(k, j) {
 			rec = true // "het Duitse mobiele nummer staat er nog steeds in"
 			break
 		}
@@ -1200,10 +1200,14 @@ func (t *text) mayDo(i int) bool {
 // lies between tokens k and j: with a final "in" it says "is in it".
 func (t *text) standsBefore(k, j int) bool {
 	for x := k + 1; x < j; x++ {
-		switch string(t.tokBytes(x)) {
-		case "staat", "staan", "steht", "stehen":
+		if standVerbs[string(t.tokBytes(x))] {
 			return true
 		}
 	}
 	return false
 }
+
+// standVerbs say that something stands in a record ("staat er ... in",
+// "steht da drin"): right after a value noun they are its verb, not a
+// noun of a compound.
+var standVerbs = set("staat", "staan", "steht", "stehen")
