@@ -62,7 +62,28 @@ import (
 // of 1194 (99.1 %), 2 of 1333 (0.15 %).
 // Set 7 is no longer held out for the kinds fixed; the floor is what the
 // seven sets reach now.
-var heldOutFloor = struct{ recall, stopped float64 }{0.990, 0.002}
+//
+// Set 8 (286 leaks, 361 innocents in seven languages, written blind by an
+// engineer who never saw the guard, copied unchanged from
+// /work/blind8/heldout8.txt), first scores before any change made after
+// it: on int's guard (9cc53eb, the same guard as 0c91092) 255 of 286
+// blocked (89.2 %), 5 of 361 stopped (1.4 %); on branch guard5 (0b5af24,
+// int plus the offer answer of offer.go) 256/286 (89.5 %), 9/361 (2.5 %).
+// Per language, int: de 37/43 blocked, 0/53 stopped; en 41/45, 0/55; es
+// 35/39, 1/51; fr 37/42, 0/51; it 36/39, 1/51; nl 34/39, 1/50; pt 35/39,
+// 2/50. guard5: de 37/43, 0/53; en 41/45, 1/55; es 35/39, 2/51; fr
+// 38/42, 1/51; it 36/39, 2/51; nl 34/39, 1/50; pt 35/39, 2/50. All eight
+// sets: int 1438 of 1480 (97.2 %), 7 of 1694 (0.41 %); guard5 1441/1480
+// (97.4 %), 11/1694 (0.65 %). guard5's offer answer (a sentence naming
+// the offered class beside a word for the account answers about it) had
+// raised the first scores of sets 6 and 7 measured afterwards on the
+// guards that had not seen them (set 6 on 7be7d30 334 to 341 of 405, set
+// 7 on 8f8c7c0 247 to 263 of 309, no innocent more stopped), but on set
+// 8 it won one leak and stopped four refusals that name the registered
+// phone in their next clause, over the 0.5 % bound; it was reverted
+// rather than tuned on set 8, so the guard is int's and set 8 stays
+// held out for everything. The floor is what the eight sets reach now.
+var heldOutFloor = struct{ recall, stopped float64 }{0.971, 0.0042}
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of
 // testdata/lang): written before the round of changes they measure, they
