@@ -357,10 +357,11 @@ func (h *Handle) guardStamp(ctx context.Context, convID, actorID string, pauseAc
 		args = append(args, a)
 	}
 	args = append(args, convID)
-	// A customer a claim names gets a new updated_at with any change, and
-	// time runs forward: the claimed customers' count, newest updated_at
-	// and erasure, and their smallest and largest IDs, change with any
-	// change the guard would see.
+	// A customer a claim names gets a new updated_at with any change: each
+	// claimed customer's ID, updated_at and erasure, in ID order, change
+	// with any change the guard would see. Not the newest updated_at: a
+	// clock stepped back (NTP, a VM's resume) gives a change a time below
+	// another claimed customer's, and the newest would not move.
 	q := `SELECT c.customer_id, c.requester_enc, c.status, c.assignee_id, c.team, c.level, c.level_expires_at, c.risk_flags, c.fraud,
 	c.offered, c.erased_at, c.updated_at, c.data_key_id,
 	(SELECT MAX(seq) FROM messages m WHERE m.conversation_id = c.id),
@@ -369,9 +370,10 @@ func (h *Handle) guardStamp(ctx context.Context, convID, actorID string, pauseAc
 	(SELECT COUNT(*) FROM verification_failures f WHERE f.customer_id = c.customer_id),
 	(SELECT COUNT(*) FROM conversations o WHERE o.customer_id = c.customer_id),
 	CASE WHEN c.requester_email_idx IS NULL AND c.requester_phone_idx IS NULL THEN '' ELSE
-	(SELECT COUNT(*) || ':' || COALESCE(MAX(k.updated_at), '') || ':' || COALESCE(MAX(k.erased_at), '') || ':' || COALESCE(MIN(k.id), '') || ':' || COALESCE(MAX(k.id), '')
+	(SELECT COALESCE(GROUP_CONCAT(k, ','), '') FROM (SELECT k.id || ':' || k.updated_at || ':' || COALESCE(k.erased_at, '') AS k
 		FROM contact_points cp JOIN customers k ON k.id = cp.customer_id
-		WHERE (cp.kind = ? AND cp.blind_index = c.requester_email_idx) OR (cp.kind = ? AND cp.blind_index = c.requester_phone_idx)) END,
+		WHERE (cp.kind = ? AND cp.blind_index = c.requester_email_idx) OR (cp.kind = ? AND cp.blind_index = c.requester_phone_idx)
+		ORDER BY k.id, cp.id)) END,
 	(SELECT COUNT(*) || ':' || COALESCE(MAX(a.at), '') FROM audit_log a INDEXED BY audit_log_actor_action_at
 		WHERE a.actor_id = ? AND a.action IN (?` + strings.Repeat(", ?", len(pauseActions)-1) + `)),
 	(SELECT value FROM settings WHERE key = 'policy')
