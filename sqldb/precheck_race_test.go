@@ -81,11 +81,33 @@ func TestReplyPrecheckRaces(t *testing.T) {
 				{"claimed customer's address after the clock stepped back", "Your parcel goes to 55 Alder Road, Portland.", nil,
 					proofdesk.Requester{Name: "Carol", Email: "carol.poe@example.com", Phone: "+14155550199"}, func(t *testing.T, _ *proofdesk.Conversation) {
 						f.Clk.Add(-time.Minute)
+						t.Cleanup(func() { f.Clk.Add(2 * time.Minute) }) // the outbox's newest first again
 						addrs := []proofdesk.Address{{Line1: "55 Alder Road", City: "Portland", PostalCode: "97205", Country: "US"}}
 						if _, err := f.Desk.UpdateCustomer(ctx, carol.ID, proofdesk.CustomerUpdate{Addresses: &addrs}); err != nil {
 							t.Fatal(err)
 						}
 					}, proofdesk.EDISCLOSURE},
+				// Jane's conversations keep their count (one relinked away,
+				// one in) but span two channels in the hour now: with an
+				// intent flag and her recent email, the risk is high and
+				// an L2 reply is checked at L1.
+				{"conversations' channels at the same count", "The card on file is the Visa ending 4242.", func(t *testing.T, conv *proofdesk.Conversation) {
+					f.VerifyL2(t, conv)
+					if err := db.WithTx(ctx, func(tx *sqldb.Tx) error { return tx.SetFlag(ctx, conv, proofdesk.SignalIntent) }); err != nil {
+						t.Fatal(err)
+					}
+				}, proofdesk.Requester{}, func(t *testing.T, _ *proofdesk.Conversation) {
+					if _, err := f.Desk.UpdateConversation(f.SupCtx, f.Conv.ID, proofdesk.ConversationUpdate{CustomerID: &carol.ID}); err != nil {
+						t.Fatal(err)
+					}
+					in := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: carol.ID, Requester: proofdesk.Requester{Name: "Carol"}}
+					if err := convs.CreateConversation(f.AgentCtx, in, nil); err != nil {
+						t.Fatal(err)
+					}
+					if _, err := f.Desk.UpdateConversation(f.SupCtx, in.ID, proofdesk.ConversationUpdate{CustomerID: &f.Cust.ID}); err != nil {
+						t.Fatal(err)
+					}
+				}, proofdesk.EDISCLOSURE},
 				{"agent paused", "Thanks, we are on it.", nil, proofdesk.Requester{}, func(t *testing.T, _ *proofdesk.Conversation) {
 					other := f.NewConversation(t)
 					for i := 0; i < 50; i++ {
