@@ -15,8 +15,10 @@ import (
 // a support lock (an agent's reply is checked at L0 under one), a
 // stricter policy, a phone added to the linked customer, a claimed
 // customer's new address after the system clock stepped back (the newest
-// updated_at of the claimed customers does not move), and the agent
-// paused by blocked replies on another conversation. Each reply would
+// updated_at of the claimed customers does not move), the linked
+// customer's conversations in a second channel at the same count (the
+// risk goes high), and the agent paused by blocked replies on another
+// conversation. Each reply would
 // pass at the old state; each must be refused at the new one, nothing
 // stored. The pause runs last: it lasts an hour.
 func TestReplyPrecheckRaces(t *testing.T) {
@@ -27,21 +29,11 @@ func TestReplyPrecheckRaces(t *testing.T) {
 			ctx := context.Background()
 			convs := sqldb.NewConversationService(db)
 			custs := sqldb.NewCustomerService(db)
-			newCustomer := func(t *testing.T, in proofdesk.CustomerInput) *proofdesk.Customer {
-				c, err := in.Customer(f.Clk.Now())
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := custs.CreateCustomer(ctx, c); err != nil {
-					t.Fatal(err)
-				}
-				return c
-			}
-			carol := newCustomer(t, proofdesk.CustomerInput{Name: "Carol Poe", Emails: []proofdesk.ContactPointInput{{Value: "carol.poe@example.com"}},
+			carol := f.newCustomer(t, proofdesk.CustomerInput{Name: "Carol Poe", Emails: []proofdesk.ContactPointInput{{Value: "carol.poe@example.com"}},
 				Addresses: []proofdesk.Address{{Line1: "9 Elm Street", City: "Salem", PostalCode: "97301", Country: "US"}}})
 			// Dan, claimed by phone, is changed after Carol: his
 			// updated_at is the claimed customers' newest.
-			newCustomer(t, proofdesk.CustomerInput{Name: "Dan Fox", Phones: []proofdesk.ContactPointInput{{Value: "+14155550199"}},
+			f.newCustomer(t, proofdesk.CustomerInput{Name: "Dan Fox", Phones: []proofdesk.ContactPointInput{{Value: "+14155550199"}},
 				Addresses: []proofdesk.Address{{Line1: "4 Birch Road", City: "Eugene", PostalCode: "97401", Country: "US"}}})
 			cases := []struct {
 				name   string
@@ -133,25 +125,7 @@ func TestReplyPrecheckRaces(t *testing.T) {
 					if tc.verify != nil {
 						tc.verify(t, conv)
 					}
-					ran := false
-					rctx := sqldb.WithAfterPrecheck(f.AgentCtx, func() {
-						ran = true
-						tc.change(t, conv)
-					})
-					err := convs.CreateMessage(rctx, &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.Agent.ID, Body: tc.body})
-					if !ran {
-						t.Fatal("the hook between the check and the transaction did not run")
-					}
-					msgs, ferr := convs.FindMessages(ctx, conv.ID)
-					if ferr != nil {
-						t.Fatal(ferr)
-					}
-					stored := 0
-					for _, m := range msgs {
-						if m.AuthorKind == proofdesk.AuthorAgent && !m.Internal {
-							stored++
-						}
-					}
+					stored, err := f.replyAcrossPrecheck(t, conv, tc.body, func() { tc.change(t, conv) })
 					if proofdesk.ErrorCode(err) != tc.want || stored != 0 {
 						t.Fatalf("reply after the change: err = %v, %d stored; want %s and nothing stored", err, stored, tc.want)
 					}
