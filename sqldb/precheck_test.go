@@ -26,16 +26,8 @@ func TestReplyGuardedAtStateOfTransaction(t *testing.T) {
 			db := sqldbtest.OpenDialect(t, dialect)
 			f := newFixture(t, db)
 			ctx := context.Background()
-			other := &proofdesk.Customer{}
-			in := proofdesk.CustomerInput{Name: "Bob Roe", Emails: []proofdesk.ContactPointInput{{Value: "bob@example.com"}},
-				Addresses: []proofdesk.Address{{Line1: "1313 Mockingbird Lane", City: "Mockingbird Heights", PostalCode: "90210", Country: "US"}}}
-			var err error
-			if other, err = in.Customer(f.Clk.Now()); err != nil {
-				t.Fatal(err)
-			}
-			if err := sqldb.NewCustomerService(db).CreateCustomer(ctx, other); err != nil {
-				t.Fatal(err)
-			}
+			other := f.newCustomer(t, proofdesk.CustomerInput{Name: "Bob Roe", Emails: []proofdesk.ContactPointInput{{Value: "bob@example.com"}},
+				Addresses: []proofdesk.Address{{Line1: "1313 Mockingbird Lane", City: "Mockingbird Heights", PostalCode: "90210", Country: "US"}}})
 			convs := sqldb.NewConversationService(db)
 			cases := []struct {
 				name   string
@@ -69,15 +61,8 @@ func TestReplyGuardedAtStateOfTransaction(t *testing.T) {
 				// An unlinked conversation whose requester claims an
 				// email: the customer with that email is created between.
 				{"claimed customer created at L0", "Your parcel goes to 9 Elm Street, Salem.", func(t *testing.T, _ *proofdesk.Conversation) {
-					in := proofdesk.CustomerInput{Name: "Carol Poe", Emails: []proofdesk.ContactPointInput{{Value: "carol@example.com"}},
-						Addresses: []proofdesk.Address{{Line1: "9 Elm Street", City: "Salem", PostalCode: "97301", Country: "US"}}}
-					c, err := in.Customer(f.Clk.Now())
-					if err != nil {
-						t.Fatal(err)
-					}
-					if err := sqldb.NewCustomerService(db).CreateCustomer(ctx, c); err != nil {
-						t.Fatal(err)
-					}
+					f.newCustomer(t, proofdesk.CustomerInput{Name: "Carol Poe", Emails: []proofdesk.ContactPointInput{{Value: "carol@example.com"}},
+						Addresses: []proofdesk.Address{{Line1: "9 Elm Street", City: "Salem", PostalCode: "97301", Country: "US"}}})
 				}, true, "carol@example.com"},
 			}
 			for _, tc := range cases {
@@ -92,27 +77,11 @@ func TestReplyGuardedAtStateOfTransaction(t *testing.T) {
 					if !tc.l0 {
 						f.VerifyL2(t, conv)
 					}
-					ran := false
-					rctx := sqldb.WithAfterPrecheck(f.AgentCtx, func() {
-						ran = true
+					stored, err := f.replyAcrossPrecheck(t, conv, tc.body, func() {
 						if tc.change != nil {
 							tc.change(t, conv)
 						}
 					})
-					err := convs.CreateMessage(rctx, &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.Agent.ID, Body: tc.body})
-					if !ran {
-						t.Fatal("the hook between the check and the transaction did not run")
-					}
-					msgs, ferr := convs.FindMessages(ctx, conv.ID)
-					if ferr != nil {
-						t.Fatal(ferr)
-					}
-					stored := 0
-					for _, m := range msgs {
-						if m.AuthorKind == proofdesk.AuthorAgent && !m.Internal {
-							stored++
-						}
-					}
 					if tc.change == nil {
 						if err != nil || stored != 1 {
 							t.Fatalf("reply at L2 without a change: err = %v, %d stored; want it sent", err, stored)
@@ -126,4 +95,42 @@ func TestReplyGuardedAtStateOfTransaction(t *testing.T) {
 			}
 		})
 	}
+}
+
+// replyAcrossPrecheck sends the agent's reply body on conv with change run
+// between the check before the transaction and the transaction, and
+// returns how many agent replies conv holds then, with the reply's error.
+func (f *fixture) replyAcrossPrecheck(t *testing.T, conv *proofdesk.Conversation, body string, change func()) (int, error) {
+	t.Helper()
+	convs := sqldb.NewConversationService(f.DB)
+	ran := false
+	rctx := sqldb.WithAfterPrecheck(f.AgentCtx, func() { ran = true; change() })
+	err := convs.CreateMessage(rctx, &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: f.Agent.ID, Body: body})
+	if !ran {
+		t.Fatal("the hook between the check and the transaction did not run")
+	}
+	msgs, ferr := convs.FindMessages(context.Background(), conv.ID)
+	if ferr != nil {
+		t.Fatal(ferr)
+	}
+	stored := 0
+	for _, m := range msgs {
+		if m.AuthorKind == proofdesk.AuthorAgent && !m.Internal {
+			stored++
+		}
+	}
+	return stored, err
+}
+
+// newCustomer stores the customer in describes, created now.
+func (f *fixture) newCustomer(t *testing.T, in proofdesk.CustomerInput) *proofdesk.Customer {
+	t.Helper()
+	c, err := in.Customer(f.Clk.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sqldb.NewCustomerService(f.DB).CreateCustomer(context.Background(), c); err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

@@ -239,6 +239,7 @@ type ReplyPrechecker interface {
 // in force then, and its own check.
 type replyPrecheck struct {
 	stamp guardStamp
+	since time.Time // the risk window's start when the stamp was read
 	level proofdesk.Level
 	holds func() bool
 }
@@ -291,7 +292,8 @@ func (db *DB) precheckReply(ctx context.Context, m *proofdesk.Message) *replyPre
 	// The stamp is read before the guard's reads: what changes after
 	// it, the guard may or may not have seen, and the transaction's
 	// stamp differs.
-	st, err := h.guardStamp(ctx, m.ConversationID, actor, pc.PauseActions())
+	since := h.now.Add(-riskWindow)
+	st, err := h.guardStamp(ctx, m.ConversationID, actor, pc.PauseActions(), since)
 	if err != nil {
 		return nil
 	}
@@ -303,7 +305,7 @@ func (db *DB) precheckReply(ctx context.Context, m *proofdesk.Message) *replyPre
 	if holds == nil {
 		return nil
 	}
-	return &replyPrecheck{stamp: st, level: conv.EffectiveLevel(h.now), holds: holds}
+	return &replyPrecheck{stamp: st, since: since, level: conv.EffectiveLevel(h.now), holds: holds}
 }
 
 // precheckHolds reports whether the check before the transaction passed
@@ -322,7 +324,7 @@ func (tx *Tx) precheckHolds(ctx context.Context, pre *replyPrecheck, conv *proof
 	if a := proofdesk.AgentFromContext(ctx); a != nil {
 		actor = a.ID
 	}
-	st, err := tx.guardStamp(ctx, conv.ID, actor, pc.PauseActions())
+	st, err := tx.guardStamp(ctx, conv.ID, actor, pc.PauseActions(), pre.since)
 	if err != nil {
 		return false, err
 	}
@@ -338,7 +340,10 @@ func (tx *Tx) precheckHolds(ctx context.Context, pre *replyPrecheck, conv *proof
 // customer, its contact points and orders sets, in nanoseconds; support
 // lock, erasure, data key, and its sealed values, sealed again under a
 // new nonce by any rewrite), its count of
-// failed verification answers and of conversations (the risk), the
+// failed verification answers and the IDs and channels of its
+// conversations created after since (the risk's window: a count alone
+// stays the same when one conversation is relinked away and one of
+// another channel in), the
 // count and newest time of the agent's audit entries that count towards
 // a pause (on the index by actor, action and time: the agent's other
 // entries are most of the log), the
@@ -348,30 +353,33 @@ func (tx *Tx) precheckHolds(ctx context.Context, pre *replyPrecheck, conv *proof
 // force).
 type guardStamp string
 
-func (h *Handle) guardStamp(ctx context.Context, convID, actorID string, pauseActions []string) (guardStamp, error) {
+func (h *Handle) guardStamp(ctx context.Context, convID, actorID string, pauseActions []string, since time.Time) (guardStamp, error) {
 	if len(pauseActions) == 0 {
 		pauseActions = []string{""}
 	}
-	args := []any{proofdesk.ContactEmail, proofdesk.ContactPhone, actorID}
+	args := []any{fmtTime(since), proofdesk.ContactEmail, proofdesk.ContactPhone, actorID}
 	for _, a := range pauseActions {
 		args = append(args, a)
 	}
 	args = append(args, convID)
-	// A customer a claim names gets a new updated_at with any change, and
-	// time runs forward: the claimed customers' count, newest updated_at
-	// and erasure, and their smallest and largest IDs, change with any
-	// change the guard would see.
+	// A customer a claim names gets a new updated_at with any change: each
+	// claimed customer's ID, updated_at and erasure, in ID order, change
+	// with any change the guard would see. Not the newest updated_at: a
+	// clock stepped back (NTP, a VM's resume) gives a change a time below
+	// another claimed customer's, and the newest would not move.
 	q := `SELECT c.customer_id, c.requester_enc, c.status, c.assignee_id, c.team, c.level, c.level_expires_at, c.risk_flags, c.fraud,
 	c.offered, c.erased_at, c.updated_at, c.data_key_id,
 	(SELECT MAX(seq) FROM messages m WHERE m.conversation_id = c.id),
 	cu.updated_at, cu.support_locked, cu.erased_at, cu.data_key_id, cu.name, cu.external_id_enc, cu.addresses_enc, cu.dob_enc,
 	cu.payment_enc, cu.attributes_enc,
 	(SELECT COUNT(*) FROM verification_failures f WHERE f.customer_id = c.customer_id),
-	(SELECT COUNT(*) FROM conversations o WHERE o.customer_id = c.customer_id),
+	(SELECT COALESCE(GROUP_CONCAT(o, ','), '') FROM (SELECT o.id || ':' || o.channel AS o FROM conversations o
+		WHERE o.customer_id = c.customer_id AND o.created_at > ? ORDER BY o.id)),
 	CASE WHEN c.requester_email_idx IS NULL AND c.requester_phone_idx IS NULL THEN '' ELSE
-	(SELECT COUNT(*) || ':' || COALESCE(MAX(k.updated_at), '') || ':' || COALESCE(MAX(k.erased_at), '') || ':' || COALESCE(MIN(k.id), '') || ':' || COALESCE(MAX(k.id), '')
+	(SELECT COALESCE(GROUP_CONCAT(k, ','), '') FROM (SELECT k.id || ':' || k.updated_at || ':' || COALESCE(k.erased_at, '') AS k
 		FROM contact_points cp JOIN customers k ON k.id = cp.customer_id
-		WHERE (cp.kind = ? AND cp.blind_index = c.requester_email_idx) OR (cp.kind = ? AND cp.blind_index = c.requester_phone_idx)) END,
+		WHERE (cp.kind = ? AND cp.blind_index = c.requester_email_idx) OR (cp.kind = ? AND cp.blind_index = c.requester_phone_idx)
+		ORDER BY k.id, cp.id)) END,
 	(SELECT COUNT(*) || ':' || COALESCE(MAX(a.at), '') FROM audit_log a INDEXED BY audit_log_actor_action_at
 		WHERE a.actor_id = ? AND a.action IN (?` + strings.Repeat(", ?", len(pauseActions)-1) + `)),
 	(SELECT value FROM settings WHERE key = 'policy')

@@ -8,6 +8,10 @@ import (
 	"github.com/proofdesk/proofdesk"
 )
 
+// riskWindow is how far back the risk counts a customer's failed answers
+// and the channels of their conversations.
+const riskWindow = time.Hour
+
 // risk gathers the facts of a conversation's risk (its flags, the linked
 // customer, the customer's failed answers and conversations in the last
 // hour) and scores them with proofdesk.RiskOf, where the rule lives.
@@ -19,7 +23,7 @@ func (h *Handle) risk(ctx context.Context, conv *proofdesk.Conversation) (proofd
 			return proofdesk.Risk{}, err
 		}
 		f.Customer = c
-		hourAgo := h.now.Add(-time.Hour)
+		hourAgo := h.now.Add(-riskWindow)
 		if f.FailuresLastHour, err = h.CountFailuresSince(ctx, c.ID, hourAgo); err != nil {
 			return proofdesk.Risk{}, err
 		}

@@ -109,17 +109,25 @@ type policyCache struct {
 	// gen counts ForgetPolicy calls: a read that began before one does
 	// not store what it read.
 	gen uint64
-	p   *proofdesk.Policy
-	at  time.Time
+	// writing counts this node's policy changes in flight (UpdatePolicy):
+	// while one is, every read goes to the store and none is kept, so
+	// that no read between its commit and ForgetPolicy gets the old
+	// copy.
+	writing int
+	p       *proofdesk.Policy
+	at      time.Time
 }
 
 // ForgetPolicy drops this node's copy of the policy: it changed, here or
 // on another node (proofdesk.EventPolicyChanged).
-func (db *DB) ForgetPolicy() {
-	c := &db.policies
+func (db *DB) ForgetPolicy() { db.policies.change(0) }
+
+// change drops the copy and adds d to the changes in flight.
+func (c *policyCache) change(d int) {
 	c.mu.Lock()
 	c.gen++
 	c.p = nil
+	c.writing += d
 	c.mu.Unlock()
 }
 
@@ -140,7 +148,7 @@ func (h *Handle) policy(ctx context.Context) (*proofdesk.Policy, error) {
 		return nil, err
 	}
 	c.mu.Lock()
-	if c.gen == gen {
+	if c.gen == gen && c.writing == 0 {
 		c.p, c.at = clonePolicy(p), time.Now()
 	}
 	c.mu.Unlock()
@@ -168,7 +176,12 @@ func (s *PolicyService) UpdatePolicy(ctx context.Context, p *proofdesk.Policy) e
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	err := s.db.WithTx(ctx, func(tx *Tx) error {
+	// From before the transaction until the copy is dropped after it
+	// (whether or not the commit's event reaches this node), this node
+	// reads the policy from the store.
+	s.db.policies.change(1)
+	defer s.db.policies.change(-1)
+	return s.db.WithTx(ctx, func(tx *Tx) error {
 		before, err := tx.storedPolicy(ctx)
 		if err != nil {
 			return err
@@ -181,9 +194,6 @@ func (s *PolicyService) UpdatePolicy(ctx context.Context, p *proofdesk.Policy) e
 		return tx.audit(ctx, proofdesk.AuditEvent{Action: proofdesk.AuditPolicyChange, SubjectKind: "policy", SubjectID: "policy",
 			Detail: map[string]string{"before": encodePolicy(before), "after": after}})
 	})
-	// Dropped here whether or not the commit's event reaches this node.
-	s.db.ForgetPolicy()
-	return err
 }
 
 // ReplayStore records signed session token IDs until they expire, so a
