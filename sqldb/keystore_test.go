@@ -402,6 +402,16 @@ func TestRestoredBackupAfterKeyDestruction(t *testing.T) {
 			if err != nil || len(again) != 2 {
 				t.Errorf("second claim: %d messages, %v; want the 2 notices not erased again, and not the failed one", len(again), err)
 			}
+			// The worker reads a claim batch's threads in one call: the
+			// erased conversation's Message-IDs, sealed under a destroyed
+			// key, are left out, and the others' still come back.
+			threads, err := restored.ThreadsMessageIDs(ctx, []string{erased.conv, people[1].conv, people[2].conv})
+			if err != nil {
+				t.Fatalf("thread read of a batch with the erased conversation: %v", err)
+			}
+			if len(threads[erased.conv]) != 0 || len(threads[people[1].conv]) != 1 || len(threads[people[2].conv]) != 1 {
+				t.Errorf("threads of the restored backup: %v, want one Message-ID for each conversation not erased", threads)
+			}
 			if seq, why, err := sqldb.NewAuditService(restored).VerifyAudit(ctx); seq != 0 || err != nil {
 				t.Fatalf("audit chain of the restored backup: entry %d %q %v", seq, why, err)
 			}

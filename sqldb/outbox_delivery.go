@@ -325,7 +325,12 @@ func (db *DB) ThreadsMessageIDs(ctx context.Context, convIDs []string) (map[stri
 	// a read inside the loop would wait for itself.
 	for _, r := range rs {
 		dk, err := h.keyByID(ctx, r.dkID)
-		if err != nil {
+		if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+			// Its key was destroyed (an erased customer in a restored
+			// backup): nothing of that thread is left to read, and the
+			// batch's other conversations still thread.
+			continue
+		} else if err != nil {
 			return nil, fmt.Errorf("thread message ids: %w", err)
 		}
 		mid, err := dk.OpenString(emailAAD(r.id), r.enc)
