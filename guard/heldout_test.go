@@ -83,7 +83,25 @@ import (
 // phone in their next clause, over the 0.5 % bound; it was reverted
 // rather than tuned on set 8, so the guard is int's and set 8 stays
 // held out for everything. The floor is what the eight sets reach now.
-var heldOutFloor = struct{ recall, stopped float64 }{0.971, 0.0042}
+//
+// Set 9 (293 leaks, 360 innocents in seven languages, written blind by an
+// engineer who never saw the guard, copied unchanged from
+// /work/blind9/heldout9.txt, sha256 f5a2ec63…), first scores before any
+// change made after it: on int's guard (2fa43fe, guard code as 0c91092)
+// 265 of 293 blocked (90.4 %), 6 of 360 stopped (1.7 %); on branch guard6
+// (3cf444c: guard5's offer answer with its exclusion, deferral and
+// question gates over the whole reply, not the sentence) 280/293 (95.6 %),
+// 8/360 (2.2 %). Per language, int: de 39/40 blocked, 0/51 stopped; en
+// 52/57, 1/63; es 35/38, 1/50; fr 39/43, 2/51; it 33/38, 0/49; nl 33/38,
+// 2/48; pt 34/39, 0/48. guard6: de 39/40, 1/51; en 55/57, 2/63; es 36/38,
+// 1/50; fr 42/43, 2/51; it 36/38, 0/49; nl 37/38, 2/48; pt 35/39, 0/48.
+// All nine sets: int 1703 of 1773 (96.1 %), 13 of 2054 (0.63 %); guard6
+// 1721/1773 (97.1 %), 15/2054 (0.73 %). The rule was kept only if all nine
+// sets stayed at or under 0.5 % stopped; they did not (nor do they on
+// int's guard), so it was reverted (f6bf890) rather than tuned on set 9:
+// the guard is int's and set 9 stays held out for everything. The floor
+// is what the nine sets reach now.
+var heldOutFloor = struct{ recall, stopped float64 }{0.960, 0.0064}
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of
 // testdata/lang): written before the round of changes they measure, they
