@@ -548,7 +548,11 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 		}
 	}
 	if class != "" {
-		if rule := t.confirmation(); rule != "" {
+		rule := t.confirmation()
+		if rule == "" {
+			rule = t.offerAnswer(class)
+		}
+		if rule != "" {
 			v := Verdict{Blocked: true, Rule: rule, Class: class, RequiredLevel: need}
 			if v.stricter(best) {
 				best = v

@@ -1,0 +1,160 @@
+package guard
+
+import "github.com/proofdesk/proofdesk"
+
+// An answer about an offered value. After the requester offered a value
+// of a class the level does not reach, the recognised yes and no forms
+// (confirmation) are not the only answers: a sentence that names the
+// class or points back at the value ("the mobile on the account", "that
+// birth date", "quella salvata", "degene die") and carries an answer
+// signal — a yes or no word set off as an answer, or a word for what the
+// account holds — answers about the offered value whatever words it is
+// phrased in. The forms that are no answer stay out: a question, a
+// condition, a refusal or another exclusion, a deferral to verification,
+// a value of the business's own ("our number") or a new one ("an
+// email", "another address").
+
+// offerAnswer returns RuleConfirmation or RuleDenial when a sentence of t
+// answers about an offered value (see above), or "".
+func (t *text) offerAnswer(class string) string {
+	excl := t.exclusions()
+	for from := 0; from < len(t.toks); {
+		_, to := t.sentenceOf(from)
+		if rule := t.sentenceAnswer(from, to, class, excl); rule != "" {
+			return rule
+		}
+		from = to
+	}
+	return ""
+}
+
+// exclusions returns the spans of the exclusion and refusal phrases of t
+// ("can't confirm", "no problem") in the token view.
+func (t *text) exclusions() []span {
+	var excl []span
+	phraser.ac.scan(t.tokenView(), func(id int32, start int) bool {
+		if phraser.meta[id].kind == phExclude {
+			excl = append(excl, span{start, start + int(phraser.ac.lens[id])})
+		}
+		return true
+	})
+	return excl
+}
+
+// sentenceAnswer judges the sentence of tokens [from, to).
+func (t *text) sentenceAnswer(from, to int, class string, excl []span) string {
+	if t.toks[to-1].flags&fQuestion != 0 || t.conditional(to-1) {
+		return ""
+	}
+	if overlaps(span{int(t.toks[from].off), int(t.toks[to-1].end)}, excl) {
+		return ""
+	}
+	mention, yes, no, rec := false, false, false, false
+	for k := from; k < to; k++ {
+		w := string(t.tokBytes(k))
+		if deferWord(w) {
+			return "" // "after the verification", "use the form": no answer yet
+		}
+		lead := k == from || t.toks[k-1].flags&fPunctAfter != 0
+		switch {
+		case lead && t.toks[k].flags&fPunctAfter != 0 && answerYes[w]:
+			yes = true
+		case lead && t.toks[k].flags&fPunctAfter != 0 && answerNo[w]:
+			no = true
+		case accountWords[w] && !weakRecord[w] && !(k > from && noDeterminers[string(t.tokBytes(k-1))]):
+			rec = true // "on the account", not "no account fee"
+		}
+		if t.mentionsValue(k, from, class) {
+			mention = true
+		}
+	}
+	switch {
+	case !mention || !rec || yes && no:
+		return ""
+	case no:
+		return RuleDenial
+	}
+	return RuleConfirmation
+}
+
+// mentionsValue reports whether token k (in a sentence opening at from)
+// names the class of the offered value or points back at one: a noun of
+// the class not led by an indefinite or negative article, a quantifier,
+// "other" or "our", or a pointer pronoun ("celle", "degene", "the one").
+func (t *text) mentionsValue(k, from int, class string) bool {
+	w := string(t.tokBytes(k))
+	if theOnes[w] || w == "1" && k > from && pointerArticles[string(t.tokBytes(k-1))] {
+		return true
+	}
+	if !t.classNoun(k, w, class) {
+		return false
+	}
+	for j := k - 1; j >= from && j >= k-2; j-- {
+		p := string(t.tokBytes(j))
+		if indefinites[p] || otherWords[p] || ourWords[p] || noDeterminers[p] || quantWords[p] || p == "any" {
+			return false
+		}
+	}
+	return true
+}
+
+// classNoun reports whether token k, w, is a noun of class (any class's
+// when the class is not one of these: fail closed).
+func (t *text) classNoun(k int, w, class string) bool {
+	lx := t.toks[k].lex
+	switch class {
+	case proofdesk.ClassAddress:
+		return addressNouns[w] || streetNouns[w] || postalWords[w] && w != "code"
+	case proofdesk.ClassPhone:
+		return lx&lxPhone != 0 && !phoneVerbs[w] || numberWords[w] && w != "no"
+	case proofdesk.ClassEmail:
+		return emailNouns[w] || w == "emails" || w == "mails" || addressNouns[w]
+	case proofdesk.ClassDateOfBirth:
+		return birthWords[w] || dateNouns[w]
+	case proofdesk.ClassPayment:
+		return cardWords[w]
+	}
+	return valueNouns[w] || cardWords[w] || birthWords[w] || lx&lxPhone != 0 && !phoneVerbs[w]
+}
+
+// streetNouns say "street" (a street type alone, "cours", "via", is often
+// another word).
+var streetNouns = set("street", "strasse", "rue", "calle", "rua", "straat")
+
+// dateNouns say "date" (with birthWords, the date of birth's class nouns).
+var dateNouns = set("date", "datum", "fecha", "data", "geburtsdatum", "geboortedatum")
+
+// deferWord reports whether w defers the answer: verification, a form.
+func deferWord(w string) bool {
+	return len(w) >= 5 && (w[:5] == "verif" || w[:5] == "formu") || w == "form" || w == "modulo"
+}
+
+// phoneVerbs are phoneWords that are also verbs or channels ("call",
+// "text"): no class noun by themselves.
+var phoneVerbs = set("call", "text", "contact", "sms", "whatsapp")
+
+// weakRecord are accountWords that also name other things' records ("the
+// courier's records", "the system is slow", "we have the same problem").
+var weakRecord = set("records", "record", "system", "sistema", "systeem", "have", "hold", "haben", "hebben",
+	"tenemos", "abbiamo", "temos", "avons", "consta", "risulta")
+
+// answerYes and answerNo are the single-word yes and no forms, as
+// normalised tokens.
+var answerYes, answerNo = func() (map[string]bool, map[string]bool) {
+	y, n := map[string]bool{}, map[string]bool{}
+	for _, l := range [][]string{yesWords, yesPunctWords} {
+		for _, s := range l {
+			if toks := normTokens(s); len(toks) == 1 {
+				y[toks[0]] = true
+			}
+		}
+	}
+	for _, l := range [][]string{noWords, noPunctWords} {
+		for _, s := range l {
+			if toks := normTokens(s); len(toks) == 1 {
+				n[toks[0]] = true
+			}
+		}
+	}
+	return y, n
+}()
