@@ -548,11 +548,7 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 		}
 	}
 	if class != "" {
-		rule := t.confirmation()
-		if rule == "" {
-			rule = t.offerAnswer(class)
-		}
-		if rule != "" {
+		if rule := t.confirmation(class); rule != "" {
 			v := Verdict{Blocked: true, Rule: rule, Class: class, RequiredLevel: need}
 			if v.stricter(best) {
 				best = v

@@ -15,41 +15,49 @@ import "github.com/proofdesk/proofdesk"
 // email", "another address").
 
 // offerAnswer returns RuleConfirmation or RuleDenial when a sentence of t
-// answers about an offered value (see above), or "".
-func (t *text) offerAnswer(class string) string {
-	excl := t.exclusions()
-	for from := 0; from < len(t.toks); {
-		_, to := t.sentenceOf(from)
+// answers about an offered value of class (see above), or "". excl holds
+// the spans of the exclusion and refusal phrases of t. Only the sentences
+// that hold a word for the account are judged.
+func (t *text) offerAnswer(class string, excl []span) string {
+	for k := 0; k < len(t.toks); k++ {
+		if w := t.tokBytes(k); len(w) < 4 || len(w) > 31 || accountShapes[w[0]]&(1<<len(w)) == 0 ||
+			!accountWords[string(w)] || weakRecord[string(w)] {
+			continue
+		}
+		from, to := t.sentenceOf(k)
 		if rule := t.sentenceAnswer(from, to, class, excl); rule != "" {
 			return rule
 		}
-		from = to
+		k = to - 1
 	}
 	return ""
 }
 
-// exclusions returns the spans of the exclusion and refusal phrases of t
-// ("can't confirm", "no problem") in the token view.
-func (t *text) exclusions() []span {
-	var excl []span
-	phraser.ac.scan(t.tokenView(), func(id int32, start int) bool {
-		if phraser.meta[id].kind == phExclude {
-			excl = append(excl, span{start, start + int(phraser.ac.lens[id])})
+// accountShapes holds, by first letter, the lengths of accountWords (bit
+// n for length n): a cheap test before the look-up, run on every token.
+var accountShapes = func() (t [256]uint32) {
+	for w := range accountWords {
+		if len(w) < 32 {
+			t[w[0]] |= 1 << len(w)
 		}
-		return true
-	})
-	return excl
-}
+	}
+	return t
+}()
 
 // sentenceAnswer judges the sentence of tokens [from, to).
 func (t *text) sentenceAnswer(from, to int, class string, excl []span) string {
-	if t.toks[to-1].flags&fQuestion != 0 || t.conditional(to-1) {
+	if overlaps(span{int(t.toks[from].off), int(t.toks[to-1].end)}, excl) ||
+		t.toks[to-1].flags&fQuestion != 0 || t.conditional(to-1) {
 		return ""
 	}
-	if overlaps(span{int(t.toks[from].off), int(t.toks[to-1].end)}, excl) {
+	mention := false
+	for k := from; k < to && !mention; k++ {
+		mention = t.mentionsValue(k, from, class)
+	}
+	if !mention {
 		return ""
 	}
-	mention, yes, no, rec := false, false, false, false
+	yes, no, rec := false, false, false
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
 		if deferWord(w) {
@@ -64,12 +72,9 @@ func (t *text) sentenceAnswer(from, to int, class string, excl []span) string {
 		case accountWords[w] && !weakRecord[w] && !(k > from && noDeterminers[string(t.tokBytes(k-1))]):
 			rec = true // "on the account", not "no account fee"
 		}
-		if t.mentionsValue(k, from, class) {
-			mention = true
-		}
 	}
 	switch {
-	case !mention || !rec || yes && no:
+	case !rec || yes && no:
 		return ""
 	case no:
 		return RuleDenial

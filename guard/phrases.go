@@ -503,7 +503,7 @@ var pleaseWords = set("please", "double", "kindly", "bitte", "merci", "plait", "
 // "no" word counts when it opens a sentence and the sentence is short
 // ("Yes.", "No, it isn't.") or points at a value ("Yes, that's the
 // one"); "Yes, we deliver on Saturdays" answers something else.
-func (t *text) confirmation() string {
+func (t *text) confirmation(class string) string {
 	view := t.tokenView()
 	var hitsArr [32]phit
 	var exclArr, refArr [16]span
@@ -810,7 +810,7 @@ func (t *text) confirmation() string {
 	if len(denials) > 0 {
 		return RuleDenial
 	}
-	return ""
+	return t.offerAnswer(class, excl)
 }
 
 // noAccountFor reports whether account noun i follows a negative
