@@ -82,6 +82,29 @@ func BenchmarkCheck2KB50Values(b *testing.B) {
 	reportPercentiles(b, samples)
 }
 
+// BenchmarkCheck2KBOfferNoRefusal is BenchmarkCheck2KB50Values on a reply
+// with no refusal, deferral or question: after the offer of an address,
+// every sentence is open to the answer about the offered value
+// (offerAnswer), which the refusal of reply2KB rules out at once.
+func BenchmarkCheck2KBOfferNoRefusal(b *testing.B) {
+	m := benchMatcher(b)
+	reply := strings.ReplaceAll(reply2KB(), "I can't confirm account details until you're verified; I've sent",
+		"Once you're signed in, I've sent")
+	offered := []string{proofdesk.ClassAddress}
+	if v := m.Check(reply, proofdesk.L0, offered); v.Blocked {
+		b.Fatalf("benchmark reply blocked: %+v", v)
+	}
+	b.SetBytes(int64(len(reply)))
+	b.ReportAllocs()
+	samples := make([]time.Duration, 0, 1<<16)
+	for b.Loop() {
+		t0 := time.Now()
+		m.Check(reply, proofdesk.L0, offered)
+		samples = append(samples, time.Since(t0))
+	}
+	reportPercentiles(b, samples)
+}
+
 // BenchmarkCheckAll2KB checks a 2 KB reply against the linked customer and
 // two more whose contact point matches the requester's.
 func BenchmarkCheckAll2KB(b *testing.B) {

@@ -16,21 +16,44 @@ import "github.com/proofdesk/proofdesk"
 
 // offerAnswer returns RuleConfirmation or RuleDenial when a sentence of t
 // answers about an offered value of class (see above), or "". excl holds
-// the spans of the exclusion and refusal phrases of t. Only the sentences
-// that hold a word for the account are judged.
+// the spans of the exclusion phrases of t (refusals and idioms). An
+// exclusion, a deferral or a question anywhere in the reply rules the
+// answer out, whatever sentence it sits in: "I can't say whether that's
+// the number on the account; please call from the registered phone"
+// refuses in one clause and names the value in the next. Only the
+// sentences that hold a word for the account are judged.
 func (t *text) offerAnswer(class string, excl []span) string {
-	for k := 0; k < len(t.toks); k++ {
-		if w := t.tokBytes(k); len(w) < 4 || len(w) > 31 || accountShapes[w[0]]&(1<<len(w)) == 0 ||
-			!accountWords[string(w)] || weakRecord[string(w)] {
+	if len(excl) > 0 {
+		return ""
+	}
+	first := -1
+	for k := range t.toks {
+		w := t.tokBytes(k)
+		if deferWord(w) || t.toks[k].flags&fQuestion != 0 {
+			return "" // "after the verification", "use the form", a question: no answer yet
+		}
+		if first < 0 && strongAccount(w) {
+			first = k
+		}
+	}
+	for k := first; k >= 0 && k < len(t.toks); k++ {
+		if !strongAccount(t.tokBytes(k)) {
 			continue
 		}
 		from, to := t.sentenceOf(k)
-		if rule := t.sentenceAnswer(from, to, class, excl); rule != "" {
+		if rule := t.sentenceAnswer(from, to, class); rule != "" {
 			return rule
 		}
 		k = to - 1
 	}
 	return ""
+}
+
+// strongAccount reports whether w is a word for the account that names
+// no other thing's record (accountWords but not weakRecord).
+func strongAccount(w []byte) bool {
+	return len(w) >= 4 && len(w) <= 31 && accountShapes[w[0]]&(1<<len(w)) != 0 &&
+		accountWords[string(w)] && !weakRecord[string(w)]
 }
 
 // accountShapes holds, by first letter, the lengths of accountWords (bit
@@ -44,10 +67,10 @@ var accountShapes = func() (t [256]uint32) {
 	return t
 }()
 
-// sentenceAnswer judges the sentence of tokens [from, to).
-func (t *text) sentenceAnswer(from, to int, class string, excl []span) string {
-	if overlaps(span{int(t.toks[from].off), int(t.toks[to-1].end)}, excl) ||
-		t.toks[to-1].flags&fQuestion != 0 || t.conditional(to-1) {
+// sentenceAnswer judges the sentence of tokens [from, to) of a reply with
+// no exclusion, deferral or question.
+func (t *text) sentenceAnswer(from, to int, class string) string {
+	if t.conditional(to - 1) {
 		return ""
 	}
 	mention := false
@@ -60,9 +83,6 @@ func (t *text) sentenceAnswer(from, to int, class string, excl []span) string {
 	yes, no, rec := false, false, false
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
-		if deferWord(w) {
-			return "" // "after the verification", "use the form": no answer yet
-		}
 		lead := k == from || t.toks[k-1].flags&fPunctAfter != 0
 		switch {
 		case lead && t.toks[k].flags&fPunctAfter != 0 && answerYes[w]:
@@ -130,8 +150,12 @@ var streetNouns = set("street", "strasse", "rue", "calle", "rua", "straat")
 var dateNouns = set("date", "datum", "fecha", "data", "geburtsdatum", "geboortedatum")
 
 // deferWord reports whether w defers the answer: verification, a form.
-func deferWord(w string) bool {
-	return len(w) >= 5 && (w[:5] == "verif" || w[:5] == "formu") || w == "form" || w == "modulo"
+// Every one opens with v, f or m.
+func deferWord(w []byte) bool {
+	if len(w) < 4 || w[0] != 'v' && w[0] != 'f' && w[0] != 'm' {
+		return false
+	}
+	return len(w) >= 5 && (string(w[:5]) == "verif" || string(w[:5]) == "formu") || string(w) == "form" || string(w) == "modulo"
 }
 
 // phoneVerbs are phoneWords that are also verbs or channels ("call",
