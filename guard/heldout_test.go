@@ -96,12 +96,16 @@ import (
 // 2/48; pt 34/39, 0/48. guard6: de 39/40, 1/51; en 55/57, 2/63; es 36/38,
 // 1/50; fr 42/43, 2/51; it 36/38, 0/49; nl 37/38, 2/48; pt 35/39, 0/48.
 // All nine sets: int 1703 of 1773 (96.1 %), 13 of 2054 (0.63 %); guard6
-// 1721/1773 (97.1 %), 15/2054 (0.73 %). The rule was kept only if all nine
-// sets stayed at or under 0.5 % stopped; they did not (nor do they on
-// int's guard), so it was reverted (f6bf890) rather than tuned on set 9:
-// the guard is int's and set 9 stays held out for everything. The floor
-// is what the nine sets reach now.
-var heldOutFloor = struct{ recall, stopped float64 }{0.960, 0.0064}
+// 1721/1773 (97.1 %), 15/2054 (0.73 %). guard6 reverted the rule (f6bf890)
+// because the nine sets did not stay at or under 0.5 % stopped; they do not
+// on int's guard either. The lead brought it back (the same three commits,
+// unchanged, nothing tuned on set 9): on set 9, the one set neither guard
+// saw, it blocks 15 more leaks (+5.1 points) for 2 more innocents stopped
+// (+0.56), and replayed on guards that had not seen sets 6 and 7 it blocked
+// 7 and 16 more with none stopped. For a desk whose failure is a leak, and
+// where a stopped reply is one the agent rewrites, that is the better side
+// of the trade. The floor is what the nine sets reach with it.
+var heldOutFloor = struct{ recall, stopped float64 }{0.970, 0.0074}
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of
 // testdata/lang): written before the round of changes they measure, they
