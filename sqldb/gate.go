@@ -15,10 +15,11 @@ import (
 // on conv (and its customer cust, nil when unlinked), with the live policy
 // and the conversation's risk.
 func (h *Handle) convFacts(ctx context.Context, action string, conv *proofdesk.Conversation, cust *proofdesk.Customer) (proofdesk.DecisionInput, error) {
-	// In a write transaction each of these is read once until its next
-	// write (memoRead): the risk from the conversation's flags and
-	// requester as given, and the customer's counts.
-	policy, err := memoRead(h, memoKey("policy"), clonePolicy, func() (*proofdesk.Policy, error) { return h.policy(ctx) })
+	// The policy comes from this node's copy (settings.go), a copy of
+	// its own for each caller. In a write transaction the risk is read
+	// once until its next write (memoRead), keyed by the conversation's
+	// flags and requester as given, and the customer's counts.
+	policy, err := h.policy(ctx)
 	if err != nil {
 		return proofdesk.DecisionInput{}, err
 	}
