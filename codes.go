@@ -312,7 +312,7 @@ func numberSpans(s string) []numberSpan {
 		}
 	}
 	base := spansOf(s, pieces, nr)
-	// Letters for digits at a number's edge ("l.O.O.8.2.8", "4829 l O"):
+	// Letters for digits at a number's edge ("l.O.O.8.2.8", "4829 l O", "l58 OOl"):
 	// they count when the number they then make has a code's length, so
 	// "13 I think" keeps its "I" and a code typed with letters first or
 	// last is still read whole.
@@ -325,11 +325,7 @@ func numberSpans(s string) []numberSpan {
 				continue
 			}
 			w := words[wi]
-			r, size := utf8.DecodeRuneInString(s[w[0]:w[1]])
-			if size != w[1]-w[0] {
-				continue
-			}
-			c, ok := digitLetter(nr, r)
+			c, ok := letterDigits(nr, s[w[0]:w[1]])
 			if !ok {
 				continue
 			}
@@ -337,7 +333,7 @@ func numberSpans(s string) []numberSpan {
 				return wj >= 0 && wj < len(words) && (isNum[wj] || isEdge[wj]) && joinable(s, a, b, 1, 1)
 			}
 			if next(wi-1, words[max(wi-1, 0)][1], w[0]) || next(wi+1, w[1], words[min(wi+1, len(words)-1)][0]) {
-				edge = append(edge, piece{w[0], w[1], string(c), pNear})
+				edge = append(edge, piece{w[0], w[1], c, pNear})
 				isEdge[wi], changed = true, true
 			}
 		}
@@ -379,6 +375,24 @@ func spansOf(s string, pieces []piece, nr NumberReader) []numberSpan {
 		i = j
 	}
 	return out
+}
+
+// letterDigits reads a word of one to six letters each typed for a digit
+// ("l", "OOl", the second half of "l58 OOl"): ok is false when any rune
+// is no such letter.
+func letterDigits(nr NumberReader, w string) (string, bool) {
+	if w == "" || utf8.RuneCountInString(w) > codeDigits {
+		return "", false
+	}
+	b := make([]byte, 0, len(w))
+	for _, r := range w {
+		c, ok := digitLetter(nr, r)
+		if !ok {
+			return "", false
+		}
+		b = append(b, c)
+	}
+	return string(b), true
 }
 
 func digitLetter(nr NumberReader, r rune) (byte, bool) {

@@ -50,7 +50,12 @@ func TestView_CodeForms_Console(t *testing.T) {
 		return strings.Join(out, " ")
 	}
 	letters := strings.NewReplacer("0", "O", "1", "l").Replace(code)
-	forms := []string{spell(words), spell(wordsDE), letters[:3] + " " + letters[3:]}
+	forms := []string{spell(words), spell(wordsDE)}
+	if strings.Trim(code, "01") != "" {
+		// A code of only 0 and 1 typed as letters alone is not read
+		// (TestHideCodes_EveryCodeInEveryForm).
+		forms = append(forms, letters[:3]+" "+letters[3:])
+	}
 	post := func(kind, body string, internal bool) {
 		t.Helper()
 		m := &proofdesk.Message{ConversationID: s.Conv.ID, AuthorKind: kind, Body: body, Internal: internal}
