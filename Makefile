@@ -15,12 +15,12 @@ build:
 ## test: every package, with the race detector; then the authorization
 ## matrix, which skips itself under the detector (sequential, and far slower)
 test:
-	go test -race -count=1 ./...
+	go test -race -count=1 -timeout 30m ./...
 	go test -count=1 -run '^TestAuthorizationMatrix$$' ./cmd/proofdesk/
 
 ## test-pg: the same tests, with the store tests also on PostgreSQL
 test-pg:
-	TEST_POSTGRES_DSN='$(TEST_POSTGRES_DSN)' go test -race -count=1 ./...
+	TEST_POSTGRES_DSN='$(TEST_POSTGRES_DSN)' go test -race -count=1 -timeout 30m ./...
 	TEST_POSTGRES_DSN='$(TEST_POSTGRES_DSN)' go test -count=1 -run '^TestAuthorizationMatrix$$' ./cmd/proofdesk/
 
 ## lint: vet, formatting, and golangci-lint when it is installed
