@@ -100,7 +100,11 @@ func TestKillMidErasure(t *testing.T) {
 		failures                   []string
 		acked, inFlight, wasErased int // answers 200; sent again after a kill; of those, 409
 	)
-	fail := func(f string, args ...any) { mu.Lock(); failures = append(failures, fmt.Sprintf(f, args...)); mu.Unlock() }
+	fail := func(f string, args ...any) {
+		mu.Lock()
+		failures = append(failures, fmt.Sprintf(f, args...))
+		mu.Unlock()
+	}
 	listedKeysThere, listedKeysGone, killsInWindow, keysGoneNoTombstone := 0, 0, 0, 0
 	for trial := range n {
 		var wg sync.WaitGroup
