@@ -32,7 +32,10 @@ import (
 //     conversations' keys come from a pool written (and fsynced) in
 //     batches before any of them is handed out (keyPool), so a create
 //     costs no second commit. A crash leaves at most unused pooled keys:
-//     orphans, harmless.
+//     orphans, harmless. Keys are destroyed the other way round: listed
+//     in the data file by the erasure's commit, then deleted from the
+//     key file (destroyDataKeys, finishDestructions), so a crash leaves
+//     at most listed keys, which the next open deletes.
 //   - PostgreSQL: the schema proofdesk_keys (or <schema>_keys when the
 //     DSN's search_path names a schema) of the same database, written in
 //     the data's own transaction, which makes the two atomic.
