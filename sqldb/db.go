@@ -103,6 +103,10 @@ type DB struct {
 	// American ones; set it before Open. "" leaves them as they are.
 	PhoneRegion string
 
+	// closed is set by Close; retrying while a retry of a failed key
+	// destruction is scheduled (destroyListed).
+	closed, retrying atomic.Bool
+
 	// clock is the store's clock when a test set one (SetNow); nil is
 	// time.Now in UTC. Atomic: background workers (the audit sequencer,
 	// group commit) read it while a test moves it.
@@ -180,6 +184,8 @@ func (db *DB) Open(ctx context.Context) error {
 		return err
 	}
 	if db.dialect == SQLite {
+		// Keys an erasure listed before a crash or a failure go first.
+		_ = db.destroyListed(ctx, db.wdb)
 		db.group = newGroupWriter(db)
 	}
 	if db.dialect == Postgres {
@@ -255,6 +261,7 @@ func (db *DB) openPools() error {
 
 // Close closes the pools.
 func (db *DB) Close() error {
+	db.closed.Store(true)
 	if db.group != nil {
 		// Kept set: a WithTx after Close is refused by the closed writer.
 		db.group.close()
@@ -373,8 +380,9 @@ type Tx struct {
 	migration bool
 	// changes lists what this transaction changed, for OnCommitted.
 	changes []proofdesk.Event
-	// destroyKeys lists the data keys to delete from the SQLite key
-	// file just before the commit (destroyDataKeys).
+	// destroyKeys lists the data keys this transaction listed in
+	// key_destructions, to delete from the SQLite key file once it
+	// committed (destroyDataKeys).
 	destroyKeys []string
 	// tokens are the search tokens of texts this transaction will index,
 	// hashed before it began (searchTokensOf), by text.
@@ -459,7 +467,10 @@ func (db *DB) reader() *Handle { return &Handle{q: db.rdb, db: db, now: db.Now()
 // it returns fn's error (nothing of fn stored), or a "begin:" or
 // "commit:" error, only once the transaction committed or rolled back.
 // On SQLite, concurrent calls share one commit (groupcommit.go): fn runs
-// on the group writer's goroutine, in a savepoint of its own.
+// on the group writer's goroutine, in a savepoint of its own; when fn
+// destroyed data keys (an erasure), WithTx returns once they are deleted
+// from the key file too, or with an error saying that fn is stored but
+// its keys are not destroyed yet (destroyListed).
 func (db *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 	if db.group != nil {
 		return db.group.do(ctx, fn)
@@ -493,10 +504,6 @@ func (db *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 		_ = sqlTx.Rollback()
 		return cmp.Or(m.err, err)
 	}
-	if err := tx.destroyPending(ctx); err != nil {
-		_ = sqlTx.Rollback()
-		return cmp.Or(m.err, err)
-	}
 	if len(m.pending) > 0 {
 		if _, err := tx.sendPending(ctx, nil); err != nil {
 			_ = sqlTx.Rollback()
@@ -507,14 +514,23 @@ func (db *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 		_ = sqlTx.Rollback()
 		return m.err
 	}
+	if len(tx.destroyKeys) > 0 {
+		if err := atDestroyStep(stepCommit); err != nil {
+			_ = sqlTx.Rollback()
+			return err
+		}
+	}
 	if err := sqlTx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", wrapErr(err))
 	}
+	var owed error
 	if len(tx.destroyKeys) > 0 {
-		db.scrubKeys(ctx)
+		// Committed: the keys it listed go now, whatever the caller's
+		// context says.
+		owed = db.destroyListed(context.WithoutCancel(ctx), conn)
 	}
 	tx.afterCommit(ctx)
-	return nil
+	return owed
 }
 
 // rebind turns ? placeholders into $1, $2, … for PostgreSQL. The SQL in

@@ -1,6 +1,9 @@
 package sqldb
 
-import "context"
+import (
+	"context"
+	"testing"
+)
 
 // CountWhere returns SELECT COUNT(*) FROM table WHERE where, for tests
 // that read back what an erasure left.
@@ -24,3 +27,24 @@ func WrappedKey(ctx context.Context, db *DB, id string) (string, error) {
 	err := db.reader().keyHandle().queryRow(ctx, `SELECT wrapped FROM `+db.keys.table+` WHERE id = ?`, id).Scan(&s)
 	return s, wrapErr(err)
 }
+
+// Steps of a key destruction on the SQLite key file (SetDestroyStep).
+const (
+	StepCommit = stepCommit
+	StepKeys   = stepKeys
+	StepList   = stepList
+)
+
+// SetDestroyStep makes fn the failpoint of key destructions (destroyStep)
+// until the test ends. Not for parallel tests.
+func SetDestroyStep(tb testing.TB, fn func(step string) error) {
+	tb.Helper()
+	destroyStep = fn
+	tb.Cleanup(func() { destroyStep = nil })
+}
+
+// ClearDestroyStep removes the failpoint.
+func ClearDestroyStep() { destroyStep = nil }
+
+// CachedKey reports whether the vault holds data key id unwrapped.
+func (db *DB) CachedKey(id string) bool { return db.vault.Cached(id) != nil }

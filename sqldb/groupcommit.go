@@ -63,7 +63,11 @@ type writeJob struct {
 	// panicked holds what fn panicked with; WithTx panics with it again
 	// on the caller's goroutine.
 	panicked any
-	done     chan struct{}
+	// committed is set when err came after the group's COMMIT (the
+	// erasure is stored, its keys not yet destroyed): what it changed is
+	// announced all the same.
+	committed bool
+	done      chan struct{}
 }
 
 func newGroupWriter(db *DB) *groupWriter {
@@ -106,6 +110,9 @@ func (g *groupWriter) do(ctx context.Context, fn func(tx *Tx) error) error {
 		panic(j.panicked)
 	}
 	if j.err != nil {
+		if j.committed {
+			j.tx.afterCommit(ctx)
+		}
 		return j.err
 	}
 	j.tx.afterCommit(ctx)
@@ -207,19 +214,20 @@ func (db *DB) runGroup(batch []*writeJob) {
 		_ = sqlTx.Rollback()
 		return
 	}
-	// Data keys the members destroyed (an erasure) leave the SQLite key
-	// file just before the data commits, all in one transaction of the
-	// key file, as WithTx does for one (Tx.destroyPending): none of them
-	// if it fails, and then nothing of the group is stored.
-	destroyed := &Tx{Handle: Handle{db: db}}
+	// An erasure lists the data keys it destroyed in the data file
+	// (destroyDataKeys); they leave the SQLite key file once the COMMIT
+	// made the list durable, before any member is answered.
+	erasing := false
 	for _, j := range batch {
-		if j.err == nil && j.panicked == nil && j.tx != nil {
-			destroyed.destroyKeys = append(destroyed.destroyKeys, j.tx.destroyKeys...)
+		if j.err == nil && j.panicked == nil && j.tx != nil && len(j.tx.destroyKeys) > 0 {
+			erasing = true
 		}
 	}
-	if err := destroyed.destroyPending(bg); err != nil {
-		fail(err)
-		return
+	if erasing {
+		if err := atDestroyStep(stepCommit); err != nil {
+			fail(err)
+			return
+		}
 	}
 	if err := gh.storeAuditHead(bg, head); err != nil {
 		fail(err)
@@ -229,8 +237,16 @@ func (db *DB) runGroup(batch []*writeJob) {
 		fail(fmt.Errorf("commit: %w", wrapErr(err)))
 		return
 	}
-	if len(destroyed.destroyKeys) > 0 {
-		db.scrubKeys(bg)
+	if !erasing {
+		return
+	}
+	if err := db.destroyListed(bg, db.wdb); err != nil {
+		// Stored, but not done: the erasing members are told so.
+		for _, j := range batch {
+			if j.err == nil && j.panicked == nil && j.tx != nil && len(j.tx.destroyKeys) > 0 {
+				j.err, j.committed = err, true
+			}
+		}
 	}
 }
 

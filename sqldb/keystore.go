@@ -10,8 +10,10 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/vault"
@@ -30,7 +32,10 @@ import (
 //     conversations' keys come from a pool written (and fsynced) in
 //     batches before any of them is handed out (keyPool), so a create
 //     costs no second commit. A crash leaves at most unused pooled keys:
-//     orphans, harmless.
+//     orphans, harmless. Keys are destroyed the other way round: listed
+//     in the data file by the erasure's commit, then deleted from the
+//     key file (destroyDataKeys, finishDestructions), so a crash leaves
+//     at most listed keys, which the next open deletes.
 //   - PostgreSQL: the schema proofdesk_keys (or <schema>_keys when the
 //     DSN's search_path names a schema) of the same database, written in
 //     the data's own transaction, which makes the two atomic.
@@ -359,12 +364,13 @@ func (db *DB) DestroyDataKeys(ctx context.Context, ids []string) (int, error) {
 // can no longer be read, in the store or in any data backup, once no
 // key-store backup older than this holds them. Where the key table is in
 // the data database (PostgreSQL) the keys are deleted in tx. On the SQLite
-// key file they are deleted when tx is about to commit, after everything
-// else it does succeeded (destroyPending), and the key file's write-ahead
-// log is truncated after the commit, so the keys' bytes stay neither
-// there nor in a free page (secure_delete). The vault forgets them at
-// once. The installation's keys cannot be destroyed (EINVALID). It
-// returns how many keys it deleted (or will delete, on SQLite).
+// key file, which cannot commit with the data file, tx lists them in the
+// data file's key_destructions (migration 0059), so that they are listed
+// if and only if tx commits; once it has, WithTx deletes them from the key
+// file (finishDestructions) before it returns. The vault forgets them at
+// once, and again once they are deleted. The installation's keys cannot
+// be destroyed (EINVALID). It returns how many keys it deleted (or will
+// delete, on SQLite).
 func (tx *Tx) destroyDataKeys(ctx context.Context, ids ...string) (int, error) {
 	for _, id := range ids {
 		if id == systemKeyID || id == indexKeyID {
@@ -378,12 +384,16 @@ func (tx *Tx) destroyDataKeys(ctx context.Context, ids ...string) (int, error) {
 		for _, id := range ids {
 			var one int
 			err := tx.keyHandle().queryRow(ctx, `SELECT 1 FROM data_keys WHERE id = ?`, id).Scan(&one)
-			if err == nil {
-				n++
-				tx.destroyKeys = append(tx.destroyKeys, id)
-			} else if proofdesk.ErrorCode(wrapErr(err)) != proofdesk.ENOTFOUND {
+			if proofdesk.ErrorCode(wrapErr(err)) == proofdesk.ENOTFOUND {
+				continue
+			} else if err != nil {
 				return 0, fmt.Errorf("destroy data key: %w", err)
 			}
+			if _, err := tx.exec(ctx, `INSERT INTO key_destructions (key_id, queued_at) VALUES (?, ?) ON CONFLICT (key_id) DO NOTHING`, id, fmtTime(tx.now)); err != nil {
+				return 0, fmt.Errorf("destroy data key: %w", wrapErr(err))
+			}
+			n++
+			tx.destroyKeys = append(tx.destroyKeys, id)
 		}
 		return n, nil
 	}
@@ -400,16 +410,69 @@ func (tx *Tx) destroyDataKeys(ctx context.Context, ids ...string) (int, error) {
 	return n, nil
 }
 
-// destroyPending deletes from the SQLite key file the keys tx destroyed,
-// in one commit of the key file, just before tx commits. Should tx's own
-// commit then fail, the keys are gone all the same: what they sealed is
-// unreadable, as the erase meant.
-func (tx *Tx) destroyPending(ctx context.Context) error {
-	if len(tx.destroyKeys) == 0 {
+// Steps of a key destruction on the SQLite key file, for destroyStep.
+const (
+	stepCommit = "commit" // the data COMMIT that lists the keys
+	stepKeys   = "keys"   // the keys' deletion from the key file
+	stepList   = "list"   // the list's clearing in the data file
+)
+
+// destroyStep, when a test sets it, is called before each step of a key
+// destruction on the SQLite key file (stepCommit, stepKeys, stepList); an
+// error stops the destruction there, as a crash would, and is returned.
+// Nil in production.
+var destroyStep func(step string) error
+
+// atDestroyStep runs destroyStep, if set, for step.
+func atDestroyStep(step string) error {
+	if destroyStep == nil {
 		return nil
 	}
-	err := tx.db.withKeyTx(ctx, func(h *Handle) error {
-		for _, id := range tx.destroyKeys {
+	return destroyStep(step)
+}
+
+// finishDestructions destroys the data keys the data file lists in
+// key_destructions: it makes the data file's log durable (syncDataLog:
+// the data commits with synchronous=NORMAL, and the list must not be lost
+// to a power cut once the keys are), deletes the keys from the SQLite key
+// file in one fsynced commit, truncates the key file's log, forgets them,
+// and then removes them from the list through w, the data's writer (its
+// pool, or the connection a transaction of its own holds). Each step can
+// be repeated: a crash anywhere leaves keys that the next call deletes,
+// or a list of keys already gone. It returns how many keys it finished.
+// A no-op where the key table is in the data database.
+func (db *DB) finishDestructions(ctx context.Context, w querier) (int, error) {
+	if db.keys == nil || db.keys.inData {
+		return 0, nil
+	}
+	var ids []string
+	rows, err := w.QueryContext(ctx, `SELECT key_id FROM key_destructions ORDER BY key_id`)
+	if err != nil {
+		return 0, fmt.Errorf("destroy data keys: %w", wrapErr(err))
+	}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("destroy data keys: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("destroy data keys: %w", wrapErr(err))
+	}
+	if len(ids) == 0 {
+		return 0, nil
+	}
+	if err := db.syncDataLog(); err != nil {
+		return 0, fmt.Errorf("destroy data keys: %w", err)
+	}
+	if err := atDestroyStep(stepKeys); err != nil {
+		return 0, err
+	}
+	err = db.withKeyTx(ctx, func(h *Handle) error {
+		for _, id := range ids {
 			if _, err := h.exec(ctx, `DELETE FROM data_keys WHERE id = ?`, id); err != nil {
 				return err
 			}
@@ -417,7 +480,79 @@ func (tx *Tx) destroyPending(ctx context.Context) error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("destroy data keys: %w", err)
+		return 0, fmt.Errorf("destroy data keys: %w", err)
+	}
+	// A read that unwrapped one of them between the erasure's Forget and
+	// the deletion cached it again.
+	db.vault.Forget(ids...)
+	db.scrubKeys(ctx)
+	if err := atDestroyStep(stepList); err != nil {
+		return 0, err
+	}
+	for chunk := range slices.Chunk(ids, 500) {
+		q := `DELETE FROM key_destructions WHERE key_id IN (?` + strings.Repeat(`, ?`, len(chunk)-1) + `)`
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		if _, err := w.ExecContext(ctx, q, args...); err != nil {
+			return 0, fmt.Errorf("destroy data keys: clear the list: %w", wrapErr(err))
+		}
+	}
+	return len(ids), nil
+}
+
+// destroyRetry is how long after a failed key destruction (a full disk,
+// say) it is tried again.
+const destroyRetry = 30 * time.Second
+
+// destroyListed finishes the listed key destructions through w
+// (finishDestructions). When that fails it logs it, schedules a retry
+// every destroyRetry until one succeeds or the store is closed, and
+// returns an error saying so: the erasure that listed the keys is stored,
+// but must not be reported done while its keys can still be unwrapped.
+func (db *DB) destroyListed(ctx context.Context, w querier) error {
+	_, err := db.finishDestructions(ctx, w)
+	if err == nil {
+		return nil
+	}
+	db.logger.Error("key store: destroy the data keys an erasure listed", slogErr(err))
+	db.retryDestructions()
+	return fmt.Errorf("the erasure is stored, but its data keys are not destroyed yet; they will be within %s, or at the next erasure or start: %w", destroyRetry, err)
+}
+
+// retryDestructions schedules one finishDestructions after destroyRetry,
+// unless one is scheduled already or the store is closed.
+func (db *DB) retryDestructions() {
+	if db.closed.Load() || !db.retrying.CompareAndSwap(false, true) {
+		return
+	}
+	time.AfterFunc(destroyRetry, func() {
+		db.retrying.Store(false)
+		if db.closed.Load() {
+			return
+		}
+		_ = db.destroyListed(context.Background(), db.wdb)
+	})
+}
+
+// syncDataLog flushes the SQLite data file's write-ahead log to disk. A
+// commit is in the log once it returns, but with synchronous=NORMAL the
+// log is fsynced only at checkpoints; a frame already copied into the
+// database file was fsynced by that checkpoint, and a log that is not
+// there holds nothing. Only the log is opened here: SQLite holds no lock
+// on it (WAL locks are on the -shm file), whereas closing a descriptor of
+// the database file itself would drop the process's POSIX locks on it.
+func (db *DB) syncDataLog() error {
+	f, err := os.OpenFile(db.dsn+"-wal", os.O_RDWR, 0)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	} else if err != nil {
+		return fmt.Errorf("sync the data log: %w", err)
+	}
+	defer f.Close()
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("sync the data log: %w", err)
 	}
 	return nil
 }
