@@ -8,7 +8,7 @@ import (
 
 // StripQuoted returns text without the quoted history a mail client adds to
 // a reply and without a trailing signature; StripQuotedSubject with no
-// subject. The full text is always kept besides (Inbound.TextBody): this is
+// subject and no sent texts. The full text is always kept besides (Inbound.TextBody): this is
 // what the conversation shows, not what is stored.
 func StripQuoted(text string) string { return StripQuotedSubject(text, "") }
 
@@ -40,6 +40,20 @@ func StripQuoted(text string) string { return StripQuotedSubject(text, "") }
 // than quoted history. A line of dashes, or "From:" and "Date:" lines that
 // do not make a whole header block, are the customer's text. Text is
 // expected with LF line ends.
+//
+// sent are the texts the desk itself sent into the conversation (its
+// replies, as the mail's text part and as its HTML part read), which a
+// client may quote with no marker at all. A line that is one of them,
+// re-wrapped or not, is dropped wherever it stands, as a ">" line is, with
+// a word-less rule ("____") just above it; what the customer wrote before,
+// between or after the desk's paragraphs stays. A line is the desk's when
+// each of its words (runs of letters and digits, compared lowercased, so
+// blank space, quoting prefixes, punctuation and HTML-to-text changes do
+// not matter) lies in a run of words one sent text holds in that order: a
+// run of at least six words, a whole text of at least three, or the last
+// two or more words of a text after a longer run of it (the sign-off after
+// an inline answer). Only sent counts: the customer's own earlier words,
+// and the lines of a sent text that start with ">", are never cut by it.
 func StripQuotedSubject(text, subject string, sent ...string) string {
 	return stripQuoted(text, isForwardSubject(subject), sent)
 }

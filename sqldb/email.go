@@ -145,6 +145,91 @@ func (db *DB) ThreadMessageIDs(ctx context.Context, convID string) ([]string, er
 	return ids, nil
 }
 
+// FindSentTexts returns the texts of the replies the desk sent in
+// conversation convID, at most limit: first those whose mail has one of
+// the Message-IDs messageIDs (the In-Reply-To and References of a
+// customer's mail, in that order), then the newest others, newest first.
+// A reply is an agent's public message; one whose body the retention
+// policy removed has no text and is left out. The inbound handler cuts
+// these texts from what the conversation shows of the customer's mail
+// (mail.StripQuotedSubject). Returns ENOTFOUND for an unknown
+// conversation.
+func (db *DB) FindSentTexts(ctx context.Context, convID string, messageIDs []string, limit int) ([]string, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	h := db.reader()
+	_, dk, err := h.findConversationByID(ctx, convID)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	seen := map[string]bool{}
+	for _, mid := range messageIDs {
+		if len(ids) >= limit {
+			break
+		}
+		if mid = normMessageID(mid); mid == "" {
+			continue
+		}
+		rows, err := h.query(ctx, `SELECT message_id FROM email_messages WHERE header_id_idx = ? AND direction = ? AND conversation_id = ?`,
+			db.BlindIndex(blindMessageID, mid), emailOut, convID)
+		if err != nil {
+			return nil, fmt.Errorf("find sent texts: %w", err)
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("find sent texts: %w", err)
+			}
+			if id != "" && !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("find sent texts: %w", err)
+		}
+	}
+	var out []string
+	add := func(m *proofdesk.Message) {
+		if len(out) < limit && m.AuthorKind == proofdesk.AuthorAgent && !m.Internal && m.RemovedAt == nil && strings.TrimSpace(m.Body) != "" {
+			out = append(out, m.Body)
+		}
+	}
+	for _, id := range ids {
+		m, err := scanMessage(h.queryRow(ctx, `SELECT `+messageColumns+` FROM messages WHERE id = ? AND conversation_id = ?`, id, convID), dk)
+		if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+			continue
+		} else if err != nil {
+			return nil, fmt.Errorf("find sent texts: %w", err)
+		}
+		add(m)
+	}
+	rows, err := h.query(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND author_kind = ? AND internal = 0 ORDER BY seq DESC LIMIT ?`,
+		convID, proofdesk.AuthorAgent, limit)
+	if err != nil {
+		return nil, fmt.Errorf("find sent texts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		m, err := scanMessage(rows, dk)
+		if err != nil {
+			return nil, fmt.Errorf("find sent texts: %w", err)
+		}
+		if !seen[m.ID] {
+			add(m)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("find sent texts: %w", err)
+	}
+	return out, nil
+}
+
 // AddEmailFactor records an inbound email that passed the rule of
 // verify.EmailFactor (DMARC pass from an on-file address outside the
 // cooling-off window: the caller applies it) as a possession factor of
