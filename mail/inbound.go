@@ -108,8 +108,10 @@ const DefaultReopenWindow = 7 * 24 * time.Hour
 // conversation whose requester claims are the From name and address;
 // only ever into an email conversation), match the sender to a customer
 // through the blind index (a new conversation only; claims never raise the
-// level), store the text without quoted history as the message, the whole
-// original sealed beside it and the attachments encrypted, and count a
+// level), store the text without quoted history as the message (and, in a
+// conversation it threads into, without the desk's own replies there,
+// quoted with a marker or not: StripQuotedSubject, Inbound.StripSent), the
+// whole original sealed beside it and the attachments encrypted, and count a
 // DMARC pass from an on-file address outside the cooling-off window as an
 // email factor.
 //
