@@ -50,7 +50,8 @@ func StripQuoted(text string) string { return StripQuotedSubject(text, "") }
 // each of its words (runs of letters and digits, compared lowercased, so
 // blank space, quoting prefixes, punctuation and HTML-to-text changes do
 // not matter) lies in a run of words one sent text holds in that order: a
-// run of at least six words, a whole text of at least three, or the last
+// run of at least six words, a whole text of at least three below other
+// text, or the last
 // two or more words of a text after a longer run of it (the sign-off after
 // an inline answer). Only sent counts: the customer's own earlier words,
 // and the lines of a sent text that start with ">", are never cut by it.
@@ -395,7 +396,9 @@ const (
 	// words in a row of the desk's text are not the customer's by chance.
 	deskMinRun = 6
 	// deskMinWhole is the fewest words of a sent text that counts when the
-	// run is the whole text ("Your refund was sent.").
+	// run is the whole text ("Your refund was sent.") and follows other
+	// words: a mail that is only "Thank you very much!" is the customer's,
+	// whoever said it first.
 	deskMinWhole = 3
 	// deskMinTail is the fewest words of a run that ends a sent text
 	// (its sign-off, "Best, Ann") and counts after a longer run of the
@@ -433,7 +436,8 @@ func appendWords(dst []string, s string) []string {
 // quoted without a marker, or nil when none is. A line with words is the
 // desk's when each word lies in a counted run (or repeats, on that line,
 // a word that does: a link shown as "url <url>"). A run counts when it has
-// deskMinRun words, or is a whole sent text of deskMinWhole, or ends a
+// deskMinRun words, or is a whole sent text of deskMinWhole after other
+// words of the body, or ends a
 // sent text with deskMinTail words after a counted run of it. A line
 // without words (a "____" or "--" rule) is the desk's when the next line
 // with words is. Lines of a sent text that start with ">" quote someone
@@ -523,7 +527,7 @@ func deskLines(lines []string, sent []string) []bool {
 		k := textOf[at]
 		end := at + best
 		counts := best >= deskMinRun ||
-			best >= deskMinWhole && at == textStart[k] && end == textEnd[k] ||
+			best >= deskMinWhole && at == textStart[k] && end == textEnd[k] && bi > 0 ||
 			best >= deskMinTail && end == textEnd[k] && longEnd[k] >= 0 && longEnd[k] <= at
 		if !counts {
 			i++
