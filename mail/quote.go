@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // StripQuoted returns text without the quoted history a mail client adds to
@@ -412,12 +414,15 @@ const (
 	deskMaxCandidates = 32
 )
 
-// appendWords appends the words of s to dst: maximal runs of letters and
-// digits, lowercased.
+// appendWords appends the words of s to dst: maximal runs of letters,
+// digits and combining marks, in Unicode normalization form NFKC (so an
+// accent typed apart, a full-width letter or a ligature reads as the
+// desk's own character; UAX #15), lowercased.
 func appendWords(dst []string, s string) []string {
+	s = norm.NFKC.String(s)
 	start := -1
 	for i, r := range s {
-		isWord := unicode.IsLetter(r) || unicode.IsDigit(r)
+		isWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 		switch {
 		case isWord && start < 0:
 			start = i

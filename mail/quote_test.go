@@ -154,6 +154,8 @@ func TestStripQuoted_DeskText(t *testing.T) {
 		{"the customer's words the desk quoted", "my parcel 4471 has not arrived and I need it by Friday\n\nPlease hurry.\n\n" + quotesCustomer, []string{quotesCustomer},
 			"my parcel 4471 has not arrived and I need it by Friday\n\nPlease hurry."},
 		{"customer's line ending in desk words", "Please confirm: should reach you by Thursday?\n\n" + deskReply, sent, "Please confirm: should reach you by Thursday?"},
+		{"accents typed apart, full-width letters", "Merci.\n\n" + "Bonjour, votre cafe\u0301 arrive le ＴＨＵ 12 juin au de\u0301po\u0302t de Lyon.",
+			[]string{"Bonjour, votre café arrive le THU 12 juin au dépôt de Lyon."}, "Merci."},
 		{"a short reply's words as the whole mail", "Your refund was sent.", []string{"Your refund was sent."}, "Your refund was sent."},
 		{"another reply's text", "Still nothing.\n\n" + deskReply, []string{"Your refund was sent to the card ending 1234 yesterday."}, "Still nothing.\n\n" + deskReply},
 	}
