@@ -10,8 +10,9 @@ import (
 
 // StripQuoted returns text without the quoted history a mail client adds to
 // a reply and without a trailing signature; StripQuotedSubject with no
-// subject and no sent texts. The full text is always kept besides (Inbound.TextBody): this is
-// what the conversation shows, not what is stored.
+// subject and no sent texts. The full text is always kept besides
+// (Inbound.TextBody): this is what the conversation shows, not what is
+// stored.
 func StripQuoted(text string) string { return StripQuotedSubject(text, "") }
 
 // StripQuotedSubject returns text without the quoted history a mail client
@@ -47,16 +48,17 @@ func StripQuoted(text string) string { return StripQuotedSubject(text, "") }
 // replies, as the mail's text part and as its HTML part read), which a
 // client may quote with no marker at all. A line that is one of them,
 // re-wrapped or not, is dropped wherever it stands, as a ">" line is, with
-// a word-less rule ("____") just above it; what the customer wrote before,
-// between or after the desk's paragraphs stays. A line is the desk's when
-// each of its words (runs of letters and digits, compared lowercased, so
-// blank space, quoting prefixes, punctuation and HTML-to-text changes do
-// not matter) lies in a run of words one sent text holds in that order: a
-// run of at least six words, a whole text of at least three below other
-// text, or the last
-// two or more words of a text after a longer run of it (the sign-off after
-// an inline answer). Only sent counts: the customer's own earlier words,
-// and the lines of a sent text that start with ">", are never cut by it.
+// a word-less rule ("____") just above it and the blank lines below; what
+// the customer wrote before, between or after the desk's paragraphs stays.
+// A line is the desk's when each of its words (runs of letters and digits,
+// in NFKC and lowercased, so blank space, quoting prefixes, punctuation
+// and HTML-to-text changes do not matter) lies in a run of words one sent
+// text holds in that order: a run of at least six words, a whole text of
+// at least three below other text, or the last two or more words of a text
+// after a longer run of it (the sign-off after an inline answer). Only
+// sent counts: the customer's own earlier words, and the lines of a sent
+// text that start with ">", are never cut by it. At most the first 50,000
+// words of text and of sent are compared.
 func StripQuotedSubject(text, subject string, sent ...string) string {
 	return stripQuoted(text, isForwardSubject(subject), sent)
 }
