@@ -107,7 +107,8 @@ type Inbound struct {
 // the desk's own text is cut wherever it stands, marked as a quote or not.
 // If that leaves nothing, StrippedBody is TextBody without the desk's
 // text alone (the customer's words quoted by mistake stay shown), or ""
-// when the mail holds nothing else. TextBody is unchanged.
+// when the mail holds nothing else but the marks around it (an
+// attribution line, a header block, a rule). TextBody is unchanged.
 func (in *Inbound) StripSent(sent []string) {
 	in.StrippedBody = stripQuoted(in.TextBody, in.forward, sent)
 	if in.StrippedBody != "" {
@@ -121,7 +122,9 @@ func (in *Inbound) StripSent(sent []string) {
 				kept = append(kept, l)
 			}
 		}
-		lines = kept
+		if lines = kept; marksOnly(lines) {
+			lines = nil
+		}
 	}
 	in.StrippedBody = strings.TrimSpace(strings.Join(lines, "\n"))
 }

@@ -585,3 +585,28 @@ func deskLines(lines []string, sent []string) []bool {
 	}
 	return desk
 }
+
+// marksOnly reports whether lines hold nothing but the marks that
+// introduce quoted history: attribution lines (up to the one that ends
+// with ":"), header blocks (up to the blank line after them), "Original
+// Message" separators, and lines without words. A ">" line is not a mark.
+func marksOnly(lines []string) bool {
+	for i := 0; i < len(lines); i++ {
+		t := strings.TrimSpace(lines[i])
+		switch {
+		case len(appendWords(nil, t)) == 0 && !strings.HasPrefix(t, ">"):
+		case isOriginalMessage(t):
+		case isHeaderBlock(lines, i):
+			for i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "" {
+				i++
+			}
+		case isAttribution(lines, i):
+			for n := 1; n < 3 && !strings.HasSuffix(strings.TrimSpace(lines[i]), ":") && i+1 < len(lines); n++ {
+				i++
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}

@@ -168,3 +168,39 @@ func TestStripQuoted_DeskText(t *testing.T) {
 		})
 	}
 }
+
+// TestInbound_StripSent: a mail whose only text is the desk's reply shows
+// nothing of it, with or without the marks around it; the customer's
+// words quoted by mistake stay shown.
+func TestInbound_StripSent(t *testing.T) {
+	head := "From: jane@example.com\nTo: support@desk.example\nSubject: Re: Parcel\nMessage-ID: <s1@example.com>\n" +
+		"In-Reply-To: <r1@desk.example>\nContent-Type: text/plain; charset=utf-8\n\n"
+	sent := []string{deskReply}
+	tests := []struct{ name, body, want string }{
+		{"the reply alone", "\n" + deskReply, ""},
+		{"under an attribution", "On Tue, 3 Jun 2025 at 09:00, Acme Support <support@desk.example>\nwrote:\n\n> " + strings.ReplaceAll(deskReply, "\n", "\n> "), ""},
+		{"under an outlook header", "________________________________\nFrom: Acme Support <support@desk.example>\nSent: Tuesday, June 3, 2025 9:00 AM\nTo: Jane\nSubject: Parcel\n\n" + deskReply, ""},
+		{"the customer's words inside the quote", "On Tue, 3 Jun 2025 at 09:00, Acme Support <support@desk.example> wrote:\n> " + strings.ReplaceAll(deskReply, "\n", "\n> ") + "\n> I typed here by mistake.",
+			"On Tue, 3 Jun 2025 at 09:00, Acme Support <support@desk.example> wrote:\n> I typed here by mistake."},
+		{"new text", "Thanks!\n\n" + deskReply, "Thanks!"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			in, err := Parse(strings.NewReader(head+tt.body), Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if in.StrippedBody == "" {
+				t.Fatal("StrippedBody empty before StripSent")
+			}
+			in.StripSent(sent)
+			if in.StrippedBody != tt.want {
+				t.Fatalf("StrippedBody=%q, want %q", in.StrippedBody, tt.want)
+			}
+			if in.TextBody != strings.TrimSpace(tt.body) {
+				t.Fatalf("TextBody changed: %q", in.TextBody)
+			}
+		})
+	}
+}
