@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -147,8 +148,9 @@ func (db *DB) ThreadMessageIDs(ctx context.Context, convID string) ([]string, er
 
 // FindSentTexts returns the texts of the replies the desk sent in
 // conversation convID, at most limit: first those whose mail has one of
-// the Message-IDs messageIDs (the In-Reply-To and References of a
-// customer's mail, in that order), then the newest others, newest first.
+// the first 20 Message-IDs of messageIDs (the In-Reply-To and References
+// of a customer's mail, newest first: mail.ThreadKeys), in that order,
+// then the newest others, newest first.
 // A reply is an agent's public message; one whose body the retention
 // policy removed has no text and is left out. The inbound handler cuts
 // these texts from what the conversation shows of the customer's mail
@@ -163,35 +165,55 @@ func (db *DB) FindSentTexts(ctx context.Context, convID string, messageIDs []str
 	if err != nil {
 		return nil, err
 	}
-	var ids []string
-	seen := map[string]bool{}
+	// The replies the mail names, in the order it names them: one query
+	// for the first maxThreadIDs of its IDs (a References header can be
+	// long; the newest come first).
+	rank := map[string]int{}
+	args := []any{convID, emailOut}
 	for _, mid := range messageIDs {
-		if len(ids) >= limit {
+		if len(rank) >= maxThreadIDs {
 			break
 		}
 		if mid = normMessageID(mid); mid == "" {
 			continue
 		}
-		rows, err := h.query(ctx, `SELECT message_id FROM email_messages WHERE header_id_idx = ? AND direction = ? AND conversation_id = ?`,
-			db.BlindIndex(blindMessageID, mid), emailOut, convID)
+		if b := db.BlindIndex(blindMessageID, mid); rank[b] == 0 {
+			rank[b] = len(rank) + 1
+			args = append(args, b)
+		}
+	}
+	var ids []string
+	seen := map[string]bool{}
+	if len(rank) > 0 {
+		rows, err := h.query(ctx, `SELECT header_id_idx, message_id FROM email_messages WHERE conversation_id = ? AND direction = ? AND header_id_idx IN (`+
+			strings.TrimSuffix(strings.Repeat("?, ", len(rank)), ", ")+`)`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("find sent texts: %w", err)
 		}
+		type named struct {
+			rank int
+			id   string
+		}
+		var found []named
 		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
+			var idx, id string
+			if err := rows.Scan(&idx, &id); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("find sent texts: %w", err)
 			}
-			if id != "" && !seen[id] {
-				seen[id] = true
-				ids = append(ids, id)
-			}
+			found = append(found, named{rank[idx], id})
 		}
 		err = rows.Err()
 		rows.Close()
 		if err != nil {
 			return nil, fmt.Errorf("find sent texts: %w", err)
+		}
+		sort.SliceStable(found, func(i, j int) bool { return found[i].rank < found[j].rank })
+		for _, f := range found {
+			if f.id != "" && !seen[f.id] && len(ids) < limit {
+				seen[f.id] = true
+				ids = append(ids, f.id)
+			}
 		}
 	}
 	var out []string

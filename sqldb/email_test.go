@@ -262,7 +262,7 @@ func TestFindSentTexts(t *testing.T) {
 		add(conv, proofdesk.AuthorAgent, "second reply", false)
 		add(conv, proofdesk.AuthorAgent, "a note", true)
 		add(conv, proofdesk.AuthorCustomer, "the customer again", false)
-		add(conv, proofdesk.AuthorAgent, "third reply", false)
+		r3 := add(conv, proofdesk.AuthorAgent, "third reply", false)
 		add(conv, proofdesk.AuthorAgent, "fourth reply", false)
 		o1 := add(other, proofdesk.AuthorAgent, "bob's reply", false)
 		// Replies are queued with the message; mark the two that matter
@@ -275,6 +275,8 @@ func TestFindSentTexts(t *testing.T) {
 			switch d.RefID {
 			case r1.ID:
 				err = db.MarkSent(ctx, d, "<s1@desk.example>", time.Now())
+			case r3.ID:
+				err = db.MarkSent(ctx, d, "<s3@desk.example>", time.Now())
 			case o1.ID:
 				err = db.MarkSent(ctx, d, "<o1@desk.example>", time.Now())
 			}
@@ -290,6 +292,8 @@ func TestFindSentTexts(t *testing.T) {
 		}{
 			{"newest", nil, 10, []string{"fourth reply", "third reply", "second reply", "first reply"}},
 			{"named first", []string{"unknown@x", "<s1@desk.example>"}, 3, []string{"first reply", "fourth reply", "third reply"}},
+			{"in the order named", []string{"s1@desk.example", "q@x", "s3@desk.example"}, 3, []string{"first reply", "third reply", "fourth reply"}},
+			{"named, the limit reached", []string{"s3@desk.example", "s1@desk.example"}, 1, []string{"third reply"}},
 			{"another conversation's reply", []string{"o1@desk.example"}, 2, []string{"fourth reply", "third reply"}},
 			{"no limit", []string{"s1@desk.example"}, 0, nil},
 		}
