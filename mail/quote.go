@@ -511,13 +511,16 @@ func deskLines(lines []string, sent []string) []bool {
 	}
 	found, done := false, 0 // done: body words before it are in a run
 	for i := 0; i+1 < len(bw); {
+		// The longest run; of equal ones, one that goes on from a counted
+		// run of its text (a text may be passed in two forms).
+		resumes := func(j int) bool { k := textOf[j]; return longEnd[k] >= 0 && longEnd[k] <= j }
 		best, at := 0, -1
 		for _, j := range pairs[[2]string{bw[i], bw[i+1]}] {
 			n := 0
 			for i+n < len(bw) && bw[i+n] == sw[j+n] {
 				n++
 			}
-			if n > best {
+			if n > best || n == best && n > 0 && resumes(j) && !resumes(at) {
 				best, at = n, j
 			}
 		}

@@ -140,6 +140,9 @@ func TestStripQuoted_DeskText(t *testing.T) {
 			"If it has not arrived by Friday, reply to this email and we will send a replacement at no cost.\n" +
 			"Yes please, send the replacement.\n\n" +
 			"Best regards,\nAnn\nAcme Support", sent, "It's Friday today and nothing came.\n\nYes please, send the replacement."},
+		{"html form, inline answer, sign-off", "Acme\n\nHi Jane,\n\n" +
+			"Thanks for your patience. We checked with the courier: your parcel 4471 left our warehouse on Monday and should reach you by Thursday.\n" +
+			"It's Friday today and nothing came.\n\nBest regards,\nAnn\nAcme Support", sent, "It's Friday today and nothing came."},
 		{"answer below the desk text", deskReply + "\n\nMy answer: it came today, thank you!", sent, "My answer: it came today, thank you!"},
 		{"masked tokens in the desk text", "Great, noon works.\n\n" + masked, []string{masked}, "Great, noon works."},
 		{"html only", HTMLToText(html), sent, "Thank you, that helps."},
