@@ -490,12 +490,18 @@ func TestInboundCase19_Bounces(t *testing.T) {
 // Message-ID smtpID@desk.example; it returns the outbox row's ID.
 func (e *inboundEnv) sentReply(t *testing.T, convID, smtpID string) string {
 	t.Helper()
+	return e.sentReplyText(t, convID, smtpID, "We are on it.")
+}
+
+// sentReplyText is sentReply with the reply's text.
+func (e *inboundEnv) sentReplyText(t *testing.T, convID, smtpID, text string) string {
+	t.Helper()
 	ctx := context.Background()
 	agent := &proofdesk.Agent{Email: smtpID + "@desk.test", Name: "Ann", Role: proofdesk.RoleAgent, PasswordHash: "x"}
 	if err := sqldb.NewAgentService(e.db).CreateAgent(ctx, agent); err != nil {
 		t.Fatal(err)
 	}
-	m := &proofdesk.Message{ConversationID: convID, AuthorKind: proofdesk.AuthorAgent, AuthorID: agent.ID, Body: "We are on it."}
+	m := &proofdesk.Message{ConversationID: convID, AuthorKind: proofdesk.AuthorAgent, AuthorID: agent.ID, Body: text}
 	if err := e.convs.CreateMessage(ctx, m); err != nil {
 		t.Fatal(err)
 	}

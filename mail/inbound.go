@@ -37,6 +37,10 @@ type ThreadStore interface {
 	StoreInbound(ctx context.Context, d *proofdesk.InboundDelivery) error
 	// FindConversationByMessageID returns ENOTFOUND if no mail has that ID.
 	FindConversationByMessageID(ctx context.Context, messageID string) (string, error)
+	// FindSentTexts returns the texts of the desk's replies in a
+	// conversation, at most limit: those sent with one of messageIDs
+	// first, in that order, then the newest.
+	FindSentTexts(ctx context.Context, convID string, messageIDs []string, limit int) ([]string, error)
 	// InboundDuplicate reports whether a mail with that Message-ID and
 	// that content digest was stored, and in which conversation.
 	InboundDuplicate(ctx context.Context, messageID, contentDigest string) (string, bool, error)
@@ -73,6 +77,11 @@ type InboundConfig struct {
 	// Events, if set, is told about new conversations, messages and level
 	// changes.
 	Events proofdesk.EventService
+	// Branding, if set, names the company the HTML part of the desk's
+	// mail shows above each reply (outbox/html.go): a customer's client
+	// that quotes that part quotes the name too, and it is cut with the
+	// reply. Nil: only the replies' own text is recognised.
+	Branding proofdesk.BrandingService
 	// Limits bound what Parse accepts.
 	Limits Limits
 	// CoolingOff is the cooling-off window of verify.EmailFactor; zero
@@ -99,8 +108,10 @@ const DefaultReopenWindow = 7 * 24 * time.Hour
 // conversation whose requester claims are the From name and address;
 // only ever into an email conversation), match the sender to a customer
 // through the blind index (a new conversation only; claims never raise the
-// level), store the text without quoted history as the message, the whole
-// original sealed beside it and the attachments encrypted, and count a
+// level), store the text without quoted history as the message (and, in a
+// conversation it threads into, without the desk's own replies there,
+// quoted with a marker or not: StripQuotedSubject, Inbound.StripSent), the
+// whole original sealed beside it and the attachments encrypted, and count a
 // DMARC pass from an on-file address outside the cooling-off window as an
 // email factor.
 //
@@ -244,12 +255,22 @@ func (h *InboundHandler) DeliverMessage(ctx context.Context, env Envelope, raw [
 	if err != nil {
 		return nil, temporary{err}
 	}
+	if conv != nil {
+		sent, err := h.sentTexts(ctx, conv.ID, in)
+		if err != nil {
+			return nil, temporary{err}
+		}
+		in.StripSent(sent)
+	}
 	if in.Auto == AutoReply {
 		return res, h.autoReply(ctx, conv, in, msgID, digest, raw, res)
 	}
 
 	body := in.StrippedBody
-	if strings.TrimSpace(body) == "" {
+	switch {
+	case strings.TrimSpace(body) == "" && strings.TrimSpace(in.TextBody) != "":
+		body = "(This email has no new text: it quotes the desk's earlier reply.)"
+	case strings.TrimSpace(body) == "":
 		body = "(This email has no text.)"
 	}
 	// The client ID covers the content too: a different mail that reuses
@@ -473,6 +494,35 @@ func (h *InboundHandler) thread(ctx context.Context, in *Inbound) (*proofdesk.Co
 		}
 	}
 	return nil, nil
+}
+
+// maxSentTexts bounds the desk's replies looked for in a customer's mail:
+// those it replies to, then the newest.
+const maxSentTexts = 10
+
+// sentTexts returns what the desk sent in conversation convID that in may
+// quote without a marker: each reply as its text part reads and as its
+// HTML part reads (the company's name above it), those in's In-Reply-To
+// and References name first.
+func (h *InboundHandler) sentTexts(ctx context.Context, convID string, in *Inbound) ([]string, error) {
+	texts, err := h.cfg.Threads.FindSentTexts(ctx, convID, ThreadKeys(in), maxSentTexts)
+	if err != nil || len(texts) == 0 || h.cfg.Branding == nil {
+		return texts, err
+	}
+	b, err := h.cfg.Branding.FindBranding(ctx)
+	if err != nil {
+		// The replies' own text is still recognised.
+		h.log.Warn("inbound branding", slog.String("conversation_id", convID), slog.Any("error", err))
+		return texts, nil
+	}
+	if b == nil || strings.TrimSpace(b.Company) == "" {
+		return texts, nil
+	}
+	out := make([]string, 0, 2*len(texts))
+	for _, t := range texts {
+		out = append(out, t, b.Company+"\n\n"+t)
+	}
+	return out, nil
 }
 
 // matchCustomer returns the one customer with addr on file, or nil: none,

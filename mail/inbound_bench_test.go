@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,12 +18,15 @@ import (
 // quoted history, a PDF attachment) through InboundHandler.DeliverMessage
 // on the real store, with a unique Message-ID each time. "new" opens a
 // conversation per mail (blind-index customer lookup, new data key);
-// "reply" threads each mail into one conversation by In-Reply-To. DNS
+// "reply" threads each mail into one conversation by In-Reply-To;
+// "reply-sent" does so into a conversation with ten replies of the desk
+// (~500 bytes each), which the handler reads and looks for in the mail
+// (StripSent). DNS
 // (DKIM/SPF/DMARC) is left out: its cost is the network's. PostgreSQL runs
 // when TEST_POSTGRES_DSN is set.
 func BenchmarkInboundDeliver(b *testing.B) {
 	for _, dialect := range sqldbtest.Dialects() {
-		for _, mode := range []string{"new", "reply"} {
+		for _, mode := range []string{"new", "reply", "reply-sent"} {
 			b.Run(dialect+"/"+mode, func(b *testing.B) {
 				ctx := context.Background()
 				db := sqldbtest.OpenDialect(b, dialect)
@@ -38,6 +42,18 @@ func BenchmarkInboundDeliver(b *testing.B) {
 					}
 					if err := db.RecordMessageID(ctx, conv.ID, "r2@shop.example", "", ""); err != nil {
 						b.Fatal(err)
+					}
+					if mode == "reply-sent" {
+						agent := &proofdesk.Agent{Email: "ann@desk.test", Name: "Ann", Role: proofdesk.RoleAgent, PasswordHash: "x"}
+						if err := sqldb.NewAgentService(db).CreateAgent(ctx, agent); err != nil {
+							b.Fatal(err)
+						}
+						for k := range 10 {
+							body := fmt.Sprintf("Hello Jane,\n\nupdate %d on your order: ", k) + strings.Repeat("the courier has scanned the parcel at the depot and it is on its way to you. ", 6) + "\n\nBest regards,\nAnn"
+							if err := convs.CreateMessage(ctx, &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorAgent, AuthorID: agent.ID, Body: body}); err != nil {
+								b.Fatal(err)
+							}
+						}
 					}
 				}
 				b.SetBytes(int64(len(msg)))

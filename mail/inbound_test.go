@@ -341,3 +341,70 @@ func TestInbound_StoreFailureIsTemporary(t *testing.T) {
 		t.Fatalf("retry not stored: %v", cs)
 	}
 }
+
+// TestInbound_DeskTextWithoutMarker: a customer's mail that quotes the
+// desk's replies with no marker at all (a phone that pastes them under the
+// new text, re-wrapped) is stored without them: the conversation shows the
+// customer's words alone, inline answers and repeated words of their own
+// included, the guard reads no offer in the desk's text, and the whole
+// text is kept with the original.
+func TestInbound_DeskTextWithoutMarker(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		e := newInboundEnv(t, db, Limits{}, nil)
+		ctx := context.Background()
+		first := "Hello, where is my order 1234? I need it by Friday for a birthday."
+		e.mustSend(t, mailMsg("jane@example.com", "Where is my order?", "q1@example.com", "", first))
+		cs := e.emailConversations(t)
+		if len(cs) != 1 {
+			t.Fatalf("%d conversations, want 1", len(cs))
+		}
+		conv := cs[0]
+		older := "Thanks for writing. We will look into order 1234 and write again tomorrow morning."
+		e.sentReplyText(t, conv.ID, "r1", older)
+		reply := "Hi Jane,\n\nThe courier has your parcel. If the courier cannot find you, please send the delivery address again, " +
+			"for example 12 Harbour View, London, and a phone number such as 020 7946 0958.\n\nBest regards,\nAnn"
+		e.sentReplyText(t, conv.ID, "r2", reply)
+
+		// Her own first words again, the newest reply re-wrapped with an
+		// answer inline, then the older reply: no marker anywhere.
+		body := first + "\n\nHi Jane,\n\nThe courier has your parcel. If the courier cannot find you, please\n" +
+			"send the delivery address again, for example 12 Harbour View, London,\nand a phone number such as 020 7946 0958.\n" +
+			"It is the same address as before.\n\nBest regards,\nAnn\n\n" + older
+		e.mustSend(t, mailMsg("jane@example.com", "Re: Where is my order?", "q2@example.com",
+			"In-Reply-To: <r2@desk.example>\nReferences: <q1@example.com> <r1@desk.example> <r2@desk.example>\n", body))
+		ms := e.messages(t, conv.ID)
+		last := ms[len(ms)-1]
+		if want := first + "\n\nIt is the same address as before."; last.AuthorKind != proofdesk.AuthorCustomer || last.Body != want {
+			t.Fatalf("stored %q, want %q", last.Body, want)
+		}
+		if o := e.original(t, conv.ID, last.ID); !strings.Contains(o.FullText, "020 7946 0958") || !strings.Contains(o.FullText, older) {
+			t.Fatalf("the full text lost the quoted replies: %q", o.FullText)
+		}
+		if offered, err := db.Read().Offered(ctx, conv.ID); err != nil || len(offered) != 0 {
+			t.Fatalf("offered=%v, %v: the desk's own example address and phone were read as the customer's offer", offered, err)
+		}
+
+		// A mail that only quotes the desk's reply says so.
+		e.mustSend(t, mailMsg("jane@example.com", "Re: Where is my order?", "q3@example.com", "In-Reply-To: <r2@desk.example>\n", "\n\n"+reply))
+		ms = e.messages(t, conv.ID)
+		if got, want := ms[len(ms)-1].Body, "(This email has no new text: it quotes the desk's earlier reply.)"; got != want {
+			t.Fatalf("stored %q, want %q", got, want)
+		}
+
+		// The same text in a mail that threads nowhere is a new
+		// customer's text: only a conversation's own replies are cut.
+		e.mustSend(t, mailMsg("jane@example.com", "Another question", "q4@example.com", "", "Is this right?\n\n"+reply))
+		cs = e.emailConversations(t)
+		if len(cs) != 2 {
+			t.Fatalf("%d conversations, want 2", len(cs))
+		}
+		for _, c := range cs {
+			if c.ID == conv.ID {
+				continue
+			}
+			if ms := e.messages(t, c.ID); len(ms) != 1 || ms[0].Body != "Is this right?\n\n"+reply {
+				t.Fatalf("new conversation's message=%q", ms[0].Body)
+			}
+		}
+	})
+}

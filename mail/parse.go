@@ -66,9 +66,11 @@ type Inbound struct {
 	// TextBody is the whole plain-text body, valid UTF-8 with LF line ends.
 	// When the message has only HTML, it is the HTML converted to text.
 	TextBody string
-	// StrippedBody is TextBody without quoted history and signature. If
-	// stripping would leave nothing, it equals TextBody trimmed, so that no
-	// message is stored empty.
+	// StrippedBody is TextBody without quoted history and signature, and,
+	// once StripSent is given them, without the desk's own texts quoted
+	// with no marker. If stripping would leave nothing, it equals TextBody
+	// trimmed (less the desk's texts: "" when that is all it holds), so
+	// that none of the customer's words is hidden.
 	StrippedBody string
 	// FromHTML reports that TextBody was converted from HTML.
 	FromHTML    bool
@@ -95,6 +97,36 @@ type Inbound struct {
 	ReturnPathNull bool
 	// header keeps the top-level header for Classify.
 	header message.Header
+	// forward: an Outlook header block starts forwarded text, not quoted
+	// history (a forward, or a mail that replies to nothing).
+	forward bool
+}
+
+// StripSent sets StrippedBody again with sent, the texts the desk sent
+// into the conversation the mail threads into (see StripQuotedSubject):
+// the desk's own text is cut wherever it stands, marked as a quote or not.
+// If that leaves nothing, StrippedBody is TextBody without the desk's
+// text alone (the customer's words quoted by mistake stay shown), or ""
+// when the mail holds nothing else but the marks around it (an
+// attribution line, a header block, a rule). TextBody is unchanged.
+func (in *Inbound) StripSent(sent []string) {
+	in.StrippedBody = stripQuoted(in.TextBody, in.forward, sent)
+	if in.StrippedBody != "" {
+		return
+	}
+	lines := strings.Split(in.TextBody, "\n")
+	if desk := deskLines(lines, sent); desk != nil {
+		kept := lines[:0:0]
+		for i, l := range lines {
+			if !desk[i] {
+				kept = append(kept, l)
+			}
+		}
+		if lines = kept; marksOnly(lines) {
+			lines = nil
+		}
+	}
+	in.StrippedBody = strings.TrimSpace(strings.Join(lines, "\n"))
 }
 
 // Parse reads one RFC 5322 message from r and returns it parsed.
@@ -158,10 +190,8 @@ func parseRaw(raw []byte, lim Limits) (*Inbound, error) {
 	// starts a forward whose subject was rewritten, or a thread the
 	// customer brings in, and is kept.
 	fresh := in.InReplyTo == "" && len(in.References) == 0 && !isReplySubject(in.Subject)
-	in.StrippedBody = stripQuoted(in.TextBody, fresh || isForwardSubject(in.Subject))
-	if in.StrippedBody == "" {
-		in.StrippedBody = in.TextBody
-	}
+	in.forward = fresh || isForwardSubject(in.Subject)
+	in.StripSent(nil)
 	in.header = e.Header
 	in.Auto, in.DSN = classify(in, w.dsn, w.origHeader)
 	return in, nil

@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -143,6 +144,112 @@ func (db *DB) ThreadMessageIDs(ctx context.Context, convID string) ([]string, er
 		ids[i], ids[j] = ids[j], ids[i]
 	}
 	return ids, nil
+}
+
+// FindSentTexts returns the texts of the replies the desk sent in
+// conversation convID, at most limit: first those whose mail has one of
+// the first 20 Message-IDs of messageIDs (the In-Reply-To and References
+// of a customer's mail, newest first: mail.ThreadKeys), in that order,
+// then the newest others, newest first.
+// A reply is an agent's public message; one whose body the retention
+// policy removed has no text and is left out. The inbound handler cuts
+// these texts from what the conversation shows of the customer's mail
+// (mail.StripQuotedSubject). Returns ENOTFOUND for an unknown
+// conversation.
+func (db *DB) FindSentTexts(ctx context.Context, convID string, messageIDs []string, limit int) ([]string, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
+	h := db.reader()
+	_, dk, err := h.findConversationByID(ctx, convID)
+	if err != nil {
+		return nil, err
+	}
+	// The replies the mail names, in the order it names them: one query
+	// for the first maxThreadIDs of its IDs (a References header can be
+	// long; the newest come first).
+	rank := map[string]int{}
+	args := []any{convID, emailOut}
+	for _, mid := range messageIDs {
+		if len(rank) >= maxThreadIDs {
+			break
+		}
+		if mid = normMessageID(mid); mid == "" {
+			continue
+		}
+		if b := db.BlindIndex(blindMessageID, mid); rank[b] == 0 {
+			rank[b] = len(rank) + 1
+			args = append(args, b)
+		}
+	}
+	var ids []string
+	seen := map[string]bool{}
+	if len(rank) > 0 {
+		rows, err := h.query(ctx, `SELECT header_id_idx, message_id FROM email_messages WHERE conversation_id = ? AND direction = ? AND header_id_idx IN (`+
+			strings.TrimSuffix(strings.Repeat("?, ", len(rank)), ", ")+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("find sent texts: %w", err)
+		}
+		type named struct {
+			rank int
+			id   string
+		}
+		var found []named
+		for rows.Next() {
+			var idx, id string
+			if err := rows.Scan(&idx, &id); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("find sent texts: %w", err)
+			}
+			found = append(found, named{rank[idx], id})
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("find sent texts: %w", err)
+		}
+		sort.SliceStable(found, func(i, j int) bool { return found[i].rank < found[j].rank })
+		for _, f := range found {
+			if f.id != "" && !seen[f.id] && len(ids) < limit {
+				seen[f.id] = true
+				ids = append(ids, f.id)
+			}
+		}
+	}
+	var out []string
+	add := func(m *proofdesk.Message) {
+		if len(out) < limit && m.AuthorKind == proofdesk.AuthorAgent && !m.Internal && m.RemovedAt == nil && strings.TrimSpace(m.Body) != "" {
+			out = append(out, m.Body)
+		}
+	}
+	for _, id := range ids {
+		m, err := scanMessage(h.queryRow(ctx, `SELECT `+messageColumns+` FROM messages WHERE id = ? AND conversation_id = ?`, id, convID), dk)
+		if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
+			continue
+		} else if err != nil {
+			return nil, fmt.Errorf("find sent texts: %w", err)
+		}
+		add(m)
+	}
+	rows, err := h.query(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND author_kind = ? AND internal = 0 ORDER BY seq DESC LIMIT ?`,
+		convID, proofdesk.AuthorAgent, limit)
+	if err != nil {
+		return nil, fmt.Errorf("find sent texts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		m, err := scanMessage(rows, dk)
+		if err != nil {
+			return nil, fmt.Errorf("find sent texts: %w", err)
+		}
+		if !seen[m.ID] {
+			add(m)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("find sent texts: %w", err)
+	}
+	return out, nil
 }
 
 // AddEmailFactor records an inbound email that passed the rule of

@@ -236,3 +236,78 @@ func TestEnqueueReply(t *testing.T) {
 		}
 	})
 }
+
+// TestFindSentTexts: the replies a customer's mail names come first, then
+// the newest; notes, customer messages and other conversations' replies
+// never.
+func TestFindSentTexts(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		f := newFixture(t, db)
+		convs := sqldb.NewConversationService(db)
+		conv, _ := newEmailConversation(t, db, "", "jane@example.com")
+		other, _ := newEmailConversation(t, db, "", "bob@example.com")
+		add := func(c *proofdesk.Conversation, kind, body string, internal bool) *proofdesk.Message {
+			t.Helper()
+			m := &proofdesk.Message{ConversationID: c.ID, AuthorKind: kind, Body: body, Internal: internal}
+			if kind == proofdesk.AuthorAgent {
+				m.AuthorID = f.Agent.ID
+			}
+			if err := convs.CreateMessage(ctx, m); err != nil {
+				t.Fatal(err)
+			}
+			return m
+		}
+		r1 := add(conv, proofdesk.AuthorAgent, "first reply", false)
+		add(conv, proofdesk.AuthorAgent, "second reply", false)
+		add(conv, proofdesk.AuthorAgent, "a note", true)
+		add(conv, proofdesk.AuthorCustomer, "the customer again", false)
+		r3 := add(conv, proofdesk.AuthorAgent, "third reply", false)
+		add(conv, proofdesk.AuthorAgent, "fourth reply", false)
+		o1 := add(other, proofdesk.AuthorAgent, "bob's reply", false)
+		// Replies are queued with the message; mark the two that matter
+		// sent, as the outbox does.
+		ds, err := db.ClaimDue(ctx, time.Now().Add(time.Minute), 50, []string{proofdesk.OutboxEmail}, time.Minute)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range ds {
+			switch d.RefID {
+			case r1.ID:
+				err = db.MarkSent(ctx, d, "<s1@desk.example>", time.Now())
+			case r3.ID:
+				err = db.MarkSent(ctx, d, "<s3@desk.example>", time.Now())
+			case o1.ID:
+				err = db.MarkSent(ctx, d, "<o1@desk.example>", time.Now())
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		tests := []struct {
+			name  string
+			ids   []string
+			limit int
+			want  []string
+		}{
+			{"newest", nil, 10, []string{"fourth reply", "third reply", "second reply", "first reply"}},
+			{"named first", []string{"unknown@x", "<s1@desk.example>"}, 3, []string{"first reply", "fourth reply", "third reply"}},
+			{"in the order named", []string{"s1@desk.example", "q@x", "s3@desk.example"}, 3, []string{"first reply", "third reply", "fourth reply"}},
+			{"named, the limit reached", []string{"s3@desk.example", "s1@desk.example"}, 1, []string{"third reply"}},
+			{"another conversation's reply", []string{"o1@desk.example"}, 2, []string{"fourth reply", "third reply"}},
+			{"no limit", []string{"s1@desk.example"}, 0, nil},
+		}
+		for _, tt := range tests {
+			got, err := db.FindSentTexts(ctx, conv.ID, tt.ids, tt.limit)
+			if err != nil {
+				t.Fatalf("%s: %v", tt.name, err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Fatalf("%s: FindSentTexts (-want +got):\n%s", tt.name, diff)
+			}
+		}
+		if _, err := db.FindSentTexts(ctx, "cnv_nope", nil, 5); proofdesk.ErrorCode(err) != proofdesk.ENOTFOUND {
+			t.Fatalf("unknown conversation: err=%v, want ENOTFOUND", err)
+		}
+	})
+}

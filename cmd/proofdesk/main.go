@@ -499,7 +499,7 @@ func (m *Main) startChannels(ctx context.Context) error {
 		}
 	}()
 	inbound := mail.NewInboundHandler(mail.InboundConfig{Customers: m.CustomerService, Conversations: m.ConversationService,
-		Threads: m.DB, Resolver: mail.NewNetResolver(c.DNSResolver), Limits: mail.DefaultLimits(), CoolingOff: c.CoolingOff, ReopenWindow: c.ReopenWindow, Logger: m.Logger})
+		Threads: m.DB, Branding: m.BrandingService, Resolver: mail.NewNetResolver(c.DNSResolver), Limits: mail.DefaultLimits(), CoolingOff: c.CoolingOff, ReopenWindow: c.ReopenWindow, Logger: m.Logger})
 	if c.SMTPAddr != "" {
 		srv := mail.NewServer(c.SMTPAddr, inbound, mail.DefaultLimits(), m.Logger)
 		if err := srv.Open(); err != nil {

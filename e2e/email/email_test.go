@@ -215,8 +215,13 @@ func TestEmail_EndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// The branding the desk's mail shows, as cmd/proofdesk wires it: the
+	// outbox puts the company above each reply, the inbound handler knows
+	// it is the desk's when a customer quotes it.
+	brand := sqldb.NewBrandingService(db, proofdesk.Branding{Company: "Acme Parcels"})
+
 	// Inbound: our SMTP listener, fed by a real SMTP client.
-	h := mail.NewInboundHandler(mail.InboundConfig{Customers: customers, Conversations: convs, Threads: db, Resolver: noDNS{}})
+	h := mail.NewInboundHandler(mail.InboundConfig{Customers: customers, Conversations: convs, Threads: db, Resolver: noDNS{}, Branding: brand})
 	lsn := mail.NewServer("127.0.0.1:0", h, mail.Limits{}, nil)
 	if err := lsn.Open(); err != nil {
 		t.Fatal(err)
@@ -273,7 +278,7 @@ func TestEmail_EndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := outbox.NewWorker(db, relay, nil, outbox.Config{From: "Acme Support <support@desk.test>", DKIM: signer}, nil)
+	w, err := outbox.NewWorker(db, relay, nil, outbox.Config{From: "Acme Support <support@desk.test>", DKIM: signer, Branding: brand}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -332,5 +337,37 @@ func TestEmail_EndToEnd(t *testing.T) {
 	}
 	if last := ms[len(ms)-1]; last.AuthorKind != proofdesk.AuthorCustomer || last.Body != "Thanks, I approved it." {
 		t.Fatalf("last message=%+v", last)
+	}
+
+	// The customer writes again from a client that sends HTML only and
+	// puts the reply it received (our HTML part, the company's name above
+	// the text) under the new text with no marker at all: the conversation
+	// shows the customer's words alone, the original keeps everything.
+	var html struct{ HTML string }
+	mp.getJSON(t, "/api/v1/message/"+rep.ID, &html)
+	quoted := html.HTML
+	if i := strings.Index(quoted, "<body"); i >= 0 {
+		quoted = quoted[i:]
+	}
+	if !strings.Contains(quoted, "Acme Parcels") || !strings.Contains(quoted, "Sorry to hear that.") {
+		t.Fatalf("the reply's HTML part lacks the company or the text: %q", quoted)
+	}
+	sendInbound(t, lsn.Addr().String(), "From: Jane <jane.doe@elsewhere.test>\nTo: support@desk.test\nSubject: RE: Where is my parcel?\n"+
+		"Message-ID: <third-e2e@elsewhere.test>\nIn-Reply-To: <"+rep.MessageID+">\nMIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n"+
+		"<html><body><div>It has still not come. Please send a new one.</div><div><br></div><div>Sent from my phone</div><hr>"+quoted+"</html>\n")
+	ms, err = convs.FindMessages(ctx, conv.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := ms[len(ms)-1]
+	if want := "It has still not come. Please send a new one.\n\nSent from my phone"; last.AuthorKind != proofdesk.AuthorCustomer || last.Body != want {
+		t.Fatalf("shown text=%q, want %q", last.Body, want)
+	}
+	orig, err := convs.FindEmailOriginal(ctx, conv.ID, last.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(orig.FullText, "Sorry to hear that. I sent you a verification request.") {
+		t.Fatalf("the full text lost the quoted reply: %q", orig.FullText)
 	}
 }
