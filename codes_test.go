@@ -1,6 +1,7 @@
 package proofdesk_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -68,6 +69,28 @@ func TestHideCodes_Forms(t *testing.T) {
 		{"a half of letters only, last", "the code: l58 OOl", "the code: [code hidden]"},
 		{"a half of letters only, first", "code IlO 829 thanks", "code [code hidden] thanks"},
 		{"a half of lower-case letters", "it is 482 lll", "it is [code hidden]"},
+		// found by a third attack: number words of one cardinal joined by
+		// "y", "e", "et"; pairs the guard's phrase reading adds wrongly
+		// ("zwanzig einundfünfzig" is not 71); Dutch compounds of "acht";
+		// dingbat digits; digits and words glued
+		{"spanish tens with y", "el código: cuarenta y ocho veintinueve trece", "el código: [code hidden]"},
+		{"portuguese tens with e", "quarenta e oito vinte e nove treze", "[code hidden]"},
+		{"french et un", "quarante-huit vingt-neuf trente et un", "[code hidden]"},
+		{"spanish hundreds and thousands", "cuatrocientos ochenta y dos mil novecientos trece", "[code hidden]"},
+		{"portuguese hundreds and thousands", "quatrocentos e oitenta e dois mil novecentos e treze", "[code hidden]"},
+		{"dutch compound of acht", "achtenveertig negenentwintig dertien", "[code hidden]"},
+		{"german tens before a compound", "code zwanzig einundfünfzig neunundvierzig", "code [code hidden]"},
+		{"german teens before tens", "siebzehn vierzig sechsunddreißig", "[code hidden]"},
+		{"dingbat circled digits", "code ➃➇➁➈➀➂", "code [code hidden]"},
+		{"dingbat negative circled digits", "❹❽❷❾❶❸ ok", "[code hidden] ok"},
+		{"dingbat sans-serif negative circled digits", "➍➑➋➒➊➌", "[code hidden]"},
+		{"double circled digits", "⓸⓼⓶⓽⓵⓷", "[code hidden]"},
+		{"digits and words glued", "it is 4eight2nine1three", "it is [code hidden]"},
+		{"a cardinal with y stays", "tengo cuarenta y ocho años y dos hijos", "tengo cuarenta y ocho años y dos hijos"},
+		{"hundreds in words stay", "I paid one hundred twenty dollars", "I paid one hundred twenty dollars"},
+		{"a year in words stays", "born in nineteen ninety nine", "born in nineteen ninety nine"},
+		{"a number and a digit joined by a word stay", "order 12345 and 2 more", "order 12345 and 2 more"},
+		{"french price in words stays", "quatre-vingt-dix-neuf euros et cinquante centimes", "quatre-vingt-dix-neuf euros et cinquante centimes"},
 		{"a short word of letters by a short number stays", "lol 12", "lol 12"},
 		{"a letter by a short number stays", "13 I think, 2 O", "13 I think, 2 O"},
 		{"short numbers stay", "I have 2 orders and 3 returns, one is late", "I have 2 orders and 3 returns, one is late"},
@@ -76,11 +99,31 @@ func TestHideCodes_Forms(t *testing.T) {
 		{"words without a code stay", "I want one of those, or two", "I want one of those, or two"},
 		{"order of five digits stays", "order 12345, 2 items, 3 days", "order 12345, 2 items, 3 days"},
 	}
+	// The code each row types, where it is not 482913: a row the view
+	// hides once codes were issued is hidden by the known code alone
+	// too (a conversation without requests of its own reads it so).
+	codeOf := map[string]string{
+		"ambiguous one inside": "114829", "double": "448291", "dotted letters first": "100828",
+		"spaced letters first": "014829", "dotted letters last": "482910", "letter each side": "148290",
+		"a half of letters only, last": "158001", "a half of letters only, first": "110829",
+		"a half of lower-case letters": "482111", "french et un": "482931",
+		"german tens before a compound": "205149", "german teens before tens": "174036",
+		"words run together": "482931", "oh for zero": "402913", "letter O for zero": "402913",
+		"letter O at the end": "482910", "german compound": "428913", "french compound": "798213",
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, hidden := proofdesk.HideCodes(tt.in, true)
 			if got != tt.want || hidden != (got != tt.in) {
 				t.Fatalf("HideCodes(%q) = %q, %v; want %q", tt.in, got, hidden, tt.want)
+			}
+			code := codeOf[tt.name]
+			if code == "" {
+				code = "482913"
+			}
+			vc := proofdesk.ViewContext{KnownCode: func(c string) bool { return c == code }}
+			if got := vc.Text(tt.in); got != tt.in && tt.want == tt.in || got == tt.in && tt.want != tt.in {
+				t.Fatalf("known code %s: view of %q = %q; want hidden as with requests: %q", code, tt.in, got, tt.want)
 			}
 		})
 	}
@@ -248,6 +291,31 @@ func TestHideCodes_EveryCodeInEveryForm(t *testing.T) {
 		}, issued)
 		if views[0].Body != proofdesk.CodeHiddenText || strings.Contains(views[1].Body, code[3:]) {
 			t.Fatalf("code %s split across messages: %q, %q", code, views[0].Body, views[1].Body)
+		}
+	}
+}
+
+// TestHideCodes_EveryPairInEveryLanguage: a code said in pairs, as
+// cardinals of the guard's seven languages ("cuarenta y ocho
+// veintinueve trece", "achtenveertig negenentwintig dertien", "zéro
+// quatre quatre-vingt-onze ..."), is hidden with every pair 00-99 at
+// every place, both once codes were issued and by the known code alone,
+// so a cardinal the reader gets wrong fails every time.
+func TestHideCodes_EveryPairInEveryLanguage(t *testing.T) {
+	for a := range 100 {
+		b, c := (a*37+11)%100, (a*71+29)%100
+		for _, code := range []string{fmt.Sprintf("%02d%02d%02d", a, b, c), fmt.Sprintf("%02d%02d%02d", b, a, c), fmt.Sprintf("%02d%02d%02d", c, b, a)} {
+			known := proofdesk.ViewContext{KnownCode: func(s string) bool { return s == code }}
+			for _, l := range langs {
+				in := "the code: " + inPairs(l, code) + " thanks"
+				want := "the code: " + proofdesk.CodeHiddenText + " thanks"
+				if got, _ := proofdesk.HideCodes(in, true); got != want {
+					t.Fatalf("code %s in %s, codes issued: view of %q = %q", code, l, in, got)
+				}
+				if got := known.Text(in); got != want {
+					t.Fatalf("code %s in %s, known code: view of %q = %q", code, l, in, got)
+				}
+			}
 		}
 	}
 }
