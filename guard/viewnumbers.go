@@ -1,6 +1,7 @@
 package guard
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/proofdesk/proofdesk"
@@ -25,6 +26,12 @@ func Number(s string) (digits string, ok bool) {
 	if !mayReadAsNumber(s) {
 		return "", false
 	}
+	if l := strings.ToLower(s); strings.Contains(l, "achten") {
+		// The normaliser reads the Dutch 28-98 ending in eight as eight,
+		// then the tens ("achtenveertig" as 840): the view reads them
+		// here until the lexicon does.
+		s = dutchEightTens.Replace(l)
+	}
 	t := textPool.Get().(*text)
 	defer textPool.Put(t)
 	t.normalize(s)
@@ -47,6 +54,10 @@ func Number(s string) (digits string, ok bool) {
 	}
 	return string(b), len(b) > 0
 }
+
+// dutchEightTens are the Dutch numbers of eight and a ten, as digits.
+var dutchEightTens = strings.NewReplacer("achtentwintig", "28", "achtendertig", "38", "achtenveertig", "48",
+	"achtenvijftig", "58", "achtenzestig", "68", "achtenzeventig", "78", "achtentachtig", "88", "achtennegentig", "98")
 
 // DigitLetter returns the digit a letter typed among digits may stand
 // for: '0' for O and o, '1' for l, I and i, and for the letters of other
