@@ -13,11 +13,15 @@ import (
 
 // cardinalDigits reads the pieces of one span: the runs of number words
 // (piece.card) composed into cardinals as they are said ("forty eight"
-// is 48, "quatre cent quatre-vingt-deux mille" 482000, "soixante dix
-// sept" 77, "zero four" 04), every other piece as its digits.
-func cardinalDigits(ps []piece) string {
+// is 48, "four hundred eighty two thousand" 482000, "zero four" 04),
+// every other piece as its digits. With vigesimal, the French twenties
+// too: "quatre vingt" is 80, "soixante dix sept" 77. Words joined by a
+// hyphen are one number as the reader reads them ("quatre-vingt-dix-neuf"
+// is 99, not 4 20 10 9).
+func cardinalDigits(s string, ps []piece, nr NumberReader, vigesimal bool) string {
+	ps = hyphenGroups(s, ps, nr)
 	var b []byte
-	var c cardinal
+	c := cardinal{vigesimal: vigesimal}
 	for i, p := range ps {
 		if !p.card {
 			b = c.flush(b)
@@ -27,7 +31,7 @@ func cardinalDigits(ps []piece) string {
 		if p.kind == pConn {
 			continue
 		}
-		if c.partSet && p.digits == "4" && i+1 < len(ps) && ps[i+1].card && ps[i+1].digits == "20" {
+		if vigesimal && c.partSet && p.digits == "4" && i+1 < len(ps) && ps[i+1].card && ps[i+1].digits == "20" {
 			b = c.flush(b) // "vingt quatre-vingt-huit" is 20 88, not 24 28
 		}
 		b = c.add(b, p.digits)
@@ -35,18 +39,49 @@ func cardinalDigits(ps []piece) string {
 	return string(c.flush(b))
 }
 
+// hyphenGroups returns ps with each run of number words joined by
+// hyphens or connectors ("quatre-vingt-dix-neuf", "forty-eight",
+// "soixante et onze", "ochenta y dos") as one piece, read by the reader
+// as a whole.
+func hyphenGroups(s string, ps []piece, nr NumberReader) []piece {
+	var out []piece
+	for i := 0; i < len(ps); {
+		j := i + 1
+		for j < len(ps) && ps[j-1].card && ps[j].card &&
+			(ps[j].kind == pConn || ps[j-1].kind == pConn || isHyphen(s[ps[j-1].end:ps[j].start])) {
+			j++
+		}
+		if j-i > 1 {
+			if d, ok := nr.Number(s[ps[i].start:ps[j-1].end]); ok {
+				out = append(out, piece{start: ps[i].start, end: ps[j-1].end, digits: d, kind: pWord, card: true})
+				i = j
+				continue
+			}
+		}
+		out = append(out, ps[i:j]...)
+		i = j
+	}
+	return out
+}
+
+func isHyphen(gap string) bool {
+	return gap == "-" || gap == "\u2010" || gap == "\u2011"
+}
+
 // cardinal is a number being composed from its words: thousands, then
 // hundreds, then a part below a hundred.
 type cardinal struct {
 	total, hund, part int
 	set, partSet      bool
+	// vigesimal reads the French twenties (cardinalDigits).
+	vigesimal bool
 }
 
 func (c *cardinal) flush(b []byte) []byte {
 	if c.set {
 		b = strconv.AppendInt(b, int64(c.total+c.hund+c.part), 10)
 	}
-	*c = cardinal{}
+	*c = cardinal{vigesimal: c.vigesimal}
 	return b
 }
 
@@ -76,10 +111,10 @@ func (c *cardinal) add(b []byte, d string) []byte {
 	case v < 10 && c.partSet && c.part >= 20 && c.part%10 == 0:
 		c.part += v // "forty eight"
 		return b
-	case v >= 10 && v < 20 && (c.part == 60 || c.part == 80):
+	case c.vigesimal && v >= 10 && v < 20 && (c.part == 60 || c.part == 80):
 		c.part += v // "soixante dix sept", "quatre vingt onze"
 		return b
-	case v == 20 && c.partSet && c.part == 4:
+	case c.vigesimal && v == 20 && c.partSet && c.part == 4:
 		c.part = 80 // "quatre vingt"
 		return b
 	}

@@ -124,25 +124,29 @@ type numberSpan struct {
 	start, end int
 	digits     string
 	// cardinal reads the span's number words as cardinals the view
-	// composes itself ("zwanzig einundfünfzig" is 2051, "quatre cent
-	// quatre-vingt-deux mille" 482000), where the reader's reading of the
-	// phrase (digits) may add them otherwise; plain reads each piece on
-	// its own ("four hundred" is 4100). Both are "" when they equal
-	// digits. A code is looked for in each reading.
-	cardinal, plain string
+	// composes itself ("zwanzig einundfünfzig" is 2051, "four hundred
+	// eighty two thousand" 482000), where the reader's reading of the
+	// phrase (digits) may add them otherwise; vigesimal does so with the
+	// French twenties too ("quatre vingt", "soixante dix sept"), which
+	// would misread "four twenty-eight" or "sixty nineteen" in other
+	// languages; plain reads each piece on its own ("four hundred" is
+	// 4100). Each is "" when it equals digits. A code is looked for in
+	// each reading.
+	cardinal, vigesimal, plain string
 }
 
-// longest is the number of digits of the span's longer reading, digits
-// or cardinal (plain reads scale words as digits: "one hundred" would be
+// longest is the number of digits of the span's longest reading but the
+// plain one (which reads scale words as digits: "one hundred" would be
 // four, so it decides nothing alone).
 func (sp numberSpan) longest() int {
-	return max(len(sp.digits), len(sp.cardinal))
+	return max(len(sp.digits), len(sp.cardinal), len(sp.vigesimal))
 }
 
 // readings are the ways markKnownCodes reads a span's digits.
 var readings = [...]func(numberSpan) string{
 	func(sp numberSpan) string { return sp.digits },
 	func(sp numberSpan) string { return cmpOr(sp.cardinal, sp.digits) },
+	func(sp numberSpan) string { return cmpOr(sp.vigesimal, sp.digits) },
 	func(sp numberSpan) string { return cmpOr(sp.plain, sp.digits) },
 }
 
@@ -228,7 +232,7 @@ func markKnownCodes(texts []*codeText, known func(string) bool) {
 func hasReading(texts []*codeText, k int) bool {
 	for _, ct := range texts {
 		for _, sp := range ct.spans {
-			if k == 1 && sp.cardinal != "" || k == 2 && sp.plain != "" {
+			if k == 1 && sp.cardinal != "" || k == 2 && sp.vigesimal != "" || k == 3 && sp.plain != "" {
 				return true
 			}
 		}
@@ -514,8 +518,11 @@ func readSpan(s string, ps []piece, nr NumberReader) (numberSpan, bool) {
 	for _, p := range ps {
 		plain = append(plain, p.digits...)
 	}
-	if c := cardinalDigits(ps); c != sp.digits {
+	if c := cardinalDigits(s, ps, nr, false); c != sp.digits {
 		sp.cardinal = c
+	}
+	if c := cardinalDigits(s, ps, nr, true); c != sp.digits {
+		sp.vigesimal = c
 	}
 	if string(plain) != sp.digits {
 		sp.plain = string(plain)

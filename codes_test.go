@@ -298,22 +298,24 @@ func TestHideCodes_EveryCodeInEveryForm(t *testing.T) {
 // TestHideCodes_EveryPairInEveryLanguage: a code said in pairs, as
 // cardinals of the guard's seven languages ("cuarenta y ocho
 // veintinueve trece", "achtenveertig negenentwintig dertien", "zéro
-// quatre quatre-vingt-onze ..."), is hidden with every pair 00-99 at
-// every place, both once codes were issued and by the known code alone,
-// so a cardinal the reader gets wrong fails every time.
+// quatre quatre-vingt-onze ..."), is hidden with every two pairs 00-99
+// side by side ("sixty eleven" is not 71), both once codes were issued
+// and by the known code alone, so a cardinal the reader gets wrong
+// fails every time.
 func TestHideCodes_EveryPairInEveryLanguage(t *testing.T) {
-	for a := range 100 {
-		b, c := (a*37+11)%100, (a*71+29)%100
-		for _, code := range []string{fmt.Sprintf("%02d%02d%02d", a, b, c), fmt.Sprintf("%02d%02d%02d", b, a, c), fmt.Sprintf("%02d%02d%02d", c, b, a)} {
+	for n := range 100 * 100 {
+		a, b := n/100, n%100
+		c := (a*37 + b*71 + 29) % 100
+		for _, code := range []string{fmt.Sprintf("%02d%02d%02d", a, b, c)} {
 			known := proofdesk.ViewContext{KnownCode: func(s string) bool { return s == code }}
 			for _, l := range langs {
 				in := "the code: " + inPairs(l, code) + " thanks"
 				want := "the code: " + proofdesk.CodeHiddenText + " thanks"
 				if got, _ := proofdesk.HideCodes(in, true); got != want {
-					t.Fatalf("code %s in %s, codes issued: view of %q = %q", code, l, in, got)
+					t.Errorf("code %s in %s, codes issued: view of %q = %q", code, l, in, got)
 				}
 				if got := known.Text(in); got != want {
-					t.Fatalf("code %s in %s, known code: view of %q = %q", code, l, in, got)
+					t.Errorf("code %s in %s, known code: view of %q = %q", code, l, in, got)
 				}
 			}
 		}
