@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/proofdesk/proofdesk"
@@ -291,6 +292,58 @@ func (h *Handle) CodesIssuedSince(ctx context.Context, t time.Time) ([]IssuedCod
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// SetCodeCheck sets how the store compares a candidate code with a
+// request's stored hash (verify.Secrets.CheckCode; desk.NewVerification
+// calls it), so that the views the store builds itself (webhook
+// payloads) know the recent codes as the API and the console do.
+func (db *DB) SetCodeCheck(check func(codeHash, challengeID, code string) bool) {
+	db.codeCheck.Store(&check)
+}
+
+// RecentCodes returns a matcher of the codes issued on any conversation
+// in the last proofdesk.RecentCodeWindow (proofdesk.ViewContext.KnownCode),
+// checked with check against each request's keyed hash, so the codes are
+// never stored nor held. It reads the requests on its first call (most
+// texts hold no 6-digit number: most views never call it), through h; if
+// that fails it logs and reports every candidate as a code: the view then
+// hides, the safe side. Answers are remembered.
+func (h *Handle) RecentCodes(ctx context.Context, check func(codeHash, challengeID, code string) bool) func(code string) bool {
+	var (
+		once   sync.Once
+		recent []IssuedCode
+		failed bool
+		mu     sync.Mutex
+		seen   = map[string]bool{}
+	)
+	load := func() {
+		var err error
+		if recent, err = h.CodesIssuedSince(ctx, h.Now().Add(-proofdesk.RecentCodeWindow)); err != nil {
+			failed = true
+			h.db.logger.Error("recent codes", slog.Any("error", err))
+		}
+	}
+	return func(code string) bool {
+		once.Do(load)
+		if failed {
+			return true
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if m, ok := seen[code]; ok {
+			return m
+		}
+		match := false
+		for _, c := range recent {
+			if check(c.CodeHash, c.ID, code) {
+				match = true
+				break
+			}
+		}
+		seen[code] = match
+		return match
+	}
 }
 
 // Logger is the store's logger, for the application's errors (never PII).
