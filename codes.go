@@ -725,6 +725,35 @@ func NewConversationViews(subject string, msgs []*Message, vc ViewContext) (stri
 	return views[0].Body, views[1:]
 }
 
+// TextAt returns text, which the customer wrote as message id of msgs
+// (an inbound mail's full text, quoted history and all), as the
+// conversation's view shows it: read in that message's place among msgs,
+// after the subject, as NewConversationViews reads the message's body,
+// so that a code split across messages is hidden in it too (read on its
+// own, "759 sorry" of "my code is 629", "759 sorry" shows its half).
+// With id not among msgs, text is read on its own.
+func (vc ViewContext) TextAt(subject string, msgs []*Message, id, text string) string {
+	vc.AgentText = nil // agents' messages do not change how customers' read
+	var in []*Message
+	at := -1
+	for _, m := range msgs {
+		if m.AuthorKind == AuthorAgent {
+			continue // NewMessageViews reads past them
+		}
+		if m.ID == id {
+			c := *m
+			c.Body, c.Attachments = text, nil
+			at, m = len(in), &c
+		}
+		in = append(in, m)
+	}
+	if at < 0 {
+		return vc.Text(text)
+	}
+	_, views := NewConversationViews(subject, in, vc)
+	return views[at].Body
+}
+
 // NewMessageViews returns the views of a conversation's messages, in
 // order, as NewMessageView does, and also hides a code the customer split
 // across messages ("482", then "913"; agents' messages in between do not

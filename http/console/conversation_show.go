@@ -289,7 +289,7 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 				switch {
 				case err == nil:
 					if strings.TrimSpace(o.FullText) != strings.TrimSpace(m.Body) {
-						it.Quoted = vc.Text(o.FullText)
+						it.Quoted = vc.TextAt(conv.Subject, msgs, m.ID, o.FullText)
 					}
 					if it.OtherSender = o.SenderDiffers; it.OtherSender {
 						it.Author = "Different sender"
