@@ -799,12 +799,55 @@ func NewMessageViews(msgs []*Message, vc ViewContext) []*MessageView {
 	}
 	flush()
 	if vc.KnownCode != nil {
-		markKnownPieces(texts, vc.KnownCode)
+		markKnownPieces(withElsewhere(msgs, texts, vc), vc.KnownCode)
 	}
 	for i, m := range msgs {
 		out[i] = vc.newMessageView(m, texts[i])
 	}
 	return out
+}
+
+// withElsewhere returns the texts of msgs merged, in the order written
+// (CreatedAt), with those of what the customer wrote elsewhere
+// (ViewContext.Elsewhere), read only when a text holds a number shorter
+// than a code: the pieces of a code split between two conversations.
+func withElsewhere(msgs []*Message, texts []*codeText, vc ViewContext) []*codeText {
+	if vc.Elsewhere == nil || !hasShortNumber(texts) {
+		return texts
+	}
+	other := vc.Elsewhere()
+	if len(other) == 0 {
+		return texts
+	}
+	out := make([]*codeText, 0, len(texts)+len(other))
+	j := 0
+	for i, ct := range texts {
+		for j < len(other) && other[j].CreatedAt.Before(msgs[i].CreatedAt) {
+			out = append(out, vc.scanCodes(other[j].Body))
+			j++
+		}
+		out = append(out, ct)
+	}
+	for ; j < len(other); j++ {
+		out = append(out, vc.scanCodes(other[j].Body))
+	}
+	return out
+}
+
+// hasShortNumber reports whether a text holds a number of fewer digits
+// than a code.
+func hasShortNumber(texts []*codeText) bool {
+	for _, ct := range texts {
+		if ct == nil {
+			continue
+		}
+		for _, sp := range ct.spans {
+			if len(sp.digits) < codeDigits {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // markKnownPieces reads the short numbers (fewer digits than a code) of

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
 	// The view reads numbers through the guard's normaliser, registered
@@ -319,5 +320,47 @@ func TestHideCodes_EveryPairInEveryLanguage(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestNewMessageViews_Elsewhere: a known code split between two
+// conversations of the same customer (a chat and an email, "my code is
+// 629" in one and "759 thanks" in the other) is hidden in each, read in
+// the order the customer wrote; what the customer wrote elsewhere is
+// never shown, and other numbers stay.
+func TestNewMessageViews_Elsewhere(t *testing.T) {
+	t0 := time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
+	cust := func(body string, min int) *proofdesk.Message {
+		return &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: body, CreatedAt: t0.Add(time.Duration(min) * time.Minute)}
+	}
+	known := func(c string) bool { return c == "629759" }
+	tests := []struct {
+		name      string
+		here      []*proofdesk.Message
+		elsewhere []*proofdesk.Message
+		want      []string
+	}{
+		{"first half here", []*proofdesk.Message{cust("hi", 0), cust("my code is 629", 1)}, []*proofdesk.Message{cust("759 thanks", 2)},
+			[]string{"hi", "my code is [code hidden]"}},
+		{"second half here", []*proofdesk.Message{cust("759 thanks", 3)}, []*proofdesk.Message{cust("my code is 629", 1), cust("sorry, cut off", 2)},
+			[]string{"[code hidden] thanks"}},
+		{"halves in the wrong order stay", []*proofdesk.Message{cust("my code is 629", 3)}, []*proofdesk.Message{cust("759 thanks", 1)},
+			[]string{"my code is 629"}},
+		{"other numbers stay", []*proofdesk.Message{cust("order 629, 2 boxes", 1)}, []*proofdesk.Message{cust("758 thanks", 2)},
+			[]string{"order 629, 2 boxes"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			vc := proofdesk.ViewContext{KnownCode: known, Elsewhere: func() []*proofdesk.Message { return tt.elsewhere }}
+			vs := proofdesk.NewMessageViews(tt.here, vc)
+			if len(vs) != len(tt.here) {
+				t.Fatalf("%d views of %d messages", len(vs), len(tt.here))
+			}
+			for i, v := range vs {
+				if v.Body != tt.want[i] {
+					t.Errorf("message %d %q: view %q, want %q", i, tt.here[i].Body, v.Body, tt.want[i])
+				}
+			}
+		})
 	}
 }

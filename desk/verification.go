@@ -3,7 +3,9 @@ package desk
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/proofdesk/proofdesk"
@@ -562,6 +564,27 @@ func (v *Verification) LinkSession(ctx context.Context, conversationID, external
 			Detail: map[string]string{"factor": "session", "customer_id": cust.ID}})
 	})
 	return out, err
+}
+
+// Elsewhere implements proofdesk.VerificationService: what the
+// conversation's customer wrote in their other conversations in the last
+// proofdesk.RecentCodeWindow (sqldb.Handle.MessagesElsewhere), read once,
+// on the first call.
+func (v *Verification) Elsewhere(ctx context.Context, conversationID string) func() []*proofdesk.Message {
+	var (
+		once sync.Once
+		out  []*proofdesk.Message
+	)
+	return func() []*proofdesk.Message {
+		once.Do(func() {
+			h := v.db.Read()
+			var err error
+			if out, err = h.MessagesElsewhere(ctx, conversationID, h.Now().Add(-proofdesk.RecentCodeWindow)); err != nil {
+				v.db.Logger().Error("messages elsewhere", slog.String("conversation_id", conversationID), slog.Any("error", err))
+			}
+		})
+		return out
+	}
 }
 
 // RecentCodes returns a matcher of the codes issued on any conversation

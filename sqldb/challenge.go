@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"slices"
 	"sync"
 	"time"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/vault"
 	"github.com/proofdesk/proofdesk/verify"
 )
 
@@ -344,6 +346,82 @@ func (h *Handle) RecentCodes(ctx context.Context, check func(codeHash, challenge
 		seen[code] = match
 		return match
 	}
+}
+
+// maxElsewhere bounds the messages MessagesElsewhere returns per other
+// conversation (the latest): the view checks no more than the last 64
+// six-digit windows anyway.
+const maxElsewhere = 32
+
+// MessagesElsewhere returns what the customer of conversation convID
+// wrote in their other conversations at or after since (the latest
+// maxElsewhere messages of each), oldest first, without files, for
+// proofdesk.ViewContext.Elsewhere. None for a conversation linked to no
+// customer. Errors: ENOTFOUND for an unknown conversation, the store's.
+func (h *Handle) MessagesElsewhere(ctx context.Context, convID string, since time.Time) ([]*proofdesk.Message, error) {
+	conv, _, err := h.findConversationByID(ctx, convID)
+	if err != nil || conv.CustomerID == "" {
+		return nil, err
+	}
+	rows, err := h.query(ctx, `SELECT DISTINCT conversation_id FROM messages WHERE conversation_id IN
+		(SELECT id FROM conversations WHERE customer_id = ? AND id <> ?) AND author_kind = ? AND created_at >= ?`,
+		conv.CustomerID, convID, proofdesk.AuthorCustomer, fmtTime(since))
+	if err != nil {
+		return nil, fmt.Errorf("messages elsewhere: %w", err)
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("messages elsewhere: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("messages elsewhere: %w", err)
+	}
+	var out []*proofdesk.Message
+	for _, id := range ids {
+		_, dk, err := h.findConversationByID(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		ms, err := h.customerMessagesSince(ctx, id, dk, since)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ms...)
+	}
+	slices.SortStableFunc(out, func(a, b *proofdesk.Message) int { return a.CreatedAt.Compare(b.CreatedAt) })
+	return out, nil
+}
+
+// customerMessagesSince returns the latest maxElsewhere messages the
+// customer wrote on conversation id at or after since, oldest first.
+func (h *Handle) customerMessagesSince(ctx context.Context, id string, dk *vault.DataKey, since time.Time) ([]*proofdesk.Message, error) {
+	rows, err := h.query(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND author_kind = ? AND created_at >= ?
+		ORDER BY created_at DESC LIMIT ?`, id, proofdesk.AuthorCustomer, fmtTime(since), maxElsewhere)
+	if err != nil {
+		return nil, fmt.Errorf("messages elsewhere: %w", err)
+	}
+	defer rows.Close()
+	var out []*proofdesk.Message
+	for rows.Next() {
+		m, err := scanMessage(rows, dk)
+		if err != nil {
+			return nil, err
+		}
+		if m.RemovedAt == nil {
+			out = append(out, m)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	slices.Reverse(out)
+	return out, nil
 }
 
 // Logger is the store's logger, for the application's errors (never PII).

@@ -309,3 +309,30 @@ func TestView_OriginalReadsWithTheConversation(t *testing.T) {
 		}
 	})
 }
+
+// TestView_CodeSplitAcrossConversations: attack on the split: the
+// customer types the first half of the code in a chat and the second in
+// an email (two conversations without requests of their own); each
+// conversation's messages hide their half, read with what the customer
+// wrote in the other.
+func TestView_CodeSplitAcrossConversations(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		e := newVEnv(t, db)
+		ctx := proofdesk.NewContextWithAgent(context.Background(), e.agent)
+		convs := sqldb.NewConversationService(db)
+		e.issue(t, e.conv.ID, e.emailID)
+		_, code := e.mailbox(t, proofdesk.OutboxEmail)
+		chat := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, CustomerID: e.cust.ID}
+		if err := convs.CreateConversation(ctx, chat, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: "my code is " + code[:3]}); err != nil {
+			t.Fatal(err)
+		}
+		mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: e.cust.ID, Subject: "Parcel"}
+		if err := convs.CreateConversation(ctx, mail, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: code[3:] + " thanks"}); err != nil {
+			t.Fatal(err)
+		}
+		e.run(t, scenario{method: "GET", url: "/api/v1/conversations/" + chat.ID + "/messages", token: e.agentTok, wantStatus: 200,
+			want: []string{`"body":"my code is [code hidden]"`}, notWant: []string{"is " + code[:3]}})
+		e.run(t, scenario{method: "GET", url: "/api/v1/conversations/" + mail.ID + "/messages", token: e.agentTok, wantStatus: 200,
+			want: []string{`"body":"[code hidden] thanks"`}, notWant: []string{code[3:] + " thanks"}})
+	})
+}

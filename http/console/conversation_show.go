@@ -160,6 +160,7 @@ func (h *Handler) messageViewContext(r *http.Request, convID string, hasCodes bo
 	vc := proofdesk.ViewContext{Policy: pol, CodesIssued: hasCodes || h.d.Verification == nil}
 	if h.d.Verification != nil {
 		vc.KnownCode = h.d.Verification.RecentCodes(r.Context())
+		vc.Elsewhere = h.d.Verification.Elsewhere(r.Context(), convID)
 		if vc.AgentText, err = h.d.Verification.AgentText(r.Context(), convID); err != nil {
 			return vc, err
 		}

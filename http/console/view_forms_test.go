@@ -338,3 +338,51 @@ func TestView_QuotedTextReadsWithTheConversation(t *testing.T) {
 		}
 	}
 }
+
+// TestView_CodeSplitAcrossConversations_Console: the code's first half
+// typed in a chat, its second in an email of the same customer (neither
+// conversation has a request of its own): neither page nor the inbox's
+// preview of the chat shows a half.
+func TestView_CodeSplitAcrossConversations_Console(t *testing.T) {
+	s := consoletest.New(t, consoletest.Options{})
+	ctx := proofdesk.NewContextWithAgent(context.Background(), s.Agent)
+	var cpID string
+	for _, cp := range s.Customer.ContactPoints {
+		if cp.Value == consoletest.CustomerEmail {
+			cpID = cp.ID
+		}
+	}
+	if _, err := s.Verification.IssueChallenge(ctx, s.Conv.ID, cpID); err != nil {
+		t.Fatal(err)
+	}
+	out, err := s.Outbox.FindOutbox(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var code string
+	for _, m := range out {
+		if c := outboxCodeRe.FindStringSubmatch(m.Body); m.Purpose == "verification" && c != nil {
+			code = c[1]
+		}
+	}
+	if code == "" {
+		t.Fatal("no code in the outbox")
+	}
+	chat := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, CustomerID: s.Customer.ID}
+	if err := s.Conversations.CreateConversation(ctx, chat, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: "my code is " + code[:3]}); err != nil {
+		t.Fatal(err)
+	}
+	mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: s.Customer.ID, Subject: "Parcel"}
+	if err := s.Conversations.CreateConversation(ctx, mail, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: code[3:] + " thanks"}); err != nil {
+		t.Fatal(err)
+	}
+	b := agentBrowser(t, s)
+	for _, path := range []string{"/conversations/" + chat.ID, "/conversations/" + mail.ID, "/inbox?view=all"} {
+		_, page := b.get(path)
+		for _, leak := range []string{"is " + code[:3], code[3:] + " thanks"} {
+			if strings.Contains(html.UnescapeString(page), leak) {
+				t.Fatalf("%s shows %q", path, leak)
+			}
+		}
+	}
+}
