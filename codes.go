@@ -167,16 +167,31 @@ func (vc ViewContext) scanCodes(s string) *codeText {
 		sp := ct.spans[0]
 		ct.whole = strings.TrimFunc(s[:sp.start]+s[sp.end:], isCodeFiller) == ""
 		n := sp.longest()
-		if ct.whole && (n == codeDigits || vc.CodesIssued && n >= 3) {
+		if ct.whole && (n == codeDigits || vc.CodesIssued && n >= 3) && !ordinaryNumber(s[sp.start:sp.end]) {
 			ct.hideAll = true
 		}
 	}
 	for i, sp := range ct.spans {
-		if vc.CodesIssued && sp.longest() >= codeDigits {
+		if vc.CodesIssued && sp.longest() >= codeDigits && !ordinaryNumber(s[sp.start:sp.end]) {
 			ct.hide[i] = true
 		}
 	}
 	return ct
+}
+
+// dateRe and priceRe match a calendar date with a four-digit year
+// (2024-05-06, 06/05/2024, 6.5.2024) and an amount with grouped thousands
+// and cents (1,299.00, 1.249,50), in ASCII digits.
+var (
+	dateRe  = regexp.MustCompile(`^(?:(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)\d\d|(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d\d)$`)
+	priceRe = regexp.MustCompile(`^\d{1,3}(?:,\d{3})+\.\d\d$|^\d{1,3}(?:\.\d{3})+,\d\d$`)
+)
+
+// ordinaryNumber reports whether a number of six digits or more, as
+// typed, is a date or an amount, which a request on the conversation does
+// not hide (a known code still is, wherever it stands: markKnownCodes).
+func ordinaryNumber(typed string) bool {
+	return len(typed) <= 20 && (dateRe.MatchString(typed) || priceRe.MatchString(typed))
 }
 
 // render returns the text with the marked numbers hidden.
