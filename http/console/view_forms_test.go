@@ -245,8 +245,8 @@ func TestView_CodeInTextFile_Console(t *testing.T) {
 }
 
 // TestView_CodeSplitSubjectBody_Console: an email whose subject ends with
-// the first half of the code and whose body starts with the rest does
-// not show the rest on the conversation page.
+// the first half of the code and whose body starts with the rest shows
+// neither half on the conversation page.
 func TestView_CodeSplitSubjectBody_Console(t *testing.T) {
 	s := consoletest.New(t, consoletest.Options{})
 	ctx := proofdesk.NewContextWithAgent(context.Background(), s.Agent)
@@ -277,6 +277,11 @@ func TestView_CodeSplitSubjectBody_Console(t *testing.T) {
 	_, page := b.get("/conversations/" + mail.ID)
 	if strings.Contains(page, code[3:]+" thanks") || !strings.Contains(page, "[code hidden] thanks") {
 		t.Fatalf("the page shows the second half of the code %s after the subject's first half", code)
+	}
+	// The subject, read with the body as the body is read with it, hides
+	// its half too (title and heading).
+	if strings.Contains(page, "is "+code[:3]) {
+		t.Fatalf("the page shows the subject's half of the code %s", code)
 	}
 }
 
