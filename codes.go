@@ -2,6 +2,7 @@ package proofdesk
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -191,7 +192,7 @@ var (
 // typed, is a date or an amount, which a request on the conversation does
 // not hide (a known code still is, wherever it stands: markKnownCodes).
 func ordinaryNumber(typed string) bool {
-	return len(typed) <= 20 && (dateRe.MatchString(typed) || priceRe.MatchString(typed))
+	return len(typed) <= 20 && strings.ContainsAny(typed, "-/.,") && (dateRe.MatchString(typed) || priceRe.MatchString(typed))
 }
 
 // render returns the text with the marked numbers hidden.
@@ -529,6 +530,9 @@ func readSpan(s string, ps []piece, nr NumberReader) (numberSpan, bool) {
 		i = j
 	}
 	sp := numberSpan{start: ps[0].start, end: ps[len(ps)-1].end, digits: string(b)}
+	if !slices.ContainsFunc(ps, func(p piece) bool { return p.card }) {
+		return sp, real // digits only: one reading
+	}
 	var plain []byte
 	for _, p := range ps {
 		plain = append(plain, p.digits...)
