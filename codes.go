@@ -2,6 +2,7 @@ package proofdesk
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -123,6 +124,38 @@ func hideLinkTokens(s string) (string, bool) {
 type numberSpan struct {
 	start, end int
 	digits     string
+	// cardinal reads the span's number words as cardinals the view
+	// composes itself ("zwanzig einundfünfzig" is 2051, "four hundred
+	// eighty two thousand" 482000), where the reader's reading of the
+	// phrase (digits) may add them otherwise; vigesimal does so with the
+	// French twenties too ("quatre vingt", "soixante dix sept"), which
+	// would misread "four twenty-eight" or "sixty nineteen" in other
+	// languages; plain reads each piece on its own ("four hundred" is
+	// 4100). Each is "" when it equals digits. A code is looked for in
+	// each reading.
+	cardinal, vigesimal, plain string
+}
+
+// longest is the number of digits of the span's longest reading but the
+// plain one (which reads scale words as digits: "one hundred" would be
+// four, so it decides nothing alone).
+func (sp numberSpan) longest() int {
+	return max(len(sp.digits), len(sp.cardinal), len(sp.vigesimal))
+}
+
+// readings are the ways markKnownCodes reads a span's digits.
+var readings = [...]func(numberSpan) string{
+	func(sp numberSpan) string { return sp.digits },
+	func(sp numberSpan) string { return cmpOr(sp.cardinal, sp.digits) },
+	func(sp numberSpan) string { return cmpOr(sp.vigesimal, sp.digits) },
+	func(sp numberSpan) string { return cmpOr(sp.plain, sp.digits) },
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
 
 // scanCodes finds the numbers of s and marks what vc hides without
@@ -134,17 +167,32 @@ func (vc ViewContext) scanCodes(s string) *codeText {
 	if len(ct.spans) == 1 {
 		sp := ct.spans[0]
 		ct.whole = strings.TrimFunc(s[:sp.start]+s[sp.end:], isCodeFiller) == ""
-		n := len(sp.digits)
-		if ct.whole && (n == codeDigits || vc.CodesIssued && n >= 3) {
+		n := sp.longest()
+		if ct.whole && (n == codeDigits || vc.CodesIssued && n >= 3) && !ordinaryNumber(s[sp.start:sp.end]) {
 			ct.hideAll = true
 		}
 	}
 	for i, sp := range ct.spans {
-		if vc.CodesIssued && len(sp.digits) >= codeDigits {
+		if vc.CodesIssued && sp.longest() >= codeDigits && !ordinaryNumber(s[sp.start:sp.end]) {
 			ct.hide[i] = true
 		}
 	}
 	return ct
+}
+
+// dateRe and priceRe match a calendar date with a four-digit year
+// (2024-05-06, 06/05/2024, 6.5.2024) and an amount with grouped thousands
+// and cents (1,299.00, 1.249,50), in ASCII digits.
+var (
+	dateRe  = regexp.MustCompile(`^(?:(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)\d\d|(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d\d)$`)
+	priceRe = regexp.MustCompile(`^\d{1,3}(?:,\d{3})+\.\d\d$|^\d{1,3}(?:\.\d{3})+,\d\d$`)
+)
+
+// ordinaryNumber reports whether a number of six digits or more, as
+// typed, is a date or an amount, which a request on the conversation does
+// not hide (a known code still is, wherever it stands: markKnownCodes).
+func ordinaryNumber(typed string) bool {
+	return len(typed) <= 20 && strings.ContainsAny(typed, "-/.,") && (dateRe.MatchString(typed) || priceRe.MatchString(typed))
 }
 
 // render returns the text with the marked numbers hidden.
@@ -183,8 +231,33 @@ const maxKnownChecks = 64
 // markKnownCodes reads the digits of all numbers of the texts in order
 // and marks every number that holds part of six consecutive digits that
 // known reports as a code: the code in one piece, typed twice, split by
-// words ("482 and then 913") or across messages.
+// words ("482 and then 913") or across messages. It reads the numbers in
+// each of their readings (numberSpan): the reader's, the view's
+// cardinals, and piece by piece.
 func markKnownCodes(texts []*codeText, known func(string) bool) {
+	for k, read := range readings {
+		if k > 0 && !hasReading(texts, k) {
+			continue
+		}
+		markKnownReading(texts, known, read)
+	}
+}
+
+// hasReading reports whether a span of the texts has reading k of its
+// own (a cardinal or plain reading unlike its digits).
+func hasReading(texts []*codeText, k int) bool {
+	for _, ct := range texts {
+		for _, sp := range ct.spans {
+			if k == 1 && sp.cardinal != "" || k == 2 && sp.vigesimal != "" || k == 3 && sp.plain != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// markKnownReading is markKnownCodes for one reading of the spans.
+func markKnownReading(texts []*codeText, known func(string) bool, read func(numberSpan) string) {
 	type at struct {
 		t *codeText
 		i int
@@ -193,8 +266,9 @@ func markKnownCodes(texts []*codeText, known func(string) bool) {
 	var of []at // the number of each digit
 	for _, ct := range texts {
 		for i, sp := range ct.spans {
-			d = append(d, sp.digits...)
-			for range len(sp.digits) {
+			r := read(sp)
+			d = append(d, r...)
+			for range len(r) {
 				of = append(of, at{ct, i})
 			}
 		}
@@ -202,7 +276,7 @@ func markKnownCodes(texts []*codeText, known func(string) bool) {
 	if len(d)-codeDigits+1 > maxKnownChecks {
 		for _, ct := range texts {
 			for i, sp := range ct.spans {
-				if len(sp.digits) >= codeDigits {
+				if len(read(sp)) >= codeDigits {
 					ct.hide[i] = true
 				}
 			}
@@ -229,6 +303,9 @@ type piece struct {
 	// kind: a whole word, the digits inside a longer word, or a word that
 	// counts only next to a number (a letter for a digit, "one").
 	kind uint8
+	// card is true for a number word (no digit in it) that reads as a
+	// cardinal the view may compose with its neighbours (cardinalDigits).
+	card bool
 }
 
 const (
@@ -236,6 +313,7 @@ const (
 	pInner
 	pNear
 	pSame // digits inside a word, after other digits of the same word
+	pConn // a word joining two number words into one cardinal ("y", "e", "et")
 )
 
 // numberSpans returns the numbers of s: pieces joined by short gaps (see
@@ -249,16 +327,26 @@ func numberSpans(s string) []numberSpan {
 	}
 	pieces := make([]piece, 0, 4)
 	isNum := make([]bool, len(words))
-	var maybe []int // words that may count next to a number
+	wordDigits := make([]string, len(words)) // of a number word (card)
+	var maybe []int                          // words that may count next to a number
 	for wi, w := range words {
 		text := s[w[0]:w[1]]
 		if d, ok := nr.Number(text); ok {
-			pieces = append(pieces, piece{w[0], w[1], d, pWord})
+			card := !hasDigit(text)
+			pieces = append(pieces, piece{w[0], w[1], d, pWord, card})
 			isNum[wi] = true
+			if card {
+				wordDigits[wi] = d
+			}
 			continue
 		}
 		if d, ok := digitsAndLetters(text, nr); ok {
-			pieces = append(pieces, piece{w[0], w[1], d, pInner}) // "48291O"
+			pieces = append(pieces, piece{start: w[0], end: w[1], digits: d, kind: pInner}) // "48291O"
+			isNum[wi] = true
+			continue
+		}
+		if d, ok := digitsAndWords(text, nr); ok {
+			pieces = append(pieces, piece{start: w[0], end: w[1], digits: d, kind: pInner}) // "4eight2nine"
 			isNum[wi] = true
 			continue
 		}
@@ -289,7 +377,12 @@ func numberSpans(s string) []numberSpan {
 			}
 			w := words[wi]
 			text := s[w[0]:w[1]]
-			d := ""
+			if connects(s, words, wordDigits, wi, nr) {
+				pieces = append(pieces, piece{start: w[0], end: w[1], kind: pConn, card: true})
+				isNum[wi], changed = true, true
+				continue
+			}
+			d, card := "", false
 			if r, size := utf8.DecodeRuneInString(text); size == len(text) {
 				// A letter for a digit only between numbers ("4 8 2 9 l 3"),
 				// so that "13 I think" keeps its "I".
@@ -300,14 +393,17 @@ func numberSpans(s string) []numberSpan {
 				}
 			} else if len(text) <= 24 {
 				if n, ok := nr.Number("two " + text); ok && len(n) > 1 && n[0] == '2' {
-					d = n[1:]
+					d, card = n[1:], true // "one", "un", "een"
 				} else if n, ok := nr.Number(text + " two"); ok && len(n) > 1 && n[len(n)-1] == '2' {
 					d = n[:len(n)-1] // "double"
 				}
 			}
 			if d != "" {
-				pieces = append(pieces, piece{w[0], w[1], d, pNear})
+				pieces = append(pieces, piece{w[0], w[1], d, pNear, card})
 				isNum[wi], changed = true, true
+				if card {
+					wordDigits[wi] = d
+				}
 			}
 		}
 	}
@@ -333,7 +429,7 @@ func numberSpans(s string) []numberSpan {
 				return wj >= 0 && wj < len(words) && (isNum[wj] || isEdge[wj]) && joinable(s, a, b, 1, 1)
 			}
 			if next(wi-1, words[max(wi-1, 0)][1], w[0]) || next(wi+1, w[1], words[min(wi+1, len(words)-1)][0]) {
-				edge = append(edge, piece{w[0], w[1], c, pNear})
+				edge = append(edge, piece{start: w[0], end: w[1], digits: c, kind: pNear})
 				isEdge[wi], changed = true, true
 			}
 		}
@@ -347,7 +443,7 @@ func numberSpans(s string) []numberSpan {
 		for _, p := range edge {
 			withEdge = withEdge || p.start >= sp.start && p.end <= sp.end
 		}
-		if !withEdge || len(sp.digits) >= codeDigits {
+		if !withEdge || sp.longest() >= codeDigits {
 			out = append(out, sp)
 			continue
 		}
@@ -409,7 +505,7 @@ func readSpan(s string, ps []piece, nr NumberReader) (numberSpan, bool) {
 	real := false
 	var b []byte
 	for i := 0; i < len(ps); {
-		if ps[i].kind != pNear {
+		if ps[i].kind != pNear && ps[i].kind != pConn {
 			real = true
 		}
 		if ps[i].kind == pInner || ps[i].kind == pSame {
@@ -419,7 +515,7 @@ func readSpan(s string, ps []piece, nr NumberReader) (numberSpan, bool) {
 		}
 		j := i + 1
 		for j < len(ps) && ps[j].kind != pInner && ps[j].kind != pSame {
-			if ps[j].kind != pNear {
+			if ps[j].kind != pNear && ps[j].kind != pConn {
 				real = true
 			}
 			j++
@@ -433,7 +529,24 @@ func readSpan(s string, ps []piece, nr NumberReader) (numberSpan, bool) {
 		}
 		i = j
 	}
-	return numberSpan{start: ps[0].start, end: ps[len(ps)-1].end, digits: string(b)}, real
+	sp := numberSpan{start: ps[0].start, end: ps[len(ps)-1].end, digits: string(b)}
+	if !slices.ContainsFunc(ps, func(p piece) bool { return p.card }) {
+		return sp, real // digits only: one reading
+	}
+	var plain []byte
+	for _, p := range ps {
+		plain = append(plain, p.digits...)
+	}
+	if c := cardinalDigits(s, ps, nr, false); c != sp.digits {
+		sp.cardinal = c
+	}
+	if c := cardinalDigits(s, ps, nr, true); c != sp.digits {
+		sp.vigesimal = c
+	}
+	if string(plain) != sp.digits {
+		sp.plain = string(plain)
+	}
+	return sp, real
 }
 
 func sortPieces(ps []piece) {
@@ -538,7 +651,7 @@ func innerDigits(s string, a, b int) []piece {
 	var d []byte
 	flush := func(end int) {
 		if start >= 0 {
-			out = append(out, piece{start, end, string(d), pInner})
+			out = append(out, piece{start: start, end: end, digits: string(d), kind: pInner})
 			start, d = -1, d[:0]
 		}
 	}
@@ -559,12 +672,17 @@ func innerDigits(s string, a, b int) []piece {
 	return out
 }
 
-// digitValue returns the value of a decimal digit of any script. Unicode
-// encodes each script's digits 0-9 as one contiguous run, and the Nd table
-// lists them in runs that start at a zero.
+// digitValue returns the value of a decimal digit of any script, or of
+// a dingbat digit (➃, ❹, ➍, ⓸: circled digits that Unicode encodes as
+// symbols without a compatibility decomposition, 1-9 and the zero ⓿).
+// Unicode encodes each script's digits 0-9 as one contiguous run, and the
+// Nd table lists them in runs that start at a zero.
 func digitValue(r rune) (int, bool) {
 	if r >= '0' && r <= '9' {
 		return int(r - '0'), true
+	}
+	if r >= 0x24f5 && r <= 0x2793 {
+		return dingbatDigit(r)
 	}
 	if r < utf8.RuneSelf || !unicode.IsDigit(r) {
 		return 0, false
@@ -577,6 +695,21 @@ func digitValue(r rune) (int, bool) {
 	for _, rg := range unicode.Nd.R32 {
 		if r >= rune(rg.Lo) && r <= rune(rg.Hi) && rg.Stride == 1 {
 			return int(r-rune(rg.Lo)) % 10, true
+		}
+	}
+	return 0, false
+}
+
+// dingbatDigit reads the circled digits of the Enclosed Alphanumerics
+// and Dingbats blocks that have no decomposition: each run is 1 to 10
+// (the tenth, "10", is no digit), and ⓿ is a zero.
+func dingbatDigit(r rune) (int, bool) {
+	if r == 0x24ff {
+		return 0, true // ⓿
+	}
+	for _, first := range [...]rune{0x24f5, 0x2776, 0x2780, 0x278a} { // ⓵ ❶ ➀ ➊
+		if r >= first && r < first+9 {
+			return int(r-first) + 1, true
 		}
 	}
 	return 0, false
@@ -609,6 +742,35 @@ func NewConversationViews(subject string, msgs []*Message, vc ViewContext) (stri
 	all = append(all, &Message{AuthorKind: AuthorCustomer, Body: subject})
 	views := NewMessageViews(append(all, msgs...), vc)
 	return views[0].Body, views[1:]
+}
+
+// TextAt returns text, which the customer wrote as message id of msgs
+// (an inbound mail's full text, quoted history and all), as the
+// conversation's view shows it: read in that message's place among msgs,
+// after the subject, as NewConversationViews reads the message's body,
+// so that a code split across messages is hidden in it too (read on its
+// own, "759 sorry" of "my code is 629", "759 sorry" shows its half).
+// With id not among msgs, text is read on its own.
+func (vc ViewContext) TextAt(subject string, msgs []*Message, id, text string) string {
+	vc.AgentText = nil // agents' messages do not change how customers' read
+	var in []*Message
+	at := -1
+	for _, m := range msgs {
+		if m.AuthorKind == AuthorAgent {
+			continue // NewMessageViews reads past them
+		}
+		if m.ID == id {
+			c := *m
+			c.Body, c.Attachments = text, nil
+			at, m = len(in), &c
+		}
+		in = append(in, m)
+	}
+	if at < 0 {
+		return vc.Text(text)
+	}
+	_, views := NewConversationViews(subject, in, vc)
+	return views[at].Body
 }
 
 // NewMessageViews returns the views of a conversation's messages, in
@@ -656,12 +818,55 @@ func NewMessageViews(msgs []*Message, vc ViewContext) []*MessageView {
 	}
 	flush()
 	if vc.KnownCode != nil {
-		markKnownPieces(texts, vc.KnownCode)
+		markKnownPieces(withElsewhere(msgs, texts, vc), vc.KnownCode)
 	}
 	for i, m := range msgs {
 		out[i] = vc.newMessageView(m, texts[i])
 	}
 	return out
+}
+
+// withElsewhere returns the texts of msgs merged, in the order written
+// (CreatedAt), with those of what the customer wrote elsewhere
+// (ViewContext.Elsewhere), read only when a text holds a number shorter
+// than a code: the pieces of a code split between two conversations.
+func withElsewhere(msgs []*Message, texts []*codeText, vc ViewContext) []*codeText {
+	if vc.Elsewhere == nil || !hasShortNumber(texts) {
+		return texts
+	}
+	other := vc.Elsewhere()
+	if len(other) == 0 {
+		return texts
+	}
+	out := make([]*codeText, 0, len(texts)+len(other))
+	j := 0
+	for i, ct := range texts {
+		for j < len(other) && other[j].CreatedAt.Before(msgs[i].CreatedAt) {
+			out = append(out, vc.scanCodes(other[j].Body))
+			j++
+		}
+		out = append(out, ct)
+	}
+	for ; j < len(other); j++ {
+		out = append(out, vc.scanCodes(other[j].Body))
+	}
+	return out
+}
+
+// hasShortNumber reports whether a text holds a number of fewer digits
+// than a code.
+func hasShortNumber(texts []*codeText) bool {
+	for _, ct := range texts {
+		if ct == nil {
+			continue
+		}
+		for _, sp := range ct.spans {
+			if len(sp.digits) < codeDigits {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // markKnownPieces reads the short numbers (fewer digits than a code) of
@@ -731,7 +936,7 @@ func markChain(chain []*codeText, vc ViewContext) {
 		j := i + 1
 		parts[k] = &codeText{s: ct.s, spans: ct.spans[i:j], hide: ct.hide[i:j], whole: ct.whole}
 		for _, sp := range parts[k].spans {
-			total += len(sp.digits)
+			total += sp.longest()
 		}
 	}
 	if vc.CodesIssued && total >= codeDigits {

@@ -1,8 +1,10 @@
 package proofdesk_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
 	// The view reads numbers through the guard's normaliser, registered
@@ -68,6 +70,38 @@ func TestHideCodes_Forms(t *testing.T) {
 		{"a half of letters only, last", "the code: l58 OOl", "the code: [code hidden]"},
 		{"a half of letters only, first", "code IlO 829 thanks", "code [code hidden] thanks"},
 		{"a half of lower-case letters", "it is 482 lll", "it is [code hidden]"},
+		// found by a third attack: number words of one cardinal joined by
+		// "y", "e", "et"; pairs the guard's phrase reading adds wrongly
+		// ("zwanzig einundfünfzig" is not 71); Dutch compounds of "acht";
+		// dingbat digits; digits and words glued
+		{"spanish tens with y", "el código: cuarenta y ocho veintinueve trece", "el código: [code hidden]"},
+		{"portuguese tens with e", "quarenta e oito vinte e nove treze", "[code hidden]"},
+		{"french et un", "quarante-huit vingt-neuf trente et un", "[code hidden]"},
+		{"spanish hundreds and thousands", "cuatrocientos ochenta y dos mil novecientos trece", "[code hidden]"},
+		{"portuguese hundreds and thousands", "quatrocentos e oitenta e dois mil novecentos e treze", "[code hidden]"},
+		{"dutch compound of acht", "achtenveertig negenentwintig dertien", "[code hidden]"},
+		{"german tens before a compound", "code zwanzig einundfünfzig neunundvierzig", "code [code hidden]"},
+		{"german teens before tens", "siebzehn vierzig sechsunddreißig", "[code hidden]"},
+		{"dingbat circled digits", "code ➃➇➁➈➀➂", "code [code hidden]"},
+		{"dingbat negative circled digits", "❹❽❷❾❶❸ ok", "[code hidden] ok"},
+		{"dingbat sans-serif negative circled digits", "➍➑➋➒➊➌", "[code hidden]"},
+		{"double circled digits", "⓸⓼⓶⓽⓵⓷", "[code hidden]"},
+		{"digits and words glued", "it is 4eight2nine1three", "it is [code hidden]"},
+		{"spanish doble", "doble cuatro ocho dos nueve uno", "[code hidden]"},
+		{"dutch dubbel", "code: dubbel vier acht twee negen een", "code: [code hidden]"},
+		{"italian doppio", "doppio quattro otto due nove uno", "[code hidden]"},
+		{"portuguese duplo", "duplo quatro oito dois nove um", "[code hidden]"},
+		{"italian triplo", "triplo otto due nove uno", "[code hidden]"},
+		{"a double room stays", "una habitación doble, 2 noches", "una habitación doble, 2 noches"},
+		{"dates stay", "delivered 2024-05-06, sent 06/05/2024, by 6.5.2024", "delivered 2024-05-06, sent 06/05/2024, by 6.5.2024"},
+		{"a date alone stays", "2024-05-06", "2024-05-06"},
+		{"prices with thousands stay", "it cost $1,299.00, now 1.249,50 €", "it cost $1,299.00, now 1.249,50 €"},
+		{"a code shaped like no date is hidden", "code 48.29.13", "code [code hidden]"},
+		{"a cardinal with y stays", "tengo cuarenta y ocho años y dos hijos", "tengo cuarenta y ocho años y dos hijos"},
+		{"hundreds in words stay", "I paid one hundred twenty dollars", "I paid one hundred twenty dollars"},
+		{"a year in words stays", "born in nineteen ninety nine", "born in nineteen ninety nine"},
+		{"a number and a digit joined by a word stay", "order 12345 and 2 more", "order 12345 and 2 more"},
+		{"french price in words stays", "quatre-vingt-dix-neuf euros et cinquante centimes", "quatre-vingt-dix-neuf euros et cinquante centimes"},
 		{"a short word of letters by a short number stays", "lol 12", "lol 12"},
 		{"a letter by a short number stays", "13 I think, 2 O", "13 I think, 2 O"},
 		{"short numbers stay", "I have 2 orders and 3 returns, one is late", "I have 2 orders and 3 returns, one is late"},
@@ -76,11 +110,33 @@ func TestHideCodes_Forms(t *testing.T) {
 		{"words without a code stay", "I want one of those, or two", "I want one of those, or two"},
 		{"order of five digits stays", "order 12345, 2 items, 3 days", "order 12345, 2 items, 3 days"},
 	}
+	// The code each row types, where it is not 482913: a row the view
+	// hides once codes were issued is hidden by the known code alone
+	// too (a conversation without requests of its own reads it so).
+	codeOf := map[string]string{
+		"ambiguous one inside": "114829", "double": "448291", "dotted letters first": "100828",
+		"spaced letters first": "014829", "dotted letters last": "482910", "letter each side": "148290",
+		"a half of letters only, last": "158001", "a half of letters only, first": "110829",
+		"a half of lower-case letters": "482111", "french et un": "482931",
+		"german tens before a compound": "205149", "german teens before tens": "174036",
+		"spanish doble": "448291", "dutch dubbel": "448291", "italian doppio": "448291", "portuguese duplo": "448291",
+		"italian triplo":     "888291",
+		"words run together": "482931", "oh for zero": "402913", "letter O for zero": "402913",
+		"letter O at the end": "482910", "german compound": "428913", "french compound": "798213",
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, hidden := proofdesk.HideCodes(tt.in, true)
 			if got != tt.want || hidden != (got != tt.in) {
 				t.Fatalf("HideCodes(%q) = %q, %v; want %q", tt.in, got, hidden, tt.want)
+			}
+			code := codeOf[tt.name]
+			if code == "" {
+				code = "482913"
+			}
+			vc := proofdesk.ViewContext{KnownCode: func(c string) bool { return c == code }}
+			if got := vc.Text(tt.in); got != tt.in && tt.want == tt.in || got == tt.in && tt.want != tt.in {
+				t.Fatalf("known code %s: view of %q = %q; want hidden as with requests: %q", code, tt.in, got, tt.want)
 			}
 		})
 	}
@@ -249,5 +305,74 @@ func TestHideCodes_EveryCodeInEveryForm(t *testing.T) {
 		if views[0].Body != proofdesk.CodeHiddenText || strings.Contains(views[1].Body, code[3:]) {
 			t.Fatalf("code %s split across messages: %q, %q", code, views[0].Body, views[1].Body)
 		}
+	}
+}
+
+// TestHideCodes_EveryPairInEveryLanguage: a code said in pairs, as
+// cardinals of the guard's seven languages ("cuarenta y ocho
+// veintinueve trece", "achtenveertig negenentwintig dertien", "zéro
+// quatre quatre-vingt-onze ..."), is hidden with every two pairs 00-99
+// side by side ("sixty eleven" is not 71), both once codes were issued
+// and by the known code alone, so a cardinal the reader gets wrong
+// fails every time.
+func TestHideCodes_EveryPairInEveryLanguage(t *testing.T) {
+	for n := range 100 * 100 {
+		a, b := n/100, n%100
+		c := (a*37 + b*71 + 29) % 100
+		for _, code := range []string{fmt.Sprintf("%02d%02d%02d", a, b, c)} {
+			known := proofdesk.ViewContext{KnownCode: func(s string) bool { return s == code }}
+			for _, l := range langs {
+				in := "the code: " + inPairs(l, code) + " thanks"
+				want := "the code: " + proofdesk.CodeHiddenText + " thanks"
+				if got, _ := proofdesk.HideCodes(in, true); got != want {
+					t.Errorf("code %s in %s, codes issued: view of %q = %q", code, l, in, got)
+				}
+				if got := known.Text(in); got != want {
+					t.Errorf("code %s in %s, known code: view of %q = %q", code, l, in, got)
+				}
+			}
+		}
+	}
+}
+
+// TestNewMessageViews_Elsewhere: a known code split between two
+// conversations of the same customer (a chat and an email, "my code is
+// 629" in one and "759 thanks" in the other) is hidden in each, read in
+// the order the customer wrote; what the customer wrote elsewhere is
+// never shown, and other numbers stay.
+func TestNewMessageViews_Elsewhere(t *testing.T) {
+	t0 := time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
+	cust := func(body string, min int) *proofdesk.Message {
+		return &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: body, CreatedAt: t0.Add(time.Duration(min) * time.Minute)}
+	}
+	known := func(c string) bool { return c == "629759" }
+	tests := []struct {
+		name      string
+		here      []*proofdesk.Message
+		elsewhere []*proofdesk.Message
+		want      []string
+	}{
+		{"first half here", []*proofdesk.Message{cust("hi", 0), cust("my code is 629", 1)}, []*proofdesk.Message{cust("759 thanks", 2)},
+			[]string{"hi", "my code is [code hidden]"}},
+		{"second half here", []*proofdesk.Message{cust("759 thanks", 3)}, []*proofdesk.Message{cust("my code is 629", 1), cust("sorry, cut off", 2)},
+			[]string{"[code hidden] thanks"}},
+		{"halves in the wrong order stay", []*proofdesk.Message{cust("my code is 629", 3)}, []*proofdesk.Message{cust("759 thanks", 1)},
+			[]string{"my code is 629"}},
+		{"other numbers stay", []*proofdesk.Message{cust("order 629, 2 boxes", 1)}, []*proofdesk.Message{cust("758 thanks", 2)},
+			[]string{"order 629, 2 boxes"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			vc := proofdesk.ViewContext{KnownCode: known, Elsewhere: func() []*proofdesk.Message { return tt.elsewhere }}
+			vs := proofdesk.NewMessageViews(tt.here, vc)
+			if len(vs) != len(tt.here) {
+				t.Fatalf("%d views of %d messages", len(vs), len(tt.here))
+			}
+			for i, v := range vs {
+				if v.Body != tt.want[i] {
+					t.Errorf("message %d %q: view %q, want %q", i, tt.here[i].Body, v.Body, tt.want[i])
+				}
+			}
+		})
 	}
 }

@@ -54,6 +54,14 @@ type ViewContext struct {
 	// such a code is hidden wherever it is typed, also in a conversation
 	// without requests of its own.
 	KnownCode func(code string) bool
+	// Elsewhere, when set, returns what the conversation's customer wrote
+	// in their other conversations in the last RecentCodeWindow, oldest
+	// first (VerificationService.Elsewhere): read with this
+	// conversation's messages in the order written, for a known code
+	// split between a chat and an email ("my code is 629", then "759
+	// thanks"), never shown. Called only when a message holds a number
+	// shorter than a code.
+	Elsewhere func() []*Message
 	// AgentText, when set, masks in what agents wrote on the conversation
 	// (replies, internal notes, file names) the customer's protected
 	// values the viewer could not send there now: a reply sent at L2

@@ -89,6 +89,12 @@ type VerificationService interface {
 	// digits, it reports whether they are one of them (ViewContext.KnownCode).
 	// It reads the store on its first call, not before.
 	RecentCodes(ctx context.Context) func(code string) bool
+	// Elsewhere returns ViewContext.Elsewhere for the conversation: what
+	// its customer wrote in their other conversations in the last
+	// RecentCodeWindow, read from the store on its first call. A failed
+	// read is logged and reads as nothing more (the known code in one
+	// piece, or in pieces of this conversation, is still hidden).
+	Elsewhere(ctx context.Context, conversationID string) func() []*Message
 	// AgentText returns ViewContext.AgentText for the agent in ctx on
 	// the conversation: it masks the protected values of the
 	// conversation's customer (and of the customers the requester

@@ -129,14 +129,33 @@ type WebhookPayload struct {
 // webhookDetailKeys are the only detail keys a payload carries.
 var webhookDetailKeys = []string{"rule", "class", "required_level", "factor", "from", "to", "level", "source"}
 
+// WebhookView is what a webhook payload's view knows besides the event.
+type WebhookView struct {
+	// Policy is the policy in force; nil is DefaultPolicy.
+	Policy *Policy
+	// Earlier are the conversation's messages before the delivery's
+	// message, oldest first (the last ones are enough): the message is
+	// read with them through NewConversationViews, as on the API, so a
+	// code split across messages is hidden in the part that completes it.
+	Earlier []*Message
+	// KnownCode is ViewContext.KnownCode: the codes issued recently on
+	// any conversation; nil knows none.
+	KnownCode func(code string) bool
+}
+
 // NewWebhookPayload builds the body of a delivery of event about conv
 // (and msg, and conv's linked customer cust, either may be nil) as an
-// agent at L0 would see them under policy p: the customer through
-// NewCustomerView masked, the message through NewMessageView with codes
-// hidden as if a request had been issued (the safe side), the subject
-// through the same view. Only whitelisted detail keys are kept.
-func NewWebhookPayload(event, id string, at time.Time, conv *Conversation, msg *Message, cust *Customer, detail map[string]string, p *Policy) ([]byte, error) {
-	vc := ViewContext{Policy: p, CodesIssued: true}
+// agent at L0 would see them under wv.Policy: the customer through
+// NewCustomerView masked, the message through NewConversationViews after
+// wv.Earlier, with codes hidden as if a request had been issued (the safe
+// side) and the known codes wherever they are typed, the subject through
+// the same view. Only whitelisted detail keys are kept.
+func NewWebhookPayload(event, id string, at time.Time, conv *Conversation, msg *Message, cust *Customer, detail map[string]string, wv WebhookView) ([]byte, error) {
+	p := wv.Policy
+	if p == nil {
+		p = DefaultPolicy()
+	}
+	vc := ViewContext{Policy: p, CodesIssued: true, KnownCode: wv.KnownCode}
 	out := WebhookPayload{Event: event, ID: id, At: at.UTC()}
 	if conv != nil {
 		out.Conversation = &WebhookConversation{ID: conv.ID, Channel: conv.Channel, CustomerID: conv.CustomerID,
@@ -148,7 +167,12 @@ func NewWebhookPayload(event, id string, at time.Time, conv *Conversation, msg *
 		out.Customer = NewCustomerView(cust, vc)
 	}
 	if msg != nil {
-		out.Message = NewMessageView(msg, vc)
+		subject := ""
+		if conv != nil {
+			subject = conv.Subject
+		}
+		_, views := NewConversationViews(subject, append(append([]*Message(nil), wv.Earlier...), msg), vc)
+		out.Message = views[len(views)-1]
 	}
 	for _, k := range webhookDetailKeys {
 		if v, ok := detail[k]; ok {

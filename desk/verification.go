@@ -89,6 +89,7 @@ func NewVerification(ctx context.Context, db *sqldb.DB, cfg VerificationConfig) 
 		return nil, err
 	}
 	db.SetLevelTTL(cfg.LevelTTL)
+	db.SetCodeCheck(s.CheckCode) // the webhooks' view knows the recent codes too
 	return &Verification{db: db, secrets: s, cfg: cfg, notices: n}, nil
 }
 
@@ -565,47 +566,31 @@ func (v *Verification) LinkSession(ctx context.Context, conversationID, external
 	return out, err
 }
 
-// RecentCodes returns a matcher of the codes issued on any conversation
-// in the last proofdesk.RecentCodeWindow. It loads the requests' IDs and
-// code hashes on its first call (most messages hold no 6-digit number, so
-// most views never call it) and checks a candidate against each with the
-// keyed hash, so the codes themselves are never stored nor held. If the
-// load fails it logs and reports every candidate as a code: the view then
-// hides, the safe side.
-func (v *Verification) RecentCodes(ctx context.Context) func(code string) bool {
+// Elsewhere implements proofdesk.VerificationService: what the
+// conversation's customer wrote in their other conversations in the last
+// proofdesk.RecentCodeWindow (sqldb.Handle.MessagesElsewhere), read once,
+// on the first call.
+func (v *Verification) Elsewhere(ctx context.Context, conversationID string) func() []*proofdesk.Message {
 	var (
-		once   sync.Once
-		recent []sqldb.IssuedCode
-		failed bool
-		mu     sync.Mutex
-		seen   = map[string]bool{} // answers already computed
+		once sync.Once
+		out  []*proofdesk.Message
 	)
-	load := func() {
-		h := v.db.Read()
-		var err error
-		if recent, err = h.CodesIssuedSince(ctx, h.Now().Add(-proofdesk.RecentCodeWindow)); err != nil {
-			failed = true
-			v.db.Logger().Error("recent codes", slog.Any("error", err))
-		}
-	}
-	return func(code string) bool {
-		once.Do(load)
-		if failed {
-			return true
-		}
-		mu.Lock()
-		defer mu.Unlock()
-		if m, ok := seen[code]; ok {
-			return m
-		}
-		match := false
-		for _, c := range recent {
-			if v.secrets.CheckCode(c.CodeHash, c.ID, code) {
-				match = true
-				break
+	return func() []*proofdesk.Message {
+		once.Do(func() {
+			h := v.db.Read()
+			var err error
+			if out, err = h.MessagesElsewhere(ctx, conversationID, h.Now().Add(-proofdesk.RecentCodeWindow)); err != nil {
+				v.db.Logger().Error("messages elsewhere", slog.String("conversation_id", conversationID), slog.Any("error", err))
 			}
-		}
-		seen[code] = match
-		return match
+		})
+		return out
 	}
+}
+
+// RecentCodes returns a matcher of the codes issued on any conversation
+// in the last proofdesk.RecentCodeWindow (sqldb.Handle.RecentCodes, with
+// the requests' keyed hash): read on its first call, every candidate a
+// code if that read fails (the safe side).
+func (v *Verification) RecentCodes(ctx context.Context) func(code string) bool {
+	return v.db.Read().RecentCodes(ctx, v.secrets.CheckCode)
 }

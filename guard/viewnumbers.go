@@ -1,6 +1,7 @@
 package guard
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/proofdesk/proofdesk"
@@ -25,6 +26,13 @@ func Number(s string) (digits string, ok bool) {
 	if !mayReadAsNumber(s) {
 		return "", false
 	}
+	if l := strings.ToLower(s); strings.Contains(l, "achten") {
+		// The normaliser reads the Dutch 28-98 ending in eight as eight,
+		// then the tens ("achtenveertig" as 840): the view reads them
+		// here until the lexicon does.
+		s = dutchEightTens.Replace(l)
+	}
+	s = repeatWords(s)
 	t := textPool.Get().(*text)
 	defer textPool.Put(t)
 	t.normalize(s)
@@ -47,6 +55,44 @@ func Number(s string) (digits string, ok bool) {
 	}
 	return string(b), len(b) > 0
 }
+
+// repeatWordsOf are the words of the seven languages for "the next digit
+// twice" or "three times" that the lexicon lacks ("doble cuatro", "dubbel
+// vier", "doppio quattro", "duplo quatro", "triplo otto"), as the words
+// it reads. The view reads them here until the lexicon does.
+var repeatWordsOf = map[string]string{
+	"doble": "double", "dubbel": "double", "doppio": "double", "doppia": "double", "duplo": "double", "dupla": "double",
+	"triplo": "triple", "tripla": "triple", "tripel": "triple", "dreifach": "triple",
+}
+
+// repeatWords returns s with each word of repeatWordsOf (any case)
+// replaced by the word the lexicon reads; s itself when it has none.
+func repeatWords(s string) string {
+	var b []byte
+	start := -1
+	last := 0
+	for i := 0; i <= len(s); i++ {
+		letter := i < len(s) && (s[i]|0x20 >= 'a' && s[i]|0x20 <= 'z')
+		if letter && start < 0 {
+			start = i
+		}
+		if !letter && start >= 0 {
+			if w, ok := repeatWordsOf[strings.ToLower(s[start:i])]; ok {
+				b = append(append(b, s[last:start]...), w...)
+				last = i
+			}
+			start = -1
+		}
+	}
+	if b == nil {
+		return s
+	}
+	return string(append(b, s[last:]...))
+}
+
+// dutchEightTens are the Dutch numbers of eight and a ten, as digits.
+var dutchEightTens = strings.NewReplacer("achtentwintig", "28", "achtendertig", "38", "achtenveertig", "48",
+	"achtenvijftig", "58", "achtenzestig", "68", "achtenzeventig", "78", "achtentachtig", "88", "achtennegentig", "98")
 
 // DigitLetter returns the digit a letter typed among digits may stand
 // for: '0' for O and o, '1' for l, I and i, and for the letters of other

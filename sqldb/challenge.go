@@ -5,9 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"slices"
+	"sync"
 	"time"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/vault"
 	"github.com/proofdesk/proofdesk/verify"
 )
 
@@ -291,6 +294,134 @@ func (h *Handle) CodesIssuedSince(ctx context.Context, t time.Time) ([]IssuedCod
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// SetCodeCheck sets how the store compares a candidate code with a
+// request's stored hash (verify.Secrets.CheckCode; desk.NewVerification
+// calls it), so that the views the store builds itself (webhook
+// payloads) know the recent codes as the API and the console do.
+func (db *DB) SetCodeCheck(check func(codeHash, challengeID, code string) bool) {
+	db.codeCheck.Store(&check)
+}
+
+// RecentCodes returns a matcher of the codes issued on any conversation
+// in the last proofdesk.RecentCodeWindow (proofdesk.ViewContext.KnownCode),
+// checked with check against each request's keyed hash, so the codes are
+// never stored nor held. It reads the requests on its first call (most
+// texts hold no 6-digit number: most views never call it), through h; if
+// that fails it logs and reports every candidate as a code: the view then
+// hides, the safe side. Answers are remembered.
+func (h *Handle) RecentCodes(ctx context.Context, check func(codeHash, challengeID, code string) bool) func(code string) bool {
+	var (
+		once   sync.Once
+		recent []IssuedCode
+		failed bool
+		mu     sync.Mutex
+		seen   = map[string]bool{}
+	)
+	load := func() {
+		var err error
+		if recent, err = h.CodesIssuedSince(ctx, h.Now().Add(-proofdesk.RecentCodeWindow)); err != nil {
+			failed = true
+			h.db.logger.Error("recent codes", slog.Any("error", err))
+		}
+	}
+	return func(code string) bool {
+		once.Do(load)
+		if failed {
+			return true
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if m, ok := seen[code]; ok {
+			return m
+		}
+		match := false
+		for _, c := range recent {
+			if check(c.CodeHash, c.ID, code) {
+				match = true
+				break
+			}
+		}
+		seen[code] = match
+		return match
+	}
+}
+
+// maxElsewhere bounds the messages MessagesElsewhere returns per other
+// conversation (the latest): the view checks no more than the last 64
+// six-digit windows anyway.
+const maxElsewhere = 32
+
+// MessagesElsewhere returns what the customer of conversation convID
+// wrote in their other conversations at or after since (the latest
+// maxElsewhere messages of each), oldest first, without files, for
+// proofdesk.ViewContext.Elsewhere. None for a conversation linked to no
+// customer. Errors: ENOTFOUND for an unknown conversation, the store's.
+func (h *Handle) MessagesElsewhere(ctx context.Context, convID string, since time.Time) ([]*proofdesk.Message, error) {
+	conv, _, err := h.findConversationByID(ctx, convID)
+	if err != nil || conv.CustomerID == "" {
+		return nil, err
+	}
+	rows, err := h.query(ctx, `SELECT DISTINCT conversation_id FROM messages WHERE conversation_id IN
+		(SELECT id FROM conversations WHERE customer_id = ? AND id <> ?) AND author_kind = ? AND created_at >= ?`,
+		conv.CustomerID, convID, proofdesk.AuthorCustomer, fmtTime(since))
+	if err != nil {
+		return nil, fmt.Errorf("messages elsewhere: %w", err)
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("messages elsewhere: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("messages elsewhere: %w", err)
+	}
+	var out []*proofdesk.Message
+	for _, id := range ids {
+		_, dk, err := h.findConversationByID(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		ms, err := h.customerMessagesSince(ctx, id, dk, since)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ms...)
+	}
+	slices.SortStableFunc(out, func(a, b *proofdesk.Message) int { return a.CreatedAt.Compare(b.CreatedAt) })
+	return out, nil
+}
+
+// customerMessagesSince returns the latest maxElsewhere messages the
+// customer wrote on conversation id at or after since, oldest first.
+func (h *Handle) customerMessagesSince(ctx context.Context, id string, dk *vault.DataKey, since time.Time) ([]*proofdesk.Message, error) {
+	rows, err := h.query(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND author_kind = ? AND created_at >= ?
+		ORDER BY created_at DESC LIMIT ?`, id, proofdesk.AuthorCustomer, fmtTime(since), maxElsewhere)
+	if err != nil {
+		return nil, fmt.Errorf("messages elsewhere: %w", err)
+	}
+	defer rows.Close()
+	var out []*proofdesk.Message
+	for rows.Next() {
+		m, err := scanMessage(rows, dk)
+		if err != nil {
+			return nil, err
+		}
+		if m.RemovedAt == nil {
+			out = append(out, m)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	slices.Reverse(out)
+	return out, nil
 }
 
 // Logger is the store's logger, for the application's errors (never PII).

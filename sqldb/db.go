@@ -111,6 +111,9 @@ type DB struct {
 	// time.Now in UTC. Atomic: background workers (the audit sequencer,
 	// group commit) read it while a test moves it.
 	clock atomic.Pointer[func() time.Time]
+	// codeCheck compares a candidate with a request's stored code hash
+	// (SetCodeCheck); nil until the verification use case is built.
+	codeCheck atomic.Pointer[func(codeHash, challengeID, code string) bool]
 }
 
 // Now returns the store's current time in UTC (time.Now unless a test set

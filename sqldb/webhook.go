@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/vault"
 )
 
 // PurposeWebhook is the outbox purpose of webhook deliveries.
@@ -149,7 +150,7 @@ func (tx *Tx) emitWebhook(ctx context.Context, event, convID string, msg *proofd
 	if len(subs) == 0 {
 		return nil
 	}
-	conv, _, err := tx.findConversationByID(ctx, convID)
+	conv, dk, err := tx.findConversationByID(ctx, convID)
 	if err != nil {
 		return fmt.Errorf("webhook %s: %w", event, err)
 	}
@@ -163,7 +164,16 @@ func (tx *Tx) emitWebhook(ctx context.Context, event, convID string, msg *proofd
 	if err != nil {
 		return err
 	}
-	body, err := proofdesk.NewWebhookPayload(event, proofdesk.NewID("evt"), tx.now, conv, msg, cust, detail, p)
+	wv := proofdesk.WebhookView{Policy: p}
+	if check := tx.db.codeCheck.Load(); check != nil {
+		wv.KnownCode = tx.RecentCodes(ctx, *check)
+	}
+	if msg != nil && msg.AuthorKind != proofdesk.AuthorAgent {
+		if wv.Earlier, err = tx.earlierMessages(ctx, msg, dk); err != nil {
+			return fmt.Errorf("webhook %s: %w", event, err)
+		}
+	}
+	body, err := proofdesk.NewWebhookPayload(event, proofdesk.NewID("evt"), tx.now, conv, msg, cust, detail, wv)
 	if err != nil {
 		return fmt.Errorf("webhook %s: %w", event, err)
 	}
@@ -181,4 +191,34 @@ func (tx *Tx) emitWebhook(ctx context.Context, event, convID string, msg *proofd
 		}
 	}
 	return nil
+}
+
+// webhookEarlier is how many of a conversation's messages before a
+// customer's message its webhook payload reads it with (a code split
+// across messages; the view checks no more than the last 64 six-digit
+// windows anyway).
+const webhookEarlier = 32
+
+// earlierMessages returns the webhookEarlier messages of m's
+// conversation before m, oldest first, without their files.
+func (tx *Tx) earlierMessages(ctx context.Context, m *proofdesk.Message, dk *vault.DataKey) ([]*proofdesk.Message, error) {
+	rows, err := tx.query(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND id <> ? ORDER BY seq DESC LIMIT ?`,
+		m.ConversationID, m.ID, webhookEarlier)
+	if err != nil {
+		return nil, fmt.Errorf("earlier messages: %w", err)
+	}
+	defer rows.Close()
+	var out []*proofdesk.Message
+	for rows.Next() {
+		e, err := scanMessage(rows, dk)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	slices.Reverse(out)
+	return out, nil
 }

@@ -106,3 +106,75 @@ func keys(m map[string]string) []string {
 	}
 	return out
 }
+
+// A message.created delivery shows the message as the API and the
+// console do: read with the conversation's earlier messages (a code split
+// across messages is hidden in the part that completes it) and against
+// the codes issued recently on any conversation (a code typed with words
+// between its halves, in a conversation without requests of its own).
+// A delivery is sent as its message comes: the parts before the one that
+// completes a split code are shown, as on every surface until then.
+func TestWebhook_MessageReadThroughTheConversationView(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		f := newFixture(t, db)
+		admin := &proofdesk.Agent{Email: "root@desk.example", Name: "Ada Admin", Role: proofdesk.RoleAdmin, PasswordHash: "x"}
+		if err := sqldb.NewAgentService(db).CreateAgent(ctx, admin); err != nil {
+			t.Fatal(err)
+		}
+		hooks, err := desk.NewWebhooks(ctx, db, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := hooks.CreateWebhook(proofdesk.NewContextWithAgent(ctx, admin), "https://hooks.example.com/in", []string{proofdesk.WebhookMessageCreated}, false); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.VS.IssueChallenge(f.AgentCtx, f.Conv.ID, f.PhoneID); err != nil {
+			t.Fatal(err)
+		}
+		_, code := f.LastSecret(t)
+		other := f.NewConversation(t) // no request of its own
+		for _, tt := range []struct {
+			conv  *proofdesk.Conversation
+			parts []string
+		}{
+			{f.Conv, []string{code[:3], code[3:] + " thanks"}},
+			{other, []string{"it is " + code[:3] + " and " + code[3:]}},
+			{other, []string{"first " + code[:2], "then " + code[2:4], "and " + code[4:]}},
+		} {
+			for _, p := range tt.parts {
+				f.say(t, tt.conv, p)
+			}
+		}
+		msgs, err := sqldb.NewOutboxService(db).FindOutbox(ctx, 200)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, m := range msgs {
+			if m.Kind != proofdesk.OutboxWebhook || m.Subject != proofdesk.WebhookMessageCreated {
+				continue
+			}
+			n++
+			var p struct {
+				Message struct {
+					Body string `json:"body"`
+				} `json:"message"`
+			}
+			if err := json.Unmarshal([]byte(m.Body), &p); err != nil {
+				t.Fatal(err)
+			}
+			if strings.HasPrefix(p.Message.Body, "first ") || strings.HasPrefix(p.Message.Body, "then ") {
+				continue // before the code is complete nothing can tell (the API neither)
+			}
+			for _, part := range []string{code[:2], code[2:4], code[4:]} {
+				if strings.Contains(p.Message.Body, part) {
+					t.Errorf("a message.created delivery shows %q of the code: %q", part, p.Message.Body)
+				}
+			}
+		}
+		if n != 6 {
+			t.Fatalf("%d message.created deliveries, want 6", n)
+		}
+	})
+}

@@ -64,6 +64,7 @@ type policyFinder interface {
 type challengeLister interface {
 	FindChallenges(ctx context.Context, conversationID string) ([]*proofdesk.ChallengeInfo, error)
 	RecentCodes(ctx context.Context) func(code string) bool
+	Elsewhere(ctx context.Context, conversationID string) func() []*proofdesk.Message
 	AgentText(ctx context.Context, conversationID string) (func(string) (string, bool), error)
 }
 
@@ -150,6 +151,9 @@ func (h *Handler) viewContext(ctx context.Context, convID string) (proofdesk.Vie
 				return vc, err
 			}
 			vc.CodesIssued = len(cs) > 0
+			// A known code split between this and another conversation
+			// of the customer.
+			vc.Elsewhere = h.Challenges.Elsewhere(ctx, convID)
 			// What agents wrote, masked as this agent may see it now.
 			if vc.AgentText, err = h.Challenges.AgentText(ctx, convID); err != nil {
 				return vc, err

@@ -38,7 +38,8 @@ type originalJSON struct {
 // not come by mail.
 func (h *Handler) handleMessageOriginal(w http.ResponseWriter, r *http.Request) {
 	id, mid := r.PathValue("id"), r.PathValue("mid")
-	if _, err := h.conversations.FindConversationByID(r.Context(), id); err != nil {
+	conv, err := h.conversations.FindConversationByID(r.Context(), id)
+	if err != nil {
 		httpd.Error(w, r, err)
 		return
 	}
@@ -57,7 +58,15 @@ func (h *Handler) handleMessageOriginal(w http.ResponseWriter, r *http.Request) 
 		httpd.Error(w, r, err)
 		return
 	}
-	full := vc.Text(o.FullText)
+	// The full text reads in its message's place among the conversation's
+	// messages, as the message list reads the body (a code split across
+	// mails is hidden in each).
+	msgs, err := h.conversations.FindMessages(r.Context(), id)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	full := vc.TextAt(conv.Subject, msgs, mid, o.FullText)
 	released := rawReleased(o.CreatedAt, h.Now(), full != o.FullText)
 	if r.URL.Query().Get("format") == "eml" {
 		if !released {

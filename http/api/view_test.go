@@ -272,3 +272,67 @@ func TestView_ForwardedRequest(t *testing.T) {
 			want: []string{"Is this real?", "/v/[code hidden] or type code [code hidden]"}, notWant: []string{token, code}})
 	})
 }
+
+// TestView_OriginalReadsWithTheConversation: attack on the original of
+// an inbound mail: a code split across two mails ("my code is 629", then
+// "759 sorry" above the quoted history) is hidden in both messages; the
+// full text of each original (quoted history and all) reads through the
+// same conversation's view, not on its own, so it shows no half either.
+func TestView_OriginalReadsWithTheConversation(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		e := newVEnv(t, db)
+		ctx := proofdesk.NewContextWithAgent(context.Background(), e.agent)
+		convs := sqldb.NewConversationService(db)
+		e.issue(t, e.conv.ID, e.emailID)
+		_, code := e.mailbox(t, proofdesk.OutboxEmail)
+		mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: e.cust.ID, Subject: "Parcel"}
+		first := &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: "my code is " + code[:3]}
+		if err := convs.CreateConversation(ctx, mail, first); err != nil {
+			t.Fatal(err)
+		}
+		second := &proofdesk.Message{ConversationID: mail.ID, AuthorKind: proofdesk.AuthorCustomer, Body: code[3:] + " sorry"}
+		if err := convs.CreateMessage(ctx, second); err != nil {
+			t.Fatal(err)
+		}
+		quote := "\n\nOn Sunday Support wrote:\n> Could you type the whole code?"
+		for i, m := range []*proofdesk.Message{first, second} {
+			if err := db.RecordInbound(ctx, proofdesk.InboundMail{ConversationID: mail.ID, HeaderMessageID: fmt.Sprintf("o%d@example.org", i), MessageID: m.ID,
+				Raw: []byte("From: jane@example.com\r\n\r\n" + m.Body + quote), FullText: m.Body + quote}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		e.run(t, scenario{method: "GET", url: "/api/v1/conversations/" + mail.ID + "/messages", token: e.agentTok, wantStatus: 200,
+			notWant: []string{"is " + code[:3], code[3:] + " sorry"}})
+		for _, m := range []*proofdesk.Message{first, second} {
+			e.run(t, scenario{method: "GET", url: "/api/v1/conversations/" + mail.ID + "/messages/" + m.ID + "/original", token: e.agentTok, wantStatus: 200,
+				want: []string{"Could you type the whole code?"}, notWant: []string{"is " + code[:3], code[3:] + " sorry"}})
+		}
+	})
+}
+
+// TestView_CodeSplitAcrossConversations: attack on the split: the
+// customer types the first half of the code in a chat and the second in
+// an email (two conversations without requests of their own); each
+// conversation's messages hide their half, read with what the customer
+// wrote in the other.
+func TestView_CodeSplitAcrossConversations(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		e := newVEnv(t, db)
+		ctx := proofdesk.NewContextWithAgent(context.Background(), e.agent)
+		convs := sqldb.NewConversationService(db)
+		e.issue(t, e.conv.ID, e.emailID)
+		_, code := e.mailbox(t, proofdesk.OutboxEmail)
+		chat := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, CustomerID: e.cust.ID}
+		if err := convs.CreateConversation(ctx, chat, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: "my code is " + code[:3]}); err != nil {
+			t.Fatal(err)
+		}
+		mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: e.cust.ID, Subject: "Parcel"}
+		if err := convs.CreateConversation(ctx, mail, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: code[3:] + " thanks"}); err != nil {
+			t.Fatal(err)
+		}
+		e.run(t, scenario{method: "GET", url: "/api/v1/conversations/" + chat.ID + "/messages", token: e.agentTok, wantStatus: 200,
+			want: []string{`"body":"my code is [code hidden]"`}, notWant: []string{"is " + code[:3]}})
+		e.run(t, scenario{method: "GET", url: "/api/v1/conversations/" + mail.ID + "/messages", token: e.agentTok, wantStatus: 200,
+			want: []string{`"body":"[code hidden] thanks"`}, notWant: []string{code[3:] + " thanks"}})
+	})
+}

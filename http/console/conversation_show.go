@@ -160,6 +160,7 @@ func (h *Handler) messageViewContext(r *http.Request, convID string, hasCodes bo
 	vc := proofdesk.ViewContext{Policy: pol, CodesIssued: hasCodes || h.d.Verification == nil}
 	if h.d.Verification != nil {
 		vc.KnownCode = h.d.Verification.RecentCodes(r.Context())
+		vc.Elsewhere = h.d.Verification.Elsewhere(r.Context(), convID)
 		if vc.AgentText, err = h.d.Verification.AgentText(r.Context(), convID); err != nil {
 			return vc, err
 		}
@@ -276,7 +277,16 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 	pol := vc.Policy
 	// The subject reads as the customer's first text: a code split
 	// between an email's subject and body is hidden in the body.
-	_, views := proofdesk.NewConversationViews(conv.Subject, msgs, vc)
+	read := conv.Subject // as the view read it, for TextAt below
+	subject, views := proofdesk.NewConversationViews(read, msgs, vc)
+	if subject != conv.Subject {
+		// Read with the body, the subject hides its part of a code split
+		// between them ("my code is 629", then "759 thanks").
+		if p.Title == conv.Subject {
+			p.Title = subject
+		}
+		conv.Subject = subject
+	}
 	for i, m := range msgs {
 		mv := views[i]
 		it := timelineItem{ID: mv.ID, Kind: mv.AuthorKind, Body: mv.Body, At: mv.CreatedAt, Internal: mv.Internal, Label: channelLabel(conv.Channel),
@@ -289,7 +299,7 @@ func (h *Handler) conversationData(r *http.Request) (*conversationPage, error) {
 				switch {
 				case err == nil:
 					if strings.TrimSpace(o.FullText) != strings.TrimSpace(m.Body) {
-						it.Quoted = vc.Text(o.FullText)
+						it.Quoted = vc.TextAt(read, msgs, m.ID, o.FullText)
 					}
 					if it.OtherSender = o.SenderDiffers; it.OtherSender {
 						it.Author = "Different sender"

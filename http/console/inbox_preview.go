@@ -33,6 +33,9 @@ func (h *Handler) preview(ctx context.Context, conversationID string, max int) (
 	// issued: every number of six digits or more (the safe side).
 	vc := h.textView(ctx)
 	vc.CodesIssued = true
+	if h.d.Verification != nil {
+		vc.Elsewhere = h.d.Verification.Elsewhere(ctx, conversationID)
+	}
 	views := proofdesk.NewMessageViews(msgs, vc)
 	for i, m := range msgs {
 		if m.AuthorKind != proofdesk.AuthorCustomer {

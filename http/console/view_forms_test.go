@@ -2,7 +2,9 @@ package console_test
 
 import (
 	"context"
+	"fmt"
 	"github.com/proofdesk/proofdesk/http/console"
+	"html"
 	"net/url"
 	"strings"
 	"testing"
@@ -243,8 +245,8 @@ func TestView_CodeInTextFile_Console(t *testing.T) {
 }
 
 // TestView_CodeSplitSubjectBody_Console: an email whose subject ends with
-// the first half of the code and whose body starts with the rest does
-// not show the rest on the conversation page.
+// the first half of the code and whose body starts with the rest shows
+// neither half on the conversation page.
 func TestView_CodeSplitSubjectBody_Console(t *testing.T) {
 	s := consoletest.New(t, consoletest.Options{})
 	ctx := proofdesk.NewContextWithAgent(context.Background(), s.Agent)
@@ -275,5 +277,117 @@ func TestView_CodeSplitSubjectBody_Console(t *testing.T) {
 	_, page := b.get("/conversations/" + mail.ID)
 	if strings.Contains(page, code[3:]+" thanks") || !strings.Contains(page, "[code hidden] thanks") {
 		t.Fatalf("the page shows the second half of the code %s after the subject's first half", code)
+	}
+	// The subject, read with the body as the body is read with it, hides
+	// its half too (title and heading).
+	if strings.Contains(page, "is "+code[:3]) {
+		t.Fatalf("the page shows the subject's half of the code %s", code)
+	}
+}
+
+// TestView_QuotedTextReadsWithTheConversation: attack on "Show quoted
+// text": the code split across two mails ("my code is 629", then "759
+// sorry" above the quoted history) is hidden in both bodies, and the
+// second mail's whole text, shown under "Show quoted text", reads in
+// its message's place among the conversation's messages too: no half
+// shows there.
+func TestView_QuotedTextReadsWithTheConversation(t *testing.T) {
+	s := consoletest.New(t, consoletest.Options{})
+	ctx := proofdesk.NewContextWithAgent(context.Background(), s.Agent)
+	var cpID string
+	for _, cp := range s.Customer.ContactPoints {
+		if cp.Value == consoletest.CustomerEmail {
+			cpID = cp.ID
+		}
+	}
+	if _, err := s.Verification.IssueChallenge(ctx, s.Conv.ID, cpID); err != nil {
+		t.Fatal(err)
+	}
+	out, err := s.Outbox.FindOutbox(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var code string
+	for _, m := range out {
+		if c := outboxCodeRe.FindStringSubmatch(m.Body); m.Purpose == "verification" && c != nil {
+			code = c[1]
+		}
+	}
+	if code == "" {
+		t.Fatal("no code in the outbox")
+	}
+	mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, Subject: "Parcel", Requester: proofdesk.Requester{Email: consoletest.CustomerEmail}}
+	first := &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: "my code is " + code[:3]}
+	if err := s.Conversations.CreateConversation(ctx, mail, first); err != nil {
+		t.Fatal(err)
+	}
+	second := &proofdesk.Message{ConversationID: mail.ID, AuthorKind: proofdesk.AuthorCustomer, Body: code[3:] + " sorry"}
+	if err := s.Conversations.CreateMessage(ctx, second); err != nil {
+		t.Fatal(err)
+	}
+	quote := "\n\nOn Sunday Support wrote:\n> Could you type the whole code?"
+	for i, m := range []*proofdesk.Message{first, second} {
+		if err := s.DB.RecordInbound(ctx, proofdesk.InboundMail{ConversationID: mail.ID, HeaderMessageID: fmt.Sprintf("q%d@example.org", i), MessageID: m.ID,
+			Raw: []byte("From: " + consoletest.CustomerEmail + "\r\n\r\n" + m.Body + quote), FullText: m.Body + quote}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, page := agentBrowser(t, s).get("/conversations/" + mail.ID)
+	page = html.UnescapeString(page)
+	if !strings.Contains(page, "Could you type the whole code?") {
+		t.Fatal("the quoted text is not on the page")
+	}
+	for _, leak := range []string{"is " + code[:3], code[3:] + " sorry"} {
+		if strings.Contains(page, leak) {
+			t.Fatalf("the conversation page shows %q", leak)
+		}
+	}
+}
+
+// TestView_CodeSplitAcrossConversations_Console: the code's first half
+// typed in a chat, its second in an email of the same customer (neither
+// conversation has a request of its own): neither page nor the inbox's
+// preview of the chat shows a half.
+func TestView_CodeSplitAcrossConversations_Console(t *testing.T) {
+	s := consoletest.New(t, consoletest.Options{})
+	ctx := proofdesk.NewContextWithAgent(context.Background(), s.Agent)
+	var cpID string
+	for _, cp := range s.Customer.ContactPoints {
+		if cp.Value == consoletest.CustomerEmail {
+			cpID = cp.ID
+		}
+	}
+	if _, err := s.Verification.IssueChallenge(ctx, s.Conv.ID, cpID); err != nil {
+		t.Fatal(err)
+	}
+	out, err := s.Outbox.FindOutbox(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var code string
+	for _, m := range out {
+		if c := outboxCodeRe.FindStringSubmatch(m.Body); m.Purpose == "verification" && c != nil {
+			code = c[1]
+		}
+	}
+	if code == "" {
+		t.Fatal("no code in the outbox")
+	}
+	chat := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, CustomerID: s.Customer.ID}
+	if err := s.Conversations.CreateConversation(ctx, chat, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: "my code is " + code[:3]}); err != nil {
+		t.Fatal(err)
+	}
+	mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: s.Customer.ID, Subject: "Parcel"}
+	if err := s.Conversations.CreateConversation(ctx, mail, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: code[3:] + " thanks"}); err != nil {
+		t.Fatal(err)
+	}
+	b := agentBrowser(t, s)
+	for _, path := range []string{"/conversations/" + chat.ID, "/conversations/" + mail.ID, "/inbox?view=all"} {
+		_, page := b.get(path)
+		for _, leak := range []string{"is " + code[:3], code[3:] + " thanks"} {
+			if strings.Contains(html.UnescapeString(page), leak) {
+				t.Fatalf("%s shows %q", path, leak)
+			}
+		}
 	}
 }
