@@ -1362,24 +1362,74 @@ func (t *text) cityNamed(start, end int) bool {
 	if i < 0 {
 		return false
 	}
-	if i > 0 && toWords[string(t.tokBytes(i-1))] {
-		return false
-	}
 	from, to := t.sentenceOf(i)
 	for k := max(from, i-6); k < i; k++ {
 		if placeOwners[string(t.tokBytes(k))] {
 			return false
 		}
 	}
-	record := false
+	record, source := false, false
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
-		if accountWords[w] && !haveWords[w] || defaultWords[w] || strings.HasPrefix(w, "standard") {
+		if accountWords[w] && !haveWords[w] || defaultWords[w] || strings.HasPrefix(w, "standard") || recordPlaces[w] {
 			record = true
 		}
+		source = source || sourceWords[w] ||
+			w == "per" && k+1 < to && (yourWords[string(t.tokBytes(k+1))] || ourWords[string(t.tokBytes(k+1))]) // "per the account", not Italian "per"
+	}
+	if t.yourHomeIn(i, from, to) {
+		return true
+	}
+	if record && source {
+		// "Laut System geht das Paket nach Berlin", "your parcels go to
+		// Turin per the account": where the record sends things
+		return true
+	}
+	if i > 0 && toWords[string(t.tokBytes(i-1))] {
+		return false
 	}
 	return record && !t.otherAhead(from, to)
 }
+
+// yourHomeIn reports whether the city at token i is the place of the
+// customer's address or home, a possessive and the noun within 3 tokens
+// before it or the noun right after it ("your Lisbon address", "su
+// dirección de Lisboa", "Ihre Wohnung in Berlin", "chez vous à Turin"),
+// in a sentence with no conditional word before it.
+func (t *text) yourHomeIn(i, from, to int) bool {
+	home := -1
+	for k := max(from, i-3); k <= i+1 && k < to; k++ {
+		w := string(t.tokBytes(k))
+		if k != i && (addressNouns[w] || homeWords[w] && w != "principal" && w != "principale") {
+			home = k
+			break
+		}
+		if w == "chez" && k+1 < i && secondPerson[string(t.tokBytes(k+1))] {
+			home = k + 1
+			break
+		}
+	}
+	if home < 0 {
+		return false
+	}
+	your := false
+	for k := max(from, min(home, i)-2); k < max(home, i); k++ {
+		your = your || secondPerson[string(t.tokBytes(k))]
+	}
+	if !your {
+		return false
+	}
+	for k := from; k < i; k++ {
+		if t.toks[k].lex&lxCond != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// sourceWords cite a source: "according to", "laut", "selon", "según",
+// "secondo", "volgens", "segundo", "per the account" (normalised).
+var sourceWords = set("according", "laut", "gemass", "selon", "apres", "segun", "secondo", "volgens", "segundo", "conforme")
 
 // mailPart reports whether the part of an email address at token view
 // offset start is said as the customer's address: its sentence names the
@@ -1403,7 +1453,7 @@ func (t *text) mailPart(start int, domain bool) bool {
 		// cuenta usa la dirección de exemple.fr"
 		for k := from; k < to; k++ {
 			w := string(t.tokBytes(k))
-			if emailNouns[w] || loginWords[w] || accountNouns[w] || webmail[w] || addressNouns[w] {
+			if emailNouns[w] || loginWords[w] || accountNouns[w] || webmail[w] || addressNouns[w] || mailboxWords[w] {
 				return true
 			}
 		}
@@ -1427,6 +1477,9 @@ var (
 		"usuario", "dominio", "utente", "gebruikersnaam", "domein", "utilizador", "dominio", "starts", "begins",
 		"beginnt", "commence", "empieza", "comienza", "inizia", "comincia", "begint", "comeca")
 	emailNouns = set("email", "mail", "correo", "courriel", "mailadres", "emailadres", "mailadresse", "emailadresse")
+	// mailboxWords name a mailbox: "your exemple.fr inbox".
+	mailboxWords = set("mailbox", "inbox", "boite", "postfach", "posteingang", "buzon", "bandeja", "casella",
+		"caixa", "brievenbus", "messagerie")
 )
 
 // Words around a city said as the address on file (normalised).

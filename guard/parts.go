@@ -1,0 +1,229 @@
+package guard
+
+// Parts of a value said alone, each in the context that makes it the
+// customer's: a house number after a word for it, the day or the year of
+// birth in a sentence about the record, an email one letter off.
+
+// houseAlone reports whether the word for a house number at token view
+// offset start has a house number on file right after it in its clause
+// (past at most three words: "Als Hausnummer steht nur die 5"), said of
+// the record: "I see house number 92 on your account", "Veo el número 45
+// en la ficha". A noun before it that owns the number ("ticket number
+// 92", "la commande numéro 12") or a phone or card word makes it another
+// number; a sentence that places the business ("our warehouse is at
+// number 45") is about the business. A bare "number" or "número" needs
+// the record or a home named in its sentence; "Hausnummer", "huisnummer",
+// "civico" and "house number" say it themselves.
+func (m *Matcher) houseAlone(t *text, start int) bool {
+	i := t.tokenAt(start)
+	if i < 0 || len(m.houseNums) == 0 {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	found := false
+	for k := i + 1; k < to && k <= i+4; k++ {
+		w := t.tokBytes(k)
+		if len(w) > 0 && isDigit(w[0]) {
+			found = contains(m.houseNums, string(w))
+			break
+		}
+		if t.toks[k].flags&fPunctAfter != 0 {
+			break
+		}
+	}
+	if !found {
+		return false
+	}
+	w := string(t.tokBytes(i))
+	named := w == "hausnummer" || w == "huisnummer" || w == "civico" || i > from && string(t.tokBytes(i-1)) == "house"
+	for k := max(from, i-4); k < i; k++ {
+		if x := string(t.tokBytes(k)); isOwner(x) || phoneWords[x] || cardWords[x] {
+			return false
+		}
+	}
+	for k := from; k < to; k++ {
+		x := string(t.tokBytes(k))
+		if placeOwners[x] {
+			return false
+		}
+		named = named || accountWords[x] && !haveWords[x] || isRecordWord(x) || recordPlaces[x] || addressNouns[x]
+	}
+	return named
+}
+
+// unitNamed reports whether the unit word at token view offset start (a
+// unit and its number on file follow) names a home: written "apartment",
+// "Wohnung", "appartement", "#" and the like, or written "unit" in a
+// sentence about the customer, the record or a home ("Unit 4B of the
+// manual" is a chapter).
+func (t *text) unitNamed(start int) bool {
+	i := t.tokenAt(start)
+	if i < 0 {
+		return false
+	}
+	for r := range t.raw {
+		if int(t.raw[r].tok) == i {
+			if string(t.rawBuf[t.raw[r].start:t.raw[r].end]) != "unit" || r+1 < len(t.raw) && int(t.raw[r+1].tok) == i {
+				return true
+			}
+			break
+		}
+	}
+	from, to := t.sentenceOf(i)
+	for k := from; k < to; k++ {
+		if x := string(t.tokBytes(k)); secondPerson[x] || accountWords[x] || homeWords[x] && k != i || addressNouns[x] {
+			return true
+		}
+	}
+	return false
+}
+
+// recordPlaces name where a record is kept beyond accountWords
+// (normalised): "nella scheda", "im System", "dans le système".
+var recordPlaces = set("scheda", "akte", "systeme", "fichier", "cadastro", "kartei", "registro", "archivio")
+
+// yearOnRecord reports whether the year of birth at token view offset
+// start follows a word for "year" (within 3 tokens: "the year as 1979",
+// "l'année 1979", "el año 1979", "das Jahr 1979") in a sentence that
+// names the record ("on a l'année 1979 dans le dossier", "tenemos el año
+// 1979 en la ficha") and no other thing or the business ("the year 1979
+// on the invoice", "our shop opened in the year 1979").
+func (t *text) yearOnRecord(start int) bool {
+	i := t.tokenAt(start)
+	if i < 0 {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	year := false
+	for k := max(from, i-4); k < i; k++ {
+		year = year || yearWords[string(t.tokBytes(k))]
+	}
+	if !year {
+		return false
+	}
+	named := false
+	for k := from; k < to; k++ {
+		x := string(t.tokBytes(k))
+		if placeOwners[x] || ourWords[x] || t.isOther(k, to) {
+			return false
+		}
+		named = named || accountWords[x] && !haveWords[x] || isRecordWord(x) || recordPlaces[x]
+	}
+	return named
+}
+
+// yearWords say "year" in seven languages (normalised).
+var yearWords = set("year", "jahr", "annee", "an", "ano", "anno", "jaar")
+
+// dayOfBirth reports whether the day of birth at token view offset start
+// closes its clause after an article, a preposition or a copula, in a
+// sentence that names the date of birth before it: "The birth date on
+// file is the 3rd", "La date de naissance enregistrée est le 3", "A data
+// de nascimento na ficha é dia 3". A birthday alone ("the birthday gift
+// arrives on the 3rd") is not enough; the date of birth must be named.
+func (t *text) dayOfBirth(start int) bool {
+	i := t.tokenAt(start)
+	if i < 1 {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	if i+1 < to && t.toks[i].flags&fPunctAfter == 0 || !dayLeads[string(t.tokBytes(i-1))] {
+		return false
+	}
+	for k := max(from, i-10); k < i; k++ {
+		x := string(t.tokBytes(k))
+		if dobNouns[x] {
+			return !t.birthOwned(k, from, to)
+		}
+		if birthWords[x] && k > from {
+			// "date of birth", "date de naissance", "Geburts... datum"
+			for j := max(from, k-3); j < k; j++ {
+				if dateNouns[string(t.tokBytes(j))] {
+					return !t.birthOwned(k, from, to)
+				}
+			}
+			if k+1 < i && dateNouns[string(t.tokBytes(k+1))] {
+				return !t.birthOwned(k, from, to) // "birth date"
+			}
+		}
+	}
+	return false
+}
+
+// Words around a day of birth said alone (normalised).
+var (
+	// dayLeads come right before a day: "is the 3rd", "est le 3", "é dia 3".
+	dayLeads = set("the", "le", "der", "den", "am", "el", "il", "lo", "de", "dia", "op", "o", "is", "ist", "est", "es",
+		"e", "on", "au", "al", "em", "no", "jour", "tag", "giorno", "dag")
+	// dobNouns say "date of birth" in one word.
+	dobNouns = set("dob", "birthdate", "geburtsdatum", "geboortedatum")
+)
+
+// mailTypo reports whether an email of the customer's stands in t one
+// letter off in its local part or its domain, the other part exact, with
+// or without its dots ("elodiemartin@exmple.fr"): read in the compact
+// view around each "@".
+func (m *Matcher) mailTypo(t *text) bool {
+	for i := range t.raw {
+		c := int(t.raw[i].coff)
+		if t.raw[i].lex&lxAt == 0 || c < 0 {
+			continue
+		}
+		for _, ep := range m.emailParts {
+			local, dom := ep[0], ep[1]
+			if len(local) < 6 || len(dom) < 6 {
+				continue
+			}
+			for n := len(local) - 1; n <= len(local)+1; n++ {
+				if c-n < 0 || !t.rawStarts(i, c-n) || !compactRun(t.buf[c-n:c]) || !editOne(t.buf[c-n:c], local) {
+					continue
+				}
+				exact := n == len(local) && string(t.buf[c-n:c]) == local
+				for d := len(dom) - 1; d <= len(dom)+1; d++ {
+					e := c + 2 + d
+					if e > len(t.buf) || !compactRun(t.buf[c+2:e]) {
+						continue
+					}
+					cand := t.buf[c+2 : e]
+					if !t.rawEnds(i, e) || cand[len(cand)-1] != dom[len(dom)-1] || cand[len(cand)-2] != dom[len(dom)-2] {
+						continue // "exemple.org" is another domain, not a typo
+					}
+					if exact && editOne(cand, dom) && string(cand) != dom || !exact && string(cand) == dom {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// rawStarts reports whether a raw token before raw token i starts at
+// compact view offset off; rawEnds whether one after it ends at off.
+func (t *text) rawStarts(i, off int) bool {
+	for a := i - 1; a >= 0 && t.raw[a].coff >= 0; a-- {
+		if int(t.raw[a].coff) == off {
+			return true
+		}
+	}
+	return false
+}
+
+func (t *text) rawEnds(i, off int) bool {
+	for z := i + 1; z < len(t.raw) && t.raw[z].coff >= 0; z++ {
+		if t.raw[z].lex&lxDot == 0 && int(t.raw[z].coff)+int(t.raw[z].end-t.raw[z].start) == off {
+			return true
+		}
+	}
+	return false
+}
+
+// compactRun reports whether b holds no window mark of the compact view.
+func compactRun(b []byte) bool {
+	for _, c := range b {
+		if c == 0xff {
+			return false
+		}
+	}
+	return true
+}
