@@ -208,6 +208,7 @@ func (b *builder) phone(v string, level proofdesk.Level) {
 		b.tokens([]string{"0" + national[:1], national[1:3]}, start)
 		b.tokens([]string{"0" + national[:3]}, start)
 		b.tokens([]string{cc, national[:3]}, start)
+		b.tokens([]string{cc, national[:1], national[1:3]}, start) // "+33 6 47"
 	}
 	// "ending in 90", "acaba em 716"
 	b.add(" "+d[len(d)-2:]+" ", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhoneEnd})

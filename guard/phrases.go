@@ -1260,7 +1260,7 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 		// "starts with 06 47", "die mit 06 47 anfängt"
 		starting := func(t []byte) bool { return startWords[string(t)] }
 		if !prevTokens(view, start, 3, starting) && !nextTokens(view, end-1, 2, starting) {
-			return false
+			return phoneHead(view, start, end)
 		}
 		return classBefore(view, start, 10, ctxPhone, false)
 	case ctxPhoneEnd, ctxCardEnd:
@@ -1283,6 +1283,56 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 	}
 	return true
 }
+
+// phoneHead reports whether a phone's first digits, the match [start,
+// end) of the token view, are said as the customer's phone without a word
+// for "starts with": a possessive, an article or "with" before them (no
+// other noun owning them, not the business's) and a phone word or "one"
+// right after them ("your 06 47 number", "the +49 151 one", "Ihre 0151er
+// Nummer"), or a phone word, a word for calling, texting or a code
+// before them ("code sent to your 06 47 21", "wir rufen die mit 0151 an").
+func phoneHead(view []byte, start, end int) bool {
+	lead, stop := false, false
+	prevTokens(view, start, 3, func(t []byte) bool {
+		w := string(t)
+		if isOwner(w) || ourWords[w] {
+			stop = true
+			return true
+		}
+		lead = lead || secondPerson[w] || headLeads[w]
+		return false
+	})
+	if stop || !lead {
+		return false
+	}
+	named, first := false, true
+	nextTokens(view, end-1, 4, func(t []byte) bool {
+		w := string(t)
+		if first && w == "1" { // "the +49 151 one"
+			named = true
+			return true
+		}
+		first = false
+		if len(w) > 0 && isDigit(w[0]) {
+			return false // the number goes on: "06 47 21 number"
+		}
+		named = phoneWords[w] || numberWords[w]
+		return true
+	})
+	return named || classBefore(view, start, 10, ctxPhone, false) || prevTokens(view, start, 10, func(t []byte) bool { return callWords[string(t)] })
+}
+
+// Words around a phone's first digits (normalised).
+var (
+	// headLeads come right before a number: an article, "with".
+	headLeads = set("the", "le", "la", "l", "il", "lo", "el", "o", "a", "de", "die", "der", "den", "het", "mit", "with",
+		"con", "com", "met", "avec", "sur", "al", "au", "naar", "an", "auf", "op", "para", "sul", "alla", "pelo", "no", "na")
+	// callWords call, text or send a code.
+	callWords = set("code", "codigo", "codice", "rufen", "anrufen", "ruf", "ruft", "appelle", "appelons", "appeler",
+		"appellerons", "llamar", "llamamos", "llamaremos", "llamo", "chiamare", "chiamiamo", "chiamo", "bellen", "bel",
+		"ligar", "ligamos", "ligaremos", "ligo", "mensaje", "messaggio", "bericht", "mensagem", "texted",
+		"verificatiecode", "bestatigungscode", "sms")
+)
 
 // startWords say "starts with" (normalised).
 var startWords = set("starts", "start", "begins", "starting", "beginning", "beginnt", "anfangt", "beginnend", "commence",
