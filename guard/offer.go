@@ -105,7 +105,7 @@ func (t *text) sentenceAnswer(from, to int, class string) string {
 // mentionsValue reports whether token k (in a sentence opening at from)
 // names the class of the offered value or points back at one: a noun of
 // the class not led by an indefinite or negative article, a quantifier,
-// "other" or "our", or a pointer pronoun ("celle", "degene", "the one").
+// "whichever", "other" or "our", or a pointer pronoun ("celle", "degene", "the one").
 func (t *text) mentionsValue(k, from int, class string) bool {
 	w := string(t.tokBytes(k))
 	if theOnes[w] || w == "1" && k > from && pointerArticles[string(t.tokBytes(k-1))] {
@@ -116,7 +116,7 @@ func (t *text) mentionsValue(k, from int, class string) bool {
 	}
 	for j := k - 1; j >= from && j >= k-2; j-- {
 		p := string(t.tokBytes(j))
-		if indefinites[p] || otherWords[p] || ourWords[p] || noDeterminers[p] || quantWords[p] || p == "any" {
+		if indefinites[p] || otherWords[p] || ourWords[p] || noDeterminers[p] || quantWords[p] || anyWords[p] {
 			return false
 		}
 	}

@@ -172,8 +172,7 @@ var (
 	copulas        = []string{"is", "its", "thats", "ist", "est", "cest", "es", "e", "esta", "sind", "son", "sono", "zijn", "sao", "isnt"}
 	excludePhrases = []string{
 		// en
-		"can't confirm", "cannot confirm", "can not confirm", "unable to confirm",
-		"not able to confirm", "won't be able to confirm", "confirm or deny", "neither confirm",
+		"confirm or deny", "neither confirm",
 		"can't say whether that's correct", "whether that's correct", "if that's correct",
 		"whether that is correct", "if that is correct", "whether that's right", "if that's right",
 		"is that correct", "is that right", "yes or no", "no problem", "no problems", "no worries",
@@ -192,30 +191,30 @@ var (
 		"that's it for", "that's all", "eso es todo", "das war's", "das wars",
 		"c'est tout", "è tutto", "dat was het", "dat is alles", "é tudo", "isso é tudo",
 		// de
-		"nicht bestatigen", "weder bestatigen", "bestatigen noch", "bestatigen oder", "keine auskunft",
+		"weder bestatigen", "bestatigen noch", "bestatigen oder", "keine auskunft",
 		"nicht sagen", "nicht mitteilen", "nicht nennen", "kein problem", "keine sorge", "nein danke",
 		"nicht notig", "nicht moglich", "falsch gelaufen", "etwas falsch", "nicht erforderlich",
 		"darf ich nicht", "kann ich nicht", "konnen wir nicht", "nicht weitergeben", "nicht preisgeben",
 		// fr
-		"ne peux pas confirmer", "ne pouvons pas confirmer", "ni confirmer", "confirmer ni", "ni infirmer",
+		"ni confirmer", "confirmer ni", "ni infirmer",
 		"pas en mesure", "pas de problème", "non merci", "pas possible", "pas nécessaire",
 		"ne peux pas", "ne pouvons pas", "je ne peux", "nous ne pouvons", "pas autorisé",
 		"ce n'est pas un problème", "ce n'est pas possible", "ce n'est pas nécessaire",
 		// es
-		"no puedo confirmar", "no podemos confirmar", "ni confirmar ni negar", "confirmar ni negar",
+		"ni confirmar ni negar", "confirmar ni negar",
 		"ningún problema", "no hay problema", "no gracias", "no es posible", "no es necesario",
 		"no puedo", "no podemos", "no está permitido", "no dude", "no dudes", "no se preocupe",
 		// it
-		"non posso confermare", "non possiamo confermare", "né confermare", "confermare né",
+		"né confermare", "confermare né",
 		"nessun problema", "no grazie", "non è possibile", "non è necessario", "non posso", "non possiamo",
 		"non esiti", "non si preoccupi", "non è un problema",
 		// nl
-		"kan niet bevestigen", "kunnen niet bevestigen", "niet bevestigen", "bevestigen noch",
+		"bevestigen noch",
 		"noch ontkennen", "geen probleem", "nee bedankt", "niet mogelijk", "niet nodig", "kan ik niet",
 		"kunnen we niet", "ging iets fout", "iets fout", "of dat klopt", "of het klopt", "of dat juist",
 		"of dit klopt",
 		// pt
-		"não posso confirmar", "não podemos confirmar", "nem confirmar", "confirmar nem", "nem negar",
+		"nem confirmar", "confirmar nem", "nem negar",
 		"sem problema", "não obrigado", "não obrigada", "não é possível", "não é necessário", "não posso",
 		"não podemos", "não hesite", "não se preocupe", "não é um problema",
 	}
@@ -324,6 +323,17 @@ var (
 	// refusalPhrases are exclusions that refuse: an affirmation after one
 	// in the same sentence does not count.
 	refusalPhrases = []string{
+		// a confirmation refused: "I can't confirm which email is on the
+		// account", "the code goes to whichever number is on file"
+		"can't confirm", "cannot confirm", "can not confirm", "unable to confirm", "not able to confirm",
+		"won't be able to confirm", "nicht bestatigen", "ne peux pas confirmer", "ne pouvons pas confirmer",
+		"no puedo confirmar", "no podemos confirmar", "non posso confermare", "non possiamo confermare",
+		"kan niet bevestigen", "kunnen niet bevestigen", "niet bevestigen", "não posso confirmar", "não podemos confirmar",
+		// a value refused by name: "het opgeslagen adres kan ik helaas niet
+		// noemen", "can't name the number"
+		"niet noemen", "niet vermelden", "niet doorgeven", "can't name", "cannot name", "can't reveal", "cannot reveal",
+		"nicht verraten", "ne peux pas communiquer", "ne peux pas indiquer", "non posso indicare", "non posso rivelare",
+		"não posso indicar", "não posso revelar", "no puedo revelar",
 		"can't tell you", "cannot tell you", "can't say", "cannot say", "can't share", "cannot share",
 		"can't discuss", "cannot discuss", "can't disclose", "cannot disclose", "not able to tell",
 		"not able to say", "unable to tell", "unable to say", "won't be able to tell", "can't check", "cannot check",
@@ -566,13 +576,22 @@ func (t *text) confirmation(class string) string {
 	// A word ("yes", "no") counts when its sentence is short or points at
 	// a value.
 	wordCounts := func(i int, end int) bool {
-		if t.toks[i].flags&fQuestion != 0 || sentenceExcl(i) || t.sameSentence(i, others) {
+		if t.toks[i].flags&fQuestion != 0 || sentenceExcl(i) || t.sameSentence(i, others) || t.ourFault(i) {
 			return false // "No, the size chart doesn't match the US sizes"
 		}
 		_, to := t.sentenceOf(i)
 		rest := t.tokenAt(end - 1) // the first token after the word
 		if rest < i+1 {
 			rest = i + 1
+		}
+		if o := rest; o+1 < to && (t.ourAt(o) || pointerArticles[string(t.tokBytes(o))] && t.ourAt(o+1)) {
+			if !t.ourAt(o) {
+				o++
+			}
+			if n := string(t.tokBytes(o + 1)); !accountWords[n] && !isRecordWord(n) && t.ourNoun(o+1, to) && t.toks[o].flags&fPunctAfter == 0 &&
+				!t.comparesAhead(o+2, to) {
+				return false // "Nee, ons nummer ontvangt geen sms": the answer is about the business's own thing
+			}
 		}
 		short := 2 // "Yes, it is."
 		if t.isEmoji(i) && i > 0 && t.toks[i-1].flags&fPunctAfter == 0 {
@@ -707,7 +726,9 @@ func (t *text) confirmation(class string) string {
 		if h.kind == phDisagree && t.insideAgree(h.span, hits) {
 			continue
 		}
-		if (h.kind == phAffirm || h.kind == phAgree || h.kind == phDeny || h.kind == phDisagree) && t.aboutOther(h.tok, h.span) {
+		if (h.kind == phAffirm || h.kind == phAgree || h.kind == phDeny || h.kind == phDisagree) &&
+			(t.aboutOther(h.tok, h.span) || t.ourFault(h.tok) || t.anyBefore(h.tok) ||
+				(h.kind == phDeny || h.kind == phDisagree) && t.newThingAfter(h.span)) {
 			others = append(others, h.span)
 			continue
 		}
@@ -798,7 +819,7 @@ func (t *text) confirmation(class string) string {
 		}
 		if t.toks[i].lex&lxRef == 0 && confirmVerbs[string(t.tokBytes(i))] && t.confirmClause(i) && !t.conditional(i) &&
 			t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) && !t.sameSentence(i, denials) &&
-			!t.refusedBefore(i, int(t.toks[i].off), refusals) {
+			!t.refusedBefore(i, int(t.toks[i].end), refusals) { // "I can't confirm which email ...": the verb refused
 			return RuleConfirmation
 		}
 	}
@@ -1098,6 +1119,117 @@ var (
 		"exactement", "exactamente", "esattamente", "precies", "exatamente", "indeed", "wir", "we", "nous", "nosotros",
 		"noi", "wij", "nos")
 )
+
+// comparesAhead reports whether tokens [from, to) compare with another
+// value: "our card has other last digits" is the record, not the
+// business's own card.
+func (t *text) comparesAhead(from, to int) bool {
+	for k := from; k < to; k++ {
+		if w := string(t.tokBytes(k)); otherWords[w] || denyAdjectiveSet[w] || w == "other" || w == "different" || w == "differs" {
+			return true
+		}
+	}
+	return false
+}
+
+// ourFault reports whether the sentence of token i puts a fault on the
+// business: "wrong of us", "von uns", "vient de nous", "van onze kant",
+// "our fault", "colpa nostra", "o atraso é nosso". A "that's wrong" or
+// "not right" there is an apology, not an answer about a value.
+func (t *text) ourFault(i int) bool {
+	from, to := t.sentenceOf(i)
+	for k := from; k < to; k++ {
+		w := string(t.tokBytes(k))
+		switch {
+		case usWords[w] && k > from && faultPreps[string(t.tokBytes(k-1))]:
+			return true
+		case t.ourAt(k) && (k+1 < to && faultNouns[string(t.tokBytes(k+1))] || k > from && faultNouns[string(t.tokBytes(k-1))]):
+			return true
+		case t.ourAt(k) && k > from && k+1 < to && partNouns[string(t.tokBytes(k+1))] && partPreps[string(t.tokBytes(k-1))]:
+			return true // "van onze kant", "de notre part", not "on our side" (the record)
+		case t.ourAt(k) && k > from && t.toks[k-1].lex&lxCopula != 0 && (k+1 == to || t.toks[k].flags&fPunctAfter != 0):
+			return true // "o atraso é nosso"
+		}
+	}
+	return false
+}
+
+// Words that put a fault on the business (normalised).
+var (
+	usWords    = set("us", "uns", "nous", "ons", "nosotros", "noi")
+	faultPreps = set("of", "on", "von", "de", "van", "da", "from", "di")
+	faultNouns = set("fault", "mistake", "error", "fehler", "schuld", "versehen", "faute", "erreur", "culpa", "colpa",
+		"errore", "fout", "vergissing", "erro")
+	// partNouns with partPreps before the possessive say "on our part".
+	partNouns = set("kant", "part", "parte")
+	partPreps = set("van", "de", "da", "por")
+)
+
+// newThingAfter reports whether a denial phrase (span sp) goes on with an
+// indefinite article and no value noun in the 3 words after it: "ce n'est
+// pas un double débit", "it's not a double charge" deny a new thing, not
+// the offered value ("that's not an address we have" still denies).
+func (t *text) newThingAfter(sp span) bool {
+	j := t.tokenAt(sp.end - 1)
+	if j < 0 || int(t.toks[j].off) != sp.end-1 {
+		return false
+	}
+	_, to := t.sentenceOf(j)
+	switch w := string(t.tokBytes(j)); {
+	case w == "a":
+		// English "a", not French "à" or Portuguese "a" before a pronoun
+		// or an article ("ne correspond pas à ce que j'ai")
+		if j+1 >= to || frenchAfterA[string(t.tokBytes(j+1))] {
+			return false
+		}
+	case !indefinites[w] && w != "1" && !kindNegatives[w]:
+		return false
+	}
+	if j+1 < to && degreeWords[string(t.tokBytes(j+1))] {
+		return false // "differ a little", "diffèrent un peu"
+	}
+	for k := j + 1; k < to && k <= j+3; k++ {
+		w := string(t.tokBytes(k))
+		if valueNouns[w] || phoneWords[w] || cardWords[w] && !chargeWords[w] || birthWords[w] || addressNouns[w] || valueCompound(w) {
+			return false
+		}
+		if t.toks[k].flags&fPunctAfter != 0 {
+			break
+		}
+	}
+	return true
+}
+
+// anyBefore reports whether one of the 3 words before token i in its
+// clause says "whichever": "the code goes to whichever number is on file"
+// names no value.
+func (t *text) anyBefore(i int) bool {
+	from, _ := t.sentenceOf(i)
+	for k := i - 1; k >= from && k >= i-3; k-- {
+		if anyWords[string(t.tokBytes(k))] {
+			return true
+		}
+		if t.toks[k].flags&fPunctAfter != 0 {
+			break
+		}
+	}
+	return false
+}
+
+// anyWords say "whichever" (normalised).
+var anyWords = set("whichever", "whatever", "any", "quelque", "importe", "cualquier",
+	"cualquiera", "qualsiasi", "qualunque", "qualquer", "egal")
+
+// Words after the word that opens a new thing (normalised).
+var (
+	kindNegatives = set("kein", "keine", "keinen", "geen")
+	degreeWords   = set("little", "bit", "peu", "poco", "pouco", "beetje", "bisschen", "wenig", "poquito", "pochino", "lot")
+	frenchAfterA  = set("ce", "que", "qui", "quoi", "la", "le", "l", "les", "o", "os", "as", "a", "sua", "seu", "votre",
+		"vos", "mon", "ma", "mes", "minha", "meu", "esta", "este", "essa", "esse", "cette", "cet")
+)
+
+// chargeWords are cardWords that also name a charge: "un double débit".
+var chargeWords = set("debit", "credit", "payment")
 
 // refusedBefore reports whether one of the refusals starts before off in
 // the sentence of token i: "I can't tell you what we hold" refuses.
