@@ -158,6 +158,12 @@ var (
 		"passt leider nicht", "stimmt leider nicht", "deckt sich nicht", "decken sich nicht", "entspricht nicht",
 		"ne concorde pas", "ne concordent pas", "ne correspondent pas", "ne correspond pas",
 		"no cuadra", "no cuadran", "no concuerda", "no concuerdan", "no coinciden", "no consta",
+		// the record holds another ("die hinterlegte Karte hat andere
+		// Endziffern", "das Jahr ist bei uns ein anderes") or not this one
+		// ("die steht bei uns nicht drin")
+		"ein anderes", "ein anderer", "hat andere", "has different", "has other", "heeft andere", "heeft een ander",
+		"a d'autres", "tiene otros", "tiene otras", "ha altre", "ha altri", "tem outros", "tem outras",
+		"steht bei uns nicht", "nicht drin", "staat er niet in", "staat bij ons niet",
 		"non corrispondono", "non combacia", "non combaciano", "non coincide", "non coincidono", "non torna", "non quadra",
 		"komen niet overeen", "strookt niet", "stroken niet", "kloppen niet",
 		"não batem", "não consta", "não coincide", "não coincidem", "não correspondem",
@@ -178,7 +184,7 @@ var (
 		"is that correct", "is that right", "yes or no", "no problem", "no problems", "no worries",
 		"no rush", "no need", "no hurry", "no charge", "no longer", "not right now", "right now",
 		"that's not something", "that is not something", "this isn't something", "this is not something", "that's not a problem",
-		"that is not a problem", "that's not possible", "not quite yet", "no, thank you",
+		"that is not a problem", "that's not possible", "not possible", "not quite yet", "no, thank you",
 		"no thank you", "no thanks", "not the right channel", "not the right place",
 		"whether it matches", "if it matches", "whether that matches", "if that matches",
 		"whether we have that", "if we have that", "whether that is the one", "whether that's the one",
@@ -404,6 +410,13 @@ var demonstratives = set("that", "this", "those", "das", "dies", "diese", "diese
 // existential: "there" before them says "there is", not "at that place".
 var existential = set("is", "are", "s", "was", "were", "will", "isnt", "arent", "may", "might", "could")
 
+// regretBefore are the words of regret that stand before each negation
+// (normalised): "leider nicht", "helaas niet", "unfortunately not".
+var regretBefore = map[string][]string{
+	"nicht": {"leider"}, "niet": {"helaas"}, "not": {"unfortunately", "sadly"}, "pas": {"malheureusement"},
+	"no": {"lamentablemente"}, "non": {"purtroppo"}, "nao": {"infelizmente"},
+}
+
 // phraser is the one automaton of confirmation phrases, shared by every
 // matcher.
 var phraser = func() struct {
@@ -428,6 +441,23 @@ var phraser = func() struct {
 	add(noWords, phrase{kind: phNo, start: true})
 	add(noPunctWords, phrase{kind: phNo, start: true, punct: true})
 	add(denyPhrases, phrase{kind: phDeny})
+	// a word of regret before the negation: "das ist leider nicht", "dat
+	// is helaas niet", "that is unfortunately not" (and "that is
+	// unfortunately not possible" stays an idiom)
+	regret := func(list []string, p phrase) {
+		for _, d := range list {
+			toks := normTokens(d)
+			for i, w := range toks {
+				for _, r := range regretBefore[w] {
+					if i > 0 {
+						add([]string{strings.Join(toks[:i], " ") + " " + r + " " + strings.Join(toks[i:], " ")}, p)
+					}
+				}
+			}
+		}
+	}
+	regret(denyPhrases, phrase{kind: phDeny})
+	regret(excludePhrases, phrase{kind: phExclude})
 	for _, a := range denyAdjectives {
 		for _, c := range copulas {
 			add([]string{c + " " + a}, phrase{kind: phDeny})
@@ -479,6 +509,65 @@ func (t *text) conditional(i int) bool {
 	if t.toks[i].flags&fQuestion != 0 {
 		return true
 	}
+	return t.conditionalWord(i)
+}
+
+// conditionalHedged is conditional, except that a statement whose
+// sentence goes on to a hedged question ("That's not the email on the
+// account — maybe you signed up with a different one?") is no question.
+func (t *text) conditionalHedged(i int) bool {
+	if t.toks[i].flags&fQuestion != 0 && !t.hedgedTail(i) {
+		return true
+	}
+	return t.conditionalWord(i)
+}
+
+// hedgedTail reports whether the question sentence of token i goes on,
+// after a clause boundary past i, with a clause that opens with a word
+// of guessing or an alternative ("maybe", "vielleicht", "peut-être",
+// "quizás", "forse", "misschien", "talvez", "could it be", "ein anderes
+// Konto?"): the clause of i states, the tail asks. A request ("could you
+// send the order number?") is no guess.
+func (t *text) hedgedTail(i int) bool {
+	from, to := t.sentenceOf(i)
+	c := i // the clause of i opens with no question word: "Did you use another address, maybe an old one?" asks
+	for c > from && t.toks[c-1].flags&fPunctAfter == 0 {
+		c--
+	}
+	if questionOpeners[string(t.tokBytes(c))] {
+		return false
+	}
+	for k := i + 1; k < to; k++ {
+		if t.toks[k-1].flags&fPunctAfter == 0 {
+			continue
+		}
+		w := string(t.tokBytes(k))
+		if hedgeWords[w] || (w == "could" || w == "might") && k+1 < to && guessSubjects[string(t.tokBytes(k+1))] || otherWords[w] || indefinites[w] && k+1 < to && (otherWords[string(t.tokBytes(k+1))] || oldWords[string(t.tokBytes(k+1))]) {
+			return true
+		}
+	}
+	return false
+}
+
+// Words that open a guess after a statement (normalised).
+var (
+	hedgeWords = set("maybe", "perhaps", "possibly", "vielleicht", "eventuell", "moglicherweise", "peut",
+		"peutetre", "quizas", "quiza", "acaso", "forse", "magari", "misschien", "wellicht", "mogelijk", "talvez", "sera",
+		"or", "oder", "ou", "of")
+	// questionOpeners open a question clause (normalised).
+	questionOpeners = set("did", "do", "does", "is", "are", "was", "were", "have", "has", "can", "could", "would", "will",
+		"which", "what", "hast", "hat", "haben", "habt", "ist", "sind", "war", "kann", "konnen", "welche", "welcher",
+		"avez", "as", "etes", "pouvez", "quel", "quelle", "hai", "ha", "avete", "puo", "quale", "heeft", "hebt", "hebben",
+		"bent", "kunt", "welk", "welke", "cual", "qual")
+	// guessSubjects follow "could" in a guess: "could it be", not "could you".
+	guessSubjects = set("it", "that", "this", "there")
+	oldWords      = set("old", "older", "alte", "alten", "altere", "ancienne", "ancien", "antigua", "antiguo", "vecchia",
+		"vecchio", "oude", "oud", "antiga", "antigo")
+)
+
+// conditionalWord reports whether a conditional word comes before token
+// i in its sentence.
+func (t *text) conditionalWord(i int) bool {
 	from, _ := t.sentenceOf(i)
 	for k := from; k < i; k++ {
 		if t.toks[k].lex&lxCond != 0 && !(string(t.tokBytes(k)) == "si" && t.toks[k].flags&fPunctAfter != 0) {
@@ -576,7 +665,7 @@ func (t *text) confirmation(class string) string {
 	// A word ("yes", "no") counts when its sentence is short or points at
 	// a value.
 	wordCounts := func(i int, end int) bool {
-		if t.toks[i].flags&fQuestion != 0 || sentenceExcl(i) || t.sameSentence(i, others) || t.ourFault(i) {
+		if t.toks[i].flags&fQuestion != 0 && !t.hedgedTail(i) || sentenceExcl(i) || t.sameSentence(i, others) || t.ourFault(i) {
 			return false // "No, the size chart doesn't match the US sizes"
 		}
 		_, to := t.sentenceOf(i)
@@ -742,8 +831,8 @@ func (t *text) confirmation(class string) string {
 	}
 	for _, h := range hits {
 		switch {
-		case h.kind == phDeny && !inExcl(h.span) && !t.conditional(h.tok) && t.tailPoints(h.span) && !t.mayDo(h.tok),
-			h.kind == phDisagree && !inExcl(h.span) && !t.conditional(h.tok) && t.agreeCounts(h.tok, h.span):
+		case h.kind == phDeny && !inExcl(h.span) && !t.conditionalHedged(h.tok) && t.tailPoints(h.span) && !t.mayDo(h.tok),
+			h.kind == phDisagree && !inExcl(h.span) && !t.conditionalHedged(h.tok) && t.agreeCounts(h.tok, h.span):
 			denials = append(denials, h.span)
 		case h.kind == phNo && wordCounts(h.tok, h.end):
 			denials = append(denials, h.span)
@@ -787,14 +876,14 @@ func (t *text) confirmation(class string) string {
 	}
 	// "No, no tenemos ninguna dirección en Sevilla en su perfil"
 	for i := range t.toks {
-		if t.toks[i].lex&lxRef != 0 && t.noneOnRecord(i) && !t.conditional(i) && t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) {
+		if t.toks[i].lex&lxRef != 0 && t.noneOnRecord(i) && !t.conditionalHedged(i) && !sentenceExcl(i) {
 			denials = append(denials, span{int(t.toks[i].off), int(t.toks[i].end)})
 			break
 		}
 	}
 	// "Unfortunately not, that number isn't on your account."
 	for i := range t.toks {
-		if (t.toks[i].lex&lxRef != 0 || i > 0 && t.toks[i-1].lex&lxDemo != 0) && t.recordDenial(i) && !t.conditional(i) && !sentenceExcl(i) {
+		if (t.toks[i].lex&lxRef != 0 || i > 0 && t.toks[i-1].lex&lxDemo != 0) && t.recordDenial(i) && !t.conditionalHedged(i) && !sentenceExcl(i) {
 			denials = append(denials, span{int(t.toks[i].off), int(t.toks[i].end)})
 			break
 		}
