@@ -450,7 +450,7 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxStreetCity:
-			if start >= t.digits || !m.streetCity(t, ts, m.cities[p.aux]) {
+			if start >= t.digits || !m.streetCity(t, ts, m.cities[p.aux]) && !t.streetHome(ts, te) {
 				return true
 			}
 		case p.ctx == ctxHouseAlone:

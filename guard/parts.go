@@ -78,6 +78,40 @@ func (t *text) unitNamed(start int) bool {
 	return false
 }
 
+// streetHome reports whether a street's distinctive words, the match
+// [start, end) of the token view, stand right before a word for a home
+// ("still the Alcalá flat", "your Kalverstraat apartment") or right after
+// one and a preposition ("el piso de Alcalá", "die Wohnung in der
+// Hauptstraße" is typed and matched apart), in a sentence that places no
+// business there ("our Alcalá shop").
+func (t *text) streetHome(start, end int) bool {
+	i, j := t.tokenAt(start), t.tokenAt(end-2)
+	if i < 0 || j < i {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	home := j+1 < to && streetHomeNouns[string(t.tokBytes(j+1))] ||
+		i-2 >= from && homePreps[string(t.tokBytes(i-1))] && streetHomeNouns[string(t.tokBytes(i-2))]
+	if !home {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if placeOwners[string(t.tokBytes(k))] {
+			return false
+		}
+	}
+	return true
+}
+
+// streetHomeNouns name a home ("flat" and "apartment" read "unit");
+// homePreps join one to its street ("el piso de Alcalá").
+var (
+	streetHomeNouns = set("unit", "home", "house", "address", "adresse", "anschrift", "wohnung", "haus", "domicile",
+		"logement", "maison", "piso", "casa", "domicilio", "direccion", "indirizzo", "abitazione", "woning", "huis",
+		"adres", "morada", "endereco")
+	homePreps = set("de", "in", "on", "en", "a", "di", "op", "em", "na", "no", "in der", "an", "aan", "sur", "della")
+)
+
 // recordPlaces name where a record is kept beyond accountWords
 // (normalised): "nella scheda", "im System", "dans le système".
 var recordPlaces = set("scheda", "akte", "systeme", "fichier", "cadastro", "kartei", "registro", "archivio")

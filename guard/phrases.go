@@ -74,6 +74,7 @@ var (
 		"número correcto", "justo esa", "justo ese",
 		// it
 		"è corretto", "è corretta", "è giusto", "è giusta", "proprio così", "è quello", "è quella",
+		"proprio quella", "proprio quello", "proprio questa", "proprio questo",
 		"confermo", "le confermo", "è proprio", "è esatto", "è esatta",
 		"indirizzo giusto", "numero giusto", "indirizzo corretto", "risulta",
 		// nl
@@ -100,7 +101,7 @@ var (
 	// words that are "yes" only with punctuation after them: "Sí," but
 	// not "Si vous", "Si tiene"
 	// ("Ja," but not Portuguese "já pode entrar")
-	yesPunctWords = []string{"si", "sì", "sí", "oké", "ok", "okay", "ja"}
+	yesPunctWords = []string{"si", "sì", "sí", "oké", "ok", "okay", "ja", "passt"}
 	noWords       = []string{"not exactly", "no exactamente", "não exatamente", "nicht ganz", "niet helemaal", "non esattamente",
 		"pas exactement", "knapp daneben", "nope", "nah", "negativo", "nein", "nee", "emojino", "negative", "neen", "wrong", "fout", "falsch", "faux",
 		"errado", "errada", "sbagliato", "sbagliata", "equivocado", "equivocada", "incorrect", "incorrecto", "onjuist",
@@ -861,6 +862,13 @@ func (t *text) confirmation(class string) string {
 				nothingAt = i
 			}
 		}
+		// "Great, no need to update it then", "no hace falta cambiarlo":
+		// an idiom, so no sentenceExcl, but a refusal still refuses
+		if c := w[0]; nothingAt < 0 && n <= 8 && (c == 'n' && (w[1] == 'e' || w[1] == 'o') || c == 'b' && (w[1] == 'e' || w[1] == 'i' || w[1] == 'r') ||
+			c == 'f' && w[1] == 'a' || c == 'p' && w[1] == 'r' || c == 'h' && w[1] == 'o' || c == 's' && w[1] == 'e') &&
+			t.noNeedToFix(i) && !t.conditional(i) && !t.refusedBefore(i, int(t.toks[i].end), refusals) {
+			nothingAt = i
+		}
 	}
 	for _, h := range hits {
 		switch {
@@ -1003,6 +1011,37 @@ func (t *text) nothingToFix(i int) bool {
 	return false
 }
 
+// noNeedToFix reports whether token i says "need" after a negation ("no
+// need", "pas besoin", "no hace falta", "não precisa", "non serve", "hoeft
+// niet", "niet nodig") and a verb of correcting follows within 4 tokens,
+// in a sentence about no other thing ("no need to update the app").
+func (t *text) noNeedToFix(i int) bool {
+	if !needWords[string(t.tokBytes(i))] {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	neg := false
+	for k := max(from, i-2); k <= i+1 && k < to; k++ {
+		neg = neg || k != i && needNegations[string(t.tokBytes(k))]
+	}
+	if !neg {
+		return false
+	}
+	for k := i + 1; k < to && k <= i+4; k++ {
+		w := string(t.tokBytes(k))
+		if fixVerbs[w] || len(w) > 6 && (fixVerbs[w[:len(w)-2]] || fixVerbs[w[:len(w)-2]+"e"]) { // "cambiarlo", "aggiornarlo"
+			return !t.otherAhead(from, to)
+		}
+	}
+	return false
+}
+
+// Words of needing and their negations (normalised).
+var (
+	needWords     = set("need", "needed", "besoin", "bisogno", "brauchen", "falta", "precisa", "precisas", "hoeft", "hoeven", "nodig", "notig", "serve")
+	needNegations = set("no", "not", "pas", "nao", "non", "niet", "nicht", "kein", "keine", "geen", "nessun")
+)
+
 // nothingPronouns say "nothing"; fixVerbs say "correct" or "change", in
 // seven languages (normalised).
 var (
@@ -1010,7 +1049,8 @@ var (
 	fixVerbs        = set("correct", "change", "fix", "update", "amend", "korrigieren", "andern", "anpassen",
 		"berichtigen", "corriger", "modifier", "changer", "corregir", "cambiar", "modificar", "correggere",
 		"cambiare", "modificare", "corrigeren", "aanpassen", "passen", "wijzigen", "veranderen", "gecorrigeerd",
-		"aangepast", "gewijzigd", "corrigir", "alterar", "mudar")
+		"aangepast", "gewijzigd", "corrigir", "alterar", "mudar", "atualizar", "actualizar", "aggiornare", "aktualisieren",
+		"bijwerken", "updaten", "mettre", "changing", "updating")
 )
 
 // sentencePoints reports whether tokens [from, to) point at a value: a
@@ -1156,7 +1196,7 @@ var (
 		"stock", "item", "items", "product", "products", "parcel", "package", "tracking", "courier", "model", "sku",
 		"status", "schedule", "hours", "offer", "promotion", "sale", "subscription", "plan", "ticket", "request",
 		"exchange", "photo", "foto", "picture", "description", "problem", "issue", "error", "day", "charge", "charges",
-		"tax", "link", "password", "app", "audit", "terms", "conditions", "agb", "bedingungen", "cgv", "conditions",
+		"tax", "link", "password", "app", "audit", "contrasena", "senha", "wachtwoord", "aplicativo", "aplicacion", "applicatie", "terms", "conditions", "agb", "bedingungen", "cgv", "conditions",
 		"condiciones", "condizioni", "voorwaarden", "condicoes", "termos",
 		"richtlinie", "ruckgabe", "ruckgabebedingungen", "erstattung", "lieferung", "lieferdatum", "liefertermin",
 		"liefertag", "lieferzeit", "versand", "versandkosten", "gebuhr", "gebuhren", "preis", "preise", "kosten",
