@@ -1534,7 +1534,7 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 		if k == ctxPhoneEnd {
 			return classBefore(view, start, 10, ctxPhone, false)
 		}
-		return classBefore(view, start, 10, ctxCard, false)
+		return classBefore(view, start, 10, ctxCard, false) || oneEnding(view, start)
 	case ctxNotOwned:
 		owned := prevTokens(view, start, 2, func(t []byte) bool { return isOwner(string(t)) && !postalWords[string(t)] })
 		return !owned
@@ -1594,6 +1594,24 @@ var (
 		"ligar", "ligamos", "ligaremos", "ligo", "mensaje", "messaggio", "bericht", "mensagem", "texted",
 		"verificatiecode", "bestatigungscode", "sms")
 )
+
+// oneEnding reports whether a card's last digits at token view offset
+// start follow "the one that ends" with no noun that owns the number in
+// the 6 tokens before ("la que termina en 58", "celle qui finit par 58",
+// "die auf 58 endet"): the card the requester asked about.
+func oneEnding(view []byte, start int) bool {
+	one, owned := false, false
+	prevTokens(view, start, 6, func(t []byte) bool {
+		w := string(t)
+		owned = owned || isOwner(w) || phoneWords[w] || numberWords[w]
+		one = one || oneWords[w]
+		return owned
+	})
+	return one && !owned
+}
+
+// oneWords point at "the one" a relative clause describes (normalised).
+var oneWords = set("1", "que", "qui", "che", "die", "degene", "diegene", "diejenige", "which", "cuya", "cujo", "cuja")
 
 // startWords say "starts with" (normalised).
 var startWords = set("starts", "start", "begins", "starting", "beginning", "beginnt", "anfangt", "beginnend", "commence",
