@@ -63,7 +63,7 @@ func (t *text) unitNamed(start int) bool {
 	}
 	for r := range t.raw {
 		if int(t.raw[r].tok) == i {
-			if string(t.rawBuf[t.raw[r].start:t.raw[r].end]) != "unit" || r+1 < len(t.raw) && int(t.raw[r+1].tok) == i {
+			if string(t.rawBuf[t.raw[r].start:t.raw[r].end]) != "unit" {
 				return true
 			}
 			break
@@ -120,22 +120,30 @@ var recordPlaces = set("scheda", "akte", "systeme", "fichier", "cadastro", "kart
 // start follows a word for "year" (within 3 tokens: "the year as 1979",
 // "l'année 1979", "el año 1979", "das Jahr 1979") in a sentence that
 // names the record ("on a l'année 1979 dans le dossier", "tenemos el año
-// 1979 en la ficha") and no other thing or the business ("the year 1979
-// on the invoice", "our shop opened in the year 1979").
+// 1979 en la ficha") or has it ("tenemos el año 1979"), and no other
+// thing or the business ("the year 1979 on the invoice", "our shop opened
+// in the year 1979").
 func (t *text) yearOnRecord(start int) bool {
 	i := t.tokenAt(start)
 	if i < 0 {
 		return false
 	}
 	from, to := t.sentenceOf(i)
-	year := false
+	year, named := false, false
 	for k := max(from, i-4); k < i; k++ {
-		year = year || yearWords[string(t.tokBytes(k))]
+		if yearWords[string(t.tokBytes(k))] {
+			year = true
+			// "we have the year as 1979", "tenemos el año 1979", "on a
+			// l'année 1979": a word for having right before the year's
+			for j := max(from, k-3); j < k; j++ {
+				w := string(t.tokBytes(j))
+				named = named || haveWords[w] || w == "a" && j > from && string(t.tokBytes(j-1)) == "on"
+			}
+		}
 	}
 	if !year {
 		return false
 	}
-	named := false
 	for k := from; k < to; k++ {
 		x := string(t.tokBytes(k))
 		if placeOwners[x] || ourWords[x] || t.isOther(k, to) {

@@ -474,7 +474,7 @@ var exonyms = func() map[string][]string {
 		{"napoli", "naples", "neapel", "napels", "napoles", "napoles"},
 		{"firenze", "florence", "florenz", "florencia", "florenca"},
 		{"venezia", "venice", "venedig", "venise", "venecia", "venetie", "veneza"},
-		{"genova", "genoa", "genua", "genes"},
+		{"genova", "genoa", "genua"},
 		{"berlin", "berlijn", "berlim", "berlino"},
 		{"munchen", "munich", "monachium", "munchen", "munique", "monaco di baviera", "munchen"},
 		{"koln", "cologne", "keulen", "colonia"},

@@ -1553,17 +1553,28 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 // Nummer"), or a phone word, a word for calling, texting or a code
 // before them ("code sent to your 06 47 21", "wir rufen die mit 0151 an").
 func phoneHead(view []byte, start, end int) bool {
-	lead, stop := false, false
+	var prev [3][]byte
+	n, stop := 0, false
 	prevTokens(view, start, 3, func(t []byte) bool {
-		w := string(t)
-		if isOwner(w) || ourWords[w] {
+		if isOwner(string(t)) || ourWords[string(t)] {
 			stop = true
 			return true
 		}
-		lead = lead || secondPerson[w] || headLeads[w]
+		prev[n] = t
+		n++
 		return false
 	})
-	if stop || !lead {
+	if stop || n == 0 {
+		return false
+	}
+	if n >= 2 && withWords[string(prev[0])] && (pointerArticles[string(prev[1])] || string(prev[1]) == "1") {
+		return true // "die mit 0151", "the one with +49 151"
+	}
+	lead := false
+	for _, w := range prev[:n] {
+		lead = lead || secondPerson[string(w)] || headLeads[string(w)]
+	}
+	if !lead {
 		return false
 	}
 	named, first := false, true
@@ -1588,6 +1599,7 @@ var (
 	// headLeads come right before a number: an article, "with".
 	headLeads = set("the", "le", "la", "l", "il", "lo", "el", "o", "a", "de", "die", "der", "den", "het", "mit", "with",
 		"con", "com", "met", "avec", "sur", "al", "au", "naar", "an", "auf", "op", "para", "sul", "alla", "pelo", "no", "na")
+	withWords = set("with", "mit", "avec", "con", "com", "met")
 	// callWords call, text or send a code.
 	callWords = set("code", "codigo", "codice", "rufen", "anrufen", "ruf", "ruft", "appelle", "appelons", "appeler",
 		"appellerons", "llamar", "llamamos", "llamaremos", "llamo", "chiamare", "chiamiamo", "chiamo", "bellen", "bel",
