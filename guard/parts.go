@@ -21,20 +21,27 @@ func (m *Matcher) houseAlone(t *text, start int) bool {
 	}
 	from, to := t.sentenceOf(i)
 	found := false
-	for k := i + 1; k < to && k <= i+4; k++ {
+	for k := i + 1; k < to && k <= i+7; k++ {
 		w := t.tokBytes(k)
 		if len(w) > 0 && isDigit(w[0]) {
 			found = contains(m.houseNums, string(w))
 			break
 		}
-		if t.toks[k].flags&fPunctAfter != 0 {
-			break
+		if t.toks[k].flags&fPunctAfter != 0 || isOwner(string(w)) || phoneWords[string(w)] || cardWords[string(w)] {
+			break // "le numéro de commande sur votre fiche est le 12"
 		}
 	}
 	if !found {
 		return false
 	}
 	w := string(t.tokBytes(i))
+	// a unit ("Wohnung", "apt", "room" read "unit") is the customer's in a
+	// sentence about her or the record: "your unit is 4B", not "Room 12 of
+	// the hotel" or "Unit 4B of the manual"
+	unit := w == "unit"
+	if unit && roomWords[string(t.rawOf(i))] {
+		return false // "Room 12 of the hotel is booked for you"
+	}
 	named := w == "hausnummer" || w == "huisnummer" || w == "civico" || i > from && string(t.tokBytes(i-1)) == "house"
 	for k := max(from, i-4); k < i; k++ {
 		if x := string(t.tokBytes(k)); isOwner(x) || phoneWords[x] || cardWords[x] {
@@ -46,7 +53,7 @@ func (m *Matcher) houseAlone(t *text, start int) bool {
 		if placeOwners[x] {
 			return false
 		}
-		named = named || accountWords[x] && !haveWords[x] || isRecordWord(x) || recordPlaces[x] || addressNouns[x]
+		named = named || accountWords[x] && !haveWords[x] || isRecordWord(x) || recordPlaces[x] || addressNouns[x] || unit && secondPerson[x]
 	}
 	return named
 }
@@ -61,13 +68,8 @@ func (t *text) unitNamed(start int) bool {
 	if i < 0 {
 		return false
 	}
-	for r := range t.raw {
-		if int(t.raw[r].tok) == i {
-			if string(t.rawBuf[t.raw[r].start:t.raw[r].end]) != "unit" {
-				return true
-			}
-			break
-		}
+	if w := t.rawOf(i); w != nil && string(w) != "unit" && !roomWords[string(w)] {
+		return true
 	}
 	from, to := t.sentenceOf(i)
 	for k := from; k < to; k++ {
@@ -112,9 +114,25 @@ var (
 	homePreps = set("de", "in", "on", "en", "a", "di", "op", "em", "na", "no", "in der", "an", "aan", "sur", "della")
 )
 
+// rawOf returns the word as written (folded) of token i, or nil.
+func (t *text) rawOf(i int) []byte {
+	for r := range t.raw {
+		if int(t.raw[r].tok) == i {
+			return t.rawBuf[t.raw[r].start:t.raw[r].end]
+		}
+	}
+	return nil
+}
+
+// roomWords are the unit words of a hotel or an office, not a home
+// (folded, as written).
+var roomWords = set("room", "rooms", "zimmer", "chambre", "habitacion", "camera", "kamer", "quarto", "suite", "office", "buro", "bureau")
+
 // recordPlaces name where a record is kept beyond accountWords
-// (normalised): "nella scheda", "im System", "dans le système".
-var recordPlaces = set("scheda", "akte", "systeme", "fichier", "cadastro", "kartei", "registro", "archivio")
+// (normalised): "nella scheda", "dans le système", and the participles
+// of being registered somewhere ("in Lissabon gemeldet").
+var recordPlaces = set("scheda", "akte", "systeme", "fichier", "cadastro", "kartei", "registro", "archivio",
+	"gemeldet", "angemeldet", "ingeschreven", "inscrit", "inscrite", "inscrita", "inscrito", "iscritta", "iscritto")
 
 // yearOnRecord reports whether the year of birth at token view offset
 // start follows a word for "year" (within 3 tokens: "the year as 1979",
@@ -130,7 +148,7 @@ func (t *text) yearOnRecord(start int) bool {
 	}
 	from, to := t.sentenceOf(i)
 	year, named := false, false
-	for k := max(from, i-4); k < i; k++ {
+	for k := max(from, i-8); k < i; k++ {
 		if yearWords[string(t.tokBytes(k))] {
 			year = true
 			// "we have the year as 1979", "tenemos el año 1979", "on a
@@ -149,7 +167,7 @@ func (t *text) yearOnRecord(start int) bool {
 		if placeOwners[x] || ourWords[x] || t.isOther(k, to) {
 			return false
 		}
-		named = named || accountWords[x] && !haveWords[x] || isRecordWord(x) || recordPlaces[x]
+		named = named || accountWords[x] && !haveWords[x] || accountNouns[x] || isRecordWord(x) || recordPlaces[x]
 	}
 	return named
 }
@@ -180,7 +198,7 @@ func (t *text) dayOfBirth(start int) bool {
 		if birthWords[x] && k > from {
 			// "date of birth", "date de naissance", "Geburts... datum"
 			for j := max(from, k-3); j < k; j++ {
-				if dateNouns[string(t.tokBytes(j))] {
+				if dateNouns[string(t.tokBytes(j))] || dayNouns[string(t.tokBytes(j))] {
 					return !t.birthOwned(k, from, to)
 				}
 			}
@@ -196,7 +214,9 @@ func (t *text) dayOfBirth(start int) bool {
 var (
 	// dayLeads come right before a day: "is the 3rd", "est le 3", "é dia 3".
 	dayLeads = set("the", "le", "der", "den", "am", "el", "il", "lo", "de", "dia", "op", "o", "is", "ist", "est", "es",
-		"e", "on", "au", "al", "em", "no", "jour", "tag", "giorno", "dag")
+		"e", "on", "au", "al", "em", "no", "jour", "tag", "giorno", "dag", "day")
+	// dayNouns say "day": "il giorno di nascita".
+	dayNouns = set("day", "tag", "jour", "dia", "giorno", "dag")
 	// dobNouns say "date of birth" in one word.
 	dobNouns = set("dob", "birthdate", "geburtsdatum", "geboortedatum")
 )

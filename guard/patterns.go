@@ -283,6 +283,11 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 		if t == "unit" && i > 0 {
 			if u := toks[i+1:]; tokLen(u) >= 2 {
 				b.tokens(append([]string{"unit"}, u...), pattern{class: street.class, part: street.part, level: level, ctx: ctxUnit})
+				if len(u) == 1 && isDigit(u[0][0]) && !contains(b.houseNums, u[0]) {
+					// "the flat number on file is 4B", "your unit is 4B" (ctxHouseAlone)
+					b.houseNums = append(b.houseNums, u[0])
+					b.tokens([]string{"unit"}, pattern{class: street.class, part: street.part, level: level, ctx: ctxHouseAlone})
+				}
 			}
 			toks = toks[:i]
 			break

@@ -1712,7 +1712,8 @@ func (t *text) cityNamed(start, end int) bool {
 	record, source := false, false
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
-		if accountWords[w] && !haveWords[w] || defaultWords[w] || strings.HasPrefix(w, "standard") || recordPlaces[w] {
+		if accountWords[w] && !haveWords[w] || defaultWords[w] || strings.HasPrefix(w, "standard") || recordPlaces[w] ||
+			haveWords[w] && k+1 < to && secondPerson[string(t.tokBytes(k+1))] { // "we still have you down in Lisbon"
 			record = true
 		}
 		source = source || sourceWords[w] ||
@@ -1820,7 +1821,7 @@ var (
 	emailNouns = set("email", "mail", "correo", "courriel", "mailadres", "emailadres", "mailadresse", "emailadresse")
 	// mailboxWords name a mailbox: "your exemple.fr inbox".
 	mailboxWords = set("mailbox", "inbox", "boite", "postfach", "posteingang", "buzon", "bandeja", "casella",
-		"caixa", "brievenbus", "messagerie")
+		"caixa", "brievenbus", "messagerie", "posta", "correio", "courrier")
 )
 
 // Words around a city said as the address on file (normalised).
