@@ -1011,17 +1011,18 @@ func (t *text) nothingToFix(i int) bool {
 	return false
 }
 
-// noNeedToFix reports whether token i says "need" after a negation ("no
+// noNeedToFix reports whether token i says "need" beside a negation ("no
 // need", "pas besoin", "no hace falta", "não precisa", "non serve", "hoeft
-// niet", "niet nodig") and a verb of correcting follows within 4 tokens,
-// in a sentence about no other thing ("no need to update the app").
+// het niet", "niet nodig", "não é preciso") and a verb of correcting
+// follows within 4 tokens, in a sentence about no other thing ("no need
+// to update the app").
 func (t *text) noNeedToFix(i int) bool {
 	if !needWords[string(t.tokBytes(i))] {
 		return false
 	}
 	from, to := t.sentenceOf(i)
 	neg := false
-	for k := max(from, i-2); k <= i+1 && k < to; k++ {
+	for k := max(from, i-2); k <= i+2 && k < to; k++ {
 		neg = neg || k != i && needNegations[string(t.tokBytes(k))]
 	}
 	if !neg {
@@ -1038,7 +1039,8 @@ func (t *text) noNeedToFix(i int) bool {
 
 // Words of needing and their negations (normalised).
 var (
-	needWords     = set("need", "needed", "besoin", "bisogno", "brauchen", "falta", "precisa", "precisas", "hoeft", "hoeven", "nodig", "notig", "serve")
+	needWords = set("need", "needed", "besoin", "bisogno", "brauchen", "falta", "precisa", "precisas", "preciso", "hoeft",
+		"hoeven", "nodig", "notig", "serve")
 	needNegations = set("no", "not", "pas", "nao", "non", "niet", "nicht", "kein", "keine", "geen", "nessun")
 )
 
