@@ -35,6 +35,12 @@ func (m *Matcher) houseAlone(t *text, start int) bool {
 		return false
 	}
 	w := string(t.tokBytes(i))
+	// a bare "number" or "número" is the house's after an article, a
+	// possessive, a verb or a preposition, not after another noun
+	// ("Option number 5 in your account settings")
+	if !houseSpecific[w] && i > from && string(t.tokBytes(i-1)) != "house" && !houseLeads[string(t.tokBytes(i-1))] {
+		return false
+	}
 	// a unit ("Wohnung", "apt", "room" read "unit") is the customer's in a
 	// sentence about her or the record: "your unit is 4B", not "Room 12 of
 	// the hotel" or "Unit 4B of the manual"
@@ -94,8 +100,8 @@ func (t *text) streetHome(start, end int) bool {
 	from, to := t.sentenceOf(i)
 	home := j+1 < to && streetHomeNouns[string(t.tokBytes(j+1))] ||
 		i-2 >= from && homePreps[string(t.tokBytes(i-1))] && streetHomeNouns[string(t.tokBytes(i-2))]
-	if !home {
-		return false
+	if !home || i == j && exonyms[string(t.tokBytes(i))] != nil {
+		return false // "la tua casa di Roma": a street named after a city reads as the city
 	}
 	for k := from; k < to; k++ {
 		if placeOwners[string(t.tokBytes(k))] {
@@ -112,6 +118,15 @@ var (
 		"logement", "maison", "piso", "casa", "domicilio", "direccion", "indirizzo", "abitazione", "woning", "huis",
 		"adres", "morada", "endereco")
 	homePreps = set("de", "in", "on", "en", "a", "di", "op", "em", "na", "no", "in der", "an", "aan", "sur", "della")
+)
+
+// houseSpecific say "house number" in one word; houseLeads may stand
+// before a bare "number" that is a house's (normalised).
+var (
+	houseSpecific = set("hausnummer", "huisnummer", "civico", "unit")
+	houseLeads    = set("the", "el", "le", "la", "l", "il", "lo", "de", "die", "der", "das", "den", "het", "o", "a", "your",
+		"votre", "su", "suo", "sua", "je", "uw", "seu", "ihre", "is", "ist", "es", "est", "e", "see", "veo", "vois", "sehe",
+		"vedo", "zie", "vejo", "as", "als", "come", "como", "comme", "no", "nr", "at", "am", "au", "al", "op", "em", "na")
 )
 
 // rawOf returns the word as written (folded) of token i, or nil.

@@ -818,7 +818,7 @@ func (t *text) confirmation(class string) string {
 		}
 		if (h.kind == phAffirm || h.kind == phAgree || h.kind == phDeny || h.kind == phDisagree) &&
 			(t.aboutOther(h.tok, h.span) || t.ourFault(h.tok) || t.anyBefore(h.tok) ||
-				(h.kind == phDeny || h.kind == phDisagree) && t.newThingAfter(h.span)) {
+				(h.kind == phDeny || h.kind == phDisagree) && (t.newThingAfter(h.span) || t.availabilityAfter(h.span))) {
 			others = append(others, h.span)
 			continue
 		}
@@ -1358,6 +1358,29 @@ var (
 	frenchAfterA  = set("ce", "que", "qui", "quoi", "la", "le", "l", "les", "o", "os", "as", "a", "sua", "seu", "votre",
 		"vos", "mon", "ma", "mes", "minha", "meu", "esta", "este", "essa", "esse", "cette", "cet")
 )
+
+// availabilityAfter reports whether a denial phrase (span sp) goes on with
+// a word for being in stock, available or possible, past at most one
+// preposition: "Das ist leider nicht vorrätig", "that is not in stock",
+// "ce n'est pas disponible" deny a product's availability.
+func (t *text) availabilityAfter(sp span) bool {
+	j := t.tokenAt(sp.end - 1)
+	if j < 0 || int(t.toks[j].off) != sp.end-1 {
+		return false
+	}
+	_, to := t.sentenceOf(j)
+	for k := j; k < to && k <= j+1; k++ {
+		if availWords[string(t.tokBytes(k))] {
+			return true
+		}
+	}
+	return false
+}
+
+// availWords say "in stock", "available", "possible" (normalised).
+var availWords = set("vorratig", "lieferbar", "verfugbar", "erhaltlich", "available", "stock", "disponible", "disponibles",
+	"disponibile", "disponibili", "beschikbaar", "leverbaar", "voorraad", "disponivel", "disponiveis", "possible", "moglich",
+	"mogelijk", "posible", "possibile", "possivel", "ready", "fertig", "pret", "listo", "lista", "pronto", "pronta", "klaar")
 
 // chargeWords are cardWords that also name a charge: "un double débit".
 var chargeWords = set("debit", "credit", "payment")
