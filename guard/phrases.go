@@ -219,6 +219,7 @@ var (
 		"bevestigen noch",
 		"noch ontkennen", "geen probleem", "nee bedankt", "niet mogelijk", "niet nodig", "kan ik niet",
 		"kunnen we niet", "ging iets fout", "iets fout", "of dat klopt", "of het klopt", "of dat juist",
+		"of het overeenkomt", "of dat overeenkomt",
 		"of dit klopt",
 		// pt
 		"nem confirmar", "confirmar nem", "nem negar",
@@ -340,7 +341,13 @@ var (
 		// noemen", "can't name the number"
 		"niet noemen", "niet vermelden", "niet doorgeven", "can't name", "cannot name", "can't reveal", "cannot reveal",
 		"nicht verraten", "ne peux pas communiquer", "ne peux pas indiquer", "non posso indicare", "non posso rivelare",
-		"não posso indicar", "não posso revelar", "no puedo revelar",
+		"não posso indicar", "não posso revelar", "no puedo revelar", "nichts sagen", "nichts dazu sagen",
+		// a confirmation refused as a rule: "No confirmo fechas de
+		// nacimiento por chat", "Geboortedata bevestig ik nooit"
+		"don't confirm", "do not confirm", "never confirm", "no confirmo", "no confirmamos", "nunca confirmo",
+		"non confermo", "non confermiamo", "não confirmo", "não confirmamos", "ne confirme pas", "ne confirmons pas",
+		"ne confirme jamais", "bestatige ich nicht", "bestatigen wir nicht", "bestatige keine", "bestatigen keine",
+		"bestatige ich nie", "bevestig ik nooit", "bevestig ik niet", "bevestigen we niet", "bevestigen wij niet",
 		"can't tell you", "cannot tell you", "can't say", "cannot say", "can't share", "cannot share",
 		"can't discuss", "cannot discuss", "can't disclose", "cannot disclose", "not able to tell",
 		"not able to say", "unable to tell", "unable to say", "won't be able to tell", "can't check", "cannot check",
