@@ -1599,6 +1599,9 @@ func phoneHead(view []byte, start, end int) bool {
 	if stop || n == 0 {
 		return false
 	}
+	if codeWords[string(prev[0])] || n >= 2 && codeWords[string(prev[1])] && (codeCopulas[string(prev[0])] || codeWords[string(prev[0])]) {
+		return false // "your code is 0647", "le code promo 0647": the digits are the code
+	}
 	if n >= 2 && withWords[string(prev[0])] && (pointerArticles[string(prev[1])] || string(prev[1]) == "1") {
 		return true // "die mit 0151", "the one with +49 151"
 	}
@@ -1631,7 +1634,10 @@ var (
 	// headLeads come right before a number: an article, "with".
 	headLeads = set("the", "le", "la", "l", "il", "lo", "el", "o", "a", "de", "die", "der", "den", "het", "mit", "with",
 		"con", "com", "met", "avec", "sur", "al", "au", "naar", "an", "auf", "op", "para", "sul", "alla", "pelo", "no", "na")
-	withWords = set("with", "mit", "avec", "con", "com", "met")
+	withWords   = set("with", "mit", "avec", "con", "com", "met")
+	codeCopulas = set("is", "ist", "est", "es", "e", "era", "was", "war", "lautet")
+	// codeWords own the digits right after them, or after a copula.
+	codeWords = set("code", "codigo", "codice", "pin", "promo", "vorwahl", "prefix", "prefixe", "prefijo", "prefisso", "voorvoegsel", "indicativo")
 	// callWords call, text or send a code.
 	callWords = set("code", "codigo", "codice", "rufen", "anrufen", "ruf", "ruft", "appelle", "appelons", "appeler",
 		"appellerons", "llamar", "llamamos", "llamaremos", "llamo", "chiamare", "chiamiamo", "chiamo", "bellen", "bel",
