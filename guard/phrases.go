@@ -1760,9 +1760,10 @@ func (t *text) cityNamed(start, end int) bool {
 	if t.yourHomeIn(i, from, to) {
 		return true
 	}
-	if record && source {
+	if record && source && !(i > 0 && routeWords[string(t.tokBytes(i-1))]) {
 		// "Laut System geht das Paket nach Berlin", "your parcels go to
-		// Turin per the account": where the record sends things
+		// Turin per the account": where the record sends things, not the
+		// way ("gaat het pakket via Berlijn")
 		return true
 	}
 	if i > 0 && toWords[string(t.tokBytes(i-1))] {
@@ -1806,6 +1807,9 @@ func (t *text) yourHomeIn(i, from, to int) bool {
 	}
 	return true
 }
+
+// routeWords lead to a place a parcel passes through (normalised).
+var routeWords = set("via", "through", "uber", "durch", "par", "por", "attraverso", "door", "pelo", "pela")
 
 // sourceWords cite a source: "according to", "laut", "selon", "según",
 // "secondo", "volgens", "segundo", "per the account" (normalised).
