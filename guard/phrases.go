@@ -76,6 +76,11 @@ var (
 		"è corretto", "è corretta", "è giusto", "è giusta", "proprio così", "è quello", "è quella",
 		"proprio quella", "proprio quello", "proprio questa", "proprio questo",
 		"confermo", "le confermo", "è proprio", "è esatto", "è esatta",
+		// still the same: "Esatto, è ancora quello", "Klopt, nog steeds dezelfde"
+		"è ancora quello", "è ancora quella", "sempre quello", "sempre quella", "sigue siendo la misma", "sigue siendo el mismo",
+		"sigue siendo esa", "sigue siendo ese", "continua a ser a mesma", "continua a ser o mesmo", "continua a ser essa",
+		"continua a ser esse", "nog steeds dezelfde", "nog steeds hetzelfde", "nog altijd dezelfde", "immer noch dieselbe",
+		"immer noch derselbe", "immer noch dasselbe", "toujours la même", "toujours le même", "still the same", "still that 1",
 		"indirizzo giusto", "numero giusto", "indirizzo corretto", "risulta",
 		// nl
 		"dat klopt", "dat is juist", "is juist", "dat is correct", "dat is hem",
@@ -824,7 +829,7 @@ func (t *text) confirmation(class string) string {
 			continue
 		}
 		if (h.kind == phAffirm || h.kind == phAgree || h.kind == phDeny || h.kind == phDisagree) &&
-			(t.aboutOther(h.tok, h.span) || t.ourFault(h.tok) || t.anyBefore(h.tok) ||
+			(t.aboutOther(h.tok, h.span) || t.ourFault(h.tok) || t.anyBefore(h.tok) || (h.kind == phAffirm || h.kind == phAgree) && t.ourSubject(h.tok) ||
 				(h.kind == phDeny || h.kind == phDisagree) && (t.newThingAfter(h.span) || t.availabilityAfter(h.span))) {
 			others = append(others, h.span)
 			continue
@@ -1205,7 +1210,7 @@ var (
 		"stock", "item", "items", "product", "products", "parcel", "package", "tracking", "courier", "model", "sku",
 		"status", "schedule", "hours", "offer", "promotion", "sale", "subscription", "plan", "ticket", "request",
 		"exchange", "photo", "foto", "picture", "description", "problem", "issue", "error", "day", "charge", "charges",
-		"tax", "link", "password", "app", "audit", "contrasena", "senha", "wachtwoord", "aplicativo", "aplicacion", "applicatie", "terms", "conditions", "agb", "bedingungen", "cgv", "conditions",
+		"tax", "link", "password", "app", "audit", "delai", "horario", "prazo", "contrasena", "senha", "wachtwoord", "aplicativo", "aplicacion", "applicatie", "terms", "conditions", "agb", "bedingungen", "cgv", "conditions",
 		"condiciones", "condizioni", "voorwaarden", "condicoes", "termos",
 		"richtlinie", "ruckgabe", "ruckgabebedingungen", "erstattung", "lieferung", "lieferdatum", "liefertermin",
 		"liefertag", "lieferzeit", "versand", "versandkosten", "gebuhr", "gebuhren", "preis", "preise", "kosten",
@@ -1336,6 +1341,24 @@ func (t *text) newThingAfter(sp span) bool {
 		}
 	}
 	return true
+}
+
+// ourSubject reports whether the clause before token i has the business's
+// possessive before a noun that is no record ("Our office address is
+// still the same"), not "our records" or "our system": the affirmation is
+// about the business's own thing.
+func (t *text) ourSubject(i int) bool {
+	from, _ := t.sentenceOf(i)
+	for k := i - 1; k >= from && k >= i-6; k-- {
+		if t.toks[k].flags&fPunctAfter != 0 {
+			break
+		}
+		if t.ourAt(k) && k+1 < i {
+			n := string(t.tokBytes(k + 1))
+			return !accountWords[n] && !recordWords[n] && !isRecordWord(n)
+		}
+	}
+	return false
 }
 
 // anyBefore reports whether one of the 3 words before token i in its
