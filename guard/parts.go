@@ -19,9 +19,8 @@ func (m *Matcher) houseAlone(t *text, start int) bool {
 	if i < 0 || len(m.houseNums) == 0 {
 		return false
 	}
-	from, to := t.sentenceOf(i)
-	found := false
-	for k := i + 1; k < to && k <= i+7; k++ {
+	found := false // the number first: the words for it are common
+	for k := i + 1; k < len(t.toks) && k <= i+7 && t.toks[k].flags&fSentence == 0; k++ {
 		w := t.tokBytes(k)
 		if len(w) > 0 && isDigit(w[0]) {
 			found = contains(m.houseNums, string(w))
@@ -34,6 +33,7 @@ func (m *Matcher) houseAlone(t *text, start int) bool {
 	if !found {
 		return false
 	}
+	from, to := t.sentenceOf(i)
 	w := string(t.tokBytes(i))
 	// a bare "number" or "número" is the house's after an article, a
 	// possessive, a verb or a preposition, not after another noun
