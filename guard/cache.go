@@ -137,6 +137,7 @@ func (m *Matcher) heapBytes() int {
 	strs(m.phones)
 	strs(m.phoneDigits)
 	strs(m.splitForms)
+	strs(m.houseNums)
 	n += cap(m.emailParts) * int(unsafe.Sizeof([2]string{}))
 	for _, p := range m.emailParts {
 		n += len(p[0]) + len(p[1])

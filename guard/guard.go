@@ -143,8 +143,10 @@ type Matcher struct {
 	// without its trunk 0, international) that a ctxPhoneSplit pattern
 	// completes from a reply's later digit runs.
 	splitForms []string
-	// houses are the house numbers of the ctxStreetApart patterns.
-	houses []string
+	// houses are the house numbers of the ctxStreetApart patterns;
+	// houseNums every address's house number (ctxHouseAlone).
+	houses    []string
+	houseNums []string
 	// cities are the cities of the ctxStreetCity patterns; typos the
 	// streets matched one letter off beside their house number.
 	cities []string
@@ -245,7 +247,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 	}
 	m.ac = buildAutomaton(b.strs)
 	m.pats = b.pats
-	m.houses = b.houses
+	m.houses, m.houseNums = b.houses, b.houseNums
 	m.cities, m.typos = b.cities, b.typos
 	for _, ty := range m.typos {
 		if n := len(ty.house); n <= 5 && isDigit(ty.house[0]) {
@@ -436,7 +438,7 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxDobWord:
-			if start >= t.digits || !m.birthNear(t, ts, te) {
+			if start >= t.digits || !m.birthNear(t, ts, te) && !t.yearOnRecord(ts) {
 				return true
 			}
 		case p.ctx == ctxDobMonth:
@@ -448,7 +450,19 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxStreetCity:
-			if start >= t.digits || !m.streetCity(t, ts, m.cities[p.aux]) {
+			if start >= t.digits || !m.streetCity(t, ts, m.cities[p.aux]) && !t.streetHome(ts, te) {
+				return true
+			}
+		case p.ctx == ctxHouseAlone:
+			if start >= t.digits || !m.houseAlone(t, ts) {
+				return true
+			}
+		case p.ctx == ctxUnit:
+			if start >= t.digits || !inContext(view, ts, te, ctxNotOwned) || !t.unitNamed(ts) {
+				return true
+			}
+		case p.ctx == ctxDobDay:
+			if start >= t.digits || !t.dayOfBirth(ts) {
 				return true
 			}
 		case p.ctx == ctxPhoneSplit:
@@ -485,6 +499,12 @@ func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 	}
 	if lvl, ok := m.streetTypo(t); ok && lvl > level {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassAddress, Part: PartStreet, RequiredLevel: lvl}
+		if v.stricter(best) {
+			best = v
+		}
+	}
+	if lvl := m.levels[proofdesk.ClassEmail]; lvl > level && t.ats > 0 && m.mailTypo(t) {
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassEmail, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v
 		}

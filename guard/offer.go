@@ -83,6 +83,9 @@ func (t *text) sentenceAnswer(from, to int, class string) string {
 	yes, no, rec := false, false, false
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
+		if anyWords[w] && w != "any" {
+			return "" // "the link goes to whatever address is registered on the account": no value
+		}
 		lead := k == from || t.toks[k-1].flags&fPunctAfter != 0
 		switch {
 		case lead && t.toks[k].flags&fPunctAfter != 0 && answerYes[w]:
@@ -105,7 +108,7 @@ func (t *text) sentenceAnswer(from, to int, class string) string {
 // mentionsValue reports whether token k (in a sentence opening at from)
 // names the class of the offered value or points back at one: a noun of
 // the class not led by an indefinite or negative article, a quantifier,
-// "other" or "our", or a pointer pronoun ("celle", "degene", "the one").
+// "whichever", "other" or "our", or a pointer pronoun ("celle", "degene", "the one").
 func (t *text) mentionsValue(k, from int, class string) bool {
 	w := string(t.tokBytes(k))
 	if theOnes[w] || w == "1" && k > from && pointerArticles[string(t.tokBytes(k-1))] {
@@ -116,7 +119,7 @@ func (t *text) mentionsValue(k, from int, class string) bool {
 	}
 	for j := k - 1; j >= from && j >= k-2; j-- {
 		p := string(t.tokBytes(j))
-		if indefinites[p] || otherWords[p] || ourWords[p] || noDeterminers[p] || quantWords[p] || p == "any" {
+		if indefinites[p] || otherWords[p] || ourWords[p] || noDeterminers[p] || quantWords[p] || anyWords[p] {
 			return false
 		}
 	}
@@ -150,12 +153,13 @@ var streetNouns = set("street", "strasse", "rue", "calle", "rua", "straat")
 var dateNouns = set("date", "datum", "fecha", "data", "geburtsdatum", "geboortedatum")
 
 // deferWord reports whether w defers the answer: verification, a form.
-// Every one opens with v, f or m.
+// Every one opens with v, f, m, p or u.
 func deferWord(w []byte) bool {
-	if len(w) < 4 || w[0] != 'v' && w[0] != 'f' && w[0] != 'm' {
+	if len(w) < 4 || w[0] != 'v' && w[0] != 'f' && w[0] != 'm' && w[0] != 'p' && w[0] != 'u' {
 		return false
 	}
-	return len(w) >= 5 && (string(w[:5]) == "verif" || string(w[:5]) == "formu") || string(w) == "form" || string(w) == "modulo"
+	return len(w) >= 5 && (string(w[:5]) == "verif" || string(w[:5]) == "formu") || string(w) == "form" || string(w) == "modulo" ||
+		string(w) == "prufung" || string(w) == "uberprufung" // "erst nach der Prüfung freigegeben"
 }
 
 // phoneVerbs are phoneWords that are also verbs or channels ("call",

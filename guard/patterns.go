@@ -2,6 +2,7 @@ package guard
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/proofdesk/proofdesk"
@@ -46,6 +47,9 @@ const (
 	ctxDobMonth            // the month of birth alone, a word for birthday beside it (Matcher.birthMonth)
 	ctxMailCut             // an email's local part and "@", cut short there ("elodie.martin@...")
 	ctxStreetCity          // a street's distinctive words, the city of the same address in the sentence (Matcher.streetCity)
+	ctxHouseAlone          // a word for house number, a house number on file after it, said of the record (Matcher.houseAlone)
+	ctxUnit                // an address's unit with its word, owned by no other noun (text.unitNamed)
+	ctxDobDay              // the day of birth alone, closing a clause about the date of birth (Matcher.dayOfBirth)
 )
 
 // pattern is one normalised form of a protected (or public) value.
@@ -75,6 +79,8 @@ type builder struct {
 	// streets matched one letter off (Matcher.streetTypo).
 	cities []string
 	typos  []typoStreet
+	// houseNums are the addresses' house numbers (ctxHouseAlone).
+	houseNums []string
 }
 
 func (b *builder) add(s string, p pattern) {
@@ -202,6 +208,7 @@ func (b *builder) phone(v string, level proofdesk.Level) {
 		b.tokens([]string{"0" + national[:1], national[1:3]}, start)
 		b.tokens([]string{"0" + national[:3]}, start)
 		b.tokens([]string{cc, national[:3]}, start)
+		b.tokens([]string{cc, national[:1], national[1:3]}, start) // "+33 6 47"
 	}
 	// "ending in 90", "acaba em 716"
 	b.add(" "+d[len(d)-2:]+" ", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhoneEnd})
@@ -267,14 +274,25 @@ func ccLen(d string) int {
 
 func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 	toks := normTokens(a.Line1)
-	// cut at a unit ("500 market st unit 4b" -> "500 market st")
+	street := pattern{class: proofdesk.ClassAddress, part: PartStreet, level: level}
+	// cut at a unit ("500 market st unit 4b" -> "500 market st"); the unit
+	// with its word is the address on its own ("delivery is set for
+	// apartment #4B", "l'appartement 4B"), unless a noun before owns it
+	// ("ticket #4B")
 	for i, t := range toks {
 		if t == "unit" && i > 0 {
+			if u := toks[i+1:]; tokLen(u) >= 2 {
+				b.tokens(append([]string{"unit"}, u...), pattern{class: street.class, part: street.part, level: level, ctx: ctxUnit})
+				if len(u) == 1 && isDigit(u[0][0]) && !contains(b.houseNums, u[0]) {
+					// "the flat number on file is 4B", "your unit is 4B" (ctxHouseAlone)
+					b.houseNums = append(b.houseNums, u[0])
+					b.tokens([]string{"unit"}, pattern{class: street.class, part: street.part, level: level, ctx: ctxHouseAlone})
+				}
+			}
 			toks = toks[:i]
 			break
 		}
 	}
-	street := pattern{class: proofdesk.ClassAddress, part: PartStreet, level: level}
 	if len(toks) >= 2 {
 		var num string
 		var name []string
@@ -325,6 +343,14 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 				for _, form := range [][]string{full, name, bare, fullBare} {
 					b.tokens(append(strings.Fields(n), form...), street)
 					b.tokens(append(append([]string(nil), form...), strings.Fields(n)...), street)
+				}
+				// "I see house number 92 on your account", "als Hausnummer
+				// steht nur die 5": the number after a word for it
+				if !contains(b.houseNums, strings.Fields(n)[0]) {
+					b.houseNums = append(b.houseNums, strings.Fields(n)[0])
+				}
+				for _, nw := range houseAloneWords {
+					b.tokens([]string{nw}, pattern{class: proofdesk.ClassAddress, part: PartStreet, level: level, ctx: ctxHouseAlone})
 				}
 				if len(core) > 0 && tokLen(core) >= 4 && len(b.houses) < 1<<15 {
 					// "the number is 45 and the street is Alcalá"
@@ -385,6 +411,11 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 	if len(city) > 0 && tokLen(city) >= 4 {
 		cp := pattern{class: proofdesk.ClassAddress, part: PartCity, level: level, ctx: ctxCity}
 		b.tokens(city, cp)
+		// its name in the other six languages: "your Lisbon address",
+		// "vous a encore à Lisbonne", "heeft je nog in Berlijn staan"
+		for _, x := range exonyms[strings.Join(city, " ")] {
+			b.tokens(strings.Fields(x), cp)
+		}
 		if c := city[0]; len(city) == 1 {
 			for _, suf := range []string{"er", "ien", "ienne", "se", "s"} {
 				b.tokens([]string{c + suf}, cp)
@@ -428,6 +459,61 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 		}
 	}
 }
+
+// houseAloneWords name a house number said alone ("house number 92",
+// "Hausnummer 5", "el número 45"), normalised: "no", "n" and "nr" say too
+// many other things.
+var houseAloneWords = []string{"number", "numero", "nummer", "hausnummer", "huisnummer", "civico"}
+
+// exonyms are the names of cities in the seven languages (normalised),
+// keyed by each of them: a city on file may be said in the reply's
+// language ("Lisboa" as "Lisbon", "Lisbonne", "Lissabon"). Source: the
+// cities' Wikipedia articles in the seven languages.
+var exonyms = func() map[string][]string {
+	groups := [][]string{
+		{"lisboa", "lisbon", "lisbonne", "lissabon", "lisbona"},
+		{"porto", "oporto"},
+		{"torino", "turin", "turijn", "turim"},
+		{"milano", "milan", "mailand", "milaan", "milao"},
+		{"roma", "rome", "rom"},
+		{"napoli", "naples", "neapel", "napels", "napoles"},
+		{"firenze", "florence", "florenz", "florencia", "florenca"},
+		{"venezia", "venice", "venedig", "venise", "venecia", "venetie", "veneza"},
+		{"genova", "genoa", "genua"},
+		{"berlin", "berlijn", "berlim", "berlino"},
+		{"munchen", "munich", "munique", "monaco di baviera"},
+		{"koln", "cologne", "keulen", "colonia"},
+		{"hamburg", "hambourg", "hamburgo", "amburgo"},
+		{"wien", "vienna", "vienne", "viena", "wenen"},
+		{"amsterdam", "amsterdao", "amsterda"},
+		{"den haag", "the hague", "la haye", "la haya", "l aia", "haia"},
+		{"antwerpen", "antwerp", "anvers", "amberes", "anversa", "antuerpia"},
+		{"brussel", "bruxelles", "brussels", "bruselas", "bruxelas"},
+		{"paris", "parijs", "parigi"},
+		{"marseille", "marseilles", "marsella", "marsiglia", "marselha"},
+		{"lyon", "lione", "lyons"},
+		{"madrid", "madri"},
+		{"sevilla", "seville", "sevilha", "siviglia"},
+		{"zaragoza", "saragosse", "saragozza", "saragoca"},
+		{"barcelona", "barcelone", "barcellona"},
+		{"london", "londres", "londra", "londen"},
+		{"geneve", "geneva", "genf", "ginevra", "ginebra", "genebra"},
+		{"zurich", "zurigo", "zurique"},
+		{"praha", "prague", "prag", "praga"},
+		{"warszawa", "warsaw", "warschau", "varsovie", "varsovia", "varsavia"},
+	}
+	m := map[string][]string{}
+	for _, g := range groups {
+		for _, k := range g {
+			for _, x := range g {
+				if x != k {
+					m[k] = append(m[k], x)
+				}
+			}
+		}
+	}
+	return m
+}()
 
 // houseNumberWords name a house number: "Alcalá, número 45".
 var houseNumberWords = []string{"number", "no", "nr", "num", "numero", "nummer", "hausnummer", "huisnummer", "n", "nro", "civico", "numer"}
@@ -497,6 +583,11 @@ func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 	// the month alone beside a word for birthday: "your birthday is in
 	// November", "Sie haben im November Geburtstag" (ctxDobMonth)
 	b.tokens([]string{mon}, pattern{class: p.class, part: p.part, level: level, ctx: ctxDobMonth})
+	// the day alone closing a clause on the date of birth: "the birth
+	// date on file is the 3rd" (ctxDobDay)
+	for _, dd := range []string{strconv.Itoa(d), strconv.Itoa(d) + "e"} { // Dutch "de 3e"
+		b.tokens([]string{dd}, pattern{class: p.class, part: p.part, level: level, ctx: ctxDobDay})
+	}
 	// the year alone beside a word for birth: "Jahrgang 1979", "née en 1979"
 	b.tokens([]string{ys[0]}, pattern{class: p.class, part: p.part, level: level, ctx: ctxDobWord})
 	// and in two digits: "anno di nascita il '79"
@@ -506,6 +597,15 @@ func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 	for _, f := range []string{"%02[3]d%02[2]d%04[1]d", "%02[2]d%02[3]d%04[1]d", "%04[1]d%02[2]d%02[3]d", "%02[3]d%02[2]d%02[4]d", "%02[2]d%02[3]d%02[4]d"} {
 		b.add("|"+fmt.Sprintf(f, y, m, d, y%100)+"|", p)
 	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 func uniq(a, b string) []string {

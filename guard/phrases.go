@@ -74,7 +74,13 @@ var (
 		"número correcto", "justo esa", "justo ese",
 		// it
 		"è corretto", "è corretta", "è giusto", "è giusta", "proprio così", "è quello", "è quella",
+		"proprio quella", "proprio quello", "proprio questa", "proprio questo",
 		"confermo", "le confermo", "è proprio", "è esatto", "è esatta",
+		// still the same: "Esatto, è ancora quello", "Klopt, nog steeds dezelfde"
+		"è ancora quello", "è ancora quella", "sempre quello", "sempre quella", "sigue siendo la misma", "sigue siendo el mismo",
+		"sigue siendo esa", "sigue siendo ese", "continua a ser a mesma", "continua a ser o mesmo", "continua a ser essa",
+		"continua a ser esse", "nog steeds dezelfde", "nog steeds hetzelfde", "nog altijd dezelfde", "immer noch dieselbe",
+		"immer noch derselbe", "immer noch dasselbe", "toujours la même", "toujours le même", "still the same", "still that 1",
 		"indirizzo giusto", "numero giusto", "indirizzo corretto", "risulta",
 		// nl
 		"dat klopt", "dat is juist", "is juist", "dat is correct", "dat is hem",
@@ -100,7 +106,7 @@ var (
 	// words that are "yes" only with punctuation after them: "Sí," but
 	// not "Si vous", "Si tiene"
 	// ("Ja," but not Portuguese "já pode entrar")
-	yesPunctWords = []string{"si", "sì", "sí", "oké", "ok", "okay", "ja"}
+	yesPunctWords = []string{"si", "sì", "sí", "oké", "ok", "okay", "ja", "passt"}
 	noWords       = []string{"not exactly", "no exactamente", "não exatamente", "nicht ganz", "niet helemaal", "non esattamente",
 		"pas exactement", "knapp daneben", "nope", "nah", "negativo", "nein", "nee", "emojino", "negative", "neen", "wrong", "fout", "falsch", "faux",
 		"errado", "errada", "sbagliato", "sbagliata", "equivocado", "equivocada", "incorrect", "incorrecto", "onjuist",
@@ -158,6 +164,12 @@ var (
 		"passt leider nicht", "stimmt leider nicht", "deckt sich nicht", "decken sich nicht", "entspricht nicht",
 		"ne concorde pas", "ne concordent pas", "ne correspondent pas", "ne correspond pas",
 		"no cuadra", "no cuadran", "no concuerda", "no concuerdan", "no coinciden", "no consta",
+		// the record holds another ("die hinterlegte Karte hat andere
+		// Endziffern", "das Jahr ist bei uns ein anderes") or not this one
+		// ("die steht bei uns nicht drin")
+		"ein anderes", "ein anderer", "hat andere", "has different", "has other", "heeft andere", "heeft een ander",
+		"a d'autres", "tiene otros", "tiene otras", "ha altre", "ha altri", "tem outros", "tem outras",
+		"steht bei uns nicht", "nicht drin", "staat er niet in", "staat bij ons niet",
 		"non corrispondono", "non combacia", "non combaciano", "non coincide", "non coincidono", "non torna", "non quadra",
 		"komen niet overeen", "strookt niet", "stroken niet", "kloppen niet",
 		"não batem", "não consta", "não coincide", "não coincidem", "não correspondem",
@@ -172,14 +184,13 @@ var (
 	copulas        = []string{"is", "its", "thats", "ist", "est", "cest", "es", "e", "esta", "sind", "son", "sono", "zijn", "sao", "isnt"}
 	excludePhrases = []string{
 		// en
-		"can't confirm", "cannot confirm", "can not confirm", "unable to confirm",
-		"not able to confirm", "won't be able to confirm", "confirm or deny", "neither confirm",
+		"confirm or deny", "neither confirm",
 		"can't say whether that's correct", "whether that's correct", "if that's correct",
 		"whether that is correct", "if that is correct", "whether that's right", "if that's right",
 		"is that correct", "is that right", "yes or no", "no problem", "no problems", "no worries",
 		"no rush", "no need", "no hurry", "no charge", "no longer", "not right now", "right now",
 		"that's not something", "that is not something", "this isn't something", "this is not something", "that's not a problem",
-		"that is not a problem", "that's not possible", "not quite yet", "no, thank you",
+		"that is not a problem", "that's not possible", "not possible", "not quite yet", "no, thank you",
 		"no thank you", "no thanks", "not the right channel", "not the right place",
 		"whether it matches", "if it matches", "whether that matches", "if that matches",
 		"whether we have that", "if we have that", "whether that is the one", "whether that's the one",
@@ -192,30 +203,31 @@ var (
 		"that's it for", "that's all", "eso es todo", "das war's", "das wars",
 		"c'est tout", "è tutto", "dat was het", "dat is alles", "é tudo", "isso é tudo",
 		// de
-		"nicht bestatigen", "weder bestatigen", "bestatigen noch", "bestatigen oder", "keine auskunft",
+		"weder bestatigen", "bestatigen noch", "bestatigen oder", "keine auskunft",
 		"nicht sagen", "nicht mitteilen", "nicht nennen", "kein problem", "keine sorge", "nein danke",
 		"nicht notig", "nicht moglich", "falsch gelaufen", "etwas falsch", "nicht erforderlich",
 		"darf ich nicht", "kann ich nicht", "konnen wir nicht", "nicht weitergeben", "nicht preisgeben",
 		// fr
-		"ne peux pas confirmer", "ne pouvons pas confirmer", "ni confirmer", "confirmer ni", "ni infirmer",
+		"ni confirmer", "confirmer ni", "ni infirmer",
 		"pas en mesure", "pas de problème", "non merci", "pas possible", "pas nécessaire",
 		"ne peux pas", "ne pouvons pas", "je ne peux", "nous ne pouvons", "pas autorisé",
 		"ce n'est pas un problème", "ce n'est pas possible", "ce n'est pas nécessaire",
 		// es
-		"no puedo confirmar", "no podemos confirmar", "ni confirmar ni negar", "confirmar ni negar",
+		"ni confirmar ni negar", "confirmar ni negar",
 		"ningún problema", "no hay problema", "no gracias", "no es posible", "no es necesario",
 		"no puedo", "no podemos", "no está permitido", "no dude", "no dudes", "no se preocupe",
 		// it
-		"non posso confermare", "non possiamo confermare", "né confermare", "confermare né",
+		"né confermare", "confermare né",
 		"nessun problema", "no grazie", "non è possibile", "non è necessario", "non posso", "non possiamo",
 		"non esiti", "non si preoccupi", "non è un problema",
 		// nl
-		"kan niet bevestigen", "kunnen niet bevestigen", "niet bevestigen", "bevestigen noch",
+		"bevestigen noch",
 		"noch ontkennen", "geen probleem", "nee bedankt", "niet mogelijk", "niet nodig", "kan ik niet",
 		"kunnen we niet", "ging iets fout", "iets fout", "of dat klopt", "of het klopt", "of dat juist",
+		"of het overeenkomt", "of dat overeenkomt",
 		"of dit klopt",
 		// pt
-		"não posso confirmar", "não podemos confirmar", "nem confirmar", "confirmar nem", "nem negar",
+		"nem confirmar", "confirmar nem", "nem negar",
 		"sem problema", "não obrigado", "não obrigada", "não é possível", "não é necessário", "não posso",
 		"não podemos", "não hesite", "não se preocupe", "não é um problema",
 	}
@@ -324,6 +336,23 @@ var (
 	// refusalPhrases are exclusions that refuse: an affirmation after one
 	// in the same sentence does not count.
 	refusalPhrases = []string{
+		// a confirmation refused: "I can't confirm which email is on the
+		// account", "the code goes to whichever number is on file"
+		"can't confirm", "cannot confirm", "can not confirm", "unable to confirm", "not able to confirm",
+		"won't be able to confirm", "nicht bestatigen", "ne peux pas confirmer", "ne pouvons pas confirmer",
+		"no puedo confirmar", "no podemos confirmar", "non posso confermare", "non possiamo confermare",
+		"kan niet bevestigen", "kunnen niet bevestigen", "niet bevestigen", "não posso confirmar", "não podemos confirmar",
+		// a value refused by name: "het opgeslagen adres kan ik helaas niet
+		// noemen", "can't name the number"
+		"niet noemen", "niet vermelden", "niet doorgeven", "can't name", "cannot name", "can't reveal", "cannot reveal",
+		"nicht verraten", "ne peux pas communiquer", "ne peux pas indiquer", "non posso indicare", "non posso rivelare",
+		"não posso indicar", "não posso revelar", "no puedo revelar", "nichts sagen", "nichts dazu sagen",
+		// a confirmation refused as a rule: "No confirmo fechas de
+		// nacimiento por chat", "Geboortedata bevestig ik nooit"
+		"don't confirm", "do not confirm", "never confirm", "no confirmo", "no confirmamos", "nunca confirmo",
+		"non confermo", "non confermiamo", "não confirmo", "não confirmamos", "ne confirme pas", "ne confirmons pas",
+		"ne confirme jamais", "bestatige ich nicht", "bestatigen wir nicht", "bestatige keine", "bestatigen keine",
+		"bestatige ich nie", "bevestig ik nooit", "bevestig ik niet", "bevestigen we niet", "bevestigen wij niet",
 		"can't tell you", "cannot tell you", "can't say", "cannot say", "can't share", "cannot share",
 		"can't discuss", "cannot discuss", "can't disclose", "cannot disclose", "not able to tell",
 		"not able to say", "unable to tell", "unable to say", "won't be able to tell", "can't check", "cannot check",
@@ -394,6 +423,13 @@ var demonstratives = set("that", "this", "those", "das", "dies", "diese", "diese
 // existential: "there" before them says "there is", not "at that place".
 var existential = set("is", "are", "s", "was", "were", "will", "isnt", "arent", "may", "might", "could")
 
+// regretBefore are the words of regret that stand before each negation
+// (normalised): "leider nicht", "helaas niet", "unfortunately not".
+var regretBefore = map[string][]string{
+	"nicht": {"leider"}, "niet": {"helaas"}, "not": {"unfortunately", "sadly"}, "pas": {"malheureusement"},
+	"no": {"lamentablemente"}, "non": {"purtroppo"}, "nao": {"infelizmente"},
+}
+
 // phraser is the one automaton of confirmation phrases, shared by every
 // matcher.
 var phraser = func() struct {
@@ -418,6 +454,23 @@ var phraser = func() struct {
 	add(noWords, phrase{kind: phNo, start: true})
 	add(noPunctWords, phrase{kind: phNo, start: true, punct: true})
 	add(denyPhrases, phrase{kind: phDeny})
+	// a word of regret before the negation: "das ist leider nicht", "dat
+	// is helaas niet", "that is unfortunately not" (and "that is
+	// unfortunately not possible" stays an idiom)
+	regret := func(list []string, p phrase) {
+		for _, d := range list {
+			toks := normTokens(d)
+			for i, w := range toks {
+				for _, r := range regretBefore[w] {
+					if i > 0 {
+						add([]string{strings.Join(toks[:i], " ") + " " + r + " " + strings.Join(toks[i:], " ")}, p)
+					}
+				}
+			}
+		}
+	}
+	regret(denyPhrases, phrase{kind: phDeny})
+	regret(excludePhrases, phrase{kind: phExclude})
 	for _, a := range denyAdjectives {
 		for _, c := range copulas {
 			add([]string{c + " " + a}, phrase{kind: phDeny})
@@ -469,6 +522,65 @@ func (t *text) conditional(i int) bool {
 	if t.toks[i].flags&fQuestion != 0 {
 		return true
 	}
+	return t.conditionalWord(i)
+}
+
+// conditionalHedged is conditional, except that a statement whose
+// sentence goes on to a hedged question ("That's not the email on the
+// account — maybe you signed up with a different one?") is no question.
+func (t *text) conditionalHedged(i int) bool {
+	if t.toks[i].flags&fQuestion != 0 && !t.hedgedTail(i) {
+		return true
+	}
+	return t.conditionalWord(i)
+}
+
+// hedgedTail reports whether the question sentence of token i goes on,
+// after a clause boundary past i, with a clause that opens with a word
+// of guessing or an alternative ("maybe", "vielleicht", "peut-être",
+// "quizás", "forse", "misschien", "talvez", "could it be", "ein anderes
+// Konto?"): the clause of i states, the tail asks. A request ("could you
+// send the order number?") is no guess.
+func (t *text) hedgedTail(i int) bool {
+	from, to := t.sentenceOf(i)
+	c := i // the clause of i opens with no question word: "Did you use another address, maybe an old one?" asks
+	for c > from && t.toks[c-1].flags&fPunctAfter == 0 {
+		c--
+	}
+	if questionOpeners[string(t.tokBytes(c))] {
+		return false
+	}
+	for k := i + 1; k < to; k++ {
+		if t.toks[k-1].flags&fPunctAfter == 0 {
+			continue
+		}
+		w := string(t.tokBytes(k))
+		if hedgeWords[w] || (w == "could" || w == "might") && k+1 < to && guessSubjects[string(t.tokBytes(k+1))] || otherWords[w] || indefinites[w] && k+1 < to && (otherWords[string(t.tokBytes(k+1))] || oldWords[string(t.tokBytes(k+1))]) {
+			return true
+		}
+	}
+	return false
+}
+
+// Words that open a guess after a statement (normalised).
+var (
+	hedgeWords = set("maybe", "perhaps", "possibly", "vielleicht", "eventuell", "moglicherweise", "peut",
+		"peutetre", "quizas", "quiza", "acaso", "forse", "magari", "misschien", "wellicht", "mogelijk", "talvez", "sera",
+		"or", "oder", "ou", "of")
+	// questionOpeners open a question clause (normalised).
+	questionOpeners = set("did", "do", "does", "is", "are", "was", "were", "have", "has", "can", "could", "would", "will",
+		"which", "what", "hast", "hat", "haben", "habt", "ist", "sind", "war", "kann", "konnen", "welche", "welcher",
+		"avez", "as", "etes", "pouvez", "quel", "quelle", "hai", "ha", "avete", "puo", "quale", "heeft", "hebt", "hebben",
+		"bent", "kunt", "welk", "welke", "cual", "qual")
+	// guessSubjects follow "could" in a guess: "could it be", not "could you".
+	guessSubjects = set("it", "that", "this", "there")
+	oldWords      = set("old", "older", "alte", "alten", "altere", "ancienne", "ancien", "antigua", "antiguo", "vecchia",
+		"vecchio", "oude", "oud", "antiga", "antigo")
+)
+
+// conditionalWord reports whether a conditional word comes before token
+// i in its sentence.
+func (t *text) conditionalWord(i int) bool {
 	from, _ := t.sentenceOf(i)
 	for k := from; k < i; k++ {
 		if t.toks[k].lex&lxCond != 0 && !(string(t.tokBytes(k)) == "si" && t.toks[k].flags&fPunctAfter != 0) {
@@ -566,13 +678,22 @@ func (t *text) confirmation(class string) string {
 	// A word ("yes", "no") counts when its sentence is short or points at
 	// a value.
 	wordCounts := func(i int, end int) bool {
-		if t.toks[i].flags&fQuestion != 0 || sentenceExcl(i) || t.sameSentence(i, others) {
+		if t.toks[i].flags&fQuestion != 0 && !t.hedgedTail(i) || sentenceExcl(i) || t.sameSentence(i, others) || t.ourFault(i) {
 			return false // "No, the size chart doesn't match the US sizes"
 		}
 		_, to := t.sentenceOf(i)
 		rest := t.tokenAt(end - 1) // the first token after the word
 		if rest < i+1 {
 			rest = i + 1
+		}
+		if o := rest; o+1 < to && (t.ourAt(o) || pointerArticles[string(t.tokBytes(o))] && t.ourAt(o+1)) {
+			if !t.ourAt(o) {
+				o++
+			}
+			if n := string(t.tokBytes(o + 1)); !accountWords[n] && !isRecordWord(n) && t.ourNoun(o+1, to) && t.toks[o].flags&fPunctAfter == 0 &&
+				!t.comparesAhead(o+2, to) {
+				return false // "Nee, ons nummer ontvangt geen sms": the answer is about the business's own thing
+			}
 		}
 		short := 2 // "Yes, it is."
 		if t.isEmoji(i) && i > 0 && t.toks[i-1].flags&fPunctAfter == 0 {
@@ -707,7 +828,9 @@ func (t *text) confirmation(class string) string {
 		if h.kind == phDisagree && t.insideAgree(h.span, hits) {
 			continue
 		}
-		if (h.kind == phAffirm || h.kind == phAgree || h.kind == phDeny || h.kind == phDisagree) && t.aboutOther(h.tok, h.span) {
+		if (h.kind == phAffirm || h.kind == phAgree || h.kind == phDeny || h.kind == phDisagree) &&
+			(t.aboutOther(h.tok, h.span) || t.ourFault(h.tok) || t.anyBefore(h.tok) || (h.kind == phAffirm || h.kind == phAgree) && t.ourSubject(h.tok) ||
+				(h.kind == phDeny || h.kind == phDisagree) && (t.newThingAfter(h.span) || t.availabilityAfter(h.span))) {
 			others = append(others, h.span)
 			continue
 		}
@@ -721,8 +844,8 @@ func (t *text) confirmation(class string) string {
 	}
 	for _, h := range hits {
 		switch {
-		case h.kind == phDeny && !inExcl(h.span) && !t.conditional(h.tok) && t.tailPoints(h.span) && !t.mayDo(h.tok),
-			h.kind == phDisagree && !inExcl(h.span) && !t.conditional(h.tok) && t.agreeCounts(h.tok, h.span):
+		case h.kind == phDeny && !inExcl(h.span) && !t.conditionalHedged(h.tok) && t.tailPoints(h.span) && !t.mayDo(h.tok),
+			h.kind == phDisagree && !inExcl(h.span) && !t.conditionalHedged(h.tok) && t.agreeCounts(h.tok, h.span):
 			denials = append(denials, h.span)
 		case h.kind == phNo && wordCounts(h.tok, h.end):
 			denials = append(denials, h.span)
@@ -751,6 +874,13 @@ func (t *text) confirmation(class string) string {
 				nothingAt = i
 			}
 		}
+		// "Great, no need to update it then", "no hace falta cambiarlo":
+		// an idiom, so no sentenceExcl, but a refusal still refuses
+		if c := w[0]; nothingAt < 0 && n <= 8 && (c == 'n' && (w[1] == 'e' || w[1] == 'o') || c == 'b' && (w[1] == 'e' || w[1] == 'i' || w[1] == 'r') ||
+			c == 'f' && w[1] == 'a' || c == 'p' && w[1] == 'r' || c == 'h' && w[1] == 'o' || c == 's' && w[1] == 'e') &&
+			t.noNeedToFix(i) && !t.conditional(i) && !t.refusedBefore(i, int(t.toks[i].end), refusals) {
+			nothingAt = i
+		}
 	}
 	for _, h := range hits {
 		switch {
@@ -766,14 +896,14 @@ func (t *text) confirmation(class string) string {
 	}
 	// "No, no tenemos ninguna dirección en Sevilla en su perfil"
 	for i := range t.toks {
-		if t.toks[i].lex&lxRef != 0 && t.noneOnRecord(i) && !t.conditional(i) && t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) {
+		if t.toks[i].lex&lxRef != 0 && t.noneOnRecord(i) && !t.conditionalHedged(i) && !sentenceExcl(i) {
 			denials = append(denials, span{int(t.toks[i].off), int(t.toks[i].end)})
 			break
 		}
 	}
 	// "Unfortunately not, that number isn't on your account."
 	for i := range t.toks {
-		if (t.toks[i].lex&lxRef != 0 || i > 0 && t.toks[i-1].lex&lxDemo != 0) && t.recordDenial(i) && !t.conditional(i) && !sentenceExcl(i) {
+		if (t.toks[i].lex&lxRef != 0 || i > 0 && t.toks[i-1].lex&lxDemo != 0) && t.recordDenial(i) && !t.conditionalHedged(i) && !sentenceExcl(i) {
 			denials = append(denials, span{int(t.toks[i].off), int(t.toks[i].end)})
 			break
 		}
@@ -798,7 +928,7 @@ func (t *text) confirmation(class string) string {
 		}
 		if t.toks[i].lex&lxRef == 0 && confirmVerbs[string(t.tokBytes(i))] && t.confirmClause(i) && !t.conditional(i) &&
 			t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) && !t.sameSentence(i, denials) &&
-			!t.refusedBefore(i, int(t.toks[i].off), refusals) {
+			!t.refusedBefore(i, int(t.toks[i].end), refusals) { // "I can't confirm which email ...": the verb refused
 			return RuleConfirmation
 		}
 	}
@@ -893,6 +1023,39 @@ func (t *text) nothingToFix(i int) bool {
 	return false
 }
 
+// noNeedToFix reports whether token i says "need" beside a negation ("no
+// need", "pas besoin", "no hace falta", "não precisa", "non serve", "hoeft
+// het niet", "niet nodig", "não é preciso") and a verb of correcting
+// follows within 4 tokens, in a sentence about no other thing ("no need
+// to update the app").
+func (t *text) noNeedToFix(i int) bool {
+	if !needWords[string(t.tokBytes(i))] {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	neg := false
+	for k := max(from, i-2); k <= i+2 && k < to; k++ {
+		neg = neg || k != i && needNegations[string(t.tokBytes(k))]
+	}
+	if !neg {
+		return false
+	}
+	for k := i + 1; k < to && k <= i+4; k++ {
+		w := string(t.tokBytes(k))
+		if fixVerbs[w] || len(w) > 6 && (fixVerbs[w[:len(w)-2]] || fixVerbs[w[:len(w)-2]+"e"]) { // "cambiarlo", "aggiornarlo"
+			return !t.otherAhead(from, to)
+		}
+	}
+	return false
+}
+
+// Words of needing and their negations (normalised).
+var (
+	needWords = set("need", "needed", "besoin", "bisogno", "brauchen", "falta", "precisa", "precisas", "preciso", "hoeft",
+		"hoeven", "nodig", "notig", "serve")
+	needNegations = set("no", "not", "pas", "nao", "non", "niet", "nicht", "kein", "keine", "geen", "nessun")
+)
+
 // nothingPronouns say "nothing"; fixVerbs say "correct" or "change", in
 // seven languages (normalised).
 var (
@@ -900,7 +1063,8 @@ var (
 	fixVerbs        = set("correct", "change", "fix", "update", "amend", "korrigieren", "andern", "anpassen",
 		"berichtigen", "corriger", "modifier", "changer", "corregir", "cambiar", "modificar", "correggere",
 		"cambiare", "modificare", "corrigeren", "aanpassen", "passen", "wijzigen", "veranderen", "gecorrigeerd",
-		"aangepast", "gewijzigd", "corrigir", "alterar", "mudar")
+		"aangepast", "gewijzigd", "corrigir", "alterar", "mudar", "atualizar", "actualizar", "aggiornare", "aktualisieren",
+		"bijwerken", "updaten", "mettre", "changing", "updating")
 )
 
 // sentencePoints reports whether tokens [from, to) point at a value: a
@@ -1046,7 +1210,7 @@ var (
 		"stock", "item", "items", "product", "products", "parcel", "package", "tracking", "courier", "model", "sku",
 		"status", "schedule", "hours", "offer", "promotion", "sale", "subscription", "plan", "ticket", "request",
 		"exchange", "photo", "foto", "picture", "description", "problem", "issue", "error", "day", "charge", "charges",
-		"tax", "link", "password", "app", "audit", "terms", "conditions", "agb", "bedingungen", "cgv", "conditions",
+		"tax", "link", "password", "app", "audit", "delai", "horario", "prazo", "contrasena", "senha", "wachtwoord", "aplicativo", "aplicacion", "applicatie", "terms", "conditions", "agb", "bedingungen", "cgv", "conditions",
 		"condiciones", "condizioni", "voorwaarden", "condicoes", "termos",
 		"richtlinie", "ruckgabe", "ruckgabebedingungen", "erstattung", "lieferung", "lieferdatum", "liefertermin",
 		"liefertag", "lieferzeit", "versand", "versandkosten", "gebuhr", "gebuhren", "preis", "preise", "kosten",
@@ -1098,6 +1262,158 @@ var (
 		"exactement", "exactamente", "esattamente", "precies", "exatamente", "indeed", "wir", "we", "nous", "nosotros",
 		"noi", "wij", "nos")
 )
+
+// comparesAhead reports whether tokens [from, to) compare with another
+// value: "our card has other last digits" is the record, not the
+// business's own card.
+func (t *text) comparesAhead(from, to int) bool {
+	for k := from; k < to; k++ {
+		if w := string(t.tokBytes(k)); otherWords[w] || denyAdjectiveSet[w] || w == "other" || w == "different" || w == "differs" {
+			return true
+		}
+	}
+	return false
+}
+
+// ourFault reports whether the sentence of token i puts a fault on the
+// business: "wrong of us", "von uns", "vient de nous", "van onze kant",
+// "our fault", "colpa nostra", "o atraso é nosso". A "that's wrong" or
+// "not right" there is an apology, not an answer about a value.
+func (t *text) ourFault(i int) bool {
+	from, to := t.sentenceOf(i)
+	for k := from; k < to; k++ {
+		w := string(t.tokBytes(k))
+		switch {
+		case usWords[w] && k > from && faultPreps[string(t.tokBytes(k-1))]:
+			return true
+		case t.ourAt(k) && (k+1 < to && faultNouns[string(t.tokBytes(k+1))] || k > from && faultNouns[string(t.tokBytes(k-1))]):
+			return true
+		case t.ourAt(k) && k > from && k+1 < to && partNouns[string(t.tokBytes(k+1))] && partPreps[string(t.tokBytes(k-1))]:
+			return true // "van onze kant", "de notre part", not "on our side" (the record)
+		case t.ourAt(k) && k > from && t.toks[k-1].lex&lxCopula != 0 && (k+1 == to || t.toks[k].flags&fPunctAfter != 0):
+			return true // "o atraso é nosso"
+		}
+	}
+	return false
+}
+
+// Words that put a fault on the business (normalised).
+var (
+	usWords    = set("us", "uns", "nous", "ons", "nosotros", "noi")
+	faultPreps = set("of", "on", "von", "de", "van", "da", "from", "di")
+	faultNouns = set("fault", "mistake", "error", "fehler", "schuld", "versehen", "faute", "erreur", "culpa", "colpa",
+		"errore", "fout", "vergissing", "erro")
+	// partNouns with partPreps before the possessive say "on our part".
+	partNouns = set("kant", "part", "parte")
+	partPreps = set("van", "de", "da", "por")
+)
+
+// newThingAfter reports whether a denial phrase (span sp) goes on with an
+// indefinite article and no value noun in the 3 words after it: "ce n'est
+// pas un double débit", "it's not a double charge" deny a new thing, not
+// the offered value ("that's not an address we have" still denies).
+func (t *text) newThingAfter(sp span) bool {
+	j := t.tokenAt(sp.end - 1)
+	if j < 0 || int(t.toks[j].off) != sp.end-1 {
+		return false
+	}
+	_, to := t.sentenceOf(j)
+	switch w := string(t.tokBytes(j)); {
+	case w == "a":
+		// English "a", not French "à" or Portuguese "a" before a pronoun
+		// or an article ("ne correspond pas à ce que j'ai")
+		if j+1 >= to || frenchAfterA[string(t.tokBytes(j+1))] {
+			return false
+		}
+	case !indefinites[w] && w != "1" && !kindNegatives[w]:
+		return false
+	}
+	if j+1 < to && degreeWords[string(t.tokBytes(j+1))] {
+		return false // "differ a little", "diffèrent un peu"
+	}
+	for k := j + 1; k < to && k <= j+3; k++ {
+		w := string(t.tokBytes(k))
+		if valueNouns[w] || phoneWords[w] || cardWords[w] && !chargeWords[w] || birthWords[w] || addressNouns[w] || valueCompound(w) {
+			return false
+		}
+		if t.toks[k].flags&fPunctAfter != 0 {
+			break
+		}
+	}
+	return true
+}
+
+// ourSubject reports whether the clause before token i has the business's
+// possessive before a noun that is no record ("Our office address is
+// still the same"), not "our records" or "our system": the affirmation is
+// about the business's own thing.
+func (t *text) ourSubject(i int) bool {
+	from, _ := t.sentenceOf(i)
+	for k := i - 1; k >= from && k >= i-6; k-- {
+		if t.toks[k].flags&fPunctAfter != 0 {
+			break
+		}
+		if t.ourAt(k) && k+1 < i {
+			n := string(t.tokBytes(k + 1))
+			return !accountWords[n] && !recordWords[n] && !isRecordWord(n)
+		}
+	}
+	return false
+}
+
+// anyBefore reports whether one of the 3 words before token i in its
+// clause says "whichever": "the code goes to whichever number is on file"
+// names no value.
+func (t *text) anyBefore(i int) bool {
+	from, _ := t.sentenceOf(i)
+	for k := i - 1; k >= from && k >= i-3; k-- {
+		if anyWords[string(t.tokBytes(k))] {
+			return true
+		}
+		if t.toks[k].flags&fPunctAfter != 0 {
+			break
+		}
+	}
+	return false
+}
+
+// anyWords say "whichever" (normalised).
+var anyWords = set("whichever", "whatever", "any", "quelque", "importe", "cualquier",
+	"cualquiera", "qualsiasi", "qualunque", "qualquer", "egal")
+
+// Words after the word that opens a new thing (normalised).
+var (
+	kindNegatives = set("kein", "keine", "keinen", "geen")
+	degreeWords   = set("little", "bit", "peu", "poco", "pouco", "beetje", "bisschen", "wenig", "poquito", "pochino", "lot")
+	frenchAfterA  = set("ce", "que", "qui", "quoi", "la", "le", "l", "les", "o", "os", "as", "a", "sua", "seu", "votre",
+		"vos", "mon", "ma", "mes", "minha", "meu", "esta", "este", "essa", "esse", "cette", "cet")
+)
+
+// availabilityAfter reports whether a denial phrase (span sp) goes on with
+// a word for being in stock, available or possible, past at most one
+// preposition: "Das ist leider nicht vorrätig", "that is not in stock",
+// "ce n'est pas disponible" deny a product's availability.
+func (t *text) availabilityAfter(sp span) bool {
+	j := t.tokenAt(sp.end - 1)
+	if j < 0 || int(t.toks[j].off) != sp.end-1 {
+		return false
+	}
+	_, to := t.sentenceOf(j)
+	for k := j; k < to && k <= j+1; k++ {
+		if availWords[string(t.tokBytes(k))] {
+			return true
+		}
+	}
+	return false
+}
+
+// availWords say "in stock", "available", "possible" (normalised).
+var availWords = set("vorratig", "lieferbar", "verfugbar", "erhaltlich", "available", "stock", "disponible", "disponibles",
+	"disponibile", "disponibili", "beschikbaar", "leverbaar", "voorraad", "disponivel", "disponiveis", "possible", "moglich",
+	"mogelijk", "posible", "possibile", "possivel", "ready", "fertig", "pret", "listo", "lista", "pronto", "pronta", "klaar")
+
+// chargeWords are cardWords that also name a charge: "un double débit".
+var chargeWords = set("debit", "credit", "payment")
 
 // refusedBefore reports whether one of the refusals starts before off in
 // the sentence of token i: "I can't tell you what we hold" refuses.
@@ -1260,7 +1576,7 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 		// "starts with 06 47", "die mit 06 47 anfängt"
 		starting := func(t []byte) bool { return startWords[string(t)] }
 		if !prevTokens(view, start, 3, starting) && !nextTokens(view, end-1, 2, starting) {
-			return false
+			return phoneHead(view, start, end)
 		}
 		return classBefore(view, start, 10, ctxPhone, false)
 	case ctxPhoneEnd, ctxCardEnd:
@@ -1273,7 +1589,7 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 		if k == ctxPhoneEnd {
 			return classBefore(view, start, 10, ctxPhone, false)
 		}
-		return classBefore(view, start, 10, ctxCard, false)
+		return classBefore(view, start, 10, ctxCard, false) || oneEnding(view, start)
 	case ctxNotOwned:
 		owned := prevTokens(view, start, 2, func(t []byte) bool { return isOwner(string(t)) && !postalWords[string(t)] })
 		return !owned
@@ -1283,6 +1599,92 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 	}
 	return true
 }
+
+// phoneHead reports whether a phone's first digits, the match [start,
+// end) of the token view, are said as the customer's phone without a word
+// for "starts with": a possessive, an article or "with" before them (no
+// other noun owning them, not the business's) and a phone word or "one"
+// right after them ("your 06 47 number", "the +49 151 one", "Ihre 0151er
+// Nummer"), or a phone word, a word for calling, texting or a code
+// before them ("code sent to your 06 47 21", "wir rufen die mit 0151 an").
+func phoneHead(view []byte, start, end int) bool {
+	var prev [3][]byte
+	n, stop := 0, false
+	prevTokens(view, start, 3, func(t []byte) bool {
+		if isOwner(string(t)) || ourWords[string(t)] {
+			stop = true
+			return true
+		}
+		prev[n] = t
+		n++
+		return false
+	})
+	if stop || n == 0 {
+		return false
+	}
+	if codeWords[string(prev[0])] || n >= 2 && codeWords[string(prev[1])] && (codeCopulas[string(prev[0])] || codeWords[string(prev[0])]) {
+		return false // "your code is 0647", "le code promo 0647": the digits are the code
+	}
+	if n >= 2 && withWords[string(prev[0])] && (pointerArticles[string(prev[1])] || string(prev[1]) == "1") {
+		return true // "die mit 0151", "the one with +49 151"
+	}
+	lead := false
+	for _, w := range prev[:n] {
+		lead = lead || secondPerson[string(w)] || headLeads[string(w)]
+	}
+	if !lead {
+		return false
+	}
+	named, first := false, true
+	nextTokens(view, end-1, 4, func(t []byte) bool {
+		w := string(t)
+		if first && w == "1" { // "the +49 151 one"
+			named = true
+			return true
+		}
+		first = false
+		if len(w) > 0 && isDigit(w[0]) {
+			return false // the number goes on: "06 47 21 number"
+		}
+		named = phoneWords[w] || numberWords[w]
+		return true
+	})
+	return named || classBefore(view, start, 10, ctxPhone, false) || prevTokens(view, start, 10, func(t []byte) bool { return callWords[string(t)] })
+}
+
+// Words around a phone's first digits (normalised).
+var (
+	// headLeads come right before a number: an article, "with".
+	headLeads = set("the", "le", "la", "l", "il", "lo", "el", "o", "a", "de", "die", "der", "den", "het", "mit", "with",
+		"con", "com", "met", "avec", "sur", "al", "au", "naar", "an", "auf", "op", "para", "sul", "alla", "pelo", "no", "na")
+	withWords   = set("with", "mit", "avec", "con", "com", "met")
+	codeCopulas = set("is", "ist", "est", "es", "e", "era", "was", "war", "lautet")
+	// codeWords own the digits right after them, or after a copula.
+	codeWords = set("code", "codigo", "codice", "pin", "promo", "vorwahl", "prefix", "prefixe", "prefijo", "prefisso", "voorvoegsel", "indicativo")
+	// callWords call, text or send a code.
+	callWords = set("code", "codigo", "codice", "rufen", "anrufen", "ruf", "ruft", "appelle", "appelons", "appeler",
+		"appellerons", "llamar", "llamamos", "llamaremos", "llamo", "chiamare", "chiamiamo", "chiamo", "bellen", "bel",
+		"ligar", "ligamos", "ligaremos", "ligo", "mensaje", "messaggio", "bericht", "mensagem", "texted",
+		"verificatiecode", "bestatigungscode", "sms")
+)
+
+// oneEnding reports whether a card's last digits at token view offset
+// start follow "the one that ends" with no noun that owns the number in
+// the 6 tokens before ("la que termina en 58", "celle qui finit par 58",
+// "die auf 58 endet"): the card the requester asked about.
+func oneEnding(view []byte, start int) bool {
+	one, owned := false, false
+	prevTokens(view, start, 6, func(t []byte) bool {
+		w := string(t)
+		owned = owned || isOwner(w) || phoneWords[w] || numberWords[w]
+		one = one || oneWords[w]
+		return owned
+	})
+	return one && !owned
+}
+
+// oneWords point at "the one" a relative clause describes (normalised).
+var oneWords = set("1", "que", "qui", "che", "die", "degene", "diegene", "diejenige", "which", "cuya", "cujo", "cuja")
 
 // startWords say "starts with" (normalised).
 var startWords = set("starts", "start", "begins", "starting", "beginning", "beginnt", "anfangt", "beginnend", "commence",
@@ -1362,24 +1764,79 @@ func (t *text) cityNamed(start, end int) bool {
 	if i < 0 {
 		return false
 	}
-	if i > 0 && toWords[string(t.tokBytes(i-1))] {
-		return false
-	}
 	from, to := t.sentenceOf(i)
 	for k := max(from, i-6); k < i; k++ {
 		if placeOwners[string(t.tokBytes(k))] {
 			return false
 		}
 	}
-	record := false
+	record, source := false, false
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
-		if accountWords[w] && !haveWords[w] || defaultWords[w] || strings.HasPrefix(w, "standard") {
+		if accountWords[w] && !haveWords[w] || defaultWords[w] || strings.HasPrefix(w, "standard") || recordPlaces[w] ||
+			haveWords[w] && k+1 < to && secondPerson[string(t.tokBytes(k+1))] { // "we still have you down in Lisbon"
 			record = true
 		}
+		source = source || sourceWords[w] ||
+			w == "per" && k+1 < to && (yourWords[string(t.tokBytes(k+1))] || ourWords[string(t.tokBytes(k+1))]) // "per the account", not Italian "per"
+	}
+	if t.yourHomeIn(i, from, to) {
+		return true
+	}
+	if record && source && !(i > 0 && routeWords[string(t.tokBytes(i-1))]) {
+		// "Laut System geht das Paket nach Berlin", "your parcels go to
+		// Turin per the account": where the record sends things, not the
+		// way ("gaat het pakket via Berlijn")
+		return true
+	}
+	if i > 0 && toWords[string(t.tokBytes(i-1))] {
+		return false
 	}
 	return record && !t.otherAhead(from, to)
 }
+
+// yourHomeIn reports whether the city at token i is the place of the
+// customer's address or home, a possessive and the noun within 3 tokens
+// before it or the noun right after it ("your Lisbon address", "su
+// dirección de Lisboa", "Ihre Wohnung in Berlin", "chez vous à Turin"),
+// in a sentence with no conditional word before it.
+func (t *text) yourHomeIn(i, from, to int) bool {
+	home := -1
+	for k := max(from, i-3); k <= i+1 && k < to; k++ {
+		w := string(t.tokBytes(k))
+		if k != i && (addressNouns[w] || homeWords[w] && w != "principal" && w != "principale") {
+			home = k
+			break
+		}
+		if w == "chez" && k+1 < i && secondPerson[string(t.tokBytes(k+1))] {
+			home = k + 1
+			break
+		}
+	}
+	if home < 0 {
+		return false
+	}
+	your := false
+	for k := max(from, min(home, i)-2); k < max(home, i); k++ {
+		your = your || secondPerson[string(t.tokBytes(k))]
+	}
+	if !your {
+		return false
+	}
+	for k := from; k < i; k++ {
+		if t.toks[k].lex&lxCond != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// routeWords lead to a place a parcel passes through (normalised).
+var routeWords = set("via", "through", "uber", "durch", "par", "por", "attraverso", "door", "pelo", "pela")
+
+// sourceWords cite a source: "according to", "laut", "selon", "según",
+// "secondo", "volgens", "segundo", "per the account" (normalised).
+var sourceWords = set("according", "laut", "gemass", "selon", "apres", "segun", "secondo", "volgens", "segundo", "conforme")
 
 // mailPart reports whether the part of an email address at token view
 // offset start is said as the customer's address: its sentence names the
@@ -1403,7 +1860,7 @@ func (t *text) mailPart(start int, domain bool) bool {
 		// cuenta usa la dirección de exemple.fr"
 		for k := from; k < to; k++ {
 			w := string(t.tokBytes(k))
-			if emailNouns[w] || loginWords[w] || accountNouns[w] || webmail[w] || addressNouns[w] {
+			if emailNouns[w] || loginWords[w] || accountNouns[w] || webmail[w] || addressNouns[w] || mailboxWords[w] {
 				return true
 			}
 		}
@@ -1427,6 +1884,9 @@ var (
 		"usuario", "dominio", "utente", "gebruikersnaam", "domein", "utilizador", "dominio", "starts", "begins",
 		"beginnt", "commence", "empieza", "comienza", "inizia", "comincia", "begint", "comeca")
 	emailNouns = set("email", "mail", "correo", "courriel", "mailadres", "emailadres", "mailadresse", "emailadresse")
+	// mailboxWords name a mailbox: "your exemple.fr inbox".
+	mailboxWords = set("mailbox", "inbox", "boite", "postfach", "posteingang", "buzon", "bandeja", "casella",
+		"caixa", "brievenbus", "messagerie", "posta", "correio", "courrier")
 )
 
 // Words around a city said as the address on file (normalised).
