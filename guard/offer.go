@@ -108,6 +108,9 @@ func (t *text) sentenceAnswer(from, to int, class string) string {
 // "other" or "our", or a pointer pronoun ("celle", "degene", "the one").
 func (t *text) mentionsValue(k, from int, class string) bool {
 	w := string(t.tokBytes(k))
+	if t.notedValue(k, from) {
+		return false // "Ho annotato quella mail, ma ..."
+	}
 	if theOnes[w] || w == "1" && k > from && pointerArticles[string(t.tokBytes(k-1))] {
 		return true
 	}
@@ -116,12 +119,50 @@ func (t *text) mentionsValue(k, from int, class string) bool {
 	}
 	for j := k - 1; j >= from && j >= k-2; j-- {
 		p := string(t.tokBytes(j))
-		if indefinites[p] || otherWords[p] || ourWords[p] || noDeterminers[p] || quantWords[p] || p == "any" {
+		if indefinites[p] || otherWords[p] || ourWords[p] || noDeterminers[p] || quantWords[p] || anyWords[p] {
 			return false
 		}
 	}
 	return true
 }
+
+// notedValue reports whether the value noun k (in a sentence opening at
+// from) is what the agent noted or received ("I've noted that email, but
+// ...", "ik heb het nummer genoteerd"): the requester's words taken down,
+// no answer about the record. A verb of noting counts two tokens before
+// the noun or two after, with no punctuation between: "Noted, that email
+// is the one on file" answers.
+func (t *text) notedValue(k, from int) bool {
+	for j := k - 1; j >= from && j >= k-3; j-- {
+		if t.toks[j].flags&fPunctAfter != 0 {
+			break
+		}
+		if noteVerbs[string(t.tokBytes(j))] {
+			return true
+		}
+	}
+	for j := k + 1; j < len(t.toks) && j <= k+2; j++ {
+		if t.toks[j-1].flags&fPunctAfter != 0 || t.toks[j].flags&fSentence != 0 {
+			break
+		}
+		if noteVerbs[string(t.tokBytes(j))] {
+			return true
+		}
+	}
+	return false
+}
+
+// noteVerbs say that the agent noted or received something, in seven
+// languages (normalised).
+var noteVerbs = set("noted", "received", "notiert", "vermerkt", "aufgeschrieben", "erhalten", "note", "recu",
+	"anotado", "anotada", "apuntado", "apuntada", "recibido", "recibida", "annotato", "annotata", "segnato", "segnata",
+	"ricevuto", "ricevuta", "genoteerd", "opgeschreven", "ontvangen", "anotei", "anotado", "recebi", "recebido",
+	"recebida", "anotamos", "apuntamos")
+
+// anyWords say "any" or "whatever": "whatever address is registered" is
+// no value pointed at.
+var anyWords = set("any", "whatever", "whichever", "cualquier", "cualquiera", "qualsiasi", "qualunque", "qualquer",
+	"irgendeine", "irgendeiner", "irgendwelche", "welke", "quelconque", "nimporte")
 
 // classNoun reports whether token k, w, is a noun of class (any class's
 // when the class is not one of these: fail closed).
@@ -149,9 +190,13 @@ var streetNouns = set("street", "strasse", "rue", "calle", "rua", "straat")
 // dateNouns say "date" (with birthWords, the date of birth's class nouns).
 var dateNouns = set("date", "datum", "fecha", "data", "geburtsdatum", "geboortedatum")
 
-// deferWord reports whether w defers the answer: verification, a form.
-// Every one opens with v, f or m.
+// deferWord reports whether w defers the answer: verification, a form,
+// German "Prüfung" ("erst nach der Prüfung", "Identitätsprüfung"). Every
+// one opens with v, f or m, or ends in "prufung".
 func deferWord(w []byte) bool {
+	if len(w) >= 7 && string(w[len(w)-7:]) == "prufung" {
+		return true
+	}
 	if len(w) < 4 || w[0] != 'v' && w[0] != 'f' && w[0] != 'm' {
 		return false
 	}

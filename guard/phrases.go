@@ -213,7 +213,8 @@ var (
 		"kan niet bevestigen", "kunnen niet bevestigen", "niet bevestigen", "bevestigen noch",
 		"noch ontkennen", "geen probleem", "nee bedankt", "niet mogelijk", "niet nodig", "kan ik niet",
 		"kunnen we niet", "ging iets fout", "iets fout", "of dat klopt", "of het klopt", "of dat juist",
-		"of dit klopt",
+		"of dit klopt", "of het overeenkomt", "of dat overeenkomt", "of die overeenkomt", "of deze overeenkomt",
+		"of het strookt", "of dat strookt", "of het juist is", "of die klopt", "of deze klopt", "of die juist is",
 		// pt
 		"não posso confirmar", "não podemos confirmar", "nem confirmar", "confirmar nem", "nem negar",
 		"sem problema", "não obrigado", "não obrigada", "não é possível", "não é necessário", "não posso",
@@ -335,7 +336,18 @@ var (
 		"não posso dizer", "não lhe posso dizer", "não podemos dizer",
 		"mag niet zeggen", "mag ik niet zeggen", "kan niet zeggen", "kan ik niet zeggen", "mogen niet zeggen",
 		"not allowed to say", "darf nicht sagen", "darf ich nicht sagen", "no puedo decir", "non posso dire",
-		"ne peux pas dire", "ne pouvons pas dire",
+		"ne peux pas dire", "ne pouvons pas dire", "kann ich nichts sagen", "kann nichts dazu sagen",
+		"dazu kann ich nichts", "können wir nichts sagen", "darf ich nichts sagen",
+		// a confirming verb negated is a refusal of the kind: "No confirmo
+		// fechas de nacimiento por chat", "Geboortedata bevestig ik nooit"
+		"i don't confirm", "i do not confirm", "i never confirm", "we don't confirm", "we do not confirm",
+		"we never confirm", "ich bestätige keine", "ich bestätige nicht", "bestätige ich nicht", "bestätige ich nie",
+		"bestätigen wir nicht", "bestätigen wir nie", "wir bestätigen keine", "wir bestätigen nicht",
+		"je ne confirme pas", "je ne confirme jamais", "nous ne confirmons pas", "nous ne confirmons jamais",
+		"ne confirme pas", "ne confirmons pas", "no confirmo", "no confirmamos", "nunca confirmo", "nunca confirmamos",
+		"non confermo", "non confermiamo", "mai confermo", "bevestig ik niet", "bevestig ik nooit", "bevestigen we niet",
+		"bevestigen wij niet", "bevestigen we nooit", "ik bevestig geen", "ik bevestig niet", "wij bevestigen geen",
+		"we bevestigen geen", "não confirmo", "não confirmamos", "nunca confirmo", "nunca confirmamos",
 	}
 )
 
@@ -442,6 +454,18 @@ var phraser = func() struct {
 
 type span struct{ start, end int }
 
+// punctInside reports whether a punctuation mark follows a token of the
+// phrase at [start, end) of the token view other than its last.
+func (t *text) punctInside(start, end int) bool {
+	i := t.tokenAt(start)
+	for ; i >= 0 && i < len(t.toks) && int(t.toks[i].end) < end-1; i++ {
+		if t.toks[i].flags&fPunctAfter != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // phit is a phrase found in a reply: its kind, span and first token.
 type phit struct {
 	kind int
@@ -521,6 +545,9 @@ func (t *text) confirmation(class string) string {
 			return true
 		}
 		if p.kind == phExclude {
+			if p.refusal && t.punctInside(start, end) {
+				return true // "No, confirmo que ...": an answer, then a verb, not "no confirmo"
+			}
 			excl = append(excl, span{start, end})
 			if p.refusal {
 				refusals = append(refusals, span{start, end})
@@ -619,7 +646,7 @@ func (t *text) confirmation(class string) string {
 		if t.quantAnswer(rest, to) || t.loginAnswer(rest, to) || t.deliveredThere(rest, to) {
 			return true // "Correcto, con ese inicia sesión"
 		}
-		if t.weCan(rest, to) {
+		if t.weCan(rest, to) || t.acceptsIn(rest, to) {
 			return false // "Yes, we can send the invoice to another email": a service offered
 		}
 		// "Exactly right: the sale ends at midnight": the clause after
@@ -706,6 +733,9 @@ func (t *text) confirmation(class string) string {
 	for _, h := range hits {
 		if h.kind == phDisagree && t.insideAgree(h.span, hits) {
 			continue
+		}
+		if (h.kind == phAffirm || h.kind == phAgree) && t.anySubject(h.tok) {
+			continue // "whichever address is on the account": no value pointed at
 		}
 		if (h.kind == phAffirm || h.kind == phAgree || h.kind == phDeny || h.kind == phDisagree) && t.aboutOther(h.tok, h.span) {
 			others = append(others, h.span)
@@ -811,6 +841,27 @@ func (t *text) confirmation(class string) string {
 		return RuleDenial
 	}
 	return t.offerAnswer(class, excl)
+}
+
+// anySubject reports whether the phrase at token i has a subject led by
+// "any" or "whatever" in the 3 tokens before it, in its clause
+// ("whichever address is on the account").
+func (t *text) anySubject(i int) bool {
+	if t.toks[i].flags&fSentence != 0 {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if t.toks[k].flags&fPunctAfter != 0 {
+			return false
+		}
+		if anyWords[string(t.tokBytes(k))] {
+			return true
+		}
+		if t.toks[k].flags&fSentence != 0 {
+			return false
+		}
+	}
+	return false
 }
 
 // noAccountFor reports whether account noun i follows a negative

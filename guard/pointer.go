@@ -841,6 +841,26 @@ func (t *text) weCan(from, to int) bool {
 	return false
 }
 
+// acceptsIn reports whether tokens [from, to) say what the business
+// accepts or takes ("No, esa tarjeta no la aceptamos en la tienda", "Nee,
+// die kaart accepteren we niet"): a yes or no before them answers about
+// a means of payment taken, not the one on the account.
+func (t *text) acceptsIn(from, to int) bool {
+	for k := from; k < to; k++ {
+		if w := t.tokBytes(k); len(w) >= 6 && (w[0] == 'a' || w[0] == 'g') && acceptVerbs[string(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// acceptVerbs say "we accept" and "accepted" in seven languages
+// (normalised); every one opens with a or g.
+var acceptVerbs = set("accept", "accepts", "accepted", "akzeptieren", "akzeptiert", "acceptons", "accepte",
+	"acceptee", "acceptees", "acceptes", "aceptamos", "acepta", "aceptan", "aceptada", "aceptadas", "accettiamo",
+	"accetta", "accettata", "accettate", "accepteren", "accepteert", "geaccepteerd", "aceitamos", "aceita",
+	"aceitam", "aceito", "aceite", "aceitada", "aceitadas", "aceitos")
+
 // otherWord reports whether w is one of otherThings, in the singular or
 // a plural ("commandes", "Bestellungen", "ordini", "pedidos").
 func otherWord(w string) bool {
