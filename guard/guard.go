@@ -436,7 +436,7 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxDobWord:
-			if start >= t.digits || !m.birthNear(t, ts, te) {
+			if start >= t.digits || !m.birthNear(t, ts, te) && !t.yearOfPerson(ts) {
 				return true
 			}
 		case p.ctx == ctxDobMonth:
@@ -739,6 +739,51 @@ func (m *Matcher) birthNear(t *text, start, end int) bool {
 	}
 	return false
 }
+
+// yearOfPerson reports whether the year of birth at token view offset
+// start is said of the person addressed: "vous êtes de 79", "es usted
+// del 79", "ben je van 1979", "Lei è del '79", "a senhora é de 79", "É de
+// 79, certo?". The year closes its clause after "de", "del", "van" or
+// "from", after a copula whose subject is the person addressed (a
+// second-person copula, a pronoun of address before or right after it)
+// or none (the copula opens the clause or follows "che", "que"). "El
+// total es de 79" (a thing's copula) and "es de 79 euros" (a unit after)
+// are amounts.
+func (t *text) yearOfPerson(start int) bool {
+	i := t.tokenAt(start)
+	if i < 2 {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	if i+1 < to && t.toks[i].flags&fPunctAfter == 0 || i-2 < from || !yearFromWords[string(t.tokBytes(i-1))] {
+		return false
+	}
+	c := i - 2
+	if w := string(t.tokBytes(c)); addressPronouns[w] && c-1 >= from && (personCopulas[string(t.tokBytes(c-1))] || youCopulas[string(t.tokBytes(c-1))]) {
+		return true // "es usted del 79", "ben je van 1979"
+	}
+	switch w := string(t.tokBytes(c)); {
+	case youCopulas[w]:
+		return true // "vous êtes de 79"
+	case !personCopulas[w]:
+		return false
+	case c == from || t.toks[c-1].flags&fPunctAfter != 0:
+		return true // "É de 79, certo?"
+	}
+	p := string(t.tokBytes(c - 1))
+	return addressPronouns[p] || p == "che" || p == "que"
+}
+
+// Words of a year said of the person addressed (normalised): the
+// preposition before it, the copulas that can only address them, the
+// third-person copulas of polite address, and the pronouns of address.
+var (
+	yearFromWords   = set("de", "del", "van", "from", "von", "vom")
+	youCopulas      = set("etes", "eres", "sei", "bent", "bist", "are", "sind")
+	personCopulas   = set("es", "e", "ben", "is")
+	addressPronouns = set("vous", "tu", "usted", "ustedes", "lei", "je", "jij", "u", "senhora", "senhor", "voce", "you",
+		"sie", "du")
+)
 
 // birthWords say "birth" or "birthday" in seven languages (normalised).
 var birthWords = set("birthday", "birthdays", "born", "birth", "dob", "geburtstag", "geboren", "geburtsdatum", "geburtsjahr",
