@@ -96,6 +96,15 @@ var (
 		"precies", "klopt", "inderdaad", "juist", "zeker", "jazeker", "jawel",
 		"sim", "exato", "exatamente", "correto", "correta", "isso", "isso mesmo", "tout à fait", "así es",
 		"certissimo", "certíssimo", "affirmatif", "afirmativo", "affermativo",
+		// a hedged yes is a yes: "I believe so, that's the address listed"
+		"i believe so", "i think so", "i'd say so", "i would say so", "looks like it", "seems like it", "it seems so",
+		"seems so", "i guess so", "i suppose so", "ich glaube schon", "ich denke schon", "glaube schon", "denke schon",
+		"sieht so aus", "scheint so", "ich glaube ja", "je crois que oui", "je pense que oui", "je dirais que oui",
+		"on dirait bien", "apparemment oui", "il semble que oui", "creo que sí", "pienso que sí", "parece que sí",
+		"diría que sí", "eso parece", "así parece", "direi di sì", "credo di sì", "penso di sì", "sembra di sì",
+		"pare di sì", "così sembra", "sembrerebbe di sì", "ik denk het wel", "ik geloof het wel", "het lijkt erop",
+		"lijkt erop", "lijkt van wel", "ik denk van wel", "volgens mij wel", "ja hoor", "acho que sim", "creio que sim",
+		"parece que sim", "diria que sim", "ao que parece", "pelo visto sim", "julgo que sim",
 	}
 	// words that are "yes" only with punctuation after them: "Sí," but
 	// not "Si vous", "Si tiene"
@@ -643,7 +652,7 @@ func (t *text) confirmation(class string) string {
 		// superado": a first clause that names a value is the answer; a
 		// clause after it says what follows from it
 		to = t.answerClause(rest, to)
-		if t.quantAnswer(rest, to) || t.loginAnswer(rest, to) || t.deliveredThere(rest, to) {
+		if t.quantAnswer(rest, to) || t.loginAnswer(rest, to) || t.deliveredThere(rest, to) || t.seemsValue(rest, to) {
 			return true // "Correcto, con ese inicia sesión"
 		}
 		if t.weCan(rest, to) || t.acceptsIn(rest, to) {
@@ -1707,6 +1716,36 @@ func (t *text) answerClause(rest, to int) int {
 	}
 	return c + 1
 }
+
+// seemsValue reports whether the answer opening at token rest says that
+// something looks like a value or the record: a verb of seeming in its
+// first two tokens ("that looks like", "parece", "sembra") and after it,
+// before any other thing, a value noun, "the one" or a word for the
+// account ("I believe so, that looks like the address listed", "Creo que
+// sí, parece la que figura en la ficha"). "I think so, it looks like the
+// parcel is late" names another thing.
+func (t *text) seemsValue(rest, to int) bool {
+	for k := rest; k < to && k <= rest+1; k++ {
+		if !seemVerbs[string(t.tokBytes(k))] {
+			continue
+		}
+		for j := k + 1; j < to; j++ {
+			x := string(t.tokBytes(j))
+			if valueNouns[x] || theOnes[x] || accountWords[x] && !weakRecord[x] {
+				return true
+			}
+			if otherWord(x) {
+				return false
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// seemVerbs say "looks like" or "seems" (normalised).
+var seemVerbs = set("looks", "seems", "appears", "scheint", "aussieht", "semble", "parece", "parecen", "sembra",
+	"sembrano", "pare", "lijkt", "lijken")
 
 // deliveredThere reports whether the answer opening at token rest says
 // that something went to the place asked about: a word for "there" or

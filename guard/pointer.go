@@ -74,7 +74,7 @@ var accountWords = set("file", "account", "records", "record", "profile", "syste
 	"cuenta", "consta", "ficha", "sistema", "registrado", "registrada", "guardado", "guardada", "tenemos", "asociado",
 	"asociada", "conto", "risulta", "registrato", "registrata", "associato", "associata", "abbiamo", "profilo",
 	"gekoppeld", "geregistreerd", "opgeslagen", "hebben", "profiel", "systeem", "conta", "registado", "registada",
-	"temos", "associada", "perfil", "espace")
+	"temos", "associada", "perfil", "espace", "anagrafica", "cadastro", "cadastrado", "cadastrada")
 
 // pointerClause reports whether the sentence of copula token i points
 // at a value noun as its answer (see above).
