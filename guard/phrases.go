@@ -753,6 +753,16 @@ func (t *text) confirmation(class string) string {
 		kept = append(kept, h)
 	}
 	hits = kept
+	// "Müsste passen, eine neuere Anschrift sehe ich nicht": no newer
+	// value on record is the offered one confirmed as the current one,
+	// whatever negation ("haben wir nicht", "no ... ninguna") says so
+	for i := range t.toks {
+		if w := t.tokBytes(i); len(w) >= 5 && (w[0] == 'n' || w[0] == 'r' || w[0] == 'a') && newerWords[string(w)] &&
+			t.noneNewer(i, class) && !t.conditional(i) && !sentenceExcl(i) &&
+			!t.refusedBefore(i, int(t.toks[i].off), refusals) {
+			return RuleConfirmation
+		}
+	}
 	var denials []span
 	yesOpen := false // a yes-word opens a sentence: "Sí, no ha cambiado nada"
 	for _, h := range hits {
@@ -846,6 +856,16 @@ func (t *text) confirmation(class string) string {
 	if nothingAt >= 0 && !t.sameSentence(nothingAt, denials) {
 		return RuleConfirmation
 	}
+
+	// "Perfecto, ya le envié la tarjeta nueva a esa dirección": the
+	// answer is acting on the offered value
+	if len(excl) == 0 && len(denials) == 0 {
+		for i := range t.toks {
+			if destPreps[string(t.tokBytes(i))] && t.sentToValue(i, class) {
+				return RuleConfirmation
+			}
+		}
+	}
 	if len(denials) > 0 {
 		return RuleDenial
 	}
@@ -872,6 +892,106 @@ func (t *text) anySubject(i int) bool {
 	}
 	return false
 }
+
+// noneNewer reports whether the word for "newer" at token i qualifies a
+// noun of class (the offered one) within 2 tokens before or after it, in
+// a clause with a negation: "I don't see a newer address", "je ne vois
+// pas d'adresse plus récente", "no veo ninguna dirección más reciente".
+func (t *text) noneNewer(i int, class string) bool {
+	from, to := t.sentenceOf(i)
+	noun := false
+	for k := max(from, i-2); k < to && k <= i+2 && !noun; k++ {
+		w := string(t.tokBytes(k))
+		noun = k != i && (t.classNoun(k, w, class) || pluralClass[w] == class)
+	}
+	if !noun {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if w := string(t.tokBytes(k)); negations[w] || noDeterminers[w] || w == "nessun" || w == "nicht" {
+			return true
+		}
+	}
+	return false
+}
+
+// sentToValue reports whether the destination word at token i ("to",
+// "an", "à", "naar", "para") leads "that" and a noun of class or "one",
+// in a sentence that opens with a yes or an acknowledgement set off by
+// punctuation ("Perfect,", "Alles klar,", "Prima,") and holds a verb of
+// sending: "Perfect, I've sent the new card to that address", "Correct,
+// the texts go to that one". The reply must defer nothing and ask
+// nothing: "OK, I'll send a verification link to that email" waits for
+// the verification.
+func (t *text) sentToValue(i int, class string) bool {
+	if i+2 >= len(t.toks) || !destDemos[string(t.tokBytes(i+1))] {
+		return false
+	}
+	if n := string(t.tokBytes(i + 2)); n != "1" && !t.classNoun(i+2, n, class) {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	if i+2 >= to || !t.ackOpens(from, to) {
+		return false
+	}
+	sent := false
+	for k := from; k < to && !sent; k++ {
+		sent = sendVerbs[string(t.tokBytes(k))]
+	}
+	if !sent || t.conditional(i) {
+		return false
+	}
+	for k := range t.toks {
+		if deferWord(t.tokBytes(k)) || t.toks[k].flags&fQuestion != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// ackOpens reports whether the sentence [from, to) opens with a yes word
+// or an acknowledgement set off by punctuation ("Perfect,", "Alles klar,").
+func (t *text) ackOpens(from, to int) bool {
+	w := string(t.tokBytes(from))
+	if t.toks[from].flags&fPunctAfter != 0 {
+		return ackWords[w] || answerYes[w]
+	}
+	return w == "alles" && from+1 < to && string(t.tokBytes(from+1)) == "klar" && t.toks[from+1].flags&fPunctAfter != 0
+}
+
+// Words of a value acted on (normalised): the destination words, the
+// demonstratives after them, the acknowledgements that open an answer and
+// the verbs of sending and going.
+var (
+	destPreps = set("to", "an", "a", "naar", "para", "aan", "al")
+	destDemos = set("that", "this", "diese", "dieser", "dieses", "die", "cette", "cet", "ce", "esa", "ese", "esta",
+		"este", "quell", "quella", "quello", "questo", "questa", "dat", "deze", "essa", "esse")
+	ackWords = set("perfect", "great", "ok", "okay", "done", "prima", "top", "parfait", "perfecto", "perfetto",
+		"perfeito", "super", "klar", "bien", "vale", "ottimo", "otimo", "certo", "prego", "oke")
+	sendVerbs = set("sent", "shipped", "posted", "mailed", "resent", "go", "goes", "going", "verschickt", "geschickt",
+		"gesendet", "versandt", "geht", "gehen", "envoye", "envoyee", "envoyer", "expedie", "expediee", "renvoye", "vont",
+		"envie", "enviado", "enviada", "enviamos", "mande", "mandado", "spedito", "spedita", "inviato", "inviata",
+		"mandato", "vanno", "gestuurd", "verstuurd", "verzonden", "opgestuurd", "gaan", "gaat", "enviei", "mandei",
+		"vao", "vai")
+)
+
+// pluralClass gives the class of a value noun in the plural ("non vedo
+// indirizzi più recenti").
+var pluralClass = map[string]string{
+	"addresses": proofdesk.ClassAddress, "adressen": proofdesk.ClassAddress, "adresses": proofdesk.ClassAddress,
+	"direcciones": proofdesk.ClassAddress, "indirizzi": proofdesk.ClassAddress, "enderecos": proofdesk.ClassAddress,
+	"moradas": proofdesk.ClassAddress, "anschriften": proofdesk.ClassAddress,
+	"numbers": proofdesk.ClassPhone, "nummern": proofdesk.ClassPhone, "numeros": proofdesk.ClassPhone,
+	"numeri": proofdesk.ClassPhone, "nummers": proofdesk.ClassPhone,
+	"emails": proofdesk.ClassEmail, "mails": proofdesk.ClassEmail, "correos": proofdesk.ClassEmail,
+	"cards": proofdesk.ClassPayment, "karten": proofdesk.ClassPayment, "cartes": proofdesk.ClassPayment,
+	"tarjetas": proofdesk.ClassPayment, "carte": proofdesk.ClassPayment, "kaarten": proofdesk.ClassPayment,
+	"cartoes": proofdesk.ClassPayment,
+}
+
+// newerWords say "newer" or "more recent" of a value (normalised).
+var newerWords = set("newer", "recent", "neuere", "neueren", "neuerer", "aktuellere", "aktuelleren", "recente",
+	"recentes", "reciente", "recientes", "recenti", "nieuwer", "nieuwere", "recenter", "recentere", "aktuellste")
 
 // noAccountFor reports whether account noun i follows a negative
 // determiner ("no account", "kein Konto", "aucun compte", "nenhuma
