@@ -832,9 +832,9 @@ func (m *Matcher) streetApart(t *text, start int, house string) bool {
 var houseWords = set(houseNumberWords...)
 
 // birthMonth reports whether the month at token view offset start, the
-// month of birth, has a word for birthday within 4 tokens of it in its
-// sentence ("your birthday is in November", "Sie haben im November
-// Geburtstag", "faz anos em novembro"), one that is not the business's
+// month of birth, has a word for birthday within 6 tokens before it or 4
+// after in its sentence ("your birthday is in November", "Sie haben im
+// November Geburtstag", "faz anos em novembro"), one that is not the business's
 // ("our birthday sale in November") and is followed by no day ("the
 // delivery on November 5": another date).
 func (t *text) birthMonth(start int) bool {
@@ -844,11 +844,15 @@ func (t *text) birthMonth(start int) bool {
 	}
 	from, to := t.sentenceOf(i)
 	if i+1 < to {
-		if w := t.tokBytes(i + 1); len(w) > 0 && isDigit(w[0]) {
+		// a day after the month is another date, unless it is "segundo"
+		// (2) before an article: "em novembro segundo o cadastro"
+		if w := t.tokBytes(i + 1); len(w) > 0 && isDigit(w[0]) && !(i+2 < to && definites[string(t.tokBytes(i+2))]) {
 			return false
 		}
 	}
-	for k := max(from, i-4); k < to && k <= i+4; k++ {
+	// the birthday may stand 6 tokens before: "je verjaardag staat bij
+	// ons in november"
+	for k := max(from, i-6); k < to && k <= i+4; k++ {
 		if t.birthWordAt(k, to) && !t.birthOwned(k, from, to) {
 			return true
 		}
@@ -944,8 +948,26 @@ func (t *text) birthOwned(k, from, to int) bool {
 			return true
 		}
 	}
-	return k+1 < to && otherWord(string(t.tokBytes(k+1)))
+	if k+1 < to && otherWord(string(t.tokBytes(k+1))) {
+		return true
+	}
+	// "o aniversário da loja", "the birthday of the store"
+	if k+2 >= to || !ofWords[string(t.tokBytes(k+1))] {
+		return false
+	}
+	n := string(t.tokBytes(k + 2))
+	if definites[n] && k+3 < to {
+		n = string(t.tokBytes(k + 3))
+	}
+	return businessWords[n]
 }
+
+// businessWords name the business (after ofWords: "the birthday of the
+// store").
+var (
+	businessWords = set("shop", "store", "company", "brand", "loja", "empresa", "marca", "tienda", "winkel", "bedrijf",
+		"merk", "laden", "firma", "marke", "negozio", "azienda", "magasin", "boutique", "societe", "entreprise")
+)
 
 // thingPossessives are a thing's possessives: "celebrate its birthday".
 var thingPossessives = set("its", "their", "leur", "leurs", "hun")
