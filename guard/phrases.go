@@ -385,7 +385,8 @@ var refWords = set("that", "this", "there", "those", "1", "same", "address", "nu
 	"isso", "essa", "esse", "endereco", "cartao", "correto", "emojiyes", "emojino",
 	"mailadres", "emailadres", "mailadresse", "emailadresse", "correo", "courriel", "giusta", "morada",
 	"another", "else", "andere", "anderer", "autre", "otra", "otro", "altra", "altro", "ander", "outra", "outro",
-	"autres", "otras", "otros", "altre", "altri", "outras", "outros", "noutra", "noutro", "noutras", "noutros")
+	"autres", "otras", "otros", "altre", "altri", "outras", "outros", "noutra", "noutro", "noutras", "noutros",
+	"anderen", "anderem")
 
 // endRefWords point at a place when they end the sentence: "vai para lá"
 // (but "la" elsewhere is an article).
@@ -393,7 +394,7 @@ var endRefWords = set("la", "bas", "aqui", "qui", "hier", "ici", "there", "dort"
 
 // strongRefs judge the value wherever they stand after the "yes".
 var strongRefs = set("another", "else", "andere", "anderer", "autre", "otra", "otro", "altra", "altro", "ander", "outra", "outro",
-	"autres", "otras", "otros", "altre", "altri", "outras", "outros",
+	"autres", "otras", "otros", "altre", "altri", "outras", "outros", "anderen", "anderem",
 	"correct", "right", "exact", "accurate", "match", "matches", "stimmt", "richtig", "korrekt", "genau",
 	"passt", "bien", "exacte", "correcte", "correcto", "correcta", "corretto", "corretta", "giusto", "klopt", "juist",
 	"correto", "correta", "hinterlegt", "1")
@@ -713,6 +714,10 @@ func (t *text) confirmation(class string) string {
 			if lx&lxRef != 0 && lx&lxStrong == 0 && k > rest+1 &&
 				!(k <= rest+3 && determiners[string(t.tokBytes(k-1))]) {
 				continue // "Exatamente como no email": too far to point; "Yes, that's your date" points
+			}
+			if lx&lxDemo != 0 && k == rest && k+1 < to && negations[string(t.tokBytes(k+1))] &&
+				(k+2 == to || t.toks[k+1].flags&fPunctAfter != 0) {
+				return true // "Nein, diese nicht – ...", "No, esa no"
 			}
 			if lx&lxDemo != 0 && !(k+1 == to || t.toks[k+1].lex&(lxCopula|lxRef) != 0) {
 				if t.recordAhead(k, to) {
@@ -1929,16 +1934,37 @@ var (
 // andOpens reports whether token i, a yes or no, follows "and" after
 // punctuation, as the second of two answers: "two answers: the refund is
 // approved, and yes, the Lisbon one is still on file".
+//
+// It also reports a yes or no after a word of regret that leads an
+// answer ("Leider nein,", "Purtroppo no,") or after a negated word that
+// opens the sentence ("Not Barcelona, no —"). "But" does not lead one:
+// "Quasi, ma no: il link è scaduto" answers about the link.
 func (t *text) andOpens(i int) bool {
-	if i < 2 || t.toks[i].flags&fPunctAfter == 0 || t.toks[i-2].flags&fPunctAfter == 0 {
+	if i < 1 || t.toks[i].flags&fPunctAfter == 0 {
 		return false
 	}
+	after := i >= 2 && t.toks[i-2].flags&fPunctAfter != 0
 	w := t.tokBytes(i - 1)
-	return len(w) <= 3 && andWords[string(w)]
+	switch {
+	case after && len(w) <= 3 && andWords[string(w)]:
+		return true
+	case (after || t.toks[i-1].flags&fSentence != 0) && leadWords[string(w)]:
+		return true
+	case t.toks[i-1].flags&fPunctAfter != 0 && i >= 2:
+		// "Not Barcelona, no": the sentence opens with a negation
+		from, _ := t.sentenceOf(i)
+		return i-from <= 3 && negations[string(t.tokBytes(from))]
+	}
+	return false
 }
 
-// andWords say "and" in seven languages (normalised).
-var andWords = set("and", "und", "et", "y", "e", "en")
+// andWords say "and" in seven languages (normalised); leadWords are the
+// words of regret that lead an answer ("unfortunately").
+var (
+	andWords  = set("and", "und", "et", "y", "e", "en")
+	leadWords = set("unfortunately", "sadly", "leider", "malheureusement", "lamentablemente", "desgraciadamente",
+		"purtroppo", "helaas", "infelizmente")
+)
 
 // brandIsOne reports whether card word k after a definite article is the
 // subject of a pointer clause: the copula, at most four words after it
