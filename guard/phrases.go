@@ -1192,13 +1192,16 @@ func (t *text) aboutOther(i int, sp span) bool {
 		if secondPerson[w] && k+1 < to && modalWords[string(t.tokBytes(k+1))] {
 			return true // "C'est exact, vous pouvez le retourner": what the customer may do
 		}
-		if linkWords[w] {
-			continue
+		if linkWords[w] || demoDeterminers[w] {
+			continue // "ce n'est pas ce colis-là": the noun after the determiner
 		}
 		return t.isOther(k, to)
 	}
 	return false
 }
+
+// demoDeterminers are demonstratives that only stand before a noun.
+var demoDeterminers = set("ce", "cet", "cette", "ces", "dieser", "diesen", "diesem")
 
 // otherAhead reports whether tokens [from, to) name another thing.
 func (t *text) otherAhead(from, to int) bool {
@@ -1257,6 +1260,9 @@ var (
 		// a thing's date in one word
 		"leverdatum", "bezorgdatum", "verzenddatum", "besteldatum", "factuurdatum", "versanddatum", "bestelldatum",
 		"rechnungsdatum", "kaufdatum", "aankoopdatum",
+		// a payment made, not the card it was made with: "le paiement est
+		// bien passé" ("payment card" is a card: isOther)
+		"payment", "zahlung", "paiement", "pago", "pagamento", "betaling",
 	)
 	// valueNouns name a protected value: "delivery address" is an address.
 	valueNouns = set("address", "number", "phone", "email", "mail", "date", "birthday", "card", "details", "postcode",
