@@ -994,10 +994,18 @@ func (m *Matcher) streetCity(t *text, start int, city string) bool {
 		return false
 	}
 	from, to := t.sentenceOf(i)
+	// a business placed in the street's clause or the 6 tokens before it
+	// ("our shop in Madrid, the one on Alcalá"); one later in another
+	// clause places nothing there ("..., el de Alcalá, así no tienes que
+	// ir a la oficina")
+	cl := i
+	for cl+1 < to && t.toks[cl].flags&fPunctAfter == 0 {
+		cl++
+	}
 	city1, home := false, false
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
-		if placeOwners[w] {
+		if placeOwners[w] && (k >= i-6 && k <= cl) {
 			return false
 		}
 		if k != i && strings.HasPrefix(w, city) && len(w) <= len(city)+5 {
@@ -1011,6 +1019,7 @@ func (m *Matcher) streetCity(t *text, start int, city string) bool {
 // homeWords name where someone lives or an address (normalised: "flat"
 // reads "unit", "place" "pl").
 var homeWords = set("unit", "pl", "home", "house", "address", "adresse", "anschrift", "wohnung", "haus", "domicile",
+	"spot", "apartment", "bude", "plek", "plekje", "appartement", "apartamento", "appartamento", "appart",
 	"logement", "maison", "piso", "casa", "domicilio", "direccion", "indirizzo", "abitazione", "woning", "huis",
 	"adres", "morada", "endereco", "hauptadresse", "standaardadres", "principal", "principale", "hoofdadres")
 

@@ -1562,14 +1562,29 @@ func (t *text) cityNamed(start, end int) bool {
 			return false
 		}
 	}
-	record := false
+	record, you := false, false
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
 		if accountWords[w] && !haveWords[w] || defaultWords[w] || strings.HasPrefix(w, "standard") {
 			record = true
 		}
+		you = you || secondPerson[w]
 	}
-	return record && !t.otherAhead(from, to)
+	// "Wohnen Sie noch in der Berliner Wohnung?", "tu piso de Madrid":
+	// the city beside the home of the person addressed
+	return (record || you && t.homeBeside(i, from, to)) && !t.otherAhead(from, to)
+}
+
+// homeBeside reports whether a word for a home stands within 2 tokens of
+// the city at token i, in [from, to), not after an indefinite article ("a
+// flat in Berlin" is any flat).
+func (t *text) homeBeside(i, from, to int) bool {
+	for k := max(from, i-2); k < to && k <= i+2; k++ {
+		if k != i && homeWords[string(t.tokBytes(k))] && !(k > from && indefinites[string(t.tokBytes(k-1))]) {
+			return true
+		}
+	}
+	return false
 }
 
 // mailPart reports whether the part of an email address at token view
