@@ -139,6 +139,10 @@ type Matcher struct {
 	// across replies (fragments.go).
 	emailParts [][2]string
 	dob        [3]string
+	// dobMonths are the names of the month of birth of 5 letters or more
+	// in the seven languages ("november", "novembre", "novembro"), for a
+	// full date with its month one letter off (dobTypo).
+	dobMonths []string
 	// splitForms holds the phones' digit forms (national with and
 	// without its trunk 0, international) that a ctxPhoneSplit pattern
 	// completes from a reply's later digit runs.
@@ -205,6 +209,12 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 			var y, mo, d int
 			if _, err := fmt.Sscanf(c.DateOfBirth, "%4d-%2d-%2d", &y, &mo, &d); err == nil && mo >= 1 && mo <= 12 {
 				m.dob = [3]string{strconv.Itoa(d), fmt.Sprintf("m%02d", mo), strconv.Itoa(y)}
+				for w, c := range canon {
+					if c == m.dob[1] && len(w) >= 5 {
+						m.dobMonths = append(m.dobMonths, w)
+					}
+				}
+				sort.Strings(m.dobMonths)
 			}
 		}
 		if c.Payment != nil {
@@ -485,6 +495,12 @@ func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 	}
 	if lvl, ok := m.streetTypo(t); ok && lvl > level {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassAddress, Part: PartStreet, RequiredLevel: lvl}
+		if v.stricter(best) {
+			best = v
+		}
+	}
+	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && m.dobTypo(t) {
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v
 		}
@@ -1071,6 +1087,39 @@ func editOne(a []byte, b string) bool {
 			i++
 		}
 		return string(a[i:]) == b[i+1:]
+	}
+	return false
+}
+
+// dobTypo reports whether t holds the full date of birth with its month
+// one letter off ("le 3 novmbre 1979", "3 de novenbro de 1979"): the
+// year, a word one edit from a name of the month of birth right before it
+// or before "de"/"of", and the day in the 2 tokens before that word.
+func (m *Matcher) dobTypo(t *text) bool {
+	y, d := m.dob[2], m.dob[0]
+	if len(y) != 4 || len(m.dobMonths) == 0 {
+		return false
+	}
+	for j := range t.toks {
+		if w := t.tokBytes(j); len(w) != 4 || string(w) != y {
+			continue
+		}
+		for k := j - 1; k >= 1 && k >= j-2; k-- {
+			mw := t.tokBytes(k)
+			if len(mw) < 4 || k == j-2 && !ofWords[string(t.tokBytes(j-1))] {
+				continue // "3 de novenbro de 1979", not "3. Novmber, Sendungsnummer 1979"
+			}
+			for _, name := range m.dobMonths {
+				if !editOne(mw, name) {
+					continue
+				}
+				for h := k - 1; h >= 0 && h >= k-2; h-- {
+					if string(t.tokBytes(h)) == d {
+						return true
+					}
+				}
+			}
+		}
 	}
 	return false
 }
