@@ -205,7 +205,7 @@ func deferWord(w []byte) bool {
 
 // phoneVerbs are phoneWords that are also verbs or channels ("call",
 // "text"): no class noun by themselves.
-var phoneVerbs = set("call", "text", "contact", "sms", "whatsapp")
+var phoneVerbs = set("call", "text", "contact", "sms", "whatsapp", "ruf", "rufe", "rufen", "anrufen")
 
 // weakRecord are accountWords that also name other things' records ("the
 // courier's records", "the system is slow", "we have the same problem").

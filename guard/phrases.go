@@ -1333,7 +1333,9 @@ var (
 	phoneWords = set("phone", "mobile", "cell", "tel", "telephone", "call", "text", "sms", "whatsapp", "landline",
 		"ph", "contact", "cellphone", "telefon", "telefonnummer", "handy", "handynummer", "mobil", "mobilnummer",
 		"rufnummer", "festnetz", "portable", "fixe", "telefono", "movil", "celular", "cellulare", "fisso",
-		"telefoonnummer", "mobiel", "gsm", "telemovel", "fixo", "tlf", "tfno", "telf", "telefone", "telefoon", "telemoveis")
+		"telefoonnummer", "mobiel", "gsm", "telemovel", "fixo", "tlf", "tfno", "telf", "telefone", "telefoon", "telemoveis",
+		// "ich ruf dich auf der 0151er an, die mit 7716 endet"
+		"ruf", "rufe", "rufen", "anrufen")
 	// numberWords say "number" without saying which: phone context unless
 	// another noun owns the number ("part number 0123").
 	numberWords = set("number", "nummer", "numero", "nr", "no", "num", "numéro")
@@ -1352,7 +1354,8 @@ var (
 		"teil", "teilenummer", "sendung", "rechnung", "auftrag", "commande", "facture", "colis", "piece", "pedido",
 		"factura", "paquete", "pieza", "referencia", "ordine", "fattura", "pacco", "pezzo", "riferimento",
 		"articolo", "bestelling", "factuur", "pakket", "onderdeel", "artikelnummer", "encomenda", "fatura",
-		"peca", "flight", "seat", "room", "zip", "plz", "cp", "cep", "cap", "postcode", "version", "batch", "lot")
+		"peca", "flight", "seat", "room", "zip", "plz", "cp", "cep", "cap", "postcode", "version", "batch", "lot",
+		"parcel", "package", "shipment", "paket", "lieferung", "paquet", "envio", "spedizione", "zending", "pacote")
 	yourWords  = set("your", "the", "their", "his", "her", "a")
 	brandAfter = set("card", "ending", "ends", "debit", "credit", "xx", "x")
 )
@@ -1446,7 +1449,11 @@ func ownCompound(w string, own map[string]bool) bool {
 func inContext(view []byte, start, end int, k ctxKind) bool {
 	switch k {
 	case ctxPhone, ctxCard:
-		return classBefore(view, start, 5, k, true)
+		// a word for "ending" after the digits widens the look back to
+		// 10 tokens, as for a shorter ending: "ich ruf dich auf der
+		// 0151er an, die mit 7716 endet"
+		return classBefore(view, start, 5, k, true) ||
+			nextTokens(view, end-1, 2, func(t []byte) bool { return endingWords[string(t)] }) && classBefore(view, start, 10, k, false)
 	case ctxPhoneStart:
 		// "starts with 06 47", "die mit 06 47 anfängt"
 		starting := func(t []byte) bool { return startWords[string(t)] }
@@ -1491,11 +1498,17 @@ func classBefore(view []byte, start, n int, k ctxKind, ending bool) bool {
 	var explicit, generic, owner bool
 	prevTokens(view, start, n, func(t []byte) bool {
 		w := string(t)
+		// an English possessive reads as a plural: "card's the 7158 one"
+		// is "cards the 7158 1", "the parcel's the one" "parcels"
+		stem := w
+		if len(w) > 3 && w[len(w)-1] == 's' {
+			stem = w[:len(w)-1]
+		}
 		switch {
-		case (own[w] || len(w) > 8 && ownCompound(w, own)) && !owner:
+		case (own[w] || own[stem] || len(w) > 8 && ownCompound(w, own)) && !owner:
 			explicit = true
 			return true
-		case isOwner(w):
+		case isOwner(w) || isOwner(stem):
 			owner = true // nearer than any phone or card word: "card reader model 7158"
 		case ending && endingWords[w],
 			numberWords[w] && k == ctxPhone:
