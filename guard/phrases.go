@@ -677,6 +677,10 @@ func (t *text) confirmation(class string) string {
 			if len(locals) > 0 && overlaps(span{int(t.toks[k].off), int(t.toks[k].end)}, locals) {
 				continue // "por eso": a pointer at nothing
 			}
+			if lx&lxRef == 0 && k > rest && t.toks[k].flags&fNumber != 0 && string(t.tokBytes(k)) == "1" &&
+				pointerArticles[string(t.tokBytes(k-1))] && t.oneWeHave(k, to) {
+				return true // "Correct, it is the one we've got"; "the blue one is the one in stock" is a thing
+			}
 			if t.demoValue(k, rest, to) {
 				return true // "Sí, el pago se hizo con esa tarjeta", "Exacto, se cobró a esa Mastercard"
 			}
@@ -1964,6 +1968,21 @@ var (
 	shippedWords = set("parcel", "package", "order", "paket", "sendung", "bestellung", "colis", "commande", "paquete",
 		"pedido", "pacco", "ordine", "pakket", "bestelling", "encomenda", "pacote")
 )
+
+// oneWeHave reports whether "one" at token k is followed within 3
+// tokens, in [k, to), by "we have" or a word for the record ("the one
+// we've got", "the one we hold", "the one on file").
+func (t *text) oneWeHave(k, to int) bool {
+	for j := k + 1; j < to && j <= k+3; j++ {
+		if w := string(t.tokBytes(j)); accountWords[w] && !weakRecord[w] || w == "weve" || w == "got" || w == "have" || w == "hold" {
+			return true
+		}
+		if t.toks[j].flags&fPunctAfter != 0 {
+			break
+		}
+	}
+	return false
+}
 
 // andOpens reports whether token i, a yes or no, follows "and" after
 // punctuation, as the second of two answers: "two answers: the refund is
