@@ -33,7 +33,15 @@ type phrase struct {
 	// local marks an exclusion that excludes only its own words, not its
 	// sentence.
 	local bool
+	// closing marks an idiom of closing ("that's all") that is none
+	// before a word of order ("è tutto a posto").
+	closing bool
 }
+
+// settledWords follow "that's all" when it says that all is in order
+// (normalised): "è tutto a posto", "c'est tout bon", "that's all fine".
+var settledWords = set("a", "in", "bon", "bien", "fine", "good", "right", "correct", "ok", "okay", "klar", "gut",
+	"correcto", "certo", "correto", "bem", "goed", "posto", "ordine", "orden", "orde")
 
 // The phrase sets, in English, German, French, Spanish, Italian, Dutch and
 // Portuguese. Written in plain text; they go through the normaliser, so
@@ -198,8 +206,7 @@ var (
 		"nicht schlimm", "niet erg", "pas grave", "no es nada", "non è niente", "não faz mal", "no pasa nada",
 		"something wrong", "nothing is wrong", "nothing's wrong", "what is wrong", "what's wrong", "something is wrong",
 		"anything is wrong", "is anything wrong", "not the right person", "that's not all", "not necessary", "not needed",
-		"that's it for", "that's all", "eso es todo", "das war's", "das wars",
-		"c'est tout", "è tutto", "dat was het", "dat is alles", "é tudo", "isso é tudo",
+		"that's it for",
 		// de
 		"nicht bestatigen", "weder bestatigen", "bestatigen noch", "bestatigen oder", "keine auskunft",
 		"nicht sagen", "nicht mitteilen", "nicht nennen", "kein problem", "keine sorge", "nein danke",
@@ -229,6 +236,11 @@ var (
 		"sem problema", "não obrigado", "não obrigada", "não é possível", "não é necessário", "não posso",
 		"não podemos", "não hesite", "não se preocupe", "não é um problema",
 	}
+	// closingIdioms say "that's all" ("c'est tout", "è tutto"): an
+	// exclusion unless a word of order follows ("è tutto a posto", "c'est
+	// tout bon": everything is in order, see settledWords).
+	closingIdioms = []string{"that's all", "eso es todo", "das war's", "das wars", "c'est tout", "è tutto",
+		"dat was het", "dat is alles", "é tudo", "isso é tudo"}
 	// agreePhrases say that the offer agrees with something; they affirm
 	// when what it agrees with is the account or the offer (agreeCounts):
 	// "That lines up with our records", but not "The colour matches the
@@ -454,6 +466,7 @@ var phraser = func() struct {
 	add(disagreePhrases, phrase{kind: phDisagree})
 	add(paraphrasePhrases, phrase{kind: phAffirm})
 	add(excludePhrases, phrase{kind: phExclude})
+	add(closingIdioms, phrase{kind: phExclude, closing: true})
 	add(refusalPhrases, phrase{kind: phExclude, refusal: true})
 	add(consequencePhrases, phrase{kind: phExclude, local: true})
 	return struct {
@@ -555,6 +568,12 @@ func (t *text) confirmation(class string) string {
 			return true
 		}
 		if p.kind == phExclude {
+			if p.closing {
+				if j := t.tokenAt(end - 2); j >= 0 && j+1 < len(t.toks) && t.toks[j].flags&fPunctAfter == 0 &&
+					settledWords[string(t.tokBytes(j+1))] {
+					return true // "è tutto a posto": all in order, no closing
+				}
+			}
 			if p.refusal && t.punctInside(start, end) {
 				return true // "No, confirmo que ...": an answer, then a verb, not "no confirmo"
 			}
