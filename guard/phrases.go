@@ -785,7 +785,7 @@ func (t *text) confirmation(class string) string {
 	// value on record is the offered one confirmed as the current one,
 	// whatever negation ("haben wir nicht", "no ... ninguna") says so
 	for i := range t.toks {
-		if w := t.tokBytes(i); len(w) >= 5 && (w[0] == 'n' || w[0] == 'r' || w[0] == 'a') && newerWords[string(w)] &&
+		if w := t.tokBytes(i); len(w) > 0 && len(w) < 32 && newerShapes[w[0]]&(1<<len(w)) != 0 && newerWords[string(w)] &&
 			t.noneNewer(i, class) && !t.conditional(i) && !sentenceExcl(i) &&
 			!t.refusedBefore(i, int(t.toks[i].off), refusals) {
 			return RuleConfirmation
@@ -889,7 +889,7 @@ func (t *text) confirmation(class string) string {
 	// answer is acting on the offered value
 	if len(excl) == 0 && len(denials) == 0 {
 		for i := range t.toks {
-			if destPreps[string(t.tokBytes(i))] && t.sentToValue(i, class) {
+			if w := t.tokBytes(i); len(w) > 0 && len(w) < 32 && destShapes[w[0]]&(1<<len(w)) != 0 && destPreps[string(w)] && t.sentToValue(i, class) {
 				return RuleConfirmation
 			}
 		}
@@ -1015,6 +1015,22 @@ var pluralClass = map[string]string{
 	"cards": proofdesk.ClassPayment, "karten": proofdesk.ClassPayment, "cartes": proofdesk.ClassPayment,
 	"tarjetas": proofdesk.ClassPayment, "carte": proofdesk.ClassPayment, "kaarten": proofdesk.ClassPayment,
 	"cartoes": proofdesk.ClassPayment,
+}
+
+// newerShapes and destShapes hold, by first letter, the lengths of
+// newerWords and destPreps (bit n for length n): a cheap test before the
+// look-up, run on every token.
+var newerShapes, destShapes = shapes(newerWords), shapes(destPreps)
+
+// shapes returns, by first letter, the lengths (under 32) of the words of
+// set as bits.
+func shapes(set map[string]bool) (t [256]uint32) {
+	for w := range set {
+		if len(w) > 0 && len(w) < 32 {
+			t[w[0]] |= 1 << len(w)
+		}
+	}
+	return t
 }
 
 // newerWords say "newer" or "more recent" of a value (normalised).
