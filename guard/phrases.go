@@ -923,8 +923,9 @@ func (t *text) anySubject(i int) bool {
 
 // noneNewer reports whether the word for "newer" at token i qualifies a
 // noun of class (the offered one) within 2 tokens before or after it, in
-// a clause with a negation: "I don't see a newer address", "je ne vois
-// pas d'adresse plus récente", "no veo ninguna dirección más reciente".
+// a sentence with a negation and no deferral to verification: "I don't
+// see a newer address", "je ne vois pas d'adresse plus récente", "no veo
+// ninguna dirección más reciente".
 func (t *text) noneNewer(i int, class string) bool {
 	from, to := t.sentenceOf(i)
 	noun := false
@@ -935,12 +936,15 @@ func (t *text) noneNewer(i int, class string) bool {
 	if !noun {
 		return false
 	}
+	neg := false
 	for k := from; k < to; k++ {
-		if w := string(t.tokBytes(k)); negations[w] || noDeterminers[w] || w == "nessun" || w == "nicht" {
-			return true
+		w := t.tokBytes(k)
+		if deferWord(w) {
+			return false // "I can't see a newer address before the verification"
 		}
+		neg = neg || negations[string(w)] || noDeterminers[string(w)] || seeNots[string(w)]
 	}
-	return false
+	return neg
 }
 
 // sentToValue reports whether the destination word at token i ("to",
@@ -1016,6 +1020,10 @@ var pluralClass = map[string]string{
 	"tarjetas": proofdesk.ClassPayment, "carte": proofdesk.ClassPayment, "kaarten": proofdesk.ClassPayment,
 	"cartoes": proofdesk.ClassPayment,
 }
+
+// seeNots are negations beside negations and noDeterminers ("I don't
+// see", "I can't see", "never", "jamais").
+var seeNots = set("dont", "doesnt", "didnt", "cant", "cannot", "never", "nie", "jamais", "nunca", "mai", "nooit", "nessun")
 
 // newerShapes and destShapes hold, by first letter, the lengths of
 // newerWords and destPreps (bit n for length n): a cheap test before the
