@@ -775,8 +775,10 @@ func (t *text) yearOfPerson(start int) bool {
 		return false
 	}
 	c := i - 2
-	if w := string(t.tokBytes(c)); addressPronouns[w] && c-1 >= from && (personCopulas[string(t.tokBytes(c-1))] || youCopulas[string(t.tokBytes(c-1))]) {
-		return true // "es usted del 79", "ben je van 1979"
+	if w := string(t.tokBytes(c)); addressPronouns[w] && c-1 >= from {
+		if p := string(t.tokBytes(c - 1)); personCopulas[p] || youCopulas[p] {
+			return true // "es usted del 79", "ben je van 1979"
+		}
 	}
 	switch w := string(t.tokBytes(c)); {
 	case youCopulas[w]:
@@ -980,10 +982,8 @@ func (t *text) birthOwned(k, from, to int) bool {
 
 // businessWords name the business (after ofWords: "the birthday of the
 // store").
-var (
-	businessWords = set("shop", "store", "company", "brand", "loja", "empresa", "marca", "tienda", "winkel", "bedrijf",
-		"merk", "laden", "firma", "marke", "negozio", "azienda", "magasin", "boutique", "societe", "entreprise")
-)
+var businessWords = set("shop", "store", "company", "brand", "loja", "empresa", "marca", "tienda", "winkel", "bedrijf",
+	"merk", "laden", "firma", "marke", "negozio", "azienda", "magasin", "boutique", "societe", "entreprise")
 
 // thingPossessives are a thing's possessives: "celebrate its birthday".
 var thingPossessives = set("its", "their", "leur", "leurs", "hun")

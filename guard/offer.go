@@ -129,9 +129,9 @@ func (t *text) mentionsValue(k, from int, class string) bool {
 // notedValue reports whether the value noun k (in a sentence opening at
 // from) is what the agent noted or received ("I've noted that email, but
 // ...", "ik heb het nummer genoteerd"): the requester's words taken down,
-// no answer about the record. A verb of noting counts two tokens before
-// the noun or two after, with no punctuation between: "Noted, that email
-// is the one on file" answers.
+// no answer about the record. A verb of noting counts up to three tokens
+// before the noun or two after, with no punctuation between: "Noted,
+// that email is the one on file" answers.
 func (t *text) notedValue(k, from int) bool {
 	for j := k - 1; j >= from && j >= k-3; j-- {
 		if t.toks[j].flags&fPunctAfter != 0 {
@@ -156,7 +156,7 @@ func (t *text) notedValue(k, from int) bool {
 // languages (normalised).
 var noteVerbs = set("noted", "received", "notiert", "vermerkt", "aufgeschrieben", "erhalten", "note", "recu",
 	"anotado", "anotada", "apuntado", "apuntada", "recibido", "recibida", "annotato", "annotata", "segnato", "segnata",
-	"ricevuto", "ricevuta", "genoteerd", "opgeschreven", "ontvangen", "anotei", "anotado", "recebi", "recebido",
+	"ricevuto", "ricevuta", "genoteerd", "opgeschreven", "ontvangen", "anotei", "recebi", "recebido",
 	"recebida", "anotamos", "apuntamos")
 
 // anyWords say "any" or "whatever": "whatever address is registered" is
