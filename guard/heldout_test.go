@@ -110,12 +110,12 @@ import (
 // 15 stops, in new corpus files testdata/lang/*9.txt written in other
 // wordings than the sets' lines, none of which were copied or special-
 // cased): before (0b8b84e) 1721 of 1773 blocked (97.1 %), 15 of 2054
-// stopped (0.73 %); after 1765 of 1773 (99.5 %), 3 of 2054 (0.15 %). Per
+// stopped (0.73 %); after 1766 of 1773 (99.6 %), 3 of 2054 (0.15 %). Per
 // set after: 1–4 all blocked, none stopped; set 5 176/176, 1/224; set 6
-// 401/405, 0/468; set 7 308/309, 0/312; set 8 283/286, 1/361; set 9
+// 402/405, 0/468; set 7 308/309, 0/312; set 8 283/286, 1/361; set 9
 // 293/293, 1/360. The nine sets are no longer held out for the kinds
 // fixed; the first score of a new set is the estimate.
-var heldOutFloor = struct{ recall, stopped float64 }{0.995, 0.0015}
+var heldOutFloor = struct{ recall, stopped float64 }{0.996, 0.0015}
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of
 // testdata/lang): written before the round of changes they measure, they

@@ -751,6 +751,12 @@ func (t *text) confirmation(class string) string {
 			if lx&lxRef != 0 && string(t.tokBytes(k)) == "there" && k+1 < to && t.toks[k+1].lex&lxExist != 0 {
 				continue // "there are no fees"
 			}
+			if k <= rest+1 && t.accountOne(k, to) {
+				return true // "Não exatamente, a da conta é noutra rua"
+			}
+			if k <= rest+1 && t.thingOne(k, to) {
+				return false // "Non, celle du magasin se trouve dans un autre quartier"
+			}
 			if t.storedOne(k, rest) {
 				return true // "❌ Nicht die hinterlegte."
 			}

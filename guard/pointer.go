@@ -745,6 +745,44 @@ func (t *text) storedOne(k, from int) bool {
 	return false
 }
 
+// accountOne reports whether token k, an article or a pointer pronoun,
+// leads "the one of the account": an of-word and, at most an article
+// later, an account noun ("a da conta", "la de la cuenta", "celle du
+// compte", "die vom Konto", "quella dell'account", "die van het account").
+func (t *text) accountOne(k, to int) bool {
+	j := t.oneOf(k, to)
+	return j > 0 && accountNouns[string(t.tokBytes(j))]
+}
+
+// thingOne reports whether token k leads "the one of" a thing or of the
+// business ("celle du magasin", "la del pedido", "a da loja"): the answer
+// is about that thing.
+func (t *text) thingOne(k, to int) bool {
+	j := t.oneOf(k, to)
+	if j <= 0 {
+		return false
+	}
+	w := string(t.tokBytes(j))
+	return placeOwners[w] || businessWords[w] || otherWord(w) && !valueNouns[w]
+}
+
+// oneOf returns the index of the noun after "the one of" led by token k
+// (an article or a pointer pronoun, an of-word, at most an article), or
+// -1.
+func (t *text) oneOf(k, to int) int {
+	if w := string(t.tokBytes(k)); !pointerArticles[w] && !theOnes[w] && !pronounRefs[w] {
+		return -1
+	}
+	if k+2 >= to || !ofWords[string(t.tokBytes(k+1))] {
+		return -1
+	}
+	j := k + 2
+	if definites[string(t.tokBytes(j))] && j+1 < to {
+		j++
+	}
+	return j
+}
+
 // thisWords are demonstratives before a noun that lxDemo does not hold.
 var thisWords = set("ce", "cet", "cette", "quel", "quell", "quella", "quei", "aquel", "aquella", "jenes", "jene", "aquele", "aquela")
 
@@ -918,7 +956,7 @@ func (t *text) qualifiedOther(k, to int) bool {
 }
 
 // ofWords join a noun to what qualifies it.
-var ofWords = set("of", "d", "de", "di", "da", "van", "von", "des", "du", "del", "do", "della", "dello")
+var ofWords = set("of", "d", "de", "di", "da", "van", "von", "vom", "des", "du", "del", "do", "della", "dello")
 
 // namesRecord reports whether tokens [i, j) name the record: "ist
 // hinterlegt" is about the value whatever clause follows.
