@@ -145,7 +145,8 @@ func (m *Matcher) heapBytes() int {
 	for _, s := range m.dob {
 		n += len(s)
 	}
-	n += len(m.levels) * 64 // a small map's bucket share per entry
+	n += cap(m.dobMonths) * int(unsafe.Sizeof("")) // the names are canon's keys
+	n += len(m.levels) * 64                        // a small map's bucket share per entry
 	return n
 }
 

@@ -139,6 +139,10 @@ type Matcher struct {
 	// across replies (fragments.go).
 	emailParts [][2]string
 	dob        [3]string
+	// dobMonths are the names of the month of birth of 5 letters or more
+	// in the seven languages ("november", "novembre", "novembro"), for a
+	// full date with its month one letter off (dobTypo).
+	dobMonths []string
 	// splitForms holds the phones' digit forms (national with and
 	// without its trunk 0, international) that a ctxPhoneSplit pattern
 	// completes from a reply's later digit runs.
@@ -207,6 +211,12 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 			var y, mo, d int
 			if _, err := fmt.Sscanf(c.DateOfBirth, "%4d-%2d-%2d", &y, &mo, &d); err == nil && mo >= 1 && mo <= 12 {
 				m.dob = [3]string{strconv.Itoa(d), fmt.Sprintf("m%02d", mo), strconv.Itoa(y)}
+				for w, c := range canon {
+					if c == m.dob[1] && len(w) >= 5 {
+						m.dobMonths = append(m.dobMonths, w)
+					}
+				}
+				sort.Strings(m.dobMonths)
 			}
 		}
 		if c.Payment != nil {
@@ -438,7 +448,7 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxDobWord:
-			if start >= t.digits || !m.birthNear(t, ts, te) && !t.yearOnRecord(ts) {
+			if start >= t.digits || !m.birthNear(t, ts, te) && !t.yearOnRecord(ts) && !t.yearOfPerson(ts) {
 				return true
 			}
 		case p.ctx == ctxDobMonth:
@@ -505,6 +515,12 @@ func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 	}
 	if lvl := m.levels[proofdesk.ClassEmail]; lvl > level && t.ats > 0 && m.mailTypo(t) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassEmail, Part: PartFull, RequiredLevel: lvl}
+		if v.stricter(best) {
+			best = v
+		}
+	}
+	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && m.dobTypo(t) {
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v
 		}
@@ -760,6 +776,53 @@ func (m *Matcher) birthNear(t *text, start, end int) bool {
 	return false
 }
 
+// yearOfPerson reports whether the year of birth at token view offset
+// start is said of the person addressed: "vous êtes de 79", "es usted
+// del 79", "ben je van 1979", "Lei è del '79", "a senhora é de 79", "É de
+// 79, certo?". The year closes its clause after "de", "del", "van" or
+// "from", after a copula whose subject is the person addressed (a
+// second-person copula, a pronoun of address before or right after it)
+// or none (the copula opens the clause or follows "che", "que"). "El
+// total es de 79" (a thing's copula) and "es de 79 euros" (a unit after)
+// are amounts.
+func (t *text) yearOfPerson(start int) bool {
+	i := t.tokenAt(start)
+	if i < 2 {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	if i+1 < to && t.toks[i].flags&fPunctAfter == 0 || i-2 < from || !yearFromWords[string(t.tokBytes(i-1))] {
+		return false
+	}
+	c := i - 2
+	if w := string(t.tokBytes(c)); addressPronouns[w] && c-1 >= from {
+		if p := string(t.tokBytes(c - 1)); personCopulas[p] || youCopulas[p] {
+			return true // "es usted del 79", "ben je van 1979"
+		}
+	}
+	switch w := string(t.tokBytes(c)); {
+	case youCopulas[w]:
+		return true // "vous êtes de 79"
+	case !personCopulas[w]:
+		return false
+	case c == from || t.toks[c-1].flags&fPunctAfter != 0:
+		return true // "É de 79, certo?"
+	}
+	p := string(t.tokBytes(c - 1))
+	return addressPronouns[p] || p == "che" || p == "que"
+}
+
+// Words of a year said of the person addressed (normalised): the
+// preposition before it, the copulas that can only address them, the
+// third-person copulas of polite address, and the pronouns of address.
+var (
+	yearFromWords   = set("de", "del", "van", "from", "von", "vom")
+	youCopulas      = set("etes", "eres", "sei", "bent", "bist", "are", "sind")
+	personCopulas   = set("es", "e", "ben", "is")
+	addressPronouns = set("vous", "tu", "usted", "ustedes", "lei", "je", "jij", "u", "senhora", "senhor", "voce", "you",
+		"sie", "du")
+)
+
 // birthWords say "birth" or "birthday" in seven languages (normalised).
 var birthWords = set("birthday", "birthdays", "born", "birth", "dob", "geburtstag", "geboren", "geburtsdatum", "geburtsjahr",
 	"jahrgang", "anniversaire", "naissance", "cumpleanos", "cumple", "nacimiento", "nacido", "nacida",
@@ -807,9 +870,9 @@ func (m *Matcher) streetApart(t *text, start int, house string) bool {
 var houseWords = set(houseNumberWords...)
 
 // birthMonth reports whether the month at token view offset start, the
-// month of birth, has a word for birthday within 4 tokens of it in its
-// sentence ("your birthday is in November", "Sie haben im November
-// Geburtstag", "faz anos em novembro"), one that is not the business's
+// month of birth, has a word for birthday within 6 tokens before it or 4
+// after in its sentence ("your birthday is in November", "Sie haben im
+// November Geburtstag", "faz anos em novembro"), one that is not the business's
 // ("our birthday sale in November") and is followed by no day ("the
 // delivery on November 5": another date).
 func (t *text) birthMonth(start int) bool {
@@ -819,11 +882,15 @@ func (t *text) birthMonth(start int) bool {
 	}
 	from, to := t.sentenceOf(i)
 	if i+1 < to {
-		if w := t.tokBytes(i + 1); len(w) > 0 && isDigit(w[0]) {
+		// a day after the month is another date, unless it is "segundo"
+		// (2) before an article: "em novembro segundo o cadastro"
+		if w := t.tokBytes(i + 1); len(w) > 0 && isDigit(w[0]) && !(i+2 < to && definites[string(t.tokBytes(i+2))]) {
 			return false
 		}
 	}
-	for k := max(from, i-4); k < to && k <= i+4; k++ {
+	// the birthday may stand 6 tokens before: "je verjaardag staat bij
+	// ons in november"
+	for k := max(from, i-6); k < to && k <= i+4; k++ {
 		if t.birthWordAt(k, to) && !t.birthOwned(k, from, to) {
 			return true
 		}
@@ -919,8 +986,24 @@ func (t *text) birthOwned(k, from, to int) bool {
 			return true
 		}
 	}
-	return k+1 < to && otherWord(string(t.tokBytes(k+1)))
+	if k+1 < to && otherWord(string(t.tokBytes(k+1))) {
+		return true
+	}
+	// "o aniversário da loja", "the birthday of the store"
+	if k+2 >= to || !ofWords[string(t.tokBytes(k+1))] {
+		return false
+	}
+	n := string(t.tokBytes(k + 2))
+	if definites[n] && k+3 < to {
+		n = string(t.tokBytes(k + 3))
+	}
+	return businessWords[n]
 }
+
+// businessWords name the business (after ofWords: "the birthday of the
+// store").
+var businessWords = set("shop", "store", "company", "brand", "loja", "empresa", "marca", "tienda", "winkel", "bedrijf",
+	"merk", "laden", "firma", "marke", "negozio", "azienda", "magasin", "boutique", "societe", "entreprise")
 
 // thingPossessives are a thing's possessives: "celebrate its birthday".
 var thingPossessives = set("its", "their", "leur", "leurs", "hun")
@@ -947,10 +1030,18 @@ func (m *Matcher) streetCity(t *text, start int, city string) bool {
 		return false
 	}
 	from, to := t.sentenceOf(i)
+	// a business placed in the street's clause or the 6 tokens before it
+	// ("our shop in Madrid, the one on Alcalá"); one later in another
+	// clause places nothing there ("..., el de Alcalá, así no tienes que
+	// ir a la oficina")
+	cl := i
+	for cl+1 < to && t.toks[cl].flags&fPunctAfter == 0 {
+		cl++
+	}
 	city1, home := false, false
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
-		if placeOwners[w] {
+		if placeOwners[w] && (k >= i-6 && k <= cl) {
 			return false
 		}
 		if k != i && strings.HasPrefix(w, city) && len(w) <= len(city)+5 {
@@ -964,6 +1055,7 @@ func (m *Matcher) streetCity(t *text, start int, city string) bool {
 // homeWords name where someone lives or an address (normalised: "flat"
 // reads "unit", "place" "pl").
 var homeWords = set("unit", "pl", "home", "house", "address", "adresse", "anschrift", "wohnung", "haus", "domicile",
+	"spot", "apartment", "bude", "plek", "plekje", "appartement", "apartamento", "appartamento", "appart",
 	"logement", "maison", "piso", "casa", "domicilio", "direccion", "indirizzo", "abitazione", "woning", "huis",
 	"adres", "morada", "endereco", "hauptadresse", "standaardadres", "principal", "principale", "hoofdadres")
 
@@ -1015,6 +1107,39 @@ func editOne(a []byte, b string) bool {
 			i++
 		}
 		return string(a[i:]) == b[i+1:]
+	}
+	return false
+}
+
+// dobTypo reports whether t holds the full date of birth with its month
+// one letter off ("le 3 novmbre 1979", "3 de novenbro de 1979"): the
+// year, a word one edit from a name of the month of birth right before it
+// or before "de"/"of", and the day in the 2 tokens before that word.
+func (m *Matcher) dobTypo(t *text) bool {
+	y, d := m.dob[2], m.dob[0]
+	if len(y) != 4 || len(m.dobMonths) == 0 {
+		return false
+	}
+	for j := range t.toks {
+		if w := t.tokBytes(j); len(w) != 4 || string(w) != y {
+			continue
+		}
+		for k := j - 1; k >= 1 && k >= j-2; k-- {
+			mw := t.tokBytes(k)
+			if len(mw) < 4 || k == j-2 && !ofWords[string(t.tokBytes(j-1))] {
+				continue // "3 de novenbro de 1979", not "3. Novmber, Sendungsnummer 1979"
+			}
+			for _, name := range m.dobMonths {
+				if !editOne(mw, name) {
+					continue
+				}
+				for h := k - 1; h >= 0 && h >= k-2; h-- {
+					if string(t.tokBytes(h)) == d {
+						return true
+					}
+				}
+			}
+		}
 	}
 	return false
 }

@@ -105,7 +105,34 @@ import (
 // 7 and 16 more with none stopped. For a desk whose failure is a leak, and
 // where a stopped reply is one the agent rewrites, that is the better side
 // of the trade. The floor is what the nine sets reach with it.
-var heldOutFloor = struct{ recall, stopped float64 }{0.970, 0.0074}
+//
+// After guard7's round (made on the kinds of the nine sets' 52 misses and
+// 15 stops, in new corpus files testdata/lang/*9.txt written in other
+// wordings than the sets' lines, none of which were copied or special-
+// cased): before (0b8b84e) 1721 of 1773 blocked (97.1 %), 15 of 2054
+// stopped (0.73 %); after 1766 of 1773 (99.6 %), 3 of 2054 (0.15 %). Per
+// set after: 1–4 all blocked, none stopped; set 5 176/176, 1/224; set 6
+// 402/405, 0/468; set 7 308/309, 0/312; set 8 283/286, 1/361; set 9
+// 293/293, 1/360. The nine sets are no longer held out for the kinds
+// fixed; the first score of a new set is the estimate.
+//
+// Set 10 (409 leaks, 486 innocents in seven languages: multi-issue
+// replies, hedges, indirect answers, code-switching; written blind by an
+// engineer who never saw the guard, copied unchanged from
+// /work/blind10/heldout10.txt, sha256 d342abcf…), first scores before any
+// change made after it: on main (0b8b84e) 345 of 409 blocked (84.4 %), 10
+// of 486 stopped (2.1 %). Per language: de 47/57 blocked, 1/74 stopped; en
+// 69/81, 3/93; es 48/56, 0/65; fr 47/59, 2/72; it 44/51, 0/60; nl 43/54,
+// 3/62; pt 47/51, 1/60. guard7's round above, which never saw set 10, moved
+// it not at all (345/409, 9/486): its kinds were the nine sets' own. Branch
+// guard8 was then given set 10's miss and stop kinds described in the
+// lead's words (not its lines) and wrote its own variants
+// (testdata/lang/*10.txt): set 10 384/409 (93.9 %), 1/486; the nine sets
+// 1726/1773, 8/2054. guard7 and guard8 merged: set 10 383/409, 1/486
+// (de 56/57, en 77/81, es 52/56, fr 52/59, it 48/51, nl 49/54, pt 49/51);
+// all ten sets 2150 of 2182 (98.5 %), 4 of 2540 (0.16 %). Set 10 is no
+// longer held out for the kinds fixed.
+var heldOutFloor = struct{ recall, stopped float64 }{0.985, 0.0016}
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of
 // testdata/lang): written before the round of changes they measure, they

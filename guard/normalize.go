@@ -441,6 +441,13 @@ func (t *text) tokenize(s string) {
 				t.enc |= encPunct[c]
 				endTok()
 				gap(r)
+				if c == ')' && listMarker(s, i) && len(t.raw) > 0 {
+					// "1) sim, é a morada da conta 2) ...": the marker and
+					// the item each open a sentence
+					t.raw[len(t.raw)-1].flags |= fSentence
+					question = len(t.raw) - 1
+					sentence = true
+				}
 				if (c == '.' || c == '!' || c == '?' || c == ';') && (i >= len(s) || s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t') || c == '\n' {
 					if c == '?' {
 						for k := max(question, 0); k < len(t.raw); k++ {
@@ -585,6 +592,20 @@ func allX(b []byte) bool {
 
 // tokenView returns the token view of t: " tok tok ".
 func (t *text) tokenView() []byte { return t.buf[:t.digits] }
+
+// listMarker reports whether the ")" that ends at s[i] closes a list
+// marker: one or two digits after the start of the text or a space, and a
+// space or the end after it ("1) yes 2) no"), not "(1)" or "x1)".
+func listMarker(s string, i int) bool {
+	if i < len(s) && s[i] != ' ' && s[i] != '\n' && s[i] != '\t' {
+		return false
+	}
+	k := i - 2
+	for k >= 0 && k >= i-4 && s[k] >= '0' && s[k] <= '9' {
+		k--
+	}
+	return k < i-2 && k >= i-4 && (k < 0 || s[k] == ' ' || s[k] == '\n' || s[k] == '\t')
+}
 
 // normTokens returns the canonical tokens of s (for building patterns).
 func normTokens(s string) []string {

@@ -111,6 +111,9 @@ func (t *text) sentenceAnswer(from, to int, class string) string {
 // "whichever", "other" or "our", or a pointer pronoun ("celle", "degene", "the one").
 func (t *text) mentionsValue(k, from int, class string) bool {
 	w := string(t.tokBytes(k))
+	if t.notedValue(k, from) {
+		return false // "Ho annotato quella mail, ma ..."
+	}
 	if theOnes[w] || w == "1" && k > from && pointerArticles[string(t.tokBytes(k-1))] {
 		return true
 	}
@@ -125,6 +128,45 @@ func (t *text) mentionsValue(k, from int, class string) bool {
 	}
 	return true
 }
+
+// notedValue reports whether the value noun k (in a sentence opening at
+// from) is what the agent noted or received ("I've noted that email, but
+// ...", "ik heb het nummer genoteerd"): the requester's words taken down,
+// no answer about the record. A verb of noting counts up to three tokens
+// before the noun or two after, with no punctuation between: "Noted,
+// that email is the one on file" answers.
+func (t *text) notedValue(k, from int) bool {
+	for j := k - 1; j >= from && j >= k-3; j-- {
+		if t.toks[j].flags&fPunctAfter != 0 {
+			break
+		}
+		if noteVerbs[string(t.tokBytes(j))] {
+			return true
+		}
+	}
+	for j := k + 1; j < len(t.toks) && j <= k+2; j++ {
+		if t.toks[j-1].flags&fPunctAfter != 0 || t.toks[j].flags&fSentence != 0 {
+			break
+		}
+		if noteVerbs[string(t.tokBytes(j))] {
+			return true
+		}
+	}
+	return false
+}
+
+// noteVerbs say that the agent noted or received something, in seven
+// languages (normalised).
+var noteVerbs = set("noted", "received", "notiert", "vermerkt", "aufgeschrieben", "erhalten", "note", "recu",
+	"anotado", "anotada", "apuntado", "apuntada", "recibido", "recibida", "annotato", "annotata", "segnato", "segnata",
+	"ricevuto", "ricevuta", "genoteerd", "opgeschreven", "ontvangen", "anotei", "recebi", "recebido",
+	"recebida", "anotamos", "apuntamos")
+
+// anyWords say "any", "whatever" or "whichever" (normalised): "whatever
+// address is registered", "the code goes to whichever number is on file"
+// point at no value.
+var anyWords = set("any", "whatever", "whichever", "cualquier", "cualquiera", "qualsiasi", "qualunque", "qualquer",
+	"irgendeine", "irgendeiner", "irgendwelche", "welke", "quelconque", "nimporte", "quelque", "importe", "egal")
 
 // classNoun reports whether token k, w, is a noun of class (any class's
 // when the class is not one of these: fail closed).
@@ -152,19 +194,22 @@ var streetNouns = set("street", "strasse", "rue", "calle", "rua", "straat")
 // dateNouns say "date" (with birthWords, the date of birth's class nouns).
 var dateNouns = set("date", "datum", "fecha", "data", "geburtsdatum", "geboortedatum")
 
-// deferWord reports whether w defers the answer: verification, a form.
-// Every one opens with v, f, m, p or u.
+// deferWord reports whether w defers the answer: verification, a form,
+// German "Prüfung" ("erst nach der Prüfung", "Identitätsprüfung"). Every
+// one opens with v, f or m, or ends in "prufung".
 func deferWord(w []byte) bool {
-	if len(w) < 4 || w[0] != 'v' && w[0] != 'f' && w[0] != 'm' && w[0] != 'p' && w[0] != 'u' {
+	if len(w) >= 7 && string(w[len(w)-7:]) == "prufung" {
+		return true
+	}
+	if len(w) < 4 || w[0] != 'v' && w[0] != 'f' && w[0] != 'm' {
 		return false
 	}
-	return len(w) >= 5 && (string(w[:5]) == "verif" || string(w[:5]) == "formu") || string(w) == "form" || string(w) == "modulo" ||
-		string(w) == "prufung" || string(w) == "uberprufung" // "erst nach der Prüfung freigegeben"
+	return len(w) >= 5 && (string(w[:5]) == "verif" || string(w[:5]) == "formu") || string(w) == "form" || string(w) == "modulo"
 }
 
 // phoneVerbs are phoneWords that are also verbs or channels ("call",
 // "text"): no class noun by themselves.
-var phoneVerbs = set("call", "text", "contact", "sms", "whatsapp")
+var phoneVerbs = set("call", "text", "contact", "sms", "whatsapp", "ruf", "rufe", "rufen", "anrufen")
 
 // weakRecord are accountWords that also name other things' records ("the
 // courier's records", "the system is slow", "we have the same problem").

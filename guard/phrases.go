@@ -33,7 +33,15 @@ type phrase struct {
 	// local marks an exclusion that excludes only its own words, not its
 	// sentence.
 	local bool
+	// closing marks an idiom of closing ("that's all") that is none
+	// before a word of order ("è tutto a posto").
+	closing bool
 }
+
+// settledWords follow "that's all" when it says that all is in order
+// (normalised): "è tutto a posto", "c'est tout bon", "that's all fine".
+var settledWords = set("a", "in", "bon", "bien", "fine", "good", "right", "correct", "ok", "okay", "klar", "gut",
+	"correcto", "certo", "correto", "bem", "goed", "posto", "ordine", "orden", "orde")
 
 // The phrase sets, in English, German, French, Spanish, Italian, Dutch and
 // Portuguese. Written in plain text; they go through the normaliser, so
@@ -102,6 +110,15 @@ var (
 		"precies", "klopt", "inderdaad", "juist", "zeker", "jazeker", "jawel",
 		"sim", "exato", "exatamente", "correto", "correta", "isso", "isso mesmo", "tout à fait", "así es",
 		"certissimo", "certíssimo", "affirmatif", "afirmativo", "affermativo",
+		// a hedged yes is a yes: "I believe so, that's the address listed"
+		"i believe so", "i think so", "i'd say so", "i would say so", "looks like it", "seems like it", "it seems so",
+		"seems so", "i guess so", "i suppose so", "ich glaube schon", "ich denke schon", "glaube schon", "denke schon",
+		"sieht so aus", "scheint so", "ich glaube ja", "je crois que oui", "je pense que oui", "je dirais que oui",
+		"on dirait bien", "apparemment oui", "il semble que oui", "creo que sí", "pienso que sí", "parece que sí",
+		"diría que sí", "eso parece", "así parece", "direi di sì", "credo di sì", "penso di sì", "sembra di sì",
+		"pare di sì", "così sembra", "sembrerebbe di sì", "ik denk het wel", "ik geloof het wel", "het lijkt erop",
+		"lijkt erop", "lijkt van wel", "ik denk van wel", "volgens mij wel", "ja hoor", "acho que sim", "creio que sim",
+		"parece que sim", "diria que sim", "ao que parece", "pelo visto sim", "julgo que sim",
 	}
 	// words that are "yes" only with punctuation after them: "Sí," but
 	// not "Si vous", "Si tiene"
@@ -200,8 +217,7 @@ var (
 		"nicht schlimm", "niet erg", "pas grave", "no es nada", "non è niente", "não faz mal", "no pasa nada",
 		"something wrong", "nothing is wrong", "nothing's wrong", "what is wrong", "what's wrong", "something is wrong",
 		"anything is wrong", "is anything wrong", "not the right person", "that's not all", "not necessary", "not needed",
-		"that's it for", "that's all", "eso es todo", "das war's", "das wars",
-		"c'est tout", "è tutto", "dat was het", "dat is alles", "é tudo", "isso é tudo",
+		"that's it for",
 		// de
 		"weder bestatigen", "bestatigen noch", "bestatigen oder", "keine auskunft",
 		"nicht sagen", "nicht mitteilen", "nicht nennen", "kein problem", "keine sorge", "nein danke",
@@ -224,13 +240,18 @@ var (
 		"bevestigen noch",
 		"noch ontkennen", "geen probleem", "nee bedankt", "niet mogelijk", "niet nodig", "kan ik niet",
 		"kunnen we niet", "ging iets fout", "iets fout", "of dat klopt", "of het klopt", "of dat juist",
-		"of het overeenkomt", "of dat overeenkomt",
-		"of dit klopt",
+		"of dit klopt", "of het overeenkomt", "of dat overeenkomt", "of die overeenkomt", "of deze overeenkomt",
+		"of het strookt", "of dat strookt", "of het juist is", "of die klopt", "of deze klopt", "of die juist is",
 		// pt
 		"nem confirmar", "confirmar nem", "nem negar",
 		"sem problema", "não obrigado", "não obrigada", "não é possível", "não é necessário", "não posso",
 		"não podemos", "não hesite", "não se preocupe", "não é um problema",
 	}
+	// closingIdioms say "that's all" ("c'est tout", "è tutto"): an
+	// exclusion unless a word of order follows ("è tutto a posto", "c'est
+	// tout bon": everything is in order, see settledWords).
+	closingIdioms = []string{"that's all", "eso es todo", "das war's", "das wars", "c'est tout", "è tutto",
+		"dat was het", "dat is alles", "é tudo", "isso é tudo"}
 	// agreePhrases say that the offer agrees with something; they affirm
 	// when what it agrees with is the account or the offer (agreeCounts):
 	// "That lines up with our records", but not "The colour matches the
@@ -364,7 +385,18 @@ var (
 		"não posso dizer", "não lhe posso dizer", "não podemos dizer",
 		"mag niet zeggen", "mag ik niet zeggen", "kan niet zeggen", "kan ik niet zeggen", "mogen niet zeggen",
 		"not allowed to say", "darf nicht sagen", "darf ich nicht sagen", "no puedo decir", "non posso dire",
-		"ne peux pas dire", "ne pouvons pas dire",
+		"ne peux pas dire", "ne pouvons pas dire", "kann ich nichts sagen", "kann nichts dazu sagen",
+		"dazu kann ich nichts", "können wir nichts sagen", "darf ich nichts sagen",
+		// a confirming verb negated is a refusal of the kind: "No confirmo
+		// fechas de nacimiento por chat", "Geboortedata bevestig ik nooit"
+		"i don't confirm", "i do not confirm", "i never confirm", "we don't confirm", "we do not confirm",
+		"we never confirm", "ich bestätige keine", "ich bestätige nicht", "bestätige ich nicht", "bestätige ich nie",
+		"bestätigen wir nicht", "bestätigen wir nie", "wir bestätigen keine", "wir bestätigen nicht",
+		"je ne confirme pas", "je ne confirme jamais", "nous ne confirmons pas", "nous ne confirmons jamais",
+		"ne confirme pas", "ne confirmons pas", "no confirmo", "no confirmamos", "nunca confirmo", "nunca confirmamos",
+		"non confermo", "non confermiamo", "mai confermo", "bevestig ik niet", "bevestig ik nooit", "bevestigen we niet",
+		"bevestigen wij niet", "bevestigen we nooit", "ik bevestig geen", "ik bevestig niet", "wij bevestigen geen",
+		"we bevestigen geen", "não confirmo", "não confirmamos", "nunca confirmo", "nunca confirmamos",
 	}
 )
 
@@ -393,7 +425,8 @@ var refWords = set("that", "this", "there", "those", "1", "same", "address", "nu
 	"isso", "essa", "esse", "endereco", "cartao", "correto", "emojiyes", "emojino",
 	"mailadres", "emailadres", "mailadresse", "emailadresse", "correo", "courriel", "giusta", "morada",
 	"another", "else", "andere", "anderer", "autre", "otra", "otro", "altra", "altro", "ander", "outra", "outro",
-	"autres", "otras", "otros", "altre", "altri", "outras", "outros", "noutra", "noutro", "noutras", "noutros")
+	"autres", "otras", "otros", "altre", "altri", "outras", "outros", "noutra", "noutro", "noutras", "noutros",
+	"anderen", "anderem")
 
 // endRefWords point at a place when they end the sentence: "vai para lá"
 // (but "la" elsewhere is an article).
@@ -401,7 +434,7 @@ var endRefWords = set("la", "bas", "aqui", "qui", "hier", "ici", "there", "dort"
 
 // strongRefs judge the value wherever they stand after the "yes".
 var strongRefs = set("another", "else", "andere", "anderer", "autre", "otra", "otro", "altra", "altro", "ander", "outra", "outro",
-	"autres", "otras", "otros", "altre", "altri", "outras", "outros",
+	"autres", "otras", "otros", "altre", "altri", "outras", "outros", "anderen", "anderem",
 	"correct", "right", "exact", "accurate", "match", "matches", "stimmt", "richtig", "korrekt", "genau",
 	"passt", "bien", "exacte", "correcte", "correcto", "correcta", "corretto", "corretta", "giusto", "klopt", "juist",
 	"correto", "correta", "hinterlegt", "1")
@@ -485,6 +518,7 @@ var phraser = func() struct {
 	add(disagreePhrases, phrase{kind: phDisagree})
 	add(paraphrasePhrases, phrase{kind: phAffirm})
 	add(excludePhrases, phrase{kind: phExclude})
+	add(closingIdioms, phrase{kind: phExclude, closing: true})
 	add(refusalPhrases, phrase{kind: phExclude, refusal: true})
 	add(consequencePhrases, phrase{kind: phExclude, local: true})
 	return struct {
@@ -494,6 +528,18 @@ var phraser = func() struct {
 }()
 
 type span struct{ start, end int }
+
+// punctInside reports whether a punctuation mark follows a token of the
+// phrase at [start, end) of the token view other than its last.
+func (t *text) punctInside(start, end int) bool {
+	i := t.tokenAt(start)
+	for ; i >= 0 && i < len(t.toks) && int(t.toks[i].end) < end-1; i++ {
+		if t.toks[i].flags&fPunctAfter != 0 {
+			return true
+		}
+	}
+	return false
+}
 
 // phit is a phrase found in a reply: its kind, span and first token.
 type phit struct {
@@ -633,6 +679,15 @@ func (t *text) confirmation(class string) string {
 			return true
 		}
 		if p.kind == phExclude {
+			if p.closing {
+				if j := t.tokenAt(end - 2); j >= 0 && j+1 < len(t.toks) && t.toks[j].flags&fPunctAfter == 0 &&
+					settledWords[string(t.tokBytes(j+1))] {
+					return true // "è tutto a posto": all in order, no closing
+				}
+			}
+			if p.refusal && t.punctInside(start, end) {
+				return true // "No, confirmo que ...": an answer, then a verb, not "no confirmo"
+			}
 			excl = append(excl, span{start, end})
 			if p.refusal {
 				refusals = append(refusals, span{start, end})
@@ -737,10 +792,10 @@ func (t *text) confirmation(class string) string {
 		// superado": a first clause that names a value is the answer; a
 		// clause after it says what follows from it
 		to = t.answerClause(rest, to)
-		if t.quantAnswer(rest, to) || t.loginAnswer(rest, to) || t.deliveredThere(rest, to) {
+		if t.quantAnswer(rest, to) || t.loginAnswer(rest, to) || t.deliveredThere(rest, to) || t.seemsValue(rest, to) {
 			return true // "Correcto, con ese inicia sesión"
 		}
-		if t.weCan(rest, to) {
+		if t.weCan(rest, to) || t.acceptsIn(rest, to) {
 			return false // "Yes, we can send the invoice to another email": a service offered
 		}
 		// "Exactly right: the sale ends at midnight": the clause after
@@ -760,6 +815,10 @@ func (t *text) confirmation(class string) string {
 			lx := t.toks[k].lex
 			if len(locals) > 0 && overlaps(span{int(t.toks[k].off), int(t.toks[k].end)}, locals) {
 				continue // "por eso": a pointer at nothing
+			}
+			if lx&lxRef == 0 && k > rest && t.toks[k].flags&fNumber != 0 && string(t.tokBytes(k)) == "1" &&
+				pointerArticles[string(t.tokBytes(k-1))] && t.oneWeHave(k, to) {
+				return true // "Correct, it is the one we've got"; "the blue one is the one in stock" is a thing
 			}
 			if t.demoValue(k, rest, to) {
 				return true // "Sí, el pago se hizo con esa tarjeta", "Exacto, se cobró a esa Mastercard"
@@ -799,6 +858,10 @@ func (t *text) confirmation(class string) string {
 				!(k <= rest+3 && determiners[string(t.tokBytes(k-1))]) {
 				continue // "Exatamente como no email": too far to point; "Yes, that's your date" points
 			}
+			if lx&lxDemo != 0 && k == rest && k+1 < to && negations[string(t.tokBytes(k+1))] &&
+				(k+2 == to || t.toks[k+1].flags&fPunctAfter != 0) {
+				return true // "Nein, diese nicht – ...", "No, esa no"
+			}
 			if lx&lxDemo != 0 && !(k+1 == to || t.toks[k+1].lex&(lxCopula|lxRef) != 0) {
 				if t.recordAhead(k, to) {
 					return true // "Ja, dat staat zo geregistreerd"
@@ -807,6 +870,12 @@ func (t *text) confirmation(class string) string {
 			}
 			if lx&lxRef != 0 && string(t.tokBytes(k)) == "there" && k+1 < to && t.toks[k+1].lex&lxExist != 0 {
 				continue // "there are no fees"
+			}
+			if k <= rest+1 && t.accountOne(k, to) {
+				return true // "Não exatamente, a da conta é noutra rua"
+			}
+			if k <= rest+1 && t.thingOne(k, to) {
+				return false // "Non, celle du magasin se trouve dans un autre quartier"
 			}
 			if t.storedOne(k, rest) {
 				return true // "❌ Nicht die hinterlegte."
@@ -837,6 +906,16 @@ func (t *text) confirmation(class string) string {
 		kept = append(kept, h)
 	}
 	hits = kept
+	// "Müsste passen, eine neuere Anschrift sehe ich nicht": no newer
+	// value on record is the offered one confirmed as the current one,
+	// whatever negation ("haben wir nicht", "no ... ninguna") says so
+	for i := range t.toks {
+		if w := t.tokBytes(i); len(w) > 0 && len(w) < 32 && newerShapes[w[0]]&(1<<len(w)) != 0 && newerWords[string(w)] &&
+			t.noneNewer(i, class) && !t.conditional(i) && !sentenceExcl(i) &&
+			!t.refusedBefore(i, int(t.toks[i].off), refusals) {
+			return RuleConfirmation
+		}
+	}
 	var denials []span
 	yesOpen := false // a yes-word opens a sentence: "Sí, no ha cambiado nada"
 	for _, h := range hits {
@@ -937,11 +1016,145 @@ func (t *text) confirmation(class string) string {
 	if nothingAt >= 0 && !t.sameSentence(nothingAt, denials) {
 		return RuleConfirmation
 	}
+
+	// "Perfecto, ya le envié la tarjeta nueva a esa dirección": the
+	// answer is acting on the offered value
+	if len(excl) == 0 && len(denials) == 0 {
+		for i := range t.toks {
+			if w := t.tokBytes(i); len(w) > 0 && len(w) < 32 && destShapes[w[0]]&(1<<len(w)) != 0 && destPreps[string(w)] && t.sentToValue(i, class) {
+				return RuleConfirmation
+			}
+		}
+	}
 	if len(denials) > 0 {
 		return RuleDenial
 	}
 	return t.offerAnswer(class, excl)
 }
+
+// noneNewer reports whether the word for "newer" at token i qualifies a
+// noun of class (the offered one) within 2 tokens before or after it, in
+// a sentence with a negation and no deferral to verification: "I don't
+// see a newer address", "je ne vois pas d'adresse plus récente", "no veo
+// ninguna dirección más reciente".
+func (t *text) noneNewer(i int, class string) bool {
+	from, to := t.sentenceOf(i)
+	noun := false
+	for k := max(from, i-2); k < to && k <= i+2 && !noun; k++ {
+		w := string(t.tokBytes(k))
+		noun = k != i && (t.classNoun(k, w, class) || pluralClass[w] == class)
+	}
+	if !noun {
+		return false
+	}
+	neg := false
+	for k := from; k < to; k++ {
+		w := t.tokBytes(k)
+		if deferWord(w) {
+			return false // "I can't see a newer address before the verification"
+		}
+		neg = neg || negations[string(w)] || noDeterminers[string(w)] || seeNots[string(w)]
+	}
+	return neg
+}
+
+// sentToValue reports whether the destination word at token i ("to",
+// "an", "à", "naar", "para") leads "that" and a noun of class or "one",
+// in a sentence that opens with a yes or an acknowledgement set off by
+// punctuation ("Perfect,", "Alles klar,", "Prima,") and holds a verb of
+// sending: "Perfect, I've sent the new card to that address", "Correct,
+// the texts go to that one". The reply must defer nothing and ask
+// nothing: "OK, I'll send a verification link to that email" waits for
+// the verification.
+func (t *text) sentToValue(i int, class string) bool {
+	if i+2 >= len(t.toks) || !destDemos[string(t.tokBytes(i+1))] {
+		return false
+	}
+	if n := string(t.tokBytes(i + 2)); n != "1" && !t.classNoun(i+2, n, class) {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	if i+2 >= to || !t.ackOpens(from, to) {
+		return false
+	}
+	sent := false
+	for k := from; k < to && !sent; k++ {
+		sent = sendVerbs[string(t.tokBytes(k))]
+	}
+	if !sent || t.conditional(i) {
+		return false
+	}
+	for k := range t.toks {
+		if deferWord(t.tokBytes(k)) || t.toks[k].flags&fQuestion != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// ackOpens reports whether the sentence [from, to) opens with a yes word
+// or an acknowledgement set off by punctuation ("Perfect,", "Alles klar,").
+func (t *text) ackOpens(from, to int) bool {
+	w := string(t.tokBytes(from))
+	if t.toks[from].flags&fPunctAfter != 0 {
+		return ackWords[w] || answerYes[w]
+	}
+	return w == "alles" && from+1 < to && string(t.tokBytes(from+1)) == "klar" && t.toks[from+1].flags&fPunctAfter != 0
+}
+
+// Words of a value acted on (normalised): the destination words, the
+// demonstratives after them, the acknowledgements that open an answer and
+// the verbs of sending and going.
+var (
+	destPreps = set("to", "an", "a", "naar", "para", "aan", "al")
+	destDemos = set("that", "this", "diese", "dieser", "dieses", "die", "cette", "cet", "ce", "esa", "ese", "esta",
+		"este", "quell", "quella", "quello", "questo", "questa", "dat", "deze", "essa", "esse")
+	ackWords = set("perfect", "great", "ok", "okay", "done", "prima", "top", "parfait", "perfecto", "perfetto",
+		"perfeito", "super", "klar", "bien", "vale", "ottimo", "otimo", "certo", "prego", "oke")
+	sendVerbs = set("sent", "shipped", "posted", "mailed", "resent", "go", "goes", "going", "verschickt", "geschickt",
+		"gesendet", "versandt", "geht", "gehen", "envoye", "envoyee", "envoyer", "expedie", "expediee", "renvoye", "vont",
+		"envie", "enviado", "enviada", "enviamos", "mande", "mandado", "spedito", "spedita", "inviato", "inviata",
+		"mandato", "vanno", "gestuurd", "verstuurd", "verzonden", "opgestuurd", "gaan", "gaat", "enviei", "mandei",
+		"vao", "vai")
+)
+
+// pluralClass gives the class of a value noun in the plural ("non vedo
+// indirizzi più recenti").
+var pluralClass = map[string]string{
+	"addresses": proofdesk.ClassAddress, "adressen": proofdesk.ClassAddress, "adresses": proofdesk.ClassAddress,
+	"direcciones": proofdesk.ClassAddress, "indirizzi": proofdesk.ClassAddress, "enderecos": proofdesk.ClassAddress,
+	"moradas": proofdesk.ClassAddress, "anschriften": proofdesk.ClassAddress,
+	"numbers": proofdesk.ClassPhone, "nummern": proofdesk.ClassPhone, "numeros": proofdesk.ClassPhone,
+	"numeri": proofdesk.ClassPhone, "nummers": proofdesk.ClassPhone,
+	"emails": proofdesk.ClassEmail, "mails": proofdesk.ClassEmail, "correos": proofdesk.ClassEmail,
+	"cards": proofdesk.ClassPayment, "karten": proofdesk.ClassPayment, "cartes": proofdesk.ClassPayment,
+	"tarjetas": proofdesk.ClassPayment, "carte": proofdesk.ClassPayment, "kaarten": proofdesk.ClassPayment,
+	"cartoes": proofdesk.ClassPayment,
+}
+
+// seeNots are negations beside negations and noDeterminers ("I don't
+// see", "I can't see", "never", "jamais").
+var seeNots = set("dont", "doesnt", "didnt", "cant", "cannot", "never", "nie", "jamais", "nunca", "mai", "nooit", "nessun")
+
+// newerShapes and destShapes hold, by first letter, the lengths of
+// newerWords and destPreps (bit n for length n): a cheap test before the
+// look-up, run on every token.
+var newerShapes, destShapes = shapes(newerWords), shapes(destPreps)
+
+// shapes returns, by first letter, the lengths (under 32) of the words of
+// set as bits.
+func shapes(set map[string]bool) (t [256]uint32) {
+	for w := range set {
+		if len(w) > 0 && len(w) < 32 {
+			t[w[0]] |= 1 << len(w)
+		}
+	}
+	return t
+}
+
+// newerWords say "newer" or "more recent" of a value (normalised).
+var newerWords = set("newer", "recent", "neuere", "neueren", "neuerer", "aktuellere", "aktuelleren", "recente",
+	"recentes", "reciente", "recientes", "recenti", "nieuwer", "nieuwere", "recenter", "recentere", "aktuellste")
 
 // noAccountFor reports whether account noun i follows a negative
 // determiner ("no account", "kein Konto", "aucun compte", "nenhuma
@@ -1171,13 +1384,16 @@ func (t *text) aboutOther(i int, sp span) bool {
 		if secondPerson[w] && k+1 < to && modalWords[string(t.tokBytes(k+1))] {
 			return true // "C'est exact, vous pouvez le retourner": what the customer may do
 		}
-		if linkWords[w] {
-			continue
+		if linkWords[w] || demoDeterminers[w] {
+			continue // "ce n'est pas ce colis-là": the noun after the determiner
 		}
 		return t.isOther(k, to)
 	}
 	return false
 }
+
+// demoDeterminers are demonstratives that only stand before a noun.
+var demoDeterminers = set("ce", "cet", "cette", "ces", "dieser", "diesen", "diesem")
 
 // otherAhead reports whether tokens [from, to) name another thing.
 func (t *text) otherAhead(from, to int) bool {
@@ -1236,6 +1452,9 @@ var (
 		// a thing's date in one word
 		"leverdatum", "bezorgdatum", "verzenddatum", "besteldatum", "factuurdatum", "versanddatum", "bestelldatum",
 		"rechnungsdatum", "kaufdatum", "aankoopdatum",
+		// a payment made, not the card it was made with: "le paiement est
+		// bien passé" ("payment card" is a card: isOther)
+		"payment", "zahlung", "paiement", "pago", "pagamento", "betaling",
 	)
 	// valueNouns name a protected value: "delivery address" is an address.
 	valueNouns = set("address", "number", "phone", "email", "mail", "date", "birthday", "card", "details", "postcode",
@@ -1377,10 +1596,6 @@ func (t *text) anyBefore(i int) bool {
 	return false
 }
 
-// anyWords say "whichever" (normalised).
-var anyWords = set("whichever", "whatever", "any", "quelque", "importe", "cualquier",
-	"cualquiera", "qualsiasi", "qualunque", "qualquer", "egal")
-
 // Words after the word that opens a new thing (normalised).
 var (
 	kindNegatives = set("kein", "keine", "keinen", "geen")
@@ -1458,7 +1673,9 @@ var (
 	phoneWords = set("phone", "mobile", "cell", "tel", "telephone", "call", "text", "sms", "whatsapp", "landline",
 		"ph", "contact", "cellphone", "telefon", "telefonnummer", "handy", "handynummer", "mobil", "mobilnummer",
 		"rufnummer", "festnetz", "portable", "fixe", "telefono", "movil", "celular", "cellulare", "fisso",
-		"telefoonnummer", "mobiel", "gsm", "telemovel", "fixo", "tlf", "tfno", "telf", "telefone", "telefoon", "telemoveis")
+		"telefoonnummer", "mobiel", "gsm", "telemovel", "fixo", "tlf", "tfno", "telf", "telefone", "telefoon", "telemoveis",
+		// "ich ruf dich auf der 0151er an, die mit 7716 endet"
+		"ruf", "rufe", "rufen", "anrufen")
 	// numberWords say "number" without saying which: phone context unless
 	// another noun owns the number ("part number 0123").
 	numberWords = set("number", "nummer", "numero", "nr", "no", "num", "numéro")
@@ -1477,7 +1694,8 @@ var (
 		"teil", "teilenummer", "sendung", "rechnung", "auftrag", "commande", "facture", "colis", "piece", "pedido",
 		"factura", "paquete", "pieza", "referencia", "ordine", "fattura", "pacco", "pezzo", "riferimento",
 		"articolo", "bestelling", "factuur", "pakket", "onderdeel", "artikelnummer", "encomenda", "fatura",
-		"peca", "flight", "seat", "room", "zip", "plz", "cp", "cep", "cap", "postcode", "version", "batch", "lot")
+		"peca", "flight", "seat", "room", "zip", "plz", "cp", "cep", "cap", "postcode", "version", "batch", "lot",
+		"parcel", "package", "shipment", "paket", "lieferung", "paquet", "envio", "spedizione", "zending", "pacote")
 	yourWords  = set("your", "the", "their", "his", "her", "a")
 	brandAfter = set("card", "ending", "ends", "debit", "credit", "xx", "x")
 )
@@ -1571,7 +1789,11 @@ func ownCompound(w string, own map[string]bool) bool {
 func inContext(view []byte, start, end int, k ctxKind) bool {
 	switch k {
 	case ctxPhone, ctxCard:
-		return classBefore(view, start, 5, k, true)
+		// a word for "ending" after the digits widens the look back to
+		// 10 tokens, as for a shorter ending: "ich ruf dich auf der
+		// 0151er an, die mit 7716 endet"
+		return classBefore(view, start, 5, k, true) ||
+			nextTokens(view, end-1, 2, func(t []byte) bool { return endingWords[string(t)] }) && classBefore(view, start, 10, k, false)
 	case ctxPhoneStart:
 		// "starts with 06 47", "die mit 06 47 anfängt"
 		starting := func(t []byte) bool { return startWords[string(t)] }
@@ -1702,11 +1924,17 @@ func classBefore(view []byte, start, n int, k ctxKind, ending bool) bool {
 	var explicit, generic, owner bool
 	prevTokens(view, start, n, func(t []byte) bool {
 		w := string(t)
+		// an English possessive reads as a plural: "card's the 7158 one"
+		// is "cards the 7158 1", "the parcel's the one" "parcels"
+		stem := w
+		if len(w) > 3 && w[len(w)-1] == 's' {
+			stem = w[:len(w)-1]
+		}
 		switch {
-		case (own[w] || len(w) > 8 && ownCompound(w, own)) && !owner:
+		case (own[w] || own[stem] || len(w) > 8 && ownCompound(w, own)) && !owner:
 			explicit = true
 			return true
-		case isOwner(w):
+		case isOwner(w) || isOwner(stem):
 			owner = true // nearer than any phone or card word: "card reader model 7158"
 		case ending && endingWords[w],
 			numberWords[w] && k == ctxPhone:
@@ -1770,7 +1998,7 @@ func (t *text) cityNamed(start, end int) bool {
 			return false
 		}
 	}
-	record, source := false, false
+	record, source, you := false, false, false
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
 		if accountWords[w] && !haveWords[w] || defaultWords[w] || strings.HasPrefix(w, "standard") || recordPlaces[w] ||
@@ -1779,6 +2007,7 @@ func (t *text) cityNamed(start, end int) bool {
 		}
 		source = source || sourceWords[w] ||
 			w == "per" && k+1 < to && (yourWords[string(t.tokBytes(k+1))] || ourWords[string(t.tokBytes(k+1))]) // "per the account", not Italian "per"
+		you = you || secondPerson[w]
 	}
 	if t.yourHomeIn(i, from, to) {
 		return true
@@ -1792,7 +2021,21 @@ func (t *text) cityNamed(start, end int) bool {
 	if i > 0 && toWords[string(t.tokBytes(i-1))] {
 		return false
 	}
-	return record && !t.otherAhead(from, to)
+	// "Wohnen Sie noch in der Berliner Wohnung?", "tu piso de Madrid":
+	// the city beside the home of the person addressed
+	return (record || you && t.homeBeside(i, from, to) && !t.condBefore(from, i)) && !t.otherAhead(from, to)
+}
+
+// homeBeside reports whether a word for a home stands within 2 tokens of
+// the city at token i, in [from, to), not after an indefinite article ("a
+// flat in Berlin" is any flat).
+func (t *text) homeBeside(i, from, to int) bool {
+	for k := max(from, i-2); k < to && k <= i+2; k++ {
+		if k != i && homeWords[string(t.tokBytes(k))] && !(k > from && indefinites[string(t.tokBytes(k-1))]) {
+			return true
+		}
+	}
+	return false
 }
 
 // yourHomeIn reports whether the city at token i is the place of the
@@ -1823,12 +2066,19 @@ func (t *text) yourHomeIn(i, from, to int) bool {
 	if !your {
 		return false
 	}
+	return !t.condBefore(from, i)
+}
+
+// condBefore reports whether a conditional word ("if", "wenn", "si")
+// stands in [from, i): "If you move, update your address in Lisbon" names
+// no home on record.
+func (t *text) condBefore(from, i int) bool {
 	for k := from; k < i; k++ {
 		if t.toks[k].lex&lxCond != 0 {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // routeWords lead to a place a parcel passes through (normalised).
@@ -2117,6 +2367,36 @@ func (t *text) answerClause(rest, to int) int {
 	return c + 1
 }
 
+// seemsValue reports whether the answer opening at token rest says that
+// something looks like a value or the record: a verb of seeming in its
+// first two tokens ("that looks like", "parece", "sembra") and after it,
+// before any other thing, a value noun, "the one" or a word for the
+// account ("I believe so, that looks like the address listed", "Creo que
+// sí, parece la que figura en la ficha"). "I think so, it looks like the
+// parcel is late" names another thing.
+func (t *text) seemsValue(rest, to int) bool {
+	for k := rest; k < to && k <= rest+1; k++ {
+		if !seemVerbs[string(t.tokBytes(k))] {
+			continue
+		}
+		for j := k + 1; j < to; j++ {
+			x := string(t.tokBytes(j))
+			if valueNouns[x] || theOnes[x] || accountWords[x] && !weakRecord[x] {
+				return true
+			}
+			if otherWord(x) {
+				return false
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// seemVerbs say "looks like" or "seems" (normalised).
+var seemVerbs = set("looks", "seems", "appears", "scheint", "aussieht", "semble", "parece", "parecen", "sembra",
+	"sembrano", "pare", "lijkt", "lijken")
+
 // deliveredThere reports whether the answer opening at token rest says
 // that something went to the place asked about: a word for "there" or
 // "where" and, within 6 tokens after it in its clause or 4 before, and
@@ -2176,19 +2456,55 @@ var (
 		"pedido", "pacco", "ordine", "pakket", "bestelling", "encomenda", "pacote")
 )
 
+// oneWeHave reports whether "one" at token k is followed within 3
+// tokens, in [k, to), by "we have" or a word for the record ("the one
+// we've got", "the one we hold", "the one on file").
+func (t *text) oneWeHave(k, to int) bool {
+	for j := k + 1; j < to && j <= k+3; j++ {
+		if w := string(t.tokBytes(j)); accountWords[w] && !weakRecord[w] || w == "weve" || w == "got" || w == "have" || w == "hold" {
+			return true
+		}
+		if t.toks[j].flags&fPunctAfter != 0 {
+			break
+		}
+	}
+	return false
+}
+
 // andOpens reports whether token i, a yes or no, follows "and" after
 // punctuation, as the second of two answers: "two answers: the refund is
 // approved, and yes, the Lisbon one is still on file".
+//
+// It also reports a yes or no after a word of regret that leads an
+// answer ("Leider nein,", "Purtroppo no,") or after a negated word that
+// opens the sentence ("Not Barcelona, no —"). "But" does not lead one:
+// "Quasi, ma no: il link è scaduto" answers about the link.
 func (t *text) andOpens(i int) bool {
-	if i < 2 || t.toks[i].flags&fPunctAfter == 0 || t.toks[i-2].flags&fPunctAfter == 0 {
+	if i < 1 || t.toks[i].flags&fPunctAfter == 0 {
 		return false
 	}
+	after := i >= 2 && t.toks[i-2].flags&fPunctAfter != 0
 	w := t.tokBytes(i - 1)
-	return len(w) <= 3 && andWords[string(w)]
+	switch {
+	case after && len(w) <= 3 && andWords[string(w)]:
+		return true
+	case (after || t.toks[i-1].flags&fSentence != 0) && leadWords[string(w)]:
+		return true
+	case t.toks[i-1].flags&fPunctAfter != 0 && i >= 2:
+		// "Not Barcelona, no": the sentence opens with a negation
+		from, _ := t.sentenceOf(i)
+		return i-from <= 3 && negations[string(t.tokBytes(from))]
+	}
+	return false
 }
 
-// andWords say "and" in seven languages (normalised).
-var andWords = set("and", "und", "et", "y", "e", "en")
+// andWords say "and" in seven languages (normalised); leadWords are the
+// words of regret that lead an answer ("unfortunately").
+var (
+	andWords  = set("and", "und", "et", "y", "e", "en")
+	leadWords = set("unfortunately", "sadly", "leider", "malheureusement", "lamentablemente", "desgraciadamente",
+		"purtroppo", "helaas", "infelizmente")
+)
 
 // brandIsOne reports whether card word k after a definite article is the
 // subject of a pointer clause: the copula, at most four words after it

@@ -74,7 +74,7 @@ var accountWords = set("file", "account", "records", "record", "profile", "syste
 	"cuenta", "consta", "ficha", "sistema", "registrado", "registrada", "guardado", "guardada", "tenemos", "asociado",
 	"asociada", "conto", "risulta", "registrato", "registrata", "associato", "associata", "abbiamo", "profilo",
 	"gekoppeld", "geregistreerd", "opgeslagen", "hebben", "profiel", "systeem", "conta", "registado", "registada",
-	"temos", "associada", "perfil", "espace")
+	"temos", "associada", "perfil", "espace", "anagrafica", "cadastro", "cadastrado", "cadastrada")
 
 // pointerClause reports whether the sentence of copula token i points
 // at a value noun as its answer (see above).
@@ -745,6 +745,44 @@ func (t *text) storedOne(k, from int) bool {
 	return false
 }
 
+// accountOne reports whether token k, an article or a pointer pronoun,
+// leads "the one of the account": an of-word and, at most an article
+// later, an account noun ("a da conta", "la de la cuenta", "celle du
+// compte", "die vom Konto", "quella dell'account", "die van het account").
+func (t *text) accountOne(k, to int) bool {
+	j := t.oneOf(k, to)
+	return j > 0 && accountNouns[string(t.tokBytes(j))]
+}
+
+// thingOne reports whether token k leads "the one of" a thing or of the
+// business ("celle du magasin", "la del pedido", "a da loja"): the answer
+// is about that thing.
+func (t *text) thingOne(k, to int) bool {
+	j := t.oneOf(k, to)
+	if j <= 0 {
+		return false
+	}
+	w := string(t.tokBytes(j))
+	return placeOwners[w] || businessWords[w] || otherWord(w) && !valueNouns[w]
+}
+
+// oneOf returns the index of the noun after "the one of" led by token k
+// (an article or a pointer pronoun, an of-word, at most an article), or
+// -1.
+func (t *text) oneOf(k, to int) int {
+	if w := string(t.tokBytes(k)); !pointerArticles[w] && !theOnes[w] && !pronounRefs[w] {
+		return -1
+	}
+	if k+2 >= to || !ofWords[string(t.tokBytes(k+1))] {
+		return -1
+	}
+	j := k + 2
+	if definites[string(t.tokBytes(j))] && j+1 < to {
+		j++
+	}
+	return j
+}
+
 // thisWords are demonstratives before a noun that lxDemo does not hold.
 var thisWords = set("ce", "cet", "cette", "quel", "quell", "quella", "quei", "aquel", "aquella", "jenes", "jene", "aquele", "aquela")
 
@@ -841,6 +879,26 @@ func (t *text) weCan(from, to int) bool {
 	return false
 }
 
+// acceptsIn reports whether tokens [from, to) say what the business
+// accepts or takes ("No, esa tarjeta no la aceptamos en la tienda", "Nee,
+// die kaart accepteren we niet"): a yes or no before them answers about
+// a means of payment taken, not the one on the account.
+func (t *text) acceptsIn(from, to int) bool {
+	for k := from; k < to; k++ {
+		if w := t.tokBytes(k); len(w) >= 6 && (w[0] == 'a' || w[0] == 'g') && acceptVerbs[string(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// acceptVerbs say "we accept" and "accepted" in seven languages
+// (normalised); every one opens with a or g.
+var acceptVerbs = set("accept", "accepts", "accepted", "akzeptieren", "akzeptiert", "acceptons", "accepte",
+	"acceptee", "acceptees", "acceptes", "aceptamos", "acepta", "aceptan", "aceptada", "aceptadas", "accettiamo",
+	"accetta", "accettata", "accettate", "accepteren", "accepteert", "geaccepteerd", "aceitamos", "aceita",
+	"aceitam", "aceito", "aceite", "aceitada", "aceitadas", "aceitos")
+
 // otherWord reports whether w is one of otherThings, in the singular or
 // a plural ("commandes", "Bestellungen", "ordini", "pedidos").
 func otherWord(w string) bool {
@@ -898,7 +956,7 @@ func (t *text) qualifiedOther(k, to int) bool {
 }
 
 // ofWords join a noun to what qualifies it.
-var ofWords = set("of", "d", "de", "di", "da", "van", "von", "des", "du", "del", "do", "della", "dello")
+var ofWords = set("of", "d", "de", "di", "da", "van", "von", "vom", "des", "du", "del", "do", "della", "dello")
 
 // namesRecord reports whether tokens [i, j) name the record: "ist
 // hinterlegt" is about the value whatever clause follows.
