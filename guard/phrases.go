@@ -1695,7 +1695,7 @@ var (
 		"factura", "paquete", "pieza", "referencia", "ordine", "fattura", "pacco", "pezzo", "riferimento",
 		"articolo", "bestelling", "factuur", "pakket", "onderdeel", "artikelnummer", "encomenda", "fatura",
 		"peca", "flight", "seat", "room", "zip", "plz", "cp", "cep", "cap", "postcode", "version", "batch", "lot",
-		"parcel", "package", "shipment", "paket", "lieferung", "paquet", "envio", "spedizione", "zending", "pacote")
+		"parcel", "package", "shipment", "paket", "lieferung", "paquet", "spedizione", "zending", "pacote")
 	yourWords  = set("your", "the", "their", "his", "her", "a")
 	brandAfter = set("card", "ending", "ends", "debit", "credit", "xx", "x")
 )
@@ -1921,9 +1921,24 @@ func classBefore(view []byte, start, n int, k ctxKind, ending bool) bool {
 	if k == ctxCard {
 		own = cardWords
 	}
-	var explicit, generic, owner bool
-	prevTokens(view, start, n, func(t []byte) bool {
+	var explicit, generic, owner, sent bool
+	seen := 0
+	// one token past the window, read only to tell what "envio" is
+	prevTokens(view, start, n+1, func(t []byte) bool {
 		w := string(t)
+		seen++
+		if sent {
+			// "envio" after w is the shipment ("el envío que termina en")
+			// unless a pronoun makes it the verb ("se envió", "eu envio")
+			sent, owner = false, owner || !sendPronouns[w]
+		}
+		if seen > n {
+			return true
+		}
+		if w == "envio" {
+			sent = true
+			return false
+		}
 		// an English possessive reads as a plural: "card's the 7158 one"
 		// is "cards the 7158 1", "the parcel's the one" "parcels"
 		stem := w
@@ -1944,6 +1959,11 @@ func classBefore(view []byte, start, n int, k ctxKind, ending bool) bool {
 	})
 	return explicit || generic && !owner
 }
+
+// sendPronouns before "envio" (accents folded) make it the verb, not the
+// shipment: Spanish "se/le/lo envió", "yo envío", Portuguese "eu envio",
+// "lhe envio".
+var sendPronouns = set("se", "le", "les", "lo", "la", "los", "las", "me", "te", "nos", "os", "yo", "eu", "lhe", "lhes", "ya")
 
 // streetNamed reports whether a street named without its house number, the
 // match [start, end) of the token view, is said as the customer's street.
