@@ -20,11 +20,16 @@ var _ proofdesk.SubjectFinder = (*ConversationService)(nil)
 // query whatever the number of ids; an unknown ID, or a conversation
 // whose data key was destroyed, is left out.
 func (s *ConversationService) FindSubjectContexts(ctx context.Context, ids []string) (map[string]proofdesk.SubjectContext, error) {
+	return s.db.reader().findSubjectContexts(ctx, ids)
+}
+
+// findSubjectContexts is FindSubjectContexts through h (in a transaction,
+// with what it wrote: a webhook's delivery reads its own message).
+func (h *Handle) findSubjectContexts(ctx context.Context, ids []string) (map[string]proofdesk.SubjectContext, error) {
 	out := map[string]proofdesk.SubjectContext{}
 	if len(ids) == 0 {
 		return out, nil
 	}
-	h := s.db.reader()
 	marks := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
 	args := make([]any, 0, 2*len(ids)+2)
 	args = append(args, proofdesk.AuthorAgent)
@@ -35,7 +40,7 @@ func (s *ConversationService) FindSubjectContexts(ctx context.Context, ids []str
 	for _, id := range ids {
 		args = append(args, id)
 	}
-	col, join := s.db.keyJoin("v")
+	col, join := h.db.keyJoin("v")
 	rows, err := h.query(ctx, `SELECT v.id, v.data_key_id, `+col+`,
 	CASE WHEN EXISTS (SELECT 1 FROM challenges ch WHERE ch.conversation_id = v.id) THEN 1 ELSE 0 END,
 	m.id, m.author_kind, m.body_enc, m.created_at, m.removed_at
@@ -69,7 +74,7 @@ ORDER BY v.id, m.rn`, args...)
 			if m.RemovedAt == nil {
 				dk, ok := keys[convID]
 				if !ok {
-					dk, err = s.db.openRowKey(ctx, dkID, wrapped)
+					dk, err = h.db.openRowKey(ctx, dkID, wrapped)
 					if errors.Is(err, errKeyDestroyed) {
 						continue
 					}
