@@ -1,6 +1,7 @@
 package proofdesk
 
 import (
+	"context"
 	"regexp"
 	"slices"
 	"strings"
@@ -957,4 +958,89 @@ func markChain(chain []*codeText, vc ViewContext) {
 			}
 		}
 	}
+}
+
+// SubjectMessages is how many of a conversation's first customer
+// messages ViewContext.Subject needs to read a subject as the
+// conversation's page reads it: a code split across the subject and the
+// messages after it, one digit a message, spans at most codeDigits-1 of
+// them.
+const SubjectMessages = codeDigits - 1
+
+// SubjectContext is what a conversation's subject is read with outside
+// its page (lists, API objects, webhooks): its first customer messages,
+// oldest first (at most SubjectMessages; nil when the subject holds no
+// number, see SubjectHoldsNumber), and whether a verification request was
+// issued on it (ViewContext.CodesIssued).
+type SubjectContext struct {
+	First       []*Message
+	CodesIssued bool
+}
+
+// SubjectFinder returns, for each of a page of conversations (ids), the
+// SubjectContext its subject is read with, in one read whatever the
+// number of ids; a conversation missing from the answer has none (no
+// customer message, no request). The store implements it.
+type SubjectFinder interface {
+	FindSubjectContexts(ctx context.Context, ids []string) (map[string]SubjectContext, error)
+}
+
+// SubjectHoldsNumber reports whether subject holds a number (digits, or
+// number words as the guard reads them): only then can a code be split
+// between it and the body, and only then does ViewContext.Subject need
+// the conversation's first messages. Most subjects hold none.
+func SubjectHoldsNumber(subject string) bool {
+	return len(numberSpans(subject)) > 0
+}
+
+// Subject returns a conversation's subject as every surface shows it (the
+// inbox and customer lists, the API's conversation objects, webhooks):
+// read as the customer's first text before first, the conversation's
+// first customer messages, as NewConversationViews reads it on the
+// conversation's page, so a code split between an email's subject ("my
+// code 482") and body ("913 thanks") is hidden in the subject there too.
+// With sc.CodesIssued, vc hides as if a request was issued (a subject
+// that is nothing but a short number, the first part of a code); a known
+// code (vc.KnownCode) is hidden either way. Agents' messages among first
+// are skipped, as NewMessageViews skips them.
+func (vc ViewContext) Subject(subject string, sc SubjectContext) string {
+	vc.CodesIssued = vc.CodesIssued || sc.CodesIssued
+	vc.AgentText = nil
+	if !SubjectHoldsNumber(subject) {
+		return vc.Text(subject) // a link token still hides
+	}
+	first := make([]*Message, 0, len(sc.First))
+	for _, m := range sc.First {
+		if m.AuthorKind != AuthorAgent {
+			first = append(first, m)
+		}
+	}
+	shown, _ := NewConversationViews(subject, first, vc)
+	return shown
+}
+
+// FindSubjectContexts returns the SubjectContext of each of convs whose
+// subject holds a number (SubjectHoldsNumber), read through find in one
+// call, keyed by conversation ID; it does not call find when no subject
+// holds one. With find nil (a store that cannot tell), each such
+// subject is read as if a request was issued on its conversation, the
+// safe side, without its messages.
+func FindSubjectContexts(ctx context.Context, find SubjectFinder, convs ...*Conversation) (map[string]SubjectContext, error) {
+	var ids []string
+	for _, c := range convs {
+		if c != nil && SubjectHoldsNumber(c.Subject) {
+			ids = append(ids, c.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	if find == nil {
+		out := make(map[string]SubjectContext, len(ids))
+		for _, id := range ids {
+			out[id] = SubjectContext{CodesIssued: true}
+		}
+		return out, nil
+	}
+	return find.FindSubjectContexts(ctx, ids)
 }

@@ -141,6 +141,10 @@ type WebhookView struct {
 	// KnownCode is ViewContext.KnownCode: the codes issued recently on
 	// any conversation; nil knows none.
 	KnownCode func(code string) bool
+	// Subject is what the conversation's subject is read with
+	// (ViewContext.Subject): its first customer messages, found when the
+	// subject holds a number (SubjectHoldsNumber).
+	Subject SubjectContext
 }
 
 // NewWebhookPayload builds the body of a delivery of event about conv
@@ -149,7 +153,8 @@ type WebhookView struct {
 // NewCustomerView masked, the message through NewConversationViews after
 // wv.Earlier, with codes hidden as if a request had been issued (the safe
 // side) and the known codes wherever they are typed, the subject through
-// the same view. Only whitelisted detail keys are kept.
+// the same view with wv.Subject (ViewContext.Subject), as lists show it.
+// Only whitelisted detail keys are kept.
 func NewWebhookPayload(event, id string, at time.Time, conv *Conversation, msg *Message, cust *Customer, detail map[string]string, wv WebhookView) ([]byte, error) {
 	p := wv.Policy
 	if p == nil {
@@ -160,7 +165,7 @@ func NewWebhookPayload(event, id string, at time.Time, conv *Conversation, msg *
 	if conv != nil {
 		out.Conversation = &WebhookConversation{ID: conv.ID, Channel: conv.Channel, CustomerID: conv.CustomerID,
 			RequesterClaims: Requester{Name: vc.Text(conv.Requester.Name), Email: vc.Text(conv.Requester.Email), Phone: vc.Text(conv.Requester.Phone)},
-			Subject:         vc.Text(conv.Subject), Status: conv.Status, AssigneeID: conv.AssigneeID, Team: conv.Team,
+			Subject:         vc.Subject(conv.Subject, wv.Subject), Status: conv.Status, AssigneeID: conv.AssigneeID, Team: conv.Team,
 			Level: conv.EffectiveLevel(at).String(), CreatedAt: conv.CreatedAt}
 	}
 	if cust != nil {

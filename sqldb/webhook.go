@@ -168,6 +168,15 @@ func (tx *Tx) emitWebhook(ctx context.Context, event, convID string, msg *proofd
 	if check := tx.db.codeCheck.Load(); check != nil {
 		wv.KnownCode = tx.RecentCodes(ctx, *check)
 	}
+	if proofdesk.SubjectHoldsNumber(conv.Subject) {
+		// The subject reads with the conversation's first messages, as
+		// in the lists and the API (proofdesk.ViewContext.Subject).
+		scs, err := tx.findSubjectContexts(ctx, []string{conv.ID})
+		if err != nil {
+			return fmt.Errorf("webhook %s: %w", event, err)
+		}
+		wv.Subject = scs[conv.ID]
+	}
 	if msg != nil && msg.AuthorKind != proofdesk.AuthorAgent {
 		if wv.Earlier, err = tx.earlierMessages(ctx, msg, dk); err != nil {
 			return fmt.Errorf("webhook %s: %w", event, err)

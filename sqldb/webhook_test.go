@@ -178,3 +178,57 @@ func TestWebhook_MessageReadThroughTheConversationView(t *testing.T) {
 		}
 	})
 }
+
+// A delivery's conversation subject reads through the same view as the
+// lists and the API: with the conversation's first customer messages, so
+// a code split between an email's subject ("my code is 482") and its body
+// ("913 thanks") shows no half in the subject of any later delivery.
+func TestWebhook_SubjectReadWithTheFirstMessages(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		f := newFixture(t, db)
+		admin := &proofdesk.Agent{Email: "root@desk.example", Name: "Ada Admin", Role: proofdesk.RoleAdmin, PasswordHash: "x"}
+		if err := sqldb.NewAgentService(db).CreateAgent(ctx, admin); err != nil {
+			t.Fatal(err)
+		}
+		hooks, err := desk.NewWebhooks(ctx, db, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := hooks.CreateWebhook(proofdesk.NewContextWithAgent(ctx, admin), "https://hooks.example.com/in", []string{proofdesk.WebhookMessageCreated}, false); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.VS.IssueChallenge(f.AgentCtx, f.Conv.ID, f.PhoneID); err != nil {
+			t.Fatal(err)
+		}
+		_, code := f.LastSecret(t)
+		mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, Subject: "my code is " + code[:3]}
+		if err := sqldb.NewConversationService(db).CreateConversation(f.AgentCtx, mail, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: code[3:] + " thanks"}); err != nil {
+			t.Fatal(err)
+		}
+		f.say(t, mail, "any news?")
+		msgs, err := sqldb.NewOutboxService(db).FindOutbox(ctx, 200)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, m := range msgs {
+			var p struct {
+				Conversation struct {
+					ID      string `json:"id"`
+					Subject string `json:"subject"`
+				} `json:"conversation"`
+			}
+			if m.Kind != proofdesk.OutboxWebhook || json.Unmarshal([]byte(m.Body), &p) != nil || p.Conversation.ID != mail.ID {
+				continue
+			}
+			n++
+			if p.Conversation.Subject != "my code is "+proofdesk.CodeHiddenText {
+				t.Errorf("a delivery's subject is %q, want the subject's half of the code hidden", p.Conversation.Subject)
+			}
+		}
+		if n == 0 {
+			t.Fatal("no delivery about the mail")
+		}
+	})
+}

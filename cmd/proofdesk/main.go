@@ -268,6 +268,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	mh.Register(s)
 	merge := api.NewMergeHandler(agents, dk)
 	merge.View = apiH.ViewContext
+	merge.Subjects = m.ConversationService
 	merge.Register(s)
 	api.NewCustomerMergeHandler(agents, dk).Register(s)
 	api.NewExportHandler(agents, m.VerificationService.Notices().Exports()).Register(s)
@@ -304,6 +305,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 		return err
 	}
 	ih := api.NewIdentityHandler(agents, verifier, m.VerificationService)
+	ih.Subjects = m.ConversationService
 	if m.Config.UserHash {
 		if ih.UserHashSecret, err = m.userHashSecret(ctx); err != nil {
 			return err

@@ -44,12 +44,15 @@ type conversationJSON struct {
 }
 
 // newConversationJSON is c as an agent sees it through vc, the one view
-// built for this request (the subject's codes hidden): every answer that
-// carries a conversation is built here, so none shows the subject raw.
-func newConversationJSON(c *proofdesk.Conversation, now time.Time, vc proofdesk.ViewContext) conversationJSON {
+// built for this request: the subject read with sc, the conversation's
+// first customer messages (proofdesk.ViewContext.Subject; subjectsOf
+// finds them), so a code split between subject and body is hidden in
+// it. Every answer that carries a conversation is built here, so none
+// shows the subject raw.
+func newConversationJSON(c *proofdesk.Conversation, now time.Time, vc proofdesk.ViewContext, sc proofdesk.SubjectContext) conversationJSON {
 	out := conversationJSON{
 		ID: c.ID, Channel: c.Channel, CustomerID: c.CustomerID, RequesterClaims: c.Requester,
-		Subject: vc.Text(c.Subject), Status: c.Status, AssigneeID: c.AssigneeID, Team: c.Team,
+		Subject: vc.Subject(c.Subject, sc), Status: c.Status, AssigneeID: c.AssigneeID, Team: c.Team,
 		Tags: c.Tags, RiskFlags: c.RiskFlags, Fraud: c.Fraud, Priority: cmp.Or(c.Priority, proofdesk.PriorityNormal), SnoozedUntil: c.SnoozedUntil,
 		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt, LastActivityAt: c.LastActivityAt,
 	}
@@ -65,6 +68,15 @@ func newConversationJSON(c *proofdesk.Conversation, now time.Time, vc proofdesk.
 		out.RiskFlags = []string{}
 	}
 	return out
+}
+
+// subjectsOf returns what the subjects of convs are read with
+// (proofdesk.FindSubjectContexts): one read of store for the page, when
+// store can find them (proofdesk.SubjectFinder); else each subject that
+// holds a number is read as if a request was issued (the safe side).
+func subjectsOf(ctx context.Context, store any, convs ...*proofdesk.Conversation) (map[string]proofdesk.SubjectContext, error) {
+	find, _ := store.(proofdesk.SubjectFinder)
+	return proofdesk.FindSubjectContexts(ctx, find, convs...)
 }
 
 type conversationCreate struct {
@@ -171,8 +183,13 @@ func (h *Handler) handleConversationCreate(w http.ResponseWriter, r *http.Reques
 		httpd.Error(w, r, err)
 		return
 	}
+	scs, err := subjectsOf(r.Context(), h.conversations, conv)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
 	w.Header().Set("Location", "/api/v1/conversations/"+conv.ID)
-	httpd.WriteJSON(w, http.StatusCreated, newConversationJSON(conv, h.Now(), vc))
+	httpd.WriteJSON(w, http.StatusCreated, newConversationJSON(conv, h.Now(), vc, scs[conv.ID]))
 }
 
 func (h *Handler) handleConversationShow(w http.ResponseWriter, r *http.Request) {
@@ -186,7 +203,12 @@ func (h *Handler) handleConversationShow(w http.ResponseWriter, r *http.Request)
 		httpd.Error(w, r, err)
 		return
 	}
-	out := newConversationJSON(c, h.Now(), vc)
+	scs, err := subjectsOf(r.Context(), h.conversations, c)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	out := newConversationJSON(c, h.Now(), vc, scs[c.ID])
 	if rf, ok := h.conversations.(riskFinder); ok {
 		risk, err := rf.FindRisk(r.Context(), c.ID)
 		if err != nil {
@@ -249,9 +271,14 @@ func (h *Handler) handleConversationList(w http.ResponseWriter, r *http.Request)
 		httpd.Error(w, r, err)
 		return
 	}
+	scs, err := subjectsOf(r.Context(), h.conversations, cs...)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
 	out := make([]conversationJSON, 0, len(cs))
 	for _, c := range cs {
-		out = append(out, newConversationJSON(c, now, vc))
+		out = append(out, newConversationJSON(c, now, vc, scs[c.ID]))
 	}
 	httpd.WriteJSON(w, http.StatusOK, map[string]any{"conversations": out, "total": n, "total_capped": proofdesk.ConversationCountCapped(n)})
 }

@@ -68,5 +68,10 @@ func (h *Handler) handleConversationUpdate(w http.ResponseWriter, r *http.Reques
 		httpd.Error(w, r, err)
 		return
 	}
-	httpd.WriteJSON(w, http.StatusOK, newConversationJSON(conv, h.Now(), vc))
+	scs, err := subjectsOf(r.Context(), h.conversations, conv)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	httpd.WriteJSON(w, http.StatusOK, newConversationJSON(conv, h.Now(), vc, scs[conv.ID]))
 }

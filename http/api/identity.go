@@ -21,6 +21,9 @@ type IdentityHandler struct {
 	// migrating from such setups. It never expires and cannot be
 	// replay-protected, so prefer tokens; nil refuses user hashes.
 	UserHashSecret []byte
+	// Subjects finds what the conversation's subject is read with (the
+	// store); nil reads a subject that holds a number on the safe side.
+	Subjects proofdesk.SubjectFinder
 
 	agents       proofdesk.AgentService
 	verifier     *verify.TokenVerifier
@@ -91,5 +94,10 @@ func (h *IdentityHandler) handleLink(w http.ResponseWriter, r *http.Request) {
 	// The one view without the conversation's requests at hand: every
 	// number of code length hidden (the safe side), recent codes too.
 	vc := proofdesk.ViewContext{CodesIssued: true, KnownCode: h.verification.RecentCodes(r.Context())}
-	httpd.WriteJSON(w, http.StatusOK, newConversationJSON(conv, now, vc))
+	scs, err := subjectsOf(r.Context(), h.Subjects, conv)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	httpd.WriteJSON(w, http.StatusOK, newConversationJSON(conv, now, vc, scs[conv.ID]))
 }

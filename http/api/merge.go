@@ -17,6 +17,9 @@ type MergeHandler struct {
 	// View is the one view's context (Handler.ViewContext); nil hides
 	// every code-shaped word of the subject.
 	View func(ctx context.Context, convID string) (proofdesk.ViewContext, error)
+	// Subjects finds what the conversation's subject is read with (the
+	// store); nil reads a subject that holds a number on the safe side.
+	Subjects proofdesk.SubjectFinder
 }
 
 // conversationMerger is desk.Desk's merge (proofdesk.Decide,
@@ -63,7 +66,12 @@ func (h *MergeHandler) handleMerge(w http.ResponseWriter, r *http.Request) {
 		httpd.Error(w, r, err)
 		return
 	}
-	httpd.WriteJSON(w, http.StatusOK, newConversationJSON(c, h.Now(), vc))
+	scs, err := subjectsOf(r.Context(), h.Subjects, c)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	httpd.WriteJSON(w, http.StatusOK, newConversationJSON(c, h.Now(), vc, scs[c.ID]))
 }
 
 // customerMerger is desk.Desk's merge of two customer records

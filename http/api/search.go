@@ -64,8 +64,7 @@ func (h *SearchHandler) handleSearch(w http.ResponseWriter, r *http.Request) {
 		httpd.Error(w, r, err)
 		return
 	}
-	out := []conversationJSON{}
-	now := h.Now()
+	var cs []*proofdesk.Conversation
 	for _, id := range ids {
 		c, err := h.conversations.FindConversationByID(r.Context(), id)
 		if proofdesk.ErrorCode(err) == proofdesk.ENOTFOUND {
@@ -74,12 +73,22 @@ func (h *SearchHandler) handleSearch(w http.ResponseWriter, r *http.Request) {
 			httpd.Error(w, r, err)
 			return
 		}
+		cs = append(cs, c)
+	}
+	scs, err := subjectsOf(r.Context(), h.conversations, cs...)
+	if err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
+	out := []conversationJSON{}
+	now := h.Now()
+	for _, c := range cs {
 		vc, err := viewOf(r.Context(), h.View, c.ID)
 		if err != nil {
 			httpd.Error(w, r, err)
 			return
 		}
-		out = append(out, newConversationJSON(c, now, vc))
+		out = append(out, newConversationJSON(c, now, vc, scs[c.ID]))
 	}
 	httpd.WriteJSON(w, http.StatusOK, map[string]any{"conversations": out})
 }

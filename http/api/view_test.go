@@ -254,6 +254,34 @@ func TestView_CodeSplitSubjectBody(t *testing.T) {
 	})
 }
 
+// TestView_CodeSplitSubjectBody_Objects: the same split is hidden in the
+// subject of the API's conversation objects too (the list and the single
+// conversation), as in the messages; a subject with an order number, on
+// a conversation with no request and no known code in it, stays.
+func TestView_CodeSplitSubjectBody_Objects(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		e := newVEnv(t, db)
+		ctx := proofdesk.NewContextWithAgent(context.Background(), e.agent)
+		convs := sqldb.NewConversationService(db)
+		e.issue(t, e.conv.ID, e.emailID)
+		_, code := e.mailbox(t, proofdesk.OutboxEmail)
+		mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: e.cust.ID, Subject: "my code is " + code[:3]}
+		if err := convs.CreateConversation(ctx, mail, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: code[3:] + " thanks"}); err != nil {
+			t.Fatal(err)
+		}
+		order := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: e.cust.ID, Subject: "Order 4471"}
+		if err := convs.CreateConversation(ctx, order, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: "2208 boxes never arrived"}); err != nil {
+			t.Fatal(err)
+		}
+		e.run(t, scenario{method: "GET", url: "/api/v1/conversations", token: e.agentTok, wantStatus: 200,
+			want: []string{`"subject":"my code is [code hidden]"`, `"subject":"Order 4471"`}, notWant: []string{"is " + code[:3]}})
+		e.run(t, scenario{method: "GET", url: "/api/v1/conversations/" + mail.ID, token: e.agentTok, wantStatus: 200,
+			want: []string{`"subject":"my code is [code hidden]"`}, notWant: []string{"is " + code[:3]}})
+		e.run(t, scenario{method: "GET", url: "/api/v1/conversations/" + order.ID, token: e.agentTok, wantStatus: 200,
+			want: []string{`"subject":"Order 4471"`}})
+	})
+}
+
 // TestView_ForwardedRequest: attack on the secret: the customer forwards
 // the verification email (its link and its code) into the conversation;
 // the agent reads neither the code nor the link's token, with which they

@@ -179,6 +179,23 @@ func (h *Handler) textView(ctx context.Context) proofdesk.ViewContext {
 	return vc
 }
 
+// showSubjects sets the Subject of each of convs to how the one view
+// shows it in a list (proofdesk.ViewContext.Subject): read with the
+// conversation's first customer messages, those of the subjects that
+// hold a number found in one read.
+func (h *Handler) showSubjects(ctx context.Context, convs ...*proofdesk.Conversation) error {
+	find, _ := h.d.Conversations.(proofdesk.SubjectFinder)
+	scs, err := proofdesk.FindSubjectContexts(ctx, find, convs...)
+	if err != nil {
+		return err
+	}
+	tv := h.textView(ctx)
+	for _, c := range convs {
+		c.Subject = tv.Subject(c.Subject, scs[c.ID])
+	}
+	return nil
+}
+
 func (h *Handler) handleConversation(w http.ResponseWriter, r *http.Request) {
 	h.showConversation(w, r, http.StatusOK, nil)
 }

@@ -94,9 +94,10 @@ func (h *Handler) customerData(r *http.Request, customerID, fromID string) (*cus
 	if err != nil {
 		return nil, err
 	}
-	tv := h.textView(ctx)
+	if err := h.showSubjects(ctx, convs...); err != nil {
+		return nil, err
+	}
 	for _, c := range convs {
-		c.Subject = tv.Text(c.Subject)
 		rc := customerRecent{Conv: c, Level: c.EffectiveLevel(now)}
 		if c.Subject == "" {
 			if rc.Preview, err = h.preview(ctx, c.ID, previewLen); err != nil {
@@ -112,7 +113,9 @@ func (h *Handler) customerData(r *http.Request, customerID, fromID string) (*cus
 		// Not in the 20 most recent: look it up, but only if it is this
 		// customer's.
 		if c, err := h.d.Conversations.FindConversationByID(ctx, fromID); err == nil && c.CustomerID == cust.ID {
-			c.Subject = tv.Text(c.Subject)
+			if err := h.showSubjects(ctx, c); err != nil {
+				return nil, err
+			}
 			p.From = c
 		}
 	}

@@ -152,9 +152,7 @@ func (h *Handler) handleInbox(w http.ResponseWriter, r *http.Request) {
 	}
 	now := h.Now()
 	previews := 0
-	tv := h.textView(ctx)
 	for _, c := range convs {
-		c.Subject = tv.Text(c.Subject)
 		row := inboxRow{Conv: c, Level: c.EffectiveLevel(now),
 			Unread: unread[c.ID], Assignee: names[c.AssigneeID], SLA: newSLACell(clocks[c.ID])}
 		if c.Subject == "" && previews < previewRows {
@@ -251,14 +249,17 @@ func (h *Handler) findInbox(r *http.Request, f inboxFilter) ([]*proofdesk.Conver
 
 	q := strings.ToLower(f.Q)
 	// The search reads the subject as the agent is shown it (the one
-	// view): matching the hidden text would confirm a code digit by digit.
-	tv := h.textView(ctx)
+	// view, with the conversation's first messages): matching the hidden
+	// text would confirm a code digit by digit.
+	if err := h.showSubjects(ctx, convs...); err != nil {
+		return nil, false, err
+	}
 	out := convs[:0]
 	for _, c := range convs {
 		if f.View == "unassigned" && c.AssigneeID != "" {
 			continue
 		}
-		if q != "" && !strings.Contains(strings.ToLower(tv.Text(c.Subject)), q) {
+		if q != "" && !strings.Contains(strings.ToLower(c.Subject), q) {
 			continue
 		}
 		if f.Tag != "" && !slices.Contains(c.Tags, f.Tag) {

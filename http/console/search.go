@@ -61,5 +61,9 @@ func (h *Handler) searchInbox(r *http.Request, f inboxFilter, base proofdesk.Con
 	case proofdesk.SortCreated:
 		slices.SortStableFunc(out, func(a, b *proofdesk.Conversation) int { return a.CreatedAt.Compare(b.CreatedAt) })
 	}
+	// Subjects as the one view shows them in a list (inbox.go reads none).
+	if err := h.showSubjects(ctx, out...); err != nil {
+		return nil, false, err
+	}
 	return out, len(ids) == scanLimit, nil
 }

@@ -1,0 +1,95 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/vault"
+)
+
+var _ proofdesk.SubjectFinder = (*ConversationService)(nil)
+
+// FindSubjectContexts returns, for conversations ids (a list's page), the
+// first proofdesk.SubjectMessages messages not written by an agent of
+// each, oldest first, and whether a verification request was issued on
+// it: what proofdesk.ViewContext.Subject reads the subject with. One
+// query whatever the number of ids; an unknown ID, or a conversation
+// whose data key was destroyed, is left out.
+func (s *ConversationService) FindSubjectContexts(ctx context.Context, ids []string) (map[string]proofdesk.SubjectContext, error) {
+	return s.db.reader().findSubjectContexts(ctx, ids)
+}
+
+// findSubjectContexts is FindSubjectContexts through h (in a transaction,
+// with what it wrote: a webhook's delivery reads its own message).
+func (h *Handle) findSubjectContexts(ctx context.Context, ids []string) (map[string]proofdesk.SubjectContext, error) {
+	out := map[string]proofdesk.SubjectContext{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
+	args := make([]any, 0, 2*len(ids)+2)
+	args = append(args, proofdesk.AuthorAgent)
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	args = append(args, proofdesk.SubjectMessages)
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	col, join := h.db.keyJoin("v")
+	rows, err := h.query(ctx, `SELECT v.id, v.data_key_id, `+col+`,
+	CASE WHEN EXISTS (SELECT 1 FROM challenges ch WHERE ch.conversation_id = v.id) THEN 1 ELSE 0 END,
+	m.id, m.author_kind, m.body_enc, m.created_at, m.removed_at
+FROM conversations v`+join+`
+LEFT JOIN (SELECT id, conversation_id, author_kind, body_enc, created_at, removed_at,
+		ROW_NUMBER() OVER (PARTITION BY conversation_id ORDER BY seq) AS rn
+	FROM messages WHERE author_kind <> ? AND conversation_id IN (`+marks+`)) m
+	ON m.conversation_id = v.id AND m.rn <= ?
+WHERE v.id IN (`+marks+`)
+ORDER BY v.id, m.rn`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("find subject contexts: %w", err)
+	}
+	defer rows.Close()
+	keys := map[string]*vault.DataKey{}
+	for rows.Next() {
+		var convID, dkID, wrapped string
+		var issued int
+		var mID, kind, body sql.NullString
+		var created, removed nullTime
+		if err := rows.Scan(&convID, &dkID, &wrapped, &issued, &mID, &kind, &body, &created, &removed); err != nil {
+			return nil, fmt.Errorf("scan subject context: %w", wrapErr(err))
+		}
+		sc := out[convID]
+		sc.CodesIssued = issued != 0
+		if mID.Valid {
+			m := &proofdesk.Message{ID: mID.String, ConversationID: convID, AuthorKind: kind.String, RemovedAt: removed.t}
+			if created.t != nil {
+				m.CreatedAt = *created.t
+			}
+			if m.RemovedAt == nil {
+				dk, ok := keys[convID]
+				if !ok {
+					dk, err = h.db.openRowKey(ctx, dkID, wrapped)
+					if errors.Is(err, errKeyDestroyed) {
+						continue
+					}
+					if err != nil {
+						return nil, fmt.Errorf("conversation %s: %w", convID, err)
+					}
+					keys[convID] = dk
+				}
+				if m.Body, err = dk.OpenString(messageAAD(m.ID), body.String); err != nil {
+					return nil, fmt.Errorf("message %s: %w", m.ID, err)
+				}
+			}
+			sc.First = append(sc.First, m)
+		}
+		out[convID] = sc
+	}
+	return out, rows.Err()
+}
