@@ -298,6 +298,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	oh.RelayConfigured = m.Config.SMTPRelay != ""
 	oh.SMSConfigured = m.Config.SMSBaseURL != ""
 	oh.RelayFunc = m.channels.relayConfigured
+	oh.RecentCodes = m.VerificationService.RecentCodes
 	oh.Register(s)
 	api.NewSettingsHandler(agents, m.channels).Register(s)
 	verifier, err := m.identityVerifier(ctx, base)

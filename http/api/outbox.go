@@ -22,6 +22,12 @@ type OutboxHandler struct {
 	// RelayFunc, when set, also tells whether a relay delivers the outbox
 	// now (one set in the console's channel settings).
 	RelayFunc func(ctx context.Context) bool
+	// RecentCodes, when set, reports the codes issued in the last hour
+	// (VerificationService.RecentCodes): subjects, which are the
+	// customer's words ("Re: my code 482913"), are read through the view
+	// with them. Without it every number of six digits or more in a
+	// subject is hidden.
+	RecentCodes func(ctx context.Context) func(code string) bool
 
 	agents proofdesk.AgentService
 	outbox proofdesk.OutboxService
@@ -68,7 +74,12 @@ func (h *OutboxHandler) handleList(w http.ResponseWriter, r *http.Request) {
 		msgs = []*proofdesk.OutboxMessage{}
 	}
 	relay := h.RelayConfigured || (h.RelayFunc != nil && h.RelayFunc(r.Context()))
+	vc := proofdesk.ViewContext{CodesIssued: h.RecentCodes == nil}
+	if h.RecentCodes != nil {
+		vc.KnownCode = h.RecentCodes(r.Context())
+	}
 	for _, m := range msgs {
+		m.Subject = vc.Text(m.Subject)
 		if !proofdesk.OutboxBodiesShown(relay, h.SMSConfigured) {
 			m.Body = ""
 			if m.Kind == proofdesk.OutboxSMS {

@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/proofdesk/proofdesk"
@@ -33,6 +34,26 @@ func TestOutbox_API(t *testing.T) {
 		e.run(t, scenario{method: "GET", url: "/api/v1/outbox", token: e.adminTok, wantStatus: 200,
 			want:    []string{`"kind":"sms"`, `"to":"` + proofdesk.MaskPhone("+14155550123") + `"`, `"relay_configured":true`},
 			notWant: []string{smsCode, code, token, "+14155550123", "jane@example.com", `"body"`}})
+		// Attack: a reply's subject is the customer's words: a code
+		// typed into an email's subject is read through the view, with
+		// the recent codes, and without them every 6-digit number.
+		ctx := proofdesk.NewContextWithAgent(context.Background(), e.agent)
+		convs := sqldb.NewConversationService(db)
+		mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: e.cust.ID,
+			Requester: proofdesk.Requester{Email: "jane@example.com"}, Subject: "Zebra parcel: my code is " + code}
+		if err := convs.CreateConversation(ctx, mail, nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := convs.CreateMessage(ctx, &proofdesk.Message{ConversationID: mail.ID, AuthorKind: proofdesk.AuthorAgent,
+			AuthorID: e.agent.ID, Body: "Thanks, we are looking into it."}); err != nil {
+			t.Fatal(err)
+		}
+		e.outbox.SMSConfigured = false
+		for _, recent := range []func(context.Context) func(string) bool{nil, e.vs.RecentCodes} {
+			e.outbox.RecentCodes = recent
+			e.run(t, scenario{method: "GET", url: "/api/v1/outbox", token: e.adminTok, wantStatus: 200,
+				want: []string{"Zebra parcel: my code is " + proofdesk.CodeHiddenText}, notWant: []string{"my code is " + code}})
+		}
 		// With a relay delivering mail, bodies (links, codes) are never shown.
 		e.outbox.SMSConfigured = false
 		e.outbox.RelayConfigured = true

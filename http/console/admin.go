@@ -405,6 +405,12 @@ func (h *Handler) handleAdminOutbox(w http.ResponseWriter, r *http.Request) {
 		h.renderError(w, r, err)
 		return
 	}
+	// Subjects are the customer's words ("Re: my code 482913"): read
+	// through the one view, a recent code hidden anywhere in them.
+	vc := h.textView(r.Context())
+	for _, m := range ms {
+		m.Subject = vc.Text(m.Subject)
+	}
 	// Once a relay or an SMS provider is set, bodies (live codes and
 	// links) are never shown.
 	p := adminOutboxPage{page: h.newPage(r, "Outbox", "admin"), Messages: ms,

@@ -391,3 +391,65 @@ func TestView_CodeSplitAcrossConversations_Console(t *testing.T) {
 		}
 	}
 }
+
+// TestAdminOutbox_SubjectThroughTheView: a reply's subject is the
+// customer's ("Re: Zebra parcel: my code is 482913"): the admin's outbox
+// reads it through the one view, so a recent code typed into an email's
+// subject is hidden there as on the inbox.
+func TestAdminOutbox_SubjectThroughTheView(t *testing.T) {
+	s := consoletest.New(t, consoletest.Options{})
+	s.Console.AllowNo2FA = true
+	ctx := proofdesk.NewContextWithAgent(context.Background(), s.Agent)
+	var cpID string
+	for _, cp := range s.Customer.ContactPoints {
+		if cp.Value == consoletest.CustomerEmail {
+			cpID = cp.ID
+		}
+	}
+	if _, err := s.Verification.IssueChallenge(ctx, s.Conv.ID, cpID); err != nil {
+		t.Fatal(err)
+	}
+	msgs, err := s.Outbox.FindOutbox(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var code string
+	for _, m := range msgs {
+		if c := outboxCodeRe.FindStringSubmatch(m.Body); m.Purpose == "verification" && c != nil {
+			code = c[1]
+		}
+	}
+	if code == "" {
+		t.Fatal("no code in the outbox")
+	}
+	mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: s.Customer.ID,
+		Requester: proofdesk.Requester{Email: "someone@example.net"}, Subject: "Zebra parcel: my code is " + code}
+	if err := s.Conversations.CreateConversation(ctx, mail, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Conversations.CreateMessage(ctx, &proofdesk.Message{ConversationID: mail.ID, AuthorKind: proofdesk.AuthorAgent,
+		AuthorID: s.Agent.ID, Body: "Thanks, we are looking into it."}); err != nil {
+		t.Fatal(err)
+	}
+	queued, err := s.Outbox.FindOutbox(ctx, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, m := range queued {
+		found = found || strings.Contains(m.Subject, code)
+	}
+	if !found {
+		t.Fatal("the reply was not queued with the conversation's subject: the test proves nothing")
+	}
+	b := signIn(t, s, consoletest.AdminEmail, consoletest.AdminPassword, "")
+	_, page := b.get("/admin/outbox")
+	if !strings.Contains(page, "Zebra parcel") {
+		t.Fatal("the admin's outbox does not list the reply")
+	}
+	// (With no relay and no SMS provider the demo's outbox shows bodies,
+	// the verification mail's code among them: the subject is what counts.)
+	if strings.Contains(page, "my code is "+code) {
+		t.Fatalf("the admin's outbox shows the code %s typed into the subject", code)
+	}
+}
