@@ -66,6 +66,10 @@ type keyStore struct {
 	own  bool
 	// apart is set once migration 0049 moved the keys out of the data.
 	apart bool
+	// closed is set when Close closed q: the store stays in place (a
+	// read still in flight fails on the closed pool rather than racing
+	// with Close), and a later Open opens a new one.
+	closed bool
 
 	poolMu sync.Mutex
 	pool   []*vault.DataKey
@@ -131,7 +135,7 @@ func (db *DB) keysApart(ctx context.Context) (bool, error) {
 // file and the table (the migration does); without it a missing key
 // file is an error, since the data cannot be read without it.
 func (db *DB) useKeyStore(ctx context.Context, apart, create bool) error {
-	if db.keys != nil && db.keys.apart == apart {
+	if db.keys != nil && db.keys.apart == apart && !db.keys.closed {
 		return nil
 	}
 	if !apart {
@@ -209,12 +213,11 @@ func (db *DB) checkKeyStore(ctx context.Context) error {
 
 // closeKeys closes the key store's own pool.
 func (db *DB) closeKeys() error {
-	if db.keys == nil || !db.keys.own {
+	if db.keys == nil || !db.keys.own || db.keys.closed {
 		return nil
 	}
-	err := db.keys.q.Close()
-	db.keys = nil
-	return err
+	db.keys.closed = true
+	return db.keys.q.Close()
 }
 
 // pgIdent quotes a PostgreSQL identifier.
