@@ -970,11 +970,14 @@ const SubjectMessages = codeDigits - 1
 // SubjectContext is what a conversation's subject is read with outside
 // its page (lists, API objects, webhooks): its first customer messages,
 // oldest first (at most SubjectMessages; nil when the subject holds no
-// number, see SubjectHoldsNumber), and whether a verification request was
-// issued on it (ViewContext.CodesIssued).
+// number, see SubjectHoldsNumber), whether a verification request was
+// issued on it (ViewContext.CodesIssued), and what its customer wrote in
+// their other conversations (ViewContext.Elsewhere; nil when unknown),
+// read only when the subject's reading needs it.
 type SubjectContext struct {
 	First       []*Message
 	CodesIssued bool
+	Elsewhere   func() []*Message
 }
 
 // SubjectFinder returns, for each of a page of conversations (ids), the
@@ -1001,11 +1004,16 @@ func SubjectHoldsNumber(subject string) bool {
 // code 482") and body ("913 thanks") is hidden in the subject there too.
 // With sc.CodesIssued, vc hides as if a request was issued (a subject
 // that is nothing but a short number, the first part of a code); a known
-// code (vc.KnownCode) is hidden either way. Agents' messages among first
-// are skipped, as NewMessageViews skips them.
+// code (vc.KnownCode) is hidden either way, also split between the
+// subject and another conversation of the customer (sc.Elsewhere, else
+// vc.Elsewhere). Agents' messages among first are skipped, as
+// NewMessageViews skips them.
 func (vc ViewContext) Subject(subject string, sc SubjectContext) string {
 	vc.CodesIssued = vc.CodesIssued || sc.CodesIssued
 	vc.AgentText = nil
+	if sc.Elsewhere != nil {
+		vc.Elsewhere = sc.Elsewhere
+	}
 	if !SubjectHoldsNumber(subject) {
 		return vc.Text(subject) // a link token still hides
 	}

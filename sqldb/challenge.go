@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -355,7 +356,9 @@ const maxElsewhere = 32
 
 // MessagesElsewhere returns what the customer of conversation convID
 // wrote in their other conversations at or after since (the latest
-// maxElsewhere messages of each), oldest first, without files, for
+// maxElsewhere messages of each, and the subject of each started then,
+// as a customer message at the conversation's start: an email's subject
+// is the customer's first text), oldest first, without files, for
 // proofdesk.ViewContext.Elsewhere. None for a conversation linked to no
 // customer. Errors: ENOTFOUND for an unknown conversation, the store's.
 func (h *Handle) MessagesElsewhere(ctx context.Context, convID string, since time.Time) ([]*proofdesk.Message, error) {
@@ -363,9 +366,9 @@ func (h *Handle) MessagesElsewhere(ctx context.Context, convID string, since tim
 	if err != nil || conv.CustomerID == "" {
 		return nil, err
 	}
-	rows, err := h.query(ctx, `SELECT DISTINCT conversation_id FROM messages WHERE conversation_id IN
-		(SELECT id FROM conversations WHERE customer_id = ? AND id <> ?) AND author_kind = ? AND created_at >= ?`,
-		conv.CustomerID, convID, proofdesk.AuthorCustomer, fmtTime(since))
+	rows, err := h.query(ctx, `SELECT id FROM conversations v WHERE customer_id = ? AND id <> ? AND (created_at >= ? OR EXISTS
+		(SELECT 1 FROM messages m WHERE m.conversation_id = v.id AND m.author_kind = ? AND m.created_at >= ?))`,
+		conv.CustomerID, convID, fmtTime(since), proofdesk.AuthorCustomer, fmtTime(since))
 	if err != nil {
 		return nil, fmt.Errorf("messages elsewhere: %w", err)
 	}
@@ -384,9 +387,12 @@ func (h *Handle) MessagesElsewhere(ctx context.Context, convID string, since tim
 	}
 	var out []*proofdesk.Message
 	for _, id := range ids {
-		_, dk, err := h.findConversationByID(ctx, id)
+		other, dk, err := h.findConversationByID(ctx, id)
 		if err != nil {
 			return nil, err
+		}
+		if !other.CreatedAt.Before(since) && strings.TrimSpace(other.Subject) != "" {
+			out = append(out, &proofdesk.Message{ConversationID: id, AuthorKind: proofdesk.AuthorCustomer, Body: other.Subject, CreatedAt: other.CreatedAt})
 		}
 		ms, err := h.customerMessagesSince(ctx, id, dk, since)
 		if err != nil {

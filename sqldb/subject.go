@@ -5,7 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
+	"sync"
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/vault"
@@ -15,10 +17,13 @@ var _ proofdesk.SubjectFinder = (*ConversationService)(nil)
 
 // FindSubjectContexts returns, for conversations ids (a list's page), the
 // first proofdesk.SubjectMessages messages not written by an agent of
-// each, oldest first, and whether a verification request was issued on
-// it: what proofdesk.ViewContext.Subject reads the subject with. One
-// query whatever the number of ids; an unknown ID, or a conversation
-// whose data key was destroyed, is left out.
+// each, oldest first, whether a verification request was issued on it,
+// and what its customer wrote in their other conversations in the last
+// proofdesk.RecentCodeWindow (MessagesElsewhere, read on the first call
+// only, which the view makes only for a subject holding a number shorter
+// than a code): what proofdesk.ViewContext.Subject reads the subject
+// with. One query whatever the number of ids; an unknown ID, or a
+// conversation whose data key was destroyed, is left out.
 func (s *ConversationService) FindSubjectContexts(ctx context.Context, ids []string) (map[string]proofdesk.SubjectContext, error) {
 	return s.db.reader().findSubjectContexts(ctx, ids)
 }
@@ -66,6 +71,9 @@ ORDER BY v.id, m.rn`, args...)
 		}
 		sc := out[convID]
 		sc.CodesIssued = issued != 0
+		if sc.Elsewhere == nil {
+			sc.Elsewhere = h.db.elsewhere(ctx, convID)
+		}
 		if mID.Valid {
 			m := &proofdesk.Message{ID: mID.String, ConversationID: convID, AuthorKind: kind.String, RemovedAt: removed.t}
 			if created.t != nil {
@@ -92,4 +100,26 @@ ORDER BY v.id, m.rn`, args...)
 		out[convID] = sc
 	}
 	return out, rows.Err()
+}
+
+// elsewhere returns a function that reads, on its first call, what the
+// customer of conversation convID wrote in their other conversations in
+// the last proofdesk.RecentCodeWindow (MessagesElsewhere, through the
+// readers: the caller's transaction may have ended by then). A failed
+// read is logged and reads as nothing.
+func (db *DB) elsewhere(ctx context.Context, convID string) func() []*proofdesk.Message {
+	var (
+		once sync.Once
+		out  []*proofdesk.Message
+	)
+	return func() []*proofdesk.Message {
+		once.Do(func() {
+			h := db.reader()
+			var err error
+			if out, err = h.MessagesElsewhere(ctx, convID, h.now.Add(-proofdesk.RecentCodeWindow)); err != nil {
+				db.logger.Error("messages elsewhere", slog.String("conversation_id", convID), slogErr(err))
+			}
+		})
+		return out
+	}
 }
