@@ -778,13 +778,18 @@ func (vc ViewContext) TextAt(subject string, msgs []*Message, id, text string) s
 // order, as NewMessageView does, and also hides a code the customer split
 // across messages ("482", then "913"; agents' messages in between do not
 // break it): numbers that end one customer message and start the next
-// are read as one.
+// are read as one. The names of the customer's files are their text too
+// for a known code (vc.KnownCode): "code 482.png", then "913 thanks".
 func NewMessageViews(msgs []*Message, vc ViewContext) []*MessageView {
 	out := make([]*MessageView, len(msgs))
 	texts := make([]*codeText, len(msgs))
+	names := make([][]*codeText, len(msgs))
 	for i, m := range msgs {
 		if m.AuthorKind != AuthorAgent {
 			texts[i] = vc.scanCodes(m.Body)
+			for _, a := range m.Attachments {
+				names[i] = append(names[i], vc.scanCodes(a.Filename))
+			}
 		}
 	}
 	// chains of numbers across customer messages
@@ -819,12 +824,35 @@ func NewMessageViews(msgs []*Message, vc ViewContext) []*MessageView {
 	}
 	flush()
 	if vc.KnownCode != nil {
-		markKnownPieces(withElsewhere(msgs, texts, vc), vc.KnownCode)
+		pm, pt := withNames(msgs, texts, names)
+		markKnownPieces(withElsewhere(pm, pt, vc), vc.KnownCode)
 	}
 	for i, m := range msgs {
-		out[i] = vc.newMessageView(m, texts[i])
+		out[i] = vc.newMessageView(m, texts[i], names[i])
 	}
 	return out
+}
+
+// withNames returns msgs and their texts with, after each message's
+// text, the names of its files (names[i]), each paired with its message
+// (for its time): what markKnownPieces reads. msgs and texts as they are
+// when no message has a file.
+func withNames(msgs []*Message, texts []*codeText, names [][]*codeText) ([]*Message, []*codeText) {
+	n := 0
+	for _, ns := range names {
+		n += len(ns)
+	}
+	if n == 0 {
+		return msgs, texts
+	}
+	pm, pt := make([]*Message, 0, len(msgs)+n), make([]*codeText, 0, len(msgs)+n)
+	for i, m := range msgs {
+		pm, pt = append(pm, m), append(pt, texts[i])
+		for _, ct := range names[i] {
+			pm, pt = append(pm, m), append(pt, ct)
+		}
+	}
+	return pm, pt
 }
 
 // withElsewhere returns the texts of msgs merged, in the order written
