@@ -46,7 +46,7 @@ func (h *Handle) findSubjectContexts(ctx context.Context, ids []string) (map[str
 		args = append(args, id)
 	}
 	col, join := h.db.keyJoin("v")
-	rows, err := h.query(ctx, `SELECT v.id, v.data_key_id, `+col+`,
+	rows, err := h.query(ctx, `SELECT v.id, COALESCE(v.customer_id, ''), v.data_key_id, `+col+`,
 	CASE WHEN EXISTS (SELECT 1 FROM challenges ch WHERE ch.conversation_id = v.id) THEN 1 ELSE 0 END,
 	m.id, m.author_kind, m.body_enc, m.created_at, m.removed_at
 FROM conversations v`+join+`
@@ -62,17 +62,17 @@ ORDER BY v.id, m.rn`, args...)
 	defer rows.Close()
 	keys := map[string]*vault.DataKey{}
 	for rows.Next() {
-		var convID, dkID, wrapped string
+		var convID, custID, dkID, wrapped string
 		var issued int
 		var mID, kind, body sql.NullString
 		var created, removed nullTime
-		if err := rows.Scan(&convID, &dkID, &wrapped, &issued, &mID, &kind, &body, &created, &removed); err != nil {
+		if err := rows.Scan(&convID, &custID, &dkID, &wrapped, &issued, &mID, &kind, &body, &created, &removed); err != nil {
 			return nil, fmt.Errorf("scan subject context: %w", wrapErr(err))
 		}
 		sc := out[convID]
 		sc.CodesIssued = issued != 0
-		if sc.Elsewhere == nil {
-			sc.Elsewhere = h.db.elsewhere(ctx, convID)
+		if sc.Elsewhere == nil && custID != "" {
+			sc.Elsewhere = h.db.elsewhere(ctx, convID) // a linked customer's other conversations
 		}
 		if mID.Valid {
 			m := &proofdesk.Message{ID: mID.String, ConversationID: convID, AuthorKind: kind.String, RemovedAt: removed.t}
