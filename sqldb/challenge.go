@@ -366,9 +366,16 @@ func (h *Handle) MessagesElsewhere(ctx context.Context, convID string, since tim
 	if err != nil || conv.CustomerID == "" {
 		return nil, err
 	}
+	return h.customerTexts(ctx, conv.CustomerID, convID, since)
+}
+
+// customerTexts is MessagesElsewhere for customer custID, without the
+// conversation except ("" for none): a list reads it once per customer
+// and leaves out each row's own conversation.
+func (h *Handle) customerTexts(ctx context.Context, custID, except string, since time.Time) ([]*proofdesk.Message, error) {
 	rows, err := h.query(ctx, `SELECT id FROM conversations v WHERE customer_id = ? AND id <> ? AND (created_at >= ? OR EXISTS
 		(SELECT 1 FROM messages m WHERE m.conversation_id = v.id AND m.author_kind = ? AND m.created_at >= ?))`,
-		conv.CustomerID, convID, fmtTime(since), proofdesk.AuthorCustomer, fmtTime(since))
+		custID, except, fmtTime(since), proofdesk.AuthorCustomer, fmtTime(since))
 	if err != nil {
 		return nil, fmt.Errorf("messages elsewhere: %w", err)
 	}

@@ -61,6 +61,7 @@ ORDER BY v.id, m.rn`, args...)
 	}
 	defer rows.Close()
 	keys := map[string]*vault.DataKey{}
+	texts := map[string]func() []*proofdesk.Message{} // per customer, read once
 	for rows.Next() {
 		var convID, custID, dkID, wrapped string
 		var issued int
@@ -72,7 +73,12 @@ ORDER BY v.id, m.rn`, args...)
 		sc := out[convID]
 		sc.CodesIssued = issued != 0
 		if sc.Elsewhere == nil && custID != "" {
-			sc.Elsewhere = h.db.elsewhere(ctx, convID) // a linked customer's other conversations
+			all, ok := texts[custID]
+			if !ok {
+				all = h.db.customerTexts(ctx, custID)
+				texts[custID] = all
+			}
+			sc.Elsewhere = func() []*proofdesk.Message { return notIn(all(), convID) }
 		}
 		if mID.Valid {
 			m := &proofdesk.Message{ID: mID.String, ConversationID: convID, AuthorKind: kind.String, RemovedAt: removed.t}
@@ -102,12 +108,13 @@ ORDER BY v.id, m.rn`, args...)
 	return out, rows.Err()
 }
 
-// elsewhere returns a function that reads, on its first call, what the
-// customer of conversation convID wrote in their other conversations in
-// the last proofdesk.RecentCodeWindow (MessagesElsewhere, through the
-// readers: the caller's transaction may have ended by then). A failed
-// read is logged and reads as nothing.
-func (db *DB) elsewhere(ctx context.Context, convID string) func() []*proofdesk.Message {
+// customerTexts returns a function that reads, on its first call, what
+// customer custID wrote in all their conversations in the last
+// proofdesk.RecentCodeWindow (MessagesElsewhere's texts, through the
+// readers: the caller's transaction may have ended by then), once for
+// all the rows of a list that are theirs. A failed read is logged and
+// reads as nothing.
+func (db *DB) customerTexts(ctx context.Context, custID string) func() []*proofdesk.Message {
 	var (
 		once sync.Once
 		out  []*proofdesk.Message
@@ -116,10 +123,21 @@ func (db *DB) elsewhere(ctx context.Context, convID string) func() []*proofdesk.
 		once.Do(func() {
 			h := db.reader()
 			var err error
-			if out, err = h.MessagesElsewhere(ctx, convID, h.now.Add(-proofdesk.RecentCodeWindow)); err != nil {
-				db.logger.Error("messages elsewhere", slog.String("conversation_id", convID), slogErr(err))
+			if out, err = h.customerTexts(ctx, custID, "", h.now.Add(-proofdesk.RecentCodeWindow)); err != nil {
+				db.logger.Error("messages elsewhere", slog.String("customer_id", custID), slogErr(err))
 			}
 		})
 		return out
 	}
+}
+
+// notIn returns msgs without those of conversation convID.
+func notIn(msgs []*proofdesk.Message, convID string) []*proofdesk.Message {
+	out := make([]*proofdesk.Message, 0, len(msgs))
+	for _, m := range msgs {
+		if m.ConversationID != convID {
+			out = append(out, m)
+		}
+	}
+	return out
 }
