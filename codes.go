@@ -1080,3 +1080,32 @@ func FindSubjectContexts(ctx context.Context, find SubjectFinder, convs ...*Conv
 	}
 	return find.FindSubjectContexts(ctx, ids)
 }
+
+// OutboxSubjects sets the Subject of each of msgs as vc shows it: a
+// message of a conversation (a reply's "Re: my code is 482") through
+// Subject, with that conversation's SubjectContext found through find
+// for all of msgs in one call (FindSubjectContexts), so that a code split
+// between the subject and the customer's first messages is hidden as in
+// the lists; any other message through Text. Errors: find's.
+func (vc ViewContext) OutboxSubjects(ctx context.Context, find SubjectFinder, msgs []*OutboxMessage) error {
+	var convs []*Conversation
+	seen := map[string]bool{}
+	for _, m := range msgs {
+		if m.ConversationID != "" && !seen[m.ConversationID] && SubjectHoldsNumber(m.Subject) {
+			seen[m.ConversationID] = true
+			convs = append(convs, &Conversation{ID: m.ConversationID, Subject: m.Subject})
+		}
+	}
+	scs, err := FindSubjectContexts(ctx, find, convs...)
+	if err != nil {
+		return err
+	}
+	for _, m := range msgs {
+		if sc, ok := scs[m.ConversationID]; ok && m.ConversationID != "" {
+			m.Subject = vc.Subject(m.Subject, sc)
+		} else {
+			m.Subject = vc.Text(m.Subject)
+		}
+	}
+	return nil
+}
