@@ -1001,12 +1001,23 @@ const SubjectMessages = codeDigits - 1
 // number, see SubjectHoldsNumber), whether a verification request was
 // issued on it (ViewContext.CodesIssued), and what its customer wrote in
 // their other conversations (ViewContext.Elsewhere; nil when unknown),
-// read only when the subject's reading needs it.
+// read only when the subject's reading needs it, and the conversation's
+// later customer messages (Later: the latest SubjectLater after First;
+// nil when there are none or the store cannot tell), read only for a
+// known code's pieces (ViewContext.KnownCode), which the conversation's
+// page reads across all its messages ("code 482", chatter, "913").
 type SubjectContext struct {
 	First       []*Message
 	CodesIssued bool
 	Elsewhere   func() []*Message
+	Later       func() []*Message
 }
+
+// SubjectLater is how many of a conversation's latest customer messages
+// after its first SubjectMessages ViewContext.Subject reads for a known
+// code's pieces: the page checks no more than the last maxKnownChecks
+// six-digit windows of them either.
+const SubjectLater = 32
 
 // SubjectFinder returns, for each of a page of conversations (ids), the
 // SubjectContext its subject is read with, in one read whatever the
@@ -1045,8 +1056,13 @@ func (vc ViewContext) Subject(subject string, sc SubjectContext) string {
 	if !SubjectHoldsNumber(subject) {
 		return vc.Text(subject) // a link token still hides
 	}
-	first := make([]*Message, 0, len(sc.First))
-	for _, m := range sc.First {
+	msgs := sc.First
+	if sc.Later != nil && vc.KnownCode != nil && hasShortNumber([]*codeText{vc.scanCodes(subject)}) {
+		// A known code's pieces are read across all the messages.
+		msgs = append(append([]*Message(nil), sc.First...), sc.Later()...)
+	}
+	first := make([]*Message, 0, len(msgs))
+	for _, m := range msgs {
 		if m.AuthorKind != AuthorAgent {
 			first = append(first, m)
 		}

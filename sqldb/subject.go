@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"sync"
 
@@ -105,7 +106,70 @@ ORDER BY v.id, m.rn`, args...)
 		}
 		out[convID] = sc
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for id, sc := range out {
+		if len(sc.First) == proofdesk.SubjectMessages {
+			sc.Later = h.db.laterMessages(ctx, id, sc.First)
+			out[id] = sc
+		}
+	}
+	return out, nil
+}
+
+// laterMessages returns a function that reads, on its first call, the
+// latest proofdesk.SubjectLater messages not written by an agent of
+// conversation convID that are not among first, oldest first (through
+// the readers: the caller's transaction may have ended by then). A
+// failed read is logged and reads as nothing.
+func (db *DB) laterMessages(ctx context.Context, convID string, first []*proofdesk.Message) func() []*proofdesk.Message {
+	var (
+		once sync.Once
+		out  []*proofdesk.Message
+	)
+	return func() []*proofdesk.Message {
+		once.Do(func() {
+			var err error
+			if out, err = db.reader().laterMessages(ctx, convID, first); err != nil {
+				db.logger.Error("subject: later messages", slog.String("conversation_id", convID), slogErr(err))
+			}
+		})
+		return out
+	}
+}
+
+// laterMessages is DB.laterMessages' read.
+func (h *Handle) laterMessages(ctx context.Context, convID string, first []*proofdesk.Message) ([]*proofdesk.Message, error) {
+	_, dk, err := h.findConversationByID(ctx, convID)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	for _, m := range first {
+		seen[m.ID] = true
+	}
+	rows, err := h.query(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND author_kind <> ? ORDER BY seq DESC LIMIT ?`,
+		convID, proofdesk.AuthorAgent, proofdesk.SubjectLater+proofdesk.SubjectMessages)
+	if err != nil {
+		return nil, fmt.Errorf("later messages: %w", err)
+	}
+	defer rows.Close()
+	var out []*proofdesk.Message
+	for rows.Next() {
+		m, err := scanMessage(rows, dk)
+		if err != nil {
+			return nil, err
+		}
+		if !seen[m.ID] && len(out) < proofdesk.SubjectLater {
+			out = append(out, m)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("later messages: %w", err)
+	}
+	slices.Reverse(out)
+	return out, nil
 }
 
 // customerTexts returns a function that reads, on its first call, what
