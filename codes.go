@@ -778,13 +778,18 @@ func (vc ViewContext) TextAt(subject string, msgs []*Message, id, text string) s
 // order, as NewMessageView does, and also hides a code the customer split
 // across messages ("482", then "913"; agents' messages in between do not
 // break it): numbers that end one customer message and start the next
-// are read as one.
+// are read as one. The names of the customer's files are their text too
+// for a known code (vc.KnownCode): "code 482.png", then "913 thanks".
 func NewMessageViews(msgs []*Message, vc ViewContext) []*MessageView {
 	out := make([]*MessageView, len(msgs))
 	texts := make([]*codeText, len(msgs))
+	names := make([][]*codeText, len(msgs))
 	for i, m := range msgs {
 		if m.AuthorKind != AuthorAgent {
 			texts[i] = vc.scanCodes(m.Body)
+			for _, a := range m.Attachments {
+				names[i] = append(names[i], vc.scanCodes(a.Filename))
+			}
 		}
 	}
 	// chains of numbers across customer messages
@@ -819,12 +824,35 @@ func NewMessageViews(msgs []*Message, vc ViewContext) []*MessageView {
 	}
 	flush()
 	if vc.KnownCode != nil {
-		markKnownPieces(withElsewhere(msgs, texts, vc), vc.KnownCode)
+		pm, pt := withNames(msgs, texts, names)
+		markKnownPieces(withElsewhere(pm, pt, vc), vc.KnownCode)
 	}
 	for i, m := range msgs {
-		out[i] = vc.newMessageView(m, texts[i])
+		out[i] = vc.newMessageView(m, texts[i], names[i])
 	}
 	return out
+}
+
+// withNames returns msgs and their texts with, after each message's
+// text, the names of its files (names[i]), each paired with its message
+// (for its time): what markKnownPieces reads. msgs and texts as they are
+// when no message has a file.
+func withNames(msgs []*Message, texts []*codeText, names [][]*codeText) ([]*Message, []*codeText) {
+	n := 0
+	for _, ns := range names {
+		n += len(ns)
+	}
+	if n == 0 {
+		return msgs, texts
+	}
+	pm, pt := make([]*Message, 0, len(msgs)+n), make([]*codeText, 0, len(msgs)+n)
+	for i, m := range msgs {
+		pm, pt = append(pm, m), append(pt, texts[i])
+		for _, ct := range names[i] {
+			pm, pt = append(pm, m), append(pt, ct)
+		}
+	}
+	return pm, pt
 }
 
 // withElsewhere returns the texts of msgs merged, in the order written
@@ -970,12 +998,26 @@ const SubjectMessages = codeDigits - 1
 // SubjectContext is what a conversation's subject is read with outside
 // its page (lists, API objects, webhooks): its first customer messages,
 // oldest first (at most SubjectMessages; nil when the subject holds no
-// number, see SubjectHoldsNumber), and whether a verification request was
-// issued on it (ViewContext.CodesIssued).
+// number, see SubjectHoldsNumber), whether a verification request was
+// issued on it (ViewContext.CodesIssued), and what its customer wrote in
+// their other conversations (ViewContext.Elsewhere; nil when unknown),
+// read only when the subject's reading needs it, and the conversation's
+// later customer messages (Later: the latest SubjectLater after First;
+// nil when there are none or the store cannot tell), read only for a
+// known code's pieces (ViewContext.KnownCode), which the conversation's
+// page reads across all its messages ("code 482", chatter, "913").
 type SubjectContext struct {
 	First       []*Message
 	CodesIssued bool
+	Elsewhere   func() []*Message
+	Later       func() []*Message
 }
+
+// SubjectLater is how many of a conversation's latest customer messages
+// after its first SubjectMessages ViewContext.Subject reads for a known
+// code's pieces: the page checks no more than the last maxKnownChecks
+// six-digit windows of them either.
+const SubjectLater = 32
 
 // SubjectFinder returns, for each of a page of conversations (ids), the
 // SubjectContext its subject is read with, in one read whatever the
@@ -1001,16 +1043,26 @@ func SubjectHoldsNumber(subject string) bool {
 // code 482") and body ("913 thanks") is hidden in the subject there too.
 // With sc.CodesIssued, vc hides as if a request was issued (a subject
 // that is nothing but a short number, the first part of a code); a known
-// code (vc.KnownCode) is hidden either way. Agents' messages among first
-// are skipped, as NewMessageViews skips them.
+// code (vc.KnownCode) is hidden either way, also split between the
+// subject and another conversation of the customer (sc.Elsewhere, else
+// vc.Elsewhere). Agents' messages among first are skipped, as
+// NewMessageViews skips them.
 func (vc ViewContext) Subject(subject string, sc SubjectContext) string {
 	vc.CodesIssued = vc.CodesIssued || sc.CodesIssued
 	vc.AgentText = nil
+	if sc.Elsewhere != nil {
+		vc.Elsewhere = sc.Elsewhere
+	}
 	if !SubjectHoldsNumber(subject) {
 		return vc.Text(subject) // a link token still hides
 	}
-	first := make([]*Message, 0, len(sc.First))
-	for _, m := range sc.First {
+	msgs := sc.First
+	if sc.Later != nil && vc.KnownCode != nil && hasShortNumber([]*codeText{vc.scanCodes(subject)}) {
+		// A known code's pieces are read across all the messages.
+		msgs = append(append([]*Message(nil), sc.First...), sc.Later()...)
+	}
+	first := make([]*Message, 0, len(msgs))
+	for _, m := range msgs {
 		if m.AuthorKind != AuthorAgent {
 			first = append(first, m)
 		}
@@ -1043,4 +1095,33 @@ func FindSubjectContexts(ctx context.Context, find SubjectFinder, convs ...*Conv
 		return out, nil
 	}
 	return find.FindSubjectContexts(ctx, ids)
+}
+
+// OutboxSubjects sets the Subject of each of msgs as vc shows it: a
+// message of a conversation (a reply's "Re: my code is 482") through
+// Subject, with that conversation's SubjectContext found through find
+// for all of msgs in one call (FindSubjectContexts), so that a code split
+// between the subject and the customer's first messages is hidden as in
+// the lists; any other message through Text. Errors: find's.
+func (vc ViewContext) OutboxSubjects(ctx context.Context, find SubjectFinder, msgs []*OutboxMessage) error {
+	var convs []*Conversation
+	seen := map[string]bool{}
+	for _, m := range msgs {
+		if m.ConversationID != "" && !seen[m.ConversationID] && SubjectHoldsNumber(m.Subject) {
+			seen[m.ConversationID] = true
+			convs = append(convs, &Conversation{ID: m.ConversationID, Subject: m.Subject})
+		}
+	}
+	scs, err := FindSubjectContexts(ctx, find, convs...)
+	if err != nil {
+		return err
+	}
+	for _, m := range msgs {
+		if sc, ok := scs[m.ConversationID]; ok && m.ConversationID != "" {
+			m.Subject = vc.Subject(m.Subject, sc)
+		} else {
+			m.Subject = vc.Text(m.Subject)
+		}
+	}
+	return nil
 }

@@ -376,3 +376,25 @@ func TestNewMessageViews_Elsewhere(t *testing.T) {
 		})
 	}
 }
+
+// TestNewMessageViews_CodeSplitWithAFileName: attack13: the first half
+// of a known code in the name of a file the customer sent ("code
+// 629.png", a message without text, or with words only), the second in
+// the next message ("759 thanks"). A file's name is the customer's text
+// too: neither the name nor the message shows its half.
+func TestNewMessageViews_CodeSplitWithAFileName(t *testing.T) {
+	known := func(c string) bool { return c == "629759" }
+	for _, body := range []string{"", "see the file"} {
+		msgs := []*proofdesk.Message{
+			{AuthorKind: proofdesk.AuthorCustomer, Body: body, Attachments: []*proofdesk.Attachment{{Filename: "code 629.png"}}},
+			{AuthorKind: proofdesk.AuthorCustomer, Body: "759 thanks"},
+		}
+		vs := proofdesk.NewMessageViews(msgs, proofdesk.ViewContext{KnownCode: known})
+		if name := vs[0].Attachments[0].Filename; strings.Contains(name, "629") {
+			t.Errorf("body %q: the file's name shows its half: %q", body, name)
+		}
+		if strings.Contains(vs[1].Body, "759") {
+			t.Errorf("body %q: the next message shows its half: %q", body, vs[1].Body)
+		}
+	}
+}

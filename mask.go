@@ -203,12 +203,23 @@ type AttachmentView struct {
 	ContentID string `json:"content_id,omitempty"`
 }
 
-func newAttachmentView(a *Attachment, vc ViewContext, hide bool) (AttachmentView, bool) {
+// newAttachmentView returns a's view: with hide (a customer's file), codes
+// hidden in its name and Content-ID; name is the name's text already
+// scanned and marked with the conversation's other texts
+// (NewMessageViews), or nil to read it alone.
+func newAttachmentView(a *Attachment, vc ViewContext, hide bool, name *codeText) (AttachmentView, bool) {
 	v := AttachmentView{ID: a.ID, ConversationID: a.ConversationID, MessageID: a.MessageID, Filename: a.Filename,
 		ContentType: a.ContentType, Size: a.Size, ContentID: a.ContentID}
 	hidden := false
-	if hide {
+	if hide && name != nil {
+		if vc.KnownCode != nil {
+			markKnownCodes([]*codeText{name}, vc.KnownCode)
+		}
+		v.Filename, hidden = name.render()
+	} else if hide {
 		v.Filename, hidden = vc.hideCodes(a.Filename)
+	}
+	if hide {
 		var cidHidden bool
 		v.ContentID, cidHidden = vc.hideCodes(a.ContentID)
 		hidden = hidden || cidHidden
@@ -227,12 +238,13 @@ const CodeHiddenText = "[code hidden]"
 // goes through NewMessageViews, which also hides a code split across
 // messages.
 func NewMessageView(m *Message, vc ViewContext) *MessageView {
-	return vc.newMessageView(m, nil)
+	return vc.newMessageView(m, nil, nil)
 }
 
 // newMessageView is NewMessageView with the numbers of a customer's body
-// already scanned (and marked across messages), or ct nil.
-func (vc ViewContext) newMessageView(m *Message, ct *codeText) *MessageView {
+// and of its files' names (names, one per attachment) already scanned
+// (and marked across messages), or ct and names nil.
+func (vc ViewContext) newMessageView(m *Message, ct *codeText, names []*codeText) *MessageView {
 	v := &MessageView{ID: m.ID, ConversationID: m.ConversationID, AuthorKind: m.AuthorKind, AuthorID: m.AuthorID,
 		Body: m.Body, Internal: m.Internal, CreatedAt: m.CreatedAt, Attachments: []AttachmentView{}}
 	if m.RemovedAt != nil {
@@ -252,8 +264,12 @@ func (vc ViewContext) newMessageView(m *Message, ct *codeText) *MessageView {
 	} else if vc.AgentText != nil {
 		v.Body, v.ProtectedHidden = vc.AgentText(m.Body)
 	}
-	for _, a := range m.Attachments {
-		av, hidden := newAttachmentView(a, vc, customer)
+	for k, a := range m.Attachments {
+		var name *codeText
+		if k < len(names) {
+			name = names[k]
+		}
+		av, hidden := newAttachmentView(a, vc, customer, name)
 		if !customer && vc.AgentText != nil {
 			var masked bool
 			if av.Filename, masked = vc.AgentText(av.Filename); masked {

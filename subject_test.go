@@ -45,3 +45,32 @@ func TestViewContext_Subject(t *testing.T) {
 		t.Fatal("SubjectHoldsNumber reads a number where there is none, or none in number words")
 	}
 }
+
+// TestViewContext_Subject_Later: attack13: the subject holds the first
+// part of a known code ("code 482"), five messages of chatter follow, and
+// the sixth holds the rest ("913"): the conversation's page hides both
+// (the known code's pieces are read across all its messages), so the
+// lists must not show the subject's part: Subject reads the later
+// messages too (sc.Later) for a known code.
+func TestViewContext_Subject_Later(t *testing.T) {
+	known := func(c string) bool { return c == "482913" }
+	cust := func(body string) *proofdesk.Message {
+		return &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: body}
+	}
+	first := []*proofdesk.Message{cust("hello"), cust("anyone?"), cust("please"), cust("it is urgent"), cust("the code is in the subject")}
+	vc := proofdesk.ViewContext{KnownCode: known}
+	all := append(append([]*proofdesk.Message(nil), first...), cust("then 913"))
+	page, _ := proofdesk.NewConversationViews("code 482", all, vc)
+	if page != "code [code hidden]" {
+		t.Fatalf("the page shows the subject %q: the test proves nothing", page)
+	}
+	sc := proofdesk.SubjectContext{First: first, Later: func() []*proofdesk.Message { return []*proofdesk.Message{cust("then 913")} }}
+	if got := vc.Subject("code 482", sc); got != page {
+		t.Fatalf("Subject=%q, the page shows %q", got, page)
+	}
+	// An order number in the subject, no known code: Later changes nothing.
+	sc.Later = func() []*proofdesk.Message { return []*proofdesk.Message{cust("4471 boxes")} }
+	if got := vc.Subject("Order 2208", sc); got != "Order 2208" {
+		t.Fatalf("Subject=%q, want the order number shown", got)
+	}
+}

@@ -145,6 +145,11 @@ type WebhookView struct {
 	// (ViewContext.Subject): its first customer messages, found when the
 	// subject holds a number (SubjectHoldsNumber).
 	Subject SubjectContext
+	// Elsewhere is ViewContext.Elsewhere: what the conversation's
+	// customer wrote in their other conversations in the last
+	// RecentCodeWindow, for a known code split between two of them; nil
+	// reads none.
+	Elsewhere func() []*Message
 }
 
 // NewWebhookPayload builds the body of a delivery of event about conv
@@ -152,7 +157,8 @@ type WebhookView struct {
 // agent at L0 would see them under wv.Policy: the customer through
 // NewCustomerView masked, the message through NewConversationViews after
 // wv.Earlier, with codes hidden as if a request had been issued (the safe
-// side) and the known codes wherever they are typed, the subject through
+// side) and the known codes wherever they are typed (also split with
+// wv.Elsewhere, the customer's other conversations), the subject through
 // the same view with wv.Subject (ViewContext.Subject), as lists show it.
 // Only whitelisted detail keys are kept.
 func NewWebhookPayload(event, id string, at time.Time, conv *Conversation, msg *Message, cust *Customer, detail map[string]string, wv WebhookView) ([]byte, error) {
@@ -160,7 +166,7 @@ func NewWebhookPayload(event, id string, at time.Time, conv *Conversation, msg *
 	if p == nil {
 		p = DefaultPolicy()
 	}
-	vc := ViewContext{Policy: p, CodesIssued: true, KnownCode: wv.KnownCode}
+	vc := ViewContext{Policy: p, CodesIssued: true, KnownCode: wv.KnownCode, Elsewhere: wv.Elsewhere}
 	out := WebhookPayload{Event: event, ID: id, At: at.UTC()}
 	if conv != nil {
 		out.Conversation = &WebhookConversation{ID: conv.ID, Channel: conv.Channel, CustomerID: conv.CustomerID,

@@ -206,3 +206,47 @@ func TestErasureDestroysKeysBeforeOK(t *testing.T) {
 		t.Errorf("bystander: %+v, want untouched", got)
 	}
 }
+
+// TestErasureReadInFlightDoesNotRecacheKeys: attack13: a read took a
+// key's wrapped row before the erasure deleted it from the key file and
+// unwraps it after the erasure's last Forget (a reader on another
+// goroutine, played here at the failpoints). When the erasure returns
+// OK, the key is not in the vault's cache: no read in this process opens
+// what it sealed without the row, which is gone.
+func TestErasureReadInFlightDoesNotRecacheKeys(t *testing.T) {
+	db := sqldbtest.Open(t)
+	f := sqldbtest.NewFixture(t, db)
+	e := newErasee(t, db, "Erin")
+	ctx := context.Background()
+	wrapped := map[string]string{}
+	sqldb.SetDestroyStep(t, func(step string) error {
+		switch step {
+		case sqldb.StepKeys: // the reader reads the rows, still there
+			for _, k := range e.keys {
+				w, err := sqldb.WrappedKey(ctx, db, k)
+				if err != nil {
+					return err
+				}
+				wrapped[k] = w
+			}
+		case sqldb.StepList: // and unwraps them after the deletion and Forget
+			for k, w := range wrapped {
+				if err := db.OpenKey(k, w); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if _, err := f.Desk.RequestErasure(f.SupCtx, e.id, "Asked in writing", "GDPR art. 17(1)(a)"); err != nil {
+		t.Fatal(err)
+	}
+	if len(wrapped) != len(e.keys) {
+		t.Fatalf("the read in flight read %d of %d keys: the test proves nothing", len(wrapped), len(e.keys))
+	}
+	for _, k := range e.keys {
+		if db.CachedKey(k) {
+			t.Errorf("key %s is cached again after the erasure returned OK", k)
+		}
+	}
+}

@@ -48,3 +48,10 @@ func ClearDestroyStep() { destroyStep = nil }
 
 // CachedKey reports whether the vault holds data key id unwrapped.
 func (db *DB) CachedKey(id string) bool { return db.vault.Cached(id) != nil }
+
+// OpenKey unwraps data key id from wrapped as a reader does with the
+// row it read (openKey), so that a test can play a read in flight.
+func (db *DB) OpenKey(id, wrapped string) error {
+	_, err := db.openKey(id, wrapped)
+	return err
+}

@@ -5,7 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/vault"
@@ -15,10 +18,13 @@ var _ proofdesk.SubjectFinder = (*ConversationService)(nil)
 
 // FindSubjectContexts returns, for conversations ids (a list's page), the
 // first proofdesk.SubjectMessages messages not written by an agent of
-// each, oldest first, and whether a verification request was issued on
-// it: what proofdesk.ViewContext.Subject reads the subject with. One
-// query whatever the number of ids; an unknown ID, or a conversation
-// whose data key was destroyed, is left out.
+// each, oldest first, whether a verification request was issued on it,
+// and what its customer wrote in their other conversations in the last
+// proofdesk.RecentCodeWindow (MessagesElsewhere, read on the first call
+// only, which the view makes only for a subject holding a number shorter
+// than a code): what proofdesk.ViewContext.Subject reads the subject
+// with. One query whatever the number of ids; an unknown ID, or a
+// conversation whose data key was destroyed, is left out.
 func (s *ConversationService) FindSubjectContexts(ctx context.Context, ids []string) (map[string]proofdesk.SubjectContext, error) {
 	return s.db.reader().findSubjectContexts(ctx, ids)
 }
@@ -41,7 +47,7 @@ func (h *Handle) findSubjectContexts(ctx context.Context, ids []string) (map[str
 		args = append(args, id)
 	}
 	col, join := h.db.keyJoin("v")
-	rows, err := h.query(ctx, `SELECT v.id, v.data_key_id, `+col+`,
+	rows, err := h.query(ctx, `SELECT v.id, COALESCE(v.customer_id, ''), v.data_key_id, `+col+`,
 	CASE WHEN EXISTS (SELECT 1 FROM challenges ch WHERE ch.conversation_id = v.id) THEN 1 ELSE 0 END,
 	m.id, m.author_kind, m.body_enc, m.created_at, m.removed_at
 FROM conversations v`+join+`
@@ -56,16 +62,25 @@ ORDER BY v.id, m.rn`, args...)
 	}
 	defer rows.Close()
 	keys := map[string]*vault.DataKey{}
+	texts := map[string]func() []*proofdesk.Message{} // per customer, read once
 	for rows.Next() {
-		var convID, dkID, wrapped string
+		var convID, custID, dkID, wrapped string
 		var issued int
 		var mID, kind, body sql.NullString
 		var created, removed nullTime
-		if err := rows.Scan(&convID, &dkID, &wrapped, &issued, &mID, &kind, &body, &created, &removed); err != nil {
+		if err := rows.Scan(&convID, &custID, &dkID, &wrapped, &issued, &mID, &kind, &body, &created, &removed); err != nil {
 			return nil, fmt.Errorf("scan subject context: %w", wrapErr(err))
 		}
 		sc := out[convID]
 		sc.CodesIssued = issued != 0
+		if sc.Elsewhere == nil && custID != "" {
+			all, ok := texts[custID]
+			if !ok {
+				all = h.db.customerTexts(ctx, custID)
+				texts[custID] = all
+			}
+			sc.Elsewhere = func() []*proofdesk.Message { return notIn(all(), convID) }
+		}
 		if mID.Valid {
 			m := &proofdesk.Message{ID: mID.String, ConversationID: convID, AuthorKind: kind.String, RemovedAt: removed.t}
 			if created.t != nil {
@@ -91,5 +106,102 @@ ORDER BY v.id, m.rn`, args...)
 		}
 		out[convID] = sc
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for id, sc := range out {
+		if len(sc.First) == proofdesk.SubjectMessages {
+			sc.Later = h.db.laterMessages(ctx, id, sc.First)
+			out[id] = sc
+		}
+	}
+	return out, nil
+}
+
+// laterMessages returns a function that reads, on its first call, the
+// latest proofdesk.SubjectLater messages not written by an agent of
+// conversation convID that are not among first, oldest first (through
+// the readers: the caller's transaction may have ended by then). A
+// failed read is logged and reads as nothing.
+func (db *DB) laterMessages(ctx context.Context, convID string, first []*proofdesk.Message) func() []*proofdesk.Message {
+	var (
+		once sync.Once
+		out  []*proofdesk.Message
+	)
+	return func() []*proofdesk.Message {
+		once.Do(func() {
+			var err error
+			if out, err = db.reader().laterMessages(ctx, convID, first); err != nil {
+				db.logger.Error("subject: later messages", slog.String("conversation_id", convID), slogErr(err))
+			}
+		})
+		return out
+	}
+}
+
+// laterMessages is DB.laterMessages' read.
+func (h *Handle) laterMessages(ctx context.Context, convID string, first []*proofdesk.Message) ([]*proofdesk.Message, error) {
+	_, dk, err := h.findConversationByID(ctx, convID)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	for _, m := range first {
+		seen[m.ID] = true
+	}
+	rows, err := h.query(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND author_kind <> ? ORDER BY seq DESC LIMIT ?`,
+		convID, proofdesk.AuthorAgent, proofdesk.SubjectLater+proofdesk.SubjectMessages)
+	if err != nil {
+		return nil, fmt.Errorf("later messages: %w", err)
+	}
+	defer rows.Close()
+	var out []*proofdesk.Message
+	for rows.Next() {
+		m, err := scanMessage(rows, dk)
+		if err != nil {
+			return nil, err
+		}
+		if !seen[m.ID] && len(out) < proofdesk.SubjectLater {
+			out = append(out, m)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("later messages: %w", err)
+	}
+	slices.Reverse(out)
+	return out, nil
+}
+
+// customerTexts returns a function that reads, on its first call, what
+// customer custID wrote in all their conversations in the last
+// proofdesk.RecentCodeWindow (MessagesElsewhere's texts, through the
+// readers: the caller's transaction may have ended by then), once for
+// all the rows of a list that are theirs. A failed read is logged and
+// reads as nothing.
+func (db *DB) customerTexts(ctx context.Context, custID string) func() []*proofdesk.Message {
+	var (
+		once sync.Once
+		out  []*proofdesk.Message
+	)
+	return func() []*proofdesk.Message {
+		once.Do(func() {
+			h := db.reader()
+			var err error
+			if out, err = h.customerTexts(ctx, custID, "", h.now.Add(-proofdesk.RecentCodeWindow)); err != nil {
+				db.logger.Error("messages elsewhere", slog.String("customer_id", custID), slogErr(err))
+			}
+		})
+		return out
+	}
+}
+
+// notIn returns msgs without those of conversation convID.
+func notIn(msgs []*proofdesk.Message, convID string) []*proofdesk.Message {
+	out := make([]*proofdesk.Message, 0, len(msgs))
+	for _, m := range msgs {
+		if m.ConversationID != convID {
+			out = append(out, m)
+		}
+	}
+	return out
 }

@@ -177,12 +177,23 @@ func (tx *Tx) emitWebhook(ctx context.Context, event, convID string, msg *proofd
 		}
 		wv.Subject = scs[conv.ID]
 	}
+	var elsewhereErr error
 	if msg != nil && msg.AuthorKind != proofdesk.AuthorAgent {
 		if wv.Earlier, err = tx.earlierMessages(ctx, msg, dk); err != nil {
 			return fmt.Errorf("webhook %s: %w", event, err)
 		}
+		// A known code split with another conversation of the customer,
+		// read as the API reads it (called only for a short number).
+		wv.Elsewhere = func() []*proofdesk.Message {
+			var out []*proofdesk.Message
+			out, elsewhereErr = tx.MessagesElsewhere(ctx, convID, tx.now.Add(-proofdesk.RecentCodeWindow))
+			return out
+		}
 	}
 	body, err := proofdesk.NewWebhookPayload(event, proofdesk.NewID("evt"), tx.now, conv, msg, cust, detail, wv)
+	if err == nil {
+		err = elsewhereErr // what the payload read without it may show a half
+	}
 	if err != nil {
 		return fmt.Errorf("webhook %s: %w", event, err)
 	}

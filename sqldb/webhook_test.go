@@ -232,3 +232,53 @@ func TestWebhook_SubjectReadWithTheFirstMessages(t *testing.T) {
 		}
 	})
 }
+
+// attack13: a known code split between two conversations of the same
+// customer ("my code is 482" in one, "913 thanks" in another, neither
+// with a request of its own): the delivery of the message that completes
+// it shows no half, read as the API reads it, with what the customer
+// wrote in their other conversations in the hour (subjects included).
+func TestWebhook_MessageReadWithTheCustomersOtherConversations(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		f := newFixture(t, db)
+		admin := &proofdesk.Agent{Email: "root@desk.example", Name: "Ada Admin", Role: proofdesk.RoleAdmin, PasswordHash: "x"}
+		if err := sqldb.NewAgentService(db).CreateAgent(ctx, admin); err != nil {
+			t.Fatal(err)
+		}
+		hooks, err := desk.NewWebhooks(ctx, db, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := hooks.CreateWebhook(proofdesk.NewContextWithAgent(ctx, admin), "https://hooks.example.com/in", []string{proofdesk.WebhookMessageCreated}, false); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.VS.IssueChallenge(f.AgentCtx, f.Conv.ID, f.PhoneID); err != nil {
+			t.Fatal(err)
+		}
+		_, code := f.LastSecret(t)
+		mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: f.Cust.ID, Subject: "my code is " + code[:3]}
+		if err := sqldb.NewConversationService(db).CreateConversation(f.AgentCtx, mail, nil); err != nil {
+			t.Fatal(err)
+		}
+		chat := f.NewConversation(t)
+		f.say(t, chat, code[3:]+" thanks")
+		msgs, err := sqldb.NewOutboxService(db).FindOutbox(ctx, 200)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, m := range msgs {
+			if m.Kind != proofdesk.OutboxWebhook || m.Subject != proofdesk.WebhookMessageCreated || !strings.Contains(m.Body, chat.ID) {
+				continue
+			}
+			n++
+			if strings.Contains(m.Body, code[3:]) {
+				t.Errorf("the delivery of the chat's message shows %q of the code", code[3:])
+			}
+		}
+		if n != 1 {
+			t.Fatalf("%d message.created deliveries of the chat, want 1", n)
+		}
+	})
+}

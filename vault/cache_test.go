@@ -56,3 +56,35 @@ func TestCacheTTL(t *testing.T) {
 		t.Fatalf("a re-unwrapped key is cached again: %v", err)
 	}
 }
+
+// A read that took a key's wrapped row before an erasure deleted it, and
+// unwraps it after the erasure's Forget (the erasure answered OK in
+// between), gets the key for that read but does not put it back in the
+// cache: else, for CacheTTL, any read in this process (one whose data
+// snapshot predates the erasure, say) opens what the destroyed key
+// sealed without its row, after the erasure was reported done.
+func TestForgetBeatsAnUnwrapInFlight(t *testing.T) {
+	raw := make([]byte, 32)
+	if _, err := rand.Read(raw); err != nil {
+		t.Fatal(err)
+	}
+	kr, err := ParseKeys(base64.StdEncoding.EncodeToString(raw), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := New(kr)
+	_, wrapped, _, err := v.NewDataKey("dk_a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.Forget("dk_a") // the key file's row goes, then the erasure forgets
+	if _, err := v.Unwrap("dk_a", wrapped); err != nil {
+		t.Fatalf("the read in flight, with the row it read: %v", err)
+	}
+	if v.Cached("dk_a") != nil {
+		t.Fatal("a destroyed key unwrapped by a read in flight is cached again")
+	}
+	if _, err := v.Unwrap("dk_a", "gone"); err == nil {
+		t.Fatal("a destroyed key is served from the cache without its row")
+	}
+}

@@ -32,6 +32,11 @@ type Vault struct {
 
 	mu    sync.RWMutex
 	cache map[string]cachedKey
+	// forgotten are the IDs Forget dropped (destroyed keys): a read that
+	// took a key's wrapped row before its destruction and unwraps it
+	// after gets the key but does not cache it again. Reset with the
+	// cache at maxCached.
+	forgotten map[string]struct{}
 	// sweeping reports that a sweep of expired keys is scheduled.
 	sweeping bool
 	// now is the clock of the cache (time.Now; tests move it).
@@ -44,7 +49,7 @@ type Vault struct {
 
 // New returns a vault over kr.
 func New(kr *Keyring) *Vault {
-	return &Vault{kr: kr, cache: map[string]cachedKey{}, now: time.Now, lastReload: time.Now()}
+	return &Vault{kr: kr, cache: map[string]cachedKey{}, forgotten: map[string]struct{}{}, now: time.Now, lastReload: time.Now()}
 }
 
 // CacheTTL is how long an unwrapped data key is served from memory. Past
@@ -226,11 +231,20 @@ func (v *Vault) Cached(id string) *DataKey {
 }
 
 // Forget drops the data keys with these IDs from the cache, when they
-// are destroyed: this process can no longer open what they sealed.
+// are destroyed: this process can no longer open what they sealed. They
+// are not cached again: a read that took a key's wrapped row before the
+// key store deleted it, and unwraps it after this, gets the key for
+// itself (Unwrap), but later reads need the row, which is gone. (A key
+// forgotten by an erasure that then rolled back still unwraps from its
+// row each time; it is only not cached.)
 func (v *Vault) Forget(ids ...string) {
 	v.mu.Lock()
+	if len(v.forgotten)+len(ids) > maxCached {
+		v.forgotten = map[string]struct{}{}
+	}
 	for _, id := range ids {
 		delete(v.cache, id)
+		v.forgotten[id] = struct{}{}
 	}
 	v.mu.Unlock()
 }
@@ -254,6 +268,10 @@ const maxCached = 200_000
 
 func (v *Vault) put(dk *DataKey) {
 	v.mu.Lock()
+	if _, ok := v.forgotten[dk.ID]; ok {
+		v.mu.Unlock()
+		return // destroyed: Forget
+	}
 	if len(v.cache) >= maxCached {
 		v.cache = map[string]cachedKey{}
 	}

@@ -299,6 +299,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 	oh.SMSConfigured = m.Config.SMSBaseURL != ""
 	oh.RelayFunc = m.channels.relayConfigured
 	oh.RecentCodes = m.VerificationService.RecentCodes
+	oh.Subjects = m.ConversationService
 	oh.Register(s)
 	api.NewSettingsHandler(agents, m.channels).Register(s)
 	verifier, err := m.identityVerifier(ctx, base)

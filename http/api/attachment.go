@@ -63,9 +63,11 @@ func (h *Handler) attachmentViews(ctx context.Context, convID string) ([]proofde
 	if err != nil {
 		return nil, err
 	}
+	// Read together, as on the messages' route: a known code split
+	// between a file's name and a message is hidden in the name too.
 	var out []proofdesk.AttachmentView
-	for _, m := range ms {
-		out = append(out, proofdesk.NewMessageView(m, vc).Attachments...)
+	for _, v := range proofdesk.NewMessageViews(ms, vc) {
+		out = append(out, v.Attachments...)
 	}
 	return out, nil
 }

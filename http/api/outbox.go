@@ -28,6 +28,12 @@ type OutboxHandler struct {
 	// with them. Without it every number of six digits or more in a
 	// subject is hidden.
 	RecentCodes func(ctx context.Context) func(code string) bool
+	// Subjects finds what a conversation's subject is read with (its
+	// first customer messages): a reply's subject ("Re: my code is 482")
+	// reads as the lists read the conversation's (ViewContext.Subject).
+	// Without it, each such subject holding a number reads as if a request
+	// was issued on its conversation.
+	Subjects proofdesk.SubjectFinder
 
 	agents proofdesk.AgentService
 	outbox proofdesk.OutboxService
@@ -78,8 +84,11 @@ func (h *OutboxHandler) handleList(w http.ResponseWriter, r *http.Request) {
 	if h.RecentCodes != nil {
 		vc.KnownCode = h.RecentCodes(r.Context())
 	}
+	if err := vc.OutboxSubjects(r.Context(), h.Subjects, msgs); err != nil {
+		httpd.Error(w, r, err)
+		return
+	}
 	for _, m := range msgs {
-		m.Subject = vc.Text(m.Subject)
 		if !proofdesk.OutboxBodiesShown(relay, h.SMSConfigured) {
 			m.Body = ""
 			if m.Kind == proofdesk.OutboxSMS {

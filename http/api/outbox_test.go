@@ -62,3 +62,32 @@ func TestOutbox_API(t *testing.T) {
 			notWant: []string{token, code, `"body"`, "jane@example.com"}})
 	})
 }
+
+// TestOutbox_SubjectReadWithTheFirstMessages: attack13: a reply's
+// subject is the conversation's ("Re: my code is 482"), whose other half
+// the customer typed in the mail's body ("913 thanks"): the outbox reads
+// the subject as the lists do, with the conversation's first messages
+// (proofdesk.ViewContext.Subject), not alone.
+func TestOutbox_SubjectReadWithTheFirstMessages(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		e := newVEnv(t, db)
+		e.issue(t, e.conv.ID, e.emailID)
+		_, code := e.mailbox(t, proofdesk.OutboxEmail)
+		ctx := proofdesk.NewContextWithAgent(context.Background(), e.agent)
+		convs := sqldb.NewConversationService(db)
+		mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: e.cust.ID,
+			Requester: proofdesk.Requester{Email: "jane@example.com"}, Subject: "Zebra parcel: my code is " + code[:3]}
+		if err := convs.CreateConversation(ctx, mail, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: code[3:] + " thanks"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := convs.CreateMessage(ctx, &proofdesk.Message{ConversationID: mail.ID, AuthorKind: proofdesk.AuthorAgent,
+			AuthorID: e.agent.ID, Body: "Thanks, we are looking into it."}); err != nil {
+			t.Fatal(err)
+		}
+		e.outbox.SMSConfigured = false
+		e.outbox.RecentCodes = e.vs.RecentCodes
+		e.outbox.Subjects = convs // as cmd/proofdesk wires it
+		e.run(t, scenario{method: "GET", url: "/api/v1/outbox", token: e.adminTok, wantStatus: 200,
+			want: []string{"Zebra parcel: my code is " + proofdesk.CodeHiddenText}, notWant: []string{"my code is " + code[:3]}})
+	})
+}

@@ -364,3 +364,61 @@ func TestView_CodeSplitAcrossConversations(t *testing.T) {
 			want: []string{`"body":"[code hidden] thanks"`}, notWant: []string{code[3:] + " thanks"}})
 	})
 }
+
+// TestView_CodeSplitSubjectAndOtherConversation: attack13 on the split
+// across conversations: the code's first half typed in an email's
+// subject ("my code is 482", a body without digits), its second in a
+// chat of the same customer ("913 thanks"). Neither the chat's messages
+// nor the email's subject (its conversation object and the list) shows
+// its half: what the customer wrote elsewhere includes their other
+// conversations' subjects.
+func TestView_CodeSplitSubjectAndOtherConversation(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		e := newVEnv(t, db)
+		ctx := proofdesk.NewContextWithAgent(context.Background(), e.agent)
+		convs := sqldb.NewConversationService(db)
+		e.issue(t, e.conv.ID, e.emailID)
+		_, code := e.mailbox(t, proofdesk.OutboxEmail)
+		mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: e.cust.ID, Subject: "my code is " + code[:3]}
+		if err := convs.CreateConversation(ctx, mail, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: "see the subject"}); err != nil {
+			t.Fatal(err)
+		}
+		chat := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, CustomerID: e.cust.ID}
+		if err := convs.CreateConversation(ctx, chat, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: code[3:] + " thanks"}); err != nil {
+			t.Fatal(err)
+		}
+		e.run(t, scenario{method: "GET", url: "/api/v1/conversations/" + chat.ID + "/messages", token: e.agentTok, wantStatus: 200,
+			want: []string{`"body":"[code hidden] thanks"`}, notWant: []string{code[3:] + " thanks"}})
+		e.run(t, scenario{method: "GET", url: "/api/v1/conversations/" + mail.ID, token: e.agentTok, wantStatus: 200,
+			want: []string{`"subject":"my code is [code hidden]"`}, notWant: []string{"is " + code[:3]}})
+		e.run(t, scenario{method: "GET", url: "/api/v1/conversations?customer_id=" + e.cust.ID, token: e.agentTok, wantStatus: 200,
+			want: []string{`"subject":"my code is [code hidden]"`}, notWant: []string{"is " + code[:3]}})
+	})
+}
+
+// TestView_CodeSplitSubjectAndSixthMessage: attack13: the subject holds
+// the code's first half, five messages of chatter follow and the sixth
+// holds the rest: the conversation object in a list hides the subject's
+// half as the conversation's page does.
+func TestView_CodeSplitSubjectAndSixthMessage(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		e := newVEnv(t, db)
+		ctx := proofdesk.NewContextWithAgent(context.Background(), e.agent)
+		convs := sqldb.NewConversationService(db)
+		e.issue(t, e.conv.ID, e.emailID)
+		_, code := e.mailbox(t, proofdesk.OutboxEmail)
+		mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: e.cust.ID, Subject: "my code is " + code[:3]}
+		if err := convs.CreateConversation(ctx, mail, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: "hello"}); err != nil {
+			t.Fatal(err)
+		}
+		for _, body := range []string{"anyone?", "please", "it is urgent", "see the subject", "then " + code[3:]} {
+			if err := convs.CreateMessage(ctx, &proofdesk.Message{ConversationID: mail.ID, AuthorKind: proofdesk.AuthorCustomer, Body: body}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		e.run(t, scenario{method: "GET", url: "/api/v1/conversations/" + mail.ID + "/messages", token: e.agentTok, wantStatus: 200,
+			want: []string{`"body":"then [code hidden]"`}})
+		e.run(t, scenario{method: "GET", url: "/api/v1/conversations?customer_id=" + e.cust.ID, token: e.agentTok, wantStatus: 200,
+			want: []string{`"subject":"my code is [code hidden]"`}, notWant: []string{"is " + code[:3]}})
+	})
+}

@@ -407,9 +407,12 @@ func (h *Handler) handleAdminOutbox(w http.ResponseWriter, r *http.Request) {
 	}
 	// Subjects are the customer's words ("Re: my code 482913"): read
 	// through the one view, a recent code hidden anywhere in them.
-	vc := h.textView(r.Context())
-	for _, m := range ms {
-		m.Subject = vc.Text(m.Subject)
+	// A reply's subject reads as the lists read its conversation's, with
+	// the first messages ("Re: my code is 482", then "913 thanks").
+	find, _ := h.d.Conversations.(proofdesk.SubjectFinder)
+	if err := h.textView(r.Context()).OutboxSubjects(r.Context(), find, ms); err != nil {
+		h.renderError(w, r, err)
+		return
 	}
 	// Once a relay or an SMS provider is set, bodies (live codes and
 	// links) are never shown.

@@ -93,11 +93,13 @@ func (h *Handler) downloadName(r *http.Request, convID string, a *proofdesk.Atta
 	if err != nil {
 		return "", err
 	}
-	for _, m := range msgs {
-		if m.ID != a.MessageID {
+	// Read with the other messages, as on the page (a known code split
+	// between the name and a message).
+	for i, mv := range proofdesk.NewMessageViews(msgs, vc) {
+		if msgs[i].ID != a.MessageID {
 			continue
 		}
-		for _, v := range proofdesk.NewMessageView(m, vc).Attachments {
+		for _, v := range mv.Attachments {
 			if v.ID == a.ID {
 				return v.Filename, nil
 			}

@@ -453,3 +453,52 @@ func TestAdminOutbox_SubjectThroughTheView(t *testing.T) {
 		t.Fatalf("the admin's outbox shows the code %s typed into the subject", code)
 	}
 }
+
+// TestAdminOutbox_SubjectReadWithTheFirstMessages: attack13: the code
+// split between the email's subject ("my code is 482") and its body
+// ("913 thanks"): the reply's subject in the admin's outbox reads as the
+// inbox reads the conversation's, with its first messages.
+func TestAdminOutbox_SubjectReadWithTheFirstMessages(t *testing.T) {
+	s := consoletest.New(t, consoletest.Options{})
+	s.Console.AllowNo2FA = true
+	ctx := proofdesk.NewContextWithAgent(context.Background(), s.Agent)
+	var cpID string
+	for _, cp := range s.Customer.ContactPoints {
+		if cp.Value == consoletest.CustomerEmail {
+			cpID = cp.ID
+		}
+	}
+	if _, err := s.Verification.IssueChallenge(ctx, s.Conv.ID, cpID); err != nil {
+		t.Fatal(err)
+	}
+	msgs, err := s.Outbox.FindOutbox(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var code string
+	for _, m := range msgs {
+		if c := outboxCodeRe.FindStringSubmatch(m.Body); m.Purpose == "verification" && c != nil {
+			code = c[1]
+		}
+	}
+	if code == "" {
+		t.Fatal("no code in the outbox")
+	}
+	mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: s.Customer.ID,
+		Requester: proofdesk.Requester{Email: "someone@example.net"}, Subject: "Zebra parcel: my code is " + code[:3]}
+	if err := s.Conversations.CreateConversation(ctx, mail, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: code[3:] + " thanks"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Conversations.CreateMessage(ctx, &proofdesk.Message{ConversationID: mail.ID, AuthorKind: proofdesk.AuthorAgent,
+		AuthorID: s.Agent.ID, Body: "Thanks, we are looking into it."}); err != nil {
+		t.Fatal(err)
+	}
+	b := signIn(t, s, consoletest.AdminEmail, consoletest.AdminPassword, "")
+	_, page := b.get("/admin/outbox")
+	if !strings.Contains(page, "Zebra parcel") {
+		t.Fatal("the admin's outbox does not list the reply")
+	}
+	if strings.Contains(page, "my code is "+code[:3]) {
+		t.Fatalf("the admin's outbox shows %s, the subject's half of the code", code[:3])
+	}
+}
