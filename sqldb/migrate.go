@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"time"
 )
 
 //go:embed migrations/sqlite/*.sql migrations/postgres/*.sql
@@ -60,8 +61,18 @@ func (db *DB) migrateUpTo(ctx context.Context, last string) error {
 		}
 	}
 	if db.scrubAfterMigrate {
-		if _, err := db.wdb.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
-			return fmt.Errorf("migrate: truncate the log after moving the keys: %w", err)
+		// A reader (the checkpointer's own PASSIVE pass, say) can keep
+		// the TRUNCATE from finishing, and then the log keeps the moved
+		// keys' old images: try again, for up to about a second.
+		for try := 0; ; try++ {
+			done, err := db.Scrub(ctx)
+			if err != nil {
+				return fmt.Errorf("migrate: truncate the log after moving the keys: %w", err)
+			}
+			if done || try == 50 {
+				break
+			}
+			time.Sleep(20 * time.Millisecond)
 		}
 		db.scrubAfterMigrate = false
 	}
