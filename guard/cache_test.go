@@ -96,27 +96,34 @@ func TestMatcherHeapBytes(t *testing.T) {
 		{"50 values", func(int) *proofdesk.Customer { return bigCustomer() }},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			const n = 200
-			ms := make([]*Matcher, n)
-			var before, after runtime.MemStats
-			runtime.GC()
-			runtime.ReadMemStats(&before)
-			for i := range ms {
-				ms[i] = NewMatcher(tt.cust(i), p, Options{Public: testPublic})
+			// Three tries: the heap also moves with what other
+			// goroutines of the process free meanwhile (CI once measured
+			// half the estimate); a wrong estimate fails all three.
+			var got, heap float64
+			for try := 0; try < 3; try++ {
+				const n = 200
+				ms := make([]*Matcher, n)
+				var before, after runtime.MemStats
+				runtime.GC()
+				runtime.ReadMemStats(&before)
+				for i := range ms {
+					ms[i] = NewMatcher(tt.cust(i), p, Options{Public: testPublic})
+				}
+				runtime.GC()
+				runtime.ReadMemStats(&after)
+				heap = float64(int64(after.HeapAlloc)-int64(before.HeapAlloc)) / n
+				est := 0
+				for _, m := range ms {
+					est += m.heapBytes()
+				}
+				got = float64(est) / n
+				runtime.KeepAlive(ms)
+				t.Logf("per matcher: heapBytes %.0f, heap %.0f", got, heap)
+				if got >= heap/2 && got <= heap*2 {
+					return
+				}
 			}
-			runtime.GC()
-			runtime.ReadMemStats(&after)
-			heap := float64(after.HeapAlloc-before.HeapAlloc) / n
-			est := 0
-			for _, m := range ms {
-				est += m.heapBytes()
-			}
-			got := float64(est) / n
-			t.Logf("per matcher: heapBytes %.0f, heap %.0f", got, heap)
-			if got < heap/2 || got > heap*2 {
-				t.Fatalf("heapBytes %.0f per matcher, heap %.0f: not within a factor of 2", got, heap)
-			}
-			runtime.KeepAlive(ms)
+			t.Fatalf("heapBytes %.0f per matcher, heap %.0f: not within a factor of 2", got, heap)
 		})
 	}
 }
