@@ -90,3 +90,19 @@ func (db *DB) CheckMasterKey(ctx context.Context) error {
 	}
 	return nil
 }
+
+// PendingKeyDestructions returns how many data keys of erased customers
+// the data database lists for destruction (key_destructions, migration
+// 0059) that are not destroyed yet: an erasure's last step, deleting them
+// from the SQLite key file, did not finish (a crash, or a full disk), and
+// until it does those customers' data can still be read with the key
+// store. The next serve or migrate finishes it (and serve retries every
+// 30 s). Call it on a migrated database opened with Inspect; always 0 on
+// PostgreSQL, where the keys are destroyed in the erasure's transaction.
+func (db *DB) PendingKeyDestructions(ctx context.Context) (int, error) {
+	var n int
+	if err := db.rdb.QueryRowContext(ctx, `SELECT COUNT(*) FROM key_destructions`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count the keys listed for destruction: %w", wrapErr(err))
+	}
+	return n, nil
+}

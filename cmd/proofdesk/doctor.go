@@ -154,6 +154,12 @@ func doctorDatabase(ctx context.Context, cfg *Config, kr *vault.Keyring, keyOK b
 	}
 	add("key", "ok", "the master key opens this database")
 	add("keys", "ok", "the data keys are in the key store %s, apart from the data: back it up apart (proofdesk backup --keys, or pg_dump --schema)", db.KeyStoreName())
+	switch n, err := db.PendingKeyDestructions(ctx); {
+	case err != nil:
+		add("erasure", "FAIL", "%s", errorText(err))
+	case n > 0:
+		add("erasure", "FAIL", "%d data key(s) of erased customers are listed for destruction but are still in the key store %s, so that data can still be read: start 'proofdesk serve' or run 'proofdesk migrate' to finish the erasure (a full disk stops it)", n, db.KeyStoreName())
+	}
 	st, _, err := db.FindChannelSettings(ctx)
 	if err != nil {
 		add("database", "FAIL", "cannot read the channel settings of the console: %s", errorText(err))

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"encoding/base64"
 	"net"
 	"os"
@@ -102,6 +103,20 @@ func TestDoctor(t *testing.T) {
 	if err := os.Remove(filepath.Join(noKeys, "keys.db")); err != nil {
 		t.Fatal(err)
 	}
+	// An erasure whose last step (deleting the keys from keys.db) did
+	// not finish leaves its keys listed in the data file.
+	unfinished := t.TempDir()
+	if r := runCmd(t, "", env, "migrate", "--data", unfinished); r.code != 0 {
+		t.Fatalf("migrate: %+v", r)
+	}
+	raw, err := sql.Open("sqlite", filepath.Join(unfinished, "proofdesk.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`INSERT INTO key_destructions (key_id, queued_at) VALUES ('dk_a', '2026-12-07T00:00:00Z'), ('dk_b', '2026-12-07T00:00:00Z')`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
 	emptyDir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(emptyDir, "proofdesk.db"), nil, 0o600); err != nil {
 		t.Fatal(err)
@@ -120,6 +135,7 @@ func TestDoctor(t *testing.T) {
 		{"database unreachable", env, []string{"--db", "postgres://postgres@127.0.0.1:1/proofdesk?sslmode=disable"}, "FAIL  database cannot reach PostgreSQL"},
 		{"database missing", env, []string{"--data", t.TempDir()}, "no SQLite database at"},
 		{"key store missing", env, []string{"--data", noKeys}, "keys.db is missing"},
+		{"erasure unfinished", env, []string{"--data", unfinished}, "FAIL  erasure  2 data key(s) of erased customers are listed for destruction but are still in the key store"},
 		{"database not migrated", env, []string{"--data", emptyDir}, "migration(s) are not applied (first: 0001_init): run 'proofdesk migrate'"},
 		{"relay refused", env, []string{"--smtp-relay", "127.0.0.1:1"}, "FAIL  relay    cannot connect to the relay 127.0.0.1:1"},
 		{"relay without STARTTLS", env, []string{"--smtp-relay-security", "starttls"}, "does not offer STARTTLS"},
