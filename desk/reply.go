@@ -233,6 +233,8 @@ func blockedMessage(v guard.Verdict) string {
 		return fmt.Sprintf("Blocked: the reply denies a value the requester offered. Verify the customer to %s first; until then neither confirm nor deny.", v.RequiredLevel)
 	case guard.RuleUnreadableAttachment:
 		return fmt.Sprintf("Blocked: an attachment cannot be read by the guard (an image, a scan or an unknown or encrypted format), so it may hold customer data. Verify the customer to %s first, or send the text instead.", v.RequiredLevel)
+	case guard.RuleGuardError:
+		return "Blocked: the guard failed on this reply (an internal error, logged for the administrator), so it was not sent. Rephrase it, or send it after verifying the customer to L2."
 	case guard.RuleEnumeration:
 		return fmt.Sprintf("Blocked: the reply lists many candidate values of the customer's %s. Verify the customer to %s first.", v.Class, v.RequiredLevel)
 	}

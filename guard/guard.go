@@ -46,10 +46,13 @@ package guard
 
 import (
 	"fmt"
+	"log/slog"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/proofdesk/proofdesk"
 )
@@ -67,6 +70,10 @@ const (
 	// numbers): refused whatever it matches, so that blocked or sent tells
 	// nothing about the value on file.
 	RuleEnumeration = "enumeration"
+	// RuleGuardError: the guard failed on the reply (a bug: it panicked).
+	// The reply is blocked at L2, never sent unread; the failure is
+	// logged without the text (failClosed).
+	RuleGuardError = "guard_error"
 )
 
 // Options configure a Matcher.
@@ -81,7 +88,7 @@ type Options struct {
 type Verdict struct {
 	Blocked bool
 	// Rule is RuleProtectedValue, RuleConfirmation, RuleDenial,
-	// RuleEnumeration or RuleUnreadableAttachment.
+	// RuleEnumeration, RuleUnreadableAttachment or RuleGuardError.
 	Rule string
 	// Class is the data class ("address", "phone", ...) or, for a custom
 	// attribute, "attributes.<name>".
@@ -275,11 +282,12 @@ var textPool = sync.Pool{New: func() any { return &text{buf: make([]byte, 0, 409
 // level. offered lists the classes the requester has offered a value of
 // in the conversation (see Offers); a reply that affirms or denies is then
 // blocked while level is below what the strictest offered class needs.
-func (m *Matcher) Check(reply string, level proofdesk.Level, offered []string) Verdict {
+func (m *Matcher) Check(reply string, level proofdesk.Level, offered []string) (v Verdict) {
+	defer failClosed(&v)
 	t := textPool.Get().(*text)
 	defer textPool.Put(t)
 	t.normalize(reply)
-	v := m.check(t, level, offered)
+	v = m.check(t, level, offered)
 	if d := decodedVariant(reply, t.enc); d != "" {
 		t.normalize(d)
 		if w := m.values(t, level); w.stricter(v) {
@@ -300,11 +308,11 @@ type Target struct {
 // customer at the conversation's level, and any customer whose contact
 // point matches the requester's, usually at L0 — and returns the strictest
 // verdict. The reply is normalised once.
-func CheckAll(reply string, offered []string, targets ...Target) Verdict {
+func CheckAll(reply string, offered []string, targets ...Target) (best Verdict) {
+	defer failClosed(&best)
 	t := textPool.Get().(*text)
 	defer textPool.Put(t)
 	t.normalize(reply)
-	var best Verdict
 	for _, tg := range targets {
 		if tg.Matcher == nil {
 			continue
@@ -335,8 +343,9 @@ func CheckAll(reply string, offered []string, targets ...Target) Verdict {
 // checked when that reply was sent. A phone number given in pieces with
 // words between them ("the first part is 06 47" then "the rest is 21 83
 // 90") is read from the replies' digit groups (fragments.go).
-func CheckRecent(reply string, recent []string, offered []string, targets ...Target) Verdict {
-	best := CheckAll(reply, offered, targets...)
+func CheckRecent(reply string, recent []string, offered []string, targets ...Target) (best Verdict) {
+	defer failClosed(&best)
+	best = CheckAll(reply, offered, targets...)
 	if len(recent) == 0 {
 		return best
 	}
@@ -368,6 +377,28 @@ func CheckRecent(reply string, recent []string, offered []string, targets ...Tar
 	}
 	return best
 }
+
+// failClosed, deferred by every exported check, turns a panic of the
+// guard into a blocking verdict (RuleGuardError, at L2) in *v, so that a
+// bug in the guard refuses the reply instead of sending it unread or
+// taking down the goroutine (a chat, the outbox) that checks it. It logs
+// the panic and its stack, never the reply.
+func failClosed(v *Verdict) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	guardErrors.Add(1)
+	slog.Error("guard: internal error, reply blocked", slog.String("panic", fmt.Sprint(r)), slog.String("stack", string(debug.Stack())))
+	*v = Verdict{Blocked: true, Rule: RuleGuardError, RequiredLevel: proofdesk.L2}
+}
+
+// guardErrors counts the checks failClosed blocked (GuardErrors).
+var guardErrors atomic.Int64
+
+// GuardErrors returns how many checks the guard failed on since the
+// process started (each blocked its reply: RuleGuardError).
+func GuardErrors() int64 { return guardErrors.Load() }
 
 // Strictest returns the strictest of vs: a blocking verdict over a passing
 // one, then the higher required level.
@@ -721,7 +752,7 @@ func (m *Matcher) phoneSplitAt(t *text, k, ri int, phone string) bool {
 		if step(piece) {
 			return true
 		}
-		if n == 0 && !reach[len(piece)] {
+		if n == 0 && (len(piece) >= len(reach) || !reach[len(piece)]) {
 			return false // the opening run is no piece of the phone
 		}
 	}

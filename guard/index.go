@@ -290,11 +290,12 @@ func (ix *Index) grow() {
 // customer other than exclude (the linked customer, whose values the
 // conversation's matcher checks at the conversation's level): blocked
 // when the reply holds one and level is below what its class needs.
-func (ix *Index) Check(reply string, level proofdesk.Level, exclude string) Verdict {
+func (ix *Index) Check(reply string, level proofdesk.Level, exclude string) (best Verdict) {
+	defer failClosed(&best)
 	t := textPool.Get().(*text)
 	defer textPool.Put(t)
 	t.normalize(reply)
-	best := ix.check(t, level, exclude)
+	best = ix.check(t, level, exclude)
 	if d := decodedVariant(reply, t.enc); d != "" {
 		t.normalize(d)
 		if v := ix.check(t, level, exclude); v.stricter(best) {

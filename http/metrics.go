@@ -8,6 +8,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/proofdesk/proofdesk/guard"
 )
 
 type metrics struct {
@@ -27,7 +28,11 @@ func newMetrics(reg *prometheus.Registry) *metrics {
 			Buckets: prometheus.DefBuckets,
 		}, []string{"route"}),
 	}
-	reg.MustRegister(m.requests, m.duration,
+	guardErrors := prometheus.NewCounterFunc(prometheus.CounterOpts{
+		Name: "proofdesk_guard_errors_total",
+		Help: "Replies this process's disclosure guard failed on (an internal error): each was blocked, never sent.",
+	}, func() float64 { return float64(guard.GuardErrors()) })
+	reg.MustRegister(m.requests, m.duration, guardErrors,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m

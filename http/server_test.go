@@ -84,6 +84,7 @@ func TestMetrics(t *testing.T) {
 		`proofdesk_http_requests_total{code="404",route="unmatched"} 1`,
 		`proofdesk_http_request_duration_seconds_bucket{route="GET /things/{id}"`,
 		"go_goroutines",
+		"proofdesk_guard_errors_total 0",
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("metrics lack %q", want)

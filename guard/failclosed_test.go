@@ -1,0 +1,70 @@
+package guard
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/proofdesk/proofdesk"
+)
+
+// TestPhoneSplit_LongDigitRun: a digit run longer than any phone that
+// opens like one of the customer's phones (a tel: link's digits glued to
+// the link text, an IBAN, a tracking number) is read without a panic, and
+// the phone beside it is still blocked as itself. It panicked with an
+// index out of range before (phoneSplitAt read reach[len(piece)]).
+func TestPhoneSplit_LongDigitRun(t *testing.T) {
+	m := NewMatcher(elodie(), nil, Options{})
+	for _, reply := range []string{
+		`<a href="tel:+4915123457716">+49 151 23457716</a> is the number we text.`,
+		`<a href="tel:+33647218390">06 47 21 83 90</a>, that's where the SMS goes.`,
+		`Call <a href='tel:004915123457716'>0151 23457716</a> for the driver.`,
+		`[+33 6 47 21 83 90](tel:+33647218390) est le numéro du livreur.`,
+	} {
+		v := m.Check(reply, proofdesk.L0, nil)
+		if !v.Blocked || v.Rule != RuleProtectedValue || v.Class != proofdesk.ClassPhone {
+			t.Errorf("%q: %+v, want blocked as the phone", reply, v)
+		}
+	}
+	before := GuardErrors()
+	for _, head := range []string{"491", "0151", "336", "0647", "151"} {
+		for n := 1; n <= 40; n++ {
+			run := head + strings.Repeat("7", n)
+			for _, reply := range []string{run, "tel:" + run + ">" + run, "IBAN DE" + run + " please", run + " 06 47 21"} {
+				if v := m.Check(reply, proofdesk.L0, nil); v.Rule == RuleGuardError {
+					t.Fatalf("%q: guard error", reply)
+				}
+			}
+		}
+	}
+	if n := GuardErrors() - before; n != 0 {
+		t.Fatalf("%d guard errors", n)
+	}
+}
+
+// TestFailClosed: a panic inside a check becomes a blocking verdict at
+// L2 with RuleGuardError, counted, and not a crash.
+func TestFailClosed(t *testing.T) {
+	before := GuardErrors()
+	v := func() (v Verdict) {
+		defer failClosed(&v)
+		panic(fmt.Errorf("boom"))
+	}()
+	if !v.Blocked || v.Rule != RuleGuardError || v.RequiredLevel != proofdesk.L2 {
+		t.Fatalf("verdict %+v", v)
+	}
+	if GuardErrors() != before+1 {
+		t.Fatalf("guard errors %d, want %d", GuardErrors(), before+1)
+	}
+	if v.Err() == nil {
+		t.Fatal("no error for a guard error")
+	}
+	// a check that does not panic leaves the verdict alone
+	w := func() (v Verdict) {
+		defer failClosed(&v)
+		return Verdict{Blocked: true, Rule: RuleDenial, Class: "phone", RequiredLevel: proofdesk.L1}
+	}()
+	if w.Rule != RuleDenial {
+		t.Fatalf("verdict changed: %+v", w)
+	}
+}
