@@ -52,8 +52,12 @@ func TestCustomer_LegalHoldAndErase(t *testing.T) {
 	if c, _ := s.Customers.FindCustomerByID(proofdesk.NewContextWithAgent(ctx, s.Agent), s.Customer.ID); c == nil || c.ErasedAt != nil {
 		t.Fatal("erased under a legal hold")
 	}
-	if resp, _ := sup.post(path+"/legal-hold", url.Values{"csrf_token": {tok}, "op": {"clear"}, "reason": {"case settled"}}); resp.StatusCode != http.StatusSeeOther {
+	resp, _ = sup.post(path+"/legal-hold", url.Values{"csrf_token": {tok}, "op": {"clear"}, "reason": {"case settled"}})
+	if resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("clear hold: %d", resp.StatusCode)
+	}
+	if _, page := sup.get(resp.Header.Get("Location")); !strings.Contains(page, "For 7 days another supervisor, not you, must erase what it covered") {
+		t.Fatal("the page after clearing the hold does not tell the two-person rule")
 	}
 	// Who cleared the hold may not erase (the two-person rule): the
 	// page says so and who must; another supervisor (the admin) erases.
