@@ -583,8 +583,10 @@ func decideReveal(in DecisionInput) Decision {
 
 // decideErase: erasing a customer is a supervisor's (or an admin's)
 // action with a reason; a support lock (the account is under
-// investigation) and a legal hold refuse it. Without a legal basis
-// (Field) the owner confirms it through an on-file contact point first.
+// investigation) and a legal hold refuse it, and so does the two-person
+// rule to whoever cleared a hold covering the customer within
+// TwoPersonWindow (HoldClears). Without a legal basis (Field) the owner
+// confirms it through an on-file contact point first.
 func decideErase(in DecisionInput) Decision {
 	if in.Actor.Role == RoleSystem {
 		return decideSystemErase(in)
@@ -617,8 +619,9 @@ func decideErase(in DecisionInput) Decision {
 
 // decideSystemErase: Proofdesk itself erases only as the retention rule
 // does (desk/retention.go): with a reason and a legal basis (Field, the
-// rule), never under a support lock or a legal hold, and without asking
-// the owner (a dormant customer's contact points may no longer be theirs).
+// rule), never under a support lock or a legal hold nor within
+// TwoPersonWindow of a hold's clearing, and without asking the owner (a
+// dormant customer's contact points may no longer be theirs).
 func decideSystemErase(in DecisionInput) Decision {
 	if !ValidReason(in.Reason) || strings.TrimSpace(in.Field) == "" {
 		return refuse(EINVALID, RuleReasonRequired, "Proofdesk erases a customer only under a retention rule, with a reason and the rule as its legal basis.")
