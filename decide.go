@@ -69,7 +69,9 @@ const (
 	// archive goes to the owner's settled email only, never to the actor.
 	DoExport = "export"
 	// DoErase erases a customer by crypto-shredding (a supervisor's, with
-	// a Reason; refused under a support lock or a legal hold). Field is
+	// a Reason; refused under a support lock or a legal hold, and to the
+	// one who cleared a hold covering the customer within
+	// TwoPersonWindow, see HoldClears). Field is
 	// the legal basis the supervisor recorded, "" for none: then the owner
 	// confirms through an on-file contact point (Decision.OwnerConfirms).
 	DoErase = "erase"
@@ -154,6 +156,7 @@ const (
 	RuleOwnerConfirms     = "erase.owner_confirms"   // no legal basis recorded: the owner confirms the erasure
 	RuleLegalBasis        = "erase.legal_basis"      // a supervisor recorded a legal basis: the erasure runs at once
 	RuleEraseRetention    = "erase.retention"        // Proofdesk erases a dormant customer under the retention rule (its legal basis)
+	RuleTwoPerson         = "erase.two_person"       // who cleared a legal hold does not erase what it covered within TwoPersonWindow; retention waits it out
 )
 
 // A break-glass or unlock reason is 3 to 500 bytes after trimming (ValidReason).
@@ -221,6 +224,11 @@ type DecisionInput struct {
 	// for DoLink, that one covers the conversation (its own or its
 	// customer's): what is held is not moved to another customer.
 	LegalHold bool
+	// HoldClears are, for DoErase, the clearings of legal holds that
+	// covered the customer (their own hold or one on any of their
+	// conversations), at least those within TwoPersonWindow before Now
+	// (older ones are ignored): sqldb.Handle.LegalHoldClears.
+	HoldClears []HoldClear
 	// Policy is the live policy (nil: the default).
 	Policy *Policy
 	// PausedUntil, when after Now, is the end of the actor's pause: more
@@ -575,8 +583,10 @@ func decideReveal(in DecisionInput) Decision {
 
 // decideErase: erasing a customer is a supervisor's (or an admin's)
 // action with a reason; a support lock (the account is under
-// investigation) and a legal hold refuse it. Without a legal basis
-// (Field) the owner confirms it through an on-file contact point first.
+// investigation) and a legal hold refuse it, and so does the two-person
+// rule to whoever cleared a hold covering the customer within
+// TwoPersonWindow (HoldClears). Without a legal basis (Field) the owner
+// confirms it through an on-file contact point first.
 func decideErase(in DecisionInput) Decision {
 	if in.Actor.Role == RoleSystem {
 		return decideSystemErase(in)
@@ -593,6 +603,14 @@ func decideErase(in DecisionInput) Decision {
 	if in.LegalHold {
 		return refuse(ECONFLICT, RuleLegalHold, "The customer is under a legal hold (on the customer or one of their conversations): nothing of theirs can be erased until a supervisor clears the hold.")
 	}
+	if c, ok := lastHoldClear(in, in.Actor.ID); ok {
+		// Two-person rule: the one who cleared the hold cannot also
+		// destroy what it kept; supervisors are told of the attempt.
+		d := refuse(EFORBIDDEN, RuleTwoPerson, fmt.Sprintf("Another supervisor must erase this customer: you cleared their legal hold on %s (UTC). Whoever clears a hold may not erase what it covered for %d days after.",
+			c.At.UTC().Format("2006-01-02 15:04"), int(TwoPersonWindow/(24*time.Hour))))
+		d.Alert = true
+		return d
+	}
 	if strings.TrimSpace(in.Field) == "" {
 		return Decision{Allowed: true, Rule: RuleOwnerConfirms, Audit: true, OwnerConfirms: true}
 	}
@@ -601,8 +619,9 @@ func decideErase(in DecisionInput) Decision {
 
 // decideSystemErase: Proofdesk itself erases only as the retention rule
 // does (desk/retention.go): with a reason and a legal basis (Field, the
-// rule), never under a support lock or a legal hold, and without asking
-// the owner (a dormant customer's contact points may no longer be theirs).
+// rule), never under a support lock or a legal hold nor within
+// TwoPersonWindow of a hold's clearing, and without asking the owner (a
+// dormant customer's contact points may no longer be theirs).
 func decideSystemErase(in DecisionInput) Decision {
 	if !ValidReason(in.Reason) || strings.TrimSpace(in.Field) == "" {
 		return refuse(EINVALID, RuleReasonRequired, "Proofdesk erases a customer only under a retention rule, with a reason and the rule as its legal basis.")
@@ -613,7 +632,28 @@ func decideSystemErase(in DecisionInput) Decision {
 	if in.LegalHold {
 		return refuse(ECONFLICT, RuleLegalHold, "The customer is under a legal hold (on the customer or one of their conversations): nothing of theirs can be erased until a supervisor clears the hold.")
 	}
+	if c, ok := lastHoldClear(in, ""); ok {
+		// Retention erasing right after a clear would erase for the one
+		// who cleared it: it waits out the window like them.
+		return refuse(ECONFLICT, RuleTwoPerson, fmt.Sprintf("A legal hold covering the customer was cleared on %s (UTC): retention does not erase them before %s; a supervisor other than the one who cleared it may.",
+			c.At.UTC().Format("2006-01-02 15:04"), c.At.Add(TwoPersonWindow).UTC().Format("2006-01-02 15:04")))
+	}
 	return Decision{Allowed: true, Rule: RuleEraseRetention, Audit: true}
+}
+
+// lastHoldClear returns the latest of in.HoldClears within
+// TwoPersonWindow before in.Now made by the agent by ("" for anyone's),
+// and whether there is one.
+func lastHoldClear(in DecisionInput, by string) (HoldClear, bool) {
+	var last HoldClear
+	found := false
+	for _, c := range in.HoldClears {
+		if (by != "" && c.By != by) || !c.At.After(in.Now.Add(-TwoPersonWindow)) || (found && !c.At.After(last.At)) {
+			continue
+		}
+		last, found = c, true
+	}
+	return last, found
 }
 
 func decideBreakGlass(in DecisionInput) Decision {

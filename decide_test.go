@@ -1,6 +1,8 @@
 package proofdesk_test
 
 import (
+	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -23,6 +25,14 @@ var (
 func conv(action string, actor proofdesk.Actor, l proofdesk.Level) proofdesk.DecisionInput {
 	return proofdesk.DecisionInput{Action: action, Actor: actor, ConversationID: "cnv_1", Linked: true, Level: l,
 		HolderID: agentA.ID, Now: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}
+}
+
+// clearedBy returns the input of an erasure on a legal basis by actor of
+// a customer whose hold (of kind) agent by cleared ago before Now.
+func clearedBy(actor proofdesk.Actor, kind, by string, ago time.Duration) proofdesk.DecisionInput {
+	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	return proofdesk.DecisionInput{Action: proofdesk.DoErase, Actor: actor, Reason: "owner asked by mail", Field: "GDPR art. 17(1)(a)", Now: now,
+		HoldClears: []proofdesk.HoldClear{{SubjectKind: kind, SubjectID: "cus_1", By: by, At: now.Add(-ago)}}}
 }
 
 func with(in proofdesk.DecisionInput, f func(*proofdesk.DecisionInput)) proofdesk.DecisionInput {
@@ -311,6 +321,25 @@ func TestDecide(t *testing.T) {
 		{"erase by the system without a basis", proofdesk.DecisionInput{Action: proofdesk.DoErase, Actor: proofdesk.Actor{Role: proofdesk.RoleSystem}, Reason: "dormant 24 months"}, want{rule: proofdesk.RuleReasonRequired, code: proofdesk.EINVALID}},
 		{"erase by the retention rule under lock", proofdesk.DecisionInput{Action: proofdesk.DoErase, Actor: proofdesk.Actor{Role: proofdesk.RoleSystem}, Reason: "dormant 24 months", Field: proofdesk.RetentionLegalBasis, SupportLocked: true}, want{rule: proofdesk.RuleSupportLock, code: proofdesk.ELOCKED}},
 		{"erase by the retention rule under legal hold", proofdesk.DecisionInput{Action: proofdesk.DoErase, Actor: proofdesk.Actor{Role: proofdesk.RoleSystem}, Reason: "dormant 24 months", Field: proofdesk.RetentionLegalBasis, LegalHold: true}, want{rule: proofdesk.RuleLegalHold, code: proofdesk.ECONFLICT}},
+		// Two-person rule: who cleared a hold covering the customer does
+		// not erase them within the window; another supervisor may, and
+		// so may they after it; retention waits it out.
+		{"erase by who cleared the customer's hold", clearedBy(supervisor, proofdesk.HoldCustomer, supervisor.ID, time.Hour), want{rule: proofdesk.RuleTwoPerson, code: proofdesk.EFORBIDDEN}},
+		{"erase by who cleared a conversation's hold", clearedBy(admin, proofdesk.HoldConversation, admin.ID, 6*24*time.Hour), want{rule: proofdesk.RuleTwoPerson, code: proofdesk.EFORBIDDEN}},
+		{"erase by who cleared the hold, the owner confirming", with(clearedBy(supervisor, proofdesk.HoldCustomer, supervisor.ID, time.Minute), func(in *proofdesk.DecisionInput) { in.Field = "" }),
+			want{rule: proofdesk.RuleTwoPerson, code: proofdesk.EFORBIDDEN}},
+		{"erase by another supervisor after a clear", clearedBy(admin, proofdesk.HoldCustomer, supervisor.ID, time.Minute), want{allowed: true, rule: proofdesk.RuleLegalBasis}},
+		{"erase by who cleared the hold, after the window", clearedBy(supervisor, proofdesk.HoldConversation, supervisor.ID, proofdesk.TwoPersonWindow+time.Second), want{allowed: true, rule: proofdesk.RuleLegalBasis}},
+		{"erase by who cleared the hold, the window just over", clearedBy(supervisor, proofdesk.HoldCustomer, supervisor.ID, proofdesk.TwoPersonWindow), want{allowed: true, rule: proofdesk.RuleLegalBasis}},
+		{"erase by who cleared an old hold and saw another cleared", with(clearedBy(supervisor, proofdesk.HoldCustomer, supervisor.ID, 8*24*time.Hour), func(in *proofdesk.DecisionInput) {
+			in.HoldClears = append(in.HoldClears, proofdesk.HoldClear{SubjectKind: proofdesk.HoldConversation, SubjectID: "cnv_1", By: admin.ID, At: in.Now.Add(-time.Hour)})
+		}), want{allowed: true, rule: proofdesk.RuleLegalBasis}},
+		{"erase under a hold after clearing another", with(clearedBy(supervisor, proofdesk.HoldConversation, supervisor.ID, time.Hour), func(in *proofdesk.DecisionInput) { in.LegalHold = true }),
+			want{rule: proofdesk.RuleLegalHold, code: proofdesk.ECONFLICT}},
+		{"retention within the window after a clear", with(clearedBy(system, proofdesk.HoldConversation, supervisor.ID, 2*24*time.Hour), func(in *proofdesk.DecisionInput) { in.Field = proofdesk.RetentionLegalBasis }),
+			want{rule: proofdesk.RuleTwoPerson, code: proofdesk.ECONFLICT}},
+		{"retention after the window", with(clearedBy(system, proofdesk.HoldCustomer, supervisor.ID, 8*24*time.Hour), func(in *proofdesk.DecisionInput) { in.Field = proofdesk.RetentionLegalBasis }),
+			want{allowed: true, rule: proofdesk.RuleEraseRetention}},
 		{"legal hold by agent", proofdesk.DecisionInput{Action: proofdesk.DoLegalHold, Actor: agentA, Reason: "case 2026-113"}, want{rule: proofdesk.RuleSupervisorOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
 		{"legal hold without reason", proofdesk.DecisionInput{Action: proofdesk.DoLegalHold, Actor: supervisor}, want{rule: proofdesk.RuleReasonRequired, code: proofdesk.EINVALID}},
 		{"legal hold by supervisor", proofdesk.DecisionInput{Action: proofdesk.DoLegalHold, Actor: supervisor, Reason: "case 2026-113"}, want{allowed: true, rule: proofdesk.RuleAllowed}},
@@ -333,6 +362,24 @@ func TestDecide(t *testing.T) {
 				t.Fatal("a refusal that is not audited")
 			}
 		})
+	}
+}
+
+// TestDecideTwoPerson: the refusal names the clear's date and alerts the
+// supervisors; retention's names when it may erase.
+func TestDecideTwoPerson(t *testing.T) {
+	in := clearedBy(supervisor, proofdesk.HoldCustomer, supervisor.ID, 30*time.Hour) // cleared 2025-12-31 21:04 UTC
+	d := proofdesk.Decide(in)
+	if d.Allowed || !d.Alert || !strings.Contains(d.Message, "Another supervisor must erase this customer") || !strings.Contains(d.Message, "2025-12-31 21:04") {
+		t.Fatalf("Decide = %+v, want a refusal with an alert naming 2025-12-31 21:04", d)
+	}
+	var e *proofdesk.Error
+	if !errors.As(d.Err(in), &e) || e.Code != proofdesk.EFORBIDDEN || e.Details["rule"] != proofdesk.RuleTwoPerson {
+		t.Fatalf("Err() = %v, want forbidden %s", d.Err(in), proofdesk.RuleTwoPerson)
+	}
+	in.Actor, in.Field = system, proofdesk.RetentionLegalBasis
+	if d := proofdesk.Decide(in); d.Allowed || !strings.Contains(d.Message, "before 2026-01-07 21:04") {
+		t.Fatalf("retention: %+v, want a refusal naming 2026-01-07 21:04", d)
 	}
 }
 

@@ -6,12 +6,27 @@ import "time"
 // litigation or an investigation: while it stands, an erasure is refused
 // (Decide, RuleLegalHold) and retention skips what it covers. Supervisors
 // and admins set and clear it, with a reason, audited (DoLegalHold).
+//
+// Two-person rule: for TwoPersonWindow after clearing a hold, the one who
+// cleared it may not erase the customer it covered (their own hold or one
+// on their conversations): another supervisor or admin must (Decide,
+// RuleTwoPerson). An insider, or an attacker holding one supervisor's
+// session, cannot clear a hold and destroy the evidence alone. Retention
+// waits out the window too: a cleared hold is never followed by
+// Proofdesk's own erasure the same night, which would do the erasing for
+// the one who cleared it.
 
 // Subject kinds of a legal hold.
 const (
 	HoldCustomer     = "customer"
 	HoldConversation = "conversation"
 )
+
+// TwoPersonWindow is how long after a legal hold is cleared its clearer
+// may not erase the customer it covered, and retention may not erase them
+// at all: 7 days, time for the other supervisors to see the clear in the
+// audit log and set the hold again if it was wrong.
+const TwoPersonWindow = 7 * 24 * time.Hour
 
 // Audit actions of legal holds (subject: the customer or conversation;
 // detail: "reason").
@@ -29,4 +44,14 @@ type LegalHold struct {
 	Reason string
 	SetBy  string // the agent's ID
 	SetAt  time.Time
+}
+
+// HoldClear is one clearing of a legal hold, as the audit log records it
+// (AuditLegalHoldCleared): the hold's subject, who cleared it (By, the
+// agent's ID) and when (At, UTC).
+type HoldClear struct {
+	SubjectKind string // HoldCustomer or HoldConversation
+	SubjectID   string
+	By          string
+	At          time.Time
 }

@@ -126,7 +126,8 @@ type RetentionRun struct {
 	// CustomersErased counts dormant customers erased.
 	CustomersErased int `json:"customers_erased"`
 	// SkippedLegalHold counts conversations and customers left alone
-	// because a legal hold covers them (or their customer).
+	// because a legal hold covers them (or their customer), or, for a
+	// customer, covered them until less than TwoPersonWindow ago.
 	SkippedLegalHold int `json:"skipped_legal_hold"`
 	// SkippedLocked counts dormant customers left alone because their
 	// account is under a support lock (held for investigation).

@@ -27,7 +27,10 @@ const maxLegalBasis = 500
 // the owner confirms it: a signed one-time link (ErasureTTL) goes to every
 // contact point on file past the cooling-off period, and the result holds
 // the pending request. Every step is audited (customer.erased,
-// customer.erasure_requested; a refusal as gate.refused). Errors:
+// customer.erasure_requested; a refusal as gate.refused). The two-person
+// rule (proofdesk.TwoPersonWindow) refuses the supervisor who cleared a
+// legal hold covering the customer (403, rule erase.two_person) and
+// alerts every supervisor. Errors:
 // EUNAUTHORIZED, EFORBIDDEN, EINVALID (reason, legal basis, no settled
 // contact point to confirm through), ELOCKED, ECONFLICT (legal hold,
 // already erased), ENOTFOUND.
@@ -46,13 +49,14 @@ func (d *Desk) RequestErasure(ctx context.Context, customerID, reason, legalBasi
 	}
 	out := &proofdesk.ErasureResult{}
 	var refused error
+	var refusal proofdesk.Decision // the gate's, when it refused
 	err = d.db.WithTx(ctx, func(tx *sqldb.Tx) error {
 		e, err := eraseCustomer(ctx, tx, proofdesk.ActorOf(a), customerID, reason, legalBasis)
 		if err != nil {
 			return err
 		}
 		if !e.dec.Allowed {
-			refused = e.dec.Err(e.in)
+			refused, refusal = e.dec.Err(e.in), e.dec
 			return refused
 		}
 		if !e.dec.OwnerConfirms {
@@ -81,6 +85,15 @@ func (d *Desk) RequestErasure(ctx context.Context, customerID, reason, legalBasi
 	if refused != nil {
 		if aerr := d.db.AuditRefusal(ctx, proofdesk.DoErase, "customer", customerID, refused, nil); aerr != nil {
 			return nil, aerr
+		}
+		if refusal.Alert {
+			// The two-person rule refused the one who cleared a hold:
+			// the other supervisors see the attempt (IDs only).
+			text := fmt.Sprintf("Agent %s tried to erase customer %s soon after clearing a legal hold that covered them, and was refused (rule %s): another supervisor must erase them, if the erasure is right. The reason is in the audit log (gate.refused).",
+				a.ID, customerID, refusal.Rule)
+			if aerr := d.db.WithTx(ctx, func(tx *sqldb.Tx) error { return tx.AlertSupervisors(ctx, "erasure_refused", "", text) }); aerr != nil {
+				return nil, aerr
+			}
 		}
 		return nil, refused
 	}
@@ -121,12 +134,11 @@ func eraseCustomer(ctx context.Context, tx *sqldb.Tx, actor proofdesk.Actor, cus
 	if c.ErasedAt != nil {
 		return nil, proofdesk.Errorf(proofdesk.ECONFLICT, "The customer was already erased.")
 	}
-	holds, err := tx.LegalHoldsOn(ctx, c.ID, "")
-	if err != nil {
+	e := &erasing{c: c, in: proofdesk.DecisionInput{Action: proofdesk.DoErase, Actor: actor, Reason: reason, Field: legalBasis,
+		SupportLocked: c.SupportLocked, Now: tx.Now()}}
+	if err := holdFacts(ctx, tx, c.ID, &e.in); err != nil {
 		return nil, err
 	}
-	e := &erasing{c: c, in: proofdesk.DecisionInput{Action: proofdesk.DoErase, Actor: actor, Reason: reason, Field: legalBasis,
-		SupportLocked: c.SupportLocked, LegalHold: len(holds) > 0, Now: tx.Now()}}
 	e.dec = proofdesk.Decide(e.in)
 	if !e.dec.Allowed || e.dec.OwnerConfirms {
 		return e, nil
@@ -137,6 +149,20 @@ func eraseCustomer(ctx context.Context, tx *sqldb.Tx, actor proofdesk.Actor, cus
 	// Nobody but the supervisor saw the legal basis: every supervisor is
 	// told (IDs only; the basis is in the audit log).
 	return e, tx.AlertSupervisors(ctx, "customer_erased", "", fmt.Sprintf("Customer %s was erased at once by agent %s on a legal basis they recorded, without the owner's confirmation. The reason and the legal basis are in the audit log (customer.erased).", c.ID, actor.ID))
+}
+
+// holdFacts fills in the legal-hold facts of an erasure of customerID:
+// whether a hold covers them (sqldb.Handle.LegalHoldsOn) and the holds
+// covering them cleared within proofdesk.TwoPersonWindow, by whom
+// (sqldb.Handle.LegalHoldClears), for the two-person rule.
+func holdFacts(ctx context.Context, tx *sqldb.Tx, customerID string, in *proofdesk.DecisionInput) error {
+	holds, err := tx.LegalHoldsOn(ctx, customerID, "")
+	if err != nil {
+		return err
+	}
+	in.LegalHold = len(holds) > 0
+	in.HoldClears, err = tx.LegalHoldClears(ctx, customerID, tx.Now().Add(-proofdesk.TwoPersonWindow))
+	return err
 }
 
 // scrub checkpoints the store after an erasure (sqldb.DB.Scrub); a
@@ -270,12 +296,11 @@ func (d *Desk) AnswerErasure(ctx context.Context, token string, confirm bool) (*
 		if err != nil {
 			return err
 		}
-		holds, err := tx.LegalHoldsOn(ctx, c.ID, "")
-		if err != nil {
+		in := proofdesk.DecisionInput{Action: proofdesk.DoErase, Actor: proofdesk.ActorOf(sup), Reason: r.Reason,
+			SupportLocked: c.SupportLocked, Now: tx.Now()}
+		if err := holdFacts(ctx, tx, c.ID, &in); err != nil {
 			return err
 		}
-		in := proofdesk.DecisionInput{Action: proofdesk.DoErase, Actor: proofdesk.ActorOf(sup), Reason: r.Reason,
-			SupportLocked: c.SupportLocked, LegalHold: len(holds) > 0, Now: tx.Now()}
 		if sup.Disabled || sup.RemovedAt != nil {
 			in.Actor = proofdesk.Actor{ID: sup.ID, Role: proofdesk.RoleAgent}
 		}

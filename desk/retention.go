@@ -229,8 +229,9 @@ func legalHold(ctx context.Context, tx *sqldb.Tx, customerID, convID string) (bo
 // (proofdesk.Decide, DoErase: rule erase.retention) through the opening
 // every erasure shares (eraseCustomer: sqldb.Tx.EraseCustomer, audited as
 // customer.erased). A legal hold on the customer or any of their
-// conversations skips them, and so does a support lock (the account is
-// under investigation): each counted.
+// conversations skips them, and so does one cleared within
+// proofdesk.TwoPersonWindow (counted as held: the window runs out first)
+// and a support lock (the account is under investigation): each counted.
 func (d *Desk) retainCustomers(ctx context.Context, months int, run *proofdesk.RetentionRun) error {
 	ctx = proofdesk.NewContextWithAgent(ctx, nil) // the erasure is Proofdesk's, under the rule, whoever started the run
 	cutoff := d.db.Now().AddDate(0, -months, 0)
@@ -259,8 +260,10 @@ func (d *Desk) retainCustomers(ctx context.Context, months int, run *proofdesk.R
 					return err
 				}
 				if !e.dec.Allowed {
-					// a legal hold or a support lock: left alone, counted
-					held, locked = e.dec.Rule == proofdesk.RuleLegalHold, e.dec.Rule == proofdesk.RuleSupportLock
+					// a legal hold (standing, or cleared within the
+					// two-person window) or a support lock: left alone, counted
+					held = e.dec.Rule == proofdesk.RuleLegalHold || e.dec.Rule == proofdesk.RuleTwoPerson
+					locked = e.dec.Rule == proofdesk.RuleSupportLock
 					if !held && !locked {
 						return e.dec.Err(e.in)
 					}

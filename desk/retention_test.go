@@ -363,6 +363,18 @@ func TestRetentionRun_DormantCustomers(t *testing.T) {
 		if run, err := e.Desk.RunRetention(e.adminCtx); err != nil || run.CustomersErased != 0 || run.SkippedLegalHold != 1 {
 			t.Fatalf("second run = %+v %v", run, err)
 		}
+		// The hold cleared, retention waits out the two-person window:
+		// it does not erase for the one who cleared it.
+		if err := e.Desk.ClearLegalHold(e.SupCtx, proofdesk.HoldCustomer, held.ID, "Case 2026-200 closed"); err != nil {
+			t.Fatal(err)
+		}
+		if run, err := e.Desk.RunRetention(e.adminCtx); err != nil || run.CustomersErased != 0 || run.SkippedLegalHold != 1 {
+			t.Fatalf("run the night the hold was cleared = %+v %v, want none erased, 1 held", run, err)
+		}
+		e.Clk.Add(proofdesk.TwoPersonWindow + time.Minute)
+		if run, err := e.Desk.RunRetention(e.adminCtx); err != nil || run.CustomersErased != 1 || run.SkippedLegalHold != 0 {
+			t.Fatalf("run after the window = %+v %v, want the held one erased", run, err)
+		}
 		if seq, why, err := sqldb.NewAuditService(db).VerifyAudit(ctx); seq != 0 || err != nil {
 			t.Fatalf("audit verify: %d %q %v", seq, why, err)
 		}

@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
 )
@@ -112,6 +113,34 @@ func (h *Handle) LegalHoldsOn(ctx context.Context, customerID, conversationID st
 			seen[k] = true
 			out = append(out, &lh)
 		}
+	}
+	return out, rows.Err()
+}
+
+// LegalHoldClears returns the clearings of legal holds that covered
+// customerID (the hold on the customer, or on any conversation of theirs
+// now) at or after since, oldest first: the legal_hold.cleared entries of
+// the audit log, chained or still pending on PostgreSQL (the audit_events
+// view), found by the (action, at) index. They are written with the clear
+// itself, so a hold cleared in a committed transaction is always seen.
+// What proofdesk.Decide reads for the two-person rule (DoErase,
+// DecisionInput.HoldClears).
+func (h *Handle) LegalHoldClears(ctx context.Context, customerID string, since time.Time) ([]proofdesk.HoldClear, error) {
+	rows, err := h.query(ctx, `SELECT subject_kind, subject_id, actor_id, at FROM audit_events
+		WHERE action = ? AND at >= ? AND ((subject_kind = 'customer' AND subject_id = ?)
+			OR (subject_kind = 'conversation' AND subject_id IN (SELECT id FROM conversations WHERE customer_id = ?)))
+		ORDER BY at, seq`, proofdesk.AuditLegalHoldCleared, fmtTime(since), customerID, customerID)
+	if err != nil {
+		return nil, fmt.Errorf("legal hold clears: %w", wrapErr(err))
+	}
+	defer rows.Close()
+	var out []proofdesk.HoldClear
+	for rows.Next() {
+		var c proofdesk.HoldClear
+		if err := rows.Scan(&c.SubjectKind, &c.SubjectID, &c.By, timeScan{&c.At}); err != nil {
+			return nil, fmt.Errorf("legal hold clears: %w", err)
+		}
+		out = append(out, c)
 	}
 	return out, rows.Err()
 }

@@ -14,10 +14,12 @@ import (
 )
 
 // TestErasure_EndToEnd runs the erasure through the server `proofdesk
-// serve` builds: a legal hold refuses it (409), the supervisor's request
-// without a legal basis sends the owner a link (202), the owner opens it
-// (nothing happens) and confirms with the page's form, the customer reads
-// back as a tombstone, and `proofdesk audit verify` passes.
+// serve` builds: a legal hold refuses it (409); the hold cleared, the
+// supervisor who cleared it is refused too (403, the two-person rule);
+// another supervisor's request without a legal basis sends the owner a
+// link (202), the owner opens it (nothing happens) and confirms with the
+// page's form, the customer reads back as a tombstone, and `proofdesk
+// audit verify` passes.
 func TestErasure_EndToEnd(t *testing.T) {
 	m := MustRunMain(t)
 	base, data := m.URL(), m.Config.DataDir
@@ -53,7 +55,19 @@ func TestErasure_EndToEnd(t *testing.T) {
 	if code, body := httpDo(t, "DELETE", hold, sup, `{"reason":"case settled"}`); code != 204 {
 		t.Fatalf("DELETE legal hold: %d %s", code, body)
 	}
-	if code, body := httpDo(t, "POST", erase, sup, `{"reason":"Jane asked by mail"}`); code != 202 || !strings.Contains(body, `"sent_to":1`) {
+	// Who cleared the hold does not erase (the two-person rule): another supervisor does.
+	if code, body := httpDo(t, "POST", erase, sup, `{"reason":"Jane asked by mail"}`); code != 403 || !strings.Contains(body, "erase.two_person") ||
+		!strings.Contains(body, "Another supervisor must erase this customer") {
+		t.Fatalf("erase by who cleared the hold: %d %s, want 403 erase.two_person", code, body)
+	}
+	if r := runCmd(t, "", nil, "agent", "create", "--data", data, "--email", "second@example.com", "--name", "Second", "--role", "supervisor"); r.code != 0 {
+		t.Fatalf("agent create: %s", r.stderr)
+	}
+	r = runCmd(t, "", nil, "token", "create", "--data", data, "--agent", "second@example.com")
+	if r.code != 0 {
+		t.Fatalf("token create: %s", r.stderr)
+	}
+	if code, body := httpDo(t, "POST", erase, lastLine(r.stdout), `{"reason":"Jane asked by mail"}`); code != 202 || !strings.Contains(body, `"sent_to":1`) {
 		t.Fatalf("erase: %d %s, want 202 sent to 1", code, body)
 	}
 	msgs, err := m.OutboxService.FindOutbox(context.Background(), 50)

@@ -35,7 +35,10 @@ func NewEraseHandler(agents proofdesk.AgentService, d eraser) *EraseHandler {
 //	     "expires_at", "sent_to"}: the owner confirms through the link sent
 //	     to their settled on-file contact points. 423 under a support
 //	     lock, 409 under a legal hold (rule "hold.legal") or when already
-//	     erased, 404 for an unknown customer.
+//	     erased, 403 (rule "erase.two_person") for whoever cleared a legal
+//	     hold covering the customer in the last
+//	     proofdesk.TwoPersonWindow (another supervisor must erase), 404
+//	     for an unknown customer.
 func (h *EraseHandler) Register(r Router) {
 	r.Handle("POST /api/v1/customers/{id}/erase", authenticated(h.agents, h.handleErase))
 }

@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"context"
 	"embed"
+	"fmt"
 	"html/template"
 	"log/slog"
 	"net/http"
@@ -348,8 +349,9 @@ var notices = map[string]string{
 	"macro-deleted": "Macro deleted.",
 	"merged":        "Conversations merged: the other one's messages are below, and it is resolved.",
 	"hold_set":      "Legal hold set: nothing it covers can be erased, and retention skips it, until a supervisor clears it.",
-	"hold_cleared":  "Legal hold cleared.",
-	"erased":        "Customer erased: their keys were destroyed and their data removed; the conversations stay, emptied, and the audit log keeps the entries.",
+	"hold_cleared": fmt.Sprintf("Legal hold cleared. For %d days another supervisor, not you, must erase what it covered, and retention does not erase it.",
+		int(proofdesk.TwoPersonWindow/(24*time.Hour))),
+	"erased": "Customer erased: their keys were destroyed and their data removed; the conversations stay, emptied, and the audit log keeps the entries.",
 }
 
 // render writes the named view with status. It panics for an unknown
