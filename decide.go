@@ -224,6 +224,11 @@ type DecisionInput struct {
 	// for DoLink, that one covers the conversation (its own or its
 	// customer's): what is held is not moved to another customer.
 	LegalHold bool
+	// Clearing reports, for DoLegalHold, that the hold is lifted rather
+	// than set: the other supervisors are alerted (Decision.Alert), since
+	// the one who lifts it may not erase what it covered for
+	// TwoPersonWindow and the others are the second pair of eyes.
+	Clearing bool
 	// HoldClears are, for DoErase, the clearings of legal holds that
 	// covered the customer (their own hold or one on any of their
 	// conversations), at least those within TwoPersonWindow before Now
@@ -394,7 +399,7 @@ func Decide(in DecisionInput) Decision {
 		if !ValidReason(in.Reason) {
 			return refuse(EINVALID, RuleReasonRequired, "A legal hold needs a reason (3 to 500 bytes, in words): name the case or matter.")
 		}
-		return Decision{Allowed: true, Rule: RuleAllowed, Audit: true}
+		return Decision{Allowed: true, Rule: RuleAllowed, Audit: true, Alert: in.Clearing}
 	}
 
 	if in.Action == DoLookup {

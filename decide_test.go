@@ -343,6 +343,7 @@ func TestDecide(t *testing.T) {
 		{"legal hold by agent", proofdesk.DecisionInput{Action: proofdesk.DoLegalHold, Actor: agentA, Reason: "case 2026-113"}, want{rule: proofdesk.RuleSupervisorOnly, code: proofdesk.EFORBIDDEN, role: proofdesk.RoleSupervisor}},
 		{"legal hold without reason", proofdesk.DecisionInput{Action: proofdesk.DoLegalHold, Actor: supervisor}, want{rule: proofdesk.RuleReasonRequired, code: proofdesk.EINVALID}},
 		{"legal hold by supervisor", proofdesk.DecisionInput{Action: proofdesk.DoLegalHold, Actor: supervisor, Reason: "case 2026-113"}, want{allowed: true, rule: proofdesk.RuleAllowed}},
+		{"legal hold cleared by supervisor", proofdesk.DecisionInput{Action: proofdesk.DoLegalHold, Actor: supervisor, Reason: "case settled", Clearing: true}, want{allowed: true, rule: proofdesk.RuleAllowed}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

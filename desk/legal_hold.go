@@ -2,7 +2,9 @@ package desk
 
 import (
 	"context"
+	"fmt"
 	"strings"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/sqldb"
@@ -33,7 +35,10 @@ func (d *Desk) SetLegalHold(ctx context.Context, kind, id, reason string) (*proo
 }
 
 // ClearLegalHold lifts the legal hold on (kind, id): like SetLegalHold, a
-// supervisor's action with a reason, audited (legal_hold.cleared).
+// supervisor's action with a reason, audited (legal_hold.cleared), and
+// every supervisor and admin is alerted in the same transaction (alert
+// legal_hold_cleared, IDs only): the one who lifts it may not erase what
+// it covered for proofdesk.TwoPersonWindow, and the others are told.
 // Errors: EUNAUTHORIZED, EFORBIDDEN, EINVALID, ENOTFOUND (no hold).
 func (d *Desk) ClearLegalHold(ctx context.Context, kind, id, reason string) error {
 	reason = strings.TrimSpace(reason)
@@ -41,11 +46,26 @@ func (d *Desk) ClearLegalHold(ctx context.Context, kind, id, reason string) erro
 	if a == nil {
 		return proofdesk.Errorf(proofdesk.EUNAUTHORIZED, "Sign in first.")
 	}
-	in := proofdesk.DecisionInput{Action: proofdesk.DoLegalHold, Actor: proofdesk.ActorOf(a), Reason: reason, Now: d.db.Now()}
-	if dec := proofdesk.Decide(in); !dec.Allowed {
+	in := proofdesk.DecisionInput{Action: proofdesk.DoLegalHold, Actor: proofdesk.ActorOf(a), Reason: reason, Clearing: true, Now: d.db.Now()}
+	dec := proofdesk.Decide(in)
+	if !dec.Allowed {
 		return d.refuseHold(ctx, kind, id, dec.Err(in))
 	}
-	return d.db.WithTx(ctx, func(tx *sqldb.Tx) error { return tx.ClearLegalHold(ctx, kind, id, reason) })
+	return d.db.WithTx(ctx, func(tx *sqldb.Tx) error {
+		if err := tx.ClearLegalHold(ctx, kind, id, reason); err != nil {
+			return err
+		}
+		if !dec.Alert {
+			return nil
+		}
+		conv := ""
+		if kind == proofdesk.HoldConversation {
+			conv = id
+		}
+		text := fmt.Sprintf("Agent %s cleared the legal hold on %s %s. For %s they may not erase what it covered; another supervisor may, so check that lifting it was right. The reason is in the audit log (legal_hold.cleared).",
+			a.ID, kind, id, fmt.Sprintf("%d days", int(proofdesk.TwoPersonWindow/(24*time.Hour))))
+		return tx.AlertSupervisors(ctx, "legal_hold_cleared", conv, text)
+	})
 }
 
 // LegalHoldsOn returns the holds covering a customer (their own and their

@@ -2,6 +2,7 @@ package desk_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -78,9 +79,16 @@ func TestLegalHold(t *testing.T) {
 		if err != nil || len(all) != 1 || all[0].SubjectID != f.Cust.ID {
 			t.Fatalf("holds in force = %v, %v; want the customer's", all, err)
 		}
-		var set, cleared, refused int
+		var set, cleared, refused, alerted int
 		for _, e := range mustAudit(t, db) {
 			switch e.Action {
+			case proofdesk.AuditAlert:
+				if e.Detail["alert"] == "legal_hold_cleared" {
+					alerted++
+					if e.SubjectID != f.Conv.ID {
+						t.Fatalf("clear alert on %q, want the conversation %s", e.SubjectID, f.Conv.ID)
+					}
+				}
 			case proofdesk.AuditLegalHoldSet:
 				set++
 				if e.ActorID != f.Supervisor.ID || e.Detail["reason"] == "" {
@@ -94,8 +102,25 @@ func TestLegalHold(t *testing.T) {
 				}
 			}
 		}
-		if set != 2 || cleared != 1 || refused != 3 {
-			t.Fatalf("audited set %d, cleared %d, refused %d; want 2, 1, 3", set, cleared, refused)
+		if set != 2 || cleared != 1 || refused != 3 || alerted != 1 {
+			t.Fatalf("audited set %d, cleared %d, refused %d, clear alerts %d; want 2, 1, 3, 1", set, cleared, refused, alerted)
+		}
+		// the alert went to every supervisor and admin, naming IDs only
+		var mails int
+		msgs, err := sqldb.NewOutboxService(db).FindOutbox(ctx, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range msgs {
+			if m.Purpose == "alert" && m.Subject == proofdesk.AlertSubject("legal_hold_cleared") {
+				mails++
+				if strings.Contains(m.Body, "case settled") {
+					t.Fatalf("the alert carries the reason: %q", m.Body)
+				}
+			}
+		}
+		if mails == 0 {
+			t.Fatal("no alert mail for the cleared hold")
 		}
 	})
 }
