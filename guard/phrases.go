@@ -17,6 +17,7 @@ const (
 	phNo      // a negative word ("no", "nein", ❌): see confirmation
 	phAgree   // an agreement verb ("lines up", "deckt sich"): see agreeCounts
 	phDisagree
+	phPointYes // a pointer then a yes opening a sentence ("That one, yes", "Die ja,"): see confirmation
 )
 
 type phrase struct {
@@ -98,6 +99,29 @@ var (
 		"está correto", "está correta", "está certo", "está certa", "é esse", "essa mesma", "esse mesmo", "é essa",
 		"é isso", "confere", "confirmo", "é o mesmo", "é a mesma", "é este", "é esta",
 		"é o correto", "é a correta", "endereço correto", "número correto", "é exatamente",
+		// a hedged yes: a modal before the pointer or the judgement ("Should
+		// be that one", "Müsste passen", "Ça devrait être celui-là", "Debería
+		// ser ese", "Dovrebbe essere quello", "Zou die moeten zijn", "Deve
+		// ser esse"), and a pointer then a yes ("That one, yes", "Die ja")
+		"should be that 1", "should be the 1", "must be that 1", "must be the 1", "should be right", "must be right",
+		"should be correct", "must be correct", "that should be it", "that must be it", "should be it", "ought to be that 1",
+		"that 1 i think", "the 1 i think",
+		"müsste passen", "müsste stimmen", "sollte passen", "sollte stimmen", "dürfte passen", "dürfte stimmen",
+		"müsste die sein", "müsste das sein", "müsste sie sein", "müsste er sein", "sollte die sein", "müsste richtig sein",
+		"sollte richtig sein", "dürfte richtig sein",
+		"devrait être celui", "devrait être celle", "devrait être le bon", "devrait être la bonne", "doit être celui",
+		"doit être celle", "devrait être ça", "doit être ça", "devrait être correct", "devrait être correcte",
+		"devrait être juste", "devrait correspondre", "doit correspondre",
+		"debería ser ese", "debería ser esa", "debería ser este", "debería ser esta", "debe ser ese", "debe ser esa",
+		"debe de ser ese", "debe de ser esa", "debería ser el correcto", "debería ser la correcta", "debería ser correcto",
+		"debería ser correcta", "tendría que ser ese", "tendría que ser esa", "debería cuadrar",
+		"dovrebbe essere quello", "dovrebbe essere quella", "deve essere quello", "deve essere quella",
+		"dovrebbe essere giusto", "dovrebbe essere giusta", "dovrebbe essere corretto", "dovrebbe essere corretta",
+		"dovrebbe tornare", "dovrebbe corrispondere",
+		"zou die moeten zijn", "zou het moeten zijn", "zou deze moeten zijn", "moet die zijn", "moet hem zijn",
+		"zou moeten kloppen", "moet kloppen", "zal wel kloppen", "zou kloppen", "die moet het zijn",
+		"deve ser esse", "deve ser essa", "deve ser este", "deve ser esta", "deveria ser esse", "deveria ser essa",
+		"deve ser o certo", "deve ser a certa", "deve estar certo", "deve estar certa", "deve ser isso", "deve bater",
 	}
 	yesWords = []string{
 		"yes", "yep", "yeah", "yup", "yess", "correct", "right", "exactly", "precisely", "indeed", "absolutely",
@@ -120,6 +144,12 @@ var (
 		"lijkt erop", "lijkt van wel", "ik denk van wel", "volgens mij wel", "ja hoor", "acho que sim", "creio que sim",
 		"parece que sim", "diria que sim", "ao que parece", "pelo visto sim", "julgo que sim",
 	}
+	// pointYesPhrases are a pointer then a yes that open an answer and end
+	// its clause: "That one, yes.", "Die ja, ...", "Esa sí, ..."; the
+	// pointer is the value ("Esa sí que es buena pregunta" goes on)
+	pointYesPhrases = []string{"that 1 yes", "this 1 yes", "die ja", "diese ja", "genau die ja", "deze ja", "die wel",
+		"celui la oui", "celle la oui", "ese sí", "esa sí", "este sí", "esta sí", "quello sì", "quella sì", "esse sim",
+		"essa sim", "este sim", "esta sim"}
 	// words that are "yes" only with punctuation after them: "Sí," but
 	// not "Si vous", "Si tiene"
 	// ("Ja," but not Portuguese "já pode entrar")
@@ -484,6 +514,7 @@ var phraser = func() struct {
 	add(affirmPhrases, phrase{kind: phAffirm})
 	add(yesWords, phrase{kind: phYes, start: true})
 	add(yesPunctWords, phrase{kind: phYes, start: true, punct: true})
+	add(pointYesPhrases, phrase{kind: phPointYes, start: true})
 	add(noWords, phrase{kind: phNo, start: true})
 	add(noPunctWords, phrase{kind: phNo, start: true, punct: true})
 	add(denyPhrases, phrase{kind: phDeny})
@@ -968,6 +999,9 @@ func (t *text) confirmation(class string) string {
 			return RuleConfirmation
 		case h.kind == phYes && !overlaps(h.span, denials) && wordCounts(h.tok, h.end):
 			return RuleConfirmation
+		case h.kind == phPointYes && !overlaps(h.span, denials) && !inExcl(h.span) && t.clauseEndsAt(h.span) &&
+			t.toks[h.tok].flags&fQuestion == 0 && !sentenceExcl(h.tok) && !t.sameSentence(h.tok, others):
+			return RuleConfirmation // "Die ja, daar gaat het pakket heen"
 		}
 	}
 	if topicYes {
@@ -1266,13 +1300,13 @@ func (t *text) noNeedToFix(i int) bool {
 var (
 	needWords = set("need", "needed", "besoin", "bisogno", "brauchen", "falta", "precisa", "precisas", "preciso", "hoeft",
 		"hoeven", "nodig", "notig", "serve")
-	needNegations = set("no", "not", "pas", "nao", "non", "niet", "nicht", "kein", "keine", "geen", "nessun")
+	needNegations = set("no", "not", "pas", "nao", "non", "niet", "nicht", "kein", "keine", "geen", "nessun", "niks", "niets", "nichts")
 )
 
 // nothingPronouns say "nothing"; fixVerbs say "correct" or "change", in
 // seven languages (normalised).
 var (
-	nothingPronouns = set("nothing", "nichts", "rien", "nada", "niente", "nulla", "niets")
+	nothingPronouns = set("nothing", "nichts", "rien", "nada", "niente", "nulla", "niets", "niks")
 	fixVerbs        = set("correct", "change", "fix", "update", "amend", "korrigieren", "andern", "anpassen",
 		"berichtigen", "corriger", "modifier", "changer", "corregir", "cambiar", "modificar", "correggere",
 		"cambiare", "modificare", "corrigeren", "aanpassen", "passen", "wijzigen", "veranderen", "gecorrigeerd",
@@ -2584,3 +2618,14 @@ func (t *text) oneOnRecord(k, to int) bool {
 // hereWords say "here" (normalised): closing a sentence about a thing,
 // they point at the screen, not at a place.
 var hereWords = set("here", "hier", "ici", "aqui", "qui")
+
+// clauseEndsAt reports whether the phrase at sp ends its clause: a
+// punctuation mark or the sentence's end follows its last token.
+func (t *text) clauseEndsAt(sp span) bool {
+	j := t.tokenAt(sp.end - 2)
+	if j < 0 {
+		return false
+	}
+	_, to := t.sentenceOf(j)
+	return j+1 >= to || t.toks[j].flags&fPunctAfter != 0
+}

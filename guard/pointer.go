@@ -262,6 +262,8 @@ func (t *text) tailPoints(sp span) bool {
 		return t.restPoints(k, to)
 	case j >= to || t.toks[j-1].flags&fPunctAfter != 0:
 		return true
+	case answerYes[string(t.tokBytes(j))] && (j+1 == to || t.toks[j].flags&fPunctAfter != 0):
+		return true // "Dovrebbe essere quello sì, credo": a yes closes the phrase's clause
 	case pointerArticles[last] || indefinites[last] || t.toks[j-1].lex&lxDemo != 0:
 		// the noun after the phrase says what it is about
 		if k, ok := t.valueNounAt(j, to); ok {
