@@ -220,6 +220,17 @@ var (
 		"non corrispondono", "non combacia", "non combaciano", "non coincide", "non coincidono", "non torna", "non quadra",
 		"komen niet overeen", "strookt niet", "stroken niet", "kloppen niet",
 		"não batem", "não consta", "não coincide", "não coincidem", "não correspondem",
+		// the offered value not found on the record: "Esa no figura en la
+		// ficha", "die staat niet in ons systeem", "that one isn't in our
+		// system", "não aparece no cadastro"
+		"not in our system", "isn't in our system", "not in the system", "not one we have", "isn't one we have",
+		"not the one we have", "not one we hold", "doesn't appear", "does not appear",
+		"taucht nicht auf", "taucht bei uns nicht auf", "nicht im system", "nicht in unserem system", "finde ich nicht",
+		"ne figure pas", "n'apparaît pas", "ne s'affiche pas", "pas dans notre système", "pas dans le système",
+		"no figura", "no aparece", "no sale en", "no está en el sistema", "no está en nuestro sistema",
+		"non figura", "non compare", "non appare", "non è nel sistema", "non è nel nostro sistema",
+		"staat niet in", "staat er niet", "komt niet voor", "bij ons niet voor", "zit niet in ons systeem", "niet in ons systeem",
+		"não aparece", "não figura", "não está no sistema", "não está no nosso sistema",
 	}
 	// denyAdjectives deny as a predicate ("that is wrong", "está errado");
 	// alone they open a sentence (noWords) or are just adjectives ("the
@@ -1415,6 +1426,9 @@ func (t *text) aboutOther(i int, sp span) bool {
 		if placePreps[w] && k+1 < to && ourWords[string(t.tokBytes(k+1))] {
 			continue // "That's wrong in our FAQ", "È sbagliato sul nostro sito": the business's content
 		}
+		if placePreps[w] && k+1 < to && t.isOther(k+1, to) {
+			return true // "the one we have in stock is blue": a thing in a place
+		}
 		if secondPerson[w] && k+1 < to && modalWords[string(t.tokBytes(k+1))] {
 			return true // "C'est exact, vous pouvez le retourner": what the customer may do
 		}
@@ -1495,7 +1509,7 @@ var (
 		"zip", "postal", "street", "adresse", "anschrift", "nummer", "telefonnummer", "datum", "karte", "angaben",
 		"plz", "numero", "carte", "postale", "direccion", "fecha", "tarjeta", "datos", "indirizzo", "data", "carta",
 		"dati", "adres", "kaart", "gegevens", "endereco", "morada", "cartao", "dados", "cp", "cep", "cap", "correo",
-		"courriel", "mailadres", "emailadres", "mailadresse", "emailadresse")
+		"courriel", "mailadres", "emailadres", "mailadresse", "emailadresse", "huisnummer", "hausnummer")
 	// linkWords stand between a phrase and its complement.
 	linkWords = set("the", "our", "your", "a", "an", "to", "with", "my", "its", "for", "de", "la", "le", "les", "l",
 		"au", "aux", "du", "des", "notre", "votre", "pour", "mit", "der", "die", "das", "dem", "den", "ihre", "ihrer",
@@ -2167,6 +2181,11 @@ func (t *text) mailPart(start int, domain bool) bool {
 			if emailNouns[w] || loginWords[w] || accountNouns[w] || webmail[w] || addressNouns[w] || mailboxWords[w] {
 				return true
 			}
+			// "el que tenemos no es ese, es el de exemple.fr": what we
+			// have, the domain told as the one held
+			if haveWords[w] && k < i && t.oneWeHold(k, from) {
+				return true
+			}
 		}
 	}
 	return false
@@ -2201,6 +2220,12 @@ var (
 		"registada", "registrada", "enregistree")
 	// haveWords are "we have": a business has many things in a city.
 	haveWords = set("have", "hold", "haben", "avons", "tenemos", "abbiamo", "hebben", "temos")
+	// ourSubjects, relativeThat and onePronouns say "the one (that) we":
+	// "the one we have", "el que tenemos", "celle que nous avons", "die we
+	// hebben" (normalised)
+	ourSubjects  = set("we", "wir", "nous", "noi", "wij", "nos", "on")
+	relativeThat = set("que", "che", "dat", "die", "das", "which", "that", "qu")
+	onePronouns  = set("1", "el", "la", "lo", "celle", "celui", "quello", "quella", "o", "a", "die", "degene", "diejenige", "derjenige")
 	// toWords send something to a city: "to Paris", "nach Berlin".
 	toWords = set("to", "nach", "vers", "hacia", "para", "verso", "naar", "towards")
 )
@@ -2628,4 +2653,20 @@ func (t *text) clauseEndsAt(sp span) bool {
 	}
 	_, to := t.sentenceOf(j)
 	return j+1 >= to || t.toks[j].flags&fPunctAfter != 0
+}
+
+// oneWeHold reports whether the have-word at token k (in a sentence
+// opening at from) says what the business holds of a value pointed at:
+// "the one we have", "el que tenemos", "celle que nous avons", "die we
+// hebben" (a pronoun, then "that" or "we", then the verb), not "the
+// offers we have on exemple.fr".
+func (t *text) oneWeHold(k, from int) bool {
+	j := k - 1
+	if j > from && ourSubjects[string(t.tokBytes(j))] {
+		j--
+	}
+	if j >= from && relativeThat[string(t.tokBytes(j))] && j > from && onePronouns[string(t.tokBytes(j-1))] {
+		return true // "el que tenemos", "celle que nous avons"
+	}
+	return j >= from && j < k-1 && onePronouns[string(t.tokBytes(j))] // "the one we have", "die we hebben"
 }
