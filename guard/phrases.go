@@ -2090,7 +2090,16 @@ func (t *text) cityNamed(start, end int) bool {
 		return false
 	}
 	// "Wohnen Sie noch in der Berliner Wohnung?", "tu piso de Madrid":
-	// the city beside the home of the person addressed
+	// the city beside the home of the person addressed, judged first in
+	// its own clause (a thing in a later one is no other subject of it:
+	// "... Wohnung, oder soll die Lieferung woanders hin?")
+	ce := i
+	for ce < to-1 && t.toks[ce].flags&fPunctAfter == 0 {
+		ce++
+	}
+	if you && t.homeBeside(i, from, ce+1) && !t.condBefore(from, i) && !t.otherAhead(from, ce+1) {
+		return true
+	}
 	return (record || you && t.homeBeside(i, from, to) && !t.condBefore(from, i)) && !t.otherAhead(from, to)
 }
 
