@@ -1848,7 +1848,7 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 		if !prevTokens(view, start, 3, starting) && !nextTokens(view, end-1, 2, starting) {
 			return phoneHead(view, start, end)
 		}
-		return classBefore(view, start, 10, ctxPhone, false)
+		return classBefore(view, start, 10, ctxPhone, false) || oneStarting(view, start)
 	case ctxPhoneEnd, ctxCardEnd:
 		// "ending in 90", "die auf 58 endet": a word for "ending" beside
 		// the digits, a phone (card) word within the 10 tokens before
@@ -1916,18 +1916,95 @@ func phoneHead(view []byte, start, end int) bool {
 		if len(w) > 0 && isDigit(w[0]) {
 			return false // the number goes on: "06 47 21 number"
 		}
-		named = phoneWords[w] || numberWords[w]
+		named = phoneWords[w] || numberWords[w] || numberAbbrevs[w]
 		return true
 	})
-	return named || classBefore(view, start, 10, ctxPhone, false) || prevTokens(view, start, 10, func(t []byte) bool { return callWords[string(t)] })
+	return named || classBefore(view, start, 10, ctxPhone, false) || prevTokens(view, start, 10, func(t []byte) bool { return callWords[string(t)] }) ||
+		countryOne(view, start)
 }
+
+// countryOne reports whether a phone's first digits at token view offset
+// start follow, within 6 tokens, a country's adjective that ends its noun
+// phrase ("one", a phone word or a pointer after it): "the German one, the +49 151",
+// "quello tedesco, il +49 151", "el alemán, el que empieza por". "The
+// French site, the 06 47 campaign" names no number.
+func countryOne(view []byte, start int) bool {
+	var prev [6]string
+	n := 0
+	prevTokens(view, start, 6, func(t []byte) bool {
+		prev[n] = string(t)
+		n++
+		return false
+	})
+	for k := 0; k < n; k++ {
+		if !countryAdjectives[prev[k]] {
+			continue
+		}
+		// the word after it ends its noun phrase: "one", a phone word, or
+		// a pointer that opens the next ("quello tedesco, il", "el alemán,
+		// el que"); "the French site" goes on with a noun
+		if k == 0 {
+			return true
+		}
+		if w := prev[k-1]; w == "1" || pointerOnes[w] || headLeads[w] || phoneWords[w] || numberWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// pointerOnes are the pronouns and articles that stand for "the one"
+// beside an adjective (normalised): "quello tedesco", "el alemán".
+var pointerOnes = set("quello", "quella", "celui", "celle", "el", "la", "le", "o", "a", "die", "der", "de", "het", "the")
+
+// oneStarting reports whether a phone's first digits at token view offset
+// start follow "the one that starts" with no noun that owns the number
+// between ("el que empieza por +49 151", "o que começa por
+// +49 151", "the one starting 0151"): the number the requester asked
+// about (oneEnding's counterpart).
+func oneStarting(view []byte, start int) bool {
+	one, rel := false, false
+	prevTokens(view, start, 7, func(t []byte) bool {
+		w := string(t)
+		switch {
+		case rel:
+			// a relative pronoun stands for "the one" after a pronoun or
+			// an article ("celui qui", "el que"), not after a noun ("la
+			// commande qui commence par")
+			one = pointerOnes[w] || w == "1"
+			return true
+		case isOwner(w) || cardWords[w] || codeWords[w] || ourWords[w]:
+			return true // "the order starting 0151"
+		case w == "1" || pointerOnes[w] && w != "die" && w != "de":
+			one = true // "the one starting 0151", "quello che inizia"
+			return true
+		case oneWords[w]:
+			rel = true
+		}
+		return false
+	})
+	return one
+}
+
+// countryAdjectives name the country of a phone number (normalised, the
+// countries of the seven languages' numbers): "the German one, the +49
+// 151", "quello tedesco, il +49 151".
+var countryAdjectives = set("german", "french", "spanish", "italian", "dutch", "portuguese", "deutsche", "deutschen",
+	"franzosische", "franzosischen", "allemand", "francais", "espagnol", "italien", "neerlandais", "portugais", "aleman",
+	"frances", "espanol", "italiano", "holandes", "portugues", "tedesco", "francese", "spagnolo", "olandese",
+	"portoghese", "duitse", "franse", "spaanse", "italiaanse", "nederlandse", "portugese", "alemao", "espanhol",
+	"holandes")
+
+// numberAbbrevs shorten "number" after the digits: "ur 06 47 no."
+var numberAbbrevs = set("no", "nr", "num", "nro", "nº")
 
 // Words around a phone's first digits (normalised).
 var (
 	// headLeads come right before a number: an article, "with".
 	headLeads = set("the", "le", "la", "l", "il", "lo", "el", "o", "a", "de", "die", "der", "den", "het", "mit", "with",
-		"con", "com", "met", "avec", "sur", "al", "au", "naar", "an", "auf", "op", "para", "sul", "alla", "pelo", "no", "na")
-	withWords   = set("with", "mit", "avec", "con", "com", "met")
+		"con", "com", "met", "avec", "sur", "al", "au", "naar", "an", "auf", "op", "para", "sul", "alla", "pelo", "no", "na",
+		"ur", "yr", "same", "celui", "celle", "en")
+	withWords   = set("with", "mit", "avec", "con", "com", "met", "en")
 	codeCopulas = set("is", "ist", "est", "es", "e", "era", "was", "war", "lautet")
 	// codeWords own the digits right after them, or after a copula.
 	codeWords = set("code", "codigo", "codice", "pin", "promo", "vorwahl", "prefix", "prefixe", "prefijo", "prefisso", "voorvoegsel", "indicativo")
