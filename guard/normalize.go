@@ -370,6 +370,10 @@ func (t *text) tokenize(s string) {
 			switch r {
 			case ',', '.', '!', ';', ':', '…', '。', '！', '—', '–':
 				t.raw[n-1].flags |= fPunctAfter
+			case '-':
+				if gapLen > 0 && !isDigit(t.rawBuf[t.raw[n-1].end-1]) {
+					t.raw[n-1].flags |= fPunctAfter // "wrong I'm afraid - the warehouse": a spaced hyphen is a dash
+				}
 			}
 		}
 		if gapLen == 0 {

@@ -939,9 +939,12 @@ func (t *text) confirmation(class string) string {
 		if h.kind == phDisagree && t.insideAgree(h.span, hits) {
 			continue
 		}
+		if h.kind == phAffirm && h.tok > 0 && negations[string(t.tokBytes(h.tok-1))] {
+			continue // "Não está certo": a negated affirmation affirms nothing
+		}
 		if (h.kind == phAffirm || h.kind == phAgree || h.kind == phDeny || h.kind == phDisagree) &&
 			(t.aboutOther(h.tok, h.span) || t.ourFault(h.tok) || t.anyBefore(h.tok) || (h.kind == phAffirm || h.kind == phAgree) && t.ourSubject(h.tok) ||
-				(h.kind == phDeny || h.kind == phDisagree) && (t.newThingAfter(h.span) || t.availabilityAfter(h.span))) {
+				(h.kind == phDeny || h.kind == phDisagree) && (t.newThingAfter(h.span) || t.availabilityAfter(h.span) || t.unavailableBefore(h.tok))) {
 			others = append(others, h.span)
 			continue
 		}
@@ -1003,7 +1006,15 @@ func (t *text) confirmation(class string) string {
 			nothingAt = i
 		}
 	}
+	// "Isso aí, a ligação é gratuita; o número cadastrado eu confirmo
+	// depois da verificação": the value's confirmation is put off, so a
+	// yes in a clause that names no value of the class answers another
+	// question
+	deferred := t.confirmDeferred(class)
 	for _, h := range hits {
+		if names, defers := t.clauseNamesClass(h.tok, class); deferred && (h.kind == phYes || h.kind == phAffirm || h.kind == phPointYes) && (!names || defers) {
+			continue // the yes of another clause, or the promise itself ("eu confirmo depois da verificação")
+		}
 		switch {
 		case (h.kind == phAffirm && t.tailPoints(h.span) || h.kind == phAgree && t.agreeCounts(h.tok, h.span)) && !inExcl(h.span) && !overlaps(h.span, denials) &&
 			!t.conditional(h.tok) && !t.sameSentence(h.tok, denials) && !t.refusedBefore(h.tok, h.start, refusals):
@@ -1418,6 +1429,15 @@ func (t *text) aboutOther(i int, sp span) bool {
 	if j > 0 && j < to && t.toks[j-1].flags&fPunctAfter != 0 && t.clauseOther(j, to) {
 		return true
 	}
+	// the same past a word of regret closing the phrase's clause: "That's
+	// wrong I'm afraid - the warehouse is in Leeds"
+	f := j
+	for f < to && f < j+3 && regretFillers[string(t.tokBytes(f))] {
+		f++
+	}
+	if f > j && f < to && t.toks[f-1].flags&fPunctAfter != 0 && t.clauseOther(f, to) {
+		return true
+	}
 	for k := j; k < to && k < j+4; k++ {
 		w := string(t.tokBytes(k))
 		if ourWords[w] && k+1 < to && t.nounOther(k+1) && !recordWords[string(t.tokBytes(k+1))] {
@@ -1439,6 +1459,12 @@ func (t *text) aboutOther(i int, sp span) bool {
 	}
 	return false
 }
+
+// regretFillers close a clause with regret: "I'm afraid", "sorry",
+// "leider", "hélas" (normalised).
+var regretFillers = set("i", "im", "am", "afraid", "sorry", "unfortunately", "sadly", "leider", "helas",
+	"malheureusement", "lamentablemente", "desgraciadamente", "purtroppo", "helaas", "infelizmente", "desculpe",
+	"perdon", "scusi", "pardon")
 
 // demoDeterminers are demonstratives that only stand before a noun.
 var demoDeterminers = set("ce", "cet", "cette", "ces", "dieser", "diesen", "diesem")
@@ -1557,8 +1583,9 @@ func (t *text) ourFault(i int) bool {
 			return true
 		case t.ourAt(k) && k > from && k+1 < to && partNouns[string(t.tokBytes(k+1))] && partPreps[string(t.tokBytes(k-1))]:
 			return true // "van onze kant", "de notre part", not "on our side" (the record)
-		case t.ourAt(k) && k > from && t.toks[k-1].lex&lxCopula != 0 && (k+1 == to || t.toks[k].flags&fPunctAfter != 0):
-			return true // "o atraso é nosso"
+		case (t.ourAt(k) || w == "ours") && k > from && (t.toks[k-1].lex&lxCopula != 0 || k-1 > from && definites[string(t.tokBytes(k-1))] && t.toks[k-2].lex&lxCopula != 0) &&
+			(k+1 == to || t.toks[k].flags&fPunctAfter != 0 || andWords[string(t.tokBytes(k+1))]):
+			return true // "o atraso é nosso", "the delay is ours and ...", "le retard est le nôtre"
 		}
 	}
 	return false
@@ -1665,6 +1692,26 @@ func (t *text) availabilityAfter(sp span) bool {
 	for k := j; k < to && k <= j+1; k++ {
 		if availWords[string(t.tokBytes(k))] {
 			return true
+		}
+	}
+	return false
+}
+
+// unavailableBefore reports whether the sentence of token i says before
+// it that something is not or no longer available: "La fascia scelta non
+// è più disponibile, ne scelga un'altra", "that slot is no longer
+// available, please pick another": the other one is an alternative, no
+// denial.
+func (t *text) unavailableBefore(i int) bool {
+	from, _ := t.sentenceOf(i)
+	for k := i - 1; k > from; k-- {
+		if !availWords[string(t.tokBytes(k))] {
+			continue
+		}
+		for j := max(from, k-3); j < k; j++ {
+			if w := string(t.tokBytes(j)); negations[w] || w == "no" || w == "longer" || w == "plus" || w == "piu" || w == "mehr" || w == "meer" || w == "mas" {
+				return true
+			}
 		}
 	}
 	return false
@@ -2755,4 +2802,59 @@ func (t *text) oneWeHold(k, from int) bool {
 		return true // "el que tenemos", "celle que nous avons"
 	}
 	return j >= from && j < k-1 && onePronouns[string(t.tokBytes(j))] // "the one we have", "die we hebben"
+}
+
+// confirmDeferred reports whether a sentence of the reply puts off the
+// confirmation of a value of class: a verb of confirming, a noun of the
+// class and a word of verification in it ("o número cadastrado eu
+// confirmo depois da verificação", "the number on file I'll confirm after
+// verification").
+func (t *text) confirmDeferred(class string) bool {
+	for i := range t.toks {
+		if !confirmStem(t.tokBytes(i)) {
+			continue
+		}
+		from, to := t.sentenceOf(i)
+		noun, later := false, false
+		for k := from; k < to; k++ {
+			noun = noun || t.classNoun(k, string(t.tokBytes(k)), class)
+			later = later || deferWord(t.tokBytes(k))
+		}
+		if noun && later {
+			return true
+		}
+	}
+	return false
+}
+
+// confirmStem reports whether w is a form of "confirm" in the seven
+// languages (normalised): confirm..., bestatig..., conferm..., bevestig...
+func confirmStem(w []byte) bool {
+	if len(w) < 7 {
+		return false
+	}
+	switch string(w[:7]) {
+	case "confirm", "bestati", "bevesti", "conferm":
+		return true
+	}
+	return false
+}
+
+// clauseNamesClass reports whether the clause of token i (between
+// punctuation marks in its sentence) holds a noun of class, and whether
+// it holds a word of verification.
+func (t *text) clauseNamesClass(i int, class string) (names, defers bool) {
+	from, to := t.sentenceOf(i)
+	a, b := i, i
+	for a > from && t.toks[a-1].flags&fPunctAfter == 0 {
+		a--
+	}
+	for b < to-1 && t.toks[b].flags&fPunctAfter == 0 {
+		b++
+	}
+	for k := a; k <= b; k++ {
+		names = names || t.classNoun(k, string(t.tokBytes(k)), class)
+		defers = defers || deferWord(t.tokBytes(k))
+	}
+	return names, defers
 }
