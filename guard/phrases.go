@@ -643,6 +643,9 @@ func (t *text) hedgedTail(i int) bool {
 			continue
 		}
 		w := string(t.tokBytes(k))
+		if (secondPerson[w] || w == "youre") && (k+1 < to && hedgeWords[string(t.tokBytes(k+1))] || k+2 < to && hedgeWords[string(t.tokBytes(k+2))]) {
+			return true // "— vous pensez peut-être à un autre compte ?", "— Sie meinen vielleicht ..."
+		}
 		if hedgeWords[w] || (w == "could" || w == "might") && k+1 < to && guessSubjects[string(t.tokBytes(k+1))] || otherWords[w] || indefinites[w] && k+1 < to && (otherWords[string(t.tokBytes(k+1))] || oldWords[string(t.tokBytes(k+1))]) {
 			return true
 		}
@@ -834,6 +837,7 @@ func (t *text) confirmation(class string) string {
 		// superado": a first clause that names a value is the answer; a
 		// clause after it says what follows from it
 		to = t.answerClause(rest, to)
+		to = t.timeTail(rest, to) // "the link went there 10 mins ago": judged without the time
 		if t.quantAnswer(rest, to) || t.loginAnswer(rest, to) || t.deliveredThere(rest, to) || t.seemsValue(rest, to) {
 			return true // "Correcto, con ese inicia sesión"
 		}
@@ -1408,8 +1412,9 @@ func (t *text) aboutOther(i int, sp span) bool {
 	}
 	// a value or a place pointed at later still makes it an answer:
 	// "That's correct, your delivery will go there"
+	end := t.timeTail(j, to) // "the link went there 10 mins ago"
 	for k := j; k < to; k++ {
-		if valueNouns[string(t.tokBytes(k))] && !t.qualifiedOther(k, to) || k == to-1 && t.toks[k].lex&lxEndRef != 0 {
+		if valueNouns[string(t.tokBytes(k))] && !t.qualifiedOther(k, to) || k == end-1 && t.toks[k].lex&lxEndRef != 0 {
 			return false
 		}
 	}
@@ -1967,8 +1972,13 @@ func phoneHead(view []byte, start, end int) bool {
 		return true
 	})
 	return named || classBefore(view, start, 10, ctxPhone, false) || prevTokens(view, start, 10, func(t []byte) bool { return callWords[string(t)] }) ||
-		countryOne(view, start)
+		countryOne(view, start) ||
+		// "le 06 47 je pense, celui pour les SMS": a phone word or texts said of it further on
+		nextTokens(view, end-1, 7, func(t []byte) bool { return phoneWords[string(t)] || textWords[string(t)] })
 }
+
+// textWords name text messages (normalised).
+var textWords = set("sms", "texts", "text", "textos", "texto", "messaggi", "berichten", "mensagens")
 
 // countryOne reports whether a phone's first digits at token view offset
 // start follow, within 6 tokens, a country's adjective that ends its noun
@@ -2858,3 +2868,48 @@ func (t *text) clauseNamesClass(i int, class string) (names, defers bool) {
 	}
 	return names, defers
 }
+
+// timeTail returns where the clause [from, to) ends without the time
+// phrase that closes it ("10 mins ago", "mardi", "gestern", "hace una
+// hora"): up to 4 tokens of digits and time words. to itself when there
+// is none, or when nothing else is left.
+func (t *text) timeTail(from, to int) int {
+	e := to
+	for e > from+1 && e > to-4 {
+		w := t.tokBytes(e - 1)
+		if !timeWords[string(w)] && !allDigits(w) {
+			break
+		}
+		if e < to && t.toks[e-1].flags&fPunctAfter != 0 {
+			break // the time phrase is one run of words
+		}
+		e--
+	}
+	if e == to || e-2 >= from && timePreps[string(t.tokBytes(e-2))] {
+		return to // "por la mañana": "la" is the article of the time, no place
+	}
+	for k := e; k < to; k++ {
+		if timeWords[string(t.tokBytes(k))] {
+			return e // "went there 10 mins ago", not "went to 10"
+		}
+	}
+	return to
+}
+
+// timePreps stand before the article of a time ("por la mañana", "in
+// the morning", "dans la matinée").
+var timePreps = set("por", "in", "dans", "en", "di", "de", "da", "op", "am", "im", "a", "pela", "nella", "alla", "at", "on")
+
+// timeWords say when (normalised): units, "ago", days, months and their
+// words.
+var timeWords = set("ago", "min", "mins", "minute", "minutes", "hour", "hours", "hr", "hrs", "sec", "secs", "seconds",
+	"today", "yesterday", "earlier", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "heute", "gestern", "morgen", "vorhin", "minuten", "stunden", "stunde", "montag", "dienstag", "mittwoch",
+	"donnerstag", "freitag", "samstag", "sonntag", "aujourdhui", "hier", "demain", "lundi", "mardi", "mercredi",
+	"jeudi", "vendredi", "samedi", "dimanche", "heure", "heures", "hoy", "ayer", "manana", "minutos", "hora", "horas",
+	"lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "oggi", "ieri", "domani", "minuti", "ora",
+	"ore", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "vandaag", "gisteren", "minuten", "uur",
+	"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "hoje", "ontem", "amanha", "horas",
+	"segunda", "terca", "quarta", "quinta", "sexta", "geleden", "fa", "atras", "hace",
+	// the months as the normaliser writes them ("ago" is Italian August)
+	"m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "m09", "m10", "m11", "m12")

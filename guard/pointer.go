@@ -567,10 +567,11 @@ func (t *text) clauseOther(j, to int) bool {
 	if d := t.tokBytes(j + 1); !t.predicateOther(j, to, false) && !(t.nounOther(j) && len(d) > 0 && isDigit(d[0])) {
 		return false
 	}
+	end := t.timeTail(j, to) // "the link went there 10 mins ago": a place pointed at
 	for k := j; k < to; k++ {
 		w := string(t.tokBytes(k))
 		if valueNouns[w] || phoneWords[w] || accountWords[w] || recordWords[w] && !linkWords[w] ||
-			k == to-1 && t.toks[k].lex&lxEndRef != 0 {
+			k == end-1 && t.toks[k].lex&lxEndRef != 0 {
 			return false
 		}
 	}
