@@ -993,7 +993,8 @@ func (t *text) demoValue(k, rest, to int) bool {
 	if t.toks[k-1].lex&lxDemo == 0 && !thisWords[p] && !demoContractions[p] && p != "those" && p != "these" && p != "die" {
 		return false
 	}
-	if !valueNouns[w] && !(cardWords[w] && !cardQualifiers[w]) && !phoneWords[w] || p == "die" && !dutchNouns[w] ||
+	if !valueNouns[w] && !(cardWords[w] && !cardQualifiers[w]) && !phoneWords[w] ||
+		p == "die" && !dutchNouns[w] && !(cardWords[w] && rest > 0 && dutchYes[string(t.tokBytes(rest-1))]) || // "Klopt, die Mastercard"
 		t.qualifiedOther(k, to) {
 		return false // "esa fecha de entrega", "ce débit"
 	}
@@ -1029,6 +1030,9 @@ var cardQualifiers = set("debit", "credit", "payment", "credito", "debito", "ec"
 var (
 	demoContractions = set("nesse", "nessa", "neste", "nesta", "naquele", "naquela", "desse", "dessa", "deste", "desta",
 		"daquele", "daquela", "nisso", "disso")
+	// dutchYes are yes words only Dutch has: "die" after one is Dutch
+	// "that" ("Klopt, die Mastercard is belast"), not the German article.
+	dutchYes   = set("klopt", "inderdaad", "jazeker", "precies", "juist", "jawel")
 	dutchNouns = set("kaart", "adres", "mailadres", "emailadres", "telefoonnummer", "mobiel", "gsm", "creditcard",
 		"bankpas", "pinpas", "nummer", "datum")
 )
