@@ -133,7 +133,24 @@ import (
 // 53/56, fr 52/59, it 48/51, nl 49/54, pt 49/51); all ten sets 2151 of
 // 2182 (98.6 %), 4 of 2540 (0.16 %). Set 10 is no longer held out for the
 // kinds fixed.
-var heldOutFloor = struct{ recall, stopped float64 }{0.985, 0.0016}
+//
+// After guard9's round (branch guard9, on the kinds the lead listed in
+// his words from the ten sets' 31 misses and 4 stops: hedged and pointer
+// confirmations, a phone's first digits, the day of birth alone, a card
+// ending after dots, soft denials, misspelled cue words, a city's
+// adjective, four kinds of innocents stopped, and the number reader's
+// Dutch tens ending in eight and French hundreds; new variants in
+// testdata/lang/*11.txt written in other wordings, none of the sets'
+// lines copied, paraphrased or special-cased; the misses' lines were seen
+// in this test's output while the kinds were closed, so the ten sets are
+// no longer held out for them): before (71660f1) 2151 of 2182 blocked
+// (98.6 %), 4 of 2540 stopped (0.16 %); per set, sets 1–4 and 7 all
+// blocked, none stopped; set 5 176/176, 1/224; set 6 402/405, 0/468; set
+// 8 283/286, 1/361; set 9 293/293, 1/360; set 10 384/409, 1/486. After:
+// every set all blocked and none stopped, 2182 of 2182 (100 %), 0 of
+// 2540. No line blocked before passes now, and no innocent passed before
+// is stopped. The first score of a new set is the estimate.
+var heldOutFloor = struct{ recall, stopped float64 }{1.0, 0.0}
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of
 // testdata/lang): written before the round of changes they measure, they

@@ -70,8 +70,66 @@ var lexicon = func() map[string]*lexEntry {
 			get(w).bits |= bit
 		}
 	}
+	// a typo of a cue word is the word: "Mastercrad", "betalnig",
+	// "eindgend" (typoVariants); a variant that is a word of the lexicon
+	// already, or of two cues, stays as it is
+	seen := map[string]string{}
+	for _, w := range typoCues {
+		for _, v := range typoVariants(w) {
+			if c, ok := seen[v]; ok && c != w {
+				seen[v] = ""
+				continue
+			}
+			seen[v] = w
+		}
+	}
+	for v, w := range seen {
+		if w != "" && m[v] == nil && !typoRealWords[v] {
+			get(v).canon = w
+		}
+	}
 	return m
 }()
+
+// typoCues are the words that say a protected class or point at its
+// value ("card", "ending", "payment", "phone", "address", "birth", in the
+// seven languages; normalised, 6 letters or more): a reply that misspells
+// one still says it.
+var typoCues = []string{
+	"mastercard", "kreditkarte", "bankkarte", "girocard", "tarjeta", "creditcard", "maestro", "credito", "debito",
+	"cartao", "ending", "endziffern", "ziffern", "letzten", "terminant", "finissant", "termina", "terminada",
+	"terminado", "terminando", "finisce", "eindigt", "eindigend", "eindigen", "laatste", "cijfers", "ultimos",
+	"derniers", "chiffres", "digitos", "algarismos", "payment", "zahlung", "bezahlung", "paiement", "pagamento",
+	"betaling", "telephone", "telefon", "telefono", "telefoon", "telefonnummer", "telefoonnummer", "handynummer",
+	"address", "adresse", "anschrift", "direccion", "indirizzo", "endereco", "birthday", "geburtstag",
+	"geburtsdatum", "naissance", "nacimiento", "nascita", "verjaardag", "geboortedatum", "nascimento",
+}
+
+// typoRealWords are variants of typoCues that are words of their own
+// ("einigen" is German "some", "Termin" an appointment, "dernier" any
+// last thing): never read as a typo.
+var typoRealWords = set("einigen", "einigt", "termin", "dernier", "ultimo", "laatst", "deniers", "letten", "eindig",
+	"eindige", "endigen", "digito")
+
+// typoVariants returns the misspellings of w one edit away that keep its
+// first letter and 6 letters or more: two neighbouring letters swapped
+// ("mastercrad") or one letter dropped ("eindgend").
+func typoVariants(w string) []string {
+	var out []string
+	for i := 1; i+1 < len(w); i++ {
+		if w[i] != w[i+1] {
+			out = append(out, w[:i]+string(w[i+1])+string(w[i])+w[i+2:])
+		}
+	}
+	if len(w) > 6 {
+		for i := 1; i < len(w); i++ {
+			if w[i] != w[i-1] { // "adress" from "address" once, not twice
+				out = append(out, w[:i]+w[i+1:])
+			}
+		}
+	}
+	return out
+}
 
 // fillerWords may stand between the digit groups of one number.
 var fillerWords = set("then", "and", "und", "dann", "et", "puis", "y", "luego", "e", "poi", "en", "daarna", "depois",

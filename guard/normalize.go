@@ -232,6 +232,23 @@ func isDigitSep(c rune) bool {
 	return unicode.IsSpace(c) || unicode.IsPunct(c) || unicode.IsSymbol(c)
 }
 
+// ellipsisDigits reports whether the dots or ellipsis before s[i:] mask
+// digits: digits follow right after (more dots first when dots is set,
+// "...58"; one more dot at least, so "v.2" and "12.58" stay as they are).
+func ellipsisDigits(s string, i int, dots bool) bool {
+	if dots {
+		j := i
+		for j < len(s) && s[j] == '.' {
+			j++
+		}
+		if j == i {
+			return false
+		}
+		i = j
+	}
+	return i < len(s) && s[i] >= '0' && s[i] <= '9'
+}
+
 func isMask(r rune) bool {
 	return r == '*' || r == '•' || r == '●' || r == '∙'
 }
@@ -353,6 +370,10 @@ func (t *text) tokenize(s string) {
 			switch r {
 			case ',', '.', '!', ';', ':', '…', '。', '！', '—', '–':
 				t.raw[n-1].flags |= fPunctAfter
+			case '-':
+				if gapLen > 0 && !isDigit(t.rawBuf[t.raw[n-1].end-1]) {
+					t.raw[n-1].flags |= fPunctAfter // "wrong I'm afraid - the warehouse": a spaced hyphen is a dash
+				}
 			}
 		}
 		if gapLen == 0 {
@@ -437,6 +458,12 @@ func (t *text) tokenize(s string) {
 					i++
 				}
 				word("xx")
+			case c == '.' && start < 0 && ellipsisDigits(s, i, true):
+				// "kaart met ...58": dots glued to digits hide the digits before
+				for s[i] == '.' {
+					i++
+				}
+				word("xx")
 			default:
 				t.enc |= encPunct[c]
 				endTok()
@@ -464,6 +491,8 @@ func (t *text) tokenize(s string) {
 		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || unicode.Is(unicode.Cf, r):
 			// combining marks, zero-width and bidi controls, soft hyphen:
 			// dropped, the word goes on
+		case r == '…' && start < 0 && ellipsisDigits(s, i, false):
+			word("xx") // "carte en …58": an ellipsis glued to digits masks
 		case isMask(r):
 			for i < len(s) {
 				r2, n := utf8.DecodeRuneInString(s[i:])

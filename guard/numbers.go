@@ -211,6 +211,9 @@ func segment(w []byte, items []numItem, conn bool) ([]numItem, bool) {
 			}
 			continue
 		}
+		if nw.ord && l < len(w) {
+			continue // an ordinal ends a compound: "achtenveertig" is acht-en-veertig, not "achten" and 40
+		}
 		if out, ok := segment(w[l:], append(items, numItem{val: nw.val, kind: nw.kind, conn: conn}), false); ok {
 			return out, true
 		}
@@ -329,8 +332,8 @@ func numbers(items []numItem, out []int) []int {
 				cur += v
 			case cur > 20 && cur < 100 && last == kDigit && total == 0:
 				cur = cur*100 + v // "twenty-two forty"
-			case cur == 4 && last == kDigit && v == 20:
-				cur = 80
+			case cur%100 == 4 && last == kDigit && v == 20:
+				cur += 76 // "quatre-vingt", "six cent quatre-vingt-dix": 4 × 20
 			case cur >= 0 && last == kHundred || cur < 0 && total > 0:
 				cur = max(cur, 0) + v
 			case cur >= 0 && (last == kTeen || last == kTens) && cur < 100 && total == 0 && cur%10 != 0 || cur >= 0 && last == kTeen && cur < 100 && total == 0:

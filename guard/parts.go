@@ -202,12 +202,33 @@ func (t *text) dayOfBirth(start int) bool {
 		return false
 	}
 	from, to := t.sentenceOf(i)
-	if i+1 < to && t.toks[i].flags&fPunctAfter == 0 || !dayLeads[string(t.tokBytes(i-1))] {
+	end := i // "the 3rd of the month": the day's clause may end on the month
+	for j := i + 1; j < to && j <= i+3 && t.toks[j-1].flags&fPunctAfter == 0; j++ {
+		if monthNouns[string(t.tokBytes(j))] {
+			end = j
+			break
+		}
+		if w := string(t.tokBytes(j)); !ofWords[w] && !definites[w] {
+			break
+		}
+	}
+	if end+1 < to && t.toks[end].flags&fPunctAfter == 0 || !dayLeads[string(t.tokBytes(i-1))] {
 		return false
 	}
 	for k := max(from, i-10); k < i; k++ {
 		x := string(t.tokBytes(k))
 		if dobNouns[x] {
+			return !t.birthOwned(k, from, to)
+		}
+		if dayNouns[x] && (k+1 < i && recordedWords[string(t.tokBytes(k+1))] || k > from && recordedWords[string(t.tokBytes(k-1))]) {
+			// "le jour enregistré est le 3", "der hinterlegte Tag ist der
+			// 3.": the day on the record is the birth day, not a thing's
+			// ("the sale's recorded day")
+			for j := max(from, k-3); j < k; j++ {
+				if otherWord(string(t.tokBytes(j))) {
+					return false
+				}
+			}
 			return !t.birthOwned(k, from, to)
 		}
 		if birthWords[x] && k > from {
@@ -232,6 +253,12 @@ var (
 		"e", "on", "au", "al", "em", "no", "jour", "tag", "giorno", "dag", "day")
 	// dayNouns say "day": "il giorno di nascita".
 	dayNouns = set("day", "tag", "jour", "dia", "giorno", "dag")
+	// monthNouns say "month" ("the 3rd of the month"); recordedWords say
+	// that a day is the one on record ("le jour enregistré").
+	monthNouns    = set("month", "monats", "monat", "mois", "mes", "mese", "maand", "mes")
+	recordedWords = set("enregistre", "hinterlegt", "hinterlegte", "gespeichert", "gespeicherte", "registrado",
+		"registrato", "geregistreerd", "geregistreerde", "registado", "registered", "recorded", "stored", "opgeslagen",
+		"salvato", "guardado", "registrierte", "registriert", "vermerkt", "vermerkte")
 	// dobNouns say "date of birth" in one word.
 	dobNouns = set("dob", "birthdate", "geburtsdatum", "geboortedatum")
 )

@@ -426,6 +426,9 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 			for _, x := range cityExonyms[c] {
 				b.tokens([]string{x}, cp) // "je adres in Berlijn"
 			}
+			for _, x := range cityDemonyms[c] {
+				b.tokens([]string{x}, cp) // "el piso madrileño", "a casa lisboeta"
+			}
 		}
 	}
 	postal := pattern{class: proofdesk.ClassAddress, part: PartPostalCode, level: level, ctx: ctxNotOwned}
@@ -718,6 +721,20 @@ func (b *builder) typoStreets(a proofdesk.Address, level proofdesk.Level) {
 		}
 		b.typos = append(b.typos, typoStreet{w, house, level})
 	}
+}
+
+// cityDemonyms are the adjectives of a city in the seven languages
+// (normalised, one word, both genders) that the suffixes above do not
+// make: "parisian", "madrileño", "lisboeta", "berlinois". Source: the
+// cities' Wikipedia articles in the seven languages.
+var cityDemonyms = map[string][]string{
+	"paris":     {"parisian", "pariser", "parisino", "parisina", "parigino", "parigina", "parijse", "parisiense"},
+	"berlin":    {"berlinois", "berlinoise", "berlines", "berlinesa", "berlinese", "berlijnse", "berlijns", "berlinense"},
+	"madrid":    {"madrileno", "madrilena", "madrilene", "madrilenian", "madrider", "madrileense", "madrilenho", "madrilenha"},
+	"lisboa":    {"lisboeta", "lisboetas", "lisboete", "lisbonner", "lisbonese", "lisboner", "lissabonner", "lissabonse", "lisbonense"},
+	"torino":    {"turinese", "turiner", "turinois", "turinoise", "turines", "turinesa", "turijnse", "turinense"},
+	"amsterdam": {"amsterdammer", "amsterdamer", "amstellodamois", "amstellodamoise", "amsterdames", "amsterdamesa", "amsterdamese", "amsterdamense"},
+	"portland":  {"portlander"},
 }
 
 // cityExonyms are the names other languages of the seven give a city

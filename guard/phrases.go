@@ -17,6 +17,7 @@ const (
 	phNo      // a negative word ("no", "nein", ❌): see confirmation
 	phAgree   // an agreement verb ("lines up", "deckt sich"): see agreeCounts
 	phDisagree
+	phPointYes // a pointer then a yes opening a sentence ("That one, yes", "Die ja,"): see confirmation
 )
 
 type phrase struct {
@@ -98,6 +99,29 @@ var (
 		"está correto", "está correta", "está certo", "está certa", "é esse", "essa mesma", "esse mesmo", "é essa",
 		"é isso", "confere", "confirmo", "é o mesmo", "é a mesma", "é este", "é esta",
 		"é o correto", "é a correta", "endereço correto", "número correto", "é exatamente",
+		// a hedged yes: a modal before the pointer or the judgement ("Should
+		// be that one", "Müsste passen", "Ça devrait être celui-là", "Debería
+		// ser ese", "Dovrebbe essere quello", "Zou die moeten zijn", "Deve
+		// ser esse"), and a pointer then a yes ("That one, yes", "Die ja")
+		"should be that 1", "should be the 1", "must be that 1", "must be the 1", "should be right", "must be right",
+		"should be correct", "must be correct", "that should be it", "that must be it", "should be it", "ought to be that 1",
+		"that 1 i think", "the 1 i think",
+		"müsste passen", "müsste stimmen", "sollte passen", "sollte stimmen", "dürfte passen", "dürfte stimmen",
+		"müsste die sein", "müsste das sein", "müsste sie sein", "müsste er sein", "sollte die sein", "müsste richtig sein",
+		"sollte richtig sein", "dürfte richtig sein",
+		"devrait être celui", "devrait être celle", "devrait être le bon", "devrait être la bonne", "doit être celui",
+		"doit être celle", "devrait être ça", "doit être ça", "devrait être correct", "devrait être correcte",
+		"devrait être juste", "devrait correspondre", "doit correspondre",
+		"debería ser ese", "debería ser esa", "debería ser este", "debería ser esta", "debe ser ese", "debe ser esa",
+		"debe de ser ese", "debe de ser esa", "debería ser el correcto", "debería ser la correcta", "debería ser correcto",
+		"debería ser correcta", "tendría que ser ese", "tendría que ser esa", "debería cuadrar",
+		"dovrebbe essere quello", "dovrebbe essere quella", "deve essere quello", "deve essere quella",
+		"dovrebbe essere giusto", "dovrebbe essere giusta", "dovrebbe essere corretto", "dovrebbe essere corretta",
+		"dovrebbe tornare", "dovrebbe corrispondere",
+		"zou die moeten zijn", "zou het moeten zijn", "zou deze moeten zijn", "moet die zijn", "moet hem zijn",
+		"zou moeten kloppen", "moet kloppen", "zal wel kloppen", "zou kloppen", "die moet het zijn",
+		"deve ser esse", "deve ser essa", "deve ser este", "deve ser esta", "deveria ser esse", "deveria ser essa",
+		"deve ser o certo", "deve ser a certa", "deve estar certo", "deve estar certa", "deve ser isso", "deve bater",
 	}
 	yesWords = []string{
 		"yes", "yep", "yeah", "yup", "yess", "correct", "right", "exactly", "precisely", "indeed", "absolutely",
@@ -120,6 +144,12 @@ var (
 		"lijkt erop", "lijkt van wel", "ik denk van wel", "volgens mij wel", "ja hoor", "acho que sim", "creio que sim",
 		"parece que sim", "diria que sim", "ao que parece", "pelo visto sim", "julgo que sim",
 	}
+	// pointYesPhrases are a pointer then a yes that open an answer and end
+	// its clause: "That one, yes.", "Die ja, ...", "Esa sí, ..."; the
+	// pointer is the value ("Esa sí que es buena pregunta" goes on)
+	pointYesPhrases = []string{"that 1 yes", "this 1 yes", "die ja", "diese ja", "genau die ja", "deze ja", "die wel",
+		"celui la oui", "celle la oui", "ese sí", "esa sí", "este sí", "esta sí", "quello sì", "quella sì", "esse sim",
+		"essa sim", "este sim", "esta sim"}
 	// words that are "yes" only with punctuation after them: "Sí," but
 	// not "Si vous", "Si tiene"
 	// ("Ja," but not Portuguese "já pode entrar")
@@ -190,6 +220,17 @@ var (
 		"non corrispondono", "non combacia", "non combaciano", "non coincide", "non coincidono", "non torna", "non quadra",
 		"komen niet overeen", "strookt niet", "stroken niet", "kloppen niet",
 		"não batem", "não consta", "não coincide", "não coincidem", "não correspondem",
+		// the offered value not found on the record: "Esa no figura en la
+		// ficha", "die staat niet in ons systeem", "that one isn't in our
+		// system", "não aparece no cadastro"
+		"not in our system", "isn't in our system", "not in the system", "not one we have", "isn't one we have",
+		"not the one we have", "not one we hold", "doesn't appear", "does not appear",
+		"taucht nicht auf", "taucht bei uns nicht auf", "nicht im system", "nicht in unserem system", "finde ich nicht",
+		"ne figure pas", "n'apparaît pas", "ne s'affiche pas", "pas dans notre système", "pas dans le système",
+		"no figura", "no aparece", "no sale en", "no está en el sistema", "no está en nuestro sistema",
+		"non figura", "non compare", "non appare", "non è nel sistema", "non è nel nostro sistema",
+		"staat niet in", "staat er niet", "komt niet voor", "bij ons niet voor", "zit niet in ons systeem", "niet in ons systeem",
+		"não aparece", "não figura", "não está no sistema", "não está no nosso sistema",
 	}
 	// denyAdjectives deny as a predicate ("that is wrong", "está errado");
 	// alone they open a sentence (noWords) or are just adjectives ("the
@@ -484,6 +525,7 @@ var phraser = func() struct {
 	add(affirmPhrases, phrase{kind: phAffirm})
 	add(yesWords, phrase{kind: phYes, start: true})
 	add(yesPunctWords, phrase{kind: phYes, start: true, punct: true})
+	add(pointYesPhrases, phrase{kind: phPointYes, start: true})
 	add(noWords, phrase{kind: phNo, start: true})
 	add(noPunctWords, phrase{kind: phNo, start: true, punct: true})
 	add(denyPhrases, phrase{kind: phDeny})
@@ -601,6 +643,9 @@ func (t *text) hedgedTail(i int) bool {
 			continue
 		}
 		w := string(t.tokBytes(k))
+		if (secondPerson[w] || w == "youre") && (k+1 < to && hedgeWords[string(t.tokBytes(k+1))] || k+2 < to && hedgeWords[string(t.tokBytes(k+2))]) {
+			return true // "— vous pensez peut-être à un autre compte ?", "— Sie meinen vielleicht ..."
+		}
 		if hedgeWords[w] || (w == "could" || w == "might") && k+1 < to && guessSubjects[string(t.tokBytes(k+1))] || otherWords[w] || indefinites[w] && k+1 < to && (otherWords[string(t.tokBytes(k+1))] || oldWords[string(t.tokBytes(k+1))]) {
 			return true
 		}
@@ -792,6 +837,7 @@ func (t *text) confirmation(class string) string {
 		// superado": a first clause that names a value is the answer; a
 		// clause after it says what follows from it
 		to = t.answerClause(rest, to)
+		to = t.timeTail(rest, to) // "the link went there 10 mins ago": judged without the time
 		if t.quantAnswer(rest, to) || t.loginAnswer(rest, to) || t.deliveredThere(rest, to) || t.seemsValue(rest, to) {
 			return true // "Correcto, con ese inicia sesión"
 		}
@@ -897,9 +943,12 @@ func (t *text) confirmation(class string) string {
 		if h.kind == phDisagree && t.insideAgree(h.span, hits) {
 			continue
 		}
+		if h.kind == phAffirm && h.tok > 0 && negations[string(t.tokBytes(h.tok-1))] {
+			continue // "Não está certo": a negated affirmation affirms nothing
+		}
 		if (h.kind == phAffirm || h.kind == phAgree || h.kind == phDeny || h.kind == phDisagree) &&
 			(t.aboutOther(h.tok, h.span) || t.ourFault(h.tok) || t.anyBefore(h.tok) || (h.kind == phAffirm || h.kind == phAgree) && t.ourSubject(h.tok) ||
-				(h.kind == phDeny || h.kind == phDisagree) && (t.newThingAfter(h.span) || t.availabilityAfter(h.span))) {
+				(h.kind == phDeny || h.kind == phDisagree) && (t.newThingAfter(h.span) || t.availabilityAfter(h.span) || t.unavailableBefore(h.tok))) {
 			others = append(others, h.span)
 			continue
 		}
@@ -961,13 +1010,24 @@ func (t *text) confirmation(class string) string {
 			nothingAt = i
 		}
 	}
+	// "Isso aí, a ligação é gratuita; o número cadastrado eu confirmo
+	// depois da verificação": the value's confirmation is put off, so a
+	// yes in a clause that names no value of the class answers another
+	// question
+	deferred := t.confirmDeferred(class)
 	for _, h := range hits {
+		if names, defers := t.clauseNamesClass(h.tok, class); deferred && (h.kind == phYes || h.kind == phAffirm || h.kind == phPointYes) && (!names || defers) {
+			continue // the yes of another clause, or the promise itself ("eu confirmo depois da verificação")
+		}
 		switch {
 		case (h.kind == phAffirm && t.tailPoints(h.span) || h.kind == phAgree && t.agreeCounts(h.tok, h.span)) && !inExcl(h.span) && !overlaps(h.span, denials) &&
 			!t.conditional(h.tok) && !t.sameSentence(h.tok, denials) && !t.refusedBefore(h.tok, h.start, refusals):
 			return RuleConfirmation
 		case h.kind == phYes && !overlaps(h.span, denials) && wordCounts(h.tok, h.end):
 			return RuleConfirmation
+		case h.kind == phPointYes && !overlaps(h.span, denials) && !inExcl(h.span) && t.clauseEndsAt(h.span) &&
+			t.toks[h.tok].flags&fQuestion == 0 && !sentenceExcl(h.tok) && !t.sameSentence(h.tok, others):
+			return RuleConfirmation // "Die ja, daar gaat het pakket heen"
 		}
 	}
 	if topicYes {
@@ -1266,13 +1326,13 @@ func (t *text) noNeedToFix(i int) bool {
 var (
 	needWords = set("need", "needed", "besoin", "bisogno", "brauchen", "falta", "precisa", "precisas", "preciso", "hoeft",
 		"hoeven", "nodig", "notig", "serve")
-	needNegations = set("no", "not", "pas", "nao", "non", "niet", "nicht", "kein", "keine", "geen", "nessun")
+	needNegations = set("no", "not", "pas", "nao", "non", "niet", "nicht", "kein", "keine", "geen", "nessun", "niks", "niets", "nichts")
 )
 
 // nothingPronouns say "nothing"; fixVerbs say "correct" or "change", in
 // seven languages (normalised).
 var (
-	nothingPronouns = set("nothing", "nichts", "rien", "nada", "niente", "nulla", "niets")
+	nothingPronouns = set("nothing", "nichts", "rien", "nada", "niente", "nulla", "niets", "niks")
 	fixVerbs        = set("correct", "change", "fix", "update", "amend", "korrigieren", "andern", "anpassen",
 		"berichtigen", "corriger", "modifier", "changer", "corregir", "cambiar", "modificar", "correggere",
 		"cambiare", "modificare", "corrigeren", "aanpassen", "passen", "wijzigen", "veranderen", "gecorrigeerd",
@@ -1352,8 +1412,9 @@ func (t *text) aboutOther(i int, sp span) bool {
 	}
 	// a value or a place pointed at later still makes it an answer:
 	// "That's correct, your delivery will go there"
+	end := t.timeTail(j, to) // "the link went there 10 mins ago"
 	for k := j; k < to; k++ {
-		if valueNouns[string(t.tokBytes(k))] && !t.qualifiedOther(k, to) || k == to-1 && t.toks[k].lex&lxEndRef != 0 {
+		if valueNouns[string(t.tokBytes(k))] && !t.qualifiedOther(k, to) || k == end-1 && t.toks[k].lex&lxEndRef != 0 {
 			return false
 		}
 	}
@@ -1373,6 +1434,15 @@ func (t *text) aboutOther(i int, sp span) bool {
 	if j > 0 && j < to && t.toks[j-1].flags&fPunctAfter != 0 && t.clauseOther(j, to) {
 		return true
 	}
+	// the same past a word of regret closing the phrase's clause: "That's
+	// wrong I'm afraid - the warehouse is in Leeds"
+	f := j
+	for f < to && f < j+3 && regretFillers[string(t.tokBytes(f))] {
+		f++
+	}
+	if f > j && f < to && t.toks[f-1].flags&fPunctAfter != 0 && t.clauseOther(f, to) {
+		return true
+	}
 	for k := j; k < to && k < j+4; k++ {
 		w := string(t.tokBytes(k))
 		if ourWords[w] && k+1 < to && t.nounOther(k+1) && !recordWords[string(t.tokBytes(k+1))] {
@@ -1380,6 +1450,9 @@ func (t *text) aboutOther(i int, sp span) bool {
 		}
 		if placePreps[w] && k+1 < to && ourWords[string(t.tokBytes(k+1))] {
 			continue // "That's wrong in our FAQ", "È sbagliato sul nostro sito": the business's content
+		}
+		if placePreps[w] && k+1 < to && t.isOther(k+1, to) {
+			return true // "the one we have in stock is blue": a thing in a place
 		}
 		if secondPerson[w] && k+1 < to && modalWords[string(t.tokBytes(k+1))] {
 			return true // "C'est exact, vous pouvez le retourner": what the customer may do
@@ -1391,6 +1464,12 @@ func (t *text) aboutOther(i int, sp span) bool {
 	}
 	return false
 }
+
+// regretFillers close a clause with regret: "I'm afraid", "sorry",
+// "leider", "hélas" (normalised).
+var regretFillers = set("i", "im", "am", "afraid", "sorry", "unfortunately", "sadly", "leider", "helas",
+	"malheureusement", "lamentablemente", "desgraciadamente", "purtroppo", "helaas", "infelizmente", "desculpe",
+	"perdon", "scusi", "pardon")
 
 // demoDeterminers are demonstratives that only stand before a noun.
 var demoDeterminers = set("ce", "cet", "cette", "ces", "dieser", "diesen", "diesem")
@@ -1461,7 +1540,7 @@ var (
 		"zip", "postal", "street", "adresse", "anschrift", "nummer", "telefonnummer", "datum", "karte", "angaben",
 		"plz", "numero", "carte", "postale", "direccion", "fecha", "tarjeta", "datos", "indirizzo", "data", "carta",
 		"dati", "adres", "kaart", "gegevens", "endereco", "morada", "cartao", "dados", "cp", "cep", "cap", "correo",
-		"courriel", "mailadres", "emailadres", "mailadresse", "emailadresse")
+		"courriel", "mailadres", "emailadres", "mailadresse", "emailadresse", "huisnummer", "hausnummer")
 	// linkWords stand between a phrase and its complement.
 	linkWords = set("the", "our", "your", "a", "an", "to", "with", "my", "its", "for", "de", "la", "le", "les", "l",
 		"au", "aux", "du", "des", "notre", "votre", "pour", "mit", "der", "die", "das", "dem", "den", "ihre", "ihrer",
@@ -1509,8 +1588,9 @@ func (t *text) ourFault(i int) bool {
 			return true
 		case t.ourAt(k) && k > from && k+1 < to && partNouns[string(t.tokBytes(k+1))] && partPreps[string(t.tokBytes(k-1))]:
 			return true // "van onze kant", "de notre part", not "on our side" (the record)
-		case t.ourAt(k) && k > from && t.toks[k-1].lex&lxCopula != 0 && (k+1 == to || t.toks[k].flags&fPunctAfter != 0):
-			return true // "o atraso é nosso"
+		case (t.ourAt(k) || w == "ours") && k > from && (t.toks[k-1].lex&lxCopula != 0 || k-1 > from && definites[string(t.tokBytes(k-1))] && t.toks[k-2].lex&lxCopula != 0) &&
+			(k+1 == to || t.toks[k].flags&fPunctAfter != 0 || andWords[string(t.tokBytes(k+1))]):
+			return true // "o atraso é nosso", "the delay is ours and ...", "le retard est le nôtre"
 		}
 	}
 	return false
@@ -1617,6 +1697,26 @@ func (t *text) availabilityAfter(sp span) bool {
 	for k := j; k < to && k <= j+1; k++ {
 		if availWords[string(t.tokBytes(k))] {
 			return true
+		}
+	}
+	return false
+}
+
+// unavailableBefore reports whether the sentence of token i says before
+// it that something is not or no longer available: "La fascia scelta non
+// è più disponibile, ne scelga un'altra", "that slot is no longer
+// available, please pick another": the other one is an alternative, no
+// denial.
+func (t *text) unavailableBefore(i int) bool {
+	from, _ := t.sentenceOf(i)
+	for k := i - 1; k > from; k-- {
+		if !availWords[string(t.tokBytes(k))] {
+			continue
+		}
+		for j := max(from, k-3); j < k; j++ {
+			if w := string(t.tokBytes(j)); negations[w] || w == "no" || w == "longer" || w == "plus" || w == "piu" || w == "mehr" || w == "meer" || w == "mas" {
+				return true
+			}
 		}
 	}
 	return false
@@ -1800,7 +1900,7 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 		if !prevTokens(view, start, 3, starting) && !nextTokens(view, end-1, 2, starting) {
 			return phoneHead(view, start, end)
 		}
-		return classBefore(view, start, 10, ctxPhone, false)
+		return classBefore(view, start, 10, ctxPhone, false) || oneStarting(view, start)
 	case ctxPhoneEnd, ctxCardEnd:
 		// "ending in 90", "die auf 58 endet": a word for "ending" beside
 		// the digits, a phone (card) word within the 10 tokens before
@@ -1868,18 +1968,100 @@ func phoneHead(view []byte, start, end int) bool {
 		if len(w) > 0 && isDigit(w[0]) {
 			return false // the number goes on: "06 47 21 number"
 		}
-		named = phoneWords[w] || numberWords[w]
+		named = phoneWords[w] || numberWords[w] || numberAbbrevs[w]
 		return true
 	})
-	return named || classBefore(view, start, 10, ctxPhone, false) || prevTokens(view, start, 10, func(t []byte) bool { return callWords[string(t)] })
+	return named || classBefore(view, start, 10, ctxPhone, false) || prevTokens(view, start, 10, func(t []byte) bool { return callWords[string(t)] }) ||
+		countryOne(view, start) ||
+		// "le 06 47 je pense, celui pour les SMS": a phone word or texts said of it further on
+		nextTokens(view, end-1, 7, func(t []byte) bool { return phoneWords[string(t)] || textWords[string(t)] })
 }
+
+// textWords name text messages (normalised).
+var textWords = set("sms", "texts", "text", "textos", "texto", "messaggi", "berichten", "mensagens")
+
+// countryOne reports whether a phone's first digits at token view offset
+// start follow, within 6 tokens, a country's adjective that ends its noun
+// phrase ("one", a phone word or a pointer after it): "the German one, the +49 151",
+// "quello tedesco, il +49 151", "el alemán, el que empieza por". "The
+// French site, the 06 47 campaign" names no number.
+func countryOne(view []byte, start int) bool {
+	var prev [6]string
+	n := 0
+	prevTokens(view, start, 6, func(t []byte) bool {
+		prev[n] = string(t)
+		n++
+		return false
+	})
+	for k := 0; k < n; k++ {
+		if !countryAdjectives[prev[k]] {
+			continue
+		}
+		// the word after it ends its noun phrase: "one", a phone word, or
+		// a pointer that opens the next ("quello tedesco, il", "el alemán,
+		// el que"); "the French site" goes on with a noun
+		if k == 0 {
+			return true
+		}
+		if w := prev[k-1]; w == "1" || pointerOnes[w] || headLeads[w] || phoneWords[w] || numberWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// pointerOnes are the pronouns and articles that stand for "the one"
+// beside an adjective (normalised): "quello tedesco", "el alemán".
+var pointerOnes = set("quello", "quella", "celui", "celle", "el", "la", "le", "o", "a", "die", "der", "de", "het", "the")
+
+// oneStarting reports whether a phone's first digits at token view offset
+// start follow "the one that starts" with no noun that owns the number
+// between ("el que empieza por +49 151", "o que começa por
+// +49 151", "the one starting 0151"): the number the requester asked
+// about (oneEnding's counterpart).
+func oneStarting(view []byte, start int) bool {
+	one, rel := false, false
+	prevTokens(view, start, 7, func(t []byte) bool {
+		w := string(t)
+		switch {
+		case rel:
+			// a relative pronoun stands for "the one" after a pronoun or
+			// an article ("celui qui", "el que"), not after a noun ("la
+			// commande qui commence par")
+			one = pointerOnes[w] || w == "1"
+			return true
+		case isOwner(w) || cardWords[w] || codeWords[w] || ourWords[w]:
+			return true // "the order starting 0151"
+		case w == "1" || pointerOnes[w] && w != "die" && w != "de":
+			one = true // "the one starting 0151", "quello che inizia"
+			return true
+		case oneWords[w]:
+			rel = true
+		}
+		return false
+	})
+	return one
+}
+
+// countryAdjectives name the country of a phone number (normalised, the
+// countries of the seven languages' numbers): "the German one, the +49
+// 151", "quello tedesco, il +49 151".
+var countryAdjectives = set("german", "french", "spanish", "italian", "dutch", "portuguese", "deutsche", "deutschen",
+	"franzosische", "franzosischen", "allemand", "francais", "espagnol", "italien", "neerlandais", "portugais", "aleman",
+	"frances", "espanol", "italiano", "holandes", "portugues", "tedesco", "francese", "spagnolo", "olandese",
+	"portoghese", "duitse", "franse", "spaanse", "italiaanse", "nederlandse", "portugese", "alemao", "espanhol",
+	"holandes")
+
+// numberAbbrevs shorten "number" after the digits: "ur 06 47 no."
+var numberAbbrevs = set("no", "nr", "num", "nro", "nº")
 
 // Words around a phone's first digits (normalised).
 var (
 	// headLeads come right before a number: an article, "with".
 	headLeads = set("the", "le", "la", "l", "il", "lo", "el", "o", "a", "de", "die", "der", "den", "het", "mit", "with",
-		"con", "com", "met", "avec", "sur", "al", "au", "naar", "an", "auf", "op", "para", "sul", "alla", "pelo", "no", "na")
-	withWords   = set("with", "mit", "avec", "con", "com", "met")
+		"con", "com", "met", "avec", "sur", "al", "au", "naar", "an", "auf", "op", "para", "sul", "alla", "pelo", "no", "na",
+		"ur", "yr", "same", "celui", "celle", "en")
+	withWords   = set("with", "mit", "avec", "con", "com", "met", "en")
 	codeCopulas = set("is", "ist", "est", "es", "e", "era", "was", "war", "lautet")
 	// codeWords own the digits right after them, or after a copula.
 	codeWords = set("code", "codigo", "codice", "pin", "promo", "vorwahl", "prefix", "prefixe", "prefijo", "prefisso", "voorvoegsel", "indicativo")
@@ -2042,7 +2224,16 @@ func (t *text) cityNamed(start, end int) bool {
 		return false
 	}
 	// "Wohnen Sie noch in der Berliner Wohnung?", "tu piso de Madrid":
-	// the city beside the home of the person addressed
+	// the city beside the home of the person addressed, judged first in
+	// its own clause (a thing in a later one is no other subject of it:
+	// "... Wohnung, oder soll die Lieferung woanders hin?")
+	ce := i
+	for ce < to-1 && t.toks[ce].flags&fPunctAfter == 0 {
+		ce++
+	}
+	if you && t.homeBeside(i, from, ce+1) && !t.condBefore(from, i) && !t.otherAhead(from, ce+1) {
+		return true
+	}
 	return (record || you && t.homeBeside(i, from, to) && !t.condBefore(from, i)) && !t.otherAhead(from, to)
 }
 
@@ -2133,6 +2324,11 @@ func (t *text) mailPart(start int, domain bool) bool {
 			if emailNouns[w] || loginWords[w] || accountNouns[w] || webmail[w] || addressNouns[w] || mailboxWords[w] {
 				return true
 			}
+			// "el que tenemos no es ese, es el de exemple.fr": what we
+			// have, the domain told as the one held
+			if haveWords[w] && k < i && t.oneWeHold(k, from) {
+				return true
+			}
 		}
 	}
 	return false
@@ -2167,6 +2363,12 @@ var (
 		"registada", "registrada", "enregistree")
 	// haveWords are "we have": a business has many things in a city.
 	haveWords = set("have", "hold", "haben", "avons", "tenemos", "abbiamo", "hebben", "temos")
+	// ourSubjects, relativeThat and onePronouns say "the one (that) we":
+	// "the one we have", "el que tenemos", "celle que nous avons", "die we
+	// hebben" (normalised)
+	ourSubjects  = set("we", "wir", "nous", "noi", "wij", "nos", "on")
+	relativeThat = set("que", "che", "dat", "die", "das", "which", "that", "qu")
+	onePronouns  = set("1", "el", "la", "lo", "celle", "celui", "quello", "quella", "o", "a", "die", "degene", "diejenige", "derjenige")
 	// toWords send something to a city: "to Paris", "nach Berlin".
 	toWords = set("to", "nach", "vers", "hacia", "para", "verso", "naar", "towards")
 )
@@ -2584,3 +2786,130 @@ func (t *text) oneOnRecord(k, to int) bool {
 // hereWords say "here" (normalised): closing a sentence about a thing,
 // they point at the screen, not at a place.
 var hereWords = set("here", "hier", "ici", "aqui", "qui")
+
+// clauseEndsAt reports whether the phrase at sp ends its clause: a
+// punctuation mark or the sentence's end follows its last token.
+func (t *text) clauseEndsAt(sp span) bool {
+	j := t.tokenAt(sp.end - 2)
+	if j < 0 {
+		return false
+	}
+	_, to := t.sentenceOf(j)
+	return j+1 >= to || t.toks[j].flags&fPunctAfter != 0
+}
+
+// oneWeHold reports whether the have-word at token k (in a sentence
+// opening at from) says what the business holds of a value pointed at:
+// "the one we have", "el que tenemos", "celle que nous avons", "die we
+// hebben" (a pronoun, then "that" or "we", then the verb), not "the
+// offers we have on exemple.fr".
+func (t *text) oneWeHold(k, from int) bool {
+	j := k - 1
+	if j > from && ourSubjects[string(t.tokBytes(j))] {
+		j--
+	}
+	if j >= from && relativeThat[string(t.tokBytes(j))] && j > from && onePronouns[string(t.tokBytes(j-1))] {
+		return true // "el que tenemos", "celle que nous avons"
+	}
+	return j >= from && j < k-1 && onePronouns[string(t.tokBytes(j))] // "the one we have", "die we hebben"
+}
+
+// confirmDeferred reports whether a sentence of the reply puts off the
+// confirmation of a value of class: a verb of confirming, a noun of the
+// class and a word of verification in it ("o número cadastrado eu
+// confirmo depois da verificação", "the number on file I'll confirm after
+// verification").
+func (t *text) confirmDeferred(class string) bool {
+	for i := range t.toks {
+		if !confirmStem(t.tokBytes(i)) {
+			continue
+		}
+		from, to := t.sentenceOf(i)
+		noun, later := false, false
+		for k := from; k < to; k++ {
+			noun = noun || t.classNoun(k, string(t.tokBytes(k)), class)
+			later = later || deferWord(t.tokBytes(k))
+		}
+		if noun && later {
+			return true
+		}
+	}
+	return false
+}
+
+// confirmStem reports whether w is a form of "confirm" in the seven
+// languages (normalised): confirm..., bestatig..., conferm..., bevestig...
+func confirmStem(w []byte) bool {
+	if len(w) < 7 {
+		return false
+	}
+	switch string(w[:7]) {
+	case "confirm", "bestati", "bevesti", "conferm":
+		return true
+	}
+	return false
+}
+
+// clauseNamesClass reports whether the clause of token i (between
+// punctuation marks in its sentence) holds a noun of class, and whether
+// it holds a word of verification.
+func (t *text) clauseNamesClass(i int, class string) (names, defers bool) {
+	from, to := t.sentenceOf(i)
+	a, b := i, i
+	for a > from && t.toks[a-1].flags&fPunctAfter == 0 {
+		a--
+	}
+	for b < to-1 && t.toks[b].flags&fPunctAfter == 0 {
+		b++
+	}
+	for k := a; k <= b; k++ {
+		names = names || t.classNoun(k, string(t.tokBytes(k)), class)
+		defers = defers || deferWord(t.tokBytes(k))
+	}
+	return names, defers
+}
+
+// timeTail returns where the clause [from, to) ends without the time
+// phrase that closes it ("10 mins ago", "mardi", "gestern", "hace una
+// hora"): up to 4 tokens of digits and time words. to itself when there
+// is none, or when nothing else is left.
+func (t *text) timeTail(from, to int) int {
+	e := to
+	for e > from+1 && e > to-4 {
+		w := t.tokBytes(e - 1)
+		if !timeWords[string(w)] && !allDigits(w) {
+			break
+		}
+		if e < to && t.toks[e-1].flags&fPunctAfter != 0 {
+			break // the time phrase is one run of words
+		}
+		e--
+	}
+	if e == to || e-2 >= from && timePreps[string(t.tokBytes(e-2))] {
+		return to // "por la mañana": "la" is the article of the time, no place
+	}
+	for k := e; k < to; k++ {
+		if timeWords[string(t.tokBytes(k))] {
+			return e // "went there 10 mins ago", not "went to 10"
+		}
+	}
+	return to
+}
+
+// timePreps stand before the article of a time ("por la mañana", "in
+// the morning", "dans la matinée").
+var timePreps = set("por", "in", "dans", "en", "di", "de", "da", "op", "am", "im", "a", "pela", "nella", "alla", "at", "on")
+
+// timeWords say when (normalised): units, "ago", days, months and their
+// words.
+var timeWords = set("ago", "min", "mins", "minute", "minutes", "hour", "hours", "hr", "hrs", "sec", "secs", "seconds",
+	"today", "yesterday", "earlier", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "heute", "gestern", "morgen", "vorhin", "minuten", "stunden", "stunde", "montag", "dienstag", "mittwoch",
+	"donnerstag", "freitag", "samstag", "sonntag", "aujourdhui", "hier", "demain", "lundi", "mardi", "mercredi",
+	"jeudi", "vendredi", "samedi", "dimanche", "heure", "heures", "hoy", "ayer", "manana", "minutos", "hora", "horas",
+	"lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "oggi", "ieri", "domani", "minuti", "ora",
+	"ore", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "vandaag", "gisteren", "minuten", "uur",
+	"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "hoje", "ontem", "amanha", "horas",
+	"segunda", "terca", "quarta", "quinta", "sexta", "geleden", "fa", "atras", "hace",
+	// the months as the normaliser writes them ("ago" is Italian August)
+	"m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "m09", "m10", "m11", "m12")

@@ -262,6 +262,8 @@ func (t *text) tailPoints(sp span) bool {
 		return t.restPoints(k, to)
 	case j >= to || t.toks[j-1].flags&fPunctAfter != 0:
 		return true
+	case answerYes[string(t.tokBytes(j))] && (j+1 == to || t.toks[j].flags&fPunctAfter != 0):
+		return true // "Dovrebbe essere quello sì, credo": a yes closes the phrase's clause
 	case pointerArticles[last] || indefinites[last] || t.toks[j-1].lex&lxDemo != 0:
 		// the noun after the phrase says what it is about
 		if k, ok := t.valueNounAt(j, to); ok {
@@ -565,10 +567,11 @@ func (t *text) clauseOther(j, to int) bool {
 	if d := t.tokBytes(j + 1); !t.predicateOther(j, to, false) && !(t.nounOther(j) && len(d) > 0 && isDigit(d[0])) {
 		return false
 	}
+	end := t.timeTail(j, to) // "the link went there 10 mins ago": a place pointed at
 	for k := j; k < to; k++ {
 		w := string(t.tokBytes(k))
 		if valueNouns[w] || phoneWords[w] || accountWords[w] || recordWords[w] && !linkWords[w] ||
-			k == to-1 && t.toks[k].lex&lxEndRef != 0 {
+			k == end-1 && t.toks[k].lex&lxEndRef != 0 {
 			return false
 		}
 	}
@@ -990,7 +993,8 @@ func (t *text) demoValue(k, rest, to int) bool {
 	if t.toks[k-1].lex&lxDemo == 0 && !thisWords[p] && !demoContractions[p] && p != "those" && p != "these" && p != "die" {
 		return false
 	}
-	if !valueNouns[w] && !(cardWords[w] && !cardQualifiers[w]) && !phoneWords[w] || p == "die" && !dutchNouns[w] ||
+	if !valueNouns[w] && !(cardWords[w] && !cardQualifiers[w]) && !phoneWords[w] ||
+		p == "die" && !dutchNouns[w] && !(cardWords[w] && rest > 0 && dutchYes[string(t.tokBytes(rest-1))]) || // "Klopt, die Mastercard"
 		t.qualifiedOther(k, to) {
 		return false // "esa fecha de entrega", "ce débit"
 	}
@@ -1026,6 +1030,9 @@ var cardQualifiers = set("debit", "credit", "payment", "credito", "debito", "ec"
 var (
 	demoContractions = set("nesse", "nessa", "neste", "nesta", "naquele", "naquela", "desse", "dessa", "deste", "desta",
 		"daquele", "daquela", "nisso", "disso")
+	// dutchYes are yes words only Dutch has: "die" after one is Dutch
+	// "that" ("Klopt, die Mastercard is belast"), not the German article.
+	dutchYes   = set("klopt", "inderdaad", "jazeker", "precies", "juist", "jawel")
 	dutchNouns = set("kaart", "adres", "mailadres", "emailadres", "telefoonnummer", "mobiel", "gsm", "creditcard",
 		"bankpas", "pinpas", "nummer", "datum")
 )

@@ -26,12 +26,6 @@ func Number(s string) (digits string, ok bool) {
 	if !mayReadAsNumber(s) {
 		return "", false
 	}
-	if l := strings.ToLower(s); strings.Contains(l, "achten") {
-		// The normaliser reads the Dutch 28-98 ending in eight as eight,
-		// then the tens ("achtenveertig" as 840): the view reads them
-		// here until the lexicon does.
-		s = dutchEightTens.Replace(l)
-	}
 	s = repeatWords(s)
 	t := textPool.Get().(*text)
 	defer textPool.Put(t)
@@ -89,10 +83,6 @@ func repeatWords(s string) string {
 	}
 	return string(append(b, s[last:]...))
 }
-
-// dutchEightTens are the Dutch numbers of eight and a ten, as digits.
-var dutchEightTens = strings.NewReplacer("achtentwintig", "28", "achtendertig", "38", "achtenveertig", "48",
-	"achtenvijftig", "58", "achtenzestig", "68", "achtenzeventig", "78", "achtentachtig", "88", "achtennegentig", "98")
 
 // DigitLetter returns the digit a letter typed among digits may stand
 // for: '0' for O and o, '1' for l, I and i, and for the letters of other

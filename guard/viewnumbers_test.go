@@ -13,6 +13,11 @@ func TestNumber(t *testing.T) {
 		{"forty-eight", "48", true},
 		{"neunundsiebzig", "79", true},
 		{"soixante-dix-neuf", "79", true},
+		{"achtenveertig", "48", true},              // not "achten" (eighth) and forty
+		{"vierhonderdachtenveertig", "448", true},  // the Dutch tens ending in eight inside a compound
+		{"six cent quatre-vingt-dix", "690", true}, // quatre-vingt after the hundreds
+		{"deux cent quarante", "240", true},
+		{"quatre cents", "400", true},
 		{"４８２", "482", true},
 		{"4O7l", "4071", true},
 		{"double five", "55", true},
