@@ -1,0 +1,73 @@
+package sqldb_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/proofdesk/proofdesk"
+	"github.com/proofdesk/proofdesk/sqldb"
+)
+
+// BenchmarkSubjectContexts_Later is a list's page of 100 conversations
+// whose subjects hold a short number ("Order 12"), each with
+// SubjectMessages+3 customer messages, read as every list reads them:
+// proofdesk.FindSubjectContexts for the page, then ViewContext.Subject
+// for each row with a known code check (KnownCode), so that the view
+// reads each row's later messages (SubjectContext.Later) and its
+// customer's other conversations (Elsewhere). customers=1: one customer
+// holds the whole page (Elsewhere read once); customers=100: one
+// customer a row. known=no: without KnownCode, neither is read (the
+// page's one query).
+func BenchmarkSubjectContexts_Later(b *testing.B) {
+	for _, nc := range []int{1, 100} {
+		b.Run(fmt.Sprintf("customers=%d", nc), func(b *testing.B) {
+			benchStores(b, func(b *testing.B, db *sqldb.DB) {
+				ctx := context.Background()
+				agent, actx := benchAgent(b, db)
+				customers, svc := sqldb.NewCustomerService(db), sqldb.NewConversationService(db)
+				var custs []*proofdesk.Customer
+				for i := range nc {
+					c := newCustomer(b, "", fmt.Sprintf("page%d@example.com", i), fmt.Sprintf("+1415557%04d", i))
+					if err := customers.CreateCustomer(ctx, c); err != nil {
+						b.Fatal(err)
+					}
+					custs = append(custs, c)
+				}
+				var page []*proofdesk.Conversation
+				for i := range 100 {
+					conv := &proofdesk.Conversation{Channel: proofdesk.ChannelAPI, CustomerID: custs[i%nc].ID, Subject: fmt.Sprintf("Order %d", 10+i%90)}
+					first := &proofdesk.Message{AuthorKind: proofdesk.AuthorAgent, AuthorID: agent.ID, Body: "Hello, how can I help?"}
+					if err := svc.CreateConversation(actx, conv, first); err != nil {
+						b.Fatal(err)
+					}
+					for range proofdesk.SubjectMessages + 3 {
+						if err := svc.CreateMessage(ctx, &proofdesk.Message{ConversationID: conv.ID, AuthorKind: proofdesk.AuthorCustomer, Body: "about my parcel, thanks"}); err != nil {
+							b.Fatal(err)
+						}
+					}
+					page = append(page, conv)
+				}
+				for _, known := range []bool{true, false} {
+					vc := proofdesk.ViewContext{}
+					if known {
+						vc.KnownCode = func(string) bool { return false }
+					}
+					b.Run(fmt.Sprintf("known=%v", map[bool]string{true: "yes", false: "no"}[known]), func(b *testing.B) {
+						for b.Loop() {
+							scs, err := proofdesk.FindSubjectContexts(ctx, svc, page...)
+							if err != nil {
+								b.Fatal(err)
+							}
+							for _, c := range page {
+								if got := vc.Subject(c.Subject, scs[c.ID]); got != c.Subject {
+									b.Fatalf("subject %q shown as %q", c.Subject, got)
+								}
+							}
+						}
+					})
+				}
+			})
+		})
+	}
+}
