@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -21,10 +22,14 @@ var _ proofdesk.SubjectFinder = (*ConversationService)(nil)
 // each, oldest first, whether a verification request was issued on it,
 // and what its customer wrote in their other conversations in the last
 // proofdesk.RecentCodeWindow (MessagesElsewhere, read on the first call
-// only, which the view makes only for a subject holding a number shorter
-// than a code): what proofdesk.ViewContext.Subject reads the subject
-// with. One query whatever the number of ids; an unknown ID, or a
-// conversation whose data key was destroyed, is left out.
+// only, once per customer, which the view makes only for a subject
+// holding a number shorter than a code), and, where the first messages
+// may go on, its latest proofdesk.SubjectLater after them (Later, read
+// for all the rows that have one on the first call of any, which the
+// view makes only for a known code): what proofdesk.ViewContext.Subject
+// reads the subject with. One query whatever the number of ids, and one
+// more for all the rows' Later; an unknown ID, or a conversation whose
+// data key was destroyed, is left out.
 func (s *ConversationService) FindSubjectContexts(ctx context.Context, ids []string) (map[string]proofdesk.SubjectContext, error) {
 	return s.db.reader().findSubjectContexts(ctx, ids)
 }
@@ -109,66 +114,111 @@ ORDER BY v.id, m.rn`, args...)
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	// Later: the rows whose first messages may go on, read together.
+	firsts := map[string][]*proofdesk.Message{}
 	for id, sc := range out {
 		if len(sc.First) == proofdesk.SubjectMessages {
-			sc.Later = h.db.laterMessages(ctx, id, sc.First)
+			firsts[id] = sc.First
+		}
+	}
+	if len(firsts) > 0 {
+		later := h.db.laterMessages(ctx, firsts)
+		for id := range firsts {
+			sc := out[id]
+			sc.Later = func() []*proofdesk.Message { return later()[id] }
 			out[id] = sc
 		}
 	}
 	return out, nil
 }
 
-// laterMessages returns a function that reads, on its first call, the
-// latest proofdesk.SubjectLater messages not written by an agent of
-// conversation convID that are not among first, oldest first (through
-// the readers: the caller's transaction may have ended by then). A
-// failed read is logged and reads as nothing.
-func (db *DB) laterMessages(ctx context.Context, convID string, first []*proofdesk.Message) func() []*proofdesk.Message {
+// laterMessages returns a function that reads, on its first call, for
+// each conversation ID of firsts (a page's rows), the latest
+// proofdesk.SubjectLater messages not written by an agent that are not
+// among its first messages (firsts[ID]), oldest first, keyed by
+// conversation ID, all in one query (through the readers: the caller's
+// transaction may have ended by then), once for all the rows of the page.
+// A conversation whose data key was destroyed is left out; a failed read
+// is logged and reads as nothing.
+func (db *DB) laterMessages(ctx context.Context, firsts map[string][]*proofdesk.Message) func() map[string][]*proofdesk.Message {
 	var (
 		once sync.Once
-		out  []*proofdesk.Message
+		out  map[string][]*proofdesk.Message
 	)
-	return func() []*proofdesk.Message {
+	return func() map[string][]*proofdesk.Message {
 		once.Do(func() {
 			var err error
-			if out, err = db.reader().laterMessages(ctx, convID, first); err != nil {
-				db.logger.Error("subject: later messages", slog.String("conversation_id", convID), slogErr(err))
+			if out, err = db.reader().laterMessages(ctx, firsts); err != nil {
+				db.logger.Error("subject: later messages", slog.Int("conversations", len(firsts)), slogErr(err))
 			}
 		})
 		return out
 	}
 }
 
-// laterMessages is DB.laterMessages' read.
-func (h *Handle) laterMessages(ctx context.Context, convID string, first []*proofdesk.Message) ([]*proofdesk.Message, error) {
-	_, dk, err := h.findConversationByID(ctx, convID)
-	if err != nil {
-		return nil, err
+// laterMessages is DB.laterMessages' read: each conversation's latest
+// SubjectLater+SubjectMessages messages not written by an agent, newest
+// first (ROW_NUMBER per conversation, as findSubjectContexts reads the
+// first ones), with the conversation's data key.
+func (h *Handle) laterMessages(ctx context.Context, firsts map[string][]*proofdesk.Message) (map[string][]*proofdesk.Message, error) {
+	ids := slices.Sorted(maps.Keys(firsts))
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
+	args := make([]any, 0, 2*len(ids)+2)
+	args = append(args, proofdesk.AuthorAgent)
+	for _, id := range ids {
+		args = append(args, id)
 	}
-	seen := map[string]bool{}
-	for _, m := range first {
-		seen[m.ID] = true
+	args = append(args, proofdesk.SubjectLater+proofdesk.SubjectMessages)
+	for _, id := range ids {
+		args = append(args, id)
 	}
-	rows, err := h.query(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND author_kind <> ? ORDER BY seq DESC LIMIT ?`,
-		convID, proofdesk.AuthorAgent, proofdesk.SubjectLater+proofdesk.SubjectMessages)
+	col, join := h.db.keyJoin("v")
+	rows, err := h.query(ctx, `SELECT m.id, m.conversation_id, m.author_kind, m.author_id, m.body_enc, m.internal, m.client_id, m.created_at, m.removed_at,
+	v.data_key_id, `+col+`
+FROM conversations v`+join+`
+JOIN (SELECT `+messageColumns+`, ROW_NUMBER() OVER (PARTITION BY conversation_id ORDER BY seq DESC) AS rn
+	FROM messages WHERE author_kind <> ? AND conversation_id IN (`+marks+`)) m
+	ON m.conversation_id = v.id AND m.rn <= ?
+WHERE v.id IN (`+marks+`)
+ORDER BY v.id, m.rn`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("later messages: %w", err)
 	}
 	defer rows.Close()
-	var out []*proofdesk.Message
+	out := make(map[string][]*proofdesk.Message, len(ids))
+	keys := map[string]*vault.DataKey{}
 	for rows.Next() {
-		m, err := scanMessage(rows, dk)
+		var dkID, wrapped string
+		m, body, err := scanSealedMessage(rows, &dkID, &wrapped)
 		if err != nil {
 			return nil, err
 		}
-		if !seen[m.ID] && len(out) < proofdesk.SubjectLater {
-			out = append(out, m)
+		convID := m.ConversationID
+		if slices.ContainsFunc(firsts[convID], func(f *proofdesk.Message) bool { return f.ID == m.ID }) || len(out[convID]) == proofdesk.SubjectLater {
+			continue
 		}
+		dk, ok := keys[convID]
+		if !ok {
+			dk, err = h.db.openRowKey(ctx, dkID, wrapped)
+			if err != nil && !errors.Is(err, errKeyDestroyed) {
+				return nil, fmt.Errorf("conversation %s: %w", convID, err)
+			}
+			keys[convID] = dk // nil: destroyed, left out
+		}
+		if dk == nil {
+			continue
+		}
+		if err := openMessage(m, body, dk); err != nil {
+			return nil, err
+		}
+		out[convID] = append(out[convID], m)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("later messages: %w", err)
 	}
-	slices.Reverse(out)
+	for _, msgs := range out {
+		slices.Reverse(msgs)
+	}
 	return out, nil
 }
 
