@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"maps"
-	"slices"
 	"strings"
 	"sync"
 
@@ -115,15 +113,15 @@ ORDER BY v.id, m.rn`, args...)
 		return nil, err
 	}
 	// Later: the rows whose first messages may go on, read together.
-	firsts := map[string][]*proofdesk.Message{}
+	var more []string
 	for id, sc := range out {
 		if len(sc.First) == proofdesk.SubjectMessages {
-			firsts[id] = sc.First
+			more = append(more, id)
 		}
 	}
-	if len(firsts) > 0 {
-		later := h.db.laterMessages(ctx, firsts)
-		for id := range firsts {
+	if len(more) > 0 {
+		later := h.db.laterMessages(ctx, more)
+		for _, id := range more {
 			sc := out[id]
 			sc.Later = func() []*proofdesk.Message { return later()[id] }
 			out[id] = sc
@@ -133,14 +131,14 @@ ORDER BY v.id, m.rn`, args...)
 }
 
 // laterMessages returns a function that reads, on its first call, for
-// each conversation ID of firsts (a page's rows), the latest
-// proofdesk.SubjectLater messages not written by an agent that are not
-// among its first messages (firsts[ID]), oldest first, keyed by
-// conversation ID, all in one query (through the readers: the caller's
-// transaction may have ended by then), once for all the rows of the page.
-// A conversation whose data key was destroyed is left out; a failed read
-// is logged and reads as nothing.
-func (db *DB) laterMessages(ctx context.Context, firsts map[string][]*proofdesk.Message) func() map[string][]*proofdesk.Message {
+// each of conversations ids (a page's rows), the latest
+// proofdesk.SubjectLater messages not written by an agent after its first
+// proofdesk.SubjectMessages (SubjectContext.First), oldest first, keyed
+// by conversation ID, all in one query (through the readers: the
+// caller's transaction may have ended by then), once for all the rows of
+// the page. A conversation whose data key was destroyed is left out; a
+// failed read is logged and reads as nothing.
+func (db *DB) laterMessages(ctx context.Context, ids []string) func() map[string][]*proofdesk.Message {
 	var (
 		once sync.Once
 		out  map[string][]*proofdesk.Message
@@ -148,39 +146,38 @@ func (db *DB) laterMessages(ctx context.Context, firsts map[string][]*proofdesk.
 	return func() map[string][]*proofdesk.Message {
 		once.Do(func() {
 			var err error
-			if out, err = db.reader().laterMessages(ctx, firsts); err != nil {
-				db.logger.Error("subject: later messages", slog.Int("conversations", len(firsts)), slogErr(err))
+			if out, err = db.reader().laterMessages(ctx, ids); err != nil {
+				db.logger.Error("subject: later messages", slog.Int("conversations", len(ids)), slogErr(err))
 			}
 		})
 		return out
 	}
 }
 
-// laterMessages is DB.laterMessages' read: each conversation's latest
-// SubjectLater+SubjectMessages messages not written by an agent, newest
-// first (ROW_NUMBER per conversation, as findSubjectContexts reads the
-// first ones), with the conversation's data key.
-func (h *Handle) laterMessages(ctx context.Context, firsts map[string][]*proofdesk.Message) (map[string][]*proofdesk.Message, error) {
-	ids := slices.Sorted(maps.Keys(firsts))
+// laterMessages is DB.laterMessages' read. The messages not written by an
+// agent are numbered per conversation in order (rn, of n), as
+// findSubjectContexts numbers them for First: First is those numbered up
+// to SubjectMessages (a message is never deleted alone, only its body
+// removed), and Later the last SubjectLater of the others.
+func (h *Handle) laterMessages(ctx context.Context, ids []string) (map[string][]*proofdesk.Message, error) {
 	marks := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
-	args := make([]any, 0, 2*len(ids)+2)
+	args := make([]any, 0, len(ids)+3)
 	args = append(args, proofdesk.AuthorAgent)
 	for _, id := range ids {
 		args = append(args, id)
 	}
-	args = append(args, proofdesk.SubjectLater+proofdesk.SubjectMessages)
-	for _, id := range ids {
-		args = append(args, id)
-	}
+	args = append(args, proofdesk.SubjectMessages, proofdesk.SubjectLater)
 	col, join := h.db.keyJoin("v")
 	rows, err := h.query(ctx, `SELECT m.id, m.conversation_id, m.author_kind, m.author_id, m.body_enc, m.internal, m.client_id, m.created_at, m.removed_at,
 	v.data_key_id, `+col+`
-FROM conversations v`+join+`
-JOIN (SELECT `+messageColumns+`, ROW_NUMBER() OVER (PARTITION BY conversation_id ORDER BY seq DESC) AS rn
-	FROM messages WHERE author_kind <> ? AND conversation_id IN (`+marks+`)) m
-	ON m.conversation_id = v.id AND m.rn <= ?
-WHERE v.id IN (`+marks+`)
-ORDER BY v.id, m.rn`, args...)
+FROM (SELECT conversation_id, seq,
+		ROW_NUMBER() OVER (PARTITION BY conversation_id ORDER BY seq) AS rn,
+		COUNT(*) OVER (PARTITION BY conversation_id) AS n
+	FROM messages WHERE author_kind <> ? AND conversation_id IN (`+marks+`)) r
+JOIN messages m ON m.conversation_id = r.conversation_id AND m.seq = r.seq
+JOIN conversations v ON v.id = r.conversation_id`+join+`
+WHERE r.rn > ? AND r.rn > r.n - ?
+ORDER BY r.conversation_id, r.seq`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("later messages: %w", err)
 	}
@@ -194,9 +191,6 @@ ORDER BY v.id, m.rn`, args...)
 			return nil, err
 		}
 		convID := m.ConversationID
-		if slices.ContainsFunc(firsts[convID], func(f *proofdesk.Message) bool { return f.ID == m.ID }) || len(out[convID]) == proofdesk.SubjectLater {
-			continue
-		}
 		dk, ok := keys[convID]
 		if !ok {
 			dk, err = h.db.openRowKey(ctx, dkID, wrapped)
@@ -215,9 +209,6 @@ ORDER BY v.id, m.rn`, args...)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("later messages: %w", err)
-	}
-	for _, msgs := range out {
-		slices.Reverse(msgs)
 	}
 	return out, nil
 }

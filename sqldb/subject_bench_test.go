@@ -3,6 +3,7 @@ package sqldb_test
 import (
 	"context"
 	"fmt"
+	"syscall"
 	"testing"
 
 	"github.com/proofdesk/proofdesk"
@@ -18,7 +19,7 @@ import (
 // customer's other conversations (Elsewhere). customers=1: one customer
 // holds the whole page (Elsewhere read once); customers=100: one
 // customer a row. known=no: without KnownCode, neither is read (the
-// page's one query).
+// page's one query). cpu-ns/op is the process's CPU per page.
 func BenchmarkSubjectContexts_Later(b *testing.B) {
 	for _, nc := range []int{1, 100} {
 		b.Run(fmt.Sprintf("customers=%d", nc), func(b *testing.B) {
@@ -54,6 +55,16 @@ func BenchmarkSubjectContexts_Later(b *testing.B) {
 						vc.KnownCode = func(string) bool { return false }
 					}
 					b.Run(fmt.Sprintf("known=%v", map[bool]string{true: "yes", false: "no"}[known]), func(b *testing.B) {
+						// cpu-ns/op is the process's CPU per page (SQLite's
+						// work included, PostgreSQL's server not), steadier
+						// than wall time on a shared machine.
+						var ru0, ru1 syscall.Rusage
+						_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru0)
+						defer func() {
+							_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru1)
+							cpu := ru1.Utime.Nano() + ru1.Stime.Nano() - ru0.Utime.Nano() - ru0.Stime.Nano()
+							b.ReportMetric(float64(cpu)/float64(b.N), "cpu-ns/op")
+						}()
 						for b.Loop() {
 							scs, err := proofdesk.FindSubjectContexts(ctx, svc, page...)
 							if err != nil {
