@@ -18,8 +18,10 @@ import (
 // reads each row's later messages (SubjectContext.Later) and its
 // customer's other conversations (Elsewhere). customers=1: one customer
 // holds the whole page (Elsewhere read once); customers=100: one
-// customer a row. known=no: without KnownCode, neither is read (the
-// page's one query). cpu-ns/op is the process's CPU per page.
+// customer a row. view=none: the store's part alone (the page's
+// contexts, each row's Later called); view=plain: the view without
+// KnownCode, which reads neither (the page's one query). cpu-ns/op is
+// the process's CPU per page.
 func BenchmarkSubjectContexts_Later(b *testing.B) {
 	for _, nc := range []int{1, 100} {
 		b.Run(fmt.Sprintf("customers=%d", nc), func(b *testing.B) {
@@ -49,12 +51,15 @@ func BenchmarkSubjectContexts_Later(b *testing.B) {
 					}
 					page = append(page, conv)
 				}
-				for _, known := range []bool{true, false} {
+				// view=known: the view with a known code check; view=none:
+				// the page's contexts and each row's Later, no view (the
+				// store's part); view=plain: the view without one.
+				for _, mode := range []string{"known", "none", "plain"} {
 					vc := proofdesk.ViewContext{}
-					if known {
+					if mode == "known" {
 						vc.KnownCode = func(string) bool { return false }
 					}
-					b.Run(fmt.Sprintf("known=%v", map[bool]string{true: "yes", false: "no"}[known]), func(b *testing.B) {
+					b.Run("view="+mode, func(b *testing.B) {
 						// cpu-ns/op is the process's CPU per page (SQLite's
 						// work included, PostgreSQL's server not), steadier
 						// than wall time on a shared machine.
@@ -71,6 +76,12 @@ func BenchmarkSubjectContexts_Later(b *testing.B) {
 								b.Fatal(err)
 							}
 							for _, c := range page {
+								if mode == "none" {
+									if n := len(scs[c.ID].Later()); n != 3 {
+										b.Fatalf("%d later messages, want 3", n)
+									}
+									continue
+								}
 								if got := vc.Subject(c.Subject, scs[c.ID]); got != c.Subject {
 									b.Fatalf("subject %q shown as %q", c.Subject, got)
 								}
