@@ -39,16 +39,7 @@ func TestFindSubjectContexts(t *testing.T) {
 		if !got[f.Conv.ID].CodesIssued || got[other.ID].CodesIssued {
 			t.Fatalf("CodesIssued=%v,%v, want true for the conversation with a request only", got[f.Conv.ID].CodesIssued, got[other.ID].CodesIssued)
 		}
-		msgs, err := convs.FindMessages(context.Background(), other.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var want []string
-		for _, m := range msgs {
-			if m.AuthorKind != proofdesk.AuthorAgent && len(want) < proofdesk.SubjectMessages {
-				want = append(want, m.Body)
-			}
-		}
+		want := customerBodies(t, convs, other.ID)[:proofdesk.SubjectMessages]
 		var bodies []string
 		for _, m := range got[other.ID].First {
 			bodies = append(bodies, m.Body)
@@ -57,6 +48,23 @@ func TestFindSubjectContexts(t *testing.T) {
 			t.Fatalf("first messages (-want +got):\n%s", diff)
 		}
 	})
+}
+
+// customerBodies returns the bodies of conversation id's messages not
+// written by an agent, oldest first, as FindMessages reads them.
+func customerBodies(t *testing.T, convs *sqldb.ConversationService, id string) []string {
+	t.Helper()
+	msgs, err := convs.FindMessages(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bodies []string
+	for _, m := range msgs {
+		if m.AuthorKind != proofdesk.AuthorAgent {
+			bodies = append(bodies, m.Body)
+		}
+	}
+	return bodies
 }
 
 // TestFindSubjectContexts_Later: each row's Later is its own
@@ -93,16 +101,7 @@ func TestFindSubjectContexts_Later(t *testing.T) {
 		// first SubjectMessages, the latest SubjectLater of them.
 		want := map[string][]string{}
 		for _, c := range page {
-			msgs, err := convs.FindMessages(ctx, c.ID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var bodies []string
-			for _, m := range msgs {
-				if m.AuthorKind != proofdesk.AuthorAgent {
-					bodies = append(bodies, m.Body)
-				}
-			}
+			bodies := customerBodies(t, convs, c.ID)
 			if len(bodies) > proofdesk.SubjectMessages {
 				bodies = bodies[proofdesk.SubjectMessages:]
 				want[c.ID] = bodies[max(0, len(bodies)-proofdesk.SubjectLater):]
