@@ -663,23 +663,42 @@ func (tx *Tx) visibleSeq(ctx context.Context, m *proofdesk.Message) error {
 const messageColumns = `id, conversation_id, author_kind, author_id, body_enc, internal, client_id, created_at, removed_at`
 
 func scanMessage(row scanner, dk *vault.DataKey) (*proofdesk.Message, error) {
-	m := &proofdesk.Message{}
-	var body string
+	m, body, err := scanSealedMessage(row)
+	if err != nil {
+		return nil, err
+	}
+	if err := openMessage(m, body, dk); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// scanSealedMessage scans messageColumns, then the row's further columns
+// into more, and returns the message with its body still sealed (body).
+func scanSealedMessage(row scanner, more ...any) (m *proofdesk.Message, body string, err error) {
+	m = &proofdesk.Message{}
 	var internal int
 	var removed nullTime
-	if err := row.Scan(&m.ID, &m.ConversationID, &m.AuthorKind, &m.AuthorID, &body, &internal, &m.ClientID, timeScan{&m.CreatedAt}, &removed); err != nil {
-		return nil, fmt.Errorf("scan message: %w", wrapErr(err))
+	dest := append([]any{&m.ID, &m.ConversationID, &m.AuthorKind, &m.AuthorID, &body, &internal, &m.ClientID, timeScan{&m.CreatedAt}, &removed}, more...)
+	if err := row.Scan(dest...); err != nil {
+		return nil, "", fmt.Errorf("scan message: %w", wrapErr(err))
 	}
 	m.Internal = internal != 0
-	if removed.t != nil {
-		m.RemovedAt = removed.t // the retention policy removed the body (retention.go)
-		return m, nil
+	m.RemovedAt = removed.t // the retention policy removed the body (retention.go)
+	return m, body, nil
+}
+
+// openMessage sets m.Body to body opened with its conversation's data
+// key dk; a removed message (m.RemovedAt) keeps none.
+func openMessage(m *proofdesk.Message, body string, dk *vault.DataKey) error {
+	if m.RemovedAt != nil {
+		return nil
 	}
 	var err error
 	if m.Body, err = dk.OpenString(messageAAD(m.ID), body); err != nil {
-		return nil, fmt.Errorf("message %s: %w", m.ID, err)
+		return fmt.Errorf("message %s: %w", m.ID, err)
 	}
-	return m, nil
+	return nil
 }
 
 // FindMessages returns a conversation's messages, oldest first, each with

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"slices"
 	"strings"
 	"sync"
 
@@ -21,10 +20,14 @@ var _ proofdesk.SubjectFinder = (*ConversationService)(nil)
 // each, oldest first, whether a verification request was issued on it,
 // and what its customer wrote in their other conversations in the last
 // proofdesk.RecentCodeWindow (MessagesElsewhere, read on the first call
-// only, which the view makes only for a subject holding a number shorter
-// than a code): what proofdesk.ViewContext.Subject reads the subject
-// with. One query whatever the number of ids; an unknown ID, or a
-// conversation whose data key was destroyed, is left out.
+// only, once per customer, which the view makes only for a subject
+// holding a number shorter than a code), and, where the first messages
+// may go on, its latest proofdesk.SubjectLater after them (Later, read
+// for all the rows that have one on the first call of any, which the
+// view makes only for a known code): what proofdesk.ViewContext.Subject
+// reads the subject with. One query whatever the number of ids, and one
+// more for all the rows' Later; an unknown ID, or a conversation whose
+// data key was destroyed, is left out.
 func (s *ConversationService) FindSubjectContexts(ctx context.Context, ids []string) (map[string]proofdesk.SubjectContext, error) {
 	return s.db.reader().findSubjectContexts(ctx, ids)
 }
@@ -109,66 +112,104 @@ ORDER BY v.id, m.rn`, args...)
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	// Later: the rows whose first messages may go on, read together.
+	var more []string
 	for id, sc := range out {
 		if len(sc.First) == proofdesk.SubjectMessages {
-			sc.Later = h.db.laterMessages(ctx, id, sc.First)
+			more = append(more, id)
+		}
+	}
+	if len(more) > 0 {
+		later := h.db.laterMessages(ctx, more)
+		for _, id := range more {
+			sc := out[id]
+			sc.Later = func() []*proofdesk.Message { return later()[id] }
 			out[id] = sc
 		}
 	}
 	return out, nil
 }
 
-// laterMessages returns a function that reads, on its first call, the
-// latest proofdesk.SubjectLater messages not written by an agent of
-// conversation convID that are not among first, oldest first (through
-// the readers: the caller's transaction may have ended by then). A
+// laterMessages returns a function that reads, on its first call, for
+// each of conversations ids (a page's rows), the latest
+// proofdesk.SubjectLater messages not written by an agent after its first
+// proofdesk.SubjectMessages (SubjectContext.First), oldest first, keyed
+// by conversation ID, all in one query (through the readers: the
+// caller's transaction may have ended by then), once for all the rows of
+// the page. A conversation whose data key was destroyed is left out; a
 // failed read is logged and reads as nothing.
-func (db *DB) laterMessages(ctx context.Context, convID string, first []*proofdesk.Message) func() []*proofdesk.Message {
+func (db *DB) laterMessages(ctx context.Context, ids []string) func() map[string][]*proofdesk.Message {
 	var (
 		once sync.Once
-		out  []*proofdesk.Message
+		out  map[string][]*proofdesk.Message
 	)
-	return func() []*proofdesk.Message {
+	return func() map[string][]*proofdesk.Message {
 		once.Do(func() {
 			var err error
-			if out, err = db.reader().laterMessages(ctx, convID, first); err != nil {
-				db.logger.Error("subject: later messages", slog.String("conversation_id", convID), slogErr(err))
+			if out, err = db.reader().laterMessages(ctx, ids); err != nil {
+				db.logger.Error("subject: later messages", slog.Int("conversations", len(ids)), slogErr(err))
 			}
 		})
 		return out
 	}
 }
 
-// laterMessages is DB.laterMessages' read.
-func (h *Handle) laterMessages(ctx context.Context, convID string, first []*proofdesk.Message) ([]*proofdesk.Message, error) {
-	_, dk, err := h.findConversationByID(ctx, convID)
-	if err != nil {
-		return nil, err
+// laterMessages is DB.laterMessages' read. The messages not written by an
+// agent are numbered per conversation in order (rn, of n), as
+// findSubjectContexts numbers them for First: First is those numbered up
+// to SubjectMessages (a message is never deleted alone, only its body
+// removed), and Later the last SubjectLater of the others.
+func (h *Handle) laterMessages(ctx context.Context, ids []string) (map[string][]*proofdesk.Message, error) {
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(ids)), ", ")
+	args := make([]any, 0, len(ids)+3)
+	args = append(args, proofdesk.AuthorAgent)
+	for _, id := range ids {
+		args = append(args, id)
 	}
-	seen := map[string]bool{}
-	for _, m := range first {
-		seen[m.ID] = true
-	}
-	rows, err := h.query(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND author_kind <> ? ORDER BY seq DESC LIMIT ?`,
-		convID, proofdesk.AuthorAgent, proofdesk.SubjectLater+proofdesk.SubjectMessages)
+	args = append(args, proofdesk.SubjectMessages, proofdesk.SubjectLater)
+	col, join := h.db.keyJoin("v")
+	rows, err := h.query(ctx, `SELECT m.id, m.conversation_id, m.author_kind, m.author_id, m.body_enc, m.internal, m.client_id, m.created_at, m.removed_at,
+	v.data_key_id, `+col+`
+FROM (SELECT conversation_id, seq,
+		ROW_NUMBER() OVER (PARTITION BY conversation_id ORDER BY seq) AS rn,
+		COUNT(*) OVER (PARTITION BY conversation_id) AS n
+	FROM messages WHERE author_kind <> ? AND conversation_id IN (`+marks+`)) r
+JOIN messages m ON m.conversation_id = r.conversation_id AND m.seq = r.seq
+JOIN conversations v ON v.id = r.conversation_id`+join+`
+WHERE r.rn > ? AND r.rn > r.n - ?
+ORDER BY r.conversation_id, r.seq`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("later messages: %w", err)
 	}
 	defer rows.Close()
-	var out []*proofdesk.Message
+	out := make(map[string][]*proofdesk.Message, len(ids))
+	keys := map[string]*vault.DataKey{}
 	for rows.Next() {
-		m, err := scanMessage(rows, dk)
+		var dkID, wrapped string
+		m, body, err := scanSealedMessage(rows, &dkID, &wrapped)
 		if err != nil {
 			return nil, err
 		}
-		if !seen[m.ID] && len(out) < proofdesk.SubjectLater {
-			out = append(out, m)
+		convID := m.ConversationID
+		dk, ok := keys[convID]
+		if !ok {
+			dk, err = h.db.openRowKey(ctx, dkID, wrapped)
+			if err != nil && !errors.Is(err, errKeyDestroyed) {
+				return nil, fmt.Errorf("conversation %s: %w", convID, err)
+			}
+			keys[convID] = dk // nil: destroyed, left out
 		}
+		if dk == nil {
+			continue
+		}
+		if err := openMessage(m, body, dk); err != nil {
+			return nil, err
+		}
+		out[convID] = append(out[convID], m)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("later messages: %w", err)
 	}
-	slices.Reverse(out)
 	return out, nil
 }
 

@@ -3,6 +3,7 @@ package sqldb_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -38,22 +39,157 @@ func TestFindSubjectContexts(t *testing.T) {
 		if !got[f.Conv.ID].CodesIssued || got[other.ID].CodesIssued {
 			t.Fatalf("CodesIssued=%v,%v, want true for the conversation with a request only", got[f.Conv.ID].CodesIssued, got[other.ID].CodesIssued)
 		}
-		msgs, err := convs.FindMessages(context.Background(), other.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var want []string
-		for _, m := range msgs {
-			if m.AuthorKind != proofdesk.AuthorAgent && len(want) < proofdesk.SubjectMessages {
-				want = append(want, m.Body)
-			}
-		}
+		want := customerBodies(t, convs, other.ID)[:proofdesk.SubjectMessages]
 		var bodies []string
 		for _, m := range got[other.ID].First {
 			bodies = append(bodies, m.Body)
 		}
 		if diff := cmp.Diff(want, bodies); diff != "" {
 			t.Fatalf("first messages (-want +got):\n%s", diff)
+		}
+	})
+}
+
+// customerBodies returns the bodies of conversation id's messages not
+// written by an agent, oldest first, as FindMessages reads them.
+func customerBodies(t *testing.T, convs *sqldb.ConversationService, id string) []string {
+	t.Helper()
+	msgs, err := convs.FindMessages(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bodies []string
+	for _, m := range msgs {
+		if m.AuthorKind != proofdesk.AuthorAgent {
+			bodies = append(bodies, m.Body)
+		}
+	}
+	return bodies
+}
+
+// TestFindSubjectContexts_Later: each row's Later is its own
+// conversation's latest SubjectLater messages not written by an agent
+// after its first SubjectMessages, oldest first; a row with no more than
+// its first has an empty Later, one with fewer none. The page's rows are
+// read in one query, on the first call of any row's Later: a message
+// written to row 2 after row 1's Later was called is not in row 2's
+// (the page's read was made then).
+func TestFindSubjectContexts_Later(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		convs := sqldb.NewConversationService(db)
+		ctx := context.Background()
+		later := map[int]int{0: proofdesk.SubjectLater + 3, 1: 2, 2: 1, 3: 0}
+		var page []*proofdesk.Conversation
+		for i := range 5 {
+			c := f.NewConversation(t)
+			page = append(page, c)
+			if i == 4 {
+				f.say(t, c, "only one") // fewer than SubjectMessages: no Later
+				continue
+			}
+			for k := range proofdesk.SubjectMessages + later[i] {
+				f.say(t, c, fmt.Sprintf("row %d message %d", i, k))
+				if k == 2 || k == proofdesk.SubjectMessages {
+					if err := f.reply(f.AgentCtx, c, fmt.Sprintf("agent on row %d", i)); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+		}
+		// want: each row's messages not written by an agent, after the
+		// first SubjectMessages, the latest SubjectLater of them.
+		want := map[string][]string{}
+		for _, c := range page {
+			bodies := customerBodies(t, convs, c.ID)
+			if len(bodies) > proofdesk.SubjectMessages {
+				bodies = bodies[proofdesk.SubjectMessages:]
+				want[c.ID] = bodies[max(0, len(bodies)-proofdesk.SubjectLater):]
+			}
+		}
+		ids := []string{page[0].ID, page[1].ID, page[2].ID, page[3].ID, page[4].ID}
+		got, err := convs.FindSubjectContexts(ctx, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got[page[4].ID].Later != nil {
+			t.Fatal("a row with fewer than SubjectMessages messages has a Later")
+		}
+		// Row 1's Later reads the page's; then row 2 gets a message.
+		read := func(c *proofdesk.Conversation) []string {
+			t.Helper()
+			l := got[c.ID].Later
+			if l == nil {
+				t.Fatalf("row %s has no Later", c.ID)
+			}
+			var bodies []string
+			for _, m := range l() {
+				if m.ConversationID != c.ID {
+					t.Fatalf("row %s's Later holds message %s of conversation %s", c.ID, m.ID, m.ConversationID)
+				}
+				bodies = append(bodies, m.Body)
+			}
+			return bodies
+		}
+		if diff := cmp.Diff(want[page[1].ID], read(page[1])); diff != "" {
+			t.Fatalf("row 1's later messages (-want +got):\n%s", diff)
+		}
+		f.say(t, page[2], "written after the page was read")
+		for i, c := range page[:4] {
+			if diff := cmp.Diff(want[c.ID], read(c)); diff != "" {
+				t.Fatalf("row %d's later messages (-want +got):\n%s", i, diff)
+			}
+		}
+		if n := len(want[page[0].ID]); n != proofdesk.SubjectLater {
+			t.Fatalf("row 0 wants %d later messages, want SubjectLater: the test proves nothing", n)
+		}
+	})
+}
+
+// TestSubject_LaterPage: a list's page of rows whose subjects each hold
+// the first half of a known code ("code 482"), the rest only in a later
+// message ("913"), after five of chatter: every row hides it, read with
+// the page's contexts; a row whose subject holds the first half of
+// another row's code, and no rest, shows its subject (no row reads
+// another's later messages). The rows are of different customers or
+// none, so that Elsewhere does not read them either.
+func TestSubject_LaterPage(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		convs := sqldb.NewConversationService(db)
+		ctx := context.Background()
+		codes := []string{"482913", "517204", "639058"}
+		newConv := func(subject string, bodies ...string) *proofdesk.Conversation {
+			t.Helper()
+			c := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, Subject: subject, Requester: proofdesk.Requester{Email: "someone@example.com"}}
+			if err := convs.CreateConversation(f.AgentCtx, c, nil); err != nil {
+				t.Fatal(err)
+			}
+			for _, b := range bodies {
+				f.say(t, c, b)
+			}
+			return c
+		}
+		chatter := []string{"hello", "anyone?", "please", "it is urgent", "the code is in the subject"}
+		// The bystander first: its subject holds the first half of the
+		// second row's code.
+		page := []*proofdesk.Conversation{newConv("code 482", append(chatter, "no digits here")...)}
+		for _, code := range codes {
+			page = append(page, newConv("code "+code[:3], append(chatter, "then "+code[3:])...))
+		}
+		vc := proofdesk.ViewContext{KnownCode: func(c string) bool { return slices.Contains(codes, c) }}
+		scs, err := proofdesk.FindSubjectContexts(ctx, convs, page...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, c := range page {
+			want := "code [code hidden]"
+			if i == 0 {
+				want = c.Subject
+			}
+			if got := vc.Subject(c.Subject, scs[c.ID]); got != want {
+				t.Fatalf("row %d: Subject(%q)=%q, want %q", i, c.Subject, got, want)
+			}
 		}
 	})
 }
