@@ -163,6 +163,9 @@ type Matcher struct {
 	splitHeads [16]uint64
 	// levels holds the level each offerable class needs.
 	levels map[string]proofdesk.Level
+	// frags are the fragments that disclose once their class is offered
+	// (offerfrag.go).
+	frags offerFrags
 }
 
 // String implements fmt.Stringer without revealing any value.
@@ -222,6 +225,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 		if c.Payment != nil {
 			b.payment(c.Payment, m.levels[proofdesk.ClassPayment])
 		}
+		m.frags = fragmentsOf(c, m.phones, m.dob)
 		for _, k := range c.SortedAttributeKeys() {
 			b.attribute(k, c.Attributes[k], p.AttributeLevel(k))
 		}
@@ -580,6 +584,15 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 		}
 		v := Verdict{Blocked: l > level, Rule: RuleEnumeration, Class: ec, RequiredLevel: l}
 		if v.Blocked && v.stricter(best) {
+			best = v
+		}
+	}
+	if fc := m.offeredFragment(t, level, offered); fc != "" {
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: fc, Part: PartLast4, RequiredLevel: m.levels[fc]}
+		if fc == proofdesk.ClassDateOfBirth {
+			v.Part = PartFull
+		}
+		if v.stricter(best) {
 			best = v
 		}
 	}

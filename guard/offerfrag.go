@@ -1,0 +1,152 @@
+package guard
+
+import (
+	"strconv"
+
+	"github.com/proofdesk/proofdesk"
+)
+
+// A fragment of an offered value. After the requester offered a value
+// of a class ("is it the card ending 7159?"), a correction names the
+// wrong value and the right one: "not 7159 — 7158", "nicht 83 09,
+// sondern 83 90", "not the 13th, the 3rd". The right one is a fragment
+// of the value on file with no class word beside it, which the value
+// patterns do not take alone (a bare 4-digit number is an order or a
+// year for anyone else). With the class offered it discloses: the card's
+// last four, a phone's last four (whole or in two pairs, "83 — then
+// 90"), the year of birth; the day of birth only in a correction, beside
+// another day and a negation, since a small number is most often a count.
+
+// offerFrags holds the digit fragments of a customer's values that
+// disclose once their class is offered.
+type offerFrags struct {
+	card, phone []string // last four digits
+	year, day   string   // of the date of birth: "1979", "3"
+}
+
+// fragmentsOf returns c's offerFrags; phones are the national numbers.
+func fragmentsOf(c *proofdesk.Customer, phones []string, dob [3]string) offerFrags {
+	var f offerFrags
+	if c.Payment != nil && len(c.Payment.Last4) == 4 && allDigits([]byte(c.Payment.Last4)) {
+		f.card = append(f.card, c.Payment.Last4)
+	}
+	for _, p := range phones {
+		if len(p) >= 6 {
+			f.phone = append(f.phone, p[len(p)-4:])
+		}
+	}
+	f.day, f.year = dob[0], dob[2]
+	return f
+}
+
+// offeredFragment returns the offered class (of those above level) whose
+// fragment t holds, or "".
+func (m *Matcher) offeredFragment(t *text, level proofdesk.Level, offered []string) string {
+	for _, c := range offered {
+		if m.levels[c] <= level {
+			continue
+		}
+		switch c {
+		case proofdesk.ClassPayment:
+			if t.digitsSpelled(m.frags.card) {
+				return c
+			}
+		case proofdesk.ClassPhone:
+			if t.digitsSpelled(m.frags.phone) {
+				return c
+			}
+		case proofdesk.ClassDateOfBirth:
+			if m.frags.year != "" && t.digitsSpelled([]string{m.frags.year}) || m.frags.day != "" && t.dayCorrected(m.frags.day) {
+				return c
+			}
+		}
+	}
+	return ""
+}
+
+// digitsSpelled reports whether digit tokens of t in a row, joined, are
+// one of frags, whole tokens only ("83 90", "7 1 5 8", "83 — then 90";
+// not "17158" or "71.58").
+func (t *text) digitsSpelled(frags []string) bool {
+	if len(frags) == 0 {
+		return false
+	}
+	for k := range t.toks {
+		w := t.tokBytes(k)
+		if !allDigits(w) || k > 0 && allDigits(t.tokBytes(k-1)) && t.toks[k-1].flags&fPunctAfter == 0 {
+			continue // not the first digits of a group
+		}
+		for _, f := range frags {
+			if t.spellsFrom(k, f) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// spellsFrom reports whether the digit tokens from k on, skipping the
+// words for "then" and "and" between them, spell f and end there.
+func (t *text) spellsFrom(k int, f string) bool {
+	got := 0
+	for j := k; j < len(t.toks) && got < len(f); j++ {
+		w := t.tokBytes(j)
+		if !allDigits(w) {
+			if got > 0 && thenWords[string(w)] {
+				continue
+			}
+			return false
+		}
+		if j > k && t.toks[j].flags&fDecimal != 0 {
+			return false // "71.58 euros": an amount
+		}
+		if got+len(w) > len(f) || string(w) != f[got:got+len(w)] {
+			return false
+		}
+		got += len(w)
+		if got == len(f) {
+			return j+1 == len(t.toks) || !allDigits(t.tokBytes(j+1)) || t.toks[j].flags&fPunctAfter != 0
+		}
+	}
+	return false
+}
+
+// thenWords may stand between the pieces of a number read out: "83,
+// then 90".
+var thenWords = set("then", "and", "dann", "und", "puis", "et", "luego", "despues", "y", "poi", "e", "dan", "en", "daarna", "depois", "ensuite")
+
+// dayCorrected reports whether t corrects a day to day: a number token
+// equal to day (1–31) and, within four tokens, another one of 1–31 led
+// by a negation: "not the 13th, the 3rd", "el 3, no el 13".
+func (t *text) dayCorrected(day string) bool {
+	for k := range t.toks {
+		if dayOf(t.tokBytes(k)) != day {
+			continue
+		}
+		for j := max(0, k-4); j < min(len(t.toks), k+5); j++ {
+			if d := dayOf(t.tokBytes(j)); j == k || d == "" || d == day {
+				continue
+			}
+			if j > 0 && negations[string(t.tokBytes(j-1))] || j > 1 && negations[string(t.tokBytes(j-2))] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dayOf returns w as a day of the month without a leading zero or a
+// Dutch ordinal "e" ("3e"), or "".
+func dayOf(w []byte) string {
+	if n := len(w); n >= 2 && n <= 3 && w[n-1] == 'e' {
+		w = w[:n-1]
+	}
+	if len(w) == 0 || len(w) > 2 || !allDigits(w) {
+		return ""
+	}
+	n, _ := strconv.Atoi(string(w))
+	if n < 1 || n > 31 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
