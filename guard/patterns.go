@@ -50,6 +50,7 @@ const (
 	ctxHouseAlone          // a word for house number, a house number on file after it, said of the record (Matcher.houseAlone)
 	ctxUnit                // an address's unit with its word, owned by no other noun (text.unitNamed)
 	ctxDobDay              // the day of birth alone, closing a clause about the date of birth (Matcher.dayOfBirth)
+	ctxCardStart           // a card's last four's first 2 digits: a word for "starts with" beside them, a card or "last digits" word before (inContext)
 )
 
 // pattern is one normalised form of a protected (or public) value.
@@ -488,7 +489,7 @@ var exonyms = func() map[string][]string {
 		{"koln", "cologne", "keulen", "colonia"},
 		{"hamburg", "hambourg", "hamburgo", "amburgo"},
 		{"wien", "vienna", "vienne", "viena", "wenen"},
-		{"amsterdam", "amsterdao", "amsterda"},
+		{"amsterdam", "amsterdao", "amsterda", "amesterdao"},
 		{"den haag", "the hague", "la haye", "la haya", "l aia", "haia"},
 		{"antwerpen", "antwerp", "anvers", "amberes", "anversa", "antuerpia"},
 		{"brussel", "bruxelles", "brussels", "bruselas", "bruxelas"},
@@ -627,6 +628,8 @@ func (b *builder) payment(pm *proofdesk.Payment, level proofdesk.Level) {
 		// "die auf 58 endet", "ending 158"
 		b.add(" "+pm.Last4[2:]+" ", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level, ctx: ctxCardEnd})
 		b.add(" "+pm.Last4[1:]+" ", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level, ctx: ctxCardEnd})
+		// "the last digits start with seven one"
+		b.add(" "+pm.Last4[:2]+" ", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level, ctx: ctxCardStart})
 	}
 	if br := normTokens(pm.Brand); len(br) > 0 {
 		b.tokens(br, pattern{class: proofdesk.ClassPayment, part: PartCardBrand, level: level, ctx: ctxBrand})

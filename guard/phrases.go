@@ -1681,7 +1681,7 @@ var (
 	numberWords = set("number", "nummer", "numero", "nr", "no", "num", "numéro")
 	cardWords   = set("card", "visa", "mastercard", "amex", "discover", "debit", "credit", "payment", "maestro",
 		"jcb", "diners", "unionpay", "karte", "kreditkarte", "bankkarte", "ec", "girocard", "carte", "cb",
-		"tarjeta", "carta", "kaart", "creditcard", "pinpas", "bankpas", "cartao", "credito", "debito")
+		"tarjeta", "carta", "kaart", "creditcard", "pinpas", "bankpas", "cartao", "credito", "debito", "mc")
 	endingWords = set("ending", "ends", "end", "last", "digits", "xx", "x", "final", "endet", "endung", "endend",
 		"endziffern", "ziffern", "letzten", "letzte", "termine", "terminant", "finissant", "finit", "termina",
 		"terminada", "terminado", "terminando", "terminan", "finisce", "finiscono", "finale", "finali", "eindigt",
@@ -1812,6 +1812,14 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 			return classBefore(view, start, 10, ctxPhone, false)
 		}
 		return classBefore(view, start, 10, ctxCard, false) || oneEnding(view, start)
+	case ctxCardStart:
+		// "the last digits start with seven one": the start of the card's
+		// ending, a word for "starts with" beside the digits
+		starting := func(t []byte) bool { return startWords[string(t)] }
+		if !prevTokens(view, start, 3, starting) && !nextTokens(view, end-1, 2, starting) {
+			return false
+		}
+		return classBefore(view, start, 10, ctxCard, true)
 	case ctxNotOwned:
 		owned := prevTokens(view, start, 2, func(t []byte) bool { return isOwner(string(t)) && !postalWords[string(t)] })
 		return !owned
@@ -1910,7 +1918,8 @@ var oneWords = set("1", "que", "qui", "che", "die", "degene", "diegene", "diejen
 
 // startWords say "starts with" (normalised).
 var startWords = set("starts", "start", "begins", "starting", "beginning", "beginnt", "anfangt", "beginnend", "commence",
-	"commencant", "empieza", "comienza", "empezando", "inizia", "comincia", "begint", "comeca", "iniciando")
+	"commencant", "empieza", "comienza", "empezando", "inizia", "comincia", "begint", "comeca", "iniciando",
+	"beginnen", "anfangen", "commencent", "empiezan", "comienzan", "iniziano", "cominciano", "comecam")
 
 // classBefore reports whether the n tokens before offset start of the
 // token view name a phone (k == ctxPhone) or a card (ctxCard), or say
@@ -2037,6 +2046,9 @@ func (t *text) cityNamed(start, end int) bool {
 		// Turin per the account": where the record sends things, not the
 		// way ("gaat het pakket via Berlijn")
 		return true
+	}
+	if t.orderWentTo(i, from, to) || t.whichOneIn(i, from, to) {
+		return true // "your order went to Lisbon", "the one in Turin is the billing one"
 	}
 	if i > 0 && toWords[string(t.tokBytes(i-1))] {
 		return false
