@@ -36,6 +36,9 @@ func (t *text) offerAnswer(class string, excl []span) string {
 			first = k
 		}
 	}
+	if class == proofdesk.ClassAddress && t.cityDenied() {
+		return RuleDenial // "Seville isn't on there", "Nee, Milaan hoort er niet bij"
+	}
 	for k := first; k >= 0 && k < len(t.toks); k++ {
 		if !strongAccount(t.tokBytes(k)) {
 			continue

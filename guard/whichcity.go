@@ -1,0 +1,116 @@
+package guard
+
+import "strings"
+
+// Which address, by its city. A customer with addresses in several
+// cities is told which one is which by the city alone: "of your
+// addresses, the one in Turin is the billing one", "I replaced the
+// Madrid one with the new one", "celle de Turin", "la de Turín",
+// "quello di Torino", "die in Turijn", "o de Turim"; and where an order
+// of theirs went: "your order went to Lisbon", "Ihre Bestellung ging
+// nach Lissabon". The city is said in any of the seven languages' names
+// for it (exonyms in patterns.go). A city beside a place of the business
+// ("the one in Turin is our flagship store") stays out: cityNamed rules
+// those out first.
+
+// whichOneIn reports whether the city at token i, in the sentence [from,
+// to), is named as one of the customer's addresses: a pointer ("the
+// one", "celle", "la", "quello", "die", "o") and a preposition before it,
+// or "one" right after it, in a reply that speaks of addresses (a word
+// for addresses or an address's role) or replaces one.
+func (t *text) whichOneIn(i, from, to int) bool {
+	one := i+1 < to && string(t.tokBytes(i+1)) == "1" // "the Madrid one"
+	if !one && i-2 >= from && pointerPreps[string(t.tokBytes(i-1))] {
+		w := string(t.tokBytes(i - 2))
+		one = cityPointers[w] || pronounRefs[w] && w != "that" && w != "this"
+	}
+	if !one {
+		return false
+	}
+	for k := range t.toks {
+		w := string(t.tokBytes(k))
+		if addressSetWords[w] || replaceWords[w] || addressNouns[w] || len(w) > 7 && (strings.HasSuffix(w, "adresse") || strings.HasSuffix(w, "adres")) {
+			return true
+		}
+	}
+	return false
+}
+
+// orderWentTo reports whether the city at token i, after a word for
+// "to", is where an order of the person addressed went: "your order went
+// to Lisbon", "Ihre Bestellung ging nach Lissabon", "su pedido fue a
+// Lisboa", "a sua encomenda foi para Amesterdão".
+func (t *text) orderWentTo(i, from, to int) bool {
+	if i-1 < from || !toWords[string(t.tokBytes(i-1))] && !pointerPreps[string(t.tokBytes(i-1))] {
+		return false
+	}
+	order, gone := false, false
+	for k := from; k < i-1; k++ {
+		w := string(t.tokBytes(k))
+		if sentOwnWords[w] && k > from && secondPerson[string(t.tokBytes(k-1))] {
+			order = true
+		}
+		gone = gone || goneWords[w]
+	}
+	return order && gone
+}
+
+// Words of the two rules above (normalised).
+var (
+	// pointerPreps stand between a pointer and a city: "the one in", "celle
+	// de", "quello di", "die in", "o de".
+	pointerPreps = set("in", "of", "de", "di", "da", "do", "em", "en", "a", "van", "te", "at")
+	// cityPointers are the pointers "the one" before a preposition.
+	cityPointers = set("1", "a", "celle", "celui", "la", "el", "lo", "quello", "quella", "die", "degene", "diegene", "o",
+		"der", "das")
+	// addressSetWords name a person's addresses or an address's role.
+	addressSetWords = set("addresses", "adressen", "direcciones", "indirizzi", "enderecos", "moradas", "anschriften",
+		"billing", "delivery", "shipping", "facturation", "livraison", "facturacion", "entrega", "envio", "fatturazione",
+		"consegna", "spedizione", "factuur", "bezorging", "levering", "faturacao", "rechnungsadresse", "lieferadresse")
+	// replaceWords replace one thing by another.
+	replaceWords = set("replaced", "replace", "ersetzt", "ersetzen", "remplace", "remplacee", "sustituido", "sustituida",
+		"reemplazado", "sostituito", "sostituita", "vervangen", "substitui", "substituido", "substituida")
+	// sentOwnWords are the things of the person addressed that go to an
+	// address; goneWords say they went.
+	sentOwnWords = set("order", "parcel", "package", "bestellung", "paket", "sendung", "commande", "colis", "pedido",
+		"paquete", "ordine", "pacco", "bestelling", "pakket", "encomenda", "pacote")
+	goneWords = set("went", "gone", "shipped", "delivered", "ging", "gegangen", "geliefert", "partie", "parti", "allee",
+		"livree", "fue", "llego", "entregado", "andato", "andata", "arrivato", "consegnato", "gegaan", "bezorgd",
+		"geleverd", "foi", "seguiu", "entregue")
+)
+
+// cityDenied reports whether a sentence of t, after the requester
+// offered an address, denies a city: a city of the exonyms table and a
+// negation in a sentence that names no place of the business, no service
+// to the city and no condition: "Seville isn't on there", "Sevilla steht
+// da nicht drin", "No, Milan isn't one of yours". "Seville isn't a city
+// we ship to" and "the Seville store isn't open" are about the business.
+// (offerAnswer has ruled out an exclusion, a deferral and a question.)
+func (t *text) cityDenied() bool {
+	for i := range t.toks {
+		if exonyms[string(t.tokBytes(i))] == nil {
+			continue
+		}
+		from, to := t.sentenceOf(i)
+		neg := false
+		for k := from; k < to; k++ {
+			w := string(t.tokBytes(k))
+			if placeOwners[w] || cityServices[w] || t.toks[k].lex&lxCond != 0 {
+				neg = false
+				break
+			}
+			neg = neg || negations[w] || w == "niet" || w == "non"
+		}
+		if neg && !t.conditional(to-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// cityServices say the business serves a city or name it as a place
+// (normalised): "a city we ship to", "beliefern wir nicht".
+var cityServices = set("ship", "shipping", "deliver", "delivery", "serve", "served", "city", "area", "zone", "region",
+	"liefern", "beliefern", "versand", "stadt", "gebiet", "livrons", "livraison", "desservie", "desservi", "ville",
+	"enviamos", "envio", "ciudad", "zona", "servida", "servido", "spediamo", "servita", "servito", "citta",
+	"leveren", "bezorgen", "stad", "gebied", "entregamos", "cidade", "flights", "flight", "weather", "strike")
