@@ -587,10 +587,13 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 			best = v
 		}
 	}
-	if fc := m.offeredFragment(t, level, offered); fc != "" {
-		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: fc, Part: PartLast4, RequiredLevel: m.levels[fc]}
-		if fc == proofdesk.ClassDateOfBirth {
+	if fc, rule := m.offeredFragment(t, level, offered); fc != "" {
+		v := Verdict{Blocked: true, Rule: rule, Class: fc, Part: PartLast4, RequiredLevel: m.levels[fc]}
+		if fc == proofdesk.ClassDateOfBirth || fc == proofdesk.ClassEmail {
 			v.Part = PartFull
+		}
+		if rule != RuleProtectedValue {
+			v.Part = ""
 		}
 		if v.stricter(best) {
 			best = v

@@ -2,6 +2,7 @@ package guard
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/proofdesk/proofdesk"
 )
@@ -22,6 +23,10 @@ import (
 type offerFrags struct {
 	card, phone []string // last four digits
 	year, day   string   // of the date of birth: "1979", "3"
+	// locals are the emails' local parts of two words or more, as
+	// tokens; tlds their domains' last labels ("fr").
+	locals [][]string
+	tlds   []string
 }
 
 // fragmentsOf returns c's offerFrags; phones are the national numbers.
@@ -36,33 +41,118 @@ func fragmentsOf(c *proofdesk.Customer, phones []string, dob [3]string) offerFra
 		}
 	}
 	f.day, f.year = dob[0], dob[2]
+	for _, cp := range c.ContactPoints {
+		at := strings.LastIndexByte(cp.Value, '@')
+		if cp.Kind != proofdesk.ContactEmail || at <= 0 {
+			continue
+		}
+		if l := normTokens(cp.Value[:at]); len(l) >= 2 {
+			f.locals = append(f.locals, l)
+		}
+		if d := normTokens(cp.Value[at+1:]); len(d) >= 2 && !webmail[d[0]] {
+			f.tlds = append(f.tlds, d[len(d)-1])
+		}
+	}
 	return f
 }
 
 // offeredFragment returns the offered class (of those above level) whose
-// fragment t holds, or "".
-func (m *Matcher) offeredFragment(t *text, level proofdesk.Level, offered []string) string {
+// fragment t holds, or "", and the rule: RuleProtectedValue, or
+// RuleDenial for an email's provider denied beside its domain's ending
+// ("ours isn't Gmail but a .fr").
+func (m *Matcher) offeredFragment(t *text, level proofdesk.Level, offered []string) (string, string) {
 	for _, c := range offered {
 		if m.levels[c] <= level {
 			continue
 		}
 		switch c {
+		case proofdesk.ClassEmail:
+			if t.localReversed(m.frags.locals) {
+				return c, RuleProtectedValue
+			}
+			if t.providerDenied(m.frags.tlds) {
+				return c, RuleDenial
+			}
 		case proofdesk.ClassPayment:
 			if t.digitsSpelled(m.frags.card) {
-				return c
+				return c, RuleProtectedValue
 			}
 		case proofdesk.ClassPhone:
 			if t.digitsSpelled(m.frags.phone) {
-				return c
+				return c, RuleProtectedValue
 			}
 		case proofdesk.ClassDateOfBirth:
 			if m.frags.year != "" && t.digitsSpelled([]string{m.frags.year}) || m.frags.day != "" && t.dayCorrected(m.frags.day) {
-				return c
+				return c, RuleProtectedValue
 			}
 		}
 	}
-	return ""
+	return "", ""
 }
+
+// localReversed reports whether t holds an email's local part with its
+// words in reverse order and a word that says it is the other way round:
+// "not martin.elodie, the other way round", "nicht martin.elodie,
+// umgekehrt".
+func (t *text) localReversed(locals [][]string) bool {
+	rev := false
+	for k := range t.toks {
+		rev = rev || reversedWords[string(t.tokBytes(k))]
+	}
+	if !rev {
+		return false
+	}
+	for _, l := range locals {
+		for k := range t.toks {
+			j, n := k, 0 // the words of l from its last, a word for "dot" between them
+			for ; j < len(t.toks) && n < len(l); j++ {
+				w := string(t.tokBytes(j))
+				if n > 0 && dotWords[w] {
+					continue
+				}
+				if w != l[len(l)-1-n] {
+					break
+				}
+				n++
+			}
+			if n == len(l) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reversedWords say "the other way round" (normalised).
+var reversedWords = set("round", "around", "reversed", "backwards", "swapped", "umgekehrt", "vertauscht", "inverse",
+	"reves", "contrario", "andersom", "omgekeerd", "invertido", "invertito", "inverso", "inversa")
+
+// providerDenied reports whether a sentence of t denies a webmail
+// provider beside an email domain's last label after an article or "but":
+// "ours isn't Gmail but a .fr", "keine Gmail, sondern eine .fr".
+func (t *text) providerDenied(tlds []string) bool {
+	for k := range t.toks {
+		if k == 0 || !tldLeads[string(t.tokBytes(k-1))] || !contains(tlds, string(t.tokBytes(k))) {
+			continue
+		}
+		from, to := t.sentenceOf(k)
+		mail, neg := false, false
+		for j := from; j < to; j++ {
+			w := string(t.tokBytes(j))
+			mail = mail || webmail[w] && len(w) > 3
+			neg = neg || negations[w] || w == "keine" || w == "niet" || w == "geen"
+		}
+		if mail && neg {
+			return true
+		}
+	}
+	return false
+}
+
+// tldLeads come before a domain's ending said alone: "a .fr", "eine
+// .fr", "mais une .fr".
+var tldLeads = set("a", "an", "but", "eine", "ein", "sondern", "une", "un", "mais", "una", "uno", "pero", "sino", "ma",
+	"een", "maar", "um", "uma", "mas")
 
 // digitsSpelled reports whether digit tokens of t in a row, joined, are
 // one of frags, whole tokens only ("83 90", "7 1 5 8", "83 — then 90";

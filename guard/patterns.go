@@ -162,6 +162,25 @@ func (b *builder) email(v string, level proofdesk.Level) {
 		// "elodie.martin@...": the local part, the domain left out
 		b.tokens(append(local, "at"), pattern{class: proofdesk.ClassEmail, part: PartFull, level: level, ctx: ctxMailCut})
 	}
+	// the local part spoken with its dots, "elodie punt martin", or its
+	// first word and a dot before a vague word, "elodie-dot-something"
+	if parts := strings.Split(v[:at], "."); len(parts) >= 2 && tokLen(normTokens(v[:at])) >= 6 {
+		for dw := range dotWords {
+			var toks []string
+			for i, part := range parts {
+				if i > 0 {
+					toks = append(toks, dw)
+				}
+				toks = append(toks, normTokens(part)...)
+			}
+			b.tokens(toks, pattern{class: proofdesk.ClassEmail, part: PartSpoken, level: level})
+			if first := normTokens(parts[0]); len(first) == 1 && len(first[0]) >= 4 {
+				for vague := range vagueWords {
+					b.tokens([]string{first[0], dw, vague}, pattern{class: proofdesk.ClassEmail, part: PartSpoken, level: level})
+				}
+			}
+		}
+	}
 	if dom := normTokens(v[at+1:]); len(dom) >= 2 && tokLen(dom) >= 6 && !webmail[dom[0]] {
 		b.tokens(dom, pattern{class: proofdesk.ClassEmail, part: PartFull, level: level, ctx: ctxMailDomain})
 		if len(dom[0]) >= 5 {
@@ -174,6 +193,11 @@ func (b *builder) email(v string, level proofdesk.Level) {
 		b.add(c, sp)
 	}
 }
+
+// vagueWords stand for the rest of an email's local part: "elodie dot
+// something" (normalised).
+var vagueWords = set("something", "whatever", "etwas", "irgendwas", "quelque", "truc", "algo", "qualcosa", "iets",
+	"zoiets", "xyz", "xxx")
 
 // compactOf returns the compact view of s: its tokens joined, the words
 // for "dot" dropped.

@@ -2130,6 +2130,20 @@ func (t *text) mailPart(start int, domain bool) bool {
 	if i < 0 {
 		return false
 	}
+	if i > 0 && t.ats > 0 && string(t.tokBytes(i-1)) == "at" {
+		// "your @exemple address": the label right after an '@', a word
+		// for address or the end of the reply after it ("@exemple.org"
+		// is another domain)
+		if i+1 == len(t.toks) {
+			return true
+		}
+		if n := string(t.tokBytes(i + 1)); addressNouns[n] || emailNouns[n] || mailboxWords[n] {
+			return true
+		}
+	}
+	if i+2 < len(t.toks) && dotWords[string(t.tokBytes(i+1))] {
+		domain = true // "your exemple dot fr mailbox": a label spoken as a domain
+	}
 	from, to := t.sentenceOf(i)
 	for k := from; k < to; k++ {
 		if mailPartWords[string(t.tokBytes(k))] {
