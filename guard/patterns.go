@@ -541,6 +541,9 @@ var exonyms = func() map[string][]string {
 	return m
 }()
 
+// romanMonths are the months in Roman numerals, lowercased as tokens.
+var romanMonths = [12]string{"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
+
 // houseNumberWords name a house number: "Alcalá, número 45".
 var houseNumberWords = []string{"number", "no", "nr", "num", "numero", "nummer", "hausnummer", "huisnummer", "n", "nro", "civico", "numer"}
 
@@ -584,6 +587,15 @@ func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 			b.tokens([]string{mon, "the", dd, yy}, p)
 		}
 		b.tokens([]string{ys[0], mon, dd}, p)
+	}
+	// a Roman-numeral month: "3/XI/1979", "03.XI.79"
+	if rom := romanMonths[m-1]; rom != "" {
+		for _, dd := range ds {
+			for _, yy := range ys {
+				b.tokens([]string{dd, rom, yy}, p)
+			}
+			b.tokens([]string{ys[0], rom, dd}, p)
+		}
 	}
 	// day and month with the year a few words on: "3 de nov., año 1979",
 	// "un 3 novembre, en 79", "3.11. geboren, im Jahr 1979" (ctxDobYear)
