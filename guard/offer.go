@@ -36,6 +36,9 @@ func (t *text) offerAnswer(class string, excl []span) string {
 			first = k
 		}
 	}
+	if t.toStoredOne(0, len(t.toks)) {
+		return "" // "Yes, I'll resend the link to the email already on file": whatever is on file
+	}
 	if class == proofdesk.ClassDateOfBirth && t.birthdayYes() {
 		return RuleConfirmation // "Correct, and happy early birthday!"
 	}

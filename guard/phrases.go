@@ -662,6 +662,9 @@ var pleaseWords = set("please", "double", "kindly", "bitte", "merci", "plait", "
 // ("Yes.", "No, it isn't.") or points at a value ("Yes, that's the
 // one"); "Yes, we deliver on Saturdays" answers something else.
 func (t *text) confirmation(class string) string {
+	if t.mockRefusal() {
+		return "" // "Sure, I confirm addresses without verification… no, of course not"
+	}
 	view := t.tokenView()
 	var hitsArr [32]phit
 	var exclArr, refArr [16]span
@@ -736,6 +739,9 @@ func (t *text) confirmation(class string) string {
 		if t.toks[i].flags&fQuestion != 0 && !t.hedgedTail(i) || sentenceExcl(i) || t.sameSentence(i, others) || t.ourFault(i) {
 			return false // "No, the size chart doesn't match the US sizes"
 		}
+		if t.deferredAfter(i) {
+			return false // "No, whether it's registered I'll tell you after verification"
+		}
 		_, to := t.sentenceOf(i)
 		rest := t.tokenAt(end - 1) // the first token after the word
 		if rest < i+1 {
@@ -792,6 +798,9 @@ func (t *text) confirmation(class string) string {
 		// superado": a first clause that names a value is the answer; a
 		// clause after it says what follows from it
 		to = t.answerClause(rest, to)
+		if t.toStoredOne(rest, to) {
+			return false // "Yes, I'll resend the link to the email already on file"
+		}
 		if t.quantAnswer(rest, to) || t.loginAnswer(rest, to) || t.deliveredThere(rest, to) || t.seemsValue(rest, to) {
 			return true // "Correcto, con ese inicia sesión"
 		}
@@ -899,6 +908,7 @@ func (t *text) confirmation(class string) string {
 		}
 		if (h.kind == phAffirm || h.kind == phAgree || h.kind == phDeny || h.kind == phDisagree) &&
 			(t.aboutOther(h.tok, h.span) || t.ourFault(h.tok) || t.anyBefore(h.tok) || (h.kind == phAffirm || h.kind == phAgree) && t.ourSubject(h.tok) ||
+				(h.kind == phAffirm || h.kind == phAgree) && t.complaintAgreed(h.tok, h.span) ||
 				(h.kind == phDeny || h.kind == phDisagree) && (t.newThingAfter(h.span) || t.availabilityAfter(h.span))) {
 			others = append(others, h.span)
 			continue
@@ -1019,7 +1029,7 @@ func (t *text) confirmation(class string) string {
 
 	// "Perfecto, ya le envié la tarjeta nueva a esa dirección": the
 	// answer is acting on the offered value
-	if len(excl) == 0 && len(denials) == 0 {
+	if len(excl) == 0 && len(denials) == 0 && !t.toStoredOne(0, len(t.toks)) {
 		for i := range t.toks {
 			if w := t.tokBytes(i); len(w) > 0 && len(w) < 32 && destShapes[w[0]]&(1<<len(w)) != 0 && destPreps[string(w)] && t.sentToValue(i, class) {
 				return RuleConfirmation
