@@ -125,3 +125,135 @@ func (t *text) mockRefusal() bool {
 
 // withoutWords say "without" (normalised).
 var withoutWords = set("without", "ohne", "sans", "sin", "senza", "zonder", "sem")
+
+// actedOnIt reports whether the answer clause [rest, to) after a yes
+// says the business acted on the offered value, a pronoun pointing at it
+// as the object: "Correct, we called you on it this morning", "Yes, we
+// used it earlier for the reset", "Richtig, wir haben Sie darauf
+// angerufen", "Oui, on l'a utilisé", "Sí, lo usamos", "Certo, ligámos
+// para esse". A clitic that is also an article ("l", "lo", "la") counts
+// only right before the verb or its auxiliary; "we called the courier"
+// names another thing.
+func (t *text) actedOnIt(rest, to int) bool {
+	verb := -1
+	for k := rest; k < to; k++ {
+		if actVerbs[string(t.tokBytes(k))] {
+			verb = k
+			break
+		}
+	}
+	if verb < 0 {
+		return false
+	}
+	for k := rest; k < to; k++ {
+		w := string(t.tokBytes(k))
+		if (k > verb && actPointers[w] || k < verb && actPointersBefore[w]) &&
+			(k+1 >= to || !valueNouns[string(t.tokBytes(k+1))] && !otherWord(string(t.tokBytes(k+1)))) {
+			return true
+		}
+		if actClitics[w] && (k+1 == verb || k+2 == verb && t.toks[k+1].lex&lxCopula == 0 && auxWords[string(t.tokBytes(k+1))]) {
+			return true
+		}
+	}
+	return false
+}
+
+// Words of acting on a value (normalised).
+var (
+	// actVerbs call, text or use ("we charged it once" is the charge).
+	actVerbs = set("called", "rang", "texted", "used", "angerufen", "benutzt", "verwendet", "genutzt", "appele",
+		"appelee", "utilise", "utilisee", "llamamos", "llamado", "usamos", "usado", "utilizamos", "utilizado",
+		"chiamata", "chiamato", "usato", "usata", "utilizzato", "utilizzata", "gebeld", "gebruikt", "ligamos",
+		"ligado")
+	// actPointers point at the value as an object after the verb ("used
+	// it", "appelé dessus", "llamamos a ese"); actPointersBefore before
+	// the participle that ends the clause ("darauf angerufen", "er ...
+	// op gebeld").
+	actPointers       = set("it", "dessus", "ese", "esa", "quello", "quella", "esse", "essa")
+	actPointersBefore = set("darauf", "daran", "damit", "er")
+	// actClitics are object pronouns that are also articles.
+	actClitics = set("l", "lo", "la", "le", "sie")
+	// auxWords stand between a clitic and its participle: "l'a
+	// utilisé", "l'abbiamo chiamata", "sie haben benutzt".
+	auxWords = set("a", "avons", "ai", "abbiamo", "ho", "ha", "haben", "habe", "hemos", "he", "ha")
+)
+
+// brandHeld reports whether a card brand, the match [start, end) of the
+// token view, is said as the one held, in any of the seven languages: an
+// article after a word for having ("we have a Mastercard", "tenemos una
+// Mastercard", "abbiamo una Mastercard"), or after a copula with a word
+// for the money going somewhere after the brand ("Es la Mastercard, el
+// reembolso va ahí"). English "the", "a" before it already count
+// (inContext).
+func brandHeld(view []byte, start, end int) bool {
+	var prev [2]string
+	n := 0
+	prevTokens(view, start, 2, func(t []byte) bool {
+		prev[n] = string(t)
+		n++
+		return false
+	})
+	if n < 2 || !brandArticles[prev[0]] {
+		return false
+	}
+	if haveWords[prev[1]] {
+		return true
+	}
+	return brandCopulas[prev[1]] && nextTokens(view, end-1, 12, func(t []byte) bool { return moneyWords[string(t)] })
+}
+
+// Words around a card brand held (normalised).
+var (
+	brandArticles = set("a", "an", "the", "eine", "ein", "die", "der", "une", "un", "la", "le", "l", "una", "el",
+		"il", "een", "de", "het", "um", "uma", "o")
+	brandCopulas = set("is", "its", "ist", "est", "cest", "es", "e", "era", "war", "was")
+	// moneyWords name money going to a card.
+	moneyWords = set("refund", "refunds", "charge", "charged", "payment", "erstattung", "ruckerstattung", "belastung",
+		"zahlung", "remboursement", "debit", "paiement", "reembolso", "cargo", "pago", "rimborso", "addebito",
+		"pagamento", "terugbetaling", "betaling", "afschrijving", "cobranca", "estorno")
+)
+
+// readOutValue reports whether t points at the offered value as the one
+// the person addressed read out or gave, a noun of class (or "digits")
+// with a relative clause of saying ("the card you read out", "la carte
+// que vous avez lue", "die Karte, die Sie genannt haben"), in a sentence
+// that acts on it (a verb of charging, sending or using) or calls it
+// right: "I've just charged the delivery to the card you read out", "the
+// digits you say are right". (offerAnswer has ruled out an exclusion, a
+// deferral and a question.)
+func (t *text) readOutValue(class string) bool {
+	for k := range t.toks {
+		w := string(t.tokBytes(k))
+		if !digitNouns[w] && !t.classNoun(k, w, class) {
+			continue
+		}
+		from, to := t.sentenceOf(k)
+		said := false
+		for j := k + 1; j < to && j <= k+6; j++ {
+			said = said || sayVerbs[string(t.tokBytes(j))]
+		}
+		if !said {
+			continue
+		}
+		for j := from; j < to; j++ {
+			x := string(t.tokBytes(j))
+			if actVerbs[x] || sendVerbs[x] || chargeVerbs[x] || j > k && (rightWords[x] || matchWords[x]) || j > k && refWords[x] && t.toks[j].lex&lxDemo == 0 && x != "1" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Words of a value read out (normalised).
+var (
+	digitNouns = set("digits", "ziffern", "chiffres", "digitos", "cifre", "cijfers", "algarismos")
+	// sayVerbs say or give a value.
+	sayVerbs = set("read", "say", "said", "gave", "give", "mentioned", "quoted", "genannt", "angegeben", "gesagt",
+		"vorgelesen", "lue", "lu", "donnee", "donne", "dite", "dit", "mentionnee", "leido", "dado", "dicho",
+		"mencionado", "letto", "letta", "dato", "data", "detto", "indicato", "indicata", "genoemd", "gegeven",
+		"opgelezen", "gezegd", "leu", "deu", "disse", "indicou", "mencionou")
+	// chargeVerbs charge a card or book a payment.
+	chargeVerbs = set("charged", "charge", "gebucht", "belastet", "abgebucht", "debite", "debitee", "cargado", "cobrado",
+		"addebitato", "addebitata", "afgeschreven", "belast", "cobrado", "debitado")
+)

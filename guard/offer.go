@@ -39,6 +39,9 @@ func (t *text) offerAnswer(class string, excl []span) string {
 	if t.toStoredOne(0, len(t.toks)) {
 		return "" // "Yes, I'll resend the link to the email already on file": whatever is on file
 	}
+	if t.readOutValue(class) {
+		return RuleConfirmation // "I've just charged the delivery to the card you read out"
+	}
 	if class == proofdesk.ClassDateOfBirth && t.birthdayYes() {
 		return RuleConfirmation // "Correct, and happy early birthday!"
 	}
@@ -285,5 +288,5 @@ var (
 	wishLeads   = set("happy", "gute", "joyeux", "bon", "feliz", "buon", "fijne", "gelukkige", "frohen", "felice")
 	// matchWords say a value matches: "matches", "passt", "ça colle".
 	matchWords = set("matches", "match", "passt", "colle", "coincide", "coinciden", "torna", "corrisponde", "klopt",
-		"bate", "confere", "stimmt", "fits")
+		"bate", "confere", "stimmt", "stimmen", "fits")
 )

@@ -667,8 +667,15 @@ func (b *builder) payment(pm *proofdesk.Payment, level proofdesk.Level) {
 	}
 	if br := normTokens(pm.Brand); len(br) > 0 {
 		b.tokens(br, pattern{class: proofdesk.ClassPayment, part: PartCardBrand, level: level, ctx: ctxBrand})
+		for _, a := range brandAliases[strings.Join(br, " ")] {
+			b.tokens([]string{a}, pattern{class: proofdesk.ClassPayment, part: PartCardBrand, level: level, ctx: ctxBrand})
+		}
 	}
 }
+
+// brandAliases are the short names of card brands (normalised): "the MC
+// on the account".
+var brandAliases = map[string][]string{"mastercard": {"mc"}, "american express": {"amex"}}
 
 func (b *builder) attribute(name, v string, level proofdesk.Level) {
 	toks := normTokens(v)

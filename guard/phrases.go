@@ -295,6 +295,8 @@ var (
 		"genauso", "genau wie", "gleich wie", "hetzelfde als", "comme chez", "como la", "como o", "come il",
 		"o mesmo", "a mesma", "idêntico", "idêntica", "sem diferenças", "sem diferença", "nenhuma diferença",
 		"exatamente o que",
+		// plural subjects: "the four digits match", "die vier Ziffern stimmen"
+		"digits match", "ziffern stimmen", "cijfers kloppen", "digitos coinciden", "digitos batem",
 	}
 	disagreePhrases = []string{
 		"differs from", "different from", "differ", "differs", "digits are different", "weicht", "weichen", "abweichend",
@@ -310,6 +312,9 @@ var (
 		"acaba diferente", "finisce in modo diverso", "finisce diversamente", "termina in modo diverso",
 		"termina diversamente", "eindigt anders", "eindigen anders", "termina de forma diferente",
 		"termina de outra forma", "termina de maneira diferente", "acaba de forma diferente",
+		// plural differences: "los últimos dígitos son distintos"
+		"son distintos", "son distintas", "son diferentes", "sao diferentes", "sono diverse", "sono diversi",
+		"sind anders", "zijn anders", "verschillen", "sont différents", "sont différentes",
 	}
 	// copula paraphrases affirm on their own: "That is what we have".
 	paraphrasePhrases = []string{
@@ -423,6 +428,9 @@ var refWords = set("that", "this", "there", "those", "1", "same", "address", "nu
 	"quello", "quella", "questo", "questa", "indirizzo", "carta", "data", "corretto", "corretta", "giusto", "proprio",
 	"dat", "deze", "adres", "kaart", "klopt", "juist", "hetzelfde", "geboortedatum", "telefoonnummer",
 	"isso", "essa", "esse", "endereco", "cartao", "correto", "emojiyes", "emojino",
+	// sameness and fit, as "same" and "passt": "Ja, dieselbe wie im letzten Ticket", "👌 ça colle"
+	"dieselbe", "derselbe", "dasselbe", "meme", "misma", "mismo", "stesso", "stessa", "dezelfde", "mesma", "fits",
+	"colle", "torna",
 	"mailadres", "emailadres", "mailadresse", "emailadresse", "correo", "courriel", "giusta", "morada",
 	"another", "else", "andere", "anderer", "autre", "otra", "otro", "altra", "altro", "ander", "outra", "outro",
 	"autres", "otras", "otros", "altre", "altri", "outras", "outros", "noutra", "noutro", "noutras", "noutros",
@@ -801,7 +809,8 @@ func (t *text) confirmation(class string) string {
 		if t.toStoredOne(rest, to) {
 			return false // "Yes, I'll resend the link to the email already on file"
 		}
-		if t.quantAnswer(rest, to) || t.loginAnswer(rest, to) || t.deliveredThere(rest, to) || t.seemsValue(rest, to) {
+		if t.quantAnswer(rest, to) || t.loginAnswer(rest, to) || t.deliveredThere(rest, to) || t.seemsValue(rest, to) ||
+			t.actedOnIt(rest, to) {
 			return true // "Correcto, con ese inicia sesión"
 		}
 		if t.weCan(rest, to) || t.acceptsIn(rest, to) {
@@ -933,7 +942,7 @@ func (t *text) confirmation(class string) string {
 	}
 	for _, h := range hits {
 		switch {
-		case h.kind == phDeny && !inExcl(h.span) && !t.conditionalHedged(h.tok) && t.tailPoints(h.span) && !t.mayDo(h.tok),
+		case h.kind == phDeny && !inExcl(h.span) && !t.conditionalHedged(h.tok) && t.tailPoints(h.span) && !t.mayDo(h.tok) && !t.deferredAfter(h.tok),
 			h.kind == phDisagree && !inExcl(h.span) && !t.conditionalHedged(h.tok) && t.agreeCounts(h.tok, h.span):
 			denials = append(denials, h.span)
 		case h.kind == phNo && wordCounts(h.tok, h.end):
@@ -1465,6 +1474,10 @@ var (
 		// a payment made, not the card it was made with: "le paiement est
 		// bien passé" ("payment card" is a card: isOther)
 		"payment", "zahlung", "paiement", "pago", "pagamento", "betaling",
+		// a time span and a reset: "el mismo plazo", "el restablecimiento funcionó"
+		"plazo", "plazos", "tempi", "reset", "restablecimiento", "reinitialisation", "ripristino", "redefinicao",
+		// opening hours: "Il nostro orario finisce diversamente la domenica"
+		"orario", "orari", "horaires", "offnungszeiten", "openingstijden",
 	)
 	// valueNouns name a protected value: "delivery address" is an address.
 	valueNouns = set("address", "number", "phone", "email", "mail", "date", "birthday", "card", "details", "postcode",
@@ -1835,7 +1848,8 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 		return !owned
 	case ctxBrand:
 		return prevTokens(view, start, 1, func(t []byte) bool { return yourWords[string(t)] }) ||
-			nextTokens(view, end-1, 2, func(t []byte) bool { return brandAfter[string(t)] })
+			nextTokens(view, end-1, 2, func(t []byte) bool { return brandAfter[string(t)] }) ||
+			brandHeld(view, start, end)
 	}
 	return true
 }
