@@ -145,6 +145,15 @@ func (t *text) actedOnIt(rest, to int) bool {
 	if verb < 0 {
 		return false
 	}
+	from, end := t.sentenceOf(rest)
+	for k := from; k < end; k++ {
+		if k > from && purposePreps[string(t.tokBytes(k-1))] || k > from+1 && purposePreps[string(t.tokBytes(k-2))] {
+			continue // "we used it for the reset": what it was used for
+		}
+		if w := string(t.tokBytes(k)); placeOwners[w] || t.isOther(k, end) {
+			return false // "Yes, we called the courier about it", "we used it — the voucher code"
+		}
+	}
 	for k := rest; k < to; k++ {
 		w := string(t.tokBytes(k))
 		if (k > verb && actPointers[w] || k < verb && actPointersBefore[w]) &&
@@ -173,6 +182,8 @@ var (
 	actPointersBefore = set("darauf", "daran", "damit", "er")
 	// actClitics are object pronouns that are also articles.
 	actClitics = set("l", "lo", "la", "le", "sie")
+	// purposePreps lead what a value was used for: "for the reset".
+	purposePreps = set("for", "fur", "zum", "zur", "pour", "para", "per", "voor")
 	// auxWords stand between a clitic and its participle: "l'a
 	// utilisé", "l'abbiamo chiamata", "sie haben benutzt".
 	auxWords = set("a", "avons", "ai", "abbiamo", "ho", "ha", "haben", "habe", "hemos", "he", "ha")
@@ -196,6 +207,9 @@ func brandHeld(view []byte, start, end int) bool {
 	if n < 2 || !brandArticles[prev[0]] {
 		return false
 	}
+	if nextTokens(view, end-1, 1, func(t []byte) bool { return otherWord(string(t)) || brandThings[string(t)] }) {
+		return false // "wir haben eine Mastercard-Aktion": a thing of the brand
+	}
 	if haveWords[prev[1]] {
 		return true
 	}
@@ -206,6 +220,9 @@ func brandHeld(view []byte, start, end int) bool {
 var (
 	brandArticles = set("a", "an", "the", "eine", "ein", "die", "der", "une", "un", "la", "le", "l", "una", "el",
 		"il", "een", "de", "het", "um", "uma", "o")
+	// brandThings are the business's things named after a brand.
+	brandThings = set("terminal", "only", "promotion", "aktion", "kasse", "terminale", "promo", "promocion", "promozione",
+		"actie", "promocao")
 	brandCopulas = set("is", "its", "ist", "est", "cest", "es", "e", "era", "war", "was")
 	// moneyWords name money going to a card.
 	moneyWords = set("refund", "refunds", "charge", "charged", "payment", "erstattung", "ruckerstattung", "belastung",

@@ -266,7 +266,7 @@ func (t *text) birthdayYes() bool {
 		lead := k == 0 || t.toks[k-1].flags&fPunctAfter != 0
 		yes = yes || lead && answerYes[w] || matchWords[w]
 	}
-	return wish && yes
+	return wish && yes && !t.otherAhead(0, len(t.toks)) // "Happy birthday! Yes, the voucher is valid all month"
 }
 
 // birthdayNouns reports whether a word for birthday stands in tokens [from, to).

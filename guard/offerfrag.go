@@ -16,7 +16,8 @@ import (
 // year for anyone else). With the class offered it discloses: the card's
 // last four, a phone's last four (whole or in two pairs, "83 — then
 // 90"), the year of birth; the day of birth only in a correction, beside
-// another day and a negation, since a small number is most often a count.
+// another day and a negation, since a small number is most often a count;
+// the same for the year in two digits ("not '78, '79").
 
 // offerFrags holds the digit fragments of a customer's values that
 // disclose once their class is offered.
@@ -82,7 +83,8 @@ func (m *Matcher) offeredFragment(t *text, level proofdesk.Level, offered []stri
 				return c, RuleProtectedValue
 			}
 		case proofdesk.ClassDateOfBirth:
-			if m.frags.year != "" && t.digitsSpelled([]string{m.frags.year}) || m.frags.day != "" && t.dayCorrected(m.frags.day) {
+			if m.frags.year != "" && (t.digitsSpelled([]string{m.frags.year}) || t.corrected(m.frags.year[2:], yearOf)) ||
+				m.frags.day != "" && t.corrected(m.frags.day, dayOf) {
 				return c, RuleProtectedValue
 			}
 		}
@@ -167,7 +169,7 @@ func (t *text) digitsSpelled(frags []string) bool {
 			continue // not the first digits of a group
 		}
 		for _, f := range frags {
-			if t.spellsFrom(k, f) {
+			if t.spellsFrom(k, f) && !t.fragmentOwned(k) {
 				return true
 			}
 		}
@@ -205,24 +207,33 @@ func (t *text) spellsFrom(k int, f string) bool {
 // then 90".
 var thenWords = set("then", "and", "dann", "und", "puis", "et", "luego", "despues", "y", "poi", "e", "dan", "en", "daarna", "depois", "ensuite")
 
-// dayCorrected reports whether t corrects a day to day: a number token
-// equal to day (1–31) and, within four tokens, another one of 1–31 led
-// by a negation: "not the 13th, the 3rd", "el 3, no el 13".
-func (t *text) dayCorrected(day string) bool {
+// corrected reports whether t corrects a value to v: a token that of
+// reads as v and, within four tokens, another that it reads as something
+// else, led by a negation: "not the 13th, the 3rd", "el 3, no el 13",
+// "not '78, '79". of is dayOf or yearOf.
+func (t *text) corrected(v string, of func([]byte) string) bool {
 	for k := range t.toks {
-		if dayOf(t.tokBytes(k)) != day {
+		if of(t.tokBytes(k)) != v {
 			continue
 		}
 		for j := max(0, k-4); j < min(len(t.toks), k+5); j++ {
-			if d := dayOf(t.tokBytes(j)); j == k || d == "" || d == day {
+			if d := of(t.tokBytes(j)); j == k || d == "" || d == v {
 				continue
 			}
-			if j > 0 && negations[string(t.tokBytes(j-1))] || j > 1 && negations[string(t.tokBytes(j-2))] {
+			if (j > 0 && negations[string(t.tokBytes(j-1))] || j > 1 && negations[string(t.tokBytes(j-2))]) && !t.fragmentOwned(k) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// yearOf returns w if it is a two-digit year ("79"), or "".
+func yearOf(w []byte) string {
+	if len(w) != 2 || !allDigits(w) {
+		return ""
+	}
+	return string(w)
 }
 
 // dayOf returns w as a day of the month without a leading zero or a
@@ -240,3 +251,27 @@ func dayOf(w []byte) string {
 	}
 	return strconv.Itoa(n)
 }
+
+// fragmentOwned reports whether the number at token k belongs to another
+// thing: an owner or number noun in the 3 tokens before it ("order 7158",
+// "ticket #8390"; not "No, 1979"), or a sentence about another thing or the business ("Delivery
+// on the 3rd, not the 13th", "our shop has been open since 1979").
+func (t *text) fragmentOwned(k int) bool {
+	from, to := t.sentenceOf(k)
+	for j := max(from, k-3); j < k; j++ {
+		if w := string(t.tokBytes(j)); isOwner(w) || phoneWords[w] || numberWords[w] && t.toks[j].flags&fPunctAfter == 0 && !negations[w] {
+			return true
+		}
+	}
+	for j := from; j < to; j++ {
+		w := string(t.tokBytes(j))
+		if ourWords[w] || placeOwners[w] || sinceWords[w] || otherWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// sinceWords date a thing from a year: "open since 1979" (normalised).
+var sinceWords = set("since", "seit", "depuis", "desde", "dal", "sinds", "founded", "opened", "gegrundet", "fonde",
+	"fondee", "fundada", "fundado", "fondata", "fondato", "opgericht")

@@ -2154,14 +2154,19 @@ func (t *text) mailPart(start int, domain bool) bool {
 	if i < 0 {
 		return false
 	}
-	if i > 0 && t.ats > 0 && string(t.tokBytes(i-1)) == "at" {
-		// "your @exemple address": the label right after an '@', a word
-		// for address or the end of the reply after it ("@exemple.org"
-		// is another domain)
-		if i+1 == len(t.toks) {
+	if t.bareAt(i) {
+		// "your @exemple address", "the @exemple.fr one", "it's at
+		// exemple dot fr": a domain or its label right after an '@' or a
+		// spoken "at" with no local part before it; a label alone needs a
+		// word for address or the end of the reply after it
+		// ("@exemple.org" is another domain)
+		if domain || i+2 < len(t.toks) && dotWords[string(t.tokBytes(i+1))] {
 			return true
 		}
-		if n := string(t.tokBytes(i + 1)); addressNouns[n] || emailNouns[n] || mailboxWords[n] {
+		if t.ats > 0 && i+1 == len(t.toks) {
+			return true
+		}
+		if n := string(t.tokBytes(i + 1)); t.ats > 0 && (addressNouns[n] || emailNouns[n] || mailboxWords[n]) {
 			return true
 		}
 	}
@@ -2187,6 +2192,24 @@ func (t *text) mailPart(start int, domain bool) bool {
 	}
 	return false
 }
+
+// bareAt reports whether token i follows an "at" (an '@' or the word)
+// with no local part before it: the reply's start, a link word, a copula
+// or a noun for address or email ("your @exemple", "it's at exemple").
+func (t *text) bareAt(i int) bool {
+	if i == 0 || string(t.tokBytes(i-1)) != "at" {
+		return false
+	}
+	if i == 1 {
+		return true
+	}
+	p := string(t.tokBytes(i - 2))
+	return linkWords[p] || secondPerson[p] || copulaAt[p] || addressNouns[p] || emailNouns[p]
+}
+
+// copulaAt come before a spoken "at" with no local part: "it's at
+// exemple dot fr" (normalised).
+var copulaAt = set("is", "its", "ist", "est", "cest", "es", "e", "era", "was")
 
 // loginWords say "log in" or "login" (normalised); addressNouns say
 // "address".

@@ -37,17 +37,18 @@ func (t *text) whichOneIn(i, from, to int) bool {
 }
 
 // orderWentTo reports whether the city at token i, after a word for
-// "to", is where an order of the person addressed went: "your order went
-// to Lisbon", "Ihre Bestellung ging nach Lissabon", "su pedido fue a
-// Lisboa", "a sua encomenda foi para Amesterdão".
+// "to" or "in", is where an order of the person addressed (theirs or
+// "the" one) went: "your order went to Lisbon", "Ihre Bestellung ging
+// nach Lissabon", "a sua encomenda foi para Amesterdão", "Das Paket wurde
+// nach Lissabon geliefert", "De bestelling is in Amsterdam bezorgd".
 func (t *text) orderWentTo(i, from, to int) bool {
-	if i-1 < from || !toWords[string(t.tokBytes(i-1))] && !pointerPreps[string(t.tokBytes(i-1))] {
+	if i-1 < from || !toWords[string(t.tokBytes(i-1))] && !intoWords[string(t.tokBytes(i-1))] {
 		return false
 	}
 	order, gone := false, false
-	for k := from; k < i-1; k++ {
+	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
-		if sentOwnWords[w] && k > from && secondPerson[string(t.tokBytes(k-1))] {
+		if k < i-1 && sentOwnWords[w] && (k == from || secondPerson[string(t.tokBytes(k-1))] || definites[string(t.tokBytes(k-1))]) {
 			order = true
 		}
 		gone = gone || goneWords[w]
@@ -67,6 +68,9 @@ var (
 	addressSetWords = set("addresses", "adressen", "direcciones", "indirizzi", "enderecos", "moradas", "anschriften",
 		"billing", "delivery", "shipping", "facturation", "livraison", "facturacion", "entrega", "envio", "fatturazione",
 		"consegna", "spedizione", "factuur", "bezorging", "levering", "faturacao", "rechnungsadresse", "lieferadresse")
+	// intoWords put a parcel in a city: "livré à Lisbonne", "entregó en
+	// Madrid", "in Amsterdam bezorgd" (not "parti de Madrid").
+	intoWords = set("a", "au", "en", "in", "em", "im", "op", "alla")
 	// replaceWords replace one thing by another.
 	replaceWords = set("replaced", "replace", "ersetzt", "ersetzen", "remplace", "remplacee", "sustituido", "sustituida",
 		"reemplazado", "sostituito", "sostituita", "vervangen", "substitui", "substituido", "substituida")
@@ -76,7 +80,7 @@ var (
 		"paquete", "ordine", "pacco", "bestelling", "pakket", "encomenda", "pacote")
 	goneWords = set("went", "gone", "shipped", "delivered", "ging", "gegangen", "geliefert", "partie", "parti", "allee",
 		"livree", "fue", "llego", "entregado", "andato", "andata", "arrivato", "consegnato", "gegaan", "bezorgd",
-		"geleverd", "foi", "seguiu", "entregue")
+		"geleverd", "foi", "seguiu", "entregue", "livre", "entrego", "enviado", "enviada", "sent", "spedito", "verzonden")
 )
 
 // cityDenied reports whether a sentence of t, after the requester
