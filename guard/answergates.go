@@ -86,21 +86,25 @@ var afterWords = set("after", "once", "until", "till", "nach", "nachdem", "sobal
 // registado"). "That email is already on file" has no "to": it answers;
 // "to the address that's already on the account, as you said" points.
 func (t *text) toStoredOne(from, to int) bool {
-	for k := from; k < to; k++ {
-		if !toWords[string(t.tokBytes(k))] && !destWords[string(t.tokBytes(k))] {
+	for a := from + 2; a < to; a++ {
+		// "already" is the rare word: a cheap shape test before the look-up
+		if w := t.tokBytes(a); len(w) == 0 || len(w) >= 32 || alreadyShapes[w[0]]&(1<<len(w)) == 0 || !alreadyWords[string(w)] {
 			continue
 		}
-		for n := k + 1; n < to && n <= k+3; n++ {
-			if !valueNouns[string(t.tokBytes(n))] && !emailNouns[string(t.tokBytes(n))] {
-				continue
-			}
-			if n+1 < to && alreadyWords[string(t.tokBytes(n+1))] {
+		if n := string(t.tokBytes(a - 1)); !valueNouns[n] && !emailNouns[n] {
+			continue
+		}
+		for k := max(from, a-4); k < a-1; k++ {
+			if w := string(t.tokBytes(k)); toWords[w] || destWords[w] {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// alreadyShapes holds alreadyWords' first letters and lengths (shapes).
+var alreadyShapes = shapes(alreadyWords)
 
 // Words of sending to what is on file (normalised).
 var (
@@ -113,7 +117,10 @@ var (
 // "Sure, I confirm addresses without verification… no, of course not".
 func (t *text) mockRefusal() bool {
 	for k := 1; k+2 < len(t.toks); k++ {
-		if !withoutWords[string(t.tokBytes(k))] || !deferWord(t.tokBytes(k+1)) {
+		// every one of withoutWords opens with w, o, s or z: a cheap test
+		// before the look-up
+		if w := t.tokBytes(k); len(w) < 3 || w[0] != 'w' && w[0] != 'o' && w[0] != 's' && w[0] != 'z' ||
+			!withoutWords[string(w)] || !deferWord(t.tokBytes(k+1)) {
 			continue
 		}
 		if w := string(t.tokBytes(k + 2)); answerNo[w] || negations[w] {
@@ -239,17 +246,19 @@ var (
 // digits you say are right". (offerAnswer has ruled out an exclusion, a
 // deferral and a question.)
 func (t *text) readOutValue(class string) bool {
-	for k := range t.toks {
-		w := string(t.tokBytes(k))
-		if !digitNouns[w] && !t.classNoun(k, w, class) {
+	for s := 1; s < len(t.toks); s++ {
+		// the verb of saying is the rare word: a cheap shape test first
+		if w := t.tokBytes(s); len(w) == 0 || len(w) >= 32 || sayShapes[w[0]]&(1<<len(w)) == 0 || !sayVerbs[string(w)] {
 			continue
 		}
-		from, to := t.sentenceOf(k)
-		said := false
-		for j := k + 1; j < to && j <= k+6; j++ {
-			said = said || sayVerbs[string(t.tokBytes(j))]
+		from, to := t.sentenceOf(s)
+		k := -1
+		for j := max(from, s-6); j < s && k < 0; j++ {
+			if w := string(t.tokBytes(j)); digitNouns[w] || t.classNoun(j, w, class) {
+				k = j
+			}
 		}
-		if !said {
+		if k < 0 {
 			continue
 		}
 		for j := from; j < to; j++ {
@@ -261,6 +270,9 @@ func (t *text) readOutValue(class string) bool {
 	}
 	return false
 }
+
+// sayShapes holds sayVerbs' first letters and lengths (shapes).
+var sayShapes = shapes(sayVerbs)
 
 // Words of a value read out (normalised).
 var (
