@@ -36,9 +36,6 @@ func (t *text) offerAnswer(class string, excl []span) string {
 			first = k
 		}
 	}
-	if t.toStoredOne(0, len(t.toks)) {
-		return "" // "Yes, I'll resend the link to the email already on file": whatever is on file
-	}
 	if t.readOutValue(class) {
 		return RuleConfirmation // "I've just charged the delivery to the card you read out"
 	}

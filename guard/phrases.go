@@ -670,9 +670,6 @@ var pleaseWords = set("please", "double", "kindly", "bitte", "merci", "plait", "
 // ("Yes.", "No, it isn't.") or points at a value ("Yes, that's the
 // one"); "Yes, we deliver on Saturdays" answers something else.
 func (t *text) confirmation(class string) string {
-	if t.mockRefusal() {
-		return "" // "Sure, I confirm addresses without verification… no, of course not"
-	}
 	view := t.tokenView()
 	var hitsArr [32]phit
 	var exclArr, refArr [16]span
@@ -1038,9 +1035,10 @@ func (t *text) confirmation(class string) string {
 
 	// "Perfecto, ya le envié la tarjeta nueva a esa dirección": the
 	// answer is acting on the offered value
-	if len(excl) == 0 && len(denials) == 0 && !t.toStoredOne(0, len(t.toks)) {
+	if len(excl) == 0 && len(denials) == 0 {
 		for i := range t.toks {
-			if w := t.tokBytes(i); len(w) > 0 && len(w) < 32 && destShapes[w[0]]&(1<<len(w)) != 0 && destPreps[string(w)] && t.sentToValue(i, class) {
+			if w := t.tokBytes(i); len(w) > 0 && len(w) < 32 && destShapes[w[0]]&(1<<len(w)) != 0 && destPreps[string(w)] && t.sentToValue(i, class) &&
+				!t.toStoredOne(0, len(t.toks)) { // "Yes, I'll resend the link to the email already on file": whatever is on file
 				return RuleConfirmation
 			}
 		}
@@ -1048,7 +1046,10 @@ func (t *text) confirmation(class string) string {
 	if len(denials) > 0 {
 		return RuleDenial
 	}
-	return t.offerAnswer(class, excl)
+	if rule := t.offerAnswer(class, excl); rule != "" && !t.toStoredOne(0, len(t.toks)) {
+		return rule // not "Yes, I'll resend the link to the email already on file": whatever is on file
+	}
+	return ""
 }
 
 // noneNewer reports whether the word for "newer" at token i qualifies a

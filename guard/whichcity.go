@@ -91,21 +91,28 @@ var (
 // we ship to" and "the Seville store isn't open" are about the business.
 // (offerAnswer has ruled out an exclusion, a deferral and a question.)
 func (t *text) cityDenied() bool {
+	done := 0 // the end of the last sentence judged
 	for i := range t.toks {
 		if w := t.tokBytes(i); len(w) < 3 || len(w) >= 32 || cityShapes[w[0]]&(1<<len(w)) == 0 || exonyms[string(w)] == nil {
 			continue
 		}
 		from, to := t.sentenceOf(i)
-		neg := false
-		for k := from; k < to; k++ {
-			w := string(t.tokBytes(k))
-			if placeOwners[w] || cityServices[w] || t.toks[k].lex&lxCond != 0 {
-				neg = false
-				break
-			}
-			neg = neg || negations[w] || w == "niet" || w == "non"
+		if from < done {
+			continue // a sentence judged already
 		}
-		if neg && !t.conditional(to-1) {
+		done = to
+		neg := false
+		for k := from; k < to && !neg; k++ {
+			neg = negations[string(t.tokBytes(k))]
+		}
+		if !neg || t.conditional(to-1) {
+			continue
+		}
+		for k := from; k < to && neg; k++ {
+			w := string(t.tokBytes(k))
+			neg = !placeOwners[w] && !cityServices[w] && t.toks[k].lex&lxCond == 0
+		}
+		if neg {
 			return true
 		}
 	}
