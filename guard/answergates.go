@@ -238,12 +238,13 @@ var (
 )
 
 // readOutValue reports whether t points at the offered value as the one
-// the person addressed read out or gave, a noun of class (or "digits")
-// with a relative clause of saying ("the card you read out", "la carte
-// que vous avez lue", "die Karte, die Sie genannt haben"), in a sentence
-// that acts on it (a verb of charging, sending or using) or calls it
-// right: "I've just charged the delivery to the card you read out", "the
-// digits you say are right". (offerAnswer has ruled out an exclusion, a
+// the person addressed read out or gave, a noun of class, "digits" or
+// "the one" with a relative clause of saying ("the card you read out",
+// "la carte que vous avez lue", "celle que vous avez donnée", "die, die
+// Sie genannt haben"), in a sentence that acts on it (a verb of
+// charging, sending or using), names it with a copula or calls it right:
+// "I've just charged the delivery to the card you read out", "of course
+// it's the address you gave", "the digits you say are right". (offerAnswer has ruled out an exclusion, a
 // deferral and a question.)
 func (t *text) readOutValue(class string) bool {
 	for s := 1; s < len(t.toks); s++ {
@@ -254,16 +255,21 @@ func (t *text) readOutValue(class string) bool {
 		from, to := t.sentenceOf(s)
 		k := -1
 		for j := max(from, s-6); j < s && k < 0; j++ {
-			if w := string(t.tokBytes(j)); digitNouns[w] || t.classNoun(j, w, class) {
+			if w := string(t.tokBytes(j)); digitNouns[w] || t.classNoun(j, w, class) || theOnes[w] ||
+				w == "1" && j > from && pointerArticles[string(t.tokBytes(j-1))] ||
+				w == "die" && j+1 < s && string(t.tokBytes(j+1)) == "die" { // "an die, die Sie genannt haben"
 				k = j
 			}
 		}
 		if k < 0 {
 			continue
 		}
+		if k > from && (destPreps[string(t.tokBytes(k-1))] || toWords[string(t.tokBytes(k-1))]) {
+			return true // "natürlich an die, die Sie genannt haben": where it goes
+		}
 		for j := from; j < to; j++ {
 			x := string(t.tokBytes(j))
-			if actVerbs[x] || sendVerbs[x] || chargeVerbs[x] || j > k && (rightWords[x] || matchWords[x]) || j > k && refWords[x] && t.toks[j].lex&lxDemo == 0 && x != "1" {
+			if actVerbs[x] || sendVerbs[x] || sendNow[x] || chargeVerbs[x] || j < k && t.toks[j].lex&lxCopula != 0 || j > k && (rightWords[x] || matchWords[x]) || j > k && refWords[x] && t.toks[j].lex&lxDemo == 0 && x != "1" {
 				return true
 			}
 		}
@@ -282,6 +288,9 @@ var (
 		"vorgelesen", "lue", "lu", "donnee", "donne", "dite", "dit", "mentionnee", "leido", "dado", "dicho",
 		"mencionado", "letto", "letta", "dato", "data", "detto", "indicato", "indicata", "genoemd", "gegeven",
 		"opgelezen", "gezegd", "leu", "deu", "disse", "indicou", "mencionou")
+	// sendNow send in the present: "wir schicken es", "on l'envoie".
+	sendNow = set("send", "sending", "schicken", "schicke", "envoie", "envoyons", "enviamos", "envio", "mandiamo",
+		"spediamo", "sturen", "stuur", "enviamos", "mandamos")
 	// chargeVerbs charge a card or book a payment.
 	chargeVerbs = set("charged", "charge", "gebucht", "belastet", "abgebucht", "debite", "debitee", "cargado", "cobrado",
 		"addebitato", "addebitata", "afgeschreven", "belast", "cobrado", "debitado")
