@@ -19,7 +19,8 @@ import "strings"
 // or "one" right after it, in a reply that speaks of addresses (a word
 // for addresses or an address's role) or replaces one.
 func (t *text) whichOneIn(i, from, to int) bool {
-	one := i+1 < to && string(t.tokBytes(i+1)) == "1" // "the Madrid one"
+	// "the Madrid one", "the Turin address"
+	one := i+1 < to && (string(t.tokBytes(i+1)) == "1" || addressNouns[string(t.tokBytes(i+1))] && i > from && definites[string(t.tokBytes(i-1))])
 	if !one && i-2 >= from && pointerPreps[string(t.tokBytes(i-1))] {
 		w := string(t.tokBytes(i - 2))
 		one = cityPointers[w] || pronounRefs[w] && w != "that" && w != "this"
@@ -72,7 +73,8 @@ var (
 	// Madrid", "in Amsterdam bezorgd" (not "parti de Madrid").
 	intoWords = set("a", "au", "en", "in", "em", "im", "op", "alla")
 	// replaceWords replace one thing by another.
-	replaceWords = set("replaced", "replace", "ersetzt", "ersetzen", "remplace", "remplacee", "sustituido", "sustituida",
+	replaceWords = set("replaced", "replace", "swapped", "ersetzt", "ersetzen", "getauscht", "remplace", "remplacee",
+		"echange", "echangee", "sustituido", "sustituida", "cambiado", "cambiata", "cambiato", "gewisseld", "trocado", "trocada",
 		"reemplazado", "sostituito", "sostituita", "vervangen", "substitui", "substituido", "substituida")
 	// sentOwnWords are the things of the person addressed that go to an
 	// address; goneWords say they went.
@@ -80,7 +82,8 @@ var (
 		"paquete", "ordine", "pacco", "bestelling", "pakket", "encomenda", "pacote")
 	goneWords = set("went", "gone", "shipped", "delivered", "ging", "gegangen", "geliefert", "partie", "parti", "allee",
 		"livree", "fue", "llego", "entregado", "andato", "andata", "arrivato", "consegnato", "gegaan", "bezorgd",
-		"geleverd", "foi", "seguiu", "entregue", "livre", "entrego", "enviado", "enviada", "sent", "spedito", "verzonden")
+		"geleverd", "foi", "seguiu", "entregue", "livre", "entrego", "enviado", "enviada", "sent", "spedito", "verzonden",
+		"heading", "headed", "going", "goes", "geht", "va", "vai", "gaat", "unterwegs", "onderweg")
 )
 
 // cityDenied reports whether a sentence of t, after the requester
