@@ -16,7 +16,8 @@ package guard
 // complaintAgreed reports whether the affirmation at token i (span sp)
 // says the person addressed is right ("you're right") about a complaint:
 // "that" opens what they are right about, or the sentence goes on with
-// an apology, a repetition ("twice") or a failure ("broken").
+// an apology, a repetition ("twice"), a failure ("broken") or a thing of
+// the business's ("our email").
 func (t *text) complaintAgreed(i int, sp span) bool {
 	right := false
 	j := i
@@ -34,8 +35,8 @@ func (t *text) complaintAgreed(i int, sp span) bool {
 		return true // "you're right that we ..."
 	}
 	for k := j; k < to; k++ {
-		if complaintWords[string(t.tokBytes(k))] {
-			return true
+		if complaintWords[string(t.tokBytes(k))] || ourWords[string(t.tokBytes(k))] {
+			return true // "you're right, our email had the wrong date in it"
 		}
 	}
 	return false
@@ -69,9 +70,18 @@ func (t *text) deferredAfter(i int) bool {
 				return true
 			}
 		}
+		for j := k + 1; j < to && j <= k+2; j++ {
+			if firstWords[string(t.tokBytes(j))] {
+				return true // "Please verify first"
+			}
+		}
 	}
 	return false
 }
+
+// firstWords come after a step that must come first: "verify first",
+// "erst verifizieren" reads "after" (normalised).
+var firstWords = set("first", "zuerst", "dabord", "abord", "primero", "antes", "prima", "eerst", "primeiro")
 
 // afterWords put a deferral after a step: "after verification", "nach
 // der Verifizierung", "once you're verified" (normalised). "die
@@ -91,10 +101,22 @@ func (t *text) toStoredOne(from, to int) bool {
 		if w := t.tokBytes(a); len(w) == 0 || len(w) >= 32 || alreadyShapes[w[0]]&(1<<len(w)) == 0 || !alreadyWords[string(w)] {
 			continue
 		}
-		if n := string(t.tokBytes(a - 1)); !valueNouns[n] && !emailNouns[n] {
+		// the value noun right before it, or before a relative pronoun
+		// ("het nummer dat al geregistreerd is"), or after it and its
+		// participle ("an die bereits hinterlegte Nummer")
+		n := -1
+		switch {
+		case isValueNoun(string(t.tokBytes(a - 1))):
+			n = a - 1
+		case relPronouns[string(t.tokBytes(a-1))] && isValueNoun(string(t.tokBytes(a-2))):
+			n = a - 2
+		case a+2 < to && isValueNoun(string(t.tokBytes(a+2))):
+			n = a
+		}
+		if n < 0 {
 			continue
 		}
-		for k := max(from, a-4); k < a-1; k++ {
+		for k := max(from, n-3); k < n; k++ {
 			if w := string(t.tokBytes(k)); toWords[w] || destWords[w] {
 				return true
 			}
@@ -102,6 +124,12 @@ func (t *text) toStoredOne(from, to int) bool {
 	}
 	return false
 }
+
+// isValueNoun reports whether w names a value or an email.
+func isValueNoun(w string) bool { return valueNouns[w] || emailNouns[w] }
+
+// relPronouns open a relative clause: "het nummer dat al ...".
+var relPronouns = set("dat", "die", "que", "che", "which", "der", "das")
 
 // alreadyShapes holds alreadyWords' first letters and lengths (shapes).
 var alreadyShapes = shapes(alreadyWords)

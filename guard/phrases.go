@@ -744,9 +744,6 @@ func (t *text) confirmation(class string) string {
 		if t.toks[i].flags&fQuestion != 0 && !t.hedgedTail(i) || sentenceExcl(i) || t.sameSentence(i, others) || t.ourFault(i) {
 			return false // "No, the size chart doesn't match the US sizes"
 		}
-		if t.deferredAfter(i) {
-			return false // "No, whether it's registered I'll tell you after verification"
-		}
 		_, to := t.sentenceOf(i)
 		rest := t.tokenAt(end - 1) // the first token after the word
 		if rest < i+1 {
@@ -780,7 +777,7 @@ func (t *text) confirmation(class string) string {
 			if to <= rest && to < len(t.toks) {
 				// "No. The courier's depot is closed on Sundays": a word
 				// alone is judged by the sentence after it
-				return t.nextPoints(to)
+				return t.nextPoints(to) && !t.deferredAfter(to) // not "No. I'll confirm it after verification"
 			}
 			return !t.nextSentenceOther(to) // "Bingo! Das ist genau der Artikel, ..."
 		}
@@ -942,7 +939,7 @@ func (t *text) confirmation(class string) string {
 		case h.kind == phDeny && !inExcl(h.span) && !t.conditionalHedged(h.tok) && t.tailPoints(h.span) && !t.mayDo(h.tok) && !t.deferredAfter(h.tok),
 			h.kind == phDisagree && !inExcl(h.span) && !t.conditionalHedged(h.tok) && t.agreeCounts(h.tok, h.span):
 			denials = append(denials, h.span)
-		case h.kind == phNo && wordCounts(h.tok, h.end):
+		case h.kind == phNo && wordCounts(h.tok, h.end) && !t.deferredAfter(h.tok): // not "No, whether it's registered I'll tell you after verification"
 			denials = append(denials, h.span)
 		}
 	}
@@ -980,7 +977,7 @@ func (t *text) confirmation(class string) string {
 	for _, h := range hits {
 		switch {
 		case (h.kind == phAffirm && t.tailPoints(h.span) || h.kind == phAgree && t.agreeCounts(h.tok, h.span)) && !inExcl(h.span) && !overlaps(h.span, denials) &&
-			!t.conditional(h.tok) && !t.sameSentence(h.tok, denials) && !t.refusedBefore(h.tok, h.start, refusals):
+			!t.conditional(h.tok) && !t.sameSentence(h.tok, denials) && !t.refusedBefore(h.tok, h.start, refusals) && !t.deferredAfter(h.tok):
 			return RuleConfirmation
 		case h.kind == phYes && !overlaps(h.span, denials) && wordCounts(h.tok, h.end):
 			return RuleConfirmation
@@ -1021,7 +1018,7 @@ func (t *text) confirmation(class string) string {
 		if w := t.tokBytes(i); len(w) < 7 || w[0] != 'c' && w[0] != 'b' {
 			continue
 		}
-		if t.toks[i].lex&lxRef == 0 && confirmVerbs[string(t.tokBytes(i))] && t.confirmClause(i) && !t.conditional(i) &&
+		if t.toks[i].lex&lxRef == 0 && confirmVerbs[string(t.tokBytes(i))] && t.confirmClause(i) && !t.conditional(i) && !t.deferredAfter(i) &&
 			t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) && !t.sameSentence(i, denials) &&
 			!t.refusedBefore(i, int(t.toks[i].end), refusals) { // "I can't confirm which email ...": the verb refused
 			return RuleConfirmation
