@@ -14,11 +14,19 @@ import "strings"
 // those out first.
 
 // whichOneIn reports whether the city at token i, in the sentence [from,
-// to), is named as one of the customer's addresses: a pointer ("the
-// one", "celle", "la", "quello", "die", "o") and a preposition before it,
-// or "one" right after it, in a reply that speaks of addresses (a word
-// for addresses or an address's role) or replaces one.
+// to), is named as one of the customer's addresses: after the label of
+// an address's role ("Billing: Torino"), or with a pointer ("the one",
+// "celle", "la", "quello", "die", "o") and a preposition before it, or
+// "one" or "address" right after it, in a reply that speaks of addresses
+// (a word for addresses or an address's role) or replaces one.
 func (t *text) whichOneIn(i, from, to int) bool {
+	l := i - 1
+	if l > 0 && string(t.tokBytes(l)) == "xx" {
+		l-- // "Billing: *Torino*": the emphasis reads as a mask
+	}
+	if l >= 0 && t.toks[l].flags&fPunctAfter != 0 && addressRoles[string(t.tokBytes(l))] {
+		return true // "Billing: Torino, shipping: Amsterdam": a label of an address's role
+	}
 	// "the Madrid one", "the Turin address"
 	one := i+1 < to && (string(t.tokBytes(i+1)) == "1" || addressNouns[string(t.tokBytes(i+1))] && i > from && definites[string(t.tokBytes(i-1))])
 	if !one && i-2 >= from && pointerPreps[string(t.tokBytes(i-1))] {
@@ -72,6 +80,10 @@ var (
 	// intoWords put a parcel in a city: "livré à Lisbonne", "entregó en
 	// Madrid", "in Amsterdam bezorgd" (not "parti de Madrid").
 	intoWords = set("a", "au", "en", "in", "em", "im", "op", "alla")
+	// addressRoles label an address by its role: "Billing: Torino".
+	addressRoles = set("billing", "shipping", "delivery", "rechnung", "lieferung", "versand", "facturation",
+		"livraison", "facturacion", "envio", "entrega", "fatturazione", "spedizione", "consegna", "factuur",
+		"bezorging", "levering", "faturacao", "rechnungsadresse", "lieferadresse")
 	// replaceWords replace one thing by another.
 	replaceWords = set("replaced", "replace", "swapped", "ersetzt", "ersetzen", "getauscht", "remplace", "remplacee",
 		"echange", "echangee", "sustituido", "sustituida", "cambiado", "cambiata", "cambiato", "gewisseld", "trocado", "trocada",
