@@ -133,7 +133,21 @@ import (
 // 53/56, fr 52/59, it 48/51, nl 49/54, pt 49/51); all ten sets 2151 of
 // 2182 (98.6 %), 4 of 2540 (0.16 %). Set 10 is no longer held out for the
 // kinds fixed.
-var heldOutFloor = struct{ recall, stopped float64 }{0.985, 0.0016}
+//
+// guard10: set 11's kinds described in the lead's words, not its lines;
+// variants in testdata/lang/*12.txt. Set 11 (750 leaks, 746 innocents:
+// hurried phone agents, read-backs, digits in words, corrections,
+// markdown, quoted questions, sarcasm) scored 542/750 blocked (72.3 %),
+// 28/746 stopped (3.8 %) on main; it is not in testdata/heldout and this
+// branch never read it. The round closed its kinds by mechanism: a bare
+// fragment of an offered class's value (offerfrag.go), which address by
+// its city in any language's name (whichcity.go, one exonym table),
+// email parts after a bare '@', Roman-numeral months, birthday wishes,
+// confirmations by action or pointer, brands held, and the gates of
+// answergates.go (complaints, deferrals, the value already on file,
+// sarcastic refusals). Sets 1–10 before and after: 2151 of 2182 blocked
+// (98.6 %), 4 of 2540 stopped (0.16 %), the same lines.
+var heldOutFloor = struct{ recall, stopped float64 }{0.9855, 0.0016}
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of
 // testdata/lang): written before the round of changes they measure, they
