@@ -259,7 +259,7 @@ func dayOf(w []byte) string {
 func (t *text) fragmentOwned(k int) bool {
 	from, to := t.sentenceOf(k)
 	for j := max(from, k-3); j < k; j++ {
-		if w := string(t.tokBytes(j)); isOwner(w) || phoneWords[w] || numberWords[w] && t.toks[j].flags&fPunctAfter == 0 && !negations[w] {
+		if w := string(t.tokBytes(j)); isOwner(w) || phoneWords[w] || codeWords[w] || numberWords[w] && t.toks[j].flags&fPunctAfter == 0 && !negations[w] {
 			return true
 		}
 	}

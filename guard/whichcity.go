@@ -24,8 +24,9 @@ func (t *text) whichOneIn(i, from, to int) bool {
 	if l > 0 && string(t.tokBytes(l)) == "xx" {
 		l-- // "Billing: *Torino*": the emphasis reads as a mask
 	}
-	if l >= 0 && t.toks[l].flags&fPunctAfter != 0 && addressRoles[string(t.tokBytes(l))] {
-		return true // "Billing: Torino, shipping: Amsterdam": a label of an address's role
+	if l >= 0 && t.toks[l].flags&fPunctAfter != 0 && addressRoles[string(t.tokBytes(l))] &&
+		!(i+1 < to && (businessPlace(string(t.tokBytes(i+1))) || otherWord(string(t.tokBytes(i+1))))) {
+		return true // "Billing: Torino, shipping: Amsterdam", not "Shipping: Lisbon warehouse"
 	}
 	// "the Madrid one", "the Turin address"
 	one := i+1 < to && (string(t.tokBytes(i+1)) == "1" || addressNouns[string(t.tokBytes(i+1))] && i > from && definites[string(t.tokBytes(i-1))])
@@ -36,13 +37,33 @@ func (t *text) whichOneIn(i, from, to int) bool {
 	if !one {
 		return false
 	}
+	// the business's places or another thing anywhere rule it out ("we
+	// have two stores; the one in Turin is open", "the Madrid one with the
+	// new model"); the words for addresses count in the city's sentence
+	// or the one before it
+	about := false
+	pfrom, _ := t.sentenceOf(max(from-1, 0))
 	for k := range t.toks {
 		w := string(t.tokBytes(k))
-		if addressSetWords[w] || replaceWords[w] || addressNouns[w] || len(w) > 7 && (strings.HasSuffix(w, "adresse") || strings.HasSuffix(w, "adres")) {
-			return true
+		if businessPlace(w) || k >= from && k < to && t.isOther(k, to) && !addressSetWords[w] { // "facturación" is an address's role
+			return false
+		}
+		if k >= pfrom && k < to && (addressSetWords[w] || replaceWords[w] || addressNouns[w] ||
+			len(w) > 7 && (strings.HasSuffix(w, "adresse") || strings.HasSuffix(w, "adres"))) {
+			about = true
 		}
 	}
-	return false
+	return about
+}
+
+// businessPlace reports whether w is a word for the business or one of
+// its places, singular or plural ("our", "stores", "Lager").
+func businessPlace(w string) bool {
+	if ourWords[w] || placeOwners[w] {
+		return true
+	}
+	n := len(w)
+	return n > 4 && w[n-1] == 's' && placeOwners[w[:n-1]] || n > 5 && w[n-2:] == "es" && placeOwners[w[:n-2]]
 }
 
 // orderWentTo reports whether the city at token i, after a word for
@@ -57,6 +78,9 @@ func (t *text) orderWentTo(i, from, to int) bool {
 	order, gone := false, false
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
+		if businessPlace(w) {
+			return false // "Ihre Bestellung ging nach Lissabon ins Lager zurück"
+		}
 		if k < i-1 && sentOwnWords[w] && (k == from || secondPerson[string(t.tokBytes(k-1))] || definites[string(t.tokBytes(k-1))]) {
 			order = true
 		}
@@ -125,7 +149,7 @@ func (t *text) cityDenied() bool {
 		}
 		for k := from; k < to && neg; k++ {
 			w := string(t.tokBytes(k))
-			neg = !placeOwners[w] && !cityServices[w] && t.toks[k].lex&lxCond == 0
+			neg = !businessPlace(w) && !cityServices[w] && !otherWord(w) && t.toks[k].lex&lxCond == 0
 		}
 		if neg {
 			return true
@@ -150,4 +174,6 @@ var cityShapes = func() (t [256]uint32) {
 var cityServices = set("ship", "shipping", "deliver", "delivery", "serve", "served", "city", "area", "zone", "region",
 	"liefern", "beliefern", "versand", "stadt", "gebiet", "livrons", "livraison", "desservie", "desservi", "ville",
 	"enviamos", "envio", "ciudad", "zona", "servida", "servido", "spediamo", "servita", "servito", "citta",
-	"leveren", "bezorgen", "stad", "gebied", "entregamos", "cidade", "flights", "flight", "weather", "strike")
+	"leveren", "bezorgen", "stad", "gebied", "entregamos", "cidade", "flights", "flight", "weather", "strike",
+	"affected", "betroffen", "affectee", "afectada", "afectado", "colpita", "colpito", "getroffen", "afetada",
+	"afetado", "delay", "delays", "verspatung", "retard", "retraso", "ritardo", "vertraging", "atraso")
