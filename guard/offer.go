@@ -260,8 +260,12 @@ func (t *text) birthdayYes() bool {
 		if birthWishes[w] || wishLeads[w] && birthdayNouns(t, k+1, k+4) {
 			wish = true
 		}
+		if wish && wishFor[w] && k+1 < len(t.toks) && !secondPerson[string(t.tokBytes(k+1))] {
+			return false // "happy birthday to her": someone else's
+		}
 		lead := k == 0 || t.toks[k-1].flags&fPunctAfter != 0
-		yes = yes || lead && answerYes[w] || matchWords[w]
+		// "Correct," set off as an answer, not "Correct code"
+		yes = yes || lead && t.toks[k].flags&fPunctAfter != 0 && answerYes[w] || matchWords[w]
 	}
 	return wish && yes && !t.otherAhead(0, len(t.toks)) // "Happy birthday! Yes, the voucher is valid all month"
 }
@@ -283,6 +287,8 @@ var (
 	// whose birthday noun follows.
 	birthWishes = set("gefeliciteerd", "parabens", "felicidades", "auguri")
 	wishLeads   = set("happy", "gute", "joyeux", "bon", "feliz", "buon", "fijne", "gelukkige", "frohen", "felice")
+	// wishFor say whom a wish is for: "happy birthday to her".
+	wishFor = set("to", "an", "a", "pour", "para", "per", "voor", "aan")
 	// matchWords say a value matches: "matches", "passt", "ça colle".
 	matchWords = set("matches", "match", "passt", "colle", "coincide", "coinciden", "torna", "corrisponde", "klopt",
 		"bate", "confere", "stimmt", "stimmen", "fits")
