@@ -79,9 +79,9 @@ func (t *text) deferredAfter(i int) bool {
 	return false
 }
 
-// firstWords come after a step that must come first: "verify first",
-// "erst verifizieren" reads "after" (normalised).
-var firstWords = set("first", "zuerst", "dabord", "abord", "primero", "antes", "prima", "eerst", "primeiro")
+// firstWords come after a step that must come first: "verify first"
+// ("first" reads as "1"); "erst verifizieren" reads "after" (normalised).
+var firstWords = set("first", "1", "zuerst", "dabord", "abord", "primero", "antes", "prima", "eerst", "primeiro")
 
 // afterWords put a deferral after a step: "after verification", "nach
 // der Verifizierung", "once you're verified" (normalised). "die
