@@ -170,6 +170,9 @@ type Matcher struct {
 	splitHeads [16]uint64
 	// levels holds the level each offerable class needs.
 	levels map[string]proofdesk.Level
+	// frags are the fragments that disclose once their class is offered
+	// (offerfrag.go).
+	frags offerFrags
 }
 
 // String implements fmt.Stringer without revealing any value.
@@ -229,6 +232,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 		if c.Payment != nil {
 			b.payment(c.Payment, m.levels[proofdesk.ClassPayment])
 		}
+		m.frags = fragmentsOf(c, m.phones, m.dob)
 		for _, k := range c.SortedAttributeKeys() {
 			b.attribute(k, c.Attributes[k], p.AttributeLevel(k))
 		}
@@ -614,8 +618,20 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 			best = v
 		}
 	}
+	if fc, rule := m.offeredFragment(t, level, offered); fc != "" {
+		v := Verdict{Blocked: true, Rule: rule, Class: fc, Part: PartLast4, RequiredLevel: m.levels[fc]}
+		if fc == proofdesk.ClassDateOfBirth || fc == proofdesk.ClassEmail {
+			v.Part = PartFull
+		}
+		if rule != RuleProtectedValue {
+			v.Part = ""
+		}
+		if v.stricter(best) {
+			best = v
+		}
+	}
 	if class != "" {
-		if rule := t.confirmation(class); rule != "" {
+		if rule := t.confirmation(class); rule != "" && !t.mockRefusal() { // not "Sure, I confirm addresses without verification… no, of course not"
 			v := Verdict{Blocked: true, Rule: rule, Class: class, RequiredLevel: need}
 			if v.stricter(best) {
 				best = v

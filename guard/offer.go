@@ -36,6 +36,15 @@ func (t *text) offerAnswer(class string, excl []span) string {
 			first = k
 		}
 	}
+	if t.readOutValue(class) {
+		return RuleConfirmation // "I've just charged the delivery to the card you read out"
+	}
+	if class == proofdesk.ClassDateOfBirth && t.birthdayYes() {
+		return RuleConfirmation // "Correct, and happy early birthday!"
+	}
+	if class == proofdesk.ClassAddress && t.cityDenied() {
+		return RuleDenial // "Seville isn't on there", "Nee, Milaan hoort er niet bij"
+	}
 	for k := first; k >= 0 && k < len(t.toks); k++ {
 		if !strongAccount(t.tokBytes(k)) {
 			continue
@@ -236,3 +245,51 @@ var answerYes, answerNo = func() (map[string]bool, map[string]bool) {
 	}
 	return y, n
 }()
+
+// birthdayYes reports whether t, after a birth date was offered, wishes a
+// happy birthday beside a yes or a word for matching: "Correct, and happy
+// early birthday!", "Happy birthday next month — matches", "Stimmt, und
+// alles Gute zum Geburtstag!". The wish says the date is right; a wish
+// with no yes ("Happy birthday! Your voucher is in your inbox") is no
+// answer. (offerAnswer has ruled out an exclusion, a deferral and a
+// question.)
+func (t *text) birthdayYes() bool {
+	wish, yes := false, false
+	for k := range t.toks {
+		w := string(t.tokBytes(k))
+		if birthWishes[w] || wishLeads[w] && birthdayNouns(t, k+1, k+4) {
+			wish = true
+		}
+		if wish && wishFor[w] && k+1 < len(t.toks) && !secondPerson[string(t.tokBytes(k+1))] {
+			return false // "happy birthday to her": someone else's
+		}
+		lead := k == 0 || t.toks[k-1].flags&fPunctAfter != 0
+		// "Correct," set off as an answer, not "Correct code"
+		yes = yes || lead && t.toks[k].flags&fPunctAfter != 0 && answerYes[w] || matchWords[w]
+	}
+	return wish && yes && !t.otherAhead(0, len(t.toks)) // "Happy birthday! Yes, the voucher is valid all month"
+}
+
+// birthdayNouns reports whether a word for birthday stands in tokens [from, to).
+func birthdayNouns(t *text, from, to int) bool {
+	for k := from; k < min(to, len(t.toks)); k++ {
+		if w := string(t.tokBytes(k)); w == "birthday" || w == "geburtstag" || w == "anniversaire" || w == "cumpleanos" ||
+			w == "compleanno" || w == "verjaardag" || w == "aniversario" {
+			return true
+		}
+	}
+	return false
+}
+
+// Words of a birthday wish and of an answer that matches (normalised).
+var (
+	// birthWishes wish a happy birthday in one word; wishLeads open a wish
+	// whose birthday noun follows.
+	birthWishes = set("gefeliciteerd", "parabens", "felicidades", "auguri")
+	wishLeads   = set("happy", "gute", "joyeux", "bon", "feliz", "buon", "fijne", "gelukkige", "frohen", "felice")
+	// wishFor say whom a wish is for: "happy birthday to her".
+	wishFor = set("to", "an", "a", "pour", "para", "per", "voor", "aan")
+	// matchWords say a value matches: "matches", "passt", "ça colle".
+	matchWords = set("matches", "match", "passt", "colle", "coincide", "coinciden", "torna", "corrisponde", "klopt",
+		"bate", "confere", "stimmt", "stimmen", "fits")
+)

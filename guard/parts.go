@@ -162,10 +162,18 @@ func (t *text) yearOnRecord(start int) bool {
 		return false
 	}
 	from, to := t.sentenceOf(i)
+	if i > from && string(t.tokBytes(i-1)) == "classe" && !t.isOther(i-1, to) {
+		return true // "classe '79", "classe 1979": the year a person was born
+	}
 	year, named := false, false
 	for k := max(from, i-8); k < i; k++ {
-		if yearWords[string(t.tokBytes(k))] {
+		if yearWords[string(t.tokBytes(k))] || decadeWords[string(t.tokBytes(k))] {
 			year = true
+			// "the year we have is 1979", "el año que tenemos es 1979": a
+			// word for having between the year's word and the year
+			for j := k + 1; j < i; j++ {
+				named = named || haveWords[string(t.tokBytes(j))]
+			}
 			// "we have the year as 1979", "tenemos el año 1979", "on a
 			// l'année 1979": a word for having right before the year's
 			for j := max(from, k-3); j < k; j++ {
@@ -186,6 +194,11 @@ func (t *text) yearOnRecord(start int) bool {
 	}
 	return named
 }
+
+// decadeWords name a decade, said before the year in it: "late
+// seventies, '79 per the account" (normalised).
+var decadeWords = set("sixties", "seventies", "eighties", "nineties", "sechziger", "siebziger", "achtziger",
+	"neunziger", "siebzigern", "achtzigern")
 
 // yearWords say "year" in seven languages (normalised).
 var yearWords = set("year", "jahr", "annee", "an", "ano", "anno", "jaar")

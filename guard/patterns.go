@@ -50,6 +50,7 @@ const (
 	ctxHouseAlone          // a word for house number, a house number on file after it, said of the record (Matcher.houseAlone)
 	ctxUnit                // an address's unit with its word, owned by no other noun (text.unitNamed)
 	ctxDobDay              // the day of birth alone, closing a clause about the date of birth (Matcher.dayOfBirth)
+	ctxCardStart           // a card's last four's first 2 digits: a word for "starts with" beside them, a card or "last digits" word before (inContext)
 )
 
 // pattern is one normalised form of a protected (or public) value.
@@ -161,6 +162,25 @@ func (b *builder) email(v string, level proofdesk.Level) {
 		// "elodie.martin@...": the local part, the domain left out
 		b.tokens(append(local, "at"), pattern{class: proofdesk.ClassEmail, part: PartFull, level: level, ctx: ctxMailCut})
 	}
+	// the local part spoken with its dots, "elodie punt martin", or its
+	// first word and a dot before a vague word, "elodie-dot-something"
+	if parts := strings.Split(v[:at], "."); len(parts) >= 2 && tokLen(normTokens(v[:at])) >= 6 {
+		for dw := range dotWords {
+			var toks []string
+			for i, part := range parts {
+				if i > 0 {
+					toks = append(toks, dw)
+				}
+				toks = append(toks, normTokens(part)...)
+			}
+			b.tokens(toks, pattern{class: proofdesk.ClassEmail, part: PartSpoken, level: level})
+			if first := normTokens(parts[0]); len(first) == 1 && len(first[0]) >= 4 {
+				for vague := range vagueWords {
+					b.tokens([]string{first[0], dw, vague}, pattern{class: proofdesk.ClassEmail, part: PartSpoken, level: level})
+				}
+			}
+		}
+	}
 	if dom := normTokens(v[at+1:]); len(dom) >= 2 && tokLen(dom) >= 6 && !webmail[dom[0]] {
 		b.tokens(dom, pattern{class: proofdesk.ClassEmail, part: PartFull, level: level, ctx: ctxMailDomain})
 		if len(dom[0]) >= 5 {
@@ -173,6 +193,11 @@ func (b *builder) email(v string, level proofdesk.Level) {
 		b.add(c, sp)
 	}
 }
+
+// vagueWords stand for the rest of an email's local part: "elodie dot
+// something" (normalised).
+var vagueWords = set("something", "whatever", "etwas", "irgendwas", "quelque", "truc", "algo", "qualcosa", "iets",
+	"zoiets", "xyz", "xxx")
 
 // compactOf returns the compact view of s: its tokens joined, the words
 // for "dot" dropped.
@@ -423,9 +448,6 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 			if strings.ContainsRune("aeiou", rune(c[len(c)-1])) {
 				b.tokens([]string{c[:len(c)-1] + "ese"}, cp) // "torinese"
 			}
-			for _, x := range cityExonyms[c] {
-				b.tokens([]string{x}, cp) // "je adres in Berlijn"
-			}
 			for _, x := range cityDemonyms[c] {
 				b.tokens([]string{x}, cp) // "el piso madrileño", "a casa lisboeta"
 			}
@@ -485,16 +507,16 @@ var exonyms = func() map[string][]string {
 		{"napoli", "naples", "neapel", "napels", "napoles"},
 		{"firenze", "florence", "florenz", "florencia", "florenca"},
 		{"venezia", "venice", "venedig", "venise", "venecia", "venetie", "veneza"},
-		{"genova", "genoa", "genua"},
+		{"genova", "genoa", "genua", "genes"},
 		{"berlin", "berlijn", "berlim", "berlino"},
 		{"munchen", "munich", "munique", "monaco di baviera"},
 		{"koln", "cologne", "keulen", "colonia"},
 		{"hamburg", "hambourg", "hamburgo", "amburgo"},
 		{"wien", "vienna", "vienne", "viena", "wenen"},
-		{"amsterdam", "amsterdao", "amsterda"},
+		{"amsterdam", "amsterdao", "amsterda", "amesterdao"},
 		{"den haag", "the hague", "la haye", "la haya", "l aia", "haia"},
 		{"antwerpen", "antwerp", "anvers", "amberes", "anversa", "antuerpia"},
-		{"brussel", "bruxelles", "brussels", "bruselas", "bruxelas"},
+		{"brussel", "bruxelles", "brussels", "bruselas", "bruxelas", "bruessel"},
 		{"paris", "parijs", "parigi"},
 		{"marseille", "marseilles", "marsella", "marsiglia", "marselha"},
 		{"lyon", "lione", "lyons"},
@@ -505,8 +527,9 @@ var exonyms = func() map[string][]string {
 		{"london", "londres", "londra", "londen"},
 		{"geneve", "geneva", "genf", "ginevra", "ginebra", "genebra"},
 		{"zurich", "zurigo", "zurique"},
-		{"praha", "prague", "prag", "praga"},
+		{"praha", "prague", "prag", "praga", "praag"},
 		{"warszawa", "warsaw", "warschau", "varsovie", "varsovia", "varsavia"},
+		{"kobenhavn", "copenhagen", "kopenhagen", "copenhague", "copenaghen"},
 	}
 	m := map[string][]string{}
 	for _, g := range groups {
@@ -520,6 +543,9 @@ var exonyms = func() map[string][]string {
 	}
 	return m
 }()
+
+// romanMonths are the months in Roman numerals, lowercased as tokens.
+var romanMonths = [12]string{"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
 
 // houseNumberWords name a house number: "Alcalá, número 45".
 var houseNumberWords = []string{"number", "no", "nr", "num", "numero", "nummer", "hausnummer", "huisnummer", "n", "nro", "civico", "numer"}
@@ -564,6 +590,15 @@ func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 			b.tokens([]string{mon, "the", dd, yy}, p)
 		}
 		b.tokens([]string{ys[0], mon, dd}, p)
+	}
+	// a Roman-numeral month: "3/XI/1979", "03.XI.79"
+	if rom := romanMonths[m-1]; rom != "" {
+		for _, dd := range ds {
+			for _, yy := range ys {
+				b.tokens([]string{dd, rom, yy}, p)
+			}
+			b.tokens([]string{ys[0], rom, dd}, p)
+		}
 	}
 	// day and month with the year a few words on: "3 de nov., año 1979",
 	// "un 3 novembre, en 79", "3.11. geboren, im Jahr 1979" (ctxDobYear)
@@ -630,11 +665,20 @@ func (b *builder) payment(pm *proofdesk.Payment, level proofdesk.Level) {
 		// "die auf 58 endet", "ending 158"
 		b.add(" "+pm.Last4[2:]+" ", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level, ctx: ctxCardEnd})
 		b.add(" "+pm.Last4[1:]+" ", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level, ctx: ctxCardEnd})
+		// "the last digits start with seven one"
+		b.add(" "+pm.Last4[:2]+" ", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level, ctx: ctxCardStart})
 	}
 	if br := normTokens(pm.Brand); len(br) > 0 {
 		b.tokens(br, pattern{class: proofdesk.ClassPayment, part: PartCardBrand, level: level, ctx: ctxBrand})
+		for _, a := range brandAliases[strings.Join(br, " ")] {
+			b.tokens([]string{a}, pattern{class: proofdesk.ClassPayment, part: PartCardBrand, level: level, ctx: ctxBrand})
+		}
 	}
 }
+
+// brandAliases are the short names of card brands (normalised): "the MC
+// on the account".
+var brandAliases = map[string][]string{"mastercard": {"mc"}, "american express": {"amex"}}
 
 func (b *builder) attribute(name, v string, level proofdesk.Level) {
 	toks := normTokens(v)
@@ -735,33 +779,4 @@ var cityDemonyms = map[string][]string{
 	"torino":    {"turinese", "turiner", "turinois", "turinoise", "turines", "turinesa", "turijnse", "turinense"},
 	"amsterdam": {"amsterdammer", "amsterdamer", "amstellodamois", "amstellodamoise", "amsterdames", "amsterdamesa", "amsterdamese", "amsterdamense"},
 	"portland":  {"portlander"},
-}
-
-// cityExonyms are the names other languages of the seven give a city
-// (normalised, one word): "Berlijn", "Lisbon", "Turin". Written out for
-// the large European cities, where the names differ; others are spelled
-// alike.
-var cityExonyms = map[string][]string{
-	"paris":     {"parijs", "parigi"},
-	"berlin":    {"berlijn", "berlino", "berlim"},
-	"lisboa":    {"lisbon", "lissabon", "lisbonne", "lisbona"},
-	"torino":    {"turin", "turijn"},
-	"amsterdam": {"amsterdao"},
-	"munchen":   {"munich", "munique", "monaco"},
-	"koln":      {"cologne", "keulen", "colonia"},
-	"wien":      {"vienna", "vienne", "viena", "wenen"},
-	"roma":      {"rome", "rom"},
-	"milano":    {"milan", "mailand", "milao"},
-	"napoli":    {"naples", "neapel", "napels", "napoles"},
-	"firenze":   {"florence", "florenz", "florencia", "florenca"},
-	"venezia":   {"venice", "venedig", "venise", "venecia", "veneza"},
-	"bruxelles": {"brussels", "brussel", "bruselas", "bruxelas", "bruessel"},
-	"london":    {"londres", "londra", "londen"},
-	"sevilla":   {"seville", "siviglia", "sevilha"},
-	"porto":     {"oporto"},
-	"genova":    {"genoa", "genua", "genes"},
-	"antwerpen": {"antwerp", "anvers", "amberes", "anversa"},
-	"warszawa":  {"warsaw", "warschau", "varsovie", "varsovia"},
-	"praha":     {"prague", "prag", "praag", "praga"},
-	"kobenhavn": {"copenhagen", "kopenhagen", "copenhague", "copenaghen"},
 }

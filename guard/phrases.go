@@ -336,6 +336,8 @@ var (
 		"genauso", "genau wie", "gleich wie", "hetzelfde als", "comme chez", "como la", "como o", "come il",
 		"o mesmo", "a mesma", "idêntico", "idêntica", "sem diferenças", "sem diferença", "nenhuma diferença",
 		"exatamente o que",
+		// plural subjects: "the four digits match", "die vier Ziffern stimmen"
+		"digits match", "ziffern stimmen", "cijfers kloppen", "digitos coinciden", "digitos batem",
 	}
 	disagreePhrases = []string{
 		"differs from", "different from", "differ", "differs", "digits are different", "weicht", "weichen", "abweichend",
@@ -351,6 +353,9 @@ var (
 		"acaba diferente", "finisce in modo diverso", "finisce diversamente", "termina in modo diverso",
 		"termina diversamente", "eindigt anders", "eindigen anders", "termina de forma diferente",
 		"termina de outra forma", "termina de maneira diferente", "acaba de forma diferente",
+		// plural differences: "los últimos dígitos son distintos"
+		"son distintos", "son distintas", "son diferentes", "sao diferentes", "sono diverse", "sono diversi",
+		"sind anders", "zijn anders", "verschillen", "sont différents", "sont différentes",
 	}
 	// copula paraphrases affirm on their own: "That is what we have".
 	paraphrasePhrases = []string{
@@ -464,6 +469,9 @@ var refWords = set("that", "this", "there", "those", "1", "same", "address", "nu
 	"quello", "quella", "questo", "questa", "indirizzo", "carta", "data", "corretto", "corretta", "giusto", "proprio",
 	"dat", "deze", "adres", "kaart", "klopt", "juist", "hetzelfde", "geboortedatum", "telefoonnummer",
 	"isso", "essa", "esse", "endereco", "cartao", "correto", "emojiyes", "emojino",
+	// sameness and fit, as "same" and "passt": "Ja, dieselbe wie im letzten Ticket", "👌 ça colle"
+	"dieselbe", "derselbe", "dasselbe", "meme", "misma", "mismo", "stesso", "stessa", "dezelfde", "mesma", "fits",
+	"colle", "torna",
 	"mailadres", "emailadres", "mailadresse", "emailadresse", "correo", "courriel", "giusta", "morada",
 	"another", "else", "andere", "anderer", "autre", "otra", "otro", "altra", "altro", "ander", "outra", "outro",
 	"autres", "otras", "otros", "altre", "altri", "outras", "outros", "noutra", "noutro", "noutras", "noutros",
@@ -814,7 +822,7 @@ func (t *text) confirmation(class string) string {
 			if to <= rest && to < len(t.toks) {
 				// "No. The courier's depot is closed on Sundays": a word
 				// alone is judged by the sentence after it
-				return t.nextPoints(to)
+				return t.nextPoints(to) && !t.deferredAfter(to) // not "No. I'll confirm it after verification"
 			}
 			return !t.nextSentenceOther(to) // "Bingo! Das ist genau der Artikel, ..."
 		}
@@ -838,7 +846,11 @@ func (t *text) confirmation(class string) string {
 		// clause after it says what follows from it
 		to = t.answerClause(rest, to)
 		to = t.timeTail(rest, to) // "the link went there 10 mins ago": judged without the time
-		if t.quantAnswer(rest, to) || t.loginAnswer(rest, to) || t.deliveredThere(rest, to) || t.seemsValue(rest, to) {
+		if t.toStoredOne(rest, to) {
+			return false // "Yes, I'll resend the link to the email already on file"
+		}
+		if t.quantAnswer(rest, to) || t.loginAnswer(rest, to) || t.deliveredThere(rest, to) || t.seemsValue(rest, to) ||
+			t.actedOnIt(rest, to) {
 			return true // "Correcto, con ese inicia sesión"
 		}
 		if t.weCan(rest, to) || t.acceptsIn(rest, to) {
@@ -948,6 +960,7 @@ func (t *text) confirmation(class string) string {
 		}
 		if (h.kind == phAffirm || h.kind == phAgree || h.kind == phDeny || h.kind == phDisagree) &&
 			(t.aboutOther(h.tok, h.span) || t.ourFault(h.tok) || t.anyBefore(h.tok) || (h.kind == phAffirm || h.kind == phAgree) && t.ourSubject(h.tok) ||
+				(h.kind == phAffirm || h.kind == phAgree) && t.complaintAgreed(h.tok, h.span) ||
 				(h.kind == phDeny || h.kind == phDisagree) && (t.newThingAfter(h.span) || t.availabilityAfter(h.span) || t.unavailableBefore(h.tok))) {
 			others = append(others, h.span)
 			continue
@@ -972,10 +985,10 @@ func (t *text) confirmation(class string) string {
 	}
 	for _, h := range hits {
 		switch {
-		case h.kind == phDeny && !inExcl(h.span) && !t.conditionalHedged(h.tok) && t.tailPoints(h.span) && !t.mayDo(h.tok),
+		case h.kind == phDeny && !inExcl(h.span) && !t.conditionalHedged(h.tok) && t.tailPoints(h.span) && !t.mayDo(h.tok) && !t.deferredAfter(h.tok),
 			h.kind == phDisagree && !inExcl(h.span) && !t.conditionalHedged(h.tok) && t.agreeCounts(h.tok, h.span):
 			denials = append(denials, h.span)
-		case h.kind == phNo && wordCounts(h.tok, h.end):
+		case h.kind == phNo && wordCounts(h.tok, h.end) && !t.deferredAfter(h.tok): // not "No, whether it's registered I'll tell you after verification"
 			denials = append(denials, h.span)
 		}
 	}
@@ -1021,7 +1034,7 @@ func (t *text) confirmation(class string) string {
 		}
 		switch {
 		case (h.kind == phAffirm && t.tailPoints(h.span) || h.kind == phAgree && t.agreeCounts(h.tok, h.span)) && !inExcl(h.span) && !overlaps(h.span, denials) &&
-			!t.conditional(h.tok) && !t.sameSentence(h.tok, denials) && !t.refusedBefore(h.tok, h.start, refusals):
+			!t.conditional(h.tok) && !t.sameSentence(h.tok, denials) && !t.refusedBefore(h.tok, h.start, refusals) && !t.deferredAfter(h.tok):
 			return RuleConfirmation
 		case h.kind == phYes && !overlaps(h.span, denials) && wordCounts(h.tok, h.end):
 			return RuleConfirmation
@@ -1065,7 +1078,7 @@ func (t *text) confirmation(class string) string {
 		if w := t.tokBytes(i); len(w) < 7 || w[0] != 'c' && w[0] != 'b' {
 			continue
 		}
-		if t.toks[i].lex&lxRef == 0 && confirmVerbs[string(t.tokBytes(i))] && t.confirmClause(i) && !t.conditional(i) &&
+		if t.toks[i].lex&lxRef == 0 && confirmVerbs[string(t.tokBytes(i))] && t.confirmClause(i) && !t.conditional(i) && !t.deferredAfter(i) &&
 			t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) && !t.sameSentence(i, denials) &&
 			!t.refusedBefore(i, int(t.toks[i].end), refusals) { // "I can't confirm which email ...": the verb refused
 			return RuleConfirmation
@@ -1081,7 +1094,8 @@ func (t *text) confirmation(class string) string {
 	// answer is acting on the offered value
 	if len(excl) == 0 && len(denials) == 0 {
 		for i := range t.toks {
-			if w := t.tokBytes(i); len(w) > 0 && len(w) < 32 && destShapes[w[0]]&(1<<len(w)) != 0 && destPreps[string(w)] && t.sentToValue(i, class) {
+			if w := t.tokBytes(i); len(w) > 0 && len(w) < 32 && destShapes[w[0]]&(1<<len(w)) != 0 && destPreps[string(w)] && t.sentToValue(i, class) &&
+				!t.toStoredOne(0, len(t.toks)) { // "Yes, I'll resend the link to the email already on file": whatever is on file
 				return RuleConfirmation
 			}
 		}
@@ -1089,7 +1103,10 @@ func (t *text) confirmation(class string) string {
 	if len(denials) > 0 {
 		return RuleDenial
 	}
-	return t.offerAnswer(class, excl)
+	if rule := t.offerAnswer(class, excl); rule != "" && !t.toStoredOne(0, len(t.toks)) {
+		return rule // not "Yes, I'll resend the link to the email already on file": whatever is on file
+	}
+	return ""
 }
 
 // noneNewer reports whether the word for "newer" at token i qualifies a
@@ -1534,6 +1551,10 @@ var (
 		// a payment made, not the card it was made with: "le paiement est
 		// bien passé" ("payment card" is a card: isOther)
 		"payment", "zahlung", "paiement", "pago", "pagamento", "betaling",
+		// a time span and a reset: "el mismo plazo", "el restablecimiento funcionó"
+		"plazo", "plazos", "tempi", "reset", "restablecimiento", "reinitialisation", "ripristino", "redefinicao",
+		// opening hours: "Il nostro orario finisce diversamente la domenica"
+		"orario", "orari", "horaires", "offnungszeiten", "openingstijden",
 	)
 	// valueNouns name a protected value: "delivery address" is an address.
 	valueNouns = set("address", "number", "phone", "email", "mail", "date", "birthday", "card", "details", "postcode",
@@ -1781,7 +1802,7 @@ var (
 	numberWords = set("number", "nummer", "numero", "nr", "no", "num", "numéro")
 	cardWords   = set("card", "visa", "mastercard", "amex", "discover", "debit", "credit", "payment", "maestro",
 		"jcb", "diners", "unionpay", "karte", "kreditkarte", "bankkarte", "ec", "girocard", "carte", "cb",
-		"tarjeta", "carta", "kaart", "creditcard", "pinpas", "bankpas", "cartao", "credito", "debito")
+		"tarjeta", "carta", "kaart", "creditcard", "pinpas", "bankpas", "cartao", "credito", "debito", "mc")
 	endingWords = set("ending", "ends", "end", "last", "digits", "xx", "x", "final", "endet", "endung", "endend",
 		"endziffern", "ziffern", "letzten", "letzte", "termine", "terminant", "finissant", "finit", "termina",
 		"terminada", "terminado", "terminando", "terminan", "finisce", "finiscono", "finale", "finali", "eindigt",
@@ -1912,12 +1933,21 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 			return classBefore(view, start, 10, ctxPhone, false)
 		}
 		return classBefore(view, start, 10, ctxCard, false) || oneEnding(view, start)
+	case ctxCardStart:
+		// "the last digits start with seven one": the start of the card's
+		// ending, a word for "starts with" beside the digits
+		starting := func(t []byte) bool { return startWords[string(t)] }
+		if !prevTokens(view, start, 3, starting) && !nextTokens(view, end-1, 2, starting) {
+			return false
+		}
+		return classBefore(view, start, 10, ctxCard, true)
 	case ctxNotOwned:
 		owned := prevTokens(view, start, 2, func(t []byte) bool { return isOwner(string(t)) && !postalWords[string(t)] })
 		return !owned
 	case ctxBrand:
 		return prevTokens(view, start, 1, func(t []byte) bool { return yourWords[string(t)] }) ||
-			nextTokens(view, end-1, 2, func(t []byte) bool { return brandAfter[string(t)] })
+			nextTokens(view, end-1, 2, func(t []byte) bool { return brandAfter[string(t)] }) ||
+			brandHeld(view, start, end)
 	}
 	return true
 }
@@ -2092,7 +2122,8 @@ var oneWords = set("1", "que", "qui", "che", "die", "degene", "diegene", "diejen
 
 // startWords say "starts with" (normalised).
 var startWords = set("starts", "start", "begins", "starting", "beginning", "beginnt", "anfangt", "beginnend", "commence",
-	"commencant", "empieza", "comienza", "empezando", "inizia", "comincia", "begint", "comeca", "iniciando")
+	"commencant", "empieza", "comienza", "empezando", "inizia", "comincia", "begint", "comeca", "iniciando",
+	"beginnen", "anfangen", "commencent", "empiezan", "comienzan", "iniziano", "cominciano", "comecam")
 
 // classBefore reports whether the n tokens before offset start of the
 // token view name a phone (k == ctxPhone) or a card (ctxCard), or say
@@ -2220,6 +2251,9 @@ func (t *text) cityNamed(start, end int) bool {
 		// way ("gaat het pakket via Berlijn")
 		return true
 	}
+	if t.orderWentTo(i, from, to) || t.whichOneIn(i, from, to) {
+		return true // "your order went to Lisbon", "the one in Turin is the billing one"
+	}
 	if i > 0 && toWords[string(t.tokBytes(i-1))] {
 		return false
 	}
@@ -2309,6 +2343,25 @@ func (t *text) mailPart(start int, domain bool) bool {
 	if i < 0 {
 		return false
 	}
+	if t.bareAt(i) {
+		// "your @exemple address", "the @exemple.fr one", "it's at
+		// exemple dot fr": a domain or its label right after an '@' or a
+		// spoken "at" with no local part before it; a label alone needs a
+		// word for address or the end of the reply after it
+		// ("@exemple.org" is another domain)
+		if domain || i+2 < len(t.toks) && dotWords[string(t.tokBytes(i+1))] {
+			return true
+		}
+		if t.ats > 0 && i+1 == len(t.toks) {
+			return true
+		}
+		if n := string(t.tokBytes(i + 1)); t.ats > 0 && (addressNouns[n] || emailNouns[n] || mailboxWords[n]) {
+			return true
+		}
+	}
+	if i+2 < len(t.toks) && dotWords[string(t.tokBytes(i+1))] {
+		domain = true // "your exemple dot fr mailbox": a label spoken as a domain
+	}
 	from, to := t.sentenceOf(i)
 	for k := from; k < to; k++ {
 		if mailPartWords[string(t.tokBytes(k))] {
@@ -2333,6 +2386,24 @@ func (t *text) mailPart(start int, domain bool) bool {
 	}
 	return false
 }
+
+// bareAt reports whether token i follows an "at" (an '@' or the word)
+// with no local part before it: the reply's start, a link word, a copula
+// or a noun for address or email ("your @exemple", "it's at exemple").
+func (t *text) bareAt(i int) bool {
+	if i == 0 || string(t.tokBytes(i-1)) != "at" {
+		return false
+	}
+	if i == 1 {
+		return true
+	}
+	p := string(t.tokBytes(i - 2))
+	return linkWords[p] || secondPerson[p] || copulaAt[p] || addressNouns[p] || emailNouns[p]
+}
+
+// copulaAt come before a spoken "at" with no local part: "it's at
+// exemple dot fr" (normalised).
+var copulaAt = set("is", "its", "ist", "est", "cest", "es", "e", "era", "was")
 
 // loginWords say "log in" or "login" (normalised); addressNouns say
 // "address".
