@@ -127,3 +127,41 @@ func BenchmarkIndexCheck2KB1M(b *testing.B) {
 	b.ReportMetric(float64(bigIndex.Bytes())/(1<<20), "table-MiB")
 	b.ReportMetric(float64(bigIndex.Len()), "keys")
 }
+
+// TestIndexFilter: through the filter's growths and a Remove, every
+// indexed form of every customer still passes it (a form it turned away
+// would be a leak let out), and few forms that are no value pass.
+func TestIndexFilter(t *testing.T) {
+	ix, err := NewIndex(testIndexKey, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 20000
+	for i := range n {
+		ix.Add(synthCustomer(i))
+	}
+	ix.Remove("cus_7")
+	ix.Add(synthCustomer(7))
+	if len(ix.filter) <= 1024 {
+		t.Fatalf("filter of %d words after %d forms: it did not grow", len(ix.filter), ix.filtered)
+	}
+	for i := range n {
+		indexForms(synthCustomer(i), func(class, form string) {
+			if !ix.mayHold([]byte(form)) {
+				t.Errorf("customer %d: the filter turns away its %s form", i, class)
+			}
+		})
+	}
+	pass := 0
+	for i := n; i < 2*n; i++ {
+		indexForms(synthCustomer(i), func(class, form string) {
+			if ix.mayHold([]byte(form)) {
+				pass++
+			}
+		})
+	}
+	if pass > 3*n/20 {
+		t.Errorf("%d of %d forms that are no value pass the filter, want under 5 %%", pass, 3*n)
+	}
+	t.Logf("%d of %d forms that are no value pass the filter (%d words)", pass, 3*n, len(ix.filter))
+}
