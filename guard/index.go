@@ -457,7 +457,7 @@ func (ix *Index) candidates(t *text, fn func([]byte)) {
 				if hasDigitB(x) {
 					break
 				}
-				if t.toks[j].lex&lxStreet != 0 || len(x) <= notCoreLen && (directions[string(x)] || particles[string(x)]) {
+				if t.toks[j].lex&lxStreet != 0 || len(x) <= notCoreLen && notCore[string(x)] {
 					continue
 				}
 				words[nw] = x
@@ -502,16 +502,17 @@ func (ix *Index) candidates(t *text, fn func([]byte)) {
 	}
 }
 
-// notCoreLen is the longest direction or particle: a longer word is
-// always one of an address's distinctive words.
-var notCoreLen = func() int {
-	n := 0
-	for _, m := range []map[string]bool{directions, particles} {
-		for w := range m {
-			n = max(n, len(w))
+// notCore holds the directions and the particles, which are no
+// distinctive word of an address (one map read where two were), and
+// notCoreLen the longest of them: a longer word is always distinctive.
+var notCore, notCoreLen = func() (map[string]bool, int) {
+	m, n := map[string]bool{}, 0
+	for _, set := range []map[string]bool{directions, particles} {
+		for w := range set {
+			m[w], n = true, max(n, len(w))
 		}
 	}
-	return n
+	return m, n
 }()
 
 // sum is SipHash-2-4 of b under the index key (never 0: 0 marks an empty
