@@ -67,6 +67,9 @@ type text struct {
 	// row.
 	enc    uint8
 	hexRun int
+	// hits and public are Matcher.matches's scratch.
+	hits   []hit
+	public []span
 }
 
 // tok is one token of the token view.
