@@ -408,7 +408,7 @@ func (ix *Index) check(t *text, level proofdesk.Level, exclude string) Verdict {
 // candidates calls fn with every form in t that could be an indexed
 // value (fn must not keep it).
 func (ix *Index) candidates(t *text, fn func([]byte)) {
-	var buf [96]byte
+	buf := &t.form // in t: a local array passed to fn would escape
 	// phones: the digits that end at a token end inside a run, 8 to 12 long
 	for _, r := range t.runs {
 		for k := r.firstTok; k < r.firstTok+r.nTok; k++ {

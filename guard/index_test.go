@@ -165,3 +165,28 @@ func TestIndexFilter(t *testing.T) {
 	}
 	t.Logf("%d of %d forms that are no value pass the filter (%d words)", pass, 3*n, len(ix.filter))
 }
+
+// TestCheckAllocs: once their text is pooled, a matcher's check and an
+// index check of a 2 KB reply allocate nothing (race builds allocate
+// for their own bookkeeping: skipped there).
+func TestCheckAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector allocates")
+	}
+	m := NewMatcher(bigCustomer(), proofdesk.DefaultPolicy(), Options{Public: testPublic})
+	ix, err := NewIndex(testIndexKey, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 2000 {
+		ix.Add(synthCustomer(i))
+	}
+	reply := reply2KB()
+	offered := []string{proofdesk.ClassAddress}
+	if n := testing.AllocsPerRun(50, func() { m.Check(reply, proofdesk.L0, offered) }); n != 0 {
+		t.Errorf("Matcher.Check: %v allocations a check, want 0", n)
+	}
+	if n := testing.AllocsPerRun(50, func() { ix.Check(reply, proofdesk.L0, "") }); n != 0 {
+		t.Errorf("Index.Check: %v allocations a check, want 0", n)
+	}
+}

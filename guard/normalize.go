@@ -67,9 +67,11 @@ type text struct {
 	// row.
 	enc    uint8
 	hexRun int
-	// hits and public are Matcher.matches's scratch.
+	// hits and public are Matcher.matches's scratch, form
+	// Index.candidates's.
 	hits   []hit
 	public []span
+	form   [96]byte
 }
 
 // tok is one token of the token view.
