@@ -402,26 +402,38 @@ func (t *text) tokenize(s string) {
 		switch {
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r >= 'A' && r <= 'Z':
 			// the whole run of ASCII letters and digits at once
-			startTok()
-			buf := append(t.rawBuf, lowerAlnum[r]) // a local slice: one pass, in registers
-			j := i
-			for ; j < len(s); j++ {
-				c := lowerAlnum[s[j]]
-				if c == 0 {
-					break
+			for {
+				startTok()
+				buf := append(t.rawBuf, lowerAlnum[r]) // a local slice: one pass, in registers
+				j := i
+				for ; j < len(s); j++ {
+					c := lowerAlnum[s[j]]
+					if c == 0 {
+						break
+					}
+					buf = append(buf, c)
 				}
-				buf = append(buf, c)
+				t.rawBuf = buf
+				// what the word may be part of: base64 or hex of text, a run
+				// of hex pairs, roman numerals (decode.go); only words of 2
+				// or 8 letters and more, or starting with I, V or X, can be
+				if wl := j - i + 1; wl >= 8 || wl == 2 || isRoman(s[i-1]) {
+					t.encWord(s[i-1 : j])
+				} else {
+					t.hexRun = 0
+				}
+				i = j
+				// one space and another word, the commonest gap: recorded
+				// as the case ' ' below does, without going round the loop
+				if i+1 < len(s) && s[i] == ' ' && lowerAlnum[s[i+1]] != 0 {
+					endTok()
+					gapFirst, gapLen = ' ', 1
+					r = rune(s[i+1])
+					i += 2
+					continue
+				}
+				break
 			}
-			t.rawBuf = buf
-			// what the word may be part of: base64 or hex of text, a run
-			// of hex pairs, roman numerals (decode.go); only words of 2
-			// or 8 letters and more, or starting with I, V or X, can be
-			if wl := j - i + 1; wl >= 8 || wl == 2 || isRoman(s[i-1]) {
-				t.encWord(s[i-1 : j])
-			} else {
-				t.hexRun = 0
-			}
-			i = j
 		case r == ' ':
 			// the commonest gap, as gap(' ') would record it
 			endTok()
