@@ -548,7 +548,7 @@ func (t *text) tokenize(s string) {
 func (t *text) addRaw(start int, flags uint16) {
 	t.raw = append(t.raw, rawTok{})
 	r := &t.raw[len(t.raw)-1]
-	r.start, r.end, r.flags = int32(start), int32(len(t.rawBuf)), flags
+	r.start, r.end, r.flags, r.coff = int32(start), int32(len(t.rawBuf)), flags, -1
 }
 
 // encWord notes in t.enc what the ASCII word w may be part of: base64 or

@@ -764,13 +764,11 @@ func (t *text) canonical(start int) {
 func (t *text) digitView() {
 	t.buf = append(t.buf, '|')
 	runStart := -1
-	for i := range t.toks {
-		t.toks[i].dend = 0
-	}
 	for i := 0; i <= len(t.toks); i++ {
 		isDigits := false
 		var w []byte
 		if i < len(t.toks) {
+			t.toks[i].dend = 0 // (only tokens before i are read)
 			w = t.tokBytes(i)
 			isDigits = allDigits(w)
 		}
@@ -831,9 +829,8 @@ const compactBefore, compactAfter = 24, 12
 func (t *text) compactView() {
 	t.buf = append(t.buf, 0xff)
 	next := 0 // first raw token not yet written
-	for i := range t.raw {
+	for i := range t.raw { // (coff is -1 from addRaw on)
 		t.raw[i].tok = min(t.raw[i].tok, int32(len(t.toks)-1))
-		t.raw[i].coff = -1
 	}
 	for i := range t.raw {
 		if t.raw[i].lex&lxAt == 0 || !t.domainAfter(i) {
