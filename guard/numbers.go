@@ -828,7 +828,7 @@ const compactBefore, compactAfter = 24, 12
 // pattern is an email address), each window after a 0xff.
 func (t *text) compactView() {
 	t.buf = append(t.buf, 0xff)
-	next := 0 // first raw token not yet written
+	next := 0              // first raw token not yet written
 	for i := range t.raw { // (coff is -1 from addRaw on)
 		t.raw[i].tok = min(t.raw[i].tok, int32(len(t.toks)-1))
 	}
