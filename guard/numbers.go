@@ -828,8 +828,9 @@ const compactBefore, compactAfter = 24, 12
 // pattern is an email address), each window after a 0xff.
 func (t *text) compactView() {
 	t.buf = append(t.buf, 0xff)
-	next := 0              // first raw token not yet written
-	for i := range t.raw { // (coff is -1 from addRaw on)
+	next := 0 // first raw token not yet written
+	// (every raw token's coff is -1 from addRaw on)
+	for i := range t.raw {
 		t.raw[i].tok = min(t.raw[i].tok, int32(len(t.toks)-1))
 	}
 	for i := range t.raw {
