@@ -229,9 +229,13 @@ func (ix *Index) Add(c *proofdesk.Customer) {
 		}
 		ix.ids[c.ID] = id
 	}
-	for _, f := range forms {
+	// the customer's list at its size (a few keys: appended one by one it
+	// took twice the room); in place before the filter may be rebuilt
+	keys := make([]idxForm, len(forms))
+	ix.byCust[id] = keys
+	for k, f := range forms {
 		ix.insert(f.h, f.class<<idxClassShift|id)
-		ix.byCust[id] = append(ix.byCust[id], f.idxForm)
+		keys[k] = f.idxForm
 		ix.filterAdd(f.f)
 		ix.lens[f.kind-'a'] |= lenBit(f.n)
 	}
