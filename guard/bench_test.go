@@ -175,3 +175,18 @@ func reportPercentiles(b *testing.B, samples []time.Duration) {
 	b.ReportMetric(pct(0.50), "p50-ns")
 	b.ReportMetric(pct(0.99), "p99-ns")
 }
+
+// BenchmarkNormalize2KB normalises the 2 KB reply of the check benchmarks:
+// the part of every check (matcher or index) that reads the text.
+func BenchmarkNormalize2KB(b *testing.B) {
+	reply := reply2KB()
+	var t text
+	b.SetBytes(int64(len(reply)))
+	b.ReportAllocs()
+	for b.Loop() {
+		t.normalize(reply)
+	}
+	if len(t.toks) == 0 {
+		b.Fatal("no tokens")
+	}
+}

@@ -28,22 +28,17 @@ func (t *text) enumeration() string {
 	if digitToks < enumThreshold {
 		return ""
 	}
+	// one pass for the dates, the 4-digit numbers and the house numbers
 	var dates, four, houses, runs distinct
-	for i := range t.toks {
-		// a date starts with digits or a month ("m01")
-		if w := t.tokBytes(i); len(w) == 0 || (w[0] < '0' || w[0] > '9') && w[0] != 'm' {
-			continue
-		}
-		if d, ok := t.dateAt(i); ok {
-			dates.add(d[:])
-		}
-	}
-	if dates.n >= enumThreshold {
-		return proofdesk.ClassDateOfBirth
-	}
 	var card, phone bool
 	for i := range t.toks {
 		w := t.tokBytes(i)
+		// a date starts with digits or a month ("m01")
+		if len(w) > 0 && (w[0] >= '0' && w[0] <= '9' || w[0] == 'm') {
+			if d, ok := t.dateAt(i); ok {
+				dates.add(d[:])
+			}
+		}
 		switch lx := t.toks[i].lex; {
 		case lx&lxCard != 0:
 			card = true
@@ -60,6 +55,9 @@ func (t *text) enumeration() string {
 				}
 			}
 		}
+	}
+	if dates.n >= enumThreshold {
+		return proofdesk.ClassDateOfBirth
 	}
 	if four.n >= enumThreshold+1 && (card || phone) {
 		if card {

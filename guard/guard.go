@@ -425,10 +425,12 @@ type hit struct {
 }
 
 // matches returns the pattern hits in t that have their context and lie
-// outside every public string. probe selects the Probe patterns too.
+// outside every public string. probe selects the Probe patterns too. The
+// hits are t's scratch (no allocation once t has been used): good until
+// the next call on t.
 func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit {
-	var hits []hit
-	var public []span
+	hits, public := t.hits[:0], t.public[:0]
+	defer func() { t.hits, t.public = hits[:0], public[:0] }()
 	view := t.tokenView()
 	m.ac.scan(t.buf, func(id int32, start int) bool {
 		p := &m.pats[id]

@@ -3,6 +3,7 @@ package guard
 import (
 	"encoding/binary"
 	"errors"
+	"hash/maphash"
 	"math/bits"
 	"strings"
 	"sync"
@@ -35,11 +36,36 @@ type Index struct {
 	vals []uint32
 	n    int
 	ids  map[string]uint32
-	// byCust lists each customer's keys, for Remove.
-	byCust map[uint32][]uint64
+	// byCust lists each customer's keys, for Remove, and their filter
+	// sums, for rebuilding the filter.
+	byCust map[uint32][]idxForm
 	levels map[string]proofdesk.Level
 	next   uint32
+	// filter is a blocked Bloom filter in front of the table: each form
+	// sets 3 bits of one 64-bit word, chosen by a fast sum under seed
+	// (hash/maphash, a random seed per index). A form of a reply whose 3
+	// bits are not all set is no indexed value: it skips the SipHash sum
+	// and the probe of the table, which a 2 KB reply would otherwise pay
+	// some 700 times. Remove leaves bits set (the filter only lets more
+	// forms through); it is rebuilt from byCust when it grows.
+	filter []uint64
+	seed   maphash.Seed
+	// filtered counts the forms whose bits the filter holds.
+	filtered int
+	// lens has, for each form kind (its first letter: e, p, a, o), bit l
+	// set when a form of l bytes (63: 63 or more) was ever added: a
+	// reply's form of another length, or of a kind the index holds none
+	// of (no order numbers), needs no sum at all.
+	lens [26]uint64
 }
+
+// idxForm is one indexed form: its key and its filter sum.
+type idxForm struct{ h, f uint64 }
+
+// filterBitsPerForm is the filter's size for each form it holds: 16 to
+// 32 bits (a power of two of words), some 1 % of forms that are no value
+// pass.
+const filterBitsPerForm = 16
 
 const (
 	idxClassShift = 28
@@ -71,7 +97,8 @@ func NewIndex(key []byte, p *proofdesk.Policy) (*Index, error) {
 	ix := &Index{
 		k0: binary.LittleEndian.Uint64(key), k1: binary.LittleEndian.Uint64(key[8:]),
 		keys: make([]uint64, 1024), vals: make([]uint32, 1024),
-		ids: map[string]uint32{}, byCust: map[uint32][]uint64{}, levels: map[string]proofdesk.Level{},
+		ids: map[string]uint32{}, byCust: map[uint32][]idxForm{}, levels: map[string]proofdesk.Level{},
+		filter: make([]uint64, 1024), seed: maphash.MakeSeed(),
 	}
 	for _, c := range idxClasses[1:] {
 		ix.levels[c] = p.ClassLevel(c)
@@ -86,11 +113,11 @@ func (ix *Index) Len() int {
 	return ix.n
 }
 
-// Bytes returns the memory the index table takes.
+// Bytes returns the memory the index table and its filter take.
 func (ix *Index) Bytes() int {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return len(ix.keys)*8 + len(ix.vals)*4
+	return len(ix.keys)*8 + len(ix.vals)*4 + len(ix.filter)*8
 }
 
 // indexForms returns the keys of c's values: "e" and the compact email,
@@ -177,13 +204,17 @@ func houseAndCore(toks []string) (num string, core []string) {
 func (ix *Index) Add(c *proofdesk.Customer) {
 	var forms []struct {
 		class uint32
-		h     uint64
+		idxForm
+		kind byte
+		n    int
 	}
 	indexForms(c, func(class, form string) {
 		forms = append(forms, struct {
 			class uint32
-			h     uint64
-		}{idxClass(class), ix.sum([]byte(form))})
+			idxForm
+			kind byte
+			n    int
+		}{idxClass(class), idxForm{ix.sum([]byte(form)), maphash.String(ix.seed, form)}, form[0], len(form)})
 	})
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
@@ -198,10 +229,56 @@ func (ix *Index) Add(c *proofdesk.Customer) {
 		}
 		ix.ids[c.ID] = id
 	}
-	for _, f := range forms {
+	// the customer's list at its size (a few keys: appended one by one it
+	// took twice the room); in place before the filter may be rebuilt
+	keys := make([]idxForm, len(forms))
+	ix.byCust[id] = keys
+	for k, f := range forms {
 		ix.insert(f.h, f.class<<idxClassShift|id)
-		ix.byCust[id] = append(ix.byCust[id], f.h)
+		keys[k] = f.idxForm
+		ix.filterAdd(f.f)
+		ix.lens[f.kind-'a'] |= lenBit(f.n)
 	}
+}
+
+// lenBit is the bit of a form of n bytes in Index.lens.
+func lenBit(n int) uint64 { return 1 << min(n, 63) }
+
+// filterAdd sets the filter bits of filter sum f, growing (and
+// rebuilding) the filter first when it would hold more than
+// len(filter)*64/filterBitsPerForm forms.
+func (ix *Index) filterAdd(f uint64) {
+	if (ix.filtered+1)*filterBitsPerForm > len(ix.filter)*64 {
+		ix.filter, ix.filtered = make([]uint64, len(ix.filter)*2), 0
+		for _, fs := range ix.byCust {
+			for _, x := range fs {
+				ix.filterSet(x.f)
+			}
+		}
+	}
+	ix.filterSet(f)
+}
+
+func (ix *Index) filterSet(f uint64) {
+	w, m := filterSlot(f, len(ix.filter))
+	ix.filter[w] |= m
+	ix.filtered++
+}
+
+// filterSlot returns the word (of n, a power of two) and the 3 bits that
+// filter sum f sets.
+func filterSlot(f uint64, n int) (int, uint64) {
+	return int(f>>32) & (n - 1), 1<<(f&63) | 1<<(f>>6&63) | 1<<(f>>12&63)
+}
+
+// mayHold reports whether form b may be an indexed value: false means it
+// is none.
+func (ix *Index) mayHold(b []byte) bool {
+	if ix.lens[b[0]-'a']&lenBit(len(b)) == 0 {
+		return false
+	}
+	w, m := filterSlot(maphash.Bytes(ix.seed, b), len(ix.filter))
+	return ix.filter[w]&m == m
 }
 
 // Remove drops customer id from the index.
@@ -215,8 +292,8 @@ func (ix *Index) Remove(customerID string) {
 }
 
 func (ix *Index) removeLocked(id uint32) {
-	for _, h := range ix.byCust[id] {
-		i := ix.find(h)
+	for _, x := range ix.byCust[id] {
+		i := ix.find(x.h)
 		if i < 0 || ix.vals[i]&idxCustMask != id {
 			continue // shared with another customer: keep it
 		}
@@ -311,8 +388,11 @@ func (ix *Index) check(t *text, level proofdesk.Level, exclude string) Verdict {
 	defer ix.mu.RUnlock()
 	skip, hasSkip := ix.ids[exclude]
 	var best Verdict
-	ix.candidates(t, func(h uint64) {
-		i := ix.find(h)
+	ix.candidates(t, func(b []byte) {
+		if !ix.mayHold(b) {
+			return
+		}
+		i := ix.find(ix.sum(b))
 		if i < 0 {
 			return
 		}
@@ -330,10 +410,10 @@ func (ix *Index) check(t *text, level proofdesk.Level, exclude string) Verdict {
 	return best
 }
 
-// candidates calls fn with the sum of every form in t that could be an
-// indexed value.
-func (ix *Index) candidates(t *text, fn func(uint64)) {
-	var buf [96]byte
+// candidates calls fn with every form in t that could be an indexed
+// value (fn must not keep it).
+func (ix *Index) candidates(t *text, fn func([]byte)) {
+	buf := &t.form // in t: a local array passed to fn would escape
 	// phones: the digits that end at a token end inside a run, 8 to 12 long
 	for _, r := range t.runs {
 		for k := r.firstTok; k < r.firstTok+r.nTok; k++ {
@@ -343,13 +423,16 @@ func (ix *Index) candidates(t *text, fn func(uint64)) {
 					break
 				}
 				b := append(append(buf[:0], 'p'), t.buf[end-l:end]...)
-				fn(ix.sum(b))
+				fn(b)
 			}
 		}
 	}
 	// order and tracking numbers: 1 to 4 tokens run together, holding a
 	// digit
 	for i := range t.toks {
+		if ix.lens['o'-'a'] == 0 {
+			break // no order or tracking number indexed
+		}
 		b := append(buf[:0], 'o')
 		digit := false
 		for j := i; j < len(t.toks) && j < i+4; j++ {
@@ -360,7 +443,7 @@ func (ix *Index) candidates(t *text, fn func(uint64)) {
 			b = append(b, x...)
 			digit = digit || hasDigitB(x)
 			if digit && len(b)-1 >= minIdentifier {
-				fn(ix.sum(b))
+				fn(b)
 			}
 		}
 	}
@@ -379,7 +462,7 @@ func (ix *Index) candidates(t *text, fn func(uint64)) {
 				if hasDigitB(x) {
 					break
 				}
-				if t.toks[j].lex&lxStreet != 0 || directions[string(x)] || particles[string(x)] {
+				if t.toks[j].lex&lxStreet != 0 || len(x) <= notCoreLen && notCore[string(x)] {
 					continue
 				}
 				words[nw] = x
@@ -395,7 +478,7 @@ func (ix *Index) candidates(t *text, fn func(uint64)) {
 					}
 					b = append(append(b, ' '), x...)
 				}
-				fn(ix.sum(b))
+				fn(b)
 			}
 		}
 	}
@@ -418,11 +501,24 @@ func (ix *Index) candidates(t *text, fn func(uint64)) {
 					continue
 				}
 				b := append(append(buf[:0], 'e'), t.buf[from:to]...)
-				fn(ix.sum(b))
+				fn(b)
 			}
 		}
 	}
 }
+
+// notCore holds the directions and the particles, which are no
+// distinctive word of an address (one map read where two were), and
+// notCoreLen the longest of them: a longer word is always distinctive.
+var notCore, notCoreLen = func() (map[string]bool, int) {
+	m, n := map[string]bool{}, 0
+	for _, set := range []map[string]bool{directions, particles} {
+		for w := range set {
+			m[w], n = true, max(n, len(w))
+		}
+	}
+	return m, n
+}()
 
 // sum is SipHash-2-4 of b under the index key (never 0: 0 marks an empty
 // slot).

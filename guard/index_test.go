@@ -127,3 +127,66 @@ func BenchmarkIndexCheck2KB1M(b *testing.B) {
 	b.ReportMetric(float64(bigIndex.Bytes())/(1<<20), "table-MiB")
 	b.ReportMetric(float64(bigIndex.Len()), "keys")
 }
+
+// TestIndexFilter: through the filter's growths and a Remove, every
+// indexed form of every customer still passes it (a form it turned away
+// would be a leak let out), and few forms that are no value pass.
+func TestIndexFilter(t *testing.T) {
+	ix, err := NewIndex(testIndexKey, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 20000
+	for i := range n {
+		ix.Add(synthCustomer(i))
+	}
+	ix.Remove("cus_7")
+	ix.Add(synthCustomer(7))
+	if len(ix.filter) <= 1024 {
+		t.Fatalf("filter of %d words after %d forms: it did not grow", len(ix.filter), ix.filtered)
+	}
+	for i := range n {
+		indexForms(synthCustomer(i), func(class, form string) {
+			if !ix.mayHold([]byte(form)) {
+				t.Errorf("customer %d: the filter turns away its %s form", i, class)
+			}
+		})
+	}
+	pass := 0
+	for i := n; i < 2*n; i++ {
+		indexForms(synthCustomer(i), func(class, form string) {
+			if ix.mayHold([]byte(form)) {
+				pass++
+			}
+		})
+	}
+	if pass > 3*n/20 {
+		t.Errorf("%d of %d forms that are no value pass the filter, want under 5 %%", pass, 3*n)
+	}
+	t.Logf("%d of %d forms that are no value pass the filter (%d words)", pass, 3*n, len(ix.filter))
+}
+
+// TestCheckAllocs: once their text is pooled, a matcher's check and an
+// index check of a 2 KB reply allocate nothing (race builds allocate
+// for their own bookkeeping: skipped there).
+func TestCheckAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector allocates")
+	}
+	m := NewMatcher(bigCustomer(), proofdesk.DefaultPolicy(), Options{Public: testPublic})
+	ix, err := NewIndex(testIndexKey, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 2000 {
+		ix.Add(synthCustomer(i))
+	}
+	reply := reply2KB()
+	offered := []string{proofdesk.ClassAddress}
+	if n := testing.AllocsPerRun(50, func() { m.Check(reply, proofdesk.L0, offered) }); n != 0 {
+		t.Errorf("Matcher.Check: %v allocations a check, want 0", n)
+	}
+	if n := testing.AllocsPerRun(50, func() { ix.Check(reply, proofdesk.L0, "") }); n != 0 {
+		t.Errorf("Index.Check: %v allocations a check, want 0", n)
+	}
+}

@@ -1,7 +1,6 @@
 package guard
 
 import (
-	"slices"
 	"sort"
 	"strconv"
 	"unicode"
@@ -68,6 +67,11 @@ type text struct {
 	// row.
 	enc    uint8
 	hexRun int
+	// hits and public are Matcher.matches's scratch, form
+	// Index.candidates's.
+	hits   []hit
+	public []span
+	form   [96]byte
 }
 
 // tok is one token of the token view.
@@ -294,7 +298,16 @@ func digitValue(r rune) byte {
 
 // prepare returns s in NFKC if it has any non-ASCII byte.
 func (t *text) prepare(s string) string {
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for ; i+8 <= len(s); i += 8 { // 8 bytes at a time: is any byte's top bit set?
+		b := s[i : i+8] // constant indices: one load
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		if w&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			t.pre = norm.NFKC.AppendString(t.pre[:0], s)
 			return string(t.pre)
@@ -329,7 +342,7 @@ func (t *text) tokenize(s string) {
 		if start < 0 {
 			return
 		}
-		t.raw = append(t.raw, rawTok{start: int32(start), end: int32(len(t.rawBuf)), flags: pf})
+		t.addRaw(start, pf)
 		start = -1
 		gapSep, gapDots, gapLen, gapDot, gapList = true, true, 0, false, false
 	}
@@ -397,7 +410,7 @@ func (t *text) tokenize(s string) {
 		endTok()
 		startTok()
 		t.rawBuf = append(t.rawBuf, w...)
-		t.raw = append(t.raw, rawTok{start: int32(start), end: int32(len(t.rawBuf)), flags: pf})
+		t.addRaw(start, pf)
 		start = -1
 		gapSep, gapDots, gapLen, gapDot, gapList = true, true, 0, false, false
 	}
@@ -410,25 +423,38 @@ func (t *text) tokenize(s string) {
 		switch {
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r >= 'A' && r <= 'Z':
 			// the whole run of ASCII letters and digits at once
-			startTok()
-			j := i
-			for j < len(s) && lowerAlnum[s[j]] != 0 {
-				j++
+			for {
+				startTok()
+				buf := append(t.rawBuf, lowerAlnum[r]) // a local slice: one pass, in registers
+				j := i
+				for ; j < len(s); j++ {
+					c := lowerAlnum[s[j]]
+					if c == 0 {
+						break
+					}
+					buf = append(buf, c)
+				}
+				t.rawBuf = buf
+				// what the word may be part of: base64 or hex of text, a run
+				// of hex pairs, roman numerals (decode.go); only words of 2
+				// or 8 letters and more, or starting with I, V or X, can be
+				if wl := j - i + 1; wl >= 8 || wl == 2 || isRoman(s[i-1]) {
+					t.encWord(s[i-1 : j])
+				} else {
+					t.hexRun = 0
+				}
+				i = j
+				// one space and another word, the commonest gap: recorded
+				// as the case ' ' below does, without going round the loop
+				if i+1 < len(s) && s[i] == ' ' && lowerAlnum[s[i+1]] != 0 {
+					endTok()
+					gapFirst, gapLen = ' ', 1
+					r = rune(s[i+1])
+					i += 2
+					continue
+				}
+				break
 			}
-			n := len(t.rawBuf)
-			t.rawBuf = slices.Grow(t.rawBuf, j-i+1)[:n+j-i+1]
-			for k, c := range []byte(s[i-1 : j]) {
-				t.rawBuf[n+k] = lowerAlnum[c]
-			}
-			// what the word may be part of: base64 or hex of text, a run
-			// of hex pairs, roman numerals (decode.go); only words of 2
-			// or 8 letters and more, or starting with I, V or X, can be
-			if wl := j - i + 1; wl >= 8 || wl == 2 || isRoman(s[i-1]) {
-				t.encWord(s[i-1 : j])
-			} else {
-				t.hexRun = 0
-			}
-			i = j
 		case r == ' ':
 			// the commonest gap, as gap(' ') would record it
 			endTok()
@@ -442,7 +468,7 @@ func (t *text) tokenize(s string) {
 			case c == '\'' && start >= 0:
 				// inside a word: dropped, the word goes on, unless it is
 				// an elision ("l'ordine", "dell'indirizzo")
-				if elision[string(t.rawBuf[start:])] && i < len(s) && isAlnum(s[i]) {
+				if elides(t.rawBuf[start:]) && i < len(s) && isAlnum(s[i]) {
 					endTok()
 				}
 			case c == '#' && i < len(s) && isAlnum(s[i]):
@@ -485,7 +511,7 @@ func (t *text) tokenize(s string) {
 				}
 			}
 		case isApostrophe(r) && start >= 0:
-			if elision[string(t.rawBuf[start:])] && i < len(s) && isAlnum(s[i]) {
+			if elides(t.rawBuf[start:]) && i < len(s) && isAlnum(s[i]) {
 				endTok()
 			}
 		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || unicode.Is(unicode.Cf, r):
@@ -544,6 +570,16 @@ func (t *text) tokenize(s string) {
 	}
 }
 
+// addRaw appends the raw token from rawBuf[start:] to the end of rawBuf.
+// It writes the fields in place: a literal built on the stack and copied
+// whole stalls the copy's wide load on the narrow stores (no store
+// forwarding), a cost the profile showed on every token.
+func (t *text) addRaw(start int, flags uint16) {
+	t.raw = append(t.raw, rawTok{})
+	r := &t.raw[len(t.raw)-1]
+	r.start, r.end, r.flags, r.coff = int32(start), int32(len(t.rawBuf)), flags, -1
+}
+
 // encWord notes in t.enc what the ASCII word w may be part of: base64 or
 // hex of text (8 characters or more mixing cases and digits, or all hex),
 // a run of four two-hex-digit words, roman numerals.
@@ -577,6 +613,19 @@ func (t *text) encWord(w string) {
 // another: "l'ordine" is "l ordine", "d'ordine" "d ordine" (but "c'est"
 // and "n'est" stay one word, as English "that's" and "doesn't" do).
 var elision = set("l", "d", "dell", "all", "dall", "nell", "sull", "un", "quell", "quest", "qu", "j", "m", "s", "t", "jusqu", "lorsqu", "puisqu")
+
+// elisionFirst marks the first letters of the elision words.
+var elisionFirst = func() (t [256]bool) {
+	for w := range elision {
+		t[w[0]] = true
+	}
+	return t
+}()
+
+// elides reports whether w is an elision word: elision[string(w)], the
+// map read only for words that start as one does ("I've", "can't" and
+// "you're" do not).
+func elides(w []byte) bool { return len(w) > 0 && elisionFirst[w[0]] && elision[string(w)] }
 
 func isUnitWord(w []byte) bool { return string(w) == "unit" || canon[string(w)] == "unit" }
 

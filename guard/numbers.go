@@ -635,7 +635,9 @@ func (t *text) startToken(flags uint16) {
 	if flags&fSentence != 0 {
 		t.sentences = append(t.sentences, off)
 	}
-	t.toks = append(t.toks, tok{off: off, flags: flags})
+	t.toks = append(t.toks, tok{}) // fields in place, as in addRaw
+	tk := &t.toks[len(t.toks)-1]
+	tk.off, tk.flags = off, flags
 }
 
 // emitWord writes the canonical form of one raw token.
@@ -703,14 +705,24 @@ func (t *text) lettersAsDigits(w []byte, flags uint16) bool {
 	return n >= 2 && flags&fSepBefore != 0 && allDigits(t.buf[t.toks[n-2].off+1:t.toks[n-1].off])
 }
 
-// compoundEnds marks the last two letters of every compound suffix.
+// compoundEnds marks the last two letters of every compound suffix that
+// splits a word: most words end otherwise ("-ing" among them), and skip
+// the suffix loop.
 var compoundEnds = func() (t [26 * 26]bool) {
 	for _, cs := range compoundSuffixes {
+		if !splitsCompound(cs.suffix) {
+			continue
+		}
 		n := len(cs.suffix)
 		t[int(cs.suffix[n-2]-'a')*26+int(cs.suffix[n-1]-'a')] = true
 	}
 	return t
 }()
+
+// splitsCompound reports whether a word that ends in suffix (of
+// compoundSuffixes) is split: "ring" is a street type only as a whole
+// word ("spring", "during").
+func splitsCompound(suffix string) bool { return suffix != "ring" }
 
 // canonical rewrites the token that starts at buf[start:] in place.
 func (t *text) canonical(start int) {
@@ -737,8 +749,8 @@ func (t *text) canonical(start int) {
 	if len(tok) >= 6 && isLower(tok[len(tok)-2]) && isLower(tok[len(tok)-1]) && compoundEnds[(int(tok[len(tok)-2]-'a'))*26+int(tok[len(tok)-1]-'a')] {
 		for _, cs := range compoundSuffixes {
 			if len(tok) >= len(cs.suffix)+3 && string(tok[len(tok)-len(cs.suffix):]) == cs.suffix {
-				if cs.suffix == "ring" {
-					continue // "spring", "during": only as a whole word
+				if !splitsCompound(cs.suffix) {
+					continue
 				}
 				t.buf = append(t.buf[:start+len(tok)-len(cs.suffix)], ' ')
 				t.startToken(0)
@@ -755,13 +767,11 @@ func (t *text) canonical(start int) {
 func (t *text) digitView() {
 	t.buf = append(t.buf, '|')
 	runStart := -1
-	for i := range t.toks {
-		t.toks[i].dend = 0
-	}
 	for i := 0; i <= len(t.toks); i++ {
 		isDigits := false
 		var w []byte
 		if i < len(t.toks) {
+			t.toks[i].dend = 0 // (only tokens before i are read)
 			w = t.tokBytes(i)
 			isDigits = allDigits(w)
 		}
@@ -789,7 +799,9 @@ func (t *text) digitView() {
 		}
 		if runStart < 0 {
 			runStart = i
-			t.runs = append(t.runs, run{off: int32(len(t.buf) - 1), tokStart: t.toks[i].off, firstTok: int32(i)})
+			t.runs = append(t.runs, run{}) // fields in place, as in addRaw
+			r := &t.runs[len(t.runs)-1]
+			r.off, r.tokStart, r.firstTok = int32(len(t.buf)-1), t.toks[i].off, int32(i)
 		}
 		t.buf = append(t.buf, w...)
 		t.toks[i].dend = int32(len(t.buf))
@@ -820,9 +832,9 @@ const compactBefore, compactAfter = 24, 12
 func (t *text) compactView() {
 	t.buf = append(t.buf, 0xff)
 	next := 0 // first raw token not yet written
+	// (every raw token's coff is -1 from addRaw on)
 	for i := range t.raw {
 		t.raw[i].tok = min(t.raw[i].tok, int32(len(t.toks)-1))
-		t.raw[i].coff = -1
 	}
 	for i := range t.raw {
 		if t.raw[i].lex&lxAt == 0 || !t.domainAfter(i) {
