@@ -2,7 +2,9 @@ package sqldb
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"slices"
@@ -361,56 +363,99 @@ const maxElsewhere = 32
 // as a customer message at the conversation's start: an email's subject
 // is the customer's first text), oldest first, without files, for
 // proofdesk.ViewContext.Elsewhere. None for a conversation linked to no
-// customer. Errors: ENOTFOUND for an unknown conversation, the store's.
+// customer; a conversation whose data key was destroyed is left out.
+// Errors: ENOTFOUND for an unknown conversation, the store's.
 func (h *Handle) MessagesElsewhere(ctx context.Context, convID string, since time.Time) ([]*proofdesk.Message, error) {
 	conv, _, err := h.findConversationByID(ctx, convID)
 	if err != nil || conv.CustomerID == "" {
 		return nil, err
 	}
-	return h.customerTexts(ctx, conv.CustomerID, convID, since)
+	texts, err := h.customerTexts(ctx, []string{conv.CustomerID}, convID, since)
+	return texts[conv.CustomerID], err
 }
 
-// customerTexts is MessagesElsewhere for customer custID, without the
-// conversation except ("" for none): a list reads it once per customer
-// and leaves out each row's own conversation.
-func (h *Handle) customerTexts(ctx context.Context, custID, except string, since time.Time) ([]*proofdesk.Message, error) {
-	rows, err := h.query(ctx, `SELECT id FROM conversations v WHERE customer_id = ? AND id <> ? AND (created_at >= ? OR EXISTS
-		(SELECT 1 FROM messages m WHERE m.conversation_id = v.id AND m.author_kind = ? AND m.created_at >= ?))`,
-		custID, except, fmtTime(since), proofdesk.AuthorCustomer, fmtTime(since))
+// customerTexts is MessagesElsewhere for each of customers custIDs,
+// without the conversation except ("" for none), keyed by customer ID
+// (none for a customer with no text), in one query whatever the number
+// of customers: a list reads it once for all the customers of its page
+// and leaves out each row's own conversation. The customer's messages
+// are numbered per conversation from the latest (rn) on narrow columns,
+// as laterMessages numbers them, and the wide rows joined for the
+// latest maxElsewhere only; a conversation started before since is read
+// only for such messages (then it holds some written since, perhaps
+// removed: as many as the latest maxElsewhere hold).
+func (h *Handle) customerTexts(ctx context.Context, custIDs []string, except string, since time.Time) (map[string][]*proofdesk.Message, error) {
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(custIDs)), ", ")
+	args := make([]any, 0, 2*len(custIDs)+7)
+	for _, id := range custIDs {
+		args = append(args, id)
+	}
+	args = append(args, except, proofdesk.AuthorCustomer, fmtTime(since), maxElsewhere)
+	for _, id := range custIDs {
+		args = append(args, id)
+	}
+	args = append(args, except, fmtTime(since))
+	col, join := h.db.keyJoin("v")
+	rows, err := h.query(ctx, `SELECT v.id, v.customer_id, v.created_at, v.subject_enc, v.data_key_id, `+col+`,
+	m.id, m.author_kind, m.author_id, m.body_enc, m.internal, m.client_id, m.created_at, m.removed_at
+FROM conversations v`+join+`
+LEFT JOIN (SELECT conversation_id, seq,
+		ROW_NUMBER() OVER (PARTITION BY conversation_id ORDER BY created_at DESC, seq DESC) AS rn
+	FROM messages WHERE conversation_id IN (SELECT id FROM conversations WHERE customer_id IN (`+marks+`) AND id <> ?)
+		AND author_kind = ? AND created_at >= ?) r ON r.conversation_id = v.id AND r.rn <= ?
+LEFT JOIN messages m ON m.conversation_id = r.conversation_id AND m.seq = r.seq
+WHERE v.customer_id IN (`+marks+`) AND v.id <> ? AND (v.created_at >= ? OR r.conversation_id IS NOT NULL)
+ORDER BY v.customer_id, v.id, r.rn DESC`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("messages elsewhere: %w", err)
 	}
-	var ids []string
+	defer rows.Close()
+	out := map[string][]*proofdesk.Message{}
+	var (
+		conv string         // the conversation of the rows read
+		dk   *vault.DataKey // its key; nil: destroyed, left out
+	)
 	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("messages elsewhere: %w", err)
+		var convID, custID, subject, dkID, wrapped string
+		var started time.Time
+		var mID, kind, author, body, client sql.NullString
+		var internal sql.NullInt64
+		var created, removed nullTime
+		if err := rows.Scan(&convID, &custID, timeScan{&started}, &subject, &dkID, &wrapped,
+			&mID, &kind, &author, &body, &internal, &client, &created, &removed); err != nil {
+			return nil, fmt.Errorf("messages elsewhere: %w", wrapErr(err))
 		}
-		ids = append(ids, id)
+		if convID != conv {
+			conv = convID
+			if dk, err = h.db.openRowKey(ctx, dkID, wrapped); err != nil && !errors.Is(err, errKeyDestroyed) {
+				return nil, fmt.Errorf("conversation %s: %w", convID, err)
+			}
+			if dk != nil && !started.Before(since) {
+				// Its subject, as the customer's first text.
+				if subject, err = dk.OpenString(conversationAAD(convID, "subject"), subject); err != nil {
+					return nil, fmt.Errorf("conversation %s: %w", convID, err)
+				}
+				if strings.TrimSpace(subject) != "" {
+					out[custID] = append(out[custID], &proofdesk.Message{ConversationID: convID, AuthorKind: proofdesk.AuthorCustomer, Body: subject, CreatedAt: started})
+				}
+			}
+		}
+		if dk == nil || !mID.Valid || removed.t != nil {
+			continue
+		}
+		m := &proofdesk.Message{ID: mID.String, ConversationID: convID, AuthorKind: kind.String, AuthorID: author.String,
+			Internal: internal.Int64 != 0, ClientID: client.String, CreatedAt: *created.t}
+		if err := openMessage(m, body.String, dk); err != nil {
+			return nil, err
+		}
+		out[custID] = append(out[custID], m)
 	}
-	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("messages elsewhere: %w", err)
 	}
-	var out []*proofdesk.Message
-	for _, id := range ids {
-		other, dk, err := h.findConversationByID(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		if !other.CreatedAt.Before(since) && strings.TrimSpace(other.Subject) != "" {
-			out = append(out, &proofdesk.Message{ConversationID: id, AuthorKind: proofdesk.AuthorCustomer, Body: other.Subject, CreatedAt: other.CreatedAt})
-		}
-		ms, err := h.customerMessagesSince(ctx, id, dk, since)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ms...)
-	}
-	slices.SortStableFunc(out, func(a, b *proofdesk.Message) int { return a.CreatedAt.Compare(b.CreatedAt) })
-	if len(out) > maxElsewhereTexts {
-		out = out[len(out)-maxElsewhereTexts:]
+	for custID, texts := range out {
+		slices.SortStableFunc(texts, func(a, b *proofdesk.Message) int { return a.CreatedAt.Compare(b.CreatedAt) })
+		out[custID] = texts[max(0, len(texts)-maxElsewhereTexts):]
 	}
 	return out, nil
 }
@@ -421,32 +466,6 @@ func (h *Handle) customerTexts(ctx context.Context, custID, except string, since
 // conversations of ten messages each in the hour read 1,100 texts for
 // each row: 0.9 s; the view checks the last 64 six-digit windows anyway).
 const maxElsewhereTexts = 2 * maxElsewhere
-
-// customerMessagesSince returns the latest maxElsewhere messages the
-// customer wrote on conversation id at or after since, oldest first.
-func (h *Handle) customerMessagesSince(ctx context.Context, id string, dk *vault.DataKey, since time.Time) ([]*proofdesk.Message, error) {
-	rows, err := h.query(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND author_kind = ? AND created_at >= ?
-		ORDER BY created_at DESC LIMIT ?`, id, proofdesk.AuthorCustomer, fmtTime(since), maxElsewhere)
-	if err != nil {
-		return nil, fmt.Errorf("messages elsewhere: %w", err)
-	}
-	defer rows.Close()
-	var out []*proofdesk.Message
-	for rows.Next() {
-		m, err := scanMessage(rows, dk)
-		if err != nil {
-			return nil, err
-		}
-		if m.RemovedAt == nil {
-			out = append(out, m)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	slices.Reverse(out)
-	return out, nil
-}
 
 // Logger is the store's logger, for the application's errors (never PII).
 func (db *DB) Logger() *slog.Logger { return db.logger }
