@@ -1,6 +1,7 @@
 package sqldb
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -13,7 +14,6 @@ import (
 	"time"
 
 	"github.com/proofdesk/proofdesk"
-	"github.com/proofdesk/proofdesk/vault"
 	"github.com/proofdesk/proofdesk/verify"
 )
 
@@ -378,80 +378,109 @@ func (h *Handle) MessagesElsewhere(ctx context.Context, convID string, since tim
 // without the conversation except ("" for none), keyed by customer ID
 // (none for a customer with no text), in one query whatever the number
 // of customers: a list reads it once for all the customers of its page
-// and leaves out each row's own conversation. The customer's messages
-// are numbered per conversation from the latest (rn) on narrow columns,
-// as laterMessages numbers them, and the wide rows joined for the
-// latest maxElsewhere only; a conversation started before since is read
-// only for such messages (then it holds some written since, perhaps
-// removed: as many as the latest maxElsewhere hold).
+// and leaves out each row's own conversation. A conversation started
+// before since is read only for the messages written since (as many as
+// they are; the latest maxElsewhere of each are kept here, removed ones
+// counted, then left out); bounding them per conversation in the query
+// (a window over the messages) cost more than reading them all
+// (BENCHMARKS.md, branch listbatch2). Ties in time read in the order of
+// the conversations' IDs, a conversation's subject before its messages.
 func (h *Handle) customerTexts(ctx context.Context, custIDs []string, except string, since time.Time) (map[string][]*proofdesk.Message, error) {
 	marks := strings.TrimSuffix(strings.Repeat("?, ", len(custIDs)), ", ")
-	args := make([]any, 0, 2*len(custIDs)+7)
-	for _, id := range custIDs {
-		args = append(args, id)
-	}
-	args = append(args, except, proofdesk.AuthorCustomer, fmtTime(since), maxElsewhere)
+	args := make([]any, 0, len(custIDs)+5)
+	args = append(args, proofdesk.AuthorCustomer, fmtTime(since))
 	for _, id := range custIDs {
 		args = append(args, id)
 	}
 	args = append(args, except, fmtTime(since))
 	col, join := h.db.keyJoin("v")
 	rows, err := h.query(ctx, `SELECT v.id, v.customer_id, v.created_at, v.subject_enc, v.data_key_id, `+col+`,
-	m.id, m.author_kind, m.author_id, m.body_enc, m.internal, m.client_id, m.created_at, m.removed_at
+	m.id, m.author_kind, m.author_id, m.body_enc, m.internal, m.client_id, m.created_at, m.removed_at, m.seq
 FROM conversations v`+join+`
-LEFT JOIN (SELECT conversation_id, seq,
-		ROW_NUMBER() OVER (PARTITION BY conversation_id ORDER BY created_at DESC, seq DESC) AS rn
-	FROM messages WHERE conversation_id IN (SELECT id FROM conversations WHERE customer_id IN (`+marks+`) AND id <> ?)
-		AND author_kind = ? AND created_at >= ?) r ON r.conversation_id = v.id AND r.rn <= ?
-LEFT JOIN messages m ON m.conversation_id = r.conversation_id AND m.seq = r.seq
-WHERE v.customer_id IN (`+marks+`) AND v.id <> ? AND (v.created_at >= ? OR r.conversation_id IS NOT NULL)
-ORDER BY v.customer_id, v.id, r.rn DESC`, args...)
+LEFT JOIN messages m ON m.conversation_id = v.id AND m.author_kind = ? AND m.created_at >= ?
+WHERE v.customer_id IN (`+marks+`) AND v.id <> ? AND (v.created_at >= ? OR m.id IS NOT NULL)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("messages elsewhere: %w", err)
 	}
 	defer rows.Close()
-	out := map[string][]*proofdesk.Message{}
-	var (
-		conv string         // the conversation of the rows read
-		dk   *vault.DataKey // its key; nil: destroyed, left out
-	)
+	type sealed struct {
+		m    *proofdesk.Message
+		body string
+		seq  int64
+	}
+	type conv struct {
+		custID, subject, dkID, wrapped string
+		started                        time.Time
+		msgs                           []sealed
+	}
+	convs := map[string]*conv{}
 	for rows.Next() {
-		var convID, custID, subject, dkID, wrapped string
-		var started time.Time
+		var c conv
+		var convID string
 		var mID, kind, author, body, client sql.NullString
-		var internal sql.NullInt64
+		var internal, seq sql.NullInt64
 		var created, removed nullTime
-		if err := rows.Scan(&convID, &custID, timeScan{&started}, &subject, &dkID, &wrapped,
-			&mID, &kind, &author, &body, &internal, &client, &created, &removed); err != nil {
+		if err := rows.Scan(&convID, &c.custID, timeScan{&c.started}, &c.subject, &c.dkID, &c.wrapped,
+			&mID, &kind, &author, &body, &internal, &client, &created, &removed, &seq); err != nil {
 			return nil, fmt.Errorf("messages elsewhere: %w", wrapErr(err))
 		}
-		if convID != conv {
-			conv = convID
-			if dk, err = h.db.openRowKey(ctx, dkID, wrapped); err != nil && !errors.Is(err, errKeyDestroyed) {
-				return nil, fmt.Errorf("conversation %s: %w", convID, err)
-			}
-			if dk != nil && !started.Before(since) {
-				// Its subject, as the customer's first text.
-				if subject, err = dk.OpenString(conversationAAD(convID, "subject"), subject); err != nil {
-					return nil, fmt.Errorf("conversation %s: %w", convID, err)
-				}
-				if strings.TrimSpace(subject) != "" {
-					out[custID] = append(out[custID], &proofdesk.Message{ConversationID: convID, AuthorKind: proofdesk.AuthorCustomer, Body: subject, CreatedAt: started})
-				}
-			}
+		cv, ok := convs[convID]
+		if !ok {
+			cv = &c
+			convs[convID] = cv
 		}
-		if dk == nil || !mID.Valid || removed.t != nil {
-			continue
+		if mID.Valid {
+			m := &proofdesk.Message{ID: mID.String, ConversationID: convID, AuthorKind: kind.String, AuthorID: author.String,
+				Internal: internal.Int64 != 0, ClientID: client.String, CreatedAt: *created.t, RemovedAt: removed.t}
+			cv.msgs = append(cv.msgs, sealed{m, body.String, seq.Int64})
 		}
-		m := &proofdesk.Message{ID: mID.String, ConversationID: convID, AuthorKind: kind.String, AuthorID: author.String,
-			Internal: internal.Int64 != 0, ClientID: client.String, CreatedAt: *created.t}
-		if err := openMessage(m, body.String, dk); err != nil {
-			return nil, err
-		}
-		out[custID] = append(out[custID], m)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("messages elsewhere: %w", err)
+	}
+	ids := make([]string, 0, len(convs))
+	for id := range convs {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	out := map[string][]*proofdesk.Message{}
+	for _, id := range ids {
+		c := convs[id]
+		dk, err := h.db.openRowKey(ctx, c.dkID, c.wrapped)
+		if errors.Is(err, errKeyDestroyed) {
+			continue // left out
+		}
+		if err != nil {
+			return nil, fmt.Errorf("conversation %s: %w", id, err)
+		}
+		texts := out[c.custID]
+		if !c.started.Before(since) {
+			// Its subject, as the customer's first text.
+			subject, err := dk.OpenString(conversationAAD(id, "subject"), c.subject)
+			if err != nil {
+				return nil, fmt.Errorf("conversation %s: %w", id, err)
+			}
+			if strings.TrimSpace(subject) != "" {
+				texts = append(texts, &proofdesk.Message{ConversationID: id, AuthorKind: proofdesk.AuthorCustomer, Body: subject, CreatedAt: c.started})
+			}
+		}
+		// The latest maxElsewhere, oldest first.
+		slices.SortFunc(c.msgs, func(a, b sealed) int {
+			if d := a.m.CreatedAt.Compare(b.m.CreatedAt); d != 0 {
+				return d
+			}
+			return cmp.Compare(a.seq, b.seq)
+		})
+		for _, sm := range c.msgs[max(0, len(c.msgs)-maxElsewhere):] {
+			if sm.m.RemovedAt != nil {
+				continue
+			}
+			if err := openMessage(sm.m, sm.body, dk); err != nil {
+				return nil, err
+			}
+			texts = append(texts, sm.m)
+		}
+		out[c.custID] = texts
 	}
 	for custID, texts := range out {
 		slices.SortStableFunc(texts, func(a, b *proofdesk.Message) int { return a.CreatedAt.Compare(b.CreatedAt) })

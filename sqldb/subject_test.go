@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -337,6 +338,98 @@ func TestFindSubjectContexts_Elsewhere(t *testing.T) {
 			}
 			if got := vc.Subject(c.Subject, scs[c.ID]); got != want {
 				t.Fatalf("row %s: Subject(%q)=%q, want %q", c.ID, c.Subject, got, want)
+			}
+		}
+	})
+}
+
+// TestFindSubjectContexts_ElsewhereShredded: a conversation of the
+// customer whose data key was destroyed is left out of a row's
+// Elsewhere (and of MessagesElsewhere), and the customer's other
+// conversations are still read.
+func TestFindSubjectContexts_ElsewhereShredded(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		convs := sqldb.NewConversationService(db)
+		ctx := context.Background()
+		newConv := func(subject, body string) *proofdesk.Conversation {
+			t.Helper()
+			c := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: f.Cust.ID, Subject: subject, Requester: proofdesk.Requester{Email: "someone@example.com"}}
+			if err := convs.CreateConversation(f.AgentCtx, c, nil); err != nil {
+				t.Fatal(err)
+			}
+			f.say(t, c, body)
+			return c
+		}
+		row := newConv("code 482", "hello")
+		shredded := newConv("shredded subject", "shredded body")
+		kept := newConv("kept subject", "kept body")
+		keyID, err := sqldb.RawString(ctx, db, `SELECT data_key_id FROM conversations WHERE id = ?`, shredded.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, err := db.DestroyDataKeys(ctx, []string{keyID}); err != nil || n != 1 {
+			t.Fatalf("DestroyDataKeys = %d, %v; want 1", n, err)
+		}
+		scs, err := convs.FindSubjectContexts(ctx, []string{row.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		one, err := db.Read().MessagesElsewhere(ctx, row.ID, db.Now().Add(-proofdesk.RecentCodeWindow))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []string{"kept subject", "kept body"}
+		for name, msgs := range map[string][]*proofdesk.Message{"Elsewhere": scs[row.ID].Elsewhere(), "MessagesElsewhere": one} {
+			var got []string
+			for _, m := range msgs {
+				if m.ConversationID != kept.ID {
+					t.Fatalf("%s holds a text of conversation %s, want %s's only", name, m.ConversationID, kept.ID)
+				}
+				got = append(got, m.Body)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Fatalf("%s (-want +got):\n%s", name, diff)
+			}
+		}
+	})
+}
+
+// TestFindSubjectContexts_ElsewhereLatest: of another conversation, a
+// row's Elsewhere holds the latest MaxElsewhere customer messages,
+// oldest first, as MessagesElsewhere does.
+func TestFindSubjectContexts_ElsewhereLatest(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		convs := sqldb.NewConversationService(db)
+		ctx := context.Background()
+		row := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: f.Cust.ID, Subject: "code 482", Requester: proofdesk.Requester{Email: "someone@example.com"}}
+		if err := convs.CreateConversation(f.AgentCtx, row, nil); err != nil {
+			t.Fatal(err)
+		}
+		other := f.NewConversation(t) // no subject
+		var want []string
+		for i := range sqldb.MaxElsewhere + 3 {
+			body := fmt.Sprintf("message %c", 'a'+rune(i%26)) + strings.Repeat("!", i/26)
+			f.say(t, other, body)
+			want = append(want, body)
+		}
+		want = want[3:]
+		scs, err := convs.FindSubjectContexts(ctx, []string{row.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		one, err := db.Read().MessagesElsewhere(ctx, row.ID, db.Now().Add(-proofdesk.RecentCodeWindow))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, msgs := range map[string][]*proofdesk.Message{"Elsewhere": scs[row.ID].Elsewhere(), "MessagesElsewhere": one} {
+			var got []string
+			for _, m := range msgs {
+				got = append(got, m.Body)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Fatalf("%s (-want +got):\n%s", name, diff)
 			}
 		}
 	})
