@@ -732,15 +732,22 @@ func isCodeFiller(r rune) bool {
 }
 
 // NewConversationViews is NewMessageViews with the conversation's subject
-// read as the customer's first text: a code split between an email's
-// subject and its body ("code 482", then "913 thanks") is hidden in both.
-// It returns the subject as shown and the messages' views.
+// read as the customer's first text, written with the first of msgs (at
+// its time, among what the customer wrote elsewhere, ViewContext.Elsewhere:
+// before what they wrote there since, after what they wrote before): a
+// code split between an email's subject and its body ("code 482", then
+// "913 thanks") is hidden in both. It returns the subject as shown and
+// the messages' views.
 func NewConversationViews(subject string, msgs []*Message, vc ViewContext) (string, []*MessageView) {
 	if strings.TrimSpace(subject) == "" {
 		return subject, NewMessageViews(msgs, vc)
 	}
 	all := make([]*Message, 0, len(msgs)+1)
-	all = append(all, &Message{AuthorKind: AuthorCustomer, Body: subject})
+	s := &Message{AuthorKind: AuthorCustomer, Body: subject}
+	if len(msgs) > 0 {
+		s.CreatedAt = msgs[0].CreatedAt
+	}
+	all = append(all, s)
 	views := NewMessageViews(append(all, msgs...), vc)
 	return views[0].Body, views[1:]
 }

@@ -377,6 +377,36 @@ func TestNewMessageViews_Elsewhere(t *testing.T) {
 	}
 }
 
+// TestSubject_ElsewhereBeforeFirst: the subject is read at the time of
+// the conversation's first message among what the customer wrote
+// elsewhere: a number written elsewhere before it ("order 12") does not
+// stand between the subject's half of a known code ("code 629") and the
+// rest written elsewhere after it ("759 thanks"), and a rest written
+// elsewhere before the subject is the wrong order, shown.
+func TestSubject_ElsewhereBeforeFirst(t *testing.T) {
+	t0 := time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
+	cust := func(body string, min int) *proofdesk.Message {
+		return &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: body, CreatedAt: t0.Add(time.Duration(min) * time.Minute)}
+	}
+	tests := []struct {
+		name      string
+		elsewhere []*proofdesk.Message
+		want      string
+	}{
+		{"a number before, the rest after", []*proofdesk.Message{cust("order 12", 0), cust("759 thanks", 2)}, "code [code hidden]"},
+		{"the rest before", []*proofdesk.Message{cust("759 thanks", 0)}, "code 629"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			vc := proofdesk.ViewContext{KnownCode: func(c string) bool { return c == "629759" }}
+			sc := proofdesk.SubjectContext{First: []*proofdesk.Message{cust("hello", 1)}, Elsewhere: func() []*proofdesk.Message { return tt.elsewhere }}
+			if got := vc.Subject("code 629", sc); got != tt.want {
+				t.Fatalf("Subject=%q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestNewMessageViews_CodeSplitWithAFileName: attack13: the first half
 // of a known code in the name of a file the customer sent ("code
 // 629.png", a message without text, or with words only), the second in

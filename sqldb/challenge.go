@@ -1,8 +1,11 @@
 package sqldb
 
 import (
+	"cmp"
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"slices"
@@ -11,7 +14,6 @@ import (
 	"time"
 
 	"github.com/proofdesk/proofdesk"
-	"github.com/proofdesk/proofdesk/vault"
 	"github.com/proofdesk/proofdesk/verify"
 )
 
@@ -361,56 +363,128 @@ const maxElsewhere = 32
 // as a customer message at the conversation's start: an email's subject
 // is the customer's first text), oldest first, without files, for
 // proofdesk.ViewContext.Elsewhere. None for a conversation linked to no
-// customer. Errors: ENOTFOUND for an unknown conversation, the store's.
+// customer; a conversation whose data key was destroyed is left out.
+// Errors: ENOTFOUND for an unknown conversation, the store's.
 func (h *Handle) MessagesElsewhere(ctx context.Context, convID string, since time.Time) ([]*proofdesk.Message, error) {
 	conv, _, err := h.findConversationByID(ctx, convID)
 	if err != nil || conv.CustomerID == "" {
 		return nil, err
 	}
-	return h.customerTexts(ctx, conv.CustomerID, convID, since)
+	texts, err := h.customerTexts(ctx, []string{conv.CustomerID}, convID, since)
+	return texts[conv.CustomerID], err
 }
 
-// customerTexts is MessagesElsewhere for customer custID, without the
-// conversation except ("" for none): a list reads it once per customer
-// and leaves out each row's own conversation.
-func (h *Handle) customerTexts(ctx context.Context, custID, except string, since time.Time) ([]*proofdesk.Message, error) {
-	rows, err := h.query(ctx, `SELECT id FROM conversations v WHERE customer_id = ? AND id <> ? AND (created_at >= ? OR EXISTS
-		(SELECT 1 FROM messages m WHERE m.conversation_id = v.id AND m.author_kind = ? AND m.created_at >= ?))`,
-		custID, except, fmtTime(since), proofdesk.AuthorCustomer, fmtTime(since))
+// customerTexts is MessagesElsewhere for each of customers custIDs,
+// without the conversation except ("" for none), keyed by customer ID
+// (none for a customer with no text), in one query whatever the number
+// of customers: a list reads it once for all the customers of its page
+// and leaves out each row's own conversation. A conversation started
+// before since is read only for the messages written since (as many as
+// they are; the latest maxElsewhere of each are kept here, removed ones
+// counted, then left out); bounding them per conversation in the query
+// (a window over the messages) cost more than reading them all
+// (BENCHMARKS.md, branch listbatch2). Ties in time read in the order of
+// the conversations' IDs, a conversation's subject before its messages.
+func (h *Handle) customerTexts(ctx context.Context, custIDs []string, except string, since time.Time) (map[string][]*proofdesk.Message, error) {
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(custIDs)), ", ")
+	args := make([]any, 0, len(custIDs)+5)
+	args = append(args, proofdesk.AuthorCustomer, fmtTime(since))
+	for _, id := range custIDs {
+		args = append(args, id)
+	}
+	args = append(args, except, fmtTime(since))
+	col, join := h.db.keyJoin("v")
+	rows, err := h.query(ctx, `SELECT v.id, v.customer_id, v.created_at, v.subject_enc, v.data_key_id, `+col+`,
+	m.id, m.author_kind, m.author_id, m.body_enc, m.internal, m.client_id, m.created_at, m.removed_at, m.seq
+FROM conversations v`+join+`
+LEFT JOIN messages m ON m.conversation_id = v.id AND m.author_kind = ? AND m.created_at >= ?
+WHERE v.customer_id IN (`+marks+`) AND v.id <> ? AND (v.created_at >= ? OR m.id IS NOT NULL)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("messages elsewhere: %w", err)
 	}
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("messages elsewhere: %w", err)
-		}
-		ids = append(ids, id)
+	defer rows.Close()
+	type sealed struct {
+		m    *proofdesk.Message
+		body string
+		seq  int64
 	}
-	rows.Close()
+	type conv struct {
+		custID, subject, dkID, wrapped string
+		started                        time.Time
+		msgs                           []sealed
+	}
+	convs := map[string]*conv{}
+	for rows.Next() {
+		var c conv
+		var convID string
+		var mID, kind, author, body, client sql.NullString
+		var internal, seq sql.NullInt64
+		var created, removed nullTime
+		if err := rows.Scan(&convID, &c.custID, timeScan{&c.started}, &c.subject, &c.dkID, &c.wrapped,
+			&mID, &kind, &author, &body, &internal, &client, &created, &removed, &seq); err != nil {
+			return nil, fmt.Errorf("messages elsewhere: %w", wrapErr(err))
+		}
+		cv, ok := convs[convID]
+		if !ok {
+			cv = &c
+			convs[convID] = cv
+		}
+		if mID.Valid {
+			m := &proofdesk.Message{ID: mID.String, ConversationID: convID, AuthorKind: kind.String, AuthorID: author.String,
+				Internal: internal.Int64 != 0, ClientID: client.String, CreatedAt: *created.t, RemovedAt: removed.t}
+			cv.msgs = append(cv.msgs, sealed{m, body.String, seq.Int64})
+		}
+	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("messages elsewhere: %w", err)
 	}
-	var out []*proofdesk.Message
-	for _, id := range ids {
-		other, dk, err := h.findConversationByID(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		if !other.CreatedAt.Before(since) && strings.TrimSpace(other.Subject) != "" {
-			out = append(out, &proofdesk.Message{ConversationID: id, AuthorKind: proofdesk.AuthorCustomer, Body: other.Subject, CreatedAt: other.CreatedAt})
-		}
-		ms, err := h.customerMessagesSince(ctx, id, dk, since)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ms...)
+	ids := make([]string, 0, len(convs))
+	for id := range convs {
+		ids = append(ids, id)
 	}
-	slices.SortStableFunc(out, func(a, b *proofdesk.Message) int { return a.CreatedAt.Compare(b.CreatedAt) })
-	if len(out) > maxElsewhereTexts {
-		out = out[len(out)-maxElsewhereTexts:]
+	slices.Sort(ids)
+	out := map[string][]*proofdesk.Message{}
+	for _, id := range ids {
+		c := convs[id]
+		dk, err := h.db.openRowKey(ctx, c.dkID, c.wrapped)
+		if errors.Is(err, errKeyDestroyed) {
+			continue // left out
+		}
+		if err != nil {
+			return nil, fmt.Errorf("conversation %s: %w", id, err)
+		}
+		texts := out[c.custID]
+		if !c.started.Before(since) {
+			// Its subject, as the customer's first text.
+			subject, err := dk.OpenString(conversationAAD(id, "subject"), c.subject)
+			if err != nil {
+				return nil, fmt.Errorf("conversation %s: %w", id, err)
+			}
+			if strings.TrimSpace(subject) != "" {
+				texts = append(texts, &proofdesk.Message{ConversationID: id, AuthorKind: proofdesk.AuthorCustomer, Body: subject, CreatedAt: c.started})
+			}
+		}
+		// The latest maxElsewhere, oldest first.
+		slices.SortFunc(c.msgs, func(a, b sealed) int {
+			if d := a.m.CreatedAt.Compare(b.m.CreatedAt); d != 0 {
+				return d
+			}
+			return cmp.Compare(a.seq, b.seq)
+		})
+		for _, sm := range c.msgs[max(0, len(c.msgs)-maxElsewhere):] {
+			if sm.m.RemovedAt != nil {
+				continue
+			}
+			if err := openMessage(sm.m, sm.body, dk); err != nil {
+				return nil, err
+			}
+			texts = append(texts, sm.m)
+		}
+		out[c.custID] = texts
+	}
+	for custID, texts := range out {
+		slices.SortStableFunc(texts, func(a, b *proofdesk.Message) int { return a.CreatedAt.Compare(b.CreatedAt) })
+		out[custID] = texts[max(0, len(texts)-maxElsewhereTexts):]
 	}
 	return out, nil
 }
@@ -421,32 +495,6 @@ func (h *Handle) customerTexts(ctx context.Context, custID, except string, since
 // conversations of ten messages each in the hour read 1,100 texts for
 // each row: 0.9 s; the view checks the last 64 six-digit windows anyway).
 const maxElsewhereTexts = 2 * maxElsewhere
-
-// customerMessagesSince returns the latest maxElsewhere messages the
-// customer wrote on conversation id at or after since, oldest first.
-func (h *Handle) customerMessagesSince(ctx context.Context, id string, dk *vault.DataKey, since time.Time) ([]*proofdesk.Message, error) {
-	rows, err := h.query(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND author_kind = ? AND created_at >= ?
-		ORDER BY created_at DESC LIMIT ?`, id, proofdesk.AuthorCustomer, fmtTime(since), maxElsewhere)
-	if err != nil {
-		return nil, fmt.Errorf("messages elsewhere: %w", err)
-	}
-	defer rows.Close()
-	var out []*proofdesk.Message
-	for rows.Next() {
-		m, err := scanMessage(rows, dk)
-		if err != nil {
-			return nil, err
-		}
-		if m.RemovedAt == nil {
-			out = append(out, m)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	slices.Reverse(out)
-	return out, nil
-}
 
 // Logger is the store's logger, for the application's errors (never PII).
 func (db *DB) Logger() *slog.Logger { return db.logger }

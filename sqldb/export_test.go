@@ -188,3 +188,6 @@ func (tx *Tx) ExecLater(ctx context.Context, what, q string, args ...any) error 
 
 // Setting is setting, for tests.
 func (h *Handle) Setting(ctx context.Context, key string) (string, error) { return h.setting(ctx, key) }
+
+// MaxElsewhere is maxElsewhere, for the tests.
+const MaxElsewhere = maxElsewhere

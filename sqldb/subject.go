@@ -19,15 +19,16 @@ var _ proofdesk.SubjectFinder = (*ConversationService)(nil)
 // first proofdesk.SubjectMessages messages not written by an agent of
 // each, oldest first, whether a verification request was issued on it,
 // and what its customer wrote in their other conversations in the last
-// proofdesk.RecentCodeWindow (MessagesElsewhere, read on the first call
-// only, once per customer, which the view makes only for a subject
-// holding a number shorter than a code), and, where the first messages
-// may go on, its latest proofdesk.SubjectLater after them (Later, read
-// for all the rows that have one on the first call of any, which the
-// view makes only for a known code): what proofdesk.ViewContext.Subject
-// reads the subject with. One query whatever the number of ids, and one
-// more for all the rows' Later; an unknown ID, or a conversation whose
-// data key was destroyed, is left out.
+// proofdesk.RecentCodeWindow (MessagesElsewhere: read for all the rows'
+// customers on the first call of any, which the view makes only for a
+// known code and a text holding a number shorter than a code), and,
+// where the first messages may go on, its latest proofdesk.SubjectLater
+// after them (Later, read for all the rows that have one on the first
+// call of any, which the view makes only for a known code): what
+// proofdesk.ViewContext.Subject reads the subject with. One query
+// whatever the number of ids, one more for all the rows' Elsewhere and
+// one for all their Later; an unknown ID, or a conversation whose data
+// key was destroyed, is left out.
 func (s *ConversationService) FindSubjectContexts(ctx context.Context, ids []string) (map[string]proofdesk.SubjectContext, error) {
 	return s.db.reader().findSubjectContexts(ctx, ids)
 }
@@ -65,7 +66,7 @@ ORDER BY v.id, m.rn`, args...)
 	}
 	defer rows.Close()
 	keys := map[string]*vault.DataKey{}
-	texts := map[string]func() []*proofdesk.Message{} // per customer, read once
+	custs := map[string]string{} // conversation ID → customer ID
 	for rows.Next() {
 		var convID, custID, dkID, wrapped string
 		var issued int
@@ -76,13 +77,8 @@ ORDER BY v.id, m.rn`, args...)
 		}
 		sc := out[convID]
 		sc.CodesIssued = issued != 0
-		if sc.Elsewhere == nil && custID != "" {
-			all, ok := texts[custID]
-			if !ok {
-				all = h.db.customerTexts(ctx, custID)
-				texts[custID] = all
-			}
-			sc.Elsewhere = func() []*proofdesk.Message { return notIn(all(), convID) }
+		if custID != "" {
+			custs[convID] = custID
 		}
 		if mID.Valid {
 			m := &proofdesk.Message{ID: mID.String, ConversationID: convID, AuthorKind: kind.String, RemovedAt: removed.t}
@@ -111,6 +107,25 @@ ORDER BY v.id, m.rn`, args...)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
+	}
+	// Elsewhere: the rows' customers, read together; each row without
+	// its own conversation.
+	var custIDs []string
+	seen := map[string]bool{}
+	for id := range out {
+		if c, ok := custs[id]; ok && !seen[c] {
+			seen[c] = true
+			custIDs = append(custIDs, c)
+		}
+	}
+	if len(custIDs) > 0 {
+		texts := h.db.customerTexts(ctx, custIDs)
+		for id, sc := range out {
+			if c, ok := custs[id]; ok {
+				sc.Elsewhere = func() []*proofdesk.Message { return notIn(texts()[c], id) }
+				out[id] = sc
+			}
+		}
 	}
 	// Later: the rows whose first messages may go on, read together.
 	var more []string
@@ -214,22 +229,23 @@ ORDER BY r.conversation_id, r.seq`, args...)
 }
 
 // customerTexts returns a function that reads, on its first call, what
-// customer custID wrote in all their conversations in the last
-// proofdesk.RecentCodeWindow (MessagesElsewhere's texts, through the
-// readers: the caller's transaction may have ended by then), once for
-// all the rows of a list that are theirs. A failed read is logged and
-// reads as nothing.
-func (db *DB) customerTexts(ctx context.Context, custID string) func() []*proofdesk.Message {
+// each of customers custIDs (a page's) wrote in all their conversations
+// in the last proofdesk.RecentCodeWindow (MessagesElsewhere's texts,
+// keyed by customer ID), all in one query (through the readers: the
+// caller's transaction may have ended by then), once for all the rows of
+// the page. A conversation whose data key was destroyed is left out; a
+// failed read is logged and reads as nothing.
+func (db *DB) customerTexts(ctx context.Context, custIDs []string) func() map[string][]*proofdesk.Message {
 	var (
 		once sync.Once
-		out  []*proofdesk.Message
+		out  map[string][]*proofdesk.Message
 	)
-	return func() []*proofdesk.Message {
+	return func() map[string][]*proofdesk.Message {
 		once.Do(func() {
 			h := db.reader()
 			var err error
-			if out, err = h.customerTexts(ctx, custID, "", h.now.Add(-proofdesk.RecentCodeWindow)); err != nil {
-				db.logger.Error("messages elsewhere", slog.String("customer_id", custID), slogErr(err))
+			if out, err = h.customerTexts(ctx, custIDs, "", h.now.Add(-proofdesk.RecentCodeWindow)); err != nil {
+				db.logger.Error("subject: messages elsewhere", slog.Int("customers", len(custIDs)), slogErr(err))
 			}
 		})
 		return out

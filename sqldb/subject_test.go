@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/proofdesk/proofdesk"
@@ -189,6 +191,245 @@ func TestSubject_LaterPage(t *testing.T) {
 			}
 			if got := vc.Subject(c.Subject, scs[c.ID]); got != want {
 				t.Fatalf("row %d: Subject(%q)=%q, want %q", i, c.Subject, got, want)
+			}
+		}
+	})
+}
+
+// TestFindSubjectContexts_Elsewhere: each row's Elsewhere is what its
+// customer wrote in their other conversations in the last
+// RecentCodeWindow (their subjects, as a first text, and their customer
+// messages; a conversation started before the window only for its
+// messages since), oldest first, never its own conversation's and never
+// another customer's, as MessagesElsewhere reads it for one
+// conversation. The page's customers are read in one query, on the
+// first call of any row's Elsewhere: a message written to customer B's
+// other conversation after row A1's Elsewhere was called is not in row
+// B's. A known code split between a subject ("code 482") and another
+// conversation of the customer ("913") is hidden on every row of that
+// customer, and not on another customer's row with the same subject.
+func TestFindSubjectContexts_Elsewhere(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		convs := sqldb.NewConversationService(db)
+		ctx := context.Background()
+		custB := newCustomer(t, "", "b@example.com", "+14155550199")
+		if err := sqldb.NewCustomerService(db).CreateCustomer(ctx, custB); err != nil {
+			t.Fatal(err)
+		}
+		// texts: each customer's texts in the window, in the order
+		// written, with their conversation.
+		type text struct{ conv, body string }
+		texts := map[string][]text{}
+		newConv := func(custID, subject string) *proofdesk.Conversation {
+			t.Helper()
+			c := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: custID, Subject: subject, Requester: proofdesk.Requester{Email: "someone@example.com"}}
+			if err := convs.CreateConversation(f.AgentCtx, c, nil); err != nil {
+				t.Fatal(err)
+			}
+			texts[custID] = append(texts[custID], text{c.ID, subject})
+			return c
+		}
+		say := func(c *proofdesk.Conversation, body string) {
+			t.Helper()
+			f.say(t, c, body)
+			texts[c.CustomerID] = append(texts[c.CustomerID], text{c.ID, body})
+		}
+		a, b := f.Cust.ID, custB.ID
+		// Before the window: a conversation of A's, its subject and first
+		// message out of it, a later message in it.
+		old := newConv(a, "old order 77")
+		say(old, "old message 55")
+		f.Clk.Add(proofdesk.RecentCodeWindow + time.Minute)
+		texts[a] = nil
+		say(old, "a new message on the old order")
+		// The page: two rows of A's, one of B's, one of no customer's,
+		// each with the first half of a code in its subject; the rest of
+		// A's codes in another conversation of A's, right after each,
+		// and B's other conversation holds none (were A's read as B's,
+		// B's "482" and A's "913" would spell A1's code).
+		rowA1 := newConv(a, "code 482")
+		say(rowA1, "hello from the first row")
+		rowB := newConv(b, "code 482")
+		say(rowB, "hello from the second row")
+		otherA := newConv(a, "shipping")
+		say(otherA, "913")
+		rowA2 := newConv(a, "code 517")
+		say(rowA2, "hello from the third row")
+		none := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, Subject: "code 482", Requester: proofdesk.Requester{Email: "x@example.com"}}
+		if err := convs.CreateConversation(f.AgentCtx, none, nil); err != nil {
+			t.Fatal(err)
+		}
+		otherB := newConv(b, "")
+		texts[b] = texts[b][:len(texts[b])-1] // no subject, no text
+		say(otherB, "b elsewhere 77")
+		say(otherA, "204")
+		if err := f.reply(f.AgentCtx, otherA, "agent text 999"); err != nil {
+			t.Fatal(err)
+		}
+
+		page := []*proofdesk.Conversation{rowA1, rowB, rowA2, none}
+		scs, err := proofdesk.FindSubjectContexts(ctx, convs, page...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if scs[none.ID].Elsewhere != nil {
+			t.Fatal("a row of no customer has an Elsewhere")
+		}
+		read := func(c *proofdesk.Conversation) []text {
+			t.Helper()
+			e := scs[c.ID].Elsewhere
+			if e == nil {
+				t.Fatalf("row %s has no Elsewhere", c.ID)
+			}
+			var got []text
+			for _, m := range e() {
+				got = append(got, text{m.ConversationID, m.Body})
+			}
+			return got
+		}
+		want := func(c *proofdesk.Conversation) []text {
+			var out []text
+			for _, x := range texts[c.CustomerID] {
+				if x.conv != c.ID {
+					out = append(out, x)
+				}
+			}
+			return out
+		}
+		opts := cmp.AllowUnexported(text{})
+		// Row A1 reads the page's; then B's other conversation gets a
+		// message.
+		gotA1 := read(rowA1)
+		f.say(t, otherB, "written after the page was read")
+		for _, c := range []*proofdesk.Conversation{rowA1, rowB, rowA2} {
+			got := read(c)
+			if c == rowA1 {
+				got = gotA1
+			}
+			if diff := cmp.Diff(want(c), got, opts); diff != "" {
+				t.Fatalf("row %s's texts elsewhere (-want +got):\n%s", c.ID, diff)
+			}
+			// The one conversation's read (a webhook's, the API's):
+			// the same texts.
+			one, err := db.Read().MessagesElsewhere(ctx, c.ID, db.Now().Add(-proofdesk.RecentCodeWindow))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ones []text
+			for _, m := range one {
+				ones = append(ones, text{m.ConversationID, m.Body})
+			}
+			if c != rowB { // B's other conversation has a message since
+				if diff := cmp.Diff(want(c), ones, opts); diff != "" {
+					t.Fatalf("MessagesElsewhere(%s) (-want +got):\n%s", c.ID, diff)
+				}
+			}
+		}
+		if n := len(want(rowA1)); n != 6 {
+			t.Fatalf("row A1 wants %d texts elsewhere: the test proves nothing", n)
+		}
+
+		vc := proofdesk.ViewContext{KnownCode: func(c string) bool { return c == "482913" || c == "517204" }}
+		for _, c := range page {
+			want := "code [code hidden]"
+			if c.CustomerID != a {
+				want = c.Subject
+			}
+			if got := vc.Subject(c.Subject, scs[c.ID]); got != want {
+				t.Fatalf("row %s: Subject(%q)=%q, want %q", c.ID, c.Subject, got, want)
+			}
+		}
+	})
+}
+
+// TestFindSubjectContexts_ElsewhereShredded: a conversation of the
+// customer whose data key was destroyed is left out of a row's
+// Elsewhere (and of MessagesElsewhere), and the customer's other
+// conversations are still read.
+func TestFindSubjectContexts_ElsewhereShredded(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		convs := sqldb.NewConversationService(db)
+		ctx := context.Background()
+		newConv := func(subject, body string) *proofdesk.Conversation {
+			t.Helper()
+			c := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: f.Cust.ID, Subject: subject, Requester: proofdesk.Requester{Email: "someone@example.com"}}
+			if err := convs.CreateConversation(f.AgentCtx, c, nil); err != nil {
+				t.Fatal(err)
+			}
+			f.say(t, c, body)
+			return c
+		}
+		row := newConv("code 482", "hello")
+		shredded := newConv("shredded subject", "shredded body")
+		kept := newConv("kept subject", "kept body")
+		keyID, err := sqldb.RawString(ctx, db, `SELECT data_key_id FROM conversations WHERE id = ?`, shredded.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, err := db.DestroyDataKeys(ctx, []string{keyID}); err != nil || n != 1 {
+			t.Fatalf("DestroyDataKeys = %d, %v; want 1", n, err)
+		}
+		scs, err := convs.FindSubjectContexts(ctx, []string{row.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		one, err := db.Read().MessagesElsewhere(ctx, row.ID, db.Now().Add(-proofdesk.RecentCodeWindow))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []string{"kept subject", "kept body"}
+		for name, msgs := range map[string][]*proofdesk.Message{"Elsewhere": scs[row.ID].Elsewhere(), "MessagesElsewhere": one} {
+			var got []string
+			for _, m := range msgs {
+				if m.ConversationID != kept.ID {
+					t.Fatalf("%s holds a text of conversation %s, want %s's only", name, m.ConversationID, kept.ID)
+				}
+				got = append(got, m.Body)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Fatalf("%s (-want +got):\n%s", name, diff)
+			}
+		}
+	})
+}
+
+// TestFindSubjectContexts_ElsewhereLatest: of another conversation, a
+// row's Elsewhere holds the latest MaxElsewhere customer messages,
+// oldest first, as MessagesElsewhere does.
+func TestFindSubjectContexts_ElsewhereLatest(t *testing.T) {
+	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		convs := sqldb.NewConversationService(db)
+		ctx := context.Background()
+		row := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: f.Cust.ID, Subject: "code 482", Requester: proofdesk.Requester{Email: "someone@example.com"}}
+		if err := convs.CreateConversation(f.AgentCtx, row, nil); err != nil {
+			t.Fatal(err)
+		}
+		other := f.NewConversation(t) // no subject
+		var want []string
+		for i := range sqldb.MaxElsewhere + 3 {
+			body := fmt.Sprintf("message %c", 'a'+rune(i%26)) + strings.Repeat("!", i/26)
+			f.say(t, other, body)
+			want = append(want, body)
+		}
+		want = want[3:]
+		scs, err := convs.FindSubjectContexts(ctx, []string{row.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		one, err := db.Read().MessagesElsewhere(ctx, row.ID, db.Now().Add(-proofdesk.RecentCodeWindow))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, msgs := range map[string][]*proofdesk.Message{"Elsewhere": scs[row.ID].Elsewhere(), "MessagesElsewhere": one} {
+			var got []string
+			for _, m := range msgs {
+				got = append(got, m.Body)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Fatalf("%s (-want +got):\n%s", name, diff)
 			}
 		}
 	})
