@@ -18,6 +18,7 @@ const (
 	phAgree   // an agreement verb ("lines up", "deckt sich"): see agreeCounts
 	phDisagree
 	phPointYes // a pointer then a yes opening a sentence ("That one, yes", "Die ja,"): see confirmation
+	phReported // "as you said" opening a sentence: see reportedCounts
 )
 
 type phrase struct {
@@ -526,6 +527,7 @@ var phraser = func() struct {
 	add(yesWords, phrase{kind: phYes, start: true})
 	add(yesPunctWords, phrase{kind: phYes, start: true, punct: true})
 	add(pointYesPhrases, phrase{kind: phPointYes, start: true})
+	add(reportedYes, phrase{kind: phReported, start: true})
 	add(noWords, phrase{kind: phNo, start: true})
 	add(noPunctWords, phrase{kind: phNo, start: true, punct: true})
 	add(denyPhrases, phrase{kind: phDeny})
@@ -1024,6 +1026,9 @@ func (t *text) confirmation(class string) string {
 			!t.conditional(h.tok) && !t.sameSentence(h.tok, denials) && !t.refusedBefore(h.tok, h.start, refusals):
 			return RuleConfirmation
 		case h.kind == phYes && !overlaps(h.span, denials) && wordCounts(h.tok, h.end):
+			return RuleConfirmation
+		case h.kind == phReported && !overlaps(h.span, denials) && !inExcl(h.span) && !sentenceExcl(h.tok) &&
+			(wordCounts(h.tok, h.end) || t.reportedCounts(h.tok, h.end)):
 			return RuleConfirmation
 		case h.kind == phPointYes && !overlaps(h.span, denials) && !inExcl(h.span) && t.clauseEndsAt(h.span) &&
 			t.toks[h.tok].flags&fQuestion == 0 && !sentenceExcl(h.tok) && !t.sameSentence(h.tok, others):
