@@ -19,6 +19,7 @@ const (
 	phDisagree
 	phPointYes // a pointer then a yes opening a sentence ("That one, yes", "Die ja,"): see confirmation
 	phReported // "as you said" opening a sentence: see reportedCounts
+	phNeverHad // "never had", "wasn't used": see neverHadCounts
 )
 
 type phrase struct {
@@ -531,6 +532,7 @@ var phraser = func() struct {
 	add(noWords, phrase{kind: phNo, start: true})
 	add(noPunctWords, phrase{kind: phNo, start: true, punct: true})
 	add(denyPhrases, phrase{kind: phDeny})
+	add(neverHadPhrases, phrase{kind: phNeverHad})
 	// a word of regret before the negation: "das ist leider nicht", "dat
 	// is helaas niet", "that is unfortunately not" (and "that is
 	// unfortunately not possible" stays an idiom)
@@ -978,6 +980,9 @@ func (t *text) confirmation(class string) string {
 			h.kind == phDisagree && !inExcl(h.span) && !t.conditionalHedged(h.tok) && t.agreeCounts(h.tok, h.span):
 			denials = append(denials, h.span)
 		case h.kind == phNo && wordCounts(h.tok, h.end):
+			denials = append(denials, h.span)
+		case h.kind == phNeverHad && !inExcl(h.span) && !t.conditionalHedged(h.tok) && !sentenceExcl(h.tok) &&
+			t.neverHadCounts(h.tok, class):
 			denials = append(denials, h.span)
 		}
 	}

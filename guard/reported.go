@@ -1,5 +1,7 @@
 package guard
 
+import "github.com/proofdesk/proofdesk"
+
 // Reported speech after an offer (guard11): "as you said" opening an
 // answer repeats the requester's value back as the one held.
 
@@ -84,3 +86,129 @@ var reportedPronouns = set("die", "der", "deze", "dieser")
 // wurde belastet", "esa fue", "quella è stata" (normalised).
 var reportedAux = set("was", "wurde", "war", "hat", "ist", "a", "fut", "fue", "ha", "e", "werd", "is", "foi", "vai",
 	"goes", "geht", "va", "gaat", "went", "ging")
+
+// neverHadPhrases deny the offered value by saying it was never held, is
+// unknown or not the requester's, was not used, or that nothing goes to it
+// ("We've never had that number for you", "die kennen wir nicht", "no se
+// pagó con esa", "the reset didn't go there", "❌ not on your account"):
+// denials, judged as the others by what follows them.
+var neverHadPhrases = []string{
+	// en
+	"never had", "never held that",
+	"don't know that", "do not know that", "don't know this", "don't recognise that", "don't recognize that",
+	"not on your account", "isn't on your account", "not on the account", "isn't on the account", "not in your account",
+	"wasn't used", "was not used", "wasn't paid with", "was not paid with", "wasn't charged", "was not charged",
+	"not that card", "didn't go there", "did not go there", "didn't go to that", "did not go to that", "goes elsewhere",
+	"went elsewhere", "goes somewhere else", "went somewhere else", "send nothing to", "nothing goes to", "nothing went to",
+	// de
+	"hatten wir nie", "nie gehabt", "nie hinterlegt", "war nie hinterlegt", "kennen wir nicht", "kenne ich nicht",
+	"nicht in ihrem konto", "nicht auf ihrem konto", "nicht in ihrem kundenkonto", "wurde nicht verwendet",
+	"wurde nicht benutzt", "wurde nicht belastet", "nicht damit bezahlt", "nicht mit dieser", "ging nicht dorthin",
+	"ging nicht dahin", "ging nicht an diese", "geht woanders hin", "ging woanders hin", "schicken nichts an",
+	"schicken wir nichts", "senden nichts an",
+	// fr
+	"jamais eu", "jamais eue", "ne connaissons pas", "ne la connaissons pas", "ne le connaissons pas",
+	"ne connais pas", "pas sur votre compte", "pas dans votre compte", "n'a pas été utilisée", "n'a pas été utilisé",
+	"n'a pas servi", "n'a pas été débitée", "pas payé avec", "n'est pas parti là", "n'est pas partie là",
+	"n'est pas allé là", "va ailleurs", "part ailleurs", "est parti ailleurs", "n'envoyons rien à",
+	"n'envoyons rien",
+	// es
+	"nunca hemos tenido", "nunca tuvimos", "no conocemos", "no la conocemos", "no lo conocemos", "no está en su cuenta",
+	"no está en tu cuenta", "no se usó", "no se utilizó", "no se pagó con", "no se cobró", "no fue allí", "no fue ahí",
+	"no llegó ahí", "no llegó allí", "va a otro sitio", "va a otra parte", "fue a otro sitio", "no enviamos nada",
+	// it
+	"mai avuto", "mai avuta", "non conosciamo", "non lo conosciamo", "non la conosciamo", "non è sul suo conto",
+	"non è nel suo account", "non è nel suo profilo", "non è stata usata", "non è stata utilizzata",
+	"non è stata addebitata", "non è andato lì", "non è andata lì", "va altrove", "è andato altrove",
+	"è andata altrove", "non mandiamo niente", "non inviamo nulla", "non spediamo nulla",
+	// nl
+	"nooit gehad", "kennen we niet", "kennen wij niet", "ken ik niet", "niet op uw account", "niet op je account",
+	"niet in uw account", "niet in je account", "is niet gebruikt", "niet mee betaald", "is niet belast",
+	"ging niet daarheen", "ging niet naar dat", "ging niet naar die", "gaat ergens anders heen", "ging ergens anders heen",
+	"sturen niets naar", "versturen niets naar",
+	// pt
+	"nunca tivemos", "não conhecemos", "não a conhecemos", "não o conhecemos", "não está na sua conta",
+	"não está na tua conta", "não foi usado", "não foi usada", "não foi utilizado", "não foi utilizada",
+	"não foi pago com", "não foi paga com", "não foi cobrado", "não foi cobrada", "não foi para lá", "vai para outro lado", "foi para outro lado",
+	"vai para outro sítio", "não enviamos nada",
+}
+
+// neverHadCounts reports whether the never-had phrase at token i denies
+// the offered value of class: its sentence names no other thing and
+// points at the value — a noun of the class (not led by "no", "any",
+// "our"), a pointer ("that one", "die", "là"), an object pronoun of the
+// value ("ne l'avons jamais eu"), or it opens on a no word ("No, that
+// card wasn't used", "❌ not on your account").
+func (t *text) neverHadCounts(i int, class string) bool {
+	from, to := t.sentenceOf(i)
+	// the phrase's clause: from the punctuation before it to the one after
+	cf, ct := i, i
+	for cf > from && t.toks[cf-1].flags&fPunctAfter == 0 {
+		cf--
+	}
+	for ct < to-1 && t.toks[ct].flags&fPunctAfter == 0 {
+		ct++
+	}
+	ct++
+	if t.toks[ct-1].lex&lxEndRef != 0 && !hereWords[string(t.tokBytes(ct-1))] {
+		return true // "the reset didn't go there", "der Link ging nicht dorthin"
+	}
+	if t.otherAhead(cf, ct) {
+		return false // "We've never had that problem", "the voucher wasn't used"
+	}
+	for k := cf; k < ct; k++ {
+		if t.toks[k].lex&lxCard != 0 && class != proofdesk.ClassPayment || t.toks[k].flags&fNumber != 0 && string(t.tokBytes(k)) != "1" {
+			return false // "The card ending 1234 is not on your account": another value
+		}
+	}
+	if w := string(t.tokBytes(from)); from < i && (noWordSet[w] || t.isEmoji(from)) {
+		return true
+	}
+	for k := cf; k < ct; k++ {
+		w := string(t.tokBytes(k))
+		if t.mentionsValue(k, cf, class) || k >= i-3 && k < i && neverHadPronouns[w] && t.clitics(k+1, i) ||
+			(demonstratives[w] || demoDeterminers[w] || neverHadPronouns[w] && w != "l") && (k+1 == ct || string(t.tokBytes(k+1)) == "1" || t.classNoun(k+1, string(t.tokBytes(k+1)), class) ||
+				class == proofdesk.ClassAddress && t.toks[k+1].lex&lxStreet != 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// clitics reports whether tokens [from, to) are only the little words
+// between an object pronoun and its verb ("l'avons", "wir", "abbiamo").
+func (t *text) clitics(from, to int) bool {
+	for k := from; k < to; k++ {
+		if !cliticWords[string(t.tokBytes(k))] {
+			return false
+		}
+	}
+	return true
+}
+
+// cliticWords stand between an object pronoun and its verb (normalised).
+var cliticWords = set("ne", "n", "l", "nous", "avons", "wir", "we", "non", "abbiamo", "hemos", "nunca", "mai", "nooit",
+	"hebben", "wij", "ik", "nao", "nos", "temos", "je", "u", "jou", "you", "have", "ve", "i", "haben", "ich", "never")
+
+// neverHadPronouns are object pronouns or demonstratives that stand for
+// the offered value before the verb ("ne l'avons jamais eu", "die kennen
+// wir nicht", "quello non l'abbiamo mai avuto") (normalised).
+var neverHadPronouns = set("l", "la", "le", "lo", "die", "dat", "deze", "essa", "esse", "esa", "ese", "quello", "quella",
+	"that", "this")
+
+// noWordSet holds the no words that open a denial without punctuation
+// after them ("nope", "nein", "emojino") (normalised).
+var noWordSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range noWords {
+		if toks := normTokens(w); len(toks) == 1 {
+			m[toks[0]] = true
+		}
+	}
+	for _, w := range noPunctWords {
+		if toks := normTokens(w); len(toks) == 1 {
+			m[toks[0]] = true
+		}
+	}
+	return m
+}()
