@@ -1,0 +1,108 @@
+package guard
+
+// Values on file given with two of their digits swapped (guard11): a typo
+// of the value is the value ("0647218930" for 0647218390, "03-11-1797"
+// for 3 November 1979), as a street or a month one letter off is.
+
+// phoneTransposed reports whether a digit run of t ends in a phone on
+// file with one pair of neighbouring digits swapped ("0647218930", "+33
+// 647 218 309"). A run the length of the national number or up to 4
+// digits longer (a trunk 0, a country code) counts; a run that differs
+// in one digit only is another number.
+func (m *Matcher) phoneTransposed(t *text) bool {
+	dv := t.buf[t.digits+1 : t.compact]
+	for len(dv) > 0 {
+		i := 0
+		for i < len(dv) && dv[i] != '|' {
+			i++
+		}
+		if run := dv[:i]; len(run) >= 8 {
+			for _, ph := range m.phones {
+				if len(run) >= len(ph) && len(run) <= len(ph)+4 && swappedOnce(run[len(run)-len(ph):], ph) {
+					return true
+				}
+			}
+		}
+		if i == len(dv) {
+			break
+		}
+		dv = dv[i+1:]
+	}
+	return false
+}
+
+// swappedOnce reports whether a and b (same length) differ by one swap of
+// neighbouring digits and nothing else.
+func swappedOnce(a []byte, b string) bool {
+	first := -1
+	for i := range a {
+		if a[i] != b[i] {
+			first = i
+			break
+		}
+	}
+	if first < 0 || first+1 >= len(a) || a[first] != b[first+1] || a[first+1] != b[first] {
+		return false
+	}
+	return string(a[first+2:]) == b[first+2:]
+}
+
+// dobTransposed reports whether t holds the date of birth with its year's
+// digits transposed ("03-11-1797", "3 November 1997", "1997-11-03"): a
+// four-digit token written with the birth year's digits in another order
+// (sameDigits), the day
+// and month of birth the two tokens before or after it, in either order.
+func (m *Matcher) dobTransposed(t *text) bool {
+	y := m.dob[2]
+	if len(y) != 4 {
+		return false
+	}
+	for j := range t.toks {
+		w := t.tokBytes(j)
+		if len(w) != 4 || string(w) == y || !sameDigits(w, y) {
+			continue
+		}
+		if j >= 2 && m.dayMonth(t, j-2, j-1) || j+2 < len(t.toks) && m.dayMonth(t, j+1, j+2) {
+			return true
+		}
+	}
+	return false
+}
+
+// dayMonth reports whether tokens a and b are the day and month of birth
+// in either order ("03 11", "3 m11", "11 03").
+func (m *Matcher) dayMonth(t *text, a, b int) bool {
+	day := func(k int) bool {
+		w := string(t.tokBytes(k))
+		return w == m.dob[0] || len(w) == 2 && w[0] == '0' && w[1:] == m.dob[0]
+	}
+	month := func(k int) bool {
+		w := string(t.tokBytes(k))
+		mo := m.dob[1][1:] // "m11" → "11"
+		return w == m.dob[1] || w == mo || len(mo) == 2 && mo[0] == '0' && w == mo[1:]
+	}
+	return day(a) && month(b) || month(a) && day(b)
+}
+
+// sameDigits reports whether a and b (same length) open with the same
+// digit and are written with the same set of digits, in any order and
+// count: "1997", "1799" and "1797" for 1979.
+func sameDigits(a []byte, b string) bool {
+	if a[0] != b[0] {
+		return false
+	}
+	var n [10]uint8
+	for i := range a {
+		if a[i] < '0' || a[i] > '9' || b[i] < '0' || b[i] > '9' {
+			return false
+		}
+		n[a[i]-'0'] |= 1
+		n[b[i]-'0'] |= 2
+	}
+	for _, v := range n {
+		if v == 1 || v == 2 {
+			return false
+		}
+	}
+	return true
+}
