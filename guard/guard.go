@@ -550,7 +550,7 @@ func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 			best = v
 		}
 	}
-	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobTypo(t) || m.dobTransposed(t)) {
+	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobTypo(t) || m.dobTransposed(t) || m.dobPartSaid(t)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v
@@ -859,6 +859,7 @@ var birthWords = set("birthday", "birthdays", "born", "birth", "dob", "geburtsta
 	"jahrgang", "anniversaire", "naissance", "cumpleanos", "cumple", "nacimiento", "nacido", "nacida",
 	"compleanno", "nascita", "nato", "nata", "verjaardag", "geboortedatum", "geboortejaar", "jarig", "aniversario",
 	"nascimento", "nascido", "nascida",
+	"geburtsmonat", "geboortemaand", "geburtstagsmonat", // guard11: the month of birth's compounds
 	// plural and feminine forms ("les clientes nées en 1979", "nacidas en
 	// el 79", "nate nel '79", "nascidas em 79"), and Dutch "bouwjaar" said
 	// of a person ("klanten van bouwjaar 1979")

@@ -106,3 +106,85 @@ func sameDigits(a []byte, b string) bool {
 	}
 	return true
 }
+
+// dobPartSaid reports whether t tells a part of the date of birth in
+// other words than a date (guard11): the month of birth described by its
+// place in the year ("the penultimate month of the year", "der vorletzte
+// Monat", "l'undicesimo mese") in a sentence with a word for birthday, or
+// the day of birth held "as" the birthday ("we have the 3rd as your
+// birthday", "Wir haben den 3. als Ihren Geburtstag", "temos o dia 3 como
+// o seu aniversário").
+func (m *Matcher) dobPartSaid(t *text) bool {
+	if m.dob[0] == "" {
+		return false
+	}
+	mo := m.dob[1][1:]
+	if mo[0] == '0' {
+		mo = mo[1:]
+	}
+	for k := range t.toks {
+		w := string(t.tokBytes(k))
+		switch {
+		case monthNouns[w] && k > 0:
+			n, ok := monthPlace(t, k)
+			if ok && n == mo && t.birthInSentence(k) {
+				return true
+			}
+		case asWords[w] && k > 0 && k+1 < len(t.toks):
+			d := string(t.tokBytes(k - 1))
+			if (d == m.dob[0] || d == m.dob[0]+"e") && t.toks[k-1].flags&fSentence == 0 {
+				from, to := t.sentenceOf(k)
+				for j := k + 1; j < to && j <= k+4; j++ {
+					if t.birthWordAt(j, to) && !t.birthOwned(j, from, to) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// monthPlace returns the month number the words before month noun k give
+// ("11 month", "penultimate month", "last month of the year" with "of the
+// year" after it), as a string without a leading zero.
+func monthPlace(t *text, k int) (string, bool) {
+	p := string(t.tokBytes(k - 1))
+	ofYear := k+3 < len(t.toks) && yearNouns[string(t.tokBytes(k+2))] || k+2 < len(t.toks) && yearNouns[string(t.tokBytes(k+1))] ||
+		k+3 < len(t.toks) && yearNouns[string(t.tokBytes(k+3))]
+	switch {
+	case penultimateWords[p], p == "last" && k >= 3 && string(t.tokBytes(k-2)) == "to" && string(t.tokBytes(k-3)) == "2",
+		p == "dernier" && k >= 2 && string(t.tokBytes(k-2)) == "avant", p == "derniere" && k >= 2 && string(t.tokBytes(k-2)) == "avant":
+		return "11", true
+	case yearLastWords[p] && ofYear:
+		return "12", true
+	case p == "11" || p == "12" || p == "10" || elevenWords[p]:
+		if elevenWords[p] {
+			return "11", true
+		}
+		return p, true
+	}
+	return "", false
+}
+
+// birthInSentence reports whether token k's sentence has a word for
+// birthday, not the business's ("our birthday sale").
+func (t *text) birthInSentence(k int) bool {
+	from, to := t.sentenceOf(k)
+	for j := from; j < to; j++ {
+		if t.birthWordAt(j, to) && !t.birthOwned(j, from, to) {
+			return true
+		}
+	}
+	return false
+}
+
+// Words of a month described by its place in the year, and of the day
+// held "as" the birthday, in seven languages (normalised).
+var (
+	yearNouns        = set("year", "jahres", "jahr", "annee", "ano", "anno", "jaar")
+	penultimateWords = set("penultimate", "vorletzten", "vorletzte", "vorletzter", "penultimo", "penultima", "voorlaatste")
+	yearLastWords    = set("last", "letzten", "letzte", "dernier", "ultimo", "laatste")
+	elevenWords      = set("undicesimo", "undecimo", "onzieme", "elften", "elfte")
+	asWords          = set("as", "als", "comme", "como", "come")
+)
