@@ -38,7 +38,8 @@ func (m *Matcher) houseAlone(t *text, start int) bool {
 	// a bare "number" or "número" is the house's after an article, a
 	// possessive, a verb or a preposition, not after another noun
 	// ("Option number 5 in your account settings")
-	if !houseSpecific[w] && i > from && string(t.tokBytes(i-1)) != "house" && !houseLeads[string(t.tokBytes(i-1))] {
+	if !houseSpecific[w] && i > from && string(t.tokBytes(i-1)) != "house" && !houseLeads[string(t.tokBytes(i-1))] &&
+		!(doorLeads[string(t.tokBytes(i-1))] && t.doorSentence(from, to)) {
 		return false
 	}
 	// a unit ("Wohnung", "apt", "room" read "unit") is the customer's in a
@@ -59,7 +60,8 @@ func (m *Matcher) houseAlone(t *text, start int) bool {
 		if placeOwners[x] {
 			return false
 		}
-		named = named || accountWords[x] && !haveWords[x] || isRecordWord(x) || recordPlaces[x] || addressNouns[x] || unit && secondPerson[x]
+		named = named || accountWords[x] && !haveWords[x] || isRecordWord(x) || recordPlaces[x] || addressNouns[x] || unit && secondPerson[x] ||
+			doorWords[x] || streetNouns[x] && k > i
 	}
 	return named
 }

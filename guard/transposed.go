@@ -188,3 +188,31 @@ var (
 	elevenWords      = set("undicesimo", "undecimo", "onzieme", "elften", "elfte")
 	asWords          = set("as", "als", "comme", "como", "come")
 )
+
+// doorWords say that a delivery reached a door (guard11): a house number
+// after a word for it, in a sentence with one, is the customer's ("the
+// courier was at number 92 but found no name on the bell", "va al número
+// 45 de tu calle") (normalised).
+var doorWords = set("courier", "driver", "bell", "doorbell", "door", "rang", "doorstep", "letterbox", "mailbox",
+	"kurier", "fahrer", "zusteller", "bote", "klingel", "klingelschild", "tur", "haustur", "briefkasten", "geklingelt",
+	"livreur", "coursier", "sonnette", "porte", "boite", "sonne",
+	"repartidor", "mensajero", "timbre", "puerta", "buzon", "portal",
+	"corriere", "fattorino", "campanello", "citofono", "porta", "cassetta",
+	"bezorger", "koerier", "chauffeur", "bel", "deur", "brievenbus", "aangebeld",
+	"estafeta", "entregador", "motorista", "carteiro", "campainha", "caixa")
+
+// doorLeads may stand before a bare "number" that is a house's in a
+// sentence about a delivery at a door ("stand vor Nummer 5", "stond bij
+// nummer 92", "the door of number 92") (normalised).
+var doorLeads = set("vor", "bei", "bij", "aan", "of", "in", "before", "outside")
+
+// doorSentence reports whether tokens [from, to) hold a word of a
+// delivery at a door.
+func (t *text) doorSentence(from, to int) bool {
+	for k := from; k < to; k++ {
+		if doorWords[string(t.tokBytes(k))] {
+			return true
+		}
+	}
+	return false
+}
