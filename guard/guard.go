@@ -506,6 +506,14 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 			if start >= t.digits || !t.dayOfBirth(ts) {
 				return true
 			}
+		case p.ctx == ctxDobSaid:
+			if start >= t.digits || !t.dobSaid(ts, te) {
+				return true
+			}
+		case p.ctx == ctxPostalKey:
+			if start >= t.digits || !t.fieldKeyBefore(t.tokenAt(ts), postalKeys, postalStems) {
+				return true
+			}
 		case p.ctx == ctxPhoneSplit:
 			if start < t.digits || start >= t.compact || !m.phoneSplit(t, start, m.splitForms[p.aux]) {
 				return true
@@ -550,7 +558,7 @@ func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 			best = v
 		}
 	}
-	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobTypo(t) || m.dobTransposed(t) || m.dobPartSaid(t)) {
+	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobTypo(t) || m.dobTransposed(t)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v

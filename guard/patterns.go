@@ -50,6 +50,8 @@ const (
 	ctxHouseAlone          // a word for house number, a house number on file after it, said of the record (Matcher.houseAlone)
 	ctxUnit                // an address's unit with its word, owned by no other noun (text.unitNamed)
 	ctxDobDay              // the day of birth alone, closing a clause about the date of birth (Matcher.dayOfBirth)
+	ctxDobSaid             // the month of birth by its place in the year, or the day of birth "as" the birthday (text.dobSaid)
+	ctxPostalKey           // part of a postal code, a postal field key before it ("cp_dest=1100", "dest_plz=101**") (text.fieldKeyBefore)
 )
 
 // pattern is one normalised form of a protected (or public) value.
@@ -432,6 +434,7 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 		}
 	}
 	postal := pattern{class: proofdesk.ClassAddress, part: PartPostalCode, level: level, ctx: ctxNotOwned}
+	b.postalParts(pc, level)
 	if len(pc) > 0 {
 		joined := strings.Join(pc, "")
 		forms := [][]string{pc}
@@ -536,6 +539,7 @@ func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 		return
 	}
 	p := pattern{class: proofdesk.ClassDateOfBirth, part: PartFull, level: level}
+	b.dobSaid(m, d, level)
 	ys := []string{fmt.Sprint(y), fmt.Sprintf("%02d", y%100)}
 	ms := uniq(fmt.Sprintf("%02d", m), fmt.Sprint(m))
 	ds := uniq(fmt.Sprintf("%02d", d), fmt.Sprint(d))
@@ -630,6 +634,7 @@ func (b *builder) payment(pm *proofdesk.Payment, level proofdesk.Level) {
 		// "die auf 58 endet", "ending 158"
 		b.add(" "+pm.Last4[2:]+" ", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level, ctx: ctxCardEnd})
 		b.add(" "+pm.Last4[1:]+" ", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level, ctx: ctxCardEnd})
+		b.maskedCard(pm.Last4, level)
 	}
 	if br := normTokens(pm.Brand); len(br) > 0 {
 		b.tokens(br, pattern{class: proofdesk.ClassPayment, part: PartCardBrand, level: level, ctx: ctxBrand})

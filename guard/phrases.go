@@ -2210,6 +2210,9 @@ func (t *text) cityNamed(start, end int) bool {
 			return false
 		}
 	}
+	if t.fieldKeyBefore(i, cityKeys, cityStems) {
+		return true // "dest_city=Berlin", "localidade=LISBOA", {"city": "Torino"} (masked.go)
+	}
 	record, source, you := false, false, false
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))

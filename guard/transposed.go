@@ -1,5 +1,11 @@
 package guard
 
+import (
+	"fmt"
+
+	"github.com/proofdesk/proofdesk"
+)
+
 // Values on file given with two of their digits swapped (guard11): a typo
 // of the value is the value ("0647218930" for 0647218390, "03-11-1797"
 // for 3 November 1979), as a street or a month one letter off is.
@@ -47,26 +53,17 @@ func swappedOnce(a []byte, b string) bool {
 	return string(a[first+2:]) == b[first+2:]
 }
 
-// dobTransposed reports whether t holds the date of birth with its year's
-// digits transposed ("03-11-1797", "3 November 1997", "1997-11-03"): a
-// four-digit token written with the birth year's digits in another order
-// (sameDigits), the day
-// and month of birth the two tokens before or after it, in either order.
-func (m *Matcher) dobTransposed(t *text) bool {
+// dobTransposedAt reports whether token k, w, is the date of birth's
+// year with its digits transposed ("03-11-1797", "3 November 1997",
+// "1997-11-03"): four digits written with the birth year's digits in
+// another order (sameDigits), the day and month of birth the two tokens
+// before or after it, in either order.
+func (m *Matcher) dobTransposedAt(t *text, k int, w []byte) bool {
 	y := m.dob[2]
-	if len(y) != 4 {
+	if len(w) != 4 || len(y) != 4 || string(w) == y || !sameDigits(w, y) {
 		return false
 	}
-	for j := range t.toks {
-		w := t.tokBytes(j)
-		if len(w) != 4 || string(w) == y || !sameDigits(w, y) {
-			continue
-		}
-		if j >= 2 && m.dayMonth(t, j-2, j-1) || j+2 < len(t.toks) && m.dayMonth(t, j+1, j+2) {
-			return true
-		}
-	}
-	return false
+	return k >= 2 && m.dayMonth(t, k-2, k-1) || k+2 < len(t.toks) && m.dayMonth(t, k+1, k+2)
 }
 
 // dayMonth reports whether tokens a and b are the day and month of birth
@@ -107,64 +104,65 @@ func sameDigits(a []byte, b string) bool {
 	return true
 }
 
-// dobPartSaid reports whether t tells a part of the date of birth in
-// other words than a date (guard11): the month of birth described by its
-// place in the year ("the penultimate month of the year", "der vorletzte
-// Monat", "l'undicesimo mese") in a sentence with a word for birthday, or
-// the day of birth held "as" the birthday ("we have the 3rd as your
-// birthday", "Wir haben den 3. als Ihren Geburtstag", "temos o dia 3 como
-// o seu aniversário").
-func (m *Matcher) dobPartSaid(t *text) bool {
-	if m.dob[0] == "" {
+// dobSaid adds the parts of the date of birth told in other words than a
+// date (ctxDobSaid): the month of birth by its place in the year ("the
+// penultimate month of the year", "im vorletzten Monat", "l'undicesimo
+// mese", "the 11th month") and the day of birth before "as" ("we have the
+// 3rd as your birthday", "den 3. als Ihren Geburtstag", "o dia 3 como o
+// seu aniversário").
+func (b *builder) dobSaid(month, day int, level proofdesk.Level) {
+	p := pattern{class: proofdesk.ClassDateOfBirth, part: PartFull, level: level, ctx: ctxDobSaid}
+	nouns := []string{"month", "monat", "monats", "mois", "mes", "mese", "maand"}
+	for _, n := range nouns {
+		b.tokens([]string{fmt.Sprint(month), n}, p) // "the 11th month", "im elften Monat"
+	}
+	var forms []string
+	switch month {
+	case 11:
+		forms = []string{"penultimate month", "second to last month", "second last month", "vorletzten monat",
+			"vorletzte monat", "avant-dernier mois", "penúltimo mes", "penultimo mese", "voorlaatste maand",
+			"penúltimo mês", "undicesimo mese", "undécimo mes", "onzième mois", "décimo primeiro mês"}
+	case 12:
+		forms = []string{"last month of the year", "final month of the year", "letzten monat des jahres",
+			"letzte monat des jahres", "dernier mois de l'année", "último mes del año", "ultimo mese dell'anno",
+			"laatste maand van het jaar", "último mês do ano"}
+	case 1:
+		forms = []string{"first month of the year", "ersten monat des jahres", "premier mois de l'année",
+			"primer mes del año", "primo mese dell'anno", "eerste maand van het jaar", "primeiro mês do ano"}
+	}
+	for _, f := range forms {
+		b.addText(f, p)
+	}
+	for _, dd := range uniq(fmt.Sprint(day), fmt.Sprint(day)+"e") {
+		for _, as := range []string{"as", "als", "comme", "como", "come"} {
+			b.tokens([]string{dd, as}, p)
+		}
+	}
+}
+
+// dobSaid reports whether a ctxDobSaid match, [start, end) of the token
+// view, says a part of the date of birth: a month's place in a sentence
+// with a word for birthday that is not the business's ("our birthday
+// sale"), or a day before "as" with such a word within 4 tokens after,
+// the day not opening its sentence ("3 as in ...").
+func (t *text) dobSaid(start, end int) bool {
+	i, j := t.tokenAt(start), t.tokenAt(end-2)
+	if i < 0 || j < i {
 		return false
 	}
-	mo := m.dob[1][1:]
-	if mo[0] == '0' {
-		mo = mo[1:]
+	if !isDigit(t.tokBytes(i)[0]) || j != i+1 || monthNoun(t.tokBytes(j)) {
+		return t.birthInSentence(i)
 	}
-	for k := range t.toks {
-		w := string(t.tokBytes(k))
-		switch {
-		case monthNouns[w] && k > 0:
-			n, ok := monthPlace(t, k)
-			if ok && n == mo && t.birthInSentence(k) {
-				return true
-			}
-		case asWords[w] && k > 0 && k+1 < len(t.toks):
-			d := string(t.tokBytes(k - 1))
-			if (d == m.dob[0] || d == m.dob[0]+"e") && t.toks[k-1].flags&fSentence == 0 {
-				from, to := t.sentenceOf(k)
-				for j := k + 1; j < to && j <= k+4; j++ {
-					if t.birthWordAt(j, to) && !t.birthOwned(j, from, to) {
-						return true
-					}
-				}
-			}
+	if t.toks[i].flags&fSentence != 0 {
+		return false
+	}
+	from, to := t.sentenceOf(j)
+	for k := j + 1; k < to && k <= j+4; k++ {
+		if t.birthWordAt(k, to) && !t.birthOwned(k, from, to) {
+			return true
 		}
 	}
 	return false
-}
-
-// monthPlace returns the month number the words before month noun k give
-// ("11 month", "penultimate month", "last month of the year" with "of the
-// year" after it), as a string without a leading zero.
-func monthPlace(t *text, k int) (string, bool) {
-	p := string(t.tokBytes(k - 1))
-	ofYear := k+3 < len(t.toks) && yearNouns[string(t.tokBytes(k+2))] || k+2 < len(t.toks) && yearNouns[string(t.tokBytes(k+1))] ||
-		k+3 < len(t.toks) && yearNouns[string(t.tokBytes(k+3))]
-	switch {
-	case penultimateWords[p], p == "last" && k >= 3 && string(t.tokBytes(k-2)) == "to" && string(t.tokBytes(k-3)) == "2",
-		p == "dernier" && k >= 2 && string(t.tokBytes(k-2)) == "avant", p == "derniere" && k >= 2 && string(t.tokBytes(k-2)) == "avant":
-		return "11", true
-	case yearLastWords[p] && ofYear:
-		return "12", true
-	case p == "11" || p == "12" || p == "10" || elevenWords[p]:
-		if elevenWords[p] {
-			return "11", true
-		}
-		return p, true
-	}
-	return "", false
 }
 
 // birthInSentence reports whether token k's sentence has a word for
@@ -179,15 +177,14 @@ func (t *text) birthInSentence(k int) bool {
 	return false
 }
 
-// Words of a month described by its place in the year, and of the day
-// held "as" the birthday, in seven languages (normalised).
-var (
-	yearNouns        = set("year", "jahres", "jahr", "annee", "ano", "anno", "jaar")
-	penultimateWords = set("penultimate", "vorletzten", "vorletzte", "vorletzter", "penultimo", "penultima", "voorlaatste")
-	yearLastWords    = set("last", "letzten", "letzte", "dernier", "ultimo", "laatste")
-	elevenWords      = set("undicesimo", "undecimo", "onzieme", "elften", "elfte")
-	asWords          = set("as", "als", "comme", "como", "come")
-)
+// monthNoun reports whether w says "month" (monthNouns).
+func monthNoun(w []byte) bool {
+	switch string(w) {
+	case "month", "monat", "monats", "mois", "mes", "mese", "maand":
+		return true
+	}
+	return false
+}
 
 // doorWords say that a delivery reached a door (guard11): a house number
 // after a word for it, in a sentence with one, is the customer's ("the
@@ -212,6 +209,20 @@ func (t *text) doorSentence(from, to int) bool {
 	for k := from; k < to; k++ {
 		if doorWords[string(t.tokBytes(k))] {
 			return true
+		}
+	}
+	return false
+}
+
+// dobTransposed reports whether t holds the date of birth with its year
+// transposed (dobTransposedAt). Only the digit view's runs' tokens (4
+// digits or more) are looked at.
+func (m *Matcher) dobTransposed(t *text) bool {
+	for _, r := range t.runs {
+		for k := int(r.firstTok); k < int(r.firstTok+r.nTok) && k < len(t.toks); k++ {
+			if m.dobTransposedAt(t, k, t.tokBytes(k)) {
+				return true
+			}
 		}
 	}
 	return false

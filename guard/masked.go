@@ -1,0 +1,121 @@
+package guard
+
+import (
+	"strings"
+
+	"github.com/proofdesk/proofdesk"
+)
+
+// Values shown through a mask or a field key (guard11). A mask leaves the
+// characters it does not hide disclosed: "xxxx7158" is the card's ending,
+// "71xx" and "•••• 71••" its first two digits of four, "101**" the
+// postal code's first three. A field key names the class of the value
+// after it in a log line, a key=value pair or a JSON or CSV fragment
+// ("dest_city=Berlin", "cp_dest=1100", "localidade=LISBOA").
+
+// maxMask is the longest run of mask characters glued to a card's digits
+// that is matched ("xxxxxxxxxxxx7158").
+const maxMask = 14
+
+// maskedCard adds the card's ending shown beside a mask: the four digits
+// after a glued mask of any length ("xxxx7158": no context needed, the
+// mask says it is a masked number), the last two or three after one
+// ("xx58", "x158") and the first two or three before one ("71xx", "715x",
+// "71 xx" for "71••"), these in a card's context (ctxCard).
+func (b *builder) maskedCard(last4 string, level proofdesk.Level) {
+	p := pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level}
+	pc := p
+	pc.ctx = ctxCard
+	for n := 2; n <= maxMask; n++ {
+		x := strings.Repeat("x", n)
+		b.add(" "+x+last4+" ", p)
+		b.add(" "+x+last4[1:]+" ", pc)
+		b.add(" "+x+last4[2:]+" ", pc)
+	}
+	for _, h := range []string{last4[:2], last4[:3]} {
+		b.add(" "+h+" xx ", pc)
+		for n := 1; n <= 4-len(h)+2; n++ {
+			b.add(" "+h+strings.Repeat("x", n)+" ", pc)
+		}
+	}
+}
+
+// postalParts adds the parts of postal code pc (its normalised groups)
+// that count behind a postal field key (ctxPostalKey): the first group of
+// four of a code of several groups ("1100" of "1100-053", "1012" of "1012
+// PH"), and the first three digits or more of its first group before a
+// mask ("101 xx" for "101**", "101xx").
+func (b *builder) postalParts(pc []string, level proofdesk.Level) {
+	if len(pc) == 0 || !allDigits([]byte(pc[0])) {
+		return
+	}
+	p := pattern{class: proofdesk.ClassAddress, part: PartPostalCode, level: level, ctx: ctxPostalKey}
+	head := pc[0]
+	if len(pc) > 1 && len(head) == 4 {
+		b.add(" "+head+" ", p)
+	}
+	for n := 3; n < len(head); n++ {
+		b.add(" "+head[:n]+" xx ", p)
+		for x := 1; x <= len(head)-n+1; x++ {
+			b.add(" "+head[:n]+strings.Repeat("x", x)+" ", p)
+		}
+	}
+}
+
+// fieldKeyBefore reports whether the token before k (past up to two field
+// affixes, "dest", "ship", or one after the key: "cp_dest=1100") is a
+// field key of keys ("plz", "localidade"), or a compound of one of stems
+// ("destplz", "zipcode", "shipCity"), not led by an article or a
+// possessive ("die Stadt Berlin", "our city Paris").
+func (t *text) fieldKeyBefore(k int, keys map[string]bool, stems []string) bool {
+	j := k - 1
+	for n := 0; n < 2 && j >= 0 && fieldAffixes[string(t.tokBytes(j))]; n++ {
+		j--
+	}
+	if j < 0 || j < k-1 && t.toks[j+1].flags&fSentence != 0 {
+		return false
+	}
+	w := string(t.tokBytes(j))
+	if !keys[w] {
+		for _, s := range stems {
+			if len(w) > len(s) && (strings.HasPrefix(w, s) || strings.HasSuffix(w, s)) {
+				for _, o := range ownerAffixes {
+					if strings.HasPrefix(w, o) || strings.HasSuffix(w, o) {
+						return false // "storeCity=Berlin", "origin_zip": the business's place
+					}
+				}
+				return true
+			}
+		}
+		return false
+	}
+	if j > 0 && t.toks[j].flags&fSentence == 0 {
+		p := string(t.tokBytes(j - 1))
+		if determiners[p] || ourWords[p] || pointerArticles[p] || placeOwners[p] || fieldOwners[p] {
+			return false // "die Stadt Berlin", "in our city Paris", "store_city=Berlin"
+		}
+	}
+	return true
+}
+
+// Field keys (normalised, snake_case and camelCase joined): the words and
+// the stems a compound key is made of, by class, and the affixes that
+// qualify a key ("dest_city", "cp_dest").
+var (
+	postalKeys = set("zip", "zipcode", "postcode", "postalcode", "plz", "postleitzahl", "cp", "cap", "cep",
+		"codepostal", "codigopostal", "codicepostale", "postcodes", "zip4", "postal")
+	postalStems = []string{"zip", "plz", "postcode", "postalcode", "postleitzahl", "codepostal", "codigopostal",
+		"codpostal", "codicepostale"}
+	cityKeys = set("city", "town", "stadt", "ort", "wohnort", "ville", "ciudad", "localidad", "poblacion", "citta",
+		"localita", "comune", "stad", "plaats", "woonplaats", "cidade", "localidade", "concelho", "lieferort")
+	cityStems = []string{"city", "stadt", "ville", "ciudad", "localidad", "citta", "localita", "plaats", "cidade",
+		"localidade", "wohnort", "lieferort"}
+	// ownerAffixes and fieldOwners make a key the business's or the
+	// sender's: "store_city", "originZip", "warehouse_plz".
+	ownerAffixes = []string{"store", "shop", "warehouse", "depot", "office", "branch", "hub", "origin", "sender", "from",
+		"pickup", "return", "lager", "filiale", "magasin", "tienda", "almacen", "negozio", "magazzino", "winkel", "loja"}
+	fieldOwners  = set(ownerAffixes...)
+	fieldAffixes = set("dest", "destination", "ship", "shipping", "billing", "bill", "delivery", "deliv", "cust",
+		"customer", "user", "addr", "home", "liefer", "rechnung", "envio", "entrega", "consegna", "spedizione",
+		"livraison", "facturation", "bezorg", "levering", "morada", "fatura", "name", "code", "value", "to")
+)
