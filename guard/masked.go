@@ -119,3 +119,56 @@ var (
 		"customer", "user", "addr", "home", "liefer", "rechnung", "envio", "entrega", "consegna", "spedizione",
 		"livraison", "facturation", "bezorg", "levering", "morada", "fatura", "name", "code", "value", "to")
 )
+
+// mailPrefixes adds the local part cut short past one of its separators
+// ("starts with elodie.m…", "elodie.mart"): its labels up to one, then
+// one letter or more of the next, beside a word for the user name or
+// "starts with" (ctxMailLocal). The first label alone is often a first
+// name, and is not added.
+func (b *builder) mailPrefixes(local []string, level proofdesk.Level) {
+	p := pattern{class: proofdesk.ClassEmail, part: PartFull, level: level, ctx: ctxMailLocal}
+	for i := 1; i < len(local); i++ {
+		for n := 1; n < len(local[i]); n++ {
+			// through the normaliser: "mar" reads as March ("m03")
+			b.addText(strings.Join(local[:i], " ")+" "+local[i][:n], p)
+		}
+	}
+}
+
+// mailMasked reports whether t holds an email on file with its local part
+// masked and its domain shown ("e****.martin@exemple.fr", "******@exemple.fr"):
+// an '@' read "at" after a mask ("xx") within the 6 tokens before it (the
+// dots of the local part read as ends of sentences), then the domain of an
+// email on file. The shown domain is a
+// part; a mask over the domain too ("******@*****.**") shows nothing.
+func (m *Matcher) mailMasked(t *text) bool {
+	for k := 1; k+1 < len(t.toks); k++ {
+		if string(t.tokBytes(k)) != "at" {
+			continue
+		}
+		masked := false
+		for j := k - 1; j >= 0 && j >= k-6; j-- {
+			if allX(t.tokBytes(j)) {
+				masked = true
+				break
+			}
+		}
+		if !masked {
+			continue
+		}
+		for _, ep := range m.emailParts {
+			dom, j := ep[1], k+1
+			for j < len(t.toks) && len(dom) > 0 {
+				w := string(t.tokBytes(j))
+				if !strings.HasPrefix(dom, w) {
+					break
+				}
+				dom, j = dom[len(w):], j+1
+			}
+			if dom == "" {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -160,6 +160,7 @@ func (b *builder) email(v string, level proofdesk.Level) {
 	// "su correo de example.org" (a webmail domain tells nothing)
 	if local := normTokens(v[:at]); tokLen(local) >= 6 {
 		b.tokens(local, pattern{class: proofdesk.ClassEmail, part: PartFull, level: level, ctx: ctxMailLocal})
+		b.mailPrefixes(local, level)
 		// "elodie.martin@...": the local part, the domain left out
 		b.tokens(append(local, "at"), pattern{class: proofdesk.ClassEmail, part: PartFull, level: level, ctx: ctxMailCut})
 	}
