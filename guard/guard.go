@@ -514,6 +514,10 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 			if start >= t.digits || !t.fieldKeyBefore(t.tokenAt(ts), postalKeys, postalStems) {
 				return true
 			}
+		case p.ctx == ctxCountry:
+			if start >= t.digits || !t.countryNamed(ts, te) {
+				return true
+			}
 		case p.ctx == ctxPhoneSplit:
 			if start < t.digits || start >= t.compact || !m.phoneSplit(t, start, m.splitForms[p.aux]) {
 				return true

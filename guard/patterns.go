@@ -52,6 +52,7 @@ const (
 	ctxDobDay              // the day of birth alone, closing a clause about the date of birth (Matcher.dayOfBirth)
 	ctxDobSaid             // the month of birth by its place in the year, or the day of birth "as" the birthday (text.dobSaid)
 	ctxPostalKey           // part of a postal code, a postal field key before it ("cp_dest=1100", "dest_plz=101**") (text.fieldKeyBefore)
+	ctxCountry             // a country's adjective beside a noun of an address or phone, said of the customer (text.countryNamed)
 )
 
 // pattern is one normalised form of a protected (or public) value.
@@ -187,6 +188,7 @@ func compactOf(s string) string {
 
 // phone adds the forms of an E.164 number to the digit view.
 func (b *builder) phone(v string, level proofdesk.Level) {
+	b.phoneCountry(v, level)
 	d := strings.TrimPrefix(v, "+")
 	if len(d) < 8 || !allDigits([]byte(d)) {
 		b.addText(v, pattern{class: proofdesk.ClassPhone, part: PartFull, level: level})
@@ -402,6 +404,7 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 	}
 	pc := normTokens(a.PostalCode)
 	city := normTokens(a.City)
+	b.countries(a, level)
 	b.typoStreets(a, level)
 	if core := streetCore(toks); len(core) > 0 && tokLen(core) >= 4 && len(city) == 1 && len(city[0]) >= 4 && len(b.cities) < 1<<15 {
 		// "the Madrid flat near Alcalá", "Votre appartement parisien rue

@@ -1,0 +1,170 @@
+package guard
+
+import (
+	"strings"
+
+	"github.com/proofdesk/proofdesk"
+)
+
+// Which of the customer's addresses or phones, told by its country or
+// region (guard11): "your Dutch address", "the Oregon flat", "l'adresse
+// portugaise", "il cellulare tedesco", "your French mobile". The
+// adjective of a country where she has an address (or of a phone's
+// country code) beside a noun of the class, said of her or of the record
+// (ctxCountry, text.countryNamed). City adjectives ("Berliner") are the
+// city patterns' (ctxCity).
+
+// countryAdjs are the adjectives of a country in the seven
+// languages, every gender and case the normaliser leaves apart
+// (normalised), by ISO 3166 code. Source: the countries' Wikipedia
+// articles in the seven languages.
+var countryAdjs = map[string][]string{
+	"FR": {"french", "franzosisch", "franzosische", "franzosischen", "franzosischer", "franzosisches", "francais", "francaise",
+		"frances", "francesa", "francese", "franse", "frans"},
+	"DE": {"german", "deutsch", "deutsche", "deutschen", "deutscher", "deutsches", "allemand", "allemande", "aleman", "alemana",
+		"tedesco", "tedesca", "duits", "duitse", "alemao", "alema"},
+	"ES": {"spanish", "spanisch", "spanische", "spanischen", "spanischer", "spanisches", "espagnol", "espagnole", "espanol",
+		"espanola", "spagnolo", "spagnola", "spaans", "spaanse", "espanhol", "espanhola"},
+	"IT": {"italian", "italienisch", "italienische", "italienischen", "italienischer", "italienisches", "italien", "italienne",
+		"italiano", "italiana", "italiaans", "italiaanse"},
+	"NL": {"dutch", "niederlandisch", "niederlandische", "niederlandischen", "niederlandischer", "niederlandisches",
+		"hollandisch", "hollandische", "hollandischen", "neerlandais", "neerlandaise", "hollandais", "hollandaise",
+		"holandes", "holandesa", "neerlandes", "neerlandesa", "olandese", "nederlands", "nederlandse", "hollands", "hollandse"},
+	"PT": {"portuguese", "portugiesisch", "portugiesische", "portugiesischen", "portugiesischer", "portugiesisches",
+		"portugais", "portugaise", "portugues", "portuguesa", "portoghese", "portugees", "portugese"},
+	"US": {"american", "us", "amerikanisch", "amerikanische", "amerikanischen", "amerikanischer", "americain", "americaine",
+		"estadounidense", "americano", "americana", "statunitense", "amerikaans", "amerikaanse", "norte americano",
+		"norte americana"},
+}
+
+// phoneCountries maps a phone's country calling code to its country.
+var phoneCountries = map[string]string{"33": "FR", "49": "DE", "34": "ES", "39": "IT", "31": "NL", "351": "PT", "1": "US",
+	"32": "BE", "41": "CH", "43": "AT", "44": "GB"}
+
+// usStates names the US states by their postal code (normalised), for a
+// region said as an adjective ("the Oregon flat").
+var usStates = map[string]string{"AL": "alabama", "AK": "alaska", "AZ": "arizona", "AR": "arkansas", "CA": "california",
+	"CO": "colorado", "CT": "connecticut", "DE": "delaware", "FL": "florida", "GA": "georgia", "HI": "hawaii", "ID": "idaho",
+	"IL": "illinois", "IN": "indiana", "IA": "iowa", "KS": "kansas", "KY": "kentucky", "LA": "louisiana", "ME": "maine",
+	"MD": "maryland", "MA": "massachusetts", "MI": "michigan", "MN": "minnesota", "MS": "mississippi", "MO": "missouri",
+	"MT": "montana", "NE": "nebraska", "NV": "nevada", "NH": "new hampshire", "NJ": "new jersey", "NM": "new mexico",
+	"NY": "new york", "NC": "north carolina", "ND": "north dakota", "OH": "ohio", "OK": "oklahoma", "OR": "oregon",
+	"PA": "pennsylvania", "RI": "rhode island", "SC": "south carolina", "SD": "south dakota", "TN": "tennessee",
+	"TX": "texas", "UT": "utah", "VT": "vermont", "VA": "virginia", "WA": "washington", "WV": "west virginia",
+	"WI": "wisconsin", "WY": "wyoming"}
+
+// Nouns of an address or a home, and of a phone, that a country's
+// adjective may qualify (normalised: "flat" and "apartment" read "unit").
+var (
+	countryHomeNouns = []string{"address", "adresse", "anschrift", "wohnung", "unit", "home", "house", "haus",
+		"domicile", "logement", "maison", "direccion", "piso", "casa", "domicilio", "indirizzo", "abitazione", "adres",
+		"woning", "huis", "morada", "endereco", "lieferadresse", "postadresse", "wohnadresse"}
+	countryPhoneNouns = []string{"mobile", "phone", "number", "cell", "handy", "handynummer", "mobilnummer", "nummer",
+		"telefonnummer", "portable", "numero", "telephone", "movil", "telefono", "cellulare", "mobiel", "telefoon",
+		"telefoonnummer", "telemovel", "telefone", "celular"}
+)
+
+// countryForms adds, for one country or region, its adjectives beside the
+// nouns of class before and after them ("Dutch address", "adresse
+// portugaise", "cellulare tedesco").
+func (b *builder) countryForms(adjs []string, nouns []string, class string, level proofdesk.Level) {
+	p := pattern{class: class, part: PartCity, level: level, ctx: ctxCountry}
+	if class == proofdesk.ClassPhone {
+		p.part = PartFull
+	}
+	for _, a := range adjs {
+		at := strings.Fields(a)
+		for _, n := range nouns {
+			b.tokens(append(append([]string(nil), at...), n), p)
+			b.tokens(append([]string{n}, at...), p)
+		}
+	}
+}
+
+// countries adds the country and region forms of an address.
+func (b *builder) countries(a proofdesk.Address, level proofdesk.Level) {
+	adjs := countryAdjs[strings.ToUpper(a.Country)]
+	if s := usStates[strings.ToUpper(a.Region)]; s != "" && strings.EqualFold(a.Country, "US") {
+		adjs = append(append([]string(nil), adjs...), s)
+	}
+	if len(adjs) > 0 {
+		b.countryForms(adjs, countryHomeNouns, proofdesk.ClassAddress, level)
+	}
+}
+
+// phoneCountry adds the country forms of a phone in international form
+// ("+49...": "your German mobile").
+func (b *builder) phoneCountry(v string, level proofdesk.Level) {
+	if len(v) < 4 || v[0] != '+' {
+		return
+	}
+	for n := 1; n <= 3; n++ {
+		if c := phoneCountries[v[1:1+n]]; c != "" {
+			b.countryForms(countryAdjs[c], countryPhoneNouns, proofdesk.ClassPhone, level)
+			return
+		}
+	}
+}
+
+// countryNamed reports whether a country's adjective beside a noun, the
+// match [start, end) of the token view, names one of the customer's: a
+// possessive in the 2 tokens before it ("your Dutch address", "il suo
+// cellulare tedesco"), or a sentence that names the record ("the Oregon
+// flat is the one on file") or the person addressed; not a sentence that
+// places the business there ("our French office"), not a question ("Do
+// you have a Dutch address?") and not any of a kind ("any German mobile",
+// "a Dutch address").
+func (t *text) countryNamed(start, end int) bool {
+	i := t.tokenAt(start)
+	if i < 0 {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	if t.toks[i].flags&fQuestion != 0 {
+		return false
+	}
+	for k := max(from, i-2); k < i; k++ {
+		w := string(t.tokBytes(k))
+		if k == i-1 && indefinites[w] || anyWords[w] || quantWords[w] || noDeterminers[w] {
+			return false // "any Dutch address", "eine deutsche Nummer" (not "an Ihre", "a su")
+		}
+	}
+	for k := from; k < to; k++ {
+		if w := string(t.tokBytes(k)); placeOwners[w] || ourWords[w] {
+			if k+1 < to {
+				if n := string(t.tokBytes(k + 1)); accountWords[n] || isRecordWord(n) || recordPlaces[n] {
+					continue // "in ons systeem", "in our records"
+				}
+			}
+			return false
+		}
+	}
+	for k := max(from, i-2); k < i; k++ {
+		if w := string(t.tokBytes(k)); secondPerson[w] && w != "u" && w != "lei" {
+			return true
+		}
+	}
+	if yesWordSet[string(t.tokBytes(from))] {
+		return false // "Yes, the French mobile is still registered": the answer to an offer, judged as one
+	}
+	for k := from; k < to; k++ {
+		w := string(t.tokBytes(k))
+		if accountWords[w] && !haveWords[w] || isRecordWord(w) || recordPlaces[w] || secondPerson[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// yesWordSet holds the one-word yes words (normalised).
+var yesWordSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, list := range [][]string{yesWords, yesPunctWords} {
+		for _, w := range list {
+			if toks := normTokens(w); len(toks) == 1 {
+				m[toks[0]] = true
+			}
+		}
+	}
+	return m
+}()
