@@ -32,7 +32,7 @@ var countryAdjs = map[string][]string{
 		"holandes", "holandesa", "neerlandes", "neerlandesa", "olandese", "nederlands", "nederlandse", "hollands", "hollandse"},
 	"PT": {"portuguese", "portugiesisch", "portugiesische", "portugiesischen", "portugiesischer", "portugiesisches",
 		"portugais", "portugaise", "portugues", "portuguesa", "portoghese", "portugees", "portugese"},
-	"US": {"american", "us", "amerikanisch", "amerikanische", "amerikanischen", "amerikanischer", "americain", "americaine",
+	"US": {"american", "amerikanisch", "amerikanische", "amerikanischen", "amerikanischer", "americain", "americaine",
 		"estadounidense", "americano", "americana", "statunitense", "amerikaans", "amerikaanse", "norte americano",
 		"norte americana"},
 }
@@ -56,28 +56,24 @@ var usStates = map[string]string{"AL": "alabama", "AK": "alaska", "AZ": "arizona
 // Nouns of an address or a home, and of a phone, that a country's
 // adjective may qualify (normalised: "flat" and "apartment" read "unit").
 var (
-	countryHomeNouns = []string{"address", "adresse", "anschrift", "wohnung", "unit", "home", "house", "haus",
+	countryHomeNouns = set("address", "adresse", "anschrift", "wohnung", "unit", "home", "house", "haus",
 		"domicile", "logement", "maison", "direccion", "piso", "casa", "domicilio", "indirizzo", "abitazione", "adres",
-		"woning", "huis", "morada", "endereco", "lieferadresse", "postadresse", "wohnadresse"}
-	countryPhoneNouns = []string{"mobile", "phone", "number", "cell", "handy", "handynummer", "mobilnummer", "nummer",
+		"woning", "huis", "morada", "endereco", "lieferadresse", "postadresse", "wohnadresse")
+	countryPhoneNouns = set("mobile", "phone", "number", "cell", "handy", "handynummer", "mobilnummer", "nummer",
 		"telefonnummer", "portable", "numero", "telephone", "movil", "telefono", "cellulare", "mobiel", "telefoon",
-		"telefoonnummer", "telemovel", "telefone", "celular"}
+		"telefoonnummer", "telemovel", "telefone", "celular")
 )
 
-// countryForms adds, for one country or region, its adjectives beside the
-// nouns of class before and after them ("Dutch address", "adresse
-// portugaise", "cellulare tedesco").
-func (b *builder) countryForms(adjs []string, nouns []string, class string, level proofdesk.Level) {
+// countryForms adds a country's or region's adjectives for class; the
+// noun of the class beside them is checked with the context
+// (text.countryNamed).
+func (b *builder) countryForms(adjs []string, class string, level proofdesk.Level) {
 	p := pattern{class: class, part: PartCity, level: level, ctx: ctxCountry}
 	if class == proofdesk.ClassPhone {
 		p.part = PartFull
 	}
 	for _, a := range adjs {
-		at := strings.Fields(a)
-		for _, n := range nouns {
-			b.tokens(append(append([]string(nil), at...), n), p)
-			b.tokens(append([]string{n}, at...), p)
-		}
+		b.tokens(strings.Fields(a), p)
 	}
 }
 
@@ -88,7 +84,7 @@ func (b *builder) countries(a proofdesk.Address, level proofdesk.Level) {
 		adjs = append(append([]string(nil), adjs...), s)
 	}
 	if len(adjs) > 0 {
-		b.countryForms(adjs, countryHomeNouns, proofdesk.ClassAddress, level)
+		b.countryForms(adjs, proofdesk.ClassAddress, level)
 	}
 }
 
@@ -100,26 +96,38 @@ func (b *builder) phoneCountry(v string, level proofdesk.Level) {
 	}
 	for n := 1; n <= 3; n++ {
 		if c := phoneCountries[v[1:1+n]]; c != "" {
-			b.countryForms(countryAdjs[c], countryPhoneNouns, proofdesk.ClassPhone, level)
+			b.countryForms(countryAdjs[c], proofdesk.ClassPhone, level)
 			return
 		}
 	}
 }
 
-// countryNamed reports whether a country's adjective beside a noun, the
-// match [start, end) of the token view, names one of the customer's: a
+// countryNamed reports whether a country's adjective, the match [start,
+// end) of the token view, beside a noun of class right after or before it,
+// names one of the customer's: a
 // possessive in the 2 tokens before it ("your Dutch address", "il suo
 // cellulare tedesco"), or a sentence that names the record ("the Oregon
 // flat is the one on file") or the person addressed; not a sentence that
 // places the business there ("our French office"), not a question ("Do
 // you have a Dutch address?") and not any of a kind ("any German mobile",
 // "a Dutch address").
-func (t *text) countryNamed(start, end int) bool {
-	i := t.tokenAt(start)
-	if i < 0 {
+func (t *text) countryNamed(start, end int, class string) bool {
+	i, j := t.tokenAt(start), t.tokenAt(end-2)
+	if i < 0 || j < i {
 		return false
 	}
 	from, to := t.sentenceOf(i)
+	nouns := countryHomeNouns
+	if class == proofdesk.ClassPhone {
+		nouns = countryPhoneNouns
+	}
+	switch {
+	case j+1 < to && nouns[string(t.tokBytes(j+1))] && t.toks[j].flags&fPunctAfter == 0:
+	case i > from && nouns[string(t.tokBytes(i-1))] && t.toks[i-1].flags&fPunctAfter == 0:
+		i-- // "l'adresse portugaise": the phrase opens on the noun
+	default:
+		return false
+	}
 	if t.toks[i].flags&fQuestion != 0 {
 		return false
 	}

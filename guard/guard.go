@@ -515,7 +515,7 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxCountry:
-			if start >= t.digits || !t.countryNamed(ts, te) {
+			if start >= t.digits || !t.countryNamed(ts, te, p.class) {
 				return true
 			}
 		case p.ctx == ctxPhoneSplit:
