@@ -199,6 +199,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 			switch cp.Kind {
 			case proofdesk.ContactEmail:
 				b.email(cp.Value, m.levels[proofdesk.ClassEmail])
+				b.mailShape(c.Name, cp.Value, m.levels[proofdesk.ClassEmail])
 				if at := strings.LastIndexByte(cp.Value, '@'); at > 0 {
 					m.emailParts = append(m.emailParts, [2]string{joinedOf(cp.Value[:at]), joinedOf(cp.Value[at+1:])})
 				}
@@ -516,6 +517,10 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 			}
 		case p.ctx == ctxCountry:
 			if start >= t.digits || !t.countryNamed(ts, te, p.class) {
+				return true
+			}
+		case p.ctx == ctxMailShape:
+			if start >= t.digits || !t.mailShaped(ts) {
 				return true
 			}
 		case p.ctx == ctxPhoneSplit:

@@ -53,6 +53,7 @@ const (
 	ctxDobSaid             // the month of birth by its place in the year, or the day of birth "as" the birthday (text.dobSaid)
 	ctxPostalKey           // part of a postal code, a postal field key before it ("cp_dest=1100", "dest_plz=101**") (text.fieldKeyBefore)
 	ctxCountry             // a country's adjective beside a noun of an address or phone, said of the customer (text.countryNamed)
+	ctxMailShape           // a label of the email's domain, its local part described as first and last name (text.mailShaped)
 )
 
 // pattern is one normalised form of a protected (or public) value.
