@@ -37,6 +37,20 @@ var countryAdjs = map[string][]string{
 		"norte americana"},
 }
 
+// countryNames are the names of a country in the seven languages
+// (normalised), by ISO 3166 code: "your address in Portugal", "il suo
+// numero di Germania" (after a preposition, see countryNamed).
+var countryNames = map[string][]string{
+	"FR": {"france", "frankreich", "francia", "frankrijk", "franca"},
+	"DE": {"germany", "deutschland", "allemagne", "alemania", "germania", "duitsland", "alemanha"},
+	"ES": {"spain", "spanien", "espagne", "espana", "spagna", "spanje", "espanha"},
+	"IT": {"italy", "italien", "italie", "italia"},
+	"NL": {"netherlands", "the netherlands", "holland", "niederlande", "niederlanden", "pays bas", "paises bajos",
+		"paesi bassi", "olanda", "nederland", "holanda", "paises baixos"},
+	"PT": {"portugal", "portogallo"},
+	"US": {"united states", "usa", "etats unis", "estados unidos", "stati uniti", "verenigde staten", "amerika"},
+}
+
 // phoneCountries maps a phone's country calling code to its country.
 var phoneCountries = map[string]string{"33": "FR", "49": "DE", "34": "ES", "39": "IT", "31": "NL", "351": "PT", "1": "US",
 	"32": "BE", "41": "CH", "43": "AT", "44": "GB"}
@@ -85,6 +99,7 @@ func (b *builder) countries(a proofdesk.Address, level proofdesk.Level) {
 	}
 	if len(adjs) > 0 {
 		b.countryForms(adjs, proofdesk.ClassAddress, level)
+		b.countryForms(countryNames[strings.ToUpper(a.Country)], proofdesk.ClassAddress, level)
 	}
 }
 
@@ -97,6 +112,7 @@ func (b *builder) phoneCountry(v string, level proofdesk.Level) {
 	for n := 1; n <= 3; n++ {
 		if c := phoneCountries[v[1:1+n]]; c != "" {
 			b.countryForms(countryAdjs[c], proofdesk.ClassPhone, level)
+			b.countryForms(countryNames[c], proofdesk.ClassPhone, level)
 			return
 		}
 	}
@@ -125,6 +141,11 @@ func (t *text) countryNamed(start, end int, class string) bool {
 	case j+1 < to && nouns[string(t.tokBytes(j+1))] && t.toks[j].flags&fPunctAfter == 0:
 	case i > from && nouns[string(t.tokBytes(i-1))] && t.toks[i-1].flags&fPunctAfter == 0:
 		i-- // "l'adresse portugaise": the phrase opens on the noun
+	case i-1 > from && countryPreps[string(t.tokBytes(i-1))] && nouns[string(t.tokBytes(i-2))] && t.toks[i-2].flags&fPunctAfter == 0:
+		i -= 2 // "your address in Portugal", "il numero di Germania"
+	case i-2 > from && (definites[string(t.tokBytes(i-1))] || countryArticles[string(t.tokBytes(i-1))]) && countryPreps[string(t.tokBytes(i-2))] &&
+		nouns[string(t.tokBytes(i-3))] && t.toks[i-3].flags&fPunctAfter == 0:
+		i -= 3 // "die Wohnung in den Niederlanden", "the flat in the Netherlands"
 	default:
 		return false
 	}
@@ -176,3 +197,12 @@ var yesWordSet = func() map[string]bool {
 	}
 	return m
 }()
+
+// countryPreps join a noun to a country's name: "address in Portugal",
+// "mobile from Germany", "casa in Olanda" (normalised).
+var countryPreps = set("in", "from", "im", "aus", "en", "de", "del", "au", "aux", "em", "no", "na", "nel", "di", "da",
+	"uit", "van", "a")
+
+// countryArticles are the articles before a country's name that
+// definites lacks: "in den Niederlanden", "nos Estados Unidos".
+var countryArticles = set("den", "dem", "les", "los", "os", "gli", "lo")

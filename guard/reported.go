@@ -45,12 +45,17 @@ func (t *text) reportedCounts(i, end int) bool {
 	if rest >= to {
 		return true // "As you say." alone
 	}
+	for k := rest; k < to; k++ {
+		if t.toks[k].lex&lxEndRef != 0 && !hereWords[string(t.tokBytes(k))] && (k == to-1 || placeThere[string(t.tokBytes(k))]) {
+			return true // "Wie angegeben, der Link ist dorthin unterwegs": sent to the offered value
+		}
+	}
 	if t.otherAhead(rest, min(to, rest+4)) {
 		return false // "As you said, the parcel is late"
 	}
 	for k := rest; k < to; k++ {
 		lx := t.toks[k].lex
-		if lx&lxStrong != 0 || reportedTails[string(t.tokBytes(k))] || k == to-1 && lx&lxEndRef != 0 {
+		if w := string(t.tokBytes(k)); lx&lxStrong != 0 || reportedTails[w] || yesWordSet[w] || k == to-1 && lx&lxEndRef != 0 {
 			return true
 		}
 		// a pointer that is the subject: "die wurde belastet", "that's where"
@@ -78,6 +83,11 @@ var reportedTails = set("exactly", "precisely", "indeed", "where", "passed", "ap
 	"precies", "inderdaad", "waar", "geslaagd", "goedgekeurd", "laat", "laten",
 	"exatamente", "justamente", "onde", "concluido", "concluida", "aprovado", "deixo", "deixamos")
 
+// placeThere say "there" and nothing else (normalised: French "là" and
+// Italian "lì" read as articles too, so they count only closing the
+// sentence).
+var placeThere = set("there", "dort", "dorthin", "dahin", "alli", "ahi", "daar", "daarheen", "ali")
+
 // reportedPronouns stand for the offered value as a subject: German and
 // Dutch "die", "der" (normalised).
 var reportedPronouns = set("die", "der", "deze", "dieser")
@@ -97,39 +107,40 @@ var neverHadPhrases = []string{
 	"never had", "never held that",
 	"don't know that", "do not know that", "don't know this", "don't recognise that", "don't recognize that",
 	"not on your account", "isn't on your account", "not on the account", "isn't on the account", "not in your account",
-	"wasn't used", "was not used", "wasn't paid with", "was not paid with", "wasn't charged", "was not charged",
+	"wasn't used", "was not used", "never used", "never charged", "wasn't paid with", "was not paid with", "wasn't charged", "was not charged",
 	"not that card", "didn't go there", "did not go there", "didn't go to that", "did not go to that", "goes elsewhere",
 	"went elsewhere", "goes somewhere else", "went somewhere else", "send nothing to", "nothing goes to", "nothing went to",
 	// de
 	"hatten wir nie", "nie gehabt", "nie hinterlegt", "war nie hinterlegt", "kennen wir nicht", "kenne ich nicht",
 	"nicht in ihrem konto", "nicht auf ihrem konto", "nicht in ihrem kundenkonto", "wurde nicht verwendet",
-	"wurde nicht benutzt", "wurde nicht belastet", "nicht damit bezahlt", "nicht mit dieser", "ging nicht dorthin",
+	"wurde nicht benutzt", "wurde nicht belastet", "nie verwendet", "nie benutzt", "nie belastet", "nicht damit bezahlt", "nicht mit dieser", "ging nicht dorthin",
 	"ging nicht dahin", "ging nicht an diese", "geht woanders hin", "ging woanders hin", "schicken nichts an",
 	"schicken wir nichts", "senden nichts an",
 	// fr
 	"jamais eu", "jamais eue", "ne connaissons pas", "ne la connaissons pas", "ne le connaissons pas",
 	"ne connais pas", "pas sur votre compte", "pas dans votre compte", "n'a pas été utilisée", "n'a pas été utilisé",
-	"n'a pas servi", "n'a pas été débitée", "pas payé avec", "n'est pas parti là", "n'est pas partie là",
+	"n'a pas servi", "n'a pas été débitée", "jamais utilisée", "jamais utilisé", "jamais servi", "pas payé avec", "n'est pas parti là", "n'est pas partie là",
 	"n'est pas allé là", "va ailleurs", "part ailleurs", "est parti ailleurs", "n'envoyons rien à",
 	"n'envoyons rien",
 	// es
 	"nunca hemos tenido", "nunca tuvimos", "no conocemos", "no la conocemos", "no lo conocemos", "no está en su cuenta",
-	"no está en tu cuenta", "no se usó", "no se utilizó", "no se pagó con", "no se cobró", "no fue allí", "no fue ahí",
+	"no está en tu cuenta", "no se usó", "no se utilizó", "no se pagó con", "no se cobró", "nunca se usó", "nunca se utilizó",
+	"nunca la tuvimos", "nunca lo tuvimos", "nunca la hemos tenido", "nunca lo hemos tenido", "no fue allí", "no fue ahí",
 	"no llegó ahí", "no llegó allí", "va a otro sitio", "va a otra parte", "fue a otro sitio", "no enviamos nada",
 	// it
 	"mai avuto", "mai avuta", "non conosciamo", "non lo conosciamo", "non la conosciamo", "non è sul suo conto",
 	"non è nel suo account", "non è nel suo profilo", "non è stata usata", "non è stata utilizzata",
-	"non è stata addebitata", "non è andato lì", "non è andata lì", "va altrove", "è andato altrove",
+	"non è stata addebitata", "mai stata usata", "mai stata utilizzata", "mai usata", "non è andato lì", "non è andata lì", "va altrove", "è andato altrove",
 	"è andata altrove", "non mandiamo niente", "non inviamo nulla", "non spediamo nulla",
 	// nl
 	"nooit gehad", "kennen we niet", "kennen wij niet", "ken ik niet", "niet op uw account", "niet op je account",
-	"niet in uw account", "niet in je account", "is niet gebruikt", "niet mee betaald", "is niet belast",
+	"niet in uw account", "niet in je account", "is niet gebruikt", "nooit gebruikt", "niet mee betaald", "is niet belast",
 	"ging niet daarheen", "ging niet naar dat", "ging niet naar die", "gaat ergens anders heen", "ging ergens anders heen",
 	"sturen niets naar", "versturen niets naar",
 	// pt
 	"nunca tivemos", "não conhecemos", "não a conhecemos", "não o conhecemos", "não está na sua conta",
 	"não está na tua conta", "não foi usado", "não foi usada", "não foi utilizado", "não foi utilizada",
-	"não foi pago com", "não foi paga com", "não foi cobrado", "não foi cobrada", "não foi para lá", "vai para outro lado", "foi para outro lado",
+	"nunca o tivemos", "nunca a tivemos", "nunca foi usado", "nunca foi usada", "não foi pago com", "não foi paga com", "não foi cobrado", "não foi cobrada", "não foi para lá", "vai para outro lado", "foi para outro lado",
 	"vai para outro sítio", "não enviamos nada",
 }
 
