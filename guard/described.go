@@ -62,6 +62,11 @@ func (t *text) mailShaped(start int) bool {
 			lastAt = k
 		}
 	}
+	for k := from; k < i; k++ {
+		if ourWords[string(t.tokBytes(k))] {
+			return false // "our domain is exemple.fr": the business's
+		}
+	}
 	if firstAt < 0 || lastAt < 0 || i < firstAt {
 		return false // "the exemple.fr team: your first and last name please" names no address
 	}

@@ -1023,7 +1023,7 @@ func (t *text) confirmation(class string) string {
 	// question
 	deferred := t.confirmDeferred(class)
 	for _, h := range hits {
-		if names, defers := t.clauseNamesClass(h.tok, class); deferred && (h.kind == phYes || h.kind == phAffirm || h.kind == phPointYes) && (!names || defers) {
+		if names, defers := t.clauseNamesClass(h.tok, class); deferred && (h.kind == phYes || h.kind == phAffirm || h.kind == phPointYes || h.kind == phReported) && (!names || defers) {
 			continue // the yes of another clause, or the promise itself ("eu confirmo depois da verificação")
 		}
 		switch {
@@ -1033,7 +1033,7 @@ func (t *text) confirmation(class string) string {
 		case h.kind == phYes && !overlaps(h.span, denials) && wordCounts(h.tok, h.end):
 			return RuleConfirmation
 		case h.kind == phReported && !overlaps(h.span, denials) && !inExcl(h.span) && !sentenceExcl(h.tok) &&
-			(wordCounts(h.tok, h.end) || t.reportedCounts(h.tok, h.end)):
+			t.reportedCounts(h.tok, h.end):
 			return RuleConfirmation
 		case h.kind == phPointYes && !overlaps(h.span, denials) && !inExcl(h.span) && t.clauseEndsAt(h.span) &&
 			t.toks[h.tok].flags&fQuestion == 0 && !sentenceExcl(h.tok) && !t.sameSentence(h.tok, others):

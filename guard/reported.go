@@ -46,12 +46,24 @@ func (t *text) reportedCounts(i, end int) bool {
 		return true // "As you say." alone
 	}
 	for k := rest; k < to; k++ {
+		if laterWords[string(t.tokBytes(k))] {
+			for j := rest; j < to; j++ {
+				if deferWord(t.tokBytes(j)) {
+					return false // "Como diz, o cartão só posso ver depois da verificação"
+				}
+			}
+		}
+		if whereWords[string(t.tokBytes(k))] && k+1 < to && goVerbs[string(t.tokBytes(k+1))] {
+			return true // "that's where it goes", "é para onde vai a encomenda"
+		}
+	}
+	for k := rest; k < to; k++ {
 		if t.toks[k].lex&lxEndRef != 0 && !hereWords[string(t.tokBytes(k))] && (k == to-1 || placeThere[string(t.tokBytes(k))]) {
 			return true // "Wie angegeben, der Link ist dorthin unterwegs": sent to the offered value
 		}
 	}
-	if t.otherAhead(rest, min(to, rest+4)) {
-		return false // "As you said, the parcel is late"
+	if t.otherAhead(rest, to) {
+		return false // "As you said, the parcel is late", "that's where the confusion comes from"
 	}
 	for k := rest; k < to; k++ {
 		lx := t.toks[k].lex
@@ -75,13 +87,26 @@ func (t *text) reportedCounts(i, end int) bool {
 // reportedTails follow "as you said" in an answer about the offer: a yes
 // word, a place word, a pronoun of the value, a consequence of the answer
 // (normalised).
-var reportedTails = set("exactly", "precisely", "indeed", "where", "passed", "approved", "leave",
+var reportedTails = set("exactly", "precisely", "indeed", "passed", "approved", "leave",
 	"genau", "exakt", "bestanden", "lasse", "dahin", "dorthin",
 	"exactement", "precisement", "effectivement", "valide", "validee", "laisse",
-	"exactamente", "justamente", "donde", "superado", "superada", "dejo", "dejamos",
-	"esattamente", "proprio", "dove", "superato", "superata", "lascio", "lasciamo",
-	"precies", "inderdaad", "waar", "geslaagd", "goedgekeurd", "laat", "laten",
-	"exatamente", "justamente", "onde", "concluido", "concluida", "aprovado", "deixo", "deixamos")
+	"exactamente", "justamente", "superado", "superada", "dejo", "dejamos",
+	"esattamente", "proprio", "superato", "superata", "completata", "completato", "lascio", "lasciamo",
+	"precies", "inderdaad", "geslaagd", "goedgekeurd", "laat", "laten",
+	"exatamente", "justamente", "concluido", "concluida", "aprovado", "deixo", "deixamos", "fica", "completed", "abgeschlossen", "termine", "completado", "voltooid")
+
+// whereWords say "where", goVerbs that something goes or is delivered
+// there: "that's where it goes", "ahí es donde se entrega" (normalised).
+var (
+	whereWords = set("where", "wo", "wohin", "ou", "donde", "adonde", "dove", "waar", "waarheen", "onde", "aonde")
+	goVerbs    = set("it", "goes", "go", "we", "they", "geht", "gehen", "liefern", "va", "vont", "livrons", "se", "entregamos",
+		"enviamos", "va", "vanno", "consegniamo", "spediamo", "gaat", "gaan", "leveren", "vai", "vao", "entregamos", "mandamos")
+)
+
+// laterWords put something off until later: with a word for verification
+// the answer waits for it (normalised).
+var laterWords = set("after", "once", "until", "first", "nach", "erst", "apres", "despues", "primero", "dopo", "prima",
+	"na", "eerst", "depois", "primeiro", "before", "vor", "avant", "antes", "voor")
 
 // placeThere say "there" and nothing else (normalised: French "là" and
 // Italian "lì" read as articles too, so they count only closing the

@@ -57,13 +57,14 @@ func swappedOnce(a []byte, b string) bool {
 // year with its digits transposed ("03-11-1797", "3 November 1997",
 // "1997-11-03"): four digits written with the birth year's digits in
 // another order (sameDigits), the day and month of birth the two tokens
-// before or after it, in either order.
+// before or after it, in either order, in a sentence with a word for
+// birth ("Date: 11/03/1997 — invoice date" is another date).
 func (m *Matcher) dobTransposedAt(t *text, k int, w []byte) bool {
 	y := m.dob[2]
 	if len(w) != 4 || len(y) != 4 || string(w) == y || !sameDigits(w, y) {
 		return false
 	}
-	return k >= 2 && m.dayMonth(t, k-2, k-1) || k+2 < len(t.toks) && m.dayMonth(t, k+1, k+2)
+	return (k >= 2 && m.dayMonth(t, k-2, k-1) || k+2 < len(t.toks) && m.dayMonth(t, k+1, k+2)) && t.birthInSentence(k)
 }
 
 // dayMonth reports whether tokens a and b are the day and month of birth
