@@ -1,6 +1,7 @@
 package guard
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/proofdesk/proofdesk"
@@ -117,7 +118,9 @@ var (
 	fieldOwners  = set(ownerAffixes...)
 	fieldAffixes = set("dest", "destination", "ship", "shipping", "billing", "bill", "delivery", "deliv", "cust",
 		"customer", "user", "addr", "home", "liefer", "rechnung", "envio", "entrega", "consegna", "spedizione",
-		"livraison", "facturation", "bezorg", "levering", "morada", "fatura", "name", "code", "value", "to")
+		"livraison", "facturation", "bezorg", "levering", "morada", "fatura", "name", "code", "value", "to",
+		// HTML and Markdown table cells: "<td>City</td><td>Lisboa</td>"
+		"td", "th", "tr", "span", "div", "li", "b", "strong", "dd", "dt")
 )
 
 // mailPrefixes adds the local part cut short past one of its separators
@@ -171,4 +174,34 @@ func (m *Matcher) mailMasked(t *text) bool {
 		}
 	}
 	return false
+}
+
+// cardKeyed adds the card's ending after a key that names it in a log or a
+// JSON field ("last4: 7158", "cardLast4=7158", "cc_tail=7158"): no other
+// context needed.
+func (b *builder) cardKeyed(last4 string, level proofdesk.Level) {
+	p := pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level}
+	for _, k := range []string{"last4", "lastfour", "last 4", "cardlast4", "cclast4", "panlast4", "last4digits", "cc tail",
+		"card tail", "pan tail", "pan suffix", "card suffix", "cc last4", "card last4", "pan last4"} {
+		b.add(" "+k+" "+last4+" ", p)
+	}
+}
+
+// dobKeyed adds the month and the day of birth after a key that names them
+// ("birth_month=11", "\"birthMonth\": 11", "dob_day=3", "geburtsmonat: 11").
+func (b *builder) dobKeyed(month, day int, level proofdesk.Level) {
+	p := pattern{class: proofdesk.ClassDateOfBirth, part: PartFull, level: level}
+	for _, k := range []string{"birth month", "birthmonth", "dob month", "dobmonth", "month of birth", "monthofbirth",
+		"geburtsmonat", "mois naissance", "moisnaissance", "mes nacimiento", "mesnacimiento", "mese nascita",
+		"mesenascita", "geboortemaand", "mes nascimento", "mesnascimento"} {
+		for _, m := range uniq(fmt.Sprint(month), fmt.Sprintf("%02d", month)) {
+			b.addText(k+" "+m, p)
+		}
+	}
+	for _, k := range []string{"birth day", "dob day", "dobday", "day of birth", "dayofbirth", "geburtstag tag",
+		"jour naissance", "dia nacimiento", "giorno nascita", "geboortedag", "dia nascimento"} {
+		for _, d := range uniq(fmt.Sprint(day), fmt.Sprintf("%02d", day)) {
+			b.addText(k+" "+d, p)
+		}
+	}
 }

@@ -545,6 +545,7 @@ func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 	}
 	p := pattern{class: proofdesk.ClassDateOfBirth, part: PartFull, level: level}
 	b.dobSaid(m, d, level)
+	b.dobKeyed(m, d, level)
 	ys := []string{fmt.Sprint(y), fmt.Sprintf("%02d", y%100)}
 	ms := uniq(fmt.Sprintf("%02d", m), fmt.Sprint(m))
 	ds := uniq(fmt.Sprintf("%02d", d), fmt.Sprint(d))
@@ -640,6 +641,7 @@ func (b *builder) payment(pm *proofdesk.Payment, level proofdesk.Level) {
 		b.add(" "+pm.Last4[2:]+" ", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level, ctx: ctxCardEnd})
 		b.add(" "+pm.Last4[1:]+" ", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level, ctx: ctxCardEnd})
 		b.maskedCard(pm.Last4, level)
+		b.cardKeyed(pm.Last4, level)
 	}
 	if br := normTokens(pm.Brand); len(br) > 0 {
 		b.tokens(br, pattern{class: proofdesk.ClassPayment, part: PartCardBrand, level: level, ctx: ctxBrand})

@@ -2361,7 +2361,8 @@ var (
 var (
 	mailPartWords = set("username", "user", "domain", "benutzername", "domane", "domaine", "identifiant",
 		"usuario", "dominio", "utente", "gebruikersnaam", "domein", "utilizador", "dominio", "starts", "begins",
-		"beginnt", "commence", "empieza", "comienza", "inizia", "comincia", "begint", "comeca")
+		"beginnt", "commence", "empieza", "comienza", "inizia", "comincia", "begint", "comeca",
+		"local", "localpart", "emaillocal", "maillocal", "mailuser", "emailuser") // guard11: field keys ("email_local=...")
 	emailNouns = set("email", "mail", "correo", "courriel", "mailadres", "emailadres", "mailadresse", "emailadresse")
 	// mailboxWords name a mailbox: "your exemple.fr inbox".
 	mailboxWords = set("mailbox", "inbox", "boite", "postfach", "posteingang", "buzon", "bandeja", "casella",
