@@ -17,9 +17,10 @@ const (
 	phNo      // a negative word ("no", "nein", ❌): see confirmation
 	phAgree   // an agreement verb ("lines up", "deckt sich"): see agreeCounts
 	phDisagree
-	phPointYes // a pointer then a yes opening a sentence ("That one, yes", "Die ja,"): see confirmation
-	phReported // "as you said" opening a sentence: see reportedCounts
-	phNeverHad // "never had", "wasn't used": see neverHadCounts
+	phPointYes  // a pointer then a yes opening a sentence ("That one, yes", "Die ja,"): see confirmation
+	phReported  // "as you said" opening a sentence: see reportedCounts
+	phNeverHad  // "never had", "wasn't used": see neverHadCounts
+	phNeverWord // "never", "nothing", a negation: a denial with a verb of having, sending or going (neverWordCounts)
 )
 
 type phrase struct {
@@ -533,6 +534,7 @@ var phraser = func() struct {
 	add(noPunctWords, phrase{kind: phNo, start: true, punct: true})
 	add(denyPhrases, phrase{kind: phDeny})
 	add(neverHadPhrases, phrase{kind: phNeverHad})
+	add(neverWords, phrase{kind: phNeverWord})
 	// a word of regret before the negation: "das ist leider nicht", "dat
 	// is helaas niet", "that is unfortunately not" (and "that is
 	// unfortunately not possible" stays an idiom)
@@ -982,7 +984,9 @@ func (t *text) confirmation(class string) string {
 		case h.kind == phNo && wordCounts(h.tok, h.end):
 			denials = append(denials, h.span)
 		case h.kind == phNeverHad && !inExcl(h.span) && !t.conditionalHedged(h.tok) && !sentenceExcl(h.tok) &&
-			t.neverHadCounts(h.tok, class):
+			t.neverHadCounts(h.tok, class),
+			h.kind == phNeverWord && !inExcl(h.span) && !t.conditionalHedged(h.tok) && !sentenceExcl(h.tok) &&
+				t.neverWordCounts(h.tok) && t.neverHadCounts(h.tok, class):
 			denials = append(denials, h.span)
 		}
 	}

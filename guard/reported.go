@@ -186,8 +186,18 @@ func (t *text) neverHadCounts(i int, class string) bool {
 		ct++
 	}
 	ct++
-	if t.toks[ct-1].lex&lxEndRef != 0 && !hereWords[string(t.tokBytes(ct-1))] {
-		return true // "the reset didn't go there", "der Link ging nicht dorthin"
+	// what is sent to an email or a phone (a link, a code) not going there
+	// denies the value; a parcel not going to an address is a delivery
+	// problem ("the driver couldn't go there today")
+	if class != proofdesk.ClassAddress {
+		if t.toks[ct-1].lex&lxEndRef != 0 && !hereWords[string(t.tokBytes(ct-1))] {
+			return true // "the reset didn't go there", "der Link ging nicht dorthin"
+		}
+		for k := cf; k < ct; k++ {
+			if placeThere[string(t.tokBytes(k))] {
+				return true // "De resetlink ging daar niet heen"
+			}
+		}
 	}
 	if t.otherAhead(cf, ct) {
 		return false // "We've never had that problem", "the voucher wasn't used"
@@ -197,7 +207,7 @@ func (t *text) neverHadCounts(i int, class string) bool {
 			return false // "The card ending 1234 is not on your account": another value
 		}
 	}
-	if w := string(t.tokBytes(from)); from < i && (noWordSet[w] || t.isEmoji(from)) {
+	if w := string(t.tokBytes(from)); from < i && (noWordSet[w] && t.toks[from].flags&fPunctAfter != 0 || t.isEmoji(from)) {
 		return true
 	}
 	for k := cf; k < ct; k++ {
@@ -248,3 +258,56 @@ var noWordSet = func() map[string]bool {
 	}
 	return m
 }()
+
+// neverWords say "never" or "nothing", or negate a verb of going: a
+// denial when their clause also holds a verb of having or knowing ("Die
+// Nummer hatten wir bei Ihnen nie"), of sending ("A essa rua não
+// mandamos nada") or of going with a place word ("De resetlink ging daar
+// niet heen"), judged then as neverHadPhrases (neverWordCounts).
+var neverWords = []string{"never", "nie", "niemals", "jamais", "nunca", "mai", "nooit", "nothing", "anything", "nichts",
+	"rien", "nada", "niente", "nulla", "niets", "niet", "nicht", "not", "pas", "non", "não"}
+
+// neverWordCounts reports whether the clause of never word i holds a verb
+// of having or knowing with "never", of sending with "nothing", or of
+// going with a place word.
+func (t *text) neverWordCounts(i int) bool {
+	from, to := t.sentenceOf(i)
+	cf, ct := i, i
+	for cf > from && t.toks[cf-1].flags&fPunctAfter == 0 {
+		cf--
+	}
+	for ct < to-1 && t.toks[ct].flags&fPunctAfter == 0 {
+		ct++
+	}
+	ct++
+	w := string(t.tokBytes(i))
+	have, send, goes, place := false, false, false, false
+	for k := cf; k < ct; k++ {
+		x := string(t.tokBytes(k))
+		have = have || haveVerbs[x]
+		send = send || sendForms[x]
+		goes = goes || goVerbForms[x]
+		place = place || placeThere[x] || k == ct-1 && t.toks[k].lex&lxEndRef != 0 && !hereWords[x]
+	}
+	switch {
+	case neverSet[w]:
+		return have
+	case nothingSet[w]:
+		return send
+	}
+	return goes && place
+}
+
+// Words of the clause around a never word (normalised).
+var (
+	neverSet   = set("never", "nie", "niemals", "jamais", "nunca", "mai", "nooit")
+	nothingSet = set("nothing", "anything", "nichts", "rien", "nada", "niente", "nulla", "niets")
+	haveVerbs  = set("had", "have", "held", "known", "know", "hatten", "gehabt", "haben", "kennen", "gekannt", "eu", "eue",
+		"avons", "connu", "connue", "tenido", "tuvimos", "hemos", "conocido", "avuto", "avuta", "abbiamo", "conosciuto",
+		"gehad", "hebben", "gekend", "kennen", "tivemos", "temos", "tido", "conhecemos", "conhecido")
+	sendForms = set("send", "sent", "ship", "shipped", "deliver", "delivered", "senden", "schicken", "liefern", "geschickt",
+		"envoyons", "livrons", "expedions", "envoye", "enviamos", "mandamos", "entregamos", "enviado", "spediamo",
+		"mandiamo", "inviamo", "spedito", "sturen", "versturen", "leveren", "gestuurd", "verstuurd", "enviado", "mandado")
+	goVerbForms = set("go", "goes", "went", "gone", "ging", "geht", "gegangen", "parti", "partie", "alle", "allee", "va",
+		"fue", "llego", "andato", "andata", "arrivato", "arrivata", "gaat", "gegaan", "foi", "chegou")
+)
