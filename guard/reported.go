@@ -264,7 +264,7 @@ var noWordSet = func() map[string]bool {
 // Nummer hatten wir bei Ihnen nie"), of sending ("A essa rua não
 // mandamos nada") or of going with a place word ("De resetlink ging daar
 // niet heen"), judged then as neverHadPhrases (neverWordCounts).
-var neverWords = []string{"never", "nie", "niemals", "jamais", "nunca", "mai", "nooit", "nothing", "anything", "nichts",
+var neverWords = []string{"never", "nie", "niemals", "jamais", "nunca", "mai", "nooit", "nothing", "nichts",
 	"rien", "nada", "niente", "nulla", "niets", "niet", "nicht", "not", "pas", "non", "não"}
 
 // neverWordCounts reports whether the clause of never word i holds a verb
@@ -301,7 +301,7 @@ func (t *text) neverWordCounts(i int) bool {
 // Words of the clause around a never word (normalised).
 var (
 	neverSet   = set("never", "nie", "niemals", "jamais", "nunca", "mai", "nooit")
-	nothingSet = set("nothing", "anything", "nichts", "rien", "nada", "niente", "nulla", "niets")
+	nothingSet = set("nothing", "nichts", "rien", "nada", "niente", "nulla", "niets")
 	haveVerbs  = set("had", "have", "held", "known", "know", "hatten", "gehabt", "haben", "kennen", "gekannt", "eu", "eue",
 		"avons", "connu", "connue", "tenido", "tuvimos", "hemos", "conocido", "avuto", "avuta", "abbiamo", "conosciuto",
 		"gehad", "hebben", "gekend", "kennen", "tivemos", "temos", "tido", "conhecemos", "conhecido")
