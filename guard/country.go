@@ -154,7 +154,7 @@ func (t *text) countryNamed(start, end int, class string) bool {
 	}
 	for k := max(from, i-2); k < i; k++ {
 		w := string(t.tokBytes(k))
-		if k == i-1 && indefinites[w] || anyWords[w] || quantWords[w] || noDeterminers[w] {
+		if k == i-1 && indefinites[w] || anyWords[w] || quantWords[w] && !(k == i-1 && homeArticles[w]) || noDeterminers[w] {
 			return false // "any Dutch address", "eine deutsche Nummer" (not "an Ihre", "a su")
 		}
 	}
@@ -170,6 +170,13 @@ func (t *text) countryNamed(start, end int, class string) bool {
 	}
 	for k := max(from, i-2); k < i; k++ {
 		if w := string(t.tokBytes(k)); secondPerson[w] && w != "u" && w != "lei" {
+			return true
+		}
+	}
+	// a home of a country with a definite article is the person's: "the
+	// Oregon flat", "all'appartamento olandese" (a business has no flat)
+	for k := i; k <= j+1 && k < to; k++ {
+		if countryFlats[string(t.tokBytes(k))] && i > from && (definites[string(t.tokBytes(i-1))] || homeArticles[string(t.tokBytes(i-1))]) {
 			return true
 		}
 	}
@@ -206,3 +213,12 @@ var countryPreps = set("in", "from", "im", "aus", "en", "de", "del", "au", "aux"
 // countryArticles are the articles before a country's name that
 // definites lacks: "in den Niederlanden", "nos Estados Unidos".
 var countryArticles = set("den", "dem", "les", "los", "os", "gli", "lo")
+
+// countryFlats are the nouns of a home (not of an address: "the Dutch
+// address" may be any); homeArticles the articles glued to a preposition
+// before one ("all'appartamento", "au logement", "zum Haus") (normalised).
+var (
+	countryFlats = set("unit", "home", "house", "haus", "wohnung", "maison", "logement", "piso", "casa", "woning", "huis",
+		"appartamento", "appartement", "apartamento")
+	homeArticles = set("all", "al", "au", "zum", "zur", "ao", "naar", "het", "del", "dell", "nell")
+)

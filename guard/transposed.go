@@ -116,6 +116,7 @@ func (b *builder) dobSaid(month, day int, level proofdesk.Level) {
 	nouns := []string{"month", "monat", "monats", "mois", "mes", "mese", "maand"}
 	for _, n := range nouns {
 		b.tokens([]string{fmt.Sprint(month), n}, p) // "the 11th month", "im elften Monat"
+		b.tokens([]string{n, fmt.Sprint(month)}, p) // "in month 11"
 	}
 	var forms []string
 	switch month {
@@ -152,7 +153,7 @@ func (t *text) dobSaid(start, end int) bool {
 		return false
 	}
 	if !isDigit(t.tokBytes(i)[0]) || j != i+1 || monthNoun(t.tokBytes(j)) {
-		return t.birthInSentence(i)
+		return t.birthInSentence(i) || t.ageInSentence(i)
 	}
 	if t.toks[i].flags&fSentence != 0 {
 		return false
@@ -165,6 +166,40 @@ func (t *text) dobSaid(start, end int) bool {
 	}
 	return false
 }
+
+// ageInSentence reports whether token k's sentence says the person
+// addressed turns an age: a verb of turning beside a number ("when you
+// turn 47", "cuando cumples 47", "wenn Sie 47 werden", "als u 47 wordt",
+// "quando faz 47 anos").
+func (t *text) ageInSentence(k int) bool {
+	from, to := t.sentenceOf(k)
+	age := func(n int) bool { w := t.tokBytes(n); return len(w) > 0 && len(w) <= 3 && allDigits(w) }
+	for j := from; j < to; j++ {
+		w := string(t.tokBytes(j))
+		switch {
+		case turnWords[w]:
+			for n := j + 1; n < to && n <= j+3; n++ {
+				if age(n) {
+					return true // "when you turn 47", "quando faz 47 anos"
+				}
+			}
+		case turnAfterWords[w]:
+			if j > from && age(j-1) && (j-2 < from || secondPerson[string(t.tokBytes(j-2))]) {
+				return true // "wenn Sie 47 werden", "als u 47 wordt"
+			}
+		}
+	}
+	return false
+}
+
+// turnWords say that someone turns an age, the age after them;
+// turnAfterWords the same after the age, right after the person (German
+// and Dutch) (normalised).
+var (
+	turnWords = set("turn", "turns", "turning", "fetez", "feterez", "fete", "fetera", "cumples", "cumple", "cumplira",
+		"cumpliras", "cumplir", "compie", "compi", "compira", "compirai", "faz", "fazes", "fara", "completa", "completas")
+	turnAfterWords = set("werden", "wirst", "wird", "wordt", "word")
+)
 
 // birthInSentence reports whether token k's sentence has a word for
 // birthday, not the business's ("our birthday sale").
