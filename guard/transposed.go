@@ -263,3 +263,39 @@ func (m *Matcher) dobTransposed(t *text) bool {
 	}
 	return false
 }
+
+// phoneMaskedHead reports whether a digit run of t that a mask follows
+// ("06 47 21 83 ••", "+49 151 2345 ••••") is the opening of a phone on
+// file showing 5 digits or more of its national number: the mask hides
+// the rest, the digits shown are disclosed.
+func (m *Matcher) phoneMaskedHead(t *text) bool {
+	for _, r := range t.runs {
+		next := int(r.firstTok + r.nTok)
+		if next >= len(t.toks) || !allX(t.tokBytes(next)) {
+			continue
+		}
+		d := t.buf[r.off+1:]
+		if i := indexByte(d, '|'); i >= 0 {
+			d = d[:i]
+		}
+		for i, nsn := range m.phones {
+			for _, f := range [...]string{nsn, "0" + nsn, m.phoneDigits[i]} {
+				shown := len(d) - (len(f) - len(nsn)) // digits of the national number shown
+				if len(d) < len(f) && shown >= 5 && f[:len(d)] == string(d) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// indexByte returns the index of the first c in b, or -1.
+func indexByte(b []byte, c byte) int {
+	for i := range b {
+		if b[i] == c {
+			return i
+		}
+	}
+	return -1
+}
