@@ -299,3 +299,37 @@ func indexByte(b []byte, c byte) int {
 	}
 	return -1
 }
+
+// yourStreetAt reports whether token k is a word for street ("rue",
+// "Straße", "calle", "via" read as street types) with a possessive of the
+// person addressed in the 2 tokens before it: "de tu calle", "Ihrer
+// Straße", "della sua via".
+func (t *text) yourStreetAt(k int) bool {
+	w := string(t.tokBytes(k))
+	if t.toks[k].lex&lxStreet == 0 && !streetNouns[w] && w != "via" {
+		return false
+	}
+	for j := max(0, k-2); j < k; j++ {
+		if x := string(t.tokBytes(j)); secondPerson[x] && x != "u" || yourForms[x] {
+			return true
+		}
+	}
+	return false
+}
+
+// yourStreetAfter reports whether one of the 5 tokens after the house
+// number word i, in its sentence ending at to, is the addressed person's
+// street (yourStreetAt): "an Nummer 5 Ihrer Straße", "naar nummer 92 in
+// je straat".
+func (t *text) yourStreetAfter(i, to int) bool {
+	for k := i + 2; k < to && k <= i+5; k++ {
+		if t.yourStreetAt(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// yourForms are possessives of the person addressed that secondPerson
+// lacks (normalised).
+var yourForms = set("je", "ihrer", "ihrem", "ihren", "deiner", "deinem", "deinen", "tua", "vostra", "vuestra", "tuo")
