@@ -523,6 +523,10 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 			if start >= t.digits || !t.mailShaped(ts) {
 				return true
 			}
+		case p.ctx == ctxMailMasked:
+			if start >= t.digits || t.ats == 0 {
+				return true
+			}
 		case p.ctx == ctxPhoneSplit:
 			if start < t.digits || start >= t.compact || !m.phoneSplit(t, start, m.splitForms[p.aux]) {
 				return true

@@ -205,3 +205,34 @@ func (b *builder) dobKeyed(month, day int, level proofdesk.Level) {
 		}
 	}
 }
+
+// mailMasks adds an email's parts around a masked '@' ("***.martin@***",
+// "e.martin@…", "elodie.martin@***", "****@exemple.**"): the local part's
+// later labels after its first initial or a mask, the whole local part
+// before a masked domain, the domain's first label after a masked local
+// part. A pattern holding a mask needs an '@' in the text
+// (ctxMailMasked); one cut short at the '@' needs the cut (ctxMailCut).
+func (b *builder) mailMasks(local, dom []string, level proofdesk.Level) {
+	m := pattern{class: proofdesk.ClassEmail, part: PartFull, level: level, ctx: ctxMailMasked}
+	cut := m
+	cut.ctx = ctxMailCut
+	if len(local) >= 2 {
+		for _, l := range local[1:] {
+			if len(l) < 4 {
+				continue
+			}
+			b.tokens([]string{"xx", l, "at"}, m)
+			b.tokens([]string{local[0][:1], l, "at", "xx"}, m)
+			b.tokens([]string{local[0][:1], l, "at"}, cut)
+		}
+	}
+	if tokLen(local) >= 6 {
+		b.tokens(append(append([]string(nil), local...), "at", "xx"), m)
+		if len(dom) > 0 {
+			b.tokens(append(append([]string(nil), local...), "at", dom[0][:1], "xx"), m) // "elodie.martin@e*****.fr"
+		}
+	}
+	if len(dom) >= 2 && len(dom[0]) >= 5 && !webmail[dom[0]] {
+		b.tokens([]string{"xx", "at", dom[0]}, m)
+	}
+}

@@ -54,6 +54,7 @@ const (
 	ctxPostalKey           // part of a postal code, a postal field key before it ("cp_dest=1100", "dest_plz=101**") (text.fieldKeyBefore)
 	ctxCountry             // a country's adjective beside a noun of an address or phone, said of the customer (text.countryNamed)
 	ctxMailShape           // a label of the email's domain, its local part described as first and last name (text.mailShaped)
+	ctxMailMasked          // an email's part beside a mask and an '@' read "at" (the text holds an '@')
 )
 
 // pattern is one normalised form of a protected (or public) value.
@@ -163,6 +164,7 @@ func (b *builder) email(v string, level proofdesk.Level) {
 	if local := normTokens(v[:at]); tokLen(local) >= 6 {
 		b.tokens(local, pattern{class: proofdesk.ClassEmail, part: PartFull, level: level, ctx: ctxMailLocal})
 		b.mailPrefixes(local, level)
+		b.mailMasks(local, normTokens(v[at+1:]), level)
 		// "elodie.martin@...": the local part, the domain left out
 		b.tokens(append(local, "at"), pattern{class: proofdesk.ClassEmail, part: PartFull, level: level, ctx: ctxMailCut})
 	}
