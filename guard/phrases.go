@@ -21,6 +21,7 @@ const (
 	phReported  // "as you said" opening a sentence: see reportedCounts
 	phNeverHad  // "never had", "wasn't used": see neverHadCounts
 	phNeverWord // "never", "nothing", a negation: a denial with a verb of having, sending or going (neverWordCounts)
+	phSaid      // a verb of saying: with an "as" word before it, an opening like reportedYes (saidOpening)
 )
 
 type phrase struct {
@@ -535,6 +536,7 @@ var phraser = func() struct {
 	add(denyPhrases, phrase{kind: phDeny})
 	add(neverHadPhrases, phrase{kind: phNeverHad})
 	add(neverWords, phrase{kind: phNeverWord})
+	add(saidVerbs, phrase{kind: phSaid})
 	// a word of regret before the negation: "das ist leider nicht", "dat
 	// is helaas niet", "that is unfortunately not" (and "that is
 	// unfortunately not possible" stays an idiom)
@@ -1027,7 +1029,7 @@ func (t *text) confirmation(class string) string {
 	// question
 	deferred := t.confirmDeferred(class)
 	for _, h := range hits {
-		if names, defers := t.clauseNamesClass(h.tok, class); deferred && (h.kind == phYes || h.kind == phAffirm || h.kind == phPointYes || h.kind == phReported) && (!names || defers) {
+		if names, defers := t.clauseNamesClass(h.tok, class); deferred && (h.kind == phYes || h.kind == phAffirm || h.kind == phPointYes || h.kind == phReported || h.kind == phSaid) && (!names || defers) {
 			continue // the yes of another clause, or the promise itself ("eu confirmo depois da verificação")
 		}
 		switch {
@@ -1038,6 +1040,9 @@ func (t *text) confirmation(class string) string {
 			return RuleConfirmation
 		case h.kind == phReported && !overlaps(h.span, denials) && !inExcl(h.span) && !sentenceExcl(h.tok) &&
 			t.reportedCounts(h.tok, h.end):
+			return RuleConfirmation
+		case h.kind == phSaid && !overlaps(h.span, denials) && !inExcl(h.span) && !sentenceExcl(h.tok) && t.saidOpening(h.tok) &&
+			t.reportedCounts(t.sentenceStart(h.tok), t.saidEnd(h.tok)):
 			return RuleConfirmation
 		case h.kind == phPointYes && !overlaps(h.span, denials) && !inExcl(h.span) && t.clauseEndsAt(h.span) &&
 			t.toks[h.tok].flags&fQuestion == 0 && !sentenceExcl(h.tok) && !t.sameSentence(h.tok, others):

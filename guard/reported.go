@@ -311,3 +311,65 @@ var (
 	goVerbForms = set("go", "goes", "went", "gone", "ging", "geht", "gegangen", "parti", "partie", "alle", "allee", "va",
 		"fue", "llego", "andato", "andata", "arrivato", "arrivata", "gaat", "gegaan", "foi", "chegou")
 )
+
+// saidVerbs say that the requester said or wrote something, as a verb or
+// a participle ("as you wrote", "as mentioned", "wie angegeben",
+// "comme indiqué", "según indica", "come da lei indicato", "zoals u al
+// aangaf", "tal como referiu"): with an "as" word before them in the
+// clause that opens the sentence (saidOpening) they open an answer as
+// reportedYes do.
+var saidVerbs = []string{"said", "say", "says", "wrote", "write", "mentioned", "mention", "stated", "indicated", "put it",
+	"told us", "message", "note", "sagen", "sagten", "sagst", "sagtest", "schreiben", "schrieben", "schreibst",
+	"geschrieben", "genannt", "angegeben", "erwahnt", "erwähnt", "dites", "dit", "indiquez", "indique", "indiqué",
+	"mentionnez", "mentionné", "écrivez", "écrit", "précisez", "précisé", "dices", "dice", "dijo", "indica", "indicas",
+	"indicó", "escribe", "escribes", "menciona", "mencionó", "dici", "detto", "scrive", "scritto", "indicato",
+	"menzionato", "menziona", "zegt", "zei", "aangeeft", "aangaf", "aangegeven", "schrijft", "schreef", "noemt",
+	"noemde", "diz", "disse", "indicou", "referiu", "refere", "escreveu", "mencionou", "mencionado", "referido"}
+
+// saidOpening reports whether the verb of saying at token i closes the
+// clause that opens its sentence (at most 8 tokens, punctuation right
+// after the verb or up to two tokens later) and that clause holds an "as"
+// word:
+// "As per your message,", "Wie von Ihnen genannt,", "Según indica,".
+func (t *text) saidOpening(i int) bool {
+	from := t.sentenceStart(i)
+	if i-from > 5 || t.toks[i].flags&fQuestion != 0 {
+		return false
+	}
+	end := i // the clause's last token: the verb or up to 2 after it ("as mentioned by you,")
+	for end < i+2 && end+1 < len(t.toks) && t.toks[end].flags&fPunctAfter == 0 {
+		end++
+	}
+	if t.toks[end].flags&fPunctAfter == 0 || end-from > 7 {
+		return false
+	}
+	for k := from; k < i; k++ {
+		if t.toks[k].flags&fPunctAfter != 0 {
+			return false // the clause ends before the verb
+		}
+		if asOpeners[string(t.tokBytes(k))] {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceStart returns the first token of token i's sentence.
+func (t *text) sentenceStart(i int) int {
+	from, _ := t.sentenceOf(i)
+	return from
+}
+
+// asOpeners say "as" or "according to" before a verb of saying (normalised).
+var asOpeners = set("as", "like", "per", "wie", "so", "comme", "ainsi", "como", "tal", "segun", "conforme", "come",
+	"cosi", "secondo", "zoals", "net", "volgens", "gemass", "laut", "selon", "d apres")
+
+// saidEnd returns the offset in the token view after the clause that the
+// verb of saying at token i closes (saidOpening).
+func (t *text) saidEnd(i int) int {
+	end := i
+	for end < i+2 && end+1 < len(t.toks) && t.toks[end].flags&fPunctAfter == 0 {
+		end++
+	}
+	return int(t.toks[end].end) + 1
+}
