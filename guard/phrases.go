@@ -987,8 +987,8 @@ func (t *text) confirmation(class string) string {
 			denials = append(denials, h.span)
 		case h.kind == phNeverHad && !inExcl(h.span) && !t.conditionalHedged(h.tok) && !sentenceExcl(h.tok) &&
 			t.neverHadCounts(h.tok, class),
-			h.kind == phNeverWord && !inExcl(h.span) && !t.conditionalHedged(h.tok) && !sentenceExcl(h.tok) &&
-				t.neverWordCounts(h.tok) && t.neverHadCounts(h.tok, class):
+			h.kind == phNeverWord && t.neverWordCounts(h.tok) && !inExcl(h.span) && !t.conditionalHedged(h.tok) && !sentenceExcl(h.tok) &&
+				t.neverHadCounts(h.tok, class):
 			denials = append(denials, h.span)
 		}
 	}
@@ -1027,10 +1027,18 @@ func (t *text) confirmation(class string) string {
 	// depois da verificação": the value's confirmation is put off, so a
 	// yes in a clause that names no value of the class answers another
 	// question
-	deferred := t.confirmDeferred(class)
+	// (computed at the first hit it matters for: most replies have none)
+	deferred, deferKnown := false, false
 	for _, h := range hits {
-		if names, defers := t.clauseNamesClass(h.tok, class); deferred && (h.kind == phYes || h.kind == phAffirm || h.kind == phPointYes || h.kind == phReported || h.kind == phSaid) && (!names || defers) {
-			continue // the yes of another clause, or the promise itself ("eu confirmo depois da verificação")
+		if h.kind == phYes || h.kind == phAffirm || h.kind == phPointYes || h.kind == phReported || h.kind == phSaid {
+			if !deferKnown {
+				deferred, deferKnown = t.confirmDeferred(class), true
+			}
+			if deferred {
+				if names, defers := t.clauseNamesClass(h.tok, class); !names || defers {
+					continue // the yes of another clause, or the promise itself ("eu confirmo depois da verificação")
+				}
+			}
 		}
 		switch {
 		case (h.kind == phAffirm && t.tailPoints(h.span) || h.kind == phAgree && t.agreeCounts(h.tok, h.span)) && !inExcl(h.span) && !overlaps(h.span, denials) &&
@@ -1041,7 +1049,7 @@ func (t *text) confirmation(class string) string {
 		case h.kind == phReported && !overlaps(h.span, denials) && !inExcl(h.span) && !sentenceExcl(h.tok) &&
 			t.reportedCounts(h.tok, h.end):
 			return RuleConfirmation
-		case h.kind == phSaid && !overlaps(h.span, denials) && !inExcl(h.span) && !sentenceExcl(h.tok) && t.saidOpening(h.tok) &&
+		case h.kind == phSaid && t.saidOpening(h.tok) && !overlaps(h.span, denials) && !inExcl(h.span) && !sentenceExcl(h.tok) &&
 			t.reportedCounts(t.sentenceStart(h.tok), t.saidEnd(h.tok)):
 			return RuleConfirmation
 		case h.kind == phPointYes && !overlaps(h.span, denials) && !inExcl(h.span) && t.clauseEndsAt(h.span) &&

@@ -318,7 +318,7 @@ var (
 // aangaf", "tal como referiu"): with an "as" word before them in the
 // clause that opens the sentence (saidOpening) they open an answer as
 // reportedYes do.
-var saidVerbs = []string{"said", "say", "says", "wrote", "write", "mentioned", "mention", "stated", "indicated", "put it",
+var saidVerbs = []string{"said", "wrote", "write", "mentioned", "mention", "stated", "indicated", "put it",
 	"told us", "message", "note", "sagen", "sagten", "sagst", "sagtest", "schreiben", "schrieben", "schreibst",
 	"geschrieben", "genannt", "angegeben", "erwahnt", "erwähnt", "dites", "dit", "indiquez", "indique", "indiqué",
 	"mentionnez", "mentionné", "écrivez", "écrit", "précisez", "précisé", "dices", "dice", "dijo", "indica", "indicas",
