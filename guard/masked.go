@@ -114,6 +114,7 @@ var (
 	// ownerAffixes and fieldOwners make a key the business's or the
 	// sender's: "store_city", "originZip", "warehouse_plz".
 	ownerAffixes = []string{"store", "shop", "warehouse", "depot", "office", "branch", "hub", "origin", "sender", "from",
+		"center", "centre", "zentrum", "centro", "facility",
 		"pickup", "return", "lager", "filiale", "magasin", "tienda", "almacen", "negozio", "magazzino", "winkel", "loja"}
 	fieldOwners  = set(ownerAffixes...)
 	fieldAffixes = set("dest", "destination", "ship", "shipping", "billing", "bill", "delivery", "deliv", "cust",
@@ -235,4 +236,16 @@ func (b *builder) mailMasks(local, dom []string, level proofdesk.Level) {
 	if len(dom) >= 2 && len(dom[0]) >= 5 && !webmail[dom[0]] {
 		b.tokens([]string{"xx", "at", dom[0]}, m)
 	}
+}
+
+// ownerAfter reports whether the token after the match ending at end (an
+// offset of the token view) makes it a place of the business: "city=Berlin
+// hub", "Madrid warehouse".
+func (t *text) ownerAfter(end int) bool {
+	j := t.tokenAt(end - 2)
+	if j < 0 || j+1 >= len(t.toks) {
+		return false
+	}
+	w := string(t.tokBytes(j + 1))
+	return placeOwners[w] || fieldOwners[w]
 }

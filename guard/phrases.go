@@ -2227,7 +2227,7 @@ func (t *text) cityNamed(start, end int) bool {
 			return false
 		}
 	}
-	if t.fieldKeyBefore(i, cityKeys, cityStems) {
+	if t.fieldKeyBefore(i, cityKeys, cityStems) && !t.ownerAfter(end) {
 		return true // "dest_city=Berlin", "localidade=LISBOA", {"city": "Torino"} (masked.go)
 	}
 	record, source, you := false, false, false
