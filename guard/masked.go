@@ -185,6 +185,25 @@ func (b *builder) cardKeyed(last4 string, level proofdesk.Level) {
 	for _, k := range []string{"last4", "lastfour", "last 4", "cardlast4", "cclast4", "panlast4", "last4digits", "cc tail",
 		"card tail", "pan tail", "pan suffix", "card suffix", "cc last4", "card last4", "pan last4"} {
 		b.add(" "+k+" "+last4+" ", p)
+		if strings.Contains(k, "tail") || strings.Contains(k, "suffix") {
+			b.add(" "+k+" "+last4[1:]+" ", p) // "cc_tail=158"
+			b.add(" "+k+" "+last4[2:]+" ", p) // "cc_tail=58"
+		}
+	}
+}
+
+// phoneKeyed adds a phone's last 2 to 4 digits after a key that names
+// them ("phone_suffix=90", "tel_tail: 8390", "msisdnLast4=8390").
+func (b *builder) phoneKeyed(digits string, level proofdesk.Level) {
+	if len(digits) < 8 {
+		return
+	}
+	p := pattern{class: proofdesk.ClassPhone, part: PartFull, level: level}
+	for _, k := range []string{"phone suffix", "phone tail", "phone last4", "phonelast4", "tel suffix", "tel tail",
+		"msisdn suffix", "msisdn tail", "msisdnlast4", "mobile suffix", "mobile tail", "mobile last4", "phone last 4"} {
+		for n := 2; n <= 4; n++ {
+			b.add(" "+k+" "+digits[len(digits)-n:]+" ", p)
+		}
 	}
 }
 

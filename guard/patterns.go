@@ -192,6 +192,9 @@ func compactOf(s string) string {
 // phone adds the forms of an E.164 number to the digit view.
 func (b *builder) phone(v string, level proofdesk.Level) {
 	b.phoneCountry(v, level)
+	if len(v) > 1 && v[0] == '+' && allDigits([]byte(v[1:])) {
+		b.phoneKeyed(v[1:], level)
+	}
 	d := strings.TrimPrefix(v, "+")
 	if len(d) < 8 || !allDigits([]byte(d)) {
 		b.addText(v, pattern{class: proofdesk.ClassPhone, part: PartFull, level: level})
