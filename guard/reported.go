@@ -176,16 +176,8 @@ var neverHadPhrases = []string{
 // value ("ne l'avons jamais eu"), or it opens on a no word ("No, that
 // card wasn't used", "❌ not on your account").
 func (t *text) neverHadCounts(i int, class string) bool {
-	from, to := t.sentenceOf(i)
-	// the phrase's clause: from the punctuation before it to the one after
-	cf, ct := i, i
-	for cf > from && t.toks[cf-1].flags&fPunctAfter == 0 {
-		cf--
-	}
-	for ct < to-1 && t.toks[ct].flags&fPunctAfter == 0 {
-		ct++
-	}
-	ct++
+	from, _ := t.sentenceOf(i)
+	cf, ct := t.clauseOf(i) // the phrase's clause
 	// what is sent to an email or a phone (a link, a code) not going there
 	// denies the value; a parcel not going to an address is a delivery
 	// problem ("the driver couldn't go there today")
@@ -271,15 +263,7 @@ var neverWords = []string{"never", "nie", "niemals", "jamais", "nunca", "mai", "
 // of having or knowing with "never", of sending with "nothing", or of
 // going with a place word.
 func (t *text) neverWordCounts(i int) bool {
-	from, to := t.sentenceOf(i)
-	cf, ct := i, i
-	for cf > from && t.toks[cf-1].flags&fPunctAfter == 0 {
-		cf--
-	}
-	for ct < to-1 && t.toks[ct].flags&fPunctAfter == 0 {
-		ct++
-	}
-	ct++
+	cf, ct := t.clauseOf(i)
 	w := string(t.tokBytes(i))
 	have, send, goes, place := false, false, false, false
 	for k := cf; k < ct; k++ {
@@ -372,4 +356,19 @@ func (t *text) saidEnd(i int) int {
 		end++
 	}
 	return int(t.toks[end].end) + 1
+}
+
+// clauseOf returns the token indexes [from, to) of the clause that holds
+// token i: from the punctuation mark before it to the one after, in its
+// sentence.
+func (t *text) clauseOf(i int) (from, to int) {
+	sf, st := t.sentenceOf(i)
+	from, to = i, i
+	for from > sf && t.toks[from-1].flags&fPunctAfter == 0 {
+		from--
+	}
+	for to < st-1 && t.toks[to].flags&fPunctAfter == 0 {
+		to++
+	}
+	return from, to + 1
 }

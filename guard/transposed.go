@@ -16,25 +16,27 @@ import (
 // digits longer (a trunk 0, a country code) counts; a run that differs
 // in one digit only is another number.
 func (m *Matcher) phoneTransposed(t *text) bool {
-	dv := t.buf[t.digits+1 : t.compact]
-	for len(dv) > 0 {
-		i := 0
-		for i < len(dv) && dv[i] != '|' {
-			i++
+	for _, r := range t.runs {
+		run := t.runDigits(r)
+		if len(run) < 8 {
+			continue
 		}
-		if run := dv[:i]; len(run) >= 8 {
-			for _, ph := range m.phones {
-				if len(run) >= len(ph) && len(run) <= len(ph)+4 && swappedOnce(run[len(run)-len(ph):], ph) {
-					return true
-				}
+		for _, ph := range m.phones {
+			if len(run) >= len(ph) && len(run) <= len(ph)+4 && swappedOnce(run[len(run)-len(ph):], ph) {
+				return true
 			}
 		}
-		if i == len(dv) {
-			break
-		}
-		dv = dv[i+1:]
 	}
 	return false
+}
+
+// runDigits returns the digits of run r in the digit view.
+func (t *text) runDigits(r run) []byte {
+	d := t.buf[r.off+1 : t.compact]
+	if i := indexByte(d, '|'); i >= 0 {
+		d = d[:i]
+	}
+	return d
 }
 
 // swappedOnce reports whether a and b (same length) differ by one swap of
@@ -274,10 +276,7 @@ func (m *Matcher) phoneMaskedHead(t *text) bool {
 		if next >= len(t.toks) || !allX(t.tokBytes(next)) {
 			continue
 		}
-		d := t.buf[r.off+1:]
-		if i := indexByte(d, '|'); i >= 0 {
-			d = d[:i]
-		}
+		d := t.runDigits(r)
 		for i, nsn := range m.phones {
 			for _, f := range [...]string{nsn, "0" + nsn, m.phoneDigits[i]} {
 				shown := len(d) - (len(f) - len(nsn)) // digits of the national number shown
