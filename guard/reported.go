@@ -180,8 +180,9 @@ func (t *text) neverHadCounts(i int, class string) bool {
 	cf, ct := t.clauseOf(i) // the phrase's clause
 	// what is sent to an email or a phone (a link, a code) not going there
 	// denies the value; a parcel not going to an address is a delivery
-	// problem ("the driver couldn't go there today")
-	if class != proofdesk.ClassAddress {
+	// problem ("the driver couldn't go there today"), and a card or a date
+	// of birth is not somewhere to go
+	if class == proofdesk.ClassEmail || class == proofdesk.ClassPhone {
 		if t.toks[ct-1].lex&lxEndRef != 0 && !hereWords[string(t.tokBytes(ct-1))] {
 			return true // "the reset didn't go there", "der Link ging nicht dorthin"
 		}
@@ -230,9 +231,10 @@ var cliticWords = set("ne", "n", "l", "nous", "avons", "wir", "we", "non", "abbi
 
 // neverHadPronouns are object pronouns or demonstratives that stand for
 // the offered value before the verb ("ne l'avons jamais eu", "die kennen
-// wir nicht", "quello non l'abbiamo mai avuto") (normalised).
-var neverHadPronouns = set("l", "la", "le", "lo", "die", "dat", "deze", "essa", "esse", "esa", "ese", "quello", "quella",
-	"that", "this")
+// wir nicht", "quello non l'abbiamo mai avuto") (normalised); "that" and
+// "dat" stand for anything ("Dat hebben we nooit gehad met die
+// vervoerder").
+var neverHadPronouns = set("l", "la", "le", "lo", "die", "deze", "essa", "esse", "esa", "ese", "quello", "quella")
 
 // noWordSet holds the no words that open a denial without punctuation
 // after them ("nope", "nein", "emojino") (normalised).
