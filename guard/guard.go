@@ -202,6 +202,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 			switch cp.Kind {
 			case proofdesk.ContactEmail:
 				b.email(cp.Value, m.levels[proofdesk.ClassEmail])
+				b.mailShape(c.Name, cp.Value, m.levels[proofdesk.ClassEmail])
 				if at := strings.LastIndexByte(cp.Value, '@'); at > 0 {
 					m.emailParts = append(m.emailParts, [2]string{joinedOf(cp.Value[:at]), joinedOf(cp.Value[at+1:])})
 				}
@@ -512,6 +513,26 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 			if start >= t.digits || !t.dayOfBirth(ts) {
 				return true
 			}
+		case p.ctx == ctxDobSaid:
+			if start >= t.digits || !t.dobSaid(ts, te) {
+				return true
+			}
+		case p.ctx == ctxPostalKey:
+			if start >= t.digits || !t.fieldKeyBefore(t.tokenAt(ts), postalKeys, postalStems) {
+				return true
+			}
+		case p.ctx == ctxCountry:
+			if start >= t.digits || !t.countryNamed(ts, te, p.class) {
+				return true
+			}
+		case p.ctx == ctxMailShape:
+			if start >= t.digits || !t.mailShaped(ts) {
+				return true
+			}
+		case p.ctx == ctxMailMasked:
+			if start >= t.digits || t.ats == 0 {
+				return true
+			}
 		case p.ctx == ctxPhoneSplit:
 			if start < t.digits || start >= t.compact || !m.phoneSplit(t, start, m.splitForms[p.aux]) {
 				return true
@@ -550,19 +571,19 @@ func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 			best = v
 		}
 	}
-	if lvl := m.levels[proofdesk.ClassEmail]; lvl > level && t.ats > 0 && m.mailTypo(t) {
+	if lvl := m.levels[proofdesk.ClassEmail]; lvl > level && t.ats > 0 && (m.mailTypo(t) || m.mailMasked(t)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassEmail, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v
 		}
 	}
-	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && m.dobTypo(t) {
+	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobTypo(t) || m.dobTransposed(t)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v
 		}
 	}
-	if lvl := m.levels[proofdesk.ClassPhone]; lvl > level && len(t.threes) > 0 && m.phoneSplitThree(t) {
+	if lvl := m.levels[proofdesk.ClassPhone]; lvl > level && (len(t.threes) > 0 && m.phoneSplitThree(t) || m.phoneTransposed(t) || m.phoneMaskedHead(t)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassPhone, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v
@@ -877,6 +898,7 @@ var birthWords = set("birthday", "birthdays", "born", "birth", "dob", "geburtsta
 	"jahrgang", "anniversaire", "naissance", "cumpleanos", "cumple", "nacimiento", "nacido", "nacida",
 	"compleanno", "nascita", "nato", "nata", "verjaardag", "geboortedatum", "geboortejaar", "jarig", "aniversario",
 	"nascimento", "nascido", "nascida",
+	"geburtsmonat", "geboortemaand", "geburtstagsmonat", // guard11: the month of birth's compounds
 	// plural and feminine forms ("les clientes nées en 1979", "nacidas en
 	// el 79", "nate nel '79", "nascidas em 79"), and Dutch "bouwjaar" said
 	// of a person ("klanten van bouwjaar 1979")

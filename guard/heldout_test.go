@@ -164,6 +164,17 @@ import (
 // answergates.go (complaints, deferrals, the value already on file,
 // sarcastic refusals). Sets 1–10 before and after: 2151 of 2182 blocked
 // (98.6 %), 4 of 2540 stopped (0.16 %), the same lines.
+//
+// guard11: set 12's kinds described in the lead's words, not its lines;
+// variants in testdata/lang/*13.txt (reported speech after an offer,
+// denials by "never had" or "not on your account", partly masked values,
+// values behind field keys in logs, key=value pairs, JSON and table
+// cells, a country's or US state's adjective or name for an address or
+// phone, emails described by the name's shape, parts of the date of birth
+// in words, a house number beside a delivery at the door, phones and
+// birth years with digits transposed). Set 12 was not seen. Sets 1–10
+// before (936c78f) and after: 2182 of 2182 blocked, 0 of 2540 stopped,
+// line for line the same.
 var heldOutFloor = struct{ recall, stopped float64 }{1.0, 0.0}
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of

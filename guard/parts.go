@@ -38,7 +38,8 @@ func (m *Matcher) houseAlone(t *text, start int) bool {
 	// a bare "number" or "número" is the house's after an article, a
 	// possessive, a verb or a preposition, not after another noun
 	// ("Option number 5 in your account settings")
-	if !houseSpecific[w] && i > from && string(t.tokBytes(i-1)) != "house" && !houseLeads[string(t.tokBytes(i-1))] {
+	if !houseSpecific[w] && i > from && string(t.tokBytes(i-1)) != "house" && !houseLeads[string(t.tokBytes(i-1))] &&
+		!(doorLeads[string(t.tokBytes(i-1))] && t.doorSentence(from, to)) && !t.yourStreetAfter(i, to) {
 		return false
 	}
 	// a unit ("Wohnung", "apt", "room" read "unit") is the customer's in a
@@ -49,8 +50,9 @@ func (m *Matcher) houseAlone(t *text, start int) bool {
 		return false // "Room 12 of the hotel is booked for you"
 	}
 	named := w == "hausnummer" || w == "huisnummer" || w == "civico" || i > from && string(t.tokBytes(i-1)) == "house"
+	yourStreet := t.yourStreetAfter(i, to) // "le colis va au numéro 12 de votre rue": the parcel goes to the house
 	for k := max(from, i-4); k < i; k++ {
-		if x := string(t.tokBytes(k)); isOwner(x) || phoneWords[x] || cardWords[x] {
+		if x := string(t.tokBytes(k)); isOwner(x) && !yourStreet || phoneWords[x] || cardWords[x] {
 			return false
 		}
 	}
@@ -59,7 +61,8 @@ func (m *Matcher) houseAlone(t *text, start int) bool {
 		if placeOwners[x] {
 			return false
 		}
-		named = named || accountWords[x] && !haveWords[x] || isRecordWord(x) || recordPlaces[x] || addressNouns[x] || unit && secondPerson[x]
+		named = named || accountWords[x] && !haveWords[x] || isRecordWord(x) || recordPlaces[x] || addressNouns[x] || unit && secondPerson[x] ||
+			doorWords[x] || k > i && t.yourStreetAt(k)
 	}
 	return named
 }

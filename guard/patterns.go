@@ -51,6 +51,11 @@ const (
 	ctxUnit                // an address's unit with its word, owned by no other noun (text.unitNamed)
 	ctxDobDay              // the day of birth alone, closing a clause about the date of birth (Matcher.dayOfBirth)
 	ctxCardStart           // a card's last four's first 2 digits: a word for "starts with" beside them, a card or "last digits" word before (inContext)
+	ctxDobSaid             // the month of birth by its place in the year, or the day of birth "as" the birthday (text.dobSaid)
+	ctxPostalKey           // part of a postal code, a postal field key before it ("cp_dest=1100", "dest_plz=101**") (text.fieldKeyBefore)
+	ctxCountry             // a country's adjective beside a noun of an address or phone, said of the customer (text.countryNamed)
+	ctxMailShape           // a label of the email's domain, its local part described as first and last name (text.mailShaped)
+	ctxMailMasked          // an email's part beside a mask and an '@' read "at" (the text holds an '@')
 )
 
 // pattern is one normalised form of a protected (or public) value.
@@ -159,6 +164,8 @@ func (b *builder) email(v string, level proofdesk.Level) {
 	// "su correo de example.org" (a webmail domain tells nothing)
 	if local := normTokens(v[:at]); tokLen(local) >= 6 {
 		b.tokens(local, pattern{class: proofdesk.ClassEmail, part: PartFull, level: level, ctx: ctxMailLocal})
+		b.mailPrefixes(local, level)
+		b.mailMasks(local, normTokens(v[at+1:]), level)
 		// "elodie.martin@...": the local part, the domain left out
 		b.tokens(append(local, "at"), pattern{class: proofdesk.ClassEmail, part: PartFull, level: level, ctx: ctxMailCut})
 	}
@@ -209,6 +216,10 @@ func compactOf(s string) string {
 
 // phone adds the forms of an E.164 number to the digit view.
 func (b *builder) phone(v string, level proofdesk.Level) {
+	b.phoneCountry(v, level)
+	if len(v) > 1 && v[0] == '+' && allDigits([]byte(v[1:])) {
+		b.phoneKeyed(v[1:], level)
+	}
 	d := strings.TrimPrefix(v, "+")
 	if len(d) < 8 || !allDigits([]byte(d)) {
 		b.addText(v, pattern{class: proofdesk.ClassPhone, part: PartFull, level: level})
@@ -424,6 +435,7 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 	}
 	pc := normTokens(a.PostalCode)
 	city := normTokens(a.City)
+	b.countries(a, level)
 	b.typoStreets(a, level)
 	if core := streetCore(toks); len(core) > 0 && tokLen(core) >= 4 && len(city) == 1 && len(city[0]) >= 4 && len(b.cities) < 1<<15 {
 		// "the Madrid flat near Alcalá", "Votre appartement parisien rue
@@ -454,6 +466,7 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 		}
 	}
 	postal := pattern{class: proofdesk.ClassAddress, part: PartPostalCode, level: level, ctx: ctxNotOwned}
+	b.postalParts(pc, level)
 	if len(pc) > 0 {
 		joined := strings.Join(pc, "")
 		forms := [][]string{pc}
@@ -562,6 +575,8 @@ func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 		return
 	}
 	p := pattern{class: proofdesk.ClassDateOfBirth, part: PartFull, level: level}
+	b.dobSaid(m, d, level)
+	b.dobKeyed(m, d, level)
 	ys := []string{fmt.Sprint(y), fmt.Sprintf("%02d", y%100)}
 	ms := uniq(fmt.Sprintf("%02d", m), fmt.Sprint(m))
 	ds := uniq(fmt.Sprintf("%02d", d), fmt.Sprint(d))
@@ -667,6 +682,8 @@ func (b *builder) payment(pm *proofdesk.Payment, level proofdesk.Level) {
 		b.add(" "+pm.Last4[1:]+" ", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level, ctx: ctxCardEnd})
 		// "the last digits start with seven one"
 		b.add(" "+pm.Last4[:2]+" ", pattern{class: proofdesk.ClassPayment, part: PartLast4, level: level, ctx: ctxCardStart})
+		b.maskedCard(pm.Last4, level)
+		b.cardKeyed(pm.Last4, level)
 	}
 	if br := normTokens(pm.Brand); len(br) > 0 {
 		b.tokens(br, pattern{class: proofdesk.ClassPayment, part: PartCardBrand, level: level, ctx: ctxBrand})

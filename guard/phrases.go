@@ -17,7 +17,11 @@ const (
 	phNo      // a negative word ("no", "nein", ❌): see confirmation
 	phAgree   // an agreement verb ("lines up", "deckt sich"): see agreeCounts
 	phDisagree
-	phPointYes // a pointer then a yes opening a sentence ("That one, yes", "Die ja,"): see confirmation
+	phPointYes  // a pointer then a yes opening a sentence ("That one, yes", "Die ja,"): see confirmation
+	phReported  // "as you said" opening a sentence: see reportedCounts
+	phNeverHad  // "never had", "wasn't used": see neverHadCounts
+	phNeverWord // "never", "nothing", a negation: a denial with a verb of having, sending or going (neverWordCounts)
+	phSaid      // a verb of saying: with an "as" word before it, an opening like reportedYes (saidOpening)
 )
 
 type phrase struct {
@@ -534,9 +538,13 @@ var phraser = func() struct {
 	add(yesWords, phrase{kind: phYes, start: true})
 	add(yesPunctWords, phrase{kind: phYes, start: true, punct: true})
 	add(pointYesPhrases, phrase{kind: phPointYes, start: true})
+	add(reportedYes, phrase{kind: phReported, start: true})
 	add(noWords, phrase{kind: phNo, start: true})
 	add(noPunctWords, phrase{kind: phNo, start: true, punct: true})
 	add(denyPhrases, phrase{kind: phDeny})
+	add(neverHadPhrases, phrase{kind: phNeverHad})
+	add(neverWords, phrase{kind: phNeverWord})
+	add(saidVerbs, phrase{kind: phSaid})
 	// a word of regret before the negation: "das ist leider nicht", "dat
 	// is helaas niet", "that is unfortunately not" (and "that is
 	// unfortunately not possible" stays an idiom)
@@ -990,6 +998,11 @@ func (t *text) confirmation(class string) string {
 			denials = append(denials, h.span)
 		case h.kind == phNo && wordCounts(h.tok, h.end) && !t.deferredAfter(h.tok): // not "No, whether it's registered I'll tell you after verification"
 			denials = append(denials, h.span)
+		case h.kind == phNeverHad && !inExcl(h.span) && !t.conditionalHedged(h.tok) && !sentenceExcl(h.tok) &&
+			t.neverHadCounts(h.tok, class),
+			h.kind == phNeverWord && t.neverWordCounts(h.tok) && !inExcl(h.span) && !t.conditionalHedged(h.tok) && !sentenceExcl(h.tok) &&
+				t.neverHadCounts(h.tok, class):
+			denials = append(denials, h.span)
 		}
 	}
 	// one pass for two checks led by a word: "no account under that
@@ -1027,16 +1040,30 @@ func (t *text) confirmation(class string) string {
 	// depois da verificação": the value's confirmation is put off, so a
 	// yes in a clause that names no value of the class answers another
 	// question
-	deferred := t.confirmDeferred(class)
+	// (computed at the first hit it matters for: most replies have none)
+	deferred, deferKnown := false, false
 	for _, h := range hits {
-		if names, defers := t.clauseNamesClass(h.tok, class); deferred && (h.kind == phYes || h.kind == phAffirm || h.kind == phPointYes) && (!names || defers) {
-			continue // the yes of another clause, or the promise itself ("eu confirmo depois da verificação")
+		if h.kind == phYes || h.kind == phAffirm || h.kind == phPointYes || h.kind == phReported || h.kind == phSaid {
+			if !deferKnown {
+				deferred, deferKnown = t.confirmDeferred(class), true
+			}
+			if deferred {
+				if names, defers := t.clauseNamesClass(h.tok, class); !names || defers {
+					continue // the yes of another clause, or the promise itself ("eu confirmo depois da verificação")
+				}
+			}
 		}
 		switch {
 		case (h.kind == phAffirm && t.tailPoints(h.span) || h.kind == phAgree && t.agreeCounts(h.tok, h.span)) && !inExcl(h.span) && !overlaps(h.span, denials) &&
 			!t.conditional(h.tok) && !t.sameSentence(h.tok, denials) && !t.refusedBefore(h.tok, h.start, refusals) && !t.deferredAfter(h.tok):
 			return RuleConfirmation
 		case h.kind == phYes && !overlaps(h.span, denials) && wordCounts(h.tok, h.end):
+			return RuleConfirmation
+		case h.kind == phReported && !overlaps(h.span, denials) && !inExcl(h.span) && !sentenceExcl(h.tok) &&
+			t.reportedCounts(h.tok, h.end):
+			return RuleConfirmation
+		case h.kind == phSaid && t.saidOpening(h.tok) && !overlaps(h.span, denials) && !inExcl(h.span) && !sentenceExcl(h.tok) &&
+			t.reportedCounts(t.sentenceStart(h.tok), t.saidEnd(h.tok)):
 			return RuleConfirmation
 		case h.kind == phPointYes && !overlaps(h.span, denials) && !inExcl(h.span) && t.clauseEndsAt(h.span) &&
 			t.toks[h.tok].flags&fQuestion == 0 && !sentenceExcl(h.tok) && !t.sameSentence(h.tok, others):
@@ -2231,6 +2258,9 @@ func (t *text) cityNamed(start, end int) bool {
 			return false
 		}
 	}
+	if t.fieldKeyBefore(i, cityKeys, cityStems) && !t.ownerAfter(end) {
+		return true // "dest_city=Berlin", "localidade=LISBOA", {"city": "Torino"} (masked.go)
+	}
 	record, source, you := false, false, false
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
@@ -2419,7 +2449,8 @@ var (
 var (
 	mailPartWords = set("username", "user", "domain", "benutzername", "domane", "domaine", "identifiant",
 		"usuario", "dominio", "utente", "gebruikersnaam", "domein", "utilizador", "dominio", "starts", "begins",
-		"beginnt", "commence", "empieza", "comienza", "inizia", "comincia", "begint", "comeca")
+		"beginnt", "commence", "empieza", "comienza", "inizia", "comincia", "begint", "comeca",
+		"local", "localpart", "emaillocal", "maillocal", "mailuser", "emailuser") // guard11: field keys ("email_local=...")
 	emailNouns = set("email", "mail", "correo", "courriel", "mailadres", "emailadres", "mailadresse", "emailadresse")
 	// mailboxWords name a mailbox: "your exemple.fr inbox".
 	mailboxWords = set("mailbox", "inbox", "boite", "postfach", "posteingang", "buzon", "bandeja", "casella",
