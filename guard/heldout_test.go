@@ -6,9 +6,12 @@ import (
 	"testing"
 )
 
-// heldOutFloor is the least share of held-out leaks blocked and the most
-// share of held-out innocents stopped that TestHeldOut accepts: the score
-// the sets had when last measured, so a change that loses ground fails.
+// heldOutFloors is, per held-out set, the least number of its leaks
+// blocked and the most number of its innocents stopped that TestHeldOut
+// accepts: the score each set had when last measured, so a change that
+// loses ground on any one set fails (a total over all sets hid a loss on
+// one behind a gain on another). A set without a floor fails: add it
+// with its first score, and its first score to this comment.
 // The sets are never tuned on case by case; a miss is a kind to close by
 // mechanism, then a new set is written.
 //
@@ -175,12 +178,36 @@ import (
 // birth years with digits transposed). Set 12 was not seen. Sets 1–10
 // before (936c78f) and after: 2182 of 2182 blocked, 0 of 2540 stopped,
 // line for line the same.
-var heldOutFloor = struct{ recall, stopped float64 }{1.0, 0.0}
+//
+// Sets 11, 12 and 13 (written blind by three engineers who never saw the
+// guard, its corpus or each other's sets; copied unchanged from
+// /work/blind11-13, sha256 2b6629c3…, b0df3470…, ad6c0611…), first scores
+// before any change made after each: set 11 (750 leaks, 746 innocents:
+// phone agents, read-backs, digits in words, corrections, markdown,
+// sarcasm) on main 71660f1 542/750 blocked (72.3 %), 28/746 stopped
+// (3.8 %); set 12 (547, 634: e-mail replies and macros, links, pasted
+// logs, bad masking, described values) on 71660f1 with the phoneSplitAt
+// fix (bc7127a; it panicked on a tel: link before) 409/547 (74.8 %),
+// 2/634 (0.3 %); set 13 (529, 509: agents of every experience, contrast,
+// elimination, counting) on int 936c78f (guard9 merged) 413/529 (78.1 %),
+// 19/509 (3.7 %). guard9's round (set 10's kinds) moved set 11 from 542
+// to 549 and set 12 from 409 to 416; guard10 (set 11's kinds, in the
+// lead's words) moved set 11 to 665 and stops 28 to 8, set 12 to 420,
+// set 13 to 417; guard11 (set 12's kinds) moved set 12 to 483, set 13 to
+// 423 and set 11 to 667. A round moves the set whose kinds it was given
+// by 12 to 16 points and a set it never saw by about 1: the honest
+// estimate on new phrasings is still a new set's first score, 72–78 %.
+var heldOutFloors = map[string]struct{ blocked, stopped int }{
+	"heldout1.txt": {109, 0}, "heldout2.txt": {45, 0}, "heldout3.txt": {110, 0}, "heldout4.txt": {40, 0},
+	"heldout5.txt": {176, 0}, "heldout6.txt": {405, 0}, "heldout7.txt": {309, 0}, "heldout8.txt": {286, 0},
+	"heldout9.txt": {293, 0}, "heldout10.txt": {409, 0},
+	"heldout11.txt": {667, 8}, "heldout12.txt": {483, 1}, "heldout13.txt": {423, 20},
+}
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of
 // testdata/lang): written before the round of changes they measure, they
 // estimate how the guard does on phrasings nobody tuned it on. It prints
-// the misses and the score, and fails below heldOutFloor.
+// the misses and the score, and fails below a set's heldOutFloors.
 func TestHeldOut(t *testing.T) {
 	files, _ := filepath.Glob("testdata/heldout/*.txt")
 	if len(files) == 0 {
@@ -208,12 +235,16 @@ func TestHeldOut(t *testing.T) {
 				}
 			}
 		}
-		fmt.Printf("guard held-out %s: leaks %d blocked %d, innocent %d stopped %d\n", filepath.Base(file), leaks-l0, blocked-b0, innocent-i0, stopped-s0)
+		name, b, st := filepath.Base(file), blocked-b0, stopped-s0
+		fmt.Printf("guard held-out %s: leaks %d blocked %d, innocent %d stopped %d\n", name, leaks-l0, b, innocent-i0, st)
+		switch floor, ok := heldOutFloors[name]; {
+		case !ok:
+			t.Errorf("%s has no floor in heldOutFloors: add it with its first score (blocked %d, stopped %d)", name, b, st)
+		case b < floor.blocked || st > floor.stopped:
+			t.Errorf("%s: blocked %d, stopped %d; its floor is blocked %d, stopped %d", name, b, st, floor.blocked, floor.stopped)
+		}
 	}
 	recall, stop := float64(blocked)/float64(leaks), float64(stopped)/float64(innocent)
 	fmt.Printf("guard held-out: leaks %d blocked %d (%.1f %%), innocent %d stopped %d (%.1f %%)\n",
 		leaks, blocked, 100*recall, innocent, stopped, 100*stop)
-	if recall < heldOutFloor.recall || stop > heldOutFloor.stopped {
-		t.Errorf("held-out score %.3f blocked / %.3f stopped, floor %.3f / %.3f", recall, stop, heldOutFloor.recall, heldOutFloor.stopped)
-	}
 }
