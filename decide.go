@@ -156,7 +156,7 @@ const (
 	RuleOwnerConfirms     = "erase.owner_confirms"   // no legal basis recorded: the owner confirms the erasure
 	RuleLegalBasis        = "erase.legal_basis"      // a supervisor recorded a legal basis: the erasure runs at once
 	RuleEraseRetention    = "erase.retention"        // Proofdesk erases a dormant customer under the retention rule (its legal basis)
-	RuleTwoPerson         = "erase.two_person"       // who cleared a legal hold does not erase what it covered within TwoPersonWindow; retention waits it out
+	RuleTwoPerson         = "erase.two_person"       // who cleared a legal hold does not erase what it covered within TwoPersonWindow; retention waits it out, and nobody merges or relinks it meanwhile
 )
 
 // A break-glass or unlock reason is 3 to 500 bytes after trimming (ValidReason).
@@ -229,10 +229,13 @@ type DecisionInput struct {
 	// the one who lifts it may not erase what it covered for
 	// TwoPersonWindow and the others are the second pair of eyes.
 	Clearing bool
-	// HoldClears are, for DoErase, the clearings of legal holds that
-	// covered the customer (their own hold or one on any of their
-	// conversations), at least those within TwoPersonWindow before Now
-	// (older ones are ignored): sqldb.Handle.LegalHoldClears.
+	// HoldClears are, for DoErase and DoMerge, the clearings of legal
+	// holds that covered the customer (either, for a merge: their own
+	// hold or one on any of their conversations), and for DoLink those
+	// that covered the conversation (its own or its customer's), at least
+	// those within TwoPersonWindow before Now (older ones are ignored):
+	// sqldb.Handle.LegalHoldClears. A merge or relink is refused within
+	// the window (RuleTwoPerson).
 	HoldClears []HoldClear
 	// Policy is the live policy (nil: the default).
 	Policy *Policy
@@ -387,6 +390,9 @@ func Decide(in DecisionInput) Decision {
 		if in.LegalHold {
 			return refuse(ECONFLICT, RuleLegalHold, "A customer is under a legal hold (on the customer or one of their conversations): no merge until a supervisor clears the hold.")
 		}
+		if d, ok := refuseMoveAfterClear(in); ok {
+			return d
+		}
 		return Decision{Allowed: true, Rule: RuleAllowed, Audit: true, NotifyOwner: true}
 	case in.Action == DoExport:
 		return decideExport(in)
@@ -486,6 +492,9 @@ func Decide(in DecisionInput) Decision {
 		}
 		if in.LegalHold {
 			return refuse(ECONFLICT, RuleLegalHold, "The conversation is under a legal hold (its own or its customer's): it stays linked as it is until a supervisor clears the hold.")
+		}
+		if d, ok := refuseMoveAfterClear(in); ok {
+			return d
 		}
 		// Linking proves nothing: the level starts again at L0.
 		return Decision{Allowed: true, Rule: RuleAllowed, Audit: true, DropLevel: in.Level > L0}
@@ -644,6 +653,20 @@ func decideSystemErase(in DecisionInput) Decision {
 			c.At.UTC().Format("2006-01-02 15:04"), c.At.Add(TwoPersonWindow).UTC().Format("2006-01-02 15:04")))
 	}
 	return Decision{Allowed: true, Rule: RuleEraseRetention, Audit: true}
+}
+
+// refuseMoveAfterClear: within TwoPersonWindow of a hold's clearing, what
+// it covered stays with its customer (DoMerge, DoLink), whoever moves it.
+// The two-person rule reads the clears of the customer being erased: a
+// clear on customer X does not follow X's data merged or relinked into Y,
+// so the one who cleared it could otherwise move it and erase Y alone.
+func refuseMoveAfterClear(in DecisionInput) (Decision, bool) {
+	c, ok := lastHoldClear(in, "")
+	if !ok {
+		return Decision{}, false
+	}
+	return refuse(ECONFLICT, RuleTwoPerson, fmt.Sprintf("A legal hold covering this was cleared on %s (UTC): what it covered stays with its customer until %s, so that whoever cleared it cannot erase it elsewhere.",
+		c.At.UTC().Format("2006-01-02 15:04"), c.At.Add(TwoPersonWindow).UTC().Format("2006-01-02 15:04"))), true
 }
 
 // lastHoldClear returns the latest of in.HoldClears within

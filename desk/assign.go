@@ -106,6 +106,9 @@ func link(ctx context.Context, tx *sqldb.Tx, c *proofdesk.Conversation, customer
 			return err
 		}
 		in.LegalHold = len(holds) > 0
+		if in.HoldClears, err = tx.LegalHoldClears(ctx, "", c.ID, tx.Now().Add(-proofdesk.TwoPersonWindow)); err != nil {
+			return err
+		}
 	}
 	if dec := proofdesk.Decide(in); !dec.Allowed {
 		*refused = dec.Err(in)

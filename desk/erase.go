@@ -161,7 +161,7 @@ func holdFacts(ctx context.Context, tx *sqldb.Tx, customerID string, in *proofde
 		return err
 	}
 	in.LegalHold = len(holds) > 0
-	in.HoldClears, err = tx.LegalHoldClears(ctx, customerID, tx.Now().Add(-proofdesk.TwoPersonWindow))
+	in.HoldClears, err = tx.LegalHoldClears(ctx, customerID, "", tx.Now().Add(-proofdesk.TwoPersonWindow))
 	return err
 }
 

@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/proofdesk/proofdesk"
@@ -118,18 +119,35 @@ func (h *Handle) LegalHoldsOn(ctx context.Context, customerID, conversationID st
 }
 
 // LegalHoldClears returns the clearings of legal holds that covered
-// customerID (the hold on the customer, or on any conversation of theirs
-// now) at or after since, oldest first: the legal_hold.cleared entries of
-// the audit log, chained or still pending on PostgreSQL (the audit_events
-// view), found by the (action, at) index. They are written with the clear
-// itself, so a hold cleared in a committed transaction is always seen.
-// What proofdesk.Decide reads for the two-person rule (DoErase,
-// DecisionInput.HoldClears).
-func (h *Handle) LegalHoldClears(ctx context.Context, customerID string, since time.Time) ([]proofdesk.HoldClear, error) {
+// customerID or conversationID (either may be ""; as LegalHoldsOn: for a
+// customer, the hold on the customer or on any conversation of theirs
+// now; for a conversation, its own hold or its customer's) at or after
+// since, oldest first: the legal_hold.cleared entries of the audit log,
+// chained or still pending on PostgreSQL (the audit_events view), found
+// by the (action, at) index. They are written with the clear itself, so a
+// hold cleared in a committed transaction is always seen. What
+// proofdesk.Decide reads for the two-person rule (DoErase, DoMerge,
+// DoLink: DecisionInput.HoldClears) and retention for the bodies it
+// removes.
+func (h *Handle) LegalHoldClears(ctx context.Context, customerID, conversationID string, since time.Time) ([]proofdesk.HoldClear, error) {
+	var where []string
+	args := []any{proofdesk.AuditLegalHoldCleared, fmtTime(since)}
+	if customerID != "" {
+		where = append(where, `(subject_kind = 'customer' AND subject_id = ?)`,
+			`(subject_kind = 'conversation' AND subject_id IN (SELECT id FROM conversations WHERE customer_id = ?))`)
+		args = append(args, customerID, customerID)
+	}
+	if conversationID != "" {
+		where = append(where, `(subject_kind = 'conversation' AND subject_id = ?)`,
+			`(subject_kind = 'customer' AND subject_id = (SELECT customer_id FROM conversations WHERE id = ?))`)
+		args = append(args, conversationID, conversationID)
+	}
+	if len(where) == 0 {
+		return nil, nil
+	}
 	rows, err := h.query(ctx, `SELECT subject_kind, subject_id, actor_id, at FROM audit_events
-		WHERE action = ? AND at >= ? AND ((subject_kind = 'customer' AND subject_id = ?)
-			OR (subject_kind = 'conversation' AND subject_id IN (SELECT id FROM conversations WHERE customer_id = ?)))
-		ORDER BY at, seq`, proofdesk.AuditLegalHoldCleared, fmtTime(since), customerID, customerID)
+		WHERE action = ? AND at >= ? AND (`+strings.Join(where, ` OR `)+`)
+		ORDER BY at, seq`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("legal hold clears: %w", wrapErr(err))
 	}
