@@ -237,6 +237,12 @@ type DecisionInput struct {
 	// sqldb.Handle.LegalHoldClears. A merge or relink is refused within
 	// the window (RuleTwoPerson).
 	HoldClears []HoldClear
+	// ActorAccountChanges are, for DoErase when HoldClears is not empty,
+	// the changes other agents made to the actor's account (AccountChange)
+	// within 2×TwoPersonWindow before Now:
+	// sqldb.Handle.AccountChanges. One by a clearer within TwoPersonWindow
+	// of their clear refuses the erasure (RuleTwoPerson).
+	ActorAccountChanges []AccountChange
 	// Policy is the live policy (nil: the default).
 	Policy *Policy
 	// PausedUntil, when after Now, is the end of the actor's pause: more
@@ -599,7 +605,8 @@ func decideReveal(in DecisionInput) Decision {
 // action with a reason; a support lock (the account is under
 // investigation) and a legal hold refuse it, and so does the two-person
 // rule to whoever cleared a hold covering the customer within
-// TwoPersonWindow (HoldClears). Without a legal basis (Field) the owner
+// TwoPersonWindow (HoldClears) and to an account the clearer made or
+// re-keyed within TwoPersonWindow of the clear (ActorAccountChanges). Without a legal basis (Field) the owner
 // confirms it through an on-file contact point first.
 func decideErase(in DecisionInput) Decision {
 	if in.Actor.Role == RoleSystem {
@@ -621,6 +628,14 @@ func decideErase(in DecisionInput) Decision {
 		// Two-person rule: the one who cleared the hold cannot also
 		// destroy what it kept; supervisors are told of the attempt.
 		d := refuse(EFORBIDDEN, RuleTwoPerson, fmt.Sprintf("Another supervisor must erase this customer: you cleared their legal hold on %s (UTC). Whoever clears a hold may not erase what it covered for %d days after.",
+			c.At.UTC().Format("2006-01-02 15:04"), int(TwoPersonWindow/(24*time.Hour))))
+		d.Alert = true
+		return d
+	}
+	if c, ok := clearByAccountMaker(in); ok {
+		// Two-person rule: an account the clearer made or re-keyed
+		// around the clear may be theirs; it is not the second person.
+		d := refuse(EFORBIDDEN, RuleTwoPerson, fmt.Sprintf("Another supervisor must erase this customer: their legal hold was cleared on %s (UTC) by the admin who created or changed your account (role, password, second factor) within %d days of that, so your account does not count as the second person.",
 			c.At.UTC().Format("2006-01-02 15:04"), int(TwoPersonWindow/(24*time.Hour))))
 		d.Alert = true
 		return d
@@ -653,6 +668,24 @@ func decideSystemErase(in DecisionInput) Decision {
 			c.At.UTC().Format("2006-01-02 15:04"), c.At.Add(TwoPersonWindow).UTC().Format("2006-01-02 15:04")))
 	}
 	return Decision{Allowed: true, Rule: RuleEraseRetention, Audit: true}
+}
+
+// clearByAccountMaker returns a clear of in.HoldClears within
+// TwoPersonWindow before in.Now whose clearer changed the actor's account
+// (in.ActorAccountChanges) within TwoPersonWindow of it, before or after,
+// and whether there is one.
+func clearByAccountMaker(in DecisionInput) (HoldClear, bool) {
+	for _, c := range in.HoldClears {
+		if !c.At.After(in.Now.Add(-TwoPersonWindow)) {
+			continue
+		}
+		for _, ch := range in.ActorAccountChanges {
+			if ch.By != "" && ch.By == c.By && ch.By != in.Actor.ID && ch.At.After(c.At.Add(-TwoPersonWindow)) && ch.At.Before(c.At.Add(TwoPersonWindow)) {
+				return c, true
+			}
+		}
+	}
+	return HoldClear{}, false
 }
 
 // refuseMoveAfterClear: within TwoPersonWindow of a hold's clearing, what

@@ -55,3 +55,15 @@ type HoldClear struct {
 	By          string
 	At          time.Time
 }
+
+// AccountChange is a change one agent (By, the admin's ID) made to
+// another's account, as the audit log records it (agent.create,
+// agent.change, agent.update): created or invited, enabled, a role set,
+// a password or second factor reset, at At (UTC). Each can give By the
+// account: an invitation's or a reset's link comes back to the admin.
+// What the two-person rule reads of the second person's account
+// (DecisionInput.ActorAccountChanges).
+type AccountChange struct {
+	By string
+	At time.Time
+}

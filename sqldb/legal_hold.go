@@ -163,6 +163,33 @@ func (h *Handle) LegalHoldClears(ctx context.Context, customerID, conversationID
 	return out, rows.Err()
 }
 
+// AccountChanges returns the changes other agents made to agentID's
+// account at or after since, oldest first: the agent.create, agent.change
+// and agent.update entries of the audit log whose actor is another agent
+// (an admin's invitation, role, enabling, password or second-factor
+// reset; not the operator at the command line, not the agent's own
+// changes). What proofdesk.Decide reads for the two-person rule's second
+// person (DoErase, DecisionInput.ActorAccountChanges).
+func (h *Handle) AccountChanges(ctx context.Context, agentID string, since time.Time) ([]proofdesk.AccountChange, error) {
+	rows, err := h.query(ctx, `SELECT actor_id, at FROM audit_events
+		WHERE subject_kind = 'agent' AND subject_id = ? AND action IN (?, ?, ?) AND at >= ?
+			AND actor_kind = ? AND actor_id <> '' AND actor_id <> subject_id
+		ORDER BY at, seq`, agentID, proofdesk.AuditAgentCreate, proofdesk.AuditAgentChange, proofdesk.AuditAgentUpdate, fmtTime(since), proofdesk.ActorAgent)
+	if err != nil {
+		return nil, fmt.Errorf("account changes: %w", wrapErr(err))
+	}
+	defer rows.Close()
+	var out []proofdesk.AccountChange
+	for rows.Next() {
+		var c proofdesk.AccountChange
+		if err := rows.Scan(&c.By, timeScan{&c.At}); err != nil {
+			return nil, fmt.Errorf("account changes: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
 // LegalHoldsOn is Handle.LegalHoldsOn on the read pool.
 func (db *DB) LegalHoldsOn(ctx context.Context, customerID, conversationID string) ([]*proofdesk.LegalHold, error) {
 	return db.reader().LegalHoldsOn(ctx, customerID, conversationID)
