@@ -37,10 +37,15 @@ const (
 	DoUnlock         = ActionRemoveSupportLock
 	DoAssign         = "assign" // assign, hand over or take over (TargetID is the new holder, "" to unassign)
 	DoCreateCustomer = "create_customer"
-	DoLink           = "link"         // link the conversation to a customer (CustomerID); relinking drops the level
-	DoAdminister     = "administer"   // policy, audit log, outbox, agents, tokens, settings
-	DoViewReports    = "view_reports" // the reports page and its CSV: counts and times, no customer data
-	DoMerge          = "merge"
+	DoLink           = "link" // link the conversation to a customer (CustomerID); relinking drops the level
+	// LinkBySession is DoLink's Field when Proofdesk (RoleSystem) relinks a
+	// conversation to the customer a signed session names
+	// (desk.Verification.LinkSession): no supervisor needed, but never
+	// what a legal hold covers or one cleared within TwoPersonWindow.
+	LinkBySession = "session"
+	DoAdminister  = "administer"   // policy, audit log, outbox, agents, tokens, settings
+	DoViewReports = "view_reports" // the reports page and its CSV: counts and times, no customer data
+	DoMerge       = "merge"
 	// DoFillPlaceholder fills a macro placeholder that reads customer
 	// data (Field, a reveal field) into a reply draft: allowed when the
 	// level the guard would check the reply at meets the field's level.
@@ -455,6 +460,9 @@ func Decide(in DecisionInput) Decision {
 	if in.Action == DoAssign && a.Role == RoleSystem {
 		return decideSystemAssign(in)
 	}
+	if in.Action == DoLink && a.Role == RoleSystem && in.Field == LinkBySession {
+		return decideSessionLink(in)
+	}
 	if !a.isAgent() {
 		return roleRefusal(RuleNotAgent, RoleAgent, "Only support agents act on conversations; an integration token syncs customers.")
 	}
@@ -686,6 +694,22 @@ func clearByAccountMaker(in DecisionInput) (HoldClear, bool) {
 		}
 	}
 	return HoldClear{}, false
+}
+
+// decideSessionLink: Proofdesk relinks a conversation to the customer a
+// signed session names (DoLink, Field LinkBySession): the session is the
+// proof, no supervisor is needed, but what a legal hold covers stays with
+// its customer, and so does what one cleared within TwoPersonWindow did.
+func decideSessionLink(in DecisionInput) Decision {
+	if in.Linked && in.LegalHold {
+		return refuse(ECONFLICT, RuleLegalHold, "The conversation is under a legal hold (its own or its customer's): it stays linked as it is until a supervisor clears the hold.")
+	}
+	if in.Linked {
+		if d, ok := refuseMoveAfterClear(in); ok {
+			return d
+		}
+	}
+	return Decision{Allowed: true, Rule: RuleAllowed, Audit: true, DropLevel: in.Level > L0}
 }
 
 // refuseMoveAfterClear: within TwoPersonWindow of a hold's clearing, what
