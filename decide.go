@@ -245,8 +245,9 @@ type DecisionInput struct {
 	// ActorAccountChanges are, for DoErase when HoldClears is not empty,
 	// the changes other agents made to the actor's account (AccountChange)
 	// within 2×TwoPersonWindow before Now:
-	// sqldb.Handle.AccountChanges. One by a clearer within TwoPersonWindow
-	// of their clear refuses the erasure (RuleTwoPerson).
+	// sqldb.Handle.AccountChanges. One within TwoPersonWindow of a clear,
+	// by whoever (the clearer, or an account the clearer made), refuses
+	// the erasure (RuleTwoPerson).
 	ActorAccountChanges []AccountChange
 	// Policy is the live policy (nil: the default).
 	Policy *Policy
@@ -613,7 +614,7 @@ func decideReveal(in DecisionInput) Decision {
 // action with a reason; a support lock (the account is under
 // investigation) and a legal hold refuse it, and so does the two-person
 // rule to whoever cleared a hold covering the customer within
-// TwoPersonWindow (HoldClears) and to an account the clearer made or
+// TwoPersonWindow (HoldClears) and to an account another agent made or
 // re-keyed within TwoPersonWindow of the clear (ActorAccountChanges). Without a legal basis (Field) the owner
 // confirms it through an on-file contact point first.
 func decideErase(in DecisionInput) Decision {
@@ -641,9 +642,9 @@ func decideErase(in DecisionInput) Decision {
 		return d
 	}
 	if c, ok := clearByAccountMaker(in); ok {
-		// Two-person rule: an account the clearer made or re-keyed
-		// around the clear may be theirs; it is not the second person.
-		d := refuse(EFORBIDDEN, RuleTwoPerson, fmt.Sprintf("Another supervisor must erase this customer: their legal hold was cleared on %s (UTC) by the admin who created or changed your account (role, password, second factor) within %d days of that, so your account does not count as the second person.",
+		// Two-person rule: an account made or re-keyed around the
+		// clear may be the clearer's; it is not the second person.
+		d := refuse(EFORBIDDEN, RuleTwoPerson, fmt.Sprintf("Another supervisor must erase this customer: their legal hold was cleared on %s (UTC), and an admin created or changed your account (role, password, second factor) within %d days of that, so your account does not count as the second person.",
 			c.At.UTC().Format("2006-01-02 15:04"), int(TwoPersonWindow/(24*time.Hour))))
 		d.Alert = true
 		return d
@@ -679,16 +680,17 @@ func decideSystemErase(in DecisionInput) Decision {
 }
 
 // clearByAccountMaker returns a clear of in.HoldClears within
-// TwoPersonWindow before in.Now whose clearer changed the actor's account
-// (in.ActorAccountChanges) within TwoPersonWindow of it, before or after,
-// and whether there is one.
+// TwoPersonWindow before in.Now around which (TwoPersonWindow before or
+// after it) another agent changed the actor's account
+// (in.ActorAccountChanges), and whether there is one. Whoever made the
+// change: an account the clearer made may make the next one.
 func clearByAccountMaker(in DecisionInput) (HoldClear, bool) {
 	for _, c := range in.HoldClears {
 		if !c.At.After(in.Now.Add(-TwoPersonWindow)) {
 			continue
 		}
 		for _, ch := range in.ActorAccountChanges {
-			if ch.By != "" && ch.By == c.By && ch.By != in.Actor.ID && ch.At.After(c.At.Add(-TwoPersonWindow)) && ch.At.Before(c.At.Add(TwoPersonWindow)) {
+			if ch.By != "" && ch.By != in.Actor.ID && ch.At.After(c.At.Add(-TwoPersonWindow)) && ch.At.Before(c.At.Add(TwoPersonWindow)) {
 				return c, true
 			}
 		}

@@ -335,8 +335,11 @@ func TestDecide(t *testing.T) {
 		{"erase by an account the clearer invited days before the clear", with(clearedBy(supervisor, proofdesk.HoldCustomer, admin.ID, time.Hour), func(in *proofdesk.DecisionInput) {
 			in.ActorAccountChanges = []proofdesk.AccountChange{{By: admin.ID, At: in.Now.Add(-6 * 24 * time.Hour)}}
 		}), want{rule: proofdesk.RuleTwoPerson, code: proofdesk.EFORBIDDEN}},
-		{"erase by an account another admin changed", with(clearedBy(supervisor, proofdesk.HoldCustomer, admin.ID, time.Hour), func(in *proofdesk.DecisionInput) {
+		{"erase by an account another admin changed (one the clearer may have made)", with(clearedBy(supervisor, proofdesk.HoldCustomer, admin.ID, time.Hour), func(in *proofdesk.DecisionInput) {
 			in.ActorAccountChanges = []proofdesk.AccountChange{{By: "agt_y", At: in.Now.Add(-time.Minute)}}
+		}), want{rule: proofdesk.RuleTwoPerson, code: proofdesk.EFORBIDDEN}},
+		{"erase by an account it changed itself", with(clearedBy(supervisor, proofdesk.HoldCustomer, admin.ID, time.Hour), func(in *proofdesk.DecisionInput) {
+			in.ActorAccountChanges = []proofdesk.AccountChange{{By: supervisor.ID, At: in.Now.Add(-time.Minute)}}
 		}), want{allowed: true, rule: proofdesk.RuleLegalBasis}},
 		{"erase by an account the clearer changed long before the clear", with(clearedBy(supervisor, proofdesk.HoldCustomer, admin.ID, time.Hour), func(in *proofdesk.DecisionInput) {
 			in.ActorAccountChanges = []proofdesk.AccountChange{{By: admin.ID, At: in.Now.Add(-8 * 24 * time.Hour)}}

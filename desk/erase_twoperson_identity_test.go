@@ -12,13 +12,14 @@ import (
 )
 
 // TestTwoPersonSecondIdentity: the second person of the two-person rule
-// is not an account the one who cleared the hold made or re-keyed. An
-// admin who clears a hold and then invites a supervisor under an address
-// of their own, or resets a colleague's password and second factor (the
+// is not an account an admin made or re-keyed around the clear. An admin
+// who clears a hold and then invites a supervisor under an address of
+// their own (directly or through another admin account they invited),
+// promotes one, or resets a colleague's password and second factor (the
 // links come back to the admin), would otherwise erase the customer
 // alone through that account. Refused with the rule and alerted, within
-// TwoPersonWindow of the clear; an account the clearer did not touch
-// still erases, and so does the re-keyed one after the window.
+// TwoPersonWindow of the clear; an account nobody touched still erases
+// (TestEraseTwoPerson), and so does the re-keyed one after the window.
 func TestTwoPersonSecondIdentity(t *testing.T) {
 	changes := []struct {
 		name   string
@@ -38,6 +39,18 @@ func TestTwoPersonSecondIdentity(t *testing.T) {
 				}
 			}
 			return ivy
+		}},
+		{"chain", func(t *testing.T, _ *sqldb.DB, ag *desk.Agents, adaCtx context.Context, _ *proofdesk.Agent) *proofdesk.Agent {
+			// Ada invites another admin, who invites the supervisor.
+			res, err := ag.InviteAgent(adaCtx, "ada.admin@desk.example", "Ada Two", proofdesk.RoleAdmin)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err = ag.InviteAgent(proofdesk.NewContextWithAgent(context.Background(), res.Agent), "ada.sup@desk.example", "Ada Three", proofdesk.RoleSupervisor)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return res.Agent
 		}},
 		{"promote", func(t *testing.T, db *sqldb.DB, ag *desk.Agents, adaCtx context.Context, _ *proofdesk.Agent) *proofdesk.Agent {
 			a := &proofdesk.Agent{Email: "al@desk.example", Name: "Al Agent", Role: proofdesk.RoleAgent, PasswordHash: "x"}

@@ -21,7 +21,7 @@ func FuzzNewMatcher(f *testing.F) {
 			ContactPoints: []*proofdesk.ContactPoint{{Kind: proofdesk.ContactEmail, Value: email}, {Kind: proofdesk.ContactPhone, Value: phone}},
 			Addresses:     []proofdesk.Address{{Line1: line1, City: city, PostalCode: postal, Country: "GB"}},
 			DateOfBirth:   dob, Payment: &proofdesk.Payment{Brand: "Visa", Last4: last4},
-			Attributes:    map[string]string{"order_number": attr}}
+			Attributes: map[string]string{"order_number": attr}}
 		m := NewMatcher(c, nil, Options{})
 		reply := name + " " + line1 + " " + postal + " " + city + " " + email + " " + phone + " " + attr + " " + dob + " " + last4
 		if v := m.Check(reply, proofdesk.L0, nil); v.Rule == RuleGuardError {
