@@ -76,29 +76,11 @@ func (tx *Tx) holdSubjectExists(ctx context.Context, kind, id string) error {
 // An empty result means nothing holds them: what retention and erasure
 // check before they delete.
 func (h *Handle) LegalHoldsOn(ctx context.Context, customerID, conversationID string) ([]*proofdesk.LegalHold, error) {
-	var where []string
-	var args []any
-	if customerID != "" {
-		where = append(where, `(subject_kind = 'customer' AND subject_id = ?)`,
-			`(subject_kind = 'conversation' AND subject_id IN (SELECT id FROM conversations WHERE customer_id = ?))`)
-		args = append(args, customerID, customerID)
-	}
-	if conversationID != "" {
-		where = append(where, `(subject_kind = 'conversation' AND subject_id = ?)`,
-			`(subject_kind = 'customer' AND subject_id = (SELECT customer_id FROM conversations WHERE id = ?))`)
-		args = append(args, conversationID, conversationID)
-	}
-	if len(where) == 0 {
+	cover, args := holdCoverage(customerID, conversationID)
+	if cover == "" {
 		return nil, nil
 	}
-	q := `SELECT subject_kind, subject_id, reason, set_by, set_at FROM legal_holds WHERE `
-	for i, w := range where {
-		if i > 0 {
-			q += ` OR `
-		}
-		q += w
-	}
-	rows, err := h.query(ctx, q+` ORDER BY set_at, subject_kind, subject_id`, args...)
+	rows, err := h.query(ctx, `SELECT subject_kind, subject_id, reason, set_by, set_at FROM legal_holds WHERE `+cover+` ORDER BY set_at, subject_kind, subject_id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("legal holds: %w", wrapErr(err))
 	}
@@ -118,6 +100,25 @@ func (h *Handle) LegalHoldsOn(ctx context.Context, customerID, conversationID st
 	return out, rows.Err()
 }
 
+// holdCoverage is the condition on (subject_kind, subject_id) of the
+// holds that cover customerID and conversationID (either may be ""), as
+// LegalHoldsOn says, with its arguments; "" when both are "".
+func holdCoverage(customerID, conversationID string) (string, []any) {
+	var where []string
+	var args []any
+	if customerID != "" {
+		where = append(where, `(subject_kind = 'customer' AND subject_id = ?)`,
+			`(subject_kind = 'conversation' AND subject_id IN (SELECT id FROM conversations WHERE customer_id = ?))`)
+		args = append(args, customerID, customerID)
+	}
+	if conversationID != "" {
+		where = append(where, `(subject_kind = 'conversation' AND subject_id = ?)`,
+			`(subject_kind = 'customer' AND subject_id = (SELECT customer_id FROM conversations WHERE id = ?))`)
+		args = append(args, conversationID, conversationID)
+	}
+	return strings.Join(where, ` OR `), args
+}
+
 // LegalHoldClears returns the clearings of legal holds that covered
 // customerID or conversationID (either may be ""; as LegalHoldsOn: for a
 // customer, the hold on the customer or on any conversation of theirs
@@ -130,24 +131,13 @@ func (h *Handle) LegalHoldsOn(ctx context.Context, customerID, conversationID st
 // DoLink: DecisionInput.HoldClears) and retention for the bodies it
 // removes.
 func (h *Handle) LegalHoldClears(ctx context.Context, customerID, conversationID string, since time.Time) ([]proofdesk.HoldClear, error) {
-	var where []string
-	args := []any{proofdesk.AuditLegalHoldCleared, fmtTime(since)}
-	if customerID != "" {
-		where = append(where, `(subject_kind = 'customer' AND subject_id = ?)`,
-			`(subject_kind = 'conversation' AND subject_id IN (SELECT id FROM conversations WHERE customer_id = ?))`)
-		args = append(args, customerID, customerID)
-	}
-	if conversationID != "" {
-		where = append(where, `(subject_kind = 'conversation' AND subject_id = ?)`,
-			`(subject_kind = 'customer' AND subject_id = (SELECT customer_id FROM conversations WHERE id = ?))`)
-		args = append(args, conversationID, conversationID)
-	}
-	if len(where) == 0 {
+	cover, args := holdCoverage(customerID, conversationID)
+	if cover == "" {
 		return nil, nil
 	}
 	rows, err := h.query(ctx, `SELECT subject_kind, subject_id, actor_id, at FROM audit_events
-		WHERE action = ? AND at >= ? AND (`+strings.Join(where, ` OR `)+`)
-		ORDER BY at, seq`, args...)
+		WHERE action = ? AND at >= ? AND (`+cover+`)
+		ORDER BY at, seq`, append([]any{proofdesk.AuditLegalHoldCleared, fmtTime(since)}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("legal hold clears: %w", wrapErr(err))
 	}
