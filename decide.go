@@ -37,10 +37,15 @@ const (
 	DoUnlock         = ActionRemoveSupportLock
 	DoAssign         = "assign" // assign, hand over or take over (TargetID is the new holder, "" to unassign)
 	DoCreateCustomer = "create_customer"
-	DoLink           = "link"         // link the conversation to a customer (CustomerID); relinking drops the level
-	DoAdminister     = "administer"   // policy, audit log, outbox, agents, tokens, settings
-	DoViewReports    = "view_reports" // the reports page and its CSV: counts and times, no customer data
-	DoMerge          = "merge"
+	DoLink           = "link" // link the conversation to a customer (CustomerID); relinking drops the level
+	// LinkBySession is DoLink's Field when Proofdesk (RoleSystem) relinks a
+	// conversation to the customer a signed session names
+	// (desk.Verification.LinkSession): no supervisor needed, but never
+	// what a legal hold covers or one cleared within TwoPersonWindow.
+	LinkBySession = "session"
+	DoAdminister  = "administer"   // policy, audit log, outbox, agents, tokens, settings
+	DoViewReports = "view_reports" // the reports page and its CSV: counts and times, no customer data
+	DoMerge       = "merge"
 	// DoFillPlaceholder fills a macro placeholder that reads customer
 	// data (Field, a reveal field) into a reply draft: allowed when the
 	// level the guard would check the reply at meets the field's level.
@@ -156,7 +161,7 @@ const (
 	RuleOwnerConfirms     = "erase.owner_confirms"   // no legal basis recorded: the owner confirms the erasure
 	RuleLegalBasis        = "erase.legal_basis"      // a supervisor recorded a legal basis: the erasure runs at once
 	RuleEraseRetention    = "erase.retention"        // Proofdesk erases a dormant customer under the retention rule (its legal basis)
-	RuleTwoPerson         = "erase.two_person"       // who cleared a legal hold does not erase what it covered within TwoPersonWindow; retention waits it out
+	RuleTwoPerson         = "erase.two_person"       // who cleared a legal hold does not erase what it covered within TwoPersonWindow; retention waits it out, and nobody merges or relinks it meanwhile
 )
 
 // A break-glass or unlock reason is 3 to 500 bytes after trimming (ValidReason).
@@ -229,11 +234,21 @@ type DecisionInput struct {
 	// the one who lifts it may not erase what it covered for
 	// TwoPersonWindow and the others are the second pair of eyes.
 	Clearing bool
-	// HoldClears are, for DoErase, the clearings of legal holds that
-	// covered the customer (their own hold or one on any of their
-	// conversations), at least those within TwoPersonWindow before Now
-	// (older ones are ignored): sqldb.Handle.LegalHoldClears.
+	// HoldClears are, for DoErase and DoMerge, the clearings of legal
+	// holds that covered the customer (either, for a merge: their own
+	// hold or one on any of their conversations), and for DoLink those
+	// that covered the conversation (its own or its customer's), at least
+	// those within TwoPersonWindow before Now (older ones are ignored):
+	// sqldb.Handle.LegalHoldClears. A merge or relink is refused within
+	// the window (RuleTwoPerson).
 	HoldClears []HoldClear
+	// ActorAccountChanges are, for DoErase when HoldClears is not empty,
+	// the changes other agents made to the actor's account (AccountChange)
+	// within 2×TwoPersonWindow before Now:
+	// sqldb.Handle.AccountChanges. One within TwoPersonWindow of a clear,
+	// by whoever (the clearer, or an account the clearer made), refuses
+	// the erasure (RuleTwoPerson).
+	ActorAccountChanges []AccountChange
 	// Policy is the live policy (nil: the default).
 	Policy *Policy
 	// PausedUntil, when after Now, is the end of the actor's pause: more
@@ -387,6 +402,9 @@ func Decide(in DecisionInput) Decision {
 		if in.LegalHold {
 			return refuse(ECONFLICT, RuleLegalHold, "A customer is under a legal hold (on the customer or one of their conversations): no merge until a supervisor clears the hold.")
 		}
+		if d, ok := refuseMoveAfterClear(in); ok {
+			return d
+		}
 		return Decision{Allowed: true, Rule: RuleAllowed, Audit: true, NotifyOwner: true}
 	case in.Action == DoExport:
 		return decideExport(in)
@@ -443,6 +461,9 @@ func Decide(in DecisionInput) Decision {
 	if in.Action == DoAssign && a.Role == RoleSystem {
 		return decideSystemAssign(in)
 	}
+	if in.Action == DoLink && a.Role == RoleSystem && in.Field == LinkBySession {
+		return decideSessionLink(in)
+	}
 	if !a.isAgent() {
 		return roleRefusal(RuleNotAgent, RoleAgent, "Only support agents act on conversations; an integration token syncs customers.")
 	}
@@ -486,6 +507,9 @@ func Decide(in DecisionInput) Decision {
 		}
 		if in.LegalHold {
 			return refuse(ECONFLICT, RuleLegalHold, "The conversation is under a legal hold (its own or its customer's): it stays linked as it is until a supervisor clears the hold.")
+		}
+		if d, ok := refuseMoveAfterClear(in); ok {
+			return d
 		}
 		// Linking proves nothing: the level starts again at L0.
 		return Decision{Allowed: true, Rule: RuleAllowed, Audit: true, DropLevel: in.Level > L0}
@@ -590,7 +614,8 @@ func decideReveal(in DecisionInput) Decision {
 // action with a reason; a support lock (the account is under
 // investigation) and a legal hold refuse it, and so does the two-person
 // rule to whoever cleared a hold covering the customer within
-// TwoPersonWindow (HoldClears). Without a legal basis (Field) the owner
+// TwoPersonWindow (HoldClears) and to an account another agent made or
+// re-keyed within TwoPersonWindow of the clear (ActorAccountChanges). Without a legal basis (Field) the owner
 // confirms it through an on-file contact point first.
 func decideErase(in DecisionInput) Decision {
 	if in.Actor.Role == RoleSystem {
@@ -612,6 +637,14 @@ func decideErase(in DecisionInput) Decision {
 		// Two-person rule: the one who cleared the hold cannot also
 		// destroy what it kept; supervisors are told of the attempt.
 		d := refuse(EFORBIDDEN, RuleTwoPerson, fmt.Sprintf("Another supervisor must erase this customer: you cleared their legal hold on %s (UTC). Whoever clears a hold may not erase what it covered for %d days after.",
+			c.At.UTC().Format("2006-01-02 15:04"), int(TwoPersonWindow/(24*time.Hour))))
+		d.Alert = true
+		return d
+	}
+	if c, ok := clearByAccountMaker(in); ok {
+		// Two-person rule: an account made or re-keyed around the
+		// clear may be the clearer's; it is not the second person.
+		d := refuse(EFORBIDDEN, RuleTwoPerson, fmt.Sprintf("Another supervisor must erase this customer: their legal hold was cleared on %s (UTC), and an admin created or changed your account (role, password, second factor) within %d days of that, so your account does not count as the second person.",
 			c.At.UTC().Format("2006-01-02 15:04"), int(TwoPersonWindow/(24*time.Hour))))
 		d.Alert = true
 		return d
@@ -644,6 +677,55 @@ func decideSystemErase(in DecisionInput) Decision {
 			c.At.UTC().Format("2006-01-02 15:04"), c.At.Add(TwoPersonWindow).UTC().Format("2006-01-02 15:04")))
 	}
 	return Decision{Allowed: true, Rule: RuleEraseRetention, Audit: true}
+}
+
+// clearByAccountMaker returns a clear of in.HoldClears within
+// TwoPersonWindow before in.Now around which (TwoPersonWindow before or
+// after it) another agent changed the actor's account
+// (in.ActorAccountChanges), and whether there is one. Whoever made the
+// change: an account the clearer made may make the next one.
+func clearByAccountMaker(in DecisionInput) (HoldClear, bool) {
+	for _, c := range in.HoldClears {
+		if !c.At.After(in.Now.Add(-TwoPersonWindow)) {
+			continue
+		}
+		for _, ch := range in.ActorAccountChanges {
+			if ch.By != "" && ch.By != in.Actor.ID && ch.At.After(c.At.Add(-TwoPersonWindow)) && ch.At.Before(c.At.Add(TwoPersonWindow)) {
+				return c, true
+			}
+		}
+	}
+	return HoldClear{}, false
+}
+
+// decideSessionLink: Proofdesk relinks a conversation to the customer a
+// signed session names (DoLink, Field LinkBySession): the session is the
+// proof, no supervisor is needed, but what a legal hold covers stays with
+// its customer, and so does what one cleared within TwoPersonWindow did.
+func decideSessionLink(in DecisionInput) Decision {
+	if in.Linked && in.LegalHold {
+		return refuse(ECONFLICT, RuleLegalHold, "The conversation is under a legal hold (its own or its customer's): it stays linked as it is until a supervisor clears the hold.")
+	}
+	if in.Linked {
+		if d, ok := refuseMoveAfterClear(in); ok {
+			return d
+		}
+	}
+	return Decision{Allowed: true, Rule: RuleAllowed, Audit: true, DropLevel: in.Level > L0}
+}
+
+// refuseMoveAfterClear: within TwoPersonWindow of a hold's clearing, what
+// it covered stays with its customer (DoMerge, DoLink), whoever moves it.
+// The two-person rule reads the clears of the customer being erased: a
+// clear on customer X does not follow X's data merged or relinked into Y,
+// so the one who cleared it could otherwise move it and erase Y alone.
+func refuseMoveAfterClear(in DecisionInput) (Decision, bool) {
+	c, ok := lastHoldClear(in, "")
+	if !ok {
+		return Decision{}, false
+	}
+	return refuse(ECONFLICT, RuleTwoPerson, fmt.Sprintf("A legal hold covering this was cleared on %s (UTC): what it covered stays with its customer until %s, so that whoever cleared it cannot erase it elsewhere.",
+		c.At.UTC().Format("2006-01-02 15:04"), c.At.Add(TwoPersonWindow).UTC().Format("2006-01-02 15:04"))), true
 }
 
 // lastHoldClear returns the latest of in.HoldClears within

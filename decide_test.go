@@ -329,6 +329,21 @@ func TestDecide(t *testing.T) {
 		{"erase by who cleared the hold, the owner confirming", with(clearedBy(supervisor, proofdesk.HoldCustomer, supervisor.ID, time.Minute), func(in *proofdesk.DecisionInput) { in.Field = "" }),
 			want{rule: proofdesk.RuleTwoPerson, code: proofdesk.EFORBIDDEN}},
 		{"erase by another supervisor after a clear", clearedBy(admin, proofdesk.HoldCustomer, supervisor.ID, time.Minute), want{allowed: true, rule: proofdesk.RuleLegalBasis}},
+		{"erase by an account the clearer promoted after the clear", with(clearedBy(supervisor, proofdesk.HoldCustomer, admin.ID, 2*time.Hour), func(in *proofdesk.DecisionInput) {
+			in.ActorAccountChanges = []proofdesk.AccountChange{{By: admin.ID, At: in.Now.Add(-time.Hour)}}
+		}), want{rule: proofdesk.RuleTwoPerson, code: proofdesk.EFORBIDDEN}},
+		{"erase by an account the clearer invited days before the clear", with(clearedBy(supervisor, proofdesk.HoldCustomer, admin.ID, time.Hour), func(in *proofdesk.DecisionInput) {
+			in.ActorAccountChanges = []proofdesk.AccountChange{{By: admin.ID, At: in.Now.Add(-6 * 24 * time.Hour)}}
+		}), want{rule: proofdesk.RuleTwoPerson, code: proofdesk.EFORBIDDEN}},
+		{"erase by an account another admin changed (one the clearer may have made)", with(clearedBy(supervisor, proofdesk.HoldCustomer, admin.ID, time.Hour), func(in *proofdesk.DecisionInput) {
+			in.ActorAccountChanges = []proofdesk.AccountChange{{By: "agt_y", At: in.Now.Add(-time.Minute)}}
+		}), want{rule: proofdesk.RuleTwoPerson, code: proofdesk.EFORBIDDEN}},
+		{"erase by an account it changed itself", with(clearedBy(supervisor, proofdesk.HoldCustomer, admin.ID, time.Hour), func(in *proofdesk.DecisionInput) {
+			in.ActorAccountChanges = []proofdesk.AccountChange{{By: supervisor.ID, At: in.Now.Add(-time.Minute)}}
+		}), want{allowed: true, rule: proofdesk.RuleLegalBasis}},
+		{"erase by an account the clearer changed long before the clear", with(clearedBy(supervisor, proofdesk.HoldCustomer, admin.ID, time.Hour), func(in *proofdesk.DecisionInput) {
+			in.ActorAccountChanges = []proofdesk.AccountChange{{By: admin.ID, At: in.Now.Add(-8 * 24 * time.Hour)}}
+		}), want{allowed: true, rule: proofdesk.RuleLegalBasis}},
 		{"erase by who cleared the hold, after the window", clearedBy(supervisor, proofdesk.HoldConversation, supervisor.ID, proofdesk.TwoPersonWindow+time.Second), want{allowed: true, rule: proofdesk.RuleLegalBasis}},
 		{"erase by who cleared the hold, the window just over", clearedBy(supervisor, proofdesk.HoldCustomer, supervisor.ID, proofdesk.TwoPersonWindow), want{allowed: true, rule: proofdesk.RuleLegalBasis}},
 		{"erase by who cleared an old hold and saw another cleared", with(clearedBy(supervisor, proofdesk.HoldCustomer, supervisor.ID, 8*24*time.Hour), func(in *proofdesk.DecisionInput) {

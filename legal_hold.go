@@ -14,7 +14,13 @@ import "time"
 // session, cannot clear a hold and destroy the evidence alone. Retention
 // waits out the window too: a cleared hold is never followed by
 // Proofdesk's own erasure the same night, which would do the erasing for
-// the one who cleared it.
+// the one who cleared it, nor by its removal of message bodies. Nor is
+// the second person an account an admin made or re-keyed (invited,
+// promoted, enabled, a password or second factor reset) within
+// TwoPersonWindow of the clear (AccountChange): that admin may be the one
+// who cleared it, or an account of theirs. Within the window what the
+// hold covered is not merged or relinked to another customer either,
+// where the rule, reading that customer's clears, would not see it.
 
 // Subject kinds of a legal hold.
 const (
@@ -54,4 +60,16 @@ type HoldClear struct {
 	SubjectID   string
 	By          string
 	At          time.Time
+}
+
+// AccountChange is a change one agent (By, the admin's ID) made to
+// another's account, as the audit log records it (agent.create,
+// agent.change, agent.update): created or invited, enabled, a role set,
+// a password or second factor reset, at At (UTC). Each can give By the
+// account: an invitation's or a reset's link comes back to the admin.
+// What the two-person rule reads of the second person's account
+// (DecisionInput.ActorAccountChanges).
+type AccountChange struct {
+	By string
+	At time.Time
 }

@@ -101,11 +101,9 @@ func link(ctx context.Context, tx *sqldb.Tx, c *proofdesk.Conversation, customer
 		return err
 	}
 	if in.Linked {
-		holds, err := tx.LegalHoldsOn(ctx, "", c.ID)
-		if err != nil {
+		if err := moveFacts(ctx, tx, c.ID, &in); err != nil {
 			return err
 		}
-		in.LegalHold = len(holds) > 0
 	}
 	if dec := proofdesk.Decide(in); !dec.Allowed {
 		*refused = dec.Err(in)
@@ -132,6 +130,21 @@ func link(ctx context.Context, tx *sqldb.Tx, c *proofdesk.Conversation, customer
 		}
 	}
 	return tx.ResetLevel(ctx, c)
+}
+
+// moveFacts fills in the legal-hold facts of moving the linked
+// conversation convID to another customer (DoLink): whether a hold covers
+// it (its own or its customer's, sqldb.Handle.LegalHoldsOn) and the holds
+// that did, cleared within proofdesk.TwoPersonWindow
+// (sqldb.Handle.LegalHoldClears).
+func moveFacts(ctx context.Context, tx *sqldb.Tx, convID string, in *proofdesk.DecisionInput) error {
+	holds, err := tx.LegalHoldsOn(ctx, "", convID)
+	if err != nil {
+		return err
+	}
+	in.LegalHold = len(holds) > 0
+	in.HoldClears, err = tx.LegalHoldClears(ctx, "", convID, tx.Now().Add(-proofdesk.TwoPersonWindow))
+	return err
 }
 
 // assign moves c to the agent target as proofdesk.Decide rules it

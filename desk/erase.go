@@ -87,9 +87,10 @@ func (d *Desk) RequestErasure(ctx context.Context, customerID, reason, legalBasi
 			return nil, aerr
 		}
 		if refusal.Alert {
-			// The two-person rule refused the one who cleared a hold:
-			// the other supervisors see the attempt (IDs only).
-			text := fmt.Sprintf("Agent %s tried to erase customer %s soon after clearing a legal hold that covered them, and was refused (rule %s): another supervisor must erase them, if the erasure is right. The reason is in the audit log (gate.refused).",
+			// The two-person rule refused the one who cleared a hold,
+			// or an account of theirs: the other supervisors see the
+			// attempt (IDs only).
+			text := fmt.Sprintf("Agent %s tried to erase customer %s soon after a legal hold that covered them was cleared, by them or by an admin who created or changed their account, and was refused (rule %s): another supervisor must erase them, if the erasure is right. The reason is in the audit log (gate.refused).",
 				a.ID, customerID, refusal.Rule)
 			if aerr := d.db.WithTx(ctx, func(tx *sqldb.Tx) error { return tx.AlertSupervisors(ctx, "erasure_refused", "", text) }); aerr != nil {
 				return nil, aerr
@@ -151,17 +152,22 @@ func eraseCustomer(ctx context.Context, tx *sqldb.Tx, actor proofdesk.Actor, cus
 	return e, tx.AlertSupervisors(ctx, "customer_erased", "", fmt.Sprintf("Customer %s was erased at once by agent %s on a legal basis they recorded, without the owner's confirmation. The reason and the legal basis are in the audit log (customer.erased).", c.ID, actor.ID))
 }
 
-// holdFacts fills in the legal-hold facts of an erasure of customerID:
-// whether a hold covers them (sqldb.Handle.LegalHoldsOn) and the holds
-// covering them cleared within proofdesk.TwoPersonWindow, by whom
-// (sqldb.Handle.LegalHoldClears), for the two-person rule.
+// holdFacts fills in the legal-hold facts of an erasure of customerID by
+// in.Actor: whether a hold covers them (sqldb.Handle.LegalHoldsOn), the
+// holds covering them cleared within proofdesk.TwoPersonWindow, by whom
+// (sqldb.Handle.LegalHoldClears), and, when there are some, who changed
+// the actor's account lately (sqldb.Handle.AccountChanges), for the
+// two-person rule.
 func holdFacts(ctx context.Context, tx *sqldb.Tx, customerID string, in *proofdesk.DecisionInput) error {
 	holds, err := tx.LegalHoldsOn(ctx, customerID, "")
 	if err != nil {
 		return err
 	}
 	in.LegalHold = len(holds) > 0
-	in.HoldClears, err = tx.LegalHoldClears(ctx, customerID, tx.Now().Add(-proofdesk.TwoPersonWindow))
+	if in.HoldClears, err = tx.LegalHoldClears(ctx, customerID, "", tx.Now().Add(-proofdesk.TwoPersonWindow)); err != nil || len(in.HoldClears) == 0 || in.Actor.ID == "" {
+		return err
+	}
+	in.ActorAccountChanges, err = tx.AccountChanges(ctx, in.Actor.ID, tx.Now().Add(-2*proofdesk.TwoPersonWindow))
 	return err
 }
 

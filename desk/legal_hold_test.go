@@ -128,7 +128,8 @@ func TestLegalHold(t *testing.T) {
 // TestLegalHoldStaysWithTheCustomer: a hold on a customer covers their
 // conversations, so neither a merge into another customer nor a relink
 // may move them out from under it (where erasing or retaining the other
-// customer would destroy them): both are refused with the hold's rule.
+// customer would destroy them): both are refused with the hold's rule,
+// and once cleared, until proofdesk.TwoPersonWindow is over.
 func TestLegalHoldStaysWithTheCustomer(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		f := newFixture(t, db)
@@ -160,10 +161,12 @@ func TestLegalHoldStaysWithTheCustomer(t *testing.T) {
 		if conv, err := sqldb.NewConversationService(db).FindConversationByID(ctx, f.Conv.ID); err != nil || conv.CustomerID != f.Cust.ID {
 			t.Fatalf("the held conversation moved: %+v, %v", conv, err)
 		}
-		// Cleared, the relink goes through.
+		// Cleared, the relink waits out the two-person window
+		// (TestTwoPersonMove), then goes through.
 		if err := f.Desk.ClearLegalHold(f.SupCtx, proofdesk.HoldCustomer, f.Cust.ID, "case settled"); err != nil {
 			t.Fatal(err)
 		}
+		f.Clk.Add(proofdesk.TwoPersonWindow + time.Minute)
 		if _, err := f.Desk.UpdateConversation(f.SupCtx, f.Conv.ID, proofdesk.ConversationUpdate{CustomerID: &other.ID}); err != nil {
 			t.Fatal(err)
 		}

@@ -20,7 +20,8 @@ import (
 // its conversations is relinked to the target at L0: a merge never raises
 // any level. The source keeps its name and loses its contact points, so
 // no lookup finds two records. A legal hold on either customer (or one of
-// their conversations) refuses it. Errors: EUNAUTHORIZED, EINVALID
+// their conversations) refuses it, and so does one cleared within
+// proofdesk.TwoPersonWindow. Errors: EUNAUTHORIZED, EINVALID
 // (reason, the same customer), EFORBIDDEN, ELOCKED, ECONFLICT (legal
 // hold, an erased customer), ENOTFOUND.
 func (d *Desk) MergeCustomers(ctx context.Context, sourceID, targetID, reason string) (*proofdesk.Customer, error) {
@@ -59,15 +60,21 @@ func (d *Desk) MergeCustomers(ctx context.Context, sourceID, targetID, reason st
 			return err
 		}
 		var holds int
+		var clears []proofdesk.HoldClear
 		for _, id := range []string{src.ID, dst.ID} {
 			hs, err := tx.LegalHoldsOn(ctx, id, "")
 			if err != nil {
 				return err
 			}
 			holds += len(hs)
+			cs, err := tx.LegalHoldClears(ctx, id, "", tx.Now().Add(-proofdesk.TwoPersonWindow))
+			if err != nil {
+				return err
+			}
+			clears = append(clears, cs...)
 		}
 		in := proofdesk.DecisionInput{Action: proofdesk.DoMerge, Actor: proofdesk.ActorOf(a), Policy: pol,
-			SupportLocked: src.SupportLocked || dst.SupportLocked, LegalHold: holds > 0, Now: tx.Now()}
+			SupportLocked: src.SupportLocked || dst.SupportLocked, LegalHold: holds > 0, HoldClears: clears, Now: tx.Now()}
 		dec := proofdesk.Decide(in)
 		if !dec.Allowed {
 			refused = dec.Err(in)

@@ -164,7 +164,8 @@ func (d *Desk) retain(ctx context.Context, trigger, claim string, manual bool) (
 
 // retainBodies removes the bodies and attachments of the conversations of
 // channel resolved more than days ago, one transaction each, skipping
-// those under a legal hold (of the conversation or its customer).
+// those under a legal hold (of the conversation or its customer) or one
+// cleared within proofdesk.TwoPersonWindow (legalHold).
 func (d *Desk) retainBodies(ctx context.Context, channel string, days int, run *proofdesk.RetentionRun) error {
 	cutoff := d.db.Now().AddDate(0, 0, -days)
 	after, seen := "", 0
@@ -213,14 +214,21 @@ func (d *Desk) retainBodies(ctx context.Context, channel string, days int, run *
 
 // legalHold reports whether a legal hold covers the customer (customerID,
 // "" for none: its own hold or one on any of its conversations) or the
-// conversation (convID, "" for none: its own hold or its customer's);
-// sqldb.Handle.LegalHoldsOn says which.
+// conversation (convID, "" for none: its own hold or its customer's), or
+// one that did was cleared within proofdesk.TwoPersonWindow: retention
+// waits out the two-person window, or the same night's run would destroy
+// what the hold kept for the one who cleared it.
+// sqldb.Handle.LegalHoldsOn and LegalHoldClears say which.
 func legalHold(ctx context.Context, tx *sqldb.Tx, customerID, convID string) (bool, error) {
 	if customerID != "" && convID != "" {
 		customerID = "" // the conversation's check covers its customer
 	}
 	holds, err := tx.LegalHoldsOn(ctx, customerID, convID)
-	return len(holds) > 0, err
+	if err != nil || len(holds) > 0 {
+		return len(holds) > 0, err
+	}
+	clears, err := tx.LegalHoldClears(ctx, customerID, convID, tx.Now().Add(-proofdesk.TwoPersonWindow))
+	return len(clears) > 0, err
 }
 
 // retainCustomers erases, one transaction each, the customers with no

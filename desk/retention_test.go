@@ -284,6 +284,7 @@ func TestRetentionRun_LegalHold(t *testing.T) {
 		if err := e.Desk.ClearLegalHold(e.SupCtx, proofdesk.HoldCustomer, e.Cust.ID, "Case 2026-115 closed"); err != nil {
 			t.Fatal(err)
 		}
+		e.Clk.Add(proofdesk.TwoPersonWindow) // the two-person window (TestRetentionRun_ClearedHold)
 		if run, err := e.Desk.RunRetention(e.adminCtx); err != nil || run.Conversations != 2 || run.SkippedLegalHold != 0 {
 			t.Fatalf("run after the holds = %+v %v, want 2 emptied", run, err)
 		}
@@ -379,4 +380,48 @@ func TestRetentionRun_DormantCustomers(t *testing.T) {
 			t.Fatalf("audit verify: %d %q %v", seq, why, err)
 		}
 	})
+}
+
+// TestRetentionRun_ClearedHold: retention does not remove the bodies of a
+// conversation whose legal hold (its own or its customer's) was cleared
+// within proofdesk.TwoPersonWindow: the same night's run would destroy
+// the evidence for the one who cleared the hold, as an erasure would.
+// Skipped and counted as held until the window is over, then removed.
+func TestRetentionRun_ClearedHold(t *testing.T) {
+	for _, kind := range []string{proofdesk.HoldConversation, proofdesk.HoldCustomer} {
+		t.Run(kind, func(t *testing.T) {
+			sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
+				e := newRetentionEnv(t, db)
+				held := e.conversation(t, proofdesk.ChannelChat, "Held", "Evidence", true)
+				e.Clk.Add(10 * 24 * time.Hour)
+				if err := e.Desk.SetRetentionConfig(e.adminCtx, &proofdesk.RetentionConfig{BodyDays: map[string]int{"chat": 7}}); err != nil {
+					t.Fatal(err)
+				}
+				id := held.ID
+				if kind == proofdesk.HoldCustomer {
+					id = e.Cust.ID
+				}
+				if _, err := e.Desk.SetLegalHold(e.SupCtx, kind, id, "Case 2026-114"); err != nil {
+					t.Fatal(err)
+				}
+				if err := e.Desk.ClearLegalHold(e.SupCtx, kind, id, "Case 2026-114 closed"); err != nil {
+					t.Fatal(err)
+				}
+				e.Clk.Add(proofdesk.TwoPersonWindow - time.Minute)
+				if run, err := e.Desk.RunRetention(e.adminCtx); err != nil || run.Conversations != 0 || run.SkippedLegalHold != 1 {
+					t.Fatalf("run within the window = %+v %v, want 0 emptied, 1 skipped", run, err)
+				}
+				if r, _ := e.removed(t, held.ID); r != 0 {
+					t.Fatalf("within the window the conversation lost %d bodies", r)
+				}
+				e.Clk.Add(2 * time.Minute)
+				if run, err := e.Desk.RunRetention(e.adminCtx); err != nil || run.Conversations != 1 || run.SkippedLegalHold != 0 {
+					t.Fatalf("run after the window = %+v %v, want 1 emptied", run, err)
+				}
+				if r, _ := e.removed(t, held.ID); r != 2 {
+					t.Fatalf("after the window: %d removed, want 2", r)
+				}
+			})
+		})
+	}
 }

@@ -535,10 +535,14 @@ func reportFraud(ctx context.Context, tx *sqldb.Tx, conversationID, customerID, 
 
 // LinkSession links the conversation to the customer with externalID at
 // L1, from a signed session token the caller verified (issued at at).
-// Linking to another customer drops the level the old one had proven.
-// Errors: EUNAUTHORIZED if externalID names no customer on file.
+// Linking to another customer drops the level the old one had proven,
+// and is refused (proofdesk.Decide, DoLink with LinkBySession; audited)
+// while a legal hold covers the conversation or within
+// proofdesk.TwoPersonWindow of one cleared. Errors: EUNAUTHORIZED if
+// externalID names no customer on file, ECONFLICT for a hold.
 func (v *Verification) LinkSession(ctx context.Context, conversationID, externalID string, at time.Time) (*proofdesk.Conversation, error) {
 	var out *proofdesk.Conversation
+	var refused error
 	err := v.db.WithTx(ctx, func(tx *sqldb.Tx) error {
 		conv, err := tx.FindConversation(ctx, conversationID)
 		if err != nil {
@@ -551,6 +555,18 @@ func (v *Verification) LinkSession(ctx context.Context, conversationID, external
 			return err
 		}
 		if conv.CustomerID != cust.ID {
+			if conv.CustomerID != "" {
+				// A relink moves what a legal hold covers: asked as any.
+				in := proofdesk.DecisionInput{Action: proofdesk.DoLink, Actor: proofdesk.Actor{Role: proofdesk.RoleSystem}, Field: proofdesk.LinkBySession,
+					ConversationID: conv.ID, Linked: true, Now: tx.Now()}
+				if err := moveFacts(ctx, tx, conv.ID, &in); err != nil {
+					return err
+				}
+				if dec := proofdesk.Decide(in); !dec.Allowed {
+					refused = dec.Err(in)
+					return refused
+				}
+			}
 			if err := tx.RelinkCustomer(ctx, conv, cust.ID); err != nil {
 				return err
 			}
@@ -563,6 +579,11 @@ func (v *Verification) LinkSession(ctx context.Context, conversationID, external
 		return tx.Audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorCustomer, ActorID: cust.ID, Action: proofdesk.AuditChallengeOK, SubjectKind: "conversation", SubjectID: conv.ID,
 			Detail: map[string]string{"factor": "session", "customer_id": cust.ID}})
 	})
+	if refused != nil {
+		if aerr := v.db.AuditRefusal(ctx, proofdesk.DoLink, "conversation", conversationID, refused, nil); aerr != nil {
+			return nil, aerr
+		}
+	}
 	return out, err
 }
 

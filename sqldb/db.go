@@ -489,6 +489,16 @@ func (db *DB) WithTx(ctx context.Context, fn func(tx *Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", wrapErr(err))
 	}
+	defer func() {
+		// A panic in fn (a bug in a check run inside the transaction)
+		// rolls back before conn.Close, which would otherwise wait for the
+		// open transaction forever: the caller's goroutine stuck, the
+		// connection and its locks held. The panic goes on to the caller.
+		if r := recover(); r != nil {
+			_ = sqlTx.Rollback()
+			panic(r)
+		}
+	}()
 	m := &txMemo{}
 	if db.dialect == Postgres {
 		m.conn = conn

@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/proofdesk/proofdesk"
@@ -75,29 +76,11 @@ func (tx *Tx) holdSubjectExists(ctx context.Context, kind, id string) error {
 // An empty result means nothing holds them: what retention and erasure
 // check before they delete.
 func (h *Handle) LegalHoldsOn(ctx context.Context, customerID, conversationID string) ([]*proofdesk.LegalHold, error) {
-	var where []string
-	var args []any
-	if customerID != "" {
-		where = append(where, `(subject_kind = 'customer' AND subject_id = ?)`,
-			`(subject_kind = 'conversation' AND subject_id IN (SELECT id FROM conversations WHERE customer_id = ?))`)
-		args = append(args, customerID, customerID)
-	}
-	if conversationID != "" {
-		where = append(where, `(subject_kind = 'conversation' AND subject_id = ?)`,
-			`(subject_kind = 'customer' AND subject_id = (SELECT customer_id FROM conversations WHERE id = ?))`)
-		args = append(args, conversationID, conversationID)
-	}
-	if len(where) == 0 {
+	cover, args := holdCoverage(customerID, conversationID)
+	if cover == "" {
 		return nil, nil
 	}
-	q := `SELECT subject_kind, subject_id, reason, set_by, set_at FROM legal_holds WHERE `
-	for i, w := range where {
-		if i > 0 {
-			q += ` OR `
-		}
-		q += w
-	}
-	rows, err := h.query(ctx, q+` ORDER BY set_at, subject_kind, subject_id`, args...)
+	rows, err := h.query(ctx, `SELECT subject_kind, subject_id, reason, set_by, set_at FROM legal_holds WHERE `+cover+` ORDER BY set_at, subject_kind, subject_id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("legal holds: %w", wrapErr(err))
 	}
@@ -117,19 +100,44 @@ func (h *Handle) LegalHoldsOn(ctx context.Context, customerID, conversationID st
 	return out, rows.Err()
 }
 
+// holdCoverage is the condition on (subject_kind, subject_id) of the
+// holds that cover customerID and conversationID (either may be ""), as
+// LegalHoldsOn says, with its arguments; "" when both are "".
+func holdCoverage(customerID, conversationID string) (string, []any) {
+	var where []string
+	var args []any
+	if customerID != "" {
+		where = append(where, `(subject_kind = 'customer' AND subject_id = ?)`,
+			`(subject_kind = 'conversation' AND subject_id IN (SELECT id FROM conversations WHERE customer_id = ?))`)
+		args = append(args, customerID, customerID)
+	}
+	if conversationID != "" {
+		where = append(where, `(subject_kind = 'conversation' AND subject_id = ?)`,
+			`(subject_kind = 'customer' AND subject_id = (SELECT customer_id FROM conversations WHERE id = ?))`)
+		args = append(args, conversationID, conversationID)
+	}
+	return strings.Join(where, ` OR `), args
+}
+
 // LegalHoldClears returns the clearings of legal holds that covered
-// customerID (the hold on the customer, or on any conversation of theirs
-// now) at or after since, oldest first: the legal_hold.cleared entries of
-// the audit log, chained or still pending on PostgreSQL (the audit_events
-// view), found by the (action, at) index. They are written with the clear
-// itself, so a hold cleared in a committed transaction is always seen.
-// What proofdesk.Decide reads for the two-person rule (DoErase,
-// DecisionInput.HoldClears).
-func (h *Handle) LegalHoldClears(ctx context.Context, customerID string, since time.Time) ([]proofdesk.HoldClear, error) {
+// customerID or conversationID (either may be ""; as LegalHoldsOn: for a
+// customer, the hold on the customer or on any conversation of theirs
+// now; for a conversation, its own hold or its customer's) at or after
+// since, oldest first: the legal_hold.cleared entries of the audit log,
+// chained or still pending on PostgreSQL (the audit_events view), found
+// by the (action, at) index. They are written with the clear itself, so a
+// hold cleared in a committed transaction is always seen. What
+// proofdesk.Decide reads for the two-person rule (DoErase, DoMerge,
+// DoLink: DecisionInput.HoldClears) and retention for the bodies it
+// removes.
+func (h *Handle) LegalHoldClears(ctx context.Context, customerID, conversationID string, since time.Time) ([]proofdesk.HoldClear, error) {
+	cover, args := holdCoverage(customerID, conversationID)
+	if cover == "" {
+		return nil, nil
+	}
 	rows, err := h.query(ctx, `SELECT subject_kind, subject_id, actor_id, at FROM audit_events
-		WHERE action = ? AND at >= ? AND ((subject_kind = 'customer' AND subject_id = ?)
-			OR (subject_kind = 'conversation' AND subject_id IN (SELECT id FROM conversations WHERE customer_id = ?)))
-		ORDER BY at, seq`, proofdesk.AuditLegalHoldCleared, fmtTime(since), customerID, customerID)
+		WHERE action = ? AND at >= ? AND (`+cover+`)
+		ORDER BY at, seq`, append([]any{proofdesk.AuditLegalHoldCleared, fmtTime(since)}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("legal hold clears: %w", wrapErr(err))
 	}
@@ -139,6 +147,33 @@ func (h *Handle) LegalHoldClears(ctx context.Context, customerID string, since t
 		var c proofdesk.HoldClear
 		if err := rows.Scan(&c.SubjectKind, &c.SubjectID, &c.By, timeScan{&c.At}); err != nil {
 			return nil, fmt.Errorf("legal hold clears: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// AccountChanges returns the changes other agents made to agentID's
+// account at or after since, oldest first: the agent.create, agent.change
+// and agent.update entries of the audit log whose actor is another agent
+// (an admin's invitation, role, enabling, password or second-factor
+// reset; not the operator at the command line, not the agent's own
+// changes). What proofdesk.Decide reads for the two-person rule's second
+// person (DoErase, DecisionInput.ActorAccountChanges).
+func (h *Handle) AccountChanges(ctx context.Context, agentID string, since time.Time) ([]proofdesk.AccountChange, error) {
+	rows, err := h.query(ctx, `SELECT actor_id, at FROM audit_events
+		WHERE subject_kind = 'agent' AND subject_id = ? AND action IN (?, ?, ?) AND at >= ?
+			AND actor_kind = ? AND actor_id <> '' AND actor_id <> subject_id
+		ORDER BY at, seq`, agentID, proofdesk.AuditAgentCreate, proofdesk.AuditAgentChange, proofdesk.AuditAgentUpdate, fmtTime(since), proofdesk.ActorAgent)
+	if err != nil {
+		return nil, fmt.Errorf("account changes: %w", wrapErr(err))
+	}
+	defer rows.Close()
+	var out []proofdesk.AccountChange
+	for rows.Next() {
+		var c proofdesk.AccountChange
+		if err := rows.Scan(&c.By, timeScan{&c.At}); err != nil {
+			return nil, fmt.Errorf("account changes: %w", err)
 		}
 		out = append(out, c)
 	}

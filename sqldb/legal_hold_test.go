@@ -13,7 +13,8 @@ import (
 // TestLegalHoldClears: the clears of holds on the customer and on their
 // conversations are found with who cleared them and when, oldest first;
 // a clear before since, a hold set but not cleared, and another
-// customer's conversation's clear are not.
+// customer's conversation's clear are not. For a conversation, its own
+// clears and its customer's.
 func TestLegalHoldClears(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		f := sqldbtest.NewFixture(t, db)
@@ -55,7 +56,7 @@ func TestLegalHoldClears(t *testing.T) {
 		}
 		hold(proofdesk.HoldConversation, otherConv.ID, true)
 
-		got, err := db.Read().LegalHoldClears(ctx, f.Cust.ID, since)
+		got, err := db.Read().LegalHoldClears(ctx, f.Cust.ID, "", since)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -72,8 +73,17 @@ func TestLegalHoldClears(t *testing.T) {
 				t.Fatalf("clear %d = %+v, want %+v", i, g, w)
 			}
 		}
-		if got, err := db.Read().LegalHoldClears(ctx, other.ID, since); err != nil || len(got) != 1 || got[0].SubjectID != otherConv.ID {
+		if got, err := db.Read().LegalHoldClears(ctx, other.ID, "", since); err != nil || len(got) != 1 || got[0].SubjectID != otherConv.ID {
 			t.Fatalf("the other customer's clears = %+v, %v; want their conversation's", got, err)
+		}
+		// For a conversation: its own clear and its customer's, not a
+		// sibling conversation's.
+		sibling := f.NewConversation(t)
+		if got, err := db.Read().LegalHoldClears(ctx, "", sibling.ID, since); err != nil || len(got) != 1 || got[0].SubjectID != f.Cust.ID {
+			t.Fatalf("a sibling conversation's clears = %+v, %v; want its customer's", got, err)
+		}
+		if got, err := db.Read().LegalHoldClears(ctx, "", f.Conv.ID, since); err != nil || len(got) != 2 {
+			t.Fatalf("the conversation's clears = %+v, %v; want its own and its customer's", got, err)
 		}
 	})
 }
