@@ -54,7 +54,10 @@ type text struct {
 	// con ..."), where no digit run of 4 or more opens it.
 	threes []int32
 	// raw is the scratch token list of the first pass.
-	raw     []rawTok
+	raw []rawTok
+	// craw lists, in order, the raw tokens the compact view holds (coff >= 0;
+	// their coff ascends): compactTok finds one by binary search.
+	craw    []int32
 	rawBuf  []byte
 	nums    []numItem
 	numOut  []int
@@ -327,6 +330,7 @@ func (t *text) normalize(s string) {
 // digits, with what the gaps between them hold.
 func (t *text) tokenize(s string) {
 	t.raw = t.raw[:0]
+	t.craw = t.craw[:0]
 	t.rawBuf = t.rawBuf[:0]
 	t.ats, t.enc, t.hexRun = 0, 0, 0
 	start := -1

@@ -847,6 +847,7 @@ func (t *text) compactView() {
 		to := min(i+compactAfter+1, len(t.raw))
 		for k := from; k < to; k++ {
 			t.raw[k].coff = int32(len(t.buf))
+			t.craw = append(t.craw, int32(k))
 			switch {
 			case t.raw[k].lex&lxDot != 0:
 			case t.raw[k].lex&lxAt != 0:
@@ -897,16 +898,18 @@ func (t *text) runAt(off int) *run {
 // compactTok returns the index of the token that holds compact view
 // offset off.
 func (t *text) compactTok(off int) int {
-	best := -1
-	for i := range t.raw {
-		if c := int(t.raw[i].coff); c >= 0 && c <= off {
-			best = i
-		} else if c > off {
-			break
+	// the last compact raw token starting at or before off (a binary
+	// search: a check calls it for every hit in the compact view)
+	n, hi := 0, len(t.craw)
+	for n < hi {
+		if mid := int(uint(n+hi) >> 1); int(t.raw[t.craw[mid]].coff) > off {
+			hi = mid
+		} else {
+			n = mid + 1
 		}
 	}
-	if best < 0 {
+	if n == 0 {
 		return -1
 	}
-	return int(t.raw[best].tok)
+	return int(t.raw[t.craw[n-1]].tok)
 }

@@ -322,8 +322,10 @@ func (m *Matcher) mailTypo(t *text) bool {
 // compact view offset off; rawEnds whether one after it ends at off.
 func (t *text) rawStarts(i, off int) bool {
 	for a := i - 1; a >= 0 && t.raw[a].coff >= 0; a-- {
-		if int(t.raw[a].coff) == off {
+		if c := int(t.raw[a].coff); c == off {
 			return true
+		} else if c < off {
+			return false // coff ascends with the raw tokens: off is passed
 		}
 	}
 	return false
@@ -331,6 +333,9 @@ func (t *text) rawStarts(i, off int) bool {
 
 func (t *text) rawEnds(i, off int) bool {
 	for z := i + 1; z < len(t.raw) && t.raw[z].coff >= 0; z++ {
+		if int(t.raw[z].coff) > off {
+			return false // coff ascends with the raw tokens: off is passed
+		}
 		if t.raw[z].lex&lxDot == 0 && int(t.raw[z].coff)+int(t.raw[z].end-t.raw[z].start) == off {
 			return true
 		}

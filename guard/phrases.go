@@ -610,15 +610,23 @@ type phit struct {
 // holds token i.
 func (t *text) sentenceOf(i int) (from, to int) {
 	from = i
-	for from > 0 && t.toks[from].flags&fSentence == 0 {
+	for from > 0 && t.toks[from].flags&fSentence == 0 && i-from < maxSentenceSide {
 		from--
 	}
 	to = i + 1
-	for to < len(t.toks) && t.toks[to].flags&fSentence == 0 {
+	for to < len(t.toks) && t.toks[to].flags&fSentence == 0 && to-i < maxSentenceSide {
 		to++
 	}
 	return from, to
 }
+
+// maxSentenceSide bounds, in tokens, how far sentenceOf reaches on each
+// side of a token: text with no sentence end (a pasted list, a mail
+// merge, an attacker's 1 MB of "mailto:…" with no full stop) is read as
+// sentences of at most 2×maxSentenceSide tokens, so the rules that scan
+// a match's sentence cost O(n) in all rather than O(n²)
+// (BenchmarkRepeatedEmailLike). Written sentences are far shorter.
+const maxSentenceSide = 64
 
 // conditional reports whether a conditional word comes before token i in
 // its sentence, or the sentence is a question.
