@@ -849,6 +849,9 @@ func (t *text) confirmation(class string) string {
 		if t.toStoredOne(rest, to) {
 			return false // "Yes, I'll resend the link to the email already on file"
 		}
+		if t.processAnswer(rest, to) || t.toRegistered(rest, to) {
+			return false // "Yes, the email can be changed once you're verified"
+		}
 		if t.quantAnswer(rest, to) || t.loginAnswer(rest, to) || t.deliveredThere(rest, to) || t.seemsValue(rest, to) ||
 			t.actedOnIt(rest, to) {
 			return true // "Correcto, con ese inicia sesión"
@@ -1095,7 +1098,7 @@ func (t *text) confirmation(class string) string {
 	if len(excl) == 0 && len(denials) == 0 {
 		for i := range t.toks {
 			if w := t.tokBytes(i); len(w) > 0 && len(w) < 32 && destShapes[w[0]]&(1<<len(w)) != 0 && destPreps[string(w)] && t.sentToValue(i, class) &&
-				!t.toStoredOne(0, len(t.toks)) { // "Yes, I'll resend the link to the email already on file": whatever is on file
+				!t.toStoredOne(0, len(t.toks)) && !t.toRegistered(0, len(t.toks)) { // "Yes, I'll resend the link to the email already on file": whatever is on file
 				return RuleConfirmation
 			}
 		}
@@ -1103,7 +1106,7 @@ func (t *text) confirmation(class string) string {
 	if len(denials) > 0 {
 		return RuleDenial
 	}
-	if rule := t.offerAnswer(class, excl); rule != "" && !t.toStoredOne(0, len(t.toks)) {
+	if rule := t.offerAnswer(class, excl); rule != "" && !t.toStoredOne(0, len(t.toks)) && !t.toRegistered(0, len(t.toks)) {
 		return rule // not "Yes, I'll resend the link to the email already on file": whatever is on file
 	}
 	return ""
