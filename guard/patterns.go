@@ -51,6 +51,7 @@ const (
 	ctxUnit                // an address's unit with its word, owned by no other noun (text.unitNamed)
 	ctxDobDay              // the day of birth alone, closing a clause about the date of birth (Matcher.dayOfBirth)
 	ctxCardStart           // a card's last four's first 2 digits: a word for "starts with" beside them, a card or "last digits" word before (inContext)
+	ctxPostHead            // a postal code's first 3 or more digits after "starts with" and a postal-code word (text.postHead)
 )
 
 // pattern is one normalised form of a protected (or public) value.
@@ -454,6 +455,7 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 		}
 	}
 	postal := pattern{class: proofdesk.ClassAddress, part: PartPostalCode, level: level, ctx: ctxNotOwned}
+	b.postcodeHeads(pc, level)
 	if len(pc) > 0 {
 		joined := strings.Join(pc, "")
 		forms := [][]string{pc}
