@@ -650,6 +650,9 @@ func (t *text) hedgedTail(i int) bool {
 		if t.toks[k-1].flags&fPunctAfter == 0 {
 			continue
 		}
+		if t.movedAsk(k, to) {
+			return true // "That one isn't on your account, did you move?"
+		}
 		w := string(t.tokBytes(k))
 		if (secondPerson[w] || w == "youre") && (k+1 < to && hedgeWords[string(t.tokBytes(k+1))] || k+2 < to && hedgeWords[string(t.tokBytes(k+2))]) {
 			return true // "— vous pensez peut-être à un autre compte ?", "— Sie meinen vielleicht ..."
@@ -1058,7 +1061,7 @@ func (t *text) confirmation(class string) string {
 	}
 	// "Unfortunately not, that number isn't on your account."
 	for i := range t.toks {
-		if (t.toks[i].lex&lxRef != 0 || i > 0 && t.toks[i-1].lex&lxDemo != 0) && t.recordDenial(i) && !t.conditionalHedged(i) && !sentenceExcl(i) {
+		if ((t.toks[i].lex&lxRef != 0 || i > 0 && t.toks[i-1].lex&lxDemo != 0) && t.recordDenial(i) || t.demoDenial(i)) && !t.conditionalHedged(i) && !sentenceExcl(i) {
 			denials = append(denials, span{int(t.toks[i].off), int(t.toks[i].end)})
 			break
 		}

@@ -38,3 +38,73 @@ var (
 	meetWords = set("see", "meet", "meeting", "join", "visit", "sehen", "treffen", "voir", "rencontrer", "ver", "vedere",
 		"incontrare", "zien", "ontmoeten", "be", "serons", "seremos", "saremo", "estaremos")
 )
+
+// movedAsk reports whether the clause from token k to the sentence end at
+// to asks whether the customer moved ("— did you move?", "sind Sie
+// umgezogen?", "¿se ha mudado?"): after a denial, the tail guesses why the
+// value is not the one on file, so the denial still states (hedgedTail).
+func (t *text) movedAsk(k, to int) bool {
+	for j := k; j < to && j <= k+4; j++ {
+		if movedWords[string(t.tokBytes(j))] {
+			return true
+		}
+		if j > k && t.toks[j-1].flags&fPunctAfter != 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// movedWords say "moved house" (normalised).
+var movedWords = set("move", "moved", "relocated", "umgezogen", "umziehen", "demenage", "demenagee", "mudado", "mudada",
+	"mudo", "mudou", "trasferita", "trasferito", "traslocato", "traslocata", "verhuisd", "verhuist")
+
+// movedTail reports whether the question sentence of token k asks only in
+// its last clause, and asks whether the customer moved ("That one isn't
+// on your account, did you move?"): the clauses before it state.
+func (t *text) movedTail(k int) bool {
+	from, to := t.sentenceOf(k)
+	c := to - 1
+	for c > from && t.toks[c-1].flags&fPunctAfter == 0 {
+		c--
+	}
+	return c > from && t.movedAsk(c, to)
+}
+
+// demoDenial reports whether token i, a demonstrative that opens its
+// sentence, is the subject of a denial that the value is on the account:
+// a negation, then a word for the account or record within 8 tokens of
+// its clause ("Die ist nicht in Ihrem Konto", "Esa no está en su cuenta",
+// "Quello non è sul suo account"). "Das ist nicht teuer" names no record.
+func (t *text) demoDenial(i int) bool {
+	if t.toks[i].lex&lxDemo == 0 && !(articleDemos[string(t.tokBytes(i))] && i+1 < len(t.toks) && demoVerbs[string(t.tokBytes(i+1))]) {
+		return false // "die" is a demonstrative before a verb: "Die ist nicht ...", "Die staat niet ..."
+	}
+	from, to := t.sentenceOf(i)
+	if i != from {
+		return false
+	}
+	neg := false
+	for k := i + 1; k < to && k <= i+8; k++ {
+		x := string(t.tokBytes(k))
+		switch {
+		case negations[x] || x == "nao" || x == "isnt" || x == "non" || x == "no":
+			neg = true
+		case neg && (accountWords[x] || isRecordWord(x)):
+			return true
+		case otherThings[x]:
+			return false
+		}
+		if t.toks[k].flags&fPunctAfter != 0 {
+			break
+		}
+	}
+	return false
+}
+
+// articleDemos are articles that stand as demonstratives before a verb
+// (normalised); demoVerbs the verbs after them.
+var (
+	articleDemos = set("die", "der", "das", "dat")
+	demoVerbs    = set("ist", "steht", "is", "staat")
+)
