@@ -1061,7 +1061,7 @@ func (t *text) confirmation(class string) string {
 	}
 	// "Unfortunately not, that number isn't on your account."
 	for i := range t.toks {
-		if ((t.toks[i].lex&lxRef != 0 || i > 0 && t.toks[i-1].lex&lxDemo != 0) && t.recordDenial(i) || t.demoDenial(i)) && !t.conditionalHedged(i) && !sentenceExcl(i) {
+		if ((t.toks[i].lex&lxRef != 0 || i > 0 && t.toks[i-1].lex&lxDemo != 0) && t.recordDenial(i) || t.demoDenial(i) || t.notSentTo(i)) && !t.conditionalHedged(i) && !sentenceExcl(i) {
 			denials = append(denials, span{int(t.toks[i].off), int(t.toks[i].end)})
 			break
 		}
@@ -1953,7 +1953,7 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 	case ctxBrand:
 		return prevTokens(view, start, 1, func(t []byte) bool { return yourWords[string(t)] }) ||
 			nextTokens(view, end-1, 2, func(t []byte) bool { return brandAfter[string(t)] }) ||
-			brandHeld(view, start, end)
+			brandHeld(view, start, end) || brandYours(view, start, end)
 	}
 	return true
 }
