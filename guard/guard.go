@@ -512,6 +512,10 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 			if start >= t.digits || !t.dayOfBirth(ts) {
 				return true
 			}
+		case p.ctx == ctxCountryOf:
+			if start >= t.digits || !t.countryCounted(ts) {
+				return true
+			}
 		case p.ctx == ctxPostHead:
 			if start >= t.digits || !t.postHead(ts) {
 				return true

@@ -52,6 +52,7 @@ const (
 	ctxDobDay              // the day of birth alone, closing a clause about the date of birth (Matcher.dayOfBirth)
 	ctxCardStart           // a card's last four's first 2 digits: a word for "starts with" beside them, a card or "last digits" word before (inContext)
 	ctxPostHead            // a postal code's first 3 or more digits after "starts with" and a postal-code word (text.postHead)
+	ctxCountryOf           // the country of an address, named by counting or elimination over her addresses (text.countryCounted)
 )
 
 // pattern is one normalised form of a protected (or public) value.
@@ -426,6 +427,7 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 	pc := normTokens(a.PostalCode)
 	city := normTokens(a.City)
 	b.typoStreets(a, level)
+	b.countryNames(a.Country, level)
 	if core := streetCore(toks); len(core) > 0 && tokLen(core) >= 4 && len(city) == 1 && len(city[0]) >= 4 && len(b.cities) < 1<<15 {
 		// "the Madrid flat near Alcalá", "Votre appartement parisien rue
 		// de la Paix": the street's word with its city
