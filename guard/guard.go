@@ -477,7 +477,16 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxMailLocal || p.ctx == ctxMailDomain:
-			if start >= t.digits || !t.mailPart(ts, p.ctx == ctxMailDomain) {
+			if start >= t.digits || !t.mailPart(ts, p.ctx == ctxMailDomain) && !(p.ctx == ctxMailLocal && t.mailLabelYours(ts, false)) &&
+				!(p.ctx == ctxMailDomain && t.atDomainBare(ts)) {
+				return true
+			}
+		case p.ctx == ctxDobMY:
+			if start >= t.digits || !m.monthYearNamed(t, ts, te) {
+				return true
+			}
+		case p.ctx == ctxMailTLD:
+			if start >= t.digits || !t.mailLabelYours(ts, true) {
 				return true
 			}
 		case p.ctx == ctxStreetApart:
@@ -509,7 +518,7 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxDobDay:
-			if start >= t.digits || !t.dayOfBirth(ts) {
+			if start >= t.digits || !t.dayOfBirth(ts) && !t.bornOnDay(ts) {
 				return true
 			}
 		case p.ctx == ctxCountryOf:

@@ -53,6 +53,8 @@ const (
 	ctxCardStart           // a card's last four's first 2 digits: a word for "starts with" beside them, a card or "last digits" word before (inContext)
 	ctxPostHead            // a postal code's first 3 or more digits after "starts with" and a postal-code word (text.postHead)
 	ctxCountryOf           // the country of an address, named by counting or elimination over her addresses (text.countryCounted)
+	ctxMailTLD             // an email's top-level domain, a possessive and a word for address beside it (text.mailLabelYours)
+	ctxDobMY               // the month and year of birth as digits, a word for birth or words for month and year beside (Matcher.monthYearNamed)
 )
 
 // pattern is one normalised form of a protected (or public) value.
@@ -189,6 +191,7 @@ func (b *builder) email(v string, level proofdesk.Level) {
 			b.tokens(dom[:1], pattern{class: proofdesk.ClassEmail, part: PartFull, level: level, ctx: ctxMailLocal})
 		}
 	}
+	b.mailTLD(v, level)
 	// the compact view: separators between the letters, "(at)", "[dot]",
 	// "arobase", "punkt" and the like ("j.a.n.e.d.o.e at example dot com")
 	if c := compactOf(v); len(c) >= 10 {
@@ -566,6 +569,7 @@ func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 		return
 	}
 	p := pattern{class: proofdesk.ClassDateOfBirth, part: PartFull, level: level}
+	b.dobMonthYear(s, level)
 	ys := []string{fmt.Sprint(y), fmt.Sprintf("%02d", y%100)}
 	ms := uniq(fmt.Sprintf("%02d", m), fmt.Sprint(m))
 	ds := uniq(fmt.Sprintf("%02d", d), fmt.Sprint(d))

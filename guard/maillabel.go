@@ -1,0 +1,74 @@
+package guard
+
+import (
+	"strings"
+
+	"github.com/proofdesk/proofdesk"
+)
+
+// mailTLD adds an email's top-level domain (its last label, "fr") as a
+// token pattern of ctxMailTLD, for a domain no webmail's: "your .fr
+// address, not the Gmail one" tells the domain's country.
+func (b *builder) mailTLD(v string, level proofdesk.Level) {
+	at := strings.LastIndexByte(v, '@')
+	if at <= 0 {
+		return
+	}
+	dom := normTokens(v[at+1:])
+	if len(dom) < 2 || webmail[dom[0]] {
+		return
+	}
+	b.tokens(dom[len(dom)-1:], pattern{class: proofdesk.ClassEmail, part: PartFull, level: level, ctx: ctxMailTLD})
+}
+
+// mailLabelYours reports whether the domain label or top-level domain at
+// offset start of the token view is said of the customer's email: a
+// possessive of the person addressed right before it and a word for
+// address or email right after it ("your exemple address", "Ihre
+// exemple-Adresse", "je .fr-adres"), or a possessive and such a word
+// right before it ("votre adresse .fr", "tu dirección .fr", "il suo
+// indirizzo .fr", "o seu endereço .fr").
+func (t *text) mailLabelYours(start int, tld bool) bool {
+	i := t.tokenAt(start)
+	if i < 1 {
+		return false
+	}
+	prev := string(t.tokBytes(i - 1))
+	if prev == "at" {
+		return false // a domain after a local part: mailPart's
+	}
+	for k := i + 1; k < len(t.toks) && k <= i+3; k++ {
+		if string(t.tokBytes(k)) == "at" {
+			return false // a local part ("your email elodie.martin@..."): mailPart's
+		}
+	}
+	end := i // the label's last token: "exemple fr" is two
+	if !tld && end+1 < len(t.toks) && t.toks[end].flags&fPunctAfter == 0 && tldWords[string(t.tokBytes(end+1))] {
+		end++
+	}
+	if secondPerson[prev] && end+1 < len(t.toks) && mailAddrNouns(string(t.tokBytes(end+1))) {
+		return true
+	}
+	if i >= 2 && mailAddrNouns(prev) && (secondPerson[string(t.tokBytes(i-2))] || i >= 3 && secondPerson[string(t.tokBytes(i-3))]) {
+		return true
+	}
+	return false
+}
+
+// mailAddrNouns reports whether w names an email address.
+func mailAddrNouns(w string) bool { return isValueNoun(w) && w != "number" || addressNouns[w] }
+
+// tldWords are top-level domains that may follow a domain label.
+var tldWords = set("fr", "de", "es", "it", "nl", "pt", "com", "org", "net", "eu", "be", "ch", "at", "uk")
+
+// atDomainBare reports whether the domain at offset start of the token
+// view follows an "@" with no local part before it ("elodie.martin@
+// esempio.fr, ah no, @exemple.fr"): the domain corrected to hers.
+func (t *text) atDomainBare(start int) bool {
+	i := t.tokenAt(start)
+	if i < 1 || t.ats == 0 || string(t.tokBytes(i-1)) != "at" {
+		return false
+	}
+	from, _ := t.sentenceOf(i)
+	return i-1 == from || t.toks[i-2].flags&fPunctAfter != 0
+}
