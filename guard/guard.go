@@ -573,6 +573,12 @@ func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 			best = v
 		}
 	}
+	if lvl := m.levels[proofdesk.ClassEmail]; lvl > level && t.ats > 0 && m.mailCutDomain(t) {
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassEmail, Part: PartFull, RequiredLevel: lvl}
+		if v.stricter(best) {
+			best = v
+		}
+	}
 	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && m.dobTypo(t) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {

@@ -72,3 +72,28 @@ func (t *text) atDomainBare(start int) bool {
 	from, _ := t.sentenceOf(i)
 	return i-1 == from || t.toks[i-2].flags&fPunctAfter != 0
 }
+
+// mailCutDomain reports whether an email of the customer's stands in t
+// with its local part exact and its domain cut short by its last letter
+// at a token's end ("elodie.martin@exemple.f..."): read in the
+// compact view around each "@", like mailTypo.
+func (m *Matcher) mailCutDomain(t *text) bool {
+	for i := range t.raw {
+		c := int(t.raw[i].coff)
+		if t.raw[i].lex&lxAt == 0 || c < 0 {
+			continue
+		}
+		for _, ep := range m.emailParts {
+			local, dom := ep[0], ep[1]
+			n := len(local)
+			if n < 6 || len(dom) < 6 || c-n < 0 || !t.rawStarts(i, c-n) || string(t.buf[c-n:c]) != local {
+				continue
+			}
+			d := len(dom) - 1 // one letter: two would read "exemple" of "exemple.org" as cut
+			if e := c + 2 + d; e <= len(t.buf) && compactRun(t.buf[c+2:e]) && string(t.buf[c+2:e]) == dom[:d] && t.rawEnds(i, e) {
+				return true
+			}
+		}
+	}
+	return false
+}
