@@ -47,20 +47,30 @@ var (
 		"toegevoegd", "opgeslagen", "adicionou", "adicionado", "registou", "guardou")
 )
 
-// notSentTo reports whether token i, a demonstrative before a value noun,
-// closes a denial that something went to the offered value: a negation,
-// and a verb of going or sending within 3 tokens before the
-// demonstrative or right after its noun ("The refund didn't go to that card", "Il rimborso non è
-// andato su quella carta", "O reembolso não foi para esse cartão").
+// notSentTo reports whether token i, a demonstrative before a card or
+// phone word, closes a denial that something went to the offered value:
+// a negation and a verb of going or sending within 3 tokens before the
+// demonstrative or right after its noun ("The refund didn't go to that
+// card", "Il rimborso non è andato su quella carta", "O reembolso não foi
+// para esse cartão", "Die Erstattung ist nicht an diese Karte gegangen").
 func (t *text) notSentTo(i int) bool {
 	if i < 1 || i+1 >= len(t.toks) {
 		return false
 	}
-	if w := string(t.tokBytes(i)); t.toks[i].lex&lxDemo == 0 && !thisWords[w] && !(articleDemos[w] && toWords[string(t.tokBytes(i-1))]) { // "naar die kaart"
-		return false
+	if t.toks[i].lex&lxDemo == 0 {
+		// cheap letter tests before the look-ups, run on every token: every
+		// one of thisWords opens with c, q, a or j, every articleDemos word
+		// opens with d and has three letters
+		w := t.tokBytes(i)
+		switch {
+		case len(w) >= 2 && (w[0] == 'c' || w[0] == 'q' || w[0] == 'a' || w[0] == 'j') && thisWords[string(w)]:
+		case len(w) == 3 && w[0] == 'd' && articleDemos[string(w)] && toWords[string(t.tokBytes(i-1))]: // "naar die kaart"
+		default:
+			return false
+		}
 	}
-	if !isValueNoun(string(t.tokBytes(i+1))) && !cardWords[string(t.tokBytes(i+1))] {
-		return false
+	if t.toks[i+1].lex&(lxCard|lxPhone) == 0 {
+		return false // a card or phone word after it
 	}
 	from, to := t.sentenceOf(i)
 	if i+2 < to && notSentVerbs[string(t.tokBytes(i+2))] { // "nicht an diese Karte gegangen"

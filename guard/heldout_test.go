@@ -164,6 +164,21 @@ import (
 // answergates.go (complaints, deferrals, the value already on file,
 // sarcastic refusals). Sets 1–10 before and after: 2151 of 2182 blocked
 // (98.6 %), 4 of 2540 stopped (0.16 %), the same lines.
+//
+// guard12: set 13's kinds described in the lead's words, not its lines;
+// variants in testdata/lang/*14.txt. Set 13 (agents of all experience
+// levels: over-sharing, terse, second-language, refuse-then-leak, confirm
+// by contrast, elimination, counting or time) scored about 78 % blocked,
+// 3.7 % stopped; it is not in testdata/heldout and this branch never read
+// it. The round closed its kinds by mechanism: process answers after an
+// offer (process.go), a postal code's first digits (posthead.go),
+// countries by name counted or eliminated over her addresses
+// (countrycount.go), "you in <city>" (youin.go), denials ending "did you
+// move?", card brands with a possessive in seven languages
+// (brandyours.go), "went to that one" (sentthere.go), email labels and
+// top-level domains (maillabel.go), month/year of birth and the day with
+// "born" (dobforms.go). Sets 1–10 before and after: 2182 of 2182 blocked,
+// 0 of 2540 stopped, the same lines.
 var heldOutFloor = struct{ recall, stopped float64 }{1.0, 0.0}
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of

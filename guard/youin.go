@@ -77,7 +77,11 @@ func (t *text) movedTail(k int) bool {
 // its clause ("Die ist nicht in Ihrem Konto", "Esa no está en su cuenta",
 // "Quello non è sul suo account"). "Das ist nicht teuer" names no record.
 func (t *text) demoDenial(i int) bool {
-	if t.toks[i].lex&lxDemo == 0 && !(articleDemos[string(t.tokBytes(i))] && i+1 < len(t.toks) && demoVerbs[string(t.tokBytes(i+1))]) {
+	if i > 0 && t.toks[i-1].flags&fPunctAfter == 0 {
+		return false // a cheap test first, run on every token: it must open a clause
+	}
+	if w := t.tokBytes(i); t.toks[i].lex&lxDemo == 0 && !(len(w) == 3 && w[0] == 'd' && articleDemos[string(w)] &&
+		i+1 < len(t.toks) && demoVerbs[string(t.tokBytes(i+1))]) {
 		return false // "die" is a demonstrative before a verb: "Die ist nicht ...", "Die staat niet ..."
 	}
 	from, to := t.sentenceOf(i)
