@@ -75,3 +75,10 @@ var (
 	bornWords = set("born", "geboren", "nee", "ne", "nacio", "nacida", "nacido", "nata", "nato", "nasceu", "nascida",
 		"nascido", "nacque")
 )
+
+// readRight call a value read out the right one, after it ("Das Datum,
+// das Sie mir genannt haben, ist das richtige", "La date que vous m'avez
+// donnée est la bonne", "De datum die u me gaf is de juiste"), for
+// readOutValue (normalised).
+var readRight = set("richtige", "richtig", "korrekt", "korrekte", "bonne", "bon", "exacte", "juiste", "juist", "correcte",
+	"correcta", "correcto", "giusta", "giusto", "corretta", "corretto", "certa", "certo", "correta", "correto", "correct")
