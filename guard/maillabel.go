@@ -97,3 +97,21 @@ func (m *Matcher) mailCutDomain(t *text) bool {
 	}
 	return false
 }
+
+// otherDomain reports whether tokens [from, to), the rest of a yes- or
+// no-word's sentence, say the customer's email is of another domain than
+// the offered one ("No, yours is of another domain", "No, la suya es de
+// otro dominio", "Não, o seu é de outro domínio"), the domain word
+// closing its clause: it names her domain by what it is not.
+func (t *text) otherDomain(from, to int) bool {
+	for k := from; k+1 < to && k < from+6; k++ {
+		if w := string(t.tokBytes(k)); (otherOnes[w] || w == "another") && domainWords[string(t.tokBytes(k+1))] &&
+			(k+2 == to || t.toks[k+1].flags&fPunctAfter != 0) { // not "the other domain settings"
+			return true
+		}
+	}
+	return false
+}
+
+// domainWords say "domain" (normalised).
+var domainWords = set("domain", "domaine", "dominio", "domein")
