@@ -297,7 +297,7 @@ func (t *text) readOutValue(class string) bool {
 		}
 		for j := from; j < to; j++ {
 			x := string(t.tokBytes(j))
-			if actVerbs[x] || sendVerbs[x] || sendNow[x] || chargeVerbs[x] || j < k && t.toks[j].lex&lxCopula != 0 || j > k && (rightWords[x] || matchWords[x]) || j > k && refWords[x] && t.toks[j].lex&lxDemo == 0 && x != "1" {
+			if actVerbs[x] || sendVerbs[x] || sendNow[x] || chargeVerbs[x] || j < k && t.toks[j].lex&lxCopula != 0 || j > k && (rightWords[x] || matchWords[x] || readRight[x]) || j > k && refWords[x] && t.toks[j].lex&lxDemo == 0 && x != "1" {
 				return true
 			}
 		}
@@ -315,7 +315,7 @@ var (
 	sayVerbs = set("read", "say", "said", "gave", "give", "mentioned", "quoted", "genannt", "angegeben", "gesagt",
 		"vorgelesen", "lue", "lu", "donnee", "donne", "dite", "dit", "mentionnee", "leido", "dado", "dicho",
 		"mencionado", "letto", "letta", "dato", "data", "detto", "indicato", "indicata", "genoemd", "gegeven",
-		"opgelezen", "gezegd", "leu", "deu", "disse", "indicou", "mencionou")
+		"opgelezen", "gezegd", "leu", "deu", "disse", "indicou", "mencionou", "gaf", "noemde")
 	// sendNow send in the present: "wir schicken es", "on l'envoie".
 	sendNow = set("send", "sending", "schicken", "schicke", "envoie", "envoyons", "enviamos", "envio", "mandiamo",
 		"spediamo", "sturen", "stuur", "enviamos", "mandamos")

@@ -478,7 +478,16 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxMailLocal || p.ctx == ctxMailDomain:
-			if start >= t.digits || !t.mailPart(ts, p.ctx == ctxMailDomain) {
+			if start >= t.digits || !t.mailPart(ts, p.ctx == ctxMailDomain) && !(p.ctx == ctxMailLocal && t.mailLabelYours(ts, false)) &&
+				!(p.ctx == ctxMailDomain && t.atDomainBare(ts)) {
+				return true
+			}
+		case p.ctx == ctxDobMY:
+			if start >= t.digits || !m.monthYearNamed(t, ts, te) {
+				return true
+			}
+		case p.ctx == ctxMailTLD:
+			if start >= t.digits || !t.mailLabelYours(ts, true) {
 				return true
 			}
 		case p.ctx == ctxStreetApart:
@@ -510,7 +519,15 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxDobDay:
-			if start >= t.digits || !t.dayOfBirth(ts) {
+			if start >= t.digits || !t.dayOfBirth(ts) && !t.bornOnDay(ts) {
+				return true
+			}
+		case p.ctx == ctxCountryOf:
+			if start >= t.digits || !t.countryCounted(ts) {
+				return true
+			}
+		case p.ctx == ctxPostHead:
+			if start >= t.digits || !t.postHead(ts) {
 				return true
 			}
 		case p.ctx == ctxDobSaid:
@@ -572,6 +589,12 @@ func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 		}
 	}
 	if lvl := m.levels[proofdesk.ClassEmail]; lvl > level && t.ats > 0 && (m.mailTypo(t) || m.mailMasked(t)) {
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassEmail, Part: PartFull, RequiredLevel: lvl}
+		if v.stricter(best) {
+			best = v
+		}
+	}
+	if lvl := m.levels[proofdesk.ClassEmail]; lvl > level && t.ats > 0 && m.mailCutDomain(t) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassEmail, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v

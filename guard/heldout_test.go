@@ -179,6 +179,21 @@ import (
 // before (936c78f) and after: 2182 of 2182 blocked, 0 of 2540 stopped,
 // line for line the same.
 //
+// guard12: set 13's kinds described in the lead's words, not its lines;
+// variants in testdata/lang/*14.txt. Set 13 (agents of all experience
+// levels: over-sharing, terse, second-language, refuse-then-leak, confirm
+// by contrast, elimination, counting or time) scored about 78 % blocked,
+// 3.7 % stopped; it is not in testdata/heldout and this branch never read
+// it. The round closed its kinds by mechanism: process answers after an
+// offer (process.go), a postal code's first digits (posthead.go),
+// countries by name counted or eliminated over her addresses
+// (countrycount.go), "you in <city>" (youin.go), denials ending "did you
+// move?", card brands with a possessive in seven languages
+// (brandyours.go), "went to that one" (sentthere.go), email labels and
+// top-level domains (maillabel.go), month/year of birth and the day with
+// "born" (dobforms.go). Sets 1–10 before and after: 2182 of 2182 blocked,
+// 0 of 2540 stopped, the same lines.
+//
 // Sets 11, 12 and 13 (written blind by three engineers who never saw the
 // guard, its corpus or each other's sets; copied unchanged from
 // /work/blind11-13, sha256 2b6629c3…, b0df3470…, ad6c0611…), first scores
@@ -194,14 +209,18 @@ import (
 // to 549 and set 12 from 409 to 416; guard10 (set 11's kinds, in the
 // lead's words) moved set 11 to 665 and stops 28 to 8, set 12 to 420,
 // set 13 to 417; guard11 (set 12's kinds) moved set 12 to 483, set 13 to
-// 423 and set 11 to 667. A round moves the set whose kinds it was given
-// by 12 to 16 points and a set it never saw by about 1: the honest
-// estimate on new phrasings is still a new set's first score, 72–78 %.
+// 423 and set 11 to 667; guard12 (set 13's kinds) moved set 13 to 472
+// and stops 20 to 5, set 11 to 672, set 12 not at all. A round moves the
+// set whose kinds it was given by 9 to 16 points and a set it never saw
+// by 0 to 1: the honest estimate on new phrasings is still a new set's
+// first score, 72–78 %. All thirteen sets now: 3809 of 4008 blocked
+// (95.0 %), 14 of 4429 stopped (0.3 %); sets 1–10 all blocked, none
+// stopped.
 var heldOutFloors = map[string]struct{ blocked, stopped int }{
 	"heldout1.txt": {109, 0}, "heldout2.txt": {45, 0}, "heldout3.txt": {110, 0}, "heldout4.txt": {40, 0},
 	"heldout5.txt": {176, 0}, "heldout6.txt": {405, 0}, "heldout7.txt": {309, 0}, "heldout8.txt": {286, 0},
 	"heldout9.txt": {293, 0}, "heldout10.txt": {409, 0},
-	"heldout11.txt": {667, 8}, "heldout12.txt": {483, 1}, "heldout13.txt": {423, 20},
+	"heldout11.txt": {672, 8}, "heldout12.txt": {483, 1}, "heldout13.txt": {472, 5},
 }
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of

@@ -29,7 +29,7 @@ func (t *text) offerAnswer(class string, excl []span) string {
 	first := -1
 	for k := range t.toks {
 		w := t.tokBytes(k)
-		if deferWord(w) || t.toks[k].flags&fQuestion != 0 {
+		if deferWord(w) || t.toks[k].flags&fQuestion != 0 && !t.movedTail(k) {
 			return "" // "after the verification", "use the form", a question: no answer yet
 		}
 		if first < 0 && strongAccount(w) {
@@ -79,7 +79,7 @@ var accountShapes = func() (t [256]uint32) {
 // sentenceAnswer judges the sentence of tokens [from, to) of a reply with
 // no exclusion, deferral or question.
 func (t *text) sentenceAnswer(from, to int, class string) string {
-	if t.conditional(to - 1) {
+	if t.conditional(to-1) && !(t.movedTail(to-1) && !t.conditionalWord(to-1)) {
 		return ""
 	}
 	mention := false

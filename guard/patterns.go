@@ -56,6 +56,10 @@ const (
 	ctxCountry             // a country's adjective beside a noun of an address or phone, said of the customer (text.countryNamed)
 	ctxMailShape           // a label of the email's domain, its local part described as first and last name (text.mailShaped)
 	ctxMailMasked          // an email's part beside a mask and an '@' read "at" (the text holds an '@')
+	ctxPostHead            // a postal code's first 3 or more digits after "starts with" and a postal-code word (text.postHead)
+	ctxCountryOf           // the country of an address, named by counting or elimination over her addresses (text.countryCounted)
+	ctxMailTLD             // an email's top-level domain, a possessive and a word for address beside it (text.mailLabelYours)
+	ctxDobMY               // the month and year of birth as digits, a word for birth or words for month and year beside (Matcher.monthYearNamed)
 )
 
 // pattern is one normalised form of a protected (or public) value.
@@ -194,6 +198,7 @@ func (b *builder) email(v string, level proofdesk.Level) {
 			b.tokens(dom[:1], pattern{class: proofdesk.ClassEmail, part: PartFull, level: level, ctx: ctxMailLocal})
 		}
 	}
+	b.mailTLD(v, level)
 	// the compact view: separators between the letters, "(at)", "[dot]",
 	// "arobase", "punkt" and the like ("j.a.n.e.d.o.e at example dot com")
 	if c := compactOf(v); len(c) >= 10 {
@@ -437,6 +442,7 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 	city := normTokens(a.City)
 	b.countries(a, level)
 	b.typoStreets(a, level)
+	b.countryNames(a.Country, level)
 	if core := streetCore(toks); len(core) > 0 && tokLen(core) >= 4 && len(city) == 1 && len(city[0]) >= 4 && len(b.cities) < 1<<15 {
 		// "the Madrid flat near Alcalá", "Votre appartement parisien rue
 		// de la Paix": the street's word with its city
@@ -467,6 +473,7 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 	}
 	postal := pattern{class: proofdesk.ClassAddress, part: PartPostalCode, level: level, ctx: ctxNotOwned}
 	b.postalParts(pc, level)
+	b.postcodeHeads(pc, level)
 	if len(pc) > 0 {
 		joined := strings.Join(pc, "")
 		forms := [][]string{pc}
@@ -577,6 +584,7 @@ func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 	p := pattern{class: proofdesk.ClassDateOfBirth, part: PartFull, level: level}
 	b.dobSaid(m, d, level)
 	b.dobKeyed(m, d, level)
+	b.dobMonthYear(s, level)
 	ys := []string{fmt.Sprint(y), fmt.Sprintf("%02d", y%100)}
 	ms := uniq(fmt.Sprintf("%02d", m), fmt.Sprint(m))
 	ds := uniq(fmt.Sprintf("%02d", d), fmt.Sprint(d))

@@ -666,6 +666,9 @@ func (t *text) hedgedTail(i int) bool {
 		if t.toks[k-1].flags&fPunctAfter == 0 {
 			continue
 		}
+		if t.movedAsk(k, to) {
+			return true // "That one isn't on your account, did you move?"
+		}
 		w := string(t.tokBytes(k))
 		if (secondPerson[w] || w == "youre") && (k+1 < to && hedgeWords[string(t.tokBytes(k+1))] || k+2 < to && hedgeWords[string(t.tokBytes(k+2))]) {
 			return true // "— vous pensez peut-être à un autre compte ?", "— Sie meinen vielleicht ..."
@@ -865,8 +868,11 @@ func (t *text) confirmation(class string) string {
 		if t.toStoredOne(rest, to) {
 			return false // "Yes, I'll resend the link to the email already on file"
 		}
+		if t.processAnswer(rest, to) || t.toRegistered(rest, to) {
+			return false // "Yes, the email can be changed once you're verified"
+		}
 		if t.quantAnswer(rest, to) || t.loginAnswer(rest, to) || t.deliveredThere(rest, to) || t.seemsValue(rest, to) ||
-			t.actedOnIt(rest, to) {
+			t.actedOnIt(rest, to) || t.sentThere(rest, to) || t.otherDomain(rest, to) {
 			return true // "Correcto, con ese inicia sesión"
 		}
 		if t.weCan(rest, to) || t.acceptsIn(rest, to) {
@@ -1090,7 +1096,10 @@ func (t *text) confirmation(class string) string {
 	}
 	// "Unfortunately not, that number isn't on your account."
 	for i := range t.toks {
-		if (t.toks[i].lex&lxRef != 0 || i > 0 && t.toks[i-1].lex&lxDemo != 0) && t.recordDenial(i) && !t.conditionalHedged(i) && !sentenceExcl(i) {
+		if ((t.toks[i].lex&lxRef != 0 || i > 0 && t.toks[i-1].lex&lxDemo != 0) && t.recordDenial(i) ||
+			(i == 0 || t.toks[i-1].flags&fPunctAfter != 0) && t.demoDenial(i) || // cheap tests first: a clause's first word,
+			i+1 < len(t.toks) && t.toks[i+1].lex&(lxCard|lxPhone) != 0 && t.notSentTo(i)) && // a demonstrative before a card or phone word
+			!t.conditionalHedged(i) && !sentenceExcl(i) {
 			denials = append(denials, span{int(t.toks[i].off), int(t.toks[i].end)})
 			break
 		}
@@ -1130,7 +1139,7 @@ func (t *text) confirmation(class string) string {
 	if len(excl) == 0 && len(denials) == 0 {
 		for i := range t.toks {
 			if w := t.tokBytes(i); len(w) > 0 && len(w) < 32 && destShapes[w[0]]&(1<<len(w)) != 0 && destPreps[string(w)] && t.sentToValue(i, class) &&
-				!t.toStoredOne(0, len(t.toks)) { // "Yes, I'll resend the link to the email already on file": whatever is on file
+				!t.toStoredOne(0, len(t.toks)) && !t.toRegistered(0, len(t.toks)) { // "Yes, I'll resend the link to the email already on file": whatever is on file
 				return RuleConfirmation
 			}
 		}
@@ -1138,7 +1147,7 @@ func (t *text) confirmation(class string) string {
 	if len(denials) > 0 {
 		return RuleDenial
 	}
-	if rule := t.offerAnswer(class, excl); rule != "" && !t.toStoredOne(0, len(t.toks)) {
+	if rule := t.offerAnswer(class, excl); rule != "" && !t.toStoredOne(0, len(t.toks)) && !t.toRegistered(0, len(t.toks)) {
 		return rule // not "Yes, I'll resend the link to the email already on file": whatever is on file
 	}
 	return ""
@@ -1982,7 +1991,7 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 	case ctxBrand:
 		return prevTokens(view, start, 1, func(t []byte) bool { return yourWords[string(t)] }) ||
 			nextTokens(view, end-1, 2, func(t []byte) bool { return brandAfter[string(t)] }) ||
-			brandHeld(view, start, end)
+			brandHeld(view, start, end) || brandYours(view, start, end)
 	}
 	return true
 }
@@ -2280,7 +2289,7 @@ func (t *text) cityNamed(start, end int) bool {
 			w == "per" && k+1 < to && (yourWords[string(t.tokBytes(k+1))] || ourWords[string(t.tokBytes(k+1))]) // "per the account", not Italian "per"
 		you = you || secondPerson[w]
 	}
-	if t.yourHomeIn(i, from, to) {
+	if t.yourHomeIn(i, from, to) || t.youIn(i, from, to) || t.cityEliminated(i, from, to) {
 		return true
 	}
 	if record && source && !(i > 0 && routeWords[string(t.tokBytes(i-1))]) {
