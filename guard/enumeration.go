@@ -148,7 +148,13 @@ func (t *text) dateAt(i int) ([3]byte, bool) {
 	var isMonthName [3]bool
 	n := 0
 	tight := true // "1/2/77": the parts joined by / . -
-	for k := i; k < len(t.toks) && n < 3; k++ {
+	if i > 0 && t.toks[i].flags&fTight != 0 && startsDigit(t.tokBytes(i-1)) {
+		// inside a longer chain of numbers joined by / . - ("móvil:
+		// 6-4-7-2-1-8-3-9-0"): no date starts mid-chain
+		return [3]byte{}, false
+	}
+	k := i
+	for ; k < len(t.toks) && n < 3; k++ {
 		if n > 0 && t.toks[k].flags&fTight == 0 {
 			tight = false
 		}
@@ -182,6 +188,9 @@ func (t *text) dateAt(i int) ([3]byte, bool) {
 	if n < 3 {
 		return [3]byte{}, false
 	}
+	if k < len(t.toks) && t.toks[k].flags&fTight != 0 && startsDigit(t.tokBytes(k)) {
+		return [3]byte{}, false // the chain goes on past three numbers: no date
+	}
 	year := func(v int) (int, bool) {
 		if v >= 100000 {
 			return v - 100000, true
@@ -204,3 +213,6 @@ func (t *text) dateAt(i int) ([3]byte, bool) {
 	}
 	return [3]byte{byte(y % 250), byte(m), byte(d)}, true
 }
+
+// startsDigit reports whether w opens with an ASCII digit.
+func startsDigit(w []byte) bool { return len(w) > 0 && isDigit(w[0]) }

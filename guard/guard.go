@@ -123,6 +123,15 @@ func (v Verdict) stricter(w Verdict) bool {
 	if v.Blocked != w.Blocked {
 		return v.Blocked
 	}
+	if ev, ew := v.Rule == RuleEnumeration, w.Rule == RuleEnumeration; v.Blocked && ev != ew {
+		// a list of candidate values is refused as a list whatever else
+		// it matches: a list holding the value on file (or a near miss
+		// of it) must be told from one that does not by nothing, or the
+		// verdict answers the guess (TestGuardIsNoOracle,
+		// TestEnumerationHidesTheMatch). A value of a class needing a
+		// higher level is still blocked on the next send.
+		return ev
+	}
 	if v.RequiredLevel != w.RequiredLevel {
 		return v.RequiredLevel > w.RequiredLevel
 	}
