@@ -2,6 +2,7 @@ package guard
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
 
@@ -66,5 +67,36 @@ func TestFailClosed(t *testing.T) {
 	}()
 	if w.Rule != RuleDenial {
 		t.Fatalf("verdict changed: %+v", w)
+	}
+}
+
+// TestProbeFailClosed: a panic while reading a requester's message reads
+// as a hit on every protected class, sorted, counted: the message is
+// stored and flagged, and confirmations are blocked, instead of the
+// write (and the customer's words) failing.
+func TestProbeFailClosed(t *testing.T) {
+	before := GuardErrors()
+	hit, classes := func() (hit bool, classes []string) {
+		defer probeFailClosed(&hit, &classes)
+		panic("boom")
+	}()
+	if !hit || !sort.StringsAreSorted(classes) || len(classes) != 5 {
+		t.Fatalf("hit %v, classes %v", hit, classes)
+	}
+	offers := func() (classes []string) {
+		defer probeFailClosed(nil, &classes)
+		var s []string
+		_ = s[3] // an index out of range, as a bug would
+		return nil
+	}()
+	if len(offers) != 5 || GuardErrors() != before+2 {
+		t.Fatalf("offers %v, guard errors %d (want %d)", offers, GuardErrors(), before+2)
+	}
+	// no panic: the answer is the function's own
+	if hit, classes := NewMatcher(elodie(), nil, Options{}).Probe("Hello, my parcel is late."); hit || len(classes) != 0 {
+		t.Fatalf("probe of a plain message: %v %v", hit, classes)
+	}
+	if got := Offers("Hello, my parcel is late."); len(got) != 0 {
+		t.Fatalf("offers of a plain message: %v", got)
 	}
 }

@@ -407,6 +407,25 @@ func failClosed(v *Verdict) {
 	*v = Verdict{Blocked: true, Rule: RuleGuardError, RequiredLevel: proofdesk.L2}
 }
 
+// probeFailClosed, deferred by Probe and Offers, which read a
+// requester's message inside the write that stores it, turns a panic into
+// the most cautious answer: every protected class found (and a hit), so
+// that the message is stored, the conversation is flagged and replies
+// that confirm or deny are blocked. Logged without the text, counted in
+// GuardErrors.
+func probeFailClosed(hit *bool, classes *[]string) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	guardErrors.Add(1)
+	slog.Error("guard: internal error reading a requester's message, read as offering every class", slog.String("panic", fmt.Sprint(r)), slog.String("stack", string(debug.Stack())))
+	if hit != nil {
+		*hit = true
+	}
+	*classes = []string{proofdesk.ClassAddress, proofdesk.ClassDateOfBirth, proofdesk.ClassEmail, proofdesk.ClassPayment, proofdesk.ClassPhone}
+}
+
 // guardErrors counts the checks failClosed blocked (GuardErrors).
 var guardErrors atomic.Int64
 
@@ -703,7 +722,11 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 // conversation ("the requester is quoting account data: do not confirm or
 // deny") when the requester is not verified. classes is sorted and never
 // holds the value. The name is never counted: requesters give their name.
+//
+// A failure of the guard (a panic) reads as a hit on every class
+// (probeFailClosed): the requester's message is still stored, flagged.
 func (m *Matcher) Probe(requesterText string) (hit bool, classes []string) {
+	defer probeFailClosed(&hit, &classes)
 	t := textPool.Get().(*text)
 	defer textPool.Put(t)
 	t.normalize(requesterText)

@@ -2539,7 +2539,12 @@ var (
 // rest of the conversation and passes them to Check, which then blocks
 // replies that confirm or deny. The result is sorted and never holds the
 // value.
-func Offers(requesterText string) []string {
+//
+// A failure of the guard (a panic) reads as every class offered
+// (probeFailClosed): the customer's message is stored, and replies that
+// confirm or deny are blocked, rather than the message being lost.
+func Offers(requesterText string) (classes []string) {
+	defer probeFailClosed(nil, &classes)
 	var t text
 	t.normalize(requesterText)
 	view := string(t.tokenView())
