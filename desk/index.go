@@ -35,7 +35,7 @@ type customerIndex struct {
 type IndexStats struct {
 	Customers int           // customers indexed
 	Keys      int           // keyed-hash entries
-	Bytes     int           // memory of the table
+	Bytes     int           // memory of the table and its filter (guard.Index.Bytes)
 	Build     time.Duration // time to read, decrypt and index every customer
 }
 
