@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/proofdesk/proofdesk"
-	"github.com/proofdesk/proofdesk/desk"
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
@@ -255,17 +254,7 @@ func TestEraseRemovesWebhookDeliveries(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		ctx := context.Background()
 		f := newFixture(t, db)
-		admin := &proofdesk.Agent{Email: "root@desk.example", Name: "Ada Admin", Role: proofdesk.RoleAdmin, PasswordHash: "x"}
-		if err := sqldb.NewAgentService(db).CreateAgent(ctx, admin); err != nil {
-			t.Fatal(err)
-		}
-		hooks, err := desk.NewWebhooks(ctx, db, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, _, err := hooks.CreateWebhook(proofdesk.NewContextWithAgent(ctx, admin), "https://hooks.example.com/in", []string{proofdesk.WebhookMessageCreated}, false); err != nil {
-			t.Fatal(err)
-		}
+		subscribeMessages(t, db)
 		f.say(t, f.Conv, "My parcel to the lighthouse never came")
 		cs := sqldb.NewConversationService(db)
 		oconv := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, AssigneeID: f.Agent.ID, Subject: "Oscar's parcel"}
@@ -308,7 +297,7 @@ func TestEraseRemovesWebhookDeliveries(t *testing.T) {
 		if _, err := cs.UpdateConversation(f.AgentCtx, oconv.ID, proofdesk.ConversationUpdate{Status: &resolved}); err != nil {
 			t.Fatal(err)
 		}
-		err = db.WithTx(ctx, func(tx *sqldb.Tx) error {
+		err := db.WithTx(ctx, func(tx *sqldb.Tx) error {
 			_, err := tx.RemoveMessageBodies(ctx, oconv.ID, time.Now().Add(time.Hour))
 			return err
 		})

@@ -118,17 +118,7 @@ func TestWebhook_MessageReadThroughTheConversationView(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		ctx := context.Background()
 		f := newFixture(t, db)
-		admin := &proofdesk.Agent{Email: "root@desk.example", Name: "Ada Admin", Role: proofdesk.RoleAdmin, PasswordHash: "x"}
-		if err := sqldb.NewAgentService(db).CreateAgent(ctx, admin); err != nil {
-			t.Fatal(err)
-		}
-		hooks, err := desk.NewWebhooks(ctx, db, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, _, err := hooks.CreateWebhook(proofdesk.NewContextWithAgent(ctx, admin), "https://hooks.example.com/in", []string{proofdesk.WebhookMessageCreated}, false); err != nil {
-			t.Fatal(err)
-		}
+		subscribeMessages(t, db)
 		if _, err := f.VS.IssueChallenge(f.AgentCtx, f.Conv.ID, f.PhoneID); err != nil {
 			t.Fatal(err)
 		}
@@ -187,17 +177,7 @@ func TestWebhook_SubjectReadWithTheFirstMessages(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		ctx := context.Background()
 		f := newFixture(t, db)
-		admin := &proofdesk.Agent{Email: "root@desk.example", Name: "Ada Admin", Role: proofdesk.RoleAdmin, PasswordHash: "x"}
-		if err := sqldb.NewAgentService(db).CreateAgent(ctx, admin); err != nil {
-			t.Fatal(err)
-		}
-		hooks, err := desk.NewWebhooks(ctx, db, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, _, err := hooks.CreateWebhook(proofdesk.NewContextWithAgent(ctx, admin), "https://hooks.example.com/in", []string{proofdesk.WebhookMessageCreated}, false); err != nil {
-			t.Fatal(err)
-		}
+		subscribeMessages(t, db)
 		if _, err := f.VS.IssueChallenge(f.AgentCtx, f.Conv.ID, f.PhoneID); err != nil {
 			t.Fatal(err)
 		}
@@ -242,17 +222,7 @@ func TestWebhook_MessageReadWithTheCustomersOtherConversations(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		ctx := context.Background()
 		f := newFixture(t, db)
-		admin := &proofdesk.Agent{Email: "root@desk.example", Name: "Ada Admin", Role: proofdesk.RoleAdmin, PasswordHash: "x"}
-		if err := sqldb.NewAgentService(db).CreateAgent(ctx, admin); err != nil {
-			t.Fatal(err)
-		}
-		hooks, err := desk.NewWebhooks(ctx, db, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, _, err := hooks.CreateWebhook(proofdesk.NewContextWithAgent(ctx, admin), "https://hooks.example.com/in", []string{proofdesk.WebhookMessageCreated}, false); err != nil {
-			t.Fatal(err)
-		}
+		subscribeMessages(t, db)
 		if _, err := f.VS.IssueChallenge(f.AgentCtx, f.Conv.ID, f.PhoneID); err != nil {
 			t.Fatal(err)
 		}
@@ -281,4 +251,23 @@ func TestWebhook_MessageReadWithTheCustomersOtherConversations(t *testing.T) {
 			t.Fatalf("%d message.created deliveries of the chat, want 1", n)
 		}
 	})
+}
+
+// subscribeMessages creates an admin and, as them, a webhook to
+// https://hooks.example.com/in subscribed to message.created: every
+// message stored after it queues a delivery.
+func subscribeMessages(t *testing.T, db *sqldb.DB) {
+	t.Helper()
+	ctx := context.Background()
+	admin := &proofdesk.Agent{Email: "root@desk.example", Name: "Ada Admin", Role: proofdesk.RoleAdmin, PasswordHash: "x"}
+	if err := sqldb.NewAgentService(db).CreateAgent(ctx, admin); err != nil {
+		t.Fatal(err)
+	}
+	hooks, err := desk.NewWebhooks(ctx, db, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := hooks.CreateWebhook(proofdesk.NewContextWithAgent(ctx, admin), "https://hooks.example.com/in", []string{proofdesk.WebhookMessageCreated}, false); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -17,28 +17,7 @@ import (
 func TestView_CodeSplitSubjectBody_Lists(t *testing.T) {
 	s := consoletest.New(t, consoletest.Options{})
 	ctx := proofdesk.NewContextWithAgent(context.Background(), s.Agent)
-	var cpID string
-	for _, cp := range s.Customer.ContactPoints {
-		if cp.Value == consoletest.CustomerEmail {
-			cpID = cp.ID
-		}
-	}
-	if _, err := s.Verification.IssueChallenge(ctx, s.Conv.ID, cpID); err != nil {
-		t.Fatal(err)
-	}
-	msgs, err := s.Outbox.FindOutbox(ctx, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var code string
-	for _, m := range msgs {
-		if c := outboxCodeRe.FindStringSubmatch(m.Body); m.Purpose == "verification" && c != nil {
-			code = c[1]
-		}
-	}
-	if code == "" {
-		t.Fatal("no code in the outbox")
-	}
+	code := issueEmailCode(t, s, ctx, s.Conv.ID)
 	mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: s.Customer.ID, Subject: "my code is " + code[:3]}
 	if err := s.Conversations.CreateConversation(ctx, mail, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: code[3:] + " thanks"}); err != nil {
 		t.Fatal(err)

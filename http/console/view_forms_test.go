@@ -20,28 +20,7 @@ import (
 func TestView_CodeForms_Console(t *testing.T) {
 	s := consoletest.New(t, consoletest.Options{})
 	ctx := proofdesk.NewContextWithAgent(context.Background(), s.Agent)
-	var cpID string
-	for _, cp := range s.Customer.ContactPoints {
-		if cp.Value == consoletest.CustomerEmail {
-			cpID = cp.ID
-		}
-	}
-	if _, err := s.Verification.IssueChallenge(ctx, s.Conv.ID, cpID); err != nil {
-		t.Fatal(err)
-	}
-	msgs, err := s.Outbox.FindOutbox(ctx, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var code string
-	for _, m := range msgs {
-		if c := outboxCodeRe.FindStringSubmatch(m.Body); m.Purpose == "verification" && c != nil {
-			code = c[1]
-		}
-	}
-	if code == "" {
-		t.Fatal("no code in the outbox")
-	}
+	code := issueEmailCode(t, s, ctx, s.Conv.ID)
 	words := [10]string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
 	wordsDE := [10]string{"null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"}
 	spell := func(ws [10]string) string {
@@ -97,28 +76,7 @@ func TestView_CodeForms_Console(t *testing.T) {
 func TestView_InboxSearchIsNoOracle(t *testing.T) {
 	s := consoletest.New(t, consoletest.Options{})
 	ctx := proofdesk.NewContextWithAgent(context.Background(), s.Agent)
-	var cpID string
-	for _, cp := range s.Customer.ContactPoints {
-		if cp.Value == consoletest.CustomerEmail {
-			cpID = cp.ID
-		}
-	}
-	if _, err := s.Verification.IssueChallenge(ctx, s.Conv.ID, cpID); err != nil {
-		t.Fatal(err)
-	}
-	msgs, err := s.Outbox.FindOutbox(ctx, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var code string
-	for _, m := range msgs {
-		if c := outboxCodeRe.FindStringSubmatch(m.Body); m.Purpose == "verification" && c != nil {
-			code = c[1]
-		}
-	}
-	if code == "" {
-		t.Fatal("no code in the outbox")
-	}
+	code := issueEmailCode(t, s, ctx, s.Conv.ID)
 	mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, Subject: "Zebra parcel: my code is " + code}
 	if err := s.Conversations.CreateConversation(ctx, mail, nil); err != nil {
 		t.Fatal(err)
@@ -170,29 +128,11 @@ func TestAdminOutbox_NoLiveCodes(t *testing.T) {
 func TestView_InboxPreviewSplitCode(t *testing.T) {
 	s := consoletest.New(t, consoletest.Options{})
 	ctx := proofdesk.NewContextWithAgent(context.Background(), s.Agent)
-	var cpID string
-	for _, cp := range s.Customer.ContactPoints {
-		if cp.Value == consoletest.CustomerEmail {
-			cpID = cp.ID
-		}
-	}
 	chat := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, CustomerID: s.Customer.ID}
 	if err := s.Conversations.CreateConversation(ctx, chat, nil); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Verification.IssueChallenge(ctx, chat.ID, cpID); err != nil {
-		t.Fatal(err)
-	}
-	msgs, err := s.Outbox.FindOutbox(ctx, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var code string
-	for _, m := range msgs {
-		if c := outboxCodeRe.FindStringSubmatch(m.Body); m.Purpose == "verification" && c != nil {
-			code = c[1]
-		}
-	}
+	code := issueEmailCode(t, s, ctx, chat.ID)
 	for _, body := range []string{"hello, my code is " + code[:3], code[3:] + " thanks"} {
 		if err := s.Conversations.CreateMessage(ctx, &proofdesk.Message{ConversationID: chat.ID, AuthorKind: proofdesk.AuthorCustomer, Body: body}); err != nil {
 			t.Fatal(err)
@@ -213,25 +153,7 @@ func TestView_InboxPreviewSplitCode(t *testing.T) {
 func TestView_CodeInTextFile_Console(t *testing.T) {
 	s := consoletest.New(t, consoletest.Options{})
 	ctx := proofdesk.NewContextWithAgent(context.Background(), s.Agent)
-	var cpID string
-	for _, cp := range s.Customer.ContactPoints {
-		if cp.Value == consoletest.CustomerEmail {
-			cpID = cp.ID
-		}
-	}
-	if _, err := s.Verification.IssueChallenge(ctx, s.Conv.ID, cpID); err != nil {
-		t.Fatal(err)
-	}
-	msgs, err := s.Outbox.FindOutbox(ctx, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var code string
-	for _, m := range msgs {
-		if c := outboxCodeRe.FindStringSubmatch(m.Body); m.Purpose == "verification" && c != nil {
-			code = c[1]
-		}
-	}
+	code := issueEmailCode(t, s, ctx, s.Conv.ID)
 	m := &proofdesk.Message{ConversationID: s.Conv.ID, AuthorKind: proofdesk.AuthorCustomer, Body: "attached",
 		Attachments: []*proofdesk.Attachment{{Filename: "note.txt", ContentType: "text/plain", Data: []byte("the code: " + code)}}}
 	if err := s.Conversations.CreateMessage(ctx, m); err != nil {
@@ -250,25 +172,7 @@ func TestView_CodeInTextFile_Console(t *testing.T) {
 func TestView_CodeSplitSubjectBody_Console(t *testing.T) {
 	s := consoletest.New(t, consoletest.Options{})
 	ctx := proofdesk.NewContextWithAgent(context.Background(), s.Agent)
-	var cpID string
-	for _, cp := range s.Customer.ContactPoints {
-		if cp.Value == consoletest.CustomerEmail {
-			cpID = cp.ID
-		}
-	}
-	if _, err := s.Verification.IssueChallenge(ctx, s.Conv.ID, cpID); err != nil {
-		t.Fatal(err)
-	}
-	msgs, err := s.Outbox.FindOutbox(ctx, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var code string
-	for _, m := range msgs {
-		if c := outboxCodeRe.FindStringSubmatch(m.Body); m.Purpose == "verification" && c != nil {
-			code = c[1]
-		}
-	}
+	code := issueEmailCode(t, s, ctx, s.Conv.ID)
 	mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: s.Customer.ID, Subject: "my code is " + code[:3]}
 	if err := s.Conversations.CreateConversation(ctx, mail, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: code[3:] + " thanks"}); err != nil {
 		t.Fatal(err)
@@ -294,28 +198,7 @@ func TestView_CodeSplitSubjectBody_Console(t *testing.T) {
 func TestView_QuotedTextReadsWithTheConversation(t *testing.T) {
 	s := consoletest.New(t, consoletest.Options{})
 	ctx := proofdesk.NewContextWithAgent(context.Background(), s.Agent)
-	var cpID string
-	for _, cp := range s.Customer.ContactPoints {
-		if cp.Value == consoletest.CustomerEmail {
-			cpID = cp.ID
-		}
-	}
-	if _, err := s.Verification.IssueChallenge(ctx, s.Conv.ID, cpID); err != nil {
-		t.Fatal(err)
-	}
-	out, err := s.Outbox.FindOutbox(ctx, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var code string
-	for _, m := range out {
-		if c := outboxCodeRe.FindStringSubmatch(m.Body); m.Purpose == "verification" && c != nil {
-			code = c[1]
-		}
-	}
-	if code == "" {
-		t.Fatal("no code in the outbox")
-	}
+	code := issueEmailCode(t, s, ctx, s.Conv.ID)
 	mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, Subject: "Parcel", Requester: proofdesk.Requester{Email: consoletest.CustomerEmail}}
 	first := &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: "my code is " + code[:3]}
 	if err := s.Conversations.CreateConversation(ctx, mail, first); err != nil {
@@ -351,28 +234,7 @@ func TestView_QuotedTextReadsWithTheConversation(t *testing.T) {
 func TestView_CodeSplitAcrossConversations_Console(t *testing.T) {
 	s := consoletest.New(t, consoletest.Options{})
 	ctx := proofdesk.NewContextWithAgent(context.Background(), s.Agent)
-	var cpID string
-	for _, cp := range s.Customer.ContactPoints {
-		if cp.Value == consoletest.CustomerEmail {
-			cpID = cp.ID
-		}
-	}
-	if _, err := s.Verification.IssueChallenge(ctx, s.Conv.ID, cpID); err != nil {
-		t.Fatal(err)
-	}
-	out, err := s.Outbox.FindOutbox(ctx, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var code string
-	for _, m := range out {
-		if c := outboxCodeRe.FindStringSubmatch(m.Body); m.Purpose == "verification" && c != nil {
-			code = c[1]
-		}
-	}
-	if code == "" {
-		t.Fatal("no code in the outbox")
-	}
+	code := issueEmailCode(t, s, ctx, s.Conv.ID)
 	chat := &proofdesk.Conversation{Channel: proofdesk.ChannelChat, CustomerID: s.Customer.ID}
 	if err := s.Conversations.CreateConversation(ctx, chat, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: "my code is " + code[:3]}); err != nil {
 		t.Fatal(err)
@@ -400,28 +262,7 @@ func TestAdminOutbox_SubjectThroughTheView(t *testing.T) {
 	s := consoletest.New(t, consoletest.Options{})
 	s.Console.AllowNo2FA = true
 	ctx := proofdesk.NewContextWithAgent(context.Background(), s.Agent)
-	var cpID string
-	for _, cp := range s.Customer.ContactPoints {
-		if cp.Value == consoletest.CustomerEmail {
-			cpID = cp.ID
-		}
-	}
-	if _, err := s.Verification.IssueChallenge(ctx, s.Conv.ID, cpID); err != nil {
-		t.Fatal(err)
-	}
-	msgs, err := s.Outbox.FindOutbox(ctx, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var code string
-	for _, m := range msgs {
-		if c := outboxCodeRe.FindStringSubmatch(m.Body); m.Purpose == "verification" && c != nil {
-			code = c[1]
-		}
-	}
-	if code == "" {
-		t.Fatal("no code in the outbox")
-	}
+	code := issueEmailCode(t, s, ctx, s.Conv.ID)
 	mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: s.Customer.ID,
 		Requester: proofdesk.Requester{Email: "someone@example.net"}, Subject: "Zebra parcel: my code is " + code}
 	if err := s.Conversations.CreateConversation(ctx, mail, nil); err != nil {
@@ -462,28 +303,7 @@ func TestAdminOutbox_SubjectReadWithTheFirstMessages(t *testing.T) {
 	s := consoletest.New(t, consoletest.Options{})
 	s.Console.AllowNo2FA = true
 	ctx := proofdesk.NewContextWithAgent(context.Background(), s.Agent)
-	var cpID string
-	for _, cp := range s.Customer.ContactPoints {
-		if cp.Value == consoletest.CustomerEmail {
-			cpID = cp.ID
-		}
-	}
-	if _, err := s.Verification.IssueChallenge(ctx, s.Conv.ID, cpID); err != nil {
-		t.Fatal(err)
-	}
-	msgs, err := s.Outbox.FindOutbox(ctx, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var code string
-	for _, m := range msgs {
-		if c := outboxCodeRe.FindStringSubmatch(m.Body); m.Purpose == "verification" && c != nil {
-			code = c[1]
-		}
-	}
-	if code == "" {
-		t.Fatal("no code in the outbox")
-	}
+	code := issueEmailCode(t, s, ctx, s.Conv.ID)
 	mail := &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, CustomerID: s.Customer.ID,
 		Requester: proofdesk.Requester{Email: "someone@example.net"}, Subject: "Zebra parcel: my code is " + code[:3]}
 	if err := s.Conversations.CreateConversation(ctx, mail, &proofdesk.Message{AuthorKind: proofdesk.AuthorCustomer, Body: code[3:] + " thanks"}); err != nil {

@@ -62,30 +62,7 @@ var outboxCodeRe = regexp.MustCompile(`code[^0-9]*([0-9]{6})`)
 func TestView_CodeInSentence_Console(t *testing.T) {
 	s := consoletest.New(t, consoletest.Options{})
 	ctx := proofdesk.NewContextWithAgent(context.Background(), s.Agent)
-	var cpID string
-	for _, cp := range s.Customer.ContactPoints {
-		if cp.Value == consoletest.CustomerEmail {
-			cpID = cp.ID
-		}
-	}
-	if _, err := s.Verification.IssueChallenge(ctx, s.Conv.ID, cpID); err != nil {
-		t.Fatal(err)
-	}
-	msgs, err := s.Outbox.FindOutbox(ctx, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var code string
-	for _, m := range msgs {
-		if m.Purpose == "verification" {
-			if c := outboxCodeRe.FindStringSubmatch(m.Body); c != nil {
-				code = c[1]
-			}
-		}
-	}
-	if code == "" {
-		t.Fatal("no code in the outbox")
-	}
+	code := issueEmailCode(t, s, ctx, s.Conv.ID)
 	spaced := code[:3] + " " + code[3:]
 	arabic := strings.Map(func(r rune) rune { return r - '0' + '٠' }, code)
 	// A new chat whose first message (the inbox preview) holds the code.
@@ -129,4 +106,35 @@ func TestView_CodeInSentence_Console(t *testing.T) {
 	if _, p, _ := mime.ParseMediaType(resp.Header.Get("Content-Disposition")); resp.StatusCode != 200 || p["filename"] != "code [code hidden].png" {
 		t.Fatalf("download: %d Content-Disposition=%q", resp.StatusCode, resp.Header.Get("Content-Disposition"))
 	}
+}
+
+// issueEmailCode issues a verification request on conversation convID to
+// the customer's on-file email (consoletest.CustomerEmail), as the agent
+// of ctx, and returns the 6-digit code from the outbox's verification
+// mail; it fails the test when there is none.
+func issueEmailCode(t *testing.T, s *consoletest.Stack, ctx context.Context, convID string) string {
+	t.Helper()
+	var cpID string
+	for _, cp := range s.Customer.ContactPoints {
+		if cp.Value == consoletest.CustomerEmail {
+			cpID = cp.ID
+		}
+	}
+	if _, err := s.Verification.IssueChallenge(ctx, convID, cpID); err != nil {
+		t.Fatal(err)
+	}
+	msgs, err := s.Outbox.FindOutbox(ctx, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var code string
+	for _, m := range msgs {
+		if c := outboxCodeRe.FindStringSubmatch(m.Body); m.Purpose == "verification" && c != nil {
+			code = c[1]
+		}
+	}
+	if code == "" {
+		t.Fatal("no code in the outbox")
+	}
+	return code
 }
