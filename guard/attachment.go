@@ -5,8 +5,11 @@ import (
 	"bytes"
 	"compress/gzip"
 	"compress/zlib"
+	"fmt"
 	"html"
 	"io"
+	"log/slog"
+	"runtime/debug"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -39,14 +42,30 @@ const (
 
 // AttachmentText returns the text the guard reads from an attachment's
 // bytes (name and contentType only help to pick the format; the bytes
-// decide), and false when it cannot read it.
-func AttachmentText(name, contentType string, data []byte) (string, bool) {
+// decide), and false when it cannot read it. It fails closed: a panic
+// while reading (a malformed file hitting a bug) reads as unreadable, so
+// the reply is held to UnreadableVerdict; it is logged without the bytes
+// and counted in GuardErrors.
+func AttachmentText(name, contentType string, data []byte) (text string, ok bool) {
+	defer attachmentFailClosed(&text, &ok)
 	r := &attReader{budget: maxDecompressed}
-	ok := r.read(data, 0)
+	ok = r.read(data, 0)
 	if r.out.Len() > maxAttachmentText {
 		return "", false
 	}
 	return r.out.String(), ok
+}
+
+// attachmentFailClosed, deferred by AttachmentText, turns a panic into
+// "cannot read it" with no text.
+func attachmentFailClosed(text *string, ok *bool) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	guardErrors.Add(1)
+	slog.Error("guard: internal error reading an attachment, held as unreadable", slog.String("panic", fmt.Sprint(r)), slog.String("stack", string(debug.Stack())))
+	*text, *ok = "", false
 }
 
 type attReader struct {

@@ -100,3 +100,64 @@ func TestProbeFailClosed(t *testing.T) {
 		t.Fatalf("offers of a plain message: %v", got)
 	}
 }
+
+// TestNewMatcherFailsClosed: a customer the matcher cannot be built from
+// (here a nil contact point, which panics while building) gives a matcher
+// on which every check blocks with RuleGuardError and every Probe finds
+// every class, each counted, instead of a crash or a matcher that passes
+// everything.
+func TestNewMatcherFailsClosed(t *testing.T) {
+	c := elodie()
+	c.ContactPoints = append(c.ContactPoints, nil)
+	before := GuardErrors()
+	m := NewMatcher(c, nil, Options{})
+	if GuardErrors() != before+1 {
+		t.Fatalf("guard errors %d, want %d", GuardErrors(), before+1)
+	}
+	for _, v := range []Verdict{
+		m.Check("Thanks, your parcel left the warehouse today.", proofdesk.L2, nil),
+		CheckAll("Thanks, your parcel left the warehouse today.", nil, Target{Matcher: m, Level: proofdesk.L2}),
+		CheckRecent("It left today.", []string{"Thanks for waiting."}, nil, Target{Matcher: m, Level: proofdesk.L2}),
+	} {
+		if !v.Blocked || v.Rule != RuleGuardError {
+			t.Errorf("verdict on a broken matcher %+v, want blocked by %s", v, RuleGuardError)
+		}
+	}
+	hit, classes := m.Probe("hello, where is my order?")
+	if !hit || len(classes) != 5 {
+		t.Errorf("Probe on a broken matcher: %v %v, want every class", hit, classes)
+	}
+	if m.String() != "guard.Matcher{…}" {
+		t.Errorf("String %q", m.String())
+	}
+	// the same customer without the nil contact point builds and passes
+	c.ContactPoints = c.ContactPoints[:len(c.ContactPoints)-1]
+	if v := NewMatcher(c, nil, Options{}).Check("Thanks, your parcel left the warehouse today.", proofdesk.L0, nil); v.Blocked {
+		t.Fatalf("innocent reply blocked: %+v", v)
+	}
+}
+
+// TestAttachmentTextFailsClosed: a panic while reading an attachment
+// reads as unreadable with no text (the reply is then held to
+// UnreadableVerdict), counted; a read that does not panic is left alone.
+func TestAttachmentTextFailsClosed(t *testing.T) {
+	before := GuardErrors()
+	text, ok := func() (text string, ok bool) {
+		defer attachmentFailClosed(&text, &ok)
+		text, ok = "half read", true
+		panic(fmt.Errorf("boom"))
+	}()
+	if ok || text != "" {
+		t.Fatalf("got %q %v, want unreadable and no text", text, ok)
+	}
+	if GuardErrors() != before+1 {
+		t.Fatalf("guard errors %d, want %d", GuardErrors(), before+1)
+	}
+	text, ok = func() (text string, ok bool) {
+		defer attachmentFailClosed(&text, &ok)
+		return "read", true
+	}()
+	if !ok || text != "read" {
+		t.Fatalf("got %q %v, want the read left alone", text, ok)
+	}
+}

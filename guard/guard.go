@@ -45,6 +45,7 @@
 package guard
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"runtime/debug"
@@ -182,7 +183,15 @@ type Matcher struct {
 	// frags are the fragments that disclose once their class is offered
 	// (offerfrag.go).
 	frags offerFrags
+	// broken is set when building the matcher failed (a panic in
+	// NewMatcher): every check on it fails closed (errBrokenMatcher).
+	broken bool
 }
+
+// errBrokenMatcher is the panic of a check on a matcher whose build
+// failed; the check's failClosed (or probeFailClosed) turns it into a
+// blocking verdict (or every class found), counted in GuardErrors.
+var errBrokenMatcher = errors.New("guard: check on a matcher whose build failed")
 
 // String implements fmt.Stringer without revealing any value.
 func (m *Matcher) String() string { return "guard.Matcher{…}" }
@@ -191,13 +200,23 @@ func (m *Matcher) String() string { return "guard.Matcher{…}" }
 func (m *Matcher) GoString() string { return m.String() }
 
 // NewMatcher builds the matcher of c under policy p (nil means the default
-// policy).
-func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matcher {
+// policy). It fails closed: should building panic (a bug, a value it
+// cannot read), it logs the panic without the values, counts it in
+// GuardErrors and returns a matcher on which every Check blocks with
+// RuleGuardError and every Probe finds every class.
+func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) (m *Matcher) {
+	defer func() {
+		if r := recover(); r != nil {
+			guardErrors.Add(1)
+			slog.Error("guard: internal error building a customer's matcher; every check on it blocks", slog.String("panic", fmt.Sprint(r)), slog.String("stack", string(debug.Stack())))
+			m = &Matcher{broken: true}
+		}
+	}()
 	if p == nil {
 		p = proofdesk.DefaultPolicy()
 	}
 	var b builder
-	m := &Matcher{levels: map[string]proofdesk.Level{}}
+	m = &Matcher{levels: map[string]proofdesk.Level{}}
 	for _, cl := range []string{proofdesk.ClassEmail, proofdesk.ClassPhone, proofdesk.ClassAddress, proofdesk.ClassDateOfBirth, proofdesk.ClassPayment, proofdesk.ClassOrders} {
 		m.levels[cl] = p.ClassLevel(cl)
 	}
@@ -458,6 +477,9 @@ type hit struct {
 // hits are t's scratch (no allocation once t has been used): good until
 // the next call on t.
 func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit {
+	if m.broken {
+		panic(errBrokenMatcher)
+	}
 	hits, public := t.hits[:0], t.public[:0]
 	defer func() { t.hits, t.public = hits[:0], public[:0] }()
 	view := t.tokenView()
@@ -602,6 +624,9 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 
 // values returns the verdict on the protected values t holds above level.
 func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
+	if m.broken {
+		panic(errBrokenMatcher)
+	}
 	var best Verdict
 	for _, h := range m.matches(t, false, func(p *pattern) bool { return p.level > level }) {
 		p := &m.pats[h.id]
@@ -667,6 +692,9 @@ func (m *Matcher) phoneSplitThree(t *text) bool {
 }
 
 func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdict {
+	if m.broken {
+		panic(errBrokenMatcher)
+	}
 	best := m.values(t, level)
 	// confirmations and denials of an offered value
 	need, class := level, ""
