@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"sort"
 	"strings"
 	"time"
@@ -70,11 +71,33 @@ func (db *DB) StoreCustomer(ctx context.Context, c *proofdesk.Customer) error {
 	})
 }
 
+// analyzeAfterImport is the batch size from which StoreCustomers has
+// PostgreSQL analyse the tables it filled: autovacuum analyses a table at
+// most once a minute and only after 50 + 10 % of its rows changed, and
+// until then the planner takes a freshly filled table for a few rows and
+// joins and sorts all of it (BENCHMARKS.md, "Inbox: the gap to SQLite is
+// the planner's statistics").
+const analyzeAfterImport = 1000
+
 // StoreCustomers stores all of cs in one transaction, or none, with one
 // audit entry for the batch. A duplicate external_id is ECONFLICT naming
 // the record (1-based). It decides nothing: desk.Desk.ImportCustomers
-// asks the gate first.
+// asks the gate first. On PostgreSQL a batch of analyzeAfterImport or more
+// is followed by ANALYZE of the customer tables; should that fail, the
+// import still stands (it is committed) and the failure is logged.
 func (db *DB) StoreCustomers(ctx context.Context, cs []*proofdesk.Customer) error {
+	if err := db.storeCustomers(ctx, cs); err != nil {
+		return err
+	}
+	if db.dialect == Postgres && len(cs) >= analyzeAfterImport {
+		if _, err := db.wdb.ExecContext(ctx, `ANALYZE customers, contact_points`); err != nil {
+			db.logger.Warn("import: ANALYZE after a bulk import failed; the planner's statistics wait for autovacuum", slog.Any("error", err))
+		}
+	}
+	return nil
+}
+
+func (db *DB) storeCustomers(ctx context.Context, cs []*proofdesk.Customer) error {
 	return db.WithTx(ctx, func(tx *Tx) error {
 		for i, c := range cs {
 			if err := tx.insertCustomer(ctx, c); err != nil {

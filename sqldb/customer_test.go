@@ -2,6 +2,7 @@ package sqldb_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -169,4 +170,46 @@ func TestUpdateWithoutNotifier(t *testing.T) {
 			t.Fatalf("outbox: %d messages, %v", len(msgs), err)
 		}
 	})
+}
+
+// TestBulkImportAnalyzes: on PostgreSQL, an import of 1,000 customers or
+// more is followed by ANALYZE of the customer tables (their
+// pg_stat_user_tables.analyze_count goes up), so that the planner does not
+// take the freshly filled tables for a few rows; a smaller batch leaves
+// the statistics to autovacuum.
+func TestBulkImportAnalyzes(t *testing.T) {
+	if sqldbtest.PostgresDSN() == "" {
+		t.Skip("TEST_POSTGRES_DSN not set")
+	}
+	db := sqldbtest.OpenDialect(t, sqldb.Postgres)
+	ctx := context.Background()
+	analyzed := func() string {
+		t.Helper()
+		rows, err := db.Read().QueryStrings(ctx, `SELECT analyze_count::text FROM pg_stat_user_tables WHERE schemaname = current_schema() AND relname = 'customers'`)
+		if err != nil || len(rows) != 1 {
+			t.Fatalf("analyze_count: %v %v", rows, err)
+		}
+		return rows[0]
+	}
+	s := sqldb.NewCustomerService(db)
+	batch := func(prefix string, n int) []*proofdesk.Customer {
+		cs := make([]*proofdesk.Customer, n)
+		for i := range cs {
+			cs[i] = newCustomer(t, fmt.Sprintf("%s%d", prefix, i), fmt.Sprintf("%s%d@example.com", prefix, i), fmt.Sprintf("+1415555%04d", i))
+		}
+		return cs
+	}
+	before := analyzed()
+	if err := s.ImportCustomers(ctx, batch("small", 10)); err != nil {
+		t.Fatal(err)
+	}
+	if got := analyzed(); got != before {
+		t.Fatalf("a 10-customer import analysed the table: analyze_count %s, was %s", got, before)
+	}
+	if err := s.ImportCustomers(ctx, batch("bulk", 1000)); err != nil {
+		t.Fatal(err)
+	}
+	if got := analyzed(); got == before {
+		t.Fatalf("a 1,000-customer import left analyze_count at %s", got)
+	}
 }
