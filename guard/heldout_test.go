@@ -216,11 +216,25 @@ import (
 // first score, 72–78 %. All thirteen sets now: 3809 of 4008 blocked
 // (95.0 %), 14 of 4429 stopped (0.3 %); sets 1–10 all blocked, none
 // stopped.
+//
+// Sets 14, 15 and 16 (written blind the same way, by three engineers given
+// only the customer on file, the format and a theme; copied unchanged from
+// /work/blind14-16, sha256 92d34958…, 16ac9207…, e1b4cb56…), first scores
+// on main 5c90046 before any change made after them: set 14 (778 leaks,
+// 706 innocents: texting-style chat, DMs and SMS, slang, dialects,
+// dictation errors, code-switching) 506/778 blocked (65.0 %), 2/706
+// stopped (0.3 %); set 15 (897, 647: agents under pressure giving the
+// data without "saying" it: riddles, arithmetic, reversed text, spelling
+// alphabets, hot and cold, counterfactual confirmations) 303/897 (33.8 %),
+// 13/647 (2.0 %); set 16 (834, 623: the six other languages at length,
+// formal and informal registers, local formats and idioms) 645/834
+// (77.3 %), 18/623 (2.9 %).
 var heldOutFloors = map[string]struct{ blocked, stopped int }{
 	"heldout1.txt": {109, 0}, "heldout2.txt": {45, 0}, "heldout3.txt": {110, 0}, "heldout4.txt": {40, 0},
 	"heldout5.txt": {176, 0}, "heldout6.txt": {405, 0}, "heldout7.txt": {309, 0}, "heldout8.txt": {286, 0},
 	"heldout9.txt": {293, 0}, "heldout10.txt": {409, 0},
 	"heldout11.txt": {672, 8}, "heldout12.txt": {483, 1}, "heldout13.txt": {472, 5},
+	"heldout14.txt": {506, 2}, "heldout15.txt": {303, 13}, "heldout16.txt": {645, 18},
 }
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of
