@@ -182,6 +182,8 @@ type Matcher struct {
 	// frags are the fragments that disclose once their class is offered
 	// (offerfrag.go).
 	frags offerFrags
+	// parts are the value parts a word for the part may name (partsaid.go).
+	parts partValues
 }
 
 // String implements fmt.Stringer without revealing any value.
@@ -243,6 +245,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 			b.payment(c.Payment, m.levels[proofdesk.ClassPayment])
 		}
 		m.frags = fragmentsOf(c, m.phones, m.dob)
+		m.parts = partValuesOf(c)
 		for _, k := range c.SortedAttributeKeys() {
 			b.attribute(k, c.Attributes[k], p.AttributeLevel(k))
 		}
@@ -639,6 +642,9 @@ func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 		if v.stricter(best) {
 			best = v
 		}
+	}
+	if !best.Blocked {
+		best = m.partials(t, level)
 	}
 	return best
 }
