@@ -182,8 +182,10 @@ type Matcher struct {
 	// frags are the fragments that disclose once their class is offered
 	// (offerfrag.go).
 	frags offerFrags
-	// parts are the value parts a word for the part may name (partsaid.go).
+	// parts are the value parts a word for the part may name (partsaid.go),
+	// mail the parts of her emails (mailhint.go).
 	parts partValues
+	mail  mailValues
 }
 
 // String implements fmt.Stringer without revealing any value.
@@ -246,6 +248,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 		}
 		m.frags = fragmentsOf(c, m.phones, m.dob)
 		m.parts = partValuesOf(c)
+		m.mail = mailValuesOf(c)
 		for _, k := range c.SortedAttributeKeys() {
 			b.attribute(k, c.Attributes[k], p.AttributeLevel(k))
 		}

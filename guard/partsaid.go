@@ -516,5 +516,8 @@ func (m *Matcher) partials(t *text, level proofdesk.Level) Verdict {
 		}
 		return v
 	}
+	if lvl := m.levels[proofdesk.ClassEmail]; lvl > level && m.mailHinted(t) {
+		return Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassEmail, Part: PartFull, RequiredLevel: lvl}
+	}
 	return Verdict{}
 }
