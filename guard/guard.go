@@ -183,9 +183,11 @@ type Matcher struct {
 	// (offerfrag.go).
 	frags offerFrags
 	// parts are the value parts a word for the part may name (partsaid.go),
-	// mail the parts of her emails (mailhint.go).
+	// mail the parts of her emails (mailhint.go), dobH the hints at her
+	// date of birth (dobhint.go).
 	parts partValues
 	mail  mailValues
+	dobH  dobHints
 }
 
 // String implements fmt.Stringer without revealing any value.
@@ -249,6 +251,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 		m.frags = fragmentsOf(c, m.phones, m.dob)
 		m.parts = partValuesOf(c)
 		m.mail = mailValuesOf(c)
+		m.dobH = dobHintsOf(c.DateOfBirth)
 		for _, k := range c.SortedAttributeKeys() {
 			b.attribute(k, c.Attributes[k], p.AttributeLevel(k))
 		}

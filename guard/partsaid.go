@@ -516,6 +516,9 @@ func (m *Matcher) partials(t *text, level proofdesk.Level) Verdict {
 		}
 		return v
 	}
+	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && m.dobHinted(t) {
+		return Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
+	}
 	if lvl := m.levels[proofdesk.ClassEmail]; lvl > level && m.mailHinted(t) {
 		return Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassEmail, Part: PartFull, RequiredLevel: lvl}
 	}
