@@ -24,7 +24,7 @@ func (t *text) cityPicked(i, from, to int) bool {
 	// Amsterdam", "le numéro de Berlin"
 	if i-2 >= from && pointerPreps[string(t.tokBytes(i-1))] {
 		n := string(t.tokBytes(i - 2))
-		if (addressNouns[n] || cityNumberWords[n]) && (i-3 < from || !cityAnyOne[string(t.tokBytes(i-3))]) {
+		if (addressNouns[n] || cityNumberWords[n] || partHead[n] && t.phoneNoDigits(from, to)) && (i-3 < from || !cityAnyOne[string(t.tokBytes(i-3))]) {
 			return true
 		}
 	}
@@ -37,8 +37,8 @@ func (t *text) cityPicked(i, from, to int) bool {
 	}
 	def := i > from && (definites[string(t.tokBytes(i-1))] || secondPerson[string(t.tokBytes(i-1))])
 	// "the Madrid address", "the Berlin number", "die Berliner Adresse"
-	if def && (addressNouns[next] || phoneWords[next] || cityNumberWords[next]) {
-		return true
+	if def && (addressNouns[next] || phoneWords[next] || cityNumberWords[next]) || partHead[next] && t.phoneNoDigits(from, to) {
+		return true // "with Berlin's prefix", "mit Berliner Vorwahl"
 	}
 	// "it's the Berlin one on the order", "billing is the Lisbon one"
 	if def && next == "1" && i-2 >= from && !cityFromWords[string(t.tokBytes(i-2))] {
@@ -49,6 +49,21 @@ func (t *text) cityPicked(i, from, to int) bool {
 		}
 	}
 	return t.cityAfterNone(i, from, to)
+}
+
+// phoneNoDigits reports whether the sentence [from, to) names a phone and
+// holds no digits: "the mobile with Berlin's prefix" is hers, "Berlin's
+// prefix is 030" anyone's.
+func (t *text) phoneNoDigits(from, to int) bool {
+	phone := false
+	for k := from; k < to; k++ {
+		w := string(t.tokBytes(k))
+		if isDigitTok(t.tokBytes(k)) {
+			return false
+		}
+		phone = phone || phoneWords[w] || cityNumberWords[w]
+	}
+	return phone
 }
 
 // cityAfterNone reports whether the city at token i follows a clause that

@@ -24,6 +24,12 @@ type partValues struct {
 	// their class; heads the first 3 to 5 digits of each phone in its
 	// national (with and without its trunk 0) and international forms.
 	ends, heads []classDigits
+	// trunks are the phones' first national digit after the trunk 0
+	// ("06"): a French mobile told by its prefix.
+	trunks []string
+	// forms are the phones' digit forms, national (with and without the
+	// trunk 0) and international, for a number masked in its middle.
+	forms []string
 	// ccs are the phones' country calling codes; phoneAdjs the
 	// adjectives of the phones' countries ("german", "francais").
 	ccs       []string
@@ -56,7 +62,9 @@ func partValuesOf(c *proofdesk.Customer) partValues {
 		for n := 2; n <= 4; n++ {
 			add(&p.ends, d[len(d)-n:], proofdesk.ClassPhone)
 		}
+		p.trunks = append(p.trunks, "0"+nsn[:1])
 		for _, f := range []string{nsn, "0" + nsn, d} {
+			p.forms = append(p.forms, f)
 			for n := 3; n <= 5 && n < len(f); n++ {
 				add(&p.heads, f[:n], proofdesk.ClassPhone)
 			}
@@ -145,7 +153,8 @@ func (m *Matcher) partOf(t *text, s string, i, j, from, to int) string {
 			}
 		}
 	}
-	if m.levels[proofdesk.ClassPhone] > proofdesk.L0 && i == j && t.ccPointed(i, from, to, p.ccs) {
+	if m.levels[proofdesk.ClassPhone] > proofdesk.L0 && i == j && (t.ccPointed(i, from, to, p.ccs) ||
+		contains(p.trunks, s) && t.trunkSaid(i, from, to, p.phoneAdjs)) {
 		return proofdesk.ClassPhone
 	}
 	if m.levels[proofdesk.ClassDateOfBirth] > proofdesk.L0 && i == j {
@@ -329,6 +338,54 @@ func (t *text) ccPointed(i, from, to int, ccs []string) bool {
 	return pointed && phone
 }
 
+// trunkSaid reports whether the two digits at token i, a phone's trunk 0
+// and first digit ("06"), are said as her number's: after "a" ("it's a
+// 06"), in a sentence with a phone word or the adjective of her phone's
+// country and no list of prefixes ("06 or 07").
+func (t *text) trunkSaid(i, from, to int, adjs map[string]bool) bool {
+	if i == from || !indefinites[string(t.tokBytes(i-1))] {
+		return false
+	}
+	phone := false
+	for k := from; k < to; k++ {
+		w := string(t.tokBytes(k))
+		if k != i && isDigitTok(t.tokBytes(k)) || w == "or" || w == "oder" || w == "ou" || w == "o" || w == "of" {
+			return false
+		}
+		phone = phone || phoneWords[w] || adjs[w]
+	}
+	return phone
+}
+
+// phoneMaskedEnds reports whether a phone on file is shown with its
+// middle masked and both ends left ("+33 6 4• •• •• 90"): 3 digits or
+// more that open one of its forms, a mask, then 2 digits or more that
+// end it, fewer digits than it has.
+func (m *Matcher) phoneMaskedEnds(t *text) bool {
+	for _, r := range t.runs {
+		k := int(r.firstTok + r.nTok)
+		if k >= len(t.toks) || !allX(t.tokBytes(k)) {
+			continue
+		}
+		for k < len(t.toks) && allX(t.tokBytes(k)) {
+			k++
+		}
+		if k >= len(t.toks) || !isDigitTok(t.tokBytes(k)) {
+			continue
+		}
+		head, tail := t.runDigits(r), t.tokBytes(k)
+		if len(head) < 3 || len(tail) < 2 {
+			continue
+		}
+		for _, f := range m.parts.forms {
+			if len(head)+len(tail) < len(f) && strings.HasPrefix(f, string(head)) && strings.HasSuffix(f, string(tail)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 var (
 	partWith = set("with", "mit", "avec", "con", "met", "com", "du", "del", "do", "della")
 	// partOnes stand for "the one" in the seven languages.
@@ -509,6 +566,9 @@ var hintPhrases = func() map[string][][]string {
 // partials returns the verdict on the parts of values t names in words
 // of their own (partsaid.go and its sibling files), at level.
 func (m *Matcher) partials(t *text, level proofdesk.Level) Verdict {
+	if lvl := m.levels[proofdesk.ClassPhone]; lvl > level && len(t.runs) > 0 && m.phoneMaskedEnds(t) {
+		return Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassPhone, Part: PartFull, RequiredLevel: lvl}
+	}
 	if c := m.partsSaid(t); c != "" && m.levels[c] > level {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: c, Part: PartLast4, RequiredLevel: m.levels[c]}
 		if c == proofdesk.ClassDateOfBirth {
