@@ -1,5 +1,7 @@
 package guard
 
+import "strings"
+
 // A city on file that picks one of her addresses or numbers by its city
 // alone, beyond whichOneIn: "the order goes to the Madrid address",
 // "l'adresse de Paris", "it's the Berlin one on the order", "the Berlin
@@ -51,6 +53,29 @@ func (t *text) cityPicked(i, from, to int) bool {
 	return t.cityAfterNone(i, from, to)
 }
 
+// districtSaid reports whether the number at token i, the arrondissement
+// of a postal code of hers, is said as where she lives: "arrondissement"
+// right after it ("in the capital, 2nd arrondissement", "im 2.
+// Arrondissement"), in a sentence of the person addressed, an address or
+// home, or the capital, and none of the business's places.
+func (t *text) districtSaid(i, from, to int) bool {
+	if i+1 == to && to < len(t.toks) {
+		_, to = t.sentenceOf(to) // "im 2. Arrondissement": the German ordinal's dot
+	}
+	if i+1 >= to || !strings.HasPrefix(string(t.tokBytes(i+1)), "arr") {
+		return false
+	}
+	about := false
+	for k := from; k < to; k++ {
+		w := string(t.tokBytes(k))
+		if businessPlace(w) {
+			return false
+		}
+		about = about || secondPerson[w] || addressNouns[w] || homeWords[w] || capitalWords[w]
+	}
+	return about
+}
+
 // phoneNoDigits reports whether the sentence [from, to) names a phone and
 // holds no digits: "the mobile with Berlin's prefix" is hers, "Berlin's
 // prefix is 030" anyone's.
@@ -74,6 +99,11 @@ func (t *text) cityAfterNone(i, from, to int) bool {
 	if !(t.toks[i].flags&fPunctAfter != 0 || i+1 == to || i+1 < to && string(t.tokBytes(i+1)) == "1") {
 		return false
 	}
+	for k := from; k < to; k++ {
+		if w := string(t.tokBytes(k)); businessPlace(w) || otherWord(w) {
+			return false // "None of the German stores, try the American one"
+		}
+	}
 	for k := from; k < i; k++ {
 		if !noneWords[string(t.tokBytes(k))] {
 			continue
@@ -88,6 +118,8 @@ func (t *text) cityAfterNone(i, from, to int) bool {
 }
 
 var (
+	// capitalWords name a capital city (normalised).
+	capitalWords = set("capital", "hauptstadt", "capitale", "hoofdstad", "paris", "parijs", "parigi")
 	// cityAnyOne are the indefinite articles that are no definite one too
 	// (Portuguese "a" is "the"): "une adresse de Paris" is any.
 	cityAnyOne = set("an", "ein", "eine", "einer", "einem", "un", "une", "uno", "una", "een", "um", "uma")

@@ -36,6 +36,9 @@ type partValues struct {
 	phoneAdjs map[string]bool
 	// day and year of birth, and the year's last two digits.
 	day, year, yy string
+	// districts are the arrondissements her postal codes name ("2" for
+	// 75002 Paris).
+	districts []string
 }
 
 type classDigits struct{ digits, class string }
@@ -79,6 +82,17 @@ func partValuesOf(c *proofdesk.Customer) partValues {
 	if c.Payment != nil && len(c.Payment.Last4) == 4 && allDigits([]byte(c.Payment.Last4)) {
 		for n := 2; n <= 4; n++ {
 			add(&p.ends, c.Payment.Last4[4-n:], proofdesk.ClassPayment)
+		}
+	}
+	for _, a := range c.Addresses {
+		pc := strings.ReplaceAll(a.PostalCode, " ", "")
+		if strings.ToUpper(a.Country) != "FR" || len(pc) != 5 || !allDigits([]byte(pc)) {
+			continue
+		}
+		if pre := pc[:3]; pre == "750" || pre == "690" || pre == "130" {
+			if n := strings.TrimLeft(pc[3:], "0"); n != "" {
+				p.districts = append(p.districts, n) // Paris, Lyon and Marseille
+			}
 		}
 	}
 	if dob := c.DateOfBirth; len(dob) == 10 && dob[4] == '-' && dob[7] == '-' {
@@ -127,6 +141,10 @@ func (m *Matcher) partsSaid(t *text) string {
 // partOf judges the digits s of tokens [i, j] in the sentence [from, to).
 func (m *Matcher) partOf(t *text, s string, i, j, from, to int) string {
 	p := &m.parts
+	if len(p.districts) > 0 && i == j && m.levels[proofdesk.ClassAddress] > proofdesk.L0 &&
+		contains(p.districts, strings.TrimRight(s, "emr")) && t.districtSaid(i, from, to) {
+		return proofdesk.ClassAddress // "2nd arrondissement", "2e arrondissement"
+	}
 	if t.partOwned(i, from) || j+1 < to && t.toks[j].flags&fPunctAfter == 0 && !partFollowers[string(t.tokBytes(j+1))] {
 		return "" // "the one ending 7716 is the parcel's", "inizia con 151 prodotti"
 	}
