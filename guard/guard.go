@@ -188,6 +188,8 @@ type Matcher struct {
 	parts partValues
 	mail  mailValues
 	dobH  dobHints
+	// streets are her streets' words and house numbers (streetsaid.go).
+	streets []streetParts
 }
 
 // String implements fmt.Stringer without revealing any value.
@@ -252,6 +254,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 		m.parts = partValuesOf(c)
 		m.mail = mailValuesOf(c)
 		m.dobH = dobHintsOf(c.DateOfBirth)
+		m.streets = streetPartsOf(c)
 		for _, k := range c.SortedAttributeKeys() {
 			b.attribute(k, c.Attributes[k], p.AttributeLevel(k))
 		}

@@ -594,6 +594,9 @@ func (m *Matcher) partials(t *text, level proofdesk.Level) Verdict {
 		}
 		return v
 	}
+	if lvl := m.levels[proofdesk.ClassAddress]; lvl > level && m.streetSaid(t) {
+		return Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassAddress, Part: PartStreet, RequiredLevel: lvl}
+	}
 	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && m.dobHinted(t) {
 		return Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
 	}
