@@ -21,6 +21,9 @@ type dobHints struct {
 	holidays [][]string
 	// day, month and year as numbers, for the chains.
 	day, month, year int
+	// shapes hold the signs', the chain words' and the holidays' first
+	// words.
+	shapes wordShapes
 }
 
 func dobHintsOf(dob string) dobHints {
@@ -56,6 +59,15 @@ func dobHintsOf(dob string) dobHints {
 			}
 		}
 	}
+	for w := range h.signs {
+		h.shapes.add(w)
+	}
+	for w := range chainWords {
+		h.shapes.add(w)
+	}
+	for _, hol := range h.holidays {
+		h.shapes.add(hol[0])
+	}
 	return h
 }
 
@@ -64,24 +76,19 @@ func dayOfYear(m, d int) int {
 	return days[m-1] + d
 }
 
-// dobHinted reports whether t hints at the date of birth.
-func (m *Matcher) dobHinted(t *text) bool {
+// dobHintAt reports whether token i (w, a word of the hints' shapes)
+// hints at the date of birth.
+func (m *Matcher) dobHintAt(t *text, i int, w string) bool {
 	h := &m.dobH
-	if h.day == 0 {
-		return false
+	if h.signs[w] && t.signOfYou(i) {
+		return true
 	}
-	for i := 0; i < len(t.toks); i++ {
-		w := string(t.tokBytes(i))
-		if h.signs[w] && t.signOfYou(i) {
+	if n, ok := chainWords[w]; ok && t.dobChain(i, n, h) {
+		return true
+	}
+	for _, hol := range h.holidays {
+		if w == hol[0] && t.wordsAt(i+1, len(t.toks), hol[1:]) && t.holidayBirth(i) {
 			return true
-		}
-		if n, ok := chainWords[w]; ok && t.dobChain(i, n, h) {
-			return true
-		}
-		for _, hol := range h.holidays {
-			if w == hol[0] && t.wordsAt(i+1, len(t.toks), hol[1:]) && t.holidayBirth(i) {
-				return true
-			}
 		}
 	}
 	return false

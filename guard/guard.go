@@ -188,8 +188,11 @@ type Matcher struct {
 	parts partValues
 	mail  mailValues
 	dobH  dobHints
-	// streets are her streets' words and house numbers (streetsaid.go).
-	streets []streetParts
+	// streets are her streets' words and house numbers (streetsaid.go);
+	// hintShapes the first words of the streets, the mail and the dobH
+	// hints, a quick test per token.
+	streets    []streetParts
+	hintShapes wordShapes
 }
 
 // String implements fmt.Stringer without revealing any value.
@@ -255,6 +258,12 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 		m.mail = mailValuesOf(c)
 		m.dobH = dobHintsOf(c.DateOfBirth)
 		m.streets = streetPartsOf(c)
+		for _, sp := range m.streets {
+			m.hintShapes.add(sp.core[0])
+		}
+		for k := range m.hintShapes {
+			m.hintShapes[k] |= m.mail.shapes[k] | m.dobH.shapes[k]
+		}
 		for _, k := range c.SortedAttributeKeys() {
 			b.attribute(k, c.Attributes[k], p.AttributeLevel(k))
 		}

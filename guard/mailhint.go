@@ -24,6 +24,8 @@ type mailValues struct {
 	labels  []string
 	tlds    []string
 	tldAdjs map[string]bool
+	// shapes hold all the words above (the locals' first).
+	shapes wordShapes
 }
 
 func mailValuesOf(c *proofdesk.Customer) mailValues {
@@ -51,32 +53,34 @@ func mailValuesOf(c *proofdesk.Customer) mailValues {
 			mv.tldAdjs[a] = true
 		}
 	}
+	for _, l := range mv.locals {
+		mv.shapes.add(l[0])
+	}
+	for _, w := range mv.labels {
+		mv.shapes.add(w)
+	}
+	for _, w := range mv.tlds {
+		mv.shapes.add(w)
+	}
+	for w := range mv.tldAdjs {
+		mv.shapes.add(w)
+	}
 	return mv
 }
 
-// mailHinted reports whether t tells a part of the customer's email.
-func (m *Matcher) mailHinted(t *text) bool {
+// mailHintAt reports whether token i (w, a word of the hints' shapes)
+// tells a part of the customer's email.
+func (m *Matcher) mailHintAt(t *text, i int, w string) bool {
 	mv := &m.mail
-	if len(mv.labels) == 0 && len(mv.locals) == 0 {
-		return false
+	switch {
+	case contains(mv.labels, w):
+		return t.labelPicked(i)
+	case mv.tldAdjs[w] || contains(mv.tlds, w) && t.providerNext(i):
+		return t.mailCountry(i, mv.tldAdjs[w])
 	}
-	for i := 0; i < len(t.toks); i++ {
-		w := string(t.tokBytes(i))
-		switch {
-		case contains(mv.labels, w):
-			if t.labelPicked(i) {
-				return true
-			}
-		case mv.tldAdjs[w] || contains(mv.tlds, w) && t.providerNext(i):
-			if t.mailCountry(i, mv.tldAdjs[w]) {
-				return true
-			}
-		default:
-			for _, l := range mv.locals {
-				if w == l[0] && t.localCut(i, l[1]) {
-					return true
-				}
-			}
+	for _, l := range mv.locals {
+		if w == l[0] && t.localCut(i, l[1]) {
+			return true
 		}
 	}
 	return false

@@ -39,6 +39,11 @@ type partValues struct {
 	// districts are the arrondissements her postal codes name ("2" for
 	// 75002 Paris).
 	districts []string
+	// lens has bit n set when a part above has n digits (n below 64), or
+	// n-1 for a district ("2e"); cands holds the parts (true: the ends
+	// and heads, which may be said in groups).
+	lens  uint64
+	cands map[string]bool
 }
 
 type classDigits struct{ digits, class string }
@@ -99,43 +104,60 @@ func partValuesOf(c *proofdesk.Customer) partValues {
 		p.year, p.yy = dob[:4], dob[2:4]
 		p.day = strings.TrimPrefix(dob[8:], "0")
 	}
+	p.cands = map[string]bool{}
+	for _, x := range append(append([]string{p.year, p.yy, p.day}, p.ccs...), p.trunks...) {
+		if x != "" {
+			p.lens |= 1 << min(len(x), 63)
+			p.cands[x] = false
+		}
+	}
+	for _, l := range [][]classDigits{p.ends, p.heads} {
+		for _, x := range l {
+			p.lens |= 1 << min(len(x.digits), 63)
+			p.cands[x.digits] = true
+		}
+	}
+	for _, d := range p.districts {
+		p.lens |= 1<<len(d) | 1<<(len(d)+1) | 1<<(len(d)+2) | 1<<(len(d)+3) // "2", "2e", "2eme"
+	}
 	return p
 }
 
-// partsSaid returns the class of a value part t names by the word for the
-// part, or "".
-func (m *Matcher) partsSaid(t *text) string {
-	for i := 0; i < len(t.toks); i++ {
-		w := t.tokBytes(i)
-		if len(w) == 0 || !isDigit(w[0]) || i > 0 && isDigitTok(t.tokBytes(i-1)) && !t.countAt(i-1) {
+// partAt judges the digits at token i (w, opening with a digit): the
+// class of a value part they name with the word for the part, or "", and
+// the last token of their group.
+func (m *Matcher) partAt(t *text, i int, w []byte) (string, int) {
+	if i > 0 && isDigitTok(t.tokBytes(i-1)) && !t.countAt(i-1) || len(w) == 1 && t.countAt(i) {
+		return "", i // inside a group, or "last 4: 83 then 90": the count, not a digit of the part
+	}
+	to := len(t.toks) // the group stays in its sentence
+	var buf [16]byte
+	s := append(buf[:0], w...)
+	j := i // the group's last token
+	for k := i + 1; k < to && k <= j+3 && len(s) <= 8; k++ {
+		if t.toks[k].flags&fSentence != 0 {
+			break
+		}
+		x := t.tokBytes(k)
+		if isDigitTok(x) {
+			s, j = append(s, x...), k
 			continue
 		}
-		if t.countAt(i) {
-			continue // "last 4: 83 then 90": the count, not a digit of the part
+		if !t.partFiller(k) {
+			break
 		}
-		from, to := t.sentenceOf(i)
-		var buf [16]byte
-		s := append(buf[:0], w...)
-		j := i // the group's last token
-		for k := i + 1; k < to && k <= j+3 && len(s) <= 8; k++ {
-			x := t.tokBytes(k)
-			if isDigitTok(x) {
-				s, j = append(s, x...), k
-				continue
-			}
-			if !t.partFiller(k) {
-				break
-			}
-			if k+1 < to && !isDigitTok(t.tokBytes(k+1)) && (!t.partFiller(k+1) || !(k+2 < to && isDigitTok(t.tokBytes(k+2)))) {
-				break // "77 und dann 16": up to two fillers
-			}
+		if k+1 < to && !isDigitTok(t.tokBytes(k+1)) && (!t.partFiller(k+1) || !(k+2 < to && isDigitTok(t.tokBytes(k+2)))) {
+			break // "77 und dann 16": up to two fillers
 		}
-		if c := m.partOf(t, string(s), i, j, from, to); c != "" {
-			return c
-		}
-		i = j
 	}
-	return ""
+	if !m.parts.candidate(s, i == j) {
+		return "", j // the digits are no part of hers: no context to read
+	}
+	from, end := t.sentenceOf(i)
+	if j >= end {
+		j = end - 1
+	}
+	return m.partOf(t, string(s), i, j, from, end), j
 }
 
 // partOf judges the digits s of tokens [i, j] in the sentence [from, to).
@@ -199,9 +221,43 @@ func (t *text) countAt(i int) bool {
 	if len(w) != 1 || !isDigit(w[0]) || i == 0 {
 		return false
 	}
-	p := string(t.tokBytes(i - 1))
+	pb := t.tokBytes(i - 1)
+	if !countShapes.has(pb) {
+		return false
+	}
+	p := string(pb)
 	return partLast[p] || partFirst[p]
 }
+
+// candidate reports whether digits s may be a part partOf looks for
+// (single: one token).
+func (p *partValues) candidate(s []byte, single bool) bool {
+	if len(s) >= 64 || p.lens&(1<<len(s)) == 0 {
+		return false // no part of hers has this many digits
+	}
+	if c, ok := p.cands[string(s)]; ok {
+		return single || c
+	}
+	if !single {
+		return false
+	}
+	for _, d := range p.districts {
+		if len(s) >= len(d) && string(s[:len(d)]) == d {
+			return true
+		}
+	}
+	return false
+}
+
+// countShapes are the shapes of partLast's and partFirst's words.
+var countShapes = func() (ws wordShapes) {
+	for _, l := range []map[string]bool{partLast, partFirst} {
+		for w := range l {
+			ws.add(w)
+		}
+	}
+	return ws
+}()
 
 func isDigitTok(w []byte) bool { return len(w) > 0 && isDigit(w[0]) && allDigits(w) }
 
@@ -581,27 +637,71 @@ var hintPhrases = func() map[string][][]string {
 	return m
 }()
 
+// wordShapes is a quick test before a map look-up: a 1024-bit filter of
+// a set of words, keyed by their first two letters, last letter and
+// length.
+type wordShapes [16]uint64
+
+func shapeOf(w []byte) uint {
+	n := len(w)
+	return (uint(w[0])*131 + uint(w[min(1, n-1)])*31 + uint(w[n-1])*7 + uint(n)) & 1023
+}
+
+func (ws *wordShapes) add(w string) {
+	if len(w) > 0 {
+		h := shapeOf([]byte(w))
+		ws[h>>6] |= 1 << (h & 63)
+	}
+}
+
+func (ws *wordShapes) has(w []byte) bool {
+	if len(w) == 0 {
+		return false
+	}
+	h := shapeOf(w)
+	return ws[h>>6]&(1<<(h&63)) != 0
+}
+
 // partials returns the verdict on the parts of values t names in words
 // of their own (partsaid.go and its sibling files), at level.
 func (m *Matcher) partials(t *text, level proofdesk.Level) Verdict {
 	if lvl := m.levels[proofdesk.ClassPhone]; lvl > level && len(t.runs) > 0 && m.phoneMaskedEnds(t) {
 		return Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassPhone, Part: PartFull, RequiredLevel: lvl}
 	}
-	if c := m.partsSaid(t); c != "" && m.levels[c] > level {
-		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: c, Part: PartLast4, RequiredLevel: m.levels[c]}
-		if c == proofdesk.ClassDateOfBirth {
-			v.Part = PartFull
+	// one pass: the digits for partAt, the words for the hints
+	// (streetsaid.go, dobhint.go, mailhint.go)
+	street := m.levels[proofdesk.ClassAddress] > level && len(m.streets) > 0
+	dob := m.levels[proofdesk.ClassDateOfBirth] > level && m.dobH.day != 0
+	mail := m.levels[proofdesk.ClassEmail] > level && (len(m.mail.labels) > 0 || len(m.mail.locals) > 0)
+	for i := 0; i < len(t.toks); i++ {
+		b := t.tokBytes(i)
+		if len(b) == 0 {
+			continue
 		}
-		return v
-	}
-	if lvl := m.levels[proofdesk.ClassAddress]; lvl > level && m.streetSaid(t) {
-		return Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassAddress, Part: PartStreet, RequiredLevel: lvl}
-	}
-	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && m.dobHinted(t) {
-		return Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
-	}
-	if lvl := m.levels[proofdesk.ClassEmail]; lvl > level && m.mailHinted(t) {
-		return Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassEmail, Part: PartFull, RequiredLevel: lvl}
+		if isDigit(b[0]) {
+			c, j := m.partAt(t, i, b)
+			if c != "" && m.levels[c] > level {
+				v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: c, Part: PartLast4, RequiredLevel: m.levels[c]}
+				if c == proofdesk.ClassDateOfBirth {
+					v.Part = PartFull
+				}
+				return v
+			}
+			i = j
+			continue
+		}
+		if !m.hintShapes.has(b) {
+			continue
+		}
+		w := string(b)
+		switch {
+		case street && m.streetAt(t, i, w):
+			return Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassAddress, Part: PartStreet, RequiredLevel: m.levels[proofdesk.ClassAddress]}
+		case dob && m.dobHintAt(t, i, w):
+			return Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: m.levels[proofdesk.ClassDateOfBirth]}
+		case mail && m.mailHintAt(t, i, w):
+			return Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassEmail, Part: PartFull, RequiredLevel: m.levels[proofdesk.ClassEmail]}
+		}
 	}
 	return Verdict{}
 }

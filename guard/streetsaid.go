@@ -37,17 +37,12 @@ func streetPartsOf(c *proofdesk.Customer) []streetParts {
 	return out
 }
 
-// streetSaid reports whether t tells a street of hers apart from its
-// number.
-func (m *Matcher) streetSaid(t *text) bool {
+// streetAt reports whether token i (w, a word of the hints' shapes)
+// opens a street of hers told apart from its number.
+func (m *Matcher) streetAt(t *text, i int, w string) bool {
 	for _, sp := range m.streets {
-		for i := 0; i+len(sp.core) <= len(t.toks); i++ {
-			if string(t.tokBytes(i)) != sp.core[0] || !t.wordsAt(i+1, len(t.toks), sp.core[1:]) {
-				continue
-			}
-			if t.streetOfHers(i, i+len(sp.core), sp.house) {
-				return true
-			}
+		if w == sp.core[0] && t.wordsAt(i+1, len(t.toks), sp.core[1:]) && t.streetOfHers(i, i+len(sp.core), sp.house) {
+			return true
 		}
 	}
 	return false
