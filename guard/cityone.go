@@ -30,8 +30,9 @@ func (t *text) cityPicked(i, from, to int) bool {
 			return true
 		}
 	}
-	if i > from && cityFromWords[string(t.tokBytes(i-1))] {
-		return false // "returns go from Berlin"
+	pointed := i-2 >= from && pointerPreps[string(t.tokBytes(i-1))] && cityPointers[string(t.tokBytes(i-2))] && string(t.tokBytes(i-2)) != "1"
+	if i > from && cityFromWords[string(t.tokBytes(i-1))] && !pointed {
+		return false // "returns go from Berlin", not "celle de Paris"
 	}
 	next := ""
 	if i+1 < to {
@@ -42,8 +43,15 @@ func (t *text) cityPicked(i, from, to int) bool {
 	if def && (addressNouns[next] || phoneWords[next] || cityNumberWords[next]) || partHead[next] && t.phoneNoDigits(from, to) {
 		return true // "with Berlin's prefix", "mit Berliner Vorwahl"
 	}
-	// "it's the Berlin one on the order", "billing is the Lisbon one"
-	if def && next == "1" && i-2 >= from && !cityFromWords[string(t.tokBytes(i-2))] {
+	// "it's the Berlin one on the order", "billing is the Lisbon one",
+	// "c'est celle de Paris sur la commande", "es la de Madrid en el
+	// pedido", "es ist die Berliner auf der Bestellung"
+	one := def && next == "1" && i-2 >= from && !cityFromWords[string(t.tokBytes(i-2))]
+	one = one || pointed
+	if !one && def && (next == "" || t.toks[i].flags&fPunctAfter != 0 || onPreps[next]) && i-1 > from && copulaWords[string(t.tokBytes(i-2))] {
+		one = true // "es ist die Berliner", "it's the Berlin on the order"
+	}
+	if one {
 		for k := from; k < to; k++ {
 			if w := string(t.tokBytes(k)); pickWords[w] || addressRoles[w] {
 				return true
@@ -132,6 +140,8 @@ var (
 		"encomenda", "fatura", "conta", "parcel", "paket", "colis", "paquete", "pacco", "pakket")
 	// cityFromWords say where a thing comes from, not where it goes.
 	cityFromWords = set("from", "von", "aus", "de", "desde", "da", "dal", "van", "vanuit", "uit", "vom")
+	// onPreps put a thing on an order or record: "auf der Bestellung".
+	onPreps = set("on", "auf", "sur", "en", "su", "sull", "sulla", "op", "na", "no", "in", "im", "dans", "nel", "nella")
 	// noneWords set her other addresses aside.
 	noneWords = set("none", "neither", "keine", "keiner", "aucune", "aucun", "ninguna", "ninguno", "nessuna", "nessuno",
 		"geen", "nenhuma", "nenhum")

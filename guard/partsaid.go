@@ -323,7 +323,7 @@ func (t *text) partWordBefore(i, from int) (end, head bool, count int) {
 			if c >= from && c < i {
 				if x := t.tokBytes(c); len(x) == 1 && isDigit(x[0]) {
 					count = int(x[0] - '0')
-				} else if n := italianCounts[string(x)]; n > 0 {
+				} else if n := wordCounts[string(x)]; n > 0 {
 					count = n // "le ultime due cifre": Italian "due" and "tre" stay words
 				}
 			}
@@ -331,10 +331,27 @@ func (t *text) partWordBefore(i, from int) (end, head bool, count int) {
 		if (partFirst[w]) && count == 0 && !hasPartNoun(t, k, i) {
 			head = false // "the first time I saw 151": only a part of a number
 		}
+		for b := k + 1; b < i; b++ {
+			if x := string(t.tokBytes(b)); !partGlue(x) && !(b-k == 1 && wordCounts[x] > 0) {
+				return false, false, 0 // "le ultime due consegne ... il 16": the part of another thing
+			}
+		}
 		return end, head, count
 	}
 	return false, false, 0
 }
+
+// partGlue reports whether w may stand between the word for a part and
+// its digits: a count, a noun of digits, a phone or card word, a copula,
+// an article, a preposition ("the last two digits of the card are").
+func partGlue(w string) bool {
+	return len(w) > 0 && isDigit(w[0]) || partDigitNouns[w] || copulaWords[w] || definites[w] || ofWords[w] || partWith[w] ||
+		phoneWords[w] || cardWords[w] || cityNumberWords[w] || partGlueWords[w]
+}
+
+var partGlueWords = set("are", "sind", "sont", "son", "sono", "zijn", "sao", "only", "just", "nur", "seulement", "solo",
+	"alleen", "apenas", "by", "par", "por", "op", "auf", "em", "in", "en", "on", "mit", "met", "qui", "que", "che",
+	"die", "der", "your", "ihre", "votre", "su", "sua", "je", "uw", "seu", "of", "is", "was")
 
 // hasPartNoun reports whether a noun of a part of a number ("digits",
 // "part", "Ziffern", "chiffres") stands between token k and token i.
@@ -348,7 +365,9 @@ func hasPartNoun(t *text, k, i int) bool {
 }
 
 var (
-	italianCounts = map[string]int{"due": 2, "tre": 3}
+	// wordCounts are counts the normaliser leaves as words ("le ultime due
+	// cifre", "die letzten beiden Ziffern").
+	wordCounts = map[string]int{"due": 2, "tre": 3, "beiden": 2, "beide": 2}
 	// partLast say the end of a number (normalised).
 	partLast = set("last", "ending", "ends", "final", "letzten", "letzte", "letzter", "endet", "endend", "derniers",
 		"dernier", "dernieres", "derniere", "termine", "finit", "ultimos", "ultimas", "ultimo", "ultima", "termina",
