@@ -197,6 +197,11 @@ func (t *text) mailCountry(i int, adj bool) bool {
 			provider = true
 		}
 	}
+	if noun >= 0 && noun+1 < to && t.toks[noun].flags&fPunctAfter == 0 {
+		if n := string(t.tokBytes(noun + 1)); otherWord(n) || mailThings[n] {
+			return false // "your French e-mail settings"
+		}
+	}
 	you := false
 	for k := max(from, i-4); k < i; k++ {
 		you = you || secondPerson[string(t.tokBytes(k))]
@@ -229,6 +234,11 @@ func (t *text) providerNext(i int) bool {
 }
 
 var (
+	// mailThings are things of an email that are no address: "your
+	// French e-mail settings" (normalised).
+	mailThings = set("settings", "preferences", "einstellungen", "parametres", "preferences", "configuracion",
+		"preferencias", "impostazioni", "preferenze", "instellingen", "voorkeuren", "configuracoes", "template",
+		"templates", "signature", "signatur", "firma", "handtekening", "assinatura", "newsletter", "language")
 	// mailAccountWords name a mail account (normalised).
 	mailAccountWords = set("account", "konto", "compte", "cuenta", "conto", "account", "conta", "postfach", "mailbox",
 		"inbox", "boite", "buzon", "casella", "caixa")

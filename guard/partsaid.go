@@ -298,7 +298,9 @@ var partOwners = set("ticket", "case", "parcel", "package", "paket", "colis", "p
 	"importo", "bedrag", "valor", "euros", "euro", "eur", "minutes", "minuten", "minutos", "minuti", "pin", "password",
 	"passwort", "voucher", "gutschein", "coupon", "cupon", "buono", "vale", "iban", "account", "konto", "compte", "cuenta",
 	"conto", "rekening", "conta", "room", "envio", "envoi", "sendung", "zending", "spedizione", "shipment",
-	"delivery", "lieferung", "livraison", "entrega", "consegna", "levering", "bezorging", "albaran", "items", "tab", "zimmer", "chambre", "version", "seite", "page", "pagina", "page", "line", "zeile",
+	"delivery", "lieferung", "livraison", "entrega", "consegna", "levering", "bezorging", "albaran", "items", "tab",
+	"payment", "zahlung", "abbuchung", "lastschrift", "paiement", "prelevement", "pago", "cobro", "pagamento", "addebito",
+	"betaling", "incasso", "cobranca", "debit", "zimmer", "chambre", "version", "seite", "page", "pagina", "page", "line", "zeile",
 	"ligne", "linea", "regel", "linha", "step", "schritt", "etape", "paso", "passo", "stap", "etapa", "model", "size")
 
 // partWordBefore looks at the 5 tokens before token i for a word that
@@ -576,7 +578,15 @@ func (t *text) daySaid(i, from, to int) bool {
 		return false
 	}
 	if month || dayW {
-		return birth || t.withholds(from, to) || dayW && to-from <= 5
+		if birth {
+			return true
+		}
+		for k := from; k < to; k++ {
+			if w := string(t.tokBytes(k)); !dayWords[w] && !monthNouns[w] && (otherWord(w) || partOwner(w)) {
+				return false // "Payment is due on the 3rd of the month, if it helps"
+			}
+		}
+		return t.withholds(from, to) || dayW && to-from <= 5
 	}
 	if !birth || i == from || i+1 < to && t.toks[i].flags&fPunctAfter == 0 {
 		return false // "your date of birth can be changed on the 3rd tab"
