@@ -167,7 +167,7 @@ func (m *Matcher) partOf(t *text, s string, i, j, from, to int) string {
 		contains(p.districts, strings.TrimRight(s, "emr")) && t.districtSaid(i, from, to) {
 		return proofdesk.ClassAddress // "2nd arrondissement", "2e arrondissement"
 	}
-	if t.partOwned(i, from) || j+1 < to && t.toks[j].flags&fPunctAfter == 0 && !partFollowers[string(t.tokBytes(j+1))] {
+	if t.partOwned(i, from) || j+1 < to && t.toks[j].flags&fPunctAfter == 0 && !partFollowers[string(t.tokBytes(j+1))] && !endVerbs[string(t.tokBytes(j+1))] {
 		return "" // "the one ending 7716 is the parcel's", "inizia con 151 prodotti"
 	}
 	endW, headW, count := t.partWordBefore(i, from)
@@ -393,12 +393,16 @@ var (
 // token j: a word for the end within the 3 tokens after them.
 func (t *text) endNounAfter(j, to int) bool {
 	for k := j + 1; k < to && k <= j+3; k++ {
-		if partEndNouns[string(t.tokBytes(k))] {
+		if w := string(t.tokBytes(k)); partEndNouns[w] || k == j+1 && endVerbs[w] {
 			return true
 		}
 	}
 	return false
 }
+
+// endVerbs say "ends" after the digits (German and Dutch word order: "die
+// auf neunzig endet", "die op 90 eindigt").
+var endVerbs = set("endet", "aufhort", "eindigt", "ophoudt")
 
 // phoneNamedBefore reports whether a phone word or the adjective of a
 // phone's country stands in the 5 tokens before token i ("the French one
@@ -420,6 +424,9 @@ func (t *text) phoneNamedBefore(i, from int, adjs map[string]bool) bool {
 func (t *text) ccPointed(i, from, to int, ccs []string) bool {
 	if !contains(ccs, string(t.tokBytes(i))) || i+1 < to && t.toks[i].flags&fPunctAfter == 0 || i-2 < from {
 		return false
+	}
+	if definites[string(t.tokBytes(i-1))] && i-3 >= from {
+		i-- // "celui avec le +49"
 	}
 	if !partWith[string(t.tokBytes(i-1))] {
 		return false
@@ -444,10 +451,10 @@ func (t *text) trunkSaid(i, from, to int, adjs map[string]bool) bool {
 	phone := false
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
-		if k != i && isDigitTok(t.tokBytes(k)) || w == "or" || w == "oder" || w == "ou" || w == "o" || w == "of" {
-			return false
+		if k != i && isDigitTok(t.tokBytes(k)) {
+			return false // "06 or 07": a list of prefixes
 		}
-		phone = phone || phoneWords[w] || adjs[w]
+		phone = phone || phoneWords[w] || adjs[w] || w == "telemovel"
 	}
 	return phone
 }
