@@ -718,8 +718,11 @@ func (m *Matcher) partials(t *text, level proofdesk.Level) Verdict {
 			c, j := m.partAt(t, i, b)
 			if c != "" && m.levels[c] > level {
 				v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: c, Part: PartLast4, RequiredLevel: m.levels[c]}
-				if c == proofdesk.ClassDateOfBirth {
+				switch c {
+				case proofdesk.ClassDateOfBirth:
 					v.Part = PartFull
+				case proofdesk.ClassAddress:
+					v.Part = PartPostalCode // the arrondissement of her postal code
 				}
 				return v
 			}
