@@ -44,6 +44,18 @@ type partValues struct {
 	// and heads, which may be said in groups).
 	lens  uint64
 	cands map[string]bool
+	// bloom is a 1024-bit filter of cands (digitsHash), a test before the
+	// map.
+	bloom [16]uint64
+}
+
+// digitsHash is an FNV-1a hash of s folded to 10 bits.
+func digitsHash(s []byte) uint {
+	h := uint32(2166136261)
+	for _, c := range s {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return uint(h^h>>10^h>>20) & 1023
 }
 
 type classDigits struct{ digits, class string }
@@ -116,6 +128,10 @@ func partValuesOf(c *proofdesk.Customer) partValues {
 			p.lens |= 1 << min(len(x.digits), 63)
 			p.cands[x.digits] = true
 		}
+	}
+	for c := range p.cands {
+		h := digitsHash([]byte(c))
+		p.bloom[h>>6] |= 1 << (h & 63)
 	}
 	for _, d := range p.districts {
 		p.lens |= 1<<len(d) | 1<<(len(d)+1) | 1<<(len(d)+2) | 1<<(len(d)+3) // "2", "2e", "2eme"
@@ -235,8 +251,10 @@ func (p *partValues) candidate(s []byte, single bool) bool {
 	if len(s) >= 64 || p.lens&(1<<len(s)) == 0 {
 		return false // no part of hers has this many digits
 	}
-	if c, ok := p.cands[string(s)]; ok {
-		return single || c
+	if h := digitsHash(s); p.bloom[h>>6]&(1<<(h&63)) != 0 {
+		if c, ok := p.cands[string(s)]; ok {
+			return single || c
+		}
 	}
 	if !single {
 		return false
