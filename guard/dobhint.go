@@ -13,7 +13,7 @@ import (
 // word ("cero tres, once, setenta y nueve": Spanish "once" is English
 // "once" too).
 
-// dobHints are the forms of the date of birth dobHinted looks for.
+// dobHints are the forms of the date of birth dobHintAt looks for.
 type dobHints struct {
 	// signs are the names of its sign of the zodiac (normalised, seven
 	// languages); holidays the holidays within 10 days of it.

@@ -14,7 +14,7 @@ import (
 // last name at the French domain") or its top-level domain beside a word
 // for the provider ("your address at that .fr provider").
 
-// mailValues are the parts of the customer's emails mailHinted looks for.
+// mailValues are the parts of the customer's emails mailHintAt looks for.
 type mailValues struct {
 	// locals are the local parts' tokens ("elodie", "martin"); labels the
 	// domains' labels that are no webmail's ("exemple"); tlds their

@@ -18,7 +18,7 @@ import (
 // birth or the record. A number owned by another thing ("the order's
 // last two digits", "our postcode") is no part of hers.
 
-// partValues are a customer's value parts that partsSaid looks for.
+// partValues are a customer's value parts that partAt looks for.
 type partValues struct {
 	// ends are the last 2, 3 and 4 digits of each phone and card, with
 	// their class; heads the first 3 to 5 digits of each phone in its
