@@ -133,6 +133,9 @@ func (t *text) countryNamed(start, end int, class string) bool {
 		return false
 	}
 	from, to := t.sentenceOf(i)
+	if i > from && (definites[string(t.tokBytes(i-1))] || cityPointers[string(t.tokBytes(i-1))]) && t.cityAfterNone(j, from, to) {
+		return true // "None of the German ones, it's the American one" (cityone.go)
+	}
 	nouns := countryHomeNouns
 	if class == proofdesk.ClassPhone {
 		nouns = countryPhoneNouns

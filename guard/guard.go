@@ -186,6 +186,17 @@ type Matcher struct {
 	// broken is set when building the matcher failed (a panic in
 	// NewMatcher): every check on it fails closed (errBrokenMatcher).
 	broken bool
+	// parts are the value parts a word for the part may name (partsaid.go),
+	// mail the parts of her emails (mailhint.go), dobH the hints at her
+	// date of birth (dobhint.go).
+	parts partValues
+	mail  mailValues
+	dobH  dobHints
+	// streets are her streets' words and house numbers (streetsaid.go);
+	// hintShapes the first words of the streets, the mail and the dobH
+	// hints, a quick test per token.
+	streets    []streetParts
+	hintShapes wordShapes
 }
 
 // errBrokenMatcher is the panic of a check on a matcher whose build
@@ -262,6 +273,16 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) (m *Mat
 			b.payment(c.Payment, m.levels[proofdesk.ClassPayment])
 		}
 		m.frags = fragmentsOf(c, m.phones, m.dob)
+		m.parts = partValuesOf(c)
+		m.mail = mailValuesOf(c)
+		m.dobH = dobHintsOf(c.DateOfBirth)
+		m.streets = streetPartsOf(c)
+		for _, sp := range m.streets {
+			m.hintShapes.add(sp.core[0])
+		}
+		for k := range m.hintShapes {
+			m.hintShapes[k] |= m.mail.shapes[k] | m.dobH.shapes[k]
+		}
 		for _, k := range c.SortedAttributeKeys() {
 			b.attribute(k, c.Attributes[k], p.AttributeLevel(k))
 		}
@@ -664,6 +685,9 @@ func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 		if v.stricter(best) {
 			best = v
 		}
+	}
+	if !best.Blocked {
+		best = m.partials(t, level)
 	}
 	return best
 }

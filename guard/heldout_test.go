@@ -229,12 +229,21 @@ import (
 // 13/647 (2.0 %); set 16 (834, 623: the six other languages at length,
 // formal and informal registers, local formats and idioms) 645/834
 // (77.3 %), 18/623 (2.9 %).
+//
+// guard13b: partial disclosures at L0 in the lead's words (parts of the
+// date of birth, of an email, of a phone, the city or country of an
+// address, a card's end), closed by mechanism in their own files
+// (partsaid.go, cityone.go, mailhint.go, dobhint.go, streetsaid.go),
+// variants in testdata/lang/*15b.txt; only TestHeldOut's summary lines
+// read. Set 11 672 to 695, set 12 483 to 499, set 13 472 to 489 blocked;
+// stops unchanged (8, 1, 5); sets 1–10 all blocked, none stopped. All
+// thirteen: 3865 of 4008 blocked (96.4 %), 14 of 4429 stopped (0.3 %).
 var heldOutFloors = map[string]struct{ blocked, stopped int }{
 	"heldout1.txt": {109, 0}, "heldout2.txt": {45, 0}, "heldout3.txt": {110, 0}, "heldout4.txt": {40, 0},
 	"heldout5.txt": {176, 0}, "heldout6.txt": {405, 0}, "heldout7.txt": {309, 0}, "heldout8.txt": {286, 0},
 	"heldout9.txt": {293, 0}, "heldout10.txt": {409, 0},
-	"heldout11.txt": {672, 8}, "heldout12.txt": {483, 1}, "heldout13.txt": {472, 5},
 	"heldout14.txt": {506, 2}, "heldout15.txt": {303, 13}, "heldout16.txt": {645, 18},
+	"heldout11.txt": {695, 8}, "heldout12.txt": {499, 1}, "heldout13.txt": {489, 5},
 }
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of

@@ -2298,7 +2298,7 @@ func (t *text) cityNamed(start, end int) bool {
 		// way ("gaat het pakket via Berlijn")
 		return true
 	}
-	if t.orderWentTo(i, from, to) || t.whichOneIn(i, from, to) {
+	if t.orderWentTo(i, from, to) || t.whichOneIn(i, from, to) || t.cityPicked(i, from, to) {
 		return true // "your order went to Lisbon", "the one in Turin is the billing one"
 	}
 	if i > 0 && toWords[string(t.tokBytes(i-1))] {
