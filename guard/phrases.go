@@ -416,6 +416,9 @@ var (
 		// a value refused by name: "het opgeslagen adres kan ik helaas niet
 		// noemen", "can't name the number"
 		"niet noemen", "niet vermelden", "niet doorgeven", "can't name", "cannot name", "can't reveal", "cannot reveal",
+		"may not name", "not allowed to name", "nicht nennen darf", "darf ich nicht nennen", "ne peux pas nommer",
+		"ne peux pas citer", "no puedo nombrar", "no puedo mencionar", "non posso nominare", "non posso citare",
+		"não posso nomear", "não posso mencionar",
 		"nicht verraten", "ne peux pas communiquer", "ne peux pas indiquer", "non posso indicare", "non posso rivelare",
 		"não posso indicar", "não posso revelar", "no puedo revelar", "nichts sagen", "nichts dazu sagen",
 		// a confirmation refused as a rule: "No confirmo fechas de
@@ -835,6 +838,9 @@ func (t *text) confirmation(class string) string {
 			short = 0 // "✔️ Refund processed." is a status, "👍" alone an answer
 		}
 		if to-rest <= short {
+			if t.channelAnswer(rest, to) {
+				return false // "Sí, por SMS": by which channel, a process
+			}
 			if to-rest >= 1 && int(t.toks[to-1].off) >= end-1 && statusWords[string(t.tokBytes(to-1))] {
 				return false // "Yes, done!": a request carried out
 			}
@@ -1014,7 +1020,7 @@ func (t *text) confirmation(class string) string {
 			denials = append(denials, h.span)
 		case h.kind == phNeverHad && !inExcl(h.span) && !t.conditionalHedged(h.tok) && !sentenceExcl(h.tok) &&
 			t.neverHadCounts(h.tok, class),
-			h.kind == phNeverWord && t.neverWordCounts(h.tok) && !inExcl(h.span) && !t.conditionalHedged(h.tok) && !sentenceExcl(h.tok) &&
+			h.kind == phNeverWord && t.neverWordCounts(h.tok) && !inExcl(h.span) && !t.conditionalHedged(h.tok) && !sentenceExcl(h.tok) && !t.agentMay(h.tok) &&
 				t.neverHadCounts(h.tok, class):
 			denials = append(denials, h.span)
 		}
