@@ -277,8 +277,8 @@ func brandHeld(view []byte, start, end int) bool {
 	if nextTokens(view, end-1, 1, func(t []byte) bool { return otherWord(string(t)) || brandThings[string(t)] }) {
 		return false // "wir haben eine Mastercard-Aktion": a thing of the brand
 	}
-	if haveWords[prev[1]] {
-		return true
+	if haveWords[prev[1]] || brandPointers[prev[1]] {
+		return true // "we have a Mastercard"; "Ja, die, die Mastercard": the one pointed at, by its brand
 	}
 	return brandCopulas[prev[1]] && nextTokens(view, end-1, 12, func(t []byte) bool { return moneyWords[string(t)] })
 }
@@ -290,6 +290,10 @@ var (
 	// brandThings are the business's things named after a brand.
 	brandThings = set("terminal", "only", "promotion", "aktion", "kasse", "terminale", "promo", "promocion", "promozione",
 		"actie", "promocao")
+	// brandPointers point at the offered card before its brand in
+	// apposition: "that one, the Mastercard", "esa, la Mastercard".
+	brandPointers = set("1", "die", "diese", "celle", "celui", "la", "ci", "esa", "ese", "esta", "este", "quella",
+		"quello", "questa", "deze", "essa", "esse")
 	brandCopulas = set("is", "its", "ist", "est", "cest", "es", "e", "era", "war", "was")
 	// moneyWords name money going to a card.
 	moneyWords = set("refund", "refunds", "charge", "charged", "payment", "erstattung", "ruckerstattung", "belastung",

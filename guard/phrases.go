@@ -342,6 +342,8 @@ var (
 		"exatamente o que",
 		// plural subjects: "the four digits match", "die vier Ziffern stimmen"
 		"digits match", "ziffern stimmen", "cijfers kloppen", "digitos coinciden", "digitos batem",
+		"digits fit", "digits agree", "ziffern passen", "chiffres collent", "cifre tornano", "cijfers passen",
+		"digitos conferem", "digitos cuadran", "algarismos batem", "algarismos conferem",
 	}
 	disagreePhrases = []string{
 		"differs from", "different from", "differ", "differs", "digits are different", "weicht", "weichen", "abweichend",
@@ -1430,6 +1432,9 @@ func (t *text) sentencePoints(from, to int) bool {
 // "Dat zie ik ook.", "Les deux correspondent.").
 func (t *text) agreeCounts(i int, sp span) bool {
 	from, to := t.sentenceOf(i)
+	if t.digitsAgree(from, i, sp) {
+		return true // "Die letzten vier Ziffern passen"
+	}
 	outside := 0
 	for k := from; k < to; k++ {
 		if off := int(t.toks[k].off); off >= sp.start && off < sp.end-1 {
