@@ -1155,6 +1155,9 @@ func (t *text) confirmation(class string) string {
 	if len(denials) > 0 {
 		return RuleDenial
 	}
+	if len(excl) == 0 && t.sameAsLast() {
+		return RuleConfirmation // "Same as in your last order"
+	}
 	if rule := t.offerAnswer(class, excl); rule != "" && !t.toStoredOne(0, len(t.toks)) && !t.toRegistered(0, len(t.toks)) {
 		return rule // not "Yes, I'll resend the link to the email already on file": whatever is on file
 	}
