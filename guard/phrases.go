@@ -908,7 +908,7 @@ func (t *text) confirmation(class string) string {
 				pointerArticles[string(t.tokBytes(k-1))] && t.oneWeHave(k, to) {
 				return true // "Correct, it is the one we've got"; "the blue one is the one in stock" is a thing
 			}
-			if t.demoValue(k, rest, to) {
+			if t.demoValue(k, rest, to) || t.pointerActed(k, to) {
 				return true // "Sí, el pago se hizo con esa tarjeta", "Exacto, se cobró a esa Mastercard"
 			}
 			if lx&lxCard != 0 && k <= rest+1 && t.brandIsOne(k, to) {
@@ -1081,11 +1081,14 @@ func (t *text) confirmation(class string) string {
 			return RuleConfirmation
 		case h.kind == phYes && !overlaps(h.span, denials) && wordCounts(h.tok, h.end):
 			return RuleConfirmation
+		// "as you say" opening an answer is a yes, judged as one too:
+		// "Comme vous dites, c'est celle qui a été débitée"
 		case h.kind == phReported && !overlaps(h.span, denials) && !inExcl(h.span) && !sentenceExcl(h.tok) &&
-			t.reportedCounts(h.tok, h.end):
+			(t.reportedCounts(h.tok, h.end) || !t.conditional(h.tok) && wordCounts(h.tok, h.end)):
 			return RuleConfirmation
 		case h.kind == phSaid && t.saidOpening(h.tok) && !overlaps(h.span, denials) && !inExcl(h.span) && !sentenceExcl(h.tok) &&
-			t.reportedCounts(t.sentenceStart(h.tok), t.saidEnd(h.tok)):
+			(t.reportedCounts(t.sentenceStart(h.tok), t.saidEnd(h.tok)) ||
+				!t.conditional(h.tok) && wordCounts(t.sentenceStart(h.tok), t.saidEnd(h.tok))):
 			return RuleConfirmation
 		case h.kind == phPointYes && !overlaps(h.span, denials) && !inExcl(h.span) && t.clauseEndsAt(h.span) &&
 			t.toks[h.tok].flags&fQuestion == 0 && !sentenceExcl(h.tok) && !t.sameSentence(h.tok, others):

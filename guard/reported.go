@@ -56,6 +56,9 @@ func (t *text) reportedCounts(i, end int) bool {
 		if whereWords[string(t.tokBytes(k))] && k+1 < to && goVerbs[string(t.tokBytes(k+1))] {
 			return true // "that's where it goes", "é para onde vai a encomenda"
 		}
+		if t.placeCleft(k, to) {
+			return true // "é para lá que vai a encomenda", "that's where the parcel goes"
+		}
 	}
 	for k := rest; k < to; k++ {
 		if t.toks[k].lex&lxEndRef != 0 && !hereWords[string(t.tokBytes(k))] && (k == to-1 || placeThere[string(t.tokBytes(k))]) {
@@ -374,3 +377,28 @@ func (t *text) clauseOf(i int) (from, to int) {
 	}
 	return from, to + 1
 }
+
+// placeCleft reports whether token k opens a cleft of place: "where" or
+// a place word and a relative ("là que", "lì che", "dort wo"), then a
+// verb of going within 3 tokens: "that's where the parcel goes", "c'est
+// là que part le colis", "é para lá que vai a encomenda" (guard13a).
+func (t *text) placeCleft(k, to int) bool {
+	w := string(t.tokBytes(k))
+	v := k + 1
+	switch {
+	case whereWords[w]:
+	case (placeThere[w] || w == "la" || w == "li") && k+1 < to && cleftRelatives[string(t.tokBytes(k+1))]:
+		v = k + 2
+	default:
+		return false
+	}
+	for j := v; j < to && j <= v+2; j++ {
+		if x := string(t.tokBytes(j)); goVerbForms[x] || sendGoVerbs[x] || sendVerbs[x] {
+			return true
+		}
+	}
+	return false
+}
+
+// cleftRelatives follow the place word of a cleft (normalised).
+var cleftRelatives = set("que", "che", "wo", "waar", "where", "donde", "dove", "ou", "onde")

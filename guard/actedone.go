@@ -1,0 +1,40 @@
+package guard
+
+// The one acted on (guard13a): a pointer at the offered value with a
+// relative clause that charges, sends or uses it answers which one it
+// was: "è quella che è stata addebitata", "fue esa la que se cargó",
+// "c'est celle qui a été débitée", "that's the one we charged".
+
+// pointerActed reports whether token k, a pointer pronoun, leads a
+// relative pronoun within 2 tokens and a verb of charging, sending or
+// using within 4 tokens after that, in [k, to).
+func (t *text) pointerActed(k, to int) bool {
+	w := string(t.tokBytes(k))
+	if !actedPointers[w] && !(w == "1" && k > 0 && pointerArticles[string(t.tokBytes(k-1))]) {
+		return false
+	}
+	for r := k + 1; r < to && r <= k+2; r++ {
+		if !relPronouns[string(t.tokBytes(r))] && !actedRelatives[string(t.tokBytes(r))] {
+			continue
+		}
+		for v := r + 1; v < to && v <= r+4; v++ {
+			x := string(t.tokBytes(v))
+			if chargeVerbs[x] || actVerbs[x] || sendVerbs[x] && !goOnly[x] || actedForms[x] {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// Words of the one acted on (normalised).
+var (
+	actedPointers  = set("esa", "ese", "quella", "quello", "celle", "celui", "die", "deze", "essa", "esse", "aquella", "aquela")
+	actedRelatives = set("qui", "we", "wir", "nous", "on", "la", "el", "lo", "o", "a")
+	// goOnly are sendVerbs that say where a thing goes, not that it was
+	// sent ("the one that goes on sale").
+	goOnly     = set("go", "goes", "going", "geht", "gehen", "vont", "vanno", "gaan", "gaat", "vao", "vai")
+	actedForms = set("cargo", "cargada", "cargado", "addebitata", "addebitato", "debitee", "debite", "belastet", "cobrado",
+		"cobrada", "charged", "billed", "afgeschreven", "usada", "usata", "utilisee", "gebruikt", "verwendet", "benutzt")
+)
