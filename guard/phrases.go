@@ -1084,11 +1084,10 @@ func (t *text) confirmation(class string) string {
 		// "as you say" opening an answer is a yes, judged as one too:
 		// "Comme vous dites, c'est celle qui a été débitée"
 		case h.kind == phReported && !overlaps(h.span, denials) && !inExcl(h.span) && !sentenceExcl(h.tok) &&
-			(t.reportedCounts(h.tok, h.end) || !t.conditional(h.tok) && wordCounts(h.tok, h.end)):
+			(t.reportedCounts(h.tok, h.end) || !t.conditional(h.tok) && !t.deferredAfter(h.tok) && wordCounts(h.tok, t.reportedEnd(h.end))):
 			return RuleConfirmation
 		case h.kind == phSaid && t.saidOpening(h.tok) && !overlaps(h.span, denials) && !inExcl(h.span) && !sentenceExcl(h.tok) &&
-			(t.reportedCounts(t.sentenceStart(h.tok), t.saidEnd(h.tok)) ||
-				!t.conditional(h.tok) && wordCounts(t.sentenceStart(h.tok), t.saidEnd(h.tok))):
+			t.reportedCounts(t.sentenceStart(h.tok), t.saidEnd(h.tok)):
 			return RuleConfirmation
 		case h.kind == phPointYes && !overlaps(h.span, denials) && !inExcl(h.span) && t.clauseEndsAt(h.span) &&
 			t.toks[h.tok].flags&fQuestion == 0 && !sentenceExcl(h.tok) && !t.sameSentence(h.tok, others):

@@ -402,3 +402,18 @@ func (t *text) placeCleft(k, to int) bool {
 
 // cleftRelatives follow the place word of a cleft (normalised).
 var cleftRelatives = set("que", "che", "wo", "waar", "where", "donde", "dove", "ou", "onde")
+
+// reportedEnd returns the offset in the token view where the answer after
+// the reported-speech phrase ending at end begins: past a clause that
+// says where it was said ("As you said in your email, ..."), which is no
+// answer.
+func (t *text) reportedEnd(end int) int {
+	k := t.tokenAt(end - 1)
+	if k <= 0 || k >= len(t.toks) || t.toks[k-1].flags&fPunctAfter != 0 || !recordPreps[string(t.tokBytes(k))] {
+		return end
+	}
+	for k < len(t.toks)-1 && t.toks[k].flags&fPunctAfter == 0 {
+		k++
+	}
+	return int(t.toks[k].end) + 1
+}
