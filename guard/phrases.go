@@ -1160,6 +1160,9 @@ func (t *text) confirmation(class string) string {
 	if len(excl) == 0 && t.sameAsLast() {
 		return RuleConfirmation // "Same as in your last order"
 	}
+	if len(excl) == 0 && t.actedOnValue(class) && !t.toStoredOne(0, len(t.toks)) && !t.toRegistered(0, len(t.toks)) {
+		return RuleConfirmation // "We called you there this morning", "I've switched delivery to this one"
+	}
 	if rule := t.offerAnswer(class, excl); rule != "" && !t.toStoredOne(0, len(t.toks)) && !t.toRegistered(0, len(t.toks)) {
 		return rule // not "Yes, I'll resend the link to the email already on file": whatever is on file
 	}
