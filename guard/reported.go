@@ -195,8 +195,8 @@ func (t *text) neverHadCounts(i int, class string) bool {
 			}
 		}
 	}
-	if t.otherAhead(cf, ct) {
-		return false // "We've never had that problem", "the voucher wasn't used"
+	if t.otherAhead(cf, ct) && !t.subjectValueUse(i, cf, ct, class) {
+		return false // "We've never had that problem", "the voucher wasn't used"; not "that card wasn't used for this order"
 	}
 	for k := cf; k < ct; k++ {
 		if t.toks[k].lex&lxCard != 0 && class != proofdesk.ClassPayment || t.toks[k].flags&fNumber != 0 && string(t.tokBytes(k)) != "1" {
@@ -270,9 +270,10 @@ var neverWords = []string{"never", "nie", "niemals", "jamais", "nunca", "mai", "
 func (t *text) neverWordCounts(i int) bool {
 	cf, ct := t.clauseOf(i)
 	w := string(t.tokBytes(i))
-	have, send, goes, place := false, false, false, false
+	have, send, goes, place, used := false, false, false, false, false
 	for k := cf; k < ct; k++ {
 		x := string(t.tokBytes(k))
+		used = used || k > i && usedForms[x] // "wurde für die Bestellung nicht verwendet"
 		have = have || haveVerbs[x]
 		send = send || sendForms[x]
 		goes = goes || goVerbForms[x]
@@ -284,11 +285,26 @@ func (t *text) neverWordCounts(i int) bool {
 	case nothingSet[w]:
 		return send
 	}
-	return goes && place
+	return goes && place || used && notWords[w] && t.demoBefore(cf, i)
+}
+
+// demoBefore reports whether a demonstrative stands in [from, i): "Diese
+// Karte wurde ... nicht verwendet", not "Ihre Karte wurde nicht belastet".
+func (t *text) demoBefore(from, i int) bool {
+	for k := from; k < i; k++ {
+		if t.demoAt(k) || actDemos[string(t.tokBytes(k))] {
+			return true
+		}
+	}
+	return false
 }
 
 // Words of the clause around a never word (normalised).
 var (
+	// usedForms are participles of using after a negation ("nicht
+	// verwendet", "niet gebruikt"); "not charged" is a payment's state.
+	usedForms  = set("verwendet", "benutzt", "genutzt", "belastet", "gebruikt", "belast", "used", "charged")
+	notWords   = set("nicht", "niet", "not")
 	neverSet   = set("never", "nie", "niemals", "jamais", "nunca", "mai", "nooit")
 	nothingSet = set("nothing", "nichts", "rien", "nada", "niente", "nulla", "niets")
 	haveVerbs  = set("had", "have", "held", "known", "know", "hatten", "gehabt", "haben", "kennen", "gekannt", "eu", "eue",
