@@ -22,6 +22,13 @@ func (t *text) subjectValueUse(i, cf, ct int, class string) bool {
 	if !subj {
 		return false
 	}
+	use := false
+	for k := cf; k < ct && !use; k++ {
+		use = useParticiples[string(t.tokBytes(k))]
+	}
+	if !use {
+		return false // "That number we never had for the hotline": what it was for
+	}
 	for k := cf; k < ct; k++ {
 		if !t.isOther(k, ct) {
 			continue
@@ -39,3 +46,9 @@ func (t *text) subjectValueUse(i, cf, ct int, class string) bool {
 
 // useInPreps say "in" or "for" of what a card was used on (normalised).
 var useInPreps = set("nesta", "neste", "nessa", "nesse", "em", "in", "bei", "fuer", "dans", "en", "su", "op", "bij")
+
+// useParticiples say that a card was used or paid with (normalised).
+var useParticiples = set("used", "paid", "charged", "verwendet", "benutzt", "genutzt", "bezahlt", "belastet", "servi",
+	"utilisee", "utilise", "debitee", "uso", "utilizo", "usada", "usado", "pago", "pagado", "cobro", "usata", "usato",
+	"utilizzata", "utilizzato", "addebitata", "pagato", "gebruikt", "betaald", "belast", "utilizada", "utilizado", "paga",
+	"cobrado", "cobrada")

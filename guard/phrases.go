@@ -235,6 +235,13 @@ var (
 		"non figura", "non compare", "non appare", "non è nel sistema", "non è nel nostro sistema",
 		"staat niet in", "staat er niet", "komt niet voor", "bij ons niet voor", "zit niet in ons systeem", "niet in ons systeem",
 		"não aparece", "não figura", "não está no sistema", "não está no nosso sistema",
+		// matching nothing stored, not one of those held: "that street
+		// matches nothing saved", "not one of the numbers on your account"
+		"matches nothing", "match nothing", "entspricht nichts", "passt zu nichts", "correspond à rien",
+		"ne correspond à rien", "no coincide con nada", "no corresponde a nada", "non corrisponde a nulla",
+		"non corrisponde a niente", "met niets overeen", "não corresponde a nada", "não bate com nada",
+		"not one of the", "keine der", "keiner der", "pas un des", "pas une des", "no es uno de", "no es una de",
+		"non è uno dei", "non è una delle",
 	}
 	// denyAdjectives deny as a predicate ("that is wrong", "está errado");
 	// alone they open a sentence (noWords) or are just adjectives ("the

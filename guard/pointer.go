@@ -254,6 +254,8 @@ func (t *text) tailPoints(sp span) bool {
 	}
 	last := string(t.tokBytes(j - 1))
 	switch {
+	case oneOfWords[last] && j < to && ourWords[string(t.tokBytes(j))]:
+		return false // "non è uno dei nostri numeri": one of the business's own
 	case valueNouns[last] || phoneWords[last]:
 		k := j
 		for k < to && (valueNouns[string(t.tokBytes(k))] || phoneWords[string(t.tokBytes(k))]) {
@@ -378,6 +380,10 @@ func (t *text) ourNoun(k, to int) bool {
 var dateNumberNouns = set("date", "datum", "fecha", "data", "number", "nummer", "numero")
 
 // ourWords are the business's possessives: "our hotline", "notre ligne".
+// oneOfWords end a phrase of "one of" before what it is one of
+// (normalised).
+var oneOfWords = set("of", "der", "des", "de", "dei", "delle", "degli", "van", "dos", "das")
+
 var ourWords = set("our", "unser", "unsere", "unserem", "unseren", "unserer", "notre", "nos", "nuestro", "nuestra",
 	"nuestros", "nuestras", "nostro", "nostra", "nostri", "nostre", "onze", "ons", "nosso", "nossa", "nossos", "nossas")
 

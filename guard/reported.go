@@ -134,7 +134,8 @@ var neverHadPhrases = []string{
 	// en
 	"never had", "never held that",
 	"don't know that", "do not know that", "don't know this", "don't recognise that", "don't recognize that",
-	"not on your account", "isn't on your account", "not on the account", "isn't on the account", "not in your account",
+	"not in your profile", "isn't in your profile", "nicht in ihrem profil", "pas dans votre profil", "no está en su perfil",
+	"niet in uw profiel", "niet in je profiel", "não está no seu perfil", "not on your account", "isn't on your account", "not on the account", "isn't on the account", "not in your account",
 	"wasn't used", "was not used", "never used", "never charged", "wasn't paid with", "was not paid with", "wasn't charged", "was not charged",
 	"not that card", "didn't go there", "did not go there", "didn't go to that", "did not go to that", "goes elsewhere",
 	"went elsewhere", "goes somewhere else", "went somewhere else", "send nothing to", "nothing goes to", "nothing went to",
@@ -281,7 +282,7 @@ func (t *text) neverWordCounts(i int) bool {
 	}
 	switch {
 	case neverSet[w]:
-		return have
+		return have || send // "We've never shipped anything to that street for you"
 	case nothingSet[w]:
 		return send
 	}
