@@ -189,11 +189,11 @@ var (
 		// fr
 		"ce n'est pas", "n'est pas la", "n'est pas le", "n'est pas celle", "n'est pas celui", "pas la bonne",
 		"pas le bon", "c'est faux", "est fausse", "est faux",
-		"ne correspond pas", "correspond pas", "une autre adresse", "un autre numéro",
+		"ne correspond pas", "correspond pas", "une autre adresse", "un autre numéro", "une autre carte",
 		"pas celle", "pas celui", "pas ça",
 		// es
 		"no es la", "no es el", "no es esa", "no es ese", "no es esta", "no es este", "no es correct",
-		"no coincide", "otra dirección", "otro número", "es otra", "es otro",
+		"no coincide", "otra dirección", "otro número", "otra tarjeta", "es otra", "es otro",
 		"no corresponde", "no la tenemos",
 		"no lo tenemos", "no es así", "no es correcta", "no es correcto",
 		// it
@@ -207,7 +207,7 @@ var (
 		// pt
 		"não é esse", "não é essa", "não é este", "não é esta", "não é o", "não é a", "não é correto",
 		"não é correta", "não está correto", "não está correta", "não confere", "não corresponde",
-		"outro endereço", "outro número", "é outra",
+		"outro endereço", "outro número", "outro cartão", "é outra",
 		"é outro", "não bate",
 		// negated agreement
 		"don't line up", "doesn't line up", "do not line up", "does not line up", "doesn't agree", "don't agree",
@@ -998,7 +998,8 @@ func (t *text) confirmation(class string) string {
 		if (h.kind == phAffirm || h.kind == phAgree || h.kind == phDeny || h.kind == phDisagree) &&
 			(t.aboutOther(h.tok, h.span) || t.ourFault(h.tok) || t.anyBefore(h.tok) || (h.kind == phAffirm || h.kind == phAgree) && t.ourSubject(h.tok) ||
 				(h.kind == phAffirm || h.kind == phAgree) && t.complaintAgreed(h.tok, h.span) ||
-				(h.kind == phDeny || h.kind == phDisagree) && (t.newThingAfter(h.span) || t.availabilityAfter(h.span) || t.unavailableBefore(h.tok))) {
+				(h.kind == phDeny || h.kind == phDisagree) && (t.newThingAfter(h.span) || t.availabilityAfter(h.span) || t.unavailableBefore(h.tok) ||
+					t.keptForOther(h.span))) {
 			others = append(others, h.span)
 			continue
 		}
@@ -1163,6 +1164,9 @@ func (t *text) confirmation(class string) string {
 	}
 	if len(denials) > 0 {
 		return RuleDenial
+	}
+	if len(excl) == 0 && (t.yoursOther() || t.demoNoOpens()) {
+		return RuleDenial // "Yours is from another domain", "La suya es de otro dominio", "Nicht die – ..."
 	}
 	if len(excl) == 0 && t.sameAsLast() {
 		return RuleConfirmation // "Same as in your last order"
