@@ -170,7 +170,7 @@ var (
 		// en
 		"that's not", "that is not", "that isn't", "this isn't", "this is not", "isn't the",
 		"is not the 1", "not the address", "not the 1", "not the number", "not the email",
-		"not the card", "not the date", "not what we have", "not on file", "not in our records",
+		"not the card", "not the date", "not the birthday", "not what we have", "not on file", "not in our records",
 		"not on our records", "not what's on file", "doesn't match", "does not match", "don't match",
 		"do not match", "no match", "not a match", "different 1", "different address",
 		"different number", "different phone", "different email", "different card",
@@ -1165,7 +1165,7 @@ func (t *text) confirmation(class string) string {
 	if len(denials) > 0 {
 		return RuleDenial
 	}
-	if len(excl) == 0 && (t.yoursOther() || t.demoNoOpens()) {
+	if len(excl) == 0 && (t.yoursOther() || t.demoNoOpens() || t.dobPartDenied(class)) {
 		return RuleDenial // "Yours is from another domain", "La suya es de otro dominio", "Nicht die – ..."
 	}
 	if len(excl) == 0 && t.sameAsLast() {
