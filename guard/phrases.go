@@ -147,7 +147,17 @@ var (
 		"pare di sì", "così sembra", "sembrerebbe di sì", "ik denk het wel", "ik geloof het wel", "het lijkt erop",
 		"lijkt erop", "lijkt van wel", "ik denk van wel", "volgens mij wel", "ja hoor", "acho que sim", "creio que sim",
 		"parece que sim", "diria que sim", "ao que parece", "pelo visto sim", "julgo que sim",
+		// an emphatic yes, often the turn of a sarcastic one ("Sure, because
+		// we ship anywhere… of course it's the one on file")
+		"of course", "obviously", "natürlich", "logisch", "évidemment", "évidemment que", "bien sûr que",
+		"claro que", "pues claro que", "pues claro", "ovvio che", "ovviamente", "natuurlijk", "uiteraard",
+		"claro que sim", "evidentemente",
 	}
+	// emphaticHeads open the emphatic yes words ("of course",
+	// "natürlich"): adverbs too, so a deferral in their sentence makes
+	// them no answer
+	emphaticHeads = set("of", "obviously", "naturlich", "logisch", "evidemment", "bien", "claro", "pues", "ovvio",
+		"ovviamente", "natuurlijk", "uiteraard", "evidentemente")
 	// pointYesPhrases are a pointer then a yes that open an answer and end
 	// its clause: "That one, yes.", "Die ja, ...", "Esa sí, ..."; the
 	// pointer is the value ("Esa sí que es buena pregunta" goes on)
@@ -834,6 +844,9 @@ func (t *text) confirmation(class string) string {
 				return false // "Nee, ons nummer ontvangt geen sms": the answer is about the business's own thing
 			}
 		}
+		if rest < to && negations[string(t.tokBytes(rest))] && (rest+1 == to || t.toks[rest].flags&fPunctAfter != 0) {
+			return false // "of course not": a no
+		}
 		short := 2 // "Yes, it is."
 		if t.isEmoji(i) && i > 0 && t.toks[i-1].flags&fPunctAfter == 0 {
 			if from, _ := t.sentenceOf(i); from < i {
@@ -1087,8 +1100,9 @@ func (t *text) confirmation(class string) string {
 		case (h.kind == phAffirm && t.tailPoints(h.span) || h.kind == phAgree && t.agreeCounts(h.tok, h.span)) && !inExcl(h.span) && !overlaps(h.span, denials) &&
 			!t.conditional(h.tok) && !t.sameSentence(h.tok, denials) && !t.refusedBefore(h.tok, h.start, refusals) && !t.deferredAfter(h.tok):
 			return RuleConfirmation
-		case h.kind == phYes && !overlaps(h.span, denials) && wordCounts(h.tok, h.end):
-			return RuleConfirmation
+		case h.kind == phYes && !overlaps(h.span, denials) && !(emphaticHeads[string(t.tokBytes(h.tok))] && t.deferredAfter(h.tok)) &&
+			wordCounts(h.tok, h.end):
+			return RuleConfirmation // not "Natürlich können Sie die Adresse nach der Verifizierung ändern"
 		// "as you say" opening an answer is a yes, judged as one too:
 		// "Comme vous dites, c'est celle qui a été débitée"
 		case h.kind == phReported && !overlaps(h.span, denials) && !inExcl(h.span) && !sentenceExcl(h.tok) &&
