@@ -38,3 +38,26 @@ var (
 	actedForms = set("cargo", "cargada", "cargado", "addebitata", "addebitato", "debitee", "debite", "belastet", "cobrado",
 		"cobrada", "charged", "billed", "afgeschreven", "usada", "usata", "utilisee", "gebruikt", "verwendet", "benutzt")
 )
+
+// stillPointer reports whether tokens [from, to), the rest of a yes, are
+// only a word for "still" and a pointer: "Ja, immer noch die", "Ja, nog
+// steeds dat", "Oui, toujours celui-là": the value is still the one held.
+func (t *text) stillPointer(from, to int) bool {
+	still, ptr := false, false
+	for k := from; k < to; k++ {
+		w := string(t.tokBytes(k))
+		switch {
+		case stillWords[w]:
+			still = true
+		case still && (actDemos[w] || demonstratives[w] || w == "1" || w == "ci" || w == "la" || w == "dezelfde" || w == "dieselbe"):
+			ptr = true
+		default:
+			return false
+		}
+	}
+	return still && ptr
+}
+
+// stillWords say "still" (normalised).
+var stillWords = set("still", "immer", "noch", "nog", "steeds", "altijd", "toujours", "sigue", "siendo", "ancora",
+	"sempre", "ainda", "e", "is", "es", "ist", "c", "est")
