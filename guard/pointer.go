@@ -486,7 +486,7 @@ func (t *text) pointsElsewhere(k, rest, to int) bool {
 // value: not a value noun, a pointer, a function word, a copula or a number.
 func (t *text) nounOther(j int) bool {
 	w := string(t.tokBytes(j))
-	if valueNouns[w] || valueParts[w] || accountWords[w] || phoneWords[w] || cardWords[w] || linkWords[w] || lightWords[w] || pointerAdverbs[w] ||
+	if valueNouns[w] || mailboxWords[w] || valueParts[w] || accountWords[w] || phoneWords[w] || cardWords[w] || linkWords[w] || lightWords[w] || pointerAdverbs[w] ||
 		pointerPronouns[w] || quantWords[w] || w == "1" || w == "one" {
 		return false
 	}

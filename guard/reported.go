@@ -10,7 +10,7 @@ import "github.com/proofdesk/proofdesk"
 // goes", "Wie Sie sagen, die wurde belastet", "Zoals je aangeeft, stap
 // geslaagd"); "As you said, the parcel is late" answers something else.
 var reportedYes = []string{
-	"as you said", "as you say", "as you wrote", "as you mentioned", "as you stated", "as you indicated", "like you said",
+	"as you said", "as you say", "as you wrote", "as you mentioned", "as you stated", "as you indicated", "as you indicate", "like you said",
 	"like you say", "just as you said", "just as you say", "exactly as you said", "exactly as you say",
 	"precisely as you said", "precisely as you say",
 	"wie sie sagen", "wie sie sagten", "wie sie schreiben", "wie sie angeben", "wie sie es sagen", "wie du sagst",
