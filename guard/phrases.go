@@ -860,8 +860,8 @@ func (t *text) confirmation(class string) string {
 			short = 0 // "✔️ Refund processed." is a status, "👍" alone an answer
 		}
 		if to-rest <= short {
-			if t.channelAnswer(rest, to) {
-				return false // "Sí, por SMS": by which channel, a process
+			if t.channelAnswer(rest, to) || t.acceptsIn(rest, to) {
+				return false // "Sí, por SMS": by which channel, a process; "Sí, aceptamos Visa": a means taken
 			}
 			if to-rest >= 1 && int(t.toks[to-1].off) >= end-1 && statusWords[string(t.tokBytes(to-1))] {
 				return false // "Yes, done!": a request carried out
