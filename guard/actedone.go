@@ -61,3 +61,35 @@ func (t *text) stillPointer(from, to int) bool {
 // stillWords say "still" (normalised).
 var stillWords = set("still", "immer", "noch", "nog", "steeds", "altijd", "toujours", "sigue", "siendo", "ancora",
 	"sempre", "ainda", "e", "is", "es", "ist", "c", "est")
+
+// theOneWeHold reports whether token k opens "the one we have" in a
+// language that says it with an article and a relative ("la que
+// tenemos", "a que temos", "el que consta"): a pointer at the value held.
+func (t *text) theOneWeHold(k, to int) bool {
+	if k+2 >= to || !holdArticles[string(t.tokBytes(k))] || !relPronouns[string(t.tokBytes(k+1))] {
+		return false
+	}
+	for j := k + 2; j < to && j <= k+3; j++ {
+		if holdVerbs[string(t.tokBytes(j))] {
+			return !t.otherAhead(j+1, to) && !t.placeOwned(j+1, to) // not "la que tenemos en la tienda"
+		}
+	}
+	return false
+}
+
+// Words of the one held (normalised).
+var (
+	holdArticles = set("la", "el", "lo", "a", "o")
+	holdVerbs    = set("tenemos", "temos", "tengo", "tenho", "consta", "figura", "registramos", "guardamos", "aparece")
+)
+
+// placeOwned reports whether tokens [from, to) name a place of the
+// business's ("en la tienda", "no armazém").
+func (t *text) placeOwned(from, to int) bool {
+	for k := from; k < to; k++ {
+		if placeOwners[string(t.tokBytes(k))] || teamWords[string(t.tokBytes(k))] {
+			return true
+		}
+	}
+	return false
+}

@@ -928,7 +928,7 @@ func (t *text) confirmation(class string) string {
 				pointerArticles[string(t.tokBytes(k-1))] && t.oneWeHave(k, to) {
 				return true // "Correct, it is the one we've got"; "the blue one is the one in stock" is a thing
 			}
-			if t.demoValue(k, rest, to) || t.pointerActed(k, to) {
+			if t.demoValue(k, rest, to) || t.pointerActed(k, to) || k <= rest+1 && t.theOneWeHold(k, to) {
 				return true // "Sí, el pago se hizo con esa tarjeta", "Exacto, se cobró a esa Mastercard"
 			}
 			if lx&lxCard != 0 && k <= rest+1 && t.brandIsOne(k, to) {
