@@ -147,7 +147,7 @@ func (t *text) valueNounAt(k, to int) (int, bool) {
 	start := k
 	for ; k < to; k++ {
 		w := string(t.tokBytes(k))
-		if valueNouns[w] || phoneWords[w] || w == "e" && k+1 < to && string(t.tokBytes(k+1)) == "mail" ||
+		if valueNouns[w] || phoneWords[w] || pluralClass[w] != "" && k == start || w == "e" && k+1 < to && string(t.tokBytes(k+1)) == "mail" ||
 			k == start && w == "1" && t.toks[k].flags&fNumber != 0 { // "the one"
 			if t.toks[k].flags&fPunctAfter != 0 {
 				k++
