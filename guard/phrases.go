@@ -41,7 +41,16 @@ type phrase struct {
 	// closing marks an idiom of closing ("that's all") that is none
 	// before a word of order ("è tutto a posto").
 	closing bool
+	// ends means the phrase counts only when it ends its clause ("die
+	// hatten wir nicht." but not "hatten wir nicht genug Kartons").
+	ends bool
 }
+
+// pastDenyPhrases deny in the past that the value was held ("because we
+// didn't have that", "die hatten wir nicht"); they end their clause, as
+// they say what was held, not what was in stock (guard13a).
+var pastDenyPhrases = []string{"we didn't have that", "we did not have that", "hatten wir nicht", "n'avions pas", "l'avions pas",
+	"no la teníamos", "no lo teníamos", "non l'avevamo", "hadden we niet", "não a tínhamos", "não o tínhamos"}
 
 // settledWords follow "that's all" when it says that all is in order
 // (normalised): "è tutto a posto", "c'est tout bon", "that's all fine".
@@ -187,6 +196,7 @@ var (
 		"different date", "that's wrong", "that is wrong",
 		"not correct", "isn't correct", "not right", "isn't right", "not quite",
 		"we don't have that", "we do not have that", "doesn't look right", "no such",
+
 		"not the same", "not accurate", "doesn't correspond", "does not correspond",
 		"that's a different", "we have another", "another address", "another number",
 		"not even close", "wrong 1", "ring a bell", "not that 1", "not this 1", "something else", "different street",
@@ -564,6 +574,7 @@ var phraser = func() struct {
 	add(noWords, phrase{kind: phNo, start: true})
 	add(noPunctWords, phrase{kind: phNo, start: true, punct: true})
 	add(denyPhrases, phrase{kind: phDeny})
+	add(pastDenyPhrases, phrase{kind: phDeny, ends: true})
 	add(neverHadPhrases, phrase{kind: phNeverHad})
 	add(neverWords, phrase{kind: phNeverWord})
 	add(saidVerbs, phrase{kind: phSaid})
@@ -806,6 +817,9 @@ func (t *text) confirmation(class string) string {
 		}
 		if p.punct && t.toks[i].flags&fPunctAfter == 0 {
 			return true
+		}
+		if j := t.tokenAt(end - 2); p.ends && j >= 0 && j+1 < len(t.toks) && t.toks[j].flags&fPunctAfter == 0 {
+			return true // "hatten wir nicht genug Kartons"
 		}
 		hits = append(hits, phit{p.kind, span{start, end}, i})
 		return true
