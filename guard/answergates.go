@@ -24,10 +24,10 @@ func (t *text) complaintAgreed(i int, sp span) bool {
 	for ; j < len(t.toks) && int(t.toks[j].off) < sp.end-1; j++ {
 		right = right || rightWords[string(t.tokBytes(j))]
 	}
-	if !right {
-		return false
-	}
 	_, to := t.sentenceOf(i)
+	if !right {
+		return t.complaintAfter(j, to)
+	}
 	if j < to && (t.toks[j].lex&lxCopula != 0 || j+1 < to && t.toks[j].lex&(lxDemo|lxRef) != 0 && t.toks[j+1].lex&lxCopula != 0) {
 		return false // "you're right, that's the number we called twice": a pointer clause answers
 	}
@@ -42,8 +42,35 @@ func (t *text) complaintAgreed(i int, sp span) bool {
 	return false
 }
 
+// complaintAfter reports whether the affirmation that ends its clause
+// before token j is followed, in its sentence [j, to), by a complaint of
+// the business's own doing — a repetition or a failure, not an apology
+// alone ("Das stimmt, sorry für die Verwirrung" answers) — and nothing
+// that points at a value: "Das
+// stimmt, wir haben Sie zweimal verpasst", "Dat klopt, we hebben u twee
+// keer gemist, sorry". What is right is the complaint.
+func (t *text) complaintAfter(j, to int) bool {
+	if j <= 0 || j >= to || t.toks[j-1].flags&fPunctAfter == 0 {
+		return false
+	}
+	complaint := false
+	for k := j; k < to; k++ {
+		w := string(t.tokBytes(k))
+		if t.toks[k].lex&(lxRef|lxEndRef|lxDemo|lxStrong|lxCard|lxPhone|lxStreet) != 0 || isValueNoun(w) || placeThere[w] ||
+			actPointers[w] || actPointersBefore[w] {
+			return false // "Das stimmt, die haben wir zweimal angerufen"
+		}
+		complaint = complaint || complaintWords[w] && !apologyWords[w]
+	}
+	return complaint
+}
+
 // Words of agreeing with a complaint (normalised).
 var (
+	// apologyWords are the complaintWords that only apologise.
+	apologyWords = set("sorry", "apologies", "apologise", "apologize", "entschuldigung", "entschuldigen", "leid",
+		"desole", "desolee", "desoles", "excuses", "disculpe", "disculpas", "perdon", "scusi", "scuse", "spiacenti",
+		"desculpe", "desculpas")
 	// rightWords say the person addressed is right.
 	rightWords = set("right", "recht", "raison", "razon", "ragione", "gelijk", "razao")
 	// complaintWords tell a complaint: an apology, a repetition, a
@@ -66,8 +93,8 @@ func (t *text) deferredAfter(i int) bool {
 			continue
 		}
 		for j := max(i+1, k-3); j < k; j++ {
-			if afterWords[string(t.tokBytes(j))] {
-				return true
+			if afterWords[string(t.tokBytes(j))] || j >= k-2 && beforeWords[string(t.tokBytes(j))] {
+				return true // "after verification", "voor verificatie"
 			}
 		}
 		for j := k + 1; j < to && j <= k+2; j++ {
@@ -88,6 +115,11 @@ var firstWords = set("first", "1", "zuerst", "dabord", "abord", "primero", "ante
 // Altersprüfung ist damit durch" is no deferral.
 var afterWords = set("after", "once", "until", "till", "nach", "nachdem", "sobald", "erst", "apres", "une", "tras",
 	"despues", "dopo", "appena", "na", "nadat", "zodra", "depois", "apos", "assim")
+
+// beforeWords put the answer before a step it waits for, right before
+// the step's word or its article: "kan ik voor verificatie niet zeggen"
+// (normalised).
+var beforeWords = set("before", "vor", "avant", "antes", "prima", "voor", "voordat", "alvorens")
 
 // toStoredOne reports whether tokens [from, to) send something to a
 // value said to be already on file, whatever it is: a word for "to", a
@@ -245,8 +277,8 @@ func brandHeld(view []byte, start, end int) bool {
 	if nextTokens(view, end-1, 1, func(t []byte) bool { return otherWord(string(t)) || brandThings[string(t)] }) {
 		return false // "wir haben eine Mastercard-Aktion": a thing of the brand
 	}
-	if haveWords[prev[1]] {
-		return true
+	if haveWords[prev[1]] || brandPointers[prev[1]] {
+		return true // "we have a Mastercard"; "Ja, die, die Mastercard": the one pointed at, by its brand
 	}
 	return brandCopulas[prev[1]] && nextTokens(view, end-1, 12, func(t []byte) bool { return moneyWords[string(t)] })
 }
@@ -258,6 +290,10 @@ var (
 	// brandThings are the business's things named after a brand.
 	brandThings = set("terminal", "only", "promotion", "aktion", "kasse", "terminale", "promo", "promocion", "promozione",
 		"actie", "promocao")
+	// brandPointers point at the offered card before its brand in
+	// apposition: "that one, the Mastercard", "esa, la Mastercard".
+	brandPointers = set("1", "die", "diese", "celle", "celui", "la", "ci", "esa", "ese", "esta", "este", "quella",
+		"quello", "questa", "deze", "essa", "esse")
 	brandCopulas = set("is", "its", "ist", "est", "cest", "es", "e", "era", "war", "was")
 	// moneyWords name money going to a card.
 	moneyWords = set("refund", "refunds", "charge", "charged", "payment", "erstattung", "ruckerstattung", "belastung",

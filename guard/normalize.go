@@ -505,7 +505,7 @@ func (t *text) tokenize(s string) {
 					question = len(t.raw) - 1
 					sentence = true
 				}
-				if (c == '.' || c == '!' || c == '?' || c == ';') && (i >= len(s) || s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t') || c == '\n' {
+				if (c == '.' || c == '!' || c == '?' || c == ';') && (i >= len(s) || s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t' || quoteEnds(s, i)) || c == '\n' {
 					if c == '?' {
 						for k := max(question, 0); k < len(t.raw); k++ {
 							t.raw[k].flags |= fQuestion
@@ -723,4 +723,20 @@ func (t *text) tokenAt(off int) int {
 func (t *text) opensSentence(off int) bool {
 	i := sort.Search(len(t.sentences), func(i int) bool { return int(t.sentences[i]) >= off })
 	return i < len(t.sentences) && int(t.sentences[i]) == off
+}
+
+// quoteEnds reports whether s[i:] opens with closing quotation marks
+// followed by a space or the end: '?»', '?"', '?“': the quoted sentence
+// ends there ("> «Is it still the German one?» Yes, still that one": the
+// yes is no part of the question). (guard13a)
+func quoteEnds(s string, i int) bool {
+	j := i
+	for j < len(s) {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if r != '»' && r != '"' && r != '”' && r != '“' && r != '\'' && r != '’' && r != '›' && r != '«' {
+			break
+		}
+		j += n
+	}
+	return j > i && (j >= len(s) || s[j] == ' ' || s[j] == '\n' || s[j] == '\r' || s[j] == '\t')
 }

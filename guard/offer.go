@@ -82,6 +82,9 @@ func (t *text) sentenceAnswer(from, to int, class string) string {
 	if t.conditional(to-1) && !(t.movedTail(to-1) && !t.conditionalWord(to-1)) {
 		return ""
 	}
+	if t.onlyToRecord(from, to) {
+		return "" // "Sorry, no – the link can only go to the address on file": the rule
+	}
 	mention := false
 	for k := from; k < to && !mention; k++ {
 		mention = t.mentionsValue(k, from, class)

@@ -41,7 +41,16 @@ type phrase struct {
 	// closing marks an idiom of closing ("that's all") that is none
 	// before a word of order ("è tutto a posto").
 	closing bool
+	// ends means the phrase counts only when it ends its clause ("die
+	// hatten wir nicht." but not "hatten wir nicht genug Kartons").
+	ends bool
 }
+
+// pastDenyPhrases deny in the past that the value was held ("because we
+// didn't have that", "die hatten wir nicht"); they end their clause, as
+// they say what was held, not what was in stock (guard13a).
+var pastDenyPhrases = []string{"we didn't have that", "we did not have that", "hatten wir nicht", "n'avions pas", "l'avions pas",
+	"no la teníamos", "no lo teníamos", "non l'avevamo", "hadden we niet", "não a tínhamos", "não o tínhamos"}
 
 // settledWords follow "that's all" when it says that all is in order
 // (normalised): "è tutto a posto", "c'est tout bon", "that's all fine".
@@ -147,7 +156,17 @@ var (
 		"pare di sì", "così sembra", "sembrerebbe di sì", "ik denk het wel", "ik geloof het wel", "het lijkt erop",
 		"lijkt erop", "lijkt van wel", "ik denk van wel", "volgens mij wel", "ja hoor", "acho que sim", "creio que sim",
 		"parece que sim", "diria que sim", "ao que parece", "pelo visto sim", "julgo que sim",
+		// an emphatic yes, often the turn of a sarcastic one ("Sure, because
+		// we ship anywhere… of course it's the one on file")
+		"of course", "obviously", "natürlich", "logisch", "évidemment", "évidemment que", "bien sûr que",
+		"claro que", "pues claro que", "pues claro", "ovvio che", "ovviamente", "natuurlijk", "uiteraard",
+		"claro que sim", "evidentemente",
 	}
+	// emphaticHeads open the emphatic yes words ("of course",
+	// "natürlich"): adverbs too, so a deferral in their sentence makes
+	// them no answer
+	emphaticHeads = set("of", "obviously", "naturlich", "logisch", "evidemment", "bien", "claro", "pues", "ovvio",
+		"ovviamente", "natuurlijk", "uiteraard", "evidentemente")
 	// pointYesPhrases are a pointer then a yes that open an answer and end
 	// its clause: "That one, yes.", "Die ja, ...", "Esa sí, ..."; the
 	// pointer is the value ("Esa sí que es buena pregunta" goes on)
@@ -170,13 +189,14 @@ var (
 		// en
 		"that's not", "that is not", "that isn't", "this isn't", "this is not", "isn't the",
 		"is not the 1", "not the address", "not the 1", "not the number", "not the email",
-		"not the card", "not the date", "not what we have", "not on file", "not in our records",
+		"not the card", "not the date", "not the birthday", "not what we have", "not on file", "not in our records",
 		"not on our records", "not what's on file", "doesn't match", "does not match", "don't match",
 		"do not match", "no match", "not a match", "different 1", "different address",
 		"different number", "different phone", "different email", "different card",
 		"different date", "that's wrong", "that is wrong",
 		"not correct", "isn't correct", "not right", "isn't right", "not quite",
 		"we don't have that", "we do not have that", "doesn't look right", "no such",
+
 		"not the same", "not accurate", "doesn't correspond", "does not correspond",
 		"that's a different", "we have another", "another address", "another number",
 		"not even close", "wrong 1", "ring a bell", "not that 1", "not this 1", "something else", "different street",
@@ -189,11 +209,11 @@ var (
 		// fr
 		"ce n'est pas", "n'est pas la", "n'est pas le", "n'est pas celle", "n'est pas celui", "pas la bonne",
 		"pas le bon", "c'est faux", "est fausse", "est faux",
-		"ne correspond pas", "correspond pas", "une autre adresse", "un autre numéro",
+		"ne correspond pas", "correspond pas", "une autre adresse", "un autre numéro", "une autre carte",
 		"pas celle", "pas celui", "pas ça",
 		// es
 		"no es la", "no es el", "no es esa", "no es ese", "no es esta", "no es este", "no es correct",
-		"no coincide", "otra dirección", "otro número", "es otra", "es otro",
+		"no coincide", "otra dirección", "otro número", "otra tarjeta", "es otra", "es otro",
 		"no corresponde", "no la tenemos",
 		"no lo tenemos", "no es así", "no es correcta", "no es correcto",
 		// it
@@ -207,7 +227,7 @@ var (
 		// pt
 		"não é esse", "não é essa", "não é este", "não é esta", "não é o", "não é a", "não é correto",
 		"não é correta", "não está correto", "não está correta", "não confere", "não corresponde",
-		"outro endereço", "outro número", "é outra",
+		"outro endereço", "outro número", "outro cartão", "é outra",
 		"é outro", "não bate",
 		// negated agreement
 		"don't line up", "doesn't line up", "do not line up", "does not line up", "doesn't agree", "don't agree",
@@ -235,6 +255,13 @@ var (
 		"non figura", "non compare", "non appare", "non è nel sistema", "non è nel nostro sistema",
 		"staat niet in", "staat er niet", "komt niet voor", "bij ons niet voor", "zit niet in ons systeem", "niet in ons systeem",
 		"não aparece", "não figura", "não está no sistema", "não está no nosso sistema",
+		// matching nothing stored, not one of those held: "that street
+		// matches nothing saved", "not one of the numbers on your account"
+		"matches nothing", "match nothing", "entspricht nichts", "passt zu nichts", "correspond à rien",
+		"ne correspond à rien", "no coincide con nada", "no corresponde a nada", "non corrisponde a nulla",
+		"non corrisponde a niente", "met niets overeen", "não corresponde a nada", "não bate com nada",
+		"not one of the", "keine der", "keiner der", "pas un des", "pas une des", "no es uno de", "no es una de",
+		"non è uno dei", "non è una delle",
 	}
 	// denyAdjectives deny as a predicate ("that is wrong", "está errado");
 	// alone they open a sentence (noWords) or are just adjectives ("the
@@ -342,6 +369,8 @@ var (
 		"exatamente o que",
 		// plural subjects: "the four digits match", "die vier Ziffern stimmen"
 		"digits match", "ziffern stimmen", "cijfers kloppen", "digitos coinciden", "digitos batem",
+		"digits fit", "digits agree", "ziffern passen", "chiffres collent", "cifre tornano", "cijfers passen",
+		"digitos conferem", "digitos cuadran", "algarismos batem", "algarismos conferem",
 	}
 	disagreePhrases = []string{
 		"differs from", "different from", "differ", "differs", "digits are different", "weicht", "weichen", "abweichend",
@@ -416,6 +445,9 @@ var (
 		// a value refused by name: "het opgeslagen adres kan ik helaas niet
 		// noemen", "can't name the number"
 		"niet noemen", "niet vermelden", "niet doorgeven", "can't name", "cannot name", "can't reveal", "cannot reveal",
+		"may not name", "not allowed to name", "nicht nennen darf", "darf ich nicht nennen", "ne peux pas nommer",
+		"ne peux pas citer", "no puedo nombrar", "no puedo mencionar", "non posso nominare", "non posso citare",
+		"não posso nomear", "não posso mencionar",
 		"nicht verraten", "ne peux pas communiquer", "ne peux pas indiquer", "non posso indicare", "non posso rivelare",
 		"não posso indicar", "não posso revelar", "no puedo revelar", "nichts sagen", "nichts dazu sagen",
 		// a confirmation refused as a rule: "No confirmo fechas de
@@ -542,6 +574,7 @@ var phraser = func() struct {
 	add(noWords, phrase{kind: phNo, start: true})
 	add(noPunctWords, phrase{kind: phNo, start: true, punct: true})
 	add(denyPhrases, phrase{kind: phDeny})
+	add(pastDenyPhrases, phrase{kind: phDeny, ends: true})
 	add(neverHadPhrases, phrase{kind: phNeverHad})
 	add(neverWords, phrase{kind: phNeverWord})
 	add(saidVerbs, phrase{kind: phSaid})
@@ -785,6 +818,9 @@ func (t *text) confirmation(class string) string {
 		if p.punct && t.toks[i].flags&fPunctAfter == 0 {
 			return true
 		}
+		if j := t.tokenAt(end - 2); p.ends && j >= 0 && j+1 < len(t.toks) && t.toks[j].flags&fPunctAfter == 0 {
+			return true // "hatten wir nicht genug Kartons"
+		}
 		hits = append(hits, phit{p.kind, span{start, end}, i})
 		return true
 	})
@@ -822,6 +858,9 @@ func (t *text) confirmation(class string) string {
 				return false // "Nee, ons nummer ontvangt geen sms": the answer is about the business's own thing
 			}
 		}
+		if rest < to && negations[string(t.tokBytes(rest))] && (rest+1 == to || t.toks[rest].flags&fPunctAfter != 0) {
+			return false // "of course not": a no
+		}
 		short := 2 // "Yes, it is."
 		if t.isEmoji(i) && i > 0 && t.toks[i-1].flags&fPunctAfter == 0 {
 			if from, _ := t.sentenceOf(i); from < i {
@@ -835,6 +874,9 @@ func (t *text) confirmation(class string) string {
 			short = 0 // "✔️ Refund processed." is a status, "👍" alone an answer
 		}
 		if to-rest <= short {
+			if t.channelAnswer(rest, to) || t.acceptsIn(rest, to) {
+				return false // "Sí, por SMS": by which channel, a process; "Sí, aceptamos Visa": a means taken
+			}
 			if to-rest >= 1 && int(t.toks[to-1].off) >= end-1 && statusWords[string(t.tokBytes(to-1))] {
 				return false // "Yes, done!": a request carried out
 			}
@@ -872,7 +914,7 @@ func (t *text) confirmation(class string) string {
 			return false // "Yes, the email can be changed once you're verified"
 		}
 		if t.quantAnswer(rest, to) || t.loginAnswer(rest, to) || t.deliveredThere(rest, to) || t.seemsValue(rest, to) ||
-			t.actedOnIt(rest, to) || t.sentThere(rest, to) || t.otherDomain(rest, to) {
+			t.actedOnIt(rest, to) || t.sentThere(rest, to) || t.otherDomain(rest, to) || t.stillPointer(rest, to) {
 			return true // "Correcto, con ese inicia sesión"
 		}
 		if t.weCan(rest, to) || t.acceptsIn(rest, to) {
@@ -900,7 +942,7 @@ func (t *text) confirmation(class string) string {
 				pointerArticles[string(t.tokBytes(k-1))] && t.oneWeHave(k, to) {
 				return true // "Correct, it is the one we've got"; "the blue one is the one in stock" is a thing
 			}
-			if t.demoValue(k, rest, to) {
+			if t.demoValue(k, rest, to) || t.pointerActed(k, to) || k <= rest+1 && t.theOneWeHold(k, to) {
 				return true // "Sí, el pago se hizo con esa tarjeta", "Exacto, se cobró a esa Mastercard"
 			}
 			if lx&lxCard != 0 && k <= rest+1 && t.brandIsOne(k, to) {
@@ -983,7 +1025,8 @@ func (t *text) confirmation(class string) string {
 		if (h.kind == phAffirm || h.kind == phAgree || h.kind == phDeny || h.kind == phDisagree) &&
 			(t.aboutOther(h.tok, h.span) || t.ourFault(h.tok) || t.anyBefore(h.tok) || (h.kind == phAffirm || h.kind == phAgree) && t.ourSubject(h.tok) ||
 				(h.kind == phAffirm || h.kind == phAgree) && t.complaintAgreed(h.tok, h.span) ||
-				(h.kind == phDeny || h.kind == phDisagree) && (t.newThingAfter(h.span) || t.availabilityAfter(h.span) || t.unavailableBefore(h.tok))) {
+				(h.kind == phDeny || h.kind == phDisagree) && (t.newThingAfter(h.span) || t.availabilityAfter(h.span) || t.unavailableBefore(h.tok) ||
+					t.keptForOther(h.span))) {
 			others = append(others, h.span)
 			continue
 		}
@@ -1014,7 +1057,7 @@ func (t *text) confirmation(class string) string {
 			denials = append(denials, h.span)
 		case h.kind == phNeverHad && !inExcl(h.span) && !t.conditionalHedged(h.tok) && !sentenceExcl(h.tok) &&
 			t.neverHadCounts(h.tok, class),
-			h.kind == phNeverWord && t.neverWordCounts(h.tok) && !inExcl(h.span) && !t.conditionalHedged(h.tok) && !sentenceExcl(h.tok) &&
+			h.kind == phNeverWord && t.neverWordCounts(h.tok) && !inExcl(h.span) && !t.conditionalHedged(h.tok) && !sentenceExcl(h.tok) && !t.agentMay(h.tok) &&
 				t.neverHadCounts(h.tok, class):
 			denials = append(denials, h.span)
 		}
@@ -1071,10 +1114,13 @@ func (t *text) confirmation(class string) string {
 		case (h.kind == phAffirm && t.tailPoints(h.span) || h.kind == phAgree && t.agreeCounts(h.tok, h.span)) && !inExcl(h.span) && !overlaps(h.span, denials) &&
 			!t.conditional(h.tok) && !t.sameSentence(h.tok, denials) && !t.refusedBefore(h.tok, h.start, refusals) && !t.deferredAfter(h.tok):
 			return RuleConfirmation
-		case h.kind == phYes && !overlaps(h.span, denials) && wordCounts(h.tok, h.end):
-			return RuleConfirmation
+		case h.kind == phYes && !overlaps(h.span, denials) && !(emphaticHeads[string(t.tokBytes(h.tok))] && t.deferredAfter(h.tok)) &&
+			wordCounts(h.tok, h.end):
+			return RuleConfirmation // not "Natürlich können Sie die Adresse nach der Verifizierung ändern"
+		// "as you say" opening an answer is a yes, judged as one too:
+		// "Comme vous dites, c'est celle qui a été débitée"
 		case h.kind == phReported && !overlaps(h.span, denials) && !inExcl(h.span) && !sentenceExcl(h.tok) &&
-			t.reportedCounts(h.tok, h.end):
+			(t.reportedCounts(h.tok, h.end) || !t.conditional(h.tok) && !t.deferredAfter(h.tok) && wordCounts(h.tok, t.reportedEnd(h.end))):
 			return RuleConfirmation
 		case h.kind == phSaid && t.saidOpening(h.tok) && !overlaps(h.span, denials) && !inExcl(h.span) && !sentenceExcl(h.tok) &&
 			t.reportedCounts(t.sentenceStart(h.tok), t.saidEnd(h.tok)):
@@ -1146,6 +1192,15 @@ func (t *text) confirmation(class string) string {
 	}
 	if len(denials) > 0 {
 		return RuleDenial
+	}
+	if len(excl) == 0 && (t.yoursOther() || t.demoNoOpens() || t.dobPartDenied(class)) {
+		return RuleDenial // "Yours is from another domain", "La suya es de otro dominio", "Nicht die – ..."
+	}
+	if len(excl) == 0 && t.sameAsLast() {
+		return RuleConfirmation // "Same as in your last order"
+	}
+	if len(excl) == 0 && t.actedOnValue(class) && !t.toStoredOne(0, len(t.toks)) && !t.toRegistered(0, len(t.toks)) {
+		return RuleConfirmation // "We called you there this morning", "I've switched delivery to this one"
 	}
 	if rule := t.offerAnswer(class, excl); rule != "" && !t.toStoredOne(0, len(t.toks)) && !t.toRegistered(0, len(t.toks)) {
 		return rule // not "Yes, I'll resend the link to the email already on file": whatever is on file
@@ -1424,6 +1479,9 @@ func (t *text) sentencePoints(from, to int) bool {
 // "Dat zie ik ook.", "Les deux correspondent.").
 func (t *text) agreeCounts(i int, sp span) bool {
 	from, to := t.sentenceOf(i)
+	if t.digitsAgree(from, i, sp) {
+		return true // "Die letzten vier Ziffern passen"
+	}
 	outside := 0
 	for k := from; k < to; k++ {
 		if off := int(t.toks[k].off); off >= sp.start && off < sp.end-1 {

@@ -147,7 +147,7 @@ func (t *text) valueNounAt(k, to int) (int, bool) {
 	start := k
 	for ; k < to; k++ {
 		w := string(t.tokBytes(k))
-		if valueNouns[w] || phoneWords[w] || w == "e" && k+1 < to && string(t.tokBytes(k+1)) == "mail" ||
+		if valueNouns[w] || phoneWords[w] || pluralClass[w] != "" && k == start || w == "e" && k+1 < to && string(t.tokBytes(k+1)) == "mail" ||
 			k == start && w == "1" && t.toks[k].flags&fNumber != 0 { // "the one"
 			if t.toks[k].flags&fPunctAfter != 0 {
 				k++
@@ -254,6 +254,8 @@ func (t *text) tailPoints(sp span) bool {
 	}
 	last := string(t.tokBytes(j - 1))
 	switch {
+	case oneOfWords[last] && j < to && ourWords[string(t.tokBytes(j))]:
+		return false // "non è uno dei nostri numeri": one of the business's own
 	case valueNouns[last] || phoneWords[last]:
 		k := j
 		for k < to && (valueNouns[string(t.tokBytes(k))] || phoneWords[string(t.tokBytes(k))]) {
@@ -378,6 +380,10 @@ func (t *text) ourNoun(k, to int) bool {
 var dateNumberNouns = set("date", "datum", "fecha", "data", "number", "nummer", "numero")
 
 // ourWords are the business's possessives: "our hotline", "notre ligne".
+// oneOfWords end a phrase of "one of" before what it is one of
+// (normalised).
+var oneOfWords = set("of", "der", "des", "de", "dei", "delle", "degli", "van", "dos", "das")
+
 var ourWords = set("our", "unser", "unsere", "unserem", "unseren", "unserer", "notre", "nos", "nuestro", "nuestra",
 	"nuestros", "nuestras", "nostro", "nostra", "nostri", "nostre", "onze", "ons", "nosso", "nossa", "nossos", "nossas")
 
@@ -480,7 +486,7 @@ func (t *text) pointsElsewhere(k, rest, to int) bool {
 // value: not a value noun, a pointer, a function word, a copula or a number.
 func (t *text) nounOther(j int) bool {
 	w := string(t.tokBytes(j))
-	if valueNouns[w] || valueParts[w] || accountWords[w] || phoneWords[w] || cardWords[w] || linkWords[w] || lightWords[w] || pointerAdverbs[w] ||
+	if valueNouns[w] || mailboxWords[w] || valueParts[w] || accountWords[w] || phoneWords[w] || cardWords[w] || linkWords[w] || lightWords[w] || pointerAdverbs[w] ||
 		pointerPronouns[w] || quantWords[w] || w == "1" || w == "one" {
 		return false
 	}

@@ -16,12 +16,8 @@ func (t *text) processAnswer(from, to int) bool {
 		if n := string(t.tokBytes(min(k+1, to-1))); t.toks[k].lex&lxDemo != 0 && !(k+1 < to && (isValueNoun(n) || dobNouns[n])) {
 			return false // "Yes, that one can stay"; "Ja, das Geburtsdatum kann ..." is an article
 		}
-		if onlyWords[w] && k+2 < to && sendGoVerbs[string(t.tokBytes(k+1))] {
-			for j := k + 2; j < to && j <= k+5; j++ {
-				if registeredWords[string(t.tokBytes(j))] {
-					return true
-				}
-			}
+		if t.onlyToRecord(k, min(to, k+8)) {
+			return true // "only goes to the registered address", "ne part qu'à l'adresse du dossier"
 		}
 		if !processModals[w] && !procNeedWords[w] {
 			continue
@@ -57,6 +53,7 @@ var (
 		"modificare", "aggiornare", "reinserire", "inserire", "inviare", "gewijzigd", "gecorrigeerd",
 		"aangepast", "invoeren", "voeren", "sturen", "versturen", "alterado", "alterada", "corrigido", "corrigida",
 		"alterar", "corrigir", "atualizar")
+	onlyTo          = set("qu", "qua") // "ne part qu'à"
 	onlyWords       = set("only", "nur", "uniquement", "seulement", "solo", "solamente", "alleen", "so")
 	sendGoVerbs     = set("goes", "go", "geht", "gehen", "part", "va", "gaat", "vai", "arrive", "arriva", "llega", "chega")
 	registeredWords = set("registered", "hinterlegte", "hinterlegten", "enregistree", "enregistre", "registrada",

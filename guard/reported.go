@@ -10,7 +10,7 @@ import "github.com/proofdesk/proofdesk"
 // goes", "Wie Sie sagen, die wurde belastet", "Zoals je aangeeft, stap
 // geslaagd"); "As you said, the parcel is late" answers something else.
 var reportedYes = []string{
-	"as you said", "as you say", "as you wrote", "as you mentioned", "as you stated", "as you indicated", "like you said",
+	"as you said", "as you say", "as you wrote", "as you mentioned", "as you stated", "as you indicated", "as you indicate", "like you said",
 	"like you say", "just as you said", "just as you say", "exactly as you said", "exactly as you say",
 	"precisely as you said", "precisely as you say",
 	"wie sie sagen", "wie sie sagten", "wie sie schreiben", "wie sie angeben", "wie sie es sagen", "wie du sagst",
@@ -55,6 +55,9 @@ func (t *text) reportedCounts(i, end int) bool {
 		}
 		if whereWords[string(t.tokBytes(k))] && k+1 < to && goVerbs[string(t.tokBytes(k+1))] {
 			return true // "that's where it goes", "é para onde vai a encomenda"
+		}
+		if t.placeCleft(k, to) {
+			return true // "é para lá que vai a encomenda", "that's where the parcel goes"
 		}
 	}
 	for k := rest; k < to; k++ {
@@ -131,7 +134,8 @@ var neverHadPhrases = []string{
 	// en
 	"never had", "never held that",
 	"don't know that", "do not know that", "don't know this", "don't recognise that", "don't recognize that",
-	"not on your account", "isn't on your account", "not on the account", "isn't on the account", "not in your account",
+	"not in your profile", "isn't in your profile", "nicht in ihrem profil", "pas dans votre profil", "no está en su perfil",
+	"niet in uw profiel", "niet in je profiel", "não está no seu perfil", "not on your account", "isn't on your account", "not on the account", "isn't on the account", "not in your account",
 	"wasn't used", "was not used", "never used", "never charged", "wasn't paid with", "was not paid with", "wasn't charged", "was not charged",
 	"not that card", "didn't go there", "did not go there", "didn't go to that", "did not go to that", "goes elsewhere",
 	"went elsewhere", "goes somewhere else", "went somewhere else", "send nothing to", "nothing goes to", "nothing went to",
@@ -192,8 +196,8 @@ func (t *text) neverHadCounts(i int, class string) bool {
 			}
 		}
 	}
-	if t.otherAhead(cf, ct) {
-		return false // "We've never had that problem", "the voucher wasn't used"
+	if t.otherAhead(cf, ct) && !t.subjectValueUse(i, cf, ct, class) {
+		return false // "We've never had that problem", "the voucher wasn't used"; not "that card wasn't used for this order"
 	}
 	for k := cf; k < ct; k++ {
 		if t.toks[k].lex&lxCard != 0 && class != proofdesk.ClassPayment || t.toks[k].flags&fNumber != 0 && string(t.tokBytes(k)) != "1" {
@@ -267,9 +271,10 @@ var neverWords = []string{"never", "nie", "niemals", "jamais", "nunca", "mai", "
 func (t *text) neverWordCounts(i int) bool {
 	cf, ct := t.clauseOf(i)
 	w := string(t.tokBytes(i))
-	have, send, goes, place := false, false, false, false
+	have, send, goes, place, used := false, false, false, false, false
 	for k := cf; k < ct; k++ {
 		x := string(t.tokBytes(k))
+		used = used || k > i && usedForms[x] // "wurde für die Bestellung nicht verwendet"
 		have = have || haveVerbs[x]
 		send = send || sendForms[x]
 		goes = goes || goVerbForms[x]
@@ -277,15 +282,30 @@ func (t *text) neverWordCounts(i int) bool {
 	}
 	switch {
 	case neverSet[w]:
-		return have
+		return have || send // "We've never shipped anything to that street for you"
 	case nothingSet[w]:
 		return send
 	}
-	return goes && place
+	return goes && place || used && notWords[w] && t.demoBefore(cf, i)
+}
+
+// demoBefore reports whether a demonstrative stands in [from, i): "Diese
+// Karte wurde ... nicht verwendet", not "Ihre Karte wurde nicht belastet".
+func (t *text) demoBefore(from, i int) bool {
+	for k := from; k < i; k++ {
+		if t.demoAt(k) || actDemos[string(t.tokBytes(k))] {
+			return true
+		}
+	}
+	return false
 }
 
 // Words of the clause around a never word (normalised).
 var (
+	// usedForms are participles of using after a negation ("nicht
+	// verwendet", "niet gebruikt"); "not charged" is a payment's state.
+	usedForms  = set("verwendet", "benutzt", "genutzt", "belastet", "gebruikt", "belast", "used", "charged")
+	notWords   = set("nicht", "niet", "not")
 	neverSet   = set("never", "nie", "niemals", "jamais", "nunca", "mai", "nooit")
 	nothingSet = set("nothing", "nichts", "rien", "nada", "niente", "nulla", "niets")
 	haveVerbs  = set("had", "have", "held", "known", "know", "hatten", "gehabt", "haben", "kennen", "gekannt", "eu", "eue",
@@ -373,4 +393,44 @@ func (t *text) clauseOf(i int) (from, to int) {
 		to++
 	}
 	return from, to + 1
+}
+
+// placeCleft reports whether token k opens a cleft of place: "where" or
+// a place word and a relative ("là que", "lì che", "dort wo"), then a
+// verb of going within 3 tokens: "that's where the parcel goes", "c'est
+// là que part le colis", "é para lá que vai a encomenda" (guard13a).
+func (t *text) placeCleft(k, to int) bool {
+	w := string(t.tokBytes(k))
+	v := k + 1
+	switch {
+	case whereWords[w]:
+	case (placeThere[w] || w == "la" || w == "li") && k+1 < to && cleftRelatives[string(t.tokBytes(k+1))]:
+		v = k + 2
+	default:
+		return false
+	}
+	for j := v; j < to && j <= v+2; j++ {
+		if x := string(t.tokBytes(j)); goVerbForms[x] || sendGoVerbs[x] || sendVerbs[x] {
+			return true
+		}
+	}
+	return false
+}
+
+// cleftRelatives follow the place word of a cleft (normalised).
+var cleftRelatives = set("que", "che", "wo", "waar", "where", "donde", "dove", "ou", "onde")
+
+// reportedEnd returns the offset in the token view where the answer after
+// the reported-speech phrase ending at end begins: past a clause that
+// says where it was said ("As you said in your email, ..."), which is no
+// answer.
+func (t *text) reportedEnd(end int) int {
+	k := t.tokenAt(end - 1)
+	if k <= 0 || k >= len(t.toks) || t.toks[k-1].flags&fPunctAfter != 0 || !recordPreps[string(t.tokBytes(k))] {
+		return end
+	}
+	for k < len(t.toks)-1 && t.toks[k].flags&fPunctAfter == 0 {
+		k++
+	}
+	return int(t.toks[k].end) + 1
 }
