@@ -243,6 +243,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 			b.payment(c.Payment, m.levels[proofdesk.ClassPayment])
 		}
 		m.frags = fragmentsOf(c, m.phones, m.dob)
+		b.revHints(c, m.levels)
 		for _, k := range c.SortedAttributeKeys() {
 			b.attribute(k, c.Attributes[k], p.AttributeLevel(k))
 		}
@@ -302,7 +303,11 @@ func (m *Matcher) Check(reply string, level proofdesk.Level, offered []string) (
 	defer textPool.Put(t)
 	t.normalize(reply)
 	v = m.check(t, level, offered)
-	if d := decodedVariant(reply, t.enc); d != "" {
+	enc := t.enc
+	if w := variantsVerdict(reply, t, []Target{{m, level}}); w.stricter(v) {
+		v = w
+	}
+	if d := decodedVariant(reply, enc); d != "" {
 		t.normalize(d)
 		if w := m.values(t, level); w.stricter(v) {
 			v = w
@@ -335,7 +340,11 @@ func CheckAll(reply string, offered []string, targets ...Target) (best Verdict) 
 			best = v
 		}
 	}
-	if d := decodedVariant(reply, t.enc); d != "" {
+	enc := t.enc
+	if v := variantsVerdict(reply, t, targets); v.stricter(best) {
+		best = v
+	}
+	if d := decodedVariant(reply, enc); d != "" {
 		t.normalize(d)
 		for _, tg := range targets {
 			if tg.Matcher == nil {
@@ -463,6 +472,10 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 	view := t.tokenView()
 	m.ac.scan(t.buf, func(id int32, start int) bool {
 		p := &m.pats[id]
+		if p.part == partRevHint {
+			t.revHint = true // a value may be written backwards (reversed.go)
+			return true
+		}
 		end := start + int(m.ac.lens[id])
 		// where the hit lies in the token view
 		ts, te := start, end
@@ -957,7 +970,9 @@ var birthWords = set("birthday", "birthdays", "born", "birth", "dob", "geburtsta
 	// plural and feminine forms ("les clientes nées en 1979", "nacidas en
 	// el 79", "nate nel '79", "nascidas em 79"), and Dutch "bouwjaar" said
 	// of a person ("klanten van bouwjaar 1979")
-	"nacidos", "nacidas", "nati", "nate", "nascidos", "nascidas", "bouwjaar", "jahrgangs", "cumples")
+	"nacidos", "nacidas", "nati", "nate", "nascidos", "nascidas", "bouwjaar", "jahrgangs", "cumples",
+	// guard15: the past of "to be born" ("nació en 1979", "nasceu em 1979", "nacque nel 1979")
+	"nacio", "nasceu", "nacque")
 
 // streetApart reports whether a street's distinctive words at token view
 // offset start have their house number in the same sentence, within 6

@@ -65,6 +65,9 @@ type text struct {
 	spelled []byte
 	// ats counts the '@' signs.
 	ats int
+	// revHint is set when the scan met a reversed piece of a value
+	// (reversed.go).
+	revHint bool
 	// enc says which encodings the text may hold (enc* bits, decode.go),
 	// gathered while tokenising; hexRun counts two-hex-digit words in a
 	// row.
@@ -322,6 +325,7 @@ func (t *text) prepare(s string) string {
 // normalize fills t from s, reusing t's buffers.
 func (t *text) normalize(s string) {
 	s = t.prepare(s)
+	t.revHint = false
 	t.tokenize(s)
 	t.emit()
 }
