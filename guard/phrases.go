@@ -457,7 +457,9 @@ var condWords = set("if", "whether", "ob", "falls", "wenn", "sofern", "si", "cas
 
 // seCond are the words after which Italian and Portuguese "se" is "if".
 var seCond = set("e", "il", "la", "lo", "questo", "questa", "quello", "quella", "isso", "esse", "essa", "esta", "este",
-	"o", "a", "corrisponde", "confere", "coincide", "tutto", "tudo", "ci", "c")
+	"o", "a", "corrisponde", "confere", "coincide", "tutto", "tudo", "ci", "c",
+	// guard15: "non posso dire se una parte della data è sbagliata", "se alguma parte ... está errada"
+	"una", "uno", "uma", "um", "qualche", "qualcosa", "alguma", "algum", "algumas", "alguns", "parte", "gli", "os", "as")
 
 // refWords point at a value: after "Yes," they make the sentence a
 // confirmation ("Yes, that's the one"); a "yes" whose sentence goes on
@@ -974,7 +976,7 @@ func (t *text) confirmation(class string) string {
 	// answer about the offer
 	kept := hits[:0]
 	for _, h := range hits {
-		if h.kind == phDisagree && t.insideAgree(h.span, hits) {
+		if h.kind == phDisagree && t.insideAgree(h.span, hits) || t.judgementAside(h.tok, h.span) {
 			continue
 		}
 		if h.kind == phAffirm && h.tok > 0 && negations[string(t.tokBytes(h.tok-1))] {
@@ -1599,6 +1601,15 @@ var (
 		"plazo", "plazos", "tempi", "reset", "restablecimiento", "reinitialisation", "ripristino", "redefinicao",
 		// opening hours: "Il nostro orario finisce diversamente la domenica"
 		"orario", "orari", "horaires", "offnungszeiten", "openingstijden",
+		// guard15: a change asked for and where it is done, not the value:
+		// "No, address changes can't be done in chat; that's in your
+		// account settings"
+		// (nouns only: "nothing to change", "no need to update it" confirm)
+		"changes", "anderung", "anderungen", "adressanderung", "adressanderungen",
+		"changement", "changements", "modification", "modifications", "cambios", "modifiche",
+		"aggiornamento", "wijziging", "wijzigingen", "adreswijziging", "adreswijzigingen", "alteracao", "alteracoes",
+		"mudanca", "mudancas", "settings", "einstellungen", "kontoeinstellungen", "parametres", "reglages",
+		"configuracion", "ajustes", "impostazioni", "instellingen", "accountinstellingen", "definicoes", "configuracoes",
 	)
 	// valueNouns name a protected value: "delivery address" is an address.
 	valueNouns = set("address", "number", "phone", "email", "mail", "date", "birthday", "card", "details", "postcode",
