@@ -230,6 +230,8 @@ var emojiTokens = map[rune]string{
 	'🆗': "emojiyes", '✓': "emojiyes", '🙆': "emojiyes",
 	'❌': "emojino", '✖': "emojino", '❎': "emojino", '👎': "emojino", '🚫': "emojino", '⛔': "emojino",
 	'✗': "emojino", '✘': "emojino", '🙅': "emojino",
+	// the hot-and-cold game (idioms15.go)
+	'🔥': "emojifire", '🥶': "emojicold", '❄': "emojicold",
 }
 
 // isDigitSep reports whether c may stand between the digits of one

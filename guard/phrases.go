@@ -581,6 +581,10 @@ var phraser = func() struct {
 	add(closingIdioms, phrase{kind: phExclude, closing: true})
 	add(refusalPhrases, phrase{kind: phExclude, refusal: true})
 	add(consequencePhrases, phrase{kind: phExclude, local: true})
+	add(idiomsYes15, phrase{kind: phIdiomYes})
+	add(idiomsNo15, phrase{kind: phIdiomNo})
+	add(gameYes15, phrase{kind: phIdiomYes, start: true, punct: true})
+	add(gameNo15, phrase{kind: phIdiomNo, start: true, punct: true})
 	return struct {
 		ac   *automaton
 		meta []phrase
@@ -1014,6 +1018,8 @@ func (t *text) confirmation(class string) string {
 			denials = append(denials, h.span)
 		case h.kind == phNo && wordCounts(h.tok, h.end) && !t.deferredAfter(h.tok): // not "No, whether it's registered I'll tell you after verification"
 			denials = append(denials, h.span)
+		case h.kind == phIdiomNo && !inExcl(h.span) && !sentenceExcl(h.tok) && t.idiomCounts(h.tok, h.span):
+			denials = append(denials, h.span) // "right decade, wrong year", "cold, try another city" (idioms15.go)
 		case h.kind == phNeverHad && !inExcl(h.span) && !t.conditionalHedged(h.tok) && !sentenceExcl(h.tok) &&
 			t.neverHadCounts(h.tok, class),
 			h.kind == phNeverWord && t.neverWordCounts(h.tok) && !inExcl(h.span) && !t.conditionalHedged(h.tok) && !sentenceExcl(h.tok) &&
@@ -1081,6 +1087,8 @@ func (t *text) confirmation(class string) string {
 		case h.kind == phSaid && t.saidOpening(h.tok) && !overlaps(h.span, denials) && !inExcl(h.span) && !sentenceExcl(h.tok) &&
 			t.reportedCounts(t.sentenceStart(h.tok), t.saidEnd(h.tok)):
 			return RuleConfirmation
+		case h.kind == phIdiomYes && !overlaps(h.span, denials) && !inExcl(h.span) && !sentenceExcl(h.tok) && t.idiomCounts(h.tok, h.span):
+			return RuleConfirmation // "I won't say it isn't", "hot, very hot" (idioms15.go)
 		case h.kind == phPointYes && !overlaps(h.span, denials) && !inExcl(h.span) && t.clauseEndsAt(h.span) &&
 			t.toks[h.tok].flags&fQuestion == 0 && !sentenceExcl(h.tok) && !t.sameSentence(h.tok, others):
 			return RuleConfirmation // "Die ja, daar gaat het pakket heen"
