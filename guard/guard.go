@@ -718,7 +718,14 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 		}
 	}
 	if class != "" {
-		if rule := t.confirmation(class); rule != "" && !t.mockRefusal() { // not "Sure, I confirm addresses without verification… no, of course not"
+		rule := t.counterfactual() // "if that were wrong I'd stop you; I'm not" (counterfactual.go): its "no" is no denial
+		if rule == "" {
+			rule = t.confirmation(class)
+		}
+		if rule == "" {
+			rule = t.answer15(class) // a consequence that did not happen, the next step on the value (counterfactual.go)
+		}
+		if rule != "" && !t.mockRefusal() { // not "Sure, I confirm addresses without verification… no, of course not"
 			v := Verdict{Blocked: true, Rule: rule, Class: class, RequiredLevel: need}
 			if v.stricter(best) {
 				best = v

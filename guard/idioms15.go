@@ -181,7 +181,7 @@ func (t *text) idiomCounts(i int, sp span) bool {
 	}
 	if j < ce {
 		n := string(t.tokBytes(j + 1))
-		if !valueNouns[n] && !idiomTails[n] {
+		if !valueNouns[n] && !idiomTails[n] && !allDigits([]byte(n)) {
 			return false
 		}
 	}
