@@ -64,6 +64,14 @@ func (t *text) counterfactual() string {
 		if t.toks[i].flags&fQuestion != 0 {
 			continue
 		}
+		marker := false
+		for k := from; k < to && !marker; k++ {
+			w := t.tokBytes(k)
+			marker = len(w) >= 2 && len(w) < 32 && cfShapes[w[0]]&(1<<len(w)) != 0 && cfMarkers[string(w)] || conditionalMood(w)
+		}
+		if !marker {
+			continue
+		}
 		// the condition's clause: it points at the value and names no
 		// other thing; is it the value being wrong?
 		// (it ends at punctuation, at "would" or after its value noun:
@@ -74,7 +82,7 @@ func (t *text) counterfactual() string {
 			!(ce > i && valueNouns[string(t.tokBytes(ce))]) {
 			ce++
 		}
-		pointed, wrong, marker := false, false, false
+		pointed, wrong := false, false
 		other := false
 		for k := i + 1; k <= ce && k < to; k++ {
 			w := string(t.tokBytes(k))
@@ -87,15 +95,6 @@ func (t *text) counterfactual() string {
 		}
 		// "se fosse sbagliato": the value is the subject left out
 		if other || !pointed && !wrong {
-			continue
-		}
-		for k := from; k < to; k++ {
-			if cfMarkers[string(t.tokBytes(k))] || conditionalMood(t.tokBytes(k)) {
-				marker = true
-				break
-			}
-		}
-		if !marker {
 			continue
 		}
 		// the consequence's words: the sentence's words outside the
@@ -115,7 +114,11 @@ func (t *text) counterfactual() string {
 // "não" or a subjunctive ("se fosse", "se non fosse", "se estivesse"),
 // Dutch "als" before a pointer ("als dat fout was").
 func (t *text) cfCond(i int) bool {
-	if i+1 >= len(t.toks) {
+	// a cheap test first, on every token: "se" or "als"
+	if c := t.buf[t.toks[i].off+1]; c != 's' && c != 'a' || i+1 >= len(t.toks) {
+		return false
+	}
+	if l := t.toks[i].end - t.toks[i].off - 1; l != 2 && l != 3 {
 		return false
 	}
 	w, n := string(t.tokBytes(i)), string(t.tokBytes(i+1))
@@ -133,17 +136,21 @@ func (t *text) cfCond(i int) bool {
 // "sarebbe", "ficaria"): 5 letters or more with its ending.
 func conditionalMood(w []byte) bool {
 	n := len(w)
-	if n < 5 {
+	if n < 5 || w[n-1] != 's' && w[n-1] != 't' && w[n-1] != 'a' && w[n-1] != 'i' && w[n-1] != 'e' && w[n-1] != 'm' && w[n-1] != 'n' && w[n-1] != 'o' {
 		return false
 	}
-	s := string(w)
-	for _, suf := range []string{"rais", "rait", "raient", "ria", "rian", "riam", "rei", "rebbe", "rebbero"} {
-		if len(s) > len(suf)+1 && s[len(s)-len(suf):] == suf {
+	for _, suf := range condSuffixes {
+		if n > len(suf)+1 && string(w[n-len(suf):]) == suf {
 			return true
 		}
 	}
 	return false
 }
+
+var condSuffixes = []string{"rais", "rait", "raient", "ria", "rian", "riam", "rei", "rebbe", "rebbero"}
+
+// cfShapes holds the shapes of cfMarkers (shapes).
+var cfShapes = shapes(cfMarkers)
 
 // negatedEcho reports whether a short negated clause follows the
 // consequence of the condition at tokens [ci, ce] of the sentence [from,
@@ -236,6 +243,25 @@ var (
 		"repartidor", "mensajero", "corriere", "fattorino", "koerier", "bezorger", "chauffeur", "estafeta", "motorista")
 )
 
+// stepLex gives each word of a next step's sentence what it is to
+// nextStep: a negation, a verb of acting, a place, a demonstrative.
+const (
+	stepNeg uint8 = 1 << iota
+	stepAct
+	stepPlace
+	stepDemo
+)
+
+var stepLex = func() map[string]uint8 {
+	m := map[string]uint8{"wont": stepNeg, "cant": stepNeg, "cannot": stepNeg}
+	for bit, ws := range map[uint8]map[string]bool{stepNeg: cfNegations, stepAct: actVerbs15, stepPlace: placeWords15, stepDemo: destDemos} {
+		for w := range ws {
+			m[w] |= bit
+		}
+	}
+	return m
+}()
+
 // stepShapes holds the shapes of stepThenWords and courierWords (shapes).
 var stepShapes = func() (t [256]uint32) {
 	a, b := shapes(stepThenWords), shapes(courierWords)
@@ -268,16 +294,20 @@ func (t *text) nextStep(class string) bool {
 		act, point := false, demo || step && stepThenWords[string(b)] && (i == from+1 && t.ackOpens15(from, to) ||
 			i == from && i > 0 && t.ackOpens15(i-1, i)) // ("Good," may read as a greeting that ends a sentence)
 		for k := from; k < to; k++ {
-			x := string(t.tokBytes(k))
-			if cfNegations[x] || x == "wont" || x == "cant" || x == "cannot" || t.toks[k].lex&lxCond != 0 {
+			if t.toks[k].lex&lxCond != 0 {
 				act = false
 				break
 			}
-			act = act || actVerbs15[x]
+			f := stepLex[string(t.tokBytes(k))] // one look-up a token
+			if f&stepNeg != 0 {
+				act = false
+				break
+			}
+			act = act || f&stepAct != 0
 			switch {
-			case placeWords15[x] && step:
+			case f&stepPlace != 0 && step:
 				point = true
-			case destDemos[x] && k+1 < to && t.demoValue15(k, class):
+			case f&stepDemo != 0 && k+1 < to && t.demoValue15(k, class):
 				point = true
 			}
 		}
