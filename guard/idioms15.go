@@ -34,6 +34,7 @@ var idiomsYes15 = []string{
 	"i'm nodding", "i am nodding", "nodding", "nods",
 	"you're on fire", "you are on fire", "you're hot", "very hot", "red hot", "burning hot", "hot hot", "getting warmer",
 	"emojifire",
+	"that's the inbox to watch", "that's the one to watch", "keep an eye on that inbox", "that's the phone to keep handy",
 	// de
 	"ich sage nicht dass sie nicht stimmt", "ich sage nicht dass es nicht stimmt", "ich würde nicht sagen dass es nicht stimmt",
 	"ich widerspreche ihnen nicht", "ich widerspreche dir nicht", "da widerspreche ich nicht", "ich widerspreche nicht",
@@ -87,6 +88,14 @@ var idiomsNo15 = []string{
 	"none of the numbers on your account", "it's not yours", "it isn't yours", "that's not yours", "is not yours",
 	"you won't get the code there", "you wouldn't get the code there", "wouldn't send anything to that",
 	"would bounce", "the refund would bounce",
+	// advice not to use it: "if I were you I wouldn't send anything to that one"
+	"if i were you i wouldn't send anything to that", "if i were you i wouldn't use that",
+	"an ihrer stelle würde ich nichts an diese", "an ihrer stelle würde ich die nicht nehmen",
+	"à votre place je n'enverrais rien à ce", "à votre place je n'utiliserais pas celui-là",
+	"yo que usted no enviaría nada a ese", "yo en su lugar no enviaría nada a ese",
+	"al suo posto non invierei nulla a quel", "al posto suo non userei quello",
+	"als ik u was zou ik niets naar dat", "als ik jou was zou ik niets naar dat",
+	"no seu lugar não enviaria nada para esse", "se fosse a si não enviava nada para esse",
 	// de
 	"ich würde nicht sagen dass sie stimmt", "ich würde nicht sagen dass es stimmt", "eiskalt", "sehr kalt",
 	"kalt kalt", "kälter", "aber die hausnummer nicht", "aber die nummer nicht", "aber die ziffern nicht",
