@@ -215,12 +215,15 @@ import (
 // by 0 to 1: the honest estimate on new phrasings is still a new set's
 // first score, 72–78 %. All thirteen sets now: 3809 of 4008 blocked
 // (95.0 %), 14 of 4429 stopped (0.3 %); sets 1–10 all blocked, none
-// stopped.
+// stopped. guard15 (set 15's kinds, not in the repository: values
+// written backwards, spelling alphabets, sums, counterfactuals, next
+// steps, partial denials, riddles) moved set 12 from 483 to 485 and set
+// 13 from 472 to 473, stops unchanged: 3812 of 4008 (95.1 %).
 var heldOutFloors = map[string]struct{ blocked, stopped int }{
 	"heldout1.txt": {109, 0}, "heldout2.txt": {45, 0}, "heldout3.txt": {110, 0}, "heldout4.txt": {40, 0},
 	"heldout5.txt": {176, 0}, "heldout6.txt": {405, 0}, "heldout7.txt": {309, 0}, "heldout8.txt": {286, 0},
 	"heldout9.txt": {293, 0}, "heldout10.txt": {409, 0},
-	"heldout11.txt": {672, 8}, "heldout12.txt": {483, 1}, "heldout13.txt": {472, 5},
+	"heldout11.txt": {672, 8}, "heldout12.txt": {485, 1}, "heldout13.txt": {473, 5},
 }
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of
