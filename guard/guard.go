@@ -304,7 +304,7 @@ func (m *Matcher) Check(reply string, level proofdesk.Level, offered []string) (
 	t.normalize(reply)
 	v = m.check(t, level, offered)
 	enc := t.enc
-	if w := variantsVerdict(reply, t, []Target{{m, level}}); w.stricter(v) {
+	if w := variantsVerdict(reply, t, offered, []Target{{m, level}}); w.stricter(v) {
 		v = w
 	}
 	if d := decodedVariant(reply, enc); d != "" {
@@ -341,7 +341,7 @@ func CheckAll(reply string, offered []string, targets ...Target) (best Verdict) 
 		}
 	}
 	enc := t.enc
-	if v := variantsVerdict(reply, t, targets); v.stricter(best) {
+	if v := variantsVerdict(reply, t, offered, targets); v.stricter(best) {
 		best = v
 	}
 	if d := decodedVariant(reply, enc); d != "" {

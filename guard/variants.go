@@ -1,7 +1,10 @@
 package guard
 
 import (
+	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/proofdesk/proofdesk"
@@ -38,7 +41,7 @@ func bytesString(b []byte) string {
 // variantsVerdict returns the strictest verdict of the other readings of
 // reply, whose normalised form is t, for each target. t is refilled when
 // a reading is made.
-func variantsVerdict(reply string, t *text, targets []Target) Verdict {
+func variantsVerdict(reply string, t *text, offered []string, targets []Target) Verdict {
 	var best Verdict
 	for _, tg := range targets {
 		if m := tg.Matcher; m != nil {
@@ -50,7 +53,10 @@ func variantsVerdict(reply string, t *text, targets []Target) Verdict {
 			}
 		}
 	}
-	rev := t.revHint
+	// a reply written backwards whole (".tcerroc s'tahT ,seY") is read
+	// backwards for its answer too
+	whole := len(offered) > 0 && writtenBackwards(reply)
+	rev := t.revHint || whole
 	spell := t.spellingChain()
 	arith := t.arithmeticAt(0) >= 0
 	if !rev && !spell && !arith {
@@ -67,7 +73,7 @@ func variantsVerdict(reply string, t *text, targets []Target) Verdict {
 		vb.words = reverseWords(vb.words, reply, false)
 		vb.digits = reverseWords(vb.digits, reply, true)
 	}
-	for _, b := range [...][]byte{vb.decoded, vb.rev, vb.words, vb.digits} {
+	for n, b := range [...][]byte{vb.decoded, vb.rev, vb.words, vb.digits} {
 		if len(b) == 0 {
 			continue
 		}
@@ -76,7 +82,11 @@ func variantsVerdict(reply string, t *text, targets []Target) Verdict {
 			if tg.Matcher == nil {
 				continue
 			}
-			if v := tg.Matcher.values(t, tg.Level); v.stricter(best) {
+			v := tg.Matcher.values(t, tg.Level)
+			if n == 1 && whole {
+				v = tg.Matcher.check(t, tg.Level, offered)
+			}
+			if v.stricter(best) {
 				best = v
 			}
 		}
@@ -138,4 +148,16 @@ func (t *text) decodedReading(vb *variantBufs, dst []byte, spell, arith bool) []
 		}
 	}
 	return dst
+}
+
+// writtenBackwards reports whether reply reads as written backwards
+// whole: it opens with a sentence's closing mark and ends with a capital
+// letter (".tcerroc s'tahT ,seY").
+func writtenBackwards(reply string) bool {
+	r := strings.TrimSpace(reply)
+	if len(r) < 4 || r[0] != '.' && r[0] != '!' && r[0] != '?' {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(r)
+	return unicode.IsUpper(last)
 }
