@@ -22,6 +22,9 @@ import (
 // and theirs (the text's own buffers are refilled by each).
 type variantBufs struct {
 	rev, words, digits, decoded []byte
+	// sym is the reply with its sum signs as words ("7000 + 158"), sum
+	// its reading worked out
+	sym, sum []byte
 	// repl is the scratch of the decoded reading's replacements.
 	repl []replacement
 	out  []byte
@@ -59,7 +62,8 @@ func variantsVerdict(reply string, t *text, offered []string, targets []Target) 
 	rev := t.revHint || whole
 	spell := t.spellingChain()
 	arith := t.arithmeticAt(0) >= 0
-	if !rev && !spell && !arith {
+	signs := sumSigns(reply)
+	if !rev && !spell && !arith && !signs {
 		return best
 	}
 	vb := variantPool.Get().(*variantBufs)
@@ -91,7 +95,78 @@ func variantsVerdict(reply string, t *text, offered []string, targets []Target) 
 			}
 		}
 	}
+	// "7000 + 158", "8400 − 10": the signs read as words, the sums
+	// worked out
+	if signs {
+		vb.sym = sumWords(vb.sym[:0], reply)
+		t.normalize(bytesString(vb.sym))
+		if t.arithmeticAt(0) >= 0 {
+			vb.sum = t.decodedReading(vb, vb.sum[:0], false, true)
+			t.normalize(bytesString(vb.sum))
+			for _, tg := range targets {
+				if tg.Matcher == nil {
+					continue
+				}
+				if v := tg.Matcher.values(t, tg.Level); v.stricter(best) {
+					best = v
+				}
+			}
+		}
+	}
 	return best
+}
+
+// sumSigns reports whether reply has a sum sign between two numbers:
+// '+' or '−' after a digit (a space between allowed), or " - " between
+// digits.
+func sumSigns(reply string) bool {
+	for i := 1; i < len(reply); i++ {
+		switch c := reply[i]; {
+		case c == '+':
+			if digitBefore(reply, i) {
+				return true
+			}
+		case c == '-' && reply[i-1] == ' ' && i+1 < len(reply) && reply[i+1] == ' ':
+			if digitBefore(reply, i) && i+2 < len(reply) && reply[i+2] >= '0' && reply[i+2] <= '9' {
+				return true
+			}
+		case c == 0xe2 && strings.HasPrefix(reply[i:], "−"):
+			if digitBefore(reply, i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// digitBefore reports whether a digit stands right before reply[i], or
+// before one space.
+func digitBefore(reply string, i int) bool {
+	j := i - 1
+	if reply[j] == ' ' && j > 0 {
+		j--
+	}
+	return reply[j] >= '0' && reply[j] <= '9'
+}
+
+// sumWords appends reply to dst with its sum signs after a number as
+// words: "7000 + 158" reads "7000 plus 158".
+func sumWords(dst []byte, reply string) []byte {
+	for i := 0; i < len(reply); i++ {
+		c := reply[i]
+		switch {
+		case i > 0 && c == '+' && digitBefore(reply, i):
+			dst = append(dst, " plus "...)
+		case i > 0 && c == '-' && reply[i-1] == ' ' && i+1 < len(reply) && reply[i+1] == ' ' && digitBefore(reply, i):
+			dst = append(dst, " minus "...)
+		case i > 0 && c == 0xe2 && strings.HasPrefix(reply[i:], "−") && digitBefore(reply, i):
+			dst = append(dst, " minus "...)
+			i += len("−") - 1
+		default:
+			dst = append(dst, c)
+		}
+	}
+	return dst
 }
 
 // replacement replaces the raw tokens [from, to) of a text by
