@@ -262,11 +262,14 @@ var stepLex = func() map[string]uint8 {
 	return m
 }()
 
-// stepShapes holds the shapes of stepThenWords and courierWords (shapes).
-var stepShapes = func() (t [256]uint32) {
-	a, b := shapes(stepThenWords), shapes(courierWords)
-	for i := range t {
-		t[i] = a[i] | b[i]
+// stepShapes has bit n set in [first][last] for each word of
+// stepThenWords and courierWords of n letters: a cheap test before the
+// look-ups, on every token.
+var stepShapes = func() (t [26][26]uint32) {
+	for _, ws := range []map[string]bool{stepThenWords, courierWords} {
+		for w := range ws {
+			t[w[0]-'a'][w[len(w)-1]-'a'] |= 1 << len(w)
+		}
 	}
 	return t
 }()
@@ -284,7 +287,8 @@ func (t *text) nextStep(class string) bool {
 		}
 		// a word for "then" or a courier, or a demonstrative before "one"
 		// or a noun of the class; cheap tests before the look-ups
-		step := stepShapes[b[0]]&(1<<len(b)) != 0 && (stepThenWords[string(b)] || courierWords[string(b)])
+		f, l := b[0]-'a', b[len(b)-1]-'a'
+		step := f < 26 && l < 26 && stepShapes[f][l]&(1<<len(b)) != 0 && (stepThenWords[string(b)] || courierWords[string(b)])
 		demo := !step && t.toks[i].lex&lxDemo != 0 && i+1 < len(t.toks) && t.demoValue15(i, class)
 		if !step && !demo {
 			continue

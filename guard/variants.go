@@ -120,6 +120,10 @@ func variantsVerdict(reply string, t *text, offered []string, targets []Target) 
 // '+' or '−' after a digit (a space between allowed), or " - " between
 // digits.
 func sumSigns(reply string) bool {
+	// most replies have none: the library's fast searches first
+	if strings.IndexByte(reply, '+') < 0 && !strings.Contains(reply, " - ") && !strings.Contains(reply, "−") {
+		return false
+	}
 	for i := 1; i < len(reply); i++ {
 		switch c := reply[i]; {
 		case c == '+':
