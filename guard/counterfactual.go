@@ -217,7 +217,7 @@ func (t *text) echoes(w []byte, from, to, ci, ce int) bool {
 			continue
 		}
 		x := t.tokBytes(k)
-		if &x[0] == &w[0] || len(x) < n || cfNegations[string(x)] || cfFiller[string(x)] {
+		if len(x) < n || &x[0] == &w[0] || cfNegations[string(x)] || cfFiller[string(x)] {
 			continue
 		}
 		if string(x[:n]) == string(w[:n]) {
