@@ -15,6 +15,10 @@ func FuzzCheck(f *testing.F) {
 	f.Add("Yes, that's right.", 0, "address")
 	f.Add("+1 (415) 555-0123 ***-***-0123 #4B ’’ … ••••", 1, "phone,payment")
 	f.Add("\xff\xfe#\x00*", 2, "")
+	// guard15's readings: backwards, spelled, sums, counterfactuals
+	f.Add(".nilreB 51101 ,5 eßartstpuaH :rf.elpmexe@nitram.eidole 8517", 0, "address")
+	f.Add("E wie Emil, Alfa Bravo Umlaut X-ray as in, 7000 + 158 one less than 7159 un de moins que", 0, "payment")
+	f.Add("If that were wrong I'd stop you; it isn't. Good, then I'll send it there. Hot!", 0, "address")
 	m := testMatcher(f)
 	ix, err := NewIndex(testIndexKey, nil)
 	if err != nil {

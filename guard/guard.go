@@ -283,6 +283,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) (m *Mat
 		for k := range m.hintShapes {
 			m.hintShapes[k] |= m.mail.shapes[k] | m.dobH.shapes[k]
 		}
+		b.revHints(c, m.levels)
 		for _, k := range c.SortedAttributeKeys() {
 			b.attribute(k, c.Attributes[k], p.AttributeLevel(k))
 		}
@@ -342,7 +343,11 @@ func (m *Matcher) Check(reply string, level proofdesk.Level, offered []string) (
 	defer textPool.Put(t)
 	t.normalize(reply)
 	v = m.check(t, level, offered)
-	if d := decodedVariant(reply, t.enc); d != "" {
+	enc := t.enc
+	if w := variantsVerdict(reply, t, offered, []Target{{m, level}}); w.stricter(v) {
+		v = w
+	}
+	if d := decodedVariant(reply, enc); d != "" {
 		t.normalize(d)
 		if w := m.values(t, level); w.stricter(v) {
 			v = w
@@ -375,7 +380,11 @@ func CheckAll(reply string, offered []string, targets ...Target) (best Verdict) 
 			best = v
 		}
 	}
-	if d := decodedVariant(reply, t.enc); d != "" {
+	enc := t.enc
+	if v := variantsVerdict(reply, t, offered, targets); v.stricter(best) {
+		best = v
+	}
+	if d := decodedVariant(reply, enc); d != "" {
 		t.normalize(d)
 		for _, tg := range targets {
 			if tg.Matcher == nil {
@@ -506,6 +515,10 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 	view := t.tokenView()
 	m.ac.scan(t.buf, func(id int32, start int) bool {
 		p := &m.pats[id]
+		if p.part == partRevHint {
+			t.revHint = true // a value may be written backwards (reversed.go)
+			return true
+		}
 		end := start + int(m.ac.lens[id])
 		// where the hit lies in the token view
 		ts, te := start, end
@@ -757,7 +770,14 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 		}
 	}
 	if class != "" {
-		if rule := t.confirmation(class); rule != "" && !t.mockRefusal() { // not "Sure, I confirm addresses without verification… no, of course not"
+		rule := t.counterfactual() // "if that were wrong I'd stop you; I'm not" (counterfactual.go): its "no" is no denial
+		if rule == "" {
+			rule = t.confirmation(class)
+		}
+		if rule == "" {
+			rule = t.answer15(class) // a consequence that did not happen, the next step on the value (counterfactual.go)
+		}
+		if rule != "" && !t.mockRefusal() { // not "Sure, I confirm addresses without verification… no, of course not"
 			v := Verdict{Blocked: true, Rule: rule, Class: class, RequiredLevel: need}
 			if v.stricter(best) {
 				best = v
@@ -1009,7 +1029,9 @@ var birthWords = set("birthday", "birthdays", "born", "birth", "dob", "geburtsta
 	// plural and feminine forms ("les clientes nées en 1979", "nacidas en
 	// el 79", "nate nel '79", "nascidas em 79"), and Dutch "bouwjaar" said
 	// of a person ("klanten van bouwjaar 1979")
-	"nacidos", "nacidas", "nati", "nate", "nascidos", "nascidas", "bouwjaar", "jahrgangs", "cumples")
+	"nacidos", "nacidas", "nati", "nate", "nascidos", "nascidas", "bouwjaar", "jahrgangs", "cumples",
+	// guard15: the past of "to be born" ("nació en 1979", "nasceu em 1979", "nacque nel 1979")
+	"nacio", "nasceu", "nacque")
 
 // streetApart reports whether a street's distinctive words at token view
 // offset start have their house number in the same sentence, within 6

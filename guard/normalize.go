@@ -65,6 +65,9 @@ type text struct {
 	spelled []byte
 	// ats counts the '@' signs.
 	ats int
+	// revHint is set when the scan met a reversed piece of a value
+	// (reversed.go).
+	revHint bool
 	// enc says which encodings the text may hold (enc* bits, decode.go),
 	// gathered while tokenising; hexRun counts two-hex-digit words in a
 	// row.
@@ -227,6 +230,8 @@ var emojiTokens = map[rune]string{
 	'🆗': "emojiyes", '✓': "emojiyes", '🙆': "emojiyes",
 	'❌': "emojino", '✖': "emojino", '❎': "emojino", '👎': "emojino", '🚫': "emojino", '⛔': "emojino",
 	'✗': "emojino", '✘': "emojino", '🙅': "emojino",
+	// the hot-and-cold game (idioms15.go)
+	'🔥': "emojifire", '🥶': "emojicold", '❄': "emojicold",
 }
 
 // isDigitSep reports whether c may stand between the digits of one
@@ -322,6 +327,7 @@ func (t *text) prepare(s string) string {
 // normalize fills t from s, reusing t's buffers.
 func (t *text) normalize(s string) {
 	s = t.prepare(s)
+	t.revHint = false
 	t.tokenize(s)
 	t.emit()
 }

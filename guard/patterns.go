@@ -459,6 +459,9 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 		for _, x := range exonyms[strings.Join(city, " ")] {
 			b.tokens(strings.Fields(x), cp)
 		}
+		for _, x := range cityRiddles[strings.Join(city, " ")] {
+			b.addText(x, cp) // "the city with the Brandenburg Gate" (riddles.go)
+		}
 		if c := city[0]; len(city) == 1 {
 			for _, suf := range []string{"er", "ien", "ienne", "se", "s"} {
 				b.tokens([]string{c + suf}, cp)
@@ -647,6 +650,9 @@ func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 	// the month alone beside a word for birthday: "your birthday is in
 	// November", "Sie haben im November Geburtstag" (ctxDobMonth)
 	b.tokens([]string{mon}, pattern{class: p.class, part: p.part, level: level, ctx: ctxDobMonth})
+	for _, x := range monthRiddles[mon] {
+		b.addText(x, pattern{class: p.class, part: p.part, level: level, ctx: ctxDobMonth}) // "the month with Armistice Day" (riddles.go)
+	}
 	// the day alone closing a clause on the date of birth: "the birth
 	// date on file is the 3rd" (ctxDobDay)
 	for _, dd := range []string{strconv.Itoa(d), strconv.Itoa(d) + "e"} { // Dutch "de 3e"

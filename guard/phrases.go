@@ -489,7 +489,9 @@ var condWords = set("if", "whether", "ob", "falls", "wenn", "sofern", "si", "cas
 
 // seCond are the words after which Italian and Portuguese "se" is "if".
 var seCond = set("e", "il", "la", "lo", "questo", "questa", "quello", "quella", "isso", "esse", "essa", "esta", "este",
-	"o", "a", "corrisponde", "confere", "coincide", "tutto", "tudo", "ci", "c")
+	"o", "a", "corrisponde", "confere", "coincide", "tutto", "tudo", "ci", "c",
+	// guard15: "non posso dire se una parte della data è sbagliata", "se alguma parte ... está errada"
+	"una", "uno", "uma", "um", "qualche", "qualcosa", "alguma", "algum", "algumas", "alguns", "parte", "gli", "os", "as")
 
 // refWords point at a value: after "Yes," they make the sentence a
 // confirmation ("Yes, that's the one"); a "yes" whose sentence goes on
@@ -612,6 +614,10 @@ var phraser = func() struct {
 	add(closingIdioms, phrase{kind: phExclude, closing: true})
 	add(refusalPhrases, phrase{kind: phExclude, refusal: true})
 	add(consequencePhrases, phrase{kind: phExclude, local: true})
+	add(idiomsYes15, phrase{kind: phIdiomYes})
+	add(idiomsNo15, phrase{kind: phIdiomNo})
+	add(gameYes15, phrase{kind: phIdiomYes, start: true, punct: true})
+	add(gameNo15, phrase{kind: phIdiomNo, start: true, punct: true})
 	return struct {
 		ac   *automaton
 		meta []phrase
@@ -1016,7 +1022,7 @@ func (t *text) confirmation(class string) string {
 	// answer about the offer
 	kept := hits[:0]
 	for _, h := range hits {
-		if h.kind == phDisagree && t.insideAgree(h.span, hits) {
+		if h.kind == phDisagree && t.insideAgree(h.span, hits) || t.judgementAside(h.tok, h.span) {
 			continue
 		}
 		if h.kind == phAffirm && h.tok > 0 && negations[string(t.tokBytes(h.tok-1))] {
@@ -1055,6 +1061,8 @@ func (t *text) confirmation(class string) string {
 			denials = append(denials, h.span)
 		case h.kind == phNo && wordCounts(h.tok, h.end) && !t.deferredAfter(h.tok): // not "No, whether it's registered I'll tell you after verification"
 			denials = append(denials, h.span)
+		case h.kind == phIdiomNo && !inExcl(h.span) && !sentenceExcl(h.tok) && t.idiomCounts(h.tok, h.span):
+			denials = append(denials, h.span) // "right decade, wrong year", "cold, try another city" (idioms15.go)
 		case h.kind == phNeverHad && !inExcl(h.span) && !t.conditionalHedged(h.tok) && !sentenceExcl(h.tok) &&
 			t.neverHadCounts(h.tok, class),
 			h.kind == phNeverWord && t.neverWordCounts(h.tok) && !inExcl(h.span) && !t.conditionalHedged(h.tok) && !sentenceExcl(h.tok) && !t.agentMay(h.tok) &&
@@ -1125,6 +1133,8 @@ func (t *text) confirmation(class string) string {
 		case h.kind == phSaid && t.saidOpening(h.tok) && !overlaps(h.span, denials) && !inExcl(h.span) && !sentenceExcl(h.tok) &&
 			t.reportedCounts(t.sentenceStart(h.tok), t.saidEnd(h.tok)):
 			return RuleConfirmation
+		case h.kind == phIdiomYes && !overlaps(h.span, denials) && !inExcl(h.span) && !sentenceExcl(h.tok) && t.idiomCounts(h.tok, h.span):
+			return RuleConfirmation // "I won't say it isn't", "hot, very hot" (idioms15.go)
 		case h.kind == phPointYes && !overlaps(h.span, denials) && !inExcl(h.span) && t.clauseEndsAt(h.span) &&
 			t.toks[h.tok].flags&fQuestion == 0 && !sentenceExcl(h.tok) && !t.sameSentence(h.tok, others):
 			return RuleConfirmation // "Die ja, daar gaat het pakket heen"
@@ -1657,6 +1667,15 @@ var (
 		"plazo", "plazos", "tempi", "reset", "restablecimiento", "reinitialisation", "ripristino", "redefinicao",
 		// opening hours: "Il nostro orario finisce diversamente la domenica"
 		"orario", "orari", "horaires", "offnungszeiten", "openingstijden",
+		// guard15: a change asked for and where it is done, not the value:
+		// "No, address changes can't be done in chat; that's in your
+		// account settings"
+		// (nouns only: "nothing to change", "no need to update it" confirm)
+		"changes", "anderung", "anderungen", "adressanderung", "adressanderungen",
+		"changement", "changements", "modification", "modifications", "cambios", "modifiche",
+		"aggiornamento", "wijziging", "wijzigingen", "adreswijziging", "adreswijzigingen", "alteracao", "alteracoes",
+		"mudanca", "mudancas", "settings", "einstellungen", "kontoeinstellungen", "parametres", "reglages",
+		"configuracion", "ajustes", "impostazioni", "instellingen", "accountinstellingen", "definicoes", "configuracoes",
 	)
 	// valueNouns name a protected value: "delivery address" is an address.
 	valueNouns = set("address", "number", "phone", "email", "mail", "date", "birthday", "card", "details", "postcode",

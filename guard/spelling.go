@@ -1,0 +1,264 @@
+package guard
+
+// A value spelled in a spelling alphabet: "Echo Lima Oscar Delta India
+// Echo dot Mike Alfa Romeo Tango India November at exemple dot fr",
+// "Heinrich Anton Ulrich Paula Theodor Samuel Theodor Richard Anton Eszett
+// Emil fünf", "E wie Emil, L wie Ludwig, ...", "A come Ancona". A chain of
+// 4 or more code words (words for "dot" and "at", digits and number words
+// may stand between them) is read as the letters it spells, and the reply
+// so decoded is checked as text (variants.go); once one chain qualifies,
+// the shorter chains of the reply (2 code words or more: "dot Foxtrot
+// Romeo") are decoded too. A lone code word ("Berlin", "Hotel") is never
+// read as a letter.
+
+// spellingAlphabets are the code words of the spelling alphabets, each
+// for its first letter unless spellingLetters says otherwise (normalised:
+// lowercase, accents folded).
+var spellingAlphabets = [][]string{
+	// ICAO Annex 10, Volume II, §5.2.1.3 (the radiotelephony spelling
+	// alphabet, also ITU-R M.1172 and NATO): with the common English
+	// spellings Alpha, Juliet, Whisky and X-ray (read as one word)
+	{"alfa", "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliett", "juliet",
+		"kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform",
+		"victor", "whiskey", "whisky", "xray", "yankee", "zulu"},
+	// DIN 5009 (Germany), the names of the 1983 and 2005 editions and
+	// older ones still heard (Siegfried, Zeppelin, Konrad): Ä Ärger, Ö
+	// Ökonom, Ü Übermut, Ch Charlotte, Sch Schule, ß Eszett
+	{"anton", "arger", "berta", "bertha", "casar", "caesar", "charlotte", "dora", "emil", "friedrich", "gustav",
+		"heinrich", "ida", "julius", "kaufmann", "konrad", "ludwig", "martha", "marta", "nordpol", "otto", "okonom",
+		"paula", "quelle", "richard", "samuel", "siegfried", "schule", "eszett", "theodor", "ulrich", "ubermut",
+		"viktor", "wilhelm", "xanthippe", "ypsilon", "zacharias", "zeppelin"},
+	// DIN 5009:2022 (Germany), city names: Ä is "Umlaut Aachen", Ö
+	// "Umlaut Offenbach", Ü "Umlaut Unna" (spellingUnit)
+	{"aachen", "berlin", "chemnitz", "dusseldorf", "essen", "frankfurt", "goslar", "hamburg", "ingelheim", "jena",
+		"koln", "leipzig", "munchen", "nurnberg", "offenbach", "potsdam", "quickborn", "rostock", "salzwedel",
+		"tubingen", "unna", "volklingen", "wuppertal", "xanten", "zwickau"},
+	// the French spelling alphabet of the PTT (Anatole, Berthe,
+	// Célestin ...), É Émile
+	{"anatole", "berthe", "celestin", "desire", "eugene", "emile", "francois", "gaston", "henri", "irma", "joseph",
+		"kleber", "louis", "marcel", "nicolas", "oscar", "pierre", "quintal", "raoul", "suzanne", "therese", "ursule",
+		"william", "xavier", "yvonne", "zoe"},
+	// the Spanish telephone spelling alphabet (names and cities, both in use)
+	{"antonio", "andalucia", "barcelona", "burgos", "carmen", "dolores", "dinamarca", "enrique", "espana", "francia",
+		"gerona", "granada", "historia", "huelva", "ines", "italia", "jose", "lorenzo", "lerida", "madrid", "navarra",
+		"oviedo", "paris", "queso", "querido", "ramon", "sabado", "sevilla", "toledo", "tarragona", "ulises",
+		"ursula", "valencia", "washington", "xilofono", "yegua", "yolanda", "zaragoza", "zamora"},
+	// the Italian telephone alphabet (cities: Ancona, Bologna, Como ...;
+	// I lunga, Kappa, Ics, Ipsilon)
+	{"ancona", "bari", "bologna", "como", "domodossola", "empoli", "firenze", "genova", "imola", "jolly", "kappa",
+		"livorno", "milano", "napoli", "otranto", "padova", "palermo", "quarto", "quadro", "roma", "savona", "salerno",
+		"torino", "taranto", "udine", "venezia", "xeres", "ics", "yacht", "york", "ipsilon", "zara", "zeta"},
+	// the Dutch spelling alphabet (Anton, Bernard, Cornelis ...), IJ
+	// IJmuiden
+	{"bernard", "cornelis", "dirk", "eduard", "ferdinand", "gerard", "hendrik", "izaak", "johan", "karel", "lodewijk",
+		"maria", "nico", "pieter", "quotient", "simon", "teunis", "utrecht", "willem", "xantippe", "ijmuiden", "zaandam"},
+	// the Portuguese spelling alphabets (Portugal's towns: Aveiro, Braga,
+	// Coimbra ...; Brazil's words)
+	{"aveiro", "braga", "coimbra", "dafundo", "evora", "faro", "guarda", "horta", "kodak", "lisboa", "nazare",
+		"ovar", "porto", "queluz", "rossio", "setubal", "tavira", "unidade", "vidago", "waldemar", "zulmira",
+		"amor", "bola", "casa", "dado", "escola", "faca", "gato", "igreja", "janela", "navio", "pato", "queijo",
+		"rato", "sapo", "tatu", "uva", "vaca", "xicara", "zebra"},
+}
+
+// spellingLetters are the code words that stand for other than their
+// first letter.
+var spellingLetters = map[string]string{
+	"charlotte": "ch", "schule": "sch", "eszett": "ss", "ypsilon": "y", "ipsilon": "y", "ics": "x",
+	"ijmuiden": "ij", "xray": "x",
+}
+
+// spellWords maps each code word to its letters.
+var spellWords = func() map[string]string {
+	m := map[string]string{}
+	for _, a := range spellingAlphabets {
+		for _, w := range a {
+			m[w] = w[:1]
+		}
+	}
+	for w, l := range spellingLetters {
+		m[w] = l
+	}
+	return m
+}()
+
+// spellShape has bit n set in [first][last] for each code word of n letters
+// (n < 16) that starts and ends with those letters: a word of another
+// shape is no code word without a map lookup.
+var spellShape = func() (s [26][26]uint16) {
+	for w := range spellWords {
+		if n := len(w); n < 16 {
+			s[w[0]-'a'][w[n-1]-'a'] |= 1 << n
+		}
+	}
+	return s
+}()
+
+// codeLetters returns the letters code word w stands for, or "".
+func codeLetters(w []byte) string {
+	n := len(w)
+	if n < 3 || n >= 16 {
+		return ""
+	}
+	f, l := w[0]-'a', w[n-1]-'a'
+	if f >= 26 || l >= 26 || spellShape[f][l]&(1<<n) == 0 {
+		return ""
+	}
+	return spellWords[string(w)]
+}
+
+// spellAsWords join a letter to its code word: "E wie Emil", "E comme
+// Eugène", "E de España", "E come Empoli", "E van Eduard", "E as in Echo",
+// "E for Echo".
+var spellAsWords = set("wie", "comme", "como", "come", "de", "di", "van", "voor", "as", "for", "like", "von")
+
+// spellSpaces are the words for a space between spelled words.
+var spellSpaces = set("space", "leerzeichen", "leerschritt", "espace", "espacio", "spazio", "spatie", "espaco")
+
+// rawWord returns raw token i of t.
+func (t *text) rawWord(i int) []byte { return t.rawBuf[t.raw[i].start:t.raw[i].end] }
+
+// spellingUnit reads one spelled letter at raw token i: a code word, a
+// letter and its code word ("E wie Emil", "A as in Alpha"), "X-ray",
+// "Umlaut" with a code word or a letter, or a letter with "Umlaut". It
+// returns the letters and the raw token after the unit, or next == i.
+func (t *text) spellingUnit(i int) (letters string, next int) {
+	n := len(t.raw)
+	w := t.rawWord(i)
+	if l := codeLetters(w); l != "" {
+		return l, i + 1
+	}
+	if len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' && i+1 < n {
+		nx := t.rawWord(i + 1)
+		switch {
+		case string(nx) == "ray" && w[0] == 'x':
+			return "x", i + 2
+		case string(nx) == "umlaut":
+			return string(w), i + 2
+		case spellAsWords[string(nx)]:
+			j := i + 2
+			if j < n && string(nx) == "as" && string(t.rawWord(j)) == "in" {
+				j++
+			}
+			if j < n {
+				if l := codeLetters(t.rawWord(j)); l != "" && l[0] == w[0] {
+					return string(w), j + 1
+				}
+			}
+		}
+	}
+	if string(w) == "umlaut" && i+1 < n {
+		nx := t.rawWord(i + 1)
+		if l := codeLetters(nx); l != "" {
+			return l, i + 2
+		}
+		if len(nx) == 1 && nx[0] >= 'a' && nx[0] <= 'z' {
+			return string(nx), i + 2
+		}
+	}
+	return "", i
+}
+
+// spellingLink reports whether raw token i may stand inside a chain of
+// code words, kept as it is: a word for "dot" or "at", digits, a number
+// word.
+func (t *text) spellingLink(i int) bool {
+	w := t.rawWord(i)
+	if len(w) == 0 {
+		return false
+	}
+	if allDigits(w) || dotWords[string(w)] || atWords[string(w)] {
+		return true
+	}
+	e := lookup(w)
+	return e != nil && e.hasNum
+}
+
+// spellingChain reports whether t holds a chain of 4 or more code words
+// (quick: each raw token is tested by its shape before a look-up).
+func (t *text) spellingChain() bool {
+	units, gap := 0, 0
+	rb := t.rawBuf
+	for i := range t.raw {
+		s, e := int(t.raw[i].start), int(t.raw[i].end)
+		if n := e - s; n >= 3 && n < 16 {
+			if f, l := rb[s]-'a', rb[e-1]-'a'; f < 26 && l < 26 && spellShape[f][l]&(1<<n) != 0 && spellWords[string(rb[s:e])] != "" {
+				units, gap = units+1, 0
+				if units >= 4 {
+					return true
+				}
+				continue
+			}
+		}
+		if units == 0 {
+			continue
+		}
+		// a letter and "wie", "as in", "umlaut", a dot, digits: up to 3
+		// words between two code words
+		if w := rb[s:e]; gap > 2 || len(w) > 2 && !t.spellingLink(i) && !spellAsWords[string(w)] && !spellSpaces[string(w)] && string(w) != "umlaut" {
+			units, gap = 0, 0
+			continue
+		}
+		gap++
+	}
+	return false
+}
+
+// spellingChains appends to vb.repl the chains of code words of t, each
+// replaced by the letters it spells (its links kept as words between
+// them): the chains of 4 code words or more, and the chains of 2 or more
+// when one of 4 is there.
+func (t *text) spellingChains(vb *variantBufs) {
+	first := len(vb.repl)
+	long := false
+	for i := 0; i < len(t.raw); {
+		_, next := t.spellingUnit(i)
+		if next == i {
+			i++
+			continue
+		}
+		start, units := i, 0
+		outStart := len(vb.out)
+		word := false // the output is inside a decoded word
+		end, outEnd := i, outStart
+		for i < len(t.raw) {
+			if l, next := t.spellingUnit(i); next > i {
+				if !word && len(vb.out) > outStart {
+					vb.out = append(vb.out, ' ')
+				}
+				vb.out = append(vb.out, l...)
+				// a pause (punctuation) ends the word: "Venezia Imola
+				// Ancona, Roma Otranto Milano Ancona" is "via roma"
+				word = t.raw[next-1].flags&fPunctAfter == 0
+				units++
+				i = next
+				end, outEnd = i, len(vb.out)
+				continue
+			}
+			if spellSpaces[string(t.rawWord(i))] {
+				word = false // "Leerzeichen", "espace": the next letters are another word
+				i++
+				continue
+			}
+			if !t.spellingLink(i) {
+				break
+			}
+			if len(vb.out) > outStart {
+				vb.out = append(vb.out, ' ')
+			}
+			vb.out = append(vb.out, t.rawWord(i)...)
+			word = false
+			i++
+		}
+		// the links after the last code word stay outside the chain
+		vb.out = vb.out[:outEnd]
+		if units < 2 {
+			vb.out = vb.out[:outStart]
+			continue
+		}
+		vb.repl = append(vb.repl, replacement{from: start, to: end, start: outStart, end: outEnd})
+		long = long || units >= 4
+	}
+	if !long {
+		vb.repl = vb.repl[:first]
+	}
+}
