@@ -145,6 +145,13 @@ var idiomsNo15 = []string{
 	"não é sua", "não é o seu", "não é a sua", "não vai receber o código aí", "seria devolvido", "voltaria para trás",
 }
 
+// ourUseVerbs, after a value noun and "we" (weWords), make it the
+// business's own number or address: "not one of the numbers we call
+// from" is about our lines, not hers.
+var ourUseVerbs = set("call", "use", "dial", "ring", "text", "send", "ship", "anrufen", "verwenden", "nutzen",
+	"appelons", "utilisons", "llamamos", "usamos", "utilizamos", "chiamiamo", "usiamo", "utilizziamo", "bellen",
+	"gebruiken", "ligamos")
+
 // gameYes15 and gameNo15 are the hot-and-cold game's single words: they
 // count opening their sentence with punctuation after them ("Hot!",
 // "Freezing.").
@@ -192,6 +199,9 @@ func (t *text) idiomCounts(i int, sp span) bool {
 		n := string(t.tokBytes(j + 1))
 		if !valueNouns[n] && !idiomTails[n] && !allDigits([]byte(n)) {
 			return false
+		}
+		if j+3 <= ce && weWords[string(t.tokBytes(j+2))] && ourUseVerbs[string(t.tokBytes(j+3))] {
+			return false // "not one of the numbers we call from": the business's own
 		}
 	}
 	if w := string(t.tokBytes(i)); idiomJudgements[w] && i > cs {
