@@ -70,6 +70,9 @@ type text struct {
 	// row.
 	enc    uint8
 	hexRun int
+	// cased says the text holds an upper-case letter: not texting form
+	// (shortanswer.go).
+	cased bool
 	// hits and public are Matcher.matches's scratch, form
 	// Index.candidates's.
 	hits   []hit
@@ -224,7 +227,7 @@ var fold = map[rune]string{
 // emoji that affirm or deny, as the tokens the phrase sets know.
 var emojiTokens = map[rune]string{
 	'👍': "emojiyes", '✅': "emojiyes", '✔': "emojiyes", '☑': "emojiyes", '👌': "emojiyes", '💯': "emojiyes",
-	'🆗': "emojiyes", '✓': "emojiyes", '🙆': "emojiyes",
+	'🆗': "emojiyes", '✓': "emojiyes", '🙆': "emojiyes", '🎯': "emojiyes",
 	'❌': "emojino", '✖': "emojino", '❎': "emojino", '👎': "emojino", '🚫': "emojino", '⛔': "emojino",
 	'✗': "emojino", '✘': "emojino", '🙅': "emojino",
 }
@@ -321,6 +324,7 @@ func (t *text) prepare(s string) string {
 
 // normalize fills t from s, reusing t's buffers.
 func (t *text) normalize(s string) {
+	t.cased = hasUpper(s)
 	s = t.prepare(s)
 	t.tokenize(s)
 	t.emit()

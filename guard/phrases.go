@@ -1150,7 +1150,7 @@ func (t *text) confirmation(class string) string {
 	if rule := t.offerAnswer(class, excl); rule != "" && !t.toStoredOne(0, len(t.toks)) && !t.toRegistered(0, len(t.toks)) {
 		return rule // not "Yes, I'll resend the link to the email already on file": whatever is on file
 	}
-	return ""
+	return t.shortAnswer(excl) // "sip esa", "nop esa no" (shortanswer.go)
 }
 
 // noneNewer reports whether the word for "newer" at token i qualifies a

@@ -1,0 +1,200 @@
+package guard
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A short answer to an offer. In a chat, a DM or a text message the
+// answer to "is it 12 rue de la Paix?" is often a few words of slang with
+// no punctuation and no word the phrase sets know: "sip esa", "japp
+// passt", "da's em", "c bien ça", "nop esa no", "errou kkk", "autre num".
+// Phrase lists cannot keep up with slang and dialect, so the rule is
+// general: after the requester offered a value the level does not reach,
+// a reply of at most shortMax words answers the offer unless one of its
+// words makes it one of the replies that answer nothing — a refusal, a
+// deferral to verification, a question, a greeting, thanks, a request to
+// wait or to use a link, a process or status statement — or it holds
+// nothing but fillers ("ok", "lol", "hmm"). The neutral lexicon below
+// holds those words per language; it is what gates the rule, so a new
+// kind of innocent short reply is closed by adding its word class there.
+// A short answer holding a word of denial ("no", "nicht", "autre",
+// "wrong", "off") is a denial, any other a confirmation.
+
+// shortMax is the most words a reply may have to be judged as a short
+// answer: the slang answers run from 1 to 6 words; longer replies say
+// what they are about, and the phrase sets and pointer rules judge them.
+const shortMax = 6
+
+// shortAnswer returns RuleConfirmation or RuleDenial when t is a short
+// answer to an offered value (see above), or "". excl holds the spans of
+// the exclusion phrases (refusals and idioms) the phrase scan found.
+func (t *text) shortAnswer(excl []span) string {
+	if t.cased || len(excl) > 0 || len(t.toks) == 0 || len(t.toks) > shortMax {
+		return ""
+	}
+	answer, deny := false, false
+	for k := range t.toks {
+		if t.toks[k].flags&fQuestion != 0 {
+			return "" // "that one?": a question back
+		}
+		w := string(t.tokBytes(k))
+		if shortNeutral[w] || deferWord([]byte(w)) || k == 0 && shortOpeners[w] {
+			return ""
+		}
+		if k+1 < len(t.toks) && shortNeutralPairs[w+" "+string(t.tokBytes(k+1))] {
+			return "" // "one sec", "no worries", "de nada"
+		}
+		if t.isOther(k, len(t.toks)) || ourWords[w] || availWords[w] && !readyWords[w] || weekdays[w] {
+			return "" // "✅ Refund sent.", "Sì, consegniamo il sabato", "Das ist nicht vorrätig": another thing
+		}
+		if shortFillers[w] || statusWords[w] {
+			continue // "ok", "lol"; "done" alone reports a task
+		}
+		answer = true
+		if shortDeny[w] || strings.HasPrefix(w, "nanan") {
+			deny = true // "nananinanão"
+		}
+	}
+	switch {
+	case !answer:
+		return ""
+	case deny:
+		return RuleDenial
+	}
+	return RuleConfirmation
+}
+
+// normSet is set over the normalised tokens of each phrase: the lexicon
+// is written as people type it and read as the token view spells it
+// ("c'est" and "ça" as the normaliser turns them).
+func normSet(words ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range words {
+		if toks := normTokens(w); len(toks) == 1 {
+			m[toks[0]] = true
+		}
+	}
+	return m
+}
+
+// normPairs is normSet for two-word phrases, kept as "first second".
+func normPairs(phrases ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, p := range phrases {
+		if toks := normTokens(p); len(toks) == 2 {
+			m[toks[0]+" "+toks[1]] = true
+		}
+	}
+	return m
+}
+
+// The neutral-reply lexicon: words that make a short reply one that
+// answers nothing, in seven languages and their texting forms.
+var (
+	shortNeutral = normSet(
+		// thanks and you're welcome
+		"thanks", "thank", "thx", "thnx", "ty", "tysm", "danke", "dankeschön", "merci", "mrc", "gracias", "grax",
+		"grazie", "bedankt", "dank", "dankjewel", "dankuwel", "thanx", "obrigado", "obrigada", "brigado", "vlw",
+		"valeu", "welcome", "gerne", "gern", "prego",
+		// greetings and farewells
+		"hi", "hey", "hello", "hallo", "moin", "servus", "salut", "bonjour", "bonsoir", "coucou", "hola", "buenas",
+		"ciao", "salve", "hoi", "olá", "oi", "bye", "tschüss", "tschau", "adios", "adiós", "adeus", "tchau",
+		"doei", "arrivederci", "ttyl", "cya",
+		// sorry, can't, not allowed
+		"sorry", "sry", "soz", "leider", "désolé", "désolée", "dsl", "siento", "perdón", "perdon", "scusa",
+		"scusate", "spiace", "dispiace", "helaas", "sinto", "desculpa", "desculpe", "lamento", "infelizmente",
+		"cant", "cannot", "can't", "unable", "kann", "kannst", "können", "darf", "dürfen", "peux", "peut",
+		"pouvons", "puedo", "podemos", "puede", "posso", "possiamo", "può", "kan", "kunnen", "mag", "mogen",
+		"pode", "allowed", "erlaubt", "autorisé", "permitido", "consentito", "toegestaan",
+		// wait a moment
+		"sec", "secs", "moment", "momento", "momentito", "momentje", "attimo", "minute", "min", "mins",
+		"minuto", "minutje", "sekunde", "sek", "wait", "warte", "attends", "attendez", "espera", "espere", "aguarde",
+		"aspetta", "aspetti", "wacht", "wachten", "warten", "brb", "hang", "hold", "gleich", "worries", "souci",
+		"sorge", "zorgen",
+		// looking into it, checking, security
+		"check", "checking", "checken", "checke", "prüfe", "prüfen", "schaue", "schau", "nachschauen", "regarde",
+		"regarder", "mirar", "miro", "mirando", "reviso", "revisando", "controllo", "controllare", "guardo",
+		"kijk", "kijken", "verifico", "confiro", "look", "looking", "security", "sicherheit", "sécurité",
+		"seguridad", "sicurezza", "veiligheid", "segurança", "identity", "identität", "identité", "identidad",
+		"identità", "identiteit", "identidade", "privacy", "datenschutz", "gdpr", "dsgvo", "rgpd",
+		// links, inbox, app, code, login: use the process
+		"link", "inbox", "spam", "app", "code", "login", "portal", "posteingang", "boîte", "bandeja", "casella",
+		"caixa", "enlace", "lien", "postvak",
+		// what the business does in general: "we ship to ireland", "aceitamos
+		// mastercard" (not "enviamos", also "we sent")
+		"ship", "ships", "deliver", "delivers", "liefern", "versenden", "livrons", "expedions", "repartimos",
+		"spediamo", "consegniamo", "bezorgen", "leveren", "verzenden", "entregamos", "accept", "accepts",
+		"akzeptieren", "acceptons", "aceptamos", "accettiamo", "accepteren", "aceitamos",
+		// please
+		"please", "pls", "plse", "bitte", "svp", "stp", "porfa", "favor", "favore", "alsjeblieft", "aub", "pfv",
+		// I will, let me: an intent, no answer
+		"will", "ill", "gonna", "lemme", "let", "werde", "vais", "voy", "vou", "zal",
+		// noted, received, forwarded to a colleague
+		"noted", "notiert", "noté", "anotado", "annotato", "genoteerd", "anotei", "received", "colleague",
+		"colleagues", "kollege", "kollegin", "collègue", "colega", "collega", "team", "escalated", "forwarded",
+		"weitergeleitet", "transmis", "transferido", "inoltrato", "encaminhado", "help", "hilfe", "aide",
+		"ayuda", "aiuto", "hulp", "ajuda",
+		// no idea, don't know
+		"idea", "idee", "weiß", "sais", "weet",
+	)
+	// shortNeutralPairs are the two-word neutral forms.
+	shortNeutralPairs = normPairs("one sec", "no worries", "no problem", "no prob", "de nada", "por nada",
+		"di niente", "de rien", "kein problem", "geen probleem", "sem problema", "pas de souci", "ningún problema",
+		"nessun problema", "geen zorgen", "keine sorge", "pas grave", "un momento", "un attimo", "un moment",
+		"einen moment", "even kijken", "gern geschehen", "graag gedaan", "let me", "give me")
+	// shortOpeners open a question without a question mark: "which one",
+	// "welche denn".
+	shortOpeners = normSet("what", "which", "how", "when", "where", "why", "who", "was", "welche", "welcher",
+		"wann", "wo", "warum", "wieso", "quoi", "quel", "quelle", "quand", "pourquoi", "qui", "cuál", "cual",
+		"cuándo", "dónde", "donde", "qué", "quale", "quali", "quando", "dove", "perché", "chi", "wat", "welke",
+		"hoe", "wanneer", "waar", "waarom", "qual", "quais", "onde", "porquê", "quem")
+	// shortFillers carry no answer by themselves: "ok", "lol", "hmm".
+	shortFillers = normSet("ok", "okay", "okey", "oki", "okk", "kk", "k", "lol", "lmao", "haha", "hahaha", "hehe",
+		"jaja", "jajaja", "kkk", "kkkk", "rsrs", "mdr", "ptdr", "hmm", "hm", "hmmm", "mmh", "uhm", "um", "uh", "ah",
+		"oh", "eh", "ahh", "ooh", "alright", "aight", "well", "also", "bon", "pues", "allora", "nou", "dus", "então",
+		"entao", "beh", "boh", "tja", "bueno", "bem", "alors")
+	// shortDeny are the words that make a short answer a denial.
+	shortDeny = normSet("n", "no", "nope", "nop", "nah", "naw", "nö", "nee", "neen", "nein", "ne", "ned", "nid", "nit",
+		"ni", "nan", "non", "não", "nao", "nem", "niet", "not", "nicht", "pas", "keine", "kein", "keiner", "geen",
+		"nessuna", "nessun", "nessuno", "ninguna", "ninguno", "nenhum", "nenhuma", "aucun", "aucune", "nada",
+		"niente", "nix", "nichts", "rien", "niets", "isnt", "wrong", "off", "diff", "different", "other", "another",
+		"else", "falsch", "anders", "andere", "anderer", "anderes", "autre", "autres", "otro", "otra", "altro",
+		"altra", "ander", "outro", "outra", "mauvais", "mauvaise", "faux", "fausse", "equivocado", "equivocada",
+		"incorrecto", "incorrecta", "sbagliato", "sbagliata", "errato", "errata", "verkeerd", "fout", "errado",
+		"errada", "errou", "incorrect", "nope", "nee hoor", "différent", "diferente", "differente", "anderen")
+)
+
+// readyWords are availWords that also open a short answer: "listo lo
+// mandé ahí", "pronto mandei pra lá".
+var readyWords = set("listo", "lista", "pronto", "pronta", "ready", "fertig", "pret", "klaar")
+
+// weekdays name a day of the week (normalised): a delivery day is the
+// service's schedule ("repartimos los sábados").
+var weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag",
+	"mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "samstags", "sonntags", "lundi", "mardi", "mercredi",
+	"jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "sabados",
+	"domingo", "domingos", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato", "domenica", "maandag",
+	"dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "segunda", "terca", "quarta", "quinta",
+	"sexta")
+
+// hasUpper reports whether s holds an upper-case letter. A reply in
+// texting form has none; one with capitals is written out, and the phrase
+// sets, which know the written forms, judge it.
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			return true
+		}
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsUpper(r) {
+				return true
+			}
+			i += n - 1
+		}
+	}
+	return false
+}
