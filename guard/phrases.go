@@ -2278,6 +2278,9 @@ func (t *text) cityNamed(start, end int) bool {
 	if t.fieldKeyBefore(i, cityKeys, cityStems) && !t.ownerAfter(end) {
 		return true // "dest_city=Berlin", "localidade=LISBOA", {"city": "Torino"} (masked.go)
 	}
+	if t.cityTexting(i, from, to) {
+		return true // "quello di torino", "ur lisbon place" (texting.go)
+	}
 	record, source, you := false, false, false
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))

@@ -1,0 +1,89 @@
+package guard
+
+// Texting form. A chat, a DM or a text message drops the words the
+// written forms carry: "the one in Paris" is said with no word for
+// addresses ("quello di torino", "die in amsterdam", "la de torino"), the
+// home gets a slang noun ("ur lisbon place", "the madrid addy"). A reply
+// in texting form (no capitals: t.cased is false) of at most textingMax
+// words is short enough that such a pointer at a city on file can only
+// point at one of the customer's addresses, unless the reply names a
+// place of the business or another thing.
+
+// textingMax is the most words a texting reply may have for a bare
+// pointer at a city to count.
+const textingMax = 8
+
+// cityTexting reports whether the city at token i, in the sentence [from,
+// to), is pointed at as one of the customer's addresses in a texting
+// reply: "the paris one", a pointer and a preposition before it ("quello
+// di torino", "die in amsterdam", "vai pro de madrid") ending the clause,
+// or a home noun beside it led by an article or a "you" ("sent to the
+// berlin apartment", "ur lisbon place", "t adres in lissabon").
+func (t *text) cityTexting(i, from, to int) bool {
+	if t.cased || len(t.toks) > textingMax {
+		return false
+	}
+	one := i+1 < to && string(t.tokBytes(i+1)) == "1" && i > from && textingLeads[string(t.tokBytes(i-1))]
+	if !one && i-2 >= from && (pointerPreps[string(t.tokBytes(i-1))] || textingPreps[string(t.tokBytes(i-1))]) {
+		w := string(t.tokBytes(i - 2))
+		one = (cityPointers[w] || textingPointers[w] || theOnes[w]) && t.clauseEnd(i)
+	}
+	if !one {
+		// a home noun within two tokens, led by an article or a "you"
+		for k := max(from, i-2); k < to && k <= i+2; k++ {
+			if k == i || !homeWords[string(t.tokBytes(k))] && !textingHomes[string(t.tokBytes(k))] {
+				continue
+			}
+			lead := min(k, i) - 1
+			if lead >= from && textingLeads[string(t.tokBytes(lead))] && !indefinites[string(t.tokBytes(lead))] {
+				one = true
+			}
+		}
+	}
+	if !one {
+		return false
+	}
+	for k := range t.toks {
+		if w := string(t.tokBytes(k)); businessPlace(w) || t.isOther(k, len(t.toks)) || availWords[w] || soldOut[w] {
+			return false // "the paris one is our flagship", "the paris one with the new model"
+		}
+	}
+	return !t.condBefore(from, i)
+}
+
+// clauseEnd reports whether token i ends its clause, or only a filler or
+// a tag question follows it ("die in madrid gell", "quello di torino
+// giusto").
+func (t *text) clauseEnd(i int) bool {
+	for k := i; k < len(t.toks); k++ {
+		if k > i && !shortFillers[string(t.tokBytes(k))] && !textingTags[string(t.tokBytes(k))] && !t.isEmoji(k) {
+			return false // "kunden die in amsterdam wohnen": a relative clause
+		}
+		if t.toks[k].flags&fPunctAfter != 0 {
+			return true
+		}
+	}
+	return true
+}
+
+// Words of texting form (normalised).
+var (
+	// textingLeads lead "X one" or a home noun: an article or a "you".
+	textingLeads = set("the", "ur", "yr", "your", "t", "het", "de", "la", "le", "l", "el", "o", "die", "der",
+		"das", "dein", "deine", "ton", "ta", "tu", "teu", "tua", "je", "jouw", "il", "tuo", "that", "this")
+	// textingPreps are prepositions of origin after a pointer: "die aus
+	// berlin", "the one from paris".
+	textingPreps = set("aus", "from", "uit", "von", "del", "della", "dello", "du", "das", "dos")
+	// soldOut say a thing is sold out: "the lisbon one is sold out".
+	soldOut = set("sold", "ausverkauft", "vergriffen", "epuise", "epuisee", "agotado", "agotada", "esaurito",
+		"esaurita", "uitverkocht", "esgotado", "esgotada")
+	// textingPointers are contracted pointers before a preposition: "pro
+	// de madrid" (para o), "pa la de" (para).
+	textingPointers = set("pro", "pra", "pa", "pal")
+	// textingHomes are the slang nouns of a home or an address.
+	textingHomes = set("addy", "addie", "addr", "adr", "flat", "depa", "depto", "ape", "apto", "appart", "apt",
+		"wohnung", "bude", "adressi", "place", "pad", "crib", "buurt")
+	// textingTags close a short reply: "gell", "right", "ne".
+	textingTags = set("gell", "gel", "ne", "oder", "right", "innit", "non", "hein", "no", "vero", "toch", "he",
+		"nao", "ja", "si", "yes", "yeah", "yep", "ok", "okay")
+)
