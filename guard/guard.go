@@ -182,6 +182,8 @@ type Matcher struct {
 	// frags are the fragments that disclose once their class is offered
 	// (offerfrag.go).
 	frags offerFrags
+	// twos are the last two digits of the card and phones (tailtwo.go).
+	twos []tailTwo
 }
 
 // String implements fmt.Stringer without revealing any value.
@@ -243,6 +245,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 			b.payment(c.Payment, m.levels[proofdesk.ClassPayment])
 		}
 		m.frags = fragmentsOf(c, m.phones, m.dob)
+		m.twos = tailTwosOf(c, m.phones)
 		for _, k := range c.SortedAttributeKeys() {
 			b.attribute(k, c.Attributes[k], p.AttributeLevel(k))
 		}
@@ -630,6 +633,12 @@ func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 	}
 	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobTypo(t) || m.dobTransposed(t)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
+		if v.stricter(best) {
+			best = v
+		}
+	}
+	if cl := m.tailTwoClass(t); cl != "" && m.levels[cl] > level {
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: cl, Part: PartLast4, RequiredLevel: m.levels[cl]}
 		if v.stricter(best) {
 			best = v
 		}
