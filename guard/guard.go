@@ -631,7 +631,7 @@ func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 			best = v
 		}
 	}
-	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobTypo(t) || m.dobTransposed(t)) {
+	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobTypo(t) || m.dobTransposed(t) || m.dobTexting(t)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v
@@ -966,7 +966,8 @@ var birthWords = set("birthday", "birthdays", "born", "birth", "dob", "geburtsta
 	// plural and feminine forms ("les clientes nées en 1979", "nacidas en
 	// el 79", "nate nel '79", "nascidas em 79"), and Dutch "bouwjaar" said
 	// of a person ("klanten van bouwjaar 1979")
-	"nacidos", "nacidas", "nati", "nate", "nascidos", "nascidas", "bouwjaar", "jahrgangs", "cumples")
+	"nacidos", "nacidas", "nati", "nate", "nascidos", "nascidas", "bouwjaar", "jahrgangs", "cumples",
+	"bday", "bdays", "geburi", "anniv", "niver", "compleanno", "cumpleaños") // guard14: texting forms
 
 // streetApart reports whether a street's distinctive words at token view
 // offset start have their house number in the same sentence, within 6
