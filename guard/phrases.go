@@ -2242,6 +2242,9 @@ func (t *text) streetNamed(start, end int) bool {
 			return false
 		}
 	}
+	if t.streetGeneric(from, to) {
+		return false // "hauptstraße gibts in jedem dorf" (texting.go)
+	}
 	if i-from > 2 || j >= to || !streetVerbs[string(t.tokBytes(j))] {
 		return true
 	}

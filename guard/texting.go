@@ -87,3 +87,32 @@ var (
 	textingTags = set("gell", "gel", "ne", "oder", "right", "innit", "non", "hein", "no", "vero", "toch", "he",
 		"nao", "ja", "si", "yes", "yeah", "yep", "ok", "okay")
 )
+
+// streetGeneric reports whether a street name said without its house
+// number, in the sentence [from, to), is said as a name every town has:
+// "hauptstraße gibts in jedem dorf", "there's a main street in every
+// town", "il y a une rue de la paix partout". Only a name of that kind
+// is said so; the customer's street is not.
+func (t *text) streetGeneric(from, to int) bool {
+	for k := from; k < to; k++ {
+		w := string(t.tokBytes(k))
+		if everywhere[w] {
+			return true
+		}
+		if eachWords[w] && k+1 < to && townWords[string(t.tokBytes(k+1))] {
+			return true
+		}
+	}
+	return false
+}
+
+// Words of "in every town" (normalised).
+var (
+	everywhere = set("everywhere", "uberall", "partout", "dondequiera", "ovunque", "dappertutto", "overal",
+		"everytown")
+	eachWords = set("every", "each", "jedem", "jeder", "jedes", "jede", "chaque", "cada", "ogni", "elk", "elke",
+		"toute", "tout", "todo", "todos", "alle", "allen", "tutte", "tutti", "all")
+	townWords = set("town", "towns", "city", "cities", "village", "villages", "dorf", "stadt", "kaff", "ort", "ville",
+		"villes", "bled", "pueblo", "pueblos", "ciudad", "ciudades", "paese", "paesi", "citta", "dorp", "stad",
+		"steden", "dorpen", "cidade", "cidades", "vila", "aldeia", "terra")
+)
