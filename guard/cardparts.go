@@ -146,3 +146,38 @@ var (
 		"accetta", "accettata", "accepteren", "accepteert", "aceitamos", "aceita", "aceite", "work", "works",
 		"funktioniert", "marche", "funciona", "funziona", "werkt", "we", "wir", "nous", "nosotros", "noi", "wij", "nos")
 )
+
+// brandTypo reports whether t names the customer's card brand one letter
+// off, in one word or split in two ("masterkard", "master cart", "master
+// car"), where the brand itself would count (ctxBrand: "ur masterkard",
+// "the master cart ending ..."). brand is the brand in one normalised
+// word; only brands of 6 letters or more are read so ("visa" one letter
+// off is "vista").
+func (m *Matcher) brandTypo(t *text) bool {
+	b := m.brand
+	if len(b) < 6 {
+		return false
+	}
+	view := t.tokenView()
+	var pair [64]byte
+	for k := range t.toks {
+		w := t.tokBytes(k)
+		if len(w) == 0 || w[0] != b[0] {
+			continue
+		}
+		last := k
+		cand := w
+		if len(w) < len(b)-1 && k+1 < len(t.toks) && len(w)+len(t.tokBytes(k+1)) <= len(pair) {
+			cand = append(append(pair[:0], w...), t.tokBytes(k+1)...) // "master cart"
+			last = k + 1
+		}
+		if string(cand) == b || len(cand) < len(b)-1 || len(cand) > len(b)+1 || !editOne(cand, b) {
+			continue
+		}
+		start, end := int(t.toks[k].off), int(t.toks[last].off)+len(t.tokBytes(last))+1
+		if inContext(view, start, end, ctxBrand) {
+			return true
+		}
+	}
+	return false
+}

@@ -182,8 +182,10 @@ type Matcher struct {
 	// frags are the fragments that disclose once their class is offered
 	// (offerfrag.go).
 	frags offerFrags
-	// twos are the last two digits of the card and phones (tailtwo.go).
-	twos []tailTwo
+	// twos are the last two digits of the card and phones, brand the
+	// card's brand in one normalised word (cardparts.go).
+	twos  []tailTwo
+	brand string
 }
 
 // String implements fmt.Stringer without revealing any value.
@@ -243,6 +245,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 		}
 		if c.Payment != nil {
 			b.payment(c.Payment, m.levels[proofdesk.ClassPayment])
+			m.brand = strings.Join(normTokens(c.Payment.Brand), "")
 		}
 		m.frags = fragmentsOf(c, m.phones, m.dob)
 		m.twos = tailTwosOf(c, m.phones)
@@ -633,6 +636,12 @@ func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 	}
 	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobTypo(t) || m.dobTransposed(t) || m.dobTexting(t)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
+		if v.stricter(best) {
+			best = v
+		}
+	}
+	if lvl := m.levels[proofdesk.ClassPayment]; lvl > level && m.brandTypo(t) {
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassPayment, Part: PartCardBrand, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v
 		}
