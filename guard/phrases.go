@@ -2518,7 +2518,7 @@ var (
 	// secondPerson words make a sentence about the customer.
 	secondPerson = set("you", "your", "yours", "sie", "ihre", "ihr", "ihnen", "du", "dein", "deine", "vous",
 		"votre", "vos", "tu", "ton", "ta", "tes", "usted", "su", "sus", "tu", "lei", "suo", "sua", "tuo", "tua",
-		"u", "uw", "je", "jij", "jouw", "voce", "seu", "sua")
+		"u", "uw", "je", "jij", "jouw", "voce", "seu", "sua", "ur", "yr", "teu", "tua")
 )
 
 var (

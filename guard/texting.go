@@ -28,6 +28,13 @@ func (t *text) cityTexting(i, from, to int) bool {
 		w := string(t.tokBytes(i - 2))
 		one = (cityPointers[w] || textingPointers[w] || theOnes[w]) && t.clauseEnd(i)
 	}
+	if !one && i-3 >= from && (pointerPreps[string(t.tokBytes(i-1))] || textingPreps[string(t.tokBytes(i-1))]) &&
+		secondPerson[string(t.tokBytes(i-3))] {
+		// "your number from berlin", "je nummer uit berlijn", "teu
+		// telemóvel de berlim": a value of hers placed in the city
+		w := string(t.tokBytes(i - 2))
+		one = t.toks[i-2].lex&lxPhone != 0 && !phoneVerbs[w] || numberWords[w] || emailNouns[w]
+	}
 	if !one {
 		// a home noun within two tokens, led by an article or a "you"
 		for k := max(from, i-2); k < to && k <= i+2; k++ {
