@@ -39,18 +39,22 @@ func (t *text) shortAnswer(excl []span) string {
 		if t.toks[k].flags&fQuestion != 0 {
 			return "" // "that one?": a question back
 		}
-		w := string(t.tokBytes(k))
-		if shortNeutral[w] || deferWord([]byte(w)) || k == 0 && shortOpeners[w] {
+		b := t.tokBytes(k)
+		w := string(b)
+		if shortNeutral[w] || deferWord(b) || k == 0 && shortOpeners[w] {
 			return ""
 		}
-		if k+1 < len(t.toks) && shortNeutralPairs[w+" "+string(t.tokBytes(k+1))] {
-			return "" // "one sec", "no worries", "de nada"
+		if k+1 < len(t.toks) {
+			var pair [64]byte
+			if p := append(append(append(pair[:0], b...), ' '), t.tokBytes(k+1)...); shortNeutralPairs[string(p)] {
+				return "" // "one sec", "no worries", "de nada"
+			}
 		}
 		if t.isOther(k, len(t.toks)) || ourWords[w] || availWords[w] && !readyWords[w] || weekdays[w] {
 			return "" // "✅ Refund sent.", "Sì, consegniamo il sabato", "Das ist nicht vorrätig": another thing
 		}
-		if shortFillers[w] || statusWords[w] {
-			continue // "ok", "lol"; "done" alone reports a task
+		if shortFillers[w] || statusWords[w] || isDigit(b[0]) {
+			continue // "ok", "lol"; "done" alone reports a task; a number is a value (values) or none
 		}
 		answer = true
 		if shortDeny[w] || strings.HasPrefix(w, "nanan") {
@@ -136,6 +140,12 @@ var (
 		"colleagues", "kollege", "kollegin", "collègue", "colega", "collega", "team", "escalated", "forwarded",
 		"weitergeleitet", "transmis", "transferido", "inoltrato", "encaminhado", "help", "hilfe", "aide",
 		"ayuda", "aiuto", "hulp", "ajuda",
+		// need something first, ask someone else, no access, another channel
+		"need", "needs", "brauche", "brauch", "brauchen", "besoin", "necesito", "necesitamos", "serve", "servono",
+		"nodig", "preciso", "precisamos", "ask", "frag", "frage", "demande", "demandez", "pregunta", "pregunte",
+		"chiedi", "chieda", "vraag", "pergunta", "pergunte", "access", "zugriff", "accès", "acceso", "accesso",
+		"toegang", "acesso", "sms", "chat", "dm", "whatsapp", "telegram", "np", "anytime", "seg", "segundo",
+		"secondo", "seconde", "vejo", "occupe", "encargo", "day", "weekend", "tag", "journée", "día", "giornata", "dia",
 		// no idea, don't know
 		"idea", "idee", "weiß", "sais", "weet",
 	)
@@ -143,7 +153,9 @@ var (
 	shortNeutralPairs = normPairs("one sec", "no worries", "no problem", "no prob", "de nada", "por nada",
 		"di niente", "de rien", "kein problem", "geen probleem", "sem problema", "pas de souci", "ningún problema",
 		"nessun problema", "geen zorgen", "keine sorge", "pas grave", "un momento", "un attimo", "un moment",
-		"einen moment", "even kijken", "gern geschehen", "graag gedaan", "let me", "give me")
+		"einen moment", "even kijken", "gern geschehen", "graag gedaan", "let me", "give me", "got it", "on it",
+		"will do", "mach ich", "bear with", "hang tight", "kein ding", "good one", "nice day", "por aquí", "par ici", "komt goed",
+		"deixa comigo", "ci penso", "lo hago", "hier nicht", "qui no", "hier niet", "aqui não", "all good")
 	// shortOpeners open a question without a question mark: "which one",
 	// "welche denn".
 	shortOpeners = normSet("what", "which", "how", "when", "where", "why", "who", "was", "welche", "welcher",
@@ -154,7 +166,13 @@ var (
 	shortFillers = normSet("ok", "okay", "okey", "oki", "okk", "kk", "k", "lol", "lmao", "haha", "hahaha", "hehe",
 		"jaja", "jajaja", "kkk", "kkkk", "rsrs", "mdr", "ptdr", "hmm", "hm", "hmmm", "mmh", "uhm", "um", "uh", "ah",
 		"oh", "eh", "ahh", "ooh", "alright", "aight", "well", "also", "bon", "pues", "allora", "nou", "dus", "então",
-		"entao", "beh", "boh", "tja", "bueno", "bem", "alors")
+		"entao", "beh", "boh", "tja", "bueno", "bem", "alors",
+		// acknowledgements: "perfect", "cool", "gotcha" take a message in,
+		// they answer nothing ("certo", "klar", "bien", "vale" also say
+		// "right" and stay answers)
+		"perfect", "great", "cool", "nice", "awesome", "super", "top", "prima", "parfait", "perfecto", "perfetto",
+		"perfeito", "ottimo", "otimo", "genial", "gotcha", "understood", "verstanden", "compris", "entendido",
+		"capito", "begrepen", "entendi", "okie", "oke", "sweet", "lovely", "good", "sounds", "fine")
 	// shortDeny are the words that make a short answer a denial.
 	shortDeny = normSet("n", "no", "nope", "nop", "nah", "naw", "nö", "nee", "neen", "nein", "ne", "ned", "nid", "nit",
 		"ni", "nan", "non", "não", "nao", "nem", "niet", "not", "nicht", "pas", "keine", "kein", "keiner", "geen",
