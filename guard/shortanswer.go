@@ -56,9 +56,9 @@ func (t *text) shortAnswer(excl []span) string {
 		if shortFillers[w] || statusWords[w] || isDigit(b[0]) {
 			continue // "ok", "lol"; "done" alone reports a task; a number is a value (values) or none
 		}
-		answer = true
+		answer = answer || t.answerWord(k, w)
 		if shortDeny[w] || strings.HasPrefix(w, "nanan") {
-			deny = true // "nananinanão"
+			deny, answer = true, true // "nananinanão"
 		}
 	}
 	switch {
@@ -69,6 +69,64 @@ func (t *text) shortAnswer(excl []span) string {
 	}
 	return RuleConfirmation
 }
+
+// answerWord reports whether token k, w, carries an answer about a
+// value: a yes or no word or a texting form of one ("sip", "japp",
+// "gnau" one letter off "genau"), a pointer ("esa", "das", "ça",
+// "quello", "em"), a word for matching, holding or the record ("passt",
+// "figura", "ham", "archivio"), for right or wrong, a value noun, an emoji
+// yes or no, or a word for hitting the mark ("volltreffer", "raak",
+// "centrato"). A short reply without one ("tranquilo", "ich guck mal",
+// "je transmets") answers nothing.
+func (t *text) answerWord(k int, w string) bool {
+	if answerYes[w] || answerNo[w] || yesSlang[w] || t.isEmoji(k) || t.toks[k].lex&(lxRef|lxDemo) != 0 ||
+		pronounRefs[w] || theOnes[w] || destDemos[w] || matchWords[w] || accountWords[w] && !weakRecord[w] ||
+		haveWords[w] || haveSlang[w] || rightWrong[w] || valueNouns[w] || otherWords[w] || markWords[w] ||
+		denyAdjectiveSet[w] || isValueNoun(w) {
+		return true
+	}
+	if len(w) >= 4 && len(w) <= 9 {
+		for _, y := range yesNear {
+			if w[0] == y[0] && editOne(t.tokBytes(k), y) {
+				return true // "gnau", "jaaa", "claroo"
+			}
+		}
+	}
+	return false
+}
+
+// Words that carry a short answer (normalised).
+var (
+	// yesSlang are texting and dialect forms of yes and no the phrase sets
+	// do not hold.
+	yesSlang = normSet("sip", "sipi", "sisi", "sii", "siii", "japp", "jap", "jo", "joa", "jaa", "jaja", "jupp", "jop",
+		"jepp", "idd", "ouep", "ouaip", "ouais", "wesh", "ui", "yas", "yass", "ya", "ye", "yh", "dale", "claro",
+		"simsim", "aham", "uhum", "nel", "nee", "neen", "nop", "nope", "nah", "naw", "nö", "nan", "nem", "na",
+		"jein", "tal", "mera", "mero", "mesmo", "misma", "mismo", "stesso", "stessa", "dezelfde", "selbe", "same",
+		"meme", "pareil", "igual", "uguale", "hetzelfde", "precis", "pile", "exacto", "bate", "confere", "isse", "em",
+		"ie", "es", "lui", "elle", "lei", "ele", "ela", "hem", "haar", "ihn", "sie", "it", "thats", "dats", "cest",
+		"c", "è", "é", "erin", "drin", "dedans", "dentro", "daar", "ahí", "aí", "lì", "là", "there", "da", "dort",
+		"hier", "here", "aquí", "aqui", "qui", "qua", "ça", "ca", "drauf", "dahin", "daarheen", "nesse", "nessa",
+		"nisso", "ahi")
+	// haveSlang are texting forms of "we have it" and of the record.
+	haveSlang = normSet("ham", "hamma", "hammer", "hämmer", "hamm", "habn", "hebbe", "hebbn", "tenemo", "tem",
+		"tenho", "ho", "abbiamo", "avons", "on", "a", "figura", "figure", "consta", "risulta", "staat", "steht",
+		"archivio", "file", "registered", "hinterlegt", "registrata", "registrado", "registado", "geregistreerd",
+		"enregistré", "gespeichert", "opgeslagen", "salvato", "guardado", "got", "have", "has")
+	// rightWrong say right or wrong.
+	rightWrong = normSet("right", "correct", "wrong", "bonne", "bon", "mauvaise", "mauvais", "juste", "faux",
+		"fausse", "richtig", "falsch", "korrekt", "correcto", "correcta", "equivocado", "giusto", "giusta",
+		"sbagliato", "sbagliata", "juist", "fout", "verkeerd", "certo", "certa", "errado", "errada", "errou",
+		"off", "diff", "different", "anders", "andere", "autre", "otro", "otra", "altro", "altra", "ander", "outro",
+		"outra", "spot", "klopt", "passt", "stimmt")
+	// markWords say a guess hit the mark.
+	markWords = normSet("volltreffer", "treffer", "raak", "centrato", "centro", "centre", "mille", "plein", "bingo",
+		"ding", "clavado", "clavada", "mosca", "schwarze", "touché", "touche", "jackpot", "nailed", "bullseye",
+		"bang", "dead", "spoton", "acertou", "acertaste", "acertó", "azzeccato", "beccato", "getroffen")
+	// yesNear are the yes words a texting form may be one letter off.
+	yesNear = []string{"genau", "exakt", "richtig", "stimmt", "klopt", "precies", "inderdaad", "exacto", "claro",
+		"esatto", "giusto", "exato", "correct", "correcto", "certo", "exact", "exactly", "yes", "oui", "sim"}
+)
 
 // normSet is set over the normalised tokens of each phrase: the lexicon
 // is written as people type it and read as the token view spells it
@@ -116,7 +174,8 @@ var (
 		"sec", "secs", "moment", "momento", "momentito", "momentje", "attimo", "minute", "min", "mins",
 		"minuto", "minutje", "sekunde", "sek", "wait", "warte", "attends", "attendez", "espera", "espere", "aguarde",
 		"aspetta", "aspetti", "wacht", "wachten", "warten", "brb", "hang", "hold", "gleich", "worries", "souci",
-		"sorge", "zorgen",
+		"soucis", "sorge", "sorgen", "zorgen", "worry", "preocupes", "preocupe", "preocupa", "preocupar", "paura",
+		"stress", "aviso", "avisar", "avisa", "avise", "melde", "weten",
 		// looking into it, checking, security
 		"check", "checking", "checken", "checke", "prüfe", "prüfen", "schaue", "schau", "nachschauen", "regarde",
 		"regarder", "mirar", "miro", "mirando", "reviso", "revisando", "controllo", "controllare", "guardo",
