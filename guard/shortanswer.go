@@ -41,7 +41,7 @@ func (t *text) shortAnswer(excl []span) string {
 		}
 		b := t.tokBytes(k)
 		w := string(b)
-		if shortNeutral[w] || deferWord(b) || k == 0 && shortOpeners[w] {
+		if shortNeutral[w] || noteVerbs[w] || deferWord(b) || k == 0 && shortOpeners[w] {
 			return ""
 		}
 		if k+1 < len(t.toks) {
@@ -205,6 +205,9 @@ var (
 		"chiedi", "chieda", "vraag", "pergunta", "pergunte", "access", "zugriff", "accès", "acceso", "accesso",
 		"toegang", "acesso", "sms", "chat", "dm", "whatsapp", "telegram", "np", "anytime", "seg", "segundo",
 		"secondo", "seconde", "vejo", "occupe", "encargo", "day", "weekend", "tag", "journée", "día", "giornata", "dia",
+		// anything else, our fault, the app, from here
+		"anything", "something", "chose", "cosa", "coisa", "iets", "etwas", "algo", "fault", "schuld", "faute",
+		"culpa", "colpa", "uns", "us", "appli", "aplicación", "aplicativo", "desde", "daqui", "dici",
 		// no idea, don't know
 		"idea", "idee", "weiß", "sais", "weet",
 	)
@@ -214,7 +217,10 @@ var (
 		"nessun problema", "geen zorgen", "keine sorge", "pas grave", "un momento", "un attimo", "un moment",
 		"einen moment", "even kijken", "gern geschehen", "graag gedaan", "let me", "give me", "got it", "on it",
 		"will do", "mach ich", "bear with", "hang tight", "kein ding", "good one", "nice day", "por aquí", "par ici", "komt goed",
-		"deixa comigo", "ci penso", "lo hago", "hier nicht", "qui no", "hier niet", "aqui não", "all good")
+		"deixa comigo", "ci penso", "lo hago", "hier nicht", "qui no", "hier niet", "aqui não", "all good",
+		"por hoje", "for today", "für heute", "pour aujourd'hui", "por hoy", "per oggi", "voor vandaag", "d ici",
+		"da qui", "von hier", "from here", "same here", "as always", "wie immer", "comme toujours", "como siempre",
+		"come sempre", "zoals altijd", "como sempre")
 	// shortOpeners open a question without a question mark: "which one",
 	// "welche denn".
 	shortOpeners = normSet("what", "which", "how", "when", "where", "why", "who", "was", "welche", "welcher",
