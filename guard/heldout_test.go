@@ -216,11 +216,24 @@ import (
 // first score, 72–78 %. All thirteen sets now: 3809 of 4008 blocked
 // (95.0 %), 14 of 4429 stopped (0.3 %); sets 1–10 all blocked, none
 // stopped.
+//
+// guard14: set 14's kinds (texting-style chat, DM and SMS replies: 506 of
+// 778 leaks blocked, 65.0 %, 0.3 % of innocents stopped, by the lead's
+// count) described in the lead's words, not its lines; set 14 is not in
+// testdata/heldout and this branch never read it; variants in
+// testdata/lang/*16.txt. The round closed its kinds by mechanism: a
+// general rule for short texting answers to an offer, gated by a neutral
+// lexicon and an answer word (shortanswer.go), texting pointers at a city
+// on file (texting.go), the last two digits after an ending word, a brand
+// set against another or one letter off (cardparts.go), the zodiac sign,
+// decade and slang year of birth (zodiac.go), homophones in dictated
+// digits (numbers.go). Sets 1–13: 3809 → 3811 blocked (set 12 483 → 484,
+// set 13 472 → 473), 14 stopped before and after.
 var heldOutFloors = map[string]struct{ blocked, stopped int }{
 	"heldout1.txt": {109, 0}, "heldout2.txt": {45, 0}, "heldout3.txt": {110, 0}, "heldout4.txt": {40, 0},
 	"heldout5.txt": {176, 0}, "heldout6.txt": {405, 0}, "heldout7.txt": {309, 0}, "heldout8.txt": {286, 0},
 	"heldout9.txt": {293, 0}, "heldout10.txt": {409, 0},
-	"heldout11.txt": {672, 8}, "heldout12.txt": {483, 1}, "heldout13.txt": {472, 5},
+	"heldout11.txt": {672, 8}, "heldout12.txt": {484, 1}, "heldout13.txt": {473, 5},
 }
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of
