@@ -139,6 +139,7 @@ var canon = map[string]string{
 	"apt": "unit", "apartment": "unit", "suite": "unit", "ste": "unit",
 	"flat": "unit", "room": "unit", "rm": "unit", "appartement": "unit", "apartamento": "unit",
 	"wohnung": "unit", "whg": "unit", "appartamento": "unit", "interno": "unit", "int": "unit",
+	"appart": "unit", "depa": "unit", "depto": "unit", "apto": "unit", "ape": "unit", "appt": "unit", // guard14: texting
 	// months (EN DE FR ES IT NL PT)
 	"january": "m01", "jan": "m01", "february": "m02", "feb": "m02",
 	"march": "m03", "mar": "m03", "april": "m04", "apr": "m04", "may": "m05",

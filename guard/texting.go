@@ -123,3 +123,19 @@ var (
 		"villes", "bled", "pueblo", "pueblos", "ciudad", "ciudades", "paese", "paesi", "citta", "dorp", "stad",
 		"steden", "dorpen", "cidade", "cidades", "vila", "aldeia", "terra")
 )
+
+// textingRight reports whether token k, in a texting reply, says a value
+// just named is right: "nummer 92 klopt", "o número 100 tá certo" (the
+// written forms name the record: houseAlone).
+func (t *text) textingRight(k int) bool {
+	if t.cased || len(t.toks) > textingMax {
+		return false
+	}
+	w := string(t.tokBytes(k))
+	return matchWords[w] || rightWords16[w]
+}
+
+// rightWords16 say a value is right (normalised).
+var rightWords16 = set("right", "correct", "richtig", "korrekt", "juste", "bon", "bonne", "correcto", "correcta",
+	"cierto", "giusto", "giusta", "corretto", "juist", "certo", "certa", "correto", "correta", "exact", "exacto",
+	"esatto", "exato", "precies", "genau")
