@@ -1,5 +1,12 @@
 package guard
 
+import (
+	"strconv"
+	"strings"
+
+	"github.com/proofdesk/proofdesk"
+)
+
 // Texting form. A chat, a DM or a text message drops the words the
 // written forms carry: "the one in Paris" is said with no word for
 // addresses ("quello di torino", "die in amsterdam", "la de torino"), the
@@ -139,3 +146,33 @@ func (t *text) textingRight(k int) bool {
 var rightWords16 = set("right", "correct", "richtig", "korrekt", "juste", "bon", "bonne", "correcto", "correcta",
 	"cierto", "giusto", "giusta", "corretto", "juist", "certo", "certa", "correto", "correta", "exact", "exacto",
 	"esatto", "exato", "precies", "genau")
+
+// arrondissement adds the arrondissement of a French address in Paris,
+// Lyon or Marseille, read from its postal code (75002 is the 2nd of
+// Paris, 69003 the 3rd of Lyon, 13008 the 8th of Marseille): "dans le 2e
+// arrondissement", "le 2ème arr." narrow the address to a district. It
+// counts where a street name does (ctxStreet: not a place of the
+// business's, not news about the district).
+func (b *builder) arrondissement(a proofdesk.Address, level proofdesk.Level) {
+	pc := strings.ReplaceAll(a.PostalCode, " ", "")
+	if a.Country != "FR" || len(pc) != 5 || !allDigits([]byte(pc)) {
+		return
+	}
+	var n int
+	switch {
+	case pc[:3] == "750":
+		n = int(pc[3]-'0')*10 + int(pc[4]-'0')
+	case pc[:4] == "6900" || pc[:3] == "130":
+		n = int(pc[3]-'0')*10 + int(pc[4]-'0')
+	}
+	if n < 1 || n > 20 {
+		return
+	}
+	p := pattern{class: proofdesk.ClassAddress, part: PartCity, level: level, ctx: ctxStreet}
+	num := strconv.Itoa(n)
+	for _, f := range []string{num, num + "e", num + "er", num + "eme", num + "o", num + "nd", num + "st", num + "rd", num + "th"} {
+		for _, w := range []string{"arrondissement", "arr", "arrdt", "arrond"} {
+			b.tokens([]string{f, w}, p)
+		}
+	}
+}
