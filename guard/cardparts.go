@@ -167,6 +167,9 @@ func (m *Matcher) brandTypo(t *text) bool {
 		}
 		last := k
 		cand := w
+		if len(w) < len(b)-1 && (len(w) < 3 || b[:len(w)] != string(w)) {
+			continue // neither the brand one letter off nor its first part ("master")
+		}
 		if len(w) < len(b)-1 && k+1 < len(t.toks) && len(w)+len(t.tokBytes(k+1)) <= len(pair) {
 			cand = append(append(pair[:0], w...), t.tokBytes(k+1)...) // "master cart"
 			last = k + 1

@@ -73,24 +73,33 @@ func (m *Matcher) dobTexting(t *text) bool {
 		if len(w) == 0 || len(w) > 31 {
 			continue
 		}
-		if sign >= 0 && signShapes[sign][w[0]]&(1<<len(w)) != 0 && isSign(sign, string(w)) && t.signOfPerson(k) {
+		if sign >= 0 && signShapes[sign][w[0]]&(1<<len(w)) != 0 && len(w) >= 3 && isSign(sign, w) && t.signOfPerson(k) {
 			return true // "ur a scorpio lol"
 		}
-		if (isDigit(w[0]) || len(w) >= 6 && len(w) <= 10 && decadeNames[string(w)] != "") && len(y) == 4 && t.birthYearTexting(k, y) {
+		if (isDigit(w[0]) || decadeShapes[w[0]]&(1<<len(w)) != 0 && decadeNames[string(w)] != "") && len(y) == 4 && t.birthYearTexting(k, y) {
 			return true
 		}
 	}
 	return false
 }
 
-func isSign(s int, w string) bool {
+// isSign reports whether w is a name of sign s.
+func isSign(s int, w []byte) bool {
 	for _, n := range zodiacSigns[s] {
-		if n == w {
+		if len(n) == len(w) && n[1] == w[1] && n == string(w) {
 			return true
 		}
 	}
 	return false
 }
+
+// decadeShapes holds, by first letter, the lengths of decadeNames.
+var decadeShapes = func() (t [256]uint32) {
+	for w := range decadeNames {
+		t[w[0]] |= 1 << len(w)
+	}
+	return t
+}()
 
 // signOfPerson reports whether the sign at token k is said of the person
 // addressed or as a sign: a "you" or a word for the sign in its sentence.
@@ -115,6 +124,10 @@ func (t *text) signOfPerson(k int) bool {
 // 9"), after a slang word for the year of birth or a birth word.
 func (t *text) birthYearTexting(k int, y string) bool {
 	w := string(t.tokBytes(k))
+	if len(w) > 4 && decadeNames[w] == "" || len(w) <= 4 && w != y && w != y[2:] && !(len(w) <= 3 && len(w) >= 2 && w[1] == '0') &&
+		!(len(w) == 1 && w == y[3:]) {
+		return false // a cheap test first: most numbers are none of these
+	}
 	from, to := t.sentenceOf(k)
 	decade := ""
 	switch {
