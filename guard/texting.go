@@ -30,7 +30,12 @@ func (t *text) cityTexting(i, from, to int) bool {
 	if t.cased || len(t.toks) > textingMax {
 		return false
 	}
-	one := i+1 < to && string(t.tokBytes(i+1)) == "1" && i > from && textingLeads[string(t.tokBytes(i-1))]
+	for k := range t.toks {
+		if t.toks[k].flags&fQuestion != 0 || textingMe[string(t.tokBytes(k))] {
+			return false // "which one, the paris one?", "i prefer the berlin one"
+		}
+	}
+	one := i+1 < to && string(t.tokBytes(i+1)) == "1" && i > from && textingLeads[string(t.tokBytes(i-1))] && t.clauseEnd(i+1)
 	if !one && i-2 >= from && (pointerPreps[string(t.tokBytes(i-1))] || textingPreps[string(t.tokBytes(i-1))]) {
 		w := string(t.tokBytes(i - 2))
 		one = (cityPointers[w] || textingPointers[w] || theOnes[w]) && t.clauseEnd(i)
@@ -49,7 +54,9 @@ func (t *text) cityTexting(i, from, to int) bool {
 				continue
 			}
 			lead := min(k, i) - 1
-			if lead >= from && textingLeads[string(t.tokBytes(lead))] && !indefinites[string(t.tokBytes(lead))] {
+			last := max(k, i) // the home noun or the city closes it, or a preposition follows: not "the berlin apartment listing"
+			closes := t.clauseEnd(last) || last+1 < to && (pointerPreps[string(t.tokBytes(last+1))] || placePreps[string(t.tokBytes(last+1))])
+			if lead >= from && textingLeads[string(t.tokBytes(lead))] && !indefinites[string(t.tokBytes(lead))] && closes {
 				one = true
 			}
 		}
@@ -97,6 +104,10 @@ var (
 	// textingHomes are the slang nouns of a home or an address.
 	textingHomes = set("addy", "addie", "addr", "adr", "flat", "depa", "depto", "ape", "apto", "appart", "apt",
 		"wohnung", "bude", "adressi", "place", "pad", "crib", "buurt")
+	// textingMe are the first person singular: the agent's own choice
+	// ("i prefer the berlin one").
+	textingMe = set("i", "im", "ich", "yo", "io", "ik", "eu", "moi", "prefer", "prefiero", "preferisco", "bevorzuge",
+		"prefere", "prefiro", "voorkeur")
 	// textingTags close a short reply: "gell", "right", "ne".
 	textingTags = set("gell", "gel", "ne", "oder", "right", "innit", "non", "hein", "no", "vero", "toch", "he",
 		"nao", "ja", "si", "yes", "yeah", "yep", "ok", "okay")
