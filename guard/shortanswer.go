@@ -208,6 +208,14 @@ var (
 		// anything else, our fault, the app, from here
 		"anything", "something", "chose", "cosa", "coisa", "iets", "etwas", "algo", "fault", "schuld", "faute",
 		"culpa", "colpa", "uns", "us", "appli", "aplicación", "aplicativo", "desde", "daqui", "dici",
+		// an order's status: on its way, arrives tomorrow, being processed
+		"way", "unterwegs", "onderweg", "caminho", "camino", "parti", "partie", "salió", "salio", "partito", "partita",
+		"saiu", "arrive", "arrives", "arriving", "arriva", "llega", "chega", "komt", "kommt", "ankommen", "processing",
+		"processed", "processamento", "bearbeitet", "bearbeitung", "cours", "proceso", "lavorazione", "behandeling",
+		"tmrw", "tomorrow", "tmr", "morgen", "demain", "mañana", "domani", "amanhã", "soon", "bald", "bientôt",
+		"presto", "binnenkort", "breve", "eta",
+		// "that works", "ça marche", "dat werkt": agreeing to a plan
+		"works", "work", "marche", "funciona", "funziona", "werkt",
 		// no idea, don't know
 		"idea", "idee", "weiß", "sais", "weet",
 	)
@@ -220,7 +228,7 @@ var (
 		"deixa comigo", "ci penso", "lo hago", "hier nicht", "qui no", "hier niet", "aqui não", "all good",
 		"por hoje", "for today", "für heute", "pour aujourd'hui", "por hoy", "per oggi", "voor vandaag", "d ici",
 		"da qui", "von hier", "from here", "same here", "as always", "wie immer", "comme toujours", "como siempre",
-		"come sempre", "zoals altijd", "como sempre")
+		"come sempre", "zoals altijd", "como sempre", "geht klar")
 	// shortOpeners open a question without a question mark: "which one",
 	// "welche denn".
 	shortOpeners = normSet("what", "which", "how", "when", "where", "why", "who", "was", "welche", "welcher",
