@@ -41,7 +41,7 @@ func (t *text) shortAnswer(excl []span) string {
 		}
 		b := t.tokBytes(k)
 		w := string(b)
-		if shortNeutral[w] || noteVerbs[w] || deferWord(b) || k == 0 && shortOpeners[w] {
+		if shortNeutral[w] || noteVerbs[w] || statusWords[w] && !sendVerbs[w] && k > 0 || deferWord(b) || k == 0 && shortOpeners[w] {
 			return ""
 		}
 		if k+1 < len(t.toks) {
@@ -216,6 +216,12 @@ var (
 		"presto", "binnenkort", "breve", "eta",
 		// "that works", "ça marche", "dat werkt": agreeing to a plan
 		"works", "work", "marche", "funciona", "funziona", "werkt",
+		// can, could; carriers; the team; understanding; helping
+		"can", "could", "dhl", "ups", "fedex", "usps", "gls", "dpd", "hermes", "colissimo", "chronopost", "correos",
+		"seur", "brt", "sda", "postnl", "ctt", "tnt", "courier", "kurier", "livreur", "repartidor", "corriere",
+		"koerier", "estafeta", "equipa", "equipo", "équipe", "squadra", "ploeg", "passo", "paso", "get", "verstehe",
+		"comprends", "entiendo", "capisco", "snap", "entendo", "begrijp", "ayudo", "ayudar", "helf", "helfe",
+		"helfen", "aider", "aiutare", "aiuto", "helpen", "ajudo", "ajudar",
 		// no idea, don't know
 		"idea", "idee", "weiß", "sais", "weet",
 	)
