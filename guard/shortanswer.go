@@ -222,6 +222,13 @@ var (
 		"koerier", "estafeta", "equipa", "equipo", "équipe", "squadra", "ploeg", "passo", "paso", "get", "verstehe",
 		"comprends", "entiendo", "capisco", "snap", "entendo", "begrijp", "ayudo", "ayudar", "helf", "helfe",
 		"helfen", "aider", "aiutare", "aiuto", "helpen", "ajudo", "ajudar",
+		// private, safe, not stored or shown here, a message, the wait
+		"private", "privat", "privé", "privée", "privado", "privada", "privato", "privata", "confidential",
+		"vertraulich", "confidentiel", "confidencial", "riservato", "vertrouwelijk", "safe", "secure", "sicher",
+		"protégé", "protégées", "protégés", "seguro", "seguros", "sicuro", "sicuri", "veilig", "store", "stored",
+		"show", "display", "zeigen", "speichern", "affiche", "afficher", "mostramos", "mostrar", "mostriamo",
+		"mostra", "tonen", "toon",
+		"wartezeit", "attente", "attesa", "demora", "wait",
 		// no idea, don't know
 		"idea", "idee", "weiß", "sais", "weet",
 	)
