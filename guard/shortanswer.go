@@ -34,7 +34,7 @@ func (t *text) shortAnswer(excl []span) string {
 	if t.cased || len(excl) > 0 || len(t.toks) == 0 || len(t.toks) > shortMax {
 		return ""
 	}
-	answer, deny := false, false
+	answer, deny, pointed, content := false, false, false, 0
 	for k := range t.toks {
 		if t.toks[k].flags&fQuestion != 0 {
 			return "" // "that one?": a question back
@@ -56,11 +56,19 @@ func (t *text) shortAnswer(excl []span) string {
 		if shortFillers[w] || statusWords[w] || isDigit(b[0]) {
 			continue // "ok", "lol"; "done" alone reports a task; a number is a value (values) or none
 		}
-		answer = answer || t.answerWord(k, w)
+		switch strong, pointer := t.answerWord(k, w); {
+		case strong:
+			answer = true
+		case pointer:
+			pointed = true
+		case len(w) >= 4 && t.toks[k].lex&lxCopula == 0:
+			content++ // "thats handled by dhl": a pointer at what the word says
+		}
 		if shortDeny[w] || strings.HasPrefix(w, "nanan") {
 			deny, answer = true, true // "nananinanão"
 		}
 	}
+	answer = answer || pointed && content == 0 // "sip esa", "da's em", "é esse aí", not "yeah that happens sometimes"
 	switch {
 	case !answer:
 		return ""
@@ -78,21 +86,27 @@ func (t *text) shortAnswer(excl []span) string {
 // yes or no, or a word for hitting the mark ("volltreffer", "raak",
 // "centrato"). A short reply without one ("tranquilo", "ich guck mal",
 // "je transmets") answers nothing.
-func (t *text) answerWord(k int, w string) bool {
-	if answerYes[w] || answerNo[w] || yesSlang[w] || t.isEmoji(k) || t.toks[k].lex&(lxRef|lxDemo) != 0 ||
-		pronounRefs[w] || theOnes[w] || destDemos[w] || matchWords[w] || accountWords[w] && !weakRecord[w] ||
-		haveWords[w] || haveSlang[w] || rightWrong[w] || valueNouns[w] || otherWords[w] || markWords[w] ||
-		denyAdjectiveSet[w] || isValueNoun(w) {
-		return true
+func (t *text) answerWord(k int, w string) (strong, pointer bool) {
+	if answerYes[w] || answerNo[w] || yesSlang[w] && !pointerSlang[w] || t.isEmoji(k) {
+		return false, true // a bare yes or no: "yeah that happens sometimes" is about what follows
+	}
+	if matchWords[w] ||
+		accountWords[w] && !weakRecord[w] || haveWords[w] || haveSlang[w] || rightWrong[w] || valueNouns[w] ||
+		otherWords[w] || markWords[w] || denyAdjectiveSet[w] || isValueNoun(w) || textingHomes[w] || actedSlang[w] ||
+		textingValues[w] {
+		return true, false
+	}
+	if t.toks[k].lex&(lxRef|lxDemo) != 0 || pronounRefs[w] || theOnes[w] || destDemos[w] || pointerSlang[w] {
+		return false, true
 	}
 	if len(w) >= 4 && len(w) <= 9 {
 		for _, y := range yesNear {
 			if w[0] == y[0] && editOne(t.tokBytes(k), y) {
-				return true // "gnau", "jaaa", "claroo"
+				return true, false // "gnau", "jaaa", "claroo"
 			}
 		}
 	}
-	return false
+	return false, false
 }
 
 // Words that carry a short answer (normalised).
@@ -102,25 +116,42 @@ var (
 	yesSlang = normSet("sip", "sipi", "sisi", "sii", "siii", "japp", "jap", "jo", "joa", "jaa", "jaja", "jupp", "jop",
 		"jepp", "idd", "ouep", "ouaip", "ouais", "wesh", "ui", "yas", "yass", "ya", "ye", "yh", "dale", "claro",
 		"simsim", "aham", "uhum", "nel", "nee", "neen", "nop", "nope", "nah", "naw", "nö", "nan", "nem", "na",
-		"jein", "tal", "mera", "mero", "mesmo", "misma", "mismo", "stesso", "stessa", "dezelfde", "selbe", "same",
+		"jein", "mera", "mero", "mesmo", "misma", "mismo", "stesso", "stessa", "dezelfde", "selbe", "same",
 		"meme", "pareil", "igual", "uguale", "hetzelfde", "precis", "pile", "exacto", "bate", "confere", "isse", "em",
 		"ie", "es", "lui", "elle", "lei", "ele", "ela", "hem", "haar", "ihn", "sie", "it", "thats", "dats", "cest",
 		"c", "è", "é", "erin", "drin", "dedans", "dentro", "daar", "ahí", "aí", "lì", "là", "there", "da", "dort",
 		"hier", "here", "aquí", "aqui", "qui", "qua", "ça", "ca", "drauf", "dahin", "daarheen", "nesse", "nessa",
 		"nisso", "ahi")
+	// pointerSlang are the yesSlang words that only point ("em", "it",
+	// "ça", "there"): with a content word beside them they point at what
+	// it says ("ça reste privé", "thats handled by dhl").
+	pointerSlang = normSet("isse", "isses", "issa", "isset", "em", "ie", "es", "lui", "elle", "lei", "ele", "ela", "hem", "haar", "ihn", "sie",
+		"it", "thats", "dats", "cest", "c", "è", "é", "erin", "drin", "dedans", "dentro", "daar", "ahí", "aí", "lì",
+		"là", "there", "da", "dort", "hier", "here", "aquí", "aqui", "qui", "qua", "ça", "ca", "drauf", "dahin",
+		"daarheen", "nesse", "nessa", "nisso", "ahi")
+	// actedSlang are texting verbs of acting on a value: "rerouted to that
+	// addy", "hab's dahin umgeleitet".
+	actedSlang = normSet("rerouted", "redirected", "texted", "umgeleitet", "weitergeleitet", "geschrieben",
+		"gschriebn", "gschrieben", "redirigé", "redirigido", "reindirizzato", "omgeleid", "redirecionado",
+		"scritto", "escrevi", "escribí", "écrit", "geschreven", "gesms", "smsed", "whatsapped", "mailed",
+		"mandé", "mandato", "mandei", "shipou", "envié", "enviei", "gestuurd", "geschickt", "shipped", "posted",
+		"verschickt", "envoyé", "spedito", "inviato", "verstuurd", "enviado", "mandado")
+	// textingValues are texting nouns of a value: "dat mailtje", "autre num".
+	textingValues = normSet("mailtje", "num", "nr", "tel", "cel", "cell", "mobile", "handy", "mobiel", "celular",
+		"telemóvel", "telefonino", "portable", "bday", "dob", "addr")
 	// haveSlang are texting forms of "we have it" and of the record.
 	haveSlang = normSet("ham", "hamma", "hammer", "hämmer", "hamm", "habn", "hebbe", "hebbn", "tenemo", "tem",
-		"tenho", "ho", "abbiamo", "avons", "on", "a", "figura", "figure", "consta", "risulta", "staat", "steht",
+		"tenho", "abbiamo", "avons", "figura", "figure", "consta", "risulta", "staat", "steht",
 		"archivio", "file", "registered", "hinterlegt", "registrata", "registrado", "registado", "geregistreerd",
 		"enregistré", "gespeichert", "opgeslagen", "salvato", "guardado", "got", "have", "has")
 	// rightWrong say right or wrong.
-	rightWrong = normSet("right", "correct", "wrong", "bonne", "bon", "mauvaise", "mauvais", "juste", "faux",
+	rightWrong = normSet("right", "correct", "bien", "wrong", "bonne", "bon", "mauvaise", "mauvais", "juste", "faux",
 		"fausse", "richtig", "falsch", "korrekt", "correcto", "correcta", "equivocado", "giusto", "giusta",
 		"sbagliato", "sbagliata", "juist", "fout", "verkeerd", "certo", "certa", "errado", "errada", "errou",
 		"off", "diff", "different", "anders", "andere", "autre", "otro", "otra", "altro", "altra", "ander", "outro",
 		"outra", "spot", "klopt", "passt", "stimmt")
 	// markWords say a guess hit the mark.
-	markWords = normSet("volltreffer", "treffer", "raak", "centrato", "centro", "centre", "mille", "plein", "bingo",
+	markWords = normSet("tal", "qual", "cual", "pile", "poil", "volltreffer", "treffer", "raak", "centrato", "centro", "centre", "mille", "plein", "bingo",
 		"ding", "clavado", "clavada", "mosca", "schwarze", "touché", "touche", "jackpot", "nailed", "bullseye",
 		"bang", "dead", "spoton", "acertou", "acertaste", "acertó", "azzeccato", "beccato", "getroffen")
 	// yesNear are the yes words a texting form may be one letter off.
@@ -222,6 +253,8 @@ var (
 		"koerier", "estafeta", "equipa", "equipo", "équipe", "squadra", "ploeg", "passo", "paso", "get", "verstehe",
 		"comprends", "entiendo", "capisco", "snap", "entendo", "begrijp", "ayudo", "ayudar", "helf", "helfe",
 		"helfen", "aider", "aiutare", "aiuto", "helpen", "ajudo", "ajudar",
+		// the browser, the page, the cache
+		"browser", "navigateur", "navegador", "cache", "page", "seite", "pagina", "página", "pagina", "footer",
 		// private, safe, not stored or shown here, a message, the wait
 		"private", "privat", "privé", "privée", "privado", "privada", "privato", "privata", "confidential",
 		"vertraulich", "confidentiel", "confidencial", "riservato", "vertrouwelijk", "safe", "secure", "sicher",
