@@ -253,6 +253,8 @@ var (
 		"koerier", "estafeta", "equipa", "equipo", "équipe", "squadra", "ploeg", "passo", "paso", "get", "verstehe",
 		"comprends", "entiendo", "capisco", "snap", "entendo", "begrijp", "ayudo", "ayudar", "helf", "helfe",
 		"helfen", "aider", "aiutare", "aiuto", "helpen", "ajudo", "ajudar",
+		// a lot going on: "wir haben grad viel los", "trop bien"
+		"viel", "lots", "loads", "busy", "beaucoup", "trop", "mucho", "molto", "veel", "muito", "druk", "tope",
 		// the browser, the page, the cache
 		"browser", "navigateur", "navegador", "cache", "page", "seite", "pagina", "página", "pagina", "footer",
 		// private, safe, not stored or shown here, a message, the wait
