@@ -12,15 +12,22 @@ import (
 // passt", "da's em", "c bien ça", "nop esa no", "errou kkk", "autre num".
 // Phrase lists cannot keep up with slang and dialect, so the rule is
 // general: after the requester offered a value the level does not reach,
-// a reply of at most shortMax words answers the offer unless one of its
-// words makes it one of the replies that answer nothing — a refusal, a
-// deferral to verification, a question, a greeting, thanks, a request to
-// wait or to use a link, a process or status statement — or it holds
-// nothing but fillers ("ok", "lol", "hmm"). The neutral lexicon below
-// holds those words per language; it is what gates the rule, so a new
-// kind of innocent short reply is closed by adding its word class there.
+// a reply in texting form (no capitals: written replies are the phrase
+// sets' to judge) of at most shortMax words answers the offer when
+//   - none of its words makes it a reply that answers nothing (the
+//     neutral lexicon: a refusal, a deferral to verification, a question,
+//     a greeting, thanks, a wait, a link or the app, a process or an
+//     order's status, an acknowledgement, the team, privacy), no word
+//     names another thing (otherThings, the business's, stock, a weekday);
+//   - and it carries an answer word: a substantive one (matching, holding,
+//     the record, right or wrong, a value noun, "other", hitting the mark,
+//     acting on it), or only bare ones (a yes or no word, a pointer) with
+//     no content word beside them ("yeah that happens sometimes" is about
+//     what happens).
 // A short answer holding a word of denial ("no", "nicht", "autre",
-// "wrong", "off") is a denial, any other a confirmation.
+// "wrong", "off") is a denial, any other a confirmation. The neutral
+// lexicon is what keeps innocents out: a new kind of innocent short reply
+// is closed by adding its word class there.
 
 // shortMax is the most words a reply may have to be judged as a short
 // answer: the slang answers run from 1 to 6 words; longer replies say
