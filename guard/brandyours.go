@@ -38,7 +38,7 @@ func brandYours(view []byte, start, end int) bool {
 // clause of the person addressed.
 var (
 	brandPossessives = set("ihre", "ihrer", "deine", "deiner", "dein", "votre", "ta", "ton", "su", "tu", "sua", "tua",
-		"suo", "tuo", "je", "uw", "jouw", "seu", "teu")
+		"suo", "tuo", "je", "uw", "jouw", "seu", "teu", "ur", "yr")
 	youSubjects = set("you", "sie", "du", "vous", "tu", "usted", "lei", "u", "je", "jij", "voce", "ha", "hat", "avez")
 	// addedVerbs say the card was added or saved: a card the person
 	// addressed names ("que vous citez") is no card on file.

@@ -197,6 +197,10 @@ type Matcher struct {
 	// hints, a quick test per token.
 	streets    []streetParts
 	hintShapes wordShapes
+	// twos are the last two digits of the card and phones, brand the
+	// card's brand in one normalised word (cardparts.go).
+	twos  []tailTwo
+	brand string
 }
 
 // errBrokenMatcher is the panic of a check on a matcher whose build
@@ -271,6 +275,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) (m *Mat
 		}
 		if c.Payment != nil {
 			b.payment(c.Payment, m.levels[proofdesk.ClassPayment])
+			m.brand = strings.Join(normTokens(c.Payment.Brand), "")
 		}
 		m.frags = fragmentsOf(c, m.phones, m.dob)
 		m.parts = partValuesOf(c)
@@ -284,6 +289,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) (m *Mat
 			m.hintShapes[k] |= m.mail.shapes[k] | m.dobH.shapes[k]
 		}
 		b.revHints(c, m.levels)
+		m.twos = tailTwosOf(c, m.phones)
 		for _, k := range c.SortedAttributeKeys() {
 			b.attribute(k, c.Attributes[k], p.AttributeLevel(k))
 		}
@@ -687,8 +693,20 @@ func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 			best = v
 		}
 	}
-	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobTypo(t) || m.dobTransposed(t)) {
+	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobTypo(t) || m.dobTransposed(t) || m.dobTexting(t)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
+		if v.stricter(best) {
+			best = v
+		}
+	}
+	if lvl := m.levels[proofdesk.ClassPayment]; lvl > level && m.brandTypo(t) {
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassPayment, Part: PartCardBrand, RequiredLevel: lvl}
+		if v.stricter(best) {
+			best = v
+		}
+	}
+	if cl := m.tailTwoClass(t); cl != "" && m.levels[cl] > level {
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: cl, Part: PartLast4, RequiredLevel: m.levels[cl]}
 		if v.stricter(best) {
 			best = v
 		}
@@ -1031,7 +1049,8 @@ var birthWords = set("birthday", "birthdays", "born", "birth", "dob", "geburtsta
 	// of a person ("klanten van bouwjaar 1979")
 	"nacidos", "nacidas", "nati", "nate", "nascidos", "nascidas", "bouwjaar", "jahrgangs", "cumples",
 	// guard15: the past of "to be born" ("nació en 1979", "nasceu em 1979", "nacque nel 1979")
-	"nacio", "nasceu", "nacque")
+	"nacio", "nasceu", "nacque",
+	"bday", "bdays", "geburi", "anniv", "niver", "compleanno", "cumpleaños") // guard14: texting forms
 
 // streetApart reports whether a street's distinctive words at token view
 // offset start have their house number in the same sentence, within 6

@@ -251,6 +251,24 @@ import (
 // written backwards, spelling alphabets, sums, counterfactuals, next
 // steps, partial denials, riddles) moved set 12 from 483 to 485 and set
 // 13 from 472 to 473, stops unchanged: 3812 of 4008 (95.1 %).
+//
+// guard14: set 14's kinds (texting-style chat, DM and SMS replies: 506 of
+// 778 leaks blocked, 65.0 %, 0.3 % of innocents stopped, by the lead's
+// count) described in the lead's words, not its lines; set 14 is not in
+// testdata/heldout and this branch never read it; variants in
+// testdata/lang/*16.txt. The round closed its kinds by mechanism: a
+// general rule for short texting answers to an offer, gated by a neutral
+// lexicon and an answer word (shortanswer.go), texting pointers at a city
+// on file (texting.go), the last two digits after an ending word, a brand
+// set against another or one letter off (cardparts.go), the zodiac sign,
+// decade and slang year of birth (zodiac.go), homophones in dictated
+// digits (numbers.go), texting unit words and house numbers said right,
+// arrondissements. Sets 1–13: 3809 → 3813 blocked (set 12 483 → 485,
+// set 13 472 → 474), 14 stopped before and after. The short-answer rule
+// stops texting innocents the neutral lexicon does not know: on untuned
+// batches of the round's own texting innocents it stopped 9 of 71, 14 of
+// 63, 8 of 52 before each batch's words were added, and 2 of 48 on the
+// last, after the substantive-word gate.
 var heldOutFloors = map[string]struct{ blocked, stopped int }{
 	"heldout1.txt": {109, 0}, "heldout2.txt": {45, 0}, "heldout3.txt": {110, 0}, "heldout4.txt": {40, 0},
 	"heldout5.txt": {176, 0}, "heldout6.txt": {405, 0}, "heldout7.txt": {309, 0}, "heldout8.txt": {286, 0},

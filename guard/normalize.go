@@ -73,6 +73,9 @@ type text struct {
 	// row.
 	enc    uint8
 	hexRun int
+	// cased says the text holds an upper-case letter: not texting form
+	// (shortanswer.go).
+	cased bool
 	// hits and public are Matcher.matches's scratch, form
 	// Index.candidates's.
 	hits   []hit
@@ -139,6 +142,7 @@ var canon = map[string]string{
 	"apt": "unit", "apartment": "unit", "suite": "unit", "ste": "unit",
 	"flat": "unit", "room": "unit", "rm": "unit", "appartement": "unit", "apartamento": "unit",
 	"wohnung": "unit", "whg": "unit", "appartamento": "unit", "interno": "unit", "int": "unit",
+	"appart": "unit", "depa": "unit", "depto": "unit", "apto": "unit", "ape": "unit", "appt": "unit", // guard14: texting
 	// months (EN DE FR ES IT NL PT)
 	"january": "m01", "jan": "m01", "february": "m02", "feb": "m02",
 	"march": "m03", "mar": "m03", "april": "m04", "apr": "m04", "may": "m05",
@@ -227,7 +231,7 @@ var fold = map[rune]string{
 // emoji that affirm or deny, as the tokens the phrase sets know.
 var emojiTokens = map[rune]string{
 	'👍': "emojiyes", '✅': "emojiyes", '✔': "emojiyes", '☑': "emojiyes", '👌': "emojiyes", '💯': "emojiyes",
-	'🆗': "emojiyes", '✓': "emojiyes", '🙆': "emojiyes",
+	'🆗': "emojiyes", '✓': "emojiyes", '🙆': "emojiyes", '🎯': "emojiyes",
 	'❌': "emojino", '✖': "emojino", '❎': "emojino", '👎': "emojino", '🚫': "emojino", '⛔': "emojino",
 	'✗': "emojino", '✘': "emojino", '🙅': "emojino",
 	// the hot-and-cold game (idioms15.go)
@@ -326,6 +330,7 @@ func (t *text) prepare(s string) string {
 
 // normalize fills t from s, reusing t's buffers.
 func (t *text) normalize(s string) {
+	t.cased = hasUpper(s)
 	s = t.prepare(s)
 	t.revHint = false
 	t.tokenize(s)

@@ -123,9 +123,30 @@ var numWords = func() map[string]numWord {
 	add(kConn, 0, "and", "und", "y", "e", "et", "en")
 	add(kDouble, 2, "double", "doppel")
 	add(kTriple, 3, "triple")
-	for w, v := range map[string]int{"un": 1, "une": 1, "una": 1, "een": 1, "um": 1, "uma": 1, "due": 2, "sept": 7, "once": 11} {
+	for w, v := range map[string]int{"un": 1, "une": 1, "una": 1, "een": 1, "um": 1, "uma": 1, "due": 2, "sept": 7, "once": 11,
+		// guard14: homophones of a dictation, digits only beside another
+		// number word ("seven one five ate", "sex null eins", "soixante dis neuf")
+		"ate": 8, "for": 4, "fore": 4, "too": 2, "won": 1, "sex": 6, "dis": 10} {
 		m[w] = numWord{val: v, kind: kDigit, ambiguous: true}
 	}
+	for w := range homophones {
+		if _, ok := m[w]; !ok {
+			panic("guard: homophone " + w + " is no number word")
+		}
+	}
+	nw := m["dis"]
+	nw.kind = kTeen
+	m["dis"] = nw
+	// guard14: misspellings of a dictation that are no other word
+	add(kDigit, 5, "sinco")
+	add(kDigit, 0, "sero")
+	add(kTens, 70, "siebzich")
+	add(kTens, 20, "zwanzich")
+	add(kTens, 40, "vierzich")
+	add(kTens, 50, "funfzich")
+	add(kTens, 60, "sechzich")
+	add(kTens, 80, "achtzich")
+	add(kTens, 90, "neunzich")
 	for w, v := range map[string]int{"ein": 1, "eine": 1, "vent": 20, "trent": 30, "quarant": 40, "cinquant": 50,
 		"sessant": 60, "settant": 70, "ottant": 80, "novant": 90} {
 		k := kDigit
@@ -136,6 +157,11 @@ var numWords = func() map[string]numWord {
 	}
 	return m
 }()
+
+// homophones are the ambiguous number words that sound like a digit and
+// are common words otherwise ("for", "too", "ate"): they open no number
+// and go on one only after two number words.
+var homophones = map[string]bool{"ate": true, "for": true, "fore": true, "too": true, "won": true, "sex": true, "dis": true}
 
 // ordinalSuffixes of number words ("vierzehnten", "twentieth", "vierde").
 var ordinalSuffixes = []string{"sten", "ster", "stes", "ste", "ten", "ter", "tes", "te", "de", "th", "ieme", "eme", "esimo", "esima", "o"}
@@ -443,7 +469,7 @@ func (t *text) emit() {
 		var ok, amb bool
 		switch {
 		case e != nil && e.hasNum:
-			if !e.num.compoundOnly {
+			if !e.num.compoundOnly && !(e.num.ambiguous && homophones[string(w)]) { // a homophone opens no number
 				items, ok, amb = append(t.nums[:0], numItem{val: e.num.val, kind: e.num.kind, ord: e.num.ord}), true, e.num.ambiguous
 				t.nums = items[:0] // scratch: keep what append grew
 			}
@@ -471,9 +497,9 @@ func (t *text) emit() {
 					}
 					break
 				}
-				more, ok, _ := numberWord(w2, items)
-				if !ok {
-					break
+				more, ok, amb2 := numberWord(w2, items)
+				if !ok || amb2 && len(items) < 2 && homophones[string(w2)] && !(items[len(items)-1].kind == kTens && string(w2) == "dis") {
+					break // "the Madrid one for your flat": a homophone goes on a dictation of two digits or more
 				}
 				items = more
 				j++

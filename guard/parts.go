@@ -62,7 +62,7 @@ func (m *Matcher) houseAlone(t *text, start int) bool {
 			return false
 		}
 		named = named || accountWords[x] && !haveWords[x] || isRecordWord(x) || recordPlaces[x] || addressNouns[x] || unit && secondPerson[x] ||
-			doorWords[x] || k > i && t.yourStreetAt(k)
+			doorWords[x] || k > i && t.yourStreetAt(k) || k > i && t.textingRight(k) // "nummer 92 klopt" (texting.go)
 	}
 	return named
 }

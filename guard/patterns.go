@@ -314,6 +314,7 @@ func ccLen(d string) int {
 }
 
 func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
+	b.arrondissement(a, level) // texting.go
 	toks := normTokens(a.Line1)
 	street := pattern{class: proofdesk.ClassAddress, part: PartStreet, level: level}
 	// cut at a unit ("500 market st unit 4b" -> "500 market st"); the unit

@@ -1215,7 +1215,7 @@ func (t *text) confirmation(class string) string {
 	if rule := t.offerAnswer(class, excl); rule != "" && !t.toStoredOne(0, len(t.toks)) && !t.toRegistered(0, len(t.toks)) {
 		return rule // not "Yes, I'll resend the link to the email already on file": whatever is on file
 	}
-	return ""
+	return t.shortAnswer(excl) // "sip esa", "nop esa no" (shortanswer.go)
 }
 
 // noneNewer reports whether the word for "newer" at token i qualifies a
@@ -2068,7 +2068,7 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 	case ctxBrand:
 		return prevTokens(view, start, 1, func(t []byte) bool { return yourWords[string(t)] }) ||
 			nextTokens(view, end-1, 2, func(t []byte) bool { return brandAfter[string(t)] }) ||
-			brandHeld(view, start, end) || brandYours(view, start, end)
+			brandHeld(view, start, end) || brandYours(view, start, end) || brandContrast(view, start, end)
 	}
 	return true
 }
@@ -2319,6 +2319,9 @@ func (t *text) streetNamed(start, end int) bool {
 			return false
 		}
 	}
+	if t.streetGeneric(from, to) {
+		return false // "hauptstraße gibts in jedem dorf" (texting.go)
+	}
 	if i-from > 2 || j >= to || !streetVerbs[string(t.tokBytes(j))] {
 		return true
 	}
@@ -2354,6 +2357,9 @@ func (t *text) cityNamed(start, end int) bool {
 	}
 	if t.fieldKeyBefore(i, cityKeys, cityStems) && !t.ownerAfter(end) {
 		return true // "dest_city=Berlin", "localidade=LISBOA", {"city": "Torino"} (masked.go)
+	}
+	if t.cityTexting(i, from, to) {
+		return true // "quello di torino", "ur lisbon place" (texting.go)
 	}
 	record, source, you := false, false, false
 	for k := from; k < to; k++ {
@@ -2589,7 +2595,7 @@ var (
 	// secondPerson words make a sentence about the customer.
 	secondPerson = set("you", "your", "yours", "sie", "ihre", "ihr", "ihnen", "du", "dein", "deine", "vous",
 		"votre", "vos", "tu", "ton", "ta", "tes", "usted", "su", "sus", "tu", "lei", "suo", "sua", "tuo", "tua",
-		"u", "uw", "je", "jij", "jouw", "voce", "seu", "sua")
+		"u", "uw", "je", "jij", "jouw", "voce", "seu", "sua", "ur", "yr", "teu", "tua")
 )
 
 var (

@@ -1,0 +1,212 @@
+package guard
+
+import "strconv"
+
+// Birth dates said in texting form without a date: the zodiac sign ("ur
+// a scorpio lol", "du bist skorpion": a sign narrows the birthday to a
+// month), the decade of birth ("born in the late 70s", "ende der 70er
+// geboren", "fin des années 70": with "late" it narrows the year to
+// three), and the year after a slang word for it ("baujahr
+// neunzehnhundertneunundsiebzig", "t'es née en septante-neuf"). Each
+// counts only when it is the customer's (her sign, her decade, her year)
+// and said of the person addressed or of a birth.
+
+// zodiacSigns lists each sign's names in the seven languages
+// (normalised), from Aries (March 21) on; signStarts the day each sign
+// opens, as month*100+day.
+var (
+	zodiacSigns = [12][]string{
+		{"aries", "widder", "belier", "ariete", "ram", "carneiro"},
+		{"taurus", "stier", "taureau", "tauro", "touro"},
+		{"gemini", "zwillinge", "zwilling", "gemeaux", "geminis", "gemelli", "tweelingen", "tweeling", "gemeos"},
+		{"cancer", "krebs", "cancro", "kreeft", "caranguejo"},
+		{"leo", "lowe", "lion", "leone", "leeuw", "leao"},
+		{"virgo", "jungfrau", "vierge", "vergine", "maagd", "virgem"},
+		{"libra", "waage", "balance", "bilancia", "weegschaal"},
+		{"scorpio", "skorpion", "scorpion", "escorpio", "escorpion", "scorpione", "schorpioen", "escorpiao"},
+		{"sagittarius", "schutze", "sagittaire", "sagitario", "sagittario", "boogschutter"},
+		{"capricorn", "steinbock", "capricorne", "capricornio", "capricorno", "steenbok"},
+		{"aquarius", "wassermann", "verseau", "acuario", "acquario", "waterman", "aquario"},
+		{"pisces", "fische", "poissons", "piscis", "pesci", "vissen", "peixes"},
+	}
+	signStarts = [12]int{321, 420, 521, 621, 723, 823, 923, 1023, 1122, 1222, 120, 219}
+	// signShapes holds, per sign, by first letter, the lengths of its
+	// names (bit n for length n): a cheap test run on every token.
+	signShapes = func() (t [12][256]uint32) {
+		for s, names := range zodiacSigns {
+			for _, w := range names {
+				t[s][w[0]] |= 1 << len(w)
+			}
+		}
+		return t
+	}()
+)
+
+// signOf returns the sign of a birthday on month mo, day d (0 for Aries),
+// or -1.
+func signOf(mo, d int) int {
+	md := mo*100 + d
+	best := -1
+	for s, start := range signStarts {
+		if md >= start && (best < 0 || start > signStarts[best]) {
+			best = s
+		}
+	}
+	if best < 0 {
+		return 9 // January 1–19: Capricorn
+	}
+	return best
+}
+
+// dobTexting reports whether t gives the customer's sign, decade of
+// birth or year of birth in texting form (see above).
+func (m *Matcher) dobTexting(t *text) bool {
+	if m.dob[0] == "" {
+		return false
+	}
+	d, _ := strconv.Atoi(m.dob[0])
+	mo, _ := strconv.Atoi(m.dob[1][1:])
+	y := m.dob[2]
+	sign := signOf(mo, d)
+	for k := range t.toks {
+		w := t.tokBytes(k)
+		if len(w) == 0 || len(w) > 31 {
+			continue
+		}
+		if sign >= 0 && signShapes[sign][w[0]]&(1<<len(w)) != 0 && len(w) >= 3 && isSign(sign, w) && t.signOfPerson(k) {
+			return true // "ur a scorpio lol"
+		}
+		if (isDigit(w[0]) || decadeShapes[w[0]]&(1<<len(w)) != 0 && decadeNames[string(w)] != "") && len(y) == 4 && t.birthYearTexting(k, y) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSign reports whether w is a name of sign s.
+func isSign(s int, w []byte) bool {
+	for _, n := range zodiacSigns[s] {
+		if len(n) == len(w) && n[1] == w[1] && n == string(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// decadeShapes holds, by first letter, the lengths of decadeNames.
+var decadeShapes = func() (t [256]uint32) {
+	for w := range decadeNames {
+		t[w[0]] |= 1 << len(w)
+	}
+	return t
+}()
+
+// signOfPerson reports whether the sign at token k is said of the person
+// addressed or as a sign: a "you" or a word for the sign in its sentence.
+func (t *text) signOfPerson(k int) bool {
+	from, to := t.sentenceOf(k)
+	noun, me := false, false
+	for j := from; j < to; j++ {
+		w := string(t.tokBytes(j))
+		if secondPerson[w] || textingYou[w] {
+			return true
+		}
+		noun = noun || signNouns[w]
+		me = me || firstPerson[w]
+	}
+	return noun && !me // "tu signo es escorpión", not "my sign is scorpio"
+}
+
+// birthYearTexting reports whether the number at token k gives the year
+// of birth y ("1979") in texting form: the decade ("70s", "der 70er",
+// "anni 70") in a sentence about a birth, "late", "mid" or "early" (if
+// said) agreeing; or the year, whole or in two digits ("79", "septante
+// 9"), after a slang word for the year of birth or a birth word.
+func (t *text) birthYearTexting(k int, y string) bool {
+	w := string(t.tokBytes(k))
+	if len(w) > 4 && decadeNames[w] == "" || len(w) <= 4 && w != y && w != y[2:] && !(len(w) <= 3 && len(w) >= 2 && w[1] == '0') &&
+		!(len(w) == 1 && w == y[3:]) {
+		return false // a cheap test first: most numbers are none of these
+	}
+	from, to := t.sentenceOf(k)
+	decade := ""
+	switch {
+	case len(w) == 3 && w[2] == 's' && w[1] == '0':
+		decade = w[:1] // "70s"
+	case len(w) == 2 && w[1] == '0' && k > from && decadeLeads[string(t.tokBytes(k-1))]:
+		decade = w[:1] // "der 70er", "anni 70"
+	default:
+		decade = decadeNames[w] // "seventies"
+	}
+	if decade != "" {
+		if decade != y[2:3] || !t.birthIn(from, to) {
+			return false
+		}
+		// "late", "mid", "early" must agree with the year's last digit
+		last := int(y[3] - '0')
+		for j := max(from, k-4); j < k; j++ {
+			q := string(t.tokBytes(j))
+			switch {
+			case lateWords[q]:
+				return last >= 7
+			case midWords[q]:
+				return last >= 4 && last <= 6
+			case earlyWords[q]:
+				return last <= 3
+			}
+		}
+		return true
+	}
+	year := w == y || w == y[2:]
+	if !year && len(w) == 1 && k > from && septante[string(t.tokBytes(k-1))] == y[2:3] && w == y[3:] {
+		year = true // "septante 9": Belgian and Swiss French
+	}
+	if !year {
+		return false
+	}
+	for j := max(from, k-3); j < k; j++ {
+		if q := string(t.tokBytes(j)); yearSlang[q] || birthWords[q] || bornTexting[q] {
+			return true
+		}
+	}
+	return false
+}
+
+// birthIn reports whether tokens [from, to) speak of a birth.
+func (t *text) birthIn(from, to int) bool {
+	for j := from; j < to; j++ {
+		if q := string(t.tokBytes(j)); birthWords[q] || bornTexting[q] || yearSlang[q] {
+			return true
+		}
+	}
+	return false
+}
+
+// Words of a birth in texting form (normalised).
+var (
+	// textingYou are the texting forms of "you": "ur a scorpio", "t'es".
+	textingYou = set("ur", "u", "ya", "yr", "youre", "bist", "tes", "es", "eres", "sei", "bent", "es")
+	// firstPerson say "I" or "my": the agent's own sign.
+	firstPerson = set("i", "my", "me", "im", "ich", "mein", "meine", "je", "mon", "ma", "moi", "yo", "mi", "io",
+		"mio", "ik", "mijn", "eu", "meu", "minha")
+	// decadeNames name a decade in a word, as the digit of its tens.
+	decadeNames = map[string]string{"sixties": "6", "seventies": "7", "eighties": "8", "nineties": "9",
+		"sechziger": "6", "siebziger": "7", "achtziger": "8", "neunziger": "9", "sechzigern": "6", "siebzigern": "7",
+		"achtzigern": "8", "neunzigern": "9", "zestig": "6", "zeventig": "7", "tachtig": "8", "negentig": "9"}
+	// signNouns name a zodiac sign.
+	signNouns = set("sign", "zodiac", "sternzeichen", "tierkreiszeichen", "signe", "zodiaque", "signo", "zodiaco",
+		"segno", "sterrenbeeld")
+	// decadeLeads stand before a decade's number: "der 70er", "los 70".
+	decadeLeads = set("der", "den", "los", "las", "anni", "jaren", "anos", "annees", "the", "in", "dos", "2", "des",
+		"i", "years", "jahre", "jahren", "anys")
+	lateWords  = set("late", "ende", "fin", "fines", "fine", "eind", "final", "spaten", "spate", "finales", "fim")
+	midWords   = set("mid", "mitte", "milieu", "mediados", "meta", "midden", "meados")
+	earlyWords = set("early", "anfang", "debut", "principios", "inizio", "begin", "inicio", "fruhen", "comienzos")
+	// yearSlang are slang words for the year of birth: "baujahr 79".
+	yearSlang = set("baujahr", "jahrgang", "bouwjaar", "vintage", "cosecha", "millesime", "annata", "colheita")
+	// bornTexting are the participles of being born not in birthWords.
+	bornTexting = set("nee", "ne", "nacio", "naci", "nasceu", "nasci", "nasceste", "nacque", "nacqui", "nati",
+		"gebore", "naciste")
+	// septante holds the tens of Belgian and Swiss French ("septante").
+	septante = map[string]string{"septante": "7", "huitante": "8", "octante": "8", "nonante": "9"}
+)
