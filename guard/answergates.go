@@ -106,6 +106,27 @@ func (t *text) deferredAfter(i int) bool {
 	return false
 }
 
+// helpSoonAfter reports whether a word of helping follows token i within
+// four tokens in its sentence: an emphatic yes that offers help ("claro
+// que sim, posso ajudar", "of course I can help", "natürlich helfe ich
+// Ihnen") answers no offered value.
+func (t *text) helpSoonAfter(i int) bool {
+	_, to := t.sentenceOf(i)
+	for k := i + 1; k < to && k <= i+5; k++ {
+		w := t.tokBytes(k)
+		for _, p := range helpStems {
+			if len(w) >= len(p) && string(w[:len(p)]) == p {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// helpStems open the words of helping in the seven languages (normalised:
+// no accents): help, hilf/helf, aide/aider, ayud, aiut, ajud.
+var helpStems = []string{"help", "hilf", "helf", "aide", "aider", "ayud", "aiut", "ajud"}
+
 // firstWords come after a step that must come first: "verify first"
 // ("first" reads as "1"); "erst verifizieren" reads "after" (normalised).
 var firstWords = set("first", "1", "zuerst", "dabord", "abord", "primero", "antes", "prima", "eerst", "primeiro")

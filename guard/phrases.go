@@ -1122,7 +1122,7 @@ func (t *text) confirmation(class string) string {
 		case (h.kind == phAffirm && t.tailPoints(h.span) || h.kind == phAgree && t.agreeCounts(h.tok, h.span)) && !inExcl(h.span) && !overlaps(h.span, denials) &&
 			!t.conditional(h.tok) && !t.sameSentence(h.tok, denials) && !t.refusedBefore(h.tok, h.start, refusals) && !t.deferredAfter(h.tok):
 			return RuleConfirmation
-		case h.kind == phYes && !overlaps(h.span, denials) && !(emphaticHeads[string(t.tokBytes(h.tok))] && t.deferredAfter(h.tok)) &&
+		case h.kind == phYes && !overlaps(h.span, denials) && !(emphaticHeads[string(t.tokBytes(h.tok))] && (t.deferredAfter(h.tok) || t.helpSoonAfter(h.tok))) &&
 			wordCounts(h.tok, h.end):
 			return RuleConfirmation // not "Natürlich können Sie die Adresse nach der Verifizierung ändern"
 		// "as you say" opening an answer is a yes, judged as one too:
