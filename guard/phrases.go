@@ -1991,7 +1991,7 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 	case ctxBrand:
 		return prevTokens(view, start, 1, func(t []byte) bool { return yourWords[string(t)] }) ||
 			nextTokens(view, end-1, 2, func(t []byte) bool { return brandAfter[string(t)] }) ||
-			brandHeld(view, start, end) || brandYours(view, start, end)
+			brandHeld(view, start, end) || brandYours(view, start, end) || brandIsHers(view, start, end)
 	}
 	return true
 }
