@@ -48,6 +48,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -702,6 +703,17 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 		}
 		if v.stricter(best) {
 			best = v
+		}
+	}
+	if l := m.levels[proofdesk.ClassDateOfBirth]; l > level && m.dob[1] != "" {
+		if rule := m.dobParts(t, slices.Contains(offered, proofdesk.ClassDateOfBirth)); rule != "" {
+			v := Verdict{Blocked: true, Rule: rule, Class: proofdesk.ClassDateOfBirth, RequiredLevel: l}
+			if rule == RuleProtectedValue {
+				v.Part = PartFull
+			}
+			if v.stricter(best) {
+				best = v
+			}
 		}
 	}
 	if class != "" {
