@@ -69,3 +69,144 @@ var brandLogos = map[string][]string{
 var answerFillers = set("pues", "bueno", "vaya", "hombre", "ben", "bah", "beh", "eh", "ah", "bon", "alors", "ma",
 	"mais", "allora", "dunque", "pois", "olhe", "olha", "bem", "nou", "tja", "na", "also", "ach", "naja", "well", "oh",
 	"mmh", "hm", "hmm", "och", "gia", "claro", "natuurlijk", "naturlich", "natural")
+
+// actedOnGiven reports whether t acts on the value the person addressed
+// gave, named by a noun of class (or "the one") after a word of
+// destination and followed by a relative clause of the person addressed
+// giving it, or led by a participle of giving, in formal register: "I've
+// arranged the return to the address you named", "j'ai fait partir le
+// colis à l'adresse que vous venez de me donner", "ho disposto il
+// rimborso sulla carta che mi ha indicato", "an die von Ihnen genannte
+// Adresse umgeleitet", "vers l'adresse indiquée par vos soins", "ik
+// stuur de link naar het adres dat u noemt". A negation before the
+// destination sets the given one aside ("to the account's address, not
+// to the one you give"); a verb of acting must stand in the sentence.
+func (t *text) actedOnGiven(class string) bool {
+	for s := 1; s < len(t.toks); s++ {
+		// the verb of giving is the rare word: a cheap shape test first
+		if w := t.tokBytes(s); len(w) < 3 || len(w) >= 32 || givenShapes[w[0]]&(1<<len(w)) == 0 || !givenVerbs[string(w)] {
+			continue
+		}
+		from, to := t.sentenceOf(s)
+		if t.conditional(s) {
+			continue
+		}
+		// the noun: before the verb (a relative clause: "the address you
+		// named", "la carta che mi ha indicato") or right after a
+		// participle ("die genannte Adresse", "het opgegeven adres")
+		k := -1
+		for j := s - 1; j >= from && j >= s-7 && k < 0; j-- {
+			if w := string(t.tokBytes(j)); t.classNoun(j, w, class) || w == "1" && j > from && pointerArticles[string(t.tokBytes(j-1))] {
+				k = j
+			}
+		}
+		if k >= 0 && !t.givenByYou(k+1, s) {
+			k = -1
+		}
+		if k < 0 && s+1 < to && t.classNoun(s+1, string(t.tokBytes(s+1)), class) {
+			k = s + 1
+		}
+		if k < 0 {
+			continue
+		}
+		// a word of destination within 6 tokens before the noun, no
+		// negation before it
+		d := -1
+		for j := k - 1; j >= from && j >= k-6; j-- {
+			if w := string(t.tokBytes(j)); destPreps[w] || toWords[w] || onWords[w] {
+				d = j
+				break
+			}
+		}
+		if d < 0 {
+			continue
+		}
+		neg := false
+		for j := max(from, d-3); j < d; j++ {
+			neg = neg || negations[string(t.tokBytes(j))]
+		}
+		if neg {
+			continue
+		}
+		for j := from; j < to; j++ {
+			if x := string(t.tokBytes(j)); actedVerbs[x] || sendVerbs[x] || sendNow[x] || actVerbs[x] || chargeVerbs[x] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// givenByYou reports whether the tokens [from, s) between a noun and a
+// verb of giving hold the person addressed: "you", "que vous venez de
+// me", "che mi ha", "dat u", "die Sie", "von Ihnen", or nothing but an
+// auxiliary ("the address given").
+func (t *text) givenByYou(from, s int) bool {
+	if s-from > 6 {
+		return false
+	}
+	for j := from; j < s; j++ {
+		if w := string(t.tokBytes(j)); addressPronouns[w] || meWords[w] || w == "ihnen" || w == "vos" || w == "uw" {
+			return true
+		}
+	}
+	return s == from
+}
+
+// Words of acting on a value given (normalised).
+var (
+	// givenVerbs say the person addressed gave or named a value, in the
+	// present and the past, and as participles.
+	givenVerbs = set("named", "gave", "give", "given", "provided", "mentioned", "indicated", "quoted", "nennen",
+		"genannt", "genannte", "genannten", "gegeben", "gesagt", "angegeben", "angegebene", "angegebenen", "mitgeteilt", "mitgeteilte",
+		"donner", "donnez", "donne", "donnee", "indiquez", "indique", "indiquee", "communiquee", "dado", "dio", "da",
+		"indicado", "indicada", "indica", "facilitado", "facilitada", "proporcionado", "dicho", "indicato",
+		"indicata", "dato", "data", "detto", "fornito", "fornita", "noemt", "noemde", "gaf", "geeft", "gegeven",
+		"opgegeven", "doorgegeven", "genoemde", "genoemd", "indicou", "deu", "forneceu", "disse", "passou",
+		"indicados", "fornecido", "fornecida")
+	givenShapes = shapes(givenVerbs)
+	// meWords are the object pronouns of the speaker: "que vous m'indiquez".
+	meWords = set("me", "mi", "m", "mir", "mij")
+	// onWords put a payment on a card: "sulla carta", "auf die Karte".
+	onWords = set("on", "onto", "auf", "sur", "sulla", "sul", "su", "op", "na", "no", "en", "em", "vers")
+	// actedVerbs act on a value in formal register, besides sendVerbs.
+	actedVerbs = set("arranged", "rerouted", "redirected", "put", "booked", "issued", "refunded", "umgeleitet",
+		"veranlasst", "gebucht", "erstattet", "fait", "partir", "reexpedie", "redirige", "programme", "rembourse",
+		"mando", "envio", "dispuesto", "hecho", "reembolsado", "disposto", "invio", "rimborsato", "stuur",
+		"gestuurd", "geboekt", "terugbetaald", "omgeleid", "fiz", "mandei", "processado", "reembolsei", "schicke",
+		"sende", "redirecionei", "arrange", "route", "routed", "schicken", "envoie", "envoyons", "invio", "inviamo")
+)
+
+// setAside reports whether a negation stands in the 3 tokens before
+// token k (not before from) or between k and the verb of giving at s:
+// "not to the one you give", "pas à celle que vous donnez", "non a
+// quello che mi dà", "to the account's address, not to the one you
+// give".
+func (t *text) setAside(from, k, s int) bool {
+	for j := max(from, k-3); j < s; j++ {
+		if negations[string(t.tokBytes(j))] {
+			return true
+		}
+	}
+	return false
+}
+
+// setAsidePhrases set the value the person addressed gave aside from
+// what is done ("I'll send the link to the address on the account, not
+// to the one you gave"): a refusal to use it, no confirmation of it. They
+// exclude their sentence (phExclude).
+var setAsidePhrases = []string{
+	"not to the one you", "not the one you gave", "not the one you give", "not to the address you",
+	"not to the number you", "not to the email you", "rather than the one you", "instead of the one you",
+	"nicht an die, die Sie", "nicht an die von Ihnen", "nicht an die Adresse, die Sie", "nicht an die Nummer, die Sie",
+	"statt an die, die Sie", "nicht an die genannte", "nicht an die angegebene",
+	"pas à celle que vous", "pas à celui que vous", "pas sur celle que vous", "non à celle que vous",
+	"plutôt qu'à celle que vous", "pas à l'adresse que vous", "pas au numéro que vous",
+	"no a la que me", "no a la que usted", "no a la que nos", "no al que me", "no al que usted", "no a la que da",
+	"no a la que indica", "en lugar de la que", "no a la dirección que", "no al número que",
+	"non a quello che", "non a quella che", "non all'indirizzo che", "non al numero che", "invece di quello che",
+	"invece di quella che",
+	"niet naar het adres dat u", "niet naar het nummer dat u", "niet naar het adres dat je", "niet naar die van u",
+	"niet naar wat u", "niet naar het adres dat jij",
+	"não para o que", "não para a que", "não para o endereço que", "não para o número que", "não para o e-mail que",
+}

@@ -36,7 +36,7 @@ func (t *text) offerAnswer(class string, excl []span) string {
 			first = k
 		}
 	}
-	if t.readOutValue(class) {
+	if t.readOutValue(class) || t.actedOnGiven(class) {
 		return RuleConfirmation // "I've just charged the delivery to the card you read out"
 	}
 	if class == proofdesk.ClassDateOfBirth && t.birthdayYes() {
