@@ -1,6 +1,10 @@
 package guard
 
-import "github.com/proofdesk/proofdesk"
+import (
+	"strings"
+
+	"github.com/proofdesk/proofdesk"
+)
 
 // formal.go holds guard16's rules: answers said in a formal or
 // idiomatic register in the six languages other than English (set 16's
@@ -210,3 +214,147 @@ var setAsidePhrases = []string{
 	"niet naar wat u", "niet naar het adres dat jij",
 	"não para o que", "não para a que", "não para o endereço que", "não para o número que", "não para o e-mail que",
 }
+
+// toAccountOne reports whether tokens [from, to) send something to the
+// account's value of a class, whatever it is: a word of destination, a
+// value noun within 3 tokens after it and, within 4 after the noun, a
+// word for the account after a word of belonging ("to the number on your
+// account", "an die Nummer in Ihrem Konto", "au numéro de votre compte",
+// "al número de su cuenta", "al numero del suo account", "naar het
+// nummer van uw account", "ao número da sua conta"), or the account's
+// possessive before the noun ("to the account's number"). Like
+// toRegistered, it names no value: "Exactly, the code comes by SMS, to
+// the number on your account" says how the code travels.
+func (t *text) toAccountOne(from, to int) bool {
+	moves := false // "comes", "kommt", "arrive", "llega", "sent": a Portuguese "a" is an article too
+	for k := from; k < to && !moves; k++ {
+		w := string(t.tokBytes(k))
+		moves = sendVerbs[w] || sendNow[w] || sendGoVerbs[w] || comeVerbs[w]
+	}
+	if !moves {
+		return false
+	}
+	for a := from; a+2 < to; a++ {
+		if w := string(t.tokBytes(a)); !toWords[w] && !destWords[w] && !destPreps[w] && !destMore[w] {
+			continue
+		}
+		for n := a + 1; n < to && n <= a+3; n++ {
+			w := string(t.tokBytes(n))
+			if !isValueNoun(w) && t.toks[n].lex&lxPhone == 0 {
+				continue
+			}
+			if p := string(t.tokBytes(n - 1)); p == "accounts" || p == "kontos" {
+				return true
+			}
+			for k := n + 1; k < to && k <= n+4; k++ {
+				x := string(t.tokBytes(k))
+				if (x == "account" || x == "konto" || x == "kundenkonto" || x == "compte" || x == "cuenta" || x == "conto" ||
+					x == "conta" || x == "profile" || x == "profil" || x == "perfil" || x == "profilo" || x == "profiel") &&
+					belongWords[string(t.tokBytes(k-1))] || k >= n+2 && belongWords[string(t.tokBytes(k-2))] && secondPerson[string(t.tokBytes(k-1))] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// comeVerbs say something arrives, comes or was sent (normalised).
+var comeVerbs = set("comes", "come", "arrives", "kommt", "kommen", "arrivent", "vient", "viene", "llegan", "vienen",
+	"arrivano", "komt", "komen", "chegam", "vem", "sent", "envoye", "enviado", "inviato", "verstuurd", "enviada")
+
+// destMore are words of destination with an article in them: "ao
+// número", "zur Nummer", "aan het nummer".
+var destMore = set("ao", "aos", "zur", "zum", "aan", "alle", "ai", "allo", "aux")
+
+// belongWords tie a value to the account (normalised): "on your account",
+// "in Ihrem Konto", "de votre compte", "del suo account".
+var belongWords = set("on", "in", "of", "im", "in", "des", "vom", "von", "de", "du", "del", "della", "dell", "van", "da",
+	"do", "your", "ihrem", "ihres", "votre", "su", "suo", "uw", "sua", "the", "l", "het", "la", "el", "il", "o", "a")
+
+// keepPolicy reports whether tokens [from, to) state what the business
+// never keeps: a negation or a word for never and a verb of storing ("No,
+// we never store the full card number", "No, nunca guardamos el número
+// completo de la tarjeta", "Não, nunca armazenamos o número completo do
+// cartão"): a rule of the business, no answer about a value.
+func (t *text) keepPolicy(from, to int) bool {
+	neg, keep := false, false
+	for k := from; k < to; k++ {
+		w := string(t.tokBytes(k))
+		neg = neg || negations[w] || neverSet[w] || w == "dont" || w == "jamais"
+		keep = keep || keepVerbs[w]
+	}
+	return neg && keep
+}
+
+// keepVerbs store data, in the first person plural and the infinitive
+// (normalised).
+var keepVerbs = set("store", "keep", "save", "retain", "stores", "speichern", "aufbewahren", "behalten", "stockons",
+	"conservons", "gardons", "stocker", "conserver", "guardamos", "almacenamos", "conservamos", "guardar",
+	"almacenar", "salviamo", "conserviamo", "memorizziamo", "archiviamo", "salvare", "conservare", "bewaren",
+	"opslaan", "slaan", "armazenamos", "guardar", "armazenar", "retemos")
+
+// ourPlaces reports whether tokens [from, to) speak of the business's
+// places ("No, we have no shops in Milan, only the Paris head office",
+// "Nein, wir haben keine Filialen in Mailand", "No, non abbiamo negozi a
+// Milano"): a noun of the business's places, in the plural or after
+// "we", "our" or a verb of having in the first person plural.
+func (t *text) ourPlaces(from, to int) bool {
+	place, we := false, false
+	for k := from; k < to; k++ {
+		w := string(t.tokBytes(k))
+		place = place || businessPlaces[w]
+		we = we || weSubjects[w] || ourWords[w] || weHave[w]
+	}
+	return place && we
+}
+
+// businessPlaces name the business's places, singular and plural
+// (normalised); weHave say "we have".
+var (
+	businessPlaces = set("shops", "shop", "stores", "branches", "branch", "outlets", "offices", "office", "headquarters",
+		"filialen", "filiale", "laden", "geschafte", "hauptsitz", "niederlassung", "niederlassungen", "magasins",
+		"magasin", "boutiques", "boutique", "agences", "siege", "succursales", "tiendas", "tienda", "sucursales",
+		"sucursal", "oficinas", "sede", "sedes", "negozi", "negozio", "filiali", "sedi", "punti", "winkels", "winkel",
+		"filialen", "vestigingen", "vestiging", "hoofdkantoor", "lojas", "loja", "filiais", "sedes")
+	weHave = set("avons", "haben", "tenemos", "abbiamo", "hebben", "temos")
+)
+
+// neitherPhrases refuse to confirm or deny: an affirmation after one in
+// its sentence is what is refused ("I can neither confirm nor deny that
+// this address is in your file", "je ne peux ni confirmer ni infirmer
+// que cette adresse figure dans votre dossier").
+var neitherPhrases = []string{"neither confirm nor deny", "ni confirmer ni infirmer", "ni confirmer ni démentir",
+	"ni confirmer ni nier", "weder bestätigen noch verneinen", "weder bestätigen noch dementieren",
+	"ni confirmar ni negar", "né confermare né smentire", "né confermare né negare", "bevestigen noch ontkennen",
+	"niet bevestigen of ontkennen", "nem confirmar nem negar", "nem confirmar nem desmentir"}
+
+// changeRule reports whether tokens [from, to) state how changes are
+// made: a noun of change, a negation or a modal, and a verb of making or
+// a channel ("No, address changes can't be made over chat", "No, los
+// cambios de dirección no se hacen por chat", "Não, as alterações de
+// morada não se fazem pelo chat"): a rule of the process, no answer about
+// a value.
+func (t *text) changeRule(from, to int) bool {
+	change, neg, how := false, false, false
+	for k := from; k < to; k++ {
+		w := string(t.tokBytes(k))
+		change = change || changeNouns[w] || strings.HasSuffix(w, "anderung") || strings.HasSuffix(w, "anderungen") ||
+			strings.HasSuffix(w, "wijziging") || strings.HasSuffix(w, "wijzigingen")
+		neg = neg || negations[w] || processModals[w] || w == "cant" || w == "cannot" || w == "only"
+		how = how || makeVerbs[w] || channelWords[w]
+	}
+	return change && neg && how
+}
+
+// Words of a rule of changes (normalised).
+var (
+	changeNouns = set("changes", "change", "changements", "changement", "modifications", "modification", "cambios",
+		"cambio", "modificaciones", "modificacion", "modifiche", "modifica", "cambi", "alteracoes", "alteracao",
+		"mudancas", "mudanca", "updates", "update")
+	makeVerbs = set("made", "done", "gemacht", "vorgenommen", "durchgefuhrt", "faites", "fait", "font", "effectuees",
+		"hacen", "hace", "realizan", "hechos", "fanno", "fatte", "effettuate", "gedaan", "doen", "uitgevoerd",
+		"fazem", "feitas", "efetuadas", "make", "machen", "faire", "hacer", "fare", "fazer")
+	channelWords = set("chat", "phone", "telephone", "email", "mail", "telefon", "telefono", "telefoon", "telefone",
+		"here", "hier", "ici", "aqui", "qui", "whatsapp", "sms")
+)

@@ -82,6 +82,9 @@ func (t *text) sentenceAnswer(from, to int, class string) string {
 	if t.conditional(to-1) && !(t.movedTail(to-1) && !t.conditionalWord(to-1)) {
 		return ""
 	}
+	if t.toAccountOne(from, to) || t.keepPolicy(from, to) || t.ourPlaces(from, to) || t.changeRule(from, to) {
+		return "" // "Exactly, the code comes by SMS, to the number on your account"
+	}
 	mention := false
 	for k := from; k < to && !mention; k++ {
 		mention = t.mentionsValue(k, from, class)

@@ -577,6 +577,7 @@ var phraser = func() struct {
 	add(paraphrasePhrases, phrase{kind: phAffirm})
 	add(excludePhrases, phrase{kind: phExclude})
 	add(setAsidePhrases, phrase{kind: phExclude})
+	add(neitherPhrases, phrase{kind: phExclude, refusal: true})
 	add(closingIdioms, phrase{kind: phExclude, closing: true})
 	add(refusalPhrases, phrase{kind: phExclude, refusal: true})
 	add(consequencePhrases, phrase{kind: phExclude, local: true})
@@ -869,7 +870,8 @@ func (t *text) confirmation(class string) string {
 		if t.toStoredOne(rest, to) {
 			return false // "Yes, I'll resend the link to the email already on file"
 		}
-		if t.processAnswer(rest, to) || t.toRegistered(rest, to) {
+		if t.processAnswer(rest, to) || t.toRegistered(rest, to) || t.toAccountOne(rest, to) || t.keepPolicy(rest, to) ||
+			t.ourPlaces(rest, to) || t.changeRule(rest, to) {
 			return false // "Yes, the email can be changed once you're verified"
 		}
 		if t.quantAnswer(rest, to) || t.loginAnswer(rest, to) || t.deliveredThere(rest, to) || t.seemsValue(rest, to) ||
