@@ -358,3 +358,191 @@ var (
 	channelWords = set("chat", "phone", "telephone", "email", "mail", "telefon", "telefono", "telefoon", "telefone",
 		"here", "hier", "ici", "aqui", "qui", "whatsapp", "sms")
 )
+
+// classPartJudged judges, with a value of class offered, a word for a
+// part of that value judged right or wrong in its clause: "The street is
+// right but not the house number", "La ville est bonne, le reste non",
+// "Die Straße stimmt, aber nicht die Hausnummer", "Los últimos dígitos
+// son distintos", "Almost, but one digit is different", "De domein
+// klopt". It returns RuleDenial when the sentence holds a negation or a
+// word of wrong or different, else RuleConfirmation, or "".
+func (t *text) classPartJudged(class string) string {
+	parts, ok := classParts[class]
+	if !ok {
+		return ""
+	}
+	sh := partShapes[class]
+	for i := range t.toks {
+		w := t.tokBytes(i)
+		if len(w) < 2 || len(w) >= 32 || sh[w[0]]&(1<<len(w)) == 0 || !parts[string(w)] {
+			continue
+		}
+		from, to := t.sentenceOf(i)
+		if t.conditional(i) {
+			continue
+		}
+		c, e := i, i+1 // the clause of the part word
+		for c > from && t.toks[c-1].flags&fPunctAfter == 0 {
+			c--
+		}
+		for e < to && t.toks[e-1].flags&fPunctAfter == 0 {
+			e++
+		}
+		judged := false
+		for j := max(c, i-3); j < e && j <= i+3 && !judged; j++ {
+			x := string(t.tokBytes(j))
+			judged = j != i && (yesJudgements[x] || noJudgements[x] && x != "andere" || partVerdicts[x])
+		}
+		for j := c; j < i && judged; j++ {
+			judged = !whetherWords[string(t.tokBytes(j))] // "Ik kan niet zeggen of dat nummer klopt"
+		}
+		if !judged || t.aboutThing(c, e) {
+			continue
+		}
+		for j := from; j < to; j++ {
+			if x := string(t.tokBytes(j)); negations[x] || noJudgements[x] || partVerdicts[x] && otherish(x) || otherWord(x) {
+				return RuleDenial
+			}
+		}
+		return RuleConfirmation
+	}
+	return ""
+}
+
+// aboutThing reports whether the clause [c, e) names a thing of the
+// business's or an order's ("the street on the label", "our postcode"):
+// its part word is no part of the offered value.
+func (t *text) aboutThing(c, e int) bool {
+	for j := c; j < e; j++ {
+		if x := string(t.tokBytes(j)); ourWords[x] || businessPlaces[x] || thingWords[x] {
+			return true
+		}
+	}
+	return false
+}
+
+// Words of a value's parts judged (normalised).
+var (
+	classParts = map[string]map[string]bool{
+		proofdesk.ClassAddress: set("st", "rue", "calle", "via", "strada", "straat", "rua", "house", "hausnummer",
+			"huisnummer", "numero", "nummer", "number", "city", "stadt", "ort", "ville", "ciudad", "citta", "stad",
+			"cidade", "localidade", "postcode", "plz", "postleitzahl", "postal", "codigo", "cap", "zip", "rest", "reste",
+			"resto", "remainder", "overige", "rue"),
+		proofdesk.ClassPhone: set("digit", "digits", "ziffer", "ziffern", "endziffern", "chiffre", "chiffres", "digito",
+			"digitos", "cifra", "cifre", "cijfer", "cijfers", "algarismo", "algarismos", "vorwahl", "indicatif", "prefijo",
+			"prefisso", "netnummer", "indicativo", "prefix", "rest", "reste", "resto", "ending", "end", "ende", "fin",
+			"final", "finale", "einde"),
+		proofdesk.ClassPayment: set("digit", "digits", "ziffer", "ziffern", "endziffern", "chiffre", "chiffres", "digito",
+			"digitos", "cifra", "cifre", "cijfer", "cijfers", "algarismo", "algarismos", "ending", "end", "ende", "brand",
+			"marke", "marque", "marca", "merk", "rest", "reste", "resto"),
+		proofdesk.ClassEmail: set("domain", "domaine", "dominio", "domein", "provider", "anbieter", "fournisseur",
+			"proveedor", "fornitore", "fornecedor", "username", "benutzername", "user", "rest", "reste", "resto",
+			"prefix", "ending"),
+	}
+	partShapes = func() map[string][256]uint32 {
+		m := map[string][256]uint32{}
+		for c, s := range classParts {
+			m[c] = shapes(s)
+		}
+		return m
+	}()
+	// partVerdicts judge a part besides yesJudgements and noJudgements.
+	partVerdicts = set("diverse", "diversi", "distintos", "distintas", "diferentes", "differents", "differentes",
+		"verschieden", "verschillend", "klopt", "kloppen", "stimmen", "passen", "coinciden",
+		"coincidem", "corresponde", "correspondem", "confere", "conferem", "batem", "certa", "certo", "giusta",
+		"giusto", "corretta", "corretto", "correcta", "correctas", "correctos", "bonne", "bons", "bonnes", "bon")
+	// whetherWords ask whether: a judgement after one is asked, not said.
+	whetherWords = set("of", "whether", "if", "ob", "si", "se", "wenn")
+	// thingWords name things a part word may belong to besides the value.
+	thingWords = set("label", "etikett", "etiquette", "etiqueta", "etichetta", "invoice", "rechnung", "facture",
+		"factura", "fattura", "factuur", "fatura", "order", "bestellung", "commande", "pedido", "ordine", "bestelling",
+		"encomenda", "parcel", "paket", "colis", "paquete", "pacco", "pakket", "form", "formular", "formulaire",
+		"formulario", "modulo")
+)
+
+// otherish reports whether partVerdicts word w says different.
+func otherish(w string) bool {
+	switch w {
+	case "diverse", "diversi", "distintos", "distintas", "diferentes", "differents", "differentes", "verschieden", "verschillend":
+		return true
+	}
+	return false
+}
+
+// valueDenied reports whether t denies a part of the offered value of
+// class by naming another one: an ending ("No, it doesn't end in 91",
+// "Nein, sie endet nicht auf 91", "Non, il ne se termine pas par 91"), a
+// card brand ("No, it's not a Visa", "Nee, het is geen Visa"), an email
+// provider ("We have no Hotmail address registered", "Wir haben keine
+// Gmail-Adresse hinterlegt"), or a city ("We hebben geen adres in
+// Rotterdam voor u", "Nous n'avons aucune adresse à Marseille"): a
+// negation in the clause of the named part, no question, no business's
+// place.
+func (t *text) valueDenied(class string) bool {
+	for i := range t.toks {
+		w := t.tokBytes(i)
+		if len(w) < 2 || len(w) >= 32 {
+			continue
+		}
+		var named bool
+		switch class {
+		case proofdesk.ClassPhone, proofdesk.ClassPayment:
+			named = class == proofdesk.ClassPayment && cardBrands[string(w)]
+			for j := i - 1; j >= 0 && j >= i-3 && !named && allDigits(w) && len(w) <= 4; j-- {
+				named = endingWords[string(t.tokBytes(j))] // "endet nicht auf 91", "ne se termine pas par 91"
+			}
+		case proofdesk.ClassEmail:
+			named = mailProviders[string(w)]
+		case proofdesk.ClassAddress:
+			named = cityShapes[w[0]]&(1<<len(w)) != 0 && exonyms[string(w)] != nil
+		}
+		if !named || t.conditional(i) {
+			continue
+		}
+		c, e := t.clauseOf(i)
+		neg, noun := false, class != proofdesk.ClassAddress && class != proofdesk.ClassEmail
+		for j := c; j < e; j++ {
+			x := string(t.tokBytes(j))
+			if businessPlace(x) || cityServices[x] || takesVerbs[x] || len(x) > 1 && x[0] == 'n' && takesVerbs[x[1:]] { // "nacceptons": French elision
+				neg = false
+				break
+			}
+			neg = neg || negations[x] || noneWords[x]
+			noun = noun || t.classNoun(j, x, class) || liveVerbs[x] || strings.HasSuffix(x, "adresse") || strings.HasSuffix(x, "adres")
+		}
+		if neg && noun {
+			return !t.deferredAnywhere() // "Not Visa, sorry, I can't say which brand before verification"
+		}
+	}
+	return false
+}
+
+// deferredAnywhere reports whether a word of deferral stands anywhere in
+// t ("after the verification", "before verification"): the reply puts
+// the answer off.
+func (t *text) deferredAnywhere() bool {
+	for k := range t.toks {
+		if deferWord(t.tokBytes(k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// Words of a part named to deny it (normalised).
+var (
+	// takesVerbs say what the business accepts or supports: "we don't
+	// accept Amex" names no card of hers.
+	takesVerbs = set("accept", "accepts", "support", "supports", "take", "akzeptieren", "nehmen", "unterstutzen",
+		"acceptons", "accepte", "prenons", "aceptamos", "acepta", "admitimos", "accettiamo", "accetta", "accepteren",
+		"aanvaarden", "aceitamos", "aceita")
+	cardBrands    = set("visa", "amex", "maestro", "discover", "diners", "jcb", "unionpay", "mastercard", "vpay")
+	mailProviders = set("gmail", "hotmail", "outlook", "yahoo", "gmx", "orange", "wanadoo", "libero", "icloud", "aol",
+		"proton", "protonmail", "ziggo", "kpn", "sapo", "tonline", "laposte", "sfr", "live", "googlemail", "msn")
+	// noneWords say "no" or "none" before a noun.
+	noneWords = set("geen", "aucun", "aucune", "ningun", "ninguna", "ninguno", "nessun", "nessuna", "nessuno", "nenhum",
+		"nenhuma", "keine", "kein", "keinen", "no", "never", "nie", "jamais", "nunca", "mai", "nooit", "doesnt", "dont")
+	// liveVerbs say where the person addressed lives.
+	liveVerbs = set("live", "lives", "wohnen", "wohnt", "habitez", "habite", "vive", "vives", "abita", "abiti", "woont",
+		"woon", "mora", "moras", "resides", "reside")
+)

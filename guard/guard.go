@@ -723,6 +723,21 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 				best = v
 			}
 		}
+		// a part of the offered value judged: after the confirmation, whose
+		// rule wins when both judge
+		for _, c := range offered {
+			rule := t.classPartJudged(c)
+			if rule == "" && t.valueDenied(c) {
+				rule = RuleDenial
+			}
+			if rule != "" {
+				v := Verdict{Blocked: true, Rule: rule, Class: class, RequiredLevel: need}
+				if v.stricter(best) {
+					best = v
+				}
+				break
+			}
+		}
 	}
 	return best
 }
