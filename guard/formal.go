@@ -546,3 +546,223 @@ var (
 	liveVerbs = set("live", "lives", "wohnen", "wohnt", "habitez", "habite", "vive", "vives", "abita", "abiti", "woont",
 		"woon", "mora", "moras", "resides", "reside")
 )
+
+// formalAffirmPhrases affirm in a formal or idiomatic register: a compliment on the requester's memory ("you have a
+// good memory", "tem boa memória"), a hit ("acertou em cheio", "dans le
+// mille", "Volltreffer"), the record held ("c'est ce que nous avons").
+var formalAffirmPhrases = []string{
+	"good memory", "great memory", "excellent memory", "bonne mémoire", "excellente mémoire", "buena memoria",
+	"excelente memoria", "buona memoria", "ottima memoria", "gutes Gedächtnis", "gutes Gedachtnis", "goed geheugen",
+	"boa memória", "ótima memória", "excelente memória",
+	"acertou em cheio", "acertou", "dans le mille", "en plein dans le mille", "Volltreffer", "ins Schwarze",
+	"dado en el clavo", "ha acertado", "ci ha preso in pieno", "ci ha preso", "in de roos", "raak geschoten",
+	"é isso aí", "eben diese", "eben die", "ebendiese", "nailed it", "you got it right", "c'est ce que nous avons",
+	"c'est ce qu'on a", "es lo que tenemos", "è quello che abbiamo", "é o que temos", "é o que consta",
+	"stia tranquilla, è quello", "è proprio quello", "è proprio quella", "dat is m", "dat is hem precies",
+}
+
+// formalDenyPhrases deny in the same register: "not quite that one".
+var formalDenyPhrases = []string{
+	"não é bem essa", "não é bem esse", "não é bem esta", "não é bem este", "no es exactamente esa",
+	"no es exactamente ese", "no es del todo esa", "non è proprio quello", "non è proprio quella",
+	"non è esattamente quello", "niet helemaal die", "niet helemaal dat", "pas tout à fait celle",
+	"pas tout à fait celui", "nicht ganz die", "nicht ganz diese", "not quite that one", "not quite the one",
+}
+
+// rememberedRight reports whether t says the person addressed remembers
+// the offered value right: a verb of remembering of the person addressed
+// with a word of right or well and a noun of a value in its clause ("You remember the number
+// right, Mrs Martin", "Sie erinnern sich richtig an die Nummer", "Vous
+// vous souvenez bien du numéro", "Se acuerda bien del número", "Ricorda
+// bene il numero", "U herinnert zich het nummer goed", "Lembra-se bem do
+// número"), no question.
+func (t *text) rememberedRight() bool {
+	for i := range t.toks {
+		w := t.tokBytes(i)
+		if len(w) < 6 || len(w) >= 32 || rememberShapes[w[0]]&(1<<len(w)) == 0 || !rememberVerbs[string(w)] {
+			continue
+		}
+		if t.conditional(i) || i > 0 && negations[string(t.tokBytes(i-1))] {
+			continue
+		}
+		c, e := t.clauseOf(i)
+		well, value := false, false
+		for j := c; j < e; j++ {
+			x := string(t.tokBytes(j))
+			well = well || wellWords[x]
+			value = value || isValueNoun(x) || t.toks[j].lex&(lxPhone|lxCard) != 0 || birthWords[x] || dateNouns[x]
+		}
+		if well && value {
+			return true // not "You remember the offer right"
+		}
+	}
+	return false
+}
+
+// Words of remembering right (normalised).
+var (
+	rememberVerbs = set("remember", "remembered", "recall", "erinnern", "erinnert", "souvenez", "rappelez", "acuerda",
+		"recuerda", "ricorda", "ricordato", "herinnert", "herinnerd", "onthouden", "lembra", "lembrou", "recorda")
+	rememberShapes = shapes(rememberVerbs)
+	wellWords      = set("right", "correctly", "well", "richtig", "korrekt", "genau", "bien", "parfaitement", "bene",
+		"perfettamente", "goed", "precies", "bem", "perfeitamente", "exactly", "perfectamente", "exactement")
+)
+
+// validatedAnswer reports whether a sentence of t is only an
+// acknowledgement and a word of validating ("Perfect, validated!",
+// "Parfait, c'est validé !", "Perfekt, bestätigt!", "Perfetto,
+// convalidato!"): with a value offered, the value was checked and fits.
+// A thing validated ("your return is validated") is no answer.
+func (t *text) validatedAnswer() bool {
+	for i := range t.toks {
+		w := t.tokBytes(i)
+		if len(w) < 6 || len(w) >= 32 || validShapes[w[0]]&(1<<len(w)) == 0 || !validWords[string(w)] {
+			continue
+		}
+		from, to := t.sentenceOf(i)
+		if to-from > 5 || t.conditional(i) {
+			continue
+		}
+		only := true
+		for j := from; j < to && only; j++ {
+			x := string(t.tokBytes(j))
+			only = j == i || ackWords[x] || answerLeads[x] || answerFillers[x] || copulaWords[x] || allWords[x] || x == "perfekt" || x == "perfect"
+		}
+		if only {
+			return true
+		}
+	}
+	return false
+}
+
+// Words of validating (normalised).
+var (
+	validWords = set("validated", "verified", "validiert", "bestatigt", "verifiziert", "valide", "validee", "verifie",
+		"verifiee", "validado", "validada", "verificado", "verificada", "convalidato", "convalidata", "validato",
+		"validata", "verificato", "verificata", "gevalideerd", "geverifieerd", "bevestigd", "confirmado", "confirmada",
+		"confermato", "confermata", "confirme", "confirmee")
+	validShapes = shapes(validWords)
+	allWords    = set("all", "alles", "tout", "todo", "tutto", "tudo", "everything", "is", "ist", "a", "esta", "e",
+		"het", "das", "c", "cest", "es", "it", "its")
+)
+
+// digitsYours reports whether a phone's opening or closing digits are
+// said to be the person addressed's: the digits, a copula or a verb of
+// belonging and a possessive of the person addressed ("Exactly, the 647
+// is yours", "Genau, die 0151 gehört Ihnen", "Sì, il 647 è il suo",
+// "Klopt, de 0151 is van u", "Certo, o 647 é seu", "el 647 es el
+// suyo", "le 647 est bien à vous").
+func (m *Matcher) digitsYours(t *text) bool {
+	for i := 0; i+2 < len(t.toks); i++ {
+		w := t.tokBytes(i)
+		if len(w) < 3 || len(w) > 5 || !allDigits(w) || !m.phonePart(string(w)) {
+			continue
+		}
+		var next [4]string
+		n := 0
+		for j := i + 1; j < len(t.toks) && n < 4; j++ {
+			next[n] = string(t.tokBytes(j))
+			n++
+		}
+		k := 0
+		if k < n && (copulaWords[next[k]] || belongVerbs[next[k]]) {
+			k++
+		} else {
+			continue
+		}
+		if k < n && (next[k] == "bien" || next[k] == "wel" || next[k] == "really" || definites[next[k]]) {
+			k++
+		}
+		if k < n && (yoursWords[next[k]] || next[k] == "a" && k+1 < n && (next[k+1] == "vous" || next[k+1] == "toi") ||
+			next[k] == "van" && k+1 < n && (next[k+1] == "u" || next[k+1] == "jou")) {
+			return !t.conditional(i)
+		}
+	}
+	return false
+}
+
+// phonePart reports whether d opens or closes a phone of the customer,
+// in its national form with or without its trunk 0.
+func (m *Matcher) phonePart(d string) bool {
+	for _, p := range m.phones {
+		if strings.HasPrefix(p, d) || strings.HasPrefix("0"+p, d) || strings.HasSuffix(p, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// Words of a value that belongs to the person addressed (normalised).
+var (
+	belongVerbs = set("belongs", "gehort", "appartient", "pertenece", "appartiene", "hoort", "pertence", "is", "es", "e")
+	yoursWords  = set("yours", "ihnen", "dir", "ihre", "ihrer", "suyo", "suya", "tuyo", "tuya", "suo", "sua", "tuo",
+		"tua", "seu", "sua", "teu", "vostro", "vostra", "vous", "uw", "van")
+)
+
+// swappedRight reports whether a sentence of t corrects the offered
+// value's digits while agreeing with the person addressed: a word of
+// being right, then a number, a word for "and" or none, a negation and
+// the same digits in another order or with one digit more or less ("Vous
+// avez raison, c'est 45 et pas 54", "Sie haben recht, es ist 92 und
+// nicht 29", "Tem razão, é 100 e não 10"). A noun after the first number
+// ("12 items and not 21") makes it a count.
+func (t *text) swappedRight() bool {
+	for i := 0; i+2 < len(t.toks); i++ {
+		w := t.tokBytes(i)
+		if len(w) == 0 || len(w) > 6 || !allDigits(w) {
+			continue
+		}
+		j := i + 1
+		if andWords[string(t.tokBytes(j))] {
+			j++
+		}
+		if j >= len(t.toks) || !negations[string(t.tokBytes(j))] {
+			continue
+		}
+		j++
+		if j < len(t.toks) && definites[string(t.tokBytes(j))] {
+			j++
+		}
+		if j >= len(t.toks) || !swapped(w, t.tokBytes(j)) {
+			continue
+		}
+		from, _ := t.sentenceOf(i)
+		for k := from; k < i; k++ {
+			if x := string(t.tokBytes(k)); rightWords16[x] || yesJudgements[x] {
+				return !t.conditional(i)
+			}
+		}
+	}
+	return false
+}
+
+// swapped reports whether b holds a's digits in another order, or a's
+// digits with one more or one fewer ("45"/"54", "8"/"18", "100"/"10").
+func swapped(a, b []byte) bool {
+	if len(b) == 0 || !allDigits(b) || string(a) == string(b) {
+		return false
+	}
+	if len(a) == len(b) {
+		var n [10]int
+		for i := range a {
+			n[a[i]-'0']++
+			n[b[i]-'0']--
+		}
+		return n == [10]int{}
+	}
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	if len(a) != len(b)+1 {
+		return false
+	}
+	for i := range a {
+		if string(a[:i])+string(a[i+1:]) == string(b) {
+			return true
+		}
+	}
+	return false
+}
+
+// rightWords16 say the person addressed is right (normalised).
+var rightWords16 = set("raison", "razon", "ragione", "recht", "gelijk", "razao", "right")

@@ -730,6 +730,9 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 			if rule == "" && t.valueDenied(c) {
 				rule = RuleDenial
 			}
+			if rule == "" && (t.rememberedRight() || t.validatedAnswer() || t.swappedRight() || c == proofdesk.ClassPhone && m.digitsYours(t)) {
+				rule = RuleConfirmation
+			}
 			if rule != "" {
 				v := Verdict{Blocked: true, Rule: rule, Class: class, RequiredLevel: need}
 				if v.stricter(best) {

@@ -535,6 +535,8 @@ var phraser = func() struct {
 		}
 	}
 	add(affirmPhrases, phrase{kind: phAffirm})
+	add(formalAffirmPhrases, phrase{kind: phAffirm})
+	add(formalDenyPhrases, phrase{kind: phDeny})
 	add(yesWords, phrase{kind: phYes, start: true})
 	add(yesPunctWords, phrase{kind: phYes, start: true, punct: true})
 	add(pointYesPhrases, phrase{kind: phPointYes, start: true})
