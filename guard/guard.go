@@ -183,6 +183,9 @@ type Matcher struct {
 	// frags are the fragments that disclose once their class is offered
 	// (offerfrag.go).
 	frags offerFrags
+	// nameMail says an email's local part is the customer's first and
+	// last name joined by a dot (mailByName).
+	nameMail bool
 }
 
 // String implements fmt.Stringer without revealing any value.
@@ -215,6 +218,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 				b.mailShape(c.Name, cp.Value, m.levels[proofdesk.ClassEmail])
 				if at := strings.LastIndexByte(cp.Value, '@'); at > 0 {
 					m.emailParts = append(m.emailParts, [2]string{joinedOf(cp.Value[:at]), joinedOf(cp.Value[at+1:])})
+					m.nameMail = m.nameMail || localIsName(cp.Value[:at], c.Name)
 				}
 			case proofdesk.ContactPhone:
 				b.phone(cp.Value, m.levels[proofdesk.ClassPhone])
@@ -618,6 +622,18 @@ func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 		}
 	}
 	if lvl := m.levels[proofdesk.ClassEmail]; lvl > level && t.ats > 0 && (m.mailTypo(t) || m.mailMasked(t)) {
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassEmail, Part: PartFull, RequiredLevel: lvl}
+		if v.stricter(best) {
+			best = v
+		}
+	}
+	if lvl := m.levels[proofdesk.ClassAddress]; lvl > level && (m.citiesPaired(t) || m.liveAtNumber(t)) {
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassAddress, Part: PartCity, RequiredLevel: lvl}
+		if v.stricter(best) {
+			best = v
+		}
+	}
+	if lvl := m.levels[proofdesk.ClassEmail]; lvl > level && m.mailByName(t) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassEmail, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v
