@@ -17,6 +17,10 @@ func (m *Matcher) dobParts(t *text, offered bool) string {
 		return ""
 	}
 	rule := ""
+	sign, heads := m.zodiac(), uint32(0)
+	if sign >= 0 {
+		heads = zodiacHeads[sign]
+	}
 	for i := range t.toks {
 		w := t.tokBytes(i)
 		if len(w) == 0 {
@@ -34,6 +38,8 @@ func (m *Matcher) dobParts(t *text, offered bool) string {
 			if t.ageInYear(i, year) {
 				return RuleProtectedValue
 			}
+		case len(w) >= 3 && w[0] >= 'a' && w[0] <= 'z' && heads&(1<<(w[0]-'a')) != 0 && m.zodiacAt(t, i, sign):
+			return RuleProtectedValue
 		case !offered:
 		case isDigit(w[0]) && len(w) <= 3:
 			if r := m.dayAnswer(t, i); r != "" {
@@ -326,6 +332,9 @@ func (t *text) ageInYear(i int, year string) bool {
 	from, to := t.sentenceOf(i)
 	for k := max(from, i-6); k < to && k <= i+6; k++ {
 		w := t.tokBytes(k)
+		if n, ok := elidedAge(w); ok && n == y-b && k != i {
+			return !t.businessAged(from, min(i, k)) // "ha compiuto quarant'anni nel 2019"
+		}
 		if k == i || len(w) == 0 || len(w) > 3 || !allDigits(w) {
 			continue
 		}
@@ -414,3 +423,102 @@ func (t *text) businessAged(from, k int) bool {
 var agedThings = set("store", "shop", "site", "brand", "product", "service", "marque", "maison", "produit", "service",
 	"tienda", "marca", "producto", "negozio", "prodotto", "winkel", "merk", "product", "loja", "produto", "geschaft",
 	"marke", "produkt", "unternehmen", "entreprise", "societe", "empresa", "azienda", "bedrijf", "website", "app")
+
+// elidedAge reads an Italian age whose tens lost their vowel to "anni"
+// and joined it ("quarantanni" from "quarant'anni", "trentanni").
+func elidedAge(w []byte) (int, bool) {
+	if len(w) < 8 || string(w[len(w)-4:]) != "anni" {
+		return 0, false
+	}
+	n, ok := elidedTens[string(w[:len(w)-4])]
+	return n, ok
+}
+
+// elidedTens are the Italian tens before an elided vowel.
+var elidedTens = map[string]int{"vent": 20, "trent": 30, "quarant": 40, "cinquant": 50, "sessant": 60, "settant": 70,
+	"ottant": 80, "novant": 90}
+
+// zodiacAt reports whether token i names the sign of the zodiac of the
+// date of birth, said of the person addressed: a copula or "of the"
+// within 3 tokens before it and the person addressed in its sentence
+// ("Sie sind ein Skorpion, laut Ihrem Geburtsdatum", "Vous êtes
+// Scorpion", "Es usted Escorpio", "Lei è dello Scorpione", "U bent een
+// Schorpioen", "A senhora é Escorpião", "You're a Scorpio"). The sign
+// tells the day and month within a month.
+func (m *Matcher) zodiacAt(t *text, i, s int) bool {
+	if s < 0 || !zodiacNames[s][string(t.tokBytes(i))] {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	said := false
+	for k := max(from, i-3); k < i; k++ {
+		x := string(t.tokBytes(k))
+		said = said || copulaWords[x] || youCopulas[x] || personCopulas[x] || x == "youre" || x == "dello" || x == "del" ||
+			x == "do" || x == "du"
+	}
+	if !said {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if x := string(t.tokBytes(k)); secondPerson[x] || addressPronouns[x] || youCopulas[x] || x == "youre" {
+			return !t.conditional(i)
+		}
+	}
+	return false
+}
+
+// zodiac returns the index of the sign of the zodiac of the date of
+// birth (0 Aries … 11 Pisces), or -1.
+func (m *Matcher) zodiac() int {
+	if len(m.dob[1]) < 2 || m.dob[1][0] != 'm' {
+		return -1
+	}
+	mo, d := 0, 0
+	for _, c := range m.dob[1][1:] {
+		mo = mo*10 + int(c-'0')
+	}
+	for _, c := range m.dob[0] {
+		if c < '0' || c > '9' {
+			return -1
+		}
+		d = d*10 + int(c-'0')
+	}
+	// the first day of each sign, from Aries (21 March)
+	starts := [12][2]int{{3, 21}, {4, 20}, {5, 21}, {6, 21}, {7, 23}, {8, 23}, {9, 23}, {10, 23}, {11, 22}, {12, 22}, {1, 20}, {2, 19}}
+	for s := 11; s >= 0; s-- {
+		n := (s + 1) % 12
+		a, b := starts[s], starts[n]
+		if mo == a[0] && d >= a[1] || mo == b[0] && d < b[1] {
+			return s
+		}
+	}
+	return -1
+}
+
+// zodiacHeads has, per sign, bit c-'a' set for each first letter c of
+// its names in zodiacNames, a cheap test before zodiacAt.
+var zodiacHeads = func() (b [12]uint32) {
+	for i, s := range zodiacNames {
+		for w := range s {
+			b[i] |= 1 << (w[0] - 'a')
+		}
+	}
+	return b
+}()
+
+// zodiacNames are the signs' names in the seven languages (normalised),
+// Aries first.
+var zodiacNames = [12]map[string]bool{
+	set("aries", "widder", "belier", "ariete", "ram", "carneiro"),
+	set("taurus", "stier", "taureau", "tauro", "toro", "touro"),
+	set("gemini", "zwillinge", "zwilling", "gemeaux", "geminis", "gemelli", "tweelingen", "tweeling", "gemeos"),
+	set("cancer", "krebs", "cancro", "kreeft", "caranguejo"),
+	set("leo", "lowe", "loewe", "lion", "leone", "leeuw", "leao"),
+	set("virgo", "jungfrau", "vierge", "vergine", "maagd", "virgem"),
+	set("libra", "waage", "balance", "bilancia", "weegschaal"),
+	set("scorpio", "skorpion", "scorpion", "escorpio", "escorpion", "scorpione", "schorpioen", "escorpiao"),
+	set("sagittarius", "schutze", "sagittaire", "sagitario", "sagittario", "boogschutter"),
+	set("capricorn", "steinbock", "capricorne", "capricornio", "capricorno", "steenbok"),
+	set("aquarius", "wassermann", "verseau", "acuario", "acquario", "waterman", "aquario"),
+	set("pisces", "fische", "poissons", "piscis", "pesci", "vissen", "peixes"),
+}
