@@ -7,19 +7,21 @@ package guard
 // of celebrating or being born, and its year by an age turned in a year
 // ("vous avez eu 40 ans en 2019").
 
-// dobParts returns the rule a reply earns by telling the date of birth
+// dobParts returns the rule a reply earns (f16: the triggers scan16
+// found) by telling the date of birth
 // by its parts, or "": RuleProtectedValue for a statement that needs no
 // offer, RuleConfirmation or RuleDenial for an answer about the offered
 // date (offered: the requester offered a date of birth).
-func (m *Matcher) dobParts(t *text, offered bool) string {
+func (m *Matcher) dobParts(t *text, offered bool, f16 uint16) string {
 	day, month, year := m.dob[0], m.dob[1], m.dob[2]
 	if day == "" || month == "" {
 		return ""
 	}
 	rule := ""
-	sign, heads := m.zodiac(), uint32(0)
+	sign := m.zodiac()
+	var heads *[256]uint32
 	if sign >= 0 {
-		heads = zodiacHeads[sign]
+		heads = &zodiacShapes[sign]
 	}
 	for i := range t.toks {
 		w := t.tokBytes(i)
@@ -34,11 +36,11 @@ func (m *Matcher) dobParts(t *text, offered bool) string {
 			if t.monthCelebrated(i) {
 				return RuleProtectedValue
 			}
-		case len(w) == 4 && isDigit(w[0]) && year != "" && allDigits(w):
+		case f16&g16Age != 0 && len(w) == 4 && isDigit(w[0]) && year != "" && allDigits(w):
 			if t.ageInYear(i, year) {
 				return RuleProtectedValue
 			}
-		case len(w) >= 3 && w[0] >= 'a' && w[0] <= 'z' && heads&(1<<(w[0]-'a')) != 0 && m.zodiacAt(t, i, sign):
+		case heads != nil && len(w) >= 3 && len(w) < 32 && heads[w[0]]&(1<<len(w)) != 0 && m.zodiacAt(t, i, sign):
 			return RuleProtectedValue
 		case !offered:
 		case isDigit(w[0]) && len(w) <= 3:
@@ -495,13 +497,11 @@ func (m *Matcher) zodiac() int {
 	return -1
 }
 
-// zodiacHeads has, per sign, bit c-'a' set for each first letter c of
-// its names in zodiacNames, a cheap test before zodiacAt.
-var zodiacHeads = func() (b [12]uint32) {
+// zodiacShapes holds, per sign, the shapes (first letters and lengths)
+// of its names in zodiacNames, a cheap test before zodiacAt.
+var zodiacShapes = func() (b [12][256]uint32) {
 	for i, s := range zodiacNames {
-		for w := range s {
-			b[i] |= 1 << (w[0] - 'a')
-		}
+		b[i] = shapes(s)
 	}
 	return b
 }()

@@ -1,6 +1,7 @@
 package guard
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/proofdesk/proofdesk"
@@ -766,3 +767,176 @@ func swapped(a, b []byte) bool {
 
 // rightWords16 say the person addressed is right (normalised).
 var rightWords16 = set("raison", "razon", "ragione", "recht", "gelijk", "razao", "right")
+
+// Triggers of guard16's rules found by one pass over the tokens
+// (scan16): a rule runs only when its rare word is there.
+const (
+	g16Remember = 1 << iota // a verb of remembering (rememberedRight)
+	g16Valid                // a word of validating (validatedAnswer)
+	g16Swap                 // a number then a negation within 2 tokens (swappedRight)
+	g16Live                 // a verb of living (liveAtNumber)
+	g16Cities               // two tokens that are cities on file (citiesPaired)
+	g16At                   // a word for "@" or the sign (mailByName)
+	g16Judge                // a word judging right or wrong (classPartJudged)
+	g16Neg                  // a negation (valueDenied)
+	g16Dob                  // the month of birth, a year, a sign's name or a short number (dobParts)
+	g16Age                  // a word of age or turning ("ans", "turned", "quarantanni") (ageInYear)
+	g16Name                 // a word for first or last name (mailByName)
+)
+
+// scan16 returns the triggers of guard16's rules that t holds (dob: a
+// date of birth was offered, so that its parts count).
+func (m *Matcher) scan16(t *text, dob bool) uint16 {
+	var f uint16
+	if t.ats > 0 {
+		f |= g16At
+	}
+	cities := 0
+	month := m.dob[1]
+	sign := m.zodiac()
+	for i := range t.toks {
+		w := t.tokBytes(i)
+		if len(w) == 0 || len(w) >= 32 {
+			continue
+		}
+		c, n := w[0], uint32(1)<<len(w)
+		if !isDigit(c) && scanEnds[endKey(w)]&n == 0 && m.cityHeads[c]&n == 0 {
+			continue // most tokens: no trigger has their first and last letters and length
+		}
+		switch {
+		case isDigit(c):
+			if dob && len(w) <= 3 {
+				f |= g16Dob // a day answered: dobParts reads it
+			}
+			if f&g16Swap == 0 && len(w) <= 6 && i+1 < len(t.toks) && (t.negAt(i+1) || i+2 < len(t.toks) && t.negAt(i+2) &&
+				andWords[string(t.tokBytes(i+1))]) {
+				f |= g16Swap
+			}
+			continue
+		case c == 'm' && string(w) == month, sign >= 0 && zodiacShapes[sign][c]&n != 0 && zodiacNames[sign][string(w)],
+			dob && dobPartWords[string(w)]:
+			f |= g16Dob
+		case judgeShapes[c]&n != 0 && judgeAny[string(w)]:
+			f |= g16Judge
+		case negShapes[c]&n != 0 && negAny[string(w)]:
+			f |= g16Neg
+		case ageShapes[c]&n != 0 && ageAny[string(w)], len(w) >= 8 && w[len(w)-1] == 'i' && w[len(w)-4] == 'a':
+			f |= g16Age
+		case rememberShapes[c]&n != 0 && rememberVerbs[string(w)]:
+			f |= g16Remember
+		case validShapes[c]&n != 0 && validWords[string(w)]:
+			f |= g16Valid
+		case liveShapes[c]&n != 0 && liveVerbs[string(w)]:
+			f |= g16Live
+		case len(w) == 2 && c == 'a' && w[1] == 't': // the words for "@" are canonical "at"
+			f |= g16At
+		case nameShapes[c]&n != 0 && (givenNameWords[string(w)] || familyNameWords[string(w)]):
+			f |= g16Name
+		}
+		if m.cityHeads[c]&n != 0 && m.cityIndex(t, i) >= 0 {
+			if cities++; cities >= 2 {
+				f |= g16Cities
+			}
+		}
+	}
+	return f
+}
+
+// judgeShapes and negShapes hold the shapes of the judging words and of
+// the negations, quick tests for scan16.
+var (
+	judgeShapes = func() (t [256]uint32) {
+		for _, m := range []map[string]bool{yesJudgements, noJudgements, partVerdicts} {
+			s := shapes(m)
+			for i := range t {
+				t[i] |= s[i]
+			}
+		}
+		return t
+	}()
+	negShapes = func() (t [256]uint32) {
+		for _, m := range []map[string]bool{negations, noneWords} {
+			s := shapes(m)
+			for i := range t {
+				t[i] |= s[i]
+			}
+		}
+		return t
+	}()
+)
+
+// nameShapes holds the shapes of givenNameWords and familyNameWords.
+var nameShapes = func() (t [256]uint32) {
+	a, b := shapes(givenNameWords), shapes(familyNameWords)
+	for i := range t {
+		t[i] = a[i] | b[i]
+	}
+	return t
+}()
+
+// ageShapes holds the shapes of ageUnits and turnedWords.
+var ageShapes = func() (t [256]uint32) {
+	a, b := shapes(ageUnits), shapes(turnedWords)
+	for i := range t {
+		t[i] = a[i] | b[i]
+	}
+	return t
+}()
+
+// negAt reports whether token k is a negation, its shape tested first.
+func (t *text) negAt(k int) bool {
+	w := t.tokBytes(k)
+	return len(w) > 0 && len(w) < 32 && negShapes[w[0]]&(1<<len(w)) != 0 && negations[string(w)]
+}
+
+// endKey mixes a word's first and last letters: with its length, a
+// finer test than its shape.
+func endKey(w []byte) byte { return w[0]*31 + w[len(w)-1] }
+
+// scanEnds holds, by endKey, the lengths of scan16's trigger words and
+// the months' tokens: most words of a reply fail it.
+var scanEnds = func() (t [256]uint32) {
+	add := func(w string) {
+		if len(w) > 0 && len(w) < 32 {
+			t[endKey([]byte(w))] |= 1 << len(w)
+		}
+	}
+	for _, m := range []map[string]bool{rememberVerbs, validWords, liveVerbs, yesJudgements, noJudgements, partVerdicts,
+		negations, noneWords, ageUnits, turnedWords, givenNameWords, familyNameWords, dobPartWords} {
+		for w := range m {
+			add(w)
+		}
+	}
+	for _, z := range zodiacNames {
+		for w := range z {
+			add(w)
+		}
+	}
+	for mo := 1; mo <= 12; mo++ {
+		add(fmt.Sprintf("m%02d", mo))
+	}
+	add("at")
+	for k := range elidedTens {
+		add(k + "anni")
+	}
+	return t
+}()
+
+// judgeAny, negAny and ageAny join the sets scan16 looks words up in:
+// one look-up a word.
+var (
+	judgeAny = union(yesJudgements, noJudgements, partVerdicts)
+	negAny   = union(negations, noneWords)
+	ageAny   = union(ageUnits, turnedWords)
+)
+
+// union returns a set of the words of the sets.
+func union(sets ...map[string]bool) map[string]bool {
+	u := map[string]bool{}
+	for _, s := range sets {
+		for w := range s {
+			u[w] = true
+		}
+	}
+	return u
+}

@@ -186,6 +186,10 @@ type Matcher struct {
 	// nameMail says an email's local part is the customer's first and
 	// last name joined by a dot (mailByName).
 	nameMail bool
+	// cityHeads holds the shapes (first letters and lengths) of the
+	// cities and their names in the seven languages, a quick test
+	// before the look-ups of cityIndex.
+	cityHeads [256]uint32
 }
 
 // String implements fmt.Stringer without revealing any value.
@@ -285,6 +289,13 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 	m.pats = b.pats
 	m.houses, m.houseNums = b.houses, b.houseNums
 	m.cities, m.typos = b.cities, b.typos
+	for _, c := range m.cities {
+		for _, x := range append([]string{c}, exonyms[c]...) {
+			if len(x) > 0 && len(x) < 32 {
+				m.cityHeads[x[0]] |= 1 << len(x)
+			}
+		}
+	}
 	for _, ty := range m.typos {
 		if n := len(ty.house); n <= 5 && isDigit(ty.house[0]) {
 			m.typoHeads |= 1 << (10*n + int(ty.house[0]-'0'))
@@ -607,6 +618,12 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 
 // values returns the verdict on the protected values t holds above level.
 func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
+	return m.valuesOf(t, level, m.scan16(t, false))
+}
+
+// valuesOf is values with the triggers of guard16's rules found
+// (scan16).
+func (m *Matcher) valuesOf(t *text, level proofdesk.Level, f16 uint16) Verdict {
 	var best Verdict
 	for _, h := range m.matches(t, false, func(p *pattern) bool { return p.level > level }) {
 		p := &m.pats[h.id]
@@ -627,13 +644,13 @@ func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 			best = v
 		}
 	}
-	if lvl := m.levels[proofdesk.ClassAddress]; lvl > level && (m.citiesPaired(t) || m.liveAtNumber(t)) {
+	if lvl := m.levels[proofdesk.ClassAddress]; lvl > level && (f16&g16Cities != 0 && m.citiesPaired(t) || f16&g16Live != 0 && m.liveAtNumber(t)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassAddress, Part: PartCity, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v
 		}
 	}
-	if lvl := m.levels[proofdesk.ClassEmail]; lvl > level && m.mailByName(t) {
+	if lvl := m.levels[proofdesk.ClassEmail]; lvl > level && f16&(g16At|g16Name) == g16At|g16Name && m.mailByName(t) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassEmail, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v
@@ -684,7 +701,8 @@ func (m *Matcher) phoneSplitThree(t *text) bool {
 }
 
 func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdict {
-	best := m.values(t, level)
+	f16 := m.scan16(t, slices.Contains(offered, proofdesk.ClassDateOfBirth))
+	best := m.valuesOf(t, level, f16)
 	// confirmations and denials of an offered value
 	need, class := level, ""
 	for _, c := range offered {
@@ -721,8 +739,8 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 			best = v
 		}
 	}
-	if l := m.levels[proofdesk.ClassDateOfBirth]; l > level && m.dob[1] != "" {
-		if rule := m.dobParts(t, slices.Contains(offered, proofdesk.ClassDateOfBirth)); rule != "" {
+	if l := m.levels[proofdesk.ClassDateOfBirth]; l > level && m.dob[1] != "" && f16&(g16Dob|g16Age) != 0 {
+		if rule := m.dobParts(t, slices.Contains(offered, proofdesk.ClassDateOfBirth), f16); rule != "" {
 			v := Verdict{Blocked: true, Rule: rule, Class: proofdesk.ClassDateOfBirth, RequiredLevel: l}
 			if rule == RuleProtectedValue {
 				v.Part = PartFull
@@ -741,20 +759,29 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 		}
 		// a part of the offered value judged: after the confirmation, whose
 		// rule wins when both judge
+		rule := ""
 		for _, c := range offered {
-			rule := t.classPartJudged(c)
-			if rule == "" && t.valueDenied(c) {
+			if f16&g16Judge != 0 {
+				rule = t.classPartJudged(c)
+			}
+			if rule == "" && f16&g16Neg != 0 && t.valueDenied(c) {
 				rule = RuleDenial
 			}
-			if rule == "" && (t.rememberedRight() || t.validatedAnswer() || t.swappedRight() || c == proofdesk.ClassPhone && m.digitsYours(t)) {
+			if rule == "" && c == proofdesk.ClassPhone && m.digitsYours(t) {
 				rule = RuleConfirmation
 			}
 			if rule != "" {
-				v := Verdict{Blocked: true, Rule: rule, Class: class, RequiredLevel: need}
-				if v.stricter(best) {
-					best = v
-				}
 				break
+			}
+		}
+		if rule == "" && (f16&g16Remember != 0 && t.rememberedRight() || f16&g16Valid != 0 && t.validatedAnswer() ||
+			f16&g16Swap != 0 && t.swappedRight()) {
+			rule = RuleConfirmation
+		}
+		if rule != "" {
+			v := Verdict{Blocked: true, Rule: rule, Class: class, RequiredLevel: need}
+			if v.stricter(best) {
+				best = v
 			}
 		}
 	}

@@ -11,33 +11,28 @@ import "strings"
 // is your first and last name separated by a dot").
 
 // cityIndex returns the index in m.cities of the city token k names, in
-// any of the seven languages, or -1.
+// any of the seven languages, or -1. Most tokens fail the shape test
+// (m.cityHeads).
 func (m *Matcher) cityIndex(t *text, k int) int {
 	w := t.tokBytes(k)
-	if len(w) < 3 || len(w) >= 32 || cityShapes[w[0]]&(1<<len(w)) == 0 && !m.isCity(string(w)) {
+	if len(w) < 3 || len(w) >= 32 {
 		return -1
 	}
+	if m.cityHeads[w[0]]&(1<<len(w)) == 0 {
+		return -1
+	}
+	names := exonyms[string(w)]
 	for ci, c := range m.cities {
 		if string(w) == c {
 			return ci
 		}
-		for _, x := range exonyms[string(w)] {
+		for _, x := range names {
 			if x == c {
 				return ci
 			}
 		}
 	}
 	return -1
-}
-
-// isCity reports whether w is one of m.cities as written.
-func (m *Matcher) isCity(w string) bool {
-	for _, c := range m.cities {
-		if w == c {
-			return true
-		}
-	}
-	return false
 }
 
 // citiesPaired reports whether a sentence of t names two of her cities
@@ -79,6 +74,9 @@ func (m *Matcher) citiesPaired(t *text) bool {
 	return false
 }
 
+// liveShapes holds liveVerbs' first letters and lengths (shapes).
+var liveShapes = shapes(liveVerbs)
+
 // weekDays set a plan in time apart from where she lives ("Monday in
 // Berlin, Tuesday in Madrid": a tour of the business's) (normalised).
 var weekDays = set("monday", "tuesday", "wednesday", "thursday", "friday", "montag", "dienstag", "mittwoch",
@@ -94,7 +92,7 @@ var weekDays = set("monday", "tuesday", "wednesday", "thursday", "friday", "mont
 func (m *Matcher) liveAtNumber(t *text) bool {
 	for i := range t.toks {
 		w := t.tokBytes(i)
-		if len(w) < 3 || !liveVerbs[string(w)] {
+		if len(w) < 3 || len(w) >= 32 || liveShapes[w[0]]&(1<<len(w)) == 0 || !liveVerbs[string(w)] {
 			continue
 		}
 		from, to := t.sentenceOf(i)
