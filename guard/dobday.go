@@ -94,7 +94,9 @@ func (m *Matcher) dayMonthAt(t *text, i int, offered bool) string {
 		return ""
 	}
 	first := min(d, i)
-	if offered && t.answerOpening(from, first) && t.onlyAnswerClauses(from, to, first, last) {
+	closes := last == to-1 || t.toks[last].flags&fPunctAfter != 0 ||
+		last+1 < to && string(t.tokBytes(last+1)) == m.dob[2] // "el 3 de noviembre abrimos la tienda" goes on
+	if offered && closes && t.answerOpening(from, first) && t.onlyAnswerClauses(from, to, first, last) {
 		return RuleConfirmation
 	}
 	for k := from; k < to; k++ {

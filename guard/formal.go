@@ -397,7 +397,7 @@ func (t *text) classPartJudged(class string) string {
 		for j := c; j < i && judged; j++ {
 			judged = !whetherWords[string(t.tokBytes(j))] // "Ik kan niet zeggen of dat nummer klopt"
 		}
-		if !judged || t.aboutThing(c, e) {
+		if !judged || t.aboutThing(c, e) || t.partOfOther(i, to) {
 			continue
 		}
 		for j := from; j < to; j++ {
@@ -421,6 +421,32 @@ func (t *text) aboutThing(c, e int) bool {
 	}
 	return false
 }
+
+// partOfOther reports whether the part word at token i belongs to
+// another thing: a word of "of" after it and no possessive of the person
+// addressed ("the digits of the order", "l'indicatif de la France"), or
+// an adjective of a service after it ("il numero verde").
+func (t *text) partOfOther(i, to int) bool {
+	if i+1 >= to {
+		return false
+	}
+	n := string(t.tokBytes(i + 1))
+	if serviceAdjs[n] {
+		return true
+	}
+	if !ofWords[n] && n != "du" && n != "des" && n != "del" && n != "della" && n != "do" && n != "da" {
+		return false
+	}
+	for k := i + 2; k < to && k <= i+3; k++ {
+		if secondPerson[string(t.tokBytes(k))] {
+			return false // "the digits of your number"
+		}
+	}
+	return true
+}
+
+// serviceAdjs make a number the business's service line: "numero verde".
+var serviceAdjs = set("verde", "gratuito", "gratuit", "vert", "gratis", "kostenlos", "kostenlose", "gratuita", "azul")
 
 // Words of a value's parts judged (normalised).
 var (
@@ -504,7 +530,7 @@ func (t *text) valueDenied(class string) bool {
 		neg, noun := false, class != proofdesk.ClassAddress && class != proofdesk.ClassEmail
 		for j := c; j < e; j++ {
 			x := string(t.tokBytes(j))
-			if businessPlace(x) || cityServices[x] || takesVerbs[x] || len(x) > 1 && x[0] == 'n' && takesVerbs[x[1:]] { // "nacceptons": French elision
+			if businessPlace(x) || cityServices[x] || takesVerbs[x] || acceptVerbs[x] || len(x) > 1 && x[0] == 'n' && takesVerbs[x[1:]] { // "nacceptons": French elision
 				neg = false
 				break
 			}
