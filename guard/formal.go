@@ -808,6 +808,8 @@ const (
 	g16Dob                  // the month of birth, a year, a sign's name or a short number (dobParts)
 	g16Age                  // a word of age or turning ("ans", "turned", "quarantanni") (ageInYear)
 	g16Name                 // a word for first or last name (mailByName)
+	g16Last                 // a word for "last" (lastTwo)
+	g16Lead                 // a word for texting or an area code (phoneLead)
 )
 
 // scan16 returns the triggers of guard16's rules that t holds (dob: a
@@ -858,6 +860,13 @@ func (m *Matcher) scan16(t *text, dob bool) uint16 {
 			f |= g16At
 		case nameShapes[c]&n != 0 && (givenNameWords[string(w)] || familyNameWords[string(w)]):
 			f |= g16Name
+			if string(w) == "last" {
+				f |= g16Last
+			}
+		case finalShapes[c]&n != 0 && finalWords[string(w)]:
+			f |= g16Last
+		case headShapes16[c]&n != 0 && headWords16[string(w)]:
+			f |= g16Lead
 		}
 		if m.cityHeads[c]&n != 0 && m.cityIndex(t, i) >= 0 {
 			if cities++; cities >= 2 {
@@ -928,7 +937,7 @@ var scanEnds = func() (t [256]uint32) {
 		}
 	}
 	for _, m := range []map[string]bool{rememberVerbs, validWords, liveVerbs, yesJudgements, noJudgements, partVerdicts,
-		negations, noneWords, ageUnits, turnedWords, givenNameWords, familyNameWords, dobPartWords} {
+		negations, noneWords, ageUnits, turnedWords, givenNameWords, familyNameWords, dobPartWords, finalWords, headWords16} {
 		for w := range m {
 			add(w)
 		}

@@ -650,6 +650,20 @@ func (m *Matcher) valuesOf(t *text, level proofdesk.Level, f16 uint16) Verdict {
 			best = v
 		}
 	}
+	if lvl := m.levels[proofdesk.ClassPhone]; lvl > level && f16&g16Lead != 0 && m.phoneLead(t) {
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassPhone, Part: PartFull, RequiredLevel: lvl}
+		if v.stricter(best) {
+			best = v
+		}
+	}
+	if f16&g16Last != 0 {
+		if c := m.lastTwo(t); c != "" && m.levels[c] > level {
+			v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: c, Part: PartLast4, RequiredLevel: m.levels[c]}
+			if v.stricter(best) {
+				best = v
+			}
+		}
+	}
 	if lvl := m.levels[proofdesk.ClassEmail]; lvl > level && f16&(g16At|g16Name) == g16At|g16Name && m.mailByName(t) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassEmail, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {

@@ -1,6 +1,10 @@
 package guard
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/proofdesk/proofdesk"
+)
 
 // homes.go: addresses and emails told without being written (guard16):
 // two of her cities named together as where she has addresses or where
@@ -165,3 +169,115 @@ func localIsName(local, name string) bool {
 	l := normTokens(strings.ReplaceAll(local, ".", " "))
 	return len(n) >= 2 && len(l) == 2 && strings.Contains(local, ".") && l[0] == n[0] && l[1] == n[len(n)-1]
 }
+
+// lastTwo returns the class of a phone's or the card's last two digits
+// said after a word for "last" and "two" ("The last two digits are
+// ninety", "Die letzten zwei Ziffern sind neunzig", "Les deux derniers
+// chiffres sont 90", "Os dois últimos algarismos são noventa"), in a
+// sentence that names no other thing's number (an order, a ticket, a
+// tracking number), or "".
+func (m *Matcher) lastTwo(t *text) string {
+	for i := range t.toks {
+		w := t.tokBytes(i)
+		if len(w) < 4 || len(w) >= 32 || finalShapes[w[0]]&(1<<len(w)) == 0 || !finalWords[string(w)] {
+			continue
+		}
+		two := i > 0 && isTwo(t.tokBytes(i-1)) || i+1 < len(t.toks) && isTwo(t.tokBytes(i+1))
+		if !two {
+			continue
+		}
+		from, to := t.sentenceOf(i)
+		for k := from; k < to; k++ {
+			if x := string(t.tokBytes(k)); isOwner(x) || thingWords[x] || ourWords[x] {
+				return "" // "the last two digits of the order number"
+			}
+		}
+		for k := i + 1; k < to && k <= i+5; k++ {
+			d := string(t.tokBytes(k))
+			if len(d) != 2 || !allDigits([]byte(d)) {
+				continue
+			}
+			for _, p := range m.frags.phone {
+				if len(p) == 4 && p[2:] == d {
+					return proofdesk.ClassPhone
+				}
+			}
+			for _, c := range m.frags.card {
+				if c[2:] == d {
+					return proofdesk.ClassPayment
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// isTwo reports whether w says two: "2", Italian "due".
+func isTwo(w []byte) bool { return string(w) == "2" || string(w) == "due" }
+
+// finalWords say "last" (normalised); finalShapes their shapes.
+var (
+	finalWords = set("last", "letzten", "letzte", "derniers", "dernieres", "ultimos", "ultimas", "ultime", "ultimi",
+		"laatste", "final", "finales", "finais", "finali")
+	finalShapes = shapes(finalWords)
+)
+
+// phoneLead reports whether a phone's first digits follow a word for
+// texting or an area code within 3 tokens ("I'll send an SMS to the
+// 647", "Je vous envoie un texto au 06 47", "the number with the area
+// code 0151", "die Nummer mit der Vorwahl 0151"): three digits or more
+// that open one of her phones' national numbers (with or without its
+// trunk 0), read as one run when split in pairs.
+func (m *Matcher) phoneLead(t *text) bool {
+	for i := range t.toks {
+		w := t.tokBytes(i)
+		if len(w) < 3 || len(w) >= 32 || headShapes16[w[0]]&(1<<len(w)) == 0 || !headWords16[string(w)] {
+			continue
+		}
+		_, to := t.sentenceOf(i)
+		for k := i + 1; k < to && k <= i+4; k++ {
+			d := t.tokBytes(k)
+			if len(d) == 0 || !isDigit(d[0]) || !allDigits(d) {
+				if !leadLinks[string(d)] {
+					break // "text STOP to 0647": a keyword to send, the digits a short code
+				}
+				continue
+			}
+			run := string(d)
+			if k+1 < to && len(d) == 2 { // "06 47"
+				if n := t.tokBytes(k + 1); len(n) == 2 && allDigits(n) {
+					run += string(n)
+				}
+			}
+			if len(run) >= 3 && len(run) <= 5 && m.phoneHeadOf(run) {
+				return !t.conditional(k)
+			}
+			break
+		}
+	}
+	return false
+}
+
+// phoneHeadOf reports whether d opens one of her phones' national
+// numbers, with or without its trunk 0.
+func (m *Matcher) phoneHeadOf(d string) bool {
+	for _, p := range m.phones {
+		if strings.HasPrefix(p, d) || strings.HasPrefix("0"+p, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// headWords16 lead a phone's first digits: texting and area codes
+// (normalised).
+var (
+	headWords16 = set("sms", "texto", "text", "texts", "textnachricht", "vorwahl", "indicatif", "prefijo", "prefisso",
+		"netnummer", "indicativo", "area", "whatsapp")
+	// leadLinks may stand between a lead word and the digits: "an SMS
+	// to the 647", "texto au 06 47", "area code 0151".
+	leadLinks = set("to", "the", "au", "aux", "al", "a", "an", "die", "der", "den", "dem", "de", "naar", "het", "op",
+		"para", "o", "ao", "il", "allo", "la", "le", "el", "code", "on", "at", "sur", "auf", "per", "via", "mit", "with",
+		"con", "com", "met", "avec")
+	headShapes16 = shapes(headWords16)
+)
