@@ -810,6 +810,7 @@ const (
 	g16Name                 // a word for first or last name (mailByName)
 	g16Last                 // a word for "last" (lastTwo)
 	g16Lead                 // a word for texting or an area code (phoneLead)
+	g16City                 // a token that is a city on file (homeThingIn)
 )
 
 // scan16 returns the triggers of guard16's rules that t holds (dob: a
@@ -869,6 +870,7 @@ func (m *Matcher) scan16(t *text, dob bool) uint16 {
 			f |= g16Lead
 		}
 		if m.cityHeads[c]&n != 0 && m.cityIndex(t, i) >= 0 {
+			f |= g16City
 			if cities++; cities >= 2 {
 				f |= g16Cities
 			}

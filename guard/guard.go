@@ -644,7 +644,8 @@ func (m *Matcher) valuesOf(t *text, level proofdesk.Level, f16 uint16) Verdict {
 			best = v
 		}
 	}
-	if lvl := m.levels[proofdesk.ClassAddress]; lvl > level && (f16&g16Cities != 0 && m.citiesPaired(t) || f16&g16Live != 0 && m.liveAtNumber(t)) {
+	if lvl := m.levels[proofdesk.ClassAddress]; lvl > level && (f16&g16Cities != 0 && m.citiesPaired(t) || f16&g16Live != 0 && m.liveAtNumber(t) ||
+		f16&g16City != 0 && m.homeThingIn(t)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassAddress, Part: PartCity, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v

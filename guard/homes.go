@@ -281,3 +281,34 @@ var (
 		"con", "com", "met", "avec")
 	headShapes16 = shapes(headWords16)
 )
+
+// homeThingIn reports whether a city on file follows a word for "in"
+// right after a thing of the home of the person addressed ("Look in
+// your letterbox in Portland", "Schauen Sie in Ihren Briefkasten in
+// Berlin", "Regardez dans votre boîte aux lettres à Paris", "la puerta
+// de su piso en Madrid"): the city is where she lives.
+func (m *Matcher) homeThingIn(t *text) bool {
+	for i := 1; i < len(t.toks); i++ {
+		if !intoWords[string(t.tokBytes(i-1))] || m.cityIndex(t, i) < 0 {
+			continue
+		}
+		from, _ := t.sentenceOf(i)
+		for k := i - 2; k >= from && k >= i-6; k-- {
+			if !homeThings[string(t.tokBytes(k))] {
+				continue
+			}
+			for j := k - 1; j >= from && j >= k-3; j-- {
+				if secondPerson[string(t.tokBytes(j))] {
+					return !t.condBefore(from, i)
+				}
+			}
+		}
+	}
+	return false
+}
+
+// homeThings are things of a home (normalised).
+var homeThings = set("letterbox", "mailbox", "postbox", "door", "doorstep", "flat", "apartment", "house", "home",
+	"briefkasten", "tur", "wohnung", "haus", "haustur", "boite", "lettres", "porte", "appartement", "maison", "domicile",
+	"buzon", "puerta", "piso", "casa", "domicilio", "cassetta", "posta", "porta", "appartamento", "brievenbus", "deur",
+	"woning", "huis", "caixa", "correio", "apartamento")
