@@ -346,8 +346,8 @@ func (t *text) readOutValue(class string) bool {
 				k = j
 			}
 		}
-		if k < 0 {
-			continue
+		if k < 0 || t.setAside(from, k, s) {
+			continue // "to the account's address, not to the one you give"
 		}
 		if k > from && (destPreps[string(t.tokBytes(k-1))] || toWords[string(t.tokBytes(k-1))]) {
 			return true // "natürlich an die, die Sie genannt haben": where it goes

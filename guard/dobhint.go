@@ -100,7 +100,7 @@ func (m *Matcher) dobHintAt(t *text, i int, w string) bool {
 // the business ("our Scorpio model").
 func (t *text) signOfYou(i int) bool {
 	from, to := t.sentenceOf(i)
-	if i == from {
+	if i == from || t.askedThen(i) {
 		return false
 	}
 	p := string(t.tokBytes(i - 1))

@@ -49,6 +49,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -201,6 +202,13 @@ type Matcher struct {
 	// card's brand in one normalised word (cardparts.go).
 	twos  []tailTwo
 	brand string
+	// nameMail says an email's local part is the customer's first and
+	// last name joined by a dot (mailByName).
+	nameMail bool
+	// cityHeads holds the shapes (first letters and lengths) of the
+	// cities and their names in the seven languages, a quick test
+	// before the look-ups of cityIndex.
+	cityHeads [256]uint32
 }
 
 // errBrokenMatcher is the panic of a check on a matcher whose build
@@ -248,6 +256,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) (m *Mat
 				b.mailShape(c.Name, cp.Value, m.levels[proofdesk.ClassEmail])
 				if at := strings.LastIndexByte(cp.Value, '@'); at > 0 {
 					m.emailParts = append(m.emailParts, [2]string{joinedOf(cp.Value[:at]), joinedOf(cp.Value[at+1:])})
+					m.nameMail = m.nameMail || localIsName(cp.Value[:at], c.Name)
 				}
 			case proofdesk.ContactPhone:
 				b.phone(cp.Value, m.levels[proofdesk.ClassPhone])
@@ -327,6 +336,13 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) (m *Mat
 	m.pats = b.pats
 	m.houses, m.houseNums = b.houses, b.houseNums
 	m.cities, m.typos = b.cities, b.typos
+	for _, c := range m.cities {
+		for _, x := range append([]string{c}, exonyms[c]...) {
+			if len(x) > 0 && len(x) < 32 {
+				m.cityHeads[x[0]] |= 1 << len(x)
+			}
+		}
+	}
 	for _, ty := range m.typos {
 		if n := len(ty.house); n <= 5 && isDigit(ty.house[0]) {
 			m.typoHeads |= 1 << (10*n + int(ty.house[0]-'0'))
@@ -667,6 +683,12 @@ func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 	if m.broken {
 		panic(errBrokenMatcher)
 	}
+	return m.valuesOf(t, level, m.scan16(t, false))
+}
+
+// valuesOf is values with the triggers of guard16's rules found
+// (scan16).
+func (m *Matcher) valuesOf(t *text, level proofdesk.Level, f16 uint16) Verdict {
 	var best Verdict
 	for _, h := range m.matches(t, false, func(p *pattern) bool { return p.level > level }) {
 		p := &m.pats[h.id]
@@ -682,6 +704,33 @@ func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 		}
 	}
 	if lvl := m.levels[proofdesk.ClassEmail]; lvl > level && t.ats > 0 && (m.mailTypo(t) || m.mailMasked(t)) {
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassEmail, Part: PartFull, RequiredLevel: lvl}
+		if v.stricter(best) {
+			best = v
+		}
+	}
+	if lvl := m.levels[proofdesk.ClassAddress]; lvl > level && (f16&g16Cities != 0 && m.citiesPaired(t) || f16&g16Live != 0 && m.liveAtNumber(t) ||
+		f16&g16City != 0 && m.homeThingIn(t)) {
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassAddress, Part: PartCity, RequiredLevel: lvl}
+		if v.stricter(best) {
+			best = v
+		}
+	}
+	if lvl := m.levels[proofdesk.ClassPhone]; lvl > level && f16&g16Lead != 0 && m.phoneLead(t) {
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassPhone, Part: PartFull, RequiredLevel: lvl}
+		if v.stricter(best) {
+			best = v
+		}
+	}
+	if f16&g16Last != 0 {
+		if c := m.lastTwo(t); c != "" && m.levels[c] > level {
+			v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: c, Part: PartLast4, RequiredLevel: m.levels[c]}
+			if v.stricter(best) {
+				best = v
+			}
+		}
+	}
+	if lvl := m.levels[proofdesk.ClassEmail]; lvl > level && f16&(g16At|g16Name) == g16At|g16Name && m.mailByName(t) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassEmail, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v
@@ -750,7 +799,8 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 	if m.broken {
 		panic(errBrokenMatcher)
 	}
-	best := m.values(t, level)
+	f16 := m.scan16(t, slices.Contains(offered, proofdesk.ClassDateOfBirth))
+	best := m.valuesOf(t, level, f16)
 	// confirmations and denials of an offered value
 	need, class := level, ""
 	for _, c := range offered {
@@ -787,6 +837,17 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 			best = v
 		}
 	}
+	if l := m.levels[proofdesk.ClassDateOfBirth]; l > level && m.dob[1] != "" && f16&(g16Dob|g16Age) != 0 {
+		if rule := m.dobParts(t, slices.Contains(offered, proofdesk.ClassDateOfBirth), f16); rule != "" {
+			v := Verdict{Blocked: true, Rule: rule, Class: proofdesk.ClassDateOfBirth, RequiredLevel: l}
+			if rule == RuleProtectedValue {
+				v.Part = PartFull
+			}
+			if v.stricter(best) {
+				best = v
+			}
+		}
+	}
 	if class != "" {
 		rule := t.counterfactual() // "if that were wrong I'd stop you; I'm not" (counterfactual.go): its "no" is no denial
 		if rule == "" {
@@ -796,6 +857,33 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 			rule = t.answer15(class) // a consequence that did not happen, the next step on the value (counterfactual.go)
 		}
 		if rule != "" && !t.mockRefusal() { // not "Sure, I confirm addresses without verification… no, of course not"
+			v := Verdict{Blocked: true, Rule: rule, Class: class, RequiredLevel: need}
+			if v.stricter(best) {
+				best = v
+			}
+		}
+		// a part of the offered value judged: after the confirmation, whose
+		// rule wins when both judge
+		rule = ""
+		for _, c := range offered {
+			if f16&g16Judge != 0 {
+				rule = t.classPartJudged(c)
+			}
+			if rule == "" && f16&g16Neg != 0 && t.valueDenied(c) {
+				rule = RuleDenial
+			}
+			if rule == "" && c == proofdesk.ClassPhone && m.digitsYours(t) {
+				rule = RuleConfirmation
+			}
+			if rule != "" {
+				break
+			}
+		}
+		if rule == "" && (f16&g16Remember != 0 && t.rememberedRight() || f16&g16Valid != 0 && t.validatedAnswer() ||
+			f16&g16Swap != 0 && t.swappedRight()) {
+			rule = RuleConfirmation
+		}
+		if rule != "" {
 			v := Verdict{Blocked: true, Rule: rule, Class: class, RequiredLevel: need}
 			if v.stricter(best) {
 				best = v

@@ -269,6 +269,24 @@ import (
 // batches of the round's own texting innocents it stopped 9 of 71, 14 of
 // 63, 8 of 52 before each batch's words were added, and 2 of 48 on the
 // last, after the substantive-word gate.
+//
+// guard16: the kinds of a blind set 16 (834 leaks, 623 innocents in the
+// six languages other than English at length, formal and informal; not
+// in testdata/heldout, never seen here; 645/834 blocked, 18/623 stopped
+// on main 5c90046), described in the lead's words; variants in
+// testdata/lang/*17.txt. Closed by mechanism: the date of birth by its
+// parts (dobday.go: day and month as an answer, a part judged, a day's
+// offset, the month celebrated, an age turned in a year, the zodiac
+// sign), formal acting on a value given and its contrast (formal.go), a
+// part of a value judged or denied by naming another, memory and hit
+// idioms, swapped digits corrected, innocents of process, policy, the
+// business's places, "neither confirm nor deny" and the account's number
+// (formal.go), two of her cities, "you live at number", her email's
+// local part described by her names (homes.go). Sets 11–13 moved: set
+// 11 672 -> 676 blocked, 8 -> 7 stopped; set 13 472 -> 474; set 12 and
+// sets 1–10 unchanged. All thirteen: 3815 of 4008 (95.2 %), 13 of 4429
+// (0.3 %). (One test run printed set 11's missed lines in its failure
+// output; no rule was written on them.)
 var heldOutFloors = map[string]struct{ blocked, stopped int }{
 	"heldout1.txt": {109, 0}, "heldout2.txt": {45, 0}, "heldout3.txt": {110, 0}, "heldout4.txt": {40, 0},
 	"heldout5.txt": {176, 0}, "heldout6.txt": {405, 0}, "heldout7.txt": {309, 0}, "heldout8.txt": {286, 0},

@@ -165,7 +165,7 @@ var canon = map[string]string{
 	"janeiro": "m01", "fevereiro": "m02", "marco": "m03", "maio": "m05", "junho": "m06",
 	"julho": "m07", "setembro": "m09", "outubro": "m10", "out": "m10", "novembro": "m11", "dezembro": "m12",
 	// the words for "at" in an email address
-	"arobase": "at", "arroba": "at", "chiocciola": "at", "apenstaartje": "at", "klammeraffe": "at",
+	"arobase": "at", "arroba": "at", "chiocciola": "at", "apenstaartje": "at", "apestaart": "at", "klammeraffe": "at", "klammeraffen": "at",
 }
 
 // compoundSuffixes split a compound street name into its name and its

@@ -36,7 +36,7 @@ func (t *text) offerAnswer(class string, excl []span) string {
 			first = k
 		}
 	}
-	if t.readOutValue(class) {
+	if t.readOutValue(class) || t.actedOnGiven(class) {
 		return RuleConfirmation // "I've just charged the delivery to the card you read out"
 	}
 	if class == proofdesk.ClassDateOfBirth && t.birthdayYes() {
@@ -82,8 +82,10 @@ func (t *text) sentenceAnswer(from, to int, class string) string {
 	if t.conditional(to-1) && !(t.movedTail(to-1) && !t.conditionalWord(to-1)) {
 		return ""
 	}
-	if t.onlyToRecord(from, to) {
-		return "" // "Sorry, no – the link can only go to the address on file": the rule
+	if t.onlyToRecord(from, to) || t.toAccountOne(from, to) || t.keepPolicy(from, to) || t.ourPlaces(from, to) || t.changeRule(from, to) {
+		// "Sorry, no – the link can only go to the address on file": the
+		// rule; "Exactly, the code comes by SMS, to the number on your account"
+		return ""
 	}
 	mention := false
 	for k := from; k < to && !mention; k++ {

@@ -702,6 +702,7 @@ func (b *builder) payment(pm *proofdesk.Payment, level proofdesk.Level) {
 	}
 	if br := normTokens(pm.Brand); len(br) > 0 {
 		b.tokens(br, pattern{class: proofdesk.ClassPayment, part: PartCardBrand, level: level, ctx: ctxBrand})
+		b.brandLogo(strings.Join(br, " "), level)
 		for _, a := range brandAliases[strings.Join(br, " ")] {
 			b.tokens([]string{a}, pattern{class: proofdesk.ClassPayment, part: PartCardBrand, level: level, ctx: ctxBrand})
 		}

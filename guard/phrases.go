@@ -569,6 +569,8 @@ var phraser = func() struct {
 		}
 	}
 	add(affirmPhrases, phrase{kind: phAffirm})
+	add(formalAffirmPhrases, phrase{kind: phAffirm})
+	add(formalDenyPhrases, phrase{kind: phDeny})
 	add(yesWords, phrase{kind: phYes, start: true})
 	add(yesPunctWords, phrase{kind: phYes, start: true, punct: true})
 	add(pointYesPhrases, phrase{kind: phPointYes, start: true})
@@ -611,6 +613,8 @@ var phraser = func() struct {
 	add(disagreePhrases, phrase{kind: phDisagree})
 	add(paraphrasePhrases, phrase{kind: phAffirm})
 	add(excludePhrases, phrase{kind: phExclude})
+	add(setAsidePhrases, phrase{kind: phExclude})
+	add(neitherPhrases, phrase{kind: phExclude, refusal: true})
 	add(closingIdioms, phrase{kind: phExclude, closing: true})
 	add(refusalPhrases, phrase{kind: phExclude, refusal: true})
 	add(consequencePhrases, phrase{kind: phExclude, local: true})
@@ -916,7 +920,8 @@ func (t *text) confirmation(class string) string {
 		if t.toStoredOne(rest, to) {
 			return false // "Yes, I'll resend the link to the email already on file"
 		}
-		if t.processAnswer(rest, to) || t.toRegistered(rest, to) {
+		if t.processAnswer(rest, to) || t.toRegistered(rest, to) || t.toAccountOne(rest, to) || t.keepPolicy(rest, to) ||
+			t.ourPlaces(rest, to) || t.changeRule(rest, to) {
 			return false // "Yes, the email can be changed once you're verified"
 		}
 		if t.quantAnswer(rest, to) || t.loginAnswer(rest, to) || t.deliveredThere(rest, to) || t.seemsValue(rest, to) ||
@@ -2068,7 +2073,8 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 	case ctxBrand:
 		return prevTokens(view, start, 1, func(t []byte) bool { return yourWords[string(t)] }) ||
 			nextTokens(view, end-1, 2, func(t []byte) bool { return brandAfter[string(t)] }) ||
-			brandHeld(view, start, end) || brandYours(view, start, end) || brandContrast(view, start, end)
+			brandHeld(view, start, end) || brandYours(view, start, end) || brandContrast(view, start, end) ||
+			brandIsHers(view, start, end)
 	}
 	return true
 }

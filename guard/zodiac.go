@@ -104,6 +104,9 @@ var decadeShapes = func() (t [256]uint32) {
 // signOfPerson reports whether the sign at token k is said of the person
 // addressed or as a sign: a "you" or a word for the sign in its sentence.
 func (t *text) signOfPerson(k int) bool {
+	if t.askedThen(k) {
+		return false
+	}
 	from, to := t.sentenceOf(k)
 	noun, me := false, false
 	for j := from; j < to; j++ {
@@ -210,3 +213,19 @@ var (
 	// septante holds the tens of Belgian and Swiss French ("septante").
 	septante = map[string]string{"septante": "7", "huitante": "8", "octante": "8", "nonante": "9"}
 )
+
+// askedThen reports whether token k stands in a question that the next
+// sentence answers with "then" ("Sie sind ein Skorpion? Dann passt der
+// Anhänger perfekt", "Are you a Scorpio? Then this pendant is for you"):
+// a question asked to offer something, which tells nothing of the
+// record.
+func (t *text) askedThen(k int) bool {
+	if t.toks[k].flags&fQuestion == 0 {
+		return false
+	}
+	_, to := t.sentenceOf(k)
+	return to < len(t.toks) && thenWords[string(t.tokBytes(to))]
+}
+
+// thenOpeners open a sentence that follows from a question (normalised).
+var thenOpeners = set("then", "dann", "alors", "entonces", "allora", "dan", "entao")
