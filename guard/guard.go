@@ -7,7 +7,8 @@
 // a value the requester offered. It also tells whether an unverified
 // requester is quoting account data (Probe).
 //
-// The package is pure: no I/O, no logging, no clock. A Matcher is
+// The package is pure: no I/O, no logging, no clock but Options.Now
+// (time.Now unless set), read for an age said in a reply. A Matcher is
 // immutable and safe for concurrent use. No verdict, result or error it
 // returns ever contains a protected value.
 //
@@ -53,6 +54,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
 )
@@ -82,6 +84,9 @@ type Options struct {
 	// company's own address, returns address or phone number. A match that
 	// lies inside one of them passes.
 	Public []string
+	// Now is the clock an age said in a reply is read against ("she
+	// turns 46 this year", age.go); nil means time.Now.
+	Now func() time.Time
 }
 
 // Verdict is the outcome of a check. It never contains the protected value.
@@ -182,6 +187,10 @@ type Matcher struct {
 	// frags are the fragments that disclose once their class is offered
 	// (offerfrag.go).
 	frags offerFrags
+	// birthYear is the year of birth (0 if none), now the clock an age
+	// is read against (age.go).
+	birthYear int
+	now       func() time.Time
 }
 
 // String implements fmt.Stringer without revealing any value.
@@ -197,7 +206,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 		p = proofdesk.DefaultPolicy()
 	}
 	var b builder
-	m := &Matcher{levels: map[string]proofdesk.Level{}}
+	m := &Matcher{levels: map[string]proofdesk.Level{}, now: nowOf(opt)}
 	for _, cl := range []string{proofdesk.ClassEmail, proofdesk.ClassPhone, proofdesk.ClassAddress, proofdesk.ClassDateOfBirth, proofdesk.ClassPayment, proofdesk.ClassOrders} {
 		m.levels[cl] = p.ClassLevel(cl)
 	}
@@ -231,6 +240,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 			var y, mo, d int
 			if _, err := fmt.Sscanf(c.DateOfBirth, "%4d-%2d-%2d", &y, &mo, &d); err == nil && mo >= 1 && mo <= 12 {
 				m.dob = [3]string{strconv.Itoa(d), fmt.Sprintf("m%02d", mo), strconv.Itoa(y)}
+				m.birthYear = y
 				for w, c := range canon {
 					if c == m.dob[1] && len(w) >= 5 {
 						m.dobMonths = append(m.dobMonths, w)
@@ -628,7 +638,7 @@ func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 			best = v
 		}
 	}
-	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobTypo(t) || m.dobTransposed(t)) {
+	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobTypo(t) || m.dobTransposed(t) || m.birthYear > 0 && t.ageSaid(m.birthYear, m.now().Year())) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v

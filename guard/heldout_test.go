@@ -232,7 +232,7 @@ func TestHeldOut(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatal("no held-out set")
 	}
-	m := NewMatcher(elodie(), nil, Options{Public: []string{"Proofdesk, 1 Avenue de l'Opéra, 75001 Paris"}})
+	m := NewMatcher(elodie(), nil, Options{Public: []string{"Proofdesk, 1 Avenue de l'Opéra, 75001 Paris"}, Now: corpusNow})
 	var leaks, blocked, innocent, stopped int
 	for _, file := range files {
 		l0, b0, i0, s0 := leaks, blocked, innocent, stopped
