@@ -249,6 +249,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 				sort.Strings(m.dobMonths)
 			}
 		}
+		b.phoneCallForms(c, m.levels[proofdesk.ClassPhone])
 		if c.Payment != nil {
 			b.payment(c.Payment, m.levels[proofdesk.ClassPayment])
 		}
@@ -574,6 +575,10 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 			}
 		case p.ctx == ctxPostalKey:
 			if start >= t.digits || !t.fieldKeyBefore(t.tokenAt(ts), postalKeys, postalStems) {
+				return true
+			}
+		case p.ctx == ctxCallCode:
+			if start >= t.digits || !t.callCodeSaid(ts) {
 				return true
 			}
 		case p.ctx == ctxCountry:
