@@ -183,8 +183,8 @@ func (t *text) restPoints(k, to int) bool {
 		if otherThings[w] {
 			return false
 		}
-		if accountWords[w] || w != "1" && t.toks[k].lex&lxStrong != 0 || appearWords[w] {
-			record = true // "That's the email, correct.", "a data que aparece aqui"
+		if accountWords[w] || w != "1" && t.toks[k].lex&lxStrong != 0 || appearWords[w] || t.forPerson(k, to) {
+			record = true // "That's the email, correct.", "a data que aparece aqui", "un autre numéro pour elle"
 		}
 	}
 	return record

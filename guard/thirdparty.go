@@ -65,4 +65,98 @@ var thirdPartyPhrases = []string{
 	"não é um contacto", "não é um contato", "não lhe enviámos nada", "não lhe enviamos nada",
 	"não reembolsamos", "nunca reembolsamos", "recebi o seu e-mail", "recebemos o seu e-mail",
 	"recebi a sua mensagem",
+	// nothing done for her: "Nee, we kunnen niets voor haar wijzigen"
+	"nothing for her", "anything for her", "nichts für sie", "rien pour elle", "nada para ella", "nulla per lei",
+	"niets voor haar", "nada para ela", "nada por ela",
+	// the same before a verb, where "her" and "haar" read "your" and "uw"
+	"nothing for your", "anything for your", "niets voor uw",
 }
+
+// forPerson reports whether token k opens "for" and a person ("pour
+// elle", "para ella", "per lei", "voor haar", "für sie", "for her"):
+// after a value noun, the value held for the person spoken of ("Nous
+// avons un autre numéro pour elle").
+func (t *text) forPerson(k, to int) bool {
+	return k+1 < to && forWords[string(t.tokBytes(k))] && personObjects[string(t.tokBytes(k+1))] &&
+		(k+2 == to || t.toks[k+1].flags&fPunctAfter != 0)
+}
+
+// forWords say "for"; personObjects are the pronouns of a person after
+// it (normalised; "her" before a noun reads "your").
+var (
+	forWords      = set("for", "fur", "pour", "para", "per", "voor")
+	personObjects = set("you", "her", "him", "them", "sie", "ihn", "elle", "lui", "vous", "ella", "el", "usted", "lei",
+		"haar", "hem", "u", "ela", "ele", "voce")
+)
+
+// partDenials deny one part of the offered value by its noun, with a
+// word for wrong or other before or after it as each language puts it
+// ("wrong country code", "falsche Vorwahl", "mauvais indicatif",
+// "prefijo equivocado", "prefisso sbagliato", "verkeerde landcode",
+// "outro domínio", "andere letzte vier Ziffern"), or name it as the part
+// that is not right ("but not the postcode", "aber die Postleitzahl
+// nicht", "mais pas le code postal", "maar de postcode niet"); or
+// call the offered one the old one ("that's the old flat", "das ist die
+// alte Wohnung"), or the requester's own and not hers ("not hers", "pas
+// la sienne", "no el de ella", "niet die van haar", "não o dela").
+// Denials of phrases.go (normalised through normTokens).
+var partDenials = func() []string {
+	type lang struct{ pre, post, nouns, but, old, homes []string }
+	langs := []lang{
+		{pre: []string{"wrong", "another", "different"},
+			nouns: []string{"country code", "prefix", "area code", "domain", "postcode", "zip code", "postal code",
+				"house number", "street number", "last four", "last digits"},
+			but: []string{"but not the"}, old: []string{"old", "previous", "former"}, homes: []string{"flat", "apartment"}},
+		{pre: []string{"falsche", "falscher", "falsches", "falschen", "andere", "anderer", "anderes"},
+			nouns: []string{"vorwahl", "ländervorwahl", "landesvorwahl", "postleitzahl", "plz", "hausnummer",
+				"endziffern", "letzte vier ziffern", "letzten vier ziffern"},
+			but: []string{"aber die", "aber der", "aber nicht die", "aber nicht der"}, old: []string{"alte", "alten", "frühere"},
+			homes: []string{"wohnung"}},
+		{pre: []string{"mauvais", "mauvaise", "autre"},
+			post:  []string{"erroné", "erronée", "différent", "différente"},
+			nouns: []string{"indicatif", "préfixe", "domaine", "code postal", "numéro de rue", "derniers chiffres"},
+			but:   []string{"mais pas le", "mais pas la", "mais pas les"}, old: []string{"ancien", "ancienne"},
+			homes: []string{"appartement"}},
+		{pre: []string{"otro", "otra", "otros"},
+			post:  []string{"equivocado", "equivocada", "incorrecto", "incorrecta", "distinto", "distinta"},
+			nouns: []string{"prefijo", "dominio", "código postal", "número de casa", "últimos dígitos"},
+			homes: []string{"piso"}, old: []string{"antiguo"}},
+		{pre: []string{"altro", "altra", "altre"},
+			post:  []string{"sbagliato", "sbagliata", "sbagliate", "errato", "errata", "diverso", "diversa"},
+			nouns: []string{"prefisso", "dominio", "cap", "codice postale", "numero civico", "civico", "ultime cifre"},
+			old:   []string{"vecchio"}, homes: []string{"appartamento"}},
+		{pre: []string{"verkeerde", "verkeerd", "ander", "andere"},
+			nouns: []string{"landcode", "netnummer", "domein", "postcode", "huisnummer", "laatste cijfers"},
+			but:   []string{"maar de", "maar het", "maar niet de", "maar niet het"}, old: []string{"oude", "vorige"},
+			homes: []string{"appartement"}},
+		{pre: []string{"outro", "outra", "outros"},
+			post:  []string{"errado", "errada", "errados", "diferente"},
+			nouns: []string{"indicativo", "prefixo", "domínio", "código postal", "número da porta", "últimos dígitos"},
+			old:   []string{"antigo"}, homes: []string{"apartamento"}},
+	}
+	var out []string
+	for _, l := range langs {
+		for _, n := range l.nouns {
+			for _, a := range l.pre {
+				out = append(out, a+" "+n)
+			}
+			for _, a := range l.post {
+				out = append(out, n+" "+a)
+			}
+			for _, b := range l.but {
+				out = append(out, b+" "+n)
+			}
+		}
+		// the old home, the article before it: "that's the old flat", "é
+		// o apartamento antigo" (an old address alone may be any)
+		for _, h := range l.homes {
+			for _, o := range l.old {
+				out = append(out, "the "+o+" "+h, "die "+o+" "+h, "l "+o+" "+h, "het "+o+" "+h, "il "+o+" "+h,
+					"el "+h+" "+o, "o "+h+" "+o, "l "+h+" "+o)
+			}
+		}
+	}
+	return append(out, "falsche domain", "falscher domain", "not hers", "not his", "nicht ihren", "nicht seinen",
+		"pas la sienne", "pas le sien", "no el de ella", "no la de ella", "non quello di lei", "non quella di lei",
+		"niet die van haar", "niet het hare", "niet de hare", "não o dela", "não a dela", "não o dele")
+}()
