@@ -187,6 +187,9 @@ type Matcher struct {
 	// frags are the fragments that disclose once their class is offered
 	// (offerfrag.go).
 	frags offerFrags
+	// names are the customer's name words, for her name said in the
+	// possessive (thirdname.go).
+	names []string
 	// birthYear is the year of birth (0 if none), now the clock an age
 	// is read against (age.go).
 	birthYear int
@@ -211,6 +214,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 		m.levels[cl] = p.ClassLevel(cl)
 	}
 	if c != nil {
+		m.names = nameWords(c.Name)
 		if lvl := p.ClassLevel(proofdesk.ClassName); lvl > proofdesk.L0 {
 			if toks := normTokens(c.Name); tokLen(toks) >= minLen {
 				b.tokens(toks, pattern{class: proofdesk.ClassName, part: PartFull, level: lvl})
@@ -313,6 +317,9 @@ func (m *Matcher) Check(reply string, level proofdesk.Level, offered []string) (
 	defer textPool.Put(t)
 	t.normalize(reply)
 	v = m.check(t, level, offered)
+	if w := m.checkNamed(reply, t, level, offered); w.stricter(v) {
+		v = w // "Élodie's card", "l'adresse de Madame Martin" (thirdname.go)
+	}
 	if d := decodedVariant(reply, t.enc); d != "" {
 		t.normalize(d)
 		if w := m.values(t, level); w.stricter(v) {
@@ -343,6 +350,9 @@ func CheckAll(reply string, offered []string, targets ...Target) (best Verdict) 
 			continue
 		}
 		if v := tg.Matcher.check(t, tg.Level, offered); v.stricter(best) {
+			best = v
+		}
+		if v := tg.Matcher.checkNamed(reply, t, tg.Level, offered); v.stricter(best) {
 			best = v
 		}
 	}
