@@ -29,13 +29,14 @@ func nameWords(name string) []string {
 }
 
 // namedIn reports whether t holds one of m's name words, alone or with a
-// genitive s ("elodies").
+// genitive s ("elodies"), or a possessive said after the noun ("dela").
 func (m *Matcher) namedIn(t *text) bool {
-	if len(m.names) == 0 {
-		return false
-	}
 	for i := range t.toks {
 		w := t.tokBytes(i)
+		if len(w) >= 4 && len(w) <= 5 && w[0] == 'd' && postPossessives[string(w)] != "" ||
+			i > 0 && len(w) >= 2 && len(w) <= 4 && postPronouns[string(w)] && postPreps[string(t.tokBytes(i-1))] {
+			return true // "o número alemão dela", "la dirección de ella"
+		}
 		for _, n := range m.names {
 			if len(w) >= len(n) && len(w) <= len(n)+1 && w[0] == n[0] && string(w[:len(n)]) == n && (len(w) == len(n) || w[len(n)] == 's') {
 				return true
@@ -49,8 +50,9 @@ func (m *Matcher) namedIn(t *text) bool {
 }
 
 // checkNamed returns the verdict on reply read with m's customer's
-// possessive name as "your", or a passing verdict when the reply names
-// her in no possessive.
+// possessive name, or a possessive of her said after the noun ("o
+// número dela"), as "your", or a passing verdict when the reply has
+// neither.
 func (m *Matcher) checkNamed(reply string, t *text, level proofdesk.Level, offered []string) Verdict {
 	if !m.namedIn(t) {
 		return Verdict{}
@@ -69,6 +71,9 @@ func (m *Matcher) checkNamed(reply string, t *text, level proofdesk.Level, offer
 type rawWord struct {
 	start, end int
 	norm       string
+	// elided marks an article cut by an apostrophe ("l'"), the
+	// apostrophe in [start, end)
+	elided bool
 }
 
 // nameAsYour rewrites reply with each possessive of m's customer's name
@@ -88,6 +93,13 @@ func (m *Matcher) nameAsYour(reply string) string {
 				break
 			}
 			j += n
+		}
+		// an elided article or preposition is a word of its own: "l'e-mail",
+		// "d'Élodie", "dell'indirizzo"
+		if a := strings.IndexAny(reply[i:j], "'’"); a > 0 && a <= 4 {
+			_, n := utf8.DecodeRuneInString(reply[i+a:])
+			words = append(words, rawWord{start: i, end: i + a + n, norm: strings.Join(normTokens(reply[i:i+a]), ""), elided: true})
+			i += a + n
 		}
 		words = append(words, rawWord{start: i, end: j, norm: strings.Join(normTokens(reply[i:j]), "")})
 		i = j
@@ -118,6 +130,28 @@ func (m *Matcher) nameAsYour(reply string) string {
 			continue // "Élodie Martin's": the genitive is on the last name
 		}
 		switch {
+		case postPossessives[w] != "" || k > 0 && postPronouns[w] && postPossessives[words[k-1].norm+" "+w] != "":
+			// "o número alemão dela", "la dirección de ella", "il numero di
+			// lei": the possessive after the noun
+			prep, lang := k, postPossessives[w]
+			if lang == "" {
+				prep, lang = k-1, postPossessives[words[k-1].norm+" "+w]
+			}
+			art := -1
+			for a := prep - 1; a >= 0 && a >= prep-5; a-- {
+				if nounArticles[words[a].norm] {
+					art = a
+					break
+				}
+			}
+			if art < 0 {
+				continue
+			}
+			your := postYour[lang+" "+words[art].norm]
+			if your == "" {
+				your = postYour[lang]
+			}
+			edits = append(edits, edit{words[art].start, words[art].end, your + " "}, edit{words[prep].start, words[k].end, ""})
 		case len(w) > 1 && w[len(w)-1] == 's' && isName(w[:len(w)-1]) && k+1 < len(words):
 			// "Élodie's card", "Madame Martin's number", "Élodies Adresse"
 			for first > 0 && isName(words[first-1].norm) {
@@ -127,7 +161,7 @@ func (m *Matcher) nameAsYour(reply string) string {
 				first--
 			}
 			edits = append(edits, edit{words[first].start, words[k].end, "your"})
-		case isName(w) || len(w) > 1 && w[0] == 'd' && isName(w[1:]):
+		case isName(w):
 			// "l'adresse d'Élodie", "la carte de Madame Martin", "het
 			// adres van Élodie", "o número da senhora Martin"
 			for first > 0 && isName(words[first-1].norm) {
@@ -136,20 +170,18 @@ func (m *Matcher) nameAsYour(reply string) string {
 			if first > 0 && nameTitles[words[first-1].norm] {
 				first--
 			}
-			prep := first
-			if w[0] != 'd' || isName(w) {
-				switch {
-				case first > 0 && genitivePreps[words[first-1].norm]:
-					prep = first - 1
-				case first > 1 && nounArticles[words[first-1].norm] && genitivePreps[words[first-2].norm]:
-					prep = first - 2 // "de la señora Martin"
-				default:
-					continue
-				}
+			var prep int
+			switch {
+			case first > 0 && genitivePreps[words[first-1].norm]:
+				prep = first - 1
+			case first > 1 && nounArticles[words[first-1].norm] && genitivePreps[words[first-2].norm]:
+				prep = first - 2 // "de la señora Martin"
+			default:
+				continue
 			}
 			// the article of the noun before: "l'", "la", "el", "het", "o"
 			art := -1
-			for a := prep - 1; a >= 0 && a >= prep-3; a-- {
+			for a := prep - 1; a >= 0 && a >= prep-4; a-- {
 				if nounArticles[words[a].norm] {
 					art = a
 					break
@@ -162,7 +194,7 @@ func (m *Matcher) nameAsYour(reply string) string {
 			if your == "" {
 				your = "your"
 			}
-			edits = append(edits, edit{words[art].start, words[art].end, your}, edit{words[prep].start, words[k].end, ""})
+			edits = append(edits, edit{words[art].start, words[art].end, your + " "}, edit{words[prep].start, words[k].end, ""})
 		}
 	}
 	if len(edits) == 0 {
@@ -182,13 +214,32 @@ func (m *Matcher) nameAsYour(reply string) string {
 	return b.String()
 }
 
+// postPossessives are possessives of the person spoken of said after the
+// noun (normalised): Portuguese "dela", "dele", Spanish "de ella",
+// Italian "di lei", German "von ihr".
+// postPossessives gives their language; postYour the possessive before
+// the noun that stands for article and possessive, by language and
+// article or by language alone.
+var (
+	postPossessives = map[string]string{"dela": "pt", "dele": "pt", "delas": "pt", "deles": "pt", "de ella": "es",
+		"de el": "es", "di lei": "it", "di lui": "it", "von ihr": "de", "von ihm": "de"}
+	// postPreps and postPronouns are the two words of the two-word ones.
+	postPreps    = set("de", "di", "von")
+	postPronouns = set("ella", "el", "lei", "lui", "ihr", "ihm")
+	postYour     = map[string]string{"pt": "o seu", "pt a": "a sua", "pt os": "os seus", "pt as": "as suas", "pt na": "na sua",
+		"pt no": "no seu", "pt ao": "ao seu", "pt da": "da sua", "pt do": "do seu", "es": "su", "es al": "a su",
+		"es del": "de su", "es los": "sus", "es las": "sus", "it": "il suo", "it la": "la sua", "it l": "il suo",
+		"it al": "al suo", "it alla": "alla sua", "it del": "del suo", "it nel": "nel suo", "de": "Ihre",
+		"de der": "Ihr", "de das": "Ihr", "de den": "Ihren", "de dem": "Ihrem"}
+)
+
 // Words around a name said in the possessive (normalised): its titles,
 // the prepositions of a genitive after a noun, and the articles of that
 // noun.
 var (
 	nameTitles = set("mrs", "mr", "ms", "miss", "madame", "mme", "monsieur", "frau", "herr", "senora", "sra", "senor",
 		"signora", "sig", "signor", "mevrouw", "mevr", "meneer", "senhora", "senhor", "dona")
-	genitivePreps = set("de", "des", "du", "di", "da", "do", "del", "della", "dello", "van", "von", "der", "of")
+	genitivePreps = set("d", "de", "des", "du", "di", "da", "do", "del", "della", "dello", "van", "von", "der", "of")
 	// articleYour is the possessive of the person addressed in the
 	// article's language.
 	articleYour = map[string]string{"l": "votre", "la": "votre", "le": "votre", "les": "vos", "el": "su", "los": "sus",
