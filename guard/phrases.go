@@ -1975,6 +1975,9 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 		if !prevTokens(view, start, 3, ending) && !nextTokens(view, end-1, 2, ending) {
 			return false
 		}
+		if lastDigitsSaid(view, start, end) {
+			return true // "the last digits are 390" (thirdparty.go)
+		}
 		if k == ctxPhoneEnd {
 			return classBefore(view, start, 10, ctxPhone, false)
 		}

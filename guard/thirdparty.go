@@ -160,3 +160,24 @@ var partDenials = func() []string {
 		"pas la sienne", "pas le sien", "no el de ella", "no la de ella", "non quello di lei", "non quella di lei",
 		"niet die van haar", "niet het hare", "niet de hare", "não o dela", "não a dela", "não o dele")
 }()
+
+// lastDigitsSaid reports whether the 3 digits at [start, end) of the
+// token view follow a word for "last" and a word for "digits" in the 4
+// tokens before them ("the last digits are 390", "die letzten Ziffern
+// sind 390", "les derniers chiffres sont 390"): said to someone who
+// asks about her, the phone or card word is often left out. Two digits
+// stay with their phone or card word.
+func lastDigitsSaid(view []byte, start, end int) bool {
+	if end-start < 5 {
+		return false // " 90 ": two digits
+	}
+	return prevTokens(view, start, 4, func(t []byte) bool { return lastDigitLeads[string(t)] }) &&
+		prevTokens(view, start, 4, func(t []byte) bool { return lastDigitNouns[string(t)] })
+}
+
+// lastDigitLeads say "last", lastDigitNouns "digits" (normalised).
+var (
+	lastDigitLeads = set("last", "final", "letzten", "letzte", "derniers", "dernieres", "ultimos", "ultimas", "ultimi", "ultime", "laatste")
+	lastDigitNouns = set("digits", "numbers", "ziffern", "zahlen", "chiffres", "digitos", "cifras", "numeros", "cifre", "numeri",
+		"cijfers", "algarismos")
+)
