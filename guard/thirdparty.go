@@ -181,3 +181,31 @@ var (
 	lastDigitNouns = set("digits", "numbers", "ziffern", "zahlen", "chiffres", "digitos", "cifras", "numeros", "cifre", "numeri",
 		"cijfers", "algarismos")
 )
+
+// itSubjects stand for her parcel before a verb of going ("I can tell
+// her husband it goes to Berlin", "il part pour Berlin"); forTo is the
+// French "pour" of a destination ("part pour Berlin") (normalised; Italian
+// "il" is an article, and Italian has no "il" before a verb).
+var (
+	itSubjects = set("it", "its", "il", "elle", "ele", "ela")
+	forTo      = set("pour")
+	// itAux stand between "it" and the verb: "it was delivered", "it is
+	// heading".
+	itAux = set("is", "was", "has", "had", "est", "a", "foi")
+)
+
+// itGoesTo reports whether the verb of going at token k has "it" for
+// subject (an auxiliary between them) and the city at token i comes
+// after a word for "to", not "in": "it went to Amsterdam", not "it went
+// through customs in Paris".
+func (t *text) itGoesTo(k, i, from int) bool {
+	s := k - 1
+	if s > from && itAux[string(t.tokBytes(s))] {
+		s--
+	}
+	if s < from || !itSubjects[string(t.tokBytes(s))] {
+		return false
+	}
+	p, subj := string(t.tokBytes(i-1)), string(t.tokBytes(s))
+	return toWords[p] || forTo[p] || (p == "a" || p == "au") && (subj == "il" || subj == "elle") // "il va à Berlin"
+}
