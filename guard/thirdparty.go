@@ -34,6 +34,19 @@ var thirdPartyPhrases = []string{
 	"check himself", "check it herself", "check it himself", "own request", "sent you nothing",
 	"never refund", "don't refund", "do not refund", "refunds don't go", "refunds do not go", "got your email",
 	"received your email", "got your e-mail", "received your e-mail", "got your message", "received your message",
+	"can't add", "cannot add", "can't put", "cannot put", "unable to add", "never to another card",
+	"not to another card",
+	// the customer sent to check it herself: "She can check which email
+	// is registered by logging in", "Élodie will need to check that
+	// herself in her account"
+	"by logging in", "logging in", "once she logs in", "when she logs in", "will need to check", "needs to check",
+	"has to check", "will have to check", "wenn sie sich anmeldet", "sich anmeldet", "sich einloggt",
+	"selbst in ihrem konto", "selbst prüfen", "selbst nachsehen", "en se connectant", "en vous connectant",
+	"devra vérifier", "devra la vérifier", "devra le vérifier", "doit vérifier", "iniciando sesión",
+	"al iniciar sesión", "tendrá que comprobar", "tendrá que verificar", "tiene que comprobar", "accedendo",
+	"dovrà verificare", "dovrà verificarlo", "dovrà controllare", "door in te loggen", "als ze inlogt",
+	"zelf in uw account", "zelf controleren", "zelf nakijken", "ao iniciar sessão", "iniciando sessão",
+	"terá de verificar", "terá de ser", "tem de verificar",
 	// de
 	"im auftrag", "im namen", "einer anderen person", "eine andere person", "für jemand anderen",
 	"für jemand anders", "wunsch dritter", "wunsch eines dritten", "auf wunsch der", "auf wunsch des",
