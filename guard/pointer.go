@@ -977,7 +977,7 @@ func (t *text) namesRecord(i, j int) bool {
 var postJudges = set("right", "correct", "giusta", "giusto", "giuste", "giusti", "esatta", "esatto", "corretta",
 	"corretto", "certo", "certa", "correto", "correta", "exato", "exata", "exacta", "exacto", "correcta", "correcto",
 	"buena", "bueno", "juste", "exacte", "correcte", "bonne", "bon", "richtig", "korrekt", "juist", "goed", "klopt",
-	"stimmt")
+	"stimmt", "indeed") // "indeed": "that's her address indeed" (guard18)
 
 // demoValue reports whether the pointer word at token k is a value noun
 // right after a demonstrative, in the rest of a yes-word's sentence

@@ -46,7 +46,9 @@ var thirdPartyPhrases = []string{
 	"al iniciar sesión", "tendrá que comprobar", "tendrá que verificar", "tiene que comprobar", "accedendo",
 	"dovrà verificare", "dovrà verificarlo", "dovrà controllare", "door in te loggen", "als ze inlogt",
 	"zelf in uw account", "zelf controleren", "zelf nakijken", "ao iniciar sessão", "iniciando sessão",
-	"terá de verificar", "terá de ser", "tem de verificar",
+	"terá de verificar", "terá de ser", "tem de verificar", "herself in the app", "himself in the app",
+	"selbst in der app", "selbst ändern", "zelf wijzigen", "zelf aanpassen", "zelf in de app", "da sola", "da solo",
+	"sozinha", "sozinho",
 	// de
 	"im auftrag", "im namen", "einer anderen person", "eine andere person", "für jemand anderen",
 	"für jemand anders", "wunsch dritter", "wunsch eines dritten", "auf wunsch der", "auf wunsch des",
