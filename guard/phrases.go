@@ -542,7 +542,8 @@ var phraser = func() struct {
 	add(noWords, phrase{kind: phNo, start: true})
 	add(noPunctWords, phrase{kind: phNo, start: true, punct: true})
 	add(denyPhrases, phrase{kind: phDeny})
-	add(partDenials, phrase{kind: phDeny}) // thirdparty.go
+	add(partDenials, phrase{kind: phDeny})  // thirdparty.go
+	add(brandDenials, phrase{kind: phDeny}) // thirdparty.go
 	add(neverHadPhrases, phrase{kind: phNeverHad})
 	add(neverWords, phrase{kind: phNeverWord})
 	add(saidVerbs, phrase{kind: phSaid})

@@ -49,6 +49,10 @@ var thirdPartyPhrases = []string{
 	"terá de verificar", "terá de ser", "tem de verificar", "herself in the app", "himself in the app",
 	"selbst in der app", "selbst ändern", "zelf wijzigen", "zelf aanpassen", "zelf in de app", "da sola", "da solo",
 	"sozinha", "sozinho",
+	// brands the business does not take, beside brandDenials: "Wir
+	// akzeptieren keine Diners-Karten"
+	"akzeptieren keine", "akzeptieren wir keine", "nehmen keine", "nehmen wir keine", "accepteren geen",
+	"accepteren we geen", "nemen geen", "nemen we geen",
 	// de
 	"im auftrag", "im namen", "einer anderen person", "eine andere person", "für jemand anderen",
 	"für jemand anders", "wunsch dritter", "wunsch eines dritten", "auf wunsch der", "auf wunsch des",
@@ -224,3 +228,23 @@ func (t *text) itGoesTo(k, i, from int) bool {
 	p, subj := string(t.tokBytes(i-1)), string(t.tokBytes(s))
 	return toWords[p] || forTo[p] || (p == "a" || p == "au") && (subj == "il" || subj == "elle") // "il va à Berlin"
 }
+
+// brandDenials deny the card brand the requester offered by naming the
+// brand it is not ("it wasn't a Visa", "keine Visa", "ce n'était pas une
+// Visa", "no era una Visa", "non era una Visa", "het was geen Visa", "não
+// era um Visa"): the card on file is another. Denials of phrases.go.
+var brandDenials = func() []string {
+	brands := []string{"visa", "mastercard", "amex", "american express", "maestro", "discover", "diners", "jcb"}
+	negs := []string{"not a", "wasn't a", "isn't a", "was not a", "is not a", "kein", "keine", "keiner", "pas une", "pas un",
+		"no era una", "no es una", "no era un", "no es un", "non era una", "non è una", "non era un", "non è un", "geen",
+		"não era um", "não é um", "não era uma", "não é uma", "nicht mit einer", "nicht mit der", "not with a",
+		"not with the", "pas avec une", "pas avec la", "no con una", "no con la", "non con una", "non con la",
+		"niet met een", "niet met de", "não com um", "não com o"}
+	var out []string
+	for _, b := range brands {
+		for _, n := range negs {
+			out = append(out, n+" "+b)
+		}
+	}
+	return out
+}()
