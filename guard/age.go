@@ -16,21 +16,35 @@ import (
 // ageSaid reports whether t says the age of the person addressed or
 // spoken of as one that the year of birth by (on file) gives in year, or
 // the decade of birth as by's.
-func (t *text) ageSaid(by, year int) bool {
+func (t *text) ageSaid(by int, now func() time.Time) bool {
+	year := 0 // read from the clock at the first number that may be an age
 	for i := range t.toks {
 		w := t.tokBytes(i)
-		if len(w) == 0 {
+		n := len(w)
+		if n == 0 {
 			continue
 		}
 		if isDigit(w[0]) {
-			if len(w) <= 3 && allDigits(w) {
-				if n, _ := strconv.Atoi(string(w)); n > 0 && abs(year-n-by) <= 1 && t.ageAt(i) {
+			if n <= 3 && allDigits(w) {
+				a, _ := strconv.Atoi(string(w))
+				if a < 10 || a > 120 {
+					continue
+				}
+				if year == 0 {
+					year = now().Year()
+				}
+				if abs(year-a-by) <= 1 && t.ageAt(i) {
 					return true
 				}
 			}
 			if d, ok := decadeNumber(w); ok && d == by/10%10 && t.decadeAt(i, by%10, false) {
 				return true
 			}
+			continue
+		}
+		// every decade word has 7 letters or more and ends in "ies", "r"
+		// or "n": a cheap test before the look-up
+		if n < 7 || !(w[n-1] == 's' && w[n-2] == 'e' || w[n-1] == 'r' || w[n-1] == 'n') {
 			continue
 		}
 		if d, ok := ageDecadeWords[string(w)]; ok && d == by/10%10 && t.decadeAt(i, by%10, true) {

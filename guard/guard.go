@@ -215,6 +215,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) *Matche
 	}
 	if c != nil {
 		m.names = nameWords(c.Name)
+		b.named(m.names)
 		if lvl := p.ClassLevel(proofdesk.ClassName); lvl > proofdesk.L0 {
 			if toks := normTokens(c.Name); tokLen(toks) >= minLen {
 				b.tokens(toks, pattern{class: proofdesk.ClassName, part: PartFull, level: lvl})
@@ -510,6 +511,10 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 			public = append(public, span{ts, te})
 			return true
 		}
+		if p.ctx == ctxNamed {
+			t.named = true
+			return true
+		}
 		if p.probe && !probe || !keep(p) {
 			return true
 		}
@@ -628,6 +633,7 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 // values returns the verdict on the protected values t holds above level.
 func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 	var best Verdict
+	t.named = false // set again by this matcher's scan
 	for _, h := range m.matches(t, false, func(p *pattern) bool { return p.level > level }) {
 		p := &m.pats[h.id]
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: p.class, Part: p.part, RequiredLevel: p.level}
@@ -653,7 +659,7 @@ func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 			best = v
 		}
 	}
-	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobTypo(t) || m.dobTransposed(t) || m.birthYear > 0 && t.ageSaid(m.birthYear, m.now().Year())) {
+	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobTypo(t) || m.dobTransposed(t) || m.birthYear > 0 && t.ageSaid(m.birthYear, m.now)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v

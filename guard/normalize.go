@@ -65,6 +65,9 @@ type text struct {
 	spelled []byte
 	// ats counts the '@' signs.
 	ats int
+	// named says a matcher's scan met one of its ctxNamed patterns
+	// (thirdname.go); each matcher's values resets it.
+	named bool
 	// enc says which encodings the text may hold (enc* bits, decode.go),
 	// gathered while tokenising; hexRun counts two-hex-digit words in a
 	// row.

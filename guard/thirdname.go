@@ -28,25 +28,19 @@ func nameWords(name string) []string {
 	return out
 }
 
-// namedIn reports whether t holds one of m's name words, alone or with a
-// genitive s ("elodies"), or a possessive said after the noun ("dela").
-func (m *Matcher) namedIn(t *text) bool {
-	for i := range t.toks {
-		w := t.tokBytes(i)
-		if len(w) >= 4 && len(w) <= 5 && w[0] == 'd' && postPossessives[string(w)] != "" ||
-			i > 0 && len(w) >= 2 && len(w) <= 4 && postPronouns[string(w)] && postPreps[string(t.tokBytes(i-1))] {
-			return true // "o número alemão dela", "la dirección de ella"
-		}
-		for _, n := range m.names {
-			if len(w) >= len(n) && len(w) <= len(n)+1 && w[0] == n[0] && string(w[:len(n)]) == n && (len(w) == len(n) || w[len(n)] == 's') {
-				return true
-			}
-			if len(w) == len(n)+1 && w[0] == 'd' && string(w[1:]) == n {
-				return true // "d'Élodie"
-			}
+// named adds the ctxNamed patterns: each name word alone, with a
+// genitive s ("elodies") and after an elided "d'" ("delodie"), and the
+// possessives said after the noun.
+func (b *builder) named(names []string) {
+	p := pattern{ctx: ctxNamed, level: proofdesk.L2}
+	for _, n := range names {
+		for _, w := range []string{n, n + "s", "d" + n} {
+			b.tokens([]string{w}, p)
 		}
 	}
-	return false
+	for w := range postPossessives {
+		b.tokens(strings.Fields(w), p)
+	}
 }
 
 // checkNamed returns the verdict on reply read with m's customer's
@@ -54,7 +48,7 @@ func (m *Matcher) namedIn(t *text) bool {
 // número dela"), as "your", or a passing verdict when the reply has
 // neither.
 func (m *Matcher) checkNamed(reply string, t *text, level proofdesk.Level, offered []string) Verdict {
-	if !m.namedIn(t) {
+	if !t.named {
 		return Verdict{}
 	}
 	v := m.nameAsYour(reply)
@@ -223,8 +217,7 @@ func (m *Matcher) nameAsYour(reply string) string {
 var (
 	postPossessives = map[string]string{"dela": "pt", "dele": "pt", "delas": "pt", "deles": "pt", "de ella": "es",
 		"de el": "es", "di lei": "it", "di lui": "it", "von ihr": "de", "von ihm": "de"}
-	// postPreps and postPronouns are the two words of the two-word ones.
-	postPreps    = set("de", "di", "von")
+	// postPronouns are the second words of the two-word ones.
 	postPronouns = set("ella", "el", "lei", "lui", "ihr", "ihm")
 	postYour     = map[string]string{"pt": "o seu", "pt a": "a sua", "pt os": "os seus", "pt as": "as suas", "pt na": "na sua",
 		"pt no": "no seu", "pt ao": "ao seu", "pt da": "da sua", "pt do": "do seu", "es": "su", "es al": "a su",
