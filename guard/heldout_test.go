@@ -216,11 +216,20 @@ import (
 // first score, 72–78 %. All thirteen sets now: 3809 of 4008 blocked
 // (95.0 %), 14 of 4429 stopped (0.3 %); sets 1–10 all blocked, none
 // stopped.
+//
+// guard18: set 18's kinds (third parties and households: the
+// customer's data said in the third person and by her name, her age,
+// denials and refusals to act for someone else) described in the lead's
+// words, not its lines; variants in testdata/lang/*20.txt. Set 18 is not
+// in testdata/heldout and this branch never read it. Sets 1–13 before
+// (5c90046) 3809 of 4008 blocked, 14 of 4429 stopped; after 3814, 14:
+// set 13 472 to 477 (the wrong or other part of a value, "for her"),
+// the rest the same counts.
 var heldOutFloors = map[string]struct{ blocked, stopped int }{
 	"heldout1.txt": {109, 0}, "heldout2.txt": {45, 0}, "heldout3.txt": {110, 0}, "heldout4.txt": {40, 0},
 	"heldout5.txt": {176, 0}, "heldout6.txt": {405, 0}, "heldout7.txt": {309, 0}, "heldout8.txt": {286, 0},
 	"heldout9.txt": {293, 0}, "heldout10.txt": {409, 0},
-	"heldout11.txt": {672, 8}, "heldout12.txt": {483, 1}, "heldout13.txt": {472, 5},
+	"heldout11.txt": {672, 8}, "heldout12.txt": {483, 1}, "heldout13.txt": {477, 5},
 }
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of
