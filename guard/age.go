@@ -66,8 +66,11 @@ func abs(n int) int {
 // ("aged 46", "Alter: 46"), before "years old" ("46 years old", "46
 // Jahre alt"), or after a verb of being or having whose subject is a
 // person and before a word for years or the sentence's end ("she's 46",
-// "elle a 46 ans", "ze is 46", "tem 46 anos").
+// "elle a 46 ans", "ze is 46", "tem 46 anos"); not in a question.
 func (t *text) ageAt(i int) bool {
+	if t.toks[i].flags&fQuestion != 0 {
+		return false // "She's 46? I can't confirm anything about her age": the requester's words asked back
+	}
 	from, to := t.sentenceOf(i)
 	word := func(k int) string {
 		if k < from || k >= to {
