@@ -51,6 +51,14 @@ var thirdPartyPhrases = []string{
 	"sozinha", "sozinho",
 	// brands the business does not take, beside brandDenials: "Wir
 	// akzeptieren keine Diners-Karten"
+	// adding to her account or changing anything, refused: "Nein, ich
+	// kann Ihre Karte nicht zu ihrem Konto hinzufügen", "auf Anfrage
+	// Dritter kann ich nichts ändern"
+	"konto hinzufügen", "konto hinzuzufügen", "account toevoegen", "account toe te voegen", "anfrage dritter",
+	"anfrage eines dritten", "kann ich nichts ändern", "ich kann nichts ändern", "can't change anything",
+	"cannot change anything", "ne peux rien changer", "ne peux rien modifier", "no puedo cambiar nada",
+	"non posso cambiare nulla", "non posso modificare nulla", "kan niets wijzigen", "kan ik niets wijzigen",
+	"não posso alterar nada", "rimborsiamo su un'altra carta", "rimborsiamo su un altra carta",
 	"akzeptieren keine", "akzeptieren wir keine", "nehmen keine", "nehmen wir keine", "accepteren geen",
 	"accepteren we geen", "nemen geen", "nemen we geen",
 	// de
