@@ -11,7 +11,28 @@ package guard
 // (normalised): "her German number" is "your German number", "sa carte"
 // "votre carte", "haar adres" "uw adres". Spanish, Italian and Portuguese
 // "su", "suo", "sua", "seu" and German "ihr" are both persons already.
-// Left out: German "sein" and Dutch "zijn", which are also "to be".
+// German "sein" and Dutch "zijn", which are also "to be", only after a
+// preposition (prepPossessives).
+// prepPossessives are the possessives left out above, read as the
+// person addressed's only right after a preposition, where no verb
+// stands: "naar zijn Duitse nummer", "an sein deutsches Handy".
+var prepPossessives = map[string]string{"zijn": "uw", "sein": "ihr"}
+
+// possessivePreps are the prepositions before them (normalised).
+var possessivePreps = set("naar", "op", "van", "aan", "in", "met", "voor", "bij", "uit", "over", "om", "an", "auf",
+	"mit", "fur", "von", "zu", "zum", "bei", "uber", "um", "aus", "nach", "durch")
+
+// prepBefore reports whether the token before token idx, while idx is
+// being written (the tokens' ends are not set yet), is one of
+// possessivePreps.
+func (t *text) prepBefore(idx int) bool {
+	if idx <= 0 {
+		return false
+	}
+	a, b := int(t.toks[idx-1].off)+1, int(t.toks[idx].off)
+	return a < b && b-a <= 5 && possessivePreps[string(t.buf[a:b])]
+}
+
 var thirdPersonCanon = map[string]string{
 	"her": "your", "his": "your", "hers": "yours",
 	"seine": "ihre", "seinen": "ihren", "seinem": "ihrem", "seiner": "ihrer", "seines": "ihres",
