@@ -198,7 +198,7 @@ var (
 	// ageHaveVerbs say a person is or has an age; personSubjects are the
 	// pronouns that make the sentence about a person.
 	ageHaveVerbs   = set("is", "ist", "a", "tiene", "ha", "tem", "are", "bent", "est", "e", "es")
-	personSubjects = set("she", "he", "you", "sie", "er", "elle", "il", "ella", "el", "lei", "lui", "ze", "zij", "hij",
+	personSubjects = set("she", "he", "you", "sie", "er", "elle", "il", "ella", "el", "lei", "lui", "ze", "zij", "hij", "vous",
 		"u", "ela", "ele", "voce")
 	// ageDecadeWords are decades in words, by their tens digit.
 	ageDecadeWords = map[string]int{"seventies": 7, "sixties": 6, "eighties": 8, "nineties": 9, "fifties": 5,

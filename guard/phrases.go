@@ -2295,7 +2295,7 @@ func (t *text) cityNamed(start, end int) bool {
 			w == "per" && k+1 < to && (yourWords[string(t.tokBytes(k+1))] || ourWords[string(t.tokBytes(k+1))]) // "per the account", not Italian "per"
 		you = you || secondPerson[w]
 	}
-	if t.yourHomeIn(i, from, to) || t.youIn(i, from, to) || t.cityEliminated(i, from, to) {
+	if t.yourHomeIn(i, from, to) || t.youIn(i, from, to) || t.cityEliminated(i, from, to) || t.livesIn(i, from) {
 		return true
 	}
 	if record && source && !(i > 0 && routeWords[string(t.tokBytes(i-1))]) {

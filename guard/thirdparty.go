@@ -277,3 +277,29 @@ var brandDenials = func() []string {
 	}
 	return out
 }()
+
+// livesIn reports whether the city at token i, in the sentence opening
+// at from, is where the person spoken of or addressed lives: a verb of
+// living and a word for "in" right before it, a person's pronoun right
+// before the verb or the verb opening its clause ("She lives in Berlin",
+// "Sie wohnt in Berlin", "Elle habite à Paris", "Vive en Madrid", "Abita
+// a Torino", "Ze woont in Amsterdam", "Ela mora em Lisboa"). Not in a
+// question ("Does she live in Berlin?") or after a condition; someone
+// else's home ("her husband lives in Lyon") has a noun before the verb.
+func (t *text) livesIn(i, from int) bool {
+	if i-2 < from || !intoWords[string(t.tokBytes(i-1))] || !liveVerbs[string(t.tokBytes(i-2))] ||
+		t.toks[i].flags&fQuestion != 0 {
+		return false
+	}
+	v := i - 2
+	if v > from && !personSubjects[string(t.tokBytes(v-1))] && !beShort[string(t.tokBytes(v-1))] &&
+		t.toks[v-1].flags&fPunctAfter == 0 {
+		return false
+	}
+	return !t.condBefore(from, i)
+}
+
+// liveVerbs say a person lives somewhere (normalised).
+var liveVerbs = set("lives", "lived", "living", "live", "resides", "wohnt", "wohnen", "lebt", "leben", "habite",
+	"habitez", "habitent", "vit", "vive", "viven", "reside", "abita", "abitano", "risiede", "woont", "wonen", "mora",
+	"moram", "residente")
