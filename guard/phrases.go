@@ -544,6 +544,7 @@ var phraser = func() struct {
 	add(denyPhrases, phrase{kind: phDeny})
 	add(partDenials, phrase{kind: phDeny})  // thirdparty.go
 	add(brandDenials, phrase{kind: phDeny}) // thirdparty.go
+	add(thereGoes, phrase{kind: phAffirm})  // thirdparty.go
 	add(neverHadPhrases, phrase{kind: phNeverHad})
 	add(neverWords, phrase{kind: phNeverWord})
 	add(saidVerbs, phrase{kind: phSaid})
