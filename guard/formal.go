@@ -531,6 +531,9 @@ func (t *text) valueDenied(class string) bool {
 			continue
 		}
 		c, e := t.clauseOf(i)
+		if i+1 < len(t.toks) && t.toks[i].flags&fPunctAfter == 0 && problemWords[string(t.tokBytes(i+1))] {
+			continue // "It's not a Visa problem, the bank declined it"
+		}
 		if class == proofdesk.ClassPayment && t.acceptsInSentence(i) {
 			continue // "Not Visa, we only take Mastercard and PayPal in the shop": what the shop takes
 		}
@@ -550,6 +553,9 @@ func (t *text) valueDenied(class string) bool {
 	}
 	return false
 }
+
+// problemWords after a named part make it a kind of problem, not a value.
+var problemWords = set("problem", "issue", "error", "problema", "probleme", "probleem", "fehler", "erreur", "errore", "fout", "erro")
 
 // acceptsInSentence reports whether the sentence of token i says what
 // the business takes or accepts ("we only take Mastercard", "aceitamos").

@@ -7,7 +7,8 @@
 // a value the requester offered. It also tells whether an unverified
 // requester is quoting account data (Probe).
 //
-// The package is pure: no I/O, no logging, no clock. A Matcher is
+// The package is pure: no I/O, no logging, no clock but Options.Now
+// (time.Now unless set), read for an age said in a reply. A Matcher is
 // immutable and safe for concurrent use. No verdict, result or error it
 // returns ever contains a protected value.
 //
@@ -55,6 +56,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
 )
@@ -84,6 +86,9 @@ type Options struct {
 	// company's own address, returns address or phone number. A match that
 	// lies inside one of them passes.
 	Public []string
+	// Now is the clock an age said in a reply is read against ("she
+	// turns 46 this year", age.go); nil means time.Now.
+	Now func() time.Time
 }
 
 // Verdict is the outcome of a check. It never contains the protected value.
@@ -209,6 +214,13 @@ type Matcher struct {
 	// cities and their names in the seven languages, a quick test
 	// before the look-ups of cityIndex.
 	cityHeads [256]uint32
+	// names are the customer's name words, for her name said in the
+	// possessive (thirdname.go).
+	names []string
+	// birthYear is the year of birth (0 if none), now the clock an age
+	// is read against (age.go).
+	birthYear int
+	now       func() time.Time
 }
 
 // errBrokenMatcher is the panic of a check on a matcher whose build
@@ -239,11 +251,13 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) (m *Mat
 		p = proofdesk.DefaultPolicy()
 	}
 	var b builder
-	m = &Matcher{levels: map[string]proofdesk.Level{}}
+	m = &Matcher{levels: map[string]proofdesk.Level{}, now: nowOf(opt)}
 	for _, cl := range []string{proofdesk.ClassEmail, proofdesk.ClassPhone, proofdesk.ClassAddress, proofdesk.ClassDateOfBirth, proofdesk.ClassPayment, proofdesk.ClassOrders} {
 		m.levels[cl] = p.ClassLevel(cl)
 	}
 	if c != nil {
+		m.names = nameWords(c.Name)
+		b.named(m.names)
 		if lvl := p.ClassLevel(proofdesk.ClassName); lvl > proofdesk.L0 {
 			if toks := normTokens(c.Name); tokLen(toks) >= minLen {
 				b.tokens(toks, pattern{class: proofdesk.ClassName, part: PartFull, level: lvl})
@@ -274,6 +288,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) (m *Mat
 			var y, mo, d int
 			if _, err := fmt.Sscanf(c.DateOfBirth, "%4d-%2d-%2d", &y, &mo, &d); err == nil && mo >= 1 && mo <= 12 {
 				m.dob = [3]string{strconv.Itoa(d), fmt.Sprintf("m%02d", mo), strconv.Itoa(y)}
+				m.birthYear = y
 				for w, c := range canon {
 					if c == m.dob[1] && len(w) >= 5 {
 						m.dobMonths = append(m.dobMonths, w)
@@ -282,6 +297,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) (m *Mat
 				sort.Strings(m.dobMonths)
 			}
 		}
+		b.phoneCallForms(c, m.levels[proofdesk.ClassPhone])
 		if c.Payment != nil {
 			b.payment(c.Payment, m.levels[proofdesk.ClassPayment])
 			m.brand = strings.Join(normTokens(c.Payment.Brand), "")
@@ -366,6 +382,9 @@ func (m *Matcher) Check(reply string, level proofdesk.Level, offered []string) (
 	t.normalize(reply)
 	v = m.check(t, level, offered)
 	enc := t.enc
+	if w := m.checkNamed(reply, t, level, offered); w.stricter(v) {
+		v = w // "Élodie's card", "l'adresse de Madame Martin" (thirdname.go)
+	}
 	if w := variantsVerdict(reply, t, offered, []Target{{m, level}}); w.stricter(v) {
 		v = w
 	}
@@ -399,6 +418,9 @@ func CheckAll(reply string, offered []string, targets ...Target) (best Verdict) 
 			continue
 		}
 		if v := tg.Matcher.check(t, tg.Level, offered); v.stricter(best) {
+			best = v
+		}
+		if v := tg.Matcher.checkNamed(reply, t, tg.Level, offered); v.stricter(best) {
 			best = v
 		}
 	}
@@ -567,6 +589,10 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 			public = append(public, span{ts, te})
 			return true
 		}
+		if p.ctx == ctxNamed {
+			t.named = true
+			return true
+		}
 		if p.probe && !probe || !keep(p) {
 			return true
 		}
@@ -644,6 +670,10 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 			if start >= t.digits || !t.fieldKeyBefore(t.tokenAt(ts), postalKeys, postalStems) {
 				return true
 			}
+		case p.ctx == ctxCallCode:
+			if start >= t.digits || !t.callCodeSaid(ts) {
+				return true
+			}
 		case p.ctx == ctxCountry:
 			if start >= t.digits || !t.countryNamed(ts, te, p.class) {
 				return true
@@ -690,6 +720,7 @@ func (m *Matcher) values(t *text, level proofdesk.Level) Verdict {
 // (scan16).
 func (m *Matcher) valuesOf(t *text, level proofdesk.Level, f16 uint16) Verdict {
 	var best Verdict
+	t.named = false // set again by this matcher's scan
 	for _, h := range m.matches(t, false, func(p *pattern) bool { return p.level > level }) {
 		p := &m.pats[h.id]
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: p.class, Part: p.part, RequiredLevel: p.level}
@@ -742,7 +773,8 @@ func (m *Matcher) valuesOf(t *text, level proofdesk.Level, f16 uint16) Verdict {
 			best = v
 		}
 	}
-	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobTypo(t) || m.dobTransposed(t) || m.dobTexting(t)) {
+	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobTypo(t) || m.dobTransposed(t) || m.dobTexting(t) ||
+		m.birthYear > 0 && t.ageSaid(m.birthYear, m.now)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v

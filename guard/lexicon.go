@@ -32,6 +32,13 @@ type lexEntry struct {
 	num    numWord
 	hasNum bool
 	bits   uint16
+	// object marks a possessive of the person spoken of that is also an
+	// object pronoun ("happy birthday to her!"): its canonical form
+	// only when a word follows it (thirdparty.go).
+	object bool
+	// afterPrep marks one that is also a verb ("zijn", "sein"): its
+	// canonical form only after a preposition (thirdparty.go).
+	afterPrep bool
 }
 
 // lexicon holds every word that has a canonical form, a number value or a
@@ -48,6 +55,14 @@ var lexicon = func() map[string]*lexEntry {
 	}
 	for w, c := range canon {
 		get(w).canon = c
+	}
+	for w, c := range thirdPersonCanon {
+		e := get(w)
+		e.canon, e.object = c, true // "her address" is "your address" (thirdparty.go)
+	}
+	for w, c := range prepPossessives {
+		e := get(w)
+		e.canon, e.object, e.afterPrep = c, true, true // "naar zijn adres" (thirdparty.go)
 	}
 	// the superlative of a yes-word is the yes-word: "certissimo",
 	// "esattissimo", "clarisimo"

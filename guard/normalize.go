@@ -68,6 +68,9 @@ type text struct {
 	// revHint is set when the scan met a reversed piece of a value
 	// (reversed.go).
 	revHint bool
+	// named says a matcher's scan met one of its ctxNamed patterns
+	// (thirdname.go); each matcher's values resets it.
+	named bool
 	// enc says which encodings the text may hold (enc* bits, decode.go),
 	// gathered while tokenising; hexRun counts two-hex-digit words in a
 	// row.

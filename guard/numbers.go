@@ -694,7 +694,7 @@ func (t *text) emitWord(w []byte, flags uint16, e *lexEntry) {
 		return
 	}
 	switch {
-	case e != nil && e.canon != "":
+	case e != nil && e.canon != "" && !(e.object && flags&fPunctAfter != 0) && (!e.afterPrep || t.prepBefore(idx)):
 		t.buf = append(t.buf[:start], e.canon...)
 		t.toks[idx].lex = bitsOf(t.buf[start:])
 	case e != nil:

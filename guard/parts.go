@@ -38,7 +38,7 @@ func (m *Matcher) houseAlone(t *text, start int) bool {
 	// a bare "number" or "número" is the house's after an article, a
 	// possessive, a verb or a preposition, not after another noun
 	// ("Option number 5 in your account settings")
-	if !houseSpecific[w] && i > from && string(t.tokBytes(i-1)) != "house" && !houseLeads[string(t.tokBytes(i-1))] &&
+	if !houseSpecific[w] && i > from && !houseNouns[string(t.tokBytes(i-1))] && !houseLeads[string(t.tokBytes(i-1))] &&
 		!(doorLeads[string(t.tokBytes(i-1))] && t.doorSentence(from, to)) && !t.yourStreetAfter(i, to) {
 		return false
 	}
@@ -49,7 +49,7 @@ func (m *Matcher) houseAlone(t *text, start int) bool {
 	if unit && roomWords[string(t.rawOf(i))] {
 		return false // "Room 12 of the hotel is booked for you"
 	}
-	named := w == "hausnummer" || w == "huisnummer" || w == "civico" || i > from && string(t.tokBytes(i-1)) == "house"
+	named := w == "hausnummer" || w == "huisnummer" || w == "civico" || i > from && houseNouns[string(t.tokBytes(i-1))]
 	yourStreet := t.yourStreetAfter(i, to) // "le colis va au numéro 12 de votre rue": the parcel goes to the house
 	for k := max(from, i-4); k < i; k++ {
 		if x := string(t.tokBytes(k)); isOwner(x) && !yourStreet || phoneWords[x] || cardWords[x] {
@@ -127,7 +127,10 @@ var (
 // before a bare "number" that is a house's (normalised).
 var (
 	houseSpecific = set("hausnummer", "huisnummer", "civico", "unit")
-	houseLeads    = set("the", "el", "le", "la", "l", "il", "lo", "de", "die", "der", "das", "den", "het", "o", "a", "your",
+	// houseNouns before "number" make it the house's: "house number",
+	// "street number" ("street" reads "st")
+	houseNouns = set("house", "st")
+	houseLeads = set("the", "el", "le", "la", "l", "il", "lo", "de", "die", "der", "das", "den", "het", "o", "a", "your",
 		"votre", "su", "suo", "sua", "je", "uw", "seu", "ihre", "is", "ist", "es", "est", "e", "see", "veo", "vois", "sehe",
 		"vedo", "zie", "vejo", "as", "als", "come", "como", "comme", "no", "nr", "at", "am", "au", "al", "op", "em", "na")
 )

@@ -60,6 +60,8 @@ const (
 	ctxCountryOf           // the country of an address, named by counting or elimination over her addresses (text.countryCounted)
 	ctxMailTLD             // an email's top-level domain, a possessive and a word for address beside it (text.mailLabelYours)
 	ctxDobMY               // the month and year of birth as digits, a word for birth or words for month and year beside (Matcher.monthYearNamed)
+	ctxCallCode            // a phone's country calling code, a phone noun after it or "starts with" before it (text.callCodeSaid)
+	ctxNamed               // one of her names, or a possessive said after the noun ("dela"): no hit, it marks the text for checkNamed (thirdname.go)
 )
 
 // pattern is one normalised form of a protected (or public) value.

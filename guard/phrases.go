@@ -579,6 +579,9 @@ var phraser = func() struct {
 	add(noPunctWords, phrase{kind: phNo, start: true, punct: true})
 	add(denyPhrases, phrase{kind: phDeny})
 	add(pastDenyPhrases, phrase{kind: phDeny, ends: true})
+	add(partDenials, phrase{kind: phDeny})              // thirdparty.go
+	add(brandDenials, phrase{kind: phDeny, ends: true}) // thirdparty.go: "not a Visa problem" is about a problem
+	add(thereGoes, phrase{kind: phAffirm})              // thirdparty.go
 	add(neverHadPhrases, phrase{kind: phNeverHad})
 	add(neverWords, phrase{kind: phNeverWord})
 	add(saidVerbs, phrase{kind: phSaid})
@@ -615,6 +618,7 @@ var phraser = func() struct {
 	add(excludePhrases, phrase{kind: phExclude})
 	add(setAsidePhrases, phrase{kind: phExclude})
 	add(neitherPhrases, phrase{kind: phExclude, refusal: true})
+	add(thirdPartyPhrases, phrase{kind: phExclude}) // thirdparty.go
 	add(closingIdioms, phrase{kind: phExclude, closing: true})
 	add(refusalPhrases, phrase{kind: phExclude, refusal: true})
 	add(consequencePhrases, phrase{kind: phExclude, local: true})
@@ -1061,7 +1065,8 @@ func (t *text) confirmation(class string) string {
 	}
 	for _, h := range hits {
 		switch {
-		case h.kind == phDeny && !inExcl(h.span) && !t.conditionalHedged(h.tok) && t.tailPoints(h.span) && !t.mayDo(h.tok) && !t.deferredAfter(h.tok),
+		case h.kind == phDeny && !inExcl(h.span) && !t.conditionalHedged(h.tok) && t.tailPoints(h.span) && !t.mayDo(h.tok) && !t.deferredAfter(h.tok) &&
+			!t.ourOwnOrPolicy(h.tok), // not "Ours is from another domain", "nous ne remboursons jamais sur une autre carte"
 			h.kind == phDisagree && !inExcl(h.span) && !t.conditionalHedged(h.tok) && t.agreeCounts(h.tok, h.span):
 			denials = append(denials, h.span)
 		case h.kind == phNo && wordCounts(h.tok, h.end) && !t.deferredAfter(h.tok): // not "No, whether it's registered I'll tell you after verification"
@@ -2055,6 +2060,9 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 		if !prevTokens(view, start, 3, ending) && !nextTokens(view, end-1, 2, ending) {
 			return false
 		}
+		if lastDigitsSaid(view, start, end) {
+			return true // "the last digits are 390" (thirdparty.go)
+		}
 		if k == ctxPhoneEnd {
 			return classBefore(view, start, 10, ctxPhone, false)
 		}
@@ -2378,7 +2386,7 @@ func (t *text) cityNamed(start, end int) bool {
 			w == "per" && k+1 < to && (yourWords[string(t.tokBytes(k+1))] || ourWords[string(t.tokBytes(k+1))]) // "per the account", not Italian "per"
 		you = you || secondPerson[w]
 	}
-	if t.yourHomeIn(i, from, to) || t.youIn(i, from, to) || t.cityEliminated(i, from, to) {
+	if t.yourHomeIn(i, from, to) || t.youIn(i, from, to) || t.cityEliminated(i, from, to) || t.livesIn(i, from) {
 		return true
 	}
 	if record && source && !(i > 0 && routeWords[string(t.tokBytes(i-1))]) {

@@ -183,8 +183,8 @@ func (t *text) restPoints(k, to int) bool {
 		if otherThings[w] {
 			return false
 		}
-		if accountWords[w] || w != "1" && t.toks[k].lex&lxStrong != 0 || appearWords[w] {
-			record = true // "That's the email, correct.", "a data que aparece aqui"
+		if accountWords[w] || w != "1" && t.toks[k].lex&lxStrong != 0 || appearWords[w] || t.forPerson(k, to) {
+			record = true // "That's the email, correct.", "a data que aparece aqui", "un autre numéro pour elle"
 		}
 	}
 	return record
@@ -983,7 +983,7 @@ func (t *text) namesRecord(i, j int) bool {
 var postJudges = set("right", "correct", "giusta", "giusto", "giuste", "giusti", "esatta", "esatto", "corretta",
 	"corretto", "certo", "certa", "correto", "correta", "exato", "exata", "exacta", "exacto", "correcta", "correcto",
 	"buena", "bueno", "juste", "exacte", "correcte", "bonne", "bon", "richtig", "korrekt", "juist", "goed", "klopt",
-	"stimmt")
+	"stimmt", "indeed") // "indeed": "that's her address indeed" (guard18)
 
 // demoValue reports whether the pointer word at token k is a value noun
 // right after a demonstrative, in the rest of a yes-word's sentence

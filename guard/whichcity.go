@@ -72,7 +72,7 @@ func businessPlace(w string) bool {
 // nach Lissabon", "a sua encomenda foi para Amesterdão", "Das Paket wurde
 // nach Lissabon geliefert", "De bestelling is in Amsterdam bezorgd".
 func (t *text) orderWentTo(i, from, to int) bool {
-	if i-1 < from || !toWords[string(t.tokBytes(i-1))] && !intoWords[string(t.tokBytes(i-1))] {
+	if i-1 < from || !toWords[string(t.tokBytes(i-1))] && !intoWords[string(t.tokBytes(i-1))] && !forTo[string(t.tokBytes(i-1))] {
 		return false
 	}
 	order, gone := false, false
@@ -85,6 +85,9 @@ func (t *text) orderWentTo(i, from, to int) bool {
 			order = true
 		}
 		gone = gone || goneWords[w]
+		if k < i-1 && goneWords[w] && t.itGoesTo(k, i, from) {
+			order = true // "it goes to Berlin", said of her parcel (thirdparty.go)
+		}
 	}
 	return order && gone
 }
