@@ -661,6 +661,26 @@ func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 	for _, f := range []string{"%02[3]d%02[2]d%04[1]d", "%02[2]d%02[3]d%04[1]d", "%04[1]d%02[2]d%02[3]d", "%02[3]d%02[2]d%02[4]d", "%02[2]d%02[3]d%02[4]d"} {
 		b.add("|"+fmt.Sprintf(f, y, m, d, y%100)+"|", p)
 	}
+	// day and month without their zero, said as numbers: "le trois onze
+	// soixante dix neuf" reads 3 1179, "three eleven seventy-nine" 3 11 79
+	if d < 10 || m < 10 {
+		for _, f := range []string{"%[3]d%[2]d%04[1]d", "%[2]d%[3]d%04[1]d", "%[3]d%[2]d%02[4]d", "%[2]d%[3]d%02[4]d"} {
+			b.add("|"+fmt.Sprintf(f, y, m, d, y%100)+"|", p)
+		}
+	}
+	// the month as a number between particles: "el tres del once del
+	// setenta y nueve", "a três do onze de setenta e nove"
+	for _, dd := range ds {
+		for _, mm := range ms {
+			for _, yy := range ys {
+				for _, of := range []string{"de", "del", "do", "di"} {
+					for _, of2 := range []string{"de", "del", "di"} {
+						b.tokens([]string{dd, of, mm, of2, yy}, p)
+					}
+				}
+			}
+		}
+	}
 }
 
 func contains(list []string, s string) bool {
