@@ -875,7 +875,7 @@ func (t *text) confirmation(class string) string {
 			t.actedOnIt(rest, to) || t.sentThere(rest, to) || t.otherDomain(rest, to) {
 			return true // "Correcto, con ese inicia sesión"
 		}
-		if t.weCan(rest, to) || t.acceptsIn(rest, to) {
+		if t.weCan(rest, to) || t.acceptsIn(rest, to) || t.storePolicy(rest, to) {
 			return false // "Yes, we can send the invoice to another email": a service offered
 		}
 		// "Exactly right: the sale ends at midnight": the clause after
