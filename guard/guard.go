@@ -302,8 +302,15 @@ func (m *Matcher) Check(reply string, level proofdesk.Level, offered []string) (
 	defer textPool.Put(t)
 	t.normalize(reply)
 	v = m.check(t, level, offered)
-	if d := decodedVariant(reply, t.enc); d != "" {
+	enc, spoken := t.enc, t.spoken
+	if d := decodedVariant(reply, enc); d != "" {
 		t.normalize(d)
+		if w := m.values(t, level); w.stricter(v) {
+			v = w
+		}
+	}
+	if s := spokenReading(reply, spoken); s != "" {
+		t.normalize(s)
 		if w := m.values(t, level); w.stricter(v) {
 			v = w
 		}
@@ -335,8 +342,20 @@ func CheckAll(reply string, offered []string, targets ...Target) (best Verdict) 
 			best = v
 		}
 	}
+	spoken := t.spoken
 	if d := decodedVariant(reply, t.enc); d != "" {
 		t.normalize(d)
+		for _, tg := range targets {
+			if tg.Matcher == nil {
+				continue
+			}
+			if v := tg.Matcher.values(t, tg.Level); v.stricter(best) {
+				best = v
+			}
+		}
+	}
+	if s := spokenReading(reply, spoken); s != "" {
+		t.normalize(s)
 		for _, tg := range targets {
 			if tg.Matcher == nil {
 				continue
@@ -705,7 +724,13 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 		}
 	}
 	if class != "" {
-		if rule := t.confirmation(class); rule != "" && !t.mockRefusal() { // not "Sure, I confirm addresses without verification… no, of course not"
+		// a call-wrap note's verdict first: "Notes: cust read out mobile, correct"
+		if rule := t.wrapNote(); rule != "" {
+			v := Verdict{Blocked: true, Rule: rule, Class: class, RequiredLevel: need}
+			if v.stricter(best) {
+				best = v
+			}
+		} else if rule := t.confirmation(class); rule != "" && !t.mockRefusal() { // not "Sure, I confirm addresses without verification… no, of course not"
 			v := Verdict{Blocked: true, Rule: rule, Class: class, RequiredLevel: need}
 			if v.stricter(best) {
 				best = v

@@ -32,6 +32,7 @@ type lexEntry struct {
 	num    numWord
 	hasNum bool
 	bits   uint16
+	spoken uint8 // sp* (spoken.go)
 }
 
 // lexicon holds every word that has a canonical form, a number value or a
@@ -71,6 +72,11 @@ var lexicon = func() map[string]*lexEntry {
 	} {
 		for w := range words {
 			get(w).bits |= bit
+		}
+	}
+	for bit, words := range map[uint8]map[string]bool{spFiller: hesitations, spCorrect: correctionWords, spSep: spokenSeps, spNote: noteCues} {
+		for w := range words {
+			get(w).spoken |= bit
 		}
 	}
 	// a typo of a cue word is the word: "Mastercrad", "betalnig",

@@ -70,6 +70,9 @@ type text struct {
 	// row.
 	enc    uint8
 	hexRun int
+	// spoken says what a second reading as speech may change (sp*,
+	// spoken.go), gathered while emitting.
+	spoken uint8
 	// hits and public are Matcher.matches's scratch, form
 	// Index.candidates's.
 	hits   []hit
@@ -483,6 +486,8 @@ func (t *text) tokenize(s string) {
 			case c == '@':
 				t.ats++
 				word("at")
+			case c == '=' && i >= 2 && s[i-2] == ' ' && i < len(s) && s[i] == ' ':
+				word("eq") // "Adr. Anrufer = Akte": a call note's verdict (wrapnotes.go)
 			case c == '*':
 				for i < len(s) && s[i] == '*' {
 					i++
@@ -549,6 +554,8 @@ func (t *text) tokenize(s string) {
 			}
 		case emojiTokens[r] != "":
 			word(emojiTokens[r])
+		case r == '≠':
+			word("neq") // "Nr. Anrufer ≠ Akte" (wrapnotes.go)
 		case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
 			endTok()
 			gap(' ')

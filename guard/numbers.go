@@ -399,6 +399,7 @@ func (t *text) emit() {
 	t.toks = t.toks[:0]
 	t.sentences = t.sentences[:0]
 	t.runs = t.runs[:0]
+	t.spoken = 0
 	nums := t.numOut[:0]
 	greet := 0 // words left of a salutation that opens a sentence
 	for i := 0; i < len(t.raw); {
@@ -447,6 +448,14 @@ func (t *text) emit() {
 		e := lookup(w)
 		if e != nil {
 			t.raw[i].lex = e.bits
+			if e.spoken != 0 {
+				t.noteSpoken(i, e.spoken)
+				// "Uh, I can't use a number you give me": the sentence
+				// opens after its filler
+				if e.spoken&spFiller != 0 && rt.flags&(fSentence|fPunctAfter) == fSentence|fPunctAfter && i+1 < len(t.raw) {
+					t.raw[i+1].flags |= fSentence
+				}
+			}
 		} else {
 			t.raw[i].lex = 0
 		}
