@@ -577,6 +577,14 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 			if start >= t.digits || !t.postHead(ts) {
 				return true
 			}
+		case p.ctx == ctxPhonePrefix:
+			if start >= t.digits || !t.phonePrefix(view, ts, te) {
+				return true
+			}
+		case p.ctx == ctxPostTail:
+			if start >= t.digits || !t.postTail(ts) {
+				return true
+			}
 		case p.ctx == ctxDobSaid:
 			if start >= t.digits || !t.dobSaid(ts, te) {
 				return true

@@ -60,6 +60,9 @@ const (
 	ctxCountryOf           // the country of an address, named by counting or elimination over her addresses (text.countryCounted)
 	ctxMailTLD             // an email's top-level domain, a possessive and a word for address beside it (text.mailLabelYours)
 	ctxDobMY               // the month and year of birth as digits, a word for birth or words for month and year beside (Matcher.monthYearNamed)
+	ctxPostTail            // a postal code's last 3 digits after "ends in" and a postal-code word (text.postTail)
+	ctxPhoneMid            // a phone's middle 4 digits after a word for "middle" (phonemid.go)
+	ctxPhonePrefix         // a phone's network prefix without its zero, a number of its own, said as the phone's start (phonemid.go)
 )
 
 // pattern is one normalised form of a protected (or public) value.
@@ -250,6 +253,12 @@ func (b *builder) phone(v string, level proofdesk.Level) {
 		b.tokens([]string{"0" + national[:3]}, start)
 		b.tokens([]string{cc, national[:3]}, start)
 		b.tokens([]string{cc, national[:1], national[1:3]}, start) // "+33 6 47"
+		if len(national) >= 9 {
+			// the network prefix without its zero: "the one-five-one
+			// number", "celui en cent cinquante et un"
+			b.tokens([]string{national[:3]}, pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhonePrefix})
+		}
+		b.phoneMiddle(national, level)
 	}
 	// "ending in 90", "acaba em 716"
 	b.add(" "+d[len(d)-2:]+" ", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhoneEnd})
@@ -474,6 +483,7 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 	postal := pattern{class: proofdesk.ClassAddress, part: PartPostalCode, level: level, ctx: ctxNotOwned}
 	b.postalParts(pc, level)
 	b.postcodeHeads(pc, level)
+	b.postcodeTails(pc, level)
 	if len(pc) > 0 {
 		joined := strings.Join(pc, "")
 		forms := [][]string{pc}

@@ -1966,6 +1966,8 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 			return phoneHead(view, start, end)
 		}
 		return classBefore(view, start, 10, ctxPhone, false) || oneStarting(view, start)
+	case ctxPhoneMid:
+		return phoneMid(view, start)
 	case ctxPhoneEnd, ctxCardEnd:
 		// "ending in 90", "die auf 58 endet": a word for "ending" beside
 		// the digits, a phone (card) word within the 10 tokens before
@@ -2018,11 +2020,15 @@ func phoneHead(view []byte, start, end int) bool {
 	if stop || n == 0 {
 		return false
 	}
+	if areaCode(view, start, prev[:n]) {
+		return true // "a Telekom mobile, area code 0151"
+	}
 	if codeWords[string(prev[0])] || n >= 2 && codeWords[string(prev[1])] && (codeCopulas[string(prev[0])] || codeWords[string(prev[0])]) {
 		return false // "your code is 0647", "le code promo 0647": the digits are the code
 	}
-	if n >= 2 && withWords[string(prev[0])] && (pointerArticles[string(prev[1])] || string(prev[1]) == "1") {
-		return true // "die mit 0151", "the one with +49 151"
+	if n >= 2 && withWords[string(prev[0])] && (pointerArticles[string(prev[1])] || string(prev[1]) == "1") ||
+		n >= 2 && oneOf(prev[0], prev[1]) {
+		return true // "die mit 0151", "the one with +49 151", "el del 151"
 	}
 	lead := false
 	for _, w := range prev[:n] {
