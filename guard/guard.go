@@ -743,6 +743,11 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 			if v.stricter(best) {
 				best = v
 			}
+		} else if rule := t.nextStep(); rule != "" { // "okay, I'll call you back on the one you just said"
+			v := Verdict{Blocked: true, Rule: rule, Class: class, RequiredLevel: need}
+			if v.stricter(best) {
+				best = v
+			}
 		}
 	}
 	return best

@@ -475,8 +475,8 @@ func (t *text) tokenize(s string) {
 			case c == '\'' && start >= 0:
 				// inside a word: dropped, the word goes on, unless it is
 				// an elision ("l'ordine", "dell'indirizzo")
-				if elides(t.rawBuf[start:]) && i < len(s) && isAlnum(s[i]) {
-					endTok()
+				if elides(t.rawBuf[start:]) && i < len(s) && (isAlnum(s[i]) || s[i] >= utf8.RuneSelf) {
+					endTok() // (an accented letter too: "d'épeler", "l'été")
 				}
 			case c == '#' && i < len(s) && isAlnum(s[i]):
 				if n := len(t.raw); start < 0 && n > 0 && isUnitWord(t.rawBuf[t.raw[n-1].start:t.raw[n-1].end]) {
@@ -520,7 +520,7 @@ func (t *text) tokenize(s string) {
 				}
 			}
 		case isApostrophe(r) && start >= 0:
-			if elides(t.rawBuf[start:]) && i < len(s) && isAlnum(s[i]) {
+			if elides(t.rawBuf[start:]) && i < len(s) && (isAlnum(s[i]) || s[i] >= utf8.RuneSelf) {
 				endTok()
 			}
 		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || unicode.Is(unicode.Cf, r):
