@@ -738,6 +738,11 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 			if v.stricter(best) {
 				best = v
 			}
+		} else if rule := t.partDenial(); rule != "" { // "the month's right but the day isn't"
+			v := Verdict{Blocked: true, Rule: rule, Class: class, RequiredLevel: need}
+			if v.stricter(best) {
+				best = v
+			}
 		} else if rule := t.confirmation(class); rule != "" && !t.mockRefusal() { // not "Sure, I confirm addresses without verification… no, of course not"
 			v := Verdict{Blocked: true, Rule: rule, Class: class, RequiredLevel: need}
 			if v.stricter(best) {

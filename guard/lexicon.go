@@ -74,7 +74,7 @@ var lexicon = func() map[string]*lexEntry {
 			get(w).bits |= bit
 		}
 	}
-	for bit, words := range map[uint8]map[string]bool{spFiller: hesitations, spCorrect: correctionWords, spSep: spokenSeps, spNote: noteCues} {
+	for bit, words := range map[uint8]map[string]bool{spFiller: hesitations, spCorrect: correctionWords, spSep: spokenSeps, spNote: noteCues, spStep: stepCues, spPart: partCues} {
 		for w := range words {
 			get(w).spoken |= bit
 		}

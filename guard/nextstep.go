@@ -12,7 +12,7 @@ package guard
 // nextStep returns RuleConfirmation when a sentence of t confirms the
 // offered value by acting on it or agreeing to the letter, else "".
 func (t *text) nextStep() string {
-	if len(t.toks) == 0 {
+	if len(t.toks) == 0 || t.spoken&spStep == 0 {
 		return ""
 	}
 	for k := range t.toks {
@@ -133,6 +133,20 @@ var theOnePhrases = [][]string{
 	{"quella", "e"}, {"quello", "e"}, {"dat", "is", "m"}, {"dat", "is", "hem"}, {"dat", "is", "ze"}, {"e", "esse"},
 	{"e", "essa"}, {"esse", "e"}, {"essa", "e"}, {"e", "esse", "mesmo"},
 }
+
+// stepCues gate nextStep: every form it reads holds one (text.spoken's
+// spStep bit, set while emitting).
+var stepCues = func() map[string]bool {
+	m := set("m", "hem")
+	for _, s := range []map[string]bool{justWords, exactWords, stepThen} {
+		for w := range s {
+			if w != "so" {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}()
 
 // Words of the next step (normalised).
 var (

@@ -20,6 +20,8 @@ const (
 	spCorrect                   // takes back what was just said: "pardon", "nein", "sorry"
 	spSep                       // a separator said as a word: "slash", "barra"
 	spNote                      // a cue of a call-wrap note (wrapnotes.go)
+	spStep                      // a cue of a next step (nextstep.go)
+	spPart                      // a cue of a partial denial (partdeny.go)
 )
 
 // hesitations are the fillers of the seven languages, folded.

@@ -1,0 +1,174 @@
+package guard
+
+// A value is denied part by part as often as whole: "the month's right
+// but the day isn't", "the street yes, but not the postcode", "not
+// quite, it's a different day", "nope, the spelling's off", "tenemos otro
+// número alemán, no ese". One part that does not match says the offered
+// value is not the one on file. partDenial reads those.
+
+// partDenial returns RuleDenial when t denies the offered value by one of
+// its parts, else "": a sentence of two clauses, each naming a part, one
+// affirmed and the other negated; or a part, or the value's noun, said
+// to be different or off after an opening "no" or with "not that one".
+func (t *text) partDenial() string {
+	if len(t.toks) == 0 || t.spoken&spPart == 0 {
+		return ""
+	}
+	opensNo := partNo[string(t.tokBytes(0))] || len(t.toks) > 1 && partHedge(string(t.tokBytes(0)), string(t.tokBytes(1)))
+	for from := 0; from < len(t.toks); {
+		to := from + 1
+		for to < len(t.toks) && t.toks[to].flags&fSentence == 0 {
+			to++
+		}
+		if t.toks[from].flags&fQuestion == 0 && (t.partContrast(from, to) || t.partOther(from, to, opensNo)) {
+			return RuleDenial
+		}
+		from = to
+	}
+	return ""
+}
+
+// partContrast reports whether the sentence [from, to) holds two clauses
+// (split by a word for "but" or punctuation), each with a part word, one
+// with a word of agreement and the other with a negation: "der Monat
+// stimmt, aber der Tag nicht", "la calle sí, pero el código postal no".
+func (t *text) partContrast(from, to int) bool {
+	// a clause counts when it holds nothing but parts, verdicts and
+	// links: "the month's right", not "the month is right for the
+	// promotion" nor "el día de envío no"
+	type clause struct{ part, yes, no, loose bool }
+	var cs [4]clause
+	n := 0
+	for i := from; i < to && n < 4; i++ {
+		w := string(t.tokBytes(i))
+		if partBut[w] && i > from {
+			n++
+			if n == 4 {
+				break
+			}
+		}
+		c := &cs[n]
+		switch {
+		case condWords[w] && !(w == "si" && t.toks[i].flags&fPunctAfter != 0): // (Spanish and Italian "sí," is yes)
+			return false // "if the day is right but the month isn't, ..."
+		case isPartWord(w):
+			c.part = true
+		case partYes[w]:
+			c.yes = true
+		case partNeg[w]:
+			c.no = true
+		case !partLinks[w] && !partBut[w]:
+			c.loose = true
+		}
+		if t.toks[i].flags&fPunctAfter != 0 && i+1 < to && !partBut[string(t.tokBytes(i+1))] {
+			n++
+		}
+	}
+	for a := 0; a < n+1 && a < 4; a++ {
+		for b := a + 1; b < n+1 && b < 4; b++ {
+			x, y := cs[a], cs[b]
+			if x.part && y.part && !x.loose && !y.loose && (x.yes && !x.no && y.no || x.no && !x.yes && y.yes && !y.no) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// partOther reports whether the sentence [from, to) says a part or the
+// value's noun is different or off, after an opening "no" (opensNo) or
+// with "not that one" in it: "not quite, it's a different day", "nope,
+// the spelling's off", "tenemos otro número alemán, no ese".
+func (t *text) partOther(from, to int, opensNo bool) bool {
+	other, notThat := false, false
+	for i := from; i < to; i++ {
+		w := string(t.tokBytes(i))
+		if condWords[w] && !(w == "si" && t.toks[i].flags&fPunctAfter != 0) {
+			return false
+		}
+		if isOwner(w) || ourWords[w] {
+			return false // "die van de bestelling komt een andere dag", "un autre colis", "unser Lager"
+		}
+		ends := func(j int) bool { return j == to-1 || t.toks[j].flags&fPunctAfter != 0 }
+		if partBefore[w] {
+			// "a different day.", "otro número alemán, no ese": the part
+			// or noun right after it (a country between) ends its clause
+			for j := i + 1; j < to && j <= i+2; j++ {
+				x := string(t.tokBytes(j))
+				if (isPartWord(x) || partValueNouns[x]) && (ends(j) || j+1 < to && countryAdjectives[string(t.tokBytes(j+1))] && ends(j+1)) {
+					other = true
+				}
+				if !countryAdjectives[x] {
+					break
+				}
+			}
+		}
+		if partAfter[w] && ends(i) {
+			// "the spelling's off,": the part just before it
+			for j := max(from, i-2); j < i; j++ {
+				if x := string(t.tokBytes(j)); isPartWord(x) || partValueNouns[x] {
+					other = true
+				}
+			}
+		}
+		if negations[w] && i+1 < to && (t.toks[i+1].lex&lxDemo != 0 || partThat[string(t.tokBytes(i+1))]) && i+2 >= to {
+			notThat = true // "..., no ese.", "..., not that one."
+		}
+	}
+	return other && (opensNo || notThat)
+}
+
+// isPartWord reports whether w is a part word, or its plural or English
+// possessive as the token view writes it ("the month's right": "months").
+func isPartWord(w string) bool {
+	return partWords[w] || len(w) > 3 && w[len(w)-1] == 's' && partWords[w[:len(w)-1]]
+}
+
+// partHedge reports whether a and b open a reply with "not quite" or its
+// like.
+func partHedge(a, b string) bool {
+	return (a == "not" || a == "nicht" || a == "pas" || a == "no" || a == "non" || a == "niet" || a == "nao") && partQuite[b]
+}
+
+// partCues gate partDenial: every form it reads holds one (text.spoken's
+// spPart bit, set while emitting).
+var partCues = func() map[string]bool {
+	m := map[string]bool{}
+	for _, s := range []map[string]bool{partBut, partNo, partQuite, partBefore, partAfter} {
+		for w := range s {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// Words of a partial denial (normalised).
+var (
+	partWords = set("day", "month", "year", "tag", "monat", "jahr", "jour", "mois", "annee", "dia", "mes", "ano",
+		"giorno", "mese", "anno", "dag", "maand", "jaar", "st", "rue", "calle", "via", "straat", "street", "postcode",
+		"plz", "postleitzahl", "postal", "cp", "cap", "cep", "codigo", "zip", "hausnummer", "huisnummer", "house", "city",
+		"stadt", "ville", "ciudad", "citta", "stad", "cidade", "prefix", "vorwahl", "prefixe", "prefijo", "prefisso",
+		"ending", "endung", "digits", "ziffern", "chiffres", "digitos", "cifre", "cijfers", "algarismos", "spelling",
+		"schreibweise", "orthographe", "ortografia", "spelling", "domain", "domane", "domaine", "dominio", "domein")
+	partValueNouns = set("number", "nummer", "numero", "address", "adresse", "direccion", "indirizzo", "adres", "morada",
+		"endereco", "email", "mail", "correo", "date", "datum", "fecha", "data", "card", "karte", "carte", "tarjeta",
+		"carta", "kaart", "cartao", "mobile", "handy", "portable", "movil", "cellulare", "mobiel", "telemovel")
+	partYes = set("right", "correct", "ok", "okay", "fine", "yes", "ja", "oui", "si", "sim", "wel", "stimmt", "klopt",
+		"bon", "bonne", "bien", "giusto", "giusta", "certo", "certa", "correcto", "correcta", "richtig", "juste", "exact",
+		"matches", "coincide", "corrisponde", "bate", "passt", "corretto", "corretta", "goed", "juist")
+	partNeg = set("no", "not", "isnt", "doesnt", "nicht", "pas", "niet", "nao", "non", "wrong", "falsch", "faux",
+		"mal", "sbagliato", "sbagliata", "errado", "errada", "fout", "off", "nope", "arent", "different", "anders")
+	partLinks = set("the", "der", "die", "das", "den", "dem", "le", "la", "les", "l", "el", "los", "las", "il", "lo",
+		"i", "de", "het", "o", "a", "os", "as", "is", "s", "ist", "est", "es", "esta", "e", "are", "sind", "zijn",
+		"sono", "sao", "its", "cest", "still", "noch", "encore", "todavia", "ancora", "nog", "ainda", "ok", "code", "number")
+	partBut   = set("but", "aber", "mais", "pero", "ma", "maar", "mas", "though", "however", "jedoch", "sino")
+	partNo    = set("no", "nope", "nein", "non", "nee", "nao", "neen", "nah")
+	partQuite = set("quite", "ganz", "tout", "exactamente", "exactly", "proprio", "helemaal", "exatamente", "really")
+	// partBefore say "different" before a noun, partAfter after it.
+	partBefore = set("different", "another", "anderer", "andere", "anderen", "anderes", "autre", "otro", "otra", "altro",
+		"altra", "ander", "outro", "outra", "distinto", "distinta", "diferente", "diverso", "diversa", "differente")
+	partAfter = set("off", "wrong", "falsch", "faux", "fausse", "sbagliato", "sbagliata", "errado", "errada", "fout",
+		"different", "anders", "diferente", "distinto", "distinta", "diverso", "diversa", "differente", "incorrect")
+	partThat = set("that", "this", "ese", "esa", "eso", "quello", "quella", "dat", "die", "deze", "esse", "essa",
+		"isso", "diese", "dieser", "celui", "celle", "celuila", "cellela", "that1")
+)
