@@ -80,9 +80,13 @@ func (t *text) partContrast(from, to int) bool {
 // with "not that one" in it: "not quite, it's a different day", "nope,
 // the spelling's off", "tenemos otro número alemán, no ese".
 func (t *text) partOther(from, to int, opensNo bool) bool {
-	other, notThat := false, false
+	// the difference said of it with a copula or "we have": "it's a
+	// different day", "we have a different German number", "the
+	// spelling's off"; not "the refund takes another day"
+	other, notThat, copula := false, false, false
 	for i := from; i < to; i++ {
 		w := string(t.tokBytes(i))
+		copula = copula || t.toks[i].lex&lxCopula != 0 || partCopulas[w]
 		if condWords[w] && !(w == "si" && t.toks[i].flags&fPunctAfter != 0) {
 			return false
 		}
@@ -108,6 +112,7 @@ func (t *text) partOther(from, to int, opensNo bool) bool {
 			for j := max(from, i-2); j < i; j++ {
 				if x := string(t.tokBytes(j)); isPartWord(x) || partValueNouns[x] {
 					other = true
+					copula = copula || j == i-1 && x[len(x)-1] == 's' && !partWords[x] // "the spelling's off"
 				}
 			}
 		}
@@ -115,7 +120,7 @@ func (t *text) partOther(from, to int, opensNo bool) bool {
 			notThat = true // "..., no ese.", "..., not that one."
 		}
 	}
-	return other && (opensNo || notThat)
+	return other && copula && (opensNo || notThat)
 }
 
 // isPartWord reports whether w is a part word, or its plural or English
@@ -161,6 +166,8 @@ var (
 	partLinks = set("the", "der", "die", "das", "den", "dem", "le", "la", "les", "l", "el", "los", "las", "il", "lo",
 		"i", "de", "het", "o", "a", "os", "as", "is", "s", "ist", "est", "es", "esta", "e", "are", "sind", "zijn",
 		"sono", "sao", "its", "cest", "still", "noch", "encore", "todavia", "ancora", "nog", "ainda", "ok", "code", "number")
+	partCopulas = set("s", "its", "theres", "thats", "cest", "have", "has", "haben", "habe", "avons", "ai", "tenemos",
+		"tengo", "abbiamo", "ho", "hebben", "heb", "temos", "tenho", "is", "ist", "est", "es", "e")
 	partBut   = set("but", "aber", "mais", "pero", "ma", "maar", "mas", "though", "however", "jedoch", "sino")
 	partNo    = set("no", "nope", "nein", "non", "nee", "nao", "neen", "nah")
 	partQuite = set("quite", "ganz", "tout", "exactamente", "exactly", "proprio", "helemaal", "exatamente", "really")

@@ -84,13 +84,18 @@ func (t *text) wrapNote() string {
 		return ""
 	}
 	labelled := noteLabels[string(t.tokBytes(0))] && t.toks[0].flags&fPunctAfter != 0
+	abbrev := false // an abbreviation's dot split the sentence: "Nr. Anrufer ≠ Akte"
 	for from := 0; from < len(t.toks); {
 		to := from + 1
 		for to < len(t.toks) && t.toks[to].flags&fSentence == 0 {
 			to++
 		}
-		if rule := t.noteSentence(from, to, labelled); rule != "" {
+		if rule := t.noteSentence(from, to, labelled, abbrev); rule != "" {
 			return rule
+		}
+		abbrev = false
+		for k := from; k < to && to-from <= 2; k++ {
+			abbrev = abbrev || noteClassWords[string(t.tokBytes(k))]
 		}
 		from = to
 	}
@@ -98,12 +103,12 @@ func (t *text) wrapNote() string {
 }
 
 // noteSentence is wrapNote for the sentence of tokens [from, to).
-func (t *text) noteSentence(from, to int, labelled bool) string {
+func (t *text) noteSentence(from, to int, labelled, named bool) string {
 	if t.toks[from].flags&fQuestion != 0 {
 		return ""
 	}
 	given := -1
-	caller, named, record := false, false, false
+	caller, record := false, false
 	for i := from; i < to; i++ {
 		w := string(t.tokBytes(i))
 		switch {
@@ -123,9 +128,10 @@ func (t *text) noteSentence(from, to int, labelled bool) string {
 		case fileWords[w]:
 			record = true
 		case given >= 0 && i-given <= 6:
-			// the value's class named, or the caller: "refund given,
-			// correct amount" is about something else
-			if !caller && !named {
+			// the value's class named: "refund given, correct amount"
+			// and "cust called about refund, correct amount refunded"
+			// are about something else
+			if !named {
 				continue
 			}
 			switch w {
