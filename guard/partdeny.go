@@ -20,7 +20,7 @@ func (t *text) partDenial() string {
 		for to < len(t.toks) && t.toks[to].flags&fSentence == 0 {
 			to++
 		}
-		if t.toks[from].flags&fQuestion == 0 && (t.partContrast(from, to) || t.partOther(from, to, opensNo)) {
+		if t.toks[from].flags&fQuestion == 0 && (t.partContrast(from, to) || t.partOther(from, to, opensNo) || t.notHeld(from, to)) {
 			return RuleDenial
 		}
 		from = to
@@ -123,6 +123,56 @@ func (t *text) partOther(from, to int, opensNo bool) bool {
 	return other && copula && (opensNo || notThat)
 }
 
+// notHeld reports whether the sentence [from, to) says a value of a kind
+// (an indefinite article, at most two words, the value's noun) is one we
+// do not have from the customer: "a Munich address we don't have from
+// you at all", "eine Münchner Adresse haben wir von Ihnen gar nicht".
+func (t *text) notHeld(from, to int) bool {
+	noun, we, have, neg := -1, false, false, false
+	for i := from; i < to; i++ {
+		w := string(t.tokBytes(i))
+		switch {
+		case condWords[w] && !(w == "si" && i > from && siPreps[string(t.tokBytes(i-1))]) || ourWords[w] || newWords[w] || deferWord(t.tokBytes(i)):
+			return false // "eine neue Adresse haben wir noch nicht erhalten, bitte nach der Verifizierung"
+		case partValueNouns[w] && noun < 0:
+			for j := max(from, i-3); j < i; j++ {
+				if indefinites[string(t.tokBytes(j))] {
+					noun = i
+				}
+			}
+		case noun >= 0 && weWords[w]:
+			we = true
+		case noun >= 0 && heldVerbs[w]:
+			have = true
+			we = we || heldWe[w]
+		case noun >= 0 && w == "no":
+			// Spanish "no (la) tenemos", not Portuguese "no sistema"
+			for j := i + 1; j < to && j <= i+2; j++ {
+				neg = neg || heldVerbs[string(t.tokBytes(j))]
+			}
+		case noun >= 0 && (negations[w] || stepNegations[w] || w == "gar"):
+			neg = true
+		}
+	}
+	return noun >= 0 && we && have && neg
+}
+
+// siPreps make Portuguese "si" the pronoun ("de si", "from you"), not
+// "if".
+var siPreps = set("de", "a", "para", "por", "com", "sobre")
+
+// newWords say a value is new: "a new address we don't have yet".
+var newWords = set("new", "neue", "neuen", "neuer", "neues", "nouvelle", "nouveau", "nueva", "nuevo", "nuova", "nuovo",
+	"nieuw", "nieuwe", "nova", "novo", "change", "anderung", "changement", "cambio", "modifica", "wijziging", "alteracao")
+
+// heldVerbs say "have" after the value's noun; heldWe in the first
+// person plural.
+var (
+	heldVerbs = set("have", "had", "haben", "hatten", "avons", "tenemos", "teniamos", "abbiamo", "avevamo", "hebben",
+		"hadden", "temos", "tinhamos")
+	heldWe = set("avons", "tenemos", "teniamos", "abbiamo", "avevamo", "temos", "tinhamos")
+)
+
 // isPartWord reports whether w is a part word, or its plural or English
 // possessive as the token view writes it ("the month's right": "months").
 func isPartWord(w string) bool {
@@ -139,7 +189,7 @@ func partHedge(a, b string) bool {
 // spPart bit, set while emitting).
 var partCues = func() map[string]bool {
 	m := map[string]bool{}
-	for _, s := range []map[string]bool{partBut, partNo, partQuite, partBefore, partAfter} {
+	for _, s := range []map[string]bool{partBut, partNo, partQuite, partBefore, partAfter, heldVerbs} {
 		for w := range s {
 			m[w] = true
 		}

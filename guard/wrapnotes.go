@@ -125,6 +125,9 @@ func (t *text) noteSentence(from, to int, labelled, named bool) string {
 			}
 		case noteClassWords[w] || t.toks[i].lex&(lxPhone|lxCard) != 0:
 			named = true
+			if labelled && given < 0 {
+				given = i // "Notes: DOB ✔ matches", "Notiz: Handynummer = Akte"
+			}
 		case fileWords[w]:
 			record = true
 		case given >= 0 && i-given <= 6:
