@@ -817,9 +817,13 @@ func (t *text) confirmation(class string) string {
 			if !t.ourAt(o) {
 				o++
 			}
-			if n := string(t.tokBytes(o + 1)); !accountWords[n] && !isRecordWord(n) && t.ourNoun(o+1, to) && t.toks[o].flags&fPunctAfter == 0 &&
-				!t.comparesAhead(o+2, to) {
-				return false // "Nee, ons nummer ontvangt geen sms": the answer is about the business's own thing
+			// (o+1 may be past the sentence now: "the um um" reads "the
+			// 11", and "11" is Dutch "onze", ours)
+			if o+1 < to {
+				if n := string(t.tokBytes(o + 1)); !accountWords[n] && !isRecordWord(n) && t.ourNoun(o+1, to) && t.toks[o].flags&fPunctAfter == 0 &&
+					!t.comparesAhead(o+2, to) {
+					return false // "Nee, ons nummer ontvangt geen sms": the answer is about the business's own thing
+				}
 			}
 		}
 		short := 2 // "Yes, it is."
