@@ -688,6 +688,9 @@ func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 						b.tokens([]string{dd, of, mm, of2, yy}, p)
 					}
 				}
+				// "the third of the eleventh, nineteen seventy-nine"
+				b.tokens([]string{dd, "of", "the", mm, yy}, p)
+				b.tokens([]string{dd, "of", mm, yy}, p)
 			}
 		}
 	}
