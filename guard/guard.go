@@ -733,7 +733,7 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 	}
 	if class != "" {
 		// a call-wrap note's verdict first: "Notes: cust read out mobile, correct"
-		if rule := t.wrapNote(); rule != "" {
+		if rule := t.wrapNote(class); rule != "" {
 			v := Verdict{Blocked: true, Rule: rule, Class: class, RequiredLevel: need}
 			if v.stricter(best) {
 				best = v

@@ -1,5 +1,7 @@
 package guard
 
+import "github.com/proofdesk/proofdesk"
+
 // A call-wrap note records what the caller gave and how it compared with
 // the record, in shorthand: "Notes: cust read out mobile, correct, SMS
 // sent", "notiz: Adr. Anrufer = Akte ✔", "nº llamante ≠ ficha", "last4
@@ -24,7 +26,7 @@ var givenWords = set("given", "gave", "read", "spelled", "spelt", "provided", "s
 	"deletreada", "facilitado", "facilitada", "proporcionado", "proporcionada", "dictado", "dictada", "fornito", "fornita",
 	"dettato", "dettata", "comunicato", "comunicata", "indicato", "indicata", "opgegeven", "gespeld", "genoemd",
 	"doorgegeven", "voorgelezen", "informado", "informada", "soletrado", "soletrada", "fornecido", "fornecida", "ditado",
-	"ditada", "indicado", "indicada",
+	"ditada", "indicado", "indicada", "dato", "dati", "dio", "deu", "gab", "gaf", "disse", "dit", "dicto",
 	// the customer, a word of every reply: it counts only in a labelled note
 	"customer", "client", "cliente", "kunde", "kundin", "klant")
 
@@ -58,13 +60,41 @@ var noteNo = set("neq", "emojino", "mismatch", "mismatched", "wrong", "incorrect
 	"diversa", "sbagliato", "sbagliata", "errato", "errata", "anders", "onjuist", "afwijkend", "fout", "incorrecto",
 	"incorrecta", "incorreto", "incorreta", "ungleich", "nomatch", "unmatched")
 
-// noteClassWords name a protected value in a note's shorthand, besides
-// the phone and card words of the lexicon.
-var noteClassWords = set("dob", "ddn", "dn", "fdn", "gebdat", "geb", "geburtsdatum", "birth", "birthdate", "naissance",
-	"nacimiento", "nascita", "geboortedatum", "nascimento", "address", "addr", "adr", "adresse", "anschrift",
-	"direccion", "indirizzo", "adres", "morada", "endereco", "email", "mail", "correo", "courriel", "emailadresse",
-	"postcode", "plz", "zip", "cp", "cap", "number", "nummer", "numero", "nr", "no", "num", "last4", "iban",
-	"kartenendziffern", "endziffern", "digits")
+// noteClassWords name a protected value in a note's shorthand, by
+// class, besides the phone and card words of the lexicon; the words for
+// "number" name a phone or a card.
+var noteClassWords = func() map[string]string {
+	m := map[string]string{}
+	for class, words := range map[string][]string{
+		proofdesk.ClassDateOfBirth: {"dob", "ddn", "dn", "fdn", "gebdat", "geb", "geburtsdatum", "birth", "birthdate",
+			"naissance", "nacimiento", "nascita", "geboortedatum", "nascimento"},
+		proofdesk.ClassAddress: {"address", "addr", "adr", "adresse", "anschrift", "direccion", "indirizzo", "adres",
+			"morada", "endereco", "postcode", "plz", "zip", "cp", "cap"},
+		proofdesk.ClassEmail:   {"email", "mail", "correo", "courriel", "emailadresse"},
+		proofdesk.ClassPayment: {"last4", "iban", "kartenendziffern", "endziffern"},
+		"number":               {"number", "nummer", "numero", "nr", "no", "num", "digits"},
+	} {
+		for _, w := range words {
+			m[w] = class
+		}
+	}
+	return m
+}()
+
+// noteNames reports whether token i names a value of class in a note:
+// "DOB", "Adr.", "mobile", "card", "nr".
+func (t *text) noteNames(i int, w, class string) bool {
+	c, ok := noteClassWords[w]
+	switch {
+	case ok:
+		return c == class || c == "number" && (class == proofdesk.ClassPhone || class == proofdesk.ClassPayment)
+	case t.toks[i].lex&lxPhone != 0:
+		return class == proofdesk.ClassPhone
+	case t.toks[i].lex&lxCard != 0:
+		return class == proofdesk.ClassPayment
+	}
+	return false
+}
 
 // noteNegations turn a verdict word of a match into one of a mismatch:
 // "doesn't match", "stimmt nicht", "ne correspond pas", "no coincide".
@@ -72,14 +102,15 @@ var noteNegations = set("not", "doesnt", "dont", "didnt", "no", "nicht", "ne", "
 	"isnt", "never")
 
 // wrapNote returns RuleConfirmation or RuleDenial when t is a call-wrap
-// note that compares a value the caller gave with the record, else "".
+// note that compares a value of class the caller gave with the record,
+// else "".
 // A note is a text that opens with a note label, or a sentence that names
 // the caller or compares with a symbol (=, ≠, ✔, ✗); the verdict follows
 // a word of giving or the caller within its sentence: a verdict word,
 // negated or not, or a symbol, = and ≠ before a word for the record.
 // A question, or a sentence under a condition ("if the number given is
 // correct"), is no verdict.
-func (t *text) wrapNote() string {
+func (t *text) wrapNote(class string) string {
 	if len(t.toks) == 0 || t.spoken&spNote == 0 {
 		return ""
 	}
@@ -90,12 +121,12 @@ func (t *text) wrapNote() string {
 		for to < len(t.toks) && t.toks[to].flags&fSentence == 0 {
 			to++
 		}
-		if rule := t.noteSentence(from, to, labelled, abbrev); rule != "" {
+		if rule := t.noteSentence(from, to, class, labelled, abbrev); rule != "" {
 			return rule
 		}
 		abbrev = false
 		for k := from; k < to && to-from <= 2; k++ {
-			abbrev = abbrev || noteClassWords[string(t.tokBytes(k))]
+			abbrev = abbrev || t.noteNames(k, string(t.tokBytes(k)), class)
 		}
 		from = to
 	}
@@ -103,7 +134,7 @@ func (t *text) wrapNote() string {
 }
 
 // noteSentence is wrapNote for the sentence of tokens [from, to).
-func (t *text) noteSentence(from, to int, labelled, named bool) string {
+func (t *text) noteSentence(from, to int, class string, labelled, named bool) string {
 	if t.toks[from].flags&fQuestion != 0 {
 		return ""
 	}
@@ -114,18 +145,15 @@ func (t *text) noteSentence(from, to int, labelled, named bool) string {
 		switch {
 		case condWords[w]:
 			return ""
+		// the verdict's window runs from the last cue: "il chiamante ha
+		// dato la data di nascita, corretta"
 		case callerWords[w]:
-			caller = true
-			if given < 0 {
-				given = i
-			}
+			caller, given = true, i
 		case givenWords[w]:
-			if given < 0 {
-				given = i
-			}
-		case noteClassWords[w] || t.toks[i].lex&(lxPhone|lxCard) != 0:
+			given = i
+		case t.noteNames(i, w, class):
 			named = true
-			if labelled && given < 0 {
+			if labelled || given >= 0 {
 				given = i // "Notes: DOB ✔ matches", "Notiz: Handynummer = Akte"
 			}
 		case fileWords[w]:
