@@ -66,7 +66,7 @@ func (t *text) stepSentence(from, to int, thatsOne bool) bool {
 			digits = true
 		case matchWords[w] || stepMatch[w]:
 			match = true
-		case downToWords[w]:
+		case downToWords[w] && !(w == "bis" && i+1 < to && string(t.tokBytes(i+1)) == "auf"): // ("bis auf" is "except")
 			// "down to the postcode", not "down to the cent"
 			for j := i + 1; j < to && j <= i+3; j++ {
 				downTo = downTo || stepParts[string(t.tokBytes(j))]
@@ -86,8 +86,8 @@ func (t *text) stepSentence(from, to int, thatsOne bool) bool {
 		return true // "correct, exactly those digits", a bare answer
 	case exact && have && to-from <= 9 && t.demoIn(from, to):
 		return true // "exactly, that's what I've got here"
-	case match && exact && downTo:
-		return true // "matches exactly, down to the postcode"
+	case match && exact && downTo, exact && downTo && to-from <= 7:
+		return true // "matches exactly, down to the postcode", "exact, jusqu'au numéro de rue"
 	}
 	return false
 }
@@ -156,7 +156,8 @@ var (
 		"schicke", "sende", "erstatte", "buche", "rappelle", "appelle", "envoie", "rembourse", "credite", "llamo", "llamare",
 		"envio", "mando", "reembolso", "abono", "cargo", "richiamo", "chiamo", "mando", "invio", "rimborso", "accredito",
 		"bel", "stuur", "stort", "ligo", "ligarei", "envio", "mandarei", "enviarei", "reembolsarei", "sms", "whatsapp",
-		"texting", "sending", "calling", "refunding")
+		"texting", "sending", "calling", "refunding", "ship", "post", "mail", "deliver", "versende", "liefere", "expedie",
+		"livre", "despacho", "entrego", "spedisco", "consegno", "verzend", "lever", "despacho", "entrego")
 	// justWords say "just now" before a verb of saying: "you just said".
 	justWords = set("just", "gerade", "eben", "soeben", "venez", "vient", "acaba", "acabas", "acabou", "appena",
 		"net", "zojuist", "recien", "recem")

@@ -20,7 +20,7 @@ func (t *text) partDenial() string {
 		for to < len(t.toks) && t.toks[to].flags&fSentence == 0 {
 			to++
 		}
-		if t.toks[from].flags&fQuestion == 0 && (t.partContrast(from, to) || t.partOther(from, to, opensNo) || t.notHeld(from, to)) {
+		if t.toks[from].flags&fQuestion == 0 && (t.partContrast(from, to) || t.partOther(from, to, opensNo) || t.notHeld(from, to) || t.partExcept(from, to)) {
 			return RuleDenial
 		}
 		from = to
@@ -173,6 +173,36 @@ var (
 	heldWe = set("avons", "tenemos", "teniamos", "abbiamo", "avevamo", "temos", "tinhamos")
 )
 
+// partExcept reports whether the short sentence [from, to) agrees except
+// for a part: "genau, bis auf die Hausnummer", "yes, except the
+// postcode", "oui, sauf le code postal", "sí, salvo el día".
+func (t *text) partExcept(from, to int) bool {
+	if to-from > 8 {
+		return false
+	}
+	yes := false
+	for i := from; i < to; i++ {
+		w := string(t.tokBytes(i))
+		if partYes[w] || exactWords[w] {
+			yes = true
+			continue
+		}
+		if !yes || !(partExceptWords[w] || w == "bis" && i+1 < to && string(t.tokBytes(i+1)) == "auf") {
+			continue
+		}
+		for j := i + 1; j < to && j <= i+4; j++ {
+			if isPartWord(string(t.tokBytes(j))) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// partExceptWords say "except" ("bis auf" in German).
+var partExceptWords = set("except", "apart", "sauf", "excepto", "salvo", "menos", "tranne", "eccetto", "salvo",
+	"behalve", "exceto", "ausser", "auser")
+
 // isPartWord reports whether w is a part word, or its plural or English
 // possessive as the token view writes it ("the month's right": "months").
 func isPartWord(w string) bool {
@@ -188,8 +218,8 @@ func partHedge(a, b string) bool {
 // partCues gate partDenial: every form it reads holds one (text.spoken's
 // spPart bit, set while emitting).
 var partCues = func() map[string]bool {
-	m := map[string]bool{}
-	for _, s := range []map[string]bool{partBut, partNo, partQuite, partBefore, partAfter, heldVerbs} {
+	m := set("bis")
+	for _, s := range []map[string]bool{partBut, partNo, partQuite, partBefore, partAfter, heldVerbs, partExceptWords} {
 		for w := range s {
 			m[w] = true
 		}
