@@ -128,6 +128,12 @@ var numWords = func() map[string]numWord {
 	add(kConn, 0, "and", "und", "y", "e", "et", "en")
 	add(kDouble, 2, "double", "doppel")
 	add(kTriple, 3, "triple")
+	// "doble siete", "doppio sette", "dubbel zeven", "duplo sete": words of
+	// their own too ("habitación doble"), so only before a number word
+	for w, k := range map[string]uint8{"doble": kDouble, "doppio": kDouble, "doppia": kDouble, "dubbel": kDouble,
+		"duplo": kDouble, "dupla": kDouble, "tripel": kTriple, "triplo": kTriple, "tripla": kTriple} {
+		m[w] = numWord{val: 2 + int(k-kDouble), kind: k, ambiguous: true}
+	}
 	// misspellings of number words that speech-to-text and hurried
 	// typing write: "eighty three nighty"
 	add(kTens, 40, "fourty")
