@@ -33,6 +33,7 @@ type lexEntry struct {
 	hasNum bool
 	bits   uint16
 	spoken uint8 // sp* (spoken.go)
+	part   uint8 // cu* (partdeny.go)
 }
 
 // lexicon holds every word that has a canonical form, a number value or a
@@ -74,10 +75,13 @@ var lexicon = func() map[string]*lexEntry {
 			get(w).bits |= bit
 		}
 	}
-	for bit, words := range map[uint8]map[string]bool{spFiller: hesitations, spCorrect: correctionWords, spSep: spokenSeps, spNote: noteCues, spStep: stepCues, spPart: partCues} {
+	for bit, words := range map[uint8]map[string]bool{spFiller: hesitations, spCorrect: correctionWords, spSep: spokenSeps, spNote: noteCues, spStep: stepCues} {
 		for w := range words {
 			get(w).spoken |= bit
 		}
+	}
+	for w, bits := range partCueWords {
+		get(w).part |= bits
 	}
 	// a typo of a cue word is the word: "Mastercrad", "betalnig",
 	// "eindgend" (typoVariants); a variant that is a word of the lexicon

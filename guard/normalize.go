@@ -73,6 +73,8 @@ type text struct {
 	// spoken says what a second reading as speech may change (sp*,
 	// spoken.go), gathered while emitting.
 	spoken uint8
+	// partCues are the tokens partDenial may read (partdeny.go).
+	partCues []partCue
 	// hits and public are Matcher.matches's scratch, form
 	// Index.candidates's.
 	hits   []hit

@@ -406,6 +406,7 @@ func (t *text) emit() {
 	t.sentences = t.sentences[:0]
 	t.runs = t.runs[:0]
 	t.spoken = 0
+	t.partCues = t.partCues[:0]
 	nums := t.numOut[:0]
 	greet := 0 // words left of a salutation that opens a sentence
 	for i := 0; i < len(t.raw); {
@@ -454,6 +455,9 @@ func (t *text) emit() {
 		e := lookup(w)
 		if e != nil {
 			t.raw[i].lex = e.bits
+			if e.part != 0 && len(t.partCues) < maxPartCues {
+				t.partCues = append(t.partCues, partCue{int32(len(t.toks)), e.part})
+			}
 			if e.spoken != 0 {
 				t.noteSpoken(i, e.spoken)
 				// "Uh, I can't use a number you give me": the sentence

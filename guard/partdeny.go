@@ -11,22 +11,107 @@ package guard
 // affirmed and the other negated; or a part, or the value's noun, said
 // to be different or off after an opening "no" or with "not that one".
 func (t *text) partDenial() string {
-	if len(t.toks) == 0 || t.spoken&spPart == 0 {
+	if len(t.partCues) == 0 {
 		return ""
 	}
 	opensNo := partNo[string(t.tokBytes(0))] || len(t.toks) > 1 && partHedge(string(t.tokBytes(0)), string(t.tokBytes(1)))
-	for from := 0; from < len(t.toks); {
-		to := from + 1
+	// only the sentences that hold a cue, each once, and each check only
+	// where its own cues are (text.partCues, set while emitting)
+	for k := 0; k < len(t.partCues); {
+		c := int(t.partCues[k].tok)
+		if c >= len(t.toks) {
+			break
+		}
+		from, to := c, c+1
+		for from > 0 && t.toks[from].flags&fSentence == 0 {
+			from--
+		}
 		for to < len(t.toks) && t.toks[to].flags&fSentence == 0 {
 			to++
 		}
-		if t.toks[from].flags&fQuestion == 0 && (t.partContrast(from, to) || t.partOther(from, to, opensNo) || t.notHeld(from, to) || t.partExcept(from, to)) {
+		var bits uint8
+		parts := 0
+		for ; k < len(t.partCues) && int(t.partCues[k].tok) < to; k++ {
+			cb := t.partCues[k].bits
+			if cb&cuNoun != 0 && !t.indefiniteBefore(int(t.partCues[k].tok), from) {
+				cb &^= cuNoun // "the email we have on file": no value of a kind
+			}
+			bits |= cb
+			if cb&cuPart != 0 {
+				parts++
+			}
+		}
+		if t.toks[from].flags&fQuestion != 0 {
+			continue
+		}
+		if parts >= 2 && t.partContrast(from, to) || bits&cuDiffer != 0 && t.partOther(from, to, opensNo) ||
+			bits&(cuHeld|cuNoun) == cuHeld|cuNoun && t.notHeld(from, to) || bits&cuExcept != 0 && parts >= 1 && t.partExcept(from, to) {
 			return RuleDenial
 		}
-		from = to
 	}
 	return ""
 }
+
+// What a word may be to partDenial (lexEntry.part, text.partCues).
+const (
+	cuPart   uint8 = 1 << iota // a part of a value: "day", "postcode"
+	cuDiffer                   // "different", "off", "otro"
+	cuHeld                     // "have", "tenemos"
+	cuExcept                   // "except", "bis", "sauf"
+	cuNoun                     // a value's noun: "address", "número"
+)
+
+// indefiniteBefore reports whether an indefinite article stands within
+// the 3 tokens before token i (not before from): "a Munich address".
+func (t *text) indefiniteBefore(i, from int) bool {
+	for j := max(from, i-3); j < i; j++ {
+		if indefinites[string(t.tokBytes(j))] {
+			return true
+		}
+	}
+	return false
+}
+
+// partCue is a token that partDenial may read (maxPartCues at most).
+type partCue struct {
+	tok  int32
+	bits uint8
+}
+
+const maxPartCues = 64
+
+// partCueWords are the words of partCue, by bit, as written (before
+// canonical forms: "street", "Straße", "month's").
+var partCueWords = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for w := range partWords {
+		m[w] |= cuPart
+		m[w+"s"] |= cuPart
+	}
+	for _, w := range []string{"street", "strasse", "straat", "rua", "streets"} {
+		m[w] |= cuPart
+	}
+	for w := range partBefore {
+		m[w] |= cuDiffer
+	}
+	for w := range partAfter {
+		m[w] |= cuDiffer
+	}
+	for w := range heldVerbs {
+		m[w] |= cuHeld
+	}
+	for w := range partExceptWords {
+		m[w] |= cuExcept
+	}
+	m["bis"] |= cuExcept
+	for w := range partValueNouns {
+		m[w] |= cuNoun
+	}
+	for _, w := range []string{"adresse", "direccion", "numero", "telefono", "e-mail"} {
+		m[w] |= cuNoun
+	}
+	return m
+}()
 
 // partContrast reports whether the sentence [from, to) holds two clauses
 // (split by a word for "but" or punctuation), each with a part word, one
@@ -214,18 +299,6 @@ func isPartWord(w string) bool {
 func partHedge(a, b string) bool {
 	return (a == "not" || a == "nicht" || a == "pas" || a == "no" || a == "non" || a == "niet" || a == "nao") && partQuite[b]
 }
-
-// partCues gate partDenial: every form it reads holds one (text.spoken's
-// spPart bit, set while emitting).
-var partCues = func() map[string]bool {
-	m := set("bis")
-	for _, s := range []map[string]bool{partBut, partNo, partQuite, partBefore, partAfter, heldVerbs, partExceptWords} {
-		for w := range s {
-			m[w] = true
-		}
-	}
-	return m
-}()
 
 // Words of a partial denial (normalised).
 var (

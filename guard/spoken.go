@@ -21,7 +21,6 @@ const (
 	spSep                       // a separator said as a word: "slash", "barra"
 	spNote                      // a cue of a call-wrap note (wrapnotes.go)
 	spStep                      // a cue of a next step (nextstep.go)
-	spPart                      // a cue of a partial denial (partdeny.go)
 )
 
 // hesitations are the fillers of the seven languages, folded.
