@@ -90,8 +90,20 @@ type spWord struct {
 func spokenVariant(reply string) string {
 	fields := strings.Fields(reply)
 	ws := make([]spWord, len(fields))
+	// the keys written into one buffer, then cut from one string
+	kb := make([]byte, 0, len(reply))
+	ends := make([]int, len(fields))
 	for i, f := range fields {
-		ws[i] = spWord{text: f, key: spokenKey(f)}
+		kb = appendSpokenKey(kb, f)
+		ends[i] = len(kb)
+	}
+	keys := string(kb)
+	for i, f := range fields {
+		start := 0
+		if i > 0 {
+			start = ends[i-1]
+		}
+		ws[i] = spWord{text: f, key: keys[start:ends[i]]}
 		r, _ := utf8.DecodeLastRuneInString(f)
 		ws[i].punct = strings.ContainsRune(",.;:…!?", r)
 		ws[i].cut = strings.HasSuffix(f, "...") || r == '…' || strings.HasSuffix(f, "-")
@@ -260,24 +272,30 @@ func nextKept(ws []spWord, i int) int {
 	return i
 }
 
-// spokenKey returns the letters and digits of a word, lowercase and
-// folded as the normaliser folds them ("Ähm," is "ahm", "perdón" is
-// "perdon"); an elided article goes ("l'happé" is "happe").
-func spokenKey(f string) string {
+// appendSpokenKey appends to b the letters and digits of a word,
+// lowercase and folded as the normaliser folds them ("Ähm," is "ahm",
+// "perdón" is "perdon"); an elided article goes ("l'happé" is "happe").
+func appendSpokenKey(b []byte, f string) []byte {
 	if i := strings.IndexAny(f, "'’"); i >= 0 && i <= 2 {
 		f = f[i+1:]
 	}
-	var b strings.Builder
-	for _, r := range f {
+	for i := 0; i < len(f); {
+		if c := f[i]; c < utf8.RuneSelf {
+			if isAlnum(c) {
+				b = append(b, lowerAlnum[c])
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(f[i:])
+		i += n
 		r = unicode.ToLower(r)
 		switch {
-		case r < utf8.RuneSelf && isAlnum(byte(r)):
-			b.WriteRune(r)
 		case fold[r] != "":
-			b.WriteString(fold[r])
+			b = append(b, fold[r]...)
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 		}
 	}
-	return b.String()
+	return b
 }
