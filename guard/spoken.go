@@ -59,10 +59,32 @@ var symbolWords = func() map[string]bool {
 // may need a second reading for: a filler, a correction marker between
 // two pieces, a separator word.
 func (t *text) noteSpoken(i int, sp uint8) {
-	if sp&spCorrect != 0 && (i == 0 || t.raw[i-1].flags&fPunctAfter == 0 && t.raw[i].flags&fPunctAfter == 0) {
+	if sp&spCorrect != 0 && (i == 0 || t.raw[i-1].flags&fPunctAfter == 0 && t.raw[i].flags&fPunctAfter == 0 &&
+		!(i+1 < len(t.raw) && t.valueishRaw(i-1) && (t.valueishRaw(i+1) || i+2 < len(t.raw) && t.valueishRaw(i+2)))) {
 		sp &^= spCorrect
 	}
 	t.spoken |= sp
+}
+
+// valueishRaw reports whether raw token i may be a piece of a value said
+// aloud: digits, a number word, a symbol word of an email address.
+func (t *text) valueishRaw(i int) bool {
+	return valueish(string(t.rawBuf[t.raw[i].start:t.raw[i].end]))
+}
+
+// valueish reports whether the folded word w may be a piece of a value
+// said aloud (a transcript without punctuation corrects "dash no sorry
+// dot" between such pieces).
+func valueish(w string) bool {
+	if allDigits([]byte(w)) || symbolWords[w] || atWords[w] {
+		return true
+	}
+	if nw, ok := numWords[w]; ok {
+		return nw.kind != kConn
+	}
+	var items [8]numItem
+	_, ok, _ := compoundNumber([]byte(w), items[:0]) // "quatre-vingt-quatre" as one word
+	return ok
 }
 
 // spokenReading returns the reply read as speech (spokenVariant) when
@@ -130,12 +152,12 @@ func spokenVariant(reply string) string {
 			first = p
 		}
 		before := prevKept(ws, first)
-		if before < 0 || !ws[before].punct && !ws[before].cut && !ws[i].punct {
-			continue // "no" inside a sentence: no correction
-		}
 		next := nextKept(ws, i)
-		if next < 0 {
+		if before < 0 || next < 0 {
 			continue
+		}
+		if !ws[before].punct && !ws[before].cut && !ws[i].punct && !(valueish(ws[before].key) && valueish(ws[next].key)) {
+			continue // "no" inside a sentence: no correction; a transcript's "dash no sorry dot" is one
 		}
 		for k := first; k <= i; k++ {
 			ws[k].drop = true
@@ -144,14 +166,15 @@ func spokenVariant(reply string) string {
 		// the piece taken back: from the last word the correction
 		// repeats ("de l'happé, pardon, de la Paix"), else the last word
 		// and a word broken off, and a symbol word before a symbol word
-		from := -1
+		// (the start that repeats the most of the correction's words:
+		// "sieben sieben eins sieben, nein, sieben sieben eins sechs")
+		from, best := -1, 0
 		for k, n := before, 0; k >= 0 && n < 4; k-- {
 			if ws[k].drop {
 				continue
 			}
-			if ws[k].key == ws[next].key {
-				from = k
-				break
+			if m := repeats(ws, k, before, next); m > best {
+				from, best = k, m
 			}
 			n++
 		}
@@ -209,6 +232,24 @@ func spokenVariant(reply string) string {
 		b.WriteString(w.text)
 	}
 	return b.String()
+}
+
+// repeats returns how many kept words of ws[k:before+1], from k, the
+// kept words from next say again.
+func repeats(ws []spWord, k, before, next int) int {
+	m := 0
+	for k <= before && next >= 0 && next < len(ws) {
+		if ws[k].key != ws[next].key {
+			break
+		}
+		m++
+		k = nextKept(ws, k)
+		next = nextKept(ws, next)
+		if k < 0 {
+			break
+		}
+	}
+	return m
 }
 
 // groupEnd returns the end of the group of words that starts at i: the
