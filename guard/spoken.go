@@ -69,21 +69,24 @@ func (t *text) noteSpoken(i int, sp uint8) {
 // valueishRaw reports whether raw token i may be a piece of a value said
 // aloud: digits, a number word, a symbol word of an email address.
 func (t *text) valueishRaw(i int) bool {
-	return valueish(string(t.rawBuf[t.raw[i].start:t.raw[i].end]))
+	return valueishBytes(t.rawBuf[t.raw[i].start:t.raw[i].end], t.nums[:0])
 }
 
 // valueish reports whether the folded word w may be a piece of a value
 // said aloud (a transcript without punctuation corrects "dash no sorry
 // dot" between such pieces).
-func valueish(w string) bool {
-	if allDigits([]byte(w)) || symbolWords[w] || atWords[w] {
+func valueish(w string) bool { return valueishBytes([]byte(w), nil) }
+
+// valueishBytes is valueish on bytes, with scratch for compound number
+// words ("quatre-vingt-quatre" as one word).
+func valueishBytes(w []byte, scratch []numItem) bool {
+	if allDigits(w) || symbolWords[string(w)] || atWords[string(w)] {
 		return true
 	}
-	if nw, ok := numWords[w]; ok {
+	if nw, ok := numWords[string(w)]; ok {
 		return nw.kind != kConn
 	}
-	var items [8]numItem
-	_, ok, _ := compoundNumber([]byte(w), items[:0]) // "quatre-vingt-quatre" as one word
+	_, ok, _ := compoundNumber(w, scratch)
 	return ok
 }
 
