@@ -72,7 +72,7 @@ func (t *text) stepSentence(from, to int, thatsOne bool) bool {
 				downTo = downTo || stepParts[string(t.tokBytes(j))]
 			}
 		case haveHere[w]:
-			have = i >= to-2 // "that's what I've got here", ending the sentence
+			have = i >= to-3 // "that's what I've got here", "das habe ich hier": ending the sentence
 		}
 	}
 	switch {
