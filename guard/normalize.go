@@ -488,7 +488,7 @@ func (t *text) tokenize(s string) {
 			case c == '@':
 				t.ats++
 				word("at")
-			case c == '=' && i >= 2 && s[i-2] == ' ' && i < len(s) && s[i] == ' ':
+			case c == '=' && i >= 2 && s[i-2] == ' ' && i < len(s) && s[i] == ' ' && !t.digitsAround(s, i):
 				word("eq") // "Adr. Anrufer = Akte": a call note's verdict (wrapnotes.go)
 			case c == '*':
 				for i < len(s) && s[i] == '*' {
@@ -554,10 +554,10 @@ func (t *text) tokenize(s string) {
 				t.rawBuf = append(t.rawBuf, '~')
 				t.rawBuf = strconv.AppendUint(t.rawBuf, uint64(lr), 36)
 			}
-		case emojiTokens[r] != "":
+		case emojiTokens[r] != "" && !t.digitsAround(s, i):
 			word(emojiTokens[r])
-		case r == '≠':
-			word("neq") // "Nr. Anrufer ≠ Akte" (wrapnotes.go)
+		case r == '≠' && !t.digitsAround(s, i):
+			word("neq") // "Nr. Anrufer ≠ Akte" (wrapnotes.go); between digits a separator
 		case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
 			endTok()
 			gap(' ')
@@ -581,6 +581,19 @@ func (t *text) tokenize(s string) {
 	if n := len(t.raw); n > 0 {
 		t.raw[n-1].flags |= fPunctAfter
 	}
+}
+
+// digitsAround reports whether the symbol that ends at s[i] stands
+// between digits, spaces at most between: "06 = 47", "06≠47", "06✔47"
+// are one number's separators, not words.
+func (t *text) digitsAround(s string, i int) bool {
+	if n := len(t.rawBuf); n == 0 || !isDigit(t.rawBuf[n-1]) {
+		return false
+	}
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	return i < len(s) && isDigit(s[i])
 }
 
 // addRaw appends the raw token from rawBuf[start:] to the end of rawBuf.
