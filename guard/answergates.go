@@ -349,6 +349,12 @@ func (t *text) readOutValue(class string) bool {
 		if k < 0 || t.setAside(from, k, s) {
 			continue // "to the account's address, not to the one you give"
 		}
+		// an English verb of saying makes "a" before the noun the
+		// indefinite article, not Romance "to": "I can't use a number
+		// you give me on the call" is any number, not the one offered
+		if k > from && sayEnglish[string(t.tokBytes(s))] && anyArticles[string(t.tokBytes(k-1))] {
+			continue
+		}
 		if k > from && (destPreps[string(t.tokBytes(k-1))] || toWords[string(t.tokBytes(k-1))]) {
 			return true // "natürlich an die, die Sie genannt haben": where it goes
 		}
@@ -361,6 +367,10 @@ func (t *text) readOutValue(class string) bool {
 	}
 	return false
 }
+
+// sayEnglish are the English sayVerbs; anyArticles the English articles
+// of any one thing.
+var sayEnglish, anyArticles = set("read", "say", "said", "gave", "give", "mentioned", "quoted"), set("a", "an", "any")
 
 // sayShapes holds sayVerbs' first letters and lengths (shapes).
 var sayShapes = shapes(sayVerbs)

@@ -1,5 +1,7 @@
 package guard
 
+import "strings"
+
 // dobday.go: the date of birth told by its parts (guard16): its day and
 // month without the year, its day alone as an answer, a part of it
 // judged ("the year too", "the year is wrong, the rest fits"), a day's
@@ -250,7 +252,7 @@ func (t *text) partJudged(i int) string {
 	neg := false
 	for j := from; j < to; j++ {
 		x := string(t.tokBytes(j))
-		if weekDays[x] || courierWords[x] {
+		if weekDays[x] || courierWords[x] || dayThings[x] || dayThings[strings.TrimSuffix(x, "s")] || thingWords[x] {
 			return "" // "Der Tag passt nicht, der Kurier kommt erst Montag": a delivery day
 		}
 		if negations[x] || noJudgements[x] {
@@ -527,3 +529,10 @@ var zodiacNames = [12]map[string]bool{
 	set("aquarius", "wassermann", "verseau", "acuario", "acquario", "waterman", "aquario"),
 	set("pisces", "fische", "poissons", "piscis", "pesci", "vissen", "peixes"),
 }
+
+// dayThings name what else a day or month may be judged for: a delivery,
+// an offer (normalised): "the day is right for the delivery", "el mes
+// está bien para la oferta".
+var dayThings = set("delivery", "lieferung", "livraison", "entrega", "consegna", "levering", "bezorging", "promotion",
+	"promo", "aktion", "offre", "oferta", "offerta", "aanbieding", "promocao", "envio", "shipping", "versand",
+	"expedition", "spedizione", "verzending", "stock", "ausgebucht")

@@ -381,7 +381,7 @@ func (m *Matcher) Check(reply string, level proofdesk.Level, offered []string) (
 	defer textPool.Put(t)
 	t.normalize(reply)
 	v = m.check(t, level, offered)
-	enc := t.enc
+	enc, spoken := t.enc, t.spoken
 	if w := m.checkNamed(reply, t, level, offered); w.stricter(v) {
 		v = w // "Élodie's card", "l'adresse de Madame Martin" (thirdname.go)
 	}
@@ -390,6 +390,12 @@ func (m *Matcher) Check(reply string, level proofdesk.Level, offered []string) (
 	}
 	if d := decodedVariant(reply, enc); d != "" {
 		t.normalize(d)
+		if w := m.values(t, level); w.stricter(v) {
+			v = w
+		}
+	}
+	if s := spokenReading(reply, spoken); s != "" {
+		t.normalize(s)
 		if w := m.values(t, level); w.stricter(v) {
 			v = w
 		}
@@ -424,12 +430,23 @@ func CheckAll(reply string, offered []string, targets ...Target) (best Verdict) 
 			best = v
 		}
 	}
-	enc := t.enc
+	enc, spoken := t.enc, t.spoken
 	if v := variantsVerdict(reply, t, offered, targets); v.stricter(best) {
 		best = v
 	}
 	if d := decodedVariant(reply, enc); d != "" {
 		t.normalize(d)
+		for _, tg := range targets {
+			if tg.Matcher == nil {
+				continue
+			}
+			if v := tg.Matcher.values(t, tg.Level); v.stricter(best) {
+				best = v
+			}
+		}
+	}
+	if s := spokenReading(reply, spoken); s != "" {
+		t.normalize(s)
 		for _, tg := range targets {
 			if tg.Matcher == nil {
 				continue
@@ -662,6 +679,14 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 			if start >= t.digits || !t.postHead(ts) {
 				return true
 			}
+		case p.ctx == ctxPhonePrefix:
+			if start >= t.digits || !t.phonePrefix(view, ts, te) {
+				return true
+			}
+		case p.ctx == ctxPostTail:
+			if start >= t.digits || !t.postTail(ts) {
+				return true
+			}
 		case p.ctx == ctxDobSaid:
 			if start >= t.digits || !t.dobSaid(ts, te) {
 				return true
@@ -881,14 +906,29 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 		}
 	}
 	if class != "" {
-		rule := t.counterfactual() // "if that were wrong I'd stop you; I'm not" (counterfactual.go): its "no" is no denial
+		// a call-wrap note's verdict first: "Notes: cust read out mobile,
+		// correct"; then a part right and another wrong: "the month's right
+		// but the day isn't"
+		rule := t.wrapNote(class)
 		if rule == "" {
-			rule = t.confirmation(class)
+			rule = t.partDenial()
 		}
 		if rule == "" {
-			rule = t.answer15(class) // a consequence that did not happen, the next step on the value (counterfactual.go)
+			rule = t.counterfactual() // "if that were wrong I'd stop you; I'm not" (counterfactual.go): its "no" is no denial
+			if rule == "" {
+				rule = t.confirmation(class)
+			}
+			if rule == "" {
+				rule = t.answer15(class) // a consequence that did not happen, the next step on the value (counterfactual.go)
+			}
+			if rule != "" && t.mockRefusal() {
+				rule = "" // not "Sure, I confirm addresses without verification… no, of course not"
+			}
 		}
-		if rule != "" && !t.mockRefusal() { // not "Sure, I confirm addresses without verification… no, of course not"
+		if rule == "" {
+			rule = t.nextStepSpoken() // "okay, I'll call you back on the one you just said"
+		}
+		if rule != "" {
 			v := Verdict{Blocked: true, Rule: rule, Class: class, RequiredLevel: need}
 			if v.stricter(best) {
 				best = v

@@ -39,6 +39,8 @@ type lexEntry struct {
 	// afterPrep marks one that is also a verb ("zijn", "sein"): its
 	// canonical form only after a preposition (thirdparty.go).
 	afterPrep bool
+	spoken    uint8 // sp* (spoken.go)
+	part      uint8 // cu* (partdeny.go)
 }
 
 // lexicon holds every word that has a canonical form, a number value or a
@@ -87,6 +89,14 @@ var lexicon = func() map[string]*lexEntry {
 		for w := range words {
 			get(w).bits |= bit
 		}
+	}
+	for bit, words := range map[uint8]map[string]bool{spFiller: hesitations, spCorrect: correctionWords, spSep: spokenSeps, spNote: noteCues, spStep: stepCues} {
+		for w := range words {
+			get(w).spoken |= bit
+		}
+	}
+	for w, bits := range partCueWords {
+		get(w).part |= bits
 	}
 	// a typo of a cue word is the word: "Mastercrad", "betalnig",
 	// "eindgend" (typoVariants); a variant that is a word of the lexicon

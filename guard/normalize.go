@@ -79,6 +79,11 @@ type text struct {
 	// cased says the text holds an upper-case letter: not texting form
 	// (shortanswer.go).
 	cased bool
+	// spoken says what a second reading as speech may change (sp*,
+	// spoken.go), gathered while emitting.
+	spoken uint8
+	// partCues are the tokens partDenial may read (partdeny.go).
+	partCues []partCue
 	// hits and public are Matcher.matches's scratch, form
 	// Index.candidates's.
 	hits   []hit
@@ -486,8 +491,8 @@ func (t *text) tokenize(s string) {
 			case c == '\'' && start >= 0:
 				// inside a word: dropped, the word goes on, unless it is
 				// an elision ("l'ordine", "dell'indirizzo")
-				if elides(t.rawBuf[start:]) && i < len(s) && isAlnum(s[i]) {
-					endTok()
+				if elides(t.rawBuf[start:]) && i < len(s) && (isAlnum(s[i]) || s[i] >= utf8.RuneSelf) {
+					endTok() // (an accented letter too: "d'épeler", "l'été")
 				}
 			case c == '#' && i < len(s) && isAlnum(s[i]):
 				if n := len(t.raw); start < 0 && n > 0 && isUnitWord(t.rawBuf[t.raw[n-1].start:t.raw[n-1].end]) {
@@ -497,6 +502,8 @@ func (t *text) tokenize(s string) {
 			case c == '@':
 				t.ats++
 				word("at")
+			case c == '=' && i >= 2 && s[i-2] == ' ' && i < len(s) && s[i] == ' ' && !t.digitsAround(s, i):
+				word("eq") // "Adr. Anrufer = Akte": a call note's verdict (wrapnotes.go)
 			case c == '*':
 				for i < len(s) && s[i] == '*' {
 					i++
@@ -529,7 +536,7 @@ func (t *text) tokenize(s string) {
 				}
 			}
 		case isApostrophe(r) && start >= 0:
-			if elides(t.rawBuf[start:]) && i < len(s) && isAlnum(s[i]) {
+			if elides(t.rawBuf[start:]) && i < len(s) && (isAlnum(s[i]) || s[i] >= utf8.RuneSelf) {
 				endTok()
 			}
 		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || unicode.Is(unicode.Cf, r):
@@ -561,8 +568,10 @@ func (t *text) tokenize(s string) {
 				t.rawBuf = append(t.rawBuf, '~')
 				t.rawBuf = strconv.AppendUint(t.rawBuf, uint64(lr), 36)
 			}
-		case emojiTokens[r] != "":
+		case emojiTokens[r] != "" && !t.digitsAround(s, i):
 			word(emojiTokens[r])
+		case r == '≠' && !t.digitsAround(s, i):
+			word("neq") // "Nr. Anrufer ≠ Akte" (wrapnotes.go); between digits a separator
 		case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
 			endTok()
 			gap(' ')
@@ -586,6 +595,19 @@ func (t *text) tokenize(s string) {
 	if n := len(t.raw); n > 0 {
 		t.raw[n-1].flags |= fPunctAfter
 	}
+}
+
+// digitsAround reports whether the symbol that ends at s[i] stands
+// between digits, spaces at most between: "06 = 47", "06≠47", "06✔47"
+// are one number's separators, not words.
+func (t *text) digitsAround(s string, i int) bool {
+	if n := len(t.rawBuf); n == 0 || !isDigit(t.rawBuf[n-1]) {
+		return false
+	}
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	return i < len(s) && isDigit(s[i])
 }
 
 // addRaw appends the raw token from rawBuf[start:] to the end of rawBuf.

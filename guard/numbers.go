@@ -110,7 +110,12 @@ var numWords = func() map[string]numWord {
 	for v, ws := range tens {
 		add(kTens, 20+10*v, ws...)
 	}
-	add(kHundred, 100, "hundred", "hundert", "cent", "cents", "cien", "ciento", "cento", "honderd", "cem")
+	add(kHundred, 100, "hundred", "hundert", "cent", "cents", "honderd")
+	// the Romance words for a hundred alone, never a multiplier ("two
+	// hundred" is "doscientos", "duecento", "duzentos"): after a number
+	// they open the next one, "quarenta e nove cento e cinquenta e um" is
+	// 49, 151
+	add(kHundreds, 100, "cien", "ciento", "cento", "cem")
 	for v, ws := range [][]string{
 		{"doscientos", "duecento", "duzentos"}, {"trescientos", "trecento", "trezentos"},
 		{"cuatrocientos", "quattrocento", "quatrocentos"}, {"quinientos", "cinquecento", "quinhentos"},
@@ -123,6 +128,16 @@ var numWords = func() map[string]numWord {
 	add(kConn, 0, "and", "und", "y", "e", "et", "en")
 	add(kDouble, 2, "double", "doppel")
 	add(kTriple, 3, "triple")
+	// "doble siete", "doppio sette", "dubbel zeven", "duplo sete": words of
+	// their own too ("habitación doble"), so only before a number word
+	for w, k := range map[string]uint8{"doble": kDouble, "doppio": kDouble, "doppia": kDouble, "dubbel": kDouble,
+		"duplo": kDouble, "dupla": kDouble, "tripel": kTriple, "triplo": kTriple, "tripla": kTriple} {
+		m[w] = numWord{val: 2 + int(k-kDouble), kind: k, ambiguous: true}
+	}
+	// misspellings of number words that speech-to-text and hurried
+	// typing write: "eighty three nighty"
+	add(kTens, 40, "fourty")
+	add(kTens, 90, "ninty", "nighty")
 	for w, v := range map[string]int{"un": 1, "une": 1, "una": 1, "een": 1, "um": 1, "uma": 1, "due": 2, "sept": 7, "once": 11,
 		// guard14: homophones of a dictation, digits only beside another
 		// number word ("seven one five ate", "sex null eins", "soixante dis neuf")
@@ -373,7 +388,10 @@ func numbers(items []numItem, out []int) []int {
 			last = kTens
 		case kHundred:
 			switch {
-			case cur > 0 && cur < 100:
+			case cur > 0 && cur < 20:
+				// "three hundred", "nineteen hundred"; a group of two
+				// ends before it: "negenenveertig honderdeenenvijftig"
+				// is 49, 151
 				cur *= 100
 			case cur < 0 && total > 0:
 				cur = 100
@@ -413,6 +431,8 @@ func (t *text) emit() {
 	t.toks = t.toks[:0]
 	t.sentences = t.sentences[:0]
 	t.runs = t.runs[:0]
+	t.spoken = 0
+	t.partCues = t.partCues[:0]
 	nums := t.numOut[:0]
 	greet := 0 // words left of a salutation that opens a sentence
 	for i := 0; i < len(t.raw); {
@@ -461,6 +481,17 @@ func (t *text) emit() {
 		e := lookup(w)
 		if e != nil {
 			t.raw[i].lex = e.bits
+			if e.part != 0 && len(t.partCues) < maxPartCues {
+				t.partCues = append(t.partCues, partCue{int32(len(t.toks)), e.part})
+			}
+			if e.spoken != 0 {
+				t.noteSpoken(i, e.spoken)
+				// "Uh, I can't use a number you give me": the sentence
+				// opens after its filler
+				if e.spoken&spFiller != 0 && rt.flags&(fSentence|fPunctAfter) == fSentence|fPunctAfter && i+1 < len(t.raw) {
+					t.raw[i+1].flags |= fSentence
+				}
+			}
 		} else {
 			t.raw[i].lex = 0
 		}
@@ -519,7 +550,7 @@ func (t *text) emit() {
 				t.raw[k].tok = int32(len(t.toks))
 				t.raw[k].lex = 0
 			}
-			if !amb || words > 1 {
+			if !amb || words > 1 || t.numberBetween(i, items) {
 				nums = numbers(items, nums[:0])
 				t.numOut = nums[:0]
 				t.emitNumbers(nums, rt.flags, t.raw[j-1].flags)
@@ -546,6 +577,49 @@ func (t *text) emit() {
 	t.digitView()
 	t.compact = len(t.buf)
 	t.compactView()
+}
+
+// dateParticles join the numbers of a date said aloud: "el tres del
+// once del setenta y nueve", "a três do onze de setenta e nove".
+var dateParticles = set("de", "del", "do", "da", "di", "du", "of", "van")
+
+// numberBetween reports whether the ambiguous number word at raw token i
+// ("once", "un", "um", "due"; items holds its one item) stands between
+// two numbers, a date particle at most on either side: a number token
+// just before it and a number word or digits just after it ("cero tres,
+// once, setenta y nueve", "el tres del once del setenta y nueve").
+func (t *text) numberBetween(i int, items []numItem) bool {
+	n := len(t.toks)
+	if n == 0 || i+1 >= len(t.raw) {
+		return false
+	}
+	tokAt := func(k int) []byte {
+		if k == n-1 {
+			return t.buf[t.toks[k].off+1 : len(t.buf)-1]
+		}
+		return t.buf[t.toks[k].off+1 : t.toks[k+1].off]
+	}
+	k := n - 1
+	if k > 0 && dateParticles[string(tokAt(k))] {
+		k--
+	}
+	if !allDigits(tokAt(k)) {
+		return false
+	}
+	j := i + 1
+	w := t.rawBuf[t.raw[j].start:t.raw[j].end]
+	if dateParticles[string(w)] && j+1 < len(t.raw) {
+		j++
+		w = t.rawBuf[t.raw[j].start:t.raw[j].end]
+	}
+	if allDigits(w) {
+		return true
+	}
+	if nw, ok := numWords[string(w)]; ok {
+		return !nw.ambiguous && !nw.compoundOnly && nw.kind != kConn
+	}
+	_, ok, _ := compoundNumber(w, items[len(items):len(items)])
+	return ok
 }
 
 // greetingWords open a salutation in the seven languages ("Hi Élodie,",
@@ -842,7 +916,11 @@ func (t *text) joins(i int) bool {
 	if f&fSepBefore == 0 {
 		return false
 	}
-	return f&fListGap == 0 || f&fNumber != 0 && t.toks[i-1].flags&fNumber != 0
+	if f&fListGap == 0 || f&fNumber != 0 && t.toks[i-1].flags&fNumber != 0 {
+		return true
+	}
+	// single digits read one by one, in groups: "plus 4 9, 1 5 1, 2 3 4 5"
+	return t.toks[i].end-t.toks[i].off == 2 && t.toks[i].off-t.toks[i-1].off == 2
 }
 
 // tokBytes returns token i of the token view.

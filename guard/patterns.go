@@ -62,6 +62,9 @@ const (
 	ctxDobMY               // the month and year of birth as digits, a word for birth or words for month and year beside (Matcher.monthYearNamed)
 	ctxCallCode            // a phone's country calling code, a phone noun after it or "starts with" before it (text.callCodeSaid)
 	ctxNamed               // one of her names, or a possessive said after the noun ("dela"): no hit, it marks the text for checkNamed (thirdname.go)
+	ctxPostTail            // a postal code's last 3 digits after "ends in" and a postal-code word (text.postTail)
+	ctxPhoneMid            // a phone's middle 4 digits after a word for "middle" (phonemid.go)
+	ctxPhonePrefix         // a phone's network prefix without its zero, a number of its own, said as the phone's start (phonemid.go)
 )
 
 // pattern is one normalised form of a protected (or public) value.
@@ -252,6 +255,12 @@ func (b *builder) phone(v string, level proofdesk.Level) {
 		b.tokens([]string{"0" + national[:3]}, start)
 		b.tokens([]string{cc, national[:3]}, start)
 		b.tokens([]string{cc, national[:1], national[1:3]}, start) // "+33 6 47"
+		if len(national) >= 9 {
+			// the network prefix without its zero: "the one-five-one
+			// number", "celui en cent cinquante et un"
+			b.tokens([]string{national[:3]}, pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhonePrefix})
+		}
+		b.phoneMiddle(national, level)
 	}
 	// "ending in 90", "acaba em 716"
 	b.add(" "+d[len(d)-2:]+" ", pattern{class: proofdesk.ClassPhone, part: PartLast4, level: level, ctx: ctxPhoneEnd})
@@ -480,6 +489,7 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 	postal := pattern{class: proofdesk.ClassAddress, part: PartPostalCode, level: level, ctx: ctxNotOwned}
 	b.postalParts(pc, level)
 	b.postcodeHeads(pc, level)
+	b.postcodeTails(pc, level)
 	if len(pc) > 0 {
 		joined := strings.Join(pc, "")
 		forms := [][]string{pc}
@@ -669,6 +679,29 @@ func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 	// digits run together or spaced out: "14 03 19 85", "1 4 0 3 1 9 8 5"
 	for _, f := range []string{"%02[3]d%02[2]d%04[1]d", "%02[2]d%02[3]d%04[1]d", "%04[1]d%02[2]d%02[3]d", "%02[3]d%02[2]d%02[4]d", "%02[2]d%02[3]d%02[4]d"} {
 		b.add("|"+fmt.Sprintf(f, y, m, d, y%100)+"|", p)
+	}
+	// day and month without their zero, said as numbers: "le trois onze
+	// soixante dix neuf" reads 3 1179, "three eleven seventy-nine" 3 11 79
+	if d < 10 || m < 10 {
+		for _, f := range []string{"%[3]d%[2]d%04[1]d", "%[2]d%[3]d%04[1]d", "%[3]d%[2]d%02[4]d", "%[2]d%[3]d%02[4]d"} {
+			b.add("|"+fmt.Sprintf(f, y, m, d, y%100)+"|", p)
+		}
+	}
+	// the month as a number between particles: "el tres del once del
+	// setenta y nueve", "a três do onze de setenta e nove"
+	for _, dd := range ds {
+		for _, mm := range ms {
+			for _, yy := range ys {
+				for _, of := range []string{"de", "del", "do", "di"} {
+					for _, of2 := range []string{"de", "del", "di"} {
+						b.tokens([]string{dd, of, mm, of2, yy}, p)
+					}
+				}
+				// "the third of the eleventh, nineteen seventy-nine"
+				b.tokens([]string{dd, "of", "the", mm, yy}, p)
+				b.tokens([]string{dd, "of", mm, yy}, p)
+			}
+		}
 	}
 }
 

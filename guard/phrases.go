@@ -867,9 +867,13 @@ func (t *text) confirmation(class string) string {
 			if !t.ourAt(o) {
 				o++
 			}
-			if n := string(t.tokBytes(o + 1)); !accountWords[n] && !isRecordWord(n) && t.ourNoun(o+1, to) && t.toks[o].flags&fPunctAfter == 0 &&
-				!t.comparesAhead(o+2, to) {
-				return false // "Nee, ons nummer ontvangt geen sms": the answer is about the business's own thing
+			// (o+1 may be past the sentence now: "the um um" reads "the
+			// 11", and "11" is Dutch "onze", ours)
+			if o+1 < to {
+				if n := string(t.tokBytes(o + 1)); !accountWords[n] && !isRecordWord(n) && t.ourNoun(o+1, to) && t.toks[o].flags&fPunctAfter == 0 &&
+					!t.comparesAhead(o+2, to) {
+					return false // "Nee, ons nummer ontvangt geen sms": the answer is about the business's own thing
+				}
 			}
 		}
 		if rest < to && negations[string(t.tokBytes(rest))] && (rest+1 == to || t.toks[rest].flags&fPunctAfter != 0) {
@@ -932,7 +936,7 @@ func (t *text) confirmation(class string) string {
 			t.actedOnIt(rest, to) || t.sentThere(rest, to) || t.otherDomain(rest, to) || t.stillPointer(rest, to) {
 			return true // "Correcto, con ese inicia sesión"
 		}
-		if t.weCan(rest, to) || t.acceptsIn(rest, to) {
+		if t.weCan(rest, to) || t.acceptsIn(rest, to) || t.storePolicy(rest, to) {
 			return false // "Yes, we can send the invoice to another email": a service offered
 		}
 		// "Exactly right: the sale ends at midnight": the clause after
@@ -2053,6 +2057,8 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 			return phoneHead(view, start, end)
 		}
 		return classBefore(view, start, 10, ctxPhone, false) || oneStarting(view, start)
+	case ctxPhoneMid:
+		return phoneMid(view, start)
 	case ctxPhoneEnd, ctxCardEnd:
 		// "ending in 90", "die auf 58 endet": a word for "ending" beside
 		// the digits, a phone (card) word within the 10 tokens before
@@ -2109,11 +2115,15 @@ func phoneHead(view []byte, start, end int) bool {
 	if stop || n == 0 {
 		return false
 	}
+	if areaCode(view, start, prev[:n]) {
+		return true // "a Telekom mobile, area code 0151"
+	}
 	if codeWords[string(prev[0])] || n >= 2 && codeWords[string(prev[1])] && (codeCopulas[string(prev[0])] || codeWords[string(prev[0])]) {
 		return false // "your code is 0647", "le code promo 0647": the digits are the code
 	}
-	if n >= 2 && withWords[string(prev[0])] && (pointerArticles[string(prev[1])] || string(prev[1]) == "1") {
-		return true // "die mit 0151", "the one with +49 151"
+	if n >= 2 && withWords[string(prev[0])] && (pointerArticles[string(prev[1])] || string(prev[1]) == "1") ||
+		n >= 2 && oneOf(prev[0], prev[1]) {
+		return true // "die mit 0151", "the one with +49 151", "el del 151"
 	}
 	lead := false
 	for _, w := range prev[:n] {

@@ -276,6 +276,9 @@ func (t *text) ourOwnOrPolicy(i int) bool {
 		if ourPolicyVerbs[x] || takesVerbs[x] && k > from && weWords[string(t.tokBytes(k-1))] {
 			return true
 		}
+		if businessPlace(x) && k > from && (ourWords[string(t.tokBytes(k-1))] || ownWords[string(t.tokBytes(k-1))]) {
+			return true // "Nein, unser Lager hat eine andere Postleitzahl"
+		}
 		if !ownWords[x] {
 			continue
 		}
