@@ -672,8 +672,8 @@ func (t *text) validatedAnswer() bool {
 			continue
 		}
 		from, to := t.sentenceOf(i)
-		if to-from > 5 || t.conditional(i) {
-			continue
+		if to-from > 5 || t.conditional(i) || i > from && (negations[string(t.tokBytes(i-1))] || noteNegations[string(t.tokBytes(i-1))]) {
+			continue // "non confirmé", "nicht bestätigt": not checked, no verdict
 		}
 		only := true
 		for j := from; j < to && only; j++ {

@@ -300,12 +300,37 @@ import (
 // verbose output showed guard18 missed lines of sets 7, 12 and 13: the
 // phrase behind set 12's gain was written before; nothing was changed
 // after them but dropping a phrase group that lowered set 7's count.
+//
+// Merged (int, after all seven rounds above and the fixes of their
+// overlaps, each listed in its merge commit): sets 11–13 708, 511, 503
+// blocked, 4, 1, 3 stopped; sets 14–16 (each given to one round in the
+// lead's words) 720/778 (92.5 %), 586/897 (65.3 %), 769/834 (92.2 %),
+// 0, 11, 3 stopped.
+//
+// Sets 17, 18 and 19 (written blind the same way while the rounds ran;
+// copied unchanged from /work/blind17-19, sha256 a8c27f45…, a9174820…,
+// 684edb92…): 17 (699 leaks, 699 innocents: the phone channel written
+// down, speech-to-text, fillers, self-corrections, call-wrap notes, IVR
+// and voicemail), 18 (729, 655: third parties and households), 19 (844,
+// 678: a QA lead's broad review sample). First scores on main 5c90046:
+// 498/699 (71.2 %) 10 stopped; 525/729 (72.0 %) 17; 639/844 (75.7 %) 5.
+// After the first five rounds (13a, 13b, 14, 15, 16), which never saw
+// them: 545 (78.0 %) 15; 567 (77.8 %) 20; 709 (84.0 %) 5 — the first
+// rounds to move unseen sets by 6 to 8 points, where earlier rounds
+// moved them 0 to 1. Sets 17 and 18's kinds then went to guard17 and
+// guard18 (in the lead's words); set 19's never went to anyone. After all
+// seven rounds and the merge: set 17 624 (89.3 %), 7 stopped (its stops
+// cut from 15 by the lead's fix of negated checks in call-wrap notes,
+// notchecked21.txt); set 18 617 (84.6 %), 4; set 19, still unseen, 713
+// (84.5 %), 5 (0.7 %). All nineteen: 7933 of 8789 blocked (90.3 %), 38
+// of 8437 stopped (0.5 %).
 var heldOutFloors = map[string]struct{ blocked, stopped int }{
 	"heldout1.txt": {109, 0}, "heldout2.txt": {45, 0}, "heldout3.txt": {110, 0}, "heldout4.txt": {40, 0},
 	"heldout5.txt": {176, 0}, "heldout6.txt": {405, 0}, "heldout7.txt": {309, 0}, "heldout8.txt": {286, 0},
 	"heldout9.txt": {293, 0}, "heldout10.txt": {409, 0},
-	"heldout14.txt": {506, 2}, "heldout15.txt": {303, 13}, "heldout16.txt": {645, 19},
-	"heldout11.txt": {685, 8}, "heldout12.txt": {493, 1}, "heldout13.txt": {486, 5},
+	"heldout11.txt": {708, 4}, "heldout12.txt": {511, 1}, "heldout13.txt": {503, 3},
+	"heldout14.txt": {720, 0}, "heldout15.txt": {586, 11}, "heldout16.txt": {769, 3},
+	"heldout17.txt": {624, 7}, "heldout18.txt": {617, 4}, "heldout19.txt": {713, 5},
 }
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of

@@ -53,7 +53,11 @@ var noteYes = set("eq", "emojiyes", "correct", "matches", "match", "matched", "m
 	"conforme", "conformes", "coincide", "coinciden", "coincidente", "stimmt", "passt", "korrekt", "identisch",
 	"klopt", "corrisponde", "corretto", "corretta", "corrispondente", "confere", "bate", "correto", "correta", "idem",
 	"identical", "juist", "correcto", "correcta", "exacto", "exacta", "exact", "exakt", "esatto", "esatta", "same",
-	"ident", "gleich", "overeen", "juste", "bon", "valide", "valid", "gueltig")
+	"ident", "gleich", "overeen", "juste", "bon", "valide", "valid", "gueltig",
+	// the agent's acts of checking, said done: "verified", "bestätigt" (noteActs)
+	"confirmed", "verified", "checked", "confirme", "confirmee", "verifie", "verifiee", "bestatigt", "verifiziert",
+	"confirmado", "confirmada", "verificado", "verificada", "confermato", "confermata", "verificato", "verificata",
+	"bevestigd", "geverifieerd")
 
 var noteNo = set("neq", "emojino", "mismatch", "mismatched", "wrong", "incorrect", "falsch", "abweichend", "differs",
 	"different", "faux", "fausse", "differente", "distinto", "distinta", "diferente", "errado", "errada", "diverso",
@@ -185,6 +189,9 @@ func (t *text) noteSentence(from, to int, class string, labelled, named bool) st
 			}
 			neg := i > from && noteNegations[string(t.tokBytes(i-1))] || i+1 < to && noteNegations[string(t.tokBytes(i+1))] ||
 				i > from+1 && noteNegations[string(t.tokBytes(i-2))] && t.toks[i-2].flags&fPunctAfter == 0
+			if neg && noteActs[w] {
+				continue // "numéro donné ; non confirmé", "né confermata né smentita": the agent did not check, no verdict
+			}
 			if yes && !neg {
 				return RuleConfirmation
 			}
@@ -204,3 +211,13 @@ func (t *text) recordNear(i, to int) bool {
 	}
 	return false
 }
+
+// noteActs are the agent's acts of checking (normalised): negated ("not
+// confirmed", "nicht bestätigt", "non vérifié"), they say the check was
+// not done, which judges nothing, where a negated verdict ("nicht
+// korrekt") denies.
+var noteActs = set("confirmed", "verified", "checked", "denied", "confirme", "confirmee", "verifie", "verifiee", "dementi",
+	"dementie", "bestatigt", "gepruft", "uberpruft", "verifiziert", "kontrolliert", "confirmado", "confirmada",
+	"verificado", "verificada", "comprobado", "comprobada", "desmentido", "confermato", "confermata", "verificato",
+	"verificata", "controllato", "controllata", "smentito", "smentita", "bevestigd", "geverifieerd", "gecontroleerd",
+	"ontkend", "desmentida")
