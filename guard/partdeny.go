@@ -41,11 +41,12 @@ func (t *text) partDenial() string {
 				parts++
 			}
 		}
-		if t.toks[from].flags&fQuestion != 0 || t.whetherIn(from, to) {
-			continue // "Non posso dire se qualche parte della data è sbagliata": whether, not which
+		if t.toks[from].flags&fQuestion != 0 {
+			continue
 		}
-		if parts >= 2 && t.partContrast(from, to) || bits&cuDiffer != 0 && t.partOther(from, to, opensNo) ||
-			bits&(cuHeld|cuNoun) == cuHeld|cuNoun && t.notHeld(from, to) || bits&cuExcept != 0 && parts >= 1 && t.partExcept(from, to) {
+		if (parts >= 2 && t.partContrast(from, to) || bits&cuDiffer != 0 && t.partOther(from, to, opensNo) ||
+			bits&(cuHeld|cuNoun) == cuHeld|cuNoun && t.notHeld(from, to) || bits&cuExcept != 0 && parts >= 1 && t.partExcept(from, to)) &&
+			!t.whetherIn(from, to) { // not "Non posso dire se qualche parte della data è sbagliata": whether, not which
 			return RuleDenial
 		}
 	}
