@@ -436,24 +436,25 @@ func CheckAll(reply string, offered []string, targets ...Target) (best Verdict) 
 	}
 	if d := decodedVariant(reply, enc); d != "" {
 		t.normalize(d)
-		for _, tg := range targets {
-			if tg.Matcher == nil {
-				continue
-			}
-			if v := tg.Matcher.values(t, tg.Level); v.stricter(best) {
-				best = v
-			}
-		}
+		best = valuesOfTargets(t, targets, best)
 	}
 	if s := spokenReading(reply, spoken); s != "" {
 		t.normalize(s)
-		for _, tg := range targets {
-			if tg.Matcher == nil {
-				continue
-			}
-			if v := tg.Matcher.values(t, tg.Level); v.stricter(best) {
-				best = v
-			}
+		best = valuesOfTargets(t, targets, best)
+	}
+	return best
+}
+
+// valuesOfTargets returns the stricter of best and every target's verdict
+// on the protected values t holds: a second reading of a reply (decoded,
+// spoken, written backwards, summed) is checked for values, not answers.
+func valuesOfTargets(t *text, targets []Target, best Verdict) Verdict {
+	for _, tg := range targets {
+		if tg.Matcher == nil {
+			continue
+		}
+		if v := tg.Matcher.values(t, tg.Level); v.stricter(best) {
+			best = v
 		}
 	}
 	return best

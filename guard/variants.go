@@ -103,14 +103,7 @@ func variantsVerdict(reply string, t *text, offered []string, targets []Target) 
 		if t.arithmeticAt(0) >= 0 {
 			vb.sum = t.decodedReading(vb, vb.sum[:0], false, true)
 			t.normalize(bytesString(vb.sum))
-			for _, tg := range targets {
-				if tg.Matcher == nil {
-					continue
-				}
-				if v := tg.Matcher.values(t, tg.Level); v.stricter(best) {
-					best = v
-				}
-			}
+			best = valuesOfTargets(t, targets, best)
 		}
 	}
 	return best
