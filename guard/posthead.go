@@ -31,16 +31,26 @@ func (b *builder) postcodeHeads(pc []string, level proofdesk.Level) {
 // starts with 972", "le code postal commence par 750". The order number
 // that starts with 750 is no postal code, nor is the business's own.
 func (t *text) postHead(start int) bool {
+	return t.postcodeCue(start, postStartPreps, postStartWords)
+}
+
+// postcodeCue reports whether the digits at offset start of the token
+// view follow a word of cues (and one of preps after it), itself after a
+// word for the postal code within 4 tokens of its sentence, with no word
+// of the business's ("our head office postcode starts with 750") nor of
+// an owner, phone or card between: postHead's "starts with", postTail's
+// "ends in".
+func (t *text) postcodeCue(start int, preps, cues map[string]bool) bool {
 	i := t.tokenAt(start)
 	if i < 1 {
 		return false
 	}
 	from, _ := t.sentenceOf(i)
 	k := i - 1
-	if k > from && postStartPreps[string(t.tokBytes(k))] {
+	if k > from && preps[string(t.tokBytes(k))] {
 		k--
 	}
-	if !postStartWords[string(t.tokBytes(k))] {
+	if !cues[string(t.tokBytes(k))] {
 		return false
 	}
 	for j := k - 1; j >= from && j >= k-4; j-- {
@@ -48,7 +58,7 @@ func (t *text) postHead(start int) bool {
 		if postCodeWords[w] {
 			for o := k - 1; o >= from && o >= j-3; o-- {
 				if t.ourAt(o) {
-					return false // "our head office postcode starts with 750", "le code postal de notre siège"
+					return false // "le code postal de notre siège", "our depot's postcode ends in 115"
 				}
 			}
 			return true

@@ -30,33 +30,7 @@ func (b *builder) postcodeTails(pc []string, level proofdesk.Level) {
 // business's: "your postcode ends in 115", "el código postal termina en
 // 014".
 func (t *text) postTail(start int) bool {
-	i := t.tokenAt(start)
-	if i < 1 {
-		return false
-	}
-	from, _ := t.sentenceOf(i)
-	k := i - 1
-	if k > from && postEndPreps[string(t.tokBytes(k))] {
-		k--
-	}
-	if !postEndWords[string(t.tokBytes(k))] {
-		return false
-	}
-	for j := k - 1; j >= from && j >= k-4; j-- {
-		w := string(t.tokBytes(j))
-		if postCodeWords[w] {
-			for o := k - 1; o >= from && o >= j-3; o-- {
-				if t.ourAt(o) {
-					return false // "our depot's postcode ends in 115"
-				}
-			}
-			return true
-		}
-		if isOwner(w) || phoneWords[w] || cardWords[w] {
-			return false
-		}
-	}
-	return false
+	return t.postcodeCue(start, postEndPreps, postEndWords)
 }
 
 // Words around a postal code's tail (normalised).
