@@ -121,7 +121,14 @@ func TestConsole_InboxWork(t *testing.T) {
 
 	// Snooze until a few seconds from now (UTC); the inbox shows the
 	// conversation again when the snooze ends, without a reload.
-	until := time.Now().UTC().Add(4 * time.Second).Format("2006-01-02T15:04:05")
+	// A datetime-local input normalizes a whole minute to "15:04" (the
+	// HTML valid normalized local date and time string drops ":00"), and
+	// SetValue reads the value back, so write it in that form.
+	untilAt := time.Now().UTC().Add(4 * time.Second)
+	until := untilAt.Format("2006-01-02T15:04:05")
+	if untilAt.Second() == 0 {
+		until = untilAt.Format("2006-01-02T15:04")
+	}
 	do(t, ctx, "snooze",
 		chromedp.SetAttributeValue(chromedp.CSS(`#snooze-until`), "step", "1"),
 		chromedp.SetValue(chromedp.CSS(`#snooze-until`), until),
