@@ -525,7 +525,7 @@ func (t *text) valueDenied(class string) bool {
 		case proofdesk.ClassEmail:
 			named = mailProviders[string(w)]
 		case proofdesk.ClassAddress:
-			named = cityShapes[w[0]]&(1<<len(w)) != 0 && exonyms[string(w)] != nil
+			named = t.has(i, clExonym)
 		}
 		if !named || t.conditional(i) {
 			continue

@@ -237,12 +237,7 @@ func (t *text) countAt(i int) bool {
 	if len(w) != 1 || !isDigit(w[0]) || i == 0 {
 		return false
 	}
-	pb := t.tokBytes(i - 1)
-	if !countShapes.has(pb) {
-		return false
-	}
-	p := string(pb)
-	return partLast[p] || partFirst[p]
+	return t.has(i-1, clPartEnd)
 }
 
 // candidate reports whether digits s may be a part partOf looks for
@@ -266,16 +261,6 @@ func (p *partValues) candidate(s []byte, single bool) bool {
 	}
 	return false
 }
-
-// countShapes are the shapes of partLast's and partFirst's words.
-var countShapes = func() (ws wordShapes) {
-	for _, l := range []map[string]bool{partLast, partFirst} {
-		for w := range l {
-			ws.add(w)
-		}
-	}
-	return ws
-}()
 
 func isDigitTok(w []byte) bool { return len(w) > 0 && isDigit(w[0]) && allDigits(w) }
 

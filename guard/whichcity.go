@@ -135,7 +135,7 @@ var (
 func (t *text) cityDenied() bool {
 	done := 0 // the end of the last sentence judged
 	for i := range t.toks {
-		if w := t.tokBytes(i); len(w) < 3 || len(w) >= 32 || cityShapes[w[0]]&(1<<len(w)) == 0 || exonyms[string(w)] == nil {
+		if w := t.tokBytes(i); len(w) < 3 || len(w) >= 32 || !t.has(i, clExonym) {
 			continue
 		}
 		from, to := t.sentenceOf(i)
@@ -160,17 +160,6 @@ func (t *text) cityDenied() bool {
 	}
 	return false
 }
-
-// cityShapes holds the exonym table's first letters and lengths
-// (shapes), a cheap test before the look-up.
-var cityShapes = func() (t [256]uint32) {
-	for w := range exonyms {
-		if len(w) > 0 && len(w) < 32 {
-			t[w[0]] |= 1 << len(w)
-		}
-	}
-	return t
-}()
 
 // cityServices say the business serves a city or name it as a place
 // (normalised): "a city we ship to", "beliefern wir nicht".

@@ -76,7 +76,7 @@ func (m *Matcher) dobTexting(t *text) bool {
 		if sign >= 0 && signShapes[sign][w[0]]&(1<<len(w)) != 0 && len(w) >= 3 && isSign(sign, w) && t.signOfPerson(k) {
 			return true // "ur a scorpio lol"
 		}
-		if (isDigit(w[0]) || decadeShapes[w[0]]&(1<<len(w)) != 0 && decadeNames[string(w)] != "") && len(y) == 4 && t.birthYearTexting(k, y) {
+		if (isDigit(w[0]) || t.has(k, clDecade)) && len(y) == 4 && t.birthYearTexting(k, y) {
 			return true
 		}
 	}
@@ -92,14 +92,6 @@ func isSign(s int, w []byte) bool {
 	}
 	return false
 }
-
-// decadeShapes holds, by first letter, the lengths of decadeNames.
-var decadeShapes = func() (t [256]uint32) {
-	for w := range decadeNames {
-		t[w[0]] |= 1 << len(w)
-	}
-	return t
-}()
 
 // signOfPerson reports whether the sign at token k is said of the person
 // addressed or as a sign: a "you" or a word for the sign in its sentence.
@@ -127,7 +119,7 @@ func (t *text) signOfPerson(k int) bool {
 // 9"), after a slang word for the year of birth or a birth word.
 func (t *text) birthYearTexting(k int, y string) bool {
 	w := string(t.tokBytes(k))
-	if len(w) > 4 && decadeNames[w] == "" || len(w) <= 4 && w != y && w != y[2:] && !(len(w) <= 3 && len(w) >= 2 && w[1] == '0') &&
+	if len(w) > 4 && !t.has(k, clDecade) || len(w) <= 4 && w != y && w != y[2:] && !(len(w) <= 3 && len(w) >= 2 && w[1] == '0') &&
 		!(len(w) == 1 && w == y[3:]) {
 		return false // a cheap test first: most numbers are none of these
 	}
