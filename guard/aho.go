@@ -18,9 +18,11 @@ type automaton struct {
 	// many children.
 	wide [][alphabet]int32
 	// dense, when set, is the full transition table (node*alphabet+sym),
-	// failure links folded in: one lookup per byte. Built for the shared
-	// phrase automaton, whose size does not grow with customers.
-	dense []uint16
+	// failure links folded in, denseOut32 marking targets with outputs:
+	// one lookup per byte. Built for the shared phrase automaton, whose
+	// size does not grow with customers; 32-bit entries, so that it
+	// stays dense past 32,768 nodes (the phrase tables have more).
+	dense []uint32
 	// hasOut has bit n set when node n has outputs.
 	hasOut []uint64
 	// rootStay marks the bytes on which the root stays the root (no
@@ -42,8 +44,12 @@ type automaton struct {
 // 39 uint16 entries, 16 KB.
 const rowsBytes = 16 << 10
 
-// denseOut marks, in a dense table entry, a target node with outputs.
-const denseOut = 1 << 15
+// denseOut marks, in a transition row entry, a target node with
+// outputs; denseOut32 the same in a dense table entry.
+const (
+	denseOut   = 1 << 15
+	denseOut32 = 1 << 31
+)
 
 type acNode struct {
 	edgeStart, edgeEnd int32
@@ -85,8 +91,8 @@ var symOf = func() (t [256]uint8) {
 // as i. Bytes outside the alphabet never match.
 func buildAutomaton(patterns []string) *automaton { return build(patterns, false) }
 
-// buildDense is buildAutomaton with a dense transition table, if the
-// automaton has fewer than 32768 nodes.
+// buildDense is buildAutomaton with a dense transition table (4 bytes
+// per node and symbol).
 func buildDense(patterns []string) *automaton { return build(patterns, true) }
 
 func build(patterns []string, dense bool) *automaton {
@@ -250,16 +256,16 @@ func build(patterns []string, dense bool) *automaton {
 			}
 		}
 	}
-	if dense && len(a.nodes) < denseOut {
-		a.dense = make([]uint16, len(a.nodes)*alphabet)
+	if dense {
+		a.dense = make([]uint32, len(a.nodes)*alphabet)
 		for s := uint8(0); s < alphabet; s++ {
-			a.dense[s] = uint16(a.root[s])
+			a.dense[s] = uint32(a.root[s])
 		}
 		for _, n := range order { // BFS: a node's failure target is done first
 			f := int(a.nodes[n].fail)
 			for s := uint8(0); s < alphabet; s++ {
 				if nx := a.step(n, s); nx >= 0 {
-					a.dense[int(n)*alphabet+int(s)] = uint16(nx)
+					a.dense[int(n)*alphabet+int(s)] = uint32(nx)
 				} else {
 					a.dense[int(n)*alphabet+int(s)] = a.dense[f*alphabet+int(s)]
 				}
@@ -267,7 +273,7 @@ func build(patterns []string, dense bool) *automaton {
 		}
 		for k, nx := range a.dense {
 			if a.hasOut[nx>>6]&(1<<(nx&63)) != 0 {
-				a.dense[k] |= denseOut
+				a.dense[k] |= denseOut32
 			}
 		}
 	}
@@ -372,8 +378,8 @@ func (a *automaton) scanDense(b []byte, fn func(id int32, start int) bool) {
 			continue
 		}
 		e := d[n*alphabet+int(s)]
-		n = int(e &^ denseOut)
-		if e&denseOut == 0 {
+		n = int(e &^ denseOut32)
+		if e&denseOut32 == 0 {
 			continue
 		}
 		if !a.report(int32(n), i, fn) {

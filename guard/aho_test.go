@@ -10,7 +10,8 @@ import (
 // TestAutomatonScan compares every scan with a brute-force search for
 // every occurrence of every pattern, for small and large sparse automata
 // (failure links walked edge by edge, the shallowest nodes with full
-// rows; past 32768 nodes with none) and dense ones.
+// rows; past 32768 nodes with none) and dense ones (past 32768 nodes
+// too).
 func TestAutomatonScan(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	const syms = "abc 01|~"
@@ -78,5 +79,24 @@ func TestAutomatonScan(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestPhraserDense checks that the shared phrase automaton keeps its
+// dense table (one lookup a byte) whatever its size: past 32,768 nodes
+// it had lost it unnoticed, and every byte of a scan walked sparse edges
+// and failure links.
+func TestPhraserDense(t *testing.T) {
+	a := phraser.ac
+	if a.dense == nil || len(a.dense) != len(a.nodes)*alphabet {
+		t.Fatalf("phrase automaton of %d nodes: dense table of %d entries", len(a.nodes), len(a.dense))
+	}
+	if big := buildDense(func() (p []string) {
+		for i := range 40000 {
+			p = append(p, string([]byte{'a' + byte(i%26), 'a' + byte(i/26%26), 'a' + byte(i/676%26)})+"xyz")
+		}
+		return p
+	}()); len(big.nodes) < denseOut || big.dense == nil {
+		t.Fatalf("%d nodes: dense %v, want a dense table past 32,768 nodes", len(big.nodes), big.dense != nil)
 	}
 }
