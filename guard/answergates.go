@@ -332,9 +332,12 @@ var (
 // it's the address you gave", "the digits you say are right". (offerAnswer has ruled out an exclusion, a
 // deferral and a question.)
 func (t *text) readOutValue(class string) bool {
+	if t.cls&clSay == 0 {
+		return false
+	}
 	for s := 1; s < len(t.toks); s++ {
-		// the verb of saying is the rare word: a cheap shape test first
-		if w := t.tokBytes(s); len(w) == 0 || len(w) >= 32 || sayShapes[w[0]]&(1<<len(w)) == 0 || !sayVerbs[string(w)] {
+		// the verb of saying is the rare word
+		if !t.has(s, clSay) {
 			continue
 		}
 		from, to := t.sentenceOf(s)
@@ -371,9 +374,6 @@ func (t *text) readOutValue(class string) bool {
 // sayEnglish are the English sayVerbs; anyArticles the English articles
 // of any one thing.
 var sayEnglish, anyArticles = set("read", "say", "said", "gave", "give", "mentioned", "quoted"), set("a", "an", "any")
-
-// sayShapes holds sayVerbs' first letters and lengths (shapes).
-var sayShapes = shapes(sayVerbs)
 
 // Words of a value read out (normalised).
 var (

@@ -114,11 +114,7 @@ func (t *text) counterfactual() string {
 // "não" or a subjunctive ("se fosse", "se non fosse", "se estivesse"),
 // Dutch "als" before a pointer ("als dat fout was").
 func (t *text) cfCond(i int) bool {
-	// a cheap test first, on every token: "se" or "als"
-	if c := t.buf[t.toks[i].off+1]; c != 's' && c != 'a' || i+1 >= len(t.toks) {
-		return false
-	}
-	if l := t.toks[i].end - t.toks[i].off - 1; l != 2 && l != 3 {
+	if !t.has(i, clCfOpen) || i+1 >= len(t.toks) {
 		return false
 	}
 	w, n := string(t.tokBytes(i)), string(t.tokBytes(i+1))

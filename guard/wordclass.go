@@ -27,6 +27,19 @@ const (
 	clDecade                         // a decade's name (decadeNames)
 	clDemo                           // a demonstrative (actDemos, demonstratives)
 	clNeg                            // a negation (negations)
+	clSay                            // a verb of saying (sayVerbs)
+	clGiven                          // a verb of giving (givenVerbs)
+	clRemember                       // a verb of remembering (rememberVerbs)
+	clValid                          // a word of validating (validWords)
+	clLive                           // a verb of living (liveVerbs)
+	clFinal                          // a word for "last" (finalWords)
+	clHead16                         // a word for texting or an area code (headWords16)
+	clJudge                          // a word judging right or wrong (judgeAny)
+	clNegAny                         // a negation or a word for none (negAny)
+	clAge                            // a unit of age or a word of turning (ageAny)
+	clName                           // a word for first or last name (givenNameWords, familyNameWords; not "1")
+	clDobPart                        // a word for a part of a date (dobPartWords)
+	clCfOpen                         // "se" or "als", which may open a counterfactual (cfCond)
 )
 
 // wordClasses pairs each class with its word set.
@@ -50,6 +63,19 @@ var wordClasses = []struct {
 	{clDecade, keySet(decadeNames)},
 	{clDemo, union(actDemos, demonstratives)},
 	{clNeg, negations},
+	{clSay, sayVerbs},
+	{clGiven, givenVerbs},
+	{clRemember, rememberVerbs},
+	{clValid, validWords},
+	{clLive, liveVerbs},
+	{clFinal, finalWords},
+	{clHead16, headWords16},
+	{clJudge, judgeAny},
+	{clNegAny, negAny},
+	{clAge, ageAny},
+	{clName, minus(union(givenNameWords, familyNameWords), set("1"))}, // digits are no word of a class
+	{clDobPart, dobPartWords},
+	{clCfOpen, set("se", "als")},
 }
 
 // has reports whether token i is of a class of c.
