@@ -18,12 +18,15 @@ import (
 // the decade of birth as by's.
 func (t *text) ageSaid(by int, now func() time.Time) bool {
 	year := 0 // read from the clock at the first number that may be an age
+	if t.cls&(clDigit|clAgeDecade) == 0 {
+		return false
+	}
 	for i := range t.toks {
+		if t.toks[i].cls&(clDigit|clAgeDecade) == 0 {
+			continue // no number and no decade word
+		}
 		w := t.tokBytes(i)
 		n := len(w)
-		if n == 0 {
-			continue
-		}
 		if isDigit(w[0]) {
 			if n <= 3 && allDigits(w) {
 				a, _ := strconv.Atoi(string(w))

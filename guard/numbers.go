@@ -573,7 +573,12 @@ func (t *text) emit() {
 		} else {
 			t.toks[k].end = int32(len(t.buf) - 1)
 		}
-		if o := t.toks[k].off; t.toks[k].end-o == 4 && isDigit(t.buf[o+1]) && isDigit(t.buf[o+2]) && isDigit(t.buf[o+3]) && len(t.threes) < maxThrees {
+		o := t.toks[k].off
+		if t.toks[k].end-o < 2 || !isDigit(t.buf[o+1]) {
+			continue
+		}
+		t.setCls(k, t.toks[k].cls|clDigit)
+		if t.toks[k].end-o == 4 && isDigit(t.buf[o+2]) && isDigit(t.buf[o+3]) && len(t.threes) < maxThrees {
 			t.threes = append(t.threes, int32(k))
 		}
 	}

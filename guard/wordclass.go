@@ -40,6 +40,12 @@ const (
 	clName                           // a word for first or last name (givenNameWords, familyNameWords; not "1")
 	clDobPart                        // a word for a part of a date (dobPartWords)
 	clCfOpen                         // "se" or "als", which may open a counterfactual (cfCond)
+	clAgeDecade                      // a decade said as an age (ageDecadeWords)
+	clZodiac                         // a sign's name (zodiacNames)
+
+	// clDigit marks a token that opens with a digit: no word of the
+	// lexicon, set when the tokens end (emit).
+	clDigit uint64 = 1 << 63
 )
 
 // wordClasses pairs each class with its word set.
@@ -76,6 +82,8 @@ var wordClasses = []struct {
 	{clName, minus(union(givenNameWords, familyNameWords), set("1"))}, // digits are no word of a class
 	{clDobPart, dobPartWords},
 	{clCfOpen, set("se", "als")},
+	{clAgeDecade, keySet(ageDecadeWords)},
+	{clZodiac, union(zodiacNames[:]...)},
 }
 
 // has reports whether token i is of a class of c.

@@ -48,6 +48,9 @@ func TestWordClasses(t *testing.T) {
 		var all uint64
 		for i := range tx.toks {
 			want := clsOf(lexFind(tx.tokBytes(i)))
+			if w := tx.tokBytes(i); len(w) > 0 && isDigit(w[0]) {
+				want |= clDigit
+			}
 			if got := tx.toks[i].cls; got != want {
 				t.Fatalf("%q: token %d %q has classes %#x, its entry %#x", r, i, tx.tokBytes(i), got, want)
 			}
