@@ -865,7 +865,7 @@ func (m *Matcher) scan16(t *text, dob bool) uint16 {
 				f |= g16Swap
 			}
 			continue
-		case c == 'm' && string(w) == month, sign >= 0 && zodiacShapes[sign][c]&n != 0 && zodiacNames[sign][string(w)],
+		case c == 'm' && string(w) == month, sign >= 0 && t.has(i, clZodiac) && zodiacNames[sign][string(w)],
 			dob && t.has(i, clDobPart):
 			f |= g16Dob
 		case t.has(i, clJudge):

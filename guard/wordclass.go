@@ -42,6 +42,7 @@ const (
 	clCfOpen                         // "se" or "als", which may open a counterfactual (cfCond)
 	clAgeDecade                      // a decade said as an age (ageDecadeWords)
 	clZodiac                         // a sign's name (zodiacNames)
+	clAlready                        // a word for "already" (alreadyWords)
 
 	// clDigit marks a token that opens with a digit: no word of the
 	// lexicon, set when the tokens end (emit).
@@ -84,6 +85,7 @@ var wordClasses = []struct {
 	{clCfOpen, set("se", "als")},
 	{clAgeDecade, keySet(ageDecadeWords)},
 	{clZodiac, union(zodiacNames[:]...)},
+	{clAlready, alreadyWords},
 }
 
 // has reports whether token i is of a class of c.
