@@ -101,7 +101,7 @@ func (t *text) ageAt(i int) bool {
 	if turnVerbs[prev] && closes {
 		return true // "turns 46 this year", "sie wird dieses Jahr 46" (below), "cumple 46 años"
 	}
-	if ageThisWords[word(i-3)] && yearNouns[word(i-2)] && turnVerbs[word(i-4)] || ageThisWords[word(i-2)] && yearNouns[word(i-1)] && turnVerbs[word(i-3)] {
+	if ageThisWords[word(i-3)] && yearWords[word(i-2)] && turnVerbs[word(i-4)] || ageThisWords[word(i-2)] && yearWords[word(i-1)] && turnVerbs[word(i-3)] {
 		return true // "sie wird dieses Jahr 46", "ze wordt dit jaar 46"
 	}
 	if !closes {

@@ -778,7 +778,7 @@ func (t *text) swappedRight() bool {
 		}
 		from, _ := t.sentenceOf(i)
 		for k := from; k < i; k++ {
-			if x := string(t.tokBytes(k)); f16rightWords16[x] || yesJudgements[x] {
+			if x := string(t.tokBytes(k)); rightWords[x] || yesJudgements[x] {
 				return !t.conditional(i)
 			}
 		}
@@ -813,9 +813,6 @@ func swapped(a, b []byte) bool {
 	}
 	return false
 }
-
-// f16rightWords16 say the person addressed is right (normalised).
-var f16rightWords16 = set("raison", "razon", "ragione", "recht", "gelijk", "razao", "right")
 
 // Triggers of guard16's rules found by one pass over the tokens
 // (scan16): a rule runs only when its rare word is there.

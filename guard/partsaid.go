@@ -568,7 +568,7 @@ func (t *text) daySaid(i, from, to int) bool {
 	}
 	for k := i - 1; k >= from && k >= i-4; k-- {
 		w := string(t.tokBytes(k))
-		if dayWords[w] {
+		if dayNouns[w] {
 			dayW = k == from || definites[string(t.tokBytes(k-1))] || secondPerson[string(t.tokBytes(k-1))] || copulaWords[string(t.tokBytes(k-1))]
 			break
 		}
@@ -592,7 +592,7 @@ func (t *text) daySaid(i, from, to int) bool {
 			return true
 		}
 		for k := from; k < to; k++ {
-			if w := string(t.tokBytes(k)); !dayWords[w] && !monthNouns[w] && (otherWord(w) || partOwner(w)) {
+			if w := string(t.tokBytes(k)); !dayNouns[w] && !monthNouns[w] && (otherWord(w) || partOwner(w)) {
 				return false // "Payment is due on the 3rd of the month, if it helps"
 			}
 		}
@@ -603,11 +603,10 @@ func (t *text) daySaid(i, from, to int) bool {
 	}
 	// "your birthday is on the third": the day after an article or "on"
 	p := string(t.tokBytes(i - 1))
-	return definites[p] || dayPreps[p] || dayWords[p]
+	return definites[p] || dayPreps[p] || dayNouns[p]
 }
 
 var (
-	dayWords = set("day", "tag", "jour", "dia", "giorno", "dag")
 	dayPreps = set("on", "am", "le", "el", "il", "op", "no", "a", "al", "den")
 )
 

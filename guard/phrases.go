@@ -2577,7 +2577,9 @@ var (
 	defaultWords = set("default", "defaut", "defecto", "predeterminada", "predeterminado", "predefinito",
 		"predefinita", "standaard", "defeito", "predefinida", "predefinido", "eingetragen", "figura", "risulta",
 		"registada", "registrada", "enregistree")
-	// haveWords are "we have": a business has many things in a city.
+	// haveWords are "we have": a business has many things in a city;
+	// they are the accountWords that are verbs of having ("das haben
+	// wir" is a phrase of its own, "das kostet" no pointer).
 	haveWords = set("have", "hold", "haben", "avons", "tenemos", "abbiamo", "hebben", "temos")
 	// ourSubjects, relativeThat and onePronouns say "the one (that) we":
 	// "the one we have", "el que tenemos", "celle que nous avons", "die we

@@ -603,7 +603,7 @@ func (t *text) clausePoints(from, to int) bool {
 // 3 words, that it is stored: "dat staat zo geregistreerd".
 func (t *text) recordAhead(k, to int) bool {
 	for j := k + 1; j < to && j <= k+3; j++ {
-		if accountWords[string(t.tokBytes(j))] && !recordVerbs[string(t.tokBytes(j))] {
+		if accountWords[string(t.tokBytes(j))] && !haveWords[string(t.tokBytes(j))] {
 			return true
 		}
 		if t.toks[j].flags&fPunctAfter != 0 {
@@ -612,10 +612,6 @@ func (t *text) recordAhead(k, to int) bool {
 	}
 	return false
 }
-
-// recordVerbs are the accountWords that are verbs of having: "das haben
-// wir" is a phrase of its own, "das kostet" no pointer.
-var recordVerbs = set("have", "hold", "avons", "haben", "tenemos", "abbiamo", "hebben", "temos")
 
 // topicWords name the account as a topic, not as where a value is kept:
 // "Before I can discuss the account, ..."
@@ -651,7 +647,7 @@ func (t *text) nextPoints(from int) bool {
 		switch {
 		case valueNouns[w] || phoneWords[w] || pointerPronouns[w] && end || pronounRefs[w] && lx&lxDemo == 0,
 			w == "1" && t.toks[k].flags&fNumber != 0,
-			accountWords[w] && !topicWords[w] && !recordVerbs[w],
+			accountWords[w] && !topicWords[w] && !haveWords[w],
 			lx&lxStrong != 0 && w != "1" && !t.pointsElsewhere(k, from, to),
 			t.storedOne(k, from),
 			lx&lxDemo != 0 && (k+1 == to || t.toks[k].flags&fPunctAfter != 0 || t.toks[k+1].lex&(lxCopula|lxRef) != 0),
@@ -971,7 +967,7 @@ var ofWords = set("of", "d", "de", "di", "da", "van", "von", "vom", "des", "du",
 // hinterlegt" is about the value whatever clause follows.
 func (t *text) namesRecord(i, j int) bool {
 	for k := i; k < j; k++ {
-		if w := string(t.tokBytes(k)); accountWords[w] && !recordVerbs[w] || isRecordWord(w) {
+		if w := string(t.tokBytes(k)); accountWords[w] && !haveWords[w] || isRecordWord(w) {
 			return true
 		}
 	}
@@ -1118,7 +1114,7 @@ func (t *text) stillRecorded(k, rest, to int) bool {
 	rec := false
 	for j := k + 1; j < to; j++ {
 		x := string(t.tokBytes(j))
-		if accountWords[x] && !recordVerbs[x] || keptWords[x] ||
+		if accountWords[x] && !haveWords[x] || keptWords[x] ||
 			(x == "in" || x == "drin" || x == "erin") && (j+1 == to || t.toks[j].flags&fPunctAfter != 0) && t.standsBefore(k, j) {
 			rec = true // "het Duitse mobiele nummer staat er nog steeds in"
 			break

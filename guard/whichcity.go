@@ -81,7 +81,7 @@ func (t *text) orderWentTo(i, from, to int) bool {
 		if businessPlace(w) {
 			return false // "Ihre Bestellung ging nach Lissabon ins Lager zurück"
 		}
-		if k < i-1 && sentOwnWords[w] && (k == from || secondPerson[string(t.tokBytes(k-1))] || definites[string(t.tokBytes(k-1))]) {
+		if k < i-1 && shippedWords[w] && (k == from || secondPerson[string(t.tokBytes(k-1))] || definites[string(t.tokBytes(k-1))]) {
 			order = true
 		}
 		gone = gone || goneWords[w]
@@ -115,10 +115,8 @@ var (
 	replaceWords = set("replaced", "replace", "swapped", "ersetzt", "ersetzen", "getauscht", "remplace", "remplacee",
 		"echange", "echangee", "sustituido", "sustituida", "cambiado", "cambiata", "cambiato", "gewisseld", "trocado", "trocada",
 		"reemplazado", "sostituito", "sostituita", "vervangen", "substitui", "substituido", "substituida")
-	// sentOwnWords are the things of the person addressed that go to an
-	// address; goneWords say they went.
-	sentOwnWords = set("order", "parcel", "package", "bestellung", "paket", "sendung", "commande", "colis", "pedido",
-		"paquete", "ordine", "pacco", "bestelling", "pakket", "encomenda", "pacote")
+	// goneWords say the things of the person addressed (shippedWords)
+	// went to an address.
 	goneWords = set("went", "gone", "shipped", "delivered", "ging", "gegangen", "geliefert", "partie", "parti", "allee",
 		"livree", "fue", "llego", "entregado", "andato", "andata", "arrivato", "consegnato", "gegaan", "bezorgd",
 		"geleverd", "foi", "seguiu", "entregue", "livre", "entrego", "enviado", "enviada", "sent", "spedito", "verzonden",
