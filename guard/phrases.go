@@ -1158,7 +1158,7 @@ func (t *text) confirmation(class string) string {
 		return RuleConfirmation
 	}
 	// "No, no tenemos ninguna dirección en Sevilla en su perfil"
-	for i := range t.toks {
+	for i := 0; i < len(t.toks) && t.cls&(clNoDet|clAny) != 0; i++ { // a determiner of none, or "any"
 		if t.toks[i].lex&lxRef != 0 && t.noneOnRecord(i) && !t.conditionalHedged(i) && !sentenceExcl(i) {
 			denials = append(denials, span{int(t.toks[i].off), int(t.toks[i].end)})
 			break

@@ -1211,13 +1211,7 @@ var changedWords = set("changed", "altered", "modified", "updated", "geandert", 
 func (t *text) noneOnRecord(i int) bool {
 	det := -1
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
-		// a cheap test before the look-up: every negative determiner
-		// opens with n, k, a or g
-		x := t.tokBytes(j)
-		if len(x) < 2 || x[0] != 'n' && x[0] != 'k' && x[0] != 'a' && x[0] != 'g' {
-			continue
-		}
-		if noDeterminers[string(x)] || string(x) == "any" && t.notBefore(j, 0) {
+		if t.has(j, clNoDet) || t.has(j, clAny) && t.notBefore(j, 0) {
 			det = j
 			break
 		}

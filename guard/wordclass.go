@@ -43,6 +43,7 @@ const (
 	clAgeDecade                      // a decade said as an age (ageDecadeWords)
 	clZodiac                         // a sign's name (zodiacNames)
 	clAlready                        // a word for "already" (alreadyWords)
+	clAny                            // "any" (noneOnRecord)
 
 	// clDigit marks a token that opens with a digit: no word of the
 	// lexicon, set when the tokens end (emit).
@@ -86,6 +87,7 @@ var wordClasses = []struct {
 	{clAgeDecade, keySet(ageDecadeWords)},
 	{clZodiac, union(zodiacNames[:]...)},
 	{clAlready, alreadyWords},
+	{clAny, set("any")},
 }
 
 // has reports whether token i is of a class of c.
