@@ -79,19 +79,18 @@ var accountWords = set("file", "account", "records", "record", "profile", "syste
 // pointerClause reports whether the sentence of copula token i points
 // at a value noun as its answer (see above).
 func (t *text) pointerClause(i int) bool {
-	w := string(t.tokBytes(i))
-	fused := fusedPointers[w]
+	fused := t.has(i, clFused)
 	// the subject: fused, a demonstrative or "it" before the copula, or
 	// the copula opens the clause ("É esse o número", "Es justo el
 	// número")
-	if i > 0 && i+1 < len(t.toks) && articlePronouns[string(t.tokBytes(i-1))] && itWords[string(t.tokBytes(i+1))] &&
+	if i > 0 && i+1 < len(t.toks) && t.has(i-1, clArticlePronoun) && t.has(i+1, clIt) &&
 		(i+2 == len(t.toks) || t.toks[i+1].flags&fPunctAfter != 0 || t.isEmoji(i+2)) {
 		return true // "Jup, die ist es 👍", "Klopt, dat is het."
 	}
 	switch {
 	case fused:
 	case i == 0 || t.toks[i].flags&fSentence != 0 || t.toks[i-1].flags&fPunctAfter != 0:
-	case t.toks[i-1].lex&lxDemo != 0 || pointerSubjects[string(t.tokBytes(i-1))]:
+	case t.toks[i-1].lex&lxDemo != 0 || t.has(i-1, clPointerSubject):
 	default:
 		return false
 	}

@@ -44,6 +44,10 @@ const (
 	clZodiac                         // a sign's name (zodiacNames)
 	clAlready                        // a word for "already" (alreadyWords)
 	clAny                            // "any" (noneOnRecord)
+	clFused                          // a copula fused with its pointer (fusedPointers)
+	clArticlePronoun                 // an article that is a pronoun (articlePronouns)
+	clIt                             // a word for "it" (itWords)
+	clPointerSubject                 // a subject of a pointer clause (pointerSubjects)
 
 	// clDigit marks a token that opens with a digit: no word of the
 	// lexicon, set when the tokens end (emit).
@@ -88,6 +92,10 @@ var wordClasses = []struct {
 	{clZodiac, union(zodiacNames[:]...)},
 	{clAlready, alreadyWords},
 	{clAny, set("any")},
+	{clFused, fusedPointers},
+	{clArticlePronoun, articlePronouns},
+	{clIt, itWords},
+	{clPointerSubject, pointerSubjects},
 }
 
 // has reports whether token i is of a class of c.
