@@ -1065,7 +1065,7 @@ func (t *text) confirmClause(i int) bool {
 	_, to := t.sentenceOf(i)
 	c := -1
 	for k := i + 1; k < to && k <= i+3; k++ {
-		if thatWords[string(t.tokBytes(k))] {
+		if t.has(k, clThat) {
 			c = k
 			break
 		}
