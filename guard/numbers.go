@@ -573,12 +573,7 @@ func (t *text) emit() {
 		} else {
 			t.toks[k].end = int32(len(t.buf) - 1)
 		}
-		o := t.toks[k].off
-		if t.toks[k].end-o < 2 || !isDigit(t.buf[o+1]) {
-			continue
-		}
-		t.setCls(k, t.toks[k].cls|clDigit)
-		if t.toks[k].end-o == 4 && isDigit(t.buf[o+2]) && isDigit(t.buf[o+3]) && len(t.threes) < maxThrees {
+		if o := t.toks[k].off; t.toks[k].end-o == 4 && isDigit(t.buf[o+1]) && isDigit(t.buf[o+2]) && isDigit(t.buf[o+3]) && len(t.threes) < maxThrees {
 			t.threes = append(t.threes, int32(k))
 		}
 	}
@@ -723,6 +718,7 @@ func (t *text) emitNumbers(nums []int, flags, lastFlags uint16) {
 			f |= fSepBefore
 		}
 		t.startToken(f)
+		t.setCls(len(t.toks)-1, clDigit)
 		if nums[k] < 10 {
 			for ; k < len(nums) && nums[k] < 10; k++ {
 				t.buf = append(t.buf, byte('0'+nums[k]))
@@ -780,6 +776,9 @@ func (t *text) emitWord(w []byte, flags uint16, e *lexEntry) {
 				t.buf[k] = '1'
 			}
 		}
+		if isDigit(t.buf[start]) {
+			t.setCls(idx, clDigit)
+		}
 		t.buf = append(t.buf, ' ')
 		return
 	}
@@ -808,6 +807,9 @@ func (t *text) emitWord(w []byte, flags uint16, e *lexEntry) {
 		default:
 			t.setCls(idx, clsOf(e))
 		}
+	}
+	if len(t.buf) > start && isDigit(t.buf[start]) {
+		t.setCls(idx, t.toks[idx].cls|clDigit) // digits, "14th"
 	}
 	t.buf = append(t.buf, ' ')
 }

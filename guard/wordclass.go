@@ -50,7 +50,7 @@ const (
 	clPointerSubject                 // a subject of a pointer clause (pointerSubjects)
 
 	// clDigit marks a token that opens with a digit: no word of the
-	// lexicon, set when the tokens end (emit).
+	// lexicon, set where the token is written (emitNumbers, emitWord).
 	clDigit uint64 = 1 << 63
 )
 
