@@ -20,9 +20,14 @@ import "github.com/proofdesk/proofdesk"
 // a demonstrative pronoun ("to this one", "auf diese", "sur celle-ci"),
 // or a pronoun object right after the verb ("used it", "debited on it").
 func (t *text) actedOnValue(class string) bool {
+	if t.cls&clActing == 0 {
+		return false
+	}
 	for v := range t.toks {
-		w := t.tokBytes(v)
-		if len(w) < 4 || len(w) > 12 || !actingVerb(string(w)) {
+		if !t.has(v, clActing) {
+			continue
+		}
+		if w := t.tokBytes(v); len(w) < 4 || len(w) > 12 {
 			continue
 		}
 		from, to := t.clauseOf(v)
@@ -56,7 +61,7 @@ func (t *text) pointedAct(v, from, to int, class string) bool {
 				n++ // "celle-ci", "celle-là"
 			}
 			if n == to || n == v || string(t.tokBytes(n)) == "1" || t.classNoun(n, string(t.tokBytes(n)), class) ||
-				actingVerb(string(t.tokBytes(n))) || t.isEmoji(n) || t.timeAt(n) {
+				t.has(n, clActing) || t.isEmoji(n) || t.timeAt(n) {
 				return true // "to this one", "auf diese umgestellt", "sur celle-ci"
 			}
 		case k == v+1 && actObjects[x] && (k+1 == to || !t.nounOther(k+1) || t.timeAt(k+1) || purposePreps[string(t.tokBytes(k+1))]) &&
@@ -100,11 +105,6 @@ func (t *text) timeAt(n int) bool {
 var dayParts = set("morning", "afternoon", "evening", "morgen", "vormittag", "nachmittag", "matin", "apres", "soir",
 	"manana", "tarde", "noche", "mattina", "stamattina", "pomeriggio", "sera", "ochtend", "vanochtend", "middag",
 	"avond", "manha", "noite")
-
-// actingVerb reports whether w is a verb of acting on a value.
-func actingVerb(w string) bool {
-	return actVerbs[w] || chargeVerbs[w] || callVerbs[w] || switchVerbs[w] || sentVerbs[w]
-}
 
 // Words of acting on a value (normalised).
 var (

@@ -18,12 +18,15 @@ import (
 // the decade of birth as by's.
 func (t *text) ageSaid(by int, now func() time.Time) bool {
 	year := 0 // read from the clock at the first number that may be an age
+	if t.cls&(clDigit|clAgeDecade) == 0 {
+		return false
+	}
 	for i := range t.toks {
+		if t.toks[i].cls&(clDigit|clAgeDecade) == 0 {
+			continue // no number and no decade word
+		}
 		w := t.tokBytes(i)
 		n := len(w)
-		if n == 0 {
-			continue
-		}
 		if isDigit(w[0]) {
 			if n <= 3 && allDigits(w) {
 				a, _ := strconv.Atoi(string(w))
@@ -98,7 +101,7 @@ func (t *text) ageAt(i int) bool {
 	if turnVerbs[prev] && closes {
 		return true // "turns 46 this year", "sie wird dieses Jahr 46" (below), "cumple 46 años"
 	}
-	if ageThisWords[word(i-3)] && yearNouns[word(i-2)] && turnVerbs[word(i-4)] || ageThisWords[word(i-2)] && yearNouns[word(i-1)] && turnVerbs[word(i-3)] {
+	if ageThisWords[word(i-3)] && yearWords[word(i-2)] && turnVerbs[word(i-4)] || ageThisWords[word(i-2)] && yearWords[word(i-1)] && turnVerbs[word(i-3)] {
 		return true // "sie wird dieses Jahr 46", "ze wordt dit jaar 46"
 	}
 	if !closes {

@@ -17,10 +17,14 @@ type automaton struct {
 	// wide holds the full child tables (-1: no child) of the nodes with
 	// many children.
 	wide [][alphabet]int32
-	// dense, when set, is the full transition table (node*alphabet+sym),
-	// failure links folded in: one lookup per byte. Built for the shared
-	// phrase automaton, whose size does not grow with customers.
-	dense []uint16
+	// dense16, when set, is the full transition table (node*alphabet+sym),
+	// failure links folded in: one lookup per byte, hasOut telling where
+	// a pattern ends. Built for the shared phrase automaton, whose size
+	// does not grow with customers; 16-bit node numbers up to 65,536
+	// nodes (the table stays half the size, and more of it in cache),
+	// dense32 past that.
+	dense16 []uint16
+	dense32 []uint32
 	// hasOut has bit n set when node n has outputs.
 	hasOut []uint64
 	// rootStay marks the bytes on which the root stays the root (no
@@ -42,7 +46,8 @@ type automaton struct {
 // 39 uint16 entries, 16 KB.
 const rowsBytes = 16 << 10
 
-// denseOut marks, in a dense table entry, a target node with outputs.
+// denseOut marks, in a transition row entry, a target node with
+// outputs.
 const denseOut = 1 << 15
 
 type acNode struct {
@@ -85,8 +90,8 @@ var symOf = func() (t [256]uint8) {
 // as i. Bytes outside the alphabet never match.
 func buildAutomaton(patterns []string) *automaton { return build(patterns, false) }
 
-// buildDense is buildAutomaton with a dense transition table, if the
-// automaton has fewer than 32768 nodes.
+// buildDense is buildAutomaton with a dense transition table (2 bytes
+// per node and symbol up to 65,536 nodes, 4 past that).
 func buildDense(patterns []string) *automaton { return build(patterns, true) }
 
 func build(patterns []string, dense bool) *automaton {
@@ -250,25 +255,11 @@ func build(patterns []string, dense bool) *automaton {
 			}
 		}
 	}
-	if dense && len(a.nodes) < denseOut {
-		a.dense = make([]uint16, len(a.nodes)*alphabet)
-		for s := uint8(0); s < alphabet; s++ {
-			a.dense[s] = uint16(a.root[s])
-		}
-		for _, n := range order { // BFS: a node's failure target is done first
-			f := int(a.nodes[n].fail)
-			for s := uint8(0); s < alphabet; s++ {
-				if nx := a.step(n, s); nx >= 0 {
-					a.dense[int(n)*alphabet+int(s)] = uint16(nx)
-				} else {
-					a.dense[int(n)*alphabet+int(s)] = a.dense[f*alphabet+int(s)]
-				}
-			}
-		}
-		for k, nx := range a.dense {
-			if a.hasOut[nx>>6]&(1<<(nx&63)) != 0 {
-				a.dense[k] |= denseOut
-			}
+	if dense {
+		if len(a.nodes) <= 1<<16 {
+			a.dense16 = denseTable[uint16](a, order)
+		} else {
+			a.dense32 = denseTable[uint32](a, order)
 		}
 	}
 	return a
@@ -294,11 +285,38 @@ func (a *automaton) step(n int32, sym uint8) int32 {
 	return -1
 }
 
+// denseTable returns the full transition table of a, failure links
+// folded in (order: the nodes but the root, breadth first).
+func denseTable[E uint16 | uint32](a *automaton, order []int32) []E {
+	d := make([]E, len(a.nodes)*alphabet)
+	for s := uint8(0); s < alphabet; s++ {
+		d[s] = E(a.root[s])
+	}
+	for _, n := range order { // BFS: a node's failure target is done first
+		f := int(a.nodes[n].fail)
+		for s := uint8(0); s < alphabet; s++ {
+			if nx := a.step(n, s); nx >= 0 {
+				d[int(n)*alphabet+int(s)] = E(nx)
+			} else {
+				d[int(n)*alphabet+int(s)] = d[f*alphabet+int(s)]
+			}
+		}
+	}
+	return d
+}
+
+// isDense reports whether a has a dense table.
+func (a *automaton) isDense() bool { return a.dense16 != nil || a.dense32 != nil }
+
 // scan calls fn for every occurrence of every pattern in b, with the
 // pattern id and the offset of its first byte. fn returns false to stop.
 func (a *automaton) scan(b []byte, fn func(id int32, start int) bool) {
-	if a.dense != nil {
-		a.scanDense(b, fn)
+	switch {
+	case a.dense16 != nil:
+		scanDense(a, a.dense16, b, fn)
+		return
+	case a.dense32 != nil:
+		scanDense(a, a.dense32, b, fn)
 		return
 	}
 	n := int32(0)
@@ -349,11 +367,10 @@ func (a *automaton) scan(b []byte, fn func(id int32, start int) bool) {
 	}
 }
 
-// scanDense is scan with the dense table: one lookup per byte, the
-// output flag in the entry's top bit, so the nodes are read only where a
-// pattern ends.
-func (a *automaton) scanDense(b []byte, fn func(id int32, start int) bool) {
-	d := a.dense
+// scanDense is scan with the dense table d: one lookup per byte, the
+// nodes read only where a pattern ends (hasOut).
+func scanDense[E uint16 | uint32](a *automaton, d []E, b []byte, fn func(id int32, start int) bool) {
+	hasOut := a.hasOut
 	n := 0
 	for i := 0; i < len(b); i++ {
 		if n == 0 && a.spaceStart {
@@ -371,9 +388,8 @@ func (a *automaton) scanDense(b []byte, fn func(id int32, start int) bool) {
 			n = 0
 			continue
 		}
-		e := d[n*alphabet+int(s)]
-		n = int(e &^ denseOut)
-		if e&denseOut == 0 {
+		n = int(d[n*alphabet+int(s)])
+		if hasOut[n>>6]&(1<<(n&63)) == 0 {
 			continue
 		}
 		if !a.report(int32(n), i, fn) {

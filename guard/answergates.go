@@ -149,9 +149,12 @@ var beforeWords = set("before", "vor", "avant", "antes", "prima", "voor", "voord
 // registado"). "That email is already on file" has no "to": it answers;
 // "to the address that's already on the account, as you said" points.
 func (t *text) toStoredOne(from, to int) bool {
+	if t.cls&clAlready == 0 {
+		return false
+	}
 	for a := from + 2; a < to; a++ {
-		// "already" is the rare word: a cheap shape test before the look-up
-		if w := t.tokBytes(a); len(w) == 0 || len(w) >= 32 || alreadyShapes[w[0]]&(1<<len(w)) == 0 || !alreadyWords[string(w)] {
+		// "already" is the rare word
+		if !t.has(a, clAlready) {
 			continue
 		}
 		// the value noun right before it, or before a relative pronoun
@@ -183,9 +186,6 @@ func isValueNoun(w string) bool { return valueNouns[w] || emailNouns[w] }
 
 // relPronouns open a relative clause: "het nummer dat al ...".
 var relPronouns = set("dat", "die", "que", "che", "which", "der", "das")
-
-// alreadyShapes holds alreadyWords' first letters and lengths (shapes).
-var alreadyShapes = shapes(alreadyWords)
 
 // Words of sending to what is on file (normalised).
 var (
@@ -332,9 +332,12 @@ var (
 // it's the address you gave", "the digits you say are right". (offerAnswer has ruled out an exclusion, a
 // deferral and a question.)
 func (t *text) readOutValue(class string) bool {
+	if t.cls&clSay == 0 {
+		return false
+	}
 	for s := 1; s < len(t.toks); s++ {
-		// the verb of saying is the rare word: a cheap shape test first
-		if w := t.tokBytes(s); len(w) == 0 || len(w) >= 32 || sayShapes[w[0]]&(1<<len(w)) == 0 || !sayVerbs[string(w)] {
+		// the verb of saying is the rare word
+		if !t.has(s, clSay) {
 			continue
 		}
 		from, to := t.sentenceOf(s)
@@ -371,9 +374,6 @@ func (t *text) readOutValue(class string) bool {
 // sayEnglish are the English sayVerbs; anyArticles the English articles
 // of any one thing.
 var sayEnglish, anyArticles = set("read", "say", "said", "gave", "give", "mentioned", "quoted"), set("a", "an", "any")
-
-// sayShapes holds sayVerbs' first letters and lengths (shapes).
-var sayShapes = shapes(sayVerbs)
 
 // Words of a value read out (normalised).
 var (

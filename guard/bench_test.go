@@ -190,3 +190,21 @@ func BenchmarkNormalize2KB(b *testing.B) {
 		b.Fatal("no tokens")
 	}
 }
+
+// BenchmarkPhraserScan scans the token view of the 2 KB reply with the
+// shared phrase automaton (confirmation's first step), counting the
+// phrases found.
+func BenchmarkPhraserScan(b *testing.B) {
+	var t text
+	t.normalize(reply2KB())
+	view := t.tokenView()
+	n := 0
+	b.SetBytes(int64(len(view)))
+	b.ReportAllocs()
+	for b.Loop() {
+		phraser.ac.scan(view, func(int32, int) bool { n++; return true })
+	}
+	if n == 0 {
+		b.Fatal("no phrase found")
+	}
+}

@@ -125,7 +125,7 @@ func (m *Matcher) heapBytes() int {
 			cap(a.edges)*int(unsafe.Sizeof(acEdge{})) +
 			cap(a.outs)*4 + cap(a.lens)*4 +
 			cap(a.wide)*int(unsafe.Sizeof([alphabet]int32{})) +
-			cap(a.dense)*2 + cap(a.hasOut)*8 + cap(a.rows)*2
+			cap(a.dense16)*2 + cap(a.dense32)*4 + cap(a.hasOut)*8 + cap(a.rows)*2
 	}
 	n += cap(m.pats) * int(unsafe.Sizeof(pattern{}))
 	strs := func(ss []string) {

@@ -67,7 +67,7 @@ func (t *text) counterfactual() string {
 		marker := false
 		for k := from; k < to && !marker; k++ {
 			w := t.tokBytes(k)
-			marker = len(w) >= 2 && len(w) < 32 && cfShapes[w[0]]&(1<<len(w)) != 0 && cfMarkers[string(w)] || conditionalMood(w)
+			marker = len(w) >= 2 && len(w) < 32 && t.has(k, clCfMarker) || conditionalMood(w)
 		}
 		if !marker {
 			continue
@@ -114,11 +114,7 @@ func (t *text) counterfactual() string {
 // "não" or a subjunctive ("se fosse", "se non fosse", "se estivesse"),
 // Dutch "als" before a pointer ("als dat fout was").
 func (t *text) cfCond(i int) bool {
-	// a cheap test first, on every token: "se" or "als"
-	if c := t.buf[t.toks[i].off+1]; c != 's' && c != 'a' || i+1 >= len(t.toks) {
-		return false
-	}
-	if l := t.toks[i].end - t.toks[i].off - 1; l != 2 && l != 3 {
+	if !t.has(i, clCfOpen) || i+1 >= len(t.toks) {
 		return false
 	}
 	w, n := string(t.tokBytes(i)), string(t.tokBytes(i+1))
@@ -148,9 +144,6 @@ func conditionalMood(w []byte) bool {
 }
 
 var condSuffixes = []string{"rais", "rait", "raient", "ria", "rian", "riam", "rei", "rebbe", "rebbero"}
-
-// cfShapes holds the shapes of cfMarkers (shapes).
-var cfShapes = shapes(cfMarkers)
 
 // negatedEcho reports whether a short negated clause follows the
 // consequence of the condition at tokens [ci, ce] of the sentence [from,
@@ -262,18 +255,6 @@ var stepLex = func() map[string]uint8 {
 	return m
 }()
 
-// stepShapes has bit n set in [first][last] for each word of
-// stepThenWords and courierWords of n letters: a cheap test before the
-// look-ups, on every token.
-var stepShapes = func() (t [26][26]uint32) {
-	for _, ws := range []map[string]bool{stepThenWords, courierWords} {
-		for w := range ws {
-			t[w[0]-'a'][w[len(w)-1]-'a'] |= 1 << len(w)
-		}
-	}
-	return t
-}()
-
 // nextStep reports whether t takes the next step on the offered value of
 // class: a sentence with a word for "then" or a courier, a verb of acting
 // and the value pointed at, in a reply that defers, asks and negates
@@ -281,14 +262,16 @@ var stepShapes = func() (t [26][26]uint32) {
 func (t *text) nextStep(class string) bool {
 	deferred := -1 // not known yet
 	for i := range t.toks {
+		// a word for "then" or a courier, or a demonstrative before "one"
+		// or a noun of the class
+		if t.toks[i].cls&clStep == 0 && t.toks[i].lex&lxDemo == 0 {
+			continue
+		}
 		b := t.tokBytes(i)
 		if len(b) == 0 || len(b) >= 32 {
 			continue
 		}
-		// a word for "then" or a courier, or a demonstrative before "one"
-		// or a noun of the class; cheap tests before the look-ups
-		f, l := b[0]-'a', b[len(b)-1]-'a'
-		step := f < 26 && l < 26 && stepShapes[f][l]&(1<<len(b)) != 0 && (stepThenWords[string(b)] || courierWords[string(b)])
+		step := t.has(i, clStep)
 		demo := !step && t.toks[i].lex&lxDemo != 0 && i+1 < len(t.toks) && t.demoValue15(i, class)
 		if !step && !demo {
 			continue

@@ -21,10 +21,6 @@ func (m *Matcher) dobParts(t *text, offered bool, f16 uint16) string {
 	}
 	rule := ""
 	sign := m.zodiac()
-	var heads *[256]uint32
-	if sign >= 0 {
-		heads = &zodiacShapes[sign]
-	}
 	for i := range t.toks {
 		w := t.tokBytes(i)
 		if len(w) == 0 {
@@ -42,7 +38,7 @@ func (m *Matcher) dobParts(t *text, offered bool, f16 uint16) string {
 			if t.ageInYear(i, year) {
 				return RuleProtectedValue
 			}
-		case heads != nil && len(w) >= 3 && len(w) < 32 && heads[w[0]]&(1<<len(w)) != 0 && m.zodiacAt(t, i, sign):
+		case sign >= 0 && t.has(i, clZodiac) && len(w) >= 3 && m.zodiacAt(t, i, sign):
 			return RuleProtectedValue
 		case !offered:
 		case isDigit(w[0]) && len(w) <= 3:
@@ -503,15 +499,6 @@ func (m *Matcher) zodiac() int {
 	}
 	return -1
 }
-
-// zodiacShapes holds, per sign, the shapes (first letters and lengths)
-// of its names in zodiacNames, a cheap test before zodiacAt.
-var zodiacShapes = func() (b [12][256]uint32) {
-	for i, s := range zodiacNames {
-		b[i] = shapes(s)
-	}
-	return b
-}()
 
 // zodiacNames are the signs' names in the seven languages (normalised),
 // Aries first.

@@ -39,7 +39,7 @@ func (m *Matcher) monthYearNamed(t *text, start, end int) bool {
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
 		month = month || monthNouns[w]
-		year = year || yearNouns[w]
+		year = year || yearWords[w]
 	}
 	return month && year
 }
@@ -71,7 +71,6 @@ func (t *text) bornOnDay(start int) bool {
 
 // Words of the year and of being born (normalised).
 var (
-	yearNouns = set("year", "jahr", "annee", "an", "ano", "anno", "jaar")
 	bornWords = set("born", "geboren", "nee", "ne", "nacio", "nacida", "nacido", "nata", "nato", "nasceu", "nascida",
 		"nascido", "nacque")
 )

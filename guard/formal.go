@@ -87,9 +87,12 @@ var answerFillers = set("pues", "bueno", "vaya", "hombre", "ben", "bah", "beh", 
 // destination sets the given one aside ("to the account's address, not
 // to the one you give"); a verb of acting must stand in the sentence.
 func (t *text) actedOnGiven(class string) bool {
+	if t.cls&clGiven == 0 {
+		return false
+	}
 	for s := 1; s < len(t.toks); s++ {
-		// the verb of giving is the rare word: a cheap shape test first
-		if w := t.tokBytes(s); len(w) < 3 || len(w) >= 32 || givenShapes[w[0]]&(1<<len(w)) == 0 || !givenVerbs[string(w)] {
+		// the verb of giving is the rare word ("da" is too short)
+		if !t.has(s, clGiven) || t.toks[s].end-t.toks[s].off-1 < 3 {
 			continue
 		}
 		from, to := t.sentenceOf(s)
@@ -169,7 +172,6 @@ var (
 		"indicata", "dato", "data", "detto", "fornito", "fornita", "noemt", "noemde", "gaf", "geeft", "gegeven",
 		"opgegeven", "doorgegeven", "genoemde", "genoemd", "indicou", "deu", "forneceu", "disse", "passou",
 		"indicados", "fornecido", "fornecida")
-	givenShapes = shapes(givenVerbs)
 	// meWords are the object pronouns of the speaker: "que vous m'indiquez".
 	meWords = set("me", "mi", "m", "mir", "mij")
 	// f16onWords put a payment on a card: "sulla carta", "auf die Karte".
@@ -525,7 +527,7 @@ func (t *text) valueDenied(class string) bool {
 		case proofdesk.ClassEmail:
 			named = mailProviders[string(w)]
 		case proofdesk.ClassAddress:
-			named = cityShapes[w[0]]&(1<<len(w)) != 0 && exonyms[string(w)] != nil
+			named = t.has(i, clExonym)
 		}
 		if !named || t.conditional(i) {
 			continue
@@ -630,8 +632,7 @@ var formalDenyPhrases = []string{
 // número"), no question.
 func (t *text) rememberedRight() bool {
 	for i := range t.toks {
-		w := t.tokBytes(i)
-		if len(w) < 6 || len(w) >= 32 || rememberShapes[w[0]]&(1<<len(w)) == 0 || !rememberVerbs[string(w)] {
+		if !t.has(i, clRemember) {
 			continue
 		}
 		if t.conditional(i) || i > 0 && negations[string(t.tokBytes(i-1))] {
@@ -655,8 +656,7 @@ func (t *text) rememberedRight() bool {
 var (
 	rememberVerbs = set("remember", "remembered", "recall", "erinnern", "erinnert", "souvenez", "rappelez", "acuerda",
 		"recuerda", "ricorda", "ricordato", "herinnert", "herinnerd", "onthouden", "lembra", "lembrou", "recorda")
-	rememberShapes = shapes(rememberVerbs)
-	wellWords      = set("right", "correctly", "well", "richtig", "korrekt", "genau", "bien", "parfaitement", "bene",
+	wellWords = set("right", "correctly", "well", "richtig", "korrekt", "genau", "bien", "parfaitement", "bene",
 		"perfettamente", "goed", "precies", "bem", "perfeitamente", "exactly", "perfectamente", "exactement")
 )
 
@@ -667,8 +667,7 @@ var (
 // A thing validated ("your return is validated") is no answer.
 func (t *text) validatedAnswer() bool {
 	for i := range t.toks {
-		w := t.tokBytes(i)
-		if len(w) < 6 || len(w) >= 32 || validShapes[w[0]]&(1<<len(w)) == 0 || !validWords[string(w)] {
+		if !t.has(i, clValid) {
 			continue
 		}
 		from, to := t.sentenceOf(i)
@@ -693,8 +692,7 @@ var (
 		"verifiee", "validado", "validada", "verificado", "verificada", "convalidato", "convalidata", "validato",
 		"validata", "verificato", "verificata", "gevalideerd", "geverifieerd", "bevestigd", "confirmado", "confirmada",
 		"confermato", "confermata", "confirme", "confirmee")
-	validShapes = shapes(validWords)
-	allWords    = set("all", "alles", "tout", "todo", "tutto", "tudo", "everything", "is", "ist", "a", "esta", "e",
+	allWords = set("all", "alles", "tout", "todo", "tutto", "tudo", "everything", "is", "ist", "a", "esta", "e",
 		"het", "das", "c", "cest", "es", "it", "its")
 )
 
@@ -780,7 +778,7 @@ func (t *text) swappedRight() bool {
 		}
 		from, _ := t.sentenceOf(i)
 		for k := from; k < i; k++ {
-			if x := string(t.tokBytes(k)); f16rightWords16[x] || yesJudgements[x] {
+			if x := string(t.tokBytes(k)); rightWords[x] || yesJudgements[x] {
 				return !t.conditional(i)
 			}
 		}
@@ -815,9 +813,6 @@ func swapped(a, b []byte) bool {
 	}
 	return false
 }
-
-// f16rightWords16 say the person addressed is right (normalised).
-var f16rightWords16 = set("raison", "razon", "ragione", "recht", "gelijk", "razao", "right")
 
 // Triggers of guard16's rules found by one pass over the tokens
 // (scan16): a rule runs only when its rare word is there.
@@ -867,31 +862,31 @@ func (m *Matcher) scan16(t *text, dob bool) uint16 {
 				f |= g16Swap
 			}
 			continue
-		case c == 'm' && string(w) == month, sign >= 0 && zodiacShapes[sign][c]&n != 0 && zodiacNames[sign][string(w)],
-			dob && dobPartWords[string(w)]:
+		case c == 'm' && string(w) == month, sign >= 0 && t.has(i, clZodiac) && zodiacNames[sign][string(w)],
+			dob && t.has(i, clDobPart):
 			f |= g16Dob
-		case judgeShapes[c]&n != 0 && judgeAny[string(w)]:
+		case t.has(i, clJudge):
 			f |= g16Judge
-		case negShapes[c]&n != 0 && negAny[string(w)]:
+		case t.has(i, clNegAny):
 			f |= g16Neg
-		case ageShapes[c]&n != 0 && ageAny[string(w)], len(w) >= 8 && w[len(w)-1] == 'i' && w[len(w)-4] == 'a':
+		case t.has(i, clAge), len(w) >= 8 && w[len(w)-1] == 'i' && w[len(w)-4] == 'a':
 			f |= g16Age
-		case rememberShapes[c]&n != 0 && rememberVerbs[string(w)]:
+		case t.has(i, clRemember):
 			f |= g16Remember
-		case validShapes[c]&n != 0 && validWords[string(w)]:
+		case t.has(i, clValid):
 			f |= g16Valid
-		case liveShapes[c]&n != 0 && liveVerbs[string(w)]:
+		case t.has(i, clLive):
 			f |= g16Live
 		case len(w) == 2 && c == 'a' && w[1] == 't': // the words for "@" are canonical "at"
 			f |= g16At
-		case nameShapes[c]&n != 0 && (givenNameWords[string(w)] || familyNameWords[string(w)]):
+		case t.has(i, clName):
 			f |= g16Name
 			if string(w) == "last" {
 				f |= g16Last
 			}
-		case finalShapes[c]&n != 0 && finalWords[string(w)]:
+		case t.has(i, clFinal):
 			f |= g16Last
-		case headShapes16[c]&n != 0 && headWords16[string(w)]:
+		case t.has(i, clHead16):
 			f |= g16Lead
 		}
 		if m.cityHeads[c]&n != 0 && m.cityIndex(t, i) >= 0 {
@@ -904,51 +899,9 @@ func (m *Matcher) scan16(t *text, dob bool) uint16 {
 	return f
 }
 
-// judgeShapes and negShapes hold the shapes of the judging words and of
-// the negations, quick tests for scan16.
-var (
-	judgeShapes = func() (t [256]uint32) {
-		for _, m := range []map[string]bool{yesJudgements, noJudgements, partVerdicts} {
-			s := shapes(m)
-			for i := range t {
-				t[i] |= s[i]
-			}
-		}
-		return t
-	}()
-	negShapes = func() (t [256]uint32) {
-		for _, m := range []map[string]bool{negations, f16noneWords} {
-			s := shapes(m)
-			for i := range t {
-				t[i] |= s[i]
-			}
-		}
-		return t
-	}()
-)
-
-// nameShapes holds the shapes of givenNameWords and familyNameWords.
-var nameShapes = func() (t [256]uint32) {
-	a, b := shapes(givenNameWords), shapes(familyNameWords)
-	for i := range t {
-		t[i] = a[i] | b[i]
-	}
-	return t
-}()
-
-// ageShapes holds the shapes of ageUnits and turnedWords.
-var ageShapes = func() (t [256]uint32) {
-	a, b := shapes(ageUnits), shapes(turnedWords)
-	for i := range t {
-		t[i] = a[i] | b[i]
-	}
-	return t
-}()
-
-// negAt reports whether token k is a negation, its shape tested first.
+// negAt reports whether token k is a negation (negations).
 func (t *text) negAt(k int) bool {
-	w := t.tokBytes(k)
-	return len(w) > 0 && len(w) < 32 && negShapes[w[0]]&(1<<len(w)) != 0 && negations[string(w)]
+	return t.has(k, clNeg)
 }
 
 // endKey mixes a word's first and last letters: with its length, a

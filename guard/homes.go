@@ -78,9 +78,6 @@ func (m *Matcher) citiesPaired(t *text) bool {
 	return false
 }
 
-// liveShapes holds liveVerbs' first letters and lengths (shapes).
-var liveShapes = shapes(liveVerbs)
-
 // weekDays set a plan in time apart from where she lives ("Monday in
 // Berlin, Tuesday in Madrid": a tour of the business's) (normalised).
 var weekDays = set("monday", "tuesday", "wednesday", "thursday", "friday", "montag", "dienstag", "mittwoch",
@@ -95,8 +92,7 @@ var weekDays = set("monday", "tuesday", "wednesday", "thursday", "friday", "mont
 // 92", "Mora no número 100").
 func (m *Matcher) liveAtNumber(t *text) bool {
 	for i := range t.toks {
-		w := t.tokBytes(i)
-		if len(w) < 3 || len(w) >= 32 || liveShapes[w[0]]&(1<<len(w)) == 0 || !liveVerbs[string(w)] {
+		if !t.has(i, clLive) {
 			continue
 		}
 		from, to := t.sentenceOf(i)
@@ -178,8 +174,7 @@ func localIsName(local, name string) bool {
 // tracking number; "los dos últimos pedidos llegaron el 16"), or "".
 func (m *Matcher) lastTwo(t *text) string {
 	for i := range t.toks {
-		w := t.tokBytes(i)
-		if len(w) < 4 || len(w) >= 32 || finalShapes[w[0]]&(1<<len(w)) == 0 || !finalWords[string(w)] {
+		if !t.has(i, clFinal) {
 			continue
 		}
 		two := i > 0 && isTwo(t.tokBytes(i-1)) || i+1 < len(t.toks) && isTwo(t.tokBytes(i+1))
@@ -219,7 +214,6 @@ func isTwo(w []byte) bool { return string(w) == "2" || string(w) == "due" }
 var (
 	finalWords = set("last", "letzten", "letzte", "derniers", "dernieres", "ultimos", "ultimas", "ultime", "ultimi",
 		"laatste", "final", "finales", "finais", "finali")
-	finalShapes = shapes(finalWords)
 )
 
 // phoneLead reports whether a phone's first digits follow a word for
@@ -230,8 +224,7 @@ var (
 // trunk 0), read as one run when split in pairs.
 func (m *Matcher) phoneLead(t *text) bool {
 	for i := range t.toks {
-		w := t.tokBytes(i)
-		if len(w) < 3 || len(w) >= 32 || headShapes16[w[0]]&(1<<len(w)) == 0 || !headWords16[string(w)] {
+		if !t.has(i, clHead16) {
 			continue
 		}
 		_, to := t.sentenceOf(i)
@@ -279,7 +272,6 @@ var (
 	leadLinks = set("to", "the", "au", "aux", "al", "a", "an", "die", "der", "den", "dem", "de", "naar", "het", "op",
 		"para", "o", "ao", "il", "allo", "la", "le", "el", "code", "on", "at", "sur", "auf", "per", "via", "mit", "with",
 		"con", "com", "met", "avec")
-	headShapes16 = shapes(headWords16)
 )
 
 // homeThingIn reports whether a city on file follows a word for "in"

@@ -13,9 +13,12 @@ package guard
 // sameAsLast reports whether a sentence of t is only a comparison of the
 // offered value with the requester's last order, ticket or time.
 func (t *text) sameAsLast() bool {
+	if t.cls&clLastUse == 0 {
+		return false
+	}
 	for k := 2; k < len(t.toks); k++ {
-		// the order noun is the rare word: a cheap length test first
-		if w := t.tokBytes(k); len(w) < 3 || len(w) > 11 || !lastUseNouns[string(w)] {
+		// the order noun is the rare word
+		if !t.has(k, clLastUse) {
 			continue
 		}
 		from, to := t.sentenceOf(k)

@@ -41,6 +41,11 @@ type lexEntry struct {
 	afterPrep bool
 	spoken    uint8 // sp* (spoken.go)
 	part      uint8 // cu* (partdeny.go)
+	// cls holds the word classes the rules read (cl*, wordClasses).
+	cls uint64
+	// only marks a word in the lexicon for its classes alone: the
+	// normaliser reads it as a word it does not know (lookup is nil).
+	only bool
 }
 
 // lexicon holds every word that has a canonical form, a number value or a
@@ -114,6 +119,17 @@ var lexicon = func() map[string]*lexEntry {
 	for v, w := range seen {
 		if w != "" && m[v] == nil && !typoRealWords[v] {
 			get(v).canon = w
+		}
+	}
+	// last, so that no step above sees a word entered for its classes
+	for _, c := range wordClasses {
+		for w := range c.words {
+			e := m[w]
+			if e == nil {
+				e = &lexEntry{only: true}
+				m[w] = e
+			}
+			e.cls |= c.bit
 		}
 	}
 	return m
@@ -220,8 +236,17 @@ func lexHash(w []byte) uint32 {
 	return uint32(h >> 32)
 }
 
-// lookup returns the lexicon entry of w, or nil: lexicon[string(w)].
+// lookup returns the lexicon entry of w for the normaliser, or nil:
+// lexicon[string(w)] unless that is there for its word classes only.
 func lookup(w []byte) *lexEntry {
+	if e := lexFind(w); e != nil && !e.only {
+		return e
+	}
+	return nil
+}
+
+// lexFind returns the lexicon entry of w, or nil: lexicon[string(w)].
+func lexFind(w []byte) *lexEntry {
 	for h := lexHash(w) & lexMask; ; h = (h + 1) & lexMask {
 		sl := &lexTable[h]
 		if sl.e == nil {
@@ -235,10 +260,18 @@ func lookup(w []byte) *lexEntry {
 
 // bitsOf returns the lexical classes of a canonical token.
 func bitsOf(w []byte) uint16 {
-	if e := lookup(w); e != nil {
-		return e.bits
+	if e := lexFind(w); e != nil {
+		return e.bits // 0 for a word entered for its classes only
 	}
 	return 0
+}
+
+// clsOf returns the word classes (cl*) of a lexicon entry, 0 for nil.
+func clsOf(e *lexEntry) uint64 {
+	if e == nil {
+		return 0
+	}
+	return e.cls
 }
 
 // numPrefix holds the first three letters of every number word, to skip

@@ -82,6 +82,9 @@ type text struct {
 	// spoken says what a second reading as speech may change (sp*,
 	// spoken.go), gathered while emitting.
 	spoken uint8
+	// cls is the union of the tokens' word classes: a rule whose words
+	// are none of them has nothing to read.
+	cls uint64
 	// partCues are the tokens partDenial may read (partdeny.go).
 	partCues []partCue
 	// hits and public are Matcher.matches's scratch, form
@@ -97,6 +100,9 @@ type tok struct {
 	end   int32 // offset in buf of the space after the token
 	flags uint16
 	lex   uint16 // lexical classes (lx*)
+	// cls holds the word classes the rules read (cl*, wordClasses): the
+	// lexicon's for the token as written in the token view.
+	cls uint64
 	// dend is the offset in buf just after the token's digits in the
 	// digit view, or 0 when the token is in no run.
 	dend int32

@@ -432,6 +432,7 @@ func (t *text) emit() {
 	t.sentences = t.sentences[:0]
 	t.runs = t.runs[:0]
 	t.spoken = 0
+	t.cls = 0
 	t.partCues = t.partCues[:0]
 	nums := t.numOut[:0]
 	greet := 0 // words left of a salutation that opens a sentence
@@ -460,7 +461,7 @@ func (t *text) emit() {
 			if n := t.rawBuf[t.raw[i+1].start:t.raw[i+1].end]; len(n) >= 4 && string(n[:4]) == "mail" {
 				t.spelled = append(append(t.spelled[:0], 'e'), n...)
 				t.raw[i+1].tok = int32(len(t.toks))
-				t.emitWord(t.spelled, rt.flags|t.raw[i+1].flags&(fPunctAfter|fQuestion), lookup(t.spelled))
+				t.emitWord(t.spelled, rt.flags|t.raw[i+1].flags&(fPunctAfter|fQuestion), lexFind(t.spelled))
 				i += 2
 				continue
 			}
@@ -473,12 +474,15 @@ func (t *text) emit() {
 				t.raw[k].tok = int32(len(t.toks))
 			}
 			w = t.spelled
-			ent := lookup(w)
-			t.emitWord(w, rt.flags, ent)
+			t.emitWord(w, rt.flags, lexFind(w))
 			i = j
 			continue
 		}
-		e := lookup(w)
+		ew := lexFind(w) // the word's entry, for its classes (emitWord)
+		e := ew
+		if e != nil && e.only {
+			e = nil // known for its classes only: no word of the normaliser's
+		}
 		if e != nil {
 			t.raw[i].lex = e.bits
 			if e.part != 0 && len(t.partCues) < maxPartCues {
@@ -558,7 +562,7 @@ func (t *text) emit() {
 				continue
 			}
 		}
-		t.emitWord(w, rt.flags, e)
+		t.emitWord(w, rt.flags, ew)
 		i++
 	}
 	// token ends, and the three-digit tokens
@@ -714,6 +718,7 @@ func (t *text) emitNumbers(nums []int, flags, lastFlags uint16) {
 			f |= fSepBefore
 		}
 		t.startToken(f)
+		t.setCls(len(t.toks)-1, clDigit)
 		if nums[k] < 10 {
 			for ; k < len(nums) && nums[k] < 10; k++ {
 				t.buf = append(t.buf, byte('0'+nums[k]))
@@ -740,7 +745,9 @@ func (t *text) startToken(flags uint16) {
 	tk.off, tk.flags = off, flags
 }
 
-// emitWord writes the canonical form of one raw token.
+// emitWord writes the canonical form of one raw token (e: its lexicon
+// entry, nil or one entered for its classes only when the normaliser
+// does not know it) and sets the token's word classes.
 func (t *text) emitWord(w []byte, flags uint16, e *lexEntry) {
 	// "N.E." reads "ne"
 	if len(w) == 1 && (w[0] == 'e' || w[0] == 'w') && flags&fDotBefore != 0 && len(t.toks) > 0 {
@@ -748,6 +755,7 @@ func (t *text) emitWord(w []byte, flags uint16, e *lexEntry) {
 		prev := t.buf[last.off+1 : len(t.buf)-1]
 		if len(prev) == 1 && (prev[0] == 'n' || prev[0] == 's') {
 			t.buf = append(t.buf[:len(t.buf)-1], w[0], ' ')
+			t.setCls(len(t.toks)-1, clsOf(lexFind(t.buf[last.off+1:len(t.buf)-1])))
 			return
 		}
 	}
@@ -755,7 +763,11 @@ func (t *text) emitWord(w []byte, flags uint16, e *lexEntry) {
 	idx := len(t.toks) - 1
 	start := len(t.buf)
 	t.buf = append(t.buf, w...)
-	if e == nil && t.lettersAsDigits(w, flags) {
+	known := e
+	if known != nil && known.only {
+		known = nil
+	}
+	if known == nil && t.lettersAsDigits(w, flags) {
 		for k := start; k < len(t.buf); k++ {
 			switch t.buf[k] {
 			case 'o':
@@ -764,19 +776,49 @@ func (t *text) emitWord(w []byte, flags uint16, e *lexEntry) {
 				t.buf[k] = '1'
 			}
 		}
+		if isDigit(t.buf[start]) {
+			t.setCls(idx, clDigit)
+		}
 		t.buf = append(t.buf, ' ')
 		return
 	}
 	switch {
-	case e != nil && e.canon != "" && !(e.object && flags&fPunctAfter != 0) && (!e.afterPrep || t.prepBefore(idx)):
-		t.buf = append(t.buf[:start], e.canon...)
-		t.toks[idx].lex = bitsOf(t.buf[start:])
-	case e != nil:
-		t.toks[idx].lex = e.bits
+	case known != nil && known.canon != "" && !(known.object && flags&fPunctAfter != 0) && (!known.afterPrep || t.prepBefore(idx)):
+		t.buf = append(t.buf[:start], known.canon...)
+		c := lexFind(t.buf[start:])
+		if c != nil {
+			t.toks[idx].lex = c.bits
+		} else {
+			t.toks[idx].lex = 0
+		}
+		t.setCls(idx, clsOf(c))
+	case known != nil:
+		t.toks[idx].lex = known.bits
+		t.setCls(idx, known.cls)
 	default:
+		n := len(t.buf)
 		t.canonical(start)
+		switch {
+		case len(t.toks) > idx+1: // a compound split: "haupt" "st"
+			t.setCls(idx, clsOf(lexFind(t.buf[start:t.toks[idx+1].off])))
+			t.setCls(idx+1, clsOf(lexFind(t.buf[t.toks[idx+1].off+1:])))
+		case len(t.buf) != n: // "14th", "XXX"
+			t.setCls(idx, clsOf(lexFind(t.buf[start:])))
+		default:
+			t.setCls(idx, clsOf(e))
+		}
+	}
+	if len(t.buf) > start && isDigit(t.buf[start]) {
+		t.setCls(idx, t.toks[idx].cls|clDigit) // digits, "14th"
 	}
 	t.buf = append(t.buf, ' ')
+}
+
+// setCls sets the word classes of token i (cl*) and adds them to the
+// text's.
+func (t *text) setCls(i int, c uint64) {
+	t.toks[i].cls = c
+	t.cls |= c
 }
 
 // lettersAsDigits reports whether w is digits with o, l or i among them

@@ -32,7 +32,7 @@ func (t *text) offerAnswer(class string, excl []span) string {
 		if deferWord(w) || t.toks[k].flags&fQuestion != 0 && !t.movedTail(k) {
 			return "" // "after the verification", "use the form", a question: no answer yet
 		}
-		if first < 0 && strongAccount(w) {
+		if first < 0 && t.strongAccount(k) {
 			first = k
 		}
 	}
@@ -46,7 +46,7 @@ func (t *text) offerAnswer(class string, excl []span) string {
 		return RuleDenial // "Seville isn't on there", "Nee, Milaan hoort er niet bij"
 	}
 	for k := first; k >= 0 && k < len(t.toks); k++ {
-		if !strongAccount(t.tokBytes(k)) {
+		if !t.strongAccount(k) {
 			continue
 		}
 		from, to := t.sentenceOf(k)
@@ -58,23 +58,15 @@ func (t *text) offerAnswer(class string, excl []span) string {
 	return ""
 }
 
-// strongAccount reports whether w is a word for the account that names
-// no other thing's record (accountWords but not weakRecord).
-func strongAccount(w []byte) bool {
-	return len(w) >= 4 && len(w) <= 31 && accountShapes[w[0]]&(1<<len(w)) != 0 &&
-		accountWords[string(w)] && !weakRecord[string(w)]
-}
-
-// accountShapes holds, by first letter, the lengths of accountWords (bit
-// n for length n): a cheap test before the look-up, run on every token.
-var accountShapes = func() (t [256]uint32) {
-	for w := range accountWords {
-		if len(w) < 32 {
-			t[w[0]] |= 1 << len(w)
-		}
+// strongAccount reports whether token k is a word for the account that
+// names no other thing's record (accountWords but not weakRecord).
+func (t *text) strongAccount(k int) bool {
+	if !t.has(k, clAccount) {
+		return false
 	}
-	return t
-}()
+	n := t.toks[k].end - t.toks[k].off - 1
+	return n >= 4 && n <= 31
+}
 
 // sentenceAnswer judges the sentence of tokens [from, to) of a reply with
 // no exclusion, deferral or question.

@@ -237,12 +237,7 @@ func (t *text) countAt(i int) bool {
 	if len(w) != 1 || !isDigit(w[0]) || i == 0 {
 		return false
 	}
-	pb := t.tokBytes(i - 1)
-	if !countShapes.has(pb) {
-		return false
-	}
-	p := string(pb)
-	return partLast[p] || partFirst[p]
+	return t.has(i-1, clPartEnd)
 }
 
 // candidate reports whether digits s may be a part partOf looks for
@@ -266,16 +261,6 @@ func (p *partValues) candidate(s []byte, single bool) bool {
 	}
 	return false
 }
-
-// countShapes are the shapes of partLast's and partFirst's words.
-var countShapes = func() (ws wordShapes) {
-	for _, l := range []map[string]bool{partLast, partFirst} {
-		for w := range l {
-			ws.add(w)
-		}
-	}
-	return ws
-}()
 
 func isDigitTok(w []byte) bool { return len(w) > 0 && isDigit(w[0]) && allDigits(w) }
 
@@ -583,7 +568,7 @@ func (t *text) daySaid(i, from, to int) bool {
 	}
 	for k := i - 1; k >= from && k >= i-4; k-- {
 		w := string(t.tokBytes(k))
-		if dayWords[w] {
+		if dayNouns[w] {
 			dayW = k == from || definites[string(t.tokBytes(k-1))] || secondPerson[string(t.tokBytes(k-1))] || copulaWords[string(t.tokBytes(k-1))]
 			break
 		}
@@ -607,7 +592,7 @@ func (t *text) daySaid(i, from, to int) bool {
 			return true
 		}
 		for k := from; k < to; k++ {
-			if w := string(t.tokBytes(k)); !dayWords[w] && !monthNouns[w] && (otherWord(w) || partOwner(w)) {
+			if w := string(t.tokBytes(k)); !dayNouns[w] && !monthNouns[w] && (otherWord(w) || partOwner(w)) {
 				return false // "Payment is due on the 3rd of the month, if it helps"
 			}
 		}
@@ -618,11 +603,10 @@ func (t *text) daySaid(i, from, to int) bool {
 	}
 	// "your birthday is on the third": the day after an article or "on"
 	p := string(t.tokBytes(i - 1))
-	return definites[p] || dayPreps[p] || dayWords[p]
+	return definites[p] || dayPreps[p] || dayNouns[p]
 }
 
 var (
-	dayWords = set("day", "tag", "jour", "dia", "giorno", "dag")
 	dayPreps = set("on", "am", "le", "el", "il", "op", "no", "a", "al", "den")
 )
 

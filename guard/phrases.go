@@ -1056,7 +1056,7 @@ func (t *text) confirmation(class string) string {
 	// value on record is the offered one confirmed as the current one,
 	// whatever negation ("haben wir nicht", "no ... ninguna") says so
 	for i := range t.toks {
-		if w := t.tokBytes(i); len(w) > 0 && len(w) < 32 && newerShapes[w[0]]&(1<<len(w)) != 0 && newerWords[string(w)] &&
+		if w := t.tokBytes(i); len(w) > 0 && len(w) < 32 && t.has(i, clNewer) &&
 			t.noneNewer(i, class) && !t.conditional(i) && !sentenceExcl(i) &&
 			!t.refusedBefore(i, int(t.toks[i].off), refusals) {
 			return RuleConfirmation
@@ -1158,7 +1158,7 @@ func (t *text) confirmation(class string) string {
 		return RuleConfirmation
 	}
 	// "No, no tenemos ninguna dirección en Sevilla en su perfil"
-	for i := range t.toks {
+	for i := 0; i < len(t.toks) && t.cls&(clNoDet|clAny) != 0; i++ { // a determiner of none, or "any"
 		if t.toks[i].lex&lxRef != 0 && t.noneOnRecord(i) && !t.conditionalHedged(i) && !sentenceExcl(i) {
 			denials = append(denials, span{int(t.toks[i].off), int(t.toks[i].end)})
 			break
@@ -1187,12 +1187,7 @@ func (t *text) confirmation(class string) string {
 	// "Sí, puedo confirmar que es la dirección que tenemos": a verb of
 	// confirming whose clause points at a value
 	for i := range t.toks {
-		// a cheap test before the look-up: every one of confirmVerbs opens
-		// with c or b and has 7 letters or more
-		if w := t.tokBytes(i); len(w) < 7 || w[0] != 'c' && w[0] != 'b' {
-			continue
-		}
-		if t.toks[i].lex&lxRef == 0 && confirmVerbs[string(t.tokBytes(i))] && t.confirmClause(i) && !t.conditional(i) && !t.deferredAfter(i) &&
+		if t.toks[i].lex&lxRef == 0 && t.has(i, clConfirmVerb) && t.confirmClause(i) && !t.conditional(i) && !t.deferredAfter(i) &&
 			t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) && !t.sameSentence(i, denials) &&
 			!t.refusedBefore(i, int(t.toks[i].end), refusals) { // "I can't confirm which email ...": the verb refused
 			return RuleConfirmation
@@ -1208,7 +1203,7 @@ func (t *text) confirmation(class string) string {
 	// answer is acting on the offered value
 	if len(excl) == 0 && len(denials) == 0 {
 		for i := range t.toks {
-			if w := t.tokBytes(i); len(w) > 0 && len(w) < 32 && destShapes[w[0]]&(1<<len(w)) != 0 && destPreps[string(w)] && t.sentToValue(i, class) &&
+			if w := t.tokBytes(i); len(w) > 0 && len(w) < 32 && t.has(i, clDestPrep) && t.sentToValue(i, class) &&
 				!t.toStoredOne(0, len(t.toks)) && !t.toRegistered(0, len(t.toks)) { // "Yes, I'll resend the link to the email already on file": whatever is on file
 				return RuleConfirmation
 			}
@@ -1335,11 +1330,6 @@ var pluralClass = map[string]string{
 // seeNots are negations beside negations and noDeterminers ("I don't
 // see", "I can't see", "never", "jamais").
 var seeNots = set("dont", "doesnt", "didnt", "cant", "cannot", "never", "nie", "jamais", "nunca", "mai", "nooit", "nessun")
-
-// newerShapes and destShapes hold, by first letter, the lengths of
-// newerWords and destPreps (bit n for length n): a cheap test before the
-// look-up, run on every token.
-var newerShapes, destShapes = shapes(newerWords), shapes(destPreps)
 
 // shapes returns, by first letter, the lengths (under 32) of the words of
 // set as bits.
@@ -2587,7 +2577,9 @@ var (
 	defaultWords = set("default", "defaut", "defecto", "predeterminada", "predeterminado", "predefinito",
 		"predefinita", "standaard", "defeito", "predefinida", "predefinido", "eingetragen", "figura", "risulta",
 		"registada", "registrada", "enregistree")
-	// haveWords are "we have": a business has many things in a city.
+	// haveWords are "we have": a business has many things in a city;
+	// they are the accountWords that are verbs of having ("das haben
+	// wir" is a phrase of its own, "das kostet" no pointer).
 	haveWords = set("have", "hold", "haben", "avons", "tenemos", "abbiamo", "hebben", "temos")
 	// ourSubjects, relativeThat and onePronouns say "the one (that) we":
 	// "the one we have", "el que tenemos", "celle que nous avons", "die we

@@ -79,19 +79,18 @@ var accountWords = set("file", "account", "records", "record", "profile", "syste
 // pointerClause reports whether the sentence of copula token i points
 // at a value noun as its answer (see above).
 func (t *text) pointerClause(i int) bool {
-	w := string(t.tokBytes(i))
-	fused := fusedPointers[w]
+	fused := t.has(i, clFused)
 	// the subject: fused, a demonstrative or "it" before the copula, or
 	// the copula opens the clause ("É esse o número", "Es justo el
 	// número")
-	if i > 0 && i+1 < len(t.toks) && articlePronouns[string(t.tokBytes(i-1))] && itWords[string(t.tokBytes(i+1))] &&
+	if i > 0 && i+1 < len(t.toks) && t.has(i-1, clArticlePronoun) && t.has(i+1, clIt) &&
 		(i+2 == len(t.toks) || t.toks[i+1].flags&fPunctAfter != 0 || t.isEmoji(i+2)) {
 		return true // "Jup, die ist es 👍", "Klopt, dat is het."
 	}
 	switch {
 	case fused:
 	case i == 0 || t.toks[i].flags&fSentence != 0 || t.toks[i-1].flags&fPunctAfter != 0:
-	case t.toks[i-1].lex&lxDemo != 0 || pointerSubjects[string(t.tokBytes(i-1))]:
+	case t.toks[i-1].lex&lxDemo != 0 || t.has(i-1, clPointerSubject):
 	default:
 		return false
 	}
@@ -603,7 +602,7 @@ func (t *text) clausePoints(from, to int) bool {
 // 3 words, that it is stored: "dat staat zo geregistreerd".
 func (t *text) recordAhead(k, to int) bool {
 	for j := k + 1; j < to && j <= k+3; j++ {
-		if accountWords[string(t.tokBytes(j))] && !recordVerbs[string(t.tokBytes(j))] {
+		if accountWords[string(t.tokBytes(j))] && !haveWords[string(t.tokBytes(j))] {
 			return true
 		}
 		if t.toks[j].flags&fPunctAfter != 0 {
@@ -612,10 +611,6 @@ func (t *text) recordAhead(k, to int) bool {
 	}
 	return false
 }
-
-// recordVerbs are the accountWords that are verbs of having: "das haben
-// wir" is a phrase of its own, "das kostet" no pointer.
-var recordVerbs = set("have", "hold", "avons", "haben", "tenemos", "abbiamo", "hebben", "temos")
 
 // topicWords name the account as a topic, not as where a value is kept:
 // "Before I can discuss the account, ..."
@@ -651,7 +646,7 @@ func (t *text) nextPoints(from int) bool {
 		switch {
 		case valueNouns[w] || phoneWords[w] || pointerPronouns[w] && end || pronounRefs[w] && lx&lxDemo == 0,
 			w == "1" && t.toks[k].flags&fNumber != 0,
-			accountWords[w] && !topicWords[w] && !recordVerbs[w],
+			accountWords[w] && !topicWords[w] && !haveWords[w],
 			lx&lxStrong != 0 && w != "1" && !t.pointsElsewhere(k, from, to),
 			t.storedOne(k, from),
 			lx&lxDemo != 0 && (k+1 == to || t.toks[k].flags&fPunctAfter != 0 || t.toks[k+1].lex&(lxCopula|lxRef) != 0),
@@ -971,7 +966,7 @@ var ofWords = set("of", "d", "de", "di", "da", "van", "von", "vom", "des", "du",
 // hinterlegt" is about the value whatever clause follows.
 func (t *text) namesRecord(i, j int) bool {
 	for k := i; k < j; k++ {
-		if w := string(t.tokBytes(k)); accountWords[w] && !recordVerbs[w] || isRecordWord(w) {
+		if w := string(t.tokBytes(k)); accountWords[w] && !haveWords[w] || isRecordWord(w) {
 			return true
 		}
 	}
@@ -1070,7 +1065,7 @@ func (t *text) confirmClause(i int) bool {
 	_, to := t.sentenceOf(i)
 	c := -1
 	for k := i + 1; k < to && k <= i+3; k++ {
-		if thatWords[string(t.tokBytes(k))] {
+		if t.has(k, clThat) {
 			c = k
 			break
 		}
@@ -1118,7 +1113,7 @@ func (t *text) stillRecorded(k, rest, to int) bool {
 	rec := false
 	for j := k + 1; j < to; j++ {
 		x := string(t.tokBytes(j))
-		if accountWords[x] && !recordVerbs[x] || keptWords[x] ||
+		if accountWords[x] && !haveWords[x] || keptWords[x] ||
 			(x == "in" || x == "drin" || x == "erin") && (j+1 == to || t.toks[j].flags&fPunctAfter != 0) && t.standsBefore(k, j) {
 			rec = true // "het Duitse mobiele nummer staat er nog steeds in"
 			break
@@ -1215,13 +1210,7 @@ var changedWords = set("changed", "altered", "modified", "updated", "geandert", 
 func (t *text) noneOnRecord(i int) bool {
 	det := -1
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
-		// a cheap test before the look-up: every negative determiner
-		// opens with n, k, a or g
-		x := t.tokBytes(j)
-		if len(x) < 2 || x[0] != 'n' && x[0] != 'k' && x[0] != 'a' && x[0] != 'g' {
-			continue
-		}
-		if noDeterminers[string(x)] || string(x) == "any" && t.notBefore(j, 0) {
+		if t.has(j, clNoDet) || t.has(j, clAny) && t.notBefore(j, 0) {
 			det = j
 			break
 		}

@@ -317,13 +317,13 @@ var (
 var readyWords = set("listo", "lista", "pronto", "pronta", "ready", "fertig", "pret", "klaar")
 
 // weekdays name a day of the week (normalised): a delivery day is the
-// service's schedule ("repartimos los sábados").
-var weekdays = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "montag", "dienstag",
-	"mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "samstags", "sonntags", "lundi", "mardi", "mercredi",
-	"jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "sabados",
-	"domingo", "domingos", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato", "domenica", "maandag",
-	"dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "segunda", "terca", "quarta", "quinta",
-	"sexta")
+// service's schedule ("repartimos los sábados"). The working days are
+// weekDays (homes.go); weekendDays the rest.
+var weekdays = union(weekDays, weekendDays)
+
+// weekendDays name Saturday and Sunday, and their plurals (normalised).
+var weekendDays = set("saturday", "sunday", "samstag", "sonntag", "samstags", "sonntags", "samedi", "dimanche", "sabado",
+	"sabados", "domingo", "domingos", "sabato", "domenica", "zaterdag", "zondag")
 
 // hasUpper reports whether s holds an upper-case letter. A reply in
 // texting form has none; one with capitals is written out, and the phrase

@@ -14,8 +14,11 @@ package guard
 // domain or ends differently (otherDomain, or a word for other or
 // different before a word for the ending), in its first clause.
 func (t *text) yoursOther() bool {
+	if t.cls&clYours == 0 {
+		return false
+	}
 	for k := range t.toks {
-		if !yoursPronouns[string(t.tokBytes(k))] {
+		if !t.has(k, clYours) {
 			continue
 		}
 		if s := t.sentenceStart(k); k != s && !(k == s+1 && yoursArticles[string(t.tokBytes(s))]) {
@@ -103,6 +106,9 @@ var (
 // "Esse não,", "Pas celui-là,"): the offered one denied before the reply
 // says which one is held.
 func (t *text) demoNoOpens() bool {
+	if t.cls&clDemo == 0 || t.cls&clNeg == 0 {
+		return false // no demonstrative or no negation anywhere
+	}
 	for s := 0; s < len(t.toks); {
 		_, to := t.sentenceOf(s)
 		e := s // the opening clause's last token

@@ -81,7 +81,7 @@ func (t *text) orderWentTo(i, from, to int) bool {
 		if businessPlace(w) {
 			return false // "Ihre Bestellung ging nach Lissabon ins Lager zurück"
 		}
-		if k < i-1 && sentOwnWords[w] && (k == from || secondPerson[string(t.tokBytes(k-1))] || definites[string(t.tokBytes(k-1))]) {
+		if k < i-1 && shippedWords[w] && (k == from || secondPerson[string(t.tokBytes(k-1))] || definites[string(t.tokBytes(k-1))]) {
 			order = true
 		}
 		gone = gone || goneWords[w]
@@ -115,10 +115,8 @@ var (
 	replaceWords = set("replaced", "replace", "swapped", "ersetzt", "ersetzen", "getauscht", "remplace", "remplacee",
 		"echange", "echangee", "sustituido", "sustituida", "cambiado", "cambiata", "cambiato", "gewisseld", "trocado", "trocada",
 		"reemplazado", "sostituito", "sostituita", "vervangen", "substitui", "substituido", "substituida")
-	// sentOwnWords are the things of the person addressed that go to an
-	// address; goneWords say they went.
-	sentOwnWords = set("order", "parcel", "package", "bestellung", "paket", "sendung", "commande", "colis", "pedido",
-		"paquete", "ordine", "pacco", "bestelling", "pakket", "encomenda", "pacote")
+	// goneWords say the things of the person addressed (shippedWords)
+	// went to an address.
 	goneWords = set("went", "gone", "shipped", "delivered", "ging", "gegangen", "geliefert", "partie", "parti", "allee",
 		"livree", "fue", "llego", "entregado", "andato", "andata", "arrivato", "consegnato", "gegaan", "bezorgd",
 		"geleverd", "foi", "seguiu", "entregue", "livre", "entrego", "enviado", "enviada", "sent", "spedito", "verzonden",
@@ -135,7 +133,7 @@ var (
 func (t *text) cityDenied() bool {
 	done := 0 // the end of the last sentence judged
 	for i := range t.toks {
-		if w := t.tokBytes(i); len(w) < 3 || len(w) >= 32 || cityShapes[w[0]]&(1<<len(w)) == 0 || exonyms[string(w)] == nil {
+		if w := t.tokBytes(i); len(w) < 3 || len(w) >= 32 || !t.has(i, clExonym) {
 			continue
 		}
 		from, to := t.sentenceOf(i)
@@ -160,17 +158,6 @@ func (t *text) cityDenied() bool {
 	}
 	return false
 }
-
-// cityShapes holds the exonym table's first letters and lengths
-// (shapes), a cheap test before the look-up.
-var cityShapes = func() (t [256]uint32) {
-	for w := range exonyms {
-		if len(w) > 0 && len(w) < 32 {
-			t[w[0]] |= 1 << len(w)
-		}
-	}
-	return t
-}()
 
 // cityServices say the business serves a city or name it as a place
 // (normalised): "a city we ship to", "beliefern wir nicht".

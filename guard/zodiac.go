@@ -11,35 +11,19 @@ import "strconv"
 // counts only when it is the customer's (her sign, her decade, her year)
 // and said of the person addressed or of a birth.
 
-// zodiacSigns lists each sign's names in the seven languages
-// (normalised), from Aries (March 21) on; signStarts the day each sign
-// opens, as month*100+day.
+// zodiacSigns holds each sign's names in the seven languages as this
+// reading takes them: the signs' names (zodiacNames, from Aries on) but
+// "toro" and "loewe", which it never took (one table now where there
+// were two copies; the verdicts stay as they were). signStarts holds
+// the day each sign opens, as month*100+day.
 var (
-	zodiacSigns = [12][]string{
-		{"aries", "widder", "belier", "ariete", "ram", "carneiro"},
-		{"taurus", "stier", "taureau", "tauro", "touro"},
-		{"gemini", "zwillinge", "zwilling", "gemeaux", "geminis", "gemelli", "tweelingen", "tweeling", "gemeos"},
-		{"cancer", "krebs", "cancro", "kreeft", "caranguejo"},
-		{"leo", "lowe", "lion", "leone", "leeuw", "leao"},
-		{"virgo", "jungfrau", "vierge", "vergine", "maagd", "virgem"},
-		{"libra", "waage", "balance", "bilancia", "weegschaal"},
-		{"scorpio", "skorpion", "scorpion", "escorpio", "escorpion", "scorpione", "schorpioen", "escorpiao"},
-		{"sagittarius", "schutze", "sagittaire", "sagitario", "sagittario", "boogschutter"},
-		{"capricorn", "steinbock", "capricorne", "capricornio", "capricorno", "steenbok"},
-		{"aquarius", "wassermann", "verseau", "acuario", "acquario", "waterman", "aquario"},
-		{"pisces", "fische", "poissons", "piscis", "pesci", "vissen", "peixes"},
-	}
-	signStarts = [12]int{321, 420, 521, 621, 723, 823, 923, 1023, 1122, 1222, 120, 219}
-	// signShapes holds, per sign, by first letter, the lengths of its
-	// names (bit n for length n): a cheap test run on every token.
-	signShapes = func() (t [12][256]uint32) {
-		for s, names := range zodiacSigns {
-			for _, w := range names {
-				t[s][w[0]] |= 1 << len(w)
-			}
+	zodiacSigns = func() (z [12]map[string]bool) {
+		for s, names := range zodiacNames {
+			z[s] = minus(names, set("toro", "loewe"))
 		}
-		return t
+		return z
 	}()
+	signStarts = [12]int{321, 420, 521, 621, 723, 823, 923, 1023, 1122, 1222, 120, 219}
 )
 
 // signOf returns the sign of a birthday on month mo, day d (0 for Aries),
@@ -69,14 +53,17 @@ func (m *Matcher) dobTexting(t *text) bool {
 	y := m.dob[2]
 	sign := signOf(mo, d)
 	for k := range t.toks {
+		if t.toks[k].cls&(clDigit|clDecade|clZodiac) == 0 {
+			continue // no number, decade or sign
+		}
 		w := t.tokBytes(k)
 		if len(w) == 0 || len(w) > 31 {
 			continue
 		}
-		if sign >= 0 && signShapes[sign][w[0]]&(1<<len(w)) != 0 && len(w) >= 3 && isSign(sign, w) && t.signOfPerson(k) {
+		if sign >= 0 && t.has(k, clZodiac) && len(w) >= 3 && isSign(sign, w) && t.signOfPerson(k) {
 			return true // "ur a scorpio lol"
 		}
-		if (isDigit(w[0]) || decadeShapes[w[0]]&(1<<len(w)) != 0 && decadeNames[string(w)] != "") && len(y) == 4 && t.birthYearTexting(k, y) {
+		if (isDigit(w[0]) || t.has(k, clDecade)) && len(y) == 4 && t.birthYearTexting(k, y) {
 			return true
 		}
 	}
@@ -84,22 +71,7 @@ func (m *Matcher) dobTexting(t *text) bool {
 }
 
 // isSign reports whether w is a name of sign s.
-func isSign(s int, w []byte) bool {
-	for _, n := range zodiacSigns[s] {
-		if len(n) == len(w) && n[1] == w[1] && n == string(w) {
-			return true
-		}
-	}
-	return false
-}
-
-// decadeShapes holds, by first letter, the lengths of decadeNames.
-var decadeShapes = func() (t [256]uint32) {
-	for w := range decadeNames {
-		t[w[0]] |= 1 << len(w)
-	}
-	return t
-}()
+func isSign(s int, w []byte) bool { return zodiacSigns[s][string(w)] }
 
 // signOfPerson reports whether the sign at token k is said of the person
 // addressed or as a sign: a "you" or a word for the sign in its sentence.
@@ -127,7 +99,7 @@ func (t *text) signOfPerson(k int) bool {
 // 9"), after a slang word for the year of birth or a birth word.
 func (t *text) birthYearTexting(k int, y string) bool {
 	w := string(t.tokBytes(k))
-	if len(w) > 4 && decadeNames[w] == "" || len(w) <= 4 && w != y && w != y[2:] && !(len(w) <= 3 && len(w) >= 2 && w[1] == '0') &&
+	if len(w) > 4 && !t.has(k, clDecade) || len(w) <= 4 && w != y && w != y[2:] && !(len(w) <= 3 && len(w) >= 2 && w[1] == '0') &&
 		!(len(w) == 1 && w == y[3:]) {
 		return false // a cheap test first: most numbers are none of these
 	}

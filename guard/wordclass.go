@@ -1,0 +1,122 @@
+package guard
+
+// Word classes the rules read, one bit each (cl*). Normalisation looks
+// each token up once in the lexicon (lexFind), whose entry holds the
+// token's classes; it keeps them on the token (tok.cls) and their union
+// on the text (text.cls). A rule tests a bit where it looked the token up
+// in its own word set, and a rule whose class is in no token of the
+// reply skips its loop.
+//
+// A class is a word set as it stands in its rule's file, read on the
+// token view (canonical forms): the bit of a token is set exactly when
+// the set holds the token's text.
+const (
+	clActing         uint64 = 1 << iota // a verb of acting on a value (actingVerb)
+	clYours                             // a possessive pronoun of the person addressed (yoursPronouns)
+	clLastUse                           // a noun of a last order or time (lastUseNouns)
+	clStep                              // a word for "then" or a courier (stepThenWords, courierWords)
+	clCfMarker                          // a counterfactual marker (cfMarkers)
+	clAccount                           // a word for the account, not a weak one (accountWords, not weakRecord)
+	clConfirmVerb                       // a verb of confirming (confirmVerbs)
+	clNewer                             // a word for newer (newerWords)
+	clDestPrep                          // a destination preposition (destPreps)
+	clExonym                            // a city's name in another language (exonyms)
+	clNoDet                             // a negative determiner (noDeterminers)
+	clThat                              // a word for "that" as conjunction (thatWords)
+	clPartEnd                           // a word for the first or last part (partLast, partFirst)
+	clDecade                            // a decade's name (decadeNames)
+	clDemo                              // a demonstrative (actDemos, demonstratives)
+	clNeg                               // a negation (negations)
+	clSay                               // a verb of saying (sayVerbs)
+	clGiven                             // a verb of giving (givenVerbs)
+	clRemember                          // a verb of remembering (rememberVerbs)
+	clValid                             // a word of validating (validWords)
+	clLive                              // a verb of living (liveVerbs)
+	clFinal                             // a word for "last" (finalWords)
+	clHead16                            // a word for texting or an area code (headWords16)
+	clJudge                             // a word judging right or wrong (judgeAny)
+	clNegAny                            // a negation or a word for none (negAny)
+	clAge                               // a unit of age or a word of turning (ageAny)
+	clName                              // a word for first or last name (givenNameWords, familyNameWords; not "1")
+	clDobPart                           // a word for a part of a date (dobPartWords)
+	clCfOpen                            // "se" or "als", which may open a counterfactual (cfCond)
+	clAgeDecade                         // a decade said as an age (ageDecadeWords)
+	clZodiac                            // a sign's name (zodiacNames)
+	clAlready                           // a word for "already" (alreadyWords)
+	clAny                               // "any" (noneOnRecord)
+	clFused                             // a copula fused with its pointer (fusedPointers)
+	clArticlePronoun                    // an article that is a pronoun (articlePronouns)
+	clIt                                // a word for "it" (itWords)
+	clPointerSubject                    // a subject of a pointer clause (pointerSubjects)
+
+	// clDigit marks a token that opens with a digit: no word of the
+	// lexicon, set where the token is written (emitNumbers, emitWord).
+	clDigit uint64 = 1 << 63
+)
+
+// wordClasses pairs each class with its word set.
+var wordClasses = []struct {
+	bit   uint64
+	words map[string]bool
+}{
+	{clActing, union(actVerbs, chargeVerbs, callVerbs, switchVerbs, sentVerbs)},
+	{clYours, yoursPronouns},
+	{clLastUse, lastUseNouns},
+	{clStep, union(stepThenWords, courierWords)},
+	{clCfMarker, cfMarkers},
+	{clAccount, minus(accountWords, weakRecord)},
+	{clConfirmVerb, confirmVerbs},
+	{clNewer, newerWords},
+	{clDestPrep, destPreps},
+	{clExonym, keySet(exonyms)},
+	{clNoDet, noDeterminers},
+	{clThat, thatWords},
+	{clPartEnd, union(partLast, partFirst)},
+	{clDecade, keySet(decadeNames)},
+	{clDemo, union(actDemos, demonstratives)},
+	{clNeg, negations},
+	{clSay, sayVerbs},
+	{clGiven, givenVerbs},
+	{clRemember, rememberVerbs},
+	{clValid, validWords},
+	{clLive, liveVerbs},
+	{clFinal, finalWords},
+	{clHead16, headWords16},
+	{clJudge, judgeAny},
+	{clNegAny, negAny},
+	{clAge, ageAny},
+	{clName, minus(union(givenNameWords, familyNameWords), set("1"))}, // digits are no word of a class
+	{clDobPart, dobPartWords},
+	{clCfOpen, set("se", "als")},
+	{clAgeDecade, keySet(ageDecadeWords)},
+	{clZodiac, union(zodiacNames[:]...)},
+	{clAlready, alreadyWords},
+	{clAny, set("any")},
+	{clFused, fusedPointers},
+	{clArticlePronoun, articlePronouns},
+	{clIt, itWords},
+	{clPointerSubject, pointerSubjects},
+}
+
+// has reports whether token i is of a class of c.
+func (t *text) has(i int, c uint64) bool { return t.toks[i].cls&c != 0 }
+
+// minus returns the words of a that are not in b.
+func minus(a, b map[string]bool) map[string]bool {
+	m := map[string]bool{}
+	for w := range a {
+		if !b[w] {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+// keySet returns the keys of m as a set.
+func keySet[V any](m map[string]V) map[string]bool {
+	s := make(map[string]bool, len(m))
+	for w := range m {
+		s[w] = true
+	}
+	return s
+}

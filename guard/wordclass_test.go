@@ -1,0 +1,69 @@
+package guard
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// TestWordClasses checks the word classes kept on the tokens against the
+// lexicon: after normalising every reply of the corpora, each token's
+// classes are exactly its text's entry's, the text's are their union, and
+// each class holds exactly the words of its set.
+func TestWordClasses(t *testing.T) {
+	for _, c := range wordClasses {
+		for w := range c.words {
+			if e := lexFind([]byte(w)); e == nil || e.cls&c.bit == 0 {
+				t.Fatalf("word %q lacks its class %#x", w, c.bit)
+			}
+		}
+	}
+	for w, e := range lexicon {
+		for _, c := range wordClasses {
+			if (e.cls&c.bit != 0) != c.words[w] {
+				t.Fatalf("word %q: class %#x is %v, its set says %v", w, c.bit, e.cls&c.bit != 0, c.words[w])
+			}
+		}
+		if e.only && (lookup([]byte(w)) != nil || e.canon != "" || e.bits != 0 || e.hasNum || e.spoken != 0 || e.part != 0) {
+			t.Fatalf("word %q entered for its classes is read by the normaliser", w)
+		}
+	}
+	var replies []string
+	for _, c := range loadCorpus(t) {
+		replies = append(replies, c.Reply)
+	}
+	files, err := filepath.Glob("testdata/lang/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no language corpus: %v", err)
+	}
+	for _, f := range files {
+		for _, c := range loadLang(t, f) {
+			replies = append(replies, c.reply)
+		}
+	}
+	replies = append(replies, reply2KB(), "N.E. 4th Street", "Hauptstrasse 14th XXX", "it's O6 7l58 then", "e-mail addresses")
+	var tx text
+	seen := uint64(0)
+	for _, r := range replies {
+		tx.normalize(r)
+		var all uint64
+		for i := range tx.toks {
+			want := clsOf(lexFind(tx.tokBytes(i)))
+			if w := tx.tokBytes(i); len(w) > 0 && isDigit(w[0]) {
+				want |= clDigit
+			}
+			if got := tx.toks[i].cls; got != want {
+				t.Fatalf("%q: token %d %q has classes %#x, its entry %#x", r, i, tx.tokBytes(i), got, want)
+			}
+			all |= want
+		}
+		if tx.cls&all != all {
+			t.Fatalf("%q: text classes %#x miss some of its tokens' %#x", r, tx.cls, all)
+		}
+		seen |= all
+	}
+	for _, c := range wordClasses {
+		if seen&c.bit == 0 {
+			t.Errorf("class %#x met in no reply of the corpora", c.bit)
+		}
+	}
+}
