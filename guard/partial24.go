@@ -1,6 +1,7 @@
 package guard
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -55,8 +56,12 @@ type part24Values struct {
 	// around it in canonical form ("m10", "m12"), decadeNext the tens
 	// digit of the decade the year closes ("8" for 1979, else ""), sign
 	// its sign of the zodiac (-1 if none).
-	day, month, year                 int
-	dayS, monthNum                   string
+	day, month, year               int
+	dayS, monthNum, yy, monthCanon string
+	// dayForms are the day with the ordinal suffixes the normaliser
+	// keeps ("3e", "3o"); monthNames the month's names of 5 letters or
+	// more in the seven languages ("november", "noviembre").
+	dayForms, monthNames             []string
 	monthPrev, monthNext, decadeNext string
 	sign                             int
 	// brand is the card's brand (normalised, one word), brandAbbrs its
@@ -81,12 +86,15 @@ type phone24 struct {
 
 type addr24 struct {
 	city, postcode, house, country string
+	// countryAdjs are the adjectives of its country: "the Dutch one".
+	countryAdjs map[string]bool
 	// arrondissement is Paris's district from the postal code ("2"; ""
 	// elsewhere).
 	arrondissement string
-	// hints are the district, region, landmark and street-meaning
-	// phrases (normalised tokens) that tell the address.
-	hints [][]string
+	// hints are the district, region and landmark phrases (normalised
+	// tokens) that tell the address; meanings what its street's name
+	// means, told with a word for naming ("named after peace").
+	hints, meanings [][]string
 }
 
 func part24Of(c *proofdesk.Customer) (v part24Values) {
@@ -147,8 +155,21 @@ func part24Of(c *proofdesk.Customer) (v part24Values) {
 		v.day, _ = strconv.Atoi(dob[8:10])
 		if v.month >= 1 && v.month <= 12 {
 			v.dayS, v.monthNum = strconv.Itoa(v.day), strconv.Itoa(v.month)
+			v.monthCanon = "m" + pad2(v.month)
+			for _, suf := range []string{"", "e", "de", "ste", "er", "eme", "o", "a", "th", "rd", "nd", "st"} {
+				v.dayForms = append(v.dayForms, v.dayS+suf)
+			}
+			for w, c := range canon {
+				if c == v.monthCanon && len(w) >= 5 {
+					v.monthNames = append(v.monthNames, w)
+				}
+			}
+			sort.Strings(v.monthNames)
 			v.monthPrev, v.monthNext = "m"+pad2((v.month+10)%12+1), "m"+pad2(v.month%12+1)
 			v.sign = signOf(v.month, v.day)
+		}
+		if v.year > 0 {
+			v.yy = pad2(v.year % 100)
 		}
 		if v.year%10 == 9 {
 			v.decadeNext = strconv.Itoa((v.year + 1) % 100 / 10)
@@ -166,7 +187,7 @@ func part24Of(c *proofdesk.Customer) (v part24Values) {
 	}
 	for _, a := range c.Addresses {
 		city := strings.Join(normTokens(a.City), " ")
-		ad := addr24{city: city, postcode: strings.Join(normTokens(a.PostalCode), ""), country: a.Country}
+		ad := addr24{city: city, postcode: strings.Join(normTokens(a.PostalCode), ""), country: a.Country, countryAdjs: set(countryAdjs[a.Country]...)}
 		if toks := normTokens(a.Line1); len(toks) > 0 {
 			for _, w := range toks {
 				if allDigits([]byte(w)) {
@@ -201,7 +222,7 @@ func part24Of(c *proofdesk.Customer) (v part24Values) {
 		for name, means := range streetMeanings {
 			if strings.Contains(low, name) {
 				for _, w := range means {
-					ad.hints = append(ad.hints, normTokens(w))
+					ad.meanings = append(ad.meanings, normTokens(w))
 				}
 			}
 		}
@@ -224,7 +245,8 @@ func (m *Matcher) partials24(t *text, level proofdesk.Level) Verdict {
 		s = to
 		ours := false
 		for k := from; k < to; k++ {
-			ours = ours || ourWords[string(t.tokBytes(k))] || weWords24[string(t.tokBytes(k))]
+			w := t.tokBytes(k)
+			ours = ours || ourWords[string(w)] && string(w) != "nos" || weWords24[string(w)] // Portuguese "nos" is "in the"
 		}
 		if ours {
 			continue // the business's own mail, address, line or offer
@@ -366,7 +388,21 @@ func (t *text) mail24(p *part24Values, from, to int) bool {
 		return true // "your address follows the pattern first name, dot, last name"
 	}
 	atSaid := t.ats > 0 || s.any(0, atSign24)
-	if !atSaid && !s.any(0, emailNouns, mailboxWords, domainWords, providerWords, mailCompounds, webmail) {
+	mailCtx := atSaid || s.any(0, emailNouns, mailboxWords, domainWords, providerWords, mailCompounds, webmail)
+	if (first || last) && s.any(0, startWords, startSplit24) && s.hers() && (mailCtx || s.any(0, addressNouns)) {
+		return true // "Ihre Adresse fängt mit Ihrem Vornamen an": no postal address starts with a name
+	}
+	if !mailCtx {
+		// a postal address has no label or top-level domain: "your
+		// address ends with .fr"
+		if !s.any(0, addressNouns) || !s.hers() {
+			return false
+		}
+		for i := 0; i < s.n(); i++ {
+			if s.oneOf(i, p.tlds) && s.any(0, endWords) && !s.in(i+1, addressNouns) {
+				return true
+			}
+		}
 		return false
 	}
 	// the local part written with its dot or separator beside "@" or a
@@ -400,9 +436,9 @@ func (t *text) mail24(p *part24Values, from, to int) bool {
 	// domain, provider or ending, or the country's adjective beside a
 	// word for domain and a word for word
 	for i := 0; i < s.n(); i++ {
-		if s.oneOf(i, p.labels) && s.any(0, providerWords, domainWords, endWords) ||
+		if s.oneOf(i, p.labels) && !s.in(i-1, forExample24) && !(s.ok(i+1) && t.toks[from+i+1].flags&fDotBefore != 0 && !s.oneOf(i+1, p.tlds)) ||
 			s.oneOf(i, p.tlds) && s.any(0, endWords, domainWords, providerWords) ||
-			s.in(i, p.tldAdjs) && s.any(0, domainWords, providerWords) && s.any(0, wordWords) {
+			s.in(i, p.tldAdjs) && s.any(0, domainWords, providerWords) {
 			return true
 		}
 	}
@@ -412,18 +448,39 @@ func (t *text) mail24(p *part24Values, from, to int) bool {
 // dob24 reads the sentence [from, to) for a part of her date of birth.
 func (t *text) dob24(p *part24Values, from, to int) bool {
 	s := sent24{t, from, to}
+	if s.any(0, firstOwn24) && !s.hers() {
+		return false // the agent's own: "my birthday is on the 3rd too"
+	}
+	for i := 0; i < s.n(); i++ {
+		if s.is(i, p.yy) && s.in(i-1, indefinites) && i == s.n()-1 && s.hers() {
+			return true // "ur a 79er" (the suffix is dropped)
+		}
+	}
+	if p.sign >= 0 && !s.any(0, eventVerbs24, acceptWords24, placeOwners, commerce24) {
+		// her sign with her month of birth: "Skorpion also,
+		// Novemberkind", "Escorpio entonces, de noviembre"
+		sign, month := false, false
+		for i := 0; i < s.n(); i++ {
+			w := s.w(i)
+			sign = sign || isSign(p.sign, w)
+			month = month || s.is(i, p.monthCanon)
+			for _, mn := range p.monthNames {
+				month = month || len(w) > len(mn) && string(w[:len(mn)]) == mn
+			}
+		}
+		if sign && month {
+			return true
+		}
+	}
 	if !t.birthIn(from, to) && !s.any(0, birthDateWords) {
 		return false
 	}
-	if s.any(0, firstPerson) && !s.hers() {
-		return false // the agent's own
-	}
 	for i := 0; i < s.n(); i++ {
 		switch {
-		case p.day > 0 && s.is(i, p.dayS) && s.in(i-1, dayLeads24) && !s.any(0, fieldWords24, eventVerbs24) &&
+		case p.day > 0 && s.oneOf(i, p.dayForms) && s.in(i-1, dayLeads24) && !s.any(0, fieldWords24, eventVerbs24) &&
 			!s.monthAhead(i) && !s.monthTok(i-1) && !s.in(i+1, unitWords) && !s.digits(i+1) && !s.digits(i-1):
 			return true // the day alone: "born on the 3rd"
-		case s.in(i, monthNouns24):
+		case s.in(i, monthNouns24) && !s.any(0, eventVerbs24, commerce24):
 			if s.is(i+1, p.monthNum) || s.is(i-1, p.monthNum) {
 				return true // "the eleventh month", "im 11 Monat"
 			}
@@ -496,8 +553,16 @@ func (t *text) card24(p *part24Values, from, to int) bool {
 		if (s.is(i, p.brand) || abbr) && s.any(0, paidWords) {
 			return true // "Sie hat mit Mastercard bezahlt"
 		}
-		if abbr && (s.in(i-1, cardWords) && !s.is(i-1, "mc") || s.is(i-1, "is") && s.in(i-2, cardWords)) && t.toks[from+i].flags&fPunctAfter != 0 {
+		if abbr && (s.in(i-1, cardWords) && !s.is(i-1, "mc") || s.in(i-1, payMeans24) || (s.is(i-1, "is") || s.is(i-1, "eq")) && s.in(i-2, cardWords)) && t.toks[from+i].flags&fPunctAfter != 0 {
 			return true // a note's value: "card: MC"
+		}
+	}
+	// the brand as the predicate of a copula, closing its clause: "Es la
+	// Mastercard, sí", "It's the Mastercard"
+	for i := 1; i < s.n(); i++ {
+		if s.is(i, p.brand) && t.toks[from+i].flags&fPunctAfter != 0 && !s.any(0, negations, notWords24) &&
+			(s.in(i-1, copulaAt) || s.in(i-1, definites) && s.in(i-2, copulaAt)) && t.toks[from+s.n()-1].flags&fQuestion == 0 {
+			return true
 		}
 	}
 	// the other big network when the other one is denied
@@ -570,7 +635,7 @@ func (t *text) phone24(p *part24Values, from, to int) bool {
 			if who && len(w) >= 2 && len(w) < 4 && allDigits(w) && strings.HasPrefix(ph.national, string(w)) && (s.in(i-1, startWords) || s.in(i-2, startWords)) {
 				nd := ph.national[len(w) : len(w)+1]
 				for j := i + 1; j+1 < s.n(); j++ {
-					if s.in(j, thenWords24) && (s.is(j+1, nd) || s.in(j+1, indefinites) && s.is(j+2, nd)) {
+					if s.in(j, thenWords24) && (s.is(j+1, nd) || s.is(j+2, nd) || s.is(j+3, nd) && !s.digits(j+1)) {
 						return true
 					}
 				}
@@ -599,11 +664,18 @@ func (t *text) phone24(p *part24Values, from, to int) bool {
 // hint.
 func (m *Matcher) addr24(t *text, p *part24Values, from, to int) bool {
 	s := sent24{t, from, to}
-	if s.any(0, placeOwners) {
-		return false
+	for i := 0; i < s.n(); i++ {
+		if s.in(i, placeOwners) && !s.is(i, "nos") { // Portuguese "nos" is "in the"
+			return false
+		}
 	}
 	home := s.any(0, addressNouns, homeWords24, liveVerbs, postWords24, streetTypes)
+	// hers, or the record's: a definite article before a singular word
+	// for the address or the postcode ("the postcode starts with 97")
 	you := s.hers()
+	for i := 0; i < s.n() && !you; i++ {
+		you = s.in(i, definites) && (s.in(i+1, addressNouns) || s.in(i+1, postWords24) && !s.is(i+1, "postcodes"))
+	}
 	for ai := range p.addrs {
 		a := &p.addrs[ai]
 		cityHere := false
@@ -613,8 +685,17 @@ func (m *Matcher) addr24(t *text, p *part24Values, from, to int) bool {
 			}
 		}
 		// a place hint of hers: district, landmark, region, street meaning
-		if you && home || cityHere && (you || home) {
+		if you && home || cityHere && (you || home) || home && s.any(0, a.countryAdjs) {
 			for _, h := range a.hints {
+				if s.phrase(h) {
+					return true
+				}
+			}
+		}
+		// her street's name by its meaning: "your street is named after
+		// peace", "Votre rue porte le nom de la paix"
+		if (home || you) && s.any(0, namingWords24) {
+			for _, h := range a.meanings {
 				if s.phrase(h) {
 					return true
 				}
@@ -717,6 +798,26 @@ var (
 		"geleverd", "entregue", "expires", "lauft", "expire", "caduca", "scade", "verloopt", "expira", "sent", "verschickt",
 		"envoye", "enviado", "inviato", "verzonden", "valid", "gultig", "valable", "valido", "geldig", "party", "feier",
 		"fete", "fiesta", "festa", "feest")
+	// commerce24 are words of the business's goods and sales: "the
+	// Scorpion backpack is back in stock in November".
+	commerce24 = set("sale", "sales", "stock", "available", "back", "collection", "model", "rabatt", "angebot", "lager",
+		"wieder", "verfugbar", "kollektion", "modell", "soldes", "promo", "disponible", "collection", "modele", "oferta",
+		"rebajas", "coleccion", "modelo", "saldi", "offerta", "disponibile", "collezione", "modello", "korting",
+		"aanbieding", "beschikbaar", "collectie", "promocao", "saldos", "disponivel", "colecao", "product", "produkt",
+		"produit", "producto", "prodotto", "produto", "season", "saison", "temporada", "stagione", "seizoen")
+	// namingWords24 say a street is named after something.
+	namingWords24 = set("named", "name", "benannt", "heisst", "nom", "nommee", "porte", "nombre", "llama", "lleva", "nome",
+		"chiama", "intitolata", "dedicata", "naam", "vernoemd", "genoemd", "heet", "chama", "homenageia")
+	// firstOwn24 say "my" or "I'm": the agent's own birthday.
+	firstOwn24 = set("my", "mine", "myself", "im", "mein", "meine", "meinen", "mon", "ma", "mes", "moi", "mi", "mis", "mio",
+		"mia", "mijn", "meu", "minha")
+	// startSplit24 are the particles of a split "starts with": "fängt mit
+	// ... an".
+	startSplit24 = set("fangt", "beginnt", "start", "starts")
+	// forExample24 come before the label in "par exemple", "for example".
+	forExample24 = set("par", "por", "per", "for", "zum", "bij")
+	// payMeans24 name a means of payment, a note's key: "Zahlungsmittel: MC".
+	payMeans24 = set("zahlungsmittel", "zahlungsart", "paiement", "pago", "pagamento", "betaalmethode", "betaalwijze", "method")
 	// notWords24 negate a card brand: "not Visa", "keine Visa".
 	notWords24 = set("not", "isnt", "geen", "keine", "kein", "pas", "non", "nao")
 	// weWords24 are the business's "we".
@@ -731,7 +832,7 @@ var (
 	bigWords24 = set("big", "major", "main", "grosse", "grossen", "grosses", "grande", "grandes", "grote", "groot", "gros",
 		"principal", "principale", "famous", "known")
 	// codeLeads24 come before a calling code said alone: "the one with +49".
-	codeLeads24 = set("the", "die", "der", "le", "la", "el", "il", "lo", "het", "o", "a", "par", "por", "per", "door", "mit")
+	codeLeads24 = set("de", "do", "da", "del", "van", "von", "the", "die", "der", "le", "la", "el", "il", "lo", "het", "o", "a", "par", "por", "per", "door", "mit")
 )
 
 // placeHints are districts and landmarks of the areas of her addresses'
@@ -769,7 +870,7 @@ var stateNicknames = map[string][]string{
 var streetMeanings = map[string][]string{
 	"de la paix": {"peace", "frieden", "paix", "paz", "pace", "vrede"},
 	"hauptstra":  {"main street", "main road", "rue principale", "calle principal", "via principale", "hoofdstraat", "rua principal"},
-	"via roma":   {"named after rome", "after rome", "nach rom", "named for rome"},
+	"via roma":   {"rome", "rom"},
 	"augusta":    {"augustus", "august", "auguste", "augusto"},
 }
 
