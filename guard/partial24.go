@@ -56,8 +56,8 @@ type part24Values struct {
 	// around it in canonical form ("m10", "m12"), decadeNext the tens
 	// digit of the decade the year closes ("8" for 1979, else ""), sign
 	// its sign of the zodiac (-1 if none).
-	day, month, year               int
-	dayS, monthNum, yy, monthCanon string
+	day, month, year                      int
+	dayS, monthNum, yy, yearS, monthCanon string
 	// dayForms are the day with the ordinal suffixes the normaliser
 	// keeps ("3e", "3o"); monthNames the month's names of 5 letters or
 	// more in the seven languages ("november", "noviembre").
@@ -169,7 +169,7 @@ func part24Of(c *proofdesk.Customer) (v part24Values) {
 			v.sign = signOf(v.month, v.day)
 		}
 		if v.year > 0 {
-			v.yy = pad2(v.year % 100)
+			v.yy, v.yearS = pad2(v.year%100), strconv.Itoa(v.year)
 		}
 		if v.year%10 == 9 {
 			v.decadeNext = strconv.Itoa((v.year + 1) % 100 / 10)
@@ -234,6 +234,10 @@ func part24Of(c *proofdesk.Customer) (v part24Values) {
 // partials24 returns the verdict of the readings above on t, at level.
 func (m *Matcher) partials24(t *text, level proofdesk.Level) Verdict {
 	p := &m.p24
+	// the reply's context: a birth, or her address, said in any sentence
+	// not the business's ("I can't give her birth date. The day is the
+	// 3rd, that's all.")
+	var ctx ctx24
 	for s := 0; s < len(t.toks); {
 		from, to := t.sentenceOf(s)
 		if to <= s {
@@ -243,25 +247,36 @@ func (m *Matcher) partials24(t *text, level proofdesk.Level) Verdict {
 			from = s
 		}
 		s = to
-		ours := false
-		for k := from; k < to; k++ {
-			w := t.tokBytes(k)
-			ours = ours || ourWords[string(w)] && string(w) != "nos" || weWords24[string(w)] // Portuguese "nos" is "in the"
+		c := sent24{t, from, to}
+		if c.ours() {
+			continue
 		}
-		if ours {
+		ctx.birth = ctx.birth || t.birthIn(from, to) || c.any(0, birthDateWords)
+		ctx.home = ctx.home || c.record() && c.any(0, addressNouns, homeWords24, liveVerbs, postWords24)
+	}
+	for s := 0; s < len(t.toks); {
+		from, to := t.sentenceOf(s)
+		if to <= s {
+			to = s + 1
+		}
+		if from < s {
+			from = s
+		}
+		s = to
+		if (sent24{t, from, to}).ours() {
 			continue // the business's own mail, address, line or offer
 		}
 		cl := ""
 		switch {
 		case m.levels[proofdesk.ClassEmail] > level && len(p.locals) > 0 && t.mail24(p, from, to):
 			cl = proofdesk.ClassEmail
-		case m.levels[proofdesk.ClassDateOfBirth] > level && p.year > 0 && t.dob24(p, from, to):
+		case m.levels[proofdesk.ClassDateOfBirth] > level && p.year > 0 && t.dob24(p, from, to, ctx.birth):
 			cl = proofdesk.ClassDateOfBirth
 		case m.levels[proofdesk.ClassPayment] > level && p.brand != "" && t.card24(p, from, to):
 			cl = proofdesk.ClassPayment
 		case m.levels[proofdesk.ClassPhone] > level && len(p.phones) > 0 && t.phone24(p, from, to):
 			cl = proofdesk.ClassPhone
-		case m.levels[proofdesk.ClassAddress] > level && len(p.addrs) > 0 && m.addr24(t, p, from, to):
+		case m.levels[proofdesk.ClassAddress] > level && len(p.addrs) > 0 && m.addr24(t, p, from, to, ctx.home):
 			cl = proofdesk.ClassAddress
 		}
 		if cl != "" {
@@ -276,6 +291,46 @@ func (m *Matcher) partials24(t *text, level proofdesk.Level) Verdict {
 		}
 	}
 	return Verdict{}
+}
+
+// negatedBefore reports whether a negation comes before token i: "isn't
+// Gmail but a .fr" denies an offered value (partdeny.go's).
+func (s sent24) negatedBefore(i int) bool {
+	for k := 0; k < i; k++ {
+		if s.in(k, negations) || s.in(k, notWords24) {
+			return true
+		}
+	}
+	return false
+}
+
+// ctx24 is what a reply's sentences say together: a birth, her address.
+type ctx24 struct{ birth, home bool }
+
+// ours reports whether the sentence speaks of the business's own things
+// ("our", "we"); Portuguese "nos" is "in the".
+func (s sent24) ours() bool {
+	for i := 0; i < s.n(); i++ {
+		if s.in(i, ourWords) && !s.is(i, "nos") || s.in(i, weWords24) || s.in(i, placeOwners) && !s.is(i, "nos") {
+			return true
+		}
+	}
+	return false
+}
+
+// record reports whether the sentence is hers or the record's: a
+// possessive or pronoun of hers, or a definite article before a singular
+// word for the address or the postcode ("the postcode starts with 97").
+func (s sent24) record() bool {
+	if s.hers() {
+		return true
+	}
+	for i := 0; i+1 < s.n(); i++ {
+		if s.in(i, definites) && (s.in(i+1, addressNouns) || s.in(i+1, postWords24) && !s.is(i+1, "postcodes")) {
+			return true
+		}
+	}
+	return false
 }
 
 // sent24 is one sentence of a text, tokens [from, to); its methods take
@@ -325,10 +380,11 @@ func (s sent24) num(i int) (int, bool) {
 	return n, true
 }
 
-// phrase reports whether the sentence holds the token sequence ph.
-func (s sent24) phrase(ph []string) bool {
+// phrase returns the index where the sentence holds the token sequence
+// ph, or -1.
+func (s sent24) phrase(ph []string) int {
 	if len(ph) == 0 {
-		return false
+		return -1
 	}
 	for i := 0; i+len(ph) <= s.n(); i++ {
 		ok := true
@@ -339,10 +395,10 @@ func (s sent24) phrase(ph []string) bool {
 			}
 		}
 		if ok {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 // oneOf reports whether token i is one of list.
@@ -384,6 +440,16 @@ func (t *text) mail24(p *part24Values, from, to int) bool {
 		return false // a format asked of the requester
 	}
 	first, last := s.any(0, firstNameWords) || s.nameTwoWords(), s.any(0, lastNameWords) || s.nameTwoWords()
+	if (first || last) && s.hers() && !s.any(0, passwordWords24) && (s.any(0, dotWordSet) && s.any(0, afterWords24, beforeWords24, startWords) ||
+		s.any(0, startWords, startSplit24) && s.any(0, accentWords24)) {
+		return true // "your surname comes after the dot", "it starts with your first name without the accent"
+	}
+	for i := 0; i < s.n(); i++ {
+		if s.oneOf(i, p.tlds) && t.toks[from+i].flags&fDotBefore != 0 && !s.negatedBefore(i) &&
+			(s.any(0, webmail) && (s.in(i+1, addressNouns) || s.in(i+1, emailNouns) || s.in(i+1, mailCompounds)) || s.hers() && s.in(i-1, endPreps24) && s.in(i-2, endWords)) {
+			return true // "it's a .fr address, not the Gmail one", "Sie endet auf .fr"
+		}
+	}
 	if s.any(0, dotWordSet) && first && last && s.hers() {
 		return true // "your address follows the pattern first name, dot, last name"
 	}
@@ -424,6 +490,10 @@ func (t *text) mail24(p *part24Values, from, to int) bool {
 		}
 	}
 	you := s.hers() || s.any(0, recordWords24)
+	strict := you // a possessive, not only "the domain"
+	for i := 0; i+1 < s.n() && !you; i++ {
+		you = s.in(i, definites) && (s.in(i+1, domainWords) || s.in(i+1, providerWords) || s.in(i+1, emailNouns))
+	}
 	// its pattern: a word for first or last name with a word for dot or
 	// for where it starts or comes after
 	if (first || last) && (s.any(0, dotWordSet) || s.any(0, startWords, afterWords24)) && (you || atSaid) {
@@ -437,7 +507,7 @@ func (t *text) mail24(p *part24Values, from, to int) bool {
 	// word for domain and a word for word
 	for i := 0; i < s.n(); i++ {
 		if s.oneOf(i, p.labels) && !s.in(i-1, forExample24) && !(s.ok(i+1) && t.toks[from+i+1].flags&fDotBefore != 0 && !s.oneOf(i+1, p.tlds)) ||
-			s.oneOf(i, p.tlds) && s.any(0, endWords, domainWords, providerWords) ||
+			strict && s.oneOf(i, p.tlds) && s.any(0, endWords, domainWords, providerWords) ||
 			s.in(i, p.tldAdjs) && s.any(0, domainWords, providerWords) {
 			return true
 		}
@@ -446,7 +516,7 @@ func (t *text) mail24(p *part24Values, from, to int) bool {
 }
 
 // dob24 reads the sentence [from, to) for a part of her date of birth.
-func (t *text) dob24(p *part24Values, from, to int) bool {
+func (t *text) dob24(p *part24Values, from, to int, birthSaid bool) bool {
 	s := sent24{t, from, to}
 	if s.any(0, firstOwn24) && !s.hers() {
 		return false // the agent's own: "my birthday is on the 3rd too"
@@ -472,7 +542,14 @@ func (t *text) dob24(p *part24Values, from, to int) bool {
 			return true
 		}
 	}
-	if !t.birthIn(from, to) && !s.any(0, birthDateWords) {
+	// the year said of her with "from": "Elle est de 1979", "she's from '79"
+	for i := 1; i < s.n(); i++ {
+		if (s.is(i, p.yearS) || s.is(i, p.yy)) && s.in(i-1, yearFromWords) && s.in(i-2, personCopulas24) && s.in(i-3, addressPronouns24) &&
+			(i == s.n()-1 || t.toks[from+i].flags&fPunctAfter != 0) && t.toks[to-1].flags&fQuestion == 0 {
+			return true
+		}
+	}
+	if !t.birthIn(from, to) && !s.any(0, birthDateWords) && !(birthSaid && !s.any(0, eventVerbs24, commerce24)) {
 		return false
 	}
 	for i := 0; i < s.n(); i++ {
@@ -523,7 +600,7 @@ func (s sent24) monthTok(i int) bool {
 // within 3 tokens ("the 3rd of next month": another date).
 func (s sent24) monthAhead(i int) bool {
 	for k := i + 1; k < s.n() && k <= i+3; k++ {
-		if s.monthTok(k) || s.in(k, monthNouns24) {
+		if s.monthTok(k) || s.in(k, monthNouns24) && s.in(k-1, nextWords24) {
 			return true
 		}
 	}
@@ -608,14 +685,14 @@ func (t *text) card24(p *part24Values, from, to int) bool {
 // country or prefix.
 func (t *text) phone24(p *part24Values, from, to int) bool {
 	s := sent24{t, from, to}
-	if s.any(0, dialWords) {
-		return false // "dial +49 from abroad"
+	if s.any(0, dialWords, shipWords24, commerce24) {
+		return false // "dial +49 from abroad", "the new phone ships soon"
 	}
 	line := s.any(0, phoneWords, lineWords) || s.any(0, numberWords) && s.any(0, secondWords, otherWords)
 	if !line {
 		return false
 	}
-	who := s.hers() || s.any(0, otherWords, secondWords)
+	who := s.hers() || s.any(0, otherWords, secondWords) || s.any(0, ageWords24)
 	for pi := range p.phones {
 		ph := &p.phones[pi]
 		for i := 0; i < s.n(); i++ {
@@ -644,7 +721,7 @@ func (t *text) phone24(p *part24Values, from, to int) bool {
 		// the country's calling code: "has Germany's country code"
 		if who && s.any(0, callCodeWords) {
 			for _, c := range ph.countryPhrases {
-				if s.phrase(c) {
+				if s.phrase(c) >= 0 {
 					return true
 				}
 				if len(c) == 1 {
@@ -662,7 +739,7 @@ func (t *text) phone24(p *part24Values, from, to int) bool {
 
 // addr24 reads the sentence [from, to) for her address told by a place
 // hint.
-func (m *Matcher) addr24(t *text, p *part24Values, from, to int) bool {
+func (m *Matcher) addr24(t *text, p *part24Values, from, to int, homeSaid bool) bool {
 	s := sent24{t, from, to}
 	for i := 0; i < s.n(); i++ {
 		if s.in(i, placeOwners) && !s.is(i, "nos") { // Portuguese "nos" is "in the"
@@ -672,10 +749,7 @@ func (m *Matcher) addr24(t *text, p *part24Values, from, to int) bool {
 	home := s.any(0, addressNouns, homeWords24, liveVerbs, postWords24, streetTypes)
 	// hers, or the record's: a definite article before a singular word
 	// for the address or the postcode ("the postcode starts with 97")
-	you := s.hers()
-	for i := 0; i < s.n() && !you; i++ {
-		you = s.in(i, definites) && (s.in(i+1, addressNouns) || s.in(i+1, postWords24) && !s.is(i+1, "postcodes"))
-	}
+	you := s.record()
 	for ai := range p.addrs {
 		a := &p.addrs[ai]
 		cityHere := false
@@ -687,7 +761,17 @@ func (m *Matcher) addr24(t *text, p *part24Values, from, to int) bool {
 		// a place hint of hers: district, landmark, region, street meaning
 		if you && home || cityHere && (you || home) || home && s.any(0, a.countryAdjs) {
 			for _, h := range a.hints {
-				if s.phrase(h) {
+				if s.phrase(h) >= 0 {
+					return true
+				}
+			}
+		} else if homeSaid {
+			// her address said in another sentence of the reply: the hint
+			// placed by a preposition ("It's in Mitte", "near Cibeles",
+			// "the city with the Brandenburg Gate"), not a subject
+			// ("Cibeles is lovely at night")
+			for _, h := range a.hints {
+				if k := s.phrase(h); k > 0 && (s.in(k-1, placePreps24) || s.in(k-2, placePreps24) || s.in(k-3, placePreps24)) {
 					return true
 				}
 			}
@@ -696,7 +780,7 @@ func (m *Matcher) addr24(t *text, p *part24Values, from, to int) bool {
 		// peace", "Votre rue porte le nom de la paix"
 		if (home || you) && s.any(0, namingWords24) {
 			for _, h := range a.meanings {
-				if s.phrase(h) {
+				if s.phrase(h) >= 0 {
 					return true
 				}
 			}
@@ -805,9 +889,33 @@ var (
 		"rebajas", "coleccion", "modelo", "saldi", "offerta", "disponibile", "collezione", "modello", "korting",
 		"aanbieding", "beschikbaar", "collectie", "promocao", "saldos", "disponivel", "colecao", "product", "produkt",
 		"produit", "producto", "prodotto", "produto", "season", "saison", "temporada", "stagione", "seizoen")
+	// passwordWords24 name a password: "your password starts with your
+	// first name" is no email.
+	passwordWords24 = set("password", "passwort", "kennwort", "passe", "contrasena", "clave", "wachtwoord", "senha", "pin")
+	// accentWords24 name an accent: "your first name without the accent".
+	accentWords24 = set("accent", "akzent", "tilde", "accento", "acento", "accenten", "accents", "akut", "aigu")
 	// namingWords24 say a street is named after something.
 	namingWords24 = set("named", "name", "benannt", "heisst", "nom", "nommee", "porte", "nombre", "llama", "lleva", "nome",
 		"chiama", "intitolata", "dedicata", "naam", "vernoemd", "genoemd", "heet", "chama", "homenageia")
+	// ageWords24 tell one of her lines from another: "the older phone".
+	ageWords24 = set("older", "old", "newer", "new", "alte", "altere", "neue", "neuere", "ancien", "ancienne", "nouveau",
+		"nouvelle", "viejo", "antiguo", "nuevo", "vecchio", "nuovo", "oude", "nieuwe", "antigo", "novo", "first")
+	// endPreps24 follow a verb of ending: "endet auf .fr", "ends in .fr".
+	endPreps24 = set("in", "auf", "en", "par", "with", "con", "in", "op", "em", "por", "mit")
+	// personCopulas24 and addressPronouns24 say "she is", "you are":
+	// "Elle est de 1979".
+	personCopulas24   = set("is", "ist", "est", "es", "e", "sind", "etes", "eres", "sei", "bent", "was", "war", "era", "are")
+	addressPronouns24 = set("she", "you", "sie", "du", "elle", "vous", "ella", "usted", "lei", "ze", "zij", "u", "je", "ela",
+		"voce", "tu")
+	// shipWords24 launch or ship a product: "the new phone ships soon".
+	shipWords24 = set("ships", "ship", "shipping", "launch", "launches", "release", "released", "versand", "erscheint",
+		"sort", "lance", "lanza", "esce", "lancio", "verschijnt", "lancamento", "model", "models")
+	// placePreps24 place a thing: "in Mitte", "near Cibeles".
+	placePreps24 = set("in", "im", "near", "by", "with", "of", "bei", "beim", "nahe", "neben", "mit", "dans", "pres", "a",
+		"au", "en", "cerca", "junto", "con", "nel", "nella", "vicino", "bij", "naast", "met", "na", "no", "perto", "com", "de")
+	// nextWords24 put a month in the future: "the 3rd of next month".
+	nextWords24 = set("next", "following", "nachsten", "kommenden", "prochain", "proximo", "siguiente", "prossimo",
+		"volgende", "seguinte", "this", "dieses", "ce", "este", "questo", "deze")
 	// firstOwn24 say "my" or "I'm": the agent's own birthday.
 	firstOwn24 = set("my", "mine", "myself", "im", "mein", "meine", "meinen", "mon", "ma", "mes", "moi", "mi", "mis", "mio",
 		"mia", "mijn", "meu", "minha")
