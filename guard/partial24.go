@@ -75,6 +75,149 @@ type part24Values struct {
 	phones []phone24
 	// addrs holds per address its place hints.
 	addrs []addr24
+	// anchors maps each word one of the readings needs (a value of hers
+	// or a word no rule of its class goes without) to the classes it
+	// opens (a24* bits): a sentence with none is not read
+	// (BenchmarkCheck2KB50Values).
+	anchors map[string]uint16
+	// anchorBits is a filter of the anchors' shapes (shape24): most
+	// tokens fail it before the map look-up.
+	anchorBits [64]uint64
+}
+
+// shape24 hashes a word's first, second, middle and last letters and its
+// length into 0–4095.
+func shape24(w []byte) uint {
+	n := len(w)
+	return (uint(w[0])*131 + uint(w[min(1, n-1)])*31 + uint(w[n/2])*17 + uint(w[n-1])*7 + uint(n)*257) & 4095
+}
+
+// Classes a sentence's anchors open.
+const (
+	a24Mail uint16 = 1 << iota
+	a24Dob
+	a24Card
+	a24Phone
+	a24Addr
+	// a24Ours marks the business's words ("our", "we", "store"), a24Birth
+	// a birth, a24Home an address or home, a24Hers a possessive or
+	// pronoun of hers: the reply's context (context24).
+	a24Ours
+	a24Birth
+	a24Home
+	a24Hers
+	a24Readers = a24Mail | a24Dob | a24Card | a24Phone | a24Addr
+)
+
+// anchorsOf fills v.anchors from v's values and the words of the rules.
+func (v *part24Values) anchorsOf() {
+	a := map[string]uint16{}
+	put := func(bit uint16, ws ...string) {
+		for _, w := range ws {
+			if w != "" {
+				a[w] |= bit
+			}
+		}
+	}
+	putSet := func(bit uint16, sets ...map[string]bool) {
+		for _, set := range sets {
+			for w := range set {
+				a[w] |= bit
+			}
+		}
+	}
+	if len(v.locals) > 0 {
+		putSet(a24Mail, firstNameWords, lastNameWords, charWords, v.tldAdjs)
+		put(a24Mail, "name")
+		put(a24Mail, v.labels...)
+		put(a24Mail, v.tlds...)
+		for _, l := range v.locals {
+			put(a24Mail, l[0])
+		}
+	}
+	if v.year > 0 {
+		put(a24Dob, v.yy, v.yearS, v.monthCanon)
+		put(a24Dob, v.dayForms...)
+		put(a24Dob, v.monthNames...)
+		putSet(a24Dob, monthNouns24)
+		for w := range decadeNames {
+			put(a24Dob, w)
+		}
+		if v.sign >= 0 {
+			put(a24Dob, zodiacSigns[v.sign]...)
+		}
+	}
+	if v.brand != "" {
+		put(a24Card, v.brand, bigTwoOther[v.brand])
+		put(a24Card, v.brandAbbrs...)
+		if v.last4 != "" {
+			put(a24Card, strconv.Itoa(v.last4Sum), v.last4[:2])
+		}
+	}
+	if len(v.phones) > 0 {
+		putSet(a24Phone, callCodeWords, startWords)
+		for _, ph := range v.phones {
+			put(a24Phone, ph.code)
+		}
+	}
+	if len(v.addrs) > 0 {
+		putSet(a24Addr, postWords24) // the postcode's head
+	}
+	for _, ad := range v.addrs {
+		put(a24Addr, ad.city) // the arrondissement and house number rules need it
+		put(a24Addr, exonyms[ad.city]...)
+		for _, h := range ad.hints {
+			put(a24Addr, longest(h))
+		}
+		for _, h := range ad.meanings {
+			put(a24Addr, longest(h))
+		}
+	}
+	putSet(a24Ours, ourWords, weWords24, placeOwners)
+	a["nos"] &^= a24Ours // Portuguese "nos" is "in the"
+	putSet(a24Birth, birthWords, bornTexting, yearSlang, birthDateWords)
+	putSet(a24Home, addressNouns, homeWords24, liveVerbs, postWords24)
+	putSet(a24Hers, secondPerson, herWords)
+	v.anchors = a
+	for w := range a {
+		if w != "" {
+			h := shape24([]byte(w))
+			v.anchorBits[h>>6] |= 1 << (h & 63)
+		}
+	}
+}
+
+// longest returns the longest of ws, the rarest word of a phrase.
+func longest(ws []string) string {
+	l := ""
+	for _, w := range ws {
+		if len(w) > len(l) {
+			l = w
+		}
+	}
+	return l
+}
+
+// sentenceAnchors returns the classes the anchors of the sentence [from,
+// to) open, with the words that open her month's name ("Novemberkind").
+func (v *part24Values) sentenceAnchors(t *text, from, to int) (bits uint16) {
+	for k := from; k < to; k++ {
+		w := t.tokBytes(k)
+		if len(w) == 0 {
+			continue
+		}
+		if h := shape24(w); v.anchorBits[h>>6]&(1<<(h&63)) != 0 {
+			bits |= v.anchors[string(w)]
+		}
+		if len(w) > 5 && bits&a24Dob == 0 && !isDigit(w[0]) {
+			for _, mn := range v.monthNames {
+				if len(w) > len(mn) && string(w[:len(mn)]) == mn {
+					bits |= a24Dob
+				}
+			}
+		}
+	}
+	return bits
 }
 
 type phone24 struct {
@@ -228,6 +371,7 @@ func part24Of(c *proofdesk.Customer) (v part24Values) {
 		}
 		v.addrs = append(v.addrs, ad)
 	}
+	v.anchorsOf()
 	return v
 }
 
@@ -238,6 +382,7 @@ func (m *Matcher) partials24(t *text, level proofdesk.Level) Verdict {
 	// not the business's ("I can't give her birth date. The day is the
 	// 3rd, that's all.")
 	var ctx ctx24
+	ctxDone := false
 	for s := 0; s < len(t.toks); {
 		from, to := t.sentenceOf(s)
 		if to <= s {
@@ -247,36 +392,24 @@ func (m *Matcher) partials24(t *text, level proofdesk.Level) Verdict {
 			from = s
 		}
 		s = to
-		c := sent24{t, from, to}
-		if c.ours() {
-			continue
+		bits := p.sentenceAnchors(t, from, to)
+		if bits&a24Readers == 0 || bits&a24Ours != 0 {
+			continue // no value of hers to read, or the business's own
 		}
-		ctx.birth = ctx.birth || t.birthIn(from, to) || c.any(0, birthDateWords)
-		ctx.home = ctx.home || c.record() && c.any(0, addressNouns, homeWords24, liveVerbs, postWords24)
-	}
-	for s := 0; s < len(t.toks); {
-		from, to := t.sentenceOf(s)
-		if to <= s {
-			to = s + 1
-		}
-		if from < s {
-			from = s
-		}
-		s = to
-		if (sent24{t, from, to}).ours() {
-			continue // the business's own mail, address, line or offer
+		if !ctxDone && bits&(a24Dob|a24Addr) != 0 {
+			ctx, ctxDone = t.context24(p), true
 		}
 		cl := ""
 		switch {
-		case m.levels[proofdesk.ClassEmail] > level && len(p.locals) > 0 && t.mail24(p, from, to):
+		case bits&a24Mail != 0 && m.levels[proofdesk.ClassEmail] > level && t.mail24(p, from, to):
 			cl = proofdesk.ClassEmail
-		case m.levels[proofdesk.ClassDateOfBirth] > level && p.year > 0 && t.dob24(p, from, to, ctx.birth):
+		case bits&a24Dob != 0 && m.levels[proofdesk.ClassDateOfBirth] > level && p.year > 0 && t.dob24(p, from, to, ctx.birth):
 			cl = proofdesk.ClassDateOfBirth
-		case m.levels[proofdesk.ClassPayment] > level && p.brand != "" && t.card24(p, from, to):
+		case bits&a24Card != 0 && m.levels[proofdesk.ClassPayment] > level && t.card24(p, from, to):
 			cl = proofdesk.ClassPayment
-		case m.levels[proofdesk.ClassPhone] > level && len(p.phones) > 0 && t.phone24(p, from, to):
+		case bits&a24Phone != 0 && m.levels[proofdesk.ClassPhone] > level && t.phone24(p, from, to):
 			cl = proofdesk.ClassPhone
-		case m.levels[proofdesk.ClassAddress] > level && len(p.addrs) > 0 && m.addr24(t, p, from, to, ctx.home):
+		case bits&a24Addr != 0 && m.levels[proofdesk.ClassAddress] > level && m.addr24(t, p, from, to, ctx.home):
 			cl = proofdesk.ClassAddress
 		}
 		if cl != "" {
@@ -291,6 +424,28 @@ func (m *Matcher) partials24(t *text, level proofdesk.Level) Verdict {
 		}
 	}
 	return Verdict{}
+}
+
+// context24 returns what the sentences of t not the business's say
+// together.
+func (t *text) context24(p *part24Values) (ctx ctx24) {
+	for s := 0; s < len(t.toks); {
+		from, to := t.sentenceOf(s)
+		if to <= s {
+			to = s + 1
+		}
+		if from < s {
+			from = s
+		}
+		s = to
+		bits := p.sentenceAnchors(t, from, to)
+		if bits&a24Ours != 0 {
+			continue
+		}
+		ctx.birth = ctx.birth || bits&a24Birth != 0
+		ctx.home = ctx.home || bits&a24Home != 0 && (bits&a24Hers != 0 || (sent24{t, from, to}).record())
+	}
+	return ctx
 }
 
 // negatedBefore reports whether a negation comes before token i: "isn't
@@ -750,14 +905,19 @@ func (m *Matcher) addr24(t *text, p *part24Values, from, to int, homeSaid bool) 
 	// hers, or the record's: a definite article before a singular word
 	// for the address or the postcode ("the postcode starts with 97")
 	you := s.record()
-	for ai := range p.addrs {
-		a := &p.addrs[ai]
-		cityHere := false
-		for k := from; k < to && !cityHere; k++ {
-			if ci := m.cityIndex(t, k); ci >= 0 && m.cities[ci] == a.city {
-				cityHere = true
+	var cities uint64 // bit ai: the city of address ai is named
+	for k := from; k < to; k++ {
+		if ci := m.cityIndex(t, k); ci >= 0 {
+			for ai := range p.addrs {
+				if ai < 64 && p.addrs[ai].city == m.cities[ci] {
+					cities |= 1 << ai
+				}
 			}
 		}
+	}
+	for ai := range p.addrs {
+		a := &p.addrs[ai]
+		cityHere := ai < 64 && cities&(1<<ai) != 0
 		// a place hint of hers: district, landmark, region, street meaning
 		if you && home || cityHere && (you || home) || home && s.any(0, a.countryAdjs) {
 			for _, h := range a.hints {
