@@ -83,6 +83,8 @@ type part24Values struct {
 	// anchorBits is a filter of the anchors' shapes (shape24): most
 	// tokens fail it before the map look-up.
 	anchorBits [64]uint64
+	// monthHeads are the first letters of monthNames.
+	monthHeads [256]bool
 }
 
 // shape24 hashes a word's first, second, middle and last letters and its
@@ -106,7 +108,10 @@ const (
 	a24Birth
 	a24Home
 	a24Hers
-	a24Readers = a24Mail | a24Dob | a24Card | a24Phone | a24Addr
+	// a24Day marks her day of birth, a number too common to open the
+	// reader without a birth said in the reply.
+	a24Day
+	a24Readers = a24Mail | a24Dob | a24Card | a24Phone | a24Addr | a24Day
 )
 
 // anchorsOf fills v.anchors from v's values and the words of the rules.
@@ -137,7 +142,7 @@ func (v *part24Values) anchorsOf() {
 	}
 	if v.year > 0 {
 		put(a24Dob, v.yy, v.yearS, v.monthCanon)
-		put(a24Dob, v.dayForms...)
+		put(a24Day, v.dayForms...)
 		put(a24Dob, v.monthNames...)
 		putSet(a24Dob, monthNouns24)
 		for w := range decadeNames {
@@ -157,7 +162,9 @@ func (v *part24Values) anchorsOf() {
 	if len(v.phones) > 0 {
 		putSet(a24Phone, callCodeWords, startWords)
 		for _, ph := range v.phones {
-			put(a24Phone, ph.code)
+			if len(ph.code) >= 2 { // "1" is any number one
+				put(a24Phone, ph.code)
+			}
 		}
 	}
 	if len(v.addrs) > 0 {
@@ -209,7 +216,7 @@ func (v *part24Values) sentenceAnchors(t *text, from, to int) (bits uint16) {
 		if h := shape24(w); v.anchorBits[h>>6]&(1<<(h&63)) != 0 {
 			bits |= v.anchors[string(w)]
 		}
-		if len(w) > 5 && bits&a24Dob == 0 && !isDigit(w[0]) {
+		if len(w) > 5 && bits&a24Dob == 0 && v.monthHeads[w[0]] {
 			for _, mn := range v.monthNames {
 				if len(w) > len(mn) && string(w[:len(mn)]) == mn {
 					bits |= a24Dob
@@ -308,6 +315,9 @@ func part24Of(c *proofdesk.Customer) (v part24Values) {
 				}
 			}
 			sort.Strings(v.monthNames)
+			for _, mn := range v.monthNames {
+				v.monthHeads[mn[0]] = true
+			}
 			v.monthPrev, v.monthNext = "m"+pad2((v.month+10)%12+1), "m"+pad2(v.month%12+1)
 			v.sign = signOf(v.month, v.day)
 		}
@@ -382,8 +392,9 @@ func (m *Matcher) partials24(t *text, level proofdesk.Level) Verdict {
 	// not the business's ("I can't give her birth date. The day is the
 	// 3rd, that's all.")
 	var ctx ctx24
-	ctxDone := false
-	for s := 0; s < len(t.toks); {
+	var kept [64]uint16 // the first sentences' anchors, read once
+	n, any := 0, uint16(0)
+	for s := 0; s < len(t.toks); n++ {
 		from, to := t.sentenceOf(s)
 		if to <= s {
 			to = s + 1
@@ -393,11 +404,39 @@ func (m *Matcher) partials24(t *text, level proofdesk.Level) Verdict {
 		}
 		s = to
 		bits := p.sentenceAnchors(t, from, to)
+		if n < len(kept) {
+			kept[n] = bits
+		}
+		any |= bits
+		if bits&a24Ours == 0 {
+			ctx.birth = ctx.birth || bits&a24Birth != 0
+			ctx.home = ctx.home || bits&a24Home != 0 && (bits&a24Hers != 0 || (sent24{t, from, to}).record())
+		}
+	}
+	if any&a24Readers == 0 {
+		return Verdict{}
+	}
+	n = 0
+	for s := 0; s < len(t.toks); n++ {
+		from, to := t.sentenceOf(s)
+		if to <= s {
+			to = s + 1
+		}
+		if from < s {
+			from = s
+		}
+		s = to
+		var bits uint16
+		if n < len(kept) {
+			bits = kept[n]
+		} else {
+			bits = p.sentenceAnchors(t, from, to)
+		}
 		if bits&a24Readers == 0 || bits&a24Ours != 0 {
 			continue // no value of hers to read, or the business's own
 		}
-		if !ctxDone && bits&(a24Dob|a24Addr) != 0 {
-			ctx, ctxDone = t.context24(p), true
+		if bits&a24Day != 0 && (bits&a24Birth != 0 || ctx.birth) {
+			bits |= a24Dob
 		}
 		cl := ""
 		switch {
@@ -424,28 +463,6 @@ func (m *Matcher) partials24(t *text, level proofdesk.Level) Verdict {
 		}
 	}
 	return Verdict{}
-}
-
-// context24 returns what the sentences of t not the business's say
-// together.
-func (t *text) context24(p *part24Values) (ctx ctx24) {
-	for s := 0; s < len(t.toks); {
-		from, to := t.sentenceOf(s)
-		if to <= s {
-			to = s + 1
-		}
-		if from < s {
-			from = s
-		}
-		s = to
-		bits := p.sentenceAnchors(t, from, to)
-		if bits&a24Ours != 0 {
-			continue
-		}
-		ctx.birth = ctx.birth || bits&a24Birth != 0
-		ctx.home = ctx.home || bits&a24Home != 0 && (bits&a24Hers != 0 || (sent24{t, from, to}).record())
-	}
-	return ctx
 }
 
 // negatedBefore reports whether a negation comes before token i: "isn't
@@ -852,7 +869,7 @@ func (t *text) phone24(p *part24Values, from, to int) bool {
 		ph := &p.phones[pi]
 		for i := 0; i < s.n(); i++ {
 			// the calling code said of her line, before no more digits
-			if who && s.is(i, ph.code) && !s.digits(i+1) && !s.is(i+1, "xx") &&
+			if who && len(ph.code) >= 2 && s.is(i, ph.code) && !s.digits(i+1) && !s.is(i+1, "xx") &&
 				(s.in(i-1, codeLeads24) || s.in(i-1, indefinites) || s.in(i-1, startWords) || s.in(i-1, withWords24)) {
 				return true
 			}
