@@ -58,6 +58,9 @@ type part24Values struct {
 	// its sign of the zodiac (-1 if none).
 	day, month, year                      int
 	dayS, monthNum, yy, yearS, monthCanon string
+	// yearNext and yearPrev are the years after and before it: "the year
+	// before 1980".
+	yearNext, yearPrev string
 	// dayForms are the day with the ordinal suffixes the normaliser
 	// keeps ("3e", "3o"); monthNames the month's names of 5 letters or
 	// more in the seven languages ("november", "noviembre").
@@ -141,7 +144,7 @@ func (v *part24Values) anchorsOf() {
 		}
 	}
 	if v.year > 0 {
-		put(a24Dob, v.yy, v.yearS, v.monthCanon)
+		put(a24Dob, v.yy, v.yearS, v.monthCanon, v.yearNext, v.yearPrev)
 		put(a24Day, v.dayForms...)
 		put(a24Dob, v.monthNames...)
 		putSet(a24Dob, monthNouns24)
@@ -241,6 +244,9 @@ type addr24 struct {
 	// arrondissement is Paris's district from the postal code ("2"; ""
 	// elsewhere).
 	arrondissement string
+	// arrForms are its number with the ordinal suffixes ("2", "2e",
+	// "2eme", "2nd").
+	arrForms []string
 	// hints are the district, region and landmark phrases (normalised
 	// tokens) that tell the address; meanings what its street's name
 	// means, told with a word for naming ("named after peace").
@@ -323,6 +329,7 @@ func part24Of(c *proofdesk.Customer) (v part24Values) {
 		}
 		if v.year > 0 {
 			v.yy, v.yearS = pad2(v.year%100), strconv.Itoa(v.year)
+			v.yearNext, v.yearPrev = strconv.Itoa(v.year+1), strconv.Itoa(v.year-1)
 		}
 		if v.year%10 == 9 {
 			v.decadeNext = strconv.Itoa((v.year + 1) % 100 / 10)
@@ -352,6 +359,9 @@ func part24Of(c *proofdesk.Customer) (v part24Values) {
 		if city == "paris" && len(ad.postcode) == 5 && strings.HasPrefix(ad.postcode, "750") {
 			n, _ := strconv.Atoi(ad.postcode[3:])
 			ad.arrondissement = strconv.Itoa(n)
+			for _, suf := range []string{"", "e", "er", "eme", "nd", "st", "rd", "th", "o", "a", "de"} {
+				ad.arrForms = append(ad.arrForms, ad.arrondissement+suf)
+			}
 		}
 		for _, pl := range placeHints {
 			if pl.city == city && strings.HasPrefix(ad.postcode, pl.postPrefix) {
@@ -739,6 +749,9 @@ func (t *text) dob24(p *part24Values, from, to int, birthSaid bool) bool {
 					return true // "the month after October"
 				}
 			}
+		case s.is(i, p.yearNext) && (s.in(i-1, beforeWords24) || s.in(i-2, beforeWords24)) ||
+			s.is(i, p.yearPrev) && (s.in(i-1, afterWords24) || s.in(i-2, afterWords24)):
+			return true // "born the year before 1980"
 		case s.ok(i) && p.decadeNext != "" && decadeNames[string(s.w(i))] == p.decadeNext:
 			for j := max(0, i-3); j < i; j++ {
 				if s.in(j, beforeWords24) {
@@ -810,7 +823,7 @@ func (t *text) card24(p *part24Values, from, to int) bool {
 	// Mastercard, sí", "It's the Mastercard"
 	for i := 1; i < s.n(); i++ {
 		if s.is(i, p.brand) && t.toks[from+i].flags&fPunctAfter != 0 && !s.any(0, negations, notWords24) &&
-			(s.in(i-1, copulaAt) || s.in(i-1, definites) && s.in(i-2, copulaAt)) && t.toks[from+s.n()-1].flags&fQuestion == 0 {
+			(s.in(i-1, copulaAt) || (s.in(i-1, definites) || s.in(i-1, indefinites)) && s.in(i-2, copulaAt)) && t.toks[from+s.n()-1].flags&fQuestion == 0 {
 			return true
 		}
 	}
@@ -965,7 +978,7 @@ func (m *Matcher) addr24(t *text, p *part24Values, from, to int, homeSaid bool) 
 		// Paris's arrondissement after "in the": "in Paris, in the 2nd"
 		if a.arrondissement != "" && cityHere && (you || home) {
 			for i := 0; i < s.n(); i++ {
-				if s.is(i, a.arrondissement) && (s.in(i-1, inWords) || s.in(i-1, definites) && s.in(i-2, inWords)) {
+				if s.oneOf(i, a.arrForms) && (s.in(i-1, inWords) || s.in(i-1, definites) && s.in(i-2, inWords)) {
 					return true
 				}
 			}
