@@ -854,11 +854,14 @@ func (t *text) card24(p *part24Values, from, to int) bool {
 		}
 	}
 	if s.any(0, endingWords) {
+		// the second pair may open the next sentence: "ends in
+		// 71-something; 58 to be exact"
+		x := sent24{t, from, min(len(t.toks), to+4)}
 		a := -1
-		for i := 0; i < s.n(); i++ {
-			if a < 0 && s.is(i, p.last4[:2]) {
+		for i := 0; i < x.n(); i++ {
+			if a < 0 && i < s.n() && x.is(i, p.last4[:2]) && !x.in(i+1, unitWords) {
 				a = i
-			} else if a >= 0 && i > a+1 && i-a <= 6 && s.is(i, p.last4[2:]) {
+			} else if a >= 0 && i > a+1 && i-a <= 6 && x.is(i, p.last4[2:]) && !x.in(i+1, unitWords) {
 				return true
 			}
 		}
