@@ -221,6 +221,8 @@ type Matcher struct {
 	// is read against (age.go).
 	birthYear int
 	now       func() time.Time
+	// p24 are the values of the partial readings of partial24.go.
+	p24 part24Values
 }
 
 // errBrokenMatcher is the panic of a check on a matcher whose build
@@ -306,6 +308,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) (m *Mat
 		m.parts = partValuesOf(c)
 		m.mail = mailValuesOf(c)
 		m.dobH = dobHintsOf(c.DateOfBirth)
+		m.p24 = part24Of(c)
 		m.streets = streetPartsOf(c)
 		for _, sp := range m.streets {
 			m.hintShapes.add(sp.core[0])

@@ -744,5 +744,5 @@ func (m *Matcher) partials(t *text, level proofdesk.Level) Verdict {
 			return Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassEmail, Part: PartFull, RequiredLevel: m.levels[proofdesk.ClassEmail]}
 		}
 	}
-	return Verdict{}
+	return m.partials24(t, level) // partial24.go
 }
