@@ -157,7 +157,9 @@ func (v *part24Values) anchorsOf() {
 			put(a24Dob, w)
 		}
 		if v.sign >= 0 {
-			put(a24Dob, zodiacSigns[v.sign]...)
+			for w := range zodiacSigns[v.sign] {
+				put(a24Dob, w)
+			}
 		}
 	}
 	if v.brand != "" {
