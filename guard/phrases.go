@@ -882,6 +882,9 @@ func (t *text) confirmation(class string) string {
 		short := 2 // "Yes, it is."
 		if t.isEmoji(i) && i > 0 && t.toks[i-1].flags&fPunctAfter == 0 {
 			if from, _ := t.sentenceOf(i); from < i {
+				if t.emojiOnAct(from, i) {
+					return false // "SMS sent ✅", "call back tomorrow 👍": the act's status (emojiact.go)
+				}
 				// an emoji that closes its sentence counts when the
 				// sentence points at a value: "Ja hoor, dat nummer hebben
 				// wij ✅", not "Ja, Sofortüberweisung geht auch 👍"
