@@ -220,7 +220,8 @@ func lastDigitsSaid(view []byte, start, end int) bool {
 		return false // " 90 ": two digits
 	}
 	return prevTokens(view, start, 4, func(t []byte) bool { return lastDigitLeads[string(t)] }) &&
-		prevTokens(view, start, 4, func(t []byte) bool { return lastDigitNouns[string(t)] })
+		prevTokens(view, start, 4, func(t []byte) bool { return lastDigitNouns[string(t)] }) &&
+		!prevTokens(view, start, 4, func(t []byte) bool { return isOwner(string(t)) }) // not "los últimos dígitos del pedido: 158"
 }
 
 // lastDigitLeads say "last", lastDigitNouns "digits" (normalised).
