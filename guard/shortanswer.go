@@ -274,12 +274,16 @@ func squeeze(w string) string {
 }
 
 // fullScore reports whether t is a score of full marks and nothing else
-// but fillers: "10/10", "5/5", "100/100" (a22b).
+// but fillers: "10/10", "5/5", "100/100", "100%" (a22b).
 func (t *text) fullScore() bool {
 	n := 0
 	for k := 0; k < len(t.toks); k++ {
 		w := string(t.tokBytes(k))
 		if shortFillers[w] || t.isEmoji(k) {
+			continue
+		}
+		if n == 0 && w == "100" && t.enc&encPct != 0 && t.toks[k].flags&fPunctAfter != 0 {
+			n = 2 // "100%": the one '%' of the reply after it (the token view keeps no '%')
 			continue
 		}
 		if n == 0 && (w == "10" || w == "5" || w == "100") && k+1 < len(t.toks) && string(t.tokBytes(k+1)) == w &&
