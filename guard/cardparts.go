@@ -14,6 +14,7 @@ import "github.com/proofdesk/proofdesk"
 type tailTwo struct {
 	class  string
 	digits string
+	four   string // the last four digits: "the last three are 158" (cardtail.go)
 }
 
 // tailTwosOf returns the last two digits of c's card and phones (phones
@@ -23,11 +24,11 @@ func tailTwosOf(c *proofdesk.Customer, phones []string) (out []tailTwo) {
 		return nil
 	}
 	if p := c.Payment; p != nil && len(p.Last4) == 4 && allDigits([]byte(p.Last4)) {
-		out = append(out, tailTwo{proofdesk.ClassPayment, p.Last4[2:]})
+		out = append(out, tailTwo{proofdesk.ClassPayment, p.Last4[2:], p.Last4})
 	}
 	for _, n := range phones {
 		if len(n) >= 6 {
-			out = append(out, tailTwo{proofdesk.ClassPhone, n[len(n)-2:]})
+			out = append(out, tailTwo{proofdesk.ClassPhone, n[len(n)-2:], n[len(n)-4:]})
 		}
 	}
 	return out

@@ -815,7 +815,11 @@ func (m *Matcher) valuesOf(t *text, level proofdesk.Level, f16 uint16) Verdict {
 			best = v
 		}
 	}
-	if cl := m.tailTwoClass(t); cl != "" && m.levels[cl] > level {
+	cl := m.tailTwoClass(t)
+	if cl == "" {
+		cl = m.tailWide(t) // "the card's tail is 58", "die Karte hört mit 58 auf" (cardtail.go)
+	}
+	if cl != "" && m.levels[cl] > level {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: cl, Part: PartLast4, RequiredLevel: m.levels[cl]}
 		if v.stricter(best) {
 			best = v

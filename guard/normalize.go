@@ -510,6 +510,16 @@ func (t *text) tokenize(s string) {
 				word("at")
 			case c == '=' && i >= 2 && s[i-2] == ' ' && i < len(s) && s[i] == ' ' && !t.digitsAround(s, i):
 				word("eq") // "Adr. Anrufer = Akte": a call note's verdict (wrapnotes.go)
+			case (c == '=' || c == '!' || c == '<') && i >= 2 && s[i-2] == ' ' && i+1 < len(s) && s[i+1] == ' ' &&
+				(s[i] == '=' && c != '<' || c == '<' && s[i] == '>') && !t.digitsAround(s, i+1):
+				// "móvil cte. == ficha", "phone != file", "Tel. Kd. <> Akte":
+				// the comparison operators of a call note (wrapnotes.go)
+				i++
+				if c == '=' {
+					word("eq")
+				} else {
+					word("neq")
+				}
 			case c == '*':
 				for i < len(s) && s[i] == '*' {
 					i++

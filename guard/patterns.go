@@ -566,6 +566,10 @@ var exonyms = func() map[string][]string {
 		{"praha", "prague", "prag", "praga", "praag"},
 		{"warszawa", "warsaw", "warschau", "varsovie", "varsovia", "varsavia"},
 		{"kobenhavn", "copenhagen", "kopenhagen", "copenhague", "copenaghen"},
+		// a22b: the airport codes a city goes by in texting, where the code
+		// is no word of the seven languages ("ur pdx spot")
+		{"portland", "pdx"}, {"new york", "nyc"}, {"barcelona", "bcn"}, {"amsterdam", "ams"}, {"torino", "trn"},
+		{"san francisco", "sfo"},
 	}
 	m := map[string][]string{}
 	for _, g := range groups {

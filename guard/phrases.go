@@ -879,9 +879,15 @@ func (t *text) confirmation(class string) string {
 		if rest < to && negations[string(t.tokBytes(rest))] && (rest+1 == to || t.toks[rest].flags&fPunctAfter != 0) {
 			return false // "of course not": a no
 		}
+		if !t.cased && t.ackRest(i, rest, to) {
+			return false // "yes received", "oui je regarde": the message acknowledged (ackreply.go)
+		}
 		short := 2 // "Yes, it is."
 		if t.isEmoji(i) && i > 0 && t.toks[i-1].flags&fPunctAfter == 0 {
 			if from, _ := t.sentenceOf(i); from < i {
+				if t.emojiOnAct(from, i) {
+					return false // "SMS sent ✅", "call back tomorrow 👍": the act's status (emojiact.go)
+				}
 				// an emoji that closes its sentence counts when the
 				// sentence points at a value: "Ja hoor, dat nummer hebben
 				// wij ✅", not "Ja, Sofortüberweisung geht auch 👍"
@@ -1495,6 +1501,9 @@ func (t *text) agreeCounts(i int, sp span) bool {
 	from, to := t.sentenceOf(i)
 	if t.digitsAgree(from, i, sp) {
 		return true // "Die letzten vier Ziffern passen"
+	}
+	if !t.cased && i+1 < to && t.ackPairAt(i) && t.ackRest(i, i+2, to) || !t.cased && i+2 == to && t.ackPairAt(i) {
+		return false // "same here lol": the requester's feeling shared (ackreply.go)
 	}
 	outside := 0
 	for k := from; k < to; k++ {

@@ -38,11 +38,25 @@ const shortMax = 6
 // answer to an offered value (see above), or "". excl holds the spans of
 // the exclusion phrases (refusals and idioms) the phrase scan found.
 func (t *text) shortAnswer(excl []span) string {
-	if t.cased || len(excl) > 0 || len(t.toks) == 0 || len(t.toks) > shortMax {
+	if t.cased || len(t.toks) == 0 {
 		return ""
 	}
+	// a reassurance after the answer is no part of it ("ouais c elle t
+	// inquiète pas du tout"); a word said twice over, a tag or an
+	// intensifier adds no word ("nee hoor totaal niet die daar joh echt
+	// niet") (a22b)
+	end := t.reassureCut()
+	if end < 0 {
+		return "" // a reassurance alone answers nothing
+	}
+	if len(excl) > 0 && end == len(t.toks) || t.effectiveWords(end) > shortMax {
+		return ""
+	}
+	if t.fullScore() {
+		return RuleConfirmation // "10/10": the guess scored full marks
+	}
 	answer, deny, pointed, content := false, false, false, 0
-	for k := range t.toks {
+	for k := 0; k < end; k++ {
 		if t.toks[k].flags&fQuestion != 0 {
 			return "" // "that one?": a question back
 		}
@@ -51,11 +65,17 @@ func (t *text) shortAnswer(excl []span) string {
 		if shortNeutral[w] || noteVerbs[w] || statusWords[w] && !sendVerbs[w] && k > 0 || deferWord(b) || k == 0 && shortOpeners[w] {
 			return ""
 		}
-		if k+1 < len(t.toks) {
+		if k+1 < end {
 			var pair [64]byte
 			if p := append(append(append(pair[:0], b...), ' '), t.tokBytes(k+1)...); shortNeutralPairs[string(p)] {
 				return "" // "one sec", "no worries", "de nada"
 			}
+		}
+		if ackCore[w] || k+1 < len(t.toks) && t.ackPairAt(k) {
+			return "" // "👍 got ur msg", "nope nothing else": the message acknowledged (ackreply.go)
+		}
+		if intensifiers[w] && k > 0 {
+			continue // "nee totaal niet": the intensifier is no thing named ("totaal" is also a sum)
 		}
 		if t.isOther(k, len(t.toks)) || ourWords[w] || availWords[w] && !readyWords[w] || weekdays[w] {
 			return "" // "✅ Refund sent.", "Sì, consegniamo il sabato", "Das ist nicht vorrätig": another thing
@@ -97,6 +117,9 @@ func (t *text) answerWord(k int, w string) (strong, pointer bool) {
 	if answerYes[w] || answerNo[w] || yesSlang[w] && !pointerSlang[w] || t.isEmoji(k) {
 		return false, true // a bare yes or no: "yeah that happens sometimes" is about what follows
 	}
+	if sq := squeeze(w); sq != w && (answerYes[sq] || answerNo[sq] || yesSlang[sq] && !pointerSlang[sq]) {
+		return false, true // "jaaa", "siiii", "nooo": a yes or no drawn out (a22b)
+	}
 	if matchWords[w] ||
 		accountWords[w] && !weakRecord[w] || haveWords[w] || haveSlang[w] || rightWrong[w] || valueNouns[w] ||
 		otherWords[w] || markWords[w] || denyAdjectiveSet[w] || isValueNoun(w) || textingHomes[w] || actedSlang[w] ||
@@ -128,7 +151,12 @@ var (
 		"ie", "es", "lui", "elle", "lei", "ele", "ela", "hem", "haar", "ihn", "sie", "it", "thats", "dats", "cest",
 		"c", "è", "é", "erin", "drin", "dedans", "dentro", "daar", "ahí", "aí", "lì", "là", "there", "da", "dort",
 		"hier", "here", "aquí", "aqui", "qui", "qua", "ça", "ca", "drauf", "dahin", "daarheen", "nesse", "nessa",
-		"nisso", "ahi")
+		"nisso", "ahi",
+		// a22b: street slang for yes in the seven languages: "bet", "facts",
+		// "grave", "carrément", "simón", "chido", "é nóis", "demorou"
+		"bet", "facts", "frfr", "deffo", "defo", "yessir", "yup", "grave", "carrément", "clairement", "ouaip",
+		"simón", "chido", "neta", "sale", "órale", "nóis", "demorou", "firmeza", "positivo", "sisì", "jawoll",
+		"klaro", "logo", "jep", "tuurlijk", "zeker", "welles", "jup")
 	// pointerSlang are the yesSlang words that only point ("em", "it",
 	// "ça", "there"): with a content word beside them they point at what
 	// it says ("ça reste privé", "thats handled by dhl").
@@ -156,7 +184,7 @@ var (
 		"fausse", "richtig", "falsch", "korrekt", "correcto", "correcta", "equivocado", "giusto", "giusta",
 		"sbagliato", "sbagliata", "juist", "fout", "verkeerd", "certo", "certa", "errado", "errada", "errou",
 		"off", "diff", "different", "anders", "andere", "autre", "otro", "otra", "altro", "altra", "ander", "outro",
-		"outra", "spot", "klopt", "passt", "stimmt")
+		"outra", "spot", "klopt", "passt", "stimmt", "certinho", "certinha", "esattissimo", "giustissimo")
 	// markWords say a guess hit the mark.
 	markWords = normSet("tal", "qual", "cual", "pile", "poil", "volltreffer", "treffer", "raak", "centrato", "centro", "centre", "mille", "plein", "bingo",
 		"ding", "clavado", "clavada", "mosca", "schwarze", "touché", "touche", "jackpot", "nailed", "bullseye",
@@ -165,6 +193,109 @@ var (
 	yesNear = []string{"genau", "exakt", "richtig", "stimmt", "klopt", "precies", "inderdaad", "exacto", "claro",
 		"esatto", "giusto", "exato", "correct", "correcto", "certo", "exact", "exactly", "yes", "oui", "sim"}
 )
+
+// Words of padding (normalised): worryWords say "don't worry", worryLeads
+// open it ("t'inquiète pas", "no te preocupes", "keine Sorge", "non ti
+// preoccupare", "maak je geen zorgen", "não te preocupes"); padTags and
+// intensifiers add nothing to an answer ("hoor", "joh", "echt", "totaal").
+var (
+	worryWords   = normSet("inquiète", "inquiete", "inquiètes", "inquiétez", "tkt", "preocupes", "preocupe", "sorge", "sorgen", "zorgen", "worry", "worries", "preoccupare", "preoccupi", "stress", "stresse", "stressa")
+	worryLeads   = normSet("t", "te", "ne", "no", "keine", "kein", "dont", "don't", "non", "ti", "maak", "je", "geen", "não", "nao", "pas", "never", "nie")
+	intensifiers = normSet("hoor", "joh", "echt", "totaal", "helemaal", "really", "totally", "so", "wirklich", "voll", "total", "mega", "vraiment", "trop", "muy", "molto", "proprio", "bem", "mesmo", "super", "gar", "überhaupt", "absolut", "absolument", "du", "tout", "at", "all",
+		// modal particles: "passt scho", "klopt toch", "c'est ça quoi"
+		"scho", "schon", "halt", "eben", "doch", "wohl", "toch", "wel", "quoi", "pois")
+)
+
+// reassureCut returns the index where a reassurance closing the reply
+// starts ("t inquiète pas du tout"), -1 when the reply is one, or
+// len(t.toks): only words of it
+// from a worryLeads word on, a worryWords word among them, at least one
+// word before it.
+func (t *text) reassureCut() int {
+	for k := 1; k < len(t.toks); k++ {
+		if !worryWords[string(t.tokBytes(k))] {
+			continue
+		}
+		c := k
+		for c > 0 && worryLeads[string(t.tokBytes(c-1))] {
+			c--
+		}
+		if c == 0 {
+			return -1 // "t'inquiète pas", "non ti preoccupare": the reassurance alone
+		}
+		for e := k + 1; e < len(t.toks); e++ {
+			if w := string(t.tokBytes(e)); !worryLeads[w] && !intensifiers[w] && !shortFillers[w] {
+				return len(t.toks)
+			}
+		}
+		return c
+	}
+	return len(t.toks)
+}
+
+// effectiveWords counts the words of [0, end) that carry something: not
+// a word said again, a filler or an intensifier.
+func (t *text) effectiveWords(end int) int {
+	n := 0
+	for k := 0; k < end; k++ {
+		w := t.tokBytes(k)
+		if shortFillers[string(w)] || intensifiers[string(w)] || k > 0 && string(w) == string(t.tokBytes(k-1)) {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+// squeeze returns w with each run of three or more of one letter cut to
+// one ("jaaa" is "ja", "ouiii" "oui"), or w when it has none.
+func squeeze(w string) string {
+	run := false
+	for i := 2; i < len(w); i++ {
+		run = run || w[i] == w[i-1] && w[i] == w[i-2]
+	}
+	if !run {
+		return w
+	}
+	b := make([]byte, 0, len(w))
+	for i := 0; i < len(w); {
+		j := i
+		for j < len(w) && w[j] == w[i] {
+			j++
+		}
+		if j-i >= 3 {
+			b = append(b, w[i])
+		} else {
+			b = append(b, w[i:j]...)
+		}
+		i = j
+	}
+	return string(b)
+}
+
+// fullScore reports whether t is a score of full marks and nothing else
+// but fillers: "10/10", "5/5", "100/100", "100%" (a22b).
+func (t *text) fullScore() bool {
+	n := 0
+	for k := 0; k < len(t.toks); k++ {
+		w := string(t.tokBytes(k))
+		if shortFillers[w] || t.isEmoji(k) {
+			continue
+		}
+		if n == 0 && w == "100" && t.enc&encPct != 0 && t.toks[k].flags&fPunctAfter != 0 {
+			n = 2 // "100%": the one '%' of the reply after it (the token view keeps no '%')
+			continue
+		}
+		if n == 0 && (w == "10" || w == "5" || w == "100") && k+1 < len(t.toks) && string(t.tokBytes(k+1)) == w &&
+			t.toks[k+1].flags&fTight != 0 && t.toks[k].flags&fPunctAfter == 0 {
+			n = 2
+			k++
+			continue
+		}
+		return false
+	}
+	return n == 2
+}
 
 // normSet is set over the normalised tokens of each phrase: the lexicon
 // is written as people type it and read as the token view spells it
@@ -309,7 +440,9 @@ var (
 		"else", "falsch", "anders", "andere", "anderer", "anderes", "autre", "autres", "otro", "otra", "altro",
 		"altra", "ander", "outro", "outra", "mauvais", "mauvaise", "faux", "fausse", "equivocado", "equivocada",
 		"incorrecto", "incorrecta", "sbagliato", "sbagliata", "errato", "errata", "verkeerd", "fout", "errado",
-		"errada", "errou", "incorrect", "nope", "nee hoor", "différent", "diferente", "differente", "anderen")
+		"errada", "errou", "incorrect", "nope", "nee hoor", "différent", "diferente", "differente", "anderen",
+		// a22b: slang for no: "manco per sogno", "macché", "nem a pau", "nö nö"
+		"manco", "macché", "nee", "nix", "nada", "nel", "nones", "nanay", "jamais", "nunca", "mai", "nooit", "nie")
 )
 
 // readyWords are availWords that also open a short answer: "listo lo

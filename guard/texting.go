@@ -26,8 +26,13 @@ const textingMax = 8
 // di torino", "die in amsterdam", "vai pro de madrid") ending the clause,
 // or a home noun beside it led by an article or a "you" ("sent to the
 // berlin apartment", "ur lisbon place", "t adres in lissabon").
+//
+// A reply of at most textingBare words is the pointer alone whatever its
+// case ("Die in Berlin.", "Celle de Paris."); a longer one after a run
+// of tags ("the one in portland yeah yeah for sure we got that") is
+// judged up to the tags: what follows them is an afterthought.
 func (t *text) cityTexting(i, from, to int) bool {
-	if t.cased || len(t.toks) > textingMax {
+	if t.cased && len(t.toks) > textingBare || len(t.toks) > textingMax && t.tagCut(i) > textingMax {
 		return false
 	}
 	for k := range t.toks {
@@ -35,10 +40,11 @@ func (t *text) cityTexting(i, from, to int) bool {
 			return false // "which one, the paris one?", "i prefer the berlin one"
 		}
 	}
-	one := i+1 < to && string(t.tokBytes(i+1)) == "1" && i > from && textingLeads[string(t.tokBytes(i-1))] && t.clauseEnd(i+1)
+	one := i+1 < to && string(t.tokBytes(i+1)) == "1" && i > from && textingLeads[string(t.tokBytes(i-1))] &&
+		(t.clauseEnd(i+1) || t.tagCut(i+1) < len(t.toks))
 	if !one && i-2 >= from && (pointerPreps[string(t.tokBytes(i-1))] || textingPreps[string(t.tokBytes(i-1))]) {
 		w := string(t.tokBytes(i - 2))
-		one = (cityPointers[w] || textingPointers[w] || theOnes[w]) && t.clauseEnd(i)
+		one = (cityPointers[w] || textingPointers[w] || theOnes[w]) && (t.clauseEnd(i) || t.tagCut(i) < len(t.toks))
 	}
 	if !one && i-3 >= from && (pointerPreps[string(t.tokBytes(i-1))] || textingPreps[string(t.tokBytes(i-1))]) &&
 		secondPerson[string(t.tokBytes(i-3))] {
@@ -72,6 +78,30 @@ func (t *text) cityTexting(i, from, to int) bool {
 	return !t.condBefore(from, i)
 }
 
+// textingBare is the most words of a reply that is a pointer alone.
+const textingBare = 4
+
+// tagCut returns the index of the first word after a run of tags
+// ("yeah", "ok", "right") that follows token i with only fillers between,
+// or len(t.toks) when no such run closes i's clause: "the one in
+// portland yeah yeah | for sure we got that".
+func (t *text) tagCut(i int) int {
+	tags := false
+	for k := i + 1; k < len(t.toks); k++ {
+		w := string(t.tokBytes(k))
+		switch {
+		case textingTags[w]:
+			tags = true
+		case shortFillers[w] || t.isEmoji(k):
+		case tags:
+			return k
+		default:
+			return len(t.toks)
+		}
+	}
+	return len(t.toks)
+}
+
 // clauseEnd reports whether token i ends its clause, or only a filler or
 // a tag question follows it ("die in madrid gell", "quello di torino
 // giusto").
@@ -103,14 +133,19 @@ var (
 	textingPointers = set("pro", "pra", "pa", "pal")
 	// textingHomes are the slang nouns of a home or an address.
 	textingHomes = set("addy", "addie", "addr", "adr", "flat", "depa", "depto", "ape", "apto", "appart", "apt",
-		"wohnung", "bude", "adressi", "place", "pad", "crib", "buurt")
+		"wohnung", "bude", "adressi", "place", "pad", "crib", "buurt",
+		// a22b: more slang for a home, in the seven languages
+		"digs", "gaff", "spot", "piaule", "baraque", "apart", "keli", "queli", "kelo", "canton", "chabola",
+		"stek", "stekkie", "optrekje", "honk", "cafofo", "cafofinho", "barraco", "ape", "apezinho", "casinha",
+		"cantinho", "tana", "casetta", "appa", "butze", "bleibe", "hutte", "wg", "kot")
 	// textingMe are the first person singular: the agent's own choice
 	// ("i prefer the berlin one").
 	textingMe = set("i", "im", "ich", "yo", "io", "ik", "eu", "moi", "prefer", "prefiero", "preferisco", "bevorzuge",
 		"prefere", "prefiro", "voorkeur")
 	// textingTags close a short reply: "gell", "right", "ne".
 	textingTags = set("gell", "gel", "ne", "oder", "right", "innit", "non", "hein", "no", "vero", "toch", "he",
-		"nao", "ja", "si", "yes", "yeah", "yep", "ok", "okay")
+		"nao", "ja", "si", "yes", "yeah", "yep", "ok", "okay",
+		"ouais", "oui", "sim", "yup", "ya", "jep", "jup", "jo", "claro", "vale", "dale", "jaja", "sisi", "wel")
 )
 
 // streetGeneric reports whether a street name said without its house

@@ -41,6 +41,41 @@ func (b *builder) named(names []string) {
 	for w := range postPossessives {
 		b.tokens(strings.Fields(w), p)
 	}
+	// a22b: the person spoken of by a noun ("the cardholder's", "de la
+	// cliente"), her first name shortened ("Elo's"), a title and her
+	// initial ("Mme M.'s")
+	for w := range personNouns {
+		for _, x := range []string{w, w + "s"} {
+			b.tokens([]string{x}, p)
+		}
+	}
+	for _, n := range names {
+		for l := 3; l < len(n); l++ {
+			b.tokens([]string{n[:l] + "s"}, p)
+		}
+	}
+	for t := range nameTitles {
+		for _, n := range names {
+			b.tokens([]string{t, n[:1]}, p)
+		}
+	}
+}
+
+// personNouns name the customer spoken of in the third person
+// (normalised): "the account holder's Mastercard", "le numéro de la
+// cliente", "la tarjeta de la titular", "het adres van de klant".
+var personNouns = set("customer", "client", "cliente", "klant", "kunde", "kundin", "cardholder", "accountholder",
+	"holder", "titular", "titulaire", "intestataria", "intestatario", "houder", "rekeninghouder", "kaarthouder",
+	"inhaberin", "karteninhaberin", "kontoinhaberin", "lady", "signora", "senora", "senhora", "mevrouw", "dame")
+
+// personLead reports whether words[k] ("holders") is led by the word that
+// makes it the customer ("account", "card"), and returns that word's
+// index, else k.
+func personLead(words []rawWord, k int) int {
+	if k > 0 && (words[k-1].norm == "account" || words[k-1].norm == "card") {
+		return k - 1
+	}
+	return k
 }
 
 // checkNamed returns the verdict on reply read with m's customer's
@@ -112,6 +147,28 @@ func (m *Matcher) nameAsYour(reply string) string {
 				return true
 			}
 		}
+		return personNouns[w]
+	}
+	// shortName is her first or last name cut to 3 letters or more, in
+	// the genitive only ("Elo's")
+	shortName := func(w string) bool {
+		for _, n := range m.names {
+			if len(w) >= 3 && len(w) < len(n) && strings.HasPrefix(n, w) {
+				return true
+			}
+		}
+		return false
+	}
+	// initial is a title and the first letter of a name: "Mme M."
+	initial := func(k int) bool {
+		if k < 1 || len(words[k].norm) != 1 || !nameTitles[words[k-1].norm] {
+			return false
+		}
+		for _, n := range m.names {
+			if n[0] == words[k].norm[0] {
+				return true
+			}
+		}
 		return false
 	}
 	for k := 0; k < len(words); k++ {
@@ -133,7 +190,7 @@ func (m *Matcher) nameAsYour(reply string) string {
 			}
 			art := -1
 			for a := prep - 1; a >= 0 && a >= prep-5; a-- {
-				if nounArticles[words[a].norm] {
+				if nounArticles[words[a].norm] || lang == "nl" && words[a].norm == "de" { // "de Mastercard van haar"
 					art = a
 					break
 				}
@@ -146,6 +203,26 @@ func (m *Matcher) nameAsYour(reply string) string {
 				your = postYour[lang]
 			}
 			edits = append(edits, edit{words[art].start, words[art].end, your + " "}, edit{words[prep].start, words[k].end, ""})
+		case w == "s" && k+1 < len(words) && words[k-1].elided && (shortName(words[k-1].norm) || isName(words[k-1].norm)):
+			// "Elo's", "the lady's": the genitive s cut off as after an
+			// elided article
+			from := personLead(words, k-1)
+			if from > 0 && nounArticles[words[from-1].norm] && personNouns[words[k-1].norm] {
+				from--
+			}
+			edits = append(edits, edit{words[from].start, words[k].end, "your"})
+		case w == "s" && k+1 < len(words) && initial(k-1):
+			// "Mme M.'s Mastercard": the genitive s split off by the dot
+			edits = append(edits, edit{words[k-2].start, words[k].end, "your"})
+		case len(w) > 3 && w[len(w)-1] == 's' && shortName(w[:len(w)-1]) && k+1 < len(words):
+			edits = append(edits, edit{words[k].start, words[k].end, "your"}) // "Elo's French mobile"
+		case len(w) > 1 && w[len(w)-1] == 's' && personNouns[w[:len(w)-1]] && k+1 < len(words):
+			// "the account holder's Mastercard", "the lady's Dutch address"
+			from := personLead(words, k)
+			if from > 0 && nounArticles[words[from-1].norm] {
+				from--
+			}
+			edits = append(edits, edit{words[from].start, words[k].end, "your"})
 		case len(w) > 1 && w[len(w)-1] == 's' && isName(w[:len(w)-1]) && k+1 < len(words):
 			// "Élodie's card", "Madame Martin's number", "Élodies Adresse"
 			for first > 0 && isName(words[first-1].norm) {
@@ -166,6 +243,8 @@ func (m *Matcher) nameAsYour(reply string) string {
 			}
 			var prep int
 			switch {
+			case first > 1 && words[first-1].norm == "de" && words[first-2].norm == "van":
+				prep = first - 2 // "de Mastercard van de klant"
 			case first > 0 && genitivePreps[words[first-1].norm]:
 				prep = first - 1
 			case first > 1 && nounArticles[words[first-1].norm] && genitivePreps[words[first-2].norm]:
@@ -176,7 +255,7 @@ func (m *Matcher) nameAsYour(reply string) string {
 			// the article of the noun before: "l'", "la", "el", "het", "o"
 			art := -1
 			for a := prep - 1; a >= 0 && a >= prep-4; a-- {
-				if nounArticles[words[a].norm] {
+				if nounArticles[words[a].norm] || words[prep].norm == "van" && words[a].norm == "de" {
 					art = a
 					break
 				}
@@ -216,14 +295,15 @@ func (m *Matcher) nameAsYour(reply string) string {
 // article or by language alone.
 var (
 	postPossessives = map[string]string{"dela": "pt", "dele": "pt", "delas": "pt", "deles": "pt", "de ella": "es",
-		"de el": "es", "di lei": "it", "di lui": "it", "von ihr": "de", "von ihm": "de"}
+		"de el": "es", "di lei": "it", "di lui": "it", "von ihr": "de", "von ihm": "de", "van haar": "nl", "van hem": "nl"}
 	// postPronouns are the second words of the two-word ones.
-	postPronouns = set("ella", "el", "lei", "lui", "ihr", "ihm")
+	postPronouns = set("ella", "el", "lei", "lui", "ihr", "ihm", "haar", "hem")
 	postYour     = map[string]string{"pt": "o seu", "pt a": "a sua", "pt os": "os seus", "pt as": "as suas", "pt na": "na sua",
 		"pt no": "no seu", "pt ao": "ao seu", "pt da": "da sua", "pt do": "do seu", "es": "su", "es al": "a su",
 		"es del": "de su", "es los": "sus", "es las": "sus", "it": "il suo", "it la": "la sua", "it l": "il suo",
 		"it al": "al suo", "it alla": "alla sua", "it del": "del suo", "it nel": "nel suo", "de": "Ihre",
-		"de der": "Ihr", "de das": "Ihr", "de den": "Ihren", "de dem": "Ihrem"}
+		"de der": "Ihr", "de das": "Ihr", "de den": "Ihren", "de dem": "Ihrem", "nl": "uw", "it sulla": "sulla sua",
+		"it nella": "nella sua", "it dalla": "dalla sua", "it sul": "sul suo"}
 )
 
 // Words around a name said in the possessive (normalised): its titles,
@@ -241,8 +321,9 @@ var (
 		// an article joined to a preposition: "al número" is "a su número"
 		"al": "al suo", "del": "del suo", "nel": "nel suo", "sul": "sul suo", "dal": "dal suo", "alla": "alla sua",
 		"au": "à votre", "du": "de votre", "aux": "à vos", "ao": "ao seu", "no": "no seu", "na": "na sua",
-		"do": "do seu", "da": "da sua", "zum": "zu Ihrem", "zur": "zu Ihrer", "im": "in Ihrem", "am": "an Ihrem"}
+		"do": "do seu", "da": "da sua", "zum": "zu Ihrem", "zur": "zu Ihrer", "im": "in Ihrem", "am": "an Ihrem",
+		"sulla": "sulla sua", "nella": "nella sua", "dalla": "dalla sua"}
 	nounArticles = set("the", "l", "la", "le", "les", "el", "los", "las", "il", "lo", "gli", "het", "o", "os", "as",
 		"die", "der", "das", "den", "dem", "a", "al", "del", "nel", "sul", "dal", "alla", "au", "du", "aux", "ao", "no",
-		"na", "do", "da", "zum", "zur", "im", "am")
+		"na", "do", "da", "zum", "zur", "im", "am", "sulla", "nella", "dalla")
 )

@@ -38,6 +38,9 @@ var thirdPersonCanon = map[string]string{
 	"seine": "ihre", "seinen": "ihren", "seinem": "ihrem", "seiner": "ihrer", "seines": "ihres",
 	"son": "votre", "sa": "votre", "ses": "vos", "sienne": "votre", "sien": "votre", "siennes": "vos", "siens": "vos",
 	"haar": "uw",
+	// a22b: the singular "they" and German "deren": "I'll text their French
+	// mobile", "an deren deutsche Nummer"
+	"their": "your", "theirs": "yours", "deren": "ihre",
 }
 
 // thirdPartyPhrases refuse to act or talk for someone else, or send the
@@ -220,7 +223,8 @@ func lastDigitsSaid(view []byte, start, end int) bool {
 		return false // " 90 ": two digits
 	}
 	return prevTokens(view, start, 4, func(t []byte) bool { return lastDigitLeads[string(t)] }) &&
-		prevTokens(view, start, 4, func(t []byte) bool { return lastDigitNouns[string(t)] })
+		prevTokens(view, start, 4, func(t []byte) bool { return lastDigitNouns[string(t)] }) &&
+		!prevTokens(view, start, 4, func(t []byte) bool { return isOwner(string(t)) }) // not "los últimos dígitos del pedido: 158"
 }
 
 // lastDigitLeads say "last", lastDigitNouns "digits" (normalised).
