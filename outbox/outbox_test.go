@@ -461,10 +461,16 @@ func TestWorker_CrashLosesNothing(t *testing.T) {
 }
 
 // killedStore is the store of a node killed after the relay's 250 and
-// before the row was marked sent: marking never happens.
-type killedStore struct{ *sqldb.DB }
+// before the row was marked sent: marking never happens, and the worker
+// is stopped (kill) at that moment; a worker that is not stopping would
+// keep retrying the mark.
+type killedStore struct {
+	*sqldb.DB
+	kill context.CancelFunc
+}
 
-func (killedStore) MarkSentBatch(context.Context, []proofdesk.OutboxAccepted, time.Time) ([]string, error) {
+func (s killedStore) MarkSentBatch(context.Context, []proofdesk.OutboxAccepted, time.Time) ([]string, error) {
+	s.kill()
 	return nil, errors.New("node killed")
 }
 
@@ -478,12 +484,15 @@ func TestWorker_CrashAfterAcceptResendsSameMessageID(t *testing.T) {
 	_, out := f.reply(t, "requester@elsewhere.test", "in-6@elsewhere.test")
 	cap := &capture{}
 	addr := startCapture(t, cap, nil)
-	dead, err := outbox.NewWorker(killedStore{db}, relay(t, addr), nil, outbox.Config{From: "Acme Support <support@desk.test>",
+	defer outbox.SetMarkStopRetry(0)()
+	deadCtx, kill := context.WithCancel(ctx)
+	defer kill()
+	dead, err := outbox.NewWorker(killedStore{db, kill}, relay(t, addr), nil, outbox.Config{From: "Acme Support <support@desk.test>",
 		MaxAttempts: 3, Lease: time.Minute, Now: f.clk.Now}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := dead.RunOnce(ctx); err == nil {
+	if _, err := dead.RunOnce(deadCtx); err == nil {
 		t.Fatal("the killed node's RunOnce reported no error")
 	}
 	f.clk.Add(time.Minute)
