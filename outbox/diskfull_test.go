@@ -153,10 +153,10 @@ func TestWorker_DiskFullAfterAcceptSendsOnce(t *testing.T) {
 	var freeOnce sync.Once
 	free := func() {
 		freeOnce.Do(func() {
-			// Space returns a little after the first failed mark, as
-			// when an admin deletes a file.
+			// Space returns 2.5 s after the first failed mark (an
+			// admin deletes a file): longer than a few quick tries.
 			go func() {
-				time.Sleep(300 * time.Millisecond)
+				time.Sleep(2500 * time.Millisecond)
 				if err := fl.Free(); err != nil {
 					t.Error(err)
 				}

@@ -107,7 +107,9 @@ type Config struct {
 	BaseBackoff time.Duration
 	MaxBackoff  time.Duration
 	// Lease is how long a claimed row is reserved for this worker; zero
-	// means 5 minutes. It must exceed the longest send.
+	// means 5 minutes. It must exceed the longest send: a send is cut
+	// when its row's lease ends, and a row with less than a quarter of
+	// its lease left is not started (another node may claim it then).
 	Lease time.Duration
 	// MarkBatch is the most accepted rows marked sent in one store
 	// transaction; zero means 32. MarkDelay is the longest an accepted
@@ -252,9 +254,11 @@ func (w *Worker) Run(ctx context.Context) error {
 // the rows of one conversation go one after another, in claim order, and
 // carry the conversation's Message-IDs read once for the whole batch
 // (thread), as is the branding. Accepted rows are marked sent several
-// at a time (marker), all before RunOnce returns. A store error stops
-// the batch (the rows not settled return when their lease runs out) and
-// is returned.
+// at a time (marker), all before RunOnce returns; a mark that fails is
+// retried until it lands (sending waits meanwhile), or for a bounded time
+// once ctx is done. Any other store error stops the batch (no row is
+// started after it; sends in flight finish; the rows not settled return
+// when their lease runs out) and is returned.
 func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	kinds := w.kinds()
 	if len(kinds) == 0 {
@@ -431,9 +435,11 @@ const (
 // reach) is retried with backoff, the rows kept in memory, until it lands:
 // the relay has those mails, and a row left claimed and unmarked is sent
 // again when its lease runs out. Meanwhile the senders wait (the queue
-// is full), so nothing more is sent that could not be recorded. Only a
-// stopping worker gives up, markTimeout after it was told to stop; those
-// rows are sent again after the restart (at least once, same Message-ID).
+// is full), so nothing more is sent that could not be recorded. A
+// stopping worker gives up markStopRetry after it was told to stop, and
+// an error other than the store out of reach is tried markRetryOther
+// times; those rows are sent again after their lease or the restart (at
+// least once, same Message-ID).
 type marker struct {
 	w      *Worker
 	in     chan proofdesk.OutboxAccepted
@@ -511,9 +517,10 @@ func (m *marker) flush(batch []proofdesk.OutboxAccepted) {
 		if m.runCtx.Err() != nil && m.stopAt.IsZero() {
 			m.stopAt = time.Now().Add(markStopRetry)
 		}
-		if !m.stopAt.IsZero() && !time.Now().Before(m.stopAt) {
-			m.w.log.Error("outbox rows accepted by the relay could not be marked sent; they are sent again after the restart",
-				slog.Int("rows", len(batch)), slog.Any("error", err))
+		stopping := !m.stopAt.IsZero() && !time.Now().Before(m.stopAt)
+		if stopping || (!transient(err) && try >= markRetryOther) {
+			m.w.log.Error("outbox rows accepted by the relay could not be marked sent; they are sent again when their lease ends",
+				slog.Int("rows", len(batch)), slog.Int("tries", try), slog.Any("error", err))
 			m.stop(err)
 			return
 		}
@@ -531,6 +538,19 @@ func (m *marker) flush(batch []proofdesk.OutboxAccepted) {
 		}
 		m.w.log.Info("outbox sent", deliveryAttrs(s.Delivery)...)
 	}
+}
+
+// markRetryOther is how many times a mark failing with an error that is
+// not the store being out of reach (transient) is tried: such an error
+// may be the rows' own (a conversation erased meanwhile), and retrying it
+// for ever would hold every later mail back.
+const markRetryOther = 5
+
+// transient reports whether a mark-sent transaction failed because the
+// store is out of reach for a while (the disk full, the database busy,
+// restarting or unreachable, or too slow to answer in markTimeout).
+func transient(err error) bool {
+	return proofdesk.StoreUnavailable(err) || errors.Is(err, context.DeadlineExceeded)
 }
 
 // mark runs one mark-sent transaction over batch.
