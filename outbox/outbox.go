@@ -501,7 +501,7 @@ func (m *marker) run() {
 }
 
 // flush marks batch sent in one transaction, retried until it lands
-// (or, once the worker stops, for markTimeout), and logs each row.
+// (see marker for when it gives up), and logs each row.
 func (m *marker) flush(batch []proofdesk.OutboxAccepted) {
 	var lost []string
 	wait := markRetryFirst
