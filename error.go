@@ -1,8 +1,12 @@
 package proofdesk
 
 import (
+	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"net"
+	"strings"
 )
 
 // Application error codes. Only package http maps them to status codes.
@@ -73,4 +77,39 @@ func Errorf(code string, format string, args ...any) *Error {
 // FieldError returns an EINVALID error that names the offending field.
 func FieldError(field, format string, args ...any) *Error {
 	return &Error{Code: EINVALID, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// StoreUnavailable reports whether err is the store being out of reach
+// for a while, which a retry may get past: PostgreSQL restarting or
+// unreachable (SQLSTATE class 08, 57P0x, 53), SQLite busy, locked, an I/O
+// error or the disk full (SQLITE_BUSY, _LOCKED, _IOERR, _FULL), a
+// connection refused or broken. Drivers are recognised by their methods:
+// SQLState() (pgx) and Code() (SQLite).
+func StoreUnavailable(err error) bool {
+	var pg interface{ SQLState() string }
+	if errors.As(err, &pg) {
+		st := pg.SQLState()
+		if strings.HasPrefix(st, "08") || strings.HasPrefix(st, "57P0") || strings.HasPrefix(st, "53") {
+			return true
+		}
+	}
+	if StoreFull(err) {
+		return true
+	}
+	var lite interface{ Code() int }
+	if errors.As(err, &lite) {
+		switch lite.Code() & 0xff {
+		case 5, 6, 10: // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_IOERR
+			return true
+		}
+	}
+	var op *net.OpError
+	return errors.As(err, &op) || errors.Is(err, driver.ErrBadConn) || errors.Is(err, sql.ErrConnDone)
+}
+
+// StoreFull reports whether err is SQLite's "database or disk is full"
+// (SQLITE_FULL).
+func StoreFull(err error) bool {
+	var lite interface{ Code() int }
+	return errors.As(err, &lite) && lite.Code()&0xff == 13
 }

@@ -1,15 +1,11 @@
 package http
 
 import (
-	"database/sql"
-	"database/sql/driver"
 	"encoding/json"
 	"errors"
 	"log/slog"
-	"net"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/proofdesk/proofdesk"
 )
@@ -81,27 +77,11 @@ func Error(w http.ResponseWriter, r *http.Request, err error) {
 // full), which a retry may get past, and says so in words. Drivers are
 // recognised by their methods: SQLState() (pgx) and Code() (SQLite).
 func unavailable(err error) (string, bool) {
-	const later = "The desk cannot reach its database at the moment. Nothing was changed; try again in a few seconds."
-	var pg interface{ SQLState() string }
-	if errors.As(err, &pg) {
-		st := pg.SQLState()
-		// 08: connection exception; 57P0x: shutdown, crash, cannot connect now; 53: insufficient resources.
-		if strings.HasPrefix(st, "08") || strings.HasPrefix(st, "57P0") || strings.HasPrefix(st, "53") {
-			return later, true
-		}
-	}
-	var lite interface{ Code() int }
-	if errors.As(err, &lite) {
-		switch lite.Code() & 0xff {
-		case 13: // SQLITE_FULL
-			return "The desk's disk is full. Nothing was changed; try again once space is freed.", true
-		case 5, 6, 10: // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_IOERR
-			return later, true
-		}
-	}
-	var op *net.OpError
-	if errors.As(err, &op) || errors.Is(err, driver.ErrBadConn) || errors.Is(err, sql.ErrConnDone) {
-		return later, true
+	switch {
+	case proofdesk.StoreFull(err):
+		return "The desk's disk is full. Nothing was changed; try again once space is freed.", true
+	case proofdesk.StoreUnavailable(err):
+		return "The desk cannot reach its database at the moment. Nothing was changed; try again in a few seconds.", true
 	}
 	return "", false
 }

@@ -190,8 +190,11 @@ func TestWorker_HungStoreBoundsResends(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer outbox.SetMarkStopRetry(0)()
+	deadCtx, kill := context.WithCancel(context.Background())
+	defer kill()
 	done := make(chan error, 1)
-	go func() { _, err := dead.RunOnce(context.Background()); done <- err }()
+	go func() { _, err := dead.RunOnce(deadCtx); done <- err }()
 	// Wait until the sending stops.
 	last, stable := -1, 0
 	for stable < 10 {
@@ -205,6 +208,7 @@ func TestWorker_HungStoreBoundsResends(t *testing.T) {
 	if last == 0 || last > 2*batch+workers {
 		t.Fatalf("the relay accepted %d mails that the hung store never marked, want 1 to %d", last, 2*batch+workers)
 	}
+	kill() // the frozen node is killed: its store fails, its worker stops
 	close(hung.release)
 	if err := <-done; err == nil {
 		t.Fatal("the killed node's RunOnce reported no error")

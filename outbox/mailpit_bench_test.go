@@ -222,12 +222,15 @@ func TestWorker_CrashAfterAcceptMailpitKeepsOne(t *testing.T) {
 		t.Cleanup(func() { r.Close() })
 		return r
 	}
-	dead, err := outbox.NewWorker(killedStore{db}, newRelay(), nil, outbox.Config{From: "Acme Support <support@desk.test>",
+	defer outbox.SetMarkStopRetry(0)()
+	deadCtx, kill := context.WithCancel(context.Background())
+	defer kill()
+	dead, err := outbox.NewWorker(killedStore{db, kill}, newRelay(), nil, outbox.Config{From: "Acme Support <support@desk.test>",
 		Lease: time.Minute, Now: f.clk.Now}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := dead.RunOnce(context.Background()); err == nil {
+	if _, err := dead.RunOnce(deadCtx); err == nil {
 		t.Fatal("the killed node's RunOnce reported no error")
 	}
 	f.clk.Add(time.Minute)

@@ -107,7 +107,9 @@ type Config struct {
 	BaseBackoff time.Duration
 	MaxBackoff  time.Duration
 	// Lease is how long a claimed row is reserved for this worker; zero
-	// means 5 minutes. It must exceed the longest send.
+	// means 5 minutes. It must exceed the longest send: a send is cut
+	// when its row's lease ends, and a row with less than a quarter of
+	// its lease left is not started (another node may claim it then).
 	Lease time.Duration
 	// MarkBatch is the most accepted rows marked sent in one store
 	// transaction; zero means 32. MarkDelay is the longest an accepted
@@ -252,9 +254,11 @@ func (w *Worker) Run(ctx context.Context) error {
 // the rows of one conversation go one after another, in claim order, and
 // carry the conversation's Message-IDs read once for the whole batch
 // (thread), as is the branding. Accepted rows are marked sent several
-// at a time (marker), all before RunOnce returns. A store error stops
-// the batch (the rows not settled return when their lease runs out) and
-// is returned.
+// at a time (marker), all before RunOnce returns; a mark that fails is
+// retried until it lands (sending waits meanwhile), or for a bounded time
+// once ctx is done. Any other store error stops the batch (no row is
+// started after it; sends in flight finish; the rows not settled return
+// when their lease runs out) and is returned.
 func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	kinds := w.kinds()
 	if len(kinds) == 0 {
@@ -281,6 +285,7 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 		}
 		groups[i] = append(groups[i], d)
 	}
+	runCtx := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var (
@@ -307,7 +312,7 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	mk := w.startMarker(ctx, stop)
+	mk := w.startMarker(runCtx, stop)
 	// The branding every mail of the batch carries, read once.
 	var brand *proofdesk.Branding
 	if slices.ContainsFunc(ds, func(d *proofdesk.OutboxDelivery) bool { return d.Kind == proofdesk.OutboxEmail }) {
@@ -325,7 +330,7 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 				if ctx.Err() != nil {
 					return
 				}
-				if err := w.deliver(ctx, d, th, brand, mk); err != nil {
+				if err := w.deliver(ctx, runCtx, d, th, brand, mk); err != nil {
 					stop(err)
 					return
 				}
@@ -340,17 +345,41 @@ func (w *Worker) RunOnce(ctx context.Context) (int, error) {
 	return len(ds), nil
 }
 
+// sendGrace is how long a send in flight may still run once the worker
+// is stopping: a transaction cut after its final dot leaves a mail the
+// relay may have and the store does not know is sent (sent again after
+// the restart).
+const sendGrace = 5 * time.Second
+
 // deliver attempts one claimed row, an email with the thread th of its
 // conversation and the batch's branding; an accepted row goes to mk to be
-// marked sent, a failed one is settled at once.
-func (w *Worker) deliver(ctx context.Context, d *proofdesk.OutboxDelivery, th *thread, brand *proofdesk.Branding, mk *marker) error {
+// marked sent, a failed one is settled at once. ctx is the batch's: once
+// it ends no row is started. A send already started is not cut when the
+// batch stops (another row's store error): it runs until the relay
+// answers, its row's lease ends, or sendGrace after runCtx (the worker's)
+// ends.
+func (w *Worker) deliver(ctx, runCtx context.Context, d *proofdesk.OutboxDelivery, th *thread, brand *proofdesk.Branding, mk *marker) error {
 	attrs := deliveryAttrs(d)
 	if d.Attempts > w.cfg.MaxAttempts {
 		// Claimed again after its worker stopped mid-send, too often.
 		return w.fail(ctx, d, "delivery interrupted too often", true, attrs)
 	}
-	sendCtx, cancel := context.WithTimeout(ctx, w.cfg.Lease)
+	// A send must end within the row's claim: past it another worker
+	// may claim the row and send it too. A row claimed long ago (a slow
+	// batch) whose lease has less than a quarter left is not started; it
+	// is claimed again when its lease ends.
+	left := w.cfg.Lease
+	if !d.LeaseUntil.IsZero() {
+		left = d.LeaseUntil.Sub(w.cfg.Now())
+	}
+	if left < w.cfg.Lease/4 {
+		w.log.Warn("outbox row left for the next claim: its lease is nearly over", attrs...)
+		return nil
+	}
+	sendCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), left)
 	defer cancel()
+	cut := context.AfterFunc(runCtx, func() { time.AfterFunc(sendGrace, cancel) })
+	defer cut()
 	var msgID string
 	var err error
 	switch d.Kind {
@@ -365,7 +394,7 @@ func (w *Worker) deliver(ctx context.Context, d *proofdesk.OutboxDelivery, th *t
 	}
 	if err != nil {
 		if ctx.Err() != nil {
-			return ctx.Err() // shutting down: the lease returns the row
+			return ctx.Err() // stopping: the lease returns the row
 		}
 		return w.fail(ctx, d, reason(err), IsPermanent(err) || d.Attempts >= w.cfg.MaxAttempts, attrs)
 	}
@@ -380,8 +409,20 @@ func deliveryAttrs(d *proofdesk.OutboxDelivery) []any {
 	return []any{slog.String("outbox_id", d.ID), slog.String("kind", d.Kind), slog.String("purpose", d.Purpose), slog.Int("attempt", d.Attempts)}
 }
 
-// markTimeout bounds marking rows sent once their messages were accepted.
+// markTimeout bounds one transaction marking rows sent, and how long a
+// stopping worker keeps retrying one that failed.
 const markTimeout = 10 * time.Second
+
+// markStopRetry is how long a stopping worker keeps retrying to mark
+// accepted rows sent (tests shorten it).
+var markStopRetry = markTimeout
+
+// markRetryFirst and markRetryMax are the first and the longest wait
+// between two tries at marking accepted rows sent.
+const (
+	markRetryFirst = 50 * time.Millisecond
+	markRetryMax   = 2 * time.Second
+)
 
 // marker marks the rows of one claim batch sent as the provider accepts
 // them, several per store transaction: a row waits until MarkBatch are
@@ -389,17 +430,29 @@ const markTimeout = 10 * time.Second
 // and MarkBatch rows wait behind it; a sender that finds that full waits
 // too, so a store that hangs stops the sending rather than letting
 // accepted, unmarked rows pile up (they are what a crash sends twice).
+//
+// A transaction that fails (the disk full, the database busy or out of
+// reach) is retried with backoff, the rows kept in memory, until it lands:
+// the relay has those mails, and a row left claimed and unmarked is sent
+// again when its lease runs out. Meanwhile the senders wait (the queue
+// is full), so nothing more is sent that could not be recorded. A
+// stopping worker gives up markStopRetry after it was told to stop, and
+// an error other than the store out of reach is tried markRetryOther
+// times; those rows are sent again after their lease or the restart (at
+// least once, same Message-ID).
 type marker struct {
-	w    *Worker
-	in   chan proofdesk.OutboxAccepted
-	done chan struct{}
-	ctx  context.Context // outlives the batch's: accepted mail is marked
-	stop func(error)
+	w      *Worker
+	in     chan proofdesk.OutboxAccepted
+	done   chan struct{}
+	ctx    context.Context // outlives the batch's: accepted mail is marked
+	runCtx context.Context // the worker's: once done, retries are bounded
+	stopAt time.Time       // when retries end, set once runCtx is done
+	stop   func(error)
 }
 
-func (w *Worker) startMarker(ctx context.Context, stop func(error)) *marker {
+func (w *Worker) startMarker(runCtx context.Context, stop func(error)) *marker {
 	m := &marker{w: w, in: make(chan proofdesk.OutboxAccepted, w.cfg.MarkBatch), done: make(chan struct{}),
-		ctx: context.WithoutCancel(ctx), stop: stop}
+		ctx: context.WithoutCancel(runCtx), runCtx: runCtx, stop: stop}
 	go m.run()
 	return m
 }
@@ -447,14 +500,36 @@ func (m *marker) run() {
 	}
 }
 
-// flush marks batch sent in one transaction and logs each row.
+// flush marks batch sent in one transaction, retried until it lands
+// (see marker for when it gives up), and logs each row.
 func (m *marker) flush(batch []proofdesk.OutboxAccepted) {
-	ctx, cancel := context.WithTimeout(m.ctx, markTimeout)
-	defer cancel()
-	lost, err := m.w.st.MarkSentBatch(ctx, batch, m.w.cfg.Now().UTC())
-	if err != nil {
-		m.stop(err)
-		return
+	var lost []string
+	wait := markRetryFirst
+	for try := 1; ; try++ {
+		var err error
+		lost, err = m.mark(batch)
+		if err == nil {
+			if try > 1 {
+				m.w.log.Info("outbox rows marked sent after failed tries", slog.Int("rows", len(batch)), slog.Int("tries", try))
+			}
+			break
+		}
+		if m.runCtx.Err() != nil && m.stopAt.IsZero() {
+			m.stopAt = time.Now().Add(markStopRetry)
+		}
+		stopping := !m.stopAt.IsZero() && !time.Now().Before(m.stopAt)
+		if stopping || (!transient(err) && try >= markRetryOther) {
+			m.w.log.Error("outbox rows accepted by the relay could not be marked sent; they are sent again when their lease ends",
+				slog.Int("rows", len(batch)), slog.Int("tries", try), slog.Any("error", err))
+			m.stop(err)
+			return
+		}
+		if try == 1 || try%10 == 0 {
+			m.w.log.Warn("outbox marking sent failed, retrying; sending waits", slog.Int("rows", len(batch)),
+				slog.Int("try", try), slog.Any("error", err))
+		}
+		time.Sleep(wait)
+		wait = min(2*wait, markRetryMax)
 	}
 	for _, s := range batch {
 		if slices.Contains(lost, s.Delivery.ID) {
@@ -463,6 +538,26 @@ func (m *marker) flush(batch []proofdesk.OutboxAccepted) {
 		}
 		m.w.log.Info("outbox sent", deliveryAttrs(s.Delivery)...)
 	}
+}
+
+// markRetryOther is how many times a mark failing with an error that is
+// not the store being out of reach (transient) is tried: such an error
+// may be the rows' own (a conversation erased meanwhile), and retrying it
+// for ever would hold every later mail back.
+const markRetryOther = 5
+
+// transient reports whether a mark-sent transaction failed because the
+// store is out of reach for a while (the disk full, the database busy,
+// restarting or unreachable, or too slow to answer in markTimeout).
+func transient(err error) bool {
+	return proofdesk.StoreUnavailable(err) || errors.Is(err, context.DeadlineExceeded)
+}
+
+// mark runs one mark-sent transaction over batch.
+func (m *marker) mark(batch []proofdesk.OutboxAccepted) ([]string, error) {
+	ctx, cancel := context.WithTimeout(m.ctx, markTimeout)
+	defer cancel()
+	return m.w.st.MarkSentBatch(ctx, batch, m.w.cfg.Now().UTC())
 }
 
 func (w *Worker) fail(ctx context.Context, d *proofdesk.OutboxDelivery, why string, final bool, attrs []any) error {

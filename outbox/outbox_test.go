@@ -43,6 +43,9 @@ type capture struct {
 	authed int
 	// sessions counts the SMTP sessions (connections) the server took.
 	sessions int
+	// onData, when set, runs after a message is kept and before the
+	// server answers 250.
+	onData func()
 }
 
 func (c *capture) NewSession(*smtp.Conn) (smtp.Session, error) {
@@ -96,13 +99,18 @@ func (s *capSession) Data(r io.Reader) error {
 		return err
 	}
 	s.c.mu.Lock()
-	defer s.c.mu.Unlock()
 	if s.c.reply != nil {
+		s.c.mu.Unlock()
 		return s.c.reply
 	}
 	s.c.msgs = append(s.c.msgs, b)
 	s.c.rcpts = append(s.c.rcpts, s.to)
 	s.c.from = append(s.c.from, s.from)
+	onData := s.c.onData
+	s.c.mu.Unlock()
+	if onData != nil {
+		onData()
+	}
 	return nil
 }
 
@@ -461,10 +469,16 @@ func TestWorker_CrashLosesNothing(t *testing.T) {
 }
 
 // killedStore is the store of a node killed after the relay's 250 and
-// before the row was marked sent: marking never happens.
-type killedStore struct{ *sqldb.DB }
+// before the row was marked sent: marking never happens, and the worker
+// is stopped (kill) at that moment; a worker that is not stopping would
+// keep retrying the mark.
+type killedStore struct {
+	*sqldb.DB
+	kill context.CancelFunc
+}
 
-func (killedStore) MarkSentBatch(context.Context, []proofdesk.OutboxAccepted, time.Time) ([]string, error) {
+func (s killedStore) MarkSentBatch(context.Context, []proofdesk.OutboxAccepted, time.Time) ([]string, error) {
+	s.kill()
 	return nil, errors.New("node killed")
 }
 
@@ -478,12 +492,15 @@ func TestWorker_CrashAfterAcceptResendsSameMessageID(t *testing.T) {
 	_, out := f.reply(t, "requester@elsewhere.test", "in-6@elsewhere.test")
 	cap := &capture{}
 	addr := startCapture(t, cap, nil)
-	dead, err := outbox.NewWorker(killedStore{db}, relay(t, addr), nil, outbox.Config{From: "Acme Support <support@desk.test>",
+	defer outbox.SetMarkStopRetry(0)()
+	deadCtx, kill := context.WithCancel(ctx)
+	defer kill()
+	dead, err := outbox.NewWorker(killedStore{db, kill}, relay(t, addr), nil, outbox.Config{From: "Acme Support <support@desk.test>",
 		MaxAttempts: 3, Lease: time.Minute, Now: f.clk.Now}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := dead.RunOnce(ctx); err == nil {
+	if _, err := dead.RunOnce(deadCtx); err == nil {
 		t.Fatal("the killed node's RunOnce reported no error")
 	}
 	f.clk.Add(time.Minute)
@@ -511,6 +528,86 @@ func TestWorker_CrashAfterAcceptResendsSameMessageID(t *testing.T) {
 	}
 	if st := status(t, db, out.ID); st != proofdesk.OutboxSent {
 		t.Fatalf("status=%s", st)
+	}
+}
+
+// TestWorker_StopMidDataSendsOnce: the worker is told to stop (SIGTERM)
+// while the relay has the whole mail and is about to answer 250. The
+// send in flight is given time to finish (sendGrace) and the row is
+// marked sent, so the next worker has nothing to send. When the stop
+// closed the connection at once, the worker did not know the relay had
+// the mail, left the row claimed, and the next run sent it again.
+func TestWorker_StopMidDataSendsOnce(t *testing.T) {
+	db := sqldbtest.Open(t)
+	f := newFixture(t, db)
+	_, out := f.reply(t, "requester@elsewhere.test", "in-stop@elsewhere.test")
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	cap := &capture{onData: func() {
+		stop()
+		time.Sleep(200 * time.Millisecond)
+	}}
+	addr := startCapture(t, cap, nil)
+	n, err := f.worker(t, relay(t, addr), nil, nil).RunOnce(ctx)
+	t.Logf("the stopping worker's RunOnce: %d, %v", n, err)
+	cap.mu.Lock()
+	cap.onData = nil
+	cap.mu.Unlock()
+	if st := status(t, db, out.ID); st != proofdesk.OutboxSent {
+		t.Errorf("after the stop: status %s, want sent (the relay has the mail)", st)
+	}
+	f.clk.Add(2 * time.Minute) // past the lease, as after a restart
+	if n, err := f.worker(t, relay(t, addr), nil, nil).RunOnce(context.Background()); err != nil || n != 0 {
+		t.Errorf("the next worker: RunOnce=%d, %v; want nothing to send", n, err)
+	}
+	if n := len(cap.received()); n != 1 {
+		t.Fatalf("the relay received the reply %d times, want once", n)
+	}
+}
+
+// slowBatchStore is the real store of a worker whose claim batch is slow:
+// right after its claim, the clock passes the lease and another worker
+// (another node) claims and sends the same rows.
+type slowBatchStore struct {
+	*sqldb.DB
+	after func()
+}
+
+func (s slowBatchStore) ClaimDue(ctx context.Context, now time.Time, limit int, kinds []string, lease time.Duration) ([]*proofdesk.OutboxDelivery, error) {
+	ds, err := s.DB.ClaimDue(ctx, now, limit, kinds, lease)
+	if err == nil && len(ds) > 0 {
+		s.after()
+	}
+	return ds, err
+}
+
+// TestWorker_ExpiredLeaseNotSent: a worker does not start a row whose
+// lease has run out (or nearly) since its claim: another worker may have
+// claimed and sent it meanwhile. Before, the slow worker sent it too.
+func TestWorker_ExpiredLeaseNotSent(t *testing.T) {
+	db := sqldbtest.Open(t)
+	f := newFixture(t, db)
+	_, out := f.reply(t, "requester@elsewhere.test", "in-lease@elsewhere.test")
+	cap := &capture{}
+	addr := startCapture(t, cap, nil)
+	other := f.worker(t, relay(t, addr), nil, nil)
+	slow, err := outbox.NewWorker(slowBatchStore{DB: db, after: func() {
+		f.clk.Add(61 * time.Second) // past the 1-minute lease
+		if n, err := other.RunOnce(context.Background()); err != nil || n != 1 {
+			t.Errorf("the other worker: RunOnce=%d, %v; want the row whose lease ran out", n, err)
+		}
+	}}, relay(t, addr), nil, outbox.Config{From: "Acme Support <support@desk.test>", Lease: time.Minute, Now: f.clk.Now}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := slow.RunOnce(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(cap.received()); n != 1 {
+		t.Fatalf("the relay received the reply %d times, want once", n)
+	}
+	if st := status(t, db, out.ID); st != proofdesk.OutboxSent {
+		t.Fatalf("status %s, want sent", st)
 	}
 }
 

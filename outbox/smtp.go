@@ -184,11 +184,10 @@ func (r *SMTPRelay) send(ctx context.Context, s *relaySession, reused bool, from
 		err = transaction(s.c, to, msg)
 	}
 	if !stop() {
-		// The context ended mid-send and closed the connection.
+		// The context ended mid-send and closed the connection. If the
+		// relay's 250 was read first, the relay has the message: that is
+		// a success (reporting it failed would send it again).
 		s.close()
-		if err == nil {
-			err = ctx.Err()
-		}
 		return err
 	}
 	if err != nil {

@@ -209,7 +209,10 @@ func (db *DB) MarkSent(ctx context.Context, d *proofdesk.OutboxDelivery, smtpMes
 // dropped, an agent reply's Message-ID recorded in the thread store (each
 // conversation read and locked once). A row whose claim was lost (its
 // lease ran out and another worker claimed it) is left alone and its ID
-// returned in lost; the others are marked. On a store error nothing is
+// returned in lost; the others are marked. A row already marked sent
+// under the same claim is neither marked again nor lost: marking is
+// idempotent, so a caller retries a transaction whose outcome it did not
+// learn. On a store error nothing is
 // marked and the error is returned. The caller passes only rows the
 // provider accepted: marking one before is how a mail gets lost.
 func (db *DB) MarkSentBatch(ctx context.Context, sent []proofdesk.OutboxAccepted, now time.Time) (lost []string, err error) {
@@ -227,7 +230,18 @@ func (db *DB) MarkSentBatch(ctx context.Context, sent []proofdesk.OutboxAccepted
 				return fmt.Errorf("mark sent: %w", err)
 			}
 			if n, _ := r.RowsAffected(); n != 1 {
-				lost = append(lost, d.ID)
+				// Already sent under this very claim: a retry of a
+				// transaction that committed though its caller saw an
+				// error (the answer to COMMIT lost). Nothing to do, and
+				// the claim is not lost.
+				var status, claim string
+				err := tx.queryRow(ctx, `SELECT status, COALESCE(claim_id, '') FROM outbox WHERE id = ?`, d.ID).Scan(&status, &claim)
+				if err != nil && proofdesk.ErrorCode(wrapErr(err)) != proofdesk.ENOTFOUND {
+					return fmt.Errorf("mark sent: %w", err)
+				}
+				if err != nil || status != proofdesk.OutboxSent || claim != d.Claim {
+					lost = append(lost, d.ID)
+				}
 				continue
 			}
 			if err := tx.dropLink(ctx, d.ID, d.Purpose, proofdesk.OutboxSent); err != nil {

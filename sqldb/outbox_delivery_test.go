@@ -267,6 +267,15 @@ func TestMarkSentBatch(t *testing.T) {
 		if ids, _ := db.ThreadMessageIDs(ctx, conv2.ID); slices.ContainsFunc(ids, func(s string) bool { return strings.HasPrefix(s, "batch") }) {
 			t.Fatalf("the lost row's Message-ID was recorded: %v", ids)
 		}
+		// The same transaction again (its caller did not learn it had
+		// committed): nothing is lost and nothing is recorded twice.
+		lost, err = db.MarkSentBatch(ctx, sent, now)
+		if err != nil || len(lost) != 1 || lost[0] != stolen.ID {
+			t.Fatalf("MarkSentBatch again: lost=%v, %v; want only %s, as before", lost, err, stolen.ID)
+		}
+		if again, err := db.ThreadMessageIDs(ctx, conv1.ID); err != nil || len(again) != len(ids) {
+			t.Fatalf("conversation 1 threads %v after the retry, %v; want %v", again, err, ids)
+		}
 	})
 }
 
