@@ -73,9 +73,12 @@ func variantsVerdict(reply string, t *text, offered []string, targets []Target) 
 		vb.decoded = t.decodedReading(vb, vb.decoded, spell, arith)
 	}
 	if rev {
-		vb.rev = reverseRunes(vb.rev, reply)
-		vb.words = reverseWords(vb.words, reply, false)
-		vb.digits = reverseWords(vb.digits, reply, true)
+		// an order's or a ticket's number keeps its exemption in every
+		// reversed reading (ownedMasked)
+		src, _ := ownedMasked(reply)
+		vb.rev = reverseRunes(vb.rev, src)
+		vb.words = reverseWords(vb.words, src, false)
+		vb.digits = reverseWords(vb.digits, src, true)
 	}
 	for n, b := range [...][]byte{vb.decoded, vb.rev, vb.words, vb.digits} {
 		if len(b) == 0 {
