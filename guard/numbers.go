@@ -110,6 +110,10 @@ var numWords = func() map[string]numWord {
 	for v, ws := range tens {
 		add(kTens, 20+10*v, ws...)
 	}
+	// the tens of Belgian and Swiss French: "septante-neuf", "nonante"
+	add(kTens, 70, "septante")
+	add(kTens, 80, "huitante", "octante")
+	add(kTens, 90, "nonante")
 	add(kHundred, 100, "hundred", "hundert", "cent", "cents", "honderd")
 	// the Romance words for a hundred alone, never a multiplier ("two
 	// hundred" is "doscientos", "duecento", "duzentos"): after a number

@@ -62,15 +62,16 @@ func variantsVerdict(reply string, t *text, offered []string, targets []Target) 
 	rev := t.revHint || whole
 	spell := t.spellingChain()
 	arith := t.arithmeticAt(0) >= 0
+	num := t.numeralsAt() // numerals.go
 	signs := sumSigns(reply)
-	if !rev && !spell && !arith && !signs {
+	if !rev && !spell && !arith && !num && !signs {
 		return best
 	}
 	vb := variantPool.Get().(*variantBufs)
 	defer variantPool.Put(vb)
 	vb.rev, vb.words, vb.digits, vb.decoded = vb.rev[:0], vb.words[:0], vb.digits[:0], vb.decoded[:0]
-	if spell || arith {
-		vb.decoded = t.decodedReading(vb, vb.decoded, spell, arith)
+	if spell || arith || num {
+		vb.decoded = t.decodedReading(vb, vb.decoded, spell, arith, num)
 	}
 	if rev {
 		// an order's or a ticket's number keeps its exemption in every
@@ -104,7 +105,7 @@ func variantsVerdict(reply string, t *text, offered []string, targets []Target) 
 		vb.sym = sumWords(vb.sym[:0], reply)
 		t.normalize(bytesString(vb.sym))
 		if t.arithmeticAt(0) >= 0 {
-			vb.sum = t.decodedReading(vb, vb.sum[:0], false, true)
+			vb.sum = t.decodedReading(vb, vb.sum[:0], false, true, false)
 			t.normalize(bytesString(vb.sum))
 			best = valuesOfTargets(t, targets, best)
 		}
@@ -177,11 +178,15 @@ type replacement struct{ from, to, start, end int }
 // chains of code words decoded (spell) and its sums worked out (arith):
 // the words around stay, so "your last four are 7000 plus 158" reads
 // "your last four are 7158". A punctuation mark after a token is kept as
-// "." when a sentence follows, "," otherwise.
-func (t *text) decodedReading(vb *variantBufs, dst []byte, spell, arith bool) []byte {
+// "." when a sentence follows, "," otherwise. With num, the numbers
+// said in other ways are read too (numerals.go).
+func (t *text) decodedReading(vb *variantBufs, dst []byte, spell, arith, num bool) []byte {
 	vb.repl, vb.out = vb.repl[:0], vb.out[:0]
 	if spell {
 		t.spellingChains(vb)
+	}
+	if num {
+		t.numerals(vb)
 	}
 	if arith {
 		t.arithmetic(vb)
