@@ -61,7 +61,7 @@ func variantsVerdict(reply string, t *text, offered []string, targets []Target) 
 	whole := len(offered) > 0 && writtenBackwards(reply)
 	rev := t.revHint || whole
 	spell := t.spellingChain()
-	arith := t.arithmeticAt(0) >= 0
+	arith := t.arithmeticAt(0) >= 0 || t.arithPrefixAt()
 	num := t.numeralsAt() // numerals.go
 	signs := sumSigns(reply)
 	if !rev && !spell && !arith && !num && !signs {
@@ -114,11 +114,12 @@ func variantsVerdict(reply string, t *text, offered []string, targets []Target) 
 }
 
 // sumSigns reports whether reply has a sum sign between two numbers:
-// '+' or '−' after a digit (a space between allowed), or " - " between
-// digits.
+// '+', '−', '×' or '*' after a digit (a space between allowed), or " - "
+// between digits.
 func sumSigns(reply string) bool {
 	// most replies have none: the library's fast searches first
-	if strings.IndexByte(reply, '+') < 0 && !strings.Contains(reply, " - ") && !strings.Contains(reply, "−") {
+	if strings.IndexByte(reply, '+') < 0 && !strings.Contains(reply, " - ") && !strings.Contains(reply, "−") &&
+		!strings.Contains(reply, "×") && strings.IndexByte(reply, '*') < 0 {
 		return false
 	}
 	for i := 1; i < len(reply); i++ {
@@ -131,7 +132,7 @@ func sumSigns(reply string) bool {
 			if digitBefore(reply, i) && i+2 < len(reply) && reply[i+2] >= '0' && reply[i+2] <= '9' {
 				return true
 			}
-		case c == 0xe2 && strings.HasPrefix(reply[i:], "−"):
+		case c == 0xe2 && strings.HasPrefix(reply[i:], "−"), c == 0xc3 && strings.HasPrefix(reply[i:], "×"), c == '*':
 			if digitBefore(reply, i) {
 				return true
 			}
@@ -163,6 +164,11 @@ func sumWords(dst []byte, reply string) []byte {
 		case i > 0 && c == 0xe2 && strings.HasPrefix(reply[i:], "−") && digitBefore(reply, i):
 			dst = append(dst, " minus "...)
 			i += len("−") - 1
+		case i > 0 && c == 0xc3 && strings.HasPrefix(reply[i:], "×") && digitBefore(reply, i):
+			dst = append(dst, " times "...) // "3579 × 2"
+			i += len("×") - 1
+		case i > 0 && c == '*' && digitBefore(reply, i):
+			dst = append(dst, " times "...)
 		default:
 			dst = append(dst, c)
 		}
