@@ -243,35 +243,44 @@ func (t *text) foreignRun(i int) int {
 }
 
 // foreignSpan returns the run [from, to) of digit words around raw
-// token i that share a table, and the tables.
+// token i that share a table, and the tables. A word that is a digit in
+// the seven languages too ("zero", "tre", "dos") counts as that digit and
+// narrows no table; the run needs one word that is not.
 func (t *text) foreignSpan(i int) (from, to int, tables uint16) {
-	e := numeralDigit[string(t.rawWord(i))]
-	if e == nil {
+	if numeralDigit[string(t.rawWord(i))] == nil {
 		return i, i, 0
 	}
-	tables = e.tables
+	tables = 0xffff
+	foreign := false
+	// a word of the run: a table's word that fits the tables so far, or
+	// a digit of the seven
+	fits := func(k int) bool {
+		if t.ownDigit(k) >= 0 {
+			return true
+		}
+		f := numeralDigit[string(t.rawWord(k))]
+		if f == nil || f.tables&tables == 0 {
+			return false
+		}
+		tables &= f.tables
+		foreign = true
+		return true
+	}
 	// a pause inside a run is a list comma at most
 	joined := func(k int) bool { // raw token k goes on from k-1
 		return t.raw[k-1].flags&fPunctAfter == 0 || t.raw[k].flags&fListGap != 0 && t.raw[k].flags&fSentence == 0
 	}
+	fits(i)
 	from = i
-	for from > 0 && joined(from) {
-		k := from - 1
-		if f := numeralDigit[string(t.rawWord(k))]; f != nil && f.tables&tables != 0 {
-			tables &= f.tables
-		} else if t.ownDigit(k) < 0 {
-			break
-		}
-		from = k
+	for from > 0 && joined(from) && fits(from-1) {
+		from--
 	}
 	to = i + 1
-	for to < len(t.raw) && joined(to) {
-		if f := numeralDigit[string(t.rawWord(to))]; f != nil && f.tables&tables != 0 {
-			tables &= f.tables
-		} else if t.ownDigit(to) < 0 {
-			break
-		}
+	for to < len(t.raw) && joined(to) && fits(to) {
 		to++
+	}
+	if !foreign {
+		return i, i, 0
 	}
 	return from, to, tables
 }
@@ -402,10 +411,10 @@ func (t *text) numerals(vb *variantBufs) {
 				}
 				start := len(vb.out)
 				for k := from; k < to; k++ {
-					if f := numeralDigit[string(t.rawWord(k))]; f != nil && f.tables&(1<<ti) != 0 {
-						vb.out = append(vb.out, byte('0'+f.digit[ti]))
+					if d := t.ownDigit(k); d >= 0 {
+						vb.out = append(vb.out, byte('0'+d))
 					} else {
-						vb.out = append(vb.out, byte('0'+t.ownDigit(k)))
+						vb.out = append(vb.out, byte('0'+numeralDigit[string(t.rawWord(k))].digit[ti]))
 					}
 				}
 				vb.repl = append(vb.repl, replacement{from: from, to: to, start: start, end: len(vb.out)})

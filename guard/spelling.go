@@ -58,13 +58,27 @@ var spellingAlphabets = [][]string{
 		"ovar", "porto", "queluz", "rossio", "setubal", "tavira", "unidade", "vidago", "waldemar", "zulmira",
 		"amor", "bola", "casa", "dado", "escola", "faca", "gato", "igreja", "janela", "navio", "pato", "queijo",
 		"rato", "sapo", "tatu", "uva", "vaca", "xicara", "zebra"},
+	// a22a: the Swedish spelling alphabet (Adam, Bertil, Cesar ...), Å
+	// Åke, Ä Ärlig, Ö Östen
+	{"adam", "bertil", "cesar", "david", "erik", "filip", "gustav", "helge", "ivar", "johan", "kalle", "ludvig",
+		"martin", "niklas", "olle", "petter", "qvintus", "rudolf", "sigurd", "tore", "urban", "viktor", "wilhelm",
+		"xerxes", "yngve", "zata", "ake", "arlig", "osten"},
+	// the Greek letters' names, read for the Latin letter they give
+	{"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu",
+		"xi", "omicron", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega"},
+	// the RAF and US Army alphabet of 1943 (Able, Baker, Charlie ...)
+	{"able", "baker", "charlie", "dog", "easy", "fox", "george", "how", "item", "jig", "king", "love", "mike", "nan",
+		"oboe", "peter", "queen", "roger", "sugar", "tare", "uncle", "victor", "william", "yoke", "zebra"},
+	// the US police (APCO/LAPD) alphabet (Adam, Boy, Charles ...)
+	{"adam", "boy", "charles", "david", "edward", "frank", "george", "henry", "ida", "john", "king", "lincoln", "mary",
+		"nora", "ocean", "paul", "queen", "robert", "sam", "tom", "union", "victor", "william", "young", "zebra"},
 }
 
 // spellingLetters are the code words that stand for other than their
 // first letter.
 var spellingLetters = map[string]string{
 	"charlotte": "ch", "schule": "sch", "eszett": "ss", "ypsilon": "y", "ipsilon": "y", "ics": "x",
-	"ijmuiden": "ij", "xray": "x",
+	"ijmuiden": "ij", "xray": "x", "theta": "th", "phi": "ph", "chi": "ch", "psi": "ps",
 }
 
 // spellWords maps each code word to its letters.
@@ -96,7 +110,7 @@ var spellShape = func() (s [26][26]uint16) {
 // codeLetters returns the letters code word w stands for, or "".
 func codeLetters(w []byte) string {
 	n := len(w)
-	if n < 3 || n >= 16 {
+	if n < 2 || n >= 16 { // the Greek "mu", "nu", "xi", "pi" are 2 letters
 		return ""
 	}
 	f, l := w[0]-'a', w[n-1]-'a'
@@ -109,7 +123,7 @@ func codeLetters(w []byte) string {
 // spellAsWords join a letter to its code word: "E wie Emil", "E comme
 // Eugène", "E de España", "E come Empoli", "E van Eduard", "E as in Echo",
 // "E for Echo".
-var spellAsWords = set("wie", "comme", "como", "come", "de", "di", "van", "voor", "as", "for", "like", "von")
+var spellAsWords = set("wie", "comme", "como", "come", "de", "di", "van", "voor", "as", "for", "like", "von", "per")
 
 // spellSpaces are the words for a space between spelled words.
 var spellSpaces = set("space", "leerzeichen", "leerschritt", "espace", "espacio", "spazio", "spatie", "espaco")
@@ -173,17 +187,17 @@ func (t *text) spellingLink(i int) bool {
 	return e != nil && e.hasNum
 }
 
-// spellingChain reports whether t holds a chain of 4 or more code words
-// (quick: each raw token is tested by its shape before a look-up).
+// spellingChain reports whether t may hold a chain of code words: 2 or
+// more (quick: each raw token is tested by its shape before a look-up).
 func (t *text) spellingChain() bool {
 	units, gap := 0, 0
 	rb := t.rawBuf
 	for i := range t.raw {
 		s, e := int(t.raw[i].start), int(t.raw[i].end)
-		if n := e - s; n >= 3 && n < 16 {
+		if n := e - s; n >= 2 && n < 16 {
 			if f, l := rb[s]-'a', rb[e-1]-'a'; f < 26 && l < 26 && spellShape[f][l]&(1<<n) != 0 && spellWords[string(rb[s:e])] != "" {
 				units, gap = units+1, 0
-				if units >= 4 {
+				if units >= 2 { // spellingChains decides: 4 units, or 2 glued to a plain piece
 					return true
 				}
 				continue
@@ -206,59 +220,131 @@ func (t *text) spellingChain() bool {
 // spellingChains appends to vb.repl the chains of code words of t, each
 // replaced by the letters it spells (its links kept as words between
 // them): the chains of 4 code words or more, and the chains of 2 or more
-// when one of 4 is there.
+// when one of 4 is there or when the chain is glued to plain letters, a
+// value spelled half ("Echo Lima Oscar die", "elo Delta India Echo",
+// "Mike Alfa Romeo tin": the letters and the word beside them, no pause
+// between, are one word). Inside a chain a bare letter is a letter too
+// ("E wie Emil L wie Ludwig O D I E"), and a chain whose every unit ends
+// in a pause ("R come Roma, O come Otranto, M come Milano") is one word
+// spelled letter by letter.
 func (t *text) spellingChains(vb *variantBufs) {
 	first := len(vb.repl)
 	long := false
+	// the items of a chain: its units' letters and its links
+	type item struct {
+		text   []byte
+		raw    int  // the raw token of a unit that is one code word, else -1
+		link   bool // a link, kept as a word
+		paused bool // a pause after it
+	}
+	var items []item
 	for i := 0; i < len(t.raw); {
 		_, next := t.spellingUnit(i)
 		if next == i {
 			i++
 			continue
 		}
-		start, units := i, 0
-		outStart := len(vb.out)
-		word := false // the output is inside a decoded word
-		end, outEnd := i, outStart
+		start, units, paused := i, 0, 0
+		items = items[:0]
+		// a plain word glued before the chain: "elo Delta India Echo"
+		glued := false
+		if i > 0 && t.raw[i-1].flags&fPunctAfter == 0 && t.gluePiece(i-1) && lookup(t.rawWord(i-1)) == nil {
+			items = append(items, item{text: t.rawWord(i - 1), raw: -1})
+			start, glued = i-1, true
+		}
+		end, nItems := i, 0
 		for i < len(t.raw) {
-			if l, next := t.spellingUnit(i); next > i {
-				if !word && len(vb.out) > outStart {
-					vb.out = append(vb.out, ' ')
+			l, next := t.spellingUnit(i)
+			if next == i && units > 0 {
+				// a bare letter inside a chain: "O D I E"
+				if w := t.rawWord(i); len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' {
+					l, next = string(w), i+1
 				}
-				vb.out = append(vb.out, l...)
-				// a pause (punctuation) ends the word: "Venezia Imola
-				// Ancona, Roma Otranto Milano Ancona" is "via roma"
-				word = t.raw[next-1].flags&fPunctAfter == 0
+			}
+			// a code word that is a number word after a pause ends the
+			// chain: "A come Ancona, otto" is 8
+			if next == i+1 && units > 0 && items[len(items)-1].paused && len(t.rawWord(i)) > 1 && t.spellingLink(i) {
+				break
+			}
+			if next > i {
+				raw := -1
+				if next == i+1 && len(t.rawWord(i)) > 1 {
+					raw = i
+				}
+				p := t.raw[next-1].flags&fPunctAfter != 0
+				if p {
+					paused++
+				}
+				items = append(items, item{text: []byte(l), raw: raw, paused: p})
 				units++
 				i = next
-				end, outEnd = i, len(vb.out)
+				end, nItems = i, len(items)
 				continue
 			}
 			if spellSpaces[string(t.rawWord(i))] {
-				word = false // "Leerzeichen", "espace": the next letters are another word
+				if len(items) > 0 {
+					items[len(items)-1].paused = true // "Leerzeichen", "espace": the next letters are another word
+				}
 				i++
 				continue
 			}
 			if !t.spellingLink(i) {
 				break
 			}
-			if len(vb.out) > outStart {
-				vb.out = append(vb.out, ' ')
-			}
-			vb.out = append(vb.out, t.rawWord(i)...)
-			word = false
+			items = append(items, item{text: t.rawWord(i), raw: -1, link: true})
 			i++
 		}
 		// the links after the last code word stay outside the chain
-		vb.out = vb.out[:outEnd]
+		items = items[:nItems]
 		if units < 2 {
-			vb.out = vb.out[:outStart]
 			continue
 		}
-		vb.repl = append(vb.repl, replacement{from: start, to: end, start: outStart, end: outEnd})
-		long = long || units >= 4
+		// a lone code word between links is the word it is: "dot
+		// martin at" (a name that is also a code word)
+		for k := range items {
+			if it := &items[k]; it.raw >= 0 && (k == 0 || items[k-1].link) && (k == len(items)-1 || items[k+1].link) &&
+				(k > 0 || k < len(items)-1) {
+				it.text = t.rawWord(it.raw)
+			}
+		}
+		// every unit paused: one word spelled letter by letter
+		joinAll := units >= 3 && paused >= units-1
+		// a plain word glued after it: "Mike Alfa Romeo tin"
+		if !items[len(items)-1].paused && !items[len(items)-1].link && end < len(t.raw) && t.gluePiece(end) {
+			items = append(items, item{text: t.rawWord(end), raw: -1})
+			end++
+			glued = true
+			i = end
+		}
+		outStart := len(vb.out)
+		for k, it := range items {
+			if k > 0 {
+				prev := items[k-1]
+				if prev.link || it.link || prev.paused && !joinAll || prev.raw >= 0 && string(prev.text) == string(t.rawWord(prev.raw)) {
+					vb.out = append(vb.out, ' ')
+				}
+			}
+			vb.out = append(vb.out, it.text...)
+		}
+		vb.repl = append(vb.repl, replacement{from: start, to: end, start: outStart, end: len(vb.out)})
+		long = long || units >= 4 || glued
 	}
 	if !long {
 		vb.repl = vb.repl[:first]
 	}
+}
+
+// gluePiece reports whether raw token i may be the plain part of a word
+// spelled half: letters only, 2 to 10 of them, no code word, no link.
+func (t *text) gluePiece(i int) bool {
+	w := t.rawWord(i)
+	if len(w) < 2 || len(w) > 10 || codeLetters(w) != "" || t.spellingLink(i) || spellAsWords[string(w)] || spellSpaces[string(w)] {
+		return false
+	}
+	for _, c := range w {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
 }
