@@ -25,6 +25,9 @@ type variantBufs struct {
 	// sym is the reply with its sum signs as words ("7000 + 158"), sum
 	// its reading worked out
 	sym, sum []byte
+	// cueRead are the readings of a reply that says it writes a value
+	// backwards (revcue.go).
+	cueRead [6][]byte
 	// repl is the scratch of the decoded reading's replacements.
 	repl []replacement
 	out  []byte
@@ -64,11 +67,13 @@ func variantsVerdict(reply string, t *text, offered []string, targets []Target) 
 	arith := t.arithmeticAt(0) >= 0 || t.arithPrefixAt()
 	num := t.numeralsAt() // numerals.go
 	signs := sumSigns(reply)
+	vb := variantPool.Get().(*variantBufs)
+	defer variantPool.Put(vb)
+	cue := cueReadings(reply, t, vb) // revcue.go
+	rev = rev || cue
 	if !rev && !spell && !arith && !num && !signs {
 		return best
 	}
-	vb := variantPool.Get().(*variantBufs)
-	defer variantPool.Put(vb)
 	vb.rev, vb.words, vb.digits, vb.decoded = vb.rev[:0], vb.words[:0], vb.digits[:0], vb.decoded[:0]
 	if spell || arith || num {
 		vb.decoded = t.decodedReading(vb, vb.decoded, spell, arith, num)
@@ -80,6 +85,14 @@ func variantsVerdict(reply string, t *text, offered []string, targets []Target) 
 		vb.rev = reverseRunes(vb.rev, src)
 		vb.words = reverseWords(vb.words, src, false)
 		vb.digits = reverseWords(vb.digits, src, true)
+	}
+	if cue {
+		for _, b := range vb.cueRead {
+			if len(b) > 0 {
+				t.normalize(bytesString(b))
+				best = valuesOfTargets(t, targets, best)
+			}
+		}
 	}
 	for n, b := range [...][]byte{vb.decoded, vb.rev, vb.words, vb.digits} {
 		if len(b) == 0 {
