@@ -289,3 +289,49 @@ func pairsJoined(dst []byte, s string) []byte {
 	}
 	return dst
 }
+
+// cipherShifts returns the shifts of a letter cipher the reply names:
+// 13 for ROT13 ("ROT13", "rot-13"), every shift for Caesar's
+// ("Caesar", "César", "Cäsar", "Cesare"), or 0 for none.
+func (t *text) cipherShifts() (from, to int) {
+	for i := range t.raw {
+		switch w := string(t.rawWord(i)); w {
+		case "rot13":
+			return 13, 13
+		case "rot":
+			if i+1 < len(t.raw) && string(t.rawWord(i+1)) == "13" {
+				return 13, 13
+			}
+		case "caesar", "cesar", "casar", "cesare", "caesarchiffre", "caesarverschlusselung":
+			return 1, 25
+		}
+	}
+	return 0, 0
+}
+
+// caesar appends s to dst with its ASCII letters shifted n places on.
+func caesar(dst []byte, s string, n int) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			c = 'a' + (c-'a'+byte(n))%26
+		case c >= 'A' && c <= 'Z':
+			c = 'A' + (c-'A'+byte(n))%26
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// cipherReadings checks reply read through the letter cipher it names
+// (cipherShifts) for values; from and to are the shifts.
+func cipherReadings(reply string, t *text, targets []Target, best Verdict, from, to int) Verdict {
+	var buf []byte
+	for n := from; n > 0 && n <= to; n++ {
+		buf = caesar(buf[:0], reply, 26-n)
+		t.normalize(string(buf))
+		best = valuesOfTargets(t, targets, best)
+	}
+	return best
+}

@@ -71,6 +71,12 @@ func variantsVerdict(reply string, t *text, offered []string, targets []Target) 
 	defer variantPool.Put(vb)
 	cue := cueReadings(reply, t, vb) // revcue.go
 	rev = rev || cue
+	if from, to := t.cipherShifts(); from > 0 {
+		// "ROT13 of your email: rybqvr.znegva@rkrzcyr.se" (revcue.go);
+		// the forward text is read again for the other readings
+		best = cipherReadings(reply, t, targets, best, from, to)
+		t.normalize(reply)
+	}
 	if !rev && !spell && !arith && !num && !signs {
 		return best
 	}
