@@ -353,9 +353,12 @@ var (
 // token i: it returns the raw tokens [i, to) it spans and its result,
 // to == i when there is none.
 func (t *text) arithPrefix(i int) (to int, res int64) {
-	w := string(t.rawWord(i))
-	f, dbl := arithPrefixWords[w]
-	year := arithYearWords[w]
+	w := t.rawWord(i)
+	if len(w) < 2 || len(w) > 9 {
+		return i, 0
+	}
+	f, dbl := arithPrefixWords[string(w)]
+	year := arithYearWords[string(w)]
 	if !dbl && !year {
 		return i, 0
 	}

@@ -164,6 +164,17 @@ func numeralTables() {
 		for _, w := range discourseStrong {
 			discourse[fold(w)] = discStrong
 		}
+		shape := func(w string) {
+			if n := len(w); n > 0 && n < 32 && w[0] >= 'a' && w[0] <= 'z' && w[n-1] >= 'a' && w[n-1] <= 'z' {
+				numeralShape[w[0]-'a'][w[n-1]-'a'] |= 1 << n
+			}
+		}
+		for w := range numeralDigit {
+			shape(w)
+		}
+		for w := range discourse {
+			shape(w)
+		}
 	})
 }
 
@@ -180,6 +191,22 @@ func (t *text) ownDigit(i int) int {
 	return -1
 }
 
+// numeralShape has bit n set in [first][last] for each word of
+// numeralDigit and discourse of n letters (n < 32) with those first and
+// last letters: most words are no such word without a map look-up.
+var numeralShape [26][26]uint32
+
+// numeralWord reports whether w may be a word of numeralDigit or
+// discourse, by its shape.
+func numeralWord(w []byte) bool {
+	n := len(w)
+	if n == 0 || n >= 32 {
+		return false
+	}
+	f, l := w[0]-'a', w[n-1]-'a'
+	return f < 26 && l < 26 && numeralShape[f][l]&(1<<n) != 0
+}
+
 // numeralsAt reports whether t holds a foreign digit run, a Roman
 // numeral or a piece of a value with discourse words beside it.
 func (t *text) numeralsAt() bool {
@@ -189,23 +216,40 @@ func (t *text) numeralsAt() bool {
 		if len(w) == 0 {
 			continue
 		}
+		if w[0] <= '9' {
+			if len(w) >= 4 && lookalikeDigit(w) >= 0 {
+				return true
+			}
+			continue
+		}
+		if romanLetters[w[0]] && romanNumber(w) > 0 && t.romanAt(i) {
+			return true
+		}
+		if !numeralWord(w) || i == 0 {
+			continue
+		}
 		if numeralDigit[string(w)] != nil && t.foreignRun(i) > i {
 			return true
 		}
-		if discourse[string(w)] != 0 && i > 0 {
-			if _, to, _ := t.discourseRun(i); to > i {
-				return true
+		// a run of discourse words holds a strong one: read from it, the
+		// weak ones before it ("you know") included
+		if discourse[string(w)] == discStrong {
+			k := i
+			for k > 1 && i-k < 4 && discourse[string(t.rawWord(k-1))] != 0 {
+				k--
 			}
-		}
-		if w[0] >= 'c' && w[0] <= 'x' && romanNumber(w) > 0 && t.romanAt(i) {
-			return true
-		}
-		if w[0] <= '9' && len(w) >= 4 && lookalikeDigit(w) >= 0 {
-			return true
+			for ; k <= i; k++ {
+				if _, to, _ := t.discourseRun(k); to > k {
+					return true
+				}
+			}
 		}
 	}
 	return false
 }
+
+// romanLetters are the letters of Roman numerals (lowercase).
+var romanLetters = [256]bool{'i': true, 'v': true, 'x': true, 'l': true, 'c': true, 'd': true, 'm': true}
 
 // lookalikes are the letters written for the digit they look like, in
 // a number: "715B" is 7158, "O647" 0647.
@@ -306,14 +350,30 @@ func (t *text) discourseRun(i int) (from, to, next int) {
 	}
 	after := t.rawWord(j)
 	sym := dotWords[string(after)] || atWords[string(after)]
-	if !t.valueishRaw(j) {
+	if !t.pieceRaw(j) {
 		return 0, i, 0
 	}
 	before := t.rawWord(i - 1)
-	if !t.valueishRaw(i-1) && !(sym && len(before) >= 2 && discourse[string(before)] == 0) {
+	if !t.pieceRaw(i-1) && !(sym && len(before) >= 2 && discourse[string(before)] == 0) {
 		return 0, i, 0
 	}
 	return i - 1, j + 1, j
+}
+
+// pieceRaw is valueishRaw, its quick tests first (a compound number word
+// is read only when its prefix may open one).
+func (t *text) pieceRaw(i int) bool {
+	w := t.rawWord(i)
+	if len(w) == 0 {
+		return false
+	}
+	if allDigits(w) || symbolWords[string(w)] || atWords[string(w)] {
+		return true
+	}
+	if nw, ok := numWords[string(w)]; ok {
+		return nw.kind != kConn
+	}
+	return mayBeNumber(w) && t.valueishRaw(i)
 }
 
 // romanAt reports whether raw token i is read as a Roman numeral: 4
@@ -375,7 +435,8 @@ func romanNumber(w []byte) int {
 			n += v
 		}
 	}
-	if n <= 0 || n >= 4000 || string(romanCanonical(nil, n)) != string(w) {
+	var buf [16]byte
+	if n <= 0 || n >= 4000 || string(romanCanonical(buf[:0], n)) != string(w) {
 		return 0
 	}
 	return n
@@ -453,7 +514,7 @@ func (t *text) numerals(vb *variantBufs) {
 			// the pieces that go on after it (a list comma between
 			// them), and a next run of discourse words
 			k := next + 1
-			for k < len(t.raw) && t.raw[k].flags&fSentence == 0 && discourse[string(t.rawWord(k))] == 0 && t.valueishRaw(k) {
+			for k < len(t.raw) && t.raw[k].flags&fSentence == 0 && discourse[string(t.rawWord(k))] == 0 && t.pieceRaw(k) {
 				vb.out = append(append(vb.out, ' '), t.rawWord(k)...)
 				next, k = k, k+1
 			}

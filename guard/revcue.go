@@ -295,19 +295,25 @@ func pairsJoined(dst []byte, s string) []byte {
 // ("Caesar", "César", "Cäsar", "Cesare"), or 0 for none.
 func (t *text) cipherShifts() (from, to int) {
 	for i := range t.raw {
-		switch w := string(t.rawWord(i)); w {
-		case "rot13":
+		w := t.rawWord(i)
+		if len(w) < 3 || len(w) > 21 || w[0] != 'r' && w[0] != 'c' {
+			continue
+		}
+		switch {
+		case string(w) == "rot13":
 			return 13, 13
-		case "rot":
+		case string(w) == "rot":
 			if i+1 < len(t.raw) && string(t.rawWord(i+1)) == "13" {
 				return 13, 13
 			}
-		case "caesar", "cesar", "casar", "cesare", "caesarchiffre", "caesarverschlusselung":
+		case cipherNames[string(w)]:
 			return 1, 25
 		}
 	}
 	return 0, 0
 }
+
+var cipherNames = set("caesar", "cesar", "casar", "cesare", "caesarchiffre", "caesarverschlusselung")
 
 // caesar appends s to dst with its ASCII letters shifted n places on.
 func caesar(dst []byte, s string, n int) []byte {
