@@ -206,6 +206,14 @@ func (t *text) spellingChain() bool {
 		if units == 0 {
 			continue
 		}
+		// a bare letter after a code word is a unit too: "P wie Paula A
+		// I X"
+		if e-s == 1 && rb[s] >= 'a' && rb[s] <= 'z' && gap == 0 {
+			if units++; units >= 2 {
+				return true
+			}
+			continue
+		}
 		// a letter and "wie", "as in", "umlaut", a dot, digits: up to 3
 		// words between two code words
 		if w := rb[s:e]; gap > 2 || len(w) > 2 && !t.spellingLink(i) && !spellAsWords[string(w)] && !spellSpaces[string(w)] && string(w) != "umlaut" {
@@ -246,12 +254,7 @@ func (t *text) spellingChains(vb *variantBufs) {
 		}
 		start, units, paused := i, 0, 0
 		items = items[:0]
-		// a plain word glued before the chain: "elo Delta India Echo"
 		glued := false
-		if i > 0 && t.raw[i-1].flags&fPunctAfter == 0 && t.gluePiece(i-1) && lookup(t.rawWord(i-1)) == nil {
-			items = append(items, item{text: t.rawWord(i - 1), raw: -1})
-			start, glued = i-1, true
-		}
 		end, nItems := i, 0
 		for i < len(t.raw) {
 			l, next := t.spellingUnit(i)
@@ -298,6 +301,14 @@ func (t *text) spellingChains(vb *variantBufs) {
 		items = items[:nItems]
 		if units < 2 {
 			continue
+		}
+		// a plain word glued before a chain of 2 or 3: "elo Delta India
+		// Echo", "mar Tango India November" (one of 4 or more stands
+		// alone: "Rue de la Papa Alfa India X-ray")
+		if units < 4 && start > 0 && t.raw[start-1].flags&fPunctAfter == 0 && t.gluePiece(start-1) {
+			items = append(items[:1], items...)
+			items[0] = item{text: t.rawWord(start - 1), raw: -1}
+			start, glued = start-1, true
 		}
 		// a lone code word between links is the word it is: "dot
 		// martin at" (a name that is also a code word)
