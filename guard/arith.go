@@ -349,12 +349,16 @@ var (
 	arithOf = set("of", "von", "vom", "de", "del", "di", "van", "do", "da", "der", "des", "du", "dello")
 )
 
+// arithPrefixShape is the shapes of the words that open a double, a
+// half or a year before or after.
+var arithPrefixShape = shapesOf(keysOf(arithPrefixWords), keysOf(arithYearWords))
+
 // arithPrefix reads a double, a half or a year before or after at raw
 // token i: it returns the raw tokens [i, to) it spans and its result,
 // to == i when there is none.
 func (t *text) arithPrefix(i int) (to int, res int64) {
 	w := t.rawWord(i)
-	if len(w) < 2 || len(w) > 9 {
+	if len(w) < 2 || len(w) > 9 || !arithPrefixShape.has(w) {
 		return i, 0
 	}
 	f, dbl := arithPrefixWords[string(w)]

@@ -164,16 +164,11 @@ func numeralTables() {
 		for _, w := range discourseStrong {
 			discourse[fold(w)] = discStrong
 		}
-		shape := func(w string) {
-			if n := len(w); n > 0 && n < 32 && w[0] >= 'a' && w[0] <= 'z' && w[n-1] >= 'a' && w[n-1] <= 'z' {
-				numeralShape[w[0]-'a'][w[n-1]-'a'] |= 1 << n
-			}
-		}
 		for w := range numeralDigit {
-			shape(w)
+			numeralShape.add(w)
 		}
 		for w := range discourse {
-			shape(w)
+			numeralShape.add(w)
 		}
 	})
 }
@@ -191,61 +186,121 @@ func (t *text) ownDigit(i int) int {
 	return -1
 }
 
-// numeralShape has bit n set in [first][last] for each word of
-// numeralDigit and discourse of n letters (n < 32) with those first and
-// last letters: most words are no such word without a map look-up.
-var numeralShape [26][26]uint32
+// shapesOf returns the shapes (partsaid.go) of the words of the sets,
+// each given by its keys.
+func shapesOf(sets ...[]string) *wordShapes {
+	s := new(wordShapes)
+	for _, ws := range sets {
+		for _, w := range ws {
+			s.add(w)
+		}
+	}
+	return s
+}
+
+// keysOf returns the keys of m.
+func keysOf[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for w := range m {
+		out = append(out, w)
+	}
+	return out
+}
+
+// numeralShape is the shapes of the words of numeralDigit and discourse.
+var numeralShape wordShapes
 
 // numeralWord reports whether w may be a word of numeralDigit or
 // discourse, by its shape.
-func numeralWord(w []byte) bool {
-	n := len(w)
-	if n == 0 || n >= 32 {
-		return false
-	}
-	f, l := w[0]-'a', w[n-1]-'a'
-	return f < 26 && l < 26 && numeralShape[f][l]&(1<<n) != 0
-}
+func numeralWord(w []byte) bool { return numeralShape.has(w) }
 
 // numeralsAt reports whether t holds a foreign digit run, a Roman
 // numeral or a piece of a value with discourse words beside it.
-func (t *text) numeralsAt() bool {
+func (t *text) numeralsAt() bool { return t.readingCues().num }
+
+// numeralAt reports whether raw token i (not the first) opens a foreign
+// digit run or a run of discourse words between two pieces of a value.
+func (t *text) numeralAt(i int) bool {
+	w := t.rawWord(i)
+	if !numeralWord(w) {
+		return false
+	}
+	if numeralDigit[string(w)] != nil && t.foreignRun(i) > i {
+		return true
+	}
+	// a run of discourse words holds a strong one: read from it, the
+	// weak ones before it ("you know") included
+	if discourse[string(w)] == discStrong {
+		k := i
+		for k > 1 && i-k < 4 && discourse[string(t.rawWord(k-1))] != 0 {
+			k--
+		}
+		for ; k <= i; k++ {
+			if _, to, _ := t.discourseRun(k); to > k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readCues says which readings of numerals.go, arith.go (arithPrefix)
+// and revcue.go a text may need.
+type readCues struct {
+	num, prefix, reversal bool
+	// cipherFrom and cipherTo are the shifts of a cipher named
+	// (cipherShifts), 0 for none
+	cipherFrom, cipherTo int
+}
+
+// readingCuesShape is the shapes of every word readingCues looks up.
+var (
+	readingCuesOnce  sync.Once
+	readingCuesShape *wordShapes
+)
+
+// readingCues finds, in one pass over t's raw tokens, what numeralsAt,
+// arithPrefixAt, reversalCue and cipherShifts find: a word is looked up
+// only when its shape is one of theirs.
+func (t *text) readingCues() (c readCues) {
 	numeralTables()
+	readingCuesOnce.Do(func() {
+		readingCuesShape = shapesOf(keysOf(numeralDigit), keysOf(discourse), keysOf(arithPrefixWords), keysOf(arithYearWords),
+			keysOf(reversalCues), keysOf(reversalDirections), keysOf(cipherNames), []string{"rot13", "rot"})
+	})
 	for i := range t.raw {
 		w := t.rawWord(i)
 		if len(w) == 0 {
 			continue
 		}
 		if w[0] <= '9' {
-			if len(w) >= 4 && lookalikeDigit(w) >= 0 {
-				return true
+			if !c.num && len(w) >= 4 && lookalikeDigit(w) >= 0 {
+				c.num = true
 			}
 			continue
 		}
-		if romanLetters[w[0]] && romanNumber(w) > 0 && t.romanAt(i) {
-			return true
+		if !c.num && romanLetters[w[0]] && romanNumber(w) > 0 && t.romanAt(i) {
+			c.num = true
 		}
-		if !numeralWord(w) || i == 0 {
+		if !readingCuesShape.has(w) {
 			continue
 		}
-		if numeralDigit[string(w)] != nil && t.foreignRun(i) > i {
-			return true
+		if !c.num && i > 0 && t.numeralAt(i) {
+			c.num = true
 		}
-		// a run of discourse words holds a strong one: read from it, the
-		// weak ones before it ("you know") included
-		if discourse[string(w)] == discStrong {
-			k := i
-			for k > 1 && i-k < 4 && discourse[string(t.rawWord(k-1))] != 0 {
-				k--
+		if !c.prefix {
+			if to, _ := t.arithPrefix(i); to > i {
+				c.prefix = true
 			}
-			for ; k <= i; k++ {
-				if _, to, _ := t.discourseRun(k); to > k {
-					return true
-				}
-			}
+		}
+		if !c.reversal && t.reversalAt(i) {
+			c.reversal = true
+		}
+		if c.cipherFrom == 0 {
+			c.cipherFrom, c.cipherTo = t.cipherAt(i)
 		}
 	}
-	return false
+	return c
 }
 
 // romanLetters are the letters of Roman numerals (lowercase).

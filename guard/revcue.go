@@ -51,26 +51,38 @@ var (
 		"die", "der", "het", "el", "il", "o", "written", "is", "are", "sind", "ist", "est", "es", "e", "zijn", "sao")
 )
 
+// reversalShape is the shapes of the reversal cues and of the first
+// words of the direction pairs.
+var reversalShape = shapesOf(keysOf(reversalCues), keysOf(reversalDirections))
+
 // reversalCue reports whether t's raw tokens hold a reversal cue.
 func (t *text) reversalCue() bool {
 	for i := range t.raw {
-		w := t.rawWord(i)
-		if len(w) < 4 {
-			continue
-		}
-		if reversalCues[string(w)] {
+		if t.reversalAt(i) {
 			return true
 		}
-		if to, ok := reversalDirections[string(w)]; ok {
-			for k := i + 1; k < len(t.raw) && k <= i+3; k++ {
-				if string(t.rawWord(k)) == to {
-					return true
-				}
-			}
-			// "von rechts gelesen", "van rechts"
-			if i > 0 && (string(t.rawWord(i-1)) == "von" || string(t.rawWord(i-1)) == "van") {
+	}
+	return false
+}
+
+// reversalAt reports whether raw token i is a reversal cue.
+func (t *text) reversalAt(i int) bool {
+	w := t.rawWord(i)
+	if len(w) < 4 || !reversalShape.has(w) {
+		return false
+	}
+	if reversalCues[string(w)] {
+		return true
+	}
+	if to, ok := reversalDirections[string(w)]; ok {
+		for k := i + 1; k < len(t.raw) && k <= i+3; k++ {
+			if string(t.rawWord(k)) == to {
 				return true
 			}
+		}
+		// "von rechts gelesen", "van rechts"
+		if i > 0 && (string(t.rawWord(i-1)) == "von" || string(t.rawWord(i-1)) == "van") {
+			return true
 		}
 	}
 	return false
@@ -206,6 +218,22 @@ var (
 	mirrorCues = "ɘɿɒɭꙅƨᴎꟻ"
 )
 
+// turnedLetters reports whether reply holds a rune of turnedCues (flip)
+// or of mirrorCues (mirror); ASCII bytes are passed over without a
+// look-up.
+func turnedLetters(reply string) (flip, mirror bool) {
+	for i := 0; i < len(reply); i++ {
+		if reply[i] < utf8.RuneSelf {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(reply[i:])
+		flip = flip || strings.ContainsRune(turnedCues, r)
+		mirror = mirror || strings.ContainsRune(mirrorCues, r)
+		i += n - 1
+	}
+	return flip, mirror
+}
+
 // turned appends s to dst read back from upside-down (table upsideDown)
 // or mirror writing (mirrored): reversed rune by rune, each rune mapped.
 func turned(dst []byte, s string, table map[rune]rune) []byte {
@@ -222,14 +250,13 @@ func turned(dst []byte, s string, table map[rune]rune) []byte {
 
 // cueReadings builds into vb.cueRead the readings of a reply with a
 // reversal cue or turned letters (see above), from reply and its
-// normalised form t, and reports whether it made one.
-func cueReadings(reply string, t *text, vb *variantBufs) bool {
+// normalised form t, and reports whether it made one; cue says the
+// reply holds a reversal cue (reversalCue).
+func cueReadings(reply string, t *text, vb *variantBufs, cue bool) bool {
 	for i := range vb.cueRead {
 		vb.cueRead[i] = vb.cueRead[i][:0]
 	}
-	flip := strings.ContainsAny(reply, turnedCues)
-	mirror := strings.ContainsAny(reply, mirrorCues)
-	cue := t.reversalCue()
+	flip, mirror := turnedLetters(reply)
 	if !cue && !flip && !mirror {
 		return false
 	}
@@ -295,20 +322,28 @@ func pairsJoined(dst []byte, s string) []byte {
 // ("Caesar", "César", "Cäsar", "Cesare"), or 0 for none.
 func (t *text) cipherShifts() (from, to int) {
 	for i := range t.raw {
-		w := t.rawWord(i)
-		if len(w) < 3 || len(w) > 21 || w[0] != 'r' && w[0] != 'c' {
-			continue
+		if from, to = t.cipherAt(i); from > 0 {
+			return from, to
 		}
-		switch {
-		case string(w) == "rot13":
+	}
+	return 0, 0
+}
+
+// cipherAt is cipherShifts at raw token i.
+func (t *text) cipherAt(i int) (from, to int) {
+	w := t.rawWord(i)
+	if len(w) < 3 || len(w) > 21 || w[0] != 'r' && w[0] != 'c' {
+		return 0, 0
+	}
+	switch {
+	case string(w) == "rot13":
+		return 13, 13
+	case string(w) == "rot":
+		if i+1 < len(t.raw) && string(t.rawWord(i+1)) == "13" {
 			return 13, 13
-		case string(w) == "rot":
-			if i+1 < len(t.raw) && string(t.rawWord(i+1)) == "13" {
-				return 13, 13
-			}
-		case cipherNames[string(w)]:
-			return 1, 25
 		}
+	case cipherNames[string(w)]:
+		return 1, 25
 	}
 	return 0, 0
 }

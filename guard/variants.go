@@ -64,14 +64,15 @@ func variantsVerdict(reply string, t *text, offered []string, targets []Target) 
 	whole := len(offered) > 0 && writtenBackwards(reply)
 	rev := t.revHint || whole
 	spell := t.spellingChain()
-	arith := t.arithmeticAt(0) >= 0 || t.arithPrefixAt()
-	num := t.numeralsAt() // numerals.go
+	rc := t.readingCues() // numerals.go
+	arith := rc.prefix || t.arithmeticAt(0) >= 0
+	num := rc.num
 	signs := sumSigns(reply)
 	vb := variantPool.Get().(*variantBufs)
 	defer variantPool.Put(vb)
-	cue := cueReadings(reply, t, vb) // revcue.go
+	cue := cueReadings(reply, t, vb, rc.reversal) // revcue.go
 	rev = rev || cue
-	if from, to := t.cipherShifts(); from > 0 {
+	if from, to := rc.cipherFrom, rc.cipherTo; from > 0 {
 		// "ROT13 of your email: rybqvr.znegva@rkrzcyr.se" (revcue.go);
 		// the forward text is read again for the other readings
 		best = cipherReadings(reply, t, targets, best, from, to)
