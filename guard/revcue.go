@@ -155,13 +155,19 @@ func (t *text) digitRunsReversed(dst []byte) []byte {
 		}
 		j := i
 		n := 0
+		amount := false
 		for j < len(t.toks) && allDigits(t.tokBytes(j)) {
 			n += len(t.tokBytes(j))
+			// a decimal amount ("85.17 EUR") stays as written, as it
+			// passes forwards
+			amount = amount || j > i && t.toks[j].flags&fDecimal != 0 && len(t.tokBytes(j)) <= 2
 			j++
 		}
-		if j-i == 1 && n < 4 {
-			dst = append(append(dst, w...), ' ')
-			i++
+		if j-i == 1 && n < 4 || amount {
+			for k := i; k < j; k++ {
+				dst = append(append(dst, t.tokBytes(k)...), ' ')
+			}
+			i = j
 			continue
 		}
 		start := len(dst)
