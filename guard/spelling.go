@@ -125,6 +125,18 @@ func codeLetters(w []byte) string {
 // "E for Echo".
 var spellAsWords = set("wie", "comme", "como", "come", "de", "di", "van", "voor", "as", "for", "like", "von", "per")
 
+// letterNames are the names of letters said inside a spelled chain
+// (Spanish, Italian, Portuguese: "ele", "erre", "emme", "esse"), and
+// letterQualifiers the words that tell a letter from its twin ("i
+// latina", "i griega").
+var (
+	letterNames = map[string]string{"be": "b", "ce": "c", "efe": "f", "ge": "g", "hache": "h", "jota": "j", "ka": "k",
+		"ele": "l", "elle": "l", "eme": "m", "emme": "m", "ene": "n", "enne": "n", "pe": "p", "cu": "q", "erre": "r",
+		"ese": "s", "esse": "s", "te": "t", "uve": "v", "vu": "v", "equis": "x", "acca": "h", "effe": "f", "de": "d",
+		"di": "d", "ci": "c", "gi": "g", "pi": "p", "ti": "t", "vi": "v"}
+	letterQualifiers = set("latina", "griega", "lunga", "greca")
+)
+
 // spellSpaces are the words for a space between spelled words.
 var spellSpaces = set("space", "leerzeichen", "leerschritt", "espace", "espacio", "spazio", "spatie", "espaco")
 
@@ -244,6 +256,7 @@ func (t *text) spellingChains(vb *variantBufs) {
 		raw    int  // the raw token of a unit that is one code word, else -1
 		link   bool // a link, kept as a word
 		paused bool // a pause after it
+		glue   bool // a plain piece glued to the letters before it
 	}
 	var items []item
 	for i := 0; i < len(t.raw); {
@@ -259,9 +272,22 @@ func (t *text) spellingChains(vb *variantBufs) {
 		for i < len(t.raw) {
 			l, next := t.spellingUnit(i)
 			if next == i && units > 0 {
-				// a bare letter inside a chain: "O D I E"
-				if w := t.rawWord(i); len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' {
+				// a bare letter inside a chain: "O D I E"; a letter's name
+				// ("ele", "erre", "emme"), alone or with its code word ("de
+				// de Dinamarca"); "i latina", "i griega"
+				w := t.rawWord(i)
+				if len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' {
 					l, next = string(w), i+1
+					if i+1 < len(t.raw) && t.raw[i].flags&fPunctAfter == 0 && letterQualifiers[string(t.rawWord(i+1))] {
+						next = i + 2
+					}
+				} else if n := letterNames[string(w)]; n != "" {
+					l, next = n, i+1
+					if i+2 < len(t.raw) && spellAsWords[string(t.rawWord(i+1))] {
+						if c := codeLetters(t.rawWord(i + 2)); c != "" && c[0] == n[0] {
+							next = i + 3
+						}
+					}
 				}
 			}
 			// a code word that is a number word after a pause ends the
@@ -321,8 +347,12 @@ func (t *text) spellingChains(vb *variantBufs) {
 		// every unit paused: one word spelled letter by letter
 		joinAll := units >= 3 && paused >= units-1
 		// a plain word glued after it: "Mike Alfa Romeo tin"
-		if !items[len(items)-1].paused && !items[len(items)-1].link && end < len(t.raw) && t.gluePiece(end) {
-			items = append(items, item{text: t.rawWord(end), raw: -1})
+		// (across a comma when the chain is short and the piece no word
+		// of its own: "Karel Anton Lodewijk, verstraat")
+		lastIt := items[len(items)-1]
+		if !lastIt.link && end < len(t.raw) && t.gluePiece(end) &&
+			(!lastIt.paused || units < 4 && t.raw[end].flags&(fSentence|fListGap) == fListGap && lookup(t.rawWord(end)) == nil) {
+			items = append(items, item{text: t.rawWord(end), raw: -1, glue: true})
 			end++
 			glued = true
 			i = end
@@ -331,7 +361,7 @@ func (t *text) spellingChains(vb *variantBufs) {
 		for k, it := range items {
 			if k > 0 {
 				prev := items[k-1]
-				if prev.link || it.link || prev.paused && !joinAll || prev.raw >= 0 && string(prev.text) == string(t.rawWord(prev.raw)) {
+				if !it.glue && (prev.link || it.link || prev.paused && !joinAll || prev.raw >= 0 && string(prev.text) == string(t.rawWord(prev.raw))) {
 					vb.out = append(vb.out, ' ')
 				}
 			}
