@@ -24,6 +24,19 @@ var (
 	arithMore = set("more", "higher", "mehr", "grosser", "hoher", "plus", "mas", "piu", "meer", "hoger", "groter", "mais",
 		"superieur", "superior", "superiore")
 	arithBefore = set("de", "a", "in", "en", "di")
+	// a22a: products and quotients ("3579 times two", "3858 mal 2", "2 fois
+	// 3579", "14007 por 2", "3579 keer 2", "3579 vezes 2", "14316 divided
+	// by 2", "3958 geteilt durch 2"), the word after the operator that
+	// may follow it ("multiplied by", "divisé par"), and a number added
+	// after "and" ("7100 and 58 more", "7000 und 158 dazu", "10114 und
+	// eins mehr", "7700 und dann 16 drauf")
+	arithTimes = set("times", "mal", "fois", "por", "per", "keer", "vezes", "x", "multiplied", "multiplie", "multiplicado",
+		"moltiplicato", "vermenigvuldigd", "multiplicated")
+	arithDiv   = set("divided", "geteilt", "divise", "dividido", "diviso", "gedeeld", "dividida")
+	arithBy    = set("by", "mit", "durch", "par", "por", "entre", "per", "met", "door")
+	arithAnd   = set("and", "und", "et", "y", "e", "en")
+	arithThen  = set("then", "dann", "puis", "luego", "poi", "dan", "depois", "also")
+	arithAdded = set("more", "mehr", "dazu", "drauf", "plus", "mas", "piu", "meer", "erbij", "mais", "extra", "on", "obendrauf")
 	// arithOne is "one" where the normaliser leaves it a word (it is
 	// also an article)
 	arithOne  = set("un", "une", "een", "um", "uma", "uno", "una", "ein", "eine", "eins")
@@ -34,7 +47,7 @@ var (
 // of n letters (n < 16) with those first and last letters: the word after
 // a number is tested by its shape before any look-up.
 var arithShape = func() (s [26][26]uint16) {
-	for _, ws := range []map[string]bool{arithPlus, arithMinus, arithLess, arithMore, arithBefore} {
+	for _, ws := range []map[string]bool{arithPlus, arithMinus, arithLess, arithMore, arithBefore, arithTimes, arithDiv, arithAnd} {
 		for w := range ws {
 			if n := len(w); n < 16 {
 				s[w[0]-'a'][w[n-1]-'a'] |= 1 << n
@@ -101,6 +114,9 @@ func (t *text) arithExpr(k int) (from, to int, res int64, ok bool) {
 	if arithOne[string(b)] {
 		b = []byte("1") // "1980 moins un"
 	}
+	if arithTimes[op] || arithDiv[op] || arithAnd[op] {
+		return t.arithProduct(k, a, op)
+	}
 	if (arithPlus[op] || arithMinus[op]) && len(b) <= maxArithDigits && allDigits(b) {
 		from, x := k, atoi(a)
 		// "75 000 plus two": the thousands written apart
@@ -113,13 +129,16 @@ func (t *text) arithExpr(k int) (from, to int, res int64, ok bool) {
 		if x < 10 {
 			return 0, 0, 0, false
 		}
-		if arithPlus[op] {
-			return from, k + 3, x + y, true
-		}
-		if x-y < 0 {
+		if !arithPlus[op] && x-y < 0 {
 			return 0, 0, 0, false
 		}
-		return from, k + 3, x - y, true
+		if arithPlus[op] {
+			x += y
+		} else {
+			x -= y
+		}
+		to, x := t.arithChain(k+3, x)
+		return from, to, x, true
 	}
 	// "N less than A", "N de moins que A", "N in meno di A", "N a menos do que A"
 	n := atoi(a)
@@ -172,6 +191,14 @@ func atoi(b []byte) int64 {
 
 // arithmetic appends to vb.repl each sum of t replaced by its result.
 func (t *text) arithmetic(vb *variantBufs) {
+	for i := 0; i < len(t.raw); i++ {
+		if to, res := t.arithPrefix(i); to > i {
+			start := len(vb.out)
+			vb.out = strconv.AppendInt(vb.out, res, 10)
+			vb.repl = append(vb.repl, replacement{from: i, to: to, start: start, end: len(vb.out)})
+			i = to - 1
+		}
+	}
 	for k := t.arithmeticAt(0); k >= 0; k = t.arithmeticAt(k + 1) {
 		from, to, res, _ := t.arithExpr(k)
 		// the result as wide as the number it changes: "0647218400
@@ -226,4 +253,182 @@ func (t *text) rawSpan(from, to int) (rf, rt, lead int) {
 		rf--
 	}
 	return rf, rt, int(t.raw[rf].tok)
+}
+
+// arithChain goes on with a sum whose result so far is x, from token k:
+// "7000 plus 100 plus 58", "5060 più 1" after a double. It returns the
+// token after the chain and its result.
+func (t *text) arithChain(k int, x int64) (int, int64) {
+	for k+1 < len(t.toks) {
+		op, b := string(t.tokBytes(k)), t.tokBytes(k+1)
+		if arithOne[string(b)] {
+			b = []byte("1")
+		}
+		if len(b) > maxArithDigits || !allDigits(b) {
+			break
+		}
+		y := atoi(b)
+		switch {
+		case arithPlus[op]:
+			x += y
+		case arithMinus[op] && x >= y:
+			x -= y
+		case arithTimes[op] && x < 1e12 && y < 1e3:
+			x *= y
+		default:
+			return k, x
+		}
+		k += 2
+	}
+	return k, x
+}
+
+// arithProduct reads "A times B", "A divided by B" and "A and B more"
+// whose first number a ends at token k, op the word after it.
+func (t *text) arithProduct(k int, a []byte, op string) (from, to int, res int64, ok bool) {
+	j := k + 2
+	if (arithTimes[op] || arithDiv[op]) && j < len(t.toks) && arithBy[string(t.tokBytes(j))] && !allDigits(t.tokBytes(j)) {
+		j++ // "multiplied by", "divisé par", "geteilt durch"
+	}
+	if arithAnd[op] && j < len(t.toks) && arithThen[string(t.tokBytes(j))] {
+		j++ // "und dann 16 drauf"
+	}
+	if j >= len(t.toks) {
+		return 0, 0, 0, false
+	}
+	b := t.tokBytes(j)
+	if arithOne[string(b)] {
+		b = []byte("1")
+	}
+	if len(b) > maxArithDigits || !allDigits(b) {
+		return 0, 0, 0, false
+	}
+	x, y := atoi(a), atoi(b)
+	switch {
+	case arithTimes[op]:
+		// one factor small ("3579 times two", "deux fois 3579"), the
+		// product a value's width
+		if x >= 1e12 || y >= 1e12 || min(x, y) > 20 || min(x, y) < 2 {
+			return 0, 0, 0, false
+		}
+		res = x * y
+	case arithDiv[op]:
+		if y < 2 || y > 20 || x%y != 0 {
+			return 0, 0, 0, false
+		}
+		res = x / y
+	default: // "A and B more": the word for more right after B
+		if j+1 >= len(t.toks) || !arithAdded[string(t.tokBytes(j+1))] || x < 10 {
+			return 0, 0, 0, false
+		}
+		to, res := t.arithChain(j+2, x+y)
+		return k, to, res, true
+	}
+	to, res = t.arithChain(j+1, res)
+	return k, to, res, true
+}
+
+// arithPrefixWords are the words for a double or a half before a number
+// ("das Doppelte von 3579", "el doble de", "il doppio di", "la moitié
+// de", "half of 14316"), read on the raw tokens (the normaliser makes a
+// number word of some); the value is 2 for a double, -2 for a half.
+var arithPrefixWords = map[string]int64{
+	"double": 2, "twice": 2, "doppelte": 2, "doppelten": 2, "doppelt": 2, "zweifache": 2, "doble": 2, "doppio": 2,
+	"dubbele": 2, "dobro": 2, "duplo": 2,
+	"half": -2, "halfte": -2, "moitie": -2, "mitad": -2, "meta": -2, "helft": -2, "metade": -2,
+}
+
+// arithYearWords and arithBeforeAfter read "the year before 1980", "ein
+// Jahr vor 1980", "l'année avant 1980", "un año antes de 1980", "l'anno
+// prima del 1980", "een jaar voor 1980", "um ano antes de 1980", "the
+// year after 1978" (raw tokens).
+var (
+	arithYearWords   = set("year", "jahr", "annee", "an", "ano", "anno", "jaar")
+	arithBeforeAfter = map[string]int64{"before": -1, "vor": -1, "avant": -1, "antes": -1, "prima": -1, "voor": -1,
+		"after": 1, "nach": 1, "apres": 1, "despues": 1, "dopo": 1, "na": 1, "depois": 1}
+	arithOf = set("of", "von", "vom", "de", "del", "di", "van", "do", "da", "der", "des", "du", "dello")
+)
+
+// arithPrefixShape is the shapes of the words that open a double, a
+// half or a year before or after.
+var arithPrefixShape = shapesOf(keysOf(arithPrefixWords), keysOf(arithYearWords))
+
+// arithPrefix reads a double, a half or a year before or after at raw
+// token i: it returns the raw tokens [i, to) it spans and its result,
+// to == i when there is none.
+func (t *text) arithPrefix(i int) (to int, res int64) {
+	w := t.rawWord(i)
+	if len(w) < 2 || len(w) > 9 || !arithPrefixShape.has(w) {
+		return i, 0
+	}
+	f, dbl := arithPrefixWords[string(w)]
+	year := arithYearWords[string(w)]
+	if !dbl && !year {
+		return i, 0
+	}
+	j := i + 1
+	var step int64
+	if year {
+		if j >= len(t.raw) {
+			return i, 0
+		}
+		s, ok := arithBeforeAfter[string(t.rawWord(j))]
+		if !ok {
+			return i, 0
+		}
+		step = s
+		j++
+	}
+	if j < len(t.raw) && arithOf[string(t.rawWord(j))] {
+		j++
+	}
+	if j >= len(t.raw) {
+		return i, 0
+	}
+	b := t.rawWord(j)
+	if len(b) > maxArithDigits || len(b) < 2 || !allDigits(b) {
+		return i, 0
+	}
+	x := atoi(b)
+	switch {
+	case year:
+		if len(b) != 4 {
+			return i, 0
+		}
+		res = x + step
+	case f > 0:
+		res = x * f
+	case x%2 != 0:
+		return i, 0
+	default:
+		res = x / 2
+	}
+	j++
+	// a sum after it: "il doppio di 5060 più 1"
+	for j+1 < len(t.raw) {
+		op, c := string(t.rawWord(j)), t.rawWord(j+1)
+		if len(c) > maxArithDigits || !allDigits(c) {
+			break
+		}
+		if arithPlus[op] {
+			res += atoi(c)
+		} else if arithMinus[op] && res >= atoi(c) {
+			res -= atoi(c)
+		} else {
+			break
+		}
+		j += 2
+	}
+	return j, res
+}
+
+// arithPrefixAt reports whether t holds a double, a half or a year
+// before or after (arithPrefix).
+func (t *text) arithPrefixAt() bool {
+	for i := range t.raw {
+		if to, _ := t.arithPrefix(i); to > i {
+			return true
+		}
+	}
+	return false
 }

@@ -110,6 +110,10 @@ var numWords = func() map[string]numWord {
 	for v, ws := range tens {
 		add(kTens, 20+10*v, ws...)
 	}
+	// the tens of Belgian and Swiss French: "septante-neuf", "nonante"
+	add(kTens, 70, "septante")
+	add(kTens, 80, "huitante", "octante")
+	add(kTens, 90, "nonante")
 	add(kHundred, 100, "hundred", "hundert", "cent", "cents", "honderd")
 	// the Romance words for a hundred alone, never a multiplier ("two
 	// hundred" is "doscientos", "duecento", "duzentos"): after a number
@@ -695,6 +699,19 @@ func (t *text) digitList(items []numItem, j int) bool {
 // spelledRun returns the end of a run of 4 or more single letters from
 // raw token i, each after a gap of one space, dot or hyphen, or i.
 func (t *text) spelledRun(i int) int {
+	// a word spelled with its letters joined by hyphens or dots ("R-U-E
+	// D-E L-A P-A-I-X"): each word on its own, 2 letters or more
+	if i+1 < len(t.raw) && t.raw[i+1].flags&fTight != 0 {
+		j := i + 1
+		for j < len(t.raw) && t.raw[j].end-t.raw[j].start == 1 && isLower(t.rawBuf[t.raw[j].start]) && t.raw[j].flags&fTight != 0 &&
+			t.raw[j-1].flags&fPunctAfter == 0 {
+			j++
+		}
+		if t.raw[i].end-t.raw[i].start == 1 && isLower(t.rawBuf[t.raw[i].start]) && j-i >= 2 &&
+			(j == len(t.raw) || t.raw[j].flags&fTight == 0) {
+			return j
+		}
+	}
 	j := i
 	for j < len(t.raw) && t.raw[j].end-t.raw[j].start == 1 && isLower(t.rawBuf[t.raw[j].start]) &&
 		(j == i || t.raw[j].flags&fOneGap != 0) {

@@ -65,8 +65,10 @@ func reverseWords(dst []byte, s string, digitsOnly bool) []byte {
 			j++
 		}
 		// a short word reversed is too often another word ("amor",
-		// "Roma"): only words of 5 letters or more, or with digits
-		keep := !digit && (digitsOnly || letters < 5)
+		// "Roma"): only words of 5 letters or more, or with digits; a
+		// noun that owns a number ("ticket", "tracking") stays as
+		// written, so that its number keeps the exemption it has forwards
+		keep := !digit && (digitsOnly || letters < 5 || ownerWord(s[i:j]))
 		if keep {
 			dst = append(dst, s[i:j]...)
 		} else {
@@ -75,6 +77,90 @@ func reverseWords(dst []byte, s string, digitsOnly bool) []byte {
 		i = j
 	}
 	return dst
+}
+
+// ownerWord reports whether the word w as written (its case, marks and
+// punctuation around aside) is a noun that owns the number after it
+// ("Ticket", "Bestellnummer:", "commande"), as ctxNotOwned reads it.
+func ownerWord(w string) bool {
+	var buf [32]byte
+	n := 0
+	for _, r := range w {
+		var f string
+		switch {
+		case r < utf8.RuneSelf:
+			c := byte(r)
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if !isAlnum(c) {
+				continue // "#", ":", a quote
+			}
+			if n == len(buf) {
+				return false
+			}
+			buf[n] = c
+			n++
+			continue
+		default:
+			f = foldTable[r]
+		}
+		if f == "" || n+len(f) > len(buf) {
+			return false
+		}
+		n += copy(buf[n:], f)
+	}
+	return n > 0 && isOwner(string(buf[:n])) && !postalWords[string(buf[:n])]
+}
+
+// ownedMasked returns reply with the digits of each word that a noun
+// owns written as '#' ("Ticket #51101", "Pedido 41082", "Numéro de
+// commande : 20057", "Encomenda 350-0011"): an owner word among the two
+// words before it (ownerWord; words without a letter or digit, ":" or
+// "#", not counted). The forward reading exempts such a number
+// (ctxNotOwned: it is the order's, the ticket's), and the reversed
+// readings keep the exemption so: the whole reply reversed puts the noun
+// after the number, where the exemption no longer sees it. ok is false
+// when no word is owned (reply is returned as it is).
+func ownedMasked(reply string) (masked string, ok bool) {
+	var out []byte
+	prev := [2]bool{} // the two words before own their number
+	for i := 0; i < len(reply); {
+		if isSpaceByte(reply[i]) {
+			i++
+			continue
+		}
+		j := i
+		digit, word := false, false
+		for j < len(reply) && !isSpaceByte(reply[j]) {
+			c := reply[j]
+			if c >= '0' && c <= '9' {
+				digit = true
+			}
+			if c >= 0x80 || isAlnum(c) {
+				word = true
+			}
+			j++
+		}
+		if digit && (prev[0] || prev[1]) {
+			if out == nil {
+				out = []byte(reply)
+			}
+			for k := i; k < j; k++ {
+				if c := out[k]; c >= '0' && c <= '9' {
+					out[k] = '#'
+				}
+			}
+		}
+		if word {
+			prev[1], prev[0] = prev[0], !digit && ownerWord(reply[i:j])
+		}
+		i = j
+	}
+	if out == nil {
+		return reply, false
+	}
+	return string(out), true
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }

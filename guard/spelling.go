@@ -58,13 +58,27 @@ var spellingAlphabets = [][]string{
 		"ovar", "porto", "queluz", "rossio", "setubal", "tavira", "unidade", "vidago", "waldemar", "zulmira",
 		"amor", "bola", "casa", "dado", "escola", "faca", "gato", "igreja", "janela", "navio", "pato", "queijo",
 		"rato", "sapo", "tatu", "uva", "vaca", "xicara", "zebra"},
+	// a22a: the Swedish spelling alphabet (Adam, Bertil, Cesar ...), Å
+	// Åke, Ä Ärlig, Ö Östen
+	{"adam", "bertil", "cesar", "david", "erik", "filip", "gustav", "helge", "ivar", "johan", "kalle", "ludvig",
+		"martin", "niklas", "olle", "petter", "qvintus", "rudolf", "sigurd", "tore", "urban", "viktor", "wilhelm",
+		"xerxes", "yngve", "zata", "ake", "arlig", "osten"},
+	// the Greek letters' names, read for the Latin letter they give
+	{"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu",
+		"xi", "omicron", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega"},
+	// the RAF and US Army alphabet of 1943 (Able, Baker, Charlie ...)
+	{"able", "baker", "charlie", "dog", "easy", "fox", "george", "how", "item", "jig", "king", "love", "mike", "nan",
+		"oboe", "peter", "queen", "roger", "sugar", "tare", "uncle", "victor", "william", "yoke", "zebra"},
+	// the US police (APCO/LAPD) alphabet (Adam, Boy, Charles ...)
+	{"adam", "boy", "charles", "david", "edward", "frank", "george", "henry", "ida", "john", "king", "lincoln", "mary",
+		"nora", "ocean", "paul", "queen", "robert", "sam", "tom", "union", "victor", "william", "young", "zebra"},
 }
 
 // spellingLetters are the code words that stand for other than their
 // first letter.
 var spellingLetters = map[string]string{
 	"charlotte": "ch", "schule": "sch", "eszett": "ss", "ypsilon": "y", "ipsilon": "y", "ics": "x",
-	"ijmuiden": "ij", "xray": "x",
+	"ijmuiden": "ij", "xray": "x", "theta": "th", "phi": "ph", "chi": "ch", "psi": "ps",
 }
 
 // spellWords maps each code word to its letters.
@@ -96,7 +110,7 @@ var spellShape = func() (s [26][26]uint16) {
 // codeLetters returns the letters code word w stands for, or "".
 func codeLetters(w []byte) string {
 	n := len(w)
-	if n < 3 || n >= 16 {
+	if n < 2 || n >= 16 { // the Greek "mu", "nu", "xi", "pi" are 2 letters
 		return ""
 	}
 	f, l := w[0]-'a', w[n-1]-'a'
@@ -109,7 +123,19 @@ func codeLetters(w []byte) string {
 // spellAsWords join a letter to its code word: "E wie Emil", "E comme
 // Eugène", "E de España", "E come Empoli", "E van Eduard", "E as in Echo",
 // "E for Echo".
-var spellAsWords = set("wie", "comme", "como", "come", "de", "di", "van", "voor", "as", "for", "like", "von")
+var spellAsWords = set("wie", "comme", "como", "come", "de", "di", "van", "voor", "as", "for", "like", "von", "per")
+
+// letterNames are the names of letters said inside a spelled chain
+// (Spanish, Italian, Portuguese: "ele", "erre", "emme", "esse"), and
+// letterQualifiers the words that tell a letter from its twin ("i
+// latina", "i griega").
+var (
+	letterNames = map[string]string{"be": "b", "ce": "c", "efe": "f", "ge": "g", "hache": "h", "jota": "j", "ka": "k",
+		"ele": "l", "elle": "l", "eme": "m", "emme": "m", "ene": "n", "enne": "n", "pe": "p", "cu": "q", "erre": "r",
+		"ese": "s", "esse": "s", "te": "t", "uve": "v", "vu": "v", "equis": "x", "acca": "h", "effe": "f", "de": "d",
+		"di": "d", "ci": "c", "gi": "g", "pi": "p", "ti": "t", "vi": "v"}
+	letterQualifiers = set("latina", "griega", "lunga", "greca")
+)
 
 // spellSpaces are the words for a space between spelled words.
 var spellSpaces = set("space", "leerzeichen", "leerschritt", "espace", "espacio", "spazio", "spatie", "espaco")
@@ -173,23 +199,31 @@ func (t *text) spellingLink(i int) bool {
 	return e != nil && e.hasNum
 }
 
-// spellingChain reports whether t holds a chain of 4 or more code words
-// (quick: each raw token is tested by its shape before a look-up).
+// spellingChain reports whether t may hold a chain of code words: 2 or
+// more (quick: each raw token is tested by its shape before a look-up).
 func (t *text) spellingChain() bool {
 	units, gap := 0, 0
 	rb := t.rawBuf
 	for i := range t.raw {
 		s, e := int(t.raw[i].start), int(t.raw[i].end)
-		if n := e - s; n >= 3 && n < 16 {
+		if n := e - s; n >= 2 && n < 16 {
 			if f, l := rb[s]-'a', rb[e-1]-'a'; f < 26 && l < 26 && spellShape[f][l]&(1<<n) != 0 && spellWords[string(rb[s:e])] != "" {
 				units, gap = units+1, 0
-				if units >= 4 {
+				if units >= 2 { // spellingChains decides: 4 units, or 2 glued to a plain piece
 					return true
 				}
 				continue
 			}
 		}
 		if units == 0 {
+			continue
+		}
+		// a bare letter after a code word is a unit too: "P wie Paula A
+		// I X"
+		if e-s == 1 && rb[s] >= 'a' && rb[s] <= 'z' && gap == 0 {
+			if units++; units >= 2 {
+				return true
+			}
 			continue
 		}
 		// a letter and "wie", "as in", "umlaut", a dot, digits: up to 3
@@ -206,59 +240,152 @@ func (t *text) spellingChain() bool {
 // spellingChains appends to vb.repl the chains of code words of t, each
 // replaced by the letters it spells (its links kept as words between
 // them): the chains of 4 code words or more, and the chains of 2 or more
-// when one of 4 is there.
+// when one of 4 is there or when the chain is glued to plain letters, a
+// value spelled half ("Echo Lima Oscar die", "elo Delta India Echo",
+// "Mike Alfa Romeo tin": the letters and the word beside them, no pause
+// between, are one word). Inside a chain a bare letter is a letter too
+// ("E wie Emil L wie Ludwig O D I E"), and a chain whose every unit ends
+// in a pause ("R come Roma, O come Otranto, M come Milano") is one word
+// spelled letter by letter.
 func (t *text) spellingChains(vb *variantBufs) {
 	first := len(vb.repl)
 	long := false
+	// the items of a chain: its units' letters and its links
+	type item struct {
+		text   []byte
+		raw    int  // the raw token of a unit that is one code word, else -1
+		link   bool // a link, kept as a word
+		paused bool // a pause after it
+		glue   bool // a plain piece glued to the letters before it
+	}
+	var items []item
 	for i := 0; i < len(t.raw); {
 		_, next := t.spellingUnit(i)
 		if next == i {
 			i++
 			continue
 		}
-		start, units := i, 0
-		outStart := len(vb.out)
-		word := false // the output is inside a decoded word
-		end, outEnd := i, outStart
+		start, units, paused := i, 0, 0
+		items = items[:0]
+		glued := false
+		end, nItems := i, 0
 		for i < len(t.raw) {
-			if l, next := t.spellingUnit(i); next > i {
-				if !word && len(vb.out) > outStart {
-					vb.out = append(vb.out, ' ')
+			l, next := t.spellingUnit(i)
+			if next == i && units > 0 {
+				// a bare letter inside a chain: "O D I E"; a letter's name
+				// ("ele", "erre", "emme"), alone or with its code word ("de
+				// de Dinamarca"); "i latina", "i griega"
+				w := t.rawWord(i)
+				if len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' {
+					l, next = string(w), i+1
+					if i+1 < len(t.raw) && t.raw[i].flags&fPunctAfter == 0 && letterQualifiers[string(t.rawWord(i+1))] {
+						next = i + 2
+					}
+				} else if n := letterNames[string(w)]; n != "" {
+					l, next = n, i+1
+					if i+2 < len(t.raw) && spellAsWords[string(t.rawWord(i+1))] {
+						if c := codeLetters(t.rawWord(i + 2)); c != "" && c[0] == n[0] {
+							next = i + 3
+						}
+					}
 				}
-				vb.out = append(vb.out, l...)
-				// a pause (punctuation) ends the word: "Venezia Imola
-				// Ancona, Roma Otranto Milano Ancona" is "via roma"
-				word = t.raw[next-1].flags&fPunctAfter == 0
+			}
+			// a code word that is a number word after a pause ends the
+			// chain: "A come Ancona, otto" is 8
+			if next == i+1 && units > 0 && items[len(items)-1].paused && len(t.rawWord(i)) > 1 && t.spellingLink(i) {
+				break
+			}
+			if next > i {
+				raw := -1
+				if next == i+1 && len(t.rawWord(i)) > 1 {
+					raw = i
+				}
+				p := t.raw[next-1].flags&fPunctAfter != 0
+				if p {
+					paused++
+				}
+				items = append(items, item{text: []byte(l), raw: raw, paused: p})
 				units++
 				i = next
-				end, outEnd = i, len(vb.out)
+				end, nItems = i, len(items)
 				continue
 			}
 			if spellSpaces[string(t.rawWord(i))] {
-				word = false // "Leerzeichen", "espace": the next letters are another word
+				if len(items) > 0 {
+					items[len(items)-1].paused = true // "Leerzeichen", "espace": the next letters are another word
+				}
 				i++
 				continue
 			}
 			if !t.spellingLink(i) {
 				break
 			}
-			if len(vb.out) > outStart {
-				vb.out = append(vb.out, ' ')
-			}
-			vb.out = append(vb.out, t.rawWord(i)...)
-			word = false
+			items = append(items, item{text: t.rawWord(i), raw: -1, link: true})
 			i++
 		}
 		// the links after the last code word stay outside the chain
-		vb.out = vb.out[:outEnd]
+		items = items[:nItems]
 		if units < 2 {
-			vb.out = vb.out[:outStart]
 			continue
 		}
-		vb.repl = append(vb.repl, replacement{from: start, to: end, start: outStart, end: outEnd})
-		long = long || units >= 4
+		// a plain word glued before a chain of 2 or 3: "elo Delta India
+		// Echo", "mar Tango India November" (one of 4 or more stands
+		// alone: "Rue de la Papa Alfa India X-ray")
+		if units < 4 && start > 0 && t.raw[start-1].flags&fPunctAfter == 0 && t.gluePiece(start-1) {
+			items = append(items[:1], items...)
+			items[0] = item{text: t.rawWord(start - 1), raw: -1}
+			start, glued = start-1, true
+		}
+		// a lone code word between links is the word it is: "dot
+		// martin at" (a name that is also a code word)
+		for k := range items {
+			if it := &items[k]; it.raw >= 0 && (k == 0 || items[k-1].link) && (k == len(items)-1 || items[k+1].link) &&
+				(k > 0 || k < len(items)-1) {
+				it.text = t.rawWord(it.raw)
+			}
+		}
+		// every unit paused: one word spelled letter by letter
+		joinAll := units >= 3 && paused >= units-1
+		// a plain word glued after it: "Mike Alfa Romeo tin"
+		// (across a comma when the chain is short and the piece no word
+		// of its own: "Karel Anton Lodewijk, verstraat")
+		lastIt := items[len(items)-1]
+		if !lastIt.link && end < len(t.raw) && t.gluePiece(end) &&
+			(!lastIt.paused || units < 4 && t.raw[end].flags&(fSentence|fListGap) == fListGap && lookup(t.rawWord(end)) == nil) {
+			items = append(items, item{text: t.rawWord(end), raw: -1, glue: true})
+			end++
+			glued = true
+			i = end
+		}
+		outStart := len(vb.out)
+		for k, it := range items {
+			if k > 0 {
+				prev := items[k-1]
+				if !it.glue && (prev.link || it.link || prev.paused && !joinAll || prev.raw >= 0 && string(prev.text) == string(t.rawWord(prev.raw))) {
+					vb.out = append(vb.out, ' ')
+				}
+			}
+			vb.out = append(vb.out, it.text...)
+		}
+		vb.repl = append(vb.repl, replacement{from: start, to: end, start: outStart, end: len(vb.out)})
+		long = long || units >= 4 || glued
 	}
 	if !long {
 		vb.repl = vb.repl[:first]
 	}
+}
+
+// gluePiece reports whether raw token i may be the plain part of a word
+// spelled half: letters only, 2 to 10 of them, no code word, no link.
+func (t *text) gluePiece(i int) bool {
+	w := t.rawWord(i)
+	if len(w) < 2 || len(w) > 10 || codeLetters(w) != "" || t.spellingLink(i) || spellAsWords[string(w)] || spellSpaces[string(w)] {
+		return false
+	}
+	for _, c := range w {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
 }

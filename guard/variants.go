@@ -25,6 +25,9 @@ type variantBufs struct {
 	// sym is the reply with its sum signs as words ("7000 + 158"), sum
 	// its reading worked out
 	sym, sum []byte
+	// cueRead are the readings of a reply that says it writes a value
+	// backwards (revcue.go).
+	cueRead [6][]byte
 	// repl is the scratch of the decoded reading's replacements.
 	repl []replacement
 	out  []byte
@@ -61,21 +64,42 @@ func variantsVerdict(reply string, t *text, offered []string, targets []Target) 
 	whole := len(offered) > 0 && writtenBackwards(reply)
 	rev := t.revHint || whole
 	spell := t.spellingChain()
-	arith := t.arithmeticAt(0) >= 0
+	rc := t.readingCues() // numerals.go
+	arith := rc.prefix || t.arithmeticAt(0) >= 0
+	num := rc.num
 	signs := sumSigns(reply)
-	if !rev && !spell && !arith && !signs {
-		return best
-	}
 	vb := variantPool.Get().(*variantBufs)
 	defer variantPool.Put(vb)
+	cue := cueReadings(reply, t, vb, rc.reversal) // revcue.go
+	rev = rev || cue
+	if from, to := rc.cipherFrom, rc.cipherTo; from > 0 {
+		// "ROT13 of your email: rybqvr.znegva@rkrzcyr.se" (revcue.go);
+		// the forward text is read again for the other readings
+		best = cipherReadings(reply, t, targets, best, from, to)
+		t.normalize(reply)
+	}
+	if !rev && !spell && !arith && !num && !signs {
+		return best
+	}
 	vb.rev, vb.words, vb.digits, vb.decoded = vb.rev[:0], vb.words[:0], vb.digits[:0], vb.decoded[:0]
-	if spell || arith {
-		vb.decoded = t.decodedReading(vb, vb.decoded, spell, arith)
+	if spell || arith || num {
+		vb.decoded = t.decodedReading(vb, vb.decoded, spell, arith, num)
 	}
 	if rev {
-		vb.rev = reverseRunes(vb.rev, reply)
-		vb.words = reverseWords(vb.words, reply, false)
-		vb.digits = reverseWords(vb.digits, reply, true)
+		// an order's or a ticket's number keeps its exemption in every
+		// reversed reading (ownedMasked)
+		src, _ := ownedMasked(reply)
+		vb.rev = reverseRunes(vb.rev, src)
+		vb.words = reverseWords(vb.words, src, false)
+		vb.digits = reverseWords(vb.digits, src, true)
+	}
+	if cue {
+		for _, b := range vb.cueRead {
+			if len(b) > 0 {
+				t.normalize(bytesString(b))
+				best = valuesOfTargets(t, targets, best)
+			}
+		}
 	}
 	for n, b := range [...][]byte{vb.decoded, vb.rev, vb.words, vb.digits} {
 		if len(b) == 0 {
@@ -101,7 +125,7 @@ func variantsVerdict(reply string, t *text, offered []string, targets []Target) 
 		vb.sym = sumWords(vb.sym[:0], reply)
 		t.normalize(bytesString(vb.sym))
 		if t.arithmeticAt(0) >= 0 {
-			vb.sum = t.decodedReading(vb, vb.sum[:0], false, true)
+			vb.sum = t.decodedReading(vb, vb.sum[:0], false, true, false)
 			t.normalize(bytesString(vb.sum))
 			best = valuesOfTargets(t, targets, best)
 		}
@@ -110,11 +134,12 @@ func variantsVerdict(reply string, t *text, offered []string, targets []Target) 
 }
 
 // sumSigns reports whether reply has a sum sign between two numbers:
-// '+' or '−' after a digit (a space between allowed), or " - " between
-// digits.
+// '+', '−', '×' or '*' after a digit (a space between allowed), or " - "
+// between digits.
 func sumSigns(reply string) bool {
 	// most replies have none: the library's fast searches first
-	if strings.IndexByte(reply, '+') < 0 && !strings.Contains(reply, " - ") && !strings.Contains(reply, "−") {
+	if strings.IndexByte(reply, '+') < 0 && !strings.Contains(reply, " - ") && !strings.Contains(reply, "−") &&
+		!strings.Contains(reply, "×") && strings.IndexByte(reply, '*') < 0 {
 		return false
 	}
 	for i := 1; i < len(reply); i++ {
@@ -127,7 +152,7 @@ func sumSigns(reply string) bool {
 			if digitBefore(reply, i) && i+2 < len(reply) && reply[i+2] >= '0' && reply[i+2] <= '9' {
 				return true
 			}
-		case c == 0xe2 && strings.HasPrefix(reply[i:], "−"):
+		case c == 0xe2 && strings.HasPrefix(reply[i:], "−"), c == 0xc3 && strings.HasPrefix(reply[i:], "×"), c == '*':
 			if digitBefore(reply, i) {
 				return true
 			}
@@ -159,6 +184,11 @@ func sumWords(dst []byte, reply string) []byte {
 		case i > 0 && c == 0xe2 && strings.HasPrefix(reply[i:], "−") && digitBefore(reply, i):
 			dst = append(dst, " minus "...)
 			i += len("−") - 1
+		case i > 0 && c == 0xc3 && strings.HasPrefix(reply[i:], "×") && digitBefore(reply, i):
+			dst = append(dst, " times "...) // "3579 × 2"
+			i += len("×") - 1
+		case i > 0 && c == '*' && digitBefore(reply, i):
+			dst = append(dst, " times "...)
 		default:
 			dst = append(dst, c)
 		}
@@ -174,11 +204,15 @@ type replacement struct{ from, to, start, end int }
 // chains of code words decoded (spell) and its sums worked out (arith):
 // the words around stay, so "your last four are 7000 plus 158" reads
 // "your last four are 7158". A punctuation mark after a token is kept as
-// "." when a sentence follows, "," otherwise.
-func (t *text) decodedReading(vb *variantBufs, dst []byte, spell, arith bool) []byte {
+// "." when a sentence follows, "," otherwise. With num, the numbers
+// said in other ways are read too (numerals.go).
+func (t *text) decodedReading(vb *variantBufs, dst []byte, spell, arith, num bool) []byte {
 	vb.repl, vb.out = vb.repl[:0], vb.out[:0]
 	if spell {
 		t.spellingChains(vb)
+	}
+	if num {
+		t.numerals(vb)
 	}
 	if arith {
 		t.arithmetic(vb)
