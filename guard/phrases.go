@@ -575,6 +575,7 @@ var phraser = func() struct {
 	add(yesPunctWords, phrase{kind: phYes, start: true, punct: true})
 	add(pointYesPhrases, phrase{kind: phPointYes, start: true})
 	add(reportedYes, phrase{kind: phReported, start: true})
+	add(tailYesWords, phrase{kind: phYes, start: true}) // saidtail.go
 	add(noWords, phrase{kind: phNo, start: true})
 	add(noPunctWords, phrase{kind: phNo, start: true, punct: true})
 	add(denyPhrases, phrase{kind: phDeny})
@@ -829,7 +830,7 @@ func (t *text) confirmation(class string) string {
 			}
 			return true
 		}
-		if p.punct && t.toks[i].flags&fPunctAfter == 0 {
+		if p.punct && t.toks[i].flags&fPunctAfter == 0 && !t.emojiMark(i) { // "Passt ✅": the emoji is the mark
 			return true
 		}
 		if j := t.tokenAt(end - 2); p.ends && j >= 0 && j+1 < len(t.toks) && t.toks[j].flags&fPunctAfter == 0 {
@@ -891,7 +892,7 @@ func (t *text) confirmation(class string) string {
 		if t.isEmoji(i) {
 			short = 0 // "✔️ Refund processed." is a status, "👍" alone an answer
 		}
-		if to-rest <= short {
+		if to-rest <= short || t.saidTail(rest, to)-rest <= short { // "Yes, exactly as you said." (saidtail.go)
 			if t.channelAnswer(rest, to) || t.acceptsIn(rest, to) {
 				return false // "Sí, por SMS": by which channel, a process; "Sí, aceptamos Visa": a means taken
 			}
