@@ -922,6 +922,9 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 			if rule == "" {
 				rule = t.answer15(class) // a consequence that did not happen, the next step on the value (counterfactual.go)
 			}
+			if rule == "" {
+				rule = t.answer23(class) // short denials (denial23.go)
+			}
 			if rule != "" && t.mockRefusal() {
 				rule = "" // not "Sure, I confirm addresses without verification… no, of course not"
 			}

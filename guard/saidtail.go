@@ -18,6 +18,7 @@ package guard
 // but such small words: "as you typed it", "wie Sie es geschrieben haben",
 // "come l'ha scritto lei", "zoals u het net zei".
 func (t *text) saidTail(rest, to int) int {
+	to = t.regretCut(rest, to) // "Nee, die nicht, tut mir leid" (denial23.go)
 	for a := rest; a < to; a++ {
 		if !tailAs[string(t.tokBytes(a))] {
 			continue
