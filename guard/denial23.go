@@ -19,11 +19,11 @@ func (t *text) answer23(class string) string {
 		if t.toks[i].flags&fQuestion != 0 || t.conditional(i) {
 			continue
 		}
-		if t.nearPart(i) || t.notThatPart(i, class) || t.pointerNotYours(i, class) {
+		if t.nearPart(i) || t.notThatPart(i, class) || t.pointerNotYours(i, class) || t.notOnAccount(i) {
 			return RuleDenial
 		}
 	}
-	return ""
+	return t.acts23(class) // acts23.go
 }
 
 // nearPart reports whether token i opens a sentence with a near miss
@@ -140,6 +140,9 @@ possessive:
 	for k < to && possessiveArticles[string(t.tokBytes(k))] {
 		k++
 	}
+	if k < to && k > 0 && string(t.tokBytes(k)) == "1" && possessiveArticles[string(t.tokBytes(k-1))] {
+		return true // "that address isn't the one we'd send anything to"
+	}
 	if k >= to || !yourPossessives[string(t.tokBytes(k))] {
 		return false
 	}
@@ -156,6 +159,29 @@ possessive:
 // frenchPointers point at the value as demonstrative pronouns: "celle-ci",
 // "celui-là".
 var frenchPointers = set("celle", "celui", "celles", "ceux")
+
+// notOnAccount reports whether token i opens a short clause whose subject
+// is a pronoun of the value and that says it is not on the requester's
+// account: "It's not on your account.", "C'est pas sur votre compte",
+// "Das ist nicht in Ihrem Konto". "It's not your account that's locked"
+// goes on past the account's noun.
+func (t *text) notOnAccount(i int) bool {
+	_, to := t.clauseOf(i)
+	if !valuePronouns23[string(t.tokBytes(i))] || to-i > 8 || !accountWords[string(t.tokBytes(to-1))] ||
+		!yourPossessives[string(t.tokBytes(to-2))] {
+		return false
+	}
+	for k := i + 1; k < to-2; k++ {
+		if w := string(t.tokBytes(k)); negations[w] || w == "nest" || w == "isnt" {
+			return true
+		}
+	}
+	return false
+}
+
+// valuePronouns23 stand for the offered value as a subject (normalised).
+var valuePronouns23 = set("it", "its", "thats", "that", "es", "das", "cest", "ce", "c", "ca", "eso", "esa", "ese",
+	"esto", "e", "quello", "quella", "dat", "het", "die", "isso", "essa", "esse", "nao")
 
 // regretCut returns the token index where a closing word of regret begins
 // in [from, to) ("I'm afraid", "tut mir leid", "lo siento", "helaas"),

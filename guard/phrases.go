@@ -2576,7 +2576,8 @@ var (
 		"usuario", "dominio", "utente", "gebruikersnaam", "domein", "utilizador", "dominio", "starts", "begins",
 		"beginnt", "commence", "empieza", "comienza", "inizia", "comincia", "begint", "comeca",
 		"local", "localpart", "emaillocal", "maillocal", "mailuser", "emailuser") // guard11: field keys ("email_local=...")
-	emailNouns = set("email", "mail", "correo", "courriel", "mailadres", "emailadres", "mailadresse", "emailadresse")
+	emailNouns = set("email", "mail", "correo", "courriel", "mailadres", "emailadres", "mailadresse", "emailadresse",
+		"inbox", "mailbox", "postfach", "posteingang", "buzon", "mailbox") // "that inbox" (guard19a)
 	// mailboxWords name a mailbox: "your exemple.fr inbox".
 	mailboxWords = set("mailbox", "inbox", "boite", "postfach", "posteingang", "buzon", "bandeja", "casella",
 		"caixa", "brievenbus", "messagerie", "posta", "correio", "courrier")
