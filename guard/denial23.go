@@ -23,6 +23,9 @@ func (t *text) answer23(class string) string {
 			return RuleDenial
 		}
 	}
+	if r := t.hints23(); r != "" {
+		return r // hints23.go
+	}
 	return t.acts23(class) // acts23.go
 }
 

@@ -917,6 +917,9 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 		if rule == "" {
 			rule = t.counterfactual() // "if that were wrong I'd stop you; I'm not" (counterfactual.go): its "no" is no denial
 			if rule == "" {
+				rule = t.litotes23() // "I won't say it's wrong" (hints23.go): its "wrong" is no denial
+			}
+			if rule == "" {
 				rule = t.confirmation(class)
 			}
 			if rule == "" {
