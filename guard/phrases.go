@@ -575,7 +575,8 @@ var phraser = func() struct {
 	add(yesPunctWords, phrase{kind: phYes, start: true, punct: true})
 	add(pointYesPhrases, phrase{kind: phPointYes, start: true})
 	add(reportedYes, phrase{kind: phReported, start: true})
-	add(tailYesWords, phrase{kind: phYes, start: true}) // saidtail.go
+	add(tailYesWords, phrase{kind: phYes, start: true})      // saidtail.go
+	add(noComment23, phrase{kind: phExclude, refusal: true}) // process23.go
 	add(noWords, phrase{kind: phNo, start: true})
 	add(noPunctWords, phrase{kind: phNo, start: true, punct: true})
 	add(denyPhrases, phrase{kind: phDeny})
@@ -929,7 +930,7 @@ func (t *text) confirmation(class string) string {
 		if t.toStoredOne(rest, to) {
 			return false // "Yes, I'll resend the link to the email already on file"
 		}
-		if t.processAnswer(rest, to) || t.toRegistered(rest, to) || t.toAccountOne(rest, to) || t.keepPolicy(rest, to) ||
+		if t.processAnswer(rest, to) || t.youProcess(rest, to) || t.toRegistered(rest, to) || t.toAccountOne(rest, to) || t.keepPolicy(rest, to) ||
 			t.ourPlaces(rest, to) || t.changeRule(rest, to) {
 			return false // "Yes, the email can be changed once you're verified"
 		}
