@@ -113,9 +113,11 @@ func (t *text) thereClause(c, e int, class string) string {
 			return "" // "it will arrive there, at the number on file": the place is the record's
 		}
 	}
-	p := -1 // "there" in the last four tokens: "will arrive there within a minute", "wird dort nicht ankommen"
-	for k := max(c+1, e-4); k < e; k++ {
-		if w := string(t.tokBytes(k)); thereWords23[w] && (w != "la" && w != "li" || k == e-1) ||
+	p := -1 // "there" in the last five tokens: "will arrive there within a minute", "wird dort nicht ankommen"
+	for k := max(c+1, e-5); k < e; k++ {
+		w := string(t.tokBytes(k))
+		if thereWords23[w] && (w != "la" && w != "li" || k == e-1 || k+1 < e && string(t.tokBytes(k+1)) == "dessus") ||
+			w == "ai" && k > c && string(t.tokBytes(k-1)) == "para" ||
 			k == e-1 && t.toks[k].lex&lxEndRef != 0 && !hereWords[w] {
 			p = k
 		}
@@ -123,7 +125,7 @@ func (t *text) thereClause(c, e int, class string) string {
 	if p < 0 {
 		return ""
 	}
-	goes, neg, send, would := false, false, false, false
+	goes, neg, send, would, act, refused := false, false, false, false, false, false
 	for k := c; k < e; k++ {
 		if k == p {
 			continue
@@ -135,9 +137,13 @@ func (t *text) thereClause(c, e int, class string) string {
 		goes = goes || arriveVerbs[w] || goVerbForms[w] || sendGoVerbs[w] || arrive23[w]
 		send = send || wentVerbs[w] || sendForms[w]
 		would = would || wouldWords23[w]
+		act = act || personalActs23[w]
+		refused = refused || refusalModals23[w] || w == "yet"
 		neg = neg || negations[w] || negated23[w] || nothingSet[w]
 	}
 	switch {
+	case act && !neg && !refused:
+		return RuleConfirmation // "I'll text you there right away", "Ik bel u daar zo terug"
 	case send && neg && would:
 		return RuleDenial // "I wouldn't have anything sent there" ("we ship there", "we don't ship there" say where the shop ships)
 	case !goes:
@@ -234,5 +240,10 @@ var (
 		"scheitern", "echouerait", "echouer", "rebondirait", "rechazaria", "rechazado", "fallaria", "fallira",
 		"respinto", "fallirebbe", "mislukken", "mislukt", "terugkomen", "falharia", "devolvido")
 	onlyWords23 = set("only", "nur", "seulement", "uniquement", "solo", "solamente", "soltanto", "alleen", "apenas")
+	// personalActs23 are an agent's own acts on a phone or an email (not
+	// "ship" or "deliver", which say where the shop ships).
+	personalActs23 = set("call", "text", "ring", "email", "richiamo", "chiamo", "rappelle", "appelle", "llamo",
+		"llamare", "rufe", "bel", "ligo", "ligarei", "texte", "envoie", "mando", "envio", "schicke", "sende", "stuur",
+		"invio", "textez", "send", "mail")
 	fromWords23 = set("from", "von", "aus", "de", "desde", "da", "van")
 )

@@ -79,6 +79,9 @@ var (
 // goes on.)
 func (t *text) notThatPart(i int, class string) bool {
 	from, to := t.sentenceOf(i)
+	if i == from+1 && noWordSet[string(t.tokBytes(from))] && t.toks[from].flags&fPunctAfter != 0 {
+		from = i // "Nope, not that domain, sorry."
+	}
 	if i != from || i+1 >= len(t.toks) || !negations[string(t.tokBytes(i))] && !otherOpeners[string(t.tokBytes(i))] {
 		return false
 	}
@@ -210,6 +213,8 @@ func (t *text) regretCut(from, to int) int {
 
 // Words of the short denials (normalised).
 var (
+	// cityPreps23 place a value in a city: "une autre adresse à Berlin".
+	cityPreps23 = set("in", "a", "en", "em", "te", "im", "nach", "at")
 	// otherOpeners open "another part": "Other domain", "Andere Domain".
 	otherOpeners = set("other", "another", "different", "wrong", "andere", "anderer", "anderes", "falsche", "falscher",
 		"falsches", "autre", "mauvais", "mauvaise", "otro", "otra", "distinto", "distinta", "altro", "altra", "diverso",

@@ -1779,8 +1779,8 @@ func (t *text) newThingAfter(sp span) bool {
 	case w == "a":
 		// English "a", not French "à" or Portuguese "a" before a pronoun
 		// or an article ("ne correspond pas à ce que j'ai")
-		if j+1 >= to || frenchAfterA[string(t.tokBytes(j+1))] {
-			return false
+		if j+1 >= to || frenchAfterA[string(t.tokBytes(j+1))] || exonyms[string(t.tokBytes(j+1))] != nil {
+			return false // "une autre adresse à Berlin": a city after "à" (guard19a)
 		}
 	case !indefinites[w] && w != "1" && !kindNegatives[w]:
 		return false

@@ -26,6 +26,9 @@ func (t *text) saidTail(rest, to int) int {
 		if a > rest && t.toks[a-1].flags&fPunctAfter == 0 && !tailIntensifiers[string(t.tokBytes(a-1))] {
 			continue // "the one as you said": the "as" belongs to a clause that goes on
 		}
+		if w := string(t.tokBytes(a)); (w == "als" || w == "way") && (a == rest || !(string(t.tokBytes(a-1)) == "zo" || string(t.tokBytes(a-1)) == "the")) {
+			continue // Dutch "als" is "as" only after "zo"; "way" only after "the"
+		}
 		verb := -1
 		for k := a + 1; k < to && k <= a+5; k++ {
 			w := string(t.tokBytes(k))
@@ -68,12 +71,13 @@ func (t *text) saidTail(rest, to int) int {
 // Words of a closing reference to the requester's words (normalised).
 var (
 	// tailAs say "as" or "like" before the verb of saying.
-	tailAs = normSet("as", "like", "wie", "comme", "como", "come", "zoals", "conforme", "cosi")
+	tailAs = normSet("as", "like", "wie", "comme", "como", "come", "zoals", "conforme", "cosi", "tel", "telle", "how", "way",
+		"als")
 	// tailIntensifiers stand before the "as" word: "exactly as", "genau so
 	// wie", "tal cual como", "precies zoals".
 	tailIntensifiers = normSet("exactly", "just", "precisely", "so", "genau", "exakt", "ganz", "exactement", "tout",
 		"juste", "ainsi", "tal", "cual", "exactamente", "justo", "asi", "esattamente", "proprio", "precisamente",
-		"precies", "net", "zo", "exatamente", "assim", "mesmo")
+		"precies", "net", "zo", "exatamente", "assim", "mesmo", "y", "cosi", "thats", "the", "that", "is", "exactement")
 	// tailVerbs say that the requester said, typed, wrote, spelled, gave or
 	// read out something.
 	tailVerbs = normSet("said", "say", "says", "typed", "type", "wrote", "write", "written", "spelled", "spelt", "spell",
@@ -94,7 +98,7 @@ var (
 		"es", "ihn", "sie", "mir", "uns", "haben", "hat", "hast", "gerade", "eben", "schon", "vorhin", "grad",
 		"l", "le", "la", "lo", "me", "m", "nous", "avez", "as", "a", "deja", "tout", "juste", "nos", "ha", "has", "ya",
 		"antes", "usted", "lei", "mi", "ci", "gia", "prima", "hai", "het", "t", "ons", "hebt", "heeft", "heb", "net",
-		"al", "zojuist", "daarnet", "o", "nos", "ja", "agora", "voce", "senhor", "senhora", "te", "ti", "y", "moi")
+		"al", "zojuist", "daarnet", "o", "nos", "ja", "agora", "voce", "senhor", "senhora", "te", "ti", "y", "moi", "que")
 	// tailAfter close the clause after the verb: "in your message", "at the
 	// start of the chat" are no such words, so only these small ones.
 	tailAfter = normSet("earlier", "now", "here", "above", "ahora", "aqui", "arriba", "oben", "hier", "plus", "haut",
