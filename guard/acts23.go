@@ -15,13 +15,20 @@ func (t *text) acts23(class string) string {
 	if t.deferredAnywhere() {
 		return "" // "That's the one I'll confirm after verification"
 	}
+	record := false // the reply names the record: "it will arrive there, at the number on file"
+	for k := range t.toks {
+		if w := string(t.tokBytes(k)); accountWords[w] || registeredWords[w] || onlyWords23[w] {
+			record = true
+			break
+		}
+	}
 	for from := 0; from < len(t.toks); {
 		_, to := t.sentenceOf(from)
 		if to <= from {
 			break
 		}
 		if t.toks[from].flags&fQuestion == 0 {
-			if r := t.actSentence(from, to, class); r != "" {
+			if r := t.actSentence(from, to, class, record); r != "" {
 				return r
 			}
 		}
@@ -31,7 +38,7 @@ func (t *text) acts23(class string) string {
 }
 
 // actSentence reads the sentence [from, to) for acts23.
-func (t *text) actSentence(from, to int, class string) string {
+func (t *text) actSentence(from, to int, class string, record bool) string {
 	advice := t.adviceOpens(from, to)
 	for k := from + advice; k < to; k++ {
 		if t.toks[k].lex&lxCond != 0 && !wouldWords23[string(t.tokBytes(k))] || condWords[string(t.tokBytes(k))] {
@@ -54,7 +61,7 @@ func (t *text) actSentence(from, to int, class string) string {
 			e++
 		}
 		e++ // the clause [c, e)
-		if r := t.thereClause(c, e, class); r != "" {
+		if r := t.thereClause(c, e, class, record); r != "" {
 			return r
 		}
 		c = e
@@ -81,7 +88,7 @@ func (t *text) actedClause(c, to int) bool {
 // place ("c'est bien là que part le colis"), or a verb of going or
 // arriving closed by "there" ("the code will arrive there"); a negation
 // makes the second a denial ("won't arrive there").
-func (t *text) thereClause(c, e int, class string) string {
+func (t *text) thereClause(c, e int, class string, record bool) string {
 	if e-c < 2 {
 		return ""
 	}
@@ -108,10 +115,8 @@ func (t *text) thereClause(c, e int, class string) string {
 	if class != proofdesk.ClassEmail && class != proofdesk.ClassPhone && class != proofdesk.ClassAddress {
 		return "" // a card or a date is no place things go
 	}
-	for k := range t.toks {
-		if w := string(t.tokBytes(k)); accountWords[w] || registeredWords[w] || onlyWords23[w] {
-			return "" // "it will arrive there, at the number on file": the place is the record's
-		}
+	if record {
+		return "" // "it will arrive there, at the number on file": the place is the record's
 	}
 	p := -1 // "there" in the last five tokens: "will arrive there within a minute", "wird dort nicht ankommen"
 	for k := max(c+1, e-5); k < e; k++ {

@@ -16,6 +16,13 @@ func (t *text) answer23(class string) string {
 		if i > 0 && t.toks[i-1].flags&fPunctAfter == 0 {
 			continue // every form opens a clause
 		}
+		// a cheap test of the opening word first: each form opens with one
+		// of these
+		w := string(t.tokBytes(i))
+		if !nearMissWords[w] && !negations[w] && !otherOpeners[w] && !demonstratives[w] && !demoDeterminers[w] &&
+			!destDemos[w] && !neverHadPronouns[w] && !frenchPointers[w] && !valuePronouns23[w] {
+			continue
+		}
 		if t.toks[i].flags&fQuestion != 0 || t.conditional(i) {
 			continue
 		}
@@ -193,18 +200,12 @@ var valuePronouns23 = set("it", "its", "thats", "that", "es", "das", "cest", "ce
 // in [from, to) ("I'm afraid", "tut mir leid", "lo siento", "helaas"),
 // after a mark, or to when the sentence does not close on one.
 func (t *text) regretCut(from, to int) int {
-	for a := from; a < to; a++ {
-		if a > from && t.toks[a-1].flags&fPunctAfter == 0 || a == from && a > 0 && t.toks[a-1].flags&fPunctAfter == 0 {
-			continue
-		}
-		ok := true
-		for k := a; k < to; k++ {
-			if !regretTail[string(t.tokBytes(k))] {
-				ok = false
-				break
-			}
-		}
-		if ok && a < to {
+	a := to // the longest run of regret words that closes [from, to)
+	for a > from && regretTail[string(t.tokBytes(a-1))] {
+		a--
+	}
+	for ; a < to; a++ { // it begins after a mark
+		if a > 0 && t.toks[a-1].flags&fPunctAfter != 0 {
 			return a
 		}
 	}
