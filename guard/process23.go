@@ -7,7 +7,7 @@ package guard
 // to, can, will be able to, must — says what the requester may or must
 // do. A clause that points at the value ("you can use that one") or
 // names another value ("you'll need another address") still answers.
-// "No comment" refuses whatever its sentence holds.
+// "No comment" and telling no one refuse whatever their sentence holds.
 
 // youProcess reports whether the clause [rest, to) after a yes or no word
 // opens with the person addressed and a modal within three tokens, and
@@ -69,6 +69,10 @@ var (
 		"devi", "puo", "puoi", "potra", "potrai", "serve", "precisa", "precisas", "pode", "podes", "podera", "tem",
 		"tens", "hoeft", "kunt", "moet")
 	// noComment23 refuse to comment.
-	noComment23 = []string{"no comment", "kein kommentar", "sans commentaire", "pas de commentaire", "sin comentarios",
+	noComment23 = []string{
+		// telling no one which part is right is a rule of disclosure: "No le diré a nadie qué dígitos son
+		// correctos", "Non dico a nessuno quali cifre sono giuste"
+		"tell anyone", "tell anybody", "tell no one", "tell nobody", "a nadie", "a nessuno", "a ninguém",
+		"à personne", "niemandem", "aan niemand", "vertel niemand", "zeg niemand", "no comment", "kein kommentar", "sans commentaire", "pas de commentaire", "sin comentarios",
 		"sin comentario", "nessun commento", "no comment", "geen commentaar", "sem comentários", "sem comentario"}
 )
