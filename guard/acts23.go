@@ -121,8 +121,8 @@ func (t *text) thereClause(c, e int, class string, record bool) string {
 	p := -1 // "there" in the last five tokens: "will arrive there within a minute", "wird dort nicht ankommen"
 	for k := max(c+1, e-5); k < e; k++ {
 		w := string(t.tokBytes(k))
-		if thereWords23[w] && (w != "la" && w != "li" || k == e-1 || k+1 < e && string(t.tokBytes(k+1)) == "dessus") ||
-			w == "ai" && k > c && string(t.tokBytes(k-1)) == "para" ||
+		if thereWords23[w] && (w != "la" && w != "li" || k == e-1 || k+1 < e && (string(t.tokBytes(k+1)) == "dessus" || string(t.tokBytes(k+1)) == "bas")) ||
+			w == "ai" && (k == e-1 || k > c && string(t.tokBytes(k-1)) == "para") ||
 			k == e-1 && t.toks[k].lex&lxEndRef != 0 && !hereWords[w] {
 			p = k
 		}
@@ -139,8 +139,11 @@ func (t *text) thereClause(c, e int, class string, record bool) string {
 		if (otherThings[w] || thingWords[w]) && !deliverables23[w] || ourWords[w] {
 			return "" // "our shop is there", "the form goes there"
 		}
+		if len(w) > 3 && w[0] == 'n' && (arrive23[w[1:]] || goVerbForms[w[1:]]) {
+			goes, neg = true, true // "n'arrivera pas": the elided negation is one token with the verb
+		}
 		goes = goes || arriveVerbs[w] || goVerbForms[w] || sendGoVerbs[w] || arrive23[w]
-		send = send || wentVerbs[w] || sendForms[w]
+		send = send || wentVerbs[w] || sendForms[w] || sendWould23[w]
 		would = would || wouldWords23[w]
 		act = act || personalActs23[w]
 		refused = refused || refusalModals23[w] || w == "yet"
@@ -250,5 +253,8 @@ var (
 	personalActs23 = set("call", "text", "ring", "email", "richiamo", "chiamo", "rappelle", "appelle", "llamo",
 		"llamare", "rufe", "bel", "ligo", "ligarei", "texte", "envoie", "mando", "envio", "schicke", "sende", "stuur",
 		"invio", "textez", "send", "mail")
+	// sendWould23 send, in the forms of advice ("je ne ferais rien envoyer", "no mandaría nada").
+	sendWould23 = set("envoyer", "enverrais", "mandaria", "enviaria", "mandar", "enviar", "spedire", "mandare",
+		"inviare", "spedirei", "manderei", "sturen", "versturen", "mandava", "enviava", "schicken", "senden", "schicke")
 	fromWords23 = set("from", "von", "aus", "de", "desde", "da", "van")
 )

@@ -150,11 +150,22 @@ possessive:
 	if !neg || !cop {
 		return false
 	}
+	if theOnePronouns23[string(t.tokBytes(k))] && (k+1 == to || t.toks[k].flags&fPunctAfter != 0) {
+		return true // "Diese Adresse ist nicht die, an die wir etwas schicken würden"
+	}
 	for k < to && possessiveArticles[string(t.tokBytes(k))] {
 		k++
 	}
 	if k < to && k > 0 && string(t.tokBytes(k)) == "1" && possessiveArticles[string(t.tokBytes(k-1))] {
 		return true // "that address isn't the one we'd send anything to"
+	}
+	if k < to && k > 0 && possessiveArticles[string(t.tokBytes(k-1))] && k+1 < to && (theOneRelatives[string(t.tokBytes(k))] ||
+		t.classNoun(k, string(t.tokBytes(k)), class) && theOneRelatives[string(t.tokBytes(k+1))]) {
+		return true // "Esa dirección no es la que usaríamos", "Dat adres is niet het adres waar wij ..."
+	}
+	if k < to && theOnePronouns23[string(t.tokBytes(k))] && (k+1 == to || t.toks[k].flags&fPunctAfter != 0 ||
+		theOneRelatives[string(t.tokBytes(k+1))] || destPreps[string(t.tokBytes(k+1))]) {
+		return true // "Diese Adresse ist nicht die, an die wir etwas schicken würden", "non è quello a cui"
 	}
 	if k >= to || !yourPossessives[string(t.tokBytes(k))] {
 		return false
@@ -180,11 +191,11 @@ var frenchPointers = set("celle", "celui", "celles", "ceux")
 // goes on past the account's noun.
 func (t *text) notOnAccount(i int) bool {
 	_, to := t.clauseOf(i)
-	if !valuePronouns23[string(t.tokBytes(i))] || to-i > 8 || !accountWords[string(t.tokBytes(to-1))] ||
-		!yourPossessives[string(t.tokBytes(to-2))] {
-		return false
+	if w := string(t.tokBytes(i)); !valuePronouns23[w] && !(negations[w] && i+1 < to && copulaWords[string(t.tokBytes(i+1))]) ||
+		to-i > 8 || !accountWords[string(t.tokBytes(to-1))] || !yourPossessives[string(t.tokBytes(to-2))] {
+		return false // ("No está en su cuenta", "Non è sul suo conto": the subject is in the verb)
 	}
-	for k := i + 1; k < to-2; k++ {
+	for k := i; k < to-2; k++ {
 		if w := string(t.tokBytes(k)); negations[w] || w == "nest" || w == "isnt" {
 			return true
 		}
@@ -194,7 +205,14 @@ func (t *text) notOnAccount(i int) bool {
 
 // valuePronouns23 stand for the offered value as a subject (normalised).
 var valuePronouns23 = set("it", "its", "thats", "that", "es", "das", "cest", "ce", "c", "ca", "eso", "esa", "ese",
-	"esto", "e", "quello", "quella", "dat", "het", "die", "isso", "essa", "esse", "nao")
+	"esto", "e", "quello", "quella", "dat", "het", "die", "isso", "essa", "esse", "nao", "sie", "er")
+
+// theOnePronouns23 stand for "the one" after a negated copula ("nicht die",
+// "pas celle", "non quello"); theOneRelatives open the relative after it.
+var (
+	theOnePronouns23 = set("die", "der", "celle", "celui", "quello", "quella", "degene", "diejenige", "derjenige")
+	theOneRelatives  = set("que", "che", "where", "waar", "wo", "ou", "dat", "die", "cui", "we", "wij", "which", "to")
+)
 
 // regretCut returns the token index where a closing word of regret begins
 // in [from, to) ("I'm afraid", "tut mir leid", "lo siento", "helaas"),
@@ -230,7 +248,7 @@ var (
 	// "el suyo", "il suo", "o seu", "de uwe".
 	possessiveArticles = set("the", "le", "la", "les", "el", "il", "o", "a", "de", "het", "der", "die", "das", "lo")
 	// yourPossessives are the requester's possessives, as determiner or pronoun.
-	yourPossessives = normSet("your", "yours", "ihre", "ihrer", "ihres", "ihr", "dein", "deine", "deiner", "votre", "vôtre",
+	yourPossessives = normSet("your", "yours", "ihre", "ihrer", "ihres", "ihr", "ihrem", "deinem", "dein", "deine", "deiner", "votre", "vôtre",
 		"tien", "tienne", "su", "suyo", "suya", "tu", "tuyo", "tuya", "suo", "sua", "tuo", "tua", "uw", "uwe", "jouw",
 		"jouwe", "je", "seu", "sua", "teu")
 	// regretTail close a sentence with regret.
