@@ -45,6 +45,9 @@ func (t *text) actSentence(from, to int, class string, record bool) string {
 			return "" // "if that's the one, ..."
 		}
 	}
+	if t.saidSentence(from, to) {
+		return RuleConfirmation // "Proprio come l'ha digitato." (saidtail.go)
+	}
 	// "Esa es." / "Esa es, ya le envié la factura."
 	if t.thatsTheOne(from, to) {
 		e := from

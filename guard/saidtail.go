@@ -19,8 +19,12 @@ package guard
 // "come l'ha scritto lei", "zoals u het net zei".
 func (t *text) saidTail(rest, to int) int {
 	to = t.regretCut(rest, to) // "Nee, die nicht, tut mir leid" (denial23.go)
-	for a := rest; a < to; a++ {
-		if !tailAs[string(t.tokBytes(a))] {
+	a0 := rest
+	if rest > 0 && string(t.tokBytes(rest-1)) == "cual" && t.toks[rest-1].flags&fPunctAfter == 0 {
+		a0 = rest - 1 // "Tal cual lo ha escrito usted": the yes word is the "as"
+	}
+	for a := a0; a < to; a++ {
+		if !tailAs[string(t.tokBytes(a))] && !(a == rest-1) {
 			continue
 		}
 		if a > rest && t.toks[a-1].flags&fPunctAfter == 0 && !tailIntensifiers[string(t.tokBytes(a-1))] {
@@ -53,7 +57,7 @@ func (t *text) saidTail(rest, to int) int {
 		if !ok || t.toks[verb].flags&fQuestion != 0 {
 			continue
 		}
-		start := a
+		start := max(a, rest)
 		for start > rest && t.toks[start-1].flags&fPunctAfter == 0 && tailIntensifiers[string(t.tokBytes(start-1))] {
 			start-- // "exactly as you said", "genau so, wie ..." ("so" then a comma: the loop stops at the mark)
 		}
@@ -90,7 +94,8 @@ var (
 		"scritto", "scrive", "scrivi", "digitato", "dettato", "dato", "indicato", "letto", "zegt", "zei", "gezegd",
 		"getypt", "typt", "typte", "geschreven", "schrijft", "schreef", "gespeld", "spelt", "spelde", "gegeven", "gaf",
 		"opgegeven", "aangegeven", "doorgegeven", "voorgelezen", "diz", "disse", "escreveu", "escrito", "digitou",
-		"digitado", "soletrou", "soletrado", "deu", "indicou", "ditou", "leu", "dicto", "dictaste", "deletreaste",
+		"digitado", "soletrou", "soletrado", "deu", "indicou", "ditou", "leu", "dicto", "voorlas", "voorgelezen",
+		"opgelezen", "dicteerde", "gedicteerd", "las", "dictaste", "deletreaste",
 		"tecleaste", "diste", "dettato", "detto", "dettata", "gespeld", "buchstabierst")
 	// tailSmall are the small words around the verb: pronouns of the
 	// requester or the value, auxiliaries, "just", "already".
@@ -123,3 +128,12 @@ func (t *text) emojiMark(i int) bool {
 
 // okWords acknowledge what was said without answering it (normalised).
 var okWords = normSet("ok", "okay", "oké", "okey", "okok")
+
+// saidSentence reports whether the sentence [from, to) is only a reference
+// to the requester's words led by an intensifier: "Proprio come l'ha
+// digitato.", "Just as you typed it.", "Precies zoals u zei." — the yes is
+// the intensifier (a bare "As you said." is reportedYes).
+func (t *text) saidSentence(from, to int) bool {
+	return to-from >= 3 && tailIntensifiers[string(t.tokBytes(from))] && !t.conditional(from) &&
+		t.toks[from].flags&fQuestion == 0 && t.saidTail(from, to) == from
+}
