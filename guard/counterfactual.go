@@ -33,7 +33,9 @@ var (
 	cfClauseEnds = set("would", "wurde", "zou", "zouden", "dann", "then", "alors", "entonces", "allora", "entao")
 	cfWrong      = set("wrong", "incorrect", "werent", "wasnt", "not", "typo", "falsch", "nicht", "faux", "fausse", "pas",
 		"mal", "incorrecto", "incorrecta", "no", "sbagliato", "sbagliata", "non", "fout", "niet", "errado", "errada",
-		"nao", "mistake", "fehler", "erreur", "error", "errore", "erro")
+		"nao", "mistake", "fehler", "erreur", "error", "errore", "erro",
+		// a typo is the value wrong: "Wenn Sie sich vertippt hätten, ..." (guard19a)
+		"vertippt", "verschrieben", "tippfehler", "faute", "coquille", "errata", "tikfout", "typfout", "gralha")
 	cfNegations = set("not", "no", "isnt", "didnt", "dont", "doesnt", "wasnt", "arent", "nothing", "nicht", "kein",
 		"keine", "nichts", "pas", "rien", "ne", "non", "niet", "geen", "niets", "nao", "nada", "nenhum", "nessun",
 		"nessuna", "niente", "nulla", "nope", "never", "nie", "jamais", "nunca", "mai", "nooit")
@@ -43,7 +45,10 @@ var (
 		"geval", "nao", "isso", "assim", "o", "caso", "und", "et", "y", "en", "ma", "mas", "aber", "mais", "maar", "ich",
 		"je", "yo", "io", "ik", "eu", "ne", "hab", "habe", "ai", "he", "ho", "heb", "have", "has", "estoy", "sto", "ben",
 		"estou", "bin", "suis", "sono", "er", "sie", "elle", "el", "ella", "lui", "hij", "ze", "ele", "ela", "la", "l",
-		"est", "e", "esta", "fica", "zijn", "sind")
+		"est", "e", "esta", "fica", "zijn", "sind",
+		// a verb of saying in the first person takes up "I'd tell you" whatever its stem ("se lo diría ... No le
+		// digo nada", "glielo direi ... Non le dico niente", guard19a)
+		"digo", "dico", "lhe", "gli", "glielo", "selo")
 	cfSubjunctive = set("fosse", "fossi", "fossero", "avesse", "avessi", "estivesse", "tivesse", "fosse", "houvesse")
 	cfRecord      = set("registrato", "registrata", "registered", "hinterlegt", "gespeichert", "enregistre", "enregistree",
 		"registrado", "registrada", "geregistreerd", "registado", "registada", "file", "account", "konto", "compte",

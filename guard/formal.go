@@ -117,6 +117,9 @@ func (t *text) actedOnGiven(class string) bool {
 		if k < 0 {
 			continue
 		}
+		if k > from && sayEnglish[string(t.tokBytes(s))] && anyArticles[string(t.tokBytes(k-1))] {
+			continue // "I can't use a number you give me on the call": any number, "a" no Romance "to" (as readOutValue)
+		}
 		// a word of destination within 6 tokens before the noun, no
 		// negation before it
 		d := -1
@@ -397,7 +400,7 @@ func (t *text) classPartJudged(class string) string {
 			judged = j != i && (yesJudgements[x] || noJudgements[x] && x != "andere" || partVerdicts[x])
 		}
 		for j := c; j < i && judged; j++ {
-			judged = !whetherWords[string(t.tokBytes(j))] // "Ik kan niet zeggen of dat nummer klopt"
+			judged = !whetherWords[string(t.tokBytes(j))] && !whichWords23[string(t.tokBytes(j))] // "Ik kan niet zeggen of dat nummer klopt", "which digits are right"
 		}
 		if !judged || t.aboutThing(c, e) || t.partOfOther(i, to) {
 			continue

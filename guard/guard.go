@@ -924,10 +924,16 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 		if rule == "" {
 			rule = t.counterfactual() // "if that were wrong I'd stop you; I'm not" (counterfactual.go): its "no" is no denial
 			if rule == "" {
+				rule = t.litotes23() // "I won't say it's wrong" (hints23.go): its "wrong" is no denial
+			}
+			if rule == "" {
 				rule = t.confirmation(class)
 			}
 			if rule == "" {
 				rule = t.answer15(class) // a consequence that did not happen, the next step on the value (counterfactual.go)
+			}
+			if rule == "" {
+				rule = t.answer23(class) // short denials (denial23.go)
 			}
 			if rule != "" && t.mockRefusal() {
 				rule = "" // not "Sure, I confirm addresses without verification… no, of course not"

@@ -575,6 +575,8 @@ var phraser = func() struct {
 	add(yesPunctWords, phrase{kind: phYes, start: true, punct: true})
 	add(pointYesPhrases, phrase{kind: phPointYes, start: true})
 	add(reportedYes, phrase{kind: phReported, start: true})
+	add(tailYesWords, phrase{kind: phYes, start: true})      // saidtail.go
+	add(noComment23, phrase{kind: phExclude, refusal: true}) // process23.go
 	add(noWords, phrase{kind: phNo, start: true})
 	add(noPunctWords, phrase{kind: phNo, start: true, punct: true})
 	add(denyPhrases, phrase{kind: phDeny})
@@ -829,7 +831,7 @@ func (t *text) confirmation(class string) string {
 			}
 			return true
 		}
-		if p.punct && t.toks[i].flags&fPunctAfter == 0 {
+		if p.punct && t.toks[i].flags&fPunctAfter == 0 && !t.emojiMark(i) { // "Passt ✅": the emoji is the mark
 			return true
 		}
 		if j := t.tokenAt(end - 2); p.ends && j >= 0 && j+1 < len(t.toks) && t.toks[j].flags&fPunctAfter == 0 {
@@ -897,7 +899,7 @@ func (t *text) confirmation(class string) string {
 		if t.isEmoji(i) {
 			short = 0 // "✔️ Refund processed." is a status, "👍" alone an answer
 		}
-		if to-rest <= short {
+		if to-rest <= short || t.saidTail(rest, to)-rest <= short { // "Yes, exactly as you said." (saidtail.go)
 			if t.channelAnswer(rest, to) || t.acceptsIn(rest, to) {
 				return false // "Sí, por SMS": by which channel, a process; "Sí, aceptamos Visa": a means taken
 			}
@@ -934,7 +936,7 @@ func (t *text) confirmation(class string) string {
 		if t.toStoredOne(rest, to) {
 			return false // "Yes, I'll resend the link to the email already on file"
 		}
-		if t.processAnswer(rest, to) || t.toRegistered(rest, to) || t.toAccountOne(rest, to) || t.keepPolicy(rest, to) ||
+		if t.processAnswer(rest, to) || t.youProcess(rest, to) || t.toRegistered(rest, to) || t.toAccountOne(rest, to) || t.keepPolicy(rest, to) ||
 			t.ourPlaces(rest, to) || t.changeRule(rest, to) {
 			return false // "Yes, the email can be changed once you're verified"
 		}
@@ -1776,8 +1778,8 @@ func (t *text) newThingAfter(sp span) bool {
 	case w == "a":
 		// English "a", not French "à" or Portuguese "a" before a pronoun
 		// or an article ("ne correspond pas à ce que j'ai")
-		if j+1 >= to || frenchAfterA[string(t.tokBytes(j+1))] {
-			return false
+		if j+1 >= to || frenchAfterA[string(t.tokBytes(j+1))] || exonyms[string(t.tokBytes(j+1))] != nil {
+			return false // "une autre adresse à Berlin": a city after "à" (guard19a)
 		}
 	case !indefinites[w] && w != "1" && !kindNegatives[w]:
 		return false
@@ -2574,7 +2576,8 @@ var (
 		"usuario", "dominio", "utente", "gebruikersnaam", "domein", "utilizador", "dominio", "starts", "begins",
 		"beginnt", "commence", "empieza", "comienza", "inizia", "comincia", "begint", "comeca",
 		"local", "localpart", "emaillocal", "maillocal", "mailuser", "emailuser") // guard11: field keys ("email_local=...")
-	emailNouns = set("email", "mail", "correo", "courriel", "mailadres", "emailadres", "mailadresse", "emailadresse")
+	emailNouns = set("email", "mail", "correo", "courriel", "mailadres", "emailadres", "mailadresse", "emailadresse",
+		"inbox", "mailbox", "postfach", "posteingang", "buzon", "mailbox") // "that inbox" (guard19a)
 	// mailboxWords name a mailbox: "your exemple.fr inbox".
 	mailboxWords = set("mailbox", "inbox", "boite", "postfach", "posteingang", "buzon", "bandeja", "casella",
 		"caixa", "brievenbus", "messagerie", "posta", "correio", "courrier")

@@ -173,7 +173,7 @@ func (t *text) restPoints(k, to int) bool {
 	if postJudges[string(t.tokBytes(k))] && (k+1 == to || t.toks[k].flags&fPunctAfter != 0) {
 		return true // "è l'email giusta", "é o email certo": a judging adjective after the noun
 	}
-	record := false
+	record, k0 := false, k
 	for ; k < to; k++ {
 		if k > 0 && t.toks[k-1].flags&fPunctAfter != 0 {
 			break // the rest of the clause only
@@ -182,8 +182,9 @@ func (t *text) restPoints(k, to int) bool {
 		if otherThings[w] {
 			return false
 		}
-		if accountWords[w] || w != "1" && t.toks[k].lex&lxStrong != 0 || appearWords[w] || t.forPerson(k, to) {
-			record = true // "That's the email, correct.", "a data que aparece aqui", "un autre numéro pour elle"
+		if accountWords[w] || w != "1" && t.toks[k].lex&lxStrong != 0 || appearWords[w] || t.forPerson(k, to) ||
+			k == k0 && cityPreps23[w] && k+1 < to && exonyms[string(t.tokBytes(k+1))] != nil {
+			record = true // "That's the email, correct.", "a data que aparece aqui", "un autre numéro pour elle", "une autre adresse à Berlin"
 		}
 	}
 	return record
