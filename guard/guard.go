@@ -221,6 +221,10 @@ type Matcher struct {
 	// is read against (age.go).
 	birthYear int
 	now       func() time.Time
+	// places are her countries' names and US regions as token lists,
+	// publicWords the words of the public strings (herplace.go).
+	places      [][]string
+	publicWords map[string]bool
 }
 
 // errBrokenMatcher is the panic of a check on a matcher whose build
@@ -302,6 +306,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) (m *Mat
 			b.payment(c.Payment, m.levels[proofdesk.ClassPayment])
 			m.brand = strings.Join(normTokens(c.Payment.Brand), "")
 		}
+		m.places = placeForms(c)
 		m.frags = fragmentsOf(c, m.phones, m.dob)
 		m.parts = partValuesOf(c)
 		m.mail = mailValuesOf(c)
@@ -348,6 +353,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) (m *Mat
 	for _, s := range opt.Public {
 		b.addText(s, pattern{part: partPublic})
 	}
+	m.publicWords = publicWordsOf(opt.Public)
 	m.ac = buildAutomaton(b.strs)
 	m.pats = b.pats
 	m.houses, m.houseNums = b.houses, b.houseNums
@@ -767,7 +773,7 @@ func (m *Matcher) valuesOf(t *text, level proofdesk.Level, f16 uint16) Verdict {
 		}
 	}
 	if lvl := m.levels[proofdesk.ClassAddress]; lvl > level && (f16&g16Cities != 0 && m.citiesPaired(t) || f16&g16Live != 0 && m.liveAtNumber(t) ||
-		f16&g16City != 0 && m.homeThingIn(t)) {
+		f16&g16City != 0 && m.homeThingIn(t) || m.herPlaceSaid(t)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassAddress, Part: PartCity, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v
