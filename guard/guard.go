@@ -806,7 +806,7 @@ func (m *Matcher) valuesOf(t *text, level proofdesk.Level, f16 uint16) Verdict {
 		}
 	}
 	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobTypo(t) || m.dobTransposed(t) || m.dobTexting(t) ||
-		m.birthYear > 0 && t.ageSaid(m.birthYear, m.now)) {
+		m.birthYear > 0 && t.ageSaid(m.birthYear, m.now) || m.birthdayRelative(t)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v
@@ -910,6 +910,12 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 			if v.stricter(best) {
 				best = v
 			}
+		}
+	}
+	if l := m.levels[proofdesk.ClassDateOfBirth]; l > level && slices.Contains(offered, proofdesk.ClassDateOfBirth) && t.ageCompared() {
+		v := Verdict{Blocked: true, Rule: RuleDenial, Class: proofdesk.ClassDateOfBirth, RequiredLevel: l}
+		if v.stricter(best) {
+			best = v // "No, she's older" (agerel.go)
 		}
 	}
 	if class != "" {
