@@ -812,6 +812,12 @@ func (m *Matcher) valuesOf(t *text, level proofdesk.Level, f16 uint16) Verdict {
 			best = v
 		}
 	}
+	if cl := m.valueContrasted(t); cl != "" && m.levels[cl] > level {
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: cl, Part: PartLast4, RequiredLevel: m.levels[cl]}
+		if v.stricter(best) {
+			best = v // "a new number, different from the 7158 of the current card" (contrast.go)
+		}
+	}
 	if lvl := m.levels[proofdesk.ClassPayment]; lvl > level && m.brandTypo(t) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassPayment, Part: PartCardBrand, RequiredLevel: lvl}
 		if v.stricter(best) {
