@@ -365,6 +365,11 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) (m *Mat
 			}
 		}
 	}
+	for _, p := range m.places { // herplace.go: her countries pass the same shape test
+		if x := p[0]; len(x) > 0 && len(x) < 32 {
+			m.cityHeads[x[0]] |= 1 << len(x)
+		}
+	}
 	for _, ty := range m.typos {
 		if n := len(ty.house); n <= 5 && isDigit(ty.house[0]) {
 			m.typoHeads |= 1 << (10*n + int(ty.house[0]-'0'))

@@ -30,7 +30,7 @@ func placeForms(c *proofdesk.Customer) [][]string {
 	var out [][]string
 	seen := map[string]bool{}
 	add := func(s string) {
-		if s != "" && !seen[s] {
+		if s != "" && !seen[s] && !strings.HasPrefix(s, "the ") { // "the netherlands": "netherlands" after an article
 			seen[s] = true
 			out = append(out, strings.Fields(s))
 		}
@@ -66,10 +66,14 @@ func publicWordsOf(public []string) map[string]bool {
 // file in any of the seven languages, a country's name) that opens at
 // token k, or 0.
 func (m *Matcher) placeAt(t *text, k int) int {
+	b := t.tokBytes(k)
+	if len(b) < 3 || len(b) >= 32 || m.cityHeads[b[0]]&(1<<len(b)) == 0 {
+		return 0 // the shape of none of her cities and countries (NewMatcher)
+	}
 	if m.cityIndex(t, k) >= 0 {
 		return 1
 	}
-	w := string(t.tokBytes(k))
+	w := string(b)
 	for _, p := range m.places {
 		if p[0] != w || k+len(p) > len(t.toks) {
 			continue

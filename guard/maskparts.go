@@ -25,11 +25,16 @@ func (m *Matcher) phoneEndsShown(t *text) bool {
 		for b < len(t.toks) && allX(t.tokBytes(b)) {
 			b++
 		}
-		var head, tail []byte
-		for k := a - 1; k >= 0 && k >= a-4 && isDigitTok(t.tokBytes(k)); k-- {
-			head = append(append([]byte(nil), t.tokBytes(k)...), head...)
+		var hb, tb [24]byte // no allocation: a phone has 15 digits at most
+		head, tail := hb[:0], tb[:0]
+		h0 := a
+		for h0 > 0 && h0 > a-4 && isDigitTok(t.tokBytes(h0-1)) {
+			h0--
 		}
-		for k := b; k < len(t.toks) && k < b+4 && isDigitTok(t.tokBytes(k)); k++ {
+		for k := h0; k < a && len(head)+len(t.tokBytes(k)) <= len(hb); k++ {
+			head = append(head, t.tokBytes(k)...)
+		}
+		for k := b; k < len(t.toks) && k < b+4 && isDigitTok(t.tokBytes(k)) && len(tail)+len(t.tokBytes(k)) <= len(tb); k++ {
 			tail = append(tail, t.tokBytes(k)...)
 		}
 		if len(head) == 0 || len(tail) < 2 {
@@ -88,12 +93,18 @@ func (m *Matcher) mailStartSaid(t *text) bool {
 // emails, its words joined ("elodiem" of "elodie.martin").
 func (m *Matcher) localPrefix(w string) bool {
 	for _, l := range m.mail.locals {
-		j := ""
+		rest := w // matched word by word, without joining them
 		for _, x := range l {
-			j += x
-		}
-		if len(w) <= len(j) && j[:len(w)] == w {
-			return true
+			if len(rest) <= len(x) {
+				if x[:len(rest)] == rest {
+					return true
+				}
+				break
+			}
+			if rest[:len(x)] != x {
+				break
+			}
+			rest = rest[len(x):]
 		}
 	}
 	return false
