@@ -87,7 +87,7 @@ func (t *text) ageAt(i int) bool {
 			return false // "our company turns 47 this year", "la tienda cumple 47 años"
 		}
 	}
-	if agoWords[word(i+2)] || prev == "a" && word(i-2) == "y" || ageYears[next] && ageOfWords[word(i+2)] && !sourceWords[word(i+3)] {
+	if agoWords[word(i+2)] || prev == "a" && word(i-2) == "y" || ageYears[next] && ageOfWords[word(i+2)] && !ageOfSource(word(i+3)) {
 		return false // "46 years ago", "il y a 46 ans", "46 ans d'existence" (agerel.go)
 	}
 	if ageNouns[prev] || ageAtWords[prev] && ageHaveVerbs[next] && personSubjects[word(i+2)] {
@@ -118,8 +118,8 @@ func (t *text) ageAt(i int) bool {
 	if !closes {
 		return false
 	}
-	if beShort[prev] {
-		return true // "she's 46", "he's 47"
+	if beShort[prev] || personSubjects[prev] && ageHaveVerbs[word(i-2)] {
+		return true // "she's 46", "he's 47", "volgens ons systeem is ze 46"
 	}
 	if ageHaveVerbs[prev] && (years || personSubjects[word(i-2)] || agePersonNouns[word(i-2)]) {
 		return true // "elle a 46 ans", "tiene 46 años", "she is 46", "the customer is 46"

@@ -29,7 +29,7 @@ func (t *text) ageAtPrep(i, from, to int) bool {
 		return false
 	}
 	if ageYears[next] {
-		if ageOfWords[word(i+2)] && !sourceWords[word(i+3)] {
+		if ageOfWords[word(i+2)] && !ageOfSource(word(i+3)) {
 			return false // "with 46 years of experience", "com 46 anos de garantia"
 		}
 		for k := from; k < to; k++ {
@@ -82,6 +82,10 @@ func (t *text) yearFromAt(i, by int) bool {
 	// the subject: a person's pronoun, or none at all ("Es del 79")
 	return i-3 < from || personSubjects[string(t.tokBytes(i-3))] || beShort[be] || agePersonNouns[string(t.tokBytes(i-3))]
 }
+
+// ageOfSource reports whether w, after "years of", says by whom: "46
+// ans d'après le dossier", "46 anos de acordo com a conta".
+func ageOfSource(w string) bool { return sourceWords[w] || w == "acordo" || w == "acuerdo" }
 
 func itoa2(n int) string { return string([]byte{byte('0' + n/10%10), byte('0' + n%10)}) }
 func itoa4(n int) string {
@@ -236,7 +240,7 @@ func (t *text) ageCompared() bool {
 // Words of agerel.go (normalised).
 var (
 	dayMonthLinks = set("de", "di", "of", "del")
-	ageAtWords    = set("at", "mit", "a", "con", "com", "met", "with", "avec", "aged")
+	ageAtWords    = set("at", "mit", "a", "con", "com", "met", "with", "avec", "aged", "being", "siendo", "etant", "essendo", "sendo")
 	ageOfWords    = set("of", "erfahrung", "experience", "de", "d", "di", "del", "van", "ervaring", "experiencia",
 		"esperienza", "garantie", "warranty", "garantia", "garanzia")
 	// ageFromWords say the year a person "is from"; yearBeWords are

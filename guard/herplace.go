@@ -171,7 +171,13 @@ func (t *text) herPlaceAfterPrep(i, n, from, to int) bool {
 	subject, going := false, false
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
-		going = going || placeSendVerbs[w] || goneWords[w] || wentVerbs[w] || arriveVerbs[w] || placeGoVerbs[w]
+		// a verb of going before the place, or right after it (the verb
+		// last: "nach Madrid geschickt"), not one that leaves from
+		// elsewhere ("produced in Germany and shipped from Madrid")
+		if (k < p || k >= i+n && k <= i+n+2) && (placeSendVerbs[w] || goneWords[w] || wentVerbs[w] || arriveVerbs[w] || placeGoVerbs[w]) &&
+			!(k+1 < to && cityFromWords[string(t.tokBytes(k+1))]) {
+			going = true
+		}
 		if placePolicy[w] {
 			return false // "Delivery: two days to Turin", "free to Lisbon"
 		}
@@ -184,12 +190,12 @@ func (t *text) herPlaceAfterPrep(i, n, from, to int) bool {
 		switch {
 		case placeMoveVerbs[w]:
 			subject = true
-		case herThing(w) && k < p-1 && t.herDetermined(k, from):
+		case (herThing(w) || k > from && herThings(w)) && k < p-1 && t.herDetermined(k, from):
 			// an address, an account sits somewhere ("the billing
 			// address is in Spain"); a parcel, a card, a letter only
 			// goes there ("the parcel is in Lisbon" is the tracking)
 			subject = subject || going || placeSited(w)
-		case placeSendVerbs[w] && k+1 < p && (placeObjects[string(t.tokBytes(k+1))] || herThing(string(t.tokBytes(k+1)))),
+		case placeSendVerbs[w] && k+1 < p && placeObjects[string(t.tokBytes(k+1))],
 			placeSendVerbs[w] && k > from && placeObjects[string(t.tokBytes(k-1))]:
 			subject = true // "send it to", "on l'envoie à", "se la enviamos a"
 		}
@@ -272,6 +278,14 @@ func herThing(w string) bool {
 	return false
 }
 
+// herThings reports whether w is the plural of a thing of herThing:
+// "your invoices", "her letters" (with their determiner: "Envíos a
+// direcciones en Italia" are any).
+func herThings(w string) bool {
+	n := len(w)
+	return n > 4 && w[n-1] == 's' && (placeThings[w[:n-1]] || sentOwnWords[w[:n-1]])
+}
+
 // placeNegated reports whether a negation stands in [from, i): "I can't
 // send it to Berlin", "The card will not go to Madrid".
 func (t *text) placeNegated(from, i int) bool {
@@ -300,7 +314,8 @@ var (
 		"cuenta", "tarjeta", "reemplazo", "carta", "codigo", "extracto", "factura", "perfil", "envio", "entrega",
 		"conto", "sostituzione", "lettera", "codice", "estratto", "fattura", "profilo", "spedizione", "consegna",
 		"rekening", "kaart", "pas", "vervanging", "code", "afschrift", "factuur", "profiel", "levering", "bezorging",
-		"conta", "cartao", "substituicao", "codigo", "extrato", "fatura", "morada", "rekeninghouder", "titular", "titolare",
+		"conta", "cartao", "substituicao", "document", "dokument", "dokumente", "documento", "documenti", "documentos",
+		"documenten", "papers", "codigo", "extrato", "fatura", "morada", "rekeninghouder", "titular", "titolare",
 		"kontoinhaber", "kontoinhaberin", "titulaire")
 	// placeOwnedBy are possessives of her the normaliser leaves apart.
 	placeOwnedBy = set("her", "his", "its", "son", "sa", "ses", "haar", "zijn", "seine", "seiner", "ihrer", "dela", "dele")
@@ -318,7 +333,8 @@ var (
 		"verschickt", "zugestellt", "envoie", "envoyons", "envoye", "envoyee", "expedie", "expediee", "adresse", "adressee",
 		"livre", "livree", "enviamos", "enviaremos", "enviara", "enviado", "enviada", "mandamos", "mandado", "mandada",
 		"spediamo", "spedito", "spedita", "inviamo", "inviato", "inviata", "sturen", "gestuurd", "verzenden", "verzonden",
-		"versturen", "verstuurd", "bezorgd", "enviamos", "enviado", "enviada", "enviaremos", "mandamos")
+		"versturen", "verstuurd", "bezorgd", "adressiert", "adresseert", "envio", "envia", "enviaron", "mando", "mandaron",
+		"indirizzato", "indirizzata", "geadresseerd", "enderecado", "enderecada", "enviamos", "enviado", "enviada", "enviaremos", "mandamos")
 	placeObjects = set("it", "them", "es", "ihn", "l", "le", "la", "lo", "gliela", "glielo", "hem", "het", "lha",
 		"lho", "los", "las", "les")
 	// placeReport report the requester's words or wish: "you asked us to
