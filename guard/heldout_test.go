@@ -324,6 +324,18 @@ import (
 // notchecked21.txt); set 18 617 (84.6 %), 4; set 19, still unseen, 713
 // (84.5 %), 5 (0.7 %). All nineteen: 7933 of 8789 blocked (90.3 %), 38
 // of 8437 stopped (0.5 %).
+//
+// Sets 20 and 21 (written blind the same way on 2026-12-07, copied
+// unchanged from /work/blind20-21, sha256 dfa54dd6…, 625df83e…): 20 (545
+// leaks, 496 innocents: the account-recovery and security desk, resets,
+// 2FA, SIM swaps, stolen cards, ex-partners and relatives "helping",
+// callers posing as the bank or police), 21 (462, 574: a busy e-commerce
+// day dense with innocent numbers and places, the business's own depots,
+// hotlines and IBANs, leaks hidden among them). First scores on main
+// 8fe35f7, before any change made after them: set 20 466/545 (85.5 %),
+// 29/496 stopped (5.8 %: yes/no answers to a process question, "Yes, we
+// block the card once you're verified", read as confirmations); set 21
+// 428/462 (92.6 %), 3/574 (0.5 %).
 var heldOutFloors = map[string]struct{ blocked, stopped int }{
 	"heldout1.txt": {109, 0}, "heldout2.txt": {45, 0}, "heldout3.txt": {110, 0}, "heldout4.txt": {40, 0},
 	"heldout5.txt": {176, 0}, "heldout6.txt": {405, 0}, "heldout7.txt": {309, 0}, "heldout8.txt": {286, 0},
@@ -331,6 +343,7 @@ var heldOutFloors = map[string]struct{ blocked, stopped int }{
 	"heldout11.txt": {708, 4}, "heldout12.txt": {511, 1}, "heldout13.txt": {503, 3},
 	"heldout14.txt": {720, 0}, "heldout15.txt": {586, 11}, "heldout16.txt": {769, 3},
 	"heldout17.txt": {624, 7}, "heldout18.txt": {617, 4}, "heldout19.txt": {713, 5},
+	"heldout20.txt": {466, 29}, "heldout21.txt": {428, 3},
 }
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of
