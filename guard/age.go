@@ -90,8 +90,8 @@ func (t *text) ageAt(i int) bool {
 	if agoWords[word(i+2)] || prev == "a" && word(i-2) == "y" || ageYears[next] && ageOfWords[word(i+2)] && !ageOfSource(word(i+3)) {
 		return false // "46 years ago", "il y a 46 ans", "46 ans d'existence" (agerel.go)
 	}
-	if ageNouns[prev] || ageAtWords[prev] && ageHaveVerbs[next] && personSubjects[word(i+2)] {
-		return true // "Mit 46 ist sie ..."
+	if ageNouns[prev] || ageAtWords[prev] && ageHaveVerbs[next] && personSubjects[word(i+2)] || ageFromWords[prev] && ageNouns[word(i-2)] {
+		return true // "Mit 46 ist sie ...", "at the age of 46"
 	}
 	if (isRecordWord(prev) || accountWords[prev] || recordPlaces[prev]) && sourceWords[word(i-2)] && (next == "" || t.toks[i].flags&fPunctAfter != 0) {
 		for k := from; k < i-2; k++ {
@@ -196,7 +196,8 @@ var (
 	// ageNouns name an age before it.
 	ageNouns = set("age", "aged", "alter", "edad", "eta", "leeftijd", "idade")
 	// ageYears are the words for years after an age; ageOldWords "old".
-	ageYears    = set("years", "year", "yrs", "yo", "jahre", "jahren", "ans", "an", "anos", "ano", "anni", "anno", "jaar")
+	ageYears = set("years", "year", "yrs", "yo", "jahre", "jahren", "ans", "an", "anos", "ano", "anni", "anno", "jaar",
+		"jahrige", "jahriger", "jahrigen", "jarige")
 	ageOldWords = set("old", "alt", "oud")
 	// ageThings are the businesses and things that have ages too, as the
 	// subject before one: "la tienda cumple 47 años", "il negozio ha 47

@@ -85,7 +85,9 @@ func (t *text) yearFromAt(i, by int) bool {
 
 // ageOfSource reports whether w, after "years of", says by whom: "46
 // ans d'après le dossier", "46 anos de acordo com a conta".
-func ageOfSource(w string) bool { return sourceWords[w] || w == "acordo" || w == "acuerdo" }
+func ageOfSource(w string) bool {
+	return sourceWords[w] || w == "acordo" || w == "acuerdo" || ageNouns[w] // "46 years of age"
+}
 
 func itoa2(n int) string { return string([]byte{byte('0' + n/10%10), byte('0' + n%10)}) }
 func itoa4(n int) string {
@@ -240,7 +242,7 @@ func (t *text) ageCompared() bool {
 // Words of agerel.go (normalised).
 var (
 	dayMonthLinks = set("de", "di", "of", "del")
-	ageAtWords    = set("at", "mit", "a", "con", "com", "met", "with", "avec", "aged", "being", "siendo", "etant", "essendo", "sendo")
+	ageAtWords    = set("at", "mit", "a", "con", "com", "met", "with", "avec", "aged", "als", "being", "siendo", "etant", "essendo", "sendo")
 	ageOfWords    = set("of", "erfahrung", "experience", "de", "d", "di", "del", "van", "ervaring", "experiencia",
 		"esperienza", "garantie", "warranty", "garantia", "garanzia")
 	// ageFromWords say the year a person "is from"; yearBeWords are

@@ -117,10 +117,13 @@ func (m *Matcher) herPlaceSaid(t *text) bool {
 // them: "I'll only tell you the city: Berlin", "Only the city, then:
 // Lisbon", "la ciudad es Madrid".
 func (t *text) herPlaceLabel(i, from int) bool {
+	if t.keyIsPlace(i, from) {
+		return true
+	}
 	for k := i - 1; k >= from && k >= i-3; k-- {
 		w := string(t.tokBytes(k))
 		if cityKeys[w] || placeCountryKeys[w] {
-			if k > from && (ourWords[string(t.tokBytes(k-1))] || indefinites[string(t.tokBytes(k-1))]) {
+			if k > from && (ourWords[string(t.tokBytes(k-1))] || indefinites[string(t.tokBytes(k-1))] || anyWords[string(t.tokBytes(k-1))]) {
 				return false // "our city: Paris", "a city like Berlin"
 			}
 			brk := false
@@ -136,6 +139,36 @@ func (t *text) herPlaceLabel(i, from int) bool {
 		if t.toks[k].lex&lxCopula == 0 && !placeLabelLinks[w] {
 			return false
 		}
+	}
+	return false
+}
+
+// keyIsPlace reports whether the place at token i follows a copula whose
+// subject is her city or country as a field, with its determiner: "The
+// billing country on the account is Spain", "El país de facturación es
+// España", "Die Stadt im Konto ist Berlin".
+func (t *text) keyIsPlace(i, from int) bool {
+	if i-2 < from || t.toks[i-1].lex&lxCopula == 0 {
+		return false
+	}
+	for k := i - 2; k >= from && k >= i-7; k-- {
+		w := string(t.tokBytes(k))
+		if negations[w] || placeNegs[w] || t.toks[k].lex&lxCond != 0 || ourWords[w] || anyWords[w] || indefinites[w] && !definites[w] {
+			return false
+		}
+		if !cityKeys[w] && !placeCountryKeys[w] {
+			continue
+		}
+		for j := k - 1; j >= from && j >= k-2; j-- {
+			x := string(t.tokBytes(j))
+			if indefinites[x] && !definites[x] || ourWords[x] || anyWords[x] {
+				return false
+			}
+			if definites[x] || secondPerson[x] || placeOwnedBy[x] {
+				return !t.condBefore(from, i)
+			}
+		}
+		return false
 	}
 	return false
 }
@@ -333,7 +366,7 @@ var (
 		"verschickt", "zugestellt", "envoie", "envoyons", "envoye", "envoyee", "expedie", "expediee", "adresse", "adressee",
 		"livre", "livree", "enviamos", "enviaremos", "enviara", "enviado", "enviada", "mandamos", "mandado", "mandada",
 		"spediamo", "spedito", "spedita", "inviamo", "inviato", "inviata", "sturen", "gestuurd", "verzenden", "verzonden",
-		"versturen", "verstuurd", "bezorgd", "adressiert", "adresseert", "envio", "envia", "enviaron", "mando", "mandaron",
+		"versturen", "verstuurd", "bezorgd", "enviamo", "manda", "spedisce", "schickt", "stuurt", "verstuurt", "adressiert", "adresseert", "envio", "envia", "enviaron", "mando", "mandaron",
 		"indirizzato", "indirizzata", "geadresseerd", "enderecado", "enderecada", "enviamos", "enviado", "enviada", "enviaremos", "mandamos")
 	placeObjects = set("it", "them", "es", "ihn", "l", "le", "la", "lo", "gliela", "glielo", "hem", "het", "lha",
 		"lho", "los", "las", "les")
@@ -353,7 +386,7 @@ var (
 	placeGoVerbs = set("reach", "reaches", "arrive", "arrives", "headed", "heading", "travel", "travels", "routed",
 		"kommt", "landet", "geht", "arrivera", "arrive", "parvient", "llegara", "llega", "arrivera", "arriva", "komt",
 		"chega", "chegara", "seguira", "segue", "vai", "gaat", "va", "way", "wy", "unterwegs", "route", "camino", "viaggio",
-		"onderweg", "caminho")
+		"onderweg", "caminho", "ships", "weg", "chemin", "strada")
 	// placeBack send a thing back to the business; placePolicy tell a
 	// shipping rule, not her parcel; placeYours is "yours" alone.
 	placeBack   = set("back", "returned", "return", "zuruck", "retour", "renvoye", "devuelto", "vuelta", "ritorno", "rispedito", "terug", "retornado", "devolvido")
