@@ -32,6 +32,9 @@ func (m *Matcher) phoneEndsShown(t *text) bool {
 			h0--
 		}
 		for k := h0; k < a && len(head)+len(t.tokBytes(k)) <= len(hb); k++ {
+			if k > h0 && string(t.tokBytes(k)) == "0" {
+				continue // "+33 (0)6": the trunk 0 written after the country code
+			}
 			head = append(head, t.tokBytes(k)...)
 		}
 		for k := b; k < len(t.toks) && k < b+4 && isDigitTok(t.tokBytes(k)) && len(tail)+len(t.tokBytes(k)) <= len(tb); k++ {
@@ -65,7 +68,7 @@ func (m *Matcher) phoneEndsShown(t *text) bool {
 // asks, supposes and denies nothing.
 func (m *Matcher) mailStartSaid(t *text) bool {
 	for k := range t.toks {
-		if !startWords[string(t.tokBytes(k))] {
+		if w := string(t.tokBytes(k)); !startWords[w] && !mailStartVerbs[w] {
 			continue
 		}
 		from, to := t.sentenceOf(k)
@@ -109,6 +112,10 @@ func (m *Matcher) localPrefix(w string) bool {
 	}
 	return false
 }
+
+// mailStartVerbs say "starts" besides startWords: German "fängt ...
+// an" (normalised).
+var mailStartVerbs = set("fangt", "fangen", "faengt", "beginnt", "opens", "begint")
 
 // mailStartNouns name an email or its login besides emailNouns,
 // mailboxWords and addressNouns (normalised).
