@@ -211,8 +211,8 @@ func (t *text) herPlaceAfterPrep(i, n, from, to int) bool {
 			!(k+1 < to && cityFromWords[string(t.tokBytes(k+1))]) {
 			going = true
 		}
-		if placePolicy[w] {
-			return false // "Delivery: two days to Turin", "free to Lisbon"
+		if placePolicy[w] || placeReturns[w] {
+			return false // "Delivery: two days to Turin", "free to Lisbon", "the address for returns"
 		}
 	}
 	for k := from; k < p; k++ {
@@ -315,8 +315,12 @@ func herThing(w string) bool {
 // "your invoices", "her letters" (with their determiner: "Envíos a
 // direcciones en Italia" are any).
 func herThings(w string) bool {
-	n := len(w)
-	return n > 4 && w[n-1] == 's' && (placeThings[w[:n-1]] || sentOwnWords[w[:n-1]])
+	for _, suf := range []string{"s", "es", "en"} {
+		if n := len(w) - len(suf); n > 3 && w[n:] == suf && (placeThings[w[:n]] || sentOwnWords[w[:n]] || addressNouns[w[:n]]) {
+			return true // "invoices", "Bestellungen", "direcciones"
+		}
+	}
+	return false
 }
 
 // placeNegated reports whether a negation stands in [from, i): "I can't
@@ -334,7 +338,7 @@ func (t *text) placeNegated(from, i int) bool {
 var (
 	// herPreps put a thing at or toward a place; herArticles may
 	// stand between them and the place.
-	herPreps = set("to", "in", "at", "into", "nach", "im", "an", "au", "aux", "a", "en", "vers", "dans", "para", "hacia",
+	herPreps = set("ad", "to", "in", "at", "into", "nach", "im", "an", "au", "aux", "a", "en", "vers", "dans", "para", "hacia",
 		"hasta", "verso", "naar", "te", "em", "no", "na", "pra", "alla")
 	herArticles = set("the", "den", "der", "die", "dem", "le", "la", "l", "les", "el", "los", "het", "de", "o", "a", "os",
 		"il", "lo", "gli")
@@ -366,7 +370,8 @@ var (
 		"verschickt", "zugestellt", "envoie", "envoyons", "envoye", "envoyee", "expedie", "expediee", "adresse", "adressee",
 		"livre", "livree", "enviamos", "enviaremos", "enviara", "enviado", "enviada", "mandamos", "mandado", "mandada",
 		"spediamo", "spedito", "spedita", "inviamo", "inviato", "inviata", "sturen", "gestuurd", "verzenden", "verzonden",
-		"versturen", "verstuurd", "bezorgd", "enviamo", "manda", "spedisce", "schickt", "stuurt", "verstuurt", "adressiert", "adresseert", "envio", "envia", "enviaron", "mando", "mandaron",
+		"versturen", "verstuurd", "bezorgd", "bring", "bringen", "bringt", "apporte", "lleva", "llevamos", "porta",
+		"portiamo", "brengt", "brengen", "leva", "levamos", "enviamo", "manda", "spedisce", "schickt", "stuurt", "verstuurt", "adressiert", "adresseert", "envio", "envia", "enviaron", "mando", "mandaron",
 		"indirizzato", "indirizzata", "geadresseerd", "enderecado", "enderecada", "enviamos", "enviado", "enviada", "enviaremos", "mandamos")
 	placeObjects = set("it", "them", "es", "ihn", "l", "le", "la", "lo", "gliela", "glielo", "hem", "het", "lha",
 		"lho", "los", "las", "les")
@@ -386,7 +391,7 @@ var (
 	placeGoVerbs = set("reach", "reaches", "arrive", "arrives", "headed", "heading", "travel", "travels", "routed",
 		"kommt", "landet", "geht", "arrivera", "arrive", "parvient", "llegara", "llega", "arrivera", "arriva", "komt",
 		"chega", "chegara", "seguira", "segue", "vai", "gaat", "va", "way", "wy", "unterwegs", "route", "camino", "viaggio",
-		"onderweg", "caminho", "ships", "weg", "chemin", "strada")
+		"onderweg", "caminho", "delivery", "ships", "weg", "chemin", "strada")
 	// placeBack send a thing back to the business; placePolicy tell a
 	// shipping rule, not her parcel; placeYours is "yours" alone.
 	placeBack   = set("back", "returned", "return", "zuruck", "retour", "renvoye", "devuelto", "vuelta", "ritorno", "rispedito", "terug", "retornado", "devolvido")
@@ -394,7 +399,7 @@ var (
 		"dias", "giorni", "dagen", "werkdagen", "weeks", "semaines", "semanas", "settimane", "weken", "wochen", "costs", "kostet",
 		"coute", "cuesta", "costa", "kost", "custa", "tracking", "suivi", "seguimiento", "sendungsverfolgung", "rastreamento",
 		"tracciamento", "possible", "available", "moglich", "disponible", "posible", "disponibile", "possibile", "mogelijk",
-		"beschikbaar", "possivel", "disponivel", "usually", "normalement", "normalmente", "normalerweise", "normaal")
+		"beschikbaar", "possivel", "disponivel")
 	placeYours = set("yours", "ihre", "ihrer", "votre", "tuyo", "suyo", "suya", "vostro", "suo", "sua", "uwe", "jouwe", "seu", "vosso")
 	placeNegs  = set("never", "cant", "cannot", "wont", "dont", "doesnt", "didnt", "nie", "niemals", "ne", "jamais",
 		"nunca", "non", "mai", "nooit", "geen", "nao")
@@ -428,3 +433,8 @@ var placeOrgs = set("team", "teams", "department", "support", "service", "desk",
 var placeEnglish = set("account", "card", "replacement", "letter", "code", "pin", "statement", "invoice", "bill", "mail",
 	"post", "billing", "delivery", "shipping", "profile", "record", "file", "holder", "customer", "address", "parcel",
 	"package", "order", "new", "recovery", "current", "old", "home", "postal", "mailing", "shipping")
+
+// placeReturns are the business's returns: "the address we have for
+// returns is in Madrid".
+var placeReturns = set("returns", "retouren", "rucksendung", "rucksendungen", "retours", "devoluciones", "devolucion",
+	"resi", "reso", "retourzendingen", "devolucoes", "devolucao")
