@@ -82,6 +82,10 @@ func (t *text) ageAt(i int) bool {
 		return string(t.tokBytes(k))
 	}
 	prev, next := word(i-1), word(i+1)
+	b := i - 2 // the word before prev
+	if ageAdverbs[prev] {
+		prev, b = word(i-2), i-3 // "elle a bien 46 ans", "tiene ya 46", "ze is inmiddels 46" (agerel.go)
+	}
 	for k := from; k < to; k++ {
 		if w := string(t.tokBytes(k)); ourWords[w] && t.businessAt(k, to) || k < i && k >= i-4 && ageThings[w] {
 			return false // "our company turns 47 this year", "la tienda cumple 47 años"
@@ -118,10 +122,10 @@ func (t *text) ageAt(i int) bool {
 	if !closes {
 		return false
 	}
-	if beShort[prev] || personSubjects[prev] && ageHaveVerbs[word(i-2)] {
+	if beShort[prev] || personSubjects[prev] && ageHaveVerbs[word(b)] {
 		return true // "she's 46", "he's 47", "volgens ons systeem is ze 46"
 	}
-	if ageHaveVerbs[prev] && (years || personSubjects[word(i-2)] || agePersonNouns[word(i-2)]) {
+	if ageHaveVerbs[prev] && (years || personSubjects[word(b)] || agePersonNouns[word(b)]) {
 		return true // "elle a 46 ans", "tiene 46 años", "she is 46", "the customer is 46"
 	}
 	if agePersonNouns[prev] && (years || t.toks[i].flags&fPunctAfter != 0 || next == "") {

@@ -242,8 +242,12 @@ func (t *text) ageCompared() bool {
 // Words of agerel.go (normalised).
 var (
 	dayMonthLinks = set("de", "di", "of", "del")
-	ageAtWords    = set("at", "mit", "a", "con", "com", "met", "with", "avec", "aged", "als", "being", "siendo", "etant", "essendo", "sendo")
-	ageOfWords    = set("of", "erfahrung", "experience", "de", "d", "di", "del", "van", "ervaring", "experiencia",
+	// ageAdverbs may stand between a verb and an age: "elle a bien 46
+	// ans", "tiene ya 46 años", "ze is inmiddels 46".
+	ageAdverbs = set("already", "now", "still", "just", "bien", "deja", "ya", "gia", "inmiddels", "al", "nu", "schon",
+		"jetzt", "noch", "ja", "agora", "ainda", "ahora", "todavia", "ora", "ancora", "encore", "maintenant", "nog")
+	ageAtWords = set("at", "mit", "a", "con", "com", "met", "with", "avec", "aged", "als", "being", "siendo", "etant", "essendo", "sendo")
+	ageOfWords = set("of", "erfahrung", "experience", "de", "d", "di", "del", "van", "ervaring", "experiencia",
 		"esperienza", "garantie", "warranty", "garantia", "garanzia")
 	// ageFromWords say the year a person "is from"; yearBeWords are
 	// copulas beside ageHaveVerbs.
