@@ -104,6 +104,9 @@ func (m *Matcher) birthdayRelative(t *text) bool {
 		return false
 	}
 	for i := range t.toks {
+		if b := t.tokBytes(i); len(b) == 0 || len(b) >= 32 || birthdayShapes[b[0]]&(1<<len(b)) == 0 {
+			continue // most tokens fail the shape test
+		}
 		w := string(t.tokBytes(i))
 		if !birthdayWords[w] {
 			continue
@@ -212,6 +215,9 @@ func itoaSmall(n int) string {
 // ("No, I can't say whether she's older").
 func (t *text) ageCompared() bool {
 	for i := range t.toks {
+		if b := t.tokBytes(i); len(b) == 0 || len(b) >= 32 || ageCompShapes[b[0]]&(1<<len(b)) == 0 {
+			continue
+		}
 		w := string(t.tokBytes(i))
 		if !ageComparatives[w] && !(ageMoreAdjs[w] && i > 0 && ageMore[string(t.tokBytes(i-1))]) {
 			continue
@@ -274,4 +280,17 @@ var (
 	ageThanThings = set("accounts", "account", "cards", "card", "orders", "order", "version", "versions", "model",
 		"konten", "karten", "comptes", "cartes", "cuentas", "tarjetas", "conti", "carte", "rekeningen", "kaarten",
 		"contas", "cartoes")
+)
+
+// birthdayShapes and ageCompShapes are the shapes (first letter, length)
+// of birthdayWords and of the comparatives, a test before the look-up.
+var (
+	birthdayShapes = shapes(birthdayWords)
+	ageCompShapes  = func() [256]uint32 {
+		a, b := shapes(ageComparatives), shapes(ageMoreAdjs)
+		for i := range a {
+			a[i] |= b[i]
+		}
+		return a
+	}()
 )

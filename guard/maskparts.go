@@ -68,6 +68,9 @@ func (m *Matcher) phoneEndsShown(t *text) bool {
 // asks, supposes and denies nothing.
 func (m *Matcher) mailStartSaid(t *text) bool {
 	for k := range t.toks {
+		if b := t.tokBytes(k); len(b) == 0 || len(b) >= 32 || mailStartShapes[b[0]]&(1<<len(b)) == 0 {
+			continue // most tokens fail the shape test
+		}
 		if w := string(t.tokBytes(k)); !startWords[w] && !mailStartVerbs[w] {
 			continue
 		}
@@ -116,6 +119,16 @@ func (m *Matcher) localPrefix(w string) bool {
 // mailStartVerbs say "starts" besides startWords: German "fängt ...
 // an" (normalised).
 var mailStartVerbs = set("fangt", "fangen", "faengt", "beginnt", "opens", "begint")
+
+// mailStartShapes are the shapes (first letter, length) of startWords
+// and mailStartVerbs.
+var mailStartShapes = func() [256]uint32 {
+	a, b := shapes(startWords), shapes(mailStartVerbs)
+	for i := range a {
+		a[i] |= b[i]
+	}
+	return a
+}()
 
 // mailStartNouns name an email or its login besides emailNouns,
 // mailboxWords and addressNouns (normalised).
