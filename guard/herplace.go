@@ -222,7 +222,7 @@ func (t *text) herPlaceAfterPrep(i, n, from, to int) bool {
 		}
 		switch {
 		case placeMoveVerbs[w]:
-			subject = true
+			subject = t.moverHers(from, k, p)
 		case (herThing(w) || k > from && herThings(w)) && k < p-1 && t.herDetermined(k, from):
 			// an address, an account sits somewhere ("the billing
 			// address is in Spain"); a parcel, a card, a letter only
@@ -237,7 +237,7 @@ func (t *text) herPlaceAfterPrep(i, n, from, to int) bool {
 		// Dutch and German put the verb last: "Ze is volgens ons naar
 		// Portugal verhuisd", "Sie ist nach Portugal gezogen"
 		for k := i + n; k < to && k <= i+n+2; k++ {
-			if placeMoveVerbs[string(t.tokBytes(k))] {
+			if placeMoveVerbs[string(t.tokBytes(k))] && t.moverHers(from, p, p) {
 				subject = true
 			}
 		}
@@ -266,6 +266,25 @@ func (t *text) businessAt(k, to int) bool {
 		return !(accountWords[n] || isRecordWord(n) || recordPlaces[n])
 	}
 	return true
+}
+
+// moverHers reports whether the one who moved, lives or is listed, the
+// subject in [from, p) of the verb at k (after it in German: "Laut
+// Konto wohnt sie in ..."), is her: a person's pronoun
+// ("she moved", "Ze is ... verhuisd"), the holder, a thing of hers, or no
+// subject at all ("Se mudó a Portugal", "Risulta trasferita", "Vive en
+// Portugal"); not "the courier is based in Lisbon".
+func (t *text) moverHers(from, k, p int) bool {
+	if k-from <= 1 {
+		return true
+	}
+	for j := from; j < p; j++ {
+		w := string(t.tokBytes(j))
+		if personSubjects[w] || beShort[w] || agePersonNouns[w] || placeOwnedBy[w] || herThing(w) && t.herDetermined(j, from) {
+			return true
+		}
+	}
+	return false
 }
 
 // herDetermined reports whether the noun at token k has a definite
