@@ -40,6 +40,9 @@ func (t *text) ageSaid(by int, now func() time.Time) bool {
 					return true
 				}
 			}
+			if (n == 2 || n == 4) && allDigits(w) && t.yearFromAt(i, by) {
+				return true // "Ze is van '79", "Sie ist Jahrgang 79" (agerel.go)
+			}
 			if d, ok := decadeNumber(w); ok && d == by/10%10 && t.decadeAt(i, by%10, false) {
 				return true
 			}
@@ -82,22 +85,37 @@ func (t *text) ageAt(i int) bool {
 		return string(t.tokBytes(k))
 	}
 	prev, next := word(i-1), word(i+1)
+	b := i - 2 // the word before prev
+	if ageAdverbs[prev] {
+		prev, b = word(i-2), i-3 // "elle a bien 46 ans", "tiene ya 46", "ze is inmiddels 46" (agerel.go)
+	}
 	for k := from; k < to; k++ {
-		if w := string(t.tokBytes(k)); ourWords[w] || k < i && k >= i-4 && ageThings[w] {
+		if w := string(t.tokBytes(k)); ourWords[w] && t.businessAt(k, to) || k < i && k >= i-4 && ageThings[w] {
 			return false // "our company turns 47 this year", "la tienda cumple 47 años"
 		}
 	}
-	if agoWords[word(i+2)] || prev == "a" && word(i-2) == "y" {
-		return false // "46 years ago", "il y a 46 ans"
+	if agoWords[word(i+2)] || prev == "a" && word(i-2) == "y" || ageYears[next] && ageOfWords[word(i+2)] && !ageOfSource(word(i+3)) {
+		return false // "46 years ago", "il y a 46 ans", "46 ans d'existence" (agerel.go)
 	}
-	if ageNouns[prev] {
-		return true
+	if ageNouns[prev] || ageAtWords[prev] && ageHaveVerbs[next] && personSubjects[word(i+2)] || ageFromWords[prev] && ageNouns[word(i-2)] {
+		return true // "Mit 46 ist sie ...", "at the age of 46"
+	}
+	if (isRecordWord(prev) || accountWords[prev] || recordPlaces[prev]) && sourceWords[word(i-2)] && (next == "" || t.toks[i].flags&fPunctAfter != 0) {
+		for k := from; k < i-2; k++ {
+			if w := string(t.tokBytes(k)); personSubjects[w] || agePersonNouns[w] {
+				return true // "Der Kunde ist laut Akte 46"
+			}
+		}
 	}
 	years := ageYears[next]
+	if t.ageAtPrep(i, from, to) {
+		return true // "At 46 you're over the limit", "Mit 46 Jahren sind Sie ...", "A los 46 años ya ..." (agerel.go)
+	}
 	if years && ageOldWords[word(i+2)] {
 		return true // "46 years old", "46 Jahre alt", "46 jaar oud"
 	}
-	closes := next == "" || t.toks[i].flags&fPunctAfter != 0 || ageThisWords[next] || years
+	// "is 46 according to our records", "is 46, per the file"
+	closes := next == "" || t.toks[i].flags&fPunctAfter != 0 || ageThisWords[next] || years || sourceWords[next] || next == "per"
 	if turnVerbs[prev] && closes {
 		return true // "turns 46 this year", "sie wird dieses Jahr 46" (below), "cumple 46 años"
 	}
@@ -107,11 +125,14 @@ func (t *text) ageAt(i int) bool {
 	if !closes {
 		return false
 	}
-	if beShort[prev] {
-		return true // "she's 46", "he's 47"
+	if beShort[prev] || personSubjects[prev] && ageHaveVerbs[word(b)] {
+		return true // "she's 46", "he's 47", "volgens ons systeem is ze 46"
 	}
-	if ageHaveVerbs[prev] && (years || personSubjects[word(i-2)]) {
-		return true // "elle a 46 ans", "tiene 46 años", "she is 46"
+	if ageHaveVerbs[prev] && (years || personSubjects[word(b)] || agePersonNouns[word(b)]) {
+		return true // "elle a 46 ans", "tiene 46 años", "she is 46", "the customer is 46"
+	}
+	if agePersonNouns[prev] && (years || t.toks[i].flags&fPunctAfter != 0 || next == "") {
+		return true // "is de rekeninghouder 46 jaar"
 	}
 	return false
 }
@@ -182,7 +203,8 @@ var (
 	// ageNouns name an age before it.
 	ageNouns = set("age", "aged", "alter", "edad", "eta", "leeftijd", "idade")
 	// ageYears are the words for years after an age; ageOldWords "old".
-	ageYears    = set("years", "year", "yrs", "yo", "jahre", "jahren", "ans", "an", "anos", "ano", "anni", "anno", "jaar")
+	ageYears = set("years", "year", "yrs", "yo", "jahre", "jahren", "ans", "an", "anos", "ano", "anni", "anno", "jaar",
+		"jahrige", "jahriger", "jahrigen", "jarige")
 	ageOldWords = set("old", "alt", "oud")
 	// ageThings are the businesses and things that have ages too, as the
 	// subject before one: "la tienda cumple 47 años", "il negozio ha 47

@@ -223,6 +223,10 @@ type Matcher struct {
 	now       func() time.Time
 	// p24 are the values of the partial readings of partial24.go.
 	p24 part24Values
+	// places are her countries' names and US regions as token lists,
+	// publicWords the words of the public strings (herplace.go).
+	places      [][]string
+	publicWords map[string]bool
 }
 
 // errBrokenMatcher is the panic of a check on a matcher whose build
@@ -304,6 +308,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) (m *Mat
 			b.payment(c.Payment, m.levels[proofdesk.ClassPayment])
 			m.brand = strings.Join(normTokens(c.Payment.Brand), "")
 		}
+		m.places = placeForms(c)
 		m.frags = fragmentsOf(c, m.phones, m.dob)
 		m.parts = partValuesOf(c)
 		m.mail = mailValuesOf(c)
@@ -351,6 +356,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) (m *Mat
 	for _, s := range opt.Public {
 		b.addText(s, pattern{part: partPublic})
 	}
+	m.publicWords = publicWordsOf(opt.Public)
 	m.ac = buildAutomaton(b.strs)
 	m.pats = b.pats
 	m.houses, m.houseNums = b.houses, b.houseNums
@@ -360,6 +366,11 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) (m *Mat
 			if len(x) > 0 && len(x) < 32 {
 				m.cityHeads[x[0]] |= 1 << len(x)
 			}
+		}
+	}
+	for _, p := range m.places { // herplace.go: her countries pass the same shape test
+		if x := p[0]; len(x) > 0 && len(x) < 32 {
+			m.cityHeads[x[0]] |= 1 << len(x)
 		}
 	}
 	for _, ty := range m.typos {
@@ -770,7 +781,7 @@ func (m *Matcher) valuesOf(t *text, level proofdesk.Level, f16 uint16) Verdict {
 		}
 	}
 	if lvl := m.levels[proofdesk.ClassAddress]; lvl > level && (f16&g16Cities != 0 && m.citiesPaired(t) || f16&g16Live != 0 && m.liveAtNumber(t) ||
-		f16&g16City != 0 && m.homeThingIn(t)) {
+		f16&g16City != 0 && m.homeThingIn(t) || m.herPlaceSaid(t)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassAddress, Part: PartCity, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v
@@ -796,17 +807,23 @@ func (m *Matcher) valuesOf(t *text, level proofdesk.Level, f16 uint16) Verdict {
 			best = v
 		}
 	}
-	if lvl := m.levels[proofdesk.ClassEmail]; lvl > level && t.ats > 0 && m.mailCutDomain(t) {
+	if lvl := m.levels[proofdesk.ClassEmail]; lvl > level && (t.ats > 0 && m.mailCutDomain(t) || m.mailStartSaid(t)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassEmail, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v
 		}
 	}
 	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobTypo(t) || m.dobTransposed(t) || m.dobTexting(t) ||
-		m.birthYear > 0 && t.ageSaid(m.birthYear, m.now)) {
+		m.birthYear > 0 && t.ageSaid(m.birthYear, m.now) || m.birthdayRelative(t)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v
+		}
+	}
+	if cl := m.valueContrasted(t); cl != "" && m.levels[cl] > level {
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: cl, Part: PartLast4, RequiredLevel: m.levels[cl]}
+		if v.stricter(best) {
+			best = v // "a new number, different from the 7158 of the current card" (contrast.go)
 		}
 	}
 	if lvl := m.levels[proofdesk.ClassPayment]; lvl > level && m.brandTypo(t) {
@@ -825,7 +842,7 @@ func (m *Matcher) valuesOf(t *text, level proofdesk.Level, f16 uint16) Verdict {
 			best = v
 		}
 	}
-	if lvl := m.levels[proofdesk.ClassPhone]; lvl > level && (len(t.threes) > 0 && m.phoneSplitThree(t) || m.phoneTransposed(t) || m.phoneMaskedHead(t)) {
+	if lvl := m.levels[proofdesk.ClassPhone]; lvl > level && (len(t.threes) > 0 && m.phoneSplitThree(t) || m.phoneTransposed(t) || m.phoneMaskedHead(t) || m.phoneEndsShown(t)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassPhone, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v
@@ -911,6 +928,12 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 			if v.stricter(best) {
 				best = v
 			}
+		}
+	}
+	if l := m.levels[proofdesk.ClassDateOfBirth]; l > level && slices.Contains(offered, proofdesk.ClassDateOfBirth) && t.ageCompared() {
+		v := Verdict{Blocked: true, Rule: RuleDenial, Class: proofdesk.ClassDateOfBirth, RequiredLevel: l}
+		if v.stricter(best) {
+			best = v // "No, she's older" (agerel.go)
 		}
 	}
 	if class != "" {
