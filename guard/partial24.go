@@ -628,6 +628,9 @@ func (t *text) mail24(p *part24Values, from, to int) bool {
 	if s.any(0, requestWords) {
 		return false // a format asked of the requester
 	}
+	if t.toks[to-1].flags&fQuestion != 0 {
+		return false // a question states nothing: "The address starts with your first name? I can't say."
+	}
 	first, last := s.any(0, firstNameWords) || s.nameTwoWords(), s.any(0, lastNameWords) || s.nameTwoWords()
 	if (first || last) && s.hers() && !s.any(0, passwordWords24) && (s.any(0, dotWordSet) && s.any(0, afterWords24, beforeWords24, startWords) ||
 		s.any(0, startWords, startSplit24) && s.any(0, accentWords24)) {

@@ -265,28 +265,38 @@ func (t *text) spellingChains(vb *variantBufs) {
 			i++
 			continue
 		}
-		start, units, paused := i, 0, 0
+		start, units, paused, codes := i, 0, 0, 0
 		items = items[:0]
 		glued := false
 		end, nItems := i, 0
 		for i < len(t.raw) {
 			l, next := t.spellingUnit(i)
+			code := next > i
 			if next == i && units > 0 {
 				// a bare letter inside a chain: "O D I E"; a letter's name
 				// ("ele", "erre", "emme"), alone or with its code word ("de
-				// de Dinamarca"); "i latina", "i griega"
+				// de Dinamarca"); "i latina", "i griega". A bare letter or
+				// a letter's name is also an ordinary word ("è", "y", "de",
+				// "te"): alone, it is a letter only with a pause after it
+				// ("l, o, d comme Désiré") or beside another bare letter
+				// ("A I X"), not in "Francia y de Italia es".
 				w := t.rawWord(i)
+				paused := t.raw[i].flags&fPunctAfter != 0
 				if len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' {
-					l, next = string(w), i+1
-					if i+1 < len(t.raw) && t.raw[i].flags&fPunctAfter == 0 && letterQualifiers[string(t.rawWord(i+1))] {
-						next = i + 2
+					switch {
+					case i+1 < len(t.raw) && !paused && letterQualifiers[string(t.rawWord(i+1))]:
+						l, next = string(w), i+2
+					case paused || t.bareLetter(i-1) || t.bareLetter(i+1):
+						l, next = string(w), i+1
 					}
 				} else if n := letterNames[string(w)]; n != "" {
-					l, next = n, i+1
 					if i+2 < len(t.raw) && spellAsWords[string(t.rawWord(i+1))] {
 						if c := codeLetters(t.rawWord(i + 2)); c != "" && c[0] == n[0] {
-							next = i + 3
+							l, next, code = n, i+3, true
 						}
+					}
+					if next == i && paused {
+						l, next = n, i+1
 					}
 				}
 			}
@@ -306,6 +316,9 @@ func (t *text) spellingChains(vb *variantBufs) {
 				}
 				items = append(items, item{text: []byte(l), raw: raw, paused: p})
 				units++
+				if code {
+					codes++
+				}
 				i = next
 				end, nItems = i, len(items)
 				continue
@@ -331,6 +344,12 @@ func (t *text) spellingChains(vb *variantBufs) {
 		// a plain word glued before a chain of 2 or 3: "elo Delta India
 		// Echo", "mar Tango India November" (one of 4 or more stands
 		// alone: "Rue de la Papa Alfa India X-ray")
+		// A chain of fewer than 4 has 2 code words or more to glue: a
+		// bare letter or a letter's name after one code word is the
+		// ordinary word it also is ("della Francia è +33": "è" is no E).
+		if units < 4 && codes < 2 {
+			continue
+		}
 		if units < 4 && start > 0 && t.raw[start-1].flags&fPunctAfter == 0 && t.gluePiece(start-1) {
 			items = append(items[:1], items...)
 			items[0] = item{text: t.rawWord(start - 1), raw: -1}
@@ -373,6 +392,15 @@ func (t *text) spellingChains(vb *variantBufs) {
 	if !long {
 		vb.repl = vb.repl[:first]
 	}
+}
+
+// bareLetter reports whether raw token i is one letter, a to z.
+func (t *text) bareLetter(i int) bool {
+	if i < 0 || i >= len(t.raw) {
+		return false
+	}
+	w := t.rawWord(i)
+	return len(w) == 1 && w[0] >= 'a' && w[0] <= 'z'
 }
 
 // gluePiece reports whether raw token i may be the plain part of a word
