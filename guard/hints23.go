@@ -10,7 +10,10 @@ package guard
 
 // hints23 returns the rule of a litotes or a hint in t, or "".
 func (t *text) hints23() string {
-	for i := range t.toks {
+	for i := 0; i < len(t.toks) && t.cls&clHint23 != 0; i++ {
+		if !t.has(i, clHint23) {
+			continue // neither a word of swapping nor "off"
+		}
 		w := string(t.tokBytes(i))
 		switch {
 		case swapWords23[w]:

@@ -48,6 +48,14 @@ const (
 	clArticlePronoun                    // an article that is a pronoun (articlePronouns)
 	clIt                                // a word for "it" (itWords)
 	clPointerSubject                    // a subject of a pointer clause (pointerSubjects)
+	clOpen23                            // a word that opens a short denial (answer23's openers)
+	clHint23                            // a word of swapping, or "off" (swapWords23, "off", "daneben")
+	clRecord23                          // a word naming the record, or "only" (accountWords, registeredWords, onlyWords23)
+	clCond                              // a word of condition (condWords)
+	clThere23                           // a word for "there" that things fail at ("there", "dort", "ahi")
+	clFail23                            // a verb of failing (failVerbs23)
+	clTailWide                          // a word for the end or the last pair (tailWideLeads)
+	clTailLead                          // a word for ending (tailLeads)
 
 	// clDigit marks a token that opens with a digit: no word of the
 	// lexicon, set where the token is written (emitNumbers, emitWord).
@@ -96,6 +104,15 @@ var wordClasses = []struct {
 	{clArticlePronoun, articlePronouns},
 	{clIt, itWords},
 	{clPointerSubject, pointerSubjects},
+	{clOpen23, union(nearMissWords, negations, otherOpeners, demonstratives, demoDeterminers, destDemos,
+		neverHadPronouns, frenchPointers, valuePronouns23)},
+	{clHint23, union(swapWords23, set("off", "daneben"))},
+	{clRecord23, union(accountWords, registeredWords, onlyWords23)},
+	{clCond, condWords},
+	{clThere23, set("there", "dort", "dorthin", "daar", "ahi", "alli")},
+	{clFail23, failVerbs23},
+	{clTailWide, tailWideLeads},
+	{clTailLead, tailLeads},
 }
 
 // has reports whether token i is of a class of c.

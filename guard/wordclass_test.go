@@ -67,3 +67,30 @@ func TestWordClasses(t *testing.T) {
 		}
 	}
 }
+
+// TestNearMissTokens checks that nearMissWords, written as tokens for its
+// word class, is the token view of the words people type.
+func TestNearMissTokens(t *testing.T) {
+	want := normSet("close", "cl", "almost", "nearly", "fast", "beinahe", "knapp", "presque", "casi", "quasi",
+		"bijna", "quase", "nah")
+	if len(want) != len(nearMissWords) {
+		t.Fatalf("nearMissWords has %d words, the normaliser reads %d", len(nearMissWords), len(want))
+	}
+	for w := range want {
+		if !nearMissWords[w] {
+			t.Errorf("nearMissWords lacks %q", w)
+		}
+	}
+}
+
+// TestWordClassNoDigits checks that no word of a class opens with a
+// digit: a digit token gets clDigit only, never its entry's classes.
+func TestWordClassNoDigits(t *testing.T) {
+	for _, c := range wordClasses {
+		for w := range c.words {
+			if w != "" && isDigit(w[0]) {
+				t.Errorf("class %#x holds %q, which opens with a digit", c.bit, w)
+			}
+		}
+	}
+}
