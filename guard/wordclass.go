@@ -56,6 +56,7 @@ const (
 	clFail23                            // a verb of failing (failVerbs23)
 	clTailWide                          // a word for the end or the last pair (tailWideLeads)
 	clTailLead                          // a word for ending (tailLeads)
+	clSay23                             // a verb of saying or claiming in a litotes (saySays23)
 
 	// clDigit marks a token that opens with a digit: no word of the
 	// lexicon, set where the token is written (emitNumbers, emitWord).
@@ -113,6 +114,7 @@ var wordClasses = []struct {
 	{clFail23, failVerbs23},
 	{clTailWide, tailWideLeads},
 	{clTailLead, tailLeads},
+	{clSay23, saySays23},
 }
 
 // has reports whether token i is of a class of c.
