@@ -57,10 +57,16 @@ const (
 	clTailWide                          // a word for the end or the last pair (tailWideLeads)
 	clTailLead                          // a word for ending (tailLeads)
 	clSay23                             // a verb of saying or claiming in a litotes (saySays23)
+	clReadCue                           // a word readingCues looks up on a raw token (readCueWords)
 
 	// clDigit marks a token that opens with a digit: no word of the
 	// lexicon, set where the token is written (emitNumbers, emitWord).
 	clDigit uint64 = 1 << 63
+
+	// clUnread marks a raw token whose word emit did not look up (a
+	// number's, a spelled one's): every class, so that a test of a class
+	// falls back to the word.
+	clUnread = ^uint64(0)
 )
 
 // wordClasses pairs each class with its word set.
@@ -115,6 +121,7 @@ var wordClasses = []struct {
 	{clTailWide, tailWideLeads},
 	{clTailLead, tailLeads},
 	{clSay23, saySays23},
+	{clReadCue, readCueWords()},
 }
 
 // has reports whether token i is of a class of c.

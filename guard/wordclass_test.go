@@ -56,6 +56,11 @@ func TestWordClasses(t *testing.T) {
 			}
 			all |= want
 		}
+		for i := range tx.raw { // a raw token's classes, where emit looked its word up
+			if c := tx.raw[i].cls; c != clUnread && c != clsOf(lexFind(tx.rawWord(i))) {
+				t.Fatalf("%q: raw token %d %q has classes %#x, its entry %#x", r, i, tx.rawWord(i), c, clsOf(lexFind(tx.rawWord(i))))
+			}
+		}
 		if tx.cls&all != all {
 			t.Fatalf("%q: text classes %#x miss some of its tokens' %#x", r, tx.cls, all)
 		}
