@@ -168,6 +168,9 @@ func (t *text) thereClause(c, e int, class string, record bool) string {
 // sentence [from, to) ("If I were you", "An Ihrer Stelle", "À votre
 // place"): its "if" is no condition of the answer after it.
 func (t *text) adviceOpens(from, to int) int {
+	if from >= to || !t.has(from, clPhraseLead) {
+		return 0 // no idiom opens with its first word
+	}
 	for _, ph := range adviceIdioms {
 		if to-from <= len(ph) {
 			continue

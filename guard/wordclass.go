@@ -58,6 +58,7 @@ const (
 	clTailLead                          // a word for ending (tailLeads)
 	clSay23                             // a verb of saying or claiming in a litotes (saySays23)
 	clReadCue                           // a word readingCues looks up on a raw token (readCueWords)
+	clPhraseLead                        // the first word of a phrase of theOnePhrases or adviceIdioms
 
 	// clDigit marks a token that opens with a digit: no word of the
 	// lexicon, set where the token is written (emitNumbers, emitWord).
@@ -122,6 +123,7 @@ var wordClasses = []struct {
 	{clTailLead, tailLeads},
 	{clSay23, saySays23},
 	{clReadCue, readCueWords()},
+	{clPhraseLead, phraseLeads(theOnePhrases, adviceIdioms)},
 }
 
 // has reports whether token i is of a class of c.
@@ -145,4 +147,17 @@ func keySet[V any](m map[string]V) map[string]bool {
 		s[w] = true
 	}
 	return s
+}
+
+// phraseLeads returns the first words of the phrases (tokens) of the lists.
+func phraseLeads(lists ...[][]string) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range lists {
+		for _, ph := range l {
+			if len(ph) > 0 {
+				m[ph[0]] = true
+			}
+		}
+	}
+	return m
 }
