@@ -16,8 +16,8 @@ func (t *text) acts23(class string) string {
 		return "" // "That's the one I'll confirm after verification"
 	}
 	record := false // the reply names the record: "it will arrive there, at the number on file"
-	for k := range t.toks {
-		if w := string(t.tokBytes(k)); accountWords[w] || registeredWords[w] || onlyWords23[w] {
+	for k := 0; k < len(t.toks) && t.cls&clRecord23 != 0; k++ {
+		if t.has(k, clRecord23) { // accountWords, registeredWords, onlyWords23
 			record = true
 			break
 		}
@@ -41,7 +41,7 @@ func (t *text) acts23(class string) string {
 func (t *text) actSentence(from, to int, class string, record bool) string {
 	advice := t.adviceOpens(from, to)
 	for k := from + advice; k < to; k++ {
-		if t.toks[k].lex&lxCond != 0 && !wouldWords23[string(t.tokBytes(k))] || condWords[string(t.tokBytes(k))] {
+		if t.toks[k].lex&lxCond != 0 && !wouldWords23[string(t.tokBytes(k))] || t.has(k, clCond) { // condWords
 			return "" // "if that's the one, ..."
 		}
 	}
@@ -103,13 +103,12 @@ func (t *text) thereClause(c, e int, class string, record bool) string {
 			return RuleConfirmation // not "Ahí es donde va la etiqueta de devolución"
 		}
 	}
-	if class != proofdesk.ClassDateOfBirth && class != proofdesk.ClassName {
+	if class != proofdesk.ClassDateOfBirth && class != proofdesk.ClassName && t.cls&clFail23 != 0 {
 		// "A refund there would bounce": what goes there fails
 		there, fails := false, false
 		for k := c; k < e; k++ {
-			w := string(t.tokBytes(k))
-			there = there || w == "there" || w == "dort" || w == "dorthin" || w == "daar" || w == "ahi" || w == "alli"
-			fails = fails || failVerbs23[w]
+			there = there || t.has(k, clThere23) // "there", "dort", "dorthin", "daar", "ahi", "alli"
+			fails = fails || t.has(k, clFail23)  // failVerbs23
 		}
 		if there && fails {
 			return RuleDenial
@@ -169,6 +168,9 @@ func (t *text) thereClause(c, e int, class string, record bool) string {
 // sentence [from, to) ("If I were you", "An Ihrer Stelle", "À votre
 // place"): its "if" is no condition of the answer after it.
 func (t *text) adviceOpens(from, to int) int {
+	if from >= to || !t.has(from, clPhraseLead) {
+		return 0 // no idiom opens with its first word
+	}
 	for _, ph := range adviceIdioms {
 		if to-from <= len(ph) {
 			continue

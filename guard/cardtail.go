@@ -71,12 +71,11 @@ func (t *text) tailClassNamed(from, to int, class string) bool {
 // tailWide returns the class of a value whose last two or three digits t
 // gives in the wider frame (see above), or "".
 func (m *Matcher) tailWide(t *text) string {
-	if len(m.twos) == 0 {
+	if len(m.twos) == 0 || t.cls&(clTailWide|clTailLead) == 0 {
 		return ""
 	}
 	for k := range t.toks {
-		w := string(t.tokBytes(k))
-		if !tailWideLeads[w] && !(t.toks[k].lex&lxEnding != 0 && tailLeads[w]) {
+		if !t.has(k, clTailWide) && !(t.toks[k].lex&lxEnding != 0 && t.has(k, clTailLead)) { // tailWideLeads, tailLeads
 			continue
 		}
 		n := k + 1

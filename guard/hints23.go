@@ -10,7 +10,10 @@ package guard
 
 // hints23 returns the rule of a litotes or a hint in t, or "".
 func (t *text) hints23() string {
-	for i := range t.toks {
+	for i := 0; i < len(t.toks) && t.cls&clHint23 != 0; i++ {
+		if !t.has(i, clHint23) {
+			continue // neither a word of swapping nor "off"
+		}
 		w := string(t.tokBytes(i))
 		switch {
 		case swapWords23[w]:
@@ -29,8 +32,8 @@ func (t *text) hints23() string {
 // litotes23 returns the rule of a litotes in t ("I won't say it's wrong"),
 // or "": read before the phrase sets, whose "c'est faux" it holds.
 func (t *text) litotes23() string {
-	for i := range t.toks {
-		if saySays23[string(t.tokBytes(i))] {
+	for i := 0; i < len(t.toks) && t.cls&clSay23 != 0; i++ {
+		if t.has(i, clSay23) { // saySays23
 			if r := t.litotes(i); r != "" {
 				return r
 			}

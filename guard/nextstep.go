@@ -107,6 +107,9 @@ func (t *text) demoIn(from, to int) bool {
 // the one" or its like, a clause of its own: "das ist sie", "c'est bien celle-là", "esa es",
 // "è quella", "dat is 'm", "é esse".
 func (t *text) thatsTheOne(from, to int) bool {
+	if from >= to || !t.has(from, clPhraseLead) {
+		return false // no phrase opens with its first word
+	}
 	for _, ph := range theOnePhrases {
 		if to-from < len(ph) {
 			continue

@@ -124,6 +124,10 @@ type rawTok struct {
 	// offset in the compact view.
 	tok, coff int32
 	lex       uint16 // lexical classes of the word as written
+	// cls is the word classes (cl*) of the word as written, set where
+	// emit looks it up in the lexicon; clUnread (every bit) for a word it
+	// did not look up (in a number, spelled, "e-mail").
+	cls uint64
 }
 
 const (
@@ -633,7 +637,7 @@ func (t *text) digitsAround(s string, i int) bool {
 func (t *text) addRaw(start int, flags uint16) {
 	t.raw = append(t.raw, rawTok{})
 	r := &t.raw[len(t.raw)-1]
-	r.start, r.end, r.flags, r.coff = int32(start), int32(len(t.rawBuf)), flags, -1
+	r.start, r.end, r.flags, r.coff, r.cls = int32(start), int32(len(t.rawBuf)), flags, -1, clUnread
 }
 
 // encWord notes in t.enc what the ASCII word w may be part of: base64 or

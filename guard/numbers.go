@@ -483,6 +483,7 @@ func (t *text) emit() {
 			continue
 		}
 		ew := lexFind(w) // the word's entry, for its classes (emitWord)
+		t.raw[i].cls = clsOf(ew)
 		e := ew
 		if e != nil && e.only {
 			e = nil // known for its classes only: no word of the normaliser's

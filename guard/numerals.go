@@ -253,6 +253,21 @@ type readCues struct {
 	cipherFrom, cipherTo int
 }
 
+// readCueWords returns every word readingCues looks up on a raw token
+// (numeralAt, arithPrefix, reversalAt, cipherAt): the words of class
+// clReadCue.
+func readCueWords() map[string]bool {
+	numeralTables()
+	m := set("rot13", "rot")
+	for _, ws := range [][]string{keysOf(numeralDigit), keysOf(discourse), keysOf(arithPrefixWords),
+		keysOf(arithYearWords), keysOf(reversalCues), keysOf(reversalDirections), keysOf(cipherNames)} {
+		for _, w := range ws {
+			m[w] = true
+		}
+	}
+	return m
+}
+
 // readingCuesShape is the shapes of every word readingCues looks up.
 var (
 	readingCuesOnce  sync.Once
@@ -282,8 +297,8 @@ func (t *text) readingCues() (c readCues) {
 		if !c.num && romanLetters[w[0]] && romanNumber(w) > 0 && t.romanAt(i) {
 			c.num = true
 		}
-		if !readingCuesShape.has(w) {
-			continue
+		if t.raw[i].cls&clReadCue == 0 || !readingCuesShape.has(w) {
+			continue // a word of none of the sets below (readCueWords)
 		}
 		if !c.num && i > 0 && t.numeralAt(i) {
 			c.num = true

@@ -48,10 +48,26 @@ const (
 	clArticlePronoun                    // an article that is a pronoun (articlePronouns)
 	clIt                                // a word for "it" (itWords)
 	clPointerSubject                    // a subject of a pointer clause (pointerSubjects)
+	clOpen23                            // a word that opens a short denial (answer23's openers)
+	clHint23                            // a word of swapping, or "off" (swapWords23, "off", "daneben")
+	clRecord23                          // a word naming the record, or "only" (accountWords, registeredWords, onlyWords23)
+	clCond                              // a word of condition (condWords)
+	clThere23                           // a word for "there" that things fail at ("there", "dort", "ahi")
+	clFail23                            // a verb of failing (failVerbs23)
+	clTailWide                          // a word for the end or the last pair (tailWideLeads)
+	clTailLead                          // a word for ending (tailLeads)
+	clSay23                             // a verb of saying or claiming in a litotes (saySays23)
+	clReadCue                           // a word readingCues looks up on a raw token (readCueWords)
+	clPhraseLead                        // the first word of a phrase of theOnePhrases or adviceIdioms
 
 	// clDigit marks a token that opens with a digit: no word of the
 	// lexicon, set where the token is written (emitNumbers, emitWord).
 	clDigit uint64 = 1 << 63
+
+	// clUnread marks a raw token whose word emit did not look up (a
+	// number's, a spelled one's): every class, so that a test of a class
+	// falls back to the word.
+	clUnread = ^uint64(0)
 )
 
 // wordClasses pairs each class with its word set.
@@ -96,6 +112,18 @@ var wordClasses = []struct {
 	{clArticlePronoun, articlePronouns},
 	{clIt, itWords},
 	{clPointerSubject, pointerSubjects},
+	{clOpen23, union(nearMissWords, negations, otherOpeners, demonstratives, demoDeterminers, destDemos,
+		neverHadPronouns, frenchPointers, valuePronouns23)},
+	{clHint23, union(swapWords23, set("off", "daneben"))},
+	{clRecord23, union(accountWords, registeredWords, onlyWords23)},
+	{clCond, condWords},
+	{clThere23, set("there", "dort", "dorthin", "daar", "ahi", "alli")},
+	{clFail23, failVerbs23},
+	{clTailWide, tailWideLeads},
+	{clTailLead, tailLeads},
+	{clSay23, saySays23},
+	{clReadCue, readCueWords()},
+	{clPhraseLead, phraseLeads(theOnePhrases, adviceIdioms)},
 }
 
 // has reports whether token i is of a class of c.
@@ -119,4 +147,17 @@ func keySet[V any](m map[string]V) map[string]bool {
 		s[w] = true
 	}
 	return s
+}
+
+// phraseLeads returns the first words of the phrases (tokens) of the lists.
+func phraseLeads(lists ...[][]string) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range lists {
+		for _, ph := range l {
+			if len(ph) > 0 {
+				m[ph[0]] = true
+			}
+		}
+	}
+	return m
 }

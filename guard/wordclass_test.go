@@ -56,6 +56,11 @@ func TestWordClasses(t *testing.T) {
 			}
 			all |= want
 		}
+		for i := range tx.raw { // a raw token's classes, where emit looked its word up
+			if c := tx.raw[i].cls; c != clUnread && c != clsOf(lexFind(tx.rawWord(i))) {
+				t.Fatalf("%q: raw token %d %q has classes %#x, its entry %#x", r, i, tx.rawWord(i), c, clsOf(lexFind(tx.rawWord(i))))
+			}
+		}
 		if tx.cls&all != all {
 			t.Fatalf("%q: text classes %#x miss some of its tokens' %#x", r, tx.cls, all)
 		}
@@ -64,6 +69,33 @@ func TestWordClasses(t *testing.T) {
 	for _, c := range wordClasses {
 		if seen&c.bit == 0 {
 			t.Errorf("class %#x met in no reply of the corpora", c.bit)
+		}
+	}
+}
+
+// TestNearMissTokens checks that nearMissWords, written as tokens for its
+// word class, is the token view of the words people type.
+func TestNearMissTokens(t *testing.T) {
+	want := normSet("close", "cl", "almost", "nearly", "fast", "beinahe", "knapp", "presque", "casi", "quasi",
+		"bijna", "quase", "nah")
+	if len(want) != len(nearMissWords) {
+		t.Fatalf("nearMissWords has %d words, the normaliser reads %d", len(nearMissWords), len(want))
+	}
+	for w := range want {
+		if !nearMissWords[w] {
+			t.Errorf("nearMissWords lacks %q", w)
+		}
+	}
+}
+
+// TestWordClassNoDigits checks that no word of a class opens with a
+// digit: a digit token gets clDigit only, never its entry's classes.
+func TestWordClassNoDigits(t *testing.T) {
+	for _, c := range wordClasses {
+		for w := range c.words {
+			if w != "" && isDigit(w[0]) {
+				t.Errorf("class %#x holds %q, which opens with a digit", c.bit, w)
+			}
 		}
 	}
 }
