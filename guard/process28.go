@@ -47,7 +47,7 @@ func (t *text) processClause(rest, to int) bool {
 			return false // "we'll send it there"
 		case copulaWords[w] && t.stateAhead28(k, to):
 			return false // "the number is registered, we'll send the code"
-		case theOnes[w], t.toks[k].flags&fNumber != 0 && !unitWords[next],
+		case theOnes[w], t.toks[k].flags&fNumber != 0 && !unitWords[next] && !timeUnits28[next],
 			(w == "it" || pointerPronouns[w] || itWords[w]) && k > rest && (toWords[prev] || destWords[prev] || prev == "on" || prev == "auf"):
 			return false // "celle de Paris", "the one ending 90", "we'll send the code to it"
 		case judgeAny[w] && !otherOpeners[w] && !answerYes[w] && !answerNo[w], matchWords28[w], w == "die" && next == "van":
@@ -154,7 +154,8 @@ var (
 		"puo", "possono", "possiamo", "potra", "potranno", "potremo", "deve", "devono", "dobbiamo", "sara",
 		"saranno", "ricevera", "riceve", "annotato", "annotata",
 		"kan", "kunnen", "kunt", "mag", "mogen", "moet", "moeten", "zal", "zullen", "zult", "gaat", "gaan",
-		"ontvangt", "ontvangen", "krijgt", "genoteerd",
+		"ontvangt", "ontvangen", "krijgt", "genoteerd", "llegara", "llegaran", "arrivera", "arriveront", "arriveranno",
+		"chegara", "chegarao", "enviara", "enviera", "inviera",
 		"pode", "podem", "podera", "poderao", "vai", "vao", "devem", "recebera", "recebe", "anotei")
 	// processTimes28 say when a step happens.
 	processTimes28 = set("once", "after", "when", "sobald", "nach", "nachdem", "wenn", "apres", "quand", "lorsque",
@@ -223,6 +224,32 @@ var (
 	yourWords28    = set("your", "ihre", "ihr", "votre", "su", "suo", "sua", "uw", "je", "seu", "tu", "dein", "deine", "tua", "teu", "ton", "ta")
 	contactNouns28 = set("number", "phone", "mobile", "cell", "nummer", "handy", "handynummer", "telefonnummer", "numero", "portable",
 		"telephone", "movil", "telefono", "cellulare", "telefoon", "telefoonnummer", "mobiel", "telemovel", "celular", "telefone")
+	// timeUnits28 measure a step's time, besides unitWords.
+	timeUnits28 = set("minutes", "minute", "min", "mins", "minuten", "minutos", "minuti", "seconds", "sekunden", "secondes",
+		"segundos", "secondi", "seconden", "h", "hrs", "werktage", "werkdagen")
 	// matchWords28 say that values match, besides judgeAny.
 	matchWords28 = set("overeen", "ubereinstimmt", "uberein", "correspond", "correspondent", "corresponde", "corrisponde", "coincidem")
 )
+
+// ourMailFrom28 reports whether the sentence of token i says where the
+// business's own mail comes from: "our", "unsere", "nos" and within four
+// tokens a verb of coming ("No, our e-mails always come from
+// @proofdesk.com, never from a Gmail address"): a mail provider named
+// there is no denial of hers.
+func (t *text) ourMailFrom28(i int) bool {
+	from, to := t.sentenceOf(i)
+	for k := from; k < to; k++ {
+		if x := string(t.tokBytes(k)); !ourWords[x] && !ownWords[x] && !ourMail28[x] {
+			continue
+		}
+		for j := k + 1; j < to && j <= k+4; j++ {
+			if x := string(t.tokBytes(j)); ownComeVerbs[x] && x != "is" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ourMail28 are possessives of the business in the plural (normalised).
+var ourMail28 = set("our", "unsere", "nos", "nuestros", "nuestras", "nostre", "nostri", "onze", "nossos", "nossas")
