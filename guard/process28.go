@@ -59,7 +59,7 @@ func (t *text) processClause(rest, to int) bool {
 		case seeVerbs[w] && !timed:
 			return false // "Yes, I can confirm the number"
 		}
-		if processTimes28[w] || w == "as" && next == "soon" || (w == "des" || w == "tan") && next == "que" ||
+		if processTimes28[w] || w == "as" && next == "soon" || everyWords28[w] && timeWords28[next] || (w == "des" || w == "tan") && next == "que" ||
 			(w == "en" || w == "non" || w == "assim") && (next == "cuanto" || next == "appena" || next == "que") {
 			timed, cue = true, true
 		}
@@ -160,7 +160,10 @@ var (
 	// processTimes28 say when a step happens.
 	processTimes28 = set("once", "after", "when", "sobald", "nach", "nachdem", "wenn", "apres", "quand", "lorsque",
 		"tras", "despues", "cuando", "dopo", "quando", "zodra", "nadat", "als", "depois", "until", "bis",
-		"jusqu", "hasta", "finche", "totdat", "ate")
+		"jusqu", "hasta", "finche", "totdat", "ate", "whenever", "telkens", "sempreque")
+	// everyWords28 and timeWords28 say "every time": "chaque fois", "cada vez", "ogni volta".
+	everyWords28  = set("every", "each", "jedes", "chaque", "cada", "ogni", "elke", "iedere")
+	timeWords28   = set("time", "mal", "fois", "vez", "volta", "keer")
 	alwaysWords28 = set("always", "immer", "toujours", "siempre", "sempre", "altijd")
 	sameWords28   = set("same", "dieselbe", "derselbe", "dasselbe", "gleiche", "meme", "misma", "mismo", "stesso",
 		"stessa", "dezelfde", "hetzelfde", "mesma", "mesmo")
