@@ -539,6 +539,9 @@ func (t *text) valueDenied(class string) bool {
 		if i+1 < len(t.toks) && t.toks[i].flags&fPunctAfter == 0 && problemWords[string(t.tokBytes(i+1))] {
 			continue // "It's not a Visa problem, the bank declined it"
 		}
+		if class == proofdesk.ClassEmail && t.ourMailFrom28(i) {
+			continue // "our e-mails come from @proofdesk.com, never from Gmail" (process28.go)
+		}
 		if class == proofdesk.ClassPayment && t.acceptsInSentence(i) {
 			continue // "Not Visa, we only take Mastercard and PayPal in the shop": what the shop takes
 		}

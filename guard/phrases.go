@@ -944,7 +944,7 @@ func (t *text) confirmation(class string) string {
 			t.actedOnIt(rest, to) || t.sentThere(rest, to) || t.otherDomain(rest, to) || t.stillPointer(rest, to) {
 			return true // "Correcto, con ese inicia sesión"
 		}
-		if t.weCan(rest, to) || t.acceptsIn(rest, to) || t.storePolicy(rest, to) {
+		if t.weCan(rest, to) || t.acceptsIn(rest, to) || t.storePolicy(rest, to) || t.processClause(rest, t.sentenceEnd28(rest)) {
 			return false // "Yes, we can send the invoice to another email": a service offered
 		}
 		// "Exactly right: the sale ends at midnight": the clause after
@@ -1078,8 +1078,8 @@ func (t *text) confirmation(class string) string {
 	for _, h := range hits {
 		switch {
 		case h.kind == phDeny && !inExcl(h.span) && !t.conditionalHedged(h.tok) && t.tailPoints(h.span) && !t.mayDo(h.tok) && !t.deferredAfter(h.tok) &&
-			!t.ourOwnOrPolicy(h.tok), // not "Ours is from another domain", "nous ne remboursons jamais sur une autre carte"
-			h.kind == phDisagree && !inExcl(h.span) && !t.conditionalHedged(h.tok) && t.agreeCounts(h.tok, h.span):
+			!t.ourOwnOrPolicy(h.tok) && !t.ruleAnswer28(h.tok), // not "Ours is from another domain", "nous ne remboursons jamais sur une autre carte"
+			h.kind == phDisagree && !inExcl(h.span) && !t.conditionalHedged(h.tok) && t.agreeCounts(h.tok, h.span) && !t.ruleAnswer28(h.tok):
 			denials = append(denials, h.span)
 		case h.kind == phNo && wordCounts(h.tok, h.end) && !t.deferredAfter(h.tok): // not "No, whether it's registered I'll tell you after verification"
 			denials = append(denials, h.span)
