@@ -172,7 +172,8 @@ var (
 	stepTo29 = set("to", "for", "at", "verso", "towards", "richting", "hacia", "zu", "an", "fur", "nach", "pour", "sur", "vers", "a", "al", "para", "pra", "per", "su",
 		"naar", "voor", "op", "aan", "em", "ao", "alla", "all", "allo") // (not "no", "na": "no" is a negation too)
 	// stepDemos29 are the demonstratives of the value pointed at
-	stepDemos29 = union(minus(destDemos, set("die")), set( // (German "die" is the article: "an die Nummer im Konto")"quel", "quei", "dit", "aquele", "aquela", "aquel", "aquella", "jene", "jener",
+	// (not German "die", the article: "an die Nummer im Konto")
+	stepDemos29 = union(minus(destDemos, set("die")), set("quel", "quei", "dit", "aquele", "aquela", "aquel", "aquella", "jene", "jener",
 		"jenes", "dieses", "esto", "isto", "deze"))
 	// stepDemosTo29 are demonstratives with their preposition in them
 	// (Portuguese "desse número", "nessa morada")
