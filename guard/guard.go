@@ -1240,6 +1240,7 @@ var birthWords = set("birthday", "birthdays", "born", "birth", "dob", "geburtsta
 	"jahrgang", "anniversaire", "naissance", "cumpleanos", "cumple", "nacimiento", "nacido", "nacida",
 	"compleanno", "nascita", "nato", "nata", "verjaardag", "geboortedatum", "geboortejaar", "jarig", "aniversario",
 	"nascimento", "nascido", "nascida",
+	"birthstone", "geburtsstein", "monatsstein", "geboortesteen", // a22c: the stone of the month of birth
 	"geburtsmonat", "geboortemaand", "geburtstagsmonat", // guard11: the month of birth's compounds
 	// plural and feminine forms ("les clientes nées en 1979", "nacidas en
 	// el 79", "nate nel '79", "nascidas em 79"), and Dutch "bouwjaar" said
