@@ -99,7 +99,7 @@ func (t *text) ageSaid29(by int, now func() time.Time) bool {
 			case ageBefore29[word(k-1)]:
 				at--
 			}
-			if abs(at-a-by) <= 1 && at != by && t.ageVerb29(from, to) {
+			if abs(at-a-by) <= 1 && at != by && t.ageVerb29(from, to) && t.ageYearBound29(i, k, from) {
 				return true
 			}
 		}
@@ -143,6 +143,37 @@ func (t *text) ageVerb29(from, to int) bool {
 		if ageVerbs29[string(t.tokBytes(k))] {
 			return true
 		}
+	}
+	return false
+}
+
+// ageYearBound29 reports whether the age at token i and the year at token
+// k are said of each other, the age after a verb of age or a person: "was
+// 20 in 1999", "her 18th in 1997", "wird 2029 50", "In 1999 was ze 20",
+// "50 the year after 2028"; not a year and a number that only share a
+// sentence ("your 2026 invoice is 47").
+func (t *text) ageYearBound29(i, k, from int) bool {
+	w := func(j int) string {
+		if j < from || j >= len(t.toks) {
+			return ""
+		}
+		return string(t.tokBytes(j))
+	}
+	aged := func(j int) bool { // an age verb or a person before token j
+		p := w(j - 1)
+		return ageVerbs29[p] || personSubjects[p] || p == "your" || p == "ihren" || p == "son" || p == "su" || p == "suo"
+	}
+	switch {
+	case k == i+2 && ageAtYear29[w(i+1)] || k == i+1:
+		return aged(i) // "was 20 in 1999", "her 18th in 1997"
+	case k == i-1:
+		return turnVerbs[w(k-1)] || ageVerbs29[w(k-1)] // "wird 2029 50"
+	case k == i-2 && aged(i):
+		return turnVerbs[w(k-1)] || ageVerbs29[w(k-1)] // "feierte 2009 ihren 30."
+	case k == i+4 && w(i+1) == "the" && yearWords[w(i+2)]:
+		return aged(i) // "fifty the year after 2028"
+	case k < i && (k == from || k-1 == from && ageAtYear29[w(k-1)]):
+		return aged(i) && i-k <= 4 // "In 1999 was ze 20", "Em 2029 ela faz 50 anos"
 	}
 	return false
 }
