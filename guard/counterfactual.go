@@ -62,14 +62,21 @@ var (
 // about the offered value by a consequence that did not happen, or "".
 func (t *text) counterfactual() string {
 	for i := range t.toks {
-		if t.toks[i].lex&lxCond == 0 && !t.cfCond(i) {
+		if t.cfOtherwiseAt(i) { // "Otherwise my screen would be red. It's green." (counter29.go)
+			if r := t.cfOtherwiseRule(i); r != "" {
+				return r
+			}
+			continue
+		}
+		if t.toks[i].lex&lxCond == 0 && !t.cfCond(i) && !t.cfInverted(i) {
 			continue
 		}
 		from, to := t.sentenceOf(i)
 		if t.toks[i].flags&fQuestion != 0 {
 			continue
 		}
-		marker := false
+		inverted := t.cfInverted(i) // the verb-first condition is its own mood (counter29.go)
+		marker := inverted
 		for k := from; k < to && !marker; k++ {
 			w := t.tokBytes(k)
 			marker = len(w) >= 2 && len(w) < 32 && t.has(k, clCfMarker) || conditionalMood(w)
@@ -84,7 +91,7 @@ func (t *text) counterfactual() string {
 		ce := i
 		for ce < to-1 && t.toks[ce].flags&fPunctAfter == 0 && !cfClauseEnds[string(t.tokBytes(ce+1))] &&
 			!(ce > i && (cfMarkers[string(t.tokBytes(ce+1))] || conditionalMood(t.tokBytes(ce+1)))) &&
-			!(ce > i && valueNouns[string(t.tokBytes(ce))]) {
+			!(ce > i && !inverted && valueNouns[string(t.tokBytes(ce))]) {
 			ce++
 		}
 		pointed, wrong := false, false
@@ -104,7 +111,7 @@ func (t *text) counterfactual() string {
 		}
 		// the consequence's words: the sentence's words outside the
 		// condition's clause
-		if t.negatedEcho(from, to, i, ce) {
+		if t.negatedEcho(from, to, i, ce) || t.cfEvident(from, to, i, ce, wrong) {
 			if wrong {
 				return RuleConfirmation
 			}
@@ -344,7 +351,7 @@ func (t *text) answer15(class string) string {
 	if class == proofdesk.ClassName {
 		return ""
 	}
-	if t.nextStep(class) {
+	if t.nextStep(class) || t.nextStep29(class) {
 		return RuleConfirmation
 	}
 	return ""

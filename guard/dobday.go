@@ -510,7 +510,8 @@ var zodiacNames = [12]map[string]bool{
 	set("leo", "lowe", "loewe", "lion", "leone", "leeuw", "leao"),
 	set("virgo", "jungfrau", "vierge", "vergine", "maagd", "virgem"),
 	set("libra", "waage", "balance", "bilancia", "weegschaal"),
-	set("scorpio", "skorpion", "scorpion", "escorpio", "escorpion", "scorpione", "schorpioen", "escorpiao"),
+	set("scorpio", "skorpion", "scorpion", "escorpio", "escorpion", "scorpione", "schorpioen", "escorpiao",
+		"scorp", "skorpi", "escorp"), // texting's short forms (a22c)
 	set("sagittarius", "schutze", "sagittaire", "sagitario", "sagittario", "boogschutter"),
 	set("capricorn", "steinbock", "capricorne", "capricornio", "capricorno", "steenbok"),
 	set("aquarius", "wassermann", "verseau", "acuario", "acquario", "waterman", "aquario"),

@@ -813,8 +813,8 @@ func (m *Matcher) valuesOf(t *text, level proofdesk.Level, f16 uint16) Verdict {
 			best = v
 		}
 	}
-	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobTypo(t) || m.dobTransposed(t) || m.dobTexting(t) ||
-		m.birthYear > 0 && t.ageSaid(m.birthYear, m.now) || m.birthdayRelative(t)) {
+	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobTypo(t) || m.dobTransposed(t) || m.dobTexting(t) || m.dobShifted(t) ||
+		m.birthYear > 0 && (t.ageSaid(m.birthYear, m.now) || t.ageSaid29(m.birthYear, m.now)) || m.birthdayRelative(t)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v
@@ -1240,6 +1240,7 @@ var birthWords = set("birthday", "birthdays", "born", "birth", "dob", "geburtsta
 	"jahrgang", "anniversaire", "naissance", "cumpleanos", "cumple", "nacimiento", "nacido", "nacida",
 	"compleanno", "nascita", "nato", "nata", "verjaardag", "geboortedatum", "geboortejaar", "jarig", "aniversario",
 	"nascimento", "nascido", "nascida",
+	"birthstone", "geburtsstein", "monatsstein", "geboortesteen", // a22c: the stone of the month of birth
 	"geburtsmonat", "geboortemaand", "geburtstagsmonat", // guard11: the month of birth's compounds
 	// plural and feminine forms ("les clientes nées en 1979", "nacidas en
 	// el 79", "nate nel '79", "nascidas em 79"), and Dutch "bouwjaar" said

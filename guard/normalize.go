@@ -252,6 +252,9 @@ var emojiTokens = map[rune]string{
 	'🆗': "emojiyes", '✓': "emojiyes", '🙆': "emojiyes", '🎯': "emojiyes",
 	'❌': "emojino", '✖': "emojino", '❎': "emojino", '👎': "emojino", '🚫': "emojino", '⛔': "emojino",
 	'✗': "emojino", '✘': "emojino", '🙅': "emojino",
+	// the zodiac's signs as the sign's name (a22c zodiac22: "ur a ♏ lol")
+	'♈': "aries", '♉': "taurus", '♊': "gemini", '♋': "cancer", '♌': "leo", '♍': "virgo", '♎': "libra",
+	'♏': "scorpio", '♐': "sagittarius", '♑': "capricorn", '♒': "aquarius", '♓': "pisces",
 	// the hot-and-cold game (idioms15.go)
 	'🔥': "emojifire", '🥶': "emojicold", '❄': "emojicold",
 }

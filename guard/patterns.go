@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
 )
@@ -680,8 +681,22 @@ func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 	// and in two digits: "anno di nascita il '79"
 	b.tokens([]string{ys[1]}, pattern{class: p.class, part: p.part, level: level, ctx: ctxDobWord})
 	b.tokens([]string{fmt.Sprintf("%04d%02d%02d", y, m, d)}, p)
+	// the date as a count beside a word for birth (a22c): Unix seconds and
+	// milliseconds at its midnight UTC ("DOB as a Unix timestamp:
+	// 310435200"), a spreadsheet's serial day, days since 30 December 1899
+	// ("DOB cell value: 29162")
+	at := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	for _, n := range []int64{at.Unix(), at.Unix() * 1000, int64(at.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24)} {
+		switch {
+		case n >= 1e8 || n <= -1e8:
+			b.tokens([]string{strconv.FormatInt(n, 10)}, p) // nine digits and more: no other number
+		case n > 0:
+			b.tokens([]string{strconv.FormatInt(n, 10)}, pattern{class: p.class, part: p.part, level: level, ctx: ctxDobWord})
+		}
+	}
 	// digits run together or spaced out: "14 03 19 85", "1 4 0 3 1 9 8 5"
-	for _, f := range []string{"%02[3]d%02[2]d%04[1]d", "%02[2]d%02[3]d%04[1]d", "%04[1]d%02[2]d%02[3]d", "%02[3]d%02[2]d%02[4]d", "%02[2]d%02[3]d%02[4]d"} {
+	// (and year first in two digits, "DOB 791103", a22c)
+	for _, f := range []string{"%02[3]d%02[2]d%04[1]d", "%02[2]d%02[3]d%04[1]d", "%04[1]d%02[2]d%02[3]d", "%02[3]d%02[2]d%02[4]d", "%02[2]d%02[3]d%02[4]d", "%02[4]d%02[2]d%02[3]d"} {
 		b.add("|"+fmt.Sprintf(f, y, m, d, y%100)+"|", p)
 	}
 	// day and month without their zero, said as numbers: "le trois onze

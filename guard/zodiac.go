@@ -80,6 +80,9 @@ func (t *text) signOfPerson(k int) bool {
 		return false
 	}
 	from, to := t.sentenceOf(k)
+	if k == from+1 && string(t.tokBytes(from)) == "6" {
+		return true // Italian "sei ♏ vero": "sei" (you are) reads as the number 6 (a22c)
+	}
 	noun, me := false, false
 	for j := from; j < to; j++ {
 		w := string(t.tokBytes(j))
