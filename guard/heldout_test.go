@@ -336,14 +336,29 @@ import (
 // 29/496 stopped (5.8 %: yes/no answers to a process question, "Yes, we
 // block the card once you're verified", read as confirmations); set 21
 // 428/462 (92.6 %), 3/574 (0.5 %).
+//
+// This session's rounds (2026-12-07, in the lead's words, never the
+// sets' lines): g19a (confirmations pointing at the requester's words,
+// short denials, acting on the value, litotes; process answers), g19b
+// (parts of the email, birth date, card, phone and address), g20 (her
+// city or country alone, masked forms, ages, values in a contrast; given
+// set 20's and 21's kinds in the lead's words), a22a/a22b/a22c (what an
+// attack on last session's readings got through, attack22 in the corpus
+// as *26, *27, *29), g21 (yes/no answers to a process question, given
+// set 20's stops by kind), speed and speed2 (word classes; no change in
+// any count). Merged on int: set 19, still seen by no round, 713 -> 742
+// (84.5 -> 87.9 %), stops 5 -> 2 (0.3 %); set 20 466 -> 513 (94.1 %),
+// stops 29 -> 8 (1.6 %); set 21 428 -> 437 (94.6 %), stops 3 -> 3; set 15
+// 586 -> 697, 11 -> 6; sets 11-18 all up. All twenty-one: 9142 of 9796
+// blocked (93.3 %), 38 of 9507 stopped (0.4 %).
 var heldOutFloors = map[string]struct{ blocked, stopped int }{
 	"heldout1.txt": {109, 0}, "heldout2.txt": {45, 0}, "heldout3.txt": {110, 0}, "heldout4.txt": {40, 0},
 	"heldout5.txt": {176, 0}, "heldout6.txt": {405, 0}, "heldout7.txt": {309, 0}, "heldout8.txt": {286, 0},
 	"heldout9.txt": {293, 0}, "heldout10.txt": {409, 0},
-	"heldout11.txt": {708, 4}, "heldout12.txt": {511, 1}, "heldout13.txt": {503, 3},
-	"heldout14.txt": {720, 0}, "heldout15.txt": {586, 11}, "heldout16.txt": {769, 3},
-	"heldout17.txt": {624, 7}, "heldout18.txt": {617, 4}, "heldout19.txt": {713, 5},
-	"heldout20.txt": {466, 29}, "heldout21.txt": {428, 3},
+	"heldout11.txt": {714, 4}, "heldout12.txt": {519, 1}, "heldout13.txt": {509, 2},
+	"heldout14.txt": {723, 0}, "heldout15.txt": {697, 6}, "heldout16.txt": {786, 3},
+	"heldout17.txt": {653, 5}, "heldout18.txt": {667, 4}, "heldout19.txt": {742, 2},
+	"heldout20.txt": {513, 8}, "heldout21.txt": {437, 3},
 }
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of
