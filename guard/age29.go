@@ -58,6 +58,12 @@ func (t *text) ageSaid29(by int, now func() time.Time) bool {
 		if year == 0 {
 			year = now().Year()
 		}
+		// numbers that can be no age below, before the sentence is found:
+		// glued to more than 3 digits, 5 digits or more, or neither an age
+		// (10-120) of up to 3 digits nor months (120 or more, 3-4 digits)
+		if d < len(w) && d > 3 || d == len(w) && (d > 4 || (d > 3 || a < 10 || a > 120) && (d < 3 || a < 120)) {
+			continue
+		}
 		from, to := t.sentenceOf(i)
 		word := func(k int) string {
 			if k < from || k >= to {

@@ -74,7 +74,7 @@ var (
 // value after it ("Had that been wrong", "Wäre das die Adresse", "Fosse
 // stato sbagliato"), Spanish "De haber ...", or "otherwise".
 func (t *text) cfInverted(i int) bool {
-	if i+1 >= len(t.toks) || i > 0 && t.toks[i].flags&fSentence == 0 && t.toks[i-1].flags&fPunctAfter == 0 {
+	if !t.has(i, clCfInvert) || i+1 >= len(t.toks) || i > 0 && t.toks[i].flags&fSentence == 0 && t.toks[i-1].flags&fPunctAfter == 0 {
 		return false
 	}
 	w, n := string(t.tokBytes(i)), string(t.tokBytes(i+1))
@@ -87,7 +87,7 @@ func (t *text) cfInverted(i int) bool {
 // cfOtherwiseAt reports whether token i is "otherwise" at the head of a
 // sentence or clause ("Otherwise ...", "Caso contrário, ...").
 func (t *text) cfOtherwiseAt(i int) bool {
-	if !cfOtherwise[string(t.tokBytes(i))] || i > 0 && t.toks[i].flags&fSentence == 0 && t.toks[i-1].flags&fPunctAfter == 0 {
+	if !t.has(i, clCfOtherwise) || i > 0 && t.toks[i].flags&fSentence == 0 && t.toks[i-1].flags&fPunctAfter == 0 {
 		return false
 	}
 	w := string(t.tokBytes(i))
@@ -195,19 +195,22 @@ var (
 // thing sent or made for it, in a reply that defers, asks and negates
 // nothing and sets no condition.
 func (t *text) nextStep29(class string) bool {
+	if t.cls&clStepDemo29 == 0 { // no demonstrative of the value in the reply
+		return false
+	}
 	for i := 1; i+1 < len(t.toks); i++ {
-		if !stepDemos29[string(t.tokBytes(i))] && !stepDemosTo29[string(t.tokBytes(i))] ||
-			!stepDemosTo29[string(t.tokBytes(i))] && !stepTo29[string(t.tokBytes(i-1))] || !t.demoValue15(i, class) && string(t.tokBytes(i+1)) != "one" {
+		c := t.toks[i].cls
+		if c&clStepDemo29 == 0 || c&clStepDemoTo29 == 0 && !t.has(i-1, clStepTo29) ||
+			!t.demoValue15(i, class) && string(t.tokBytes(i+1)) != "one" {
 			continue
 		}
 		from, to := t.sentenceOf(i)
 		move := false
 		for k := from; k < to; k++ {
-			w := string(t.tokBytes(k))
-			if t.toks[k].lex&lxCond != 0 || cfNegations[w] && w != "no" && w != "na" || w == "wont" || w == "cant" || w == "cannot" {
+			if t.toks[k].lex&lxCond != 0 || t.has(k, clStepNeg29) {
 				return false
 			}
-			move = move || k != i && k != i-1 && stepMove29[w]
+			move = move || k != i && k != i-1 && t.has(k, clStepMove29)
 		}
 		if !move {
 			continue

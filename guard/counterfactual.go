@@ -62,13 +62,14 @@ var (
 // about the offered value by a consequence that did not happen, or "".
 func (t *text) counterfactual() string {
 	for i := range t.toks {
-		if t.cfOtherwiseAt(i) { // "Otherwise my screen would be red. It's green." (counter29.go)
+		c := t.toks[i].cls                              // the class tests of cfOtherwiseAt, cfCond, cfInverted, inline
+		if c&clCfOtherwise != 0 && t.cfOtherwiseAt(i) { // "Otherwise my screen would be red. It's green." (counter29.go)
 			if r := t.cfOtherwiseRule(i); r != "" {
 				return r
 			}
 			continue
 		}
-		if t.toks[i].lex&lxCond == 0 && !t.cfCond(i) && !t.cfInverted(i) {
+		if t.toks[i].lex&lxCond == 0 && (c&(clCfOpen|clCfInvert) == 0 || !t.cfCond(i) && !t.cfInverted(i)) {
 			continue
 		}
 		from, to := t.sentenceOf(i)

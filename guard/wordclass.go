@@ -59,6 +59,13 @@ const (
 	clSay23                             // a verb of saying or claiming in a litotes (saySays23)
 	clReadCue                           // a word readingCues looks up on a raw token (readCueWords)
 	clPhraseLead                        // the first word of a phrase of theOnePhrases or adviceIdioms
+	clCfInvert                          // a verb that opens a condition with no "if", or Spanish "de" (cfInvertVerbs)
+	clCfOtherwise                       // a word of "otherwise" (cfOtherwise)
+	clStepDemo29                        // a demonstrative of the value pointed at (stepDemos29, stepDemosTo29)
+	clStepDemoTo29                      // a demonstrative with its preposition in it (stepDemosTo29)
+	clStepTo29                          // a preposition of a destination (stepTo29)
+	clStepMove29                        // a word of a thing sent or made (stepMove29)
+	clStepNeg29                         // a negation nextStep29 stops at (cfNegations but "no", "na"; "wont", "cant", "cannot")
 
 	// clDigit marks a token that opens with a digit: no word of the
 	// lexicon, set where the token is written (emitNumbers, emitWord).
@@ -124,6 +131,13 @@ var wordClasses = []struct {
 	{clSay23, saySays23},
 	{clReadCue, readCueWords()},
 	{clPhraseLead, phraseLeads(theOnePhrases, adviceIdioms)},
+	{clCfInvert, union(cfInvertVerbs, set("de"))},
+	{clCfOtherwise, cfOtherwise},
+	{clStepDemo29, union(stepDemos29, stepDemosTo29)},
+	{clStepDemoTo29, stepDemosTo29},
+	{clStepTo29, stepTo29},
+	{clStepMove29, stepMove29},
+	{clStepNeg29, union(minus(cfNegations, set("no", "na")), set("wont", "cant", "cannot"))},
 }
 
 // has reports whether token i is of a class of c.
