@@ -175,13 +175,7 @@ func (t *text) adviceOpens(from, to int) int {
 		if to-from <= len(ph) {
 			continue
 		}
-		ok := true
-		for k, w := range ph {
-			if string(t.tokBytes(from+k)) != w {
-				ok = false
-				break
-			}
-		}
+		ok := t.wordsAt(from, to, ph)
 		if ok {
 			return len(ph)
 		}

@@ -114,13 +114,7 @@ func (t *text) thatsTheOne(from, to int) bool {
 		if to-from < len(ph) {
 			continue
 		}
-		ok := true
-		for k, w := range ph {
-			if string(t.tokBytes(from+k)) != w {
-				ok = false
-				break
-			}
-		}
+		ok := t.wordsAt(from, to, ph)
 		if ok && t.toks[from+len(ph)-1].flags&fPunctAfter != 0 {
 			return true // a clause of its own: not "ese es el envío más rápido"
 		}
