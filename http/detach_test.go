@@ -88,8 +88,11 @@ func detachedServer(t *testing.T, linger time.Duration, timeout time.Duration) (
 		}
 		ctx, release := httpd.Detach(r)
 		go func() {
-			defer close(done)
+			// done closes before release, so a Close that returned after
+			// the release finds it closed (the other order left a window
+			// in which the test failed under load)
 			defer release()
+			defer close(done)
 			defer conn.Close()
 			close(started)
 			<-ctx.Done()
