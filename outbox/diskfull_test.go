@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -21,26 +20,6 @@ import (
 	"github.com/proofdesk/proofdesk/sqldb"
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
-
-// smallFS mounts a tmpfs of size bytes for the test and unmounts it
-// after; it skips the test, saying why, when it cannot (not root, or no
-// mount permission in this container).
-func smallFS(t *testing.T, size string) string {
-	t.Helper()
-	if os.Geteuid() != 0 {
-		t.Skip("disk-full test: mounting a small tmpfs needs root")
-	}
-	dir := t.TempDir()
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size+",mode=0700", "tmpfs", dir).CombinedOutput(); err != nil {
-		t.Skipf("disk-full test: cannot mount a tmpfs here (%v: %s)", err, strings.TrimSpace(string(out)))
-	}
-	t.Cleanup(func() {
-		if out, err := exec.Command("umount", "-l", dir).CombinedOutput(); err != nil {
-			t.Errorf("umount %s: %v %s", dir, err, out)
-		}
-	})
-	return dir
-}
 
 // filler fills the file system of dir to ENOSPC on Fill and frees it on
 // Free.
@@ -135,7 +114,7 @@ func (s *markObserver) failures() []error {
 // before the marker kept accepted rows and retried, the failed mark was
 // forgotten and the rows were sent again when their lease ran out.
 func TestWorker_DiskFullAfterAcceptSendsOnce(t *testing.T) {
-	mnt := smallFS(t, "16m")
+	mnt := e2etest.SmallFS(t, "16m")
 	db := sqldbtest.OpenWithVault(t, filepath.Join(mnt, "proofdesk.db"), sqldbtest.NewVault(t))
 	f := newFixture(t, db)
 	const convs, per = 3, 3

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -18,25 +17,6 @@ import (
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/e2e/e2etest"
 )
-
-// smallFS mounts a 64 MiB tmpfs for the test and unmounts it after. It
-// skips the test when that is not possible (not root, or no mount
-// permission in this container), saying so.
-func smallFS(t *testing.T) string {
-	dir := t.TempDir()
-	if os.Geteuid() != 0 {
-		t.Skip("disk-full test: mounting a small tmpfs needs root; run as root to fill a real file system")
-	}
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=64m,mode=0700", "tmpfs", dir).CombinedOutput(); err != nil {
-		t.Skipf("disk-full test: cannot mount a tmpfs here (%v: %s)", err, strings.TrimSpace(string(out)))
-	}
-	t.Cleanup(func() {
-		if out, err := exec.Command("umount", "-l", dir).CombinedOutput(); err != nil {
-			t.Errorf("umount %s: %v %s", dir, err, out)
-		}
-	})
-	return dir
-}
 
 // fill writes a file until the file system is full (ENOSPC) and returns
 // its path.
@@ -64,7 +44,7 @@ func fill(t *testing.T, dir string) string {
 // acknowledged is lost or stored twice, and once space is freed the
 // clients' retries go through without a restart.
 func TestDiskFull(t *testing.T) {
-	mnt := smallFS(t)
+	mnt := e2etest.SmallFS(t, "64m")
 	s := e2etest.StartServer(t, e2etest.ServerOptions{DataDir: filepath.Join(mnt, "data"), Args: serveArgs})
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
