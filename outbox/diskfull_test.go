@@ -3,14 +3,12 @@ package outbox_test
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -21,45 +19,34 @@ import (
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
 
-// filler fills the file system of dir to ENOSPC on Fill and frees it on
-// Free.
+// filler fills the file system of dir to ENOSPC on Fill
+// (e2etest.FillFS) and frees it on Free.
 type filler struct {
-	path string
+	dir  string
 	mu   sync.Mutex
-	full bool
+	path string // the filler file while full
 }
 
 func (f *filler) Fill() error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.full {
+	if f.path != "" {
 		return nil
 	}
-	file, err := os.Create(f.path)
-	if err != nil {
-		return err
-	}
-	defer file.Close()
-	buf := make([]byte, 64<<10)
-	for {
-		if _, err := file.Write(buf); err != nil {
-			if errors.Is(err, syscall.ENOSPC) {
-				f.full = true
-				return nil
-			}
-			return err
-		}
-	}
+	path, err := e2etest.FillFS(f.dir)
+	f.path = path
+	return err
 }
 
 func (f *filler) Free() error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.full = false
-	if err := os.Remove(f.path); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return err
+	path := f.path
+	f.path = ""
+	if path == "" {
+		return nil
 	}
-	return nil
+	return os.Remove(path)
 }
 
 // fullAfterAccept is a real relay after whose first 250 the disk fills:
@@ -127,7 +114,7 @@ func TestWorker_DiskFullAfterAcceptSendsOnce(t *testing.T) {
 		}
 	}
 	mp := e2etest.StartMailpit(t)
-	fl := &filler{path: filepath.Join(mnt, "filler")}
+	fl := &filler{dir: mnt}
 	freed := make(chan struct{})
 	var freeOnce sync.Once
 	free := func() {

@@ -2,7 +2,6 @@ package crash_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"os"
@@ -10,33 +9,12 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/e2e/e2etest"
 )
-
-// fill writes a file until the file system is full (ENOSPC) and returns
-// its path.
-func fill(t *testing.T, dir string) string {
-	path := filepath.Join(dir, "filler")
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	buf := make([]byte, 64<<10)
-	for {
-		if _, err := f.Write(buf); err != nil {
-			if errors.Is(err, syscall.ENOSPC) {
-				return path
-			}
-			t.Fatalf("fill: %v", err)
-		}
-	}
-}
 
 // TestDiskFull: the SQLite data directory fills up under mail, chat and
 // reply load. Writes fail with a clear, retryable error (SMTP 451, API
@@ -92,7 +70,10 @@ func TestDiskFull(t *testing.T) {
 	})
 
 	time.Sleep(500 * time.Millisecond)
-	filler := fill(t, mnt)
+	filler, err := e2etest.FillFS(mnt)
+	if err != nil {
+		t.Fatalf("fill: %v", err)
+	}
 	time.Sleep(3 * time.Second)
 	// While full: a reply is refused in words, retryable.
 	var apiErr *e2etest.APIError

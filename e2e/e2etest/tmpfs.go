@@ -1,9 +1,12 @@
 package e2etest
 
 import (
+	"errors"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -26,4 +29,25 @@ func SmallFS(t testing.TB, size string) string {
 		}
 	})
 	return dir
+}
+
+// FillFS writes the file dir/filler until the file system that holds dir
+// is full (ENOSPC) and returns its path: removing the file frees the
+// space. Any other write error is returned as is.
+func FillFS(dir string) (string, error) {
+	path := filepath.Join(dir, "filler")
+	f, err := os.Create(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	buf := make([]byte, 64<<10)
+	for {
+		if _, err := f.Write(buf); err != nil {
+			if errors.Is(err, syscall.ENOSPC) {
+				return path, nil
+			}
+			return "", err
+		}
+	}
 }
