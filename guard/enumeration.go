@@ -17,15 +17,7 @@ func (t *text) enumeration() string {
 		return proofdesk.ClassEmail
 	}
 	// every candidate holds a digit: most replies have too few for a list
-	digitToks := 0
-	for i := range t.toks {
-		if w := t.tokBytes(i); len(w) > 0 && w[0] >= '0' && w[0] <= '9' {
-			if digitToks++; digitToks >= enumThreshold {
-				break // enough for a list: the count goes no further
-			}
-		}
-	}
-	if digitToks < enumThreshold {
+	if len(t.numToks) < enumThreshold {
 		return ""
 	}
 	// one pass for the dates, the 4-digit numbers and the house numbers

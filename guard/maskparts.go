@@ -17,6 +17,9 @@ package guard
 // (partsaid.go), the head may be short and in groups of tokens ("+33 6",
 // "06"), which the digit view's runs of 4 digits or more do not hold.
 func (m *Matcher) phoneEndsShown(t *text) bool {
+	if t.shapes&tsX == 0 {
+		return false // no mask
+	}
 	for a := 1; a < len(t.toks); a++ {
 		if !allX(t.tokBytes(a)) || allX(t.tokBytes(a-1)) {
 			continue

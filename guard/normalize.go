@@ -53,6 +53,14 @@ type text struct {
 	// maxThrees): a phone may open with one ("seis cuatro siete y sigue
 	// con ..."), where no digit run of 4 or more opens it.
 	threes []int32
+	// nums lists, in order, the tokens whose text opens with a digit
+	// (numbers, "14th", a number said in words): the readings of numbers
+	// walk it instead of every token. shapes is the union of the tokens'
+	// shapes (ts*).
+	numToks []int32
+	shapes  uint8
+	// seq holds 0, 1, 2, ...: every token's index (tokensOf).
+	seq []int32
 	// raw is the scratch token list of the first pass.
 	raw []rawTok
 	// craw lists, in order, the raw tokens the compact view holds (coff >= 0;
@@ -100,6 +108,9 @@ type tok struct {
 	end   int32 // offset in buf of the space after the token
 	flags uint16
 	lex   uint16 // lexical classes (lx*)
+	// shape says what the token's text is made of (ts*), set with its
+	// end.
+	shape uint8
 	// cls holds the word classes the rules read (cl*, wordClasses): the
 	// lexicon's for the token as written in the token view.
 	cls uint64

@@ -570,13 +570,19 @@ func (t *text) emit() {
 		t.emitWord(w, rt.flags, ew)
 		i++
 	}
-	// token ends, and the three-digit tokens
-	t.threes = t.threes[:0]
+	// token ends and shapes, the number tokens and the three-digit ones
+	t.threes, t.numToks, t.shapes = t.threes[:0], t.numToks[:0], 0
 	for k := range t.toks {
 		if k+1 < len(t.toks) {
 			t.toks[k].end = t.toks[k+1].off
 		} else {
 			t.toks[k].end = int32(len(t.buf) - 1)
+		}
+		sh := shapeOfTok(t.tokBytes(k))
+		t.toks[k].shape = sh
+		t.shapes |= sh
+		if sh&tsNum != 0 {
+			t.numToks = append(t.numToks, int32(k))
 		}
 		if o := t.toks[k].off; t.toks[k].end-o == 4 && isDigit(t.buf[o+1]) && isDigit(t.buf[o+2]) && isDigit(t.buf[o+3]) && len(t.threes) < maxThrees {
 			t.threes = append(t.threes, int32(k))
