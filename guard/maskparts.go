@@ -70,12 +70,12 @@ func (m *Matcher) phoneEndsShown(t *text) bool {
 // part, in a sentence that names an email, a mailbox or an address and
 // asks, supposes and denies nothing.
 func (m *Matcher) mailStartSaid(t *text) bool {
+	if t.cls&clMailStart == 0 {
+		return false // no word for "starts"
+	}
 	for k := range t.toks {
-		if b := t.tokBytes(k); len(b) == 0 || len(b) >= 32 || mailStartShapes[b[0]]&(1<<len(b)) == 0 {
-			continue // most tokens fail the shape test
-		}
-		if w := string(t.tokBytes(k)); !startWords[w] && !mailStartVerbs[w] {
-			continue
+		if !t.has(k, clMailStart) {
+			continue // startWords, mailStartVerbs
 		}
 		from, to := t.sentenceOf(k)
 		// "starts with elo", "die mit elod beginnt" (the verb last)
@@ -122,16 +122,6 @@ func (m *Matcher) localPrefix(w string) bool {
 // mailStartVerbs say "starts" besides startWords: German "fängt ...
 // an" (normalised).
 var mailStartVerbs = set("fangt", "fangen", "faengt", "beginnt", "opens", "begint")
-
-// mailStartShapes are the shapes (first letter, length) of startWords
-// and mailStartVerbs.
-var mailStartShapes = func() [256]uint32 {
-	a, b := shapes(startWords), shapes(mailStartVerbs)
-	for i := range a {
-		a[i] |= b[i]
-	}
-	return a
-}()
 
 // mailStartNouns name an email or its login besides emailNouns,
 // mailboxWords and addressNouns (normalised).
