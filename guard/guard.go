@@ -1537,7 +1537,12 @@ func (m *Matcher) dobTypo(t *text) bool {
 	if len(y) != 4 || len(m.dobMonths) == 0 {
 		return false
 	}
-	for j := range t.toks {
+	toks := t.numToks // the year's tokens, when it opens with a digit (it does)
+	if !isDigit(y[0]) {
+		toks = t.allToks()
+	}
+	for _, j32 := range toks {
+		j := int(j32)
 		if w := t.tokBytes(j); len(w) != 4 || string(w) != y {
 			continue
 		}

@@ -43,6 +43,11 @@ func (t *text) tokensOf(c uint64) []int32 {
 	if t.cls&c&^clDigit == 0 {
 		return t.numToks
 	}
+	return t.allToks()
+}
+
+// allToks returns every token's index, in order (t's slice).
+func (t *text) allToks() []int32 {
 	for len(t.seq) < len(t.toks) {
 		t.seq = append(t.seq, int32(len(t.seq)))
 	}

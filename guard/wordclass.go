@@ -68,6 +68,7 @@ const (
 	clStepNeg29                         // a negation nextStep29 stops at (cfNegations but "no", "na"; "wont", "cant", "cannot")
 	clMailStart                         // a word for "starts" (startWords, mailStartVerbs)
 	clAnchor24                          // a word of the rules that may anchor a partial reading (anchorWords24)
+	clBirthday                          // a word for a birthday (birthdayWords)
 
 	// clDigit marks a token that opens with a digit: no word of the
 	// lexicon, set where the token is written (emitNumbers, emitWord).
@@ -142,6 +143,7 @@ var wordClasses = []struct {
 	{clStepNeg29, union(minus(cfNegations, set("no", "na")), set("wont", "cant", "cannot"))},
 	{clMailStart, union(startWords, mailStartVerbs)},
 	{clAnchor24, anchorWords24},
+	{clBirthday, birthdayWords},
 }
 
 // has reports whether token i is of a class of c.
