@@ -61,6 +61,9 @@ type text struct {
 	shapes  uint8
 	// seq holds 0, 1, 2, ...: every token's index (tokensOf).
 	seq []int32
+	// sents holds, for each token, its whole sentence's first token and
+	// the next sentence's (sentenceOf).
+	sents []struct{ from, to int32 }
 	// raw is the scratch token list of the first pass.
 	raw []rawTok
 	// craw lists, in order, the raw tokens the compact view holds (coff >= 0;

@@ -588,6 +588,7 @@ func (t *text) emit() {
 			t.threes = append(t.threes, int32(k))
 		}
 	}
+	t.sentenceSpans()
 	t.digits = len(t.buf)
 	t.digitView()
 	t.compact = len(t.buf)

@@ -180,8 +180,10 @@ func (t *text) ownDigit(i int) int {
 	if len(w) == 1 && w[0] >= '0' && w[0] <= '9' {
 		return int(w[0] - '0')
 	}
-	if nw, ok := numWords[string(w)]; ok && nw.kind == kDigit && !nw.compoundOnly && !nw.ord {
-		return nw.val
+	if e := lexFind(w); e != nil && e.hasNum { // numWords[w], in the lexicon
+		if nw := e.num; nw.kind == kDigit && !nw.compoundOnly && !nw.ord {
+			return nw.val
+		}
 	}
 	return -1
 }
@@ -371,6 +373,9 @@ func (t *text) foreignSpan(i int) (from, to int, tables uint16) {
 	fits := func(k int) bool {
 		if t.ownDigit(k) >= 0 {
 			return true
+		}
+		if t.raw[k].cls&clReadCue == 0 {
+			return false // no word of numeralDigit (clUnread: one emit did not look up)
 		}
 		f := numeralDigit[string(t.rawWord(k))]
 		if f == nil || f.tables&tables == 0 {

@@ -2,6 +2,7 @@ package guard
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -658,6 +659,11 @@ type phit struct {
 // sentenceOf returns the token indexes [from, to) of the sentence that
 // holds token i.
 func (t *text) sentenceOf(i int) (from, to int) {
+	if i >= 0 && i < len(t.sents) {
+		s := t.sents[i] // the whole sentence, found once (sentenceSpans)
+		return max(int(s.from), i-maxSentenceSide), min(int(s.to), i+maxSentenceSide)
+	}
+	// (no token i: the walk the spans save)
 	from = i
 	for from > 0 && t.toks[from].flags&fSentence == 0 && i-from < maxSentenceSide {
 		from--
@@ -667,6 +673,27 @@ func (t *text) sentenceOf(i int) (from, to int) {
 		to++
 	}
 	return from, to
+}
+
+// sentenceSpans sets t.sents: for each token, the first token of its
+// sentence (one that opens a sentence, or the first) and the first of
+// the next (or the token count).
+func (t *text) sentenceSpans() {
+	t.sents = slices.Grow(t.sents[:0], len(t.toks))[:len(t.toks)]
+	from := 0
+	for i := range t.toks {
+		if t.toks[i].flags&fSentence != 0 {
+			from = i
+		}
+		t.sents[i].from = int32(from)
+	}
+	to := len(t.toks)
+	for i := len(t.toks) - 1; i >= 0; i-- {
+		t.sents[i].to = int32(to)
+		if t.toks[i].flags&fSentence != 0 {
+			to = i
+		}
+	}
 }
 
 // maxSentenceSide bounds, in tokens, how far sentenceOf reaches on each

@@ -69,6 +69,7 @@ const (
 	clMailStart                         // a word for "starts" (startWords, mailStartVerbs)
 	clAnchor24                          // a word of the rules that may anchor a partial reading (anchorWords24)
 	clBirthday                          // a word for a birthday (birthdayWords)
+	clSpell                             // a code word of a spelling alphabet (spellCodeWords)
 
 	// clDigit marks a token that opens with a digit: no word of the
 	// lexicon, set where the token is written (emitNumbers, emitWord).
@@ -144,6 +145,7 @@ var wordClasses = []struct {
 	{clMailStart, union(startWords, mailStartVerbs)},
 	{clAnchor24, anchorWords24},
 	{clBirthday, birthdayWords},
+	{clSpell, spellCodeWords},
 }
 
 // has reports whether token i is of a class of c.
