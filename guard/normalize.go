@@ -345,6 +345,16 @@ func digitValue(r rune) byte {
 
 // prepare returns s in NFKC if it has any non-ASCII byte.
 func (t *text) prepare(s string) string {
+	if asciiPrefix(s) < len(s) {
+		t.pre = norm.NFKC.AppendString(t.pre[:0], s)
+		return string(t.pre)
+	}
+	return s
+}
+
+// asciiPrefix returns the offset of the first non-ASCII byte of s, or
+// len(s).
+func asciiPrefix(s string) int {
 	i := 0
 	for ; i+8 <= len(s); i += 8 { // 8 bytes at a time: is any byte's top bit set?
 		b := s[i : i+8] // constant indices: one load
@@ -356,11 +366,10 @@ func (t *text) prepare(s string) string {
 	}
 	for ; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			t.pre = norm.NFKC.AppendString(t.pre[:0], s)
-			return string(t.pre)
+			return i
 		}
 	}
-	return s
+	return i
 }
 
 // normalize fills t from s, reusing t's buffers.

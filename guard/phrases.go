@@ -679,18 +679,20 @@ func (t *text) sentenceOf(i int) (from, to int) {
 // sentence (one that opens a sentence, or the first) and the first of
 // the next (or the token count).
 func (t *text) sentenceSpans() {
-	t.sents = slices.Grow(t.sents[:0], len(t.toks))[:len(t.toks)]
+	toks := t.toks
+	t.sents = slices.Grow(t.sents[:0], len(toks))[:len(toks)]
+	sents := t.sents[:len(toks)] // (one length: no bounds checks)
 	from := 0
-	for i := range t.toks {
-		if t.toks[i].flags&fSentence != 0 {
+	for i := range toks {
+		if toks[i].flags&fSentence != 0 {
 			from = i
 		}
-		t.sents[i].from = int32(from)
+		sents[i].from = int32(from)
 	}
-	to := len(t.toks)
-	for i := len(t.toks) - 1; i >= 0; i-- {
-		t.sents[i].to = int32(to)
-		if t.toks[i].flags&fSentence != 0 {
+	to := len(toks)
+	for i := len(toks) - 1; i >= 0; i-- {
+		sents[i].to = int32(to)
+		if toks[i].flags&fSentence != 0 {
 			to = i
 		}
 	}
