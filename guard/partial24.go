@@ -92,6 +92,9 @@ type part24Values struct {
 	// are not words of the rules (clAnchor24): most
 	// tokens fail it before the map look-up.
 	anchorBits [64]uint64
+	// anchorHeads holds, by first letter, the lengths (31 for 31 and
+	// more) of the same anchors: a cheaper test, before shape24's.
+	anchorHeads [256]uint32
 	// monthHeads are the first letters of monthNames.
 	monthHeads [256]bool
 }
@@ -206,6 +209,7 @@ func (v *part24Values) anchorsOf() {
 	v.anchors = a
 	for w := range a {
 		if w != "" && !anchorWords24[w] { // the rules' words have their class
+			v.anchorHeads[w[0]] |= 1 << min(len(w), 31)
 			h := shape24([]byte(w))
 			v.anchorBits[h>>6] |= 1 << (h & 63)
 		}
@@ -223,6 +227,17 @@ func longest(ws []string) string {
 	return l
 }
 
+// ownShape reports whether w (not empty) has the first letter and
+// length, then the shape (shape24), of one of the anchors that are not
+// words of the rules: most words fail before the look-up.
+func (v *part24Values) ownShape(w []byte) bool {
+	if v.anchorHeads[w[0]]&(1<<min(len(w), 31)) == 0 {
+		return false
+	}
+	h := shape24(w)
+	return v.anchorBits[h>>6]&(1<<(h&63)) != 0
+}
+
 // sentenceAnchors returns the classes the anchors of the sentence [from,
 // to) open, with the words that open her month's name ("Novemberkind").
 func (v *part24Values) sentenceAnchors(t *text, from, to int) (bits uint16) {
@@ -231,9 +246,10 @@ func (v *part24Values) sentenceAnchors(t *text, from, to int) (bits uint16) {
 		if len(w) == 0 {
 			continue
 		}
-		if t.has(k, clAnchor24) {
+		switch {
+		case t.has(k, clAnchor24):
 			bits |= v.anchors[string(w)] // a word of the rules: 0 where v has not put it
-		} else if h := shape24(w); v.anchorBits[h>>6]&(1<<(h&63)) != 0 {
+		case v.ownShape(w):
 			bits |= v.anchors[string(w)]
 		}
 		if len(w) > 5 && bits&a24Dob == 0 && v.monthHeads[w[0]] {
