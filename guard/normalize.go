@@ -59,6 +59,8 @@ type text struct {
 	// shapes (ts*).
 	numToks []int32
 	shapes  uint8
+	// lexes is the union of the tokens' lexical classes (tok.lex).
+	lexes uint16
 	// seq holds 0, 1, 2, ...: every token's index (tokensOf).
 	seq []int32
 	// sents holds, for each token, its whole sentence's first token and
