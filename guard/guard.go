@@ -1486,8 +1486,11 @@ func (m *Matcher) streetTypo(t *text) (proofdesk.Level, bool) {
 	var best proofdesk.Level
 	found := false
 	for h := range t.raw {
+		if s := t.raw[h].start; s >= t.raw[h].end || !isDigit(t.rawBuf[s]) {
+			continue // no house number: the first byte before the word
+		}
 		hw := t.rawBuf[t.raw[h].start:t.raw[h].end]
-		if len(hw) == 0 || !isDigit(hw[0]) || len(hw) <= 5 && m.typoHeads&(1<<(10*len(hw)+int(hw[0]-'0'))) == 0 {
+		if len(hw) <= 5 && m.typoHeads&(1<<(10*len(hw)+int(hw[0]-'0'))) == 0 {
 			continue
 		}
 		for _, ty := range m.typos {

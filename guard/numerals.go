@@ -296,7 +296,7 @@ func (t *text) readingCues() (c readCues) {
 			}
 			continue
 		}
-		if !c.num && romanLetters[w[0]] && romanNumber(w) > 0 && t.romanAt(i) {
+		if !c.num && romanLetters[w[0]] && (len(w) == 1 || romanLetters[w[1]]) && romanNumber(w) > 0 && t.romanAt(i) { // (two letters first)
 			c.num = true
 		}
 		if t.raw[i].cls&clReadCue == 0 || !readingCuesShape.has(w) {
