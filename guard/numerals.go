@@ -223,6 +223,9 @@ func (t *text) numeralsAt() bool { return t.readingCues().num }
 // numeralAt reports whether raw token i (not the first) opens a foreign
 // digit run or a run of discourse words between two pieces of a value.
 func (t *text) numeralAt(i int) bool {
+	if t.raw[i].cls&clNumeral == 0 {
+		return false // neither a foreign digit nor a strong discourse word (clUnread: one emit did not look up)
+	}
 	w := t.rawWord(i)
 	if !numeralWord(w) {
 		return false
@@ -264,6 +267,20 @@ func readCueWords() map[string]bool {
 	for _, ws := range [][]string{keysOf(numeralDigit), keysOf(discourse), keysOf(arithPrefixWords),
 		keysOf(arithYearWords), keysOf(reversalCues), keysOf(reversalDirections), keysOf(cipherNames)} {
 		for _, w := range ws {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+// numeralCueWords returns the words numeralAt can read as the start of
+// a numeral (class clNumeral): the foreign digits and the strong
+// discourse words.
+func numeralCueWords() map[string]bool {
+	numeralTables()
+	m := keySet(numeralDigit)
+	for w, d := range discourse {
+		if d == discStrong {
 			m[w] = true
 		}
 	}

@@ -70,6 +70,7 @@ const (
 	clAnchor24                          // a word of the rules that may anchor a partial reading (anchorWords24)
 	clBirthday                          // a word for a birthday (birthdayWords)
 	clSpell                             // a code word of a spelling alphabet (spellCodeWords)
+	clNumeral                           // a word numeralAt may read: a foreign digit or a strong discourse word (numeralCueWords)
 
 	// clDigit marks a token that opens with a digit: no word of the
 	// lexicon, set where the token is written (emitNumbers, emitWord).
@@ -146,6 +147,7 @@ var wordClasses = []struct {
 	{clAnchor24, anchorWords24},
 	{clBirthday, birthdayWords},
 	{clSpell, spellCodeWords},
+	{clNumeral, numeralCueWords()},
 }
 
 // has reports whether token i is of a class of c.
