@@ -21,7 +21,8 @@ func (t *text) ageSaid(by int, now func() time.Time) bool {
 	if t.cls&(clDigit|clAgeDecade) == 0 {
 		return false
 	}
-	for i := range t.toks {
+	for _, i32 := range t.tokensOf(clDigit | clAgeDecade) {
+		i := int(i32)
 		if t.toks[i].cls&(clDigit|clAgeDecade) == 0 {
 			continue // no number and no decade word
 		}

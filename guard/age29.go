@@ -45,9 +45,10 @@ var (
 // above as one that the year of birth by gives.
 func (t *text) ageSaid29(by int, now func() time.Time) bool {
 	year := 0
-	for i := range t.toks {
+	for _, i32 := range t.numToks {
+		i := int(i32)
 		w := t.tokBytes(i)
-		if len(w) < 2 || !isDigit(w[0]) || t.toks[i].flags&fQuestion != 0 {
+		if len(w) < 2 || t.toks[i].flags&fQuestion != 0 {
 			continue
 		}
 		d := 0

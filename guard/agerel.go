@@ -103,13 +103,12 @@ func (m *Matcher) birthdayRelative(t *text) bool {
 	if m.dob[1] == "" {
 		return false
 	}
+	if t.cls&clBirthday == 0 {
+		return false // no word for a birthday
+	}
 	for i := range t.toks {
-		if b := t.tokBytes(i); len(b) == 0 || len(b) >= 32 || birthdayShapes[b[0]]&(1<<len(b)) == 0 {
-			continue // most tokens fail the shape test
-		}
-		w := string(t.tokBytes(i))
-		if !birthdayWords[w] {
-			continue
+		if !t.has(i, clBirthday) {
+			continue // birthdayWords
 		}
 		from, to := t.sentenceOf(i)
 		// the offset: "N days before", "the day before", "a week after"
@@ -282,11 +281,10 @@ var (
 		"contas", "cartoes")
 )
 
-// birthdayShapes and ageCompShapes are the shapes (first letter, length)
-// of birthdayWords and of the comparatives, a test before the look-up.
+// ageCompShapes are the shapes (first letter, length) of the
+// comparatives, a test before the look-up.
 var (
-	birthdayShapes = shapes(birthdayWords)
-	ageCompShapes  = func() [256]uint32 {
+	ageCompShapes = func() [256]uint32 {
 		a, b := shapes(ageComparatives), shapes(ageMoreAdjs)
 		for i := range a {
 			a[i] |= b[i]

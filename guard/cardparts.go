@@ -37,11 +37,11 @@ func tailTwosOf(c *proofdesk.Customer, phones []string) (out []tailTwo) {
 // tailTwoClass returns the class of a value whose last two digits t gives
 // after a word for the ending (see above), or "".
 func (m *Matcher) tailTwoClass(t *text) string {
-	if len(m.twos) == 0 {
+	if len(m.twos) == 0 || t.cls&clTailLead == 0 {
 		return ""
 	}
 	for k := range t.toks {
-		if t.toks[k].lex&lxEnding == 0 || !tailLeads[string(t.tokBytes(k))] {
+		if t.toks[k].lex&lxEnding == 0 || !t.has(k, clTailLead) { // tailLeads
 			continue
 		}
 		n := k + 1

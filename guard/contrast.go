@@ -14,9 +14,10 @@ import "github.com/proofdesk/proofdesk"
 // valueContrasted returns the class of the card or phone whose last 4
 // digits t says after a word of contrast, or "".
 func (m *Matcher) valueContrasted(t *text) string {
-	for i := range t.toks {
+	for _, i32 := range t.numToks {
+		i := int(i32)
 		w := t.tokBytes(i)
-		if len(w) != 4 || !isDigitTok(w) {
+		if len(w) != 4 || t.toks[i].shape&tsDigits == 0 {
 			continue
 		}
 		class := ""

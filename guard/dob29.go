@@ -24,11 +24,14 @@ func (m *Matcher) dobShifted(t *text) bool {
 	if m.dob[0] == "" {
 		return false
 	}
+	if t.shapes&tsMonth == 0 {
+		return false // no month
+	}
 	for i := range t.toks {
-		w := t.tokBytes(i)
-		if len(w) != 3 || w[0] != 'm' || !isDigit(w[1]) || !isDigit(w[2]) {
+		if t.toks[i].shape&tsMonth == 0 {
 			continue // a month's token: "m11"
 		}
+		w := t.tokBytes(i)
 		mo, _ := strconv.Atoi(string(w[1:]))
 		from, to := t.sentenceOf(i)
 		if x := t.tokBytes(max(i-1, 0)); i > 0 && len(x) <= 2 && allDigits(x) {

@@ -17,41 +17,39 @@ func (t *text) enumeration() string {
 		return proofdesk.ClassEmail
 	}
 	// every candidate holds a digit: most replies have too few for a list
-	digitToks := 0
-	for i := range t.toks {
-		if w := t.tokBytes(i); len(w) > 0 && w[0] >= '0' && w[0] <= '9' {
-			if digitToks++; digitToks >= enumThreshold {
-				break // enough for a list: the count goes no further
-			}
-		}
-	}
-	if digitToks < enumThreshold {
+	if len(t.numToks) < enumThreshold {
 		return ""
 	}
 	// one pass for the dates, the 4-digit numbers and the house numbers
 	var dates, four, houses, runs distinct
 	var card, phone bool
+	// (the token's shape and lexical classes first: most tokens are
+	// words of none of them)
 	for i := range t.toks {
+		sh, lx := t.toks[i].shape, t.toks[i].lex
+		if sh&(tsNum|tsMonth) == 0 && lx&(lxCard|lxPhone|lxStreet) == 0 {
+			continue
+		}
 		w := t.tokBytes(i)
 		// a date starts with digits or a month ("m01")
-		if len(w) > 0 && (w[0] >= '0' && w[0] <= '9' || w[0] == 'm') {
+		if sh&(tsNum|tsMonth) != 0 {
 			if d, ok := t.dateAt(i); ok {
 				dates.add(d[:])
 			}
 		}
-		switch lx := t.toks[i].lex; {
+		switch {
 		case lx&lxCard != 0:
 			card = true
 		case lx&lxPhone != 0:
 			phone = true
-		case len(w) == 4 && allDigits(w):
+		case len(w) == 4 && sh&tsDigits != 0:
 			four.add(w)
 		}
-		if len(w) <= 6 && hasDigitB(w) {
-			for j := i + 1; j < len(t.toks) && j <= i+4; j++ {
-				if t.toks[j].lex&lxStreet != 0 && j > i+1 {
-					houses.add(w)
-					break
+		// a house number: 2 to 4 tokens before a street type
+		if lx&lxStreet != 0 {
+			for k := max(i-4, 0); k <= i-2; k++ {
+				if h := t.tokBytes(k); len(h) <= 6 && hasDigitB(h) {
+					houses.add(h)
 				}
 			}
 		}

@@ -837,6 +837,7 @@ const (
 	g16Last                 // a word for "last" (lastTwo)
 	g16Lead                 // a word for texting or an area code (phoneLead)
 	g16City                 // a token that is a city on file (homeThingIn)
+	g16Place                // a token after the first that opens a city or place of hers (herPlaceSaid)
 )
 
 // scan16 returns the triggers of guard16's rules that t holds (dob: a
@@ -857,6 +858,9 @@ func (m *Matcher) scan16(t *text, dob bool) uint16 {
 		c, n := w[0], uint32(1)<<len(w)
 		if !isDigit(c) && scanEnds[endKey(w)]&n == 0 && m.cityHeads[c]&n == 0 {
 			continue // most tokens: no trigger has their first and last letters and length
+		}
+		if i > 0 && f&g16Place == 0 && m.cityHeads[c]&n != 0 && m.placeAt(t, i) > 0 {
+			f |= g16Place
 		}
 		switch {
 		case isDigit(c):

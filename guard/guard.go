@@ -781,7 +781,7 @@ func (m *Matcher) valuesOf(t *text, level proofdesk.Level, f16 uint16) Verdict {
 		}
 	}
 	if lvl := m.levels[proofdesk.ClassAddress]; lvl > level && (f16&g16Cities != 0 && m.citiesPaired(t) || f16&g16Live != 0 && m.liveAtNumber(t) ||
-		f16&g16City != 0 && m.homeThingIn(t) || m.herPlaceSaid(t)) {
+		f16&g16City != 0 && m.homeThingIn(t) || f16&g16Place != 0 && m.herPlaceSaid(t)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassAddress, Part: PartCity, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v
@@ -1486,8 +1486,11 @@ func (m *Matcher) streetTypo(t *text) (proofdesk.Level, bool) {
 	var best proofdesk.Level
 	found := false
 	for h := range t.raw {
+		if s := t.raw[h].start; s >= t.raw[h].end || !isDigit(t.rawBuf[s]) {
+			continue // no house number: the first byte before the word
+		}
 		hw := t.rawBuf[t.raw[h].start:t.raw[h].end]
-		if len(hw) == 0 || !isDigit(hw[0]) || len(hw) <= 5 && m.typoHeads&(1<<(10*len(hw)+int(hw[0]-'0'))) == 0 {
+		if len(hw) <= 5 && m.typoHeads&(1<<(10*len(hw)+int(hw[0]-'0'))) == 0 {
 			continue
 		}
 		for _, ty := range m.typos {
@@ -1537,7 +1540,12 @@ func (m *Matcher) dobTypo(t *text) bool {
 	if len(y) != 4 || len(m.dobMonths) == 0 {
 		return false
 	}
-	for j := range t.toks {
+	toks := t.numToks // the year's tokens, when it opens with a digit (it does)
+	if !isDigit(y[0]) {
+		toks = t.allToks()
+	}
+	for _, j32 := range toks {
+		j := int(j32)
 		if w := t.tokBytes(j); len(w) != 4 || string(w) != y {
 			continue
 		}

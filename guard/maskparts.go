@@ -17,6 +17,9 @@ package guard
 // (partsaid.go), the head may be short and in groups of tokens ("+33 6",
 // "06"), which the digit view's runs of 4 digits or more do not hold.
 func (m *Matcher) phoneEndsShown(t *text) bool {
+	if t.shapes&tsX == 0 {
+		return false // no mask
+	}
 	for a := 1; a < len(t.toks); a++ {
 		if !allX(t.tokBytes(a)) || allX(t.tokBytes(a-1)) {
 			continue
@@ -67,12 +70,12 @@ func (m *Matcher) phoneEndsShown(t *text) bool {
 // part, in a sentence that names an email, a mailbox or an address and
 // asks, supposes and denies nothing.
 func (m *Matcher) mailStartSaid(t *text) bool {
+	if t.cls&clMailStart == 0 {
+		return false // no word for "starts"
+	}
 	for k := range t.toks {
-		if b := t.tokBytes(k); len(b) == 0 || len(b) >= 32 || mailStartShapes[b[0]]&(1<<len(b)) == 0 {
-			continue // most tokens fail the shape test
-		}
-		if w := string(t.tokBytes(k)); !startWords[w] && !mailStartVerbs[w] {
-			continue
+		if !t.has(k, clMailStart) {
+			continue // startWords, mailStartVerbs
 		}
 		from, to := t.sentenceOf(k)
 		// "starts with elo", "die mit elod beginnt" (the verb last)
@@ -119,16 +122,6 @@ func (m *Matcher) localPrefix(w string) bool {
 // mailStartVerbs say "starts" besides startWords: German "fängt ...
 // an" (normalised).
 var mailStartVerbs = set("fangt", "fangen", "faengt", "beginnt", "opens", "begint")
-
-// mailStartShapes are the shapes (first letter, length) of startWords
-// and mailStartVerbs.
-var mailStartShapes = func() [256]uint32 {
-	a, b := shapes(startWords), shapes(mailStartVerbs)
-	for i := range a {
-		a[i] |= b[i]
-	}
-	return a
-}()
 
 // mailStartNouns name an email or its login besides emailNouns,
 // mailboxWords and addressNouns (normalised).

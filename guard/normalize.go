@@ -53,6 +53,19 @@ type text struct {
 	// maxThrees): a phone may open with one ("seis cuatro siete y sigue
 	// con ..."), where no digit run of 4 or more opens it.
 	threes []int32
+	// nums lists, in order, the tokens whose text opens with a digit
+	// (numbers, "14th", a number said in words): the readings of numbers
+	// walk it instead of every token. shapes is the union of the tokens'
+	// shapes (ts*).
+	numToks []int32
+	shapes  uint8
+	// lexes is the union of the tokens' lexical classes (tok.lex).
+	lexes uint16
+	// seq holds 0, 1, 2, ...: every token's index (tokensOf).
+	seq []int32
+	// sents holds, for each token, its whole sentence's first token and
+	// the next sentence's (sentenceOf).
+	sents []struct{ from, to int32 }
 	// raw is the scratch token list of the first pass.
 	raw []rawTok
 	// craw lists, in order, the raw tokens the compact view holds (coff >= 0;
@@ -100,6 +113,9 @@ type tok struct {
 	end   int32 // offset in buf of the space after the token
 	flags uint16
 	lex   uint16 // lexical classes (lx*)
+	// shape says what the token's text is made of (ts*), set with its
+	// end.
+	shape uint8
 	// cls holds the word classes the rules read (cl*, wordClasses): the
 	// lexicon's for the token as written in the token view.
 	cls uint64
@@ -331,6 +347,16 @@ func digitValue(r rune) byte {
 
 // prepare returns s in NFKC if it has any non-ASCII byte.
 func (t *text) prepare(s string) string {
+	if asciiPrefix(s) < len(s) {
+		t.pre = norm.NFKC.AppendString(t.pre[:0], s)
+		return string(t.pre)
+	}
+	return s
+}
+
+// asciiPrefix returns the offset of the first non-ASCII byte of s, or
+// len(s).
+func asciiPrefix(s string) int {
 	i := 0
 	for ; i+8 <= len(s); i += 8 { // 8 bytes at a time: is any byte's top bit set?
 		b := s[i : i+8] // constant indices: one load
@@ -342,11 +368,10 @@ func (t *text) prepare(s string) string {
 	}
 	for ; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			t.pre = norm.NFKC.AppendString(t.pre[:0], s)
-			return string(t.pre)
+			return i
 		}
 	}
-	return s
+	return i
 }
 
 // normalize fills t from s, reusing t's buffers.

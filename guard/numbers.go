@@ -570,18 +570,27 @@ func (t *text) emit() {
 		t.emitWord(w, rt.flags, ew)
 		i++
 	}
-	// token ends, and the three-digit tokens
-	t.threes = t.threes[:0]
+	// token ends and shapes, the number tokens and the three-digit ones
+	t.threes, t.numToks, t.shapes, t.lexes = t.threes[:0], t.numToks[:0], 0, 0
 	for k := range t.toks {
 		if k+1 < len(t.toks) {
 			t.toks[k].end = t.toks[k+1].off
 		} else {
 			t.toks[k].end = int32(len(t.buf) - 1)
 		}
-		if o := t.toks[k].off; t.toks[k].end-o == 4 && isDigit(t.buf[o+1]) && isDigit(t.buf[o+2]) && isDigit(t.buf[o+3]) && len(t.threes) < maxThrees {
+		w := t.tokBytes(k)
+		sh := shapeOfTok(w)
+		t.toks[k].shape = sh
+		t.shapes |= sh
+		t.lexes |= t.toks[k].lex
+		if sh&tsNum != 0 {
+			t.numToks = append(t.numToks, int32(k))
+		}
+		if len(w) == 3 && sh&tsDigits != 0 && len(t.threes) < maxThrees {
 			t.threes = append(t.threes, int32(k))
 		}
 	}
+	t.sentenceSpans()
 	t.digits = len(t.buf)
 	t.digitView()
 	t.compact = len(t.buf)
@@ -700,6 +709,9 @@ func (t *text) digitList(items []numItem, j int) bool {
 // spelledRun returns the end of a run of 4 or more single letters from
 // raw token i, each after a gap of one space, dot or hyphen, or i.
 func (t *text) spelledRun(i int) int {
+	if t.raw[i].end-t.raw[i].start != 1 || !isLower(t.rawBuf[t.raw[i].start]) {
+		return i // both runs below open with a single letter: most words are none
+	}
 	// a word spelled with its letters joined by hyphens or dots ("R-U-E
 	// D-E L-A P-A-I-X"): each word on its own, 2 letters or more
 	if i+1 < len(t.raw) && t.raw[i+1].flags&fTight != 0 {

@@ -180,8 +180,10 @@ func (t *text) ownDigit(i int) int {
 	if len(w) == 1 && w[0] >= '0' && w[0] <= '9' {
 		return int(w[0] - '0')
 	}
-	if nw, ok := numWords[string(w)]; ok && nw.kind == kDigit && !nw.compoundOnly && !nw.ord {
-		return nw.val
+	if e := lexFind(w); e != nil && e.hasNum { // numWords[w], in the lexicon
+		if nw := e.num; nw.kind == kDigit && !nw.compoundOnly && !nw.ord {
+			return nw.val
+		}
 	}
 	return -1
 }
@@ -221,6 +223,9 @@ func (t *text) numeralsAt() bool { return t.readingCues().num }
 // numeralAt reports whether raw token i (not the first) opens a foreign
 // digit run or a run of discourse words between two pieces of a value.
 func (t *text) numeralAt(i int) bool {
+	if t.raw[i].cls&clNumeral == 0 {
+		return false // neither a foreign digit nor a strong discourse word (clUnread: one emit did not look up)
+	}
 	w := t.rawWord(i)
 	if !numeralWord(w) {
 		return false
@@ -268,6 +273,20 @@ func readCueWords() map[string]bool {
 	return m
 }
 
+// numeralCueWords returns the words numeralAt can read as the start of
+// a numeral (class clNumeral): the foreign digits and the strong
+// discourse words.
+func numeralCueWords() map[string]bool {
+	numeralTables()
+	m := keySet(numeralDigit)
+	for w, d := range discourse {
+		if d == discStrong {
+			m[w] = true
+		}
+	}
+	return m
+}
+
 // readingCuesShape is the shapes of every word readingCues looks up.
 var (
 	readingCuesOnce  sync.Once
@@ -294,7 +313,7 @@ func (t *text) readingCues() (c readCues) {
 			}
 			continue
 		}
-		if !c.num && romanLetters[w[0]] && romanNumber(w) > 0 && t.romanAt(i) {
+		if !c.num && romanLetters[w[0]] && (len(w) == 1 || romanLetters[w[1]]) && romanNumber(w) > 0 && t.romanAt(i) { // (two letters first)
 			c.num = true
 		}
 		if t.raw[i].cls&clReadCue == 0 || !readingCuesShape.has(w) {
@@ -371,6 +390,9 @@ func (t *text) foreignSpan(i int) (from, to int, tables uint16) {
 	fits := func(k int) bool {
 		if t.ownDigit(k) >= 0 {
 			return true
+		}
+		if t.raw[k].cls&clReadCue == 0 {
+			return false // no word of numeralDigit (clUnread: one emit did not look up)
 		}
 		f := numeralDigit[string(t.rawWord(k))]
 		if f == nil || f.tables&tables == 0 {

@@ -88,9 +88,13 @@ type part24Values struct {
 	// opens (a24* bits): a sentence with none is not read
 	// (BenchmarkCheck2KB50Values).
 	anchors map[string]uint16
-	// anchorBits is a filter of the anchors' shapes (shape24): most
+	// anchorBits is a filter of the shapes (shape24) of the anchors that
+	// are not words of the rules (clAnchor24): most
 	// tokens fail it before the map look-up.
 	anchorBits [64]uint64
+	// anchorHeads holds, by first letter, the lengths (31 for 31 and
+	// more) of the same anchors: a cheaper test, before shape24's.
+	anchorHeads [256]uint32
 	// monthHeads are the first letters of monthNames.
 	monthHeads [256]bool
 }
@@ -121,6 +125,13 @@ const (
 	a24Day
 	a24Readers = a24Mail | a24Dob | a24Card | a24Phone | a24Addr | a24Day
 )
+
+// anchorWords24 are the words of the rules anchorsOf may put in a
+// matcher's anchors (class clAnchor24); the others are her values' own
+// (anchorBits).
+var anchorWords24 = union(set("name"), firstNameWords, lastNameWords, charWords, monthNouns24, keySet(decadeNames),
+	union(zodiacSigns[:]...), callCodeWords, startWords, postWords24, ourWords, weWords24, placeOwners, birthWords,
+	bornTexting, yearSlang, birthDateWords, addressNouns, homeWords24, liveVerbs, secondPerson, herWords)
 
 // anchorsOf fills v.anchors from v's values and the words of the rules.
 func (v *part24Values) anchorsOf() {
@@ -197,7 +208,8 @@ func (v *part24Values) anchorsOf() {
 	putSet(a24Hers, secondPerson, herWords)
 	v.anchors = a
 	for w := range a {
-		if w != "" {
+		if w != "" && !anchorWords24[w] { // the rules' words have their class
+			v.anchorHeads[w[0]] |= 1 << min(len(w), 31)
 			h := shape24([]byte(w))
 			v.anchorBits[h>>6] |= 1 << (h & 63)
 		}
@@ -215,6 +227,17 @@ func longest(ws []string) string {
 	return l
 }
 
+// ownShape reports whether w (not empty) has the first letter and
+// length, then the shape (shape24), of one of the anchors that are not
+// words of the rules: most words fail before the look-up.
+func (v *part24Values) ownShape(w []byte) bool {
+	if v.anchorHeads[w[0]]&(1<<min(len(w), 31)) == 0 {
+		return false
+	}
+	h := shape24(w)
+	return v.anchorBits[h>>6]&(1<<(h&63)) != 0
+}
+
 // sentenceAnchors returns the classes the anchors of the sentence [from,
 // to) open, with the words that open her month's name ("Novemberkind").
 func (v *part24Values) sentenceAnchors(t *text, from, to int) (bits uint16) {
@@ -223,7 +246,10 @@ func (v *part24Values) sentenceAnchors(t *text, from, to int) (bits uint16) {
 		if len(w) == 0 {
 			continue
 		}
-		if h := shape24(w); v.anchorBits[h>>6]&(1<<(h&63)) != 0 {
+		switch {
+		case t.has(k, clAnchor24):
+			bits |= v.anchors[string(w)] // a word of the rules: 0 where v has not put it
+		case v.ownShape(w):
 			bits |= v.anchors[string(w)]
 		}
 		if len(w) > 5 && bits&a24Dob == 0 && v.monthHeads[w[0]] {

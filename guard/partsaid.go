@@ -467,6 +467,9 @@ func (t *text) trunkSaid(i, from, to int, adjs map[string]bool) bool {
 // more that open one of its forms, a mask, then 2 digits or more that
 // end it, fewer digits than it has.
 func (m *Matcher) phoneMaskedEnds(t *text) bool {
+	if t.shapes&tsX == 0 {
+		return false // no mask
+	}
 	for _, r := range t.runs {
 		k := int(r.firstTok + r.nTok)
 		if k >= len(t.toks) || !allX(t.tokBytes(k)) {

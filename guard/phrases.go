@@ -2,6 +2,7 @@ package guard
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -658,6 +659,11 @@ type phit struct {
 // sentenceOf returns the token indexes [from, to) of the sentence that
 // holds token i.
 func (t *text) sentenceOf(i int) (from, to int) {
+	if i >= 0 && i < len(t.sents) {
+		s := t.sents[i] // the whole sentence, found once (sentenceSpans)
+		return max(int(s.from), i-maxSentenceSide), min(int(s.to), i+maxSentenceSide)
+	}
+	// (no token i: the walk the spans save)
 	from = i
 	for from > 0 && t.toks[from].flags&fSentence == 0 && i-from < maxSentenceSide {
 		from--
@@ -667,6 +673,29 @@ func (t *text) sentenceOf(i int) (from, to int) {
 		to++
 	}
 	return from, to
+}
+
+// sentenceSpans sets t.sents: for each token, the first token of its
+// sentence (one that opens a sentence, or the first) and the first of
+// the next (or the token count).
+func (t *text) sentenceSpans() {
+	toks := t.toks
+	t.sents = slices.Grow(t.sents[:0], len(toks))[:len(toks)]
+	sents := t.sents[:len(toks)] // (one length: no bounds checks)
+	from := 0
+	for i := range toks {
+		if toks[i].flags&fSentence != 0 {
+			from = i
+		}
+		sents[i].from = int32(from)
+	}
+	to := len(toks)
+	for i := len(toks) - 1; i >= 0; i-- {
+		sents[i].to = int32(to)
+		if toks[i].flags&fSentence != 0 {
+			to = i
+		}
+	}
 }
 
 // maxSentenceSide bounds, in tokens, how far sentenceOf reaches on each
@@ -1063,7 +1092,7 @@ func (t *text) confirmation(class string) string {
 	// "Müsste passen, eine neuere Anschrift sehe ich nicht": no newer
 	// value on record is the offered one confirmed as the current one,
 	// whatever negation ("haben wir nicht", "no ... ninguna") says so
-	for i := range t.toks {
+	for i := 0; i < len(t.toks) && t.cls&clNewer != 0; i++ {
 		if w := t.tokBytes(i); len(w) > 0 && len(w) < 32 && t.has(i, clNewer) &&
 			t.noneNewer(i, class) && !t.conditional(i) && !sentenceExcl(i) &&
 			!t.refusedBefore(i, int(t.toks[i].off), refusals) {
@@ -1186,7 +1215,7 @@ func (t *text) confirmation(class string) string {
 		denials = append(denials, span{-1, -1})
 	}
 	// a pointer clause that answers: "Volltreffer, das ist die Adresse."
-	for i := range t.toks {
+	for i := 0; i < len(t.toks) && t.lexes&lxCopula != 0; i++ {
 		if t.toks[i].lex&lxCopula != 0 && t.pointerClause(i) && !t.conditional(i) && !sentenceExcl(i) &&
 			!t.sameSentence(i, denials) && !t.refusedBefore(i, int(t.toks[i].off), refusals) {
 			return RuleConfirmation
@@ -1194,7 +1223,7 @@ func (t *text) confirmation(class string) string {
 	}
 	// "Sí, puedo confirmar que es la dirección que tenemos": a verb of
 	// confirming whose clause points at a value
-	for i := range t.toks {
+	for i := 0; i < len(t.toks) && t.cls&clConfirmVerb != 0; i++ {
 		if t.toks[i].lex&lxRef == 0 && t.has(i, clConfirmVerb) && t.confirmClause(i) && !t.conditional(i) && !t.deferredAfter(i) &&
 			t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) && !t.sameSentence(i, denials) &&
 			!t.refusedBefore(i, int(t.toks[i].end), refusals) { // "I can't confirm which email ...": the verb refused
@@ -1210,7 +1239,7 @@ func (t *text) confirmation(class string) string {
 	// "Perfecto, ya le envié la tarjeta nueva a esa dirección": the
 	// answer is acting on the offered value
 	if len(excl) == 0 && len(denials) == 0 {
-		for i := range t.toks {
+		for i := 0; i < len(t.toks) && t.cls&clDestPrep != 0; i++ {
 			if w := t.tokBytes(i); len(w) > 0 && len(w) < 32 && t.has(i, clDestPrep) && t.sentToValue(i, class) &&
 				!t.toStoredOne(0, len(t.toks)) && !t.toRegistered(0, len(t.toks)) { // "Yes, I'll resend the link to the email already on file": whatever is on file
 				return RuleConfirmation

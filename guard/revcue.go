@@ -228,7 +228,7 @@ var (
 // or of mirrorCues (mirror); ASCII bytes are passed over without a
 // look-up.
 func turnedLetters(reply string) (flip, mirror bool) {
-	for i := 0; i < len(reply); i++ {
+	for i := asciiPrefix(reply); i < len(reply); i++ {
 		if reply[i] < utf8.RuneSelf {
 			continue
 		}

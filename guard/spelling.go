@@ -95,6 +95,17 @@ var spellWords = func() map[string]string {
 	return m
 }()
 
+// spellCodeWords are the code words of spellWords (class clSpell).
+var spellCodeWords = func() map[string]bool {
+	m := map[string]bool{}
+	for w, l := range spellWords {
+		if l != "" {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
 // spellShape has bit n set in [first][last] for each code word of n letters
 // (n < 16) that starts and ends with those letters: a word of another
 // shape is no code word without a map lookup.
@@ -206,7 +217,7 @@ func (t *text) spellingChain() bool {
 	rb := t.rawBuf
 	for i := range t.raw {
 		s, e := int(t.raw[i].start), int(t.raw[i].end)
-		if n := e - s; n >= 2 && n < 16 {
+		if n := e - s; n >= 2 && n < 16 && t.raw[i].cls&clSpell != 0 { // (clUnread: a word emit did not look up)
 			if f, l := rb[s]-'a', rb[e-1]-'a'; f < 26 && l < 26 && spellShape[f][l]&(1<<n) != 0 && spellWords[string(rb[s:e])] != "" {
 				units, gap = units+1, 0
 				if units >= 2 { // spellingChains decides: 4 units, or 2 glued to a plain piece

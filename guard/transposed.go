@@ -271,6 +271,9 @@ func (m *Matcher) dobTransposed(t *text) bool {
 // file showing 5 digits or more of its national number: the mask hides
 // the rest, the digits shown are disclosed.
 func (m *Matcher) phoneMaskedHead(t *text) bool {
+	if t.shapes&tsX == 0 {
+		return false // no mask
+	}
 	for _, r := range t.runs {
 		next := int(r.firstTok + r.nTok)
 		if next >= len(t.toks) || !allX(t.tokBytes(next)) {

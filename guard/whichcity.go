@@ -131,6 +131,9 @@ var (
 // we ship to" and "the Seville store isn't open" are about the business.
 // (offerAnswer has ruled out an exclusion, a deferral and a question.)
 func (t *text) cityDenied() bool {
+	if t.cls&clExonym == 0 {
+		return false // no city of the table
+	}
 	done := 0 // the end of the last sentence judged
 	for i := range t.toks {
 		if w := t.tokBytes(i); len(w) < 3 || len(w) >= 32 || !t.has(i, clExonym) {

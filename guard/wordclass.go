@@ -66,6 +66,11 @@ const (
 	clStepTo29                          // a preposition of a destination (stepTo29)
 	clStepMove29                        // a word of a thing sent or made (stepMove29)
 	clStepNeg29                         // a negation nextStep29 stops at (cfNegations but "no", "na"; "wont", "cant", "cannot")
+	clMailStart                         // a word for "starts" (startWords, mailStartVerbs)
+	clAnchor24                          // a word of the rules that may anchor a partial reading (anchorWords24)
+	clBirthday                          // a word for a birthday (birthdayWords)
+	clSpell                             // a code word of a spelling alphabet (spellCodeWords)
+	clNumeral                           // a word numeralAt may read: a foreign digit or a strong discourse word (numeralCueWords)
 
 	// clDigit marks a token that opens with a digit: no word of the
 	// lexicon, set where the token is written (emitNumbers, emitWord).
@@ -138,6 +143,11 @@ var wordClasses = []struct {
 	{clStepTo29, stepTo29},
 	{clStepMove29, stepMove29},
 	{clStepNeg29, union(minus(cfNegations, set("no", "na")), set("wont", "cant", "cannot"))},
+	{clMailStart, union(startWords, mailStartVerbs)},
+	{clAnchor24, anchorWords24},
+	{clBirthday, birthdayWords},
+	{clSpell, spellCodeWords},
+	{clNumeral, numeralCueWords()},
 }
 
 // has reports whether token i is of a class of c.

@@ -318,10 +318,12 @@ var (
 // value round.
 func (t *text) noteField(class string) string {
 	for i := 1; i < len(t.toks); i++ {
+		if i+1 < len(t.toks) && t.toks[i+1].flags&fSentence == 0 {
+			continue // the value ends its sentence (the flags first: no word read)
+		}
 		v := string(t.tokBytes(i))
-		if i+1 < len(t.toks) && t.toks[i+1].flags&fSentence == 0 ||
-			t.toks[i-1].flags&fPunctAfter == 0 && v != "true" && v != "false" {
-			continue // the value ends its sentence, after the key's punctuation ("dob_ok=false" has none)
+		if t.toks[i-1].flags&fPunctAfter == 0 && v != "true" && v != "false" {
+			continue // after the key's punctuation ("dob_ok=false" has none)
 		}
 		yes, no := fieldTrue[v], fieldFalse[v]
 		if !yes && !no || t.toks[i-1].flags&fQuestion != 0 {

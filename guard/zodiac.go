@@ -52,7 +52,8 @@ func (m *Matcher) dobTexting(t *text) bool {
 	mo, _ := strconv.Atoi(m.dob[1][1:])
 	y := m.dob[2]
 	sign := signOf(mo, d)
-	for k := range t.toks {
+	for _, k32 := range t.tokensOf(clDigit | clDecade | clZodiac) {
+		k := int(k32)
 		if t.toks[k].cls&(clDigit|clDecade|clZodiac) == 0 {
 			continue // no number, decade or sign
 		}
