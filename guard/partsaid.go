@@ -217,7 +217,7 @@ func (m *Matcher) partOf(t *text, s string, i, j, from, to int) string {
 		if s == p.year && t.yearSaid(i, from, to, false) || s == p.yy && t.yearSaid(i, from, to, true) {
 			return proofdesk.ClassDateOfBirth
 		}
-		if s == p.day && t.daySaid(i, from, to) {
+		if s == p.day && t.daySaid(i, from, to) && !m.otherYearAt(t, i) {
 			return proofdesk.ClassDateOfBirth
 		}
 	}
