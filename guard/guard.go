@@ -653,7 +653,7 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxMailTLD:
-			if start >= t.digits || !t.mailLabelYours(ts, true) {
+			if start >= t.digits || !t.mailLabelYours(ts, true) && !t.mailTLDSaid(ts) {
 				return true
 			}
 		case p.ctx == ctxStreetApart:
