@@ -24,7 +24,11 @@ import (
 var (
 	// ageYou32 are the subjects of the person addressed.
 	ageYou32 = set("you", "sie", "du", "vous", "tu", "usted", "ustedes", "lei", "voi", "u", "jij", "je", "voce",
-		"senhora", "senhor", "ela", "ele", "ella", "el", "she", "he", "er", "elle", "il", "ze", "zij", "hij")
+		"senhora", "senhor", "ela", "ele", "ella", "el", "she", "he", "er", "elle", "il", "ze", "zij", "hij", "youll",
+		"youre", "youd", "shell", "shes", "hell", "hes")
+	// ageProDrop32 are the verbs of having an age with the subject left
+	// out, opening the clause: "Tienes 46", "Hai 46 anni", "Tens 46 anos".
+	ageProDrop32 = set("tienes", "tiene", "hai", "ha", "tens", "tem", "hast", "avete", "tenes")
 	// ageHave32 are the verbs of being or having an age after them.
 	ageHave32 = set("are", "is", "sind", "bist", "ist", "avez", "as", "a", "etes", "es", "tiene", "tienes", "ha", "hai",
 		"e", "bent", "ben", "is", "tem", "tens", "esta", "heeft", "hebt")
@@ -73,7 +77,13 @@ var (
 	ageDecadePart32 = set("early", "mid", "late", "anfang", "mitte", "ende", "debut", "milieu", "fin", "principios",
 		"mediados", "finales", "inicio", "meta", "fine", "begin", "midden", "eind", "inicio", "meados", "final", "finais",
 		"upper", "lower", "avanzati", "avanzata", "avanzada", "passati")
-	ageApproach32 = set("approaching", "approach", "nearly", "almost", "nearing", "close", "fast", "bald", "knapp",
+	// ageAround32 put the age around the decade: "ronda los cincuenta",
+	// "sulla cinquantina".
+	ageAround32 = set("ronda", "rondas", "rondando", "sulla", "sui", "sul")
+	// ageBe32 are more verbs of being at or going toward an age.
+	ageBe32 = set("esta", "estas", "sta", "stai", "staat", "gehen", "geht", "gehst", "loopt", "loop", "approchez",
+		"approche", "pushing", "youre", "ronda", "rondas", "etes", "sei", "siete", "bent", "ben", "est")
+	ageApproach32 = set("approaching", "approach", "nearly", "almost", "nearing", "close", "fast", "bald", "knapp", "pushing",
 		"approchez", "approche", "approchant", "presque", "bientot", "casi", "cerca", "rozando", "rozas", "quasi",
 		"vicino", "vicina", "verso", "bijna", "tegen", "richting", "quase", "perto", "beira", "aproxima", "aproximando")
 )
@@ -113,7 +123,10 @@ func (t *text) ageSaid32(by int, now func() time.Time) bool {
 			// "Ende 40", "bijna 50", "a finales de los 40", closing its
 			// clause ("fast 50 Euro" is a price)
 			next := word(i + 1)
-			dec, isDec = a, next == "" || t.toks[i].flags&fPunctAfter != 0 || ageYears[next]
+			dec, isDec = a, next == "" || t.toks[i].flags&fPunctAfter != 0 || ageYears[next] || next == "zu"
+			// and a verb of being before it: "Sie sind Ende 40", not "Sie
+			// zahlen fast 50" (a price)
+			isDec = isDec && (ageYears[next] || t.ageBeBefore32(i, from))
 		}
 		if isDec && t.ageDecadeSaid32(i, dec, age, from, to) {
 			return true
@@ -131,6 +144,17 @@ func (t *text) ageSaid32(by int, now func() time.Time) bool {
 	return false
 }
 
+// ageBeBefore32 reports whether a verb of being or going toward an age
+// stands within the 5 tokens before token i.
+func (t *text) ageBeBefore32(i, from int) bool {
+	for k := i - 1; k >= from && k >= i-5; k-- {
+		if w := string(t.tokBytes(k)); ageHave32[w] || beShort[w] || ageBe32[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // ageDecadeSaid32 reports whether the decade dec at token i, with its
 // part or approach before it ("late forties", "Ende vierzig", "de la
 // cinquantaine" after "approchez"), holds age or age-1, in a sentence
@@ -141,8 +165,10 @@ func (t *text) ageDecadeSaid32(i, dec, age, from, to int) bool {
 		w := string(t.tokBytes(k))
 		part, ok := decadeParts[w]
 		switch {
-		case ageApproach32[w]:
+		case ageApproach32[w] || w == "auf" && i+1 < to && string(t.tokBytes(i+1)) == "zu": // "auf die fünfzig zu"
 			lo, hi = dec-5, dec-1
+		case ageAround32[w]:
+			lo, hi = dec-4, dec+4
 		case !ageDecadePart32[w]:
 		case !ok && w == "lower" || ok && part == 0:
 			lo, hi = dec, dec+3
@@ -153,7 +179,7 @@ func (t *text) ageDecadeSaid32(i, dec, age, from, to int) bool {
 		}
 	}
 	if i+1 < to {
-		if w := string(t.tokBytes(i + 1)); w == "avanzati" || w == "passati" || w == "avanzada" || w == "passes" {
+		if w := string(t.tokBytes(i + 1)); w == "avanzati" || w == "passati" || w == "avanzada" || w == "passes" || w == "avancee" || w == "avanzata" || w == "passee" {
 			lo, hi = dec+5, dec+9 // "sui quarant'anni avanzati"
 		}
 	}
@@ -172,7 +198,7 @@ func (t *text) agePerson32(from, to int) bool {
 		if ageThings[w] || ourWords[w] && !(w == "nos" && k+1 < to && isDigit(t.tokBytes(k + 1)[0])) {
 			return false // not "quase nos 50" (Portuguese "in the")
 		}
-		person = person || k == from && (turnVerbs[w] || ageProDrop29[w] || ageTurn32[w]) || personSubjects[w] || beShort[w] ||
+		person = person || k == from && (turnVerbs[w] || ageProDrop29[w] || ageTurn32[w] || ageProDrop32[w]) || personSubjects[w] || beShort[w] ||
 			agePersonNouns[w] || w == "shell" || w == "her" || ageYou32[w] || secondPerson[w]
 	}
 	return person
@@ -187,6 +213,12 @@ func (t *text) ageYouHave32(i, from, to int) bool {
 	k := i - 1
 	for k > from && k >= i-3 && ageOnly32[string(t.tokBytes(k))] {
 		k--
+	}
+	if k == from && ageProDrop32[string(t.tokBytes(k))] && i+1 < to && ageYears[string(t.tokBytes(i+1))] {
+		return t.agePerson32(from, to) // "Tienes 46 años", "Hai 46 anni"
+	}
+	if k == from && ageProDrop32[string(t.tokBytes(k))] && (i+1 == to || t.toks[i].flags&fPunctAfter != 0) {
+		return t.agePerson32(from, to) // "Tienes 46, así que ..."
 	}
 	if k <= from || !ageHave32[string(t.tokBytes(k))] {
 		return false
