@@ -64,11 +64,16 @@ func (m *Matcher) brandOnFile(t *text) bool {
 			continue
 		}
 		from, to := t.sentenceOf(k)
-		if t.brandOurs(from, to) {
-			continue
+		if t.toks[k].flags&fQuestion != 0 || t.brandOurs(from, to) {
+			continue // "Is the Mastercard registered in your name?"
 		}
 		plural := len(w) > len(b)
-		article := k > from && (brandArticles[string(t.tokBytes(k-1))] || brandDefs32[string(t.tokBytes(k-1))])
+		// a definite article, not "a Mastercard saved in the app"
+		prev := ""
+		if k > from {
+			prev = string(t.tokBytes(k - 1))
+		}
+		article := brandArticles[prev] && !brandIndefinites[prev] && prev != "a" && prev != "an" || brandDefs32[prev]
 		if !plural && k > from && brandKept32[string(t.tokBytes(k-1))] {
 			return true // "die hinterlegte Mastercard"
 		}
