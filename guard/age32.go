@@ -88,6 +88,14 @@ var (
 		"vicino", "vicina", "verso", "bijna", "tegen", "richting", "quase", "perto", "beira", "aproxima", "aproximando")
 )
 
+// decadeFirst32 holds the first letters of the ageDecade32 words.
+var decadeFirst32 = func() (f [256]bool) {
+	for w := range ageDecade32 {
+		f[w[0]] = true
+	}
+	return f
+}()
+
 // ageSaid32 reports whether t tells an age of the person addressed or
 // spoken of in one of the forms above that the year of birth by gives.
 func (t *text) ageSaid32(by int, now func() time.Time) bool {
@@ -97,7 +105,11 @@ func (t *text) ageSaid32(by int, now func() time.Time) bool {
 		if len(w) == 0 || t.toks[i].flags&fQuestion != 0 {
 			continue
 		}
-		dec, isDec := ageDecade32[string(w)]
+		var dec int
+		var isDec bool
+		if len(w) >= 6 && len(w) <= 12 && decadeFirst32[w[0]] {
+			dec, isDec = ageDecade32[string(w)] // a cheap test of letters first: every token comes here
+		}
 		a := 0
 		switch {
 		case isDigit(w[0]) && len(w) <= 3 && allDigits(w):
@@ -112,6 +124,9 @@ func (t *text) ageSaid32(by int, now func() time.Time) bool {
 			year = now().Year()
 		}
 		age := year - by // her age this year, or one less before her birthday
+		if a > 0 && abs(age-a) > 1 && a%10 != 0 && !t.yearSoonAfter(i) {
+			continue // no age of hers, no decade, no year to reach it at: most numbers
+		}
 		from, to := t.sentenceOf(i)
 		word := func(k int) string {
 			if k < from || k >= to {
@@ -138,6 +153,17 @@ func (t *text) ageSaid32(by int, now func() time.Time) bool {
 			return true
 		}
 		if abs(age-a) <= 1 && t.ageTurned32(i, from, to) {
+			return true
+		}
+	}
+	return false
+}
+
+// yearSoonAfter reports whether a four-digit token follows token i within
+// 4 tokens.
+func (t *text) yearSoonAfter(i int) bool {
+	for k := i + 1; k < len(t.toks) && k <= i+4; k++ {
+		if w := t.tokBytes(k); len(w) == 4 && isDigit(w[0]) {
 			return true
 		}
 	}

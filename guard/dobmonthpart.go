@@ -40,34 +40,98 @@ var travelThings = set("flight", "flights", "flug", "vol", "vuelo", "volo", "vlu
 	"aufenthalt", "sejour", "estancia", "soggiorno", "verblijf", "estadia", "checkin", "check")
 
 // dobMonthPart reports whether t hints at the day or month of birth day,
-// month in one of the ways above.
+// month in one of the ways above. Every token is tested by its length
+// and first letter before a look-up; the denied day is read once, and
+// only when a part of the month was found.
 func (t *text) dobMonthPart(day, month int) bool {
 	if day == 0 || month == 0 {
 		return false
 	}
-	denied := 0
+	denied, read := 0, false
+	for k := range t.toks {
+		w := t.tokBytes(k)
+		if len(w) < 3 || len(w) > 10 || !monthPartFirst[w[0]] {
+			continue
+		}
+		switch monthPartKinds[string(w)] {
+		case 1: // a month noun
+			if !t.monthPartBefore(k) {
+				continue
+			}
+			if !read {
+				denied, read = t.deniedDay(day), true
+			}
+			if denied >= 0 && t.monthPartHolds(k, day, denied) {
+				return true
+			}
+		case 2: // a season with its part in one word
+			if seasonCompounds[string(w)] == month && t.birthdayIn(k) {
+				return true
+			}
+		case 3: // a season
+			if t.seasonPartHolds(k, seasonMonths[string(w)], month) && t.birthdayIn(k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// monthPartKinds tells the month nouns (1), the seasons with their part
+// (2) and the seasons (3) apart in one look-up.
+var monthPartKinds = func() map[string]int8 {
+	k := map[string]int8{}
+	for w := range monthNouns {
+		k[w] = 1
+	}
+	for w := range seasonCompounds {
+		k[w] = 2
+	}
+	for w := range seasonMonths {
+		if k[w] == 0 {
+			k[w] = 3
+		}
+	}
+	return k
+}()
+
+// monthPartFirst holds the first letters of the month nouns and seasons.
+var monthPartFirst = func() (f [256]bool) {
+	for w := range monthNouns {
+		f[w[0]] = true
+	}
+	for w := range seasonMonths {
+		f[w[0]] = true
+	}
+	for w := range seasonCompounds {
+		f[w[0]] = true
+	}
+	return f
+}()
+
+// deniedDay returns the first day other than day denied in t ("not the
+// 13th"), 0 if none, or -1 when t names a thing with days of its own
+// before it (a payment, a flight).
+func (t *text) deniedDay(day int) int {
 	for k := range t.toks {
 		w := t.tokBytes(k)
 		if n := dayNumber(w); n > 0 && n != day && t.dayDenied(k) {
-			denied = n
-			break
+			return n
 		}
 		if partOwner(string(w)) || travelThings[string(w)] {
-			return false // "the payment isn't due on the 15th, it's earlier in the month"
+			return -1 // "the payment isn't due on the 15th, it's earlier in the month"
 		}
 	}
-	for k := range t.toks {
-		w := string(t.tokBytes(k))
-		if monthNouns[w] {
-			if t.monthPartHolds(k, day, denied) {
-				return true
-			}
-			continue
-		}
-		if mo, ok := seasonCompounds[w]; ok && mo == month && t.birthdayIn(k) {
-			return true
-		}
-		if ms, ok := seasonMonths[w]; ok && t.seasonPartHolds(k, ms, month) && t.birthdayIn(k) {
+	return 0
+}
+
+// monthPartBefore reports whether a word of a part of the month stands
+// within the 4 tokens before the month noun at k.
+func (t *text) monthPartBefore(k int) bool {
+	from, _ := t.sentenceOf(k)
+	for j := k - 1; j >= from && j >= k-4; j-- {
+		w := string(t.tokBytes(j))
+		if monthEarlier[w] || monthLater[w] || monthStart[w] || monthMiddle[w] || monthEnd[w] {
 			return true
 		}
 	}
