@@ -24,7 +24,7 @@ var (
 	// follows: "the Mastercard Gold you booked with".
 	brandTiers32 = set("gold", "platinum", "world", "elite", "black", "titanium", "standard", "premium", "business",
 		"debit", "credit", "classic", "signature", "infinite", "oro", "or", "platine", "platino", "card", "karte",
-		"carte", "tarjeta", "carta", "kaart", "cartao")
+		"carte", "tarjeta", "carta", "kaart", "cartao", "cards", "karten", "cartes", "tarjetas", "kaarten", "cartoes")
 	// brandRecords32 are the records a card is kept on.
 	brandRecords32 = set("file", "record", "account", "profile", "booking", "reservation", "akte", "konto", "profil",
 		"buchung", "reservierung", "dossier", "compte", "reservation", "expediente", "cuenta", "perfil", "reserva",
@@ -88,8 +88,8 @@ func (m *Matcher) brandOnFile(t *text) bool {
 			return true // "the Mastercard Gold you booked with"
 		}
 		for l := j; l < to && l <= j+1; l++ {
-			if brandLike32[string(t.tokBytes(l))] && t.brandUsedBy(l+1, to) {
-				return true // "World Elite Mastercards like the one you booked with"
+			if brandLike32[string(t.tokBytes(l))] && (t.brandUsedBy(l+1, to) || t.yoursAt(l+1, to)) {
+				return true // "World Elite Mastercards like the one you booked with", "like yours"
 			}
 		}
 	}
@@ -129,6 +129,27 @@ func (t *text) brandUsedBy(j, to int) bool {
 	}
 	return you && used
 }
+
+// yoursAt reports whether token j, or the one after an article, is a
+// possessive pronoun of the person addressed: "like yours", "comme la
+// vôtre", "como la suya", "zoals de uwe".
+func (t *text) yoursAt(j, to int) bool {
+	for l := j; l < to && l <= j+1; l++ {
+		w := string(t.tokBytes(l))
+		if brandYoursWords[w] {
+			return true
+		}
+		if !definites[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// brandYoursWords are the possessive pronouns of the person addressed
+// (normalised).
+var brandYoursWords = set("yours", "ihre", "ihrer", "ihrige", "deine", "votre", "tienne", "suya", "suyo", "tuya", "tuyo",
+	"sua", "suo", "tua", "tuo", "uwe", "jouwe", "seu", "teu", "hers")
 
 // brandOurs reports whether the sentence [from, to) is about the
 // business's own things (terminals, promotions, the cards it takes).
