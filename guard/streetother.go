@@ -51,8 +51,32 @@ func (t *text) streetOtherNumber(start, end int, h streetNum) bool {
 		return true
 	}
 	w := t.tokBytes(k + 1)
-	return len(w) >= 4 && isDigit(w[0]) && allDigits(w)
+	if len(w) >= 4 && isDigit(w[0]) && allDigits(w) {
+		return true
+	}
+	// "Kalverstraat 140 in Amsterdam", "Via Roma 19 a Torino": a
+	// preposition and a name after the number, not a floor's or a unit's
+	// word ("Via Roma 3° piano", "Rua Augusta 3 andar") nor a number
+	// ("Hauptstraße 22 im 3. Stock")
+	if floorWords[string(w)] {
+		return false
+	}
+	if k+2 < len(t.toks) && placeIn[string(w)] {
+		n := t.tokBytes(k + 2)
+		return len(n) > 0 && !isDigit(n[0]) && !floorWords[string(n)]
+	}
+	return false
 }
+
+// placeIn are the prepositions of a city after an address (normalised).
+var placeIn = set("in", "im", "a", "en", "em", "op", "te")
+
+// floorWords name a floor, a unit or a side of a building after its
+// number (normalised).
+var floorWords = set("floor", "fl", "stock", "og", "etage", "piso", "planta", "piano", "andar", "verdieping", "hoog",
+	"apt", "apartment", "flat", "wohnung", "appartement", "apartamento", "appartamento", "door", "puerta", "porta",
+	"deur", "esq", "dto", "dta", "izq", "izquierda", "derecha", "esquerdo", "direito", "scala", "interno", "int",
+	"links", "rechts", "gauche", "droite", "hinterhaus", "vorderhaus", "escalier", "escalera", "bis", "ter")
 
 // otherHouse reports whether w reads as a house number ("22", "140",
 // "5b") other than house.
