@@ -209,7 +209,7 @@ func (t *text) seasonPartHolds(k int, ms [3]int, month int) bool {
 			return ms[0] == month
 		case monthMiddle[w]:
 			return ms[1] == month
-		case monthEnd[w] || w == "tardo" || w == "laat":
+		case monthEnd[w] || w == "tardo" || w == "laat" || w == "spaten" || w == "spate" || w == "tardio" || w == "tardia":
 			return ms[2] == month
 		}
 	}
