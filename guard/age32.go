@@ -124,6 +124,9 @@ func (t *text) ageSaid32(by int, now func() time.Time) bool {
 			year = now().Year()
 		}
 		age := year - by // her age this year, or one less before her birthday
+		if a > 0 && a <= age && age-a <= 10 && t.ageBand32(i, a, age) {
+			return true // "Fica no escalão 45-49", "you're in the 45 to 49 age bracket"
+		}
 		if a > 0 && abs(age-a) > 1 && a%10 != 0 && !t.yearSoonAfter(i) {
 			continue // no age of hers, no decade, no year to reach it at: most numbers
 		}
@@ -158,6 +161,47 @@ func (t *text) ageSaid32(by int, now func() time.Time) bool {
 	}
 	return false
 }
+
+// ageBand32 reports whether the number a at token i opens an age band
+// that holds age (or age-1): its end after it, at most a word for "to"
+// between, no wider than ten years, a word for a band or an age group in
+// the sentence, and a person or a verb of falling in a band opening it.
+func (t *text) ageBand32(i, a, age int) bool {
+	k := i + 1
+	if k < len(t.toks) && bandTo32[string(t.tokBytes(k))] {
+		k++
+	}
+	if k >= len(t.toks) || t.toks[k].flags&fSentence != 0 {
+		return false
+	}
+	w := t.tokBytes(k)
+	if len(w) == 0 || len(w) > 3 || !allDigits(w) {
+		return false
+	}
+	b, _ := strconv.Atoi(string(w))
+	if b <= a || b-a > 10 || age-1 > b {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	band := false
+	for j := from; j < to; j++ {
+		band = band || bandWords32[string(t.tokBytes(j))]
+	}
+	if !band {
+		return false
+	}
+	return t.agePerson32(from, to) || bandVerbs32[string(t.tokBytes(from))]
+}
+
+// Words of an age band (normalised).
+var (
+	bandTo32    = set("to", "bis", "a", "al", "tot", "ate", "au", "et", "and", "und", "e", "y", "en")
+	bandWords32 = set("escalao", "faixa", "altersgruppe", "altersklasse", "alterskategorie", "tranche", "franja",
+		"fascia", "leeftijdsgroep", "leeftijdscategorie", "leeftijdsklasse", "bracket", "band", "group", "categoria",
+		"categorie", "gruppe", "grupo", "gruppo", "groep", "rango", "range", "klasse", "classe", "clase", "classe")
+	bandVerbs32 = set("fica", "ficas", "rientra", "rientri", "entra", "entras", "cae", "caes", "valt", "fallt",
+		"fallen", "tombe", "tombez", "falls", "fall", "estas", "esta", "sta", "zit", "sit", "sind", "bist")
+)
 
 // yearSoonAfter reports whether a four-digit token follows token i within
 // 4 tokens.
