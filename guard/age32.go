@@ -14,10 +14,16 @@ import (
 //     werden im November 47", "vous aurez 47 ans cette année";
 //   - an age reached at a year: "you won't reach 60 until 2039", "Sie
 //     erreichen die 60 erst 2039";
-//   - the age's decade narrowed to its part or its approach: "you're in
-//     your late forties", "Sie sind Ende vierzig", "vous approchez de la
-//     cinquantaine", "u bent bijna vijftig".
-// Each needs a person (agePerson32) and counts within a year either way
+//   - the age's decade narrowed to its part, its approach or "around":
+//     "you're in your late forties", "Sie sind Ende vierzig", "vous
+//     approchez de la cinquantaine", "u bent bijna vijftig", "usted ronda
+//     los cincuenta" (in digits only after a verb of being: "Sie zahlen
+//     fast 50" is a price);
+//   - a band of ages that holds it: "fica no escalão 45-49";
+//   - the year of birth after a gerund of being: "Essendo del '79"
+//     (agerel.go's yearFromAt).
+// Each needs a person (agePerson32), or a verb that opens the clause with
+// its subject left out ("Tienes 46"), and counts within a year either way
 // of the age the year of birth gives now.
 
 // Words of these ages (normalised).
