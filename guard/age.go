@@ -214,7 +214,11 @@ var (
 		"marke", "entreprise", "societe", "magasin", "boutique", "marque", "maison", "empresa", "tienda", "marca",
 		"compania", "azienda", "negozio", "ditta", "bedrijf", "winkel", "merk", "zaak", "loja", "companhia",
 		"product", "produkt", "produit", "producto", "prodotto", "produto", "model", "modell", "modele", "modelo",
-		"modello")
+		"modello", "hotel", "hotels", "albergo", "airline", "aircraft", "plane", "flugzeug", "avion", "aereo",
+		"vliegtuig", "aviao", "aerolinea", "fluggesellschaft", "luchtvaartmaatschappij", "building", "gebaude",
+		"immeuble", "edificio", "gebouw", "predio", "ship", "schiff", "navire", "barco", "nave", "schip", "navio",
+		"airport", "flughafen", "aeroport", "aeropuerto", "aeroporto", "luchthaven", "lounge", "fleet", "flotte",
+		"flota", "flotta", "vloot", "frota")
 	// agoWords put years in the past after them: "46 years ago".
 	agoWords = set("ago", "fa", "geleden", "atras")
 	// ageThisWords say "this (year)" after an age.

@@ -76,7 +76,12 @@ func (t *text) yearFromAt(i, by int) bool {
 		return false
 	}
 	be := string(t.tokBytes(i - 2))
-	if !ageHaveVerbs[be] && !yearBeWords[be] {
+	if beingWords32[be] {
+		// "Essendo del '79, ...", "Sendo de 79, fica no escalão 45-49", not
+		// "Being from 1979, the building ..." (age32.go)
+		return i+1 >= to || !thingArticles32[string(t.tokBytes(i+1))]
+	}
+	if !ageHaveVerbs[be] && !yearBeWords[be] && !ageHave32[be] {
 		return false
 	}
 	// the subject: a person's pronoun, or none at all ("Es del 79")

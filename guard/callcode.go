@@ -96,8 +96,8 @@ func (t *text) callCodeSaid(start int) bool {
 		return false // "+33 1 23 45 67 89": a whole number
 	}
 	for k := from; k < to; k++ {
-		if ourWords[string(t.tokBytes(k))] {
-			return false
+		if w := string(t.tokBytes(k)); ourWords[w] || formatWords[w] {
+			return false // "das richtige Format für eine deutsche Handynummer: +49"
 		}
 	}
 	switch {
@@ -120,3 +120,9 @@ func (t *text) callCodeSaid(start int) bool {
 // callCodeWords name a country calling code (normalised).
 var callCodeWords = set("code", "prefix", "vorwahl", "landervorwahl", "landesvorwahl", "indicatif", "prefijo", "prefisso",
 	"landcode", "landnummer", "netnummer", "indicativo", "prefixo")
+
+// formatWords say a sentence is about how a number is written, not about
+// hers (normalised).
+var formatWords = set("format", "formats", "formatted", "formatting", "formatieren", "formatiert", "formato", "formatos",
+	"formati", "formaat", "formaten", "schreibweise", "notation", "notazione", "notacion", "notacao", "example",
+	"beispiel", "exemple", "ejemplo", "esempio", "voorbeeld", "exemplo")

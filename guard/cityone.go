@@ -73,6 +73,9 @@ func (t *text) districtSaid(i, from, to int) bool {
 	if i+1 >= to || !strings.HasPrefix(string(t.tokBytes(i+1)), "arr") {
 		return false
 	}
+	if t.streetGeneric(from, to) {
+		return false // "Couriers deliver anywhere in Paris, including the 2nd arrondissement"
+	}
 	about := false
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))

@@ -31,7 +31,7 @@ func (m *Matcher) dobParts(t *text, offered bool, f16 uint16) string {
 			if r := m.dayMonthAt(t, i, offered); r != "" {
 				return r
 			}
-			if t.monthCelebrated(i) {
+			if t.monthCelebrated(i) && !m.otherYearAt(t, i) {
 				return RuleProtectedValue
 			}
 		case f16&g16Age != 0 && len(w) == 4 && isDigit(w[0]) && year != "" && allDigits(w):
@@ -87,6 +87,9 @@ func (m *Matcher) dayMonthAt(t *text, i int, offered bool) string {
 		if w := t.tokBytes(last + 1); len(w) == 4 && allDigits(w) && string(w) != m.dob[2] {
 			return "" // "3 November 2025": another date
 		}
+	}
+	if m.otherYearAt(t, min(d, i)) {
+		return "" // "el 3 de noviembre de 2024" (otheryear.go)
 	}
 	if t.conditional(i) {
 		return ""

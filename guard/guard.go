@@ -170,10 +170,12 @@ type Matcher struct {
 	// without its trunk 0, international) that a ctxPhoneSplit pattern
 	// completes from a reply's later digit runs.
 	splitForms []string
-	// houses are the house numbers of the ctxStreetApart patterns;
+	// houses are the house numbers of the ctxStreetApart patterns,
+	// streetNums those of the ctxStreet streets (aux-1, streetother.go);
 	// houseNums every address's house number (ctxHouseAlone).
-	houses    []string
-	houseNums []string
+	houses     []string
+	streetNums []streetNum
+	houseNums  []string
 	// cities are the cities of the ctxStreetCity patterns; typos the
 	// streets matched one letter off beside their house number.
 	cities []string
@@ -359,7 +361,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) (m *Mat
 	m.publicWords = publicWordsOf(opt.Public)
 	m.ac = buildAutomaton(b.strs)
 	m.pats = b.pats
-	m.houses, m.houseNums = b.houses, b.houseNums
+	m.houses, m.houseNums, m.streetNums = b.houses, b.houseNums, b.streetNums
 	m.cities, m.typos = b.cities, b.typos
 	for _, c := range m.cities {
 		for _, x := range append([]string{c}, exonyms[c]...) {
@@ -630,11 +632,11 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 		}
 		switch {
 		case p.ctx == ctxStreet:
-			if start < t.digits && !t.streetNamed(ts, te) {
+			if start < t.digits && (!t.streetNamed(ts, te) || p.aux > 0 && t.streetOtherNumber(ts, te, m.streetNums[p.aux-1])) {
 				return true
 			}
 		case p.ctx == ctxDobYear:
-			if start >= t.digits || !m.dobYearAfter(view, end) && !m.birthNear(t, ts, te) && !t.birthdayAround(ts) {
+			if start >= t.digits || !m.dobYearAfter(view, end) && !m.birthNear(t, ts, te) && !t.birthdayAround(ts) || m.otherYearDate(t, ts) {
 				return true
 			}
 		case p.ctx == ctxCity:
@@ -651,7 +653,7 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxMailTLD:
-			if start >= t.digits || !t.mailLabelYours(ts, true) {
+			if start >= t.digits || !t.mailLabelYours(ts, true) && !t.mailTLDSaid(ts) {
 				return true
 			}
 		case p.ctx == ctxStreetApart:
@@ -663,7 +665,7 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxDobMonth:
-			if start >= t.digits || !t.birthMonth(ts) && !m.dayBesideBirth(t, ts) {
+			if start >= t.digits || !t.birthMonth(ts) && !m.dayBesideBirth(t, ts) || m.otherYearDate(t, ts) {
 				return true
 			}
 		case p.ctx == ctxMailCut:
@@ -683,7 +685,7 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxDobDay:
-			if start >= t.digits || !t.dayOfBirth(ts) && !t.bornOnDay(ts) {
+			if start >= t.digits || !t.dayOfBirth(ts) && !t.bornOnDay(ts) || m.otherYearDate(t, ts) {
 				return true
 			}
 		case p.ctx == ctxCountryOf:
@@ -814,7 +816,8 @@ func (m *Matcher) valuesOf(t *text, level proofdesk.Level, f16 uint16) Verdict {
 		}
 	}
 	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobTypo(t) || m.dobTransposed(t) || m.dobTexting(t) || m.dobShifted(t) ||
-		m.birthYear > 0 && (t.ageSaid(m.birthYear, m.now) || t.ageSaid29(m.birthYear, m.now)) || m.birthdayRelative(t)) {
+		m.birthYear > 0 && (t.ageSaid(m.birthYear, m.now) || t.ageSaid29(m.birthYear, m.now) || t.ageSaid32(m.birthYear, m.now)) || m.birthdayRelative(t) ||
+		t.dobMonthPart(m.dobH.day, m.dobH.month)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v
@@ -826,7 +829,7 @@ func (m *Matcher) valuesOf(t *text, level proofdesk.Level, f16 uint16) Verdict {
 			best = v // "a new number, different from the 7158 of the current card" (contrast.go)
 		}
 	}
-	if lvl := m.levels[proofdesk.ClassPayment]; lvl > level && m.brandTypo(t) {
+	if lvl := m.levels[proofdesk.ClassPayment]; lvl > level && (m.brandTypo(t) || m.brandOnFile(t)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassPayment, Part: PartCardBrand, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v

@@ -302,6 +302,25 @@ func ellipsisDigits(s string, i int, dots bool) bool {
 	return i < len(s) && s[i] >= '0' && s[i] <= '9'
 }
 
+// dotsMaskMail reports whether the dot before s[i:], inside a word, opens
+// a run of three dots or more that masks part of an email's local part:
+// a letter or digit right after the run, and an '@' in the same word.
+func dotsMaskMail(s string, i int) bool {
+	j := i
+	for j < len(s) && s[j] == '.' {
+		j++
+	}
+	if j-i < 2 || j >= len(s) || !isAlnum(s[j]) {
+		return false
+	}
+	for ; j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != '\t'; j++ {
+		if s[j] == '@' {
+			return true
+		}
+	}
+	return false
+}
+
 func isMask(r rune) bool {
 	return r == '*' || r == '•' || r == '●' || r == '∙'
 }
@@ -554,6 +573,13 @@ func (t *text) tokenize(s string) {
 				}
 			case c == '*':
 				for i < len(s) && s[i] == '*' {
+					i++
+				}
+				word("xx")
+			case c == '.' && start >= 0 && dotsMaskMail(s, i):
+				// "e.......n@exemple.fr": a run of dots inside an email's
+				// local part masks its letters
+				for s[i] == '.' {
 					i++
 				}
 				word("xx")

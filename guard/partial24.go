@@ -773,7 +773,8 @@ func (t *text) dob24(p *part24Values, from, to int, birthSaid bool) bool {
 	for i := 0; i < s.n(); i++ {
 		switch {
 		case p.day > 0 && s.oneOf(i, p.dayForms) && s.in(i-1, dayLeads24) && !s.any(0, fieldWords24, eventVerbs24) &&
-			!s.monthAhead(i) && !s.monthTok(i-1) && !s.in(i+1, unitWords) && !s.digits(i+1) && !s.digits(i-1):
+			!s.monthAhead(i) && !s.monthTok(i-1) && !s.in(i+1, unitWords) && !s.digits(i+1) && !s.digits(i-1) &&
+			!t.otherYearOf(from+i, p.year): // "am 3. November 2016 geboren" (otheryear.go)
 			return true // the day alone: "born on the 3rd"
 		case s.in(i, monthNouns24) && !s.any(0, eventVerbs24, commerce24):
 			if s.is(i+1, p.monthNum) || s.is(i-1, p.monthNum) {

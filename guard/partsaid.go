@@ -217,7 +217,7 @@ func (m *Matcher) partOf(t *text, s string, i, j, from, to int) string {
 		if s == p.year && t.yearSaid(i, from, to, false) || s == p.yy && t.yearSaid(i, from, to, true) {
 			return proofdesk.ClassDateOfBirth
 		}
-		if s == p.day && t.daySaid(i, from, to) {
+		if s == p.day && t.daySaid(i, from, to) && !m.otherYearAt(t, i) {
 			return proofdesk.ClassDateOfBirth
 		}
 	}
@@ -283,7 +283,22 @@ func (t *text) partOwned(i, from int) bool {
 	return false
 }
 
-func partOwner(w string) bool { return isOwner(w) || postalWords[w] || ourWords[w] || partOwners[w] }
+func partOwner(w string) bool {
+	return isOwner(w) || postalWords[w] || ourWords[w] || partOwners[w] || bookingWords[w] || bookingCode(w)
+}
+
+// bookingWords are a travel booking's things that carry numbers and codes
+// of their own (normalised): "Il codice della prenotazione inizia con 06
+// 47", "el localizador de la reserva empieza por 0647".
+var bookingWords = set("booking", "reservation", "pnr", "locator", "buchung", "reservierung",
+	"reserva", "localizador", "prenotazione", "codice", "boeking", "reservering", "boekingscode", "bilhete",
+	"biglietto", "billete", "billet", "fahrschein", "ticketnummer")
+
+// bookingCode reports whether w is a compound of a code ("boekingscode",
+// "buchungscode", "reservierungscode"), not a calling code ("landcode").
+func bookingCode(w string) bool {
+	return len(w) > 8 && strings.HasSuffix(w, "code") && !callCodeWords[w] && !codeWords[w]
+}
 
 // partFollowers may follow the digits of a part in its clause: "7158 at
 // the end", "90 and that's all", "83 then 90"; any other word makes the

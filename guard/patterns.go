@@ -89,8 +89,10 @@ type builder struct {
 	strs []string
 	pats []pattern
 	seen map[string]int
-	// houses are the house numbers of ctxStreetApart patterns (aux).
-	houses []string
+	// houses are the house numbers of ctxStreetApart patterns (aux);
+	// streetNums those of ctxStreet streets (aux-1, streetother.go).
+	houses     []string
+	streetNums []streetNum
 	// cities are the cities of ctxStreetCity patterns (aux), typos the
 	// streets matched one letter off (Matcher.streetTypo).
 	cities []string
@@ -428,6 +430,11 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 			// street only where the reply says so (ctxStreet)
 			street := street
 			street.ctx = ctxStreet
+			if num != "" && len(b.streetNums) < 1<<15-1 {
+				// beside another house number it is another address (streetother.go)
+				b.streetNums = append(b.streetNums, streetNum{num: num, before: num == toks[0]})
+				street.aux = int16(len(b.streetNums))
+			}
 			b.tokens(full, street)
 			b.tokens(name, street)
 			if len(core) > 0 && len(core) < len(bare) && tokLen(core) >= 4 {

@@ -2225,18 +2225,22 @@ var pointerOnes = set("quello", "quella", "celui", "celle", "el", "la", "le", "o
 // +49 151", "the one starting 0151"): the number the requester asked
 // about (oneEnding's counterpart).
 func oneStarting(view []byte, start int) bool {
-	one, rel := false, false
+	one, rel, adj := false, false, false
 	prevTokens(view, start, 7, func(t []byte) bool {
 		w := string(t)
 		switch {
+		case countryAdjectives[w] && !isOwner(w):
+			adj = true
+			return false // "uno francese che inizia con", "um francês começado por" (g22b)
 		case rel:
 			// a relative pronoun stands for "the one" after a pronoun or
 			// an article ("celui qui", "el que"), not after a noun ("la
-			// commande qui commence par")
-			one = pointerOnes[w] || w == "1"
+			// commande qui commence par"); an indefinite with a country
+			// adjective is "one" too ("eine französische, die mit")
+			one = pointerOnes[w] || w == "1" || adj && (brandIndefinites[w] || w == "a" || w == "an")
 			return true
-		case isOwner(w) || cardWords[w] || codeWords[w] || ourWords[w]:
-			return true // "the order starting 0151"
+		case isOwner(w) || cardWords[w] || codeWords[w] || ourWords[w] || bookingWords[w] || bookingCode(w):
+			return true // "the order starting 0151", "el localizador de la reserva empieza por 0647"
 		case w == "1" || pointerOnes[w] && w != "die" && w != "de":
 			one = true // "the one starting 0151", "quello che inizia"
 			return true
@@ -2298,7 +2302,8 @@ var oneWords = set("1", "que", "qui", "che", "die", "degene", "diegene", "diejen
 // startWords say "starts with" (normalised).
 var startWords = set("starts", "start", "begins", "starting", "beginning", "beginnt", "anfangt", "beginnend", "commence",
 	"commencant", "empieza", "comienza", "empezando", "inizia", "comincia", "begint", "comeca", "iniciando",
-	"beginnen", "anfangen", "commencent", "empiezan", "comienzan", "iniziano", "cominciano", "comecam")
+	"beginnen", "anfangen", "commencent", "empiezan", "comienzan", "iniziano", "cominciano", "comecam",
+	"comecado", "comecada", "comecando", "iniziante", "beginnende", "empezado", "empezada")
 
 // classBefore reports whether the n tokens before offset start of the
 // token view name a phone (k == ctxPhone) or a card (ctxCard), or say

@@ -169,12 +169,15 @@ func (t *text) streetGeneric(from, to int) bool {
 // Words of "in every town" (normalised).
 var (
 	everywhere = set("everywhere", "uberall", "partout", "dondequiera", "ovunque", "dappertutto", "overal",
-		"everytown")
+		"everytown", "anywhere", "wherever", "allerorts", "importe", "nimporte", "doquiera", "dovunque", "anyplace")
 	eachWords = set("every", "each", "jedem", "jeder", "jedes", "jede", "chaque", "cada", "ogni", "elk", "elke",
-		"toute", "tout", "todo", "todos", "alle", "allen", "tutte", "tutti", "all")
+		"toute", "tout", "todo", "todos", "alle", "allen", "tutte", "tutti", "all", "any", "cualquier", "qualsiasi",
+		"qualunque", "qualquer", "ieder", "iedere")
 	townWords = set("town", "towns", "city", "cities", "village", "villages", "dorf", "stadt", "kaff", "ort", "ville",
 		"villes", "bled", "pueblo", "pueblos", "ciudad", "ciudades", "paese", "paesi", "citta", "dorp", "stad",
-		"steden", "dorpen", "cidade", "cidades", "vila", "aldeia", "terra")
+		"steden", "dorpen", "cidade", "cidades", "vila", "aldeia", "terra", "district", "districts", "bezirk", "viertel",
+		"quartier", "quartiers", "barrio", "barrios", "quartiere", "quartieri", "wijk", "wijken", "bairro", "bairros",
+		"arrondissement", "arrondissements", "part", "parte", "lugar", "sitio", "zona", "punto", "ponto", "place")
 )
 
 // textingRight reports whether token k, in a texting reply, says a value
