@@ -21,7 +21,7 @@ import "strings"
 // verdictTail30 reports whether the clause [rest, to) after the yes or no
 // words [i, rest) carries the verdict on (see above).
 func (t *text) verdictTail30(i, rest, to int) bool {
-	if rest >= to || rest == 0 || t.toks[rest-1].flags&fPunctAfter == 0 && !t.isEmoji(rest) {
+	if rest >= to || rest == 0 || t.toks[rest-1].flags&fPunctAfter == 0 && !t.isEmoji(rest) && !t.isEmoji(rest-1) {
 		return false // "Isso não é algo que ...": no answer word set off
 	}
 	if t.courtesy30(rest, to) {
@@ -121,7 +121,7 @@ func (t *text) goClause30(rest, to int) bool {
 			cue = true // "wir machen weiter", "we gaan verder" (not "ich leite es weiter": forward)
 		case (nextWords30[w] && stepWords30[next] || stepWords30[w] && nextWords30[next]) && t.toStep30(k, rest):
 			cue = true // "move on to the next step", "passer à l'étape suivante" (not "the next step is the ID check")
-		case (receiveVerbs30[w] || sendVerbs30[w]) && t.soonAhead30(k+1, to):
+		case (receiveVerbs30[w] || sendVerbs30[w] && t.codeAhead30(k, to)) && t.soonAhead30(k+1, to):
 			cue = true // "you'll get a text shortly"
 		case planWords30[w], alwaysWords28[w] && (w != "sempre" && asWords30[prev]), w == "gewoon" && k == to-1:
 			plan = true // "wie geplant", "zoals gepland", "wie immer", "u krijgt de levering gewoon"
@@ -244,6 +244,21 @@ func (t *text) weStep30(rest, to int) bool {
 func (t *text) needsOne30(rest, to int) bool {
 	for k := rest; k < to; k++ {
 		if w := string(t.tokBytes(k)); needWords30[w] || checkVerbs30[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// codeAhead30 reports whether the verb of sending at k sends a code: it
+// says so itself ("text") or a word for the code follows ("we'll send
+// the SMS shortly"; not "I'll send the label now").
+func (t *text) codeAhead30(k, to int) bool {
+	if w := string(t.tokBytes(k)); w == "text" || w == "sms" {
+		return true
+	}
+	for j := k + 1; j < to; j++ {
+		if processNouns30[string(t.tokBytes(j))] || string(t.tokBytes(j)) == "code" {
 			return true
 		}
 	}
@@ -526,10 +541,10 @@ func (t *text) faceInside30(start, end int) bool {
 }
 
 // yesPunct30 and noPunct30 are yes and no forms that answer when a mark
-// sets them off: "Infatti, ...", "Sì sì, ...", "Afraid not, ...",
+// sets them off: "Es stimmt.", "Es la buena.", "Infatti, ...", "Sì sì, ...", "Afraid not, ...",
 // "Leider nicht, ..." ("leider nicht möglich" is no answer).
 var (
-	yesPunct30 = []string{"infatti", "klar", "claro", "bien sûr", "sì sì", "sí sí", "sim sim", "oui oui"}
+	yesPunct30 = []string{"es stimmt", "es la buena", "es el bueno", "es la correcta", "es el correcto", "infatti", "klar", "claro", "bien sûr", "sì sì", "sí sí", "sim sim", "oui oui"}
 	noPunct30  = []string{"afraid not", "i'm afraid not", "sadly not", "unfortunately not", "leider nicht", "helaas niet",
 		"hélas non", "por desgracia no", "desgraciadamente no", "nada disso", "errato", "errata", "pas correct",
 		"non corretto", "niet correct", "não correto", "no correcto", "verkeerd", "purtroppo no", "malheureusement non"}
