@@ -116,12 +116,12 @@ func (t *text) goClause30(rest, to int) bool {
 				cue = cue || next == "" || next == "adelante" || next == "con" || next == "com" || next == "em" || soonWords30[next]
 				continue // "seguir el pedido" tracks an order
 			}
-			cue = true
+			cue = cue || t.lightGo30(k, rest, to)
 		case w == "weiter" && next != "unten" && next != "oben", w == "verder":
-			cue = true // "wir machen weiter", "we gaan verder" (not "ich leite es weiter": forward)
+			cue = cue || t.lightGo30(k, rest, to) // "wir machen weiter", "we gaan verder" (not "ich leite es weiter": forward)
 		case (nextWords30[w] && stepWords30[next] || stepWords30[w] && nextWords30[next]) && t.toStep30(k, rest):
-			cue = true // "move on to the next step", "passer à l'étape suivante" (not "the next step is the ID check")
-		case (receiveVerbs30[w] || sendVerbs30[w] && t.codeAhead30(k, to)) && t.soonAhead30(k+1, to):
+			cue = cue || t.lightGo30(k, rest, to) // "move on to the next step", "passer à l'étape suivante" (not "the next step is the ID check")
+		case (receiveVerbs30[w] || sendVerbs30[w]) && t.codeAhead30(k, to) && t.soonAhead30(k+1, to):
 			cue = true // "you'll get a text shortly"
 		case planWords30[w], alwaysWords28[w] && (w != "sempre" && asWords30[prev]), w == "gewoon" && k == to-1:
 			plan = true // "wie geplant", "zoals gepland", "wie immer", "u krijgt de levering gewoon"
@@ -185,9 +185,16 @@ func (t *text) retryClause30(rest, to int) bool {
 		case recentWords30[w]:
 			other = true // "a more recent bill"
 		case otherOpeners[w]:
-			other = true
+			other = other || t.otherValue30(k, to) // "con otro", "with another one", not "another browser"
 		case paperWords30[w] || oldWords30[w]:
 			mine = true // "check your paperwork", "vos anciens courriers" (not "your spam folder")
+		}
+	}
+	if mixed {
+		for k := rest; k < to; k++ {
+			if w := string(t.tokBytes(k)); w != "1" && (t.toks[k].flags&fNumber != 0 || isDigit(w[0])) || otherThings[w] {
+				mixed = false // "you've mixed up two orders; order 4471 was the shoes": other things
+			}
 		}
 	}
 	if rescue {
@@ -210,6 +217,18 @@ func (t *text) ownVerbAfter30(k, to int) bool {
 	}
 	return (n == "to" && string(t.tokBytes(k)) == "continue" || n == "a" || n == "de") && k+2 < to && !definites[string(t.tokBytes(k+2))] &&
 		!nextWords30[string(t.tokBytes(k+2))] && !stepWords30[string(t.tokBytes(k+2))] && !t.isEmoji(k+2)
+}
+
+// otherValue30 reports whether "other" at k is another value: it ends its
+// clause, or a value noun, "one" or a verb follows ("puede intentarlo con
+// otro", "met een ander proberen"); "een andere browser" is another
+// thing.
+func (t *text) otherValue30(k, to int) bool {
+	if k+1 >= to || t.toks[k].flags&fPunctAfter != 0 {
+		return true
+	}
+	n := string(t.tokBytes(k + 1))
+	return isValueNoun(n) || contactNouns28[n] || paperWords30[n] || n == "1" || tryVerbs30[n] || retryVerbs30[n] || checkVerbs30[n]
 }
 
 // toStep30 reports whether the step words at k follow a preposition of
@@ -250,19 +269,48 @@ func (t *text) needsOne30(rest, to int) bool {
 	return false
 }
 
-// codeAhead30 reports whether the verb of sending at k sends a code: it
-// says so itself ("text") or a word for the code follows ("we'll send
-// the SMS shortly"; not "I'll send the label now").
+// codeAhead30 reports whether the verb of sending or receiving at k is
+// about the code: it says so itself ("text") or a word for the code, or
+// "the mail", follows ("we'll send the SMS shortly", "vous recevrez le
+// mail tout de suite"; not "I'll send the label now", "you'll get an
+// email shortly with the return label", "die Rechnung per E-Mail").
 func (t *text) codeAhead30(k, to int) bool {
 	if w := string(t.tokBytes(k)); w == "text" || w == "sms" {
 		return true
 	}
 	for j := k + 1; j < to; j++ {
-		if processNouns30[string(t.tokBytes(j))] || string(t.tokBytes(j)) == "code" {
+		w := string(t.tokBytes(j))
+		if codeNouns30[w] ||
+			(w == "mail" || w == "email") && definites[string(t.tokBytes(j-1))] {
 			return true
 		}
 	}
 	return false
+}
+
+// lightGo30 reports whether the comma clause of the go-ahead cue at k
+// holds nothing but the go-ahead: the person, a modal, the step, the
+// verification, "now" ("you can go ahead", "wir können mit dem nächsten
+// Schritt weitermachen", "puede seguir con la verificación"); a task of
+// its own ("continue shopping", "proceed with the return on our
+// website", "continuer vos achats") makes it a process answer.
+func (t *text) lightGo30(k, rest, to int) bool {
+	from, end := k, k+1
+	for from > rest && t.toks[from-1].flags&fPunctAfter == 0 {
+		from--
+	}
+	for end < to && t.toks[end-1].flags&fPunctAfter == 0 {
+		end++
+	}
+	for j := from; j < end; j++ {
+		w := string(t.tokBytes(j))
+		if !goLight30[w] && !goVerbs30[w] && !stepWords30[w] && !nextWords30[w] && !processNouns30[w] && !soonWords30[w] &&
+			!isValueNoun(w) && !contactNouns28[w] && !youSubjects23[w] && !youModals23[w] && !processCues28[w] && !weWords30[w] &&
+			!definites[w] && !t.isEmoji(j) {
+			return false
+		}
+	}
+	return true
 }
 
 // soonAhead30 reports whether a word of "at once" or a short time follows
@@ -442,9 +490,9 @@ var (
 	againWords30   = normSet("again", "nochmal", "nochmals", "erneut", "opnieuw", "nogmaals", "novamente", "anew")
 	retryVerbs30   = normSet("retry", "redo", "réessayer", "recommencer", "riprovare", "ricominciare", "recomeçar",
 		"repetir", "repetirlo", "ripetere", "reintentar", "ricontrollare", "herhalen", "riprovi", "réessayez",
-		"inténtelo", "intentelo", "reintente", "probeer", "tente", "recommencez", "ricominci", "recomece")
+		"reintente", "recommencez", "ricominci", "recomece")
 	tryVerbs30 = normSet("try", "versuchen", "probieren", "essayer", "intentar", "intentarlo", "provare", "proberen",
-		"tentar", "probar")
+		"tentar", "probar", "inténtelo", "intentelo", "probeer", "tente", "pruebe", "provi", "essayez", "versuchen")
 	checkVerbs30 = normSet("check", "verify", "look", "dig", "review", "nachsehen", "nachschauen", "prüfen",
 		"überprüfen", "ansehen", "schauen", "vérifier", "chercher", "regarder", "revisar", "buscar", "mirar",
 		"controllare", "cercare", "guardare", "verificare", "nakijken", "kijken", "controleren", "verificar", "procurar",
@@ -480,6 +528,19 @@ var (
 		"einloggen", "verifizieren", "bezahlen", "zahlen", "nutzen", "verwenden", "connecter", "vérifier", "payer",
 		"utiliser", "iniciar", "verificar", "pagar", "usar", "accedere", "verificare", "pagare", "usare", "utilizzare",
 		"inloggen", "verifiëren", "betalen", "gebruiken", "entrar", "utilizar", "codigos", "codes", "codici")
+	codeNouns30 = normSet("code", "codes", "link", "sms", "text", "message", "codigo", "codice", "lien", "enlace", "verificatie")
+	// goLight30 may stand in a go-ahead clause besides the person, a modal
+	// and the step.
+	goLight30 = normSet("go", "ahead", "on", "move", "carry", "let", "lets", "us", "feel", "free", "to", "with", "now",
+		"right", "just", "then", "please", "simply", "ok", "jetzt", "gleich", "direkt", "sofort", "dann", "bitte", "einfach",
+		"mit", "dem", "zum", "zur", "weiter", "machen", "gehen", "durfen", "maintenant", "tout", "de", "a", "au", "l",
+		"suite", "alors", "passer", "passons", "passe", "allons", "on", "ahora", "ya", "enseguida", "al", "con", "pasar",
+		"pasamos", "seguir", "seguimos", "adelante", "entonces", "ir", "vamos", "ora", "adesso", "subito", "allora",
+		"passare", "passiamo", "andare", "andiamo", "avanti", "nu", "meteen", "direct", "dan", "naar", "met", "verder",
+		"door", "gaan", "ga", "gerust", "agora", "ja", "entao", "ao", "passar", "passamos", "em", "frente", "favor", "por",
+		"per", "favore", "svp", "tick", "box", "off", "skip", "rest", "resto", "reste", "it", "all", "set", "that", "this",
+		// "may" and "mag" read as the month (m05)
+		"m05")
 	relWords30   = normSet("that", "which", "que", "qui", "che", "die", "dat", "den", "welche")
 	withPreps30  = normSet("with", "on", "to", "mit", "auf", "avec", "sur", "con", "su", "com", "met", "op")
 	traitWords30 = normSet("normal", "free", "quick", "fast", "safe", "secure", "usual", "standard", "gratuit", "gratuite",
