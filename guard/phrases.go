@@ -914,7 +914,7 @@ func (t *text) confirmation(class string) string {
 			if to <= rest && to < len(t.toks) {
 				// "No. The courier's depot is closed on Sundays": a word
 				// alone is judged by the sentence after it
-				return (t.nextPoints(to) || t.courtesyAfter30(to) || t.verdictNext30(i, rest, to)) && !t.deferredAfter(to) // not "No. I'll confirm it after verification"; "Yes. Thanks." (verdict30.go)
+				return (t.nextPoints(to) || !t.okOnly30(i, rest) && t.courtesyAfter30(to) || t.verdictNext30(i, rest, to)) && !t.deferredAfter(to) // not "No. I'll confirm it after verification"; "Yes. Thanks." (verdict30.go)
 			}
 			if t.processTrait30(rest, to) {
 				return false // "Yes, it's free" (verdict30.go)

@@ -21,8 +21,15 @@ import "strings"
 // verdictTail30 reports whether the clause [rest, to) after the yes or no
 // words [i, rest) carries the verdict on (see above).
 func (t *text) verdictTail30(i, rest, to int) bool {
-	if rest >= to || rest == 0 || t.toks[rest-1].flags&fPunctAfter == 0 && !t.isEmoji(rest) && !t.isEmoji(rest-1) {
-		return false // "Isso não é algo que ...": no answer word set off
+	if rest >= to || rest == 0 || t.toks[rest-1].flags&fPunctAfter == 0 && !t.isEmoji(rest) && !t.isEmoji(rest-1) || t.okOnly30(i, rest) {
+		return false // "Isso não é algo que ...": no answer word set off; "Okay, thanks for waiting": an acknowledgement
+	}
+	p := rest
+	for p < to-1 && t.toks[p].flags&fPunctAfter == 0 {
+		p++
+	}
+	if p+1 < to && t.clauseOther(rest, p+1) {
+		return false // "No, the page has changed, please look again at the new menu": about another thing
 	}
 	if t.courtesy30(rest, to) {
 		return true // "Yes 🙂 Thanks for reaching out"
@@ -31,6 +38,17 @@ func (t *text) verdictTail30(i, rest, to int) bool {
 		return true // "Yes, you'll get the code on the number you just typed"
 	}
 	return t.verdictOn30(i, rest, rest, to)
+}
+
+// okOnly30 reports whether the answer words [i, rest) only acknowledge:
+// "Okay. Thanks for waiting."
+func (t *text) okOnly30(i, rest int) bool {
+	for k := i; k < rest; k++ {
+		if !okWords[string(t.tokBytes(k))] {
+			return false
+		}
+	}
+	return true
 }
 
 // verdictOn30 reports whether [from, to) carries on the verdict of the yes
@@ -51,7 +69,7 @@ func (t *text) verdictOn30(i, rest, from, to int) bool {
 // no words [i, rest), which they fill, carries their verdict on: "Yes! We'll
 // text the code in a moment", "No. You'll need to try again".
 func (t *text) verdictNext30(i, rest, to int) bool {
-	if to >= len(t.toks) {
+	if to >= len(t.toks) || t.okOnly30(i, rest) {
 		return false
 	}
 	_, to2 := t.sentenceOf(to)
@@ -162,7 +180,8 @@ func (t *text) retryClause30(rest, to int) bool {
 		if k > rest {
 			prev = string(t.tokBytes(k - 1))
 		}
-		if t.toks[k].lex&lxCond != 0 || processTimes28[w] || beforeWords[w] || neverSet[w] || w != "1" && t.stepRescue30(k, rest) {
+		if t.toks[k].lex&lxCond != 0 || processTimes28[w] || beforeWords[w] || neverSet[w] || w != "1" && t.stepRescue30(k, rest) ||
+			timeUnits28[w] || unitWords[w] {
 			rescue = true // "No, I can't see anything before you verify"
 		}
 		if negations[w] || w == "dont" || w == "cant" || w == "cannot" || w == "wont" || w == "nunca" || w == "nie" || w == "jamais" || w == "mai" || w == "nooit" {
