@@ -60,6 +60,11 @@ func (t *text) verdictOn30(i, rest, from, to int) bool {
 		no = no || answerNo[w] || negations[w] || noToks30[w]
 	}
 	if no {
+		for p := from; p+1 < to; p++ {
+			if t.toks[p].flags&fPunctAfter != 0 && t.clauseOther(p+1, to) {
+				return false // "No, you can try again tomorrow, the system is under maintenance": a reason
+			}
+		}
 		return t.retryClause30(from, to)
 	}
 	return t.goClause30(from, to)
@@ -181,7 +186,7 @@ func (t *text) retryClause30(rest, to int) bool {
 			prev = string(t.tokBytes(k - 1))
 		}
 		if t.toks[k].lex&lxCond != 0 || processTimes28[w] || beforeWords[w] || neverSet[w] || w != "1" && t.stepRescue30(k, rest) ||
-			timeUnits28[w] || unitWords[w] {
+			timeUnits28[w] || unitWords[w] || laterWords30[w] {
 			rescue = true // "No, I can't see anything before you verify"
 		}
 		if negations[w] || w == "dont" || w == "cant" || w == "cannot" || w == "wont" || w == "nunca" || w == "nie" || w == "jamais" || w == "mai" || w == "nooit" {
@@ -547,7 +552,9 @@ var (
 		"einloggen", "verifizieren", "bezahlen", "zahlen", "nutzen", "verwenden", "connecter", "vérifier", "payer",
 		"utiliser", "iniciar", "verificar", "pagar", "usar", "accedere", "verificare", "pagare", "usare", "utilizzare",
 		"inloggen", "verifiëren", "betalen", "gebruiken", "entrar", "utilizar", "codigos", "codes", "codici")
-	codeNouns30 = normSet("code", "codes", "link", "sms", "text", "message", "codigo", "codice", "lien", "enlace", "verificatie")
+	codeNouns30  = normSet("code", "codes", "link", "sms", "text", "message", "codigo", "codice", "lien", "enlace", "verificatie")
+	laterWords30 = normSet("later", "tomorrow", "später", "morgen", "demain", "tard", "mañana", "tarde", "domani", "tardi",
+		"amanhã", "straks", "afterwards")
 	// goLight30 may stand in a go-ahead clause besides the person, a modal
 	// and the step.
 	goLight30 = normSet("go", "ahead", "on", "move", "carry", "let", "lets", "us", "feel", "free", "to", "with", "now",
