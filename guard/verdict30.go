@@ -631,7 +631,7 @@ func (t *text) faceInside30(start, end int) bool {
 // sets them off: "Es stimmt.", "Es la buena.", "Infatti, ...", "Sì sì, ...", "Afraid not, ...",
 // "Leider nicht, ..." ("leider nicht möglich" is no answer).
 var (
-	yesPunct30 = []string{"es stimmt", "es la buena", "es el bueno", "es la correcta", "es el correcto", "infatti", "klar", "claro", "bien sûr", "sì sì", "sí sí", "sim sim", "oui oui"}
+	yesPunct30 = []string{"es stimmt", "es la buena", "es el bueno", "es la correcta", "es el correcto", "infatti", "bien sûr", "sì sì", "sí sí", "sim sim", "oui oui"}
 	noPunct30  = []string{"afraid not", "i'm afraid not", "sadly not", "unfortunately not", "leider nicht", "helaas niet",
 		"hélas non", "por desgracia no", "desgraciadamente no", "nada disso", "errato", "errata", "pas correct",
 		"non corretto", "niet correct", "não correto", "no correcto", "verkeerd", "purtroppo no", "malheureusement non"}
