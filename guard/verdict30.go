@@ -586,7 +586,8 @@ var (
 		"bedankt", "obrigado", "obrigada", "ringrazio", "patience", "geduld", "paciencia", "paciência", "pazienza",
 		"day", "evening", "weekend", "wochenende", "semana", "settimana", "tag", "abend", "journée", "soirée", "día", "dia", "tardes", "giornata", "serata", "dag",
 		"avond", "tarde", "else", "sonst", "chose", "más", "altro", "iets", "coisa", "waiting", "warten", "wachten",
-		"attesa", "aguardar", "esperar", "patienté", "hésitez", "avíseme", "weten", "melden")
+		"attesa", "aguardar", "esperar", "patienté", "hésitez", "avíseme", "weten", "melden", "wait", "wartezeit",
+		"attente", "espera")
 	courtesyVocab30 = func() map[string]bool {
 		m := map[string]bool{}
 		for _, p := range []string{
@@ -601,6 +602,9 @@ var (
 			"grazie mille per la pazienza l'attesa averci scritto buona giornata serata mi faccia sapere se le serve altro ringrazio",
 			"bedankt dank voor uw geduld het wachten bericht hartelijk fijne dag avond nog iets laat weten als u nodig heeft",
 			"obrigado obrigada muito pela paciência por aguardar mensagem bom dia boa tarde mais alguma coisa diga-me se precisar de",
+			// "and", the articles, apologies for the wait
+			"and und et y e en een ein eine einen un una um uma fim sorry for the wait entschuldigen sie die wartezeit désolé pour l'attente",
+			"perdone la espera scusi per l'attesa sorry voor het wachten desculpe a espera",
 		} {
 			for _, w := range normTokens(p) {
 				m[w] = true
