@@ -157,6 +157,7 @@ const (
 	fTight                  // the gap before is one of / . -
 	fListGap                // the gap before holds a list separator and a space
 	fOneGap                 // the gap before is one space, dot or hyphen
+	fFaceAfter              // followed by a face emoji (verdict30.go)
 )
 
 // canon maps whole tokens to their canonical form. Both the protected
@@ -458,6 +459,9 @@ func (t *text) tokenize(s string) {
 		pf = f
 	}
 	gap := func(r rune) {
+		if n := len(t.raw); n > 0 && start < 0 && faceEmoji30(r) {
+			t.raw[n-1].flags |= fPunctAfter | fFaceAfter // "No 🙁 Thanks for waiting": a face sets the word off (verdict30.go)
+		}
 		// (French sets a space before ":", ";", "!" and "?")
 		if n := len(t.raw); n > 0 && (gapLen == 0 || gapDots && !gapDot) && start < 0 {
 			switch r {

@@ -580,6 +580,8 @@ var phraser = func() struct {
 	add(noComment23, phrase{kind: phExclude, refusal: true}) // process23.go
 	add(noWords, phrase{kind: phNo, start: true})
 	add(noPunctWords, phrase{kind: phNo, start: true, punct: true})
+	add(yesPunct30, phrase{kind: phYes, start: true, punct: true}) // verdict30.go
+	add(noPunct30, phrase{kind: phNo, start: true, punct: true})   // verdict30.go
 	add(denyPhrases, phrase{kind: phDeny})
 	add(pastDenyPhrases, phrase{kind: phDeny, ends: true})
 	add(partDenials, phrase{kind: phDeny})              // thirdparty.go
@@ -835,6 +837,9 @@ func (t *text) confirmation(class string) string {
 					return true // "è tutto a posto": all in order, no closing
 				}
 			}
+			if t.faceInside30(start, end) {
+				return true // "No 🙁 Thanks for waiting": no "no thanks" (verdict30.go)
+			}
 			if p.refusal && t.punctInside(start, end) {
 				return true // "No, confirmo que ...": an answer, then a verb, not "no confirmo"
 			}
@@ -860,7 +865,7 @@ func (t *text) confirmation(class string) string {
 			}
 			return true
 		}
-		if p.punct && t.toks[i].flags&fPunctAfter == 0 && !t.emojiMark(i) { // "Passt ✅": the emoji is the mark
+		if last := t.tokenAt(end - 2); p.punct && last >= i && t.toks[last].flags&fPunctAfter == 0 && !t.emojiMark(last) { // "Passt ✅": the emoji is the mark; "Afraid not, ..." (verdict30.go)
 			return true
 		}
 		if j := t.tokenAt(end - 2); p.ends && j >= 0 && j+1 < len(t.toks) && t.toks[j].flags&fPunctAfter == 0 {
@@ -938,9 +943,21 @@ func (t *text) confirmation(class string) string {
 			if to <= rest && to < len(t.toks) {
 				// "No. The courier's depot is closed on Sundays": a word
 				// alone is judged by the sentence after it
-				return t.nextPoints(to) && !t.deferredAfter(to) // not "No. I'll confirm it after verification"
+				return (t.nextPoints(to) || !t.okOnly30(i, rest) && t.courtesyAfter30(to) || t.verdictNext30(i, rest, to)) && !t.deferredAfter(to) // not "No. I'll confirm it after verification"; "Yes. Thanks." (verdict30.go)
+			}
+			if t.processTrait30(rest, to) {
+				return false // "Yes, it's free" (verdict30.go)
 			}
 			return !t.nextSentenceOther(to) // "Bingo! Das ist genau der Artikel, ..."
+		}
+		if t.processTrait30(rest, to) {
+			return false // "Yes, that's normal for the first login" (verdict30.go)
+		}
+		if t.verifyFirst30(i, rest, to) {
+			return false // "Yes, please verify first and I'll take it from there" (verdict30.go)
+		}
+		if t.verdictTail30(i, rest, to) {
+			return true // "Yes, you can go ahead", "No, you'll need to try again" (verdict30.go)
 		}
 		// "No, non è il nostro numero verde, quello giusto è sulla
 		// fattura": an answer about the business's own thing; its clause
@@ -1799,8 +1816,8 @@ var (
 // the offered value ("that's not an address we have" still denies).
 func (t *text) newThingAfter(sp span) bool {
 	j := t.tokenAt(sp.end - 1)
-	if j < 0 || int(t.toks[j].off) != sp.end-1 {
-		return false
+	if j < 0 || int(t.toks[j].off) != sp.end-1 || t.toks[j].flags&fSentence != 0 {
+		return false // "Stimmt nicht. Einen schönen Abend.": another sentence's article (verdict30.go)
 	}
 	_, to := t.sentenceOf(j)
 	switch w := string(t.tokBytes(j)); {

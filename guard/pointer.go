@@ -263,7 +263,7 @@ func (t *text) tailPoints(sp span) bool {
 		}
 		return t.restPoints(k, to)
 	case j >= to || t.toks[j-1].flags&fPunctAfter != 0:
-		return true
+		return j >= to || !t.processTrait30(j, to) // not "That's right, the code is six digits long" (verdict30.go)
 	case answerYes[string(t.tokBytes(j))] && (j+1 == to || t.toks[j].flags&fPunctAfter != 0):
 		return true // "Dovrebbe essere quello sì, credo": a yes closes the phrase's clause
 	case pointerArticles[last] || indefinites[last] || t.toks[j-1].lex&lxDemo != 0:

@@ -123,7 +123,7 @@ func (t *text) emojiMark(i int) bool {
 		return false
 	}
 	_, to := t.sentenceOf(i)
-	return to == i+2
+	return to == i+2 || t.courtesy30(i+2, to) // "Ja 🙂 Danke für Ihre Nachricht" (verdict30.go)
 }
 
 // okWords acknowledge what was said without answering it (normalised).
