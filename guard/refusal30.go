@@ -28,12 +28,12 @@ func refusedRest(reply string, t *text, class string) string {
 		return "" // a refusal and its wink or verdict are a short reply; a long one tells more than the answer
 	}
 	if !t.refusalCue30() {
-		return "" // WV
+		return t.wholeVerdict30()
 	}
 	var cutArr [8]span // token ranges [start, end) of refusal clauses
 	cuts := t.refusalClauses30(cutArr[:0])
 	if len(cuts) == 0 {
-		return "" // WV
+		return t.wholeVerdict30()
 	}
 	if winked30(reply) || t.winkWord30() {
 		return RuleConfirmation // "I can't confirm addresses 😉", "Je ne peux rien confirmer... clin d'œil"
@@ -60,7 +60,7 @@ func refusedRest(reply string, t *text, class string) string {
 }
 
 // maxRefusedReply30 bounds, in tokens, the replies refusedRest reads.
-const maxRefusedReply30 = 16
+const maxRefusedReply30 = 40
 
 // checkRefused is refusedRest as a verdict of m at level: the class of the
 // offer that needs the highest level, as check reads it.
@@ -220,9 +220,9 @@ func (t *text) restString30(cuts []span) string {
 		if t.toks[i].flags&fSentence != 0 || i > 0 && t.toks[i-1].flags&fPunctAfter != 0 {
 			start = true
 		}
-		if start && t.toks[i].flags&fPunctAfter == 0 && (contrast30[w] || lead && thatWords30[w]) {
+		if start && t.toks[i].flags&fPunctAfter == 0 && (exceptWords30[w] || lead && thatWords30[w]) {
 			lead = exceptWords30[w]
-			continue // "but", "außer dass"
+			continue // "außer dass"
 		}
 		lead = false
 		if start && b.Len() > 0 {

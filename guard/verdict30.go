@@ -25,7 +25,7 @@ func (t *text) restVerdict30() string {
 		if b < len(t.toks) {
 			b++
 		}
-		if t.toks[a].flags&fQuestion == 0 && !t.conditionalWord(a) {
+		if t.toks[a].flags&fQuestion == 0 && !t.conditionalWord(a) && t.endsSentence30(b) {
 			if r := t.clauseVerdict30(a, b); r != "" {
 				return r
 			}
@@ -37,6 +37,7 @@ func (t *text) restVerdict30() string {
 
 // clauseVerdict30 judges the clause [a, b) of t.
 func (t *text) clauseVerdict30(a, b int) string {
+	but := contrast30[string(t.tokBytes(a))] // advice set against the refusal: "I can't say, but check your papers"
 	// particles that open or close a clause: "but", "though", "cela dit",
 	// "eso sí", "no entanto"
 	for a < b && (contrast30[string(t.tokBytes(a))] || particles30[string(t.tokBytes(a))]) {
@@ -65,7 +66,7 @@ func (t *text) clauseVerdict30(a, b int) string {
 	if t.noRefused30(a, b) {
 		return RuleConfirmation
 	}
-	return t.advice30(a, b)
+	return t.advice30(a, b, but)
 }
 
 // bagVerdict30 judges a clause whose every word is of a verdict: a
@@ -90,7 +91,7 @@ func (t *text) bagVerdict30(a, b int) string {
 			return "" // a word of another thing
 		}
 	}
-	if !(judge || you && right || point && have && cop || there && deliver) {
+	if !(judge || you && right || point && (have || cop) || there && deliver) {
 		return ""
 	}
 	if neg {
@@ -106,15 +107,15 @@ func (t *text) bagVerdict30(a, b int) string {
 // is a confirmation. An offer of what the requester can do ("you can
 // update it in the app") or a check of another thing ("check your inbox")
 // is no advice.
-func (t *text) advice30(a, b int) string {
+func (t *text) advice30(a, b int, but bool) string {
 	fix, check, retry, use, keep, cont, calm := -1, -1, -1, -1, -1, -1, -1
-	advise, neg, ability, other, nothing, again, later := false, false, false, false, false, false, false
+	advise, neg, ability, other, again, later := false, false, false, false, false, false
 	for k := a; k < b; k++ {
 		w := string(t.tokBytes(k))
 		switch {
-		case fixWords30[w]:
+		case fixWords30[w] && (w != "correct" || k+1 < b && fixObjects30[string(t.tokBytes(k+1))] || k > a && string(t.tokBytes(k-1)) == "to"):
 			if fix < 0 {
-				fix = k
+				fix = k // "correct" a verb only before its object: "Correct, the parcel left" is no advice
 			}
 		case checkWords30[w]:
 			check = k
@@ -140,11 +141,13 @@ func (t *text) advice30(a, b int) string {
 		neg = neg || negWords30[w]
 		ability = ability || abilityWords30[w]
 		other = other || otherThings30[w]
-		nothing = nothing || nothingWords30[w]
 		again = again || againWords30[w] || anotherWords30[w]
 		later = later || laterWords30[w]
 	}
-	imperative := func(k int) bool { return k == a || k == a+1 && pleaseWords30[string(t.tokBytes(a))] }
+	if !t.adviceWordsOnly30(a, b) {
+		return "" // "Actualice su tarjeta en su cuenta": advice about another thing
+	}
+	imperative := func(k int) bool { return but && (k == a || k == a+1 && pleaseWords30[string(t.tokBytes(a))]) }
 	switch {
 	case calm >= 0 && t.onlyAfter30(calm, b, beWords30) && !neg:
 		return RuleConfirmation // "Sie können beruhigt sein"
@@ -154,13 +157,15 @@ func (t *text) advice30(a, b int) string {
 		return RuleConfirmation // "I'd keep it", "je la garderais telle quelle"
 	case use >= 0 && (keepOnWords30Any(t, a, b) || t.asIs30(a, b)) && !neg:
 		return RuleConfirmation // "I'd keep using it", "ik zou het blijven gebruiken"
+	case fix >= 0 && neg && !other && !later:
+		return RuleConfirmation // "I wouldn't change anything", "no correction needed", "I wouldn't send a correction"
 	case use >= 0 && neg && advise && !other:
 		return RuleDenial // "I wouldn't use that one for the delivery"
-	case fix >= 0 && (neg || nothing) && !other && !later:
-		return RuleConfirmation // "I wouldn't change anything", "no correction needed"
 	case fix >= 0 && !neg && !other && !later && (advise || imperative(fix)) && !(ability && !advise):
 		return RuleDenial // "you'll want to update it", "aktualisieren Sie besser Ihre Daten"
-	case check >= 0 && !neg && !other && !later && (advise || again || imperative(check)) && !(ability && !advise):
+	case check >= 0 && !neg && !other && !later && !t.mailIn30(a, b) && !t.ownCheck30(a, check) &&
+		(advise || again || imperative(check) && string(t.tokBytes(check)) != "checking") &&
+		!(ability && !advise):
 		return RuleDenial // "I'd double-check your paperwork", "kijk uw papieren nog eens na"
 	case retry >= 0 && !neg && !other && !later && (advise || again || imperative(retry)) && !(ability && !advise):
 		return RuleDenial // "try another one", "réessayez plutôt"
@@ -196,7 +201,7 @@ var (
 		"esatta", "bene", "juist", "juiste", "goed", "goede", "precies", "certo", "certa", "correto", "correta", "exato",
 		"exata", "bem", "spot")
 	verdictVerbs30 = set("matches", "match", "stimmt", "passt", "ubereinstimmt", "uberein", "colle", "correspond",
-		"coincide", "corrisponde", "torna", "klopt", "overeen", "bate", "confere", "checks", "out", "fits")
+		"coincide", "corrisponde", "torna", "klopt", "overeen", "overeenkomt", "bate", "confere", "checks", "out", "fits")
 	// rightNouns30 are "right" as a noun of "you are right".
 	rightNouns30 = set("right", "recht", "raison", "razon", "ragione", "gelijk", "razao", "got", "get")
 	youWords30   = set("you", "youre", "u", "sie", "vous", "usted", "lei", "voce", "du", "tu", "ustedes", "heeft",
@@ -212,7 +217,7 @@ var (
 	deliverVerbs30 = set("deliver", "ship", "send", "liefern", "schicken", "livre", "livrons", "envoie", "entregamos",
 		"enviamos", "consegniamo", "spediamo", "leveren", "sturen", "entregamos", "enviamos")
 	// pointWords30 point at the value: "the one", "celle-là", "esa".
-	pointWords30 = set("1", "ones", "that", "thats", "this", "it", "its", "what", "die", "sie", "diese", "dies", "das", "es",
+	pointWords30 = set("1", "ones", "elle", "ella", "ela", "zij", "that", "thats", "this", "it", "its", "what", "die", "sie", "diese", "dies", "das", "es",
 		"er", "celle", "celui", "ci", "ca", "cela", "ce", "esa", "ese", "eso", "esta", "este", "quello", "quella", "questo",
 		"questa", "degene", "datgene", "dat", "dit", "het", "deze", "essa", "esse", "isso", "aquela", "aquele", "a", "o",
 		"the", "la", "le", "el", "lo", "il", "de", "een", "uma", "um", "one")
@@ -222,7 +227,7 @@ var (
 		"nos", "exactly", "just", "quite", "precisamente", "genau", "ganz", "bien", "tout", "proprio", "precies", "mesmo",
 		"really", "totally", "absolutely", "welche", "der", "den", "dem", "en", "en", "in", "di", "del", "du", "of", "on",
 		"i", "ik", "je", "ich", "yo", "io", "eu", "wel", "ja", "va", "da", "am", "im", "so", "aussi", "ook", "auch",
-		"very", "muy", "molto", "heel", "muito", "sehr", "tres", "right", "exakt")
+		"very", "muy", "molto", "heel", "muito", "sehr", "tres", "right", "exakt", "komt")
 	// fixWords30 correct or change a value; condVerbs30 are the
 	// speaker's conditional of a verb of advice ("I'd correct it").
 	fixWords30 = set("update", "updating", "correct", "correcting", "change", "changing", "fix", "correction",
@@ -233,14 +238,16 @@ var (
 		"correggere", "correggerla", "correggerlo", "corregga", "correggerei", "cambiare", "cambierei", "correzione",
 		"bijwerken", "bij", "corrigeren", "veranderen", "wijzigen", "aanpassen", "correctie", "werk", "atualizar",
 		"atualize", "atualiza", "corrigir", "corrija", "corrigia", "mudar", "mudava", "alterar", "alterava", "correcao",
-		"bijgewerkt", "gewijzigd", "aendern", "ander")
-	checkWords30 = set("check", "checking", "recheck", "look", "looking", "prufen", "uberprufen", "nachsehen", "schauen", "nachprufen",
+		"bijgewerkt", "gewijzigd", "aendern", "ander", "corrigez", "modifiez", "changez", "corregga", "cambi", "corrigeer",
+		"wijzig", "altere", "mude")
+	checkWords30 = set("check", "checking", "recheck", "look", "prufen", "uberprufen", "nachsehen", "schauen", "nachprufen",
 		"verifier", "verifiez", "verifierais", "revoir", "revisar", "revise", "revisaria", "comprobar", "compruebe",
 		"controllare", "ricontrolli", "ricontrollare", "ricontrollerei", "ricontrollarla", "controlli", "nakijken", "na",
-		"controleren", "kijk", "verifique", "verificar", "verificava", "confira", "conferir", "prufe")
+		"controleren", "controleer", "verifique", "verificar", "verificava", "confira", "conferir", "prufe")
 	retryWords30 = set("try", "retry", "probieren", "versuchen", "essayer", "essayez", "reessayer", "reessayez",
 		"probar", "pruebe", "intentar", "intentelo", "provare", "provi", "riprovi", "riprovare", "proberen", "probeer",
-		"tentar", "tente", "experimente", "experimentar")
+		"tentar", "tente", "experimente", "experimentar", "probaria", "experimentava", "essaierais", "proverei", "probeerde",
+		"tentava", "tentaria", "probieren", "versuchen")
 	useWords30 = set("use", "using", "nehmen", "benutzen", "verwenden", "utiliser", "utiliserais", "usar", "usaria",
 		"usando", "usare", "userei", "usarla", "usarlo", "gebruiken", "usava", "usa", "send", "utilisant")
 	keepWords30   = set("keep", "lassen", "garderais", "garder", "dejaria", "lascerei", "laten", "deixava", "deixaria")
@@ -255,7 +262,7 @@ var (
 		"mejor", "convendria", "conviene", "recomiendo", "dovrebbe", "farebbe", "piuttosto", "meglio", "consiglio",
 		"zou", "moeten", "liever", "verstandig", "beter", "raad", "devia", "deveria", "antes", "seria", "aconselho",
 		"might", "may", "probably", "nuttig", "util", "utile", "recommend", "suggest", "advise")
-	condVerbs30 = set("corrigerais", "changerais", "verifierais", "corregiria", "cambiaria", "revisaria", "correggerei",
+	condVerbs30 = set("probaria", "experimentava", "essaierais", "proverei", "tentava", "tentaria", "corrigerais", "changerais", "verifierais", "corregiria", "cambiaria", "revisaria", "correggerei",
 		"cambierei", "ricontrollerei", "corrigia", "mudava", "verificava", "utiliserais", "usaria", "userei", "usava")
 	abilityWords30 = set("can", "could", "kann", "konnen", "pouvez", "pourrez", "peut", "puede", "podra", "puo",
 		"potra", "kunt", "kan", "pode", "podera", "always", "anytime", "jederzeit", "yourself", "selbst", "vous", "meme",
@@ -307,10 +314,10 @@ func (t *text) noRefused30(a, b int) bool {
 		}
 	}
 	for _, g := range negs[:n] {
-		if say >= 0 && (firstNo >= 0 && firstNo != g || lastNo >= 0 && lastNo != g || wrong > g && t.onlyAfter30(wrong, b, negWords30)) {
+		if say >= 0 && (firstNo >= 0 && firstNo != g || lastNo >= 0 && lastNo != g || wrong > g && t.onlyAfter30(wrong, b, afterWrong30)) {
 			return true // "I won't say no", "je ne dirai pas que c'est faux"
 		}
-		if say < 0 && firstNo < 0 && wrong > g && t.onlyAfter30(wrong, b, negWords30) && nothingWords30[string(t.tokBytes(g))] {
+		if say < 0 && firstNo < 0 && wrong > g && t.onlyAfter30(wrong, b, afterWrong30) && nothingWords30[string(t.tokBytes(g))] {
 			return true // "nothing you said was wrong"
 		}
 	}
@@ -401,3 +408,96 @@ var strictJudge30 = set("right", "correct", "exact", "accurate", "richtig", "ric
 	"passt", "juste", "exacte", "correcte", "bonne", "correcto", "correcta", "exacto", "exacta", "buena", "giusto", "giusta",
 	"corretto", "corretta", "esatto", "esatta", "juist", "juiste", "klopt", "certo", "certa", "correto", "correta", "exato",
 	"exata", "matches", "coincide", "corrisponde", "ubereinstimmt", "correspond", "overeen")
+
+// endsSentence30 reports whether only particles follow token b-1 in its
+// sentence: a verdict that opens a sentence going on about another thing
+// ("Correct, the parcel left this morning") is that thing's answer, and
+// "c'est exact, cela dit" still ends with the verdict.
+func (t *text) endsSentence30(b int) bool {
+	for k := b; k < len(t.toks) && t.toks[k].flags&fSentence == 0; k++ {
+		w := string(t.tokBytes(k))
+		if !particles30[w] && !contrast30[w] && !tailWords30[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// tailWords30 are the words of the tailPairs30.
+var tailWords30 = set("cela", "dit", "eso", "si", "no", "entanto", "quand", "meme", "de", "todos", "mind", "you")
+
+// adviceWordsOnly30 reports whether every word of [a, b) may stand in
+// advice about the offered value: the verbs of advice and their modals,
+// pronouns, determiners and the nouns of the requester's own records
+// ("your paperwork", "Ihre Angaben", "vos données").
+func (t *text) adviceWordsOnly30(a, b int) bool {
+	for k := a; k < b; k++ {
+		w := string(t.tokBytes(k))
+		if adviceGlue30[w] || glue30[w] || pointWords30[w] || youWords30[w] || particles30[w] || contrast30[w] ||
+			fixWords30[w] || checkWords30[w] || retryWords30[w] || useWords30[w] || keepWords30[w] || keepOnWords30[w] ||
+			contWords30[w] || calmWords30[w] || adviseWords30[w] || condVerbs30[w] || negWords30[w] || nothingWords30[w] ||
+			againWords30[w] || anotherWords30[w] || pleaseWords30[w] || beWords30[w] || asIsWords30[w] || abilityWords30[w] {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// adviceGlue30 are the determiners, auxiliaries and record nouns of
+// advice (normalised).
+var adviceGlue30 = set("your", "the", "a", "an", "to", "will", "ll", "youll", "youd", "id", "im", "do", "have", "at", "if",
+	"were", "old", "for", "with", "as", "need", "needed", "simply", "next", "step", "thing", "one", "ones", "any", "all",
+	"details", "data", "record", "records", "paperwork", "papers", "documents", "letters", "contract", "lease",
+	"information", "info", "entry", "address", "email", "number", "date", "birth", "of", "there", "nothing", "something",
+	"ihre", "ihren", "ihr", "ihrer", "eine", "ein", "einen", "unterlagen", "vertrag", "angaben", "daten", "adresse", "nummer",
+	"mal", "es", "sie", "lieber", "besser", "einfach", "nachster", "schritt", "ist", "zu", "weiterzumachen", "brauchen",
+	"mussen", "musst", "sollten", "wurde", "ware", "die", "fur", "lieferung", "das", "noch", "einmal",
+	"vos", "votre", "une", "un", "la", "le", "l", "les", "vous", "devriez", "papiers", "donnees", "informations", "adresse",
+	"numero", "mail", "prochaine", "etape", "simplement", "de", "continuer", "a", "avec", "place", "serait", "cependant",
+	"jour", "nouveau", "aucune", "necessaire", "est", "pouvez", "etre", "avez", "n", "navez", "rien",
+	"su", "sus", "lo", "la", "el", "otro", "otra", "papeles", "datos", "direccion", "telefono", "numero", "siguiente",
+	"paso", "simplemente", "con", "hace", "falta", "ninguna", "tiene", "que", "puede", "estar", "aun", "asi", "convendria",
+	"vez", "mejor", "yo", "seguiria",
+	"suoi", "sua", "suo", "i", "il", "lei", "documenti", "dati", "indirizzo", "prossimo", "passo", "semplicemente",
+	"serve", "nessuna", "deve", "puo", "stare", "bene", "farebbe", "piuttosto", "con", "un", "un", "altra", "altro",
+	"uw", "het", "de", "een", "papieren", "gegevens", "adres", "nummer", "volgende", "stap", "gewoon", "hoeft", "niet",
+	"nodig", "kunt", "zijn", "zou", "moeten", "liever", "nog", "eens", "bij", "te", "ander", "andere", "wel", "ga",
+	"os", "seus", "as", "suas", "o", "a", "documentos", "dados", "morada", "proximo", "simplesmente", "precisa", "de",
+	"nenhuma", "e", "pode", "ficar", "devia", "antes", "com", "outra", "outro", "seria", "no", "entanto", "eu",
+	"worth", "might", "may", "m05", "want", "probably", "should", "better", "just", "again", "another", "different",
+	"look", "have", "send", "sending", "it", "its", "that", "this", "using", "keep", "same", "way", "them", "those",
+	"or", "2", "letter", "letters", "mit", "einer", "einem", "nest", "una", "sarebbe", "utile", "werken", "kijk", "seu",
+	"sua", "theres", "delivery", "livraison", "entrega", "consegna", "levering", "say", "can", "and", "und", "et", "y",
+	"e", "en", "pl", "rest")
+
+// fixObjects30 may follow "correct" as its object.
+var fixObjects30 = set("it", "that", "this", "your", "the", "them", "those")
+
+// afterWrong30 may follow the word of wrong in a no refused: "dat het
+// fout is", "either".
+var afterWrong30 = set("is", "ist", "est", "es", "e", "either", "auch", "non", "plus", "tampoco", "ook", "nicht", "not", "pas")
+
+// mailIn30 reports whether [a, b) names mail: "check your email" is the
+// inbox, not the address.
+func (t *text) mailIn30(a, b int) bool {
+	for k := a; k < b; k++ {
+		if w := string(t.tokBytes(k)); w == "email" || w == "mail" || w == "emails" || w == "mails" || w == "mailbox" || w == "correo" || w == "posta" {
+			return true
+		}
+	}
+	return false
+}
+
+// ownCheck30 reports whether the check at token k is the speaker's own
+// ("I would need to check it", "I'll look at it"), not advice: a first
+// person before it with no modal of advice to the requester.
+func (t *text) ownCheck30(a, k int) bool {
+	for j := a; j < k; j++ {
+		switch string(t.tokBytes(j)) {
+		case "need", "ill", "let", "me", "will", "we", "wir", "nous", "nosotros", "noi", "wij", "nos", "brauche", "besoin", "necesito", "devo", "moet", "preciso":
+			return true
+		}
+	}
+	return false
+}
