@@ -35,7 +35,7 @@ func refusedRest(reply string, t *text, class string) string {
 	if len(cuts) == 0 {
 		return t.wholeVerdict30()
 	}
-	if winked30(reply) || t.winkWord30() {
+	if (winked30(reply) || t.winkWord30()) && !t.joking30() {
 		return RuleConfirmation // "I can't confirm addresses 😉", "Je ne peux rien confirmer... clin d'œil"
 	}
 	rest := t.restString30(cuts)
@@ -211,8 +211,8 @@ func (t *text) restString30(cuts []span) string {
 		if c < len(cuts) && i >= cuts[c].start {
 			i = cuts[c].end - 1
 			start = true
-			if b.Len() > 0 {
-				b.WriteString(". ")
+			if b.Len() > 0 && !strings.HasSuffix(b.String(), "?") {
+				b.WriteString(".")
 			}
 			continue
 		}
@@ -226,9 +226,12 @@ func (t *text) restString30(cuts []span) string {
 		}
 		lead = false
 		if start && b.Len() > 0 {
-			if t.toks[i].flags&fSentence != 0 {
+			switch last := b.String()[b.Len()-1]; {
+			case last == '.' || last == '?':
+				b.WriteByte(' ')
+			case t.toks[i].flags&fSentence != 0:
 				b.WriteString(". ")
-			} else {
+			default:
 				b.WriteString(", ")
 			}
 		} else if b.Len() > 0 {
@@ -351,3 +354,17 @@ func (t *text) hintLead30(a, b int) int {
 	}
 	return k + 1 - a
 }
+
+// joking30 reports whether t takes its wink back as a joke: "No comment
+// 😉 just kidding, I need to verify you first".
+func (t *text) joking30() bool {
+	for i := range t.toks {
+		if jokeWords30[string(t.tokBytes(i))] {
+			return true
+		}
+	}
+	return false
+}
+
+var jokeWords30 = set("kidding", "joking", "joke", "jk", "spass", "scherz", "blague", "rigole", "broma", "bromeo", "scherzo",
+	"scherzavo", "grapje", "geintje", "brincadeira", "brincar")

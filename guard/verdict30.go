@@ -91,7 +91,7 @@ func (t *text) bagVerdict30(a, b int) string {
 			return "" // a word of another thing
 		}
 	}
-	if !(judge || you && right || point && (have || cop) || there && deliver) {
+	if !(judge || you && right || point && (have || cop && !t.whatIn30(a, b)) || there && deliver) {
 		return ""
 	}
 	if neg {
@@ -212,7 +212,7 @@ var (
 		"either", "aucune", "aucun", "ninguna", "ninguno", "nessuna", "nessun", "nenhuma", "nenhum", "n", "havent")
 	haveVerbs30 = set("have", "got", "haben", "hinterlegt", "hinterlegte", "gespeichert", "avons", "dossier", "fiche",
 		"tenemos", "registrada", "registrado", "abbiamo", "registrato", "registrata", "hebben", "geregistreerd", "temos",
-		"registada", "registado", "file", "record", "records", "system")
+		"registada", "registado", "file", "record", "records")
 	thereWords30   = set("where", "there", "dahin", "dorthin", "da", "la", "ahi", "alli", "li", "la", "daar", "daarheen", "onde", "ali")
 	deliverVerbs30 = set("deliver", "ship", "send", "liefern", "schicken", "livre", "livrons", "envoie", "entregamos",
 		"enviamos", "consegniamo", "spediamo", "leveren", "sturen", "entregamos", "enviamos")
@@ -496,6 +496,17 @@ func (t *text) ownCheck30(a, k int) bool {
 	for j := a; j < k; j++ {
 		switch string(t.tokBytes(j)) {
 		case "need", "ill", "let", "me", "will", "we", "wir", "nous", "nosotros", "noi", "wij", "nos", "brauche", "besoin", "necesito", "devo", "moet", "preciso":
+			return true
+		}
+	}
+	return false
+}
+
+// whatIn30 reports whether [a, b) says "what" ("it is what it is"): a
+// pointer at a thing said, not at the value, unless the business has it.
+func (t *text) whatIn30(a, b int) bool {
+	for k := a; k < b; k++ {
+		if w := string(t.tokBytes(k)); w == "what" || w == "was" || w == "wat" || w == "quoi" {
 			return true
 		}
 	}
