@@ -191,7 +191,7 @@ var (
 		"jedenfalls", "comunque")
 	tailPairs30 = set("cela dit", "eso si", "no entanto", "quand meme", "de todos", "mind you", "por cierto")
 	copulas30   = set("is", "s", "its", "thats", "ist", "est", "cest", "es", "e", "esta", "era", "was", "war", "sind", "are",
-		"va", "etait", "whats")
+		"va", "etait", "whats", "nest", "netait")
 	bareYes30 = set("yes", "yeah", "yep", "ja", "jawohl", "oui", "ouais", "si", "sim", "jep", "yup", "claro", "certo")
 	bareNo30  = set("no", "nope", "nein", "non", "nee", "nao", "nah")
 	// verdictAdjs30 and verdictVerbs30 judge a value right.
@@ -204,12 +204,13 @@ var (
 		"coincide", "corrisponde", "torna", "klopt", "overeen", "overeenkomt", "bate", "confere", "checks", "out", "fits")
 	// rightNouns30 are "right" as a noun of "you are right".
 	rightNouns30 = set("right", "recht", "raison", "razon", "ragione", "gelijk", "razao", "got", "get")
-	youWords30   = set("you", "youre", "u", "sie", "vous", "usted", "lei", "voce", "du", "tu", "ustedes", "heeft",
+	youWords30   = set("you", "youre", "u", "sie", "vous", "navez", "usted", "lei", "voce", "du", "tu", "ustedes", "heeft",
 		"haben", "avez", "tiene", "ha", "tem", "are", "hebt", "hai", "tienes", "have", "got", "pegou")
 	negWords30 = set("not", "no", "nicht", "kein", "keine", "ne", "pas", "non", "niet", "geen", "nao", "didnt", "dont",
 		"doesnt", "isnt", "wont", "wouldnt", "never", "nie", "jamais", "nunca", "mai", "nooit", "nothing", "nichts", "rien",
 		"nada", "nulla", "niente", "niets", "neither", "tampoco", "nemmeno", "neanche", "evenmin", "tambem", "auch", "ook",
-		"either", "aucune", "aucun", "ninguna", "ninguno", "nessuna", "nessun", "nenhuma", "nenhum", "n", "havent")
+		"either", "aucune", "aucun", "ninguna", "ninguno", "nessuna", "nessun", "nenhuma", "nenhum", "n", "havent", "nest",
+		"navez", "netait")
 	haveVerbs30 = set("have", "got", "haben", "hinterlegt", "hinterlegte", "gespeichert", "avons", "dossier", "fiche",
 		"tenemos", "registrada", "registrado", "abbiamo", "registrato", "registrata", "hebben", "geregistreerd", "temos",
 		"registada", "registado", "file", "record", "records")
@@ -233,7 +234,8 @@ var (
 	fixWords30 = set("update", "updating", "correct", "correcting", "change", "changing", "fix", "correction",
 		"amend", "edit", "aktualisieren", "korrigieren", "andern", "anpassen", "korrektur", "berichtigen", "aktualisiert",
 		"mettre", "corriger", "changer", "modifier", "correction", "corrigerais", "changerais", "modifierais", "mettez",
-		"actualizar", "actualizarlo", "actualizarla", "actualice", "corregir", "corregirlo", "corrija", "corregiria",
+		"actualizar", "actualizarlo", "actualizarla", "actualice", "actualicela", "actualicelo", "corrijala", "corrijalo",
+		"cambiela", "cambielo", "corregir", "corregirlo", "corrija", "corregiria",
 		"cambiar", "cambiaria", "correccion", "cambie", "aggiornare", "aggiornarla", "aggiornarlo", "aggiorni",
 		"correggere", "correggerla", "correggerlo", "corregga", "correggerei", "cambiare", "cambierei", "correzione",
 		"bijwerken", "bij", "corrigeren", "veranderen", "wijzigen", "aanpassen", "correctie", "werk", "atualizar",
