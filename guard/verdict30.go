@@ -130,14 +130,7 @@ func (t *text) advice30(a, b int, but bool) string {
 		case calmWords30[w]:
 			calm = k
 		}
-		if condVerbs30[w] {
-			advise = true
-			switch {
-			case fixWords30[w]:
-			case checkWords30[w]:
-			}
-		}
-		advise = advise || adviseWords30[w]
+		advise = advise || adviseWords30[w] || condVerbs30[w] // "I'd", "besser", "je la corrigerais"
 		neg = neg || negWords30[w]
 		ability = ability || abilityWords30[w]
 		other = other || otherThings30[w]
@@ -155,7 +148,7 @@ func (t *text) advice30(a, b int, but bool) string {
 		return RuleConfirmation // "your next step is simply to continue"
 	case keep >= 0 && !neg && !other:
 		return RuleConfirmation // "I'd keep it", "je la garderais telle quelle"
-	case use >= 0 && (keepOnWords30Any(t, a, b) || t.asIs30(a, b)) && !neg:
+	case use >= 0 && (t.keepingOn30(a, b) || t.asIs30(a, b)) && !neg:
 		return RuleConfirmation // "I'd keep using it", "ik zou het blijven gebruiken"
 	case fix >= 0 && neg && !other && !later:
 		return RuleConfirmation // "I wouldn't change anything", "no correction needed", "I wouldn't send a correction"
@@ -173,9 +166,9 @@ func (t *text) advice30(a, b int, but bool) string {
 	return ""
 }
 
-// keepOnWords30Any reports whether [a, b) holds a verb of going on
-// ("keep", "weiter", "blijven", "seguiría").
-func keepOnWords30Any(t *text, a, b int) bool {
+// keepingOn30 reports whether [a, b) holds a verb of going on ("keep",
+// "weiter", "blijven", "seguiría").
+func (t *text) keepingOn30(a, b int) bool {
 	for k := a; k < b; k++ {
 		if keepOnWords30[string(t.tokBytes(k))] {
 			return true
