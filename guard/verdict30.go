@@ -60,7 +60,7 @@ func (t *text) clauseVerdict30(a, b int) string {
 			return RuleDenial // "… but no"
 		}
 	}
-	if r := t.bagVerdict30(a, b); r != "" {
+	if r := t.bagVerdict30(a, b, but || t.answerBefore30(a)); r != "" {
 		return r
 	}
 	if t.noRefused30(a, b) {
@@ -69,11 +69,12 @@ func (t *text) clauseVerdict30(a, b int) string {
 	return t.advice30(a, b, but)
 }
 
-// bagVerdict30 judges a clause whose every word is of a verdict: a
+// bagVerdict30 judges a clause whose every word is of a verdict (set
+// says it is set against the refusal or follows a yes): a
 // subject, a copula, an adverb, an article and a word of judgement, "you
 // are right", the one we have, where we deliver. A negation among them
 // makes it a denial ("it's not the right one", "you didn't get it").
-func (t *text) bagVerdict30(a, b int) string {
+func (t *text) bagVerdict30(a, b int, set bool) string {
 	judge, you, right, point, have, there, deliver, neg, cop := false, false, false, false, false, false, false, false, false
 	for k := a; k < b; k++ {
 		w := string(t.tokBytes(k))
@@ -91,7 +92,10 @@ func (t *text) bagVerdict30(a, b int) string {
 			return "" // a word of another thing
 		}
 	}
-	if !(judge || you && right || point && (have || cop && !t.whatIn30(a, b)) || there && deliver) {
+	// a bare pointer ("that's it", "es esa") answers only when set
+	// against the refusal or after a yes: "No comment. That's it." ends
+	// the talk
+	if !(judge || you && right || point && (have || cop && set && !t.whatIn30(a, b)) || there && deliver) {
 		return ""
 	}
 	if neg {
@@ -180,7 +184,7 @@ func (t *text) keepingOn30(a, b int) bool {
 var (
 	// particles30 open or close a clause without changing what it says.
 	particles30 = set("though", "tho", "however", "anyway", "indeed", "really", "schon", "doch", "wohl", "halt",
-		"pero", "wel", "hoor", "toch", "well", "oh", "ok", "okay", "honestly", "todavia", "pourtant", "allerdings",
+		"pero", "wel", "hoor", "toch", "well", "oh", "honestly", "todavia", "pourtant", "allerdings",
 		"jedenfalls", "comunque")
 	tailPairs30 = set("cela dit", "eso si", "no entanto", "quand meme", "de todos", "mind you", "por cierto")
 	copulas30   = set("is", "s", "its", "thats", "ist", "est", "cest", "es", "e", "esta", "era", "was", "war", "sind", "are",
@@ -503,6 +507,20 @@ func (t *text) whatIn30(a, b int) bool {
 	for k := a; k < b; k++ {
 		if w := string(t.tokBytes(k)); w == "what" || w == "was" || w == "wat" || w == "quoi" {
 			return true
+		}
+	}
+	return false
+}
+
+// answerBefore30 reports whether a word of contrast or a yes comes before
+// token a in its sentence: "but yes, that's it", "pero sí, es esa".
+func (t *text) answerBefore30(a int) bool {
+	for k := a - 1; k >= 0; k-- {
+		if w := string(t.tokBytes(k)); contrast30[w] || bareYes30[w] {
+			return true
+		}
+		if t.toks[k].flags&fSentence != 0 {
+			break
 		}
 	}
 	return false
