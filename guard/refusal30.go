@@ -13,7 +13,7 @@ import (
 // exclusion of its sentence, so that "I can't confirm which email is on
 // the account" confirms nothing; refusedRest cuts the refusal's clause
 // out and reads what is left, clause by clause, as an answer given next
-// to a refusal (verdict30.go): a bare verdict ("passt", "vous avez
+// to a refusal (refusalverdict30.go): a bare verdict ("passt", "vous avez
 // raison", "but yes"), advice that only makes sense if the value is right
 // or wrong ("I'd keep using it", "I'd double-check your paperwork"), a no
 // refused ("I won't say no"); and a wink. Innocent refusals keep passing:
