@@ -397,6 +397,9 @@ func (m *Matcher) Check(reply string, level proofdesk.Level, offered []string) (
 	defer textPool.Put(t)
 	t.normalize(reply)
 	v = m.check(t, level, offered)
+	if !v.Blocked {
+		v = m.checkRefused(reply, t, level, offered) // "I can't confirm it, but it's the right one" (refusal30.go)
+	}
 	enc, spoken := t.enc, t.spoken
 	if w := m.checkNamed(reply, t, level, offered); w.stricter(v) {
 		v = w // "Élodie's card", "l'adresse de Madame Martin" (thirdname.go)
@@ -441,6 +444,9 @@ func CheckAll(reply string, offered []string, targets ...Target) (best Verdict) 
 		}
 		if v := tg.Matcher.check(t, tg.Level, offered); v.stricter(best) {
 			best = v
+		}
+		if v := tg.Matcher.checkRefused(reply, t, tg.Level, offered); !best.Blocked && v.stricter(best) {
+			best = v // (refusal30.go)
 		}
 		if v := tg.Matcher.checkNamed(reply, t, tg.Level, offered); v.stricter(best) {
 			best = v
