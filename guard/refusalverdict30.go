@@ -125,7 +125,7 @@ func (t *text) advice30(a, b int, but bool) string {
 			check = k
 		case retryWords30[w]:
 			retry = k
-		case useWords30[w]:
+		case useAdvice30[w]:
 			use = k
 		case keepWords30[w]:
 			keep = k
@@ -138,8 +138,8 @@ func (t *text) advice30(a, b int, but bool) string {
 		neg = neg || negWords30[w]
 		ability = ability || abilityWords30[w]
 		other = other || otherThings30[w]
-		again = again || againWords30[w] || anotherWords30[w]
-		later = later || laterWords30[w]
+		again = again || againAdvice30[w] || anotherWords30[w]
+		later = later || laterAdvice30[w]
 	}
 	if !t.adviceWordsOnly30(a, b) {
 		return "" // "Actualice su tarjeta en su cuenta": advice about another thing
@@ -247,7 +247,7 @@ var (
 		"probar", "pruebe", "intentar", "intentelo", "provare", "provi", "riprovi", "riprovare", "proberen", "probeer",
 		"tentar", "tente", "experimente", "experimentar", "probaria", "experimentava", "essaierais", "proverei", "probeerde",
 		"tentava", "tentaria", "probieren", "versuchen")
-	useWords30 = set("use", "using", "nehmen", "benutzen", "verwenden", "utiliser", "utiliserais", "usar", "usaria",
+	useAdvice30 = set("use", "using", "nehmen", "benutzen", "verwenden", "utiliser", "utiliserais", "usar", "usaria",
 		"usando", "usare", "userei", "usarla", "usarlo", "gebruiken", "usava", "usa", "send", "utilisant")
 	keepWords30   = set("keep", "lassen", "garderais", "garder", "dejaria", "lascerei", "laten", "deixava", "deixaria")
 	keepOnWords30 = set("keep", "keeping", "weiter", "continuerais", "seguiria", "continuerei", "blijven", "continuava",
@@ -273,12 +273,12 @@ var (
 		"bestelling", "encomenda", "sms", "verification", "verifizierung", "verificacion", "verifica", "verificatie",
 		"verificacao", "time", "zeit", "heure", "hora", "ora", "uur", "verificatielink", "bestatigungslink",
 		"folder", "ordner", "dossier", "carpeta", "cartella", "map", "pasta")
-	nothingWords30 = set("nothing", "anything", "nichts", "rien", "nada", "nulla", "niente", "niets", "aucune", "aucun",
+	nothingAdvice30 = set("nothing", "anything", "nichts", "rien", "nada", "nulla", "niente", "niets", "aucune", "aucun",
 		"ninguna", "ninguno", "nessuna", "nessun", "nenhuma", "nenhum", "thing", "letter", "keine", "geen", "hoeft", "nodig",
 		"needed", "necessary", "notig", "necessaire", "necesaria", "necessaria", "necessario", "precisa", "preciso")
-	againWords30   = set("again", "nochmal", "nochmals", "erneut", "nouveau", "nuevo", "vez", "nog", "eens", "opnieuw", "outra", "double", "twice", "another", "novo")
+	againAdvice30   = set("again", "nochmal", "nochmals", "erneut", "nouveau", "nuevo", "vez", "nog", "eens", "opnieuw", "outra", "double", "twice", "another", "novo")
 	anotherWords30 = set("another", "different", "other", "andere", "anderen", "anderer", "autre", "otro", "otra", "altro", "altra", "ander", "outro", "outra")
-	laterWords30   = set("stunde", "minuten", "heure", "minutes", "hora", "minutos", "minuti", "uur", "after", "once", "when", "later", "tomorrow", "minutes", "hour", "nach", "sobald", "wenn", "spater",
+	laterAdvice30   = set("stunde", "minuten", "heure", "minutes", "hora", "minutos", "minuti", "uur", "after", "once", "when", "later", "tomorrow", "minutes", "hour", "nach", "sobald", "wenn", "spater",
 		"dans", "apres", "quand", "dentro", "despues", "cuando", "tra", "dopo", "quando", "over", "zodra",
 		"daqui", "depois", "until", "bis", "verified", "verifiziert", "verifie", "verificado", "verificata", "geverifieerd")
 	pleaseWords30 = set("please", "bitte", "svp", "por", "favor", "per", "favore", "alstublieft", "just", "do", "simply")
@@ -316,7 +316,7 @@ func (t *text) noRefused30(a, b int) bool {
 		if say >= 0 && (firstNo >= 0 && firstNo != g || lastNo >= 0 && lastNo != g || wrong > g && t.onlyAfter30(wrong, b, afterWrong30)) {
 			return true // "I won't say no", "je ne dirai pas que c'est faux"
 		}
-		if say < 0 && firstNo < 0 && wrong > g && t.onlyAfter30(wrong, b, afterWrong30) && nothingWords30[string(t.tokBytes(g))] {
+		if say < 0 && firstNo < 0 && wrong > g && t.onlyAfter30(wrong, b, afterWrong30) && nothingAdvice30[string(t.tokBytes(g))] {
 			return true // "nothing you said was wrong"
 		}
 	}
@@ -390,7 +390,7 @@ func (t *text) strictVerdict30(a, b int) bool {
 			subj = true
 		case w == "correction" || w == "korrektur" || w == "correccion" || w == "correzione" || w == "correctie" || w == "correcao":
 			fix = true
-		case nothingWords30[w] && !negWords30[w]:
+		case nothingAdvice30[w] && !negWords30[w]:
 			need = true
 		case negWords30[w]:
 			neg = true
@@ -433,9 +433,9 @@ func (t *text) adviceWordsOnly30(a, b int) bool {
 	for k := a; k < b; k++ {
 		w := string(t.tokBytes(k))
 		if adviceGlue30[w] || glue30[w] || pointWords30[w] || youWords30[w] || particles30[w] || contrast30[w] ||
-			fixWords30[w] || checkWords30[w] || retryWords30[w] || useWords30[w] || keepWords30[w] || keepOnWords30[w] ||
-			contWords30[w] || calmWords30[w] || adviseWords30[w] || condVerbs30[w] || negWords30[w] || nothingWords30[w] ||
-			againWords30[w] || anotherWords30[w] || pleaseWords30[w] || beWords30[w] || asIsWords30[w] || abilityWords30[w] {
+			fixWords30[w] || checkWords30[w] || retryWords30[w] || useAdvice30[w] || keepWords30[w] || keepOnWords30[w] ||
+			contWords30[w] || calmWords30[w] || adviseWords30[w] || condVerbs30[w] || negWords30[w] || nothingAdvice30[w] ||
+			againAdvice30[w] || anotherWords30[w] || pleaseWords30[w] || beWords30[w] || asIsWords30[w] || abilityWords30[w] {
 			continue
 		}
 		return false
