@@ -883,6 +883,12 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 	}
 	f16 := m.scan16(t, slices.Contains(offered, proofdesk.ClassDateOfBirth))
 	best := m.valuesOf(t, level, f16)
+	if cl := m.bizRefClass(t); cl != "" && m.levels[cl] > level {
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: cl, Part: PartLast4, RequiredLevel: m.levels[cl]}
+		if v.stricter(best) {
+			best = v // "Your ticket number is 7158" (bizref35.go)
+		}
+	}
 	// confirmations and denials of an offered value
 	need, class := level, ""
 	for _, c := range offered {
