@@ -889,6 +889,12 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 			best = v // "Your ticket number is 7158" (bizref35.go)
 		}
 	}
+	if lvl := m.levels[proofdesk.ClassPhone]; lvl > level && m.phoneToldInProcess(t) {
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassPhone, Part: PartFull, RequiredLevel: lvl}
+		if v.stricter(best) {
+			best = v // "Yes, we'll text the French mobile" (procphone35.go)
+		}
+	}
 	// confirmations and denials of an offered value
 	need, class := level, ""
 	for _, c := range offered {
