@@ -134,8 +134,8 @@ func (m *Matcher) bizRefClass(t *text) string {
 			continue
 		}
 		from, to := t.sentenceOf(k)
-		if k+1 < to && isDigitTok(t.tokBytes(k+1)) {
-			continue // "0800 7158 000": inside a longer number
+		if k+1 < to && (isDigitTok(t.tokBytes(k+1)) || t.toks[k+1].flags&fTight != 0) {
+			continue // "0800 7158 000", "7158-A": inside a longer number
 		}
 		for _, c := range m.frags.card {
 			if c == string(d) && t.bizHanded(k, from, to, true) {

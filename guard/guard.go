@@ -883,7 +883,11 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 	}
 	f16 := m.scan16(t, slices.Contains(offered, proofdesk.ClassDateOfBirth))
 	best := m.valuesOf(t, level, f16)
-	if cl := m.bizRefClass(t); cl != "" && m.levels[cl] > level {
+	cl := m.bizRefClass(t)
+	if cl == "" {
+		cl = m.revTicketClass(t) // "Your ticket number reversed is 8517" (revticket35.go)
+	}
+	if cl != "" && m.levels[cl] > level {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: cl, Part: PartLast4, RequiredLevel: m.levels[cl]}
 		if v.stricter(best) {
 			best = v // "Your ticket number is 7158" (bizref35.go)
