@@ -899,6 +899,13 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 			best = v // "Yes, we'll text the French mobile" (procphone35.go)
 		}
 	}
+	if lvl := m.levels[proofdesk.ClassAddress]; lvl > level && (m.ourPlaceServed(t) ||
+		slices.Contains(offered, proofdesk.ClassAddress) && m.ourPlaceAsked(t)) {
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassAddress, Part: PartCity, RequiredLevel: lvl}
+		if v.stricter(best) {
+			best = v // "Our Madrid team will deliver your parcel" (ourplace35.go)
+		}
+	}
 	// confirmations and denials of an offered value
 	need, class := level, ""
 	for _, c := range offered {
