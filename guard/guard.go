@@ -906,6 +906,12 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 			best = v // "Our Madrid team will deliver your parcel" (ourplace35.go)
 		}
 	}
+	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && m.dobHint35(t) {
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
+		if v.stricter(best) {
+			best = v // "Yes, you'll get the Scorpio gift box" (dobhint35.go)
+		}
+	}
 	// confirmations and denials of an offered value
 	need, class := level, ""
 	for _, c := range offered {
