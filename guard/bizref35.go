@@ -94,8 +94,23 @@ var bizHandOver = set("quote", "cite", "mention", "keep", "angeben", "nennen", "
 // bizForYou are the words for "you" after a preposition of benefit:
 // "for you", "für Sie", "pour vous", "para usted", "per lei", "voor u",
 // "para si" (normalised pairs).
-var bizForYou = set("for you", "fur sie", "pour vous", "para usted", "para ti", "per lei", "per te", "voor u", "voor jou",
-	"para si", "para voce", "fur dich", "pour toi")
+func bizForYou(a string, b []byte) bool {
+	switch a {
+	case "for":
+		return string(b) == "you"
+	case "fur":
+		return string(b) == "sie" || string(b) == "dich"
+	case "pour":
+		return string(b) == "vous" || string(b) == "toi"
+	case "para":
+		return string(b) == "usted" || string(b) == "ti" || string(b) == "si" || string(b) == "voce"
+	case "per":
+		return string(b) == "lei" || string(b) == "te"
+	case "voor":
+		return string(b) == "u" || string(b) == "jou"
+	}
+	return false
+}
 
 // bizIDLabels label an ID ("ID pratica:", "Zaak-ID:", "Identificador
 // del caso:").
@@ -233,7 +248,7 @@ func (t *text) bizHanded(k, from, to int, card bool) bool {
 			if bizHandOver[w] && j != k {
 				return true // "Please quote case 7158", "Reference: 7158, please quote it"
 			}
-			if j > k && j+1 < to && bizForYou[w+" "+string(t.tokBytes(j+1))] {
+			if j > k && j+1 < to && bizForYou(w, t.tokBytes(j+1)) {
 				return true // "I've opened ticket #7158 for you"
 			}
 		}

@@ -53,12 +53,12 @@ func (m *Matcher) dobHint35(t *text) bool {
 	}
 	sign := signOf(mon, day)
 	for k := range t.toks {
-		w := string(t.tokBytes(k))
-		from, to := t.sentenceOf(k)
-		if t.toks[k].flags&fQuestion != 0 {
+		if t.toks[k].flags&fQuestion != 0 || !t.dh35Candidate(k, age, m.birthYear) {
 			continue
 		}
-		if n, err := strconv.Atoi(w); err == nil && len(w) <= 4 {
+		w := string(t.tokBytes(k))
+		from, to := t.sentenceOf(k)
+		if n, ok := dh35Atoi(t.tokBytes(k)); ok {
 			if t.dh35Number(k, n, from, to, age, m.birthYear, day, mon) {
 				return true
 			}
@@ -80,6 +80,43 @@ func (m *Matcher) dobHint35(t *text) bool {
 		if s, ok := dh35Seasons[w]; ok && s == ((mon+9)%12)/3 && t.dh35Birthday(k, from, to) {
 			return true // "the autumn birthday pack"
 		}
+	}
+	return false
+}
+
+// dh35Candidate is a cheap test of token k before its sentence is
+// read: a sign, a word of a generation or a season, or a number that may
+// be her age, her year, a bound, a range or a day beside a month.
+func (t *text) dh35Candidate(k, age, year int) bool {
+	b := t.tokBytes(k)
+	n, ok := dh35Atoi(b)
+	if !ok {
+		if t.has(k, clZodiac) {
+			return true
+		}
+		switch string(b) {
+		case "gen", "generation", "m01", "boomer", "boomers", "millennial", "millennials", "millenial", "spring", "summer",
+			"autumn", "fall", "winter":
+			return true // the words of dh35GenWords, dh35Boomers, dh35Millenial, dh35Seasons
+		}
+		return false
+	}
+	if n == age || n == age+1 || n == year || n == year%100 {
+		return true
+	}
+	if k > 0 {
+		switch p := t.tokBytes(k - 1); string(p) {
+		case "over", "above", "plus", "in", "of", "happy", "be":
+			return true
+		default:
+			if dh35Month(p) {
+				return true
+			}
+		}
+	}
+	if k+1 < len(t.toks) {
+		x := t.tokBytes(k + 1)
+		return string(x) == "to" || string(x) == "of" || t.toks[k+1].flags&fTight != 0 || dh35Month(x)
 	}
 	return false
 }
@@ -142,74 +179,70 @@ func (t *text) dh35SignMate(k, from, to int) bool {
 // dh35Number reports whether the number n at token k hints at her age or
 // date of birth (see above).
 func (t *text) dh35Number(k, n, from, to, age, year, day, mon int) bool {
-	next := func(j int) string {
+	next := func(j int) []byte {
 		if j < to {
-			return string(t.tokBytes(j))
+			return t.tokBytes(j)
 		}
-		return ""
+		return nil
 	}
-	prev := func(j int) string {
+	prev := func(j int) []byte {
 		if j >= from {
-			return string(t.tokBytes(j))
+			return t.tokBytes(j)
 		}
-		return ""
+		return nil
 	}
 	// her year and month joined: "case 1979-11"
 	if n == year && k+1 < to && t.toks[k+1].flags&fTight != 0 && len(next(k+1)) <= 2 {
-		if nm, err := strconv.Atoi(next(k + 1)); err == nil && nm == mon && (k+2 >= to || !isDigitTok(t.tokBytes(k+2))) {
+		if nm, ok := dh35Atoi(next(k + 1)); ok && nm == mon && (k+2 >= to || !isDigitTok(t.tokBytes(k+2))) {
 			return true
 		}
 	}
 	// the age she is or turns
 	if n == age || n == age+1 {
 		switch {
-		case prev(k-1) == "happy":
+		case string(prev(k-1)) == "happy":
 			return true // "happy 47th in advance"
-		case next(k+1) == "birthday" && t.dh35You(from, to):
+		case string(next(k+1)) == "birthday" && t.dh35You(from, to):
 			return true // "the 47th-birthday coupon"
-		case prev(k-1) == "be" && (prev(k-2) == "youll" || prev(k-2) == "will" && prev(k-3) == "you"):
+		case string(prev(k-1)) == "be" && (string(prev(k-2)) == "youll" || string(prev(k-2)) == "will" && string(prev(k-3)) == "you"):
 			return true // "you'll be 47 this autumn"
-		case next(k+1) == "years" && t.dh35Life(from, to):
+		case string(next(k+1)) == "years" && t.dh35Life(from, to):
 			return n == age // "46 years ... of life"
 		}
 	}
 	if t.dh35DayMonth(k, n, from, to, day, mon) {
 		return true
 	}
-	if !t.dh35Perk(from, to) {
-		return false
-	}
+	perk := false
 	// "over 45", "over 40": a bound a decade or less below her age
-	if dh35Over[prev(k-1)] && n <= age && n > age-10 {
-		return true
+	if dh35Over[string(prev(k-1))] && n <= age && n > age-10 {
+		perk = true
 	}
 	// "40 to 49": a range of a decade or less holding her age
-	if (next(k+1) == "to" || t.toks[min(k+1, len(t.toks)-1)].flags&fTight != 0) && k+1 < to {
+	if (string(next(k+1)) == "to" || t.toks[min(k+1, len(t.toks)-1)].flags&fTight != 0) && k+1 < to {
 		j := k + 1
-		if next(j) == "to" {
+		if string(next(j)) == "to" {
 			j++
 		}
-		if hi, err := strconv.Atoi(next(j)); err == nil && n <= age && age <= hi && hi-n <= 10 {
-			return true
+		if hi, ok := dh35Atoi(next(j)); ok && n <= age && age <= hi && hi-n <= 10 {
+			perk = true
 		}
 	}
 	// "the Class of '79 club"
-	if prev(k-1) == "of" && prev(k-2) == "class" && (n == year || n == year%100) {
-		return true
+	if string(prev(k-1)) == "of" && string(prev(k-2)) == "class" && (n == year || n == year%100) {
+		perk = true
 	}
 	// "the senior discount in 13 years": a threshold age she reaches then
-	if prev(k-1) == "in" && next(k+1) == "years" {
-		for j := from; j < to; j++ {
-			if dh35Seniors[string(t.tokBytes(j))] {
-				for _, s := range [...]int{60, 65, 67} {
-					if abs(age+n-s) <= 1 {
-						return true
-					}
+	if string(prev(k-1)) == "in" && string(next(k+1)) == "years" {
+		for _, s := range [...]int{60, 65, 67} {
+			if abs(age+n-s) <= 1 {
+				for j := from; j < to; j++ {
+					perk = perk || dh35Seniors[string(t.tokBytes(j))]
 				}
 			}
 		}
 	}
-	return false
+	return perk && t.dh35Perk(from, to)
 }
 
 // dh35Life reports whether the sentence [from, to) speaks of a life or
@@ -235,9 +268,9 @@ func (t *text) dh35DayMonth(k, n, from, to, day, mon int) bool {
 	m := 0
 	switch {
 	case k > from && dh35Month(t.tokBytes(k-1)):
-		m, _ = strconv.Atoi(string(t.tokBytes(k - 1)[1:]))
+		m, _ = dh35Atoi(t.tokBytes(k - 1)[1:])
 	case k+1 < to && dh35Month(t.tokBytes(k+1)):
-		m, _ = strconv.Atoi(string(t.tokBytes(k + 1)[1:]))
+		m, _ = dh35Atoi(t.tokBytes(k + 1)[1:])
 	default:
 		// "the 3rd of the 11th"
 		j := k + 1
@@ -247,7 +280,7 @@ func (t *text) dh35DayMonth(k, n, from, to, day, mon int) bool {
 				j++
 			}
 			if j < to {
-				m, _ = strconv.Atoi(string(t.tokBytes(j)))
+				m, _ = dh35Atoi(t.tokBytes(j))
 			}
 		}
 	}
@@ -284,3 +317,18 @@ func (t *text) dh35DayMonth(k, n, from, to, day, mon int) bool {
 
 // dh35Month reports whether w is a month's token ("m11").
 func dh35Month(w []byte) bool { return len(w) == 3 && w[0] == 'm' && isDigit(w[1]) && isDigit(w[2]) }
+
+// dh35Atoi reads a number of 1 to 4 digits.
+func dh35Atoi(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 4 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}

@@ -30,9 +30,6 @@ var ourPlaceNear = set("near", "nearby", "nearest", "closest", "close", "corner"
 var ourPlaceDeliver = set("deliver", "delivers", "delivering", "drop", "drops", "bring", "brings", "hand", "handles",
 	"handle", "knows", "personally")
 
-// ourPlaceOwn name the business before a place (normalised).
-var ourPlaceOwn = set("our")
-
 // ourPlaceServed reports whether a sentence of t names a place of the
 // business by one of her cities and ties it to her home (see above).
 func (m *Matcher) ourPlaceServed(t *text) bool {
@@ -40,7 +37,7 @@ func (m *Matcher) ourPlaceServed(t *text) bool {
 		return false
 	}
 	for i := 1; i < len(t.toks); i++ {
-		if !ourPlaceOwn[string(t.tokBytes(i-1))] {
+		if string(t.tokBytes(i-1)) != "our" {
 			continue
 		}
 		// the business's own city too: "Our Paris depot will drop it at

@@ -1,6 +1,5 @@
 package guard
 
-import "strings"
 
 // procphone35.go (a30c): which of her phones, told by its country, its
 // country code or its first digits, inside a process answer: "Yes, we'll
@@ -23,6 +22,9 @@ var procPhoneNouns = set("mobile", "phone", "number", "cell", "cellphone", "line
 	"telefono", "linea", "celular", "cellulare", "mobiel", "mobiele", "mobieltje", "gsm", "telefoon", "telefoonnummer", "lijn",
 	"telemovel", "telefone", "linha", "prefix", "vorwahl", "landervorwahl", "indicatif", "prefijo", "prefisso",
 	"voorvoegsel", "landcode", "indicativo", "1")
+
+// procPhoneShape holds the shapes of the phone nouns and "code".
+var procPhoneShape = shapesOf(keysOf(procPhoneNouns), []string{"code"})
 
 // procPhoneFillers may stand between a country's adjective and the noun
 // ("the French country code", "het Franse mobiele nummer").
@@ -61,7 +63,11 @@ func (m *Matcher) phoneToldInProcess(t *text) bool {
 		return false
 	}
 	for i := range t.toks {
-		w := string(t.tokBytes(i))
+		b := t.tokBytes(i)
+		if !procPhoneShape.has(b) {
+			continue // a cheap test first: most words are no phone noun
+		}
+		w := string(b)
 		if !procPhoneNouns[w] && !(w == "code" && i > 0 && procCodeLeads[string(t.tokBytes(i-1))]) {
 			continue
 		}
@@ -127,9 +133,15 @@ func (m *Matcher) phoneQualified(t *text, i, from, to int) bool {
 			return true
 		}
 		if isDigitTok(t.tokBytes(j)) {
-			d := x
-			for n := j - 1; n >= from && isDigitTok(t.tokBytes(n)) && len(d) < 16; n-- {
-				d = string(t.tokBytes(n)) + d // "+49 1512"
+			// the whole run before the noun: "+49 1512"
+			var buf [24]byte
+			s := j
+			for s-1 >= from && isDigitTok(t.tokBytes(s-1)) && j-s < 4 {
+				s--
+			}
+			d := buf[:0]
+			for n := s; n <= j && len(d)+len(t.tokBytes(n)) <= len(buf); n++ {
+				d = append(d, t.tokBytes(n)...)
 			}
 			if m.herPhoneHead(d) && (w != "1" || len(d) >= 4 && i+1 < to && !isDigitTok(t.tokBytes(i+1))) {
 				return true // "one" after a code with its first digits: "the +49 1512 one"
@@ -159,9 +171,10 @@ func (m *Matcher) phoneQualified(t *text, i, from, to int) bool {
 		if isDigitTok(x) {
 			// the whole run: "the number 06 12 34 56 78" is another
 			// number, not her prefix
-			d := string(x)
-			for n := k + 1; n < to && isDigitTok(t.tokBytes(n)) && len(d) < 16; n++ {
-				d += string(t.tokBytes(n))
+			var buf [24]byte
+			d := append(buf[:0], x...)
+			for n := k + 1; n < to && isDigitTok(t.tokBytes(n)) && len(d)+len(t.tokBytes(n)) <= len(buf); n++ {
+				d = append(d, t.tokBytes(n)...)
 			}
 			return m.herPhoneHead(d)
 		}
@@ -172,16 +185,31 @@ func (m *Matcher) phoneQualified(t *text, i, from, to int) bool {
 	return false
 }
 
-// herPhoneCountryAdj reports whether w is an adjective of the country of
-// one of her phones (by its calling code).
-func (m *Matcher) herPhoneCountryAdj(w string) bool {
+// countryOfAdj and countryOfName map a country's adjectives and names
+// (countryAdjs, countryNames) to its ISO code.
+var countryOfAdj, countryOfName = func() (a, n map[string]string) {
+	a, n = map[string]string{}, map[string]string{}
+	for c, ws := range countryAdjs {
+		for _, w := range ws {
+			a[w] = c
+		}
+	}
+	for c, ws := range countryNames {
+		for _, w := range ws {
+			n[w] = c
+		}
+	}
+	return a, n
+}()
+
+// herPhoneCountry reports whether country c is the country of one of her
+// phones (by its calling code).
+func (m *Matcher) herPhoneCountry(c string) bool {
 	for _, p := range m.phoneDigits {
 		for n := 1; n <= 3 && n < len(p); n++ {
-			if c := phoneCountries[p[:n]]; c != "" {
-				for _, a := range countryAdjs[c] {
-					if a == w {
-						return true
-					}
+			if pc := phoneCountries[p[:n]]; pc != "" {
+				if pc == c {
+					return true
 				}
 				break
 			}
@@ -190,30 +218,25 @@ func (m *Matcher) herPhoneCountryAdj(w string) bool {
 	return false
 }
 
+// herPhoneCountryAdj reports whether w is an adjective of the country of
+// one of her phones.
+func (m *Matcher) herPhoneCountryAdj(w string) bool {
+	c, ok := countryOfAdj[w]
+	return ok && m.herPhoneCountry(c)
+}
+
 // herPhoneCountryName reports whether token k opens the name of the
-// country of one of her phones.
+// country of one of her phones (one word: "Frankreich", "França").
 func (m *Matcher) herPhoneCountryName(t *text, k int) bool {
-	w := string(t.tokBytes(k))
-	for _, p := range m.phoneDigits {
-		for n := 1; n <= 3 && n < len(p); n++ {
-			if c := phoneCountries[p[:n]]; c != "" {
-				for _, a := range countryNames[c] {
-					if a == w || strings.HasPrefix(a, w+" ") {
-						return true
-					}
-				}
-				break
-			}
-		}
-	}
-	return false
+	c, ok := countryOfName[string(t.tokBytes(k))]
+	return ok && m.herPhoneCountry(c)
 }
 
 // herPhoneHead reports whether the digits d open one of her phones: its
 // country code ("33"), the code with its first digits ("491512"), or
 // its trunk prefix with its first digits ("06", "0151"), short of the
 // whole number.
-func (m *Matcher) herPhoneHead(d string) bool {
+func (m *Matcher) herPhoneHead(d []byte) bool {
 	if len(d) < 2 {
 		return false
 	}
@@ -221,11 +244,11 @@ func (m *Matcher) herPhoneHead(d string) bool {
 		nat := m.phones[i]
 		cc := p[:len(p)-len(nat)]
 		switch {
-		case d == cc:
+		case string(d) == cc:
 			return true
-		case len(d) >= 4 && len(d) < len(p) && strings.HasPrefix(p, d) && strings.HasPrefix(d, cc):
+		case len(d) >= 4 && len(d) < len(p) && p[:len(d)] == string(d) && string(d[:len(cc)]) == cc:
 			return true
-		case d[0] == '0' && len(d) <= 5 && strings.HasPrefix("0"+nat, d):
+		case d[0] == '0' && len(d) <= 5 && len(d)-1 <= len(nat) && nat[:len(d)-1] == string(d[1:]):
 			return true
 		}
 	}
