@@ -1,6 +1,5 @@
 package guard
 
-
 // procphone35.go (a30c): which of her phones, told by its country, its
 // country code or its first digits, inside a process answer: "Yes, we'll
 // text the French mobile, not the German one", "you'll get the code on
