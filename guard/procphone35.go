@@ -22,6 +22,10 @@ var procPhoneNouns = set("mobile", "phone", "number", "cell", "cellphone", "line
 	"telemovel", "telefone", "linha", "prefix", "vorwahl", "landervorwahl", "indicatif", "prefijo", "prefisso",
 	"voorvoegsel", "landcode", "indicativo", "1")
 
+// procPrefixNouns name a phone's prefix (normalised).
+var procPrefixNouns = set("prefix", "vorwahl", "landervorwahl", "indicatif", "prefijo", "prefisso", "voorvoegsel",
+	"landcode", "indicativo")
+
 // procPhoneShape holds the shapes of the phone nouns and "code".
 var procPhoneShape = shapesOf(keysOf(procPhoneNouns), []string{"code"})
 
@@ -71,6 +75,19 @@ func (m *Matcher) phoneToldInProcess(t *text) bool {
 			continue
 		}
 		from, to := t.sentenceOf(i)
+		if procPrefixNouns[w] || w == "code" {
+			// a prefix is hers beside a phone noun or a possessive: "the
+			// number with the +33 prefix", "la línea con prefijo francés",
+			// not "use the +33 prefix from abroad"
+			own := false
+			for j := max(from, i-5); j < i; j++ {
+				x := string(t.tokBytes(j))
+				own = own || procPhoneNouns[x] && !procPrefixNouns[x] || secondPerson[x]
+			}
+			if !own {
+				continue
+			}
+		}
 		if t.toks[i].flags&fQuestion != 0 || !m.phoneQualified(t, i, from, to) || !t.procPhoneAct(from, i, to) {
 			continue
 		}
@@ -94,6 +111,10 @@ func (t *text) procPhoneAct(from, i, to int) bool {
 	}
 	if from < i && yesWordSet[string(t.tokBytes(from))] {
 		from++
+	}
+	switch string(t.tokBytes(from)) {
+	case "call", "text", "send", "use", "dial", "ring", "ruf", "rufen", "appelez", "composez", "utilisez":
+		return false // "Yes, call the German line for help": an instruction, no phone of hers
 	}
 	return act && !t.condBefore(from, i)
 }
