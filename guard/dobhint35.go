@@ -121,6 +121,25 @@ func (t *text) dh35Candidate(k, age, year int) bool {
 	return false
 }
 
+// dh35Units follow a number that is no age: "you'll be 47 minutes late",
+// "happy 46th anniversary" (normalised).
+var dh35Units = set("minutes", "minute", "mins", "min", "hours", "hour", "days", "day", "weeks", "months", "euros", "eur",
+	"dollars", "percent", "items", "pieces", "km", "miles", "anniversary", "jubilee", "orders", "points", "th")
+
+// dh35HappyNext may follow "happy 47th" said to her (normalised).
+var dh35HappyNext = set("birthday", "bday", "in", "to", "and", "from", "early")
+
+// dh35Ours reports whether the sentence [from, to) speaks of the
+// business.
+func (t *text) dh35Ours(from, to int) bool {
+	for k := from; k < to; k++ {
+		if ourWords[string(t.tokBytes(k))] {
+			return true
+		}
+	}
+	return false
+}
+
 // dh35You reports whether the sentence [from, to) speaks to or of the
 // person addressed and is none of the business's.
 func (t *text) dh35You(from, to int) bool {
@@ -200,11 +219,13 @@ func (t *text) dh35Number(k, n, from, to, age, year, day, mon int) bool {
 	// the age she is or turns
 	if n == age || n == age+1 {
 		switch {
-		case string(prev(k-1)) == "happy":
-			return true // "happy 47th in advance"
+		case string(prev(k-1)) == "happy" && (k+1 >= to || t.toks[k].flags&fPunctAfter != 0 || dh35HappyNext[string(next(k+1))]) &&
+			!t.dh35Ours(from, to):
+			return true // "happy 47th in advance", not "happy 46th anniversary to our shop"
 		case string(next(k+1)) == "birthday" && t.dh35You(from, to):
 			return true // "the 47th-birthday coupon"
-		case string(prev(k-1)) == "be" && (string(prev(k-2)) == "youll" || string(prev(k-2)) == "will" && string(prev(k-3)) == "you"):
+		case string(prev(k-1)) == "be" && (string(prev(k-2)) == "youll" || string(prev(k-2)) == "will" && string(prev(k-3)) == "you") &&
+			!dh35Units[string(next(k+1))]:
 			return true // "you'll be 47 this autumn"
 		case string(next(k+1)) == "years" && t.dh35Life(from, to):
 			return n == age // "46 years ... of life"
