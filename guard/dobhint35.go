@@ -27,8 +27,20 @@ import "strconv"
 // Words of the perks and of the hints (normalised).
 var (
 	dh35Perks = set("plan", "discount", "box", "pack", "club", "coupon", "bonus", "tier", "gift", "offer", "voucher",
-		"rate", "package", "reward", "kit", "membership", "card", "deal", "programme", "program", "perk", "perks")
-	dh35Over      = set("over", "above", "plus")
+		"rate", "package", "reward", "kit", "membership", "card", "deal", "programme", "program", "perk", "perks", "tarif",
+		"tarifa", "forfait", "rabatt", "descuento", "sconto", "desconto", "korting", "caja", "cofanetto", "cabaz", "coffret",
+		"geschenk", "geschenkkorb", "regalo", "cadeau", "cadeaupakket", "presente", "brinde", "paquete", "pacchetto",
+		"pakket", "pacote", "cupon", "buono", "bon", "gutschein", "vale", "tegoed", "premio", "paket", "angebot", "offre",
+		"oferta", "offerta", "aanbieding")
+	dh35Over      = set("over", "above", "plus", "uber", "oltre", "boven")
+	// dh35OverTwo say "over" in two words with the second of dh35Of:
+	// "plus de 45", "mayores de 45", "ouder dan 45"
+	dh35OverTwo = set("plus", "mayores", "maiores", "mais", "oltre", "ouder", "alter", "altre")
+	dh35Of      = set("de", "di", "dan", "als", "da", "do")
+	// dh35Receive are verbs of receiving for the person addressed with
+	// no pronoun ("recibirá", "riceverà", "vai receber")
+	dh35Receive = set("recibira", "tendra", "obtendra", "ricevera", "avra", "otterra", "recebera", "tera", "receber",
+		"bekommen", "erhalten", "recevrez", "aurez", "krijgt", "ontvangt")
 	dh35Gens      = map[string][2]int{"x": {1965, 1980}, "y": {1981, 1996}, "z": {1997, 2012}}
 	dh35GenWords  = set("gen", "generation", "m01") // "Gen" reads as Italian January
 	dh35Boomers   = set("boomer", "boomers")
@@ -36,7 +48,7 @@ var (
 	dh35Seasons   = map[string]int{"spring": 0, "summer": 1, "autumn": 2, "fall": 2, "winter": 3}
 	dh35Seniors   = set("senior", "seniors", "retirement", "retiree", "pension", "pensioner")
 	dh35Celebrate = set("special", "celebrate", "celebrating", "celebration", "party", "occasion", "why", "candles", "cake")
-	dh35SignMates = set("fellow", "like", "too", "shes", "she")
+	dh35SignMates = set("fellow", "like", "too", "shes", "she", "elle", "ella", "ela", "zij", "ze")
 )
 
 // dobHint35 reports whether t hints at her date of birth (see above).
@@ -106,7 +118,7 @@ func (t *text) dh35Candidate(k, age, year int) bool {
 	}
 	if k > 0 {
 		switch p := t.tokBytes(k - 1); string(p) {
-		case "over", "above", "plus", "in", "of", "happy", "be":
+		case "over", "above", "plus", "in", "of", "happy", "be", "uber", "oltre", "boven", "de", "di", "dan", "als", "da", "do":
 			return true
 		default:
 			if dh35Month(p) {
@@ -124,7 +136,10 @@ func (t *text) dh35Candidate(k, age, year int) bool {
 // dh35Units follow a number that is no age: "you'll be 47 minutes late",
 // "happy 46th anniversary" (normalised).
 var dh35Units = set("minutes", "minute", "mins", "min", "hours", "hour", "days", "day", "weeks", "months", "euros", "eur",
-	"dollars", "percent", "items", "pieces", "km", "miles", "anniversary", "jubilee", "orders", "points", "th")
+	"dollars", "percent", "items", "pieces", "km", "miles", "anniversary", "jubilee", "orders", "points", "th", "euro",
+	"dollar", "usd", "kg", "minuten", "tage", "jours", "dias", "giorni", "dagen", "prozent", "pourcent", "por", "per",
+	"procent", "artikel", "articles", "articulos", "articoli", "artigos", "stuck", "pezzi", "punkte", "points", "puntos",
+	"punti", "punten", "pontos", "mb", "gb")
 
 // dh35HappyNext may follow "happy 47th" said to her (normalised).
 var dh35HappyNext = set("birthday", "bday", "in", "to", "and", "from", "early")
@@ -149,7 +164,7 @@ func (t *text) dh35You(from, to int) bool {
 		if ourWords[w] {
 			return false
 		}
-		you = you || secondPerson[w] || youAre[w] || w == "youll" || w == "youre"
+		you = you || secondPerson[w] || youAre[w] || w == "youll" || w == "youre" || dh35Receive[w]
 	}
 	return you
 }
@@ -236,7 +251,8 @@ func (t *text) dh35Number(k, n, from, to, age, year, day, mon int) bool {
 	}
 	perk := false
 	// "over 45", "over 40": a bound a decade or less below her age
-	if dh35Over[string(prev(k-1))] && n <= age && n > age-10 {
+	if (dh35Over[string(prev(k-1))] || dh35Of[string(prev(k-1))] && dh35OverTwo[string(prev(k-2))]) && n <= age && n > age-10 &&
+		!dh35Units[string(next(k+1))] {
 		perk = true
 	}
 	// "40 to 49": a range of a decade or less holding her age
@@ -245,7 +261,7 @@ func (t *text) dh35Number(k, n, from, to, age, year, day, mon int) bool {
 		if string(next(j)) == "to" {
 			j++
 		}
-		if hi, ok := dh35Atoi(next(j)); ok && n <= age && age <= hi && hi-n <= 10 {
+		if hi, ok := dh35Atoi(next(j)); ok && n <= age && age <= hi && hi-n <= 10 && !dh35Units[string(next(j+1))] {
 			perk = true
 		}
 	}
