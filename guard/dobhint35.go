@@ -32,7 +32,7 @@ var (
 		"geschenk", "geschenkkorb", "regalo", "cadeau", "cadeaupakket", "presente", "brinde", "paquete", "pacchetto",
 		"pakket", "pacote", "cupon", "buono", "bon", "gutschein", "vale", "tegoed", "premio", "paket", "angebot", "offre",
 		"oferta", "offerta", "aanbieding")
-	dh35Over      = set("over", "above", "plus", "uber", "oltre", "boven")
+	dh35Over = set("over", "above", "plus", "uber", "oltre", "boven")
 	// dh35OverTwo say "over" in two words with the second of dh35Of:
 	// "plus de 45", "mayores de 45", "ouder dan 45"
 	dh35OverTwo = set("plus", "mayores", "maiores", "mais", "oltre", "ouder", "alter", "altre")
