@@ -883,35 +883,7 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 	}
 	f16 := m.scan16(t, slices.Contains(offered, proofdesk.ClassDateOfBirth))
 	best := m.valuesOf(t, level, f16)
-	cl := m.bizRefClass(t)
-	if cl == "" {
-		cl = m.revTicketClass(t) // "Your ticket number reversed is 8517" (revticket35.go)
-	}
-	if cl != "" && m.levels[cl] > level {
-		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: cl, Part: PartLast4, RequiredLevel: m.levels[cl]}
-		if v.stricter(best) {
-			best = v // "Your ticket number is 7158" (bizref35.go)
-		}
-	}
-	if lvl := m.levels[proofdesk.ClassPhone]; lvl > level && m.phoneToldInProcess(t) {
-		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassPhone, Part: PartFull, RequiredLevel: lvl}
-		if v.stricter(best) {
-			best = v // "Yes, we'll text the French mobile" (procphone35.go)
-		}
-	}
-	if lvl := m.levels[proofdesk.ClassAddress]; lvl > level && (m.ourPlaceServed(t) ||
-		slices.Contains(offered, proofdesk.ClassAddress) && m.ourPlaceAsked(t)) {
-		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassAddress, Part: PartCity, RequiredLevel: lvl}
-		if v.stricter(best) {
-			best = v // "Our Madrid team will deliver your parcel" (ourplace35.go)
-		}
-	}
-	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && m.dobHint35(t) {
-		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
-		if v.stricter(best) {
-			best = v // "Yes, you'll get the Scorpio gift box" (dobhint35.go)
-		}
-	}
+	best = m.bizAndHints35(t, level, offered, best) // a30c: bizref35, revticket35, procphone35, ourplace35, dobhint35
 	// confirmations and denials of an offered value
 	need, class := level, ""
 	for _, c := range offered {
