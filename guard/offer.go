@@ -121,8 +121,11 @@ func (t *text) mentionsValue(k, from int, class string) bool {
 	if t.notedValue(k, from) {
 		return false // "Ho annotato quella mail, ma ..."
 	}
-	if theOnes[w] || w == "1" && k > from && pointerArticles[string(t.tokBytes(k-1))] {
+	if theOnes[w] || (w == "1" || w == "ones") && k > from && pointerArticles[string(t.tokBytes(k-1))] {
 		return true
+	}
+	if onesOf31[w] && k > from && k+1 < len(t.toks) && ofWords31[string(t.tokBytes(k+1))] && t.toks[k].flags&fPunctAfter == 0 {
+		return true // "no son los de la reserva", "não são os da reserva" (booking31.go)
 	}
 	if !t.classNoun(k, w, class) {
 		return false
@@ -131,6 +134,9 @@ func (t *text) mentionsValue(k, from int, class string) bool {
 		p := string(t.tokBytes(j))
 		if indefinites[p] || otherWords[p] || ourWords[p] || noDeterminers[p] || quantWords[p] || anyWords[p] {
 			return false
+		}
+		if j == k-1 && byWords[p] {
+			return false // "the booking confirmation goes out by email": a channel, no value (booking31.go)
 		}
 	}
 	return true

@@ -68,13 +68,13 @@ var pointerArticles = set("the", "your", "die", "der", "das", "ihre", "ihr", "la
 	"su", "il", "lo", "suo", "sua", "het", "de", "uw", "o", "a", "seu", "sua", "this", "that")
 
 // accountWords name the account or the record the value is kept in.
-var accountWords = set("file", "account", "records", "record", "profile", "system", "registered", "stored", "saved",
+var accountWords = union(bookingWords, set("file", "account", "records", "record", "profile", "system", "registered", "stored", "saved",
 	"have", "hold", "compte", "fiche", "dossier", "enregistre", "enregistree", "rattache", "rattachee", "associe",
 	"associee", "avons", "konto", "kundenkonto", "hinterlegt", "gespeichert", "registriert", "haben", "vorliegt",
 	"cuenta", "consta", "ficha", "sistema", "registrado", "registrada", "guardado", "guardada", "tenemos", "asociado",
 	"asociada", "conto", "risulta", "registrato", "registrata", "associato", "associata", "abbiamo", "profilo",
 	"gekoppeld", "geregistreerd", "opgeslagen", "hebben", "profiel", "systeem", "conta", "registado", "registada",
-	"temos", "associada", "perfil", "espace", "anagrafica", "cadastro", "cadastrado", "cadastrada")
+	"temos", "associada", "perfil", "espace", "anagrafica", "cadastro", "cadastrado", "cadastrada"))
 
 // pointerClause reports whether the sentence of copula token i points
 // at a value noun as its answer (see above).
