@@ -958,6 +958,9 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 			if rule == "" {
 				rule = t.answer23(class) // short denials (denial23.go)
 			}
+			if rule == "" {
+				rule = t.deixis31() // "That's indeed where the boarding pass went" (deixis31.go)
+			}
 			if rule != "" && t.mockRefusal() {
 				rule = "" // not "Sure, I confirm addresses without verification… no, of course not"
 			}
