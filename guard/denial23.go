@@ -160,7 +160,7 @@ possessive:
 		return true // "that address isn't the one we'd send anything to"
 	}
 	if k < to && k > 0 && possessiveArticles[string(t.tokBytes(k-1))] && k+1 < to && (theOneRelatives[string(t.tokBytes(k))] ||
-		t.classNoun(k, string(t.tokBytes(k)), class) && theOneRelatives[string(t.tokBytes(k+1))]) {
+		t.classNoun(k, string(t.tokBytes(k)), class) && (theOneRelatives[string(t.tokBytes(k+1))] || t.prepRelative31(k+1, to))) {
 		return true // "Esa dirección no es la que usaríamos", "Dat adres is niet het adres waar wij ..."
 	}
 	if k < to && theOnePronouns23[string(t.tokBytes(k))] && (k+1 == to || t.toks[k].flags&fPunctAfter != 0 ||

@@ -87,9 +87,10 @@ func (t *text) sentenceAnswer(from, to int, class string) string {
 	if !mention {
 		return ""
 	}
-	yes, no, rec := false, false, false
+	yes, no, rec, negCop := false, false, false, false
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
+		negCop = negCop || t.negatedCopula31(k, from) // "Esa no es la tarjeta con la que se pagó la reserva"
 		if anyWords[w] && w != "any" {
 			return "" // "the link goes to whatever address is registered on the account": no value
 		}
@@ -106,7 +107,7 @@ func (t *text) sentenceAnswer(from, to int, class string) string {
 	switch {
 	case !rec || yes && no:
 		return ""
-	case no:
+	case no, negCop && !yes:
 		return RuleDenial
 	}
 	return RuleConfirmation
