@@ -964,6 +964,9 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 			if rule == "" {
 				rule = t.pointerAlone31(class) // "C'est cette carte-là, la caution y est bloquée" (pointeralone31.go)
 			}
+			if rule == "" {
+				rule = t.vague31() // "That's an old address", "so that can't be it" (vague31.go)
+			}
 			if rule != "" && t.mockRefusal() {
 				rule = "" // not "Sure, I confirm addresses without verification… no, of course not"
 			}

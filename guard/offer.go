@@ -100,7 +100,8 @@ func (t *text) sentenceAnswer(from, to int, class string) string {
 			yes = true
 		case lead && t.toks[k].flags&fPunctAfter != 0 && answerNo[w]:
 			no = true
-		case accountWords[w] && !weakRecord[w] && !(k > from && noDeterminers[string(t.tokBytes(k-1))]):
+		case accountWords[w] && !weakRecord[w] && !(k > from && noDeterminers[string(t.tokBytes(k-1))]) &&
+			!(k+1 < to && t.toks[k].flags&fPunctAfter == 0 && recordCompounds31[string(t.tokBytes(k+1))]): // "the booking confirmation" (booking31.go)
 			rec = true // "on the account", not "no account fee"
 		}
 	}
