@@ -23,8 +23,8 @@ import "github.com/proofdesk/proofdesk"
 // refuses in one clause and names the value in the next. Only the
 // sentences that hold a word for the account are judged.
 func (t *text) offerAnswer(class string, excl []span) string {
-	if len(excl) > 0 {
-		return ""
+	if len(excl) > 0 || t.notCompared31() {
+		return "" // "noted for this delivery, without comparing it with the profile" (notcompared31.go)
 	}
 	first := -1
 	for k := range t.toks {

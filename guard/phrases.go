@@ -623,6 +623,7 @@ var phraser = func() struct {
 	add(thirdPartyPhrases, phrase{kind: phExclude}) // thirdparty.go
 	add(closingIdioms, phrase{kind: phExclude, closing: true})
 	add(refusalPhrases, phrase{kind: phExclude, refusal: true})
+	add(refusals31, phrase{kind: phExclude, refusal: true}) // refusal31.go
 	add(consequencePhrases, phrase{kind: phExclude, local: true})
 	add(idiomsYes15, phrase{kind: phIdiomYes})
 	add(idiomsNo15, phrase{kind: phIdiomNo})
@@ -843,8 +844,8 @@ func (t *text) confirmation(class string) string {
 	inExcl := func(s span) bool { return overlaps(s, excl) || overlaps(s, locals) }
 	sentenceExcl := func(i int) bool {
 		from, to := t.sentenceOf(i)
-		if t.originDenied(from, to) {
-			return true // "No, that email isn't from us": a message's sender
+		if t.originDenied(from, to) || t.sentFrom31(from, to) {
+			return true // "No, that email isn't from us", "boarding passes aren't sent from that address": a message's sender (notcompared31.go)
 		}
 		s := span{int(t.toks[from].off), int(t.toks[to-1].off) + len(t.tokBytes(to-1)) + 2}
 		for _, e := range excl {
@@ -1143,7 +1144,8 @@ func (t *text) confirmation(class string) string {
 		}
 		switch {
 		case (h.kind == phAffirm && t.tailPoints(h.span) || h.kind == phAgree && t.agreeCounts(h.tok, h.span)) && !inExcl(h.span) && !overlaps(h.span, denials) &&
-			!t.conditional(h.tok) && !t.sameSentence(h.tok, denials) && !t.refusedBefore(h.tok, h.start, refusals) && !t.deferredAfter(h.tok):
+			!t.conditional(h.tok) && !t.sameSentence(h.tok, denials) && !t.refusedBefore(h.tok, h.start, refusals) && !t.deferredAfter(h.tok) &&
+			!t.sameSentence(h.tok, refusals): // "welche Nummer gespeichert ist, kann ich nicht sagen" (refusal31.go)
 			return RuleConfirmation
 		case h.kind == phYes && !overlaps(h.span, denials) && !(emphaticHeads[string(t.tokBytes(h.tok))] && (t.deferredAfter(h.tok) || t.helpSoonAfter(h.tok))) &&
 			wordCounts(h.tok, h.end):
