@@ -79,3 +79,27 @@ var (
 		"envia", "enviam", "envoient", "sendet", "senden", "schicken", "inviano", "invia", "versturen", "sturen", "verstuurt")
 	senderFrom31 = set("from", "von", "depuis", "desde", "da", "vanaf", "van", "dal", "dalla", "dallo")
 )
+
+// sameOfThing31 reports whether the agreement word at token i, a phrase
+// of one token (span sp) in a sentence ending at to, is an adjective of
+// the noun right after it: "our same-day zone", "the same flight", "le
+// même tarif". "Same number", "same one", "same as on file" and "same,
+// yes" still agree.
+func (t *text) sameOfThing31(i, to int, sp span) bool {
+	if int(t.toks[i].end) < sp.end-1 || i+1 >= to || t.toks[i].flags&fPunctAfter != 0 || i == 0 || t.toks[i-1].flags&fPunctAfter != 0 {
+		return false // one token, a word after it, led by an article or a possessive ("the same", "our same-day")
+	}
+	if !sameLeads31[string(t.tokBytes(i-1))] {
+		return false
+	}
+	n := string(t.tokBytes(i + 1))
+	return otherThings[n] || sameThings31[n]
+}
+
+// Words of "same" as an adjective (normalised): the articles and
+// possessives before it, the things after it.
+var (
+	sameLeads31  = set("our", "the", "a", "this", "that", "its")
+	sameThings31 = set("day", "night", "week", "flight", "room", "rate", "tariff", "fare", "terminal", "gate", "zone",
+		"hotel", "seat", "time", "route", "airline", "booking", "reservation", "trip", "journey", "train", "bus")
+)

@@ -946,7 +946,8 @@ func (t *text) confirmation(class string) string {
 			t.consequence31(rest, to) { // "Correct, so you'll get the upgrade" (consequence31.go)
 			return true // "Correcto, con ese inicia sesión"
 		}
-		if t.weCan(rest, to) || t.acceptsIn(rest, to) || t.storePolicy(rest, to) || t.processClause(rest, t.sentenceEnd28(rest)) {
+		if t.weCan(rest, to) || t.acceptsIn(rest, to) || t.storePolicy(rest, to) || t.processClause(rest, t.sentenceEnd28(rest)) ||
+			t.process31(rest, t.sentenceEnd28(rest)) { // "No, a date-of-birth mismatch doesn't cancel the ticket" (process31.go)
 			return false // "Yes, we can send the invoice to another email": a service offered
 		}
 		// "Exactly right: the sale ends at midnight": the clause after
@@ -1509,6 +1510,9 @@ func (t *text) agreeCounts(i int, sp span) bool {
 	}
 	if !t.cased && i+1 < to && t.ackPairAt(i) && t.ackRest(i, i+2, to) || !t.cased && i+2 == to && t.ackPairAt(i) {
 		return false // "same here lol": the requester's feeling shared (ackreply.go)
+	}
+	if t.sameOfThing31(i, to, sp) || t.genericNoun31(i, from, to) {
+		return false // "our same-day zone", "the same flight" (notcompared31.go); "a date-of-birth mismatch" (process31.go)
 	}
 	outside := 0
 	for k := from; k < to; k++ {
