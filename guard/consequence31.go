@@ -38,10 +38,14 @@ func (t *text) consequence31(rest, to int) bool {
 	if at < 0 {
 		return false
 	}
+	if thenWords31[string(t.tokBytes(at))] && !judgeYes31[string(t.tokBytes(rest-1))] {
+		return false // "Yes, then the driver will meet you at arrivals": a time, after a plain yes
+	}
 	from, end := t.sentenceOf(rest)
 	for k := from; k < end; k++ {
-		if deferWord(t.tokBytes(k)) || t.toks[k].flags&fQuestion != 0 {
-			return false // "Yes, so once you've verified, ...", "OK, so ...?"
+		if deferWord(t.tokBytes(k)) || t.toks[k].flags&fQuestion != 0 || processTimes28[string(t.tokBytes(k))] ||
+			k > at && (t.toks[k].flags&fNumber != 0 || t.toks[k].cls&clDigit != 0) {
+			return false // "Yes, so once you've verified, ...", "OK, so ...?", "so you'll get a text when the room is ready", "dann um 9 Uhr"
 		}
 	}
 	return true
@@ -56,6 +60,13 @@ var (
 	// soNot31 follow "so" or "logo" and make them no consequence: "so
 	// that", "so far", "logo que" (as soon as), "dan ook".
 	soNot31 = set("that", "far", "long", "much", "many", "que", "ook", "dass", "wie")
+	// thenWords31 are the connectives that also say "then" of time: they
+	// draw a consequence only after a word that judges the value
+	// (judgeYes31: "Correct, then ...", "Richtig, dann ...").
+	thenWords31 = set("then", "dann", "alors", "entonces", "luego", "allora", "dan")
+	judgeYes31  = set("correct", "right", "exactly", "exact", "precisely", "richtig", "korrekt", "stimmt", "genau",
+		"exakt", "exactement", "correcto", "correcta", "exacto", "exactamente", "esatto", "esattamente", "giusto",
+		"corretto", "klopt", "juist", "precies", "correct", "certo", "exato", "exatamente", "correto", "isso")
 	// soSubjects31 open the clause after English "so" (German "so" is
 	// "like this": "Richtig, so funktioniert die Rücksendung").
 	soSubjects31 = set("you", "youll", "youre", "youd", "we", "well", "were", "it", "itll", "its", "the", "your", "that",

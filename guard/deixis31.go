@@ -122,7 +122,8 @@ var (
 		"inviata", "arrivati", "ging", "kwam", "gekomen", "gestuurd", "verzonden", "naartoe", "heen", "seguiu", "seguiram",
 		"chegaram", "enviado", "enviada", "enviou", "mandou", "partiu", "recu", "recue", "llego", "recibio", "ricevuto",
 		"ontvangen", "recebeu", "erhalten", "bekommen", "envoyes", "envoyees", "sortie", "sorti", "entrego", "entregaron",
-		"entregou", "zugestellt", "consegnati", "spediti", "livrees")
+		"entregou", "zugestellt", "consegnati", "spediti", "livrees", "enviamos", "mandamos", "schickten", "stuurden",
+		"envoyames", "enviei", "mandei")
 	// goneThings31 are otherThings that go to a place: a ticket, a link
 	// (an invoice's place is where invoices go, a rule: "c'est là que la
 	// facture est envoyée").
