@@ -65,22 +65,30 @@ func (t *text) pointingClause31(from, to int, class string) int {
 }
 
 // actsOn31 reports whether the clause from c on (to the sentence's end
-// to) acts on or holds the value: a verb of charging, sending, holding,
-// with no negation and no other thing named.
+// to) acts on or holds the value: a verb of charging, sending, holding
+// and a word that points back at the value ("on it", "y", "darauf", "en
+// ella", "lì", "nele", "erop"), with no negation and no other thing
+// named. "That one, the deposit, is refunded after check-out" points
+// back at nothing.
 func (t *text) actsOn31(c, to int) bool {
-	acted := false
+	acted, back := false, false
 	for k := c; k < to; k++ {
 		w := string(t.tokBytes(k))
 		if negations[w] || stepNegations[w] || w == "ne" || w == "niet" || w == "nao" || otherThings[w] {
 			return false // "That's the one: order 4471, delivered 12 November" is about the order
 		}
 		acted = acted || actedVerbs23[w] || chargeVerbs[w] || heldVerbs31[w] || deliverWords[w]
+		back = back || backRefs31[w]
 	}
-	return acted
+	return acted && back
 }
 
 // Words of a pointing clause and of a value held (normalised).
 var (
+	// backRefs31 point back at the value from the clause after the
+	// pointer: "on it", "y", "darauf", "en ella", "lì", "nele", "erop".
+	backRefs31 = set("it", "there", "y", "dessus", "darauf", "drauf", "damit", "dort", "ella", "el", "ahi", "alli", "li",
+		"la", "lei", "esso", "essa", "nele", "nela", "nesse", "nessa", "ai", "erop", "ermee", "daarop", "daar", "hem")
 	// pointingWords31 stand in a pointing clause beside its
 	// demonstrative: "exactly", "genau", "bien", "mismo", "stessa",
 	// "very", "la" ("celle-là"), "one".

@@ -90,7 +90,7 @@ func (t *text) cantBeIt31(c, e int) bool {
 	}
 	last := string(t.tokBytes(e - 1))
 	end := t.toks[e-1].lex&lxDemo != 0 || itWords[last] || last == "it" || last == "ca" || pointerPronouns[last] || theOnes[last] ||
-		frenchPointers[last] || last == "1" || last == "la" || beWords31[last] && ptr
+		frenchPointers[last] || last == "1" || last == "la" || (last == "sein" || last == "zijn") && ptr // not "No, that can't be, ..."
 	return modal && neg && be && end
 }
 
@@ -114,7 +114,13 @@ func (t *text) notThisTail31(c, e int) bool {
 		if otherThings[x] {
 			return false
 		}
-		if isRecordWord(x) || registeredWords[x] || accountWords[x] || ownWords[x] {
+		if !(isRecordWord(x) || registeredWords[x] || accountWords[x] || ownWords[x]) || k+1 >= c {
+			continue
+		}
+		// the record's value itself: "o registado é", "the registered
+		// one", "der hinterlegte ist", "the stored number"; not "the
+		// registered guest"
+		if n := string(t.tokBytes(k + 1)); t.toks[k+1].lex&lxCopula != 0 || n == "1" || n == "one" || isValueNoun(n) {
 			return true
 		}
 	}
