@@ -102,7 +102,7 @@ func (t *text) notThisTail31(c, e int) bool {
 	if c == 0 || e-c > 3 || !negations[string(t.tokBytes(c))] && string(t.tokBytes(c)) != "nao" || c+1 >= e {
 		return false
 	}
-	if x := string(t.tokBytes(c + 1)); t.toks[c+1].lex&lxDemo == 0 && !frenchPointers[x] && !theOnes[x] {
+	if x := string(t.tokBytes(c + 1)); t.toks[c+1].lex&lxDemo == 0 && !frenchPointers[x] && !theOnes[x] && !pronounRefs[x] {
 		return false
 	}
 	if e < len(t.toks) && t.toks[e].flags&fSentence == 0 {
@@ -123,6 +123,11 @@ func (t *text) notThisTail31(c, e int) bool {
 		if n := string(t.tokBytes(k + 1)); t.toks[k+1].lex&lxCopula != 0 || n == "1" || n == "one" || isValueNoun(n) {
 			return true
 		}
+		for j := k + 1; j < c && j <= k+3 && haveWords31[x]; j++ {
+			if isValueNoun(string(t.tokBytes(j))) {
+				return true // "wir haben eine französische Nummer von Ihnen, nicht diese"
+			}
+		}
 	}
 	return false
 }
@@ -130,10 +135,13 @@ func (t *text) notThisTail31(c, e int) bool {
 // Words of a vague denial (normalised).
 var (
 	// oldWords31 say old or former.
-	oldWords31 = set("old", "older", "former", "previous", "outdated", "alte", "alten", "alter", "altes", "fruhere",
+	oldWords31 = set("old", "older", "former", "previous", "outdated", "alte", "alten", "alter", "altes", "altere",
+		"alteren", "alterer", "fruhere",
 		"fruheren", "ehemalige", "ehemaligen", "veraltet", "veraltete", "ancienne", "ancien", "vieille", "vieux",
 		"precedente", "antigua", "antiguo", "anterior", "vieja", "viejo", "vecchio", "vecchia", "precedente",
 		"oud", "oude", "vorige", "vroegere", "eerdere", "antiga", "antigo", "velha", "velho")
+	// haveWords31 say "we have" of the record.
+	haveWords31 = set("have", "haben", "avons", "tenemos", "abbiamo", "hebben", "temos")
 	// canWords31 are modals of possibility.
 	canWords31 = set("can", "cant", "cannot", "could", "couldnt", "kann", "konnen", "peut", "puede", "puo", "kan", "pode")
 	// beWords31 are the infinitives of "be" after them.
