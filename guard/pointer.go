@@ -139,6 +139,9 @@ func (t *text) valueNounAt(k, to int) (int, bool) {
 	for k < to && pointerAdjectives[string(t.tokBytes(k))] {
 		k++
 	}
+	if k < to && oldWords31[string(t.tokBytes(k))] {
+		return k, false // "That's your old address": a denial (vague31.go)
+	}
 	if k+1 < to && !valueNouns[string(t.tokBytes(k))] && valueNouns[string(t.tokBytes(k+1))] && t.toks[k].flags&fPunctAfter == 0 &&
 		!t.ourAt(k) && !(otherWord(string(t.tokBytes(k))) && dateNumberNouns[string(t.tokBytes(k+1))]) {
 		k++ // an adjective of its own: "die hinterlegte Adresse", "the registered address"
