@@ -14,49 +14,54 @@ package guard
 
 // deixis31 returns RuleConfirmation or RuleDenial when a clause of t
 // points at a place and says something went there (see above), or "".
+// The place word is the rare one: each is judged where it stands.
 func (t *text) deixis31() string {
-	for k := range t.toks {
-		if k > 0 && t.toks[k-1].flags&fPunctAfter == 0 {
-			continue // a clause's first word
-		}
-		p := t.placeOpens31(k)
-		if p < 0 {
+	if t.cls&clPlace31 == 0 {
+		return ""
+	}
+	for p := range t.toks {
+		if !t.has(p, clPlace31) {
 			continue
 		}
-		if rule := t.goneThere31(k, p); rule != "" {
+		c := p // the clause's first word, at most four tokens before
+		for c > 0 && p-c < 5 && t.toks[c-1].flags&fPunctAfter == 0 {
+			c--
+		}
+		if p-c >= 5 || !t.placeOpens31(c, p) {
+			continue
+		}
+		if rule := t.goneThere31(c, p); rule != "" {
 			return rule
 		}
 	}
 	return ""
 }
 
-// placeOpens31 returns the place word that the clause opening at k points
-// with, within its first five tokens, or -1: "where" after a copula
-// ("that's indeed where", "es ahí donde"), "là" or "lì" after a copula or
-// "bien", "proprio" and before "que" or "che", or a word for "there" that
-// is no other word ("ahí", "daar", "dorthin", "aí").
-func (t *text) placeOpens31(k int) int {
-	cop := false
-	for j := k; j < len(t.toks) && j < k+5; j++ {
-		w := string(t.tokBytes(j))
-		next := ""
-		if j+1 < len(t.toks) {
-			next = string(t.tokBytes(j + 1))
-		}
-		switch {
-		case whereWords31[w] && cop:
-			return j
-		case (w == "la" || w == "li") && j > k && (cop || stressWords31[string(t.tokBytes(j-1))]) && (next == "que" || next == "che" || next == "ou" || next == "dove"):
-			return j
-		case thereWords31[w] && (w != "ai" || j > k && aiLeads31[string(t.tokBytes(j-1))]):
-			return j // Portuguese "aí" after "para" or "mesmo", not French "j'ai"
-		}
-		cop = cop || copulaWords[w] || w == "that" || w == "dat"
-		if t.toks[j].flags&fPunctAfter != 0 {
-			break
-		}
+// placeOpens31 reports whether the place word at p points at a place
+// from the clause opening at c: "where" after a copula ("that's indeed
+// where", "es ahí donde"), "là" or "lì" after a copula or "bien",
+// "proprio" and before "que" or "che", or a word for "there" that is no
+// other word ("ahí", "daar", "dorthin", "aí" after "para" or "mesmo").
+func (t *text) placeOpens31(c, p int) bool {
+	w := string(t.tokBytes(p))
+	next := ""
+	if p+1 < len(t.toks) {
+		next = string(t.tokBytes(p + 1))
 	}
-	return -1
+	cop := false
+	for j := c; j < p; j++ {
+		x := string(t.tokBytes(j))
+		cop = cop || copulaWords[x] || x == "that" || x == "dat"
+	}
+	switch {
+	case whereWords31[w]:
+		return cop
+	case w == "la" || w == "li":
+		return p > c && (cop || stressWords31[string(t.tokBytes(p-1))]) && (next == "que" || next == "che" || next == "ou" || next == "dove")
+	case w == "ai":
+		return p > c && aiLeads31[string(t.tokBytes(p-1))] // Portuguese "aí" after "para" or "mesmo", not French "j'ai"
+	}
+	return thereWords31[w]
 }
 
 // goneThere31 judges the clause opening at k whose place word is p: a

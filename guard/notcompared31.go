@@ -10,8 +10,11 @@ package guard
 // notCompared31 reports whether t says "without" and, within six tokens
 // after it in the same clause, a verb of comparing or checking.
 func (t *text) notCompared31() bool {
+	if t.cls&clWithout31 == 0 {
+		return false // no "without" in the reply
+	}
 	for k := range t.toks {
-		if !withoutWords31[string(t.tokBytes(k))] {
+		if !t.has(k, clWithout31) {
 			continue
 		}
 		for j := k + 1; j < len(t.toks) && j <= k+6; j++ {

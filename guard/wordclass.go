@@ -66,6 +66,8 @@ const (
 	clStepTo29                          // a preposition of a destination (stepTo29)
 	clStepMove29                        // a word of a thing sent or made (stepMove29)
 	clStepNeg29                         // a negation nextStep29 stops at (cfNegations but "no", "na"; "wont", "cant", "cannot")
+	clPlace31                           // a word deixis31 points at a place with (whereWords31, thereWords31, "la", "li")
+	clWithout31                         // a word for "without" (withoutWords31)
 
 	// clDigit marks a token that opens with a digit: no word of the
 	// lexicon, set where the token is written (emitNumbers, emitWord).
@@ -138,6 +140,8 @@ var wordClasses = []struct {
 	{clStepTo29, stepTo29},
 	{clStepMove29, stepMove29},
 	{clStepNeg29, union(minus(cfNegations, set("no", "na")), set("wont", "cant", "cannot"))},
+	{clPlace31, union(whereWords31, thereWords31, set("la", "li"))},
+	{clWithout31, withoutWords31},
 }
 
 // has reports whether token i is of a class of c.
