@@ -31,7 +31,7 @@ func (t *text) vague31() string {
 			e++
 		}
 		e++ // the clause [c, e)
-		if t.toks[e-1].flags&fQuestion == 0 && (t.oldValue31(c, e) || t.cantBeIt31(c, e) || t.notThisTail31(c, e)) {
+		if t.toks[e-1].flags&fQuestion == 0 && (t.oldValue31(c, e) || t.cls&clCan31 != 0 && t.cantBeIt31(c, e) || t.notThisTail31(c, e)) {
 			return RuleDenial
 		}
 		c = e

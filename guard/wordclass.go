@@ -68,6 +68,7 @@ const (
 	clStepNeg29                         // a negation nextStep29 stops at (cfNegations but "no", "na"; "wont", "cant", "cannot")
 	clPlace31                           // a word deixis31 points at a place with (whereWords31, thereWords31, "la", "li")
 	clWithout31                         // a word for "without" (withoutWords31)
+	clCan31                             // a modal of possibility (canWords31)
 
 	// clDigit marks a token that opens with a digit: no word of the
 	// lexicon, set where the token is written (emitNumbers, emitWord).
@@ -142,6 +143,7 @@ var wordClasses = []struct {
 	{clStepNeg29, union(minus(cfNegations, set("no", "na")), set("wont", "cant", "cannot"))},
 	{clPlace31, union(whereWords31, thereWords31, set("la", "li"))},
 	{clWithout31, withoutWords31},
+	{clCan31, canWords31},
 }
 
 // has reports whether token i is of a class of c.
