@@ -4,15 +4,15 @@ package guard
 // kept on a booking, a reservation, an itinerary or a contract as much
 // as on "the account": "No, that address isn't on the booking", "Sí, es
 // el correo de la reserva", "Klopt, het nummer staat nog op de boeking".
-// bookingWords are those records' nouns in seven languages (normalised);
-// accountWords holds them, so every reading that knows "the account"
-// knows them too.
-var bookingWords = set("booking", "bookings", "reservation", "reservations", "itinerary", "pnr", "contract",
-	"buchung", "buchungen", "reservierung", "reiseplan", "vertrag", "buchungsdaten",
-	"reservation", "reservations", "contrat", "itineraire",
-	"reserva", "reservas", "itinerario", "contrato", "localizador",
-	"prenotazione", "prenotazioni", "contratto",
-	"boeking", "boekingen", "reservering", "reserveringen", "contract",
+// bookingWords are those records' nouns in seven languages (normalised;
+// singular: "the reservations system" is no record of hers); accountWords
+// holds them, so every reading that knows "the account" knows them too.
+var bookingWords = set("booking", "reservation", "itinerary", "pnr", "contract",
+	"buchung", "reservierung", "reiseplan", "vertrag", "buchungsdaten",
+	"reservation", "contrat", "itineraire",
+	"reserva", "itinerario", "contrato", "localizador",
+	"prenotazione", "contratto",
+	"boeking", "reservering", "contract",
 	"contrato", "roteiro")
 
 // onesOf31 are plural articles that stand for the values before "of":

@@ -66,3 +66,12 @@ func (t *text) negatedCopula31(k, from int) bool {
 	}
 	return k+1 < len(t.toks) && t.toks[k].flags&fPunctAfter == 0 && (negations[string(t.tokBytes(k+1))] || string(t.tokBytes(k+1)) == "niet")
 }
+
+// negCopulaOpens31 reports whether the clause opening at i (ending at
+// to) opens with a negation and a copula, its subject in the verb: "No
+// es", "Non è", "Não é".
+func (t *text) negCopulaOpens31(i, to int) bool {
+	w := string(t.tokBytes(i))
+	return (w == "no" || w == "non" || w == "nao") && i+1 < to && t.toks[i].flags&fPunctAfter == 0 &&
+		t.toks[i+1].lex&lxCopula != 0
+}
