@@ -123,6 +123,16 @@ func (t *text) notThatPart(i int, class string) bool {
 func (t *text) pointerNotYours(i int, class string) bool {
 	_, to := t.clauseOf(i)
 	w := string(t.tokBytes(i))
+	if t.negCopulaOpens31(i, to) {
+		// "No es la tarjeta en la que está la fianza", "Non è la carta su
+		// cui ...": the subject is in the verb (relative31.go)
+		k := i + 2
+		for k < to && possessiveArticles[string(t.tokBytes(k))] {
+			k++
+		}
+		return k > i+2 && k+1 < to && t.classNoun(k, string(t.tokBytes(k)), class) && t.prepRelative31(k+1, to) &&
+			!t.otherAhead(k+1, t.sentenceEnd28(k)) // not "No es la tarjeta con la que se paga el parking, es un ticket"
+	}
 	if !(demonstratives[w] || demoDeterminers[w] || destDemos[w] || neverHadPronouns[w] || frenchPointers[w]) || w == "l" || w == "la" || w == "le" || w == "lo" {
 		return false
 	}
@@ -160,7 +170,7 @@ possessive:
 		return true // "that address isn't the one we'd send anything to"
 	}
 	if k < to && k > 0 && possessiveArticles[string(t.tokBytes(k-1))] && k+1 < to && (theOneRelatives[string(t.tokBytes(k))] ||
-		t.classNoun(k, string(t.tokBytes(k)), class) && theOneRelatives[string(t.tokBytes(k+1))]) {
+		t.classNoun(k, string(t.tokBytes(k)), class) && (theOneRelatives[string(t.tokBytes(k+1))] || t.prepRelative31(k+1, to))) {
 		return true // "Esa dirección no es la que usaríamos", "Dat adres is niet het adres waar wij ..."
 	}
 	if k < to && theOnePronouns23[string(t.tokBytes(k))] && (k+1 == to || t.toks[k].flags&fPunctAfter != 0 ||

@@ -968,6 +968,15 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 			if rule == "" {
 				rule = t.answer23(class) // short denials (denial23.go)
 			}
+			if rule == "" {
+				rule = t.deixis31() // "That's indeed where the boarding pass went" (deixis31.go)
+			}
+			if rule == "" {
+				rule = t.pointerAlone31(class) // "C'est cette carte-là, la caution y est bloquée" (pointeralone31.go)
+			}
+			if rule == "" {
+				rule = t.vague31() // "That's an old address", "so that can't be it" (vague31.go)
+			}
 			if rule != "" && t.mockRefusal() {
 				rule = "" // not "Sure, I confirm addresses without verification… no, of course not"
 			}

@@ -23,8 +23,8 @@ import "github.com/proofdesk/proofdesk"
 // refuses in one clause and names the value in the next. Only the
 // sentences that hold a word for the account are judged.
 func (t *text) offerAnswer(class string, excl []span) string {
-	if len(excl) > 0 {
-		return ""
+	if len(excl) > 0 || t.notCompared31() {
+		return "" // "noted for this delivery, without comparing it with the profile" (notcompared31.go)
 	}
 	first := -1
 	for k := range t.toks {
@@ -87,9 +87,10 @@ func (t *text) sentenceAnswer(from, to int, class string) string {
 	if !mention {
 		return ""
 	}
-	yes, no, rec := false, false, false
+	yes, no, rec, negCop := false, false, false, false
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
+		negCop = negCop || t.negatedCopula31(k, from) // "Esa no es la tarjeta con la que se pagó la reserva"
 		if anyWords[w] && w != "any" {
 			return "" // "the link goes to whatever address is registered on the account": no value
 		}
@@ -99,14 +100,15 @@ func (t *text) sentenceAnswer(from, to int, class string) string {
 			yes = true
 		case lead && t.toks[k].flags&fPunctAfter != 0 && answerNo[w]:
 			no = true
-		case accountWords[w] && !weakRecord[w] && !(k > from && noDeterminers[string(t.tokBytes(k-1))]):
+		case accountWords[w] && !weakRecord[w] && !(k > from && noDeterminers[string(t.tokBytes(k-1))]) &&
+			!(k+1 < to && t.toks[k].flags&fPunctAfter == 0 && recordCompounds31[string(t.tokBytes(k+1))]): // "the booking confirmation" (booking31.go)
 			rec = true // "on the account", not "no account fee"
 		}
 	}
 	switch {
 	case !rec || yes && no:
 		return ""
-	case no:
+	case no, negCop && !yes:
 		return RuleDenial
 	}
 	return RuleConfirmation
@@ -121,8 +123,11 @@ func (t *text) mentionsValue(k, from int, class string) bool {
 	if t.notedValue(k, from) {
 		return false // "Ho annotato quella mail, ma ..."
 	}
-	if theOnes[w] || w == "1" && k > from && pointerArticles[string(t.tokBytes(k-1))] {
+	if theOnes[w] || (w == "1" || w == "ones") && k > from && pointerArticles[string(t.tokBytes(k-1))] {
 		return true
+	}
+	if onesOf31[w] && k > from && k+1 < len(t.toks) && ofWords31[string(t.tokBytes(k+1))] && t.toks[k].flags&fPunctAfter == 0 {
+		return true // "no son los de la reserva", "não são os da reserva" (booking31.go)
 	}
 	if !t.classNoun(k, w, class) {
 		return false
@@ -131,6 +136,9 @@ func (t *text) mentionsValue(k, from int, class string) bool {
 		p := string(t.tokBytes(j))
 		if indefinites[p] || otherWords[p] || ourWords[p] || noDeterminers[p] || quantWords[p] || anyWords[p] {
 			return false
+		}
+		if j == k-1 && byWords[p] {
+			return false // "the booking confirmation goes out by email": a channel, no value (booking31.go)
 		}
 	}
 	return true

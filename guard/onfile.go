@@ -97,9 +97,9 @@ var (
 	recordArticles = set("the", "your", "our", "ihrem", "ihr", "dem", "unserem", "votre", "le", "la", "l", "su", "el", "la",
 		"suo", "sua", "il", "uw", "je", "het", "de", "o", "a", "seu", "sua", "vostro", "nostro")
 	// keptIn are where a record keeps a value.
-	keptIn = set("file", "profile", "account", "record", "records", "dossier", "compte", "profil", "konto", "kundenkonto",
+	keptIn = union(bookingWords, set("file", "profile", "account", "record", "records", "dossier", "compte", "profil", "konto", "kundenkonto",
 		"akte", "cuenta", "perfil", "ficha", "archivio", "profilo", "conto", "account", "profiel", "conta", "registo",
-		"ficheiro", "cadastro", "expediente", "systeme", "system", "sistema", "systeem")
+		"ficheiro", "cadastro", "expediente", "systeme", "system", "sistema", "systeem"))
 	// onRecordVerbs follow a relative pronoun: "que consta", "che
 	// risulta", "dat bekend is".
 	onRecordVerbs = set("consta", "figura", "risulta", "bekend", "staat", "hinterlegt", "gespeichert", "figure")

@@ -284,13 +284,13 @@ func (t *text) partOwned(i, from int) bool {
 }
 
 func partOwner(w string) bool {
-	return isOwner(w) || postalWords[w] || ourWords[w] || partOwners[w] || bookingWords[w] || bookingCode(w)
+	return isOwner(w) || postalWords[w] || ourWords[w] || partOwners[w] || bookingCodeOwners[w] || bookingCode(w)
 }
 
-// bookingWords are a travel booking's things that carry numbers and codes
+// bookingCodeOwners are a travel booking's things that carry numbers and codes
 // of their own (normalised): "Il codice della prenotazione inizia con 06
 // 47", "el localizador de la reserva empieza por 0647".
-var bookingWords = set("booking", "reservation", "pnr", "locator", "buchung", "reservierung",
+var bookingCodeOwners = set("booking", "reservation", "pnr", "locator", "buchung", "reservierung",
 	"reserva", "localizador", "prenotazione", "codice", "boeking", "reservering", "boekingscode", "bilhete",
 	"biglietto", "billete", "billet", "fahrschein", "ticketnummer")
 

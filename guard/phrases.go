@@ -626,6 +626,7 @@ var phraser = func() struct {
 	add(thirdPartyPhrases, phrase{kind: phExclude}) // thirdparty.go
 	add(closingIdioms, phrase{kind: phExclude, closing: true})
 	add(refusalPhrases, phrase{kind: phExclude, refusal: true})
+	add(refusals31, phrase{kind: phExclude, refusal: true}) // refusal31.go
 	add(consequencePhrases, phrase{kind: phExclude, local: true})
 	add(idiomsYes15, phrase{kind: phIdiomYes})
 	add(idiomsNo15, phrase{kind: phIdiomNo})
@@ -877,8 +878,8 @@ func (t *text) confirmation(class string) string {
 	inExcl := func(s span) bool { return overlaps(s, excl) || overlaps(s, locals) }
 	sentenceExcl := func(i int) bool {
 		from, to := t.sentenceOf(i)
-		if t.originDenied(from, to) {
-			return true // "No, that email isn't from us": a message's sender
+		if t.originDenied(from, to) || t.sentFrom31(from, to) {
+			return true // "No, that email isn't from us", "boarding passes aren't sent from that address": a message's sender (notcompared31.go)
 		}
 		s := span{int(t.toks[from].off), int(t.toks[to-1].off) + len(t.tokBytes(to-1)) + 2}
 		for _, e := range excl {
@@ -987,10 +988,12 @@ func (t *text) confirmation(class string) string {
 			return false // "Yes, the email can be changed once you're verified"
 		}
 		if t.quantAnswer(rest, to) || t.loginAnswer(rest, to) || t.deliveredThere(rest, to) || t.seemsValue(rest, to) ||
-			t.actedOnIt(rest, to) || t.sentThere(rest, to) || t.otherDomain(rest, to) || t.stillPointer(rest, to) {
+			t.actedOnIt(rest, to) || t.sentThere(rest, to) || t.otherDomain(rest, to) || t.stillPointer(rest, to) ||
+			t.consequence31(rest, to) { // "Correct, so you'll get the upgrade" (consequence31.go)
 			return true // "Correcto, con ese inicia sesión"
 		}
-		if t.weCan(rest, to) || t.acceptsIn(rest, to) || t.storePolicy(rest, to) || t.processClause(rest, t.sentenceEnd28(rest)) {
+		if t.weCan(rest, to) || t.acceptsIn(rest, to) || t.storePolicy(rest, to) || t.processClause(rest, t.sentenceEnd28(rest)) ||
+			t.process31(rest, t.sentenceEnd28(rest)) { // "No, a date-of-birth mismatch doesn't cancel the ticket" (process31.go)
 			return false // "Yes, we can send the invoice to another email": a service offered
 		}
 		// "Exactly right: the sale ends at midnight": the clause after
@@ -1188,7 +1191,8 @@ func (t *text) confirmation(class string) string {
 		}
 		switch {
 		case (h.kind == phAffirm && t.tailPoints(h.span) || h.kind == phAgree && t.agreeCounts(h.tok, h.span)) && !inExcl(h.span) && !overlaps(h.span, denials) &&
-			!t.conditional(h.tok) && !t.sameSentence(h.tok, denials) && !t.refusedBefore(h.tok, h.start, refusals) && !t.deferredAfter(h.tok):
+			!t.conditional(h.tok) && !t.sameSentence(h.tok, denials) && !t.refusedBefore(h.tok, h.start, refusals) && !t.deferredAfter(h.tok) &&
+			!t.sameSentence(h.tok, refusals): // "welche Nummer gespeichert ist, kann ich nicht sagen" (refusal31.go)
 			return RuleConfirmation
 		case h.kind == phYes && !overlaps(h.span, denials) && !(emphaticHeads[string(t.tokBytes(h.tok))] && (t.deferredAfter(h.tok) || t.helpSoonAfter(h.tok))) &&
 			wordCounts(h.tok, h.end):
@@ -1552,6 +1556,9 @@ func (t *text) agreeCounts(i int, sp span) bool {
 	}
 	if !t.cased && i+1 < to && t.ackPairAt(i) && t.ackRest(i, i+2, to) || !t.cased && i+2 == to && t.ackPairAt(i) {
 		return false // "same here lol": the requester's feeling shared (ackreply.go)
+	}
+	if t.sameOfThing31(i, to, sp) || t.genericNoun31(i, from, to) {
+		return false // "our same-day zone", "the same flight" (notcompared31.go); "a date-of-birth mismatch" (process31.go)
 	}
 	outside := 0
 	for k := from; k < to; k++ {
@@ -2256,7 +2263,7 @@ func oneStarting(view []byte, start int) bool {
 			// adjective is "one" too ("eine französische, die mit")
 			one = pointerOnes[w] || w == "1" || adj && (brandIndefinites[w] || w == "a" || w == "an")
 			return true
-		case isOwner(w) || cardWords[w] || codeWords[w] || ourWords[w] || bookingWords[w] || bookingCode(w):
+		case isOwner(w) || cardWords[w] || codeWords[w] || ourWords[w] || bookingCodeOwners[w] || bookingCode(w):
 			return true // "the order starting 0151", "el localizador de la reserva empieza por 0647"
 		case w == "1" || pointerOnes[w] && w != "die" && w != "de":
 			one = true // "the one starting 0151", "quello che inizia"

@@ -68,13 +68,13 @@ var pointerArticles = set("the", "your", "die", "der", "das", "ihre", "ihr", "la
 	"su", "il", "lo", "suo", "sua", "het", "de", "uw", "o", "a", "seu", "sua", "this", "that")
 
 // accountWords name the account or the record the value is kept in.
-var accountWords = set("file", "account", "records", "record", "profile", "system", "registered", "stored", "saved",
+var accountWords = union(bookingWords, set("file", "account", "records", "record", "profile", "system", "registered", "stored", "saved",
 	"have", "hold", "compte", "fiche", "dossier", "enregistre", "enregistree", "rattache", "rattachee", "associe",
 	"associee", "avons", "konto", "kundenkonto", "hinterlegt", "gespeichert", "registriert", "haben", "vorliegt",
 	"cuenta", "consta", "ficha", "sistema", "registrado", "registrada", "guardado", "guardada", "tenemos", "asociado",
 	"asociada", "conto", "risulta", "registrato", "registrata", "associato", "associata", "abbiamo", "profilo",
 	"gekoppeld", "geregistreerd", "opgeslagen", "hebben", "profiel", "systeem", "conta", "registado", "registada",
-	"temos", "associada", "perfil", "espace", "anagrafica", "cadastro", "cadastrado", "cadastrada")
+	"temos", "associada", "perfil", "espace", "anagrafica", "cadastro", "cadastrado", "cadastrada"))
 
 // pointerClause reports whether the sentence of copula token i points
 // at a value noun as its answer (see above).
@@ -139,6 +139,9 @@ func (t *text) valueNounAt(k, to int) (int, bool) {
 	for k < to && pointerAdjectives[string(t.tokBytes(k))] {
 		k++
 	}
+	if k < to && oldWords31[string(t.tokBytes(k))] {
+		return k, false // "That's your old address": a denial (vague31.go)
+	}
 	if k+1 < to && !valueNouns[string(t.tokBytes(k))] && valueNouns[string(t.tokBytes(k+1))] && t.toks[k].flags&fPunctAfter == 0 &&
 		!t.ourAt(k) && !(otherWord(string(t.tokBytes(k))) && dateNumberNouns[string(t.tokBytes(k+1))]) {
 		k++ // an adjective of its own: "die hinterlegte Adresse", "the registered address"
@@ -162,7 +165,9 @@ func (t *text) valueNounAt(k, to int) (int, bool) {
 // restPoints reports whether the rest of a sentence after a value noun,
 // tokens [k, to), keeps the clause an answer: nothing, or the account or
 // the record named, or a judging word ("..., correct"), with no other
-// thing ("... que consta", "... on file").
+// thing ("... que consta", "... on file"), or a relative that says what
+// was done with the value, with no modal, condition or negation ("...
+// a la que se cargó", "... that was charged").
 func (t *text) restPoints(k, to int) bool {
 	if k >= to || t.toks[k-1].flags&fPunctAfter != 0 {
 		return true // the clause ends at the value noun: "c'est l'adresse, le livreur l'a"
@@ -174,6 +179,8 @@ func (t *text) restPoints(k, to int) bool {
 		return true // "è l'email giusta", "é o email certo": a judging adjective after the noun
 	}
 	record, k0 := false, k
+	rel := relatives[string(t.tokBytes(k))] || theOneRelatives[string(t.tokBytes(k))] || t.prepRelative31(k, to)
+	acted, modal := false, false
 	for ; k < to; k++ {
 		if k > 0 && t.toks[k-1].flags&fPunctAfter != 0 {
 			break // the rest of the clause only
@@ -182,12 +189,15 @@ func (t *text) restPoints(k, to int) bool {
 		if otherThings[w] {
 			return false
 		}
+		// "Esa es la tarjeta a la que se cargó": what was done with it (relative31.go)
+		acted = acted || rel && (chargeVerbs[w] || actedVerbs23[w] || heldVerbs31[w] || deliverWords[w])
+		modal = modal || processCues28[w] || condWords[w] || negations[w]
 		if accountWords[w] || w != "1" && t.toks[k].lex&lxStrong != 0 || appearWords[w] || t.forPerson(k, to) ||
 			k == k0 && cityPreps23[w] && k+1 < to && exonyms[string(t.tokBytes(k+1))] != nil {
 			record = true // "That's the email, correct.", "a data que aparece aqui", "un autre numéro pour elle", "une autre adresse à Berlin"
 		}
 	}
-	return record
+	return record || acted && !modal
 }
 
 // appearWords say a value shows on the agent's screen: "la data que

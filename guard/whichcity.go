@@ -146,14 +146,15 @@ func (t *text) cityDenied() bool {
 		done = to
 		neg := false
 		for k := from; k < to && !neg; k++ {
-			neg = negations[string(t.tokBytes(k))]
+			neg = negations[string(t.tokBytes(k))] || noneWords31[string(t.tokBytes(k))] // "we don't have anything in Porto" (booking31.go)
 		}
 		if !neg || t.conditional(to-1) {
 			continue
 		}
 		for k := from; k < to && neg; k++ {
 			w := string(t.tokBytes(k))
-			neg = !businessPlace(w) && !cityServices[w] && !otherWord(w) && t.toks[k].lex&lxCond == 0
+			neg = !businessPlace(w) && !cityServices[w] && !stayWords31[w] && !otherWord(w) &&
+				(t.toks[k].lex&lxCond == 0 || w == "si" && k > from && forWords31[string(t.tokBytes(k-1))]) // "para si": for you
 		}
 		if neg {
 			return true

@@ -71,6 +71,9 @@ const (
 	clBirthday                          // a word for a birthday (birthdayWords)
 	clSpell                             // a code word of a spelling alphabet (spellCodeWords)
 	clNumeral                           // a word numeralAt may read: a foreign digit or a strong discourse word (numeralCueWords)
+	clPlace31                           // a word deixis31 points at a place with (whereWords31, thereWords31, "la", "li")
+	clWithout31                         // a word for "without" (withoutWords31)
+	clCan31                             // a modal of possibility (canWords31)
 
 	// clDigit marks a token that opens with a digit: no word of the
 	// lexicon, set where the token is written (emitNumbers, emitWord).
@@ -148,6 +151,9 @@ var wordClasses = []struct {
 	{clBirthday, birthdayWords},
 	{clSpell, spellCodeWords},
 	{clNumeral, numeralCueWords()},
+	{clPlace31, union(whereWords31, thereWords31, set("la", "li"))},
+	{clWithout31, withoutWords31},
+	{clCan31, canWords31},
 }
 
 // has reports whether token i is of a class of c.
