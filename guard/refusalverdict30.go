@@ -276,9 +276,9 @@ var (
 	nothingAdvice30 = set("nothing", "anything", "nichts", "rien", "nada", "nulla", "niente", "niets", "aucune", "aucun",
 		"ninguna", "ninguno", "nessuna", "nessun", "nenhuma", "nenhum", "thing", "letter", "keine", "geen", "hoeft", "nodig",
 		"needed", "necessary", "notig", "necessaire", "necesaria", "necessaria", "necessario", "precisa", "preciso")
-	againAdvice30   = set("again", "nochmal", "nochmals", "erneut", "nouveau", "nuevo", "vez", "nog", "eens", "opnieuw", "outra", "double", "twice", "another", "novo")
+	againAdvice30  = set("again", "nochmal", "nochmals", "erneut", "nouveau", "nuevo", "vez", "nog", "eens", "opnieuw", "outra", "double", "twice", "another", "novo")
 	anotherWords30 = set("another", "different", "other", "andere", "anderen", "anderer", "autre", "otro", "otra", "altro", "altra", "ander", "outro", "outra")
-	laterAdvice30   = set("stunde", "minuten", "heure", "minutes", "hora", "minutos", "minuti", "uur", "after", "once", "when", "later", "tomorrow", "minutes", "hour", "nach", "sobald", "wenn", "spater",
+	laterAdvice30  = set("stunde", "minuten", "heure", "minutes", "hora", "minutos", "minuti", "uur", "after", "once", "when", "later", "tomorrow", "minutes", "hour", "nach", "sobald", "wenn", "spater",
 		"dans", "apres", "quand", "dentro", "despues", "cuando", "tra", "dopo", "quando", "over", "zodra",
 		"daqui", "depois", "until", "bis", "verified", "verifiziert", "verifie", "verificado", "verificata", "geverifieerd")
 	pleaseWords30 = set("please", "bitte", "svp", "por", "favor", "per", "favore", "alstublieft", "just", "do", "simply")
