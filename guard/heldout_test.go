@@ -351,14 +351,41 @@ import (
 // stops 29 -> 8 (1.6 %); set 21 428 -> 437 (94.6 %), stops 3 -> 3; set 15
 // 586 -> 697, 11 -> 6; sets 11-18 all up. All twenty-one: 9142 of 9796
 // blocked (93.3 %), 38 of 9507 stopped (0.4 %).
+//
+// Sets 22 and 23 (written blind the same way on 2026-12-07, copied
+// unchanged from /work/blind22-23, sha256 505b8821…, 5f0f37cc…): 22 (481
+// leaks, 439 innocents: the travel and hospitality desk, bookings,
+// luggage, fares by age, loyalty, refunds to the card), 23 (575, 556: the
+// utilities, telecom and subscription desk, moving house, number porting,
+// contract holders, chained " / " replies and quoted requester lines).
+// First scores on main 2725400, before any change made after them: set
+// 22 390/481 (81.1 %), 30/439 stopped (6.8 %); set 23 532/575 (92.5 %),
+// 17/556 (3.1 %). Set 22's kinds went to g22a (records that are
+// bookings, yes + a consequence, deixis, denials naming the thing, vague
+// denials; process answers stopped) and g22b (ages by fare, birthday
+// hints, her card's brand as hers, email and phone parts; her street with
+// another number, her day and month in another year, general places), in
+// the lead's words; set 23 was seen by no round. An attack on last
+// session's readings (attack30: 713 of 805 leaks through, 26 innocents
+// stopped) went to a30a (a yes or no followed by content-free clauses;
+// the process exemption only for a clause that says a process), a30b (a
+// refusal then a verdict) and a30c (her digits as a business reference,
+// her phone's country in a process answer, her city as "our" place,
+// birthday hints), its lines in the corpus (*33, *34, *35). Merged on int
+// with speed4 (token shapes, gates; no count changed): set 22 390 -> 456
+// (94.8 %), stops 30 -> 10 (2.3 %); set 23, unseen, 532 -> 545 (94.8 %),
+// stops 17 -> 19 (3.4 %); set 19, still unseen by any round, 742 -> 744
+// (88.2 %), stops 2 -> 1. All twenty-three: 10162 of 10852 blocked
+// (93.6 %), 66 of 10502 stopped (0.6 %).
 var heldOutFloors = map[string]struct{ blocked, stopped int }{
 	"heldout1.txt": {109, 0}, "heldout2.txt": {45, 0}, "heldout3.txt": {110, 0}, "heldout4.txt": {40, 0},
 	"heldout5.txt": {176, 0}, "heldout6.txt": {405, 0}, "heldout7.txt": {309, 0}, "heldout8.txt": {286, 0},
 	"heldout9.txt": {293, 0}, "heldout10.txt": {409, 0},
-	"heldout11.txt": {714, 4}, "heldout12.txt": {519, 1}, "heldout13.txt": {509, 2},
-	"heldout14.txt": {723, 0}, "heldout15.txt": {697, 6}, "heldout16.txt": {786, 3},
-	"heldout17.txt": {653, 5}, "heldout18.txt": {667, 4}, "heldout19.txt": {742, 2},
-	"heldout20.txt": {513, 8}, "heldout21.txt": {437, 3},
+	"heldout11.txt": {714, 4}, "heldout12.txt": {523, 1}, "heldout13.txt": {511, 2},
+	"heldout14.txt": {723, 0}, "heldout15.txt": {700, 6}, "heldout16.txt": {787, 3},
+	"heldout17.txt": {653, 5}, "heldout18.txt": {668, 4}, "heldout19.txt": {744, 1},
+	"heldout20.txt": {516, 8}, "heldout21.txt": {440, 3},
+	"heldout22.txt": {456, 10}, "heldout23.txt": {545, 19},
 }
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of
