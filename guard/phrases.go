@@ -892,7 +892,7 @@ func (t *text) confirmation(class string) string {
 	// A word ("yes", "no") counts when its sentence is short or points at
 	// a value.
 	wordCounts := func(i int, end int) bool {
-		if t.toks[i].flags&fQuestion != 0 && !t.hedgedTail(i) || sentenceExcl(i) || t.sameSentence(i, others) || t.ourFault(i) {
+		if t.toks[i].flags&fQuestion != 0 && !t.hedgedTail(i) && !t.fillAsk38(i) || sentenceExcl(i) || t.sameSentence(i, others) || t.ourFault(i) {
 			return false // "No, the size chart doesn't match the US sizes"
 		}
 		_, to := t.sentenceOf(i)
@@ -1281,6 +1281,9 @@ func (t *text) confirmation(class string) string {
 	}
 	if rule := t.offerAnswer(class, excl); rule != "" && !t.toStoredOne(0, len(t.toks)) && !t.toRegistered(0, len(t.toks)) {
 		return rule // not "Yes, I'll resend the link to the email already on file": whatever is on file
+	}
+	if rule := t.fillAnswer38(excl); rule != "" {
+		return rule // "Centrato, grazie, buon viaggio." (verdictfill38.go)
 	}
 	return t.shortAnswer(excl) // "sip esa", "nop esa no" (shortanswer.go)
 }

@@ -31,8 +31,8 @@ func (t *text) verdictTail30(i, rest, to int) bool {
 	if p+1 < to && t.clauseOther(rest, p+1) {
 		return false // "No, the page has changed, please look again at the new menu": about another thing
 	}
-	if t.courtesy30(rest, to) {
-		return true // "Yes 🙂 Thanks for reaching out"
+	if t.courtesy30(rest, to) && !(t.isEmoji(i) && t.fillUsed38(rest, to)) {
+		return true // "Yes 🙂 Thanks for reaching out"; not "👍 Thanks, talk soon" (verdictfill38.go)
 	}
 	if t.pointsBack30(rest, to) {
 		return true // "Yes, you'll get the code on the number you just typed"
@@ -418,10 +418,11 @@ func (t *text) courtesy30(from, to int) bool {
 			continue
 		}
 		w := string(t.tokBytes(k))
-		if !courtesyVocab30[w] {
+		vocab, fill := t.fillCourtesyAt38(k, from) // "Yes! Great, perfect, safe travels" (verdictfill38.go)
+		if !courtesyVocab30[w] && !vocab {
 			return false
 		}
-		anchor = anchor || courtesyAnchors30[w]
+		anchor = anchor || courtesyAnchors30[w] || fill
 	}
 	return anchor
 }
