@@ -26,8 +26,11 @@ import (
 // "". It normalises the rest once, and reads only replies of at most
 // maxRefusedReply30 tokens.
 func refusedRest(reply string, t *text, class string) string {
-	if class == "" || len(t.toks) > maxRefusedReply30 {
-		return "" // a refusal and its wink or verdict are a short reply; a long one tells more than the answer
+	if class == "" {
+		return ""
+	}
+	if len(t.toks) > maxRefusedReply30 {
+		return refusedWindows38(t, class) // a long reply: each refusal read with what stands around it (padverdict38.go)
 	}
 	if !t.refusalCue30() {
 		return t.wholeVerdict30()
@@ -93,7 +96,7 @@ func (m *Matcher) checkRefused(reply string, t *text, level proofdesk.Level, off
 // verb of confirming or saying, or "comment".
 func (t *text) refusalCue30() bool {
 	for i := range t.toks {
-		if w := t.tokBytes(i); len(w) >= 3 && len(w) < 24 && (sayVerbs30[string(w)] || confirmStem30(w) || commentWord30(w) || string(w) == "lets") {
+		if w := t.tokBytes(i); len(w) >= 3 && len(w) < 24 && (sayVerbs30[string(w)] || shareVerbs38[string(w)] || confirmStem30(w) || commentWord30(w) || string(w) == "lets") {
 			return true
 		}
 	}
@@ -187,7 +190,7 @@ func (t *text) refusesIn30(a, b int) bool {
 		if s == "cant" || s == "cannot" || s == "unable" {
 			neg, modal = true, true
 		}
-		if sayVerbs30[s] || confirmStem30(w) {
+		if sayVerbs30[s] || shareVerbs38[s] || confirmStem30(w) { // "Ik kan niets vrijgeven" (padverdict38.go)
 			verb = true
 		}
 		if commentWord30(w) && k > a && (neg30[string(t.tokBytes(k-1))] || k > a+1 && neg30[string(t.tokBytes(k-2))]) {

@@ -66,7 +66,10 @@ func (t *text) clauseVerdict30(a, b int) string {
 	if t.noRefused30(a, b) {
 		return RuleConfirmation
 	}
-	return t.advice30(a, b, but)
+	if r := t.advice30(a, b, but); r != "" {
+		return r
+	}
+	return t.recordVerdict38(a, b) // "that's not the number we have", "pero acierta" (padverdict38.go)
 }
 
 // bagVerdict30 judges a clause whose every word is of a verdict (set
