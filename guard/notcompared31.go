@@ -19,6 +19,9 @@ func (t *text) notCompared31() bool {
 		}
 		for j := k + 1; j < len(t.toks) && j <= k+6; j++ {
 			if compareVerbs31[string(t.tokBytes(j))] {
+				if t.verdictAfter38(j) {
+					break // "sin compararlo con el perfil, y sí, es al que enviamos" (triggerwrap38.go)
+				}
 				return true
 			}
 			if t.toks[j].flags&fPunctAfter != 0 {

@@ -18,8 +18,8 @@ package guard
 // process31 reports whether the clause [rest, to) after a yes or no word
 // is one of the process answers above.
 func (t *text) process31(rest, to int) bool {
-	if rest >= to {
-		return false
+	if rest >= to || t.verdictAfter38(rest) {
+		return false // "…, en het uwe klopt toch" (triggerwrap38.go)
 	}
 	generic := indefinites28[string(t.tokBytes(rest))] && !otherOpeners[string(t.tokBytes(rest))]
 	rule, format, points := false, false, false

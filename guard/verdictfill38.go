@@ -69,7 +69,7 @@ var (
 	fillVocab38 = func() map[string]bool {
 		m := map[string]bool{}
 		for _, p := range []string{
-			"again all good fine ok okay okey talk take safe enjoy your about that so much now for today do",
+			"again all good fine ok okay okey talk take safe enjoy your about that so much a lot now for today do",
 			"nochmals noch mal alles gut gute tut mir auf schöne schönen bis",
 			"encore tout bon bonne à a au pour vous faire puis-je puis je",
 			"de nuevo todo bien buen buenas lo en que pueda ayudarle hasta",
