@@ -1,5 +1,10 @@
 package guard
 
+import (
+	"sync"
+	"unsafe"
+)
+
 // A refusal and its verdict padded past maxRefusedReply30 (guard38): "Thank
 // you for your patience today, ... this week. I can't share account
 // details, but yes, that's the one on file." A long thank-you before or
@@ -17,7 +22,8 @@ package guard
 const refusalLead38 = 12
 
 // refusedWindows38 returns the rule of what a long reply t says beside
-// one of its refusals of class, or "".
+// one of its refusals of class, or "". It allocates nothing once its
+// buffers and texts are pooled.
 func refusedWindows38(t *text, class string) string {
 	if class == "" || !t.refusalCue30() {
 		return ""
@@ -41,24 +47,124 @@ func refusedWindows38(t *text, class string) string {
 		if b <= c.end-1 {
 			continue
 		}
-		var keepArr [2]span
-		keep := append(keepArr[:0], span{0, a}, span{b, n})
-		s := t.restString30(keep)
-		if s == "" {
-			continue
-		}
-		r := textPool.Get().(*text)
-		r.normalize(s)
-		rule := ""
-		if len(r.toks) > 0 && len(r.toks) <= maxRefusedReply30 {
-			rule = refusedRest(s, r, class)
-		}
-		textPool.Put(r)
+		bp := windowBufs38.Get().(*[]byte)
+		keep := [2]span{{0, a}, {b, n}}
+		*bp = t.appendRest38((*bp)[:0], keep[:])
+		rule := windowRule38(*bp, class)
+		windowBufs38.Put(bp)
 		if rule != "" {
 			return rule
 		}
 	}
 	return ""
+}
+
+// windowRule38 is refusedRest for the window text w (at most
+// maxRefusedReply30 tokens), with pooled buffers for what is left of it.
+func windowRule38(w []byte, class string) string {
+	if len(w) == 0 {
+		return ""
+	}
+	s := unsafe.String(unsafe.SliceData(w), len(w)) // read only while w is held
+	r := textPool.Get().(*text)
+	defer textPool.Put(r)
+	r.normalize(s)
+	if len(r.toks) == 0 || len(r.toks) > maxRefusedReply30 || !r.refusalCue30() {
+		return ""
+	}
+	var cutArr [8]span
+	cuts := r.refusalClauses30(cutArr[:0])
+	if len(cuts) == 0 {
+		return ""
+	}
+	if (winked30(s) || r.winkWord30()) && !r.joking30() {
+		return RuleConfirmation
+	}
+	bp := windowBufs38.Get().(*[]byte)
+	defer windowBufs38.Put(bp)
+	*bp = r.appendRest38((*bp)[:0], cuts)
+	if len(*bp) == 0 {
+		return ""
+	}
+	q := textPool.Get().(*text)
+	defer textPool.Put(q)
+	q.normalize(unsafe.String(unsafe.SliceData(*bp), len(*bp)))
+	if len(q.toks) == 0 {
+		return ""
+	}
+	rule := q.restVerdict30()
+	if rule != "" && r.mockRefusal() {
+		return ""
+	}
+	return rule
+}
+
+// windowBufs38 are the scratch buffers of the windows' texts.
+var windowBufs38 = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &b }}
+
+// appendRest38 is restString30 appending to dst: the text of t outside
+// the cut clauses.
+func (t *text) appendRest38(dst []byte, cuts []span) []byte {
+	base := len(dst)
+	c := 0
+	start := true
+	lead := false
+	for i := 0; i < len(t.toks); i++ {
+		for c < len(cuts) && cuts[c].end <= i {
+			c++
+		}
+		if c < len(cuts) && i >= cuts[c].start {
+			i = cuts[c].end - 1
+			start = true
+			if len(dst) > base && dst[len(dst)-1] != '?' {
+				dst = append(dst, '.')
+			}
+			continue
+		}
+		w := t.tokBytes(i)
+		if t.toks[i].flags&fSentence != 0 || i > 0 && t.toks[i-1].flags&fPunctAfter != 0 {
+			start = true
+		}
+		if start && t.toks[i].flags&fPunctAfter == 0 && (exceptWords30[string(w)] || lead && thatWords30[string(w)]) {
+			lead = exceptWords30[string(w)]
+			continue
+		}
+		lead = false
+		if start && len(dst) > base {
+			switch last := dst[len(dst)-1]; {
+			case last == '.' || last == '?':
+				dst = append(dst, ' ')
+			case t.toks[i].flags&fSentence != 0:
+				dst = append(dst, '.', ' ')
+			default:
+				dst = append(dst, ',', ' ')
+			}
+		} else if len(dst) > base {
+			dst = append(dst, ' ')
+		}
+		if len(dst) == base && t.cased && len(w) > 0 && w[0] >= 'a' && w[0] <= 'z' {
+			dst = append(dst, w[0]-'a'+'A')
+			w = w[1:]
+		}
+		dst = append(dst, w...)
+		start = false
+		if t.toks[i].flags&fQuestion != 0 && (i+1 == len(t.toks) || t.toks[i+1].flags&fSentence != 0) {
+			dst = append(dst, '?')
+		}
+	}
+	// trim the marks and spaces that open it, as restString30 does
+	k := base
+	for k < len(dst) && (dst[k] == '.' || dst[k] == ',' || dst[k] == ';' || dst[k] == ' ') {
+		k++
+	}
+	dst = append(dst[:base], dst[k:]...)
+	for len(dst) > base && dst[len(dst)-1] == ' ' {
+		dst = dst[:len(dst)-1]
+	}
+	if len(dst) > base && dst[len(dst)-1] != '?' {
+		dst = append(dst, '.')
+	}
+	return dst
 }
 
 // shareVerbs38 are verbs of handing data out or reading it out that a
