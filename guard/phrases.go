@@ -989,7 +989,7 @@ func (t *text) confirmation(class string) string {
 		}
 		if t.quantAnswer(rest, to) || t.loginAnswer(rest, to) || t.deliveredThere(rest, to) || t.seemsValue(rest, to) ||
 			t.actedOnIt(rest, to) || t.sentThere(rest, to) || t.otherDomain(rest, to) || t.stillPointer(rest, to) ||
-			t.consequence31(rest, to) { // "Correct, so you'll get the upgrade" (consequence31.go)
+			t.consequence31(rest, to) || t.theOneWeUse38(rest, to) { // "Correct, so you'll get the upgrade" (consequence31.go); "sí, es al que enviamos" (triggerwrap38.go)
 			return true // "Correcto, con ese inicia sesión"
 		}
 		if t.weCan(rest, to) || t.acceptsIn(rest, to) || t.storePolicy(rest, to) || t.processClause(rest, t.sentenceEnd28(rest)) ||

@@ -72,3 +72,41 @@ var (
 	yoursArticles38 = set("le", "la", "el", "il", "o", "a", "het", "de", "die", "der", "das", "lo")
 	yoursFill38     = set("also", "too", "auch", "aussi", "tambien", "anche", "ook", "wel", "toch", "tambem", "still", "ja", "doch")
 )
+
+// theOneWeUse38 reports whether the clause [rest, to) after a yes says
+// the value is the one the business uses: a copula, "the one" (an
+// article, "al", "quello") and a relative word, then a verb of using or
+// sending with "we" as its subject: "sí, es al que enviamos", "e sim, é o
+// que usamos", "ja, es ist die, an die wir simsen", "sì, è quello a cui
+// scriviamo".
+func (t *text) theOneWeUse38(rest, to int) bool {
+	cop := -1
+	for k := rest; k < to && k < rest+3; k++ {
+		if t.toks[k].lex&lxCopula != 0 {
+			cop = k
+			break
+		}
+	}
+	if cop < 0 {
+		return false
+	}
+	one := false
+	for k := cop + 1; k < to && k <= cop+6; k++ {
+		w := string(t.tokBytes(k))
+		switch {
+		case oneArticles38[w] || theOnes[w] || w == "al" || w == "1" || w == "one":
+			one = true
+		case relLinks38[w] || w == "cui" || w == "an" || w == "a" || w == "wir" || w == "we" || w == "aan" || w == "which":
+		case weUse38[w]:
+			return one
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// weUse38 are verbs of using or sending with "we" as subject (normalised).
+var weUse38 = set("enviamos", "usamos", "utilizamos", "mandamos", "escribimos", "simsen", "nutzen", "verwenden",
+	"schreiben", "schicken", "scriviamo", "usiamo", "utilizziamo", "inviamo", "mandiamo", "envoyons", "utilisons",
+	"ecrivons", "gebruiken", "sturen", "smsen", "sms", "use", "send", "text")
