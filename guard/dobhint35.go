@@ -65,7 +65,17 @@ func (m *Matcher) dobHint35(t *text) bool {
 	}
 	sign := signOf(mon, day)
 	for k := range t.toks {
-		if t.toks[k].flags&fQuestion != 0 || !t.dh35Candidate(k, age, m.birthYear) {
+		tk := &t.toks[k]
+		if tk.flags&fQuestion != 0 {
+			continue
+		}
+		if tk.shape&tsDigits == 0 && tk.cls&clZodiac == 0 {
+			// a word: a candidate only as one of dh35Candidate's words
+			if n := tk.end - tk.off - 1; n < 3 || n > 11 || !dh35Firsts[t.buf[tk.off+1]] {
+				continue
+			}
+		}
+		if !t.dh35Candidate(k, age, m.birthYear) {
 			continue
 		}
 		w := string(t.tokBytes(k))
@@ -132,6 +142,16 @@ func (t *text) dh35Candidate(k, age, year int) bool {
 	}
 	return false
 }
+
+// dh35Firsts holds the first letters of dh35Candidate's words: a word
+// that opens with none of them, no sign and no number, is no candidate.
+var dh35Firsts = func() (f [256]bool) {
+	for _, w := range []string{"gen", "generation", "m01", "boomer", "boomers", "millennial", "millennials", "millenial",
+		"spring", "summer", "autumn", "fall", "winter"} {
+		f[w[0]] = true
+	}
+	return f
+}()
 
 // dh35Units follow a number that is no age: "you'll be 47 minutes late",
 // "happy 46th anniversary" (normalised).
