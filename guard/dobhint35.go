@@ -247,7 +247,7 @@ func (t *text) dh35Number(k, n, from, to, age, year, day, mon int) bool {
 	}
 	// her year and month joined: "case 1979-11"
 	if n == year && k+1 < to && t.toks[k+1].flags&fTight != 0 && len(next(k+1)) <= 2 {
-		if nm, ok := dh35Atoi(next(k + 1)); ok && nm == mon && (k+2 >= to || !isDigitTok(t.tokBytes(k+2))) {
+		if nm, ok := dh35Atoi(next(k + 1)); ok && nm == mon && (k+2 >= to || !t.digitsTok(k+2)) {
 			return true
 		}
 	}
