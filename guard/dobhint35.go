@@ -271,7 +271,7 @@ func (t *text) dh35Number(k, n, from, to, age, year, day, mon int) bool {
 	}
 	perk := false
 	// "over 45", "over 40": a bound a decade or less below her age
-	if (dh35Over[string(prev(k-1))] || dh35Of[string(prev(k-1))] && dh35OverTwo[string(prev(k-2))]) && n <= age && n > age-10 &&
+	if n <= age && n > age-10 && (dh35Over[string(prev(k-1))] || dh35Of[string(prev(k-1))] && dh35OverTwo[string(prev(k-2))]) &&
 		!dh35Units[string(next(k+1))] {
 		perk = true
 	}
