@@ -78,14 +78,18 @@ func (m *Matcher) dobHint35(t *text) bool {
 		if !t.dh35Candidate(k, age, m.birthYear) {
 			continue
 		}
-		w := string(t.tokBytes(k))
-		from, to := t.sentenceOf(k)
 		if n, ok := dh35Atoi(t.tokBytes(k)); ok {
+			if !dh35NumberMay(n, age, m.birthYear) {
+				continue
+			}
+			from, to := t.sentenceOf(k)
 			if t.dh35Number(k, n, from, to, age, m.birthYear, day, mon) {
 				return true
 			}
 			continue
 		}
+		w := string(t.tokBytes(k))
+		from, to := t.sentenceOf(k)
 		if sign >= 0 && t.has(k, clZodiac) && isSign(sign, t.tokBytes(k)) && (t.dh35Perk(from, to) || t.dh35SignMate(k, from, to)) {
 			return true // "the Scorpio gift box", "She's a Scorpio"
 		}
@@ -228,6 +232,14 @@ func (t *text) dh35SignMate(k, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// dh35NumberMay reports whether dh35Number may hold for the number n: it
+// is her year, a day of a month, within a decade of her age, or the years
+// to a threshold age (60, 65, 67, give or take one) from it. A cheap test
+// before the sentence is found.
+func dh35NumberMay(n, age, year int) bool {
+	return n == year || n == year%100 || n >= 1 && n <= 31 || n >= age-10 && n <= age+1 || n >= 59-age && n <= 68-age
 }
 
 // dh35Number reports whether the number n at token k hints at her age or
