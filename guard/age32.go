@@ -153,7 +153,7 @@ func (t *text) ageSaid32(by int, now func() time.Time) bool {
 			}
 			return string(t.tokBytes(k))
 		}
-		if a > 0 && a%10 == 0 && !isDec {
+		if a > 0 && a%10 == 0 && !isDec && age >= a-5 && age <= a+10 { // (ageDecadeSaid32 reads no decade further from her age)
 			// "Ende 40", "bijna 50", "a finales de los 40", closing its
 			// clause ("fast 50 Euro" is a price)
 			next := word(i + 1)
