@@ -146,9 +146,9 @@ func decadeNumber(w []byte) (int, bool) {
 		w = w[:n-1]
 	}
 	switch {
-	case len(w) == 2 && allDigits(w) && w[1] == '0':
+	case len(w) == 2 && w[1] == '0' && allDigits(w):
 		return int(w[0] - '0'), true
-	case len(w) == 4 && allDigits(w) && w[0] == '1' && w[1] == '9' && w[3] == '0':
+	case len(w) == 4 && w[0] == '1' && w[1] == '9' && w[3] == '0' && allDigits(w):
 		return int(w[2] - '0'), true
 	}
 	return 0, false

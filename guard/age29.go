@@ -55,7 +55,7 @@ func (t *text) ageSaid29(by int, now func() time.Time) bool {
 		for d < len(w) && isDigit(w[d]) {
 			d++
 		}
-		a, _ := strconv.Atoi(string(w[:d]))
+		a, _ := dh35Atoi(w[:d]) // 0 past 4 digits, which the test below skips
 		if year == 0 {
 			year = now().Year()
 		}

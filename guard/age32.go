@@ -107,8 +107,18 @@ var decadeFirst32 = func() (f [256]bool) {
 func (t *text) ageSaid32(by int, now func() time.Time) bool {
 	year := 0
 	for i := range t.toks {
+		tk := &t.toks[i]
+		if tk.flags&fQuestion != 0 {
+			continue
+		}
+		// a cheap test on the token's fields first: every token comes here
+		if n := tk.end - tk.off - 1; tk.shape&tsDigits == 0 || n > 3 {
+			if n < 6 || n > 12 || !decadeFirst32[t.buf[tk.off+1]] {
+				continue // no number of up to 3 digits, no decade's word
+			}
+		}
 		w := t.tokBytes(i)
-		if len(w) == 0 || t.toks[i].flags&fQuestion != 0 {
+		if len(w) == 0 {
 			continue
 		}
 		var dec int
@@ -119,7 +129,7 @@ func (t *text) ageSaid32(by int, now func() time.Time) bool {
 		a := 0
 		switch {
 		case isDigit(w[0]) && len(w) <= 3 && allDigits(w):
-			a, _ = strconv.Atoi(string(w))
+			a, _ = dh35Atoi(w)
 			if a < 10 || a > 120 {
 				continue
 			}
@@ -143,7 +153,7 @@ func (t *text) ageSaid32(by int, now func() time.Time) bool {
 			}
 			return string(t.tokBytes(k))
 		}
-		if a > 0 && a%10 == 0 && !isDec {
+		if a > 0 && a%10 == 0 && !isDec && age >= a-5 && age <= a+10 { // (ageDecadeSaid32 reads no decade further from her age)
 			// "Ende 40", "bijna 50", "a finales de los 40", closing its
 			// clause ("fast 50 Euro" is a price)
 			next := word(i + 1)

@@ -136,7 +136,7 @@ func (m *Matcher) birthdayRelative(t *text) bool {
 					unit = 1
 				} else if relWeeks[u] {
 					unit = 7
-				} else if unit > 0 && isDigitTok(t.tokBytes(j)) {
+				} else if unit > 0 && t.digitsTok(j) {
 					n = atoiSmall(t.tokBytes(j))
 					break
 				} else if unit > 0 {

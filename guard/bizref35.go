@@ -149,7 +149,7 @@ func (m *Matcher) bizRefClass(t *text) string {
 			continue
 		}
 		from, to := t.sentenceOf(k)
-		if k+1 < to && (isDigitTok(t.tokBytes(k+1)) || t.toks[k+1].flags&fTight != 0) {
+		if k+1 < to && (t.digitsTok(k+1) || t.toks[k+1].flags&fTight != 0) {
 			continue // "0800 7158 000", "7158-A": inside a longer number
 		}
 		for _, c := range m.frags.card {

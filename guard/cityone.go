@@ -94,7 +94,7 @@ func (t *text) phoneNoDigits(from, to int) bool {
 	phone := false
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
-		if isDigitTok(t.tokBytes(k)) {
+		if t.digitsTok(k) {
 			return false
 		}
 		phone = phone || phoneWords[w] || cityNumberWords[w]

@@ -65,17 +65,31 @@ func (m *Matcher) dobHint35(t *text) bool {
 	}
 	sign := signOf(mon, day)
 	for k := range t.toks {
-		if t.toks[k].flags&fQuestion != 0 || !t.dh35Candidate(k, age, m.birthYear) {
+		tk := &t.toks[k]
+		if tk.flags&fQuestion != 0 {
 			continue
 		}
-		w := string(t.tokBytes(k))
-		from, to := t.sentenceOf(k)
+		if tk.shape&tsDigits == 0 && tk.cls&clZodiac == 0 {
+			// a word: a candidate only as one of dh35Candidate's words
+			if n := tk.end - tk.off - 1; n < 3 || n > 11 || !dh35Firsts[t.buf[tk.off+1]] {
+				continue
+			}
+		}
+		if !t.dh35Candidate(k, age, m.birthYear) {
+			continue
+		}
 		if n, ok := dh35Atoi(t.tokBytes(k)); ok {
+			if !dh35NumberMay(n, age, m.birthYear) {
+				continue
+			}
+			from, to := t.sentenceOf(k)
 			if t.dh35Number(k, n, from, to, age, m.birthYear, day, mon) {
 				return true
 			}
 			continue
 		}
+		w := string(t.tokBytes(k))
+		from, to := t.sentenceOf(k)
 		if sign >= 0 && t.has(k, clZodiac) && isSign(sign, t.tokBytes(k)) && (t.dh35Perk(from, to) || t.dh35SignMate(k, from, to)) {
 			return true // "the Scorpio gift box", "She's a Scorpio"
 		}
@@ -132,6 +146,16 @@ func (t *text) dh35Candidate(k, age, year int) bool {
 	}
 	return false
 }
+
+// dh35Firsts holds the first letters of dh35Candidate's words: a word
+// that opens with none of them, no sign and no number, is no candidate.
+var dh35Firsts = func() (f [256]bool) {
+	for _, w := range []string{"gen", "generation", "m01", "boomer", "boomers", "millennial", "millennials", "millenial",
+		"spring", "summer", "autumn", "fall", "winter"} {
+		f[w[0]] = true
+	}
+	return f
+}()
 
 // dh35Units follow a number that is no age: "you'll be 47 minutes late",
 // "happy 46th anniversary" (normalised).
@@ -210,6 +234,14 @@ func (t *text) dh35SignMate(k, from, to int) bool {
 	return false
 }
 
+// dh35NumberMay reports whether dh35Number may hold for the number n: it
+// is her year, a day of a month, within a decade of her age, or the years
+// to a threshold age (60, 65, 67, give or take one) from it. A cheap test
+// before the sentence is found.
+func dh35NumberMay(n, age, year int) bool {
+	return n == year || n == year%100 || n >= 1 && n <= 31 || n >= age-10 && n <= age+1 || n >= 59-age && n <= 68-age
+}
+
 // dh35Number reports whether the number n at token k hints at her age or
 // date of birth (see above).
 func (t *text) dh35Number(k, n, from, to, age, year, day, mon int) bool {
@@ -227,7 +259,7 @@ func (t *text) dh35Number(k, n, from, to, age, year, day, mon int) bool {
 	}
 	// her year and month joined: "case 1979-11"
 	if n == year && k+1 < to && t.toks[k+1].flags&fTight != 0 && len(next(k+1)) <= 2 {
-		if nm, ok := dh35Atoi(next(k + 1)); ok && nm == mon && (k+2 >= to || !isDigitTok(t.tokBytes(k+2))) {
+		if nm, ok := dh35Atoi(next(k + 1)); ok && nm == mon && (k+2 >= to || !t.digitsTok(k+2)) {
 			return true
 		}
 	}
@@ -251,7 +283,7 @@ func (t *text) dh35Number(k, n, from, to, age, year, day, mon int) bool {
 	}
 	perk := false
 	// "over 45", "over 40": a bound a decade or less below her age
-	if (dh35Over[string(prev(k-1))] || dh35Of[string(prev(k-1))] && dh35OverTwo[string(prev(k-2))]) && n <= age && n > age-10 &&
+	if n <= age && n > age-10 && (dh35Over[string(prev(k-1))] || dh35Of[string(prev(k-1))] && dh35OverTwo[string(prev(k-2))]) &&
 		!dh35Units[string(next(k+1))] {
 		perk = true
 	}

@@ -50,7 +50,7 @@ func (t *text) dobMonthPart(day, month int) bool {
 	denied, read := 0, false
 	for k := range t.toks {
 		w := t.tokBytes(k)
-		if len(w) < 3 || len(w) > 10 || !monthPartFirst[w[0]] {
+		if len(w) < 3 || len(w) > 10 || monthPartEnds[endKey(w)]&(1<<len(w)) == 0 {
 			continue
 		}
 		switch monthPartKinds[string(w)] {
@@ -95,18 +95,16 @@ var monthPartKinds = func() map[string]int8 {
 	return k
 }()
 
-// monthPartFirst holds the first letters of the month nouns and seasons.
-var monthPartFirst = func() (f [256]bool) {
-	for w := range monthNouns {
-		f[w[0]] = true
+// monthPartEnds holds, by endKey, the lengths of the monthPartKinds
+// words: a test of a word's first and last letters and length before
+// the look-up.
+var monthPartEnds = func() (e [256]uint16) {
+	for w := range monthPartKinds {
+		if len(w) >= 3 && len(w) <= 10 {
+			e[endKey([]byte(w))] |= 1 << len(w)
+		}
 	}
-	for w := range seasonMonths {
-		f[w[0]] = true
-	}
-	for w := range seasonCompounds {
-		f[w[0]] = true
-	}
-	return f
+	return e
 }()
 
 // deniedDay returns the first day other than day denied in t ("not the

@@ -158,7 +158,7 @@ func (t *text) dateAt(i int) ([3]byte, bool) {
 		}
 		w := t.tokBytes(k)
 		switch {
-		case allDigits(w) && len(w) <= 4:
+		case len(w) <= 4 && t.digitsTok(k):
 			v := 0
 			for _, c := range w {
 				v = v*10 + int(c-'0')

@@ -194,7 +194,7 @@ func (t *text) herPlaceAfterPrep(i, n, from, to int) bool {
 		}
 	}
 	for k := max(from, p-4); k < p; k++ {
-		if t.businessAt(k, to) || placeOrgs[string(t.tokBytes(k))] || routeWords[string(t.tokBytes(k))] || isDigitTok(t.tokBytes(k)) {
+		if t.businessAt(k, to) || placeOrgs[string(t.tokBytes(k))] || routeWords[string(t.tokBytes(k))] || t.digitsTok(k) {
 			return false // "our hub in Berlin", "via our depot in Madrid", "an Kalverstrat 29 nach Amsterdam" (another address's city)
 		}
 	}

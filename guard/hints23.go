@@ -10,7 +10,7 @@ package guard
 
 // hints23 returns the rule of a litotes or a hint in t, or "".
 func (t *text) hints23() string {
-	for i := 0; i < len(t.toks) && t.cls&clHint23 != 0; i++ {
+	for i := t.nextWith(clHint23, 0); i < len(t.toks); i = t.nextWith(clHint23, i+1) {
 		if !t.has(i, clHint23) {
 			continue // neither a word of swapping nor "off"
 		}
@@ -32,7 +32,7 @@ func (t *text) hints23() string {
 // litotes23 returns the rule of a litotes in t ("I won't say it's wrong"),
 // or "": read before the phrase sets, whose "c'est faux" it holds.
 func (t *text) litotes23() string {
-	for i := 0; i < len(t.toks) && t.cls&clSay23 != 0; i++ {
+	for i := t.nextWith(clSay23, 0); i < len(t.toks); i = t.nextWith(clSay23, i+1) {
 		if t.has(i, clSay23) { // saySays23
 			if r := t.litotes(i); r != "" {
 				return r

@@ -14,7 +14,11 @@ import (
 // answer (procphone35.go), her city as the business's place serving her
 // home or her request affirmed (ourplace35.go), her age group, sign or
 // birthday hinted (dobhint35.go).
-func (m *Matcher) bizAndHints35(t *text, level proofdesk.Level, offered []string, best Verdict) Verdict {
+//
+// f16 holds scan16's triggers: without g16Place no token after the first
+// opens a place of hers (placeAt), and ourplace35's readings have nothing
+// to read.
+func (m *Matcher) bizAndHints35(t *text, level proofdesk.Level, offered []string, f16 uint16, best Verdict) Verdict {
 	cl := m.bizRefClass(t)
 	if cl == "" {
 		cl = m.revTicketClass(t) // "Your ticket number reversed is 8517" (revticket35.go)
@@ -31,7 +35,7 @@ func (m *Matcher) bizAndHints35(t *text, level proofdesk.Level, offered []string
 			best = v // "Yes, we'll text the French mobile" (procphone35.go)
 		}
 	}
-	if lvl := m.levels[proofdesk.ClassAddress]; lvl > level && (m.ourPlaceServed(t) ||
+	if lvl := m.levels[proofdesk.ClassAddress]; lvl > level && f16&g16Place != 0 && (m.ourPlaceServed(t) ||
 		slices.Contains(offered, proofdesk.ClassAddress) && m.ourPlaceAsked(t)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassAddress, Part: PartCity, RequiredLevel: lvl}
 		if v.stricter(best) {

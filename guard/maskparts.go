@@ -31,7 +31,7 @@ func (m *Matcher) phoneEndsShown(t *text) bool {
 		var hb, tb [24]byte // no allocation: a phone has 15 digits at most
 		head, tail := hb[:0], tb[:0]
 		h0 := a
-		for h0 > 0 && h0 > a-4 && isDigitTok(t.tokBytes(h0-1)) {
+		for h0 > 0 && h0 > a-4 && t.digitsTok(h0-1) {
 			h0--
 		}
 		for k := h0; k < a && len(head)+len(t.tokBytes(k)) <= len(hb); k++ {
@@ -40,7 +40,7 @@ func (m *Matcher) phoneEndsShown(t *text) bool {
 			}
 			head = append(head, t.tokBytes(k)...)
 		}
-		for k := b; k < len(t.toks) && k < b+4 && isDigitTok(t.tokBytes(k)) && len(tail)+len(t.tokBytes(k)) <= len(tb); k++ {
+		for k := b; k < len(t.toks) && k < b+4 && t.digitsTok(k) && len(tail)+len(t.tokBytes(k)) <= len(tb); k++ {
 			tail = append(tail, t.tokBytes(k)...)
 		}
 		if len(head) == 0 || len(tail) < 2 {

@@ -941,15 +941,13 @@ func (t *text) digitView() {
 	runStart := -1
 	for i := 0; i <= len(t.toks); i++ {
 		isDigits := false
-		var w []byte
 		if i < len(t.toks) {
 			t.toks[i].dend = 0 // (only tokens before i are read)
-			w = t.tokBytes(i)
-			isDigits = allDigits(w)
+			isDigits = t.digitsTok(i)
 		}
 		// "06 47 then 21 83 90": a filler word between two digit tokens
 		if runStart >= 0 && !isDigits && i < len(t.toks) && t.toks[i-1].dend != 0 && t.toks[i].lex&lxFiller != 0 &&
-			i+1 < len(t.toks) && allDigits(t.tokBytes(i+1)) && t.toks[i+1].flags&fSepBefore != 0 {
+			i+1 < len(t.toks) && t.digitsTok(i+1) && t.toks[i+1].flags&fSepBefore != 0 {
 			continue
 		}
 		if runStart >= 0 && (!isDigits || !t.joins(i) && !(i > 0 && t.toks[i-1].lex&lxFiller != 0)) {
@@ -975,7 +973,7 @@ func (t *text) digitView() {
 			r := &t.runs[len(t.runs)-1]
 			r.off, r.tokStart, r.firstTok = int32(len(t.buf)-1), t.toks[i].off, int32(i)
 		}
-		t.buf = append(t.buf, w...)
+		t.buf = append(t.buf, t.tokBytes(i)...)
 		t.toks[i].dend = int32(len(t.buf))
 	}
 }

@@ -143,7 +143,7 @@ func partValuesOf(c *proofdesk.Customer) partValues {
 // class of a value part they name with the word for the part, or "", and
 // the last token of their group.
 func (m *Matcher) partAt(t *text, i int, w []byte) (string, int) {
-	if i > 0 && isDigitTok(t.tokBytes(i-1)) && !t.countAt(i-1) || len(w) == 1 && t.countAt(i) {
+	if i > 0 && t.digitsTok(i-1) && !t.countAt(i-1) || len(w) == 1 && t.countAt(i) {
 		return "", i // inside a group, or "last 4: 83 then 90": the count, not a digit of the part
 	}
 	to := len(t.toks) // the group stays in its sentence
@@ -162,7 +162,7 @@ func (m *Matcher) partAt(t *text, i int, w []byte) (string, int) {
 		if !t.partFiller(k) {
 			break
 		}
-		if k+1 < to && !isDigitTok(t.tokBytes(k+1)) && (!t.partFiller(k+1) || !(k+2 < to && isDigitTok(t.tokBytes(k+2)))) {
+		if k+1 < to && !t.digitsTok(k+1) && (!t.partFiller(k+1) || !(k+2 < to && t.digitsTok(k+2))) {
 			break // "77 und dann 16": up to two fillers
 		}
 	}
@@ -469,7 +469,7 @@ func (t *text) trunkSaid(i, from, to int, adjs map[string]bool) bool {
 	phone := false
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
-		if k != i && isDigitTok(t.tokBytes(k)) {
+		if k != i && t.digitsTok(k) {
 			return false // "06 or 07": a list of prefixes
 		}
 		phone = phone || phoneWords[w] || adjs[w] || w == "telemovel"
@@ -493,7 +493,7 @@ func (m *Matcher) phoneMaskedEnds(t *text) bool {
 		for k < len(t.toks) && allX(t.tokBytes(k)) {
 			k++
 		}
-		if k >= len(t.toks) || !isDigitTok(t.tokBytes(k)) {
+		if k >= len(t.toks) || !t.digitsTok(k) {
 			continue
 		}
 		head, tail := t.runDigits(r), t.tokBytes(k)
@@ -572,7 +572,7 @@ var (
 // with no month and no other number ("your birthday is on the third,
 // isn't it?").
 func (t *text) daySaid(i, from, to int) bool {
-	if i+1 < to && isDigitTok(t.tokBytes(i+1)) || i > from && isDigitTok(t.tokBytes(i-1)) {
+	if i+1 < to && t.digitsTok(i+1) || i > from && t.digitsTok(i-1) {
 		return false
 	}
 	month, dayW := false, false

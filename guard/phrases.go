@@ -1112,7 +1112,7 @@ func (t *text) confirmation(class string) string {
 	// "Müsste passen, eine neuere Anschrift sehe ich nicht": no newer
 	// value on record is the offered one confirmed as the current one,
 	// whatever negation ("haben wir nicht", "no ... ninguna") says so
-	for i := 0; i < len(t.toks) && t.cls&clNewer != 0; i++ {
+	for i := t.nextWith(clNewer, 0); i < len(t.toks); i = t.nextWith(clNewer, i+1) {
 		if w := t.tokBytes(i); len(w) > 0 && len(w) < 32 && t.has(i, clNewer) &&
 			t.noneNewer(i, class) && !t.conditional(i) && !sentenceExcl(i) &&
 			!t.refusedBefore(i, int(t.toks[i].off), refusals) {
@@ -1236,7 +1236,7 @@ func (t *text) confirmation(class string) string {
 		denials = append(denials, span{-1, -1})
 	}
 	// a pointer clause that answers: "Volltreffer, das ist die Adresse."
-	for i := 0; i < len(t.toks) && t.lexes&lxCopula != 0; i++ {
+	for i := t.nextLex(lxCopula, 0); i < len(t.toks); i = t.nextLex(lxCopula, i+1) {
 		if t.toks[i].lex&lxCopula != 0 && t.pointerClause(i) && !t.conditional(i) && !sentenceExcl(i) &&
 			!t.sameSentence(i, denials) && !t.refusedBefore(i, int(t.toks[i].off), refusals) {
 			return RuleConfirmation
@@ -1244,7 +1244,7 @@ func (t *text) confirmation(class string) string {
 	}
 	// "Sí, puedo confirmar que es la dirección que tenemos": a verb of
 	// confirming whose clause points at a value
-	for i := 0; i < len(t.toks) && t.cls&clConfirmVerb != 0; i++ {
+	for i := t.nextWith(clConfirmVerb, 0); i < len(t.toks); i = t.nextWith(clConfirmVerb, i+1) {
 		if t.toks[i].lex&lxRef == 0 && t.has(i, clConfirmVerb) && t.confirmClause(i) && !t.conditional(i) && !t.deferredAfter(i) &&
 			t.toks[i].flags&fQuestion == 0 && !sentenceExcl(i) && !t.sameSentence(i, denials) &&
 			!t.refusedBefore(i, int(t.toks[i].end), refusals) { // "I can't confirm which email ...": the verb refused
@@ -1260,7 +1260,7 @@ func (t *text) confirmation(class string) string {
 	// "Perfecto, ya le envié la tarjeta nueva a esa dirección": the
 	// answer is acting on the offered value
 	if len(excl) == 0 && len(denials) == 0 {
-		for i := 0; i < len(t.toks) && t.cls&clDestPrep != 0; i++ {
+		for i := t.nextWith(clDestPrep, 0); i < len(t.toks); i = t.nextWith(clDestPrep, i+1) {
 			if w := t.tokBytes(i); len(w) > 0 && len(w) < 32 && t.has(i, clDestPrep) && t.sentToValue(i, class) &&
 				!t.toStoredOne(0, len(t.toks)) && !t.toRegistered(0, len(t.toks)) { // "Yes, I'll resend the link to the email already on file": whatever is on file
 				return RuleConfirmation

@@ -152,18 +152,18 @@ func (m *Matcher) phoneQualified(t *text, i, from, to int) bool {
 		if m.herPhoneCountryAdj(x) && !(j > from && indefinites[string(t.tokBytes(j-1))]) {
 			return true
 		}
-		if isDigitTok(t.tokBytes(j)) {
+		if t.digitsTok(j) {
 			// the whole run before the noun: "+49 1512"
 			var buf [24]byte
 			s := j
-			for s-1 >= from && isDigitTok(t.tokBytes(s-1)) && j-s < 4 {
+			for s-1 >= from && t.digitsTok(s-1) && j-s < 4 {
 				s--
 			}
 			d := buf[:0]
 			for n := s; n <= j && len(d)+len(t.tokBytes(n)) <= len(buf); n++ {
 				d = append(d, t.tokBytes(n)...)
 			}
-			if m.herPhoneHead(d) && (w != "1" || len(d) >= 4 && i+1 < to && !isDigitTok(t.tokBytes(i+1))) {
+			if m.herPhoneHead(d) && (w != "1" || len(d) >= 4 && i+1 < to && !t.digitsTok(i+1)) {
 				return true // "one" after a code with its first digits: "the +49 1512 one"
 			}
 		}
@@ -193,7 +193,7 @@ func (m *Matcher) phoneQualified(t *text, i, from, to int) bool {
 			// number, not her prefix
 			var buf [24]byte
 			d := append(buf[:0], x...)
-			for n := k + 1; n < to && isDigitTok(t.tokBytes(n)) && len(d)+len(t.tokBytes(n)) <= len(buf); n++ {
+			for n := k + 1; n < to && t.digitsTok(n) && len(d)+len(t.tokBytes(n)) <= len(buf); n++ {
 				d = append(d, t.tokBytes(n)...)
 			}
 			return m.herPhoneHead(d)

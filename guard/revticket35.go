@@ -25,18 +25,18 @@ func (m *Matcher) revTicketClass(t *text) string {
 		return ""
 	}
 	for k := 0; k < len(t.toks); k++ {
-		if !isDigitTok(t.tokBytes(k)) {
+		if !t.digitsTok(k) {
 			continue
 		}
 		// the run's digits, in pieces ("85-17", "8 5 1 7")
 		var d [8]byte
 		n, e := 0, k
-		for e < len(t.toks) && isDigitTok(t.tokBytes(e)) && n+len(t.tokBytes(e)) <= len(d) {
+		for e < len(t.toks) && t.digitsTok(e) && n+len(t.tokBytes(e)) <= len(d) {
 			n += copy(d[n:], t.tokBytes(e))
 			e++
 		}
-		if e < len(t.toks) && isDigitTok(t.tokBytes(e)) || n != 4 {
-			for k+1 < len(t.toks) && isDigitTok(t.tokBytes(k+1)) {
+		if e < len(t.toks) && t.digitsTok(e) || n != 4 {
+			for k+1 < len(t.toks) && t.digitsTok(k+1) {
 				k++ // a longer number
 			}
 			continue

@@ -53,3 +53,7 @@ func (t *text) allToks() []int32 {
 	}
 	return t.seq[:len(t.toks)]
 }
+
+// digitsTok reports whether token k is digits only: isDigitTok of its
+// text, read from its shape.
+func (t *text) digitsTok(k int) bool { return t.toks[k].shape&tsDigits != 0 }

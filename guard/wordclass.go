@@ -191,3 +191,28 @@ func phraseLeads(lists ...[][]string) map[string]bool {
 	}
 	return m
 }
+
+// nextWith returns the first token from i on that holds one of the word
+// classes c, or len(t.toks): a reading whose loop reads only the tokens
+// of its class walks them with it, one bit test per token in a tight
+// loop.
+func (t *text) nextWith(c uint64, i int) int {
+	toks := t.toks
+	for ; i < len(toks); i++ {
+		if toks[i].cls&c != 0 {
+			return i
+		}
+	}
+	return len(toks)
+}
+
+// nextLex is nextWith for the lexical classes c (tok.lex).
+func (t *text) nextLex(c uint16, i int) int {
+	toks := t.toks
+	for ; i < len(toks); i++ {
+		if toks[i].lex&c != 0 {
+			return i
+		}
+	}
+	return len(toks)
+}

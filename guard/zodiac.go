@@ -102,11 +102,12 @@ func (t *text) signOfPerson(k int) bool {
 // said) agreeing; or the year, whole or in two digits ("79", "septante
 // 9"), after a slang word for the year of birth or a birth word.
 func (t *text) birthYearTexting(k int, y string) bool {
-	w := string(t.tokBytes(k))
-	if len(w) > 4 && !t.has(k, clDecade) || len(w) <= 4 && w != y && w != y[2:] && !(len(w) <= 3 && len(w) >= 2 && w[1] == '0') &&
-		!(len(w) == 1 && w == y[3:]) {
-		return false // a cheap test first: most numbers are none of these
+	b := t.tokBytes(k)
+	if len(b) > 4 && !t.has(k, clDecade) || len(b) <= 4 && string(b) != y && string(b) != y[2:] && !(len(b) <= 3 && len(b) >= 2 && b[1] == '0') &&
+		!(len(b) == 1 && string(b) == y[3:]) {
+		return false // a cheap test first, on the bytes: most numbers are none of these
 	}
+	w := string(b)
 	from, to := t.sentenceOf(k)
 	decade := ""
 	switch {
