@@ -646,7 +646,7 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxCity:
-			if start >= t.digits || !t.cityNamed(ts, te) {
+			if start >= t.digits || !t.cityNamed(ts, te) || m.cityOtherAddress(t, ts) {
 				return true
 			}
 		case p.ctx == ctxMailLocal || p.ctx == ctxMailDomain:
@@ -679,7 +679,7 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxStreetCity:
-			if start >= t.digits || !m.streetCity(t, ts, m.cities[p.aux]) && !t.streetHome(ts, te) {
+			if start >= t.digits || !m.streetCity(t, ts, m.cities[p.aux]) && !t.streetHome(ts, te) || m.streetCityOther(t, ts, te, m.cities[p.aux]) {
 				return true
 			}
 		case p.ctx == ctxHouseAlone:
