@@ -642,7 +642,8 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxDobYear:
-			if start >= t.digits || !m.dobYearAfter(view, end) && !m.birthNear(t, ts, te) && !t.birthdayAround(ts) || m.otherYearDate(t, ts) {
+			if start >= t.digits || !m.dobYearAfter(view, end) && !m.birthNear(t, ts, te) && !t.birthdayAround(ts) && !t.birthDateHers(t.tokenAt(ts)) ||
+				m.otherYearDate(t, ts) {
 				return true
 			}
 		case p.ctx == ctxCity:
@@ -1190,7 +1191,7 @@ func (m *Matcher) birthNear(t *text, start, end int) bool {
 	}
 	from, to := t.sentenceOf(i)
 	if j+1 < to {
-		if w := t.tokBytes(j + 1); len(w) == 4 && allDigits(w) && string(w) != m.dob[2] {
+		if w := t.tokBytes(j + 1); yearWord(w) && string(w) != m.dob[2] && !t.birthDateHers(i) { // (otheryear37.go)
 			return false
 		}
 	}
