@@ -21,6 +21,12 @@ import (
 //     Jahr jünger als Sie im November" (47 then).
 // The number must be her age this year or the year before it.
 
+// ageAircraft37 are the makers and kinds of planes, things with ages
+// like a hotel ("The Boeing on this route is 46 years old"), joined to
+// ageThings (normalised).
+var ageAircraft37 = set("boeing", "airbus", "embraer", "bombardier", "fokker", "cessna", "jet", "jumbo", "jumbojet",
+	"airliner", "maschine", "appareil", "aeronave", "aeromobile", "toestel", "velivolo")
+
 // Words of these ties (normalised).
 var (
 	// ageLike37 say "like" or "as" before the person addressed.

@@ -62,6 +62,9 @@ func (t *text) streetOtherNumber(start, end int, h streetNum) bool {
 	if floorWords[string(w)] {
 		return false
 	}
+	if t.floorAfter(k) {
+		return true // "Hauptstraße 22 im 3. Stock ist unser Büro" (streetother37.go)
+	}
 	if k+2 < len(t.toks) && placeIn[string(w)] {
 		n := t.tokBytes(k + 2)
 		return len(n) > 0 && !isDigit(n[0]) && !floorWords[string(n)]

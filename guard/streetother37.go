@@ -240,3 +240,19 @@ func (t *text) lastTokBefore(end int) int {
 	}
 	return len(t.toks) - 1
 }
+
+// floorAfter reports whether a floor is named after the house number at
+// token k, a word or more between ("22 im 3. Stock", "22 on the 3rd
+// floor", "22 al terzo piano"): the number is the house's, the floor
+// told apart.
+func (t *text) floorAfter(k int) bool {
+	for j := k + 2; j < len(t.toks) && j <= k+4; j++ {
+		if t.toks[j].flags&fSentence != 0 && !allDigits(t.tokBytes(j-1)) {
+			return false
+		}
+		if floorWords[string(t.tokBytes(j))] {
+			return true
+		}
+	}
+	return false
+}
