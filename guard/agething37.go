@@ -21,11 +21,13 @@ import (
 //     Jahr jünger als Sie im November" (47 then).
 // The number must be her age this year or the year before it.
 
-// ageAircraft37 are the makers and kinds of planes, things with ages
-// like a hotel ("The Boeing on this route is 46 years old"), joined to
-// ageThings (normalised).
+// ageAircraft37 are the makers and kinds of planes, other vehicles,
+// lounges and routes: things with ages like a hotel ("The Boeing on this
+// route is 46 years old"), joined to ageThings (normalised).
 var ageAircraft37 = set("boeing", "airbus", "embraer", "bombardier", "fokker", "cessna", "jet", "jumbo", "jumbojet",
-	"airliner", "maschine", "appareil", "aeronave", "aeromobile", "toestel", "velivolo")
+	"airliner", "maschine", "appareil", "aeronave", "aeromobile", "toestel", "velivolo", "bus", "coach", "autobus",
+	"autocarro", "train", "zug", "tren", "treno", "trein", "comboio", "salon", "sala", "route", "strecke", "ligne",
+	"ruta", "rotta", "rota")
 
 // Words of these ties (normalised).
 var (
