@@ -100,16 +100,15 @@ func (t *text) ageTiedYou37(i, from, to int) bool {
 		if p > from && (t.tokBytes(p)[0] == 'a' || t.tokBytes(p)[0] == 'o') && len(t.tokBytes(p)) == 1 {
 			p-- // "como a senhora"
 		}
-		if ageYouObj37[w] && p >= from && ageLike37[string(t.tokBytes(p))] &&
-			!(k+1 < to && ageKnow37[string(t.tokBytes(k+1))]) && !(k+2 < to && ageKnow37[string(t.tokBytes(k+2))]) {
+		if ageYouObj37[w] && p >= from && ageLike37[string(t.tokBytes(p))] && !t.ageKnowAfter37(k, to) {
 			return true // "genauso alt wie Sie", "like you did"
 		}
 		if k+1 < to && ageNouns[string(t.tokBytes(k+1))] && !ageYouObj37[w] {
 			return true // "justo su edad", "la sua età"
 		}
-		if ageYouObj37[w] && (k+1 < to && k+1 < i && ageAnd37[string(t.tokBytes(k+1))] ||
-			k-1 >= from && k > i-8 && k < i && ageAnd37[string(t.tokBytes(k-1))]) {
-			joint = true // "You and the Boeing are ... 46", "our hotel and you ... 46"
+		if ageYouObj37[w] && k < i && i-k <= 7 && t.clauseRun37(k, i) && (k+1 < i && ageAnd37[string(t.tokBytes(k+1))] ||
+			k-1 >= from && ageAnd37[string(t.tokBytes(k-1))]) {
+			joint = true // "You and the Boeing are both 46", "Usted y el Boeing tienen 46 años"
 		}
 	}
 	return you && (same || joint)
@@ -139,3 +138,31 @@ func (t *text) ageOffYou37(from, to int) int {
 	}
 	return 0
 }
+
+// ageKnowAfter37 reports whether a verb of knowing or asking follows the
+// person addressed at token k within three tokens ("as you may know",
+// "wie Sie sicher wissen").
+func (t *text) ageKnowAfter37(k, to int) bool {
+	for j := k + 1; j < to && j <= k+3; j++ {
+		if ageKnow37[string(t.tokBytes(j))] {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseRun37 reports whether tokens k to i stand in one clause: no
+// punctuation and no relative pronoun between ("You and your family will
+// love the hotel, which is 46 years old" joins no age).
+func (t *text) clauseRun37(k, i int) bool {
+	for j := k; j < i; j++ {
+		if t.toks[j].flags&fPunctAfter != 0 || j > k && relative37[string(t.tokBytes(j))] {
+			return false
+		}
+	}
+	return true
+}
+
+// relative37 are relative pronouns (normalised).
+var relative37 = set("which", "that", "who", "welche", "welcher", "qui", "que", "lequel", "laquelle",
+	"cual", "quale", "che", "dat", "wat", "welke", "cujo")
