@@ -38,7 +38,7 @@ var otherBorn = set("baby", "babies", "infant", "infants", "child", "children", 
 	"invite", "invites", "huesped", "huespedes", "ospite", "ospiti", "gasten", "hospede", "hospedes", "someone",
 	"anyone", "everyone", "people", "person", "persons", "personen", "personnes", "personas", "persone", "pessoas",
 	"customers", "kunden", "clients", "clientes", "klanten", "clienti", "twins", "zwillinge", "friend", "freund",
-	"freundin", "ami", "amie", "amigo", "amiga", "amico", "amica", "vriend", "vriendin", "who", "whoever", "wer",
+	"freundin", "sons", "daughters", "friends", "freunde", "amis", "amigos", "amici", "vrienden", "ami", "amie", "amigo", "amiga", "amico", "amica", "vriend", "vriendin", "who", "whoever", "wer",
 	"qui", "quien", "quienes", "chi", "quem", "his", "he", "him", "er", "hij", "lui", "ele", "jemand", "quelquun",
 	"alguien", "qualcuno", "iemand", "alguem", "those", "diejenigen", "ceux", "celles", "quienes", "coloro", "degenen",
 	"aqueles", "aquelas", "our", "unser", "unsere", "unseren", "unserem", "notre", "nos", "nuestro", "nuestra",
@@ -52,18 +52,46 @@ func (t *text) birthDateHers(i int) bool {
 		return false
 	}
 	from, to := t.sentenceOf(i)
-	tied := false
+	// a day's ordinal dot opens no sentence: "Wir feiern am 3. November
+	// 2026 unser Jubiläum"
+	for from > 0 && ordinalDay(t.tokBytes(from-1)) {
+		from, _ = t.sentenceOf(from - 1)
+	}
+	for to < len(t.toks) && ordinalDay(t.tokBytes(to-1)) {
+		_, to = t.sentenceOf(to)
+	}
+	tied, thing, you, other, own := false, false, false, false, false
+	otherAt := -1
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
 		if otherBorn[w] {
-			return false
+			other, own = true, false // "A baby born on ...", "Kinder, die am 3.11.2014 geboren sind"
+			otherAt = k
 		}
+		if k > from && (secondPerson[string(t.tokBytes(k-1))] || herPossessive37[string(t.tokBytes(k-1))]) && (birthWords[w] || birthStem(w)) &&
+			(otherAt < 0 || !t.clauseRun37(otherAt, k)) {
+			own = true // "your birthday", "Ihr Geburtstag", not "Votre fils fête son anniversaire"
+		}
+		thing = thing || ageThings[w]
+		you = you || secondPerson[w] || herWords37[w]
 		if !tied && (birthWords[w] || birthTied[w] || celebrateWords[w] && !frenchNe[w] || t.birthWordAt(k, to) || birthStem(w)) {
 			tied = true
 		}
 	}
-	return tied
+	// a thing's day said of no person: "The hotel opened on 3 November
+	// 1980 and celebrates every year" (not "The hotel sends you a cake on
+	// 3 November 2026 for your birthday")
+	if own {
+		return true // "Your son is booked; your birthday, 3 November 2026, is on file"
+	}
+	return tied && !other && (!thing || you)
 }
+
+// herPossessive37 are her possessives before a birthday (normalised).
+var herPossessive37 = set("her", "haar", "dela")
+
+// herWords37 are the words for her (normalised).
+var herWords37 = set("her", "she", "shes", "elle", "ella", "ela", "zij", "ze", "haar", "dela")
 
 // birthStem reports whether w opens with a birthday's or a date of
 // birth's stem.
@@ -84,3 +112,7 @@ func yearWord(w []byte) bool {
 
 // frenchNe are French "né(e)" that are also a negation and Dutch "no".
 var frenchNe = set("ne", "nee", "nes", "nees")
+
+// ordinalDay reports whether w is a day of one or two digits (before an
+// ordinal dot: "am 3. November").
+func ordinalDay(w []byte) bool { return len(w) >= 1 && len(w) <= 2 && allDigits(w) }
