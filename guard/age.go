@@ -91,8 +91,8 @@ func (t *text) ageAt(i int) bool {
 		prev, b = word(i-2), i-3 // "elle a bien 46 ans", "tiene ya 46", "ze is inmiddels 46" (agerel.go)
 	}
 	for k := from; k < to; k++ {
-		if w := string(t.tokBytes(k)); ourWords[w] && t.businessAt(k, to) || k < i && k >= i-4 && ageThings[w] {
-			return false // "our company turns 47 this year", "la tienda cumple 47 años"
+		if w := string(t.tokBytes(k)); ourWords[w] && t.businessAt(k, to) || k < i && (k >= i-4 || k <= from+1) && ageThings[w] {
+			return false // "our company turns 47 this year", "la tienda cumple 47 años", "The Boeing on this route is 46" (agething37.go)
 		}
 	}
 	if agoWords[word(i+2)] || prev == "a" && word(i-2) == "y" || ageYears[next] && ageOfWords[word(i+2)] && !ageOfSource(word(i+3)) {
@@ -210,7 +210,7 @@ var (
 	// ageThings are the businesses and things that have ages too, as the
 	// subject before one: "la tienda cumple 47 años", "il negozio ha 47
 	// anni".
-	ageThings = set("company", "store", "shop", "brand", "business", "firm", "unternehmen", "firma", "laden", "geschaft",
+	ageThings = union(ageAircraft37, set("company", "store", "shop", "brand", "business", "firm", "unternehmen", "firma", "laden", "geschaft",
 		"marke", "entreprise", "societe", "magasin", "boutique", "marque", "maison", "empresa", "tienda", "marca",
 		"compania", "azienda", "negozio", "ditta", "bedrijf", "winkel", "merk", "zaak", "loja", "companhia",
 		"product", "produkt", "produit", "producto", "prodotto", "produto", "model", "modell", "modele", "modelo",
@@ -218,7 +218,7 @@ var (
 		"vliegtuig", "aviao", "aerolinea", "fluggesellschaft", "luchtvaartmaatschappij", "building", "gebaude",
 		"immeuble", "edificio", "gebouw", "predio", "ship", "schiff", "navire", "barco", "nave", "schip", "navio",
 		"airport", "flughafen", "aeroport", "aeropuerto", "aeroporto", "luchthaven", "lounge", "fleet", "flotte",
-		"flota", "flotta", "vloot", "frota")
+		"flota", "flotta", "vloot", "frota")) // planes: agething37.go
 	// agoWords put years in the past after them: "46 years ago".
 	agoWords = set("ago", "fa", "geleden", "atras")
 	// ageThisWords say "this (year)" after an age.

@@ -58,7 +58,7 @@ var bizIssued = set("ticket", "case", "reference", "ref", "vorgang", "fall", "ak
 // bizIssuedNoun reports whether w is an issued noun or a compound of one
 // with "nummer" or "number" ("Vorgangsnummer", "ticketnummer").
 func bizIssuedNoun(w string) bool {
-	if bizIssued[w] {
+	if bizIssued[w] || bookNoun(w) { // a booking is issued too (bookcard37.go)
 		return true
 	}
 	for _, suf := range []string{"nummer", "number"} {
@@ -124,7 +124,7 @@ var bizRefunds = set("refunded", "refund", "erstattet", "ruckerstattet", "erstat
 // bizNoun reports whether w is a business noun or a compound of one
 // ("Vorgangsnummer", "Gutscheincode", "dossiernummer").
 func bizNoun(w string) bool {
-	if bizNouns[w] || bizOrderNouns[w] {
+	if bizNouns[w] || bizOrderNouns[w] || bookNoun(w) { // (bookcard37.go)
 		return true
 	}
 	if len(w) > 6 && (w[len(w)-4:] == "code" || w[len(w)-6:] == "nummer" || w[len(w)-6:] == "number") {
@@ -259,6 +259,9 @@ func (t *text) bizHanded(k, from, to int, card bool) bool {
 				return true // "ID pratica: 2026-7158", "Zaak-ID: 2026-7158"
 			}
 		}
+	}
+	if card && t.bookHanded(k, b, noun, from, to) {
+		return true // "Your booking code is 7158" (bookcard37.go)
 	}
 	if card && b <= noun+1 {
 		for j := k + 1; j < to; j++ {

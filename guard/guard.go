@@ -642,11 +642,12 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxDobYear:
-			if start >= t.digits || !m.dobYearAfter(view, end) && !m.birthNear(t, ts, te) && !t.birthdayAround(ts) || m.otherYearDate(t, ts) {
+			if start >= t.digits || !m.dobYearAfter(view, end) && !m.birthNear(t, ts, te) && !t.birthdayAround(ts) && !t.birthDateHers(t.tokenAt(ts)) ||
+				m.otherYearDate(t, ts) {
 				return true
 			}
 		case p.ctx == ctxCity:
-			if start >= t.digits || !t.cityNamed(ts, te) {
+			if start >= t.digits || !t.cityNamed(ts, te) || m.cityOtherAddress(t, ts) {
 				return true
 			}
 		case p.ctx == ctxMailLocal || p.ctx == ctxMailDomain:
@@ -679,7 +680,7 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxStreetCity:
-			if start >= t.digits || !m.streetCity(t, ts, m.cities[p.aux]) && !t.streetHome(ts, te) {
+			if start >= t.digits || !m.streetCity(t, ts, m.cities[p.aux]) && !t.streetHome(ts, te) || m.streetCityOther(t, ts, te, m.cities[p.aux]) {
 				return true
 			}
 		case p.ctx == ctxHouseAlone:
@@ -822,7 +823,8 @@ func (m *Matcher) valuesOf(t *text, level proofdesk.Level, f16 uint16) Verdict {
 		}
 	}
 	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobTypo(t) || m.dobTransposed(t) || m.dobTexting(t) || m.dobShifted(t) ||
-		m.birthYear > 0 && (t.ageSaid(m.birthYear, m.now) || t.ageSaid29(m.birthYear, m.now) || t.ageSaid32(m.birthYear, m.now)) || m.birthdayRelative(t) ||
+		m.birthYear > 0 && (t.ageSaid(m.birthYear, m.now) || t.ageSaid29(m.birthYear, m.now) || t.ageSaid32(m.birthYear, m.now) ||
+			t.ageShared37(m.birthYear, m.now)) || m.birthdayRelative(t) ||
 		t.dobMonthPart(m.dobH.day, m.dobH.month)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
@@ -1190,7 +1192,7 @@ func (m *Matcher) birthNear(t *text, start, end int) bool {
 	}
 	from, to := t.sentenceOf(i)
 	if j+1 < to {
-		if w := t.tokBytes(j + 1); len(w) == 4 && allDigits(w) && string(w) != m.dob[2] {
+		if w := t.tokBytes(j + 1); yearWord(w) && string(w) != m.dob[2] && !t.birthDateHers(i) { // (otheryear37.go)
 			return false
 		}
 	}

@@ -20,8 +20,8 @@ func (m *Matcher) otherYearAt(t *text, i int) bool { return t.otherYearOf(i, m.b
 
 // otherYearOf is otherYearAt with born the year of birth.
 func (t *text) otherYearOf(i, born int) bool {
-	if i < 0 || born == 0 {
-		return false
+	if i < 0 || born == 0 || t.birthDateHers(i) {
+		return false // "Her next birthday is 3 November 2026" (otheryear37.go)
 	}
 	for k := i + 1; k < len(t.toks) && k <= i+5; k++ {
 		w := t.tokBytes(k)

@@ -29,7 +29,8 @@ func (t *text) streetOtherNumber(start, end int, h streetNum) bool {
 		// "the Park Hyatt, 5 Rue de la Paix, takes deliveries": the address
 		// set off by punctuation, no floor or unit word after the number
 		return i > 0 && t.toks[i].flags&fSentence == 0 && t.toks[i-1].flags&fPunctAfter == 0 && otherHouse(t.tokBytes(i-1), h.num) &&
-			(i-1 == 0 || t.toks[i-2].flags&fPunctAfter != 0 || t.toks[i-1].flags&fSentence != 0)
+			!t.houseSumAfter(i-1, t.lastTokBefore(end), h.num) && (i-1 == 0 || t.toks[i-2].flags&fPunctAfter != 0 || t.toks[i-1].flags&fSentence != 0 ||
+			placeAt[string(t.tokBytes(i-2))]) // "zit op 40 Rue de la Paix" (streetother37.go)
 	}
 	k := t.tokenAt(end - 1) // the token after the match opens at its closing space
 	if k < 0 || int(t.toks[k].off) != end-1 {
@@ -44,8 +45,8 @@ func (t *text) streetOtherNumber(start, end int, h streetNum) bool {
 	// "Hauptstraße 22, 10827 Berlin": the number closes the address
 	// (punctuation or a postal code after it), no floor word after it
 	// ("Via Roma 3° piano")
-	if !otherHouse(t.tokBytes(k), h.num) {
-		return false
+	if !otherHouse(t.tokBytes(k), h.num) || t.houseSum(k, h.num) {
+		return false // "Hauptstraße 50, ohne die Null" (streetother37.go)
 	}
 	if k+1 >= len(t.toks) || t.toks[k].flags&fPunctAfter != 0 || t.toks[k+1].flags&fSentence != 0 {
 		return true
@@ -60,6 +61,9 @@ func (t *text) streetOtherNumber(start, end int, h streetNum) bool {
 	// ("Hauptstraße 22 im 3. Stock")
 	if floorWords[string(w)] {
 		return false
+	}
+	if t.floorAfter(k) {
+		return true // "Hauptstraße 22 im 3. Stock ist unser Büro" (streetother37.go)
 	}
 	if k+2 < len(t.toks) && placeIn[string(w)] {
 		n := t.tokBytes(k + 2)
@@ -81,6 +85,7 @@ var floorWords = set("floor", "fl", "stock", "og", "etage", "piso", "planta", "p
 // otherHouse reports whether w reads as a house number ("22", "140",
 // "5b") other than house.
 func otherHouse(w []byte, house string) bool {
+	w = houseTrim(w) // "Via Roma 08" (streetother37.go)
 	if len(w) == 0 || len(w) > 5 || !isDigit(w[0]) || string(w) == house {
 		return false
 	}
