@@ -29,6 +29,9 @@ func refusedRest(reply string, t *text, class string) string {
 	if class == "" {
 		return ""
 	}
+	if len(t.toks) > maxWindowedReply38 {
+		return "" // each window is normalised anew: a cost bounded by this, not by the reply
+	}
 	if len(t.toks) > maxRefusedReply30 {
 		return refusedWindows38(t, class) // a long reply: each refusal read with what stands around it (padverdict38.go)
 	}
@@ -64,8 +67,16 @@ func refusedRest(reply string, t *text, class string) string {
 	return rule
 }
 
-// maxRefusedReply30 bounds, in tokens, the replies refusedRest reads.
-const maxRefusedReply30 = 40
+// maxRefusedReply30 bounds, in tokens, the replies refusedRest reads
+// whole; longer ones are read a window around each refusal, up to
+// maxWindowedReply38 tokens (three times the padding the attack used).
+// Each window is normalised again, which on a 2 KB reply with four
+// refusals cost as much as the rest of the check together: a refusal and
+// its verdict padded past maxWindowedReply38 tokens are not read.
+const (
+	maxRefusedReply30  = 40
+	maxWindowedReply38 = 120
+)
 
 // checkRefused is refusedRest as a verdict of m at level: the class of the
 // offer that needs the highest level, as check reads it.
@@ -124,6 +135,21 @@ func (t *text) refusalClauses30(cuts []span) []span {
 		}
 		return true
 	})
+	// refusesIn30 needs a verb of confirming or saying, or "comment", in
+	// its clause: the tokens of one, found in one pass, spare it the
+	// clauses that have none (most of a long reply's)
+	var cueArr [32]int32
+	cues, allCues := cueArr[:0], true
+	for k := range t.toks {
+		if w := t.tokBytes(k); refusalVerb30(w) || commentWord30(w) {
+			if len(cues) == cap(cues) {
+				allCues = false
+				break
+			}
+			cues = append(cues, int32(k))
+		}
+	}
+	ci := 0
 	for a := 0; a < len(t.toks) && len(cuts) < cap(cuts); {
 		_, b := t.clause30(a)
 		if n := t.hintLead30(a, b); n > 0 {
@@ -131,7 +157,11 @@ func (t *text) refusalClauses30(cuts []span) []span {
 			a += n
 			continue
 		}
-		cut := t.refusesIn30(a, b) || len(cuts) > 0 && cuts[len(cuts)-1].end == a && t.leadClause30(a, b)
+		for ci < len(cues) && int(cues[ci]) < a {
+			ci++
+		}
+		cue := !allCues || ci < len(cues) && int(cues[ci]) < b
+		cut := cue && t.refusesIn30(a, b) || len(cuts) > 0 && cuts[len(cuts)-1].end == a && t.leadClause30(a, b)
 		for _, i := range at {
 			cut = cut || i >= a && i < b
 		}
@@ -190,7 +220,7 @@ func (t *text) refusesIn30(a, b int) bool {
 		if s == "cant" || s == "cannot" || s == "unable" {
 			neg, modal = true, true
 		}
-		if sayVerbs30[s] || shareVerbs38[s] || confirmStem30(w) { // "Ik kan niets vrijgeven" (padverdict38.go)
+		if refusalVerb30(w) {
 			verb = true
 		}
 		if commentWord30(w) && k > a && (neg30[string(t.tokBytes(k-1))] || k > a+1 && neg30[string(t.tokBytes(k-2))]) {
@@ -288,6 +318,12 @@ func confirmStem30(w []byte) bool {
 		}
 	}
 	return false
+}
+
+// refusalVerb30 reports whether w is a verb of confirming, saying or
+// handing data out ("Ik kan niets vrijgeven", padverdict38.go).
+func refusalVerb30(w []byte) bool {
+	return sayVerbs30[string(w)] || shareVerbs38[string(w)] || confirmStem30(w)
 }
 
 // commentWord30 reports whether w says "comment".
