@@ -1273,8 +1273,10 @@ func (t *text) confirmation(class string) string {
 	if len(excl) == 0 && (t.yoursOther() || t.demoNoOpens() || t.dobPartDenied(class)) {
 		return RuleDenial // "Yours is from another domain", "La suya es de otro dominio", "Nicht die – ..."
 	}
-	if rule := t.yoursMatch38(); len(excl) == 0 && rule != "" {
-		return rule // "…, en het uwe klopt toch" (triggerwrap38.go)
+	if len(excl) == 0 {
+		if rule := t.yoursMatch38(); rule != "" {
+			return rule // "…, en het uwe klopt toch" (triggerwrap38.go)
+		}
 	}
 	if len(excl) == 0 && t.sameAsLast() {
 		return RuleConfirmation // "Same as in your last order"

@@ -43,6 +43,9 @@ var conjunctions38 = set("and", "und", "et", "y", "e", "en", "but", "aber", "mai
 // left to the phrase sets), or "".
 func (t *text) yoursMatch38() string {
 	for k := 0; k+1 < len(t.toks); k++ {
+		if n := t.toks[k].end - t.toks[k].off - 1; n < 3 || n > 5 {
+			continue // every word of yoursWords38 has 3 to 5 letters
+		}
 		w := string(t.tokBytes(k))
 		if !yoursWords38[w] || t.toks[k].flags&fPunctAfter != 0 {
 			continue
