@@ -376,16 +376,21 @@ import (
 // (94.8 %), stops 30 -> 10 (2.3 %); set 23, unseen, 532 -> 545 (94.8 %),
 // stops 17 -> 19 (3.4 %); set 19, still unseen by any round, 742 -> 744
 // (88.2 %), stops 2 -> 1. All twenty-three: 10162 of 10852 blocked
-// (93.6 %), 66 of 10502 stopped (0.6 %).
+// (93.6 %), 66 of 10502 stopped (0.6 %). A second attack, on those
+// rounds' readings (attack36: 240 of 840 through, 23 innocents stopped,
+// mostly through the new exemptions), went to f36a and f36b, its lines in
+// the corpus (*37, *38); after them and speed5: set 19 747 (88.5 %), set
+// 22 457 (95.0 %), set 23 546 (95.0 %), stops unchanged; all twenty-three
+// 10167 of 10852 (93.7 %), 66 of 10502 (0.6 %).
 var heldOutFloors = map[string]struct{ blocked, stopped int }{
 	"heldout1.txt": {109, 0}, "heldout2.txt": {45, 0}, "heldout3.txt": {110, 0}, "heldout4.txt": {40, 0},
 	"heldout5.txt": {176, 0}, "heldout6.txt": {405, 0}, "heldout7.txt": {309, 0}, "heldout8.txt": {286, 0},
 	"heldout9.txt": {293, 0}, "heldout10.txt": {409, 0},
 	"heldout11.txt": {714, 4}, "heldout12.txt": {523, 1}, "heldout13.txt": {511, 2},
 	"heldout14.txt": {723, 0}, "heldout15.txt": {700, 6}, "heldout16.txt": {787, 3},
-	"heldout17.txt": {653, 5}, "heldout18.txt": {668, 4}, "heldout19.txt": {744, 1},
+	"heldout17.txt": {653, 5}, "heldout18.txt": {668, 4}, "heldout19.txt": {747, 1},
 	"heldout20.txt": {516, 8}, "heldout21.txt": {440, 3},
-	"heldout22.txt": {456, 10}, "heldout23.txt": {545, 19},
+	"heldout22.txt": {457, 10}, "heldout23.txt": {546, 19},
 }
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of
