@@ -896,19 +896,7 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 	best := m.valuesOf(t, level, f16)
 	best = m.bizAndHints35(t, level, offered, f16, best) // a30c: bizref35, revticket35, procphone35, ourplace35, dobhint35
 	// confirmations and denials of an offered value
-	need, class := level, ""
-	for _, c := range offered {
-		if c == "" {
-			continue
-		}
-		l, ok := m.levels[c]
-		if !ok {
-			l = proofdesk.L2 // unknown class: fail closed
-		}
-		if l > need {
-			need, class = l, c
-		}
-	}
+	need, class := m.offerNeed(level, offered)
 	if ec := t.enumeration(); ec != "" {
 		l, ok := m.levels[ec]
 		if !ok {
@@ -1618,3 +1606,23 @@ func (m *Matcher) typoBeside(t *text, h int, word string) bool {
 // one (normalised).
 var cityPreps = set("a", "ad", "in", "en", "te", "em", "op", "im", "at", "on", "nach", "bei", "near", "naar", "vers", "dans",
 	"cerca", "vicino", "bij", "perto")
+
+// offerNeed returns, of the classes offered, the one whose level is the
+// highest above level and that level (an unknown class needs L2: fail
+// closed), or level and "" when none is above it.
+func (m *Matcher) offerNeed(level proofdesk.Level, offered []string) (need proofdesk.Level, class string) {
+	need = level
+	for _, c := range offered {
+		if c == "" {
+			continue
+		}
+		l, ok := m.levels[c]
+		if !ok {
+			l = proofdesk.L2
+		}
+		if l > need {
+			need, class = l, c
+		}
+	}
+	return need, class
+}

@@ -102,7 +102,7 @@ func windowRule38(w []byte, class string) string {
 // windowBufs38 are the scratch buffers of the windows' texts.
 var windowBufs38 = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &b }}
 
-// appendRest38 is restString30 appending to dst: the text of t outside
+// appendRest38 appends to dst restString30 of t: the text of t outside
 // the cut clauses.
 func (t *text) appendRest38(dst []byte, cuts []span) []byte {
 	base := len(dst)
@@ -152,7 +152,7 @@ func (t *text) appendRest38(dst []byte, cuts []span) []byte {
 			dst = append(dst, '?')
 		}
 	}
-	// trim the marks and spaces that open it, as restString30 does
+	// trim the marks and spaces that open it
 	k := base
 	for k < len(dst) && (dst[k] == '.' || dst[k] == ',' || dst[k] == ';' || dst[k] == ' ') {
 		k++

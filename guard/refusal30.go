@@ -81,19 +81,7 @@ const (
 // checkRefused is refusedRest as a verdict of m at level: the class of the
 // offer that needs the highest level, as check reads it.
 func (m *Matcher) checkRefused(reply string, t *text, level proofdesk.Level, offered []string) Verdict {
-	need, class := level, ""
-	for _, c := range offered {
-		if c == "" {
-			continue
-		}
-		l, ok := m.levels[c]
-		if !ok {
-			l = proofdesk.L2
-		}
-		if l > need {
-			need, class = l, c
-		}
-	}
+	need, class := m.offerNeed(level, offered)
 	if class == "" {
 		return Verdict{}
 	}
@@ -234,61 +222,7 @@ func (t *text) refusesIn30(a, b int) bool {
 // with their clause and sentence marks, each clause without the word of
 // contrast that opens it ("but it's the right one" is "it's the right
 // one"). Its first letter is upper case when the reply's was.
-func (t *text) restString30(cuts []span) string {
-	var b strings.Builder
-	c := 0
-	start := true // the next kept token opens a clause
-	lead := false // the word before was "except": its "that" goes too
-	for i := 0; i < len(t.toks); i++ {
-		for c < len(cuts) && cuts[c].end <= i {
-			c++
-		}
-		if c < len(cuts) && i >= cuts[c].start {
-			i = cuts[c].end - 1
-			start = true
-			if b.Len() > 0 && !strings.HasSuffix(b.String(), "?") {
-				b.WriteString(".")
-			}
-			continue
-		}
-		w := string(t.tokBytes(i))
-		if t.toks[i].flags&fSentence != 0 || i > 0 && t.toks[i-1].flags&fPunctAfter != 0 {
-			start = true
-		}
-		if start && t.toks[i].flags&fPunctAfter == 0 && (exceptWords30[w] || lead && thatWords30[w]) {
-			lead = exceptWords30[w]
-			continue // "außer dass"
-		}
-		lead = false
-		if start && b.Len() > 0 {
-			switch last := b.String()[b.Len()-1]; {
-			case last == '.' || last == '?':
-				b.WriteByte(' ')
-			case t.toks[i].flags&fSentence != 0:
-				b.WriteString(". ")
-			default:
-				b.WriteString(", ")
-			}
-		} else if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		if b.Len() == 0 && t.cased && len(w) > 0 && w[0] >= 'a' && w[0] <= 'z' {
-			b.WriteByte(w[0] - 'a' + 'A')
-			w = w[1:]
-		}
-		b.WriteString(w)
-		start = false
-		if t.toks[i].flags&fQuestion != 0 && (i+1 == len(t.toks) || t.toks[i+1].flags&fSentence != 0) {
-			b.WriteByte('?')
-		}
-	}
-	s := strings.TrimSpace(b.String())
-	s = strings.TrimLeft(s, ".,; ")
-	if s != "" && s[len(s)-1] != '?' {
-		s += "."
-	}
-	return s
-}
+func (t *text) restString30(cuts []span) string { return string(t.appendRest38(nil, cuts)) }
 
 // winked30 reports whether reply holds a winking face: "😉", ";)".
 func winked30(reply string) bool {

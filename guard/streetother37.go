@@ -1,6 +1,9 @@
 package guard
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // streetother37.go (f36a): the gates of otherHouse and streetOtherNumber
 // (streetother.go) that give her house number back when it is written
@@ -64,11 +67,11 @@ func (t *text) houseSumAfter(k, last int, house string) bool {
 				}
 			}
 		case houseHalf[s]:
-			if n := atoi([]byte(w)); n%2 == 0 && itoa(n/2) == house {
+			if n := atoi([]byte(w)); n%2 == 0 && strconv.FormatInt(n/2, 10) == house {
 				return true
 			}
 		case houseDouble[s]:
-			if n := atoi([]byte(w)); itoa(n*2) == house {
+			if n := atoi([]byte(w)); strconv.FormatInt(n*2, 10) == house {
 				return true
 			}
 		}
@@ -84,21 +87,6 @@ func (t *text) houseSumAfter(k, last int, house string) bool {
 		}
 	}
 	return false
-}
-
-// itoa writes n in decimal.
-func itoa(n int64) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
 }
 
 // placeAt are the prepositions that may stand before an address's
