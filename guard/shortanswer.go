@@ -310,6 +310,18 @@ func normSet(words ...string) map[string]bool {
 	return m
 }
 
+// normVocab is the set of every normalised token of the lines: a
+// vocabulary written as running words ("thanks for your patience").
+func normVocab(lines ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range lines {
+		for _, w := range normTokens(l) {
+			m[w] = true
+		}
+	}
+	return m
+}
+
 // normPairs is normSet for two-word phrases, kept as "first second".
 func normPairs(phrases ...string) map[string]bool {
 	m := map[string]bool{}

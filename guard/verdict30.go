@@ -589,30 +589,22 @@ var (
 		"avond", "tarde", "else", "sonst", "chose", "más", "altro", "iets", "coisa", "waiting", "warten", "wachten",
 		"attesa", "aguardar", "esperar", "patienté", "hésitez", "avíseme", "weten", "melden", "wait", "wartezeit",
 		"attente", "espera")
-	courtesyVocab30 = func() map[string]bool {
-		m := map[string]bool{}
-		for _, p := range []string{
-			"thanks thank you thx cheers many thanks for your the patience waiting reaching out message writing to us",
-			"have a nice great good lovely day evening morning afternoon weekend anything else i can help with",
-			"schönes wochenende bon week-end buen fin de semana buon fine settimana fijn weekend bom fim de semana",
-			"let me know if you need is there and",
-			"danke vielen dank schön fürs für ihre ihr ihnen das warten geduld nachricht schönen tag noch einen abend",
-			"kann ich sonst helfen melden sie sich gern gerne wenn etwas ist noch",
-			"merci beaucoup pour votre patience message bonne journée soirée autre chose n'hésitez pas si vous avez besoin d'autre d'avoir patienté",
-			"gracias muchas por su paciencia esperar escribirnos que tenga un buen día buenas tardes algo más avíseme si necesita",
-			"grazie mille per la pazienza l'attesa averci scritto buona giornata serata mi faccia sapere se le serve altro ringrazio",
-			"bedankt dank voor uw geduld het wachten bericht hartelijk fijne dag avond nog iets laat weten als u nodig heeft",
-			"obrigado obrigada muito pela paciência por aguardar mensagem bom dia boa tarde mais alguma coisa diga-me se precisar de",
-			// "and", the articles, apologies for the wait
-			"and und et y e en een ein eine einen un una um uma fim sorry for the wait entschuldigen sie die wartezeit désolé pour l'attente",
-			"perdone la espera scusi per l'attesa sorry voor het wachten desculpe a espera",
-		} {
-			for _, w := range normTokens(p) {
-				m[w] = true
-			}
-		}
-		return m
-	}()
+	courtesyVocab30 = normVocab(
+		"thanks thank you thx cheers many thanks for your the patience waiting reaching out message writing to us",
+		"have a nice great good lovely day evening morning afternoon weekend anything else i can help with",
+		"schönes wochenende bon week-end buen fin de semana buon fine settimana fijn weekend bom fim de semana",
+		"let me know if you need is there and",
+		"danke vielen dank schön fürs für ihre ihr ihnen das warten geduld nachricht schönen tag noch einen abend",
+		"kann ich sonst helfen melden sie sich gern gerne wenn etwas ist noch",
+		"merci beaucoup pour votre patience message bonne journée soirée autre chose n'hésitez pas si vous avez besoin d'autre d'avoir patienté",
+		"gracias muchas por su paciencia esperar escribirnos que tenga un buen día buenas tardes algo más avíseme si necesita",
+		"grazie mille per la pazienza l'attesa averci scritto buona giornata serata mi faccia sapere se le serve altro ringrazio",
+		"bedankt dank voor uw geduld het wachten bericht hartelijk fijne dag avond nog iets laat weten als u nodig heeft",
+		"obrigado obrigada muito pela paciência por aguardar mensagem bom dia boa tarde mais alguma coisa diga-me se precisar de",
+		// "and", the articles, apologies for the wait
+		"and und et y e en een ein eine einen un una um uma fim sorry for the wait entschuldigen sie die wartezeit désolé pour l'attente",
+		"perdone la espera scusi per l'attesa sorry voor het wachten desculpe a espera",
+	)
 )
 
 // faceEmoji30 reports whether r is a face emoji (the text view drops it):

@@ -66,23 +66,15 @@ var (
 		"ótimo", "perfeito", "adeus", "viagem", "lamento", "desculpe", "noite",
 		"sorry", "cheers", "ta", "scusi", "spiacente")
 	// fillVocab38 are the other words such a clause may hold.
-	fillVocab38 = func() map[string]bool {
-		m := map[string]bool{}
-		for _, p := range []string{
-			"again all good fine ok okay okey talk take safe enjoy your about that so much a lot now for today do",
-			"nochmals noch mal alles gut gute tut mir auf schöne schönen bis",
-			"encore tout bon bonne à a au pour vous faire puis-je puis je",
-			"de nuevo todo bien buen buenas lo en que pueda ayudarle hasta",
-			"ancora tutto ok bene buon buona mi posso fare per lei le",
-			"nogmaals alles goed goede tot kan ik nog voor u doen",
-			"outra vez tudo bem boa bom até posso ajudar em mais alguma",
-		} {
-			for _, w := range normTokens(p) {
-				m[w] = true
-			}
-		}
-		return m
-	}()
+	fillVocab38 = normVocab(
+		"again all good fine ok okay okey talk take safe enjoy your about that so much a lot now for today do",
+		"nochmals noch mal alles gut gute tut mir auf schöne schönen bis",
+		"encore tout bon bonne à a au pour vous faire puis-je puis je",
+		"de nuevo todo bien buen buenas lo en que pueda ayudarle hasta",
+		"ancora tutto ok bene buon buona mi posso fare per lei le",
+		"nogmaals alles goed goede tot kan ik nog voor u doen",
+		"outra vez tudo bem boa bom até posso ajudar em mais alguma",
+	)
 	// fillSoon38 are the words of "see you soon" and fillSoonLeads38 the
 	// words before them.
 	fillSoon38      = normSet("soon", "bald", "bientôt", "pronto", "presto", "snel", "breve", "later")
