@@ -15,7 +15,13 @@ package guard
 // (normalised).
 var bookNouns = set("booking", "bookings", "reservation", "reservations", "locator", "pnr", "buchung", "reservierung",
 	"reserva", "reservacion", "prenotazione", "boeking", "reservering", "billet", "billete", "biglietto", "bilhete",
-	"fahrkarte", "bordkarte", "localizador", "localizzatore", "boardingpass", "itinerary", "reisecode")
+	"fahrkarte", "bordkarte", "localizador", "localizzatore", "boardingpass", "itinerary", "reisecode",
+	// a code handed for her use (bookcard39): a voucher, a PIN, a door,
+	// gate or access code ("Your door code is 7158.", "Ihr Gutscheincode
+	// lautet 7158.", "O seu PIN é 7158.", "Votre code d'accès : 7158.")
+	"voucher", "vouchers", "coupon", "gutschein", "bon", "cupon", "vale", "buono", "tegoed", "tegoedbon",
+	"pin", "pincode", "door", "gate", "access", "tur", "tuer", "tor", "zugang", "zugangs", "porte", "acces",
+	"puerta", "acceso", "porta", "accesso", "deur", "poort", "toegang", "toegangs", "portao", "acesso")
 
 // bookNoun reports whether w is a booking noun or its compound with a
 // word for number or code ("Reservierungsnummer", "buchungscode",
