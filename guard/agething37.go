@@ -41,7 +41,11 @@ var (
 	// knowing or seeing, not of age.
 	ageKnow37 = set("know", "knew", "see", "saw", "wissen", "wisst", "weisst", "sehen", "savez", "voyez", "sabe", "sabes",
 		"sa", "sai", "vede", "weet", "ziet", "sabem", "ve", "wish", "wunschen", "souhaitez", "desee", "desidera", "wenst",
-		"deseja", "requested", "asked", "gewunscht", "demande", "pidio", "chiesto", "gevraagd", "pediu", "said", "gesagt")
+		"deseja", "requested", "asked", "gewunscht", "demande", "pidio", "chiesto", "gevraagd", "pediu", "said", "gesagt",
+		// a likeness of saying (agething39): "genau wie Sie sagten", "comme vous le disiez"
+		"say", "says", "mentioned", "wrote", "sagten", "sagte", "sagen", "sagt", "erwahnten", "schrieben", "disiez",
+		"disait", "dites", "dit", "ecriviez", "decia", "dijo", "dice", "decian", "dicho", "escribio", "diceva", "detto",
+		"dite", "scritto", "zei", "zegt", "zeide", "schreef", "gezegd", "dizia", "disse", "diz", "escreveu")
 	// ageSame37 say the same age (a word of sameness beside a word of
 	// age or "old").
 	ageSame37 = set("same", "gleich", "genauso", "ebenso", "meme", "misma", "mismo", "stessa", "stesso", "even", "zo",
@@ -102,6 +106,9 @@ func (t *text) ageTiedYou37(i, from, to int) bool {
 		}
 		if ageYouObj37[w] && p >= from && ageLike37[string(t.tokBytes(p))] && !t.ageKnowAfter37(k, to) {
 			return true // "genauso alt wie Sie", "like you did"
+		}
+		if ageYouObj37[w] && k > i && t.ageAlsoYou39(k, to) {
+			return true // "46 years old, and so are you", "und Sie auch", "y usted también"
 		}
 		if k+1 < to && ageNouns[string(t.tokBytes(k+1))] && !ageYouObj37[w] {
 			return true // "justo su edad", "la sua età"
@@ -166,3 +173,30 @@ func (t *text) clauseRun37(k, i int) bool {
 // relative37 are relative pronouns (normalised).
 var relative37 = set("which", "that", "who", "welche", "welcher", "qui", "que", "lequel", "laquelle",
 	"cual", "quale", "che", "dat", "wat", "welke", "cujo")
+
+// ageAlso39 are the words for "too" that end a clause after the person
+// addressed: "und Sie auch", "Sie ebenfalls", "et vous aussi", "y usted
+// también", "en u ook", "e a senhora também", "you did too" (normalised).
+var ageAlso39 = set("too", "also", "auch", "ebenfalls", "ebenso", "aussi", "egalement", "tambien", "anche", "pure",
+	"ook", "eveneens", "tambem")
+
+// ageSoVerbs39 are the verbs of "so are you", "so did you" (normalised).
+var ageSoVerbs39 = set("are", "did", "do", "were", "have", "had")
+
+// ageAlsoYou39 reports whether the person addressed at token k, after
+// the age, closes its clause with a word for "too" at most two tokens on
+// ("you did too", "und Sie auch") or is the end of "so are you": the age
+// said again of her (agething39). "You also get breakfast" goes on and
+// ties nothing.
+func (t *text) ageAlsoYou39(k, to int) bool {
+	end := func(j int) bool { return j+1 >= to || t.toks[j].flags&fPunctAfter != 0 }
+	for j := k + 1; j < to && j <= k+2; j++ {
+		if ageAlso39[string(t.tokBytes(j))] && end(j) {
+			return true
+		}
+		if t.toks[j-1].flags&fPunctAfter != 0 {
+			break
+		}
+	}
+	return k >= 2 && end(k) && ageSoVerbs39[string(t.tokBytes(k-1))] && string(t.tokBytes(k-2)) == "so"
+}
