@@ -18,7 +18,8 @@ import "strings"
 var birthTied = set("celebrates", "celebrating", "celebrated", "cake", "candles", "kerzen", "bougies", "velas",
 	"candeline", "kaarsjes", "kaarsen", "gratulieren", "gratuliere", "gratulation", "feliciteren", "feliciteert",
 	"felicitaremos", "felicitamos", "felicitar", "auguri", "parabens", "souhaiterons", "souhaiter", "souhaitons",
-	"festeggera", "festeggiamo", "feiern", "fete", "fetera", "celebrara", "comemora")
+	"festeggera", "festeggiamo", "feiern", "fete", "fetera", "celebrara", "comemora", "fetent", "festejam", "festeja",
+	"festejan", "celebran", "celebram")
 
 // birthStems open compounds of a birthday or a date of birth
 // ("geburtstagsgutschein", "verjaardagsbon", "anniversaire").
@@ -27,7 +28,7 @@ var birthStems = []string{"birthday", "geburtstag", "geburtsdatum", "verjaardag"
 
 // otherBorn name another person a date of birth may be of (normalised):
 // children, kin, passengers and guests, anyone, "who".
-var otherBorn = set("baby", "babies", "infant", "infants", "child", "children", "kid", "kids", "kinder", "kind",
+var otherBorn = set("baby", "babies", "babys", "infant", "infants", "child", "children", "kid", "kids", "kinder", "kind",
 	"kindern", "kleinkind", "sauglinge", "saugling", "enfant", "enfants", "bebe", "bebes", "nourrisson", "nino", "nina",
 	"ninos", "ninas", "bambino", "bambina", "bambini", "neonato", "neonati", "kinderen", "crianca", "criancas",
 	"son", "daughter", "sohn", "tochter", "fils", "fille", "hijo", "hija", "figlio", "figlia", "zoon", "dochter",
@@ -60,7 +61,7 @@ func (t *text) birthDateHers(i int) bool {
 	for to < len(t.toks) && ordinalDay(t.tokBytes(to-1)) {
 		_, to = t.sentenceOf(to)
 	}
-	tied, thing, you, other, own := false, false, false, false, false
+	tied, thing, you, other, own, same, youObj := false, false, false, false, false, false, false
 	otherAt := -1
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
@@ -69,11 +70,13 @@ func (t *text) birthDateHers(i int) bool {
 			otherAt = k
 		}
 		if k > from && (secondPerson[string(t.tokBytes(k-1))] || herPossessive37[string(t.tokBytes(k-1))]) && (birthWords[w] || birthStem(w)) &&
-			(otherAt < 0 || !t.clauseRun37(otherAt, k)) {
+			(otherAt < 0 || !t.clauseRun37(otherAt, k)) && !(thing && thingPoss39[string(t.tokBytes(k-1))]) {
 			own = true // "your birthday", "Ihr Geburtstag", not "Votre fils fête son anniversaire"
 		}
+		same = same || birthSame39[w]
 		thing = thing || ageThings[w]
-		you = you || secondPerson[w] || herWords37[w]
+		you = you || secondPerson[w] && !(thing && thingPoss39[w]) || herWords37[w]
+		youObj = youObj || ageYouObj37[w] // "que a senhora"
 		if !tied && (birthWords[w] || birthTied[w] || celebrateWords[w] && !frenchNe[w] || t.birthWordAt(k, to) || birthStem(w)) {
 			tied = true
 		}
@@ -81,6 +84,9 @@ func (t *text) birthDateHers(i int) bool {
 	// a thing's day said of no person: "The hotel opened on 3 November
 	// 1980 and celebrates every year" (not "The hotel sends you a cake on
 	// 3 November 2026 for your birthday")
+	if tied && same && (you || own || youObj) {
+		return true // twinyear39: "A baby born on 3 November 2024 shares your birthday", "feiern am gleichen Tag wie Sie"
+	}
 	if own {
 		return true // "Your son is booked; your birthday, 3 November 2026, is on file"
 	}
@@ -116,3 +122,18 @@ var frenchNe = set("ne", "nee", "nes", "nees")
 // ordinalDay reports whether w is a day of one or two digits (before an
 // ordinal dot: "am 3. November").
 func ordinalDay(w []byte) bool { return len(w) >= 1 && len(w) <= 2 && allDigits(w) }
+
+// birthSame39 are the words of sameness that tie another person's date
+// of birth to the person addressed ("shares your birthday", "am selben
+// Tag wie Sie", "le même jour que vous", "el mismo cumpleaños que usted"):
+// the date is her day and month (twinyear39) (normalised).
+var birthSame39 = set("same", "share", "shares", "sharing", "selben", "selbe", "selber", "gleichen", "gleiche",
+	"gleichen", "denselben", "dieselbe", "demselben", "meme", "memes", "partage", "partagent", "mismo", "misma",
+	"comparte", "comparten", "stesso", "stessa", "condivide", "condividono", "dezelfde", "zelfde", "deelt", "delen",
+	"mesmo", "mesma", "partilha", "partilham")
+
+// thingPoss39 are the possessives of the third person that are also the
+// formal "your" ("su", "suo", "seu", "son"): after a thing named in the
+// sentence they are its ("L'hôtel fête son anniversaire le 3 novembre
+// 2026", "El hotel celebra su cumpleaños") (normalised).
+var thingPoss39 = set("su", "sus", "suo", "sua", "seu", "son", "sa", "ses")
