@@ -141,6 +141,8 @@ var (
 		"yes", "yep", "yeah", "yup", "yess", "correct", "right", "exactly", "precisely", "indeed", "absolutely",
 		"affirmative", "confirmed", "accurate", "definitely", "bingo", "emojiyes", "yessir", "yesss", "yea", "aye",
 		"right you are", "bang on", "dead on", "uh huh", "mm hmm", "mhm", "looks right", "looks correct",
+		// verdictfill39: a doubled or hummed yes ("Yup yup, cheers mate.")
+		"mm hm", "mmhm", "mhmm", "yup yup", "yep yep", "yes yes",
 		"jawohl", "jep", "jup", "genau", "ganz genau", "exakt", "richtig", "korrekt", "stimmt", "jawoll",
 		"oui", "ouais", "exact", "exactement", "effectivement", "absolument", "parfaitement",
 		"exacto", "exactamente", "efectivamente", "correcto", "correcta", "cierto",
