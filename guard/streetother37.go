@@ -40,6 +40,11 @@ var (
 		"raddoppiato", "dubbel", "verdubbeld", "dobro", "dobrado")
 )
 
+// houseTimes39 are the words of a product before its factor ("times
+// two", "fois deux", "mal zwei", "keer twee", "vezes dois") (normalised;
+// number words are digits already).
+var houseTimes39 = set("times", "fois", "mal", "veces", "por", "per", "volte", "keer", "maal", "vezes", "x")
+
 // houseSum reports whether the house number token k has, in the four
 // tokens after it in its sentence, a sum that gives house: a zero taken
 // out of it, halved, doubled.
@@ -70,7 +75,8 @@ func (t *text) houseSumAfter(k, last int, house string) bool {
 			if n := atoi([]byte(w)); n%2 == 0 && strconv.FormatInt(n/2, 10) == house {
 				return true
 			}
-		case houseDouble[s]:
+		case houseDouble[s] || houseTimes39[s] && j+1 < to && string(t.tokBytes(j+1)) == "2":
+			// "6 Rue de la Paix times two", "fois deux" (streetarith39)
 			if n := atoi([]byte(w)); strconv.FormatInt(n*2, 10) == house {
 				return true
 			}
