@@ -175,14 +175,7 @@ func (t *text) advice30(a, b int, but bool) string {
 
 // keepingOn30 reports whether [a, b) holds a verb of going on ("keep",
 // "weiter", "blijven", "seguiría").
-func (t *text) keepingOn30(a, b int) bool {
-	for k := a; k < b; k++ {
-		if keepOnWords30[string(t.tokBytes(k))] {
-			return true
-		}
-	}
-	return false
-}
+func (t *text) keepingOn30(a, b int) bool { return t.anyWord30(a, b, keepOnWords30) }
 
 var (
 	// particles30 open or close a clause without changing what it says.
@@ -339,9 +332,12 @@ func (t *text) onlyAfter30(k, b int, words map[string]bool) bool {
 
 // asIs30 reports whether [a, b) says "as it is" ("so wie es ist", "telle
 // quelle", "tal cual", "così com'è", "zo", "assim").
-func (t *text) asIs30(a, b int) bool {
+func (t *text) asIs30(a, b int) bool { return t.anyWord30(a, b, asIsWords30) }
+
+// anyWord30 reports whether a token of [a, b) is a word of words.
+func (t *text) anyWord30(a, b int, words map[string]bool) bool {
 	for k := a; k < b; k++ {
-		if asIsWords30[string(t.tokBytes(k))] {
+		if words[string(t.tokBytes(k))] {
 			return true
 		}
 	}
