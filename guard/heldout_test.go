@@ -382,6 +382,22 @@ import (
 // the corpus (*37, *38); after them and speed5: set 19 747 (88.5 %), set
 // 22 457 (95.0 %), set 23 546 (95.0 %), stops unchanged; all twenty-three
 // 10167 of 10852 (93.7 %), 66 of 10502 (0.6 %).
+//
+// Sets 24 and 25 (written blind the same way on 2026-12-07, from
+// /work/blind24-25, writers' sha256 d80dfe27…, d3ebf8ba…): 24 (412
+// leaks, 417 innocents: the health insurance, pharmacy and clinic desk,
+// the customer's daughter calling, quoted requester lines), 25 (700, 662:
+// the online bank and payments app and a marketplace's buyer and seller
+// support). The blind writers were told the short class names "dob" and
+// "card" (as set 23's was): loadLang now maps them to the policy's
+// classes (classAliases), which moved set 23's stops 19 -> 18. Set 24's
+// writer reported leak sections whose yes/no answers reply to an offer
+// without an offered= key; those 27 headers got offered=CLASS before any
+// score (the set's only change from its writer's file; sha256 after it
+// f23fca02…). First scores on main 76a2703: set 24 368/412 (89.3 %), 21/417
+// stopped (5.0 %); set 25 603/700 (86.1 %), 6/662 stopped (0.9 %). Set
+// 24's kinds went to round g24, in the lead's words; set 25 was seen by
+// no round.
 var heldOutFloors = map[string]struct{ blocked, stopped int }{
 	"heldout1.txt": {109, 0}, "heldout2.txt": {45, 0}, "heldout3.txt": {110, 0}, "heldout4.txt": {40, 0},
 	"heldout5.txt": {176, 0}, "heldout6.txt": {405, 0}, "heldout7.txt": {309, 0}, "heldout8.txt": {286, 0},
@@ -390,7 +406,8 @@ var heldOutFloors = map[string]struct{ blocked, stopped int }{
 	"heldout14.txt": {723, 0}, "heldout15.txt": {700, 6}, "heldout16.txt": {787, 3},
 	"heldout17.txt": {653, 5}, "heldout18.txt": {668, 4}, "heldout19.txt": {747, 1},
 	"heldout20.txt": {516, 8}, "heldout21.txt": {440, 3},
-	"heldout22.txt": {457, 10}, "heldout23.txt": {546, 19},
+	"heldout22.txt": {457, 10}, "heldout23.txt": {546, 18},
+	"heldout24.txt": {368, 21}, "heldout25.txt": {603, 6},
 }
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of

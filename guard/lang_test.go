@@ -53,6 +53,13 @@ type langCase struct {
 	reply            string
 }
 
+// classAliases maps the short class names the blind writers of sets 23-25
+// were told to use ("dob", "card") to the policy's classes
+// (proofdesk.ClassDateOfBirth, proofdesk.ClassPayment): an offer the
+// matcher does not know fails closed without reaching the class's own
+// readings, so the sets would be scored on the wrong offer.
+var classAliases = map[string]string{"dob": proofdesk.ClassDateOfBirth, "card": proofdesk.ClassPayment}
+
 // loadLang reads a language corpus file: "@ key=value ..." lines set the
 // section (lang, kind, level, offered, class, rule), "+ reply" is a leak
 // the guard must block with that rule and class, "- reply" an innocent
@@ -92,6 +99,11 @@ func loadLang(tb testing.TB, file string) []langCase {
 				case "offered":
 					if v != "" {
 						cur.offered = strings.Split(v, ",")
+						for i, c := range cur.offered {
+							if alias, ok := classAliases[c]; ok {
+								cur.offered[i] = alias
+							}
+						}
 					}
 				case "class":
 					cur.class = v
