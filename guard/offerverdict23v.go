@@ -29,49 +29,84 @@ func (t *text) offerVerdict23v(class string) string {
 	if class == "" || class == proofdesk.ClassName || len(t.toks) == 0 {
 		return ""
 	}
-	deferred := false
+	// one pass: a verification that succeeded answers whatever else
+	// stands; a deferral anywhere ("… after verification") rules the
+	// other readings out
+	deferred, found := false, ""
 	for k := range t.toks {
-		if w := t.tokBytes(k); verifyNouns23v[string(w)] && t.verifiedWith23v(k, class) {
+		w := t.tokBytes(k)
+		tr, lx := trig23v[string(w)], t.toks[k].lex
+		if tr&trVerify23v != 0 && t.verifiedWith23v(k, class) {
 			return RuleConfirmation
-		} else if deferWord(w) {
-			deferred = true
 		}
+		if deferred = deferred || deferWord(w); deferred || found != "" || tr == 0 && lx&(lxDemo|lxCopula) == 0 {
+			continue // one look-up for most words
+		}
+		found = t.reading23v(k, tr, lx, class)
 	}
 	if deferred {
-		return "" // "… after verification"
+		return ""
 	}
-	for k := range t.toks {
-		w := string(t.tokBytes(k))
-		switch {
-		case t.demo23v(k):
-			if rule := t.movedToPointed23v(k, class); rule != "" {
-				return rule
-			}
-		case t.toks[k].lex&lxCopula != 0:
-			if rule := t.fieldIs23v(k, class); rule != "" {
-				return rule
-			}
-		case (otherWords[w] || otherOpeners[w]) && k > 0 && haveWords23v[string(t.tokBytes(k-1))] ||
-			indefinites28[w] && k > 0 && k+1 < len(t.toks) && haveWords23v[string(t.tokBytes(k-1))]:
-			if t.haveOther23v(k, class) {
-				return RuleDenial
-			}
-		case matchWords[w] || matchWords28[w] || fitWords23v[w]:
-			if rule := t.matchAlone23v(k, class); rule != "" {
-				return rule
-			}
-		case datePartWords23v[w] && class == proofdesk.ClassDateOfBirth:
-			if t.partsFine23v(k) {
-				return RuleConfirmation
-			}
-		case (answerYesEnd23v[w]) && k > 0 && t.toks[k-1].flags&fPunctAfter != 0:
-			if t.yesCloses23v(k, class) {
-				return RuleConfirmation
-			}
+	return found
+}
+
+// reading23v returns the rule of the reading that starts at token k
+// (its kinds tr, its lexicon bits lx), or "".
+func (t *text) reading23v(k int, tr uint8, lx uint16, class string) string {
+	switch {
+	case lx&lxDemo != 0 || tr&trDemo23v != 0:
+		if t.demo23v(k) {
+			return t.movedToPointed23v(k, class)
+		}
+	case lx&lxCopula != 0:
+		return t.fieldIs23v(k, class)
+	case tr&trOther23v != 0 && k > 0 && haveWords23v[string(t.tokBytes(k-1))]:
+		if t.haveOther23v(k, class) {
+			return RuleDenial
+		}
+	case tr&trMatch23v != 0:
+		return t.matchAlone23v(k, class)
+	case tr&trDatePart23v != 0 && class == proofdesk.ClassDateOfBirth:
+		if t.partsFine23v(k) {
+			return RuleConfirmation
+		}
+	case tr&trYesEnd23v != 0 && k > 0 && t.toks[k-1].flags&fPunctAfter != 0:
+		if t.yesCloses23v(k, class) {
+			return RuleConfirmation
 		}
 	}
 	return ""
 }
+
+// The kinds of word offerVerdict23v starts a reading at, in one table
+// (trig23v) so that a word costs one look-up.
+const (
+	trVerify23v uint8 = 1 << iota
+	trDemo23v
+	trOther23v
+	trMatch23v
+	trDatePart23v
+	trYesEnd23v
+)
+
+var trig23v = func() map[string]uint8 {
+	m := map[string]uint8{}
+	add := func(bit uint8, sets ...map[string]bool) {
+		for _, s := range sets {
+			for w := range s {
+				m[w] |= bit
+			}
+		}
+	}
+	add(trVerify23v, verifyNouns23v)
+	add(trDemo23v, thisWords, demoExtra23v)
+	add(trOther23v, otherWords, otherOpeners, indefinites28)
+	add(trMatch23v, matchWords, matchWords28, fitWords23v)
+	add(trDatePart23v, datePartWords23v)
+	add(trYesEnd23v, answerYesEnd23v)
+	m["die"] |= trDemo23v // Dutch after a word of direction (demo23v)
+	return m
+}()
 
 // demo23v reports whether token k is a demonstrative that may point at
 // a contact point: "that", "diese", "cette", "esa", "quella", "die"
@@ -304,20 +339,25 @@ func (t *text) allIn23v(from, to int, words map[string]bool) bool {
 // a noun of class, a verb of giving): "Thanks, with that address the
 // verification succeeded".
 func (t *text) verifiedWith23v(k int, class string) bool {
-	if t.conditional(k) {
-		return false
-	}
 	from, to := t.sentenceOf(k)
-	ok, points := false, false
+	ok := false
 	for j := from; j < to; j++ {
 		w := string(t.tokBytes(j))
 		if negations[w] || negExtra23v[w] || modalWords[w] || onceWords23v[w] {
 			return false
 		}
 		ok = ok || successWords23v[w]
-		points = points || t.classNoun(j, w, class) || sayVerbs[w] || givenVerbs[w] || t.demo23v(j) && j+1 < to && t.classNoun(j+1, string(t.tokBytes(j+1)), class)
 	}
-	return ok && points
+	if !ok || t.conditional(k) {
+		return false // most verifications said are not a success
+	}
+	for j := from; j < to; j++ {
+		w := string(t.tokBytes(j))
+		if t.classNoun(j, w, class) || sayVerbs[w] || givenVerbs[w] || t.demo23v(j) && j+1 < to && t.classNoun(j+1, string(t.tokBytes(j+1)), class) {
+			return true
+		}
+	}
+	return false
 }
 
 // partsFine23v reads two or more words for the parts of a date, then a
