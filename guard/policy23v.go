@@ -174,9 +174,9 @@ func (t *text) anyBefore23v(k, rest int) bool {
 }
 
 // indefiniteNear23v reports whether an indefinite article stands in the
-// four tokens before k: "a new number you give me" is any number.
+// six tokens before k: "a new number you give me" is any number.
 func (t *text) indefiniteNear23v(k, rest int) bool {
-	for j := k - 1; j >= rest && j >= k-4; j-- {
+	for j := k - 1; j >= rest && j >= k-6; j-- {
 		if w := string(t.tokBytes(j)); indefinites28[w] && !otherOpeners[w] {
 			return true
 		}
