@@ -967,6 +967,9 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 			if rule == "" {
 				rule = t.vague31() // "That's an old address", "so that can't be it" (vague31.go)
 			}
+			if rule == "" {
+				rule = t.offerVerdict23v(class) // "Bills aren't going to that inbox", "It does match, good" (offerverdict23v.go)
+			}
 			if rule != "" && t.mockRefusal() {
 				rule = "" // not "Sure, I confirm addresses without verification… no, of course not"
 			}

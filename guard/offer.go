@@ -23,7 +23,7 @@ import "github.com/proofdesk/proofdesk"
 // refuses in one clause and names the value in the next. Only the
 // sentences that hold a word for the account are judged.
 func (t *text) offerAnswer(class string, excl []span) string {
-	if len(excl) > 0 || t.notCompared31() {
+	if len(excl) > 0 || t.notCompared31() || t.policyWhole23v() { // (policy23v.go)
 		return "" // "noted for this delivery, without comparing it with the profile" (notcompared31.go)
 	}
 	first := -1
@@ -75,7 +75,7 @@ func (t *text) sentenceAnswer(from, to int, class string) string {
 		return ""
 	}
 	if t.onlyToRecord(from, to) || t.toAccountOne(from, to) || t.keepPolicy(from, to) || t.ourPlaces(from, to) || t.changeRule(from, to) ||
-		t.youProcessAfterWord(from, to) || t.processAfterWord28(from, to) { // "Oui, vous pourrez modifier l'adresse dans votre espace client" (process23.go)
+		t.youProcessAfterWord(from, to) || t.processAfterWord28(from, to) || t.policyReply23v(from, to) { // "Oui, vous pourrez modifier l'adresse dans votre espace client" (process23.go)
 		// "Sorry, no – the link can only go to the address on file": the
 		// rule; "Exactly, the code comes by SMS, to the number on your account"
 		return ""

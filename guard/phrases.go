@@ -1136,9 +1136,9 @@ func (t *text) confirmation(class string) string {
 			denials = append(denials, h.span)
 		case h.kind == phIdiomNo && !inExcl(h.span) && !sentenceExcl(h.tok) && t.idiomCounts(h.tok, h.span):
 			denials = append(denials, h.span) // "right decade, wrong year", "cold, try another city" (idioms15.go)
-		case h.kind == phNeverHad && !inExcl(h.span) && !t.conditionalHedged(h.tok) && !sentenceExcl(h.tok) &&
+		case h.kind == phNeverHad && !inExcl(h.span) && !t.conditionalHedged(h.tok) && !sentenceExcl(h.tok) && !t.policyAt23v(h.tok) &&
 			t.neverHadCounts(h.tok, class),
-			h.kind == phNeverWord && t.neverWordCounts(h.tok) && !inExcl(h.span) && !t.conditionalHedged(h.tok) && !sentenceExcl(h.tok) && !t.agentMay(h.tok) &&
+			h.kind == phNeverWord && t.neverWordCounts(h.tok) && !inExcl(h.span) && !t.conditionalHedged(h.tok) && !sentenceExcl(h.tok) && !t.agentMay(h.tok) && !t.policyAt23v(h.tok) &&
 				t.neverHadCounts(h.tok, class):
 			denials = append(denials, h.span)
 		}

@@ -199,6 +199,9 @@ func (t *text) sentenceEnd28(k int) int {
 // can't go to another card", "Nein, wir können die Karte nicht
 // telefonisch an eine andere Adresse umleiten" denies nothing of hers.
 func (t *text) ruleAnswer28(i int) bool {
+	if t.policyAt23v(i) {
+		return true // "No, a backup card is never charged without notice" (policy23v.go)
+	}
 	from, to := t.sentenceOf(i)
 	if w := string(t.tokBytes(from)); from+1 < to && t.toks[from].flags&fPunctAfter != 0 && (answerYes[w] || answerNo[w]) {
 		from++

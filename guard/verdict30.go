@@ -450,6 +450,9 @@ func (t *text) courtesyAfter30(from int) bool {
 // ("Yes, it's free", "Sì, funziona così", "Ja, das ist der übliche
 // Ablauf", "the code is six digits long"; not "Yes, it's the right one").
 func (t *text) processTrait30(rest, to int) bool {
+	if t.policy23v(rest, to) {
+		return true // "That's right, we text a code before any SIM change" (policy23v.go)
+	}
 	trait, verb, thing := false, false, false
 	first := rest
 	for k := rest; k < to; k++ {
