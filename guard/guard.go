@@ -724,7 +724,7 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxCountry:
-			if start >= t.digits || !t.countryNamed(ts, te, p.class) {
+			if start >= t.digits || !t.countryNamed(ts, te, p.class) && !t.countryThe19(ts, te, p.class) { // country19.go
 				return true
 			}
 		case p.ctx == ctxMailShape:
