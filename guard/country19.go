@@ -110,7 +110,7 @@ func (t *text) countryThe19(start, end int, class string) bool {
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
 		if ourWords[w] || anyWords[w] || procUs[w] || procEvery[w] || noDeterminers[w] || countryBusiness19[w] || haveWords[w] {
-			return false // "we have the German mobile": weother.go's
+			return false // "Not that one, we have the German mobile": weother.go's denial (its variants drop the "not")
 		}
 		if class == proofdesk.ClassAddress && (t.ats > 0 || t.toks[k].lex&(lxDot|lxAt) != 0 || emailNouns[w] || mailboxWords[w] || countryTLDs19[w]) {
 			return false // "the French address ending in .fr": an email's
