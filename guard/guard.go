@@ -895,7 +895,7 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 	f16 := m.scan16(t, slices.Contains(offered, proofdesk.ClassDateOfBirth))
 	best := m.valuesOf(t, level, f16)
 	best = m.bizAndHints35(t, level, offered, f16, best) // a30c: bizref35, revticket35, procphone35, ourplace35, dobhint35
-	best = m.hints19(t, level, best)                     // g19p: dobhint19
+	best = m.hints19(t, level, offered, best)            // g19p: dobhint19
 	// confirmations and denials of an offered value
 	need, class := m.offerNeed(level, offered)
 	if ec := t.enumeration(); ec != "" {
