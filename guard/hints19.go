@@ -15,6 +15,12 @@ func (m *Matcher) hints19(t *text, level proofdesk.Level, offered []string, best
 			best = v // "She is a Scorpio", "Vous êtes de novembre" (dobhint19.go)
 		}
 	}
+	if lvl := m.levels[proofdesk.ClassPhone]; lvl > level && len(m.phones) > 0 && t.phoneKindsSaid19() {
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassPhone, Part: PartFull, RequiredLevel: lvl}
+		if v.stricter(best) {
+			best = v // "We have no landline for you, only mobiles" (phonekinds19.go)
+		}
+	}
 	if len(offered) > 0 && t.shapes&tsDigits != 0 {
 		for _, tw := range m.twos {
 			if m.levels[tw.class] > level && slices.Contains(offered, tw.class) && t.corrected19(tw.digits) {
