@@ -29,7 +29,9 @@ var countryHeads19 = set("format", "formats", "formaat", "formato", "formati", "
 	"standard", "norm", "norme", "norma", "field", "feld", "champ", "campo", "veld", "style", "layout", "rules", "regeln",
 	"regles", "reglas", "regole", "regels", "regras", "book", "buch", "prefix", "code", "plan", "plans", "tarif", "tariff",
 	"tarifa", "tariffa", "support", "service", "hotline", "helpline", "line", "provider", "anbieter", "operator", "operateur",
-	"operador", "operatore", "validation", "validierung", "check", "verification")
+	"operador", "operatore", "validation", "validierung", "check", "verification", "rate", "rates", "fee", "fees", "price",
+	"prices", "market", "markt", "marche", "mercado", "mercato", "listing", "listings", "ad", "ads", "advert", "anzeige",
+	"annonce", "anuncio", "annuncio", "advertentie", "search", "suche", "recherche", "busqueda", "ricerca", "zoeken")
 
 // countryCallOpeners are the imperatives of calling that, opening the
 // sentence, make the phone the business's: "Call the French number for
@@ -66,10 +68,13 @@ func (t *text) countryThe19(start, end int, class string) bool {
 	switch {
 	case j+1 < to && nouns[string(t.tokBytes(j+1))] && t.toks[j].flags&fPunctAfter == 0:
 		s, e = i, j+2
-	case j+2 < to && countryFillers19[string(t.tokBytes(j+1))] && nouns[string(t.tokBytes(j+2))] && t.toks[j+1].flags&fPunctAfter == 0:
-		s, e = i, j+3 // "het Duitse mobiele nummer"
+	case j+2 < to && (countryFillers19[string(t.tokBytes(j+1))] || t.toks[j+1].shape&tsDigits != 0) && nouns[string(t.tokBytes(j+2))] &&
+		t.toks[j+1].flags&fPunctAfter == 0 && t.toks[j].flags&fPunctAfter == 0:
+		s, e = i, j+3 // "het Duitse mobiele nummer", "the Paris 2e flat"
 	case i > from && nouns[string(t.tokBytes(i-1))] && t.toks[i-1].flags&fPunctAfter == 0:
 		s, e = i-1, j+1
+	case class == proofdesk.ClassAddress && i-1 > from && countryPreps[string(t.tokBytes(i-1))] && nouns[string(t.tokBytes(i-2))] && t.toks[i-2].flags&fPunctAfter == 0:
+		s, e = i-2, j+1 // "la casa de Madrid", "o apartamento de Lisboa"
 	default:
 		return false
 	}

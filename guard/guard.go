@@ -647,7 +647,7 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxCity:
-			if start >= t.digits || !t.cityNamed(ts, te) || m.cityOtherAddress(t, ts) {
+			if start >= t.digits || !t.cityNamed(ts, te) && !t.countryThe19(ts, te, proofdesk.ClassAddress) || m.cityOtherAddress(t, ts) { // country19.go: "the Amsterdam flat"
 				return true
 			}
 		case p.ctx == ctxMailLocal || p.ctx == ctxMailDomain:
