@@ -652,7 +652,7 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 			}
 		case p.ctx == ctxMailLocal || p.ctx == ctxMailDomain:
 			if start >= t.digits || !t.mailPart(ts, p.ctx == ctxMailDomain) && !(p.ctx == ctxMailLocal && t.mailLabelYours(ts, false)) &&
-				!(p.ctx == ctxMailDomain && t.atDomainBare(ts)) {
+				!(p.ctx == ctxMailDomain && t.atDomainBare(ts)) && !(p.ctx == ctxMailDomain && t.mailPointed19(ts, te)) { // mailpointed19.go
 				return true
 			}
 		case p.ctx == ctxDobMY:

@@ -21,6 +21,12 @@ func (m *Matcher) hints19(t *text, level proofdesk.Level, offered []string, best
 			best = v // "We have no landline for you, only mobiles" (phonekinds19.go)
 		}
 	}
+	if lvl := m.levels[proofdesk.ClassPayment]; lvl > level && t.lexes&lxCard != 0 && m.brandLogoSaid19(t) {
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassPayment, Part: PartCardBrand, RequiredLevel: lvl}
+		if v.stricter(best) {
+			best = v // "the card with the red and yellow logo" (brandlogo19.go)
+		}
+	}
 	if len(offered) > 0 && t.shapes&tsDigits != 0 {
 		for _, tw := range m.twos {
 			if m.levels[tw.class] > level && slices.Contains(offered, tw.class) && t.corrected19(tw.digits) {
