@@ -87,6 +87,9 @@ func (t *text) countryThe19(start, end int, class string) bool {
 	if s <= from {
 		return false // no article: "German numbers start with +49"
 	}
+	if s-2 >= from && countryHeads19[string(t.tokBytes(s-2))] {
+		return false // "il formato dell'indirizzo tedesco", "the format of the German address"
+	}
 	det := string(t.tokBytes(s - 1))
 	switch {
 	case definites[det] || homeArticles[det] || demonstratives[det] || countryArticles19[det]:
@@ -114,7 +117,7 @@ func (t *text) countryThe19(start, end int, class string) bool {
 	}
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
-		if ourWords[w] || anyWords[w] || procUs[w] || procEvery[w] || noDeterminers[w] || countryBusiness19[w] || haveWords[w] {
+		if ourWords[w] || anyWords[w] || procUs[w] || procEvery[w] || noDeterminers[w] || countryBusiness19[w] || haveWords[w] && !(k > from && secondPerson[string(t.tokBytes(k-1))]) {
 			return false // "Not that one, we have the German mobile": weother.go's denial (its variants drop the "not")
 		}
 		if class == proofdesk.ClassAddress && (t.ats > 0 || t.toks[k].lex&(lxDot|lxAt) != 0 || emailNouns[w] || mailboxWords[w] || countryTLDs19[w]) {
@@ -148,7 +151,7 @@ var countryBusiness19 = set("shop", "store", "warehouse", "office", "branch", "h
 	"geschaft", "lager", "filiale", "buro", "boutique", "magasin", "entrepot", "bureau", "agence", "tienda", "almacen",
 	"oficina", "sucursal", "negozio", "magazzino", "ufficio", "filiale", "winkel", "magazijn", "kantoor", "loja", "armazem",
 	"escritorio", "company", "firma", "societe", "empresa", "azienda", "bedrijf", "example", "exemple", "ejemplo", "esempio",
-	"voorbeeld", "exemplo", "beispiel", "abroad", "ausland", "etranger", "extranjero", "estero", "buitenland", "estrangeiro")
+	"voorbeeld", "exemplo", "beispiel", "unseres", "lagers", "ladens", "buros", "abroad", "ausland", "etranger", "extranjero", "estero", "buitenland", "estrangeiro")
 
 // dutchDe19 reports whether "de" at k reads as Dutch's article: the
 // sentence has another Dutch word near it.

@@ -97,7 +97,7 @@ func (m *Matcher) dobHint19(t *text) bool {
 		case zod && tk.cls&clZodiac != 0 && isSign(sign, b):
 		case n == 3 && b[0] == 'm' && string(b) == m.dob[1]:
 		case n > 4 && b[n-4] == 'k' && string(b[n-4:]) == "kind" && canon[string(b[:n-4])] == m.dob[1]:
-		case len(m.dobH.holidays) > 0 && n >= 4 && m.dobH.shapes.has(b):
+		case len(m.dobH.holidays) > 0 && n >= 2 && m.dobH.shapes.has(b):
 		default:
 			continue
 		}
