@@ -89,15 +89,31 @@ func (m *Matcher) dobHint19(t *text) bool {
 	}
 	sign := signOf(m.dobH.month, m.dobH.day)
 	zod := t.cls&clZodiac != 0 && sign >= 0
+	// the first letters of the candidates, a quick test per token: the
+	// month's token ("m11"), its names for the "-kind" compounds, the
+	// holidays' first words, the sign (its bit, zod)
+	var first [256]bool
+	first['m'] = true
+	for _, w := range m.dobMonths {
+		first[w[0]] = true
+	}
+	for _, h := range m.dobH.holidays {
+		if len(h) > 0 && len(h[0]) > 0 {
+			first[h[0][0]] = true
+		}
+	}
 	for k := range t.toks {
 		tk := &t.toks[k]
+		if !first[t.buf[tk.off+1]] && (!zod || tk.cls&clZodiac == 0) {
+			continue
+		}
 		n := tk.end - tk.off - 1
 		b := t.tokBytes(k)
 		switch {
 		case zod && tk.cls&clZodiac != 0 && isSign(sign, b):
 		case n == 3 && b[0] == 'm' && string(b) == m.dob[1]:
 		case n > 4 && b[n-4] == 'k' && string(b[n-4:]) == "kind" && canon[string(b[:n-4])] == m.dob[1]:
-		case len(m.dobH.holidays) > 0 && n >= 2 && m.dobH.shapes.has(b):
+		case len(m.dobH.holidays) > 0 && n >= 2 && m.dobH.shapes.has(b) && m.holidayAt19(t, k) > 0:
 		default:
 			continue
 		}
@@ -130,10 +146,9 @@ func (m *Matcher) dobHint19(t *text) bool {
 	return false
 }
 
-// holidayMonth19 reports whether a holiday near her birthday opens at
-// token k as "the month of" it after the person's copula: "vous êtes du
-// mois de la Toussaint", "you're from the month of All Saints".
-func (m *Matcher) holidayMonth19(t *text, k, from int) bool {
+// holidayAt19 returns the number of tokens of the holiday near her
+// birthday that opens at token k, or 0.
+func (m *Matcher) holidayAt19(t *text, k int) int {
 	for _, h := range m.dobH.holidays {
 		if k+len(h) > len(t.toks) {
 			continue
@@ -142,18 +157,22 @@ func (m *Matcher) holidayMonth19(t *text, k, from int) bool {
 		for n, w := range h {
 			ok = ok && string(t.tokBytes(k+n)) == w
 		}
-		if !ok {
-			continue
-		}
-		j := k - 1
-		for j >= from && j >= k-3 && signLinks19[string(t.tokBytes(j))] {
-			j--
-		}
-		if j >= from && monthNouns19[string(t.tokBytes(j))] && t.personCopulaBefore19(j, from, monthOfLinks19) {
-			return true
+		if ok {
+			return len(h)
 		}
 	}
-	return false
+	return 0
+}
+
+// holidayMonth19 reports whether a holiday near her birthday opens at
+// token k as "the month of" it after the person's copula: "vous êtes du
+// mois de la Toussaint", "you're from the month of All Saints".
+func (m *Matcher) holidayMonth19(t *text, k, from int) bool {
+	j := k - 1
+	for j >= from && j >= k-3 && signLinks19[string(t.tokBytes(j))] {
+		j--
+	}
+	return j >= from && monthNouns19[string(t.tokBytes(j))] && t.personCopulaBefore19(j, from, monthOfLinks19)
 }
 
 // negBetween19 reports whether a negation stands in [from, k).

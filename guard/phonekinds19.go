@@ -19,6 +19,10 @@ var phoneKinds19 = set("landline", "landlines", "festnetz", "festnetznummer", "f
 	"celular", "celulares", "cellulare", "cellulari", "mobiel", "mobiele", "mobieltjes", "telemovel", "telemoveis", "gsm",
 	"cell", "cells", "cellphone", "cellphones")
 
+// phoneKindShape19 holds the shapes of phoneKinds19, a quick test
+// before the look-up.
+var phoneKindShape19 = shapesOf(keysOf(phoneKinds19))
+
 // phoneKindOnly19 say "only" or "no": the kinds she has or lacks
 // (normalised).
 var phoneKindOnly19 = set("only", "just", "nur", "lediglich", "seulement", "uniquement", "que", "solo", "solamente",
@@ -45,9 +49,12 @@ var phoneKindAdvice19 = set("can", "cant", "cannot", "could", "must", "need", "n
 // phoneKindsSaid19 reports whether a sentence of t says which kinds of
 // phone are hers (see above).
 func (t *text) phoneKindsSaid19() bool {
+	if t.cls&(clNeg|clNegAny|clRecord23) == 0 {
+		return false // no negation, no "only" (onlyWords23), no record: nothing to read
+	}
 	for k := range t.toks {
 		tk := &t.toks[k]
-		if n := tk.end - tk.off - 1; n < 3 || n > 17 || tk.shape&tsDigits != 0 || !phoneKinds19[string(t.tokBytes(k))] {
+		if n := tk.end - tk.off - 1; n < 3 || n > 17 || tk.shape&tsDigits != 0 || !phoneKindShape19.has(t.tokBytes(k)) || !phoneKinds19[string(t.tokBytes(k))] {
 			continue
 		}
 		if tk.flags&fQuestion != 0 {
