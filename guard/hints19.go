@@ -33,6 +33,12 @@ func (m *Matcher) hints19(t *text, level proofdesk.Level, offered []string, best
 			best = v // "It starts with 'elodie.'" after an offered email (mailstart19.go)
 		}
 	}
+	if lvl := m.levels[proofdesk.ClassEmail]; lvl > level && !slices.Contains(offered, proofdesk.ClassEmail) && m.mailProviderSaid19(t) { // offered: valueDenied judges it
+		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassEmail, Part: PartFull, RequiredLevel: lvl}
+		if v.stricter(best) {
+			best = v // "Your e-mail isn't a Sapo one" (mailprovider19.go)
+		}
+	}
 	if len(offered) > 0 && t.shapes&tsDigits != 0 {
 		for _, tw := range m.twos {
 			if m.levels[tw.class] > level && slices.Contains(offered, tw.class) && t.corrected19(tw.digits) {
