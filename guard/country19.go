@@ -1,6 +1,7 @@
 package guard
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/proofdesk/proofdesk"
@@ -68,7 +69,7 @@ func (t *text) countryThe19(start, end int, class string) bool {
 	switch {
 	case j+1 < to && nouns[string(t.tokBytes(j+1))] && t.toks[j].flags&fPunctAfter == 0:
 		s, e = i, j+2
-	case j+2 < to && (countryFillers19[string(t.tokBytes(j+1))] || t.toks[j+1].shape&tsDigits != 0) && nouns[string(t.tokBytes(j+2))] &&
+	case j+2 < to && (countryFillers19[string(t.tokBytes(j+1))] || t.toks[j+1].cls&clDigit != 0) && nouns[string(t.tokBytes(j+2))] &&
 		t.toks[j+1].flags&fPunctAfter == 0 && t.toks[j].flags&fPunctAfter == 0:
 		s, e = i, j+3 // "het Duitse mobiele nummer", "the Paris 2e flat"
 	case i > from && nouns[string(t.tokBytes(i-1))] && t.toks[i-1].flags&fPunctAfter == 0:
@@ -231,5 +232,21 @@ func (b *builder) regions19(a proofdesk.Address, level proofdesk.Level) {
 	}
 	if r := regions19[c]; len(r) > 0 {
 		b.countryForms(r, proofdesk.ClassAddress, level)
+	}
+	// the city and its arrondissement as an ordinal: "the Paris 2e",
+	// "Lyon 3e", "Paris 1er" (texting.go's arrondissement takes "2e
+	// arrondissement"); the postal code's last two digits
+	pc := strings.ReplaceAll(a.PostalCode, " ", "")
+	if a.Country != "FR" || len(pc) != 5 || !allDigits([]byte(pc)) || pc[:3] != "750" && pc[:4] != "6900" && pc[:3] != "130" {
+		return
+	}
+	n := int(pc[3]-'0')*10 + int(pc[4]-'0')
+	if n < 1 || n > 20 {
+		return
+	}
+	city := normTokens(a.City)
+	num := strconv.Itoa(n)
+	for _, f := range []string{num + "e", num + "er", num + "eme", num + "ieme"} {
+		b.tokens(append(append([]string(nil), city...), f), pattern{class: proofdesk.ClassAddress, part: PartCity, level: level, ctx: ctxStreet})
 	}
 }
