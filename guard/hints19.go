@@ -9,7 +9,7 @@ import (
 // hints19 adds the verdicts of g19p's readings to best: her month or sign
 // as what she is (dobhint19.go).
 func (m *Matcher) hints19(t *text, level proofdesk.Level, offered []string, best Verdict) Verdict {
-	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && m.dobHint19(t) {
+	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobHint19(t) || t.shapes&tsDigits != 0 && m.dayAfterStart19(t)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v // "She is a Scorpio", "Vous êtes de novembre" (dobhint19.go)
