@@ -486,7 +486,9 @@ var (
 	partVerdicts = set("diverse", "diversi", "distintos", "distintas", "diferentes", "differents", "differentes",
 		"verschieden", "verschillend", "klopt", "kloppen", "stimmen", "passen", "coinciden",
 		"coincidem", "corresponde", "correspondem", "confere", "conferem", "batem", "certa", "certo", "giusta",
-		"giusto", "corretta", "corretto", "correcta", "correctas", "correctos", "bonne", "bons", "bonnes", "bon")
+		"giusto", "corretta", "corretto", "correcta", "correctas", "correctos", "bonne", "bons", "bonnes", "bon",
+		"differs", "differ", "differing", "unterscheidet", "abweichend", "differe", "different", "difiere", "difieren",
+		"differisce", "differiscono", "verschilt", "difere", "diferem", "off", "anders") // g19p: verbs of differing
 	// whetherWords ask whether: a judgement after one is asked, not said.
 	whetherWords = set("of", "whether", "if", "ob", "si", "se", "wenn", "als", "falls", "quand", "cuando", "quando", "wanneer")
 	// thingWords name things a part word may belong to besides the value.
@@ -499,7 +501,9 @@ var (
 // otherish reports whether partVerdicts word w says different.
 func otherish(w string) bool {
 	switch w {
-	case "diverse", "diversi", "distintos", "distintas", "diferentes", "differents", "differentes", "verschieden", "verschillend":
+	case "diverse", "diversi", "distintos", "distintas", "diferentes", "differents", "differentes", "verschieden", "verschillend",
+		"differs", "differ", "differing", "unterscheidet", "abweichend", "differe", "different", "difiere", "difieren",
+		"differisce", "differiscono", "verschilt", "difere", "diferem", "off", "anders":
 		return true
 	}
 	return false

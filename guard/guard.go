@@ -647,12 +647,12 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxCity:
-			if start >= t.digits || !t.cityNamed(ts, te) || m.cityOtherAddress(t, ts) {
+			if start >= t.digits || !t.cityNamed(ts, te) && !t.countryThe19(ts, te, proofdesk.ClassAddress) || m.cityOtherAddress(t, ts) { // country19.go: "the Amsterdam flat"
 				return true
 			}
 		case p.ctx == ctxMailLocal || p.ctx == ctxMailDomain:
 			if start >= t.digits || !t.mailPart(ts, p.ctx == ctxMailDomain) && !(p.ctx == ctxMailLocal && t.mailLabelYours(ts, false)) &&
-				!(p.ctx == ctxMailDomain && t.atDomainBare(ts)) {
+				!(p.ctx == ctxMailDomain && t.atDomainBare(ts)) && !(p.ctx == ctxMailDomain && t.mailPointed19(ts, te)) { // mailpointed19.go
 				return true
 			}
 		case p.ctx == ctxDobMY:
@@ -724,7 +724,7 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxCountry:
-			if start >= t.digits || !t.countryNamed(ts, te, p.class) {
+			if start >= t.digits || !t.countryNamed(ts, te, p.class) && !t.countryThe19(ts, te, p.class) { // country19.go
 				return true
 			}
 		case p.ctx == ctxMailShape:
@@ -739,7 +739,7 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 			if start < t.digits || start >= t.compact || !m.phoneSplit(t, start, m.splitForms[p.aux]) {
 				return true
 			}
-		case p.ctx != ctxNone && !inContext(view, ts, te, p.ctx):
+		case p.ctx != ctxNone && !inContext(view, ts, te, p.ctx) && !(p.ctx == ctxCard && t.cardAfter19(ts, te)): // cardafter19.go
 			return true
 		}
 		hits = append(hits, hit{id, ts, te, te})
@@ -895,6 +895,7 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 	f16 := m.scan16(t, slices.Contains(offered, proofdesk.ClassDateOfBirth))
 	best := m.valuesOf(t, level, f16)
 	best = m.bizAndHints35(t, level, offered, f16, best) // a30c: bizref35, revticket35, procphone35, ourplace35, dobhint35
+	best = m.hints19(t, level, offered, best)            // g19p: dobhint19
 	// confirmations and denials of an offered value
 	need, class := m.offerNeed(level, offered)
 	if ec := t.enumeration(); ec != "" {

@@ -461,6 +461,7 @@ func (b *builder) address(a proofdesk.Address, level proofdesk.Level) {
 	pc := normTokens(a.PostalCode)
 	city := normTokens(a.City)
 	b.countries(a, level)
+	b.regions19(a, level) // the region of her city: "the Piedmont house" (country19.go)
 	b.typoStreets(a, level)
 	b.countryNames(a.Country, level)
 	if core := streetCore(toks); len(core) > 0 && tokLen(core) >= 4 && len(city) == 1 && len(city[0]) >= 4 && len(b.cities) < 1<<15 {
