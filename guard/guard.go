@@ -393,6 +393,16 @@ var textPool = sync.Pool{New: func() any { return &text{buf: make([]byte, 0, 409
 // blocked while level is below what the strictest offered class needs.
 func (m *Matcher) Check(reply string, level proofdesk.Level, offered []string) (v Verdict) {
 	defer failClosed(&v)
+	if quoteLead24(reply) {
+		if v, ok := quoteVerdict24(reply, offered, func(r string, o []string) Verdict { return m.checkReply(r, level, o) }); ok {
+			return v // "> is it still Via Garibaldi 3? No, that's not the one" (quote24.go)
+		}
+	}
+	return m.checkReply(reply, level, offered)
+}
+
+// checkReply is Check on one reply, its leading quote read as any text.
+func (m *Matcher) checkReply(reply string, level proofdesk.Level, offered []string) (v Verdict) {
 	t := textPool.Get().(*text)
 	defer textPool.Put(t)
 	t.normalize(reply)
@@ -435,6 +445,17 @@ type Target struct {
 // verdict. The reply is normalised once.
 func CheckAll(reply string, offered []string, targets ...Target) (best Verdict) {
 	defer failClosed(&best)
+	if quoteLead24(reply) {
+		if v, ok := quoteVerdict24(reply, offered, func(r string, o []string) Verdict { return checkAllReply(r, o, targets) }); ok {
+			return v // (quote24.go)
+		}
+	}
+	return checkAllReply(reply, offered, targets)
+}
+
+// checkAllReply is CheckAll on one reply, its leading quote read as any
+// text.
+func checkAllReply(reply string, offered []string, targets []Target) (best Verdict) {
 	t := textPool.Get().(*text)
 	defer textPool.Put(t)
 	t.normalize(reply)
