@@ -68,7 +68,7 @@ func leadQuote24(reply string) (quote, rest string, ok bool) {
 }
 
 // closersLen24 returns the length in bytes of the closing quotation marks
-// s opens with: '»', '"', '“', '”', '’', '\''.
+// s opens with: '»', '"', '“', '”', '’', '\”.
 func closersLen24(s string) int {
 	n := 0
 	for n < len(s) {
