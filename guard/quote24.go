@@ -68,7 +68,7 @@ func leadQuote24(reply string) (quote, rest string, ok bool) {
 }
 
 // closersLen24 returns the length in bytes of the closing quotation marks
-// s opens with: '»', '"', '“', '”', '’', '\”.
+// s opens with: '»', '"', '“', '”', '’' or an apostrophe.
 func closersLen24(s string) int {
 	n := 0
 	for n < len(s) {
@@ -135,8 +135,8 @@ func restAnswersProcess24(rest string) bool {
 	defer textPool.Put(r)
 	r.normalize(rest)
 	for i := range r.toks {
-		if processWords24[string(r.tokBytes(i))] {
-			return true
+		if w := r.tokBytes(i); processWords24[string(w)] || len(w) > 6 && (string(w[:5]) == "verif" || string(w[:6]) == "identi") {
+			return true // "verificatielink", "Verifizierungscode"
 		}
 	}
 	var cutArr [8]span
