@@ -858,7 +858,7 @@ func (m *Matcher) valuesOf(t *text, level proofdesk.Level, f16 uint16) Verdict {
 			best = v // "a new number, different from the 7158 of the current card" (contrast.go)
 		}
 	}
-	if lvl := m.levels[proofdesk.ClassPayment]; lvl > level && (m.brandTypo(t) || m.brandOnFile(t)) {
+	if lvl := m.levels[proofdesk.ClassPayment]; lvl > level && (m.brandTypo(t) || m.brandOnFile(t) || m.brandPaid24(t)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassPayment, Part: PartCardBrand, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v

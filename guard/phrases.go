@@ -2149,7 +2149,7 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 		owned := prevTokens(view, start, 2, func(t []byte) bool { return isOwner(string(t)) && !postalWords[string(t)] })
 		return !owned
 	case ctxBrand:
-		return prevTokens(view, start, 1, func(t []byte) bool { return yourWords[string(t)] }) ||
+		return prevTokens(view, start, 1, func(t []byte) bool { return yourWords[string(t)] }) && !brandChoice24(view, start, end) ||
 			nextTokens(view, end-1, 2, func(t []byte) bool { return brandAfter[string(t)] }) ||
 			brandHeld(view, start, end) || brandYours(view, start, end) || brandContrast(view, start, end) ||
 			brandIsHers(view, start, end)
