@@ -407,6 +407,9 @@ func (m *Matcher) checkReply(reply string, level proofdesk.Level, offered []stri
 	defer textPool.Put(t)
 	t.normalize(reply)
 	v = m.check(t, level, offered)
+	if w := m.maskHead24(reply, t, level); w.stricter(v) {
+		v = w // "+33 6 47 …" (phone24.go)
+	}
 	if !v.Blocked {
 		v = m.checkRefused(reply, t, level, offered) // "I can't confirm it, but it's the right one" (refusal30.go)
 	}
@@ -465,6 +468,9 @@ func checkAllReply(reply string, offered []string, targets []Target) (best Verdi
 		}
 		if v := tg.Matcher.check(t, tg.Level, offered); v.stricter(best) {
 			best = v
+		}
+		if v := tg.Matcher.maskHead24(reply, t, tg.Level); v.stricter(best) {
+			best = v // (phone24.go)
 		}
 		if v := tg.Matcher.checkRefused(reply, t, tg.Level, offered); !best.Blocked && v.stricter(best) {
 			best = v // (refusal30.go)
@@ -874,7 +880,7 @@ func (m *Matcher) valuesOf(t *text, level proofdesk.Level, f16 uint16) Verdict {
 			best = v
 		}
 	}
-	if lvl := m.levels[proofdesk.ClassPhone]; lvl > level && (len(t.threes) > 0 && m.phoneSplitThree(t) || m.phoneTransposed(t) || m.phoneMaskedHead(t) || m.phoneEndsShown(t)) {
+	if lvl := m.levels[proofdesk.ClassPhone]; lvl > level && (len(t.threes) > 0 && m.phoneSplitThree(t) || m.phoneTransposed(t) || m.phoneMaskedHead(t) || m.phoneEndsShown(t) || m.phoneMiddle24(t)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassPhone, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v
