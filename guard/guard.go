@@ -755,7 +755,7 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxMailShape:
-			if start >= t.digits || !t.mailShaped(ts) {
+			if start >= t.digits || !t.mailShaped(ts) || m.otherDomain24(t, ts) {
 				return true
 			}
 		case p.ctx == ctxMailMasked:
