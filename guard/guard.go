@@ -393,10 +393,23 @@ var textPool = sync.Pool{New: func() any { return &text{buf: make([]byte, 0, 409
 // blocked while level is below what the strictest offered class needs.
 func (m *Matcher) Check(reply string, level proofdesk.Level, offered []string) (v Verdict) {
 	defer failClosed(&v)
+	if quoteLead24(reply) {
+		if v, ok := quoteVerdict24(reply, offered, func(r string, o []string) Verdict { return m.checkReply(r, level, o) }); ok {
+			return v // "> is it still Via Garibaldi 3? No, that's not the one" (quote24.go)
+		}
+	}
+	return m.checkReply(reply, level, offered)
+}
+
+// checkReply is Check on one reply, its leading quote read as any text.
+func (m *Matcher) checkReply(reply string, level proofdesk.Level, offered []string) (v Verdict) {
 	t := textPool.Get().(*text)
 	defer textPool.Put(t)
 	t.normalize(reply)
 	v = m.check(t, level, offered)
+	if w := m.maskHead24(reply, t, level); w.stricter(v) {
+		v = w // "+33 6 47 …" (phone24.go)
+	}
 	if !v.Blocked {
 		v = m.checkRefused(reply, t, level, offered) // "I can't confirm it, but it's the right one" (refusal30.go)
 	}
@@ -435,6 +448,17 @@ type Target struct {
 // verdict. The reply is normalised once.
 func CheckAll(reply string, offered []string, targets ...Target) (best Verdict) {
 	defer failClosed(&best)
+	if quoteLead24(reply) {
+		if v, ok := quoteVerdict24(reply, offered, func(r string, o []string) Verdict { return checkAllReply(r, o, targets) }); ok {
+			return v // (quote24.go)
+		}
+	}
+	return checkAllReply(reply, offered, targets)
+}
+
+// checkAllReply is CheckAll on one reply, its leading quote read as any
+// text.
+func checkAllReply(reply string, offered []string, targets []Target) (best Verdict) {
 	t := textPool.Get().(*text)
 	defer textPool.Put(t)
 	t.normalize(reply)
@@ -444,6 +468,9 @@ func CheckAll(reply string, offered []string, targets ...Target) (best Verdict) 
 		}
 		if v := tg.Matcher.check(t, tg.Level, offered); v.stricter(best) {
 			best = v
+		}
+		if v := tg.Matcher.maskHead24(reply, t, tg.Level); v.stricter(best) {
+			best = v // (phone24.go)
 		}
 		if v := tg.Matcher.checkRefused(reply, t, tg.Level, offered); !best.Blocked && v.stricter(best) {
 			best = v // (refusal30.go)
@@ -728,7 +755,7 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxMailShape:
-			if start >= t.digits || !t.mailShaped(ts) {
+			if start >= t.digits || !t.mailShaped(ts) || m.otherDomain24(t, ts) {
 				return true
 			}
 		case p.ctx == ctxMailMasked:
@@ -837,7 +864,7 @@ func (m *Matcher) valuesOf(t *text, level proofdesk.Level, f16 uint16) Verdict {
 			best = v // "a new number, different from the 7158 of the current card" (contrast.go)
 		}
 	}
-	if lvl := m.levels[proofdesk.ClassPayment]; lvl > level && (m.brandTypo(t) || m.brandOnFile(t)) {
+	if lvl := m.levels[proofdesk.ClassPayment]; lvl > level && (m.brandTypo(t) || m.brandOnFile(t) || m.brandPaid24(t)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassPayment, Part: PartCardBrand, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v
@@ -853,7 +880,7 @@ func (m *Matcher) valuesOf(t *text, level proofdesk.Level, f16 uint16) Verdict {
 			best = v
 		}
 	}
-	if lvl := m.levels[proofdesk.ClassPhone]; lvl > level && (len(t.threes) > 0 && m.phoneSplitThree(t) || m.phoneTransposed(t) || m.phoneMaskedHead(t) || m.phoneEndsShown(t)) {
+	if lvl := m.levels[proofdesk.ClassPhone]; lvl > level && (len(t.threes) > 0 && m.phoneSplitThree(t) || m.phoneTransposed(t) || m.phoneMaskedHead(t) || m.phoneEndsShown(t) || m.phoneMiddle24(t)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassPhone, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v

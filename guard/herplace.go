@@ -181,12 +181,12 @@ func (t *text) herPlaceAfterPrep(i, n, from, to int) bool {
 	if p > from && herArticles[string(t.tokBytes(p))] && herPreps[string(t.tokBytes(p-1))] {
 		p-- // "to the Netherlands", "para a Itália", "in den Niederlanden"
 	}
-	if !herPreps[string(t.tokBytes(p))] {
+	if !herPreps[string(t.tokBytes(p))] && !destPreps24[string(t.tokBytes(p))] && !t.wayOf24(p, from) {
 		return false
 	}
 	for k := i + n; k < to; k++ {
 		w := string(t.tokBytes(k))
-		if t.businessAt(k, to) || placeBack[w] || placePolicy[w] {
+		if t.businessAt(k, to) || placeBack[w] || placePolicy[w] || policy24[w] {
 			return false // "to the Berlin depot", "ging nach Lissabon ins Lager zurück"
 		}
 		if negations[w] && k+1 < to && placeYours[string(t.tokBytes(k+1))] {
@@ -194,7 +194,7 @@ func (t *text) herPlaceAfterPrep(i, n, from, to int) bool {
 		}
 	}
 	for k := max(from, p-4); k < p; k++ {
-		if t.businessAt(k, to) || placeOrgs[string(t.tokBytes(k))] || routeWords[string(t.tokBytes(k))] || t.digitsTok(k) {
+		if t.businessAt(k, to) || placeOrgs[string(t.tokBytes(k))] || routeWords[string(t.tokBytes(k))] || t.digitsTok(k) && !t.listMark24(k, from) {
 			return false // "our hub in Berlin", "via our depot in Madrid", "an Kalverstrat 29 nach Amsterdam" (another address's city)
 		}
 	}
@@ -207,11 +207,11 @@ func (t *text) herPlaceAfterPrep(i, n, from, to int) bool {
 		// a verb of going before the place, or right after it (the verb
 		// last: "nach Madrid geschickt"), not one that leaves from
 		// elsewhere ("produced in Germany and shipped from Madrid")
-		if (k < p || k >= i+n && k <= i+n+2) && (placeSendVerbs[w] || goneWords[w] || wentVerbs[w] || arriveVerbs[w] || placeGoVerbs[w]) &&
+		if (k < p || k >= i+n && k <= i+n+2) && (placeSendVerbs[w] || goneWords[w] || wentVerbs[w] || arriveVerbs[w] || placeGoVerbs[w] || sendVerbs24[w]) &&
 			!(k+1 < to && cityFromWords[string(t.tokBytes(k+1))]) {
 			going = true
 		}
-		if placePolicy[w] || placeReturns[w] {
+		if placePolicy[w] || placeReturns[w] || policy24[w] {
 			return false // "Delivery: two days to Turin", "free to Lisbon", "the address for returns"
 		}
 	}
@@ -223,11 +223,11 @@ func (t *text) herPlaceAfterPrep(i, n, from, to int) bool {
 		switch {
 		case placeMoveVerbs[w]:
 			subject = t.moverHers(from, k, p)
-		case (herThing(w) || k > from && herThings(w)) && k < p-1 && t.herDetermined(k, from):
+		case (herThing(w) || k > from && herThings(w)) && (k < p-1 || t.clauseHead24(k, from)) && (t.herDetermined(k, from) || t.clauseHead24(k, from)):
 			// an address, an account sits somewhere ("the billing
 			// address is in Spain"); a parcel, a card, a letter only
 			// goes there ("the parcel is in Lisbon" is the tracking)
-			subject = subject || going || placeSited(w)
+			subject = subject || going || placeSited(w) || k == p-1 && item24(w) && t.clauseHead24(k, from) // "2) parcel to Portland"
 		case placeSendVerbs[w] && k+1 < p && placeObjects[string(t.tokBytes(k+1))],
 			placeSendVerbs[w] && k > from && placeObjects[string(t.tokBytes(k-1))]:
 			subject = true // "send it to", "on l'envoie à", "se la enviamos a"
@@ -312,14 +312,14 @@ func (t *text) herDetermined(k, from int) bool {
 // placeSited reports whether the thing w (normalised) has a place
 // without going there: an address, an account, a record, its holder.
 func placeSited(w string) bool {
-	return placeSitedThings[w] || addressNouns[w] || herThing(w) && !placeThings[w] && !shippedWords[w]
+	return placeSitedThings[w] || addressNouns[w] || herThing(w) && !placeThings[w] && !shippedWords[w] && !goods24[w]
 }
 
 // herThing reports whether w (normalised) is a thing of hers that goes
 // to or sits at an address: an address (and its compounds, "factuuradres",
 // "Rechnungsadresse"), her account, card, parcel, letter, code, statement.
 func herThing(w string) bool {
-	if placeThings[w] || addressNouns[w] || shippedWords[w] {
+	if placeThings[w] || addressNouns[w] || shippedWords[w] || goods24[w] {
 		return true
 	}
 	for _, s := range []string{"adresse", "adres", "address", "anschrift"} {

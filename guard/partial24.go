@@ -844,8 +844,8 @@ func (s sent24) monthNear(j int, m string) bool {
 // digits told without them.
 func (t *text) card24(p *part24Values, from, to int) bool {
 	s := sent24{t, from, to}
-	if s.any(0, acceptWords24) {
-		return false // "we accept Mastercard and Visa"
+	if s.any(0, acceptWords24) || s.any(0, anyWords) {
+		return false // "we accept Mastercard and Visa", "paid with any Mastercard"
 	}
 	for i := 0; i < s.n(); i++ {
 		abbr := s.oneOf(i, p.brandAbbrs)

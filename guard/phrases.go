@@ -494,7 +494,9 @@ var condWords = set("if", "whether", "ob", "falls", "wenn", "sofern", "si", "cas
 var seCond = set("e", "il", "la", "lo", "questo", "questa", "quello", "quella", "isso", "esse", "essa", "esta", "este",
 	"o", "a", "corrisponde", "confere", "coincide", "tutto", "tudo", "ci", "c",
 	// guard15: "non posso dire se una parte della data è sbagliata", "se alguma parte ... está errada"
-	"una", "uno", "uma", "um", "qualche", "qualcosa", "alguma", "algum", "algumas", "alguns", "parte", "gli", "os", "as")
+	"una", "uno", "uma", "um", "qualche", "qualcosa", "alguma", "algum", "algumas", "alguns", "parte", "gli", "os", "as",
+	// g24: a wish, "Se quiser usar esse e-mail, altere-o no perfil"
+	"quiser", "quiserem", "quer", "vuole", "vuoi", "volete", "desidera", "preferir", "preferisce", "precisar")
 
 // refWords point at a value: after "Yes," they make the sentence a
 // confirmation ("Yes, that's the one"); a "yes" whose sentence goes on
@@ -790,6 +792,9 @@ func (t *text) conditionalWord(i int) bool {
 		if string(t.tokBytes(k)) == "se" && k+1 < len(t.toks) && t.toks[k+1].lex&lxSeCond != 0 {
 			return true
 		}
+		if string(t.tokBytes(k)) == "als" && k+1 < len(t.toks) && alsIf24[string(t.tokBytes(k+1))] {
+			return true // "Als u dat e-mailadres wilt gebruiken, ..."
+		}
 		if k <= from+2 && checkVerbs[string(t.tokBytes(k))] && (k == from || pleaseWords[string(t.tokBytes(k-1))]) {
 			return true // "Controleer of de postcode overeenkomt": what to check, not an answer
 		}
@@ -877,6 +882,7 @@ func (t *text) confirmation(class string) string {
 		hits = append(hits, phit{p.kind, span{start, end}, i})
 		return true
 	})
+	excl, refusals = t.neitherSpans24(excl, refusals) // "Ni lo confirmo ni lo descarto" (neither24.go)
 	inExcl := func(s span) bool { return overlaps(s, excl) || overlaps(s, locals) }
 	sentenceExcl := func(i int) bool {
 		from, to := t.sentenceOf(i)
@@ -2149,7 +2155,7 @@ func inContext(view []byte, start, end int, k ctxKind) bool {
 		owned := prevTokens(view, start, 2, func(t []byte) bool { return isOwner(string(t)) && !postalWords[string(t)] })
 		return !owned
 	case ctxBrand:
-		return prevTokens(view, start, 1, func(t []byte) bool { return yourWords[string(t)] }) ||
+		return prevTokens(view, start, 1, func(t []byte) bool { return yourWords[string(t)] }) && !brandChoice24(view, start, end) ||
 			nextTokens(view, end-1, 2, func(t []byte) bool { return brandAfter[string(t)] }) ||
 			brandHeld(view, start, end) || brandYours(view, start, end) || brandContrast(view, start, end) ||
 			brandIsHers(view, start, end)

@@ -95,7 +95,8 @@ func (m *Matcher) checkRefused(reply string, t *text, level proofdesk.Level, off
 // verb of confirming or saying, or "comment".
 func (t *text) refusalCue30() bool {
 	for i := range t.toks {
-		if w := t.tokBytes(i); len(w) >= 3 && len(w) < 24 && (sayVerbs30[string(w)] || shareVerbs38[string(w)] || confirmStem30(w) || commentWord30(w) || string(w) == "lets") {
+		if w := t.tokBytes(i); len(w) >= 3 && len(w) < 24 && (sayVerbs30[string(w)] || shareVerbs38[string(w)] || confirmStem30(w) || commentWord30(w) || string(w) == "lets" ||
+			denyVerbs24[string(w)]) {
 			return true
 		}
 	}
@@ -149,7 +150,7 @@ func (t *text) refusalClauses30(cuts []span) []span {
 			ci++
 		}
 		cue := !allCues || ci < len(cues) && int(cues[ci]) < b
-		cut := cue && t.refusesIn30(a, b) || len(cuts) > 0 && cuts[len(cuts)-1].end == a && t.leadClause30(a, b)
+		cut := cue && t.refusesIn30(a, b) || t.neitherIn24(a, b) || len(cuts) > 0 && cuts[len(cuts)-1].end == a && t.leadClause30(a, b)
 		for _, i := range at {
 			cut = cut || i >= a && i < b
 		}
