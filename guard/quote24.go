@@ -25,7 +25,9 @@ import (
 // the one on file" denies, "> which mail? elodie.martin – at exemple.fr"
 // gives the value. The quote's own values pass only when the rest refuses
 // or speaks of the process (a refusal clause, a verification word, a
-// process answer); otherwise the reply is checked whole as well, so a
+// process answer), and only when the caller's offered classes (read from
+// the requester's own messages) hold their class: a quote of a class the
+// requester never offered is the agent's own words; otherwise the reply is checked whole as well, so a
 // quote alone ("> 12 Rue de la Paix"), one that is not at the start, or
 // one in the desk's voice ("> Your card ends 7158. Please verify") still
 // blocks on its values.
@@ -171,8 +173,13 @@ func quoteVerdict24(reply string, offered []string, check func(reply string, off
 			off = append(slices.Clip(off), c)
 		}
 	}
-	if whole.Blocked && whole.Rule == RuleProtectedValue && whole.Class != proofdesk.ClassName && !slices.Contains(off, whole.Class) {
-		off = append(slices.Clip(off), whole.Class) // her own value quoted: "> my DOB is 3 Nov 1979."
+	if whole.Blocked && whole.Rule == RuleProtectedValue && whole.Class != proofdesk.ClassName && !slices.Contains(offered, whole.Class) {
+		// A value of a class the requester never offered (offered comes
+		// from the requester's own messages, not from this reply) is the
+		// agent's, whatever quote marks it wears: "> is it 12 Rue de la
+		// Paix? I can't confirm" on a conversation where no address was
+		// offered.
+		return whole, true
 	}
 	v := check(rest, off)
 	if !restAnswersProcess24(rest) && whole.stricter(v) {
