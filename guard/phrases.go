@@ -2071,7 +2071,7 @@ var postalWords = set("zip", "plz", "cp", "cep", "cap", "postcode", "code", "pos
 // number: an owner word, or a compound that ends in "nummer" or "number"
 // and is no phone word ("Bestellnummer", "Sendungsnummer").
 func isOwner(w string) bool {
-	if ownerWords[w] {
+	if ownerWords[w] || ownerWords41b[w] { // (card41b.go)
 		return true
 	}
 	for _, suf := range []string{"nummer", "number", "numero", "nr"} {
