@@ -638,7 +638,8 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 		}
 		switch {
 		case p.ctx == ctxStreet:
-			if start < t.digits && (!t.streetNamed(ts, te) || p.aux > 0 && t.streetOtherNumber(ts, te, m.streetNums[p.aux-1])) {
+			if start < t.digits && (!t.streetNamed(ts, te) || p.aux > 0 && t.streetOtherNumber(ts, te, m.streetNums[p.aux-1])) &&
+				!(p.aux > 0 && t.herNumberSaid41b(ts, m.streetNums[p.aux-1].num)) { // "..., a few doors from your place at number 5" (street41b.go)
 				return true
 			}
 		case p.ctx == ctxDobYear:
@@ -680,7 +681,8 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxStreetCity:
-			if start >= t.digits || !m.streetCity(t, ts, m.cities[p.aux]) && !t.streetHome(ts, te) || m.streetCityOther(t, ts, te, m.cities[p.aux]) {
+			if start >= t.digits || !m.streetCity(t, ts, m.cities[p.aux]) && !t.streetHome(ts, te) ||
+				m.streetCityOther(t, ts, te, m.cities[p.aux]) && !t.herNumberSaid41b(ts, m.houseOfCity(m.cities[p.aux])) {
 				return true
 			}
 		case p.ctx == ctxHouseAlone:

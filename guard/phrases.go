@@ -2412,6 +2412,9 @@ func (t *text) streetNamed(start, end int) bool {
 			return false
 		}
 	}
+	if t.venueBefore41b(i, from, to) {
+		return false // "The B&B at Via Roma 4 in Torino has rooms" (street41b.go)
+	}
 	if t.streetGeneric(from, to) {
 		return false // "hauptstraße gibts in jedem dorf" (texting.go)
 	}
