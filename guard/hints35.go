@@ -29,7 +29,7 @@ func (m *Matcher) bizAndHints35(t *text, level proofdesk.Level, offered []string
 			best = v // "Your ticket number is 7158" (bizref35.go)
 		}
 	}
-	if lvl := m.levels[proofdesk.ClassPhone]; lvl > level && m.phoneToldInProcess(t) {
+	if lvl := m.levels[proofdesk.ClassPhone]; lvl > level && (m.phoneToldInProcess(t) || m.networkTold41b(t)) { // (procphone41b.go)
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassPhone, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v // "Yes, we'll text the French mobile" (procphone35.go)
