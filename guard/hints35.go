@@ -42,7 +42,7 @@ func (m *Matcher) bizAndHints35(t *text, level proofdesk.Level, offered []string
 			best = v // "Our Madrid team will deliver your parcel" (ourplace35.go)
 		}
 	}
-	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && m.dobHint35(t) {
+	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobHint35(t) || m.weekdayBirth41b(t, m.now)) { // (dobhint41b.go)
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v // "Yes, you'll get the Scorpio gift box" (dobhint35.go)
