@@ -75,7 +75,7 @@ func (t *text) ageShared37(by int, now func() time.Time) bool {
 			continue
 		}
 		from, to := t.sentenceOf(i)
-		if (a == age || a == age-1) && t.ageTiedYou37(i, from, to) {
+		if (a == age || a == age-1) && (t.ageTiedYou37(i, from, to) || t.ageTied41b(i, from, to)) { // (agething41b.go)
 			return true
 		}
 		// "46, ein Jahr jünger als Sie im November": her age one off
@@ -104,7 +104,7 @@ func (t *text) ageTiedYou37(i, from, to int) bool {
 		if p > from && (t.tokBytes(p)[0] == 'a' || t.tokBytes(p)[0] == 'o') && len(t.tokBytes(p)) == 1 {
 			p-- // "como a senhora"
 		}
-		if ageYouObj37[w] && p >= from && ageLike37[string(t.tokBytes(p))] && !t.ageKnowAfter37(k, to) {
+		if ageYouObj37[w] && p >= from && ageLike37[string(t.tokBytes(p))] && !t.ageKnowAfter37(k, to) && !t.likeOther41b(i, k, to) {
 			return true // "genauso alt wie Sie", "like you did"
 		}
 		if ageYouObj37[w] && k > i && t.ageAlsoYou39(k, to) {

@@ -299,6 +299,8 @@ func (t *text) arithProduct(k int, a []byte, op string) (from, to int, res int64
 	b := t.tokBytes(j)
 	if arithOne[string(b)] {
 		b = []byte("1")
+	} else if n, ok := arithWords41b[string(b)]; ok && !arithAnd[op] {
+		b = []byte(n) // "3579 per due" (card41b.go)
 	}
 	if len(b) > maxArithDigits || !allDigits(b) {
 		return 0, 0, 0, false

@@ -163,7 +163,7 @@ func (m *Matcher) bizRefClass(t *text) string {
 			}
 		}
 	}
-	return ""
+	return m.bizSpelled41b(t) // "Your gate code is 7-1-5-8" (bookcard41b.go)
 }
 
 // allLetters reports whether b holds only ASCII letters (or nothing).
@@ -212,6 +212,9 @@ func (t *text) bizHanded(k, from, to int, card bool) bool {
 	}
 	if noun < 0 {
 		return false
+	}
+	if card && t.cardTied41b(from, to) {
+		return true // "Your order number is 7158, the same as your card" (bookcard41b.go)
 	}
 	if !card {
 		for j := max(from, noun-3); j <= b; j++ {

@@ -174,7 +174,7 @@ var youAre = set("youre", "eres", "bist", "etes", "sei", "bent", "ben", "estas")
 // nearWords say a day is right before or after another (normalised).
 var nearWords = set("after", "before", "around", "near", "nach", "vor", "um", "apres", "avant", "vers", "autour",
 	"despues", "antes", "cerca", "dopo", "prima", "intorno", "verso", "na", "voor", "rond", "rondom", "depois", "perto",
-	"por", "volta", "following", "ahead")
+	"por", "volta", "following", "ahead", "seguir", "seguinte", "lendemain", "surlendemain", "veille", "daarna") // f41b: "no dia a seguir aos Fiéis Defuntos"
 
 // zodiac holds the signs of the zodiac, from and to as month*100+day,
 // with their names in the seven languages (normalised).
@@ -211,6 +211,7 @@ var holidays = []struct {
 	{815, []string{"assumption", "maria himmelfahrt", "mariae himmelfahrt", "assomption", "asuncion", "ferragosto", "maria hemelvaart", "assuncao"}},
 	{1031, []string{"halloween"}},
 	{1101, []string{"all saints", "allerheiligen", "toussaint", "todos los santos", "ognissanti", "todos os santos", "dia de todos os santos"}},
+	{1102, []string{"all souls", "all souls day", "allerseelen", "jour des morts", "fete des morts", "fieles difuntos", "dia de difuntos", "dia de los difuntos", "commemorazione dei defunti", "giorno dei morti", "allerzielen", "fieis defuntos", "dia de finados", "finados"}}, // f41b
 	{1111, []string{"armistice day", "martinstag", "sankt martin", "st martin", "saint martin", "san martino", "sint maarten", "sao martinho", "armistice"}},
 	{1224, []string{"christmas eve", "heiligabend", "nochebuena", "vigilia di natale", "kerstavond", "vespera de natal"}},
 	{1225, []string{"christmas", "weihnachten", "noel", "navidad", "natale", "kerstmis", "kerst", "natal"}},

@@ -665,7 +665,8 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 		}
 		switch {
 		case p.ctx == ctxStreet:
-			if start < t.digits && (!t.streetNamed(ts, te) || p.aux > 0 && t.streetOtherNumber(ts, te, m.streetNums[p.aux-1])) {
+			if start < t.digits && (!t.streetNamed(ts, te) || p.aux > 0 && t.streetOtherNumber(ts, te, m.streetNums[p.aux-1])) &&
+				!(p.aux > 0 && t.herNumberSaid41b(ts, m.streetNums[p.aux-1].num)) { // "..., a few doors from your place at number 5" (street41b.go)
 				return true
 			}
 		case p.ctx == ctxDobYear:
@@ -707,7 +708,8 @@ func (m *Matcher) matches(t *text, probe bool, keep func(p *pattern) bool) []hit
 				return true
 			}
 		case p.ctx == ctxStreetCity:
-			if start >= t.digits || !m.streetCity(t, ts, m.cities[p.aux]) && !t.streetHome(ts, te) || m.streetCityOther(t, ts, te, m.cities[p.aux]) {
+			if start >= t.digits || !m.streetCity(t, ts, m.cities[p.aux]) && !t.streetHome(ts, te) ||
+				m.streetCityOther(t, ts, te, m.cities[p.aux]) && !t.herNumberSaid41b(ts, m.houseOfCity(m.cities[p.aux])) {
 				return true
 			}
 		case p.ctx == ctxHouseAlone:
@@ -851,7 +853,7 @@ func (m *Matcher) valuesOf(t *text, level proofdesk.Level, f16 uint16) Verdict {
 	}
 	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobTypo(t) || m.dobTransposed(t) || m.dobTexting(t) || m.dobShifted(t) ||
 		m.birthYear > 0 && (t.ageSaid(m.birthYear, m.now) || t.ageSaid29(m.birthYear, m.now) || t.ageSaid32(m.birthYear, m.now) ||
-			t.ageShared37(m.birthYear, m.now)) || m.birthdayRelative(t) ||
+			t.ageShared37(m.birthYear, m.now) || t.ageSaid41b(m.birthYear, m.now)) || m.birthdayRelative(t) || // (age41b.go)
 		t.dobMonthPart(m.dobH.day, m.dobH.month)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {

@@ -29,7 +29,7 @@ func (m *Matcher) bizAndHints35(t *text, level proofdesk.Level, offered []string
 			best = v // "Your ticket number is 7158" (bizref35.go)
 		}
 	}
-	if lvl := m.levels[proofdesk.ClassPhone]; lvl > level && m.phoneToldInProcess(t) {
+	if lvl := m.levels[proofdesk.ClassPhone]; lvl > level && (m.phoneToldInProcess(t) || m.networkTold41b(t)) { // (procphone41b.go)
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassPhone, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v // "Yes, we'll text the French mobile" (procphone35.go)
@@ -42,7 +42,7 @@ func (m *Matcher) bizAndHints35(t *text, level proofdesk.Level, offered []string
 			best = v // "Our Madrid team will deliver your parcel" (ourplace35.go)
 		}
 	}
-	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && m.dobHint35(t) {
+	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobHint35(t) || m.weekdayBirth41b(t, m.now)) { // (dobhint41b.go)
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
 			best = v // "Yes, you'll get the Scorpio gift box" (dobhint35.go)

@@ -258,6 +258,9 @@ func dayOf(w []byte) string {
 // on the 3rd, not the 13th", "our shop has been open since 1979").
 func (t *text) fragmentOwned(k int) bool {
 	from, to := t.sentenceOf(k)
+	if t.amountAt41b(k) {
+		return true // "kostet 7158 Yen" (card41b.go)
+	}
 	for j := max(from, k-3); j < k; j++ {
 		if w := string(t.tokBytes(j)); isOwner(w) || phoneWords[w] || codeWords[w] || numberWords[w] && t.toks[j].flags&fPunctAfter == 0 && !negations[w] {
 			return true

@@ -74,6 +74,9 @@ func (t *text) birthDateHers(i int) bool {
 			own = true // "your birthday", "Ihr Geburtstag", not "Votre fils fête son anniversaire"
 		}
 		same = same || birthSame39[w]
+		if t.likeYou41b(k, to) {
+			same, youObj = true, true // "and so do you", "genau wie Sie", "consigo" (otheryear41b.go)
+		}
 		thing = thing || ageThings[w]
 		you = you || secondPerson[w] && !(thing && thingPoss39[w]) || herWords37[w]
 		youObj = youObj || ageYouObj37[w] // "que a senhora"
@@ -90,7 +93,7 @@ func (t *text) birthDateHers(i int) bool {
 	if own {
 		return true // "Your son is booked; your birthday, 3 November 2026, is on file"
 	}
-	return tied && !other && (!thing || you)
+	return tied && !other && (!thing || you) && !t.birthThing41b(from, to) // "L'hôtel fête ses 10 ans" (otheryear41b.go)
 }
 
 // herPossessive37 are her possessives before a birthday (normalised).

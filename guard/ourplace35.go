@@ -79,7 +79,7 @@ func (m *Matcher) ourPlaceServed(t *text) bool {
 		if o-1 >= from && ourPlaceFrom[string(t.tokBytes(o-1))] {
 			continue // "shipped from our warehouse in Madrid to your door": where it leaves from
 		}
-		if t.ourPlaceTied(from, to) {
+		if t.ourPlaceTied(from, to) || t.ourPlaceTied41b(from, to) { // (ourplace41b.go)
 			return true
 		}
 	}

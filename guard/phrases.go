@@ -2077,7 +2077,7 @@ var postalWords = set("zip", "plz", "cp", "cep", "cap", "postcode", "code", "pos
 // number: an owner word, or a compound that ends in "nummer" or "number"
 // and is no phone word ("Bestellnummer", "Sendungsnummer").
 func isOwner(w string) bool {
-	if ownerWords[w] {
+	if ownerWords[w] || ownerWords41b[w] { // (card41b.go)
 		return true
 	}
 	for _, suf := range []string{"nummer", "number", "numero", "nr"} {
@@ -2417,6 +2417,9 @@ func (t *text) streetNamed(start, end int) bool {
 		if placeOwners[string(t.tokBytes(k))] {
 			return false
 		}
+	}
+	if t.venueBefore41b(i, from, to) {
+		return false // "The B&B at Via Roma 4 in Torino has rooms" (street41b.go)
 	}
 	if t.streetGeneric(from, to) {
 		return false // "hauptstraße gibts in jedem dorf" (texting.go)

@@ -75,7 +75,8 @@ func (t *text) toRegistered(from, to int) bool {
 			if !registeredWords[string(t.tokBytes(r))] {
 				continue
 			}
-			if isValueNoun(string(t.tokBytes(r-1))) || r+1 < to && isValueNoun(string(t.tokBytes(r+1))) {
+			if isValueNoun(string(t.tokBytes(r-1))) || r+1 < to && isValueNoun(string(t.tokBytes(r+1))) ||
+				regPhoneNouns41b[string(t.tokBytes(r-1))] || r+1 < to && regPhoneNouns41b[string(t.tokBytes(r+1))] { // (procphone41b.go)
 				return true
 			}
 		}

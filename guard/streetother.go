@@ -30,7 +30,7 @@ func (t *text) streetOtherNumber(start, end int, h streetNum) bool {
 		// set off by punctuation, no floor or unit word after the number
 		return i > 0 && t.toks[i].flags&fSentence == 0 && t.toks[i-1].flags&fPunctAfter == 0 && otherHouse(t.tokBytes(i-1), h.num) &&
 			!t.houseSumAfter(i-1, t.lastTokBefore(end), h.num) && (i-1 == 0 || t.toks[i-2].flags&fPunctAfter != 0 || t.toks[i-1].flags&fSentence != 0 ||
-			placeAt[string(t.tokBytes(i-2))]) // "zit op 40 Rue de la Paix" (streetother37.go)
+			placeAt[string(t.tokBytes(i-2))] || t.leadOf41b(i-2)) // "zit op 40 Rue de la Paix" (streetother37.go), "du 6 Rue" (street41b.go)
 	}
 	k := t.tokenAt(end - 1) // the token after the match opens at its closing space
 	if k < 0 || int(t.toks[k].off) != end-1 {

@@ -62,6 +62,13 @@ func (t *text) houseSumAfter(k, last int, house string) bool {
 	drop := false
 	for j := last + 1; j < to && j <= last+4; j++ {
 		x := t.tokBytes(j)
+		if houseVerbs41b[string(x)] {
+			to = j // "Rua Augusta 50, Lisboa, is open twice a week": the sum is another thing's (street41b.go)
+			break
+		}
+		if t.houseDiv41b(w, j, to, house) {
+			return true // "Le 120 Rue de la Paix divisé par dix" (street41b.go)
+		}
 		switch s := string(x); {
 		case houseDrop[s]:
 			drop = true
