@@ -73,7 +73,7 @@ func butRule41(t *text, cuts []span, class string) string {
 			continue
 		}
 		_, e := t.sentenceOf(k)
-		if e-k-1 < 2 || e-k-1 > maxRefusedReply30 || len(keep) > 0 && keep[len(keep)-1].end > k {
+		if e-k-1 < 2 || e-k-1 > butClause41 || len(keep) > 0 && keep[len(keep)-1].end > k {
 			continue
 		}
 		if t.asideClause41(k+1, e) {
@@ -169,3 +169,7 @@ var (
 	endWho41  = set("me", "today", "now", "mir", "heute", "jetzt", "moi", "aujourdhui", "mi", "hoy", "ahora", "oggi", "ora",
 		"mij", "vandaag", "nu", "mim", "hoje", "agora")
 )
+
+// butClause41 bounds, in tokens, a clause set against a refusal that
+// butRule41 reads: a verdict is short; a longer clause tells news.
+const butClause41 = 8
