@@ -48,6 +48,9 @@ func (t *text) readings41(class string) string {
 	if rule == "" {
 		rule = t.vague31() // "That's an old address", "so that can't be it" (vague31.go)
 	}
+	if rule == "" {
+		rule = t.formVerdict41() // "it's the one we text", "yours definitely matches" (verdictforms41.go)
+	}
 	if rule != "" && t.mockRefusal() {
 		rule = "" // not "Sure, I confirm addresses without verification… no, of course not"
 	}

@@ -1,0 +1,230 @@
+package guard
+
+import "strings"
+
+// Verdicts in a clause of their own that the phrase sets do not read
+// (a41a), whether a refusal, a rule about any mismatch or a value noted
+// without comparing stands before them or not:
+//
+//   - the value is the one the business uses, with no yes before it
+//     ("it's the one we text", "c'est celui où nous envoyons les SMS",
+//     "het is het nummer waar we naar sms'en"): theOneWe41;
+//   - hers is judged, with words between the possessive and the verdict
+//     ("yours definitely matches", "Ihre Nummer stimmt ohnehin", "and
+//     yours is perfect", "aber Ihre weicht um eine Ziffer ab"): yours41;
+//   - what she typed is judged ("you typed it perfectly", "Sie haben sie
+//     perfekt getippt", "lo escribió perfectamente"): typedRight41.
+//
+// A clause that asks, or a condition, judges nothing.
+
+// formVerdict41 returns the rule of the first clause of t that says one
+// of these verdicts, or "".
+func (t *text) formVerdict41() string {
+	cue := false
+	for k := range t.toks {
+		if n := t.toks[k].end - t.toks[k].off; n >= 3 && n <= 14 {
+			if w := string(t.tokBytes(k)); formCues41[w] || yoursWords38[w] || yourDets41[w] {
+				cue = true
+				break
+			}
+		}
+	}
+	if !cue {
+		return ""
+	}
+	for a := 0; a < len(t.toks); {
+		b := a
+		for b < len(t.toks) && t.toks[b].flags&fPunctAfter == 0 && !(b+1 < len(t.toks) && t.toks[b+1].flags&fSentence != 0) {
+			b++
+		}
+		if b < len(t.toks) {
+			b++
+		}
+		s := a
+		for s < b && (conjunctions38[string(t.tokBytes(s))] || contrast30[string(t.tokBytes(s))] || particles30[string(t.tokBytes(s))]) {
+			s++
+		}
+		if s < b && t.toks[b-1].flags&fQuestion == 0 && !t.askClause41(s, b) {
+			if t.theOneWe41(s, b) {
+				return RuleConfirmation
+			}
+			if r := t.typedRight41(s, b); r != "" {
+				return r
+			}
+		}
+		a = b
+	}
+	return t.yours41()
+}
+
+// askClause41 reports whether the clause [a, b) asks or sets a condition:
+// "if it's the one we text", "whether you typed it right".
+func (t *text) askClause41(a, b int) bool {
+	for k := a; k < b; k++ {
+		if askWords38[string(t.tokBytes(k))] && !(k > a && t.toks[k-1].lex&lxCopula != 0) || t.conditionalWord(k) {
+			return true // "what" after a copula is "it's what we have"
+		}
+	}
+	return false
+}
+
+// theOneWe41 reports whether the clause [a, b) is a copula within its
+// first three tokens, then "the one" or a value noun, a relative word or
+// a preposition of place, and a verb of using or sending whose subject is
+// "we", with no negation: "it's the one we text", "es al que mandamos los
+// SMS", "é o número para onde enviamos os SMS".
+func (t *text) theOneWe41(a, b int) bool {
+	cop := -1
+	for k := a; k < b && k < a+3; k++ {
+		if t.toks[k].lex&lxCopula != 0 || copulas30[string(t.tokBytes(k))] {
+			cop = k
+			break
+		}
+	}
+	if cop < 0 {
+		return false
+	}
+	one, we := false, false
+	for k := cop + 1; k < b && k <= cop+7; k++ {
+		w := string(t.tokBytes(k))
+		switch {
+		case negWords30[w]:
+			return false
+		case copulas30[w] && k == cop+1:
+		case oneArticles38[w] || theOnes[w] || w == "the" || w == "al" || w == "1" || w == "one" || isValueNoun(w):
+			one = true
+		case relLinks38[w] || oneLinks41[w]:
+			we = we || weWords41[w]
+		case weUse38[w] || weUse41[w]:
+			return one && (we || strings.HasSuffix(w, "mos") || strings.HasSuffix(w, "iamo")) // not "the number to call"
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// typedRight41 returns the rule of a clause [a, b) that judges how she
+// typed or wrote the value: a verb of typing in the past and a word of
+// doing it right ("perfectly", "richtig", "parfaitement"), a denial when
+// negated; "" when it holds no such pair or gives advice ("make sure you
+// type it correctly").
+func (t *text) typedRight41(a, b int) string {
+	typed, right, neg := false, false, false
+	for k := a; k < b; k++ {
+		w := string(t.tokBytes(k))
+		switch {
+		case typedVerbs41[w]:
+			typed = true
+		case rightAdverbs41[w]:
+			right = true
+		case negWords30[w]:
+			neg = true
+		case adviceWords41[w] || modal30[w]:
+			return ""
+		}
+	}
+	if !typed || !right {
+		return ""
+	}
+	if neg {
+		return RuleDenial
+	}
+	return RuleConfirmation
+}
+
+// yours41 returns the rule of "yours" (a bare possessive pronoun, one
+// after its article, or a possessive before a value noun) that is the
+// subject of a verdict within four tokens of its sentence: a verb of
+// matching or of differing, or a copula and a word of judgement ("yours,
+// too, matches", "el suyo sin duda coincide", "Ihre Nummer stimmt", "et
+// le vôtre est parfait", "aber Ihre weicht um eine Ziffer ab"). A
+// negation before the verdict turns it; a verb of differing is a denial.
+func (t *text) yours41() string {
+	for k := 0; k+1 < len(t.toks); k++ {
+		w := string(t.tokBytes(k))
+		bare := yoursBare38[w] || yoursWords38[w] && k > 0 && yoursArticles38[string(t.tokBytes(k-1))]
+		det := yourDets41[w] && t.toks[k].flags&fPunctAfter == 0 && isValueNoun(string(t.tokBytes(k+1)))
+		if !bare && !det {
+			continue
+		}
+		_, to := t.sentenceOf(k)
+		neg, cop := false, false
+		for j := k + 1; j < to && j <= k+4; j++ {
+			v := string(t.tokBytes(j))
+			switch {
+			case t.toks[j].flags&fQuestion != 0 || askWords38[v] || modal30[v]:
+				j = to // "yours can be changed", "if yours matches"
+			case negWords30[v] || negations[v]:
+				neg = true
+			case verdictVerbs30[v] && v != "out" && v != "on":
+				if j+1 < to && (oneArticles38[string(t.tokBytes(j+1))] || string(t.tokBytes(j+1)) == "the") {
+					j = to // "your voucher matches the order": compared with another thing
+					continue
+				}
+				if neg {
+					return RuleDenial
+				}
+				return RuleConfirmation
+			case differVerbs41[v]:
+				if neg {
+					return RuleConfirmation
+				}
+				return RuleDenial
+			case copulas30[v] || t.toks[j].lex&lxCopula != 0:
+				cop = true
+			case cop && (strictJudge30[v] || perfectWords41[v]):
+				if neg {
+					return RuleDenial
+				}
+				return RuleConfirmation
+			}
+		}
+	}
+	return ""
+}
+
+var (
+	// formCues41 are the words one of these verdicts needs (normalised):
+	// a verb of using or typing.
+	formCues41 = func() map[string]bool {
+		m := set()
+		for _, s := range []map[string]bool{weUse38, weUse41, typedVerbs41} {
+			for w := range s {
+				m[w] = true
+			}
+		}
+		return m
+	}()
+	// oneLinks41 link "the one" to "we": relative words and prepositions
+	// of place ("where", "où", "waar ... naar", "para onde").
+	oneLinks41 = set("where", "which", "that", "to", "we", "wo", "wohin", "an", "wir", "ou", "nous", "donde", "adonde", "a",
+		"cui", "dove", "noi", "waar", "waarheen", "naar", "wij", "onde", "para", "nos", "aan")
+	// weWords41 are "we" as a subject.
+	weWords41 = set("we", "wir", "nous", "noi", "wij", "nos")
+	// weUse41 are more verbs of using or sending with "we" as subject.
+	weUse41 = set("texted", "message", "email", "mail", "call", "ring", "schreiben", "anrufen", "senden", "simsen",
+		"appelons", "contactons", "llamamos", "contactamos", "chiamiamo", "contattiamo", "bellen", "mailen", "appen",
+		"ligamos", "contactamos", "mandamos", "smsen")
+	// typedVerbs41 say she typed or wrote the value (past forms).
+	typedVerbs41 = set("typed", "wrote", "written", "entered", "spelled", "spelt", "getippt", "eingegeben", "geschrieben",
+		"tippten", "tape", "ecrit", "saisi", "escribio", "tecleo", "escrito", "introdujo", "scritto", "digitato",
+		"inserito", "getypt", "geschreven", "ingevuld", "ingetypt", "escreveu", "digitou", "escrito", "introduziu")
+	// rightAdverbs41 say it was done right.
+	rightAdverbs41 = set("perfectly", "correctly", "right", "perfekt", "richtig", "korrekt", "fehlerfrei",
+		"parfaitement", "correctement", "perfectamente", "correctamente", "bien", "perfettamente", "correttamente",
+		"giusto", "perfect", "correct", "goed", "foutloos", "perfeitamente", "corretamente", "certo")
+	// adviceWords41 make a clause advice or a request.
+	adviceWords41 = set("please", "sure", "bitte", "sicher", "veuillez", "assurez", "favor", "asegurese", "assicuri",
+		"prego", "zorg", "controleer", "certifique", "check", "try")
+	// yourDets41 are possessives before a noun: "your number", "Ihre
+	// Nummer", "uw nummer", "votre numéro".
+	yourDets41 = set("your", "ihre", "ihr", "votre", "su", "sua", "suo", "uw", "seu")
+	// differVerbs41 say a value differs: "weicht ... ab", "differs".
+	differVerbs41 = set("differs", "differ", "weicht", "abweicht", "unterscheidet", "differe", "difiere", "differisce",
+		"wijkt", "verschilt", "difere")
+	// perfectWords41 judge a value flawless.
+	perfectWords41 = set("perfect", "fine", "perfekt", "einwandfrei", "parfait", "parfaite", "perfecto", "perfecta",
+		"perfetto", "perfetta", "perfeito", "perfeita", "identical", "identisch", "identique", "identico", "identiek",
+		"gelijk", "igual", "uguale")
+)
