@@ -35,3 +35,57 @@ var (
 		"é e tudo até ate",
 	)
 )
+
+// greetedAnswer41 returns fillAnswer38's rule for what follows a greeting
+// or thanks that opens the reply t ("Thanks — yes!", "Hallo! Raak. Fijne
+// dag.", "Ciao Élodie! No, mi spiace, arrivederci."): the courtesy before
+// the answer is no more content than the courtesy after it. The greeting
+// may name the requester (one word after it). A bare answer word alone
+// after it answers too. excl holds the exclusion spans of the phrase scan.
+func (t *text) greetedAnswer41(excl []span) string {
+	if len(excl) > 0 || len(t.toks) < 2 || len(t.toks) > 24 {
+		return ""
+	}
+	if w := string(t.tokBytes(0)); !greetings41[w] && !courtesyAnchors30[w] {
+		return ""
+	}
+	k := 0 // the end of the leading courtesy
+	for k < len(t.toks) {
+		e := k
+		for e < len(t.toks) && t.toks[e].flags&fPunctAfter == 0 && !(e+1 < len(t.toks) && t.toks[e+1].flags&fSentence != 0) {
+			e++
+		}
+		if e < len(t.toks) {
+			e++
+		}
+		named := greetings41[string(t.tokBytes(k))] && e-k == 2 // "Ciao Élodie!"
+		if !named && !(greetings41[string(t.tokBytes(k))] && e-k == 1) && !t.courtesy30(k, e) {
+			break
+		}
+		k = e
+	}
+	if k == 0 || k >= len(t.toks) {
+		return ""
+	}
+	bp := windowBufs38.Get().(*[]byte)
+	defer windowBufs38.Put(bp)
+	drop := [1]span{{0, k}}
+	*bp = t.appendRest38((*bp)[:0], drop[:])
+	q := textPool.Get().(*text)
+	defer textPool.Put(q)
+	q.normalize(string(*bp))
+	if len(q.toks) == 1 {
+		switch w := string(q.tokBytes(0)); {
+		case answerYes[w] || bareYes30[w] || fillYes38[w] || hitWords38[w]:
+			return RuleConfirmation
+		case answerNo[w] || bareNo30[w] || fillNo38[w]:
+			return RuleDenial
+		}
+		return ""
+	}
+	return q.fillAnswer38(nil)
+}
+
+// greetings41 open a reply as a greeting (normalised).
+var greetings41 = normSet("hello", "hi", "hey", "hallo", "moin", "servus", "bonjour", "salut", "hola", "buenas", "ciao",
+	"salve", "buongiorno", "hoi", "goedemorgen", "goedemiddag", "ola", "olá", "bom")

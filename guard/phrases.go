@@ -1289,6 +1289,9 @@ func (t *text) confirmation(class string) string {
 	if rule := t.offerAnswer(class, excl); rule != "" && !t.toStoredOne(0, len(t.toks)) && !t.toRegistered(0, len(t.toks)) {
 		return rule // not "Yes, I'll resend the link to the email already on file": whatever is on file
 	}
+	if rule := t.greetedAnswer41(excl); rule != "" {
+		return rule // "Thanks — yes!", "¡Hola! Nop. Buen día." (courtesy41.go)
+	}
 	if rule := t.fillAnswer38(excl); rule != "" {
 		return rule // "Centrato, grazie, buon viaggio." (verdictfill38.go)
 	}
