@@ -23,7 +23,7 @@ func (t *text) formVerdict41() string {
 	cue := false
 	for k := range t.toks {
 		if n := t.toks[k].end - t.toks[k].off; n >= 3 && n <= 14 {
-			if w := string(t.tokBytes(k)); formCues41[w] || yoursWords38[w] || yourDets41[w] {
+			if w := string(t.tokBytes(k)); formCues41[w] || yoursWords38[w] || yourDets41[w] || oursWords41[w] || recordNouns41[w] {
 				cue = true
 				break
 			}
@@ -49,6 +49,12 @@ func (t *text) formVerdict41() string {
 				return RuleConfirmation
 			}
 			if r := t.typedRight41(s, b); r != "" {
+				return r
+			}
+			if r := t.familiar41(s, b); r != "" {
+				return r
+			}
+			if r := t.recordHolds41(s, b); r != "" {
 				return r
 			}
 		}
@@ -143,7 +149,8 @@ func (t *text) typedRight41(a, b int) string {
 func (t *text) yours41() string {
 	for k := 0; k+1 < len(t.toks); k++ {
 		w := string(t.tokBytes(k))
-		bare := yoursBare38[w] || yoursWords38[w] && k > 0 && yoursArticles38[string(t.tokBytes(k-1))]
+		bare := yoursBare38[w] || (yoursWords38[w] || oursWords41[w]) && k > 0 && yoursArticles38[string(t.tokBytes(k-1))] ||
+			w == "ours" || w == "unsere"
 		det := yourDets41[w] && t.toks[k].flags&fPunctAfter == 0 && isValueNoun(string(t.tokBytes(k+1)))
 		if !bare && !det {
 			continue
@@ -164,6 +171,11 @@ func (t *text) yours41() string {
 				}
 				if neg {
 					return RuleDenial
+				}
+				return RuleConfirmation
+			case cop && (bookingNouns38[v] || haveVerbs30[v]) && !oursWords41[w]:
+				if neg {
+					return RuleDenial // "aber Ihre ist nicht die hinterlegte"
 				}
 				return RuleConfirmation
 			case differVerbs41[v]:
@@ -227,4 +239,114 @@ var (
 	perfectWords41 = set("perfect", "fine", "perfekt", "einwandfrei", "parfait", "parfaite", "perfecto", "perfecta",
 		"perfetto", "perfetta", "perfeito", "perfeita", "identical", "identisch", "identique", "identico", "identiek",
 		"gelijk", "igual", "uguale")
+)
+
+// familiar41 returns the rule of a clause [a, b) that says the value is
+// known to the business: "it rings a bell", "sie kommt mir bekannt vor",
+// "il me dit quelque chose", "me suena", "die kennen wir", "lo
+// conocemos"; a denial when negated ("that number doesn't ring a bell",
+// "diese Nummer sagt uns nichts", "ese número no nos suena"). Its subject
+// or object is a pronoun, a demonstrative or a value noun, not a thing
+// named ("the name rings a bell", "das Problem kennen wir").
+func (t *text) familiar41(a, b int) string {
+	known, neg, said, point, noun := false, false, false, false, false
+	for k := a; k < b; k++ {
+		w := string(t.tokBytes(k))
+		switch {
+		case familiarWords41[w] || w == "bell" && k > a && string(t.tokBytes(k-1)) == "a" ||
+			w == "chose" && k > a && string(t.tokBytes(k-1)) == "quelque":
+			known = true
+		case sayUs41[w] && k+1 < b && usWords41[string(t.tokBytes(k+1))]:
+			said = true // "sagt uns", "nos dice", "ci dice", "zegt ons"
+		case sayUs41[w] && k > a && usWords41[string(t.tokBytes(k-1))]:
+			said = true // "ne nous dit", "não nos diz"
+		case negWords30[w] || negations[w]:
+			neg = true
+		case isValueNoun(w) || t.toks[k].lex&lxDemo != 0 || pointWords30[w] || objPronouns41[w]:
+			point = true
+		case k > a && !glue30[w] && !particles30[w] && !conjunctions38[w] && !youWords30[w] && t.toks[k].lex&lxCopula == 0 &&
+			!usWords41[w] && !familiarGlue41[w]:
+			noun = true // a word of another thing
+		}
+	}
+	switch {
+	case !point || noun:
+		return ""
+	case said && neg:
+		return RuleDenial
+	case known && neg:
+		return RuleDenial
+	case known:
+		return RuleConfirmation
+	}
+	return ""
+}
+
+// recordHolds41 returns the rule of a clause [a, b) whose subject is the
+// booking or the profile and whose verb says what it holds: another one
+// ("the booking has another", "la réservation en porte un autre") or not
+// this one ("Die Buchung enthält diese nicht", "La reserva no lleva ese")
+// is a denial; this one is a confirmation.
+func (t *text) recordHolds41(a, b int) string {
+	k := a
+	if k < b && definites[string(t.tokBytes(k))] {
+		k++
+	}
+	if k+1 >= b || !recordNouns41[string(t.tokBytes(k))] {
+		return ""
+	}
+	holds, other, point, neg := false, false, false, false
+	for j := k + 1; j < b; j++ {
+		w := string(t.tokBytes(j))
+		switch {
+		case holdVerbs41[w]:
+			holds = true
+		case otherOpeners[w] || otherWords41[w]:
+			other = true
+		case negWords30[w] || negations[w]:
+			neg = true
+		case t.toks[j].lex&lxDemo != 0 || pointWords30[w]:
+			point = true
+		case glue30[w] || particles30[w] || w == "en" || w == "ne" || w == "un" || w == "uno" || w == "um" || w == "een":
+		default:
+			return "" // "the booking has two passengers"
+		}
+	}
+	switch {
+	case !holds:
+		return ""
+	case other && !neg:
+		return RuleDenial
+	case point && neg:
+		return RuleDenial
+	case point:
+		return RuleConfirmation
+	}
+	return ""
+}
+
+var (
+	// oursWords41 are "ours" after its article: "le nôtre", "el nuestro".
+	oursWords41 = set("notre", "nuestro", "nuestra", "nostro", "nostra", "onze", "11", "nosso", "nossa", "unsere", "unserer")
+	// familiarWords41 say a thing is known to the speaker (normalised).
+	familiarWords41 = set("familiar", "familiare", "bekannt", "bekend", "suena", "rings", "ring", "connait", "connaissons",
+		"conocemos", "conosciamo", "kennen", "conhecemo", "conhecemos", "kenne", "ken")
+	familiarGlue41 = set("does", "look", "looks", "seems", "mir", "me", "vor", "komt", "kommt", "mi", "e", "seja", "quelque",
+		"we", "wir", "on", "bell", "a", "rings", "ring", "dit", "ci", "nos", "ons", "uns", "nous")
+	// sayUs41 are "says" before or after "us": "sagt uns nichts".
+	sayUs41 = set("says", "sagt", "dit", "dice", "zegt", "diz")
+	usWords41 = set("us", "uns", "nous", "nos", "ci", "ons")
+	// objPronouns41 stand for the value as an object: "die kennen wir".
+	objPronouns41 = set("le", "la", "lo", "die", "het", "o", "a", "it")
+	// recordNouns41 are the records a value is on, as a subject.
+	recordNouns41 = set("booking", "reservation", "profile", "account", "buchung", "reservierung", "profil", "konto",
+		"reservation", "compte", "reserva", "perfil", "cuenta", "prenotazione", "profilo", "boeking", "reservering",
+		"profiel", "account", "conta")
+	// holdVerbs41 say what a record holds.
+	holdVerbs41 = set("has", "have", "carries", "holds", "shows", "contains", "hat", "enthalt", "fuhrt", "zeigt", "porte",
+		"contient", "montre", "tiene", "lleva", "contiene", "muestra", "ha", "riporta", "mostra", "heeft", "bevat",
+		"toont", "tem", "contem", "leva")
+	// otherWords41 say "another one".
+	otherWords41 = set("another", "other", "andere", "anderen", "autre", "otro", "otra", "altro", "altra", "ander",
+		"outro", "outra")
 )
