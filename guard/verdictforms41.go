@@ -23,7 +23,7 @@ func (t *text) formVerdict41() string {
 	cue := false
 	for k := range t.toks {
 		if n := t.toks[k].end - t.toks[k].off; n >= 3 && n <= 14 {
-			if w := string(t.tokBytes(k)); formCues41[w] || yoursWords38[w] || yourDets41[w] || oursWords41[w] || recordNouns41[w] {
+			if w := string(t.tokBytes(k)); formCues41[w] || yoursWords38[w] || yourDets41[w] || oursWords41[w] || recordNouns41[w] || familiarWords41[w] || sayUs41[w] {
 				cue = true
 				break
 			}
@@ -165,7 +165,7 @@ func (t *text) yours41() string {
 			case negWords30[v] || negations[v]:
 				neg = true
 			case verdictVerbs30[v] && v != "out" && v != "on":
-				if j+1 < to && (oneArticles38[string(t.tokBytes(j+1))] || string(t.tokBytes(j+1)) == "the") {
+				if j+1 < to && objectArticles41[string(t.tokBytes(j+1))] {
 					j = to // "your voucher matches the order": compared with another thing
 					continue
 				}
@@ -212,6 +212,10 @@ var (
 	// of place ("where", "où", "waar ... naar", "para onde").
 	oneLinks41 = set("where", "which", "that", "to", "we", "wo", "wohin", "an", "wir", "ou", "nous", "donde", "adonde", "a",
 		"cui", "dove", "noi", "waar", "waarheen", "naar", "wij", "onde", "para", "nos", "aan")
+	// objectArticles41 open an object after a verb of matching: "matches
+	// the order".
+	objectArticles41 = set("the", "der", "die", "das", "den", "dem", "le", "la", "les", "el", "los", "las", "il", "lo", "gli",
+		"het", "o", "os", "as", "your", "ihre", "ihrer", "votre", "su", "sua", "uw", "seu", "a")
 	// weWords41 are "we" as a subject.
 	weWords41 = set("we", "wir", "nous", "noi", "wij", "nos")
 	// weUse41 are more verbs of using or sending with "we" as subject.
@@ -262,6 +266,8 @@ func (t *text) familiar41(a, b int) string {
 			said = true // "ne nous dit", "não nos diz"
 		case negWords30[w] || negations[w]:
 			neg = true
+		case situation41[w]:
+			return "" // "das kennen wir", "that sounds familiar": a situation, not the value
 		case isValueNoun(w) || t.toks[k].lex&lxDemo != 0 || pointWords30[w] || objPronouns41[w]:
 			point = true
 		case k > a && !glue30[w] && !particles30[w] && !conjunctions38[w] && !youWords30[w] && t.toks[k].lex&lxCopula == 0 &&
@@ -333,8 +339,11 @@ var (
 		"conocemos", "conosciamo", "kennen", "conhecemo", "conhecemos", "kenne", "ken")
 	familiarGlue41 = set("does", "look", "looks", "seems", "mir", "me", "vor", "komt", "kommt", "mi", "e", "seja", "quelque",
 		"we", "wir", "on", "bell", "a", "rings", "ring", "dit", "ci", "nos", "ons", "uns", "nous")
+	// situation41 are the neuter pronouns that stand for a situation.
+	situation41 = set("das", "dat", "that", "thats", "this", "cela", "ca", "ce", "eso", "esto", "isso", "isto", "questo",
+		"cio", "dit", "es")
 	// sayUs41 are "says" before or after "us": "sagt uns nichts".
-	sayUs41 = set("says", "sagt", "dit", "dice", "zegt", "diz")
+	sayUs41   = set("says", "sagt", "dit", "dice", "zegt", "diz")
 	usWords41 = set("us", "uns", "nous", "nos", "ci", "ons")
 	// objPronouns41 stand for the value as an object: "die kennen wir".
 	objPronouns41 = set("le", "la", "lo", "die", "het", "o", "a", "it")
