@@ -951,6 +951,9 @@ func (t *text) confirmation(class string) string {
 			if t.processTrait30(rest, to) {
 				return false // "Yes, it's free" (verdict30.go)
 			}
+			if t.okOnly30(i, rest) && t.courtesy30(rest, to) {
+				return false // "Okay, thanks, bye!": the message acknowledged, as "Okay. Thanks." is (courtesy41.go)
+			}
 			return !t.nextSentenceOther(to) // "Bingo! Das ist genau der Artikel, ..."
 		}
 		if t.processTrait30(rest, to) {
