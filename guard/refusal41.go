@@ -151,12 +151,14 @@ func refusedWhole41(t *text, class string) string {
 // asideClause41 reports whether the clause [a, b) beside a refusal is
 // about something else than the value: the business's own thing ("but our
 // hotel's number is on the booking page"), the asking ("but you're right
-// to ask"), or the talk ending ("but that's it from me").
+// to ask"), what she does judged ("but you're right to be careful"), or
+// the talk ending ("but that's it from me").
 func (t *text) asideClause41(a, b int) bool {
 	for k := a; k < b; k++ {
 		w := string(t.tokBytes(k))
-		if t.ourAt(k) || askVerbs41[w] || k+1 < b && endFrom41[w] && endWho41[string(t.tokBytes(k+1))] {
-			return true
+		if t.ourAt(k) || askVerbs41[w] || k+1 < b && endFrom41[w] && endWho41[string(t.tokBytes(k+1))] ||
+			k+2 < b && (rightNouns30[w] || verdictAdjs30[w]) && toDo41[string(t.tokBytes(k+1))] {
+			return true // "but you're right to be careful with phishing": a judgement of what she does
 		}
 	}
 	return false
@@ -166,6 +168,9 @@ var (
 	// askVerbs41 say asking (normalised).
 	askVerbs41 = set("ask", "asking", "fragen", "nachfragen", "demander", "preguntar", "preguntarlo", "chiedere", "domandare",
 		"vragen", "perguntar")
+	// toDo41 lead an infinitive after "right": "right to", "recht, zu",
+	// "raison de", "razón en", "ragione a", "gelijk om", "razão em".
+	toDo41 = set("to", "zu", "de", "d", "en", "al", "a", "di", "ad", "om", "te", "em", "ao")
 	// endFrom41 and endWho41 make "from me", "for today", "de ma part",
 	// "por hoy", "per oggi", "voor vandaag", "por hoje": a talk ending.
 	endFrom41 = set("from", "for", "von", "fur", "de", "pour", "por", "per", "da", "voor", "van")
