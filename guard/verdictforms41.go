@@ -45,7 +45,7 @@ func (t *text) formVerdict41() string {
 			s++
 		}
 		if s < b && t.toks[b-1].flags&fQuestion == 0 && !t.askClause41(s, b) {
-			if t.theOneWe41(s, b) {
+			if t.theOneWe41(s, b) || s > a && t.theOneWe41(a, b) { // "È il numero ...": "e" is "è", not "and"
 				return RuleConfirmation
 			}
 			if r := t.typedRight41(s, b); r != "" {
@@ -90,14 +90,16 @@ func (t *text) theOneWe41(a, b int) bool {
 	if cop < 0 {
 		return false
 	}
-	one, we := false, false
-	for k := cop + 1; k < b && k <= cop+7; k++ {
+	one, we, skip := false, false, 0
+	for k := cop + 1; k < b && k <= cop+7+skip; k++ {
 		w := string(t.tokBytes(k))
 		switch {
 		case negWords30[w]:
 			return false
 		case copulas30[w] && k == cop+1:
-		case oneArticles38[w] || theOnes[w] || w == "the" || w == "al" || w == "1" || w == "one" || isValueNoun(w):
+		case we && skip < 2 && (objectArticles41[w] || definites[w] || processNouns30[w] || w == "codes" || w == "codici" || w == "codigos"):
+			skip++ // "waar we de codes naar sturen": the object before the verb
+		case oneArticles38[w] || theOnes[w] || w == "the" || w == "il" || w == "al" || w == "1" || w == "one" || isValueNoun(w):
 			one = true
 		case relLinks38[w] || oneLinks41[w]:
 			we = we || weWords41[w]
@@ -215,7 +217,8 @@ var (
 	// objectArticles41 open an object after a verb of matching: "matches
 	// the order".
 	objectArticles41 = set("the", "der", "die", "das", "den", "dem", "le", "la", "les", "el", "los", "las", "il", "lo", "gli",
-		"het", "o", "os", "as", "your", "ihre", "ihrer", "votre", "su", "sua", "uw", "seu", "a")
+		"het", "o", "os", "as", "your", "ihre", "ihrer", "votre", "su", "sua", "uw", "seu", "a", "with", "to", "all", "alla", "al",
+		"au", "zur", "zum", "mit", "met", "con", "com", "avec", "aan")
 	// weWords41 are "we" as a subject.
 	weWords41 = set("we", "wir", "nous", "noi", "wij", "nos")
 	// weUse41 are more verbs of using or sending with "we" as subject.
@@ -266,8 +269,8 @@ func (t *text) familiar41(a, b int) string {
 			said = true // "ne nous dit", "não nos diz"
 		case negWords30[w] || negations[w]:
 			neg = true
-		case situation41[w]:
-			return "" // "das kennen wir", "that sounds familiar": a situation, not the value
+		case situation41[w] && !(k+1 < b && string(t.tokBytes(k+1)) == "1"):
+			return "" // "das kennen wir", "that sounds familiar": a situation, not the value; "that one" points
 		case isValueNoun(w) || t.toks[k].lex&lxDemo != 0 || pointWords30[w] || objPronouns41[w]:
 			point = true
 		case k > a && !glue30[w] && !particles30[w] && !conjunctions38[w] && !youWords30[w] && t.toks[k].lex&lxCopula == 0 &&
@@ -309,6 +312,8 @@ func (t *text) recordHolds41(a, b int) string {
 			holds = true
 		case otherOpeners[w] || otherWords41[w]:
 			other = true
+		case (w == "ne" || w == "en") && j+1 < b && holdVerbs41[string(t.tokBytes(j+1))]:
+			// "ne ha un altro", "en porte un autre": "of them", no negation
 		case negWords30[w] || negations[w]:
 			neg = true
 		case t.toks[j].lex&lxDemo != 0 || pointWords30[w]:
@@ -338,21 +343,21 @@ var (
 	familiarWords41 = set("familiar", "familiare", "bekannt", "bekend", "suena", "rings", "ring", "connait", "connaissons",
 		"conocemos", "conosciamo", "kennen", "conhecemo", "conhecemos", "kenne", "ken")
 	familiarGlue41 = set("does", "look", "looks", "seems", "mir", "me", "vor", "komt", "kommt", "mi", "e", "seja", "quelque",
-		"we", "wir", "on", "bell", "a", "rings", "ring", "dit", "ci", "nos", "ons", "uns", "nous")
+		"we", "wir", "on", "bell", "a", "rings", "ring", "dit", "ci", "nos", "ons", "uns", "nous", "voor", "1")
 	// situation41 are the neuter pronouns that stand for a situation.
 	situation41 = set("das", "dat", "that", "thats", "this", "cela", "ca", "ce", "eso", "esto", "isso", "isto", "questo",
-		"cio", "dit", "es")
+		"cio", "es")
 	// sayUs41 are "says" before or after "us": "sagt uns nichts".
 	sayUs41   = set("says", "sagt", "dit", "dice", "zegt", "diz")
 	usWords41 = set("us", "uns", "nous", "nos", "ci", "ons")
 	// objPronouns41 stand for the value as an object: "die kennen wir".
-	objPronouns41 = set("le", "la", "lo", "die", "het", "o", "a", "it")
+	objPronouns41 = set("le", "la", "lo", "die", "het", "o", "a", "it", "elle", "ella", "hij", "ele", "ela")
 	// recordNouns41 are the records a value is on, as a subject.
 	recordNouns41 = set("booking", "reservation", "profile", "account", "buchung", "reservierung", "profil", "konto",
 		"reservation", "compte", "reserva", "perfil", "cuenta", "prenotazione", "profilo", "boeking", "reservering",
 		"profiel", "account", "conta")
 	// holdVerbs41 say what a record holds.
-	holdVerbs41 = set("has", "have", "carries", "holds", "shows", "contains", "hat", "enthalt", "fuhrt", "zeigt", "porte",
+	holdVerbs41 = set("a", "has", "have", "carries", "holds", "shows", "contains", "hat", "enthalt", "fuhrt", "zeigt", "porte",
 		"contient", "montre", "tiene", "lleva", "contiene", "muestra", "ha", "riporta", "mostra", "heeft", "bevat",
 		"toont", "tem", "contem", "leva")
 	// otherWords41 say "another one".
