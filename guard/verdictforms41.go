@@ -20,48 +20,117 @@ import "strings"
 // formVerdict41 returns the rule of the first clause of t that says one
 // of these verdicts, or "".
 func (t *text) formVerdict41() string {
-	cue := false
+	var cues uint8      // the readings whose words the reply holds, one look-up a word
+	var atArr [16]int32 // the clause readings' cue tokens, bits in cueAt
+	var cueAt [16]uint8
+	at, all := atArr[:0], false
+	const clauseCues = cueOne41 | cueTyped41 | cueKnown41 | cueRecord41
 	for k := range t.toks {
-		if n := t.toks[k].end - t.toks[k].off; n >= 3 && n <= 14 {
-			if w := string(t.tokBytes(k)); formCues41[w] || yoursWords38[w] || yourDets41[w] || oursWords41[w] || recordNouns41[w] || familiarWords41[w] || sayUs41[w] {
-				cue = true
-				break
+		if n := t.toks[k].end - t.toks[k].off; n >= 2 && n <= 14 {
+			c := cueBits41[string(t.tokBytes(k))]
+			cues |= c
+			if c&clauseCues != 0 {
+				if len(at) == cap(at) {
+					all = true
+				} else {
+					cueAt[len(at)] = c
+					at = append(at, int32(k))
+				}
 			}
 		}
 	}
-	if !cue {
+	if cues&clauseCues != 0 {
+		ci := 0
+		for a := 0; a < len(t.toks); {
+			b := a
+			for b < len(t.toks) && t.toks[b].flags&fPunctAfter == 0 && !(b+1 < len(t.toks) && t.toks[b+1].flags&fSentence != 0) {
+				b++
+			}
+			if b < len(t.toks) {
+				b++
+			}
+			here := uint8(0) // the cues of this clause
+			for ; ci < len(at) && int(at[ci]) < b; ci++ {
+				here |= cueAt[ci]
+			}
+			if all {
+				here = cues
+			}
+			if here&clauseCues != 0 {
+				if r := t.formClause41(a, b, here); r != "" {
+					return r
+				}
+			}
+			a = b
+		}
+	}
+	if cues&cueYours41 != 0 && cues&cueJudge41 != 0 {
+		return t.yours41()
+	}
+	return ""
+}
+
+// formClause41 returns the rule of the clause [a, b) by the readings
+// whose words cues says the reply holds, or "".
+func (t *text) formClause41(a, b int, cues uint8) string {
+	s := a
+	for s < b && (conjunctions38[string(t.tokBytes(s))] || contrast30[string(t.tokBytes(s))] || particles30[string(t.tokBytes(s))]) {
+		s++
+	}
+	if s >= b || t.toks[b-1].flags&fQuestion != 0 {
 		return ""
 	}
-	for a := 0; a < len(t.toks); {
-		b := a
-		for b < len(t.toks) && t.toks[b].flags&fPunctAfter == 0 && !(b+1 < len(t.toks) && t.toks[b+1].flags&fSentence != 0) {
-			b++
-		}
-		if b < len(t.toks) {
-			b++
-		}
-		s := a
-		for s < b && (conjunctions38[string(t.tokBytes(s))] || contrast30[string(t.tokBytes(s))] || particles30[string(t.tokBytes(s))]) {
-			s++
-		}
-		if s < b && t.toks[b-1].flags&fQuestion == 0 && !t.askClause41(s, b) {
-			if t.theOneWe41(s, b) || s > a && t.theOneWe41(a, b) { // "È il numero ...": "e" is "è", not "and"
-				return RuleConfirmation
-			}
-			if r := t.typedRight41(s, b); r != "" {
-				return r
-			}
-			if r := t.familiar41(s, b); r != "" {
-				return r
-			}
-			if r := t.recordHolds41(s, b); r != "" {
-				return r
-			}
-		}
-		a = b
+	r := ""
+	if cues&cueOne41 != 0 && (t.theOneWe41(s, b) || s > a && t.theOneWe41(a, b)) { // "È il numero ...": "e" is "è", not "and"
+		r = RuleConfirmation
 	}
-	return t.yours41()
+	if r == "" && cues&cueTyped41 != 0 {
+		r = t.typedRight41(s, b)
+	}
+	if r == "" && cues&cueKnown41 != 0 {
+		r = t.familiar41(s, b)
+	}
+	if r == "" && cues&cueRecord41 != 0 {
+		r = t.recordHolds41(s, b)
+	}
+	if r != "" && t.askClause41(s, b) {
+		return "" // "if it's the one we text", "whether you typed it right"
+	}
+	return r
 }
+
+// The cues of formVerdict41's readings: a verb of using or sending
+// (theOneWe41), of typing (typedRight41), of knowing (familiar41), a
+// record as a subject (recordHolds41), a possessive and a word of
+// judging (yours41).
+const (
+	cueOne41 uint8 = 1 << iota
+	cueTyped41
+	cueKnown41
+	cueRecord41
+	cueYours41
+	cueJudge41
+)
+
+// cueBits41 maps each cue word to its bits.
+var cueBits41 = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for bit, sets := range map[uint8][]map[string]bool{
+		cueOne41:    {weUse38, weUse41},
+		cueTyped41:  {typedVerbs41},
+		cueKnown41:  {familiarWords41, sayUs41, set("bell", "chose")},
+		cueRecord41: {recordNouns41},
+		cueYours41:  {yoursWords38, yourDets41, oursWords41, set("ours", "unsere")},
+		cueJudge41:  {verdictVerbs30, differVerbs41, strictJudge30, perfectWords41, bookingNouns38, haveVerbs30},
+	} {
+		for _, set := range sets {
+			for w := range set {
+				m[w] |= bit
+			}
+		}
+	}
+	return m
+}()
 
 // askClause41 reports whether the clause [a, b) asks or sets a condition:
 // "if it's the one we text", "whether you typed it right".
@@ -199,17 +268,6 @@ func (t *text) yours41() string {
 }
 
 var (
-	// formCues41 are the words one of these verdicts needs (normalised):
-	// a verb of using or typing.
-	formCues41 = func() map[string]bool {
-		m := set()
-		for _, s := range []map[string]bool{weUse38, weUse41, typedVerbs41} {
-			for w := range s {
-				m[w] = true
-			}
-		}
-		return m
-	}()
 	// oneLinks41 link "the one" to "we": relative words and prepositions
 	// of place ("where", "où", "waar ... naar", "para onde").
 	oneLinks41 = set("where", "which", "that", "to", "we", "wo", "wohin", "an", "wir", "ou", "nous", "donde", "adonde", "a",
