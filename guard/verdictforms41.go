@@ -23,12 +23,20 @@ func (t *text) formVerdict41() string {
 	var cues uint8      // the readings whose words the reply holds, one look-up a word
 	var atArr [16]int32 // the clause readings' cue tokens, bits in cueAt
 	var cueAt [16]uint8
-	at, all := atArr[:0], false
+	var yoursArr [8]int32 // the possessives' tokens
+	at, all, yours, yoursAll := atArr[:0], false, yoursArr[:0], false
 	const clauseCues = cueOne41 | cueTyped41 | cueKnown41 | cueRecord41
 	for k := range t.toks {
-		if n := t.toks[k].end - t.toks[k].off; n >= 2 && n <= 14 {
+		if n := t.toks[k].end - t.toks[k].off; n >= 2 && n <= 14 && cueFirst41[t.buf[t.toks[k].off+1]] {
 			c := cueBits41[string(t.tokBytes(k))]
 			cues |= c
+			if c&cueYours41 != 0 {
+				if len(yours) == cap(yours) {
+					yoursAll = true
+				} else {
+					yours = append(yours, int32(k))
+				}
+			}
 			if c&clauseCues != 0 {
 				if len(at) == cap(at) {
 					all = true
@@ -65,7 +73,10 @@ func (t *text) formVerdict41() string {
 		}
 	}
 	if cues&cueYours41 != 0 && cues&cueJudge41 != 0 {
-		return t.yours41()
+		if yoursAll {
+			return t.yours41(nil)
+		}
+		return t.yours41(yours)
 	}
 	return ""
 }
@@ -111,6 +122,14 @@ const (
 	cueYours41
 	cueJudge41
 )
+
+// cueFirst41 are the first letters of the cue words.
+var cueFirst41 = func() (f [256]bool) {
+	for w := range cueBits41 {
+		f[w[0]] = true
+	}
+	return f
+}()
 
 // cueBits41 maps each cue word to its bits.
 var cueBits41 = func() map[string]uint8 {
@@ -210,15 +229,24 @@ func (t *text) typedRight41(a, b int) string {
 	return RuleConfirmation
 }
 
-// yours41 returns the rule of "yours" (a bare possessive pronoun, one
+// yours41 returns, reading the tokens at (all when nil), the rule of "yours" (a bare possessive pronoun, one
 // after its article, or a possessive before a value noun) that is the
 // subject of a verdict within four tokens of its sentence: a verb of
 // matching or of differing, or a copula and a word of judgement ("yours,
 // too, matches", "el suyo sin duda coincide", "Ihre Nummer stimmt", "et
 // le vôtre est parfait", "aber Ihre weicht um eine Ziffer ab"). A
 // negation before the verdict turns it; a verb of differing is a denial.
-func (t *text) yours41() string {
-	for k := 0; k+1 < len(t.toks); k++ {
+func (t *text) yours41(at []int32) string {
+	for i, k := 0, 0; ; i, k = i+1, k+1 {
+		if at != nil {
+			if i >= len(at) {
+				break
+			}
+			k = int(at[i])
+		}
+		if k+1 >= len(t.toks) {
+			break
+		}
 		w := string(t.tokBytes(k))
 		bare := yoursBare38[w] || (yoursWords38[w] || oursWords41[w]) && k > 0 && yoursArticles38[string(t.tokBytes(k-1))] ||
 			w == "ours" || w == "unsere"
@@ -314,6 +342,15 @@ var (
 // or object is a pronoun, a demonstrative or a value noun, not a thing
 // named ("the name rings a bell", "das Problem kennen wir").
 func (t *text) familiar41(a, b int) string {
+	cue := false // a word of knowing, or "says" beside "us", before the full reading
+	for k := a; k < b && !cue; k++ {
+		w := string(t.tokBytes(k))
+		cue = familiarWords41[w] || w == "bell" || w == "chose" ||
+			sayUs41[w] && (k+1 < b && usWords41[string(t.tokBytes(k+1))] || k > a && usWords41[string(t.tokBytes(k-1))])
+	}
+	if !cue {
+		return ""
+	}
 	known, neg, said, point, noun := false, false, false, false, false
 	for k := a; k < b; k++ {
 		w := string(t.tokBytes(k))
