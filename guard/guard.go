@@ -970,40 +970,7 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 		// a call-wrap note's verdict first: "Notes: cust read out mobile,
 		// correct"; then a part right and another wrong: "the month's right
 		// but the day isn't"
-		rule := t.wrapNote(class)
-		if rule == "" {
-			rule = t.partDenial()
-		}
-		if rule == "" {
-			rule = t.counterfactual() // "if that were wrong I'd stop you; I'm not" (counterfactual.go): its "no" is no denial
-			if rule == "" {
-				rule = t.litotes23() // "I won't say it's wrong" (hints23.go): its "wrong" is no denial
-			}
-			if rule == "" {
-				rule = t.confirmation(class)
-			}
-			if rule == "" {
-				rule = t.answer15(class) // a consequence that did not happen, the next step on the value (counterfactual.go)
-			}
-			if rule == "" {
-				rule = t.answer23(class) // short denials (denial23.go)
-			}
-			if rule == "" {
-				rule = t.deixis31() // "That's indeed where the boarding pass went" (deixis31.go)
-			}
-			if rule == "" {
-				rule = t.pointerAlone31(class) // "C'est cette carte-là, la caution y est bloquée" (pointeralone31.go)
-			}
-			if rule == "" {
-				rule = t.vague31() // "That's an old address", "so that can't be it" (vague31.go)
-			}
-			if rule == "" {
-				rule = t.offerVerdict23v(class) // "Bills aren't going to that inbox", "It does match, good" (offerverdict23v.go)
-			}
-			if rule != "" && t.mockRefusal() {
-				rule = "" // not "Sure, I confirm addresses without verification… no, of course not"
-			}
-		}
+		rule := t.readings41(class) // (refusal41.go)
 		if rule == "" {
 			rule = t.nextStepSpoken() // "okay, I'll call you back on the one you just said"
 		}

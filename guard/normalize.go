@@ -467,6 +467,10 @@ func (t *text) tokenize(s string) {
 			switch r {
 			case ',', '.', '!', ';', ':', '…', '。', '！', '—', '–':
 				t.raw[n-1].flags |= fPunctAfter
+			case '/', '(':
+				if gapLen > 0 && !isDigit(t.rawBuf[t.raw[n-1].end-1]) {
+					t.raw[n-1].flags |= fPunctAfter // "Yes / thanks / bye", "Yes (thanks for asking)": a spaced slash or a bracket sets the word off (courtesy41.go)
+				}
 			case '-':
 				if gapLen > 0 && !isDigit(t.rawBuf[t.raw[n-1].end-1]) {
 					t.raw[n-1].flags |= fPunctAfter // "wrong I'm afraid - the warehouse": a spaced hyphen is a dash

@@ -957,6 +957,9 @@ func (t *text) confirmation(class string) string {
 			if t.processTrait30(rest, to) {
 				return false // "Yes, it's free" (verdict30.go)
 			}
+			if t.okOnly30(i, rest) && t.courtesy30(rest, to) {
+				return false // "Okay, thanks, bye!": the message acknowledged, as "Okay. Thanks." is (courtesy41.go)
+			}
 			return !t.nextSentenceOther(to) // "Bingo! Das ist genau der Artikel, ..."
 		}
 		if t.processTrait30(rest, to) {
@@ -1294,6 +1297,9 @@ func (t *text) confirmation(class string) string {
 	}
 	if rule := t.offerAnswer(class, excl); rule != "" && !t.toStoredOne(0, len(t.toks)) && !t.toRegistered(0, len(t.toks)) {
 		return rule // not "Yes, I'll resend the link to the email already on file": whatever is on file
+	}
+	if rule := t.greetedAnswer41(excl); rule != "" {
+		return rule // "Thanks — yes!", "¡Hola! Nop. Buen día." (courtesy41.go)
 	}
 	if rule := t.fillAnswer38(excl); rule != "" {
 		return rule // "Centrato, grazie, buon viaggio." (verdictfill38.go)

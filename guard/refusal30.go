@@ -33,7 +33,10 @@ func refusedRest(reply string, t *text, class string) string {
 		return "" // each window is normalised anew: a cost bounded by this, not by the reply
 	}
 	if len(t.toks) > maxRefusedReply30 {
-		return refusedWindows38(t, class) // a long reply: each refusal read with what stands around it (padverdict38.go)
+		if rule := refusedWindows38(t, class); rule != "" {
+			return rule // a long reply: each refusal read with what stands around it (padverdict38.go)
+		}
+		return refusedWhole41(t, class) // else all it says beside its refusals (refusal41.go)
 	}
 	if !t.refusalCue30() {
 		return t.wholeVerdict30()
@@ -61,6 +64,9 @@ func refusedRest(reply string, t *text, class string) string {
 	// business's news left next to it ("1) I can't confirm the address
 	// 2) yes, the refund is on its way") as the answer
 	rule := r.restVerdict30()
+	if rule == "" {
+		rule = butRule41(t, cuts, class) // a clause set against the refusal, read as any reply (refusal41.go)
+	}
 	if rule != "" && t.mockRefusal() {
 		return ""
 	}

@@ -29,6 +29,9 @@ func fillCourtesy38(w string) (vocab, anchor bool) {
 	if fillAnchors38[w] {
 		return true, true
 	}
+	if vocab, anchor := courtesy41(w); vocab {
+		return true, anchor // "disculpe, hasta luego", "that's all from me" (courtesy41.go)
+	}
 	return fillVocab38[w] || answerYes[w] || answerNo[w], false
 }
 
