@@ -61,11 +61,12 @@ var (
 // addressed (see above), by her year of birth.
 func (t *text) ageShared37(by int, now func() time.Time) bool {
 	year := 0
-	for i := range t.toks {
-		w := t.tokBytes(i)
-		if len(w) != 2 || !allDigits(w) || t.toks[i].flags&fQuestion != 0 {
+	for _, i32 := range t.numToks { // two digits open with a digit
+		i := int(i32)
+		if tk := &t.toks[i]; tk.len6 != 2 || tk.shape&tsDigits == 0 || tk.flags&fQuestion != 0 {
 			continue
 		}
+		w := t.tokBytes(i)
 		a, _ := strconv.Atoi(string(w))
 		if year == 0 {
 			year = now().Year()

@@ -116,12 +116,21 @@ type tok struct {
 	// shape says what the token's text is made of (ts*), set with its
 	// end.
 	shape uint8
+	// head6 and tail6 are the token's first and last bytes (0 for an
+	// empty token), len6 its length up to 255 (255: 255 or more), set
+	// with its end: a loop tests them before it slices the text
+	// (tokBytes). They fill the struct's padding (32 bytes a token).
+	head6, tail6, len6 uint8
 	// cls holds the word classes the rules read (cl*, wordClasses): the
 	// lexicon's for the token as written in the token view.
 	cls uint64
 	// dend is the offset in buf just after the token's digits in the
 	// digit view, or 0 when the token is in no run.
 	dend int32
+	// wsh6 is the token's shapeOf (wordShapes), 0 for an empty token.
+	wsh6 uint16
+	// cls6 holds the second word of classes (cl6*, wordClasses6), as cls.
+	cls6 uint16
 }
 
 // run is one run of the digit view.

@@ -581,6 +581,10 @@ func (t *text) emit() {
 		w := t.tokBytes(k)
 		sh := shapeOfTok(w)
 		t.toks[k].shape = sh
+		if len(w) > 0 {
+			t.toks[k].head6, t.toks[k].tail6, t.toks[k].len6 = w[0], w[len(w)-1], uint8(min(len(w), 255))
+			t.toks[k].wsh6 = uint16(shapeOf(w))
+		}
 		t.shapes |= sh
 		t.lexes |= t.toks[k].lex
 		if sh&tsNum != 0 {
