@@ -127,6 +127,9 @@ func (t *text) ageTiedYou37(i, from, to int) bool {
 // comparative, a word for "than" and the person addressed after it.
 func (t *text) ageOffYou37(from, to int) int {
 	for k := from; k+2 < to; k++ {
+		if !ageComp37Gate6.tok(&t.toks[k]) {
+			continue // no comparative's first letter and length (speed6.go)
+		}
 		w := string(t.tokBytes(k))
 		d := 0
 		switch {

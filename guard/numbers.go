@@ -571,29 +571,34 @@ func (t *text) emit() {
 		i++
 	}
 	// token ends and shapes, the number tokens and the three-digit ones
-	t.threes, t.numToks, t.shapes, t.lexes = t.threes[:0], t.numToks[:0], 0, 0
-	for k := range t.toks {
-		if k+1 < len(t.toks) {
-			t.toks[k].end = t.toks[k+1].off
+	t.threes, t.numToks = t.threes[:0], t.numToks[:0]
+	var shapes uint8
+	var lexes uint16
+	toks := t.toks // (a local slice and token pointer: no reload of t's fields a field)
+	for k := range toks {
+		tk := &toks[k]
+		if k+1 < len(toks) {
+			tk.end = toks[k+1].off
 		} else {
-			t.toks[k].end = int32(len(t.buf) - 1)
+			tk.end = int32(len(t.buf) - 1)
 		}
-		w := t.tokBytes(k)
+		w := t.buf[tk.off+1 : tk.end] // tokBytes(k)
 		sh := shapeOfTok(w)
-		t.toks[k].shape = sh
+		tk.shape = sh
 		if len(w) > 0 {
-			t.toks[k].head6, t.toks[k].tail6, t.toks[k].len6 = w[0], w[len(w)-1], uint8(min(len(w), 255))
-			t.toks[k].wsh6 = uint16(shapeOf(w))
+			tk.head6, tk.tail6, tk.len6 = w[0], w[len(w)-1], uint8(min(len(w), 255))
+			tk.wsh6 = uint16(shapeOf(w))
 		}
-		t.shapes |= sh
-		t.lexes |= t.toks[k].lex
+		shapes |= sh
+		lexes |= tk.lex
 		if sh&tsNum != 0 {
 			t.numToks = append(t.numToks, int32(k))
-		}
-		if len(w) == 3 && sh&tsDigits != 0 && len(t.threes) < maxThrees {
-			t.threes = append(t.threes, int32(k))
+			if len(w) == 3 && sh&tsDigits != 0 && len(t.threes) < maxThrees {
+				t.threes = append(t.threes, int32(k))
+			}
 		}
 	}
+	t.shapes, t.lexes = shapes, lexes
 	t.sentenceSpans()
 	t.digits = len(t.buf)
 	t.digitView()
