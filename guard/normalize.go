@@ -66,8 +66,10 @@ type text struct {
 	// sents holds, for each token, its whole sentence's first token and
 	// the next sentence's (sentenceOf).
 	sents []struct{ from, to int32 }
-	// raw is the scratch token list of the first pass.
-	raw []rawTok
+	// raw is the scratch token list of the first pass; rawNums6 lists,
+	// in order, its tokens whose word opens with a digit.
+	raw      []rawTok
+	rawNums6 []int32
 	// craw lists, in order, the raw tokens the compact view holds (coff >= 0;
 	// their coff ascends): compactTok finds one by binary search.
 	craw    []int32
@@ -416,6 +418,7 @@ func (t *text) normalize(s string) {
 // digits, with what the gaps between them hold.
 func (t *text) tokenize(s string) {
 	t.raw = t.raw[:0]
+	t.rawNums6 = t.rawNums6[:0]
 	t.craw = t.craw[:0]
 	t.rawBuf = t.rawBuf[:0]
 	t.ats, t.enc, t.hexRun = 0, 0, 0
@@ -705,6 +708,9 @@ func (t *text) addRaw(start int, flags uint16) {
 	t.raw = append(t.raw, rawTok{})
 	r := &t.raw[len(t.raw)-1]
 	r.start, r.end, r.flags, r.coff, r.cls = int32(start), int32(len(t.rawBuf)), flags, -1, clUnread
+	if start < len(t.rawBuf) && isDigit(t.rawBuf[start]) {
+		t.rawNums6 = append(t.rawNums6, int32(len(t.raw)-1))
+	}
 }
 
 // encWord notes in t.enc what the ASCII word w may be part of: base64 or
