@@ -123,7 +123,7 @@ func (t *text) ageSaid32(by int, now func() time.Time) bool {
 		}
 		var dec int
 		var isDec bool
-		if len(w) >= 6 && len(w) <= 12 && decadeFirst32[w[0]] {
+		if len(w) >= 6 && len(w) <= 12 && decadeFirst32[w[0]] && ageDecadeGate6.tok(tk) {
 			dec, isDec = ageDecade32[string(w)] // a cheap test of letters first: every token comes here
 		}
 		a := 0

@@ -455,7 +455,7 @@ func (t *text) emit() {
 		}
 		rt := t.raw[i]
 		w := t.rawBuf[rt.start:rt.end]
-		if rt.flags&(fSentence|fQuestion) == fSentence && len(w) >= 2 && len(w) <= 11 && greetingWords[string(w)] {
+		if rt.flags&(fSentence|fQuestion) == fSentence && len(w) >= 2 && len(w) <= 11 && greetGate6.word(w) && greetingWords[string(w)] {
 			greet = 4
 		}
 		t.raw[i].tok = int32(len(t.toks))

@@ -32,9 +32,26 @@ func (g *headGate6) tok(tk *tok) bool {
 	return g.lens[tk.head6]&(1<<min(tk.len6, 31)) != 0
 }
 
+// word reports whether w may be a word of the gate's sets.
+func (g *headGate6) word(w []byte) bool {
+	if len(w) == 0 {
+		return g.empty
+	}
+	return g.lens[w[0]]&(1<<min(len(w), 31)) != 0
+}
+
+// greetGate6 gates emit's look-up of a salutation.
+var greetGate6 = newHeadGate6(greetingWords)
+
 // ageComp37Gate6 gates ageOffYou37's comparatives.
 var ageComp37Gate6 = newHeadGate6(ageYounger37, ageOlder37)
 
 // pointerWords6 joins the sets pointerNotYours looks its first word up
 // in: one look-up where there were five.
 var pointerWords6 = union(demonstratives, demoDeterminers, destDemos, neverHadPronouns, frenchPointers)
+
+// ageDecadeGate6 gates ageSaid32's look-up of a decade's word.
+var ageDecadeGate6 = newHeadGate6(keySet(ageDecade32))
+
+// dayShiftGate6 gates dobShifted's look-ups of a shift before a date.
+var dayShiftGate6 = newHeadGate6(keySet(dayOneWord29), dayNouns29)
