@@ -130,9 +130,8 @@ type tok struct {
 	// digit view, or 0 when the token is in no run.
 	dend int32
 	// wsh6 is the token's shapeOf (wordShapes), 0 for an empty token.
+	// (2 bytes of padding are left: room for 16 more class bits.)
 	wsh6 uint16
-	// cls6 holds the second word of classes (cl6*, wordClasses6), as cls.
-	cls6 uint16
 }
 
 // run is one run of the digit view.
