@@ -92,8 +92,15 @@ func (t *text) ageSaid29(by int, now func() time.Time) bool {
 		// an age at a year beside it: "was 20 in 1999", "wird 2029 50", "the
 		// year after 2028"
 		// (the age closes its phrase: "40 items" is no age)
-		closes := next == "" || t.toks[i].flags&fPunctAfter != 0 || ageYears[next] || ageAtYear29[next] || birthWords[next] ||
-			len(next) == 4 && allDigits([]byte(next)) || next == "the" && yearWords[word(i+2)]
+		// (the loop below reads only a year of 4 digits, 1... or 2...:
+		// without one in reach, closes is not looked up)
+		yearNear := false
+		for k := max(from, i-5); k < min(to, i+6) && !yearNear; k++ {
+			tk := &t.toks[k]
+			yearNear = k != i && tk.len6 == 4 && tk.shape&tsDigits != 0 && (tk.head6 == '1' || tk.head6 == '2')
+		}
+		closes := yearNear && (next == "" || t.toks[i].flags&fPunctAfter != 0 || ageYears[next] || ageAtYear29[next] || birthWords[next] ||
+			len(next) == 4 && allDigits([]byte(next)) || next == "the" && yearWords[word(i+2)])
 		for k := max(from, i-5); k < min(to, i+6) && closes; k++ {
 			y := t.tokBytes(k)
 			if k == i || len(y) != 4 || !allDigits(y) || y[0] != '1' && y[0] != '2' {

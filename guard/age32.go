@@ -112,8 +112,8 @@ func (t *text) ageSaid32(by int, now func() time.Time) bool {
 			continue
 		}
 		// a cheap test on the token's fields first: every token comes here
-		if n := tk.end - tk.off - 1; tk.shape&tsDigits == 0 || n > 3 {
-			if n < 6 || n > 12 || !decadeFirst32[t.buf[tk.off+1]] {
+		if n := tk.len6; tk.shape&tsDigits == 0 || n > 3 {
+			if n < 6 || n > 12 || !decadeFirst32[tk.head6] {
 				continue // no number of up to 3 digits, no decade's word
 			}
 		}
@@ -123,7 +123,7 @@ func (t *text) ageSaid32(by int, now func() time.Time) bool {
 		}
 		var dec int
 		var isDec bool
-		if len(w) >= 6 && len(w) <= 12 && decadeFirst32[w[0]] {
+		if len(w) >= 6 && len(w) <= 12 && decadeFirst32[w[0]] && ageDecadeGate6.tok(tk) {
 			dec, isDec = ageDecade32[string(w)] // a cheap test of letters first: every token comes here
 		}
 		a := 0

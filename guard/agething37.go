@@ -61,11 +61,12 @@ var (
 // addressed (see above), by her year of birth.
 func (t *text) ageShared37(by int, now func() time.Time) bool {
 	year := 0
-	for i := range t.toks {
-		w := t.tokBytes(i)
-		if len(w) != 2 || !allDigits(w) || t.toks[i].flags&fQuestion != 0 {
+	for _, i32 := range t.numToks { // two digits open with a digit
+		i := int(i32)
+		if tk := &t.toks[i]; tk.len6 != 2 || tk.shape&tsDigits == 0 || tk.flags&fQuestion != 0 {
 			continue
 		}
+		w := t.tokBytes(i)
 		a, _ := strconv.Atoi(string(w))
 		if year == 0 {
 			year = now().Year()
@@ -126,6 +127,9 @@ func (t *text) ageTiedYou37(i, from, to int) bool {
 // comparative, a word for "than" and the person addressed after it.
 func (t *text) ageOffYou37(from, to int) int {
 	for k := from; k+2 < to; k++ {
+		if !ageComp37Gate6.tok(&t.toks[k]) {
+			continue // no comparative's first letter and length (speed6.go)
+		}
 		w := string(t.tokBytes(k))
 		d := 0
 		switch {

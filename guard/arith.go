@@ -77,7 +77,7 @@ func (t *text) arithmeticAt(k int) int {
 	for ; k+2 < len(t.toks); k++ {
 		// a number, or a word for one ("un", "een", "eins"), before a
 		// word of a sum; tested by their first bytes and shapes first
-		c := t.buf[t.toks[k].off+1]
+		c := t.toks[k].head6 // (0 for an empty token: no digit, u or e)
 		if (c < '0' || c > '9') && c != 'u' && c != 'e' || !arithWord(t.tokBytes(k+1)) {
 			continue
 		}

@@ -140,10 +140,10 @@ func (m *Matcher) bizRefClass(t *text) string {
 		return ""
 	}
 	for k := range t.toks {
-		w := t.tokBytes(k)
-		if len(w) < 4 || len(w) > 7 || !isDigit(w[len(w)-1]) {
-			continue
+		if tk := &t.toks[k]; tk.len6 < 4 || tk.len6 > 7 || !isDigit(tk.tail6) {
+			continue // (the token's fields: no slice)
 		}
+		w := t.tokBytes(k)
 		d := w[len(w)-4:]
 		if !allDigits(d) || !allLetters(w[:len(w)-4]) {
 			continue

@@ -59,8 +59,11 @@ func (m *Matcher) brandOnFile(t *text) bool {
 		return false
 	}
 	for k := range t.toks {
+		if tk := &t.toks[k]; tk.head6 != b[0] || int(tk.len6) < min(len(b), 255) {
+			continue // (head6 and len6 first: no slice of most tokens)
+		}
 		w := t.tokBytes(k)
-		if len(w) < len(b) || w[0] != b[0] || string(w) != b && string(w) != b+"s" {
+		if len(w) < len(b) || string(w) != b && string(w) != b+"s" {
 			continue
 		}
 		from, to := t.sentenceOf(k)

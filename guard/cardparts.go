@@ -162,10 +162,10 @@ func (m *Matcher) brandTypo(t *text) bool {
 	view := t.tokenView()
 	var pair [64]byte
 	for k := range t.toks {
-		w := t.tokBytes(k)
-		if len(w) == 0 || w[0] != b[0] {
-			continue
+		if t.toks[k].head6 != b[0] {
+			continue // (not empty: b opens with a letter)
 		}
+		w := t.tokBytes(k)
 		last := k
 		cand := w
 		if len(w) < len(b)-1 && (len(w) < 3 || b[:len(w)] != string(w)) {

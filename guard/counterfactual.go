@@ -61,7 +61,11 @@ var (
 // counterfactual returns RuleConfirmation or RuleDenial when t answers
 // about the offered value by a consequence that did not happen, or "".
 func (t *text) counterfactual() string {
-	for i := range t.toks {
+	toks := t.toks
+	for i := range toks {
+		if toks[i].cls&(clCfOtherwise|clCfOpen|clCfInvert) == 0 && toks[i].lex&lxCond == 0 {
+			continue // both tests below fail: one tight test a token first
+		}
 		c := t.toks[i].cls                              // the class tests of cfOtherwiseAt, cfCond, cfInverted, inline
 		if c&clCfOtherwise != 0 && t.cfOtherwiseAt(i) { // "Otherwise my screen would be red. It's green." (counter29.go)
 			if r := t.cfOtherwiseRule(i); r != "" {

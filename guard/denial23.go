@@ -133,7 +133,7 @@ func (t *text) pointerNotYours(i int, class string) bool {
 		return k > i+2 && k+1 < to && t.classNoun(k, string(t.tokBytes(k)), class) && t.prepRelative31(k+1, to) &&
 			!t.otherAhead(k+1, t.sentenceEnd28(k)) // not "No es la tarjeta con la que se paga el parking, es un ticket"
 	}
-	if !(demonstratives[w] || demoDeterminers[w] || destDemos[w] || neverHadPronouns[w] || frenchPointers[w]) || w == "l" || w == "la" || w == "le" || w == "lo" {
+	if !pointerWords6[w] || w == "l" || w == "la" || w == "le" || w == "lo" {
 		return false
 	}
 	k := i + 1

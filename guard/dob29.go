@@ -56,6 +56,9 @@ func (m *Matcher) dobShifted(t *text) bool {
 		// the shift before the date: "the day after", "der Tag nach dem"
 		shift := 0
 		for k := max(from, at-5); k < at && shift == 0; k++ {
+			if !dayShiftGate6.tok(&t.toks[k]) {
+				continue // neither set's first letter and length (speed6.go)
+			}
 			x := string(t.tokBytes(k))
 			if s, ok := dayOneWord29[x]; ok {
 				shift = s

@@ -71,7 +71,7 @@ func (m *Matcher) dobHint35(t *text) bool {
 		}
 		if tk.shape&tsDigits == 0 && tk.cls&clZodiac == 0 {
 			// a word: a candidate only as one of dh35Candidate's words
-			if n := tk.end - tk.off - 1; n < 3 || n > 11 || !dh35Firsts[t.buf[tk.off+1]] {
+			if n := tk.len6; n < 3 || n > 11 || !dh35Firsts[tk.head6] {
 				continue
 			}
 		}

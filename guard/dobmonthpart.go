@@ -49,10 +49,11 @@ func (t *text) dobMonthPart(day, month int) bool {
 	}
 	denied, read := 0, false
 	for k := range t.toks {
-		w := t.tokBytes(k)
-		if len(w) < 3 || len(w) > 10 || monthPartEnds[endKey(w)]&(1<<len(w)) == 0 {
-			continue
+		tk := &t.toks[k]
+		if tk.len6 < 3 || tk.len6 > 10 || monthPartEnds[tk.head6*31+tk.tail6]&(1<<tk.len6) == 0 {
+			continue // (endKey, from the token's fields)
 		}
+		w := t.tokBytes(k)
 		switch monthPartKinds[string(w)] {
 		case 1: // a month noun
 			if !t.monthPartBefore(k) {

@@ -855,14 +855,15 @@ func (m *Matcher) scan16(t *text, dob bool) uint16 {
 	month := m.dob[1]
 	sign := m.zodiac()
 	for i := range t.toks {
-		w := t.tokBytes(i)
-		if len(w) == 0 || len(w) >= 32 {
+		tk := &t.toks[i]
+		if tk.len6 == 0 || tk.len6 >= 32 {
 			continue
 		}
-		c, n := w[0], uint32(1)<<len(w)
-		if !isDigit(c) && scanEnds[endKey(w)]&n == 0 && m.cityHeads[c]&n == 0 {
-			continue // most tokens: no trigger has their first and last letters and length
+		c, n := tk.head6, uint32(1)<<tk.len6
+		if !isDigit(c) && scanEnds[c*31+tk.tail6]&n == 0 && m.cityHeads[c]&n == 0 {
+			continue // most tokens: no trigger has their first and last letters and length (endKey, from the token's fields)
 		}
+		w := t.tokBytes(i)
 		if i > 0 && f&g16Place == 0 && m.cityHeads[c]&n != 0 && m.placeAt(t, i) > 0 {
 			f |= g16Place
 		}

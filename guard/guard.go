@@ -1494,10 +1494,8 @@ func (m *Matcher) streetTypo(t *text) (proofdesk.Level, bool) {
 	}
 	var best proofdesk.Level
 	found := false
-	for h := range t.raw {
-		if s := t.raw[h].start; s >= t.raw[h].end || !isDigit(t.rawBuf[s]) {
-			continue // no house number: the first byte before the word
-		}
+	for _, h32 := range t.rawNums6 { // a house number opens with a digit
+		h := int(h32)
 		hw := t.rawBuf[t.raw[h].start:t.raw[h].end]
 		if len(hw) <= 5 && m.typoHeads&(1<<(10*len(hw)+int(hw[0]-'0'))) == 0 {
 			continue

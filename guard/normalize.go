@@ -66,8 +66,10 @@ type text struct {
 	// sents holds, for each token, its whole sentence's first token and
 	// the next sentence's (sentenceOf).
 	sents []struct{ from, to int32 }
-	// raw is the scratch token list of the first pass.
-	raw []rawTok
+	// raw is the scratch token list of the first pass; rawNums6 lists,
+	// in order, its tokens whose word opens with a digit.
+	raw      []rawTok
+	rawNums6 []int32
 	// craw lists, in order, the raw tokens the compact view holds (coff >= 0;
 	// their coff ascends): compactTok finds one by binary search.
 	craw    []int32
@@ -116,12 +118,20 @@ type tok struct {
 	// shape says what the token's text is made of (ts*), set with its
 	// end.
 	shape uint8
+	// head6 and tail6 are the token's first and last bytes (0 for an
+	// empty token), len6 its length up to 255 (255: 255 or more), set
+	// with its end: a loop tests them before it slices the text
+	// (tokBytes). They fill the struct's padding (32 bytes a token).
+	head6, tail6, len6 uint8
 	// cls holds the word classes the rules read (cl*, wordClasses): the
 	// lexicon's for the token as written in the token view.
 	cls uint64
 	// dend is the offset in buf just after the token's digits in the
 	// digit view, or 0 when the token is in no run.
 	dend int32
+	// wsh6 is the token's shapeOf (wordShapes), 0 for an empty token.
+	// (2 bytes of padding are left: room for 16 more class bits.)
+	wsh6 uint16
 }
 
 // run is one run of the digit view.
@@ -407,6 +417,7 @@ func (t *text) normalize(s string) {
 // digits, with what the gaps between them hold.
 func (t *text) tokenize(s string) {
 	t.raw = t.raw[:0]
+	t.rawNums6 = t.rawNums6[:0]
 	t.craw = t.craw[:0]
 	t.rawBuf = t.rawBuf[:0]
 	t.ats, t.enc, t.hexRun = 0, 0, 0
@@ -700,6 +711,9 @@ func (t *text) addRaw(start int, flags uint16) {
 	t.raw = append(t.raw, rawTok{})
 	r := &t.raw[len(t.raw)-1]
 	r.start, r.end, r.flags, r.coff, r.cls = int32(start), int32(len(t.rawBuf)), flags, -1, clUnread
+	if start < len(t.rawBuf) && isDigit(t.rawBuf[start]) {
+		t.rawNums6 = append(t.rawNums6, int32(len(t.raw)-1))
+	}
 }
 
 // encWord notes in t.enc what the ASCII word w may be part of: base64 or

@@ -455,7 +455,7 @@ func (t *text) emit() {
 		}
 		rt := t.raw[i]
 		w := t.rawBuf[rt.start:rt.end]
-		if rt.flags&(fSentence|fQuestion) == fSentence && len(w) >= 2 && len(w) <= 11 && greetingWords[string(w)] {
+		if rt.flags&(fSentence|fQuestion) == fSentence && len(w) >= 2 && len(w) <= 11 && greetGate6.word(w) && greetingWords[string(w)] {
 			greet = 4
 		}
 		t.raw[i].tok = int32(len(t.toks))
@@ -571,25 +571,34 @@ func (t *text) emit() {
 		i++
 	}
 	// token ends and shapes, the number tokens and the three-digit ones
-	t.threes, t.numToks, t.shapes, t.lexes = t.threes[:0], t.numToks[:0], 0, 0
-	for k := range t.toks {
-		if k+1 < len(t.toks) {
-			t.toks[k].end = t.toks[k+1].off
+	t.threes, t.numToks = t.threes[:0], t.numToks[:0]
+	var shapes uint8
+	var lexes uint16
+	toks := t.toks // (a local slice and token pointer: no reload of t's fields a field)
+	for k := range toks {
+		tk := &toks[k]
+		if k+1 < len(toks) {
+			tk.end = toks[k+1].off
 		} else {
-			t.toks[k].end = int32(len(t.buf) - 1)
+			tk.end = int32(len(t.buf) - 1)
 		}
-		w := t.tokBytes(k)
+		w := t.buf[tk.off+1 : tk.end] // tokBytes(k)
 		sh := shapeOfTok(w)
-		t.toks[k].shape = sh
-		t.shapes |= sh
-		t.lexes |= t.toks[k].lex
+		tk.shape = sh
+		if len(w) > 0 {
+			tk.head6, tk.tail6, tk.len6 = w[0], w[len(w)-1], uint8(min(len(w), 255))
+			tk.wsh6 = uint16(shapeOf(w))
+		}
+		shapes |= sh
+		lexes |= tk.lex
 		if sh&tsNum != 0 {
 			t.numToks = append(t.numToks, int32(k))
-		}
-		if len(w) == 3 && sh&tsDigits != 0 && len(t.threes) < maxThrees {
-			t.threes = append(t.threes, int32(k))
+			if len(w) == 3 && sh&tsDigits != 0 && len(t.threes) < maxThrees {
+				t.threes = append(t.threes, int32(k))
+			}
 		}
 	}
+	t.shapes, t.lexes = shapes, lexes
 	t.sentenceSpans()
 	t.digits = len(t.buf)
 	t.digitView()

@@ -242,17 +242,26 @@ func (v *part24Values) ownShape(w []byte) bool {
 // to) open, with the words that open her month's name ("Novemberkind").
 func (v *part24Values) sentenceAnchors(t *text, from, to int) (bits uint16) {
 	for k := from; k < to; k++ {
-		w := t.tokBytes(k)
-		if len(w) == 0 {
+		tk := &t.toks[k]
+		if tk.len6 == 0 {
 			continue
 		}
+		// the token's fields first (ownShape's first test, the month's
+		// heads): most tokens are sliced for none
+		anchor := tk.cls&clAnchor24 != 0
+		own := !anchor && v.anchorHeads[tk.head6]&(1<<min(tk.len6, 31)) != 0
+		month := tk.len6 > 5 && v.monthHeads[tk.head6]
+		if !anchor && !own && !month {
+			continue
+		}
+		w := t.tokBytes(k)
 		switch {
-		case t.has(k, clAnchor24):
+		case anchor:
 			bits |= v.anchors[string(w)] // a word of the rules: 0 where v has not put it
-		case v.ownShape(w):
+		case own && v.ownShape(w):
 			bits |= v.anchors[string(w)]
 		}
-		if len(w) > 5 && bits&a24Dob == 0 && v.monthHeads[w[0]] {
+		if month && bits&a24Dob == 0 {
 			for _, mn := range v.monthNames {
 				if len(w) > len(mn) && string(w[:len(mn)]) == mn {
 					bits |= a24Dob

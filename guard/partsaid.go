@@ -710,6 +710,11 @@ func (ws *wordShapes) add(w string) {
 	}
 }
 
+// hasTok is has of the text of token tk (wsh6).
+func (ws *wordShapes) hasTok(tk *tok) bool {
+	return tk.len6 != 0 && ws[tk.wsh6>>6]&(1<<(tk.wsh6&63)) != 0
+}
+
 func (ws *wordShapes) has(w []byte) bool {
 	if len(w) == 0 {
 		return false
@@ -730,12 +735,12 @@ func (m *Matcher) partials(t *text, level proofdesk.Level) Verdict {
 	dob := m.levels[proofdesk.ClassDateOfBirth] > level && m.dobH.day != 0
 	mail := m.levels[proofdesk.ClassEmail] > level && (len(m.mail.labels) > 0 || len(m.mail.locals) > 0)
 	for i := 0; i < len(t.toks); i++ {
-		b := t.tokBytes(i)
-		if len(b) == 0 {
+		tk := &t.toks[i]
+		if tk.len6 == 0 {
 			continue
 		}
-		if isDigit(b[0]) {
-			c, j := m.partAt(t, i, b)
+		if isDigit(tk.head6) {
+			c, j := m.partAt(t, i, t.tokBytes(i))
 			if c != "" && m.levels[c] > level {
 				v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: c, Part: PartLast4, RequiredLevel: m.levels[c]}
 				switch c {
@@ -749,10 +754,10 @@ func (m *Matcher) partials(t *text, level proofdesk.Level) Verdict {
 			i = j
 			continue
 		}
-		if !m.hintShapes.has(b) {
+		if !m.hintShapes.hasTok(tk) {
 			continue
 		}
-		w := string(b)
+		w := string(t.tokBytes(i))
 		switch {
 		case street && m.streetAt(t, i, w):
 			return Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassAddress, Part: PartStreet, RequiredLevel: m.levels[proofdesk.ClassAddress]}

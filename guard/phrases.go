@@ -812,6 +812,17 @@ var checkVerbs = set("check", "verify", "ensure", "controleer", "controleren", "
 
 var pleaseWords = set("please", "double", "kindly", "bitte", "merci", "plait", "favor", "favore", "graag", "even")
 
+// nothingLeads6 are the first letters of the words confirmation's one
+// pass reads (an account noun: a, k, c, p; a word for "nothing": n, r; a
+// word of "no need": n, b, f, p, h, s): the pass skips other tokens
+// before it slices their text.
+var nothingLeads6 = func() (t [256]bool) {
+	for _, c := range "akcpnrbfhs" {
+		t[c] = true
+	}
+	return t
+}()
+
 // confirmation returns the rule ("confirmation" or "denial") if the
 // normalised reply affirms or denies, or "".
 //
@@ -1159,11 +1170,11 @@ func (t *text) confirmation(class string) string {
 	// with n, k, a or g, every word for "nothing" with no, ni, na, nu or ri
 	nothingAt := -1
 	for i := range t.toks {
+		if tk := &t.toks[i]; tk.len6 < 4 || !nothingLeads6[tk.head6] {
+			continue // (the first letters of the three tests below, read from the token's fields)
+		}
 		w := t.tokBytes(i)
 		n := len(w)
-		if n < 4 {
-			continue
-		}
 		switch c := w[0]; {
 		case i > 0 && n >= 5 && (c == 'a' || c == 'k' || c == 'c' || c == 'p'):
 			if p := t.tokBytes(i - 1); len(p) >= 2 && (p[0] == 'n' || p[0] == 'k' || p[0] == 'a' || p[0] == 'g') &&

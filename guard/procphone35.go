@@ -66,11 +66,10 @@ func (m *Matcher) phoneToldInProcess(t *text) bool {
 		return false
 	}
 	for i := range t.toks {
-		b := t.tokBytes(i)
-		if !procPhoneShape.has(b) {
+		if !procPhoneShape.hasTok(&t.toks[i]) {
 			continue // a cheap test first: most words are no phone noun
 		}
-		w := string(b)
+		w := string(t.tokBytes(i))
 		if !procPhoneNouns[w] && !(w == "code" && i > 0 && procCodeLeads[string(t.tokBytes(i-1))]) {
 			continue
 		}

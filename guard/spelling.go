@@ -215,7 +215,11 @@ func (t *text) spellingLink(i int) bool {
 func (t *text) spellingChain() bool {
 	units, gap := 0, 0
 	rb := t.rawBuf
-	for i := range t.raw {
+	raw := t.raw
+	for i := range raw {
+		if units == 0 && raw[i].cls&clSpell == 0 {
+			continue // no chain open and no code word: one tight test a token first
+		}
 		s, e := int(t.raw[i].start), int(t.raw[i].end)
 		if n := e - s; n >= 2 && n < 16 && t.raw[i].cls&clSpell != 0 { // (clUnread: a word emit did not look up)
 			if f, l := rb[s]-'a', rb[e-1]-'a'; f < 26 && l < 26 && spellShape[f][l]&(1<<n) != 0 && spellWords[string(rb[s:e])] != "" {
