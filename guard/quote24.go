@@ -182,6 +182,15 @@ func quoteVerdict24(reply string, offered []string, check func(reply string, off
 		return whole, true
 	}
 	v := check(rest, off)
+	if first, _, more := leadQuote24("> " + rest); !v.Blocked && more {
+		// The answer's first sentence alone, as the answer to the quoted
+		// question: "> does my card end 7158? Correct. Please verify." —
+		// a verify step after it does not make a bare verdict a process
+		// answer (attack42).
+		if w := check(first, off); w.Blocked && (w.Rule == RuleConfirmation || w.Rule == RuleDenial) {
+			v = w
+		}
+	}
 	if !restAnswersProcess24(rest) && whole.stricter(v) {
 		v = whole // the quote's values pass only beside a refusal or the process
 	}
