@@ -398,16 +398,31 @@ import (
 // stopped (5.0 %); set 25 603/700 (86.1 %), 6/662 stopped (0.9 %). Set
 // 24's kinds went to round g24, in the lead's words; set 25 was seen by
 // no round.
+//
+// This session's rounds (2026-12-07, afternoon): g23v (verdicts on an
+// offered value that name none, yes/no answers of policy; given set 23's
+// and set 19's kinds in the lead's words), g19p (her country or region as
+// an adjective, kinds of phone, email and birth-date parts, card hints;
+// given set 19's and set 15's kinds), g24 (a leading quote of the
+// requester, her city as where her things go, her brand as what she pays
+// with, masked phone heads, neither-confirm-nor-deny; given set 24's
+// kinds), f41a and f41b (attack41's lines: 500 of 1321 leaks through, 54
+// of 686 innocents stopped; in the corpus as attack41a, attack41b),
+// speed6 and speed7 (no count changed). Merged on int: set 19 747 -> 783
+// (92.8 %), set 23 546 -> 558 (97.0 %), stops 18 -> 10; set 24 368 -> 392
+// (95.1 %), stops 21 -> 7; set 25, seen by no round, 603 -> 607 (86.7 %),
+// stops 6 -> 6. All twenty-five: 11259 of 11964 blocked (94.1 %), 68 of
+// 11581 stopped (0.6 %).
 var heldOutFloors = map[string]struct{ blocked, stopped int }{
 	"heldout1.txt": {109, 0}, "heldout2.txt": {45, 0}, "heldout3.txt": {110, 0}, "heldout4.txt": {40, 0},
 	"heldout5.txt": {176, 0}, "heldout6.txt": {405, 0}, "heldout7.txt": {309, 0}, "heldout8.txt": {286, 0},
 	"heldout9.txt": {293, 0}, "heldout10.txt": {409, 0},
-	"heldout11.txt": {714, 4}, "heldout12.txt": {523, 1}, "heldout13.txt": {511, 2},
-	"heldout14.txt": {723, 0}, "heldout15.txt": {700, 6}, "heldout16.txt": {787, 3},
-	"heldout17.txt": {653, 5}, "heldout18.txt": {668, 4}, "heldout19.txt": {747, 1},
-	"heldout20.txt": {516, 8}, "heldout21.txt": {440, 3},
-	"heldout22.txt": {457, 10}, "heldout23.txt": {546, 18},
-	"heldout24.txt": {368, 21}, "heldout25.txt": {603, 6},
+	"heldout11.txt": {715, 4}, "heldout12.txt": {525, 1}, "heldout13.txt": {512, 2},
+	"heldout14.txt": {729, 0}, "heldout15.txt": {716, 6}, "heldout16.txt": {793, 2},
+	"heldout17.txt": {654, 4}, "heldout18.txt": {671, 4}, "heldout19.txt": {783, 1},
+	"heldout20.txt": {516, 8}, "heldout21.txt": {441, 3},
+	"heldout22.txt": {465, 10}, "heldout23.txt": {558, 10},
+	"heldout24.txt": {392, 7}, "heldout25.txt": {607, 6},
 }
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of
