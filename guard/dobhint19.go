@@ -102,9 +102,13 @@ func (m *Matcher) dobHint19(t *text) bool {
 			first[h[0][0]] = true
 		}
 	}
-	for k := range t.toks {
-		tk := &t.toks[k]
-		if !first[t.buf[tk.off+1]] && (!zod || tk.cls&clZodiac == 0) {
+	toks, hol := t.toks, len(m.dobH.holidays) > 0
+	for k := range toks {
+		tk := &toks[k]
+		// the cases below by the token's fields first (head6, len6,
+		// tail6, wsh6): most tokens are none of them
+		if !(zod && tk.cls&clZodiac != 0) && !(tk.len6 == 3 && tk.head6 == 'm') &&
+			(!first[tk.head6] || !(tk.len6 > 4 && tk.tail6 == 'd') && !(hol && tk.len6 >= 2 && m.dobH.shapes.hasTok(tk))) {
 			continue
 		}
 		n := tk.end - tk.off - 1
@@ -155,7 +159,9 @@ func (m *Matcher) holidayAt19(t *text, k int) int {
 		}
 		ok := true
 		for n, w := range h {
-			ok = ok && string(t.tokBytes(k+n)) == w
+			if ok = string(t.tokBytes(k+n)) == w; !ok {
+				break
+			}
 		}
 		if ok {
 			return len(h)

@@ -20,7 +20,7 @@ import (
 // form is t, showing the head of a phone of hers before a mask.
 func (m *Matcher) maskHead24(reply string, t *text, level proofdesk.Level) Verdict {
 	lvl := m.levels[proofdesk.ClassPhone]
-	if lvl <= level || len(m.phones) == 0 || len(t.runs) == 0 {
+	if lvl <= level || len(m.phones) == 0 || len(t.runs) == 0 || !maskAny7(reply) {
 		return Verdict{}
 	}
 	var dArr [24]byte
@@ -118,6 +118,9 @@ func (m *Matcher) phoneMiddle24(t *text) bool {
 			continue
 		}
 		k := int(r.firstTok)
+		if !t.middleAfter7(k) {
+			continue // (no word for the middle in reach: the run's digits need no search)
+		}
 		d := string(t.runDigits(r))
 		if len(d) < 3 || len(d) > 6 || !m.innerDigits24(d) {
 			continue

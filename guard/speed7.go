@@ -1,0 +1,47 @@
+package guard
+
+import "strings"
+
+// maskAny7 reports whether reply may hold a mask after digits as maskAt24
+// reads one ("x", "*", "#", "_", "..", ". .", "…", "•" after a digit and
+// spaces): a reply without one has no masked head, and maskHead24 need
+// not walk its bytes. It is a necessary test only (the x must follow a
+// digit; the others anywhere).
+func maskAny7(reply string) bool {
+	if strings.IndexByte(reply, '*') >= 0 || strings.IndexByte(reply, '#') >= 0 || strings.IndexByte(reply, '_') >= 0 ||
+		strings.Contains(reply, "..") || strings.Contains(reply, ". .") || strings.Contains(reply, "…") || strings.Contains(reply, "•") {
+		return true
+	}
+	for _, x := range [...]byte{'x', 'X'} {
+		for s, off := reply, 0; ; {
+			p := strings.IndexByte(s, x)
+			if p < 0 {
+				break
+			}
+			q := off + p
+			for q > 0 && reply[q-1] == ' ' {
+				q--
+			}
+			if q > 0 && isDigit(reply[q-1]) {
+				return true
+			}
+			s, off = s[p+1:], off+p+1
+		}
+	}
+	return false
+}
+
+// middleGate7 gates middleAfter7's look-ups.
+var middleGate7 = newHeadGate6(middleWords24)
+
+// middleAfter7 reports whether one of the 4 tokens after k is a word for
+// the middle (middleWords24), whatever the sentence: phoneMiddle24's
+// necessary test before it searches her phones for a run's digits.
+func (t *text) middleAfter7(k int) bool {
+	for j := k + 1; j <= k+4 && j < len(t.toks); j++ {
+		if middleGate7.tok(&t.toks[j]) && middleWords24[string(t.tokBytes(j))] {
+			return true
+		}
+	}
+	return false
+}
