@@ -43,6 +43,9 @@ var ageLifeYear41b = set("year", "lebensjahr", "jahr", "annee", "ano", "anno", "
 func (t *text) ageSaid41b(by int, now func() time.Time) bool {
 	year := 0
 	for i := range t.toks {
+		if tk := &t.toks[i]; tk.len6 < 2 || tk.len6 > 4 || !isDigit(tk.head6) {
+			continue // (2 digits and 2 letters at most: 2 to 4 bytes, a digit first)
+		}
 		w := t.tokBytes(i)
 		n := len(w)
 		for n > 0 && !isDigit(w[n-1]) {

@@ -50,6 +50,9 @@ func (m *Matcher) bizSpelled41b(t *text) string {
 		return ""
 	}
 	for k := 0; k+3 < len(t.toks); k++ {
+		if tk := &t.toks[k]; tk.len6 != 1 || !isDigit(tk.head6) {
+			continue // (a run opens with a single digit)
+		}
 		var d [4]byte
 		ok := true
 		for j := 0; j < 4 && ok; j++ {

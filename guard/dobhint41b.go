@@ -42,6 +42,9 @@ func (m *Matcher) weekdayBirth41b(t *text, now func() time.Time) bool {
 		return false
 	}
 	for k := 0; k+3 < len(t.toks); k++ {
+		if tk := &t.toks[k]; tk.len6 != 1 || tk.head6 < '1' || tk.head6 > '4' {
+			continue // (the token's fields before its text)
+		}
 		w := t.tokBytes(k)
 		if len(w) != 1 || w[0] < '1' || w[0] > '4' {
 			continue

@@ -30,6 +30,9 @@ var (
 // refuse in the two ways above.
 func (t *text) neitherSpans24(excl, refusals []span) ([]span, []span) {
 	for k := range t.toks {
+		if !neitherGate7.tok(&t.toks[k]) {
+			continue // (neither a word of neitherWords24 nor "we")
+		}
 		w := string(t.tokBytes(k))
 		var a, b int
 		switch {

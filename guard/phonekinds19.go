@@ -54,7 +54,7 @@ func (t *text) phoneKindsSaid19() bool {
 	}
 	for k := range t.toks {
 		tk := &t.toks[k]
-		if n := tk.end - tk.off - 1; n < 3 || n > 17 || tk.shape&tsDigits != 0 || !phoneKindShape19.has(t.tokBytes(k)) || !phoneKinds19[string(t.tokBytes(k))] {
+		if n := tk.len6; n < 3 || n > 17 || tk.shape&tsDigits != 0 || !phoneKindShape19.hasTok(tk) || !phoneKinds19[string(t.tokBytes(k))] {
 			continue
 		}
 		if tk.flags&fQuestion != 0 {

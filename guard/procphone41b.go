@@ -33,7 +33,7 @@ func (m *Matcher) networkTold41b(t *text) bool {
 		return false
 	}
 	for i := range t.toks {
-		if !networkNouns41b[string(t.tokBytes(i))] {
+		if !networkGate7.tok(&t.toks[i]) || !networkNouns41b[string(t.tokBytes(i))] {
 			continue
 		}
 		from, to := t.sentenceOf(i)

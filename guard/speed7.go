@@ -45,3 +45,23 @@ func (t *text) middleAfter7(k int) bool {
 	}
 	return false
 }
+
+// neitherGate7 gates neitherSpans24's look-ups: its words and "we".
+var neitherGate7 = newHeadGate6(neitherWords24, set("we"))
+
+// trigGate7 gates offerVerdict23v's look-up of trig23v.
+var trigGate7 = newHeadGate6(keySet(trig23v))
+
+// deferTok7 is deferWord of token k, its fields (len6, head6, tail6)
+// first: a deferral word has 4 letters or more and opens with v, f or m
+// or ends in "prufung".
+func (t *text) deferTok7(k int) bool {
+	tk := &t.toks[k]
+	if tk.len6 < 4 || tk.tail6 != 'g' && tk.head6 != 'v' && tk.head6 != 'f' && tk.head6 != 'm' {
+		return false
+	}
+	return deferWord(t.tokBytes(k))
+}
+
+// networkGate7 gates networkTold41b's look-ups.
+var networkGate7 = newHeadGate6(networkNouns41b)
