@@ -97,9 +97,11 @@ func (m *Matcher) dobHint19(t *text) bool {
 	for _, w := range m.dobMonths {
 		first[w[0]] = true
 	}
+	var holFirst wordShapes // the holidays' first words: holidayAt19 finds one of them at k
 	for _, h := range m.dobH.holidays {
 		if len(h) > 0 && len(h[0]) > 0 {
 			first[h[0][0]] = true
+			holFirst.add(h[0])
 		}
 	}
 	toks, hol := t.toks, len(m.dobH.holidays) > 0
@@ -108,7 +110,7 @@ func (m *Matcher) dobHint19(t *text) bool {
 		// the cases below by the token's fields first (head6, len6,
 		// tail6, wsh6): most tokens are none of them
 		if !(zod && tk.cls&clZodiac != 0) && !(tk.len6 == 3 && tk.head6 == 'm') &&
-			(!first[tk.head6] || !(tk.len6 > 4 && tk.tail6 == 'd') && !(hol && tk.len6 >= 2 && m.dobH.shapes.hasTok(tk))) {
+			(!first[tk.head6] || !(tk.len6 > 4 && tk.tail6 == 'd') && !(hol && tk.len6 >= 2 && holFirst.hasTok(tk))) {
 			continue
 		}
 		n := tk.end - tk.off - 1

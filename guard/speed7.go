@@ -65,3 +65,6 @@ func (t *text) deferTok7(k int) bool {
 
 // networkGate7 gates networkTold41b's look-ups.
 var networkGate7 = newHeadGate6(networkNouns41b)
+
+// cueGate7 gates formVerdict41's look-up of cueBits41.
+var cueGate7 = newHeadGate6(keySet(cueBits41))
