@@ -49,7 +49,7 @@ func (m *Matcher) bizSpelled41b(t *text) string {
 	if len(m.frags.card) == 0 {
 		return ""
 	}
-	next := 0 // the first token not skipped (k += 3 below)
+	next := 0                       // the first token not skipped (k += 3 below)
 	for _, k32 := range t.numToks { // (a run opens with a single digit)
 		k := int(k32)
 		if k+3 >= len(t.toks) {
