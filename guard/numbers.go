@@ -574,6 +574,7 @@ func (t *text) emit() {
 	t.threes, t.numToks = t.threes[:0], t.numToks[:0]
 	var shapes uint8
 	var lexes uint16
+	var g7 uint8
 	toks := t.toks // (a local slice and token pointer: no reload of t's fields a field)
 	for k := range toks {
 		tk := &toks[k]
@@ -588,6 +589,7 @@ func (t *text) emit() {
 		if len(w) > 0 {
 			tk.head6, tk.tail6, tk.len6 = w[0], w[len(w)-1], uint8(min(len(w), 255))
 			tk.wsh6 = uint16(shapeOf(w))
+			g7 |= gateTab7[w[0]][min(len(w), 31)]
 		}
 		shapes |= sh
 		lexes |= tk.lex
@@ -598,7 +600,7 @@ func (t *text) emit() {
 			}
 		}
 	}
-	t.shapes, t.lexes = shapes, lexes
+	t.shapes, t.lexes, t.gate7 = shapes, lexes, g7
 	t.sentenceSpans()
 	t.digits = len(t.buf)
 	t.digitView()

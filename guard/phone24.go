@@ -110,7 +110,7 @@ var middleWords24 = set("middle", "mitte", "milieu", "medio", "mezzo", "midden",
 // phoneMiddle24 reports whether t says a run of inner digits of a phone of
 // hers as its middle, beside a word for the number or "the one".
 func (m *Matcher) phoneMiddle24(t *text) bool {
-	if len(m.phones) == 0 {
+	if len(m.phones) == 0 || t.gate7&g7Middle == 0 {
 		return false
 	}
 	for _, r := range t.runs {

@@ -49,7 +49,7 @@ var phoneKindAdvice19 = set("can", "cant", "cannot", "could", "must", "need", "n
 // phoneKindsSaid19 reports whether a sentence of t says which kinds of
 // phone are hers (see above).
 func (t *text) phoneKindsSaid19() bool {
-	if t.cls&(clNeg|clNegAny|clRecord23) == 0 {
+	if t.cls&(clNeg|clNegAny|clRecord23) == 0 || t.gate7&g7PhoneKind == 0 {
 		return false // no negation, no "only" (onlyWords23), no record: nothing to read
 	}
 	for k := range t.toks {

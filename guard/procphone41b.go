@@ -29,7 +29,7 @@ var networkNouns41b = set("network", "netz", "netzwerk", "mobilfunknetz", "handy
 // networkTold41b reports whether a sentence of t does something with
 // one of her phones told by its network's country.
 func (m *Matcher) networkTold41b(t *text) bool {
-	if len(m.phoneDigits) == 0 {
+	if len(m.phoneDigits) == 0 || t.gate7&g7Network == 0 {
 		return false
 	}
 	for i := range t.toks {

@@ -68,3 +68,33 @@ var networkGate7 = newHeadGate6(networkNouns41b)
 
 // cueGate7 gates formVerdict41's look-up of cueBits41.
 var cueGate7 = newHeadGate6(keySet(cueBits41))
+
+// The bits of text.gate7: some token of the reply may be a word of the
+// sets, by its first letter and length (as headGate6), found in emit's
+// last pass.
+const (
+	g7Network   uint8 = 1 << iota // networkNouns41b (networkTold41b)
+	g7Neither                     // neitherWords24 or compareVerbs24 (neitherSpans24: its two readings)
+	g7PhoneKind                   // phoneKinds19 (phoneKindsSaid19)
+	g7Middle                      // middleWords24 (phoneMiddle24)
+)
+
+// gateTab7 holds, by a word's first letter and its length (31: 31 or
+// more), the bits of text.gate7 whose sets may hold it. No set holds "".
+var gateTab7 = func() (g [256][32]uint8) {
+	for bit, sets := range map[uint8][]map[string]bool{
+		g7Network:   {networkNouns41b},
+		g7Neither:   {neitherWords24, compareVerbs24},
+		g7PhoneKind: {phoneKinds19},
+		g7Middle:    {middleWords24},
+	} {
+		for _, s := range sets {
+			for w := range s {
+				if w != "" {
+					g[w[0]][min(len(w), 31)] |= bit
+				}
+			}
+		}
+	}
+	return g
+}()
