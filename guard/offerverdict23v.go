@@ -33,8 +33,9 @@ func (t *text) offerVerdict23v(class string) string {
 	// stands; a deferral anywhere ("… after verification") rules the
 	// other readings out
 	deferred, found := false, ""
-	for k := range t.toks {
-		tk := &t.toks[k]
+	toks := t.toks
+	for k := range toks {
+		tk := &toks[k]
 		tr, lx := uint8(0), tk.lex
 		if trigGate7.tok(tk) {
 			tr = trig23v[string(t.tokBytes(k))]
@@ -42,7 +43,7 @@ func (t *text) offerVerdict23v(class string) string {
 		if tr&trVerify23v != 0 && t.verifiedWith23v(k, class) {
 			return RuleConfirmation
 		}
-		if deferred = deferred || t.deferTok7(k); deferred || found != "" || tr == 0 && lx&(lxDemo|lxCopula) == 0 {
+		if deferred = deferred || deferTok7(t, tk, k); deferred || found != "" || tr == 0 && lx&(lxDemo|lxCopula) == 0 {
 			continue // one look-up for most words
 		}
 		found = t.reading23v(k, tr, lx, class)

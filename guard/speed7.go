@@ -52,11 +52,10 @@ var neitherGate7 = newHeadGate6(neitherWords24, set("we"))
 // trigGate7 gates offerVerdict23v's look-up of trig23v.
 var trigGate7 = newHeadGate6(keySet(trig23v))
 
-// deferTok7 is deferWord of token k, its fields (len6, head6, tail6)
+// deferTok7 is deferWord of token k (tk), its fields (len6, head6, tail6)
 // first: a deferral word has 4 letters or more and opens with v, f or m
 // or ends in "prufung".
-func (t *text) deferTok7(k int) bool {
-	tk := &t.toks[k]
+func deferTok7(t *text, tk *tok, k int) bool {
 	if tk.len6 < 4 || tk.tail6 != 'g' && tk.head6 != 'v' && tk.head6 != 'f' && tk.head6 != 'm' {
 		return false
 	}
@@ -98,3 +97,27 @@ var gateTab7 = func() (g [256][32]uint8) {
 	}
 	return g
 }()
+
+// clauseEnd7 reports whether token p closes a clause of formVerdict41:
+// punctuation after it or a sentence opening after it.
+func (t *text) clauseEnd7(p int) bool {
+	return t.toks[p].flags&fPunctAfter != 0 || p+1 < len(t.toks) && t.toks[p+1].flags&fSentence != 0
+}
+
+// clauseAround7 returns the clause [a, b) of formVerdict41's walk that
+// holds token x: a after the last clause end before x, b after the first
+// at or after x (or the end of t).
+func (t *text) clauseAround7(x int) (a, b int) {
+	a = x
+	for a > 0 && !t.clauseEnd7(a-1) {
+		a--
+	}
+	b = x
+	for b < len(t.toks) && !t.clauseEnd7(b) {
+		b++
+	}
+	if b < len(t.toks) {
+		b++
+	}
+	return a, b
+}

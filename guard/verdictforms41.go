@@ -48,7 +48,20 @@ func (t *text) formVerdict41() string {
 			}
 		}
 	}
-	if cues&clauseCues != 0 {
+	if cues&clauseCues != 0 && !all {
+		// only the clauses that hold a cue token: found around each
+		// (clauseAround7), in order, as the walk below would
+		for ci := 0; ci < len(at); {
+			a, b := t.clauseAround7(int(at[ci]))
+			here := uint8(0)
+			for ; ci < len(at) && int(at[ci]) < b; ci++ {
+				here |= cueAt[ci]
+			}
+			if r := t.formClause41(a, b, here); r != "" {
+				return r
+			}
+		}
+	} else if cues&clauseCues != 0 {
 		ci := 0
 		for a := 0; a < len(t.toks); {
 			b := a
