@@ -588,8 +588,9 @@ func (t *text) emit() {
 		tk.shape = sh
 		if len(w) > 0 {
 			tk.head6, tk.tail6, tk.len6 = w[0], w[len(w)-1], uint8(min(len(w), 255))
-			tk.wsh6 = uint16(shapeOf(w))
-			g7 |= gateTab7[w[0]][min(len(w), 31)]
+			sw := shapeOf(w)
+			tk.wsh6 = uint16(sw)
+			g7 |= gateTab7[w[0]][min(len(w), 31)] & gateSh7[sw]
 		}
 		shapes |= sh
 		lexes |= tk.lex

@@ -78,24 +78,29 @@ const (
 	g7Middle                      // middleWords24 (phoneMiddle24)
 )
 
+// gate7Sets are the sets of text.gate7's bits. No set holds "".
+var gate7Sets = map[uint8][]map[string]bool{
+	g7Network:   {networkNouns41b},
+	g7Neither:   {neitherWords24, compareVerbs24},
+	g7PhoneKind: {phoneKinds19},
+	g7Middle:    {middleWords24},
+}
+
 // gateTab7 holds, by a word's first letter and its length (31: 31 or
-// more), the bits of text.gate7 whose sets may hold it. No set holds "".
-var gateTab7 = func() (g [256][32]uint8) {
-	for bit, sets := range map[uint8][]map[string]bool{
-		g7Network:   {networkNouns41b},
-		g7Neither:   {neitherWords24, compareVerbs24},
-		g7PhoneKind: {phoneKinds19},
-		g7Middle:    {middleWords24},
-	} {
+// more), the bits of text.gate7 whose sets may hold it; gateSh7 by its
+// shapeOf. A token sets the bits both hold for it.
+var gateTab7, gateSh7 = func() (g [256][32]uint8, sh [1024]uint8) {
+	for bit, sets := range gate7Sets {
 		for _, s := range sets {
 			for w := range s {
 				if w != "" {
 					g[w[0]][min(len(w), 31)] |= bit
+					sh[shapeOf([]byte(w))] |= bit
 				}
 			}
 		}
 	}
-	return g
+	return g, sh
 }()
 
 // clauseEnd7 reports whether token p closes a clause of formVerdict41:
