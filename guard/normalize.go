@@ -61,8 +61,8 @@ type text struct {
 	shapes  uint8
 	// lexes is the union of the tokens' lexical classes (tok.lex).
 	lexes uint16
-	// gate7 has a bit of gateTab7 set when some token may be a word of
-	// its sets (speed7.go): a reading whose bit is clear has none.
+	// gate7 has a bit of gate7Sets set when some token is a word of its
+	// sets (speed7.go): a reading whose bit is clear has none.
 	gate7 uint8
 	// seq holds 0, 1, 2, ...: every token's index (tokensOf).
 	seq []int32

@@ -590,7 +590,9 @@ func (t *text) emit() {
 			tk.head6, tk.tail6, tk.len6 = w[0], w[len(w)-1], uint8(min(len(w), 255))
 			sw := shapeOf(w)
 			tk.wsh6 = uint16(sw)
-			g7 |= gateTab7[w[0]][min(len(w), 31)] & gateSh7[sw]
+			if gateTab7[w[len(w)/2]][min(len(w), 31)]&gateSh7[sw] != 0 {
+				g7 |= gateWords7[string(w)] // (few tokens pass both tables)
+			}
 		}
 		shapes |= sh
 		lexes |= tk.lex

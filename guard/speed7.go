@@ -68,9 +68,8 @@ var networkGate7 = newHeadGate6(networkNouns41b)
 // cueGate7 gates formVerdict41's look-up of cueBits41.
 var cueGate7 = newHeadGate6(keySet(cueBits41))
 
-// The bits of text.gate7: some token of the reply may be a word of the
-// sets, by its first letter and length (as headGate6), found in emit's
-// last pass.
+// The bits of text.gate7: some token of the reply is a word of the sets
+// (gateTab7 and gateSh7, then gateWords7), found in emit's last pass.
 const (
 	g7Network   uint8 = 1 << iota // networkNouns41b (networkTold41b)
 	g7Neither                     // neitherWords24 or compareVerbs24 (neitherSpans24: its two readings)
@@ -86,21 +85,35 @@ var gate7Sets = map[uint8][]map[string]bool{
 	g7Middle:    {middleWords24},
 }
 
-// gateTab7 holds, by a word's first letter and its length (31: 31 or
-// more), the bits of text.gate7 whose sets may hold it; gateSh7 by its
-// shapeOf. A token sets the bits both hold for it.
+// gateTab7 holds, by a word's middle letter (w[len(w)/2]) and its length
+// (31: 31 or more), the bits of text.gate7 whose sets may hold it;
+// gateSh7 by its shapeOf (first, second and last letters, length). A
+// token that both hold bits for sets the bits gateWords7 holds for it.
 var gateTab7, gateSh7 = func() (g [256][32]uint8, sh [1024]uint8) {
 	for bit, sets := range gate7Sets {
 		for _, s := range sets {
 			for w := range s {
 				if w != "" {
-					g[w[0]][min(len(w), 31)] |= bit
+					g[w[len(w)/2]][min(len(w), 31)] |= bit
 					sh[shapeOf([]byte(w))] |= bit
 				}
 			}
 		}
 	}
 	return g, sh
+}()
+
+// gateWords7 maps each word of gate7Sets to its bits.
+var gateWords7 = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for bit, sets := range gate7Sets {
+		for _, s := range sets {
+			for w := range s {
+				m[w] |= bit
+			}
+		}
+	}
+	return m
 }()
 
 // clauseEnd7 reports whether token p closes a clause of formVerdict41:
