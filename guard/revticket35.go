@@ -24,8 +24,10 @@ func (m *Matcher) revTicketClass(t *text) string {
 	if len(m.frags.card)+len(m.frags.phone) == 0 || len(t.runs) == 0 {
 		return ""
 	}
-	next := 0                       // the first token the walk may read (past a run read)
-	for _, k32 := range t.numToks { // (a token of digits opens with one)
+	// the tokens of digits (they open with one: numToks); next is the
+	// first the walk may read, past a run read
+	next := 0
+	for _, k32 := range t.numToks {
 		k := int(k32)
 		if k < next || !t.digitsTok(k) {
 			continue

@@ -75,6 +75,7 @@ const (
 	g7Neither                     // neitherWords24 or compareVerbs24 (neitherSpans24: its two readings)
 	g7PhoneKind                   // phoneKinds19 (phoneKindsSaid19)
 	g7Middle                      // middleWords24 (phoneMiddle24)
+	g7Decade                      // ageDecade32's words (ageSaid32)
 )
 
 // gate7Sets are the sets of text.gate7's bits. No set holds "".
@@ -83,6 +84,7 @@ var gate7Sets = map[uint8][]map[string]bool{
 	g7Neither:   {neitherWords24, compareVerbs24},
 	g7PhoneKind: {phoneKinds19},
 	g7Middle:    {middleWords24},
+	g7Decade:    {keySet(ageDecade32)},
 }
 
 // gateTab7 holds, by a word's middle letter (w[len(w)/2]) and its length
