@@ -106,7 +106,12 @@ var decadeFirst32 = func() (f [256]bool) {
 // spoken of in one of the forms above that the year of birth by gives.
 func (t *text) ageSaid32(by int, now func() time.Time) bool {
 	year := 0
-	for i := range t.toks {
+	ks := t.numToks // (without a decade's word, only numbers of up to 3 digits read on)
+	if t.gate7&g7Decade != 0 {
+		ks = t.allToks()
+	}
+	for _, i32 := range ks {
+		i := int(i32)
 		tk := &t.toks[i]
 		if tk.flags&fQuestion != 0 {
 			continue

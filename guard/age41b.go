@@ -42,7 +42,11 @@ var ageLifeYear41b = set("year", "lebensjahr", "jahr", "annee", "ano", "anno", "
 // one of the forms above, by her year of birth by.
 func (t *text) ageSaid41b(by int, now func() time.Time) bool {
 	year := 0
-	for i := range t.toks {
+	for _, i32 := range t.numToks { // (the number opens with a digit)
+		i := int(i32)
+		if tk := &t.toks[i]; tk.len6 < 2 || tk.len6 > 4 || !isDigit(tk.head6) {
+			continue // (2 digits and 2 letters at most: 2 to 4 bytes, a digit first)
+		}
 		w := t.tokBytes(i)
 		n := len(w)
 		for n > 0 && !isDigit(w[n-1]) {

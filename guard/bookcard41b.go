@@ -49,7 +49,18 @@ func (m *Matcher) bizSpelled41b(t *text) string {
 	if len(m.frags.card) == 0 {
 		return ""
 	}
-	for k := 0; k+3 < len(t.toks); k++ {
+	next := 0                       // the first token not skipped (k += 3 below)
+	for _, k32 := range t.numToks { // (a run opens with a single digit)
+		k := int(k32)
+		if k+3 >= len(t.toks) {
+			break
+		}
+		if k < next {
+			continue
+		}
+		if tk := &t.toks[k]; tk.len6 != 1 || !isDigit(tk.head6) {
+			continue
+		}
 		var d [4]byte
 		ok := true
 		for j := 0; j < 4 && ok; j++ {
@@ -71,7 +82,7 @@ func (m *Matcher) bizSpelled41b(t *text) string {
 				return proofdesk.ClassPayment
 			}
 		}
-		k += 3
+		next = k + 4
 	}
 	return ""
 }

@@ -48,7 +48,11 @@ func (m *Matcher) brandPaid24(t *text) bool {
 	if len(b) < 4 {
 		return false
 	}
+	n6 := min(len(b), 255)
 	for k := 2; k < len(t.toks); k++ {
+		if tk := &t.toks[k]; tk.head6 != b[0] || int(tk.len6) != n6 {
+			continue // (the token's fields before its text)
+		}
 		w := t.tokBytes(k)
 		if len(w) != len(b) || w[0] != b[0] || string(w) != b {
 			continue

@@ -97,14 +97,20 @@ func (m *Matcher) dobHint19(t *text) bool {
 	for _, w := range m.dobMonths {
 		first[w[0]] = true
 	}
+	var holFirst wordShapes // the holidays' first words: holidayAt19 finds one of them at k
 	for _, h := range m.dobH.holidays {
 		if len(h) > 0 && len(h[0]) > 0 {
 			first[h[0][0]] = true
+			holFirst.add(h[0])
 		}
 	}
-	for k := range t.toks {
-		tk := &t.toks[k]
-		if !first[t.buf[tk.off+1]] && (!zod || tk.cls&clZodiac == 0) {
+	toks, hol := t.toks, len(m.dobH.holidays) > 0
+	for k := range toks {
+		tk := &toks[k]
+		// the cases below by the token's fields first (head6, len6,
+		// tail6, wsh6): most tokens are none of them
+		if !(zod && tk.cls&clZodiac != 0) && !(tk.len6 == 3 && tk.head6 == 'm') &&
+			(!first[tk.head6] || !(tk.len6 > 4 && tk.tail6 == 'd') && !(hol && tk.len6 >= 2 && holFirst.hasTok(tk))) {
 			continue
 		}
 		n := tk.end - tk.off - 1
@@ -121,26 +127,22 @@ func (m *Matcher) dobHint19(t *text) bool {
 			continue
 		}
 		from, to := t.sentenceOf(k)
-		if t.dh35Ours(from, to) || t.condBefore(from, k) || negBetween19(t, from, k) {
-			continue
-		}
+		// the reading first, then what rules it out (the sentence's
+		// walks): both are tests without effects, so their order
+		// changes no verdict
+		hit := false
 		switch {
 		case tk.cls&clZodiac != 0 && isSign(sign, b):
-			if (k+1 >= to || tk.flags&fPunctAfter != 0 || dh35SignMates[string(t.tokBytes(k+1))]) && t.personCopulaBefore19(k, from, signLinks19) {
-				return true
-			}
+			hit = (k+1 >= to || tk.flags&fPunctAfter != 0 || dh35SignMates[string(t.tokBytes(k+1))]) && t.personCopulaBefore19(k, from, signLinks19)
 		case string(b) == m.dob[1]:
-			if k-1 >= from && monthLinks19[string(t.tokBytes(k-1))] && t.personCopulaBefore19(k, from, monthLinks19) {
-				return true
-			}
+			hit = k-1 >= from && monthLinks19[string(t.tokBytes(k-1))] && t.personCopulaBefore19(k, from, monthLinks19)
 		case n > 4 && string(b[n-4:]) == "kind":
-			if t.personCopulaBefore19(k, from, signLinks19) {
-				return true
-			}
+			hit = t.personCopulaBefore19(k, from, signLinks19)
 		default:
-			if m.holidayMonth19(t, k, from) {
-				return true
-			}
+			hit = m.holidayMonth19(t, k, from)
+		}
+		if hit && !t.dh35Ours(from, to) && !t.condBefore(from, k) && !negBetween19(t, from, k) {
+			return true
 		}
 	}
 	return false
@@ -149,13 +151,19 @@ func (m *Matcher) dobHint19(t *text) bool {
 // holidayAt19 returns the number of tokens of the holiday near her
 // birthday that opens at token k, or 0.
 func (m *Matcher) holidayAt19(t *text, k int) int {
+	head, n := t.toks[k].head6, int(t.toks[k].len6)
 	for _, h := range m.dobH.holidays {
 		if k+len(h) > len(t.toks) {
 			continue
 		}
+		if len(h) > 0 && len(h[0]) > 0 && (h[0][0] != head || min(len(h[0]), 255) != n) {
+			continue // (its first word is not token k's text)
+		}
 		ok := true
 		for n, w := range h {
-			ok = ok && string(t.tokBytes(k+n)) == w
+			if ok = string(t.tokBytes(k+n)) == w; !ok {
+				break
+			}
 		}
 		if ok {
 			return len(h)

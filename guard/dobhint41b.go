@@ -41,7 +41,14 @@ func (m *Matcher) weekdayBirth41b(t *text, now func() time.Time) bool {
 	if h.month == 0 {
 		return false
 	}
-	for k := 0; k+3 < len(t.toks); k++ {
+	for _, k32 := range t.numToks { // (the digit opens its token)
+		k := int(k32)
+		if k+3 >= len(t.toks) {
+			break
+		}
+		if tk := &t.toks[k]; tk.len6 != 1 || tk.head6 < '1' || tk.head6 > '4' {
+			continue // (the token's fields before its text)
+		}
 		w := t.tokBytes(k)
 		if len(w) != 1 || w[0] < '1' || w[0] > '4' {
 			continue

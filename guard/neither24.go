@@ -29,7 +29,13 @@ var (
 // neitherSpans24 appends to excl and refusals the view spans of t that
 // refuse in the two ways above.
 func (t *text) neitherSpans24(excl, refusals []span) ([]span, []span) {
+	if t.gate7&g7Neither == 0 {
+		return excl, refusals // (no "neither" and no verb of comparing: neither reading can start)
+	}
 	for k := range t.toks {
+		if !neitherGate7.tok(&t.toks[k]) {
+			continue // (neither a word of neitherWords24 nor "we")
+		}
 		w := string(t.tokBytes(k))
 		var a, b int
 		switch {

@@ -61,6 +61,9 @@ type text struct {
 	shapes  uint8
 	// lexes is the union of the tokens' lexical classes (tok.lex).
 	lexes uint16
+	// gate7 has a bit of gate7Sets set when some token is a word of its
+	// sets (speed7.go): a reading whose bit is clear has none.
+	gate7 uint8
 	// seq holds 0, 1, 2, ...: every token's index (tokensOf).
 	seq []int32
 	// sents holds, for each token, its whole sentence's first token and

@@ -574,6 +574,7 @@ func (t *text) emit() {
 	t.threes, t.numToks = t.threes[:0], t.numToks[:0]
 	var shapes uint8
 	var lexes uint16
+	var g7 uint8
 	toks := t.toks // (a local slice and token pointer: no reload of t's fields a field)
 	for k := range toks {
 		tk := &toks[k]
@@ -587,7 +588,11 @@ func (t *text) emit() {
 		tk.shape = sh
 		if len(w) > 0 {
 			tk.head6, tk.tail6, tk.len6 = w[0], w[len(w)-1], uint8(min(len(w), 255))
-			tk.wsh6 = uint16(shapeOf(w))
+			sw := shapeOf(w)
+			tk.wsh6 = uint16(sw)
+			if gateTab7[w[len(w)/2]][min(len(w), 31)]&gateSh7[sw] != 0 {
+				g7 |= gateWords7[string(w)] // (few tokens pass both tables)
+			}
 		}
 		shapes |= sh
 		lexes |= tk.lex
@@ -598,7 +603,7 @@ func (t *text) emit() {
 			}
 		}
 	}
-	t.shapes, t.lexes = shapes, lexes
+	t.shapes, t.lexes, t.gate7 = shapes, lexes, g7
 	t.sentenceSpans()
 	t.digits = len(t.buf)
 	t.digitView()

@@ -33,13 +33,17 @@ func (t *text) offerVerdict23v(class string) string {
 	// stands; a deferral anywhere ("… after verification") rules the
 	// other readings out
 	deferred, found := false, ""
-	for k := range t.toks {
-		w := t.tokBytes(k)
-		tr, lx := trig23v[string(w)], t.toks[k].lex
+	toks := t.toks
+	for k := range toks {
+		tk := &toks[k]
+		tr, lx := uint8(0), tk.lex
+		if trigGate7.tok(tk) {
+			tr = trig23v[string(t.tokBytes(k))]
+		}
 		if tr&trVerify23v != 0 && t.verifiedWith23v(k, class) {
 			return RuleConfirmation
 		}
-		if deferred = deferred || deferWord(w); deferred || found != "" || tr == 0 && lx&(lxDemo|lxCopula) == 0 {
+		if deferred = deferred || deferTok7(t, tk, k); deferred || found != "" || tr == 0 && lx&(lxDemo|lxCopula) == 0 {
 			continue // one look-up for most words
 		}
 		found = t.reading23v(k, tr, lx, class)

@@ -20,7 +20,7 @@ import (
 // form is t, showing the head of a phone of hers before a mask.
 func (m *Matcher) maskHead24(reply string, t *text, level proofdesk.Level) Verdict {
 	lvl := m.levels[proofdesk.ClassPhone]
-	if lvl <= level || len(m.phones) == 0 || len(t.runs) == 0 {
+	if lvl <= level || len(m.phones) == 0 || len(t.runs) == 0 || !maskAny7(reply) {
 		return Verdict{}
 	}
 	var dArr [24]byte
@@ -110,7 +110,7 @@ var middleWords24 = set("middle", "mitte", "milieu", "medio", "mezzo", "midden",
 // phoneMiddle24 reports whether t says a run of inner digits of a phone of
 // hers as its middle, beside a word for the number or "the one".
 func (m *Matcher) phoneMiddle24(t *text) bool {
-	if len(m.phones) == 0 {
+	if len(m.phones) == 0 || t.gate7&g7Middle == 0 {
 		return false
 	}
 	for _, r := range t.runs {
@@ -118,6 +118,9 @@ func (m *Matcher) phoneMiddle24(t *text) bool {
 			continue
 		}
 		k := int(r.firstTok)
+		if !t.middleAfter7(k) {
+			continue // (no word for the middle in reach: the run's digits need no search)
+		}
 		d := string(t.runDigits(r))
 		if len(d) < 3 || len(d) > 6 || !m.innerDigits24(d) {
 			continue

@@ -49,12 +49,12 @@ var phoneKindAdvice19 = set("can", "cant", "cannot", "could", "must", "need", "n
 // phoneKindsSaid19 reports whether a sentence of t says which kinds of
 // phone are hers (see above).
 func (t *text) phoneKindsSaid19() bool {
-	if t.cls&(clNeg|clNegAny|clRecord23) == 0 {
+	if t.cls&(clNeg|clNegAny|clRecord23) == 0 || t.gate7&g7PhoneKind == 0 {
 		return false // no negation, no "only" (onlyWords23), no record: nothing to read
 	}
 	for k := range t.toks {
 		tk := &t.toks[k]
-		if n := tk.end - tk.off - 1; n < 3 || n > 17 || tk.shape&tsDigits != 0 || !phoneKindShape19.has(t.tokBytes(k)) || !phoneKinds19[string(t.tokBytes(k))] {
+		if n := tk.len6; n < 3 || n > 17 || tk.shape&tsDigits != 0 || !phoneKindShape19.hasTok(tk) || !phoneKinds19[string(t.tokBytes(k))] {
 			continue
 		}
 		if tk.flags&fQuestion != 0 {

@@ -29,11 +29,11 @@ var networkNouns41b = set("network", "netz", "netzwerk", "mobilfunknetz", "handy
 // networkTold41b reports whether a sentence of t does something with
 // one of her phones told by its network's country.
 func (m *Matcher) networkTold41b(t *text) bool {
-	if len(m.phoneDigits) == 0 {
+	if len(m.phoneDigits) == 0 || t.gate7&g7Network == 0 {
 		return false
 	}
 	for i := range t.toks {
-		if !networkNouns41b[string(t.tokBytes(i))] {
+		if !networkGate7.tok(&t.toks[i]) || !networkNouns41b[string(t.tokBytes(i))] {
 			continue
 		}
 		from, to := t.sentenceOf(i)

@@ -24,8 +24,12 @@ func (m *Matcher) revTicketClass(t *text) string {
 	if len(m.frags.card)+len(m.frags.phone) == 0 || len(t.runs) == 0 {
 		return ""
 	}
-	for k := 0; k < len(t.toks); k++ {
-		if !t.digitsTok(k) {
+	// the tokens of digits (they open with one: numToks); next is the
+	// first the walk may read, past a run read
+	next := 0
+	for _, k32 := range t.numToks {
+		k := int(k32)
+		if k < next || !t.digitsTok(k) {
 			continue
 		}
 		// the run's digits, in pieces ("85-17", "8 5 1 7")
@@ -39,6 +43,7 @@ func (m *Matcher) revTicketClass(t *text) string {
 			for k+1 < len(t.toks) && t.digitsTok(k+1) {
 				k++ // a longer number
 			}
+			next = k + 1
 			continue
 		}
 		rev := string([]byte{d[3], d[2], d[1], d[0]})
@@ -57,7 +62,7 @@ func (m *Matcher) revTicketClass(t *text) string {
 		if class != "" && t.revTicketOwned(k, from) && t.revTicketCue() {
 			return class
 		}
-		k = e - 1
+		next = e
 	}
 	return ""
 }

@@ -26,8 +26,9 @@ func (t *text) formVerdict41() string {
 	var yoursArr [8]int32 // the possessives' tokens
 	at, all, yours, yoursAll := atArr[:0], false, yoursArr[:0], false
 	const clauseCues = cueOne41 | cueTyped41 | cueKnown41 | cueRecord41
-	for k := range t.toks {
-		if n := t.toks[k].end - t.toks[k].off; n >= 2 && n <= 14 && cueFirst41[t.buf[t.toks[k].off+1]] {
+	toks := t.toks
+	for k := range toks {
+		if tk := &toks[k]; tk.len6 >= 1 && tk.len6 <= 13 && cueGate7.tok(tk) { // (1 to 13 letters, as cueFirst41 was read)
 			c := cueBits41[string(t.tokBytes(k))]
 			cues |= c
 			if c&cueYours41 != 0 {
@@ -47,7 +48,20 @@ func (t *text) formVerdict41() string {
 			}
 		}
 	}
-	if cues&clauseCues != 0 {
+	if cues&clauseCues != 0 && !all {
+		// only the clauses that hold a cue token: found around each
+		// (clauseAround7), in order, as the walk below would
+		for ci := 0; ci < len(at); {
+			a, b := t.clauseAround7(int(at[ci]))
+			here := uint8(0)
+			for ; ci < len(at) && int(at[ci]) < b; ci++ {
+				here |= cueAt[ci]
+			}
+			if r := t.formClause41(a, b, here); r != "" {
+				return r
+			}
+		}
+	} else if cues&clauseCues != 0 {
 		ci := 0
 		for a := 0; a < len(t.toks); {
 			b := a
