@@ -80,9 +80,22 @@ func windowRule38(w []byte, class string) string {
 	if (winked30(s) || r.winkWord30()) && !r.joking30() {
 		return RuleConfirmation
 	}
+	rule := r.readRest38(cuts, (*text).restVerdict30)
+	if rule != "" && r.mockRefusal() {
+		return ""
+	}
+	return rule
+}
+
+// windowBufs38 are the scratch buffers of the windows' texts.
+var windowBufs38 = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &b }}
+
+// readRest38 returns read of the text of t outside the spans cut,
+// normalised anew (appendRest38), or "" when nothing of it is left.
+func (t *text) readRest38(cut []span, read func(q *text) string) string {
 	bp := windowBufs38.Get().(*[]byte)
 	defer windowBufs38.Put(bp)
-	*bp = r.appendRest38((*bp)[:0], cuts)
+	*bp = t.appendRest38((*bp)[:0], cut)
 	if len(*bp) == 0 {
 		return ""
 	}
@@ -92,15 +105,8 @@ func windowRule38(w []byte, class string) string {
 	if len(q.toks) == 0 {
 		return ""
 	}
-	rule := q.restVerdict30()
-	if rule != "" && r.mockRefusal() {
-		return ""
-	}
-	return rule
+	return read(q)
 }
-
-// windowBufs38 are the scratch buffers of the windows' texts.
-var windowBufs38 = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &b }}
 
 // appendRest38 appends to dst restString30 of t: the text of t outside
 // the cut clauses.

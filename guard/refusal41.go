@@ -102,19 +102,7 @@ func butRule41(t *text, cuts []span, class string) string {
 	if at < len(t.toks) {
 		drop = append(drop, span{at, len(t.toks)})
 	}
-	bp := windowBufs38.Get().(*[]byte)
-	defer windowBufs38.Put(bp)
-	*bp = t.appendRest38((*bp)[:0], drop)
-	if len(*bp) == 0 {
-		return ""
-	}
-	q := textPool.Get().(*text)
-	defer textPool.Put(q)
-	q.normalize(string(*bp))
-	if len(q.toks) == 0 {
-		return ""
-	}
-	return q.readings41(class)
+	return t.readRest38(drop, func(q *text) string { return q.readings41(class) })
 }
 
 // refusedWhole41 returns the rule of what a long reply t (at most
@@ -129,19 +117,7 @@ func refusedWhole41(t *text, class string) string {
 	if len(cuts) == 0 {
 		return ""
 	}
-	bp := windowBufs38.Get().(*[]byte)
-	defer windowBufs38.Put(bp)
-	*bp = t.appendRest38((*bp)[:0], cuts)
-	if len(*bp) == 0 {
-		return ""
-	}
-	q := textPool.Get().(*text)
-	defer textPool.Put(q)
-	q.normalize(string(*bp))
-	if len(q.toks) == 0 {
-		return ""
-	}
-	rule := q.restVerdict30()
+	rule := t.readRest38(cuts, (*text).restVerdict30)
 	if rule == "" {
 		rule = butRule41(t, cuts, class)
 	}

@@ -14,17 +14,25 @@ package guard
 // about another thing ("it's the right time to verify", "check your inbox
 // for the link", "you can update it in the app") judges nothing.
 
+// clauseEnd30 returns the end of the clause of t that opens at token a:
+// just past its first token with punctuation after it, or where the next
+// sentence opens, or the end of t.
+func (t *text) clauseEnd30(a int) int {
+	b := a
+	for b < len(t.toks) && t.toks[b].flags&fPunctAfter == 0 && !(b+1 < len(t.toks) && t.toks[b+1].flags&fSentence != 0) {
+		b++
+	}
+	if b < len(t.toks) {
+		b++
+	}
+	return b
+}
+
 // restVerdict30 returns the rule of the first clause of t that judges
 // the offered value, or "".
 func (t *text) restVerdict30() string {
 	for a := 0; a < len(t.toks); {
-		b := a
-		for b < len(t.toks) && t.toks[b].flags&fPunctAfter == 0 && !(b+1 < len(t.toks) && t.toks[b+1].flags&fSentence != 0) {
-			b++
-		}
-		if b < len(t.toks) {
-			b++
-		}
+		b := t.clauseEnd30(a)
 		if t.toks[a].flags&fQuestion == 0 && !t.conditionalWord(a) && t.endsSentence30(b) {
 			if r := t.clauseVerdict30(a, b); r != "" {
 				return r

@@ -64,13 +64,7 @@ func (t *text) formVerdict41() string {
 	} else if cues&clauseCues != 0 {
 		ci := 0
 		for a := 0; a < len(t.toks); {
-			b := a
-			for b < len(t.toks) && t.toks[b].flags&fPunctAfter == 0 && !(b+1 < len(t.toks) && t.toks[b+1].flags&fSentence != 0) {
-				b++
-			}
-			if b < len(t.toks) {
-				b++
-			}
+			b := t.clauseEnd30(a)
 			here := uint8(0) // the cues of this clause
 			for ; ci < len(at) && int(at[ci]) < b; ci++ {
 				here |= cueAt[ci]
