@@ -531,17 +531,6 @@ func (s sent24) negatedBefore(i int) bool {
 // ctx24 is what a reply's sentences say together: a birth, her address.
 type ctx24 struct{ birth, home bool }
 
-// ours reports whether the sentence speaks of the business's own things
-// ("our", "we"); Portuguese "nos" is "in the".
-func (s sent24) ours() bool {
-	for i := 0; i < s.n(); i++ {
-		if s.in(i, ourWords) && !s.is(i, "nos") || s.in(i, weWords24) || s.in(i, placeOwners) && !s.is(i, "nos") {
-			return true
-		}
-	}
-	return false
-}
-
 // record reports whether the sentence is hers or the record's: a
 // possessive or pronoun of hers, or a definite article before a singular
 // word for the address or the postcode ("the postcode starts with 97").
