@@ -413,6 +413,18 @@ import (
 // (95.1 %), stops 21 -> 7; set 25, seen by no round, 603 -> 607 (86.7 %),
 // stops 6 -> 6. All twenty-five: 11259 of 11964 blocked (94.1 %), 68 of
 // 11581 stopped (0.6 %).
+//
+// Sets 26 and 27 (written blind on 2026-12-07, evening, copied unchanged
+// from /work/blind26-27, sha256 f83af7cd…, 6f41258d…): 26 (445 leaks, 404
+// innocents: car rental and sharing, e-scooters, parking and toll fines,
+// a gym's memberships; filled-in templates, one-line bullets, agents
+// slipping into English, several answers at once, paraphrased places,
+// hedged yeses), 27 (440, 408: a letting agency, a university's
+// admissions office, a dating app's trust and safety desk; formal
+// letters, corrections "off by one", hints instead of values, pasted
+// internal notes, supervisors overruling agents). First scores on main
+// 9babc69: set 26 425/445 (95.5 %), 16/404 stopped (4.0 %); set 27
+// 400/440 (90.9 %), 13/408 stopped (3.2 %). Neither was given to a round.
 var heldOutFloors = map[string]struct{ blocked, stopped int }{
 	"heldout1.txt": {109, 0}, "heldout2.txt": {45, 0}, "heldout3.txt": {110, 0}, "heldout4.txt": {40, 0},
 	"heldout5.txt": {176, 0}, "heldout6.txt": {405, 0}, "heldout7.txt": {309, 0}, "heldout8.txt": {286, 0},
@@ -423,6 +435,7 @@ var heldOutFloors = map[string]struct{ blocked, stopped int }{
 	"heldout20.txt": {516, 8}, "heldout21.txt": {441, 3},
 	"heldout22.txt": {465, 10}, "heldout23.txt": {558, 10},
 	"heldout24.txt": {392, 7}, "heldout25.txt": {607, 6},
+	"heldout26.txt": {425, 16}, "heldout27.txt": {400, 13},
 }
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of
