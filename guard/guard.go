@@ -392,9 +392,9 @@ var textPool = sync.Pool{New: func() any { return &text{buf: make([]byte, 0, 409
 // in the conversation (see Offers); a reply that affirms or denies is then
 // blocked while level is below what the strictest offered class needs.
 //
-// A reply that opens by quoting the requester is checked whole as well:
-// with no requester's messages to find the quote in, its values are the
-// agent's (CheckSaid, quote45.go).
+// The values of a reply's opening quote ("> is it 12 Rue de la Paix? I
+// can't confirm that") count as the agent's: Check has none of the
+// requester's messages to find the quote in (CheckSaid, quote45.go).
 func (m *Matcher) Check(reply string, level proofdesk.Level, offered []string) (v Verdict) {
 	return m.CheckSaid(reply, nil, level, offered)
 }
@@ -443,7 +443,8 @@ type Target struct {
 // CheckAll checks reply against several customers at once — the linked
 // customer at the conversation's level, and any customer whose contact
 // point matches the requester's, usually at L0 — and returns the strictest
-// verdict. The reply is normalised once.
+// verdict. The reply is normalised once. The values of a reply's opening
+// quote count as the agent's (no requester's messages: CheckSaid).
 func CheckAll(reply string, offered []string, targets ...Target) (best Verdict) {
 	defer failClosed(&best)
 	return checkAllSaid(reply, nil, offered, targets)
@@ -522,8 +523,8 @@ func valuesOfTargets(t *text, targets []Target, best Verdict) Verdict {
 // words between them ("the first part is 06 47" then "the rest is 21 83
 // 90") is read from the replies' digit groups (fragments.go).
 //
-// A reply that opens by quoting the requester is checked whole as well
-// (no requester's messages: CheckSaid).
+// The values of a reply's opening quote count as the agent's (no
+// requester's messages: CheckSaid).
 func CheckRecent(reply string, recent []string, offered []string, targets ...Target) (best Verdict) {
 	defer failClosed(&best)
 	best = checkAllSaid(reply, nil, offered, targets)

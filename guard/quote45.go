@@ -3,6 +3,7 @@ package guard
 import (
 	"bytes"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/proofdesk/proofdesk"
 )
@@ -59,7 +60,8 @@ func (m *Matcher) CheckSaid(reply string, said []string, level proofdesk.Level, 
 	return m.checkReply(reply, level, offered)
 }
 
-// said45Pool holds the scratch of saidQuote45: the quote's token view.
+// said45Pool holds the scratch of saidQuote45: the token views of the
+// quote and of a message.
 var said45Pool = sync.Pool{New: func() any { b := make([]byte, 0, 256); return &b }}
 
 // saidQuote45 reports whether the quote q is in one of the messages of
@@ -82,7 +84,11 @@ func saidQuote45(q string, said []string) bool {
 	defer said45Pool.Put(hp)
 	for _, s := range said {
 		if len(s) > saidMax45 {
-			s = s[:saidMax45]
+			n := saidMax45
+			for n > 0 && !utf8.RuneStart(s[n]) {
+				n-- // not inside a character
+			}
+			s = s[:n]
 		}
 		t.normalize(s)
 		*hp = digitJoin45((*hp)[:0], t.tokenView())
