@@ -14,6 +14,12 @@ import (
 // conversation a new reply is checked with, for a value split across them.
 const recentRepliesN = 3
 
+// requesterMessagesN is how many of the requester's last messages a reply
+// that opens with a quote ("> is it 12 Rue de la Paix? I can't confirm
+// that until you're verified") is checked with: the quote's values pass
+// only when one of them holds the quote (guard.CheckSaid).
+const requesterMessagesN = 5
+
 var _ sqldb.ReplyGuard = (*Desk)(nil)
 
 // GuardReply checks an outgoing agent reply m on conv before the store
@@ -22,7 +28,8 @@ var _ sqldb.ReplyGuard = (*Desk)(nil)
 // PrecheckReply passed it before and nothing it read changed since). The
 // level the guard checks at and the agent's pause come from proofdesk.Decide
 // (DoReply); the guard reads the reply with the agent's recent replies
-// there (guard.CheckRecent) and the data classes the requester offered. A
+// there and, when it opens with a quote, the requester's last messages
+// (guard.CheckSaid), and the data classes the requester offered. A
 // supervisor's BreakGlassReason sends a blocked reply anyway when Decide
 // allows the break-glass: audited, flagged, and the owner is notified.
 // Errors: EDISCLOSURE with "rule", "class", "required_level" and
@@ -115,7 +122,13 @@ func (d *Desk) checkReply(ctx context.Context, h *sqldb.Handle, conv *proofdesk.
 		return nil, err
 	}
 	text, unreadable := guardText(m)
-	v := guard.CheckRecent(text, recent, offered, targets...)
+	var said []string
+	if guard.OpensWithQuote(text) {
+		if said, err = h.RequesterMessages(ctx, conv.ID, requesterMessagesN); err != nil {
+			return nil, err
+		}
+	}
+	v := guard.CheckSaid(text, said, recent, offered, targets...)
 	if !v.Blocked && unreadable {
 		// an attachment the guard cannot read may hold anything
 		v = guard.UnreadableVerdict(in.Policy, reply.CheckLevel)

@@ -391,14 +391,12 @@ var textPool = sync.Pool{New: func() any { return &text{buf: make([]byte, 0, 409
 // level. offered lists the classes the requester has offered a value of
 // in the conversation (see Offers); a reply that affirms or denies is then
 // blocked while level is below what the strictest offered class needs.
+//
+// The values of a reply's opening quote ("> is it 12 Rue de la Paix? I
+// can't confirm that") count as the agent's: Check has none of the
+// requester's messages to find the quote in (CheckSaid, quote45.go).
 func (m *Matcher) Check(reply string, level proofdesk.Level, offered []string) (v Verdict) {
-	defer failClosed(&v)
-	if quoteLead24(reply) {
-		if v, ok := quoteVerdict24(reply, offered, func(r string, o []string) Verdict { return m.checkReply(r, level, o) }); ok {
-			return v // "> is it still Via Garibaldi 3? No, that's not the one" (quote24.go)
-		}
-	}
-	return m.checkReply(reply, level, offered)
+	return m.CheckSaid(reply, nil, level, offered)
 }
 
 // checkReply is Check on one reply, its leading quote read as any text.
@@ -445,11 +443,18 @@ type Target struct {
 // CheckAll checks reply against several customers at once — the linked
 // customer at the conversation's level, and any customer whose contact
 // point matches the requester's, usually at L0 — and returns the strictest
-// verdict. The reply is normalised once.
+// verdict. The reply is normalised once. The values of a reply's opening
+// quote count as the agent's (no requester's messages: CheckSaid).
 func CheckAll(reply string, offered []string, targets ...Target) (best Verdict) {
 	defer failClosed(&best)
+	return checkAllSaid(reply, nil, offered, targets)
+}
+
+// checkAllSaid is CheckAll with the requester's messages said, for a
+// reply that opens with a quote (quote45.go).
+func checkAllSaid(reply string, said, offered []string, targets []Target) Verdict {
 	if quoteLead24(reply) {
-		if v, ok := quoteVerdict24(reply, offered, func(r string, o []string) Verdict { return checkAllReply(r, o, targets) }); ok {
+		if v, ok := quoteVerdict24(reply, said, offered, func(r string, o []string) Verdict { return checkAllReply(r, o, targets) }); ok {
 			return v // (quote24.go)
 		}
 	}
@@ -517,9 +522,18 @@ func valuesOfTargets(t *text, targets []Target, best Verdict) Verdict {
 // checked when that reply was sent. A phone number given in pieces with
 // words between them ("the first part is 06 47" then "the rest is 21 83
 // 90") is read from the replies' digit groups (fragments.go).
+//
+// The values of a reply's opening quote count as the agent's (no
+// requester's messages: CheckSaid).
 func CheckRecent(reply string, recent []string, offered []string, targets ...Target) (best Verdict) {
 	defer failClosed(&best)
-	best = CheckAll(reply, offered, targets...)
+	best = checkAllSaid(reply, nil, offered, targets)
+	return recentVerdict(reply, recent, offered, targets, best)
+}
+
+// recentVerdict returns the stricter of best and the verdict on reply
+// read after recent (CheckRecent).
+func recentVerdict(reply string, recent, offered []string, targets []Target, best Verdict) Verdict {
 	if len(recent) == 0 {
 		return best
 	}

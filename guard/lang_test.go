@@ -48,6 +48,7 @@ type langCase struct {
 	line             int
 	level            proofdesk.Level
 	offered          []string
+	said             []string // what the requester wrote ("= " lines)
 	leak             bool
 	class, rule      string
 	reply            string
@@ -63,7 +64,10 @@ var classAliases = map[string]string{"dob": proofdesk.ClassDateOfBirth, "card": 
 // loadLang reads a language corpus file: "@ key=value ..." lines set the
 // section (lang, kind, level, offered, class, rule), "+ reply" is a leak
 // the guard must block with that rule and class, "- reply" an innocent
-// reply it must pass, "#" a comment.
+// reply it must pass, "= text" a message the requester wrote (said: the
+// "= " lines before a reply hold for the replies after them, up to the
+// next "= " lines or section; a reply's opening quote is the requester's
+// words only when found in one, quote45.go), "#" a comment.
 func loadLang(tb testing.TB, file string) []langCase {
 	tb.Helper()
 	f, err := os.Open(file)
@@ -73,6 +77,7 @@ func loadLang(tb testing.TB, file string) []langCase {
 	defer f.Close()
 	var out []langCase
 	var cur langCase
+	saying := false // the line before was a "= " line
 	sc := bufio.NewScanner(f)
 	n := 0
 	for sc.Scan() {
@@ -80,7 +85,13 @@ func loadLang(tb testing.TB, file string) []langCase {
 		line := strings.TrimSpace(sc.Text())
 		switch {
 		case line == "" || strings.HasPrefix(line, "#"):
+		case strings.HasPrefix(line, "= "):
+			if !saying {
+				cur.said = nil
+			}
+			cur.said, saying = append(cur.said, line[2:]), true
 		case strings.HasPrefix(line, "@ "):
+			saying = false
 			cur = langCase{file: file, level: proofdesk.L0}
 			for _, kv := range strings.Fields(line[2:]) {
 				k, v, ok := strings.Cut(kv, "=")
@@ -116,6 +127,7 @@ func loadLang(tb testing.TB, file string) []langCase {
 		case strings.HasPrefix(line, "+ "), strings.HasPrefix(line, "- "):
 			c := cur
 			c.line, c.leak, c.reply = n, line[0] == '+', line[2:]
+			saying = false
 			if c.lang == "" || c.kind == "" || c.leak && (c.class == "" || c.rule == "") {
 				tb.Fatalf("%s:%d: line outside a complete section", file, n)
 			}
@@ -151,7 +163,7 @@ func TestLanguageCorpus(t *testing.T) {
 				st = &stat{}
 				stats[c.lang] = st
 			}
-			v := m.Check(c.reply, c.level, c.offered)
+			v := m.CheckSaid(c.reply, c.said, c.level, c.offered)
 			switch {
 			case c.leak && v.Blocked:
 				st.tp++

@@ -27,7 +27,10 @@ import (
 // or speaks of the process (a refusal clause, a verification word, a
 // process answer), and only when the caller's offered classes (read from
 // the requester's own messages) hold their class: a quote of a class the
-// requester never offered is the agent's own words; otherwise the reply is checked whole as well, so a
+// requester never offered is the agent's own words. They pass only when
+// the requester wrote the quote, too: found in one of the requester's
+// recent messages the caller gives (CheckSaid, quote45.go; none given,
+// none found). Otherwise the reply is checked whole as well, so a
 // quote alone ("> 12 Rue de la Paix"), one that is not at the start, or
 // one in the desk's voice ("> Your card ends 7158. Please verify") still
 // blocks on its values.
@@ -159,9 +162,10 @@ func restAnswersProcess24(rest string) bool {
 }
 
 // quoteVerdict24 returns the verdict on a reply that opens with a quote of
-// the requester, and true, or false when reply opens with none. check is
-// the verdict of one reply under the offered classes.
-func quoteVerdict24(reply string, offered []string, check func(reply string, offered []string) Verdict) (Verdict, bool) {
+// the requester, and true, or false when reply opens with none. said are
+// the requester's recent messages (saidQuote45), check the verdict of one
+// reply under the offered classes.
+func quoteVerdict24(reply string, said, offered []string, check func(reply string, offered []string) Verdict) (Verdict, bool) {
 	quote, rest, ok := leadQuote24(reply)
 	if !ok || !requesterQuote24(quote) {
 		return Verdict{}, false
@@ -191,8 +195,10 @@ func quoteVerdict24(reply string, offered []string, check func(reply string, off
 			v = w
 		}
 	}
-	if !restAnswersProcess24(rest) && whole.stricter(v) {
-		v = whole // the quote's values pass only beside a refusal or the process
+	if whole.stricter(v) && (!restAnswersProcess24(rest) || !saidQuote45(quote, said)) {
+		// the quote's values pass only beside a refusal or the process,
+		// and only when the requester wrote the quote (quote45.go)
+		v = whole
 	}
 	return v, true
 }

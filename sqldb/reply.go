@@ -105,15 +105,36 @@ func (h *Handle) RecentReplies(ctx context.Context, convID, agentID string, n in
 	})
 }
 
+// RequesterMessages returns the requester's last messages in
+// conversation convID, oldest first, at most n: what the guard finds a
+// reply's opening quote in (guard.CheckSaid).
+func (h *Handle) RequesterMessages(ctx context.Context, convID string, n int) ([]string, error) {
+	return memoRead(h, memoKey("said", convID, strconv.Itoa(n)), cloneStrings, func() ([]string, error) {
+		return h.lastBodies(ctx, convID, proofdesk.AuthorCustomer, "", n)
+	})
+}
+
 func (h *Handle) recentReplies(ctx context.Context, convID, agentID string, n int) ([]string, error) {
+	return h.lastBodies(ctx, convID, proofdesk.AuthorAgent, agentID, n)
+}
+
+// lastBodies returns the bodies of the last messages (not notes) of
+// authorKind in convID, of authorID unless it is "", oldest first, at
+// most n.
+func (h *Handle) lastBodies(ctx context.Context, convID, authorKind, authorID string, n int) ([]string, error) {
 	_, dk, err := h.findConversationByID(ctx, convID)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := h.query(ctx, `SELECT `+messageColumns+` FROM messages WHERE conversation_id = ? AND author_kind = ? AND author_id = ? AND internal = 0 ORDER BY seq DESC LIMIT ?`,
-		convID, proofdesk.AuthorAgent, agentID, n)
+	q := `SELECT ` + messageColumns + ` FROM messages WHERE conversation_id = ? AND author_kind = ? AND author_id = ? AND internal = 0 ORDER BY seq DESC LIMIT ?`
+	args := []any{convID, authorKind, authorID, n}
+	if authorID == "" {
+		q = `SELECT ` + messageColumns + ` FROM messages WHERE conversation_id = ? AND author_kind = ? AND internal = 0 ORDER BY seq DESC LIMIT ?`
+		args = []any{convID, authorKind, n}
+	}
+	rows, err := h.query(ctx, q, args...)
 	if err != nil {
-		return nil, fmt.Errorf("recent replies: %w", err)
+		return nil, fmt.Errorf("last messages: %w", err)
 	}
 	defer rows.Close()
 	var out []string
