@@ -211,6 +211,37 @@ var h44Heads = func() (h [256]uint64) {
 	return h
 }()
 
+// h44Anchors holds the shapes (wordShapes) of the countries' adjectives
+// (her phones' among them) and of the words of an age band, h44NearShapes
+// those of the words for near: the words a reading of hint44Class opens
+// on, one bit test per token before the look-ups.
+var h44Anchors, h44NearShapes = func() (h, n wordShapes) {
+	for _, adjs := range countryAdjs {
+		for _, w := range adjs {
+			h.add(w)
+		}
+	}
+	for w := range h44Decades {
+		h.add(w)
+	}
+	for w, k := range h44Words {
+		if k&h44Near != 0 {
+			n.add(w)
+		}
+	}
+	return h, n
+}()
+
+// h44Tld reports whether w is the top-level domain of an email of hers.
+func (m *Matcher) h44Tld(w []byte) bool {
+	for _, d := range m.mail.tlds {
+		if string(w) == d {
+			return true
+		}
+	}
+	return false
+}
+
 // h44Kind returns the kinds of token k (0 for most tokens).
 func (t *text) h44Kind(k int) uint32 {
 	tk := &t.toks[k]
@@ -304,6 +335,9 @@ func (m *Matcher) hint44Class(reply string, t *text) string {
 	for k := range t.toks {
 		tk := &t.toks[k]
 		if tk.shape&tsDigits != 0 {
+			if tk.len6 > 4 {
+				continue
+			}
 			if c := m.h44Number(reply, t, k, plus, age, day, mon, last4, last2); c != "" {
 				return c
 			}
@@ -321,25 +355,30 @@ func (m *Matcher) hint44Class(reply string, t *text) string {
 			continue
 		}
 		w := t.tokBytes(k)
-		if d, ok := h44Decades[string(w)]; ok && age >= 0 && d == age/10*10 && t.h44Band(k, true) {
-			return proofdesk.ClassDateOfBirth
-		}
-		if m.parts.phoneAdjs[string(w)] && t.h44PhoneCountry(k) {
-			return proofdesk.ClassPhone
-		}
-		if contains(m.mail.tlds, string(w)) && t.h44Tld(k) {
-			return proofdesk.ClassEmail
-		}
-		if m.cityHeads[w[0]]&(1<<len(w)) != 0 && !m.publicWords[string(w)] && m.cityIndex(t, k) >= 0 && t.h44City(k) {
-			return proofdesk.ClassAddress
-		}
-		for _, sp := range m.streets {
-			if string(w) == sp.core[0] && t.wordsAt(k+1, len(t.toks), sp.core[1:]) && m.h44Street(t, k, k+len(sp.core)) {
-				return proofdesk.ClassAddress
+		if h44Anchors.hasTok(tk) {
+			if d, ok := h44Decades[string(w)]; ok && age >= 0 && d == age/10*10 && t.h44Band(k, true) {
+				return proofdesk.ClassDateOfBirth
+			}
+			if m.parts.phoneAdjs[string(w)] && t.h44PhoneCountry(k) {
+				return proofdesk.ClassPhone
 			}
 		}
-		if t.h44Kind(k)&h44Near != 0 && t.h44NearHome(k) {
+		if h44NearShapes.hasTok(tk) && t.h44Kind(k)&h44Near != 0 && t.h44NearHome(k) {
 			return proofdesk.ClassAddress
+		}
+		if m.cityHeads[w[0]]&(1<<len(w)) != 0 && m.cityIndex(t, k) >= 0 && !m.publicWords[string(w)] && t.h44City(k) {
+			return proofdesk.ClassAddress
+		}
+		if !m.hintShapes.hasTok(tk) {
+			continue // no street of hers, no domain of hers opens here
+		}
+		if tk.len6 <= 3 && m.h44Tld(w) && t.h44TldSaid(k) {
+			return proofdesk.ClassEmail
+		}
+		for _, sp := range m.streets {
+			if len(w) == len(sp.core[0]) && string(w) == sp.core[0] && t.wordsAt(k+1, len(t.toks), sp.core[1:]) && m.h44Street(t, k, k+len(sp.core)) {
+				return proofdesk.ClassAddress
+			}
 		}
 	}
 	return ""
@@ -349,31 +388,39 @@ func (m *Matcher) hint44Class(reply string, t *text) string {
 // band's decade, her age, the months to her birthday, her card's last 4
 // or last 2.
 func (m *Matcher) h44Number(reply string, t *text, k int, plus bool, age, day, mon int, last4, last2 string) string {
-	w := string(t.tokBytes(k))
-	if plus && contains(m.parts.ccs, w) && t.h44Code(reply, k, w) {
-		return proofdesk.ClassPhone
+	b := t.tokBytes(k)
+	n := 0
+	for _, c := range b {
+		if !isDigit(c) {
+			return ""
+		}
+		n = n*10 + int(c-'0')
 	}
-	if age >= 0 {
-		n, err := strconv.Atoi(w)
-		if err == nil {
-			if n == age/10*10 && n >= 20 && t.h44Band(k, false) {
-				return proofdesk.ClassDateOfBirth
-			}
-			if (n == age || n == age+1) && t.h44SameAge(k) {
-				return proofdesk.ClassDateOfBirth
-			}
-			if n >= 1 && n <= 11 && k+1 < len(t.toks) && t.h44Kind(k+1)&h44MonthU != 0 {
-				now := m.now()
-				if (int(now.Month())-1+n)%12+1 == mon && t.h44Birthday(k) {
-					return proofdesk.ClassDateOfBirth
-				}
+	if plus && len(b) <= 3 {
+		for _, cc := range m.parts.ccs {
+			if string(b) == cc && t.h44Code(reply, k, cc) {
+				return proofdesk.ClassPhone
 			}
 		}
 	}
-	if w == last4 && last4 != "" && m.levels[proofdesk.ClassPayment] > 0 && t.h44Last4(k) {
+	if age >= 0 && len(b) <= 2 {
+		if n == age/10*10 && n >= 20 && t.h44Band(k, false) {
+			return proofdesk.ClassDateOfBirth
+		}
+		if (n == age || n == age+1) && t.h44SameAge(k) {
+			return proofdesk.ClassDateOfBirth
+		}
+		if n >= 1 && n <= 11 && k+1 < len(t.toks) && t.toks[k+1].head6 == 'm' && t.h44Kind(k+1)&h44MonthU != 0 {
+			now := m.now()
+			if (int(now.Month())-1+n)%12+1 == mon && t.h44Birthday(k) {
+				return proofdesk.ClassDateOfBirth
+			}
+		}
+	}
+	if len(b) == 4 && string(b) == last4 && t.h44Last4(k) {
 		return proofdesk.ClassPayment
 	}
-	if w == last2 && last2 != "" && t.h44Last2(k) {
+	if len(b) == 2 && string(b) == last2 && t.h44Last2(k) {
 		return proofdesk.ClassPayment
 	}
 	return ""
@@ -708,11 +755,11 @@ func (t *text) h44LiveNear(k int) bool {
 	return false
 }
 
-// h44Tld reports whether her email's top-level domain at token k is
+// h44TldSaid reports whether her email's top-level domain at token k is
 // said beside a word for addresses, to the person addressed or in small
 // talk: "Greetings to France! .fr addresses sometimes land in spam"
 // (not ".fr addresses may be delayed").
-func (t *text) h44Tld(k int) bool {
+func (t *text) h44TldSaid(k int) bool {
 	from, to := t.sentenceOf(k)
 	if t.h44Ours(from, to) {
 		return false
