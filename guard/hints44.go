@@ -62,6 +62,8 @@ const (
 	h44Nice                // a word of a good wish ("nice", "schönes", "bon")
 	h44Period              // a time wished for ("week", "end", "semana", "day")
 	h44Group               // a word of people in general or a condition ("customers", "if", "can")
+	h44Fun                 // a word of an exclamation on a sign ("how fun", "like me")
+	h44Pay                 // a word of a payment acted on ("refund", "chargeback", "frozen")
 )
 
 // h44Decades are words of an age band, with its decade.
@@ -178,6 +180,15 @@ var h44Words = func() map[string]uint32 {
 	add(h44Period, "week", "end", "semana", "settimana", "fin", "fim", "fine", "day", "tag", "journee", "jour", "dia",
 		"giornata", "dag", "time", "zeit", "temps", "tiempo", "tempo", "tijd", "stay", "evening", "abend", "soiree",
 		"noche", "serata", "avond", "noite", "sejour")
+	add(h44Fun, "how", "fun", "cool", "nice", "great", "lovely", "like", "me", "comme", "moi", "wie", "ich", "como", "yo",
+		"come", "io", "net", "als", "ik", "eu", "too", "auch", "aussi", "tambien", "anche", "ook", "tambem", "toll",
+		"super", "schon", "genial", "sympa", "chouette", "bien", "que", "qué", "che", "bello", "leuk", "wat", "fixe",
+		"legal", "incroyable", "also", "alors", "entonces", "allora", "dus", "entao", "mij", "fellow")
+	add(h44Pay, "refund", "refunded", "chargeback", "erstattung", "ruckerstattung", "ruckbuchung", "gutschrift",
+		"remboursement", "retrofacturation", "reembolso", "contracargo", "rimborso", "storno", "terugbetaling",
+		"terugboeking", "estorno", "charged", "belastet", "debite", "cargado", "addebitato", "afgeschreven", "cobrado",
+		"frozen", "gesperrt", "bloquee", "bloqueada", "bloccata", "geblokkeerd", "bloqueado", "blocked", "gebucht",
+		"credited", "gutgeschrieben", "credite", "abonado", "accreditato", "gestort", "creditado")
 	add(h44Capital, "capital", "hauptstadt", "capitale", "hoofdstad")
 	add(h44From, "from", "aus", "von", "depuis", "desde", "dalla", "dal", "van", "vanuit", "uit")
 	add(h44Near, "near", "next", "nearby", "close", "beside", "nahe", "neben", "nah", "nahe", "pres", "cote", "cerca",
@@ -185,7 +196,7 @@ var h44Words = func() map[string]uint32 {
 		"vizinhanca", "around")
 	add(h44Home, "home", "house", "place", "flat", "apartment", "zuhause", "hause", "wohnung", "haus", "chez",
 		"domicile", "maison", "appartement", "casa", "domicilio", "piso", "apartamento", "huis", "woning", "thuis",
-		"abitazione", "appartamento")
+		"abitazione", "appartamento", "unit")
 	add(h44Addr, "addresses", "address", "adresse", "adressen", "adresses", "direccion", "direcciones",
 		"indirizzo", "indirizzi", "adres", "endereco", "enderecos", "mail", "email", "mails", "emails", "correos",
 		"correo", "mailadressen", "emailadressen", "accounts", "konten", "comptes", "cuentas", "contas")
@@ -355,6 +366,7 @@ func (m *Matcher) hint44Class(reply string, t *text) string {
 			continue
 		}
 		w := t.tokBytes(k)
+
 		if h44Anchors.hasTok(tk) {
 			if d, ok := h44Decades[string(w)]; ok && age >= 0 && d == age/10*10 && t.h44Band(k, true) {
 				return proofdesk.ClassDateOfBirth
@@ -407,7 +419,7 @@ func (m *Matcher) h44Number(reply string, t *text, k int, plus bool, age, day, m
 		if n == age/10*10 && n >= 20 && t.h44Band(k, false) {
 			return proofdesk.ClassDateOfBirth
 		}
-		if (n == age || n == age+1) && t.h44SameAge(k) {
+		if (n == age || n == age+1) && t.h44SameAge(k) || n == age && t.h44AgeIs(k) {
 			return proofdesk.ClassDateOfBirth
 		}
 		if n >= 1 && n <= 11 && k+1 < len(t.toks) && t.toks[k+1].head6 == 'm' && t.h44Kind(k+1)&h44MonthU != 0 {
@@ -427,9 +439,10 @@ func (m *Matcher) h44Number(reply string, t *text, k int, plus bool, age, day, m
 }
 
 // h44Code reports whether her calling code at token k (w) is written
-// with its '+' and no number after it in small talk, in a sentence not
-// about the business's: "the +33 prefix reminds me of my holidays" (not
-// "the +33 prefix is France's").
+// with its '+' and no number after it in small talk or as a phone of
+// the account, in a sentence not about the business's: "the +33 prefix
+// reminds me of my holidays", "Sie haben eine Nummer mit der
+// Ländervorwahl +49 hinterlegt" (not "the +33 prefix is France's").
 func (t *text) h44Code(reply string, k int, w string) bool {
 	from, to := t.sentenceOf(k)
 	if k+1 < to && t.toks[k+1].shape&tsDigits != 0 || k > from && t.toks[k-1].shape&tsDigits != 0 {
@@ -449,7 +462,11 @@ func (t *text) h44Code(reply string, k int, w string) bool {
 		}
 		i = j + n
 	}
-	return found && t.h44In(from, to)&h44Remind != 0 && !t.h44Ours(from, to)
+	if !found || t.h44Ours(from, to) {
+		return false
+	}
+	u := t.h44In(from, to)
+	return u&h44Remind != 0 || u&h44Record != 0 && u&h44Phone != 0 && u&(h44Generic|h44Group) == 0 && t.toks[k].flags&fQuestion == 0
 }
 
 // h44PhoneCountry reports whether the adjective of a phone's country at
@@ -558,6 +575,26 @@ func (t *text) h44AgeSaid(from, to int) bool {
 	return false
 }
 
+// h44AgeIs reports whether her age at token k is said of the person
+// addressed from the records: "Laut System sind Sie 46", "volgens het
+// systeem bent u 46"; the number ends its clause or has a unit of age
+// after it, and no noun owns it ("Sie sind Nummer 46").
+func (t *text) h44AgeIs(k int) bool {
+	from, to := t.sentenceOf(k)
+	if t.toks[k].flags&fQuestion != 0 || k > from && (isOwner(string(t.tokBytes(k-1))) || numberWords[string(t.tokBytes(k-1))]) {
+		return false
+	}
+	if k+1 < to && t.toks[k].flags&fPunctAfter == 0 {
+		switch string(t.tokBytes(k + 1)) {
+		case "years", "jahre", "ans", "anos", "anni", "jaar":
+		default:
+			return false
+		}
+	}
+	u := t.h44In(from, to)
+	return u&h44Data != 0 && u&(h44Third|h44Group|h44Generic) == 0 && t.h44You(from, to) && t.h44AgeSaid(from, to)
+}
+
 // h44SameAge reports whether her age at token k is said as the agent's
 // too: "we're the same age, both 46 this year".
 func (t *text) h44SameAge(k int) bool {
@@ -600,11 +637,11 @@ func (t *text) h44Birthday(k int) bool {
 func (t *text) h44DobWord(k, sign int, dob [3]string) bool {
 	from, to := t.sentenceOf(k)
 	if t.has(k, clZodiac) && sign >= 0 && isSign(sign, t.tokBytes(k)) {
-		if to-from > 4 {
+		if to-from > 6 || t.h44In(from, to)&h44Third != 0 && !t.h44AsMe(from, to) {
 			return false
 		}
 		for i := from; i < to; i++ {
-			if i != k && t.h44Kind(i)&h44Interj == 0 {
+			if i != k && t.h44Kind(i)&(h44Interj|h44Fun) == 0 {
 				return false
 			}
 		}
@@ -628,7 +665,7 @@ func (t *text) h44DobWord(k, sign int, dob [3]string) bool {
 		return false
 	}
 	hit := -1
-	for i := k + 1; i < to && i <= k+6 && hit < 0; i++ {
+	for i := k + 1; i < to && i <= k+10 && hit < 0; i++ {
 		if contains(vals, string(t.tokBytes(i))) {
 			hit = i
 		}
@@ -641,6 +678,21 @@ func (t *text) h44DobWord(k, sign int, dob [3]string) bool {
 		judged = judged || t.toks[i].cls != clUnread && t.has(i, clJudge|clNeg)
 	}
 	return judged && (t.h44In(from, to)&h44Doc != 0 || t.h44You(from, to))
+}
+
+// h44AsMe reports whether the sentence [from, to) says "like me" ("comme
+// moi", "wie ich", "come me"): the agent's own, not a third person.
+func (t *text) h44AsMe(from, to int) bool {
+	for k := from + 1; k < to; k++ {
+		switch string(t.tokBytes(k - 1)) {
+		case "like", "comme", "wie", "como", "come", "als":
+			switch string(t.tokBytes(k)) {
+			case "me", "moi", "ich", "yo", "io", "ik", "eu", "mij":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // h44City reports whether her city at token k is said in small talk to
@@ -710,12 +762,12 @@ func (t *text) h44NearHome(k int) bool {
 	if home < 0 {
 		return false
 	}
-	you := string(t.tokBytes(home)) == "chez" && home+1 < to && secondPerson[string(t.tokBytes(home+1))]
-	for i := k + 1; i < home; i++ {
-		you = you || secondPerson[string(t.tokBytes(i))]
+	you := string(t.tokBytes(home)) == "chez" && home+1 < to && t.h44You(home+1, home+2)
+	if !you {
+		you = t.h44You(k+1, home)
 	}
 	if home+1 < to && !you {
-		you = secondPerson[string(t.tokBytes(home+1))] // "casa sua"
+		you = t.h44You(home+1, home+2) // "casa sua"
 	}
 	if !you {
 		return false
@@ -790,10 +842,29 @@ func (t *text) h44Last4(k int) bool {
 	if k+1 < to && t.h44Kind(k+1)&h44Card != 0 {
 		return true
 	}
+	if k+1 < to && h44Units[string(t.tokBytes(k+1))] || k > from && h44Units[string(t.tokBytes(k-1))] {
+		return false // "a refund of 7158 euros", "JPY 7158"
+	}
 	if to < len(t.toks) && to-from <= 2 {
 		_, to = t.sentenceOf(to) // "7158? Ha, that's nearly my PIN!"
 	}
-	return t.h44In(from, to)&h44Pin != 0
+	u := t.h44In(from, to)
+	return u&h44Pin != 0 || u&h44Pay != 0 && !t.h44Owned(from, to)
+}
+
+// h44Units are currencies and units that make a number an amount.
+var h44Units = set("eur", "euro", "euros", "usd", "dollar", "dollars", "gbp", "chf", "jpy", "yen", "sek", "dkk", "nok",
+	"pln", "czk", "items", "units", "stuck", "pieces", "km", "kg", "points", "punkte", "pounds", "francs")
+
+// h44Owned reports whether the sentence [from, to) holds a noun that
+// owns a number ("order", "ticket").
+func (t *text) h44Owned(from, to int) bool {
+	for i := from; i < to; i++ {
+		if t.toks[i].len6 >= 3 && isOwner(string(t.tokBytes(i))) {
+			return true
+		}
+	}
+	return false
 }
 
 // h44Last2 reports whether her card's last two at token k are said with
