@@ -11,28 +11,42 @@ import (
 // in chat or small talk, with no word asking for it (held-out set 25):
 //
 //   - a phone by its country: "there are two numbers on the account, a
-//     French one and a German one", "the mobile with the French prefix",
-//     "ha, the +33 prefix always reminds me of my holidays" (her calling
-//     code written with its '+' and no number after it);
+//     French one and a German one", "the mobile with the French prefix";
+//     her calling code written with its '+' and no number after it, in
+//     small talk or as a phone of the account ("ha, the +33 prefix always
+//     reminds me of my holidays", "Sie haben eine Nummer mit der
+//     Ländervorwahl +49 hinterlegt"); not a phone in general ("any German
+//     mobile works", "the +33 prefix is France's");
 //   - her age group or age: "according to our data you're in your
 //     mid-forties", "Sie sind über vierzig", "tiene cuarenta y tantos",
-//     "we're the same age, both 46 this year", "only five months to your
-//     birthday", "the day (3) is right but the month isn't", "the year on
-//     your ID isn't 79", her sign as an exclamation ("Oh, a Scorpio!");
+//     "Laut System sind Sie 46", "we're the same age, both 46 this year",
+//     "only five months to your birthday" (read against Options.Now), "the
+//     day (3) is right but the month isn't", "the year on your ID isn't
+//     79", her sign as an exclamation ("Oh, a Scorpio!", "Ah, Scorpion,
+//     comme moi !"); not "customers over 40", "are you over 40?", "your
+//     order is over 40";
 //   - her city or street in small talk or as a place: "How lovely,
 //     Torino!", "have a nice weekend in Amsterdam", "it goes to the
 //     capital, Berlin", "the post office near Kalverstraat", "it's right
-//     next to your home", "you live near Porta Palazzo?";
-//   - her email's top-level domain beside a word for addresses: ".fr
-//     addresses sometimes land in spam";
+//     next to your home", "you live near Porta Palazzo?"; not the city
+//     praised ("Lisbon is lovely in spring") nor the agent's ("greetings
+//     from Paris");
+//   - her email's top-level domain beside a word for addresses, in small
+//     talk ("Greetings to France! .fr addresses sometimes land in spam"),
+//     its label beside a word for a domain ("Ha, 'exemple', lustiger
+//     Domainname!");
 //   - her card's last 4 with a card word after them ("the 7158 card",
-//     "die 7158er Karte") or a word for the PIN in the sentence, its last
-//     two with a card word and a word for the end ("the card with 58 at
-//     the end").
+//     "die 7158er Karte"), a word for the PIN, or a payment acted on
+//     ("refund", "frozen") in the sentence, unowned ("order 7158") and no
+//     amount ("7158 euros"); its last two with a card word and a word for
+//     the end ("the card with 58 at the end").
 //
 // A sentence with a word of the business's ("our", "unser", "notre")
 // is about the business and passes: "our French hotline number", "our
-// Paris office wishes you a nice weekend".
+// Paris office wishes you a nice weekend". Each reading opens on a token
+// that passes a shape test (h44Anchors, h44NearShapes, the matcher's
+// hintShapes and cityHeads, a number of 4 digits or fewer), so a reply
+// without one pays a few bit tests per token.
 
 // Word kinds of h44Words (bits).
 const (
@@ -387,6 +401,11 @@ func (m *Matcher) hint44Class(reply string, t *text) string {
 		if tk.len6 <= 3 && m.h44Tld(w) && t.h44TldSaid(k) {
 			return proofdesk.ClassEmail
 		}
+		for _, l := range m.mail.labels {
+			if len(w) == len(l) && string(w) == l && t.h44LabelSaid(k) {
+				return proofdesk.ClassEmail
+			}
+		}
 		for _, sp := range m.streets {
 			if len(w) == len(sp.core[0]) && string(w) == sp.core[0] && t.wordsAt(k+1, len(t.toks), sp.core[1:]) && m.h44Street(t, k, k+len(sp.core)) {
 				return proofdesk.ClassAddress
@@ -552,11 +571,16 @@ func (t *text) h44Band(k int, word bool) bool {
 		}
 	}
 	u := t.h44In(from, to)
-	if u&(h44Third|h44Group|h44Generic) != 0 || t.toks[k].flags&fQuestion != 0 {
-		return false // "my colleague is in her forties", "customers over 40", "if you're over 40"
+	if u&(h44Third|h44Group|h44Generic) != 0 || t.toks[k].flags&fQuestion != 0 && !h44Tags[string(t.tokBytes(to-1))] {
+		return false // "my colleague is in her forties", "customers over 40", "are you over 40?"
 	}
 	return t.h44You(from, to) || u&h44Data != 0 && unit
 }
+
+// h44Tags are the tags that make a question of a statement: "in your
+// forties, right?".
+var h44Tags = set("right", "oder", "nicht", "pas", "verdad", "vero", "toch", "certo", "nao", "correct", "richtig",
+	"exact", "cierto", "giusto", "klopt")
 
 // h44AgeWords are words of age or of the person addressed being it:
 // "you're", "Sie sind", "vous avez", "usted tiene", "u bent".
@@ -828,6 +852,32 @@ func (t *text) h44TldSaid(k int) bool {
 		pf, _ = t.sentenceOf(from - 1)
 	}
 	return t.h44You(pf, to) || t.h44In(pf, to)&(h44Talk|h44Wish|h44Remind) != 0
+}
+
+// h44DomainWords name a domain, in one word or two ("Domainname").
+var h44DomainWords = set("domain", "domaine", "dominio", "domein", "domane", "domainname", "domeinnaam", "domainnamen",
+	"domeinnamen", "domains", "domaines", "dominios", "domini", "domeinen", "dominios")
+
+// h44LabelSaid reports whether her email's domain label at token k is
+// said beside a word for a domain: "Ha, 'exemple', lustiger
+// Domainname!"; not "par exemple", "zum Beispiel", nor the business's.
+func (t *text) h44LabelSaid(k int) bool {
+	from, to := t.sentenceOf(k)
+	if k > from {
+		switch string(t.tokBytes(k - 1)) {
+		case "par", "for", "zum", "por", "ad", "bij", "per":
+			return false
+		}
+	}
+	if t.h44Ours(from, to) {
+		return false
+	}
+	for i := max(from, k-4); i < to && i <= k+4; i++ {
+		if i != k && t.toks[i].len6 <= 11 && h44DomainWords[string(t.tokBytes(i))] {
+			return true
+		}
+	}
+	return false
 }
 
 // h44Last4 reports whether her card's last 4 at token k are said of a
