@@ -411,6 +411,9 @@ func (m *Matcher) checkReply(reply string, level proofdesk.Level, offered []stri
 	if !v.Blocked {
 		v = m.checkRefused(reply, t, level, offered) // "I can't confirm it, but it's the right one" (refusal30.go)
 	}
+	if w := m.hints44(reply, t, level); !v.Blocked && w.stricter(v) {
+		v = w // "a French one and a German one", "Oh, a Scorpio!" (hints44.go)
+	}
 	enc, spoken := t.enc, t.spoken
 	if w := m.checkNamed(reply, t, level, offered); w.stricter(v) {
 		v = w // "Élodie's card", "l'adresse de Madame Martin" (thirdname.go)
@@ -482,6 +485,9 @@ func checkAllReply(reply string, offered []string, targets []Target) (best Verdi
 		}
 		if v := tg.Matcher.checkNamed(reply, t, tg.Level, offered); v.stricter(best) {
 			best = v
+		}
+		if v := tg.Matcher.hints44(reply, t, tg.Level); !best.Blocked && v.stricter(best) {
+			best = v // (hints44.go)
 		}
 	}
 	enc, spoken := t.enc, t.spoken

@@ -187,7 +187,7 @@ func (t *text) mailCountry(i int, adj bool) bool {
 			continue
 		}
 		switch {
-		case emailNouns[w] || w == "emailadresse" || w == "mailadresse":
+		case emailNouns[w] || mailboxWords[w] || w == "emailadresse" || w == "mailadresse":
 			if noun < 0 || k < i {
 				noun = k
 			}
