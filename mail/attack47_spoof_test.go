@@ -2,6 +2,7 @@ package mail
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -54,6 +55,9 @@ func TestAttack47_SpoofedRequesterMailKeepsLevel(t *testing.T) {
 			}
 			if lvl := got.EffectiveLevel(time.Now()); lvl != proofdesk.L0 {
 				t.Fatalf("after a forged mail from the requester's address the conversation is at %v, want L0 (risk signals %v)", lvl, risk.Signals)
+			}
+			if !slices.Contains(risk.Signals, proofdesk.SignalDMARCFail) {
+				t.Fatalf("risk signals %v after a forged mail, want %s", risk.Signals, proofdesk.SignalDMARCFail)
 			}
 		})
 	}

@@ -502,8 +502,16 @@ func (m *Main) startChannels(ctx context.Context) error {
 			m.Logger.Info("search backfill done", slog.Int("conversations", total))
 		}
 	}()
+	// The console's channel settings, where no flag overrides them: read
+	// once here (IMAP, DKIM, SMS, From, the inbound address), or on each
+	// send (the relay).
+	stored, _, err := m.DB.FindChannelSettings(ctx)
+	if err != nil {
+		return err
+	}
 	inbound := mail.NewInboundHandler(mail.InboundConfig{Customers: m.CustomerService, Conversations: m.ConversationService,
-		Threads: m.DB, Branding: m.BrandingService, Resolver: mail.NewNetResolver(c.DNSResolver), Limits: mail.DefaultLimits(), CoolingOff: c.CoolingOff, ReopenWindow: c.ReopenWindow, Logger: m.Logger})
+		Threads: m.DB, Branding: m.BrandingService, Resolver: mail.NewNetResolver(c.DNSResolver), Limits: mail.DefaultLimits(), CoolingOff: c.CoolingOff, ReopenWindow: c.ReopenWindow,
+		Addresses: inboundAddresses(c, stored), Logger: m.Logger})
 	if c.SMTPAddr != "" {
 		srv := mail.NewServer(c.SMTPAddr, inbound, mail.DefaultLimits(), m.Logger)
 		if err := srv.Open(); err != nil {
@@ -511,12 +519,6 @@ func (m *Main) startChannels(ctx context.Context) error {
 		}
 		m.smtpListener = srv
 		m.Logger.Info("smtp listening", slog.String("addr", srv.Addr().String()))
-	}
-	// The console's channel settings, where no flag overrides them: read
-	// once here (IMAP, DKIM, SMS, From), or on each send (the relay).
-	stored, _, err := m.DB.FindChannelSettings(ctx)
-	if err != nil {
-		return err
 	}
 	if c.IMAPAddr == "" && stored.IMAPAddr != "" {
 		p := mail.NewIMAPPoller(mail.IMAPConfig{Addr: stored.IMAPAddr, Security: stored.IMAPSecurity, Username: stored.IMAPUser,
