@@ -362,7 +362,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 
 	if tok := m.Getenv("PROOFDESK_TWILIO_AUTH_TOKEN"); tok != "" {
 		th, err := telephony.NewHandler(telephony.Config{BaseURL: base, AuthToken: tok, Company: m.Config.Company},
-			sqldb.NewPhoneService(m.DB), m.CustomerService, m.VerificationService, m.Logger)
+			sqldb.NewPhoneService(m.DB), m.VerificationService, m.Logger)
 		if err != nil {
 			return fmt.Errorf("telephony: %w", err)
 		}
