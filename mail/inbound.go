@@ -117,13 +117,18 @@ const DefaultReopenWindow = 7 * 24 * time.Hour
 // (subject token, then In-Reply-To and References, else a new email
 // conversation whose requester claims are the From name and address;
 // only ever into an email conversation), match the sender to a customer
-// through the blind index (a new conversation only; claims never raise the
-// level), store the text without quoted history as the message (and, in a
-// conversation it threads into, without the desk's own replies there,
+// through the blind index only when the mail authenticates its From
+// (AuthResult.ForDesk: DMARC pass, fresh and addressed to the desk; a new
+// conversation, or one linked to nobody yet; claims never link nor raise
+// the level), store the text without quoted history as the message (and,
+// in a conversation it threads into, without the desk's own replies there,
 // quoted with a marker or not: StripQuotedSubject, Inbound.StripSent), the
-// whole original sealed beside it and the attachments encrypted, and count a
-// DMARC pass from an on-file address outside the cooling-off window as an
-// email factor.
+// whole original sealed beside it and the attachments encrypted, and count
+// an authenticated mail from an on-file address outside the cooling-off
+// window as an email factor. A mail that fails DMARC (or gives From twice)
+// sets the dmarc_fail risk signal; one from the requester's address that
+// does not authenticate it drops the conversation to L0, as a different
+// sender does.
 //
 // Machine mail never opens a conversation and never counts as the
 // customer speaking: a bounce (DSN) marks the outgoing mail it reports
