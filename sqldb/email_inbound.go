@@ -75,9 +75,10 @@ func (tx *Tx) recordInbound(ctx context.Context, m proofdesk.InboundMail, dk *va
 // continues, the reopening, the link to the customer an authenticated
 // mail names (d.LinkCustomerID), the drop to L0 an unauthenticated one
 // causes (d.Unauthenticated), the dmarc_fail signal (d.DMARCFail), and
-// the mail's record by Message-ID and content digest. A crash or failure before the commit leaves nothing, so
-// the sender's retry stores it; after the commit, the retry is found by
-// InboundDuplicate and nothing is stored twice. A mail already recorded
+// the mail's record by Message-ID and content digest. A crash or failure
+// before the commit leaves nothing, so the sender's retry stores it; after
+// the commit, the retry is found by InboundDuplicate and nothing is stored
+// twice. A mail already recorded
 // sets d.Duplicate and stores nothing. Returns EINVALID for an empty
 // Message-ID, an unknown channel or status, or an empty message; ENOTFOUND
 // for an unknown existing conversation.
