@@ -41,6 +41,19 @@ type InboundDelivery struct {
 	Mail InboundMail
 	// DifferentSender flags the conversation and drops it to L0.
 	DifferentSender bool
+	// Unauthenticated: the mail claims the requester's address but does
+	// not authenticate it (no DMARC pass, a replayed signature): like a
+	// different sender it proves nothing, so an existing conversation
+	// drops to L0 with its factors, audited, with a note for the agent.
+	Unauthenticated bool
+	// DMARCFail sets the dmarc_fail risk signal (SignalDMARCFail) on the
+	// conversation, audited once: the mail failed DMARC for its From
+	// domain, or gave From more than once.
+	DMARCFail bool
+	// LinkCustomerID links an existing conversation that has no customer
+	// to this one: the mail authenticated (DMARC, fresh and addressed to
+	// the desk) an address on file for it and nobody else.
+	LinkCustomerID string
 	// PreviousID links the conversation to the resolved one it continues.
 	PreviousID string
 	// Reopen makes a resolved, pending or snoozed conversation open.

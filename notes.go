@@ -11,6 +11,12 @@ import "fmt"
 const NoteDifferentSender = "Different sender: the previous email came from an address that is not the requester's. It is at L0 and proves nothing; " +
 	"the conversation's level was reset to L0. Verify again before acting on it."
 
+// NoteUnauthenticated is the internal note on a verified conversation
+// whose latest email claims the requester's address without
+// authenticating it (DMARC did not pass, or a replayed signature).
+const NoteUnauthenticated = "Unauthenticated email: the previous email claims the requester's address but its sender's domain does not vouch for it now " +
+	"(DMARC did not pass, or an old or misaddressed signed mail). Anyone can write that; the conversation's level was reset to L0. Verify again before acting on it."
+
 // NoteContinues is the internal note on a conversation that continues
 // previousID, resolved before the reopen window passed.
 func NoteContinues(previousID string) string {

@@ -113,6 +113,10 @@ type AuthResult struct {
 	DKIM string
 	// DKIMDomains are the d= domains of the signatures that verified.
 	DKIMDomains []string
+	// DKIMSigned are the signatures that verified, in DKIMDomains' order,
+	// each with the header fields it covers (its h= tag): what a replay
+	// check reads (ForDesk).
+	DKIMSigned []DKIMSignature
 	// SPF is the SPF result for the MAIL FROM domain (the HELO domain for
 	// an empty MAIL FROM): "pass", "fail", "softfail", "neutral", "none",
 	// "temperror" or "permerror".
@@ -121,7 +125,10 @@ type AuthResult struct {
 	SPFDomain string
 	// DMARC is "pass" when an aligned DKIM or SPF pass exists and the From
 	// domain publishes a DMARC record; "none" without a record; "fail",
-	// "temperror" or "permerror" otherwise.
+	// "temperror" or "permerror" otherwise. A message whose From field is
+	// given more than once, or is not exactly one mailbox a strict parser
+	// reads, fails (RFC 7489 §6.6.1: such messages are rejected or treated
+	// as failing; RFC 5322 §3.6 allows one From field): FromMalformed.
 	DMARC string
 	// DMARCPolicy is the p= of the record found ("none", "quarantine",
 	// "reject"), or "".
@@ -129,9 +136,31 @@ type AuthResult struct {
 	// FromDomain is the lowercased domain of the single From: address, or
 	// "" if the message has none or several.
 	FromDomain string
-	// DMARCPass is DMARC == "pass": the only result that may count as
-	// possession of the From address.
+	// FromMalformed: the From field is given more than once, or the one
+	// given is not exactly one mailbox (a list, or text only a lenient
+	// parser reads as an address). DMARC is "fail" then.
+	FromMalformed bool
+	// DMARCPass is DMARC == "pass": a mail from the From domain. Alone it
+	// proves nothing about when or to whom the mail was sent (a DKIM
+	// signature replays, RFC 6376 §8.6): ForDesk says whether it counts.
 	DMARCPass bool
+	// SPFAligned: the DMARC pass rests on an SPF pass aligned with the
+	// From domain, i.e. the domain's own server delivered this mail to
+	// us now.
+	SPFAligned bool
+}
+
+// DKIMSignature is a DKIM signature that verified.
+type DKIMSignature struct {
+	// Domain is its d= domain, lowercased.
+	Domain string
+	// Headers are the header fields it covers (h=), lowercased, in order.
+	Headers []string
+	// Time is its t= timestamp, zero when it has none.
+	Time time.Time
+	// Aligned: Domain aligns with the From domain under the DMARC
+	// record's adkim mode (set only when DMARC found a record).
+	Aligned bool
 }
 
 // maxDKIMSignatures bounds the signatures verified per message, each of
@@ -152,40 +181,51 @@ const maxDKIMSignatures = 5
 // alignment the full names.
 func Authenticate(ctx context.Context, raw []byte, remoteIP net.IP, helo, mailFrom string, r Resolver) AuthResult {
 	var res AuthResult
-	res.FromDomain = fromDomain(raw)
-	res.DKIM, res.DKIMDomains = checkDKIM(ctx, raw, r)
+	res.FromDomain, res.FromMalformed = fromDomain(raw)
+	res.DKIM, res.DKIMSigned = checkDKIM(ctx, raw, r)
+	for _, s := range res.DKIMSigned {
+		res.DKIMDomains = append(res.DKIMDomains, s.Domain)
+	}
 	res.SPF, res.SPFDomain = checkSPF(ctx, remoteIP, helo, mailFrom, r)
 	res.DMARC, res.DMARCPolicy = checkDMARC(ctx, &res, r)
 	res.DMARCPass = res.DMARC == ResultPass
 	return res
 }
 
-// fromDomain returns the domain of the single From: mailbox of raw, or "".
-func fromDomain(raw []byte) string {
+// fromDomain returns the domain of the single From: mailbox of raw, or ""
+// with malformed set when the message has several From fields or one that
+// is not exactly one mailbox (RFC 5322 §3.6: one From field; RFC 7489
+// §6.6.1: anything else cannot pass). A message without a header or
+// without a From field has no domain and is not malformed: it claims no
+// address.
+func fromDomain(raw []byte) (domain string, malformed bool) {
 	h, err := textproto.ReadHeader(bufio.NewReader(bytes.NewReader(raw)))
 	if err != nil {
-		return ""
+		return "", false
 	}
 	mh := gomail.Header{Header: message.Header{Header: h}}
-	if len(mh.Values("From")) != 1 {
-		return "" // RFC 7489 §6.6.1: several From fields cannot pass
+	switch n := len(mh.Values("From")); {
+	case n == 0:
+		return "", false
+	case n > 1:
+		return "", true
 	}
 	list, err := mh.AddressList("From")
 	if err != nil || len(list) != 1 {
-		return ""
+		return "", true
 	}
 	at := strings.LastIndexByte(list[0].Address, '@')
 	if at < 0 {
-		return ""
+		return "", true
 	}
-	return normDomain(list[0].Address[at+1:])
+	return normDomain(list[0].Address[at+1:]), false
 }
 
 func normDomain(d string) string {
 	return strings.ToLower(strings.TrimSuffix(strings.TrimSpace(d), "."))
 }
 
-func checkDKIM(ctx context.Context, raw []byte, r Resolver) (string, []string) {
+func checkDKIM(ctx context.Context, raw []byte, r Resolver) (string, []DKIMSignature) {
 	verifs, err := dkim.VerifyWithOptions(bytes.NewReader(raw), &dkim.VerifyOptions{
 		LookupTXT:        func(name string) ([]string, error) { return r.LookupTXT(ctx, name) },
 		MaxVerifications: maxDKIMSignatures,
@@ -196,12 +236,16 @@ func checkDKIM(ctx context.Context, raw []byte, r Resolver) (string, []string) {
 	if len(verifs) == 0 {
 		return ResultNone, nil
 	}
-	var passed []string
+	var passed []DKIMSignature
 	temp, perm := false, false
 	for _, v := range verifs {
 		switch {
 		case v.Err == nil:
-			passed = append(passed, normDomain(v.Domain))
+			keys := make([]string, len(v.HeaderKeys))
+			for i, k := range v.HeaderKeys {
+				keys[i] = strings.ToLower(strings.TrimSpace(k))
+			}
+			passed = append(passed, DKIMSignature{Domain: normDomain(v.Domain), Headers: keys, Time: v.Time})
 		case dkim.IsTempFail(v.Err):
 			temp = true
 		case dkim.IsPermFail(v.Err):
@@ -242,6 +286,9 @@ func checkSPF(ctx context.Context, ip net.IP, helo, mailFrom string, r Resolver)
 
 func checkDMARC(ctx context.Context, res *AuthResult, r Resolver) (result, policy string) {
 	from := res.FromDomain
+	if res.FromMalformed {
+		return ResultFail, "" // RFC 7489 §6.6.1
+	}
 	if from == "" {
 		return ResultPermError, ""
 	}
@@ -255,12 +302,16 @@ func checkDMARC(ctx context.Context, res *AuthResult, r Resolver) (result, polic
 		return status, ""
 	}
 	policy = string(rec.Policy)
-	for _, d := range res.DKIMDomains {
-		if aligned(from, d, rec.DKIMAlignment) {
-			return ResultPass, policy
+	pass := false
+	for i := range res.DKIMSigned {
+		if aligned(from, res.DKIMSigned[i].Domain, rec.DKIMAlignment) {
+			res.DKIMSigned[i].Aligned, pass = true, true
 		}
 	}
 	if res.SPF == ResultPass && aligned(from, res.SPFDomain, rec.SPFAlignment) {
+		res.SPFAligned, pass = true, true
+	}
+	if pass {
 		return ResultPass, policy
 	}
 	if res.DKIM == ResultTempError || res.SPF == ResultTempError {

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/emersion/go-msgauth/dkim"
 	"github.com/emersion/go-msgauth/dmarc"
@@ -165,6 +166,10 @@ func TestAuthenticate(t *testing.T) {
 	outsideSPF := net.ParseIP("198.51.100.7")
 	unsignedStrict := []byte("From: alice@strict.test\r\nSubject: hi\r\n\r\nhello\r\n")
 	twoFroms := []byte("From: alice@example.com\r\nFrom: mallory@attacker.test\r\nSubject: hi\r\n\r\nhello\r\n")
+	signedAt := time.Unix(1795882103, 0)
+	sig := func(domain string, aligned bool) []DKIMSignature {
+		return []DKIMSignature{{Domain: domain, Headers: []string{"from", "to", "subject", "date", "message-id", "content-type"}, Time: signedAt, Aligned: aligned}}
+	}
 	tests := []struct {
 		name     string
 		raw      []byte
@@ -176,7 +181,7 @@ func TestAuthenticate(t *testing.T) {
 		{
 			name: "dkim pass aligned",
 			raw:  readAuthFixture(t, "pass.eml"), ip: outsideSPF, helo: "mx.example.com", mailFrom: "alice@example.com",
-			want: AuthResult{DKIM: "pass", DKIMDomains: []string{"example.com"}, SPF: "fail", SPFDomain: "example.com",
+			want: AuthResult{DKIM: "pass", DKIMDomains: []string{"example.com"}, DKIMSigned: sig("example.com", true), SPF: "fail", SPFDomain: "example.com",
 				DMARC: "pass", DMARCPolicy: "reject", FromDomain: "example.com", DMARCPass: true},
 		},
 		{
@@ -188,20 +193,20 @@ func TestAuthenticate(t *testing.T) {
 		{
 			name: "from not aligned with d= or mail from",
 			raw:  readAuthFixture(t, "unaligned.eml"), ip: outsideSPF, helo: "mx.attacker.test", mailFrom: "bounce@attacker.test",
-			want: AuthResult{DKIM: "pass", DKIMDomains: []string{"attacker.test"}, SPF: "pass", SPFDomain: "attacker.test",
+			want: AuthResult{DKIM: "pass", DKIMDomains: []string{"attacker.test"}, DKIMSigned: sig("attacker.test", false), SPF: "pass", SPFDomain: "attacker.test",
 				DMARC: "fail", DMARCPolicy: "reject", FromDomain: "example.com"},
 		},
 		{
 			name: "no dmarc record",
 			raw:  readAuthFixture(t, "nodmarc.eml"), ip: outsideSPF, helo: "mx.nodmarc.test", mailFrom: "bob@nodmarc.test",
-			want: AuthResult{DKIM: "pass", DKIMDomains: []string{"nodmarc.test"}, SPF: "none", SPFDomain: "nodmarc.test",
+			want: AuthResult{DKIM: "pass", DKIMDomains: []string{"nodmarc.test"}, DKIMSigned: sig("nodmarc.test", false), SPF: "none", SPFDomain: "nodmarc.test",
 				DMARC: "none", FromDomain: "nodmarc.test"},
 		},
 		{
 			name: "spf pass without dkim, relaxed alignment",
 			raw:  readAuthFixture(t, "unsigned.eml"), ip: inSPF, helo: "mx.example.com", mailFrom: "bounce@mail.example.com",
 			want: AuthResult{DKIM: "none", SPF: "pass", SPFDomain: "mail.example.com",
-				DMARC: "pass", DMARCPolicy: "reject", FromDomain: "example.com", DMARCPass: true},
+				DMARC: "pass", DMARCPolicy: "reject", FromDomain: "example.com", DMARCPass: true, SPFAligned: true},
 		},
 		{
 			name: "spf from unauthorized ip without dkim",
@@ -213,7 +218,7 @@ func TestAuthenticate(t *testing.T) {
 			name: "null mail from uses helo",
 			raw:  readAuthFixture(t, "unsigned.eml"), ip: inSPF, helo: "mail.example.com", mailFrom: "",
 			want: AuthResult{DKIM: "none", SPF: "pass", SPFDomain: "mail.example.com",
-				DMARC: "pass", DMARCPolicy: "reject", FromDomain: "example.com", DMARCPass: true},
+				DMARC: "pass", DMARCPolicy: "reject", FromDomain: "example.com", DMARCPass: true, SPFAligned: true},
 		},
 		{
 			name: "spf pass but strict alignment",
@@ -224,13 +229,26 @@ func TestAuthenticate(t *testing.T) {
 		{
 			name: "subdomain falls back to organizational record",
 			raw:  readAuthFixture(t, "subdomain.eml"), ip: outsideSPF, helo: "mx.example.com", mailFrom: "",
-			want: AuthResult{DKIM: "pass", DKIMDomains: []string{"example.com"}, SPF: "none", SPFDomain: "mx.example.com",
+			want: AuthResult{DKIM: "pass", DKIMDomains: []string{"example.com"}, DKIMSigned: sig("example.com", true), SPF: "none", SPFDomain: "mx.example.com",
 				DMARC: "pass", DMARCPolicy: "reject", FromDomain: "support.example.com", DMARCPass: true},
 		},
 		{
+			// RFC 7489 §6.6.1: several From fields are rejected or
+			// treated as failing, never as "no result" (which would
+			// spare a forger the dmarc_fail signal).
 			name: "two from fields",
 			raw:  twoFroms, ip: inSPF, helo: "mx.example.com", mailFrom: "bounce@example.com",
-			want: AuthResult{DKIM: "none", SPF: "pass", SPFDomain: "example.com", DMARC: "permerror"},
+			want: AuthResult{DKIM: "none", SPF: "pass", SPFDomain: "example.com", DMARC: "fail", FromMalformed: true},
+		},
+		{
+			name: "from list of two mailboxes",
+			raw:  []byte("From: alice@example.com, mallory@attacker.test\r\nSubject: hi\r\n\r\nhello\r\n"), ip: inSPF, helo: "mx.example.com", mailFrom: "bounce@example.com",
+			want: AuthResult{DKIM: "none", SPF: "pass", SPFDomain: "example.com", DMARC: "fail", FromMalformed: true},
+		},
+		{
+			name: "from only a lenient parser reads",
+			raw:  []byte("From: Jane Doe jane@example.com>\r\nSubject: hi\r\n\r\nhello\r\n"), ip: inSPF, helo: "mx.example.com", mailFrom: "bounce@example.com",
+			want: AuthResult{DKIM: "none", SPF: "pass", SPFDomain: "example.com", DMARC: "fail", FromMalformed: true},
 		},
 		{
 			name: "dmarc lookup fails temporarily",

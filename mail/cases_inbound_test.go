@@ -306,7 +306,11 @@ func TestInboundCase16_StrangerWithToken(t *testing.T) {
 		e := newInboundEnv(t, db, Limits{}, nil)
 		e.mustSend(t, "From: Jane Doe <jane@example.com>\nSubject: Account question\nMessage-ID: <c16-1@example.com>\nContent-Type: text/plain\n\nCan you check my account?\n")
 		conv := e.emailConversations(t)[0]
-		// Jane proved possession of her address: L1.
+		// An agent linked it to Jane (the unauthenticated mail is not
+		// linked by itself), and Jane proved possession of her address: L1.
+		if err := db.WithTx(ctx, func(tx *sqldb.Tx) error { return tx.RelinkCustomer(ctx, conv, e.cust.ID) }); err != nil {
+			t.Fatal(err)
+		}
 		cp := e.cust.ContactPointsOf(proofdesk.ContactEmail)[0]
 		if lvl, err := db.AddEmailFactor(ctx, conv.ID, cp.ID, time.Now()); err != nil || lvl == proofdesk.L0 {
 			t.Fatalf("AddEmailFactor=%v, %v", lvl, err)

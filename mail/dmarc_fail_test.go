@@ -10,9 +10,10 @@ import (
 	"github.com/proofdesk/proofdesk/sqldb/sqldbtest"
 )
 
-// A mail that claims an on-file address and fails DMARC sets the
-// dmarc_fail risk signal; one that passes, one from an address not on file
-// and one from a domain without a DMARC record do not.
+// A mail that fails DMARC sets the dmarc_fail risk signal, whether its
+// address is on file or not (a signal set only for on-file addresses would
+// tell whoever mails the desk which addresses are on file); one that
+// passes and one from a domain without a DMARC record do not.
 func TestInbound_DMARCFailSignal(t *testing.T) {
 	sqldbtest.Run(t, func(t *testing.T, db *sqldb.DB) {
 		ctx := context.Background()
@@ -26,7 +27,7 @@ func TestInbound_DMARCFailSignal(t *testing.T) {
 			{"on file, dmarc fail", mailMsg("Jane Doe <jane@example.com>", "Change my address", "f1@example.com", "", "Please ship to 1 Evil Road."), true},
 			{"on file, other case, dmarc fail", mailMsg("JANE@EXAMPLE.COM", "Again", "f2@example.com", "", "Hello."), true},
 			{"on file, dmarc pass", signed(t, mailMsg("jane@example.com", "Signed", "f3@example.com", "", "Signed by my provider.")), false},
-			{"not on file, dmarc fail", mailMsg("mallory@example.com", "Hi", "f4@example.com", "", "Hello."), false},
+			{"not on file, dmarc fail", mailMsg("mallory@example.com", "Hi", "f4@example.com", "", "Hello."), true},
 			{"no dmarc record", mailMsg("bob@nodmarc.test", "Hi", "f5@example.com", "", "Hello."), false},
 		}
 		for _, tt := range tests {
@@ -64,8 +65,8 @@ func TestInbound_DMARCFailSignal(t *testing.T) {
 				n++
 			}
 		}
-		if n != 2 {
-			t.Fatalf("%d dmarc_fail audit entries, want 2", n)
+		if n != 3 {
+			t.Fatalf("%d dmarc_fail audit entries, want 3", n)
 		}
 	})
 }

@@ -47,11 +47,9 @@ type ThreadStore interface {
 	// FindInboundMessage returns the conversation and message a mail's
 	// message was stored as, by its client ID; ENOTFOUND if none was.
 	FindInboundMessage(ctx context.Context, clientID string) (convID, msgID string, err error)
-	// AddEmailFactor records a DMARC-passing mail from an on-file address.
+	// AddEmailFactor records an authenticated mail from an on-file
+	// address (AuthResult.ForDesk).
 	AddEmailFactor(ctx context.Context, convID, contactPointID string, at time.Time) (proofdesk.Level, error)
-	// FlagDMARCFail sets the dmarc_fail risk signal: a mail from an
-	// on-file address failed DMARC.
-	FlagDMARCFail(ctx context.Context, convID, contactPointID string) error
 	// ReopenConversation makes a conversation the customer wrote to open.
 	ReopenConversation(ctx context.Context, convID string) (*proofdesk.Conversation, error)
 	// LinkConversations records that convID continues previousID.
@@ -72,8 +70,20 @@ type InboundConfig struct {
 	Conversations ConversationStore
 	Threads       ThreadStore
 	// Resolver answers DKIM, SPF and DMARC lookups; nil means no
-	// authentication (every result "none": no mail ever counts as a factor).
+	// authentication (every result "none": no mail ever counts as a
+	// factor; a From field given twice still fails DMARC, which needs no
+	// DNS).
 	Resolver Resolver
+	// Addresses are the desk's own inbound addresses, such as
+	// "support@shop.example". A mail that passes DMARC on its DKIM
+	// signature alone counts only if that signature covers a To or Cc
+	// naming one of them, and a recent Date (AuthResult.ForDesk): a
+	// signed mail the customer once sent anyone else proves nothing.
+	// Empty: only a DMARC pass on aligned SPF counts.
+	Addresses []string
+	// MaxMailAge bounds the age of a DKIM-signed mail's Date for it to
+	// count; zero means DefaultMaxMailAge (72 hours).
+	MaxMailAge time.Duration
 	// Events, if set, is told about new conversations, messages and level
 	// changes.
 	Events proofdesk.EventService
@@ -107,13 +117,18 @@ const DefaultReopenWindow = 7 * 24 * time.Hour
 // (subject token, then In-Reply-To and References, else a new email
 // conversation whose requester claims are the From name and address;
 // only ever into an email conversation), match the sender to a customer
-// through the blind index (a new conversation only; claims never raise the
-// level), store the text without quoted history as the message (and, in a
-// conversation it threads into, without the desk's own replies there,
+// through the blind index only when the mail authenticates its From
+// (AuthResult.ForDesk: DMARC pass, fresh and addressed to the desk; a new
+// conversation, or one linked to nobody yet; claims never link nor raise
+// the level), store the text without quoted history as the message (and,
+// in a conversation it threads into, without the desk's own replies there,
 // quoted with a marker or not: StripQuotedSubject, Inbound.StripSent), the
-// whole original sealed beside it and the attachments encrypted, and count a
-// DMARC pass from an on-file address outside the cooling-off window as an
-// email factor.
+// whole original sealed beside it and the attachments encrypted, and count
+// an authenticated mail from an on-file address outside the cooling-off
+// window as an email factor. A mail that fails DMARC (or gives From twice)
+// sets the dmarc_fail risk signal; one from the requester's address that
+// does not authenticate it drops the conversation to L0, as a different
+// sender does.
 //
 // Machine mail never opens a conversation and never counts as the
 // customer speaking: a bounce (DSN) marks the outgoing mail it reports
@@ -198,8 +213,12 @@ type Delivered struct {
 	PreviousID string
 	// DifferentSender: the sender is not the conversation's requester.
 	DifferentSender bool
-	Level           proofdesk.Level
-	Auth            AuthResult
+	// Authenticated: the mail authenticates its From address to the desk
+	// now (AuthResult.ForDesk); only then is it linked to the customer
+	// with that address on file, or a factor.
+	Authenticated bool
+	Level         proofdesk.Level
+	Auth          AuthResult
 }
 
 // Deliver implements Handler.
@@ -232,7 +251,12 @@ func (h *InboundHandler) DeliverMessage(ctx context.Context, env Envelope, raw [
 		res.Auth = Authenticate(ctx, raw, env.RemoteIP, env.Helo, env.MailFrom, h.cfg.Resolver)
 	} else {
 		res.Auth = AuthResult{DKIM: ResultNone, SPF: ResultNone, DMARC: ResultNone}
+		if _, malformed := fromDomain(raw); malformed {
+			res.Auth.FromMalformed, res.Auth.DMARC = true, ResultFail
+		}
 	}
+	authed, why := res.Auth.ForDesk(raw, in.From.Address, DeskCheck{Addresses: h.cfg.Addresses, Now: now, MaxAge: h.cfg.MaxMailAge})
+	res.Authenticated = authed
 
 	digest := in.ContentDigest()
 	msgID := in.MessageID
@@ -316,8 +340,16 @@ func (h *InboundHandler) DeliverMessage(ctx context.Context, env Envelope, raw [
 	if conv == nil {
 		d.Conversation = &proofdesk.Conversation{Channel: proofdesk.ChannelEmail, Subject: in.Subject,
 			Requester: proofdesk.Requester{Name: in.From.Name, Email: in.From.Address}}
-		if cust := h.matchCustomer(ctx, in.From.Address); cust != nil {
-			d.Conversation.CustomerID = cust.ID
+		// Only an authenticated mail is linked to the customer with its
+		// address on file: linking on a bare From would answer "is this
+		// address on file, and whose is it?" to anyone who mails the desk
+		// (an agent past the lookup limit, say). Otherwise the address
+		// stays the requester's claim, as in a chat, and the agent looks
+		// the customer up (counted) to link.
+		if authed {
+			if cust := h.matchCustomer(ctx, in.From.Address); cust != nil {
+				d.Conversation.CustomerID = cust.ID
+			}
 		}
 		res.New = true
 	} else {
@@ -325,7 +357,16 @@ func (h *InboundHandler) DeliverMessage(ctx context.Context, env Envelope, raw [
 		// Whoever this is, their mail proves nothing and must not act at
 		// the level the requester reached.
 		d.DifferentSender, d.Reopen = res.DifferentSender, conv.Status != proofdesk.StatusOpen
+		// Nor does a mail that claims the requester's address without
+		// authenticating it: anyone can write that From.
+		d.Unauthenticated = !res.DifferentSender && !authed
+		if !res.DifferentSender && authed && conv.CustomerID == "" {
+			if cust := h.matchCustomer(ctx, in.From.Address); cust != nil {
+				d.LinkCustomerID = cust.ID
+			}
+		}
 	}
+	d.DMARCFail = res.Auth.DMARC == ResultFail
 	if previous != nil {
 		d.PreviousID = previous.ID
 	}
@@ -350,18 +391,18 @@ func (h *InboundHandler) DeliverMessage(ctx context.Context, env Envelope, raw [
 	res.ConversationID, res.MessageID, res.Reopened = conv.ID, m.ID, d.Reopened
 	res.PreviousID = d.PreviousID
 	res.Level = before
-	if res.DifferentSender {
+	if res.DifferentSender || d.Unauthenticated {
 		res.Level = proofdesk.L0
 	}
-	if !res.DifferentSender {
-		if level, ok := h.emailFactor(ctx, conv, in, res.Auth, now); ok {
+	if !res.DifferentSender && authed {
+		if level, ok := h.emailFactor(ctx, conv, in, now); ok {
 			res.Level = level
 		}
 	}
-	h.dmarcFail(ctx, conv, in, res.Auth)
 	h.log.Info("inbound mail stored", slog.String("conversation_id", conv.ID), slog.String("message_id", m.ID),
 		slog.Bool("new_conversation", res.New), slog.Int("attachments", len(in.Attachments)),
-		slog.String("auth", res.Auth.Summary()), slog.String("level", res.Level.String()),
+		slog.String("auth", res.Auth.Summary()), slog.Bool("authenticated", authed), slog.String("not_authenticated", why),
+		slog.String("level", res.Level.String()),
 		slog.Bool("reopened", res.Reopened), slog.Bool("different_sender", res.DifferentSender))
 	h.publish(ctx, res, before)
 	return res, nil
@@ -545,14 +586,10 @@ func (h *InboundHandler) matchCustomer(ctx context.Context, addr string) *proofd
 }
 
 // emailFactor applies verify.EmailFactor to a linked conversation and
-// records the factor when the mail qualifies.
-func (h *InboundHandler) emailFactor(ctx context.Context, conv *proofdesk.Conversation, in *Inbound, auth AuthResult, now time.Time) (proofdesk.Level, bool) {
-	if conv.CustomerID == "" || !auth.DMARCPass || in.From.Address == "" {
-		return 0, false
-	}
-	// The DMARC result is for the domain of the one From address; make
-	// sure it is the address we look at.
-	if at := strings.LastIndexByte(in.From.Address, '@'); at < 0 || normDomain(in.From.Address[at+1:]) != auth.FromDomain {
+// records the factor; the caller checked that the mail authenticates its
+// From address (AuthResult.ForDesk).
+func (h *InboundHandler) emailFactor(ctx context.Context, conv *proofdesk.Conversation, in *Inbound, now time.Time) (proofdesk.Level, bool) {
+	if conv.CustomerID == "" || in.From.Address == "" {
 		return 0, false
 	}
 	id := conv.CustomerID
@@ -576,40 +613,6 @@ func (h *InboundHandler) emailFactor(ctx context.Context, conv *proofdesk.Conver
 		return 0, false
 	}
 	return level, true
-}
-
-// dmarcFail sets the dmarc_fail risk signal on a linked conversation when
-// the mail's From address is an email on file for its customer and DMARC
-// failed for it (a "fail", not "none" or an error: only a published policy
-// the mail did not meet says it is likely forged).
-func (h *InboundHandler) dmarcFail(ctx context.Context, conv *proofdesk.Conversation, in *Inbound, auth AuthResult) {
-	if conv.CustomerID == "" || auth.DMARC != ResultFail || in.From.Address == "" {
-		return
-	}
-	if at := strings.LastIndexByte(in.From.Address, '@'); at < 0 || normDomain(in.From.Address[at+1:]) != auth.FromDomain {
-		return
-	}
-	id := conv.CustomerID
-	cs, _, err := h.cfg.Customers.FindCustomers(ctx, proofdesk.CustomerFilter{ID: &id, Limit: 1})
-	if err != nil || len(cs) != 1 {
-		if err != nil {
-			h.log.Warn("inbound dmarc_fail: customer", slog.Any("error", err))
-		}
-		return
-	}
-	norm, err := proofdesk.NormalizeEmail(in.From.Address)
-	if err != nil {
-		return
-	}
-	for _, cp := range cs[0].ContactPointsOf(proofdesk.ContactEmail) {
-		if cp.Value != norm {
-			continue
-		}
-		if err := h.cfg.Threads.FlagDMARCFail(ctx, conv.ID, cp.ID); err != nil {
-			h.log.Warn("inbound dmarc_fail", slog.String("conversation_id", conv.ID), slog.Any("error", err))
-		}
-		return
-	}
 }
 
 func (h *InboundHandler) publish(ctx context.Context, res *Delivered, before proofdesk.Level) {

@@ -79,7 +79,7 @@ func newInboundEnv(t *testing.T, db *sqldb.DB, lim Limits, threads ThreadStore) 
 	}
 	e.threads = threads
 	e.handler = NewInboundHandler(InboundConfig{Customers: customers, Conversations: e.convs, Threads: threads,
-		Resolver: testResolver(t), Events: e.events, Limits: lim})
+		Resolver: testResolver(t), Events: e.events, Limits: lim, Addresses: []string{"support@shop.example"}})
 	e.srv = MustOpenServer(t, e.handler, lim, nil)
 	return e
 }
@@ -118,9 +118,11 @@ func (e *inboundEnv) messages(t *testing.T, convID string) []*proofdesk.Message 
 	return ms
 }
 
+// mailMsg is a mail to the desk's address (support@shop.example) written
+// now: a signed one counts only with a recent Date (AuthResult.ForDesk).
 func mailMsg(from, subject, msgID, headers, body string) string {
-	return fmt.Sprintf("From: %s\nTo: support@shop.example\nSubject: %s\nDate: Tue, 03 Jun 2025 09:00:00 +0000\nMessage-ID: <%s>\n%sMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n%s\n",
-		from, subject, msgID, headers, body)
+	return fmt.Sprintf("From: %s\nTo: support@shop.example\nSubject: %s\nDate: %s\nMessage-ID: <%s>\n%sMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n%s\n",
+		from, subject, time.Now().UTC().Format(time.RFC1123Z), msgID, headers, body)
 }
 
 // signed DKIM-signs msg for example.com with the test key.
@@ -140,8 +142,9 @@ func TestInbound_ThreadingOverSMTP(t *testing.T) {
 		e := newInboundEnv(t, db, Limits{}, nil)
 
 		// A new mail: a new email conversation. Its From claims Jane's
-		// on-file address, unauthenticated: it is linked through the
-		// blind index but stays at L0.
+		// on-file address, unauthenticated (DMARC fails): the address is
+		// the requester's claim only, linked to nobody (a link would tell
+		// whoever mails the desk that the address is on file), at L0.
 		if code := e.send(t, mailMsg("Jane Doe <Jane@Example.com>", "Where is my order?", "m1@example.com", "", "Hello, where is my order 1234?")); code != 0 {
 			t.Fatalf("first mail refused: %d", code)
 		}
@@ -150,7 +153,7 @@ func TestInbound_ThreadingOverSMTP(t *testing.T) {
 			t.Fatalf("%d conversations, want 1", len(cs))
 		}
 		conv := cs[0]
-		if conv.CustomerID != e.cust.ID || conv.Requester.Email != "Jane@example.com" || conv.Requester.Name != "Jane Doe" || conv.Subject != "Where is my order?" {
+		if conv.CustomerID != "" || conv.Requester.Email != "Jane@example.com" || conv.Requester.Name != "Jane Doe" || conv.Subject != "Where is my order?" {
 			t.Fatalf("conversation=%+v", conv)
 		}
 		if lvl := conv.EffectiveLevel(time.Now()); lvl != proofdesk.L0 {
@@ -191,8 +194,9 @@ func TestInbound_ThreadingOverSMTP(t *testing.T) {
 			t.Fatalf("bodies=%q, want %q", bodies, want)
 		}
 
-		// A DKIM-signed mail from the on-file address (DMARC pass) counts
-		// as an email factor: L1.
+		// A DKIM-signed mail from the on-file address (DMARC pass, signed
+		// To the desk, dated now) links the conversation to Jane and
+		// counts as an email factor: L1.
 		if code := e.send(t, signed(t, mailMsg("Jane Doe <jane@example.com>", subj, "m5@example.com", "", "Signed by my provider."))); code != 0 {
 			t.Fatalf("signed mail refused: %d", code)
 		}
@@ -200,8 +204,8 @@ func TestInbound_ThreadingOverSMTP(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if lvl := got.EffectiveLevel(time.Now()); lvl != proofdesk.L1 {
-			t.Fatalf("level after DMARC pass=%v, want L1", lvl)
+		if lvl := got.EffectiveLevel(time.Now()); lvl != proofdesk.L1 || got.CustomerID != e.cust.ID {
+			t.Fatalf("level after DMARC pass=%v (customer %q), want L1 linked to %s", lvl, got.CustomerID, e.cust.ID)
 		}
 		types := strings.Join(e.events.types(), ",")
 		if !strings.HasPrefix(types, "conversation.created,message.created") || !strings.HasSuffix(types, "message.created,level.changed") {

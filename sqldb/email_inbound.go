@@ -72,10 +72,13 @@ func (tx *Tx) recordInbound(ctx context.Context, m proofdesk.InboundMail, dk *va
 // when new, the customer's message with its attachments (a message already
 // stored in the conversation under the same client ID is kept, not stored
 // again), the different-sender flag, the link to the conversation it
-// continues, the reopening, and the mail's record by Message-ID and
-// content digest. A crash or failure before the commit leaves nothing, so
-// the sender's retry stores it; after the commit, the retry is found by
-// InboundDuplicate and nothing is stored twice. A mail already recorded
+// continues, the reopening, the link to the customer an authenticated
+// mail names (d.LinkCustomerID), the drop to L0 an unauthenticated one
+// causes (d.Unauthenticated), the dmarc_fail signal (d.DMARCFail), and
+// the mail's record by Message-ID and content digest. A crash or failure
+// before the commit leaves nothing, so the sender's retry stores it; after
+// the commit, the retry is found by InboundDuplicate and nothing is stored
+// twice. A mail already recorded
 // sets d.Duplicate and stores nothing. Returns EINVALID for an empty
 // Message-ID, an unknown channel or status, or an empty message; ENOTFOUND
 // for an unknown existing conversation.
@@ -153,8 +156,22 @@ func (db *DB) StoreInbound(ctx context.Context, d *proofdesk.InboundDelivery) er
 				return err
 			}
 		}
+		if d.LinkCustomerID != "" && conv.CustomerID == "" {
+			if err := tx.linkAuthenticated(ctx, conv, d.LinkCustomerID); err != nil {
+				return err
+			}
+		}
 		if d.DifferentSender {
 			if _, err := tx.flagDifferentSender(ctx, conv, m.ID, dk); err != nil {
+				return err
+			}
+		} else if d.Unauthenticated && !isNew {
+			if err := tx.dropUnauthenticated(ctx, conv, m.ID, dk); err != nil {
+				return err
+			}
+		}
+		if d.DMARCFail {
+			if err := tx.flagDMARCFail(ctx, conv, m.ID); err != nil {
 				return err
 			}
 		}
@@ -393,6 +410,60 @@ func (tx *Tx) flagDifferentSender(ctx context.Context, c *proofdesk.Conversation
 	}
 	return before, tx.insertMessage(ctx, &proofdesk.Message{ConversationID: c.ID, AuthorKind: proofdesk.AuthorSystem, Internal: true,
 		Body: proofdesk.NoteDifferentSender}, dk)
+}
+
+// linkAuthenticated links c, which has no customer, to customerID: an
+// inbound mail authenticated an address on file for that customer
+// (mail.AuthResult.ForDesk). The level stays L0 (the factor is added after
+// the store); audited as the system's doing.
+func (tx *Tx) linkAuthenticated(ctx context.Context, c *proofdesk.Conversation, customerID string) error {
+	if err := tx.RelinkCustomer(ctx, c, customerID); err != nil {
+		return err
+	}
+	return tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorSystem, Action: proofdesk.AuditConversationEdit, SubjectKind: "conversation", SubjectID: c.ID,
+		Detail: map[string]string{"fields": "customer_id", "reason": "authenticated mail"}})
+}
+
+// dropUnauthenticated drops c (data key dk) to L0 with its factors: mail
+// msgID claims the requester's address without authenticating it, and what
+// it asks must not be done at the level the requester reached. A level in
+// force is audited and noted for the agent.
+func (tx *Tx) dropUnauthenticated(ctx context.Context, c *proofdesk.Conversation, msgID string, dk *vault.DataKey) error {
+	before := c.EffectiveLevel(tx.now)
+	if c.Level == proofdesk.L0 && c.LevelExpiresAt == nil {
+		return nil
+	}
+	c.Level, c.LevelExpiresAt = proofdesk.L0, nil
+	if _, err := tx.exec(ctx, `UPDATE conversations SET level = 0, level_expires_at = NULL, updated_at = ? WHERE id = ?`, fmtTime(tx.now), c.ID); err != nil {
+		return fmt.Errorf("drop unauthenticated: %w", err)
+	}
+	if _, err := tx.exec(ctx, `DELETE FROM conversation_factors WHERE conversation_id = ?`, c.ID); err != nil {
+		return fmt.Errorf("drop unauthenticated: %w", err)
+	}
+	if before == proofdesk.L0 {
+		return nil
+	}
+	tx.Changed(proofdesk.Event{Type: proofdesk.EventLevelChanged, ConversationID: c.ID, Level: proofdesk.L0.String()})
+	if err := tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorSystem, Action: proofdesk.AuditLevelChange, SubjectKind: "conversation", SubjectID: c.ID,
+		Detail: map[string]string{"from": before.String(), "to": "L0", "reason": "unauthenticated mail from the requester's address", "message_id": msgID}}); err != nil {
+		return err
+	}
+	return tx.insertMessage(ctx, &proofdesk.Message{ConversationID: c.ID, AuthorKind: proofdesk.AuthorSystem, Internal: true,
+		Body: proofdesk.NoteUnauthenticated}, dk)
+}
+
+// flagDMARCFail sets the dmarc_fail risk signal on c, audited once: mail
+// msgID failed DMARC for its From domain (or gave From twice). It looks up
+// nobody: whether the address is on file must not show in the signal.
+func (tx *Tx) flagDMARCFail(ctx context.Context, c *proofdesk.Conversation, msgID string) error {
+	if containsStr(c.RiskFlags, proofdesk.SignalDMARCFail) {
+		return nil
+	}
+	if err := tx.setFlag(ctx, c, proofdesk.SignalDMARCFail); err != nil {
+		return err
+	}
+	return tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorSystem, Action: proofdesk.AuditRiskSignal, SubjectKind: "conversation", SubjectID: c.ID,
+		Detail: map[string]string{"signal": proofdesk.SignalDMARCFail, "message_id": msgID}})
 }
 
 // FindOutboxBySentMessageID returns the outbox row of the agent reply sent

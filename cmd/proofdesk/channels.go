@@ -323,3 +323,20 @@ func (cm consoleMailer) SendMail(ctx context.Context, from string, to []string, 
 	}
 	return r.SendMail(ctx, from, to, msg)
 }
+
+// inboundAddresses returns the desk's own inbound addresses, which a
+// DKIM-signed mail must be addressed to (signed To or Cc) to count as its
+// author writing to the desk (mail.AuthResult.ForDesk): the address of
+// --mail-from when set, else the console's inbound address, else the
+// default From's.
+func inboundAddresses(c *Config, stored *proofdesk.ChannelSettings) []string {
+	from := c.MailFrom
+	if from == DefaultConfig().MailFrom && stored != nil && stored.InboundAddress != "" {
+		return []string{stored.InboundAddress}
+	}
+	a, err := mail.ParseAddress(from)
+	if err != nil {
+		return nil
+	}
+	return []string{strings.ToLower(a.Address)}
+}

@@ -362,7 +362,7 @@ func (m *Main) mount(ctx context.Context, s *pdhttp.Server, base string) error {
 
 	if tok := m.Getenv("PROOFDESK_TWILIO_AUTH_TOKEN"); tok != "" {
 		th, err := telephony.NewHandler(telephony.Config{BaseURL: base, AuthToken: tok, Company: m.Config.Company},
-			sqldb.NewPhoneService(m.DB), m.CustomerService, m.VerificationService, m.Logger)
+			sqldb.NewPhoneService(m.DB), m.VerificationService, m.Logger)
 		if err != nil {
 			return fmt.Errorf("telephony: %w", err)
 		}
@@ -502,8 +502,16 @@ func (m *Main) startChannels(ctx context.Context) error {
 			m.Logger.Info("search backfill done", slog.Int("conversations", total))
 		}
 	}()
+	// The console's channel settings, where no flag overrides them: read
+	// once here (IMAP, DKIM, SMS, From, the inbound address), or on each
+	// send (the relay).
+	stored, _, err := m.DB.FindChannelSettings(ctx)
+	if err != nil {
+		return err
+	}
 	inbound := mail.NewInboundHandler(mail.InboundConfig{Customers: m.CustomerService, Conversations: m.ConversationService,
-		Threads: m.DB, Branding: m.BrandingService, Resolver: mail.NewNetResolver(c.DNSResolver), Limits: mail.DefaultLimits(), CoolingOff: c.CoolingOff, ReopenWindow: c.ReopenWindow, Logger: m.Logger})
+		Threads: m.DB, Branding: m.BrandingService, Resolver: mail.NewNetResolver(c.DNSResolver), Limits: mail.DefaultLimits(), CoolingOff: c.CoolingOff, ReopenWindow: c.ReopenWindow,
+		Addresses: inboundAddresses(c, stored), Logger: m.Logger})
 	if c.SMTPAddr != "" {
 		srv := mail.NewServer(c.SMTPAddr, inbound, mail.DefaultLimits(), m.Logger)
 		if err := srv.Open(); err != nil {
@@ -511,12 +519,6 @@ func (m *Main) startChannels(ctx context.Context) error {
 		}
 		m.smtpListener = srv
 		m.Logger.Info("smtp listening", slog.String("addr", srv.Addr().String()))
-	}
-	// The console's channel settings, where no flag overrides them: read
-	// once here (IMAP, DKIM, SMS, From), or on each send (the relay).
-	stored, _, err := m.DB.FindChannelSettings(ctx)
-	if err != nil {
-		return err
 	}
 	if c.IMAPAddr == "" && stored.IMAPAddr != "" {
 		p := mail.NewIMAPPoller(mail.IMAPConfig{Addr: stored.IMAPAddr, Security: stored.IMAPSecurity, Username: stored.IMAPUser,

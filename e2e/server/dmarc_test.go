@@ -13,9 +13,11 @@ import (
 // TestDMARC_SharedPublicSuffix is issue 10's spoof end to end, with the
 // server asking a DNS stub on loopback: a mail From the customer's address
 // at bank.co.uk, sent through attacker.co.uk (whose SPF passes), shares
-// only the public suffix co.uk with the bank. It stays L0, sets dmarc_fail,
-// and the agent's reply with the address on file is blocked. The bank's
-// own mail, through the same stub, reaches L1 and may have the address.
+// only the public suffix co.uk with the bank. It is linked to nobody (the
+// address is the requester's claim), stays L0, sets dmarc_fail, and the
+// agent's reply with the address on file is blocked (the guard checks the
+// claimed customer). The bank's own mail, through the same stub, is linked,
+// reaches L1 and may have the address.
 func TestDMARC_SharedPublicSuffix(t *testing.T) {
 	d := e2etest.StartDNS(t, map[string][]string{
 		"_dmarc.bank.co.uk": {"v=DMARC1; p=reject"},
@@ -39,7 +41,8 @@ func TestDMARC_SharedPublicSuffix(t *testing.T) {
 		"Message-ID: <spoof.1@attacker.co.uk>\nDate: Tue, 03 Jun 2025 09:00:00 +0000\n\nWhere does my parcel go? Please confirm the address.\n")
 	spoof := emailConversation(t, s, "Where is my parcel")
 	spoof = conversationOf(t, s, spoof.ID)
-	must(t, spoof.CustomerID == c.ID, "the spoof was not linked to the customer it names (%q): the test proves nothing", spoof.CustomerID)
+	must(t, spoof.CustomerID == "", "the spoof was linked to customer %q by its unauthenticated From", spoof.CustomerID)
+	must(t, spoof.RequesterClaims.Email == victim, "the spoof's requester claims %+v, want the victim's address (the test proves nothing otherwise)", spoof.RequesterClaims)
 	must(t, spoof.Level == "L0", "a spoof from another registrant under co.uk reached %s", spoof.Level)
 	must(t, slices.Contains(spoof.RiskFlags, "dmarc_fail"), "risk flags %v lack dmarc_fail", spoof.RiskFlags)
 	code, errCode, body := reply(t, s, spoof.ID, withAddress)
@@ -50,7 +53,7 @@ func TestDMARC_SharedPublicSuffix(t *testing.T) {
 	sendMail(t, s, "bounce@bank.co.uk", "From: Jane Doe <"+victim+">\nTo: support@desk.test\nSubject: Real question\n"+
 		"Message-ID: <real.1@bank.co.uk>\nDate: Tue, 03 Jun 2025 09:10:00 +0000\n\nHello, where does my order go?\n")
 	real := conversationOf(t, s, emailConversation(t, s, "Real question").ID)
-	must(t, real.Level == "L1", "the bank's own mail reached %s, want L1 (is the DNS stub used?)", real.Level)
+	must(t, real.Level == "L1" && real.CustomerID == c.ID, "the bank's own mail reached %s linked to %q, want L1 linked to %s (is the DNS stub used?)", real.Level, real.CustomerID, c.ID)
 	must(t, !slices.Contains(real.RiskFlags, "dmarc_fail"), "the bank's own mail got dmarc_fail")
 	code, _, body = reply(t, s, real.ID, withAddress)
 	must(t, code == http.StatusCreated, "reply with the address at L1: %d %s", code, body)

@@ -10,16 +10,18 @@ import (
 )
 
 // TestEmail: mail from a customer's on-file address opens a conversation
-// through the SMTP listener; an answer with In-Reply-To threads into it;
+// through the SMTP listener (unauthenticated: the address is the
+// requester's claim, linked to nobody); an answer with In-Reply-To threads into it;
 // the agent's API reply reaches mailpit threaded, with the subject token.
 func TestEmail(t *testing.T) {
 	eachStore(t, func(t *testing.T, s *e2etest.Server) {
-		jane := createJane(t, s)
+		createJane(t, s)
 		sendMail(t, s, janeEmail, "From: Jane Doe <"+janeEmail+">\nTo: support@desk.test\nSubject: Broken kettle\n"+
 			"Message-ID: <first.kettle@example.test>\nDate: Tue, 03 Jun 2025 09:00:00 +0000\n\n"+
 			"Hello, my kettle arrived broken.\n")
 		conv := emailConversation(t, s, "Broken kettle")
-		must(t, conv.CustomerID == jane.ID, "mail from the on-file address linked %q, want %s", conv.CustomerID, jane.ID)
+		must(t, conv.CustomerID == "", "an unauthenticated mail from the on-file address linked %q: whoever mails the desk learns the address is on file", conv.CustomerID)
+		must(t, conv.RequesterClaims.Email == janeEmail, "requester claims %+v, want the From address", conv.RequesterClaims)
 		must(t, conv.Level == "L0", "an email sender alone raised the level to %s", conv.Level)
 
 		sendMail(t, s, janeEmail, "From: Jane Doe <"+janeEmail+">\nTo: support@desk.test\nSubject: Re: something else\n"+

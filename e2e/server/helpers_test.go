@@ -67,14 +67,19 @@ func (c *customer) contactID(t *testing.T, kind string) string {
 }
 
 type conversation struct {
-	ID         string   `json:"id"`
-	Channel    string   `json:"channel"`
-	CustomerID string   `json:"customer_id"`
-	Subject    string   `json:"subject"`
-	Status     string   `json:"status"`
-	Level      string   `json:"level"`
-	RiskFlags  []string `json:"risk_flags"`
-	Fraud      bool     `json:"fraud"`
+	ID         string `json:"id"`
+	Channel    string `json:"channel"`
+	CustomerID string `json:"customer_id"`
+	// RequesterClaims is who the requester says they are.
+	RequesterClaims struct {
+		Email string `json:"email"`
+		Phone string `json:"phone"`
+	} `json:"requester_claims"`
+	Subject   string   `json:"subject"`
+	Status    string   `json:"status"`
+	Level     string   `json:"level"`
+	RiskFlags []string `json:"risk_flags"`
+	Fraud     bool     `json:"fraud"`
 }
 
 type message struct {

@@ -22,6 +22,8 @@ func TestView_ForwardedRequest(t *testing.T) {
 		sendMail(t, s, janeEmail, "From: Jane Doe <"+janeEmail+">\nTo: support@desk.test\nSubject: Order question\n"+
 			"Message-ID: <q1@example.test>\nDate: Tue, 03 Jun 2025 09:00:00 +0000\n\nWhere is my order?\n")
 		conv := emailConversation(t, s, "Order question")
+		// The unauthenticated mail links nobody: the agent links Jane.
+		s.API(t, "PATCH", "/api/v1/conversations/"+conv.ID, s.Agent.Token, map[string]string{"customer_id": jane.ID}, http.StatusOK, nil)
 		s.API(t, "POST", "/api/v1/conversations/"+conv.ID+"/challenges", s.Agent.Token,
 			map[string]string{"contact_point_id": jane.contactID(t, "email")}, http.StatusCreated, nil)
 		m := s.Mailpit.WaitMessage(t, janeEmail, "is this you", wait)

@@ -52,12 +52,6 @@ type callStore interface {
 	CreateCallConversation(ctx context.Context, callSID string, conv *proofdesk.Conversation, first *proofdesk.Message) (string, bool, error)
 }
 
-// customerFinder finds the customer whose on-file phone the caller ID
-// names, through the blind index.
-type customerFinder interface {
-	FindCustomers(ctx context.Context, f proofdesk.CustomerFilter) ([]*proofdesk.Customer, int, error)
-}
-
 // codeChecker checks a code the customer typed.
 type codeChecker interface {
 	CompleteByCode(ctx context.Context, conversationID, code string) (*proofdesk.ChallengeResult, error)
@@ -67,16 +61,16 @@ type codeChecker interface {
 type Handler struct {
 	cfg          Config
 	calls        callStore
-	customers    customerFinder
 	verification codeChecker
 	logger       *slog.Logger
 }
 
 // NewHandler returns the webhook handler. calls is a *sqldb.PhoneService,
-// customers a proofdesk.CustomerService, verification a
-// proofdesk.VerificationService. Returns EINVALID without an auth token or
+// verification a proofdesk.VerificationService. It looks up no customer:
+// the caller ID is the requester's claim, which an agent links (a counted
+// lookup). Returns EINVALID without an auth token or
 // an absolute http(s) base URL: the webhook never runs unsigned.
-func NewHandler(cfg Config, calls callStore, customers customerFinder, verification codeChecker, logger *slog.Logger) (*Handler, error) {
+func NewHandler(cfg Config, calls callStore, verification codeChecker, logger *slog.Logger) (*Handler, error) {
 	if cfg.AuthToken == "" {
 		return nil, proofdesk.FieldError("telephony.auth_token", "the telephony webhook needs the provider's auth token to check signatures")
 	}
@@ -91,7 +85,7 @@ func NewHandler(cfg Config, calls callStore, customers customerFinder, verificat
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	return &Handler{cfg: cfg, calls: calls, customers: customers, verification: verification, logger: logger}, nil
+	return &Handler{cfg: cfg, calls: calls, verification: verification, logger: logger}, nil
 }
 
 // Register adds POST VoicePath and POST DigitsPath to r, each behind

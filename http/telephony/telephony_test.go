@@ -122,7 +122,7 @@ func newEnv(t testing.TB, db *sqldb.DB) *env {
 	e.apiToken = tok
 
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	h, err := telephony.NewHandler(telephony.Config{BaseURL: publicBase + "/", AuthToken: authToken, Company: "Acme"}, e.phones, customers, e.vs, logger)
+	h, err := telephony.NewHandler(telephony.Config{BaseURL: publicBase + "/", AuthToken: authToken, Company: "Acme"}, e.phones, e.vs, logger)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,6 +135,15 @@ func newEnv(t testing.TB, db *sqldb.DB) *env {
 	}
 	t.Cleanup(func() { _ = e.srv.Close() })
 	return e
+}
+
+// link links conversation convID to the customer as the agent does
+// (a counted lookup): a call links nobody by itself.
+func (e *env) link(t *testing.T, convID string) {
+	t.Helper()
+	if _, err := desk.New(e.db, desk.Config{}).UpdateConversation(e.agentCtx, convID, proofdesk.ConversationUpdate{CustomerID: &e.cust.ID}); err != nil {
+		t.Fatalf("link: %v", err)
+	}
 }
 
 // post sends form to path with the signature header sig ("" for none).
@@ -273,10 +282,10 @@ func TestSignatureRequired(t *testing.T) {
 }
 
 func TestNewHandlerRefusesUnsigned(t *testing.T) {
-	if _, err := telephony.NewHandler(telephony.Config{BaseURL: publicBase}, nil, nil, nil, nil); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
+	if _, err := telephony.NewHandler(telephony.Config{BaseURL: publicBase}, nil, nil, nil); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
 		t.Fatalf("no token: err=%v, want EINVALID", err)
 	}
-	if _, err := telephony.NewHandler(telephony.Config{AuthToken: "x", BaseURL: "desk.example"}, nil, nil, nil, nil); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
+	if _, err := telephony.NewHandler(telephony.Config{AuthToken: "x", BaseURL: "desk.example"}, nil, nil, nil); proofdesk.ErrorCode(err) != proofdesk.EINVALID {
 		t.Fatalf("relative base URL: err=%v, want EINVALID", err)
 	}
 }
@@ -305,9 +314,11 @@ func TestIncomingCallStaysL0(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if conv.Channel != proofdesk.ChannelPhone || conv.Requester.Phone != onFile || conv.CustomerID != e.cust.ID {
-			t.Fatalf("conversation channel=%s claim=%q customer=%q, want phone, the caller ID as claim, linked to %s",
-				conv.Channel, conv.Requester.Phone, conv.CustomerID, e.cust.ID)
+		// Linked to nobody: a link by caller ID would tell anyone who
+		// calls whether the number is on file, and whose it is.
+		if conv.Channel != proofdesk.ChannelPhone || conv.Requester.Phone != onFile || conv.CustomerID != "" {
+			t.Fatalf("conversation channel=%s claim=%q customer=%q, want phone, the caller ID as claim, linked to nobody",
+				conv.Channel, conv.Requester.Phone, conv.CustomerID)
 		}
 		if conv.Level != proofdesk.L0 || conv.EffectiveLevel(time.Now()) != proofdesk.L0 {
 			t.Fatalf("level=%v, want L0: caller ID is never a factor", conv.Level)
@@ -393,6 +404,7 @@ func TestKeypadVerification(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		e.link(t, convID)
 
 		// Digits before any request count nothing.
 		if body := e.signed(t, telephony.DigitsPath, digitsForm("123456")); !strings.Contains(body, "no verification request waiting") {
@@ -461,6 +473,7 @@ func TestKeypadLockout(t *testing.T) {
 		ctx := context.Background()
 		e.signed(t, telephony.VoicePath, callForm(onFile))
 		convID, _ := e.phones.FindCallConversationID(ctx, callSID)
+		e.link(t, convID)
 		if _, err := e.vs.IssueChallenge(e.agentCtx, convID, e.phoneCP); err != nil {
 			t.Fatal(err)
 		}

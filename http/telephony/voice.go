@@ -44,21 +44,17 @@ func (h *Handler) handleVoice(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	// The caller ID is kept as what it is, a claim. Withheld and
-	// malformed numbers ("anonymous") leave no claim.
+	// The caller ID is kept as what it is, a claim, and links nobody: the
+	// provider's signature vouches for the webhook, not for the number,
+	// which any caller can set. Linking the call to the customer with
+	// that number on file would answer "is this number on file, and
+	// whose is it?" to anyone who calls (an agent past the lookup limit,
+	// with a caller-ID spoofing service), uncounted. The agent looks the
+	// customer up to link, which is counted and paused like any lookup.
+	// Withheld and malformed numbers ("anonymous") leave no claim.
 	conv := &proofdesk.Conversation{Channel: proofdesk.ChannelPhone, Subject: "Phone call", Status: proofdesk.StatusOpen, Level: proofdesk.L0}
 	if claim, err := proofdesk.NormalizePhone(r.PostForm.Get("From")); err == nil {
 		conv.Requester.Phone = claim
-		// Linking to the one customer with that number on file helps the
-		// agent pick where to send a request; it proves nothing.
-		cs, n, err := h.customers.FindCustomers(ctx, proofdesk.CustomerFilter{Phone: &claim, Limit: 2})
-		if err != nil {
-			h.fail(w, r, err)
-			return
-		}
-		if n == 1 && len(cs) == 1 {
-			conv.CustomerID = cs[0].ID
-		}
 	}
 	first := &proofdesk.Message{AuthorKind: proofdesk.AuthorSystem, Body: firstNote}
 	id, created, err := h.calls.CreateCallConversation(ctx, callSID, conv, first)
@@ -71,7 +67,7 @@ func (h *Handler) handleVoice(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if created {
-		h.logger.Info("telephony: call opened a conversation", slog.String("conversation_id", id), slog.Bool("linked", conv.CustomerID != ""))
+		h.logger.Info("telephony: call opened a conversation", slog.String("conversation_id", id))
 	}
 	writeTwiML(w, h.holdAndGather("Thank you for calling "+h.cfg.Company+" support. An agent will be with you shortly.")...)
 }
