@@ -453,8 +453,8 @@ func (t *text) emit() {
 				greet--
 			}
 		}
-		rt := t.raw[i]
-		w := t.rawBuf[rt.start:rt.end]
+		rt := rawHead{t.raw[i].flags} // (the one field read below: no copy of the whole token)
+		w := t.rawBuf[t.raw[i].start:t.raw[i].end]
 		if rt.flags&(fSentence|fQuestion) == fSentence && len(w) >= 2 && len(w) <= 11 && greetGate6.word(w) && greetingWords[string(w)] {
 			greet = 4
 		}
@@ -575,15 +575,15 @@ func (t *text) emit() {
 	var shapes uint8
 	var lexes uint16
 	var g7 uint8
-	toks := t.toks // (a local slice and token pointer: no reload of t's fields a field)
+	toks, buf := t.toks, t.buf // (local slices and token pointer: no reload of t's fields a field)
 	for k := range toks {
 		tk := &toks[k]
 		if k+1 < len(toks) {
 			tk.end = toks[k+1].off
 		} else {
-			tk.end = int32(len(t.buf) - 1)
+			tk.end = int32(len(buf) - 1)
 		}
-		w := t.buf[tk.off+1 : tk.end] // tokBytes(k)
+		w := buf[tk.off+1 : tk.end] // tokBytes(k)
 		sh := shapeOfTok(w)
 		tk.shape = sh
 		if len(w) > 0 {
@@ -593,9 +593,9 @@ func (t *text) emit() {
 			if gateTab7[w[len(w)/2]][min(len(w), 31)]&gateSh7[sw] != 0 {
 				g7 |= gateWords7[string(w)] // (few tokens pass both tables)
 			}
-		}
-		if len(w) > 0 && isDigit(w[0]) {
-			tk.x8 = digitX8(w) // "11" (speed8.go)
+			if isDigit(w[0]) {
+				tk.x8 = digitX8(w) // "11" (speed8.go)
+			}
 		}
 		shapes |= sh
 		lexes |= tk.lex
@@ -867,6 +867,10 @@ func (t *text) setCls(i int, c uint64) {
 	t.toks[i].cls = c
 	t.cls |= c
 }
+
+// rawHead is the field of a raw token emit reads after it may have
+// changed the token: its flags as they were.
+type rawHead struct{ flags uint16 }
 
 // setEntry sets the word classes and word-set bits (x8, speed8.go) of
 // token i from e, the lexicon entry of its text (nil: none).
