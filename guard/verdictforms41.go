@@ -352,6 +352,9 @@ var (
 func (t *text) familiar41(a, b int) string {
 	cue := false // a word of knowing, or "says" beside "us", before the full reading
 	for k := a; k < b && !cue; k++ {
+		if t.toks[k].x8&uint16(cueKnown41) == 0 {
+			continue // none of the words below (cueBits41, speed8.go)
+		}
 		w := string(t.tokBytes(k))
 		cue = familiarWords41[w] || w == "bell" || w == "chose" ||
 			sayUs41[w] && (k+1 < b && usWords41[string(t.tokBytes(k+1))] || k > a && usWords41[string(t.tokBytes(k-1))])
