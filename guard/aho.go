@@ -27,6 +27,9 @@ type automaton struct {
 	dense32 []uint32
 	// hasOut has bit n set when node n has outputs.
 	hasOut []uint64
+	// outFrom, in a dense automaton, is the first node with outputs:
+	// every node from it on has some, none before it.
+	outFrom int32
 	// rootStay marks the bytes on which the root stays the root (no
 	// pattern starts with them): the sparse scan runs over them.
 	rootStay [256]bool
@@ -186,7 +189,25 @@ func build(patterns []string, dense bool) *automaton {
 		}
 	}
 	// renumber the nodes in BFS order (the root stays 0), so that the
-	// shallowest, where a scan spends most of its time, come first
+	// shallowest, where a scan spends most of its time, come first; in a
+	// dense automaton, the nodes with outputs after all the others, still
+	// breadth first among them, so that a scan tells a node with outputs
+	// by one comparison (outFrom). (A node's failure target stays before
+	// it: a node without outputs fails to one without, whose outputs it
+	// would hold.)
+	if dense {
+		var with []int32
+		kept := order[:0:0]
+		for _, n := range order {
+			if len(outs[n]) > 0 {
+				with = append(with, n)
+			} else {
+				kept = append(kept, n)
+			}
+		}
+		a.outFrom = int32(len(kept) + 1)
+		order = append(kept, with...)
+	}
 	perm := make([]int32, len(a.nodes))
 	for k, n := range order {
 		perm[n] = int32(k + 1)
@@ -368,12 +389,27 @@ func (a *automaton) scan(b []byte, fn func(id int32, start int) bool) {
 }
 
 // scanDense is scan with the dense table d: one lookup per byte, the
-// nodes read only where a pattern ends (hasOut).
+// nodes read only where a pattern ends (from outFrom on).
 func scanDense[E uint16 | uint32](a *automaton, d []E, b []byte, fn func(id int32, start int) bool) {
-	hasOut := a.hasOut
+	outFrom := int(a.outFrom)
+	if !a.spaceStart {
+		n := 0
+		for i := 0; i < len(b); i++ {
+			s := symOf[b[i]]
+			if s == 0xff {
+				n = 0
+				continue
+			}
+			n = int(d[n*alphabet+int(s)])
+			if n >= outFrom && !a.report(int32(n), i, fn) {
+				return
+			}
+		}
+		return
+	}
 	n := 0
 	for i := 0; i < len(b); i++ {
-		if n == 0 && a.spaceStart {
+		if n == 0 {
 			// at the root inside a word: no pattern can start before the
 			// next space, and every byte would keep the root
 			for i < len(b) && b[i] != ' ' {
@@ -389,10 +425,7 @@ func scanDense[E uint16 | uint32](a *automaton, d []E, b []byte, fn func(id int3
 			continue
 		}
 		n = int(d[n*alphabet+int(s)])
-		if hasOut[n>>6]&(1<<(n&63)) == 0 {
-			continue
-		}
-		if !a.report(int32(n), i, fn) {
+		if n >= outFrom && !a.report(int32(n), i, fn) {
 			return
 		}
 	}

@@ -43,6 +43,9 @@ type lexEntry struct {
 	part      uint8 // cu* (partdeny.go)
 	// cls holds the word classes the rules read (cl*, wordClasses).
 	cls uint64
+	// x8 holds the word sets kept on tokens beside the classes (x8*,
+	// speed8.go).
+	x8 uint16
 	// only marks a word in the lexicon for its classes alone: the
 	// normaliser reads it as a word it does not know (lookup is nil).
 	only bool
@@ -131,6 +134,17 @@ var lexicon = func() map[string]*lexEntry {
 			}
 			e.cls |= c.bit
 		}
+	}
+	for w, bits := range wordSets8() {
+		if len(w) > 0 && isDigit(w[0]) {
+			continue // set on the token by emit (digitSets8)
+		}
+		e := m[w]
+		if e == nil {
+			e = &lexEntry{only: true}
+			m[w] = e
+		}
+		e.x8 |= bits
 	}
 	return m
 }()

@@ -133,8 +133,10 @@ type tok struct {
 	// digit view, or 0 when the token is in no run.
 	dend int32
 	// wsh6 is the token's shapeOf (wordShapes), 0 for an empty token.
-	// (2 bytes of padding are left: room for 16 more class bits.)
 	wsh6 uint16
+	// x8 holds the token's word-set bits (x8*, speed8.go), its text's
+	// lexicon entry's, set with cls. (The struct's padding is used up.)
+	x8 uint16
 }
 
 // run is one run of the digit view.

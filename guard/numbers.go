@@ -453,8 +453,8 @@ func (t *text) emit() {
 				greet--
 			}
 		}
-		rt := t.raw[i]
-		w := t.rawBuf[rt.start:rt.end]
+		rt := rawHead{t.raw[i].flags} // (the one field read below: no copy of the whole token)
+		w := t.rawBuf[t.raw[i].start:t.raw[i].end]
 		if rt.flags&(fSentence|fQuestion) == fSentence && len(w) >= 2 && len(w) <= 11 && greetGate6.word(w) && greetingWords[string(w)] {
 			greet = 4
 		}
@@ -575,15 +575,15 @@ func (t *text) emit() {
 	var shapes uint8
 	var lexes uint16
 	var g7 uint8
-	toks := t.toks // (a local slice and token pointer: no reload of t's fields a field)
+	toks, buf := t.toks, t.buf // (local slices and token pointer: no reload of t's fields a field)
 	for k := range toks {
 		tk := &toks[k]
 		if k+1 < len(toks) {
 			tk.end = toks[k+1].off
 		} else {
-			tk.end = int32(len(t.buf) - 1)
+			tk.end = int32(len(buf) - 1)
 		}
-		w := t.buf[tk.off+1 : tk.end] // tokBytes(k)
+		w := buf[tk.off+1 : tk.end] // tokBytes(k)
 		sh := shapeOfTok(w)
 		tk.shape = sh
 		if len(w) > 0 {
@@ -592,6 +592,9 @@ func (t *text) emit() {
 			tk.wsh6 = uint16(sw)
 			if gateTab7[w[len(w)/2]][min(len(w), 31)]&gateSh7[sw] != 0 {
 				g7 |= gateWords7[string(w)] // (few tokens pass both tables)
+			}
+			if isDigit(w[0]) {
+				tk.x8 = digitX8(w) // "11" (speed8.go)
 			}
 		}
 		shapes |= sh
@@ -799,7 +802,7 @@ func (t *text) emitWord(w []byte, flags uint16, e *lexEntry) {
 		prev := t.buf[last.off+1 : len(t.buf)-1]
 		if len(prev) == 1 && (prev[0] == 'n' || prev[0] == 's') {
 			t.buf = append(t.buf[:len(t.buf)-1], w[0], ' ')
-			t.setCls(len(t.toks)-1, clsOf(lexFind(t.buf[last.off+1:len(t.buf)-1])))
+			t.setEntry(len(t.toks)-1, lexFind(t.buf[last.off+1:len(t.buf)-1]))
 			return
 		}
 	}
@@ -835,21 +838,21 @@ func (t *text) emitWord(w []byte, flags uint16, e *lexEntry) {
 		} else {
 			t.toks[idx].lex = 0
 		}
-		t.setCls(idx, clsOf(c))
+		t.setEntry(idx, c)
 	case known != nil:
 		t.toks[idx].lex = known.bits
-		t.setCls(idx, known.cls)
+		t.setEntry(idx, known)
 	default:
 		n := len(t.buf)
 		t.canonical(start)
 		switch {
 		case len(t.toks) > idx+1: // a compound split: "haupt" "st"
-			t.setCls(idx, clsOf(lexFind(t.buf[start:t.toks[idx+1].off])))
-			t.setCls(idx+1, clsOf(lexFind(t.buf[t.toks[idx+1].off+1:])))
+			t.setEntry(idx, lexFind(t.buf[start:t.toks[idx+1].off]))
+			t.setEntry(idx+1, lexFind(t.buf[t.toks[idx+1].off+1:]))
 		case len(t.buf) != n: // "14th", "XXX"
-			t.setCls(idx, clsOf(lexFind(t.buf[start:])))
+			t.setEntry(idx, lexFind(t.buf[start:]))
 		default:
-			t.setCls(idx, clsOf(e))
+			t.setEntry(idx, e)
 		}
 	}
 	if len(t.buf) > start && isDigit(t.buf[start]) {
@@ -863,6 +866,17 @@ func (t *text) emitWord(w []byte, flags uint16, e *lexEntry) {
 func (t *text) setCls(i int, c uint64) {
 	t.toks[i].cls = c
 	t.cls |= c
+}
+
+// rawHead is the field of a raw token emit reads after it may have
+// changed the token: its flags as they were.
+type rawHead struct{ flags uint16 }
+
+// setEntry sets the word classes and word-set bits (x8, speed8.go) of
+// token i from e, the lexicon entry of its text (nil: none).
+func (t *text) setEntry(i int, e *lexEntry) {
+	t.setCls(i, clsOf(e))
+	t.toks[i].x8 = x8Of(e)
 }
 
 // lettersAsDigits reports whether w is digits with o, l or i among them

@@ -302,8 +302,9 @@ func (t *text) readingCues() (c readCues) {
 		readingCuesShape = shapesOf(keysOf(numeralDigit), keysOf(discourse), keysOf(arithPrefixWords), keysOf(arithYearWords),
 			keysOf(reversalCues), keysOf(reversalDirections), keysOf(cipherNames), []string{"rot13", "rot"})
 	})
-	for i := range t.raw {
-		w := t.rawWord(i)
+	raw, rb := t.raw, t.rawBuf // (local slices: no reload of t's fields a token)
+	for i := range raw {
+		w := rb[raw[i].start:raw[i].end] // rawWord(i)
 		if len(w) == 0 {
 			continue
 		}
@@ -316,7 +317,7 @@ func (t *text) readingCues() (c readCues) {
 		if !c.num && romanLetters[w[0]] && (len(w) == 1 || romanLetters[w[1]]) && romanNumber(w) > 0 && t.romanAt(i) { // (two letters first)
 			c.num = true
 		}
-		if t.raw[i].cls&clReadCue == 0 || !readingCuesShape.has(w) {
+		if raw[i].cls&clReadCue == 0 || !readingCuesShape.has(w) {
 			continue // a word of none of the sets below (readCueWords)
 		}
 		if !c.num && i > 0 && t.numeralAt(i) {

@@ -1245,10 +1245,11 @@ func (t *text) confirmation(class string) string {
 		}
 	}
 	// "Unfortunately not, that number isn't on your account."
-	for i := range t.toks {
-		if ((t.toks[i].lex&lxRef != 0 || i > 0 && t.toks[i-1].lex&lxDemo != 0) && t.recordDenial(i) ||
-			(i == 0 || t.toks[i-1].flags&fPunctAfter != 0) && t.demoDenial(i) || // cheap tests first: a clause's first word,
-			i+1 < len(t.toks) && t.toks[i+1].lex&(lxCard|lxPhone) != 0 && t.notSentTo(i)) && // a demonstrative before a card or phone word
+	toks := t.toks // (a local slice: no reload of t.toks a test)
+	for i := range toks {
+		if ((toks[i].lex&lxRef != 0 || i > 0 && toks[i-1].lex&lxDemo != 0) && t.recordDenial(i) ||
+			(i == 0 || toks[i-1].flags&fPunctAfter != 0) && t.demoDenial(i) || // cheap tests first: a clause's first word,
+			i+1 < len(toks) && toks[i+1].lex&(lxCard|lxPhone) != 0 && t.notSentTo(i)) && // a demonstrative before a card or phone word
 			!t.conditionalHedged(i) && !sentenceExcl(i) {
 			denials = append(denials, span{int(t.toks[i].off), int(t.toks[i].end)})
 			break

@@ -49,9 +49,6 @@ func (t *text) middleAfter7(k int) bool {
 // neitherGate7 gates neitherSpans24's look-ups: its words and "we".
 var neitherGate7 = newHeadGate6(neitherWords24, set("we"))
 
-// trigGate7 gates offerVerdict23v's look-up of trig23v.
-var trigGate7 = newHeadGate6(keySet(trig23v))
-
 // deferTok7 is deferWord of token k (tk), its fields (len6, head6, tail6)
 // first: a deferral word has 4 letters or more and opens with v, f or m
 // or ends in "prufung".
@@ -64,9 +61,6 @@ func deferTok7(t *text, tk *tok, k int) bool {
 
 // networkGate7 gates networkTold41b's look-ups.
 var networkGate7 = newHeadGate6(networkNouns41b)
-
-// cueGate7 gates formVerdict41's look-up of cueBits41.
-var cueGate7 = newHeadGate6(keySet(cueBits41))
 
 // The bits of text.gate7: some token of the reply is a word of the sets
 // (gateTab7 and gateSh7, then gateWords7), found in emit's last pass.

@@ -28,8 +28,8 @@ func (t *text) formVerdict41() string {
 	const clauseCues = cueOne41 | cueTyped41 | cueKnown41 | cueRecord41
 	toks := t.toks
 	for k := range toks {
-		if tk := &toks[k]; tk.len6 >= 1 && tk.len6 <= 13 && cueGate7.tok(tk) { // (1 to 13 letters, as cueFirst41 was read)
-			c := cueBits41[string(t.tokBytes(k))]
+		if tk := &toks[k]; tk.len6 >= 1 && tk.len6 <= 13 && tk.x8&x8Cue41 != 0 { // (1 to 13 letters, as cueFirst41 was read)
+			c := uint8(tk.x8 & x8Cue41) // cueBits41[w] (speed8.go)
 			cues |= c
 			if c&cueYours41 != 0 {
 				if len(yours) == cap(yours) {
@@ -93,7 +93,7 @@ func (t *text) formVerdict41() string {
 // whose words cues says the reply holds, or "".
 func (t *text) formClause41(a, b int, cues uint8) string {
 	s := a
-	for s < b && (conjunctions38[string(t.tokBytes(s))] || contrast30[string(t.tokBytes(s))] || particles30[string(t.tokBytes(s))]) {
+	for s < b && t.toks[s].x8&x8Lead41 != 0 { // conjunctions38, contrast30, particles30 (speed8.go)
 		s++
 	}
 	if s >= b || t.toks[b-1].flags&fQuestion != 0 {
@@ -352,6 +352,9 @@ var (
 func (t *text) familiar41(a, b int) string {
 	cue := false // a word of knowing, or "says" beside "us", before the full reading
 	for k := a; k < b && !cue; k++ {
+		if t.toks[k].x8&uint16(cueKnown41) == 0 {
+			continue // none of the words below (cueBits41, speed8.go)
+		}
 		w := string(t.tokBytes(k))
 		cue = familiarWords41[w] || w == "bell" || w == "chose" ||
 			sayUs41[w] && (k+1 < b && usWords41[string(t.tokBytes(k+1))] || k > a && usWords41[string(t.tokBytes(k-1))])

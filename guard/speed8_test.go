@@ -1,0 +1,65 @@
+package guard
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// TestWordSets8 checks the word-set bits kept on the tokens (x8,
+// speed8.go) against their sets: each lexicon entry has exactly the bits
+// of the sets that hold its word, no set holds a word that opens with a
+// digit (a number token has no entry's bits), and after normalising
+// every reply of the corpora each token's bits are its text's entry's.
+func TestWordSets8(t *testing.T) {
+	sets := wordSets8()
+	for w, bits := range sets {
+		if w != "" && isDigit(w[0]) {
+			if digitX8([]byte(w)) != bits {
+				t.Fatalf("word %q lacks its bits %#x", w, bits)
+			}
+		} else if e := lexFind([]byte(w)); e == nil || e.x8 != bits {
+			t.Fatalf("word %q lacks its bits %#x", w, bits)
+		}
+	}
+	for w, e := range lexicon {
+		if e.x8 != sets[w] && !(w != "" && isDigit(w[0])) {
+			t.Fatalf("word %q has bits %#x, its sets say %#x", w, e.x8, sets[w])
+		}
+	}
+	for w, c := range cueBits41 {
+		if uint8(sets[w]&x8Cue41) != c {
+			t.Fatalf("cue %q: %#x, want %#x", w, sets[w]&x8Cue41, c)
+		}
+	}
+	for w, c := range trig23v {
+		if uint8(sets[w]>>x8TrigShift&x8Trig) != c {
+			t.Fatalf("trigger %q: %#x, want %#x", w, sets[w]>>x8TrigShift&x8Trig, c)
+		}
+	}
+	var replies []string
+	for _, c := range loadCorpus(t) {
+		replies = append(replies, c.Reply)
+	}
+	files, err := filepath.Glob("testdata/lang/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no language corpus: %v", err)
+	}
+	for _, f := range files {
+		for _, c := range loadLang(t, f) {
+			replies = append(replies, c.reply)
+		}
+	}
+	replies = append(replies, reply2KB(), "N.E. 4th Street", "Hauptstrasse 14th XXX", "it's O6 7l58 then", "e-mail addresses",
+		"but though and", "Aber doch, mais bon: pero y", "onze 11 11th 011 l1")
+	var tx text
+	for _, r := range replies {
+		tx.normalize(r)
+		for i := range tx.toks {
+			w := tx.tokBytes(i)
+			want := sets[string(w)]
+			if got := tx.toks[i].x8; got != want {
+				t.Fatalf("%q: token %d %q has bits %#x, its sets %#x", r, i, w, got, want)
+			}
+		}
+	}
+}
