@@ -872,7 +872,7 @@ func (t *text) confirmation(class string) string {
 		if i < 0 || int(t.toks[i].off) != start {
 			return true
 		}
-		if p.start && !t.opensSentence(start) && !t.isEmoji(i) && !t.andOpens(i) {
+		if p.start && !t.opensSentence(start) && !t.isEmoji(i) && !t.andOpens(i) && !t.fillerOpens43(i) { // "Hmm no, not that one" (fillerlead43.go)
 			// "Zur Adresse: ja, und ...": a yes or no after a topic that
 			// names a value answers about it
 			if (p.kind == phYes || p.kind == phNo) && t.topicBefore(i) && !(p.punct && t.toks[i].flags&fPunctAfter == 0) {
@@ -1117,7 +1117,7 @@ func (t *text) confirmation(class string) string {
 		if h.kind == phDisagree && t.insideAgree(h.span, hits) || t.judgementAside(h.tok, h.span) {
 			continue
 		}
-		if h.kind == phAffirm && h.tok > 0 && negations[string(t.tokBytes(h.tok-1))] {
+		if h.kind == phAffirm && h.tok > 0 && (negations[string(t.tokBytes(h.tok-1))] || t.cliticNegated43(h.tok)) { // "non ci risulta" (holddeny43.go)
 			continue // "Não está certo": a negated affirmation affirms nothing
 		}
 		if (h.kind == phAffirm || h.kind == phAgree || h.kind == phDeny || h.kind == phDisagree) &&
@@ -1246,8 +1246,8 @@ func (t *text) confirmation(class string) string {
 	}
 	// "Unfortunately not, that number isn't on your account."
 	for i := range t.toks {
-		if ((t.toks[i].lex&lxRef != 0 || i > 0 && t.toks[i-1].lex&lxDemo != 0) && t.recordDenial(i) ||
-			(i == 0 || t.toks[i-1].flags&fPunctAfter != 0) && t.demoDenial(i) || // cheap tests first: a clause's first word,
+		if ((t.toks[i].lex&lxRef != 0 || i > 0 && t.toks[i-1].lex&lxDemo != 0) && (t.recordDenial(i) || t.holdDenial43(i)) || // (holddeny43.go)
+			(i == 0 || t.toks[i-1].flags&fPunctAfter != 0) && t.demoDenial(i) || t.nothingOn43(i) || // cheap tests first: a clause's first word,
 			i+1 < len(t.toks) && t.toks[i+1].lex&(lxCard|lxPhone) != 0 && t.notSentTo(i)) && // a demonstrative before a card or phone word
 			!t.conditionalHedged(i) && !sentenceExcl(i) {
 			denials = append(denials, span{int(t.toks[i].off), int(t.toks[i].end)})
@@ -1292,13 +1292,16 @@ func (t *text) confirmation(class string) string {
 	if len(denials) > 0 {
 		return RuleDenial
 	}
-	if len(excl) == 0 && (t.yoursOther() || t.demoNoOpens() || t.dobPartDenied(class)) {
+	if len(excl) == 0 && (t.yoursOther() || t.demoNoOpens() || t.dobPartDenied(class) || t.oursHint43()) { // "No, ours isn't on gmail" (ourshint43.go)
 		return RuleDenial // "Yours is from another domain", "La suya es de otro dominio", "Nicht die – ..."
 	}
 	if len(excl) == 0 {
 		if rule := t.yoursMatch38(); rule != "" {
 			return rule // "…, en het uwe klopt toch" (triggerwrap38.go)
 		}
+	}
+	if len(excl) == 0 && (t.verifiedNow43() || t.goesToEndAny43()) {
+		return RuleConfirmation // "Fine, you're verified now", "that's the address the invoices go to" (status43.go)
 	}
 	if len(excl) == 0 && t.sameAsLast() {
 		return RuleConfirmation // "Same as in your last order"

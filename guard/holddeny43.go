@@ -1,0 +1,145 @@
+package guard
+
+import "strings"
+
+// A value the business says it does not hold (guard43): "We don't have
+// that number", "That number isn't known to us", "That number isn't ours",
+// "That card isn't linked to you", "Nous n'avons pas ce numéro", "Ese
+// número no nos consta", "Quella carta non è collegata a lei", "Dat
+// nummer is bij ons niet bekend", "Esse cartão não está associado a si".
+// After an offer, a demonstrative value noun ("that number", "ce numéro")
+// and, in its clause, a negation and a predicate of holding (we have, we
+// know, ours, linked to the account or to her) deny the offered value as
+// recordDenial's "isn't on your account" does (pointer.go). A noun with a
+// complement ("that number of seats", "ce numéro de commande") or a clause
+// about another thing (otherThings: "that card type") is no value.
+
+// holdDenial43 reports whether the clause of token i, a value noun after a
+// demonstrative, denies that the business holds it (see above).
+func (t *text) holdDenial43(i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := string(t.tokBytes(i - 1))
+	if t.toks[i-1].lex&lxDemo == 0 && !thisWords[p] && !(articleDemos[p] && t.opensSentence(int(t.toks[i-1].off))) { // "Die kaart is ..."
+		return false
+	}
+	w := string(t.tokBytes(i))
+	if !valueNouns[w] && !phoneWords[w] || w == "details" || w == "datos" || w == "dati" || w == "dados" || w == "gegevens" || w == "angaben" {
+		return false
+	}
+	if i+1 < len(t.toks) && t.toks[i].flags&fPunctAfter == 0 && ofWords43[string(t.tokBytes(i+1))] {
+		return false // "that number of seats", "ce numéro de commande"
+	}
+	from, to := t.sentenceOf(i)
+	for k := i - 1; k > from; k-- {
+		if t.toks[k-1].flags&fPunctAfter != 0 {
+			from = k
+			break
+		}
+	}
+	for k := i; k < to-1; k++ {
+		if t.toks[k].flags&fPunctAfter != 0 {
+			to = k + 1
+			break
+		}
+	}
+	neg, held, we := false, false, false
+	for k := from; k < to; k++ {
+		x := string(t.tokBytes(k))
+		switch {
+		case otherThings[x] || k > i && k == i+1 && isValueNoun(x) || k < i && whetherWords43[x]:
+			return false
+		case negations[x] || x == "nao" || x == "dont" || x == "doesnt" || x == "nothing" || x == "niente" || x == "nada" || x == "rien" || x == "nichts" || x == "niets":
+			neg = true
+		case weWords[x] || x == "us" || x == "uns" || x == "ci" || x == "nos" || x == "ons" || x == "nous":
+			we = true
+		case heldWe43[x]:
+			held = true
+			we = true
+		case haveWords43[x], knownWords43[x], linkedWords43[x]:
+			held = true
+		}
+	}
+	return neg && held && we || neg && held && t.linkedIn43(from, to)
+}
+
+// linkedIn43 reports whether [from, to) holds a word of being linked: the
+// account or the person it is linked to need not be named ("isn't linked
+// to you").
+func (t *text) linkedIn43(from, to int) bool {
+	for k := from; k < to; k++ {
+		if linkedWords43[string(t.tokBytes(k))] {
+			return true
+		}
+	}
+	return false
+}
+
+// Words of holding a value (normalised).
+var (
+	// ofWords43 give a value noun a complement: "number of", "numéro de".
+	ofWords43 = set("of", "de", "di", "van", "von", "do", "da", "del", "du", "des", "della", "dello", "der")
+	// heldWe43 are "we have", "we know" in one word.
+	heldWe43 = set("avons", "navons", "tenemos", "abbiamo", "temos", "connaissons", "conocemos", "conosciamo", "conhecemos",
+		"consta", "constam", "risulta", "risultano", "figura", "registramos")
+	// haveWords43 need "we" beside them: "we don't have", "haben wir nicht".
+	haveWords43 = set("have", "haben", "hebben", "hab", "heb", "know", "kennen", "ken")
+	// knownWords43 say a value is known to someone: "known to us", "uns
+	// bekannt", "connu de nos services".
+	knownWords43 = set("known", "bekannt", "connu", "connue", "conocido", "conocida", "conosciuto", "conosciuta",
+		"bekend", "conhecido", "conhecida", "registered", "registriert", "enregistre", "enregistree", "registrado",
+		"registrada", "registrato", "registrata", "geregistreerd")
+	// linkedWords43 say a value is linked to an account or a person.
+	linkedWords43 = set("linked", "associated", "connected", "attached", "tied", "verknupft", "verbunden", "zugeordnet",
+		"lie", "liee", "associe", "associee", "rattache", "rattachee", "vinculada", "vinculado", "asociada", "asociado",
+		"collegata", "collegato", "associata", "associato", "gekoppeld", "gelinkt", "verbonden", "associado",
+		"associada", "ligado", "ligada")
+	// whetherWords43 open an embedded question: "Ik mag u niet zeggen of
+	// dat nummer bij ons bekend is" refuses.
+	whetherWords43 = set("whether", "if", "ob", "si", "se", "of")
+	// clitics43 stand between a negation and its verb: "non ci risulta",
+	// "no nos consta", "ne nous est pas connu".
+	clitics43 = set("ci", "nos", "nous", "uns", "ons", "me", "mi", "ne", "lo", "la", "le", "se", "si")
+)
+
+// cliticNegated43 reports whether the affirmation at token i follows a
+// clitic pronoun that follows a negation: "Quel numero non ci risulta",
+// "No nos consta": the affirmation is negated.
+func (t *text) cliticNegated43(i int) bool {
+	return i > 1 && clitics43[string(t.tokBytes(i-1))] && negations[string(t.tokBytes(i-2))]
+}
+
+// nothingOn43 reports whether token i, a word for "nothing", says the
+// business holds nothing under a street or a pointed value: "We have
+// nothing on Rue de la Pomme", "No tenemos nada en la calle Mayor", "We
+// hebben niets op de Dorpsstraat", "nothing under that number". "We have
+// nothing in stock" names no place.
+func (t *text) nothingOn43(i int) bool {
+	if !nothingWords43[string(t.tokBytes(i))] {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	held := false
+	for k := from; k < to; k++ {
+		x := string(t.tokBytes(k))
+		if otherThings[x] || t.toks[k].flags&fQuestion != 0 {
+			return false
+		}
+		held = held || heldWe43[x] || haveWords43[x] && (k > from && weWords[string(t.tokBytes(k-1))] || k+1 < to && weWords[string(t.tokBytes(k+1))])
+	}
+	if !held {
+		return false
+	}
+	for k := i + 1; k < to && k <= i+4; k++ {
+		x := string(t.tokBytes(k))
+		if streetTypes[x] || streetNouns[x] || strings.HasSuffix(x, "straat") || strings.HasSuffix(x, "strasse") ||
+			(t.toks[k-1].lex&lxDemo != 0 || thisWords[string(t.tokBytes(k-1))]) && (valueNouns[x] || phoneWords[x]) {
+			return true
+		}
+	}
+	return false
+}
+
+// nothingWords43 say "nothing" (normalised).
+var nothingWords43 = set("nothing", "nichts", "rien", "nada", "niente", "nulla", "niets", "nix")
