@@ -105,9 +105,20 @@ var (
 
 // cliticNegated43 reports whether the affirmation at token i follows a
 // clitic pronoun that follows a negation: "Quel numero non ci risulta",
-// "No nos consta": the affirmation is negated.
+// "Ese número no nos consta": the affirmation is negated when a pointed
+// value before it is denied (holdDenial43); "No nos consta otra dirección"
+// still confirms.
 func (t *text) cliticNegated43(i int) bool {
-	return i > 1 && clitics43[string(t.tokBytes(i-1))] && negations[string(t.tokBytes(i-2))]
+	if i < 2 || !clitics43[string(t.tokBytes(i-1))] || !negations[string(t.tokBytes(i-2))] {
+		return false
+	}
+	from, _ := t.sentenceOf(i)
+	for k := from + 1; k < i-2; k++ {
+		if t.holdDenial43(k) {
+			return true
+		}
+	}
+	return false // "No nos consta otra dirección": none other on record confirms
 }
 
 // nothingOn43 reports whether token i, a word for "nothing", says the

@@ -897,7 +897,7 @@ func (t *text) confirmation(class string) string {
 	inExcl := func(s span) bool { return overlaps(s, excl) || overlaps(s, locals) }
 	sentenceExcl := func(i int) bool {
 		from, to := t.sentenceOf(i)
-		if t.originDenied(from, to) || t.sentFrom31(from, to) {
+		if t.originDenied(from, to) || t.sentFrom31(from, to) || t.refusalSentence43(from, to) { // a refusal to check (refusal43.go)
 			return true // "No, that email isn't from us", "boarding passes aren't sent from that address": a message's sender (notcompared31.go)
 		}
 		s := span{int(t.toks[from].off), int(t.toks[to-1].off) + len(t.tokBytes(to-1)) + 2}
