@@ -1214,7 +1214,7 @@ func (t *text) confirmation(class string) string {
 		switch {
 		case (h.kind == phAffirm && t.tailPoints(h.span) || h.kind == phAgree && t.agreeCounts(h.tok, h.span)) && !inExcl(h.span) && !overlaps(h.span, denials) &&
 			!t.conditional(h.tok) && !t.sameSentence(h.tok, denials) && !t.refusedBefore(h.tok, h.start, refusals) && !t.deferredAfter(h.tok) &&
-			!t.sameSentence(h.tok, refusals): // "welche Nummer gespeichert ist, kann ich nicht sagen" (refusal31.go)
+			!t.sameSentence(h.tok, refusals) && !t.refusedVerb43(h.tok, h.span): // "welche Nummer gespeichert ist, kann ich nicht sagen" (refusal31.go); "Kartendaten bestätige ich im Chat nicht" (refusal43.go)
 			return RuleConfirmation
 		case h.kind == phYes && !overlaps(h.span, denials) && !(emphaticHeads[string(t.tokBytes(h.tok))] && (t.deferredAfter(h.tok) || t.helpSoonAfter(h.tok))) &&
 			wordCounts(h.tok, h.end):

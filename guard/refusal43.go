@@ -31,6 +31,22 @@ func (t *text) refusalSpans43(excl, refusals []span) ([]span, []span) {
 	return excl, refusals
 }
 
+// refusedVerb43 reports whether the affirmation phrase at token i (span
+// sp of the token view) is the refused verb itself ("bestätige ich" of
+// "Kartendaten bestätige ich im Chat nicht") in a sentence that is only a
+// refusal.
+func (t *text) refusedVerb43(i int, sp span) bool {
+	verb := false
+	for k := i; k < len(t.toks) && int(t.toks[k].off) < sp.end && !verb; k++ {
+		verb = confirmStem30(t.tokBytes(k))
+	}
+	if !verb {
+		return false
+	}
+	from, to := t.sentenceOf(i)
+	return t.refusalSentence43(from, to)
+}
+
 // refusalSentence43 reports whether the sentence [from, to) is only a
 // refusal (see above).
 func (t *text) refusalSentence43(from, to int) bool {
@@ -59,6 +75,12 @@ func (t *text) refusalSentence43(from, to int) bool {
 		}
 		what = what || chatPlaces43[x] || somethingWords[x] || x == "nothing" || x == "anything" || isValueNoun(x) ||
 			strings.HasSuffix(x, "daten") || strings.HasSuffix(x, "gegevens")
+		if changeVerbs30[x] || changedWords43[x] {
+			return false // "I can confirm nothing has changed": a verdict
+		}
+		if x == "no" && k+1 < to && !verbAfterNo43(t.tokBytes(k+1)) || detNeg43[x] {
+			continue // "I can confirm no change here": "no" of a noun
+		}
 		neg = neg || neg30[x] || x == "cant" || x == "cannot" || x == "wont" || x == "dont" || x == "isnt" || x == "anything" || x == "nothing"
 		verb = verb || refusalVerb30(w) || checkWords43[x]
 		actor = actor || speakers43[x] || modal30[x] || x == "im" || x == "ill" || x == "position" || t.firstPerson43(x)
@@ -96,6 +118,14 @@ func denyStem43(x string) bool {
 		strings.HasPrefix(x, "contradd") || strings.HasPrefix(x, "tegenspre")
 }
 
+// verbAfterNo43 reports whether w, after "no", makes it the negation of
+// a verb (Spanish "no confirmo", "no puedo", "no lo digo"), not of a noun
+// ("no change").
+func verbAfterNo43(w []byte) bool {
+	x := string(w)
+	return firstVerbs43[x] || clitics43[x] || modal30[x] || refusalVerb30(w) || checkWords43[x] || x == "estoy" || x == "es" || x == "voy"
+}
+
 // firstPerson43 reports whether x is a verb in the first person singular
 // of the Romance languages that refuses: "confirmo", "compruebo",
 // "estoy", "posso".
@@ -113,6 +143,11 @@ var (
 	// needWords43 say there is no need: "I don't need to check it".
 	needWords43 = set("need", "needs", "brauche", "brauchen", "besoin", "necesito", "necesitamos", "bisogno", "hoef",
 		"hoeven", "preciso", "precisamos", "more", "mehr", "plus", "mas", "piu", "meer", "than", "als")
+	// changedWords43 say a value changed: "nothing has changed".
+	changedWords43 = set("changed", "geandert", "change", "changee", "cambiado", "cambiato", "veranderd", "gewijzigd",
+		"mudou", "mudado", "alterado", "alterada", "modificado", "modificato", "modifie", "updated", "aktualisiert")
+	// detNeg43 are negations that go with a noun: "kein", "geen", "nessun".
+	detNeg43 = set("kein", "keine", "keinen", "keiner", "geen", "nessun", "nessuna", "nessuno", "ningun", "ninguna", "nenhum", "nenhuma", "aucun", "aucune")
 	// speakers43 are the speaker and the business as subjects.
 	speakers43 = set("i", "ich", "je", "j", "ik", "yo", "io", "eu", "we", "wir", "nous", "wij")
 	// firstVerbs43 are first-person verbs of refusing in Romance languages.

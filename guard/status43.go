@@ -113,6 +113,17 @@ func (t *text) goesToEndAny43() bool {
 	return false
 }
 
+// exampleNoun43 reports whether token i is the French noun "exemple"
+// after an article ("un exemple", "cet exemple", "d'exemple"), not a
+// domain label: "prenom.nom@example.com (un exemple, pas une vraie
+// adresse)" describes no address of hers.
+func (t *text) exampleNoun43(i int) bool {
+	return i > 0 && string(t.tokBytes(i)) == "exemple" && exampleLeads43[string(t.tokBytes(i-1))]
+}
+
+// exampleLeads43 stand before the noun "exemple".
+var exampleLeads43 = set("un", "cet", "l", "d", "des", "les", "simple", "seul", "titre")
+
 // Words of status and of going (normalised).
 var (
 	// verifiedWords43 say the person is verified or identified.
