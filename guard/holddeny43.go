@@ -28,8 +28,8 @@ func (t *text) holdDenial43(i int) bool {
 	if !valueNouns[w] && !phoneWords[w] || w == "details" || w == "datos" || w == "dati" || w == "dados" || w == "gegevens" || w == "angaben" {
 		return false
 	}
-	if i+1 < len(t.toks) && t.toks[i].flags&fPunctAfter == 0 && ofWords43[string(t.tokBytes(i+1))] {
-		return false // "that number of seats", "ce numéro de commande"
+	if i+1 < len(t.toks) && t.toks[i].flags&fPunctAfter == 0 && t.toks[i+1].flags&fSentence == 0 && !t.nounEnds43(i+1) {
+		return false // "that number of seats", "ce numéro de commande", "esa tarjeta regalo"
 	}
 	from, to := t.sentenceOf(i)
 	for k := i - 1; k > from; k-- {
@@ -64,6 +64,18 @@ func (t *text) holdDenial43(i int) bool {
 	return neg && held && we || neg && held && t.linkedIn43(from, to)
 }
 
+// nounEnds43 reports whether token j, right after a value noun, leaves
+// the noun whole: a negation, a copula, a clitic, a verb of holding, or a
+// preposition of where it is held ("that number isn't", "ese número no",
+// "dat nummer hebben", "that number on file"); a noun or "of" after it
+// makes a compound ("esa tarjeta regalo", "ce numéro de commande").
+func (t *text) nounEnds43(j int) bool {
+	x := string(t.tokBytes(j))
+	return negations[x] || t.toks[j].lex&lxCopula != 0 || clitics43[x] || heldWe43[x] || haveWords43[x] || x == "nao" ||
+		x == "n" || x == "nest" || x == "isnt" || x == "is" || x == "ist" || x == "est" || x == "esta" || x == "e" ||
+		x == "has" || x == "hasnt" || x == "wasnt" || x == "hebben" || x == "haben" || x == "hebt" || heldPreps43[x]
+}
+
 // linkedIn43 reports whether [from, to) holds a word of being linked: the
 // account or the person it is linked to need not be named ("isn't linked
 // to you").
@@ -78,8 +90,10 @@ func (t *text) linkedIn43(from, to int) bool {
 
 // Words of holding a value (normalised).
 var (
-	// ofWords43 give a value noun a complement: "number of", "numéro de".
-	ofWords43 = set("of", "de", "di", "van", "von", "do", "da", "del", "du", "des", "della", "dello", "der")
+	// heldPreps43 say where a value is held: "that number on file", "diese
+	// Nummer bei uns".
+	heldPreps43 = set("on", "in", "under", "at", "bei", "im", "unter", "sur", "chez", "en", "con", "bajo", "in", "presso",
+		"bij", "op", "onder", "na", "no", "em", "com")
 	// heldWe43 are "we have", "we know" in one word.
 	heldWe43 = set("avons", "navons", "tenemos", "abbiamo", "temos", "connaissons", "conocemos", "conosciamo", "conhecemos",
 		"consta", "constam", "risulta", "risultano", "figura", "registramos")

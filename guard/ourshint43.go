@@ -57,7 +57,7 @@ func (t *text) oursSubject43(k int) bool {
 	}
 	next := string(t.tokBytes(k + 1))
 	if !(t.toks[k+1].lex&lxCopula != 0 || negations[next] || formVerbs43[next] || next == "hat" || next == "heeft" || next == "has" ||
-		next == "tiene" || next == "ha" || next == "a" || next == "tem" || next == "nest" || next == "ne" || next == "isnt" || next == "doesnt") {
+		next == "tiene" || next == "ha" || next == "a" || next == "tem" || next == "nest" || next == "ne" || next == "se" || next == "si" || next == "sich" || next == "isnt" || next == "doesnt") {
 		return false
 	}
 	w := string(t.tokBytes(k))

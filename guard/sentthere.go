@@ -30,7 +30,7 @@ func (t *text) sentThere(from, to int) bool {
 			}
 		case (wentWhereWords[w] || thereThat43(w, t, k, end)) && k > from && k <= from+3: // "c'est là que partent ..." (status43.go)
 			for j := k + 1; j < end && j <= k+4; j++ {
-				if wentVerbs[string(t.tokBytes(j))] || arriveVerbs[string(t.tokBytes(j))] || sendVerbs43[string(t.tokBytes(j))] { // (status43.go)
+				if wentVerbs[string(t.tokBytes(j))] || arriveVerbs[string(t.tokBytes(j))] || t.sendTo43(j, end) { // (status43.go)
 					return true // "that's where the receipts go", "ahí llegan los recibos"
 				}
 			}

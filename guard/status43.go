@@ -124,6 +124,24 @@ func (t *text) exampleNoun43(i int) bool {
 // exampleLeads43 stand before the noun "exemple".
 var exampleLeads43 = set("un", "cet", "l", "d", "des", "les", "simple", "seul", "titre")
 
+// sendTo43 reports whether token j, in the clause ending before end, is a
+// verb of sending in the present with no "from" after it: "that's where
+// we send the statements", not "that's where we send the parcels from".
+func (t *text) sendTo43(j, end int) bool {
+	if !sendVerbs43[string(t.tokBytes(j))] {
+		return false
+	}
+	for k := j + 1; k < end; k++ {
+		if fromWords43[string(t.tokBytes(k))] {
+			return false
+		}
+	}
+	return true
+}
+
+// fromWords43 say where a thing comes from.
+var fromWords43 = set("from", "von", "aus", "depuis", "desde", "da", "dal", "dalla", "vanaf", "uit", "vanuit")
+
 // Words of status and of going (normalised).
 var (
 	// verifiedWords43 say the person is verified or identified.
