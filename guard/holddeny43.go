@@ -141,8 +141,8 @@ func (t *text) cliticNegated43(i int) bool {
 // hebben niets op de Dorpsstraat", "nothing under that number". "We have
 // nothing in stock" names no place.
 func (t *text) nothingOn43(i int) bool {
-	if !nothingWords43[string(t.tokBytes(i))] {
-		return false
+	if w := t.tokBytes(i); len(w) < 3 || len(w) > 7 || w[0] != 'n' && w[0] != 'r' || !nothingWords43[string(w)] {
+		return false // (every one of nothingWords43 opens with n or r)
 	}
 	from, to := t.sentenceOf(i)
 	held := false
