@@ -624,6 +624,7 @@ var phraser = func() struct {
 	add(agreePhrases, phrase{kind: phAgree})
 	add(disagreePhrases, phrase{kind: phDisagree})
 	add(paraphrasePhrases, phrase{kind: phAffirm})
+	add(agreeWith43, phrase{kind: phAffirm}) // status43.go
 	add(excludePhrases, phrase{kind: phExclude})
 	add(setAsidePhrases, phrase{kind: phExclude})
 	add(neitherPhrases, phrase{kind: phExclude, refusal: true})

@@ -124,6 +124,21 @@ func (t *text) exampleNoun43(i int) bool {
 // exampleLeads43 stand before the noun "exemple".
 var exampleLeads43 = set("un", "cet", "l", "d", "des", "les", "simple", "seul", "titre")
 
+// agreeWith43 compare the offered value with one on file and find them
+// the same: "it agrees with the Madrid one", "elle concorde avec celle de
+// Madrid", "concuerda con la de Madrid", "komt overeen met die in
+// Madrid", "bate com a de Lisboa". A thing of another kind after them
+// ("agrees with our returns policy") is aboutOther's (phrases.go).
+var agreeWith43 = []string{
+	"agrees with the one", "agrees with that one", "agrees with what we have", "agrees with our records",
+	"concorde avec celle", "concorde avec celui", "concorde avec ce que",
+	"concuerda con la que", "concuerda con el que", "concuerda con lo que", "concuerda con la de", "concuerda con el de",
+	"concorda con quella", "concorda con quello", "concorda con quella di", "concorda con quello di", "concorda con cio che",
+	"komt overeen met die", "komt overeen met degene", "komt overeen met wat",
+	"bate com a que", "bate com o que", "bate com a de", "bate com o de", "confere com a que", "confere com o que",
+	"concorda com a que", "concorda com o que",
+}
+
 // sendTo43 reports whether token j, in the clause ending before end, is a
 // verb of sending in the present with no "from" after it: "that's where
 // we send the statements", not "that's where we send the parcels from".
