@@ -3,16 +3,20 @@ package guard
 import "strings"
 
 // A value the business says it does not hold (guard43): "We don't have
-// that number", "That number isn't known to us", "That number isn't ours",
-// "That card isn't linked to you", "Nous n'avons pas ce numéro", "Ese
+// that number", "That number isn't known to us", "That card isn't linked
+// to you", "Nous n'avons pas ce numéro", "Ese
 // número no nos consta", "Quella carta non è collegata a lei", "Dat
 // nummer is bij ons niet bekend", "Esse cartão não está associado a si".
 // After an offer, a demonstrative value noun ("that number", "ce numéro")
 // and, in its clause, a negation and a predicate of holding (we have, we
-// know, ours, linked to the account or to her) deny the offered value as
+// know, linked to the account or to her) deny the offered value as
 // recordDenial's "isn't on your account" does (pointer.go). A noun with a
-// complement ("that number of seats", "ce numéro de commande") or a clause
-// about another thing (otherThings: "that card type") is no value.
+// complement ("that number of seats", "ce numéro de commande", "esa
+// tarjeta regalo"), a clause about another thing (otherThings: "that card
+// type") or an embedded question ("Ik mag u niet zeggen of dat nummer bij
+// ons bekend is") is no such denial. "That number isn't ours" stays with
+// originDenied (notcompared31.go): a caller's number that is not the
+// business's.
 
 // holdDenial43 reports whether the clause of token i, a value noun after a
 // demonstrative, denies that the business holds it (see above).

@@ -6,8 +6,9 @@ package guard
 // "Fine, you're verified now", "Passt, Sie sind verifiziert", "C'est bon,
 // vous êtes vérifiée", "Vale, ya está verificada", "Bene, è verificata",
 // "Prima, u bent geverifieerd": the requester is unverified (the level
-// says so); after an answer word, a clause saying she is verified holds
-// only if the value she offered matched. A step that comes first or a
+// says so); after an offer, a clause that only says she is verified
+// (with an answer word before it or not) holds only if the value she
+// offered matched. A step that comes first or a
 // condition ("once you've entered the code", stepRescue30), a future or a
 // modal ("you'll be verified", "Sie werden verifiziert"), a negation
 // ("you're not verified yet") or a question is the process told.
@@ -17,6 +18,9 @@ package guard
 // closes on a verb of going or coming with its stranded preposition says
 // where things go, as sentThere's "that's where the receipts go" does
 // (sentthere.go); "that's the page the links go to" names no value.
+// sentThere also reads a verb of sending in the present (sendTo43: "that's
+// where we send the statements", not "... send the parcels from") and the
+// cleft "c'est là que", "è lì che" (thereThat43).
 
 // verifiedNow43 reports whether a sentence of t says the requester is
 // verified now (see above): a clause of a subject, a copula and adverbs
