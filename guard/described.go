@@ -41,8 +41,8 @@ func (b *builder) mailShape(name, v string, level proofdesk.Level) {
 // cognome") after a word for email, "at" or "dot", not as a question.
 func (t *text) mailShaped(start int) bool {
 	i := t.tokenAt(start)
-	if i < 0 || t.toks[i].flags&fQuestion != 0 {
-		return false
+	if i < 0 || t.toks[i].flags&fQuestion != 0 || t.exampleNoun43(i) {
+		return false // "(un exemple, pas une vraie adresse)": the French noun (status43.go)
 	}
 	from, to := t.sentenceOf(i)
 	firstAt, lastAt := -1, -1

@@ -624,6 +624,7 @@ var phraser = func() struct {
 	add(agreePhrases, phrase{kind: phAgree})
 	add(disagreePhrases, phrase{kind: phDisagree})
 	add(paraphrasePhrases, phrase{kind: phAffirm})
+	add(agreeWith43, phrase{kind: phAffirm}) // status43.go
 	add(excludePhrases, phrase{kind: phExclude})
 	add(setAsidePhrases, phrase{kind: phExclude})
 	add(neitherPhrases, phrase{kind: phExclude, refusal: true})
@@ -872,7 +873,7 @@ func (t *text) confirmation(class string) string {
 		if i < 0 || int(t.toks[i].off) != start {
 			return true
 		}
-		if p.start && !t.opensSentence(start) && !t.isEmoji(i) && !t.andOpens(i) {
+		if p.start && !t.opensSentence(start) && !t.isEmoji(i) && !t.andOpens(i) && !t.fillerOpens43(i) { // "Hmm no, not that one" (fillerlead43.go)
 			// "Zur Adresse: ja, und ...": a yes or no after a topic that
 			// names a value answers about it
 			if (p.kind == phYes || p.kind == phNo) && t.topicBefore(i) && !(p.punct && t.toks[i].flags&fPunctAfter == 0) {
@@ -897,7 +898,7 @@ func (t *text) confirmation(class string) string {
 	inExcl := func(s span) bool { return overlaps(s, excl) || overlaps(s, locals) }
 	sentenceExcl := func(i int) bool {
 		from, to := t.sentenceOf(i)
-		if t.originDenied(from, to) || t.sentFrom31(from, to) {
+		if t.originDenied(from, to) || t.sentFrom31(from, to) || t.refusalSentence43(from, to) { // a refusal to check (refusal43.go)
 			return true // "No, that email isn't from us", "boarding passes aren't sent from that address": a message's sender (notcompared31.go)
 		}
 		s := span{int(t.toks[from].off), int(t.toks[to-1].off) + len(t.tokBytes(to-1)) + 2}
@@ -1117,7 +1118,7 @@ func (t *text) confirmation(class string) string {
 		if h.kind == phDisagree && t.insideAgree(h.span, hits) || t.judgementAside(h.tok, h.span) {
 			continue
 		}
-		if h.kind == phAffirm && h.tok > 0 && negations[string(t.tokBytes(h.tok-1))] {
+		if h.kind == phAffirm && h.tok > 0 && (negations[string(t.tokBytes(h.tok-1))] || t.cliticNegated43(h.tok)) { // "non ci risulta" (holddeny43.go)
 			continue // "Não está certo": a negated affirmation affirms nothing
 		}
 		if (h.kind == phAffirm || h.kind == phAgree || h.kind == phDeny || h.kind == phDisagree) &&
@@ -1214,7 +1215,7 @@ func (t *text) confirmation(class string) string {
 		switch {
 		case (h.kind == phAffirm && t.tailPoints(h.span) || h.kind == phAgree && t.agreeCounts(h.tok, h.span)) && !inExcl(h.span) && !overlaps(h.span, denials) &&
 			!t.conditional(h.tok) && !t.sameSentence(h.tok, denials) && !t.refusedBefore(h.tok, h.start, refusals) && !t.deferredAfter(h.tok) &&
-			!t.sameSentence(h.tok, refusals): // "welche Nummer gespeichert ist, kann ich nicht sagen" (refusal31.go)
+			!t.sameSentence(h.tok, refusals) && !t.refusedVerb43(h.tok, h.span): // "welche Nummer gespeichert ist, kann ich nicht sagen" (refusal31.go); "Kartendaten bestätige ich im Chat nicht" (refusal43.go)
 			return RuleConfirmation
 		case h.kind == phYes && !overlaps(h.span, denials) && !(emphaticHeads[string(t.tokBytes(h.tok))] && (t.deferredAfter(h.tok) || t.helpSoonAfter(h.tok))) &&
 			wordCounts(h.tok, h.end):
@@ -1247,8 +1248,8 @@ func (t *text) confirmation(class string) string {
 	// "Unfortunately not, that number isn't on your account."
 	toks := t.toks // (a local slice: no reload of t.toks a test)
 	for i := range toks {
-		if ((toks[i].lex&lxRef != 0 || i > 0 && toks[i-1].lex&lxDemo != 0) && t.recordDenial(i) ||
-			(i == 0 || toks[i-1].flags&fPunctAfter != 0) && t.demoDenial(i) || // cheap tests first: a clause's first word,
+		if ((toks[i].lex&lxRef != 0 || i > 0 && toks[i-1].lex&lxDemo != 0) && (t.recordDenial(i) || t.holdDenial43(i)) || // (holddeny43.go)
+			(i == 0 || toks[i-1].flags&fPunctAfter != 0) && t.demoDenial(i) || t.nothingOn43(i) || // cheap tests first: a clause's first word,
 			i+1 < len(toks) && toks[i+1].lex&(lxCard|lxPhone) != 0 && t.notSentTo(i)) && // a demonstrative before a card or phone word
 			!t.conditionalHedged(i) && !sentenceExcl(i) {
 			denials = append(denials, span{int(t.toks[i].off), int(t.toks[i].end)})
@@ -1293,13 +1294,16 @@ func (t *text) confirmation(class string) string {
 	if len(denials) > 0 {
 		return RuleDenial
 	}
-	if len(excl) == 0 && (t.yoursOther() || t.demoNoOpens() || t.dobPartDenied(class)) {
+	if len(excl) == 0 && (t.yoursOther() || t.demoNoOpens() || t.dobPartDenied(class) || t.oursHint43()) { // "No, ours isn't on gmail" (ourshint43.go)
 		return RuleDenial // "Yours is from another domain", "La suya es de otro dominio", "Nicht die – ..."
 	}
 	if len(excl) == 0 {
 		if rule := t.yoursMatch38(); rule != "" {
 			return rule // "…, en het uwe klopt toch" (triggerwrap38.go)
 		}
+	}
+	if len(excl) == 0 && (t.verifiedNow43() || t.goesToEndAny43()) {
+		return RuleConfirmation // "Fine, you're verified now", "that's the address the invoices go to" (status43.go)
 	}
 	if len(excl) == 0 && t.sameAsLast() {
 		return RuleConfirmation // "Same as in your last order"

@@ -33,7 +33,7 @@ func (t *text) clauseEnd30(a int) int {
 func (t *text) restVerdict30() string {
 	for a := 0; a < len(t.toks); {
 		b := t.clauseEnd30(a)
-		if t.toks[a].flags&fQuestion == 0 && !t.conditionalWord(a) && t.endsSentence30(b) {
+		if t.toks[a].flags&fQuestion == 0 && !t.conditionalWord(a) && t.endsSentence30(b) && !t.concessive43(a, b) { // not "Of het klopt of niet" (refusal43.go)
 			if r := t.clauseVerdict30(a, b); r != "" {
 				return r
 			}

@@ -28,9 +28,9 @@ func (t *text) sentThere(from, to int) bool {
 					return true // "went to that one", "ging an die"
 				}
 			}
-		case wentWhereWords[w] && k > from && k <= from+3:
+		case (wentWhereWords[w] || thereThat43(w, t, k, end)) && k > from && k <= from+3: // "c'est là que partent ..." (status43.go)
 			for j := k + 1; j < end && j <= k+4; j++ {
-				if wentVerbs[string(t.tokBytes(j))] || arriveVerbs[string(t.tokBytes(j))] {
+				if wentVerbs[string(t.tokBytes(j))] || arriveVerbs[string(t.tokBytes(j))] || t.sendTo43(j, end) { // (status43.go)
 					return true // "that's where the receipts go", "ahí llegan los recibos"
 				}
 			}
@@ -52,7 +52,7 @@ var (
 		"verschickt", "envoye", "enviado", "inviato", "verstuurd", "gestuurd")
 	arriveVerbs = set("arrive", "arrives", "arriven", "land", "ankommen", "kommen", "arrivent", "llegan", "llega",
 		"arrivano", "arriva", "aankomen", "komen", "chegam", "chega")
-	wentThereWords = set("dessus", "daarheen", "daarnaartoe", "dahin", "dorthin", "hin", "alla", "la", "ali", "ahi", "li",
+	wentThereWords = set("dessus", "daarheen", "daarnaartoe", "dahin", "dorthin", "hin", "alla", "la", "ali", "ahi", "li", "ai",
 		"heen")
 	wentWhereWords = set("where", "wohin", "ou", "donde", "dove", "waar", "onde", "daar")
 )

@@ -1,0 +1,174 @@
+package guard
+
+import "strings"
+
+// A value the business says it does not hold (guard43): "We don't have
+// that number", "That number isn't known to us", "That card isn't linked
+// to you", "Nous n'avons pas ce numéro", "Ese
+// número no nos consta", "Quella carta non è collegata a lei", "Dat
+// nummer is bij ons niet bekend", "Esse cartão não está associado a si".
+// After an offer, a demonstrative value noun ("that number", "ce numéro")
+// and, in its clause, a negation and a predicate of holding (we have, we
+// know, linked to the account or to her) deny the offered value as
+// recordDenial's "isn't on your account" does (pointer.go). A noun with a
+// complement ("that number of seats", "ce numéro de commande", "esa
+// tarjeta regalo"), a clause about another thing (otherThings: "that card
+// type") or an embedded question ("Ik mag u niet zeggen of dat nummer bij
+// ons bekend is") is no such denial. "That number isn't ours" stays with
+// originDenied (notcompared31.go): a caller's number that is not the
+// business's.
+
+// holdDenial43 reports whether the clause of token i, a value noun after a
+// demonstrative, denies that the business holds it (see above).
+func (t *text) holdDenial43(i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := string(t.tokBytes(i - 1))
+	if t.toks[i-1].lex&lxDemo == 0 && !thisWords[p] && !(articleDemos[p] && t.opensSentence(int(t.toks[i-1].off))) { // "Die kaart is ..."
+		return false
+	}
+	w := string(t.tokBytes(i))
+	if !valueNouns[w] && !phoneWords[w] || w == "details" || w == "datos" || w == "dati" || w == "dados" || w == "gegevens" || w == "angaben" {
+		return false
+	}
+	if i+1 < len(t.toks) && t.toks[i].flags&fPunctAfter == 0 && t.toks[i+1].flags&fSentence == 0 && !t.nounEnds43(i+1) {
+		return false // "that number of seats", "ce numéro de commande", "esa tarjeta regalo"
+	}
+	from, to := t.sentenceOf(i)
+	for k := i - 1; k > from; k-- {
+		if t.toks[k-1].flags&fPunctAfter != 0 {
+			from = k
+			break
+		}
+	}
+	for k := i; k < to-1; k++ {
+		if t.toks[k].flags&fPunctAfter != 0 {
+			to = k + 1
+			break
+		}
+	}
+	neg, held, we := false, false, false
+	for k := from; k < to; k++ {
+		x := string(t.tokBytes(k))
+		switch {
+		case otherThings[x] || k > i && k == i+1 && isValueNoun(x) || k < i && whetherWords43[x]:
+			return false
+		case negations[x] || x == "nao" || x == "dont" || x == "doesnt" || x == "nothing" || x == "niente" || x == "nada" || x == "rien" || x == "nichts" || x == "niets":
+			neg = true
+		case weWords[x] || x == "us" || x == "uns" || x == "ci" || x == "nos" || x == "ons" || x == "nous":
+			we = true
+		case heldWe43[x]:
+			held = true
+			we = true
+		case haveWords43[x], knownWords43[x], linkedWords43[x]:
+			held = true
+		}
+	}
+	return neg && held && we || neg && held && t.linkedIn43(from, to)
+}
+
+// nounEnds43 reports whether token j, right after a value noun, leaves
+// the noun whole: a negation, a copula, a clitic, a verb of holding, or a
+// preposition of where it is held ("that number isn't", "ese número no",
+// "dat nummer hebben", "that number on file"); a noun or "of" after it
+// makes a compound ("esa tarjeta regalo", "ce numéro de commande").
+func (t *text) nounEnds43(j int) bool {
+	x := string(t.tokBytes(j))
+	return negations[x] || t.toks[j].lex&lxCopula != 0 || clitics43[x] || heldWe43[x] || haveWords43[x] || x == "nao" ||
+		x == "n" || x == "nest" || x == "isnt" || x == "is" || x == "ist" || x == "est" || x == "esta" || x == "e" ||
+		x == "has" || x == "hasnt" || x == "wasnt" || x == "hebben" || x == "haben" || x == "hebt" || heldPreps43[x]
+}
+
+// linkedIn43 reports whether [from, to) holds a word of being linked: the
+// account or the person it is linked to need not be named ("isn't linked
+// to you").
+func (t *text) linkedIn43(from, to int) bool {
+	for k := from; k < to; k++ {
+		if linkedWords43[string(t.tokBytes(k))] {
+			return true
+		}
+	}
+	return false
+}
+
+// Words of holding a value (normalised).
+var (
+	// heldPreps43 say where a value is held: "that number on file", "diese
+	// Nummer bei uns".
+	heldPreps43 = set("on", "in", "under", "at", "bei", "im", "unter", "sur", "chez", "en", "con", "bajo", "in", "presso",
+		"bij", "op", "onder", "na", "no", "em", "com")
+	// heldWe43 are "we have", "we know" in one word.
+	heldWe43 = set("avons", "navons", "tenemos", "abbiamo", "temos", "connaissons", "conocemos", "conosciamo", "conhecemos",
+		"consta", "constam", "risulta", "risultano", "figura", "registramos")
+	// haveWords43 need "we" beside them: "we don't have", "haben wir nicht".
+	haveWords43 = set("have", "haben", "hebben", "hab", "heb", "know", "kennen", "ken")
+	// knownWords43 say a value is known to someone: "known to us", "uns
+	// bekannt", "connu de nos services".
+	knownWords43 = set("known", "bekannt", "connu", "connue", "conocido", "conocida", "conosciuto", "conosciuta",
+		"bekend", "conhecido", "conhecida", "registered", "registriert", "enregistre", "enregistree", "registrado",
+		"registrada", "registrato", "registrata", "geregistreerd")
+	// linkedWords43 say a value is linked to an account or a person.
+	linkedWords43 = set("linked", "associated", "connected", "attached", "tied", "verknupft", "verbunden", "zugeordnet",
+		"lie", "liee", "associe", "associee", "rattache", "rattachee", "vinculada", "vinculado", "asociada", "asociado",
+		"collegata", "collegato", "associata", "associato", "gekoppeld", "gelinkt", "verbonden", "associado",
+		"associada", "ligado", "ligada")
+	// whetherWords43 open an embedded question: "Ik mag u niet zeggen of
+	// dat nummer bij ons bekend is" refuses.
+	whetherWords43 = set("whether", "if", "ob", "si", "se", "of")
+	// clitics43 stand between a negation and its verb: "non ci risulta",
+	// "no nos consta", "ne nous est pas connu".
+	clitics43 = set("ci", "nos", "nous", "uns", "ons", "me", "mi", "ne", "lo", "la", "le", "se", "si")
+)
+
+// cliticNegated43 reports whether the affirmation at token i follows a
+// clitic pronoun that follows a negation: "Quel numero non ci risulta",
+// "Ese número no nos consta": the affirmation is negated when a pointed
+// value before it is denied (holdDenial43); "No nos consta otra dirección"
+// still confirms.
+func (t *text) cliticNegated43(i int) bool {
+	if i < 2 || !clitics43[string(t.tokBytes(i-1))] || !negations[string(t.tokBytes(i-2))] {
+		return false
+	}
+	from, _ := t.sentenceOf(i)
+	for k := from + 1; k < i-2; k++ {
+		if t.holdDenial43(k) {
+			return true
+		}
+	}
+	return false // "No nos consta otra dirección": none other on record confirms
+}
+
+// nothingOn43 reports whether token i, a word for "nothing", says the
+// business holds nothing under a street or a pointed value: "We have
+// nothing on Rue de la Pomme", "No tenemos nada en la calle Mayor", "We
+// hebben niets op de Dorpsstraat", "nothing under that number". "We have
+// nothing in stock" names no place.
+func (t *text) nothingOn43(i int) bool {
+	if w := t.tokBytes(i); len(w) < 3 || len(w) > 7 || w[0] != 'n' && w[0] != 'r' || !nothingWords43[string(w)] {
+		return false // (every one of nothingWords43 opens with n or r)
+	}
+	from, to := t.sentenceOf(i)
+	held := false
+	for k := from; k < to; k++ {
+		x := string(t.tokBytes(k))
+		if otherThings[x] || t.toks[k].flags&fQuestion != 0 {
+			return false
+		}
+		held = held || heldWe43[x] || haveWords43[x] && (k > from && weWords[string(t.tokBytes(k-1))] || k+1 < to && weWords[string(t.tokBytes(k+1))])
+	}
+	if !held {
+		return false
+	}
+	for k := i + 1; k < to && k <= i+4; k++ {
+		x := string(t.tokBytes(k))
+		if streetTypes[x] || streetNouns[x] || strings.HasSuffix(x, "straat") || strings.HasSuffix(x, "strasse") ||
+			(t.toks[k-1].lex&lxDemo != 0 || thisWords[string(t.tokBytes(k-1))]) && (valueNouns[x] || phoneWords[x]) {
+			return true
+		}
+	}
+	return false
+}
+
+// nothingWords43 say "nothing" (normalised).
+var nothingWords43 = set("nothing", "nichts", "rien", "nada", "niente", "nulla", "niets", "nix")
