@@ -288,40 +288,6 @@ func (db *DB) AddEmailFactor(ctx context.Context, convID, contactPointID string,
 	return level, err
 }
 
-// FlagDMARCFail records that an inbound mail From the on-file email
-// contactPointID of the customer conversation convID is linked to failed
-// DMARC (RFC 7489: result "fail"): the conversation gets the dmarc_fail risk
-// signal (proofdesk.SignalDMARCFail), audited once. The contact point must
-// be an email on file for that customer: EFORBIDDEN otherwise, like
-// AddEmailFactor; ENOTFOUND for an unknown conversation.
-func (db *DB) FlagDMARCFail(ctx context.Context, convID, contactPointID string) error {
-	return db.WithTx(ctx, func(tx *Tx) error {
-		conv, _, err := tx.findConversationByID(ctx, convID)
-		if err != nil {
-			return err
-		}
-		if conv.CustomerID == "" {
-			return proofdesk.Errorf(proofdesk.EFORBIDDEN, "The conversation is not linked to a customer.")
-		}
-		cust, err := tx.findCustomerByID(ctx, conv.CustomerID)
-		if err != nil {
-			return err
-		}
-		cp := cust.ContactPointByID(contactPointID)
-		if cp == nil || cp.Kind != proofdesk.ContactEmail {
-			return proofdesk.Errorf(proofdesk.EFORBIDDEN, "The contact point is not an email on file for the conversation's customer.")
-		}
-		if containsStr(conv.RiskFlags, proofdesk.SignalDMARCFail) {
-			return nil
-		}
-		if err := tx.setFlag(ctx, conv, proofdesk.SignalDMARCFail); err != nil {
-			return err
-		}
-		return tx.audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorSystem, Action: proofdesk.AuditRiskSignal, SubjectKind: "conversation", SubjectID: conv.ID,
-			Detail: map[string]string{"signal": proofdesk.SignalDMARCFail, "contact_point_id": cp.ID, "customer_id": cust.ID}})
-	})
-}
-
 // EnqueueReply queues agent message messageID of email conversation
 // conversationID for delivery to the conversation's requester, in one
 // transaction; a message already queued is not queued twice (the queued
