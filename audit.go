@@ -46,6 +46,11 @@ const (
 	// AuditRekey records the re-chaining of the log under the keyed hash
 	// (migration 0009), with the old head and where it was broken, if it was.
 	AuditRekey = "audit.rekey"
+	// AuditGuardCandidate: a sent reply named a candidate value (a phone
+	// number, an email address, a full date, card digits) of a class the
+	// conversation's level does not reach; counted with blocked replies
+	// towards the agent's pause (desk.Desk.GuardReply).
+	AuditGuardCandidate = "guard.candidate"
 )
 
 // Actor kinds in the audit log.

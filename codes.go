@@ -94,33 +94,6 @@ type codeText struct {
 	links bool
 }
 
-// linkTokenRe finds the token of a verification request's link (/v/) or
-// of an owner notice's "this wasn't me" link (/n/): 20 or more URL-safe
-// base64 characters, the notice's two parts joined by a dot.
-var linkTokenRe = regexp.MustCompile(`/[vVnN]/([A-Za-z0-9_-]{20,}(?:\.[A-Za-z0-9_-]{20,})?)`)
-
-// hideLinkTokens hides the tokens of the desk's own secret links in s: a
-// customer who pastes or forwards a verification request hands over its
-// link, with which an agent could answer the request as the customer.
-func hideLinkTokens(s string) (string, bool) {
-	if !strings.ContainsAny(s, "vVnN") || !strings.Contains(s, "/") {
-		return s, false
-	}
-	locs := linkTokenRe.FindAllStringSubmatchIndex(s, -1)
-	if len(locs) == 0 {
-		return s, false
-	}
-	var b strings.Builder
-	last := 0
-	for _, l := range locs {
-		b.WriteString(s[last:l[2]])
-		b.WriteString(CodeHiddenText)
-		last = l[3]
-	}
-	b.WriteString(s[last:])
-	return b.String(), true
-}
-
 // numberSpan is one number of a text: bytes [start, end) reading digits.
 type numberSpan struct {
 	start, end int

@@ -556,7 +556,7 @@ func decidePaused(in DecisionInput) (Decision, bool) {
 		return Decision{}, false
 	}
 	d := refuse(EFORBIDDEN, RulePaused, fmt.Sprintf(
-		"Your replies and customer lookups are paused until %s UTC: too many blocked replies and exact-value lookups in the last hour. Supervisors were alerted; a supervisor can clear the pause. Internal notes still work.",
+		"Your replies and customer lookups are paused until %s UTC: too many blocked replies, replies naming guessed values and exact-value lookups in the last hour. Supervisors were alerted; a supervisor can clear the pause. Internal notes still work.",
 		in.PausedUntil.UTC().Format("15:04")))
 	return d, true
 }

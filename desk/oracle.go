@@ -11,9 +11,11 @@ import (
 
 // The guard is no oracle (issue 10, item 7): an agent who learns from
 // "blocked" or "sent", or from an exact-value lookup's answer, whether a
-// guessed value is on file is stopped. Each blocked reply and each
-// exact-value lookup is an audit entry under the agent; past
-// Config.OracleLimitPerHour blocks (or Config.LookupLimitPerHour lookups)
+// guessed value is on file is stopped. Each blocked reply, each sent
+// reply naming a candidate value above the conversation's level (a wrong
+// guess, sent: countCandidates) and each exact-value lookup is an audit
+// entry under the agent; past Config.OracleLimitPerHour blocks and such
+// replies (or Config.LookupLimitPerHour lookups)
 // in the last hour supervisors are alerted and the agent's replies and lookups pause (a fact given to
 // proofdesk.Decide) until the hour passes or a supervisor clears it.
 // Linking a conversation whose requester claims an email or phone to a
@@ -22,19 +24,21 @@ import (
 
 // insiderActions are the audit actions the insider alert counts: reveals,
 // blocked replies and exact-value lookups alike.
-var insiderActions = []string{proofdesk.AuditReveal, proofdesk.AuditDisclosureBlocked, proofdesk.AuditLookup}
+var insiderActions = []string{proofdesk.AuditReveal, proofdesk.AuditDisclosureBlocked, proofdesk.AuditGuardCandidate, proofdesk.AuditLookup}
 
-// limits returns the audit actions counted towards the pause, each with
-// its hourly limit: blocked replies, and exact-value lookups (more: an
-// agent links conversations by email or phone many times a day).
+// limits returns the audit actions counted towards the pause, each set
+// with its hourly limit: blocked replies together with sent replies that
+// name candidate values (AuditGuardCandidate: each answers a guess as a
+// block does), and exact-value lookups (more: an agent links
+// conversations by email or phone many times a day).
 func (d *Desk) limits() []struct {
-	action string
-	limit  int
+	actions []string
+	limit   int
 } {
 	return []struct {
-		action string
-		limit  int
-	}{{proofdesk.AuditDisclosureBlocked, d.cfg.OracleLimitPerHour}, {proofdesk.AuditLookup, d.cfg.LookupLimitPerHour}}
+		actions []string
+		limit   int
+	}{{[]string{proofdesk.AuditDisclosureBlocked, proofdesk.AuditGuardCandidate}, d.cfg.OracleLimitPerHour}, {[]string{proofdesk.AuditLookup}, d.cfg.LookupLimitPerHour}}
 }
 
 // pausedUntil returns when agentID's pause ends, or the zero time if the
@@ -47,7 +51,7 @@ func (d *Desk) pausedUntil(ctx context.Context, h *sqldb.Handle, agentID string)
 		return until, nil
 	}
 	for _, l := range d.limits() {
-		times, err := d.oracleTimes(ctx, h, agentID, l.action)
+		times, err := d.oracleTimes(ctx, h, agentID, l.actions)
 		if err != nil {
 			return time.Time{}, err
 		}
@@ -60,7 +64,7 @@ func (d *Desk) pausedUntil(ctx context.Context, h *sqldb.Handle, agentID string)
 
 // oracleTimes returns the times of agentID's audit entries of action in
 // the last hour, after the last time a supervisor cleared their pause.
-func (d *Desk) oracleTimes(ctx context.Context, h *sqldb.Handle, agentID, action string) ([]time.Time, error) {
+func (d *Desk) oracleTimes(ctx context.Context, h *sqldb.Handle, agentID string, actions []string) ([]time.Time, error) {
 	since := h.Now().Add(-time.Hour)
 	cleared, ok, err := h.LastAuditAt(ctx, proofdesk.AuditPauseCleared, "agent", agentID)
 	if err != nil {
@@ -69,7 +73,7 @@ func (d *Desk) oracleTimes(ctx context.Context, h *sqldb.Handle, agentID, action
 	if ok && cleared.After(since) {
 		since = cleared
 	}
-	return h.AuditTimes(ctx, agentID, []string{action}, since)
+	return h.AuditTimes(ctx, agentID, actions, since)
 }
 
 // watchAgent runs after a blocked reply (blocked) or an exact-value
@@ -83,9 +87,9 @@ func (d *Desk) watchAgent(ctx context.Context, tx *sqldb.Tx, agentID, conversati
 	l := d.limits()[1]
 	what := "exact-value customer lookups"
 	if blocked {
-		l, what = d.limits()[0], "blocked replies"
+		l, what = d.limits()[0], "blocked replies and replies naming guessed values"
 	}
-	times, err := d.oracleTimes(ctx, &tx.Handle, agentID, l.action)
+	times, err := d.oracleTimes(ctx, &tx.Handle, agentID, l.actions)
 	if err != nil {
 		return err
 	}

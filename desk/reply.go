@@ -42,7 +42,7 @@ func (d *Desk) GuardReply(ctx context.Context, tx *sqldb.Tx, conv *proofdesk.Con
 	}
 	in, reply, v := c.in, c.reply, c.v
 	if !v.Blocked {
-		return nil
+		return d.countCandidates(ctx, tx, conv, m, in.Actor.ID, c.candidates)
 	}
 	v.RequiredLevel = in.Risk.Raise(v.RequiredLevel)
 	if m.BreakGlassReason == "" {
@@ -86,6 +86,10 @@ type replyCheck struct {
 	reply proofdesk.Decision
 	text  string
 	v     guard.Verdict
+	// candidates are the protected classes of which a reply the guard
+	// passes names a candidate value below the class's level
+	// (candidateClasses).
+	candidates []string
 }
 
 // checkReply is GuardReply's reading and checking of m on conv, with the
@@ -139,17 +143,62 @@ func (d *Desk) checkReply(ctx context.Context, h *sqldb.Handle, conv *proofdesk.
 			return nil, err
 		}
 	}
-	return &replyCheck{in: in, reply: reply, text: text, v: v}, nil
+	c := &replyCheck{in: in, reply: reply, text: text, v: v}
+	if !v.Blocked {
+		c.candidates = candidateClasses(text, in.Policy, reply.CheckLevel)
+	}
+	return c, nil
+}
+
+// candidateClasses returns the protected classes of which text names a
+// candidate value (guard.CountCandidates: a phone number, an email
+// address, a full date, card digits beside a card word) while level is
+// below the class's level in policy. A reply the guard passes names none
+// of the customer's values, so each is a value not on file: sent, it
+// tells the agent "not this one" as a block tells "this one"
+// (countCandidates counts it).
+func candidateClasses(text string, policy *proofdesk.Policy, level proofdesk.Level) []string {
+	var out []string
+	for _, class := range guard.CountCandidates(text).Classes() {
+		if policy.ClassLevel(class) > level {
+			out = append(out, class)
+		}
+	}
+	return out
+}
+
+// countCandidates audits a reply the guard passed that names candidate
+// values of classes (candidateClasses) as AuditGuardCandidate under the
+// agent (the classes, never the values), in the transaction that stores
+// it, and counts it towards the agent's pause with the blocked replies
+// (limits): otherwise a wrong guess is sent uncounted and only the right
+// one blocked, and "blocked or sent" answers every guess.
+func (d *Desk) countCandidates(ctx context.Context, tx *sqldb.Tx, conv *proofdesk.Conversation, m *proofdesk.Message, agentID string, classes []string) error {
+	if len(classes) == 0 || agentID == "" {
+		return nil
+	}
+	ev := proofdesk.AuditEvent{Action: proofdesk.AuditGuardCandidate, SubjectKind: "conversation", SubjectID: conv.ID,
+		Detail: map[string]string{"classes": strings.Join(classes, ","), "level": conv.EffectiveLevel(tx.Now()).String()}}
+	if proofdesk.AgentFromContext(ctx) == nil {
+		// an in-process caller writing as the message's author (as
+		// ReplyRefused records it)
+		ev.ActorKind, ev.ActorID = proofdesk.ActorAgent, m.AuthorID
+	}
+	if err := tx.Audit(ctx, ev); err != nil {
+		return err
+	}
+	return d.watchAgent(ctx, tx, agentID, conv.ID, true)
 }
 
 var _ sqldb.ReplyPrechecker = (*Desk)(nil)
 
 // PauseActions returns the audit actions counted towards an agent's
-// pause (sqldb.ReplyPrechecker): blocked replies and exact-value lookups.
+// pause (sqldb.ReplyPrechecker): blocked replies, sent replies naming
+// candidate values, and exact-value lookups.
 func (d *Desk) PauseActions() []string {
 	var out []string
 	for _, l := range d.limits() {
-		out = append(out, l.action)
+		out = append(out, l.actions...)
 	}
 	return out
 }
@@ -162,7 +211,9 @@ func (d *Desk) PauseActions() []string {
 // that what the rest read is unchanged, and runs GuardReply otherwise.
 func (d *Desk) PrecheckReply(ctx context.Context, h *sqldb.Handle, conv *proofdesk.Conversation, m *proofdesk.Message) func() bool {
 	c, err := d.checkReply(ctx, h, conv, m)
-	if err != nil || c.v.Blocked {
+	if err != nil || c.v.Blocked || len(c.candidates) > 0 {
+		// A reply naming candidate values is counted (GuardReply, in
+		// the transaction).
 		return nil
 	}
 	return func() bool {

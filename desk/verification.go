@@ -399,14 +399,14 @@ type attemptFunc func(now time.Time) (verify.Outcome, error)
 // or ERATELIMIT (the request ended) beside the result.
 func (v *Verification) attempt(ctx context.Context, pick func(tx *sqldb.Tx) (*verify.Challenge, attemptFunc, error)) (*proofdesk.ChallengeResult, error) {
 	var res *proofdesk.ChallengeResult
-	var failed error
-	var convID string
+	var failed, refused error
+	var convID, chID, cpID string
 	err := v.db.WithTx(ctx, func(tx *sqldb.Tx) error {
 		ch, try, err := pick(tx)
 		if err != nil {
 			return err
 		}
-		convID = ch.ConversationID
+		convID, chID, cpID = ch.ConversationID, ch.ID, ch.ContactPointID
 		now := tx.Now()
 		failures, err := tx.CountFailuresSince(ctx, ch.CustomerID, now.Add(-time.Hour))
 		if err != nil {
@@ -448,6 +448,12 @@ func (v *Verification) attempt(ctx context.Context, pick func(tx *sqldb.Tx) (*ve
 		if conv.CustomerID != ch.CustomerID {
 			return proofdesk.Errorf(proofdesk.EFORBIDDEN, "This conversation is now linked to another customer; the request no longer applies.")
 		}
+		if err := v.stillEligible(ctx, tx, ch, now); err != nil {
+			if proofdesk.ErrorCode(err) == proofdesk.EFORBIDDEN {
+				refused = err
+			}
+			return err
+		}
 		if err := tx.Audit(ctx, proofdesk.AuditEvent{ActorKind: proofdesk.ActorCustomer, Action: proofdesk.AuditChallengeOK, SubjectKind: "conversation", SubjectID: ch.ConversationID, Detail: detail}); err != nil {
 			return err
 		}
@@ -461,10 +467,38 @@ func (v *Verification) attempt(ctx context.Context, pick func(tx *sqldb.Tx) (*ve
 		}
 		return nil
 	})
+	if refused != nil && err == refused {
+		// The completion rolled back; its refusal is audited on its own.
+		if aerr := v.db.AuditRefusal(ctx, proofdesk.DoVerify, "conversation", convID, refused,
+			map[string]string{"challenge_id": chID, "contact_point_id": cpID, "rule": "contact_point_not_eligible"}); aerr != nil {
+			return nil, aerr
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
 	return res, failed
+}
+
+// stillEligible rechecks, when a request is completed, the rule it was
+// sent under (IssueChallenge): its contact point must still be on the
+// customer's record, of the same kind, and past its cooling-off. A phone
+// replaced since (stolen, ported) or an address removed no longer proves
+// anything, whoever holds the request's link or code. The refusal is
+// EFORBIDDEN; the request stays as it was.
+func (v *Verification) stillEligible(ctx context.Context, tx *sqldb.Tx, ch *verify.Challenge, now time.Time) error {
+	cust, err := tx.FindCustomer(ctx, ch.CustomerID)
+	if err != nil {
+		return err
+	}
+	cp := cust.ContactPointByID(ch.ContactPointID)
+	if cp == nil || cp.Kind != ch.Kind {
+		return proofdesk.Errorf(proofdesk.EFORBIDDEN, "This request went to a contact point that is no longer on file; it no longer applies. Ask the agent for a new one.")
+	}
+	if err := verify.Eligible(cp, now, v.cfg.CoolingOff); err != nil {
+		return proofdesk.Errorf(proofdesk.EFORBIDDEN, "This request went to a contact point that was changed recently; it no longer applies. Ask the agent for a new one.")
+	}
+	return nil
 }
 
 // attemptError is what the customer is told after a wrong answer.

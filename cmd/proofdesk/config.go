@@ -462,7 +462,7 @@ var (
 		stringOption("pprof-addr", "serve Go's profiles (CPU, heap, block, mutex) on this loopback address, e.g. 127.0.0.1:6060 (empty: off)", func(c *Config) *string { return &c.PprofAddr }),
 		boolOption("user-hash", "also accept Intercom-style user_hash identities (for migrations; they never expire: prefer signed tokens)", func(c *Config) *bool { return &c.UserHash }),
 		intOption("reveal-alert", "reveals, blocked replies and exact-value lookups by one agent in an hour above which supervisors are alerted", func(c *Config) *int { return &c.RevealAlert }),
-		intOption("oracle-limit", "blocked replies by one agent in an hour above which supervisors are alerted and the agent's replies and lookups pause", func(c *Config) *int { return &c.OracleLimit }),
+		intOption("oracle-limit", "blocked replies (and sent replies naming a candidate value above the conversation's level) by one agent in an hour above which supervisors are alerted and the agent's replies and lookups pause", func(c *Config) *int { return &c.OracleLimit }),
 		intOption("lookup-limit", "exact-value customer lookups (email, phone, external ID) by one agent in an hour above which supervisors are alerted and the agent's replies and lookups pause", func(c *Config) *int { return &c.LookupLimit }),
 	)
 )

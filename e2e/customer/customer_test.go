@@ -358,8 +358,9 @@ func TestCustomerSide(t *testing.T) {
 		t.Fatal("the badge stays after opening")
 	}
 
-	// 5. A verification request: the widget says where the code went
-	// (masked) and where to type it; the customer's page opens from the
+	// 5. A verification request: the widget says by which channel the
+	// code went (never where: the visitor is unverified) and where to
+	// type it; the customer's page opens from the
 	// mail, in English and in German, and passes axe-core.
 	s.API(t, "PATCH", "/api/v1/conversations/"+conv, s.Agent.Token, map[string]string{"customer_id": cust.ID}, http.StatusOK, nil)
 	var ch struct {
@@ -368,8 +369,8 @@ func TestCustomerSide(t *testing.T) {
 	}
 	s.API(t, "POST", "/api/v1/conversations/"+conv+"/challenges", s.Agent.Token, map[string]string{"contact_point_id": cust.ContactPoints[0].ID}, http.StatusCreated, &ch)
 	cw := widgetTexts(t, ctx, "code instruction", `.c.o .cw`, 1)[0]
-	if !strings.Contains(cw, ch.Destination) || !strings.Contains(cw, "Type it in this box") || strings.Contains(cw, customerEmail) {
-		t.Fatalf("code instruction %q: want the masked destination %q and where to type", cw, ch.Destination)
+	if !strings.Contains(cw, "by email to the address on file") || strings.Contains(cw, ch.Destination) || !strings.Contains(cw, "Type it in this box") || strings.Contains(cw, customerEmail) {
+		t.Fatalf("code instruction %q: want the channel only (not the masked destination %q) and where to type", cw, ch.Destination)
 	}
 	shot(t, ctx, "widget-code")
 	mail := mp.WaitMessage(t, customerEmail, "is this you", wait)

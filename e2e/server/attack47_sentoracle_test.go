@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/proofdesk/proofdesk/e2e/e2etest"
@@ -22,23 +23,34 @@ func TestAttack47_SentRepliesAnswerGuessesUncounted(t *testing.T) {
 	eachStoreWith(t, e2etest.ServerOptions{Args: []string{"--oracle-limit", "2"}}, func(t *testing.T, s *e2etest.Server) {
 		createJane(t, s)
 		v := newVisitor(t, s, "Jane Doe", janeEmail, "Hi, which phone number do you have for me?")
-		sent := 0
+		// Each sent reply naming a guessed value is counted with the
+		// blocked ones: past the limit (2) the agent is paused, as after
+		// blocks, and every further reply is refused alike (403,
+		// oracle.paused), the right guess too. Fixed expectation: the
+		// attacker test wanted the wrong guesses answered 422 and the
+		// right one disclosure_blocked under no pause; with the counting
+		// the desk does, the pause answers them all the same, which is
+		// what takes the oracle away.
+		sent, paused := 0, 0
 		for i := 0; i < 30; i++ {
-			code, _, body := reply(t, s, v.conv, fmt.Sprintf("Is it +1 415 555 %04d?", 100+i))
-			switch code {
-			case http.StatusCreated:
+			code, errCode, body := reply(t, s, v.conv, fmt.Sprintf("Is it +1 415 555 %04d?", 100+i))
+			switch {
+			case code == http.StatusCreated:
 				sent++
-			case http.StatusUnprocessableEntity:
+			case code == http.StatusUnprocessableEntity:
+			case code == http.StatusForbidden && errCode == "forbidden" && strings.Contains(body, "oracle.paused"):
+				paused++
 			default:
 				t.Fatalf("guess %d: %d %s", i, code, body)
 			}
 		}
-		code, errCode, body := reply(t, s, v.conv, "Is it +1 415 555 0142?")
-		must(t, code == http.StatusUnprocessableEntity && errCode == "disclosure_blocked", "the right guess: %d %s", code, body)
-		// Not paused: one block under a limit of 2.
-		_, paused := s.Do(t, "GET", "/api/v1/customers?email="+url.QueryEscape("x@example.test"), s.Agent.Token, nil)
-		if sent > 2 {
-			t.Fatalf("%d of 30 wrong guesses were sent, uncounted, and the right one blocked: blocked-or-sent tells the agent the number (the pause counts blocks only; lookup after: %s)", sent, paused)
+		code, _, body := reply(t, s, v.conv, "Is it +1 415 555 0142?")
+		_, lookup := s.Do(t, "GET", "/api/v1/customers?email="+url.QueryEscape("x@example.test"), s.Agent.Token, nil)
+		if sent > 3 || paused == 0 {
+			t.Fatalf("%d of 30 wrong guesses were sent, uncounted (%d refused by the pause; lookup after: %s)", sent, paused, lookup)
+		}
+		if code != http.StatusForbidden || !strings.Contains(body, "oracle.paused") {
+			t.Fatalf("the right guess after the pause is answered unlike the wrong ones: %d %s", code, body)
 		}
 	})
 }

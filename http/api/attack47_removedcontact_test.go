@@ -2,6 +2,12 @@ package api_test
 
 import (
 	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -35,9 +41,42 @@ func TestAttack47_RequestToRemovedContactPointStillVerifies(t *testing.T) {
 		if c.ContactPointByID(e.phoneID) != nil {
 			t.Fatalf("setup: the old phone is still on file")
 		}
-		e.approve(t, token, info.Number)
+		// The page refuses the completion with its "can't use" notice
+		// (409, as for a request whose conversation moved to another
+		// customer), not the 200 of an approval.
+		if code, page := approveStatus(t, e, token, info.Number); code != http.StatusConflict || !strings.Contains(page, "no longer on file") {
+			t.Errorf("approve on a removed contact point: status %d, want 409 with the refusal: %s", code, page)
+		}
+		if audit := e.run(t, scenario{method: "GET", url: "/api/v1/audit", token: e.adminTok, wantStatus: 200}); !strings.Contains(audit, "contact_point_not_eligible") {
+			t.Errorf("the refused completion is not audited")
+		}
 		if lvl := e.level(t, e.conv.ID); lvl != proofdesk.L0 {
 			t.Fatalf("a request to a phone number removed from the customer's record verified the conversation: level %v", lvl)
 		}
 	})
+}
+
+// approveStatus is vEnv.approve that returns the page's status and body
+// instead of requiring a 200.
+func approveStatus(t *testing.T, e *vEnv, token string, number int) (int, string) {
+	t.Helper()
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar}
+	resp, err := c.Get(e.srv.URL() + "/v/" + token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	m := vCSRFRe.FindSubmatch(page)
+	if m == nil {
+		t.Fatalf("page without a form: %s", page)
+	}
+	resp, err = c.PostForm(e.srv.URL()+"/v/"+token+"/approve", url.Values{"csrf": {string(m[1])}, "number": {fmt.Sprint(number)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
 }

@@ -331,7 +331,7 @@ var auditActions = []string{
 	proofdesk.AuditConversationEdit, proofdesk.AuditKeyRotate, proofdesk.AuditLevelChange, proofdesk.AuditChallengeSent,
 	proofdesk.AuditChallengeOK, proofdesk.AuditChallengeFailed, proofdesk.AuditChallengeLocked, proofdesk.AuditChallengeRefused,
 	proofdesk.AuditChallengeDenied, proofdesk.AuditReveal, proofdesk.AuditRevealRefused, proofdesk.AuditBreakGlass,
-	proofdesk.AuditPolicyChange, proofdesk.AuditBrandingChange, proofdesk.AuditDisclosureBlocked, proofdesk.AuditSupportLock, proofdesk.AuditAlert,
+	proofdesk.AuditPolicyChange, proofdesk.AuditBrandingChange, proofdesk.AuditDisclosureBlocked, proofdesk.AuditGuardCandidate, proofdesk.AuditSupportLock, proofdesk.AuditAlert,
 }
 
 // auditShown is how many entries the viewer shows, newest first.

@@ -29,7 +29,7 @@
       verified: "Verified", verifiedTitle: "We have confirmed it is you", name: "Your name", email: "Email (optional)", message: "Message", typeMessage: "Type a message…",
       send: "Send", attach: "Send an image or PDF", earlier: "Show earlier messages", you: "You", support: "Support", typing: "{name} is typing…",
       offline: "Connection lost. Reconnecting…", online: "Connected again.", resolved: "This conversation is marked as resolved. Write again if you need anything else.",
-      codeSent: "We sent a 6-digit code to {dest}.", codeSentNoDest: "We sent you a 6-digit code.", codeWhere: "Type it in this box (not as a chat message):",
+      codeSentPhone: "We sent a 6-digit code by text to the phone number on file.", codeSentEmail: "We sent a 6-digit code by email to the address on file.", codeSentNoDest: "We sent you a 6-digit code.", codeWhere: "Type it in this box (not as a chat message):",
       code: "Verification code", verify: "Verify", verifiedNote: "Thank you: we have confirmed it is you.", codeWrong: "That code did not match. Attempts left: {n}.",
       codeLocked: "Too many wrong codes. Ask the agent to send a new one.", connecting: "Connecting… try again in a moment.", tooLong: "That message is too long.",
       unreachable: "Could not reach support. Try again.", fileFirst: "Send a message first, then the file.", fileLarge: "That file is too large: at most 5 MiB.",
@@ -38,7 +38,7 @@
       verified: "Bestätigt", verifiedTitle: "Wir haben bestätigt, dass Sie es sind", name: "Ihr Name", email: "E-Mail (optional)", message: "Nachricht", typeMessage: "Nachricht schreiben…",
       send: "Senden", attach: "Bild oder PDF senden", earlier: "Frühere Nachrichten anzeigen", you: "Sie", support: "Support", typing: "{name} schreibt…",
       offline: "Verbindung unterbrochen. Neuer Versuch…", online: "Wieder verbunden.", resolved: "Dieses Gespräch ist als erledigt markiert. Schreiben Sie uns gern erneut.",
-      codeSent: "Wir haben einen 6-stelligen Code an {dest} gesendet.", codeSentNoDest: "Wir haben Ihnen einen 6-stelligen Code gesendet.", codeWhere: "Geben Sie ihn in dieses Feld ein (nicht als Chatnachricht):",
+      codeSentPhone: "Wir haben einen 6-stelligen Code per SMS an die hinterlegte Telefonnummer gesendet.", codeSentEmail: "Wir haben einen 6-stelligen Code per E-Mail an die hinterlegte Adresse gesendet.", codeSentNoDest: "Wir haben Ihnen einen 6-stelligen Code gesendet.", codeWhere: "Geben Sie ihn in dieses Feld ein (nicht als Chatnachricht):",
       code: "Bestätigungscode", verify: "Bestätigen", verifiedNote: "Danke: Wir haben bestätigt, dass Sie es sind.", codeWrong: "Der Code stimmt nicht. Verbleibende Versuche: {n}.",
       codeLocked: "Zu viele falsche Codes. Bitten Sie um einen neuen.", connecting: "Verbindung wird hergestellt… bitte gleich erneut versuchen.", tooLong: "Die Nachricht ist zu lang.",
       unreachable: "Support nicht erreichbar. Bitte erneut versuchen.", fileFirst: "Senden Sie zuerst eine Nachricht, dann die Datei.", fileLarge: "Die Datei ist zu groß: höchstens 5 MiB.",
@@ -47,7 +47,7 @@
       verified: "Vérifié", verifiedTitle: "Nous avons confirmé que c'est bien vous", name: "Votre nom", email: "E-mail (facultatif)", message: "Message", typeMessage: "Écrivez un message…",
       send: "Envoyer", attach: "Envoyer une image ou un PDF", earlier: "Afficher les messages précédents", you: "Vous", support: "Support", typing: "{name} écrit…",
       offline: "Connexion perdue. Reconnexion…", online: "Connexion rétablie.", resolved: "Cette conversation est marquée comme résolue. Écrivez-nous si besoin.",
-      codeSent: "Nous avons envoyé un code à 6 chiffres à {dest}.", codeSentNoDest: "Nous vous avons envoyé un code à 6 chiffres.", codeWhere: "Saisissez-le dans ce champ (pas dans un message) :",
+      codeSentPhone: "Nous avons envoyé un code à 6 chiffres par SMS au numéro enregistré.", codeSentEmail: "Nous avons envoyé un code à 6 chiffres par e-mail à l\u2019adresse enregistrée.", codeSentNoDest: "Nous vous avons envoyé un code à 6 chiffres.", codeWhere: "Saisissez-le dans ce champ (pas dans un message) :",
       code: "Code de vérification", verify: "Vérifier", verifiedNote: "Merci : nous avons confirmé que c'est bien vous.", codeWrong: "Ce code ne correspond pas. Essais restants : {n}.",
       codeLocked: "Trop de codes erronés. Demandez un nouveau code.", connecting: "Connexion… réessayez dans un instant.", tooLong: "Ce message est trop long.",
       unreachable: "Impossible de joindre le support. Réessayez.", fileFirst: "Envoyez d'abord un message, puis le fichier.", fileLarge: "Fichier trop volumineux : 5 Mio au plus.",
@@ -56,7 +56,7 @@
       verified: "Verificado", verifiedTitle: "Hemos confirmado que es usted", name: "Su nombre", email: "Correo (opcional)", message: "Mensaje", typeMessage: "Escriba un mensaje…",
       send: "Enviar", attach: "Enviar una imagen o PDF", earlier: "Ver mensajes anteriores", you: "Usted", support: "Soporte", typing: "{name} está escribiendo…",
       offline: "Conexión perdida. Reconectando…", online: "Conectado de nuevo.", resolved: "Esta conversación está marcada como resuelta. Escríbanos si necesita algo más.",
-      codeSent: "Hemos enviado un código de 6 dígitos a {dest}.", codeSentNoDest: "Le hemos enviado un código de 6 dígitos.", codeWhere: "Escríbalo en este campo (no como mensaje):",
+      codeSentPhone: "Hemos enviado un código de 6 dígitos por SMS al teléfono registrado.", codeSentEmail: "Hemos enviado un código de 6 dígitos por correo a la dirección registrada.", codeSentNoDest: "Le hemos enviado un código de 6 dígitos.", codeWhere: "Escríbalo en este campo (no como mensaje):",
       code: "Código de verificación", verify: "Verificar", verifiedNote: "Gracias: hemos confirmado que es usted.", codeWrong: "El código no coincide. Intentos restantes: {n}.",
       codeLocked: "Demasiados códigos erróneos. Pida uno nuevo.", connecting: "Conectando… inténtelo de nuevo en un momento.", tooLong: "El mensaje es demasiado largo.",
       unreachable: "No se pudo contactar con soporte. Inténtelo de nuevo.", fileFirst: "Envíe primero un mensaje y luego el archivo.", fileLarge: "Archivo demasiado grande: 5 MiB como máximo.",
@@ -65,7 +65,7 @@
       verified: "Verificato", verifiedTitle: "Abbiamo confermato che sei tu", name: "Il tuo nome", email: "Email (facoltativa)", message: "Messaggio", typeMessage: "Scrivi un messaggio…",
       send: "Invia", attach: "Invia un'immagine o un PDF", earlier: "Mostra i messaggi precedenti", you: "Tu", support: "Assistenza", typing: "{name} sta scrivendo…",
       offline: "Connessione persa. Riconnessione…", online: "Di nuovo connesso.", resolved: "Questa conversazione è segnata come risolta. Scrivici se ti serve altro.",
-      codeSent: "Abbiamo inviato un codice di 6 cifre a {dest}.", codeSentNoDest: "Ti abbiamo inviato un codice di 6 cifre.", codeWhere: "Inseriscilo in questo campo (non come messaggio):",
+      codeSentPhone: "Abbiamo inviato un codice di 6 cifre via SMS al numero registrato.", codeSentEmail: "Abbiamo inviato un codice di 6 cifre via e-mail all\u2019indirizzo registrato.", codeSentNoDest: "Ti abbiamo inviato un codice di 6 cifre.", codeWhere: "Inseriscilo in questo campo (non come messaggio):",
       code: "Codice di verifica", verify: "Verifica", verifiedNote: "Grazie: abbiamo confermato che sei tu.", codeWrong: "Il codice non corrisponde. Tentativi rimasti: {n}.",
       codeLocked: "Troppi codici errati. Chiedi un nuovo codice.", connecting: "Connessione… riprova tra un momento.", tooLong: "Il messaggio è troppo lungo.",
       unreachable: "Impossibile raggiungere l'assistenza. Riprova.", fileFirst: "Invia prima un messaggio, poi il file.", fileLarge: "File troppo grande: al massimo 5 MiB.",
@@ -74,7 +74,7 @@
       verified: "Geverifieerd", verifiedTitle: "We hebben bevestigd dat jij het bent", name: "Je naam", email: "E-mail (optioneel)", message: "Bericht", typeMessage: "Typ een bericht…",
       send: "Versturen", attach: "Afbeelding of pdf versturen", earlier: "Eerdere berichten tonen", you: "Jij", support: "Support", typing: "{name} typt…",
       offline: "Verbinding verbroken. Opnieuw verbinden…", online: "Weer verbonden.", resolved: "Dit gesprek is gemarkeerd als opgelost. Schrijf gerust opnieuw.",
-      codeSent: "We hebben een code van 6 cijfers gestuurd naar {dest}.", codeSentNoDest: "We hebben je een code van 6 cijfers gestuurd.", codeWhere: "Typ hem in dit vak (niet als chatbericht):",
+      codeSentPhone: "We hebben een code van 6 cijfers per sms gestuurd naar het bekende telefoonnummer.", codeSentEmail: "We hebben een code van 6 cijfers per e-mail gestuurd naar het bekende adres.", codeSentNoDest: "We hebben je een code van 6 cijfers gestuurd.", codeWhere: "Typ hem in dit vak (niet als chatbericht):",
       code: "Verificatiecode", verify: "Verifiëren", verifiedNote: "Bedankt: we hebben bevestigd dat jij het bent.", codeWrong: "Die code klopt niet. Pogingen over: {n}.",
       codeLocked: "Te veel foute codes. Vraag om een nieuwe.", connecting: "Verbinden… probeer het zo opnieuw.", tooLong: "Dat bericht is te lang.",
       unreachable: "Support niet bereikbaar. Probeer het opnieuw.", fileFirst: "Stuur eerst een bericht, dan het bestand.", fileLarge: "Bestand te groot: hoogstens 5 MiB.",
@@ -83,7 +83,7 @@
       verified: "Verificado", verifiedTitle: "Confirmámos que é você", name: "O seu nome", email: "E-mail (opcional)", message: "Mensagem", typeMessage: "Escreva uma mensagem…",
       send: "Enviar", attach: "Enviar uma imagem ou PDF", earlier: "Mostrar mensagens anteriores", you: "Você", support: "Suporte", typing: "{name} está a escrever…",
       offline: "Ligação perdida. A religar…", online: "Ligado de novo.", resolved: "Esta conversa está marcada como resolvida. Escreva-nos se precisar de mais alguma coisa.",
-      codeSent: "Enviámos um código de 6 dígitos para {dest}.", codeSentNoDest: "Enviámos-lhe um código de 6 dígitos.", codeWhere: "Escreva-o nesta caixa (não como mensagem):",
+      codeSentPhone: "Enviámos um código de 6 dígitos por SMS para o telefone registado.", codeSentEmail: "Enviámos um código de 6 dígitos por e-mail para o endereço registado.", codeSentNoDest: "Enviámos-lhe um código de 6 dígitos.", codeWhere: "Escreva-o nesta caixa (não como mensagem):",
       code: "Código de verificação", verify: "Verificar", verifiedNote: "Obrigado: confirmámos que é você.", codeWrong: "O código não corresponde. Tentativas restantes: {n}.",
       codeLocked: "Demasiados códigos errados. Peça um novo.", connecting: "A ligar… tente de novo dentro de momentos.", tooLong: "A mensagem é demasiado longa.",
       unreachable: "Não foi possível contactar o suporte. Tente de novo.", fileFirst: "Envie primeiro uma mensagem e depois o ficheiro.", fileLarge: "Ficheiro demasiado grande: 5 MiB no máximo.",
@@ -374,12 +374,13 @@
     if (!ready) { codeResult.textContent = T("connecting"); return; }
     ws.send(JSON.stringify({ type: "code", code: code }));
   }
-  // showChallenge opens the code box with one instruction: where the code
-  // went (masked) and where to type it.
-  function showChallenge(status, dest) {
+  // showChallenge opens the code box with one instruction: by which
+  // channel the code went (never where: the visitor is not verified) and
+  // where to type it.
+  function showChallenge(status, kind) {
     var open = status === "pending";
     if (open) {
-      $(".cw").textContent = (dest ? T("codeSent", { dest: dest }) : T("codeSentNoDest")) + " " + T("codeWhere");
+      $(".cw").textContent = T(kind === "phone" ? "codeSentPhone" : kind === "email" ? "codeSentEmail" : "codeSentNoDest") + " " + T("codeWhere");
       codeResult.textContent = "";
     }
     codeForm.classList.toggle("o", open);
@@ -416,7 +417,7 @@
           ready = true; backoff = 1000; maxBytes = f.max_bytes || maxBytes;
           if (dropped) { dropped = false; showStatus(T("online"), true); setTimeout(function () { if (ready) showStatus(""); }, 3000); }
           showLevel(f.level);
-          showChallenge(f.challenge, f.destination);
+          showChallenge(f.challenge, f.challenge_kind);
           if (lastID) ws.send(JSON.stringify({ type: "resume", after: lastID }));
           else ws.send(JSON.stringify({ type: "resume", limit: PAGE }));
           if (f.status === "resolved") resolved(false);
@@ -439,7 +440,7 @@
           if (f.status === "resolved") resolved(true); else doneEl.classList.remove("o");
           break;
         case "challenge":
-          showChallenge(f.status, f.destination);
+          showChallenge(f.status, f.kind);
           if (f.status === "completed") note(T("verifiedNote"));
           break;
         case "code_result":

@@ -56,7 +56,9 @@ const (
 // it; the message itself follows, after any message stored since the
 // last one sent), message, history ({"messages":[...],"more"}:
 // oldest first; more says older ones exist), typing, level, challenge
-// ({"status"}, with "kind" and the masked "destination" while pending),
+// ({"status"}, with the "kind" of contact point while pending: the
+// channel only, never its value or digits, since the requester is not
+// verified),
 // status ({"status":"resolved"...}: the conversation's status changed),
 // code_result, error.
 type frame struct {
@@ -256,7 +258,10 @@ func (c *chatConn) run(ctx context.Context) error {
 		"max_bytes": h.cfg.MaxMessageBytes, "status": conv.Status}
 	if ch := c.pendingChallenge(ctx); ch != nil {
 		ready["challenge"] = proofdesk.ChallengePending
-		ready["challenge_kind"], ready["destination"] = ch.Kind, ch.MaskedDestination
+		// Only the channel: the requester is unverified and learns
+		// nothing of the contact point (not even its masked form, which
+		// keeps a phone's last four digits).
+		ready["challenge_kind"] = ch.Kind
 	}
 	if err := writeFrame(ctx, c.ws, ready); err != nil {
 		return err
@@ -405,8 +410,8 @@ var errSubscriptionClosed = errors.New("event subscription closed")
 type eventNotifier interface{ Notify(f func()) }
 
 // pendingChallenge returns the newest verification request waiting for a
-// code on the conversation (its kind and masked destination are what the
-// visitor is told), or nil.
+// code on the conversation (its kind, email or phone, is all the visitor
+// is told), or nil.
 func (c *chatConn) pendingChallenge(ctx context.Context) *proofdesk.ChallengeInfo {
 	chs, err := c.h.verification.FindChallenges(ctx, c.convID)
 	if err != nil {
@@ -692,7 +697,7 @@ func (c *chatConn) handleEvent(ctx context.Context, ev proofdesk.Event) error {
 		f := map[string]string{"type": "challenge", "status": ev.Status}
 		if ev.Status == proofdesk.ChallengePending {
 			if ch := c.pendingChallenge(ctx); ch != nil {
-				f["kind"], f["destination"] = ch.Kind, ch.MaskedDestination
+				f["kind"] = ch.Kind // the channel only, as in ready
 			}
 		}
 		return writeFrame(ctx, c.ws, f)
