@@ -65,7 +65,8 @@ func (m *Matcher) CheckSaid(reply string, said []string, level proofdesk.Level, 
 var said45Pool = sync.Pool{New: func() any { b := make([]byte, 0, 256); return &b }}
 
 // saidQuote45 reports whether the quote q is in one of the messages of
-// said, token view against token view (digitJoin45 on both).
+// said, token view against token view (tokJoin45 on both), and the
+// quote picks nothing out of that message (pick45).
 func saidQuote45(q string, said []string) bool {
 	if len(said) == 0 {
 		return false
@@ -75,7 +76,7 @@ func saidQuote45(q string, said []string) bool {
 	t.normalize(q)
 	bp := said45Pool.Get().(*[]byte)
 	defer said45Pool.Put(bp)
-	want := digitJoin45((*bp)[:0], t.tokenView())
+	want := tokJoin45((*bp)[:0], t)
 	*bp = want
 	if len(bytes.TrimSpace(want)) == 0 {
 		return false // a quote of no word holds no value: nothing to find
@@ -91,24 +92,88 @@ func saidQuote45(q string, said []string) bool {
 			s = s[:n]
 		}
 		t.normalize(s)
-		*hp = digitJoin45((*hp)[:0], t.tokenView())
-		if bytes.Contains(*hp, want) {
+		*hp = tokJoin45((*hp)[:0], t)
+		if at := bytes.Index(*hp, want); at >= 0 && !pick45(*hp, at, at+len(want), want) {
 			return true
 		}
 	}
 	return false
 }
 
-// digitJoin45 appends to dst the token view v (" is it 33 6 47 ") with the
-// space between two digits dropped (" is it 33647 "), and returns it.
-func digitJoin45(dst, v []byte) []byte {
-	for i, c := range v {
-		if c == ' ' && i > 0 && i+1 < len(v) && isDigit45(v[i-1]) && isDigit45(v[i+1]) {
+// tokJoin45 appends to dst the tokens of t as " is it 33647 … ": each
+// token after a space, and a trailing space, with no space between two
+// tokens of digits whose gap was one space, dot, hyphen or slash ("+33 6
+// 47", "06.47.21"); digits set apart by a list separator or more ("1, 2
+// Rue de la Paix": apartment 1, house 2) stay apart, so a quote "> 12
+// Rue de la Paix" is not found in it.
+func tokJoin45(dst []byte, t *text) []byte {
+	for i := range t.toks {
+		if i == 0 || !(t.toks[i].shape&tsDigits != 0 && t.toks[i-1].shape&tsDigits != 0 && t.toks[i].flags&(fOneGap|fTight) != 0) {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, t.tokBytes(i)...)
+	}
+	return append(dst, ' ')
+}
+
+// pick45 reports whether the quote want, found at msg[from:to], picks one
+// value out of several the requester offered in that message, so that
+// the pick is the answer: "is it 12 or 14 Rue de la Paix?" quoted as "> 14
+// Rue de la Paix?", "7158 or 7185?" as "> 7158?". It does when a word of
+// alternatives ("or", "oder", "ou", "o", "of", "oppure", "bzw") stands just
+// before or after the quote, or when the message holds, outside the
+// quote, another number of four digits or more as long as one of the
+// quote's ("is it 7158? maybe 7185?"; a flat's or an order's short number
+// beside a house number is no alternative).
+func pick45(msg []byte, from, to int, want []byte) bool {
+	if alt45(lastWord45(msg[:from])) || alt45(firstWord45(msg[to:])) {
+		return true
+	}
+	for _, w := range bytes.Fields(want) {
+		if len(w) < 4 || !allDigits45(w) {
 			continue
 		}
-		dst = append(dst, c)
+		for _, part := range [2][]byte{msg[:from], msg[to:]} {
+			for _, x := range bytes.Fields(part) {
+				if len(x) == len(w) && allDigits45(x) && !bytes.Equal(x, w) {
+					return true
+				}
+			}
+		}
 	}
-	return dst
+	return false
+}
+
+// alt45 reports whether w is a word of alternatives in one of the seven
+// languages.
+func alt45(w []byte) bool {
+	switch string(w) {
+	case "or", "oder", "bzw", "ou", "o", "u", "of", "oppure", "ossia":
+		return true
+	}
+	return false
+}
+
+func lastWord45(b []byte) []byte {
+	b = bytes.TrimRight(b, " ")
+	return b[bytes.LastIndexByte(b, ' ')+1:]
+}
+
+func firstWord45(b []byte) []byte {
+	b = bytes.TrimLeft(b, " ")
+	if i := bytes.IndexByte(b, ' '); i >= 0 {
+		return b[:i]
+	}
+	return b
+}
+
+func allDigits45(w []byte) bool {
+	for _, c := range w {
+		if !isDigit45(c) {
+			return false
+		}
+	}
+	return len(w) > 0
 }
 
 func isDigit45(c byte) bool { return '0' <= c && c <= '9' }
