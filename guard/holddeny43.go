@@ -83,14 +83,51 @@ func (t *text) nounEnds43(j int) bool {
 // linkedIn43 reports whether [from, to) holds a word of being linked: the
 // account or the person it is linked to need not be named ("isn't linked
 // to you").
+//
+// Linked to something else is no denial of her value: "That card isn't
+// connected to the reader", "Cette carte n'est pas liée au programme de
+// fidélité", "Esa tarjeta no está vinculada a la promoción" (attack48);
+// the first word after a preposition of linking ("to", "mit", "à", "aan")
+// that is no article must be hers (you, your account), or there is none.
 func (t *text) linkedIn43(from, to int) bool {
+	link := false
+	for k := from; k < to && !link; k++ {
+		link = linkedWords43[string(t.tokBytes(k))]
+	}
+	if !link {
+		return false
+	}
 	for k := from; k < to; k++ {
-		if linkedWords43[string(t.tokBytes(k))] {
-			return true
+		if !linkPreps43[string(t.tokBytes(k))] {
+			continue
+		}
+		for j := k + 1; j < to; j++ { // "mit dem Terminal nicht verbunden", "liée au programme"
+			if x := string(t.tokBytes(j)); !linkFillers43[x] {
+				if !linkHers43[x] && !weWords[x] && !linkedWords43[x] && !negations[x] {
+					return false
+				}
+				break
+			}
 		}
 	}
-	return false
+	return true
 }
+
+// linkPreps43 open what a value is linked to ("to", "mit", "à", "aan");
+// linkFillers43 are prepositions, articles and adverbs between a link
+// word and what it links to ("linked to the", "liée au", "vinculada a
+// la", "gekoppeld aan het"); linkHers43 are the customer and her account
+// ("to you", "à votre compte", "a su cuenta", "aan uw account").
+var (
+	linkPreps43   = set("to", "with", "mit", "an", "a", "au", "aux", "al", "alla", "allo", "ai", "alle", "agli", "aan", "met", "ao", "aos", "com", "con")
+	linkFillers43 = set("to", "with", "the", "any", "an", "mit", "dem", "den", "der", "die", "das", "ihrem", "ihr", "a", "au", "aux",
+		"le", "la", "les", "l", "al", "alla", "allo", "ai", "alle", "agli", "aan", "met", "het", "de", "ao", "aos", "o", "os", "as", "com",
+		"here", "hier", "ici", "aqui", "aqui", "qui", "currently", "yet", "noch", "encore", "todavia", "ancora", "nog", "ainda")
+	linkHers43 = set("you", "your", "yours", "account", "profile", "record", "records", "name", "ihnen", "ihrem", "konto", "profil",
+		"vous", "votre", "compte", "usted", "ti", "su", "cuenta", "perfil", "lei", "suo", "sua", "conto", "profilo", "u", "uw", "jou",
+		"jouw", "je", "account", "si", "sua", "seu", "conta", "her", "ihr", "elle", "ella", "haar", "ela", "file", "dossier", "ficha",
+		"scheda", "akte", "kundenkonto", "klantaccount")
+)
 
 // Words of holding a value (normalised).
 var (
