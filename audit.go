@@ -48,8 +48,10 @@ const (
 	AuditRekey = "audit.rekey"
 	// AuditGuardCandidate: a sent reply named a candidate value (a phone
 	// number, an email address, a full date, card digits) of a class the
-	// conversation's level does not reach; counted with blocked replies
-	// towards the agent's pause (desk.Desk.GuardReply).
+	// conversation's level does not reach, one the agent had not named in
+	// the hour; counted with blocked replies towards the agent's pause
+	// (desk.Desk.GuardReply). Detail "values" holds the values' keyed
+	// hashes, never a value.
 	AuditGuardCandidate = "guard.candidate"
 )
 

@@ -12,8 +12,9 @@ import (
 // The guard is no oracle (issue 10, item 7): an agent who learns from
 // "blocked" or "sent", or from an exact-value lookup's answer, whether a
 // guessed value is on file is stopped. Each blocked reply, each sent
-// reply naming a candidate value above the conversation's level (a wrong
-// guess, sent: countCandidates) and each exact-value lookup is an audit
+// reply naming a candidate value above the conversation's level that the
+// agent has not named in the hour (a wrong guess, sent: countCandidates)
+// and each exact-value lookup is an audit
 // entry under the agent; past Config.OracleLimitPerHour blocks and such
 // replies (or Config.LookupLimitPerHour lookups)
 // in the last hour supervisors are alerted and the agent's replies and lookups pause (a fact given to

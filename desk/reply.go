@@ -3,7 +3,9 @@ package desk
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/proofdesk/proofdesk"
 	"github.com/proofdesk/proofdesk/guard"
@@ -42,7 +44,7 @@ func (d *Desk) GuardReply(ctx context.Context, tx *sqldb.Tx, conv *proofdesk.Con
 	}
 	in, reply, v := c.in, c.reply, c.v
 	if !v.Blocked {
-		return d.countCandidates(ctx, tx, conv, m, in.Actor.ID, c.candidates)
+		return d.countCandidates(ctx, tx, conv, m, in.Actor.ID, c.text, c.candidates)
 	}
 	v.RequiredLevel = in.Risk.Raise(v.RequiredLevel)
 	if m.BreakGlassReason == "" {
@@ -169,16 +171,26 @@ func candidateClasses(text string, policy *proofdesk.Policy, level proofdesk.Lev
 
 // countCandidates audits a reply the guard passed that names candidate
 // values of classes (candidateClasses) as AuditGuardCandidate under the
-// agent (the classes, never the values), in the transaction that stores
-// it, and counts it towards the agent's pause with the blocked replies
-// (limits): otherwise a wrong guess is sent uncounted and only the right
-// one blocked, and "blocked or sent" answers every guess.
-func (d *Desk) countCandidates(ctx context.Context, tx *sqldb.Tx, conv *proofdesk.Conversation, m *proofdesk.Message, agentID string, classes []string) error {
+// agent, in the transaction that stores it, and counts it towards the
+// agent's pause with the blocked replies (limits): otherwise a wrong
+// guess is sent uncounted and only the right one blocked, and "blocked
+// or sent" answers every guess. Only a reply naming a value the agent
+// has not named in the last hour counts: the same hotline, support
+// address or order number in every reply answers no new guess
+// (newCandidate). The entry holds the classes and the values' keyed
+// hashes (candidateHash), never the values.
+func (d *Desk) countCandidates(ctx context.Context, tx *sqldb.Tx, conv *proofdesk.Conversation, m *proofdesk.Message, agentID, text string, classes []string) error {
 	if len(classes) == 0 || agentID == "" {
 		return nil
 	}
+	hashes := d.candidateHashes(text, classes)
+	fresh, err := d.newCandidate(ctx, tx, agentID, hashes)
+	if err != nil || !fresh {
+		return err
+	}
 	ev := proofdesk.AuditEvent{Action: proofdesk.AuditGuardCandidate, SubjectKind: "conversation", SubjectID: conv.ID,
-		Detail: map[string]string{"classes": strings.Join(classes, ","), "level": conv.EffectiveLevel(tx.Now()).String()}}
+		Detail: map[string]string{"classes": strings.Join(classes, ","), "level": conv.EffectiveLevel(tx.Now()).String(),
+			"values": strings.Join(hashes, ",")}}
 	if proofdesk.AgentFromContext(ctx) == nil {
 		// an in-process caller writing as the message's author (as
 		// ReplyRefused records it)
@@ -188,6 +200,55 @@ func (d *Desk) countCandidates(ctx context.Context, tx *sqldb.Tx, conv *proofdes
 		return err
 	}
 	return d.watchAgent(ctx, tx, agentID, conv.ID, true)
+}
+
+// candidateHashLen is how many hex digits of a value's keyed hash an
+// AuditGuardCandidate entry keeps (64 bits: no two of an agent's values
+// in an hour share one).
+const candidateHashLen = 16
+
+// candidateHashes returns the keyed hashes (the store's blind index,
+// under its own kind "guard.candidate", so no contact point's index
+// matches one) of the candidate values text names of classes
+// (guard.CandidateValues, "phone:33123456789"): a plain hash of a phone
+// number is undone by trying every number, a keyed one is not.
+func (d *Desk) candidateHashes(text string, classes []string) []string {
+	var out []string
+	for _, v := range guard.CandidateValues(text) {
+		class, _, _ := strings.Cut(v, ":")
+		if slices.Contains(classes, class) {
+			out = append(out, d.db.BlindIndex(proofdesk.AuditGuardCandidate, v)[:candidateHashLen])
+		}
+	}
+	return out
+}
+
+// newCandidate reports whether hashes (candidateHashes) hold a value
+// agentID has not named in the last hour: one absent from the "values"
+// of each of their AuditGuardCandidate entries of the hour. A reply that
+// names only such values tells the agent nothing new ("sent" answered
+// them already) and is not counted; with no values found (none the
+// guard reads as one) it counts.
+func (d *Desk) newCandidate(ctx context.Context, tx *sqldb.Tx, agentID string, hashes []string) (bool, error) {
+	if len(hashes) == 0 {
+		return true, nil
+	}
+	entries, err := tx.AuditDetails(ctx, agentID, proofdesk.AuditGuardCandidate, tx.Now().Add(-time.Hour))
+	if err != nil {
+		return false, err
+	}
+	named := map[string]bool{}
+	for _, e := range entries {
+		for _, h := range strings.Split(e["values"], ",") {
+			named[h] = true
+		}
+	}
+	for _, h := range hashes {
+		if !named[h] {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 var _ sqldb.ReplyPrechecker = (*Desk)(nil)

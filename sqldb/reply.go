@@ -3,8 +3,10 @@ package sqldb
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"runtime"
 	"strconv"
 	"strings"
@@ -193,6 +195,58 @@ func (h *Handle) auditTimes(ctx context.Context, actorID string, actions []strin
 		out = append(out, t)
 	}
 	return out, rows.Err()
+}
+
+// AuditDetails returns the details of the audit entries of actorID with
+// action after since, oldest first, chained or still pending (as
+// AuditTimes reads them): the desk reads what an agent's counted replies
+// named (their keyed hashes) from them.
+func (h *Handle) AuditDetails(ctx context.Context, actorID, action string, since time.Time) ([]map[string]string, error) {
+	key := memoKey("audit_details", actorID, action, fmtTime(since))
+	return memoRead(h, key, cloneDetails, func() ([]map[string]string, error) { return h.auditDetails(ctx, actorID, action, since) })
+}
+
+func (h *Handle) auditDetails(ctx context.Context, actorID, action string, since time.Time) ([]map[string]string, error) {
+	if err := h.lockActor(ctx, actorID); err != nil {
+		return nil, fmt.Errorf("audit details: %w", err)
+	}
+	// The audit_events view has no detail column: on PostgreSQL entries
+	// wait in audit_pending until the sequencer chains them; SQLite
+	// writes audit_log at once.
+	q := `SELECT at, seq, detail FROM audit_log WHERE actor_id = ? AND action = ? AND at > ?`
+	args := []any{actorID, action, fmtTime(since)}
+	if h.db.dialect == Postgres {
+		q += ` UNION ALL SELECT at, 4611686018427387904 + id, detail FROM audit_pending WHERE actor_id = ? AND action = ? AND at > ?`
+		args = append(args, args...)
+	}
+	rows, err := h.query(ctx, q+` ORDER BY 1, 2`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("audit details: %w", err)
+	}
+	defer rows.Close()
+	var out []map[string]string
+	for rows.Next() {
+		var at time.Time
+		var seq int64
+		var detail string
+		if err := rows.Scan(timeScan{&at}, &seq, &detail); err != nil {
+			return nil, fmt.Errorf("audit details: %w", err)
+		}
+		var d map[string]string
+		if err := json.Unmarshal([]byte(detail), &d); err != nil {
+			d = map[string]string{}
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+func cloneDetails(ds []map[string]string) []map[string]string {
+	out := make([]map[string]string, len(ds))
+	for i, d := range ds {
+		out[i] = maps.Clone(d)
+	}
+	return out
 }
 
 // LastAuditAt returns the time of the newest audit entry with action on
