@@ -59,7 +59,7 @@ func (t *text) whichOneIn(i, from, to int) bool {
 // businessPlace reports whether w is a word for the business or one of
 // its places, singular or plural ("our", "stores", "Lager").
 func businessPlace(w string) bool {
-	if ourWords[w] || placeOwners[w] || businessPlaces[w] { // businessPlaces: "Filialen", "negozi", "sedi" (formal.go)
+	if ourWords[w] || placeOwners[w] || businessPlaces[w] || stationWords46[w] { // businessPlaces: "Filialen", "negozi", "sedi" (formal.go); stations (hedge46.go)
 		return true
 	}
 	n := len(w)
