@@ -236,7 +236,7 @@ func (t *text) fieldIs23v(k int, class string) string {
 	}
 	from, to := t.sentenceOf(k)
 	for j := from; j < to; j++ {
-		if x := string(t.tokBytes(j)); modalWords[x] || needModals30[x] || modalExtra23v[x] {
+		if x := string(t.tokBytes(j)); (modalWords[x] || needModals30[x] || modalExtra23v[x]) && !t.toutAFait46(j) { // (withus46.go)
 			return ""
 		}
 	}

@@ -2574,7 +2574,7 @@ func (t *text) yourHomeIn(i, from, to int) bool {
 // no home on record.
 func (t *text) condBefore(from, i int) bool {
 	for k := from; k < i; k++ {
-		if t.toks[k].lex&lxCond != 0 {
+		if t.toks[k].lex&lxCond != 0 && !t.yesSi46(k, from) { // "Sí, sí, la de Portland ..." (noneyours46.go)
 			return true
 		}
 	}

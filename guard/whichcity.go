@@ -153,7 +153,7 @@ func (t *text) cityDenied() bool {
 		}
 		for k := from; k < to && neg; k++ {
 			w := string(t.tokBytes(k))
-			neg = !businessPlace(w) && !cityServices[w] && !stayWords31[w] && !otherWord(w) &&
+			neg = !businessPlace(w) && !((cityServices[w] || otherWord(w)) && !t.sentVerb46(k, from)) && !stayWords31[w] && // "no se envió a Madrid" (noneyours46.go)
 				(t.toks[k].lex&lxCond == 0 || w == "si" && k > from && forWords31[string(t.tokBytes(k-1))]) // "para si": for you
 		}
 		if neg {

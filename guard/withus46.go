@@ -31,3 +31,9 @@ var (
 	withPreps46 = set("with", "chez", "da", "bei", "con", "bij", "presso", "aupres")
 	usWords46   = set("us", "nous", "noi", "uns", "nosotros", "ons", "nos")
 )
+
+// toutAFait46 reports whether token j is the "à" of "tout à fait"
+// ("quite so"), no verb "a" of having to.
+func (t *text) toutAFait46(j int) bool {
+	return j > 0 && j+1 < len(t.toks) && string(t.tokBytes(j)) == "a" && string(t.tokBytes(j-1)) == "tout" && string(t.tokBytes(j+1)) == "fait"
+}
