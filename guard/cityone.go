@@ -30,7 +30,7 @@ func (t *text) cityPicked(i, from, to int) bool {
 			return true
 		}
 	}
-	pointed := i-2 >= from && pointerPreps[string(t.tokBytes(i-1))] && cityPointers[string(t.tokBytes(i-2))] && string(t.tokBytes(i-2)) != "1"
+	pointed := i-2 >= from && pointerPreps[string(t.tokBytes(i-1))] && (cityPointers[string(t.tokBytes(i-2))] || cityPointers46[string(t.tokBytes(i-2))]) && string(t.tokBytes(i-2)) != "1"
 	if i > from && cityFromWords[string(t.tokBytes(i-1))] && !pointed {
 		return false // "returns go from Berlin", not "celle de Paris"
 	}
@@ -53,7 +53,7 @@ func (t *text) cityPicked(i, from, to int) bool {
 	}
 	if one {
 		for k := from; k < to; k++ {
-			if w := string(t.tokBytes(k)); pickWords[w] || addressRoles[w] {
+			if w := string(t.tokBytes(k)); pickWords[w] || addressRoles[w] || pointed && weHave46[w] { // "la de Portland es la que tenemos" (noneyours46.go)
 				return true
 			}
 		}

@@ -194,7 +194,7 @@ var (
 // give".
 func (t *text) setAside(from, k, s int) bool {
 	for j := max(from, k-3); j < s; j++ {
-		if negations[string(t.tokBytes(j))] {
+		if negations[string(t.tokBytes(j))] && !t.whyNot46(j) { // "Why not, the date you gave ..." (whynot46.go)
 			return true
 		}
 	}

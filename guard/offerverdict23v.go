@@ -236,7 +236,7 @@ func (t *text) fieldIs23v(k int, class string) string {
 	}
 	from, to := t.sentenceOf(k)
 	for j := from; j < to; j++ {
-		if x := string(t.tokBytes(j)); modalWords[x] || needModals30[x] || modalExtra23v[x] {
+		if x := string(t.tokBytes(j)); (modalWords[x] || needModals30[x] || modalExtra23v[x]) && !t.toutAFait46(j) { // (withus46.go)
 			return ""
 		}
 	}
@@ -246,7 +246,7 @@ func (t *text) fieldIs23v(k int, class string) string {
 		switch {
 		case t.classNoun(j, x, class) || class == proofdesk.ClassEmail && loginNouns23v[x] ||
 			class == proofdesk.ClassPayment && t.toks[j].lex&lxCard != 0:
-			if t.qualifiedOther(j, to) || t.nounAfter(j, to) && !(j+1 < to && loginNouns23v[string(t.tokBytes(j+1))]) || t.ofOther23v(t.nounRunEnd23v(j, to), to) {
+			if !t.withUs46(j+1, to) && (t.qualifiedOther(j, to) || t.nounAfter(j, to) && !(j+1 < to && loginNouns23v[string(t.tokBytes(j+1))]) || t.ofOther23v(t.nounRunEnd23v(j, to), to)) { // "votre portable chez nous" (withus46.go)
 				return "" // "the address of our returns centre", "het adres voor retouren"
 			}
 			if neg {

@@ -873,7 +873,7 @@ func (t *text) confirmation(class string) string {
 		if i < 0 || int(t.toks[i].off) != start {
 			return true
 		}
-		if p.start && !t.opensSentence(start) && !t.isEmoji(i) && !t.andOpens(i) && !t.fillerOpens43(i) { // "Hmm no, not that one" (fillerlead43.go)
+		if p.start && !t.opensSentence(start) && !t.isEmoji(i) && !t.andOpens(i) && !t.fillerOpens43(i) && !t.hedgeOpens46(i) { // "Hmm no, not that one" (fillerlead43.go); "Yo diría que sí, ..." (hedge46.go)
 			// "Zur Adresse: ja, und ...": a yes or no after a topic that
 			// names a value answers about it
 			if (p.kind == phYes || p.kind == phNo) && t.topicBefore(i) && !(p.punct && t.toks[i].flags&fPunctAfter == 0) {
@@ -894,6 +894,7 @@ func (t *text) confirmation(class string) string {
 		hits = append(hits, phit{p.kind, span{start, end}, i})
 		return true
 	})
+	hits = t.hedgeYes46(hits)                         // "I'd say so: ..." (hedge46.go)
 	excl, refusals = t.neitherSpans24(excl, refusals) // "Ni lo confirmo ni lo descarto" (neither24.go)
 	inExcl := func(s span) bool { return overlaps(s, excl) || overlaps(s, locals) }
 	sentenceExcl := func(i int) bool {
@@ -1285,7 +1286,7 @@ func (t *text) confirmation(class string) string {
 	// answer is acting on the offered value
 	if len(excl) == 0 && len(denials) == 0 {
 		for i := t.nextWith(clDestPrep, 0); i < len(t.toks); i = t.nextWith(clDestPrep, i+1) {
-			if w := t.tokBytes(i); len(w) > 0 && len(w) < 32 && t.has(i, clDestPrep) && t.sentToValue(i, class) &&
+			if w := t.tokBytes(i); len(w) > 0 && len(w) < 32 && t.has(i, clDestPrep) && t.sentToValue(i, class) && !t.policyAt23v(i) && // "Ja, Bußgelder gehen immer an die Adresse im Vertrag" (hedge46.go)
 				!t.toStoredOne(0, len(t.toks)) && !t.toRegistered(0, len(t.toks)) { // "Yes, I'll resend the link to the email already on file": whatever is on file
 				return RuleConfirmation
 			}
@@ -2573,7 +2574,7 @@ func (t *text) yourHomeIn(i, from, to int) bool {
 // no home on record.
 func (t *text) condBefore(from, i int) bool {
 	for k := from; k < i; k++ {
-		if t.toks[k].lex&lxCond != 0 {
+		if t.toks[k].lex&lxCond != 0 && !t.yesSi46(k, from) { // "Sí, sí, la de Portland ..." (noneyours46.go)
 			return true
 		}
 	}

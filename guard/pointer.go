@@ -1230,7 +1230,13 @@ func (t *text) noneOnRecord(i int) bool {
 		return false
 	}
 	from, to := t.sentenceOf(i)
-	if det < from || t.nounAfter(i, to) && !placePreps[string(t.tokBytes(i+1))] || t.otherAhead(from, to) {
+	if det < from || t.otherAhead(from, to) {
+		return false
+	}
+	if t.noneYours46(i, from, to) {
+		return true // "We have no Spanish number of yours" (noneyours46.go)
+	}
+	if t.nounAfter(i, to) && !placePreps[string(t.tokBytes(i+1))] {
 		return false
 	}
 	for k := i + 1; k < to; k++ {

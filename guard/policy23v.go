@@ -40,7 +40,7 @@ func (t *text) policy23v(rest, to int) bool {
 			next = string(t.tokBytes(k + 1))
 		}
 		switch {
-		case allWords23v[w] && !(alwaysWords23v[w] && t.stillAfter28(k, rest)) && to-rest >= 5 && !stillWords28[next] && !(k > rest && stillWords28[string(t.tokBytes(k-1))]) &&
+		case allWords23v[w] && !(alwaysWords23v[w] && t.stillAfter28(k, rest) && !t.passiveAlways46(k, to)) && to-rest >= 5 && !stillWords28[next] && !(k > rest && stillWords28[string(t.tokBytes(k-1))]) &&
 			!(w == "tout" && (next == "de" || next == "suite")), whenWords23v[w] && to-rest >= 5:
 			marker = true
 		case costWords23v[w] && k+1 < to && (nothingWords23v[next] || negations[next]):
@@ -49,6 +49,8 @@ func (t *text) policy23v(rest, to int) bool {
 			marker = true // "by chat", "in de chat"
 		case (modalWords[w] || ableWords23v[w]) && t.negNear23v(k, rest, to):
 			marker = true // "can't be changed", "ne peut pas"
+		case t.needNone46(k, rest):
+			marker = true // "Non, pas besoin de date de naissance" (hedge46.go)
 		case noneWords23v[w] && k+1 < to && (isValueNoun(next) || birthWords[next] || dateNouns[next] || t.classNoun(k+1, next, "")):
 			marker = true // "no date of birth is asked"
 		}
@@ -61,6 +63,9 @@ func (t *text) policy23v(rest, to int) bool {
 // clause, a word of judging or matching, "same", the record, "the one",
 // "your", "another one".
 func (t *text) points23v(k, rest, to int) bool {
+	if t.inWhatever46(k, rest) {
+		return false // "whichever it is", "quel qu'il soit" (hedge46.go)
+	}
 	w := string(t.tokBytes(k))
 	lx := t.toks[k].lex
 	next := ""
@@ -69,14 +74,15 @@ func (t *text) points23v(k, rest, to int) bool {
 	}
 	switch {
 	case lx&lxDemo != 0 || thisWords[w] || k == to-1 && lx&lxEndRef != 0 || sameWords28[w] || matchWords[w] || matchWords28[w] ||
-		yourWords23v[w] || w == "1" || theOnes[w] || isRecordWord(w) && !(registeredWords23v[w] && t.sourceBefore23v(k, rest)):
+		yourWords23v[w] || w == "1" || theOnes[w] || isRecordWord(w) && !(registeredWords23v[w] && t.sourceBefore23v(k, rest)) && !t.general46(k, rest, to): // "la carte de réservation" (hedge46.go)
 		return true // "No, never to that inbox", "Yes, always the one on file"
 	case lx&lxStrong != 0 && !(otherWords[w] || otherOpeners[w]) && !(k == rest && w == "exact"):
 		return true // "Yes, always correct"
 	case (otherWords[w] || otherOpeners[w]) && (next == "" || next == "1" || isValueNoun(next) || t.toks[k].flags&fPunctAfter != 0):
 		return true // "No, another one", "a different address"
-	case accountWords[w] && !weakRecord[w] && !(registeredWords23v[w] && t.sourceBefore23v(k, rest)) && !t.anyBefore23v(k, rest),
-		(sayVerbs[w] || givenVerbs[w] || usedWords23v[w]) && !(t.indefiniteNear23v(k, rest) && t.cannot23v(rest, to)):
+	case accountWords[w] && !weakRecord[w] && !(registeredWords23v[w] && t.sourceBefore23v(k, rest)) && !t.anyBefore23v(k, rest) && !t.general46(k, rest, to),
+		(sayVerbs[w] || givenVerbs[w] || usedWords23v[w]) && !(t.indefiniteNear23v(k, rest) && t.cannot23v(rest, to)) &&
+			!((usedWords23v[w] && !givenVerbs[w] && !sayVerbs[w] || w == "da") && t.general46(k, rest, to)): // "the email you signed up with" (hedge46.go)
 		return true // "Yes, the one you used when you opened the account"
 	case respectWords23v[w]:
 		return true // "Correct in every respect", "Klopt, op elk punt"
@@ -92,9 +98,10 @@ func (t *text) points23v(k, rest, to int) bool {
 // yes or no word or a word of judging; or from.
 func (t *text) afterAnswer23v(from, to int) int {
 	ans := false
-	for k := from; k < to && k < from+3; k++ {
+	h := t.hedgeLead46(from, to) // "I'd say so:", "Yo diría que sí:" (hedge46.go)
+	for k := h; k < to && k < h+3; k++ {
 		w := string(t.tokBytes(k))
-		ans = ans || answerYes[w] || answerNo[w] || t.toks[k].lex&lxStrong != 0
+		ans = ans || answerYes[w] || answerNo[w] || t.toks[k].lex&lxStrong != 0 || h > from && t.hedgeAnswer46(k)
 		if t.toks[k].flags&fPunctAfter != 0 {
 			if ans {
 				return k + 1

@@ -59,7 +59,7 @@ func (t *text) whichOneIn(i, from, to int) bool {
 // businessPlace reports whether w is a word for the business or one of
 // its places, singular or plural ("our", "stores", "Lager").
 func businessPlace(w string) bool {
-	if ourWords[w] || placeOwners[w] || businessPlaces[w] { // businessPlaces: "Filialen", "negozi", "sedi" (formal.go)
+	if ourWords[w] || placeOwners[w] || businessPlaces[w] || stationWords46[w] { // businessPlaces: "Filialen", "negozi", "sedi" (formal.go); stations (hedge46.go)
 		return true
 	}
 	n := len(w)
@@ -153,7 +153,7 @@ func (t *text) cityDenied() bool {
 		}
 		for k := from; k < to && neg; k++ {
 			w := string(t.tokBytes(k))
-			neg = !businessPlace(w) && !cityServices[w] && !stayWords31[w] && !otherWord(w) &&
+			neg = !businessPlace(w) && !((cityServices[w] || otherWord(w)) && !t.sentVerb46(k, from)) && !stayWords31[w] && // "no se envió a Madrid" (noneyours46.go)
 				(t.toks[k].lex&lxCond == 0 || w == "si" && k > from && forWords31[string(t.tokBytes(k-1))]) // "para si": for you
 		}
 		if neg {
