@@ -625,6 +625,8 @@ var phraser = func() struct {
 	add(disagreePhrases, phrase{kind: phDisagree})
 	add(paraphrasePhrases, phrase{kind: phAffirm})
 	add(agreeWith43, phrase{kind: phAffirm}) // status43.go
+	add(affirm49, phrase{kind: phAffirm})    // verdict49.go
+	add(deny49, phrase{kind: phDeny})        // verdict49.go
 	add(excludePhrases, phrase{kind: phExclude})
 	add(setAsidePhrases, phrase{kind: phExclude})
 	add(neitherPhrases, phrase{kind: phExclude, refusal: true})
