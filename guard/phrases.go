@@ -1304,7 +1304,7 @@ func (t *text) confirmation(class string) string {
 			return rule // "…, en het uwe klopt toch" (triggerwrap38.go)
 		}
 	}
-	if len(excl) == 0 && (t.verifiedNow43() || t.goesToEndAny43()) {
+	if len(excl) == 0 && (t.verifiedNow43() || t.goesToEndAny43() || t.passedNow49()) { // (status49.go)
 		return RuleConfirmation // "Fine, you're verified now", "that's the address the invoices go to" (status43.go)
 	}
 	if len(excl) == 0 && t.sameAsLast() {
