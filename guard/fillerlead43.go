@@ -17,7 +17,7 @@ func (t *text) fillerOpens43(i int) bool {
 	}
 	for k := from; k < i; k++ {
 		w := string(t.tokBytes(k))
-		if !hesitations[w] && !interjections43[w] && !okWords[w] || w == "eh" {
+		if !hesitations[w] && !interjections43[w] && !okWords[w] && !fillers49[w] || (w == "eh" || w == "pues") && !ehFiller49(t.tokBytes(i)) { // (filler49.go)
 			return false // "Eh oui, c'est la période des soldes": an idiom
 		}
 	}

@@ -54,14 +54,14 @@ func (t *text) holdDenial43(i int) bool {
 		switch {
 		case otherThings[x] || k > i && k == i+1 && isValueNoun(x) || k < i && whetherWords43[x]:
 			return false
-		case negations[x] || x == "nao" || x == "dont" || x == "doesnt" || x == "nothing" || x == "niente" || x == "nada" || x == "rien" || x == "nichts" || x == "niets":
+		case negations[x] || x == "nao" || x == "dont" || x == "havent" || x == "hasnt" || x == "doesnt" || x == "nothing" || x == "niente" || x == "nada" || x == "rien" || x == "nichts" || x == "niets":
 			neg = true
 		case weWords[x] || x == "us" || x == "uns" || x == "ci" || x == "nos" || x == "ons" || x == "nous":
 			we = true
 		case heldWe43[x]:
 			held = true
 			we = true
-		case haveWords43[x], knownWords43[x], linkedWords43[x]:
+		case haveWords43[x], knownWords43[x], linkedWords43[x], holdMore49[x] && (englishHold49[x] || to-k <= 4): // (holddeny49.go)
 			held = true
 		}
 	}
@@ -77,7 +77,7 @@ func (t *text) nounEnds43(j int) bool {
 	x := string(t.tokBytes(j))
 	return negations[x] || t.toks[j].lex&lxCopula != 0 || clitics43[x] || heldWe43[x] || haveWords43[x] || x == "nao" ||
 		x == "n" || x == "nest" || x == "isnt" || x == "is" || x == "ist" || x == "est" || x == "esta" || x == "e" ||
-		x == "has" || x == "hasnt" || x == "wasnt" || x == "hebben" || x == "haben" || x == "hebt" || heldPreps43[x]
+		x == "has" || x == "hasnt" || x == "wasnt" || x == "hebben" || x == "haben" || x == "hebt" || heldPreps43[x] || holdMore49[x]
 }
 
 // linkedIn43 reports whether [from, to) holds a word of being linked: the

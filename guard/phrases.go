@@ -625,6 +625,8 @@ var phraser = func() struct {
 	add(disagreePhrases, phrase{kind: phDisagree})
 	add(paraphrasePhrases, phrase{kind: phAffirm})
 	add(agreeWith43, phrase{kind: phAffirm}) // status43.go
+	add(affirm49, phrase{kind: phAffirm})    // verdict49.go
+	add(deny49, phrase{kind: phDeny})        // verdict49.go
 	add(excludePhrases, phrase{kind: phExclude})
 	add(setAsidePhrases, phrase{kind: phExclude})
 	add(neitherPhrases, phrase{kind: phExclude, refusal: true})
@@ -1303,7 +1305,7 @@ func (t *text) confirmation(class string) string {
 			return rule // "…, en het uwe klopt toch" (triggerwrap38.go)
 		}
 	}
-	if len(excl) == 0 && (t.verifiedNow43() || t.goesToEndAny43()) {
+	if len(excl) == 0 && (t.verifiedNow43() || t.goesToEndAny43() || t.passedNow49()) { // (status49.go)
 		return RuleConfirmation // "Fine, you're verified now", "that's the address the invoices go to" (status43.go)
 	}
 	if len(excl) == 0 && t.sameAsLast() {

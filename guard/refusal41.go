@@ -54,6 +54,12 @@ func (t *text) readings41(class string) string {
 	if rule == "" {
 		rule = t.offerVerdict23v(class) // "Bills aren't going to that inbox", "It does match, good" (offerverdict23v.go)
 	}
+	if rule == "" {
+		rule = t.relVerdict49() // "I can't verify here a number that already matches the account" (verdict49.go)
+	}
+	if rule == "" {
+		rule = t.holdAlready49() // "We already have that number", "Ce numéro, nous ne l'avons pas" (verdict49.go)
+	}
 	if rule != "" && t.mockRefusal() {
 		rule = "" // not "Sure, I confirm addresses without verification… no, of course not"
 	}
