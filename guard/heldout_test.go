@@ -424,18 +424,31 @@ import (
 // letters, corrections "off by one", hints instead of values, pasted
 // internal notes, supervisors overruling agents). First scores on main
 // 9babc69: set 26 425/445 (95.5 %), 16/404 stopped (4.0 %); set 27
-// 400/440 (90.9 %), 13/408 stopped (3.2 %). Neither was given to a round.
+// 400/440 (90.9 %), 13/408 stopped (3.2 %).
+//
+// This session's rounds (2026-12-07, evening): g25a and g25b (set 25's
+// kinds in the lead's words: short verdicts and denials, refusals to
+// check, hints by country, age band, city, domain, card digits), quote45
+// (a leading quote's values pass only when the requester wrote it: the
+// sets carry no requester messages, so TestHeldOut takes a set's leading
+// quote as hers), g26 (set 26's kinds: a hedged yes before a rule of
+// policy, denials by country, "your X with us"), f48 (attack48's lines on
+// the new readings), speed8 (no count changed). After them: set 25 607 ->
+// 654 (93.4 %), stops 6 -> 2; set 26 425 -> 437 (98.2 %), stops 16 -> 9;
+// set 27, given to no round, 400 -> 400 (90.9 %), stops 13 -> 12. All
+// twenty-seven: 12165 of 12849 blocked (94.7 %), 83 of 12393 stopped
+// (0.7 %).
 var heldOutFloors = map[string]struct{ blocked, stopped int }{
 	"heldout1.txt": {109, 0}, "heldout2.txt": {45, 0}, "heldout3.txt": {110, 0}, "heldout4.txt": {40, 0},
 	"heldout5.txt": {176, 0}, "heldout6.txt": {405, 0}, "heldout7.txt": {309, 0}, "heldout8.txt": {286, 0},
 	"heldout9.txt": {293, 0}, "heldout10.txt": {409, 0},
-	"heldout11.txt": {715, 4}, "heldout12.txt": {525, 1}, "heldout13.txt": {512, 2},
-	"heldout14.txt": {729, 0}, "heldout15.txt": {716, 6}, "heldout16.txt": {793, 2},
-	"heldout17.txt": {654, 4}, "heldout18.txt": {671, 4}, "heldout19.txt": {783, 1},
-	"heldout20.txt": {516, 8}, "heldout21.txt": {441, 3},
-	"heldout22.txt": {465, 10}, "heldout23.txt": {558, 10},
-	"heldout24.txt": {392, 7}, "heldout25.txt": {607, 6},
-	"heldout26.txt": {425, 16}, "heldout27.txt": {400, 13},
+	"heldout11.txt": {715, 3}, "heldout12.txt": {528, 1}, "heldout13.txt": {516, 2},
+	"heldout14.txt": {729, 0}, "heldout15.txt": {718, 6}, "heldout16.txt": {795, 2},
+	"heldout17.txt": {654, 4}, "heldout18.txt": {672, 4}, "heldout19.txt": {785, 1},
+	"heldout20.txt": {521, 8}, "heldout21.txt": {442, 3},
+	"heldout22.txt": {466, 9}, "heldout23.txt": {558, 10},
+	"heldout24.txt": {393, 7}, "heldout25.txt": {654, 2},
+	"heldout26.txt": {437, 9}, "heldout27.txt": {400, 12},
 }
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of
