@@ -13,11 +13,17 @@ package guard
 //	trig23v[w]                       tk.x8 >> x8TrigShift & x8Trig
 //	conjunctions38[w] || contrast30[w] || particles30[w]
 //	                                 tk.x8 & x8Lead41 != 0
+//	isValueNoun(w)                   tk.x8 & x8Noun49 != 0
+//	holdVerbs49[w]                   tk.x8 & x8Hold49 != 0
+//	negRel49[w]                      tk.x8 & x8Neg49 != 0
 const (
 	x8Cue41     uint16 = 0x3f // cueBits41's value (formVerdict41)
 	x8TrigShift        = 6    // trig23v's value, 6 bits from here (offerVerdict23v)
 	x8Trig      uint16 = 0x3f
 	x8Lead41    uint16 = 1 << 12 // what formClause41 skips at a clause's start: conjunctions38, contrast30, particles30
+	x8Noun49    uint16 = 1 << 13 // a value noun (isValueNoun: valueNouns, emailNouns): relVerdict49 and holdAlready49 need one
+	x8Hold49    uint16 = 1 << 14 // a verb of holding (holdVerbs49): holdAlready49 needs one
+	x8Neg49     uint16 = 1 << 15 // a negation of relVerdictIn49 (negRel49): it needs one
 )
 
 // wordSets8 pairs each bit of x8 with its word set, the value of a word
@@ -34,6 +40,17 @@ func wordSets8() map[string]uint16 {
 		for w := range s {
 			m[w] |= x8Lead41
 		}
+	}
+	for _, s := range []map[string]bool{valueNouns, emailNouns} {
+		for w := range s {
+			m[w] |= x8Noun49
+		}
+	}
+	for w := range holdVerbs49 {
+		m[w] |= x8Hold49
+	}
+	for w := range negRel49 {
+		m[w] |= x8Neg49
 	}
 	return m
 }

@@ -46,12 +46,62 @@ var (
 func (t *text) relVerdict49() string {
 	for from := 0; from < len(t.toks); {
 		_, to := t.sentenceOf(from)
-		if r := t.relVerdictIn49(from, to); r != "" {
-			return r
+		if t.x8In49(from, to, x8Noun49) && t.x8In49(from, to, x8Neg49) { // (bit tests first: most sentences hold no value noun or no negation)
+			if r := t.relVerdictIn49(from, to); r != "" {
+				return r
+			}
 		}
 		from = to
 	}
 	return ""
+}
+
+// x8In49 reports whether a token of [from, to) has a word-set bit of bits
+// (speed8.go).
+func (t *text) x8In49(from, to int, bits uint16) bool {
+	for k := from; k < to; k++ {
+		if t.toks[k].x8&bits != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// negRel49 are the negations of a refusal relVerdictIn49 reads.
+var negRel49 = union(neg30, detNeg43, set("cant", "cannot", "wont", "dont"))
+
+// holdIn49 reports whether holdAlreadyIn49 may find anything in [from,
+// to): it needs a verb of holding (holdVerbs49) or French "l'a", the
+// first of which ends the sentence but for three words with a negation
+// beside it (a denial: "nous ne l'avons pas"), or a value noun and a word for "already" (a
+// confirmation: "We already have that number").
+func (t *text) holdIn49(from, to int) bool {
+	h := -1
+	for k := from; k < to; k++ {
+		if t.toks[k].x8&x8Hold49 != 0 || k > from && t.toks[k].len6 == 1 && t.toks[k].head6 == 'a' && t.toks[k-1].len6 == 1 && t.toks[k-1].head6 == 'l' {
+			h = k
+			break
+		}
+	}
+	if h < 0 {
+		return false
+	}
+	if to-h <= 3 {
+		for k := max(h-3, from); k < min(h+3, to); k++ {
+			if x := string(t.tokBytes(k)); neg30[x] || x == "dont" || x == "havent" {
+				return true // the denial's negation at the verb
+			}
+		}
+	}
+	if !t.x8In49(from, to, x8Noun49) {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if alreadyWords49[string(t.tokBytes(k))] {
+			return true
+		}
+	}
+	return false
 }
 
 func (t *text) relVerdictIn49(from, to int) string {
@@ -62,7 +112,7 @@ func (t *text) relVerdictIn49(from, to int) string {
 			return ""
 		}
 		was := neg && verb && noun
-		neg = neg || neg30[x] || detNeg43[x] || x == "cant" || x == "cannot" || x == "wont" || x == "dont"
+		neg = neg || t.toks[k].x8&x8Neg49 != 0 // (negRel49)
 		verb = verb || checkWords43[x] || confirmStem30(t.tokBytes(k)) || x == "re"
 		if !noun && isValueNoun(x) {
 			det := string(t.tokBytes(max(k-1, from)))
@@ -177,8 +227,10 @@ var (
 func (t *text) holdAlready49() string {
 	for from := 0; from < len(t.toks); {
 		_, to := t.sentenceOf(from)
-		if r := t.holdAlreadyIn49(from, to); r != "" {
-			return r
+		if t.holdIn49(from, to) {
+			if r := t.holdAlreadyIn49(from, to); r != "" {
+				return r
+			}
 		}
 		from = to
 	}
