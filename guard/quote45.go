@@ -126,8 +126,8 @@ func tokJoin45(dst []byte, t *text) []byte {
 // quote's ("is it 7158? maybe 7185?"; a flat's or an order's short number
 // beside a house number is no alternative).
 func pick45(msg []byte, from, to int, want []byte) bool {
-	if alt45(lastWord45(msg[:from])) || alt45(firstWord45(msg[to:])) {
-		return true
+	if before := bytes.Fields(msg[:from]); len(before) >= 2 && alt45(before[len(before)-1]) || alt45(firstWord45(msg[to:])) {
+		return true // (not a message that opens with "Or is it …?": she asks again)
 	}
 	for _, w := range bytes.Fields(want) {
 		if len(w) < 4 || !allDigits45(w) {
@@ -152,11 +152,6 @@ func alt45(w []byte) bool {
 		return true
 	}
 	return false
-}
-
-func lastWord45(b []byte) []byte {
-	b = bytes.TrimRight(b, " ")
-	return b[bytes.LastIndexByte(b, ' ')+1:]
 }
 
 func firstWord45(b []byte) []byte {
