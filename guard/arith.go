@@ -423,14 +423,3 @@ func (t *text) arithPrefix(i int) (to int, res int64) {
 	}
 	return j, res
 }
-
-// arithPrefixAt reports whether t holds a double, a half or a year
-// before or after (arithPrefix).
-func (t *text) arithPrefixAt() bool {
-	for i := range t.raw {
-		if to, _ := t.arithPrefix(i); to > i {
-			return true
-		}
-	}
-	return false
-}

@@ -283,14 +283,6 @@ func lexFind(w []byte) *lexEntry {
 	}
 }
 
-// bitsOf returns the lexical classes of a canonical token.
-func bitsOf(w []byte) uint16 {
-	if e := lexFind(w); e != nil {
-		return e.bits // 0 for a word entered for its classes only
-	}
-	return 0
-}
-
 // clsOf returns the word classes (cl*) of a lexicon entry, 0 for nil.
 func clsOf(e *lexEntry) uint64 {
 	if e == nil {

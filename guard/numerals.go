@@ -216,10 +216,6 @@ var numeralShape wordShapes
 // discourse, by its shape.
 func numeralWord(w []byte) bool { return numeralShape.has(w) }
 
-// numeralsAt reports whether t holds a foreign digit run, a Roman
-// numeral or a piece of a value with discourse words beside it.
-func (t *text) numeralsAt() bool { return t.readingCues().num }
-
 // numeralAt reports whether raw token i (not the first) opens a foreign
 // digit run or a run of discourse words between two pieces of a value.
 func (t *text) numeralAt(i int) bool {
@@ -254,7 +250,7 @@ func (t *text) numeralAt(i int) bool {
 type readCues struct {
 	num, prefix, reversal bool
 	// cipherFrom and cipherTo are the shifts of a cipher named
-	// (cipherShifts), 0 for none
+	// (cipherAt), 0 for none
 	cipherFrom, cipherTo int
 }
 
@@ -293,9 +289,11 @@ var (
 	readingCuesShape *wordShapes
 )
 
-// readingCues finds, in one pass over t's raw tokens, what numeralsAt,
-// arithPrefixAt, reversalCue and cipherShifts find: a word is looked up
-// only when its shape is one of theirs.
+// readingCues finds, in one pass over t's raw tokens, a foreign digit
+// run, a Roman numeral or discourse between pieces of a value
+// (numeralAt), a double, half or year before or after (arithPrefix), a
+// reversal cue (reversalAt) and a letter cipher named (cipherAt): a word
+// is looked up only when its shape is one of theirs.
 func (t *text) readingCues() (c readCues) {
 	numeralTables()
 	readingCuesOnce.Do(func() {

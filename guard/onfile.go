@@ -27,24 +27,6 @@ func (t *text) onFileAfter(n, to int) bool {
 	return k < to && keptIn[string(t.tokBytes(k))]
 }
 
-// toOnFile reports whether tokens [from, to) send something to the value
-// of a class where the record keeps it: a word for "to" and within 3
-// tokens a value noun, not after a demonstrative, followed by onFileAfter ("to the address on file",
-// "an die Adresse in Ihrem Profil", "al número que consta").
-func (t *text) toOnFile(from, to int) bool {
-	for a := from; a+2 < to; a++ {
-		if w := string(t.tokBytes(a)); !toWords[w] && !destWords[w] && !onlyTo[w] {
-			continue
-		}
-		for n := a + 1; n < to && n <= a+3; n++ {
-			if isValueNoun(string(t.tokBytes(n))) && t.onFileAfter(n, to) && !t.demoAt(n-1) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // demoAt reports whether token k points ("that", "diese", "esa"): "to
 // that address on file" is the offered one.
 func (t *text) demoAt(k int) bool {

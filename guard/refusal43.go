@@ -16,21 +16,6 @@ import "strings"
 // A clause of contrast ("but it's the right one") or an answer word set
 // off before it ("No, I can't ...") makes it more than a refusal.
 
-// refusalSpans43 appends to excl and refusals the spans (token-view
-// offsets) of the sentences of t that are only a refusal, while they have
-// room.
-func (t *text) refusalSpans43(excl, refusals []span) ([]span, []span) {
-	for from := 0; from < len(t.toks); {
-		_, to := t.sentenceOf(from)
-		if len(excl) < cap(excl) && len(refusals) < cap(refusals) && t.refusalSentence43(from, to) {
-			s := span{int(t.toks[from].off), int(t.toks[to-1].off) + len(t.tokBytes(to-1)) + 1}
-			excl, refusals = append(excl, s), append(refusals, s)
-		}
-		from = to
-	}
-	return excl, refusals
-}
-
 // refusedVerb43 reports whether the affirmation phrase at token i (span
 // sp of the token view) is the refused verb itself ("bestätige ich" of
 // "Kartendaten bestätige ich im Chat nicht") in a sentence that is only a

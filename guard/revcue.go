@@ -55,16 +55,6 @@ var (
 // words of the direction pairs.
 var reversalShape = shapesOf(keysOf(reversalCues), keysOf(reversalDirections))
 
-// reversalCue reports whether t's raw tokens hold a reversal cue.
-func (t *text) reversalCue() bool {
-	for i := range t.raw {
-		if t.reversalAt(i) {
-			return true
-		}
-	}
-	return false
-}
-
 // reversalAt reports whether raw token i is a reversal cue.
 func (t *text) reversalAt(i int) bool {
 	w := t.rawWord(i)
@@ -257,7 +247,7 @@ func turned(dst []byte, s string, table map[rune]rune) []byte {
 // cueReadings builds into vb.cueRead the readings of a reply with a
 // reversal cue or turned letters (see above), from reply and its
 // normalised form t, and reports whether it made one; cue says the
-// reply holds a reversal cue (reversalCue).
+// reply holds a reversal cue (reversalAt).
 func cueReadings(reply string, t *text, vb *variantBufs, cue bool) bool {
 	for i := range vb.cueRead {
 		vb.cueRead[i] = vb.cueRead[i][:0]
@@ -323,19 +313,9 @@ func pairsJoined(dst []byte, s string) []byte {
 	return dst
 }
 
-// cipherShifts returns the shifts of a letter cipher the reply names:
-// 13 for ROT13 ("ROT13", "rot-13"), every shift for Caesar's
-// ("Caesar", "César", "Cäsar", "Cesare"), or 0 for none.
-func (t *text) cipherShifts() (from, to int) {
-	for i := range t.raw {
-		if from, to = t.cipherAt(i); from > 0 {
-			return from, to
-		}
-	}
-	return 0, 0
-}
-
-// cipherAt is cipherShifts at raw token i.
+// cipherAt returns the shifts of a letter cipher named at raw token i:
+// 13 for ROT13 ("ROT13", "rot-13"), every shift for Caesar's ("Caesar",
+// "César", "Cäsar", "Cesare"), or 0 for none.
 func (t *text) cipherAt(i int) (from, to int) {
 	w := t.rawWord(i)
 	if len(w) < 3 || len(w) > 21 || w[0] != 'r' && w[0] != 'c' {
@@ -372,7 +352,7 @@ func caesar(dst []byte, s string, n int) []byte {
 }
 
 // cipherReadings checks reply read through the letter cipher it names
-// (cipherShifts) for values; from and to are the shifts.
+// (cipherAt) for values; from and to are the shifts.
 func cipherReadings(reply string, t *text, targets []Target, best Verdict, from, to int) Verdict {
 	var buf []byte
 	for n := from; n > 0 && n <= to; n++ {

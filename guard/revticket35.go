@@ -13,7 +13,7 @@ import "github.com/proofdesk/proofdesk"
 // of 4 digits (or its pieces run together) in the sentence of the cue,
 // owned by a business noun, whose digits backwards are her last 4.
 
-// revTicketCues add to the reversal cues (reversalCue) the words that
+// revTicketCues add to the reversal cues (reversalAt) the words that
 // turn a number round: "flip it", "from the end" (normalised).
 var revTicketCues = set("flip", "flipped", "flips", "umdrehen", "umgedreht", "retourner", "retournez", "inverser",
 	"inversez", "girar", "gire", "invierta", "capovolgere", "capovolga", "inverta", "omdraaien", "draai", "inverter")
