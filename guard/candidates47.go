@@ -91,22 +91,7 @@ func (t *text) candidates() Candidates {
 	if card {
 		c.Payment = four.n
 	}
-	for _, r := range t.runs {
-		long := false
-		for k := r.firstTok; k < r.firstTok+r.nTok; k++ {
-			if w := t.tokBytes(int(k)); len(w) >= 7 {
-				runs.add(w)
-				long = true
-			}
-		}
-		end := int(r.off) + 1
-		for end < t.compact && t.buf[end] != '|' {
-			end++
-		}
-		if d := t.buf[r.off+1 : end]; len(d) >= 7 && !long && !t.dateLike(r) {
-			runs.add(d)
-		}
-	}
+	t.phoneCandidates(runs.add)
 	c.Phone = runs.n
 	return c
 }
@@ -171,22 +156,7 @@ func CandidateValues(reply string) (out []string) {
 			add(proofdesk.ClassPayment, w)
 		}
 	}
-	for _, r := range t.runs {
-		long := false
-		for k := r.firstTok; k < r.firstTok+r.nTok; k++ {
-			if w := t.tokBytes(int(k)); len(w) >= 7 {
-				add(proofdesk.ClassPhone, w)
-				long = true
-			}
-		}
-		end := int(r.off) + 1
-		for end < t.compact && t.buf[end] != '|' {
-			end++
-		}
-		if d := t.buf[r.off+1 : end]; len(d) >= 7 && !long && !t.dateLike(r) {
-			add(proofdesk.ClassPhone, d)
-		}
-	}
+	t.phoneCandidates(func(w []byte) { add(proofdesk.ClassPhone, w) })
 	return out
 }
 

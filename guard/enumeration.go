@@ -65,22 +65,7 @@ func (t *text) enumeration() string {
 	}
 	// phone candidates: tokens of 7 digits or more, and runs of 7 or more
 	// made of shorter tokens
-	for _, r := range t.runs {
-		long := false
-		for k := r.firstTok; k < r.firstTok+r.nTok; k++ {
-			if w := t.tokBytes(int(k)); len(w) >= 7 {
-				runs.add(w)
-				long = true
-			}
-		}
-		end := int(r.off) + 1
-		for end < t.compact && t.buf[end] != '|' {
-			end++
-		}
-		if d := t.buf[r.off+1 : end]; len(d) >= 7 && !long && !t.dateLike(r) {
-			runs.add(d)
-		}
-	}
+	t.phoneCandidates(runs.add)
 	if runs.n >= enumThreshold {
 		return proofdesk.ClassPhone
 	}
@@ -121,6 +106,30 @@ func hasDigitB(b []byte) bool {
 		}
 	}
 	return false
+}
+
+// phoneCandidates calls add with each phone candidate of t: a token of
+// 7 digits or more, and a run of the digit view of 7 or more made of
+// shorter tokens that is no date ("+1 415 555 0142", not "2025-01-01").
+// The enumeration rule counts them, and CountCandidates and
+// CandidateValues (candidates47.go) name them.
+func (t *text) phoneCandidates(add func([]byte)) {
+	for _, r := range t.runs {
+		long := false
+		for k := r.firstTok; k < r.firstTok+r.nTok; k++ {
+			if w := t.tokBytes(int(k)); len(w) >= 7 {
+				add(w)
+				long = true
+			}
+		}
+		end := int(r.off) + 1
+		for end < t.compact && t.buf[end] != '|' {
+			end++
+		}
+		if d := t.buf[r.off+1 : end]; len(d) >= 7 && !long && !t.dateLike(r) {
+			add(d)
+		}
+	}
 }
 
 // dateLike reports whether run r is a date written with / . - (three
