@@ -56,8 +56,9 @@ func TestAttack47_RequestToRemovedContactPointStillVerifies(t *testing.T) {
 	})
 }
 
-// approveStatus is vEnv.approve that returns the page's status and body
-// instead of requiring a 200.
+// approveStatus is the customer on /v/{token}: open the page, pick
+// number, press "Yes, this is me"; it returns the page's status and body
+// (vEnv.approve requires a 200).
 func approveStatus(t *testing.T, e *vEnv, token string, number int) (int, string) {
 	t.Helper()
 	jar, _ := cookiejar.New(nil)

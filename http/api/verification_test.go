@@ -11,8 +11,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"net/http/cookiejar"
-	"net/url"
 	"regexp"
 	"strings"
 	"sync"
@@ -238,28 +236,11 @@ var vCSRFRe = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
 // "Yes, this is me".
 func (e *vEnv) approve(t *testing.T, token string, number int) string {
 	t.Helper()
-	jar, _ := cookiejar.New(nil)
-	c := &http.Client{Jar: jar}
-	resp, err := c.Get(e.srv.URL() + "/v/" + token)
-	if err != nil {
-		t.Fatal(err)
+	status, b := approveStatus(t, e, token, number)
+	if status != 200 {
+		t.Fatalf("approve: status %d: %s", status, b)
 	}
-	page, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	m := vCSRFRe.FindSubmatch(page)
-	if m == nil {
-		t.Fatalf("page without a form: %s", page)
-	}
-	resp, err = c.PostForm(e.srv.URL()+"/v/"+token+"/approve", url.Values{"csrf": {string(m[1])}, "number": {fmt.Sprint(number)}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode != 200 {
-		t.Fatalf("approve: status %d: %s", resp.StatusCode, b)
-	}
-	return string(b)
+	return b
 }
 
 // mint returns a signed session token; header "" is the standard HS256 one.
