@@ -1,7 +1,6 @@
 package proofdesk
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -137,13 +136,4 @@ func FillPlaceholders(body string, value func(name string) string) string {
 	return placeholderRE.ReplaceAllStringFunc(body, func(s string) string {
 		return value(placeholderRE.FindStringSubmatch(s)[1])
 	})
-}
-
-// MacroLabel is how a macro is shown in a list: its title, and "(mine)"
-// for a personal one.
-func MacroLabel(m *Macro) string {
-	if m.Shared() {
-		return m.Title
-	}
-	return fmt.Sprintf("%s (mine)", m.Title)
 }

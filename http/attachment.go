@@ -15,14 +15,6 @@ import (
 // in it may run, load or be framed, even when opened directly.
 const attachmentCSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'self'"
 
-// AttachmentIsInline reports whether a is shown in place (an <img>): its
-// bytes sniff (WHATWG MIME Sniffing, as net/http.DetectContentType does) as
-// one of proofdesk.InlineImageTypes, and its stored type says the same.
-func AttachmentIsInline(a *proofdesk.Attachment) bool {
-	_, inline := attachmentType(a)
-	return inline
-}
-
 // attachmentType returns the Content-Type a is served with and whether it
 // is shown inline. Inline images are served as their sniffed type; every
 // other file keeps its stored type when that parses, else

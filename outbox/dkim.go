@@ -89,12 +89,6 @@ func ParseDKIMKey(pemBytes []byte) (crypto.Signer, error) {
 	return nil, fmt.Errorf("dkim: unsupported PEM block %q", block.Type)
 }
 
-// Domain returns the signing domain (d=).
-func (s *DKIMSigner) Domain() string { return s.domain }
-
-// Selector returns the selector (s=).
-func (s *DKIMSigner) Selector() string { return s.selector }
-
 // Sign returns msg with a DKIM-Signature header prepended (relaxed/relaxed
 // canonicalization, SHA-256).
 func (s *DKIMSigner) Sign(msg []byte) ([]byte, error) {

@@ -31,7 +31,7 @@ import (
 )
 
 // capture is a real SMTP server (go-smtp) that keeps what it receives, or
-// answers every DATA with reply when set.
+// answers every DATA with reply when it is given.
 type capture struct {
 	mu     sync.Mutex
 	msgs   [][]byte
@@ -112,12 +112,6 @@ func (s *capSession) Data(r io.Reader) error {
 		onData()
 	}
 	return nil
-}
-
-func (c *capture) set(reply *smtp.SMTPError) {
-	c.mu.Lock()
-	c.reply = reply
-	c.mu.Unlock()
 }
 
 func (c *capture) received() [][]byte {

@@ -48,14 +48,12 @@ type FakeTwilio struct {
 	mu       sync.Mutex
 	messages []FakeMessage
 	failures []fakeFailure
-	requests int
-	notify   chan struct{}
 }
 
 // NewFakeTwilio starts a fake accepting accountSID:authToken. Close it
 // when done.
 func NewFakeTwilio(accountSID, authToken string) *FakeTwilio {
-	f := &FakeTwilio{AccountSID: accountSID, AuthToken: authToken, notify: make(chan struct{})}
+	f := &FakeTwilio{AccountSID: accountSID, AuthToken: authToken}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
 	return f
 }
@@ -88,25 +86,7 @@ func (f *FakeTwilio) Messages() []FakeMessage {
 	return append([]FakeMessage(nil), f.messages...)
 }
 
-// Requests returns how many requests reached the fake.
-func (f *FakeTwilio) Requests() int {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.requests
-}
-
-// Changed returns a channel closed at the next accepted message, so tests
-// wait for delivery without sleeping.
-func (f *FakeTwilio) Changed() <-chan struct{} {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.notify
-}
-
 func (f *FakeTwilio) serve(w http.ResponseWriter, r *http.Request) {
-	f.mu.Lock()
-	f.requests++
-	f.mu.Unlock()
 	prefix := "/2010-04-01/Accounts/"
 	rest, ok := strings.CutPrefix(r.URL.Path, prefix)
 	sid, tail, _ := strings.Cut(rest, "/")
@@ -181,8 +161,6 @@ func (f *FakeTwilio) serve(w http.ResponseWriter, r *http.Request) {
 	_, _ = rand.Read(b[:])
 	m.SID = "SM" + hex.EncodeToString(b[:])
 	f.messages = append(f.messages, m)
-	close(f.notify)
-	f.notify = make(chan struct{})
 	f.mu.Unlock()
 
 	w.Header().Set("Content-Type", "application/json")

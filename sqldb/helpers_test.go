@@ -39,14 +39,6 @@ func contains(xs []string, x string) bool {
 	return false
 }
 
-func values(m map[string]string) []string {
-	var out []string
-	for _, v := range m {
-		out = append(out, v)
-	}
-	return out
-}
-
 func mustAudit(t *testing.T, db *sqldb.DB) []*proofdesk.AuditEntry {
 	t.Helper()
 	es, err := sqldb.NewAuditService(db).FindAuditEntries(context.Background(), proofdesk.AuditFilter{})

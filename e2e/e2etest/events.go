@@ -30,8 +30,7 @@ func (e Event) Field(name string) string {
 
 // EventStream is an open agent event stream.
 type EventStream struct {
-	c      chan Event
-	cancel context.CancelFunc
+	c chan Event
 }
 
 // Events opens GET /api/v1/events as token (following one conversation
@@ -56,7 +55,7 @@ func (s *Server) Events(tb testing.TB, token, conversation string) *EventStream 
 		cancel()
 		tb.Fatalf("GET /api/v1/events: %s", resp.Status)
 	}
-	es := &EventStream{c: make(chan Event, 1024), cancel: cancel}
+	es := &EventStream{c: make(chan Event, 1024)}
 	ready := make(chan struct{})
 	go func() {
 		defer resp.Body.Close()
@@ -116,6 +115,3 @@ func (es *EventStream) Wait(tb testing.TB, timeout time.Duration, what string, m
 		}
 	}
 }
-
-// Close closes the stream.
-func (es *EventStream) Close() { es.cancel() }

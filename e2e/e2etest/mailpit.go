@@ -266,21 +266,6 @@ func (m *Mailpit) Message(tb testing.TB, id string) *Message {
 	return &msg
 }
 
-// Raw returns the message as received, headers and body.
-func (m *Mailpit) Raw(tb testing.TB, id string) []byte {
-	tb.Helper()
-	resp, err := http.Get(m.APIURL + "/api/v1/message/" + id + "/raw")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil || resp.StatusCode != http.StatusOK {
-		tb.Fatalf("raw message %s: %s %v", id, resp.Status, err)
-	}
-	return b
-}
-
 // WaitMessage waits until a message to the address to whose subject
 // contains subjectContains arrives, and returns the newest such message.
 // It fails the test after timeout, listing what did arrive.

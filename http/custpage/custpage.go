@@ -19,9 +19,6 @@ import (
 //go:embed page.css
 var pageCSS string
 
-// PageCSS is the pages' stylesheet, without the branding colours.
-func PageCSS() string { return pageCSS }
-
 // Brand is the branding as a page shows it.
 type Brand struct {
 	Company   string
@@ -49,7 +46,7 @@ func LoadBrand(ctx context.Context, svc proofdesk.BrandingService, company strin
 	return BrandOf(proofdesk.Branding{Company: company})
 }
 
-// Style returns the page's whole stylesheet for brand: PageCSS and the
+// Style returns the page's whole stylesheet for brand: page.css and the
 // brand colours as custom properties. The colours are validated
 // "#rrggbb" values (BrandOf), so nothing else reaches the CSS.
 func Style(b Brand) string {

@@ -5,7 +5,6 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/proofdesk/proofdesk/http/custpage"
 )
@@ -43,5 +42,3 @@ func TestRenderEveryView(t *testing.T) {
 	}()
 	h.render(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil), 200, "nope", d)
 }
-
-func timeAt(sec int64) time.Time { return time.Unix(sec, 0).UTC() }
