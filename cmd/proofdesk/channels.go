@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/mail"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -324,19 +325,39 @@ func (cm consoleMailer) SendMail(ctx context.Context, from string, to []string, 
 	return r.SendMail(ctx, from, to, msg)
 }
 
-// inboundAddresses returns the desk's own inbound addresses, which a
-// DKIM-signed mail must be addressed to (signed To or Cc) to count as its
-// author writing to the desk (mail.AuthResult.ForDesk): the address of
-// --mail-from when set, else the console's inbound address, else the
-// default From's.
+// inboundAddresses returns the desk's own inbound addresses, lower-cased
+// and each once, which a DKIM-signed mail must be addressed to (signed To
+// or Cc) to count as its author writing to the desk
+// (mail.AuthResult.ForDesk): the address of --mail-from when it is set or
+// nothing else is, the console's inbound address, and the username of the
+// polled IMAP mailbox when it is a mail address (a hosted mailbox's login
+// is its address, and mail polled from it was sent to it). Without the
+// mailbox's own address, mail polled from support@ while replies go out
+// from noreply@ could never verify its author: the poller sees no sender
+// IP, so aligned DKIM is its only route to DMARC.
 func inboundAddresses(c *Config, stored *proofdesk.ChannelSettings) []string {
-	from := c.MailFrom
-	if from == DefaultConfig().MailFrom && stored != nil && stored.InboundAddress != "" {
-		return []string{stored.InboundAddress}
+	var out []string
+	add := func(s string) {
+		a, err := mail.ParseAddress(s)
+		if err != nil {
+			return
+		}
+		if addr := strings.ToLower(a.Address); !slices.Contains(out, addr) {
+			out = append(out, addr)
+		}
 	}
-	a, err := mail.ParseAddress(from)
-	if err != nil {
-		return nil
+	if stored == nil {
+		stored = &proofdesk.ChannelSettings{}
 	}
-	return []string{strings.ToLower(a.Address)}
+	if c.MailFrom != DefaultConfig().MailFrom || stored.InboundAddress == "" {
+		add(c.MailFrom)
+	}
+	add(stored.InboundAddress)
+	switch {
+	case c.IMAPAddr != "":
+		add(c.IMAPUser)
+	case stored.IMAPAddr != "":
+		add(stored.IMAPUser)
+	}
+	return out
 }
