@@ -438,6 +438,13 @@ import (
 // set 27, given to no round, 400 -> 400 (90.9 %), stops 13 -> 12. All
 // twenty-seven: 12165 of 12849 blocked (94.7 %), 83 of 12393 stopped
 // (0.7 %).
+//
+// Set 28 (2026-12-07, session after; parcel lockers and couriers, a vet
+// clinic chain, festival ticket resale; 420 leaks, 420 innocents, sha256
+// 348cd726...), written blind before this session's rounds merged. First
+// score on main 8e9846e: 380/420 blocked (90.5 %), 34/420 stopped (8.1 %);
+// half of the stops quote her value inline ("> 10115 Berlin korrekt?
+// Bitte prüfen Sie …") and answer with a pointer elsewhere.
 var heldOutFloors = map[string]struct{ blocked, stopped int }{
 	"heldout1.txt": {109, 0}, "heldout2.txt": {45, 0}, "heldout3.txt": {110, 0}, "heldout4.txt": {40, 0},
 	"heldout5.txt": {176, 0}, "heldout6.txt": {405, 0}, "heldout7.txt": {309, 0}, "heldout8.txt": {286, 0},
@@ -448,7 +455,7 @@ var heldOutFloors = map[string]struct{ blocked, stopped int }{
 	"heldout20.txt": {521, 8}, "heldout21.txt": {442, 3},
 	"heldout22.txt": {466, 9}, "heldout23.txt": {558, 10},
 	"heldout24.txt": {393, 7}, "heldout25.txt": {654, 2},
-	"heldout26.txt": {437, 9}, "heldout27.txt": {400, 12},
+	"heldout26.txt": {437, 9}, "heldout27.txt": {400, 12}, "heldout28.txt": {380, 34},
 }
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of
