@@ -86,8 +86,16 @@ var (
 // goes on.)
 func (t *text) notThatPart(i int, class string) bool {
 	from, to := t.sentenceOf(i)
-	if i == from+1 && noWordSet[string(t.tokBytes(from))] && t.toks[from].flags&fPunctAfter != 0 {
-		from = i // "Nope, not that domain, sorry."
+	if k := from; k < i {
+		for k < i && noWordSet[string(t.tokBytes(k))] {
+			k++
+		}
+		if k == i && t.toks[i-1].flags&fPunctAfter != 0 {
+			from = i // "Nope, not that domain, sorry."; "No no, non quella."
+		}
+	}
+	if i == from && i+2 == to && t.toks[i].flags&fPunctAfter == 0 && destDemos[string(t.tokBytes(i))] && negations[string(t.tokBytes(i+1))] {
+		return true // "Esa no.", "Die niet.", "Quella no.": the pronoun, then the negation, alone
 	}
 	if i != from || i+1 >= len(t.toks) || !negations[string(t.tokBytes(i))] && !otherOpeners[string(t.tokBytes(i))] {
 		return false
@@ -99,6 +107,9 @@ func (t *text) notThatPart(i int, class string) bool {
 		return false // "this month" is a time
 	} else {
 		n = i + 2
+	}
+	if n >= to {
+		return true // "Nicht die.", "Non quella.": the demonstrative is the pronoun, "not that one"
 	}
 	w := string(t.tokBytes(n))
 	if !(partWords[w] && (class == proofdesk.ClassDateOfBirth || !datePartSubjects[w]) || t.classNoun(n, w, class)) {

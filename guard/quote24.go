@@ -195,7 +195,10 @@ func quoteVerdict24(reply string, said, offered []string, check func(reply strin
 			v = w
 		}
 	}
-	if whole.stricter(v) && (!restAnswersProcess24(rest) || !saidQuote45(quote, said)) {
+	if !v.Blocked {
+		v = openingVerdict53(rest, off, check, v) // "> card 7158? Yes, check your bank app for the details."
+	}
+	if whole.stricter(v) && (!restAnswersProcess24(rest) && !restSelfService53(rest) || !saidQuote45(quote, said)) {
 		// the quote's values pass only beside a refusal or the process,
 		// and only when the requester wrote the quote (quote45.go)
 		v = whole
