@@ -2609,8 +2609,8 @@ func (t *text) mailPart(start int, domain bool) bool {
 		if domain || i+2 < len(t.toks) && dotWords[string(t.tokBytes(i+1))] {
 			return true
 		}
-		if t.ats > 0 && i+1 == len(t.toks) {
-			return true
+		if i+1 == len(t.toks) {
+			return true // the reply ends on the label: "it's at exemple" (with no '@' the next token was read past the end)
 		}
 		if n := string(t.tokBytes(i + 1)); t.ats > 0 && (addressNouns[n] || emailNouns[n] || mailboxWords[n]) {
 			return true
