@@ -57,6 +57,9 @@ func leadQuote24(reply string) (quote, rest string, ok bool) {
 		for j < len(s) && (s[j] == '?' || s[j] == '!' || s[j] == '.') {
 			j++
 		}
+		if c == '.' && j == i+1 && ordinalOrAbbrev53(s, i) {
+			continue // "> 3. November 79?", "> geb. 1979?": the dot ends no sentence
+		}
 		k := j + closersLen24(s[j:])
 		if k == len(s) || s[k] == ' ' || s[k] == '\n' || s[k] == '\t' || s[k] == '\r' {
 			end, next = k, k

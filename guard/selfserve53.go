@@ -29,7 +29,7 @@ func openingVerdict53(rest string, offered []string, check func(reply string, of
 	if i := strings.Index(first, " - "); i >= 0 {
 		first = first[:i]
 	}
-	if len(first) == len(rest) || len(strings.Fields(first)) > 3 || !restSelfService53(rest[len(first):]) {
+	if len(first) == len(rest) || len(strings.Fields(first)) > 3 {
 		return v // only a short verdict before a pointer to self-service
 	}
 	w := check(first, offered)
@@ -38,9 +38,13 @@ func openingVerdict53(rest string, offered []string, check func(reply string, of
 	}
 	r := textPool.Get().(*text)
 	defer textPool.Put(r)
+	r.normalize(rest[len(first):])
+	if !r.selfService53() {
+		return v
+	}
 	r.normalize(rest)
 	var cutArr [8]span
-	if r.refusalCue30() && len(r.refusalClauses30(cutArr[:0])) > 0 {
+	if r.cannotCheck53() || r.refusalCue30() && len(r.refusalClauses30(cutArr[:0])) > 0 {
 		return v
 	}
 	for a := 0; a < len(r.toks); {
@@ -56,14 +60,57 @@ func openingVerdict53(rest string, offered []string, check func(reply string, of
 	return w
 }
 
-// restSelfService53 is selfService53 on rest, the answer after a quoted
-// value.
+// restSelfService53 reports whether rest, the answer after a quoted
+// value, sends her to look herself (selfService53) or says the agent
+// cannot check (cannotCheck53).
 func restSelfService53(rest string) bool {
 	r := textPool.Get().(*text)
 	defer textPool.Put(r)
 	r.normalize(rest)
-	return r.selfService53()
+	return r.selfService53() || r.cannotCheck53()
 }
+
+// cannotCheck53 reports whether a sentence of t says the agent cannot
+// check (a modal of ability, a negation and a verb of checking in one
+// sentence, in any order): "Telefonnummern kann ich im Chat grundsätzlich
+// nicht abgleichen", "Postcodes kan ik in deze chat niet controleren". As
+// an answer to a quoted value it judges nothing; a verdict beside it is
+// still read (quoteVerdict24 checks the answer on its own).
+func (t *text) cannotCheck53() bool {
+	for a := 0; a < len(t.toks); {
+		_, b := t.sentenceOf(a)
+		if b <= a {
+			b = a + 1
+		}
+		modal, neg, check := false, false, false
+		for k := a; k < b; k++ {
+			w := string(t.tokBytes(k))
+			modal = modal || processModals[w] || ableWords53[w] || cannotWords53[w]
+			neg = neg || negations[w] || noDeterminers[w] || cannotWords53[w]
+			check = check || checkWords43[w] || checkWords30[w] || checkVerbs[w] || checkMore53[w]
+		}
+		if modal && neg && check {
+			return true
+		}
+		a = b
+	}
+	return false
+}
+
+// ableWords53 are the modals of ability processModals lacks, cannotWords53
+// a modal and its negation in one token, checkMore53 the verbs of checking
+// and seeing the check sets lack, with their clitics (normalised).
+var (
+	ableWords53 = set("konnen", "konnte", "puis", "pueden", "podemos", "consigo", "conseguimos", "possono", "possiamo",
+		"kunnen", "kun", "mogen", "darf", "durfen", "able", "allowed", "permitted", "autorise", "autorisee")
+	cannotWords53 = set("cannot", "cant", "couldnt", "unable")
+	checkMore53   = set("regarder", "voir", "see", "sehen", "ver", "vedere", "zien", "mirarlo", "mirarla", "comprobarlo",
+		"comprobarla", "verificarlo", "verificarla", "controllarli", "controllarlo", "controllarla", "verificarli",
+		"verificarlo", "controlarlo", "conferir", "nagaan", "checken", "match", "compare", "comparer", "comparar",
+		"confrontare", "vergleichen", "vergelijken", "lookup", "checked", "verified", "compared", "gepruft", "uberpruft",
+		"verifie", "verifiee", "verifies", "verifiees", "comprobado", "comprobados", "verificado", "verificados", "verificato",
+		"verificati", "gecontroleerd", "geverifieerd", "verificadas", "controlados", "controllati")
+)
 
 // selfService53 reports whether a sentence of t points the requester to a
 // place of self-service (her account, the portal, the app, her orders, her
@@ -140,3 +187,39 @@ var (
 		"paiement", "commande", "achat", "pago", "compra", "pedido", "pagamento", "acquisto", "ordine", "afrekenen",
 		"betaling", "bestelling", "aankoop", "encomenda", "booking", "buchung", "reservation", "reserva", "prenotazione", "boeking")
 )
+
+// ordinalOrAbbrev53 reports whether the '.' at s[i] ends a day's ordinal
+// before a month's name ("3. November", "14. Februar": German, Dutch and
+// Scandinavian dates) or a short abbreviation before a number ("geb.
+// 1979", "Nr. 5", "Str. 12"), not a sentence.
+func ordinalOrAbbrev53(s string, i int) bool {
+	a := i
+	for a > 0 && s[a-1] != ' ' && s[a-1] != '>' {
+		a--
+	}
+	word := s[a:i]
+	if i+2 >= len(s) || s[i+1] != ' ' || word == "" || len(word) > 4 {
+		return false
+	}
+	next := s[i+2:]
+	if e := strings.IndexAny(next, " ,.;:?!"); e >= 0 {
+		next = next[:e]
+	}
+	digits, letters := 0, 0
+	for k := 0; k < len(word); k++ {
+		switch c := word[k]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			letters++
+		}
+	}
+	switch {
+	case digits == len(word) && digits <= 2:
+		m, ok := canon[strings.ToLower(next)]
+		return ok && len(m) == 3 && m[0] == 'm'
+	case letters == len(word) && letters >= 2:
+		return next != "" && next[0] >= '0' && next[0] <= '9'
+	}
+	return false
+}
