@@ -873,7 +873,7 @@ func (m *Matcher) valuesOf(t *text, level proofdesk.Level, f16 uint16) Verdict {
 	}
 	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobTypo(t) || m.dobTransposed(t) || m.dobTexting(t) || m.dobShifted(t) ||
 		m.birthYear > 0 && (t.ageSaid(m.birthYear, m.now) || t.ageSaid29(m.birthYear, m.now) || t.ageSaid32(m.birthYear, m.now) ||
-			t.ageShared37(m.birthYear, m.now) || t.ageSaid41b(m.birthYear, m.now)) || m.birthdayRelative(t) || // (age41b.go)
+			t.ageShared37(m.birthYear, m.now) || t.ageSaid41b(m.birthYear, m.now) || t.ageSaid51(m.birthYear, m.now)) || m.birthdayRelative(t) || // (age41b.go, age51.go)
 		t.dobMonthPart(m.dobH.day, m.dobH.month)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {
