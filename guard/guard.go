@@ -205,6 +205,8 @@ type Matcher struct {
 	// hints, a quick test per token.
 	streets    []streetParts
 	hintShapes wordShapes
+	// h51 holds her cities' landmarks and regions (epithet51.go).
+	h51 hints51
 	// twos are the last two digits of the card and phones, brand the
 	// card's brand in one normalised word (cardparts.go).
 	twos  []tailTwo
@@ -317,6 +319,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) (m *Mat
 		m.dobH = dobHintsOf(c.DateOfBirth)
 		m.p24 = part24Of(c)
 		m.streets = streetPartsOf(c)
+		m.h51 = hints51Of(c)
 		for _, sp := range m.streets {
 			m.hintShapes.add(sp.core[0])
 		}
@@ -413,6 +416,11 @@ func (m *Matcher) checkReply(reply string, level proofdesk.Level, offered []stri
 	}
 	if w := m.hints44(reply, t, level); !v.Blocked && w.stricter(v) {
 		v = w // "a French one and a German one", "Oh, a Scorpio!" (hints44.go)
+	}
+	if !v.Blocked {
+		if w := m.hints51(t, level); w.Blocked {
+			v = w // "your address is in the city with the canals" (epithet51.go)
+		}
 	}
 	enc, spoken := t.enc, t.spoken
 	if w := m.checkNamed(reply, t, level, offered); w.stricter(v) {
