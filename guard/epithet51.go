@@ -278,6 +278,9 @@ func hasStem51(w string, stems []string, prefix bool) bool {
 // hints51 returns the verdict on her city told by a mark or a region
 // (above level), or none.
 func (m *Matcher) hints51(t *text, level proofdesk.Level) Verdict {
+	if l := m.levels[proofdesk.ClassDateOfBirth]; l > level && t.monthFragment51(m.dob[1]) {
+		return Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: l}
+	}
 	h := &m.h51
 	lvl := m.levels[proofdesk.ClassAddress]
 	if lvl <= level || len(h.marks) == 0 && len(h.regions) == 0 {
