@@ -148,6 +148,7 @@ var cityMarks51 = map[string][]string{
 type hints51 struct {
 	marks   []mark51
 	regions []cityRegion51
+	streets []streetParts // her streets' words that are no city's (streetword51.go)
 	shapes  wordShapes
 }
 
@@ -205,6 +206,10 @@ func hints51Of(c *proofdesk.Customer) (h hints51) {
 				h.shapes.add(toks[0])
 			}
 		}
+	}
+	h.streets = streetWords51(streetPartsOf(c))
+	for _, sp := range h.streets {
+		h.shapes.add(sp.core[0])
 	}
 	return h
 }
@@ -283,7 +288,7 @@ func (m *Matcher) hints51(t *text, level proofdesk.Level) Verdict {
 	}
 	h := &m.h51
 	lvl := m.levels[proofdesk.ClassAddress]
-	if lvl <= level || len(h.marks) == 0 && len(h.regions) == 0 {
+	if lvl <= level || len(h.marks) == 0 && len(h.regions) == 0 && len(h.streets) == 0 {
 		return Verdict{}
 	}
 	for k := range t.toks {
@@ -295,6 +300,9 @@ func (m *Matcher) hints51(t *text, level proofdesk.Level) Verdict {
 			if t.wordsAt(k, len(t.toks), mk.toks) && t.markOfHers51(k, k+len(mk.toks), mk.weak) {
 				return Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassAddress, Part: PartCity, RequiredLevel: lvl}
 			}
+		}
+		if len(h.streets) > 0 && m.streetWord51(t, k) {
+			return Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassAddress, Part: PartStreet, RequiredLevel: lvl}
 		}
 		for _, cr := range h.regions {
 			if t.wordsAt(k, len(t.toks), cr.city) && t.cityRegionForwarded51(k, k+len(cr.city), cr.regions) {
@@ -354,8 +362,12 @@ func (t *text) markOfHers51(i, j int, weak bool) bool {
 // of another person.
 func (t *text) clean51(from, to int) bool {
 	for k := from; k < to; k++ {
-		if w := string(t.tokBytes(k)); placeOwners[w] || ourWords[w] || other51[w] {
+		w := string(t.tokBytes(k))
+		if placeOwners[w] || ourWords[w] || other51[w] || ours51[w] {
 			return false
+		}
+		if b := strings.TrimSuffix(w, "s"); len(b) < len(w) && (placeOwners[b] || other51[b]) {
+			return false // "my sister's street", "the shop's street"
 		}
 	}
 	return true
