@@ -154,8 +154,9 @@ type hints51 struct {
 
 // mark51 is a landmark or epithet of a city of hers, as tokens.
 type mark51 struct {
-	toks []string
-	weak bool
+	toks   []string
+	weak   bool
+	street bool // a landmark of her street, after a word for a street (streetword51.go)
 }
 
 // cityRegion51 is a city of hers with the names of its region.
@@ -185,7 +186,7 @@ func hints51Of(c *proofdesk.Customer) (h hints51) {
 				if len(toks) == 0 || tokLen(toks) < 3 {
 					continue
 				}
-				h.marks = append(h.marks, mark51{toks, weak})
+				h.marks = append(h.marks, mark51{toks: toks, weak: weak})
 				h.shapes.add(toks[0])
 			}
 		}
@@ -203,6 +204,16 @@ func hints51Of(c *proofdesk.Customer) (h hints51) {
 			for _, n := range append([]string{name}, exonyms[name]...) {
 				toks := strings.Fields(n)
 				h.regions = append(h.regions, cityRegion51{toks, regions})
+				h.shapes.add(toks[0])
+			}
+		}
+	}
+	for _, a := range c.Addresses {
+		core := streetCore(normTokens(a.Line1))
+		key := strings.Join(normTokens(a.City), " ") + "/" + strings.Join(core, " ")
+		for _, s := range streetMarks51[key] {
+			if toks := normTokens(s); len(toks) > 0 && tokLen(toks) >= 3 {
+				h.marks = append(h.marks, mark51{toks: toks, weak: true, street: true})
 				h.shapes.add(toks[0])
 			}
 		}
@@ -228,7 +239,7 @@ var (
 		"et", "y", "e", "en", "l", "d", "dell", "dall", "nell", "sull", "all", "by", "on", "am", "an", "sur", "sul", "sulla", "aan", "nel", "nella", "na", "no",
 		"pretty", "schonen", "beaux", "bonitos", "bei", "belle", "mooie", "lindos", "all", "those", "many", "vielen",
 		"nombreux", "muchos", "tanti", "tante", "vele", "muitos", "muitas", "big", "grossen", "grands", "grandes",
-		"grandi", "grote", "old", "alten", "vieux", "viejo", "vecchio", "oude", "velho", "that", "che", "que", "qui",
+		"grandi", "grande", "grote", "grossem", "grosse", "beim", "bei", "vom", "zum", "zur", "near", "pres", "junto", "al", "ao", "vicino", "bij", "plaza", "piazza", "praca", "place", "platz", "plein", "old", "alten", "vieux", "viejo", "vecchio", "oude", "velho", "that", "che", "que", "qui",
 		"die", "dat")
 	// addrStems51 end a word for an address or a home, compounds too
 	// ("Nachsendeadresse", "doorstuuradres").
@@ -239,14 +250,14 @@ var (
 	// postStems51 open a word for the post or its forwarding.
 	postStems51 = []string{"forward", "redirect", "nachsend", "nachgesend", "weitergeleit", "umgeleit", "reexped",
 		"reenvi", "inoltr", "doorstuur", "doorgestuurd", "doorzend", "reencaminh", "post", "mail", "courrier",
-		"correo", "correspond", "pacco", "pacchi", "paket", "pakket", "parcel", "colis", "paquete", "encomenda",
+		"correo", "correi", "correspond", "pacco", "pacchi", "paket", "pakket", "parcel", "colis", "paquete", "encomenda",
 		"brief", "lettre", "lettere", "cartas", "deliver", "liefer", "livr", "entreg", "consegn", "bezorg", "ship",
 		"versand", "envoi", "envio", "spedi", "verzend", "envi"}
 	// forwardStems51 open a verb of forwarding.
 	forwardStems51 = []string{"forward", "redirect", "nachsend", "nachgesend", "weitergeleit", "umgeleit",
 		"reexped", "reenvi", "inoltr", "doorstuur", "doorgestuurd", "doorzend", "reencaminh"}
 	// locPreps51 place a thing at or near a landmark.
-	locPreps51 = set("in", "near", "by", "next", "beside", "at", "close", "around", "bei", "nahe", "neben", "am", "an",
+	locPreps51 = set("in", "on", "auf", "sur", "op", "sobre", "su", "dans", "into", "near", "by", "next", "beside", "at", "close", "around", "bei", "nahe", "neben", "am", "an",
 		"im", "pres", "a", "au", "cote", "en", "cerca", "junto", "al", "vicino", "accanto", "nel", "nella", "presso",
 		"bij", "naast", "vlakbij", "aan", "perto", "ao", "na", "no", "em", "behind", "hinter", "derriere", "detras",
 		"dietro", "achter", "atras", "opposite", "gegenuber", "face", "frente", "fronte", "tegenover", "facing")
@@ -297,8 +308,12 @@ func (m *Matcher) hints51(t *text, level proofdesk.Level) Verdict {
 			continue
 		}
 		for _, mk := range h.marks {
-			if t.wordsAt(k, len(t.toks), mk.toks) && t.markOfHers51(k, k+len(mk.toks), mk.weak) {
-				return Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassAddress, Part: PartCity, RequiredLevel: lvl}
+			if t.wordsAt(k, len(t.toks), mk.toks) && t.markOfHers51(k, k+len(mk.toks), mk) {
+				part := PartCity
+				if mk.street {
+					part = PartStreet
+				}
+				return Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassAddress, Part: part, RequiredLevel: lvl}
 			}
 		}
 		if len(h.streets) > 0 && m.streetWord51(t, k) {
@@ -316,7 +331,8 @@ func (m *Matcher) hints51(t *text, level proofdesk.Level) Verdict {
 // markOfHers51 reports whether the mark at tokens [i, j) names the city
 // of her address: after a word for a city when weak, in a sentence that
 // says her address, her home or her post.
-func (t *text) markOfHers51(i, j int, weak bool) bool {
+func (t *text) markOfHers51(i, j int, mk mark51) bool {
+	weak := mk.weak
 	from, to := t.sentenceOf(i)
 	if t.toks[i].flags&fQuestion != 0 {
 		return false
@@ -324,7 +340,7 @@ func (t *text) markOfHers51(i, j int, weak bool) bool {
 	head := -1
 	for k := i - 1; k >= from && k >= i-4; k-- {
 		w := string(t.tokBytes(k))
-		if cityNouns51[w] {
+		if !mk.street && cityNouns51[w] || mk.street && streetNouns51[w] {
 			head = k
 			break
 		}
@@ -346,8 +362,11 @@ func (t *text) markOfHers51(i, j int, weak bool) bool {
 			return false
 		}
 	}
-	if t.placeOfHers51(from, to, i) {
+	if t.placeOfHers51(from, to, i, head < 0) {
 		return true
+	}
+	if mk.street && t.deictic51(from, head) && t.clean51(from, to) && !t.condBefore51(from, i) {
+		return true // "É na Baixa, na rua do Arco."
 	}
 	// a short question or title before: "Your address? It's in the city
 	// of the seven hills."
@@ -355,7 +374,7 @@ func (t *text) markOfHers51(i, j int, weak bool) bool {
 		return false
 	}
 	pfrom, pto := t.sentenceOf(from - 1)
-	return pto-pfrom <= 5 && t.placeOfHers51(pfrom, pto, pto) && t.clean51(from, to)
+	return pto-pfrom <= 5 && t.placeOfHers51(pfrom, pto, pto, false) && t.clean51(from, to)
 }
 
 // clean51 reports whether [from, to) holds no word of the business's or
@@ -389,9 +408,10 @@ func (t *text) condBefore51(from, i int) bool {
 // placeOfHers51 reports whether the sentence [from, to) says the place
 // at token i is her address's, her home's or where her post goes: a word
 // of hers and a word for an address, a home or the post, or a verb of
-// forwarding; no word of the business's or of another person, no
-// condition before i.
-func (t *text) placeOfHers51(from, to, i int) bool {
+// forwarding (strict: an address or a home only, for a landmark named
+// alone: "your parcel passes the Munttoren" is no address); no word of
+// the business's or of another person, no condition before i.
+func (t *text) placeOfHers51(from, to, i int, strict bool) bool {
 	you, addr, fwd := false, false, false
 	if t.condBefore51(from, max(i, from)) {
 		return false
@@ -403,8 +423,8 @@ func (t *text) placeOfHers51(from, to, i int) bool {
 		}
 		you = you || you51[w]
 		if len(w) >= 4 {
-			addr = addr || addressNouns[w] || homeWords[w] || hasStem51(w, addrStems51, false) || hasStem51(w, postStems51, true)
-			fwd = fwd || hasStem51(w, forwardStems51, true)
+			addr = addr || addressNouns[w] || homeWords[w] || hasStem51(w, addrStems51, false) || !strict && hasStem51(w, postStems51, true)
+			fwd = fwd || !strict && hasStem51(w, forwardStems51, true)
 		}
 		addr = addr || t.toks[k].cls&clLive != 0 && t.toks[k].cls != clUnread
 	}

@@ -103,3 +103,39 @@ func (m *Matcher) streetWord51(t *text, k int) bool {
 	}
 	return false
 }
+
+// streetMarks51 are landmarks of well-known streets, by the normalised
+// city and distinctive words of the street ("lisboa/augusta"): "a rua do
+// Arco" is Rua Augusta, "la calle de la Puerta" Calle de Alcalá. Each is
+// read after a word for a street only ("the street of the Arch").
+var streetMarks51 = map[string][]string{
+	"lisboa/augusta":        {"arco", "arch", "bogen", "arc", "arco triunfal", "triumphal arch", "triumphbogen", "arc de triomphe", "boog"},
+	"madrid/alcala":         {"puerta", "gate", "tor", "porte", "porta", "poort", "portao", "cibeles", "metropolis", "ventas", "las ventas"},
+	"amsterdam/kalver":      {"munttoren", "munt", "spui", "dam"},
+	"paris/paix":            {"vendome", "place vendome"},
+	"torino/roma":           {"porta nuova", "piazza san carlo", "san carlo", "piazza castello"},
+	"portland/alberta":      {"alberta arts", "arts district", "last thursday"},
+	"london/oxford":         {"marble arch", "selfridges", "oxford circus"},
+	"new york/5th":          {"empire state", "trump tower", "rockefeller"},
+	"barcelona/rambla":      {"boqueria", "liceu", "colon", "columbus"},
+	"berlin/unter linden":   {"brandenburger tor", "brandenburg gate"},
+	"roma/corso":            {"piazza del popolo", "piazza venezia"},
+	"milano/montenapoleone": {"quadrilatero"},
+}
+
+// deictic51 reports whether the sentence opens with "it is" and a word
+// of place before token head: "É na Baixa, na rua do Arco", "Es en la
+// calle de la Puerta", "It's on the street with the arch".
+func (t *text) deictic51(from, head int) bool {
+	if head < 0 || head-from > 8 {
+		return false
+	}
+	k := from
+	if k < head && (string(t.tokBytes(k)) == "it" || string(t.tokBytes(k)) == "het" || string(t.tokBytes(k)) == "das" || string(t.tokBytes(k)) == "es" && k+1 < head && string(t.tokBytes(k+1)) == "ist") {
+		k++
+	}
+	if k >= head || !copulas51[string(t.tokBytes(k))] {
+		return false
+	}
+	return k+1 < head && locPreps51[string(t.tokBytes(k+1))]
+}
