@@ -261,6 +261,9 @@ var (
 		"im", "pres", "a", "au", "cote", "en", "cerca", "junto", "al", "vicino", "accanto", "nel", "nella", "presso",
 		"bij", "naast", "vlakbij", "aan", "perto", "ao", "na", "no", "em", "behind", "hinter", "derriere", "detras",
 		"dietro", "achter", "atras", "opposite", "gegenuber", "face", "frente", "fronte", "tegenover", "facing")
+	// fromWords51 say where a thing comes from.
+	fromWords51 = set("from", "aus", "von", "depuis", "desde", "dalla", "dal", "dai", "dagli", "vanuit", "uit", "do", "da",
+		"provenant", "procedente", "proveniente", "afkomstig", "vindo")
 	// you51 are words of the person addressed.
 	you51 = union(secondPerson, h44YouToo, set("vous", "usted", "lei", "u", "voce", "sie", "ihre", "ihrem", "ihren",
 		"ihrer", "votre", "vos", "su", "sus", "suo", "sua", "uw", "je", "jouw", "tua", "teu", "senhora", "madame",
@@ -349,6 +352,19 @@ func (t *text) markOfHers51(i, j int, mk mark51) bool {
 		}
 	}
 	if weak && head < 0 {
+		return false
+	}
+	// where a thing comes from is no address: "your parcel comes from the
+	// city of light"
+	np := i
+	if head >= 0 {
+		np = head
+	}
+	for np > from && (definites[string(t.tokBytes(np-1))] || connectors51[string(t.tokBytes(np-1))] && np-1 > from &&
+		fromWords51[string(t.tokBytes(np-2))]) {
+		np--
+	}
+	if np > from && fromWords51[string(t.tokBytes(np-1))] {
 		return false
 	}
 	if head < 0 {
