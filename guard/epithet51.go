@@ -319,6 +319,9 @@ func (m *Matcher) hints51(t *text, level proofdesk.Level) Verdict {
 	}
 	for k := range t.toks {
 		tk := &t.toks[k]
+		if tk.len6 >= 7 && (tk.tail6 == 't' || tk.tail6 == 'd') && t.compoundMark51(k, h.marks) {
+			return Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassAddress, Part: PartCity, RequiredLevel: lvl}
+		}
 		if !h.shapes.hasTok(tk) {
 			continue
 		}
@@ -363,13 +366,17 @@ func (t *text) markOfHers51(i, j int, mk mark51) bool {
 			break
 		}
 	}
+	post := false
+	if head < 0 && !mk.street && j < to && cityNouns51[string(t.tokBytes(j))] {
+		head, post = j, true // "canal city", "Mole-Stadt"
+	}
 	if weak && head < 0 {
 		return false
 	}
 	// where a thing comes from is no address: "your parcel comes from the
 	// city of light"
 	np := i
-	if head >= 0 {
+	if head >= 0 && !post {
 		np = head
 	}
 	for np > from && (definites[string(t.tokBytes(np-1))] || connectors51[string(t.tokBytes(np-1))] && np-1 > from &&
@@ -398,7 +405,7 @@ func (t *text) markOfHers51(i, j int, mk mark51) bool {
 	}
 	// a short question or title before: "Your address? It's in the city
 	// of the seven hills."
-	if from == 0 || head < 0 || t.condBefore51(from, i) {
+	if from == 0 || head < 0 || post || t.condBefore51(from, i) {
 		return false
 	}
 	pfrom, pto := t.sentenceOf(from - 1)
@@ -493,4 +500,30 @@ func (t *text) cityRegionForwarded51(i, j int, regions [][]string) bool {
 		fwd = fwd || len(w) >= 5 && hasStem51(w, forwardStems51, true) || w == "weiter" || w == "door"
 	}
 	return fwd
+}
+
+// compoundMark51 reports whether token k is a German or Dutch compound of
+// a weak mark of her city's and a word for a city ("Grachtenstadt",
+// "Rosenstadt", "grachtenstad"), in a sentence that says her address,
+// her home or her post.
+func (t *text) compoundMark51(k int, marks []mark51) bool {
+	w := string(t.tokBytes(k))
+	p, ok := strings.CutSuffix(w, "stadt")
+	if !ok {
+		p, ok = strings.CutSuffix(w, "stad")
+	}
+	if !ok || len(p) < 3 {
+		return false
+	}
+	for _, mk := range marks {
+		if !mk.weak || mk.street || len(mk.toks) != 1 {
+			continue
+		}
+		m := mk.toks[0]
+		if p == m || p == m+"s" || p == m+"n" || p == m+"en" || strings.TrimSuffix(p, "s") == m+"e" {
+			from, to := t.sentenceOf(k)
+			return t.toks[k].flags&fQuestion == 0 && t.placeOfHers51(from, to, k, false)
+		}
+	}
+	return false
 }
