@@ -29,7 +29,7 @@ import "time"
 // "cest" is "c'est").
 var ageTags51 = set("right", "correct", "yes", "yeah", "yep", "no", "isnt", "it", "eh", "innit", "arent", "you", "ok",
 	"okay", "oder", "nicht", "wahr", "gell", "ne", "stimmts", "stimmt", "richtig", "ja", "cest", "ca", "non", "hein",
-	"pas", "vrai", "bien", "verdad", "cierto", "vale", "si", "giusto", "vero", "esatto", "toch", "he", "niet", "klopt",
+	"pas", "vrai", "bien", "ce", "n", "verdad", "cierto", "vale", "si", "giusto", "vero", "esatto", "toch", "he", "niet", "klopt",
 	"waar", "nao", "certo", "verdade", "pois", "sim", "oui", "hm", "hmm", "yo")
 
 // ageBeYou51 are copulas of the person addressed, the pronoun dropped or
@@ -96,7 +96,7 @@ func (t *text) ageSaid51(by int, now func() time.Time) bool {
 func (t *text) ageClean51(from, to int) bool {
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
-		if ageThings[w] || ourWords[w] || h44Words[w]&h44Third != 0 && w != "je" && w != "il" && w != "e" {
+		if ageThings[w] || ourWords[w] || h44Words[w]&h44Third != 0 && !personSubjects[w] && w != "je" && w != "e" {
 			return false
 		}
 	}
@@ -108,22 +108,27 @@ func (t *text) ageClean51(from, to int) bool {
 // hers) with a question tag after it.
 func (t *text) yearTagged51(i int) bool {
 	from, to := t.sentenceOf(i)
-	if i-2 < from || !ageFromWords[string(t.tokBytes(i-1))] && string(t.tokBytes(i-1)) != "aus" {
+	if i+1 < to && yearBabies51[string(t.tokBytes(i+1))] {
+		return t.yearBaby51(i, from, to)
+	}
+	if i-2 < from || !ageFromWords[string(t.tokBytes(i-1))] && string(t.tokBytes(i-1)) != "aus" && string(t.tokBytes(i-1)) != "von" {
 		return false
 	}
 	be := string(t.tokBytes(i - 2))
-	if !ageBeYou51[be] {
+	if !ageBeYou51[be] && !beShort[be] {
 		return false
 	}
-	// the subject: a pronoun of the person addressed, or none
-	if i-3 >= from && !ageYou51[string(t.tokBytes(i-3))] {
+	// the subject: a pronoun of the person addressed or of a person, or
+	// none
+	if i-3 >= from && !ageYou51[string(t.tokBytes(i-3))] && !personSubjects[string(t.tokBytes(i-3))] {
 		return false
 	}
 	if be == "6" && (i-3 < from || !ageYou51[string(t.tokBytes(i-3))]) && string(t.tokBytes(i-1)) != "del" && string(t.tokBytes(i-1)) != "dal" {
 		return false // "6" is Italian "sei" only before "del"
 	}
-	if (be == "is" || be == "ist" || be == "est" || be == "e" || be == "era" || be == "war" || be == "was") && (i-3 < from || !ageYou51[string(t.tokBytes(i-3))]) {
-		return false // a third person's copula needs the pronoun of the person addressed: "Lei è del '79"
+	if (be == "is" || be == "ist" || be == "est" || be == "e" || be == "era" || be == "war" || be == "was") && (i-3 < from ||
+		!ageYou51[string(t.tokBytes(i-3))] && !personSubjects[string(t.tokBytes(i-3))]) {
+		return false // a third person's copula needs a person's pronoun: "Lei è del '79", "she is from '79"
 	}
 	if !t.ageClean51(from, i) {
 		return false
@@ -195,11 +200,49 @@ func (t *text) ageVerbAfter51(k, to int) bool {
 // it: "Avendo 46 anni, rientra …", "Teniendo 46 años, usted …".
 func (t *text) ageHaving51(i int) bool {
 	from, to := t.sentenceOf(i)
-	if t.toks[i].flags&fQuestion != 0 || i-1 < from || i-1 > from+1 || !ageHaving51[string(t.tokBytes(i-1))] {
+	g := i - 1
+	if g > from && ageYou51[string(t.tokBytes(g))] {
+		g-- // "Teniendo usted 46 años, …"
+	}
+	if t.toks[i].flags&fQuestion != 0 || g < from || g > from+1 || !ageHaving51[string(t.tokBytes(g))] {
 		return false
 	}
 	if i+1 >= to || !ageYears[string(t.tokBytes(i+1))] || t.toks[i+1].flags&fPunctAfter == 0 {
 		return false
 	}
 	return t.ageClean51(from, to)
+}
+
+// yearBabies51 are nouns of a person born in a year, after it: "a '79
+// baby", "ein 79er Kind".
+var yearBabies51 = set("baby", "babe", "kid", "child", "bebe", "kind", "nina", "nino", "bambina", "bambino", "kindje",
+	"crianca", "enfant", "gamine", "gamin")
+
+// yearBaby51 reports whether her year at token i, with a noun of a
+// person born after it, is said of the person addressed: "you're a '79
+// baby, right?", "du bist ein 79 Kind". The rest of the sentence is a
+// question tag or nothing, and no real question.
+func (t *text) yearBaby51(i, from, to int) bool {
+	k := i - 1
+	if k >= from && indefinites[string(t.tokBytes(k))] {
+		k--
+	}
+	if k < from || !ageBeYou51[string(t.tokBytes(k))] && !beShort[string(t.tokBytes(k))] ||
+		k-1 >= from && !ageYou51[string(t.tokBytes(k-1))] && !personSubjects[string(t.tokBytes(k-1))] {
+		return false
+	}
+	if b := string(t.tokBytes(k)); (b == "is" || b == "ist" || b == "est" || b == "e" || b == "was" || b == "war") && k-1 < from {
+		return false
+	}
+	if !t.ageClean51(from, i) {
+		return false
+	}
+	tags := 0
+	for j := i + 2; j < to; j++ {
+		if !ageTags51[string(t.tokBytes(j))] {
+			return false
+		}
+		tags++
+	}
+	return tags <= 3 && (tags > 0 || t.toks[i].flags&fQuestion == 0)
 }
