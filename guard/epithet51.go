@@ -273,6 +273,12 @@ var (
 		"im", "pres", "a", "au", "cote", "en", "cerca", "junto", "al", "vicino", "accanto", "nel", "nella", "presso",
 		"bij", "naast", "vlakbij", "aan", "perto", "ao", "na", "no", "em", "behind", "hinter", "derriere", "detras",
 		"dietro", "achter", "atras", "opposite", "gegenuber", "face", "frente", "fronte", "tegenover", "facing")
+	// weWords51 and weBe51: the business located ("we're based in", "wir
+	// sitzen in", "nous sommes à").
+	weWords51 = set("we", "were", "wir", "nous", "nosotros", "noi", "wij", "we", "nos", "ns")
+	weBe51    = set("are", "re", "based", "located", "sind", "sitzen", "sommes", "basés", "bases", "situes", "somos",
+		"siamo", "zijn", "zitten", "gevestigd", "sediati", "situados", "localizados", "ubicados", "stiamo", "basati", "situati", "sediados", "installes")
+	weBeAlone51 = set("estamos", "siamo", "somos", "sommes", "zijn", "sind", "stiamo")
 	// fromWords51 say where a thing comes from.
 	fromWords51 = set("from", "aus", "von", "depuis", "desde", "dalla", "dal", "dai", "dagli", "vanuit", "uit", "do", "da",
 		"provenant", "procedente", "proveniente", "afkomstig", "vindo")
@@ -416,11 +422,18 @@ func (t *text) markOfHers51(i, j int, mk mark51) bool {
 // of another person.
 func (t *text) clean51(from, to int) bool {
 	for k := from; k < to; k++ {
+		if weWords51[string(t.tokBytes(k))] && k+1 < to && (weBe51[string(t.tokBytes(k+1))] ||
+			k+2 < to && weBe51[string(t.tokBytes(k+2))]) {
+			return false // "we're based in the city of canals": the business's place
+		}
+		if weBeAlone51[string(t.tokBytes(k))] && k+1 < to && (weBe51[string(t.tokBytes(k+1))] || locPreps51[string(t.tokBytes(k+1))]) {
+			return false // "estamos ubicados en …", "siamo nella …"
+		}
 		w := string(t.tokBytes(k))
 		if placeOwners[w] || ourWords[w] || other51[w] || ours51[w] {
 			return false
 		}
-		if b := strings.TrimSuffix(w, "s"); len(b) < len(w) && (placeOwners[b] || other51[b]) {
+		if b := strings.TrimSuffix(w, "s"); len(w) >= 5 && len(b) < len(w) && (placeOwners[b] || other51[b]) {
 			return false // "my sister's street", "the shop's street"
 		}
 	}
@@ -448,7 +461,7 @@ func (t *text) condBefore51(from, i int) bool {
 // the business's or of another person, no condition before i.
 func (t *text) placeOfHers51(from, to, i int, strict bool) bool {
 	you, addr, fwd := false, false, false
-	if t.condBefore51(from, max(i, from)) {
+	if t.condBefore51(from, max(i, from)) || !t.clean51(from, to) {
 		return false
 	}
 	for k := from; k < to; k++ {
