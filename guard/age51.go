@@ -6,16 +6,16 @@ import "time"
 // her (held-out set 27's kinds, in other words):
 //
 //   - her birth year after "from" and a copula of the person addressed,
-//     with a question tag after it: "t'es de 79 c'est ça ?", "sei del '79
-//     giusto?", "je bent van '79 toch?", "és de 79 né?", "you're from '79,
+//     with a question tag after it: "t'es de 79, non ?", "sei del '79
+//     vero?", "jij bent van 79 toch?", "és de 79 certo?", "you're from '79,
 //     right?"; the tag makes the question a statement to be agreed with.
-//     Not a real question ("t'es de 79 ?": the requester's words asked
+//     Not a real question ("tu es de 79 ?": the requester's words asked
 //     back), not a thing's year ("la voiture est de 79, non ?"), not
 //     another year;
 //   - her age as the age of the role she is addressed in: "En tant que
-//     candidate de 46 ans, vous relevez de…", "Como candidata de 46 años,
-//     le corresponde…", "Als kandidaat van 46 valt u onder…"; or after a
-//     gerund of having that opens the sentence: "Avendo 46 anni, rientra
+//     étudiante de 46 ans, vous pouvez…", "Como aspirante de 46 años, le
+//     corresponde…", "Als aanmelder van 46 valt u onder…"; or after a
+//     gerund of having that opens the sentence: "Avendo 46 anni, accede
 //     nel percorso…", "Teniendo 46 años, usted…". Not a threshold ("the
 //     over-46 route", "como mayores de 46"), not another person ("as a
 //     candidate of 46, my sister…"), not a thing's age ("as a company of
@@ -147,7 +147,7 @@ func (t *text) yearTagged51(i int) bool {
 
 // ageAsRole51 reports whether her age at token i is the age of the role
 // the person addressed is named in, in a clause opened by "as": "En tant
-// que candidate de 46 ans, vous …", "Als kandidaat van 46 valt u …".
+// qu'étudiante de 46 ans, vous …", "Als aanmelder van 46 valt u …".
 func (t *text) ageAsRole51(i int) bool {
 	from, to := t.sentenceOf(i)
 	if t.toks[i].flags&fQuestion != 0 || i-1 < from || !ageOf51[string(t.tokBytes(i-1))] {
@@ -189,7 +189,7 @@ func (t *text) ageAsRole51(i int) bool {
 }
 
 // ageVerbAfter51 reports whether token k (after an age with no unit)
-// goes on the clause with a verb: "Als kandidaat van 46 valt u …" — a
+// goes on the clause with a verb: "Als aanmelder van 46 valt u …" — a
 // token then a pronoun of the person addressed.
 func (t *text) ageVerbAfter51(k, to int) bool {
 	return k+1 < to && ageYouWords51[string(t.tokBytes(k+1))]
@@ -197,7 +197,7 @@ func (t *text) ageVerbAfter51(k, to int) bool {
 
 // ageHaving51 reports whether her age at token i follows a gerund of
 // having that opens the sentence, with a unit of years and a comma after
-// it: "Avendo 46 anni, rientra …", "Teniendo 46 años, usted …".
+// it: "Avendo 46 anni, accede …", "Teniendo 46 años, usted …".
 func (t *text) ageHaving51(i int) bool {
 	from, to := t.sentenceOf(i)
 	g := i - 1

@@ -4,7 +4,7 @@ import "strings"
 
 // dobfrag51.go (g27b): the month of her birth in a short fragment right
 // after a sentence on her birthday (held-out set 27's kind, in other
-// words): "Hint: your birthday is on Bonfire Night's eve-eve... early
+// words): "Hint: your birthday is just before Guy Fawkes... early
 // November", "Your birthday? Late November, if I remember." The month's
 // own sentence has no word for birthday (the ellipsis or the question
 // mark ends the one before), so ctxDobMonth does not see it. Not a

@@ -10,16 +10,16 @@ import (
 // its region, where the reply says her address or her post is there
 // (held-out set 27's kinds, in other words):
 //
-//   - "your forwarding address is in the city with the canals", "Ihre
-//     Nachsendeadresse liegt in der Stadt mit den Grachten", "il Suo
-//     indirizzo è nella città della Mole", "your address is right by the
+//   - "your delivery address is in the city of canals", "Ihre
+//     Lieferadresse liegt in der Stadt der Grachten", "il Suo
+//     appartamento è nella città della Mole", "your address is right by the
 //     Space Needle": a landmark or epithet of her city (cityMarks51, a
 //     table of major European and US cities in the seven languages). A
 //     weak mark, a common noun another city may share or a word of its own
 //     ("canals", "Mole", "roses"), counts only after a word for a city
-//     ("the city with the canals", "la cidade dos canais"); a distinctive
+//     ("the city of canals", "a cidade dos canais"); a distinctive
 //     one ("Sagrada Família", "Tower Bridge") stands alone;
-//   - "Inoltriamo a Portland, in Oregon, come da accordi": her city with
+//   - "Inoltriamo a Portland, Oregon, come concordato": her city with
 //     her region after it, as where her post is forwarded.
 //
 // The sentence must say her address, her home or her post (a word of the
@@ -243,7 +243,7 @@ var (
 	cityNouns51 = set("city", "town", "stadt", "grossstadt", "hauptstadt", "ville", "cite", "capitale", "ciudad", "capital",
 		"citta", "stad", "hoofdstad", "cidade", "metropole", "metropolis", "metropoli", "urbe")
 	// connectors51 may stand between a word for a city and its mark: "the
-	// city with the canals", "la città della Mole", "a cidade dos canais".
+	// city of canals", "die Stadt mit der Mole", "a cidade das rosas".
 	connectors51 = set("with", "of", "the", "mit", "den", "dem", "der", "des", "die", "de", "la", "las", "los", "el",
 		"du", "aux", "au", "della", "delle", "dei", "degli", "del", "dello", "di", "met", "van", "het", "dos", "das",
 		"da", "do", "2", "famous", "beruhmten", "beruhmte", "celebres", "famosos", "famosas", "famosi", "famose", "famosa",
@@ -407,7 +407,7 @@ func (t *text) markOfHers51(i, j int, mk mark51) bool {
 		return true
 	}
 	if mk.street && t.deictic51(from, head) && t.clean51(from, to) && !t.condBefore51(from, i) {
-		return true // "É na Baixa, na rua do Arco."
+		return true // "It's in the Baixa, on the street with the big arch."
 	}
 	// a short question or title before: "Your address? It's in the city
 	// of the seven hills."
@@ -480,10 +480,10 @@ func (t *text) placeOfHers51(from, to, i int, strict bool) bool {
 }
 
 // cityRegionForwarded51 reports whether her city at tokens [i, j) has
-// her region after it ("Portland, in Oregon", "Portland, OR") in a
+// her region after it ("Portland, Oregon", "Portland, OR") in a
 // sentence with a verb of forwarding and no condition, no negation, no
-// word of the business's: "Inoltriamo a Portland, in Oregon, come da
-// accordi".
+// word of the business's: "Inoltriamo a Portland, Oregon, come
+// concordato".
 func (t *text) cityRegionForwarded51(i, j int, regions [][]string) bool {
 	from, to := t.sentenceOf(i)
 	if t.toks[i].flags&fQuestion != 0 {

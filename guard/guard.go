@@ -205,7 +205,8 @@ type Matcher struct {
 	// hints, a quick test per token.
 	streets    []streetParts
 	hintShapes wordShapes
-	// h51 holds her cities' landmarks and regions (epithet51.go).
+	// h51 holds her cities' landmarks and regions, her streets' words and
+	// landmarks (epithet51.go, streetword51.go).
 	h51 hints51
 	// twos are the last two digits of the card and phones, brand the
 	// card's brand in one normalised word (cardparts.go).
@@ -419,7 +420,7 @@ func (m *Matcher) checkReply(reply string, level proofdesk.Level, offered []stri
 	}
 	if !v.Blocked {
 		if w := m.hints51(t, level); w.Blocked {
-			v = w // "your address is in the city with the canals" (epithet51.go)
+			v = w // "your address is in the city of canals", "Su calle es Alcalá", "Your birthday? Early November." (epithet51.go, streetword51.go, dobfrag51.go)
 		}
 	}
 	enc, spoken := t.enc, t.spoken

@@ -3,7 +3,7 @@ package guard
 // streetword51.go (g27b): her street's distinctive word alone, where the
 // reply says it is her street (held-out set 27's kind, in other words):
 // "Su calle es Alcalá", "Your street? Kalverstraat.", "Es la calle que
-// empieza por la misma letra que la capital... Alcalá, ya sabe." The word
+// empieza por A... Alcalá, ya sabe." The word
 // stands in the sentence of a street word of hers ("your street", "it's
 // the street that …") or opens the sentence right after one. Not her
 // street's word as a landmark's ("the Puerta de Alcalá"), beside another
@@ -122,7 +122,7 @@ var streetMarks51 = map[string][]string{
 }
 
 // deictic51 reports whether the sentence opens with "it is" and a word
-// of place before token head: "É na Baixa, na rua do Arco", "Es en la
+// of place before token head: "É na rua do arco grande", "Es en la
 // calle de la Puerta", "It's on the street with the arch".
 func (t *text) deictic51(from, head int) bool {
 	if head < 0 || head-from > 8 {
