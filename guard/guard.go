@@ -498,6 +498,11 @@ func checkAllReply(reply string, offered []string, targets []Target) (best Verdi
 		if v := tg.Matcher.hints44(reply, t, tg.Level); !best.Blocked && v.stricter(best) {
 			best = v // (hints44.go)
 		}
+		if !best.Blocked {
+			if v := tg.Matcher.hints51(t, tg.Level); v.Blocked {
+				best = v // (epithet51.go, streetword51.go, dobfrag51.go)
+			}
+		}
 	}
 	enc, spoken := t.enc, t.spoken
 	if v := variantsVerdict(reply, t, offered, targets); v.stricter(best) {
