@@ -192,6 +192,9 @@ func (t *text) ageAsRole51(i int) bool {
 // goes on the clause with a verb: "Als aanmelder van 46 valt u …" — a
 // token then a pronoun of the person addressed.
 func (t *text) ageVerbAfter51(k, to int) bool {
+	if t.toks[k].flags&fPunctAfter != 0 || t.h44Kind(k)&h44MonthU != 0 {
+		return false // "as a member of 46 months, you …": a unit, not a verb
+	}
 	return k+1 < to && ageYouWords51[string(t.tokBytes(k+1))]
 }
 
