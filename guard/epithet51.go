@@ -159,6 +159,9 @@ type hints51 struct {
 	regions []cityRegion51
 	streets []streetParts // her streets' words that are no city's (streetword51.go)
 	shapes  wordShapes
+	// compound: a weak mark of one word, which a compound may hold
+	// ("Grachtenstadt")
+	compound bool
 }
 
 // mark51 is a landmark or epithet of a city of hers, as tokens.
@@ -199,6 +202,7 @@ func hints51Of(c *proofdesk.Customer) (h hints51) {
 					continue
 				}
 				h.marks = append(h.marks, mark51{toks: toks, weak: weak})
+				h.compound = h.compound || weak && len(toks) == 1
 				h.shapes.add(toks[0])
 			}
 		}
@@ -323,9 +327,10 @@ func (m *Matcher) hints51(t *text, level proofdesk.Level) Verdict {
 	if lvl <= level || len(h.marks) == 0 && len(h.regions) == 0 && len(h.streets) == 0 {
 		return Verdict{}
 	}
-	for k := range t.toks {
-		tk := &t.toks[k]
-		if tk.len6 >= 7 && (tk.tail6 == 't' || tk.tail6 == 'd') && t.compoundMark51(k, h.marks) {
+	toks := t.toks
+	for k := range toks {
+		tk := &toks[k]
+		if h.compound && tk.len6 >= 7 && (tk.tail6 == 't' || tk.tail6 == 'd') && cityCompound51(t.tokBytes(k)) && t.compoundMark51(k, h.marks) {
 			return Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassAddress, Part: PartCity, RequiredLevel: lvl}
 		}
 		if !h.shapes.hasTok(tk) {
@@ -539,4 +544,11 @@ func (t *text) compoundMark51(k int, marks []mark51) bool {
 		}
 	}
 	return false
+}
+
+// cityCompound51 reports whether w ends in a word for a city that
+// closes a compound ("…stadt", "…stad").
+func cityCompound51(w []byte) bool {
+	n := len(w)
+	return n >= 5 && w[n-1] == 'd' && string(w[n-4:]) == "stad" || n >= 6 && w[n-1] == 't' && string(w[n-5:]) == "stadt"
 }
