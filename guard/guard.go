@@ -205,6 +205,9 @@ type Matcher struct {
 	// hints, a quick test per token.
 	streets    []streetParts
 	hintShapes wordShapes
+	// h51 holds her cities' landmarks and regions, her streets' words and
+	// landmarks (epithet51.go, streetword51.go).
+	h51 hints51
 	// twos are the last two digits of the card and phones, brand the
 	// card's brand in one normalised word (cardparts.go).
 	twos  []tailTwo
@@ -317,6 +320,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) (m *Mat
 		m.dobH = dobHintsOf(c.DateOfBirth)
 		m.p24 = part24Of(c)
 		m.streets = streetPartsOf(c)
+		m.h51 = hints51Of(c)
 		for _, sp := range m.streets {
 			m.hintShapes.add(sp.core[0])
 		}
@@ -414,6 +418,11 @@ func (m *Matcher) checkReply(reply string, level proofdesk.Level, offered []stri
 	if w := m.hints44(reply, t, level); !v.Blocked && w.stricter(v) {
 		v = w // "a French one and a German one", "Oh, a Scorpio!" (hints44.go)
 	}
+	if !v.Blocked {
+		if w := m.hints51(t, level); w.Blocked {
+			v = w // "your address is in the city of canals", "Su calle es Alcalá", "Your birthday? Early November." (epithet51.go, streetword51.go, dobfrag51.go)
+		}
+	}
 	enc, spoken := t.enc, t.spoken
 	if w := m.checkNamed(reply, t, level, offered); w.stricter(v) {
 		v = w // "Élodie's card", "l'adresse de Madame Martin" (thirdname.go)
@@ -488,6 +497,11 @@ func checkAllReply(reply string, offered []string, targets []Target) (best Verdi
 		}
 		if v := tg.Matcher.hints44(reply, t, tg.Level); !best.Blocked && v.stricter(best) {
 			best = v // (hints44.go)
+		}
+		if !best.Blocked {
+			if v := tg.Matcher.hints51(t, tg.Level); v.Blocked {
+				best = v // (epithet51.go, streetword51.go, dobfrag51.go)
+			}
 		}
 	}
 	enc, spoken := t.enc, t.spoken
@@ -873,7 +887,7 @@ func (m *Matcher) valuesOf(t *text, level proofdesk.Level, f16 uint16) Verdict {
 	}
 	if lvl := m.levels[proofdesk.ClassDateOfBirth]; lvl > level && (m.dobTypo(t) || m.dobTransposed(t) || m.dobTexting(t) || m.dobShifted(t) ||
 		m.birthYear > 0 && (t.ageSaid(m.birthYear, m.now) || t.ageSaid29(m.birthYear, m.now) || t.ageSaid32(m.birthYear, m.now) ||
-			t.ageShared37(m.birthYear, m.now) || t.ageSaid41b(m.birthYear, m.now)) || m.birthdayRelative(t) || // (age41b.go)
+			t.ageShared37(m.birthYear, m.now) || t.ageSaid41b(m.birthYear, m.now) || t.ageSaid51(m.birthYear, m.now)) || m.birthdayRelative(t) || // (age41b.go, age51.go)
 		t.dobMonthPart(m.dobH.day, m.dobH.month)) {
 		v := Verdict{Blocked: true, Rule: RuleProtectedValue, Class: proofdesk.ClassDateOfBirth, Part: PartFull, RequiredLevel: lvl}
 		if v.stricter(best) {

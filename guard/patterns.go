@@ -678,6 +678,9 @@ func (b *builder) dateOfBirth(s string, level proofdesk.Level) {
 	b.tokens([]string{mon}, pattern{class: p.class, part: p.part, level: level, ctx: ctxDobMonth})
 	for _, x := range monthRiddles[mon] {
 		b.addText(x, pattern{class: p.class, part: p.part, level: level, ctx: ctxDobMonth}) // "the month with Armistice Day" (riddles.go)
+		if ps := possessive51(normTokens(x)); ps != nil {
+			b.tokens(ps, pattern{class: p.class, part: p.part, level: level, ctx: ctxDobMonth}) // "Bonfire Night's eve" (dobfrag51.go)
+		}
 	}
 	// the day alone closing a clause on the date of birth: "the birth
 	// date on file is the 3rd" (ctxDobDay)
