@@ -677,6 +677,13 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // lastWords say "the last" before a count of digits.
 var lastWords = set("last", "final", "letzten", "letzte", "ultimos", "ultimas", "ultimi", "ultime", "laatste")
 
+// countLabel53 reports whether digit token i is a count of 2 to 6 after a
+// word for "last" ("last 4", "letzten 4", "derniers 4", "últimos 4").
+func (t *text) countLabel53(i int) bool {
+	w := t.tokBytes(i)
+	return i > 0 && len(w) == 1 && w[0] >= '2' && w[0] <= '6' && lastDigitLeads[string(t.tokBytes(i-1))]
+}
+
 // countBefore reports whether the number phrase items, at raw token i,
 // opens with a count after a word for "last" ("last four", "letzten
 // vier", "ultimos cuatro"), followed by as many digits read one by one.
@@ -994,6 +1001,15 @@ func (t *text) digitView() {
 		}
 		if !isDigits {
 			continue
+		}
+		if runStart >= 0 && runStart == i-1 && t.countLabel53(i-1) {
+			// "last 4: 7 1 5 8", "últimos 4: 7-1-5-8": the count is the
+			// label's, the digits after it the number
+			r := &t.runs[len(t.runs)-1]
+			t.buf = t.buf[:r.off+1]
+			t.runs = t.runs[:len(t.runs)-1]
+			t.toks[i-1].dend = 0
+			runStart = -1
 		}
 		if runStart < 0 {
 			runStart = i
