@@ -147,16 +147,22 @@ func restAnswersProcess24(rest string) bool {
 			return true // "verificatielink", "Verifizierungscode"
 		}
 	}
+	return r.refusesOrProcess24()
+}
+
+// refusesOrProcess24 reports whether t holds a refusal (refusalClauses30)
+// or a sentence that answers with the process (processAnswer).
+func (t *text) refusesOrProcess24() bool {
 	var cutArr [8]span
-	if r.refusalCue30() && len(r.refusalClauses30(cutArr[:0])) > 0 {
+	if t.refusalCue30() && len(t.refusalClauses30(cutArr[:0])) > 0 {
 		return true
 	}
-	for a := 0; a < len(r.toks); {
-		_, b := r.sentenceOf(a)
+	for a := 0; a < len(t.toks); {
+		_, b := t.sentenceOf(a)
 		if b <= a {
 			b = a + 1
 		}
-		if r.processAnswer(a, b) {
+		if t.processAnswer(a, b) {
 			return true
 		}
 		a = b

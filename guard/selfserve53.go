@@ -43,19 +43,8 @@ func openingVerdict53(rest string, offered []string, check func(reply string, of
 		return v
 	}
 	r.normalize(rest)
-	var cutArr [8]span
-	if r.cannotCheck53() || r.refusalCue30() && len(r.refusalClauses30(cutArr[:0])) > 0 {
+	if r.cannotCheck53() || r.refusesOrProcess24() {
 		return v
-	}
-	for a := 0; a < len(r.toks); {
-		_, b := r.sentenceOf(a)
-		if b <= a {
-			b = a + 1
-		}
-		if r.processAnswer(a, b) {
-			return v
-		}
-		a = b
 	}
 	return w
 }
