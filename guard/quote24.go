@@ -207,10 +207,16 @@ func quoteVerdict24(reply string, said, offered []string, check func(reply strin
 	if !v.Blocked {
 		v = openingVerdict53(rest, off, check, v) // "> card 7158? Yes, check your bank app for the details."
 	}
-	if whole.stricter(v) && (!restAnswersProcess24(rest) && !restSelfService53(rest) || !saidQuote45(quote, said)) {
-		// the quote's values pass only beside a refusal or the process,
-		// and only when the requester wrote the quote (quote45.go)
-		v = whole
+	if whole.stricter(v) {
+		switch {
+		case !saidQuote45(quote, said):
+			v = whole // the requester never wrote the quote (quote45.go)
+		case v.Blocked:
+			// her own words quoted, and the answer judges them: the
+			// verdict is what the reply discloses
+		case !restAnswersProcess24(rest) && !restSelfService53(rest):
+			v = whole // the quote's values pass only beside a refusal, the process or a pointer (selfserve53.go)
+		}
 	}
 	return v, true
 }

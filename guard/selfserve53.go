@@ -2,14 +2,15 @@ package guard
 
 import "strings"
 
-// An answer to a quoted value that sends the requester to look it up
-// herself, or that names only "the one chosen at checkout", judges
-// nothing: "> Hauptstraße 5 Berlin right? Please check the address under
-// My orders > Shipping once you're signed in"; "> was it my Mastercard
-// 7158? The charge went to the payment method used at checkout". Like a
-// refusal or the process (restAnswersProcess24), it lets the requester's
-// own quoted words pass; any verdict in the answer itself is still judged
-// (quoteVerdict24 checks the rest on its own).
+// An answer to a quoted value that only sends the requester to look it up
+// herself, or only says the agent cannot check, judges nothing: ">
+// Hauptstraße 5 Berlin right? Please check the address under My orders >
+// Shipping once you're signed in". Like a refusal or the process
+// (restAnswersProcess24), it lets the requester's own quoted words pass,
+// but only when nothing else is in it (neutral53): attack54 found that
+// anything beside the pointer ("but it looks right", "It isn't.", "the one
+// chosen at checkout was another") may judge her value in words no reading
+// knows.
 
 // openingVerdict53 returns the verdict of rest's first clause, checked
 // alone under the offered classes, when that clause is short (at most
@@ -50,35 +51,70 @@ func openingVerdict53(rest string, offered []string, check func(reply string, of
 }
 
 // restSelfService53 reports whether rest, the answer after a quoted
-// value, sends her to look herself (selfService53) or says the agent
-// cannot check (cannotCheck53).
+// value, only sends her to look herself or says the agent cannot check
+// (neutral53).
 func restSelfService53(rest string) bool {
 	r := textPool.Get().(*text)
 	defer textPool.Put(r)
 	r.normalize(rest)
-	return r.selfService53() || r.cannotCheck53()
+	return r.neutral53()
+}
+
+// neutral53 reports whether every sentence of t is a pointer to a place
+// of self-service (pointerSentence53), a "cannot check here"
+// (cannotSentence53) or a courtesy ("sorry", "merci"), and no word of t
+// judges (judgeWords53: yes or no, right or wrong, same or different, "the
+// one you mention", the business's own data, an emoji) or is a number of
+// three digits or more. An answer with anything else in it gets no
+// exemption for her quoted values: "I can't check that here, but it looks
+// right"; "Check your statement. It isn't."; "(yes) Check your statement"
+// (attack54.txt).
+func (t *text) neutral53() bool {
+	if len(t.toks) == 0 {
+		return false
+	}
+	if w := string(t.tokBytes(0)); bareVerdicts53[w] && len(t.toks) > 1 {
+		if n := string(t.tokBytes(1)); !processModals[n] && !ableWords53[n] && !clitics53[n] {
+			return false // "No and please check …", "(no) Check your statement"; not "No puedo", "No se puede"
+		}
+	}
+	for k := range t.toks {
+		w := t.tokBytes(k)
+		if judgeWords53[string(w)] || contrast53[string(w)] || len(w) > 5 && string(w[:5]) == "emoji" {
+			return false // "I can't check, but no"
+		}
+		if bareVerdicts53[string(w)] && k > 0 && k+1 < len(t.toks) && t.toks[k-1].flags&fPunctAfter != 0 && copulas53[string(t.tokBytes(k+1))] {
+			return false // "Check your orders, sì è quella"
+		}
+		if len(w) >= 3 && isDigit(w[0]) && isDigit(w[1]) && isDigit(w[2]) {
+			return false
+		}
+		if bareVerdicts53[string(w)] && (k == 0 || t.toks[k-1].flags&fPunctAfter != 0) && (t.toks[k].flags&fPunctAfter != 0 || k+1 == len(t.toks)) {
+			return false // "No. …", "…, sí."
+		}
+	}
+	for a := 0; a < len(t.toks); {
+		_, b := t.sentenceOf(a)
+		if b <= a {
+			b = a + 1
+		}
+		if !t.pointerSentence53(a, b) && !t.cannotSentence53(a, b) && !t.courtesySentence53(a, b) {
+			return false
+		}
+		a = b
+	}
+	return true
 }
 
 // cannotCheck53 reports whether a sentence of t says the agent cannot
-// check (a modal of ability, a negation and a verb of checking in one
-// sentence, in any order): "Telefonnummern kann ich im Chat grundsätzlich
-// nicht abgleichen", "Postcodes kan ik in deze chat niet controleren". As
-// an answer to a quoted value it judges nothing; a verdict beside it is
-// still read (quoteVerdict24 checks the answer on its own).
+// check (cannotSentence53).
 func (t *text) cannotCheck53() bool {
 	for a := 0; a < len(t.toks); {
 		_, b := t.sentenceOf(a)
 		if b <= a {
 			b = a + 1
 		}
-		modal, neg, check := false, false, false
-		for k := a; k < b; k++ {
-			w := string(t.tokBytes(k))
-			modal = modal || processModals[w] || ableWords53[w] || cannotWords53[w]
-			neg = neg || negations[w] || noDeterminers[w] || cannotWords53[w]
-			check = check || checkWords43[w] || checkWords30[w] || checkVerbs[w] || checkMore53[w]
-		}
-		if modal && neg && check {
+		if t.cannotSentence53(a, b) {
 			return true
 		}
 		a = b
@@ -86,14 +122,78 @@ func (t *text) cannotCheck53() bool {
 	return false
 }
 
+// cannotSentence53 reports whether tokens [a, b) say the agent cannot
+// check: a modal of ability, a verb of checking, and a negation between
+// them or just before the first, with no conjunction in that span
+// ("Telefonnummern kann ich im Chat grundsätzlich nicht abgleichen", "je
+// ne peux pas le vérifier", "no puedo comprobarlo"); "I can check that and
+// it isn't wrong" has its negation on another clause.
+func (t *text) cannotSentence53(a, b int) bool {
+	modal, check := -1, -1
+	for k := a; k < b; k++ {
+		w := string(t.tokBytes(k))
+		if modal < 0 && (processModals[w] || ableWords53[w] || cannotWords53[w]) {
+			modal = k
+		}
+		if check < 0 && (checkWords43[w] || checkWords30[w] || checkVerbs[w] || checkMore53[w]) {
+			check = k
+		}
+	}
+	if modal < 0 || check < 0 {
+		return false
+	}
+	lo, hi := min(modal, check), max(modal, check)
+	if cannotWords53[string(t.tokBytes(modal))] {
+		lo = modal
+	} else {
+		lo = max(a, lo-2)
+	}
+	neg := false
+	for k := lo; k <= hi; k++ {
+		w := string(t.tokBytes(k))
+		if conj53[w] && k > min(modal, check) {
+			return false
+		}
+		neg = neg || negations[w] || noDeterminers[w] || cannotWords53[w] || w == "ne"
+	}
+	return neg
+}
+
+// pointerSentence53 reports whether tokens [a, b) send her to a place of
+// self-service with a verb of looking and no first person ("I see …").
+func (t *text) pointerSentence53(a, b int) bool {
+	look, place := false, false
+	for k := a; k < b; k++ {
+		w := string(t.tokBytes(k))
+		if firstPerson53[w] || w == "i" && k+1 < b && (lookVerbs53[string(t.tokBytes(k+1))] || processModals[string(t.tokBytes(k+1))]) {
+			return false // "I see it in your orders" (Italian "i" is an article: "in I miei ordini")
+		}
+		look = look || lookVerbs53[w]
+		place = place || selfPlaces53[w] || loginWords[w] || accountNouns[w]
+	}
+	return look && place
+}
+
+// courtesySentence53 reports whether tokens [a, b) are only courtesy
+// ("Sorry!", "Merci.", "Lo siento, gracias").
+func (t *text) courtesySentence53(a, b int) bool {
+	for k := a; k < b; k++ {
+		if !courtesy53[string(t.tokBytes(k))] {
+			return false
+		}
+	}
+	return b > a
+}
+
 // ableWords53 are the modals of ability processModals lacks, cannotWords53
 // a modal and its negation in one token, checkMore53 the verbs of checking
-// and seeing the check sets lack, with their clitics (normalised).
+// the check sets lack, with their clitics (normalised); not verbs of
+// seeing: "Je ne peux voir cette carte nulle part" denies (attack54).
 var (
 	ableWords53 = set("konnen", "konnte", "puis", "pueden", "podemos", "consigo", "conseguimos", "possono", "possiamo",
 		"kunnen", "kun", "mogen", "darf", "durfen", "able", "allowed", "permitted", "autorise", "autorisee")
 	cannotWords53 = set("cannot", "cant", "couldnt", "unable")
-	checkMore53   = set("regarder", "voir", "see", "sehen", "ver", "vedere", "zien", "mirarlo", "mirarla", "comprobarlo",
+	checkMore53   = set("mirarlo", "mirarla", "comprobarlo",
 		"comprobarla", "verificarlo", "verificarla", "controllarli", "controllarlo", "controllarla", "verificarli",
 		"verificarlo", "controlarlo", "conferir", "nagaan", "checken", "match", "compare", "comparer", "comparar",
 		"confrontare", "vergleichen", "vergelijken", "lookup", "checked", "verified", "compared", "gepruft", "uberpruft",
@@ -104,35 +204,14 @@ var (
 // selfService53 reports whether a sentence of t points the requester to a
 // place of self-service (her account, the portal, the app, her orders, her
 // bank) with a verb of looking ("check", "prüfen Sie", "consultez",
-// "revisa", "controlli", "bekijk", "veja"), or names the one "chosen at
-// checkout" ("le moyen choisi au paiement", "das bei der Bestellung
-// gewählte Zahlungsmittel").
+// "revisa", "controlli", "bekijk", "veja"): pointerSentence53.
 func (t *text) selfService53() bool {
 	for a := 0; a < len(t.toks); {
 		_, b := t.sentenceOf(a)
 		if b <= a {
 			b = a + 1
 		}
-		look, place, chosen, checkout := -1, false, -1, -1
-		for k := a; k < b; k++ {
-			w := string(t.tokBytes(k))
-			switch {
-			case lookVerbs53[w]:
-				look = k
-			case selfPlaces53[w] || loginWords[w] || accountNouns[w]:
-				place = true
-			}
-			if chosenWords53[w] {
-				chosen = k
-			}
-			if checkoutWords53[w] {
-				checkout = k
-			}
-		}
-		if look >= 0 && place {
-			return true
-		}
-		if chosen >= 0 && checkout >= 0 && abs53(chosen-checkout) <= 6 {
+		if t.pointerSentence53(a, b) {
 			return true
 		}
 		a = b
@@ -140,16 +219,8 @@ func (t *text) selfService53() bool {
 	return false
 }
 
-func abs53(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
-}
-
 // Words of self-service (normalised): verbs of looking, in the imperative
-// or infinitive; the places she looks in; "chosen" or "used" and the
-// checkout they qualify.
+// or infinitive; the places she looks in.
 var (
 	lookVerbs53 = set("check", "see", "look", "review", "find", "view", "consult",
 		"prufen", "prufe", "uberprufen", "sehen", "siehst", "schauen", "schau", "nachsehen", "finden", "findest", "einsehen", "zeigt",
@@ -169,18 +240,13 @@ var (
 		"invoices", "billing", "rechnungen", "factures", "facturas", "fatture", "facturen", "faturas", "portaal",
 		"accountinstellingen", "kontoeinstellungen", "profiel", "profil", "perfil", "profilo", "profile", "konto", "compte",
 		"daten", "donnees", "datos", "dati", "gegevens", "dados", "kundenkonto", "espace", "area", "omgeving", "bereich")
-	chosenWords53 = set("used", "chosen", "selected", "gewahlte", "gewahlt", "verwendete", "verwendet", "benutzte", "choisi",
-		"choisie", "utilise", "utilisee", "elegido", "elegida", "usado", "usada", "utilizado", "utilizada", "scelto", "scelta",
-		"usato", "usata", "utilizzato", "utilizzata", "gekozen", "gebruikte", "gebruikt", "escolhido", "escolhida")
-	checkoutWords53 = set("checkout", "payment", "purchase", "order", "ordering", "bestellung", "kauf", "zahlung", "kasse",
-		"paiement", "commande", "achat", "pago", "compra", "pedido", "pagamento", "acquisto", "ordine", "afrekenen",
-		"betaling", "bestelling", "aankoop", "encomenda", "booking", "buchung", "reservation", "reserva", "prenotazione", "boeking")
 )
 
 // ordinalOrAbbrev53 reports whether the '.' at s[i] ends a day's ordinal
 // before a month's name ("3. November", "14. Februar": German, Dutch and
-// Scandinavian dates) or a short abbreviation before a number ("geb.
-// 1979", "Nr. 5", "Str. 12"), not a sentence.
+// Scandinavian dates) or an abbreviation of abbrevs53 before a number
+// ("geb. 1979", "Nr. 5", "Str. 12"), not a sentence; "Yes. 2 days after
+// you verify" ends one (attack54).
 func ordinalOrAbbrev53(s string, i int) bool {
 	a := i
 	for a > 0 && s[a-1] != ' ' && s[a-1] != '>' {
@@ -207,8 +273,61 @@ func ordinalOrAbbrev53(s string, i int) bool {
 	case digits == len(word) && digits <= 2:
 		m, ok := canon[strings.ToLower(next)]
 		return ok && len(m) == 3 && m[0] == 'm'
-	case letters == len(word) && letters >= 2:
+	case letters == len(word) && abbrevs53[strings.ToLower(word)]:
 		return next != "" && next[0] >= '0' && next[0] <= '9'
 	}
 	return false
 }
+
+// Words of the neutral answer (normalised): judgeWords53 judge a value
+// (yes or no, right or wrong, same or different, a reference back to her
+// words, the business's own data); bareVerdicts53 are the yes and no words
+// that are also negations or "if" elsewhere, judging when they stand
+// alone between punctuation; conj53 join clauses; firstPerson53 make "I
+// see" the agent's look, not hers; courtesy53 make a courtesy sentence.
+var (
+	judgeWords53 = set("yes", "yeah", "yep", "yup", "yea", "nope", "nah", "ja", "jep", "jawohl", "jo", "nein", "nee", "oui",
+		"ouais", "sim", "sip", "vale", "right", "wrong", "correct", "incorrect", "true", "false", "mistake", "mistaken", "error",
+		"guessed", "guess", "spot", "bingo", "indeed", "exactly", "precisely", "same", "different", "differs", "another", "other",
+		"else", "very", "identical", "matches", "nailed", "memory", "remembered", "remember", "correctly", "misremember",
+		"misremembered", "treffer", "recht", "equivocas", "indovinato", "raison", "tort", "gelijk", "razao", "razon", "woanders",
+		"elsewhere", "ailleurs", "altrove", "named", "rings", "ring", "anywhere", "nowhere", "nirgends", "nirgendwo", "nulle", "nergens", "matching", "looks", "seems", "mention", "mentioned", "mentions", "cite",
+		"cited", "quote", "quoted", "gave", "given", "said", "indicated", "our", "ours", "okay", "matched",
+		"richtig", "falsch", "korrekt", "fehler", "irren", "irrt", "irrtum", "wahr", "stimmt", "genau", "exakt", "selbe",
+		"dieselbe", "derselbe", "dasselbe", "gleiche", "gleichen", "andere", "anderen", "anders", "anderer", "passt", "genannt",
+		"genannte", "genannten", "angegeben", "angegebene", "angegebenen", "erwahnt", "erwahnte", "nennen", "scheint", "unsere",
+		"unser", "unserer", "unseren", "unserem",
+		"juste", "faux", "vrai", "erreur", "trompez", "trompe", "exact", "exacte", "exactement", "meme", "autre", "autres",
+		"differente", "pareil", "identique", "correspond", "citez", "indique", "indiquee", "mentionne", "mentionnee", "semble",
+		"nos", "notre",
+		"cierto", "falso", "equivocada", "equivocado", "equivoca", "exacto", "exactamente", "misma", "mismo", "otra", "otro",
+		"distinta", "distinto", "igual", "coincide", "coinciden", "mencionas", "menciona", "mencionada", "indicas", "dices",
+		"dijiste", "diste", "parece", "nuestro", "nuestra", "nuestros", "nuestras", "correcto", "correcta",
+		"vero", "giusto", "giusta", "sbagliato", "sbagliata", "errore", "sbaglia", "esatto", "esatta", "esattamente", "proprio",
+		"stessa", "stesso", "altra", "altro", "diversa", "diverso", "corrisponde", "citi", "cita", "indicato", "indicata",
+		"menzionato", "detto", "sembra", "nostro", "nostra", "nostri", "nostre",
+		"goed", "fout", "juist", "waar", "onjuist", "vergist", "klopt", "precies", "zelfde", "dezelfde", "hetzelfde", "ander",
+		"overeen", "noemt", "noemde", "genoemd", "opgegeven", "lijkt", "onze", "ons",
+		"certo", "certa", "errado", "errada", "verdade", "engano", "engana", "correto", "correta", "exato", "exata",
+		"exatamente", "mesma", "mesmo", "outra", "outro", "diferente", "bate", "confere", "refere", "referiu", "indicou",
+		"mencionou", "disse", "nosso", "nossa", "nossos", "nossas")
+	bareVerdicts53 = set("no", "non", "nao", "si", "ok", "niet")
+	contrast53     = set("but", "though", "although", "however", "aber", "doch", "jedoch", "mais", "pourtant", "cependant",
+		"pero", "aunque", "sino", "ma", "pero", "tuttavia", "maar", "echter", "mas", "porem", "contudo", "embora")
+	clitics53 = set("idea", "clue", "se", "lo", "la", "le", "me", "te", "si", "mi", "ci", "ne", "ho", "hay", "tengo", "tenemos", "es", "e",
+		"est", "posso", "puedo", "consigo", "podemos", "pode", "puede", "je", "nous", "on", "vous")
+	copulas53 = set("e", "es", "est", "ist", "is", "era", "fue", "foi", "war", "was", "etait", "eso", "esa", "ese", "quella",
+		"quello", "essa", "esse", "die", "dat", "c", "ce", "cest")
+	conj53 = set("and", "but", "though", "however", "und", "aber", "doch", "sondern", "et", "mais", "pourtant", "y",
+		"pero", "sino", "e", "ma", "pero", "en", "maar", "toch", "mas", "porem")
+	firstPerson53 = set("ive", "ich", "moi", "yo", "io", "ik", "eu", "we", "wir", "nous", "vemos", "vediamo", "wij", "vemos")
+	courtesy53    = set("sorry", "thanks", "thank", "you", "please", "im", "afraid", "leider", "danke", "entschuldigung", "bitte",
+		"desole", "desolee", "merci", "pardon", "lo", "siento", "gracias", "disculpa", "disculpe", "mi", "spiace", "dispiace",
+		"grazie", "scusi", "scusa", "bedankt", "helaas", "excuses", "lamento", "obrigado", "obrigada", "desculpe", "sinto",
+		"muito", "tanto", "vielen", "beaucoup", "mille", "tante", "muchas", "hartelijk", "dank")
+)
+
+// abbrevs53 are the abbreviations read before a number (lower case).
+var abbrevs53 = set("geb", "gebr", "nr", "str", "ca", "bzw", "tel", "hnr", "num", "art", "pag", "apt", "ave", "av", "dr",
+	"vol", "ref", "nro", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "okt", "nov", "dec", "dez",
+	"janv", "fevr", "avr", "juil", "ene", "abr", "ago", "dic", "gen", "mag", "giu", "lug", "set", "ott", "mei", "mrt")
