@@ -522,10 +522,10 @@ var (
 		"correggere", "aggiorna", "aggiornare", "cambiare", "modificare", "wijzigt", "wijzigen", "wijzig", "verandert",
 		"veranderen", "pas", "past", "corrigeert", "corrigeren", "muda", "mudar", "altera", "alterar", "corrigir",
 		"atualiza", "atualizar", "edita", "editar", "cambi", "modifichi", "corregga")
-	reflexive50   = set("se", "si", "sich")
-	passive50     = set("is", "are", "be", "been", "being", "wird", "werden", "wordt", "worden")
-	politeYou50   = set("sie", "u", "vous", "usted", "lei", "voce", "you")
-	howPreps50    = set("in", "under", "via", "through", "from", "unter", "uber", "im", "dans", "depuis", "sous", "par",
+	reflexive50 = set("se", "si", "sich")
+	passive50   = set("is", "are", "be", "been", "being", "wird", "werden", "wordt", "worden")
+	politeYou50 = set("sie", "u", "vous", "usted", "lei", "voce", "you")
+	howPreps50  = set("in", "under", "via", "through", "from", "unter", "uber", "im", "dans", "depuis", "sous", "par",
 		"en", "desde", "mediante", "tramite", "nelle", "nella", "nel", "da", "onder", "bij", "op", "em", "no", "na",
 		"pela", "pelo", "atraves", "by", "con", "com", "met", "mit", "avec", "online")
 	pointerDemos50 = set("that", "this", "esa", "ese", "esta", "este", "essa", "esse", "quella", "quello", "questa",
