@@ -94,7 +94,9 @@ var (
 		"dossier", "dossiers", "expediente", "expedientes", "processo", "pratica", "akte", "akten", "unterlagen",
 		"kartei", "bestand", "registo", "registos", "registro", "registros", "archivio", "scheda", "ficha", "fiche",
 		"profile", "profilo", "perfil", "profiel", "account", "konto", "compte", "cuenta", "conto", "conta",
-		"anagrafica", "cadastro", "systeem", "system", "sistema", "kundenakte", "kundendaten", "stammdaten")
+		"anagrafica", "cadastro", "systeem", "system", "sistema", "kundenakte", "kundendaten", "stammdaten", "auftrag",
+		"nachsendeauftrag", "ordre", "opdracht", "doorzendopdracht", "instrucao", "instrucoes", "instruccion",
+		"instrucciones", "istruzione", "istruzioni")
 	// said50 say the requester gave the value: "the address you quote",
 	// "le numéro indiqué", "las cifras que indica".
 	said50 = set("quote", "quoted", "quotes", "indicate", "indicated", "indique", "indiquee", "indiques", "indiquez",
@@ -112,7 +114,7 @@ var (
 		"agrees", "agree", "tallies", "tally", "conforme", "conformes", "concorda", "concordam", "concuerda",
 		"concuerdan", "confere", "conferem", "bate", "batem", "klopt", "kloppen")
 	// neg50 negate a comparison or a copula.
-	neg50 = set("not", "doesnt", "dont", "isnt", "arent", "didnt", "nicht", "kein", "keine", "keinen", "ne", "pas",
+	neg50 = set("not", "doesnt", "dont", "isnt", "arent", "didnt", "cant", "cannot", "wont", "unable", "nicht", "kein", "keine", "keinen", "ne", "pas",
 		"nest", "no", "non", "niet", "geen", "nao", "never")
 )
 
@@ -131,7 +133,8 @@ func (t *text) noAnswer50(from, to int) bool {
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
 		if t.toks[k].flags&fQuestion != 0 || condWords[w] || whetherWords[w] && w != "of" && w != "als" || whichWords23[w] ||
-			generic50[w] || modalWords23[w] || thingWords[w] || otherThings[w] || businessPlaces[w] || checkVerbs[w] {
+			generic50[w] || modalWords23[w] || thingWords[w] || otherThings[w] || businessPlaces[w] || checkVerbs[w] ||
+			secondThings[w] || ourWords[w] {
 			return true
 		}
 	}
@@ -197,8 +200,8 @@ func (t *text) nearMissIn50(from, to, lead int) bool {
 			return false // "our hotline's last digit"
 		}
 	}
-	if t.partOfOther(part, to) {
-		return false // "the digits of the order"
+	if t.partOfOther(part, to) && !t.partPlace50(part, to) {
+		return false // "the digits of the order", not "un chiffre de travers", "les chiffres du milieu"
 	}
 	for k := max(from, part-5); k < to && k <= part+5; k++ {
 		if k != part && off50[string(t.tokBytes(k))] {
@@ -243,18 +246,28 @@ func (t *text) formalIn50(from, to int) string {
 		switch {
 		case noun < 0 && (isValueNoun(w) || parts50[w] || lastDigitNouns[w]):
 			noun = k
+			if said < 0 {
+				for j := max(from, k-3); j < k; j++ {
+					if said50[string(t.tokBytes(j))] {
+						said = j // "die angegebene Adresse", "het opgegeven adres"
+					}
+				}
+			}
 		case noun >= 0 && said < 0 && said50[w] && k <= noun+5:
 			said = k
 		case said >= 0 && match < 0 && (match50[w] || w == "1" && k+1 < to && onPreps[string(t.tokBytes(k+1))]):
 			match = k
-		case match >= 0 && rec < 0 && (record50[w] || accountWords[w] && !haveWords[w]):
+		case said >= 0 && rec < 0 && (record50[w] || accountWords[w] && !haveWords[w]):
 			rec = k
 		}
-		if said >= 0 && neg50[w] {
+		if thingWords[w] || otherThings[w] {
+			return "" // "the order number you quote matches our records"
+		}
+		if said >= 0 && noun >= 0 && neg50[w] {
 			neg = true
 		}
 	}
-	if rec < 0 {
+	if rec < 0 || match < 0 {
 		return ""
 	}
 	for k := from; k < to; k++ {
@@ -338,13 +351,17 @@ func (m *Matcher) placePick50(t *text, rest, to int) bool {
 	for end > rest && t.isEmoji(end-1) {
 		end--
 	}
-	if end-rest < 3 || end-rest > 4 || t.toks[rest].flags&fQuestion != 0 {
+	if end-rest < 2 || end-rest > 4 || t.toks[rest].flags&fQuestion != 0 {
 		return false
 	}
 	if e := t.clauseEnd50(rest, end); e != end {
 		return false
 	}
-	a, b, c := string(t.tokBytes(rest)), string(t.tokBytes(rest+1)), string(t.tokBytes(rest+2))
+	a, b := string(t.tokBytes(rest)), string(t.tokBytes(rest+1))
+	if end-rest == 2 {
+		return (definites[a] || pickPronouns50[a]) && countryAdjectives[b] // "die deutsche", "la francesa"
+	}
+	c := string(t.tokBytes(rest + 2))
 	switch {
 	case end-rest == 3 && definites[a] && c == "1":
 		return m.place50(b) // "the Portland one", "the French one"
@@ -444,6 +461,9 @@ func (t *text) recordNoun50(rest int, no bool) string {
 		return ""
 	}
 	k++
+	if k < end && isValueNoun(string(t.tokBytes(k))) {
+		k++ // "phone number", "numéro de carte" reads "numero de carte" below
+	}
 	for k+1 < end && ofWords[string(t.tokBytes(k))] && birthWords[string(t.tokBytes(k+1))] {
 		k += 2 // "fecha de nacimiento", "date of birth"
 	}
@@ -541,6 +561,9 @@ func (t *text) policy50(from, to int) bool {
 	neg, effect, other, than, can := false, false, -1, false, false
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
+		if len(w) > 4 && w[0] == 'n' && effect50[w[1:]] {
+			return true // "n'affecte pas", "n'influe pas"
+		}
 		neg = neg || neg50[w] || w == "aucune" || w == "aucun" || w == "ningun" || w == "ninguna" || w == "nessun" ||
 			w == "nessuna" || w == "nenhum" || w == "nenhuma" || w == "cant" || w == "cannot"
 		effect = effect || effect50[w]
@@ -557,7 +580,7 @@ var (
 	effect50 = set("affect", "affects", "influence", "influences", "impact", "impacts", "einfluss", "beeinflusst",
 		"auswirkung", "auswirkungen", "influe", "incidence", "affecte", "afecta", "afectan", "influye", "influyen",
 		"influencia", "incide", "influisce", "influiscono", "influenza", "invloed", "beinvloedt", "effect", "afeta",
-		"afetam", "interfere", "matter", "matters", "rolle", "importa", "uitmaken")
+		"afetam", "interfere", "matter", "matters", "rolle", "importa", "uitmaken", "affectent", "influent", "impacte")
 	than50 = set("than", "als", "que", "di", "dan", "da", "do", "from", "a")
 	can50  = set("can", "cant", "cannot", "only", "possible", "impossible", "moglich", "unmoglich", "nur", "kann",
 		"konnen", "possible", "peut", "pouvons", "seulement", "uniquement", "puede", "podemos", "posible", "solo",
@@ -566,12 +589,32 @@ var (
 		"regla", "regola")
 )
 
-// policyAt50 is policy50 on the sentence of token i.
+// policyAt50 is policy50 on the clause of token i.
 func (t *text) policyAt50(i int) bool {
-	from, to := t.sentenceOf(i)
+	from, to := t.clauseOf(i)
 	return t.policy50(from, to)
 }
 
 // words50 are the cue words of the readings of this file (clSet50): a
 // reply without one skips formal50 and nearMiss50.
 var words50 = union(parts50, off50, said50, between50)
+
+// partPlace50 reports whether the of-phrase after the part at token i
+// says where in the value or how it is off: "un chiffre de travers", "les
+// chiffres du milieu", "the digits at the end".
+func (t *text) partPlace50(i, to int) bool {
+	k := i + 2
+	if k < to && possessiveArticles[string(t.tokBytes(k))] {
+		k++
+	}
+	if k >= to {
+		return false
+	}
+	w := string(t.tokBytes(k))
+	return off50[w] || placeInValue50[w]
+}
+
+// placeInValue50 name a place in a value: its middle, end or start.
+var placeInValue50 = set("middle", "end", "start", "beginning", "mitte", "ende", "anfang", "milieu", "fin", "debut",
+	"medio", "final", "principio", "inicio", "mezzo", "fine", "inizio", "midden", "einde", "begin", "meio", "fim",
+	"comeco")
