@@ -67,7 +67,7 @@ var (
 		"invertida", "invertidos", "sbagliato", "sbagliata", "sbagliate", "sbagliati", "sbaglia", "invertite", "invertiti",
 		"manca", "spostato", "spostata", "naast", "ernaast", "fout", "verkeerd", "verkeerde", "verwisseld", "ontbreekt",
 		"verschoven", "errado", "errada", "trocado", "trocada", "trocados", "trocadas", "falha", "errou", "engana",
-		"enganou", "wrongly", "mistyped", "vertippt", "sbagliate")
+		"enganou", "wrongly", "mistyped", "vertippt", "falta", "faltan", "revers", "reves", "invertita", "invertito", "scambiata", "scambiate", "scambiato", "scambiati")
 	// missLeads50 open an answer as a miss: "Raté !", "Missed!", "Close!".
 	missLeads50 = set("rate", "loupe", "missed", "nope", "almost", "cl", "nearly", "presque", "fast", "knapp", "beinahe",
 		"casi", "quasi", "bijna", "quase", "nah", "fallado", "sbagliato", "mis", "falhou", "daneben", "niet", "nicht",
@@ -130,6 +130,14 @@ func (t *text) clauseEnd50(i, to int) int {
 // condition, a rule or a tip, or about a thing of the business's or an
 // order's: no sentence of a near miss.
 func (t *text) noAnswer50(from, to int) bool {
+	neg, say := false, false
+	for k := from; k < to; k++ {
+		neg = neg || neg50[string(t.tokBytes(k))] && !t.opensSentence(int(t.toks[k].off))
+		say = say || t.has(k, clSay) || tell50[string(t.tokBytes(k))]
+	}
+	if neg && say {
+		return true // "No le voy a decir qué dígitos están mal"
+	}
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
 		if t.toks[k].flags&fQuestion != 0 || condWords[w] || whetherWords[w] && w != "of" && w != "als" || whichWords23[w] ||
@@ -322,6 +330,9 @@ func (t *text) answerLead50() (yes, no bool, rest int) {
 			return false, false, -1
 		}
 		if t.toks[k].flags&fPunctAfter != 0 || t.isEmoji(k) {
+			if !yes && !no && k == 1 && pointer50[string(t.tokBytes(0))] != pointer50[string(t.tokBytes(1))] {
+				yes = true // "Eso es,", "C'est ça,", "That's it,"
+			}
 			if yes == no {
 				return false, false, -1
 			}
@@ -359,7 +370,7 @@ func (m *Matcher) placePick50(t *text, rest, to int) bool {
 	}
 	a, b := string(t.tokBytes(rest)), string(t.tokBytes(rest+1))
 	if end-rest == 2 {
-		return (definites[a] || pickPronouns50[a]) && countryAdjectives[b] // "die deutsche", "la francesa"
+		return (definites[a] || pickPronouns50[a]) && countryAdj50[b] // "die deutsche", "la francesa"
 	}
 	c := string(t.tokBytes(rest + 2))
 	switch {
@@ -384,7 +395,7 @@ var (
 // place50 reports whether w names one of her cities (in any of its
 // names), a country or a country's adjective.
 func (m *Matcher) place50(w string) bool {
-	if countryAdjectives[w] || exonymIndex50[w] != "" && slicesHas50(m.cities, exonymIndex50[w]) {
+	if countryAdj50[w] || exonymIndex50[w] != "" && slicesHas50(m.cities, exonymIndex50[w]) {
 		return true
 	}
 	for _, c := range m.cities {
@@ -546,7 +557,7 @@ var (
 	passive50   = set("is", "are", "be", "been", "being", "wird", "werden", "wordt", "worden")
 	politeYou50 = set("sie", "u", "vous", "usted", "lei", "voce", "you")
 	howPreps50  = set("in", "under", "via", "through", "from", "unter", "uber", "im", "dans", "depuis", "sous", "par",
-		"en", "desde", "mediante", "tramite", "nelle", "nella", "nel", "da", "onder", "bij", "op", "em", "no", "na",
+		"en", "desde", "mediante", "tramite", "nelle", "nella", "nel", "da", "dalla", "dal", "dallo", "dalle", "dai", "onder", "bij", "op", "em", "no", "na",
 		"pela", "pelo", "atraves", "by", "con", "com", "met", "mit", "avec", "online")
 	pointerDemos50 = set("that", "this", "esa", "ese", "esta", "este", "essa", "esse", "quella", "quello", "questa",
 		"questo", "dat", "deze", "diese", "dieser", "cette", "ce", "celle", "celui", "dieses")
@@ -618,3 +629,14 @@ func (t *text) partPlace50(i, to int) bool {
 var placeInValue50 = set("middle", "end", "start", "beginning", "mitte", "ende", "anfang", "milieu", "fin", "debut",
 	"medio", "final", "principio", "inicio", "mezzo", "fine", "inizio", "midden", "einde", "begin", "meio", "fim",
 	"comeco")
+
+// countryAdj50 are countryAdjectives with their feminine forms: "la
+// francesa", "l'allemande", "a alemã".
+var countryAdj50 = union(countryAdjectives, set("alemana", "francesa", "espanola", "italiana", "holandesa", "portuguesa",
+	"allemande", "francaise", "espagnole", "italienne", "neerlandaise", "portugaise", "tedesca", "spagnola", "alema",
+	"espanhola", "deutsch", "franzosisch", "spanisch", "italienisch", "niederlandisch", "portugiesisch", "franzosische",
+	"spanische", "italienische", "niederlandische", "portugiesische", "olandese", "portoghese", "francese"))
+
+// tell50 are verbs of telling a refusal may hold besides sayVerbs.
+var tell50 = set("tell", "say", "sagen", "verraten", "dire", "decir", "decirle", "dire", "dirle", "zeggen", "vertellen",
+	"dizer", "revelar", "reveal", "confirm", "bestatigen", "confirmer", "confirmar", "confermare", "bevestigen")
