@@ -140,9 +140,9 @@ func (t *text) noAnswer50(from, to int) bool {
 	}
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
-		if t.toks[k].flags&fQuestion != 0 || condWords[w] || whetherWords[w] && w != "of" && w != "als" || whichWords23[w] ||
+		if t.toks[k].flags&fQuestion != 0 || condWords[w] || t.whether50(k, from) || whichWords23[w] ||
 			generic50[w] || modalWords23[w] || thingWords[w] || otherThings[w] || businessPlaces[w] || checkVerbs[w] ||
-			secondThings[w] || ourWords[w] {
+			secondThings[w] {
 			return true
 		}
 	}
@@ -203,15 +203,16 @@ func (t *text) nearMissIn50(from, to, lead int) bool {
 	if part < 0 || t.noAnswer50(from, to) {
 		return false
 	}
-	for k := max(from, part-2); k < part; k++ {
-		if ourWords[string(t.tokBytes(k))] {
-			return false // "our hotline's last digit"
-		}
+	ours := false
+	for k := from; k < to; k++ {
+		w := string(t.tokBytes(k))
+		// "Onze klantenservicelijn" reads "11 klantenservicelijn", "um eins verschoben" "11 verschoben"
+		ours = ours || ourWords[w] || ours50[w] || w == "11" && k+1 < to && !off50[string(t.tokBytes(k+1))] && !t.digitsTok(k+1)
 	}
 	if t.partOfOther(part, to) && !t.partPlace50(part, to) {
 		return false // "the digits of the order", not "un chiffre de travers", "les chiffres du milieu"
 	}
-	for k := max(from, part-5); k < to && k <= part+5; k++ {
+	for k := max(from, part-5); k < to && k <= part+5 && !ours; k++ { // not "our hotline's last digit was wrong"
 		if k != part && off50[string(t.tokBytes(k))] {
 			return true
 		}
@@ -280,7 +281,7 @@ func (t *text) formalIn50(from, to int) string {
 	}
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
-		if t.toks[k].flags&fQuestion != 0 || condWords[w] || whetherWords[w] && w != "of" && w != "als" || whichWords23[w] {
+		if t.toks[k].flags&fQuestion != 0 || condWords[w] || t.whether50(k, from) || whichWords23[w] {
 			return ""
 		}
 		if k < noun && neg50[w] {
@@ -640,3 +641,29 @@ var countryAdj50 = union(countryAdjectives, set("alemana", "francesa", "espanola
 // tell50 are verbs of telling a refusal may hold besides sayVerbs.
 var tell50 = set("tell", "say", "sagen", "verraten", "dire", "decir", "decirle", "dire", "dirle", "zeggen", "vertellen",
 	"dizer", "revelar", "reveal", "confirm", "bestatigen", "confirmer", "confirmar", "confermare", "bevestigen")
+
+// ours50 are the business's possessives ourWords may miss.
+var ours50 = set("our", "onze", "ons", "unser", "unsere", "unserer", "unseren", "notre", "nos", "nuestro", "nuestra",
+	"nuestros", "nuestras", "nostro", "nostra", "nostri", "nostre", "nosso", "nossa", "nossos", "nossas")
+
+// whether50 reports whether token k (in a sentence opening at from) asks
+// whether or sets a condition: "whether", "ob", "si" and the like, and
+// Dutch "als" opening its sentence or "of" after a verb of saying or
+// knowing ("kan ik u zeggen of ...").
+func (t *text) whether50(k, from int) bool {
+	w := string(t.tokBytes(k))
+	switch {
+	case w == "als":
+		return k == from || t.toks[k-1].flags&fPunctAfter != 0
+	case w == "of":
+		if k == from {
+			return false
+		}
+		p := string(t.tokBytes(k - 1))
+		return tell50[p] || knowVerbs50[p] || t.toks[k-1].flags&fPunctAfter != 0
+	}
+	return whetherWords[w]
+}
+
+// knowVerbs50 are Dutch verbs of knowing or checking before "of".
+var knowVerbs50 = set("weten", "weet", "zien", "kijken", "controleren", "nagaan", "checken", "bekijken", "vertellen")
