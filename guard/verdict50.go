@@ -347,7 +347,7 @@ var (
 	yesLead50 = set("yes", "yeah", "yep", "yup", "correct", "right", "exactly", "precisely", "indeed", "ja", "genau",
 		"richtig", "stimmt", "exakt", "korrekt", "oui", "exact", "exactement", "effectivement", "si", "exacto",
 		"correcto", "correcta", "efectivamente", "esatto", "esattamente", "giusto", "corretto", "precies", "klopt",
-		"juist", "inderdaad", "sim", "exato", "exatamente", "correto", "isso", "emojiyes", "bingo")
+		"juist", "inderdaad", "sim", "exato", "exatamente", "correto", "isso", "emojiyes", "bingo", "certo", "certa")
 	noLead50   = set("no", "nope", "nein", "non", "nee", "nao", "emojino")
 	leadGlue50 = set("thats", "that", "is", "its", "it", "cest", "ca", "es", "eso", "e", "das", "ist", "dat", "klopt",
 		"so", "mesmo", "asi", "cosi", "cela", "bien", "tout", "a", "fait")
