@@ -38,11 +38,38 @@ func (m *Matcher) verdict50(t *text, class string) string {
 	if t.cls&clSet50 == 0 {
 		return ""
 	}
-	if r := t.formal50(); r != "" {
-		return r
-	}
-	if t.nearMiss50() {
-		return RuleDenial
+	// the sentences with a cue word only: a near miss needs a part (of at
+	// most 16 tokens), a formal verdict a word of saying
+	lead := -1
+	from, to := 0, 0
+	part, said := false, false
+	toks := t.toks
+	for k := 0; k <= len(toks); k++ {
+		if k < len(toks) && toks[k].cls&clSet50 == 0 {
+			continue
+		}
+		if k >= to { // the sentence before is read: judge it
+			if said {
+				if r := t.formalIn50(from, to); r != "" {
+					return r
+				}
+			}
+			if part && to-from <= 16 {
+				if lead < 0 {
+					lead = t.missLead50()
+				}
+				if t.nearMissIn50(from, to, lead) {
+					return RuleDenial
+				}
+			}
+			if k == len(toks) {
+				break
+			}
+			from, to = t.sentenceOf(k)
+			part, said = false, false
+		}
+		w := string(t.tokBytes(k))
+		part, said = part || parts50[w], said || said50[w]
 	}
 	return ""
 }
@@ -552,7 +579,7 @@ var (
 		"changer", "corrige", "corriger", "rectifie", "cambia", "cambian", "cambiar", "modifica", "modifican",
 		"modificar", "corrige", "corrigen", "corregir", "actualiza", "actualizar", "edita", "corregge", "correggono",
 		"correggere", "aggiorna", "aggiornare", "cambiare", "modificare", "wijzigt", "wijzigen", "wijzig", "verandert",
-		"veranderen", "pas", "past", "corrigeert", "corrigeren", "muda", "mudar", "altera", "alterar", "corrigir",
+		"veranderen", "aanpassen", "corrigeert", "corrigeren", "muda", "mudar", "altera", "alterar", "corrigir",
 		"atualiza", "atualizar", "edita", "editar", "cambi", "modifichi", "corregga")
 	reflexive50 = set("se", "si", "sich")
 	passive50   = set("is", "are", "be", "been", "being", "wird", "werden", "wordt", "worden")
@@ -592,7 +619,8 @@ var (
 	effect50 = set("affect", "affects", "influence", "influences", "impact", "impacts", "einfluss", "beeinflusst",
 		"auswirkung", "auswirkungen", "influe", "incidence", "affecte", "afecta", "afectan", "influye", "influyen",
 		"influencia", "incide", "influisce", "influiscono", "influenza", "invloed", "beinvloedt", "effect", "afeta",
-		"afetam", "interfere", "matter", "matters", "rolle", "importa", "uitmaken", "affectent", "influent", "impacte")
+		"afetam", "interfere", "matter", "matters", "rolle", "importa", "uitmaken", "affectent", "influent", "impacte",
+		"naffecte", "naffectent", "ninflue", "ninfluent", "ninfluence", "nimpacte")
 	than50 = set("than", "als", "que", "di", "dan", "da", "do", "from", "a")
 	can50  = set("can", "cant", "cannot", "only", "possible", "impossible", "moglich", "unmoglich", "nur", "kann",
 		"konnen", "possible", "peut", "pouvons", "seulement", "uniquement", "puede", "podemos", "posible", "solo",
@@ -608,8 +636,9 @@ func (t *text) policyAt50(i int) bool {
 }
 
 // words50 are the cue words of the readings of this file (clSet50): a
-// reply without one skips formal50 and nearMiss50.
-var words50 = union(parts50, off50, said50, between50)
+// reply without one skips formal50 and nearMiss50: a near miss names a
+// part, a formal verdict says who gave the value.
+var words50 = union(parts50, said50)
 
 // partPlace50 reports whether the of-phrase after the part at token i
 // says where in the value or how it is off: "un chiffre de travers", "les
