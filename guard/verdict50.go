@@ -169,7 +169,7 @@ func (t *text) noAnswer50(from, to int) bool {
 		w := string(t.tokBytes(k))
 		if t.toks[k].flags&fQuestion != 0 || condWords[w] || t.whether50(k, from) || whichWords23[w] ||
 			generic50[w] || modalWords23[w] || thingWords[w] || otherThings[w] || businessPlaces[w] || checkVerbs[w] ||
-			secondThings[w] {
+			secondThings[w] || codes50[w] {
 			return true
 		}
 	}
@@ -296,8 +296,8 @@ func (t *text) formalIn50(from, to int) string {
 		case said >= 0 && rec < 0 && (record50[w] || accountWords[w] && !haveWords[w]):
 			rec = k
 		}
-		if thingWords[w] || otherThings[w] {
-			return "" // "the order number you quote matches our records"
+		if thingWords[w] || otherThings[w] || codes50[w] {
+			return "" // "the order number you quote matches our records", "the tracking number you quoted"
 		}
 		if said >= 0 && noun >= 0 && neg50[w] {
 			neg = true
@@ -696,3 +696,11 @@ func (t *text) whether50(k, from int) bool {
 
 // knowVerbs50 are Dutch verbs of knowing or checking before "of".
 var knowVerbs50 = set("weten", "weet", "zien", "kijken", "controleren", "nagaan", "checken", "bekijken", "vertellen")
+
+// codes50 name codes and numbers that are not hers: a tracking number, a
+// password, a voucher (normalised).
+var codes50 = set("captcha", "password", "passwort", "pin", "otp", "coupon", "voucher", "gutschein", "cupon", "buono",
+	"tracking", "sendungsnummer", "suivi", "seguimiento", "tracciamento", "rastreio", "reference", "referenz",
+	"referencia", "riferimento", "referentie", "ticket", "ticketnummer", "dossiernummer", "booking", "buchung",
+	"reservation", "reservierung", "reserva", "prenotazione", "boeking", "motdepasse", "contrasena", "wachtwoord",
+	"senha")
