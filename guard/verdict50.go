@@ -94,7 +94,11 @@ var (
 		"invertida", "invertidos", "sbagliato", "sbagliata", "sbagliate", "sbagliati", "sbaglia", "invertite", "invertiti",
 		"manca", "spostato", "spostata", "naast", "ernaast", "fout", "verkeerd", "verkeerde", "verwisseld", "ontbreekt",
 		"verschoven", "errado", "errada", "trocado", "trocada", "trocados", "trocadas", "falha", "errou", "engana",
-		"enganou", "wrongly", "mistyped", "vertippt", "falta", "faltan", "revers", "reves", "invertita", "invertito", "scambiata", "scambiate", "scambiato", "scambiati")
+		"enganou", "wrongly", "mistyped", "vertippt", "falta", "faltan", "mist", "mankeert", "revers", "reves", "invertita", "invertito", "scambiata", "scambiate", "scambiato", "scambiati")
+	// offPairs50 say a part is off in two tokens: "zu viel", "en trop",
+	// "in più", "de más", "a mais", "te veel".
+	offPairs50 = set("zu viel", "en trop", "de trop", "in piu", "di troppo", "de mas", "de sobra", "a mais", "a menos",
+		"te veel", "te weinig", "too many", "too few", "un de plus", "en moins")
 	// missLeads50 open an answer as a miss: "Raté !", "Missed!", "Close!".
 	missLeads50 = set("rate", "loupe", "missed", "nope", "almost", "cl", "nearly", "presque", "fast", "knapp", "beinahe",
 		"casi", "quasi", "bijna", "quase", "nah", "fallado", "sbagliato", "mis", "falhou", "daneben", "niet", "nicht",
@@ -115,7 +119,8 @@ var (
 		"spesso", "sempre", "basta", "vaak", "altijd", "meestal", "genoeg", "frequentemente", "muitas", "costuma",
 		"would", "wurde", "serait", "seria", "sarebbe", "zou", "happens", "passiert", "arrive", "pasa", "succede",
 		"gebeurt", "acontece", "tip", "tipp", "conseil", "consejo", "consiglio", "advies", "dica", "example",
-		"beispiel", "exemple", "ejemplo", "esempio", "voorbeeld", "exemplo")
+		"beispiel", "exemple", "ejemplo", "esempio", "voorbeeld", "exemplo", "easy", "leicht", "facile", "facil",
+		"makkelijk", "snel", "quickly", "schnell")
 	// record50 name the business's file in a formal register.
 	record50 = set("file", "files", "records", "record", "instruction", "instructions", "fichier", "fichiers", "profil",
 		"dossier", "dossiers", "expediente", "expedientes", "processo", "pratica", "akte", "akten", "unterlagen",
@@ -227,8 +232,8 @@ func (t *text) nearMissIn50(from, to, lead int) bool {
 			break
 		}
 	}
-	if part < 0 || t.noAnswer50(from, to) {
-		return false
+	if part < 0 || t.noAnswer50(from, to) || gerund50(string(t.tokBytes(from))) {
+		return false // "Typing one digit off is easy": a gerund opens a rule
 	}
 	ours := false
 	for k := from; k < to; k++ {
@@ -240,7 +245,7 @@ func (t *text) nearMissIn50(from, to, lead int) bool {
 		return false // "the digits of the order", not "un chiffre de travers", "les chiffres du milieu"
 	}
 	for k := max(from, part-5); k < to && k <= part+5 && !ours; k++ { // not "our hotline's last digit was wrong"
-		if k != part && off50[string(t.tokBytes(k))] {
+		if k != part && (off50[string(t.tokBytes(k))] || k > from && offPairs50[string(t.tokBytes(k-1))+" "+string(t.tokBytes(k))]) {
 			return true
 		}
 	}
@@ -605,7 +610,7 @@ func (t *text) policy50(from, to int) bool {
 		}
 		neg = neg || neg50[w] || w == "aucune" || w == "aucun" || w == "ningun" || w == "ninguna" || w == "nessun" ||
 			w == "nessuna" || w == "nenhum" || w == "nenhuma" || w == "cant" || w == "cannot"
-		effect = effect || effect50[w]
+		effect = effect || effect50[w] || k+1 < to && effectPairs50[w+" "+string(t.tokBytes(k+1))]
 		if other < 0 && otherOpeners[w] {
 			other = k
 		}
@@ -621,6 +626,10 @@ var (
 		"influencia", "incide", "influisce", "influiscono", "influenza", "invloed", "beinvloedt", "effect", "afeta",
 		"afetam", "interfere", "matter", "matters", "rolle", "importa", "uitmaken", "affectent", "influent", "impacte",
 		"naffecte", "naffectent", "ninflue", "ninfluent", "ninfluence", "nimpacte")
+	// effectPairs50 are words of effect in two tokens: "conta para",
+	// "niet uit" ("maakt niet uit"), "joue pas".
+	effectPairs50 = set("conta para", "cuenta para", "conta per", "niet uit", "nichts aus", "joue pas", "joue aucun",
+		"speelt geen", "spielt keine")
 	than50 = set("than", "als", "que", "di", "dan", "da", "do", "from", "a")
 	can50  = set("can", "cant", "cannot", "only", "possible", "impossible", "moglich", "unmoglich", "nur", "kann",
 		"konnen", "possible", "peut", "pouvons", "seulement", "uniquement", "puede", "podemos", "posible", "solo",
