@@ -24,7 +24,7 @@ package guard
 //     payment" (policy50).
 //
 // The readings run after the others found no verdict (check), gated on
-// clSet50, the union of their cue words, and on the reply's first word.
+// the shapes of their cue words (cue50) and on the reply's first word.
 
 // verdict50 returns the rule of the readings above on t for an offer of
 // class, or "".
@@ -35,44 +35,59 @@ func (m *Matcher) verdict50(t *text, class string) string {
 	if r := m.plain50(t, class); r != "" {
 		return r
 	}
-	if t.cls&clSet50 == 0 {
-		return ""
-	}
-	// the sentences with a cue word only: a near miss needs a part (of at
-	// most 16 tokens), a formal verdict a word of saying
+	// the sentences with a cue word only: a near miss needs a part (in a
+	// sentence of at most 16 tokens), a formal verdict a word of saying
 	lead := -1
-	from, to := 0, 0
-	part, said := false, false
 	toks := t.toks
-	for k := 0; k <= len(toks); k++ {
-		if k < len(toks) && toks[k].cls&clSet50 == 0 {
+	for k := 0; k < len(toks); k++ {
+		if !cue50(&toks[k]) {
 			continue
 		}
-		if k >= to { // the sentence before is read: judge it
-			if said {
-				if r := t.formalIn50(from, to); r != "" {
-					return r
-				}
-			}
-			if part && to-from <= 16 {
-				if lead < 0 {
-					lead = t.missLead50()
-				}
-				if t.nearMissIn50(from, to, lead) {
-					return RuleDenial
-				}
-			}
-			if k == len(toks) {
-				break
-			}
-			from, to = t.sentenceOf(k)
-			part, said = false, false
+		c := cueKinds50[string(t.tokBytes(k))]
+		if c == 0 {
+			continue
 		}
-		w := string(t.tokBytes(k))
-		part, said = part || parts50[w], said || said50[w]
+		from, to := t.sentenceOf(k)
+		for j := k + 1; j < to; j++ { // the sentence's other cue words
+			if cue50(&toks[j]) {
+				c |= cueKinds50[string(t.tokBytes(j))]
+			}
+		}
+		if c&cueSaid50 != 0 {
+			if r := t.formalIn50(from, to); r != "" {
+				return r
+			}
+		}
+		if c&cuePart50 != 0 && to-from <= 16 {
+			if lead < 0 {
+				lead = t.missLead50()
+			}
+			if t.nearMissIn50(from, to, lead) {
+				return RuleDenial
+			}
+		}
+		k = to - 1
 	}
 	return ""
 }
+
+// What a cue word of words50 is (cueKinds50).
+const (
+	cuePart50 uint8 = 1 << iota // a part of a value (parts50)
+	cueSaid50                   // a word of saying (said50)
+)
+
+// cueKinds50 maps each cue word to its kinds.
+var cueKinds50 = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for w := range parts50 {
+		m[w] |= cuePart50
+	}
+	for w := range said50 {
+		m[w] |= cueSaid50
+	}
+	return m
+}()
 
 // Words of the readings (normalised).
 var (
@@ -222,18 +237,28 @@ func (t *text) missLead50() int {
 }
 
 func (t *text) nearMissIn50(from, to, lead int) bool {
-	if to-from > 16 {
-		return false
-	}
 	part := -1
 	for k := from; k < to; k++ {
-		if parts50[string(t.tokBytes(k))] {
+		if cue50(&t.toks[k]) && parts50[string(t.tokBytes(k))] {
 			part = k
 			break
 		}
 	}
-	if part < 0 || t.noAnswer50(from, to) || gerund50(string(t.tokBytes(from))) {
+	if part < 0 {
+		return false
+	}
+	// the word of being off, or the miss that opens the reply, first: the
+	// exclusions read every token of the sentence
+	off := false
+	for k := max(from, part-5); k < to && k <= part+5 && !off; k++ {
+		off = k != part && (off50[string(t.tokBytes(k))] || k > from && offPairs50[string(t.tokBytes(k-1))+" "+string(t.tokBytes(k))])
+	}
+	missed := lead > 0 && from <= lead && part >= lead
+	if !off && !missed || t.noAnswer50(from, to) || gerund50(string(t.tokBytes(from))) {
 		return false // "Typing one digit off is easy": a gerund opens a rule
+	}
+	if t.partOfOther(part, to) && !t.partPlace50(part, to) {
+		return false // "the digits of the order", not "un chiffre de travers", "les chiffres du milieu"
 	}
 	ours := false
 	for k := from; k < to; k++ {
@@ -241,19 +266,14 @@ func (t *text) nearMissIn50(from, to, lead int) bool {
 		// "Onze klantenservicelijn" reads "11 klantenservicelijn", "um eins verschoben" "11 verschoben"
 		ours = ours || ourWords[w] || ours50[w] || w == "11" && k+1 < to && !off50[string(t.tokBytes(k+1))] && !t.digitsTok(k+1)
 	}
-	if t.partOfOther(part, to) && !t.partPlace50(part, to) {
-		return false // "the digits of the order", not "un chiffre de travers", "les chiffres du milieu"
+	if off && !ours {
+		return true // not "our hotline's last digit was wrong"
 	}
-	for k := max(from, part-5); k < to && k <= part+5 && !ours; k++ { // not "our hotline's last digit was wrong"
-		if k != part && (off50[string(t.tokBytes(k))] || k > from && offPairs50[string(t.tokBytes(k-1))+" "+string(t.tokBytes(k))]) {
-			return true
-		}
+	if !missed {
+		return false
 	}
 	// "Not quite, we have a dot between the names": a miss, then what the
 	// business has instead
-	if lead == 0 || from > lead || part < lead {
-		return false
-	}
 	have, between := false, false
 	for k := lead; k < to; k++ {
 		w := string(t.tokBytes(k))
@@ -610,12 +630,15 @@ func (t *text) policy50(from, to int) bool {
 		}
 		neg = neg || neg50[w] || w == "aucune" || w == "aucun" || w == "ningun" || w == "ninguna" || w == "nessun" ||
 			w == "nessuna" || w == "nenhum" || w == "nenhuma" || w == "cant" || w == "cannot"
-		effect = effect || effect50[w] || k+1 < to && effectPairs50[w+" "+string(t.tokBytes(k+1))]
+		effect = effect || effect50[w]
 		if other < 0 && otherOpeners[w] {
 			other = k
 		}
 		than = than || other >= 0 && k > other && k <= other+4 && than50[w]
 		can = can || can50[w]
+	}
+	for k := from; neg && !effect && k+1 < to; k++ {
+		effect = effectPairs50[string(t.tokBytes(k))+" "+string(t.tokBytes(k+1))]
 	}
 	return neg && effect || than && can
 }
@@ -644,10 +667,29 @@ func (t *text) policyAt50(i int) bool {
 	return t.policy50(from, to)
 }
 
-// words50 are the cue words of the readings of this file (clSet50): a
-// reply without one skips formal50 and nearMiss50: a near miss names a
-// part, a formal verdict says who gave the value.
-var words50 = union(parts50, said50)
+// words50 are the cue words of the readings of this file: a sentence
+// without one skips formal50 and nearMiss50 (a near miss names a part, a
+// formal verdict says who gave the value). shapes50 and tails50 hold
+// their shapes (first and last letter with the length), a test of a
+// token's fields before its text is sliced and looked up.
+var (
+	words50  = union(parts50, said50)
+	shapes50 = shapes(words50)
+	tails50  = func() (t [256]uint32) {
+		for w := range words50 {
+			if n := len(w); n > 0 && n < 32 {
+				t[w[n-1]] |= 1 << n
+			}
+		}
+		return t
+	}()
+)
+
+// cue50 reports whether tk may be one of words50: its first letter and
+// length, and its last letter and length, are those of one of them.
+func cue50(tk *tok) bool {
+	return tk.len6 < 32 && shapes50[tk.head6]&(1<<tk.len6) != 0 && tails50[tk.tail6]&(1<<tk.len6) != 0
+}
 
 // partPlace50 reports whether the of-phrase after the part at token i
 // says where in the value or how it is off: "un chiffre de travers", "les

@@ -74,7 +74,6 @@ const (
 	clPlace31                           // a word deixis31 points at a place with (whereWords31, thereWords31, "la", "li")
 	clWithout31                         // a word for "without" (withoutWords31)
 	clCan31                             // a modal of possibility (canWords31)
-	clSet50                             // a cue word of the readings of verdict50.go (words50)
 
 	// clDigit marks a token that opens with a digit: no word of the
 	// lexicon, set where the token is written (emitNumbers, emitWord).
@@ -155,7 +154,6 @@ var wordClasses = []struct {
 	{clPlace31, union(whereWords31, thereWords31, set("la", "li"))},
 	{clWithout31, withoutWords31},
 	{clCan31, canWords31},
-	{clSet50, words50},
 }
 
 // has reports whether token i is of a class of c.
