@@ -141,7 +141,7 @@ var (
 		"dossier", "dossiers", "expediente", "expedientes", "processo", "pratica", "akte", "akten", "unterlagen",
 		"kartei", "bestand", "registo", "registos", "registro", "registros", "archivio", "scheda", "ficha", "fiche",
 		"profile", "profilo", "perfil", "profiel", "account", "konto", "compte", "cuenta", "conto", "conta",
-		"anagrafica", "cadastro", "systeem", "system", "sistema", "kundenakte", "kundendaten", "stammdaten", "auftrag",
+		"anagrafica", "cadastro", "systeem", "system", "sistema", "fascicolo", "kundenakte", "kundendaten", "stammdaten", "auftrag",
 		"nachsendeauftrag", "ordre", "opdracht", "doorzendopdracht", "instrucao", "instrucoes", "instruccion",
 		"instrucciones", "istruzione", "istruzioni")
 	// said50 say the requester gave the value: "the address you quote",
@@ -533,7 +533,7 @@ func (t *text) recordNoun50(rest int, no bool) string {
 	}
 	record := false
 	if k < end {
-		if !ofWords[string(t.tokBytes(k))] && !onPreps[string(t.tokBytes(k))] && string(t.tokBytes(k)) != "du" && string(t.tokBytes(k)) != "do" {
+		if x := string(t.tokBytes(k)); !ofWords[x] && !onPreps[x] && !ofArticles50[x] {
 			return ""
 		}
 		k++
@@ -577,12 +577,24 @@ func (t *text) howTo50(from, to int) bool {
 		}
 		form := k > from && (reflexive50[string(t.tokBytes(k-1))] || passive50[string(t.tokBytes(k-1))]) ||
 			k+1 < to && (reflexive50[string(t.tokBytes(k+1))] || politeYou50[string(t.tokBytes(k+1))])
+		far := -1 // "lässt sich unter Einstellungen ändern": a verb of letting, its reflexive, the verb at the end
+		for j := max(from+1, k-4); j < k-1 && !form; j++ {
+			if reflexive50[string(t.tokBytes(j))] && letVerbs50[string(t.tokBytes(j-1))] {
+				form, far = true, j
+			}
+		}
+		for j := k + 1; j < to && j <= k+3 && !form && w == "pas"; j++ {
+			form = string(t.tokBytes(j)) == "aan" // "pas je het aan via ...": the verb's particle
+		}
 		if !form {
 			continue
 		}
-		for j := k + 1; j < to && j <= k+3; j++ {
-			x := string(t.tokBytes(j))
-			if howPreps50[x] || gerund50(x) {
+		start := k + 1
+		if far >= 0 {
+			start = far + 1 // "sich unter Einstellungen ändern": the place before the verb
+		}
+		for j := start; j < to && j <= k+3; j++ {
+			if x := string(t.tokBytes(j)); howPreps50[x] || gerund50(x) {
 				return true
 			}
 		}
@@ -604,9 +616,11 @@ var (
 		"changer", "corrige", "corriger", "rectifie", "cambia", "cambian", "cambiar", "modifica", "modifican",
 		"modificar", "corrige", "corrigen", "corregir", "actualiza", "actualizar", "edita", "corregge", "correggono",
 		"correggere", "aggiorna", "aggiornare", "cambiare", "modificare", "wijzigt", "wijzigen", "wijzig", "verandert",
-		"veranderen", "aanpassen", "corrigeert", "corrigeren", "muda", "mudar", "altera", "alterar", "corrigir",
+		"veranderen", "aanpassen", "pas", "corrigeert", "corrigeren", "muda", "mudar", "altera", "alterar", "corrigir",
 		"atualiza", "atualizar", "edita", "editar", "cambi", "modifichi", "corregga")
 	reflexive50 = set("se", "si", "sich")
+	letVerbs50  = set("lasst", "lassen", "laat", "laten", "puede", "pueden", "puo", "possono", "pode", "podem", "peut",
+		"peuvent", "kann", "konnen")
 	passive50   = set("is", "are", "be", "been", "being", "wird", "werden", "wordt", "worden")
 	politeYou50 = set("sie", "u", "vous", "usted", "lei", "voce", "you")
 	howPreps50  = set("in", "under", "via", "through", "from", "unter", "uber", "im", "dans", "depuis", "sous", "par",
@@ -755,3 +769,8 @@ var codes50 = set("captcha", "password", "passwort", "pin", "otp", "coupon", "vo
 	"referencia", "riferimento", "referentie", "ticket", "ticketnummer", "dossiernummer", "booking", "buchung",
 	"reservation", "reservierung", "reserva", "prenotazione", "boeking", "motdepasse", "contrasena", "wachtwoord",
 	"senha")
+
+// ofArticles50 are "of" fused with an article: "du profil", "do seu
+// processo", "del suo fascicolo".
+var ofArticles50 = set("du", "do", "da", "dos", "das", "del", "della", "dello", "dei", "delle", "degli", "des", "der",
+	"van", "vom", "of")
