@@ -1008,6 +1008,9 @@ func (m *Matcher) check(t *text, level proofdesk.Level, offered []string) Verdic
 		if rule == "" {
 			rule = t.nextStepSpoken() // "okay, I'll call you back on the one you just said"
 		}
+		if rule == "" {
+			rule = m.verdict50(t, class) // "One digit off at the end", "Exacto, la de Ámsterdam" (verdict50.go)
+		}
 		if rule != "" {
 			v := Verdict{Blocked: true, Rule: rule, Class: class, RequiredLevel: need}
 			if v.stricter(best) {

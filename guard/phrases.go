@@ -1006,6 +1006,9 @@ func (t *text) confirmation(class string) string {
 		// clause after it says what follows from it
 		to = t.answerClause(rest, to)
 		to = t.timeTail(rest, to) // "the link went there 10 mins ago": judged without the time
+		if t.howTo50(rest, to) || t.policy50(rest, to) {
+			return false // "Sí, el correo se cambia en Ajustes", "No, your date of birth doesn't affect the fee" (verdict50.go)
+		}
 		if t.toStoredOne(rest, to) {
 			return false // "Yes, I'll resend the link to the email already on file"
 		}
@@ -1153,8 +1156,8 @@ func (t *text) confirmation(class string) string {
 	for _, h := range hits {
 		switch {
 		case h.kind == phDeny && !inExcl(h.span) && !t.conditionalHedged(h.tok) && t.tailPoints(h.span) && !t.mayDo(h.tok) && !t.deferredAfter(h.tok) &&
-			!t.ourOwnOrPolicy(h.tok) && !t.ruleAnswer28(h.tok), // not "Ours is from another domain", "nous ne remboursons jamais sur une autre carte"
-			h.kind == phDisagree && !inExcl(h.span) && !t.conditionalHedged(h.tok) && t.agreeCounts(h.tok, h.span) && !t.ruleAnswer28(h.tok):
+			!t.ourOwnOrPolicy(h.tok) && !t.ruleAnswer28(h.tok) && !t.policyAt50(h.tok), // not "Ours is from another domain", "nous ne remboursons jamais sur une autre carte"
+			h.kind == phDisagree && !inExcl(h.span) && !t.conditionalHedged(h.tok) && t.agreeCounts(h.tok, h.span) && !t.ruleAnswer28(h.tok) && !t.policyAt50(h.tok):
 			denials = append(denials, h.span)
 		case h.kind == phNo && wordCounts(h.tok, h.end) && !t.deferredAfter(h.tok): // not "No, whether it's registered I'll tell you after verification"
 			denials = append(denials, h.span)
