@@ -160,7 +160,7 @@ func (t *text) hedgeYes46(hits []phit) []phit {
 		if i < 0 || i >= len(t.toks) || int(t.toks[i].off) != int(off) {
 			continue
 		}
-		if w := string(t.tokBytes(i)); !hedgeSubjects46[w] && !hedgeVerbs46[w] {
+		if !t.is52(i, x52HedgeSubj|x52HedgeVerb) { // hedgeSubjects46, hedgeVerbs46
 			continue
 		}
 		_, to := t.sentenceOf(i)

@@ -46,6 +46,8 @@ type lexEntry struct {
 	// x8 holds the word sets kept on tokens beside the classes (x8*,
 	// speed8.go).
 	x8 uint16
+	// x52 holds more of them (x52*, speed52.go).
+	x52 uint64
 	// only marks a word in the lexicon for its classes alone: the
 	// normaliser reads it as a word it does not know (lookup is nil).
 	only bool
@@ -145,6 +147,14 @@ var lexicon = func() map[string]*lexEntry {
 			m[w] = e
 		}
 		e.x8 |= bits
+	}
+	for w, bits := range wordBits52() {
+		e := m[w]
+		if e == nil {
+			e = &lexEntry{only: true}
+			m[w] = e
+		}
+		e.x52 |= bits
 	}
 	return m
 }()

@@ -137,6 +137,8 @@ type tok struct {
 	// x8 holds the token's word-set bits (x8*, speed8.go), its text's
 	// lexicon entry's, set with cls. (The struct's padding is used up.)
 	x8 uint16
+	// x52 holds more word-set bits (x52*, speed52.go), set with x8.
+	x52 uint64
 }
 
 // run is one run of the digit view.

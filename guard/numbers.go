@@ -877,6 +877,7 @@ type rawHead struct{ flags uint16 }
 func (t *text) setEntry(i int, e *lexEntry) {
 	t.setCls(i, clsOf(e))
 	t.toks[i].x8 = x8Of(e)
+	t.toks[i].x52 = x52Of(e)
 }
 
 // lettersAsDigits reports whether w is digits with o, l or i among them

@@ -88,7 +88,7 @@ func (t *text) holdIn49(from, to int) bool {
 	}
 	if to-h <= 3 {
 		for k := max(h-3, from); k < min(h+3, to); k++ {
-			if x := string(t.tokBytes(k)); neg30[x] || x == "dont" || x == "havent" {
+			if t.is52(k, x52Neg30) || t.toks[k].head6 == 'd' && string(t.tokBytes(k)) == "dont" || t.toks[k].head6 == 'h' && string(t.tokBytes(k)) == "havent" {
 				return true // the denial's negation at the verb
 			}
 		}
@@ -135,7 +135,7 @@ func (t *text) judgedClause49(a, b int, indef bool) string {
 	for k := a; k < b; k++ {
 		x := string(t.tokBytes(k))
 		switch {
-		case !opened && (relOpeners49[x] || matchWords49[x] || differWords49[x]):
+		case !opened && t.is52(k, x52RelOpen|x52Match|x52Differ): // relOpeners49, matchWords49, differWords49
 			if !indef && !causal49[x] {
 				return "" // "the address that's on file": hers, not the one offered
 			}

@@ -1,0 +1,82 @@
+package guard
+
+// More word sets kept as bits on the token (tok.x52), as speed8.go keeps
+// x8: the lexicon entry of a token's text holds them (lexEntry.x52), set
+// where emit sets the token's classes (setEntry), so that a rule tests a
+// bit where it looked the token's text up in a map. The bits of a token
+// are set exactly when its text is a word of the set (TestWordSets52). A
+// word that opens with a digit has no bit (a number token has no entry's
+// bits): procPhoneNouns's "1" is the one, tested by its reading itself.
+//
+//	thisWords[w]        tk.x52 & x52This != 0
+//	articleDemos[w]     tk.x52 & x52ArticleDemo != 0
+//	... (one bit a set, wordSets52)
+const (
+	x52This        uint64 = 1 << iota // thisWords (holdDenial43)
+	x52ArticleDemo                    // articleDemos (holdDenial43)
+	x52HedgeSubj                      // hedgeSubjects46 (hedgeYes46)
+	x52HedgeVerb                      // hedgeVerbs46 (hedgeYes46)
+	x52Neg30                          // neg30 (holdIn49)
+	x52SayUs                          // sayUs41 (familiar41)
+	x52Us                             // usWords41 (familiar41)
+	x52RelOpen                        // relOpeners49 (judgedClause49)
+	x52Match                          // matchWords49 (judgedClause49)
+	x52Differ                         // differWords49 (judgedClause49)
+	x52ProcPhone                      // procPhoneNouns but "1" (phoneToldInProcess)
+	x52ProcPrefix                     // procPrefixNouns (phoneToldInProcess)
+	x52ProcCode                       // procCodeLeads (phoneToldInProcess)
+	x52AgeMonth                       // ageMonths29 (ageSaid29)
+	x52Negation                       // negations
+	x52Other                          // otherThings
+	x52We                             // weWords
+	x52HeldWe                         // heldWe43
+	x52Have                           // haveWords43
+	x52Known                          // knownWords43
+	x52Linked                         // linkedWords43
+	x52Whether                        // whetherWords43
+	x52HoldMore                       // holdMore49
+	x52EnglishHold                    // englishHold49
+	x52Nothing                        // nothingWords43
+	x52ValueNoun                      // valueNouns
+	x52PhoneWord                      // phoneWords
+	x52EmailNoun                      // emailNouns
+)
+
+// wordSets52 pairs each bit of x52 with its word set.
+var wordSets52 = []struct {
+	bit uint64
+	set map[string]bool
+}{
+	{x52This, thisWords}, {x52ArticleDemo, articleDemos}, {x52HedgeSubj, hedgeSubjects46}, {x52HedgeVerb, hedgeVerbs46},
+	{x52Neg30, neg30}, {x52SayUs, sayUs41}, {x52Us, usWords41}, {x52RelOpen, relOpeners49}, {x52Match, matchWords49},
+	{x52Differ, differWords49}, {x52ProcPhone, procPhoneNouns}, {x52ProcPrefix, procPrefixNouns}, {x52ProcCode, procCodeLeads},
+	{x52AgeMonth, ageMonths29}, {x52Negation, negations}, {x52Other, otherThings}, {x52We, weWords},
+	{x52HeldWe, heldWe43}, {x52Have, haveWords43}, {x52Known, knownWords43}, {x52Linked, linkedWords43},
+	{x52Whether, whetherWords43}, {x52HoldMore, holdMore49}, {x52EnglishHold, englishHold49}, {x52Nothing, nothingWords43},
+	{x52ValueNoun, valueNouns}, {x52PhoneWord, phoneWords}, {x52EmailNoun, emailNouns},
+}
+
+// wordBits52 returns every word of wordSets52 with its bits.
+func wordBits52() map[string]uint64 {
+	m := map[string]uint64{}
+	for _, s := range wordSets52 {
+		for w := range s.set {
+			if w == "" || isDigit(w[0]) {
+				continue // no entry's bits on a number token
+			}
+			m[w] |= s.bit
+		}
+	}
+	return m
+}
+
+// x52Of returns the word-set bits (x52) of a lexicon entry, 0 for nil.
+func x52Of(e *lexEntry) uint64 {
+	if e == nil {
+		return 0
+	}
+	return e.x52
+}
+
+// is52 reports whether token k's text is a word of the sets of bits.
+func (t *text) is52(k int, bits uint64) bool { return t.toks[k].x52&bits != 0 }
