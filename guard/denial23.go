@@ -133,7 +133,7 @@ func (t *text) pointerNotYours(i int, class string) bool {
 		return k > i+2 && k+1 < to && t.classNoun(k, string(t.tokBytes(k)), class) && t.prepRelative31(k+1, to) &&
 			!t.otherAhead(k+1, t.sentenceEnd28(k)) // not "No es la tarjeta con la que se paga el parking, es un ticket"
 	}
-	if !pointerWords6[w] || w == "l" || w == "la" || w == "le" || w == "lo" {
+	if !t.is52(i, x52Pointer) || w == "l" || w == "la" || w == "le" || w == "lo" { // pointerWords6
 		return false
 	}
 	k := i + 1
@@ -144,12 +144,12 @@ func (t *text) pointerNotYours(i int, class string) bool {
 	for ; k < to && k <= i+5; k++ {
 		x := string(t.tokBytes(k))
 		switch {
-		case negations[x] || x == "n" || x == "ne" || x == "isnt" || x == "nao" || x == "nest" || x == "nes":
+		case t.is52(k, x52Negation) || x == "n" || x == "ne" || x == "isnt" || x == "nao" || x == "nest" || x == "nes":
 			neg = true
 			if x == "isnt" || x == "nest" || x == "nes" {
 				cop = true // "isn't", "n'est"
 			}
-		case copulaWords[x] || x == "is" || x == "es" || x == "est" || x == "e" || x == "ist" || x == "s":
+		case t.is52(k, x52Copula) || x == "is" || x == "es" || x == "est" || x == "e" || x == "ist" || x == "s":
 			cop = true
 		default:
 			goto possessive

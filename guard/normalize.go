@@ -554,7 +554,16 @@ func (t *text) tokenize(s string) {
 				// as the case ' ' below does, without going round the loop
 				if i+1 < len(s) && s[i] == ' ' && lowerAlnum[s[i+1]] != 0 {
 					endTok()
-					gapFirst, gapLen = ' ', 1
+					// startTok after a gap of one space: its flags
+					// are fSepBefore and fOneGap, and the loop's
+					// startTok finds the token started
+					start = len(t.rawBuf)
+					pf = fSepBefore | fOneGap
+					if sentence {
+						pf |= fSentence
+						sentence = false
+						question = len(t.raw)
+					}
 					r = rune(s[i+1])
 					i += 2
 					continue

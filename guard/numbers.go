@@ -814,7 +814,7 @@ func (t *text) emitWord(w []byte, flags uint16, e *lexEntry) {
 	if known != nil && known.only {
 		known = nil
 	}
-	if known == nil && t.lettersAsDigits(w, flags) {
+	if known == nil && len(w) > 0 && (w[0] <= '9' || w[0] == 'o' || w[0] == 'l' || w[0] == 'i') && t.lettersAsDigits(w, flags) { // (what lettersAsDigits reads first: a digit, o, l or i)
 		for k := start; k < len(t.buf); k++ {
 			switch t.buf[k] {
 			case 'o':
@@ -842,6 +842,8 @@ func (t *text) emitWord(w []byte, flags uint16, e *lexEntry) {
 	case known != nil:
 		t.toks[idx].lex = known.bits
 		t.setEntry(idx, known)
+	case !mayCanon(w):
+		t.setEntry(idx, e) // canonical leaves it as it is
 	default:
 		n := len(t.buf)
 		t.canonical(start)
@@ -924,6 +926,15 @@ var compoundEnds = func() (t [26 * 26]bool) {
 // compoundSuffixes) is split: "ring" is a street type only as a whole
 // word ("spring", "during").
 func splitsCompound(suffix string) bool { return suffix != "ring" }
+
+// mayCanon reports whether canonical may rewrite the token w: an
+// ordinal's digits, a mask's x's or a compound street name's suffix, as
+// it tests them.
+func mayCanon(w []byte) bool {
+	n := len(w)
+	return n >= 2 && (w[0] >= '0' && w[0] <= '9' || w[0] == 'x' ||
+		n >= 6 && isLower(w[n-2]) && isLower(w[n-1]) && compoundEnds[int(w[n-2]-'a')*26+int(w[n-1]-'a')])
+}
 
 // canonical rewrites the token that starts at buf[start:] in place.
 func (t *text) canonical(start int) {

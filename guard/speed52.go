@@ -40,6 +40,11 @@ const (
 	x52ValueNoun                      // valueNouns
 	x52PhoneWord                      // phoneWords
 	x52EmailNoun                      // emailNouns
+	x52Already                        // alreadyWords49 (holdIn49)
+	x52Indef                          // indefinites (indefiniteBefore)
+	x52Pointer                        // pointerWords6 (pointerNotYours)
+	x52Copula                         // copulaWords (pointerNotYours)
+	x52RelPron                        // relPronouns
 )
 
 // wordSets52 pairs each bit of x52 with its word set.
@@ -54,6 +59,8 @@ var wordSets52 = []struct {
 	{x52HeldWe, heldWe43}, {x52Have, haveWords43}, {x52Known, knownWords43}, {x52Linked, linkedWords43},
 	{x52Whether, whetherWords43}, {x52HoldMore, holdMore49}, {x52EnglishHold, englishHold49}, {x52Nothing, nothingWords43},
 	{x52ValueNoun, valueNouns}, {x52PhoneWord, phoneWords}, {x52EmailNoun, emailNouns},
+	{x52Already, alreadyWords49}, {x52Indef, indefinites}, {x52Pointer, pointerWords6}, {x52Copula, copulaWords},
+	{x52RelPron, relPronouns},
 }
 
 // wordBits52 returns every word of wordSets52 with its bits.

@@ -97,7 +97,7 @@ func (t *text) holdIn49(from, to int) bool {
 		return false
 	}
 	for k := from; k < to; k++ {
-		if alreadyWords49[string(t.tokBytes(k))] {
+		if t.is52(k, x52Already) { // alreadyWords49
 			return true
 		}
 	}
