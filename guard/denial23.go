@@ -201,8 +201,8 @@ var frenchPointers = set("celle", "celui", "celles", "ceux")
 // goes on past the account's noun.
 func (t *text) notOnAccount(i int) bool {
 	_, to := t.clauseOf(i)
-	if w := string(t.tokBytes(i)); !valuePronouns23[w] && !(negations[w] && i+1 < to && copulaWords[string(t.tokBytes(i+1))]) ||
-		to-i > 8 || !accountWords[string(t.tokBytes(to-1))] || !yourPossessives[string(t.tokBytes(to-2))] {
+	if !t.is52(i, x52ValuePron) && !(t.is52(i, x52Negation) && i+1 < to && t.is52(i+1, x52Copula)) ||
+		to-i > 8 || !t.is52(to-1, x52Account) || !yourPossessives[string(t.tokBytes(to-2))] { // valuePronouns23, negations, copulaWords, accountWords
 		return false // ("No está en su cuenta", "Non è sul suo conto": the subject is in the verb)
 	}
 	for k := i; k < to-2; k++ {

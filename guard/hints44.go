@@ -392,7 +392,7 @@ func (m *Matcher) hint44Class(reply string, t *text) string {
 		if h44NearShapes.hasTok(tk) && t.h44Kind(k)&h44Near != 0 && t.h44NearHome(k) {
 			return proofdesk.ClassAddress
 		}
-		if m.cityHeads[w[0]]&(1<<len(w)) != 0 && m.cityIndex(t, k) >= 0 && !m.publicWords[string(w)] && t.h44City(k) {
+		if m.cityHeads[tk.head6]&(1<<tk.len6) != 0 && m.cityIndex(t, k) >= 0 && !m.publicWords[string(w)] && t.h44City(k) {
 			return proofdesk.ClassAddress
 		}
 		if !m.hintShapes.hasTok(tk) {

@@ -453,12 +453,13 @@ func (t *text) emit() {
 				greet--
 			}
 		}
-		rt := rawHead{t.raw[i].flags} // (the one field read below: no copy of the whole token)
-		w := t.rawBuf[t.raw[i].start:t.raw[i].end]
+		r := &t.raw[i]         // (emit appends no raw token: the pointer stays good)
+		rt := rawHead{r.flags} // (the one field read below: no copy of the whole token)
+		w := t.rawBuf[r.start:r.end]
 		if rt.flags&(fSentence|fQuestion) == fSentence && len(w) >= 2 && len(w) <= 11 && greetGate6.word(w) && greetingWords[string(w)] {
 			greet = 4
 		}
-		t.raw[i].tok = int32(len(t.toks))
+		r.tok = int32(len(t.toks))
 		// "e-mail", "E-Mail-Adresse": one word, "email", not the
 		// conjunction or copula "e" and "mail"
 		if len(w) == 1 && w[0] == 'e' && i+1 < len(t.raw) && rt.flags&fPunctAfter == 0 && t.raw[i+1].flags&fTight != 0 {
@@ -483,13 +484,13 @@ func (t *text) emit() {
 			continue
 		}
 		ew := lexFind(w) // the word's entry, for its classes (emitWord)
-		t.raw[i].cls = clsOf(ew)
+		r.cls = clsOf(ew)
 		e := ew
 		if e != nil && e.only {
 			e = nil // known for its classes only: no word of the normaliser's
 		}
 		if e != nil {
-			t.raw[i].lex = e.bits
+			r.lex = e.bits
 			if e.part != 0 && len(t.partCues) < maxPartCues {
 				t.partCues = append(t.partCues, partCue{int32(len(t.toks)), e.part})
 			}
@@ -502,7 +503,7 @@ func (t *text) emit() {
 				}
 			}
 		} else {
-			t.raw[i].lex = 0
+			r.lex = 0
 		}
 		// a phrase of number words
 		var items []numItem

@@ -798,7 +798,7 @@ func (t *text) conditionalWord(i int) bool {
 		if string(t.tokBytes(k)) == "als" && k+1 < len(t.toks) && alsIf24[string(t.tokBytes(k+1))] {
 			return true // "Als u dat e-mailadres wilt gebruiken, ..."
 		}
-		if k <= from+2 && checkVerbs[string(t.tokBytes(k))] && (k == from || pleaseWords[string(t.tokBytes(k-1))]) {
+		if k <= from+2 && t.is52(k, x52CheckVerb) && (k == from || pleaseWords[string(t.tokBytes(k-1))]) { // checkVerbs
 			return true // "Controleer of de postcode overeenkomt": what to check, not an answer
 		}
 	}
@@ -1513,7 +1513,7 @@ var noDeterminers = set("no", "kein", "keine", "keinen", "keinem", "aucun", "auc
 // correcting follows within 4 tokens, in a sentence about no other thing
 // ("Nothing to change on your order" is about the order).
 func (t *text) nothingToFix(i int) bool {
-	if !nothingPronouns[string(t.tokBytes(i))] {
+	if !t.is52(i, x52NothingPron) { // nothingPronouns
 		return false
 	}
 	from, to := t.sentenceOf(i)

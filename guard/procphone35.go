@@ -143,7 +143,7 @@ func (m *Matcher) phoneQualified(t *text, i, from, to int) bool {
 	// before the noun: "the French mobile", "your +33 line", "the 06
 	// number", "the +49 1512 one", "het Franse mobiele nummer"
 	j := i - 1
-	for j >= from && j >= i-2 && procPhoneFillers[string(t.tokBytes(j))] {
+	for j >= from && j >= i-2 && t.is52(j, x52ProcFiller) { // procPhoneFillers
 		j--
 	}
 	if j >= from {

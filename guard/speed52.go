@@ -45,6 +45,11 @@ const (
 	x52Pointer                        // pointerWords6 (pointerNotYours)
 	x52Copula                         // copulaWords (pointerNotYours)
 	x52RelPron                        // relPronouns
+	x52ProcFiller                     // procPhoneFillers (phoneQualified)
+	x52ValuePron                      // valuePronouns23 (notOnAccount)
+	x52CheckVerb                      // checkVerbs (conditionalWord)
+	x52NothingPron                    // nothingPronouns (nothingToFix)
+	x52Account                        // accountWords (notOnAccount)
 )
 
 // wordSets52 pairs each bit of x52 with its word set.
@@ -60,7 +65,8 @@ var wordSets52 = []struct {
 	{x52Whether, whetherWords43}, {x52HoldMore, holdMore49}, {x52EnglishHold, englishHold49}, {x52Nothing, nothingWords43},
 	{x52ValueNoun, valueNouns}, {x52PhoneWord, phoneWords}, {x52EmailNoun, emailNouns},
 	{x52Already, alreadyWords49}, {x52Indef, indefinites}, {x52Pointer, pointerWords6}, {x52Copula, copulaWords},
-	{x52RelPron, relPronouns},
+	{x52RelPron, relPronouns}, {x52ProcFiller, procPhoneFillers}, {x52ValuePron, valuePronouns23}, {x52CheckVerb, checkVerbs},
+	{x52NothingPron, nothingPronouns}, {x52Account, accountWords},
 }
 
 // wordBits52 returns every word of wordSets52 with its bits.
