@@ -205,6 +205,9 @@ type Matcher struct {
 	// hints, a quick test per token.
 	streets    []streetParts
 	hintShapes wordShapes
+	// h44Shapes is the union of h44Anchors, h44NearShapes and hintShapes:
+	// hint44Class's one test before its three (speed52.go).
+	h44Shapes wordShapes
 	// twos are the last two digits of the card and phones, brand the
 	// card's brand in one normalised word (cardparts.go).
 	twos  []tailTwo
@@ -260,6 +263,9 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) (m *Mat
 	}
 	var b builder
 	m = &Matcher{levels: map[string]proofdesk.Level{}, now: nowOf(opt)}
+	for k := range m.h44Shapes {
+		m.h44Shapes[k] = h44Anchors[k] | h44NearShapes[k] // hintShapes joins them below
+	}
 	for _, cl := range []string{proofdesk.ClassEmail, proofdesk.ClassPhone, proofdesk.ClassAddress, proofdesk.ClassDateOfBirth, proofdesk.ClassPayment, proofdesk.ClassOrders} {
 		m.levels[cl] = p.ClassLevel(cl)
 	}
@@ -322,6 +328,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) (m *Mat
 		}
 		for k := range m.hintShapes {
 			m.hintShapes[k] |= m.mail.shapes[k] | m.dobH.shapes[k]
+			m.h44Shapes[k] |= m.hintShapes[k]
 		}
 		b.revHints(c, m.levels)
 		m.twos = tailTwosOf(c, m.phones)

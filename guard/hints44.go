@@ -376,8 +376,8 @@ func (m *Matcher) hint44Class(reply string, t *text) string {
 		if tk.cls&clLive != 0 && tk.cls != clUnread && t.h44LiveNear(k) {
 			return proofdesk.ClassAddress
 		}
-		if tk.len6 < 2 || tk.len6 > 24 {
-			continue
+		if tk.len6 < 2 || tk.len6 > 24 || !m.h44Shapes.hasTok(tk) && m.cityHeads[tk.head6]&(1<<tk.len6) == 0 {
+			continue // (each test below needs one of these: h44Anchors, h44NearShapes, the city heads, hintShapes)
 		}
 		w := t.tokBytes(k)
 

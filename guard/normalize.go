@@ -862,8 +862,18 @@ func normTokens(s string) []string {
 // tokenAt returns the index of the token whose leading space is at off, or
 // the token that contains off.
 func (t *text) tokenAt(off int) int {
-	i := sort.Search(len(t.toks), func(i int) bool { return int(t.toks[i].off) > off })
-	return i - 1
+	// sort.Search's binary search, written out on a local slice (no
+	// closure call a step): the first token whose off is past off
+	toks := t.toks
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		if mid := int(uint(lo+hi) >> 1); int(toks[mid].off) > off {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo - 1
 }
 
 // opensSentence reports whether the token view offset off (the space

@@ -1252,7 +1252,8 @@ func (t *text) confirmation(class string) string {
 	toks := t.toks // (a local slice: no reload of t.toks a test)
 	for i := range toks {
 		if ((toks[i].lex&lxRef != 0 || i > 0 && toks[i-1].lex&lxDemo != 0) && (t.recordDenial(i) || t.holdDenial43(i)) || // (holddeny43.go)
-			(i == 0 || toks[i-1].flags&fPunctAfter != 0) && t.demoDenial(i) || t.nothingOn43(i) || // cheap tests first: a clause's first word,
+			(i == 0 || toks[i-1].flags&fPunctAfter != 0) && (toks[i].lex&lxDemo != 0 || toks[i].len6 == 3 && toks[i].head6 == 'd') && t.demoDenial(i) || // cheap tests first: a clause's first word,
+			toks[i].x52&x52Nothing != 0 && t.nothingOn43(i) || // (demoDenial's and nothingOn43's first tests, from the token's fields)
 			i+1 < len(toks) && toks[i+1].lex&(lxCard|lxPhone) != 0 && t.notSentTo(i)) && // a demonstrative before a card or phone word
 			!t.conditionalHedged(i) && !sentenceExcl(i) {
 			denials = append(denials, span{int(t.toks[i].off), int(t.toks[i].end)})
