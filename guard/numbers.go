@@ -472,7 +472,11 @@ func (t *text) emit() {
 			}
 		}
 		// a word spelled letter by letter: "K a l v e r s t r a a t"
-		if j := t.spelledRun(i); j > i {
+		sj := i
+		if len(w) == 1 && isLower(w[0]) { // (spelledRun's first test: a run opens with a single letter)
+			sj = t.spelledRun(i)
+		}
+		if j := sj; j > i {
 			t.spelled = t.spelled[:0]
 			for k := i; k < j; k++ {
 				t.spelled = append(t.spelled, t.rawBuf[t.raw[k].start])
@@ -514,7 +518,7 @@ func (t *text) emit() {
 				items, ok, amb = append(t.nums[:0], numItem{val: e.num.val, kind: e.num.kind, ord: e.num.ord}), true, e.num.ambiguous
 				t.nums = items[:0] // scratch: keep what append grew
 			}
-		case e == nil:
+		case e == nil && mayBeNumber(w): // (compoundNumber's first test)
 			items, ok, amb = compoundNumber(w, t.nums[:0])
 		}
 		if ok && items[0].kind != kConn {
