@@ -382,10 +382,12 @@ func (m *Matcher) hint44Class(reply string, t *text) string {
 		w := t.tokBytes(k)
 
 		if h44Anchors.hasTok(tk) {
-			if d, ok := h44Decades[string(w)]; ok && age >= 0 && d == age/10*10 && t.h44Band(k, true) {
-				return proofdesk.ClassDateOfBirth
+			if tk.x52&x52Decade44 != 0 || isDigit(tk.head6) { // (h44Decades's words)
+				if d, ok := h44Decades[string(w)]; ok && age >= 0 && d == age/10*10 && t.h44Band(k, true) {
+					return proofdesk.ClassDateOfBirth
+				}
 			}
-			if m.parts.phoneAdjs[string(w)] && t.h44PhoneCountry(k) {
+			if tk.x52&x52CountryAdj != 0 && m.parts.phoneAdjs[string(w)] && t.h44PhoneCountry(k) { // (phoneAdjs are words of countryAdjs)
 				return proofdesk.ClassPhone
 			}
 		}

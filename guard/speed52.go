@@ -6,7 +6,8 @@ package guard
 // bit where it looked the token's text up in a map. The bits of a token
 // are set exactly when its text is a word of the set (TestWordSets52). A
 // word that opens with a digit has no bit (a number token has no entry's
-// bits): procPhoneNouns's "1" is the one, tested by its reading itself.
+// bits): the sets of x52DigitTested hold some, which their readings test
+// themselves (procPhoneNouns's "1", h44Decades's "30s").
 //
 //	thisWords[w]        tk.x52 & x52This != 0
 //	articleDemos[w]     tk.x52 & x52ArticleDemo != 0
@@ -50,7 +51,24 @@ const (
 	x52CheckVerb                      // checkVerbs (conditionalWord)
 	x52NothingPron                    // nothingPronouns (nothingToFix)
 	x52Account                        // accountWords (notOnAccount)
+	x52Decade44                       // h44Decades's words but "30s", "40s", ... (hint44Class)
+	x52CountryAdj                     // a country's adjective (countryAdjs), of which a matcher's phoneAdjs are (hint44Class)
 )
+
+// x52DigitTested are the bits of sets with words that open with a digit,
+// which the bits leave out: their readings test those words themselves.
+const x52DigitTested = x52ProcPhone | x52Decade44
+
+// countryAdjWords52 holds every adjective of countryAdjs.
+var countryAdjWords52 = func() map[string]bool {
+	m := map[string]bool{}
+	for _, adjs := range countryAdjs {
+		for _, a := range adjs {
+			m[a] = true
+		}
+	}
+	return m
+}()
 
 // wordSets52 pairs each bit of x52 with its word set.
 var wordSets52 = []struct {
@@ -66,7 +84,8 @@ var wordSets52 = []struct {
 	{x52ValueNoun, valueNouns}, {x52PhoneWord, phoneWords}, {x52EmailNoun, emailNouns},
 	{x52Already, alreadyWords49}, {x52Indef, indefinites}, {x52Pointer, pointerWords6}, {x52Copula, copulaWords},
 	{x52RelPron, relPronouns}, {x52ProcFiller, procPhoneFillers}, {x52ValuePron, valuePronouns23}, {x52CheckVerb, checkVerbs},
-	{x52NothingPron, nothingPronouns}, {x52Account, accountWords},
+	{x52NothingPron, nothingPronouns}, {x52Account, accountWords}, {x52Decade44, keySet(h44Decades)},
+	{x52CountryAdj, countryAdjWords52},
 }
 
 // wordBits52 returns every word of wordSets52 with its bits.

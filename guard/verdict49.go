@@ -114,7 +114,7 @@ func (t *text) relVerdictIn49(from, to int) string {
 		was := neg && verb && noun
 		neg = neg || t.toks[k].x8&x8Neg49 != 0 // (negRel49)
 		verb = verb || checkWords43[x] || confirmStem30(t.tokBytes(k)) || x == "re"
-		if !noun && isValueNoun(x) {
+		if !noun && t.toks[k].x52&(x52ValueNoun|x52EmailNoun) != 0 { // isValueNoun(x)
 			det := string(t.tokBytes(max(k-1, from)))
 			noun, indef = verb || detNeg43[det], indef49[det]
 		}

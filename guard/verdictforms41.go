@@ -258,7 +258,7 @@ func (t *text) yours41(at []int32) string {
 		w := string(t.tokBytes(k))
 		bare := yoursBare38[w] || (yoursWords38[w] || oursWords41[w]) && k > 0 && yoursArticles38[string(t.tokBytes(k-1))] ||
 			w == "ours" || w == "unsere"
-		det := yourDets41[w] && t.toks[k].flags&fPunctAfter == 0 && isValueNoun(string(t.tokBytes(k+1)))
+		det := yourDets41[w] && t.toks[k].flags&fPunctAfter == 0 && t.is52(k+1, x52ValueNoun|x52EmailNoun) // isValueNoun
 		if !bare && !det {
 			continue
 		}
