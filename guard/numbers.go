@@ -595,11 +595,13 @@ func (t *text) emit() {
 			tk.head6, tk.tail6, tk.len6 = w[0], w[len(w)-1], uint8(min(len(w), 255))
 			sw := shapeOf(w)
 			tk.wsh6 = uint16(sw)
-			if gateTab7[w[len(w)/2]][min(len(w), 31)]&gateSh7[sw] != 0 {
-				g7 |= gateWords7[string(w)] // (few tokens pass both tables)
-			}
 			if isDigit(w[0]) {
+				if gateTab7[w[len(w)/2]][min(len(w), 31)]&gateSh7[sw] != 0 {
+					g7 |= gateWords7[string(w)] // (few tokens pass both tables)
+				}
 				tk.x8 = digitX8(w) // "11" (speed8.go)
+			} else {
+				g7 |= uint8(tk.x52 >> x52G7Shift) // gateWords7[w], from the lexicon entry (speed52.go)
 			}
 		}
 		shapes |= sh

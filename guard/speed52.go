@@ -53,11 +53,18 @@ const (
 	x52Account                        // accountWords (notOnAccount)
 	x52Decade44                       // h44Decades's words but "30s", "40s", ... (hint44Class)
 	x52CountryAdj                     // a country's adjective (countryAdjs), of which a matcher's phoneAdjs are (hint44Class)
+	x52Owner                          // ownerWords, ownerWords41b: isOwner's sets (its compounds end in r or o)
+	x52Card                           // cardWords
 )
+
+// x52G7Shift is where x52 holds text.gate7's bits (gate7Sets, speed7.go):
+// emit's last pass joins a token's into the text's, and looks a token
+// that opens with a digit up in gateWords7 as before.
+const x52G7Shift = 56
 
 // x52DigitTested are the bits of sets with words that open with a digit,
 // which the bits leave out: their readings test those words themselves.
-const x52DigitTested = x52ProcPhone | x52Decade44
+const x52DigitTested = x52ProcPhone | x52Decade44 | 0xff<<x52G7Shift
 
 // countryAdjWords52 holds every adjective of countryAdjs.
 var countryAdjWords52 = func() map[string]bool {
@@ -85,12 +92,22 @@ var wordSets52 = []struct {
 	{x52Already, alreadyWords49}, {x52Indef, indefinites}, {x52Pointer, pointerWords6}, {x52Copula, copulaWords},
 	{x52RelPron, relPronouns}, {x52ProcFiller, procPhoneFillers}, {x52ValuePron, valuePronouns23}, {x52CheckVerb, checkVerbs},
 	{x52NothingPron, nothingPronouns}, {x52Account, accountWords}, {x52Decade44, keySet(h44Decades)},
-	{x52CountryAdj, countryAdjWords52},
+	{x52CountryAdj, countryAdjWords52}, {x52Owner, ownerWords}, {x52Owner, ownerWords41b}, {x52Card, cardWords},
 }
 
-// wordBits52 returns every word of wordSets52 with its bits.
+// wordBits52 returns every word of wordSets52 and gate7Sets with its
+// bits.
 func wordBits52() map[string]uint64 {
 	m := map[string]uint64{}
+	for bit, sets := range gate7Sets {
+		for _, s := range sets {
+			for w := range s {
+				if w != "" && !isDigit(w[0]) {
+					m[w] |= uint64(bit) << x52G7Shift
+				}
+			}
+		}
+	}
 	for _, s := range wordSets52 {
 		for w := range s.set {
 			if w == "" || isDigit(w[0]) {
@@ -108,6 +125,13 @@ func x52Of(e *lexEntry) uint64 {
 		return 0
 	}
 	return e.x52
+}
+
+// isOwner52 is isOwner of token k's text: a word of its sets, or a
+// compound of "nummer", "number", "numero" or "nr" (ending in r or o).
+func (t *text) isOwner52(k int) bool {
+	tk := &t.toks[k]
+	return tk.x52&x52Owner != 0 || (tk.tail6 == 'r' || tk.tail6 == 'o') && isOwner(string(t.tokBytes(k)))
 }
 
 // is52 reports whether token k's text is a word of the sets of bits.
