@@ -60,3 +60,24 @@ func TestWordSets52(t *testing.T) {
 		}
 	}
 }
+
+// TestLexFindShort checks lexFind, which compares a short word's bytes
+// as one number (lexSlot.short), against the lexicon map: every word, and
+// every word with one byte changed, dropped or added.
+func TestLexFindShort(t *testing.T) {
+	check := func(w string) {
+		if got, want := lexFind([]byte(w)), lexicon[w]; got != want {
+			t.Fatalf("lexFind(%q) = %p, the lexicon has %p", w, got, want)
+		}
+	}
+	check("")
+	for w := range lexicon {
+		check(w)
+		check(w + "s")
+		check("x" + w)
+		for i := 0; i < len(w); i++ {
+			check(w[:i] + w[i+1:])
+			check(w[:i] + string(w[i]^1) + w[i+1:])
+		}
+	}
+}
