@@ -456,7 +456,8 @@ func (t *text) emit() {
 		r := &t.raw[i]         // (emit appends no raw token: the pointer stays good)
 		rt := rawHead{r.flags} // (the one field read below: no copy of the whole token)
 		w := t.rawBuf[r.start:r.end]
-		if rt.flags&(fSentence|fQuestion) == fSentence && len(w) >= 2 && len(w) <= 11 && greetGate6.word(w) && greetingWords[string(w)] {
+		ew := lexFind(w) // the word's entry, for its classes (emitWord) and greetingWords (x52)
+		if rt.flags&(fSentence|fQuestion) == fSentence && x52Of(ew)&x52Greeting != 0 {
 			greet = 4
 		}
 		r.tok = int32(len(t.toks))
@@ -487,7 +488,6 @@ func (t *text) emit() {
 			i = j
 			continue
 		}
-		ew := lexFind(w) // the word's entry, for its classes (emitWord)
 		r.cls = clsOf(ew)
 		e := ew
 		if e != nil && e.only {

@@ -57,6 +57,7 @@ const (
 	x52Card                           // cardWords
 	x52Dh35                           // dh35Candidate's words: dh35GenWords, dh35Boomers, dh35Millenial, dh35Seasons (dobHint35)
 	x52MonthPart                      // monthPartKinds's words (dobMonthPart)
+	x52Greeting                       // greetingWords (emit, of a raw token)
 )
 
 // x52G7Shift is where x52 holds text.gate7's bits (gate7Sets, speed7.go):
@@ -96,7 +97,7 @@ var wordSets52 = []struct {
 	{x52NothingPron, nothingPronouns}, {x52Account, accountWords}, {x52Decade44, keySet(h44Decades)},
 	{x52CountryAdj, countryAdjWords52}, {x52Owner, ownerWords}, {x52Owner, ownerWords41b}, {x52Card, cardWords},
 	{x52Dh35, dh35GenWords}, {x52Dh35, dh35Boomers}, {x52Dh35, dh35Millenial}, {x52Dh35, keySet(dh35Seasons)},
-	{x52MonthPart, keySet(monthPartKinds)},
+	{x52MonthPart, keySet(monthPartKinds)}, {x52Greeting, greetingWords},
 }
 
 // wordBits52 returns every word of wordSets52 and gate7Sets with its
