@@ -81,7 +81,7 @@ func (t *text) ageSaid29(by int, now func() time.Time) bool {
 		}
 		next := word(i + 1)
 		switch {
-		case d >= 3 && d <= 4 && ageMonths29[next] && a >= 120:
+		case d >= 3 && d <= 4 && i+1 < to && t.is52(i+1, x52AgeMonth) && a >= 120: // ageMonths29[next]
 			if abs(year-a/12-by) <= 1 && t.agePerson29(from, to) {
 				return true // "558 months old"
 			}

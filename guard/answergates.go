@@ -56,7 +56,7 @@ func (t *text) complaintAfter(j, to int) bool {
 	complaint := false
 	for k := j; k < to; k++ {
 		w := string(t.tokBytes(k))
-		if t.toks[k].lex&(lxRef|lxEndRef|lxDemo|lxStrong|lxCard|lxPhone|lxStreet) != 0 || isValueNoun(w) || placeThere[w] ||
+		if t.toks[k].lex&(lxRef|lxEndRef|lxDemo|lxStrong|lxCard|lxPhone|lxStreet) != 0 || t.is52(k, x52ValueNoun|x52EmailNoun) || placeThere[w] ||
 			actPointers[w] || actPointersBefore[w] {
 			return false // "Das stimmt, die haben wir zweimal angerufen"
 		}
@@ -162,11 +162,11 @@ func (t *text) toStoredOne(from, to int) bool {
 		// participle ("an die bereits hinterlegte Nummer")
 		n := -1
 		switch {
-		case isValueNoun(string(t.tokBytes(a - 1))):
+		case t.is52(a-1, x52ValueNoun|x52EmailNoun): // isValueNoun
 			n = a - 1
-		case relPronouns[string(t.tokBytes(a-1))] && isValueNoun(string(t.tokBytes(a-2))):
+		case t.is52(a-1, x52RelPron) && t.is52(a-2, x52ValueNoun|x52EmailNoun):
 			n = a - 2
-		case a+2 < to && isValueNoun(string(t.tokBytes(a+2))):
+		case a+2 < to && t.is52(a+2, x52ValueNoun|x52EmailNoun):
 			n = a
 		}
 		if n < 0 {

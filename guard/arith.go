@@ -57,13 +57,15 @@ var arithShape = func() (s [26][26]uint16) {
 	return s
 }()
 
-// arithWord reports whether w may be a word of a sum after a number.
-func arithWord(w []byte) bool {
-	n := len(w)
+// arithWord reports whether token tk may be a word of a sum after a
+// number, by its first and last letters and length (head6, tail6, len6:
+// no slice of its text).
+func arithWord(tk *tok) bool {
+	n := int(tk.len6)
 	if n == 0 || n >= 16 {
 		return false
 	}
-	f, l := w[0]-'a', w[n-1]-'a'
+	f, l := tk.head6-'a', tk.tail6-'a'
 	return f < 26 && l < 26 && arithShape[f][l]&(1<<n) != 0
 }
 
@@ -78,7 +80,7 @@ func (t *text) arithmeticAt(k int) int {
 		// a number, or a word for one ("un", "een", "eins"), before a
 		// word of a sum; tested by their first bytes and shapes first
 		c := t.toks[k].head6 // (0 for an empty token: no digit, u or e)
-		if (c < '0' || c > '9') && c != 'u' && c != 'e' || !arithWord(t.tokBytes(k+1)) {
+		if (c < '0' || c > '9') && c != 'u' && c != 'e' || !arithWord(&t.toks[k+1]) {
 			continue
 		}
 		if w := t.tokBytes(k); c > '9' && (len(w) > 4 || !arithOne[string(w)]) {

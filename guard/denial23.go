@@ -144,7 +144,7 @@ func (t *text) pointerNotYours(i int, class string) bool {
 		return k > i+2 && k+1 < to && t.classNoun(k, string(t.tokBytes(k)), class) && t.prepRelative31(k+1, to) &&
 			!t.otherAhead(k+1, t.sentenceEnd28(k)) // not "No es la tarjeta con la que se paga el parking, es un ticket"
 	}
-	if !pointerWords6[w] || w == "l" || w == "la" || w == "le" || w == "lo" {
+	if !t.is52(i, x52Pointer) || w == "l" || w == "la" || w == "le" || w == "lo" { // pointerWords6
 		return false
 	}
 	k := i + 1
@@ -155,12 +155,12 @@ func (t *text) pointerNotYours(i int, class string) bool {
 	for ; k < to && k <= i+5; k++ {
 		x := string(t.tokBytes(k))
 		switch {
-		case negations[x] || x == "n" || x == "ne" || x == "isnt" || x == "nao" || x == "nest" || x == "nes":
+		case t.is52(k, x52Negation) || x == "n" || x == "ne" || x == "isnt" || x == "nao" || x == "nest" || x == "nes":
 			neg = true
 			if x == "isnt" || x == "nest" || x == "nes" {
 				cop = true // "isn't", "n'est"
 			}
-		case copulaWords[x] || x == "is" || x == "es" || x == "est" || x == "e" || x == "ist" || x == "s":
+		case t.is52(k, x52Copula) || x == "is" || x == "es" || x == "est" || x == "e" || x == "ist" || x == "s":
 			cop = true
 		default:
 			goto possessive
@@ -212,8 +212,8 @@ var frenchPointers = set("celle", "celui", "celles", "ceux")
 // goes on past the account's noun.
 func (t *text) notOnAccount(i int) bool {
 	_, to := t.clauseOf(i)
-	if w := string(t.tokBytes(i)); !valuePronouns23[w] && !(negations[w] && i+1 < to && copulaWords[string(t.tokBytes(i+1))]) ||
-		to-i > 8 || !accountWords[string(t.tokBytes(to-1))] || !yourPossessives[string(t.tokBytes(to-2))] {
+	if !t.is52(i, x52ValuePron) && !(t.is52(i, x52Negation) && i+1 < to && t.is52(i+1, x52Copula)) ||
+		to-i > 8 || !t.is52(to-1, x52Account) || !yourPossessives[string(t.tokBytes(to-2))] { // valuePronouns23, negations, copulaWords, accountWords
 		return false // ("No está en su cuenta", "Non è sul suo conto": the subject is in the verb)
 	}
 	for k := i; k < to-2; k++ {

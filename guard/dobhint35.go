@@ -71,7 +71,8 @@ func (m *Matcher) dobHint35(t *text) bool {
 		}
 		if tk.shape&tsDigits == 0 && tk.cls&clZodiac == 0 {
 			// a word: a candidate only as one of dh35Candidate's words
-			if n := tk.len6; n < 3 || n > 11 || !dh35Firsts[tk.head6] {
+			// (a word of no digits only: dh35Atoi reads digits alone)
+			if tk.x52&x52Dh35 == 0 {
 				continue
 			}
 		}
@@ -146,16 +147,6 @@ func (t *text) dh35Candidate(k, age, year int) bool {
 	}
 	return false
 }
-
-// dh35Firsts holds the first letters of dh35Candidate's words: a word
-// that opens with none of them, no sign and no number, is no candidate.
-var dh35Firsts = func() (f [256]bool) {
-	for _, w := range []string{"gen", "generation", "m01", "boomer", "boomers", "millennial", "millennials", "millenial",
-		"spring", "summer", "autumn", "fall", "winter"} {
-		f[w[0]] = true
-	}
-	return f
-}()
 
 // dh35Units follow a number that is no age: "you'll be 47 minutes late",
 // "happy 46th anniversary" (normalised).

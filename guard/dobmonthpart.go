@@ -50,8 +50,8 @@ func (t *text) dobMonthPart(day, month int) bool {
 	denied, read := 0, false
 	for k := range t.toks {
 		tk := &t.toks[k]
-		if tk.len6 < 3 || tk.len6 > 10 || monthPartEnds[tk.head6*31+tk.tail6]&(1<<tk.len6) == 0 {
-			continue // (endKey, from the token's fields)
+		if tk.x52&x52MonthPart == 0 {
+			continue // no word of monthPartKinds (speed52.go)
 		}
 		w := t.tokBytes(k)
 		switch monthPartKinds[string(w)] {
@@ -94,18 +94,6 @@ var monthPartKinds = func() map[string]int8 {
 		}
 	}
 	return k
-}()
-
-// monthPartEnds holds, by endKey, the lengths of the monthPartKinds
-// words: a test of a word's first and last letters and length before
-// the look-up.
-var monthPartEnds = func() (e [256]uint16) {
-	for w := range monthPartKinds {
-		if len(w) >= 3 && len(w) <= 10 {
-			e[endKey([]byte(w))] |= 1 << len(w)
-		}
-	}
-	return e
 }()
 
 // deniedDay returns the first day other than day denied in t ("not the

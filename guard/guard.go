@@ -208,6 +208,9 @@ type Matcher struct {
 	// h51 holds her cities' landmarks and regions, her streets' words and
 	// landmarks (epithet51.go, streetword51.go).
 	h51 hints51
+	// h44Shapes is the union of h44Anchors, h44NearShapes and hintShapes:
+	// hint44Class's one test before its three (speed52.go).
+	h44Shapes wordShapes
 	// twos are the last two digits of the card and phones, brand the
 	// card's brand in one normalised word (cardparts.go).
 	twos  []tailTwo
@@ -263,6 +266,9 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) (m *Mat
 	}
 	var b builder
 	m = &Matcher{levels: map[string]proofdesk.Level{}, now: nowOf(opt)}
+	for k := range m.h44Shapes {
+		m.h44Shapes[k] = h44Anchors[k] | h44NearShapes[k] // hintShapes joins them below
+	}
 	for _, cl := range []string{proofdesk.ClassEmail, proofdesk.ClassPhone, proofdesk.ClassAddress, proofdesk.ClassDateOfBirth, proofdesk.ClassPayment, proofdesk.ClassOrders} {
 		m.levels[cl] = p.ClassLevel(cl)
 	}
@@ -326,6 +332,7 @@ func NewMatcher(c *proofdesk.Customer, p *proofdesk.Policy, opt Options) (m *Mat
 		}
 		for k := range m.hintShapes {
 			m.hintShapes[k] |= m.mail.shapes[k] | m.dobH.shapes[k]
+			m.h44Shapes[k] |= m.hintShapes[k]
 		}
 		b.revHints(c, m.levels)
 		m.twos = tailTwosOf(c, m.phones)

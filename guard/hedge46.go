@@ -1,5 +1,7 @@
 package guard
 
+import "sort"
+
 // A hedged answer (g46): "I'd say so:", "Würde ich sagen, das stimmt:",
 // "Je dirais que oui :", "Yo diría que sí:", "Direi di sì:", "Ik zou
 // zeggen van wel:", "Eu diria que sim:". The hedge is the agent's
@@ -155,20 +157,22 @@ var stationWords46 = set("station", "stations", "gare", "gares", "bahnhof", "hau
 // does (confirmation, phrases.go). Only sentences opened by a hedge's
 // first word are read.
 func (t *text) hedgeYes46(hits []phit) []phit {
-	for _, off := range t.sentences {
-		i := t.tokenAt(int(off))
-		if i < 0 || i >= len(t.toks) || int(t.toks[i].off) != int(off) {
+	// the tokens that open a sentence (t.sentences, ascending) and are a
+	// word of hedgeSubjects46 or hedgeVerbs46: walked from the tokens
+	// with the bits, each once for each time t.sentences holds its offset
+	for i := range t.toks {
+		if !t.is52(i, x52HedgeSubj|x52HedgeVerb) { // hedgeSubjects46, hedgeVerbs46
 			continue
 		}
-		if w := string(t.tokBytes(i)); !hedgeSubjects46[w] && !hedgeVerbs46[w] {
-			continue
+		off := t.toks[i].off
+		for j := sort.Search(len(t.sentences), func(j int) bool { return t.sentences[j] >= off }); j < len(t.sentences) && t.sentences[j] == off; j++ {
+			_, to := t.sentenceOf(i)
+			k := t.hedgeLead46(i, to)
+			if k == i || k >= to || t.toks[k].flags&fPunctAfter == 0 || !hedgeSoWel46[string(t.tokBytes(k))] {
+				continue
+			}
+			hits = append(hits, phit{phYes, span{int(t.toks[k].off), int(t.toks[k].end) + 1}, k})
 		}
-		_, to := t.sentenceOf(i)
-		k := t.hedgeLead46(i, to)
-		if k == i || k >= to || t.toks[k].flags&fPunctAfter == 0 || !hedgeSoWel46[string(t.tokBytes(k))] {
-			continue
-		}
-		hits = append(hits, phit{phYes, span{int(t.toks[k].off), int(t.toks[k].end) + 1}, k})
 	}
 	return hits
 }

@@ -376,23 +376,25 @@ func (m *Matcher) hint44Class(reply string, t *text) string {
 		if tk.cls&clLive != 0 && tk.cls != clUnread && t.h44LiveNear(k) {
 			return proofdesk.ClassAddress
 		}
-		if tk.len6 < 2 || tk.len6 > 24 {
-			continue
+		if tk.len6 < 2 || tk.len6 > 24 || !m.h44Shapes.hasTok(tk) && m.cityHeads[tk.head6]&(1<<tk.len6) == 0 {
+			continue // (each test below needs one of these: h44Anchors, h44NearShapes, the city heads, hintShapes)
 		}
 		w := t.tokBytes(k)
 
 		if h44Anchors.hasTok(tk) {
-			if d, ok := h44Decades[string(w)]; ok && age >= 0 && d == age/10*10 && t.h44Band(k, true) {
-				return proofdesk.ClassDateOfBirth
+			if tk.x52&x52Decade44 != 0 || isDigit(tk.head6) { // (h44Decades's words)
+				if d, ok := h44Decades[string(w)]; ok && age >= 0 && d == age/10*10 && t.h44Band(k, true) {
+					return proofdesk.ClassDateOfBirth
+				}
 			}
-			if m.parts.phoneAdjs[string(w)] && t.h44PhoneCountry(k) {
+			if tk.x52&x52CountryAdj != 0 && m.parts.phoneAdjs[string(w)] && t.h44PhoneCountry(k) { // (phoneAdjs are words of countryAdjs)
 				return proofdesk.ClassPhone
 			}
 		}
 		if h44NearShapes.hasTok(tk) && t.h44Kind(k)&h44Near != 0 && t.h44NearHome(k) {
 			return proofdesk.ClassAddress
 		}
-		if m.cityHeads[w[0]]&(1<<len(w)) != 0 && m.cityIndex(t, k) >= 0 && !m.publicWords[string(w)] && t.h44City(k) {
+		if m.cityHeads[tk.head6]&(1<<tk.len6) != 0 && m.cityIndex(t, k) >= 0 && !m.publicWords[string(w)] && t.h44City(k) {
 			return proofdesk.ClassAddress
 		}
 		if !m.hintShapes.hasTok(tk) {

@@ -24,12 +24,14 @@ func (t *text) holdDenial43(i int) bool {
 	if i == 0 {
 		return false
 	}
-	p := string(t.tokBytes(i - 1))
-	if t.toks[i-1].lex&lxDemo == 0 && !thisWords[p] && !(articleDemos[p] && t.opensSentence(int(t.toks[i-1].off))) { // "Die kaart is ..."
+	if t.toks[i-1].lex&lxDemo == 0 && !t.is52(i-1, x52This) && !(t.is52(i-1, x52ArticleDemo) && t.opensSentence(int(t.toks[i-1].off))) { // "Die kaart is ..."
+		return false
+	}
+	if !t.is52(i, x52ValueNoun|x52PhoneWord) {
 		return false
 	}
 	w := string(t.tokBytes(i))
-	if !valueNouns[w] && !phoneWords[w] || w == "details" || w == "datos" || w == "dati" || w == "dados" || w == "gegevens" || w == "angaben" {
+	if w == "details" || w == "datos" || w == "dati" || w == "dados" || w == "gegevens" || w == "angaben" {
 		return false
 	}
 	if i+1 < len(t.toks) && t.toks[i].flags&fPunctAfter == 0 && t.toks[i+1].flags&fSentence == 0 && !t.nounEnds43(i+1) {
@@ -51,17 +53,18 @@ func (t *text) holdDenial43(i int) bool {
 	neg, held, we := false, false, false
 	for k := from; k < to; k++ {
 		x := string(t.tokBytes(k))
+		b := t.toks[k].x52 // (the sets' bits: otherThings, isValueNoun, whetherWords43, negations, weWords, ...)
 		switch {
-		case otherThings[x] || k > i && k == i+1 && isValueNoun(x) || k < i && whetherWords43[x]:
+		case b&x52Other != 0 || k > i && k == i+1 && b&(x52ValueNoun|x52EmailNoun) != 0 || k < i && b&x52Whether != 0:
 			return false
-		case negations[x] || x == "nao" || x == "dont" || x == "havent" || x == "hasnt" || x == "doesnt" || x == "nothing" || x == "niente" || x == "nada" || x == "rien" || x == "nichts" || x == "niets":
+		case b&x52Negation != 0 || x == "nao" || x == "dont" || x == "havent" || x == "hasnt" || x == "doesnt" || x == "nothing" || x == "niente" || x == "nada" || x == "rien" || x == "nichts" || x == "niets":
 			neg = true
-		case weWords[x] || x == "us" || x == "uns" || x == "ci" || x == "nos" || x == "ons" || x == "nous":
+		case b&x52We != 0 || x == "us" || x == "uns" || x == "ci" || x == "nos" || x == "ons" || x == "nous":
 			we = true
-		case heldWe43[x]:
+		case b&x52HeldWe != 0:
 			held = true
 			we = true
-		case haveWords43[x], knownWords43[x], linkedWords43[x], holdMore49[x] && (englishHold49[x] || to-k <= 4): // (holddeny49.go)
+		case b&(x52Have|x52Known|x52Linked) != 0, b&x52HoldMore != 0 && (b&x52EnglishHold != 0 || to-k <= 4): // (holddeny49.go)
 			held = true
 		}
 	}
@@ -182,17 +185,16 @@ func (t *text) cliticNegated43(i int) bool {
 // hebben niets op de Dorpsstraat", "nothing under that number". "We have
 // nothing in stock" names no place.
 func (t *text) nothingOn43(i int) bool {
-	if w := t.tokBytes(i); len(w) < 3 || len(w) > 7 || w[0] != 'n' && w[0] != 'r' || !nothingWords43[string(w)] {
-		return false // (every one of nothingWords43 opens with n or r)
+	if !t.is52(i, x52Nothing) {
+		return false
 	}
 	from, to := t.sentenceOf(i)
 	held := false
 	for k := from; k < to; k++ {
-		x := string(t.tokBytes(k))
-		if otherThings[x] || t.toks[k].flags&fQuestion != 0 {
+		if t.is52(k, x52Other) || t.toks[k].flags&fQuestion != 0 {
 			return false
 		}
-		held = held || heldWe43[x] || haveWords43[x] && (k > from && weWords[string(t.tokBytes(k-1))] || k+1 < to && weWords[string(t.tokBytes(k+1))])
+		held = held || t.is52(k, x52HeldWe) || t.is52(k, x52Have) && (k > from && t.is52(k-1, x52We) || k+1 < to && t.is52(k+1, x52We))
 	}
 	if !held {
 		return false

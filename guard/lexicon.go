@@ -46,6 +46,8 @@ type lexEntry struct {
 	// x8 holds the word sets kept on tokens beside the classes (x8*,
 	// speed8.go).
 	x8 uint16
+	// x52 holds more of them (x52*, speed52.go).
+	x52 uint64
 	// only marks a word in the lexicon for its classes alone: the
 	// normaliser reads it as a word it does not know (lookup is nil).
 	only bool
@@ -146,6 +148,14 @@ var lexicon = func() map[string]*lexEntry {
 		}
 		e.x8 |= bits
 	}
+	for w, bits := range wordBits52() {
+		e := m[w]
+		if e == nil {
+			e = &lexEntry{only: true}
+			m[w] = e
+		}
+		e.x52 |= bits
+	}
 	return m
 }()
 
@@ -224,7 +234,8 @@ var lexTable, lexTags, lexMask = func() ([]lexSlot, []uint32, uint32) {
 		for tab[h].e != nil {
 			h = (h + 1) & mask
 		}
-		tab[h], tags[h] = lexSlot{w, e}, lexTag(hash)
+		_, short := lexHashShort([]byte(w))
+		tab[h], tags[h] = lexSlot{w, e, short}, lexTag(hash)
 	}
 	return tab, tags, mask
 }()
@@ -235,6 +246,10 @@ func lexTag(hash uint32) uint32 { return hash | 1 }
 type lexSlot struct {
 	word string
 	e    *lexEntry
+	// short is lexHashShort's bytes of word: for a word of 8 bytes or
+	// fewer, with its length, the word itself, which a probe compares
+	// where it would read the word's bytes (speed52.go)
+	short uint64
 }
 
 // lexHash mixes w 8 bytes at a time (one multiply each, where FNV-1a
@@ -242,6 +257,15 @@ type lexSlot struct {
 // last 1 to 8 bytes are read as two overlapping 4-byte words, or (under
 // 4) as the first, middle and last byte.
 func lexHash(w []byte) uint32 {
+	h, _ := lexHashShort(w)
+	return h
+}
+
+// lexHashShort is lexHash, and the last 1 to 8 bytes it mixes as one
+// word: for a word of 8 bytes or fewer, all of them (under 4, the first,
+// middle and last byte are all there are), so that with the length it
+// tells the word.
+func lexHashShort(w []byte) (uint32, uint64) {
 	h := uint64(len(w)) * 0x9e3779b97f4a7c15
 	for len(w) > 8 {
 		h = (h ^ binary.LittleEndian.Uint64(w)) * 0xff51afd7ed558ccd
@@ -255,7 +279,7 @@ func lexHash(w []byte) uint32 {
 		x = uint64(w[0]) | uint64(w[m>>1])<<8 | uint64(w[m-1])<<16
 	}
 	h = (h ^ x) * 0xc4ceb9fe1a85ec53
-	return uint32(h >> 32)
+	return uint32(h >> 32), x
 }
 
 // lookup returns the lexicon entry of w for the normaliser, or nil:
@@ -269,14 +293,14 @@ func lookup(w []byte) *lexEntry {
 
 // lexFind returns the lexicon entry of w, or nil: lexicon[string(w)].
 func lexFind(w []byte) *lexEntry {
-	hash := lexHash(w)
+	hash, short := lexHashShort(w)
 	tag := lexTag(hash)
 	for h := hash & lexMask; ; h = (h + 1) & lexMask {
 		switch lexTags[h] {
 		case 0:
 			return nil
 		case tag:
-			if sl := &lexTable[h]; sl.word == string(w) {
+			if sl := &lexTable[h]; len(sl.word) == len(w) && (len(w) <= 8 && sl.short == short || len(w) > 8 && sl.word == string(w)) {
 				return sl.e
 			}
 		}

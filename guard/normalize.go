@@ -137,6 +137,8 @@ type tok struct {
 	// x8 holds the token's word-set bits (x8*, speed8.go), its text's
 	// lexicon entry's, set with cls. (The struct's padding is used up.)
 	x8 uint16
+	// x52 holds more word-set bits (x52*, speed52.go), set with x8.
+	x52 uint64
 }
 
 // run is one run of the digit view.
@@ -552,7 +554,16 @@ func (t *text) tokenize(s string) {
 				// as the case ' ' below does, without going round the loop
 				if i+1 < len(s) && s[i] == ' ' && lowerAlnum[s[i+1]] != 0 {
 					endTok()
-					gapFirst, gapLen = ' ', 1
+					// startTok after a gap of one space: its flags
+					// are fSepBefore and fOneGap, and the loop's
+					// startTok finds the token started
+					start = len(t.rawBuf)
+					pf = fSepBefore | fOneGap
+					if sentence {
+						pf |= fSentence
+						sentence = false
+						question = len(t.raw)
+					}
 					r = rune(s[i+1])
 					i += 2
 					continue
@@ -851,8 +862,18 @@ func normTokens(s string) []string {
 // tokenAt returns the index of the token whose leading space is at off, or
 // the token that contains off.
 func (t *text) tokenAt(off int) int {
-	i := sort.Search(len(t.toks), func(i int) bool { return int(t.toks[i].off) > off })
-	return i - 1
+	// sort.Search's binary search, written out on a local slice (no
+	// closure call a step): the first token whose off is past off
+	toks := t.toks
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		if mid := int(uint(lo+hi) >> 1); int(toks[mid].off) > off {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo - 1
 }
 
 // opensSentence reports whether the token view offset off (the space

@@ -453,12 +453,14 @@ func (t *text) emit() {
 				greet--
 			}
 		}
-		rt := rawHead{t.raw[i].flags} // (the one field read below: no copy of the whole token)
-		w := t.rawBuf[t.raw[i].start:t.raw[i].end]
-		if rt.flags&(fSentence|fQuestion) == fSentence && len(w) >= 2 && len(w) <= 11 && greetGate6.word(w) && greetingWords[string(w)] {
+		r := &t.raw[i]         // (emit appends no raw token: the pointer stays good)
+		rt := rawHead{r.flags} // (the one field read below: no copy of the whole token)
+		w := t.rawBuf[r.start:r.end]
+		ew := lexFind(w) // the word's entry, for its classes (emitWord) and greetingWords (x52)
+		if rt.flags&(fSentence|fQuestion) == fSentence && x52Of(ew)&x52Greeting != 0 {
 			greet = 4
 		}
-		t.raw[i].tok = int32(len(t.toks))
+		r.tok = int32(len(t.toks))
 		// "e-mail", "E-Mail-Adresse": one word, "email", not the
 		// conjunction or copula "e" and "mail"
 		if len(w) == 1 && w[0] == 'e' && i+1 < len(t.raw) && rt.flags&fPunctAfter == 0 && t.raw[i+1].flags&fTight != 0 {
@@ -471,7 +473,11 @@ func (t *text) emit() {
 			}
 		}
 		// a word spelled letter by letter: "K a l v e r s t r a a t"
-		if j := t.spelledRun(i); j > i {
+		sj := i
+		if len(w) == 1 && isLower(w[0]) { // (spelledRun's first test: a run opens with a single letter)
+			sj = t.spelledRun(i)
+		}
+		if j := sj; j > i {
 			t.spelled = t.spelled[:0]
 			for k := i; k < j; k++ {
 				t.spelled = append(t.spelled, t.rawBuf[t.raw[k].start])
@@ -482,14 +488,13 @@ func (t *text) emit() {
 			i = j
 			continue
 		}
-		ew := lexFind(w) // the word's entry, for its classes (emitWord)
-		t.raw[i].cls = clsOf(ew)
+		r.cls = clsOf(ew)
 		e := ew
 		if e != nil && e.only {
 			e = nil // known for its classes only: no word of the normaliser's
 		}
 		if e != nil {
-			t.raw[i].lex = e.bits
+			r.lex = e.bits
 			if e.part != 0 && len(t.partCues) < maxPartCues {
 				t.partCues = append(t.partCues, partCue{int32(len(t.toks)), e.part})
 			}
@@ -502,7 +507,7 @@ func (t *text) emit() {
 				}
 			}
 		} else {
-			t.raw[i].lex = 0
+			r.lex = 0
 		}
 		// a phrase of number words
 		var items []numItem
@@ -513,7 +518,7 @@ func (t *text) emit() {
 				items, ok, amb = append(t.nums[:0], numItem{val: e.num.val, kind: e.num.kind, ord: e.num.ord}), true, e.num.ambiguous
 				t.nums = items[:0] // scratch: keep what append grew
 			}
-		case e == nil:
+		case e == nil && mayBeNumber(w): // (compoundNumber's first test)
 			items, ok, amb = compoundNumber(w, t.nums[:0])
 		}
 		if ok && items[0].kind != kConn {
@@ -590,11 +595,13 @@ func (t *text) emit() {
 			tk.head6, tk.tail6, tk.len6 = w[0], w[len(w)-1], uint8(min(len(w), 255))
 			sw := shapeOf(w)
 			tk.wsh6 = uint16(sw)
-			if gateTab7[w[len(w)/2]][min(len(w), 31)]&gateSh7[sw] != 0 {
-				g7 |= gateWords7[string(w)] // (few tokens pass both tables)
-			}
 			if isDigit(w[0]) {
+				if gateTab7[w[len(w)/2]][min(len(w), 31)]&gateSh7[sw] != 0 {
+					g7 |= gateWords7[string(w)] // (few tokens pass both tables)
+				}
 				tk.x8 = digitX8(w) // "11" (speed8.go)
+			} else {
+				g7 |= uint8(tk.x52 >> x52G7Shift) // gateWords7[w], from the lexicon entry (speed52.go)
 			}
 		}
 		shapes |= sh
@@ -821,7 +828,7 @@ func (t *text) emitWord(w []byte, flags uint16, e *lexEntry) {
 	if known != nil && known.only {
 		known = nil
 	}
-	if known == nil && t.lettersAsDigits(w, flags) {
+	if known == nil && len(w) > 0 && (w[0] <= '9' || w[0] == 'o' || w[0] == 'l' || w[0] == 'i') && t.lettersAsDigits(w, flags) { // (what lettersAsDigits reads first: a digit, o, l or i)
 		for k := start; k < len(t.buf); k++ {
 			switch t.buf[k] {
 			case 'o':
@@ -849,6 +856,8 @@ func (t *text) emitWord(w []byte, flags uint16, e *lexEntry) {
 	case known != nil:
 		t.toks[idx].lex = known.bits
 		t.setEntry(idx, known)
+	case !mayCanon(w):
+		t.setEntry(idx, e) // canonical leaves it as it is
 	default:
 		n := len(t.buf)
 		t.canonical(start)
@@ -884,6 +893,7 @@ type rawHead struct{ flags uint16 }
 func (t *text) setEntry(i int, e *lexEntry) {
 	t.setCls(i, clsOf(e))
 	t.toks[i].x8 = x8Of(e)
+	t.toks[i].x52 = x52Of(e)
 }
 
 // lettersAsDigits reports whether w is digits with o, l or i among them
@@ -930,6 +940,15 @@ var compoundEnds = func() (t [26 * 26]bool) {
 // compoundSuffixes) is split: "ring" is a street type only as a whole
 // word ("spring", "during").
 func splitsCompound(suffix string) bool { return suffix != "ring" }
+
+// mayCanon reports whether canonical may rewrite the token w: an
+// ordinal's digits, a mask's x's or a compound street name's suffix, as
+// it tests them.
+func mayCanon(w []byte) bool {
+	n := len(w)
+	return n >= 2 && (w[0] >= '0' && w[0] <= '9' || w[0] == 'x' ||
+		n >= 6 && isLower(w[n-2]) && isLower(w[n-1]) && compoundEnds[int(w[n-2]-'a')*26+int(w[n-1]-'a')])
+}
 
 // canonical rewrites the token that starts at buf[start:] in place.
 func (t *text) canonical(start int) {

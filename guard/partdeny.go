@@ -66,7 +66,7 @@ const (
 // the 3 tokens before token i (not before from): "a Munich address".
 func (t *text) indefiniteBefore(i, from int) bool {
 	for j := max(from, i-3); j < i; j++ {
-		if indefinites[string(t.tokBytes(j))] {
+		if t.is52(j, x52Indef) { // indefinites
 			return true
 		}
 	}
@@ -222,7 +222,7 @@ func (t *text) notHeld(from, to int) bool {
 			return false // "eine neue Adresse haben wir noch nicht erhalten, bitte nach der Verifizierung"
 		case partValueNouns[w] && noun < 0:
 			for j := max(from, i-3); j < i; j++ {
-				if indefinites[string(t.tokBytes(j))] {
+				if t.is52(j, x52Indef) { // indefinites
 					noun = i
 				}
 			}

@@ -26,7 +26,7 @@ func (m *Matcher) houseAlone(t *text, start int) bool {
 			found = contains(m.houseNums, string(w))
 			break
 		}
-		if t.toks[k].flags&fPunctAfter != 0 || isOwner(string(w)) || phoneWords[string(w)] || cardWords[string(w)] {
+		if t.toks[k].flags&fPunctAfter != 0 || t.isOwner52(k) || t.is52(k, x52PhoneWord|x52Card) { // isOwner, phoneWords, cardWords
 			break // "le numéro de commande sur votre fiche est le 12"
 		}
 	}

@@ -798,7 +798,7 @@ func (t *text) conditionalWord(i int) bool {
 		if string(t.tokBytes(k)) == "als" && k+1 < len(t.toks) && alsIf24[string(t.tokBytes(k+1))] {
 			return true // "Als u dat e-mailadres wilt gebruiken, ..."
 		}
-		if k <= from+2 && checkVerbs[string(t.tokBytes(k))] && (k == from || pleaseWords[string(t.tokBytes(k-1))]) {
+		if k <= from+2 && t.is52(k, x52CheckVerb) && (k == from || pleaseWords[string(t.tokBytes(k-1))]) { // checkVerbs
 			return true // "Controleer of de postcode overeenkomt": what to check, not an answer
 		}
 	}
@@ -1255,7 +1255,8 @@ func (t *text) confirmation(class string) string {
 	toks := t.toks // (a local slice: no reload of t.toks a test)
 	for i := range toks {
 		if ((toks[i].lex&lxRef != 0 || i > 0 && toks[i-1].lex&lxDemo != 0) && (t.recordDenial(i) || t.holdDenial43(i)) || // (holddeny43.go)
-			(i == 0 || toks[i-1].flags&fPunctAfter != 0) && t.demoDenial(i) || t.nothingOn43(i) || // cheap tests first: a clause's first word,
+			(i == 0 || toks[i-1].flags&fPunctAfter != 0) && (toks[i].lex&lxDemo != 0 || toks[i].len6 == 3 && toks[i].head6 == 'd') && t.demoDenial(i) || // cheap tests first: a clause's first word,
+			toks[i].x52&x52Nothing != 0 && t.nothingOn43(i) || // (demoDenial's and nothingOn43's first tests, from the token's fields)
 			i+1 < len(toks) && toks[i+1].lex&(lxCard|lxPhone) != 0 && t.notSentTo(i)) && // a demonstrative before a card or phone word
 			!t.conditionalHedged(i) && !sentenceExcl(i) {
 			denials = append(denials, span{int(t.toks[i].off), int(t.toks[i].end)})
@@ -1516,7 +1517,7 @@ var noDeterminers = set("no", "kein", "keine", "keinen", "keinem", "aucun", "auc
 // correcting follows within 4 tokens, in a sentence about no other thing
 // ("Nothing to change on your order" is about the order).
 func (t *text) nothingToFix(i int) bool {
-	if !nothingPronouns[string(t.tokBytes(i))] {
+	if !t.is52(i, x52NothingPron) { // nothingPronouns
 		return false
 	}
 	from, to := t.sentenceOf(i)

@@ -815,13 +815,11 @@ func (t *text) recordDenial(i int) bool {
 	if t.toks[i-1].lex&lxDemo == 0 {
 		// a cheap test before the look-up: every one of thisWords opens
 		// with c, q, a or j
-		p := t.tokBytes(i - 1)
-		if len(p) < 2 || p[0] != 'c' && p[0] != 'q' && p[0] != 'a' && p[0] != 'j' || !thisWords[string(p)] {
+		if !t.is52(i-1, x52This) { // thisWords
 			return false
 		}
 	}
-	w := string(t.tokBytes(i))
-	if !valueNouns[w] && !phoneWords[w] {
+	if !t.is52(i, x52ValueNoun|x52PhoneWord) { // valueNouns, phoneWords
 		return false
 	}
 	to := i + 1

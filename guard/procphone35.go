@@ -70,18 +70,18 @@ func (m *Matcher) phoneToldInProcess(t *text) bool {
 			continue // a cheap test first: most words are no phone noun
 		}
 		w := string(t.tokBytes(i))
-		if !procPhoneNouns[w] && !(w == "code" && i > 0 && procCodeLeads[string(t.tokBytes(i-1))]) {
+		if !t.is52(i, x52ProcPhone) && w != "1" && !(w == "code" && i > 0 && t.is52(i-1, x52ProcCode)) { // procPhoneNouns, procCodeLeads
 			continue
 		}
 		from, to := t.sentenceOf(i)
-		if procPrefixNouns[w] || w == "code" {
+		if t.is52(i, x52ProcPrefix) || w == "code" {
 			// a prefix is hers beside a phone noun or a possessive: "the
 			// number with the +33 prefix", "la línea con prefijo francés",
 			// not "use the +33 prefix from abroad"
 			own := false
 			for j := max(from, i-5); j < i; j++ {
 				x := string(t.tokBytes(j))
-				own = own || procPhoneNouns[x] && !procPrefixNouns[x] || secondPerson[x]
+				own = own || (t.is52(j, x52ProcPhone) || x == "1") && !t.is52(j, x52ProcPrefix) || secondPerson[x]
 			}
 			if !own {
 				continue
@@ -143,7 +143,7 @@ func (m *Matcher) phoneQualified(t *text, i, from, to int) bool {
 	// before the noun: "the French mobile", "your +33 line", "the 06
 	// number", "the +49 1512 one", "het Franse mobiele nummer"
 	j := i - 1
-	for j >= from && j >= i-2 && procPhoneFillers[string(t.tokBytes(j))] {
+	for j >= from && j >= i-2 && t.is52(j, x52ProcFiller) { // procPhoneFillers
 		j--
 	}
 	if j >= from {

@@ -40,9 +40,6 @@ func (g *headGate6) word(w []byte) bool {
 	return g.lens[w[0]]&(1<<min(len(w), 31)) != 0
 }
 
-// greetGate6 gates emit's look-up of a salutation.
-var greetGate6 = newHeadGate6(greetingWords)
-
 // ageComp37Gate6 gates ageOffYou37's comparatives.
 var ageComp37Gate6 = newHeadGate6(ageYounger37, ageOlder37)
 

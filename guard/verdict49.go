@@ -88,7 +88,7 @@ func (t *text) holdIn49(from, to int) bool {
 	}
 	if to-h <= 3 {
 		for k := max(h-3, from); k < min(h+3, to); k++ {
-			if x := string(t.tokBytes(k)); neg30[x] || x == "dont" || x == "havent" {
+			if t.is52(k, x52Neg30) || t.toks[k].head6 == 'd' && string(t.tokBytes(k)) == "dont" || t.toks[k].head6 == 'h' && string(t.tokBytes(k)) == "havent" {
 				return true // the denial's negation at the verb
 			}
 		}
@@ -97,7 +97,7 @@ func (t *text) holdIn49(from, to int) bool {
 		return false
 	}
 	for k := from; k < to; k++ {
-		if alreadyWords49[string(t.tokBytes(k))] {
+		if t.is52(k, x52Already) { // alreadyWords49
 			return true
 		}
 	}
@@ -114,7 +114,7 @@ func (t *text) relVerdictIn49(from, to int) string {
 		was := neg && verb && noun
 		neg = neg || t.toks[k].x8&x8Neg49 != 0 // (negRel49)
 		verb = verb || checkWords43[x] || confirmStem30(t.tokBytes(k)) || x == "re"
-		if !noun && isValueNoun(x) {
+		if !noun && t.toks[k].x52&(x52ValueNoun|x52EmailNoun) != 0 { // isValueNoun(x)
 			det := string(t.tokBytes(max(k-1, from)))
 			noun, indef = verb || detNeg43[det], indef49[det]
 		}
@@ -135,7 +135,7 @@ func (t *text) judgedClause49(a, b int, indef bool) string {
 	for k := a; k < b; k++ {
 		x := string(t.tokBytes(k))
 		switch {
-		case !opened && (relOpeners49[x] || matchWords49[x] || differWords49[x]):
+		case !opened && t.is52(k, x52RelOpen|x52Match|x52Differ): // relOpeners49, matchWords49, differWords49
 			if !indef && !causal49[x] {
 				return "" // "the address that's on file": hers, not the one offered
 			}

@@ -258,7 +258,7 @@ func (t *text) yours41(at []int32) string {
 		w := string(t.tokBytes(k))
 		bare := yoursBare38[w] || (yoursWords38[w] || oursWords41[w]) && k > 0 && yoursArticles38[string(t.tokBytes(k-1))] ||
 			w == "ours" || w == "unsere"
-		det := yourDets41[w] && t.toks[k].flags&fPunctAfter == 0 && isValueNoun(string(t.tokBytes(k+1)))
+		det := yourDets41[w] && t.toks[k].flags&fPunctAfter == 0 && t.is52(k+1, x52ValueNoun|x52EmailNoun) // isValueNoun
 		if !bare && !det {
 			continue
 		}
@@ -357,7 +357,7 @@ func (t *text) familiar41(a, b int) string {
 		}
 		w := string(t.tokBytes(k))
 		cue = familiarWords41[w] || w == "bell" || w == "chose" ||
-			sayUs41[w] && (k+1 < b && usWords41[string(t.tokBytes(k+1))] || k > a && usWords41[string(t.tokBytes(k-1))])
+			t.is52(k, x52SayUs) && (k+1 < b && t.is52(k+1, x52Us) || k > a && t.is52(k-1, x52Us))
 	}
 	if !cue {
 		return ""
@@ -369,9 +369,9 @@ func (t *text) familiar41(a, b int) string {
 		case familiarWords41[w] || w == "bell" && k > a && string(t.tokBytes(k-1)) == "a" ||
 			w == "chose" && k > a && string(t.tokBytes(k-1)) == "quelque":
 			known = true
-		case sayUs41[w] && k+1 < b && usWords41[string(t.tokBytes(k+1))]:
+		case t.is52(k, x52SayUs) && k+1 < b && t.is52(k+1, x52Us):
 			said = true // "sagt uns", "nos dice", "ci dice", "zegt ons"
-		case sayUs41[w] && k > a && usWords41[string(t.tokBytes(k-1))]:
+		case t.is52(k, x52SayUs) && k > a && t.is52(k-1, x52Us):
 			said = true // "ne nous dit", "não nos diz"
 		case negWords30[w] || negations[w]:
 			neg = true
