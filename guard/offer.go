@@ -75,7 +75,7 @@ func (t *text) sentenceAnswer(from, to int, class string) string {
 		return ""
 	}
 	if t.onlyToRecord(from, to) || t.toAccountOne(from, to) || t.keepPolicy(from, to) || t.ourPlaces(from, to) || t.changeRule(from, to) ||
-		t.youProcessAfterWord(from, to) || t.processAfterWord28(from, to) || t.policyReply23v(from, to) || t.refusalSentence43(from, to) || t.howTo50(from, to) { // (refusal43.go) // "Oui, vous pourrez modifier l'adresse dans votre espace client" (process23.go)
+		t.youProcessAfterWord(from, to) || t.processAfterWord28(from, to) || t.policyReply23v(from, to) || t.refusalSentence43(from, to) || t.howTo50(from, to) && !t.verdictAfter55(from) { // (refusal43.go) // "Oui, vous pourrez modifier l'adresse dans votre espace client" (process23.go)
 		// "Sorry, no – the link can only go to the address on file": the
 		// rule; "Exactly, the code comes by SMS, to the number on your account"
 		return ""

@@ -1006,7 +1006,7 @@ func (t *text) confirmation(class string) string {
 		// clause after it says what follows from it
 		to = t.answerClause(rest, to)
 		to = t.timeTail(rest, to) // "the link went there 10 mins ago": judged without the time
-		if t.howTo50(rest, to) || t.policy50(rest, to) {
+		if (t.howTo50(rest, to) || t.policy50(rest, to)) && !t.verdictAfter55(rest) {
 			return false // "Sí, el correo se cambia en Ajustes", "No, your date of birth doesn't affect the fee" (verdict50.go)
 		}
 		if t.toStoredOne(rest, to) {

@@ -678,7 +678,7 @@ var (
 // policyAt50 is policy50 on the clause of token i.
 func (t *text) policyAt50(i int) bool {
 	from, to := t.clauseOf(i)
-	return t.policy50(from, to)
+	return t.policy50(from, to) && !t.verdictAfter55(from)
 }
 
 // words50 are the cue words of the readings of this file: a sentence
@@ -774,3 +774,58 @@ var codes50 = set("captcha", "password", "passwort", "pin", "otp", "coupon", "vo
 // processo", "del suo fascicolo".
 var ofArticles50 = set("du", "do", "da", "dos", "das", "del", "della", "dello", "dei", "delle", "degli", "des", "der",
 	"van", "vom", "of")
+
+// verdictAfter55 reports whether, after the clause of token i (a how-to
+// or a policy after a yes or a no), the rest of its sentence or the
+// sentence after it judges the value: a word of verdict, sameness or
+// record (judgeWords53, registeredWords, isRecordWord), a negation, a
+// pointer at "that one" ("Ja, die Karte ändern Sie in der Wallet, das ist
+// die hinterlegte"; "No, that card doesn't affect anything because it
+// isn't the one on file"; "Yes, the email is changed in Settings. It's
+// already that one": attack55).
+func (t *text) verdictAfter55(i int) bool {
+	_, send := t.sentenceOf(i)
+	e := t.clauseEnd50(i, send)
+	for k := i + 1; k < e; k++ {
+		if w := string(t.tokBytes(k)); because55[w] || contrast53[w] || and55[w] {
+			e = k // "… no afecta a nada porque no es la registrada", "… ma è corretto": a clause of its own
+			break
+		}
+	}
+	end := send
+	if send < len(t.toks) {
+		_, end = t.sentenceOf(send)
+	}
+	for k := e; k < end; k++ {
+		w := string(t.tokBytes(k))
+		if tailJudge55[w] || contrast53[w] || neg50[w] || registeredWords[w] || isRecordWord(w) || verdictTail55[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// because55 open a clause of reason, and55 join one (normalised).
+var and55 = set("and", "und", "et", "y", "e", "ed", "en")
+var because55 = set("because", "since", "as", "weil", "da", "denn", "parce", "car", "puisque", "porque", "pues", "perche",
+	"poiche", "omdat", "want", "aangezien", "pois")
+
+// verdictTail55 are the words after a how-to or a policy that point at
+// the value on file (normalised): "the one", "hinterlegte", "la buena".
+var verdictTail55 = set("one", "1", "yours", "tuyo", "tuya", "suyo", "suya", "tuo", "jouwe", "corretto", "corretta",
+	"hinterlegte", "hinterlegten", "gespeicherte", "registrierte", "bonne", "bon", "buena", "bueno", "buona", "buono",
+	"goede", "boa", "bom", "richtige", "richtigen", "juiste", "quello", "quella", "celle", "celui", "aquela", "aquele")
+
+// tailJudge55 are judgeWords53 without the business's possessives: "that's
+// our policy" after a policy judges nothing.
+var tailJudge55 = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range judgeWords53 {
+		m[w] = true
+	}
+	for _, w := range []string{"our", "ours", "unsere", "unser", "unserer", "unseren", "unserem", "nos", "notre", "nuestro",
+		"nuestra", "nuestros", "nuestras", "nostro", "nostra", "nostri", "nostre", "onze", "ons", "nosso", "nossa", "nossos", "nossas"} {
+		delete(m, w)
+	}
+	return m
+}()
