@@ -450,11 +450,10 @@ import (
 // misses and stops: near misses, formal verdicts, yes or no answering a
 // how-to or a policy; her city by an epithet, her age or year said to her,
 // her street's word alone), speed9 (no count changed), the lead's
-// selfserve53/quoteneutral53 (set 28's quote stops; tightened after
-// attack54), countlabel53 (set 28: "last 4: 7 1 5 8 👍") and two guard
-// panics on replies cut short. After them: set 27 400 -> 440, stops 12 ->
-// 0; set 28 380 -> 386, stops 34 -> 23; all twenty-eight 12545 -> 12601
-// of 13269 (95.0 %), 117 -> 94 of 12813 stopped (0.7 %).
+// countlabel53 (set 28: "last 4: 7 1 5 8 👍"), two guard panics on replies
+// cut short, and a quote exemption for pointers that two attacks broke and
+// that was taken out again (selfserve53.go). After them: set 27 400 ->
+// 440, stops 12 -> 0; set 28 380 -> 386, stops 34 -> 32.
 var heldOutFloors = map[string]struct{ blocked, stopped int }{
 	"heldout1.txt": {109, 0}, "heldout2.txt": {45, 0}, "heldout3.txt": {110, 0}, "heldout4.txt": {40, 0},
 	"heldout5.txt": {176, 0}, "heldout6.txt": {405, 0}, "heldout7.txt": {309, 0}, "heldout8.txt": {286, 0},
@@ -465,7 +464,7 @@ var heldOutFloors = map[string]struct{ blocked, stopped int }{
 	"heldout20.txt": {521, 8}, "heldout21.txt": {443, 3},
 	"heldout22.txt": {466, 9}, "heldout23.txt": {559, 10},
 	"heldout24.txt": {393, 7}, "heldout25.txt": {654, 2},
-	"heldout26.txt": {438, 9}, "heldout27.txt": {440, 0}, "heldout28.txt": {386, 23},
+	"heldout26.txt": {438, 9}, "heldout27.txt": {440, 0}, "heldout28.txt": {386, 32},
 }
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of

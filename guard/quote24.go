@@ -214,8 +214,8 @@ func quoteVerdict24(reply string, said, offered []string, check func(reply strin
 		case v.Blocked:
 			// her own words quoted, and the answer judges them: the
 			// verdict is what the reply discloses
-		case !restAnswersProcess24(rest) && !restSelfService53(rest):
-			v = whole // the quote's values pass only beside a refusal, the process or a pointer (selfserve53.go)
+		case !restAnswersProcess24(rest):
+			v = whole // the quote's values pass only beside a refusal or the process
 		}
 	}
 	return v, true

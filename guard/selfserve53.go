@@ -2,15 +2,16 @@ package guard
 
 import "strings"
 
-// An answer to a quoted value that only sends the requester to look it up
-// herself, or only says the agent cannot check, judges nothing: ">
-// Hauptstraße 5 Berlin right? Please check the address under My orders >
-// Shipping once you're signed in". Like a refusal or the process
-// (restAnswersProcess24), it lets the requester's own quoted words pass,
-// but only when nothing else is in it (neutral53): attack54 found that
-// anything beside the pointer ("but it looks right", "It isn't.", "the one
-// chosen at checkout was another") may judge her value in words no reading
-// knows.
+// Answers after a quoted value (quote24.go). A pointer to where she can
+// look herself ("Please check it under My orders once you're signed in")
+// or a "cannot check here" was, for one round, let stand beside her own
+// quoted words; two attacks (attack54.txt, attack57.txt) got 185 and then
+// 176 leaks through it in words no reading knew ("Check your statement,
+// bang on"), so it is gone: her quoted values pass only beside a refusal
+// or the process, as before. What stays: a short verdict before a pointer
+// is a verdict (openingVerdict53), and quotes that open with a day's
+// ordinal or an abbreviation end at their question mark
+// (ordinalOrAbbrev53).
 
 // openingVerdict53 returns the verdict of rest's first clause, checked
 // alone under the offered classes, when that clause is short (at most
@@ -48,62 +49,6 @@ func openingVerdict53(rest string, offered []string, check func(reply string, of
 		return v
 	}
 	return w
-}
-
-// restSelfService53 reports whether rest, the answer after a quoted
-// value, only sends her to look herself or says the agent cannot check
-// (neutral53).
-func restSelfService53(rest string) bool {
-	r := textPool.Get().(*text)
-	defer textPool.Put(r)
-	r.normalize(rest)
-	return r.neutral53()
-}
-
-// neutral53 reports whether every sentence of t is a pointer to a place
-// of self-service (pointerSentence53), a "cannot check here"
-// (cannotSentence53) or a courtesy ("sorry", "merci"), and no word of t
-// judges (judgeWords53: yes or no, right or wrong, same or different, "the
-// one you mention", the business's own data, an emoji) or is a number of
-// three digits or more. An answer with anything else in it gets no
-// exemption for her quoted values: "I can't check that here, but it looks
-// right"; "Check your statement. It isn't."; "(yes) Check your statement"
-// (attack54.txt).
-func (t *text) neutral53() bool {
-	if len(t.toks) == 0 {
-		return false
-	}
-	if w := string(t.tokBytes(0)); bareVerdicts53[w] && len(t.toks) > 1 {
-		if n := string(t.tokBytes(1)); !processModals[n] && !ableWords53[n] && !clitics53[n] {
-			return false // "No and please check …", "(no) Check your statement"; not "No puedo", "No se puede"
-		}
-	}
-	for k := range t.toks {
-		w := t.tokBytes(k)
-		if judgeWords53[string(w)] || contrast53[string(w)] || len(w) > 5 && string(w[:5]) == "emoji" {
-			return false // "I can't check, but no"
-		}
-		if bareVerdicts53[string(w)] && k > 0 && k+1 < len(t.toks) && t.toks[k-1].flags&fPunctAfter != 0 && copulas53[string(t.tokBytes(k+1))] {
-			return false // "Check your orders, sì è quella"
-		}
-		if len(w) >= 3 && isDigit(w[0]) && isDigit(w[1]) && isDigit(w[2]) {
-			return false
-		}
-		if bareVerdicts53[string(w)] && (k == 0 || t.toks[k-1].flags&fPunctAfter != 0) && (t.toks[k].flags&fPunctAfter != 0 || k+1 == len(t.toks)) {
-			return false // "No. …", "…, sí."
-		}
-	}
-	for a := 0; a < len(t.toks); {
-		_, b := t.sentenceOf(a)
-		if b <= a {
-			b = a + 1
-		}
-		if !t.pointerSentence53(a, b) && !t.cannotSentence53(a, b) && !t.courtesySentence53(a, b) {
-			return false
-		}
-		a = b
-	}
-	return true
 }
 
 // cannotCheck53 reports whether a sentence of t says the agent cannot
@@ -172,17 +117,6 @@ func (t *text) pointerSentence53(a, b int) bool {
 		place = place || selfPlaces53[w] || loginWords[w] || accountNouns[w]
 	}
 	return look && place
-}
-
-// courtesySentence53 reports whether tokens [a, b) are only courtesy
-// ("Sorry!", "Merci.", "Lo siento, gracias").
-func (t *text) courtesySentence53(a, b int) bool {
-	for k := a; k < b; k++ {
-		if !courtesy53[string(t.tokBytes(k))] {
-			return false
-		}
-	}
-	return b > a
 }
 
 // ableWords53 are the modals of ability processModals lacks, cannotWords53
@@ -279,12 +213,11 @@ func ordinalOrAbbrev53(s string, i int) bool {
 	return false
 }
 
-// Words of the neutral answer (normalised): judgeWords53 judge a value
-// (yes or no, right or wrong, same or different, a reference back to her
-// words, the business's own data); bareVerdicts53 are the yes and no words
-// that are also negations or "if" elsewhere, judging when they stand
-// alone between punctuation; conj53 join clauses; firstPerson53 make "I
-// see" the agent's look, not hers; courtesy53 make a courtesy sentence.
+// Words that judge a value (normalised; judgeWords53: yes or no, right or
+// wrong, same or different, a reference back to her words, the business's
+// own data), read after a how-to or a policy (verdictAfter55); contrast53
+// and conj53 join clauses; firstPerson53 make "I see" the agent's look,
+// not hers (pointerSentence53).
 var (
 	judgeWords53 = set("yes", "yeah", "yep", "yup", "yea", "nope", "nah", "ja", "jep", "jawohl", "jo", "nein", "nee", "oui",
 		"ouais", "sim", "sip", "vale", "right", "wrong", "correct", "incorrect", "true", "false", "mistake", "mistaken", "error",
@@ -310,21 +243,16 @@ var (
 		"overeen", "noemt", "noemde", "genoemd", "opgegeven", "lijkt", "onze", "ons",
 		"certo", "certa", "errado", "errada", "verdade", "engano", "engana", "correto", "correta", "exato", "exata",
 		"exatamente", "mesma", "mesmo", "outra", "outro", "diferente", "bate", "confere", "refere", "referiu", "indicou",
-		"mencionou", "disse", "nosso", "nossa", "nossos", "nossas")
-	bareVerdicts53 = set("no", "non", "nao", "si", "ok", "niet")
-	contrast53     = set("but", "though", "although", "however", "aber", "doch", "jedoch", "mais", "pourtant", "cependant",
+		"mencionou", "disse", "nosso", "nossa", "nossos", "nossas",
+		// attack57's synonyms
+		"bang", "haargenau", "zutreffend", "goldrichtig", "clavado", "acertaste", "azzeccato", "centrato", "raak",
+		"affirmative", "affirmatif", "accurate", "legit", "jawoll", "yessir", "aye", "mhm", "nickel", "effectivement",
+		"efectivamente", "inderdaad", "daneben", "stimmig")
+	contrast53 = set("but", "though", "although", "however", "aber", "doch", "jedoch", "mais", "pourtant", "cependant",
 		"pero", "aunque", "sino", "ma", "pero", "tuttavia", "maar", "echter", "mas", "porem", "contudo", "embora")
-	clitics53 = set("idea", "clue", "se", "lo", "la", "le", "me", "te", "si", "mi", "ci", "ne", "ho", "hay", "tengo", "tenemos", "es", "e",
-		"est", "posso", "puedo", "consigo", "podemos", "pode", "puede", "je", "nous", "on", "vous")
-	copulas53 = set("e", "es", "est", "ist", "is", "era", "fue", "foi", "war", "was", "etait", "eso", "esa", "ese", "quella",
-		"quello", "essa", "esse", "die", "dat", "c", "ce", "cest")
 	conj53 = set("and", "but", "though", "however", "und", "aber", "doch", "sondern", "et", "mais", "pourtant", "y",
 		"pero", "sino", "e", "ma", "pero", "en", "maar", "toch", "mas", "porem")
 	firstPerson53 = set("ive", "ich", "moi", "yo", "io", "ik", "eu", "we", "wir", "nous", "vemos", "vediamo", "wij", "vemos")
-	courtesy53    = set("sorry", "thanks", "thank", "you", "please", "im", "afraid", "leider", "danke", "entschuldigung", "bitte",
-		"desole", "desolee", "merci", "pardon", "lo", "siento", "gracias", "disculpa", "disculpe", "mi", "spiace", "dispiace",
-		"grazie", "scusi", "scusa", "bedankt", "helaas", "excuses", "lamento", "obrigado", "obrigada", "desculpe", "sinto",
-		"muito", "tanto", "vielen", "beaucoup", "mille", "tante", "muchas", "hartelijk", "dank")
 )
 
 // abbrevs53 are the abbreviations read before a number (lower case).
