@@ -86,6 +86,9 @@ var cueKinds50 = func() map[string]uint8 {
 	for w := range said50 {
 		m[w] |= cueSaid50
 	}
+	for w := range said56 {
+		m[w] |= cueSaid50
+	}
 	return m
 }()
 
@@ -301,27 +304,34 @@ func (t *text) formal50() string {
 }
 
 func (t *text) formalIn50(from, to int) string {
-	noun, said, match, rec, neg := -1, -1, -1, -1, false
+	noun, said, match, rec, neg, have := -1, -1, -1, -1, false, -1
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
 		switch {
-		case noun < 0 && (isValueNoun(w) || parts50[w] || lastDigitNouns[w]):
+		case noun < 0 && (isValueNoun(w) || parts50[w] || lastDigitNouns[w] || nouns56[w]):
 			noun = k
 			if said < 0 {
-				for j := max(from, k-3); j < k; j++ {
-					if said50[string(t.tokBytes(j))] {
-						said = j // "die angegebene Adresse", "het opgegeven adres"
+				for j := max(from, k-6); j < k; j++ {
+					if v := string(t.tokBytes(j)); (said50[v] || said56[v]) && (j >= k-3 || saidNouns56[v]) {
+						said = j // "die angegebene Adresse", "het opgegeven adres", "Ihre Angabe zu den letzten vier Ziffern"
 					}
 				}
 			}
-		case noun >= 0 && said < 0 && said50[w] && k <= noun+5:
+		case noun >= 0 && said < 0 && (said50[w] || said56[w]) && k <= noun+5:
 			said = k
-		case said >= 0 && match < 0 && (match50[w] || w == "1" && k+1 < to && onPreps[string(t.tokBytes(k+1))]):
+		case said >= 0 && match < 0 && (match50[w] || occur56[w] || w == "1" && k+1 < to && onPreps[string(t.tokBytes(k+1))]):
 			match = k
-		case said >= 0 && rec < 0 && (record50[w] || accountWords[w] && !haveWords[w]):
+		case said >= 0 && match < 0 && rec < 0 && (truth56[w] || untrue56[w]) && k > noun:
+			match, rec = k, k // "Ihre Angabe ... ist zutreffend"
+			neg = neg || untrue56[w]
+		case said >= 0 && match < 0 && rec < 0 && t.weHave56(k, from, to):
+			match, rec, have = k, k, k // "sont ceux que nous avons"
+		case noun < 0 && match < 0 && k <= from+1 && openMatch56[w]:
+			match = k // "Leider stimmt die von Ihnen angegebene E-Mail-Adresse nicht mit ... überein"
+		case said >= 0 && rec < 0 && (record50[w] || accountWords[w] && !haveWords[w] || registeredWords[w] || recordCompound56(w)):
 			rec = k
 		}
-		if thingWords[w] || otherThings[w] || codes50[w] {
+		if thingWords[w] || otherThings[w] && k != said || codes50[w] {
 			return "" // "the order number you quote matches our records", "the tracking number you quoted"
 		}
 		if said >= 0 && noun >= 0 && neg50[w] {
@@ -333,7 +343,7 @@ func (t *text) formalIn50(from, to int) string {
 	}
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
-		if t.toks[k].flags&fQuestion != 0 || condWords[w] || t.whether50(k, from) || whichWords23[w] {
+		if t.toks[k].flags&fQuestion != 0 || condWords[w] || t.whether50(k, from) || whichWords23[w] && (k >= have || k < have-4) {
 			return ""
 		}
 		if k < noun && neg50[w] {
@@ -687,7 +697,7 @@ func (t *text) policyAt50(i int) bool {
 // their shapes (first and last letter with the length), a test of a
 // token's fields before its text is sliced and looked up.
 var (
-	words50  = union(parts50, said50)
+	words50  = union(parts50, said50, said56)
 	shapes50 = shapes(words50)
 	tails50  = func() (t [256]uint32) {
 		for w := range words50 {
