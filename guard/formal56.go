@@ -107,3 +107,77 @@ var (
 	// ... niet overeen".
 	openMatch56 = set("stimmt", "stimmen", "komt", "komen", "kommt")
 )
+
+// saidValue56 reports whether the clause [rest, to) after a yes names
+// the value the requester just gave: a value noun with a word of saying
+// at most 3 tokens before it or 6 after it ("Exact, la clinique vous
+// joindra au numéro que vous venez de donner", "Richtig, unter der
+// genannten Nummer erreicht Sie die Praxis", "passt 👍 (Nummer wie von
+// Ihnen angegeben)"); the yes is a word of truth, not a plain yes that may
+// grant a request (plainYes56). A question, a condition, a negation, a word of
+// possibility, the business's possessive or a code rule it out ("Yes,
+// the number you gave is our hotline").
+func (t *text) saidValue56(rest, to int, class string) bool {
+	if plainYes56[string(t.tokBytes(0))] {
+		return false // "Yes, we'll call you on the number you gave" answers a request
+	}
+	noun, said := -1, false
+	for k := rest; k < to; k++ {
+		w := string(t.tokBytes(k))
+		if t.toks[k].flags&fQuestion != 0 || condWords[w] || t.whether50(k, rest) || neg50[w] || can50[w] ||
+			modal56[w] || ours50[w] || codes50[w] || thingWords[w] || otherThings[w] && !said50[w] {
+			return false
+		}
+		if noun < 0 && classNoun56(class, w) {
+			noun = k
+			for j := max(rest, k-3); j < k; j++ {
+				said = said || saidGave56(string(t.tokBytes(j)))
+			}
+			continue
+		}
+		if noun >= 0 && k <= noun+6 && saidGave56(w) {
+			said = true
+		}
+	}
+	return noun >= 0 && said
+}
+
+// plainYes56 are yes words that grant as well as confirm: only a word of
+// truth ("Exact", "Richtig", "passt") before the value given judges it.
+var plainYes56 = set("yes", "yeah", "yep", "yup", "ja", "oui", "si", "sim", "emojiyes", "certo", "certa", "sure", "ok",
+	"okay", "d", "claro", "natuurlijk", "bien", "isso", "so")
+
+// classNoun56 reports whether w names a value of the offered class:
+// "number" for a phone, "address" or "email" for an email, "address" for
+// an address.
+func classNoun56(class, w string) bool {
+	switch class {
+	case "phone":
+		return numberNouns56[w] || phoneWords[w] && w != "call" && w != "text" && w != "contact"
+	case "email":
+		return emailNouns[w] || addressNouns[w] || w == "emailadresse" || w == "emailadres"
+	case "address":
+		return addressNouns[w] || w == "postanschrift" || w == "wohnadresse"
+	}
+	return false
+}
+
+var numberNouns56 = set("number", "nummer", "numero", "numer", "telefonnummer", "telefoonnummer", "handynummer",
+	"mobilnummer", "mobielnummer", "rufnummer")
+
+// saidGave56 reports whether w says the requester gave a value.
+func saidGave56(w string) bool { return said50[w] || said56[w] || gaveInf56[w] }
+
+// gaveInf56 are infinitives of giving a value: "que vous venez de
+// donner", "que acabou de indicar", "you just gave".
+var gaveInf56 = set("donner", "indiquer", "communiquer", "indicar", "dar", "facilitar", "indicare", "dare", "fornire",
+	"comunicare", "geven", "opgeven", "doorgeven", "doorgegeven", "mitgeteilt", "mitgeteilte", "mitgeteilten",
+	"fornecer", "informar", "informou", "referiu", "referido", "referida", "forneceu", "facilitou", "deu", "gave", "given", "provide", "genannt", "genannte", "genannten", "angegeben")
+
+// modal56 are words of possibility and of changing a value: a yes before
+// them answers a how-to ("Exact, vous pouvez modifier le numéro que vous
+// venez de donner").
+var modal56 = set("can", "could", "may", "pouvez", "peux", "pourrez", "puedes", "puede", "podra", "podes", "pode",
+	"podem", "kunt", "kun", "kannst", "konnen", "koennen", "puoi", "potete", "potra", "change", "update", "edit",
+	"modifier", "changer", "cambiar", "modificar", "actualizar", "cambiare", "modificare", "aggiornare", "wijzigen",
+	"aanpassen", "andern", "aktualisieren", "alterar", "atualizar", "mudar")

@@ -368,7 +368,7 @@ func (m *Matcher) plain50(t *text, class string) string {
 	if rest >= to {
 		return ""
 	}
-	if yes && m.placePick50(t, rest, to) {
+	if yes && (m.placePick50(t, rest, to) || t.saidValue56(rest, to, class)) {
 		return RuleConfirmation
 	}
 	if r := t.recordNoun50(rest, no); r != "" {
@@ -409,7 +409,7 @@ var (
 	yesLead50 = set("yes", "yeah", "yep", "yup", "correct", "right", "exactly", "precisely", "indeed", "ja", "genau",
 		"richtig", "stimmt", "exakt", "korrekt", "oui", "exact", "exactement", "effectivement", "si", "exacto",
 		"correcto", "correcta", "efectivamente", "esatto", "esattamente", "giusto", "corretto", "precies", "klopt",
-		"juist", "inderdaad", "sim", "exato", "exatamente", "correto", "isso", "emojiyes", "bingo", "certo", "certa")
+		"juist", "inderdaad", "passt", "sim", "exato", "exatamente", "correto", "isso", "emojiyes", "bingo", "certo", "certa")
 	noLead50   = set("no", "nope", "nein", "non", "nee", "nao", "emojino")
 	leadGlue50 = set("thats", "that", "is", "its", "it", "cest", "ca", "es", "eso", "e", "das", "ist", "dat", "klopt",
 		"so", "mesmo", "asi", "cosi", "cela", "bien", "tout", "a", "fait")
