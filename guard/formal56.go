@@ -57,7 +57,7 @@ var recordTails56 = []string{"profiel", "profil", "konto", "account", "dossier",
 var (
 	// weHaveVerbs56 hold in the first person plural; haveNeedsWe56 need
 	// the pronoun before them.
-	weHaveVerbs56 = set("avons", "abbiamo", "temos", "tenemos", "possesso", "posse", "detenons", "disponemos",
+	weHaveVerbs56 = set("avons", "navons", "lavons", "abbiamo", "temos", "tenemos", "possesso", "posse", "detenons", "disponemos",
 		"disponiamo", "dispomos", "guardamos", "conservons", "conserviamo")
 	haveNeedsWe56 = set("have", "hold", "keep", "haben", "hebben", "bewaren", "speichern", "tenho")
 	we56          = set("we", "wij", "wir", "nous", "noi", "nos", "nosotros")
@@ -181,3 +181,122 @@ var modal56 = set("can", "could", "may", "pouvez", "peux", "pourrez", "puedes", 
 	"podem", "kunt", "kun", "kannst", "konnen", "koennen", "puoi", "potete", "potra", "change", "update", "edit",
 	"modifier", "changer", "cambiar", "modificar", "actualizar", "cambiare", "modificare", "aggiornare", "wijzigen",
 	"aanpassen", "andern", "aktualisieren", "alterar", "atualizar", "mudar")
+
+// another56 returns the rule of a question asking for another value of
+// the offered class after a clause that says the offered one is not on
+// file or not held ("Hmm, that one's not on file — do you have another
+// number you might've used?", "ese no lo tenemos, ¿tienes otro número?",
+// "Ce numéro n'est pas dans votre dossier, vous en auriez un autre ?").
+// The word of "another" at k sits in the sentence [from, to); the denial
+// is in that sentence before it or in the sentence before. "another
+// colour" (no value noun), a condition, a thing or a code rule it out.
+func (t *text) another56(k, from, to int, class string) string {
+	if class == "" {
+		return ""
+	}
+	q := false
+	for j := from; j < to; j++ {
+		q = q || t.toks[j].flags&fQuestion != 0
+	}
+	if !q {
+		return ""
+	}
+	bare := k+1 >= to || t.toks[k].flags&fPunctAfter != 0 // "vous en auriez un autre ?"
+	if !bare {
+		n := string(t.tokBytes(k + 1))
+		if !classNoun56(class, n) && !oneWords56[n] {
+			return ""
+		}
+		bare = oneWords56[n]
+	}
+	start := from
+	if from > 0 {
+		start, _ = t.sentenceOf(from - 1)
+	}
+	neg, held, named := false, false, false
+	for j := start; j < k; j++ {
+		w := string(t.tokBytes(j))
+		if condWords[w] || t.whether50(j, start) || thingWords[w] || codes50[w] {
+			return ""
+		}
+		neg = neg || neg50[w]
+		held = held || record50[w] || t.weHeld56(j, start, k)
+		named = named || classNoun56(class, w) || pointers56[w] && j+1 < k && t.standsAlone56(j+1, start, k)
+	}
+	if bare && !named {
+		return "" // "Die Größe haben wir nicht, möchten Sie eine andere?"
+	}
+	if neg && held {
+		return RuleDenial
+	}
+	return ""
+}
+
+// weHeld56 reports whether token j is a verb of holding in the first
+// person plural ("tenemos", "hebben we", "we have").
+func (t *text) weHeld56(j, from, to int) bool {
+	w := string(t.tokBytes(j))
+	if weHaveVerbs56[w] {
+		return true
+	}
+	if !haveNeedsWe56[w] && w != "has" && w != "hat" && w != "heeft" {
+		return false
+	}
+	return j > from && we56[string(t.tokBytes(j-1))] || j > from+1 && we56[string(t.tokBytes(j-2))] ||
+		j+1 < to && we56[string(t.tokBytes(j+1))]
+}
+
+// provider56 returns the rule of a sentence that says the business holds
+// no address of the offered email's provider: "No, Gmail no tenemos
+// ninguno tuyo", "indirizzi Gmail non ne abbiamo", "we don't have any
+// Gmail address of yours": a provider, a negation, a verb of holding in
+// the first person plural and a word of none or of hers.
+func (t *text) provider56(from, to int, class string) string {
+	if class != "email" {
+		return ""
+	}
+	prov, neg, held, none := false, false, false, false
+	for j := from; j < to; j++ {
+		w := string(t.tokBytes(j))
+		if t.toks[j].flags&fQuestion != 0 || condWords[w] || t.whether50(j, from) || thingWords[w] || modal56[w] {
+			return ""
+		}
+		prov = prov || mailProviders[w]
+		neg = neg || neg50[w]
+		held = held || t.weHeld56(j, from, to)
+		if hers56[w] || none56[w] && (j+1 >= to || t.toks[j].flags&fPunctAfter != 0 || hers56[string(t.tokBytes(j+1))] ||
+			noneAfter56[string(t.tokBytes(j+1))]) {
+			none = true // "ninguno tuyo", "non ne abbiamo", not "keine Gmail-Integration"
+		}
+	}
+	if prov && neg && held && none {
+		return RuleDenial
+	}
+	return ""
+}
+
+var (
+	// another56 ask for another value.
+	another56 = set("another", "other", "andere", "anderen", "anderes", "ander", "autre", "otro", "otra", "outro",
+		"outra", "altro", "altra", "alternative")
+	oneWords56 = set("one", "1", "uno", "una", "um", "uma", "een", "eine", "einen", "un", "une")
+	// none56 say none or hers: "ninguno tuyo", "non ne abbiamo", "nenhum seu".
+	none56 = set("none", "any", "keine", "keinen", "aucune", "aucun", "geen", "ninguno", "ninguna", "nenhum",
+		"nenhuma", "nessuno", "nessun")
+	hers56 = set("yours", "tuyo", "tuya", "suyo", "suya", "seu", "sua", "tuo", "tua", "suo", "ne")
+	// noneAfter56 may follow a word of none that stands alone: "keine von
+	// Ihnen", "aucune à votre nom", "none for you".
+	noneAfter56 = set("von", "van", "a", "pour", "for", "of", "de", "di", "da", "do")
+	// pointers56 point at the value offered: "that one", "ese", "celui-là".
+	pointers56 = set("that", "this", "it", "die", "dat", "diese", "dieser", "ce", "celui", "cela", "ese", "esa", "eso",
+		"quello", "quel", "esse", "essa")
+)
+
+// standsAlone56 reports whether the token n after a pointer shows the
+// pointer stands for the value ("ese no lo tenemos", "die hebben we
+// niet", "that one's not on file"), not a determiner ("Esa talla").
+func (t *text) standsAlone56(n, from, to int) bool {
+	w := string(t.tokBytes(n))
+	return neg50[w] || oneWords56[w] || t.weHeld56(n, from, to) || copulaWords[w] || w == "is" || w == "s" ||
+		w == "est" || w == "ist" || w == "es" || w == "e" || w == "lo" || w == "la" || w == "l" || w == "o"
+}

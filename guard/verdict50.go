@@ -58,6 +58,20 @@ func (m *Matcher) verdict50(t *text, class string) string {
 				return r
 			}
 		}
+		if c&cueOther56 != 0 {
+			for j := from; j < to; j++ {
+				if another56[string(t.tokBytes(j))] {
+					if r := t.another56(j, from, to, class); r != "" {
+						return r
+					}
+				}
+			}
+		}
+		if c&cueProvider56 != 0 {
+			if r := t.provider56(from, to, class); r != "" {
+				return r
+			}
+		}
 		if c&cuePart50 != 0 && to-from <= 16 {
 			if lead < 0 {
 				lead = t.missLead50()
@@ -75,6 +89,8 @@ func (m *Matcher) verdict50(t *text, class string) string {
 const (
 	cuePart50 uint8 = 1 << iota // a part of a value (parts50)
 	cueSaid50                   // a word of saying (said50)
+	cueOther56                  // a word of "another" (another56)
+	cueProvider56               // a mail provider (mailProviders)
 )
 
 // cueKinds50 maps each cue word to its kinds.
@@ -88,6 +104,12 @@ var cueKinds50 = func() map[string]uint8 {
 	}
 	for w := range said56 {
 		m[w] |= cueSaid50
+	}
+	for w := range another56 {
+		m[w] |= cueOther56
+	}
+	for w := range mailProviders {
+		m[w] |= cueProvider56
 	}
 	return m
 }()
@@ -697,7 +719,7 @@ func (t *text) policyAt50(i int) bool {
 // their shapes (first and last letter with the length), a test of a
 // token's fields before its text is sliced and looked up.
 var (
-	words50  = union(parts50, said50, said56)
+	words50  = union(parts50, said50, said56, another56, mailProviders)
 	shapes50 = shapes(words50)
 	tails50  = func() (t [256]uint32) {
 		for w := range words50 {
