@@ -59,8 +59,8 @@ var (
 	// the pronoun before them.
 	weHaveVerbs56 = set("avons", "navons", "lavons", "abbiamo", "temos", "tenemos", "possesso", "posse", "detenons", "disponemos",
 		"disponiamo", "dispomos", "guardamos", "conservons", "conserviamo")
-	haveNeedsWe56 = set("have", "hold", "keep", "haben", "hebben", "bewaren", "speichern", "tenho")
-	we56          = set("we", "wij", "wir", "nous", "noi", "nos", "nosotros")
+	haveNeedsWe56 = set("have", "got", "hold", "keep", "haben", "hebben", "bewaren", "speichern", "tenho")
+	we56          = set("we", "weve", "wij", "wir", "nous", "noi", "nos", "nosotros")
 	// ones56 stand for "the ones" of the record: "ceux que", "quelle in",
 	// "die welke", "os que", "the ones", "dieselben".
 	ones56 = set("ceux", "celles", "celle", "celui", "quelle", "quelli", "quella", "quello", "welke", "os", "as",
@@ -299,4 +299,51 @@ func (t *text) standsAlone56(n, from, to int) bool {
 	w := string(t.tokBytes(n))
 	return neg50[w] || oneWords56[w] || t.weHeld56(n, from, to) || copulaWords[w] || w == "is" || w == "s" ||
 		w == "est" || w == "ist" || w == "es" || w == "e" || w == "lo" || w == "la" || w == "l" || w == "o"
+}
+
+// nothingOn56 returns the rule of a sentence saying the business holds
+// nothing on a street for her: "no, we don't have anything on Gran Vía
+// for you", "on n'a rien rue de Rivoli pour vous", "in Corso Vittorio non
+// abbiamo niente per lei": a word of nothing, a verb of holding in the
+// first person plural, a street noun and "for you". A question or a
+// condition rules it out.
+func (t *text) nothingOn56(from, to int, class string) string {
+	if class != "address" {
+		return ""
+	}
+	nothing, held, street, you := false, false, false, false
+	for j := from; j < to; j++ {
+		w := string(t.tokBytes(j))
+		if t.toks[j].flags&fQuestion != 0 || condWords[w] || t.whether50(j, from) || thingWords[w] || codes50[w] {
+			return ""
+		}
+		nothing = nothing || nothing56[w]
+		held = held || t.weHeld56(j, from, to) || w == "na" && j > from && string(t.tokBytes(j-1)) == "on"
+		street = street || streetNouns51[w]
+		you = you || forPreps56[w] && j+1 < to && youWords56[string(t.tokBytes(j+1))] && t.clauseEnds56(j+1, to)
+	}
+	if nothing && held && street && you {
+		return RuleDenial
+	}
+	return ""
+}
+
+var (
+	nothing56  = set("anything", "nothing", "rien", "niente", "nulla", "nada", "nichts", "niets", "nothin")
+	forPreps56 = set("for", "pour", "per", "para", "fur", "voor")
+	youWords56 = set("you", "vous", "lei", "usted", "si", "sie", "u", "te", "toi", "ti", "voi", "ihnen", "jou", "vos")
+)
+
+// clauseEnds56 reports whether token i ends its clause (an emoji may
+// follow): "for you 🤔", not "for you to pick up".
+func (t *text) clauseEnds56(i, to int) bool {
+	if t.toks[i].flags&fPunctAfter != 0 {
+		return true
+	}
+	for j := i + 1; j < to; j++ {
+		if !t.isEmoji(j) {
+			return false
+		}
+	}
+	return true
 }

@@ -67,6 +67,11 @@ func (m *Matcher) verdict50(t *text, class string) string {
 				}
 			}
 		}
+		if c&cueNothing56 != 0 {
+			if r := t.nothingOn56(from, to, class); r != "" {
+				return r
+			}
+		}
 		if c&cueProvider56 != 0 {
 			if r := t.provider56(from, to, class); r != "" {
 				return r
@@ -87,10 +92,11 @@ func (m *Matcher) verdict50(t *text, class string) string {
 
 // What a cue word of words50 is (cueKinds50).
 const (
-	cuePart50 uint8 = 1 << iota // a part of a value (parts50)
-	cueSaid50                   // a word of saying (said50)
-	cueOther56                  // a word of "another" (another56)
-	cueProvider56               // a mail provider (mailProviders)
+	cuePart50     uint8 = 1 << iota // a part of a value (parts50)
+	cueSaid50                       // a word of saying (said50)
+	cueOther56                      // a word of "another" (another56)
+	cueProvider56                   // a mail provider (mailProviders)
+	cueNothing56                    // a word of nothing (nothing56)
 )
 
 // cueKinds50 maps each cue word to its kinds.
@@ -110,6 +116,9 @@ var cueKinds50 = func() map[string]uint8 {
 	}
 	for w := range mailProviders {
 		m[w] |= cueProvider56
+	}
+	for w := range nothing56 {
+		m[w] |= cueNothing56
 	}
 	return m
 }()
@@ -719,7 +728,7 @@ func (t *text) policyAt50(i int) bool {
 // their shapes (first and last letter with the length), a test of a
 // token's fields before its text is sliced and looked up.
 var (
-	words50  = union(parts50, said50, said56, another56, mailProviders)
+	words50  = union(parts50, said50, said56, another56, mailProviders, nothing56)
 	shapes50 = shapes(words50)
 	tails50  = func() (t [256]uint32) {
 		for w := range words50 {
