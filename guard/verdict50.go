@@ -58,6 +58,25 @@ func (m *Matcher) verdict50(t *text, class string) string {
 				return r
 			}
 		}
+		if c&cueOther56 != 0 {
+			for j := from; j < to; j++ {
+				if another56[string(t.tokBytes(j))] {
+					if r := t.another56(j, from, to, class); r != "" {
+						return r
+					}
+				}
+			}
+		}
+		if c&cueNothing56 != 0 {
+			if r := t.nothingOn56(from, to, class); r != "" {
+				return r
+			}
+		}
+		if c&cueProvider56 != 0 {
+			if r := t.provider56(from, to, class); r != "" {
+				return r
+			}
+		}
 		if c&cuePart50 != 0 && to-from <= 16 {
 			if lead < 0 {
 				lead = t.missLead50()
@@ -73,8 +92,11 @@ func (m *Matcher) verdict50(t *text, class string) string {
 
 // What a cue word of words50 is (cueKinds50).
 const (
-	cuePart50 uint8 = 1 << iota // a part of a value (parts50)
-	cueSaid50                   // a word of saying (said50)
+	cuePart50     uint8 = 1 << iota // a part of a value (parts50)
+	cueSaid50                       // a word of saying (said50)
+	cueOther56                      // a word of "another" (another56)
+	cueProvider56                   // a mail provider (mailProviders)
+	cueNothing56                    // a word of nothing (nothing56)
 )
 
 // cueKinds50 maps each cue word to its kinds.
@@ -85,6 +107,18 @@ var cueKinds50 = func() map[string]uint8 {
 	}
 	for w := range said50 {
 		m[w] |= cueSaid50
+	}
+	for w := range said56 {
+		m[w] |= cueSaid50
+	}
+	for w := range another56 {
+		m[w] |= cueOther56
+	}
+	for w := range mailProviders {
+		m[w] |= cueProvider56
+	}
+	for w := range nothing56 {
+		m[w] |= cueNothing56
 	}
 	return m
 }()
@@ -301,27 +335,34 @@ func (t *text) formal50() string {
 }
 
 func (t *text) formalIn50(from, to int) string {
-	noun, said, match, rec, neg := -1, -1, -1, -1, false
+	noun, said, match, rec, neg, have := -1, -1, -1, -1, false, -1
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
 		switch {
-		case noun < 0 && (isValueNoun(w) || parts50[w] || lastDigitNouns[w]):
+		case noun < 0 && (isValueNoun(w) || parts50[w] || lastDigitNouns[w] || nouns56[w]):
 			noun = k
 			if said < 0 {
-				for j := max(from, k-3); j < k; j++ {
-					if said50[string(t.tokBytes(j))] {
-						said = j // "die angegebene Adresse", "het opgegeven adres"
+				for j := max(from, k-6); j < k; j++ {
+					if v := string(t.tokBytes(j)); (said50[v] || said56[v]) && (j >= k-3 || saidNouns56[v]) {
+						said = j // "die angegebene Adresse", "het opgegeven adres", "Ihre Angabe zu den letzten vier Ziffern"
 					}
 				}
 			}
-		case noun >= 0 && said < 0 && said50[w] && k <= noun+5:
+		case noun >= 0 && said < 0 && (said50[w] || said56[w]) && k <= noun+5:
 			said = k
-		case said >= 0 && match < 0 && (match50[w] || w == "1" && k+1 < to && onPreps[string(t.tokBytes(k+1))]):
+		case said >= 0 && match < 0 && (match50[w] || occur56[w] || w == "1" && k+1 < to && onPreps[string(t.tokBytes(k+1))]):
 			match = k
-		case said >= 0 && rec < 0 && (record50[w] || accountWords[w] && !haveWords[w]):
+		case said >= 0 && match < 0 && rec < 0 && (truth56[w] || untrue56[w]) && k > noun:
+			match, rec = k, k // "Ihre Angabe ... ist zutreffend"
+			neg = neg || untrue56[w]
+		case said >= 0 && match < 0 && rec < 0 && t.weHave56(k, from, to):
+			match, rec, have = k, k, k // "sont ceux que nous avons"
+		case noun < 0 && match < 0 && k <= from+1 && openMatch56[w]:
+			match = k // "Leider stimmt die von Ihnen angegebene E-Mail-Adresse nicht mit ... überein"
+		case said >= 0 && rec < 0 && (record50[w] || accountWords[w] && !haveWords[w] || registeredWords[w] || recordCompound56(w)):
 			rec = k
 		}
-		if thingWords[w] || otherThings[w] || codes50[w] {
+		if thingWords[w] || otherThings[w] && k != said || codes50[w] {
 			return "" // "the order number you quote matches our records", "the tracking number you quoted"
 		}
 		if said >= 0 && noun >= 0 && neg50[w] {
@@ -333,7 +374,7 @@ func (t *text) formalIn50(from, to int) string {
 	}
 	for k := from; k < to; k++ {
 		w := string(t.tokBytes(k))
-		if t.toks[k].flags&fQuestion != 0 || condWords[w] || t.whether50(k, from) || whichWords23[w] {
+		if t.toks[k].flags&fQuestion != 0 || condWords[w] || t.whether50(k, from) || whichWords23[w] && (k >= have || k < have-4) {
 			return ""
 		}
 		if k < noun && neg50[w] {
@@ -358,7 +399,7 @@ func (m *Matcher) plain50(t *text, class string) string {
 	if rest >= to {
 		return ""
 	}
-	if yes && m.placePick50(t, rest, to) {
+	if yes && (m.placePick50(t, rest, to) || t.saidValue56(rest, to, class)) {
 		return RuleConfirmation
 	}
 	if r := t.recordNoun50(rest, no); r != "" {
@@ -399,7 +440,7 @@ var (
 	yesLead50 = set("yes", "yeah", "yep", "yup", "correct", "right", "exactly", "precisely", "indeed", "ja", "genau",
 		"richtig", "stimmt", "exakt", "korrekt", "oui", "exact", "exactement", "effectivement", "si", "exacto",
 		"correcto", "correcta", "efectivamente", "esatto", "esattamente", "giusto", "corretto", "precies", "klopt",
-		"juist", "inderdaad", "sim", "exato", "exatamente", "correto", "isso", "emojiyes", "bingo", "certo", "certa")
+		"juist", "inderdaad", "passt", "sim", "exato", "exatamente", "correto", "isso", "emojiyes", "bingo", "certo", "certa")
 	noLead50   = set("no", "nope", "nein", "non", "nee", "nao", "emojino")
 	leadGlue50 = set("thats", "that", "is", "its", "it", "cest", "ca", "es", "eso", "e", "das", "ist", "dat", "klopt",
 		"so", "mesmo", "asi", "cosi", "cela", "bien", "tout", "a", "fait")
@@ -687,7 +728,7 @@ func (t *text) policyAt50(i int) bool {
 // their shapes (first and last letter with the length), a test of a
 // token's fields before its text is sliced and looked up.
 var (
-	words50  = union(parts50, said50)
+	words50  = union(parts50, said50, said56, another56, mailProviders, nothing56)
 	shapes50 = shapes(words50)
 	tails50  = func() (t [256]uint32) {
 		for w := range words50 {
