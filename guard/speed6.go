@@ -32,14 +32,6 @@ func (g *headGate6) tok(tk *tok) bool {
 	return g.lens[tk.head6]&(1<<min(tk.len6, 31)) != 0
 }
 
-// word reports whether w may be a word of the gate's sets.
-func (g *headGate6) word(w []byte) bool {
-	if len(w) == 0 {
-		return g.empty
-	}
-	return g.lens[w[0]]&(1<<min(len(w), 31)) != 0
-}
-
 // ageComp37Gate6 gates ageOffYou37's comparatives.
 var ageComp37Gate6 = newHeadGate6(ageYounger37, ageOlder37)
 

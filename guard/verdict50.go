@@ -6,11 +6,11 @@ package guard
 //   - a near miss told by how far off the offer is: "One digit off at the
 //     end", "Knapp daneben! Die letzte Ziffer ist um eins verschoben",
 //     "Raté, mauvaise ville", "Not quite, we have a dot between the
-//     names" deny the offered value (nearMiss50);
+//     names" deny the offered value (nearMissIn50);
 //   - a formal verdict comparing the value the requester quotes with the
 //     business's file: "I can confirm the address you quote is the one on
 //     our forwarding instruction", "le numéro de carte indiqué ne
-//     correspond pas à nos fichiers" (formal50);
+//     correspond pas à nos fichiers" (formalIn50);
 //   - a plain verdict on a value noun of the record ("No, esa no es la
 //     fecha de nacimiento de su expediente", "Oui, c'est l'e-mail du
 //     profil", "No, that's not the card — ...") and a yes that picks her
@@ -230,25 +230,6 @@ func (t *text) noAnswer50(from, to int) bool {
 	return false
 }
 
-// nearMiss50 reports whether a sentence of t says how far off the offer
-// is: a part of the value and a word of being off within 5 tokens of it
-// ("One digit off at the end", "Te falla un dígito al final", "Je zit er
-// één naast bij het laatste cijfer"), or a miss that opens the answer and
-// a part with what the business has instead ("Not quite, we have a dot
-// between the names"). A question, a condition, a rule or tip, a modal and
-// a thing of the business's or an order's rule a sentence out.
-func (t *text) nearMiss50() bool {
-	lead := t.missLead50()
-	for from := 0; from < len(t.toks); {
-		_, to := t.sentenceOf(from)
-		if t.nearMissIn50(from, to, lead) {
-			return true
-		}
-		from = to
-	}
-	return false
-}
-
 // missLead50 returns the end of a miss that opens the reply and ends its
 // clause ("Raté,", "Nicht ganz,", "Not quite —"), or 0.
 func (t *text) missLead50() int {
@@ -270,6 +251,13 @@ func (t *text) missLead50() int {
 	return 0
 }
 
+// nearMissIn50 reports whether the sentence [from, to) says how far off
+// the offer is (lead: missLead50): a part of the value and a word of being off within 5 tokens of it
+// ("One digit off at the end", "Te falla un dígito al final", "Je zit er
+// één naast bij het laatste cijfer"), or a miss that opens the answer and
+// a part with what the business has instead ("Not quite, we have a dot
+// between the names"). A question, a condition, a rule or tip, a modal and
+// a thing of the business's or an order's rule a sentence out.
 func (t *text) nearMissIn50(from, to, lead int) bool {
 	part := -1
 	for k := from; k < to; k++ {
@@ -317,23 +305,12 @@ func (t *text) nearMissIn50(from, to, lead int) bool {
 	return have && (between || part+1 < to && t.toks[part].flags&fPunctAfter != 0) || between && part > lead
 }
 
-// formal50 returns the rule of a sentence comparing the value the
-// requester quotes with the business's file: a value noun or a part, a
+// formalIn50 returns the rule of the sentence [from, to) if it compares
+// the value the requester quotes with the business's file: a value noun or a part, a
 // word of saying it ("you quote", "indiqué", "que indicou"), a word of
 // matching or "the one on", and a noun of the file after them. A negation
 // denies. A question, a condition, "whether" and a refusal before the
 // value ("I can't confirm whether ...") rule a sentence out.
-func (t *text) formal50() string {
-	for from := 0; from < len(t.toks); {
-		_, to := t.sentenceOf(from)
-		if r := t.formalIn50(from, to); r != "" {
-			return r
-		}
-		from = to
-	}
-	return ""
-}
-
 func (t *text) formalIn50(from, to int) string {
 	noun, said, match, rec, neg, have := -1, -1, -1, -1, false, -1
 	for k := from; k < to; k++ {
