@@ -157,17 +157,7 @@ func (t *text) refusesOrProcess24() bool {
 	if t.refusalCue30() && len(t.refusalClauses30(cutArr[:0])) > 0 {
 		return true
 	}
-	for a := 0; a < len(t.toks); {
-		_, b := t.sentenceOf(a)
-		if b <= a {
-			b = a + 1
-		}
-		if t.processAnswer(a, b) {
-			return true
-		}
-		a = b
-	}
-	return false
+	return t.anySentence53(t.processAnswer)
 }
 
 // quoteVerdict24 returns the verdict on a reply that opens with a quote of

@@ -53,13 +53,16 @@ func openingVerdict53(rest string, offered []string, check func(reply string, of
 
 // cannotCheck53 reports whether a sentence of t says the agent cannot
 // check (cannotSentence53).
-func (t *text) cannotCheck53() bool {
+func (t *text) cannotCheck53() bool { return t.anySentence53(t.cannotSentence53) }
+
+// anySentence53 reports whether f holds for one of t's sentences [a, b).
+func (t *text) anySentence53(f func(a, b int) bool) bool {
 	for a := 0; a < len(t.toks); {
 		_, b := t.sentenceOf(a)
 		if b <= a {
 			b = a + 1
 		}
-		if t.cannotSentence53(a, b) {
+		if f(a, b) {
 			return true
 		}
 		a = b
@@ -139,19 +142,7 @@ var (
 // place of self-service (her account, the portal, the app, her orders, her
 // bank) with a verb of looking ("check", "prüfen Sie", "consultez",
 // "revisa", "controlli", "bekijk", "veja"): pointerSentence53.
-func (t *text) selfService53() bool {
-	for a := 0; a < len(t.toks); {
-		_, b := t.sentenceOf(a)
-		if b <= a {
-			b = a + 1
-		}
-		if t.pointerSentence53(a, b) {
-			return true
-		}
-		a = b
-	}
-	return false
-}
+func (t *text) selfService53() bool { return t.anySentence53(t.pointerSentence53) }
 
 // Words of self-service (normalised): verbs of looking, in the imperative
 // or infinitive; the places she looks in.
