@@ -1,7 +1,6 @@
 package guard
 
 import (
-	"path/filepath"
 	"testing"
 )
 
@@ -34,20 +33,7 @@ func TestWordSets52(t *testing.T) {
 			t.Fatalf("word %q has bits %#x, its sets say %#x", w, e.x52, bits[w])
 		}
 	}
-	var replies []string
-	for _, c := range loadCorpus(t) {
-		replies = append(replies, c.Reply)
-	}
-	files, err := filepath.Glob("testdata/lang/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no language corpus: %v", err)
-	}
-	for _, f := range files {
-		for _, c := range loadLang(t, f) {
-			replies = append(replies, c.reply)
-		}
-	}
-	replies = append(replies, reply2KB(), "N.E. 4th Street", "Hauptstrasse 14th XXX", "it's O6 7l58 then", "e-mail addresses",
+	replies := append(corpusReplies(t),
 		"we have not that number, nous ne l'avons pas", "I'd say so: ce numéro n'est pas connu")
 	var tx text
 	for _, r := range replies {

@@ -1,7 +1,6 @@
 package guard
 
 import (
-	"path/filepath"
 	"testing"
 )
 
@@ -36,20 +35,7 @@ func TestWordSets8(t *testing.T) {
 			t.Fatalf("trigger %q: %#x, want %#x", w, sets[w]>>x8TrigShift&x8Trig, c)
 		}
 	}
-	var replies []string
-	for _, c := range loadCorpus(t) {
-		replies = append(replies, c.Reply)
-	}
-	files, err := filepath.Glob("testdata/lang/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no language corpus: %v", err)
-	}
-	for _, f := range files {
-		for _, c := range loadLang(t, f) {
-			replies = append(replies, c.reply)
-		}
-	}
-	replies = append(replies, reply2KB(), "N.E. 4th Street", "Hauptstrasse 14th XXX", "it's O6 7l58 then", "e-mail addresses",
+	replies := append(corpusReplies(t),
 		"but though and", "Aber doch, mais bon: pero y", "onze 11 11th 011 l1")
 	var tx text
 	for _, r := range replies {

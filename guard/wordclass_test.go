@@ -27,20 +27,7 @@ func TestWordClasses(t *testing.T) {
 			t.Fatalf("word %q entered for its classes is read by the normaliser", w)
 		}
 	}
-	var replies []string
-	for _, c := range loadCorpus(t) {
-		replies = append(replies, c.Reply)
-	}
-	files, err := filepath.Glob("testdata/lang/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no language corpus: %v", err)
-	}
-	for _, f := range files {
-		for _, c := range loadLang(t, f) {
-			replies = append(replies, c.reply)
-		}
-	}
-	replies = append(replies, reply2KB(), "N.E. 4th Street", "Hauptstrasse 14th XXX", "it's O6 7l58 then", "e-mail addresses")
+	replies := corpusReplies(t)
 	var tx text
 	seen := uint64(0)
 	for _, r := range replies {
@@ -98,4 +85,25 @@ func TestWordClassNoDigits(t *testing.T) {
 			}
 		}
 	}
+}
+
+// corpusReplies returns every reply of the corpus and of the language
+// corpus, and a few words the word-set tests read besides: the texts whose
+// tokens TestWordClasses, TestWordSets8 and TestWordSets52 check.
+func corpusReplies(t *testing.T) []string {
+	t.Helper()
+	var replies []string
+	for _, c := range loadCorpus(t) {
+		replies = append(replies, c.Reply)
+	}
+	files, err := filepath.Glob("testdata/lang/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no language corpus: %v", err)
+	}
+	for _, f := range files {
+		for _, c := range loadLang(t, f) {
+			replies = append(replies, c.reply)
+		}
+	}
+	return append(replies, reply2KB(), "N.E. 4th Street", "Hauptstrasse 14th XXX", "it's O6 7l58 then", "e-mail addresses")
 }
