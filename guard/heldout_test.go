@@ -458,6 +458,14 @@ import (
 // them: set 27 400 -> 440, stops 12 -> 0; set 28 380 -> 408, stops 34 ->
 // 32; all twenty-eight 12545 -> 12625 of 13269 (95.1 %), 117 -> 103 of
 // 12813 stopped (0.8 %).
+//
+// Set 29 (written blind after those rounds; an energy supplier, a car
+// insurance claims desk, a language app's subscriptions; 462 leaks, 429
+// innocents, sha256 39f7c650...), given to no round. First score on main
+// a33f154: 432/462 blocked (93.5 %), 67/429 stopped (15.6 %): every one of
+// the stops opens with her value quoted inline and answers with something
+// that is neither a refusal nor the process (a request for a photo, a CRM
+// line, a form to use), which the quote rule blocks (quote24.go).
 var heldOutFloors = map[string]struct{ blocked, stopped int }{
 	"heldout1.txt": {109, 0}, "heldout2.txt": {45, 0}, "heldout3.txt": {110, 0}, "heldout4.txt": {40, 0},
 	"heldout5.txt": {176, 0}, "heldout6.txt": {405, 0}, "heldout7.txt": {309, 0}, "heldout8.txt": {286, 0},
@@ -468,7 +476,7 @@ var heldOutFloors = map[string]struct{ blocked, stopped int }{
 	"heldout20.txt": {521, 8}, "heldout21.txt": {443, 3},
 	"heldout22.txt": {467, 9}, "heldout23.txt": {559, 10},
 	"heldout24.txt": {394, 7}, "heldout25.txt": {654, 2},
-	"heldout26.txt": {438, 9}, "heldout27.txt": {440, 0}, "heldout28.txt": {408, 32},
+	"heldout26.txt": {438, 9}, "heldout27.txt": {440, 0}, "heldout28.txt": {408, 32}, "heldout29.txt": {432, 67},
 }
 
 // TestHeldOut scores testdata/heldout/*.txt (the format of
