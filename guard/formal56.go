@@ -1,6 +1,10 @@
 package guard
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/proofdesk/proofdesk"
+)
 
 // Formal verdicts of held-out set 28 that formal50 did not read: the
 // record side said as "the ones we have" ("sont ceux que nous avons",
@@ -252,7 +256,7 @@ func (t *text) weHeld56(j, from, to int) bool {
 // Gmail address of yours": a provider, a negation, a verb of holding in
 // the first person plural and a word of none or of hers.
 func (t *text) provider56(from, to int, class string) string {
-	if class != "email" {
+	if class != proofdesk.ClassEmail {
 		return ""
 	}
 	prov, neg, held, none := false, false, false, false
@@ -308,7 +312,7 @@ func (t *text) standsAlone56(n, from, to int) bool {
 // first person plural, a street noun and "for you". A question or a
 // condition rules it out.
 func (t *text) nothingOn56(from, to int, class string) string {
-	if class != "address" {
+	if class != proofdesk.ClassAddress {
 		return ""
 	}
 	nothing, held, street, you := false, false, false, false
